@@ -1,0 +1,161 @@
+import { defineRule, type LintedDomain, type PlanRuleContext } from '../../src/engine/types.ts';
+import type { XmlElement } from '../../src/xml/types.ts';
+import { CpuSet } from '../../src/model/cpuset.ts';
+import { describeNodes, listNames } from '../../src/model/describe.ts';
+import { memoryDemands, spreadEvenly } from '../../src/model/memory-demand.ts';
+import { formatKiB } from '../../src/model/units.ts';
+
+interface Contribution {
+  on: LintedDomain;
+  element: XmlElement;
+  pages: number;
+}
+
+/** Demand for one page size: per node, per multi-node set, and unbound. */
+interface SizeBudget {
+  perNode: Map<number, Contribution[]>;
+  perSet: Map<string, { nodes: CpuSet; items: Contribution[] }>;
+  unbound: Contribution[];
+}
+
+const sum = (items: readonly Contribution[]) => items.reduce((a, c) => a + c.pages, 0);
+
+function domainLabel(ld: LintedDomain): string {
+  return ld.domain.name ? `${ld.domain.name} (${ld.source.path})` : ld.source.path;
+}
+
+export default defineRule({
+  meta: {
+    id: 'insufficient-hugepages',
+    name: 'InsufficientHugepages',
+    severity: 'error',
+    type: 'problem',
+    needs: 'plan',
+    fixable: false,
+    hasSuggestions: false,
+    summary: 'The guests planned on a host node need more hugepages of a size than that node\'s pool holds.',
+    tags: ['hugepages', 'numa', 'memory', 'capacity'],
+  },
+  checkPlan(ctx) {
+    const host = ctx.host.model;
+    const budgets = new Map<number, SizeBudget>();
+    const budget = (size: number): SizeBudget => {
+      let b = budgets.get(size);
+      if (!b) budgets.set(size, (b = { perNode: new Map(), perSet: new Map(), unbound: [] }));
+      return b;
+    };
+    for (const on of ctx.domains) {
+      for (const m of memoryDemands(on.domain)) {
+        if (!m.hugepages) continue;
+        const size = m.hugepages.sizeKiB ?? host.defaultHugepageSizeKiB;
+        if (size === undefined) {
+          ctx.reportHost({ severity: 'info', message: 'the snapshot has no default hugepage size: hugepages without an explicit <page size> are not checked' });
+          continue;
+        }
+        const pages = Math.ceil(m.kib / size);
+        const b = budget(size);
+        const item = (p: number): Contribution => ({ on, element: m.hugepages!.element, pages: p });
+        const t = m.target;
+        if (t.kind === 'node') push(b.perNode, t.node, item(pages));
+        else if (t.kind === 'interleave') for (const [n, p] of spreadEvenly(pages, t.nodes)) push(b.perNode, n, item(p));
+        else if (t.kind === 'set') {
+          const key = t.nodes.toString();
+          const entry = b.perSet.get(key) ?? { nodes: t.nodes, items: [] };
+          entry.items.push(item(pages));
+          b.perSet.set(key, entry);
+        } else b.unbound.push(item(pages));
+      }
+    }
+    for (const [size, b] of budgets) checkSize(ctx, size, b);
+  },
+});
+
+/** " together with a (x.xml) and b (y.xml)", naming at most three others so messages stay readable on a large plan. */
+function othersText(perDomain: ReadonlyMap<LintedDomain, number>, self: LintedDomain): string {
+  const others = [...perDomain.keys()].filter((d) => d !== self);
+  if (others.length === 0) return '';
+  const named = others.slice(0, 3).map(domainLabel);
+  if (others.length > 3) named.push(`${others.length - 3} other domains`);
+  return ` together with ${listNames(named)}`;
+}
+
+function push<K>(m: Map<K, Contribution[]>, k: K, c: Contribution): void {
+  const list = m.get(k);
+  if (list) list.push(c);
+  else m.set(k, [c]);
+}
+
+function checkSize(ctx: PlanRuleContext, size: number, b: SizeBudget): void {
+  const host = ctx.host.model;
+  const pool = (n: number) => host.node(n)?.hugepages.find((p) => p.sizeKiB === size)?.total ?? 0;
+  const sizeName = `${formatKiB(size)} hugepage`;
+  const sysfs = (n: number, want: number) => `/sys/devices/system/node/node${n}/hugepages/hugepages-${size}kB/nr_hugepages = ${want}`;
+
+  // One finding per (domain, element) even when a domain has several cells on the node.
+  // `context` adds contributors outside `items` (node-bound guests sharing a multi-node set).
+  const reportEach = (
+    items: readonly Contribution[],
+    message: (self: Contribution, others: string) => string,
+    severity?: 'warning',
+    context: readonly Contribution[] = [],
+  ) => {
+    const seen = new Set<XmlElement>();
+    for (const c of items) {
+      if (seen.has(c.element)) continue;
+      seen.add(c.element);
+      const mine = items.filter((x) => x.on === c.on).reduce((a, x) => a + x.pages, 0);
+      ctx.report(c.on, { range: c.element.startTag, severity, message: message({ ...c, pages: mine }, othersOf(c.on, [...items, ...context])) });
+    }
+  };
+  /** ", with erp-db (path) 6144 and erp-app (path) 4096": the other domains and their pages. */
+  const othersOf = (self: LintedDomain, all: readonly Contribution[]): string => {
+    const pages = new Map<LintedDomain, number>();
+    for (const x of all) if (x.on !== self) pages.set(x.on, (pages.get(x.on) ?? 0) + x.pages);
+    return pages.size === 0 ? '' : `, ${listNames([...pages].map(([d, n]) => `${domainLabel(d)} ${n}`))}`;
+  };
+
+  for (const [node, items] of [...b.perNode].sort((x, y) => x[0] - y[0])) {
+    const demand = sum(items);
+    const supply = pool(node);
+    if (demand <= supply) continue;
+    reportEach(items, (self, others) =>
+      `host node ${node} has ${supply} × ${sizeName}s (${formatKiB(supply * size)}) but the guests bound to it need ${demand} (${formatKiB(demand * size)}): ` +
+      `this domain ${self.pages}${others}; reserve at least ${demand} (${sysfs(node, demand)})` +
+      `${host.node(node) ? '' : `; the host has no node ${node}`}`,
+    );
+  }
+
+  for (const { nodes, items } of b.perSet.values()) {
+    const ids = nodes.toArray(4096);
+    const fixed = ids.reduce((a, n) => a + sum(b.perNode.get(n) ?? []), 0);
+    const demand = sum(items) + fixed;
+    const supply = ids.reduce((a, n) => a + pool(n), 0);
+    if (demand <= supply) continue;
+    reportEach(
+      items,
+      (self, others) =>
+        `memory is bound to host ${describeNodes(nodes)} without a per-node split, so only their totals can be compared: ` +
+        `${supply} × ${sizeName}s on ${describeNodes(nodes)} against ${demand} needed (this domain ${self.pages}${others}); ` +
+        `raise those nodes' pools to ${demand} pages in all, or bind each guest cell to one node with <memnode>`,
+      'warning',
+      ids.flatMap((n) => b.perNode.get(n) ?? []),
+    );
+  }
+
+  if (b.unbound.length > 0) {
+    const all = [...b.perNode.values(), ...[...b.perSet.values()].map((s) => s.items), b.unbound].flat();
+    const demand = sum(all);
+    const supply = host.nodes.reduce((a, n) => a + pool(n.id), 0);
+    if (demand > supply) {
+      reportEach(
+        b.unbound,
+        (self, others) =>
+          `memory is not bound to a host node (no numatune nodeset), so only host-wide totals can be compared: ` +
+          `the host has ${supply} × ${sizeName}s but the planned guests need ${demand} (this domain ${self.pages}${others}); ` +
+          `bind the guest with <numatune> and reserve the pages on that node`,
+        'warning',
+        all.filter((c) => !b.unbound.includes(c)),
+      );
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { defineRule } from '../../src/engine/types.ts';
+import { listNames } from '../../src/model/describe.ts';
+import { strictSmallPageKiBPerNode } from '../../src/model/memory-demand.ts';
+import { formatKiB } from '../../src/model/units.ts';
+import { hostWatermarkZones, largestSafeMinFreeKbytes, nodeWatermarkShares } from '../../src/model/watermarks.ts';
+import { locateJsonKey } from '../../src/host/load.ts';
+
+export default defineRule({
+  meta: {
+    id: 'min-free-kbytes-exceeds-node-free',
+    name: 'MinFreeKbytesExceedsNodeFree',
+    severity: 'error',
+    type: 'problem',
+    needs: 'host',
+    fixable: false,
+    hasSuggestions: false,
+    summary: 'A NUMA node\'s share of vm.min_free_kbytes (or its high watermark) exceeds the memory that node has free.',
+    tags: ['memory', 'numa', 'sysctl', 'oom'],
+  },
+  checkPlan(ctx) {
+    const host = ctx.host.model;
+    const minFree = host.minFreeKbytes;
+    if (minFree === undefined) {
+      ctx.reportHost({ severity: 'info', message: 'the snapshot has no vm.min_free_kbytes: min-free-kbytes-exceeds-node-free is not checked' });
+      return;
+    }
+    const at = locateJsonKey(ctx.host.text, 'vm.minFreeKbytes');
+    const { zones, approximatedNodes } = hostWatermarkZones(host);
+    // Free memory after the planned guests whose small-page memory is bound strictly to each node.
+    const planned = strictSmallPageKiBPerNode(ctx.domains.map((d) => d.domain));
+    const plannedBy = (node: number) =>
+      ctx.domains.filter((d) => strictSmallPageKiBPerNode([d.domain]).has(node)).map((d) => d.domain.name ?? d.source.path);
+    const free = new Map<number, number>();
+    for (const n of host.nodes) if (n.memFreeKiB !== undefined) free.set(n.id, n.memFreeKiB - (planned.get(n.id) ?? 0));
+    if (free.size === 0) {
+      ctx.reportHost({ severity: 'info', message: 'the snapshot has no per-node free memory: min-free-kbytes-exceeds-node-free is not checked' });
+      return;
+    }
+    const safest = largestSafeMinFreeKbytes(zones, free, host.watermarkScaleFactor, host.pageSizeKiB, 'min');
+    const safestHigh = largestSafeMinFreeKbytes(zones, free, host.watermarkScaleFactor, host.pageSizeKiB, 'high');
+    const basis = approximatedNodes.length > 0 ? ' (zones approximated from node MemTotal: the snapshot has no /proc/zoneinfo)' : '';
+    for (const share of nodeWatermarkShares(zones, minFree, host.watermarkScaleFactor, host.pageSizeKiB)) {
+      const nodeFree = free.get(share.node);
+      if (nodeFree === undefined) continue;
+      const guests = planned.get(share.node) ? `, after ${formatKiB(planned.get(share.node)!)} bound strictly to it by ${listNames(plannedBy(share.node))}` : '';
+      const freeText = `${formatKiB(Math.max(0, nodeFree))} free${guests}`;
+      if (share.minKiB > nodeFree) {
+        ctx.reportHost({
+          range: at,
+          message:
+            `vm.min_free_kbytes=${minFree} gives node ${share.node} a min watermark of ${formatKiB(share.minKiB)}, more than its ${freeText}${basis}: ` +
+            `allocations on node ${share.node} enter direct reclaim and the OOM killer while other nodes have memory; ` +
+            (safest === undefined ? 'no value of vm.min_free_kbytes is safe for this node' : `the largest value that keeps every node safe is ${safest}`),
+        });
+      } else if (share.highKiB > nodeFree) {
+        ctx.reportHost({
+          range: at,
+          severity: 'warning',
+          message:
+            `vm.min_free_kbytes=${minFree} gives node ${share.node} a high watermark of ${formatKiB(share.highKiB)}, more than its ${freeText}${basis}: ` +
+            `kswapd on node ${share.node} never reaches its target and reclaims continuously; ` +
+            (safestHigh === undefined ? 'lower vm.watermark_scale_factor' : `values up to ${safestHigh} keep every node below its high watermark`),
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,16 @@
+import { defineRule } from '../../src/engine/types.ts';
+
+/** Reported by the runner for explicitly named files; files found by a directory walk are skipped silently. */
+export default defineRule({
+  meta: {
+    id: 'not-a-domain',
+    name: 'NotADomain',
+    severity: 'warning',
+    type: 'problem',
+    needs: 'domain',
+    fixable: false,
+    hasSuggestions: false,
+    summary: 'A file named on the command line whose root element is not <domain>.',
+    tags: ['xml'],
+  },
+});

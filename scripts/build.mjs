@@ -1,0 +1,16 @@
+// Bundles the CLI (and later the GitHub Action) into single ESM files under dist/,
+// committed so pre-commit and Actions run the repository as checked out.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+  // Some dependencies are CommonJS and call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __kvmlintCreateRequire } from 'node:module'; const require = __kvmlintCreateRequire(import.meta.url);" },
+};
+
+await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/kvmlint.mjs', });

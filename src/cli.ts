@@ -1,0 +1,129 @@
+import { writeFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { lint } from './engine/runner.ts';
+import { findRule, rules, ruleDoc } from './engine/registry.ts';
+import { UsageError } from './engine/source.ts';
+import type { RuleSetting } from './engine/types.ts';
+import { HostSnapshotError } from './host/load.ts';
+import { FORMATS, formatResult, type FormatName } from './formats/index.ts';
+import { VERSION } from './version.ts';
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  isTTY: boolean;
+}
+
+const SETTINGS: Record<string, RuleSetting> = { off: 'off', warn: 'warning', warning: 'warning', error: 'error', info: 'info' };
+
+function parseRuleSetting(value: string, previous: Record<string, RuleSetting> = {}): Record<string, RuleSetting> {
+  const m = /^([a-z0-9-]+)=(\w+)$/.exec(value.trim());
+  if (!m) throw new InvalidArgumentError(`expected <rule-id>=off|warn|error, got '${value}'`);
+  const [, id, level] = m as unknown as [string, string, string];
+  if (!findRule(id)) throw new InvalidArgumentError(`unknown rule '${id}' (see 'kvmlint rules')`);
+  const setting = SETTINGS[level];
+  if (!setting) throw new InvalidArgumentError(`unknown level '${level}' for ${id}: use off, warn or error`);
+  return { ...previous, [id]: setting };
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`expected a non-negative integer, got '${value}'`);
+  return Number(value);
+}
+
+/** Runs kvmlint with `argv` (without node and script) and returns the exit code: 0 clean, 1 findings, 2 usage or internal failure. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('kvmlint')
+    .description('Lint libvirt domain XML for NUMA, pinning, hugepage and host tuning mistakes.')
+    .version(VERSION, '-v, --version')
+    .argument('[paths...]', 'files, directories (their **/*.xml) or globs', [])
+    .option('--host <file>', 'host snapshot (JSON) applied to every linted domain')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--quiet', 'report errors only')
+    .option('--rule <id=level>', 'set a rule to off, warn or error (repeatable)', parseRuleSetting)
+    .option('--max-file-size <bytes>', 'refuse files larger than this', parseCount)
+    .option('--color', 'force colored output')
+    .option('--no-color', 'disable colored output')
+    // Options after a subcommand name belong to it (`kvmlint rules --format json`).
+    .enablePositionalOptions()
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .action(async (paths: string[], opts) => {
+      exitCode = await lintCommand(paths, opts, io);
+    });
+
+  program
+    .command('rules')
+    .description('list the rules with severity, what they need, fixability and summary')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((opts: { format: string }) => {
+      io.stdout(opts.format === 'json' ? `${JSON.stringify(rules.map((r) => ({ ...r.meta, helpUri: ruleDoc(r).helpUri })), null, 2)}\n` : rulesTable());
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version exit 0; every other parse failure is a usage error.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof UsageError || e instanceof HostSnapshotError) {
+      io.stderr(`kvmlint: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr(`kvmlint: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (io.env.KVMLINT_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
+    return 2;
+  }
+  return exitCode;
+}
+
+interface LintCommandOptions {
+  host?: string;
+  format: FormatName;
+  outputFile?: string;
+  maxWarnings?: number;
+  quiet?: boolean;
+  rule?: Record<string, RuleSetting>;
+  maxFileSize?: number;
+  color?: boolean;
+}
+
+async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo): Promise<number> {
+  const result = await lint({
+    paths,
+    cwd: io.cwd,
+    hostFile: opts.host,
+    ruleSettings: opts.rule,
+    maxFileBytes: opts.maxFileSize,
+  });
+  if (opts.quiet) result.diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
+  const color = opts.color ?? (io.isTTY && !io.env.NO_COLOR && !opts.outputFile);
+  const output = formatResult(opts.format, result, { color });
+  if (opts.outputFile) writeFileSync(opts.outputFile, output);
+  else io.stdout(output);
+  for (const r of result.refusals) io.stderr(`kvmlint: ${r}\n`);
+
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+  if (result.refusals.length > 0) return 2;
+  if (errors > 0) return 1;
+  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+    io.stderr(`kvmlint found too many warnings (maximum: ${opts.maxWarnings}).\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function rulesTable(): string {
+  const rows = rules.map((r) => [r.meta.id, r.meta.severity, r.meta.needs, r.meta.fixable ? 'fix' : r.meta.hasSuggestions ? 'suggest' : '', r.meta.summary]);
+  const head = ['rule', 'severity', 'needs', 'fixes', 'summary'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  return [line(head), ...rows.map(line)].join('\n') + '\n';
+}

@@ -1,0 +1,46 @@
+import { readmes, rules as allRules } from '../../rules/index.ts';
+import { HOMEPAGE } from '../version.ts';
+import type { Rule, RuleDoc } from './types.ts';
+
+export const rules: readonly Rule[] = allRules;
+
+const byId = new Map(rules.map((r) => [r.meta.id, r]));
+
+export function findRule(id: string): Rule | undefined {
+  return byId.get(id);
+}
+
+/** First paragraph after the README's title. */
+function firstParagraph(md: string): string {
+  const body = md.replace(/^#[^\n]*\n/, '').trim();
+  return (body.split(/\n\s*\n/)[0] ?? '').replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** Markdown to readable plain text: drop emphasis, code fences and link targets; keep the words. */
+function markdownToText(md: string): string {
+  return md
+    .replace(/^```\w*\n?/gm, '')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/^#+\s*/gm, '')
+    .trim();
+}
+
+const docs = new Map<string, RuleDoc>();
+
+export function ruleDoc(rule: Rule): RuleDoc {
+  let doc = docs.get(rule.meta.id);
+  if (!doc) {
+    const md = readmes[rule.meta.id] ?? `# ${rule.meta.id}\n\n${rule.meta.summary}\n`;
+    doc = {
+      meta: rule.meta,
+      fullDescription: firstParagraph(md) || rule.meta.summary,
+      helpMarkdown: md,
+      helpText: markdownToText(md),
+      helpUri: `${HOMEPAGE}/blob/main/rules/${rule.meta.id}/README.md`,
+    };
+    docs.set(rule.meta.id, doc);
+  }
+  return doc;
+}

@@ -1,0 +1,84 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { parseXml } from '../xml/parse.ts';
+import { LineIndex } from '../xml/lines.ts';
+import type { XmlParseError } from '../xml/types.ts';
+import type { SourceFile } from './types.ts';
+
+export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/** A refusal that is the user's to fix (exit 2), not a finding. */
+export class UsageError extends Error {}
+
+/**
+ * Reads a file no larger than `maxBytes`. The size is checked on the open
+ * descriptor before a single byte is read, so an oversized (or growing) file
+ * is refused without loading it.
+ */
+export function readBounded(path: string, maxBytes: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    if (size > maxBytes) {
+      throw new UsageError(`${path}: file is ${size} bytes, above the ${maxBytes}-byte limit (raise it with --max-file-size)`);
+    }
+    const buf = Buffer.allocUnsafe(size);
+    let off = 0;
+    while (off < size) {
+      const n = readSync(fd, buf, off, size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return off === size ? buf : buf.subarray(0, off);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Offset of the first byte that does not start a valid UTF-8 sequence (only called when isUtf8 said no). */
+function firstInvalidUtf8(buf: Buffer): number {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (len === 0 || i + len > buf.length) return i;
+    if (!isUtf8(buf.subarray(i, i + len))) return i;
+    i += len;
+  }
+  return buf.length;
+}
+
+/**
+ * Decodes file bytes: UTF-16 by its BOM, otherwise UTF-8 (BOM kept in the text so
+ * offsets stay those of the file's characters). Invalid UTF-8 is a parse error
+ * at the first bad byte, never silently replaced.
+ */
+export function decodeXmlBytes(buf: Buffer): { text: string; error?: XmlParseError } {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf) };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf) };
+  if (isUtf8(buf)) return { text: buf.toString('utf8') };
+  const bad = firstInvalidUtf8(buf);
+  const text = buf.subarray(0, bad).toString('utf8');
+  const pos = new LineIndex(text).position(text.length);
+  return { text, error: { message: `invalid UTF-8 byte 0x${buf[bad]!.toString(16).padStart(2, '0')}`, offset: text.length, ...pos } };
+}
+
+/** Parses text already in memory (tests, stdin, fix passes). */
+export function sourceFromText(path: string, text: string, decodeError?: XmlParseError): SourceFile {
+  const doc = decodeError ? { text, root: undefined, comments: [], error: decodeError } : parseXml(text);
+  let lines: LineIndex | undefined;
+  return {
+    path,
+    text,
+    doc,
+    // Most files have no finding: index lines only when one is reported.
+    get lines() {
+      return (lines ??= new LineIndex(text));
+    },
+  };
+}
+
+export function readSourceFile(path: string, displayPath: string, maxBytes: number): SourceFile {
+  const { text, error } = decodeXmlBytes(readBounded(path, maxBytes));
+  return sourceFromText(displayPath, text, error);
+}

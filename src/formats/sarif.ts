@@ -1,0 +1,118 @@
+import type { Fix as SarifFix, Log, ReportingDescriptor, Result } from 'sarif';
+import type { Diagnostic, Fix, LintResult, RuleDoc, Severity } from '../engine/types.ts';
+import { HOMEPAGE, VERSION } from '../version.ts';
+import { ArtifactTable, RegionFinder, rootUri, SRCROOT } from './sarif-location.ts';
+
+/** The OASIS schema the log conforms to (SARIF 2.1.0 errata 01, the `id` of the schema file). */
+export const SARIF_SCHEMA_URI =
+  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** One run: kvmlint's rules, one result per diagnostic, every linted file as an artifact. */
+export function buildSarifLog(result: LintResult): Log {
+  const artifacts = new ArtifactTable(result.root, result.cwd);
+  // Every linted file is an artifact, even those without findings, in the order they were linted.
+  for (const file of result.files) artifacts.location(file, ['analysisTarget']);
+  const regions = new RegionFinder(result.sources);
+  const ruleIndex = new Map(result.rules.map((doc, i) => [doc.meta.id, i]));
+
+  const results = result.diagnostics.map((d): Result => {
+    const index = ruleIndex.get(d.ruleId);
+    const artifactLocation = artifacts.location(d.file);
+    const fixes = fixesOf(d).map(({ description, fix }): SarifFix => ({
+      description: { text: description },
+      artifactChanges: [
+        {
+          artifactLocation,
+          replacements: [
+            {
+              deletedRegion: regions.region(d.file, fix.range[0], fix.range[1]),
+              // A pure deletion has no inserted content.
+              ...(fix.text ? { insertedContent: { text: fix.text } } : {}),
+            },
+          ],
+        },
+      ],
+    }));
+    return {
+      ruleId: d.ruleId,
+      // A diagnostic from a rule that was not run (none today) simply carries no index.
+      ...(index !== undefined ? { ruleIndex: index } : {}),
+      level: LEVEL[d.severity],
+      message: { text: d.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation,
+            region: {
+              startLine: d.line,
+              startColumn: d.column,
+              endLine: d.endLine,
+              endColumn: d.endColumn,
+              charOffset: d.range.start,
+              charLength: d.range.end - d.range.start,
+            },
+          },
+        },
+      ],
+      ...(fixes.length > 0 ? { fixes } : {}),
+    };
+  });
+
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'kvmlint',
+            version: VERSION,
+            informationUri: HOMEPAGE,
+            rules: result.rules.map(ruleDescriptor),
+          },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: rootUri(result.root) } },
+        artifacts: artifacts.artifacts,
+        invocations: [{ executionSuccessful: result.executionSuccessful }],
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+}
+
+export function formatSarif(result: LintResult): string {
+  return `${JSON.stringify(buildSarifLog(result), null, 2)}\n`;
+}
+
+function ruleDescriptor(doc: RuleDoc): ReportingDescriptor {
+  const { meta } = doc;
+  return {
+    id: meta.id,
+    name: pascalCase(meta.name),
+    shortDescription: { text: meta.summary },
+    fullDescription: { text: doc.fullDescription },
+    help: { text: doc.helpText, markdown: doc.helpMarkdown },
+    helpUri: doc.helpUri,
+    defaultConfiguration: { level: LEVEL[meta.severity] },
+    properties: { tags: [...meta.tags] },
+  };
+}
+
+/** `meta.name` is meant to be PascalCase already; this only repairs a kebab or snake name. */
+export function pascalCase(name: string): string {
+  return name
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/** The safe fix (what `--fix` applies) first, then each suggestion a person may choose. */
+function fixesOf(d: Diagnostic): { description: string; fix: Fix }[] {
+  const fixes = d.fix ? [{ description: `Safe fix (applied by kvmlint --fix): ${d.message}`, fix: d.fix }] : [];
+  for (const s of d.suggestions ?? []) fixes.push({ description: s.message, fix: s.fix });
+  return fixes;
+}

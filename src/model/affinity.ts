@@ -1,0 +1,89 @@
+import type { XmlAttribute, XmlElement } from '../xml/types.ts';
+import { CpuSet } from './cpuset.ts';
+import type { CpusetAttr, DomainModel } from './domain.ts';
+import type { HostModel } from './host.ts';
+
+/**
+ * Where a thread's CPU affinity comes from, in the order libvirt applies them
+ * (formatdomain §CPU Tuning; qemu_process.c qemuProcessSetupVcpu /
+ * qemuProcessSetupEmulator / qemuProcessSetupIOThread): the thread's own pin,
+ * else `<vcpu cpuset>`, else numad's advice (placement auto), else every
+ * online host CPU, isolated ones included.
+ */
+export type AffinitySource = 'vcpupin' | 'emulatorpin' | 'iothreadpin' | 'vcpu-cpuset' | 'placement-auto' | 'all-online';
+
+export interface Affinity {
+  source: AffinitySource;
+  /** undefined when not known statically: numad's advice, an invalid cpuset, or all online CPUs without a host. */
+  cpus: CpuSet | undefined;
+  /** The element whose attribute decided the affinity (vcpupin, emulatorpin, iothreadpin or vcpu). */
+  element: XmlElement | undefined;
+  attr: XmlAttribute | undefined;
+}
+
+/** A domain is pinned when it has any `vcpupin` or a `<vcpu cpuset>` (rules.md §0). */
+export function isPinned(d: DomainModel): boolean {
+  return (d.cputune?.vcpupins.length ?? 0) > 0 || d.vcpu?.cpuset !== undefined;
+}
+
+function fromPin(source: AffinitySource, element: XmlElement, cpuset: CpusetAttr | undefined): Affinity {
+  return { source, cpus: cpuset?.set, element, attr: cpuset?.attr };
+}
+
+/** The chain shared by every thread without a pin of its own. */
+function inheritedAffinity(d: DomainModel, host: HostModel | undefined): Affinity {
+  const vcpu = d.vcpu;
+  if (vcpu?.cpuset) return fromPin('vcpu-cpuset', vcpu.element, vcpu.cpuset);
+  if (vcpu?.placement === 'auto') return { source: 'placement-auto', cpus: undefined, element: vcpu.element, attr: undefined };
+  return { source: 'all-online', cpus: host?.online, element: undefined, attr: undefined };
+}
+
+/** libvirt rejects a second vcpupin for one vCPU; the first is the one that counts here. */
+export function vcpupinFor(d: DomainModel, vcpu: number) {
+  return d.cputune?.vcpupins.find((p) => p.vcpu === vcpu);
+}
+
+export function effectiveVcpuAffinity(d: DomainModel, vcpu: number, host?: HostModel): Affinity {
+  const pin = vcpupinFor(d, vcpu);
+  return pin ? fromPin('vcpupin', pin.element, pin.cpuset) : inheritedAffinity(d, host);
+}
+
+export function effectiveEmulatorAffinity(d: DomainModel, host?: HostModel): Affinity {
+  const pin = d.cputune?.emulatorpin;
+  return pin ? fromPin('emulatorpin', pin.element, pin.cpuset) : inheritedAffinity(d, host);
+}
+
+export function effectiveIothreadAffinity(d: DomainModel, iothread: number, host?: HostModel): Affinity {
+  const pin = d.cputune?.iothreadpins.find((p) => p.iothread === iothread);
+  return pin ? fromPin('iothreadpin', pin.element, pin.cpuset) : inheritedAffinity(d, host);
+}
+
+export interface VcpuAffinityGroup {
+  /** The vCPUs (0..max-1) sharing this affinity. */
+  vcpus: CpuSet;
+  affinity: Affinity;
+}
+
+/**
+ * Effective affinity of every vCPU 0..max-1, grouped: one group per valid
+ * vcpupin, plus one for all unpinned vCPUs. Never enumerates vCPUs one by one,
+ * so a huge `<vcpu>` costs nothing.
+ */
+export function vcpuAffinityGroups(d: DomainModel, host?: HostModel): VcpuAffinityGroup[] {
+  const all = CpuSet.range(0, d.maxVcpus - 1);
+  const groups: VcpuAffinityGroup[] = [];
+  let pinned = CpuSet.empty;
+  for (const pin of d.cputune?.vcpupins ?? []) {
+    if (pin.vcpu === undefined || !all.has(pin.vcpu) || pinned.has(pin.vcpu)) continue;
+    pinned = pinned.union(CpuSet.of(pin.vcpu));
+    groups.push({ vcpus: CpuSet.of(pin.vcpu), affinity: fromPin('vcpupin', pin.element, pin.cpuset) });
+  }
+  const rest = all.subtract(pinned);
+  if (!rest.isEmpty) groups.push({ vcpus: rest, affinity: inheritedAffinity(d, host) });
+  return groups;
+}
+
+/** A thread pinned to exactly one CPU is dedicated; more is floating (rules.md §0). */
+export function isDedicated(a: Affinity): boolean {
+  return a.cpus !== undefined && a.cpus.size === 1;
+}

@@ -1,0 +1,384 @@
+import type { Range, XmlAttribute, XmlElement } from '../xml/types.ts';
+import { attribute, childrenNamed, firstChild } from '../xml/query.ts';
+import type { CpuSet } from './cpuset.ts';
+import { parseLibvirtCpuset } from './libvirt-cpuset.ts';
+import { isDecimalUnit, scaleToKiB } from './units.ts';
+
+/** A cpuset/nodeset attribute: the parsed set, or undefined when it does not parse (see `DomainModel.problems`). */
+export interface CpusetAttr {
+  set: CpuSet | undefined;
+  attr: XmlAttribute;
+}
+
+/** A memory size from an element's text and `unit` attribute, in KiB. */
+export interface MemorySize {
+  kib: number;
+  element: XmlElement;
+  /** The text content's range (the number). */
+  range: Range;
+}
+
+/** A value in the XML that does not parse; reported by the rule named in `ruleId`. */
+export interface ValueProblem {
+  ruleId: 'cpuset-syntax' | 'value-invalid';
+  range: Range;
+  message: string;
+  severity?: 'error' | 'warning' | 'info';
+}
+
+export type NumaMode = 'strict' | 'preferred' | 'interleave' | 'restrictive';
+export type Placement = 'static' | 'auto';
+
+export interface VcpuConfig {
+  element: XmlElement;
+  /** Maximum vCPUs (the element text); rules use this, never `current`. */
+  max: number;
+  current: number | undefined;
+  placement: Placement;
+  cpuset: CpusetAttr | undefined;
+}
+
+export interface VcpuPin {
+  element: XmlElement;
+  vcpu: number | undefined;
+  cpuset: CpusetAttr | undefined;
+}
+
+export interface ThreadPin {
+  element: XmlElement;
+  cpuset: CpusetAttr | undefined;
+}
+
+export interface IothreadPin extends ThreadPin {
+  iothread: number | undefined;
+}
+
+export interface VcpuSched {
+  element: XmlElement;
+  vcpus: CpuSet | undefined;
+  scheduler: string | undefined;
+  priority: number | undefined;
+}
+
+export interface CputuneConfig {
+  element: XmlElement;
+  vcpupins: VcpuPin[];
+  emulatorpin: ThreadPin | undefined;
+  iothreadpins: IothreadPin[];
+  vcpusched: VcpuSched[];
+}
+
+export interface NumatuneMemory {
+  element: XmlElement;
+  mode: NumaMode;
+  /** Placement as written; undefined means "follow the defaults" (see `numaBinding`). */
+  placement: Placement | undefined;
+  nodeset: CpusetAttr | undefined;
+}
+
+export interface NumatuneMemnode {
+  element: XmlElement;
+  cellid: number | undefined;
+  mode: NumaMode;
+  nodeset: CpusetAttr | undefined;
+}
+
+export interface NumatuneConfig {
+  element: XmlElement;
+  memory: NumatuneMemory | undefined;
+  memnodes: NumatuneMemnode[];
+}
+
+export interface HugepageSpec {
+  element: XmlElement;
+  /** Page size in KiB; undefined means the host's default hugepage size. */
+  sizeKiB: number | undefined;
+  /** `unit` was decimal (KB/MB/GB...): a size that is almost never a real page size. */
+  decimalUnit: boolean;
+  /** Guest NUMA cells this page size backs; undefined means all cells. */
+  nodeset: CpusetAttr | undefined;
+}
+
+export interface MemoryBackingConfig {
+  element: XmlElement;
+  hugepages: { element: XmlElement; pages: HugepageSpec[] } | undefined;
+  locked: XmlElement | undefined;
+  nosharepages: XmlElement | undefined;
+}
+
+export interface GuestCell {
+  element: XmlElement;
+  id: number | undefined;
+  cpus: CpusetAttr | undefined;
+  memoryKiB: number | undefined;
+}
+
+export interface CpuTopology {
+  element: XmlElement;
+  sockets: number | undefined;
+  dies: number;
+  clusters: number;
+  cores: number | undefined;
+  threads: number | undefined;
+}
+
+export interface CpuConfig {
+  element: XmlElement;
+  mode: string | undefined;
+  topology: CpuTopology | undefined;
+  cells: GuestCell[];
+}
+
+export interface DomainModel {
+  element: XmlElement;
+  type: string | undefined;
+  name: string | undefined;
+  uuid: string | undefined;
+  vcpu: VcpuConfig | undefined;
+  /** Maximum vCPUs: `<vcpu>` text, 1 when absent (libvirt's default). */
+  maxVcpus: number;
+  memory: MemorySize | undefined;
+  cputune: CputuneConfig | undefined;
+  numatune: NumatuneConfig | undefined;
+  memoryBacking: MemoryBackingConfig | undefined;
+  cpu: CpuConfig | undefined;
+  /** IOThread ids (from `<iothreads>` count or `<iothreadids>`). */
+  iothreadIds: number[];
+  problems: ValueProblem[];
+}
+
+/** Counts above this are not plausible for any hypervisor; they are reported, not enumerated. */
+export const MAX_PLAUSIBLE_VCPUS = 16384;
+
+const NUMA_MODES: ReadonlySet<string> = new Set(['strict', 'preferred', 'interleave', 'restrictive']);
+
+/** Builds the typed view of one `<domain>` element. Never throws on bad values: they land in `problems`. */
+export function buildDomainModel(domain: XmlElement): DomainModel {
+  const problems: ValueProblem[] = [];
+  const b = new ModelBuilder(problems);
+
+  const vcpu = b.vcpu(firstChild(domain, 'vcpu'));
+  const iothreadIds = b.iothreadIds(domain);
+  return {
+    element: domain,
+    type: attribute(domain, 'type')?.value,
+    name: textOf(firstChild(domain, 'name')),
+    uuid: textOf(firstChild(domain, 'uuid')),
+    vcpu,
+    maxVcpus: vcpu?.max ?? 1,
+    memory: b.memory(firstChild(domain, 'memory')),
+    cputune: b.cputune(firstChild(domain, 'cputune')),
+    numatune: b.numatune(firstChild(domain, 'numatune')),
+    memoryBacking: b.memoryBacking(firstChild(domain, 'memoryBacking')),
+    cpu: b.cpu(firstChild(domain, 'cpu')),
+    iothreadIds,
+    problems,
+  };
+}
+
+function textOf(el: XmlElement | undefined): string | undefined {
+  return el ? el.text.trim() : undefined;
+}
+
+/** Range of an element's trimmed text, or its start tag when it has none. */
+export function textRange(el: XmlElement): Range {
+  return el.contentRange.end > el.contentRange.start ? el.contentRange : el.startTag;
+}
+
+class ModelBuilder {
+  constructor(private readonly problems: ValueProblem[]) {}
+
+  private problem(range: Range, message: string, ruleId: ValueProblem['ruleId'] = 'value-invalid'): void {
+    this.problems.push({ ruleId, range, message });
+  }
+
+  /** A non-negative integer attribute; undefined (with a problem) when present but not an integer. */
+  uint(el: XmlElement, name: string): number | undefined {
+    const a = attribute(el, name);
+    if (!a) return undefined;
+    return this.uintValue(a.value, a.valueRange, `${el.name} ${name}`);
+  }
+
+  uintValue(text: string, range: Range, what: string): number | undefined {
+    const t = text.trim();
+    if (!/^\d+$/.test(t)) {
+      this.problem(range, `${what} '${t}' is not a non-negative integer`);
+      return undefined;
+    }
+    const n = Number(t);
+    if (!Number.isSafeInteger(n)) {
+      this.problem(range, `${what} '${t}' is out of range`);
+      return undefined;
+    }
+    return n;
+  }
+
+  cpuset(el: XmlElement, name: string): CpusetAttr | undefined {
+    const attr = attribute(el, name);
+    if (!attr) return undefined;
+    const parsed = parseLibvirtCpuset(attr.value);
+    if (!parsed.ok) {
+      const start = attr.valueRange.start + parsed.offset;
+      const range = parsed.length > 0 ? { start, end: start + parsed.length } : attr.valueRange;
+      this.problem(range, `${el.name} ${name}='${attr.value}': ${parsed.error}`, 'cpuset-syntax');
+      return { set: undefined, attr };
+    }
+    for (const note of parsed.notes ?? []) {
+      this.problems.push({ ruleId: 'cpuset-syntax', range: attr.valueRange, message: `${el.name} ${name}='${attr.value}': ${note}`, severity: 'info' });
+    }
+    return { set: parsed.value, attr };
+  }
+
+  /** Element text plus `unit` attribute → KiB (virScaleInteger; default unit KiB). */
+  memorySize(el: XmlElement | undefined): MemorySize | undefined {
+    if (!el) return undefined;
+    const range = textRange(el);
+    const unit = attribute(el, 'unit');
+    const parsed = scaleToKiB(el.text.trim(), unit?.value);
+    if (!parsed.ok) {
+      this.problem(unit && /unit/i.test(parsed.error) ? unit.valueRange : range, `<${el.name}> ${parsed.error}`);
+      return undefined;
+    }
+    return { kib: parsed.value, element: el, range };
+  }
+
+  memory(el: XmlElement | undefined): MemorySize | undefined {
+    return this.memorySize(el);
+  }
+
+  vcpu(el: XmlElement | undefined): VcpuConfig | undefined {
+    if (!el) return undefined;
+    let max = this.uintValue(el.text, textRange(el), '<vcpu>') ?? 1;
+    if (max === 0) {
+      this.problem(textRange(el), '<vcpu> must be at least 1');
+      max = 1;
+    } else if (max > MAX_PLAUSIBLE_VCPUS) {
+      this.problem(textRange(el), `<vcpu> ${max} exceeds the ${MAX_PLAUSIBLE_VCPUS} vCPUs any libvirt driver accepts`);
+      max = MAX_PLAUSIBLE_VCPUS;
+    }
+    return {
+      element: el,
+      max,
+      current: this.uint(el, 'current'),
+      placement: attribute(el, 'placement')?.value === 'auto' ? 'auto' : 'static',
+      cpuset: this.cpuset(el, 'cpuset'),
+    };
+  }
+
+  iothreadIds(domain: XmlElement): number[] {
+    const ids = childrenNamed(firstChild(domain, 'iothreadids'), 'iothread')
+      .map((t) => this.uint(t, 'id'))
+      .filter((n): n is number => n !== undefined);
+    if (ids.length > 0) return ids;
+    const count = firstChild(domain, 'iothreads');
+    if (!count) return [];
+    const n = Math.min(this.uintValue(count.text, textRange(count), '<iothreads>') ?? 0, MAX_PLAUSIBLE_VCPUS);
+    return Array.from({ length: n }, (_, i) => i + 1);
+  }
+
+  cputune(el: XmlElement | undefined): CputuneConfig | undefined {
+    if (!el) return undefined;
+    const emulator = firstChild(el, 'emulatorpin');
+    return {
+      element: el,
+      vcpupins: childrenNamed(el, 'vcpupin').map((p) => ({ element: p, vcpu: this.uint(p, 'vcpu'), cpuset: this.cpuset(p, 'cpuset') })),
+      emulatorpin: emulator ? { element: emulator, cpuset: this.cpuset(emulator, 'cpuset') } : undefined,
+      iothreadpins: childrenNamed(el, 'iothreadpin').map((p) => ({
+        element: p,
+        iothread: this.uint(p, 'iothread'),
+        cpuset: this.cpuset(p, 'cpuset'),
+      })),
+      vcpusched: childrenNamed(el, 'vcpusched').map((s) => ({
+        element: s,
+        vcpus: this.cpuset(s, 'vcpus')?.set,
+        scheduler: attribute(s, 'scheduler')?.value,
+        priority: this.uint(s, 'priority'),
+      })),
+    };
+  }
+
+  numaMode(el: XmlElement): NumaMode {
+    const a = attribute(el, 'mode');
+    if (!a) return 'strict';
+    if (NUMA_MODES.has(a.value)) return a.value as NumaMode;
+    this.problem(a.valueRange, `numatune mode '${a.value}' is not one of strict, preferred, interleave, restrictive`);
+    return 'strict';
+  }
+
+  numatune(el: XmlElement | undefined): NumatuneConfig | undefined {
+    if (!el) return undefined;
+    const mem = firstChild(el, 'memory');
+    const placement = mem ? attribute(mem, 'placement')?.value : undefined;
+    return {
+      element: el,
+      memory: mem
+        ? {
+            element: mem,
+            mode: this.numaMode(mem),
+            placement: placement === 'auto' || placement === 'static' ? placement : undefined,
+            nodeset: this.cpuset(mem, 'nodeset'),
+          }
+        : undefined,
+      memnodes: childrenNamed(el, 'memnode').map((m) => ({
+        element: m,
+        cellid: this.uint(m, 'cellid'),
+        mode: this.numaMode(m),
+        nodeset: this.cpuset(m, 'nodeset'),
+      })),
+    };
+  }
+
+  memoryBacking(el: XmlElement | undefined): MemoryBackingConfig | undefined {
+    if (!el) return undefined;
+    const hp = firstChild(el, 'hugepages');
+    return {
+      element: el,
+      hugepages: hp ? { element: hp, pages: childrenNamed(hp, 'page').map((p) => this.hugepage(p)) } : undefined,
+      locked: firstChild(el, 'locked'),
+      nosharepages: firstChild(el, 'nosharepages'),
+    };
+  }
+
+  hugepage(p: XmlElement): HugepageSpec {
+    const size = attribute(p, 'size');
+    const unit = attribute(p, 'unit');
+    let sizeKiB: number | undefined;
+    if (size) {
+      const parsed = scaleToKiB(size.value, unit?.value);
+      if (parsed.ok && parsed.value > 0) sizeKiB = parsed.value;
+      else this.problem(size.valueRange, `hugepage size '${size.value}${unit ? ` ${unit.value}` : ''}': ${parsed.ok ? 'must be greater than 0' : parsed.error}`);
+    }
+    return { element: p, sizeKiB, decimalUnit: unit !== undefined && isDecimalUnit(unit.value), nodeset: this.cpuset(p, 'nodeset') };
+  }
+
+  cpu(el: XmlElement | undefined): CpuConfig | undefined {
+    if (!el) return undefined;
+    const topo = firstChild(el, 'topology');
+    return {
+      element: el,
+      mode: attribute(el, 'mode')?.value,
+      topology: topo
+        ? {
+            element: topo,
+            sockets: this.uint(topo, 'sockets'),
+            dies: this.uint(topo, 'dies') ?? 1,
+            clusters: this.uint(topo, 'clusters') ?? 1,
+            cores: this.uint(topo, 'cores'),
+            threads: this.uint(topo, 'threads'),
+          }
+        : undefined,
+      cells: childrenNamed(firstChild(el, 'numa'), 'cell').map((c) => this.cell(c)),
+    };
+  }
+
+  cell(c: XmlElement): GuestCell {
+    const mem = attribute(c, 'memory');
+    let memoryKiB: number | undefined;
+    if (mem) {
+      const parsed = scaleToKiB(mem.value, attribute(c, 'unit')?.value);
+      if (parsed.ok) memoryKiB = parsed.value;
+      else this.problem(mem.valueRange, `cell memory '${mem.value}': ${parsed.error}`);
+    }
+    return { element: c, id: this.uint(c, 'id'), cpus: this.cpuset(c, 'cpus'), memoryKiB };
+  }
+}

@@ -1,0 +1,399 @@
+/**
+ * Builds the HostModel that rules read from a HostSnapshot: every CPU list parsed
+ * with its own grammar, nodes indexed, hugepage pools, and the isolated and
+ * housekeeping sets of rules.md §0.
+ */
+import { CpuSet } from './cpuset.ts';
+import type {
+  HostHugepagePool,
+  HostIsolation,
+  HostModel,
+  HostNode,
+  HostSnapshot,
+  SnapshotCpuList,
+} from './host.ts';
+import { cmdlineParam, KERNEL_MAX_NR_CPUS, parseIsolcpus, parseKernelCmdline, parseKernelCpuList } from './kernel-cpulist.ts';
+import type { Parsed } from './parsed.ts';
+import { parseTunedCpuList } from './tuned-cpulist.ts';
+import { DEFAULT_WATERMARK_SCALE_FACTOR } from './watermarks.ts';
+
+/** Which grammar a snapshot CPU list is written in (host-snapshot.md: parse each with its own). */
+export type CpuListGrammar = 'kernel' | 'tuned';
+
+export interface SnapshotCpuListField {
+  /** JSON path of the text that is parsed, e.g. `nodes[1].cpus` or `cpus.online.raw`. */
+  path: string;
+  list: SnapshotCpuList;
+  grammar: CpuListGrammar;
+}
+
+export function cpuListRaw(list: SnapshotCpuList): string {
+  return typeof list === 'string' ? list : list.raw;
+}
+
+/**
+ * Parses one snapshot CPU list. An empty (or blank) list is the empty set: sysfs
+ * prints an empty line for `isolated` and `nohz_full` when nothing is isolated.
+ */
+export function parseSnapshotCpuList(list: SnapshotCpuList, grammar: CpuListGrammar, nrCpuIds?: number): Parsed<CpuSet> {
+  const raw = cpuListRaw(list).trim();
+  if (raw === '') return { ok: true, value: CpuSet.empty };
+  if (grammar === 'tuned') return parseTunedCpuList(raw);
+  return parseKernelCpuList(raw, nrCpuIds === undefined ? {} : { nrCpuIds });
+}
+
+/** Every CPU list in a snapshot with its JSON path and grammar (also used by the loader to name bad fields). */
+export function snapshotCpuListFields(s: HostSnapshot): SnapshotCpuListField[] {
+  const out: SnapshotCpuListField[] = [];
+  const add = (path: string, list: SnapshotCpuList | undefined, grammar: CpuListGrammar): void => {
+    if (list === undefined || list === null) return;
+    out.push({ path: typeof list === 'string' ? path : `${path}.raw`, list, grammar });
+  };
+  add('cpus.possible', s.cpus?.possible, 'kernel');
+  add('cpus.present', s.cpus?.present, 'kernel');
+  add('cpus.online', s.cpus?.online, 'kernel');
+  (s.nodes ?? []).forEach((n, i) => add(`nodes[${i}].cpus`, n.cpus, 'kernel'));
+  (s.cpuTopology ?? []).forEach((c, i) => add(`cpuTopology[${i}].siblings`, c.siblings, 'kernel'));
+  add('isolation.isolated', s.isolation?.isolated, 'kernel');
+  add('isolation.nohzFull', s.isolation?.nohzFull, 'kernel');
+  add('tuned.isolatedCores', s.tuned?.isolatedCores, 'tuned');
+  add('tuned.noBalanceCores', s.tuned?.noBalanceCores, 'tuned');
+  return out;
+}
+
+/** nr_cpu_ids as the kernel derives it from the possible mask; what `N` (last CPU) in a kernel list refers to. */
+export function nrCpuIdsOf(s: HostSnapshot): number | undefined {
+  if (s.cpus?.possible === undefined) return undefined;
+  const p = parseSnapshotCpuList(s.cpus.possible, 'kernel');
+  return p.ok && p.value.max !== undefined ? p.value.max + 1 : undefined;
+}
+
+function mustParse(field: SnapshotCpuListField | undefined, nrCpuIds: number | undefined): CpuSet | undefined {
+  if (!field) return undefined;
+  const r = parseSnapshotCpuList(field.list, field.grammar, nrCpuIds);
+  // The loader rejects unparseable lists first; reaching this means the snapshot was not loaded through it.
+  if (!r.ok) throw new Error(`${field.path}: ${r.error}`);
+  return r.value;
+}
+
+/**
+ * Kernel memparse() size (`2M`, `1G`, `2048k`, plain bytes) in KiB; used for
+ * `default_hugepagesz=`. undefined when it does not parse.
+ */
+export function memparseKiB(text: string): number | undefined {
+  const m = /^(\d+)([kmgtpe]?)$/i.exec(text.trim());
+  if (!m) return undefined;
+  const shift = { '': 0, k: 10, m: 20, g: 30, t: 40, p: 50, e: 60 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g' | 't' | 'p' | 'e'];
+  const bytes = BigInt(m[1]!) << BigInt(shift);
+  const kib = bytes / 1024n;
+  return kib > 0n && kib <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(kib) : undefined;
+}
+
+/** tuned profiles whose isolated_cores isolate CPUs (tuned: profiles/cpu-partitioning, profiles/realtime*). */
+function isIsolatingTunedProfile(profile: string): boolean {
+  return profile.split(/\s+/).some((p) => /^(cpu-partitioning|realtime)/.test(p));
+}
+
+interface IsolationContext {
+  snapshot: HostSnapshot;
+  possible: CpuSet | undefined;
+  present: CpuSet | undefined;
+  online: CpuSet;
+  nrCpuIds: number | undefined;
+  /** Parses the CPU list at a JSON path (without `.raw`), undefined when absent. */
+  cpuList(path: string, list: SnapshotCpuList | undefined): CpuSet | undefined;
+}
+
+/** Isolation types a command-line parameter sets up (kernel/sched/isolation.c): scheduler domains, and the nohz_full "kernel noise" group. */
+type IsolationKind = 'domain' | 'nohz';
+
+interface CommandLineIsolation {
+  name: string;
+  value: string;
+  kinds: IsolationKind[];
+  cpus: CpuSet;
+}
+
+function beyondPossibleNote(name: string, value: string, cpu: number, possible: CpuSet): string {
+  return (
+    `${name}=${value} names CPU ${cpu}, beyond the possible CPUs ${possible.toString()}; ` +
+    `the kernel may reject the whole value, so none of its CPUs are treated as isolated`
+  );
+}
+
+/**
+ * One isolcpus=/nohz_full= occurrence as housekeeping_setup() would take it; else,
+ * with a note, 'rejected' (the kernel drops it) or 'not-isolating' (managed_irq alone).
+ */
+function commandLineOccurrence(
+  name: string,
+  value: string,
+  ctx: IsolationContext,
+  notes: string[],
+): CommandLineIsolation | 'rejected' | 'not-isolating' {
+  const widthOpts = ctx.nrCpuIds === undefined ? {} : { nrCpuIds: ctx.nrCpuIds };
+  let kinds: IsolationKind[] = ['nohz'];
+  let parsed: Parsed<CpuSet>;
+  if (name === 'isolcpus') {
+    const r = parseIsolcpus(value, widthOpts);
+    if (r.ok) {
+      for (const n of r.notes ?? []) notes.push(n);
+      // housekeeping_isolcpus_setup(): no flag means "domain"; managed_irq alone only steers
+      // managed interrupts and leaves the scheduler alone.
+      kinds = (['domain', 'nohz'] as const).filter((k) => r.value.flags.includes(k));
+      if (kinds.length === 0) {
+        notes.push(`isolcpus=${value} has only the ${r.value.flags.join(',')} flag, which does not isolate CPUs from the scheduler`);
+        return 'not-isolating';
+      }
+      parsed = { ok: true, value: r.value.cpus };
+    } else parsed = r;
+  } else {
+    parsed = parseKernelCpuList(value, widthOpts);
+  }
+
+  if (!parsed.ok) {
+    // cpulist_parse() fails on a CPU past the cpumask (nr_cpu_ids wide on current kernels) and
+    // housekeeping_setup() then drops the whole value. Tell that case apart from a syntax error.
+    const wide = name === 'isolcpus' ? parseIsolcpus(value, { nbits: KERNEL_MAX_NR_CPUS }) : parseKernelCpuList(value, { nbits: KERNEL_MAX_NR_CPUS });
+    const wideMax = wide.ok ? ('cpus' in wide.value ? wide.value.cpus.max : wide.value.max) : undefined;
+    const possible = ctx.possible;
+    if (possible?.max !== undefined && wideMax !== undefined && wideMax > possible.max) {
+      notes.push(beyondPossibleNote(name, value, wideMax, possible));
+    } else {
+      notes.push(`${name}=${value} does not parse (${parsed.error}); the kernel ignores it, so it isolates nothing`);
+    }
+    return 'rejected';
+  }
+  let cpus = parsed.value;
+  // Only reachable when the possible CPUs are known but nr_cpu_ids is not consistent with them.
+  if (ctx.possible?.max !== undefined && cpus.max !== undefined && cpus.max > ctx.possible.max) {
+    notes.push(beyondPossibleNote(name, value, cpus.max, ctx.possible));
+    return 'rejected';
+  }
+  // housekeeping_setup(): when no present CPU would be left for housekeeping, the boot CPU stays one.
+  const present = ctx.present ?? ctx.online;
+  if (!present.isEmpty && present.isSubsetOf(cpus) && cpus.has(0)) {
+    cpus = cpus.subtract(CpuSet.of(0));
+    notes.push(`${name}=${value} leaves no present CPU for housekeeping; the kernel keeps the boot CPU (assumed CPU 0)`);
+  }
+  return { name, value, kinds, cpus };
+}
+
+/** The command line's isolated CPUs: isolcpus (domain/nohz) ∪ nohz_full, in command-line order. */
+function commandLineIsolation(cmdline: string, ctx: IsolationContext, notes: string[]): { cpus: CpuSet; sources: string[]; declared: boolean } {
+  const params = parseKernelCmdline(cmdline);
+  const applied: CommandLineIsolation[] = [];
+  let declared = false;
+  for (const p of params) {
+    const name = p.key.replaceAll('-', '_');
+    if (name !== 'isolcpus' && name !== 'nohz_full') continue;
+    if (p.value === undefined) {
+      notes.push(`${name} without a value is ignored`);
+      continue;
+    }
+    const occ = commandLineOccurrence(name, p.value, ctx, notes);
+    if (occ === 'not-isolating') continue;
+    // A value the kernel drops still shows that the host meant to isolate CPUs.
+    declared = true;
+    if (occ === 'rejected') continue;
+    // housekeeping_setup(): a later parameter setting up an isolation type already set up must
+    // name the same CPUs, else "Housekeeping: nohz_full= must match isolcpus=" and it is ignored whole.
+    const clash = applied.find((a) => a.kinds.some((k) => occ.kinds.includes(k)) && !a.cpus.equals(occ.cpus));
+    if (clash) {
+      notes.push(
+        `${name}=${occ.value} is ignored: it sets up the same isolation as the earlier ${clash.name}=${clash.value} with other CPUs ` +
+          `(the kernel warns "nohz_full= must match isolcpus=")`,
+      );
+      continue;
+    }
+    applied.push(occ);
+  }
+  const sources = [...new Set(applied.map((a) => a.name))];
+  const cpus = applied.reduce((acc, a) => acc.union(a.cpus), CpuSet.empty);
+  return { cpus, sources, declared };
+}
+
+function resolveIsolation(ctx: IsolationContext): HostIsolation | undefined {
+  const s = ctx.snapshot;
+  const notes: string[] = [];
+  const sources: string[] = [];
+  let declared = false;
+
+  // 1. The booted command line: isolcpus (domain/nohz) ∪ nohz_full.
+  let commandLine: CpuSet | undefined;
+  let cmdlineSources: string[] = [];
+  if (s.kernel?.cmdline !== undefined) {
+    const c = commandLineIsolation(s.kernel.cmdline, ctx, notes);
+    if (c.declared) {
+      declared = true;
+      commandLine = c.cpus;
+      cmdlineSources = c.sources;
+    }
+  }
+
+  // 2. The running kernel's own view wins over the command line (rules.md §0).
+  let kernelView: CpuSet | undefined;
+  const kernelSources: string[] = [];
+  const sysIsolated = ctx.cpuList('isolation.isolated', s.isolation?.isolated);
+  const sysNohzFull = ctx.cpuList('isolation.nohzFull', s.isolation?.nohzFull);
+  if (sysIsolated !== undefined) {
+    kernelSources.push('/sys/devices/system/cpu/isolated');
+    kernelView = sysIsolated;
+  }
+  if (sysNohzFull !== undefined) {
+    kernelSources.push('/sys/devices/system/cpu/nohz_full');
+    kernelView = (kernelView ?? CpuSet.empty).union(sysNohzFull);
+  }
+  if (kernelView !== undefined && !kernelView.isEmpty) declared = true;
+
+  let booted: CpuSet | undefined;
+  if (kernelView !== undefined) {
+    booted = kernelView;
+    sources.push(...kernelSources);
+    if (commandLine !== undefined && !commandLine.equals(kernelView)) {
+      notes.push(
+        `the command line (${cmdlineSources.join(', ')}) isolates ${commandLine.toString() || 'nothing'} but the running kernel ` +
+          `reports ${kernelView.toString() || 'nothing'}; using the running kernel's view`,
+      );
+    }
+  } else if (commandLine !== undefined) {
+    booted = commandLine;
+    sources.push(...cmdlineSources);
+  }
+
+  // 3. tuned cpu-partitioning / realtime isolated_cores.
+  let tuned: CpuSet | undefined;
+  const tunedCores = ctx.cpuList('tuned.isolatedCores', s.tuned?.isolatedCores);
+  if (tunedCores !== undefined && !tunedCores.isEmpty) {
+    const profile = s.tuned?.activeProfile;
+    if (profile === undefined || isIsolatingTunedProfile(profile)) {
+      tuned = tunedCores;
+      declared = true;
+      sources.push('tuned isolated_cores');
+      if (profile === undefined) notes.push('the active tuned profile is unknown; assuming its isolated_cores apply');
+    } else {
+      notes.push(`tuned isolated_cores ${tunedCores.toString()} ignored: the active profile "${profile}" does not isolate CPUs`);
+    }
+  }
+  if (tuned !== undefined && booted !== undefined && !tuned.equals(booted)) {
+    const bootedName = kernelView !== undefined ? 'the running kernel' : 'the booted command line';
+    notes.push(
+      `tuned isolated_cores ${tuned.toString()} differs from ${bootedName} (${booted.toString() || 'nothing'}), ` +
+        `as after a profile change without a reboot; using their union`,
+    );
+  }
+
+  if (!declared) return undefined;
+  const isolated = (booted ?? CpuSet.empty).union(tuned ?? CpuSet.empty);
+  return { isolated, sources, notes };
+}
+
+export interface BuildHostModelOptions {
+  /** Display name; defaults to the snapshot's hostname. */
+  name?: string;
+  /** The config's explicit `housekeeping` set, which replaces online − I. */
+  housekeepingOverride?: CpuSet;
+}
+
+export function buildHostModel(snapshot: HostSnapshot, opts: BuildHostModelOptions = {}): HostModel {
+  const fields = new Map(snapshotCpuListFields(snapshot).map((f) => [f.path, f] as const));
+  const fieldAt = (path: string, list: SnapshotCpuList | undefined): SnapshotCpuListField | undefined =>
+    list === undefined ? undefined : fields.get(typeof list === 'string' ? path : `${path}.raw`);
+
+  const nrCpuIds = nrCpuIdsOf(snapshot);
+  const possible = mustParse(fieldAt('cpus.possible', snapshot.cpus?.possible), undefined);
+  const present = mustParse(fieldAt('cpus.present', snapshot.cpus?.present), nrCpuIds);
+
+  const nodes: HostNode[] = (snapshot.nodes ?? [])
+    .map((n, i): HostNode => ({
+      id: n.id,
+      cpus: mustParse(fieldAt(`nodes[${i}].cpus`, n.cpus), nrCpuIds) ?? CpuSet.empty,
+      memTotalKiB: n.memTotalKiB,
+      memFreeKiB: n.memFreeKiB,
+      hugepages: (n.hugepages ?? [])
+        .map((p): HostHugepagePool => ({ sizeKiB: p.sizeKiB, total: p.total, free: p.free }))
+        .sort((a, b) => a.sizeKiB - b.sizeKiB),
+      zones: n.zones,
+    }))
+    .sort((a, b) => a.id - b.id);
+  const nodeById = new Map(nodes.map((n) => [n.id, n] as const));
+
+  const cpuNode = new Map<number, number>();
+  for (const n of nodes) for (const cpu of n.cpus.toArray()) if (!cpuNode.has(cpu)) cpuNode.set(cpu, n.id);
+  for (const c of snapshot.cpuTopology ?? []) if (c.node !== undefined && !cpuNode.has(c.cpu)) cpuNode.set(c.cpu, c.node);
+
+  let online = mustParse(fieldAt('cpus.online', snapshot.cpus?.online), nrCpuIds);
+  if (online === undefined) {
+    // No /sys/devices/system/cpu/online: the CPUs the nodes list, less any the topology marks offline.
+    online = nodes.reduce((acc, n) => acc.union(n.cpus), CpuSet.empty);
+    const offline = CpuSet.of(...(snapshot.cpuTopology ?? []).filter((c) => c.online === false).map((c) => c.cpu));
+    online = online.subtract(offline);
+  }
+
+  const cpuList = (path: string, list: SnapshotCpuList | undefined): CpuSet | undefined => mustParse(fieldAt(path, list), nrCpuIds);
+  const isolation = resolveIsolation({ snapshot, possible, present, online, nrCpuIds, cpuList });
+  let housekeeping: CpuSet | undefined;
+  if (opts.housekeepingOverride !== undefined) {
+    housekeeping = opts.housekeepingOverride;
+    isolation?.notes.push(`housekeeping set by configuration: ${housekeeping.toString()}`);
+  } else if (isolation !== undefined) {
+    housekeeping = online.subtract(isolation.isolated);
+  }
+
+  const pageSizeKiB = snapshot.pageSizeKiB ?? 4;
+  const missing = collectMissing(snapshot);
+
+  return {
+    snapshot,
+    name: opts.name ?? snapshot.hostname ?? 'host',
+    online,
+    possible,
+    nodes,
+    node: (id) => nodeById.get(id),
+    nodeOfCpu: (cpu) => cpuNode.get(cpu),
+    nodesOfCpus: (cpus) => CpuSet.of(...nodes.filter((n) => n.cpus.intersects(cpus)).map((n) => n.id)),
+    cpusOfNodes: (ids) => nodes.filter((n) => ids.has(n.id)).reduce((acc, n) => acc.union(n.cpus), CpuSet.empty),
+    pageSizeKiB,
+    defaultHugepageSizeKiB: defaultHugepageSize(snapshot, nodes),
+    minFreeKbytes: snapshot.vm?.minFreeKbytes,
+    watermarkScaleFactor: snapshot.vm?.watermarkScaleFactor ?? DEFAULT_WATERMARK_SCALE_FACTOR,
+    isolation,
+    housekeeping,
+    missing,
+  };
+}
+
+/**
+ * The default hugepage size: the snapshot's (Hugepagesize in /proc/meminfo), else
+ * `default_hugepagesz=` on the command line, else the only size the host has.
+ * undefined otherwise: the built-in default is per architecture, which a snapshot does not record.
+ */
+function defaultHugepageSize(s: HostSnapshot, nodes: HostNode[]): number | undefined {
+  if (s.hugepages?.defaultSizeKiB !== undefined) return s.hugepages.defaultSizeKiB;
+  if (s.kernel?.cmdline !== undefined) {
+    const v = cmdlineParam(parseKernelCmdline(s.kernel.cmdline), 'default_hugepagesz');
+    const kib = v === undefined ? undefined : memparseKiB(v);
+    if (kib !== undefined) return kib;
+  }
+  const sizes = new Set<number>(s.hugepages?.sizesKiB ?? []);
+  for (const n of nodes) for (const p of n.hugepages) sizes.add(p.sizeKiB);
+  return sizes.size === 1 ? [...sizes][0] : undefined;
+}
+
+/** Stable names of facts the snapshot lacks (its own list plus absent fields). */
+function collectMissing(s: HostSnapshot): Set<string> {
+  const missing = new Set<string>(s.missing ?? []);
+  const nodes = s.nodes ?? [];
+  if (!nodes.some((n) => n.zones !== undefined && n.zones.length > 0)) missing.add('zoneinfo');
+  if (s.isolation === undefined && s.kernel?.cmdline === undefined && s.tuned === undefined) missing.add('isolation');
+  const hasPools = nodes.some((n) => n.hugepages !== undefined);
+  if (!hasPools && s.hugepages === undefined) missing.add('hugepages');
+  if (!hasPools || nodes.some((n) => (n.hugepages ?? []).some((p) => p.free === undefined))) missing.add('hugepages.free');
+  if (s.vm?.minFreeKbytes === undefined) missing.add('vm.min_free_kbytes');
+  if (s.vm?.watermarkScaleFactor === undefined) missing.add('vm.watermark_scale_factor');
+  if (nodes.some((n) => n.memTotalKiB === undefined)) missing.add('node.memTotal');
+  if (nodes.some((n) => n.memFreeKiB === undefined)) missing.add('node.memFree');
+  if (s.cpuTopology === undefined) missing.add('cpuTopology');
+  if (s.kernel?.cmdline === undefined) missing.add('kernel.cmdline');
+  return missing;
+}

@@ -1,0 +1,159 @@
+/**
+ * libvirt's cpuset / nodeset grammar, as parsed by virBitmapParse
+ * (src/util/virbitmap.c, virBitmapParseInternal with limited=true).
+ *
+ * Items are separated by commas and applied left to right:
+ *   `N`    set bit N
+ *   `N-M`  set bits N..M (M >= N)
+ *   `^N`   clear bit N (only a single number: `^N-M` is rejected)
+ * so `^2,1-4` is {1,2,3,4} and `1-4,^2` is {1,3,4}.
+ */
+import { CpuSet } from './cpuset.ts';
+import { parsedError, parsedOk, type Parsed } from './parsed.ts';
+
+/** VIR_DOMAIN_CPUMASK_LEN (src/conf/domain_conf.h): the bitmap size libvirt passes to virBitmapParse for cpusets and nodesets. */
+export const LIBVIRT_CPUMASK_LEN = 16384;
+
+/** virStrToLong_i rejects anything that does not fit a C int. */
+const INT_MAX = 2147483647;
+
+export interface LibvirtCpusetOptions {
+  /** Bitmap size: every id must be below it, as virBitmapSetBit/ClearBit fail at `b >= nbits`. Default LIBVIRT_CPUMASK_LEN. */
+  maxLen?: number;
+}
+
+// virSkipSpaces skips ASCII whitespace. A vertical tab cannot occur in XML 1.0, so it is not listed.
+function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f';
+}
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
+
+function skipSpaces(text: string, pos: number): number {
+  while (isSpace(text[pos])) pos++;
+  return pos;
+}
+
+/** Reads a run of decimal digits; `overflow` once the value passes INT_MAX (the value is then meaningless). */
+function scanDigits(text: string, pos: number): { value: number; end: number; overflow: boolean } {
+  let value = 0;
+  let overflow = false;
+  while (isDigit(text[pos])) {
+    if (!overflow) {
+      value = value * 10 + (text.charCodeAt(pos) - 48);
+      if (value > INT_MAX) overflow = true;
+    }
+    pos++;
+  }
+  return { value, end: pos, overflow };
+}
+
+/** The item starting at `start`: up to the next comma, without trailing whitespace; at least one character when one is there. */
+function itemSpan(text: string, start: number): { offset: number; length: number } {
+  const comma = text.indexOf(',', start);
+  let end = comma < 0 ? text.length : comma;
+  while (end > start && isSpace(text[end - 1])) end--;
+  if (end === start && start < text.length) end = start + 1;
+  return { offset: start, length: end - start };
+}
+
+/**
+ * Parses a libvirt cpuset or nodeset value. Errors point at the offending item.
+ * An empty result is an error: virBitmapParse itself accepts it, but every caller
+ * in domain_conf.c rejects an all-clear bitmap ("Invalid value of 'cpuset'").
+ */
+export function parseLibvirtCpuset(text: string, opts: LibvirtCpusetOptions = {}): Parsed<CpuSet> {
+  const maxLen = opts.maxLen ?? LIBVIRT_CPUMASK_LEN;
+  if (!Number.isSafeInteger(maxLen) || maxLen < 1) throw new RangeError(`maxLen must be a positive integer, got ${maxLen}`);
+
+  let pos = skipSpaces(text, 0);
+  if (pos >= text.length) return parsedError('empty cpuset: name at least one CPU', 0, text.length);
+
+  let set = CpuSet.empty;
+  // Positive items since the last `^N`, merged in one go so a long list stays cheap.
+  let pending: Array<[number, number]> = [];
+  const flush = (): void => {
+    if (pending.length > 0) set = set.union(CpuSet.fromIntervals(pending));
+    pending = [];
+  };
+  // `^N` items that cleared nothing because N was not in the set at that point.
+  const idleNegations: Array<{ id: number; offset: number; text: string }> = [];
+
+  const beyondLimit = (id: number | string): string =>
+    `${id} is beyond libvirt's limit: ids must be below ${maxLen} (0-${maxLen - 1})`;
+
+  while (pos < text.length) {
+    const item = itemSpan(text, pos);
+    const fail = (message: string): Parsed<CpuSet> => parsedError(message, item.offset, item.length);
+
+    let negate = false;
+    if (text[pos] === '^') {
+      negate = true;
+      pos++;
+    }
+    if (!isDigit(text[pos])) {
+      if (negate) return fail(`'^' must be followed directly by a CPU number`);
+      if (text[pos] === ',') return fail('empty item between commas');
+      return fail(`expected a CPU number, a range 'N-M' or an exclusion '^N'`);
+    }
+    const first = scanDigits(text, pos);
+    if (first.overflow) return fail(beyondLimit(text.slice(pos, first.end)));
+    pos = skipSpaces(text, first.end);
+
+    if (text[pos] === ',' || pos >= text.length) {
+      if (first.value >= maxLen) return fail(beyondLimit(first.value));
+      if (negate) {
+        flush();
+        if (set.has(first.value)) set = set.subtract(CpuSet.of(first.value));
+        else idleNegations.push({ id: first.value, offset: item.offset, text: text.slice(item.offset, item.offset + item.length) });
+      } else {
+        pending.push([first.value, first.value]);
+      }
+    } else if (text[pos] === '-') {
+      if (negate) return fail(`'^' excludes a single CPU; libvirt rejects a range after '^'`);
+      pos = skipSpaces(text, pos + 1);
+      // The range end goes through virStrToLong_i (strtol), which also takes a sign: `0-+3` is 0-3.
+      let negative = false;
+      if (text[pos] === '+' || text[pos] === '-') {
+        negative = text[pos] === '-';
+        pos++;
+      }
+      if (!isDigit(text[pos])) return fail('range has no end: write N-M');
+      const last = scanDigits(text, pos);
+      if (last.overflow) return fail(beyondLimit(text.slice(pos, last.end)));
+      const lastValue = negative ? -last.value : last.value;
+      if (lastValue < first.value) return fail(`descending range: ${lastValue} is below ${first.value}`);
+      if (lastValue >= maxLen) return fail(beyondLimit(lastValue));
+      pending.push([first.value, lastValue]);
+      pos = skipSpaces(text, last.end);
+    }
+
+    if (text[pos] === ',') {
+      // A trailing comma ends the loop without error, as in virBitmapParseInternal.
+      pos = skipSpaces(text, pos + 1);
+    } else if (pos < text.length) {
+      return fail(`unexpected '${text[pos]}'`);
+    }
+  }
+  flush();
+
+  if (set.isEmpty) return parsedError('cpuset selects no CPU', 0, text.length);
+
+  const notes: string[] = [];
+  for (const neg of idleNegations) {
+    if (set.has(neg.id)) {
+      notes.push(
+        `'${neg.text}' (offset ${neg.offset}) removes nothing: ${neg.id} is only added by a later item, ` +
+          `and libvirt applies items left to right, so ${neg.id} stays in the set; put '^${neg.id}' after the range it should cut`,
+      );
+    }
+  }
+  return parsedOk(set, notes);
+}
+
+/** The canonical form virBitmapFormat prints: ascending, runs as `N-M`, e.g. `0-3,8,10-11`; empty for an empty set. */
+export function formatLibvirtCpuset(set: CpuSet): string {
+  return set.toString();
+}

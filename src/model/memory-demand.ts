@@ -1,0 +1,74 @@
+import type { XmlElement } from '../xml/types.ts';
+import { CpuSet } from './cpuset.ts';
+import type { DomainModel } from './domain.ts';
+import { guestMemorySlices, hugepageBacking } from './numa.ts';
+
+/** Which host nodes a slice of guest memory lands on, as far as the XML says. */
+export type NodeTarget =
+  | { kind: 'node'; node: number }
+  /** mode interleave over several nodes: pages spread round-robin, i.e. evenly. */
+  | { kind: 'interleave'; nodes: CpuSet }
+  /** strict/restrictive/preferred over several nodes: the split is up to the kernel. */
+  | { kind: 'set'; nodes: CpuSet }
+  /** No numatune for it, placement auto, or an unparsable nodeset: any node. */
+  | { kind: 'unbound' };
+
+export interface MemoryDemand {
+  /** Guest cell id, undefined for a guest without cells. */
+  cellId: number | undefined;
+  kib: number;
+  target: NodeTarget;
+  /** NUMA mode of the binding (undefined when unbound). */
+  mode: string | undefined;
+  /** Hugepage backing; undefined means ordinary (small) pages. sizeKiB undefined = the host's default size. */
+  hugepages: { sizeKiB: number | undefined; element: XmlElement } | undefined;
+}
+
+/** Every slice of a domain's memory with its node target and page backing (rules.md §1 insufficient-hugepages). */
+export function memoryDemands(d: DomainModel): MemoryDemand[] {
+  return guestMemorySlices(d).map((slice) => {
+    const b = slice.binding;
+    let target: NodeTarget = { kind: 'unbound' };
+    if (b && b.placement === 'static' && b.nodes && !b.nodes.isEmpty) {
+      if (b.nodes.size === 1) target = { kind: 'node', node: b.nodes.min! };
+      else target = b.mode === 'interleave' ? { kind: 'interleave', nodes: b.nodes } : { kind: 'set', nodes: b.nodes };
+    }
+    const backing = hugepageBacking(d, slice.cell?.id);
+    return {
+      cellId: slice.cell?.id,
+      kib: slice.memoryKiB,
+      target,
+      mode: b?.mode,
+      hugepages: backing ? { sizeKiB: backing.spec?.sizeKiB, element: backing.element } : undefined,
+    };
+  });
+}
+
+/** Splits `amount` over `nodes` as round-robin interleaving does: evenly, the remainder to the lowest nodes. */
+export function spreadEvenly(amount: number, nodes: CpuSet): Map<number, number> {
+  const ids = nodes.toArray(4096);
+  const out = new Map<number, number>();
+  const base = Math.floor(amount / ids.length);
+  const extra = amount - base * ids.length;
+  ids.forEach((n, i) => out.set(n, base + (i < extra ? 1 : 0)));
+  return out;
+}
+
+/**
+ * Small-page memory that strict (or restrictive) bindings pin to each host node:
+ * what those guests take from the node's free memory. Interleave and multi-node
+ * strict bindings are spread evenly (the kernel's split is not known offline);
+ * preferred and interleave allocations may fall back to other nodes, so they are not counted.
+ */
+export function strictSmallPageKiBPerNode(domains: readonly DomainModel[]): Map<number, number> {
+  const perNode = new Map<number, number>();
+  const add = (n: number, kib: number) => perNode.set(n, (perNode.get(n) ?? 0) + kib);
+  for (const d of domains) {
+    for (const m of memoryDemands(d)) {
+      if (m.hugepages || (m.mode !== 'strict' && m.mode !== 'restrictive')) continue;
+      if (m.target.kind === 'node') add(m.target.node, m.kib);
+      else if (m.target.kind === 'set') for (const [n, k] of spreadEvenly(m.kib, m.target.nodes)) add(n, k);
+    }
+  }
+  return perNode;
+}

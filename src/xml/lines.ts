@@ -1,0 +1,42 @@
+/**
+ * Maps UTF-16 offsets to 1-based line and column. Line breaks are `\r\n`, `\n`
+ * and a lone `\r`, as XML 1.0 §2.11 normalises them (and as saxes counts lines).
+ * Columns count UTF-16 code units, SARIF's default `columnKind`.
+ */
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** Offset of the first character of a 1-based line. */
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))]!;
+  }
+
+  position(offset: number): { line: number; column: number } {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  }
+}

@@ -1,0 +1,28 @@
+import type { XmlAttribute, XmlElement } from './types.ts';
+
+export function attribute(el: XmlElement, name: string): XmlAttribute | undefined {
+  for (const a of el.attributes) if (a.name === name) return a;
+  return undefined;
+}
+
+export function attributeValue(el: XmlElement, name: string): string | undefined {
+  return attribute(el, name)?.value;
+}
+
+export function firstChild(el: XmlElement | undefined, name: string): XmlElement | undefined {
+  if (!el) return undefined;
+  for (const c of el.children) if (c.name === name) return c;
+  return undefined;
+}
+
+export function childrenNamed(el: XmlElement | undefined, name: string): XmlElement[] {
+  if (!el) return [];
+  return el.children.filter((c) => c.name === name);
+}
+
+/** Follows a path of child names, e.g. `childPath(domain, 'cpu', 'numa')`. */
+export function childPath(el: XmlElement | undefined, ...names: string[]): XmlElement | undefined {
+  let cur = el;
+  for (const n of names) cur = firstChild(cur, n);
+  return cur;
+}

@@ -1,0 +1,184 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from './support/paths.ts';
+
+// The CLI as users run it: the committed bundle, in a subprocess.
+const bin = join(repoRoot, 'dist', 'kvmlint.mjs');
+const host = 'examples/hosts/dual-socket.json';
+
+function kvmlint(args: string[], cwd = repoRoot) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kvmlint-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const noStackTrace = (s: string) => assert.doesNotMatch(s, /\n\s+at .+:\d+:\d+\)?\n/, 'printed a stack trace');
+
+test('quick start: every headline rule is found in examples/ with file:line:column, exit 1', () => {
+  const { code, stdout } = kvmlint(['--no-color', '--host', host, 'examples']);
+  assert.equal(code, 1);
+  const expected: Array<[string, string]> = [
+    ['missing-emulatorpin', 'examples/domains/missing-emulatorpin.xml:16:3'],
+    ['housekeeping-overlap', 'examples/domains/housekeeping-overlap.xml:13:23'],
+    ['pin-crosses-nodeset', 'examples/domains/pin-crosses-nodeset.xml:13:5'],
+    ['insufficient-hugepages', 'examples/domains/insufficient-hugepages.xml:9:7'],
+    ['min-free-kbytes-exceeds-node-free', 'examples/hosts/dual-socket.json:'],
+  ];
+  for (const [rule, where] of expected) {
+    assert.ok(stdout.includes(rule), `no ${rule} in output`);
+    assert.ok(stdout.includes(where), `no ${where} in output`);
+  }
+});
+
+test('json output carries ranges that slice back to the element at fault', () => {
+  const { code, stdout } = kvmlint(['-f', 'json', '--host', host, 'examples/domains/pin-crosses-nodeset.xml']);
+  assert.equal(code, 0, 'warnings only: exit 0');
+  const report = JSON.parse(stdout) as { diagnostics: Array<{ ruleId: string; file: string; range: { start: number; end: number } }> };
+  const text = readFileSync(join(repoRoot, 'examples/domains/pin-crosses-nodeset.xml'), 'utf8');
+  assert.equal(report.diagnostics.length, 4);
+  for (const d of report.diagnostics) {
+    assert.equal(d.ruleId, 'pin-crosses-nodeset');
+    assert.match(text.slice(d.range.start, d.range.end), /^<vcpupin vcpu='\d' cpuset='2\d'\/>$/);
+  }
+});
+
+test('--max-warnings turns warnings into a failing exit code; --quiet drops them', () => {
+  const args = ['--host', host, 'examples/domains/pin-crosses-nodeset.xml'];
+  assert.equal(kvmlint([...args, '--max-warnings', '4']).code, 0);
+  const over = kvmlint([...args, '--max-warnings', '3']);
+  assert.equal(over.code, 1);
+  assert.match(over.stderr, /too many warnings \(maximum: 3\)/);
+  const quiet = kvmlint([...args, '--quiet', '-f', 'json']);
+  assert.equal(JSON.parse(quiet.stdout).diagnostics.length, 0);
+});
+
+test('--rule overrides severity and turns rules off; a bad --rule is a usage error', () => {
+  const args = ['-f', 'json', '--host', host, 'examples/domains/pin-crosses-nodeset.xml'];
+  const asError = kvmlint([...args, '--rule', 'pin-crosses-nodeset=error']);
+  assert.equal(asError.code, 1);
+  assert.ok(JSON.parse(asError.stdout).diagnostics.every((d: { severity: string }) => d.severity === 'error'));
+  const off = kvmlint([...args, '--rule', 'pin-crosses-nodeset=off']);
+  assert.equal(off.code, 0);
+  assert.equal(JSON.parse(off.stdout).diagnostics.length, 0);
+  const unknown = kvmlint([...args, '--rule', 'no-such-rule=off']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /unknown rule 'no-such-rule'/);
+  assert.equal(kvmlint([...args, '--rule', 'pin-crosses-nodeset=loud']).code, 2);
+});
+
+test('-o writes the report to a file and prints nothing', () => {
+  const dir = tempDir({});
+  try {
+    const out = join(dir, 'report.json');
+    const r = kvmlint(['-f', 'json', '-o', out, '--host', host, 'examples/production-vm.xml']);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, '');
+    assert.deepEqual(JSON.parse(readFileSync(out, 'utf8')).diagnostics, []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a host snapshot with a wrong field is exit 2 naming the field', () => {
+  const snapshot = JSON.parse(readFileSync(join(repoRoot, host), 'utf8'));
+  snapshot.nodes[1].memFreeKiB = 'lots';
+  const dir = tempDir({ 'bad.json': JSON.stringify(snapshot) });
+  try {
+    const r = kvmlint(['--host', join(dir, 'bad.json'), 'examples/production-vm.xml']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /nodes\[1\]\.memFreeKiB/);
+    noStackTrace(r.stderr);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('malformed XML and billion laughs each give one xml-malformed with line:column, exit 1, no stack trace', () => {
+  const lol = ['<!ENTITY lol "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`)].join('\n');
+  const dir = tempDir({
+    'broken.xml': "<domain type='kvm'>\n  <name>x</name>\n  <vcpu>2</cpu>\n</domain>\n",
+    'laughs.xml': `<?xml version="1.0"?>\n<!DOCTYPE domain [\n${lol}\n]>\n<domain type='kvm'><name>&lol9;</name></domain>\n`,
+  });
+  try {
+    for (const [file, line] of [['broken.xml', 3], ['laughs.xml', 14]] as const) {
+      const r = kvmlint(['-f', 'json', file], dir);
+      assert.equal(r.code, 1, file);
+      const diags = JSON.parse(r.stdout).diagnostics;
+      assert.equal(diags.length, 1, file);
+      assert.equal(diags[0].ruleId, 'xml-malformed');
+      assert.equal(diags[0].line, line, file);
+      assert.ok(diags[0].column > 0);
+      noStackTrace(r.stderr + r.stdout);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('non-domain XML: skipped on a directory walk, not-a-domain when named', () => {
+  const dir = tempDir({ 'net/default.xml': "<network><name>default</name></network>\n", 'vm.xml': readFileSync(join(repoRoot, 'examples/production-vm.xml'), 'utf8') });
+  try {
+    const walked = kvmlint(['-f', 'json', '.'], dir);
+    assert.equal(walked.code, 0);
+    assert.deepEqual(JSON.parse(walked.stdout).files, ['vm.xml']);
+    const named = kvmlint(['-f', 'json', 'net/default.xml'], dir);
+    const diags = JSON.parse(named.stdout).diagnostics;
+    assert.deepEqual(diags.map((d: { ruleId: string; line: number }) => [d.ruleId, d.line]), [['not-a-domain', 1]]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a file above the size bound is refused without being read: exit 2', () => {
+  const dir = tempDir({ 'big.xml': `<domain>${' '.repeat(4096)}</domain>` });
+  try {
+    const r = kvmlint(['--max-file-size', '1024', 'big.xml'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /big\.xml: file is \d+ bytes, above the 1024-byte limit/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('missing paths and unknown options are usage errors (exit 2)', () => {
+  assert.equal(kvmlint(['no/such/file.xml']).code, 2);
+  assert.equal(kvmlint(['--no-such-option']).code, 2);
+  assert.equal(kvmlint(['-f', 'yaml', 'examples']).code, 2);
+});
+
+test('color: forced with --color, absent with --no-color', () => {
+  const args = ['--host', host, 'examples/domains/missing-emulatorpin.xml'];
+  assert.match(kvmlint(['--color', ...args]).stdout, /\x1b\[/);
+  assert.doesNotMatch(kvmlint(['--no-color', ...args]).stdout, /\x1b\[/);
+});
+
+test('kvmlint rules lists every rule with its metadata', () => {
+  const r = kvmlint(['rules', '--format', 'json']);
+  assert.equal(r.code, 0);
+  const rules = JSON.parse(r.stdout) as Array<{ id: string; severity: string; needs: string; fixable: boolean }>;
+  const ids = rules.map((x) => x.id);
+  for (const id of ['missing-emulatorpin', 'housekeeping-overlap', 'pin-crosses-nodeset', 'insufficient-hugepages', 'min-free-kbytes-exceeds-node-free', 'min-free-kbytes-guideline', 'xml-malformed', 'not-a-domain']) {
+    assert.ok(ids.includes(id), id);
+  }
+  assert.equal(rules.find((x) => x.id === 'insufficient-hugepages')?.needs, 'plan');
+  const text = kvmlint(['rules']);
+  assert.match(text.stdout, /^rule\s+severity\s+needs/);
+});
+
+test('--version prints the package version', () => {
+  const r = kvmlint(['--version']);
+  assert.equal(r.code, 0);
+  assert.equal(r.stdout.trim(), JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version);
+});

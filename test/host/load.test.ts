@@ -1,0 +1,241 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { findJsonSyntaxError, HostSnapshotError, loadHostFile, loadHostSnapshotText, locateJsonKey } from '../../src/host/load.ts';
+import { buildHostModel } from '../../src/model/host-model.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+const exampleFiles = ['examples/hosts/dual-socket.json', 'fixtures/hosts/dual-socket.json', 'fixtures/hosts/no-isolation.json', 'fixtures/hosts/mixed-pages.json'];
+const dualText = readFileSync(join(root, 'examples/hosts/dual-socket.json'), 'utf8');
+
+/** The dual-socket example, changed by `edit`, as JSON text. */
+function edited(edit: (doc: Record<string, any>) => void): string {
+  const doc = JSON.parse(dualText) as Record<string, any>;
+  edit(doc);
+  return JSON.stringify(doc, null, 2);
+}
+
+function loadError(text: string): HostSnapshotError {
+  try {
+    loadHostSnapshotText(text, 'hv.json');
+  } catch (err) {
+    assert.ok(err instanceof HostSnapshotError, `expected HostSnapshotError, got ${String(err)}`);
+    return err;
+  }
+  assert.fail('the snapshot loaded but should have been rejected');
+}
+
+describe('shipped host snapshots', () => {
+  for (const file of exampleFiles) {
+    it(`${file} loads and builds a model`, () => {
+      const { snapshot, text } = loadHostFile(join(root, file));
+      assert.equal(text, readFileSync(join(root, file), 'utf8'));
+      const m = buildHostModel(snapshot);
+      assert.equal(m.nodes.length, 2);
+      assert.equal(m.minFreeKbytes, 524288);
+      assert.equal(m.defaultHugepageSizeKiB, 2048);
+    });
+  }
+
+  it('dual-socket: the guide\'s numbers', () => {
+    const m = buildHostModel(loadHostFile(join(root, 'fixtures/hosts/dual-socket.json')).snapshot);
+    assert.equal(m.housekeeping?.toString(), '0-3');
+    assert.equal(m.node(0)?.memFreeKiB, 42000 * 1024);
+    assert.equal(m.node(1)?.memFreeKiB, 45000 * 1024);
+    assert.equal(m.node(1)?.memTotalKiB, 65536 * 1024);
+    assert.deepEqual(m.node(1)?.hugepages, [{ sizeKiB: 2048, total: 8192, free: 8192 }]);
+    assert.ok(m.missing.has('zoneinfo'));
+  });
+
+  it('examples/hosts/dual-socket.json and fixtures/hosts/dual-socket.json are the same host', () => {
+    assert.equal(readFileSync(join(root, 'fixtures/hosts/dual-socket.json'), 'utf8'), dualText);
+  });
+
+  it('no-isolation declares none; mixed-pages has both page sizes on each node', () => {
+    const none = buildHostModel(loadHostFile(join(root, 'fixtures/hosts/no-isolation.json')).snapshot);
+    assert.equal(none.isolation, undefined);
+    assert.equal(none.housekeeping, undefined);
+    const mixed = buildHostModel(loadHostFile(join(root, 'fixtures/hosts/mixed-pages.json')).snapshot);
+    for (const n of mixed.nodes) assert.deepEqual(n.hugepages.map((p) => [p.sizeKiB, p.total]), [[2048, 4096], [1048576, 16]]);
+    assert.equal(mixed.housekeeping?.toString(), '0-3');
+  });
+});
+
+describe('loadHostSnapshotText rejects bad snapshots, naming the field', () => {
+  it('a wrong type', () => {
+    const e = loadError(edited((d) => (d.nodes[1].memFreeKiB = '45000')));
+    assert.equal(e.field, 'nodes[1].memFreeKiB');
+    assert.match(e.message, /^hv\.json: nodes\[1\]\.memFreeKiB: must be a whole number, not the string "45000"/);
+    assert.ok(e.range);
+  });
+
+  it('missing nodes', () => {
+    const e = loadError(edited((d) => delete d.nodes));
+    assert.equal(e.field, 'nodes');
+    assert.match(e.message, /nodes: is required/);
+  });
+
+  it('a negative size', () => {
+    const text = edited((d) => (d.nodes[0].hugepages[0].sizeKiB = -2048));
+    const e = loadError(text);
+    assert.equal(e.field, 'nodes[0].hugepages[0].sizeKiB');
+    assert.match(e.message, /must be at least 1, not -2048/);
+    assert.equal(text.slice(e.range!.start, e.range!.end), '-2048');
+  });
+
+  it('a negative memory amount', () => {
+    const e = loadError(edited((d) => (d.nodes[1].memTotalKiB = -1)));
+    assert.equal(e.field, 'nodes[1].memTotalKiB');
+    assert.match(e.message, /must be at least 0, not -1/);
+  });
+
+  it('a duplicate node id', () => {
+    const text = edited((d) => (d.nodes[1].id = 0));
+    const e = loadError(text);
+    assert.equal(e.field, 'nodes[1].id');
+    assert.match(e.message, /node id 0 appears twice \(also nodes\[0\]\.id\)/);
+  });
+
+  it('a CPU in two nodes', () => {
+    const e = loadError(edited((d) => (d.nodes[1].cpus = '14-31')));
+    assert.equal(e.field, 'nodes[1].cpus');
+    assert.match(e.message, /CPUs 14-15 are also in node 0 \(nodes\[0\]\.cpus\)/);
+  });
+
+  it('an unparseable CPU list, in plain and {raw} form', () => {
+    const plain = loadError(edited((d) => (d.cpus.online = '0-31x')));
+    assert.equal(plain.field, 'cpus.online');
+    assert.match(plain.message, /"0-31x" is not a valid kernel CPU list/);
+    const raw = loadError(edited((d) => (d.nodes[0].cpus = { raw: '15-0' })));
+    assert.equal(raw.field, 'nodes[0].cpus.raw');
+    const tuned = loadError(edited((d) => (d.tuned = { activeProfile: 'cpu-partitioning', isolatedCores: '4-x' })));
+    assert.equal(tuned.field, 'tuned.isolatedCores');
+    assert.match(tuned.message, /not a valid tuned CPU list/);
+  });
+
+  it('a CPU list of the wrong JSON type, and a "parsed" form that contradicts "raw"', () => {
+    const num = loadError(edited((d) => (d.nodes[0].cpus = 15)));
+    assert.equal(num.field, 'nodes[0].cpus');
+    assert.match(num.message, /must be a CPU list/);
+    const contra = loadError(edited((d) => (d.nodes[0].cpus = { raw: '0-15', parsed: '0-7' })));
+    assert.equal(contra.field, 'nodes[0].cpus.parsed');
+  });
+
+  it('a node CPU that is not possible', () => {
+    const e = loadError(edited((d) => (d.nodes[1].cpus = '16-40')));
+    assert.equal(e.field, 'nodes[1].cpus');
+  });
+
+  it('an unknown field, with a suggestion', () => {
+    const e = loadError(edited((d) => (d.vm = { minfreekbytes: 1 })));
+    assert.equal(e.field, 'vm.minfreekbytes');
+    assert.match(e.message, /is not a known field \(did you mean "minFreeKbytes"\?\)/);
+  });
+
+  it('an unsupported format version', () => {
+    const e = loadError(edited((d) => (d.kvmlintHostSnapshot = 2)));
+    assert.equal(e.field, 'kvmlintHostSnapshot');
+    assert.match(e.message, /version 2 is not supported/);
+  });
+
+  it('MemFree above MemTotal, a distance row of the wrong length, a pool size twice', () => {
+    assert.equal(loadError(edited((d) => (d.nodes[0].memFreeKiB = d.nodes[0].memTotalKiB + 1))).field, 'nodes[0].memFreeKiB');
+    assert.equal(loadError(edited((d) => (d.nodes[1].distances = [21]))).field, 'nodes[1].distances');
+    const twice = loadError(edited((d) => d.nodes[0].hugepages.push({ sizeKiB: 2048, total: 1 })));
+    assert.equal(twice.field, 'nodes[0].hugepages[1].sizeKiB');
+  });
+
+  it('counts further problems', () => {
+    const e = loadError(edited((d) => {
+      d.nodes[0].memFreeKiB = -1;
+      d.nodes[1].memFreeKiB = -1;
+    }));
+    assert.match(e.message, /\(and 1 more problem\)$/);
+  });
+
+  it('invalid JSON: line and column', () => {
+    const e = loadError('{\n  "kvmlintHostSnapshot": 1,\n  "nodes": [}\n');
+    assert.equal(e.field, '');
+    assert.match(e.message, /^hv\.json: not valid JSON at line 3, column 13: unexpected "}"/);
+    assert.equal(e.range?.start, 42);
+  });
+
+  it('finds the first syntax error where JSON.parse does', () => {
+    for (const bad of ['{"a":1,}', '{"a" 1}', '{"a":tru}', '{"a":1', '[1 2]', '{"a":"x\ty"}', '{"a":01}', '{} x', '{"a":"\\q"}']) {
+      assert.throws(() => JSON.parse(bad));
+      assert.ok(findJsonSyntaxError(bad), bad);
+    }
+    assert.deepEqual(findJsonSyntaxError('{"a":1,}'), { offset: 7, reason: 'expected a property name in double quotes, found "}"' });
+    assert.equal(findJsonSyntaxError('[1 2]')?.offset, 3);
+    assert.equal(findJsonSyntaxError(dualText), undefined);
+    assert.equal(findJsonSyntaxError('{"a": [1.5e-3, -0, "\\u00e9\\n", true, false, null]}'), undefined);
+  });
+
+  it('not an object', () => {
+    assert.match(loadError('[1]').message, /a host snapshot is a JSON object, not an array/);
+  });
+});
+
+describe('loadHostFile', () => {
+  it('detects the format by content and refuses what it cannot import yet', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kvmlint-host-'));
+    try {
+      const xml = join(dir, 'caps.json');
+      writeFileSync(xml, '<capabilities><host/></capabilities>\n');
+      assert.throws(() => loadHostFile(xml), (e: unknown) => e instanceof HostSnapshotError && /looks like XML/.test(e.message));
+      const bom = join(dir, 'bom.txt');
+      writeFileSync(bom, `\ufeff${dualText}`);
+      assert.equal(loadHostFile(bom).snapshot.hostname, 'dual-socket');
+      assert.throws(() => loadHostFile(join(dir, 'absent.json')), /absent\.json: no such file/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('locateJsonKey', () => {
+  it('finds values in the dual-socket example exactly', () => {
+    const at = (p: string): string | undefined => {
+      const r = locateJsonKey(dualText, p);
+      return r && dualText.slice(r.start, r.end);
+    };
+    assert.equal(at('vm.minFreeKbytes'), '524288');
+    assert.equal(at('nodes[1].memFreeKiB'), '46080000');
+    assert.equal(at('nodes.1.memFreeKiB'), '46080000');
+    assert.equal(at('kernel.cmdline'), '"isolcpus=4-31 nohz_full=4-31 rcu_nocbs=4-31"');
+    assert.equal(at('nodes[0].distances'), '[10, 21]');
+    assert.equal(at('nodes[1].hugepages[0].free'), '8192');
+    assert.deepEqual(JSON.parse(at('nodes[1]')!), JSON.parse(dualText).nodes[1]);
+    assert.equal(at('vm.absent'), undefined);
+    assert.equal(at('nodes[2]'), undefined);
+    assert.equal(at('vm.minFreeKbytes.deeper'), undefined);
+  });
+
+  it('counts UTF-16 units and is not fooled by keys or braces inside strings', () => {
+    const text = '{"hostname": "hôte-😀 {\\"vm\\": 1}", "v\\u006d": {"a": [1, {"b": "x]}"}], "minFreeKbytes": 67584}}';
+    const r = locateJsonKey(text, 'vm.minFreeKbytes')!;
+    assert.equal(r.start, text.indexOf('67584'));
+    assert.equal(text.slice(r.start, r.end), '67584');
+    const b = locateJsonKey(text, 'vm.a[1].b')!;
+    assert.equal(text.slice(b.start, b.end), '"x]}"');
+  });
+
+  it('every leaf of a document locates to text that parses back to that leaf', () => {
+    const doc = JSON.parse(dualText);
+    const leaves: Array<[string, unknown]> = [];
+    const walk = (v: unknown, path: string): void => {
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+      else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
+      else leaves.push([path, v]);
+    };
+    walk(doc, '');
+    assert.ok(leaves.length > 30);
+    for (const [path, value] of leaves) {
+      const r = locateJsonKey(dualText, path);
+      assert.ok(r, path);
+      assert.deepEqual(JSON.parse(dualText.slice(r.start, r.end)), value, path);
+    }
+  });
+});

@@ -1,0 +1,89 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { lint } from '../../src/engine/runner.ts';
+import type { Diagnostic } from '../../src/engine/types.ts';
+
+import { repoRoot } from './paths.ts';
+
+export { repoRoot };
+
+/**
+ * A fixture: one domain XML file, or a directory of them that form one plan
+ * (linted together against one host). Expected findings are marked inline:
+ *   <!-- expect: rule-id -->                 a finding of rule-id on this line
+ *   <!-- expect: rule-a:error, rule-b -->    several, optionally with severity
+ *   <!-- expect-host: rule-id -->            a finding in the host snapshot file
+ *   <!-- host: dual-socket -->               lint against fixtures/hosts/dual-socket.json
+ */
+export interface Fixture {
+  name: string;
+  /** Files linted together. */
+  files: string[];
+  host: string | undefined;
+  /** "file:line rule[:severity]" strings, and "host rule[:severity]". */
+  expected: string[];
+  /** Rule ids named by any marker. */
+  rulesExpected: Set<string>;
+}
+
+const MARKER = /<!--\s*(expect|expect-host|host):\s*([^>]*?)\s*-->/g;
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+  }
+  return line;
+}
+
+export function readFixture(path: string): Fixture {
+  const files = statSync(path).isDirectory()
+    ? readdirSync(path).filter((f) => f.endsWith('.xml') && !f.endsWith('.fixed.xml')).sort().map((f) => join(path, f))
+    : [path];
+  const expected: string[] = [];
+  const rulesExpected = new Set<string>();
+  let host: string | undefined;
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(MARKER)) {
+      const [, kind, value] = m as unknown as [string, string, string];
+      if (kind === 'host') {
+        host = value.trim();
+        continue;
+      }
+      for (const item of value.split(/\s*,\s*/).filter(Boolean)) {
+        rulesExpected.add(item.split(':')[0]!);
+        expected.push(kind === 'expect-host' ? `host ${item}` : `${relative(repoRoot, file)}:${lineOf(text, m.index)} ${item}`);
+      }
+    }
+  }
+  return { name: relative(repoRoot, path), files, host, expected: expected.sort(), rulesExpected };
+}
+
+/** Every fixture under a `fixtures/` folder of a rule, or a shared fixtures folder. */
+export function listFixtures(dir: string): Fixture[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => (f.endsWith('.xml') && !f.endsWith('.fixed.xml')) || statSync(join(dir, f)).isDirectory())
+    .sort()
+    .map((f) => readFixture(join(dir, f)));
+}
+
+export function hostPath(name: string): string {
+  return join(repoRoot, 'fixtures', 'hosts', `${name}.json`);
+}
+
+/** Lints a fixture and renders its findings in the same shape as `expected`, with and without severities. */
+export async function lintFixture(f: Fixture): Promise<{ actual: string[]; diagnostics: Diagnostic[] }> {
+  const run = await lint({ paths: f.files, cwd: repoRoot, hostFile: f.host ? hostPath(f.host) : undefined });
+  const hostFile = f.host ? relative(repoRoot, hostPath(f.host)) : undefined;
+  const actual = run.diagnostics.map((d) => (d.file === hostFile ? `host ${d.ruleId}` : `${d.file}:${d.line} ${d.ruleId}`) + `:${d.severity}`);
+  return { actual, diagnostics: run.diagnostics };
+}
+
+/** Drops the severity from actual findings whose marker did not state one, so markers may omit it. */
+export function alignSeverities(expected: readonly string[], actual: readonly string[]): string[] {
+  const withSeverity = new Set(expected.filter((e) => /:(error|warning|info)$/.test(e)));
+  return actual.map((a) => (withSeverity.has(a) ? a : a.replace(/:(error|warning|info)$/, ''))).sort();
+}

@@ -1,0 +1,135 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { parseXml, LineIndex, type XmlElement } from '../../src/xml/index.ts';
+import { repoRoot } from '../support/paths.ts';
+
+function* walk(el: XmlElement): Generator<XmlElement> {
+  yield el;
+  for (const c of el.children) yield* walk(c);
+}
+
+test('every element and attribute range slices back to its own source text', () => {
+  const text = readFileSync(join(repoRoot, 'examples', 'production-vm.xml'), 'utf8');
+  const doc = parseXml(text);
+  assert.equal(doc.error, undefined);
+  let elements = 0;
+  let attributes = 0;
+  for (const el of walk(doc.root!)) {
+    elements++;
+    const start = text.slice(el.startTag.start, el.startTag.end);
+    assert.match(start, new RegExp(`^<${el.name}[\\s/>]`));
+    assert.ok(start.endsWith(el.selfClosing ? '/>' : '>'));
+    if (el.endTag) assert.equal(text.slice(el.endTag.start, el.endTag.end), `</${el.name}>`);
+    for (const a of el.attributes) {
+      attributes++;
+      assert.equal(text.slice(a.nameRange.start, a.nameRange.end), a.name);
+      assert.equal(text.slice(a.valueRange.start, a.valueRange.end), a.value);
+      assert.equal(text[a.valueRange.start - 1], a.quote);
+      assert.equal(text[a.valueRange.end], a.quote);
+      assert.equal(text.slice(a.range.start, a.range.end), `${a.name}=${a.quote}${a.value}${a.quote}`);
+    }
+  }
+  assert.ok(elements > 40 && attributes > 40, `walked ${elements} elements, ${attributes} attributes`);
+});
+
+test('ranges survive CRLF, a BOM, odd spacing around =, entities and astral characters', () => {
+  const text = '\uFEFF<?xml version="1.0"?>\r\n<domain type = "kvm">\r\n  <name>caf\u00e9 \u{1F600} &amp; co</name>\r\n  <vcpu\r\n    cpuset=\'0-3\'>4</vcpu>\r\n</domain>\r\n';
+  const doc = parseXml(text);
+  assert.equal(doc.error, undefined);
+  const [name, vcpu] = doc.root!.children as [XmlElement, XmlElement];
+  assert.equal(name.text, 'caf\u00e9 \u{1F600} & co');
+  assert.equal(text.slice(name.contentRange.start, name.contentRange.end), 'caf\u00e9 \u{1F600} &amp; co');
+  const type = doc.root!.attributes[0]!;
+  assert.equal(text.slice(type.range.start, type.range.end), 'type = "kvm"');
+  assert.equal(text.slice(vcpu.contentRange.start, vcpu.contentRange.end), '4');
+  const lines = new LineIndex(text);
+  assert.deepEqual(lines.position(vcpu.attributes[0]!.range.start), { line: 5, column: 5 });
+});
+
+test('comments are kept with exact ranges', () => {
+  const text = '<domain>\n  <!-- kvmlint-disable-next-line x -->\n  <vcpu>1</vcpu>\n</domain>';
+  const doc = parseXml(text);
+  assert.equal(doc.comments.length, 1);
+  const c = doc.comments[0]!;
+  assert.equal(text.slice(c.range.start, c.range.end), '<!-- kvmlint-disable-next-line x -->');
+});
+
+test('malformed XML gives one error with the parser line and column', () => {
+  // saxes reports where it noticed the fault: just past the offending token.
+  const cases: Array<[string, number, number, RegExp]> = [
+    ['<domain>\n  <vcpu>2</cpu>\n</domain>', 2, 16, /unexpected close tag/],
+    ['<domain a="1" a="2"/>', 1, 22, /duplicate attribute/],
+    ['<domain>\n</domain>\n<extra/>', 3, 8, /only one root/],
+    ['<domain>\n  <name>a</name>\n', 3, 1, /unclosed tag/],
+  ];
+  for (const [text, line, column, message] of cases) {
+    const doc = parseXml(text);
+    assert.ok(doc.error, text);
+    assert.deepEqual([doc.error.line, doc.error.column], [line, column], `${text}: ${doc.error.message}`);
+    assert.match(doc.error.message, message);
+    assert.equal(new LineIndex(text).position(doc.error.offset).line, line);
+  }
+});
+
+test('internal-subset entities are never expanded (billion laughs stops at the first reference)', () => {
+  const lol = ['<!ENTITY lol "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`)].join('\n');
+  const text = `<?xml version="1.0"?>\n<!DOCTYPE domain [\n${lol}\n]>\n<domain><name>&lol9;</name></domain>`;
+  const t = performance.now();
+  const doc = parseXml(text);
+  assert.ok(performance.now() - t < 1000);
+  assert.match(doc.error?.message ?? '', /undefined entity/);
+  assert.equal(doc.error?.line, 14);
+});
+
+test('an external entity is an undefined-entity error, its target never read', () => {
+  const text = `<!DOCTYPE domain [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<domain><name>&x;</name></domain>`;
+  const doc = parseXml(text);
+  assert.match(doc.error?.message ?? '', /undefined entity/);
+  assert.equal(doc.root?.children[0]?.text ?? '', '');
+});
+
+test('property: line/column from LineIndex agree with a naive count for any mix of line endings', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom('a', 'b', '\n', '\r\n', '\r', '\u{1F600}'), { maxLength: 60 }), fc.nat(), (parts, pick) => {
+      const text = parts.join('');
+      const offset = text.length === 0 ? 0 : pick % (text.length + 1);
+      let line = 1;
+      let col = 1;
+      for (let i = 0; i < offset; i++) {
+        const ch = text[i];
+        if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) {
+          line++;
+          col = 1;
+        } else col++;
+      }
+      assert.deepEqual(new LineIndex(text).position(offset), { line, column: col });
+    }),
+  );
+});
+
+test('property: attribute values and text decode exactly as saxes decodes them', async () => {
+  const { SaxesParser } = await import('saxes');
+  const piece = fc.constantFrom('a', ' ', '\t', '\n', '\r', '\r\n', '&amp;', '&#10;', '&#x41;', '&lt;', '&quot;', '\u00e9', '\u{1F600}');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 12 }), fc.array(piece, { maxLength: 12 }), fc.constantFrom('"', "'"), (v, t, q) => {
+      const value = v.join('');
+      const body = t.join('');
+      const xml = `<domain x=${q}${value}${q}><name>${body}<![CDATA[<&]]>${body}</name></domain>`;
+      const expected: { attr?: string; text: string } = { text: '' };
+      const p = new SaxesParser();
+      p.on('opentag', (n) => {
+        if (n.name === 'domain') expected.attr = n.attributes.x as string;
+      });
+      p.on('text', (s) => (expected.text += s));
+      p.on('cdata', (s) => (expected.text += s));
+      p.write(xml).close();
+      const doc = parseXml(xml);
+      assert.equal(doc.root!.attributes[0]!.value, expected.attr);
+      assert.equal(doc.root!.children[0]!.text, expected.text);
+    }),
+    { numRuns: 500 },
+  );
+});
