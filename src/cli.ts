@@ -1,12 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { lint } from './engine/runner.ts';
+import { relative, resolve, sep } from 'node:path';
+import { lint, repositoryRoot, type LintOptions, type LintRun } from './engine/runner.ts';
+import { ConfigError } from './engine/config.ts';
+import { displayPath } from './engine/discover.ts';
+import { unifiedDiff } from './engine/diff.ts';
+import { lintAndFix } from './engine/fix.ts';
+import { FixWriteError, writeFixedFile } from './engine/write.ts';
 import { findRule, rules, ruleDoc } from './engine/registry.ts';
 import { UsageError } from './engine/source.ts';
 import type { RuleSetting } from './engine/types.ts';
 import { HostSnapshotError } from './host/load.ts';
 import { FORMATS, formatResult, type FormatName } from './formats/index.ts';
 import { VERSION } from './version.ts';
+import { registerSnapshotCommand } from './commands/snapshot.ts';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -41,6 +48,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .version(VERSION, '-v, --version')
     .argument('[paths...]', 'files, directories (their **/*.xml) or globs', [])
     .option('--host <file>', 'host snapshot (JSON) applied to every linted domain')
+    .option('-c, --config <file>', 'configuration file (default: nearest kvmlint.config.json up to the repository root)')
+    .option('--no-config-lookup', 'do not look for kvmlint.config.json')
+    .option('--fix', 'apply safe fixes to the files')
+    .option('--fix-dry-run', 'print safe fixes as a unified diff; write nothing')
+    .option('--report-unused-disable-directives', 'report kvmlint-disable comments that suppress nothing')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
@@ -65,6 +77,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(opts.format === 'json' ? `${JSON.stringify(rules.map((r) => ({ ...r.meta, helpUri: ruleDoc(r).helpUri })), null, 2)}\n` : rulesTable());
     });
 
+  registerSnapshotCommand(program, io, (code) => {
+    exitCode = code;
+  });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (e) {
@@ -72,7 +88,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // --help and --version exit 0; every other parse failure is a usage error.
       return e.exitCode === 0 ? 0 : 2;
     }
-    if (e instanceof UsageError || e instanceof HostSnapshotError) {
+    if (e instanceof UsageError || e instanceof HostSnapshotError || e instanceof ConfigError) {
       io.stderr(`kvmlint: ${e.message}\n`);
       return 2;
     }
@@ -85,6 +101,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 interface LintCommandOptions {
   host?: string;
+  config?: string;
+  configLookup: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  reportUnusedDisableDirectives?: boolean;
   format: FormatName;
   outputFile?: string;
   maxWarnings?: number;
@@ -95,29 +116,67 @@ interface LintCommandOptions {
 }
 
 async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo): Promise<number> {
-  const result = await lint({
+  if (opts.fix && opts.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  const lintOptions: LintOptions = {
     paths,
     cwd: io.cwd,
     hostFile: opts.host,
+    configFile: opts.config ?? (opts.configLookup ? undefined : false),
     ruleSettings: opts.rule,
     maxFileBytes: opts.maxFileSize,
-  });
+    root: sarifRoot(io),
+    reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
+  };
+  let result: LintRun;
+  let fixFailures = 0;
+  if (opts.fix || opts.fixDryRun) {
+    const outcome = await lintAndFix(lintOptions);
+    result = outcome.run;
+    for (const abs of outcome.unparsable) {
+      io.stderr(`kvmlint: ${displayPath(abs, io.cwd)}: fixed text would not parse; left unchanged\n`);
+      fixFailures++;
+    }
+    for (const [abs, text] of outcome.fixed) {
+      const shown = displayPath(abs, io.cwd).split(sep).join('/');
+      if (opts.fixDryRun) {
+        io.stdout(unifiedDiff(outcome.originals.get(abs)!, text, `a/${shown}`, `b/${shown}`));
+        continue;
+      }
+      try {
+        writeFixedFile(abs, outcome.originals.get(abs)!, text);
+      } catch (e) {
+        if (!(e instanceof FixWriteError)) throw e;
+        io.stderr(`kvmlint: ${e.message.replace(abs, shown)}\n`);
+        fixFailures++;
+      }
+    }
+  } else {
+    result = await lint(lintOptions);
+  }
   if (opts.quiet) result.diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
   const color = opts.color ?? (io.isTTY && !io.env.NO_COLOR && !opts.outputFile);
   const output = formatResult(opts.format, result, { color });
   if (opts.outputFile) writeFileSync(opts.outputFile, output);
+  // With --fix-dry-run stdout carries the patch alone (pipe it to git apply); the report goes to stderr.
+  else if (opts.fixDryRun) io.stderr(output);
   else io.stdout(output);
   for (const r of result.refusals) io.stderr(`kvmlint: ${r}\n`);
 
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-  if (result.refusals.length > 0) return 2;
+  if (result.refusals.length > 0 || fixFailures > 0) return 2;
   if (errors > 0) return 1;
   if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
     io.stderr(`kvmlint found too many warnings (maximum: ${opts.maxWarnings}).\n`);
     return 1;
   }
   return 0;
+}
+
+/** SARIF URIs are relative to the checkout on GitHub Actions (GITHUB_WORKSPACE), else the git root above cwd. */
+function sarifRoot(io: CliIo): string {
+  const ws = io.env.GITHUB_WORKSPACE;
+  return ws && !relative(resolve(ws), io.cwd).startsWith('..') ? resolve(ws) : repositoryRoot(io.cwd);
 }
 
 function rulesTable(): string {

@@ -1,6 +1,5 @@
 import { defineRule } from '../../src/engine/types.ts';
 import { isPinned, vcpuAffinityGroups } from '../../src/model/affinity.ts';
-import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeNodes, describeVcpus } from '../../src/model/describe.ts';
 import { realtimeScheduler } from '../../src/model/sched.ts';
 
@@ -38,7 +37,8 @@ export default defineRule({
         ? `${describeCpus(hit)}, ${hit.size === 1 ? 'a housekeeping CPU' : 'housekeeping CPUs'}`
         : `${describeCpus(affinity.cpus)}, which include${affinity.cpus.size === 1 ? 's' : ''} housekeeping ${describeCpus(hit)}`;
       // Suggest isolated CPUs on the same host node(s), so the fix does not move the vCPU away from its memory.
-      const isolated = host.model.isolation?.isolated ?? CpuSet.empty;
+      // online − HK: the isolated CPUs, also when the configuration sets HK explicitly.
+      const isolated = host.model.online.subtract(hk);
       const nodes = host.model.nodesOfCpus(affinity.cpus);
       const local = isolated.intersect(host.model.cpusOfNodes(nodes));
       const instead = local.isEmpty
@@ -48,7 +48,7 @@ export default defineRule({
         range: affinity.attr?.range ?? affinity.element.startTag,
         severity: realtime ? 'error' : undefined,
         message:
-          `${subject} ${onHk} (housekeeping set ${hk.toString()}), where IRQs, kernel threads and QEMU's emulator threads run` +
+          `${subject} ${onHk} (housekeeping set ${hk.toString()}), which is reserved for IRQs, kernel threads and QEMU's emulator and I/O threads` +
           `${realtime ? `; with scheduler='${realtime}' (SCHED_${realtime.toUpperCase()}) the vCPU can starve them` : ''}: ${instead}`,
       });
     }

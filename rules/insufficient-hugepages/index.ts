@@ -107,7 +107,7 @@ function checkSize(ctx: PlanRuleContext, size: number, b: SizeBudget): void {
       ctx.report(c.on, { range: c.element.startTag, severity, message: message({ ...c, pages: mine }, othersOf(c.on, [...items, ...context])) });
     }
   };
-  /** ", with erp-db (path) 6144 and erp-app (path) 4096": the other domains and their pages. */
+  /** ", erp-db (path) 6144 and erp-app (path) 4096": the other domains in `all` and their pages. */
   const othersOf = (self: LintedDomain, all: readonly Contribution[]): string => {
     const pages = new Map<LintedDomain, number>();
     for (const x of all) if (x.on !== self) pages.set(x.on, (pages.get(x.on) ?? 0) + x.pages);

@@ -1,8 +1,8 @@
 import { defineRule } from '../../src/engine/types.ts';
-import { effectiveEmulatorAffinity, isPinned, vcpuAffinityGroups } from '../../src/model/affinity.ts';
+import { effectiveEmulatorAffinity, housekeepingTargetFor, isPinned, vcpuAffinityGroups } from '../../src/model/affinity.ts';
+import { insertLastChild } from '../../src/engine/edit.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeNodes } from '../../src/model/describe.ts';
-import type { HostModel } from '../../src/model/host.ts';
 
 export default defineRule({
   meta: {
@@ -11,12 +11,12 @@ export default defineRule({
     severity: 'warning',
     type: 'problem',
     needs: 'domain',
-    fixable: false,
+    fixable: true,
     hasSuggestions: false,
     summary: 'A domain pins its vCPUs but leaves QEMU\'s emulator threads floating over every host CPU.',
     tags: ['pinning', 'latency'],
   },
-  checkDomain({ domain, host, report }) {
+  checkDomain({ domain, host, source, report }) {
     if (!isPinned(domain)) return;
     const emulator = effectiveEmulatorAffinity(domain, host?.model);
     // Only the last link of libvirt's chain is the problem: an emulatorpin, a
@@ -31,26 +31,21 @@ export default defineRule({
     const over = host
       ? `every online host CPU (${host.model.online.toString()}), including the vCPUs' own CPUs${isolated && !isolated.isEmpty ? ` and the isolated CPUs ${isolated.toString()}` : ''}`
       : "every online host CPU, including the vCPUs' own CPUs and any isolated cores";
+    const target = housekeepingTargetFor(vcpuCpus, host?.model);
     report({
       range: at,
-      message: `vCPUs are pinned${pinned} but there is no <emulatorpin> and no <vcpu cpuset>: QEMU's emulator threads float over ${over}; ${advice(vcpuCpus, host?.model)}`,
+      message: `vCPUs are pinned${pinned} but there is no <emulatorpin> and no <vcpu cpuset>: QEMU's emulator threads float over ${over}; ${advice(target)}`,
+      // Safe only with a known, non-empty housekeeping set: then the target is not a guess.
+      fix: target && domain.cputune ? insertLastChild(source.text, domain.cputune.element, { name: 'emulatorpin', attributes: [['cpuset', target.cpus.toString()]] }) : undefined,
     });
   },
 });
 
-/**
- * rules.md: the housekeeping CPUs on the host node(s) of the vCPU pins, or all
- * of HK when those nodes have none. Without a host (or with HK unknown) the choice
- * between a spare dedicated CPU and a shared pool is a person's.
- */
-function advice(vcpuCpus: CpuSet, host: HostModel | undefined): string {
-  const hk = host?.housekeeping;
-  if (!host || !hk || hk.isEmpty) {
+/** Without a host (or with HK unknown) the choice between a spare dedicated CPU and a shared pool is a person's. */
+function advice(target: ReturnType<typeof housekeepingTargetFor>): string {
+  if (!target) {
     return "add <emulatorpin cpuset='…'/> to <cputune> naming the host's housekeeping CPUs (or one spare CPU reserved for the emulator)";
   }
-  const nodes = host.nodesOfCpus(vcpuCpus);
-  const local = hk.intersect(host.cpusOfNodes(nodes));
-  const target = local.isEmpty ? hk : local;
-  const where = local.isEmpty ? `housekeeping ${describeCpus(hk)}` : `housekeeping ${describeCpus(local)} on host ${describeNodes(nodes)}`;
-  return `pin them to ${where}: <emulatorpin cpuset='${target.toString()}'/>`;
+  const where = target.nodes ? `housekeeping ${describeCpus(target.cpus)} on host ${describeNodes(target.nodes)}` : `housekeeping ${describeCpus(target.cpus)}`;
+  return `pin them to ${where}: <emulatorpin cpuset='${target.cpus.toString()}'/>`;
 }

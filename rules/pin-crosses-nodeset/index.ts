@@ -4,6 +4,7 @@ import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeNodes, describeVcpus } from '../../src/model/describe.ts';
 import { guestCellIds, memoryBinding, numatunePlacement, type MemoryBinding } from '../../src/model/numa.ts';
 import type { XmlElement } from '../../src/xml/types.ts';
+import { insertAfter, replaceAttributeValue } from '../../src/engine/edit.ts';
 
 export default defineRule({
   meta: {
@@ -13,11 +14,11 @@ export default defineRule({
     type: 'problem',
     needs: 'host',
     fixable: false,
-    hasSuggestions: false,
+    hasSuggestions: true,
     summary: 'vCPUs pinned to one host NUMA node while <numatune> binds their memory to another (or no <numatune> at all).',
     tags: ['numa', 'pinning', 'memory'],
   },
-  checkDomain({ domain, host, report }) {
+  checkDomain({ domain, host, source, report }) {
     if (!host || !isPinned(domain)) return;
     const groups = vcpuAffinityGroups(domain, host.model).filter(
       (g) => (g.affinity.source === 'vcpupin' || g.affinity.source === 'vcpu-cpuset') && g.affinity.cpus && g.affinity.element,
@@ -38,11 +39,26 @@ export default defineRule({
       const add = pinNodes.size > 1
         ? `bind each guest NUMA cell with <memnode> to the node its vCPUs run on, or add <numatune><memory mode='strict' nodeset='${pinNodes.toString()}'/></numatune>`
         : `add <numatune><memory mode='strict' nodeset='${pinNodes.toString() || '…'}'/></numatune>`;
+      // A suggestion, not a fix: strict binding is a policy a person chooses (rules.md §1).
+      const anchor = domain.cputune?.element ?? domain.vcpu?.element;
       report({
         range: (domain.cputune ?? domain.vcpu)?.element.startTag ?? domain.element.startTag,
         message:
           `vCPUs are pinned (to host ${describeNodes(pinNodes)}) but there is no <numatune>: memory placement is left to the kernel, ` +
           `which may allocate it on another node; ${add}`,
+        suggestions:
+          pinNodes.size === 1 && anchor
+            ? [
+                {
+                  message: `add <numatune><memory mode='strict' nodeset='${pinNodes.toString()}'/></numatune>`,
+                  fix: insertAfter(source.text, anchor, {
+                    name: 'numatune',
+                    attributes: [],
+                    children: [{ name: 'memory', attributes: [['mode', 'strict'], ['nodeset', pinNodes.toString()]] }],
+                  }),
+                },
+              ]
+            : undefined,
       });
       return;
     }
@@ -76,7 +92,8 @@ export default defineRule({
     // The nodes every vCPU governed by one binding element runs on: the nodeset that would match them all.
     const nodesByBinding = new Map<XmlElement, CpuSet>();
     for (const p of checked) nodesByBinding.set(p.binding.element, (nodesByBinding.get(p.binding.element) ?? CpuSet.empty).union(p.hostNodes));
-    const isolated = host.model.isolation?.isolated;
+    const hk = host.model.housekeeping;
+    const isolated = hk ? host.model.online.subtract(hk) : undefined;
 
     for (const { cellId, vcpus, cpus, hostNodes, affinity, binding } of checked) {
       const outside = hostNodes.subtract(binding.nodes!);
@@ -103,6 +120,10 @@ export default defineRule({
           `every memory access from ${describeNodes(outside)} crosses the interconnect; ` +
           `pin ${one ? 'it' : 'them'} to ${useIsolated ? 'isolated ' : ''}CPUs of ${bound} (${target.toString()}) ` +
           `or set nodeset='${matching.toString()}' on ${by}`,
+        suggestions:
+          matching.size === 1 && binding.nodesetAttr
+            ? [{ message: `set nodeset='${matching.toString()}' on ${by}`, fix: replaceAttributeValue(binding.nodesetAttr, matching.toString()) }]
+            : undefined,
       });
     }
   },

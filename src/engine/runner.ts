@@ -4,10 +4,13 @@ import type { Range } from '../xml/types.ts';
 import { LineIndex } from '../xml/lines.ts';
 import { buildDomainModel } from '../model/domain.ts';
 import { buildHostModel } from '../model/host-model.ts';
+import { parseKernelCpuList } from '../model/kernel-cpulist.ts';
 import { loadHostFile } from '../host/load.ts';
+import { ConfigError, configRelative, findConfigFile, hostForDomain, loadConfigFile, type ResolvedConfig } from './config.ts';
+import { applyDirectives, parseDirectives } from './directives.ts';
 import { discoverFiles, displayPath } from './discover.ts';
-import { rules as registeredRules, ruleDoc } from './registry.ts';
-import { DEFAULT_MAX_FILE_BYTES, readSourceFile, UsageError } from './source.ts';
+import { rules as registeredRules, ruleDoc, findRule } from './registry.ts';
+import { DEFAULT_MAX_FILE_BYTES, decodeXmlBytes, readBounded, sourceFromText, UsageError } from './source.ts';
 import type {
   Diagnostic,
   DomainRuleContext,
@@ -25,22 +28,30 @@ import type {
 export interface LintOptions {
   paths: readonly string[];
   cwd?: string;
-  /** Host snapshot applied to every linted domain (`--host`). */
+  /** Host snapshot applied to every linted domain (`--host`); overrides the config's host mapping. */
   hostFile?: string;
-  /** Per-rule severity overrides (`--rule id=warn`). */
+  /** Config file (`-c`); `false` disables the upward search for kvmlint.config.json. */
+  configFile?: string | false;
+  /** Per-rule severity overrides (`--rule id=warn`), applied over the config's. */
   ruleSettings?: Readonly<Record<string, RuleSetting>>;
   ruleOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   maxFileBytes?: number;
-  /** Directory SARIF URIs are relative to; default GITHUB_WORKSPACE-free: the git root above cwd, else cwd. */
+  /** Directory SARIF URIs are relative to; default: the git root above cwd. */
   root?: string;
   /** Rules to run (tests); default every registered rule. */
   rules?: readonly Rule[];
+  reportUnusedDisableDirectives?: boolean;
+  /** Current contents by absolute path, used instead of reading the file (fix passes). */
+  overrides?: ReadonlyMap<string, string>;
 }
 
 export interface LintRun extends LintResult {
   domains: LintedDomain[];
   /** Usage-level refusals (oversized files): reported on stderr, exit 2. */
   refusals: string[];
+  /** Absolute path of each displayed file path. */
+  absPaths: Map<string, string>;
+  config: ResolvedConfig | undefined;
 }
 
 /** Nearest directory at or above `dir` holding `.git`, else `dir`. */
@@ -57,33 +68,75 @@ export function lineColumnOf(lines: LineIndex, range: Range): Pick<Diagnostic, '
   return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
 }
 
-/** Applies a `--rule` override: info notes stay info; otherwise the user's level wins over the rule's. */
+/** Applies a severity setting: info notes stay info; otherwise the user's level wins over the rule's. */
 function effectiveSeverity(rule: Rule, reported: Severity | undefined, setting: RuleSetting | undefined): Severity {
   const base = reported ?? rule.meta.severity;
   if (base === 'info' || setting === undefined || setting === 'off') return base;
   return setting;
 }
 
-export function loadLintHost(hostFile: string, cwd: string): LintHost {
+export function loadLintHost(hostFile: string, cwd: string, housekeeping?: string): LintHost {
   const abs = resolve(cwd, hostFile);
   const { snapshot, text } = loadHostFile(abs);
   const path = displayPath(abs, cwd);
-  return { model: buildHostModel(snapshot, { name: path }), path, text, lines: new LineIndex(text) };
+  let housekeepingOverride;
+  if (housekeeping !== undefined) {
+    const parsed = parseKernelCpuList(housekeeping);
+    if (!parsed.ok) throw new UsageError(`housekeeping '${housekeeping}' for ${path}: ${parsed.error}`);
+    housekeepingOverride = parsed.value;
+  }
+  return { model: buildHostModel(snapshot, { name: path, housekeepingOverride }), path, text, lines: new LineIndex(text) };
+}
+
+function commonAncestor(paths: readonly string[]): string {
+  let dir = paths[0]!;
+  for (const p of paths.slice(1)) while (!(p + '/').startsWith(dir.endsWith('/') ? dir : dir + '/') && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+function resolveConfig(options: LintOptions, cwd: string): ResolvedConfig | undefined {
+  if (options.configFile === false) return undefined;
+  if (options.configFile) return loadConfigFile(resolve(cwd, options.configFile), options.configFile);
+  // Search upward from where the linted paths are (their common directory).
+  const starts = (options.paths.length > 0 ? options.paths : ['.']).map((p) => {
+    const abs = resolve(cwd, p);
+    return existsSync(abs) && !abs.endsWith('.xml') ? abs : dirname(abs);
+  });
+  const found = findConfigFile(commonAncestor(starts));
+  return found ? loadConfigFile(found, displayPath(found, cwd)) : undefined;
 }
 
 export async function lint(options: LintOptions): Promise<LintRun> {
   const cwd = options.cwd ?? process.cwd();
-  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const settings = options.ruleSettings ?? {};
+  const config = resolveConfig(options, cwd);
+  const maxBytes = options.maxFileBytes ?? config?.maxFileSize ?? DEFAULT_MAX_FILE_BYTES;
+  const settings: Record<string, RuleSetting> = { ...config?.rules, ...options.ruleSettings };
+  const ruleOptions = { ...config?.ruleOptions, ...options.ruleOptions };
   const activeRules = (options.rules ?? registeredRules).filter((r) => settings[r.meta.id] !== 'off');
-  const host = options.hostFile ? loadLintHost(options.hostFile, cwd) : undefined;
-  const files = await discoverFiles(options.paths, cwd);
+  const reportUnused = options.reportUnusedDisableDirectives ?? config?.reportUnusedDisableDirectives ?? false;
 
+  // Hosts: --host applies to every domain; otherwise the config maps globs to snapshots.
+  const cliHost = options.hostFile ? loadLintHost(options.hostFile, cwd) : undefined;
+  const configHosts = new Map<number, LintHost>();
+  const hostOf = (abs: string): LintHost | undefined => {
+    if (cliHost || !config || config.hosts.length === 0) return cliHost;
+    const h = hostForDomain(config, abs);
+    if (!h) return undefined;
+    let loaded = configHosts.get(h.index);
+    if (!loaded) configHosts.set(h.index, (loaded = loadLintHost(h.snapshot, cwd, h.housekeeping)));
+    return loaded;
+  };
+
+  const files = (await discoverFiles(options.paths, cwd)).filter((f) => !config?.isIgnoredFile(f.absPath));
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
+  const absPaths = new Map<string, string>();
   const shown: string[] = [];
   const refusals: string[] = [];
   const domains: LintedDomain[] = [];
+  const plans = new Map<LintHost, LintedDomain[]>();
+  const hostOfDomain = new Map<LintedDomain, LintHost | undefined>();
+  const sourceByPath = new Map<string, SourceFile>();
 
   const push = (rule: Rule, file: string, lines: LineIndex, d: ReportDescriptor): void => {
     const diag: Diagnostic = {
@@ -95,6 +148,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       ...lineColumnOf(lines, d.range),
     };
     if (d.fix) {
+      // ESLint's guard: a rule may only fix what its metadata says it fixes.
       if (!rule.meta.fixable) throw new Error(`rule ${rule.meta.id} returned a fix but its metadata does not declare fixable`);
       diag.fix = d.fix;
     }
@@ -102,44 +156,60 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     diagnostics.push(diag);
   };
   const builtin = (id: string): Rule | undefined => activeRules.find((r) => r.meta.id === id);
+  const show = (path: string, abs: string, text: string) => {
+    shown.push(path);
+    sources.set(path, text);
+    absPaths.set(path, abs);
+  };
 
   for (const f of files) {
     const shownPath = displayPath(f.absPath, cwd);
     let source: SourceFile;
-    try {
-      source = readSourceFile(f.absPath, shownPath, maxBytes);
-    } catch (e) {
-      if (e instanceof UsageError) {
-        refusals.push(e.message.replace(f.absPath, shownPath));
-        continue;
+    const override = options.overrides?.get(f.absPath);
+    if (override !== undefined) source = sourceFromText(shownPath, override);
+    else {
+      try {
+        const { text, error } = decodeXmlBytes(readBounded(f.absPath, maxBytes));
+        source = sourceFromText(shownPath, text, error);
+      } catch (e) {
+        if (e instanceof UsageError) {
+          refusals.push(e.message.replace(f.absPath, shownPath));
+          continue;
+        }
+        throw e;
       }
-      throw e;
     }
     const { doc } = source;
     if (doc.error) {
+      show(shownPath, f.absPath, source.text);
       const rule = builtin('xml-malformed');
-      shown.push(shownPath);
-      sources.set(shownPath, source.text);
       const at = Math.min(doc.error.offset, source.text.length);
-      if (rule) push(rule, shownPath, source.lines, { range: { start: at, end: Math.min(at + 1, source.text.length) }, message: `${doc.error.message}` });
+      if (rule) push(rule, shownPath, source.lines, { range: { start: at, end: Math.min(at + 1, source.text.length) }, message: doc.error.message });
       continue;
     }
     if (doc.root?.name !== 'domain') {
       if (!f.explicit) continue;
-      shown.push(shownPath);
-      sources.set(shownPath, source.text);
+      show(shownPath, f.absPath, source.text);
+      sourceByPath.set(shownPath, source);
       const rule = builtin('not-a-domain');
       if (rule && doc.root) push(rule, shownPath, source.lines, { range: doc.root.startTag, message: `root element is <${doc.root.name}>, not <domain>: not a libvirt domain definition` });
       continue;
     }
-    shown.push(shownPath);
-    sources.set(shownPath, source.text);
-    domains.push({ source, domain: buildDomainModel(doc.root) });
+    show(shownPath, f.absPath, source.text);
+    sourceByPath.set(shownPath, source);
+    const ld: LintedDomain = { source, domain: buildDomainModel(doc.root) };
+    domains.push(ld);
+    const host = hostOf(f.absPath);
+    hostOfDomain.set(ld, host);
+    if (host) {
+      const plan = plans.get(host);
+      if (plan) plan.push(ld);
+      else plans.set(host, [ld]);
+    }
   }
-  if (host) {
-    shown.push(host.path);
-    sources.set(host.path, host.text);
-  }
+  const hosts = cliHost ? [cliHost] : [...configHosts.values()];
+  for (const h of hosts) if (!plans.has(h)) plans.set(h, []);
+  for (const h of hosts) show(h.path, resolve(cwd, h.path), h.text);
 
   const hostOnceKeys = new Set<string>();
   const reportOnHost = (rule: Rule, h: LintHost, d: Omit<ReportDescriptor, 'range'> & { range?: Range }): void => {
@@ -148,19 +218,20 @@ export async function lint(options: LintOptions): Promise<LintRun> {
 
   for (const rule of activeRules) {
     const needsHost = rule.meta.needs !== 'domain';
+    const opts = ruleOptions[rule.meta.id] ?? {};
     if (rule.checkDomain) {
-      if (needsHost && !host) continue;
-      const ruleOptions = optionsFor(options, rule);
       for (const ld of domains) {
+        const host = hostOfDomain.get(ld);
+        if (needsHost && !host) continue;
         const ctx: DomainRuleContext = {
           source: ld.source,
           domain: ld.domain,
           host,
-          options: ruleOptions,
+          options: opts,
           report: (d) => push(rule, ld.source.path, ld.source.lines, d),
           reportHostOnce: (key, d) => {
             if (!host) return;
-            const k = `${rule.meta.id}\0${key}`;
+            const k = `${rule.meta.id}\0${host.path}\0${key}`;
             if (hostOnceKeys.has(k)) return;
             hostOnceKeys.add(k);
             reportOnHost(rule, host, d);
@@ -169,21 +240,24 @@ export async function lint(options: LintOptions): Promise<LintRun> {
         rule.checkDomain(ctx);
       }
     }
-    if (rule.checkPlan && host) {
-      const ctx: PlanRuleContext = {
-        host,
-        domains,
-        options: optionsFor(options, rule),
-        report: (on, d) => push(rule, on.source.path, on.source.lines, d),
-        reportHost: (d) => reportOnHost(rule, host, d),
-      };
-      rule.checkPlan(ctx);
+    if (rule.checkPlan) {
+      for (const [host, planned] of plans) {
+        const ctx: PlanRuleContext = {
+          host,
+          domains: planned,
+          options: opts,
+          report: (on, d) => push(rule, on.source.path, on.source.lines, d),
+          reportHost: (d) => reportOnHost(rule, host, d),
+        };
+        rule.checkPlan(ctx);
+      }
     }
   }
 
-  diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId)));
+  const kept = filterSuppressed(diagnostics, sourceByPath, config, absPaths, reportUnused, settings);
+  kept.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId)));
   return {
-    diagnostics,
+    diagnostics: kept,
     files: shown,
     sources,
     rules: activeRules.map(ruleDoc),
@@ -192,9 +266,72 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     executionSuccessful: true,
     domains,
     refusals,
+    absPaths,
+    config,
   };
 }
 
-function optionsFor(options: LintOptions, rule: Rule): Readonly<Record<string, unknown>> {
-  return options.ruleOptions?.[rule.meta.id] ?? {};
+/** Inline directives per file, then the config's finding ignores (by file glob, domain name or uuid, rule). */
+function filterSuppressed(
+  diagnostics: readonly Diagnostic[],
+  sources: ReadonlyMap<string, SourceFile>,
+  config: ResolvedConfig | undefined,
+  absPaths: ReadonlyMap<string, string>,
+  reportUnused: boolean,
+  settings: Readonly<Record<string, RuleSetting>>,
+): Diagnostic[] {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  const unusedRule = findRule('unused-disable-directive');
+  const out: Diagnostic[] = [];
+  const files = new Set([...byFile.keys(), ...(reportUnused ? sources.keys() : [])]);
+  for (const file of files) {
+    const source = sources.get(file);
+    let list = byFile.get(file) ?? [];
+    if (source) {
+      const directives = parseDirectives(source.doc);
+      const { kept, unused } = applyDirectives(list, directives);
+      list = kept;
+      if (reportUnused && unusedRule && settings[unusedRule.meta.id] !== 'off') {
+        for (const { directive, rules } of unused) {
+          list.push({
+            ruleId: unusedRule.meta.id,
+            severity: effectiveSeverity(unusedRule, undefined, settings[unusedRule.meta.id]),
+            message: `unused kvmlint-${directive.kind} directive (${rules ? `no problem was reported from ${rules.map((r) => `'${r}'`).join(', ')}` : 'no problem was reported'}${directive.kind === 'disable-next-line' && !directive.target ? '; no element follows it' : ''})`,
+            file,
+            range: directive.comment.range,
+            ...lineColumnOf(source.lines, directive.comment.range),
+          });
+        }
+      }
+    }
+    if (config && config.findingIgnores.length > 0) {
+      const abs = absPaths.get(file);
+      const rel = abs ? configRelative(config, abs) : file;
+      const root = source?.doc.root;
+      const name = root ? domainName(root) : undefined;
+      list = list.filter(
+        (d) =>
+          !config.findingIgnores.some(
+            (ig) =>
+              (!ig.rules || ig.rules.has(d.ruleId)) &&
+              (!ig.files || ig.files(rel)) &&
+              (!ig.domains || (name !== undefined && (ig.domains.has(name.name ?? '') || ig.domains.has(name.uuid ?? '')))),
+          ),
+      );
+    }
+    out.push(...list);
+  }
+  return out;
 }
+
+function domainName(root: import('../xml/types.ts').XmlElement): { name?: string; uuid?: string } {
+  const text = (n: string) => root.children.find((c) => c.name === n)?.text.trim();
+  return { name: text('name'), uuid: text('uuid') };
+}
+
+export { ConfigError };

@@ -11,6 +11,8 @@ import schema from '../../schemas/host-snapshot.schema.json' with { type: 'json'
 import type { CpuSet } from '../model/cpuset.ts';
 import type { HostSnapshot } from '../model/host.ts';
 import { cpuListRaw, nrCpuIdsOf, parseSnapshotCpuList, snapshotCpuListFields } from '../model/host-model.ts';
+import { importCapabilities, looksLikeCapabilities } from './capabilities.ts';
+import { importNumactl, looksLikeNumactl } from './numactl.ts';
 
 export interface TextRange {
   /** UTF-16 offsets into the file text, end exclusive. */
@@ -213,7 +215,7 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'null',
 };
 
-function describeAjvError(e: ErrorObject): { segments: PathSegment[]; problem: string } {
+export function describeAjvError(e: ErrorObject): { segments: PathSegment[]; problem: string } {
   const segments = pointerToSegments(e.instancePath);
   const params = e.params as Record<string, unknown>;
   const got = describeValue(e.data);
@@ -470,7 +472,7 @@ export function findJsonSyntaxError(text: string): { offset: number; reason: str
   }
 }
 
-function jsonSyntaxError(text: string, path: string, err: Error): HostSnapshotError {
+export function jsonSyntaxError(text: string, path: string, err: Error): HostSnapshotError {
   let found: { offset: number; reason: string } | undefined;
   try {
     found = findJsonSyntaxError(text);
@@ -523,38 +525,79 @@ export function loadHostSnapshotText(text: string, path: string): HostSnapshot {
   return snapshot;
 }
 
+/** A host input converted to a snapshot, with what the reader should know about the conversion. */
+export interface HostImport {
+  snapshot: HostSnapshot;
+  /** Facts left out and why; empty for a JSON snapshot. */
+  notes: string[];
+}
+
 /**
- * One accepted host input format. JSON snapshots are the only one so far; the
- * `virsh capabilities` XML and `numactl --hardware` importers (host-snapshot.md)
- * slot in here, each recognising its own content.
+ * One accepted host input format (host-snapshot.md): a JSON snapshot, `virsh
+ * capabilities` XML or `numactl --hardware` text, each recognising its own content.
  */
 export interface HostImporter {
   name: string;
   detect(text: string): boolean;
-  load(text: string, path: string): HostSnapshot;
+  load(text: string, path: string): HostImport;
+}
+
+/**
+ * An imported snapshot passes the same schema and consistency checks as a JSON one;
+ * a failure there names the snapshot field the input could not fill properly.
+ */
+function checkedImport(imp: HostImport, path: string, what: string): HostImport {
+  try {
+    loadHostSnapshotText(JSON.stringify(imp.snapshot), path);
+  } catch (err) {
+    if (!(err instanceof HostSnapshotError)) throw err;
+    const prefix = err.field === '' ? `${path}: ` : `${path}: ${err.field}: `;
+    throw new HostSnapshotError(path, err.field, `after converting ${what}: ${err.message.slice(prefix.length)}`);
+  }
+  return imp;
 }
 
 const jsonImporter: HostImporter = {
   name: 'kvmlint host snapshot (JSON)',
   detect: (text) => /^[\s\ufeff]*\{/.test(text),
-  load: loadHostSnapshotText,
+  load: (text, path) => ({ snapshot: loadHostSnapshotText(text, path), notes: [] }),
 };
 
-const importers: HostImporter[] = [jsonImporter];
+const capabilitiesImporter: HostImporter = {
+  name: '`virsh capabilities` XML',
+  detect: looksLikeCapabilities,
+  load: (text, path) => checkedImport(importCapabilities(text, path), path, 'virsh capabilities'),
+};
 
-/** Detects a host input by content and loads it; `text` is returned for locating findings in it. */
-export function loadHostText(text: string, path: string): HostSnapshot {
+const numactlImporter: HostImporter = {
+  name: '`numactl --hardware` output',
+  detect: looksLikeNumactl,
+  load: (text, path) => checkedImport(importNumactl(text, path), path, 'numactl --hardware output'),
+};
+
+const importers: HostImporter[] = [jsonImporter, capabilitiesImporter, numactlImporter];
+
+/** Detects a host input by content and converts it to a checked snapshot, with notes on the conversion. */
+export function importHostText(text: string, path: string): HostImport & { format: string } {
   const importer = importers.find((i) => i.detect(text));
-  if (importer) return importer.load(text, path);
+  if (importer) return { ...importer.load(text, path), format: importer.name };
   const start = /^[\s\ufeff]*/.exec(text)![0].length;
-  const looksXml = text[start] === '<';
-  throw new HostSnapshotError(
-    path,
-    '',
-    looksXml
-      ? 'looks like XML (virsh capabilities?), which this kvmlint cannot import yet; give a JSON host snapshot (kvmlint snapshot)'
-      : `not a recognised host input (accepted: ${importers.map((i) => i.name).join(', ')})`,
-  );
+  const accepted = importers.map((i) => i.name).join(', ');
+  if (text[start] === '<') {
+    const root = /^<([A-Za-z_][\w.:-]*)/.exec(text.slice(start).replace(/^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*/, ''));
+    throw new HostSnapshotError(
+      path,
+      '',
+      `XML${root ? ` whose root is <${root[1]}>` : ''} is not a host description: give \`virsh capabilities\` XML (root <capabilities>), ` +
+        `a JSON host snapshot (kvmlint snapshot) or \`numactl --hardware\` output`,
+    );
+  }
+  throw new HostSnapshotError(path, '', `not a recognised host input (accepted: ${accepted})`);
+}
+
+/** Detects a host input by content and loads it as a checked snapshot. */
+export function loadHostText(text: string, path: string): HostSnapshot {
+  return importHostText(text, path).snapshot;
 }
 
 export function loadHostFile(path: string): { snapshot: HostSnapshot; text: string } {

@@ -87,3 +87,17 @@ export function vcpuAffinityGroups(d: DomainModel, host?: HostModel): VcpuAffini
 export function isDedicated(a: Affinity): boolean {
   return a.cpus !== undefined && a.cpus.size === 1;
 }
+
+/**
+ * Where the emulator (and IOThreads) of a pinned guest belong (rules.md §1
+ * missing-emulatorpin): the housekeeping CPUs on the host nodes of the vCPU
+ * pins, or all of them when those nodes have none. undefined when housekeeping
+ * is unknown or empty: then the choice is a person's.
+ */
+export function housekeepingTargetFor(vcpuCpus: CpuSet, host: HostModel | undefined): { cpus: CpuSet; nodes: CpuSet | undefined } | undefined {
+  const hk = host?.housekeeping;
+  if (!host || !hk || hk.isEmpty) return undefined;
+  const nodes = host.nodesOfCpus(vcpuCpus);
+  const local = hk.intersect(host.cpusOfNodes(nodes));
+  return local.isEmpty ? { cpus: hk, nodes: undefined } : { cpus: local, nodes };
+}

@@ -56,9 +56,9 @@ export function spreadEvenly(amount: number, nodes: CpuSet): Map<number, number>
 
 /**
  * Small-page memory that strict (or restrictive) bindings pin to each host node:
- * what those guests take from the node's free memory. Interleave and multi-node
- * strict bindings are spread evenly (the kernel's split is not known offline);
- * preferred and interleave allocations may fall back to other nodes, so they are not counted.
+ * what those guests take from the node's free memory. Multi-node strict bindings
+ * are spread evenly (the kernel's split is not known offline); preferred and
+ * interleave allocations may fall back to other nodes, so they are not counted.
  */
 export function strictSmallPageKiBPerNode(domains: readonly DomainModel[]): Map<number, number> {
   const perNode = new Map<number, number>();

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { lint } from '../../src/engine/runner.ts';
+import { lint, type LintOptions } from '../../src/engine/runner.ts';
 import type { Diagnostic } from '../../src/engine/types.ts';
 
 import { repoRoot } from './paths.ts';
@@ -75,8 +75,13 @@ export function hostPath(name: string): string {
 }
 
 /** Lints a fixture and renders its findings in the same shape as `expected`, with and without severities. */
+export function fixtureLintOptions(f: Fixture, overrides?: ReadonlyMap<string, string>): LintOptions {
+  // Fixtures are self-contained: no config lookup; unused directives are findings to mark too.
+  return { paths: f.files, cwd: repoRoot, hostFile: f.host ? hostPath(f.host) : undefined, configFile: false, reportUnusedDisableDirectives: true, overrides };
+}
+
 export async function lintFixture(f: Fixture): Promise<{ actual: string[]; diagnostics: Diagnostic[] }> {
-  const run = await lint({ paths: f.files, cwd: repoRoot, hostFile: f.host ? hostPath(f.host) : undefined });
+  const run = await lint(fixtureLintOptions(f));
   const hostFile = f.host ? relative(repoRoot, hostPath(f.host)) : undefined;
   const actual = run.diagnostics.map((d) => (d.file === hostFile ? `host ${d.ruleId}` : `${d.file}:${d.line} ${d.ruleId}`) + `:${d.severity}`);
   return { actual, diagnostics: run.diagnostics };
@@ -86,4 +91,11 @@ export async function lintFixture(f: Fixture): Promise<{ actual: string[]; diagn
 export function alignSeverities(expected: readonly string[], actual: readonly string[]): string[] {
   const withSeverity = new Set(expected.filter((e) => /:(error|warning|info)$/.test(e)));
   return actual.map((a) => (withSeverity.has(a) ? a : a.replace(/:(error|warning|info)$/, ''))).sort();
+}
+
+/** `name.fixed.xml` beside a single-file fixture `name.xml`: the expected output of --fix. */
+export function fixedCounterpart(f: Fixture): string | undefined {
+  if (f.files.length !== 1) return undefined;
+  const fixed = f.files[0]!.replace(/\.xml$/, '.fixed.xml');
+  return existsSync(fixed) ? fixed : undefined;
 }

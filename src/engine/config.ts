@@ -1,0 +1,171 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import picomatch from 'picomatch';
+import schema from '../../schemas/kvmlint.config.schema.json' with { type: 'json' };
+import { describeAjvError, formatJsonPath, jsonSyntaxError } from '../host/load.ts';
+import { findRule } from './registry.ts';
+import type { RuleSetting } from './types.ts';
+
+export const CONFIG_FILE_NAME = 'kvmlint.config.json';
+
+/** A configuration problem: exit 2, naming the file and the key. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly key: string,
+    problem: string,
+  ) {
+    super(`${file}${key ? `: ${key}` : ''}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface FindingIgnore {
+  files: ((relPath: string) => boolean) | undefined;
+  domains: ReadonlySet<string> | undefined;
+  rules: ReadonlySet<string> | undefined;
+}
+
+export interface ConfigHost {
+  /** Absolute path of the snapshot. */
+  snapshot: string;
+  /** Index in `hosts`, for messages. */
+  index: number;
+  matches(relPath: string): boolean;
+  housekeeping: string | undefined;
+}
+
+export interface ResolvedConfig {
+  path: string;
+  /** Directory globs and paths are relative to. */
+  dir: string;
+  rules: Record<string, RuleSetting>;
+  ruleOptions: Record<string, Record<string, unknown>>;
+  isIgnoredFile(absPath: string): boolean;
+  findingIgnores: FindingIgnore[];
+  hosts: ConfigHost[];
+  reportUnusedDisableDirectives: boolean | undefined;
+  maxFileSize: number | undefined;
+}
+
+interface RawConfig {
+  rules?: Record<string, string | [string, Record<string, unknown>?]>;
+  ignores?: Array<string | { files?: string[]; domains?: string[]; rules?: string[]; reason?: string }>;
+  hosts?: Array<{ snapshot: string; domains: string[]; housekeeping?: string }>;
+  reportUnusedDisableDirectives?: boolean;
+  maxFileSize?: number;
+}
+
+const SEVERITY: Record<string, RuleSetting> = { off: 'off', warn: 'warning', warning: 'warning', error: 'error' };
+
+let validator: ValidateFunction | undefined;
+
+/**
+ * The nearest kvmlint.config.json at or above `startDir`, stopping at the
+ * repository root (the first directory holding `.git`), as ESLint and
+ * markdownlint look for theirs.
+ */
+export function findConfigFile(startDir: string): string | undefined {
+  for (let dir = resolve(startDir); ; dir = dirname(dir)) {
+    const candidate = join(dir, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return undefined;
+  }
+}
+
+const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
+
+export function loadConfigFile(path: string, displayPath = path): ResolvedConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ConfigError(displayPath, '', `cannot be read: ${(e as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    const err = jsonSyntaxError(text, displayPath, e as Error);
+    throw new ConfigError(displayPath, '', err.message.replace(`${displayPath}: `, ''));
+  }
+  validator ??= new Ajv({ allErrors: true, verbose: true, strict: false }).compile(schema);
+  if (!validator(data)) {
+    const first = validator.errors?.[0];
+    if (first) {
+      const { segments, problem } = describeAjvError(first);
+      throw new ConfigError(displayPath, formatJsonPath(segments), problem);
+    }
+    throw new ConfigError(displayPath, '', 'does not match the configuration schema');
+  }
+  return resolveConfig(data as RawConfig, resolve(path), displayPath);
+}
+
+function resolveConfig(raw: RawConfig, path: string, displayPath: string): ResolvedConfig {
+  const dir = dirname(path);
+  const rules: Record<string, RuleSetting> = {};
+  const ruleOptions: Record<string, Record<string, unknown>> = {};
+  for (const [id, setting] of Object.entries(raw.rules ?? {})) {
+    if (!findRule(id)) throw new ConfigError(displayPath, `rules.${id}`, `unknown rule '${id}' (see 'kvmlint rules')`);
+    const [level, options] = Array.isArray(setting) ? setting : [setting];
+    rules[id] = SEVERITY[level]!;
+    if (options) ruleOptions[id] = options;
+  }
+
+  const fileGlobs = (raw.ignores ?? []).filter((i): i is string => typeof i === 'string');
+  const ignoredFile = fileGlobs.length > 0 ? picomatch(fileGlobs, { dot: true }) : undefined;
+  const findingIgnores: FindingIgnore[] = (raw.ignores ?? [])
+    .filter((i): i is Exclude<typeof i, string> => typeof i !== 'string')
+    .map((i, n) => {
+      for (const id of i.rules ?? []) {
+        if (!findRule(id)) throw new ConfigError(displayPath, `ignores[${n}].rules`, `unknown rule '${id}'`);
+      }
+      return {
+        files: i.files ? picomatch(i.files, { dot: true }) : undefined,
+        domains: i.domains ? new Set(i.domains) : undefined,
+        rules: i.rules ? new Set(i.rules) : undefined,
+      };
+    });
+
+  const hosts: ConfigHost[] = (raw.hosts ?? []).map((h, index) => {
+    const snapshot = resolve(dir, h.snapshot);
+    if (!existsSync(snapshot)) throw new ConfigError(displayPath, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
+    return { snapshot, index, matches: picomatch(h.domains, { dot: true }), housekeeping: h.housekeeping };
+  });
+
+  const rel = (abs: string) => toPosix(relative(dir, abs));
+  return {
+    path: displayPath,
+    dir,
+    rules,
+    ruleOptions,
+    isIgnoredFile: (abs) => (ignoredFile ? ignoredFile(rel(abs)) : false),
+    findingIgnores,
+    hosts,
+    reportUnusedDisableDirectives: raw.reportUnusedDisableDirectives,
+    maxFileSize: raw.maxFileSize,
+  };
+}
+
+/** Path of `abs` relative to the config's directory, with forward slashes (what its globs match). */
+export function configRelative(config: ResolvedConfig, abs: string): string {
+  return toPosix(relative(config.dir, abs));
+}
+
+/**
+ * The host a domain file is planned on. Matched by two hosts' globs is a
+ * configuration error naming both: a guest runs on one hypervisor.
+ */
+export function hostForDomain(config: ResolvedConfig, abs: string): ConfigHost | undefined {
+  const rel = configRelative(config, abs);
+  const matched = config.hosts.filter((h) => h.matches(rel));
+  if (matched.length > 1) {
+    throw new ConfigError(
+      config.path,
+      `hosts[${matched[0]!.index}].domains`,
+      `${rel} is matched by both hosts[${matched[0]!.index}] (${relative(config.dir, matched[0]!.snapshot)}) and hosts[${matched[1]!.index}] (${relative(config.dir, matched[1]!.snapshot)}): a domain must be planned on one host`,
+    );
+  }
+  return matched[0];
+}

@@ -1,0 +1,102 @@
+/**
+ * Unified diff of two texts (for --fix-dry-run), in the form `git apply` and
+ * `patch` accept. Lines keep their own endings, so CRLF files diff correctly;
+ * a last line without a newline gets the usual "\ No newline at end of file".
+ * Myers' O(ND) algorithm: fixes touch few lines, so D is small.
+ */
+
+function splitLines(text: string): string[] {
+  const lines = text.match(/[^\n]*\n|[^\n]+$/g);
+  return lines ?? [];
+}
+
+type Op = { kind: ' ' | '-' | '+'; line: string };
+
+function myers(a: readonly string[], b: readonly string[]): Op[] {
+  const n = a.length;
+  const m = b.length;
+  const max = n + m;
+  const v = new Int32Array(2 * max + 2);
+  const trace: Int32Array[] = [];
+  let found = false;
+  for (let d = 0; d <= max && !found; d++) {
+    trace.push(v.slice());
+    for (let k = -d; k <= d; k += 2) {
+      let x = k === -d || (k !== d && v[max + k - 1]! < v[max + k + 1]!) ? v[max + k + 1]! : v[max + k - 1]! + 1;
+      let y = x - k;
+      while (x < n && y < m && a[x] === b[y]) {
+        x++;
+        y++;
+      }
+      v[max + k] = x;
+      if (x >= n && y >= m) {
+        found = true;
+        break;
+      }
+    }
+  }
+  // Walk the trace back from the end to recover the edit script.
+  const ops: Op[] = [];
+  let x = n;
+  let y = m;
+  for (let d = trace.length - 1; d >= 0; d--) {
+    const vd = trace[d]!;
+    const k = x - y;
+    const prevK = k === -d || (k !== d && vd[max + k - 1]! < vd[max + k + 1]!) ? k + 1 : k - 1;
+    const prevX = vd[max + prevK]!;
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) {
+      x--;
+      y--;
+      ops.push({ kind: ' ', line: a[x]! });
+    }
+    if (d === 0) break;
+    if (x === prevX) ops.push({ kind: '+', line: b[--y]! });
+    else ops.push({ kind: '-', line: a[--x]! });
+  }
+  return ops.reverse();
+}
+
+function emitLine(kind: string, line: string): string {
+  return line.endsWith('\n') ? `${kind}${line}` : `${kind}${line}\n\\ No newline at end of file\n`;
+}
+
+export function unifiedDiff(oldText: string, newText: string, oldName: string, newName: string, context = 3): string {
+  if (oldText === newText) return '';
+  const a = splitLines(oldText);
+  const b = splitLines(newText);
+  const ops = myers(a, b);
+  let out = `--- ${oldName}\n+++ ${newName}\n`;
+  // Group changes with `context` lines around them into hunks.
+  let i = 0;
+  let aLine = 0;
+  let bLine = 0;
+  const pos: Array<{ a: number; b: number }> = [];
+  for (const op of ops) {
+    pos.push({ a: aLine, b: bLine });
+    if (op.kind !== '+') aLine++;
+    if (op.kind !== '-') bLine++;
+  }
+  while (i < ops.length) {
+    while (i < ops.length && ops[i]!.kind === ' ') i++;
+    if (i >= ops.length) break;
+    const start = Math.max(0, i - context);
+    let end = i;
+    let lastChange = i;
+    while (end < ops.length) {
+      if (ops[end]!.kind !== ' ') lastChange = end;
+      else if (end - lastChange > 2 * context) break;
+      end++;
+    }
+    end = Math.min(ops.length, lastChange + context + 1);
+    const hunk = ops.slice(start, end);
+    const aCount = hunk.filter((o) => o.kind !== '+').length;
+    const bCount = hunk.filter((o) => o.kind !== '-').length;
+    const aStart = aCount === 0 ? pos[start]!.a : pos[start]!.a + 1;
+    const bStart = bCount === 0 ? pos[start]!.b : pos[start]!.b + 1;
+    out += `@@ -${aStart},${aCount} +${bStart},${bCount} @@\n`;
+    for (const op of hunk) out += emitLine(op.kind, op.line);
+    i = end;
+  }
+  return out;
+}

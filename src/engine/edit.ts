@@ -1,0 +1,94 @@
+import type { XmlElement } from '../xml/types.ts';
+import type { Fix } from './types.ts';
+
+/**
+ * Text edits that respect the file's own style: its line ending, the
+ * indentation of neighbouring elements and their attribute quote style
+ * (design.md §4 Fixes).
+ */
+
+export interface NewElement {
+  name: string;
+  attributes: ReadonlyArray<readonly [string, string]>;
+  children?: readonly NewElement[];
+}
+
+function lineEndingAt(text: string, offset: number): string {
+  const nl = text.indexOf('\n', offset);
+  if (nl > 0 && text[nl - 1] === '\r') return '\r\n';
+  if (nl >= 0) return '\n';
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** The whitespace before an element on its line (empty when something else precedes it there). */
+function indentOf(text: string, el: XmlElement): string {
+  const lineStart = Math.max(text.lastIndexOf('\n', el.startTag.start - 1), text.lastIndexOf('\r', el.startTag.start - 1)) + 1;
+  const lead = text.slice(lineStart, el.startTag.start);
+  return /^[ \t]*$/.test(lead) ? lead : '';
+}
+
+/** One indentation step, read from the document: a child's indent minus its parent's. */
+function indentUnit(text: string, el: XmlElement): string {
+  for (let e: XmlElement | undefined = el; e; e = e.parent) {
+    const child = e.children[0];
+    if (child) {
+      const outer = indentOf(text, e);
+      const inner = indentOf(text, child);
+      if (inner.length > outer.length && inner.startsWith(outer)) return inner.slice(outer.length);
+    }
+  }
+  return '  ';
+}
+
+/** The quote the document uses for attributes near `el`. */
+function quoteNear(el: XmlElement): '"' | "'" {
+  const candidates = [...el.children, el, ...(el.parent?.children ?? [])];
+  for (const c of candidates) {
+    const a = c.attributes[0];
+    if (a) return a.quote;
+  }
+  return "'";
+}
+
+function escapeAttribute(value: string, quote: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(quote === '"' ? /"/g : /'/g, quote === '"' ? '&quot;' : '&apos;');
+}
+
+function render(el: NewElement, quote: string, indent: string, unit: string, eol: string): string {
+  const attrs = el.attributes.map(([k, v]) => ` ${k}=${quote}${escapeAttribute(v, quote)}${quote}`).join('');
+  if (!el.children || el.children.length === 0) return `<${el.name}${attrs}/>`;
+  const inner = el.children.map((c) => `${eol}${indent}${unit}${render(c, quote, indent + unit, unit, eol)}`).join('');
+  return `<${el.name}${attrs}>${inner}${eol}${indent}</${el.name}>`;
+}
+
+/** Inserts `el` as the last child of `parent`, on its own line, indented like its siblings. */
+export function insertLastChild(text: string, parent: XmlElement, el: NewElement): Fix {
+  const quote = quoteNear(parent);
+  const eol = lineEndingAt(text, parent.startTag.start);
+  const unit = indentUnit(text, parent);
+  const last = parent.children[parent.children.length - 1];
+  if (last) {
+    const indent = indentOf(text, last);
+    return { range: [last.range.end, last.range.end], text: `${eol}${indent}${render(el, quote, indent, unit, eol)}` };
+  }
+  const outer = indentOf(text, parent);
+  const inner = `${eol}${outer}${unit}${render(el, quote, outer + unit, unit, eol)}${eol}${outer}`;
+  if (parent.selfClosing) {
+    // <cputune/> → <cputune>…</cputune>: rewrite the tag without touching its attributes.
+    const tag = text.slice(parent.startTag.start, parent.startTag.end).replace(/\s*\/>$/, '>');
+    return { range: [parent.startTag.start, parent.startTag.end], text: `${tag}${inner}</${parent.name}>` };
+  }
+  return { range: [parent.startTag.end, parent.endTag!.start], text: inner };
+}
+
+/** Inserts `el` right after `sibling`, on its own line, at the sibling's indentation. */
+export function insertAfter(text: string, sibling: XmlElement, el: NewElement): Fix {
+  const indent = indentOf(text, sibling);
+  const eol = lineEndingAt(text, sibling.startTag.start);
+  return { range: [sibling.range.end, sibling.range.end], text: `${eol}${indent}${render(el, quoteNear(sibling), indent, indentUnit(text, sibling), eol)}` };
+}
+
+/** Replaces an attribute's value (between its quotes), escaping for its quote. */
+export function replaceAttributeValue(attr: { valueRange: { start: number; end: number }; quote: string }, value: string): Fix {
+  return { range: [attr.valueRange.start, attr.valueRange.end], text: escapeAttribute(value, attr.quote) };
+}

@@ -1,0 +1,85 @@
+import { parseXml } from '../xml/parse.ts';
+import { lint, type LintOptions, type LintRun } from './runner.ts';
+import type { Fix } from './types.ts';
+
+export const MAX_FIX_PASSES = 10;
+
+/**
+ * ESLint's source-code-fixer: sort fixes by range, apply each one that starts
+ * after the end of the last applied one, leave overlapping ones for the next
+ * pass (when every rule has run again on the new text).
+ */
+export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: Fix[] } {
+  const sorted = [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const applied: Fix[] = [];
+  let out = '';
+  let at = 0;
+  let lastEnd = -1;
+  for (const fix of sorted) {
+    const [start, end] = fix.range;
+    if (start <= lastEnd || start < 0 || end > text.length || end < start) continue;
+    out += text.slice(at, start) + fix.text;
+    at = end;
+    lastEnd = end;
+    applied.push(fix);
+  }
+  return { text: out + text.slice(at), applied };
+}
+
+export interface FixOutcome {
+  /** The lint of the final texts: what remains after fixing. */
+  run: LintRun;
+  /** Absolute path → fixed text, for every file whose text changed. */
+  fixed: Map<string, string>;
+  /** Absolute path → text as first read. */
+  originals: Map<string, string>;
+  /** Files whose fixed text would not parse: left untouched (defensive; a correct fix never does this). */
+  unparsable: string[];
+  passes: number;
+}
+
+/**
+ * Lints, applies every safe fix, and lints again on the new texts, up to 10
+ * passes, so fixes that depend on each other (or overlapped) converge.
+ * Suggestions are never applied. Writes nothing: see writeFixedFile.
+ */
+export async function lintAndFix(options: LintOptions): Promise<FixOutcome> {
+  const current = new Map<string, string>(options.overrides ?? []);
+  const originals = new Map<string, string>();
+  let run = await lint({ ...options, overrides: current });
+  let passes = 0;
+  while (passes < MAX_FIX_PASSES) {
+    const byFile = new Map<string, Fix[]>();
+    for (const d of run.diagnostics) {
+      if (!d.fix) continue;
+      const abs = run.absPaths.get(d.file);
+      if (!abs) continue;
+      const list = byFile.get(abs);
+      if (list) list.push(d.fix);
+      else byFile.set(abs, [d.fix]);
+    }
+    let changed = false;
+    for (const [abs, fixes] of byFile) {
+      const display = [...run.absPaths].find(([, a]) => a === abs)![0];
+      const before = current.get(abs) ?? run.sources.get(display)!;
+      if (!originals.has(abs)) originals.set(abs, run.sources.get(display)!);
+      const after = applyFixes(before, fixes).text;
+      if (after !== before) {
+        current.set(abs, after);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+    passes++;
+    run = await lint({ ...options, overrides: current });
+  }
+  const fixed = new Map<string, string>();
+  const unparsable: string[] = [];
+  for (const [abs, text] of current) {
+    const original = originals.get(abs);
+    if (original === undefined || text === original) continue;
+    if (parseXml(text).error) unparsable.push(abs);
+    else fixed.set(abs, text);
+  }
+  return { run, fixed, originals, unparsable, passes };
+}

@@ -1,0 +1,172 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { lint } from '../../src/engine/runner.ts';
+import { ConfigError } from '../../src/engine/config.ts';
+import { repoRoot } from '../support/paths.ts';
+
+const bin = join(repoRoot, 'dist', 'kvmlint.mjs');
+const fleet = join(repoRoot, 'examples', 'fleet');
+
+function kvmlint(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A scratch repository (with .git, so config lookup stops there) holding a copy of the fleet example. */
+function scratchFleet(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kvmlint-config-'));
+  mkdirSync(join(dir, '.git'));
+  cpSync(fleet, join(dir, 'fleet'), { recursive: true });
+  return dir;
+}
+
+function writeConfig(dir: string, config: object): void {
+  writeFileSync(join(dir, 'fleet', 'kvmlint.config.json'), JSON.stringify(config, null, 2));
+}
+
+const fleetConfig = () => JSON.parse(readFileSync(join(fleet, 'kvmlint.config.json'), 'utf8'));
+
+test('the fleet example lints with one command; each host\'s hugepage findings land on its own domains', () => {
+  const r = kvmlint(['-f', 'json', 'examples/fleet'], repoRoot);
+  assert.equal(r.code, 1, r.stderr);
+  const report = JSON.parse(r.stdout) as { diagnostics: Array<{ ruleId: string; file: string; message: string }> };
+  const hugepages = report.diagnostics.filter((d) => d.ruleId === 'insufficient-hugepages');
+  assert.deepEqual(hugepages.map((d) => d.file).sort(), [
+    'examples/fleet/hv01/web-01.xml',
+    'examples/fleet/hv01/web-02.xml',
+    'examples/fleet/hv02/analytics-01.xml',
+  ]);
+  const web01 = hugepages.find((d) => d.file.endsWith('web-01.xml'))!;
+  assert.match(web01.message, /web-02/);
+  assert.doesNotMatch(web01.message, /analytics|cache-01|db-01/, 'hv02 guests and other nodes are not in hv01 node 0\'s plan');
+  assert.match(hugepages.find((d) => d.file.endsWith('analytics-01.xml'))!.message, /1 GiB/);
+});
+
+test('a domain matched by two hosts\' globs is a config error naming both (exit 2)', () => {
+  const dir = scratchFleet();
+  try {
+    const config = fleetConfig();
+    config.hosts[1].domains.push('hv01/web-*.xml');
+    writeConfig(dir, config);
+    const r = kvmlint(['fleet'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /hv01\/web-01\.xml is matched by both hosts\[0\] \(hosts\/hv01\.json\) and hosts\[1\] \(hosts\/hv02\.json\)/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a wrong config is exit 2 naming the key', () => {
+  const cases: Array<[object, RegExp]> = [
+    [{ hosts: [{ snapshot: 'hosts/hv01.json' }] }, /hosts\[0\]\.domains: is required/],
+    [{ rules: { 'missing-emulatorpin': 'loud' } }, /rules\.missing-emulatorpin: /],
+    [{ rules: { 'no-such-rule': 'off' } }, /rules\.no-such-rule: unknown rule/],
+    [{ hosts: [{ snapshot: 'hosts/nope.json', domains: ['**'] }] }, /hosts\[0\]\.snapshot: file hosts\/nope\.json does not exist/],
+    [{ ignore: ['x'] }, /ignore: is not a known field/],
+    [{ ignores: [{ rules: ['typo-rule'] }] }, /ignores\[0\]\.rules: unknown rule 'typo-rule'/],
+  ];
+  const dir = scratchFleet();
+  try {
+    for (const [config, message] of cases) {
+      writeConfig(dir, config);
+      const r = kvmlint(['fleet'], dir);
+      assert.equal(r.code, 2, JSON.stringify(config));
+      assert.match(r.stderr, /kvmlint\.config\.json: /);
+      assert.match(r.stderr, message);
+    }
+    writeFileSync(join(dir, 'fleet', 'kvmlint.config.json'), '{ "rules": { , } }');
+    const syntax = kvmlint(['fleet'], dir);
+    assert.equal(syntax.code, 2);
+    assert.match(syntax.stderr, /not valid JSON at line 1, column/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('config lookup goes upward from the linted path and stops at the repository root; -c names one explicitly', async () => {
+  const dir = scratchFleet();
+  try {
+    // From inside the fleet: found. From a sibling: not found (and not looked for above .git).
+    const inside = await lint({ paths: ['fleet/hv01'], cwd: dir });
+    assert.equal(inside.config?.path, 'fleet/kvmlint.config.json');
+    mkdirSync(join(dir, 'other'));
+    cpSync(join(fleet, 'hv01', 'web-01.xml'), join(dir, 'other', 'vm.xml'));
+    const outside = await lint({ paths: ['other'], cwd: dir });
+    assert.equal(outside.config, undefined);
+    const explicit = await lint({ paths: ['other'], cwd: dir, configFile: 'fleet/kvmlint.config.json' });
+    assert.equal(explicit.config?.path, 'fleet/kvmlint.config.json');
+    const none = await lint({ paths: ['fleet'], cwd: dir, configFile: false });
+    assert.equal(none.config, undefined);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('ignores: a glob skips files; an object silences findings by domain name, uuid, file and rule', async () => {
+  const dir = scratchFleet();
+  try {
+    const base = fleetConfig();
+    const run = async (ignores: unknown[]) => {
+      writeConfig(dir, { ...base, ignores });
+      const r = await lint({ paths: ['fleet'], cwd: dir });
+      return r.diagnostics.filter((d) => d.ruleId === 'insufficient-hugepages').map((d) => d.file.split('/').pop()).sort();
+    };
+    assert.deepEqual(await run([]), ['analytics-01.xml', 'web-01.xml', 'web-02.xml']);
+    assert.deepEqual(await run(['hv02/**']), ['web-01.xml', 'web-02.xml']);
+    assert.deepEqual(await run([{ domains: ['web-01'], rules: ['insufficient-hugepages'], reason: 'resized next window' }]), ['analytics-01.xml', 'web-02.xml']);
+    assert.deepEqual(await run([{ domains: ['0f1e2d3c-4b5a-4978-8695-a4b3c2d1e004'] }]), ['web-01.xml', 'web-02.xml']);
+    assert.deepEqual(await run([{ files: ['hv01/*.xml'], rules: ['missing-emulatorpin'] }]), ['analytics-01.xml', 'web-01.xml', 'web-02.xml'], 'another rule: nothing silenced');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('rule severities and options from the config; --rule on the command line wins', async () => {
+  const dir = scratchFleet();
+  try {
+    writeConfig(dir, { ...fleetConfig(), rules: { 'insufficient-hugepages': 'warn', 'min-free-kbytes-guideline': ['warn', { maxPercent: 0.1 }] } });
+    const r = await lint({ paths: ['fleet'], cwd: dir });
+    assert.ok(r.diagnostics.filter((d) => d.ruleId === 'insufficient-hugepages').every((d) => d.severity === 'warning'));
+    assert.equal(r.diagnostics.filter((d) => d.ruleId === 'min-free-kbytes-guideline').length, 2, 'one per host at 0.1%');
+    const cli = await lint({ paths: ['fleet'], cwd: dir, ruleSettings: { 'insufficient-hugepages': 'off' } });
+    assert.equal(cli.diagnostics.filter((d) => d.ruleId === 'insufficient-hugepages').length, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a per-host housekeeping override changes what housekeeping-overlap sees', async () => {
+  const dir = scratchFleet();
+  try {
+    const config = fleetConfig();
+    config.hosts[0].housekeeping = '0-5';
+    writeConfig(dir, config);
+    const r = await lint({ paths: ['fleet/hv01'], cwd: dir });
+    const overlaps = r.diagnostics.filter((d) => d.ruleId === 'housekeeping-overlap');
+    const web01 = readFileSync(join(fleet, 'hv01', 'web-01.xml'), 'utf8').split('\n');
+    const lineOf = (needle: string) => web01.findIndex((l) => l.includes(needle)) + 1;
+    assert.deepEqual(
+      overlaps.map((d) => `${d.file.split('/').pop()}:${d.line}`),
+      [`web-01.xml:${lineOf("cpuset='4'")}`, `web-01.xml:${lineOf("cpuset='5'")}`],
+      'web-01 pins vCPUs 0-1 on CPUs 4-5',
+    );
+    config.hosts[0].housekeeping = '0-3,^2';
+    writeConfig(dir, config);
+    await assert.rejects(lint({ paths: ['fleet/hv01'], cwd: dir }), /housekeeping '0-3,\^2'/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the shipped config schema is valid JSON Schema and accepts the fleet example', () => {
+  const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas', 'kvmlint.config.schema.json'), 'utf8'));
+  const validate = new Ajv({ strict: false }).compile(schema);
+  assert.ok(validate(fleetConfig()), JSON.stringify(validate.errors));
+  assert.ok(!validate({ hosts: 'x' }));
+  assert.ok(ConfigError);
+});
