@@ -1,40 +1,51 @@
 /**
- * npm run bench [-- --domains N --hosts H --runs R]
+ * npm run bench                      the issue-3 figure (2,000 domains, one host) and the
+ *                                    fleet scale run (1,000 / 3,000 / 10,000 domains over
+ *                                    10 / 30 / 100 config-mapped hosts)
+ * npm run bench -- --domains 2000 --hosts 1 --runs 5     one size only
  *
- * Generates N realistic pinned domains (~8 KB each: numatune, hugepages, a full
- * device list) spread over H hosts, then times in one process, alternating:
- *   bare  — read every file and parse it with saxes (positions on, no tree);
- *   full  — kvmlint's whole lint: discovery, read, parse with ranges, models, every rule.
- * Prints medians and full ÷ bare. Measured, never asserted: speed is not a test.
+ * Generates realistic pinned domains (~7 KB of `virsh dumpxml`: numatune,
+ * hugepages, a full device list) and host snapshots, then, in a fresh child
+ * process per size, times alternately:
+ *   bare — read every file and parse it with saxes (positions on, no tree);
+ *   full — kvmlint's whole lint: config, discovery, read, parse with ranges,
+ *          models, every domain and plan rule.
+ * Prints medians, full ÷ bare, time per domain and the child's peak RSS.
+ * Measured, never asserted: speed is not a test.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { SaxesParser } from 'saxes';
 import { globby } from 'globby';
 import { lint } from '../src/engine/runner.ts';
 
 const { values } = parseArgs({
   options: {
-    domains: { type: 'string', default: '2000' },
-    hosts: { type: 'string', default: '1' },
+    domains: { type: 'string' },
+    hosts: { type: 'string' },
     runs: { type: 'string', default: '5' },
     keep: { type: 'boolean', default: false },
+    child: { type: 'string' },
+    limitHosts: { type: 'string' },
   },
 });
-const N = Number(values.domains);
-const HOSTS = Number(values.hosts);
 const RUNS = Number(values.runs);
+const PER_HOST_SCALE = 100;
 
-function hostSnapshot(i: number): string {
+/** A dual-socket host sized for `guests` 1 GiB hugepage-backed guests. */
+function hostSnapshot(i: number, guests: number): string {
+  const pagesPerNode = Math.max(8192, Math.ceil((guests * 512) / 2) + 4096);
   const node = (id: number) => ({
     id,
     cpus: `${id * 16}-${id * 16 + 15}`,
-    memTotalKiB: 67108864,
+    memTotalKiB: pagesPerNode * 2048 + 67108864,
     memFreeKiB: 43008000 + i * 1024,
     distances: id === 0 ? [10, 21] : [21, 10],
-    hugepages: [{ sizeKiB: 2048, total: 8192, free: 8192 }],
+    hugepages: [{ sizeKiB: 2048, total: pagesPerNode, free: pagesPerNode }],
   });
   return JSON.stringify(
     {
@@ -52,7 +63,7 @@ function hostSnapshot(i: number): string {
   );
 }
 
-/** A domain like `virsh dumpxml` prints for a pinned production guest. */
+/** A domain like `virsh dumpxml` prints for a pinned production guest; one in twenty lacks <emulatorpin>. */
 function domainXml(i: number): string {
   const node = i % 2;
   const first = node * 16 + 4 + (i % 3) * 4;
@@ -69,7 +80,7 @@ function domainXml(i: number): string {
   const nics = Array.from(
     { length: 4 },
     (_, n) => `    <interface type='bridge'>
-      <mac address='52:54:00:${(i >> 8) & 0xff}:${i & 0xff}:${n}0'/>
+      <mac address='52:54:00:${((i >> 8) & 0xff).toString(16).padStart(2, '0')}:${(i & 0xff).toString(16).padStart(2, '0')}:${n}0'/>
       <source bridge='br${n}'/>
       <model type='virtio'/>
       <driver name='vhost' queues='4'/>
@@ -87,8 +98,8 @@ function domainXml(i: number): string {
   return `<domain type='kvm'>
   <name>vm${i}</name>
   <uuid>00000000-0000-4000-8000-${String(i).padStart(12, '0')}</uuid>
-  <memory unit='KiB'>4194304</memory>
-  <currentMemory unit='KiB'>4194304</currentMemory>
+  <memory unit='KiB'>1048576</memory>
+  <currentMemory unit='KiB'>1048576</currentMemory>
   <memoryBacking>
     <hugepages>
       <page size='2048' unit='KiB'/>
@@ -98,8 +109,7 @@ function domainXml(i: number): string {
   <iothreads>1</iothreads>
   <cputune>
 ${pins}
-    <emulatorpin cpuset='0-1'/>
-    <iothreadpin iothread='1' cpuset='2-3'/>
+${i % 20 === 0 ? '' : "    <emulatorpin cpuset='0-1'/>\n"}    <iothreadpin iothread='1' cpuset='2-3'/>
   </cputune>
   <numatune>
     <memory mode='strict' nodeset='${node}'/>
@@ -146,53 +156,130 @@ ${nics}
 `;
 }
 
-const dir = join(tmpdir(), `kvmlint-bench-${process.pid}`);
-rmSync(dir, { recursive: true, force: true });
-mkdirSync(join(dir, 'domains'), { recursive: true });
-let bytes = 0;
-for (let i = 0; i < N; i++) {
-  const xml = domainXml(i);
-  bytes += Buffer.byteLength(xml);
-  writeFileSync(join(dir, 'domains', `vm${String(i).padStart(5, '0')}.xml`), xml);
-}
-for (let h = 0; h < HOSTS; h++) writeFileSync(join(dir, `hv${h}.json`), hostSnapshot(h));
-const files = await globby('domains/**/*.xml', { cwd: dir, absolute: true });
-
-function bareParse(): number {
-  let elements = 0;
-  for (const f of files) {
-    const parser = new SaxesParser({ position: true });
-    parser.on('opentag', () => void elements++);
-    parser.write(readFileSync(f, 'utf8')).close();
+/** Writes `hosts` hosts with `perHost` domains each; a config maps them when there is more than one host. */
+function generateFleet(dir: string, hosts: number, perHost: number): number {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'hosts'), { recursive: true });
+  mkdirSync(join(dir, '.git')); // the config lookup stops here
+  let bytes = 0;
+  for (let h = 0; h < hosts; h++) {
+    const hostDir = join(dir, `hv${String(h).padStart(3, '0')}`);
+    mkdirSync(hostDir);
+    writeFileSync(join(dir, 'hosts', `hv${String(h).padStart(3, '0')}.json`), hostSnapshot(h, perHost));
+    for (let k = 0; k < perHost; k++) {
+      const xml = domainXml(h * perHost + k);
+      bytes += Buffer.byteLength(xml);
+      writeFileSync(join(hostDir, `vm${String(k).padStart(5, '0')}.xml`), xml);
+    }
   }
-  return elements;
+  if (hosts > 1) {
+    const config = {
+      hosts: Array.from({ length: hosts }, (_, h) => ({ snapshot: `hosts/hv${String(h).padStart(3, '0')}.json`, domains: [`hv${String(h).padStart(3, '0')}/**/*.xml`] })),
+    };
+    writeFileSync(join(dir, 'kvmlint.config.json'), JSON.stringify(config, null, 2));
+  }
+  return bytes;
 }
 
-async function fullLint(): Promise<number> {
-  const run = await lint({ paths: [join(dir, 'domains')], cwd: dir, hostFile: join(dir, 'hv0.json') });
-  return run.diagnostics.length;
+interface ChildResult {
+  domains: number;
+  hosts: number;
+  bareMs: number;
+  fullMs: number;
+  findings: number;
+  maxRssMB: number;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const bare: number[] = [];
-const full: number[] = [];
-let findings = 0;
-bareParse();
-await fullLint();
-for (let r = 0; r < RUNS; r++) {
-  let t = performance.now();
-  bareParse();
-  bare.push(performance.now() - t);
-  t = performance.now();
-  findings = await fullLint();
-  full.push(performance.now() - t);
+/** In a fresh process: time bare parse and full lint of the first `limitHosts` hosts' domains. */
+async function child(dir: string, limitHosts: number, totalHosts: number): Promise<void> {
+  const hostDirs = Array.from({ length: limitHosts }, (_, h) => `hv${String(h).padStart(3, '0')}`);
+  const files = (await globby(hostDirs.map((d) => `${d}/**/*.xml`), { cwd: dir, absolute: true })).sort();
+  const bare = () => {
+    let elements = 0;
+    for (const f of files) {
+      const parser = new SaxesParser({ position: true });
+      parser.on('opentag', () => void elements++);
+      parser.write(readFileSync(f, 'utf8')).close();
+    }
+    return elements;
+  };
+  const full = async () => {
+    const options = totalHosts > 1 ? { paths: hostDirs } : { paths: hostDirs, hostFile: 'hosts/hv000.json' };
+    return (await lint({ ...options, cwd: dir })).diagnostics.length;
+  };
+  bare();
+  await full();
+  const bareTimes: number[] = [];
+  const fullTimes: number[] = [];
+  let findings = 0;
+  for (let r = 0; r < RUNS; r++) {
+    let t = performance.now();
+    bare();
+    bareTimes.push(performance.now() - t);
+    t = performance.now();
+    findings = await full();
+    fullTimes.push(performance.now() - t);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const result: ChildResult = {
+    domains: files.length,
+    hosts: limitHosts,
+    bareMs: median(bareTimes),
+    fullMs: median(fullTimes),
+    findings,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+  };
+  process.stdout.write(JSON.stringify(result));
 }
-const b = median(bare);
-const f = median(full);
-console.log(`domains: ${N} (${(bytes / N / 1024).toFixed(1)} KB each, ${(bytes / 1048576).toFixed(1)} MiB), hosts: ${HOSTS}, runs: ${RUNS}, findings: ${findings}`);
-console.log(`bare saxes parse: median ${b.toFixed(1)} ms (${((b / N) * 1000).toFixed(1)} µs/domain)`);
-console.log(`kvmlint full lint: median ${f.toFixed(1)} ms (${((f / N) * 1000).toFixed(1)} µs/domain)`);
-console.log(`full lint ÷ bare parse: ${(f / b).toFixed(2)}×`);
-console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-if (values.keep) console.log(`kept ${dir}`);
-else rmSync(dir, { recursive: true, force: true });
+
+function runChild(dir: string, limitHosts: number, totalHosts: number): ChildResult {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', dir, '--limitHosts', String(limitHosts), '--hosts', String(totalHosts), '--runs', String(RUNS)],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  if (r.status !== 0) throw new Error(`bench child failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as ChildResult;
+}
+
+function row(r: ChildResult): string {
+  return [
+    String(r.domains).padStart(7),
+    String(r.hosts).padStart(5),
+    r.bareMs.toFixed(0).padStart(8),
+    r.fullMs.toFixed(0).padStart(8),
+    `${(r.fullMs / r.bareMs).toFixed(2)}×`.padStart(10),
+    ((r.fullMs / r.domains) * 1000).toFixed(0).padStart(12),
+    r.maxRssMB.toFixed(0).padStart(12),
+    String(r.findings).padStart(9),
+  ].join('');
+}
+const HEADER = `${'domains'.padStart(7)}${'hosts'.padStart(5)}${'bare ms'.padStart(8)}${'full ms'.padStart(8)}${'full/bare'.padStart(10)}${'µs/domain'.padStart(12)}${'peak RSS MB'.padStart(12)}${'findings'.padStart(9)}`;
+
+if (values.child) {
+  await child(values.child, Number(values.limitHosts), Number(values.hosts));
+} else {
+  const base = join(tmpdir(), `kvmlint-bench-${process.pid}`);
+  const plans: Array<{ label: string; hosts: number; perHost: number; sizes: number[] }> = values.domains
+    ? [{ label: 'custom', hosts: Number(values.hosts ?? 1), perHost: Math.ceil(Number(values.domains) / Number(values.hosts ?? 1)), sizes: [Number(values.hosts ?? 1)] }]
+    : [
+        { label: 'issue 3: 2,000 domains, one host', hosts: 1, perHost: 2000, sizes: [1] },
+        { label: 'fleet: 100 hosts × 100 domains, config-mapped', hosts: 100, perHost: PER_HOST_SCALE, sizes: [10, 30, 100] },
+      ];
+  console.log(`runs per size: ${RUNS} (medians); each size in a fresh process`);
+  for (const plan of plans) {
+    const dir = join(base, `${plan.hosts}x${plan.perHost}`);
+    const bytes = generateFleet(dir, plan.hosts, plan.perHost);
+    console.log(`\n${plan.label} (${(bytes / (plan.hosts * plan.perHost) / 1024).toFixed(1)} KB per domain)`);
+    console.log(HEADER);
+    const results = plan.sizes.map((limit) => runChild(dir, limit, plan.hosts));
+    for (const r of results) console.log(row(r));
+    if (results.length > 1) {
+      const first = results[0]!;
+      const last = results[results.length - 1]!;
+      console.log(`time per domain at ${last.domains} ÷ at ${first.domains}: ${(last.fullMs / last.domains / (first.fullMs / first.domains)).toFixed(2)} (1.00 = linear)`);
+    }
+  }
+  if (values.keep) console.log(`\nkept ${base}`);
+  else rmSync(base, { recursive: true, force: true });
+}

@@ -70,15 +70,6 @@ export default defineRule({
   },
 });
 
-/** " together with a (x.xml) and b (y.xml)", naming at most three others so messages stay readable on a large plan. */
-function othersText(perDomain: ReadonlyMap<LintedDomain, number>, self: LintedDomain): string {
-  const others = [...perDomain.keys()].filter((d) => d !== self);
-  if (others.length === 0) return '';
-  const named = others.slice(0, 3).map(domainLabel);
-  if (others.length > 3) named.push(`${others.length - 3} other domains`);
-  return ` together with ${listNames(named)}`;
-}
-
 function push<K>(m: Map<K, Contribution[]>, k: K, c: Contribution): void {
   const list = m.get(k);
   if (list) list.push(c);
@@ -99,19 +90,24 @@ function checkSize(ctx: PlanRuleContext, size: number, b: SizeBudget): void {
     severity?: 'warning',
     context: readonly Contribution[] = [],
   ) => {
+    // Per-domain sums once: a plan can hold thousands of guests, and each finding names the others.
+    const pages = new Map<LintedDomain, number>();
+    for (const x of [...items, ...context]) pages.set(x.on, (pages.get(x.on) ?? 0) + x.pages);
+    const ranked = [...pages].sort((x, y) => y[1] - x[1]);
     const seen = new Set<XmlElement>();
     for (const c of items) {
       if (seen.has(c.element)) continue;
       seen.add(c.element);
-      const mine = items.filter((x) => x.on === c.on).reduce((a, x) => a + x.pages, 0);
-      ctx.report(c.on, { range: c.element.startTag, severity, message: message({ ...c, pages: mine }, othersOf(c.on, [...items, ...context])) });
+      ctx.report(c.on, { range: c.element.startTag, severity, message: message({ ...c, pages: pages.get(c.on)! }, othersOf(c.on, ranked)) });
     }
   };
-  /** ", erp-db (path) 6144 and erp-app (path) 4096": the other domains in `all` and their pages. */
-  const othersOf = (self: LintedDomain, all: readonly Contribution[]): string => {
-    const pages = new Map<LintedDomain, number>();
-    for (const x of all) if (x.on !== self) pages.set(x.on, (pages.get(x.on) ?? 0) + x.pages);
-    return pages.size === 0 ? '' : `, ${listNames([...pages].map(([d, n]) => `${domainLabel(d)} ${n}`))}`;
+  /** ", erp-db (path) 6144 and erp-app (path) 4096": the largest other contributors, at most three named. */
+  const othersOf = (self: LintedDomain, ranked: ReadonlyArray<readonly [LintedDomain, number]>): string => {
+    const others = ranked.filter(([d]) => d !== self);
+    if (others.length === 0) return '';
+    const named = others.slice(0, 3).map(([d, n]) => `${domainLabel(d)} ${n}`);
+    if (others.length > 3) named.push(`${others.length - 3} other domains ${others.slice(3).reduce((a, [, n]) => a + n, 0)}`);
+    return `, ${listNames(named)}`;
   };
 
   for (const [node, items] of [...b.perNode].sort((x, y) => x[0] - y[0])) {

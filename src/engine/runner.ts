@@ -8,7 +8,7 @@ import { parseKernelCpuList } from '../model/kernel-cpulist.ts';
 import { loadHostFile } from '../host/load.ts';
 import { ConfigError, configRelative, findConfigFile, hostForDomain, loadConfigFile, type ResolvedConfig } from './config.ts';
 import { applyDirectives, parseDirectives } from './directives.ts';
-import { discoverFiles, displayPath } from './discover.ts';
+import { discoverFiles, displayPath, type DiscoveredFile } from './discover.ts';
 import { rules as registeredRules, ruleDoc, findRule } from './registry.ts';
 import { DEFAULT_MAX_FILE_BYTES, decodeXmlBytes, readBounded, sourceFromText, UsageError } from './source.ts';
 import type {
@@ -46,7 +46,8 @@ export interface LintOptions {
 }
 
 export interface LintRun extends LintResult {
-  domains: LintedDomain[];
+  /** How many domains were linted. */
+  domainCount: number;
   /** Usage-level refusals (oversized files): reported on stderr, exit 2. */
   refusals: string[];
   /** Absolute path of each displayed file path. */
@@ -133,12 +134,11 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   const absPaths = new Map<string, string>();
   const shown: string[] = [];
   const refusals: string[] = [];
-  const domains: LintedDomain[] = [];
-  const plans = new Map<LintHost, LintedDomain[]>();
-  const hostOfDomain = new Map<LintedDomain, LintHost | undefined>();
-  const sourceByPath = new Map<string, SourceFile>();
+  const hostOnceKeys = new Set<string>();
+  let domainCount = 0;
 
-  const push = (rule: Rule, file: string, lines: LineIndex, d: ReportDescriptor): void => {
+  const builtin = (id: string): Rule | undefined => activeRules.find((r) => r.meta.id === id);
+  const makeDiagnostic = (rule: Rule, file: string, lines: LineIndex, d: ReportDescriptor): Diagnostic => {
     const diag: Diagnostic = {
       ruleId: rule.meta.id,
       severity: effectiveSeverity(rule, d.severity, settings[rule.meta.id]),
@@ -153,118 +153,131 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       diag.fix = d.fix;
     }
     if (d.suggestions && d.suggestions.length > 0) diag.suggestions = d.suggestions;
-    diagnostics.push(diag);
-  };
-  const builtin = (id: string): Rule | undefined => activeRules.find((r) => r.meta.id === id);
-  const show = (path: string, abs: string, text: string) => {
-    shown.push(path);
-    sources.set(path, text);
-    absPaths.set(path, abs);
+    return diag;
   };
 
-  for (const f of files) {
-    const shownPath = displayPath(f.absPath, cwd);
-    let source: SourceFile;
-    const override = options.overrides?.get(f.absPath);
-    if (override !== undefined) source = sourceFromText(shownPath, override);
-    else {
-      try {
-        const { text, error } = decodeXmlBytes(readBounded(f.absPath, maxBytes));
-        source = sourceFromText(shownPath, text, error);
-      } catch (e) {
-        if (e instanceof UsageError) {
-          refusals.push(e.message.replace(f.absPath, shownPath));
-          continue;
+  /**
+   * Lints one plan (the domains of one host, or a batch of host-less domains)
+   * from reading to suppression, then lets it go: only findings and the text of
+   * files that have findings outlive it. A fleet's memory is that of its
+   * largest plan, not of the whole fleet.
+   */
+  const lintGroup = (host: LintHost | undefined, group: readonly DiscoveredFile[]): void => {
+    const found: Diagnostic[] = [];
+    const push = (rule: Rule, file: string, lines: LineIndex, d: ReportDescriptor) => found.push(makeDiagnostic(rule, file, lines, d));
+    const domains: LintedDomain[] = [];
+    const groupSources = new Map<string, SourceFile>();
+    const texts = new Map<string, string>();
+    for (const f of group) {
+      const shownPath = displayPath(f.absPath, cwd);
+      let source: SourceFile;
+      const override = options.overrides?.get(f.absPath);
+      if (override !== undefined) source = sourceFromText(shownPath, override);
+      else {
+        try {
+          const { text, error } = decodeXmlBytes(readBounded(f.absPath, maxBytes));
+          source = sourceFromText(shownPath, text, error);
+        } catch (e) {
+          if (e instanceof UsageError) {
+            refusals.push(e.message.replace(f.absPath, shownPath));
+            continue;
+          }
+          throw e;
         }
-        throw e;
       }
-    }
-    const { doc } = source;
-    if (doc.error) {
-      show(shownPath, f.absPath, source.text);
-      const rule = builtin('xml-malformed');
-      const at = Math.min(doc.error.offset, source.text.length);
-      if (rule) push(rule, shownPath, source.lines, { range: { start: at, end: Math.min(at + 1, source.text.length) }, message: doc.error.message });
-      continue;
-    }
-    if (doc.root?.name !== 'domain') {
-      if (!f.explicit) continue;
-      show(shownPath, f.absPath, source.text);
-      sourceByPath.set(shownPath, source);
-      const rule = builtin('not-a-domain');
-      if (rule && doc.root) push(rule, shownPath, source.lines, { range: doc.root.startTag, message: `root element is <${doc.root.name}>, not <domain>: not a libvirt domain definition` });
-      continue;
-    }
-    show(shownPath, f.absPath, source.text);
-    sourceByPath.set(shownPath, source);
-    const ld: LintedDomain = { source, domain: buildDomainModel(doc.root) };
-    domains.push(ld);
-    const host = hostOf(f.absPath);
-    hostOfDomain.set(ld, host);
-    if (host) {
-      const plan = plans.get(host);
-      if (plan) plan.push(ld);
-      else plans.set(host, [ld]);
-    }
-  }
-  const hosts = cliHost ? [cliHost] : [...configHosts.values()];
-  for (const h of hosts) if (!plans.has(h)) plans.set(h, []);
-  for (const h of hosts) show(h.path, resolve(cwd, h.path), h.text);
-
-  const hostOnceKeys = new Set<string>();
-  const reportOnHost = (rule: Rule, h: LintHost, d: Omit<ReportDescriptor, 'range'> & { range?: Range }): void => {
-    push(rule, h.path, h.lines, { ...d, range: d.range ?? { start: 0, end: h.lines.lineCount > 1 ? h.lines.lineStart(2) - 1 : h.text.length } });
-  };
-
-  for (const rule of activeRules) {
-    const needsHost = rule.meta.needs !== 'domain';
-    const opts = ruleOptions[rule.meta.id] ?? {};
-    if (rule.checkDomain) {
-      for (const ld of domains) {
-        const host = hostOfDomain.get(ld);
-        if (needsHost && !host) continue;
-        const ctx: DomainRuleContext = {
-          source: ld.source,
-          domain: ld.domain,
-          host,
-          options: opts,
-          report: (d) => push(rule, ld.source.path, ld.source.lines, d),
-          reportHostOnce: (key, d) => {
-            if (!host) return;
-            const k = `${rule.meta.id}\0${host.path}\0${key}`;
-            if (hostOnceKeys.has(k)) return;
-            hostOnceKeys.add(k);
-            reportOnHost(rule, host, d);
-          },
-        };
-        rule.checkDomain(ctx);
+      const { doc } = source;
+      if (!doc.error && doc.root?.name !== 'domain' && !f.explicit) continue;
+      shown.push(shownPath);
+      absPaths.set(shownPath, f.absPath);
+      texts.set(shownPath, source.text);
+      if (doc.error) {
+        const rule = builtin('xml-malformed');
+        const at = Math.min(doc.error.offset, source.text.length);
+        if (rule) push(rule, shownPath, source.lines, { range: { start: at, end: Math.min(at + 1, source.text.length) }, message: doc.error.message });
+        continue;
       }
+      groupSources.set(shownPath, source);
+      if (doc.root?.name !== 'domain') {
+        const rule = builtin('not-a-domain');
+        if (rule && doc.root) push(rule, shownPath, source.lines, { range: doc.root.startTag, message: `root element is <${doc.root.name}>, not <domain>: not a libvirt domain definition` });
+        continue;
+      }
+      domains.push({ source, domain: buildDomainModel(doc.root) });
     }
-    if (rule.checkPlan) {
-      for (const [host, planned] of plans) {
-        const ctx: PlanRuleContext = {
+    domainCount += domains.length;
+
+    const reportOnHost = (rule: Rule, h: LintHost, d: Omit<ReportDescriptor, 'range'> & { range?: Range }): void => {
+      push(rule, h.path, h.lines, { ...d, range: d.range ?? { start: 0, end: h.lines.lineCount > 1 ? h.lines.lineStart(2) - 1 : h.text.length } });
+    };
+    for (const rule of activeRules) {
+      const opts = ruleOptions[rule.meta.id] ?? {};
+      if (rule.checkDomain && (rule.meta.needs === 'domain' || host)) {
+        for (const ld of domains) {
+          rule.checkDomain({
+            source: ld.source,
+            domain: ld.domain,
+            host,
+            options: opts,
+            report: (d) => push(rule, ld.source.path, ld.source.lines, d),
+            reportHostOnce: (key, d) => {
+              if (!host) return;
+              const k = `${rule.meta.id}\0${host.path}\0${key}`;
+              if (hostOnceKeys.has(k)) return;
+              hostOnceKeys.add(k);
+              reportOnHost(rule, host, d);
+            },
+          } satisfies DomainRuleContext);
+        }
+      }
+      if (rule.checkPlan && host) {
+        rule.checkPlan({
           host,
-          domains: planned,
+          domains,
           options: opts,
           report: (on, d) => push(rule, on.source.path, on.source.lines, d),
           reportHost: (d) => reportOnHost(rule, host, d),
-        };
-        rule.checkPlan(ctx);
+        } satisfies PlanRuleContext);
       }
     }
+    const kept = filterSuppressed(found, groupSources, config, absPaths, reportUnused, settings);
+    for (const d of kept) {
+      diagnostics.push(d);
+      const text = texts.get(d.file);
+      if (text !== undefined) sources.set(d.file, text);
+    }
+  };
+
+  // Group files by plan before reading any: the config maps domains to hosts by path.
+  const groups = new Map<LintHost | undefined, DiscoveredFile[]>();
+  for (const f of files) {
+    const host = hostOf(f.absPath);
+    const list = groups.get(host);
+    if (list) list.push(f);
+    else groups.set(host, [f]);
+  }
+  const hosts = cliHost ? [cliHost] : [...configHosts.values()];
+  for (const h of hosts) if (!groups.has(h)) groups.set(h, []);
+  const HOSTLESS_BATCH = 256;
+  for (const [host, group] of groups) {
+    if (host) lintGroup(host, group);
+    else for (let i = 0; i < group.length; i += HOSTLESS_BATCH) lintGroup(undefined, group.slice(i, i + HOSTLESS_BATCH));
+  }
+  for (const h of hosts) {
+    shown.push(h.path);
+    sources.set(h.path, h.text);
+    absPaths.set(h.path, resolve(cwd, h.path));
   }
 
-  const kept = filterSuppressed(diagnostics, sourceByPath, config, absPaths, reportUnused, settings);
-  kept.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId)));
+  diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId)));
   return {
-    diagnostics: kept,
+    diagnostics,
     files: shown,
     sources,
     rules: activeRules.map(ruleDoc),
     root: options.root ?? repositoryRoot(cwd),
     cwd,
     executionSuccessful: true,
-    domains,
+    domainCount,
     refusals,
     absPaths,
     config,

@@ -17,8 +17,17 @@ function isXmlSpace(c: number): boolean {
  */
 const NO_CHILDREN: readonly XmlElement[] = Object.freeze([]);
 
+/**
+ * Children of the root that hold most of a real domain's elements but none the
+ * models read. Their subtrees are checked for well-formedness with the rest of
+ * the file, and turned into elements only when something asks for them.
+ */
+const LAZY_CONTAINERS: ReadonlySet<string> = new Set(['devices', 'metadata', 'sysinfo', 'features', 'clock', 'os', 'seclabel', 'resource']);
+
 class ElementNode implements XmlElement {
-  children: XmlElement[] = NO_CHILDREN as XmlElement[];
+  private kids: XmlElement[] = NO_CHILDREN as XmlElement[];
+  /** Children not built yet (a lazy container). */
+  lazy = false;
   /** Offsets kept as numbers; Range objects are made only for the few elements a rule looks at. */
   startTagEnd: number;
   endTagStart = -1;
@@ -37,9 +46,30 @@ class ElementNode implements XmlElement {
     this.startTagEnd = startTagEnd;
   }
 
+  get children(): readonly XmlElement[] {
+    if (this.lazy) this.materialize();
+    return this.kids;
+  }
+
   addChild(el: XmlElement): void {
-    if (this.children === NO_CHILDREN) this.children = [el];
-    else this.children.push(el);
+    if (this.kids === NO_CHILDREN) this.kids = [el];
+    else this.kids.push(el);
+  }
+
+  /** Builds the subtree of a lazy container from its source span (already known to be well formed). */
+  private materialize(): void {
+    this.lazy = false;
+    const base = this.startTagEnd;
+    const parser = new SaxesParser({ position: true, fragment: true });
+    const stack: ElementNode[] = [this];
+    parser.on('opentag', (node) => {
+      const el = openElement(this.source, node, base + parser.position, stack[stack.length - 1]!);
+      if (!node.isSelfClosing) stack.push(el);
+    });
+    parser.on('closetag', (node) => {
+      if (!node.isSelfClosing) closeElement(this.source, stack.pop()!, base + parser.position);
+    });
+    parser.write(this.source.slice(base, this.endTagStart)).close();
   }
 
   get startTag(): Range {
@@ -84,6 +114,18 @@ class ElementNode implements XmlElement {
   }
 }
 
+/** A new element for a start tag ending at `end` (saxes' position after `>`), added to its parent. */
+function openElement(source: string, node: { name: string; isSelfClosing: boolean }, end: number, parent: ElementNode | undefined): ElementNode {
+  const el = new ElementNode(source, node.name, parent, source.lastIndexOf('<', end - 1), end, node.isSelfClosing);
+  parent?.addChild(el);
+  return el;
+}
+
+function closeElement(source: string, el: ElementNode, end: number): void {
+  el.endTagEnd = end;
+  el.endTagStart = source.lastIndexOf('</', end - 1);
+}
+
 /**
  * Parses XML into a light element tree in which every element and attribute
  * knows its exact source offsets.
@@ -97,41 +139,76 @@ class ElementNode implements XmlElement {
  * moment each event fires: `opentag`/`closetag` fire after the tag's `>`, a
  * `comment` before its final `>`.
  */
-export function parseXml(text: string): XmlDocument {
+export function parseXml(text: string, eager = false): XmlDocument {
   const parser = new SaxesParser({ position: true });
   const comments: XmlComment[] = [];
   const stack: ElementNode[] = [];
   let root: ElementNode | undefined;
   let error: XmlParseError | undefined;
+  // For error messages only: where the last complete construct ended, and the
+  // element saxes popped just before reporting a mismatched close tag.
+  let lastEventEnd = 0;
+  let lastClosed: ElementNode | undefined;
 
+  // Open elements inside a lazy container that were not built (their closing tags are skipped too).
+  let skipped = 0;
+  let retryEager = false;
   parser.on('opentag', (node) => {
     const end = parser.position;
-    const start = text.lastIndexOf('<', end - 1);
+    lastEventEnd = end;
     const parent = stack[stack.length - 1];
-    // saxes' own attribute dictionary is not kept: values are decoded from the source on demand.
-    const el = new ElementNode(text, node.name, parent, start, end, node.isSelfClosing);
-    if (parent) parent.addChild(el);
-    else root = el;
+    if (!eager && (skipped > 0 || parent?.lazy)) {
+      if (!node.isSelfClosing) skipped++;
+      return;
+    }
+    const el = openElement(text, node, end, parent);
+    if (!parent) root = el;
+    else if (!eager && parent === root && !node.isSelfClosing && LAZY_CONTAINERS.has(node.name)) el.lazy = true;
     if (!node.isSelfClosing) stack.push(el);
   });
   parser.on('closetag', (node) => {
+    lastEventEnd = parser.position;
     if (node.isSelfClosing) return;
+    if (skipped > 0) {
+      skipped--;
+      return;
+    }
     const el = stack.pop();
     if (!el) return;
-    el.endTagEnd = parser.position;
-    el.endTagStart = text.lastIndexOf('</', el.endTagEnd - 1);
+    lastClosed = el;
+    closeElement(text, el, parser.position);
   });
   parser.on('comment', (body) => {
     const end = text.indexOf('>', parser.position - 1) + 1;
+    lastEventEnd = end;
     comments.push({ text: body, range: { start: text.lastIndexOf('<!--', end - 3), end } });
   });
+  const markEnd = (): void => {
+    lastEventEnd = parser.position;
+  };
+  parser.on('cdata', markEnd);
+  parser.on('processinginstruction', markEnd);
+  parser.on('doctype', markEnd);
+  parser.on('xmldecl', markEnd);
   parser.on('error', (err) => {
-    error = {
-      message: err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, ''),
-      offset: Math.min(parser.position, text.length),
-      line: parser.line,
-      column: parser.columnIndex + 1,
-    };
+    if (!eager && (skipped > 0 || stack[stack.length - 1]?.lazy)) {
+      // The fault is inside a subtree that was not built: redo the (failed) parse with
+      // every element built, so the message can name the tags involved.
+      retryEager = true;
+      throw new StopParsing();
+    }
+    const raw = err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '');
+    const at = Math.min(parser.position, text.length);
+    const explained = explainError(text, raw, at, (parser as unknown as SaxesInternals).state, {
+      lastEventEnd,
+      lastClosed,
+      open: stack[stack.length - 1],
+      quote: (parser as unknown as SaxesInternals).q,
+      attributeName: (parser as unknown as SaxesInternals).name,
+      rootSeen: root !== undefined,
+    });
+    const lines = new LineIndex(text);
+    error = { message: explained.message, offset: explained.offset, ...lines.position(explained.offset) };
     throw new StopParsing();
   });
 
@@ -144,7 +221,152 @@ export function parseXml(text: string): XmlDocument {
     const pos = new LineIndex(text).position(text.length);
     error = { message: 'document has no root element', offset: text.length, ...pos };
   }
+  if (retryEager) return parseXml(text, true);
   return { text, root, comments, error };
+}
+
+/** saxes keeps these on the parser (not in its typings); read only to word error messages. */
+interface SaxesInternals {
+  state?: number;
+  q?: number | null;
+  name?: string;
+}
+
+// saxes' internal states (saxes.js), for the few errors whose wording depends on them.
+const S_ENTITY = 14;
+const S_COMMENT_STATES: ReadonlySet<number> = new Set([17, 18, 19]);
+const S_CDATA_STATES: ReadonlySet<number> = new Set([20, 21, 22]);
+const S_PI_STATES: ReadonlySet<number> = new Set([23, 24, 25, 26]);
+const S_DOCTYPE_STATES: ReadonlySet<number> = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+const S_ATTRIB_VALUE_QUOTED = 40;
+const S_START_TAG_STATES: ReadonlySet<number> = new Set([34, 35, 36, 37, 38, 39, 40, 41, 42]);
+
+interface ErrorContext {
+  lastEventEnd: number;
+  lastClosed: ElementNode | undefined;
+  /** Innermost element still open (saxes reports an unclosed one at the end). */
+  open: ElementNode | undefined;
+  quote: number | null | undefined;
+  attributeName: string | undefined;
+  rootSeen: boolean;
+}
+
+/**
+ * saxes' messages are terse ("unexpected close tag.") and a bare `&` is only
+ * noticed at the next `;` or at the end of the file. This names the tags and
+ * entities involved and moves entity errors to the `&` that starts them.
+ */
+function explainError(text: string, raw: string, at: number, state: number | undefined, ctx: ErrorContext): { message: string; offset: number } {
+  let lines: LineIndex | undefined;
+  const where = (offset: number): string => {
+    const p = (lines ??= new LineIndex(text)).position(offset);
+    return `line ${p.line}, column ${p.column}`;
+  };
+  const atEnd = /^unclosed tag: |^unexpected end\.$/.test(raw);
+
+  // A bare `&`: saxes reads an entity name up to the next `;` (or the end of the
+  // file). The `&` is the first one after the last complete construct and the
+  // last `;` before the error, since the name it began holds no `;`.
+  if (raw === 'disallowed character in entity name.' || raw === 'empty entity name.' || (atEnd && state === S_ENTITY)) {
+    const semicolon = raw.startsWith('disallowed') || raw.startsWith('empty') ? text.lastIndexOf(';', at - 2) : text.lastIndexOf(';', at - 1);
+    const amp = text.indexOf('&', Math.max(ctx.lastEventEnd, semicolon + 1));
+    if (amp >= 0 && amp < at) {
+      return { message: `'&' does not start an entity reference: write '&amp;' for a literal ampersand`, offset: amp };
+    }
+  }
+  if (raw === 'undefined entity.') {
+    const amp = text.lastIndexOf('&', at - 1);
+    const name = amp >= 0 ? text.slice(amp + 1, at - 1) : '';
+    if (amp >= 0 && /^[^\s&;<>]+$/.test(name)) {
+      return {
+        message: `undefined entity '&${name};': only &amp; &lt; &gt; &quot; &apos; and character references are allowed (kvmlint never expands DTD entities)`,
+        offset: amp,
+      };
+    }
+  }
+  if (raw === 'malformed character entity.') {
+    const amp = text.lastIndexOf('&', at - 1);
+    if (amp >= 0) return { message: `'${text.slice(amp, at)}' is not a character XML allows`, offset: amp };
+  }
+  if (raw === 'unexpected close tag.' && ctx.lastClosed) {
+    const open = ctx.lastClosed;
+    const lt = text.lastIndexOf('</', at - 1);
+    const close = lt >= 0 ? text.slice(lt + 2, at - 1).trim() : '';
+    return { message: `unexpected close tag </${close}>: <${open.name}> at ${where(open.startTagStart)} is still open`, offset: at };
+  }
+  if (raw === 'malformed comment.') {
+    const start = text.lastIndexOf('<!--', at);
+    return { message: `'--' is not allowed inside a comment${start >= 0 ? ` (the comment starts at ${where(start)})` : ''}`, offset: at };
+  }
+  if (raw === 'disallowed character.') {
+    if (state === S_ATTRIB_VALUE_QUOTED && text[at - 1] === '<') {
+      const q = ctx.quote ? String.fromCharCode(ctx.quote) : undefined;
+      const open = q ? text.lastIndexOf(q, at - 2) : -1;
+      const name = ctx.attributeName ? ` of '${ctx.attributeName}'` : '';
+      return {
+        message: `'<' is not allowed in an attribute value: the value${name}${open >= 0 ? ` opened with ${q} at ${where(open)}` : ''} has no closing quote`,
+        offset: at - 1,
+      };
+    }
+    // saxes stops just past the character (both halves of a surrogate pair).
+    let start = at - 1;
+    const low = text.charCodeAt(start);
+    if (low >= 0xdc00 && low <= 0xdfff && start >= 1) {
+      const high = text.charCodeAt(start - 1);
+      if (high >= 0xd800 && high <= 0xdbff) start--;
+    }
+    const ch = start >= 0 ? text.codePointAt(start) : undefined;
+    if (ch !== undefined) {
+      // `<\0d\0...`: UTF-16 bytes read as UTF-8 because the byte order mark is missing.
+      const utf16 = ch === 0 && /^\uFEFF?<\0/.test(text) ? ' (is this UTF-16 without a byte order mark?)' : '';
+      return { message: `character U+${ch.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML 1.0${utf16}`, offset: start };
+    }
+  }
+  if (atEnd && state !== undefined) {
+    const opened = (token: string, closer: string, what: string): { message: string; offset: number } => {
+      const start = text.lastIndexOf(token, at);
+      return { message: `unclosed ${what}: ${start >= 0 ? `'${token}' at ${where(start)}` : 'it'} has no '${closer}' before the end of the file`, offset: at };
+    };
+    if (S_COMMENT_STATES.has(state)) return opened('<!--', '-->', 'comment');
+    if (S_CDATA_STATES.has(state)) return opened('<![CDATA[', ']]>', 'CDATA section');
+    if (S_PI_STATES.has(state)) return opened('<?', '?>', 'processing instruction');
+    if (S_DOCTYPE_STATES.has(state)) return opened('<!DOCTYPE', '>', 'document type declaration');
+    if (S_START_TAG_STATES.has(state)) return opened('<', '>', 'start tag');
+  }
+  if (raw.startsWith('unclosed tag: ') && ctx.open) {
+    return { message: `unclosed tag <${ctx.open.name}> opened at ${where(ctx.open.startTagStart)}: the file ends before </${ctx.open.name}>`, offset: at };
+  }
+  if (raw === 'text data outside of root node.') {
+    // saxes notices at the end of the run of text; point at where it starts.
+    let start = Math.min(ctx.lastEventEnd, at);
+    while (start < at - 1 && (isXmlSpace(text.charCodeAt(start)) || (start === 0 && text.charCodeAt(0) === 0xfeff))) start++;
+    return { message: ctx.rootSeen ? 'text after the root element' : 'text before the root element', offset: start };
+  }
+  return { message: raw.replace(/\.$/, ''), offset: at };
+}
+
+/** An attribute with its offsets as numbers; the Range objects are made when asked for. */
+class AttributeNode implements XmlAttribute {
+  constructor(
+    readonly name: string,
+    readonly value: string,
+    private readonly nameStart: number,
+    private readonly valueStart: number,
+    private readonly valueEnd: number,
+    readonly quote: '"' | "'",
+  ) {}
+
+  get range(): Range {
+    return { start: this.nameStart, end: this.valueEnd + 1 };
+  }
+
+  get nameRange(): Range {
+    return { start: this.nameStart, end: this.nameStart + this.name.length };
+  }
+
+  get valueRange(): Range {
+    return { start: this.valueStart, end: this.valueEnd };
+  }
 }
 
 /** Finds each attribute's name and value offsets inside a well-formed start tag, between `from` and `to`. */
@@ -165,14 +387,7 @@ function scanAttributes(text: string, from: number, to: number): XmlAttribute[] 
     const valueEnd = text.indexOf(quote, valueStart);
     i = valueEnd + 1;
     const name = text.slice(nameStart, nameEnd);
-    out.push({
-      name,
-      value: decodeAttributeValue(text.slice(valueStart, valueEnd)),
-      range: { start: nameStart, end: i },
-      nameRange: { start: nameStart, end: nameEnd },
-      valueRange: { start: valueStart, end: valueEnd },
-      quote,
-    });
+    out.push(new AttributeNode(name, decodeAttributeValue(text.slice(valueStart, valueEnd)), nameStart, valueStart, valueEnd, quote));
   }
   return out;
 }

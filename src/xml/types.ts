@@ -5,7 +5,7 @@ export interface Range {
 }
 
 export interface XmlAttribute {
-  name: string;
+  readonly name: string;
   /** Decoded value (character references and predefined entities resolved, as the XML spec says). */
   value: string;
   /** `name="value"` including the quotes. */
