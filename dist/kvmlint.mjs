@@ -10528,7 +10528,7 @@ var require_saxes = __commonJS({
     var S_DTD_PI = 11;
     var S_DTD_PI_ENDING = 12;
     var S_TEXT = 13;
-    var S_ENTITY = 14;
+    var S_ENTITY2 = 14;
     var S_OPEN_WAKA = 15;
     var S_OPEN_WAKA_BANG = 16;
     var S_COMMENT = 17;
@@ -10554,7 +10554,7 @@ var require_saxes = __commonJS({
     var S_ATTRIB_NAME = 37;
     var S_ATTRIB_NAME_SAW_WHITE = 38;
     var S_ATTRIB_VALUE = 39;
-    var S_ATTRIB_VALUE_QUOTED = 40;
+    var S_ATTRIB_VALUE_QUOTED2 = 40;
     var S_ATTRIB_VALUE_CLOSED = 41;
     var S_ATTRIB_VALUE_UNQUOTED = 42;
     var S_CLOSE_TAG = 43;
@@ -11785,7 +11785,7 @@ var require_saxes = __commonJS({
         const c = this.getCodeNorm();
         if (isQuote(c)) {
           this.q = c;
-          this.state = S_ATTRIB_VALUE_QUOTED;
+          this.state = S_ATTRIB_VALUE_QUOTED2;
         } else if (!isS(c)) {
           this.fail("unquoted attribute value.");
           this.state = S_ATTRIB_VALUE_UNQUOTED;
@@ -11805,8 +11805,8 @@ var require_saxes = __commonJS({
               return;
             case AMP:
               this.text += chunk.slice(start, this.prevI);
-              this.state = S_ENTITY;
-              this.entityReturnState = S_ATTRIB_VALUE_QUOTED;
+              this.state = S_ENTITY2;
+              this.entityReturnState = S_ATTRIB_VALUE_QUOTED2;
               return;
             case NL:
             case NL_LIKE:
@@ -11845,7 +11845,7 @@ var require_saxes = __commonJS({
         const c = this.captureTo(ATTRIB_VALUE_UNQUOTED_TERMINATOR);
         switch (c) {
           case AMP:
-            this.state = S_ENTITY;
+            this.state = S_ENTITY2;
             this.entityReturnState = S_ATTRIB_VALUE_UNQUOTED;
             break;
           case LESS:
@@ -11910,7 +11910,7 @@ var require_saxes = __commonJS({
                 break scanLoop;
               }
               case AMP:
-                this.state = S_ENTITY;
+                this.state = S_ENTITY2;
                 this.entityReturnState = S_TEXT;
                 if (handler !== void 0) {
                   this.text += chunk.slice(start, this.prevI);
@@ -11979,7 +11979,7 @@ var require_saxes = __commonJS({
                 break outRootLoop;
               }
               case AMP:
-                this.state = S_ENTITY;
+                this.state = S_ENTITY2;
                 this.entityReturnState = S_TEXT;
                 if (handler !== void 0) {
                   this.text += chunk.slice(start, this.prevI);
@@ -23404,6 +23404,28 @@ function parsedError(error, offset = 0, length = 0) {
   return { ok: false, error, offset, length };
 }
 
+// src/model/describe.ts
+function describeCpus(set) {
+  return `${set.size === 1 ? "CPU" : "CPUs"} ${set.toString()}`;
+}
+function describeNodes(set) {
+  return set.isEmpty ? "no node" : `${set.size === 1 ? "node" : "nodes"} ${set.toString()}`;
+}
+function describeVcpus(set) {
+  return `${set.size === 1 ? "vCPU" : "vCPUs"} ${set.toString()}`;
+}
+function excerpt(value, max = 48) {
+  if (value.length <= max) return value;
+  let cut = max - 1;
+  const c = value.charCodeAt(cut - 1);
+  if (c >= 55296 && c <= 56319) cut--;
+  return `${value.slice(0, cut)}\u2026`;
+}
+function listNames(names2) {
+  if (names2.length <= 1) return names2[0] ?? "";
+  return `${names2.slice(0, -1).join(", ")} and ${names2[names2.length - 1]}`;
+}
+
 // src/model/libvirt-cpuset.ts
 var LIBVIRT_CPUMASK_LEN = 16384;
 var INT_MAX = 2147483647;
@@ -23448,10 +23470,17 @@ function parseLibvirtCpuset(text, opts = {}) {
     pending = [];
   };
   const idleNegations = [];
-  const beyondLimit = (id) => `${id} is beyond libvirt's limit: ids must be below ${maxLen} (0-${maxLen - 1})`;
+  const beyondLimit = (id) => `${typeof id === "string" ? excerpt(id, 24) : id} is beyond libvirt's limit: ids must be below ${maxLen} (0-${maxLen - 1})`;
+  let item = { offset: 0, length: 0 };
+  const fail = (message) => parsedError(message, item.offset, item.length);
+  const addPending = (a, b) => {
+    const last = pending[pending.length - 1];
+    if (last && a >= last[0] && a <= last[1] + 1) {
+      if (b > last[1]) last[1] = b;
+    } else pending.push([a, b]);
+  };
   while (pos < text.length) {
-    const item = itemSpan(text, pos);
-    const fail = (message) => parsedError(message, item.offset, item.length);
+    item = itemSpan(text, pos);
     let negate = false;
     if (text[pos] === "^") {
       negate = true;
@@ -23472,7 +23501,7 @@ function parseLibvirtCpuset(text, opts = {}) {
         if (set.has(first.value)) set = set.subtract(CpuSet.of(first.value));
         else idleNegations.push({ id: first.value, offset: item.offset, text: text.slice(item.offset, item.offset + item.length) });
       } else {
-        pending.push([first.value, first.value]);
+        addPending(first.value, first.value);
       }
     } else if (text[pos] === "-") {
       if (negate) return fail(`'^' excludes a single CPU; libvirt rejects a range after '^'`);
@@ -23488,13 +23517,13 @@ function parseLibvirtCpuset(text, opts = {}) {
       const lastValue = negative ? -last.value : last.value;
       if (lastValue < first.value) return fail(`descending range: ${lastValue} is below ${first.value}`);
       if (lastValue >= maxLen) return fail(beyondLimit(lastValue));
-      pending.push([first.value, lastValue]);
+      addPending(first.value, lastValue);
       pos = skipSpaces(text, last.end);
     }
     if (text[pos] === ",") {
       pos = skipSpaces(text, pos + 1);
     } else if (pos < text.length) {
-      return fail(`unexpected '${text[pos]}'`);
+      return fail(`unexpected '${String.fromCodePoint(text.codePointAt(pos))}'`);
     }
   }
   flush();
@@ -23503,7 +23532,7 @@ function parseLibvirtCpuset(text, opts = {}) {
   for (const neg of idleNegations) {
     if (set.has(neg.id)) {
       notes.push(
-        `'${neg.text}' (offset ${neg.offset}) removes nothing: ${neg.id} is only added by a later item, and libvirt applies items left to right, so ${neg.id} stays in the set; put '^${neg.id}' after the range it should cut`
+        `'${excerpt(neg.text)}' (offset ${neg.offset}) removes nothing: ${neg.id} is only added by a later item, and libvirt applies items left to right, so ${neg.id} stays in the set; put '^${neg.id}' after the range it should cut`
       );
     }
   }
@@ -23538,18 +23567,18 @@ function scaleToKiB(value, unit, defaultUnit = "KiB", opts = {}) {
   const digitsStart = pos;
   while (pos < value.length && value[pos] >= "0" && value[pos] <= "9") pos++;
   if (pos === digitsStart) {
-    return parsedError(`'${value}' is not a non-negative decimal integer`, lead, Math.max(value.length - lead, 0));
+    return parsedError(`'${excerpt(value)}' is not a non-negative decimal integer`, lead, Math.max(value.length - lead, 0));
   }
   if (pos < value.length) {
-    return parsedError(`unexpected '${value.slice(pos)}' after the number (libvirt allows nothing after the digits)`, pos, value.length - pos);
+    return parsedError(`unexpected '${excerpt(value.slice(pos))}' after the number (libvirt allows nothing after the digits)`, pos, value.length - pos);
   }
   const amount = BigInt(value.slice(digitsStart, pos));
   if (amount > ULLONG_MAX) return parsedError("value does not fit in 64 bits", digitsStart, pos - digitsStart);
   const suffix = unit === void 0 || unit === "" ? void 0 : unit;
   const scale = unitBytes(suffix ?? defaultUnit);
-  if (scale === void 0) return parsedError(`unknown unit '${suffix ?? defaultUnit}'`, 0, 0);
+  if (scale === void 0) return parsedError(`unknown unit '${excerpt(suffix ?? defaultUnit, 24)}'`, 0, 0);
   if (amount !== 0n && amount > maxBytes / scale) {
-    return parsedError(`value too large: ${amount}${suffix ?? ""} exceeds ${maxBytes} bytes`, digitsStart, pos - digitsStart);
+    return parsedError(`value too large: ${amount}${excerpt(suffix ?? "", 16)} exceeds ${maxBytes} bytes`, digitsStart, pos - digitsStart);
   }
   const kib = (amount * scale + 1023n) / 1024n;
   if (kib >= (maxBytes + 1023n) / 1024n) return parsedError("size value too large", digitsStart, pos - digitsStart);
@@ -23621,12 +23650,12 @@ var ModelBuilder = class {
   uintValue(text, range, what) {
     const t = text.trim();
     if (!/^\d+$/.test(t)) {
-      this.problem(range, `${what} '${t}' is not a non-negative integer`);
+      this.problem(range, `${what} '${excerpt(t)}' is not a non-negative integer`);
       return void 0;
     }
     const n = Number(t);
     if (!Number.isSafeInteger(n)) {
-      this.problem(range, `${what} '${t}' is out of range`);
+      this.problem(range, `${what} '${excerpt(t)}' is out of range`);
       return void 0;
     }
     return n;
@@ -23638,11 +23667,11 @@ var ModelBuilder = class {
     if (!parsed.ok) {
       const start = attr.valueRange.start + parsed.offset;
       const range = parsed.length > 0 ? { start, end: start + parsed.length } : attr.valueRange;
-      this.problem(range, `${el.name} ${name}='${attr.value}': ${parsed.error}`, "cpuset-syntax");
+      this.problem(range, `${el.name} ${name}='${excerpt(attr.value)}': ${parsed.error}`, "cpuset-syntax");
       return { set: void 0, attr };
     }
     for (const note of parsed.notes ?? []) {
-      this.problems.push({ ruleId: "cpuset-syntax", range: attr.valueRange, message: `${el.name} ${name}='${attr.value}': ${note}`, severity: "info" });
+      this.problems.push({ ruleId: "cpuset-syntax", range: attr.valueRange, message: `${el.name} ${name}='${excerpt(attr.value)}': ${note}`, severity: "info" });
     }
     return { set: parsed.value, attr };
   }
@@ -23684,7 +23713,11 @@ var ModelBuilder = class {
     if (ids.length > 0) return ids;
     const count = firstChild(domain, "iothreads");
     if (!count) return [];
-    const n = Math.min(this.uintValue(count.text, textRange(count), "<iothreads>") ?? 0, MAX_PLAUSIBLE_VCPUS);
+    let n = this.uintValue(count.text, textRange(count), "<iothreads>") ?? 0;
+    if (n > MAX_PLAUSIBLE_VCPUS) {
+      this.problem(textRange(count), `<iothreads> ${n} is not a plausible IOThread count (more than ${MAX_PLAUSIBLE_VCPUS})`);
+      n = MAX_PLAUSIBLE_VCPUS;
+    }
     return Array.from({ length: n }, (_, i) => i + 1);
   }
   cputune(el) {
@@ -23711,7 +23744,7 @@ var ModelBuilder = class {
     const a = attribute(el, "mode");
     if (!a) return "strict";
     if (NUMA_MODES.has(a.value)) return a.value;
-    this.problem(a.valueRange, `numatune mode '${a.value}' is not one of strict, preferred, interleave, restrictive`);
+    this.problem(a.valueRange, `numatune mode '${excerpt(a.value)}' is not one of strict, preferred, interleave, restrictive`);
     return "strict";
   }
   numatune(el) {
@@ -23751,7 +23784,7 @@ var ModelBuilder = class {
     if (size) {
       const parsed = scaleToKiB(size.value, unit?.value);
       if (parsed.ok && parsed.value > 0) sizeKiB = parsed.value;
-      else this.problem(size.valueRange, `hugepage size '${size.value}${unit ? ` ${unit.value}` : ""}': ${parsed.ok ? "must be greater than 0" : parsed.error}`);
+      else this.problem(size.valueRange, `hugepage size '${excerpt(size.value)}${unit ? ` ${excerpt(unit.value, 16)}` : ""}': ${parsed.ok ? "must be greater than 0" : parsed.error}`);
     }
     return { element: p, sizeKiB, decimalUnit: unit !== void 0 && isDecimalUnit(unit.value), nodeset: this.cpuset(p, "nodeset") };
   }
@@ -23778,7 +23811,7 @@ var ModelBuilder = class {
     if (mem) {
       const parsed = scaleToKiB(mem.value, attribute(c, "unit")?.value);
       if (parsed.ok) memoryKiB = parsed.value;
-      else this.problem(mem.valueRange, `cell memory '${mem.value}': ${parsed.error}`);
+      else this.problem(mem.valueRange, `cell memory '${excerpt(mem.value)}': ${parsed.error}`);
     }
     return { element: c, id: this.uint(c, "id"), cpus: this.cpuset(c, "cpus"), memoryKiB };
   }
@@ -24882,6 +24915,7 @@ function isXmlSpace(c) {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 var NO_CHILDREN = Object.freeze([]);
+var LAZY_CONTAINERS = /* @__PURE__ */ new Set(["devices", "metadata", "sysinfo", "features", "clock", "os", "seclabel", "resource"]);
 var ElementNode = class {
   constructor(source, name, parent, startTagStart, startTagEnd, selfClosing) {
     this.source = source;
@@ -24896,16 +24930,37 @@ var ElementNode = class {
   parent;
   startTagStart;
   selfClosing;
-  children = NO_CHILDREN;
+  kids = NO_CHILDREN;
+  /** Children not built yet (a lazy container). */
+  lazy = false;
   /** Offsets kept as numbers; Range objects are made only for the few elements a rule looks at. */
   startTagEnd;
   endTagStart = -1;
   endTagEnd = -1;
   attrs;
   decodedText;
+  get children() {
+    if (this.lazy) this.materialize();
+    return this.kids;
+  }
   addChild(el) {
-    if (this.children === NO_CHILDREN) this.children = [el];
-    else this.children.push(el);
+    if (this.kids === NO_CHILDREN) this.kids = [el];
+    else this.kids.push(el);
+  }
+  /** Builds the subtree of a lazy container from its source span (already known to be well formed). */
+  materialize() {
+    this.lazy = false;
+    const base = this.startTagEnd;
+    const parser = new import_saxes.SaxesParser({ position: true, fragment: true });
+    const stack = [this];
+    parser.on("opentag", (node) => {
+      const el = openElement(this.source, node, base + parser.position, stack[stack.length - 1]);
+      if (!node.isSelfClosing) stack.push(el);
+    });
+    parser.on("closetag", (node) => {
+      if (!node.isSelfClosing) closeElement(this.source, stack.pop(), base + parser.position);
+    });
+    parser.write(this.source.slice(base, this.endTagStart)).close();
   }
   get startTag() {
     return { start: this.startTagStart, end: this.startTagEnd };
@@ -24942,39 +24997,79 @@ var ElementNode = class {
     return this.decodedText;
   }
 };
-function parseXml(text) {
+function openElement(source, node, end, parent) {
+  const el = new ElementNode(source, node.name, parent, source.lastIndexOf("<", end - 1), end, node.isSelfClosing);
+  parent?.addChild(el);
+  return el;
+}
+function closeElement(source, el, end) {
+  el.endTagEnd = end;
+  el.endTagStart = source.lastIndexOf("</", end - 1);
+}
+function parseXml(text, eager = false) {
   const parser = new import_saxes.SaxesParser({ position: true });
   const comments = [];
   const stack = [];
   let root;
   let error;
+  let lastEventEnd = 0;
+  let lastClosed;
+  let skipped = 0;
+  let retryEager = false;
   parser.on("opentag", (node) => {
     const end = parser.position;
-    const start = text.lastIndexOf("<", end - 1);
+    lastEventEnd = end;
     const parent = stack[stack.length - 1];
-    const el = new ElementNode(text, node.name, parent, start, end, node.isSelfClosing);
-    if (parent) parent.addChild(el);
-    else root = el;
+    if (!eager && (skipped > 0 || parent?.lazy)) {
+      if (!node.isSelfClosing) skipped++;
+      return;
+    }
+    const el = openElement(text, node, end, parent);
+    if (!parent) root = el;
+    else if (!eager && parent === root && !node.isSelfClosing && LAZY_CONTAINERS.has(node.name)) el.lazy = true;
     if (!node.isSelfClosing) stack.push(el);
   });
   parser.on("closetag", (node) => {
+    lastEventEnd = parser.position;
     if (node.isSelfClosing) return;
+    if (skipped > 0) {
+      skipped--;
+      return;
+    }
     const el = stack.pop();
     if (!el) return;
-    el.endTagEnd = parser.position;
-    el.endTagStart = text.lastIndexOf("</", el.endTagEnd - 1);
+    lastClosed = el;
+    closeElement(text, el, parser.position);
   });
   parser.on("comment", (body) => {
     const end = text.indexOf(">", parser.position - 1) + 1;
+    lastEventEnd = end;
     comments.push({ text: body, range: { start: text.lastIndexOf("<!--", end - 3), end } });
   });
+  const markEnd = () => {
+    lastEventEnd = parser.position;
+  };
+  parser.on("cdata", markEnd);
+  parser.on("processinginstruction", markEnd);
+  parser.on("doctype", markEnd);
+  parser.on("xmldecl", markEnd);
   parser.on("error", (err) => {
-    error = {
-      message: err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, ""),
-      offset: Math.min(parser.position, text.length),
-      line: parser.line,
-      column: parser.columnIndex + 1
-    };
+    if (!eager && (skipped > 0 || stack[stack.length - 1]?.lazy)) {
+      retryEager = true;
+      throw new StopParsing();
+    }
+    const raw = err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, "");
+    const at = Math.min(parser.position, text.length);
+    const explained = explainError(text, raw, at, parser.state, {
+      lastEventEnd,
+      lastClosed,
+      open: stack[stack.length - 1],
+      quote: parser.q,
+      attributeName: parser.name,
+      rootSeen: root !== void 0
+    });
+    const lines = new LineIndex(text);
+    error = { message: explained.message, offset: explained.offset, ...lines.position(explained.offset) };
     throw new StopParsing();
   });
   try {
@@ -24986,8 +25081,122 @@ function parseXml(text) {
     const pos = new LineIndex(text).position(text.length);
     error = { message: "document has no root element", offset: text.length, ...pos };
   }
+  if (retryEager) return parseXml(text, true);
   return { text, root, comments, error };
 }
+var S_ENTITY = 14;
+var S_COMMENT_STATES = /* @__PURE__ */ new Set([17, 18, 19]);
+var S_CDATA_STATES = /* @__PURE__ */ new Set([20, 21, 22]);
+var S_PI_STATES = /* @__PURE__ */ new Set([23, 24, 25, 26]);
+var S_DOCTYPE_STATES = /* @__PURE__ */ new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+var S_ATTRIB_VALUE_QUOTED = 40;
+var S_START_TAG_STATES = /* @__PURE__ */ new Set([34, 35, 36, 37, 38, 39, 40, 41, 42]);
+function explainError(text, raw, at, state, ctx) {
+  let lines;
+  const where = (offset) => {
+    const p = (lines ??= new LineIndex(text)).position(offset);
+    return `line ${p.line}, column ${p.column}`;
+  };
+  const atEnd = /^unclosed tag: |^unexpected end\.$/.test(raw);
+  if (raw === "disallowed character in entity name." || raw === "empty entity name." || atEnd && state === S_ENTITY) {
+    const semicolon = raw.startsWith("disallowed") || raw.startsWith("empty") ? text.lastIndexOf(";", at - 2) : text.lastIndexOf(";", at - 1);
+    const amp = text.indexOf("&", Math.max(ctx.lastEventEnd, semicolon + 1));
+    if (amp >= 0 && amp < at) {
+      return { message: `'&' does not start an entity reference: write '&amp;' for a literal ampersand`, offset: amp };
+    }
+  }
+  if (raw === "undefined entity.") {
+    const amp = text.lastIndexOf("&", at - 1);
+    const name = amp >= 0 ? text.slice(amp + 1, at - 1) : "";
+    if (amp >= 0 && /^[^\s&;<>]+$/.test(name)) {
+      return {
+        message: `undefined entity '&${name};': only &amp; &lt; &gt; &quot; &apos; and character references are allowed (kvmlint never expands DTD entities)`,
+        offset: amp
+      };
+    }
+  }
+  if (raw === "malformed character entity.") {
+    const amp = text.lastIndexOf("&", at - 1);
+    if (amp >= 0) return { message: `'${text.slice(amp, at)}' is not a character XML allows`, offset: amp };
+  }
+  if (raw === "unexpected close tag." && ctx.lastClosed) {
+    const open = ctx.lastClosed;
+    const lt = text.lastIndexOf("</", at - 1);
+    const close = lt >= 0 ? text.slice(lt + 2, at - 1).trim() : "";
+    return { message: `unexpected close tag </${close}>: <${open.name}> at ${where(open.startTagStart)} is still open`, offset: at };
+  }
+  if (raw === "malformed comment.") {
+    const start = text.lastIndexOf("<!--", at);
+    return { message: `'--' is not allowed inside a comment${start >= 0 ? ` (the comment starts at ${where(start)})` : ""}`, offset: at };
+  }
+  if (raw === "disallowed character.") {
+    if (state === S_ATTRIB_VALUE_QUOTED && text[at - 1] === "<") {
+      const q = ctx.quote ? String.fromCharCode(ctx.quote) : void 0;
+      const open = q ? text.lastIndexOf(q, at - 2) : -1;
+      const name = ctx.attributeName ? ` of '${ctx.attributeName}'` : "";
+      return {
+        message: `'<' is not allowed in an attribute value: the value${name}${open >= 0 ? ` opened with ${q} at ${where(open)}` : ""} has no closing quote`,
+        offset: at - 1
+      };
+    }
+    let start = at - 1;
+    const low = text.charCodeAt(start);
+    if (low >= 56320 && low <= 57343 && start >= 1) {
+      const high = text.charCodeAt(start - 1);
+      if (high >= 55296 && high <= 56319) start--;
+    }
+    const ch = start >= 0 ? text.codePointAt(start) : void 0;
+    if (ch !== void 0) {
+      const utf16 = ch === 0 && /^\uFEFF?<\0/.test(text) ? " (is this UTF-16 without a byte order mark?)" : "";
+      return { message: `character U+${ch.toString(16).toUpperCase().padStart(4, "0")} is not allowed in XML 1.0${utf16}`, offset: start };
+    }
+  }
+  if (atEnd && state !== void 0) {
+    const opened = (token, closer, what) => {
+      const start = text.lastIndexOf(token, at);
+      return { message: `unclosed ${what}: ${start >= 0 ? `'${token}' at ${where(start)}` : "it"} has no '${closer}' before the end of the file`, offset: at };
+    };
+    if (S_COMMENT_STATES.has(state)) return opened("<!--", "-->", "comment");
+    if (S_CDATA_STATES.has(state)) return opened("<![CDATA[", "]]>", "CDATA section");
+    if (S_PI_STATES.has(state)) return opened("<?", "?>", "processing instruction");
+    if (S_DOCTYPE_STATES.has(state)) return opened("<!DOCTYPE", ">", "document type declaration");
+    if (S_START_TAG_STATES.has(state)) return opened("<", ">", "start tag");
+  }
+  if (raw.startsWith("unclosed tag: ") && ctx.open) {
+    return { message: `unclosed tag <${ctx.open.name}> opened at ${where(ctx.open.startTagStart)}: the file ends before </${ctx.open.name}>`, offset: at };
+  }
+  if (raw === "text data outside of root node.") {
+    let start = Math.min(ctx.lastEventEnd, at);
+    while (start < at - 1 && (isXmlSpace(text.charCodeAt(start)) || start === 0 && text.charCodeAt(0) === 65279)) start++;
+    return { message: ctx.rootSeen ? "text after the root element" : "text before the root element", offset: start };
+  }
+  return { message: raw.replace(/\.$/, ""), offset: at };
+}
+var AttributeNode = class {
+  constructor(name, value, nameStart, valueStart, valueEnd, quote) {
+    this.name = name;
+    this.value = value;
+    this.nameStart = nameStart;
+    this.valueStart = valueStart;
+    this.valueEnd = valueEnd;
+    this.quote = quote;
+  }
+  name;
+  value;
+  nameStart;
+  valueStart;
+  valueEnd;
+  quote;
+  get range() {
+    return { start: this.nameStart, end: this.valueEnd + 1 };
+  }
+  get nameRange() {
+    return { start: this.nameStart, end: this.nameStart + this.name.length };
+  }
+  get valueRange() {
+    return { start: this.valueStart, end: this.valueEnd };
+  }
+};
 function scanAttributes(text, from, to) {
   const out = [];
   let i = from;
@@ -25005,14 +25214,7 @@ function scanAttributes(text, from, to) {
     const valueEnd = text.indexOf(quote, valueStart);
     i = valueEnd + 1;
     const name = text.slice(nameStart, nameEnd);
-    out.push({
-      name,
-      value: decodeAttributeValue(text.slice(valueStart, valueEnd)),
-      range: { start: nameStart, end: i },
-      nameRange: { start: nameStart, end: nameEnd },
-      valueRange: { start: valueStart, end: valueEnd },
-      quote
-    });
+    out.push(new AttributeNode(name, decodeAttributeValue(text.slice(valueStart, valueEnd)), nameStart, valueStart, valueEnd, quote));
   }
   return out;
 }
@@ -25232,7 +25434,7 @@ var NUMACTL_NEVER_HAS = [
 var AVAILABLE = /^available:\s+(\d+)\s+nodes?\s+\(([^)]*)\)\s*$/;
 function looksLikeNumactl(text) {
   const first = text.replace(/^\ufeff/, "").split("\n").find((l) => l.trim() !== "");
-  return first !== void 0 && AVAILABLE.test(first.trim());
+  return first !== void 0 && (AVAILABLE.test(first.trim()) || /^No NUMA available on this system/i.test(first.trim()));
 }
 function importNumactl(text, path6) {
   const lines = text.replace(/^\ufeff/, "").split("\n");
@@ -25972,21 +26174,6 @@ function housekeepingTargetFor(vcpuCpus, host) {
   return local.isEmpty ? { cpus: hk, nodes: void 0 } : { cpus: local, nodes };
 }
 
-// src/model/describe.ts
-function describeCpus(set) {
-  return `${set.size === 1 ? "CPU" : "CPUs"} ${set.toString()}`;
-}
-function describeNodes(set) {
-  return set.isEmpty ? "no node" : `${set.size === 1 ? "node" : "nodes"} ${set.toString()}`;
-}
-function describeVcpus(set) {
-  return `${set.size === 1 ? "vCPU" : "vCPUs"} ${set.toString()}`;
-}
-function listNames(names2) {
-  if (names2.length <= 1) return names2[0] ?? "";
-  return `${names2.slice(0, -1).join(", ")} and ${names2[names2.length - 1]}`;
-}
-
 // src/model/sched.ts
 var REALTIME = /* @__PURE__ */ new Set(["fifo", "rr"]);
 function realtimeScheduler(d, vcpus) {
@@ -26142,6 +26329,13 @@ var insufficient_hugepages_default = defineRule({
   },
   checkPlan(ctx) {
     const host = ctx.host.model;
+    if (host.missing.has("hugepages") && host.nodes.every((n) => n.hugepages.length === 0)) {
+      if (ctx.domains.some((d) => memoryDemands(d.domain).some((m) => m.hugepages))) {
+        ctx.reportHost({ severity: "info", message: "the snapshot has no hugepage pools (its source cannot provide them): insufficient-hugepages is not checked" });
+      }
+      return;
+    }
+    let noDefaultSizeReported = false;
     const budgets = /* @__PURE__ */ new Map();
     const budget = (size) => {
       let b = budgets.get(size);
@@ -26153,7 +26347,10 @@ var insufficient_hugepages_default = defineRule({
         if (!m.hugepages) continue;
         const size = m.hugepages.sizeKiB ?? host.defaultHugepageSizeKiB;
         if (size === void 0) {
-          ctx.reportHost({ severity: "info", message: "the snapshot has no default hugepage size: hugepages without an explicit <page size> are not checked" });
+          if (!noDefaultSizeReported) {
+            ctx.reportHost({ severity: "info", message: "the snapshot has no default hugepage size: hugepages without an explicit <page size> are not checked" });
+            noDefaultSizeReported = true;
+          }
           continue;
         }
         const pages = Math.ceil(m.kib / size);
@@ -26184,18 +26381,27 @@ function checkSize(ctx, size, b) {
   const sizeName = `${formatKiB(size)} hugepage`;
   const sysfs = (n, want) => `/sys/devices/system/node/node${n}/hugepages/hugepages-${size}kB/nr_hugepages = ${want}`;
   const reportEach = (items, message, severity, context = []) => {
+    const pages = /* @__PURE__ */ new Map();
+    for (const x of [...items, ...context]) pages.set(x.on, (pages.get(x.on) ?? 0) + x.pages);
+    const ranked = [...pages].sort((x, y) => y[1] - x[1]);
+    const total = ranked.reduce((a, [, n]) => a + n, 0);
     const seen = /* @__PURE__ */ new Set();
     for (const c of items) {
       if (seen.has(c.element)) continue;
       seen.add(c.element);
-      const mine = items.filter((x) => x.on === c.on).reduce((a, x) => a + x.pages, 0);
-      ctx.report(c.on, { range: c.element.startTag, severity, message: message({ ...c, pages: mine }, othersOf(c.on, [...items, ...context])) });
+      ctx.report(c.on, { range: c.element.startTag, severity, message: message({ ...c, pages: pages.get(c.on) }, othersOf(c.on, pages.get(c.on), ranked, total)) });
     }
   };
-  const othersOf = (self, all) => {
-    const pages = /* @__PURE__ */ new Map();
-    for (const x of all) if (x.on !== self) pages.set(x.on, (pages.get(x.on) ?? 0) + x.pages);
-    return pages.size === 0 ? "" : `, ${listNames([...pages].map(([d, n]) => `${domainLabel(d)} ${n}`))}`;
+  const othersOf = (self, selfPages, ranked, total) => {
+    const top = ranked.slice(0, 4).filter(([d]) => d !== self).slice(0, 3);
+    const othersCount = ranked.length - 1;
+    if (othersCount <= 0) return "";
+    const named = top.map(([d, n]) => `${domainLabel(d)} ${n}`);
+    if (othersCount > top.length) {
+      const rest = total - selfPages - top.reduce((a, [, n]) => a + n, 0);
+      named.push(`${othersCount - top.length} other domains ${rest}`);
+    }
+    return `, ${listNames(named)}`;
   };
   for (const [node, items] of [...b.perNode].sort((x, y) => x[0] - y[0])) {
     const demand = sum(items);
@@ -26255,7 +26461,8 @@ var min_free_kbytes_exceeds_node_free_default = defineRule({
       return;
     }
     const at = locateJsonKey(ctx.host.text, "vm.minFreeKbytes");
-    const { zones, approximatedNodes } = hostWatermarkZones(host);
+    const { zones: allZones, approximatedNodes } = hostWatermarkZones(host);
+    const zones = allZones.filter((z) => z.managedPages > 0);
     const planned = strictSmallPageKiBPerNode(ctx.domains.map((d) => d.domain));
     const plannedBy = (node) => ctx.domains.filter((d) => strictSmallPageKiBPerNode([d.domain]).has(node)).map((d) => d.domain.name ?? d.source.path);
     const free = /* @__PURE__ */ new Map();
@@ -26632,14 +26839,11 @@ var package_default = {
     test: "tsc -p tsconfig.json && node scripts/run-tests.mjs",
     bench: "node --import tsx scripts/bench.ts"
   },
-  dependencies: {
-    "@types/picomatch": "^4.0.3",
-    picomatch: "^4.0.7"
-  },
   devDependencies: {
     "@actions/workflow-parser": "^0.3.61",
     "@microsoft/sarif-multitool": "^5.7.0",
     "@types/node": "^20.19.43",
+    "@types/picomatch": "^4.0.3",
     "@types/sarif": "^2.1.7",
     ajv: "^8.20.0",
     "ajv-draft-04": "^1.0.0",
@@ -26649,6 +26853,7 @@ var package_default = {
     "eslint-formatter-friendly": "^7.0.0",
     "fast-check": "^4.10.2",
     globby: "^16.2.4",
+    picomatch: "^4.0.7",
     saxes: "^6.0.0",
     tsx: "^4.23.15",
     typescript: "^5.9.3",
@@ -28636,8 +28841,9 @@ var { convertPathToPattern } = import_fast_glob3.default;
 
 // src/engine/source.ts
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { isUtf8 } from "node:buffer";
+import { constants as bufferConstants, isUtf8 } from "node:buffer";
 var DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
+var MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
 var UsageError = class extends Error {
 };
 function readBounded(path6, maxBytes) {
@@ -28646,6 +28852,9 @@ function readBounded(path6, maxBytes) {
     const { size } = fstatSync(fd);
     if (size > maxBytes) {
       throw new UsageError(`${path6}: file is ${size} bytes, above the ${maxBytes}-byte limit (raise it with --max-file-size)`);
+    }
+    if (size > MAX_STRING_LENGTH) {
+      throw new UsageError(`${path6}: file is ${size} bytes, more than the ${MAX_STRING_LENGTH} characters kvmlint can hold as text`);
     }
     const buf = Buffer.allocUnsafe(size);
     let off = 0;
@@ -28670,9 +28879,34 @@ function firstInvalidUtf8(buf) {
   }
   return buf.length;
 }
+function decodeUtf16(buf, littleEndian) {
+  const encoding = littleEndian ? "utf-16le" : "utf-16be";
+  try {
+    return { text: new TextDecoder(encoding, { fatal: true }).decode(buf) };
+  } catch {
+    const unit = (i2) => littleEndian ? buf[i2] | buf[i2 + 1] << 8 : buf[i2] << 8 | buf[i2 + 1];
+    let i = 2;
+    let problem = "a stray final byte (odd length)";
+    for (; i + 1 < buf.length; i += 2) {
+      const u = unit(i);
+      if (u >= 55296 && u <= 56319) {
+        const next = i + 3 < buf.length ? unit(i + 2) : -1;
+        if (next >= 56320 && next <= 57343) {
+          i += 2;
+          continue;
+        }
+      } else if (u < 56320 || u > 57343) continue;
+      problem = `an unpaired surrogate 0x${u.toString(16)}`;
+      break;
+    }
+    const text = new TextDecoder(encoding).decode(buf.subarray(0, i));
+    const pos = new LineIndex(text).position(text.length);
+    return { text, error: { message: `invalid UTF-16: ${problem} at byte ${i}`, offset: text.length, ...pos } };
+  }
+}
 function decodeXmlBytes(buf) {
-  if (buf.length >= 2 && buf[0] === 255 && buf[1] === 254) return { text: new TextDecoder("utf-16le").decode(buf) };
-  if (buf.length >= 2 && buf[0] === 254 && buf[1] === 255) return { text: new TextDecoder("utf-16be").decode(buf) };
+  if (buf.length >= 2 && buf[0] === 255 && buf[1] === 254) return decodeUtf16(buf, true);
+  if (buf.length >= 2 && buf[0] === 254 && buf[1] === 255) return decodeUtf16(buf, false);
   if (isUtf8(buf)) return { text: buf.toString("utf8") };
   const bad = firstInvalidUtf8(buf);
   const text = buf.subarray(0, bad).toString("utf8");
@@ -28788,11 +29022,10 @@ async function lint(options) {
   const absPaths = /* @__PURE__ */ new Map();
   const shown = [];
   const refusals = [];
-  const domains = [];
-  const plans = /* @__PURE__ */ new Map();
-  const hostOfDomain = /* @__PURE__ */ new Map();
-  const sourceByPath = /* @__PURE__ */ new Map();
-  const push2 = (rule, file, lines, d) => {
+  const hostOnceKeys = /* @__PURE__ */ new Set();
+  let domainCount = 0;
+  const builtin = (id) => activeRules.find((r) => r.meta.id === id);
+  const makeDiagnostic = (rule, file, lines, d) => {
     const diag = {
       ruleId: rule.meta.id,
       severity: effectiveSeverity(rule, d.severity, settings[rule.meta.id]),
@@ -28806,114 +29039,120 @@ async function lint(options) {
       diag.fix = d.fix;
     }
     if (d.suggestions && d.suggestions.length > 0) diag.suggestions = d.suggestions;
-    diagnostics.push(diag);
+    return diag;
   };
-  const builtin = (id) => activeRules.find((r) => r.meta.id === id);
-  const show = (path6, abs, text) => {
-    shown.push(path6);
-    sources.set(path6, text);
-    absPaths.set(path6, abs);
-  };
-  for (const f of files) {
-    const shownPath = displayPath(f.absPath, cwd);
-    let source;
-    const override = options.overrides?.get(f.absPath);
-    if (override !== void 0) source = sourceFromText(shownPath, override);
-    else {
-      try {
-        const { text, error } = decodeXmlBytes(readBounded(f.absPath, maxBytes));
-        source = sourceFromText(shownPath, text, error);
-      } catch (e) {
-        if (e instanceof UsageError) {
-          refusals.push(e.message.replace(f.absPath, shownPath));
-          continue;
-        }
-        throw e;
-      }
-    }
-    const { doc } = source;
-    if (doc.error) {
-      show(shownPath, f.absPath, source.text);
-      const rule = builtin("xml-malformed");
-      const at = Math.min(doc.error.offset, source.text.length);
-      if (rule) push2(rule, shownPath, source.lines, { range: { start: at, end: Math.min(at + 1, source.text.length) }, message: doc.error.message });
-      continue;
-    }
-    if (doc.root?.name !== "domain") {
-      if (!f.explicit) continue;
-      show(shownPath, f.absPath, source.text);
-      sourceByPath.set(shownPath, source);
-      const rule = builtin("not-a-domain");
-      if (rule && doc.root) push2(rule, shownPath, source.lines, { range: doc.root.startTag, message: `root element is <${doc.root.name}>, not <domain>: not a libvirt domain definition` });
-      continue;
-    }
-    show(shownPath, f.absPath, source.text);
-    sourceByPath.set(shownPath, source);
-    const ld = { source, domain: buildDomainModel(doc.root) };
-    domains.push(ld);
-    const host = hostOf(f.absPath);
-    hostOfDomain.set(ld, host);
-    if (host) {
-      const plan = plans.get(host);
-      if (plan) plan.push(ld);
-      else plans.set(host, [ld]);
-    }
-  }
-  const hosts = cliHost ? [cliHost] : [...configHosts.values()];
-  for (const h of hosts) if (!plans.has(h)) plans.set(h, []);
-  for (const h of hosts) show(h.path, resolve3(cwd, h.path), h.text);
-  const hostOnceKeys = /* @__PURE__ */ new Set();
-  const reportOnHost = (rule, h, d) => {
-    push2(rule, h.path, h.lines, { ...d, range: d.range ?? { start: 0, end: h.lines.lineCount > 1 ? h.lines.lineStart(2) - 1 : h.text.length } });
-  };
-  for (const rule of activeRules) {
-    const needsHost = rule.meta.needs !== "domain";
-    const opts = ruleOptions[rule.meta.id] ?? {};
-    if (rule.checkDomain) {
-      for (const ld of domains) {
-        const host = hostOfDomain.get(ld);
-        if (needsHost && !host) continue;
-        const ctx = {
-          source: ld.source,
-          domain: ld.domain,
-          host,
-          options: opts,
-          report: (d) => push2(rule, ld.source.path, ld.source.lines, d),
-          reportHostOnce: (key, d) => {
-            if (!host) return;
-            const k = `${rule.meta.id}\0${host.path}\0${key}`;
-            if (hostOnceKeys.has(k)) return;
-            hostOnceKeys.add(k);
-            reportOnHost(rule, host, d);
+  const lintGroup = (host, group) => {
+    const found = [];
+    const push2 = (rule, file, lines, d) => found.push(makeDiagnostic(rule, file, lines, d));
+    const domains = [];
+    const groupSources = /* @__PURE__ */ new Map();
+    const texts = /* @__PURE__ */ new Map();
+    for (const f of group) {
+      const shownPath = displayPath(f.absPath, cwd);
+      let source;
+      const override = options.overrides?.get(f.absPath);
+      if (override !== void 0) source = sourceFromText(shownPath, override);
+      else {
+        try {
+          const { text, error } = decodeXmlBytes(readBounded(f.absPath, maxBytes));
+          source = sourceFromText(shownPath, text, error);
+        } catch (e) {
+          if (e instanceof UsageError) {
+            refusals.push(e.message.replace(f.absPath, shownPath));
+            continue;
           }
-        };
-        rule.checkDomain(ctx);
+          throw e;
+        }
       }
+      const { doc } = source;
+      if (!doc.error && doc.root?.name !== "domain" && !f.explicit) continue;
+      shown.push(shownPath);
+      absPaths.set(shownPath, f.absPath);
+      texts.set(shownPath, source.text);
+      if (doc.error) {
+        const rule = builtin("xml-malformed");
+        const at = Math.min(doc.error.offset, source.text.length);
+        if (rule) push2(rule, shownPath, source.lines, { range: { start: at, end: Math.min(at + 1, source.text.length) }, message: doc.error.message });
+        continue;
+      }
+      groupSources.set(shownPath, source);
+      if (doc.root?.name !== "domain") {
+        const rule = builtin("not-a-domain");
+        if (rule && doc.root) push2(rule, shownPath, source.lines, { range: doc.root.startTag, message: `root element is <${doc.root.name}>, not <domain>: not a libvirt domain definition` });
+        continue;
+      }
+      domains.push({ source, domain: buildDomainModel(doc.root) });
     }
-    if (rule.checkPlan) {
-      for (const [host, planned] of plans) {
-        const ctx = {
+    domainCount += domains.length;
+    const reportOnHost = (rule, h, d) => {
+      push2(rule, h.path, h.lines, { ...d, range: d.range ?? { start: 0, end: h.lines.lineCount > 1 ? h.lines.lineStart(2) - 1 : h.text.length } });
+    };
+    for (const rule of activeRules) {
+      const opts = ruleOptions[rule.meta.id] ?? {};
+      if (rule.checkDomain && (rule.meta.needs === "domain" || host)) {
+        for (const ld of domains) {
+          rule.checkDomain({
+            source: ld.source,
+            domain: ld.domain,
+            host,
+            options: opts,
+            report: (d) => push2(rule, ld.source.path, ld.source.lines, d),
+            reportHostOnce: (key, d) => {
+              if (!host) return;
+              const k = `${rule.meta.id}\0${host.path}\0${key}`;
+              if (hostOnceKeys.has(k)) return;
+              hostOnceKeys.add(k);
+              reportOnHost(rule, host, d);
+            }
+          });
+        }
+      }
+      if (rule.checkPlan && host) {
+        rule.checkPlan({
           host,
-          domains: planned,
+          domains,
           options: opts,
           report: (on2, d) => push2(rule, on2.source.path, on2.source.lines, d),
           reportHost: (d) => reportOnHost(rule, host, d)
-        };
-        rule.checkPlan(ctx);
+        });
       }
     }
+    const kept = filterSuppressed(found, groupSources, config, absPaths, reportUnused, settings);
+    for (const d of kept) {
+      diagnostics.push(d);
+      const text = texts.get(d.file);
+      if (text !== void 0) sources.set(d.file, text);
+    }
+  };
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    const host = hostOf(f.absPath);
+    const list = groups.get(host);
+    if (list) list.push(f);
+    else groups.set(host, [f]);
   }
-  const kept = filterSuppressed(diagnostics, sourceByPath, config, absPaths, reportUnused, settings);
-  kept.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
+  const hosts = cliHost ? [cliHost] : [...configHosts.values()];
+  for (const h of hosts) if (!groups.has(h)) groups.set(h, []);
+  const HOSTLESS_BATCH = 256;
+  for (const [host, group] of groups) {
+    if (host) lintGroup(host, group);
+    else for (let i = 0; i < group.length; i += HOSTLESS_BATCH) lintGroup(void 0, group.slice(i, i + HOSTLESS_BATCH));
+  }
+  for (const h of hosts) {
+    shown.push(h.path);
+    sources.set(h.path, h.text);
+    absPaths.set(h.path, resolve3(cwd, h.path));
+  }
+  diagnostics.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   return {
-    diagnostics: kept,
+    diagnostics,
     files: shown,
     sources,
     rules: activeRules.map(ruleDoc),
     root: options.root ?? repositoryRoot(cwd),
     cwd,
     executionSuccessful: true,
-    domains,
+    domainCount,
     refusals,
     absPaths,
     config
@@ -30038,7 +30277,7 @@ function ordered(value, path6) {
   for (const k of [...known, ...rest]) out[k] = ordered(obj[k], [...path6, k]);
   return out;
 }
-var LINE_WIDTH = 120;
+var LINE_WIDTH = 150;
 function inline(value) {
   if (Array.isArray(value)) return `[${value.map(inline).join(", ")}]`;
   if (value !== null && typeof value === "object") {
@@ -30049,8 +30288,9 @@ function inline(value) {
 }
 function pretty(value, indent, prefixWidth, top) {
   if (value === null || typeof value !== "object") return JSON.stringify(value);
+  const listOfObjects = Array.isArray(value) && value.some((v) => v !== null && typeof v === "object");
   const one = inline(value);
-  if (!top && indent.length + prefixWidth + one.length <= LINE_WIDTH) return one;
+  if (!top && !listOfObjects && indent.length + prefixWidth + one.length <= LINE_WIDTH) return one;
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";

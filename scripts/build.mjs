@@ -1,4 +1,4 @@
-// Bundles the CLI (and later the GitHub Action) into single ESM files under dist/,
+// Bundles the CLI and the GitHub Action into single ESM files under dist/,
 // committed so pre-commit and Actions run the repository as checked out.
 import { build } from 'esbuild';
 
@@ -14,3 +14,4 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/kvmlint.mjs', });
+await build({ ...common, entryPoints: ['src/action/main.ts'], outfile: 'dist/action.mjs' });

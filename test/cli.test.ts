@@ -182,3 +182,16 @@ test('--version prints the package version', () => {
   assert.equal(r.code, 0);
   assert.equal(r.stdout.trim(), JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version);
 });
+
+test('a directory walk honours .gitignore and finds nested **/*.xml', () => {
+  const vm = readFileSync(join(repoRoot, 'examples/production-vm.xml'), 'utf8');
+  const dir = tempDir({ '.gitignore': 'build/\n*.tmp.xml\n', 'a/b/vm.xml': vm, 'build/gen.xml': vm, 'scratch.tmp.xml': vm, 'notes.txt': 'x' });
+  try {
+    spawnSync('git', ['init', '-q'], { cwd: dir });
+    const r = kvmlint(['-f', 'json', '.'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout).files, ['a/b/vm.xml']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

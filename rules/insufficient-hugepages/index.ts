@@ -38,6 +38,14 @@ export default defineRule({
   },
   checkPlan(ctx) {
     const host = ctx.host.model;
+    // A source that cannot see hugepage pools (numactl --hardware) must not read as "0 pages on every node".
+    if (host.missing.has('hugepages') && host.nodes.every((n) => n.hugepages.length === 0)) {
+      if (ctx.domains.some((d) => memoryDemands(d.domain).some((m) => m.hugepages))) {
+        ctx.reportHost({ severity: 'info', message: 'the snapshot has no hugepage pools (its source cannot provide them): insufficient-hugepages is not checked' });
+      }
+      return;
+    }
+    let noDefaultSizeReported = false;
     const budgets = new Map<number, SizeBudget>();
     const budget = (size: number): SizeBudget => {
       let b = budgets.get(size);
@@ -49,7 +57,10 @@ export default defineRule({
         if (!m.hugepages) continue;
         const size = m.hugepages.sizeKiB ?? host.defaultHugepageSizeKiB;
         if (size === undefined) {
-          ctx.reportHost({ severity: 'info', message: 'the snapshot has no default hugepage size: hugepages without an explicit <page size> are not checked' });
+          if (!noDefaultSizeReported) {
+            ctx.reportHost({ severity: 'info', message: 'the snapshot has no default hugepage size: hugepages without an explicit <page size> are not checked' });
+            noDefaultSizeReported = true;
+          }
           continue;
         }
         const pages = Math.ceil(m.kib / size);
@@ -94,19 +105,25 @@ function checkSize(ctx: PlanRuleContext, size: number, b: SizeBudget): void {
     const pages = new Map<LintedDomain, number>();
     for (const x of [...items, ...context]) pages.set(x.on, (pages.get(x.on) ?? 0) + x.pages);
     const ranked = [...pages].sort((x, y) => y[1] - x[1]);
+    const total = ranked.reduce((a, [, n]) => a + n, 0);
     const seen = new Set<XmlElement>();
     for (const c of items) {
       if (seen.has(c.element)) continue;
       seen.add(c.element);
-      ctx.report(c.on, { range: c.element.startTag, severity, message: message({ ...c, pages: pages.get(c.on)! }, othersOf(c.on, ranked)) });
+      ctx.report(c.on, { range: c.element.startTag, severity, message: message({ ...c, pages: pages.get(c.on)! }, othersOf(c.on, pages.get(c.on)!, ranked, total)) });
     }
   };
   /** ", erp-db (path) 6144 and erp-app (path) 4096": the largest other contributors, at most three named. */
-  const othersOf = (self: LintedDomain, ranked: ReadonlyArray<readonly [LintedDomain, number]>): string => {
-    const others = ranked.filter(([d]) => d !== self);
-    if (others.length === 0) return '';
-    const named = others.slice(0, 3).map(([d, n]) => `${domainLabel(d)} ${n}`);
-    if (others.length > 3) named.push(`${others.length - 3} other domains ${others.slice(3).reduce((a, [, n]) => a + n, 0)}`);
+  const othersOf = (self: LintedDomain, selfPages: number, ranked: ReadonlyArray<readonly [LintedDomain, number]>, total: number): string => {
+    // From the largest four and the totals, not a filter per finding: that would be quadratic in the plan.
+    const top = ranked.slice(0, 4).filter(([d]) => d !== self).slice(0, 3);
+    const othersCount = ranked.length - 1;
+    if (othersCount <= 0) return '';
+    const named = top.map(([d, n]) => `${domainLabel(d)} ${n}`);
+    if (othersCount > top.length) {
+      const rest = total - selfPages - top.reduce((a, [, n]) => a + n, 0);
+      named.push(`${othersCount - top.length} other domains ${rest}`);
+    }
     return `, ${listNames(named)}`;
   };
 

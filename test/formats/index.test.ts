@@ -7,7 +7,7 @@ import { formatText } from '../../src/formats/text.ts';
 import { sampleResult } from './lint-result.ts';
 
 test('formatResult dispatches each format name to its formatter', () => {
-  assert.deepEqual(FORMATS, ['text', 'json', 'sarif']);
+  assert.deepEqual(FORMATS, ['text', 'json', 'sarif', 'github']);
   const result = sampleResult();
   assert.equal(formatResult('text', result, { color: false }), formatText(result, { color: false }));
   assert.equal(formatResult('text', result, { color: true }), formatText(result, { color: true }));

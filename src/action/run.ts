@@ -1,0 +1,112 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { lint, repositoryRoot, type LintOptions, type LintRun } from '../engine/runner.ts';
+import { FORMATS, formatResult, type FormatName } from '../formats/index.ts';
+import { annotation, workflowCommand } from '../formats/github.ts';
+import { countFindings, pluralize } from '../formats/summary.ts';
+import { appendStepSummary, getInput, getMultilineInput, InputError, setOutput, type Env } from './core.ts';
+import { summaryMarkdown } from './summary.ts';
+
+export interface ActionIo {
+  env: Env;
+  cwd: string;
+  stdout: (s: string) => void;
+}
+
+export const FAIL_ON = ['error', 'warning', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export interface ActionInputs {
+  paths: string[];
+  host?: string;
+  config?: string;
+  format: FormatName;
+  reportFile: string;
+  failOn: FailOn;
+  /** Undefined: no limit (`-1` or empty). */
+  maxWarnings?: number;
+}
+
+export function readInputs(env: Env): ActionInputs {
+  const paths = getMultilineInput(env, 'paths');
+  const format = getInput(env, 'format') || 'sarif';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new InputError(`format must be one of ${FORMATS.join(', ')}, got '${format}'`);
+  const failOn = getInput(env, 'fail-on') || 'error';
+  if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new InputError(`fail-on must be one of ${FAIL_ON.join(', ')}, got '${failOn}'`);
+  const maxWarnings = getInput(env, 'max-warnings');
+  if (maxWarnings !== '' && !/^(-1|\d+)$/.test(maxWarnings)) throw new InputError(`max-warnings must be a non-negative integer or -1, got '${maxWarnings}'`);
+  return {
+    paths: paths.length > 0 ? paths : ['.'],
+    host: getInput(env, 'host') || undefined,
+    config: getInput(env, 'config') || undefined,
+    format: format as FormatName,
+    reportFile: getInput(env, 'sarif-file') || 'kvmlint.sarif',
+    failOn: failOn as FailOn,
+    maxWarnings: maxWarnings === '' || maxWarnings === '-1' ? undefined : Number(maxWarnings),
+  };
+}
+
+/** Why the step fails, or undefined when it passes. */
+export function failure(inputs: Pick<ActionInputs, 'failOn' | 'maxWarnings'>, errors: number, warnings: number): string | undefined {
+  const found = `${pluralize(errors, 'error')}, ${pluralize(warnings, 'warning')}`;
+  if (inputs.failOn === 'never') return undefined;
+  if (inputs.failOn === 'warning' && errors + warnings > 0) return `${found} (fail-on: warning)`;
+  if (errors > 0) return `${found} (fail-on: ${inputs.failOn})`;
+  if (inputs.maxWarnings !== undefined && warnings > inputs.maxWarnings) return `${found}: more than max-warnings ${inputs.maxWarnings}`;
+  return undefined;
+}
+
+/**
+ * The Action: lint with URIs relative to GITHUB_WORKSPACE, write the report (SARIF for
+ * code scanning by default), annotate each finding, write the job summary, set the outputs.
+ * Returns the exit code: 0 passed, 1 failed per fail-on/max-warnings, 2 kvmlint could not run.
+ */
+export async function runAction(io: ActionIo): Promise<number> {
+  const { env, cwd } = io;
+  const fail = (message: string, code: number): number => {
+    io.stdout(`${workflowCommand('error', [], message)}\n`);
+    return code;
+  };
+  let inputs: ActionInputs;
+  try {
+    inputs = readInputs(env);
+  } catch (e) {
+    if (e instanceof InputError) return fail(`kvmlint: ${e.message}`, 2);
+    throw e;
+  }
+  const workspace = env.GITHUB_WORKSPACE ? path.resolve(env.GITHUB_WORKSPACE) : repositoryRoot(cwd);
+  // Without a config input the engine searches upward for kvmlint.config.json, as the CLI does.
+  const options: LintOptions = { paths: inputs.paths, cwd, hostFile: inputs.host, configFile: inputs.config, root: workspace };
+  let result: LintRun;
+  try {
+    result = await lint(options);
+  } catch (e) {
+    return fail(`kvmlint: ${e instanceof Error ? e.message : String(e)}`, 2);
+  }
+
+  const reportPath = path.resolve(cwd, inputs.reportFile);
+  mkdirSync(path.dirname(reportPath), { recursive: true });
+  writeFileSync(reportPath, formatResult(inputs.format, result, { color: false }));
+
+  io.stdout(`::group::kvmlint report (${pluralize(result.files.length, 'file')})\n${formatResult('text', result, { color: false })}::endgroup::\n`);
+  for (const d of result.diagnostics) io.stdout(`${annotation(d, result.root, result.cwd)}\n`);
+  for (const r of result.refusals) io.stdout(`${workflowCommand('error', [], `kvmlint: ${r}`)}\n`);
+
+  const { errors, warnings } = countFindings(result.diagnostics);
+  const why = failure(inputs, errors, warnings);
+  const verdict = result.refusals.length > 0 ? `failed: ${pluralize(result.refusals.length, 'file')} refused` : why ? `failed: ${why}` : 'passed';
+  appendStepSummary(
+    env,
+    summaryMarkdown(
+      { diagnostics: result.diagnostics, fileCount: result.files.length, errors, warnings, verdict, root: workspace, cwd, reportPath: path.relative(workspace, reportPath) || reportPath },
+      env,
+    ),
+  );
+  setOutput(env, 'sarif-file', reportPath, io.stdout);
+  setOutput(env, 'errors', String(errors), io.stdout);
+  setOutput(env, 'warnings', String(warnings), io.stdout);
+
+  if (result.refusals.length > 0) return 2;
+  if (why) return fail(`kvmlint found ${why}`, 1);
+  return 0;
+}

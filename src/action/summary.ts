@@ -1,0 +1,61 @@
+import type { Diagnostic } from '../engine/types.ts';
+import { annotationPath } from '../formats/github.ts';
+import { pluralize } from '../formats/summary.ts';
+import type { Env } from './core.ts';
+
+/** GitHub caps a step summary at 1 MiB; a table this long is unreadable anyway. */
+export const MAX_SUMMARY_ROWS = 200;
+
+export interface SummaryInput {
+  diagnostics: readonly Diagnostic[];
+  fileCount: number;
+  errors: number;
+  warnings: number;
+  /** Verdict line, e.g. "failed: 2 errors (fail-on: error)". */
+  verdict: string;
+  root: string;
+  cwd: string;
+  /** Where the report was written, relative to the workspace. */
+  reportPath: string;
+}
+
+/** Text for a Markdown table cell: no row breaks, no column breaks, no HTML (`<numatune>` is text). */
+export function markdownCell(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n|\r/g, ' ');
+}
+
+/** A link to the line on GitHub when the run says which commit this is; else the plain location. */
+function locationCell(where: string, line: number, column: number, env: Env): string {
+  const label = markdownCell(`${where}:${line}:${column}`);
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = env;
+  if (!server || !repo || !sha || where.startsWith('/')) return label;
+  const href = `${server}/${repo}/blob/${sha}/${where.split('/').map(encodeURIComponent).join('/')}#L${line}`;
+  return `[${label}](${href})`;
+}
+
+/** The job summary: totals, the verdict, and one table row per finding (capped). */
+export function summaryMarkdown(input: SummaryInput, env: Env): string {
+  const lines = [
+    '## kvmlint',
+    '',
+    `**${pluralize(input.errors, 'error')}, ${pluralize(input.warnings, 'warning')}** in ${pluralize(input.fileCount, 'file')} — ${input.verdict}.`,
+    '',
+  ];
+  if (input.diagnostics.length > 0) {
+    lines.push('| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |');
+    for (const d of input.diagnostics.slice(0, MAX_SUMMARY_ROWS)) {
+      const where = annotationPath(d.file, input.root, input.cwd);
+      lines.push(`| ${d.severity} | \`${d.ruleId}\` | ${locationCell(where, d.line, d.column, env)} | ${markdownCell(d.message)} |`);
+    }
+    const more = input.diagnostics.length - MAX_SUMMARY_ROWS;
+    if (more > 0) lines.push('', `…and ${pluralize(more, 'more finding')}, all in the report.`);
+    lines.push('');
+  }
+  lines.push(`Report: \`${input.reportPath.replace(/`/g, "'")}\``, '');
+  return lines.join('\n');
+}
