@@ -47,7 +47,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('Lint libvirt domain XML for NUMA, pinning, hugepage and host tuning mistakes.')
     .version(VERSION, '-v, --version')
     .argument('[paths...]', 'files, directories (their **/*.xml) or globs', [])
-    .option('--host <file>', 'host snapshot (JSON) applied to every linted domain')
+    .option('--host <file>', 'host snapshot applied to every linted domain: kvmlint JSON, virsh capabilities XML or numactl --hardware text')
     .option('-c, --config <file>', 'configuration file (default: nearest kvmlint.config.json up to the repository root)')
     .option('--no-config-lookup', 'do not look for kvmlint.config.json')
     .option('--fix', 'apply safe fixes to the files')

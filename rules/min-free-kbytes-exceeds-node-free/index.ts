@@ -25,7 +25,10 @@ export default defineRule({
       return;
     }
     const at = locateJsonKey(ctx.host.text, 'vm.minFreeKbytes');
-    const { zones, approximatedNodes } = hostWatermarkZones(host);
+    const { zones: allZones, approximatedNodes } = hostWatermarkZones(host);
+    // zoneinfo lists every zone of every node, empty ones too (an empty Movable zone still shows min 32); the
+    // kernel skips zones without managed pages when it reclaims and balances (managed_zone()), so they hold no share.
+    const zones = allZones.filter((z) => z.managedPages > 0);
     // Free memory after the planned guests whose small-page memory is bound strictly to each node.
     const planned = strictSmallPageKiBPerNode(ctx.domains.map((d) => d.domain));
     const plannedBy = (node: number) =>

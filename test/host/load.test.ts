@@ -179,12 +179,13 @@ describe('loadHostSnapshotText rejects bad snapshots, naming the field', () => {
 });
 
 describe('loadHostFile', () => {
-  it('detects the format by content and refuses what it cannot import yet', () => {
+  it('detects the format by content and refuses what it cannot import', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kvmlint-host-'));
     try {
       const xml = join(dir, 'caps.json');
       writeFileSync(xml, '<capabilities><host/></capabilities>\n');
-      assert.throws(() => loadHostFile(xml), (e: unknown) => e instanceof HostSnapshotError && /looks like XML/.test(e.message));
+      // Detected as `virsh capabilities` by content (not by the .json name), which without <topology> describes no node.
+      assert.throws(() => loadHostFile(xml), (e: unknown) => e instanceof HostSnapshotError && /has no <topology><cells>/.test(e.message));
       const bom = join(dir, 'bom.txt');
       writeFileSync(bom, `\ufeff${dualText}`);
       assert.equal(loadHostFile(bom).snapshot.hostname, 'dual-socket');

@@ -1,0 +1,108 @@
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { CliIo } from '../cli.ts';
+import { UsageError } from '../engine/source.ts';
+import { captureHost, formatSnapshot } from '../host/capture.ts';
+import { HostSnapshotError, importHostText, loadHostSnapshotText } from '../host/load.ts';
+import type { HostSnapshot } from '../model/host.ts';
+import { buildHostModel, parseSnapshotCpuList } from '../model/host-model.ts';
+
+interface SnapshotOptions {
+  root?: string;
+  output?: string;
+  from?: string;
+}
+
+/** SOURCE_DATE_EPOCH (reproducible builds) fixes the capture time; otherwise now. */
+function captureTime(env: NodeJS.ProcessEnv): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch.trim())) return new Date(Number(epoch.trim()) * 1000);
+  return new Date();
+}
+
+function summary(s: HostSnapshot): string {
+  const cpus = s.nodes.reduce((n, node) => {
+    const r = parseSnapshotCpuList(node.cpus, 'kernel');
+    return n + (r.ok ? r.value.size : 0);
+  }, 0);
+  const name = s.hostname ? `${s.hostname}: ` : '';
+  return `${name}${s.nodes.length} node${s.nodes.length === 1 ? '' : 's'}, ${cpus} online CPU${cpus === 1 ? '' : 's'}`;
+}
+
+/** Which CPUs housekeeping gets and where the isolated set came from (rules.md §0), for the operator to check. */
+function isolationSummary(s: HostSnapshot): string {
+  const m = buildHostModel(s);
+  if (!m.isolation || !m.housekeeping) {
+    return m.missing.has('isolation')
+      ? 'isolation: unknown (the source cannot say); housekeeping rules stay silent'
+      : 'isolation: none declared (no isolcpus, nohz_full or tuned isolated_cores); housekeeping rules stay silent';
+  }
+  const from = m.isolation.sources.length > 0 ? ` from ${m.isolation.sources.join(', ')}` : '';
+  return `housekeeping CPUs ${m.housekeeping.toString() || 'none'}; isolated ${m.isolation.isolated.toString() || 'none'}${from}`;
+}
+
+/** Writes through a temporary file and a rename, so a failed write never leaves half a snapshot. */
+function writeAtomically(path: string, text: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw new UsageError(`cannot write ${path}: ${(err as Error).message}`);
+  }
+}
+
+/** `kvmlint snapshot`: capture this host (or a tree rooted at --root), or convert --from FILE, as a host snapshot. */
+export function registerSnapshotCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+  program
+    .command('snapshot')
+    .description(
+      'capture this host (/sys, /proc, /etc/tuned; or a copy of them under --root) as a host snapshot, ' +
+        'or convert `virsh capabilities` XML or `numactl --hardware` output (--from)',
+    )
+    .option('--root <dir>', 'read sys/, proc/ and etc/tuned/ under this directory instead of /')
+    .option('-o, --output <file>', 'write the snapshot to a file instead of stdout')
+    .option('--from <file>', 'convert this host input (snapshot JSON, virsh capabilities XML, numactl --hardware text) instead of capturing')
+    .action((opts: SnapshotOptions) => {
+      if (opts.from !== undefined && opts.root !== undefined) throw new UsageError('snapshot: --from and --root cannot be used together');
+      let snapshot: HostSnapshot;
+      let notes: string[];
+      if (opts.from !== undefined) {
+        const from = resolve(io.cwd, opts.from);
+        let text: string;
+        try {
+          text = readFileSync(from, 'utf8');
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          throw new UsageError(`snapshot: ${opts.from}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+        }
+        ({ snapshot, notes } = importHostText(text, opts.from));
+      } else {
+        ({ snapshot, notes } = captureHost({ root: resolve(io.cwd, opts.root ?? '/'), now: captureTime(io.env) }));
+      }
+
+      const text = formatSnapshot(snapshot);
+      const shownName = opts.output ?? '<stdout>';
+      try {
+        loadHostSnapshotText(text, shownName);
+      } catch (err) {
+        // The snapshot we made must load: anything else is a kvmlint bug, not the host's.
+        if (err instanceof HostSnapshotError) throw new Error(`the snapshot made does not load back: ${err.message}`);
+        throw err;
+      }
+
+      if (opts.output !== undefined) writeAtomically(resolve(io.cwd, opts.output), text);
+      else io.stdout(text);
+
+      for (const note of notes) io.stderr(`kvmlint snapshot: note: ${note}\n`);
+      io.stderr(`kvmlint snapshot: ${isolationSummary(snapshot)}\n`);
+      for (const note of buildHostModel(snapshot).isolation?.notes ?? []) io.stderr(`kvmlint snapshot: isolation: ${note}\n`);
+      if (snapshot.missing && snapshot.missing.length > 0) {
+        io.stderr(`kvmlint snapshot: missing (rules needing these stay silent): ${snapshot.missing.join(', ')}\n`);
+      }
+      if (opts.output !== undefined) io.stderr(`kvmlint snapshot: wrote ${opts.output} (${summary(snapshot)})\n`);
+      setExitCode(0);
+    });
+}

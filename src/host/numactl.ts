@@ -1,0 +1,144 @@
+/**
+ * Imports `numactl --hardware` text (numactl.c `hardware()`) as a host snapshot:
+ *
+ *   available: 2 nodes (0-1)
+ *   node 0 cpus: 0 1 2 3
+ *   node 0 size: 65536 MB
+ *   node 0 free: 42000 MB
+ *   ...
+ *   node distances:
+ *   node   0   1
+ *     0:  10  21
+ *     1:  21  10
+ *
+ * "MB" there is MiB (numactl prints bytes >> 20), rounded down. numactl says nothing
+ * about hugepages, CPU topology, zones, sysctls or isolation: those are listed as
+ * missing and the rules needing them stay silent.
+ */
+import type { HostSnapshot, SnapshotNode } from '../model/host.ts';
+import { parseSnapshotCpuList } from '../model/host-model.ts';
+import { HostSnapshotError, type HostImport } from './load.ts';
+
+const NUMACTL_NEVER_HAS = [
+  'cpuTopology',
+  'hugepages',
+  'hugepages.free',
+  'isolation',
+  'kernel.cmdline',
+  'vm.min_free_kbytes',
+  'vm.watermark_scale_factor',
+  'zoneinfo',
+];
+
+const AVAILABLE = /^available:\s+(\d+)\s+nodes?\s+\(([^)]*)\)\s*$/;
+
+/** True when the first non-blank line is numactl's `available: N nodes (…)` (or its "No NUMA available" refusal). */
+export function looksLikeNumactl(text: string): boolean {
+  const first = text.replace(/^\ufeff/, '').split('\n').find((l) => l.trim() !== '');
+  return first !== undefined && (AVAILABLE.test(first.trim()) || /^No NUMA available on this system/i.test(first.trim()));
+}
+
+export function importNumactl(text: string, path: string): HostImport {
+  const lines = text.replace(/^\ufeff/, '').split('\n');
+  const lineStarts: number[] = [];
+  let offset = text.startsWith('\ufeff') ? 1 : 0;
+  for (const l of lines) {
+    lineStarts.push(offset);
+    offset += l.length + 1;
+  }
+  const fail = (index: number, problem: string): never => {
+    const line = lines[index] ?? '';
+    throw new HostSnapshotError(path, `line ${index + 1}`, problem, { start: lineStarts[index] ?? 0, end: (lineStarts[index] ?? 0) + line.replace(/\r$/, '').length });
+  };
+
+  const notes: string[] = [];
+  const nodes = new Map<number, SnapshotNode & { line: number }>();
+  const node = (id: number, index: number): SnapshotNode & { line: number } => {
+    let n = nodes.get(id);
+    if (!n) nodes.set(id, (n = { id, cpus: '', line: index }));
+    return n;
+  };
+  let declared: number | undefined;
+  let header: number[] | undefined;
+  const rows = new Map<number, number[]>();
+  let inDistances = false;
+
+  lines.forEach((rawLine, index) => {
+    const line = rawLine.replace(/\r$/, '');
+    const t = line.trim();
+    if (t === '') return;
+    let m: RegExpExecArray | null;
+    if ((m = AVAILABLE.exec(t))) {
+      declared = Number(m[1]);
+      return;
+    }
+    if ((m = /^node\s+(\d+)\s+cpus:(.*)$/.exec(t))) {
+      inDistances = false;
+      const raw = m[2]!.trim();
+      const r = parseSnapshotCpuList(raw, 'kernel');
+      if (!r.ok) fail(index, `node ${m[1]} cpus: ${JSON.stringify(raw)} is not a list of CPU numbers (${r.error})`);
+      else node(Number(m[1]), index).cpus = { raw, parsed: r.value.toString() };
+      return;
+    }
+    if ((m = /^node\s+(\d+)\s+(size|free):\s*(\S+)\s*(\S*)$/.exec(t))) {
+      inDistances = false;
+      const [, id, what, amount, unit] = m as unknown as [string, string, string, string, string];
+      if (!/^\d+$/.test(amount)) fail(index, `node ${id} ${what}: ${JSON.stringify(amount)} is not a whole number`);
+      if (unit !== 'MB') fail(index, `node ${id} ${what}: expected a size in MB, found ${JSON.stringify(unit || 'no unit')}`);
+      const kib = Number(amount) * 1024;
+      if (!Number.isSafeInteger(kib)) fail(index, `node ${id} ${what}: ${amount} MB is too large`);
+      const n = node(Number(id), index);
+      if (what === 'size') n.memTotalKiB = kib;
+      else n.memFreeKiB = kib;
+      return;
+    }
+    if (/^node distances:$/.test(t)) {
+      inDistances = true;
+      return;
+    }
+    if (/^No distance information available\.?$/i.test(t)) {
+      inDistances = false;
+      notes.push('numactl printed no distance information: distances left out');
+      return;
+    }
+    if (inDistances && (m = /^node((?:\s+\d+)+)$/.exec(t))) {
+      header = m[1]!.trim().split(/\s+/).map(Number);
+      return;
+    }
+    if (inDistances && header && (m = /^(\d+):((?:\s+\d+)+)$/.exec(t))) {
+      const values = m[2]!.trim().split(/\s+/).map(Number);
+      if (values.length !== header.length) fail(index, `distance row for node ${m[1]} has ${values.length} values for ${header.length} nodes`);
+      rows.set(Number(m[1]), values);
+      return;
+    }
+    if (/^No NUMA available on this system/i.test(t)) fail(index, 'numactl found no NUMA support on that system: nothing to import');
+    // Other lines (newer numactl versions may add some) carry nothing kvmlint reads.
+  });
+
+  if (declared === undefined) throw new HostSnapshotError(path, '', 'no "available: N nodes (…)" line: not `numactl --hardware` output');
+  const list = [...nodes.values()].sort((a, b) => a.id - b.id);
+  if (list.length === 0) throw new HostSnapshotError(path, '', 'no "node N cpus:" lines: no node to import');
+  if (declared !== list.length) notes.push(`"available: ${declared} nodes" but ${list.length} nodes are described; using those`);
+
+  const missing = new Set(NUMACTL_NEVER_HAS);
+  for (const n of list) {
+    if (n.memTotalKiB === undefined) missing.add('node.memTotal');
+    if (n.memFreeKiB === undefined) missing.add('node.memFree');
+    const row = rows.get(n.id);
+    if (row && header) {
+      const byId = new Map(header.map((h, i) => [h, row[i]!] as const));
+      const ordered = list.map((o) => byId.get(o.id));
+      if (ordered.every((v): v is number => v !== undefined)) n.distances = ordered;
+    }
+    if (n.distances === undefined) missing.add('node.distances');
+  }
+  notes.push('numactl prints memory in whole MiB, rounded down: free memory may be up to 1 MiB per node lower than the kernel counts');
+
+  const snapshot: HostSnapshot = {
+    kvmlintHostSnapshot: 1,
+    source: 'numactl-hardware',
+    missing: [...missing].sort(),
+    nodes: list.map(({ line: _line, ...n }) => n),
+  };
+  return { snapshot, notes };
+}
