@@ -161,10 +161,11 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
   else if (opts.fixDryRun) io.stderr(output);
   else io.stdout(output);
   for (const r of result.refusals) io.stderr(`kvmlint: ${r}\n`);
+  for (const r of result.ruleFailures) io.stderr(`kvmlint: internal error: ${r}\n`);
 
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-  if (result.refusals.length > 0 || fixFailures > 0) return 2;
+  if (result.refusals.length > 0 || result.ruleFailures.length > 0 || fixFailures > 0) return 2;
   if (errors > 0) return 1;
   if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
     io.stderr(`kvmlint found too many warnings (maximum: ${opts.maxWarnings}).\n`);

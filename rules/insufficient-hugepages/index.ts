@@ -139,10 +139,10 @@ function checkSize(ctx: PlanRuleContext, size: number, b: SizeBudget): void {
   }
 
   for (const { nodes, items } of b.perSet.values()) {
-    const ids = nodes.toArray(4096);
-    const fixed = ids.reduce((a, n) => a + sum(b.perNode.get(n) ?? []), 0);
+    // Only nodes the plan or the host has can contribute: never enumerate the nodeset itself (it may be 0-16383).
+    const fixed = [...b.perNode].reduce((a, [n, list]) => (nodes.has(n) ? a + sum(list) : a), 0);
     const demand = sum(items) + fixed;
-    const supply = ids.reduce((a, n) => a + pool(n), 0);
+    const supply = host.nodes.reduce((a, n) => (nodes.has(n.id) ? a + pool(n.id) : a), 0);
     if (demand <= supply) continue;
     reportEach(
       items,
@@ -151,7 +151,7 @@ function checkSize(ctx: PlanRuleContext, size: number, b: SizeBudget): void {
         `${supply} × ${sizeName}s on ${describeNodes(nodes)} against ${demand} needed (this domain ${self.pages}${others}); ` +
         `raise those nodes' pools to ${demand} pages in all, or bind each guest cell to one node with <memnode>`,
       'warning',
-      ids.flatMap((n) => b.perNode.get(n) ?? []),
+      [...b.perNode].flatMap(([n, list]) => (nodes.has(n) ? list : [])),
     );
   }
 

@@ -91,6 +91,7 @@ export async function runAction(io: ActionIo): Promise<number> {
   io.stdout(`::group::kvmlint report (${pluralize(result.files.length, 'file')})\n${formatResult('text', result, { color: false })}::endgroup::\n`);
   for (const d of result.diagnostics) io.stdout(`${annotation(d, result.root, result.cwd)}\n`);
   for (const r of result.refusals) io.stdout(`${workflowCommand('error', [], `kvmlint: ${r}`)}\n`);
+  for (const r of result.ruleFailures) io.stdout(`${workflowCommand('error', [], `kvmlint: internal error: ${r}`)}\n`);
 
   const { errors, warnings } = countFindings(result.diagnostics);
   const why = failure(inputs, errors, warnings);
@@ -106,7 +107,7 @@ export async function runAction(io: ActionIo): Promise<number> {
   setOutput(env, 'errors', String(errors), io.stdout);
   setOutput(env, 'warnings', String(warnings), io.stdout);
 
-  if (result.refusals.length > 0) return 2;
+  if (result.refusals.length > 0 || result.ruleFailures.length > 0) return 2;
   if (why) return fail(`kvmlint found ${why}`, 1);
   return 0;
 }

@@ -40,13 +40,15 @@ export function parseDirectives(doc: XmlDocument): Directive[] {
   return out;
 }
 
+/** Document order, iteratively: nesting depth must never be able to overflow the stack. */
 function elementsInOrder(root: XmlElement): XmlElement[] {
   const out: XmlElement[] = [];
-  const walk = (e: XmlElement) => {
+  const stack: XmlElement[] = [root];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
     out.push(e);
-    for (const c of e.children) walk(c);
-  };
-  walk(root);
+    for (let i = e.children.length - 1; i >= 0; i--) stack.push(e.children[i]!);
+  }
   return out;
 }
 

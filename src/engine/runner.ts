@@ -50,6 +50,8 @@ export interface LintRun extends LintResult {
   domainCount: number;
   /** Usage-level refusals (oversized files): reported on stderr, exit 2. */
   refusals: string[];
+  /** Rules that threw: reported on stderr, exit 2; every other finding is still reported. */
+  ruleFailures: string[];
   /** Absolute path of each displayed file path. */
   absPaths: Map<string, string>;
   config: ResolvedConfig | undefined;
@@ -134,7 +136,16 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   const absPaths = new Map<string, string>();
   const shown: string[] = [];
   const refusals: string[] = [];
+  const ruleFailures: string[] = [];
   const hostOnceKeys = new Set<string>();
+  /** One rule's bug must not cost the report on every other file and rule. */
+  const guarded = (rule: Rule, where: string, run: () => void): void => {
+    try {
+      run();
+    } catch (e) {
+      ruleFailures.push(`rule ${rule.meta.id} failed on ${where}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
   let domainCount = 0;
 
   const builtin = (id: string): Rule | undefined => activeRules.find((r) => r.meta.id === id);
@@ -213,7 +224,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       const opts = ruleOptions[rule.meta.id] ?? {};
       if (rule.checkDomain && (rule.meta.needs === 'domain' || host)) {
         for (const ld of domains) {
-          rule.checkDomain({
+          guarded(rule, ld.source.path, () => rule.checkDomain!({
             source: ld.source,
             domain: ld.domain,
             host,
@@ -226,17 +237,17 @@ export async function lint(options: LintOptions): Promise<LintRun> {
               hostOnceKeys.add(k);
               reportOnHost(rule, host, d);
             },
-          } satisfies DomainRuleContext);
+          } satisfies DomainRuleContext));
         }
       }
       if (rule.checkPlan && host) {
-        rule.checkPlan({
+        guarded(rule, `the plan of ${host.path}`, () => rule.checkPlan!({
           host,
           domains,
           options: opts,
           report: (on, d) => push(rule, on.source.path, on.source.lines, d),
           reportHost: (d) => reportOnHost(rule, host, d),
-        } satisfies PlanRuleContext);
+        } satisfies PlanRuleContext));
       }
     }
     const kept = filterSuppressed(found, groupSources, config, absPaths, reportUnused, settings);
@@ -276,9 +287,10 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     rules: activeRules.map(ruleDoc),
     root: options.root ?? repositoryRoot(cwd),
     cwd,
-    executionSuccessful: true,
+    executionSuccessful: ruleFailures.length === 0,
     domainCount,
     refusals,
+    ruleFailures,
     absPaths,
     config,
   };

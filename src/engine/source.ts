@@ -1,11 +1,12 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
+import { constants as bufferConstants, isUtf8 } from 'node:buffer';
 import { parseXml } from '../xml/parse.ts';
 import { LineIndex } from '../xml/lines.ts';
 import type { XmlParseError } from '../xml/types.ts';
 import type { SourceFile } from './types.ts';
 
 export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
+const MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
 
 /** A refusal that is the user's to fix (exit 2), not a finding. */
 export class UsageError extends Error {}
@@ -21,6 +22,10 @@ export function readBounded(path: string, maxBytes: number): Buffer {
     const { size } = fstatSync(fd);
     if (size > maxBytes) {
       throw new UsageError(`${path}: file is ${size} bytes, above the ${maxBytes}-byte limit (raise it with --max-file-size)`);
+    }
+    // A raised limit still cannot exceed what one JavaScript string holds (~512 MiB on 64-bit V8).
+    if (size > MAX_STRING_LENGTH) {
+      throw new UsageError(`${path}: file is ${size} bytes, more than the ${MAX_STRING_LENGTH} characters kvmlint can hold as text`);
     }
     const buf = Buffer.allocUnsafe(size);
     let off = 0;
@@ -49,13 +54,45 @@ function firstInvalidUtf8(buf: Buffer): number {
 }
 
 /**
+ * UTF-16 after its BOM (the BOM itself is not part of the text). Like invalid
+ * UTF-8, an unpaired surrogate or an odd trailing byte is an error at the first
+ * bad code unit, never silently replaced with U+FFFD.
+ */
+function decodeUtf16(buf: Buffer, littleEndian: boolean): { text: string; error?: XmlParseError } {
+  const encoding = littleEndian ? 'utf-16le' : 'utf-16be';
+  try {
+    return { text: new TextDecoder(encoding, { fatal: true }).decode(buf) };
+  } catch {
+    const unit = (i: number): number => (littleEndian ? buf[i]! | (buf[i + 1]! << 8) : (buf[i]! << 8) | buf[i + 1]!);
+    let i = 2;
+    let problem = 'a stray final byte (odd length)';
+    for (; i + 1 < buf.length; i += 2) {
+      const u = unit(i);
+      if (u >= 0xd800 && u <= 0xdbff) {
+        const next = i + 3 < buf.length ? unit(i + 2) : -1;
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          i += 2;
+          continue;
+        }
+      } else if (u < 0xdc00 || u > 0xdfff) continue;
+      problem = `an unpaired surrogate 0x${u.toString(16)}`;
+      break;
+    }
+    if (i >= buf.length) problem = 'an undecodable sequence';
+    const text = new TextDecoder(encoding).decode(buf.subarray(0, i));
+    const pos = new LineIndex(text).position(text.length);
+    return { text, error: { message: `invalid UTF-16: ${problem} at byte ${i}`, offset: text.length, ...pos } };
+  }
+}
+
+/**
  * Decodes file bytes: UTF-16 by its BOM, otherwise UTF-8 (BOM kept in the text so
  * offsets stay those of the file's characters). Invalid UTF-8 is a parse error
  * at the first bad byte, never silently replaced.
  */
 export function decodeXmlBytes(buf: Buffer): { text: string; error?: XmlParseError } {
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf) };
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf) };
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return decodeUtf16(buf, true);
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return decodeUtf16(buf, false);
   if (isUtf8(buf)) return { text: buf.toString('utf8') };
   const bad = firstInvalidUtf8(buf);
   const text = buf.subarray(0, bad).toString('utf8');

@@ -15,6 +15,18 @@ export function describeVcpus(set: CpuSet): string {
   return `${set.size === 1 ? 'vCPU' : 'vCPUs'} ${set.toString()}`;
 }
 
+/**
+ * A value quoted in a message, cut to about `max` characters: a 1 MB attribute
+ * must not turn into a 1 MB diagnostic. Never splits a surrogate pair.
+ */
+export function excerpt(value: string, max = 48): string {
+  if (value.length <= max) return value;
+  let cut = max - 1;
+  const c = value.charCodeAt(cut - 1);
+  if (c >= 0xd800 && c <= 0xdbff) cut--;
+  return `${value.slice(0, cut)}…`;
+}
+
 /** Joins names for a message: "a", "a and b", "a, b and c". */
 export function listNames(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';

@@ -3,6 +3,7 @@ import { attribute, childrenNamed, firstChild } from '../xml/query.ts';
 import type { CpuSet } from './cpuset.ts';
 import { parseLibvirtCpuset } from './libvirt-cpuset.ts';
 import { isDecimalUnit, scaleToKiB } from './units.ts';
+import { excerpt } from './describe.ts';
 
 /** A cpuset/nodeset attribute: the parsed set, or undefined when it does not parse (see `DomainModel.problems`). */
 export interface CpusetAttr {
@@ -202,12 +203,12 @@ class ModelBuilder {
   uintValue(text: string, range: Range, what: string): number | undefined {
     const t = text.trim();
     if (!/^\d+$/.test(t)) {
-      this.problem(range, `${what} '${t}' is not a non-negative integer`);
+      this.problem(range, `${what} '${excerpt(t)}' is not a non-negative integer`);
       return undefined;
     }
     const n = Number(t);
     if (!Number.isSafeInteger(n)) {
-      this.problem(range, `${what} '${t}' is out of range`);
+      this.problem(range, `${what} '${excerpt(t)}' is out of range`);
       return undefined;
     }
     return n;
@@ -220,11 +221,11 @@ class ModelBuilder {
     if (!parsed.ok) {
       const start = attr.valueRange.start + parsed.offset;
       const range = parsed.length > 0 ? { start, end: start + parsed.length } : attr.valueRange;
-      this.problem(range, `${el.name} ${name}='${attr.value}': ${parsed.error}`, 'cpuset-syntax');
+      this.problem(range, `${el.name} ${name}='${excerpt(attr.value)}': ${parsed.error}`, 'cpuset-syntax');
       return { set: undefined, attr };
     }
     for (const note of parsed.notes ?? []) {
-      this.problems.push({ ruleId: 'cpuset-syntax', range: attr.valueRange, message: `${el.name} ${name}='${attr.value}': ${note}`, severity: 'info' });
+      this.problems.push({ ruleId: 'cpuset-syntax', range: attr.valueRange, message: `${el.name} ${name}='${excerpt(attr.value)}': ${note}`, severity: 'info' });
     }
     return { set: parsed.value, attr };
   }
@@ -272,7 +273,12 @@ class ModelBuilder {
     if (ids.length > 0) return ids;
     const count = firstChild(domain, 'iothreads');
     if (!count) return [];
-    const n = Math.min(this.uintValue(count.text, textRange(count), '<iothreads>') ?? 0, MAX_PLAUSIBLE_VCPUS);
+    let n = this.uintValue(count.text, textRange(count), '<iothreads>') ?? 0;
+    if (n > MAX_PLAUSIBLE_VCPUS) {
+      // Reported rather than enumerated: the ids below are materialised.
+      this.problem(textRange(count), `<iothreads> ${n} is not a plausible IOThread count (more than ${MAX_PLAUSIBLE_VCPUS})`);
+      n = MAX_PLAUSIBLE_VCPUS;
+    }
     return Array.from({ length: n }, (_, i) => i + 1);
   }
 
@@ -301,7 +307,7 @@ class ModelBuilder {
     const a = attribute(el, 'mode');
     if (!a) return 'strict';
     if (NUMA_MODES.has(a.value)) return a.value as NumaMode;
-    this.problem(a.valueRange, `numatune mode '${a.value}' is not one of strict, preferred, interleave, restrictive`);
+    this.problem(a.valueRange, `numatune mode '${excerpt(a.value)}' is not one of strict, preferred, interleave, restrictive`);
     return 'strict';
   }
 
@@ -346,7 +352,7 @@ class ModelBuilder {
     if (size) {
       const parsed = scaleToKiB(size.value, unit?.value);
       if (parsed.ok && parsed.value > 0) sizeKiB = parsed.value;
-      else this.problem(size.valueRange, `hugepage size '${size.value}${unit ? ` ${unit.value}` : ''}': ${parsed.ok ? 'must be greater than 0' : parsed.error}`);
+      else this.problem(size.valueRange, `hugepage size '${excerpt(size.value)}${unit ? ` ${excerpt(unit.value, 16)}` : ''}': ${parsed.ok ? 'must be greater than 0' : parsed.error}`);
     }
     return { element: p, sizeKiB, decimalUnit: unit !== undefined && isDecimalUnit(unit.value), nodeset: this.cpuset(p, 'nodeset') };
   }
@@ -377,7 +383,7 @@ class ModelBuilder {
     if (mem) {
       const parsed = scaleToKiB(mem.value, attribute(c, 'unit')?.value);
       if (parsed.ok) memoryKiB = parsed.value;
-      else this.problem(mem.valueRange, `cell memory '${mem.value}': ${parsed.error}`);
+      else this.problem(mem.valueRange, `cell memory '${excerpt(mem.value)}': ${parsed.error}`);
     }
     return { element: c, id: this.uint(c, 'id'), cpus: this.cpuset(c, 'cpus'), memoryKiB };
   }

@@ -10,6 +10,7 @@
  */
 import { CpuSet } from './cpuset.ts';
 import { parsedError, parsedOk, type Parsed } from './parsed.ts';
+import { excerpt } from './describe.ts';
 
 /** VIR_DOMAIN_CPUMASK_LEN (src/conf/domain_conf.h): the bitmap size libvirt passes to virBitmapParse for cpusets and nodesets. */
 export const LIBVIRT_CPUMASK_LEN = 16384;
@@ -82,11 +83,20 @@ export function parseLibvirtCpuset(text: string, opts: LibvirtCpusetOptions = {}
   const idleNegations: Array<{ id: number; offset: number; text: string }> = [];
 
   const beyondLimit = (id: number | string): string =>
-    `${id} is beyond libvirt's limit: ids must be below ${maxLen} (0-${maxLen - 1})`;
+    `${typeof id === 'string' ? excerpt(id, 24) : id} is beyond libvirt's limit: ids must be below ${maxLen} (0-${maxLen - 1})`;
+  // One closure for the whole value, not one per item: a 1 MB list has 500,000 items.
+  let item = { offset: 0, length: 0 };
+  const fail = (message: string): Parsed<CpuSet> => parsedError(message, item.offset, item.length);
+  /** Adds [a, b] to `pending`, extending the last interval in place when they touch (ascending or repeated items). */
+  const addPending = (a: number, b: number): void => {
+    const last = pending[pending.length - 1];
+    if (last && a >= last[0] && a <= last[1] + 1) {
+      if (b > last[1]) last[1] = b;
+    } else pending.push([a, b]);
+  };
 
   while (pos < text.length) {
-    const item = itemSpan(text, pos);
-    const fail = (message: string): Parsed<CpuSet> => parsedError(message, item.offset, item.length);
+    item = itemSpan(text, pos);
 
     let negate = false;
     if (text[pos] === '^') {
@@ -109,7 +119,7 @@ export function parseLibvirtCpuset(text: string, opts: LibvirtCpusetOptions = {}
         if (set.has(first.value)) set = set.subtract(CpuSet.of(first.value));
         else idleNegations.push({ id: first.value, offset: item.offset, text: text.slice(item.offset, item.offset + item.length) });
       } else {
-        pending.push([first.value, first.value]);
+        addPending(first.value, first.value);
       }
     } else if (text[pos] === '-') {
       if (negate) return fail(`'^' excludes a single CPU; libvirt rejects a range after '^'`);
@@ -126,7 +136,7 @@ export function parseLibvirtCpuset(text: string, opts: LibvirtCpusetOptions = {}
       const lastValue = negative ? -last.value : last.value;
       if (lastValue < first.value) return fail(`descending range: ${lastValue} is below ${first.value}`);
       if (lastValue >= maxLen) return fail(beyondLimit(lastValue));
-      pending.push([first.value, lastValue]);
+      addPending(first.value, lastValue);
       pos = skipSpaces(text, last.end);
     }
 
@@ -134,7 +144,7 @@ export function parseLibvirtCpuset(text: string, opts: LibvirtCpusetOptions = {}
       // A trailing comma ends the loop without error, as in virBitmapParseInternal.
       pos = skipSpaces(text, pos + 1);
     } else if (pos < text.length) {
-      return fail(`unexpected '${text[pos]}'`);
+      return fail(`unexpected '${String.fromCodePoint(text.codePointAt(pos)!)}'`);
     }
   }
   flush();
@@ -145,7 +155,7 @@ export function parseLibvirtCpuset(text: string, opts: LibvirtCpusetOptions = {}
   for (const neg of idleNegations) {
     if (set.has(neg.id)) {
       notes.push(
-        `'${neg.text}' (offset ${neg.offset}) removes nothing: ${neg.id} is only added by a later item, ` +
+        `'${excerpt(neg.text)}' (offset ${neg.offset}) removes nothing: ${neg.id} is only added by a later item, ` +
           `and libvirt applies items left to right, so ${neg.id} stays in the set; put '^${neg.id}' after the range it should cut`,
       );
     }

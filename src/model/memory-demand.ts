@@ -1,5 +1,6 @@
 import type { XmlElement } from '../xml/types.ts';
 import { CpuSet } from './cpuset.ts';
+import { LIBVIRT_CPUMASK_LEN } from './libvirt-cpuset.ts';
 import type { DomainModel } from './domain.ts';
 import { guestMemorySlices, hugepageBacking } from './numa.ts';
 
@@ -44,9 +45,13 @@ export function memoryDemands(d: DomainModel): MemoryDemand[] {
   });
 }
 
-/** Splits `amount` over `nodes` as round-robin interleaving does: evenly, the remainder to the lowest nodes. */
+/**
+ * Splits `amount` over `nodes` as round-robin interleaving does: evenly, the remainder to the lowest nodes.
+ * A parsed nodeset holds ids below LIBVIRT_CPUMASK_LEN only, so enumerating up to that bound never throws
+ * (a nodeset of 0-16383 is valid syntax, however few nodes the host has).
+ */
 export function spreadEvenly(amount: number, nodes: CpuSet): Map<number, number> {
-  const ids = nodes.toArray(4096);
+  const ids = nodes.toArray(LIBVIRT_CPUMASK_LEN);
   const out = new Map<number, number>();
   const base = Math.floor(amount / ids.length);
   const extra = amount - base * ids.length;

@@ -6,6 +6,7 @@
  * All arithmetic is BigInt, so no value is ever silently rounded.
  */
 import { parsedError, parsedOk, type Parsed } from './parsed.ts';
+import { excerpt } from './describe.ts';
 
 /** virMemoryMaxValue on 64-bit hosts: LLONG_MAX bytes (memory, currentMemory, cell memory). */
 export const LIBVIRT_MEMORY_MAX_BYTES = 2n ** 63n - 1n;
@@ -64,21 +65,21 @@ export function scaleToKiB(value: string, unit: string | undefined, defaultUnit 
   const digitsStart = pos;
   while (pos < value.length && value[pos]! >= '0' && value[pos]! <= '9') pos++;
   if (pos === digitsStart) {
-    return parsedError(`'${value}' is not a non-negative decimal integer`, lead, Math.max(value.length - lead, 0));
+    return parsedError(`'${excerpt(value)}' is not a non-negative decimal integer`, lead, Math.max(value.length - lead, 0));
   }
   if (pos < value.length) {
-    return parsedError(`unexpected '${value.slice(pos)}' after the number (libvirt allows nothing after the digits)`, pos, value.length - pos);
+    return parsedError(`unexpected '${excerpt(value.slice(pos))}' after the number (libvirt allows nothing after the digits)`, pos, value.length - pos);
   }
   const amount = BigInt(value.slice(digitsStart, pos));
   if (amount > ULLONG_MAX) return parsedError('value does not fit in 64 bits', digitsStart, pos - digitsStart);
 
   const suffix = unit === undefined || unit === '' ? undefined : unit;
   const scale = unitBytes(suffix ?? defaultUnit);
-  if (scale === undefined) return parsedError(`unknown unit '${suffix ?? defaultUnit}'`, 0, 0);
+  if (scale === undefined) return parsedError(`unknown unit '${excerpt(suffix ?? defaultUnit, 24)}'`, 0, 0);
 
   // virScaleInteger: `value > limit / scale` (integer division) is an overflow.
   if (amount !== 0n && amount > maxBytes / scale) {
-    return parsedError(`value too large: ${amount}${suffix ?? ''} exceeds ${maxBytes} bytes`, digitsStart, pos - digitsStart);
+    return parsedError(`value too large: ${amount}${excerpt(suffix ?? '', 16)} exceeds ${maxBytes} bytes`, digitsStart, pos - digitsStart);
   }
   const kib = (amount * scale + 1023n) / 1024n;
   // virDomainParseMemory: the KiB figure must stay below DIV_UP(max, 1024).

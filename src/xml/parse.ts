@@ -156,6 +156,16 @@ export function parseXml(text: string, eager = false): XmlDocument {
   parser.on('opentag', (node) => {
     const end = parser.position;
     lastEventEnd = end;
+    if (stack.length + skipped > MAX_DEPTH) {
+      // libvirt would refuse the file here; stopping also keeps a 100,000-deep file cheap.
+      const start = text.lastIndexOf('<', end - 1);
+      error = {
+        message: `<${node.name}> is nested more than ${MAX_DEPTH} elements deep: libvirt's XML parser (libxml2 without XML_PARSE_HUGE) refuses the document ("Excessive depth in document")`,
+        offset: start,
+        ...new LineIndex(text).position(start),
+      };
+      throw new StopParsing();
+    }
     const parent = stack[stack.length - 1];
     if (!eager && (skipped > 0 || parent?.lazy)) {
       if (!node.isSelfClosing) skipped++;
@@ -224,6 +234,13 @@ export function parseXml(text: string, eager = false): XmlDocument {
   if (retryEager) return parseXml(text, true);
   return { text, root, comments, error };
 }
+
+/**
+ * libxml2's nesting limit without XML_PARSE_HUGE (parser.c nodePush: an element is
+ * refused when more than 256 are already open), which libvirt does not set
+ * (virxml.c virXMLParseHelper passes XML_PARSE_NONET | XML_PARSE_NOWARNING).
+ */
+const MAX_DEPTH = 256;
 
 /** saxes keeps these on the parser (not in its typings); read only to word error messages. */
 interface SaxesInternals {

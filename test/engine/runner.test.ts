@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { lint } from '../../src/engine/runner.ts';
+import { rules } from '../../src/engine/registry.ts';
+import { defineRule } from '../../src/engine/types.ts';
+import { repoRoot } from '../support/paths.ts';
+
+test('a rule that throws is reported as a failure; every other rule\'s findings survive', async () => {
+  const broken = defineRule({
+    meta: { id: 'broken-rule', name: 'BrokenRule', severity: 'error', type: 'problem', needs: 'domain', fixable: false, hasSuggestions: false, summary: 'throws', tags: ['test'] },
+    checkDomain() {
+      throw new Error('boom');
+    },
+  });
+  const run = await lint({
+    paths: ['examples/domains/missing-emulatorpin.xml'],
+    cwd: repoRoot,
+    hostFile: join(repoRoot, 'examples', 'hosts', 'dual-socket.json'),
+    configFile: false,
+    rules: [broken, ...rules],
+  });
+  assert.deepEqual(run.ruleFailures, ['rule broken-rule failed on examples/domains/missing-emulatorpin.xml: boom']);
+  assert.equal(run.executionSuccessful, false);
+  assert.deepEqual(run.diagnostics.map((d) => d.ruleId), ['missing-emulatorpin']);
+});
+
+test('a rule that returns a fix without declaring fixable is refused (ESLint\'s guard)', async () => {
+  const sneaky = defineRule({
+    meta: { id: 'sneaky-rule', name: 'SneakyRule', severity: 'warning', type: 'problem', needs: 'domain', fixable: false, hasSuggestions: false, summary: 'fixes without saying so', tags: ['test'] },
+    checkDomain({ domain, report }) {
+      report({ range: domain.element.startTag, message: 'x', fix: { range: [0, 0], text: '' } });
+    },
+  });
+  const run = await lint({ paths: ['examples/production-vm.xml'], cwd: repoRoot, configFile: false, rules: [sneaky] });
+  assert.equal(run.diagnostics.length, 0);
+  assert.match(run.ruleFailures[0] ?? '', /sneaky-rule .*does not declare fixable/);
+});
