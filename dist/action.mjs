@@ -2986,7 +2986,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root, ref);
+      let _sch = resolve5.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3013,7 +3013,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root, ref) {
+    function resolve5(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3877,7 +3877,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve4(baseURI, relativeURI, options) {
+    function resolve5(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -3913,50 +3913,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options, skipNormalization) {
+    function resolveComponent(base, relative4, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative3 = parse(serialize(relative3, options), options);
+        relative4 = parse(serialize(relative4, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative3.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -3964,7 +3964,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -4268,7 +4268,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve4,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize,
@@ -14052,15 +14052,15 @@ var require_pattern2 = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative3 = [];
+      const relative4 = [];
       for (const pattern of patterns) {
         if (isAbsolute2(pattern)) {
           absolute.push(pattern);
         } else {
-          relative3.push(pattern);
+          relative4.push(pattern);
         }
       }
-      return [absolute, relative3];
+      return [absolute, relative4];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute2(pattern) {
@@ -14261,9 +14261,9 @@ var require_tasks = __commonJS({
     var utils = require_utils5();
     function generate(input, settings) {
       const patterns = processPatterns(input, settings);
-      const ignore = processPatterns(settings.ignore, settings);
+      const ignore2 = processPatterns(settings.ignore, settings);
       const positivePatterns = getPositivePatterns(patterns);
-      const negativePatterns = getNegativePatternsAsPositive(patterns, ignore);
+      const negativePatterns = getNegativePatternsAsPositive(patterns, ignore2);
       const staticPatterns = positivePatterns.filter((pattern) => utils.pattern.isStaticPattern(pattern, settings));
       const dynamicPatterns = positivePatterns.filter((pattern) => utils.pattern.isDynamicPattern(pattern, settings));
       const staticTasks = convertPatternsToTasks(
@@ -14310,8 +14310,8 @@ var require_tasks = __commonJS({
       return utils.pattern.getPositivePatterns(patterns);
     }
     exports.getPositivePatterns = getPositivePatterns;
-    function getNegativePatternsAsPositive(patterns, ignore) {
-      const negative = utils.pattern.getNegativePatterns(patterns).concat(ignore);
+    function getNegativePatternsAsPositive(patterns, ignore2) {
+      const negative = utils.pattern.getNegativePatterns(patterns).concat(ignore2);
       const positive = negative.map(utils.pattern.convertToPositivePattern);
       return positive;
     }
@@ -15151,41 +15151,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push2(value) {
-        var p = new Promise(function(resolve4, reject) {
+        var p = new Promise(function(resolve5, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve4(result);
+            resolve5(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve4, reject) {
+        var p = new Promise(function(resolve5, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve4(result);
+            resolve5(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve4) {
+        var p = new Promise(function(resolve5) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve4();
+              resolve5();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve4();
+                resolve5();
                 queue.drain = previousDrain;
               };
             }
@@ -15671,9 +15671,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve4(stats) : reject(error);
+            return error === null ? resolve5(stats) : reject(error);
           });
         });
       }
@@ -15697,10 +15697,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           this._walkAsync(root, options, (error, entries) => {
             if (error === null) {
-              resolve4(entries);
+              resolve5(entries);
             } else {
               reject(error);
             }
@@ -15710,10 +15710,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve4(entries));
+          stream.once("end", () => resolve5(entries));
         });
       }
     };
@@ -19785,8 +19785,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path6 from "node:path";
 
 // src/engine/runner.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname2, join as join2, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import { dirname as dirname4, resolve as resolve4 } from "node:path";
 
 // src/xml/lines.ts
 var LineIndex = class {
@@ -21612,12 +21612,14 @@ function parseXml(text, eager = false) {
   const markEnd = () => {
     lastEventEnd = parser.position;
   };
-  parser.on("cdata", markEnd);
-  parser.on("processinginstruction", markEnd);
-  parser.on("doctype", markEnd);
-  parser.on("xmldecl", markEnd);
+  if (eager) {
+    parser.on("cdata", markEnd);
+    parser.on("processinginstruction", markEnd);
+    parser.on("doctype", markEnd);
+    parser.on("xmldecl", markEnd);
+  }
   parser.on("error", (err) => {
-    if (!eager && (skipped > 0 || stack[stack.length - 1]?.lazy)) {
+    if (!eager) {
       retryEager = true;
       throw new StopParsing();
     }
@@ -23417,6 +23419,7 @@ var package_default = {
     "eslint-formatter-friendly": "^7.0.0",
     "fast-check": "^4.10.2",
     globby: "^16.2.4",
+    ignore: "^7.0.16",
     picomatch: "^4.0.7",
     saxes: "^6.0.0",
     tsx: "^4.23.15",
@@ -23636,7 +23639,7 @@ function applyDirectives(diagnostics, directives) {
 
 // src/engine/discover.ts
 import { statSync } from "node:fs";
-import { isAbsolute, relative as relative2, resolve as resolve2 } from "node:path";
+import { isAbsolute, relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
 
 // node_modules/globby/index.js
 import process3 from "node:process";
@@ -24646,7 +24649,7 @@ var readGitConfigFile = (normalizedPath, readMethod, suppressErrors) => {
     throw createGitConfigReadError(normalizedPath, error);
   }
 };
-var getExcludesFileFromGitConfigSync = (filePath, readFileSync3, gitDirectory, options = {}) => {
+var getExcludesFileFromGitConfigSync = (filePath, readFileSync4, gitDirectory, options = {}) => {
   const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
   const normalizedPath = path3.resolve(filePath);
   if (includeStack.has(normalizedPath)) {
@@ -24656,14 +24659,14 @@ var getExcludesFileFromGitConfigSync = (filePath, readFileSync3, gitDirectory, o
     return void 0;
   }
   includeStack.add(normalizedPath);
-  const content = readGitConfigFile(normalizedPath, readFileSync3, suppressErrors);
+  const content = readGitConfigFile(normalizedPath, readFileSync4, suppressErrors);
   if (content === void 0) {
     includeStack.delete(normalizedPath);
     return void 0;
   }
   let { excludesFile, includePaths } = parseGitConfigForExcludesFile(content, normalizedPath, gitDirectory);
   for (const includePath of includePaths) {
-    const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync3, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
+    const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync4, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
     if (includedExcludesFile !== void 0) {
       excludesFile = includedExcludesFile;
     }
@@ -24708,13 +24711,13 @@ var resolveGitDirectoryFromFile = (gitFilePath, content) => {
   }
   return path3.resolve(path3.dirname(gitFilePath), match[1]);
 };
-var getGitDirectorySync = (gitRoot, readFileSync3) => {
+var getGitDirectorySync = (gitRoot, readFileSync4) => {
   if (!gitRoot) {
     return void 0;
   }
   const gitFilePath = path3.join(gitRoot, ".git");
   try {
-    return resolveGitDirectoryFromFile(gitFilePath, readFileSync3(gitFilePath, "utf8"));
+    return resolveGitDirectoryFromFile(gitFilePath, readFileSync4(gitFilePath, "utf8"));
   } catch {
     return gitFilePath;
   }
@@ -24764,18 +24767,18 @@ var readGlobalGitignoreContent = (filePath, readMethod, suppressErrors) => {
 };
 var getGlobalGitignoreFile = (options = {}) => {
   const cwd = toPath(options.cwd) ?? process2.cwd();
-  const readFileSync3 = getReadFileSyncMethod(options.fs);
+  const readFileSync4 = getReadFileSyncMethod(options.fs);
   const gitRoot = findGitRootSync(cwd, options.fs);
-  const gitDirectory = getGitDirectorySync(gitRoot, readFileSync3);
+  const gitDirectory = getGitDirectorySync(gitRoot, readFileSync4);
   let excludesFileConfig;
   for (const gitConfigPath of getGitConfigPaths()) {
-    const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync3, gitDirectory, { suppressErrors: options.suppressErrors });
+    const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync4, gitDirectory, { suppressErrors: options.suppressErrors });
     if (value !== void 0) {
       excludesFileConfig = value;
     }
   }
   const filePath = resolveExcludesFilePath(excludesFileConfig);
-  return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync3, options.suppressErrors);
+  return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync4, options.suppressErrors);
 };
 var getGlobalGitignoreFileAsync = async (options = {}) => {
   const cwd = toPath(options.cwd) ?? process2.cwd();
@@ -24961,9 +24964,9 @@ var shouldExpandGlobstarDirectory = (pattern) => {
   if (!match) {
     return false;
   }
-  const dirname3 = match[1];
-  const hasWildcards = /[*?[\]{}]/.test(dirname3);
-  const hasExtension = nodePath.extname(dirname3) && !dirname3.startsWith(".");
+  const dirname5 = match[1];
+  const hasWildcards = /[*?[\]{}]/.test(dirname5);
+  const hasExtension = nodePath.extname(dirname5) && !dirname5.startsWith(".");
   return !hasWildcards && !hasExtension;
 };
 var getDirectoryGlob = ({ directoryPath, files, extensions }) => {
@@ -25019,10 +25022,10 @@ var checkCwdOption = (cwd, fsImplementation = fs3) => {
   }
 };
 var normalizeOptions2 = (options = {}) => {
-  const ignore = options.ignore ? Array.isArray(options.ignore) ? options.ignore : [options.ignore] : [];
+  const ignore2 = options.ignore ? Array.isArray(options.ignore) ? options.ignore : [options.ignore] : [];
   options = {
     ...options,
-    ignore,
+    ignore: ignore2,
     expandDirectories: options.expandDirectories ?? true,
     cwd: toPath(options.cwd)
   };
@@ -25493,40 +25496,92 @@ function sourceFromText(path7, text, decodeError) {
   };
 }
 
+// src/engine/gitignore.ts
+var import_ignore4 = __toESM(require_ignore(), 1);
+import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
+import { dirname as dirname2, join as join2, relative as relative2, sep as sep2 } from "node:path";
+var toPosix2 = (p) => sep2 === "/" ? p : p.split(sep2).join("/");
+var GitignoreFilter = class {
+  constructor(repoRoot) {
+    this.repoRoot = repoRoot;
+  }
+  repoRoot;
+  byDir = /* @__PURE__ */ new Map();
+  load(dir) {
+    let ig = this.byDir.get(dir);
+    if (ig !== void 0) return ig;
+    const file = join2(dir, ".gitignore");
+    ig = existsSync2(file) ? (0, import_ignore4.default)().add(readFileSync3(file, "utf8")) : null;
+    this.byDir.set(dir, ig);
+    return ig;
+  }
+  /** True when git would ignore `absPath`. Files outside the repository are never ignored. */
+  ignores(absPath) {
+    if (relative2(this.repoRoot, absPath).startsWith("..")) return false;
+    const dirs = [];
+    for (let d = dirname2(absPath); ; d = dirname2(d)) {
+      dirs.push(d);
+      if (d === this.repoRoot || dirname2(d) === d) break;
+    }
+    let ignored = false;
+    for (let i = dirs.length - 1; i >= 0; i--) {
+      const ig = this.load(dirs[i]);
+      if (!ig) continue;
+      const r = ig.test(toPosix2(relative2(dirs[i], absPath)));
+      if (r.ignored) ignored = true;
+      else if (r.unignored) ignored = false;
+    }
+    return ignored;
+  }
+};
+
+// src/engine/repo.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { dirname as dirname3, join as join3, resolve as resolve2 } from "node:path";
+function repositoryRoot(dir) {
+  for (let d = resolve2(dir); ; d = dirname3(d)) {
+    if (existsSync3(join3(d, ".git"))) return d;
+    if (dirname3(d) === d) return resolve2(dir);
+  }
+}
+
 // src/engine/discover.ts
 async function discoverFiles(paths, cwd) {
   const found = /* @__PURE__ */ new Map();
+  const patterns = [];
+  const mustMatch = [];
+  const walk = async (pattern, base) => globby(pattern, { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"] });
   for (const p of paths.length > 0 ? paths : ["."]) {
-    const abs = resolve2(cwd, p);
+    const abs = resolve3(cwd, p);
     const st = statSync(abs, { throwIfNoEntry: false });
-    let matches;
     if (st?.isFile()) {
       found.set(abs, true);
-      continue;
     } else if (st?.isDirectory()) {
-      matches = await globby("**/*.xml", { cwd: abs, absolute: true, gitignore: true, followSymbolicLinks: false });
+      const rel = toPosix3(relative3(cwd, abs));
+      if (rel === "" || !rel.startsWith("..") && !isAbsolute(rel) && !isDynamicPattern(rel)) patterns.push(rel ? `${rel}/**/*.xml` : "**/*.xml");
+      else for (const m of await walk(["**/*.xml"], abs)) if (!found.has(m)) found.set(m, false);
     } else if (isDynamicPattern(p)) {
-      matches = await globby(p, { cwd, absolute: true, gitignore: true, followSymbolicLinks: false });
+      patterns.push(p);
+      mustMatch.push(p);
     } else {
       throw new UsageError(`no such file or directory: ${p}`);
     }
-    if (matches.length === 0 && !st) throw new UsageError(`no files match the pattern: ${p}`);
-    for (const m of matches) if (!found.has(m)) found.set(m, false);
   }
-  return [...found].map(([absPath, explicit]) => ({ absPath, explicit })).sort((a, b) => a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0);
+  if (patterns.length > 0) {
+    const matches = await walk(patterns, cwd);
+    for (const m of matches) if (!found.has(m)) found.set(m, false);
+    if (matches.length === 0 && mustMatch.length > 0) throw new UsageError(`no files match the pattern: ${mustMatch.join(" ")}`);
+  }
+  const filter = new GitignoreFilter(repositoryRoot(cwd));
+  return [...found].filter(([absPath, explicit]) => explicit || !filter.ignores(absPath)).map(([absPath, explicit]) => ({ absPath, explicit })).sort((a, b) => a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0);
 }
+var toPosix3 = (p) => sep3 === "/" ? p : p.split(sep3).join("/");
 function displayPath(absPath, cwd) {
-  const rel = relative2(cwd, absPath);
+  const rel = relative3(cwd, absPath);
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : absPath;
 }
 
 // src/engine/runner.ts
-function repositoryRoot(dir) {
-  for (let d = resolve3(dir); ; d = dirname2(d)) {
-    if (existsSync2(join2(d, ".git"))) return d;
-    if (dirname2(d) === d) return resolve3(dir);
-  }
-}
 function lineColumnOf(lines, range) {
   const s = lines.position(range.start);
   const e = lines.position(range.end);
@@ -25538,7 +25593,7 @@ function effectiveSeverity(rule, reported, setting) {
   return setting;
 }
 function loadLintHost(hostFile, cwd, housekeeping) {
-  const abs = resolve3(cwd, hostFile);
+  const abs = resolve4(cwd, hostFile);
   const { snapshot, text } = loadHostFile(abs);
   const path7 = displayPath(abs, cwd);
   let housekeepingOverride;
@@ -25551,15 +25606,15 @@ function loadLintHost(hostFile, cwd, housekeeping) {
 }
 function commonAncestor(paths) {
   let dir = paths[0];
-  for (const p of paths.slice(1)) while (!(p + "/").startsWith(dir.endsWith("/") ? dir : dir + "/") && dirname2(dir) !== dir) dir = dirname2(dir);
+  for (const p of paths.slice(1)) while (!(p + "/").startsWith(dir.endsWith("/") ? dir : dir + "/") && dirname4(dir) !== dir) dir = dirname4(dir);
   return dir;
 }
 function resolveConfig2(options, cwd) {
   if (options.configFile === false) return void 0;
-  if (options.configFile) return loadConfigFile(resolve3(cwd, options.configFile), options.configFile);
+  if (options.configFile) return loadConfigFile(resolve4(cwd, options.configFile), options.configFile);
   const starts = (options.paths.length > 0 ? options.paths : ["."]).map((p) => {
-    const abs = resolve3(cwd, p);
-    return existsSync2(abs) && !abs.endsWith(".xml") ? abs : dirname2(abs);
+    const abs = resolve4(cwd, p);
+    return existsSync4(abs) && !abs.endsWith(".xml") ? abs : dirname4(abs);
   });
   const found = findConfigFile(commonAncestor(starts));
   return found ? loadConfigFile(found, displayPath(found, cwd)) : void 0;
@@ -25715,7 +25770,7 @@ async function lint(options) {
   for (const h of hosts) {
     shown.push(h.path);
     sources.set(h.path, h.text);
-    absPaths.set(h.path, resolve3(cwd, h.path));
+    absPaths.set(h.path, resolve4(cwd, h.path));
   }
   diagnostics.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   return {
@@ -25798,9 +25853,9 @@ function workflowCommand(name, properties, message) {
 }
 function annotationPath(file, root, cwd) {
   const absolute = path4.resolve(cwd, file);
-  const relative3 = path4.relative(path4.resolve(root), absolute);
-  if (relative3 === "" || relative3 === ".." || relative3.startsWith(`..${path4.sep}`) || path4.isAbsolute(relative3)) return absolute;
-  return relative3.split(path4.sep).join("/");
+  const relative4 = path4.relative(path4.resolve(root), absolute);
+  if (relative4 === "" || relative4 === ".." || relative4.startsWith(`..${path4.sep}`) || path4.isAbsolute(relative4)) return absolute;
+  return relative4.split(path4.sep).join("/");
 }
 function annotation(d, root, cwd) {
   return workflowCommand(
@@ -25876,10 +25931,10 @@ function rootUri(root) {
 }
 function fileLocation(file, root, cwd) {
   const absolute = path5.resolve(cwd, file);
-  const relative3 = path5.relative(path5.resolve(root), absolute);
-  const outside = relative3 === "" || relative3 === ".." || relative3.startsWith(`..${path5.sep}`) || path5.isAbsolute(relative3);
+  const relative4 = path5.relative(path5.resolve(root), absolute);
+  const outside = relative4 === "" || relative4 === ".." || relative4.startsWith(`..${path5.sep}`) || path5.isAbsolute(relative4);
   if (outside) return { uri: pathToFileURL(absolute).href };
-  return { uri: relative3.split(path5.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+  return { uri: relative4.split(path5.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 var ArtifactTable = class {
   constructor(root, cwd) {

@@ -6413,7 +6413,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve8.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -6440,7 +6440,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve8(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -7304,7 +7304,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve8(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -7340,50 +7340,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base, relative5, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative4 = parse(serialize(relative4, options), options);
+        relative5 = parse(serialize(relative5, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative5.scheme) {
+        target.scheme = relative5.scheme;
+        target.userinfo = relative5.userinfo;
+        target.host = relative5.host;
+        target.port = relative5.port;
+        target.path = removeDotSegments(relative5.path || "");
+        target.query = relative5.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target.userinfo = relative5.userinfo;
+          target.host = relative5.host;
+          target.port = relative5.port;
+          target.path = removeDotSegments(relative5.path || "");
+          target.query = relative5.query;
         } else {
-          if (!relative4.path) {
+          if (!relative5.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative5.query !== void 0) {
+              target.query = relative5.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative5.path[0] === "/") {
+              target.path = removeDotSegments(relative5.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative5.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative5.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative5.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -7391,7 +7391,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative5.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -7695,7 +7695,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve7,
+      resolve: resolve8,
       resolveComponent,
       equal,
       serialize,
@@ -17479,15 +17479,15 @@ var require_pattern2 = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative4 = [];
+      const relative5 = [];
       for (const pattern of patterns) {
         if (isAbsolute2(pattern)) {
           absolute.push(pattern);
         } else {
-          relative4.push(pattern);
+          relative5.push(pattern);
         }
       }
-      return [absolute, relative4];
+      return [absolute, relative5];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute2(pattern) {
@@ -17688,9 +17688,9 @@ var require_tasks = __commonJS({
     var utils = require_utils5();
     function generate(input, settings) {
       const patterns = processPatterns(input, settings);
-      const ignore = processPatterns(settings.ignore, settings);
+      const ignore2 = processPatterns(settings.ignore, settings);
       const positivePatterns = getPositivePatterns(patterns);
-      const negativePatterns = getNegativePatternsAsPositive(patterns, ignore);
+      const negativePatterns = getNegativePatternsAsPositive(patterns, ignore2);
       const staticPatterns = positivePatterns.filter((pattern) => utils.pattern.isStaticPattern(pattern, settings));
       const dynamicPatterns = positivePatterns.filter((pattern) => utils.pattern.isDynamicPattern(pattern, settings));
       const staticTasks = convertPatternsToTasks(
@@ -17737,8 +17737,8 @@ var require_tasks = __commonJS({
       return utils.pattern.getPositivePatterns(patterns);
     }
     exports.getPositivePatterns = getPositivePatterns;
-    function getNegativePatternsAsPositive(patterns, ignore) {
-      const negative = utils.pattern.getNegativePatterns(patterns).concat(ignore);
+    function getNegativePatternsAsPositive(patterns, ignore2) {
+      const negative = utils.pattern.getNegativePatterns(patterns).concat(ignore2);
       const positive = negative.map(utils.pattern.convertToPositivePattern);
       return positive;
     }
@@ -18578,41 +18578,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push2(value) {
-        var p = new Promise(function(resolve7, reject) {
+        var p = new Promise(function(resolve8, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve7(result);
+            resolve8(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve7, reject) {
+        var p = new Promise(function(resolve8, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve7(result);
+            resolve8(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve7) {
+        var p = new Promise(function(resolve8) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve7();
+              resolve8();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve7();
+                resolve8();
                 queue.drain = previousDrain;
               };
             }
@@ -19098,9 +19098,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve7(stats) : reject(error);
+            return error === null ? resolve8(stats) : reject(error);
           });
         });
       }
@@ -19124,10 +19124,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           this._walkAsync(root, options, (error, entries) => {
             if (error === null) {
-              resolve7(entries);
+              resolve8(entries);
             } else {
               reject(error);
             }
@@ -19137,10 +19137,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve7(entries));
+          stream.once("end", () => resolve8(entries));
         });
       }
     };
@@ -23228,11 +23228,11 @@ var {
 } = import_index.default;
 
 // src/cli.ts
-import { relative as relative3, resolve as resolve6, sep as sep2 } from "node:path";
+import { relative as relative4, resolve as resolve7, sep as sep4 } from "node:path";
 
 // src/engine/runner.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname2, join as join2, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import { dirname as dirname4, resolve as resolve4 } from "node:path";
 
 // src/xml/lines.ts
 var LineIndex = class {
@@ -25058,12 +25058,14 @@ function parseXml(text, eager = false) {
   const markEnd = () => {
     lastEventEnd = parser.position;
   };
-  parser.on("cdata", markEnd);
-  parser.on("processinginstruction", markEnd);
-  parser.on("doctype", markEnd);
-  parser.on("xmldecl", markEnd);
+  if (eager) {
+    parser.on("cdata", markEnd);
+    parser.on("processinginstruction", markEnd);
+    parser.on("doctype", markEnd);
+    parser.on("xmldecl", markEnd);
+  }
   parser.on("error", (err) => {
-    if (!eager && (skipped > 0 || stack[stack.length - 1]?.lazy)) {
+    if (!eager) {
       retryEager = true;
       throw new StopParsing();
     }
@@ -26863,6 +26865,7 @@ var package_default = {
     "eslint-formatter-friendly": "^7.0.0",
     "fast-check": "^4.10.2",
     globby: "^16.2.4",
+    ignore: "^7.0.16",
     picomatch: "^4.0.7",
     saxes: "^6.0.0",
     tsx: "^4.23.15",
@@ -27082,7 +27085,7 @@ function applyDirectives(diagnostics, directives) {
 
 // src/engine/discover.ts
 import { statSync } from "node:fs";
-import { isAbsolute, relative as relative2, resolve as resolve2 } from "node:path";
+import { isAbsolute, relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
 
 // node_modules/globby/index.js
 import process3 from "node:process";
@@ -28092,7 +28095,7 @@ var readGitConfigFile = (normalizedPath, readMethod, suppressErrors) => {
     throw createGitConfigReadError(normalizedPath, error);
   }
 };
-var getExcludesFileFromGitConfigSync = (filePath, readFileSync6, gitDirectory, options = {}) => {
+var getExcludesFileFromGitConfigSync = (filePath, readFileSync7, gitDirectory, options = {}) => {
   const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
   const normalizedPath = path3.resolve(filePath);
   if (includeStack.has(normalizedPath)) {
@@ -28102,14 +28105,14 @@ var getExcludesFileFromGitConfigSync = (filePath, readFileSync6, gitDirectory, o
     return void 0;
   }
   includeStack.add(normalizedPath);
-  const content = readGitConfigFile(normalizedPath, readFileSync6, suppressErrors);
+  const content = readGitConfigFile(normalizedPath, readFileSync7, suppressErrors);
   if (content === void 0) {
     includeStack.delete(normalizedPath);
     return void 0;
   }
   let { excludesFile, includePaths } = parseGitConfigForExcludesFile(content, normalizedPath, gitDirectory);
   for (const includePath of includePaths) {
-    const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync6, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
+    const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync7, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
     if (includedExcludesFile !== void 0) {
       excludesFile = includedExcludesFile;
     }
@@ -28154,13 +28157,13 @@ var resolveGitDirectoryFromFile = (gitFilePath, content) => {
   }
   return path3.resolve(path3.dirname(gitFilePath), match[1]);
 };
-var getGitDirectorySync = (gitRoot, readFileSync6) => {
+var getGitDirectorySync = (gitRoot, readFileSync7) => {
   if (!gitRoot) {
     return void 0;
   }
   const gitFilePath = path3.join(gitRoot, ".git");
   try {
-    return resolveGitDirectoryFromFile(gitFilePath, readFileSync6(gitFilePath, "utf8"));
+    return resolveGitDirectoryFromFile(gitFilePath, readFileSync7(gitFilePath, "utf8"));
   } catch {
     return gitFilePath;
   }
@@ -28210,18 +28213,18 @@ var readGlobalGitignoreContent = (filePath, readMethod, suppressErrors) => {
 };
 var getGlobalGitignoreFile = (options = {}) => {
   const cwd = toPath(options.cwd) ?? process2.cwd();
-  const readFileSync6 = getReadFileSyncMethod(options.fs);
+  const readFileSync7 = getReadFileSyncMethod(options.fs);
   const gitRoot = findGitRootSync(cwd, options.fs);
-  const gitDirectory = getGitDirectorySync(gitRoot, readFileSync6);
+  const gitDirectory = getGitDirectorySync(gitRoot, readFileSync7);
   let excludesFileConfig;
   for (const gitConfigPath of getGitConfigPaths()) {
-    const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync6, gitDirectory, { suppressErrors: options.suppressErrors });
+    const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync7, gitDirectory, { suppressErrors: options.suppressErrors });
     if (value !== void 0) {
       excludesFileConfig = value;
     }
   }
   const filePath = resolveExcludesFilePath(excludesFileConfig);
-  return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync6, options.suppressErrors);
+  return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync7, options.suppressErrors);
 };
 var getGlobalGitignoreFileAsync = async (options = {}) => {
   const cwd = toPath(options.cwd) ?? process2.cwd();
@@ -28407,9 +28410,9 @@ var shouldExpandGlobstarDirectory = (pattern) => {
   if (!match) {
     return false;
   }
-  const dirname5 = match[1];
-  const hasWildcards = /[*?[\]{}]/.test(dirname5);
-  const hasExtension = nodePath.extname(dirname5) && !dirname5.startsWith(".");
+  const dirname7 = match[1];
+  const hasWildcards = /[*?[\]{}]/.test(dirname7);
+  const hasExtension = nodePath.extname(dirname7) && !dirname7.startsWith(".");
   return !hasWildcards && !hasExtension;
 };
 var getDirectoryGlob = ({ directoryPath, files, extensions }) => {
@@ -28465,10 +28468,10 @@ var checkCwdOption = (cwd, fsImplementation = fs3) => {
   }
 };
 var normalizeOptions2 = (options = {}) => {
-  const ignore = options.ignore ? Array.isArray(options.ignore) ? options.ignore : [options.ignore] : [];
+  const ignore2 = options.ignore ? Array.isArray(options.ignore) ? options.ignore : [options.ignore] : [];
   options = {
     ...options,
-    ignore,
+    ignore: ignore2,
     expandDirectories: options.expandDirectories ?? true,
     cwd: toPath(options.cwd)
   };
@@ -28939,40 +28942,92 @@ function sourceFromText(path6, text, decodeError) {
   };
 }
 
+// src/engine/gitignore.ts
+var import_ignore4 = __toESM(require_ignore(), 1);
+import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
+import { dirname as dirname2, join as join2, relative as relative2, sep as sep2 } from "node:path";
+var toPosix2 = (p) => sep2 === "/" ? p : p.split(sep2).join("/");
+var GitignoreFilter = class {
+  constructor(repoRoot) {
+    this.repoRoot = repoRoot;
+  }
+  repoRoot;
+  byDir = /* @__PURE__ */ new Map();
+  load(dir) {
+    let ig = this.byDir.get(dir);
+    if (ig !== void 0) return ig;
+    const file = join2(dir, ".gitignore");
+    ig = existsSync2(file) ? (0, import_ignore4.default)().add(readFileSync3(file, "utf8")) : null;
+    this.byDir.set(dir, ig);
+    return ig;
+  }
+  /** True when git would ignore `absPath`. Files outside the repository are never ignored. */
+  ignores(absPath) {
+    if (relative2(this.repoRoot, absPath).startsWith("..")) return false;
+    const dirs = [];
+    for (let d = dirname2(absPath); ; d = dirname2(d)) {
+      dirs.push(d);
+      if (d === this.repoRoot || dirname2(d) === d) break;
+    }
+    let ignored = false;
+    for (let i = dirs.length - 1; i >= 0; i--) {
+      const ig = this.load(dirs[i]);
+      if (!ig) continue;
+      const r = ig.test(toPosix2(relative2(dirs[i], absPath)));
+      if (r.ignored) ignored = true;
+      else if (r.unignored) ignored = false;
+    }
+    return ignored;
+  }
+};
+
+// src/engine/repo.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { dirname as dirname3, join as join3, resolve as resolve2 } from "node:path";
+function repositoryRoot(dir) {
+  for (let d = resolve2(dir); ; d = dirname3(d)) {
+    if (existsSync3(join3(d, ".git"))) return d;
+    if (dirname3(d) === d) return resolve2(dir);
+  }
+}
+
 // src/engine/discover.ts
 async function discoverFiles(paths, cwd) {
   const found = /* @__PURE__ */ new Map();
+  const patterns = [];
+  const mustMatch = [];
+  const walk = async (pattern, base) => globby(pattern, { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"] });
   for (const p of paths.length > 0 ? paths : ["."]) {
-    const abs = resolve2(cwd, p);
+    const abs = resolve3(cwd, p);
     const st = statSync(abs, { throwIfNoEntry: false });
-    let matches;
     if (st?.isFile()) {
       found.set(abs, true);
-      continue;
     } else if (st?.isDirectory()) {
-      matches = await globby("**/*.xml", { cwd: abs, absolute: true, gitignore: true, followSymbolicLinks: false });
+      const rel = toPosix3(relative3(cwd, abs));
+      if (rel === "" || !rel.startsWith("..") && !isAbsolute(rel) && !isDynamicPattern(rel)) patterns.push(rel ? `${rel}/**/*.xml` : "**/*.xml");
+      else for (const m of await walk(["**/*.xml"], abs)) if (!found.has(m)) found.set(m, false);
     } else if (isDynamicPattern(p)) {
-      matches = await globby(p, { cwd, absolute: true, gitignore: true, followSymbolicLinks: false });
+      patterns.push(p);
+      mustMatch.push(p);
     } else {
       throw new UsageError(`no such file or directory: ${p}`);
     }
-    if (matches.length === 0 && !st) throw new UsageError(`no files match the pattern: ${p}`);
-    for (const m of matches) if (!found.has(m)) found.set(m, false);
   }
-  return [...found].map(([absPath, explicit]) => ({ absPath, explicit })).sort((a, b) => a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0);
+  if (patterns.length > 0) {
+    const matches = await walk(patterns, cwd);
+    for (const m of matches) if (!found.has(m)) found.set(m, false);
+    if (matches.length === 0 && mustMatch.length > 0) throw new UsageError(`no files match the pattern: ${mustMatch.join(" ")}`);
+  }
+  const filter = new GitignoreFilter(repositoryRoot(cwd));
+  return [...found].filter(([absPath, explicit]) => explicit || !filter.ignores(absPath)).map(([absPath, explicit]) => ({ absPath, explicit })).sort((a, b) => a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0);
 }
+var toPosix3 = (p) => sep3 === "/" ? p : p.split(sep3).join("/");
 function displayPath(absPath, cwd) {
-  const rel = relative2(cwd, absPath);
+  const rel = relative3(cwd, absPath);
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : absPath;
 }
 
 // src/engine/runner.ts
-function repositoryRoot(dir) {
-  for (let d = resolve3(dir); ; d = dirname2(d)) {
-    if (existsSync2(join2(d, ".git"))) return d;
-    if (dirname2(d) === d) return resolve3(dir);
-  }
-}
 function lineColumnOf(lines, range) {
   const s = lines.position(range.start);
   const e = lines.position(range.end);
@@ -28984,7 +29039,7 @@ function effectiveSeverity(rule, reported, setting) {
   return setting;
 }
 function loadLintHost(hostFile, cwd, housekeeping) {
-  const abs = resolve3(cwd, hostFile);
+  const abs = resolve4(cwd, hostFile);
   const { snapshot, text } = loadHostFile(abs);
   const path6 = displayPath(abs, cwd);
   let housekeepingOverride;
@@ -28997,15 +29052,15 @@ function loadLintHost(hostFile, cwd, housekeeping) {
 }
 function commonAncestor(paths) {
   let dir = paths[0];
-  for (const p of paths.slice(1)) while (!(p + "/").startsWith(dir.endsWith("/") ? dir : dir + "/") && dirname2(dir) !== dir) dir = dirname2(dir);
+  for (const p of paths.slice(1)) while (!(p + "/").startsWith(dir.endsWith("/") ? dir : dir + "/") && dirname4(dir) !== dir) dir = dirname4(dir);
   return dir;
 }
 function resolveConfig2(options, cwd) {
   if (options.configFile === false) return void 0;
-  if (options.configFile) return loadConfigFile(resolve3(cwd, options.configFile), options.configFile);
+  if (options.configFile) return loadConfigFile(resolve4(cwd, options.configFile), options.configFile);
   const starts = (options.paths.length > 0 ? options.paths : ["."]).map((p) => {
-    const abs = resolve3(cwd, p);
-    return existsSync2(abs) && !abs.endsWith(".xml") ? abs : dirname2(abs);
+    const abs = resolve4(cwd, p);
+    return existsSync4(abs) && !abs.endsWith(".xml") ? abs : dirname4(abs);
   });
   const found = findConfigFile(commonAncestor(starts));
   return found ? loadConfigFile(found, displayPath(found, cwd)) : void 0;
@@ -29161,7 +29216,7 @@ async function lint(options) {
   for (const h of hosts) {
     shown.push(h.path);
     sources.set(h.path, h.text);
-    absPaths.set(h.path, resolve3(cwd, h.path));
+    absPaths.set(h.path, resolve4(cwd, h.path));
   }
   diagnostics.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   return {
@@ -29384,19 +29439,19 @@ async function lintAndFix(options) {
 }
 
 // src/engine/write.ts
-import { closeSync as closeSync2, fsyncSync, openSync as openSync2, readFileSync as readFileSync3, renameSync, statSync as statSync2, unlinkSync, writeSync, chmodSync } from "node:fs";
-import { basename, dirname as dirname3, join as join3 } from "node:path";
+import { closeSync as closeSync2, fsyncSync, openSync as openSync2, readFileSync as readFileSync4, renameSync, statSync as statSync2, unlinkSync, writeSync, chmodSync } from "node:fs";
+import { basename, dirname as dirname5, join as join5 } from "node:path";
 import { randomBytes } from "node:crypto";
 var FixWriteError = class extends Error {
 };
 function writeFixedFile(path6, originalText, fixedText) {
   const st = statSync2(path6);
   if ((st.mode & 146) === 0) throw new FixWriteError(`${path6}: file is read-only; not fixed`);
-  const bytes = readFileSync3(path6);
+  const bytes = readFileSync4(path6);
   if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) throw new FixWriteError(`${path6}: UTF-16 files are not fixed`);
   const onDisk = decodeXmlBytes(bytes);
   if (onDisk.error || onDisk.text !== originalText) throw new FixWriteError(`${path6}: changed on disk since it was read; not overwritten`);
-  const tmp = join3(dirname3(path6), `.${basename(path6)}.kvmlint-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  const tmp = join5(dirname5(path6), `.${basename(path6)}.kvmlint-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   const fd = openSync2(tmp, "wx", st.mode & 4095);
   try {
     writeSync(fd, fixedText);
@@ -29434,9 +29489,9 @@ function workflowCommand(name, properties, message) {
 }
 function annotationPath(file, root, cwd) {
   const absolute = path4.resolve(cwd, file);
-  const relative4 = path4.relative(path4.resolve(root), absolute);
-  if (relative4 === "" || relative4 === ".." || relative4.startsWith(`..${path4.sep}`) || path4.isAbsolute(relative4)) return absolute;
-  return relative4.split(path4.sep).join("/");
+  const relative5 = path4.relative(path4.resolve(root), absolute);
+  if (relative5 === "" || relative5 === ".." || relative5.startsWith(`..${path4.sep}`) || path4.isAbsolute(relative5)) return absolute;
+  return relative5.split(path4.sep).join("/");
 }
 function annotation(d, root, cwd) {
   return workflowCommand(
@@ -29512,10 +29567,10 @@ function rootUri(root) {
 }
 function fileLocation(file, root, cwd) {
   const absolute = path5.resolve(cwd, file);
-  const relative4 = path5.relative(path5.resolve(root), absolute);
-  const outside = relative4 === "" || relative4 === ".." || relative4.startsWith(`..${path5.sep}`) || path5.isAbsolute(relative4);
+  const relative5 = path5.relative(path5.resolve(root), absolute);
+  const outside = relative5 === "" || relative5 === ".." || relative5.startsWith(`..${path5.sep}`) || path5.isAbsolute(relative5);
   if (outside) return { uri: pathToFileURL(absolute).href };
-  return { uri: relative4.split(path5.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+  return { uri: relative5.split(path5.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 var ArtifactTable = class {
   constructor(root, cwd) {
@@ -29793,12 +29848,12 @@ function formatResult(name, result, opts) {
 }
 
 // src/commands/snapshot.ts
-import { readFileSync as readFileSync5, renameSync as renameSync2, rmSync, writeFileSync } from "node:fs";
-import { basename as basename2, dirname as dirname4, join as join5, resolve as resolve5 } from "node:path";
+import { readFileSync as readFileSync6, renameSync as renameSync2, rmSync, writeFileSync } from "node:fs";
+import { basename as basename2, dirname as dirname6, join as join7, resolve as resolve6 } from "node:path";
 
 // src/host/capture.ts
-import { readdirSync, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
-import { join as join4, resolve as resolve4 } from "node:path";
+import { readdirSync, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
+import { join as join6, resolve as resolve5 } from "node:path";
 
 // src/host/zoneinfo.ts
 var ZONE_HEADER = /^Node\s+(\d+),\s+zone\s+(\S+)\s*$/;
@@ -29879,12 +29934,12 @@ var TreeReader = class {
   missing = /* @__PURE__ */ new Set();
   notes = [];
   abs(rel) {
-    return join4(this.root, rel);
+    return join6(this.root, rel);
   }
   /** The file's text, or undefined when it does not exist (or cannot be read, with a note). */
   text(rel) {
     try {
-      return readFileSync4(this.abs(rel), "utf8");
+      return readFileSync5(this.abs(rel), "utf8");
     } catch (err) {
       const code = err.code;
       if (code !== "ENOENT" && code !== "ENOTDIR") this.notes.push(`/${rel}: cannot read (${code ?? err.message}); treated as missing`);
@@ -30059,7 +30114,7 @@ function derivePageSizeKiB(nodes) {
   return size;
 }
 function captureHost(options = {}) {
-  const root = resolve4(options.root ?? "/");
+  const root = resolve5(options.root ?? "/");
   const reader = new TreeReader(root);
   if (!reader.isDir(CPU) && !reader.isDir("proc")) {
     throw new UsageError(`${root} has neither sys/devices/system/cpu nor proc: not a Linux /sys and /proc tree`);
@@ -30357,7 +30412,7 @@ function isolationSummary(s) {
   return `housekeeping CPUs ${m.housekeeping.toString() || "none"}; isolated ${m.isolation.isolated.toString() || "none"}${from}`;
 }
 function writeAtomically(path6, text) {
-  const tmp = join5(dirname4(path6), `.${basename2(path6)}.${process.pid}.tmp`);
+  const tmp = join7(dirname6(path6), `.${basename2(path6)}.${process.pid}.tmp`);
   try {
     writeFileSync(tmp, text);
     renameSync2(tmp, path6);
@@ -30374,17 +30429,17 @@ function registerSnapshotCommand(program2, io, setExitCode) {
     let snapshot;
     let notes;
     if (opts.from !== void 0) {
-      const from = resolve5(io.cwd, opts.from);
+      const from = resolve6(io.cwd, opts.from);
       let text2;
       try {
-        text2 = readFileSync5(from, "utf8");
+        text2 = readFileSync6(from, "utf8");
       } catch (err) {
         const code = err.code;
         throw new UsageError(`snapshot: ${opts.from}: ${code === "ENOENT" ? "no such file" : err.message}`);
       }
       ({ snapshot, notes } = importHostText(text2, opts.from));
     } else {
-      ({ snapshot, notes } = captureHost({ root: resolve5(io.cwd, opts.root ?? "/"), now: captureTime(io.env) }));
+      ({ snapshot, notes } = captureHost({ root: resolve6(io.cwd, opts.root ?? "/"), now: captureTime(io.env) }));
     }
     const text = formatSnapshot(snapshot);
     const shownName = opts.output ?? "<stdout>";
@@ -30394,7 +30449,7 @@ function registerSnapshotCommand(program2, io, setExitCode) {
       if (err instanceof HostSnapshotError) throw new Error(`the snapshot made does not load back: ${err.message}`);
       throw err;
     }
-    if (opts.output !== void 0) writeAtomically(resolve5(io.cwd, opts.output), text);
+    if (opts.output !== void 0) writeAtomically(resolve6(io.cwd, opts.output), text);
     else io.stdout(text);
     for (const note of notes) io.stderr(`kvmlint snapshot: note: ${note}
 `);
@@ -30481,7 +30536,7 @@ async function lintCommand(paths, opts, io) {
       fixFailures++;
     }
     for (const [abs, text] of outcome.fixed) {
-      const shown = displayPath(abs, io.cwd).split(sep2).join("/");
+      const shown = displayPath(abs, io.cwd).split(sep4).join("/");
       if (opts.fixDryRun) {
         io.stdout(unifiedDiff(outcome.originals.get(abs), text, `a/${shown}`, `b/${shown}`));
         continue;
@@ -30521,7 +30576,7 @@ async function lintCommand(paths, opts, io) {
 }
 function sarifRoot(io) {
   const ws = io.env.GITHUB_WORKSPACE;
-  return ws && !relative3(resolve6(ws), io.cwd).startsWith("..") ? resolve6(ws) : repositoryRoot(io.cwd);
+  return ws && !relative4(resolve7(ws), io.cwd).startsWith("..") ? resolve7(ws) : repositoryRoot(io.cwd);
 }
 function rulesTable() {
   const rows = rules2.map((r) => [r.meta.id, r.meta.severity, r.meta.needs, r.meta.fixable ? "fix" : r.meta.hasSuggestions ? "suggest" : "", r.meta.summary]);

@@ -21,7 +21,9 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { SaxesParser } from 'saxes';
 import { globby } from 'globby';
-import { lint } from '../src/engine/runner.ts';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import type { lint as LintFn } from '../src/engine/runner.ts';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     keep: { type: 'boolean', default: false },
     child: { type: 'string' },
+    engine: { type: 'string' },
     limitHosts: { type: 'string' },
   },
 });
@@ -191,7 +194,9 @@ interface ChildResult {
 }
 
 /** In a fresh process: time bare parse and full lint of the first `limitHosts` hosts' domains. */
-async function child(dir: string, limitHosts: number, totalHosts: number): Promise<void> {
+async function child(dir: string, limitHosts: number, totalHosts: number, enginePath: string): Promise<void> {
+  // The engine as users run it: bundled by esbuild like dist/, not transpiled on the fly.
+  const { lint } = (await import(pathToFileURL(enginePath).href)) as { lint: typeof LintFn };
   const hostDirs = Array.from({ length: limitHosts }, (_, h) => `hv${String(h).padStart(3, '0')}`);
   const files = (await globby(hostDirs.map((d) => `${d}/**/*.xml`), { cwd: dir, absolute: true })).sort();
   const bare = () => {
@@ -232,10 +237,10 @@ async function child(dir: string, limitHosts: number, totalHosts: number): Promi
   process.stdout.write(JSON.stringify(result));
 }
 
-function runChild(dir: string, limitHosts: number, totalHosts: number): ChildResult {
+function runChild(dir: string, limitHosts: number, totalHosts: number, enginePath: string): ChildResult {
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', dir, '--limitHosts', String(limitHosts), '--hosts', String(totalHosts), '--runs', String(RUNS)],
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', dir, '--limitHosts', String(limitHosts), '--hosts', String(totalHosts), '--runs', String(RUNS), '--engine', enginePath],
     { encoding: 'utf8', maxBuffer: 1 << 20 },
   );
   if (r.status !== 0) throw new Error(`bench child failed: ${r.stderr}`);
@@ -257,7 +262,7 @@ function row(r: ChildResult): string {
 const HEADER = `${'domains'.padStart(7)}${'hosts'.padStart(5)}${'bare ms'.padStart(8)}${'full ms'.padStart(8)}${'full/bare'.padStart(10)}${'µs/domain'.padStart(12)}${'peak RSS MB'.padStart(12)}${'findings'.padStart(9)}`;
 
 if (values.child) {
-  await child(values.child, Number(values.limitHosts), Number(values.hosts));
+  await child(values.child, Number(values.limitHosts), Number(values.hosts), values.engine!);
 } else {
   const base = join(tmpdir(), `kvmlint-bench-${process.pid}`);
   const plans: Array<{ label: string; hosts: number; perHost: number; sizes: number[] }> = values.domains
@@ -266,13 +271,25 @@ if (values.child) {
         { label: 'issue 3: 2,000 domains, one host', hosts: 1, perHost: 2000, sizes: [1] },
         { label: 'fleet: 100 hosts × 100 domains, config-mapped', hosts: 100, perHost: PER_HOST_SCALE, sizes: [10, 30, 100] },
       ];
-  console.log(`runs per size: ${RUNS} (medians); each size in a fresh process`);
+  mkdirSync(base, { recursive: true });
+  const enginePath = join(base, 'engine.mjs');
+  await build({
+    entryPoints: [fileURLToPath(new URL('../src/engine/runner.ts', import.meta.url))],
+    outfile: enginePath,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
+  });
+  console.log(`runs per size: ${RUNS} (medians); each size in a fresh process; engine bundled with esbuild as in dist/`);
   for (const plan of plans) {
     const dir = join(base, `${plan.hosts}x${plan.perHost}`);
     const bytes = generateFleet(dir, plan.hosts, plan.perHost);
     console.log(`\n${plan.label} (${(bytes / (plan.hosts * plan.perHost) / 1024).toFixed(1)} KB per domain)`);
     console.log(HEADER);
-    const results = plan.sizes.map((limit) => runChild(dir, limit, plan.hosts));
+    const results = plan.sizes.map((limit) => runChild(dir, limit, plan.hosts, enginePath));
     for (const r of results) console.log(row(r));
     if (results.length > 1) {
       const first = results[0]!;

@@ -1,7 +1,9 @@
 import { statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { globby, isDynamicPattern } from 'globby';
 import { UsageError } from './source.ts';
+import { GitignoreFilter } from './gitignore.ts';
+import { repositoryRoot } from './repo.ts';
 
 export interface DiscoveredFile {
   absPath: string;
@@ -16,25 +18,42 @@ export interface DiscoveredFile {
  */
 export async function discoverFiles(paths: readonly string[], cwd: string): Promise<DiscoveredFile[]> {
   const found = new Map<string, boolean>();
+  // Directories and globs are expanded by one globby call (one .gitignore scan), not one per argument.
+  const patterns: string[] = [];
+  const mustMatch: string[] = [];
+  // .gitignore is applied afterwards (GitignoreFilter): globby's own gitignore option
+  // walks the tree a second time and costs ten times the walk.
+  const walk = async (pattern: string[], base: string) =>
+    globby(pattern, { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
   for (const p of paths.length > 0 ? paths : ['.']) {
     const abs = resolve(cwd, p);
     const st = statSync(abs, { throwIfNoEntry: false });
-    let matches: string[];
     if (st?.isFile()) {
       found.set(abs, true);
-      continue;
     } else if (st?.isDirectory()) {
-      matches = await globby('**/*.xml', { cwd: abs, absolute: true, gitignore: true, followSymbolicLinks: false });
+      const rel = toPosix(relative(cwd, abs));
+      if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && !isDynamicPattern(rel))) patterns.push(rel ? `${rel}/**/*.xml` : '**/*.xml');
+      else for (const m of await walk(['**/*.xml'], abs)) if (!found.has(m)) found.set(m, false);
     } else if (isDynamicPattern(p)) {
-      matches = await globby(p, { cwd, absolute: true, gitignore: true, followSymbolicLinks: false });
+      patterns.push(p);
+      mustMatch.push(p);
     } else {
       throw new UsageError(`no such file or directory: ${p}`);
     }
-    if (matches.length === 0 && !st) throw new UsageError(`no files match the pattern: ${p}`);
-    for (const m of matches) if (!found.has(m)) found.set(m, false);
   }
-  return [...found].map(([absPath, explicit]) => ({ absPath, explicit })).sort((a, b) => (a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0));
+  if (patterns.length > 0) {
+    const matches = await walk(patterns, cwd);
+    for (const m of matches) if (!found.has(m)) found.set(m, false);
+    if (matches.length === 0 && mustMatch.length > 0) throw new UsageError(`no files match the pattern: ${mustMatch.join(' ')}`);
+  }
+  const filter = new GitignoreFilter(repositoryRoot(cwd));
+  return [...found]
+    .filter(([absPath, explicit]) => explicit || !filter.ignores(absPath))
+    .map(([absPath, explicit]) => ({ absPath, explicit }))
+    .sort((a, b) => (a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0));
 }
+
+const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
 /** How a file is shown: relative to cwd when inside it, else absolute. */
 export function displayPath(absPath: string, cwd: string): string {

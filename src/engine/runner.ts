@@ -9,6 +9,7 @@ import { loadHostFile } from '../host/load.ts';
 import { ConfigError, configRelative, findConfigFile, hostForDomain, loadConfigFile, type ResolvedConfig } from './config.ts';
 import { applyDirectives, parseDirectives } from './directives.ts';
 import { discoverFiles, displayPath, type DiscoveredFile } from './discover.ts';
+import { repositoryRoot } from './repo.ts';
 import { rules as registeredRules, ruleDoc, findRule } from './registry.ts';
 import { DEFAULT_MAX_FILE_BYTES, decodeXmlBytes, readBounded, sourceFromText, UsageError } from './source.ts';
 import type {
@@ -57,13 +58,7 @@ export interface LintRun extends LintResult {
   config: ResolvedConfig | undefined;
 }
 
-/** Nearest directory at or above `dir` holding `.git`, else `dir`. */
-export function repositoryRoot(dir: string): string {
-  for (let d = resolve(dir); ; d = dirname(d)) {
-    if (existsSync(join(d, '.git'))) return d;
-    if (dirname(d) === d) return resolve(dir);
-  }
-}
+export { repositoryRoot };
 
 export function lineColumnOf(lines: LineIndex, range: Range): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> {
   const s = lines.position(range.start);

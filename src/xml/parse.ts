@@ -139,6 +139,7 @@ function closeElement(source: string, el: ElementNode, end: number): void {
  * moment each event fires: `opentag`/`closetag` fire after the tag's `>`, a
  * `comment` before its final `>`.
  */
+/** `eager` builds every element and tracks every construct: used to word a parse error (and by tests). */
 export function parseXml(text: string, eager = false): XmlDocument {
   const parser = new SaxesParser({ position: true });
   const comments: XmlComment[] = [];
@@ -196,14 +197,19 @@ export function parseXml(text: string, eager = false): XmlDocument {
   const markEnd = (): void => {
     lastEventEnd = parser.position;
   };
-  parser.on('cdata', markEnd);
-  parser.on('processinginstruction', markEnd);
-  parser.on('doctype', markEnd);
-  parser.on('xmldecl', markEnd);
+  // Only when wording an error: saxes keeps handlers as properties added after
+  // construction, and past six of them V8 turns the parser into a dictionary-mode
+  // object, which makes the whole parse about five times slower.
+  if (eager) {
+    parser.on('cdata', markEnd);
+    parser.on('processinginstruction', markEnd);
+    parser.on('doctype', markEnd);
+    parser.on('xmldecl', markEnd);
+  }
   parser.on('error', (err) => {
-    if (!eager && (skipped > 0 || stack[stack.length - 1]?.lazy)) {
-      // The fault is inside a subtree that was not built: redo the (failed) parse with
-      // every element built, so the message can name the tags involved.
+    if (!eager) {
+      // Redo the (failed) parse with every element built and every construct tracked,
+      // so the message can name the tags involved and say where the last one ended.
       retryEager = true;
       throw new StopParsing();
     }
