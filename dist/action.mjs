@@ -22720,15 +22720,25 @@ function effectiveEmulatorAffinity(d, host) {
   return pin ? fromPin("emulatorpin", pin.element, pin.cpuset) : inheritedAffinity(d, host);
 }
 function vcpuAffinityGroups(d, host) {
-  const all = CpuSet.range(0, d.maxVcpus - 1);
+  let byHost = groupsCache.get(d);
+  if (!byHost) groupsCache.set(d, byHost = /* @__PURE__ */ new Map());
+  const key = host ?? NO_HOST;
+  let groups = byHost.get(key);
+  if (!groups) byHost.set(key, groups = computeVcpuAffinityGroups(d, host));
+  return groups;
+}
+var NO_HOST = {};
+var groupsCache = /* @__PURE__ */ new WeakMap();
+function computeVcpuAffinityGroups(d, host) {
+  const max = d.maxVcpus;
   const groups = [];
-  let pinned = CpuSet.empty;
+  const seen = /* @__PURE__ */ new Set();
   for (const pin of d.cputune?.vcpupins ?? []) {
-    if (pin.vcpu === void 0 || !all.has(pin.vcpu) || pinned.has(pin.vcpu)) continue;
-    pinned = pinned.union(CpuSet.of(pin.vcpu));
+    if (pin.vcpu === void 0 || pin.vcpu >= max || seen.has(pin.vcpu)) continue;
+    seen.add(pin.vcpu);
     groups.push({ vcpus: CpuSet.of(pin.vcpu), affinity: fromPin("vcpupin", pin.element, pin.cpuset) });
   }
-  const rest = all.subtract(pinned);
+  const rest = CpuSet.range(0, max - 1).subtract(CpuSet.of(...seen));
   if (!rest.isEmpty) groups.push({ vcpus: rest, affinity: inheritedAffinity(d, host) });
   return groups;
 }
@@ -23285,6 +23295,7 @@ var pin_crosses_nodeset_default = defineRule({
         checked.push({ ...part, cpus: affinity.cpus, hostNodes, affinity, binding });
       }
     }
+    if (checked.every((p) => p.hostNodes.isSubsetOf(p.binding.nodes))) return;
     const nodesByBinding = /* @__PURE__ */ new Map();
     for (const p of checked) nodesByBinding.set(p.binding.element, (nodesByBinding.get(p.binding.element) ?? CpuSet.empty).union(p.hostNodes));
     const hk = host.model.housekeeping;
@@ -25414,7 +25425,7 @@ var DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
 var MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
 var UsageError = class extends Error {
 };
-function readBounded(path7, maxBytes) {
+function readBounded(path7, maxBytes, scratch) {
   const fd = openSync(path7, "r");
   try {
     const { size } = fstatSync(fd);
@@ -25424,14 +25435,15 @@ function readBounded(path7, maxBytes) {
     if (size > MAX_STRING_LENGTH) {
       throw new UsageError(`${path7}: file is ${size} bytes, more than the ${MAX_STRING_LENGTH} characters kvmlint can hold as text`);
     }
-    const buf = Buffer.allocUnsafe(size);
+    if (scratch && scratch.buf.length < size) scratch.buf = Buffer.allocUnsafe(Math.max(size, scratch.buf.length * 2));
+    const buf = scratch ? scratch.buf : Buffer.allocUnsafe(size);
     let off = 0;
     while (off < size) {
       const n = readSync(fd, buf, off, size - off, off);
       if (n === 0) break;
       off += n;
     }
-    return off === size ? buf : buf.subarray(0, off);
+    return off === buf.length ? buf : buf.subarray(0, off);
   } finally {
     closeSync(fd);
   }
@@ -25494,6 +25506,10 @@ function sourceFromText(path7, text, decodeError) {
       return lines ??= new LineIndex(text);
     }
   };
+}
+var readScratch = { buf: Buffer.allocUnsafe(64 * 1024) };
+function readBoundedText(path7, maxBytes) {
+  return decodeXmlBytes(readBounded(path7, maxBytes, readScratch));
 }
 
 // src/engine/gitignore.ts
@@ -25683,7 +25699,7 @@ async function lint(options) {
       if (override !== void 0) source = sourceFromText(shownPath, override);
       else {
         try {
-          const { text, error } = decodeXmlBytes(readBounded(f.absPath, maxBytes));
+          const { text, error } = readBoundedText(f.absPath, maxBytes);
           source = sourceFromText(shownPath, text, error);
         } catch (e) {
           if (e instanceof UsageError) {

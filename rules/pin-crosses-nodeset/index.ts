@@ -89,6 +89,8 @@ export default defineRule({
       }
     }
 
+    // Most domains are fine: stop before building what only a message needs.
+    if (checked.every((p) => p.hostNodes.isSubsetOf(p.binding.nodes!))) return;
     // The nodes every vCPU governed by one binding element runs on: the nodeset that would match them all.
     const nodesByBinding = new Map<XmlElement, CpuSet>();
     for (const p of checked) nodesByBinding.set(p.binding.element, (nodesByBinding.get(p.binding.element) ?? CpuSet.empty).union(p.hostNodes));

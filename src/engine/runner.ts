@@ -11,7 +11,7 @@ import { applyDirectives, parseDirectives } from './directives.ts';
 import { discoverFiles, displayPath, type DiscoveredFile } from './discover.ts';
 import { repositoryRoot } from './repo.ts';
 import { rules as registeredRules, ruleDoc, findRule } from './registry.ts';
-import { DEFAULT_MAX_FILE_BYTES, decodeXmlBytes, readBounded, sourceFromText, UsageError } from './source.ts';
+import { DEFAULT_MAX_FILE_BYTES, readBoundedText, sourceFromText, UsageError } from './source.ts';
 import type {
   Diagnostic,
   DomainRuleContext,
@@ -181,7 +181,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       if (override !== undefined) source = sourceFromText(shownPath, override);
       else {
         try {
-          const { text, error } = decodeXmlBytes(readBounded(f.absPath, maxBytes));
+          const { text, error } = readBoundedText(f.absPath, maxBytes);
           source = sourceFromText(shownPath, text, error);
         } catch (e) {
           if (e instanceof UsageError) {

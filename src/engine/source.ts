@@ -16,7 +16,7 @@ export class UsageError extends Error {}
  * descriptor before a single byte is read, so an oversized (or growing) file
  * is refused without loading it.
  */
-export function readBounded(path: string, maxBytes: number): Buffer {
+export function readBounded(path: string, maxBytes: number, scratch?: { buf: Buffer }): Buffer {
   const fd = openSync(path, 'r');
   try {
     const { size } = fstatSync(fd);
@@ -27,14 +27,17 @@ export function readBounded(path: string, maxBytes: number): Buffer {
     if (size > MAX_STRING_LENGTH) {
       throw new UsageError(`${path}: file is ${size} bytes, more than the ${MAX_STRING_LENGTH} characters kvmlint can hold as text`);
     }
-    const buf = Buffer.allocUnsafe(size);
+    // With a scratch buffer the bytes land in memory reused from file to file (the
+    // caller decodes them at once): no fresh external ArrayBuffer per file for the GC.
+    if (scratch && scratch.buf.length < size) scratch.buf = Buffer.allocUnsafe(Math.max(size, scratch.buf.length * 2));
+    const buf = scratch ? scratch.buf : Buffer.allocUnsafe(size);
     let off = 0;
     while (off < size) {
       const n = readSync(fd, buf, off, size - off, off);
       if (n === 0) break;
       off += n;
     }
-    return off === size ? buf : buf.subarray(0, off);
+    return off === buf.length ? buf : buf.subarray(0, off);
   } finally {
     closeSync(fd);
   }
@@ -113,6 +116,13 @@ export function sourceFromText(path: string, text: string, decodeError?: XmlPars
       return (lines ??= new LineIndex(text));
     },
   };
+}
+
+const readScratch = { buf: Buffer.allocUnsafe(64 * 1024) };
+
+/** Reads and decodes a bounded file through a buffer reused across calls. */
+export function readBoundedText(path: string, maxBytes: number): { text: string; error?: XmlParseError } {
+  return decodeXmlBytes(readBounded(path, maxBytes, readScratch));
 }
 
 export function readSourceFile(path: string, displayPath: string, maxBytes: number): SourceFile {

@@ -70,15 +70,28 @@ export interface VcpuAffinityGroup {
  * so a huge `<vcpu>` costs nothing.
  */
 export function vcpuAffinityGroups(d: DomainModel, host?: HostModel): VcpuAffinityGroup[] {
-  const all = CpuSet.range(0, d.maxVcpus - 1);
+  // Three rules ask for every domain: computed once per (domain, host).
+  let byHost = groupsCache.get(d);
+  if (!byHost) groupsCache.set(d, (byHost = new Map()));
+  const key = host ?? NO_HOST;
+  let groups = byHost.get(key);
+  if (!groups) byHost.set(key, (groups = computeVcpuAffinityGroups(d, host)));
+  return groups;
+}
+
+const NO_HOST = {};
+const groupsCache = new WeakMap<DomainModel, Map<object, VcpuAffinityGroup[]>>();
+
+function computeVcpuAffinityGroups(d: DomainModel, host: HostModel | undefined): VcpuAffinityGroup[] {
+  const max = d.maxVcpus;
   const groups: VcpuAffinityGroup[] = [];
-  let pinned = CpuSet.empty;
+  const seen = new Set<number>();
   for (const pin of d.cputune?.vcpupins ?? []) {
-    if (pin.vcpu === undefined || !all.has(pin.vcpu) || pinned.has(pin.vcpu)) continue;
-    pinned = pinned.union(CpuSet.of(pin.vcpu));
+    if (pin.vcpu === undefined || pin.vcpu >= max || seen.has(pin.vcpu)) continue;
+    seen.add(pin.vcpu);
     groups.push({ vcpus: CpuSet.of(pin.vcpu), affinity: fromPin('vcpupin', pin.element, pin.cpuset) });
   }
-  const rest = all.subtract(pinned);
+  const rest = CpuSet.range(0, max - 1).subtract(CpuSet.of(...seen));
   if (!rest.isEmpty) groups.push({ vcpus: rest, affinity: inheritedAffinity(d, host) });
   return groups;
 }
