@@ -26294,6 +26294,12 @@ function guestCellIds(d) {
 
 // src/model/memory-demand.ts
 function memoryDemands(d) {
+  let demands = demandsCache.get(d);
+  if (!demands) demandsCache.set(d, demands = computeMemoryDemands(d));
+  return demands;
+}
+var demandsCache = /* @__PURE__ */ new WeakMap();
+function computeMemoryDemands(d) {
   return guestMemorySlices(d).map((slice) => {
     const b = slice.binding;
     let target = { kind: "unbound" };

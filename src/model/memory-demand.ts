@@ -27,6 +27,15 @@ export interface MemoryDemand {
 
 /** Every slice of a domain's memory with its node target and page backing (rules.md §1 insufficient-hugepages). */
 export function memoryDemands(d: DomainModel): MemoryDemand[] {
+  // Both plan rules ask for every domain: computed once.
+  let demands = demandsCache.get(d);
+  if (!demands) demandsCache.set(d, (demands = computeMemoryDemands(d)));
+  return demands;
+}
+
+const demandsCache = new WeakMap<DomainModel, MemoryDemand[]>();
+
+function computeMemoryDemands(d: DomainModel): MemoryDemand[] {
   return guestMemorySlices(d).map((slice) => {
     const b = slice.binding;
     let target: NodeTarget = { kind: 'unbound' };
