@@ -23293,7 +23293,17 @@ var CpuSet = class _CpuSet {
   }
   static empty = new _CpuSet([]);
   static of(...ids) {
-    return _CpuSet.fromIntervals(ids.map((id) => [id, id]));
+    if (ids.length === 0) return _CpuSet.empty;
+    if (ids.length === 1) return new _CpuSet([ids[0], ids[0]]);
+    const sorted = ids.slice().sort((a, b) => a - b);
+    const out = [];
+    for (const id of sorted) {
+      const n = out.length;
+      if (n > 0 && id <= out[n - 1] + 1) {
+        if (id > out[n - 1]) out[n - 1] = id;
+      } else out.push(id, id);
+    }
+    return new _CpuSet(out);
   }
   static range(first, last) {
     return last < first ? _CpuSet.empty : new _CpuSet([first, last]);
@@ -23338,47 +23348,91 @@ var CpuSet = class _CpuSet {
     }
     return false;
   }
+  /** Linear merges over the flat interval lists below: these run for every pin of every domain. */
   union(other) {
     if (other.isEmpty) return this;
     if (this.isEmpty) return other;
-    return _CpuSet.fromIntervals([...this.intervals(), ...other.intervals()]);
-  }
-  intersect(other) {
-    const out = [];
     const a = this.iv;
     const b = other.iv;
+    const out = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+      let lo;
+      let hi;
+      if (j >= b.length || i < a.length && a[i] <= b[j]) {
+        lo = a[i];
+        hi = a[i + 1];
+        i += 2;
+      } else {
+        lo = b[j];
+        hi = b[j + 1];
+        j += 2;
+      }
+      const n = out.length;
+      if (n > 0 && lo <= out[n - 1] + 1) {
+        if (hi > out[n - 1]) out[n - 1] = hi;
+      } else out.push(lo, hi);
+    }
+    return new _CpuSet(out);
+  }
+  intersect(other) {
+    const a = this.iv;
+    const b = other.iv;
+    const out = [];
     let i = 0;
     let j = 0;
     while (i < a.length && j < b.length) {
       const lo = Math.max(a[i], b[j]);
       const hi = Math.min(a[i + 1], b[j + 1]);
-      if (lo <= hi) out.push([lo, hi]);
+      if (lo <= hi) out.push(lo, hi);
       if (a[i + 1] < b[j + 1]) i += 2;
       else j += 2;
     }
-    return _CpuSet.fromIntervals(out);
+    return out.length === 0 ? _CpuSet.empty : new _CpuSet(out);
   }
   subtract(other) {
     if (other.isEmpty || this.isEmpty) return this;
+    const a = this.iv;
+    const b = other.iv;
     const out = [];
-    for (const [a0, b0] of this.intervals()) {
-      let a = a0;
-      for (const [c, d] of other.intervals()) {
-        if (d < a) continue;
-        if (c > b0) break;
-        if (c > a) out.push([a, c - 1]);
-        a = Math.max(a, d + 1);
-        if (a > b0) break;
+    let j = 0;
+    for (let i = 0; i < a.length; i += 2) {
+      let lo = a[i];
+      const hi = a[i + 1];
+      while (j < b.length && b[j + 1] < lo) j += 2;
+      let k = j;
+      while (k < b.length && b[k] <= hi && lo <= hi) {
+        if (b[k] > lo) out.push(lo, b[k] - 1);
+        lo = Math.max(lo, b[k + 1] + 1);
+        k += 2;
       }
-      if (a <= b0) out.push([a, b0]);
+      if (lo <= hi) out.push(lo, hi);
     }
-    return _CpuSet.fromIntervals(out);
+    return out.length === 0 ? _CpuSet.empty : new _CpuSet(out);
   }
   intersects(other) {
-    return !this.intersect(other).isEmpty;
+    const a = this.iv;
+    const b = other.iv;
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+      if (Math.max(a[i], b[j]) <= Math.min(a[i + 1], b[j + 1])) return true;
+      if (a[i + 1] < b[j + 1]) i += 2;
+      else j += 2;
+    }
+    return false;
   }
   isSubsetOf(other) {
-    return this.subtract(other).isEmpty;
+    const b = other.iv;
+    let j = 0;
+    for (let i = 0; i < this.iv.length; i += 2) {
+      const lo = this.iv[i];
+      const hi = this.iv[i + 1];
+      while (j < b.length && b[j + 1] < lo) j += 2;
+      if (j >= b.length || b[j] > lo || b[j + 1] < hi) return false;
+    }
+    return true;
   }
   equals(other) {
     return this.iv.length === other.iv.length && this.iv.every((v, i) => v === other.iv[i]);

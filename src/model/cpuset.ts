@@ -14,7 +14,17 @@ export class CpuSet {
   static readonly empty = new CpuSet([]);
 
   static of(...ids: number[]): CpuSet {
-    return CpuSet.fromIntervals(ids.map((id) => [id, id] as [number, number]));
+    if (ids.length === 0) return CpuSet.empty;
+    if (ids.length === 1) return new CpuSet([ids[0]!, ids[0]!]);
+    const sorted = ids.slice().sort((a, b) => a - b);
+    const out: number[] = [];
+    for (const id of sorted) {
+      const n = out.length;
+      if (n > 0 && id <= out[n - 1]! + 1) {
+        if (id > out[n - 1]!) out[n - 1] = id;
+      } else out.push(id, id);
+    }
+    return new CpuSet(out);
   }
 
   static range(first: number, last: number): CpuSet {
@@ -68,51 +78,96 @@ export class CpuSet {
     return false;
   }
 
+  /** Linear merges over the flat interval lists below: these run for every pin of every domain. */
   union(other: CpuSet): CpuSet {
     if (other.isEmpty) return this;
     if (this.isEmpty) return other;
-    return CpuSet.fromIntervals([...this.intervals(), ...other.intervals()]);
+    const a = this.iv;
+    const b = other.iv;
+    const out: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+      let lo: number;
+      let hi: number;
+      if (j >= b.length || (i < a.length && a[i]! <= b[j]!)) {
+        lo = a[i]!;
+        hi = a[i + 1]!;
+        i += 2;
+      } else {
+        lo = b[j]!;
+        hi = b[j + 1]!;
+        j += 2;
+      }
+      const n = out.length;
+      if (n > 0 && lo <= out[n - 1]! + 1) {
+        if (hi > out[n - 1]!) out[n - 1] = hi;
+      } else out.push(lo, hi);
+    }
+    return new CpuSet(out);
   }
 
   intersect(other: CpuSet): CpuSet {
-    const out: Array<[number, number]> = [];
     const a = this.iv;
     const b = other.iv;
+    const out: number[] = [];
     let i = 0;
     let j = 0;
     while (i < a.length && j < b.length) {
       const lo = Math.max(a[i]!, b[j]!);
       const hi = Math.min(a[i + 1]!, b[j + 1]!);
-      if (lo <= hi) out.push([lo, hi]);
+      // Pieces of disjoint, non-adjacent inputs come out sorted, disjoint and non-adjacent.
+      if (lo <= hi) out.push(lo, hi);
       if (a[i + 1]! < b[j + 1]!) i += 2;
       else j += 2;
     }
-    return CpuSet.fromIntervals(out);
+    return out.length === 0 ? CpuSet.empty : new CpuSet(out);
   }
 
   subtract(other: CpuSet): CpuSet {
     if (other.isEmpty || this.isEmpty) return this;
-    const out: Array<[number, number]> = [];
-    for (const [a0, b0] of this.intervals()) {
-      let a = a0;
-      for (const [c, d] of other.intervals()) {
-        if (d < a) continue;
-        if (c > b0) break;
-        if (c > a) out.push([a, c - 1]);
-        a = Math.max(a, d + 1);
-        if (a > b0) break;
+    const a = this.iv;
+    const b = other.iv;
+    const out: number[] = [];
+    let j = 0;
+    for (let i = 0; i < a.length; i += 2) {
+      let lo = a[i]!;
+      const hi = a[i + 1]!;
+      while (j < b.length && b[j + 1]! < lo) j += 2;
+      let k = j;
+      while (k < b.length && b[k]! <= hi && lo <= hi) {
+        if (b[k]! > lo) out.push(lo, b[k]! - 1);
+        lo = Math.max(lo, b[k + 1]! + 1);
+        k += 2;
       }
-      if (a <= b0) out.push([a, b0]);
+      if (lo <= hi) out.push(lo, hi);
     }
-    return CpuSet.fromIntervals(out);
+    return out.length === 0 ? CpuSet.empty : new CpuSet(out);
   }
 
   intersects(other: CpuSet): boolean {
-    return !this.intersect(other).isEmpty;
+    const a = this.iv;
+    const b = other.iv;
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+      if (Math.max(a[i]!, b[j]!) <= Math.min(a[i + 1]!, b[j + 1]!)) return true;
+      if (a[i + 1]! < b[j + 1]!) i += 2;
+      else j += 2;
+    }
+    return false;
   }
 
   isSubsetOf(other: CpuSet): boolean {
-    return this.subtract(other).isEmpty;
+    const b = other.iv;
+    let j = 0;
+    for (let i = 0; i < this.iv.length; i += 2) {
+      const lo = this.iv[i]!;
+      const hi = this.iv[i + 1]!;
+      while (j < b.length && b[j + 1]! < lo) j += 2;
+      if (j >= b.length || b[j]! > lo || b[j + 1]! < hi) return false;
+    }
+    return true;
   }
 
   equals(other: CpuSet): boolean {
