@@ -27051,10 +27051,21 @@ function resolveConfig(raw, path6, displayPath2) {
       rules: i.rules ? new Set(i.rules) : void 0
     };
   });
+  const hostIndex = { byBase: /* @__PURE__ */ new Map(), anywhere: [] };
   const hosts = (raw.hosts ?? []).map((h, index) => {
     const snapshot = resolve(dir, h.snapshot);
     if (!existsSync(snapshot)) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
-    return { snapshot, index, matches: (0, import_picomatch.default)(h.domains, { dot: true }), housekeeping: h.housekeeping };
+    const host = { snapshot, index, matches: (0, import_picomatch.default)(h.domains, { dot: true }), housekeeping: h.housekeeping };
+    const bases = new Set(h.domains.map((g) => import_picomatch.default.scan(g).base));
+    for (const base of bases) {
+      if (base === "") hostIndex.anywhere.push(host);
+      else {
+        const list = hostIndex.byBase.get(base);
+        if (list) list.push(host);
+        else hostIndex.byBase.set(base, [host]);
+      }
+    }
+    return host;
   });
   const rel = (abs) => toPosix(relative(dir, abs));
   return {
@@ -27065,6 +27076,7 @@ function resolveConfig(raw, path6, displayPath2) {
     isIgnoredFile: (abs) => ignoredFile ? ignoredFile(rel(abs)) : false,
     findingIgnores,
     hosts,
+    hostIndex,
     reportUnusedDisableDirectives: raw.reportUnusedDisableDirectives,
     maxFileSize: raw.maxFileSize
   };
@@ -27074,7 +27086,11 @@ function configRelative(config, abs) {
 }
 function hostForDomain(config, abs) {
   const rel = configRelative(config, abs);
-  const matched = config.hosts.filter((h) => h.matches(rel));
+  const candidates = new Set(config.hostIndex.anywhere);
+  for (let cut = rel.lastIndexOf("/"); cut > 0; cut = rel.lastIndexOf("/", cut - 1)) {
+    for (const h of config.hostIndex.byBase.get(rel.slice(0, cut)) ?? []) candidates.add(h);
+  }
+  const matched = [...candidates].filter((h) => h.matches(rel)).sort((a, b) => a.index - b.index);
   if (matched.length > 1) {
     throw new ConfigError(
       config.path,

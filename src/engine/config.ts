@@ -36,6 +36,12 @@ export interface ConfigHost {
   housekeeping: string | undefined;
 }
 
+/** Hosts indexed by the static directory their globs start with, so a fleet is not files × hosts glob tests. */
+interface HostIndex {
+  byBase: Map<string, ConfigHost[]>;
+  anywhere: ConfigHost[];
+}
+
 export interface ResolvedConfig {
   path: string;
   /** Directory globs and paths are relative to. */
@@ -45,6 +51,7 @@ export interface ResolvedConfig {
   isIgnoredFile(absPath: string): boolean;
   findingIgnores: FindingIgnore[];
   hosts: ConfigHost[];
+  hostIndex: HostIndex;
   reportUnusedDisableDirectives: boolean | undefined;
   maxFileSize: number | undefined;
 }
@@ -128,10 +135,21 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
       };
     });
 
+  const hostIndex: HostIndex = { byBase: new Map(), anywhere: [] };
   const hosts: ConfigHost[] = (raw.hosts ?? []).map((h, index) => {
     const snapshot = resolve(dir, h.snapshot);
     if (!existsSync(snapshot)) throw new ConfigError(displayPath, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
-    return { snapshot, index, matches: picomatch(h.domains, { dot: true }), housekeeping: h.housekeeping };
+    const host = { snapshot, index, matches: picomatch(h.domains, { dot: true }), housekeeping: h.housekeeping };
+    const bases = new Set(h.domains.map((g) => picomatch.scan(g).base));
+    for (const base of bases) {
+      if (base === '') hostIndex.anywhere.push(host);
+      else {
+        const list = hostIndex.byBase.get(base);
+        if (list) list.push(host);
+        else hostIndex.byBase.set(base, [host]);
+      }
+    }
+    return host;
   });
 
   const rel = (abs: string) => toPosix(relative(dir, abs));
@@ -143,6 +161,7 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
     isIgnoredFile: (abs) => (ignoredFile ? ignoredFile(rel(abs)) : false),
     findingIgnores,
     hosts,
+    hostIndex,
     reportUnusedDisableDirectives: raw.reportUnusedDisableDirectives,
     maxFileSize: raw.maxFileSize,
   };
@@ -159,7 +178,12 @@ export function configRelative(config: ResolvedConfig, abs: string): string {
  */
 export function hostForDomain(config: ResolvedConfig, abs: string): ConfigHost | undefined {
   const rel = configRelative(config, abs);
-  const matched = config.hosts.filter((h) => h.matches(rel));
+  // Candidates: hosts whose globs start at one of the file's ancestor directories, or anywhere.
+  const candidates = new Set(config.hostIndex.anywhere);
+  for (let cut = rel.lastIndexOf('/'); cut > 0; cut = rel.lastIndexOf('/', cut - 1)) {
+    for (const h of config.hostIndex.byBase.get(rel.slice(0, cut)) ?? []) candidates.add(h);
+  }
+  const matched = [...candidates].filter((h) => h.matches(rel)).sort((a, b) => a.index - b.index);
   if (matched.length > 1) {
     throw new ConfigError(
       config.path,
