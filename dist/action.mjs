@@ -3913,50 +3913,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative4 = parse(serialize(relative4, options), options);
+        relative3 = parse(serialize(relative3, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative3.scheme) {
+        target.scheme = relative3.scheme;
+        target.userinfo = relative3.userinfo;
+        target.host = relative3.host;
+        target.port = relative3.port;
+        target.path = removeDotSegments(relative3.path || "");
+        target.query = relative3.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
+          target.userinfo = relative3.userinfo;
+          target.host = relative3.host;
+          target.port = relative3.port;
+          target.path = removeDotSegments(relative3.path || "");
+          target.query = relative3.query;
         } else {
-          if (!relative4.path) {
+          if (!relative3.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative3.query !== void 0) {
+              target.query = relative3.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative3.path[0] === "/") {
+              target.path = removeDotSegments(relative3.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative3.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative3.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative3.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -3964,7 +3964,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative3.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -14052,15 +14052,15 @@ var require_pattern2 = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative4 = [];
+      const relative3 = [];
       for (const pattern of patterns) {
         if (isAbsolute2(pattern)) {
           absolute.push(pattern);
         } else {
-          relative4.push(pattern);
+          relative3.push(pattern);
         }
       }
-      return [absolute, relative4];
+      return [absolute, relative3];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute2(pattern) {
@@ -20069,6 +20069,10 @@ function itemSpan(text, start) {
 function parseLibvirtCpuset(text, opts = {}) {
   const maxLen = opts.maxLen ?? LIBVIRT_CPUMASK_LEN;
   if (!Number.isSafeInteger(maxLen) || maxLen < 1) throw new RangeError(`maxLen must be a positive integer, got ${maxLen}`);
+  if (text.length <= 5 && /^\d+$/.test(text)) {
+    const id = Number(text);
+    if (id < maxLen) return parsedOk(CpuSet.of(id));
+  }
   let pos = skipSpaces(text, 0);
   if (pos >= text.length) return parsedError("empty cpuset: name at least one CPU", 0, text.length);
   let set = CpuSet.empty;
@@ -21050,6 +21054,7 @@ function buildHostModel(snapshot, opts = {}) {
   }
   const pageSizeKiB = snapshot.pageSizeKiB ?? 4;
   const missing = collectMissing(snapshot);
+  const singleNodeSets = /* @__PURE__ */ new Map();
   return {
     snapshot,
     name: opts.name ?? snapshot.hostname ?? "host",
@@ -21058,7 +21063,17 @@ function buildHostModel(snapshot, opts = {}) {
     nodes,
     node: (id) => nodeById.get(id),
     nodeOfCpu: (cpu) => cpuNode.get(cpu),
-    nodesOfCpus: (cpus) => CpuSet.of(...nodes.filter((n) => n.cpus.intersects(cpus)).map((n) => n.id)),
+    nodesOfCpus: (cpus) => {
+      if (cpus.size === 1) {
+        const node = cpuNode.get(cpus.min);
+        if (node !== void 0 && nodeById.get(node)?.cpus.has(cpus.min)) {
+          let set = singleNodeSets.get(node);
+          if (!set) singleNodeSets.set(node, set = CpuSet.of(node));
+          return set;
+        }
+      }
+      return CpuSet.of(...nodes.filter((n) => n.cpus.intersects(cpus)).map((n) => n.id));
+    },
     cpusOfNodes: (ids) => nodes.filter((n) => ids.has(n.id)).reduce((acc, n) => acc.union(n.cpus), CpuSet.empty),
     pageSizeKiB,
     defaultHugepageSizeKiB: defaultHugepageSize(snapshot, nodes),
@@ -22661,7 +22676,7 @@ function loadHostFile(path7) {
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { existsSync, readFileSync as readFileSync2 } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative as relative2, resolve, sep as sep2 } from "node:path";
 
 // schemas/kvmlint.config.schema.json
 var kvmlint_config_schema_default = {
@@ -22730,6 +22745,17 @@ var kvmlint_config_schema_default = {
     severity: { enum: ["off", "warn", "warning", "error"] }
   }
 };
+
+// src/engine/paths.ts
+import { relative, sep } from "node:path";
+function relativePosix(dir, abs) {
+  if (abs.length > dir.length && abs.startsWith(dir) && (abs[dir.length] === sep || dir.endsWith(sep))) {
+    const rest = abs.slice(dir.endsWith(sep) ? dir.length : dir.length + 1);
+    return sep === "/" ? rest : rest.split(sep).join("/");
+  }
+  const rel = relative(dir, abs);
+  return sep === "/" ? rel : rel.split(sep).join("/");
+}
 
 // src/engine/types.ts
 function defineRule(rule) {
@@ -23309,7 +23335,7 @@ var pin_crosses_nodeset_default = defineRule({
     const groups = vcpuAffinityGroups(domain, host.model).filter(
       (g) => (g.affinity.source === "vcpupin" || g.affinity.source === "vcpu-cpuset") && g.affinity.cpus && g.affinity.element
     );
-    const pinNodes = groups.reduce((acc, g) => acc.union(host.model.nodesOfCpus(g.affinity.cpus)), CpuSet.empty);
+    const pinNodesOf = () => groups.reduce((acc, g) => acc.union(host.model.nodesOfCpus(g.affinity.cpus)), CpuSet.empty);
     if (numatunePlacement(domain) === "auto") {
       report({
         range: (domain.numatune?.memory ?? domain.numatune ?? domain.vcpu)?.element.startTag ?? domain.element.startTag,
@@ -23319,6 +23345,7 @@ var pin_crosses_nodeset_default = defineRule({
       return;
     }
     if (!domain.numatune) {
+      const pinNodes = pinNodesOf();
       const add = pinNodes.size > 1 ? `bind each guest NUMA cell with <memnode> to the node its vCPUs run on, or add <numatune><memory mode='strict' nodeset='${pinNodes.toString()}'/></numatune>` : `add <numatune><memory mode='strict' nodeset='${pinNodes.toString() || "\u2026"}'/></numatune>`;
       const anchor = domain.cputune?.element ?? domain.vcpu?.element;
       report({
@@ -23338,24 +23365,36 @@ var pin_crosses_nodeset_default = defineRule({
       return;
     }
     const cells = domain.cpu?.cells ?? [];
-    const cellIds = guestCellIds(domain);
+    const cellIds = cells.length > 0 ? guestCellIds(domain) : CpuSet.empty;
+    const bindings = /* @__PURE__ */ new Map();
+    const bindingOf = (cellId) => {
+      if (!bindings.has(cellId)) bindings.set(cellId, memoryBinding(domain, cellId));
+      return bindings.get(cellId);
+    };
     const checked = [];
+    let crossing = false;
+    const consider = (cellId, vcpus, affinity, hostNodes) => {
+      const binding = bindingOf(cellId);
+      if (!binding || !binding.nodes) return;
+      checked.push({ cellId, vcpus, cpus: affinity.cpus, hostNodes, affinity, binding });
+      if (!hostNodes.isSubsetOf(binding.nodes)) crossing = true;
+    };
     for (const { vcpus, affinity } of groups) {
       const hostNodes = host.model.nodesOfCpus(affinity.cpus);
-      const parts = cells.length === 0 ? [{ cellId: void 0, vcpus }] : [
-        ...cells.filter((c) => c.id !== void 0 && c.cpus?.set?.intersects(vcpus)).map((c) => ({ cellId: c.id, vcpus: c.cpus.set.intersect(vcpus) })),
-        ...(() => {
-          const inNoCell = cells.reduce((acc, c) => acc.subtract(c.cpus?.set ?? CpuSet.empty), vcpus);
-          return inNoCell.isEmpty ? [] : [{ cellId: cellIds.min, vcpus: inNoCell }];
-        })()
-      ];
-      for (const part of parts) {
-        const binding = memoryBinding(domain, part.cellId);
-        if (!binding || !binding.nodes) continue;
-        checked.push({ ...part, cpus: affinity.cpus, hostNodes, affinity, binding });
+      if (cells.length === 0) {
+        consider(void 0, vcpus, affinity, hostNodes);
+        continue;
       }
+      let inNoCell = vcpus;
+      for (const c of cells) {
+        const set = c.cpus?.set;
+        if (!set) continue;
+        inNoCell = inNoCell.subtract(set);
+        if (c.id !== void 0 && set.intersects(vcpus)) consider(c.id, set.intersect(vcpus), affinity, hostNodes);
+      }
+      if (!inNoCell.isEmpty) consider(cellIds.min, inNoCell, affinity, hostNodes);
     }
-    if (checked.every((p) => p.hostNodes.isSubsetOf(p.binding.nodes))) return;
+    if (!crossing) return;
     const nodesByBinding = /* @__PURE__ */ new Map();
     for (const p of checked) nodesByBinding.set(p.binding.element, (nodesByBinding.get(p.binding.element) ?? CpuSet.empty).union(p.hostNodes));
     const hk = host.model.housekeeping;
@@ -23557,7 +23596,6 @@ function findConfigFile(startDir) {
     if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return void 0;
   }
 }
-var toPosix = (p) => sep === "/" ? p : p.split(sep).join("/");
 function loadConfigFile(path7, displayPath2 = path7) {
   let text;
   try {
@@ -23621,7 +23659,7 @@ function resolveConfig(raw, path7, displayPath2) {
     }
     return host;
   });
-  const rel = (abs) => toPosix(relative(dir, abs));
+  const rel = (abs) => relativePosix(dir, abs);
   return {
     path: displayPath2,
     dir,
@@ -23636,7 +23674,7 @@ function resolveConfig(raw, path7, displayPath2) {
   };
 }
 function configRelative(config, abs) {
-  return toPosix(relative(config.dir, abs));
+  return relativePosix(config.dir, abs);
 }
 function hostForDomain(config, abs) {
   const rel = configRelative(config, abs);
@@ -23649,7 +23687,7 @@ function hostForDomain(config, abs) {
     throw new ConfigError(
       config.path,
       `hosts[${matched[0].index}].domains`,
-      `${rel} is matched by both hosts[${matched[0].index}] (${relative(config.dir, matched[0].snapshot)}) and hosts[${matched[1].index}] (${relative(config.dir, matched[1].snapshot)}): a domain must be planned on one host`
+      `${rel} is matched by both hosts[${matched[0].index}] (${relative2(config.dir, matched[0].snapshot)}) and hosts[${matched[1].index}] (${relative2(config.dir, matched[1].snapshot)}): a domain must be planned on one host`
     );
   }
   return matched[0];
@@ -23726,7 +23764,7 @@ function applyDirectives(diagnostics, directives) {
 
 // src/engine/discover.ts
 import { statSync } from "node:fs";
-import { isAbsolute, relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
+import { isAbsolute, resolve as resolve3, sep as sep3 } from "node:path";
 
 // node_modules/globby/index.js
 import process3 from "node:process";
@@ -25591,8 +25629,7 @@ function readBoundedText(path7, maxBytes) {
 // src/engine/gitignore.ts
 var import_ignore4 = __toESM(require_ignore(), 1);
 import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
-import { dirname as dirname2, join as join2, relative as relative2, sep as sep2 } from "node:path";
-var toPosix2 = (p) => sep2 === "/" ? p : p.split(sep2).join("/");
+import { dirname as dirname2, join as join2 } from "node:path";
 var GitignoreFilter = class {
   constructor(repoRoot) {
     this.repoRoot = repoRoot;
@@ -25609,7 +25646,7 @@ var GitignoreFilter = class {
   }
   /** True when git would ignore `absPath`. Files outside the repository are never ignored. */
   ignores(absPath) {
-    if (relative2(this.repoRoot, absPath).startsWith("..")) return false;
+    if (relativePosix(this.repoRoot, absPath).startsWith("..")) return false;
     const dirs = [];
     for (let d = dirname2(absPath); ; d = dirname2(d)) {
       dirs.push(d);
@@ -25619,7 +25656,7 @@ var GitignoreFilter = class {
     for (let i = dirs.length - 1; i >= 0; i--) {
       const ig = this.load(dirs[i]);
       if (!ig) continue;
-      const r = ig.test(toPosix2(relative2(dirs[i], absPath)));
+      const r = ig.test(relativePosix(dirs[i], absPath));
       if (r.ignored) ignored = true;
       else if (r.unignored) ignored = false;
     }
@@ -25649,7 +25686,7 @@ async function discoverFiles(paths, cwd) {
     if (st?.isFile()) {
       found.set(abs, true);
     } else if (st?.isDirectory()) {
-      const rel = toPosix3(relative3(cwd, abs));
+      const rel = relativePosix(cwd, abs);
       if (rel === "" || !rel.startsWith("..") && !isAbsolute(rel) && !isDynamicPattern(rel)) patterns.push(rel ? `${rel}/**/*.xml` : "**/*.xml");
       else for (const m of await walk(["**/*.xml"], abs)) if (!found.has(m)) found.set(m, false);
     } else if (isDynamicPattern(p)) {
@@ -25667,10 +25704,9 @@ async function discoverFiles(paths, cwd) {
   const filter = new GitignoreFilter(repositoryRoot(cwd));
   return [...found].filter(([absPath, explicit]) => explicit || !filter.ignores(absPath)).map(([absPath, explicit]) => ({ absPath, explicit })).sort((a, b) => a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0);
 }
-var toPosix3 = (p) => sep3 === "/" ? p : p.split(sep3).join("/");
 function displayPath(absPath, cwd) {
-  const rel = relative3(cwd, absPath);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : absPath;
+  const rel = relativePosix(cwd, absPath);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? sep3 === "/" ? rel : rel.split("/").join(sep3) : absPath;
 }
 
 // src/engine/runner.ts
@@ -25945,9 +25981,9 @@ function workflowCommand(name, properties, message) {
 }
 function annotationPath(file, root, cwd) {
   const absolute = path4.resolve(cwd, file);
-  const relative4 = path4.relative(path4.resolve(root), absolute);
-  if (relative4 === "" || relative4 === ".." || relative4.startsWith(`..${path4.sep}`) || path4.isAbsolute(relative4)) return absolute;
-  return relative4.split(path4.sep).join("/");
+  const relative3 = path4.relative(path4.resolve(root), absolute);
+  if (relative3 === "" || relative3 === ".." || relative3.startsWith(`..${path4.sep}`) || path4.isAbsolute(relative3)) return absolute;
+  return relative3.split(path4.sep).join("/");
 }
 function annotation(d, root, cwd) {
   return workflowCommand(
@@ -26023,10 +26059,10 @@ function rootUri(root) {
 }
 function fileLocation(file, root, cwd) {
   const absolute = path5.resolve(cwd, file);
-  const relative4 = path5.relative(path5.resolve(root), absolute);
-  const outside = relative4 === "" || relative4 === ".." || relative4.startsWith(`..${path5.sep}`) || path5.isAbsolute(relative4);
+  const relative3 = path5.relative(path5.resolve(root), absolute);
+  const outside = relative3 === "" || relative3 === ".." || relative3.startsWith(`..${path5.sep}`) || path5.isAbsolute(relative3);
   if (outside) return { uri: pathToFileURL(absolute).href };
-  return { uri: relative4.split(path5.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+  return { uri: relative3.split(path5.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 var ArtifactTable = class {
   constructor(root, cwd) {

@@ -23,7 +23,8 @@ export default defineRule({
     const groups = vcpuAffinityGroups(domain, host.model).filter(
       (g) => (g.affinity.source === 'vcpupin' || g.affinity.source === 'vcpu-cpuset') && g.affinity.cpus && g.affinity.element,
     );
-    const pinNodes = groups.reduce((acc, g) => acc.union(host.model.nodesOfCpus(g.affinity.cpus!)), CpuSet.empty);
+    // Only the no-<numatune> message needs these.
+    const pinNodesOf = () => groups.reduce((acc, g) => acc.union(host.model.nodesOfCpus(g.affinity.cpus!)), CpuSet.empty);
 
     // numa_conf.c virDomainNumatuneParseXML: with <vcpu placement='auto'> and no <numatune><memory>,
     // libvirt binds memory strictly to numad's nodeset, so a missing <numatune> is not a gap there.
@@ -36,6 +37,7 @@ export default defineRule({
       return;
     }
     if (!domain.numatune) {
+      const pinNodes = pinNodesOf();
       const add = pinNodes.size > 1
         ? `bind each guest NUMA cell with <memnode> to the node its vCPUs run on, or add <numatune><memory mode='strict' nodeset='${pinNodes.toString()}'/></numatune>`
         : `add <numatune><memory mode='strict' nodeset='${pinNodes.toString() || '…'}'/></numatune>`;
@@ -64,33 +66,42 @@ export default defineRule({
     }
 
     const cells = domain.cpu?.cells ?? [];
-    const cellIds = guestCellIds(domain);
+    const cellIds = cells.length > 0 ? guestCellIds(domain) : CpuSet.empty;
     interface Part { cellId: number | undefined; vcpus: CpuSet; cpus: CpuSet; hostNodes: CpuSet; affinity: (typeof groups)[number]['affinity']; binding: MemoryBinding }
+    // One lookup per guest cell, not per vCPU; only the pieces that cross a nodeset are kept.
+    const bindings = new Map<number | undefined, MemoryBinding | undefined>();
+    const bindingOf = (cellId: number | undefined) => {
+      if (!bindings.has(cellId)) bindings.set(cellId, memoryBinding(domain, cellId));
+      return bindings.get(cellId);
+    };
     const checked: Part[] = [];
+    let crossing = false;
+    const consider = (cellId: number | undefined, vcpus: CpuSet, affinity: Part['affinity'], hostNodes: CpuSet) => {
+      const binding = bindingOf(cellId);
+      if (!binding || !binding.nodes) return;
+      checked.push({ cellId, vcpus, cpus: affinity.cpus!, hostNodes, affinity, binding });
+      if (!hostNodes.isSubsetOf(binding.nodes)) crossing = true;
+    };
     for (const { vcpus, affinity } of groups) {
       const hostNodes = host.model.nodesOfCpus(affinity.cpus!);
+      if (cells.length === 0) {
+        consider(undefined, vcpus, affinity, hostNodes);
+        continue;
+      }
       // Split the group by guest cell: each cell may have its own memnode.
       // vCPUs in no cell belong to the lowest cell (libvirt adds them to cell 0).
-      const parts = cells.length === 0
-        ? [{ cellId: undefined as number | undefined, vcpus }]
-        : [
-            ...cells
-              .filter((c) => c.id !== undefined && c.cpus?.set?.intersects(vcpus))
-              .map((c) => ({ cellId: c.id, vcpus: c.cpus!.set!.intersect(vcpus) })),
-            ...(() => {
-              const inNoCell = cells.reduce((acc, c) => acc.subtract(c.cpus?.set ?? CpuSet.empty), vcpus);
-              return inNoCell.isEmpty ? [] : [{ cellId: cellIds.min, vcpus: inNoCell }];
-            })(),
-          ];
-      for (const part of parts) {
-        const binding = memoryBinding(domain, part.cellId);
-        if (!binding || !binding.nodes) continue;
-        checked.push({ ...part, cpus: affinity.cpus!, hostNodes, affinity, binding });
+      let inNoCell = vcpus;
+      for (const c of cells) {
+        const set = c.cpus?.set;
+        if (!set) continue;
+        inNoCell = inNoCell.subtract(set);
+        if (c.id !== undefined && set.intersects(vcpus)) consider(c.id, set.intersect(vcpus), affinity, hostNodes);
       }
+      if (!inNoCell.isEmpty) consider(cellIds.min, inNoCell, affinity, hostNodes);
     }
 
     // Most domains are fine: stop before building what only a message needs.
-    if (checked.every((p) => p.hostNodes.isSubsetOf(p.binding.nodes!))) return;
+    if (!crossing) return;
     // The nodes every vCPU governed by one binding element runs on: the nodeset that would match them all.
     const nodesByBinding = new Map<XmlElement, CpuSet>();
     for (const p of checked) nodesByBinding.set(p.binding.element, (nodesByBinding.get(p.binding.element) ?? CpuSet.empty).union(p.hostNodes));

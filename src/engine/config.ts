@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import schema from '../../schemas/kvmlint.config.schema.json' with { type: 'json' };
+import { relativePosix } from './paths.ts';
 import { describeAjvError, formatJsonPath, jsonSyntaxError } from '../host/load.ts';
 import { findRule } from './registry.ts';
 import type { RuleSetting } from './types.ts';
@@ -152,7 +153,7 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
     return host;
   });
 
-  const rel = (abs: string) => toPosix(relative(dir, abs));
+  const rel = (abs: string) => relativePosix(dir, abs);
   return {
     path: displayPath,
     dir,
@@ -169,7 +170,7 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
 
 /** Path of `abs` relative to the config's directory, with forward slashes (what its globs match). */
 export function configRelative(config: ResolvedConfig, abs: string): string {
-  return toPosix(relative(config.dir, abs));
+  return relativePosix(config.dir, abs);
 }
 
 /**

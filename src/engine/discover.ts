@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, resolve, sep } from 'node:path';
 import { globby, isDynamicPattern } from 'globby';
 import { UsageError } from './source.ts';
 import { GitignoreFilter } from './gitignore.ts';
+import { relativePosix } from './paths.ts';
 import { repositoryRoot } from './repo.ts';
 
 export interface DiscoveredFile {
@@ -31,7 +32,7 @@ export async function discoverFiles(paths: readonly string[], cwd: string): Prom
     if (st?.isFile()) {
       found.set(abs, true);
     } else if (st?.isDirectory()) {
-      const rel = toPosix(relative(cwd, abs));
+      const rel = relativePosix(cwd, abs);
       if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && !isDynamicPattern(rel))) patterns.push(rel ? `${rel}/**/*.xml` : '**/*.xml');
       else for (const m of await walk(['**/*.xml'], abs)) if (!found.has(m)) found.set(m, false);
     } else if (isDynamicPattern(p)) {
@@ -53,10 +54,8 @@ export async function discoverFiles(paths: readonly string[], cwd: string): Prom
     .sort((a, b) => (a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0));
 }
 
-const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
-
 /** How a file is shown: relative to cwd when inside it, else absolute. */
 export function displayPath(absPath: string, cwd: string): string {
-  const rel = relative(cwd, absPath);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absPath;
+  const rel = relativePosix(cwd, absPath);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? (sep === '/' ? rel : rel.split('/').join(sep)) : absPath;
 }

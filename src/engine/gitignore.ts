@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-
-const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
+import { relativePosix } from './paths.ts';
 
 /**
  * .gitignore semantics for the files a walk found, without a second walk:
@@ -27,7 +26,7 @@ export class GitignoreFilter {
 
   /** True when git would ignore `absPath`. Files outside the repository are never ignored. */
   ignores(absPath: string): boolean {
-    if (relative(this.repoRoot, absPath).startsWith('..')) return false;
+    if (relativePosix(this.repoRoot, absPath).startsWith('..')) return false;
     // Directories from the root down to the file's own.
     const dirs: string[] = [];
     for (let d = dirname(absPath); ; d = dirname(d)) {
@@ -38,7 +37,7 @@ export class GitignoreFilter {
     for (let i = dirs.length - 1; i >= 0; i--) {
       const ig = this.load(dirs[i]!);
       if (!ig) continue;
-      const r = ig.test(toPosix(relative(dirs[i]!, absPath)));
+      const r = ig.test(relativePosix(dirs[i]!, absPath));
       if (r.ignored) ignored = true;
       else if (r.unignored) ignored = false;
     }

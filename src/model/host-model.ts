@@ -343,6 +343,7 @@ export function buildHostModel(snapshot: HostSnapshot, opts: BuildHostModelOptio
   const pageSizeKiB = snapshot.pageSizeKiB ?? 4;
   const missing = collectMissing(snapshot);
 
+  const singleNodeSets = new Map<number, CpuSet>();
   return {
     snapshot,
     name: opts.name ?? snapshot.hostname ?? 'host',
@@ -351,7 +352,19 @@ export function buildHostModel(snapshot: HostSnapshot, opts: BuildHostModelOptio
     nodes,
     node: (id) => nodeById.get(id),
     nodeOfCpu: (cpu) => cpuNode.get(cpu),
-    nodesOfCpus: (cpus) => CpuSet.of(...nodes.filter((n) => n.cpus.intersects(cpus)).map((n) => n.id)),
+    nodesOfCpus: (cpus) => {
+      // A pin is usually one CPU: answer from the CPU → node map with a shared (immutable) set.
+      if (cpus.size === 1) {
+        const node = cpuNode.get(cpus.min!);
+        // Node CPU lists decide, as below (the topology may place CPUs no list names).
+        if (node !== undefined && nodeById.get(node)?.cpus.has(cpus.min!)) {
+          let set = singleNodeSets.get(node);
+          if (!set) singleNodeSets.set(node, (set = CpuSet.of(node)));
+          return set;
+        }
+      }
+      return CpuSet.of(...nodes.filter((n) => n.cpus.intersects(cpus)).map((n) => n.id));
+    },
     cpusOfNodes: (ids) => nodes.filter((n) => ids.has(n.id)).reduce((acc, n) => acc.union(n.cpus), CpuSet.empty),
     pageSizeKiB,
     defaultHugepageSizeKiB: defaultHugepageSize(snapshot, nodes),

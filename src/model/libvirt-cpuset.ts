@@ -68,6 +68,11 @@ function itemSpan(text: string, start: number): { offset: number; length: number
 export function parseLibvirtCpuset(text: string, opts: LibvirtCpusetOptions = {}): Parsed<CpuSet> {
   const maxLen = opts.maxLen ?? LIBVIRT_CPUMASK_LEN;
   if (!Number.isSafeInteger(maxLen) || maxLen < 1) throw new RangeError(`maxLen must be a positive integer, got ${maxLen}`);
+  // Most pins name one CPU: a plain number needs none of the machinery below (same result).
+  if (text.length <= 5 && /^\d+$/.test(text)) {
+    const id = Number(text);
+    if (id < maxLen) return parsedOk(CpuSet.of(id));
+  }
 
   let pos = skipSpaces(text, 0);
   if (pos >= text.length) return parsedError('empty cpuset: name at least one CPU', 0, text.length);
