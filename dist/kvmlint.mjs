@@ -29054,18 +29054,22 @@ function decodeXmlBytes(buf) {
   const pos = new LineIndex(text).position(text.length);
   return { text, error: { message: `invalid UTF-8 byte 0x${buf[bad].toString(16).padStart(2, "0")}`, offset: text.length, ...pos } };
 }
+var ParsedSource = class {
+  constructor(path6, text, doc) {
+    this.path = path6;
+    this.text = text;
+    this.doc = doc;
+  }
+  path;
+  text;
+  doc;
+  index;
+  get lines() {
+    return this.index ??= new LineIndex(this.text);
+  }
+};
 function sourceFromText(path6, text, decodeError) {
-  const doc = decodeError ? { text, root: void 0, comments: [], error: decodeError } : parseXml(text);
-  let lines;
-  return {
-    path: path6,
-    text,
-    doc,
-    // Most files have no finding: index lines only when one is reported.
-    get lines() {
-      return lines ??= new LineIndex(text);
-    }
-  };
+  return new ParsedSource(path6, text, decodeError ? { text, root: void 0, comments: [], error: decodeError } : parseXml(text));
 }
 var readScratch = { buf: Buffer.allocUnsafe(64 * 1024) };
 function readBoundedText(path6, maxBytes) {

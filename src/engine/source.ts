@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { constants as bufferConstants, isUtf8 } from 'node:buffer';
 import { parseXml } from '../xml/parse.ts';
 import { LineIndex } from '../xml/lines.ts';
-import type { XmlParseError } from '../xml/types.ts';
+import type { XmlDocument, XmlParseError } from '../xml/types.ts';
 import type { SourceFile } from './types.ts';
 
 export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -103,19 +103,24 @@ export function decodeXmlBytes(buf: Buffer): { text: string; error?: XmlParseErr
   return { text, error: { message: `invalid UTF-8 byte 0x${buf[bad]!.toString(16).padStart(2, '0')}`, offset: text.length, ...pos } };
 }
 
+/** A file as read and parsed; its line index is built only if a finding needs it. */
+class ParsedSource implements SourceFile {
+  private index: LineIndex | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly doc: XmlDocument,
+  ) {}
+
+  get lines(): LineIndex {
+    return (this.index ??= new LineIndex(this.text));
+  }
+}
+
 /** Parses text already in memory (tests, stdin, fix passes). */
 export function sourceFromText(path: string, text: string, decodeError?: XmlParseError): SourceFile {
-  const doc = decodeError ? { text, root: undefined, comments: [], error: decodeError } : parseXml(text);
-  let lines: LineIndex | undefined;
-  return {
-    path,
-    text,
-    doc,
-    // Most files have no finding: index lines only when one is reported.
-    get lines() {
-      return (lines ??= new LineIndex(text));
-    },
-  };
+  return new ParsedSource(path, text, decodeError ? { text, root: undefined, comments: [], error: decodeError } : parseXml(text));
 }
 
 const readScratch = { buf: Buffer.allocUnsafe(64 * 1024) };
