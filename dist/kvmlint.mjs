@@ -23228,7 +23228,7 @@ var {
 } = import_index.default;
 
 // src/cli.ts
-import { relative as relative3, resolve as resolve7, sep as sep4 } from "node:path";
+import { relative as relative3, resolve as resolve7, sep as sep3 } from "node:path";
 
 // src/engine/runner.ts
 import { existsSync as existsSync4 } from "node:fs";
@@ -25501,6 +25501,308 @@ function importCapabilities(text, path6) {
   return { snapshot, notes };
 }
 
+// src/json/document.ts
+function parseJsonPath(path6) {
+  const out = [];
+  for (const part of path6.split(".")) {
+    if (part === "") continue;
+    const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
+    if (!m) {
+      out.push(part);
+      continue;
+    }
+    if (m[1] !== "") out.push(/^\d+$/.test(m[1]) ? Number(m[1]) : m[1]);
+    for (const idx of m[2].matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]));
+  }
+  return out;
+}
+function formatJsonPath(segments) {
+  let out = "";
+  for (const s of segments) {
+    if (typeof s === "number") out += `[${s}]`;
+    else out += out === "" ? s : `.${s}`;
+  }
+  return out;
+}
+function isJsonSpace(c) {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 65279;
+}
+function locateJsonKey(text, dottedPath) {
+  const path6 = parseJsonPath(dottedPath);
+  let pos = 0;
+  const skipSpace = () => {
+    while (pos < text.length && isJsonSpace(text.charCodeAt(pos))) pos++;
+  };
+  const stringEnd = (at) => {
+    let i = at + 1;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 92) i += 2;
+      else if (c === 34) return i + 1;
+      else i++;
+    }
+    return -1;
+  };
+  const valueEnd = (at) => {
+    const c = text[at];
+    if (c === '"') return stringEnd(at);
+    if (c === "{" || c === "[") {
+      let depth = 0;
+      let i = at;
+      while (i < text.length) {
+        const d = text[i];
+        if (d === '"') {
+          i = stringEnd(i);
+          if (i < 0) return -1;
+          continue;
+        }
+        if (d === "{" || d === "[") depth++;
+        else if (d === "}" || d === "]") {
+          depth--;
+          if (depth === 0) return i + 1;
+        }
+        i++;
+      }
+      return -1;
+    }
+    const m = /^[^\s,\]}]+/.exec(text.slice(at, at + 64));
+    return m ? at + m[0].length : -1;
+  };
+  skipSpace();
+  for (const seg of path6) {
+    const open = text[pos];
+    if (open === "{" && typeof seg === "string") {
+      pos++;
+      let found = false;
+      for (; ; ) {
+        skipSpace();
+        if (text[pos] !== '"') return void 0;
+        const keyEnd = stringEnd(pos);
+        if (keyEnd < 0) return void 0;
+        let key;
+        try {
+          key = JSON.parse(text.slice(pos, keyEnd));
+        } catch {
+          return void 0;
+        }
+        pos = keyEnd;
+        skipSpace();
+        if (text[pos] !== ":") return void 0;
+        pos++;
+        skipSpace();
+        if (key === seg) {
+          found = true;
+          break;
+        }
+        const end2 = valueEnd(pos);
+        if (end2 < 0) return void 0;
+        pos = end2;
+        skipSpace();
+        if (text[pos] !== ",") return void 0;
+        pos++;
+      }
+      if (!found) return void 0;
+    } else if (open === "[" && typeof seg === "number") {
+      pos++;
+      for (let i = 0; ; i++) {
+        skipSpace();
+        if (text[pos] === "]") return void 0;
+        if (i === seg) break;
+        const end2 = valueEnd(pos);
+        if (end2 < 0) return void 0;
+        pos = end2;
+        skipSpace();
+        if (text[pos] !== ",") return void 0;
+        pos++;
+      }
+    } else {
+      return void 0;
+    }
+  }
+  const end = valueEnd(pos);
+  return end < 0 ? void 0 : { start: pos, end };
+}
+function pointerToSegments(pointer) {
+  if (pointer === "") return [];
+  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^\d+$/.test(s) ? Number(s) : s);
+}
+function describeValue(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  if (typeof v === "object") return "an object";
+  if (typeof v === "string") return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}\u2026` : v)}`;
+  if (typeof v === "number" && !Number.isInteger(v)) return `the number ${v}`;
+  return `${typeof v} ${String(v)}`;
+}
+var TYPE_NAMES = {
+  integer: "a whole number",
+  number: "a number",
+  string: "a string",
+  boolean: "true or false",
+  array: "an array",
+  object: "an object",
+  null: "null"
+};
+function describeAjvError(e, special) {
+  const segments = pointerToSegments(e.instancePath);
+  const params = e.params;
+  const got = describeValue(e.data);
+  const own = special?.(e, segments, got);
+  if (own !== void 0) return { segments, problem: own };
+  switch (e.keyword) {
+    case "required":
+      return { segments: [...segments, String(params.missingProperty)], problem: "is required but missing" };
+    case "additionalProperties": {
+      const name = String(params.additionalProperty);
+      const known = Object.keys(e.parentSchema?.properties ?? {});
+      const near = known.find((k) => k.toLowerCase() === name.toLowerCase());
+      const hint = near ? ` (did you mean "${near}"?)` : known.length > 0 ? ` (known fields: ${known.join(", ")})` : "";
+      return { segments: [...segments, name], problem: `is not a known field${hint}` };
+    }
+    case "type": {
+      const types = String(params.type).split(",");
+      return { segments, problem: `must be ${types.map((t) => TYPE_NAMES[t] ?? t).join(" or ")}, not ${got}` };
+    }
+    case "minimum":
+      return { segments, problem: `must be at least ${String(params.limit)}, not ${String(e.data)}` };
+    case "maximum":
+      return { segments, problem: `must be at most ${String(params.limit)}, not ${String(e.data)}` };
+    case "const":
+      return { segments, problem: `must be ${JSON.stringify(params.allowedValue)}, not ${got}` };
+    case "enum":
+      return {
+        segments,
+        problem: `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}, not ${got}`
+      };
+    case "minItems":
+      return { segments, problem: `must have at least ${String(params.limit)} entr${params.limit === 1 ? "y" : "ies"}` };
+    case "uniqueItems":
+      return { segments, problem: `has the same value twice (entries ${String(params.j)} and ${String(params.i)})` };
+    case "minLength":
+      return { segments, problem: "must not be empty" };
+    default:
+      return { segments, problem: e.message ?? `fails schema keyword ${e.keyword}` };
+  }
+}
+function findJsonSyntaxError(text) {
+  let pos = 0;
+  const fail = (reason) => {
+    throw { offset: pos, reason };
+  };
+  const ws = () => {
+    while (pos < text.length && isJsonSpace(text.charCodeAt(pos))) pos++;
+  };
+  const describeHere = () => pos >= text.length ? "the end of the file" : JSON.stringify(text[pos]);
+  const literal = (word) => {
+    if (text.startsWith(word, pos)) pos += word.length;
+    else fail(`unexpected ${describeHere()}`);
+  };
+  const string = () => {
+    pos++;
+    for (; ; ) {
+      if (pos >= text.length) fail("unterminated string");
+      const c = text.charCodeAt(pos);
+      if (c === 34) {
+        pos++;
+        return;
+      }
+      if (c < 32) fail("control character in a string (escape it)");
+      if (c === 92) {
+        const e = text[pos + 1];
+        if (e === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6))) fail("bad \\u escape");
+          pos += 6;
+        } else if (e !== void 0 && '"\\/bfnrt'.includes(e)) pos += 2;
+        else fail("bad escape in a string");
+      } else pos++;
+    }
+  };
+  const number = () => {
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(pos, pos + 400));
+    if (!m) fail(`unexpected ${describeHere()}`);
+    pos += m[0].length;
+  };
+  const value = () => {
+    ws();
+    const c = text[pos];
+    if (c === "{") {
+      pos++;
+      ws();
+      if (text[pos] === "}") {
+        pos++;
+        return;
+      }
+      for (; ; ) {
+        ws();
+        if (text[pos] !== '"') fail(`expected a property name in double quotes, found ${describeHere()}`);
+        string();
+        ws();
+        if (text[pos] !== ":") fail(`expected ':' after the property name, found ${describeHere()}`);
+        pos++;
+        value();
+        ws();
+        if (text[pos] === ",") {
+          pos++;
+          continue;
+        }
+        if (text[pos] === "}") {
+          pos++;
+          return;
+        }
+        fail(`expected ',' or '}' after a property value, found ${describeHere()}`);
+      }
+    } else if (c === "[") {
+      pos++;
+      ws();
+      if (text[pos] === "]") {
+        pos++;
+        return;
+      }
+      for (; ; ) {
+        value();
+        ws();
+        if (text[pos] === ",") {
+          pos++;
+          continue;
+        }
+        if (text[pos] === "]") {
+          pos++;
+          return;
+        }
+        fail(`expected ',' or ']' after an array element, found ${describeHere()}`);
+      }
+    } else if (c === '"') string();
+    else if (c === "t") literal("true");
+    else if (c === "f") literal("false");
+    else if (c === "n") literal("null");
+    else if (c === "-" || c !== void 0 && c >= "0" && c <= "9") number();
+    else fail(`unexpected ${describeHere()}`);
+  };
+  try {
+    value();
+    ws();
+    if (pos < text.length) fail(`unexpected ${describeHere()} after the document`);
+    return void 0;
+  } catch (e) {
+    if (e !== null && typeof e === "object" && "offset" in e) return e;
+    throw e;
+  }
+}
+function describeJsonSyntaxError(text, err) {
+  let found;
+  try {
+    found = findJsonSyntaxError(text);
+  } catch {
+    found = void 0;
+  }
+  if (!found) return { problem: `not valid JSON: ${err.message}`, range: void 0 };
+  const { line, column } = new LineIndex(text).position(found.offset);
+  return {
+    problem: `not valid JSON at line ${line}, column ${column}: ${found.reason}`,
+    range: { start: found.offset, end: Math.min(found.offset + 1, text.length) }
+  };
+}
+
 // src/host/numactl.ts
 var NUMACTL_NEVER_HAS = [
   "cpuTopology",
@@ -25632,196 +25934,10 @@ var HostSnapshotError = class extends Error {
     this.range = range;
   }
 };
-function parseJsonPath(path6) {
-  const out = [];
-  for (const part of path6.split(".")) {
-    if (part === "") continue;
-    const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
-    if (!m) {
-      out.push(part);
-      continue;
-    }
-    if (m[1] !== "") out.push(/^\d+$/.test(m[1]) ? Number(m[1]) : m[1]);
-    for (const idx of m[2].matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]));
-  }
-  return out;
-}
-function formatJsonPath(segments) {
-  let out = "";
-  for (const s of segments) {
-    if (typeof s === "number") out += `[${s}]`;
-    else out += out === "" ? s : `.${s}`;
-  }
-  return out;
-}
-function isJsonSpace(c) {
-  return c === 32 || c === 10 || c === 13 || c === 9 || c === 65279;
-}
-function locateJsonKey(text, dottedPath) {
-  const path6 = parseJsonPath(dottedPath);
-  let pos = 0;
-  const skipSpace = () => {
-    while (pos < text.length && isJsonSpace(text.charCodeAt(pos))) pos++;
-  };
-  const stringEnd = (at) => {
-    let i = at + 1;
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === 92) i += 2;
-      else if (c === 34) return i + 1;
-      else i++;
-    }
-    return -1;
-  };
-  const valueEnd = (at) => {
-    const c = text[at];
-    if (c === '"') return stringEnd(at);
-    if (c === "{" || c === "[") {
-      let depth = 0;
-      let i = at;
-      while (i < text.length) {
-        const d = text[i];
-        if (d === '"') {
-          i = stringEnd(i);
-          if (i < 0) return -1;
-          continue;
-        }
-        if (d === "{" || d === "[") depth++;
-        else if (d === "}" || d === "]") {
-          depth--;
-          if (depth === 0) return i + 1;
-        }
-        i++;
-      }
-      return -1;
-    }
-    const m = /^[^\s,\]}]+/.exec(text.slice(at, at + 64));
-    return m ? at + m[0].length : -1;
-  };
-  skipSpace();
-  for (const seg of path6) {
-    const open = text[pos];
-    if (open === "{" && typeof seg === "string") {
-      pos++;
-      let found = false;
-      for (; ; ) {
-        skipSpace();
-        if (text[pos] !== '"') return void 0;
-        const keyEnd = stringEnd(pos);
-        if (keyEnd < 0) return void 0;
-        let key;
-        try {
-          key = JSON.parse(text.slice(pos, keyEnd));
-        } catch {
-          return void 0;
-        }
-        pos = keyEnd;
-        skipSpace();
-        if (text[pos] !== ":") return void 0;
-        pos++;
-        skipSpace();
-        if (key === seg) {
-          found = true;
-          break;
-        }
-        const end2 = valueEnd(pos);
-        if (end2 < 0) return void 0;
-        pos = end2;
-        skipSpace();
-        if (text[pos] !== ",") return void 0;
-        pos++;
-      }
-      if (!found) return void 0;
-    } else if (open === "[" && typeof seg === "number") {
-      pos++;
-      for (let i = 0; ; i++) {
-        skipSpace();
-        if (text[pos] === "]") return void 0;
-        if (i === seg) break;
-        const end2 = valueEnd(pos);
-        if (end2 < 0) return void 0;
-        pos = end2;
-        skipSpace();
-        if (text[pos] !== ",") return void 0;
-        pos++;
-      }
-    } else {
-      return void 0;
-    }
-  }
-  const end = valueEnd(pos);
-  return end < 0 ? void 0 : { start: pos, end };
-}
 var validator;
 function schemaValidator() {
   validator ??= new import_ajv.Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(host_snapshot_schema_default);
   return validator;
-}
-function pointerToSegments(pointer) {
-  if (pointer === "") return [];
-  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^\d+$/.test(s) ? Number(s) : s);
-}
-function describeValue(v) {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "an array";
-  if (typeof v === "object") return "an object";
-  if (typeof v === "string") return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}\u2026` : v)}`;
-  if (typeof v === "number" && !Number.isInteger(v)) return `the number ${v}`;
-  return `${typeof v} ${String(v)}`;
-}
-var TYPE_NAMES = {
-  integer: "a whole number",
-  number: "a number",
-  string: "a string",
-  boolean: "true or false",
-  array: "an array",
-  object: "an object",
-  null: "null"
-};
-function describeAjvError(e) {
-  const segments = pointerToSegments(e.instancePath);
-  const params = e.params;
-  const got = describeValue(e.data);
-  switch (e.keyword) {
-    case "required":
-      return { segments: [...segments, String(params.missingProperty)], problem: "is required but missing" };
-    case "additionalProperties": {
-      const name = String(params.additionalProperty);
-      const known = Object.keys(e.parentSchema?.properties ?? {});
-      const near = known.find((k) => k.toLowerCase() === name.toLowerCase());
-      const hint = near ? ` (did you mean "${near}"?)` : known.length > 0 ? ` (known fields: ${known.join(", ")})` : "";
-      return { segments: [...segments, name], problem: `is not a known field${hint}` };
-    }
-    case "type": {
-      const types = String(params.type).split(",");
-      if (types.includes("string") && types.includes("object")) {
-        return { segments, problem: `must be a CPU list: a string like "0-3,8" or {"raw": "0-3,8"}, not ${got}` };
-      }
-      return { segments, problem: `must be ${types.map((t) => TYPE_NAMES[t] ?? t).join(" or ")}, not ${got}` };
-    }
-    case "minimum":
-      return { segments, problem: `must be at least ${String(params.limit)}, not ${String(e.data)}` };
-    case "maximum":
-      return { segments, problem: `must be at most ${String(params.limit)}, not ${String(e.data)}` };
-    case "const":
-      if (segments.length === 1 && segments[0] === "kvmlintHostSnapshot") {
-        return { segments, problem: `format version ${JSON.stringify(e.data)} is not supported: this kvmlint reads version 1` };
-      }
-      return { segments, problem: `must be ${JSON.stringify(params.allowedValue)}, not ${got}` };
-    case "enum":
-      return {
-        segments,
-        problem: `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}, not ${got}`
-      };
-    case "minItems":
-      return { segments, problem: `must have at least ${String(params.limit)} entr${params.limit === 1 ? "y" : "ies"}` };
-    case "uniqueItems":
-      return { segments, problem: `has the same value twice (entries ${String(params.j)} and ${String(params.i)})` };
-    case "minLength":
-      return { segments, problem: "must not be empty" };
-    default:
-      return { segments, problem: e.message ?? `fails schema keyword ${e.keyword}` };
-  }
 }
 function semanticErrors(s) {
   const errors = [];
@@ -25911,126 +26027,20 @@ function semanticErrors(s) {
   }
   return errors;
 }
-function findJsonSyntaxError(text) {
-  let pos = 0;
-  const fail = (reason) => {
-    throw { offset: pos, reason };
-  };
-  const ws = () => {
-    while (pos < text.length && isJsonSpace(text.charCodeAt(pos))) pos++;
-  };
-  const describeHere = () => pos >= text.length ? "the end of the file" : JSON.stringify(text[pos]);
-  const literal = (word) => {
-    if (text.startsWith(word, pos)) pos += word.length;
-    else fail(`unexpected ${describeHere()}`);
-  };
-  const string = () => {
-    pos++;
-    for (; ; ) {
-      if (pos >= text.length) fail("unterminated string");
-      const c = text.charCodeAt(pos);
-      if (c === 34) {
-        pos++;
-        return;
-      }
-      if (c < 32) fail("control character in a string (escape it)");
-      if (c === 92) {
-        const e = text[pos + 1];
-        if (e === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6))) fail("bad \\u escape");
-          pos += 6;
-        } else if (e !== void 0 && '"\\/bfnrt'.includes(e)) pos += 2;
-        else fail("bad escape in a string");
-      } else pos++;
-    }
-  };
-  const number = () => {
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(pos, pos + 400));
-    if (!m) fail(`unexpected ${describeHere()}`);
-    pos += m[0].length;
-  };
-  const value = () => {
-    ws();
-    const c = text[pos];
-    if (c === "{") {
-      pos++;
-      ws();
-      if (text[pos] === "}") {
-        pos++;
-        return;
-      }
-      for (; ; ) {
-        ws();
-        if (text[pos] !== '"') fail(`expected a property name in double quotes, found ${describeHere()}`);
-        string();
-        ws();
-        if (text[pos] !== ":") fail(`expected ':' after the property name, found ${describeHere()}`);
-        pos++;
-        value();
-        ws();
-        if (text[pos] === ",") {
-          pos++;
-          continue;
-        }
-        if (text[pos] === "}") {
-          pos++;
-          return;
-        }
-        fail(`expected ',' or '}' after a property value, found ${describeHere()}`);
-      }
-    } else if (c === "[") {
-      pos++;
-      ws();
-      if (text[pos] === "]") {
-        pos++;
-        return;
-      }
-      for (; ; ) {
-        value();
-        ws();
-        if (text[pos] === ",") {
-          pos++;
-          continue;
-        }
-        if (text[pos] === "]") {
-          pos++;
-          return;
-        }
-        fail(`expected ',' or ']' after an array element, found ${describeHere()}`);
-      }
-    } else if (c === '"') string();
-    else if (c === "t") literal("true");
-    else if (c === "f") literal("false");
-    else if (c === "n") literal("null");
-    else if (c === "-" || c !== void 0 && c >= "0" && c <= "9") number();
-    else fail(`unexpected ${describeHere()}`);
-  };
-  try {
-    value();
-    ws();
-    if (pos < text.length) fail(`unexpected ${describeHere()} after the document`);
-    return void 0;
-  } catch (e) {
-    if (e !== null && typeof e === "object" && "offset" in e) return e;
-    throw e;
-  }
-}
 function jsonSyntaxError(text, path6, err) {
-  let found;
-  try {
-    found = findJsonSyntaxError(text);
-  } catch {
-    found = void 0;
-  }
-  if (!found) return new HostSnapshotError(path6, "", `not valid JSON: ${err.message}`);
-  const before = text.slice(0, found.offset);
-  const line = before.split("\n").length;
-  const column = found.offset - before.lastIndexOf("\n");
-  return new HostSnapshotError(path6, "", `not valid JSON at line ${line}, column ${column}: ${found.reason}`, {
-    start: found.offset,
-    end: Math.min(found.offset + 1, text.length)
-  });
+  const { problem, range } = describeJsonSyntaxError(text, err);
+  return new HostSnapshotError(path6, "", problem, range);
 }
+var snapshotWording = (e, segments, got) => {
+  const type = String(e.params.type);
+  if (e.keyword === "type" && type.split(",").includes("string") && type.split(",").includes("object")) {
+    return `must be a CPU list: a string like "0-3,8" or {"raw": "0-3,8"}, not ${got}`;
+  }
+  if (e.keyword === "const" && segments.length === 1 && segments[0] === "kvmlintHostSnapshot") {
+    return `format version ${JSON.stringify(e.data)} is not supported: this kvmlint reads version 1`;
+  }
+  return void 0;
+};
 function loadHostSnapshotText(text, path6) {
   let data;
   try {
@@ -26046,7 +26056,7 @@ function loadHostSnapshotText(text, path6) {
     const errors = validate.errors ?? [];
     const first2 = errors[0];
     if (first2) {
-      const { segments, problem } = describeAjvError(first2);
+      const { segments, problem } = describeAjvError(first2, snapshotWording);
       const field = formatJsonPath(segments);
       const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? "s" : ""})` : "";
       const range = locateJsonKey(text, field) ?? locateJsonKey(text, formatJsonPath(segments.slice(0, -1)));
@@ -26122,7 +26132,7 @@ function loadHostFile(path6) {
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { existsSync, readFileSync as readFileSync2 } from "node:fs";
-import { dirname, join, relative as relative2, resolve, sep as sep2 } from "node:path";
+import { dirname, join, relative as relative2, resolve } from "node:path";
 
 // schemas/kvmlint.config.schema.json
 var kvmlint_config_schema_default = {
@@ -27053,8 +27063,7 @@ function loadConfigFile(path6, displayPath2 = path6) {
   try {
     data = JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
   } catch (e) {
-    const err = jsonSyntaxError(text, displayPath2, e);
-    throw new ConfigError(displayPath2, "", err.message.replace(`${displayPath2}: `, ""));
+    throw new ConfigError(displayPath2, "", describeJsonSyntaxError(text, e).problem);
   }
   validator2 ??= new import_ajv2.Ajv({ allErrors: true, verbose: true, strict: false }).compile(kvmlint_config_schema_default);
   if (!validator2(data)) {
@@ -27210,7 +27219,7 @@ function applyDirectives(diagnostics, directives) {
 
 // src/engine/discover.ts
 import { statSync } from "node:fs";
-import { isAbsolute, resolve as resolve3, sep as sep3 } from "node:path";
+import { isAbsolute, resolve as resolve3, sep as sep2 } from "node:path";
 
 // node_modules/globby/index.js
 import process3 from "node:process";
@@ -29156,7 +29165,7 @@ async function discoverFiles(paths, cwd) {
 }
 function displayPath(absPath, cwd) {
   const rel = relativePosix(cwd, absPath);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? sep3 === "/" ? rel : rel.split("/").join(sep3) : absPath;
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? sep2 === "/" ? rel : rel.split("/").join(sep2) : absPath;
 }
 
 // src/engine/runner.ts
@@ -30668,7 +30677,7 @@ async function lintCommand(paths, opts, io) {
       fixFailures++;
     }
     for (const [abs, text] of outcome.fixed) {
-      const shown = displayPath(abs, io.cwd).split(sep4).join("/");
+      const shown = displayPath(abs, io.cwd).split(sep3).join("/");
       if (opts.fixDryRun) {
         io.stdout(unifiedDiff(outcome.originals.get(abs), text, `a/${shown}`, `b/${shown}`));
         continue;

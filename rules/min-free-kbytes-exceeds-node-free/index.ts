@@ -3,7 +3,7 @@ import { listNames } from '../../src/model/describe.ts';
 import { strictSmallPageKiBPerNode } from '../../src/model/memory-demand.ts';
 import { formatKiB } from '../../src/model/units.ts';
 import { hostWatermarkZones, largestSafeMinFreeKbytes, nodeWatermarkShares } from '../../src/model/watermarks.ts';
-import { locateJsonKey } from '../../src/host/load.ts';
+import { locateJsonKey } from '../../src/json/document.ts';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/types.ts';
 import { formatKiB } from '../../src/model/units.ts';
-import { locateJsonKey } from '../../src/host/load.ts';
+import { locateJsonKey } from '../../src/json/document.ts';
 
 /** Documentation/admin-guide/sysctl/vm.rst: "Setting this too low will ... render the system subtly broken" below 1024 KB. */
 const KERNEL_FLOOR_KB = 1024;

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import schema from '../../schemas/kvmlint.config.schema.json' with { type: 'json' };
 import { relativePosix } from './paths.ts';
-import { describeAjvError, formatJsonPath, jsonSyntaxError } from '../host/load.ts';
+import { describeAjvError, describeJsonSyntaxError, formatJsonPath } from '../json/document.ts';
 import { findRule } from './registry.ts';
 import type { RuleSetting } from './types.ts';
 
@@ -82,7 +82,6 @@ export function findConfigFile(startDir: string): string | undefined {
   }
 }
 
-const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
 export function loadConfigFile(path: string, displayPath = path): ResolvedConfig {
   let text: string;
@@ -95,8 +94,7 @@ export function loadConfigFile(path: string, displayPath = path): ResolvedConfig
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    const err = jsonSyntaxError(text, displayPath, e as Error);
-    throw new ConfigError(displayPath, '', err.message.replace(`${displayPath}: `, ''));
+    throw new ConfigError(displayPath, '', describeJsonSyntaxError(text, e as Error).problem);
   }
   validator ??= new Ajv({ allErrors: true, verbose: true, strict: false }).compile(schema);
   if (!validator(data)) {

@@ -6,19 +6,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import schema from '../../schemas/host-snapshot.schema.json' with { type: 'json' };
 import type { CpuSet } from '../model/cpuset.ts';
 import type { HostSnapshot } from '../model/host.ts';
 import { cpuListRaw, nrCpuIdsOf, parseSnapshotCpuList, snapshotCpuListFields } from '../model/host-model.ts';
 import { importCapabilities, looksLikeCapabilities } from './capabilities.ts';
+import { describeAjvError, describeJsonSyntaxError, describeValue, formatJsonPath, locateJsonKey, type AjvWording, type TextRange } from '../json/document.ts';
+
+// The JSON-document helpers used to live here; older imports still find them.
+export { findJsonSyntaxError, formatJsonPath, locateJsonKey, parseJsonPath, type TextRange } from '../json/document.ts';
 import { importNumactl, looksLikeNumactl } from './numactl.ts';
 
-export interface TextRange {
-  /** UTF-16 offsets into the file text, end exclusive. */
-  start: number;
-  end: number;
-}
 
 export class HostSnapshotError extends Error {
   /** JSON path of the offending field (`nodes[1].memFreeKiB`); empty for the document as a whole. */
@@ -37,144 +36,6 @@ export class HostSnapshotError extends Error {
   }
 }
 
-// ---------------------------------------------------------------------------
-// JSON paths and locating values in the text
-
-type PathSegment = string | number;
-
-/** `nodes[1].memFreeKiB` (or `nodes.1.memFreeKiB`) → ['nodes', 1, 'memFreeKiB']. */
-export function parseJsonPath(path: string): PathSegment[] {
-  const out: PathSegment[] = [];
-  for (const part of path.split('.')) {
-    if (part === '') continue;
-    const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
-    if (!m) {
-      out.push(part);
-      continue;
-    }
-    if (m[1] !== '') out.push(/^\d+$/.test(m[1]!) ? Number(m[1]) : m[1]!);
-    for (const idx of m[2]!.matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]));
-  }
-  return out;
-}
-
-export function formatJsonPath(segments: readonly PathSegment[]): string {
-  let out = '';
-  for (const s of segments) {
-    if (typeof s === 'number') out += `[${s}]`;
-    else out += out === '' ? s : `.${s}`;
-  }
-  return out;
-}
-
-function isJsonSpace(c: number): boolean {
-  // JSON whitespace, plus a leading BOM which the loader tolerates.
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff;
-}
-
-/**
- * The UTF-16 range of the JSON value at `dottedPath` (`vm.minFreeKbytes`,
- * `nodes[1].memFreeKiB`) in `text`; a string value's range includes its quotes.
- * undefined when the path is not in the document or the text is not JSON there.
- */
-export function locateJsonKey(text: string, dottedPath: string): TextRange | undefined {
-  const path = parseJsonPath(dottedPath);
-  let pos = 0;
-  const skipSpace = (): void => {
-    while (pos < text.length && isJsonSpace(text.charCodeAt(pos))) pos++;
-  };
-  /** End of the string token starting at `at` (a quote), or -1. */
-  const stringEnd = (at: number): number => {
-    let i = at + 1;
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === 0x5c) i += 2;
-      else if (c === 0x22) return i + 1;
-      else i++;
-    }
-    return -1;
-  };
-  /** End of the value starting at `at`, or -1. */
-  const valueEnd = (at: number): number => {
-    const c = text[at];
-    if (c === '"') return stringEnd(at);
-    if (c === '{' || c === '[') {
-      let depth = 0;
-      let i = at;
-      while (i < text.length) {
-        const d = text[i];
-        if (d === '"') {
-          i = stringEnd(i);
-          if (i < 0) return -1;
-          continue;
-        }
-        if (d === '{' || d === '[') depth++;
-        else if (d === '}' || d === ']') {
-          depth--;
-          if (depth === 0) return i + 1;
-        }
-        i++;
-      }
-      return -1;
-    }
-    const m = /^[^\s,\]}]+/.exec(text.slice(at, at + 64));
-    return m ? at + m[0].length : -1;
-  };
-
-  skipSpace();
-  for (const seg of path) {
-    const open = text[pos];
-    if (open === '{' && typeof seg === 'string') {
-      pos++;
-      let found = false;
-      for (;;) {
-        skipSpace();
-        if (text[pos] !== '"') return undefined;
-        const keyEnd = stringEnd(pos);
-        if (keyEnd < 0) return undefined;
-        let key: string;
-        try {
-          key = JSON.parse(text.slice(pos, keyEnd)) as string;
-        } catch {
-          return undefined;
-        }
-        pos = keyEnd;
-        skipSpace();
-        if (text[pos] !== ':') return undefined;
-        pos++;
-        skipSpace();
-        if (key === seg) {
-          found = true;
-          break;
-        }
-        const end = valueEnd(pos);
-        if (end < 0) return undefined;
-        pos = end;
-        skipSpace();
-        if (text[pos] !== ',') return undefined;
-        pos++;
-      }
-      if (!found) return undefined;
-    } else if (open === '[' && typeof seg === 'number') {
-      pos++;
-      for (let i = 0; ; i++) {
-        skipSpace();
-        if (text[pos] === ']') return undefined;
-        if (i === seg) break;
-        const end = valueEnd(pos);
-        if (end < 0) return undefined;
-        pos = end;
-        skipSpace();
-        if (text[pos] !== ',') return undefined;
-        pos++;
-      }
-    } else {
-      return undefined;
-    }
-  }
-  const end = valueEnd(pos);
-  return end < 0 ? undefined : { start: pos, end };
-}
 
 // ---------------------------------------------------------------------------
 // Schema validation
@@ -187,79 +48,6 @@ function schemaValidator(): ValidateFunction {
   return validator;
 }
 
-function pointerToSegments(pointer: string): PathSegment[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-function describeValue(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'object') return 'an object';
-  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
-  if (typeof v === 'number' && !Number.isInteger(v)) return `the number ${v}`;
-  return `${typeof v} ${String(v)}`;
-}
-
-const TYPE_NAMES: Record<string, string> = {
-  integer: 'a whole number',
-  number: 'a number',
-  string: 'a string',
-  boolean: 'true or false',
-  array: 'an array',
-  object: 'an object',
-  null: 'null',
-};
-
-export function describeAjvError(e: ErrorObject): { segments: PathSegment[]; problem: string } {
-  const segments = pointerToSegments(e.instancePath);
-  const params = e.params as Record<string, unknown>;
-  const got = describeValue(e.data);
-  switch (e.keyword) {
-    case 'required':
-      return { segments: [...segments, String(params.missingProperty)], problem: 'is required but missing' };
-    case 'additionalProperties': {
-      const name = String(params.additionalProperty);
-      const known = Object.keys(((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
-      const near = known.find((k) => k.toLowerCase() === name.toLowerCase());
-      const hint = near ? ` (did you mean "${near}"?)` : known.length > 0 ? ` (known fields: ${known.join(', ')})` : '';
-      return { segments: [...segments, name], problem: `is not a known field${hint}` };
-    }
-    case 'type': {
-      const types = String(params.type).split(',');
-      if (types.includes('string') && types.includes('object')) {
-        return { segments, problem: `must be a CPU list: a string like "0-3,8" or {"raw": "0-3,8"}, not ${got}` };
-      }
-      return { segments, problem: `must be ${types.map((t) => TYPE_NAMES[t] ?? t).join(' or ')}, not ${got}` };
-    }
-    case 'minimum':
-      return { segments, problem: `must be at least ${String(params.limit)}, not ${String(e.data)}` };
-    case 'maximum':
-      return { segments, problem: `must be at most ${String(params.limit)}, not ${String(e.data)}` };
-    case 'const':
-      if (segments.length === 1 && segments[0] === 'kvmlintHostSnapshot') {
-        return { segments, problem: `format version ${JSON.stringify(e.data)} is not supported: this kvmlint reads version 1` };
-      }
-      return { segments, problem: `must be ${JSON.stringify(params.allowedValue)}, not ${got}` };
-    case 'enum':
-      return {
-        segments,
-        problem: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, not ${got}`,
-      };
-    case 'minItems':
-      return { segments, problem: `must have at least ${String(params.limit)} entr${params.limit === 1 ? 'y' : 'ies'}` };
-    case 'uniqueItems':
-      return { segments, problem: `has the same value twice (entries ${String(params.j)} and ${String(params.i)})` };
-    case 'minLength':
-      return { segments, problem: 'must not be empty' };
-    default:
-      return { segments, problem: e.message ?? `fails schema keyword ${e.keyword}` };
-  }
-}
 
 // ---------------------------------------------------------------------------
 // Checks the schema cannot express
@@ -362,132 +150,22 @@ function semanticErrors(s: HostSnapshot): Array<{ field: string; problem: string
 // ---------------------------------------------------------------------------
 // Loading
 
-/**
- * Where JSON text first breaks the grammar (RFC 8259), and why. JSON.parse's own
- * message carries no position for some errors (Node 20: "Unexpected token"), so
- * the loader finds it itself to point the user at a line and column.
- */
-export function findJsonSyntaxError(text: string): { offset: number; reason: string } | undefined {
-  let pos = 0;
-  const fail = (reason: string): never => {
-    throw { offset: pos, reason };
-  };
-  const ws = (): void => {
-    while (pos < text.length && isJsonSpace(text.charCodeAt(pos))) pos++;
-  };
-  const describeHere = (): string => (pos >= text.length ? 'the end of the file' : JSON.stringify(text[pos]));
-  const literal = (word: string): void => {
-    if (text.startsWith(word, pos)) pos += word.length;
-    else fail(`unexpected ${describeHere()}`);
-  };
-  const string = (): void => {
-    pos++;
-    for (;;) {
-      if (pos >= text.length) fail('unterminated string');
-      const c = text.charCodeAt(pos);
-      if (c === 0x22) {
-        pos++;
-        return;
-      }
-      if (c < 0x20) fail('control character in a string (escape it)');
-      if (c === 0x5c) {
-        const e = text[pos + 1];
-        if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6))) fail('bad \\u escape');
-          pos += 6;
-        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) pos += 2;
-        else fail('bad escape in a string');
-      } else pos++;
-    }
-  };
-  const number = (): void => {
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(pos, pos + 400));
-    if (!m) fail(`unexpected ${describeHere()}`);
-    pos += m![0].length;
-  };
-  const value = (): void => {
-    ws();
-    const c = text[pos];
-    if (c === '{') {
-      pos++;
-      ws();
-      if (text[pos] === '}') {
-        pos++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[pos] !== '"') fail(`expected a property name in double quotes, found ${describeHere()}`);
-        string();
-        ws();
-        if (text[pos] !== ':') fail(`expected ':' after the property name, found ${describeHere()}`);
-        pos++;
-        value();
-        ws();
-        if (text[pos] === ',') {
-          pos++;
-          continue;
-        }
-        if (text[pos] === '}') {
-          pos++;
-          return;
-        }
-        fail(`expected ',' or '}' after a property value, found ${describeHere()}`);
-      }
-    } else if (c === '[') {
-      pos++;
-      ws();
-      if (text[pos] === ']') {
-        pos++;
-        return;
-      }
-      for (;;) {
-        value();
-        ws();
-        if (text[pos] === ',') {
-          pos++;
-          continue;
-        }
-        if (text[pos] === ']') {
-          pos++;
-          return;
-        }
-        fail(`expected ',' or ']' after an array element, found ${describeHere()}`);
-      }
-    } else if (c === '"') string();
-    else if (c === 't') literal('true');
-    else if (c === 'f') literal('false');
-    else if (c === 'n') literal('null');
-    else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) number();
-    else fail(`unexpected ${describeHere()}`);
-  };
-  try {
-    value();
-    ws();
-    if (pos < text.length) fail(`unexpected ${describeHere()} after the document`);
-    return undefined;
-  } catch (e) {
-    if (e !== null && typeof e === 'object' && 'offset' in e) return e as { offset: number; reason: string };
-    throw e;
-  }
+function jsonSyntaxError(text: string, path: string, err: Error): HostSnapshotError {
+  const { problem, range } = describeJsonSyntaxError(text, err);
+  return new HostSnapshotError(path, '', problem, range);
 }
 
-export function jsonSyntaxError(text: string, path: string, err: Error): HostSnapshotError {
-  let found: { offset: number; reason: string } | undefined;
-  try {
-    found = findJsonSyntaxError(text);
-  } catch {
-    found = undefined; // e.g. nesting too deep for the checker's recursion
+/** Host-snapshot wording for two schema errors: CPU list fields and the format version. */
+const snapshotWording: AjvWording = (e, segments, got) => {
+  const type = String((e.params as { type?: unknown }).type);
+  if (e.keyword === 'type' && type.split(',').includes('string') && type.split(',').includes('object')) {
+    return `must be a CPU list: a string like "0-3,8" or {"raw": "0-3,8"}, not ${got}`;
   }
-  if (!found) return new HostSnapshotError(path, '', `not valid JSON: ${err.message}`);
-  const before = text.slice(0, found.offset);
-  const line = before.split('\n').length;
-  const column = found.offset - before.lastIndexOf('\n');
-  return new HostSnapshotError(path, '', `not valid JSON at line ${line}, column ${column}: ${found.reason}`, {
-    start: found.offset,
-    end: Math.min(found.offset + 1, text.length),
-  });
-}
+  if (e.keyword === 'const' && segments.length === 1 && segments[0] === 'kvmlintHostSnapshot') {
+    return `format version ${JSON.stringify(e.data)} is not supported: this kvmlint reads version 1`;
+  }
+  return undefined;
+};
 
 /** Parses and validates snapshot JSON text; `path` names the file in errors. */
 export function loadHostSnapshotText(text: string, path: string): HostSnapshot {
@@ -506,7 +184,7 @@ export function loadHostSnapshotText(text: string, path: string): HostSnapshot {
     const errors = validate.errors ?? [];
     const first = errors[0];
     if (first) {
-      const { segments, problem } = describeAjvError(first);
+      const { segments, problem } = describeAjvError(first, snapshotWording);
       const field = formatJsonPath(segments);
       const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
       const range = locateJsonKey(text, field) ?? locateJsonKey(text, formatJsonPath(segments.slice(0, -1)));
