@@ -1,5 +1,5 @@
 import { parseXml } from '../xml/parse.ts';
-import { lint, type LintOptions, type LintRun } from './runner.ts';
+import { lint, type LintOptions, type LintRun, type LintSession } from './runner.ts';
 import type { Fix } from './types.ts';
 
 export const MAX_FIX_PASSES = 10;
@@ -46,23 +46,24 @@ export interface FixOutcome {
 export async function lintAndFix(options: LintOptions): Promise<FixOutcome> {
   const current = new Map<string, string>(options.overrides ?? []);
   const originals = new Map<string, string>();
-  let run = await lint({ ...options, overrides: current });
+  const session: LintSession = options.session ?? { hosts: new Map() };
+  let run = await lint({ ...options, overrides: current, session });
   let passes = 0;
   while (passes < MAX_FIX_PASSES) {
+    // Fixes by displayed file: the run's source text is the file's current text.
     const byFile = new Map<string, Fix[]>();
     for (const d of run.diagnostics) {
       if (!d.fix) continue;
-      const abs = run.absPaths.get(d.file);
-      if (!abs) continue;
-      const list = byFile.get(abs);
+      const list = byFile.get(d.file);
       if (list) list.push(d.fix);
-      else byFile.set(abs, [d.fix]);
+      else byFile.set(d.file, [d.fix]);
     }
     let changed = false;
-    for (const [abs, fixes] of byFile) {
-      const display = [...run.absPaths].find(([, a]) => a === abs)![0];
-      const before = current.get(abs) ?? run.sources.get(display)!;
-      if (!originals.has(abs)) originals.set(abs, run.sources.get(display)!);
+    for (const [file, fixes] of byFile) {
+      const abs = run.absPaths.get(file);
+      const before = run.sources.get(file);
+      if (abs === undefined || before === undefined) continue;
+      if (!originals.has(abs)) originals.set(abs, before);
       const after = applyFixes(before, fixes).text;
       if (after !== before) {
         current.set(abs, after);
@@ -71,7 +72,7 @@ export async function lintAndFix(options: LintOptions): Promise<FixOutcome> {
     }
     if (!changed) break;
     passes++;
-    run = await lint({ ...options, overrides: current });
+    run = await lint({ ...options, overrides: current, session });
   }
   const fixed = new Map<string, string>();
   const unparsable: string[] = [];

@@ -44,6 +44,16 @@ export interface LintOptions {
   reportUnusedDisableDirectives?: boolean;
   /** Current contents by absolute path, used instead of reading the file (fix passes). */
   overrides?: ReadonlyMap<string, string>;
+  /** Shared by repeated lints of the same paths (fix passes): config and hosts are loaded once. */
+  session?: LintSession;
+}
+
+/** What stays the same from one fix pass to the next: only domain texts change. */
+export interface LintSession {
+  /** null: resolved, and there is none. */
+  config?: ResolvedConfig | null;
+  /** Loaded hosts by absolute snapshot path and housekeeping override. */
+  hosts: Map<string, LintHost>;
 }
 
 export interface LintRun extends LintResult {
@@ -106,7 +116,20 @@ function resolveConfig(options: LintOptions, cwd: string): ResolvedConfig | unde
 
 export async function lint(options: LintOptions): Promise<LintRun> {
   const cwd = options.cwd ?? process.cwd();
-  const config = resolveConfig(options, cwd);
+  const session = options.session;
+  let config: ResolvedConfig | undefined;
+  if (session?.config !== undefined) config = session.config ?? undefined;
+  else {
+    config = resolveConfig(options, cwd);
+    if (session) session.config = config ?? null;
+  }
+  const hostFor = (file: string, housekeeping?: string): LintHost => {
+    if (!session) return loadLintHost(file, cwd, housekeeping);
+    const key = `${resolve(cwd, file)}\0${housekeeping ?? ''}`;
+    let host = session.hosts.get(key);
+    if (!host) session.hosts.set(key, (host = loadLintHost(file, cwd, housekeeping)));
+    return host;
+  };
   const maxBytes = options.maxFileBytes ?? config?.maxFileSize ?? DEFAULT_MAX_FILE_BYTES;
   const settings: Record<string, RuleSetting> = { ...config?.rules, ...options.ruleSettings };
   const ruleOptions = { ...config?.ruleOptions, ...options.ruleOptions };
@@ -114,14 +137,14 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   const reportUnused = options.reportUnusedDisableDirectives ?? config?.reportUnusedDisableDirectives ?? false;
 
   // Hosts: --host applies to every domain; otherwise the config maps globs to snapshots.
-  const cliHost = options.hostFile ? loadLintHost(options.hostFile, cwd) : undefined;
+  const cliHost = options.hostFile ? hostFor(options.hostFile) : undefined;
   const configHosts = new Map<number, LintHost>();
   const hostOf = (abs: string): LintHost | undefined => {
     if (cliHost || !config || config.hosts.length === 0) return cliHost;
     const h = hostForDomain(config, abs);
     if (!h) return undefined;
     let loaded = configHosts.get(h.index);
-    if (!loaded) configHosts.set(h.index, (loaded = loadLintHost(h.snapshot, cwd, h.housekeeping)));
+    if (!loaded) configHosts.set(h.index, (loaded = hostFor(h.snapshot, h.housekeeping)));
     return loaded;
   };
 
