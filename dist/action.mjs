@@ -2986,7 +2986,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref);
+      let _sch = resolve6.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3013,7 +3013,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref) {
+    function resolve6(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3877,7 +3877,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options) {
+    function resolve6(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4268,7 +4268,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve5,
+      resolve: resolve6,
       resolveComponent,
       equal,
       serialize,
@@ -14054,7 +14054,7 @@ var require_pattern2 = __commonJS({
       const absolute = [];
       const relative3 = [];
       for (const pattern of patterns) {
-        if (isAbsolute2(pattern)) {
+        if (isAbsolute3(pattern)) {
           absolute.push(pattern);
         } else {
           relative3.push(pattern);
@@ -14063,10 +14063,10 @@ var require_pattern2 = __commonJS({
       return [absolute, relative3];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute2(pattern) {
+    function isAbsolute3(pattern) {
       return path7.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute2;
+    exports.isAbsolute = isAbsolute3;
   }
 });
 
@@ -15151,41 +15151,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push2(value) {
-        var p = new Promise(function(resolve5, reject) {
+        var p = new Promise(function(resolve6, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve5(result);
+            resolve6(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve5, reject) {
+        var p = new Promise(function(resolve6, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve5(result);
+            resolve6(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve5) {
+        var p = new Promise(function(resolve6) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve5();
+              resolve6();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve5();
+                resolve6();
                 queue.drain = previousDrain;
               };
             }
@@ -15671,9 +15671,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve5(stats) : reject(error);
+            return error === null ? resolve6(stats) : reject(error);
           });
         });
       }
@@ -15697,10 +15697,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           this._walkAsync(root, options, (error, entries) => {
             if (error === null) {
-              resolve5(entries);
+              resolve6(entries);
             } else {
               reject(error);
             }
@@ -15710,10 +15710,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve5(entries));
+          stream.once("end", () => resolve6(entries));
         });
       }
     };
@@ -19786,7 +19786,7 @@ import path6 from "node:path";
 
 // src/engine/runner.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { dirname as dirname4, resolve as resolve4 } from "node:path";
+import { dirname as dirname4, resolve as resolve5 } from "node:path";
 
 // src/xml/lines.ts
 var LineIndex = class {
@@ -22686,7 +22686,7 @@ function loadHostFile(path7) {
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { existsSync, readFileSync as readFileSync2 } from "node:fs";
-import { dirname, join, relative as relative2, resolve } from "node:path";
+import { dirname, join, relative as relative2, resolve as resolve2 } from "node:path";
 
 // schemas/kvmlint.config.schema.json
 var kvmlint_config_schema_default = {
@@ -22757,14 +22757,20 @@ var kvmlint_config_schema_default = {
 };
 
 // src/engine/paths.ts
-import { relative, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 function relativePosix(dir, abs) {
   if (abs.length > dir.length && abs.startsWith(dir) && (abs[dir.length] === sep || dir.endsWith(sep))) {
-    const rest = abs.slice(dir.endsWith(sep) ? dir.length : dir.length + 1);
-    return sep === "/" ? rest : rest.split(sep).join("/");
+    return toPosixPath(abs.slice(dir.endsWith(sep) ? dir.length : dir.length + 1));
   }
-  const rel = relative(dir, abs);
-  return sep === "/" ? rel : rel.split(sep).join("/");
+  return toPosixPath(relative(dir, abs));
+}
+function toPosixPath(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+function repoRelativePath(file, root, cwd) {
+  const rel = relative(resolve(root), resolve(cwd, file));
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
+  return toPosixPath(rel);
 }
 
 // src/engine/types.ts
@@ -23134,8 +23140,10 @@ var min_free_kbytes_exceeds_node_free_default = defineRule({
     const at = locateJsonKey(ctx.host.text, "vm.minFreeKbytes");
     const { zones: allZones, approximatedNodes } = hostWatermarkZones(host);
     const zones = allZones.filter((z) => z.managedPages > 0);
-    const planned = strictSmallPageKiBPerNode(ctx.domains.map((d) => d.domain));
-    const plannedBy = (node) => ctx.domains.filter((d) => strictSmallPageKiBPerNode([d.domain]).has(node)).map((d) => d.domain.name ?? d.source.path);
+    const perDomain = ctx.domains.map((d) => ({ label: d.domain.name ?? d.source.path, kib: strictSmallPageKiBPerNode([d.domain]) }));
+    const planned = /* @__PURE__ */ new Map();
+    for (const { kib } of perDomain) for (const [node, k] of kib) planned.set(node, (planned.get(node) ?? 0) + k);
+    const plannedBy = (node) => perDomain.filter((d) => d.kib.has(node)).map((d) => d.label);
     const free = /* @__PURE__ */ new Map();
     for (const n of host.nodes) if (n.memFreeKiB !== void 0) free.set(n.id, n.memFreeKiB - (planned.get(n.id) ?? 0));
     if (free.size === 0) {
@@ -23600,7 +23608,7 @@ var ConfigError = class extends Error {
 var SEVERITY = { off: "off", warn: "warning", warning: "warning", error: "error" };
 var validator2;
 function findConfigFile(startDir) {
-  for (let dir = resolve(startDir); ; dir = dirname(dir)) {
+  for (let dir = resolve2(startDir); ; dir = dirname(dir)) {
     const candidate = join(dir, CONFIG_FILE_NAME);
     if (existsSync(candidate)) return candidate;
     if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return void 0;
@@ -23628,7 +23636,7 @@ function loadConfigFile(path7, displayPath2 = path7) {
     }
     throw new ConfigError(displayPath2, "", "does not match the configuration schema");
   }
-  return resolveConfig(data, resolve(path7), displayPath2);
+  return resolveConfig(data, resolve2(path7), displayPath2);
 }
 function resolveConfig(raw, path7, displayPath2) {
   const dir = dirname(path7);
@@ -23654,7 +23662,7 @@ function resolveConfig(raw, path7, displayPath2) {
   });
   const hostIndex = { byBase: /* @__PURE__ */ new Map(), anywhere: [] };
   const hosts = (raw.hosts ?? []).map((h, index) => {
-    const snapshot = resolve(dir, h.snapshot);
+    const snapshot = resolve2(dir, h.snapshot);
     if (!existsSync(snapshot)) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
     const host = { snapshot, index, matches: (0, import_picomatch.default)(h.domains, { dot: true }), housekeeping: h.housekeeping };
     const bases = new Set(h.domains.map((g) => import_picomatch.default.scan(g).base));
@@ -23773,7 +23781,7 @@ function applyDirectives(diagnostics, directives) {
 
 // src/engine/discover.ts
 import { statSync } from "node:fs";
-import { isAbsolute, resolve as resolve3, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute2, resolve as resolve4, sep as sep2 } from "node:path";
 
 // node_modules/globby/index.js
 import process3 from "node:process";
@@ -25679,11 +25687,11 @@ var GitignoreFilter = class {
 
 // src/engine/repo.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { dirname as dirname3, join as join3, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, join as join3, resolve as resolve3 } from "node:path";
 function repositoryRoot(dir) {
-  for (let d = resolve2(dir); ; d = dirname3(d)) {
+  for (let d = resolve3(dir); ; d = dirname3(d)) {
     if (existsSync3(join3(d, ".git"))) return d;
-    if (dirname3(d) === d) return resolve2(dir);
+    if (dirname3(d) === d) return resolve3(dir);
   }
 }
 
@@ -25694,13 +25702,13 @@ async function discoverFiles(paths, cwd) {
   const mustMatch = [];
   const walk = async (pattern, base) => globby(pattern, { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"] });
   for (const p of paths.length > 0 ? paths : ["."]) {
-    const abs = resolve3(cwd, p);
+    const abs = resolve4(cwd, p);
     const st = statSync(abs, { throwIfNoEntry: false });
     if (st?.isFile()) {
       found.set(abs, true);
     } else if (st?.isDirectory()) {
       const rel = relativePosix(cwd, abs);
-      if (rel === "" || !rel.startsWith("..") && !isAbsolute(rel) && !isDynamicPattern(rel)) patterns.push(rel ? `${rel}/**/*.xml` : "**/*.xml");
+      if (rel === "" || !rel.startsWith("..") && !isAbsolute2(rel) && !isDynamicPattern(rel)) patterns.push(rel ? `${rel}/**/*.xml` : "**/*.xml");
       else for (const m of await walk(["**/*.xml"], abs)) if (!found.has(m)) found.set(m, false);
     } else if (isDynamicPattern(p)) {
       patterns.push(p);
@@ -25719,7 +25727,7 @@ async function discoverFiles(paths, cwd) {
 }
 function displayPath(absPath, cwd) {
   const rel = relativePosix(cwd, absPath);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? sep2 === "/" ? rel : rel.split("/").join(sep2) : absPath;
+  return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? sep2 === "/" ? rel : rel.split("/").join(sep2) : absPath;
 }
 
 // src/engine/runner.ts
@@ -25734,7 +25742,7 @@ function effectiveSeverity(rule, reported, setting) {
   return setting;
 }
 function loadLintHost(hostFile, cwd, housekeeping) {
-  const abs = resolve4(cwd, hostFile);
+  const abs = resolve5(cwd, hostFile);
   const { snapshot, text } = loadHostFile(abs);
   const path7 = displayPath(abs, cwd);
   let housekeepingOverride;
@@ -25752,9 +25760,9 @@ function commonAncestor(paths) {
 }
 function resolveConfig2(options, cwd) {
   if (options.configFile === false) return void 0;
-  if (options.configFile) return loadConfigFile(resolve4(cwd, options.configFile), options.configFile);
+  if (options.configFile) return loadConfigFile(resolve5(cwd, options.configFile), options.configFile);
   const starts = (options.paths.length > 0 ? options.paths : ["."]).map((p) => {
-    const abs = resolve4(cwd, p);
+    const abs = resolve5(cwd, p);
     return existsSync4(abs) && !abs.endsWith(".xml") ? abs : dirname4(abs);
   });
   const found = findConfigFile(commonAncestor(starts));
@@ -25762,20 +25770,33 @@ function resolveConfig2(options, cwd) {
 }
 async function lint(options) {
   const cwd = options.cwd ?? process.cwd();
-  const config = resolveConfig2(options, cwd);
+  const session = options.session;
+  let config;
+  if (session?.config !== void 0) config = session.config ?? void 0;
+  else {
+    config = resolveConfig2(options, cwd);
+    if (session) session.config = config ?? null;
+  }
+  const hostFor = (file, housekeeping) => {
+    if (!session) return loadLintHost(file, cwd, housekeeping);
+    const key = `${resolve5(cwd, file)}\0${housekeeping ?? ""}`;
+    let host = session.hosts.get(key);
+    if (!host) session.hosts.set(key, host = loadLintHost(file, cwd, housekeeping));
+    return host;
+  };
   const maxBytes = options.maxFileBytes ?? config?.maxFileSize ?? DEFAULT_MAX_FILE_BYTES;
   const settings = { ...config?.rules, ...options.ruleSettings };
   const ruleOptions = { ...config?.ruleOptions, ...options.ruleOptions };
   const activeRules = (options.rules ?? rules2).filter((r) => settings[r.meta.id] !== "off");
   const reportUnused = options.reportUnusedDisableDirectives ?? config?.reportUnusedDisableDirectives ?? false;
-  const cliHost = options.hostFile ? loadLintHost(options.hostFile, cwd) : void 0;
+  const cliHost = options.hostFile ? hostFor(options.hostFile) : void 0;
   const configHosts = /* @__PURE__ */ new Map();
   const hostOf = (abs) => {
     if (cliHost || !config || config.hosts.length === 0) return cliHost;
     const h = hostForDomain(config, abs);
     if (!h) return void 0;
     let loaded = configHosts.get(h.index);
-    if (!loaded) configHosts.set(h.index, loaded = loadLintHost(h.snapshot, cwd, h.housekeeping));
+    if (!loaded) configHosts.set(h.index, loaded = hostFor(h.snapshot, h.housekeeping));
     return loaded;
   };
   const files = (await discoverFiles(options.paths, cwd)).filter((f) => !config?.isIgnoredFile(f.absPath));
@@ -25911,7 +25932,7 @@ async function lint(options) {
   for (const h of hosts) {
     shown.push(h.path);
     sources.set(h.path, h.text);
-    absPaths.set(h.path, resolve4(cwd, h.path));
+    absPaths.set(h.path, resolve5(cwd, h.path));
   }
   diagnostics.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   return {
@@ -25993,10 +26014,7 @@ function workflowCommand(name, properties, message) {
   return `::${name}${props.length > 0 ? ` ${props.join(",")}` : ""}::${escapeData(message)}`;
 }
 function annotationPath(file, root, cwd) {
-  const absolute = path4.resolve(cwd, file);
-  const relative3 = path4.relative(path4.resolve(root), absolute);
-  if (relative3 === "" || relative3 === ".." || relative3.startsWith(`..${path4.sep}`) || path4.isAbsolute(relative3)) return absolute;
-  return relative3.split(path4.sep).join("/");
+  return repoRelativePath(file, root, cwd) ?? path4.resolve(cwd, file);
 }
 function annotation(d, root, cwd) {
   return workflowCommand(
@@ -26071,11 +26089,9 @@ function rootUri(root) {
   return href.endsWith("/") ? href : `${href}/`;
 }
 function fileLocation(file, root, cwd) {
-  const absolute = path5.resolve(cwd, file);
-  const relative3 = path5.relative(path5.resolve(root), absolute);
-  const outside = relative3 === "" || relative3 === ".." || relative3.startsWith(`..${path5.sep}`) || path5.isAbsolute(relative3);
-  if (outside) return { uri: pathToFileURL(absolute).href };
-  return { uri: relative3.split(path5.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+  const relative3 = repoRelativePath(file, root, cwd);
+  if (relative3 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
+  return { uri: relative3.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 var ArtifactTable = class {
   constructor(root, cwd) {

@@ -6413,7 +6413,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve8.call(this, root, ref);
+      let _sch = resolve9.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -6440,7 +6440,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve8(root, ref) {
+    function resolve9(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -7304,7 +7304,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve8(baseURI, relativeURI, options) {
+    function resolve9(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -7695,7 +7695,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve8,
+      resolve: resolve9,
       resolveComponent,
       equal,
       serialize,
@@ -17481,7 +17481,7 @@ var require_pattern2 = __commonJS({
       const absolute = [];
       const relative4 = [];
       for (const pattern of patterns) {
-        if (isAbsolute2(pattern)) {
+        if (isAbsolute3(pattern)) {
           absolute.push(pattern);
         } else {
           relative4.push(pattern);
@@ -17490,10 +17490,10 @@ var require_pattern2 = __commonJS({
       return [absolute, relative4];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute2(pattern) {
+    function isAbsolute3(pattern) {
       return path6.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute2;
+    exports.isAbsolute = isAbsolute3;
   }
 });
 
@@ -18578,41 +18578,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push2(value) {
-        var p = new Promise(function(resolve8, reject) {
+        var p = new Promise(function(resolve9, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve8(result);
+            resolve9(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve8, reject) {
+        var p = new Promise(function(resolve9, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve8(result);
+            resolve9(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve8) {
+        var p = new Promise(function(resolve9) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve8();
+              resolve9();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve8();
+                resolve9();
                 queue.drain = previousDrain;
               };
             }
@@ -19098,9 +19098,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve8(stats) : reject(error);
+            return error === null ? resolve9(stats) : reject(error);
           });
         });
       }
@@ -19124,10 +19124,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           this._walkAsync(root, options, (error, entries) => {
             if (error === null) {
-              resolve8(entries);
+              resolve9(entries);
             } else {
               reject(error);
             }
@@ -19137,10 +19137,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve8(entries));
+          stream.once("end", () => resolve9(entries));
         });
       }
     };
@@ -23228,11 +23228,11 @@ var {
 } = import_index.default;
 
 // src/cli.ts
-import { relative as relative3, resolve as resolve7, sep as sep3 } from "node:path";
+import { relative as relative3, resolve as resolve8 } from "node:path";
 
 // src/engine/runner.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { dirname as dirname4, resolve as resolve4 } from "node:path";
+import { dirname as dirname4, resolve as resolve5 } from "node:path";
 
 // src/xml/lines.ts
 var LineIndex = class {
@@ -26132,7 +26132,7 @@ function loadHostFile(path6) {
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { existsSync, readFileSync as readFileSync2 } from "node:fs";
-import { dirname, join, relative as relative2, resolve } from "node:path";
+import { dirname, join, relative as relative2, resolve as resolve2 } from "node:path";
 
 // schemas/kvmlint.config.schema.json
 var kvmlint_config_schema_default = {
@@ -26203,14 +26203,20 @@ var kvmlint_config_schema_default = {
 };
 
 // src/engine/paths.ts
-import { relative, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 function relativePosix(dir, abs) {
   if (abs.length > dir.length && abs.startsWith(dir) && (abs[dir.length] === sep || dir.endsWith(sep))) {
-    const rest = abs.slice(dir.endsWith(sep) ? dir.length : dir.length + 1);
-    return sep === "/" ? rest : rest.split(sep).join("/");
+    return toPosixPath(abs.slice(dir.endsWith(sep) ? dir.length : dir.length + 1));
   }
-  const rel = relative(dir, abs);
-  return sep === "/" ? rel : rel.split(sep).join("/");
+  return toPosixPath(relative(dir, abs));
+}
+function toPosixPath(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+function repoRelativePath(file, root, cwd) {
+  const rel = relative(resolve(root), resolve(cwd, file));
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
+  return toPosixPath(rel);
 }
 
 // src/engine/types.ts
@@ -26580,8 +26586,10 @@ var min_free_kbytes_exceeds_node_free_default = defineRule({
     const at = locateJsonKey(ctx.host.text, "vm.minFreeKbytes");
     const { zones: allZones, approximatedNodes } = hostWatermarkZones(host);
     const zones = allZones.filter((z) => z.managedPages > 0);
-    const planned = strictSmallPageKiBPerNode(ctx.domains.map((d) => d.domain));
-    const plannedBy = (node) => ctx.domains.filter((d) => strictSmallPageKiBPerNode([d.domain]).has(node)).map((d) => d.domain.name ?? d.source.path);
+    const perDomain = ctx.domains.map((d) => ({ label: d.domain.name ?? d.source.path, kib: strictSmallPageKiBPerNode([d.domain]) }));
+    const planned = /* @__PURE__ */ new Map();
+    for (const { kib } of perDomain) for (const [node, k] of kib) planned.set(node, (planned.get(node) ?? 0) + k);
+    const plannedBy = (node) => perDomain.filter((d) => d.kib.has(node)).map((d) => d.label);
     const free = /* @__PURE__ */ new Map();
     for (const n of host.nodes) if (n.memFreeKiB !== void 0) free.set(n.id, n.memFreeKiB - (planned.get(n.id) ?? 0));
     if (free.size === 0) {
@@ -27046,7 +27054,7 @@ var ConfigError = class extends Error {
 var SEVERITY = { off: "off", warn: "warning", warning: "warning", error: "error" };
 var validator2;
 function findConfigFile(startDir) {
-  for (let dir = resolve(startDir); ; dir = dirname(dir)) {
+  for (let dir = resolve2(startDir); ; dir = dirname(dir)) {
     const candidate = join(dir, CONFIG_FILE_NAME);
     if (existsSync(candidate)) return candidate;
     if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return void 0;
@@ -27074,7 +27082,7 @@ function loadConfigFile(path6, displayPath2 = path6) {
     }
     throw new ConfigError(displayPath2, "", "does not match the configuration schema");
   }
-  return resolveConfig(data, resolve(path6), displayPath2);
+  return resolveConfig(data, resolve2(path6), displayPath2);
 }
 function resolveConfig(raw, path6, displayPath2) {
   const dir = dirname(path6);
@@ -27100,7 +27108,7 @@ function resolveConfig(raw, path6, displayPath2) {
   });
   const hostIndex = { byBase: /* @__PURE__ */ new Map(), anywhere: [] };
   const hosts = (raw.hosts ?? []).map((h, index) => {
-    const snapshot = resolve(dir, h.snapshot);
+    const snapshot = resolve2(dir, h.snapshot);
     if (!existsSync(snapshot)) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
     const host = { snapshot, index, matches: (0, import_picomatch.default)(h.domains, { dot: true }), housekeeping: h.housekeeping };
     const bases = new Set(h.domains.map((g) => import_picomatch.default.scan(g).base));
@@ -27219,7 +27227,7 @@ function applyDirectives(diagnostics, directives) {
 
 // src/engine/discover.ts
 import { statSync } from "node:fs";
-import { isAbsolute, resolve as resolve3, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute2, resolve as resolve4, sep as sep2 } from "node:path";
 
 // node_modules/globby/index.js
 import process3 from "node:process";
@@ -29125,11 +29133,11 @@ var GitignoreFilter = class {
 
 // src/engine/repo.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { dirname as dirname3, join as join3, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, join as join3, resolve as resolve3 } from "node:path";
 function repositoryRoot(dir) {
-  for (let d = resolve2(dir); ; d = dirname3(d)) {
+  for (let d = resolve3(dir); ; d = dirname3(d)) {
     if (existsSync3(join3(d, ".git"))) return d;
-    if (dirname3(d) === d) return resolve2(dir);
+    if (dirname3(d) === d) return resolve3(dir);
   }
 }
 
@@ -29140,13 +29148,13 @@ async function discoverFiles(paths, cwd) {
   const mustMatch = [];
   const walk = async (pattern, base) => globby(pattern, { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"] });
   for (const p of paths.length > 0 ? paths : ["."]) {
-    const abs = resolve3(cwd, p);
+    const abs = resolve4(cwd, p);
     const st = statSync(abs, { throwIfNoEntry: false });
     if (st?.isFile()) {
       found.set(abs, true);
     } else if (st?.isDirectory()) {
       const rel = relativePosix(cwd, abs);
-      if (rel === "" || !rel.startsWith("..") && !isAbsolute(rel) && !isDynamicPattern(rel)) patterns.push(rel ? `${rel}/**/*.xml` : "**/*.xml");
+      if (rel === "" || !rel.startsWith("..") && !isAbsolute2(rel) && !isDynamicPattern(rel)) patterns.push(rel ? `${rel}/**/*.xml` : "**/*.xml");
       else for (const m of await walk(["**/*.xml"], abs)) if (!found.has(m)) found.set(m, false);
     } else if (isDynamicPattern(p)) {
       patterns.push(p);
@@ -29165,7 +29173,7 @@ async function discoverFiles(paths, cwd) {
 }
 function displayPath(absPath, cwd) {
   const rel = relativePosix(cwd, absPath);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? sep2 === "/" ? rel : rel.split("/").join(sep2) : absPath;
+  return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? sep2 === "/" ? rel : rel.split("/").join(sep2) : absPath;
 }
 
 // src/engine/runner.ts
@@ -29180,7 +29188,7 @@ function effectiveSeverity(rule, reported, setting) {
   return setting;
 }
 function loadLintHost(hostFile, cwd, housekeeping) {
-  const abs = resolve4(cwd, hostFile);
+  const abs = resolve5(cwd, hostFile);
   const { snapshot, text } = loadHostFile(abs);
   const path6 = displayPath(abs, cwd);
   let housekeepingOverride;
@@ -29198,9 +29206,9 @@ function commonAncestor(paths) {
 }
 function resolveConfig2(options, cwd) {
   if (options.configFile === false) return void 0;
-  if (options.configFile) return loadConfigFile(resolve4(cwd, options.configFile), options.configFile);
+  if (options.configFile) return loadConfigFile(resolve5(cwd, options.configFile), options.configFile);
   const starts = (options.paths.length > 0 ? options.paths : ["."]).map((p) => {
-    const abs = resolve4(cwd, p);
+    const abs = resolve5(cwd, p);
     return existsSync4(abs) && !abs.endsWith(".xml") ? abs : dirname4(abs);
   });
   const found = findConfigFile(commonAncestor(starts));
@@ -29208,20 +29216,33 @@ function resolveConfig2(options, cwd) {
 }
 async function lint(options) {
   const cwd = options.cwd ?? process.cwd();
-  const config = resolveConfig2(options, cwd);
+  const session = options.session;
+  let config;
+  if (session?.config !== void 0) config = session.config ?? void 0;
+  else {
+    config = resolveConfig2(options, cwd);
+    if (session) session.config = config ?? null;
+  }
+  const hostFor = (file, housekeeping) => {
+    if (!session) return loadLintHost(file, cwd, housekeeping);
+    const key = `${resolve5(cwd, file)}\0${housekeeping ?? ""}`;
+    let host = session.hosts.get(key);
+    if (!host) session.hosts.set(key, host = loadLintHost(file, cwd, housekeeping));
+    return host;
+  };
   const maxBytes = options.maxFileBytes ?? config?.maxFileSize ?? DEFAULT_MAX_FILE_BYTES;
   const settings = { ...config?.rules, ...options.ruleSettings };
   const ruleOptions = { ...config?.ruleOptions, ...options.ruleOptions };
   const activeRules = (options.rules ?? rules2).filter((r) => settings[r.meta.id] !== "off");
   const reportUnused = options.reportUnusedDisableDirectives ?? config?.reportUnusedDisableDirectives ?? false;
-  const cliHost = options.hostFile ? loadLintHost(options.hostFile, cwd) : void 0;
+  const cliHost = options.hostFile ? hostFor(options.hostFile) : void 0;
   const configHosts = /* @__PURE__ */ new Map();
   const hostOf = (abs) => {
     if (cliHost || !config || config.hosts.length === 0) return cliHost;
     const h = hostForDomain(config, abs);
     if (!h) return void 0;
     let loaded = configHosts.get(h.index);
-    if (!loaded) configHosts.set(h.index, loaded = loadLintHost(h.snapshot, cwd, h.housekeeping));
+    if (!loaded) configHosts.set(h.index, loaded = hostFor(h.snapshot, h.housekeeping));
     return loaded;
   };
   const files = (await discoverFiles(options.paths, cwd)).filter((f) => !config?.isIgnoredFile(f.absPath));
@@ -29357,7 +29378,7 @@ async function lint(options) {
   for (const h of hosts) {
     shown.push(h.path);
     sources.set(h.path, h.text);
-    absPaths.set(h.path, resolve4(cwd, h.path));
+    absPaths.set(h.path, resolve5(cwd, h.path));
   }
   diagnostics.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   return {
@@ -29541,23 +29562,23 @@ function applyFixes(text, fixes) {
 async function lintAndFix(options) {
   const current = new Map(options.overrides ?? []);
   const originals = /* @__PURE__ */ new Map();
-  let run = await lint({ ...options, overrides: current });
+  const session = options.session ?? { hosts: /* @__PURE__ */ new Map() };
+  let run = await lint({ ...options, overrides: current, session });
   let passes = 0;
   while (passes < MAX_FIX_PASSES) {
     const byFile = /* @__PURE__ */ new Map();
     for (const d of run.diagnostics) {
       if (!d.fix) continue;
-      const abs = run.absPaths.get(d.file);
-      if (!abs) continue;
-      const list = byFile.get(abs);
+      const list = byFile.get(d.file);
       if (list) list.push(d.fix);
-      else byFile.set(abs, [d.fix]);
+      else byFile.set(d.file, [d.fix]);
     }
     let changed = false;
-    for (const [abs, fixes] of byFile) {
-      const display = [...run.absPaths].find(([, a]) => a === abs)[0];
-      const before = current.get(abs) ?? run.sources.get(display);
-      if (!originals.has(abs)) originals.set(abs, run.sources.get(display));
+    for (const [file, fixes] of byFile) {
+      const abs = run.absPaths.get(file);
+      const before = run.sources.get(file);
+      if (abs === void 0 || before === void 0) continue;
+      if (!originals.has(abs)) originals.set(abs, before);
       const after = applyFixes(before, fixes).text;
       if (after !== before) {
         current.set(abs, after);
@@ -29566,7 +29587,7 @@ async function lintAndFix(options) {
     }
     if (!changed) break;
     passes++;
-    run = await lint({ ...options, overrides: current });
+    run = await lint({ ...options, overrides: current, session });
   }
   const fixed = /* @__PURE__ */ new Map();
   const unparsable = [];
@@ -29629,10 +29650,7 @@ function workflowCommand(name, properties, message) {
   return `::${name}${props.length > 0 ? ` ${props.join(",")}` : ""}::${escapeData(message)}`;
 }
 function annotationPath(file, root, cwd) {
-  const absolute = path4.resolve(cwd, file);
-  const relative4 = path4.relative(path4.resolve(root), absolute);
-  if (relative4 === "" || relative4 === ".." || relative4.startsWith(`..${path4.sep}`) || path4.isAbsolute(relative4)) return absolute;
-  return relative4.split(path4.sep).join("/");
+  return repoRelativePath(file, root, cwd) ?? path4.resolve(cwd, file);
 }
 function annotation(d, root, cwd) {
   return workflowCommand(
@@ -29707,11 +29725,9 @@ function rootUri(root) {
   return href.endsWith("/") ? href : `${href}/`;
 }
 function fileLocation(file, root, cwd) {
-  const absolute = path5.resolve(cwd, file);
-  const relative4 = path5.relative(path5.resolve(root), absolute);
-  const outside = relative4 === "" || relative4 === ".." || relative4.startsWith(`..${path5.sep}`) || path5.isAbsolute(relative4);
-  if (outside) return { uri: pathToFileURL(absolute).href };
-  return { uri: relative4.split(path5.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+  const relative4 = repoRelativePath(file, root, cwd);
+  if (relative4 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
+  return { uri: relative4.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 var ArtifactTable = class {
   constructor(root, cwd) {
@@ -29990,11 +30006,11 @@ function formatResult(name, result, opts) {
 
 // src/commands/snapshot.ts
 import { readFileSync as readFileSync6, renameSync as renameSync2, rmSync, writeFileSync } from "node:fs";
-import { basename as basename2, dirname as dirname6, join as join7, resolve as resolve6 } from "node:path";
+import { basename as basename2, dirname as dirname6, join as join7, resolve as resolve7 } from "node:path";
 
 // src/host/capture.ts
 import { readdirSync, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
-import { join as join6, resolve as resolve5 } from "node:path";
+import { join as join6, resolve as resolve6 } from "node:path";
 
 // src/host/zoneinfo.ts
 var ZONE_HEADER = /^Node\s+(\d+),\s+zone\s+(\S+)\s*$/;
@@ -30255,7 +30271,7 @@ function derivePageSizeKiB(nodes) {
   return size;
 }
 function captureHost(options = {}) {
-  const root = resolve5(options.root ?? "/");
+  const root = resolve6(options.root ?? "/");
   const reader = new TreeReader(root);
   if (!reader.isDir(CPU) && !reader.isDir("proc")) {
     throw new UsageError(`${root} has neither sys/devices/system/cpu nor proc: not a Linux /sys and /proc tree`);
@@ -30570,7 +30586,7 @@ function registerSnapshotCommand(program2, io, setExitCode) {
     let snapshot;
     let notes;
     if (opts.from !== void 0) {
-      const from = resolve6(io.cwd, opts.from);
+      const from = resolve7(io.cwd, opts.from);
       let text2;
       try {
         text2 = readFileSync6(from, "utf8");
@@ -30580,7 +30596,7 @@ function registerSnapshotCommand(program2, io, setExitCode) {
       }
       ({ snapshot, notes } = importHostText(text2, opts.from));
     } else {
-      ({ snapshot, notes } = captureHost({ root: resolve6(io.cwd, opts.root ?? "/"), now: captureTime(io.env) }));
+      ({ snapshot, notes } = captureHost({ root: resolve7(io.cwd, opts.root ?? "/"), now: captureTime(io.env) }));
     }
     const text = formatSnapshot(snapshot);
     const shownName = opts.output ?? "<stdout>";
@@ -30590,7 +30606,7 @@ function registerSnapshotCommand(program2, io, setExitCode) {
       if (err instanceof HostSnapshotError) throw new Error(`the snapshot made does not load back: ${err.message}`);
       throw err;
     }
-    if (opts.output !== void 0) writeAtomically(resolve6(io.cwd, opts.output), text);
+    if (opts.output !== void 0) writeAtomically(resolve7(io.cwd, opts.output), text);
     else io.stdout(text);
     for (const note of notes) io.stderr(`kvmlint snapshot: note: ${note}
 `);
@@ -30677,7 +30693,7 @@ async function lintCommand(paths, opts, io) {
       fixFailures++;
     }
     for (const [abs, text] of outcome.fixed) {
-      const shown = displayPath(abs, io.cwd).split(sep3).join("/");
+      const shown = toPosixPath(displayPath(abs, io.cwd));
       if (opts.fixDryRun) {
         io.stdout(unifiedDiff(outcome.originals.get(abs), text, `a/${shown}`, `b/${shown}`));
         continue;
@@ -30717,7 +30733,7 @@ async function lintCommand(paths, opts, io) {
 }
 function sarifRoot(io) {
   const ws = io.env.GITHUB_WORKSPACE;
-  return ws && !relative3(resolve7(ws), io.cwd).startsWith("..") ? resolve7(ws) : repositoryRoot(io.cwd);
+  return ws && !relative3(resolve8(ws), io.cwd).startsWith("..") ? resolve8(ws) : repositoryRoot(io.cwd);
 }
 function rulesTable() {
   const rows = rules2.map((r) => [r.meta.id, r.meta.severity, r.meta.needs, r.meta.fixable ? "fix" : r.meta.hasSuggestions ? "suggest" : "", r.meta.summary]);

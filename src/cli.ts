@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { relative, resolve, sep } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { lint, repositoryRoot, type LintOptions, type LintRun } from './engine/runner.ts';
 import { ConfigError } from './engine/config.ts';
 import { displayPath } from './engine/discover.ts';
+import { toPosixPath } from './engine/paths.ts';
 import { unifiedDiff } from './engine/diff.ts';
 import { lintAndFix } from './engine/fix.ts';
 import { FixWriteError, writeFixedFile } from './engine/write.ts';
@@ -137,7 +138,7 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
       fixFailures++;
     }
     for (const [abs, text] of outcome.fixed) {
-      const shown = displayPath(abs, io.cwd).split(sep).join('/');
+      const shown = toPosixPath(displayPath(abs, io.cwd));
       if (opts.fixDryRun) {
         io.stdout(unifiedDiff(outcome.originals.get(abs)!, text, `a/${shown}`, `b/${shown}`));
         continue;

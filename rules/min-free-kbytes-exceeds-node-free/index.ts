@@ -30,9 +30,11 @@ export default defineRule({
     // kernel skips zones without managed pages when it reclaims and balances (managed_zone()), so they hold no share.
     const zones = allZones.filter((z) => z.managedPages > 0);
     // Free memory after the planned guests whose small-page memory is bound strictly to each node.
-    const planned = strictSmallPageKiBPerNode(ctx.domains.map((d) => d.domain));
-    const plannedBy = (node: number) =>
-      ctx.domains.filter((d) => strictSmallPageKiBPerNode([d.domain]).has(node)).map((d) => d.domain.name ?? d.source.path);
+    // Each domain's strict small-page memory per node, once; the plan's total per node is their sum.
+    const perDomain = ctx.domains.map((d) => ({ label: d.domain.name ?? d.source.path, kib: strictSmallPageKiBPerNode([d.domain]) }));
+    const planned = new Map<number, number>();
+    for (const { kib } of perDomain) for (const [node, k] of kib) planned.set(node, (planned.get(node) ?? 0) + k);
+    const plannedBy = (node: number) => perDomain.filter((d) => d.kib.has(node)).map((d) => d.label);
     const free = new Map<number, number>();
     for (const n of host.nodes) if (n.memFreeKiB !== undefined) free.set(n.id, n.memFreeKiB - (planned.get(n.id) ?? 0));
     if (free.size === 0) {

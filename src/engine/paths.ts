@@ -1,4 +1,4 @@
-import { relative, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 /**
  * `path.relative(dir, abs)` with forward slashes. Both are absolute and
@@ -8,9 +8,23 @@ import { relative, sep } from 'node:path';
  */
 export function relativePosix(dir: string, abs: string): string {
   if (abs.length > dir.length && abs.startsWith(dir) && (abs[dir.length] === sep || dir.endsWith(sep))) {
-    const rest = abs.slice(dir.endsWith(sep) ? dir.length : dir.length + 1);
-    return sep === '/' ? rest : rest.split(sep).join('/');
+    return toPosixPath(abs.slice(dir.endsWith(sep) ? dir.length : dir.length + 1));
   }
-  const rel = relative(dir, abs);
-  return sep === '/' ? rel : rel.split(sep).join('/');
+  return toPosixPath(relative(dir, abs));
+}
+
+/** Forward slashes whatever the platform (URIs, annotations, diff headers). */
+export function toPosixPath(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
+
+/**
+ * A file as SARIF, GitHub annotations and diff headers name it: relative to the
+ * repository root with forward slashes, or undefined when it lies outside the
+ * root (or is the root itself).
+ */
+export function repoRelativePath(file: string, root: string, cwd: string): string | undefined {
+  const rel = relative(resolve(root), resolve(cwd, file));
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
+  return toPosixPath(rel);
 }

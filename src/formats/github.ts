@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { repoRelativePath } from '../engine/paths.ts';
 import type { Diagnostic, LintResult, Severity } from '../engine/types.ts';
 
 /**
@@ -30,10 +31,7 @@ export function workflowCommand(name: string, properties: ReadonlyArray<[string,
  * (`result.root`, which is GITHUB_WORKSPACE on Actions), with `/` separators; absolute when outside.
  */
 export function annotationPath(file: string, root: string, cwd: string): string {
-  const absolute = path.resolve(cwd, file);
-  const relative = path.relative(path.resolve(root), absolute);
-  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return absolute;
-  return relative.split(path.sep).join('/');
+  return repoRelativePath(file, root, cwd) ?? path.resolve(cwd, file);
 }
 
 /** One annotation: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=rule-id::message`. */

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { repoRelativePath } from '../engine/paths.ts';
 import { pathToFileURL } from 'node:url';
 import type { Artifact, ArtifactLocation, Region } from 'sarif';
 import { LineIndex } from '../xml/lines.ts';
@@ -17,11 +18,9 @@ export function rootUri(root: string): string {
  * `file:` URI when the file is outside the root (a `..` segment in a file URI is an error, SARIF1002).
  */
 export function fileLocation(file: string, root: string, cwd: string): { uri: string; uriBaseId?: string } {
-  const absolute = path.resolve(cwd, file);
-  const relative = path.relative(path.resolve(root), absolute);
-  const outside = relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
-  if (outside) return { uri: pathToFileURL(absolute).href };
-  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+  const relative = repoRelativePath(file, root, cwd);
+  if (relative === undefined) return { uri: pathToFileURL(path.resolve(cwd, file)).href };
+  return { uri: relative.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
 /** `run.artifacts[]`, built once; results refer to entries by index. */
