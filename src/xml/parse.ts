@@ -1,146 +1,39 @@
 import { SaxesParser } from 'saxes';
 import { LineIndex } from './lines.ts';
-import type { Range, XmlAttribute, XmlComment, XmlDocument, XmlElement, XmlParseError } from './types.ts';
+import type { XmlComment, XmlDocument, XmlParseError } from './types.ts';
+import { closeElement, ElementNode, isXmlSpace, LAZY_CONTAINERS, MAX_ELEMENT_DEPTH, openElement } from './element.ts';
+import { fastParse } from './fast-parse.ts';
 
 /** Thrown from saxes' error handler so parsing stops at the first fatal error. */
 class StopParsing extends Error {}
-
-function isXmlSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-
-/**
- * An element of the light tree. Attribute ranges and text are derived from the
- * source on first access: the domain model reads a few dozen of a domain's
- * hundred-odd elements, so doing it eagerly for all of them would cost more than
- * the parse itself.
- */
-const NO_CHILDREN: readonly XmlElement[] = Object.freeze([]);
-
-/**
- * Children of the root that hold most of a real domain's elements but none the
- * models read. Their subtrees are checked for well-formedness with the rest of
- * the file, and turned into elements only when something asks for them.
- */
-const LAZY_CONTAINERS: ReadonlySet<string> = new Set(['devices', 'metadata', 'sysinfo', 'features', 'clock', 'os', 'seclabel', 'resource']);
-
-class ElementNode implements XmlElement {
-  private kids: XmlElement[] = NO_CHILDREN as XmlElement[];
-  /** Children not built yet (a lazy container). */
-  lazy = false;
-  /** Offsets kept as numbers; Range objects are made only for the few elements a rule looks at. */
-  startTagEnd: number;
-  endTagStart = -1;
-  endTagEnd = -1;
-  private attrs: XmlAttribute[] | undefined;
-  private decodedText: string | undefined;
-
-  constructor(
-    private readonly source: string,
-    readonly name: string,
-    readonly parent: XmlElement | undefined,
-    readonly startTagStart: number,
-    startTagEnd: number,
-    readonly selfClosing: boolean,
-  ) {
-    this.startTagEnd = startTagEnd;
-  }
-
-  get children(): readonly XmlElement[] {
-    if (this.lazy) this.materialize();
-    return this.kids;
-  }
-
-  addChild(el: XmlElement): void {
-    if (this.kids === NO_CHILDREN) this.kids = [el];
-    else this.kids.push(el);
-  }
-
-  /** Builds the subtree of a lazy container from its source span (already known to be well formed). */
-  private materialize(): void {
-    this.lazy = false;
-    const base = this.startTagEnd;
-    const parser = new SaxesParser({ position: true, fragment: true });
-    const stack: ElementNode[] = [this];
-    parser.on('opentag', (node) => {
-      const el = openElement(this.source, node, base + parser.position, stack[stack.length - 1]!);
-      if (!node.isSelfClosing) stack.push(el);
-    });
-    parser.on('closetag', (node) => {
-      if (!node.isSelfClosing) closeElement(this.source, stack.pop()!, base + parser.position);
-    });
-    parser.write(this.source.slice(base, this.endTagStart)).close();
-  }
-
-  get startTag(): Range {
-    return { start: this.startTagStart, end: this.startTagEnd };
-  }
-
-  get endTag(): Range | undefined {
-    return this.endTagStart < 0 ? undefined : { start: this.endTagStart, end: this.endTagEnd };
-  }
-
-  get range(): Range {
-    return { start: this.startTagStart, end: this.endTagStart < 0 ? this.startTagEnd : this.endTagEnd };
-  }
-
-  get contentRange(): Range {
-    if (this.endTagStart < 0) return { start: this.startTagEnd, end: this.startTagEnd };
-    const text = this.source;
-    let a = this.startTagEnd;
-    let b = this.endTagStart;
-    while (a < b && isXmlSpace(text.charCodeAt(a))) a++;
-    while (b > a && isXmlSpace(text.charCodeAt(b - 1))) b--;
-    return { start: a, end: b };
-  }
-
-  get attributes(): readonly XmlAttribute[] {
-    if (!this.attrs) {
-      const end = this.startTagEnd;
-      this.attrs = scanAttributes(this.source, this.startTagStart + 1 + this.name.length, this.selfClosing ? end - 2 : end - 1);
-    }
-    return this.attrs;
-  }
-
-  get attributeValues(): Readonly<Record<string, string>> {
-    return Object.fromEntries(this.attributes.map((a) => [a.name, a.value]));
-  }
-
-  get text(): string {
-    if (this.decodedText === undefined) {
-      this.decodedText = this.endTagStart < 0 ? '' : directText(this.source, this.startTagEnd, this.endTagStart, this.children);
-    }
-    return this.decodedText;
-  }
-}
-
-/** A new element for a start tag ending at `end` (saxes' position after `>`), added to its parent. */
-function openElement(source: string, node: { name: string; isSelfClosing: boolean }, end: number, parent: ElementNode | undefined): ElementNode {
-  const el = new ElementNode(source, node.name, parent, source.lastIndexOf('<', end - 1), end, node.isSelfClosing);
-  parent?.addChild(el);
-  return el;
-}
-
-function closeElement(source: string, el: ElementNode, end: number): void {
-  el.endTagEnd = end;
-  el.endTagStart = source.lastIndexOf('</', end - 1);
-}
 
 /**
  * Parses XML into a light element tree in which every element and attribute
  * knows its exact source offsets.
  *
- * Safety: saxes never reads external entities or DTDs and does not define
- * entities from the internal subset, so `&name;` for anything but the five
- * predefined entities is a well-formedness error (billion laughs stops at the
- * first reference). The caller bounds the size of `text`.
+ * Most domain XML is read by `fastParse` (src/xml/fast-parse.ts), a one-pass
+ * scanner for the common subset; whatever it does not accept, saxes parses.
  *
- * Offsets come from saxes' `position` (a plain index into the string) at the
- * moment each event fires: `opentag`/`closetag` fire after the tag's `>`, a
- * `comment` before its final `>`.
+ * Safety: neither reads external entities or DTDs or defines entities from the
+ * internal subset, so `&name;` for anything but the five predefined entities is
+ * a well-formedness error (billion laughs stops at the first reference). The
+ * caller bounds the size of `text`.
+ *
+ * With saxes, offsets come from its `position` (a plain index into the string)
+ * at the moment each event fires: `opentag`/`closetag` fire after the tag's
+ * `>`, a `comment` before its final `>`.
  */
-/** `eager` builds every element and tracks every construct: used to word a parse error (and by tests). */
-export function parseXml(text: string, eager = false): XmlDocument {
+export function parseXml(text: string): XmlDocument {
+  const fast = fastParse(text);
+  if (fast) return { text, root: fast.root, comments: fast.comments, error: undefined };
+  return parseXmlWithSaxes(text);
+}
+
+/**
+ * The saxes parse, for any text. `eager` builds every element and tracks every
+ * construct: used to word a parse error, and by tests as the reference tree.
+ */
+export function parseXmlWithSaxes(text: string, eager = false): XmlDocument {
   const parser = new SaxesParser({ position: true });
   const comments: XmlComment[] = [];
   const stack: ElementNode[] = [];
@@ -237,16 +130,11 @@ export function parseXml(text: string, eager = false): XmlDocument {
     const pos = new LineIndex(text).position(text.length);
     error = { message: 'document has no root element', offset: text.length, ...pos };
   }
-  if (retryEager) return parseXml(text, true);
+  if (retryEager) return parseXmlWithSaxes(text, true);
   return { text, root, comments, error };
 }
 
-/**
- * libxml2's nesting limit without XML_PARSE_HUGE (parser.c nodePush: an element is
- * refused when more than 256 are already open), which libvirt does not set
- * (virxml.c virXMLParseHelper passes XML_PARSE_NONET | XML_PARSE_NOWARNING).
- */
-const MAX_DEPTH = 256;
+const MAX_DEPTH = MAX_ELEMENT_DEPTH;
 
 /** saxes keeps these on the parser (not in its typings); read only to word error messages. */
 interface SaxesInternals {
@@ -368,102 +256,3 @@ function explainError(text: string, raw: string, at: number, state: number | und
   return { message: raw.replace(/\.$/, ''), offset: at };
 }
 
-/** An attribute with its offsets as numbers; the Range objects are made when asked for. */
-class AttributeNode implements XmlAttribute {
-  constructor(
-    readonly name: string,
-    readonly value: string,
-    private readonly nameStart: number,
-    private readonly valueStart: number,
-    private readonly valueEnd: number,
-    readonly quote: '"' | "'",
-  ) {}
-
-  get range(): Range {
-    return { start: this.nameStart, end: this.valueEnd + 1 };
-  }
-
-  get nameRange(): Range {
-    return { start: this.nameStart, end: this.nameStart + this.name.length };
-  }
-
-  get valueRange(): Range {
-    return { start: this.valueStart, end: this.valueEnd };
-  }
-}
-
-/** Finds each attribute's name and value offsets inside a well-formed start tag, between `from` and `to`. */
-function scanAttributes(text: string, from: number, to: number): XmlAttribute[] {
-  const out: XmlAttribute[] = [];
-  let i = from;
-  while (i < to) {
-    while (i < to && isXmlSpace(text.charCodeAt(i))) i++;
-    if (i >= to) break;
-    const nameStart = i;
-    while (i < to && text.charCodeAt(i) !== 61 /* = */ && !isXmlSpace(text.charCodeAt(i))) i++;
-    const nameEnd = i;
-    while (i < to && text.charCodeAt(i) !== 61) i++;
-    i++; // '='
-    while (i < to && isXmlSpace(text.charCodeAt(i))) i++;
-    const quote = text[i] === '"' ? '"' : "'";
-    const valueStart = i + 1;
-    const valueEnd = text.indexOf(quote, valueStart);
-    i = valueEnd + 1;
-    const name = text.slice(nameStart, nameEnd);
-    out.push(new AttributeNode(name, decodeAttributeValue(text.slice(valueStart, valueEnd)), nameStart, valueStart, valueEnd, quote));
-  }
-  return out;
-}
-
-const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Character data of a well-formed span (no child elements): CDATA unwrapped, comments and PIs dropped, references decoded, line ends normalised. */
-function decodeCharData(raw: string): string {
-  if (raw.indexOf('<') < 0 && raw.indexOf('&') < 0 && raw.indexOf('\r') < 0) return raw;
-  let out = '';
-  let i = 0;
-  while (i < raw.length) {
-    if (raw.startsWith('<![CDATA[', i)) {
-      const end = raw.indexOf(']]>', i + 9);
-      out += raw.slice(i + 9, end);
-      i = end + 3;
-    } else if (raw.startsWith('<!--', i)) {
-      i = raw.indexOf('-->', i + 4) + 3;
-    } else if (raw.startsWith('<?', i)) {
-      i = raw.indexOf('?>', i + 2) + 2;
-    } else if (raw[i] === '&') {
-      const end = raw.indexOf(';', i);
-      const ref = raw.slice(i + 1, end);
-      out += ref[0] === '#' ? String.fromCodePoint(ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)) : (PREDEFINED[ref] ?? '');
-      i = end + 1;
-    } else if (raw[i] === '\r') {
-      out += '\n';
-      i += raw[i + 1] === '\n' ? 2 : 1;
-    } else {
-      out += raw[i];
-      i++;
-    }
-  }
-  return out;
-}
-
-/**
- * Attribute-value normalisation (XML 1.0 §3.3.3) for a well-formed value:
- * references decoded, each literal tab, line feed or carriage return (a CRLF
- * pair counts once) becomes a space. Identical to what saxes hands out.
- */
-function decodeAttributeValue(raw: string): string {
-  if (raw.indexOf('&') < 0 && !/[\t\n\r]/.test(raw)) return raw;
-  return decodeCharData(raw.replace(/\r\n?/g, '\n').replace(/[\t\n]/g, ' '));
-}
-
-/** Text directly inside an element: the spans between its children. */
-function directText(source: string, from: number, to: number, children: readonly XmlElement[]): string {
-  let out = '';
-  let at = from;
-  for (const c of children) {
-    out += decodeCharData(source.slice(at, c.range.start));
-    at = c.range.end;
-  }
-  return out + decodeCharData(source.slice(at, to));
-}

@@ -1,0 +1,132 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { globby } from 'globby';
+import type { XmlDocument } from '../../src/xml/index.ts';
+import { fastParse } from '../../src/xml/fast-parse.ts';
+import { parseXmlWithSaxes } from '../../src/xml/parse.ts';
+import { repoRoot } from '../support/paths.ts';
+import { elementShape } from '../support/xml-shape.ts';
+
+/**
+ * The contract of the fast path: when it accepts a text, saxes accepts it too
+ * and yields the identical tree and comments. (When it declines, saxes decides.)
+ * Returns whether the fast path accepted.
+ */
+function assertAgreesWithSaxes(text: string, label = JSON.stringify(text.slice(0, 200))): boolean {
+  const fast = fastParse(text);
+  if (!fast) return false;
+  const reference: XmlDocument = parseXmlWithSaxes(text, true);
+  assert.equal(reference.error, undefined, `fast path accepted what saxes rejects (${reference.error?.message}): ${label}`);
+  assert.deepEqual(elementShape(fast.root), elementShape(reference.root!), label);
+  assert.deepEqual(fast.comments, reference.comments, label);
+  return true;
+}
+
+test('every shipped XML file: the fast path agrees with saxes, and takes the domain XML', async () => {
+  const files = await globby(['examples/**/*.xml', 'rules/*/fixtures/**/*.xml', 'fixtures/**/*.xml'], { cwd: repoRoot, absolute: true, followSymbolicLinks: false });
+  let accepted = 0;
+  let wellFormed = 0;
+  for (const f of files) {
+    const text = readFileSync(f, 'utf8');
+    if (assertAgreesWithSaxes(text, f)) accepted++;
+    if (!parseXmlWithSaxes(text).error) wellFormed++;
+  }
+  // Not a speed claim: a check that the path is exercised, not declining everything.
+  assert.ok(accepted > 0.8 * wellFormed, `fast path took ${accepted} of ${wellFormed} well-formed files`);
+});
+
+test('the constructs of real domain XML take the fast path', () => {
+  const accepted = [
+    `<domain type='kvm'><name>vm</name></domain>`,
+    `\uFEFF<domain/>`,
+    `<?xml version="1.0" encoding="UTF-8"?>\n<domain/>\n`,
+    `<?xml version='1.0' standalone='yes'?><domain/>`,
+    `<!--\nWARNING: THIS IS AN AUTO-GENERATED FILE. CHANGES TO IT ARE LIKELY TO BE\nOVERWRITTEN AND LOST. Changes should be made with: virsh edit vm\n-->\n<domain type="kvm"/>`,
+    `<domain>\r\n  <name>a &amp; b &lt;c&gt; &#233; &#x1F600; &quot;&apos;</name>\r\n</domain>\r\n`,
+    `<domain><description>caf\u00e9 \u{1F600} 100% > 99</description><title x = "1" y='>'/></domain>`,
+    `<domain><cputune><!-- kvmlint-disable-next-line missing-emulatorpin --><vcpupin vcpu='0' cpuset='2'/></cputune></domain>`,
+    `<domain xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><qemu:commandline><qemu:arg value='-a&amp;b'/></qemu:commandline></domain >`,
+    `<domain><devices><disk><source file='/a b/c.qcow2'/></disk></devices></domain>`,
+  ];
+  for (const text of accepted) assert.ok(assertAgreesWithSaxes(text), `declined: ${text}`);
+});
+
+test('whatever is outside the subset is left to saxes (declined), never accepted', () => {
+  const declined = [
+    `<!DOCTYPE domain [<!ENTITY a "b">]><domain>&a;</domain>`,
+    `<domain><![CDATA[x]]></domain>`,
+    `<domain><?pi x?></domain>`,
+    `<domain><n\u00e4me/></domain>`,
+    `<domain>&unknown;</domain>`,
+    `<domain>&#0;</domain>`,
+    `<domain>&#xD800;</domain>`,
+    `<domain>]]></domain>`,
+    `<domain a='1' a='2'/>`,
+    `<domain a='1'b='2'/>`,
+    `<domain a='<'/>`,
+    `<domain a=1/>`,
+    `<domain><!-- a -- b --></domain>`,
+    `<domain><!-- a ---></domain>`,
+    `<domain></domian>`,
+    `<domain><a></domain>`,
+    `<domain/>text`,
+    `text<domain/>`,
+    `<domain/><domain/>`,
+    ` <?xml version="1.0"?><domain/>`,
+    `<?xml version="1.1"?><domain/>`,
+    `<domain>\u0001</domain>`,
+    `<domain>\uFFFE</domain>`,
+    `<domain>\uDC00</domain>`,
+    `<domain>\uD800x</domain>`,
+    `<domain`,
+    `<domain>`,
+    ``,
+    `<domain>${'<a>'.repeat(300)}${'</a>'.repeat(300)}</domain>`,
+    `<domain ${Array.from({ length: 100 }, (_, i) => `a${i}='x'`).join(' ')}/>`,
+  ];
+  for (const text of declined) assert.equal(fastParse(text), undefined, `accepted: ${JSON.stringify(text.slice(0, 80))}`);
+});
+
+test('property: on near-XML built from risky pieces, the fast path accepts only what saxes accepts, with the same tree', () => {
+  // Pieces at the edges of the subset: names, quotes, references, comment and CDATA
+  // delimiters, line ends, non-ASCII, surrogates, control characters.
+  const textPiece = fc.constantFrom('a', ' ', '\n', '\r', '\r\n', '\t', '&amp;', '&lt;', '&#10;', '&#x41;', '&#xD800;', '&#1114112;', '&#;', '&x;', '&', ']]>', ']]', '>', '\u00e9', '\u{1F600}', '\uD800', '\uFFFE', '\u0000', '\u007F', '\u0085', '"', "'", '--', '-', '<!-- c -->', '<!---->', '<!-- - -->', '<![CDATA[x]]>', '<?p?>');
+  const name = fc.constantFrom('a', 'b', 'devices', 'cputune', 'x:y', '_a', 'a.b-c', 'a1', '1a', '-a', 'a\u00e9', ':');
+  const attr = fc.tuple(name, fc.constantFrom('', ' ', '\n'), fc.constantFrom('"', "'"), fc.array(textPiece, { maxLength: 4 })).map(([n, sp, q, v]) => `${n}${sp}=${sp}${q}${v.join('')}${q}`);
+  const tagSpace = fc.constantFrom(' ', '  ', '\n', '\t', '', '\r\n');
+  const element: fc.Memo<string> = fc.memo((depth) =>
+    fc
+      .tuple(
+        name,
+        fc.array(fc.tuple(tagSpace, attr).map(([s, a]) => s + a), { maxLength: 3 }),
+        tagSpace,
+        fc.boolean(),
+        fc.array(depth > 1 ? fc.oneof(element(depth - 1), fc.array(textPiece, { maxLength: 3 }).map((t) => t.join(''))) : fc.array(textPiece, { maxLength: 3 }).map((t) => t.join('')), { maxLength: 4 }),
+        fc.constantFrom('', ' ', 'x'),
+      )
+      .map(([n, attrs, sp, empty, kids, closeJunk]) => (empty ? `<${n}${attrs.join('')}${sp}/>` : `<${n}${attrs.join('')}${sp}>${kids.join('')}</${closeJunk === 'x' ? n + 'x' : n}${closeJunk === ' ' ? ' ' : ''}>`)),
+  );
+  const prolog = fc.constantFrom('', '\uFEFF', '<?xml version="1.0"?>', "<?xml version='1.0' encoding='utf-8' ?>\n", '<!-- top -->\n', ' ', '<?xml version="1.0"?>\n<!---->', 'x');
+  const epilog = fc.constantFrom('', '\n', '<!-- end -->', ' x', '<a/>', '<?p?>');
+  let accepted = 0;
+  fc.assert(
+    fc.property(prolog, element(3), epilog, (p, body, e) => {
+      if (assertAgreesWithSaxes(p + body + e)) accepted++;
+    }),
+    { numRuns: 3000 },
+  );
+  assert.ok(accepted > 100, `only ${accepted} of 3000 generated documents took the fast path`);
+});
+
+test('property: byte-level damage to a real domain is either declined or agreed on', async () => {
+  const text = readFileSync(`${repoRoot}/examples/production-vm.xml`, 'utf8');
+  const junk = fc.constantFrom('<', '>', '&', '"', "'", '/', '=', ' ', '-', '!', '?', ']', '\u0000', '\u00e9', '\uD800', '<!--', '-->', 'a');
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: text.length }), fc.integer({ min: 0, max: 3 }), junk, (at, cut, ins) => {
+      assertAgreesWithSaxes(text.slice(0, at) + ins + text.slice(at + cut), `damage at ${at} (cut ${cut}, insert ${JSON.stringify(ins)})`);
+    }),
+    { numRuns: 3000 },
+  );
+});
