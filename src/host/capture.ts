@@ -243,9 +243,26 @@ function captureTuned(reader: TreeReader, nrCpuIds: number | undefined): HostSna
 }
 
 /**
- * The base page size in KiB: a node's MemTotal is the sum of its zones' managed
- * pages (si_meminfo_node), so MemTotal / Σ managed is the page size, exactly, when
- * every node with memory agrees and it is a power of two. undefined otherwise.
+ * The base page size as the kernel states it for the capturing process's own
+ * mappings (`KernelPageSize:` in /proc/self/smaps; hugetlb mappings show their
+ * larger size, so the smallest wins).
+ */
+function kernelPageSizeKiB(smaps: string | undefined): number | undefined {
+  if (smaps === undefined) return undefined;
+  let size: number | undefined;
+  for (const m of smaps.matchAll(/^KernelPageSize:\s+(\d+) kB$/gm)) {
+    const s = Number(m[1]);
+    if (s > 0 && (size === undefined || s < size)) size = s;
+  }
+  return size;
+}
+
+/**
+ * Fallback when smaps is not in the tree: a node's MemTotal is normally the sum
+ * of its zones' managed pages (si_meminfo_node), so MemTotal / Σ managed is the
+ * page size when every node with memory agrees and it is a power of two. Not so
+ * on every host (seen: a VM whose MemTotal is 3× its zones' managed pages), so
+ * undefined unless all of that holds.
  */
 function derivePageSizeKiB(nodes: readonly SnapshotNode[]): number | undefined {
   let size: number | undefined;
@@ -385,7 +402,7 @@ export function captureHost(options: CaptureOptions = {}): CaptureResult {
   }
   if (snapshot.nodes.some((n) => (n.hugepages ?? []).some((p) => p.free === undefined))) reader.miss('hugepages.free');
 
-  const pageSize = derivePageSizeKiB(snapshot.nodes);
+  const pageSize = kernelPageSizeKiB(reader.text('proc/self/smaps')) ?? derivePageSizeKiB(snapshot.nodes);
   if (pageSize !== undefined) snapshot.pageSizeKiB = pageSize;
   else reader.miss('pageSizeKiB');
 

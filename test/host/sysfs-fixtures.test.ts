@@ -6,7 +6,7 @@
  * script writes.
  */
 import assert from 'node:assert/strict';
-import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -374,6 +374,21 @@ describe('capture with files missing', () => {
       [['info', 'the snapshot has no vm.min_free_kbytes: min-free-kbytes-exceeds-node-free is not checked']],
     );
     assert.equal(r.diagnostics.filter((d) => d.ruleId === 'min-free-kbytes-guideline' && d.severity !== 'info').length, 0);
+  });
+
+  it('the page size comes from KernelPageSize in /proc/self/smaps (smallest mapping) over MemTotal / managed pages', () => {
+    const dir = copyOf('hugepages-2m-1g');
+    // A 64 KiB-page kernel (arm64) with a hugetlb mapping: the smallest size is the base page.
+    mkdirSync(join(dir, 'proc/self'), { recursive: true });
+    writeFileSync(join(dir, 'proc/self/smaps'), 'KernelPageSize:     1048576 kB\nKernelPageSize:       64 kB\nMMUPageSize:       64 kB\n');
+    assert.equal(capture(dir).snapshot.pageSizeKiB, 64);
+    // Without smaps, MemTotal not a whole number of managed pages (as on hosts with memory added after boot): unknown, named missing.
+    rmSync(join(dir, 'proc/self'), { recursive: true });
+    const meminfo = join(dir, 'sys/devices/system/node/node0/meminfo');
+    writeFileSync(meminfo, readFileSync(meminfo, 'utf8').replace(/(MemTotal:\s+)(\d+)/, (_, a: string, v: string) => `${a}${Number(v) + 4}`));
+    const { snapshot: s } = capture(dir);
+    assert.equal(s.pageSizeKiB, undefined);
+    assert.ok(s.missing?.includes('pageSizeKiB'));
   });
 
   it('a node without a cpulist gets its CPUs from the cpuN/nodeM links, with a note', () => {
