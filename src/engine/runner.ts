@@ -201,8 +201,14 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       const shownPath = displayPath(f.absPath, cwd);
       let source: SourceFile;
       const override = options.overrides?.get(f.absPath);
-      if (override !== undefined) source = sourceFromText(shownPath, override);
-      else {
+      if (override !== undefined) {
+        // Text handed in (fix passes, tools) meets the same bound as text read from disk.
+        if (override.length > maxBytes / 3 && Buffer.byteLength(override) > maxBytes) {
+          refusals.push(`${shownPath}: text is ${Buffer.byteLength(override)} bytes, above the ${maxBytes}-byte limit (raise it with --max-file-size)`);
+          continue;
+        }
+        source = sourceFromText(shownPath, override);
+      } else {
         try {
           const { text, error } = readBoundedText(f.absPath, maxBytes);
           source = sourceFromText(shownPath, text, error);

@@ -36,3 +36,17 @@ test('a rule that returns a fix without declaring fixable is refused (ESLint\'s 
   assert.equal(run.diagnostics.length, 0);
   assert.match(run.ruleFailures[0] ?? '', /sneaky-rule .*does not declare fixable/);
 });
+
+test('text handed in as an override meets the same size bound as a file read from disk', async () => {
+  const path = join(repoRoot, 'examples', 'production-vm.xml');
+  const big = `<domain type='kvm'><description>${'x'.repeat(2000)}</description></domain>`;
+  const refused = await lint({ paths: [path], cwd: repoRoot, configFile: false, overrides: new Map([[path, big]]), maxFileBytes: 1000 });
+  assert.deepEqual(refused.refusals, [`examples/production-vm.xml: text is ${big.length} bytes, above the 1000-byte limit (raise it with --max-file-size)`]);
+  assert.equal(refused.diagnostics.length, 0);
+  // Multi-byte characters count as bytes, not UTF-16 units: 400 'é' are 800 bytes.
+  const accented = `<domain type='kvm'><description>${'é'.repeat(400)}</description></domain>`;
+  const under = await lint({ paths: [path], cwd: repoRoot, configFile: false, overrides: new Map([[path, accented]]), maxFileBytes: 1000 });
+  assert.deepEqual(under.refusals, []);
+  const over = await lint({ paths: [path], cwd: repoRoot, configFile: false, overrides: new Map([[path, accented]]), maxFileBytes: 800 });
+  assert.equal(over.refusals.length, 1);
+});
