@@ -42,6 +42,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { LintOptions, LintRun } from '../src/engine/runner.ts';
 import type { FixOutcome } from '../src/engine/fix.ts';
+import type { fastParse as FastParseFn } from '../src/xml/fast-parse.ts';
+import type { parseXmlWithSaxes as ParseXmlWithSaxesFn } from '../src/xml/parse.ts';
+import { elementShape } from '../test/support/xml-shape.ts';
+import assert from 'node:assert/strict';
 
 export const repoRoot = resolve(fileURLToPath(import.meta.url), '..', '..');
 const SLOW_MS = 2000;
@@ -557,6 +561,9 @@ type LintFn = (o: LintOptions) => Promise<LintRun>;
 type LintAndFixFn = (o: LintOptions) => Promise<FixOutcome>;
 export interface Engine {
   lint: LintFn;
+  /** Both parsers, for the agreement oracle: whatever the fast path accepts, saxes must accept with the same tree. */
+  fastParse?: typeof FastParseFn;
+  parseXmlWithSaxes?: typeof ParseXmlWithSaxesFn;
   /** When present, cases whose lint offers fixes are also run through the --fix loop. */
   lintAndFix?: LintAndFixFn;
 }
@@ -566,7 +573,9 @@ export async function buildEngine(dir: string): Promise<string> {
   const { build } = await import('esbuild');
   const outfile = join(dir, 'kvmlint-engine.mjs');
   await build({
-    stdin: { contents: "export { lint } from './src/engine/runner.ts';\nexport { lintAndFix } from './src/engine/fix.ts';", resolveDir: repoRoot, loader: 'ts' },
+    stdin: {
+      contents:
+        "export { lint } from './src/engine/runner.ts';\nexport { lintAndFix } from './src/engine/fix.ts';\nexport { fastParse } from './src/xml/fast-parse.ts';\nexport { parseXmlWithSaxes } from './src/xml/parse.ts';", resolveDir: repoRoot, loader: 'ts' },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -603,14 +612,14 @@ async function buildWorker(dir: string): Promise<string> {
 export async function loadEngine(path: string): Promise<Engine> {
   process.setSourceMapsEnabled(true);
   const m = (await import(pathToFileURL(path).href)) as Engine;
-  return { lint: m.lint, lintAndFix: m.lintAndFix };
+  return { lint: m.lint, lintAndFix: m.lintAndFix, fastParse: m.fastParse, parseXmlWithSaxes: m.parseXmlWithSaxes };
 }
 
 // ── running cases ───────────────────────────────────────────────────────────
 
 export interface Crash {
   index: number;
-  kind: 'exception' | 'slow' | 'hang' | 'range' | 'exit-code' | 'output' | 'fix';
+  kind: 'exception' | 'slow' | 'hang' | 'range' | 'exit-code' | 'output' | 'fix' | 'parser-disagreement';
   detail: string;
   seedFile: string;
   notes: string[];
@@ -665,6 +674,8 @@ export async function runCase(engine: Engine, ws: Workspace, c: FuzzCase): Promi
   } catch (e) {
     return { crash: crash('exception', e instanceof Error ? (e.stack ?? e.message) : String(e)), ms: 0 };
   }
+  const disagreement = c.bytes ? undefined : parserDisagreement(engine, c.text);
+  if (disagreement) return { crash: crash('parser-disagreement', disagreement), ms };
   const problems = checkDiagnostics(run.diagnostics as CheckedDiagnostic[], run.sources);
   if (run.diagnostics.length > 0 && !run.executionSuccessful) problems.push('executionSuccessful is false');
   const rules = [...new Set(run.diagnostics.map((d) => d.ruleId))];
@@ -681,6 +692,23 @@ export async function runCase(engine: Engine, ws: Workspace, c: FuzzCase): Promi
     }
   }
   return { ms, rules };
+}
+
+/** The fast path's contract (src/xml/fast-parse.ts): it declines, or saxes accepts the text and builds the identical tree. */
+function parserDisagreement(engine: Engine, text: string): string | undefined {
+  const { fastParse, parseXmlWithSaxes } = engine;
+  if (!fastParse || !parseXmlWithSaxes) return undefined;
+  const fast = fastParse(text);
+  if (!fast) return undefined;
+  const reference = parseXmlWithSaxes(text, true);
+  if (reference.error) return `the fast path accepted a text saxes rejects: ${reference.error.message} at ${reference.error.line}:${reference.error.column}`;
+  try {
+    assert.deepEqual(elementShape(fast.root), elementShape(reference.root!));
+    assert.deepEqual(fast.comments, reference.comments);
+  } catch (e) {
+    return `the fast path and saxes built different trees: ${(e as Error).message.slice(0, 1500)}`;
+  }
+  return undefined;
 }
 
 // ── worker: the in-process loop ─────────────────────────────────────────────
