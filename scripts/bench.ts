@@ -7,7 +7,10 @@
  * Generates realistic pinned domains (~7 KB of `virsh dumpxml`: numatune,
  * hugepages, a full device list) and host snapshots, then, in a fresh child
  * process per size, times alternately:
- *   bare — read every file and parse it with saxes (positions on, no tree);
+ *   bare — read every file and parse it with saxes (positions on, no tree):
+ *          the issue's baseline, a conformant parser doing nothing else;
+ *   own  — read every file and parse it with kvmlint's parser (fast path,
+ *          light tree), shown so the ratio is not read as "lint is nearly free";
  *   full — kvmlint's whole lint: config, discovery, read, parse with ranges,
  *          models, every domain and plan rule.
  * Prints medians, full ÷ bare, time per domain and the child's peak RSS.
@@ -24,6 +27,7 @@ import { globby } from 'globby';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { lint as LintFn } from '../src/engine/runner.ts';
+import type { parseXml as ParseXmlFn } from '../src/xml/parse.ts';
 
 const { values } = parseArgs({
   options: {
@@ -188,6 +192,7 @@ interface ChildResult {
   domains: number;
   hosts: number;
   bareMs: number;
+  ownMs: number;
   fullMs: number;
   findings: number;
   maxRssMB: number;
@@ -196,7 +201,7 @@ interface ChildResult {
 /** In a fresh process: time bare parse and full lint of the first `limitHosts` hosts' domains. */
 async function child(dir: string, limitHosts: number, totalHosts: number, enginePath: string): Promise<void> {
   // The engine as users run it: bundled by esbuild like dist/, not transpiled on the fly.
-  const { lint } = (await import(pathToFileURL(enginePath).href)) as { lint: typeof LintFn };
+  const { lint, parseXml } = (await import(pathToFileURL(enginePath).href)) as { lint: typeof LintFn; parseXml: typeof ParseXmlFn };
   const hostDirs = Array.from({ length: limitHosts }, (_, h) => `hv${String(h).padStart(3, '0')}`);
   const files = (await globby(hostDirs.map((d) => `${d}/**/*.xml`), { cwd: dir, absolute: true })).sort();
   const bare = () => {
@@ -208,19 +213,29 @@ async function child(dir: string, limitHosts: number, totalHosts: number, engine
     }
     return elements;
   };
+  const own = () => {
+    let parsed = 0;
+    for (const f of files) if (parseXml(readFileSync(f, 'utf8')).root) parsed++;
+    return parsed;
+  };
   const full = async () => {
     const options = totalHosts > 1 ? { paths: hostDirs } : { paths: hostDirs, hostFile: 'hosts/hv000.json' };
     return (await lint({ ...options, cwd: dir })).diagnostics.length;
   };
   bare();
+  own();
   await full();
   const bareTimes: number[] = [];
+  const ownTimes: number[] = [];
   const fullTimes: number[] = [];
   let findings = 0;
   for (let r = 0; r < RUNS; r++) {
     let t = performance.now();
     bare();
     bareTimes.push(performance.now() - t);
+    t = performance.now();
+    own();
+    ownTimes.push(performance.now() - t);
     t = performance.now();
     findings = await full();
     fullTimes.push(performance.now() - t);
@@ -230,6 +245,7 @@ async function child(dir: string, limitHosts: number, totalHosts: number, engine
     domains: files.length,
     hosts: limitHosts,
     bareMs: median(bareTimes),
+    ownMs: median(ownTimes),
     fullMs: median(fullTimes),
     findings,
     maxRssMB: process.resourceUsage().maxRSS / 1024,
@@ -252,14 +268,16 @@ function row(r: ChildResult): string {
     String(r.domains).padStart(7),
     String(r.hosts).padStart(5),
     r.bareMs.toFixed(0).padStart(8),
+    r.ownMs.toFixed(0).padStart(8),
     r.fullMs.toFixed(0).padStart(8),
     `${(r.fullMs / r.bareMs).toFixed(2)}×`.padStart(10),
+    `${(r.fullMs / r.ownMs).toFixed(2)}×`.padStart(9),
     ((r.fullMs / r.domains) * 1000).toFixed(0).padStart(12),
     r.maxRssMB.toFixed(0).padStart(12),
     String(r.findings).padStart(9),
   ].join('');
 }
-const HEADER = `${'domains'.padStart(7)}${'hosts'.padStart(5)}${'bare ms'.padStart(8)}${'full ms'.padStart(8)}${'full/bare'.padStart(10)}${'µs/domain'.padStart(12)}${'peak RSS MB'.padStart(12)}${'findings'.padStart(9)}`;
+const HEADER = `${'domains'.padStart(7)}${'hosts'.padStart(5)}${'bare ms'.padStart(8)}${'own ms'.padStart(8)}${'full ms'.padStart(8)}${'full/bare'.padStart(10)}${'full/own'.padStart(9)}${'µs/domain'.padStart(12)}${'peak RSS MB'.padStart(12)}${'findings'.padStart(9)}`;
 
 if (values.child) {
   await child(values.child, Number(values.limitHosts), Number(values.hosts), values.engine!);
@@ -274,7 +292,7 @@ if (values.child) {
   mkdirSync(base, { recursive: true });
   const enginePath = join(base, 'engine.mjs');
   await build({
-    entryPoints: [fileURLToPath(new URL('../src/engine/runner.ts', import.meta.url))],
+    stdin: { contents: "export { lint } from './src/engine/runner.ts';\nexport { parseXml } from './src/xml/parse.ts';", resolveDir: fileURLToPath(new URL('..', import.meta.url)), loader: 'ts' },
     outfile: enginePath,
     bundle: true,
     platform: 'node',
