@@ -5023,11 +5023,11 @@ var require_dataType = __commonJS({
       gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
     }
     function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+      const EQ2 = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
       let cond;
       switch (dataType) {
         case "null":
-          return (0, codegen_1._)`${data} ${EQ} null`;
+          return (0, codegen_1._)`${data} ${EQ2} null`;
         case "array":
           cond = (0, codegen_1._)`Array.isArray(${data})`;
           break;
@@ -5041,7 +5041,7 @@ var require_dataType = __commonJS({
           cond = numCond();
           break;
         default:
-          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
+          return (0, codegen_1._)`typeof ${data} ${EQ2} ${dataType}`;
       }
       return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
       function numCond(_cond = codegen_1.nil) {
@@ -10382,27 +10382,27 @@ var require_ed5 = __commonJS({
     exports.NAME_CHAR_RE = new RegExp("^[" + exports.NAME_CHAR + "]$", "u");
     exports.NAME_RE = new RegExp("^[" + exports.NAME_START_CHAR + "][" + exports.NAME_CHAR + "]*$", "u");
     exports.NMTOKEN_RE = new RegExp("^[" + exports.NAME_CHAR + "]+$", "u");
-    var TAB = 9;
+    var TAB2 = 9;
     var NL = 10;
-    var CR = 13;
-    var SPACE = 32;
-    exports.S_LIST = [SPACE, NL, CR, TAB];
+    var CR2 = 13;
+    var SPACE2 = 32;
+    exports.S_LIST = [SPACE2, NL, CR2, TAB2];
     function isChar(c) {
-      return c >= SPACE && c <= 55295 || c === NL || c === CR || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+      return c >= SPACE2 && c <= 55295 || c === NL || c === CR2 || c === TAB2 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
     }
     exports.isChar = isChar;
     function isS(c) {
-      return c === SPACE || c === NL || c === CR || c === TAB;
+      return c === SPACE2 || c === NL || c === CR2 || c === TAB2;
     }
     exports.isS = isS;
     function isNameStartChar(c) {
       return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 58 || c === 95 || c === 8204 || c === 8205 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
     }
     exports.isNameStartChar = isNameStartChar;
-    function isNameChar(c) {
+    function isNameChar2(c) {
       return isNameStartChar(c) || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256;
     }
-    exports.isNameChar = isNameChar;
+    exports.isNameChar = isNameChar2;
   }
 });
 
@@ -10423,11 +10423,11 @@ var require_ed2 = __commonJS({
     exports.NAME_CHAR_RE = new RegExp("^[" + exports.NAME_CHAR + "]$", "u");
     exports.NAME_RE = new RegExp("^[" + exports.NAME_START_CHAR + "][" + exports.NAME_CHAR + "]*$", "u");
     exports.NMTOKEN_RE = new RegExp("^[" + exports.NAME_CHAR + "]+$", "u");
-    var TAB = 9;
+    var TAB2 = 9;
     var NL = 10;
-    var CR = 13;
-    var SPACE = 32;
-    exports.S_LIST = [SPACE, NL, CR, TAB];
+    var CR2 = 13;
+    var SPACE2 = 32;
+    exports.S_LIST = [SPACE2, NL, CR2, TAB2];
     function isChar(c) {
       return c >= 1 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
     }
@@ -10441,17 +10441,17 @@ var require_ed2 = __commonJS({
     }
     exports.isCharAndNotRestricted = isCharAndNotRestricted;
     function isS(c) {
-      return c === SPACE || c === NL || c === CR || c === TAB;
+      return c === SPACE2 || c === NL || c === CR2 || c === TAB2;
     }
     exports.isS = isS;
     function isNameStartChar(c) {
       return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 58 || c === 95 || c === 8204 || c === 8205 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
     }
     exports.isNameStartChar = isNameStartChar;
-    function isNameChar(c) {
+    function isNameChar2(c) {
       return isNameStartChar(c) || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256;
     }
-    exports.isNameChar = isNameChar;
+    exports.isNameChar = isNameChar2;
   }
 });
 
@@ -10488,7 +10488,7 @@ var require_saxes = __commonJS({
     var isS = ed5.isS;
     var isChar10 = ed5.isChar;
     var isNameStartChar = ed5.isNameStartChar;
-    var isNameChar = ed5.isNameChar;
+    var isNameChar2 = ed5.isNameChar;
     var S_LIST = ed5.S_LIST;
     var NAME_RE = ed5.NAME_RE;
     var isChar11 = ed2.isChar;
@@ -10559,15 +10559,15 @@ var require_saxes = __commonJS({
     var S_ATTRIB_VALUE_UNQUOTED = 42;
     var S_CLOSE_TAG = 43;
     var S_CLOSE_TAG_SAW_WHITE = 44;
-    var TAB = 9;
+    var TAB2 = 9;
     var NL = 10;
-    var CR = 13;
-    var SPACE = 32;
+    var CR2 = 13;
+    var SPACE2 = 32;
     var BANG = 33;
     var DQUOTE = 34;
-    var AMP = 38;
+    var AMP2 = 38;
     var SQUOTE = 39;
-    var MINUS = 45;
+    var MINUS2 = 45;
     var FORWARD_SLASH = 47;
     var SEMICOLON = 59;
     var LESS = 60;
@@ -10583,7 +10583,7 @@ var require_saxes = __commonJS({
     var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET, GREATER];
     var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET];
     var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
-    var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
+    var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP2, LESS];
     function nsPairCheck(parser, prefix, uri) {
       switch (prefix) {
         case "xml":
@@ -10656,7 +10656,7 @@ var require_saxes = __commonJS({
       end: "endHandler",
       ready: "readyHandler"
     };
-    var SaxesParser2 = class {
+    var SaxesParser3 = class {
       /**
        * @param opt The parser options.
        */
@@ -10680,7 +10680,7 @@ var require_saxes = __commonJS({
           }
         } else {
           this.nameStartCheck = isNameStartChar;
-          this.nameCheck = isNameChar;
+          this.nameCheck = isNameChar2;
           this.isName = isName;
           this.processAttribs = this.processAttribsPlain;
           this.pushAttrib = this.pushAttribPlain;
@@ -10904,7 +10904,7 @@ var require_saxes = __commonJS({
         const lastCode = chunk.charCodeAt(limit - 1);
         if (!end && // A trailing CR or surrogate must be carried over to the next
         // chunk.
-        (lastCode === CR || lastCode >= 55296 && lastCode <= 56319)) {
+        (lastCode === CR2 || lastCode >= 55296 && lastCode <= 56319)) {
           this.carriedFromPrevious = chunk[limit - 1];
           limit--;
           chunk = chunk.slice(0, limit);
@@ -10945,7 +10945,7 @@ var require_saxes = __commonJS({
         const code = chunk.charCodeAt(i);
         this.column++;
         if (code < 55296) {
-          if (code >= SPACE || code === TAB) {
+          if (code >= SPACE2 || code === TAB2) {
             return code;
           }
           switch (code) {
@@ -10954,7 +10954,7 @@ var require_saxes = __commonJS({
               this.column = 0;
               this.positionAtNewLine = this.position;
               return NL;
-            case CR:
+            case CR2:
               if (chunk.charCodeAt(i + 1) === NL) {
                 this.i = i + 2;
               }
@@ -10998,7 +10998,7 @@ var require_saxes = __commonJS({
         const code = chunk.charCodeAt(i);
         this.column++;
         if (code < 55296) {
-          if (code > 31 && code < 127 || code > 159 && code !== LS || code === TAB) {
+          if (code > 31 && code < 127 || code > 159 && code !== LS || code === TAB2) {
             return code;
           }
           switch (code) {
@@ -11007,7 +11007,7 @@ var require_saxes = __commonJS({
               this.column = 0;
               this.positionAtNewLine = this.position;
               return NL;
-            case CR: {
+            case CR2: {
               const next = chunk.charCodeAt(i + 1);
               if (next === NL || next === NEL) {
                 this.i = i + 2;
@@ -11128,7 +11128,7 @@ var require_saxes = __commonJS({
             this.name += chunk.slice(start);
             return EOC;
           }
-          if (!isNameChar(c)) {
+          if (!isNameChar2(c)) {
             this.name += chunk.slice(start, this.prevI);
             return c === NL_LIKE ? NL : c;
           }
@@ -11269,7 +11269,7 @@ var require_saxes = __commonJS({
         }
       }
       sDTDComment() {
-        if (this.captureToChar(MINUS)) {
+        if (this.captureToChar(MINUS2)) {
           this.text += "-";
           this.state = S_DTD_COMMENT_ENDING;
         }
@@ -11277,7 +11277,7 @@ var require_saxes = __commonJS({
       sDTDCommentEnding() {
         const c = this.getCodeNorm();
         this.text += String.fromCodePoint(c);
-        this.state = c === MINUS ? S_DTD_COMMENT_ENDED : S_DTD_COMMENT;
+        this.state = c === MINUS2 ? S_DTD_COMMENT_ENDED : S_DTD_COMMENT;
       }
       sDTDCommentEnded() {
         const c = this.getCodeNorm();
@@ -11404,14 +11404,14 @@ var require_saxes = __commonJS({
         }
       }
       sComment() {
-        if (this.captureToChar(MINUS)) {
+        if (this.captureToChar(MINUS2)) {
           this.state = S_COMMENT_ENDING;
         }
       }
       sCommentEnding() {
         var _a;
         const c = this.getCodeNorm();
-        if (c === MINUS) {
+        if (c === MINUS2) {
           this.state = S_COMMENT_ENDED;
           (_a = this.commentHandler) === null || _a === void 0 ? void 0 : _a.call(this, this.text);
           this.text = "";
@@ -11606,7 +11606,7 @@ var require_saxes = __commonJS({
         }
         if (!isQuote(c)) {
           this.fail("value must be quoted.");
-          this.q = SPACE;
+          this.q = SPACE2;
         } else {
           this.q = c;
         }
@@ -11803,14 +11803,14 @@ var require_saxes = __commonJS({
               this.q = null;
               this.state = S_ATTRIB_VALUE_CLOSED;
               return;
-            case AMP:
+            case AMP2:
               this.text += chunk.slice(start, this.prevI);
               this.state = S_ENTITY2;
               this.entityReturnState = S_ATTRIB_VALUE_QUOTED2;
               return;
             case NL:
             case NL_LIKE:
-            case TAB:
+            case TAB2:
               this.text += `${chunk.slice(start, this.prevI)} `;
               start = this.i;
               break;
@@ -11844,7 +11844,7 @@ var require_saxes = __commonJS({
       sAttribValueUnquoted() {
         const c = this.captureTo(ATTRIB_VALUE_UNQUOTED_TERMINATOR);
         switch (c) {
-          case AMP:
+          case AMP2:
             this.state = S_ENTITY2;
             this.entityReturnState = S_ATTRIB_VALUE_UNQUOTED;
             break;
@@ -11909,7 +11909,7 @@ var require_saxes = __commonJS({
                 forbiddenState = FORBIDDEN_START;
                 break scanLoop;
               }
-              case AMP:
+              case AMP2:
                 this.state = S_ENTITY2;
                 this.entityReturnState = S_TEXT;
                 if (handler !== void 0) {
@@ -11978,7 +11978,7 @@ var require_saxes = __commonJS({
                 }
                 break outRootLoop;
               }
-              case AMP:
+              case AMP2:
                 this.state = S_ENTITY2;
                 this.entityReturnState = S_TEXT;
                 if (handler !== void 0) {
@@ -12271,7 +12271,7 @@ var require_saxes = __commonJS({
         return String.fromCodePoint(num);
       }
     };
-    exports.SaxesParser = SaxesParser2;
+    exports.SaxesParser = SaxesParser3;
   }
 });
 
@@ -19805,7 +19805,7 @@ var require_ignore = __commonJS({
     }
     var UNDEFINED = void 0;
     var EMPTY = "";
-    var SPACE = " ";
+    var SPACE2 = " ";
     var ESCAPE = "\\";
     var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
     var BOM = "\uFEFF";
@@ -19816,7 +19816,7 @@ var require_ignore = __commonJS({
     var DOUBLE_SLASH = "//";
     var SLASH_CODE = 47;
     var DOT_CODE = 46;
-    var SLASH = "/";
+    var SLASH2 = "/";
     var TMP_KEY_IGNORE = "node-ignore";
     if (typeof Symbol !== "undefined") {
       TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
@@ -19937,9 +19937,9 @@ var require_ignore = __commonJS({
         const char = pattern[index];
         if (char === ESCAPE) {
           const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
+          if (escaped === SLASH2 && index + 2 === length) {
             out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE2) {
             out += pattern.slice(index, index + 2);
           } else {
             out += hold(
@@ -19985,8 +19985,8 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
-        ESCAPE + SPACE
+        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE2 : run,
+        ESCAPE + SPACE2
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
       //   whenever the run fills a path segment: it starts the pattern or follows
@@ -20035,13 +20035,13 @@ var require_ignore = __commonJS({
         // A leading slash matches the beginning of the pathname
         /^\//,
         () => "^",
-        SLASH
+        SLASH2
       ],
       // replace special metacharacter slash after the leading slash
       [
         /\//g,
         () => "\\/",
-        SLASH
+        SLASH2
       ],
       [
         // > A leading "**" followed by a slash means match in all directories.
@@ -20156,7 +20156,7 @@ var require_ignore = __commonJS({
           if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
             return source;
           }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+          return last === SLASH2 ? `${source}$` : `${source}(?=$|\\/$)`;
         }
       ]
     ];
@@ -20288,7 +20288,7 @@ var require_ignore = __commonJS({
       ) : replaced;
     };
     var checkSourceOf = (body, prefix) => {
-      if (body[body.length - 1] === SLASH) {
+      if (body[body.length - 1] === SLASH2) {
         prefix = makeRegexPrefix(body.slice(0, -1));
       }
       const head = prefix.slice(0, -1);
@@ -20296,26 +20296,26 @@ var require_ignore = __commonJS({
       return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
     };
     var matchesBasename = (body) => {
-      const index = body.indexOf(SLASH);
+      const index = body.indexOf(SLASH2);
       return index < 0 || index === body.length - 1;
     };
     var basenameOf = (path6) => {
       const end = path6.length - 1;
       const index = path6.lastIndexOf(
-        SLASH,
-        path6[end] === SLASH ? end - 1 : end
+        SLASH2,
+        path6[end] === SLASH2 ? end - 1 : end
       );
       return index < 0 ? path6 : path6.slice(index + 1);
     };
     var parentOf = (path6) => {
       if (path6.charCodeAt(0) === SLASH_CODE || path6.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path6.split(SLASH).filter(Boolean);
+        const slices = path6.split(SLASH2).filter(Boolean);
         slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+        return slices.length ? slices.join(SLASH2) + SLASH2 : EMPTY;
       }
       const end = path6.length - 1;
       const cut = path6.lastIndexOf(
-        SLASH,
+        SLASH2,
         path6.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
       return cut < 0 ? EMPTY : path6.slice(0, cut + 1);
@@ -20377,7 +20377,7 @@ var require_ignore = __commonJS({
           lineEnd--;
         }
         end = lineEnd;
-        while (body[end - 1] === SPACE) {
+        while (body[end - 1] === SPACE2) {
           end--;
         }
         if (!stripLineEnd || body[end - 1] !== "\n") {
@@ -20392,7 +20392,7 @@ var require_ignore = __commonJS({
       while (body[end - backslashes - 1] === ESCAPE) {
         backslashes++;
       }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE2 : body.slice(0, end);
     };
     var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
       let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
@@ -20405,7 +20405,7 @@ var require_ignore = __commonJS({
         body = body.slice(1);
       }
       const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+      if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
         body = trimEnd(body, stripLineEnd);
       }
       if (!body || hasTrailingBackslash(body)) {
@@ -20470,7 +20470,7 @@ var require_ignore = __commonJS({
       //   are left out once, rather than tested or compiled for every path.
       testLiteral(path6) {
         const rules3 = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH2 ? 2 : 1)] === "*"
         ));
         let ignored = false;
         let unignored = false;
@@ -24977,13 +24977,15 @@ var host_snapshot_schema_default = {
 };
 
 // src/xml/parse.ts
+var import_saxes2 = __toESM(require_saxes(), 1);
+
+// src/xml/element.ts
 var import_saxes = __toESM(require_saxes(), 1);
-var StopParsing = class extends Error {
-};
 function isXmlSpace(c) {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 var NO_CHILDREN = Object.freeze([]);
+var MAX_ELEMENT_DEPTH = 256;
 var LAZY_CONTAINERS = /* @__PURE__ */ new Set(["devices", "metadata", "sysinfo", "features", "clock", "os", "seclabel", "resource"]);
 var ElementNode = class {
   constructor(source, name, parent, startTagStart, startTagEnd, selfClosing) {
@@ -25075,184 +25077,6 @@ function closeElement(source, el, end) {
   el.endTagEnd = end;
   el.endTagStart = source.lastIndexOf("</", end - 1);
 }
-function parseXml(text, eager = false) {
-  const parser = new import_saxes.SaxesParser({ position: true });
-  const comments = [];
-  const stack = [];
-  let root;
-  let error;
-  let lastEventEnd = 0;
-  let lastClosed;
-  let skipped = 0;
-  let retryEager = false;
-  parser.on("opentag", (node) => {
-    const end = parser.position;
-    lastEventEnd = end;
-    if (stack.length + skipped > MAX_DEPTH) {
-      const start = text.lastIndexOf("<", end - 1);
-      error = {
-        message: `<${node.name}> is nested more than ${MAX_DEPTH} elements deep: libvirt's XML parser (libxml2 without XML_PARSE_HUGE) refuses the document ("Excessive depth in document")`,
-        offset: start,
-        ...new LineIndex(text).position(start)
-      };
-      throw new StopParsing();
-    }
-    const parent = stack[stack.length - 1];
-    if (!eager && (skipped > 0 || parent?.lazy)) {
-      if (!node.isSelfClosing) skipped++;
-      return;
-    }
-    const el = openElement(text, node, end, parent);
-    if (!parent) root = el;
-    else if (!eager && parent === root && !node.isSelfClosing && LAZY_CONTAINERS.has(node.name)) el.lazy = true;
-    if (!node.isSelfClosing) stack.push(el);
-  });
-  parser.on("closetag", (node) => {
-    lastEventEnd = parser.position;
-    if (node.isSelfClosing) return;
-    if (skipped > 0) {
-      skipped--;
-      return;
-    }
-    const el = stack.pop();
-    if (!el) return;
-    lastClosed = el;
-    closeElement(text, el, parser.position);
-  });
-  parser.on("comment", (body) => {
-    const end = text.indexOf(">", parser.position - 1) + 1;
-    lastEventEnd = end;
-    comments.push({ text: body, range: { start: text.lastIndexOf("<!--", end - 3), end } });
-  });
-  const markEnd = () => {
-    lastEventEnd = parser.position;
-  };
-  if (eager) {
-    parser.on("cdata", markEnd);
-    parser.on("processinginstruction", markEnd);
-    parser.on("doctype", markEnd);
-    parser.on("xmldecl", markEnd);
-  }
-  parser.on("error", (err) => {
-    if (!eager) {
-      retryEager = true;
-      throw new StopParsing();
-    }
-    const raw = err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, "");
-    const at = Math.min(parser.position, text.length);
-    const explained = explainError(text, raw, at, parser.state, {
-      lastEventEnd,
-      lastClosed,
-      open: stack[stack.length - 1],
-      quote: parser.q,
-      attributeName: parser.name,
-      rootSeen: root !== void 0
-    });
-    const lines = new LineIndex(text);
-    error = { message: explained.message, offset: explained.offset, ...lines.position(explained.offset) };
-    throw new StopParsing();
-  });
-  try {
-    parser.write(text).close();
-  } catch (e) {
-    if (!(e instanceof StopParsing)) throw e;
-  }
-  if (!error && !root) {
-    const pos = new LineIndex(text).position(text.length);
-    error = { message: "document has no root element", offset: text.length, ...pos };
-  }
-  if (retryEager) return parseXml(text, true);
-  return { text, root, comments, error };
-}
-var MAX_DEPTH = 256;
-var S_ENTITY = 14;
-var S_COMMENT_STATES = /* @__PURE__ */ new Set([17, 18, 19]);
-var S_CDATA_STATES = /* @__PURE__ */ new Set([20, 21, 22]);
-var S_PI_STATES = /* @__PURE__ */ new Set([23, 24, 25, 26]);
-var S_DOCTYPE_STATES = /* @__PURE__ */ new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-var S_ATTRIB_VALUE_QUOTED = 40;
-var S_START_TAG_STATES = /* @__PURE__ */ new Set([34, 35, 36, 37, 38, 39, 40, 41, 42]);
-function explainError(text, raw, at, state, ctx) {
-  let lines;
-  const where = (offset) => {
-    const p = (lines ??= new LineIndex(text)).position(offset);
-    return `line ${p.line}, column ${p.column}`;
-  };
-  const atEnd = /^unclosed tag: |^unexpected end\.$/.test(raw);
-  if (raw === "disallowed character in entity name." || raw === "empty entity name." || atEnd && state === S_ENTITY) {
-    const semicolon = raw.startsWith("disallowed") || raw.startsWith("empty") ? text.lastIndexOf(";", at - 2) : text.lastIndexOf(";", at - 1);
-    const amp = text.indexOf("&", Math.max(ctx.lastEventEnd, semicolon + 1));
-    if (amp >= 0 && amp < at) {
-      return { message: `'&' does not start an entity reference: write '&amp;' for a literal ampersand`, offset: amp };
-    }
-  }
-  if (raw === "undefined entity.") {
-    const amp = text.lastIndexOf("&", at - 1);
-    const name = amp >= 0 ? text.slice(amp + 1, at - 1) : "";
-    if (amp >= 0 && /^[^\s&;<>]+$/.test(name)) {
-      return {
-        message: `undefined entity '&${name};': only &amp; &lt; &gt; &quot; &apos; and character references are allowed (kvmlint never expands DTD entities)`,
-        offset: amp
-      };
-    }
-  }
-  if (raw === "malformed character entity.") {
-    const amp = text.lastIndexOf("&", at - 1);
-    if (amp >= 0) return { message: `'${text.slice(amp, at)}' is not a character XML allows`, offset: amp };
-  }
-  if (raw === "unexpected close tag." && ctx.lastClosed) {
-    const open = ctx.lastClosed;
-    const lt = text.lastIndexOf("</", at - 1);
-    const close = lt >= 0 ? text.slice(lt + 2, at - 1).trim() : "";
-    return { message: `unexpected close tag </${close}>: <${open.name}> at ${where(open.startTagStart)} is still open`, offset: at };
-  }
-  if (raw === "malformed comment.") {
-    const start = text.lastIndexOf("<!--", at);
-    return { message: `'--' is not allowed inside a comment${start >= 0 ? ` (the comment starts at ${where(start)})` : ""}`, offset: at };
-  }
-  if (raw === "disallowed character.") {
-    if (state === S_ATTRIB_VALUE_QUOTED && text[at - 1] === "<") {
-      const q = ctx.quote ? String.fromCharCode(ctx.quote) : void 0;
-      const open = q ? text.lastIndexOf(q, at - 2) : -1;
-      const name = ctx.attributeName ? ` of '${ctx.attributeName}'` : "";
-      return {
-        message: `'<' is not allowed in an attribute value: the value${name}${open >= 0 ? ` opened with ${q} at ${where(open)}` : ""} has no closing quote`,
-        offset: at - 1
-      };
-    }
-    let start = at - 1;
-    const low = text.charCodeAt(start);
-    if (low >= 56320 && low <= 57343 && start >= 1) {
-      const high = text.charCodeAt(start - 1);
-      if (high >= 55296 && high <= 56319) start--;
-    }
-    const ch = start >= 0 ? text.codePointAt(start) : void 0;
-    if (ch !== void 0) {
-      const utf16 = ch === 0 && /^\uFEFF?<\0/.test(text) ? " (is this UTF-16 without a byte order mark?)" : "";
-      return { message: `character U+${ch.toString(16).toUpperCase().padStart(4, "0")} is not allowed in XML 1.0${utf16}`, offset: start };
-    }
-  }
-  if (atEnd && state !== void 0) {
-    const opened = (token, closer, what) => {
-      const start = text.lastIndexOf(token, at);
-      return { message: `unclosed ${what}: ${start >= 0 ? `'${token}' at ${where(start)}` : "it"} has no '${closer}' before the end of the file`, offset: at };
-    };
-    if (S_COMMENT_STATES.has(state)) return opened("<!--", "-->", "comment");
-    if (S_CDATA_STATES.has(state)) return opened("<![CDATA[", "]]>", "CDATA section");
-    if (S_PI_STATES.has(state)) return opened("<?", "?>", "processing instruction");
-    if (S_DOCTYPE_STATES.has(state)) return opened("<!DOCTYPE", ">", "document type declaration");
-    if (S_START_TAG_STATES.has(state)) return opened("<", ">", "start tag");
-  }
-  if (raw.startsWith("unclosed tag: ") && ctx.open) {
-    return { message: `unclosed tag <${ctx.open.name}> opened at ${where(ctx.open.startTagStart)}: the file ends before </${ctx.open.name}>`, offset: at };
-  }
-  if (raw === "text data outside of root node.") {
-    let start = Math.min(ctx.lastEventEnd, at);
-    while (start < at - 1 && (isXmlSpace(text.charCodeAt(start)) || start === 0 && text.charCodeAt(0) === 65279)) start++;
-    return { message: ctx.rootSeen ? "text after the root element" : "text before the root element", offset: start };
-  }
-  return { message: raw.replace(/\.$/, ""), offset: at };
-}
 var AttributeNode = class {
   constructor(name, value, nameStart, valueStart, valueEnd, quote) {
     this.name = name;
@@ -25340,6 +25164,475 @@ function directText(source, from, to, children) {
     at = c.range.end;
   }
   return out + decodeCharData(source.slice(at, to));
+}
+
+// src/xml/fast-parse.ts
+function fastParse(text) {
+  return new FastScanner(text).parse();
+}
+var TAB = 9;
+var LF = 10;
+var CR = 13;
+var SPACE = 32;
+var QUOT = 34;
+var HASH = 35;
+var AMP = 38;
+var APOS = 39;
+var MINUS = 45;
+var SLASH = 47;
+var SEMI = 59;
+var LT = 60;
+var EQ = 61;
+var GT = 62;
+var RSQB = 93;
+var IN_CONTENT = 0;
+var IN_ATTRIBUTE_VALUE = 1;
+var IN_COMMENT = 2;
+var MAX_ATTRIBUTES = 64;
+function isSpace3(c) {
+  return c === SPACE || c === LF || c === TAB || c === CR;
+}
+function isNameStart(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 58;
+}
+function isNameChar(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 95 || c === 58;
+}
+function isXmlChar(cp) {
+  return cp === TAB || cp === LF || cp === CR || cp >= 32 && cp <= 55295 || cp >= 57344 && cp <= 65533 || cp >= 65536 && cp <= 1114111;
+}
+var XML_DECLARATION = /<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.0"|'1\.0')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>/y;
+var PREDEFINED_ENTITIES = ["amp", "lt", "gt", "quot", "apos"];
+var FastScanner = class {
+  constructor(text) {
+    this.text = text;
+    this.n = text.length;
+  }
+  text;
+  n;
+  comments = [];
+  /** Open elements: name offsets, and the node when it was built (not inside a lazy container). */
+  nameStart = new Int32Array(MAX_ELEMENT_DEPTH + 1);
+  nameEnd = new Int32Array(MAX_ELEMENT_DEPTH + 1);
+  nodes = [];
+  depth = 0;
+  root;
+  /** Name offsets of the current start tag's attributes, for the duplicate check. */
+  attrStart = new Int32Array(MAX_ATTRIBUTES);
+  attrLength = new Int32Array(MAX_ATTRIBUTES);
+  parse() {
+    const { text } = this;
+    let i = text.charCodeAt(0) === 65279 ? 1 : 0;
+    if (text.startsWith("<?xml", i)) {
+      XML_DECLARATION.lastIndex = i;
+      if (!XML_DECLARATION.test(text)) return void 0;
+      i = XML_DECLARATION.lastIndex;
+    }
+    i = this.misc(i);
+    if (i < 0 || text.charCodeAt(i) !== LT) return void 0;
+    for (; ; ) {
+      const c = text.charCodeAt(i + 1);
+      if (isNameStart(c)) i = this.startTag(i);
+      else if (c === SLASH) i = this.endTag(i);
+      else return void 0;
+      if (i < 0) return void 0;
+      if (this.depth === 0) break;
+      i = this.charData(i);
+      if (i < 0) return void 0;
+    }
+    i = this.misc(i);
+    if (i !== this.n) return void 0;
+    return { root: this.root, comments: this.comments };
+  }
+  /** Whitespace and comments (before and after the root); returns the offset of anything else, -1 on a bad comment. */
+  misc(i) {
+    const { text, n } = this;
+    for (; ; ) {
+      while (i < n && isSpace3(text.charCodeAt(i))) i++;
+      if (i >= n || !text.startsWith("<!--", i)) return i;
+      i = this.comment(i);
+      if (i < 0) return -1;
+    }
+  }
+  /** `<!--` at `i`; returns the offset after `-->`. */
+  comment(i) {
+    const { text } = this;
+    const bodyStart = i + 4;
+    let j = bodyStart;
+    for (; ; ) {
+      j = this.chars(j, MINUS, IN_COMMENT);
+      if (j < 0) return -1;
+      if (text.charCodeAt(j + 1) === MINUS) break;
+      j++;
+    }
+    if (text.charCodeAt(j + 2) !== GT) return -1;
+    let body = text.slice(bodyStart, j);
+    if (body.indexOf("\r") >= 0) body = body.replace(/\r\n?/g, "\n");
+    this.comments.push({ text: body, range: { start: i, end: j + 3 } });
+    return j + 3;
+  }
+  /** A start tag at `i`; returns the offset after its `>`. */
+  startTag(i) {
+    const { text } = this;
+    if (this.depth > MAX_ELEMENT_DEPTH) return -1;
+    const nameStart = i + 1;
+    let j = nameStart + 1;
+    while (isNameChar(text.charCodeAt(j))) j++;
+    const nameEnd = j;
+    let attributes = 0;
+    let selfClosing = false;
+    for (; ; ) {
+      const before = j;
+      while (isSpace3(text.charCodeAt(j))) j++;
+      const c = text.charCodeAt(j);
+      if (c === GT) {
+        j++;
+        break;
+      }
+      if (c === SLASH) {
+        if (text.charCodeAt(j + 1) !== GT) return -1;
+        selfClosing = true;
+        j += 2;
+        break;
+      }
+      if (j === before || !isNameStart(c)) return -1;
+      const attrStart = j;
+      j++;
+      while (isNameChar(text.charCodeAt(j))) j++;
+      const length = j - attrStart;
+      if (attributes === MAX_ATTRIBUTES || this.isDuplicateAttribute(attributes, attrStart, length)) return -1;
+      this.attrStart[attributes] = attrStart;
+      this.attrLength[attributes] = length;
+      attributes++;
+      while (isSpace3(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) !== EQ) return -1;
+      j++;
+      while (isSpace3(text.charCodeAt(j))) j++;
+      const quote = text.charCodeAt(j);
+      if (quote !== QUOT && quote !== APOS) return -1;
+      j = this.chars(j + 1, quote, IN_ATTRIBUTE_VALUE);
+      if (j < 0) return -1;
+      j++;
+    }
+    this.openElement(i, nameStart, nameEnd, j, selfClosing);
+    return j;
+  }
+  isDuplicateAttribute(count, start, length) {
+    const { text } = this;
+    for (let k = 0; k < count; k++) {
+      if (this.attrLength[k] !== length) continue;
+      const other = this.attrStart[k];
+      let m = 0;
+      while (m < length && text.charCodeAt(other + m) === text.charCodeAt(start + m)) m++;
+      if (m === length) return true;
+    }
+    return false;
+  }
+  openElement(tagStart, nameStart, nameEnd, tagEnd, selfClosing) {
+    const { depth } = this;
+    const parent = depth > 0 ? this.nodes[depth - 1] : void 0;
+    let node = null;
+    if (depth === 0 || parent && !parent.lazy) {
+      const name = this.text.slice(nameStart, nameEnd);
+      node = new ElementNode(this.text, name, parent ?? void 0, tagStart, tagEnd, selfClosing);
+      if (!parent) this.root = node;
+      else {
+        parent.addChild(node);
+        if (parent === this.root && !selfClosing && LAZY_CONTAINERS.has(name)) node.lazy = true;
+      }
+    }
+    if (selfClosing) return;
+    this.nameStart[depth] = nameStart;
+    this.nameEnd[depth] = nameEnd;
+    this.nodes[depth] = node;
+    this.depth = depth + 1;
+  }
+  /** `</` at `i`: must close the innermost open element; returns the offset after `>`. */
+  endTag(i) {
+    const { text } = this;
+    if (this.depth === 0) return -1;
+    const top = this.depth - 1;
+    const start = this.nameStart[top];
+    const length = this.nameEnd[top] - start;
+    let j = i + 2;
+    for (let m = 0; m < length; m++, j++) if (text.charCodeAt(j) !== text.charCodeAt(start + m)) return -1;
+    if (isNameChar(text.charCodeAt(j))) return -1;
+    while (isSpace3(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) !== GT) return -1;
+    j++;
+    const node = this.nodes[top];
+    if (node) {
+      node.endTagStart = i;
+      node.endTagEnd = j;
+    }
+    this.nodes[top] = null;
+    this.depth = top;
+    return j;
+  }
+  /** Character data from `i` to the next `<` (returned); -1 on anything outside the subset. */
+  charData(i) {
+    const { text, n } = this;
+    for (; ; ) {
+      i = this.chars(i, LT, IN_CONTENT);
+      if (i < 0) return -1;
+      if (text.charCodeAt(i) !== LT) return -1;
+      if (text.charCodeAt(i + 1) === 33 && text.startsWith("<!--", i)) {
+        i = this.comment(i);
+        if (i < 0 || i >= n) return -1;
+        continue;
+      }
+      return i;
+    }
+  }
+  /**
+   * Scans characters from `i` up to the first `stop` (its offset is returned).
+   * Every character must be an XML Char; outside comments `&` must start a
+   * predefined entity or a character reference; in an attribute value `<` is an
+   * error, in content `]]>` is. -1 when something else is found or the text
+   * ends first.
+   */
+  chars(i, stop, context) {
+    const { text, n } = this;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === stop) return i;
+      if (c >= SPACE && c < 127) {
+        if (c === AMP) {
+          if (context !== IN_COMMENT) {
+            i = this.reference(i);
+            if (i < 0) return -1;
+          }
+        } else if (c === LT) {
+          if (context === IN_ATTRIBUTE_VALUE) return -1;
+        } else if (c === GT && context === IN_CONTENT && text.charCodeAt(i - 1) === RSQB && text.charCodeAt(i - 2) === RSQB) {
+          return -1;
+        }
+        continue;
+      }
+      if (c === LF || c === TAB || c === CR) continue;
+      if (c < SPACE) return -1;
+      if (c < 55296) continue;
+      if (c <= 56319) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 56320 && low <= 57343) {
+          i++;
+          continue;
+        }
+        return -1;
+      }
+      if (c <= 57343 || c >= 65534) return -1;
+    }
+    return -1;
+  }
+  /** `&` at `i` (outside comments): returns the offset of its `;`, -1 unless predefined or a valid character reference. */
+  reference(i) {
+    const { text } = this;
+    if (text.charCodeAt(i + 1) === HASH) {
+      const hex = text.charCodeAt(i + 2) === 120;
+      let j = hex ? i + 3 : i + 2;
+      const digitsStart = j;
+      let cp = 0;
+      for (; j - digitsStart < 8; j++) {
+        const c = text.charCodeAt(j);
+        const d = c >= 48 && c <= 57 ? c - 48 : hex && c >= 97 && c <= 102 ? c - 87 : hex && c >= 65 && c <= 70 ? c - 55 : -1;
+        if (d < 0) break;
+        cp = cp * (hex ? 16 : 10) + d;
+      }
+      if (j === digitsStart || text.charCodeAt(j) !== SEMI || !isXmlChar(cp)) return -1;
+      return j;
+    }
+    for (const name of PREDEFINED_ENTITIES) {
+      if (text.startsWith(name, i + 1) && text.charCodeAt(i + 1 + name.length) === SEMI) return i + 1 + name.length;
+    }
+    return -1;
+  }
+};
+
+// src/xml/parse.ts
+var StopParsing = class extends Error {
+};
+function parseXml(text) {
+  const fast = fastParse(text);
+  if (fast) return { text, root: fast.root, comments: fast.comments, error: void 0 };
+  return parseXmlWithSaxes(text);
+}
+function parseXmlWithSaxes(text, eager = false) {
+  const parser = new import_saxes2.SaxesParser({ position: true });
+  const comments = [];
+  const stack = [];
+  let root;
+  let error;
+  let lastEventEnd = 0;
+  let lastClosed;
+  let skipped = 0;
+  let retryEager = false;
+  parser.on("opentag", (node) => {
+    const end = parser.position;
+    lastEventEnd = end;
+    if (stack.length + skipped > MAX_DEPTH) {
+      const start = text.lastIndexOf("<", end - 1);
+      error = {
+        message: `<${node.name}> is nested more than ${MAX_DEPTH} elements deep: libvirt's XML parser (libxml2 without XML_PARSE_HUGE) refuses the document ("Excessive depth in document")`,
+        offset: start,
+        ...new LineIndex(text).position(start)
+      };
+      throw new StopParsing();
+    }
+    const parent = stack[stack.length - 1];
+    if (!eager && (skipped > 0 || parent?.lazy)) {
+      if (!node.isSelfClosing) skipped++;
+      return;
+    }
+    const el = openElement(text, node, end, parent);
+    if (!parent) root = el;
+    else if (!eager && parent === root && !node.isSelfClosing && LAZY_CONTAINERS.has(node.name)) el.lazy = true;
+    if (!node.isSelfClosing) stack.push(el);
+  });
+  parser.on("closetag", (node) => {
+    lastEventEnd = parser.position;
+    if (node.isSelfClosing) return;
+    if (skipped > 0) {
+      skipped--;
+      return;
+    }
+    const el = stack.pop();
+    if (!el) return;
+    lastClosed = el;
+    closeElement(text, el, parser.position);
+  });
+  parser.on("comment", (body) => {
+    const end = text.indexOf(">", parser.position - 1) + 1;
+    lastEventEnd = end;
+    comments.push({ text: body, range: { start: text.lastIndexOf("<!--", end - 3), end } });
+  });
+  const markEnd = () => {
+    lastEventEnd = parser.position;
+  };
+  if (eager) {
+    parser.on("cdata", markEnd);
+    parser.on("processinginstruction", markEnd);
+    parser.on("doctype", markEnd);
+    parser.on("xmldecl", markEnd);
+  }
+  parser.on("error", (err) => {
+    if (!eager) {
+      retryEager = true;
+      throw new StopParsing();
+    }
+    const raw = err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, "");
+    const at = Math.min(parser.position, text.length);
+    const explained = explainError(text, raw, at, parser.state, {
+      lastEventEnd,
+      lastClosed,
+      open: stack[stack.length - 1],
+      quote: parser.q,
+      attributeName: parser.name,
+      rootSeen: root !== void 0
+    });
+    const lines = new LineIndex(text);
+    error = { message: explained.message, offset: explained.offset, ...lines.position(explained.offset) };
+    throw new StopParsing();
+  });
+  try {
+    parser.write(text).close();
+  } catch (e) {
+    if (!(e instanceof StopParsing)) throw e;
+  }
+  if (!error && !root) {
+    const pos = new LineIndex(text).position(text.length);
+    error = { message: "document has no root element", offset: text.length, ...pos };
+  }
+  if (retryEager) return parseXmlWithSaxes(text, true);
+  return { text, root, comments, error };
+}
+var MAX_DEPTH = MAX_ELEMENT_DEPTH;
+var S_ENTITY = 14;
+var S_COMMENT_STATES = /* @__PURE__ */ new Set([17, 18, 19]);
+var S_CDATA_STATES = /* @__PURE__ */ new Set([20, 21, 22]);
+var S_PI_STATES = /* @__PURE__ */ new Set([23, 24, 25, 26]);
+var S_DOCTYPE_STATES = /* @__PURE__ */ new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+var S_ATTRIB_VALUE_QUOTED = 40;
+var S_START_TAG_STATES = /* @__PURE__ */ new Set([34, 35, 36, 37, 38, 39, 40, 41, 42]);
+function explainError(text, raw, at, state, ctx) {
+  let lines;
+  const where = (offset) => {
+    const p = (lines ??= new LineIndex(text)).position(offset);
+    return `line ${p.line}, column ${p.column}`;
+  };
+  const atEnd = /^unclosed tag: |^unexpected end\.$/.test(raw);
+  if (raw === "disallowed character in entity name." || raw === "empty entity name." || atEnd && state === S_ENTITY) {
+    const semicolon = raw.startsWith("disallowed") || raw.startsWith("empty") ? text.lastIndexOf(";", at - 2) : text.lastIndexOf(";", at - 1);
+    const amp = text.indexOf("&", Math.max(ctx.lastEventEnd, semicolon + 1));
+    if (amp >= 0 && amp < at) {
+      return { message: `'&' does not start an entity reference: write '&amp;' for a literal ampersand`, offset: amp };
+    }
+  }
+  if (raw === "undefined entity.") {
+    const amp = text.lastIndexOf("&", at - 1);
+    const name = amp >= 0 ? text.slice(amp + 1, at - 1) : "";
+    if (amp >= 0 && /^[^\s&;<>]+$/.test(name)) {
+      return {
+        message: `undefined entity '&${name};': only &amp; &lt; &gt; &quot; &apos; and character references are allowed (kvmlint never expands DTD entities)`,
+        offset: amp
+      };
+    }
+  }
+  if (raw === "malformed character entity.") {
+    const amp = text.lastIndexOf("&", at - 1);
+    if (amp >= 0) return { message: `'${text.slice(amp, at)}' is not a character XML allows`, offset: amp };
+  }
+  if (raw === "unexpected close tag." && ctx.lastClosed) {
+    const open = ctx.lastClosed;
+    const lt = text.lastIndexOf("</", at - 1);
+    const close = lt >= 0 ? text.slice(lt + 2, at - 1).trim() : "";
+    return { message: `unexpected close tag </${close}>: <${open.name}> at ${where(open.startTagStart)} is still open`, offset: at };
+  }
+  if (raw === "malformed comment.") {
+    const start = text.lastIndexOf("<!--", at);
+    return { message: `'--' is not allowed inside a comment${start >= 0 ? ` (the comment starts at ${where(start)})` : ""}`, offset: at };
+  }
+  if (raw === "disallowed character.") {
+    if (state === S_ATTRIB_VALUE_QUOTED && text[at - 1] === "<") {
+      const q = ctx.quote ? String.fromCharCode(ctx.quote) : void 0;
+      const open = q ? text.lastIndexOf(q, at - 2) : -1;
+      const name = ctx.attributeName ? ` of '${ctx.attributeName}'` : "";
+      return {
+        message: `'<' is not allowed in an attribute value: the value${name}${open >= 0 ? ` opened with ${q} at ${where(open)}` : ""} has no closing quote`,
+        offset: at - 1
+      };
+    }
+    let start = at - 1;
+    const low = text.charCodeAt(start);
+    if (low >= 56320 && low <= 57343 && start >= 1) {
+      const high = text.charCodeAt(start - 1);
+      if (high >= 55296 && high <= 56319) start--;
+    }
+    const ch = start >= 0 ? text.codePointAt(start) : void 0;
+    if (ch !== void 0) {
+      const utf16 = ch === 0 && /^\uFEFF?<\0/.test(text) ? " (is this UTF-16 without a byte order mark?)" : "";
+      return { message: `character U+${ch.toString(16).toUpperCase().padStart(4, "0")} is not allowed in XML 1.0${utf16}`, offset: start };
+    }
+  }
+  if (atEnd && state !== void 0) {
+    const opened = (token, closer, what) => {
+      const start = text.lastIndexOf(token, at);
+      return { message: `unclosed ${what}: ${start >= 0 ? `'${token}' at ${where(start)}` : "it"} has no '${closer}' before the end of the file`, offset: at };
+    };
+    if (S_COMMENT_STATES.has(state)) return opened("<!--", "-->", "comment");
+    if (S_CDATA_STATES.has(state)) return opened("<![CDATA[", "]]>", "CDATA section");
+    if (S_PI_STATES.has(state)) return opened("<?", "?>", "processing instruction");
+    if (S_DOCTYPE_STATES.has(state)) return opened("<!DOCTYPE", ">", "document type declaration");
+    if (S_START_TAG_STATES.has(state)) return opened("<", ">", "start tag");
+  }
+  if (raw.startsWith("unclosed tag: ") && ctx.open) {
+    return { message: `unclosed tag <${ctx.open.name}> opened at ${where(ctx.open.startTagStart)}: the file ends before </${ctx.open.name}>`, offset: at };
+  }
+  if (raw === "text data outside of root node.") {
+    let start = Math.min(ctx.lastEventEnd, at);
+    while (start < at - 1 && (isXmlSpace(text.charCodeAt(start)) || start === 0 && text.charCodeAt(0) === 65279)) start++;
+    return { message: ctx.rootSeen ? "text after the root element" : "text before the root element", offset: start };
+  }
+  return { message: raw.replace(/\.$/, ""), offset: at };
 }
 
 // src/host/capabilities.ts
@@ -29288,8 +29581,13 @@ async function lint(options) {
       const shownPath = displayPath(f.absPath, cwd);
       let source;
       const override = options.overrides?.get(f.absPath);
-      if (override !== void 0) source = sourceFromText(shownPath, override);
-      else {
+      if (override !== void 0) {
+        if (override.length > maxBytes / 3 && Buffer.byteLength(override) > maxBytes) {
+          refusals.push(`${shownPath}: text is ${Buffer.byteLength(override)} bytes, above the ${maxBytes}-byte limit (raise it with --max-file-size)`);
+          continue;
+        }
+        source = sourceFromText(shownPath, override);
+      } else {
         try {
           const { text, error } = readBoundedText(f.absPath, maxBytes);
           source = sourceFromText(shownPath, text, error);
@@ -30256,6 +30554,15 @@ function captureTuned(reader, nrCpuIds) {
   }
   return Object.keys(tuned).length > 0 ? tuned : void 0;
 }
+function kernelPageSizeKiB(smaps) {
+  if (smaps === void 0) return void 0;
+  let size;
+  for (const m of smaps.matchAll(/^KernelPageSize:\s+(\d+) kB$/gm)) {
+    const s = Number(m[1]);
+    if (s > 0 && (size === void 0 || s < size)) size = s;
+  }
+  return size;
+}
 function derivePageSizeKiB(nodes) {
   let size;
   for (const n of nodes) {
@@ -30374,7 +30681,7 @@ function captureHost(options = {}) {
     reader.miss("hugepages");
   }
   if (snapshot.nodes.some((n) => (n.hugepages ?? []).some((p) => p.free === void 0))) reader.miss("hugepages.free");
-  const pageSize = derivePageSizeKiB(snapshot.nodes);
+  const pageSize = kernelPageSizeKiB(reader.text("proc/self/smaps")) ?? derivePageSizeKiB(snapshot.nodes);
   if (pageSize !== void 0) snapshot.pageSizeKiB = pageSize;
   else reader.miss("pageSizeKiB");
   const minFree = reader.int("proc/sys/vm/min_free_kbytes");
