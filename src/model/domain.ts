@@ -54,11 +54,29 @@ export interface IothreadPin extends ThreadPin {
   iothread: number | undefined;
 }
 
-export interface VcpuSched {
+/** A scheduling policy element (`vcpusched`, `iothreadsched`, `emulatorsched`). */
+export interface ThreadSched {
   element: XmlElement;
-  vcpus: CpuSet | undefined;
+  /** fifo, rr, batch, idle or other, as written. */
   scheduler: string | undefined;
   priority: number | undefined;
+}
+
+export interface VcpuSched extends ThreadSched {
+  vcpus: CpuSet | undefined;
+  /** The `vcpus` attribute (absent: the element is invalid for libvirt, see vcpu-id-range). */
+  vcpusAttr: XmlAttribute | undefined;
+}
+
+export interface IothreadSched extends ThreadSched {
+  iothreads: CpuSet | undefined;
+  iothreadsAttr: XmlAttribute | undefined;
+}
+
+/** `<cachetune>` / `<memorytune>`: resource-control groups over a vCPU set. */
+export interface VcpuTune {
+  element: XmlElement;
+  vcpus: CpusetAttr | undefined;
 }
 
 export interface CputuneConfig {
@@ -67,6 +85,10 @@ export interface CputuneConfig {
   emulatorpin: ThreadPin | undefined;
   iothreadpins: IothreadPin[];
   vcpusched: VcpuSched[];
+  iothreadsched: IothreadSched[];
+  emulatorsched: ThreadSched | undefined;
+  cachetunes: VcpuTune[];
+  memorytunes: VcpuTune[];
 }
 
 export interface NumatuneMemory {
@@ -105,6 +127,46 @@ export interface MemoryBackingConfig {
   hugepages: { element: XmlElement; pages: HugepageSpec[] } | undefined;
   locked: XmlElement | undefined;
   nosharepages: XmlElement | undefined;
+  /** `<source type='file|anonymous|memfd'/>`. */
+  source: { element: XmlElement; type: string | undefined } | undefined;
+  /** `<access mode='shared|private'/>`. */
+  access: { element: XmlElement; mode: string | undefined } | undefined;
+  /** `<allocation mode='immediate|ondemand' threads='N'/>`. */
+  allocation: { element: XmlElement; mode: string | undefined; threads: number | undefined } | undefined;
+}
+
+/** `<memtune>` limits, in KiB. */
+export interface MemtuneConfig {
+  element: XmlElement;
+  hardLimit: MemorySize | undefined;
+  softLimit: MemorySize | undefined;
+  swapHardLimit: MemorySize | undefined;
+  minGuarantee: MemorySize | undefined;
+}
+
+/** A `<memory model='dimm|nvdimm|virtio-mem|virtio-pmem|sgx-epc'>` device: memory outside the guest cells' own. */
+export interface MemoryDevice {
+  element: XmlElement;
+  model: string | undefined;
+  /** `<target><size>`, KiB. */
+  sizeKiB: number | undefined;
+  /** `<target><node>`: the guest cell it is plugged into. */
+  targetNode: number | undefined;
+}
+
+/**
+ * Facts read from `<devices>` and `<features>`. Those subtrees are built only
+ * when asked for (they hold most of a domain's elements and few rules need
+ * them), so these are functions, computed on first call.
+ */
+export interface DomainDeviceFacts {
+  /** `<devices><memballoon>`; undefined when absent (QEMU then adds a virtio balloon). */
+  memballoon(): { element: XmlElement; model: string | undefined } | undefined;
+  memoryDevices(): MemoryDevice[];
+  /** `<features><pmu state>`; undefined when not written. */
+  pmu(): { element: XmlElement; state: string | undefined } | undefined;
+  /** The `<features>` element, when present. */
+  features(): XmlElement | undefined;
 }
 
 export interface GuestCell {
@@ -112,6 +174,9 @@ export interface GuestCell {
   id: number | undefined;
   cpus: CpusetAttr | undefined;
   memoryKiB: number | undefined;
+  /** The `memory` attribute (its value is in `unit`, default KiB). */
+  memoryAttr: XmlAttribute | undefined;
+  unitAttr: XmlAttribute | undefined;
 }
 
 export interface CpuTopology {
@@ -127,6 +192,8 @@ export interface CpuConfig {
   element: XmlElement;
   mode: string | undefined;
   topology: CpuTopology | undefined;
+  /** `<numa>`, when present. */
+  numa: XmlElement | undefined;
   cells: GuestCell[];
 }
 
@@ -139,12 +206,19 @@ export interface DomainModel {
   /** Maximum vCPUs: `<vcpu>` text, 1 when absent (libvirt's default). */
   maxVcpus: number;
   memory: MemorySize | undefined;
+  currentMemory: MemorySize | undefined;
+  /** `<maxMemory slots>`: memory hotplug ceiling. */
+  maxMemory: MemorySize | undefined;
+  memtune: MemtuneConfig | undefined;
   cputune: CputuneConfig | undefined;
   numatune: NumatuneConfig | undefined;
   memoryBacking: MemoryBackingConfig | undefined;
   cpu: CpuConfig | undefined;
   /** IOThread ids (from `<iothreads>` count or `<iothreadids>`). */
   iothreadIds: number[];
+  /** The element that declares the IOThreads (`<iothreadids>` or `<iothreads>`). */
+  iothreadsElement: XmlElement | undefined;
+  devices: DomainDeviceFacts;
   problems: ValueProblem[];
 }
 
@@ -168,12 +242,60 @@ export function buildDomainModel(domain: XmlElement): DomainModel {
     vcpu,
     maxVcpus: vcpu?.max ?? 1,
     memory: b.memory(firstChild(domain, 'memory')),
+    currentMemory: b.memorySize(firstChild(domain, 'currentMemory')),
+    maxMemory: b.memorySize(firstChild(domain, 'maxMemory')),
+    memtune: b.memtune(firstChild(domain, 'memtune')),
     cputune: b.cputune(firstChild(domain, 'cputune')),
     numatune: b.numatune(firstChild(domain, 'numatune')),
     memoryBacking: b.memoryBacking(firstChild(domain, 'memoryBacking')),
     cpu: b.cpu(firstChild(domain, 'cpu')),
     iothreadIds,
+    iothreadsElement: firstChild(domain, 'iothreadids') ?? firstChild(domain, 'iothreads'),
+    devices: deviceFacts(domain),
     problems,
+  };
+}
+
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
+/** Lazy facts from `<devices>`/`<features>`. Values that do not parse are left undefined here: no rule reports them yet. */
+function deviceFacts(domain: XmlElement): DomainDeviceFacts {
+  const devices = once(() => firstChild(domain, 'devices'));
+  const features = once(() => firstChild(domain, 'features'));
+  return {
+    memballoon: once(() => {
+      const el = firstChild(devices(), 'memballoon');
+      return el ? { element: el, model: attribute(el, 'model')?.value } : undefined;
+    }),
+    memoryDevices: once(() =>
+      childrenNamed(devices(), 'memory').map((el): MemoryDevice => {
+        const target = firstChild(el, 'target');
+        const size = firstChild(target, 'size');
+        const parsedSize = size ? scaleToKiB(size.text.trim(), attribute(size, 'unit')?.value) : undefined;
+        const node = firstChild(target, 'node')?.text.trim();
+        return {
+          element: el,
+          model: attribute(el, 'model')?.value,
+          sizeKiB: parsedSize?.ok ? parsedSize.value : undefined,
+          targetNode: node !== undefined && /^\d+$/.test(node) ? Number(node) : undefined,
+        };
+      }),
+    ),
+    pmu: once(() => {
+      const el = firstChild(features(), 'pmu');
+      return el ? { element: el, state: attribute(el, 'state')?.value } : undefined;
+    }),
+    features,
   };
 }
 
@@ -294,12 +416,32 @@ class ModelBuilder {
         iothread: this.uint(p, 'iothread'),
         cpuset: this.cpuset(p, 'cpuset'),
       })),
-      vcpusched: childrenNamed(el, 'vcpusched').map((s) => ({
-        element: s,
-        vcpus: this.cpuset(s, 'vcpus')?.set,
-        scheduler: attribute(s, 'scheduler')?.value,
-        priority: this.uint(s, 'priority'),
-      })),
+      vcpusched: childrenNamed(el, 'vcpusched').map((s) => {
+        const vcpus = this.cpuset(s, 'vcpus');
+        return { ...this.sched(s), vcpus: vcpus?.set, vcpusAttr: vcpus?.attr };
+      }),
+      iothreadsched: childrenNamed(el, 'iothreadsched').map((s) => {
+        const iothreads = this.cpuset(s, 'iothreads');
+        return { ...this.sched(s), iothreads: iothreads?.set, iothreadsAttr: iothreads?.attr };
+      }),
+      emulatorsched: firstChild(el, 'emulatorsched') ? this.sched(firstChild(el, 'emulatorsched')!) : undefined,
+      cachetunes: childrenNamed(el, 'cachetune').map((t) => ({ element: t, vcpus: this.cpuset(t, 'vcpus') })),
+      memorytunes: childrenNamed(el, 'memorytune').map((t) => ({ element: t, vcpus: this.cpuset(t, 'vcpus') })),
+    };
+  }
+
+  sched(s: XmlElement): ThreadSched {
+    return { element: s, scheduler: attribute(s, 'scheduler')?.value, priority: this.uint(s, 'priority') };
+  }
+
+  memtune(el: XmlElement | undefined): MemtuneConfig | undefined {
+    if (!el) return undefined;
+    return {
+      element: el,
+      hardLimit: this.memorySize(firstChild(el, 'hard_limit')),
+      softLimit: this.memorySize(firstChild(el, 'soft_limit')),
+      swapHardLimit: this.memorySize(firstChild(el, 'swap_hard_limit')),
+      minGuarantee: this.memorySize(firstChild(el, 'min_guarantee')),
     };
   }
 
@@ -337,11 +479,17 @@ class ModelBuilder {
   memoryBacking(el: XmlElement | undefined): MemoryBackingConfig | undefined {
     if (!el) return undefined;
     const hp = firstChild(el, 'hugepages');
+    const source = firstChild(el, 'source');
+    const access = firstChild(el, 'access');
+    const allocation = firstChild(el, 'allocation');
     return {
       element: el,
       hugepages: hp ? { element: hp, pages: childrenNamed(hp, 'page').map((p) => this.hugepage(p)) } : undefined,
       locked: firstChild(el, 'locked'),
       nosharepages: firstChild(el, 'nosharepages'),
+      source: source ? { element: source, type: attribute(source, 'type')?.value } : undefined,
+      access: access ? { element: access, mode: attribute(access, 'mode')?.value } : undefined,
+      allocation: allocation ? { element: allocation, mode: attribute(allocation, 'mode')?.value, threads: this.uint(allocation, 'threads') } : undefined,
     };
   }
 
@@ -363,6 +511,7 @@ class ModelBuilder {
     return {
       element: el,
       mode: attribute(el, 'mode')?.value,
+      numa: firstChild(el, 'numa'),
       topology: topo
         ? {
             element: topo,
@@ -379,12 +528,13 @@ class ModelBuilder {
 
   cell(c: XmlElement): GuestCell {
     const mem = attribute(c, 'memory');
+    const unit = attribute(c, 'unit');
     let memoryKiB: number | undefined;
     if (mem) {
-      const parsed = scaleToKiB(mem.value, attribute(c, 'unit')?.value);
+      const parsed = scaleToKiB(mem.value, unit?.value);
       if (parsed.ok) memoryKiB = parsed.value;
       else this.problem(mem.valueRange, `cell memory '${excerpt(mem.value)}': ${parsed.error}`);
     }
-    return { element: c, id: this.uint(c, 'id'), cpus: this.cpuset(c, 'cpus'), memoryKiB };
+    return { element: c, id: this.uint(c, 'id'), cpus: this.cpuset(c, 'cpus'), memoryKiB, memoryAttr: mem, unitAttr: unit };
   }
 }

@@ -1,0 +1,115 @@
+import { CpuSet } from './cpuset.ts';
+import type { DomainModel, ThreadSched } from './domain.ts';
+import type { HostModel } from './host.ts';
+import { describeVcpus } from './describe.ts';
+import { effectiveEmulatorAffinity, effectiveIothreadAffinity, isDedicated, vcpuAffinityGroups, type Affinity } from './affinity.ts';
+
+/**
+ * Every thread group of a domain QEMU starts, with where it may run and how
+ * it is scheduled: the vCPUs (grouped by affinity and policy), the emulator,
+ * and each IOThread. Rules that ask "what runs on CPU x" or "is this thread
+ * realtime" read this instead of walking `<cputune>` themselves.
+ */
+export type ThreadKind = 'vcpu' | 'emulator' | 'iothread';
+
+export type SchedPolicy = 'fifo' | 'rr' | 'batch' | 'idle' | 'other';
+
+export interface ThreadGroup {
+  kind: ThreadKind;
+  /** vCPU ids (kind vcpu) or IOThread ids (kind iothread); empty for the emulator. */
+  ids: CpuSet;
+  affinity: Affinity;
+  /** Policy from `vcpusched`/`iothreadsched`/`emulatorsched`; `other` when none applies. */
+  policy: SchedPolicy;
+  priority: number | undefined;
+  /** The scheduling element that set the policy, when one did. */
+  sched: ThreadSched | undefined;
+}
+
+const POLICIES: ReadonlySet<string> = new Set(['fifo', 'rr', 'batch', 'idle', 'other']);
+
+export function isRealtimePolicy(p: SchedPolicy): boolean {
+  return p === 'fifo' || p === 'rr';
+}
+
+function policyOf(sched: ThreadSched | undefined): SchedPolicy {
+  return sched?.scheduler !== undefined && POLICIES.has(sched.scheduler) ? (sched.scheduler as SchedPolicy) : 'other';
+}
+
+/**
+ * Splits `ids` by the `*sched` elements covering them. libvirt rejects
+ * overlapping scheduler sets (virDomainSchedulerParse... "overlapping"), so the
+ * first element covering an id decides it.
+ */
+function splitBySched<S extends ThreadSched>(ids: CpuSet, scheds: readonly S[], idsOf: (s: S) => CpuSet | undefined): Array<{ ids: CpuSet; sched: S | undefined }> {
+  const out: Array<{ ids: CpuSet; sched: S | undefined }> = [];
+  let rest = ids;
+  for (const s of scheds) {
+    const covered = idsOf(s);
+    if (!covered || rest.isEmpty) continue;
+    const part = rest.intersect(covered);
+    if (part.isEmpty) continue;
+    out.push({ ids: part, sched: s });
+    rest = rest.subtract(part);
+  }
+  if (!rest.isEmpty) out.push({ ids: rest, sched: undefined });
+  return out;
+}
+
+/** All thread groups of a domain, computed once per (domain, host). */
+export function domainThreads(d: DomainModel, host?: HostModel): ThreadGroup[] {
+  let byHost = cache.get(d);
+  if (!byHost) cache.set(d, (byHost = new Map()));
+  const key = host ?? NO_HOST;
+  let threads = byHost.get(key);
+  if (!threads) byHost.set(key, (threads = computeThreads(d, host)));
+  return threads;
+}
+
+const NO_HOST = {};
+const cache = new WeakMap<DomainModel, Map<object, ThreadGroup[]>>();
+
+function computeThreads(d: DomainModel, host: HostModel | undefined): ThreadGroup[] {
+  const out: ThreadGroup[] = [];
+  const vcpusched = d.cputune?.vcpusched ?? [];
+  for (const g of vcpuAffinityGroups(d, host)) {
+    for (const part of splitBySched(g.vcpus, vcpusched, (s) => s.vcpus)) {
+      out.push({ kind: 'vcpu', ids: part.ids, affinity: g.affinity, policy: policyOf(part.sched), priority: part.sched?.priority, sched: part.sched });
+    }
+  }
+  const emulatorsched = d.cputune?.emulatorsched;
+  out.push({ kind: 'emulator', ids: CpuSet.empty, affinity: effectiveEmulatorAffinity(d, host), policy: policyOf(emulatorsched), priority: emulatorsched?.priority, sched: emulatorsched });
+  const iothreadsched = d.cputune?.iothreadsched ?? [];
+  for (const id of d.iothreadIds) {
+    const sched = iothreadsched.find((s) => s.iothreads?.has(id));
+    out.push({ kind: 'iothread', ids: CpuSet.of(id), affinity: effectiveIothreadAffinity(d, id, host), policy: policyOf(sched), priority: sched?.priority, sched });
+  }
+  return out;
+}
+
+/**
+ * The host CPUs dedicated to a vCPU (a vCPU whose effective affinity is exactly
+ * one CPU, rules.md §0), with the vCPUs on each. Several vCPUs on one CPU is a
+ * collision, not two dedications, but both are listed so rules can say so.
+ */
+export function dedicatedVcpuCpus(d: DomainModel, host?: HostModel): Map<number, CpuSet> {
+  const out = new Map<number, CpuSet>();
+  for (const g of vcpuAffinityGroups(d, host)) {
+    if (!isDedicated(g.affinity)) continue;
+    const cpu = g.affinity.cpus!.min!;
+    out.set(cpu, (out.get(cpu) ?? CpuSet.empty).union(g.vcpus));
+  }
+  return out;
+}
+
+/** Union of the CPUs in `dedicatedVcpuCpus`. */
+export function dedicatedCpuSet(d: DomainModel, host?: HostModel): CpuSet {
+  return CpuSet.of(...dedicatedVcpuCpus(d, host).keys());
+}
+
+/** Human name of a thread group, for messages: "vCPU 3", "vCPUs 0-3", "the emulator", "IOThread 1". */
+export function describeThread(t: ThreadGroup): string {
+  if (t.kind === 'emulator') return 'the emulator';
+  if (t.kind === 'iothread') return `${t.ids.size === 1 ? 'IOThread' : 'IOThreads'} ${t.ids.toString()}`;
+  return describeVcpus(t.ids);
+}

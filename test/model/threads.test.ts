@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseXml } from '../../src/xml/index.ts';
+import { buildDomainModel } from '../../src/model/domain.ts';
+import { buildHostModel } from '../../src/model/host-model.ts';
+import { dedicatedCpuSet, dedicatedVcpuCpus, describeThread, domainThreads } from '../../src/model/threads.ts';
+
+function domain(body: string) {
+  const doc = parseXml(`<domain type='kvm'>${body}</domain>`);
+  assert.equal(doc.error, undefined);
+  return buildDomainModel(doc.root!);
+}
+
+const host = buildHostModel({ kvmlintHostSnapshot: 1, cpus: { online: '0-7' }, nodes: [{ id: 0, cpus: '0-7' }] });
+
+test('threads: vCPU groups split by vcpusched, the emulator and each IOThread with their own policy', () => {
+  const d = domain(`<vcpu placement='static' cpuset='4-7'>4</vcpu><iothreads>2</iothreads>
+    <cputune>
+      <vcpupin vcpu='0' cpuset='4'/>
+      <vcpupin vcpu='1' cpuset='5'/>
+      <emulatorpin cpuset='0-1'/>
+      <iothreadpin iothread='2' cpuset='2'/>
+      <vcpusched vcpus='1-3' scheduler='fifo' priority='10'/>
+      <iothreadsched iothreads='2' scheduler='rr' priority='5'/>
+      <emulatorsched scheduler='batch'/>
+    </cputune>`);
+  const got = domainThreads(d, host).map((t) => [describeThread(t), t.affinity.source, t.affinity.cpus?.toString(), t.policy, t.priority]);
+  assert.deepEqual(got, [
+    ['vCPU 0', 'vcpupin', '4', 'other', undefined],
+    ['vCPU 1', 'vcpupin', '5', 'fifo', 10],
+    // vCPUs 2-3 share the <vcpu cpuset> and the fifo policy.
+    ['vCPUs 2-3', 'vcpu-cpuset', '4-7', 'fifo', 10],
+    ['the emulator', 'emulatorpin', '0-1', 'batch', undefined],
+    ['IOThread 1', 'vcpu-cpuset', '4-7', 'other', undefined],
+    ['IOThread 2', 'iothreadpin', '2', 'rr', 5],
+  ]);
+});
+
+test('threads: without a host, unpinned threads have unknown CPUs; with one, every online CPU', () => {
+  const d = domain(`<vcpu>2</vcpu><cputune><vcpupin vcpu='0' cpuset='3'/></cputune>`);
+  assert.equal(domainThreads(d).find((t) => t.kind === 'emulator')!.affinity.cpus, undefined);
+  assert.equal(domainThreads(d, host).find((t) => t.kind === 'emulator')!.affinity.cpus?.toString(), '0-7');
+});
+
+test('dedicated vCPU CPUs: single-CPU affinities only, with every vCPU on each (collisions kept)', () => {
+  const d = domain(`<vcpu>4</vcpu><cputune>
+      <vcpupin vcpu='0' cpuset='4'/>
+      <vcpupin vcpu='1' cpuset='4'/>
+      <vcpupin vcpu='2' cpuset='5-6'/>
+      <vcpupin vcpu='3' cpuset='7'/>
+    </cputune>`);
+  assert.deepEqual([...dedicatedVcpuCpus(d, host)].map(([cpu, v]) => [cpu, v.toString()]), [
+    [4, '0-1'],
+    [7, '3'],
+  ]);
+  assert.equal(dedicatedCpuSet(d, host).toString(), '4,7');
+});
