@@ -26125,7 +26125,8 @@ function commonAncestor(paths) {
 function resolveConfig2(options, cwd) {
   if (options.configFile === false) return void 0;
   if (options.configFile) return loadConfigFile(resolve5(cwd, options.configFile), options.configFile);
-  const starts = (options.paths.length > 0 ? options.paths : ["."]).map((p) => {
+  const named = options.stdin ? [...options.paths, options.stdin.path] : options.paths;
+  const starts = (named.length > 0 ? named : ["."]).map((p) => {
     const abs = resolve5(cwd, p);
     return existsSync4(abs) && !abs.endsWith(".xml") ? abs : dirname4(abs);
   });
@@ -26163,7 +26164,10 @@ async function lint(options) {
     if (!loaded) configHosts.set(h.index, loaded = hostFor(h.snapshot, h.housekeeping));
     return loaded;
   };
-  const files = (await discoverFiles(options.paths, cwd)).filter((f) => !config?.isIgnoredFile(f.absPath));
+  const stdinAbs = options.stdin ? resolve5(cwd, options.stdin.path) : void 0;
+  const discovered = options.stdin && options.paths.length === 0 ? [] : (await discoverFiles(options.paths, cwd)).filter((f) => f.absPath !== stdinAbs);
+  if (stdinAbs !== void 0) discovered.push({ absPath: stdinAbs, explicit: true });
+  const files = discovered.filter((f) => !config?.isIgnoredFile(f.absPath));
   const diagnostics = [];
   const sources = /* @__PURE__ */ new Map();
   const absPaths = /* @__PURE__ */ new Map();
@@ -26212,6 +26216,14 @@ async function lint(options) {
           continue;
         }
         source = sourceFromText(shownPath, override);
+      } else if (f.absPath === stdinAbs) {
+        const { bytes } = options.stdin;
+        if (bytes.length > maxBytes) {
+          refusals.push(`${shownPath} (standard input): ${bytes.length} bytes, above the ${maxBytes}-byte limit (raise it with --max-file-size)`);
+          continue;
+        }
+        const { text, error } = decodeXmlBytes(bytes);
+        source = sourceFromText(shownPath, text, error);
       } else {
         try {
           const { text, error } = readBoundedText(f.absPath, maxBytes);

@@ -29571,7 +29571,8 @@ function commonAncestor(paths) {
 function resolveConfig2(options, cwd) {
   if (options.configFile === false) return void 0;
   if (options.configFile) return loadConfigFile(resolve5(cwd, options.configFile), options.configFile);
-  const starts = (options.paths.length > 0 ? options.paths : ["."]).map((p) => {
+  const named = options.stdin ? [...options.paths, options.stdin.path] : options.paths;
+  const starts = (named.length > 0 ? named : ["."]).map((p) => {
     const abs = resolve5(cwd, p);
     return existsSync4(abs) && !abs.endsWith(".xml") ? abs : dirname4(abs);
   });
@@ -29609,7 +29610,10 @@ async function lint(options) {
     if (!loaded) configHosts.set(h.index, loaded = hostFor(h.snapshot, h.housekeeping));
     return loaded;
   };
-  const files = (await discoverFiles(options.paths, cwd)).filter((f) => !config?.isIgnoredFile(f.absPath));
+  const stdinAbs = options.stdin ? resolve5(cwd, options.stdin.path) : void 0;
+  const discovered = options.stdin && options.paths.length === 0 ? [] : (await discoverFiles(options.paths, cwd)).filter((f) => f.absPath !== stdinAbs);
+  if (stdinAbs !== void 0) discovered.push({ absPath: stdinAbs, explicit: true });
+  const files = discovered.filter((f) => !config?.isIgnoredFile(f.absPath));
   const diagnostics = [];
   const sources = /* @__PURE__ */ new Map();
   const absPaths = /* @__PURE__ */ new Map();
@@ -29658,6 +29662,14 @@ async function lint(options) {
           continue;
         }
         source = sourceFromText(shownPath, override);
+      } else if (f.absPath === stdinAbs) {
+        const { bytes } = options.stdin;
+        if (bytes.length > maxBytes) {
+          refusals.push(`${shownPath} (standard input): ${bytes.length} bytes, above the ${maxBytes}-byte limit (raise it with --max-file-size)`);
+          continue;
+        }
+        const { text, error } = decodeXmlBytes(bytes);
+        source = sourceFromText(shownPath, text, error);
       } else {
         try {
           const { text, error } = readBoundedText(f.absPath, maxBytes);
@@ -31019,7 +31031,7 @@ function parseCount(value) {
 }
 async function runCli(argv, io) {
   let exitCode = 0;
-  const program2 = new Command("kvmlint").description("Lint libvirt domain XML for NUMA, pinning, hugepage and host tuning mistakes.").version(VERSION, "-v, --version").argument("[paths...]", "files, directories (their **/*.xml) or globs", []).option("--host <file>", "host snapshot applied to every linted domain: kvmlint JSON, virsh capabilities XML or numactl --hardware text").option("-c, --config <file>", "configuration file (default: nearest kvmlint.config.json up to the repository root)").option("--no-config-lookup", "do not look for kvmlint.config.json").option("--fix", "apply safe fixes to the files").option("--fix-dry-run", "print safe fixes as a unified diff; write nothing").option("--report-unused-disable-directives", "report kvmlint-disable comments that suppress nothing").addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text")).option("-o, --output-file <file>", "write the report to a file instead of stdout").option("--max-warnings <n>", "exit 1 when there are more warnings than this", parseCount).option("--quiet", "report errors only").option("--rule <id=level>", "set a rule to off, warn or error (repeatable)", parseRuleSetting).option("--max-file-size <bytes>", "refuse files larger than this", parseCount).option("--color", "force colored output").option("--no-color", "disable colored output").enablePositionalOptions().exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).action(async (paths, opts) => {
+  const program2 = new Command("kvmlint").description("Lint libvirt domain XML for NUMA, pinning, hugepage and host tuning mistakes.").version(VERSION, "-v, --version").argument("[paths...]", "files, directories (their **/*.xml) or globs", []).option("--host <file>", "host snapshot applied to every linted domain: kvmlint JSON, virsh capabilities XML or numactl --hardware text").option("-c, --config <file>", "configuration file (default: nearest kvmlint.config.json up to the repository root)").option("--no-config-lookup", "do not look for kvmlint.config.json").option("--fix", "apply safe fixes to the files").option("--fix-dry-run", "print safe fixes as a unified diff; write nothing").option("--report-unused-disable-directives", "report kvmlint-disable comments that suppress nothing").addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text")).option("-o, --output-file <file>", "write the report to a file instead of stdout").option("--max-warnings <n>", "exit 1 when there are more warnings than this", parseCount).option("--quiet", "report errors only").option("--rule <id=level>", "set a rule to off, warn or error (repeatable)", parseRuleSetting).option("--max-file-size <bytes>", "refuse files larger than this", parseCount).option("--stdin", "lint the domain XML on standard input (e.g. virsh dumpxml vm | kvmlint --stdin)").option("--stdin-filename <path>", "the path to lint standard input as: its name in the report, its host in the config, the file it replaces in a plan").option("--color", "force colored output").option("--no-color", "disable colored output").enablePositionalOptions().exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).action(async (paths, opts) => {
     exitCode = await lintCommand(paths, opts, io);
   });
   program2.command("rules").description("list the rules with severity, what they need, fixability and summary").addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text")).action((opts) => {
@@ -31050,6 +31062,13 @@ async function runCli(argv, io) {
 }
 async function lintCommand(paths, opts, io) {
   if (opts.fix && opts.fixDryRun) throw new UsageError("--fix and --fix-dry-run cannot be used together");
+  if (opts.stdinFilename !== void 0 && !opts.stdin) throw new UsageError("--stdin-filename needs --stdin");
+  if (opts.stdin && opts.fix) throw new UsageError("--fix cannot write to standard input: use --fix-dry-run to print the fixes as a patch");
+  let stdin;
+  if (opts.stdin) {
+    if (!io.readStdin) throw new UsageError("--stdin: standard input is not available");
+    stdin = { bytes: await io.readStdin(), path: opts.stdinFilename ?? "<stdin>" };
+  }
   const lintOptions = {
     paths,
     cwd: io.cwd,
@@ -31058,7 +31077,8 @@ async function lintCommand(paths, opts, io) {
     ruleSettings: opts.rule,
     maxFileBytes: opts.maxFileSize,
     root: sarifRoot(io),
-    reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives
+    reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
+    stdin
   };
   let result;
   let fixFailures = 0;
@@ -31127,7 +31147,12 @@ runCli(process.argv.slice(2), {
   stderr: (s) => process.stderr.write(s),
   cwd: process.cwd(),
   env: process.env,
-  isTTY: Boolean(process.stdout.isTTY)
+  isTTY: Boolean(process.stdout.isTTY),
+  readStdin: async () => {
+    const chunks = [];
+    for await (const chunk of process.stdin) chunks.push(chunk);
+    return Buffer.concat(chunks);
+  }
 }).then(
   (code) => {
     process.exitCode = code;

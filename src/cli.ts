@@ -22,6 +22,8 @@ export interface CliIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
+  /** Reads all of standard input (for --stdin). */
+  readStdin?: () => Promise<Buffer>;
 }
 
 const SETTINGS: Record<string, RuleSetting> = { off: 'off', warn: 'warning', warning: 'warning', error: 'error', info: 'info' };
@@ -60,6 +62,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--quiet', 'report errors only')
     .option('--rule <id=level>', 'set a rule to off, warn or error (repeatable)', parseRuleSetting)
     .option('--max-file-size <bytes>', 'refuse files larger than this', parseCount)
+    .option('--stdin', 'lint the domain XML on standard input (e.g. virsh dumpxml vm | kvmlint --stdin)')
+    .option('--stdin-filename <path>', 'the path to lint standard input as: its name in the report, its host in the config, the file it replaces in a plan')
     .option('--color', 'force colored output')
     .option('--no-color', 'disable colored output')
     // Options after a subcommand name belong to it (`kvmlint rules --format json`).
@@ -114,10 +118,20 @@ interface LintCommandOptions {
   rule?: Record<string, RuleSetting>;
   maxFileSize?: number;
   color?: boolean;
+  stdin?: boolean;
+  stdinFilename?: string;
 }
 
 async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo): Promise<number> {
   if (opts.fix && opts.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  if (opts.stdinFilename !== undefined && !opts.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  // As in ESLint: there is no file to write back to; --fix-dry-run prints the patch.
+  if (opts.stdin && opts.fix) throw new UsageError('--fix cannot write to standard input: use --fix-dry-run to print the fixes as a patch');
+  let stdin: LintOptions['stdin'];
+  if (opts.stdin) {
+    if (!io.readStdin) throw new UsageError('--stdin: standard input is not available');
+    stdin = { bytes: await io.readStdin(), path: opts.stdinFilename ?? '<stdin>' };
+  }
   const lintOptions: LintOptions = {
     paths,
     cwd: io.cwd,
@@ -127,6 +141,7 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     maxFileBytes: opts.maxFileSize,
     root: sarifRoot(io),
     reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
+    stdin,
   };
   let result: LintRun;
   let fixFailures = 0;

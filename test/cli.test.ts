@@ -10,8 +10,8 @@ import { repoRoot } from './support/paths.ts';
 const bin = join(repoRoot, 'dist', 'kvmlint.mjs');
 const host = 'examples/hosts/dual-socket.json';
 
-function kvmlint(args: string[], cwd = repoRoot) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' } });
+function kvmlint(args: string[], cwd = repoRoot, input?: string | Buffer) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -194,4 +194,47 @@ test('a directory walk honours .gitignore and finds nested **/*.xml', () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('--stdin lints piped XML (virsh dumpxml vm | kvmlint --stdin) under <stdin> or --stdin-filename', () => {
+  const xml = readFileSync(join(repoRoot, 'examples/domains/missing-emulatorpin.xml'));
+  const plain = kvmlint(['-f', 'json', '--host', host, '--stdin'], repoRoot, xml);
+  assert.equal(plain.code, 0, plain.stderr);
+  const report = JSON.parse(plain.stdout) as { diagnostics: Array<{ ruleId: string; file: string; line: number; column: number }> };
+  assert.deepEqual(report.diagnostics.map((d) => [d.ruleId, d.file, d.line, d.column]), [['missing-emulatorpin', '<stdin>', 16, 3]]);
+
+  // Named into the fleet example: the config found from that name maps it to host hv01, whose housekeeping CPUs the fix names.
+  const named = kvmlint(['-f', 'json', '--stdin', '--stdin-filename', 'examples/fleet/hv01/new-guest.xml'], repoRoot, xml);
+  const alone = JSON.parse(named.stdout) as { files: string[]; diagnostics: Array<{ ruleId: string; file: string; message: string }> };
+  assert.deepEqual(alone.files, ['examples/fleet/hv01/new-guest.xml', 'examples/fleet/hosts/hv01.json']);
+  assert.match(alone.diagnostics[0]!.message, /pin them to housekeeping CPUs 0-3/);
+
+  // Planned with the files on disk, replacing the one it is named as: web-01 without hugepages frees
+  // hv01's node-0 pool, so the insufficient-hugepages findings on web-01 and web-02 go away.
+  const web01 = readFileSync(join(repoRoot, 'examples/fleet/hv01/web-01.xml'), 'utf8').replace(/\s*<memoryBacking>[\s\S]*?<\/memoryBacking>/, '');
+  const before = JSON.parse(kvmlint(['-f', 'json', 'examples/fleet/hv01']).stdout) as typeof alone;
+  assert.deepEqual(before.diagnostics.map((d) => d.ruleId), ['insufficient-hugepages', 'insufficient-hugepages']);
+  const replaced = JSON.parse(kvmlint(['-f', 'json', 'examples/fleet/hv01', '--stdin', '--stdin-filename', 'examples/fleet/hv01/web-01.xml'], repoRoot, web01).stdout) as typeof alone;
+  assert.equal(replaced.files.filter((f) => f === 'examples/fleet/hv01/web-01.xml').length, 1);
+  assert.deepEqual(replaced.diagnostics, []);
+});
+
+test('--stdin: --fix is refused, --fix-dry-run prints the patch, malformed input is xml-malformed, oversized input is exit 2', () => {
+  const xml = readFileSync(join(repoRoot, 'examples/domains/missing-emulatorpin.xml'));
+  const fix = kvmlint(['--host', host, '--stdin', '--fix'], repoRoot, xml);
+  assert.equal(fix.code, 2);
+  assert.match(fix.stderr, /--fix cannot write to standard input: use --fix-dry-run/);
+  const dry = kvmlint(['--host', host, '--stdin', '--stdin-filename', 'vm.xml', '--fix-dry-run'], repoRoot, xml);
+  assert.match(dry.stdout, /^--- a\/vm\.xml\n\+\+\+ b\/vm\.xml\n/);
+  assert.match(dry.stdout, /^\+ {4}<emulatorpin cpuset='0-3'\/>$/m);
+  const bad = kvmlint(['-f', 'json', '--stdin'], repoRoot, "<domain type='kvm'>\n  <vcpu>2</vcpus>\n</domain>\n");
+  assert.equal(bad.code, 1);
+  const diag = (JSON.parse(bad.stdout) as { diagnostics: Array<{ ruleId: string; line: number }> }).diagnostics;
+  assert.deepEqual(diag.map((d) => [d.ruleId, d.line]), [['xml-malformed', 2]]);
+  const big = kvmlint(['--stdin', '--max-file-size', '100'], repoRoot, xml);
+  assert.equal(big.code, 2);
+  assert.match(big.stderr, /<stdin> \(standard input\): \d+ bytes, above the 100-byte limit/);
+  const orphan = kvmlint(['--stdin-filename', 'x.xml', 'examples/production-vm.xml']);
+  assert.equal(orphan.code, 2);
+  assert.match(orphan.stderr, /--stdin-filename needs --stdin/);
 });

@@ -11,7 +11,7 @@ import { applyDirectives, parseDirectives } from './directives.ts';
 import { discoverFiles, displayPath, type DiscoveredFile } from './discover.ts';
 import { repositoryRoot } from './repo.ts';
 import { rules as registeredRules, ruleDoc, findRule } from './registry.ts';
-import { DEFAULT_MAX_FILE_BYTES, readBoundedText, sourceFromText, UsageError } from './source.ts';
+import { decodeXmlBytes, DEFAULT_MAX_FILE_BYTES, readBoundedText, sourceFromText, UsageError } from './source.ts';
 import type {
   Diagnostic,
   DomainRuleContext,
@@ -44,6 +44,12 @@ export interface LintOptions {
   reportUnusedDisableDirectives?: boolean;
   /** Current contents by absolute path, used instead of reading the file (fix passes). */
   overrides?: ReadonlyMap<string, string>;
+  /**
+   * Bytes read from standard input, linted as the file at `path` (ESLint's
+   * `--stdin-filename`): displayed under that name, mapped to a host by it, and
+   * planned with the other linted domains, replacing that file if it is one of them.
+   */
+  stdin?: { bytes: Buffer; path: string };
   /** Shared by repeated lints of the same paths (fix passes): config and hosts are loaded once. */
   session?: LintSession;
 }
@@ -106,7 +112,9 @@ function resolveConfig(options: LintOptions, cwd: string): ResolvedConfig | unde
   if (options.configFile === false) return undefined;
   if (options.configFile) return loadConfigFile(resolve(cwd, options.configFile), options.configFile);
   // Search upward from where the linted paths are (their common directory).
-  const starts = (options.paths.length > 0 ? options.paths : ['.']).map((p) => {
+  // The stdin file name counts as a linted path (ESLint looks up its config from there too).
+  const named = options.stdin ? [...options.paths, options.stdin.path] : options.paths;
+  const starts = (named.length > 0 ? named : ['.']).map((p) => {
     const abs = resolve(cwd, p);
     return existsSync(abs) && !abs.endsWith('.xml') ? abs : dirname(abs);
   });
@@ -148,7 +156,11 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     return loaded;
   };
 
-  const files = (await discoverFiles(options.paths, cwd)).filter((f) => !config?.isIgnoredFile(f.absPath));
+  const stdinAbs = options.stdin ? resolve(cwd, options.stdin.path) : undefined;
+  // With --stdin and no paths there is nothing to walk (not the default ".").
+  const discovered = options.stdin && options.paths.length === 0 ? [] : (await discoverFiles(options.paths, cwd)).filter((f) => f.absPath !== stdinAbs);
+  if (stdinAbs !== undefined) discovered.push({ absPath: stdinAbs, explicit: true });
+  const files = discovered.filter((f) => !config?.isIgnoredFile(f.absPath));
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
   const absPaths = new Map<string, string>();
@@ -208,6 +220,14 @@ export async function lint(options: LintOptions): Promise<LintRun> {
           continue;
         }
         source = sourceFromText(shownPath, override);
+      } else if (f.absPath === stdinAbs) {
+        const { bytes } = options.stdin!;
+        if (bytes.length > maxBytes) {
+          refusals.push(`${shownPath} (standard input): ${bytes.length} bytes, above the ${maxBytes}-byte limit (raise it with --max-file-size)`);
+          continue;
+        }
+        const { text, error } = decodeXmlBytes(bytes);
+        source = sourceFromText(shownPath, text, error);
       } else {
         try {
           const { text, error } = readBoundedText(f.absPath, maxBytes);
