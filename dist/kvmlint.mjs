@@ -25794,7 +25794,10 @@ function importCapabilities(text, path6) {
     for (const cpuEl of childrenNamed(firstChild(cell, "cpus"), "cpu")) {
       const cpu = intAttr(cpuEl, "id", true);
       const other = cellOfCpu.get(cpu);
-      if (other !== void 0) fail(cpuEl, `CPU ${cpu} is also in cell ${other}; a CPU belongs to one node`, attribute(cpuEl, "id").range);
+      if (other !== void 0) {
+        const why = other === id ? `CPU ${cpu} is listed twice in cell ${id}` : `CPU ${cpu} is also in cell ${other}; a CPU belongs to one node`;
+        fail(cpuEl, why, attribute(cpuEl, "id").range);
+      }
       cellOfCpu.set(cpu, id);
       cpuIds.push(cpu);
       const entry = { cpu, node: id };

@@ -119,7 +119,10 @@ export function importCapabilities(text: string, path: string): HostImport {
     for (const cpuEl of childrenNamed(firstChild(cell, 'cpus'), 'cpu')) {
       const cpu = intAttr(cpuEl, 'id', true)!;
       const other = cellOfCpu.get(cpu);
-      if (other !== undefined) fail(cpuEl, `CPU ${cpu} is also in cell ${other}; a CPU belongs to one node`, attribute(cpuEl, 'id')!.range);
+      if (other !== undefined) {
+        const why = other === id ? `CPU ${cpu} is listed twice in cell ${id}` : `CPU ${cpu} is also in cell ${other}; a CPU belongs to one node`;
+        fail(cpuEl, why, attribute(cpuEl, 'id')!.range);
+      }
       cellOfCpu.set(cpu, id);
       cpuIds.push(cpu);
       const entry: SnapshotCpu = { cpu, node: id };

@@ -156,6 +156,7 @@ describe('virsh capabilities import', () => {
     const cases: Array<[string, string, RegExp, string]> = [
       [base.replace("<memory unit='KiB'>67108864</memory>", "<memory unit='KB'>lots</memory>"), 'capabilities/host/topology/cells/cell[1]/memory', /memory "lots"/, 'lots'],
       [base.replace("<cpu id='17' socket_id='1'", "<cpu id='3' socket_id='1'"), 'capabilities/host/topology/cells/cell[2]/cpus/cpu[2]', /CPU 3 is also in cell 0/, "id='3'"],
+      [base.replace("<cpu id='1' socket_id='0'", "<cpu id='0' socket_id='0'"), 'capabilities/host/topology/cells/cell[1]/cpus/cpu[2]', /CPU 0 is listed twice in cell 0/, "id='0'"],
       [base.replace("<cell id='1'>", "<cell id='0'>"), 'capabilities/host/topology/cells/cell[2]', /cell id 0 appears twice/, "id='0'"],
       [base.replace("<pages unit='KiB' size='2048'>8192</pages>", "<pages unit='KiB' size='2048'>many</pages>"), 'capabilities/host/topology/cells/cell[1]/pages[2]', /page count "many"/, 'many'],
       [base.replace("<sibling id='1' value='21'/>", "<sibling id='1' value='far'/>"), 'capabilities/host/topology/cells/cell[1]/distances/sibling[2]', /value='far'/, "value='far'"],
