@@ -20,14 +20,15 @@ export default defineRule({
     const layout = guestNumaLayout(domain);
     if (!layout) return;
     const n = layout.cells.length;
-    const ids = n === 1 ? 'id 0' : `ids 0-${n - 1}`;
+    const span = n === 1 ? '0' : `0-${n - 1}`;
+    const ids = `${n === 1 ? 'id' : 'ids'} ${span}`;
     for (const { cell, id, kind } of layout.badIds) {
       report({
         range: cell.idAttr?.valueRange ?? cell.element.startTag,
         message:
           kind === 'beyond'
             ? `guest cell id ${id}, but there ${n === 1 ? 'is 1 cell' : `are ${n} cells`}: libvirt requires ${ids}, each once, and rejects the domain`
-            : `guest cell id ${id} is used twice${cell.idAttr ? '' : ' (a cell without id takes its position as id)'}: libvirt rejects the domain ("Duplicate NUMA cell info"); number the cells ${ids.replace('ids ', '')}`,
+            : `guest cell id ${id} is used twice${cell.idAttr ? '' : ' (a cell without id takes its position as id)'}: libvirt rejects the domain ("Duplicate NUMA cell info"); number the cells ${span}`,
       });
     }
     const maxKnown = domain.vcpu ? domain.vcpu.maxKnown : true;
