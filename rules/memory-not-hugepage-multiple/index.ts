@@ -35,8 +35,8 @@ export default defineRule({
       const backing = hugepageBacking(domain, r.cellId);
       if (!backing) continue;
       const spec = backing.spec;
-      // A page without size or in a decimal unit is another rule's finding; no multiple to check.
-      if (spec && (!spec.sizeAttr || spec.decimalUnit)) continue;
+      // A page without a (valid) size or in a decimal unit is another rule's finding; no multiple to check.
+      if (spec && (!spec.sizeAttr || spec.sizeKiB === undefined || spec.decimalUnit)) continue;
       // <hugepages/> without <page>: the host's default size, known only with a host snapshot.
       const page = spec?.sizeKiB ?? host?.model.defaultHugepageSizeKiB;
       if (!page) continue;
