@@ -23470,11 +23470,12 @@ var guest_numa_coverage_default = defineRule({
     const layout = guestNumaLayout(domain);
     if (!layout) return;
     const n = layout.cells.length;
-    const ids = n === 1 ? "id 0" : `ids 0-${n - 1}`;
+    const span = n === 1 ? "0" : `0-${n - 1}`;
+    const ids = `${n === 1 ? "id" : "ids"} ${span}`;
     for (const { cell, id, kind } of layout.badIds) {
       report({
         range: cell.idAttr?.valueRange ?? cell.element.startTag,
-        message: kind === "beyond" ? `guest cell id ${id}, but there ${n === 1 ? "is 1 cell" : `are ${n} cells`}: libvirt requires ${ids}, each once, and rejects the domain` : `guest cell id ${id} is used twice${cell.idAttr ? "" : " (a cell without id takes its position as id)"}: libvirt rejects the domain ("Duplicate NUMA cell info"); number the cells ${ids.replace("ids ", "")}`
+        message: kind === "beyond" ? `guest cell id ${id}, but there ${n === 1 ? "is 1 cell" : `are ${n} cells`}: libvirt requires ${ids}, each once, and rejects the domain` : `guest cell id ${id} is used twice${cell.idAttr ? "" : " (a cell without id takes its position as id)"}: libvirt rejects the domain ("Duplicate NUMA cell info"); number the cells ${span}`
       });
     }
     const maxKnown = domain.vcpu ? domain.vcpu.maxKnown : true;
@@ -23982,7 +23983,7 @@ var memory_not_hugepage_multiple_default = defineRule({
       const backing = hugepageBacking(domain, r.cellId);
       if (!backing) continue;
       const spec = backing.spec;
-      if (spec && (!spec.sizeAttr || spec.decimalUnit)) continue;
+      if (spec && (!spec.sizeAttr || spec.sizeKiB === void 0 || spec.decimalUnit)) continue;
       const page = spec?.sizeKiB ?? host?.model.defaultHugepageSizeKiB;
       if (!page) continue;
       const rest = r.kib % page;
