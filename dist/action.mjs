@@ -20082,6 +20082,18 @@ function parseLibvirtCpuset(text, opts = {}) {
     pending = [];
   };
   const idleNegations = [];
+  const untidy = /* @__PURE__ */ new Set();
+  let lastStart = -1;
+  let maxEnd = -1;
+  const checkTidy = (a, b) => {
+    if (a < lastStart) untidy.add("order");
+    if (a <= maxEnd && !untidy.has("repeat")) {
+      flush();
+      if (set.intersects(CpuSet.range(a, b))) untidy.add("repeat");
+    }
+    lastStart = a;
+    if (b > maxEnd) maxEnd = b;
+  };
   const beyondLimit = (id) => `${typeof id === "string" ? excerpt(id, 24) : id} is beyond libvirt's limit: ids must be below ${maxLen} (0-${maxLen - 1})`;
   let item = { offset: 0, length: 0 };
   const fail = (message) => parsedError(message, item.offset, item.length);
@@ -20113,6 +20125,7 @@ function parseLibvirtCpuset(text, opts = {}) {
         if (set.has(first.value)) set = set.subtract(CpuSet.of(first.value));
         else idleNegations.push({ id: first.value, offset: item.offset, text: text.slice(item.offset, item.offset + item.length) });
       } else {
+        checkTidy(first.value, first.value);
         addPending(first.value, first.value);
       }
     } else if (text[pos] === "-") {
@@ -20121,6 +20134,7 @@ function parseLibvirtCpuset(text, opts = {}) {
       let negative = false;
       if (text[pos] === "+" || text[pos] === "-") {
         negative = text[pos] === "-";
+        untidy.add("sign");
         pos++;
       }
       if (!isDigit(text[pos])) return fail("range has no end: write N-M");
@@ -20129,6 +20143,7 @@ function parseLibvirtCpuset(text, opts = {}) {
       const lastValue = negative ? -last.value : last.value;
       if (lastValue < first.value) return fail(`descending range: ${lastValue} is below ${first.value}`);
       if (lastValue >= maxLen) return fail(beyondLimit(lastValue));
+      checkTidy(first.value, lastValue);
       addPending(first.value, lastValue);
       pos = skipSpaces(text, last.end);
     }
@@ -20141,14 +20156,22 @@ function parseLibvirtCpuset(text, opts = {}) {
   flush();
   if (set.isEmpty) return parsedError("cpuset selects no CPU", 0, text.length);
   const notes = [];
+  const idleExclusions = [];
   for (const neg of idleNegations) {
     if (set.has(neg.id)) {
+      idleExclusions.push(neg.id);
       notes.push(
         `'${excerpt(neg.text)}' (offset ${neg.offset}) removes nothing: ${neg.id} is only added by a later item, and libvirt applies items left to right, so ${neg.id} stays in the set; put '^${neg.id}' after the range it should cut`
       );
     }
   }
-  return parsedOk(set, notes);
+  const result = parsedOk(set, notes);
+  if (untidy.size > 0) result.untidy = [...untidy];
+  if (idleExclusions.length > 0) result.idleExclusions = idleExclusions;
+  return result;
+}
+function formatLibvirtCpuset(set) {
+  return set.toString();
 }
 
 // src/model/units.ts
@@ -20213,6 +20236,15 @@ function formatKiB(kib) {
     }
   }
   return `${kib} KiB`;
+}
+function sizeInUnit(kib, unit) {
+  const scale = unitBytes(unit);
+  if (scale === void 0 || !Number.isSafeInteger(kib) || kib < 0) return void 0;
+  const bytes = BigInt(kib) * 1024n;
+  return bytes % scale === 0n ? (bytes / scale).toString() : void 0;
+}
+function binaryCounterpart(unit) {
+  return isDecimalUnit(unit) ? unit.slice(0, 1) : void 0;
 }
 
 // src/model/domain.ts
@@ -20284,6 +20316,10 @@ function deviceFacts(domain) {
     features
   };
 }
+function untidyReason(kinds) {
+  const parts = kinds.map((k) => k === "order" ? "lists ids out of ascending order" : k === "repeat" ? "names some ids twice" : "writes a sign before a range end");
+  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+}
 function textOf(el) {
   return el ? el.text.trim() : void 0;
 }
@@ -20327,8 +20363,25 @@ var ModelBuilder = class {
       this.problem(range, `${el.name} ${name}='${excerpt(attr.value)}': ${parsed.error}`, "cpuset-syntax");
       return { set: void 0, attr };
     }
-    for (const note of parsed.notes ?? []) {
-      this.problems.push({ ruleId: "cpuset-syntax", range: attr.valueRange, message: `${el.name} ${name}='${excerpt(attr.value)}': ${note}`, severity: "info" });
+    if (parsed.idleExclusions) {
+      const canonical = formatLibvirtCpuset(parsed.value);
+      const intended = formatLibvirtCpuset(parsed.value.subtract(CpuSet.of(...parsed.idleExclusions)));
+      const suggestions = [
+        ...intended ? [{ message: `exclude ${parsed.idleExclusions.join(", ")}, as was probably meant: ${name}='${excerpt(intended)}'`, text: intended }] : [],
+        { message: `keep libvirt's reading and drop the idle exclusion: ${name}='${excerpt(canonical)}'`, text: canonical }
+      ];
+      for (const note of parsed.notes ?? []) {
+        this.problems.push({ ruleId: "cpuset-syntax", range: attr.valueRange, message: `${el.name} ${name}='${excerpt(attr.value)}': ${note}`, severity: "info", rewrite: { attr, suggestions } });
+      }
+    } else if (parsed.untidy) {
+      const canonical = formatLibvirtCpuset(parsed.value);
+      this.problems.push({
+        ruleId: "cpuset-syntax",
+        range: attr.valueRange,
+        message: `${el.name} ${name}='${excerpt(attr.value)}' is valid but ${untidyReason(parsed.untidy)}; libvirt reads it as '${excerpt(canonical)}', the form virsh dumpxml writes back`,
+        severity: "info",
+        rewrite: { attr, fix: canonical }
+      });
     }
     return { set: parsed.value, attr };
   }
@@ -20349,44 +20402,59 @@ var ModelBuilder = class {
   }
   vcpu(el) {
     if (!el) return void 0;
-    let max = this.uintValue(el.text, textRange(el), "<vcpu>") ?? 1;
+    const parsed = this.uintValue(el.text, textRange(el), "<vcpu>");
+    let max = parsed ?? 1;
+    let maxKnown = parsed !== void 0;
     if (max === 0) {
       this.problem(textRange(el), "<vcpu> must be at least 1");
       max = 1;
+      maxKnown = false;
     } else if (max > MAX_PLAUSIBLE_VCPUS) {
       this.problem(textRange(el), `<vcpu> ${max} exceeds the ${MAX_PLAUSIBLE_VCPUS} vCPUs any libvirt driver accepts`);
       max = MAX_PLAUSIBLE_VCPUS;
+      maxKnown = false;
     }
     return {
       element: el,
       max,
+      maxKnown,
       current: this.uint(el, "current"),
       placement: attribute(el, "placement")?.value === "auto" ? "auto" : "static",
       cpuset: this.cpuset(el, "cpuset")
     };
   }
+  /**
+   * The domain's IOThread ids as libvirt numbers them (domain_conf.c
+   * virDomainDefParseIOThreads, virDomainIOThreadIDDefArrayInit): the
+   * `<iothreadids>` ids, then, when `<iothreads>` asks for more, the lowest
+   * unused ids from 1 up to that count.
+   */
   iothreadIds(domain) {
     const ids = childrenNamed(firstChild(domain, "iothreadids"), "iothread").map((t) => this.uint(t, "id")).filter((n2) => n2 !== void 0);
-    if (ids.length > 0) return ids;
     const count = firstChild(domain, "iothreads");
-    if (!count) return [];
+    if (!count) return ids;
     let n = this.uintValue(count.text, textRange(count), "<iothreads>") ?? 0;
     if (n > MAX_PLAUSIBLE_VCPUS) {
       this.problem(textRange(count), `<iothreads> ${n} is not a plausible IOThread count (more than ${MAX_PLAUSIBLE_VCPUS})`);
       n = MAX_PLAUSIBLE_VCPUS;
     }
-    return Array.from({ length: n }, (_, i) => i + 1);
+    if (n <= ids.length) return ids;
+    const used = new Set(ids);
+    const out = ids.slice();
+    for (let id = 1; id <= n && out.length < n; id++) if (!used.has(id)) out.push(id);
+    return out;
   }
   cputune(el) {
     if (!el) return void 0;
     const emulator = firstChild(el, "emulatorpin");
     return {
       element: el,
-      vcpupins: childrenNamed(el, "vcpupin").map((p) => ({ element: p, vcpu: this.uint(p, "vcpu"), cpuset: this.cpuset(p, "cpuset") })),
+      vcpupins: childrenNamed(el, "vcpupin").map((p) => ({ element: p, vcpu: this.uint(p, "vcpu"), vcpuAttr: attribute(p, "vcpu"), cpuset: this.cpuset(p, "cpuset") })),
       emulatorpin: emulator ? { element: emulator, cpuset: this.cpuset(emulator, "cpuset") } : void 0,
       iothreadpins: childrenNamed(el, "iothreadpin").map((p) => ({
         element: p,
         iothread: this.uint(p, "iothread"),
+        iothreadAttr: attribute(p, "iothread"),
         cpuset: this.cpuset(p, "cpuset")
       })),
       vcpusched: childrenNamed(el, "vcpusched").map((s) => {
@@ -20403,7 +20471,8 @@ var ModelBuilder = class {
     };
   }
   sched(s) {
-    return { element: s, scheduler: attribute(s, "scheduler")?.value, priority: this.uint(s, "priority") };
+    const schedulerAttr = attribute(s, "scheduler");
+    return { element: s, scheduler: schedulerAttr?.value, priority: this.uint(s, "priority"), schedulerAttr, priorityAttr: attribute(s, "priority") };
   }
   memtune(el) {
     if (!el) return void 0;
@@ -20425,18 +20494,21 @@ var ModelBuilder = class {
   numatune(el) {
     if (!el) return void 0;
     const mem = firstChild(el, "memory");
-    const placement = mem ? attribute(mem, "placement")?.value : void 0;
+    const placementAttr = mem ? attribute(mem, "placement") : void 0;
+    const placement = placementAttr?.value;
     return {
       element: el,
       memory: mem ? {
         element: mem,
         mode: this.numaMode(mem),
         placement: placement === "auto" || placement === "static" ? placement : void 0,
+        placementAttr,
         nodeset: this.cpuset(mem, "nodeset")
       } : void 0,
       memnodes: childrenNamed(el, "memnode").map((m) => ({
         element: m,
         cellid: this.uint(m, "cellid"),
+        cellidAttr: attribute(m, "cellid"),
         mode: this.numaMode(m),
         nodeset: this.cpuset(m, "nodeset")
       }))
@@ -20467,7 +20539,7 @@ var ModelBuilder = class {
       if (parsed.ok && parsed.value > 0) sizeKiB = parsed.value;
       else this.problem(size.valueRange, `hugepage size '${excerpt(size.value)}${unit ? ` ${excerpt(unit.value, 16)}` : ""}': ${parsed.ok ? "must be greater than 0" : parsed.error}`);
     }
-    return { element: p, sizeKiB, decimalUnit: unit !== void 0 && isDecimalUnit(unit.value), nodeset: this.cpuset(p, "nodeset") };
+    return { element: p, sizeKiB, decimalUnit: unit !== void 0 && isDecimalUnit(unit.value), sizeAttr: size, unitAttr: unit, nodeset: this.cpuset(p, "nodeset") };
   }
   cpu(el) {
     if (!el) return void 0;
@@ -20484,10 +20556,10 @@ var ModelBuilder = class {
         cores: this.uint(topo, "cores"),
         threads: this.uint(topo, "threads")
       } : void 0,
-      cells: childrenNamed(firstChild(el, "numa"), "cell").map((c) => this.cell(c))
+      cells: childrenNamed(firstChild(el, "numa"), "cell").map((c, i) => this.cell(c, i))
     };
   }
-  cell(c) {
+  cell(c, index) {
     const mem = attribute(c, "memory");
     const unit = attribute(c, "unit");
     let memoryKiB;
@@ -20496,7 +20568,8 @@ var ModelBuilder = class {
       if (parsed.ok) memoryKiB = parsed.value;
       else this.problem(mem.valueRange, `cell memory '${excerpt(mem.value)}': ${parsed.error}`);
     }
-    return { element: c, id: this.uint(c, "id"), cpus: this.cpuset(c, "cpus"), memoryKiB, memoryAttr: mem, unitAttr: unit };
+    const idAttr = attribute(c, "id");
+    return { element: c, id: idAttr ? this.uint(c, "id") : index, idAttr, index, cpus: this.cpuset(c, "cpus"), memoryKiB, memoryAttr: mem, unitAttr: unit };
   }
 };
 
@@ -23145,6 +23218,151 @@ function defineRule(rule) {
   return rule;
 }
 
+// rules/cpu-topology-mismatch/index.ts
+var REQUIRED = ["sockets", "cores", "threads"];
+var FACTORS = ["sockets", "dies", "clusters", "cores", "threads"];
+var QEMU_TYPES = /* @__PURE__ */ new Set(["kvm", "qemu", "hvf"]);
+var cpu_topology_mismatch_default = defineRule({
+  meta: {
+    id: "cpu-topology-mismatch",
+    name: "CpuTopologyMismatch",
+    severity: "error",
+    type: "problem",
+    needs: "domain",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A guest CPU <topology> whose sockets \xD7 dies \xD7 clusters \xD7 cores \xD7 threads differs from the <vcpu> count, or that lacks a required count.",
+    tags: ["topology"]
+  },
+  checkDomain({ domain, report }) {
+    const topo = domain.cpu?.topology;
+    if (!topo) return;
+    const el = topo.element;
+    const missing = REQUIRED.filter((n) => !attribute(el, n));
+    if (missing.length > 0) {
+      report({
+        range: el.startTag,
+        message: `<topology> has no ${missing.join(", ")}: libvirt requires sockets, cores and threads (dies and clusters default to 1) and rejects the domain; write all three so their product is the <vcpu> count`
+      });
+      return;
+    }
+    if (domain.problems.some((p) => p.range.start >= el.startTag.start && p.range.end <= el.startTag.end)) return;
+    const values = [];
+    for (const name of FACTORS) {
+      const a = attribute(el, name);
+      if (!a) continue;
+      const v = topo[name];
+      if (v === 0) {
+        report({ range: a.valueRange, message: `<topology> ${name}='0': libvirt requires every topology count to be at least 1 and rejects the domain` });
+        return;
+      }
+      values.push([name, v]);
+    }
+    if (domain.type !== void 0 && !QEMU_TYPES.has(domain.type)) return;
+    if (domain.vcpu && !domain.vcpu.maxKnown) return;
+    const product = values.reduce((acc, [, v]) => acc * BigInt(v), 1n);
+    const max = domain.maxVcpus;
+    if (product === BigInt(max)) return;
+    const factors = values.map(([n, v]) => `${n} ${v}`).join(" \xD7 ");
+    report({
+      range: el.startTag,
+      // qemu_validate.c qemuValidateDomainDefCpu: "CPU topology doesn't match maximum vcpu count".
+      message: `<topology> gives ${factors} = ${product} vCPUs, but <vcpu> is ${max}: libvirt refuses to define or start the domain ("CPU topology doesn't match maximum vcpu count"); make the product equal the maximum vCPU count (<vcpu current> may stay lower)`
+    });
+  }
+});
+
+// src/engine/edit.ts
+function lineEndingAt(text, offset) {
+  const nl = text.indexOf("\n", offset);
+  if (nl > 0 && text[nl - 1] === "\r") return "\r\n";
+  if (nl >= 0) return "\n";
+  return text.includes("\r\n") ? "\r\n" : "\n";
+}
+function indentOf(text, el) {
+  const lineStart = Math.max(text.lastIndexOf("\n", el.startTag.start - 1), text.lastIndexOf("\r", el.startTag.start - 1)) + 1;
+  const lead = text.slice(lineStart, el.startTag.start);
+  return /^[ \t]*$/.test(lead) ? lead : "";
+}
+function indentUnit(text, el) {
+  for (let e = el; e; e = e.parent) {
+    const child = e.children[0];
+    if (child) {
+      const outer = indentOf(text, e);
+      const inner = indentOf(text, child);
+      if (inner.length > outer.length && inner.startsWith(outer)) return inner.slice(outer.length);
+    }
+  }
+  return "  ";
+}
+function quoteNear(el) {
+  const candidates = [...el.children, el, ...el.parent?.children ?? []];
+  for (const c of candidates) {
+    const a = c.attributes[0];
+    if (a) return a.quote;
+  }
+  return "'";
+}
+function escapeAttribute(value, quote) {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(quote === '"' ? /"/g : /'/g, quote === '"' ? "&quot;" : "&apos;");
+}
+function render(el, quote, indent, unit, eol) {
+  const attrs = el.attributes.map(([k, v]) => ` ${k}=${quote}${escapeAttribute(v, quote)}${quote}`).join("");
+  if (!el.children || el.children.length === 0) return `<${el.name}${attrs}/>`;
+  const inner = el.children.map((c) => `${eol}${indent}${unit}${render(c, quote, indent + unit, unit, eol)}`).join("");
+  return `<${el.name}${attrs}>${inner}${eol}${indent}</${el.name}>`;
+}
+function insertLastChild(text, parent, el) {
+  const quote = quoteNear(parent);
+  const eol = lineEndingAt(text, parent.startTag.start);
+  const unit = indentUnit(text, parent);
+  const last = parent.children[parent.children.length - 1];
+  if (last) {
+    const indent = indentOf(text, last);
+    return { range: [last.range.end, last.range.end], text: `${eol}${indent}${render(el, quote, indent, unit, eol)}` };
+  }
+  const outer = indentOf(text, parent);
+  const inner = `${eol}${outer}${unit}${render(el, quote, outer + unit, unit, eol)}${eol}${outer}`;
+  if (parent.selfClosing) {
+    const tag = text.slice(parent.startTag.start, parent.startTag.end).replace(/\s*\/>$/, ">");
+    return { range: [parent.startTag.start, parent.startTag.end], text: `${tag}${inner}</${parent.name}>` };
+  }
+  return { range: [parent.startTag.end, parent.endTag.start], text: inner };
+}
+function insertAfter(text, sibling, el) {
+  const indent = indentOf(text, sibling);
+  const eol = lineEndingAt(text, sibling.startTag.start);
+  return { range: [sibling.range.end, sibling.range.end], text: `${eol}${indent}${render(el, quoteNear(sibling), indent, indentUnit(text, sibling), eol)}` };
+}
+function replaceAttributeValue(attr, value) {
+  return { range: [attr.valueRange.start, attr.valueRange.end], text: escapeAttribute(value, attr.quote) };
+}
+function combineEdits(text, edits) {
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0]);
+  let out = "";
+  for (let i = 0; i < sorted.length; i++) {
+    const e = sorted[i];
+    const next = sorted[i + 1];
+    if (next && next.range[0] < e.range[1]) throw new RangeError("combineEdits: edits overlap");
+    out += e.text + (next ? text.slice(e.range[1], next.range[0]) : "");
+  }
+  return { range: [sorted[0].range[0], sorted[sorted.length - 1].range[1]], text: out };
+}
+function insertAttribute(text, el, name, value, after) {
+  const quote = quoteNear(el);
+  const at = after ? after.range.end : el.startTag.start + 1 + el.name.length;
+  return { range: [at, at], text: ` ${name}=${quote}${escapeAttribute(value, quote)}${quote}` };
+}
+function setSize(text, valueRange, unitAttr, kib) {
+  if (!unitAttr) return { range: [valueRange.start, valueRange.end], text: String(kib) };
+  const inUnit = sizeInUnit(kib, unitAttr.value);
+  if (inUnit !== void 0) return { range: [valueRange.start, valueRange.end], text: inUnit };
+  return combineEdits(text, [
+    { range: [unitAttr.valueRange.start, unitAttr.valueRange.end], text: "KiB" },
+    { range: [valueRange.start, valueRange.end], text: String(kib) }
+  ]);
+}
+
 // rules/cpuset-syntax/index.ts
 var cpuset_syntax_default = defineRule({
   meta: {
@@ -23153,15 +23371,176 @@ var cpuset_syntax_default = defineRule({
     severity: "error",
     type: "problem",
     needs: "domain",
-    fixable: false,
-    hasSuggestions: false,
-    summary: "A cpuset or nodeset that libvirt would reject, or a `^N` exclusion that does nothing.",
+    fixable: true,
+    hasSuggestions: true,
+    summary: "A cpuset or nodeset that libvirt would reject, a `^N` exclusion that does nothing, or a valid value written out of order.",
     tags: ["cpuset", "numa"]
   },
   checkDomain(ctx) {
     for (const p of ctx.domain.problems) {
-      if (p.ruleId === "cpuset-syntax") ctx.report({ range: p.range, message: p.message, severity: p.severity });
+      if (p.ruleId !== "cpuset-syntax") continue;
+      const r = p.rewrite;
+      ctx.report({
+        range: p.range,
+        message: p.message,
+        severity: p.severity,
+        // Only a rewrite that keeps libvirt's set exactly is safe; see the README's Fix section.
+        fix: r?.fix !== void 0 ? replaceAttributeValue(r.attr, r.fix) : void 0,
+        suggestions: r?.suggestions?.map((s) => ({ message: s.message, fix: replaceAttributeValue(r.attr, s.text) }))
+      });
     }
+  }
+});
+
+// src/model/guest-numa.ts
+function guestNumaLayout(d) {
+  const cells = d.cpu?.cells ?? [];
+  if (cells.length === 0) return void 0;
+  let layout = layoutCache.get(d);
+  if (!layout) layoutCache.set(d, layout = computeLayout(d, cells));
+  return layout;
+}
+var layoutCache = /* @__PURE__ */ new WeakMap();
+function computeLayout(d, cells) {
+  const max = d.maxVcpus;
+  const all = CpuSet.range(0, max - 1);
+  const layout = { cells, badIds: [], overlaps: [], beyondMax: [], named: CpuSet.empty, unnamed: CpuSet.empty, complete: true };
+  const seenIds = /* @__PURE__ */ new Set();
+  let named = CpuSet.empty;
+  for (const cell of cells) {
+    if (cell.id === void 0) layout.complete = false;
+    else if (cell.id >= cells.length) layout.badIds.push({ cell, id: cell.id, kind: "beyond" });
+    else if (seenIds.has(cell.id)) layout.badIds.push({ cell, id: cell.id, kind: "duplicate" });
+    else seenIds.add(cell.id);
+    if (!cell.cpus) continue;
+    const set = cell.cpus.set;
+    if (!set) {
+      layout.complete = false;
+      continue;
+    }
+    const beyond = set.subtract(all);
+    if (!beyond.isEmpty) layout.beyondMax.push({ cell, vcpus: beyond });
+    if (named.intersects(set)) {
+      const other = cells.find((c) => c !== cell && c.cpus?.set?.intersects(set));
+      layout.overlaps.push({ cell, other, vcpus: set.intersect(other.cpus.set) });
+    }
+    named = named.union(set);
+  }
+  layout.named = named;
+  layout.unnamed = all.subtract(named);
+  return layout;
+}
+function guestCellById(d, id) {
+  return d.cpu?.cells.find((c) => c.id === id);
+}
+function numaMemoryTotal(d) {
+  const cells = d.cpu?.cells ?? [];
+  if (cells.length === 0) return void 0;
+  let cellsKiB = 0;
+  for (const c of cells) {
+    if (c.memoryKiB === void 0) return void 0;
+    cellsKiB += c.memoryKiB;
+  }
+  const devices = memoryDevicesKiB(d);
+  if (devices === void 0) return void 0;
+  const kib = cellsKiB + devices.kib;
+  return Number.isSafeInteger(kib) ? { kib, cellsKiB, devicesKiB: devices.kib, deviceCount: devices.count } : void 0;
+}
+function memoryDevicesKiB(d) {
+  let kib = 0;
+  const devices = d.devices.memoryDevices();
+  for (const m of devices) {
+    if (m.sizeKiB === void 0) return void 0;
+    kib += m.sizeKiB;
+  }
+  return { kib, count: devices.length };
+}
+
+// rules/guest-numa-coverage/index.ts
+var guest_numa_coverage_default = defineRule({
+  meta: {
+    id: "guest-numa-coverage",
+    name: "GuestNumaCoverage",
+    severity: "error",
+    type: "problem",
+    needs: "domain",
+    fixable: true,
+    hasSuggestions: false,
+    summary: "Guest NUMA cells with bad ids, shared or nonexistent vCPUs (error), or vCPUs left out of every cell, which libvirt moves to cell 0 (warning).",
+    tags: ["numa", "topology"]
+  },
+  checkDomain({ domain, source, report }) {
+    const layout = guestNumaLayout(domain);
+    if (!layout) return;
+    const n = layout.cells.length;
+    const span = n === 1 ? "0" : `0-${n - 1}`;
+    const ids = `${n === 1 ? "id" : "ids"} ${span}`;
+    for (const { cell, id, kind } of layout.badIds) {
+      report({
+        range: cell.idAttr?.valueRange ?? cell.element.startTag,
+        message: kind === "beyond" ? `guest cell id ${id}, but there ${n === 1 ? "is 1 cell" : `are ${n} cells`}: libvirt requires ${ids}, each once, and rejects the domain` : `guest cell id ${id} is used twice${cell.idAttr ? "" : " (a cell without id takes its position as id)"}: libvirt rejects the domain ("Duplicate NUMA cell info"); number the cells ${span}`
+      });
+    }
+    const maxKnown = domain.vcpu ? domain.vcpu.maxKnown : true;
+    const max = domain.maxVcpus;
+    if (maxKnown) {
+      for (const { cell, vcpus } of layout.beyondMax) {
+        report({
+          range: cell.cpus.attr.valueRange,
+          message: `guest cell ${cell.id ?? cell.index} names ${describeVcpus(vcpus)}, but <vcpu> is ${max} (vCPUs 0-${max - 1}): libvirt rejects the domain ("CPU IDs in <numa> exceed the <vcpu> count")`
+        });
+      }
+    }
+    for (const { cell, other, vcpus } of layout.overlaps) {
+      report({
+        range: cell.cpus.attr.valueRange,
+        message: `guest cells ${other.id ?? other.index} and ${cell.id ?? cell.index} both name ${describeVcpus(vcpus)}: a vCPU belongs to one cell, and libvirt rejects the domain ("NUMA cells \u2026 have overlapping vCPU ids")`
+      });
+    }
+    if (!layout.complete || !maxKnown || layout.badIds.length > 0 || layout.beyondMax.length > 0 || layout.overlaps.length > 0) return;
+    const unnamed = layout.unnamed;
+    if (unnamed.isEmpty) return;
+    const cell0 = guestCellById(domain, 0);
+    if (!cell0) return;
+    const own = cell0.cpus?.set;
+    const filled = (own ?? unnamed).union(unnamed);
+    const text = formatLibvirtCpuset(filled);
+    report({
+      range: cell0.cpus?.attr.valueRange ?? cell0.element.startTag,
+      severity: "warning",
+      // qemu_domain.c qemuDomainDefNumaCPUsRectify → virDomainNumaFillCPUsInNode(numa, 0, maxvcpus).
+      message: `${describeVcpus(unnamed)} ${unnamed.size === 1 ? "is" : "are"} in no guest NUMA cell: libvirt's QEMU driver adds ${unnamed.size === 1 ? "it" : "them"} to cell 0, which becomes cpus='${text}', so the guest's cell 0 is larger than written; name every vCPU in a cell (QEMU calls partial mappings obsolete)`,
+      // One right answer: write down what libvirt does anyway.
+      fix: cell0.cpus ? replaceAttributeValue(cell0.cpus.attr, text) : insertAttribute(source.text, cell0.element, "cpus", text, cell0.idAttr)
+    });
+  }
+});
+
+// rules/guest-numa-memory-sum/index.ts
+var guest_numa_memory_sum_default = defineRule({
+  meta: {
+    id: "guest-numa-memory-sum",
+    name: "GuestNumaMemorySum",
+    severity: "warning",
+    type: "problem",
+    needs: "domain",
+    fixable: true,
+    hasSuggestions: false,
+    summary: "With guest NUMA cells, <memory> differs from the cells' memory plus memory devices, the total libvirt replaces it with.",
+    tags: ["numa", "memory"]
+  },
+  checkDomain({ domain, source, report }) {
+    const memory = domain.memory;
+    if (!memory || (domain.cpu?.cells.length ?? 0) === 0) return;
+    const total = numaMemoryTotal(domain);
+    if (!total || total.kib === memory.kib || total.cellsKiB === 0) return;
+    const devices = total.deviceCount > 0 ? ` plus ${formatKiB(total.devicesKiB)} of memory devices, ${formatKiB(total.kib)} in all` : "";
+    report({
+      range: memory.range,
+      message: `<memory> is ${formatKiB(memory.kib)}, but the guest NUMA cells hold ${formatKiB(total.cellsKiB)}${devices}: libvirt sizes the guest from the cells and rewrites <memory> to ${formatKiB(total.kib)} when the domain is defined; set <memory> to ${formatKiB(total.kib)}, or resize the cells if ${formatKiB(memory.kib)} was meant`,
+      // domain_postparse.c virDomainDefPostParseMemory computes exactly this total: one right answer.
+      fix: setSize(source.text, memory.range, attribute(memory.element, "unit"), total.kib)
+    });
   }
 });
 
@@ -23263,6 +23642,110 @@ var housekeeping_overlap_default = defineRule({
     }
   }
 });
+
+// rules/hugepage-size-decimal-unit/index.ts
+var hugepage_size_decimal_unit_default = defineRule({
+  meta: {
+    id: "hugepage-size-decimal-unit",
+    name: "HugepageSizeDecimalUnit",
+    severity: "error",
+    type: "problem",
+    needs: "domain",
+    fixable: true,
+    hasSuggestions: true,
+    summary: "A hugepage size in a decimal unit (GB, MB, KB): size='1' unit='GB' is 976,563 KiB, which is no page size.",
+    tags: ["hugepages", "units"]
+  },
+  checkDomain({ domain, report }) {
+    for (const page of domain.memoryBacking?.hugepages?.pages ?? []) {
+      if (!page.decimalUnit || !page.unitAttr || !page.sizeAttr || page.sizeKiB === void 0) continue;
+      const unit = page.unitAttr.value;
+      const binary = binaryCounterpart(unit);
+      const meant = scaleToKiB(page.sizeAttr.value, binary);
+      const meantKiB = meant.ok ? meant.value : void 0;
+      const isPageSize = meantKiB !== void 0 && meantKiB >= 4 && (BigInt(meantKiB) & BigInt(meantKiB - 1)) === 0n;
+      const change = replaceAttributeValue(page.unitAttr, binary);
+      report({
+        range: page.unitAttr.valueRange,
+        message: `page size='${excerpt(page.sizeAttr.value, 16)}' unit='${excerpt(unit, 8)}' is ${formatKiB(page.sizeKiB)}, not a page size: libvirt reads KB, MB and GB as powers of 1000, so the domain fails to start (no hugetlbfs mount has ${page.sizeKiB} KiB pages); ` + (isPageSize ? `write unit='${binary}' for ${formatKiB(meantKiB)} pages` : `give the size of a real page (2048 KiB or 1 GiB on x86) in KiB, M or G`),
+        // Safe only when the binary reading is a page size: then it is the one thing the author can have meant.
+        fix: isPageSize ? change : void 0,
+        suggestions: isPageSize || meantKiB === void 0 ? void 0 : [{ message: `use unit='${binary}' (${formatKiB(meantKiB)}, not a power of two)`, fix: change }]
+      });
+    }
+  }
+});
+
+// rules/hugepages-config-invalid/index.ts
+var QEMU_TYPES2 = /* @__PURE__ */ new Set(["kvm", "qemu", "hvf"]);
+var hugepages_config_invalid_default = defineRule({
+  meta: {
+    id: "hugepages-config-invalid",
+    name: "HugepagesConfigInvalid",
+    severity: "error",
+    type: "problem",
+    needs: "domain",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "<hugepages> that libvirt rejects: a page for a missing guest cell, overlapping or duplicate page sets, ondemand allocation or an anonymous memory source.",
+    tags: ["hugepages", "memory"]
+  },
+  checkDomain({ domain, report }) {
+    const mb = domain.memoryBacking;
+    const hp = mb?.hugepages;
+    if (!mb || !hp) return;
+    const cells = domain.cpu?.cells.length ?? 0;
+    const cellIds = cells === 0 ? void 0 : CpuSet.range(0, cells - 1);
+    const nodesetOf = (p) => {
+      const set = p.nodeset?.set;
+      return set && cellIds === void 0 && set.equals(CpuSet.of(0)) ? void 0 : set;
+    };
+    let general;
+    const earlier = [];
+    for (const page of hp.pages) {
+      if (!page.sizeAttr) {
+        report({ range: page.element.startTag, message: "<page> has no size: libvirt rejects it; give the page size, e.g. size='2048' unit='KiB' (an empty <hugepages/> means the host's default size)" });
+      }
+      if (page.nodeset && !page.nodeset.set) continue;
+      const set = nodesetOf(page);
+      if (!set) {
+        if (general) {
+          report({ range: page.element.startTag, message: `a second <page> without nodeset: libvirt allows one page size for all cells ("two master hugepages detected") and rejects the domain; give each further <page> the nodeset of guest cells it backs` });
+        }
+        general ??= page;
+        continue;
+      }
+      const missing = cellIds ? set.subtract(cellIds) : set;
+      if (!missing.isEmpty) {
+        report({
+          range: page.nodeset.attr.valueRange,
+          message: `<page nodeset> names guest cell ${missing.min}${missing.size > 1 ? ` (of ${missing.toString()})` : ""}, but ` + (cellIds ? `the guest has ${cells === 1 ? "one cell (0)" : `cells 0-${cells - 1}`}` : "the guest has no NUMA cells (the nodeset names guest cells, not host nodes)") + `: libvirt rejects the domain ("hugepages: node ${missing.min} not found")`
+        });
+        continue;
+      }
+      const clash = earlier.find((e) => e.set.intersects(set));
+      if (clash) {
+        report({
+          range: page.nodeset.attr.valueRange,
+          message: `two <page> elements both back guest ${describeCells(clash.set.intersect(set))}: libvirt rejects overlapping page nodesets ("nodeset attribute of hugepages \u2026 intersect"); give each cell one page size`
+        });
+      }
+      earlier.push({ page, set });
+    }
+    if (domain.type !== void 0 && !QEMU_TYPES2.has(domain.type)) return;
+    if (mb.allocation?.mode === "ondemand") {
+      const a = attribute(mb.allocation.element, "mode");
+      report({ range: a.valueRange, message: `hugepages with <allocation mode='ondemand'>: libvirt's QEMU driver rejects the domain ("hugepages are not allowed with memory allocation ondemand"); libvirt preallocates hugepage-backed memory anyway, so drop the allocation element or use mode='immediate'` });
+    }
+    if (mb.source?.type === "anonymous") {
+      const t = attribute(mb.source.element, "type");
+      report({ range: t.valueRange, message: `hugepages with <source type='anonymous'>: libvirt's QEMU driver rejects the domain ("hugepages are not allowed with anonymous memory source"); hugepages need a file or memfd backing, so use type='file' or 'memfd', or drop <source>` });
+    }
+  }
+});
+function describeCells(set) {
+  return `${set.size === 1 ? "cell" : "cells"} ${set.toString()}`;
+}
 
 // src/model/numa.ts
 function numatunePlacement(d) {
@@ -23484,6 +23967,68 @@ function checkSize(ctx, size, b) {
   }
 }
 
+// rules/memory-not-hugepage-multiple/index.ts
+var memory_not_hugepage_multiple_default = defineRule({
+  meta: {
+    id: "memory-not-hugepage-multiple",
+    name: "MemoryNotHugepageMultiple",
+    severity: "warning",
+    type: "problem",
+    needs: "domain",
+    fixable: false,
+    hasSuggestions: true,
+    summary: "Hugepage-backed guest memory (a cell, or the whole guest) that is not a whole number of pages; an error when it is less than one page.",
+    tags: ["hugepages", "memory"]
+  },
+  checkDomain({ domain, host, source, report }) {
+    if (!domain.memoryBacking?.hugepages) return;
+    for (const r of regions(domain)) {
+      const backing = hugepageBacking(domain, r.cellId);
+      if (!backing) continue;
+      const spec = backing.spec;
+      if (spec && (!spec.sizeAttr || spec.sizeKiB === void 0 || spec.decimalUnit)) continue;
+      const page = spec?.sizeKiB ?? host?.model.defaultHugepageSizeKiB;
+      if (!page) continue;
+      const rest = r.kib % page;
+      if (rest === 0) continue;
+      const pages = Math.floor(r.kib / page);
+      const pageText = `${formatKiB(page)} hugepages${spec ? "" : " (the host's default size)"}`;
+      const up = (pages + 1) * page;
+      const suggest = (kib) => ({
+        message: `set ${r.what} to ${formatKiB(kib)} (${kib / page} page${kib === page ? "" : "s"})`,
+        fix: setSize(source.text, r.valueRange, r.unitAttr, kib + r.extraKiB)
+      });
+      if (pages === 0) {
+        report({
+          range: r.valueRange,
+          severity: "error",
+          message: `${r.what} is ${formatKiB(r.kib)}, backed by ${pageText}: less than one page, so QEMU refuses to start ("memory size \u2026 must be equal to or larger than page size"); use at least ${formatKiB(page)}, or smaller pages`,
+          suggestions: [suggest(up)]
+        });
+        continue;
+      }
+      report({
+        range: r.valueRange,
+        // QEMU's file_ram_alloc rounds a hugetlbfs-backed region up to whole pages.
+        message: `${r.what} is ${formatKiB(r.kib)}, backed by ${pageText}: ${pages} pages and ${formatKiB(rest)}; QEMU maps whole pages, so it takes ${pages + 1} pages from the pool and ${formatKiB(page - rest)} of the last one is never used; make it ${formatKiB(pages * page)} or ${formatKiB(up)}`,
+        suggestions: [suggest(up), suggest(pages * page)]
+      });
+    }
+  }
+});
+function regions(d) {
+  const cells = d.cpu?.cells ?? [];
+  if (cells.length > 0) {
+    return cells.filter((c) => c.memoryKiB !== void 0 && c.memoryAttr !== void 0 && c.id !== void 0).map((c) => ({ what: `guest cell ${c.id}'s memory`, kib: c.memoryKiB, cellId: c.id, valueRange: c.memoryAttr.valueRange, unitAttr: c.unitAttr, extraKiB: 0 }));
+  }
+  const memory = d.memory;
+  if (!memory) return [];
+  const devices = d.maxMemory ? memoryDevicesKiB(d) : { kib: 0, count: 0 };
+  if (!devices || memory.kib <= devices.kib) return [];
+  const what = devices.count > 0 ? "the guest's initial memory (<memory> minus memory devices)" : "<memory>";
+  return [{ what, kib: memory.kib - devices.kib, cellId: void 0, valueRange: memory.range, unitAttr: attribute(memory.element, "unit"), extraKiB: devices.kib }];
+}
+
 // rules/min-free-kbytes-exceeds-node-free/index.ts
 var min_free_kbytes_exceeds_node_free_default = defineRule({
   meta: {
@@ -23582,72 +24127,6 @@ var min_free_kbytes_guideline_default = defineRule({
   }
 });
 
-// src/engine/edit.ts
-function lineEndingAt(text, offset) {
-  const nl = text.indexOf("\n", offset);
-  if (nl > 0 && text[nl - 1] === "\r") return "\r\n";
-  if (nl >= 0) return "\n";
-  return text.includes("\r\n") ? "\r\n" : "\n";
-}
-function indentOf(text, el) {
-  const lineStart = Math.max(text.lastIndexOf("\n", el.startTag.start - 1), text.lastIndexOf("\r", el.startTag.start - 1)) + 1;
-  const lead = text.slice(lineStart, el.startTag.start);
-  return /^[ \t]*$/.test(lead) ? lead : "";
-}
-function indentUnit(text, el) {
-  for (let e = el; e; e = e.parent) {
-    const child = e.children[0];
-    if (child) {
-      const outer = indentOf(text, e);
-      const inner = indentOf(text, child);
-      if (inner.length > outer.length && inner.startsWith(outer)) return inner.slice(outer.length);
-    }
-  }
-  return "  ";
-}
-function quoteNear(el) {
-  const candidates = [...el.children, el, ...el.parent?.children ?? []];
-  for (const c of candidates) {
-    const a = c.attributes[0];
-    if (a) return a.quote;
-  }
-  return "'";
-}
-function escapeAttribute(value, quote) {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(quote === '"' ? /"/g : /'/g, quote === '"' ? "&quot;" : "&apos;");
-}
-function render(el, quote, indent, unit, eol) {
-  const attrs = el.attributes.map(([k, v]) => ` ${k}=${quote}${escapeAttribute(v, quote)}${quote}`).join("");
-  if (!el.children || el.children.length === 0) return `<${el.name}${attrs}/>`;
-  const inner = el.children.map((c) => `${eol}${indent}${unit}${render(c, quote, indent + unit, unit, eol)}`).join("");
-  return `<${el.name}${attrs}>${inner}${eol}${indent}</${el.name}>`;
-}
-function insertLastChild(text, parent, el) {
-  const quote = quoteNear(parent);
-  const eol = lineEndingAt(text, parent.startTag.start);
-  const unit = indentUnit(text, parent);
-  const last = parent.children[parent.children.length - 1];
-  if (last) {
-    const indent = indentOf(text, last);
-    return { range: [last.range.end, last.range.end], text: `${eol}${indent}${render(el, quote, indent, unit, eol)}` };
-  }
-  const outer = indentOf(text, parent);
-  const inner = `${eol}${outer}${unit}${render(el, quote, outer + unit, unit, eol)}${eol}${outer}`;
-  if (parent.selfClosing) {
-    const tag = text.slice(parent.startTag.start, parent.startTag.end).replace(/\s*\/>$/, ">");
-    return { range: [parent.startTag.start, parent.startTag.end], text: `${tag}${inner}</${parent.name}>` };
-  }
-  return { range: [parent.startTag.end, parent.endTag.start], text: inner };
-}
-function insertAfter(text, sibling, el) {
-  const indent = indentOf(text, sibling);
-  const eol = lineEndingAt(text, sibling.startTag.start);
-  return { range: [sibling.range.end, sibling.range.end], text: `${eol}${indent}${render(el, quoteNear(sibling), indent, indentUnit(text, sibling), eol)}` };
-}
-function replaceAttributeValue(attr, value) {
-  return { range: [attr.valueRange.start, attr.valueRange.end], text: escapeAttribute(value, attr.quote) };
-}
-
 // rules/missing-emulatorpin/index.ts
 var missing_emulatorpin_default = defineRule({
   meta: {
@@ -23699,6 +24178,86 @@ var not_a_domain_default = defineRule({
     hasSuggestions: false,
     summary: "A file named on the command line whose root element is not <domain>.",
     tags: ["xml"]
+  }
+});
+
+// rules/numatune-invalid/index.ts
+var numatune_invalid_default = defineRule({
+  meta: {
+    id: "numatune-invalid",
+    name: "NumatuneInvalid",
+    severity: "error",
+    type: "problem",
+    needs: "domain",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A <numatune> libvirt rejects: memnode for a missing or repeated guest cell, memnode under automatic placement, static placement without nodeset.",
+    tags: ["numa", "memory"]
+  },
+  checkDomain({ domain, report }) {
+    const nt = domain.numatune;
+    if (!nt) return;
+    const mem = nt.memory;
+    const placement = numatunePlacement(domain);
+    if (mem) {
+      const p = mem.placementAttr;
+      if (p && p.value !== "static" && p.value !== "auto") {
+        report({ range: p.valueRange, message: `<memory placement='${excerpt(p.value)}'> is not a placement libvirt knows: use static or auto` });
+      } else if (placement === "static" && !mem.nodeset) {
+        report({
+          range: mem.element.startTag,
+          message: `<numatune><memory> has no nodeset, and its placement is static${p ? "" : " (the <vcpu> placement, the default)"}: libvirt rejects the domain ("nodeset for NUMA memory tuning must be set if 'placement' is 'static'"); add nodeset='\u2026' or placement='auto'`
+        });
+      } else if (placement === "auto" && mem.nodeset && p?.value === "auto") {
+        report({
+          range: mem.nodeset.attr.valueRange,
+          severity: "warning",
+          message: "nodeset is ignored with placement='auto': libvirt drops it and numad chooses the nodes; remove the nodeset, or use placement='static' to keep it"
+        });
+      }
+    }
+    if (nt.memnodes.length === 0) return;
+    const cells = domain.cpu?.cells.length ?? 0;
+    const auto = placement === "auto";
+    const seen = /* @__PURE__ */ new Set();
+    for (const m of nt.memnodes) {
+      if (auto) {
+        report({
+          range: m.element.startTag,
+          message: `<memnode> with automatic placement (${mem?.placementAttr?.value === "auto" ? "<memory placement='auto'>" : "<vcpu placement='auto'>"}): libvirt rejects per-cell binding under numad ("Per-node binding is not compatible with automatic NUMA placement"); use static placement with a nodeset, or drop the memnode`
+        });
+        continue;
+      }
+      if (cells === 0) {
+        report({ range: m.element.startTag, message: `<memnode> binds a guest NUMA cell, but the domain defines none: libvirt rejects the domain ("Element 'memnode' is invalid without any guest NUMA cells"); define <cpu><numa> cells or bind the whole guest with <memory nodeset>` });
+        continue;
+      }
+      if (!m.cellidAttr) {
+        report({ range: m.element.startTag, message: "<memnode> has no cellid: libvirt rejects it; name the guest cell it binds, e.g. cellid='0'" });
+        continue;
+      }
+      if (!m.nodeset) {
+        report({ range: m.element.startTag, message: '<memnode> has no nodeset: libvirt rejects it ("Missing required nodeset attribute in memnode element"); name the host nodes for the cell' });
+      }
+      if (m.cellid === void 0) continue;
+      if (m.cellid >= cells) {
+        report({
+          range: m.cellidAttr.valueRange,
+          message: `<memnode cellid='${m.cellid}'>, but the guest has ${cells === 1 ? "one cell (0)" : `cells 0-${cells - 1}`}: libvirt rejects the domain ("Argument 'cellid' in memnode element must correspond to existing guest's NUMA cell")`
+        });
+      } else if (seen.has(m.cellid)) {
+        report({ range: m.cellidAttr.valueRange, message: `guest cell ${m.cellid} has a second <memnode>: libvirt rejects the domain ("Multiple memnode elements with cellid ${m.cellid}"); keep one per cell` });
+      } else {
+        seen.add(m.cellid);
+        const memMode = mem?.mode ?? "strict";
+        if (memMode === "restrictive" !== (m.mode === "restrictive")) {
+          report({
+            range: m.element.startTag,
+            message: `<memnode cellid='${m.cellid}'> mode ${m.mode} with <memory> mode ${memMode}${mem ? "" : " (none written)"}: libvirt requires 'restrictive' on both or on neither, and rejects the domain`
+          });
+        }
+      }
+    }
   }
 });
 
@@ -23842,6 +24401,143 @@ var value_invalid_default = defineRule({
   }
 });
 
+// rules/vcpu-id-range/index.ts
+var POLICIES = /* @__PURE__ */ new Set(["batch", "idle", "fifo", "rr"]);
+var RT_PRIORITY = { min: 1, max: 99 };
+var vcpu_id_range_default = defineRule({
+  meta: {
+    id: "vcpu-id-range",
+    name: "VcpuIdRange",
+    severity: "error",
+    type: "problem",
+    needs: "domain",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A vCPU or IOThread id in <cputune> that the domain does not have, a vCPU pinned twice, or a realtime policy without a valid priority.",
+    tags: ["pinning", "scheduling"]
+  },
+  checkDomain({ domain, report }) {
+    const ct = domain.cputune;
+    if (!ct) return;
+    const maxKnown = domain.vcpu ? domain.vcpu.maxKnown : true;
+    const max = domain.maxVcpus;
+    const vcpus = CpuSet.range(0, max - 1);
+    const have = `the domain has ${max} vCPU${max === 1 ? "" : "s"} (${vcpus.toString()})`;
+    const pinned = /* @__PURE__ */ new Set();
+    for (const pin of ct.vcpupins) {
+      if (!pin.vcpuAttr) {
+        report({ range: pin.element.startTag, message: "<vcpupin> has no vcpu attribute: libvirt rejects it; name the vCPU it pins, e.g. vcpu='0'" });
+        continue;
+      }
+      if (pin.vcpu === void 0) continue;
+      if (maxKnown && pin.vcpu >= max) {
+        report({
+          range: pin.vcpuAttr.valueRange,
+          message: `vcpupin pins vCPU ${pin.vcpu}, but ${have}: libvirt silently drops this pin, so the file promises a pinning the guest never gets; remove it or raise <vcpu>`
+        });
+      } else if (pinned.has(pin.vcpu)) {
+        report({ range: pin.vcpuAttr.valueRange, message: `vCPU ${pin.vcpu} is pinned a second time: libvirt rejects the domain ("duplicate vcpupin for vcpu '${pin.vcpu}'"); keep one <vcpupin> per vCPU` });
+      } else {
+        pinned.add(pin.vcpu);
+      }
+    }
+    let scheduled = CpuSet.empty;
+    for (const s of ct.vcpusched) {
+      checkPolicy(s, "<vcpusched>", report);
+      if (!s.vcpusAttr) {
+        report({ range: s.element.startTag, message: `<vcpusched> has no vcpus attribute: libvirt rejects it ("Missing attribute 'vcpus' in element 'vcpusched'"); name the vCPUs it schedules` });
+        continue;
+      }
+      if (!s.vcpus) continue;
+      const beyond = maxKnown ? s.vcpus.subtract(vcpus) : CpuSet.empty;
+      if (!beyond.isEmpty) {
+        report({ range: s.vcpusAttr.valueRange, message: `<vcpusched> names ${describeVcpus(beyond)}, but ${have}: libvirt rejects the domain ("vCPU '${beyond.min}' is not present in domain definition")` });
+      } else if (scheduled.intersects(s.vcpus)) {
+        report({ range: s.vcpusAttr.valueRange, message: `<vcpusched> names ${describeVcpus(scheduled.intersect(s.vcpus))} that an earlier <vcpusched> already covers: libvirt rejects overlapping vcpusched sets` });
+      }
+      scheduled = scheduled.union(s.vcpus);
+    }
+    if (ct.emulatorsched) checkPolicy(ct.emulatorsched, "<emulatorsched>", report);
+    checkIothreads(domain, report);
+    for (const t of [...ct.cachetunes, ...ct.memorytunes]) checkTune(t, vcpus, maxKnown ? have : void 0, report);
+  }
+});
+function checkPolicy(s, what, report) {
+  if (!s.schedulerAttr) {
+    report({ range: s.element.startTag, message: `${what} has no scheduler attribute: libvirt rejects it; use one of batch, idle, fifo, rr` });
+    return;
+  }
+  if (!POLICIES.has(s.schedulerAttr.value)) {
+    report({ range: s.schedulerAttr.valueRange, message: `${what} scheduler='${excerpt(s.schedulerAttr.value)}' is not one libvirt knows: use batch, idle, fifo or rr` });
+    return;
+  }
+  if (s.scheduler !== "fifo" && s.scheduler !== "rr") return;
+  if (!s.priorityAttr) {
+    report({ range: s.element.startTag, message: `${what} scheduler='${s.scheduler}' has no priority: libvirt rejects it; add priority='1' (1-99; most realtime guests use a low value)` });
+    return;
+  }
+  if (s.priority === void 0) return;
+  if (s.priority < RT_PRIORITY.min || s.priority > RT_PRIORITY.max) {
+    report({
+      range: s.priorityAttr.valueRange,
+      message: `${what} priority='${s.priority}' is outside ${RT_PRIORITY.min}-${RT_PRIORITY.max}, the range Linux allows for ${s.scheduler}: the domain fails to start ("Scheduler priority ${s.priority} out of range")`
+    });
+  }
+}
+function checkIothreads(d, report) {
+  const ct = d.cputune;
+  if (ct.iothreadpins.length === 0 && ct.iothreadsched.length === 0) return;
+  const ids = CpuSet.of(...d.iothreadIds);
+  const have = ids.isEmpty ? "the domain has no IOThreads (no <iothreads> or <iothreadids>)" : `the domain has ${ids.size === 1 ? "IOThread" : "IOThreads"} ${ids.toString()}`;
+  const pinned = /* @__PURE__ */ new Set();
+  for (const pin of ct.iothreadpins) {
+    if (!pin.iothreadAttr) {
+      report({ range: pin.element.startTag, message: "<iothreadpin> has no iothread attribute: libvirt rejects it; name the IOThread it pins" });
+      continue;
+    }
+    if (pin.iothread === void 0) continue;
+    if (!ids.has(pin.iothread)) {
+      report({ range: pin.iothreadAttr.valueRange, message: `iothreadpin pins IOThread ${pin.iothread}, but ${have}: libvirt rejects the domain ("Cannot find 'iothread' : ${pin.iothread}")` });
+    } else if (pinned.has(pin.iothread)) {
+      report({ range: pin.iothreadAttr.valueRange, message: `IOThread ${pin.iothread} is pinned a second time: libvirt rejects the domain; keep one <iothreadpin> per IOThread` });
+    } else {
+      pinned.add(pin.iothread);
+    }
+  }
+  let scheduled = CpuSet.empty;
+  for (const s of ct.iothreadsched) {
+    checkPolicy(s, "<iothreadsched>", report);
+    if (!s.iothreadsAttr) {
+      report({ range: s.element.startTag, message: "<iothreadsched> has no iothreads attribute: libvirt rejects it; name the IOThreads it schedules" });
+      continue;
+    }
+    if (!s.iothreads) continue;
+    const missing = s.iothreads.subtract(ids);
+    if (!missing.isEmpty) {
+      report({ range: s.iothreadsAttr.valueRange, message: `<iothreadsched> names ${missing.size === 1 ? "IOThread" : "IOThreads"} ${missing.toString()}, but ${have}: libvirt rejects the domain ("Cannot find 'iothread' : ${missing.min}")` });
+    } else if (scheduled.intersects(s.iothreads)) {
+      report({ range: s.iothreadsAttr.valueRange, message: `<iothreadsched> names IOThreads ${scheduled.intersect(s.iothreads).toString()} that an earlier <iothreadsched> already covers: libvirt rejects overlapping iothreadsched sets` });
+    }
+    scheduled = scheduled.union(s.iothreads);
+  }
+}
+function checkTune(t, vcpus, have, report) {
+  const what = `<${t.element.name}>`;
+  if (!t.vcpus) {
+    report({ range: t.element.startTag, message: `${what} has no vcpus attribute: libvirt rejects it ("Missing ${t.element.name} attribute 'vcpus'"); name the vCPUs of the group` });
+    return;
+  }
+  const set = t.vcpus.set;
+  if (!set || have === void 0) return;
+  const beyond = set.subtract(vcpus);
+  if (beyond.isEmpty) return;
+  const left = set.intersect(vcpus);
+  report({
+    range: t.vcpus.attr.valueRange,
+    message: `${what} names ${describeVcpus(beyond)}, but ${have}: libvirt silently cuts the group to the existing vCPUs` + (left.isEmpty ? ", which leaves nothing, so the whole element is ignored" : ` (${left.toString()})`) + "; name only existing vCPUs"
+  });
+}
+
 // rules/xml-malformed/index.ts
 var xml_malformed_default = defineRule({
   meta: {
@@ -23858,18 +24554,26 @@ var xml_malformed_default = defineRule({
 });
 
 // rules/index.ts
-var rules = [cpuset_syntax_default, housekeeping_overlap_default, insufficient_hugepages_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, not_a_domain_default, pin_crosses_nodeset_default, unused_disable_directive_default, value_invalid_default, xml_malformed_default];
+var rules = [cpu_topology_mismatch_default, cpuset_syntax_default, guest_numa_coverage_default, guest_numa_memory_sum_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepages_config_invalid_default, insufficient_hugepages_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, not_a_domain_default, numatune_invalid_default, pin_crosses_nodeset_default, unused_disable_directive_default, value_invalid_default, vcpu_id_range_default, xml_malformed_default];
 var readmes = {
-  "cpuset-syntax": "# cpuset-syntax\n\nReports a cpuset or nodeset value that libvirt would reject: a descending range, a range after `^`, a character that is not part of the grammar, an id at or above libvirt's 16384 limit, or a list that selects nothing. It also adds an info note when a `^N` exclusion comes before the range it was meant to cut, and so removes nothing. The finding points at the offending item inside the attribute value.\n\n## Why this matters\n\nOne grammar is shared by every CPU or node list in a domain (`virBitmapParse` in src/util/virbitmap.c): `<vcpu cpuset>`, `vcpupin`, `emulatorpin`, `iothreadpin` and `vcpusched vcpus`, `numatune` `memory`/`memnode` `nodeset`, guest `<cell cpus>`, and hugepage `<page nodeset>`. Items are separated by commas and applied **left to right**:\n\n- `N` adds N; `N-M` adds N to M and needs M \u2265 N;\n- `^N` removes N. Only a single id may follow the caret: `^N-M` is an error;\n- the result must not be empty: every caller in domain_conf.c rejects an all-clear bitmap (\"Invalid value of 'cpuset'\");\n- ids must be below `VIR_DOMAIN_CPUMASK_LEN` (16384).\n\nA value that does not parse makes `virsh define` fail. Worse, a value edited on a running host makes the next `virsh edit` or redeploy fail. kvmlint reports it before then. No other rule can reason about a value that does not parse, so the pins and bindings that use it are skipped by the placement rules.\n\n| value | set | |\n| --- | --- | --- |\n| `0-3,^2` | 0,1,3 | exclusion after the range |\n| `^2,0-3` | 0,1,2,3 | valid, info: the `^2` removes nothing |\n| `4-11,^8,16` | 4-7,9-11,16 | |\n| `7-4` | none | error: descending range |\n| `0-3,^1-2` | none | error: range after `^` |\n| `1,^1` | none | error: empty result |\n\nBecause items apply in order, `^2,0-3` is {0,1,2,3}: the exclusion runs while 2 is not in the set yet, and the later range adds it back. `0-3,^2` is {0,1,3}. The first form is valid, but it almost never means what its author wanted, so it gets an info note.\n\nKernel CPU lists (`isolcpus=`, `nohz_full=`, strides like `0-15:2/4`) use a different grammar and are checked on the host snapshot, not here.\n\n## Incorrect\n\n```xml\n<vcpupin vcpu='1' cpuset='7-4'/>\n<emulatorpin cpuset='0-3,^1-2'/>\n<vcpusched vcpus='3-0' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1,^1'/>\n<vcpupin vcpu='0' cpuset='0x30'/>\n<page size='2048' unit='KiB' nodeset='0-'/>\n```\n\nInfo: the exclusion does nothing.\n\n```xml\n<vcpu placement='static' cpuset='^2,0-3'>2</vcpu>\n```\n\n## Correct\n\n```xml\n<vcpupin vcpu='1' cpuset='4-7'/>\n<emulatorpin cpuset='0-3,^1,^2'/>\n<vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1'/>\n<vcpu placement='static' cpuset='0-3,^2'>2</vcpu>\n```\n\n## Fix\n\nThere is no automatic fix yet. Write ranges low to high, exclude single CPUs one at a time (`^1,^2`) after the range they cut, and list ids in decimal. rules.md plans a safe fix that rewrites a value to libvirt's canonical form (`virBitmapFormat`: ascending, runs as `N-M`), but only when the value parses and the rewrite means the same set. A value that does not parse is never rewritten, because its intent is a guess.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virbitmap.c`: `virBitmapParse`, `virBitmapParseInternal` (items, `^`, ranges, limits) and `virBitmapFormat`.\n- libvirt `src/conf/domain_conf.c`: rejection of empty cpusets and nodesets.\n- libvirt, Domain XML format, \xA7CPU Allocation (\"a caret followed by a CPU number to be excluded from a previous range\"), \xA7CPU Tuning, \xA7NUMA Node Tuning, \xA7Memory Backing.\n",
+  "cpu-topology-mismatch": "# cpu-topology-mismatch\n\nReports a guest CPU `<topology>` whose product sockets \xD7 dies \xD7 clusters \xD7 cores \xD7 threads is not the maximum vCPU count (the `<vcpu>` text), naming the product and the count. It also reports a `<topology>` that lacks `sockets`, `cores` or `threads`, or sets a count to 0, which libvirt rejects outright. The finding is on the `<topology>` start tag (or on the zero value).\n\n## Why this matters\n\nThe topology is how the guest sees its vCPUs: as sockets, dies, clusters, cores and SMT threads. QEMU has required since 2.5 that it describe exactly the maximum number of vCPUs, and libvirt's QEMU driver enforces this when the domain is defined and when it starts (qemu_validate.c: \"CPU topology doesn't match maximum vcpu count\"). The usual cause is raising or lowering `<vcpu>` (in an editor, or in a template) without touching the topology, or writing `threads='2'` while counting threads as cores.\n\nHow libvirt reads the element (cpu_conf.c `virCPUDefParseXML`):\n\n- `sockets`, `cores` and `threads` are **required** and must not be 0;\n- `dies` and `clusters` are optional, default to 1, and must not be 0 either;\n- the product is compared with the maximum vCPU count, not with `current`. A guest that boots with fewer vCPUs online still needs a topology that holds all of them.\n\nThe product check belongs to the QEMU driver, so it is made for domains of type `kvm`, `qemu` and `hvf` only. The missing-attribute and zero checks are parse errors for every driver. A count that is not a number is left to `value-invalid`.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='1'/>\n</cpu>\n```\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' cores='4'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because either side may be the wrong one: the vCPU count, or the shape of the topology (more cores, or fewer threads). Make the product equal the maximum vCPU count. For pinned guests, pick a shape that matches the host CPUs the vCPUs are pinned to (`threads='2'` only when the pins are SMT sibling pairs; see `guest-smt-topology-mismatch`).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/cpu_conf.c`: `virCPUDefParseXML` (required, non-zero `sockets`, `cores`, `threads`; `dies` and `clusters` default to 1).\n- libvirt `src/conf/domain_conf.c`: `virDomainDefGetVcpusTopology` (the product).\n- libvirt `src/qemu/qemu_validate.c`: \"CPU topology doesn't match maximum vcpu count\".\n- libvirt, Domain XML format, \xA7CPU model and topology.\n",
+  "cpuset-syntax": "# cpuset-syntax\n\nReports a cpuset or nodeset value that libvirt would reject: a descending range, a range after `^`, a character that is not part of the grammar, an id at or above libvirt's 16384 limit, or a list that selects nothing. It also adds an info note when a `^N` exclusion comes before the range it was meant to cut, and so removes nothing, and when a valid value lists ids out of order, names an id twice or writes a sign before a range end (safe `--fix`: libvirt's canonical form). The finding points at the offending item inside the attribute value.\n\n## Why this matters\n\nOne grammar is shared by every CPU or node list in a domain (`virBitmapParse` in src/util/virbitmap.c): `<vcpu cpuset>`, `vcpupin`, `emulatorpin`, `iothreadpin` and `vcpusched vcpus`, `numatune` `memory`/`memnode` `nodeset`, guest `<cell cpus>`, and hugepage `<page nodeset>`. Items are separated by commas and applied **left to right**:\n\n- `N` adds N; `N-M` adds N to M and needs M \u2265 N;\n- `^N` removes N. Only a single id may follow the caret: `^N-M` is an error;\n- the result must not be empty: every caller in domain_conf.c rejects an all-clear bitmap (\"Invalid value of 'cpuset'\");\n- ids must be below `VIR_DOMAIN_CPUMASK_LEN` (16384).\n\nA value that does not parse makes `virsh define` fail. Worse, a value edited on a running host makes the next `virsh edit` or redeploy fail. kvmlint reports it before then. No other rule can reason about a value that does not parse, so the pins and bindings that use it are skipped by the placement rules.\n\n| value | set | |\n| --- | --- | --- |\n| `0-3,^2` | 0,1,3 | exclusion after the range |\n| `^2,0-3` | 0,1,2,3 | valid, info: the `^2` removes nothing |\n| `4-11,^8,16` | 4-7,9-11,16 | |\n| `7-4` | none | error: descending range |\n| `0-3,^1-2` | none | error: range after `^` |\n| `1,^1` | none | error: empty result |\n| `8-11,0-3` | 0-3,8-11 | valid, info: out of order |\n| `0-3,2` | 0-3 | valid, info: 2 named twice |\n| `0-+3` | 0-3 | valid, info: `strtol` accepts the sign |\n| `4,5,6,7` | 4-7 | valid, not reported: same reading |\n\nBecause items apply in order, `^2,0-3` is {0,1,2,3}: the exclusion runs while 2 is not in the set yet, and the later range adds it back. `0-3,^2` is {0,1,3}. The first form is valid, but it almost never means what its author wanted, so it gets an info note.\n\nA valid value can also be hard to read without being wrong: `8-11,0-3` (items out of ascending order), `0-3,2` or `0,0` (an id named twice, often a copy-paste slip in a list that was meant to differ), `0-+3` (a sign that libvirt's `strtol` accepts and other parsers do not). These get an info note with a safe fix. `virsh dumpxml` writes every such value back in canonical form anyway (`virBitmapFormat`: ascending, runs as `N-M`), so the file then matches what libvirt stores. Listing ids one by one (`4,5,6,7` for `4-7`) reads the same either way and is not reported.\n\nKernel CPU lists (`isolcpus=`, `nohz_full=`, strides like `0-15:2/4`) use a different grammar and are checked on the host snapshot, not here.\n\n## Incorrect\n\n```xml\n<vcpupin vcpu='1' cpuset='7-4'/>\n<emulatorpin cpuset='0-3,^1-2'/>\n<vcpusched vcpus='3-0' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1,^1'/>\n<vcpupin vcpu='0' cpuset='0x30'/>\n<page size='2048' unit='KiB' nodeset='0-'/>\n```\n\nInfo: the exclusion does nothing.\n\n```xml\n<vcpu placement='static' cpuset='^2,0-3'>2</vcpu>\n```\n\nInfo: valid, but out of order, or naming an id twice.\n\n```xml\n<vcpu placement='static' cpuset='8-11,0-3'>4</vcpu>\n<emulatorpin cpuset='0-3,2'/>\n```\n\n## Correct\n\n```xml\n<vcpupin vcpu='1' cpuset='4-7'/>\n<emulatorpin cpuset='0-3,^1,^2'/>\n<vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1'/>\n<vcpu placement='static' cpuset='0-3,^2'>2</vcpu>\n<vcpu placement='static' cpuset='0-3,8-11'>4</vcpu>\n<emulatorpin cpuset='0-3'/>\n```\n\n## Fix\n\n`kvmlint --fix` rewrites a value to libvirt's canonical form (`virBitmapFormat`: ascending, runs as `N-M`) only when all of these hold:\n\n- the value parses, so its set is known;\n- the canonical text means exactly the same set, so nothing changes for libvirt (`virsh dumpxml` would write the same text);\n- the difference matters to a reader: items out of ascending order, an id named twice, or a signed range end. Merging `4,5,6,7` into `4-7` is not worth a finding, so it is never rewritten.\n\nTwo cases are deliberately **not** fixed:\n\n- a value that does not parse: its intent is a guess. Write ranges low to high, exclude single CPUs one at a time (`^1,^2`) after the range they cut, and list ids in decimal;\n- a `^N` before the range it was meant to cut (`^2,0-3`). The canonical form of libvirt's reading, `0-3`, would keep the same set, but it would silently drop the author's visible attempt to exclude 2, turning a probable mistake into an intended-looking value. Instead kvmlint offers two **suggestions**, never applied by `--fix`: the probable intent (`0-1,3`, the exclusion applied), and libvirt's reading written plainly (`0-3`). A person picks one.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virbitmap.c`: `virBitmapParse`, `virBitmapParseInternal` (items, `^`, ranges, limits) and `virBitmapFormat`.\n- libvirt `src/conf/domain_conf.c`: rejection of empty cpusets and nodesets.\n- libvirt, Domain XML format, \xA7CPU Allocation (\"a caret followed by a CPU number to be excluded from a previous range\"), \xA7CPU Tuning, \xA7NUMA Node Tuning, \xA7Memory Backing.\n",
+  "guest-numa-coverage": "# guest-numa-coverage\n\nChecks how the guest NUMA cells (`<cpu><numa><cell>`) divide the vCPUs. Errors: cells whose ids are not 0..n-1 each once, two cells naming the same vCPU, or a cell naming a vCPU at or beyond the `<vcpu>` maximum, all of which libvirt rejects. Warning: vCPUs that no cell names, which libvirt silently adds to cell 0. The warning has a safe `--fix` that writes them into cell 0's `cpus`.\n\n## Why this matters\n\nThe cells are the NUMA topology the guest OS sees: which vCPUs sit next to which memory. Its scheduler and allocator, and every NUMA-aware application inside, plan around it. With `<numatune><memnode>` the cells are also the unit in which guest memory is bound to host nodes, so a vCPU in the wrong cell ends up running far from its memory.\n\nHow libvirt reads the cells (numa_conf.c `virDomainNumaDefParseXML`, domain_conf.c `virDomainDefParseXML`):\n\n- a cell's id is its `id` attribute, or its position when `id` is absent. The ids must be exactly 0..n-1, each once (\"Exactly one 'cell' element per guest NUMA cell allowed\u2026\", \"Duplicate NUMA cell info\");\n- two cells may not share a vCPU (\"NUMA cells \u2026 have overlapping vCPU ids\");\n- no cell may name a vCPU at or beyond the `<vcpu>` maximum (\"CPU IDs in <numa> exceed the <vcpu> count\");\n- `cpus` is optional: a cell without it is a CPU-less (memory-only) node, which libvirt has supported since 6.5. It is not reported;\n- every vCPU that no cell names is added to cell 0. The QEMU driver does this after parsing (qemu_domain.c `qemuDomainDefNumaCPUsRectify`, numa_conf.c `virDomainNumaFillCPUsInNode`): cell 0's `cpus` becomes every vCPU the other cells do not name. QEMU itself warns that partial mappings are obsolete and will be removed.\n\nSo the guest gets a cell 0 that is larger than the file says, often with a non-contiguous CPU list, while the other cells (and their `memnode` bindings) look balanced on paper. The rule writes down what libvirt would do, so the file and the guest agree. If another split was meant, move the vCPUs to the right cells by hand.\n\nCoverage is checked against the vCPU **maximum**, so vCPUs that are offline at boot need a cell too. When a cell id or `cpus` value does not parse (`value-invalid`, `cpuset-syntax`), or when an error above is present, the coverage warning is left out.\n\n## Incorrect\n\nvCPU 3 is in no cell, and libvirt puts it in cell 0:\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-2' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\nErrors:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-2' memory='4' unit='GiB'/>\n    <cell id='2' cpus='2-5' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n    <cell id='2' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nFor the warning, `kvmlint --fix` sets cell 0's `cpus` to its own vCPUs plus the ones no cell names, in libvirt's canonical form (`virBitmapFormat`, e.g. `0-3,6-7`). When cell 0 has no `cpus` attribute, the fix inserts one after its `id`, in the file's quote style. This is exactly what libvirt would do, so the guest does not change. The errors have no automatic fix: which cell a shared vCPU belongs to, and how the ids should be renumbered, are the author's choices.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaDefParseXML` (ids, overlap, optional `cpus`), `virDomainNumaGetMaxCPUID`, `virDomainNumaFillCPUsInNode`.\n- libvirt `src/conf/domain_conf.c`: `virDomainDefParseXML` (\"Number of CPUs in <numa> exceeds the <vcpu> count\", \"CPU IDs in <numa> exceed the <vcpu> count\").\n- libvirt `src/qemu/qemu_domain.c`: `qemuDomainDefNumaCPUsRectify` (vCPUs in no cell go to cell 0).\n- QEMU `hw/core/machine.c` (`machine_numa_finish_cpu_init`): \"CPU(s) not present in any NUMA nodes\u2026 partial NUMA mappings is obsoleted\".\n- libvirt, Domain XML format, \xA7CPU model and topology (guest NUMA topology, CPU-less cells).\n",
+  "guest-numa-memory-sum": "# guest-numa-memory-sum\n\nReports a domain with guest NUMA cells whose `<memory>` is not the sum of the cells' `memory` plus the sizes of its memory devices (`<memory model='dimm'|'nvdimm'|'virtio-mem'|\u2026>`). libvirt replaces `<memory>` with that sum, so the value in the file is never what the guest gets. Safe `--fix`: set `<memory>` to the sum.\n\n## Why this matters\n\nWith guest NUMA cells, the cells are the guest's memory: each becomes a memory backend of its own, of exactly its `memory` size. `<memory>` is then just a total that libvirt keeps consistent: when a domain is defined (`virsh define` parses with ABI update), `virDomainDefPostParseMemory` in domain_postparse.c overwrites it with \u03A3 cell memory + \u03A3 memory device sizes. `virsh dumpxml` afterwards shows the new value.\n\nA file whose `<memory>` disagrees with its cells is therefore misleading in review and in capacity planning. Someone reading \"16 GiB\" plans for 16 GiB while the guest gets 15.5. A change to `<memory>` alone (the usual way to resize a guest) silently does nothing. The mismatch usually comes from resizing one side and forgetting the other, or from cells written in MiB that do not add up to a whole number of GiB.\n\nSizes are compared exactly in KiB, after libvirt's unit rules (`KiB`, `MiB`, `GiB` are powers of 1024; `KB`, `MB`, `GB` powers of 1000; no unit is KiB). Memory devices are counted whatever their model, as libvirt does. Domains without cells are not checked: there `<memory>` is the size. A cell or device whose size does not parse is left to `value-invalid`, and the rule then stays silent.\n\n## Incorrect\n\n```xml\n<memory unit='GiB'>16</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='7680' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='8192' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<memory unit='KiB'>16252928</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='7680' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='8192' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n```xml\n<maxMemory slots='16' unit='GiB'>64</maxMemory>\n<memory unit='GiB'>10</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n<devices>\n  <memory model='dimm'>\n    <target>\n      <size unit='GiB'>2</size>\n      <node>0</node>\n    </target>\n  </memory>\n</devices>\n```\n\n## Fix\n\n`kvmlint --fix` sets the text of `<memory>` to the sum, which is what libvirt would store, so the guest does not change. The sum is written in the unit `<memory>` already uses when it is a whole number there (`16` \u2192 `12` with `unit='GiB'`). Otherwise the fix writes KiB and sets `unit='KiB'` in the same edit, so the value stays exact and the file stays valid (`<memory unit='GiB'>16</memory>` \u2192 `<memory unit='KiB'>16252928</memory>`). Without a `unit` attribute the value is KiB already. If the larger `<memory>` was the intent, resize the cells instead: that is a choice the fix does not make.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_postparse.c`: `virDomainDefPostParseMemory` (the total is recomputed from the cells and memory devices when parsing with ABI update).\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaGetMemorySize`, and cell parsing (`memory` with `unit`, default KiB).\n- libvirt `src/util/virutil.c`: `virScaleInteger` (units).\n- libvirt, Domain XML format, \xA7Memory Allocation, \xA7CPU model and topology (guest NUMA topology), \xA7Memory devices.\n",
   "housekeeping-overlap": "# housekeeping-overlap\n\nReports a pinned vCPU that can run on one of the host's housekeeping CPUs, the CPUs left outside the isolated set for interrupts, kernel threads and QEMU's own threads. The finding is a warning, or an error when the vCPU also has realtime (`fifo` or `rr`) scheduling. It points at the `cpuset` of the `<vcpupin>`, or of the `<vcpu>`, that allows it.\n\n## Why this matters\n\nA host tuned for pinned guests splits its CPUs in two (rules.md \xA70):\n\n- the isolated set I: `isolcpus` (domain/nohz flags), `nohz_full` and tuned's `isolated_cores` (cpu-partitioning and realtime profiles). The running kernel's own view in `/sys/devices/system/cpu/isolated` and `/sys/devices/system/cpu/nohz_full` wins over the command line when the snapshot has it;\n- the housekeeping set HK = online CPUs \u2212 I, unless the configuration names it explicitly.\n\nHK carries everything that was moved off the isolated CPUs: device interrupts (`irqaffinity`), unbound workqueues and kthreads, offloaded RCU callbacks (`rcu_nocbs`), timers, and the emulator and IOThreads of every guest. A vCPU pinned there competes with all of it. The guest sees jitter and steal time, and the host's housekeeping slows down for everyone.\n\nWith `<vcpusched scheduler='fifo'|'rr'>` it gets worse. A busy realtime vCPU is never preempted by normal threads on its CPU, so ksoftirqd, kworkers and RCU kthreads there can starve. The results are RCU stall warnings, hung-task reports and stuck I/O. That is why the rule reports an error in this case.\n\nOnly vCPU affinity is checked. Emulator threads and IOThreads belong on housekeeping CPUs (the tuning guide and kvm-realtime put them there), so `emulatorpin` and `iothreadpin` on HK are correct. Unpinned vCPUs of a partially pinned domain are left to `vcpu-partially-pinned`.\n\nIf the host declares no isolation at all (no `isolcpus`, `nohz_full` or tuned `isolated_cores`) and the configuration sets no housekeeping set, HK is unknown. The rule then reports one info note on the host snapshot, once per host, and nothing else.\n\n## Incorrect\n\nOn a host booted with `isolcpus=4-31 nohz_full=4-31` (HK = 0-3):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='3'/>\n  <vcpupin vcpu='2' cpuset='12'/>\n  <vcpupin vcpu='3' cpuset='13'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='0-7'>4</vcpu>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='1'/>\n  <vcpusched vcpus='0' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='12'/>\n  <vcpupin vcpu='3' cpuset='13'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because which isolated CPU each vCPU should move to is a capacity decision. Move the vCPU to isolated CPUs. The message names the ones on the same host NUMA node as the current pin, so the vCPU stays next to its memory (see `pin-crosses-nodeset`). If the guest really needs housekeeping CPUs, give it a floating pin without realtime scheduling and accept the noise. If the isolated set itself is wrong, change `isolcpus`/`nohz_full` or the tuned profile and reboot.\n\n## Needs\n\n**host snapshot**: the housekeeping set comes from the host's isolation (command line, `/sys/devices/system/cpu/{isolated,nohz_full}`, tuned `isolated_cores`). Without a host the rule is silent, and it only applies to pinned domains.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `vcpusched`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): realtime vCPUs on isolated CPUs, emulator and I/O threads on housekeeping CPUs.\n- Linux `Documentation/admin-guide/kernel-parameters`: `isolcpus`, `nohz_full`, `rcu_nocbs`, `irqaffinity`, and the \"cpu lists\" grammar.\n- Linux `kernel/sched/isolation.c` (`housekeeping_setup`, `housekeeping_isolcpus_setup`).\n- tuned `profiles/cpu-partitioning` and its man page (`isolated_cores`).\n- The KVM tuning guide for Rocky Linux: housekeeping cores for the host, isolated cores for vCPUs.\n",
+  "hugepage-size-decimal-unit": "# hugepage-size-decimal-unit\n\nReports a hugepage `<page>` whose size is written in a decimal unit (`KB`, `MB`, `GB`, `TB`, any case). libvirt reads those as powers of 1000, so `size='1' unit='GB'` is 1,000,000,000 bytes (976,563 KiB), and `size='2' unit='MB'` is 1954 KiB. Neither is a page size, and the domain fails to start. The finding points at the `unit` value. Safe `--fix`: `GB`\u2192`G`, `MB`\u2192`M`, `KB`\u2192`K`, `TB`\u2192`T`.\n\n## Why this matters\n\nlibvirt's units follow `virScaleInteger`: `K`, `KiB`, `M`, `MiB`, `G`, `GiB` (any case) are powers of 1024, while `KB`, `MB` and `GB` are powers of 1000. Guest memory sizes can use either, since only the amount changes. A page size cannot: hugetlbfs pages are powers of two (4 KiB, 2 MiB, 1 GiB on x86; 64 KiB, 2 MiB, 512 MiB, 16 GiB on other architectures), and no power of 1000 is one. libvirt looks for a hugetlbfs mount with exactly the requested size. With 976,563 KiB it finds none, and the start fails (\"Unable to find any usable hugetlbfs mount for 976563 KiB\"). `virsh define` succeeds, so the mistake shows up only at the first start, often on another host.\n\n`GB` is what most people write for \"gigabyte\", which is why this is worth a rule of its own. Decimal units elsewhere (`<memory unit='GB'>`) are valid and are not reported here.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='GB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n```\n\nAlso correct: `unit='GiB'`, or `size='1048576' unit='KiB'` (what `virsh dumpxml` writes).\n\n## Fix\n\n`kvmlint --fix` replaces the decimal unit with its binary letter (`GB`\u2192`G`, `mb`\u2192`m`), keeping the number, but only when the result is a power of two of at least 4 KiB, i.e. a real page size. A decimal size is never a power of two, so the binary reading is then the only size the author can have meant. When the binary reading is no page size either (`size='3' unit='MB'`), there is no automatic fix: the message asks for a real page size, and the unit change is offered as a suggestion only. Whether the host has pages of that size is checked by `hugepage-size-unavailable` when a host snapshot is given.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (binary and decimal suffixes).\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML` and `virDomainParseMemory` (page size, rounded up to whole KiB).\n- libvirt `src/qemu/qemu_command.c` / `qemu_domain.c`: the hugetlbfs mount lookup for the page size at start-up.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: supported huge page sizes.\n- libvirt, Domain XML format, \xA7Memory Backing (`page size unit nodeset`).\n",
+  "hugepages-config-invalid": "# hugepages-config-invalid\n\nReports a `<memoryBacking><hugepages>` configuration that libvirt rejects: a `<page nodeset>` naming a guest NUMA cell that does not exist, two `<page>` elements whose nodesets overlap, two `<page>` elements without a nodeset, a `<page>` without `size`, and (QEMU driver) hugepages combined with `<allocation mode='ondemand'>` or `<source type='anonymous'>`. The finding points at the attribute or element at fault.\n\n## Why this matters\n\nEach guest NUMA cell gets its memory from one page size: the `<page>` whose `nodeset` names the cell, else the `<page>` without a nodeset. `<hugepages/>` with no `<page>` means the host's default size. The `nodeset` names **guest cells**, not host nodes. Mixing the two up is the classic mistake: `nodeset='1'` on a guest without cells reads as \"host node 1\" but means \"guest cell 1\", which does not exist.\n\nWhat libvirt checks:\n\n| configuration | result (source) |\n| --- | --- |\n| `<page>` without `size` | rejected (domain_conf.c `virDomainHugepagesParseXML`: size is required) |\n| a page nodeset naming a cell \u2265 the number of guest cells | rejected: \"hugepages: node N not found\" (domain_validate.c `virDomainDefMemtuneValidate`) |\n| without guest cells, `nodeset='0'` | accepted: the nodeset is dropped and the page backs the whole guest (domain_postparse.c `virDomainDefPostParseMemtune`); any other nodeset is rejected as above |\n| two page nodesets sharing a cell | rejected: \"nodeset attribute of hugepages of sizes \u2026 intersect\" |\n| two pages without nodeset (counting a dropped `nodeset='0'`) | rejected: \"two master hugepages detected\" |\n| hugepages with `<allocation mode='ondemand'>` | rejected by the QEMU driver: \"hugepages are not allowed with memory allocation ondemand\" (qemu_validate.c `qemuValidateDomainDefMemory`) |\n| hugepages with `<source type='anonymous'>` | rejected by the QEMU driver: \"hugepages are not allowed with anonymous memory source\" |\n\nDeliberately **not** reported, because libvirt accepts them: hugepages with `<source type='memfd'>` (refused only by QEMU older than 4.0, which lacks memfd hugetlb support), `<access mode='shared'>` without guest cells (accepted when the machine type names its default RAM backend, as machine types of QEMU 5.0 and later do), and `<allocation threads='N'>` (needs a QEMU with preallocation threads, which a linter cannot see). A nodeset that does not parse is left to `cpuset-syntax`. A page size in a decimal unit is `hugepage-size-decimal-unit`'s.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0-1'/>\n    <page size='2' unit='M' nodeset='1-2'/>\n  </hugepages>\n  <allocation mode='ondemand'/>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0'/>\n    <page size='2' unit='M' nodeset='1'/>\n  </hugepages>\n  <locked/>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix: which page size a guest cell should get is a capacity decision. Give each guest cell at most one page size, use at most one `<page>` without `nodeset`, and bind guest memory to host nodes with `<numatune>`, not with the page `nodeset`.\n\n## Needs\n\n**domain**. The allocation and source checks apply to domains run by the QEMU driver (`type` `kvm`, `qemu` or `hvf`).\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML`, `virDomainDefParseMemory`.\n- libvirt `src/conf/domain_validate.c`: `virDomainDefMemtuneValidate`.\n- libvirt `src/conf/domain_postparse.c`: `virDomainDefPostParseMemtune`.\n- libvirt `src/qemu/qemu_validate.c`: `qemuValidateDomainDefMemory`.\n- libvirt, Domain XML format, \xA7Memory Backing.\n",
   "insufficient-hugepages": "# insufficient-hugepages\n\nAdds up, for each hugepage size and each host NUMA node, the pages that all guests planned on a host need from that node, and reports when the sum is larger than the node's pool (`nr_hugepages`). Each contributing domain is reported on its `<page>` (or `<hugepages>`) element. The message names the node, the demand, the supply, the other domains sharing the pool, and the `nr_hugepages` value that would be enough.\n\n## Why this matters\n\nHugepage-backed guest RAM comes from hugetlbfs, and hugetlbfs only hands out pages that were reserved in a pool beforehand. Each NUMA node has its own pool per page size (`/sys/devices/system/node/nodeN/hugepages/hugepages-<size>kB/nr_hugepages`). Under a `strict` binding the kernel takes pages only from the bound nodes' pools, never from a neighbour's. When a pool runs short, QEMU fails to start (libvirt has it preallocate hugepage-backed memory: \"unable to map backing store for guest RAM: Cannot allocate memory\"), or a guest that does start gets SIGBUS when it touches a page that cannot be backed. Usually the guest started last fails: each guest alone fits, and only the plan as a whole does not. That is why this is a plan rule.\n\nHow the demand is counted (rules.md \xA71):\n\n- **Pages per guest**: `ceil(memory / page size)` for each guest NUMA cell (`<cell memory>`), or for the whole `<memory>` when the guest has no cells. Sizes follow libvirt's units (`virScaleInteger`): `k`/`KiB`, `M`/`MiB`, `G`/`GiB` are powers of 1024, `KB`/`MB`/`GB` are powers of 1000, and no unit means KiB. So `<memory unit='G'>17</memory>` needs 8704 pages of 2 MiB, while `<memory unit='GB'>17</memory>`, which is 17,000,000,000 bytes or 16,601,563 KiB, needs 8107.\n- **Page size**: the `<page size unit>` whose `nodeset` names the guest cell, else a `<page>` without `nodeset`. `<hugepages/>` with no `<page>` uses the host's default hugepage size (`Hugepagesize` in `/proc/meminfo`). Each size is a separate budget: 1 GiB pages never stand in for 2 MiB ones.\n- **Which node**:\n  - a single-node nodeset (from `memnode`, else `<memory>`): that node;\n  - `strict` over several nodes: the kernel decides the split, so only the sum over the set is compared, and the finding is a warning;\n  - `interleave`: spread evenly over the nodes;\n  - no `<numatune>` or `placement='auto'`: only host-wide totals are compared, and the finding is a warning.\n- **Supply**: the pool size `nr_hugepages`, not the free pages at capture time. Running guests already hold pages, and they are part of the plan.\n\n## Incorrect\n\nTwo guests on host node 0, whose 2 MiB pool holds 8192 pages (16 GiB): 6144 + 4096 = 10240 pages.\n\n```xml\n<!-- erp-db.xml -->\n<memory unit='GiB'>12</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n```xml\n<!-- erp-app.xml -->\n<memory unit='GiB'>8</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nBind the second guest to node 1, or raise node 0's pool to 10240 pages (`echo 10240 > /sys/devices/system/node/node0/hugepages/hugepages-2048kB/nr_hugepages`, made persistent in the boot configuration or a tuned profile):\n\n```xml\n<!-- erp-app.xml -->\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: whether to grow a pool, move a guest or shrink it is a capacity decision. The message gives the `nr_hugepages` value per node that would be enough for the plan. Reserve 1 GiB pages at boot (`hugepagesz=1G hugepages=N`), as they are hard to find later when memory is fragmented. For a multi-node `strict` binding, bind each guest cell to one node with `<memnode>`, so the check can be exact.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host`, or the `hosts` mapping in `kvmlint.config.json`), with the host snapshot's per-node hugepage pools. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7Memory Allocation (units), \xA7Memory Backing (`hugepages`, `page size unit nodeset`), \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`).\n- libvirt `src/util/virutil.c` (`virScaleInteger`: binary and decimal units) and `src/conf/numa_conf.c`.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: per-node pools under `/sys/devices/system/node/nodeN/hugepages/`, boot-time reservation, and the interaction with memory policy.\n- OpenStack Nova `nova/virt/hardware.py`: hugepage fitting per host NUMA cell.\n- The KVM tuning guide for Rocky Linux: per-node hugepage reservation sized for the guests bound there.\n",
+  "memory-not-hugepage-multiple": "# memory-not-hugepage-multiple\n\nReports hugepage-backed guest memory that is not a whole number of pages: a guest NUMA cell whose `memory` is not a multiple of the page size backing it, or, for a guest without cells, `<memory>` (less any memory devices). It is a warning, or an error when the memory is smaller than one page. The finding is on the cell's `memory` value or on the `<memory>` text. Suggestions (never `--fix`): round up, or round down, to whole pages.\n\n## Why this matters\n\nEach hugepage-backed region of guest RAM, one per guest cell or one for the whole guest, is a hugetlbfs file that QEMU maps in whole pages:\n\n- when the region is **smaller than one page**, QEMU refuses to start: \"memory size \u2026 must be equal to or larger than page size\" (`file_ram_alloc`). A 512 MiB test guest on 1 GiB pages never boots;\n- otherwise QEMU rounds the region **up** to whole pages. The guest sees the size it was given, but the pool loses one page more, and the rest of that page is never used. With 1 GiB pages, a 4608 MiB cell costs five pages for 4.5 pages of memory. On hosts where every page is reserved for a planned guest, that extra page is what makes the next guest fail (see `insufficient-hugepages`, which counts pages the same way: ceil(memory / page size)).\n\nThe page size of a region is the `<page size>` whose `nodeset` names the cell, else the `<page>` without a nodeset. For `<hugepages/>` with no `<page>`, it is the host's default hugepage size. That size is known only when a host snapshot is linted (`Hugepagesize` in `/proc/meminfo`). **Without a host the rule skips such guests**, since the default differs by architecture and by `default_hugepagesz=`. Pages in a decimal unit, and pages without a size, are left to `hugepage-size-decimal-unit` and `hugepages-config-invalid`. Memory devices (`<memory model='dimm'>` \u2026) have backends of their own and are not part of the regions checked here.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4096' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='4608' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\nError, less than one page:\n\n```xml\n<memory unit='MiB'>512</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='1048576' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0'/>\n    <page size='2' unit='M' nodeset='1'/>\n  </hugepages>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4096' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='4608' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nNo automatic fix: growing a guest takes pages from a shared pool, and shrinking it takes memory from the guest, so the direction is a person's choice. kvmlint offers two **suggestions** (shown in text output, in JSON `suggestions` and in SARIF `result.fixes`; never applied by `--fix`): set the size to the next whole number of pages, or to the whole pages below it (not offered when that is zero). The new size keeps the unit already written when it is exact there, else it is written in KiB with `unit='KiB'`. After resizing a cell, `guest-numa-memory-sum` offers the matching `<memory>` total as a safe fix.\n\n## Needs\n\n**domain**, and a **host snapshot** for `<hugepages/>` without `<page>` (the host's default page size). Without one, those guests are skipped.\n\n## Sources\n\n- QEMU `system/physmem.c` (`file_ram_alloc`): the size check against the page size and the round-up to whole pages.\n- libvirt `src/qemu/qemu_command.c`: one memory backend per guest cell with the page size from `<hugepages>`.\n- libvirt, Domain XML format, \xA7Memory Backing (`page size unit nodeset`, the host's default size for an empty `<hugepages/>`).\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: hugetlbfs files are sized in whole huge pages.\n",
   "min-free-kbytes-exceeds-node-free": "# min-free-kbytes-exceeds-node-free\n\nComputes each NUMA node's share of `vm.min_free_kbytes` the way the kernel does, and compares it with the memory that node has free once the planned guests bound strictly to it have been placed. The finding is an error when a node's min watermark is above its free memory, and a warning when its high watermark is. It is reported on the host snapshot, at the `vm.minFreeKbytes` value, and the message gives the largest value that keeps every node safe.\n\n## Why this matters\n\n`vm.min_free_kbytes` is not one pool for the whole machine. `__setup_per_zone_wmarks()` (mm/page_alloc.c) splits it over all lowmem zones of all nodes in proportion to each zone's managed pages:\n\n- zone min = pages_min \xD7 managed(zone) / \u03A3 managed(lowmem zones);\n- Movable and HighMem zones instead get a small clamped value;\n- low = min + gap and high = low + gap, where gap = max(min / 4, managed \xD7 `vm.watermark_scale_factor` / 10000).\n\nA node's share is the sum over its zones. Free memory is not even across nodes on a hypervisor. Hugepage pools are carved out of a node's memory, and guests bound with `mode='strict'` allocate only from their nodes. A node can end up with less free memory than its own watermarks although the host as a whole has plenty:\n\n- **below min** (error): every allocation on the node falls into direct reclaim. A strictly bound guest cannot fall back to another node (MPOL_BIND), so the OOM killer picks a process, very likely that guest's QEMU;\n- **below high** (warning): kswapd on that node never reaches its target and reclaims continuously, dropping page cache and burning housekeeping CPU while other nodes sit idle.\n\nFree memory per node is `MemFree` from the snapshot (`/sys/devices/system/node/nodeN/meminfo`), less the memory of each planned domain that binds small (non-hugepage) pages to the node with `strict` or `restrictive`. `preferred` and `interleave` allocations can fall back to other nodes, and hugepages come from the pools, so none of them is subtracted. The zones come from `/proc/zoneinfo` managed pages when the snapshot has them. Otherwise each node's MemTotal stands in for one Normal zone, and the message says so.\n\n## Incorrect\n\nHost: two nodes of 64 GiB, node 1 has 45000 MiB free, `vm.min_free_kbytes=524288` (node 1's min share is 256 MiB). This guest leaves node 1 only 100 MiB:\n\n```xml\n<memory unit='MiB'>44900</memory>\n<vcpu placement='static'>8</vcpu>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n```json\n\"vm\": { \"minFreeKbytes\": 524288, \"watermarkScaleFactor\": 10 }\n```\n\n## Correct\n\nLeave headroom above the high watermark on every node. Spread the small-page guests over both nodes, back large guests with hugepages (reserved up front and not part of `MemFree`), or lower `vm.min_free_kbytes` to the value the message gives:\n\n```xml\n<memory unit='GiB'>20</memory>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: the change is on the host (`sysctl vm.min_free_kbytes=\u2026`, persisted in `/etc/sysctl.d/` or a tuned profile) or in where guests are placed. The message gives the largest `vm.min_free_kbytes` that keeps every node's min watermark (for the error) or high watermark (for the warning) within its free memory. If even 0 is too much, the node is simply overcommitted: move guests off it.\n\n## Needs\n\n**host snapshot**, and the **plan** when domains are mapped to the host: per-node `MemFree` and `MemTotal` (or `/proc/zoneinfo`), `vm.min_free_kbytes` and `vm.watermark_scale_factor`. If the snapshot has no `vm.min_free_kbytes` or no per-node free memory, the rule reports one info note and stops.\n\n## Limitations\n\n- Free memory is the snapshot's `MemFree` of each node *minus* the small-page memory that the\n  planned domains bind strictly to it. A planned domain that was already running when the\n  snapshot was captured is therefore counted twice (its memory is already out of `MemFree`):\n  capture the snapshot on the host as it will be before the planned guests start, or expect\n  the finding to be conservative.\n- A strict binding over several nodes is split evenly; the kernel fills the first node with\n  room first, so the pressure on that node can be higher than estimated.\n\n## Sources\n\n- Linux `Documentation/admin-guide/sysctl/vm.rst`: `min_free_kbytes` (\"each lowmem zone gets a number of reserved free pages based proportionally on its size\") and `watermark_scale_factor`.\n- Linux `mm/page_alloc.c`: `__setup_per_zone_wmarks()`, the formula above.\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: MPOL_BIND does not fall back to other nodes.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`mode` `strict`, `restrictive`, `preferred`, `interleave`).\n- The KVM tuning guide for Rocky Linux: `min_free_kbytes` on NUMA hosts, checked per node.\n",
   "min-free-kbytes-guideline": '# min-free-kbytes-guideline\n\nWarns when `vm.min_free_kbytes` is above 2% of the host\'s total memory (the threshold is configurable), and reports an error when it is below 1024 KB, the floor the kernel documentation warns about. The 1\u20132% range is the KVM tuning guide\'s advice, not a kernel limit. The finding is reported on the host snapshot, at the `vm.minFreeKbytes` value.\n\n## Why this matters\n\n`vm.min_free_kbytes` is the memory the kernel keeps free for allocations that must not fail (atomic allocations, PF_MEMALLOC reclaim paths). From it the kernel derives the min, low and high watermarks of every zone (see `min-free-kbytes-exceeds-node-free`).\n\n- **Too low** (error): `Documentation/admin-guide/sysctl/vm.rst` says that below 1024 KB "your system will become subtly broken, and prone to deadlock under high loads". Reclaim itself needs memory, and the reserve is too small to provide it.\n- **Too high** (warning): every KiB of it is memory no guest can use. It also raises every zone\'s low and high watermarks, so kswapd starts reclaiming earlier and works harder on each node. The vm.rst page warns that "setting this too high will OOM your machine instantly".\n\n**The 1\u20132% range is the tuning guide\'s advice, not a kernel limit.** The kernel sets its own boot-time default from the lowmem size (`init_per_zone_wmark_min()` in mm/page_alloc.c), and khugepaged raises it when transparent hugepages are enabled. Any value from 0 to INT_MAX is accepted. The guide\'s range comes from experience with hypervisors that have a lot of memory: 1% is plenty of headroom for network and storage bursts, and more than 2% is rarely useful. Hosts with unusual loads, such as very high packet rates into atomic allocations, may need more. Raise `maxPercent` for them, or disable the rule for that host.\n\nWhether the value fits each NUMA node\'s free memory is a separate, hard check: `min-free-kbytes-exceeds-node-free`.\n\n## Incorrect\n\nOn a host with 128 GiB (134217728 KiB), 4 GiB is 3.1%:\n\n```json\n"vm": { "minFreeKbytes": 4194304, "watermarkScaleFactor": 10 }\n```\n\nBelow the kernel\'s floor:\n\n```json\n"vm": { "minFreeKbytes": 512 }\n```\n\n## Correct\n\n0.4% of 128 GiB:\n\n```json\n"vm": { "minFreeKbytes": 524288, "watermarkScaleFactor": 10 }\n```\n\nExactly 2% (134217728 \xD7 2 / 100, rounded down) is not above the guideline:\n\n```json\n"vm": { "minFreeKbytes": 2684354 }\n```\n\nA high value is sometimes meant to keep memory free for large guests. That memory cannot be given to any guest, though. Reserve it as a hugepage pool instead (`nr_hugepages` per node) and back the guest with it:\n\n```xml\n<memory unit=\'GiB\'>16</memory>\n<memoryBacking>\n  <hugepages>\n    <page size=\'2048\' unit=\'KiB\'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode=\'strict\' nodeset=\'1\'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: the value lives on the host. Set it with `sysctl -w vm.min_free_kbytes=N` and persist it in `/etc/sysctl.d/` or in the tuned profile that manages the host. The warning gives the threshold in KiB. For the error, use at least 1024; the message gives the guide\'s 1\u20132% range for this host.\n\n## Options\n\n| option | type | default | meaning |\n| --- | --- | --- | --- |\n| `maxPercent` | number | `2` | Warn when `vm.min_free_kbytes` exceeds this percentage of the host\'s total memory (\u03A3 node MemTotal). |\n\nSet it in `kvmlint.config.json` with this rule\'s options.\n\n## Needs\n\n**host snapshot**: `vm.min_free_kbytes` and the nodes\' MemTotal. Without `vm.min_free_kbytes` the rule is silent, and without MemTotal only the 1024 KB floor is checked. Domains play no part.\n\n## Sources\n\n- Linux `Documentation/admin-guide/sysctl/vm.rst`, `min_free_kbytes`: the 1024 KB floor and the warning against values that are too high.\n- Linux `mm/page_alloc.c`: `init_per_zone_wmark_min()` (the kernel\'s default) and `__setup_per_zone_wmarks()`.\n- Linux `mm/khugepaged.c`: `set_recommended_min_free_kbytes()`.\n- The KVM tuning guide for Rocky Linux: `vm.min_free_kbytes` at 1\u20132% of RAM on hypervisors. This is the source of the guideline, and it is advice, not a kernel rule.\n',
   "missing-emulatorpin": "# missing-emulatorpin\n\nReports a pinned domain (one with a `<vcpupin>` or a `<vcpu cpuset>`) whose QEMU emulator threads are left unpinned: there is no `<emulatorpin>`, no `<vcpu cpuset>` and no automatic placement, so libvirt lets those threads run on every online host CPU, including the CPUs the vCPUs were pinned to and the isolated cores.\n\n## Why this matters\n\nlibvirt decides the emulator's affinity in this order (formatdomain \xA7CPU Tuning, `qemuProcessSetupEmulator` in `qemu_process.c`): `<emulatorpin cpuset>`, else `<vcpu cpuset>`, else the nodeset numad advises when `<vcpu placement='auto'>`, else **all online host CPUs**. The \"emulator\" is every thread of the QEMU process that is neither a vCPU nor an IOThread: the main loop, device emulation, the RCU thread and worker threads (disk I/O without an IOThread, migration, VNC/SPICE).\n\nPinning vCPUs 1:1 is meant to give each vCPU a CPU of its own. Emulator threads floating over all CPUs undo that:\n\n- the scheduler puts them on the vCPUs' own CPUs, where they preempt the vCPU: latency spikes and steal time in the guest;\n- on CPUs isolated with `isolcpus`/`nohz_full` they break the tickless state the isolation was for, and several guests' emulators can pile onto the same isolated core, because the scheduler does not balance load there.\n\nThe KVM tuning guide and libvirt's kvm-realtime page both put the emulator on housekeeping CPUs, away from the vCPUs.\n\nA `<vcpu cpuset>` already confines the emulator (to the same CPUs as the unpinned vCPUs), and with `placement='auto'` it follows numad's advice, so neither case is reported here. Whether the emulator *overlaps* dedicated vCPUs is a different question, for `emulatorpin-overlaps-vcpus`.\n\nThe finding is reported on the `<cputune>` start tag, where the `<emulatorpin>` belongs.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='16'/>\n  <vcpupin vcpu='1' cpuset='17'/>\n  <vcpupin vcpu='2' cpuset='18'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n  <iothreadpin iothread='1' cpuset='0-3'/>\n</cputune>\n```\n\n## Correct\n\nPin the emulator to housekeeping CPUs (here 0-3, outside `isolcpus=4-31`):\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='16'/>\n  <vcpupin vcpu='1' cpuset='17'/>\n  <vcpupin vcpu='2' cpuset='18'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n  <emulatorpin cpuset='0-3'/>\n  <iothreadpin iothread='1' cpuset='0-3'/>\n</cputune>\n```\n\nAlso accepted: a `<vcpu cpuset>` that bounds the whole domain.\n\n```xml\n<vcpu placement='static' cpuset='20-23'>4</vcpu>\n```\n\n## Fix\n\n`kvmlint --fix` inserts `<emulatorpin cpuset='X'/>` as the last child of `<cputune>` when the\ndomain is linted against a host snapshot whose housekeeping set is known and not empty. X is the\nhousekeeping CPUs (online CPUs minus `isolcpus`/`nohz_full`/tuned `isolated_cores`, or the\nconfig's `housekeeping` for the host) on the host NUMA node(s) of the vCPU pins, or every\nhousekeeping CPU when those nodes have none. The new line copies the indentation, quote style and\nline ending of the surrounding `<cputune>` children; nothing else in the file changes.\n\n```xml\n  <cputune>\n    <vcpupin vcpu='0' cpuset='4'/>\n    <vcpupin vcpu='1' cpuset='5'/>\n    <emulatorpin cpuset='0-3'/>\n  </cputune>\n```\n\nWithout a host snapshot, or on a host that declares no isolation, there is no fix: choosing\nbetween the shared housekeeping pool and one extra CPU reserved for this guest's emulator is a\nperson's decision. The message then says what to add.\n\n## Needs\n\n**domain**. Without a host snapshot the rule still reports, but the message cannot name CPUs. With one, it lists the online CPUs the emulator floats over and the housekeeping CPUs to use.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`, `placement`) and \xA7CPU Tuning (`emulatorpin`: \"If this is omitted, and attribute cpuset of element vcpu is not specified, 'emulator' is pinned to all the physical CPUs by default\").\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupEmulator`, `qemuProcessSetupPid`), which applies the chain above.\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): emulator threads on housekeeping CPUs.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`, `nohz_full`), on what isolation does and does not balance.\n- The KVM tuning guide for Rocky Linux: `emulatorpin` on housekeeping cores beside 1:1 vCPU pinning.\n",
   "not-a-domain": "# not-a-domain\n\nWarns when a file named explicitly on the command line (or by the pre-commit hook) is well-formed XML whose root element is not `<domain>`, so kvmlint cannot lint it as a libvirt domain definition. XML files found by walking a directory are skipped silently instead.\n\n## Why this matters\n\nRepositories of libvirt configuration hold more than domains: `virsh capabilities` output, network and storage pool definitions (`<network>`, `<pool>`), snapshot metadata (`<domainsnapshot>`, which wraps a `<domain>` but is not one), and unrelated XML. When a directory is walked, such files are not what the user asked to lint, and skipping them is expected. When a file is named explicitly, for example by a pre-commit hook matching `\\.xml$` or by a CI step with a path list, silently skipping it would let a wrong path or a mis-saved file pass as \"no problems found\". The warning says it was not checked and why.\n\nA common case is `virsh capabilities` output saved beside the domains. It describes the host, not a guest: pass it with `--host` so the host rules can use it.\n\nThe finding is placed on the root element's start tag.\n\n## Incorrect\n\nNamed explicitly (`kvmlint hosts/hv01-capabilities.xml networks/default.xml`):\n\n```xml\n<capabilities>\n  <host>\n    <topology>\n      <cells num='2'>\u2026</cells>\n    </topology>\n  </host>\n</capabilities>\n```\n\n```xml\n<network>\n  <name>default</name>\n  <forward mode='nat'/>\n  <bridge name='virbr0' stp='on' delay='0'/>\n</network>\n```\n\n## Correct\n\nA domain definition, with or without the XML declaration and libvirt's header comment:\n\n```xml\n<?xml version='1.0' encoding='UTF-8'?>\n<domain type='kvm'>\n  <name>wiki-02</name>\n  <memory unit='GiB'>4</memory>\n  <vcpu placement='static'>2</vcpu>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix. Leave non-domain files out of the paths you name (narrow the hook's `files:` pattern, or use `exclude:`). Pass host descriptions with `--host`. For a snapshot file, lint the `<domain>` it contains by saving it with `virsh dumpxml` instead.\n\nWith pre-commit, for example:\n\n```yaml\n- id: kvmlint\n  files: ^domains/.*\\.xml$\n```\n\n## Needs\n\n**domain** (any XML file named explicitly).\n\n## Sources\n\n- libvirt, Domain XML format (the `<domain>` root), Network XML format (`<network>`), Storage pool XML format (`<pool>`), Snapshot XML format (`<domainsnapshot>`), and formatcaps (`<capabilities>`).\n- kvmlint design, \xA74 CLI: files whose root is not `<domain>` are skipped when found by a directory walk and reported when named explicitly.\n",
+  "numatune-invalid": "# numatune-invalid\n\nReports a `<numatune>` that libvirt rejects: a `<memnode>` whose `cellid` names no guest NUMA cell or repeats another memnode's, a `<memnode>` in a guest without cells, a `<memnode>` under automatic (numad) placement, a static `<memory>` binding without `nodeset`, a memnode missing `cellid` or `nodeset`, an unknown `placement`, and `restrictive` used on `<memory>` but not on the memnodes (or the reverse). A warning is added when `placement='auto'` comes with a `nodeset`, which libvirt drops.\n\n## Why this matters\n\n`<numatune>` decides which host nodes hold the guest's memory. When libvirt cannot read it, `virsh define` fails, usually in a deploy pipeline, far from the edit that broke it. The rules (numa_conf.c `virDomainNumatuneParseXML`, `virDomainNumatuneSet`, `virDomainNumatuneNodeParseXML`, `virDomainNumaDefValidate`):\n\n- **placement** of `<memory>`: as written, else `static` when a `nodeset` is given, else the `<vcpu placement>`. With `<vcpu placement='auto'>` and no `<memory>` element at all, libvirt adds an implicit automatic binding.\n- a **static** placement needs a `nodeset` (\"nodeset for NUMA memory tuning must be set if 'placement' is 'static'\"). `<memory mode='strict'/>` alone is static by default, so it is rejected;\n- with **auto** placement a `nodeset` is dropped without a word: numad chooses the nodes at start-up (warning);\n- `<memnode>` binds one **guest** cell (`cellid`, from 0) to host nodes. It needs guest cells (\"Element 'memnode' is invalid without any guest NUMA cells\"), a `cellid` below the cell count (\"\u2026must correspond to existing guest's NUMA cell\"), one memnode per cell (\"Multiple memnode elements with cellid N\"), and a `nodeset`;\n- per-cell binding and numad do not mix (\"Per-node binding is not compatible with automatic NUMA placement\");\n- `restrictive` mode must be used on both `<memory>` and every `<memnode>`, or on none of them. A missing `<memory>` counts as `strict`.\n\nValues that do not parse (a `mode` libvirt does not know, a bad `cellid` or `nodeset`) are reported by `value-invalid` and `cpuset-syntax`.\n\n## Incorrect\n\n```xml\n<numatune>\n  <memory mode='strict'/>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='0' mode='strict' nodeset='1'/>\n  <memnode cellid='2' mode='strict' nodeset='1'/>\n</numatune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n```xml\n<vcpu placement='auto'>4</vcpu>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0-1'/>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n```xml\n<vcpu placement='auto'>4</vcpu>\n<numatune>\n  <memory mode='strict' placement='auto'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: which host nodes a guest cell belongs on, and whether numad or a fixed nodeset should decide, are placement decisions. Bind each guest cell at most once, to cells that exist; give a static `<memory>` a `nodeset`; drop `<memnode>` elements, or switch to static placement, when numad is in charge.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/numa_conf.c`: `virDomainNumatuneParseXML`, `virDomainNumatuneSet`, `virDomainNumatuneNodeParseXML` and `virDomainNumaDefValidate`.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`, `placement`).\n",
   "pin-crosses-nodeset": "# pin-crosses-nodeset\n\nReports vCPUs pinned to CPUs of one host NUMA node while `<numatune>` binds their memory to another node. It also warns when a pinned domain has no `<numatune>` at all, which leaves the memory wherever the kernel puts it. An info note replaces the warning for `mode='interleave'` and for automatic (numad) placement.\n\n## Why this matters\n\nWhere a guest's memory lives is set by `<numatune>` (formatdomain \xA7NUMA Node Tuning):\n\n- `<memnode cellid='c' nodeset='N'>` binds guest NUMA cell *c*. Cells without a memnode follow `<memory>`;\n- `<memory mode='\u2026' nodeset='N'>` binds the whole guest. `mode` defaults to `strict`;\n- `placement` defaults to the `<vcpu placement>`, or to `static` when a nodeset is given. With `placement='auto'`, including `<vcpu placement='auto'>` with no `<numatune>` (libvirt's `virDomainNumatuneParseXML` then adds an implicit strict, auto binding), numad picks the nodes at start-up.\n\nFor each vCPU the rule takes its guest cell (from `<cpu><numa><cell cpus>`; vCPUs in no cell count as cell 0, as libvirt adds them there) and the node set N that binds that cell. It then compares N with the host nodes of the vCPU's effective affinity (`vcpupin`, else `<vcpu cpuset>`). If any of those nodes is outside N, every memory access made from there crosses the socket interconnect (UPI, Infinity Fabric). Remote accesses cost roughly 1.5\u20132\xD7 the latency (SLIT distance 21 against 10) and share the link's bandwidth. With `strict` the memory cannot follow the vCPU, so the penalty lasts for the guest's whole life.\n\n- `strict`, `restrictive`, `preferred`: warning.\n- `interleave`: info. Spreading memory is a deliberate choice, but vCPUs outside the interleave set still find all of it remote.\n- `placement='auto'`: info, \"not checkable\". The nodes are only known when the guest starts.\n- A pinned domain without `<numatune>` (and not under automatic placement): warning on `<cputune>`. Each page then lands on the node of the thread that first touches it (the emulator's node when memory is preallocated), and spills to other nodes as the host fills up.\n\n## Incorrect\n\nCell 1's vCPUs run on host node 0 (CPUs 0-15) while its memory is bound to node 1:\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <!-- vCPUs 1-3 on CPUs 5-7 -->\n  <vcpupin vcpu='4' cpuset='12'/>\n  <!-- vCPUs 5-7 on CPUs 13-15 -->\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <!-- vCPUs 1-3 on CPUs 5-7 (node 0) -->\n  <vcpupin vcpu='4' cpuset='20'/>\n  <!-- vCPUs 5-7 on CPUs 21-23 (node 1) -->\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: whether the vCPUs or the memory should move is a person's choice. kvmlint\noffers **suggestions** (shown in text output, in JSON `suggestions`, and in SARIF `result.fixes`;\nnever applied by `--fix`):\n\n- when every vCPU governed by one binding runs on a single host node *n*: set that\n  `<memory>`/`<memnode>` `nodeset` to *n*;\n- when a pinned domain has no `<numatune>` and all its pins lie on one host node *n*: add\n  `<numatune><memory mode='strict' nodeset='n'/></numatune>` after `<cputune>`, indented like\n  its siblings.\n\nThe other way out is to move the vCPUs to CPUs of the bound node: the message names them,\npreferring isolated ones. With pins on several nodes, give each guest NUMA cell a `<memnode>`\nbound to the node its vCPUs run on.\n\n## Needs\n\n**host snapshot**: which node each CPU belongs to. Without a host the rule is silent. It only applies to pinned domains.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`, `placement`), \xA7CPU Tuning (`vcpupin`), \xA7CPU model and topology (guest `<numa><cell>`).\n- libvirt `src/conf/numa_conf.c` (`virDomainNumatuneParseXML`, `virDomainNumatuneSet`, `virDomainNumatuneGetNodeset`): defaults and precedence.\n- libvirt `src/qemu/qemu_process.c`: vCPU affinity and memory binding at start-up.\n- OpenStack Nova `nova/virt/hardware.py`: guest cells fitted to host cells with CPUs and memory together.\n- The KVM tuning guide for Rocky Linux: `numatune` `strict` on the node of the pinned cores.\n",
   "unused-disable-directive": "# unused-disable-directive\n\nA `kvmlint-disable\u2026` comment that suppresses no finding: the problem it silenced was fixed, the\nrule id is misspelt, or it sits in the wrong place. Reported only with\n`--report-unused-disable-directives` (or `\"reportUnusedDisableDirectives\": true` in\n`kvmlint.config.json`), like ESLint's option of the same name.\n\n## Why this matters\n\nA stale directive is a hole waiting for the next mistake: when someone later re-introduces the\nproblem on that element, the comment silences it without anyone having decided so. A misspelt\nrule id silences nothing while looking as if it did.\n\n## Directives\n\nDirectives are XML comments (design.md \xA74). The text after a colon is the reason, kept for reviewers:\n\n- `<!-- kvmlint-disable-next-line rule-a rule-b: reason -->` \u2014 findings of those rules (all rules\n  when none is named) on the start tag of the next element;\n- `<!-- kvmlint-disable rule-a -->` \u2026 `<!-- kvmlint-enable rule-a -->` \u2014 a region;\n- `<!-- kvmlint-disable-file rule-a -->` \u2014 the whole file.\n\nAn XML comment may not contain `--`, so the reason cannot either. libvirt drops comments when it\nstores a domain: for XML dumped from a live host, use the config's `ignores` (by domain name or\nuuid) instead.\n\n## Incorrect\n\n```xml\n  <cputune>\n    <!-- kvmlint-disable-next-line housekeeping-overlap: vCPU 0 is the guest's housekeeping vCPU -->\n    <vcpupin vcpu='0' cpuset='4'/>\n```\n\nCPU 4 is not a housekeeping CPU, so nothing was suppressed: the directive is stale.\n\n## Correct\n\n```xml\n  <cputune>\n    <!-- kvmlint-disable-next-line housekeeping-overlap: vCPU 0 runs the guest's own housekeeping -->\n    <vcpupin vcpu='0' cpuset='2'/>\n```\n\n## Fix\n\nNo automatic fix: delete the directive, or correct the rule id it names.\n\n## Needs\n\nOne domain file; the directive is matched against the findings of every rule run on it.\n\n## Sources\n\n- ESLint, \"Disabling Rules with Inline Comments\" and `--report-unused-disable-directives`.\n- kvmlint design.md \xA74, Inline directives.\n",
   "value-invalid": "# value-invalid\n\nReports a number, size, unit or mode in the domain XML that libvirt would reject: non-numeric or negative counts and ids, a memory size with an unknown unit or text after its digits, a vCPU count of 0 or beyond any driver's limit, a hugepage size of 0, or a `numatune` mode libvirt does not know. The finding points at the value itself (the attribute value or the element text).\n\n## Why this matters\n\nlibvirt parses these values strictly: `virStrToLong_*` accepts digits only, and `virScaleInteger` accepts only the unit suffixes it knows. One bad value makes `virsh define` (or `virsh edit` when saving) fail for the whole domain. kvmlint reports it at the exact value instead. The other rules also need these numbers. A vCPU id written as a word, or a memory size libvirt cannot read, leaves nothing to compute with, so the pin or size is skipped by the placement and capacity rules. This rule is where that shows.\n\nChecked values:\n\n- **Integers**: `<vcpu>` text and its `current`, `<iothreads>`, `vcpupin vcpu`, `iothreadpin iothread`, `vcpusched priority`, `<iothread id>`, `memnode cellid`, guest `<cell id>`, `<topology sockets|dies|clusters|cores|threads>`. Each must be a non-negative decimal integer.\n- **vCPU count**: `<vcpu>` must be at least 1, and not above 16384, which no libvirt driver accepts.\n- **Memory sizes** (`<memory>`, `<currentMemory>`, `<maxMemory>`, `<memtune>` limits, `<cell memory>`, hugepage `<page size>`): decimal digits only, with no sign, spaces or unit in the text, and a `unit` that `virScaleInteger` knows: `b`, `bytes`, `k`/`KiB`, `M`/`MiB`, `G`/`GiB`, `T`/`TiB`, `P`, `E` (powers of 1024), or `KB`, `MB`, `GB`, `TB` (powers of 1000). Units are case-insensitive, and the default is KiB. A page size must be greater than 0.\n- **numatune mode**: one of `strict`, `preferred`, `interleave`, `restrictive`.\n\n| written | KiB |\n| --- | --- |\n| `<memory>16777216</memory>` | 16777216 |\n| `<memory unit='G'>16</memory>`, `unit='GiB'`, `unit='g'` | 16777216 |\n| `<memory unit='GB'>16</memory>` | 15625000 |\n| `<memory unit='bytes'>17179869185</memory>` | 16777217 (rounded up) |\n| `<memory unit='GiG'>16</memory>` | error: unknown unit |\n\nA decimal unit on a hugepage size (`size='1' unit='GB'`, which is 976,563 KiB, not a page size) is valid syntax and is left to `hugepage-size-decimal-unit`. Cpuset and nodeset values have their own rule, `cpuset-syntax`.\n\n## Incorrect\n\n```xml\n<memory unit='GiG'>16</memory>\n<memory>16 GiB</memory>\n<vcpu placement='static'>0</vcpu>\n<vcpupin vcpu='zero' cpuset='4'/>\n<page size='0' unit='KiB'/>\n<memory mode='strictly' nodeset='0'/>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>16</memory>\n<memory unit='bytes'>17179869184</memory>\n<memory>16777216</memory>\n<vcpu placement='static' current='2'>4</vcpu>\n<vcpupin vcpu='0' cpuset='4'/>\n<page size='2048' unit='KiB'/>\n<memory mode='strict' nodeset='0'/>\n```\n\n## Fix\n\nThere is no automatic fix: a value libvirt cannot read has no single correct reading. Write the number in decimal digits, put the unit in the `unit` attribute, and use one of the unit and mode names above.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (units, powers of 1024 and 1000) and `src/util/virxml.c`: `virParseScaledValue`.\n- libvirt `src/util/virstring.c`: `virStrToLong_*` (digits only, nothing after them).\n- libvirt `src/conf/domain_conf.c` (`virDomainParseMemory`: round up to whole KiB) and `src/conf/numa_conf.c` (numatune modes).\n- libvirt, Domain XML format, \xA7CPU Allocation, \xA7Memory Allocation (\"unit \u2026 defaults to KiB\"), \xA7Memory Backing, \xA7NUMA Node Tuning, \xA7CPU model and topology.\n",
+  "vcpu-id-range": "# vcpu-id-range\n\nReports `<cputune>` entries that name a vCPU or IOThread the domain does not have, pin one vCPU or IOThread twice, or give a realtime policy no valid priority: a `vcpupin` at or beyond the `<vcpu>` maximum or repeated, `vcpusched`/`cachetune`/`memorytune` `vcpus` outside 0..max-1 or missing, an `iothreadpin`/`iothreadsched` naming a missing IOThread, and `fifo`/`rr` without a priority or with one outside 1\u201399. The finding points at the attribute at fault (or at the element's start tag when the attribute is missing).\n\n## Why this matters\n\nThese entries are written by hand, and they go stale when `<vcpu>` or `<iothreads>` shrinks later. Most of them make `virsh define` fail. The others are worse, because libvirt accepts them silently and the file then promises something the guest does not get:\n\n| entry | what libvirt does (source) |\n| --- | --- |\n| `vcpupin vcpu` \u2265 max vCPUs | drops the pin, with only a log warning \"Ignoring vcpupin for missing vcpus\" (domain_conf.c `virDomainVcpuPinDefParseXML`) |\n| a second `vcpupin` for one vCPU | rejects: \"duplicate vcpupin for vcpu\" (same function) |\n| `vcpusched` without `vcpus`, or naming a vCPU \u2265 max | rejects: \"Missing attribute 'vcpus'\u2026\", \"vCPU 'N' is not present in domain definition\" (`virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`) |\n| two `vcpusched` (or `iothreadsched`) covering one thread | rejects: \"'vcpusched' attributes 'vcpus' must not overlap\" |\n| `cachetune`/`memorytune` `vcpus` beyond the maximum | cuts the group down to the existing vCPUs (`virBitmapShrink`); a group left empty is ignored entirely (`virDomainResctrlParseVcpus`). A missing `vcpus` is rejected |\n| `iothreadpin`/`iothreadsched` naming an IOThread the domain lacks, or pinning one twice | rejects: \"Cannot find 'iothread' : N\" (`virDomainIOThreadPinDefParseXML`, `virDomainDefGetIOThreadSched`) |\n| `scheduler='fifo'`/`'rr'` without `priority` | rejects (`virDomainSchedulerParseCommonAttrs`: priority is required for realtime policies) |\n| `priority` outside 1\u201399 | accepted when defined, then the start fails: \"Scheduler priority N out of range [1, 99]\" (virprocess.c `virProcessSetScheduler`, which asks `sched_get_priority_min/max`) |\n| `scheduler` missing, or not one of `batch`, `idle`, `fifo`, `rr` | rejects |\n\nThe IOThreads a domain has are the ids in `<iothreadids>`, and, when `<iothreads>` asks for more, libvirt fills in the lowest unused ids from 1 up (`virDomainIOThreadIDDefArrayInit`): `<iothreads>3</iothreads>` with only `<iothread id='5'/>` listed gives IOThreads 1, 2 and 5.\n\nAll ids are compared with the vCPU **maximum** (the `<vcpu>` text), not `current`: pinning an offline vCPU is valid and takes effect when it is hot-plugged. When `<vcpu>` itself does not parse, the vCPU checks are skipped (`value-invalid` reports it).\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <vcpupin vcpu='4' cpuset='8'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='3' cpuset='0-1'/>\n  <vcpusched vcpus='0-7' scheduler='fifo'/>\n  <cachetune vcpus='4-7'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n  <cachetune vcpus='0-3'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: whether a stale entry should go, or `<vcpu>`/`<iothreads>` should grow back, is the author's decision. Delete pins for vCPUs the guest no longer has, keep one pin per vCPU, and give every `fifo`/`rr` policy a priority from 1 to 99 (kvm-realtime uses 1 for vCPUs).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainVcpuPinDefParseXML`, `virDomainIOThreadPinDefParseXML`, `virDomainSchedulerParseCommonAttrs`, `virDomainSchedulerParse`, `virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`, `virDomainDefGetIOThreadSched`, `virDomainResctrlParseVcpus`, `virDomainDefParseIOThreads` and `virDomainIOThreadIDDefArrayInit`.\n- libvirt `src/util/virprocess.c`: `virProcessSetScheduler` (priority range from `sched_get_priority_min/max`).\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `iothreadpin`, `vcpusched`, `iothreadsched`, `emulatorsched`, `cachetune`, `memorytune`) and \xA7IOThreads Allocation.\n- Linux `sched(7)`: SCHED_FIFO and SCHED_RR priorities 1 (low) to 99 (high).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n",
   "xml-malformed": "# xml-malformed\n\nReports a file that is not well-formed XML, once, at the line and column where the parser hit its first fatal error. A malformed file gets no other findings: there is no document to check.\n\n## Why this matters\n\nlibvirt parses domain XML with libxml2 and rejects a file that is not well-formed, so `virsh define` fails. The usual causes are hand edits: a closing tag lost when a device was removed, a start tag closed under another name (`<vcpu>\u2026</vcpus>`), an attribute without quotes, a bare `&`, or two `virsh dumpxml` outputs appended to one file. In a fleet repository a broken file also hides every other problem in it until someone tries to deploy.\n\nkvmlint parses with saxes, which reports the first error with its line and column. The finding is placed there, which is sometimes after the real mistake. A missing end tag is only noticed at the next end tag that does not match. A bare `&` starts an entity reference that only ends at the next `;`, so it is reported there or at the end of the file.\n\n**Entities are never expanded.** saxes does not read external entities or DTDs and does not define entities from an internal subset. A reference to anything but the five predefined entities (`&amp;` `&lt;` `&gt;` `&apos;` `&quot;`) or a character reference is a well-formedness error at the first reference. A \"billion laughs\" file (nested `<!ENTITY>` definitions) therefore costs nothing and yields exactly one `xml-malformed` finding. libvirt never needs a DTD: `virsh dumpxml` does not write one.\n\nFiles are also refused as malformed when they are not valid UTF-8 (without a UTF-16 byte order mark). The finding is placed at the first bad byte.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>2</vcpus>\n```\n\n```xml\n<vcpupin vcpu=1 cpuset='5'/>\n```\n\n```xml\n<?xml version=\"1.0\"?>\n<!DOCTYPE domain [\n  <!ENTITY lol \"lol\">\n  <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n]>\n<domain type='kvm'>\n  <description>&lol1;</description>\n</domain>\n```\n\n## Correct\n\n```xml\n<?xml version='1.0' encoding='UTF-8'?>\n<domain type='kvm'>\n  <description>Mail relay &amp; spam filter &#x2013; owner: ops &lt;ops@example.org&gt;</description>\n  <vcpu placement='static'>2</vcpu>\n  <cputune>\n    <vcpupin vcpu='1' cpuset='5'/>\n  </cputune>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix. Correct the XML at the reported position, or just before it for a missing end tag, and prefer `virsh edit` or `virsh dumpxml`, which always write well-formed XML. Comments must not contain `--`, which also makes the file malformed (see the inline directive syntax).\n\n## Needs\n\n**domain** (any XML file named or found).\n\n## Sources\n\n- W3C, Extensible Markup Language (XML) 1.0, well-formedness constraints (\xA72.1, \xA74.1 \"Entity Declared\").\n- saxes (the parser kvmlint uses): entity handling and error positions.\n- libvirt `src/util/virxml.c` (`virXMLParse`), which rejects malformed documents.\n- OWASP, XML External Entity and \"billion laughs\" entity expansion attacks.\n"
 };
 
@@ -26530,7 +27234,7 @@ var LEVEL = { error: "error", warning: "warning", info: "note" };
 function buildSarifLog(result) {
   const artifacts = new ArtifactTable(result.root, result.cwd);
   for (const file of result.files) artifacts.location(file, ["analysisTarget"]);
-  const regions = new RegionFinder(result.sources);
+  const regions2 = new RegionFinder(result.sources);
   const ruleIndex = new Map(result.rules.map((doc, i) => [doc.meta.id, i]));
   const results = result.diagnostics.map((d) => {
     const index = ruleIndex.get(d.ruleId);
@@ -26542,7 +27246,7 @@ function buildSarifLog(result) {
           artifactLocation,
           replacements: [
             {
-              deletedRegion: regions.region(d.file, fix.range[0], fix.range[1]),
+              deletedRegion: regions2.region(d.file, fix.range[0], fix.range[1]),
               // A pure deletion has no inserted content.
               ...fix.text ? { insertedContent: { text: fix.text } } : {}
             }

@@ -1,5 +1,6 @@
 import type { XmlElement } from '../xml/types.ts';
 import type { Fix } from './types.ts';
+import { sizeInUnit } from '../model/units.ts';
 
 /**
  * Text edits that respect the file's own style: its line ending, the
@@ -92,3 +93,49 @@ export function insertAfter(text: string, sibling: XmlElement, el: NewElement): 
 export function replaceAttributeValue(attr: { valueRange: { start: number; end: number }; quote: string }, value: string): Fix {
   return { range: [attr.valueRange.start, attr.valueRange.end], text: escapeAttribute(value, attr.quote) };
 }
+
+/**
+ * Several disjoint edits folded into one Fix that spans them all, keeping the
+ * text between them: a finding carries one fix, but changing a size may touch
+ * both a value and its `unit` attribute.
+ */
+export function combineEdits(text: string, edits: ReadonlyArray<{ range: [number, number]; text: string }>): Fix {
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0]);
+  let out = '';
+  for (let i = 0; i < sorted.length; i++) {
+    const e = sorted[i]!;
+    const next = sorted[i + 1];
+    if (next && next.range[0] < e.range[1]) throw new RangeError('combineEdits: edits overlap');
+    out += e.text + (next ? text.slice(e.range[1], next.range[0]) : '');
+  }
+  return { range: [sorted[0]!.range[0], sorted[sorted.length - 1]!.range[1]], text: out };
+}
+
+/**
+ * Inserts ` name='value'` into an element's start tag, after `after` (an
+ * attribute of that element) or else right after the element name, in the
+ * document's quote style.
+ */
+export function insertAttribute(text: string, el: XmlElement, name: string, value: string, after?: { range: { end: number } }): Fix {
+  const quote = quoteNear(el);
+  const at = after ? after.range.end : el.startTag.start + 1 + el.name.length;
+  return { range: [at, at], text: ` ${name}=${quote}${escapeAttribute(value, quote)}${quote}` };
+}
+
+/**
+ * Sets a memory size written as a number (`valueRange`: element text or an
+ * attribute value) with an optional `unit` attribute (default KiB) to `kib`:
+ * in the unit already written when that is exact, else in KiB with
+ * `unit='KiB'`, so the value stays exact and the file stays valid.
+ */
+export function setSize(text: string, valueRange: { start: number; end: number }, unitAttr: (XmlAttributeLike & { value: string }) | undefined, kib: number): Fix {
+  if (!unitAttr) return { range: [valueRange.start, valueRange.end], text: String(kib) };
+  const inUnit = sizeInUnit(kib, unitAttr.value);
+  if (inUnit !== undefined) return { range: [valueRange.start, valueRange.end], text: inUnit };
+  return combineEdits(text, [
+    { range: [unitAttr.valueRange.start, unitAttr.valueRange.end], text: 'KiB' },
+    { range: [valueRange.start, valueRange.end], text: String(kib) },
+  ]);
+}
+
+type XmlAttributeLike = { valueRange: { start: number; end: number }; quote: string };

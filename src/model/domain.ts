@@ -1,7 +1,7 @@
 import type { Range, XmlAttribute, XmlElement } from '../xml/types.ts';
 import { attribute, childrenNamed, firstChild } from '../xml/query.ts';
-import type { CpuSet } from './cpuset.ts';
-import { parseLibvirtCpuset } from './libvirt-cpuset.ts';
+import { CpuSet } from './cpuset.ts';
+import { formatLibvirtCpuset, parseLibvirtCpuset, type CpusetUntidiness } from './libvirt-cpuset.ts';
 import { isDecimalUnit, scaleToKiB } from './units.ts';
 import { excerpt } from './describe.ts';
 
@@ -25,6 +25,11 @@ export interface ValueProblem {
   range: Range;
   message: string;
   severity?: 'error' | 'warning' | 'info';
+  /**
+   * For a value that parses: replacements of the attribute value. `fix` keeps
+   * libvirt's reading exactly (safe for --fix); `suggestions` are choices for a person.
+   */
+  rewrite?: { attr: XmlAttribute; fix?: string; suggestions?: Array<{ message: string; text: string }> };
 }
 
 export type NumaMode = 'strict' | 'preferred' | 'interleave' | 'restrictive';
@@ -34,6 +39,8 @@ export interface VcpuConfig {
   element: XmlElement;
   /** Maximum vCPUs (the element text); rules use this, never `current`. */
   max: number;
+  /** False when the text did not parse, was 0 or was clamped: `max` is then a stand-in. */
+  maxKnown: boolean;
   current: number | undefined;
   placement: Placement;
   cpuset: CpusetAttr | undefined;
@@ -42,6 +49,7 @@ export interface VcpuConfig {
 export interface VcpuPin {
   element: XmlElement;
   vcpu: number | undefined;
+  vcpuAttr: XmlAttribute | undefined;
   cpuset: CpusetAttr | undefined;
 }
 
@@ -52,6 +60,7 @@ export interface ThreadPin {
 
 export interface IothreadPin extends ThreadPin {
   iothread: number | undefined;
+  iothreadAttr: XmlAttribute | undefined;
 }
 
 /** A scheduling policy element (`vcpusched`, `iothreadsched`, `emulatorsched`). */
@@ -60,6 +69,8 @@ export interface ThreadSched {
   /** fifo, rr, batch, idle or other, as written. */
   scheduler: string | undefined;
   priority: number | undefined;
+  schedulerAttr: XmlAttribute | undefined;
+  priorityAttr: XmlAttribute | undefined;
 }
 
 export interface VcpuSched extends ThreadSched {
@@ -96,12 +107,15 @@ export interface NumatuneMemory {
   mode: NumaMode;
   /** Placement as written; undefined means "follow the defaults" (see `numaBinding`). */
   placement: Placement | undefined;
+  /** The `placement` attribute as written (also when its value is not one libvirt knows). */
+  placementAttr: XmlAttribute | undefined;
   nodeset: CpusetAttr | undefined;
 }
 
 export interface NumatuneMemnode {
   element: XmlElement;
   cellid: number | undefined;
+  cellidAttr: XmlAttribute | undefined;
   mode: NumaMode;
   nodeset: CpusetAttr | undefined;
 }
@@ -118,6 +132,8 @@ export interface HugepageSpec {
   sizeKiB: number | undefined;
   /** `unit` was decimal (KB/MB/GB...): a size that is almost never a real page size. */
   decimalUnit: boolean;
+  sizeAttr: XmlAttribute | undefined;
+  unitAttr: XmlAttribute | undefined;
   /** Guest NUMA cells this page size backs; undefined means all cells. */
   nodeset: CpusetAttr | undefined;
 }
@@ -171,7 +187,14 @@ export interface DomainDeviceFacts {
 
 export interface GuestCell {
   element: XmlElement;
+  /**
+   * libvirt's cell id: the `id` attribute, else the cell's position among the
+   * cells (numa_conf.c virDomainNumaDefParseXML); undefined when `id` does not parse.
+   */
   id: number | undefined;
+  idAttr: XmlAttribute | undefined;
+  /** Position among the `<cell>` elements, from 0. */
+  index: number;
   cpus: CpusetAttr | undefined;
   memoryKiB: number | undefined;
   /** The `memory` attribute (its value is in `unit`, default KiB). */
@@ -299,6 +322,11 @@ function deviceFacts(domain: XmlElement): DomainDeviceFacts {
   };
 }
 
+function untidyReason(kinds: readonly CpusetUntidiness[]): string {
+  const parts = kinds.map((k) => (k === 'order' ? 'lists ids out of ascending order' : k === 'repeat' ? 'names some ids twice' : 'writes a sign before a range end'));
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
 function textOf(el: XmlElement | undefined): string | undefined {
   return el ? el.text.trim() : undefined;
 }
@@ -346,8 +374,27 @@ class ModelBuilder {
       this.problem(range, `${el.name} ${name}='${excerpt(attr.value)}': ${parsed.error}`, 'cpuset-syntax');
       return { set: undefined, attr };
     }
-    for (const note of parsed.notes ?? []) {
-      this.problems.push({ ruleId: 'cpuset-syntax', range: attr.valueRange, message: `${el.name} ${name}='${excerpt(attr.value)}': ${note}`, severity: 'info' });
+    if (parsed.idleExclusions) {
+      const canonical = formatLibvirtCpuset(parsed.value);
+      // The author most likely meant to cut these ids; libvirt keeps them. Which one is meant is a person's call.
+      const intended = formatLibvirtCpuset(parsed.value.subtract(CpuSet.of(...parsed.idleExclusions)));
+      const suggestions = [
+        ...(intended ? [{ message: `exclude ${parsed.idleExclusions.join(', ')}, as was probably meant: ${name}='${excerpt(intended)}'`, text: intended }] : []),
+        { message: `keep libvirt's reading and drop the idle exclusion: ${name}='${excerpt(canonical)}'`, text: canonical },
+      ];
+      for (const note of parsed.notes ?? []) {
+        this.problems.push({ ruleId: 'cpuset-syntax', range: attr.valueRange, message: `${el.name} ${name}='${excerpt(attr.value)}': ${note}`, severity: 'info', rewrite: { attr, suggestions } });
+      }
+    } else if (parsed.untidy) {
+      const canonical = formatLibvirtCpuset(parsed.value);
+      // Same set, clearer text: virBitmapFormat's form, which virsh dumpxml writes back anyway.
+      this.problems.push({
+        ruleId: 'cpuset-syntax',
+        range: attr.valueRange,
+        message: `${el.name} ${name}='${excerpt(attr.value)}' is valid but ${untidyReason(parsed.untidy)}; libvirt reads it as '${excerpt(canonical)}', the form virsh dumpxml writes back`,
+        severity: 'info',
+        rewrite: { attr, fix: canonical },
+      });
     }
     return { set: parsed.value, attr };
   }
@@ -371,37 +418,51 @@ class ModelBuilder {
 
   vcpu(el: XmlElement | undefined): VcpuConfig | undefined {
     if (!el) return undefined;
-    let max = this.uintValue(el.text, textRange(el), '<vcpu>') ?? 1;
+    const parsed = this.uintValue(el.text, textRange(el), '<vcpu>');
+    let max = parsed ?? 1;
+    let maxKnown = parsed !== undefined;
     if (max === 0) {
       this.problem(textRange(el), '<vcpu> must be at least 1');
       max = 1;
+      maxKnown = false;
     } else if (max > MAX_PLAUSIBLE_VCPUS) {
       this.problem(textRange(el), `<vcpu> ${max} exceeds the ${MAX_PLAUSIBLE_VCPUS} vCPUs any libvirt driver accepts`);
       max = MAX_PLAUSIBLE_VCPUS;
+      maxKnown = false;
     }
     return {
       element: el,
       max,
+      maxKnown,
       current: this.uint(el, 'current'),
       placement: attribute(el, 'placement')?.value === 'auto' ? 'auto' : 'static',
       cpuset: this.cpuset(el, 'cpuset'),
     };
   }
 
+  /**
+   * The domain's IOThread ids as libvirt numbers them (domain_conf.c
+   * virDomainDefParseIOThreads, virDomainIOThreadIDDefArrayInit): the
+   * `<iothreadids>` ids, then, when `<iothreads>` asks for more, the lowest
+   * unused ids from 1 up to that count.
+   */
   iothreadIds(domain: XmlElement): number[] {
     const ids = childrenNamed(firstChild(domain, 'iothreadids'), 'iothread')
       .map((t) => this.uint(t, 'id'))
       .filter((n): n is number => n !== undefined);
-    if (ids.length > 0) return ids;
     const count = firstChild(domain, 'iothreads');
-    if (!count) return [];
+    if (!count) return ids;
     let n = this.uintValue(count.text, textRange(count), '<iothreads>') ?? 0;
     if (n > MAX_PLAUSIBLE_VCPUS) {
       // Reported rather than enumerated: the ids below are materialised.
       this.problem(textRange(count), `<iothreads> ${n} is not a plausible IOThread count (more than ${MAX_PLAUSIBLE_VCPUS})`);
       n = MAX_PLAUSIBLE_VCPUS;
     }
-    return Array.from({ length: n }, (_, i) => i + 1);
+    if (n <= ids.length) return ids;
+    const used = new Set(ids);
+    const out = ids.slice();
+    for (let id = 1; id <= n && out.length < n; id++) if (!used.has(id)) out.push(id);
+    return out;
   }
 
   cputune(el: XmlElement | undefined): CputuneConfig | undefined {
@@ -409,11 +470,12 @@ class ModelBuilder {
     const emulator = firstChild(el, 'emulatorpin');
     return {
       element: el,
-      vcpupins: childrenNamed(el, 'vcpupin').map((p) => ({ element: p, vcpu: this.uint(p, 'vcpu'), cpuset: this.cpuset(p, 'cpuset') })),
+      vcpupins: childrenNamed(el, 'vcpupin').map((p) => ({ element: p, vcpu: this.uint(p, 'vcpu'), vcpuAttr: attribute(p, 'vcpu'), cpuset: this.cpuset(p, 'cpuset') })),
       emulatorpin: emulator ? { element: emulator, cpuset: this.cpuset(emulator, 'cpuset') } : undefined,
       iothreadpins: childrenNamed(el, 'iothreadpin').map((p) => ({
         element: p,
         iothread: this.uint(p, 'iothread'),
+        iothreadAttr: attribute(p, 'iothread'),
         cpuset: this.cpuset(p, 'cpuset'),
       })),
       vcpusched: childrenNamed(el, 'vcpusched').map((s) => {
@@ -431,7 +493,8 @@ class ModelBuilder {
   }
 
   sched(s: XmlElement): ThreadSched {
-    return { element: s, scheduler: attribute(s, 'scheduler')?.value, priority: this.uint(s, 'priority') };
+    const schedulerAttr = attribute(s, 'scheduler');
+    return { element: s, scheduler: schedulerAttr?.value, priority: this.uint(s, 'priority'), schedulerAttr, priorityAttr: attribute(s, 'priority') };
   }
 
   memtune(el: XmlElement | undefined): MemtuneConfig | undefined {
@@ -456,7 +519,8 @@ class ModelBuilder {
   numatune(el: XmlElement | undefined): NumatuneConfig | undefined {
     if (!el) return undefined;
     const mem = firstChild(el, 'memory');
-    const placement = mem ? attribute(mem, 'placement')?.value : undefined;
+    const placementAttr = mem ? attribute(mem, 'placement') : undefined;
+    const placement = placementAttr?.value;
     return {
       element: el,
       memory: mem
@@ -464,12 +528,14 @@ class ModelBuilder {
             element: mem,
             mode: this.numaMode(mem),
             placement: placement === 'auto' || placement === 'static' ? placement : undefined,
+            placementAttr,
             nodeset: this.cpuset(mem, 'nodeset'),
           }
         : undefined,
       memnodes: childrenNamed(el, 'memnode').map((m) => ({
         element: m,
         cellid: this.uint(m, 'cellid'),
+        cellidAttr: attribute(m, 'cellid'),
         mode: this.numaMode(m),
         nodeset: this.cpuset(m, 'nodeset'),
       })),
@@ -502,7 +568,7 @@ class ModelBuilder {
       if (parsed.ok && parsed.value > 0) sizeKiB = parsed.value;
       else this.problem(size.valueRange, `hugepage size '${excerpt(size.value)}${unit ? ` ${excerpt(unit.value, 16)}` : ''}': ${parsed.ok ? 'must be greater than 0' : parsed.error}`);
     }
-    return { element: p, sizeKiB, decimalUnit: unit !== undefined && isDecimalUnit(unit.value), nodeset: this.cpuset(p, 'nodeset') };
+    return { element: p, sizeKiB, decimalUnit: unit !== undefined && isDecimalUnit(unit.value), sizeAttr: size, unitAttr: unit, nodeset: this.cpuset(p, 'nodeset') };
   }
 
   cpu(el: XmlElement | undefined): CpuConfig | undefined {
@@ -522,11 +588,11 @@ class ModelBuilder {
             threads: this.uint(topo, 'threads'),
           }
         : undefined,
-      cells: childrenNamed(firstChild(el, 'numa'), 'cell').map((c) => this.cell(c)),
+      cells: childrenNamed(firstChild(el, 'numa'), 'cell').map((c, i) => this.cell(c, i)),
     };
   }
 
-  cell(c: XmlElement): GuestCell {
+  cell(c: XmlElement, index: number): GuestCell {
     const mem = attribute(c, 'memory');
     const unit = attribute(c, 'unit');
     let memoryKiB: number | undefined;
@@ -535,6 +601,7 @@ class ModelBuilder {
       if (parsed.ok) memoryKiB = parsed.value;
       else this.problem(mem.valueRange, `cell memory '${excerpt(mem.value)}': ${parsed.error}`);
     }
-    return { element: c, id: this.uint(c, 'id'), cpus: this.cpuset(c, 'cpus'), memoryKiB, memoryAttr: mem, unitAttr: unit };
+    const idAttr = attribute(c, 'id');
+    return { element: c, id: idAttr ? this.uint(c, 'id') : index, idAttr, index, cpus: this.cpuset(c, 'cpus'), memoryKiB, memoryAttr: mem, unitAttr: unit };
   }
 }

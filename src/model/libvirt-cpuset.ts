@@ -61,11 +61,28 @@ function itemSpan(text: string, start: number): { offset: number; length: number
 }
 
 /**
+ * Why a valid value is not in the form virBitmapFormat writes, in ways a reader
+ * can misjudge: `order` — an item starts below the item before it (`8-11,0-3`);
+ * `repeat` — an item adds ids the set already holds (`0-3,2`, `1,1`); `sign` — a
+ * range end written with a sign (`0-+3`), which strtol accepts. Merely listing
+ * ids one by one (`1,2,3` for `1-3`) is not reported: it reads the same.
+ */
+export type CpusetUntidiness = 'order' | 'repeat' | 'sign';
+
+/** A parse result; on success it may also say how the text strays from the canonical form. */
+export type LibvirtCpusetParse = Parsed<CpuSet> & {
+  /** Set when the value parsed but is untidy (see CpusetUntidiness). */
+  untidy?: CpusetUntidiness[];
+  /** Ids of `^N` items that removed nothing yet are in the result (the `^N`-before-its-range case). */
+  idleExclusions?: number[];
+};
+
+/**
  * Parses a libvirt cpuset or nodeset value. Errors point at the offending item.
  * An empty result is an error: virBitmapParse itself accepts it, but every caller
  * in domain_conf.c rejects an all-clear bitmap ("Invalid value of 'cpuset'").
  */
-export function parseLibvirtCpuset(text: string, opts: LibvirtCpusetOptions = {}): Parsed<CpuSet> {
+export function parseLibvirtCpuset(text: string, opts: LibvirtCpusetOptions = {}): LibvirtCpusetParse {
   const maxLen = opts.maxLen ?? LIBVIRT_CPUMASK_LEN;
   if (!Number.isSafeInteger(maxLen) || maxLen < 1) throw new RangeError(`maxLen must be a positive integer, got ${maxLen}`);
   // Most pins name one CPU: a plain number needs none of the machinery below (same result).
@@ -86,6 +103,20 @@ export function parseLibvirtCpuset(text: string, opts: LibvirtCpusetOptions = {}
   };
   // `^N` items that cleared nothing because N was not in the set at that point.
   const idleNegations: Array<{ id: number; offset: number; text: string }> = [];
+  // Tidiness: the start of the previous positive item and the highest id any positive item reached.
+  const untidy = new Set<CpusetUntidiness>();
+  let lastStart = -1;
+  let maxEnd = -1;
+  /** Notes `order`/`repeat` for a positive item [a, b] before it is added. Cheap unless it reaches back. */
+  const checkTidy = (a: number, b: number): void => {
+    if (a < lastStart) untidy.add('order');
+    if (a <= maxEnd && !untidy.has('repeat')) {
+      flush();
+      if (set.intersects(CpuSet.range(a, b))) untidy.add('repeat');
+    }
+    lastStart = a;
+    if (b > maxEnd) maxEnd = b;
+  };
 
   const beyondLimit = (id: number | string): string =>
     `${typeof id === 'string' ? excerpt(id, 24) : id} is beyond libvirt's limit: ids must be below ${maxLen} (0-${maxLen - 1})`;
@@ -124,6 +155,7 @@ export function parseLibvirtCpuset(text: string, opts: LibvirtCpusetOptions = {}
         if (set.has(first.value)) set = set.subtract(CpuSet.of(first.value));
         else idleNegations.push({ id: first.value, offset: item.offset, text: text.slice(item.offset, item.offset + item.length) });
       } else {
+        checkTidy(first.value, first.value);
         addPending(first.value, first.value);
       }
     } else if (text[pos] === '-') {
@@ -133,6 +165,7 @@ export function parseLibvirtCpuset(text: string, opts: LibvirtCpusetOptions = {}
       let negative = false;
       if (text[pos] === '+' || text[pos] === '-') {
         negative = text[pos] === '-';
+        untidy.add('sign');
         pos++;
       }
       if (!isDigit(text[pos])) return fail('range has no end: write N-M');
@@ -141,6 +174,7 @@ export function parseLibvirtCpuset(text: string, opts: LibvirtCpusetOptions = {}
       const lastValue = negative ? -last.value : last.value;
       if (lastValue < first.value) return fail(`descending range: ${lastValue} is below ${first.value}`);
       if (lastValue >= maxLen) return fail(beyondLimit(lastValue));
+      checkTidy(first.value, lastValue);
       addPending(first.value, lastValue);
       pos = skipSpaces(text, last.end);
     }
@@ -157,15 +191,20 @@ export function parseLibvirtCpuset(text: string, opts: LibvirtCpusetOptions = {}
   if (set.isEmpty) return parsedError('cpuset selects no CPU', 0, text.length);
 
   const notes: string[] = [];
+  const idleExclusions: number[] = [];
   for (const neg of idleNegations) {
     if (set.has(neg.id)) {
+      idleExclusions.push(neg.id);
       notes.push(
         `'${excerpt(neg.text)}' (offset ${neg.offset}) removes nothing: ${neg.id} is only added by a later item, ` +
           `and libvirt applies items left to right, so ${neg.id} stays in the set; put '^${neg.id}' after the range it should cut`,
       );
     }
   }
-  return parsedOk(set, notes);
+  const result: LibvirtCpusetParse = parsedOk(set, notes);
+  if (untidy.size > 0) result.untidy = [...untidy];
+  if (idleExclusions.length > 0) result.idleExclusions = idleExclusions;
+  return result;
 }
 
 /** The canonical form virBitmapFormat prints: ascending, runs as `N-M`, e.g. `0-3,8,10-11`; empty for an empty set. */

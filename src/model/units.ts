@@ -107,3 +107,20 @@ export function formatKiB(kib: number): string {
   }
   return `${kib} KiB`;
 }
+
+/**
+ * `kib` written in `unit` (as virScaleInteger reads it) when that is exact, e.g.
+ * 16777216 KiB in `GiB` → '16', in `GB` → undefined (17.18 GB is not whole).
+ * undefined also for a unit libvirt does not know.
+ */
+export function sizeInUnit(kib: number, unit: string): string | undefined {
+  const scale = unitBytes(unit);
+  if (scale === undefined || !Number.isSafeInteger(kib) || kib < 0) return undefined;
+  const bytes = BigInt(kib) * 1024n;
+  return bytes % scale === 0n ? (bytes / scale).toString() : undefined;
+}
+
+/** The binary unit a decimal one was probably meant as: `GB` → `G`, `mb` → `m`; undefined for a unit that is not decimal. */
+export function binaryCounterpart(unit: string): string | undefined {
+  return isDecimalUnit(unit) ? unit.slice(0, 1) : undefined;
+}

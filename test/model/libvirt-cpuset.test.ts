@@ -186,3 +186,44 @@ test('property: any descending range or ^N-M is rejected at its item', () => {
     }),
   );
 });
+
+test('untidy but valid values: out of order, repeated ids, signed range ends; plain lists are tidy', () => {
+  const untidy = (text: string) => {
+    const r = parseLibvirtCpuset(text);
+    assert.ok(r.ok, text);
+    return r.untidy ?? [];
+  };
+  assert.deepEqual(untidy('8-11,0-3'), ['order']);
+  assert.deepEqual(untidy('3,1,2'), ['order']);
+  assert.deepEqual(untidy('0-3,2'), ['repeat']);
+  assert.deepEqual(untidy('1,1'), ['repeat']);
+  assert.deepEqual(untidy('0-4,2-6'), ['repeat']);
+  assert.deepEqual(untidy('0-+3'), ['sign']);
+  assert.deepEqual(untidy('4,5,6,7'), []);
+  assert.deepEqual(untidy('0-3,8-11'), []);
+  assert.deepEqual(untidy('0-7,^3'), []);
+  // Re-adding an id an exclusion removed is neither out of order nor a repeat.
+  assert.deepEqual(untidy('0-7,^3,3'), []);
+  assert.deepEqual(untidy('12'), []);
+});
+
+test('idle exclusions: the ids of ^N items that removed nothing yet end up in the set', () => {
+  const r = parseLibvirtCpuset('^2,^9,0-3');
+  assert.ok(r.ok);
+  assert.deepEqual(r.idleExclusions, [2]);
+  assert.equal(parseLibvirtCpuset('0-3,^2').idleExclusions, undefined);
+});
+
+test('the canonical rewrite keeps the set: format(parse(x)) parses to the same set, tidily', () => {
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.nat(64), fc.nat(8), fc.boolean()), { minLength: 1, maxLength: 12 }), (items) => {
+      const text = items.map(([a, len, neg]) => (neg ? `^${a}` : len === 0 ? `${a}` : `${a}-${a + len}`)).join(',');
+      const r = parseLibvirtCpuset(text);
+      if (!r.ok) return;
+      const again = parseLibvirtCpuset(formatLibvirtCpuset(r.value));
+      assert.ok(again.ok);
+      assert.ok(again.value.equals(r.value), text);
+      assert.equal(again.untidy, undefined, text);
+    }),
+  );
+});

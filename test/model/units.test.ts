@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formatKiB, isDecimalUnit, LIBVIRT_MEMORY_MAX_BYTES, scaleToKiB, ULLONG_MAX, unitBytes } from '../../src/model/units.ts';
+import { binaryCounterpart, formatKiB, isDecimalUnit, LIBVIRT_MEMORY_MAX_BYTES, scaleToKiB, sizeInUnit, ULLONG_MAX, unitBytes } from '../../src/model/units.ts';
 
 function kib(value: string, unit?: string, defaultUnit?: string): number {
   const result = scaleToKiB(value, unit, defaultUnit);
@@ -173,4 +173,15 @@ test('property: formatKiB output scales back to the same KiB count', () => {
       assert.equal(kib(number!, unit), count);
     }),
   );
+});
+
+test('sizeInUnit: exact values only; binaryCounterpart maps decimal units to binary letters', () => {
+  assert.equal(sizeInUnit(16777216, 'GiB'), '16');
+  assert.equal(sizeInUnit(16777216, 'g'), '16');
+  assert.equal(sizeInUnit(16252928, 'GiB'), undefined);
+  assert.equal(sizeInUnit(15625000, 'GB'), '16');
+  assert.equal(sizeInUnit(16777216, 'GB'), undefined);
+  assert.equal(sizeInUnit(3, 'bytes'), '3072');
+  assert.equal(sizeInUnit(3, 'parsec'), undefined);
+  assert.deepEqual(['GB', 'mb', 'KB', 'TB', 'GiB', 'G'].map(binaryCounterpart), ['G', 'm', 'K', 'T', undefined, undefined]);
 });

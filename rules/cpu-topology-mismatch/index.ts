@@ -1,0 +1,61 @@
+import { defineRule } from '../../src/engine/types.ts';
+import { attribute } from '../../src/xml/query.ts';
+
+const REQUIRED = ['sockets', 'cores', 'threads'] as const;
+const FACTORS = ['sockets', 'dies', 'clusters', 'cores', 'threads'] as const;
+/** Domain types run by libvirt's QEMU driver, whose qemu_validate.c compares the topology with <vcpu>. */
+const QEMU_TYPES: ReadonlySet<string> = new Set(['kvm', 'qemu', 'hvf']);
+
+export default defineRule({
+  meta: {
+    id: 'cpu-topology-mismatch',
+    name: 'CpuTopologyMismatch',
+    severity: 'error',
+    type: 'problem',
+    needs: 'domain',
+    fixable: false,
+    hasSuggestions: false,
+    summary: 'A guest CPU <topology> whose sockets × dies × clusters × cores × threads differs from the <vcpu> count, or that lacks a required count.',
+    tags: ['topology'],
+  },
+  checkDomain({ domain, report }) {
+    const topo = domain.cpu?.topology;
+    if (!topo) return;
+    const el = topo.element;
+    // cpu_conf.c virCPUDefParseXML: sockets, cores and threads are required and non-zero; dies and clusters default to 1.
+    const missing = REQUIRED.filter((n) => !attribute(el, n));
+    if (missing.length > 0) {
+      report({
+        range: el.startTag,
+        message: `<topology> has no ${missing.join(', ')}: libvirt requires sockets, cores and threads (dies and clusters default to 1) and rejects the domain; write all three so their product is the <vcpu> count`,
+      });
+      return;
+    }
+    // A count that does not parse is value-invalid's; there is no product to compare then.
+    if (domain.problems.some((p) => p.range.start >= el.startTag.start && p.range.end <= el.startTag.end)) return;
+    const values: Array<[string, number]> = [];
+    for (const name of FACTORS) {
+      const a = attribute(el, name);
+      if (!a) continue;
+      const v = topo[name]!;
+      if (v === 0) {
+        report({ range: a.valueRange, message: `<topology> ${name}='0': libvirt requires every topology count to be at least 1 and rejects the domain` });
+        return;
+      }
+      values.push([name, v]);
+    }
+    if (domain.type !== undefined && !QEMU_TYPES.has(domain.type)) return;
+    if (domain.vcpu && !domain.vcpu.maxKnown) return;
+    const product = values.reduce((acc, [, v]) => acc * BigInt(v), 1n);
+    const max = domain.maxVcpus;
+    if (product === BigInt(max)) return;
+    const factors = values.map(([n, v]) => `${n} ${v}`).join(' × ');
+    report({
+      range: el.startTag,
+      // qemu_validate.c qemuValidateDomainDefCpu: "CPU topology doesn't match maximum vcpu count".
+      message:
+        `<topology> gives ${factors} = ${product} vCPUs, but <vcpu> is ${max}: libvirt refuses to define or start the domain ("CPU topology doesn't match maximum vcpu count"); ` +
+        'make the product equal the maximum vCPU count (<vcpu current> may stay lower)',
+    });
+  },
+});

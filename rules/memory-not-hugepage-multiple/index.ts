@@ -1,0 +1,89 @@
+import { defineRule, type Suggestion } from '../../src/engine/types.ts';
+import { setSize } from '../../src/engine/edit.ts';
+import type { XmlAttribute } from '../../src/xml/types.ts';
+import { attribute } from '../../src/xml/query.ts';
+import { memoryDevicesKiB } from '../../src/model/guest-numa.ts';
+import { hugepageBacking } from '../../src/model/numa.ts';
+import { formatKiB } from '../../src/model/units.ts';
+
+/** One hugepage-backed memory region: a guest cell, or the guest's initial memory when it has no cells. */
+interface Region {
+  what: string;
+  kib: number;
+  cellId: number | undefined;
+  /** Where the size is written, and what the written value adds to `kib` (memory devices, for <memory>). */
+  valueRange: { start: number; end: number };
+  unitAttr: XmlAttribute | undefined;
+  extraKiB: number;
+}
+
+export default defineRule({
+  meta: {
+    id: 'memory-not-hugepage-multiple',
+    name: 'MemoryNotHugepageMultiple',
+    severity: 'warning',
+    type: 'problem',
+    needs: 'domain',
+    fixable: false,
+    hasSuggestions: true,
+    summary: 'Hugepage-backed guest memory (a cell, or the whole guest) that is not a whole number of pages; an error when it is less than one page.',
+    tags: ['hugepages', 'memory'],
+  },
+  checkDomain({ domain, host, source, report }) {
+    if (!domain.memoryBacking?.hugepages) return;
+    for (const r of regions(domain)) {
+      const backing = hugepageBacking(domain, r.cellId);
+      if (!backing) continue;
+      const spec = backing.spec;
+      // A page without a (valid) size or in a decimal unit is another rule's finding; no multiple to check.
+      if (spec && (!spec.sizeAttr || spec.sizeKiB === undefined || spec.decimalUnit)) continue;
+      // <hugepages/> without <page>: the host's default size, known only with a host snapshot.
+      const page = spec?.sizeKiB ?? host?.model.defaultHugepageSizeKiB;
+      if (!page) continue;
+      const rest = r.kib % page;
+      if (rest === 0) continue;
+      const pages = Math.floor(r.kib / page);
+      const pageText = `${formatKiB(page)} hugepages${spec ? '' : " (the host's default size)"}`;
+      const up = (pages + 1) * page;
+      const suggest = (kib: number): Suggestion => ({
+        message: `set ${r.what} to ${formatKiB(kib)} (${kib / page} page${kib === page ? '' : 's'})`,
+        fix: setSize(source.text, r.valueRange, r.unitAttr, kib + r.extraKiB),
+      });
+      if (pages === 0) {
+        report({
+          range: r.valueRange,
+          severity: 'error',
+          message:
+            `${r.what} is ${formatKiB(r.kib)}, backed by ${pageText}: less than one page, so QEMU refuses to start ("memory size … must be equal to or larger than page size"); ` +
+            `use at least ${formatKiB(page)}, or smaller pages`,
+          suggestions: [suggest(up)],
+        });
+        continue;
+      }
+      report({
+        range: r.valueRange,
+        // QEMU's file_ram_alloc rounds a hugetlbfs-backed region up to whole pages.
+        message:
+          `${r.what} is ${formatKiB(r.kib)}, backed by ${pageText}: ${pages} pages and ${formatKiB(rest)}; QEMU maps whole pages, so it takes ${pages + 1} pages from the pool ` +
+          `and ${formatKiB(page - rest)} of the last one is never used; make it ${formatKiB(pages * page)} or ${formatKiB(up)}`,
+        suggestions: [suggest(up), suggest(pages * page)],
+      });
+    }
+  },
+});
+
+function regions(d: Parameters<typeof hugepageBacking>[0]): Region[] {
+  const cells = d.cpu?.cells ?? [];
+  if (cells.length > 0) {
+    return cells
+      .filter((c) => c.memoryKiB !== undefined && c.memoryAttr !== undefined && c.id !== undefined)
+      .map((c) => ({ what: `guest cell ${c.id}'s memory`, kib: c.memoryKiB!, cellId: c.id, valueRange: c.memoryAttr!.valueRange, unitAttr: c.unitAttr, extraKiB: 0 }));
+  }
+  const memory = d.memory;
+  if (!memory) return [];
+  // Memory devices (which need <maxMemory>) have backends of their own; the rest is the guest's initial memory.
+  const devices = d.maxMemory ? memoryDevicesKiB(d) : { kib: 0, count: 0 };
+  if (!devices || memory.kib <= devices.kib) return [];
+  const what = devices.count > 0 ? 'the guest\'s initial memory (<memory> minus memory devices)' : '<memory>';
+  return [{ what, kib: memory.kib - devices.kib, cellId: undefined, valueRange: memory.range, unitAttr: attribute(memory.element, 'unit'), extraKiB: devices.kib }];
+}

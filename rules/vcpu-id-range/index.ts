@@ -1,0 +1,163 @@
+import { defineRule, type ReportDescriptor } from '../../src/engine/types.ts';
+import { CpuSet } from '../../src/model/cpuset.ts';
+import { describeVcpus, excerpt } from '../../src/model/describe.ts';
+import type { DomainModel, ThreadSched, VcpuTune } from '../../src/model/domain.ts';
+
+/** virProcessSchedPolicy names libvirt accepts in `scheduler` ("none" is refused: VIR_XML_PROP_NONZERO). */
+const POLICIES: ReadonlySet<string> = new Set(['batch', 'idle', 'fifo', 'rr']);
+/** sched_get_priority_min/max for SCHED_FIFO and SCHED_RR on Linux, which virProcessSetScheduler checks at start-up. */
+const RT_PRIORITY = { min: 1, max: 99 };
+
+export default defineRule({
+  meta: {
+    id: 'vcpu-id-range',
+    name: 'VcpuIdRange',
+    severity: 'error',
+    type: 'problem',
+    needs: 'domain',
+    fixable: false,
+    hasSuggestions: false,
+    summary: 'A vCPU or IOThread id in <cputune> that the domain does not have, a vCPU pinned twice, or a realtime policy without a valid priority.',
+    tags: ['pinning', 'scheduling'],
+  },
+  checkDomain({ domain, report }) {
+    const ct = domain.cputune;
+    if (!ct) return;
+    // Without a readable <vcpu> there is no maximum to compare with (value-invalid reports it).
+    const maxKnown = domain.vcpu ? domain.vcpu.maxKnown : true;
+    const max = domain.maxVcpus;
+    const vcpus = CpuSet.range(0, max - 1);
+    const have = `the domain has ${max} vCPU${max === 1 ? '' : 's'} (${vcpus.toString()})`;
+
+    // domain_conf.c virDomainVcpuPinDefParseXML: a pin for a vCPU beyond the maximum is dropped
+    // with only a log warning ("Ignoring vcpupin for missing vcpus"); a second pin for one vCPU is an error.
+    const pinned = new Set<number>();
+    for (const pin of ct.vcpupins) {
+      if (!pin.vcpuAttr) {
+        report({ range: pin.element.startTag, message: "<vcpupin> has no vcpu attribute: libvirt rejects it; name the vCPU it pins, e.g. vcpu='0'" });
+        continue;
+      }
+      if (pin.vcpu === undefined) continue;
+      if (maxKnown && pin.vcpu >= max) {
+        report({
+          range: pin.vcpuAttr.valueRange,
+          message: `vcpupin pins vCPU ${pin.vcpu}, but ${have}: libvirt silently drops this pin, so the file promises a pinning the guest never gets; remove it or raise <vcpu>`,
+        });
+      } else if (pinned.has(pin.vcpu)) {
+        report({ range: pin.vcpuAttr.valueRange, message: `vCPU ${pin.vcpu} is pinned a second time: libvirt rejects the domain ("duplicate vcpupin for vcpu '${pin.vcpu}'"); keep one <vcpupin> per vCPU` });
+      } else {
+        pinned.add(pin.vcpu);
+      }
+    }
+
+    // domain_conf.c virDomainThreadSchedParseHelper: `vcpus` is required, every id must exist, sets must not overlap.
+    let scheduled = CpuSet.empty;
+    for (const s of ct.vcpusched) {
+      checkPolicy(s, '<vcpusched>', report);
+      if (!s.vcpusAttr) {
+        report({ range: s.element.startTag, message: "<vcpusched> has no vcpus attribute: libvirt rejects it (\"Missing attribute 'vcpus' in element 'vcpusched'\"); name the vCPUs it schedules" });
+        continue;
+      }
+      if (!s.vcpus) continue;
+      const beyond = maxKnown ? s.vcpus.subtract(vcpus) : CpuSet.empty;
+      if (!beyond.isEmpty) {
+        report({ range: s.vcpusAttr.valueRange, message: `<vcpusched> names ${describeVcpus(beyond)}, but ${have}: libvirt rejects the domain ("vCPU '${beyond.min}' is not present in domain definition")` });
+      } else if (scheduled.intersects(s.vcpus)) {
+        report({ range: s.vcpusAttr.valueRange, message: `<vcpusched> names ${describeVcpus(scheduled.intersect(s.vcpus))} that an earlier <vcpusched> already covers: libvirt rejects overlapping vcpusched sets` });
+      }
+      scheduled = scheduled.union(s.vcpus);
+    }
+    if (ct.emulatorsched) checkPolicy(ct.emulatorsched, '<emulatorsched>', report);
+
+    checkIothreads(domain, report);
+
+    // domain_conf.c virDomainResctrlParseVcpus: `vcpus` is required; ids beyond the maximum are cut off
+    // (virBitmapShrink), and a group left empty is ignored, all without a word.
+    for (const t of [...ct.cachetunes, ...ct.memorytunes]) checkTune(t, vcpus, maxKnown ? have : undefined, report);
+  },
+});
+
+type Report = (d: ReportDescriptor) => void;
+
+function checkPolicy(s: ThreadSched, what: string, report: Report): void {
+  if (!s.schedulerAttr) {
+    report({ range: s.element.startTag, message: `${what} has no scheduler attribute: libvirt rejects it; use one of batch, idle, fifo, rr` });
+    return;
+  }
+  if (!POLICIES.has(s.schedulerAttr.value)) {
+    report({ range: s.schedulerAttr.valueRange, message: `${what} scheduler='${excerpt(s.schedulerAttr.value)}' is not one libvirt knows: use batch, idle, fifo or rr` });
+    return;
+  }
+  if (s.scheduler !== 'fifo' && s.scheduler !== 'rr') return;
+  // virDomainSchedulerParseCommonAttrs: a realtime policy requires `priority`.
+  if (!s.priorityAttr) {
+    report({ range: s.element.startTag, message: `${what} scheduler='${s.scheduler}' has no priority: libvirt rejects it; add priority='1' (1-99; most realtime guests use a low value)` });
+    return;
+  }
+  if (s.priority === undefined) return;
+  if (s.priority < RT_PRIORITY.min || s.priority > RT_PRIORITY.max) {
+    report({
+      range: s.priorityAttr.valueRange,
+      message: `${what} priority='${s.priority}' is outside ${RT_PRIORITY.min}-${RT_PRIORITY.max}, the range Linux allows for ${s.scheduler}: the domain fails to start ("Scheduler priority ${s.priority} out of range")`,
+    });
+  }
+}
+
+function checkIothreads(d: DomainModel, report: Report): void {
+  const ct = d.cputune!;
+  if (ct.iothreadpins.length === 0 && ct.iothreadsched.length === 0) return;
+  const ids = CpuSet.of(...d.iothreadIds);
+  const have = ids.isEmpty ? 'the domain has no IOThreads (no <iothreads> or <iothreadids>)' : `the domain has ${ids.size === 1 ? 'IOThread' : 'IOThreads'} ${ids.toString()}`;
+  // virDomainIOThreadPinDefParseXML: the id is required and not 0, must exist, and may be pinned once.
+  const pinned = new Set<number>();
+  for (const pin of ct.iothreadpins) {
+    if (!pin.iothreadAttr) {
+      report({ range: pin.element.startTag, message: '<iothreadpin> has no iothread attribute: libvirt rejects it; name the IOThread it pins' });
+      continue;
+    }
+    if (pin.iothread === undefined) continue;
+    if (!ids.has(pin.iothread)) {
+      report({ range: pin.iothreadAttr.valueRange, message: `iothreadpin pins IOThread ${pin.iothread}, but ${have}: libvirt rejects the domain ("Cannot find 'iothread' : ${pin.iothread}")` });
+    } else if (pinned.has(pin.iothread)) {
+      report({ range: pin.iothreadAttr.valueRange, message: `IOThread ${pin.iothread} is pinned a second time: libvirt rejects the domain; keep one <iothreadpin> per IOThread` });
+    } else {
+      pinned.add(pin.iothread);
+    }
+  }
+  let scheduled = CpuSet.empty;
+  for (const s of ct.iothreadsched) {
+    checkPolicy(s, '<iothreadsched>', report);
+    if (!s.iothreadsAttr) {
+      report({ range: s.element.startTag, message: "<iothreadsched> has no iothreads attribute: libvirt rejects it; name the IOThreads it schedules" });
+      continue;
+    }
+    if (!s.iothreads) continue;
+    const missing = s.iothreads.subtract(ids);
+    if (!missing.isEmpty) {
+      report({ range: s.iothreadsAttr.valueRange, message: `<iothreadsched> names ${missing.size === 1 ? 'IOThread' : 'IOThreads'} ${missing.toString()}, but ${have}: libvirt rejects the domain ("Cannot find 'iothread' : ${missing.min}")` });
+    } else if (scheduled.intersects(s.iothreads)) {
+      report({ range: s.iothreadsAttr.valueRange, message: `<iothreadsched> names IOThreads ${scheduled.intersect(s.iothreads).toString()} that an earlier <iothreadsched> already covers: libvirt rejects overlapping iothreadsched sets` });
+    }
+    scheduled = scheduled.union(s.iothreads);
+  }
+}
+
+function checkTune(t: VcpuTune, vcpus: CpuSet, have: string | undefined, report: Report): void {
+  const what = `<${t.element.name}>`;
+  if (!t.vcpus) {
+    report({ range: t.element.startTag, message: `${what} has no vcpus attribute: libvirt rejects it ("Missing ${t.element.name} attribute 'vcpus'"); name the vCPUs of the group` });
+    return;
+  }
+  const set = t.vcpus.set;
+  if (!set || have === undefined) return;
+  const beyond = set.subtract(vcpus);
+  if (beyond.isEmpty) return;
+  const left = set.intersect(vcpus);
+  report({
+    range: t.vcpus.attr.valueRange,
+    message:
+      `${what} names ${describeVcpus(beyond)}, but ${have}: libvirt silently cuts the group to the existing vCPUs` +
+      (left.isEmpty ? ', which leaves nothing, so the whole element is ignored' : ` (${left.toString()})`) +
+      '; name only existing vCPUs',
+  });
+}

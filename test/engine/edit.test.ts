@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseXml } from '../../src/xml/index.ts';
+import { combineEdits, insertAttribute, setSize } from '../../src/engine/edit.ts';
+import type { Fix } from '../../src/engine/types.ts';
+import { attribute } from '../../src/xml/query.ts';
+
+const apply = (text: string, f: Fix) => text.slice(0, f.range[0]) + f.text + text.slice(f.range[1]);
+
+test('combineEdits folds disjoint edits into one fix and keeps the text between them', () => {
+  const text = 'abcdefghij';
+  const f = combineEdits(text, [{ range: [6, 8], text: 'XY' }, { range: [1, 2], text: 'B' }]);
+  assert.deepEqual(f.range, [1, 8]);
+  assert.equal(apply(text, f), 'aBcdefXYij');
+  assert.throws(() => combineEdits(text, [{ range: [1, 4], text: '' }, { range: [3, 5], text: '' }]), /overlap/);
+});
+
+test('insertAttribute adds an attribute after another one, or after the name, in the quote style', () => {
+  const text = '<numa>\n  <cell id="0" memory="4"/>\n</numa>';
+  const cell = parseXml(text).root!.children[0]!;
+  assert.equal(apply(text, insertAttribute(text, cell, 'cpus', '0-3', attribute(cell, 'id'))), '<numa>\n  <cell id="0" cpus="0-3" memory="4"/>\n</numa>');
+  assert.equal(apply(text, insertAttribute(text, cell, 'cpus', '0-3')), '<numa>\n  <cell cpus="0-3" id="0" memory="4"/>\n</numa>');
+});
+
+test('setSize keeps the written unit when exact, else writes KiB and the unit in one edit', () => {
+  const run = (xml: string, kib: number) => {
+    const el = parseXml(xml).root!;
+    return apply(xml, setSize(xml, el.contentRange, attribute(el, 'unit'), kib));
+  };
+  assert.equal(run("<memory unit='GiB'>16</memory>", 12 * 1024 * 1024), "<memory unit='GiB'>12</memory>");
+  assert.equal(run("<memory unit='GiB'>16</memory>", 16252928), "<memory unit='KiB'>16252928</memory>");
+  assert.equal(run('<memory dumpCore="off" unit="G">16</memory>', 1536 * 1024), '<memory dumpCore="off" unit="KiB">1572864</memory>');
+  assert.equal(run('<memory>8388608</memory>', 12582912), '<memory>12582912</memory>');
+  // An attribute value as the size: a guest cell.
+  const cellXml = "<cell id='0' memory='4608' unit='MiB' cpus='0-1'/>";
+  const cell = parseXml(cellXml).root!;
+  assert.equal(apply(cellXml, setSize(cellXml, attribute(cell, 'memory')!.valueRange, attribute(cell, 'unit'), 5 * 1024 * 1024)), "<cell id='0' memory='5120' unit='MiB' cpus='0-1'/>");
+});
