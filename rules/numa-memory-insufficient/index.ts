@@ -91,15 +91,18 @@ export default defineRule({
       const exact = contributions.reduce((a, c) => a + c.exactKiB, 0);
       const certain = exact > free;
       for (const c of contributions) {
-        const spread = c.spreadOver === undefined ? '' : ` (an even split of its strict binding over nodes ${c.spreadOver}: the kernel's split is not known offline)`;
-        const need = `the small-page guests bound strictly to host node ${node} take ${formatKiB(planned)} (this domain ${formatKiB(c.kib)}${spread}${othersOf(c)})`;
+        const spread = c.spreadOver === undefined ? '' : ` (an even share of its strict binding over nodes ${c.spreadOver}; the kernel's split is not known offline)`;
+        const need =
+          contributions.length === 1
+            ? `this domain binds ${formatKiB(c.kib)} of small-page memory strictly to host node ${node}${spread}`
+            : `the small-page guests bound strictly to host node ${node} take ${formatKiB(planned)} (this domain ${formatKiB(c.kib)}${spread}${othersOf(c)})`;
         const message =
           verdict.level === 'exceeds-free' && certain
             ? `${need}, more than the ${formatKiB(free)} the node has free: a strict binding does not fall back to other nodes, ` +
               `so the guest that allocates last is OOM-killed or fails to start; bind guests to another node, back them with hugepages, or shrink them`
             : verdict.level === 'exceeds-free'
-            ? `${need}, more than the ${formatKiB(free)} the node has free if the kernel split the multi-node strict bindings evenly: ` +
-              `it takes the rest from the other nodes of each binding, but only once node ${node} is drained to its watermarks; ` +
+            ? `${need}, more than the ${formatKiB(free)} the node has free if the split is even: ` +
+              `the kernel takes the rest from the binding's other nodes, but only once node ${node} is drained to its watermarks; ` +
               `bind each guest cell to one node with <memnode> so the memory per node is known, and make it fit`
             : `${need}, leaving ${formatKiB(free - planned)} of its ${formatKiB(free)} free, below its high watermark of ${formatKiB(share!.highKiB)} ` +
               `(vm.min_free_kbytes=${minFree}): kswapd on node ${node} never reaches its target and reclaims continuously; ` +
