@@ -1,45 +1,58 @@
 import { defineRule } from '../../src/engine/types.ts';
 import type { CpusetAttr, DomainModel } from '../../src/model/domain.ts';
+import { describeThread, domainThreads, type ThreadGroup } from '../../src/model/threads.ts';
+import type { AffinitySource } from '../../src/model/affinity.ts';
 import type { XmlAttribute } from '../../src/xml/types.ts';
 import { cpuAvailability } from '../../src/model/cpu-availability.ts';
-import type { CpuSet } from '../../src/model/cpuset.ts';
-import { describeCpus, describeNodes, excerpt } from '../../src/model/describe.ts';
+import { CpuSet } from '../../src/model/cpuset.ts';
+import { describeCpus, describeNodes, describeVcpus, excerpt, listNames } from '../../src/model/describe.ts';
 import { hostNodeSets } from '../../src/model/host-nodes.ts';
 import type { HostModel } from '../../src/model/host.ts';
 import { numatunePlacement } from '../../src/model/numa.ts';
 
-/** A CPU affinity written in the domain, with a name for messages. */
+/** A CPU affinity written in the domain, and the threads that take it. */
 interface PinAttr {
-  what: string;
+  source: AffinitySource;
   attr: XmlAttribute;
   cpus: CpuSet;
+  threads: ThreadGroup[];
 }
 
 /**
- * Every CPU affinity the domain writes: each vcpupin, emulatorpin and iothreadpin, and
- * `<vcpu cpuset>`. The last is applied to the whole QEMU process before it runs
- * (qemu_process.c qemuProcessInitCpuAffinity) even when every thread has a pin of its own,
- * so it always counts. Pins libvirt rejects for another reason (a vCPU id out of range,
- * an IOThread that does not exist) are vcpu-id-range's.
+ * Every pin libvirt applies to a thread when the guest starts (qemu_process.c qemuProcessSetupPid, via
+ * qemuDomainEvaluateCPUMask): each thread's own vcpupin, emulatorpin or iothreadpin, else `<vcpu cpuset>`.
+ * A `<vcpu cpuset>` that no thread inherits is not applied, and pins libvirt rejects for another reason
+ * (a vCPU id out of range, a second pin of one vCPU, an IOThread that does not exist) are vcpu-id-range's:
+ * domainThreads leaves both out.
  */
-function pinAttrs(d: DomainModel): PinAttr[] {
-  const out: PinAttr[] = [];
-  const add = (what: string, c: CpusetAttr | undefined) => {
-    if (c?.set) out.push({ what, attr: c.attr, cpus: c.set });
-  };
-  add('<vcpu cpuset>', d.vcpu?.cpuset);
-  const ct = d.cputune;
-  if (!ct) return out;
-  const seen = new Set<number>();
-  for (const p of ct.vcpupins) {
-    if (p.vcpu === undefined || p.vcpu >= d.maxVcpus || seen.has(p.vcpu)) continue;
-    seen.add(p.vcpu);
-    add(`the vcpupin of vCPU ${p.vcpu}`, p.cpuset);
+function pinAttrs(d: DomainModel, host: HostModel): PinAttr[] {
+  const byAttr = new Map<XmlAttribute, PinAttr>();
+  for (const t of domainThreads(d, host)) {
+    const a = t.affinity;
+    if (a.source === 'all-online' || a.source === 'placement-auto' || !a.attr || !a.cpus) continue;
+    const entry = byAttr.get(a.attr);
+    if (entry) entry.threads.push(t);
+    else byAttr.set(a.attr, { source: a.source, attr: a.attr, cpus: a.cpus, threads: [t] });
   }
-  add('the emulatorpin', ct.emulatorpin?.cpuset);
-  const iothreads = new Set(d.iothreadIds);
-  for (const p of ct.iothreadpins) if (p.iothread !== undefined && iothreads.has(p.iothread)) add(`the iothreadpin of IOThread ${p.iothread}`, p.cpuset);
-  return out;
+  return [...byAttr.values()];
+}
+
+/** "the vcpupin of vCPU 3", "the emulatorpin", "<vcpu cpuset> (taken by vCPUs 2-3 and the emulator)". */
+function describePin(p: PinAttr): string {
+  const owner = p.source;
+  if (owner === 'vcpupin') return `the vcpupin of ${describeThread(p.threads[0]!)}`;
+  if (owner === 'emulatorpin') return 'the emulatorpin';
+  if (owner === 'iothreadpin') return `the iothreadpin of ${describeThread(p.threads[0]!)}`;
+  // Ids merged per kind: thousands of IOThreads inheriting the set make one short phrase.
+  const ids = (kind: ThreadGroup['kind']) => p.threads.filter((t) => t.kind === kind).reduce((acc, t) => acc.union(t.ids), CpuSet.empty);
+  const vcpus = ids('vcpu');
+  const iothreads = ids('iothread');
+  const takers = [
+    ...(vcpus.isEmpty ? [] : [describeVcpus(vcpus)]),
+    ...(p.threads.some((t) => t.kind === 'emulator') ? ['the emulator'] : []),
+    ...(iothreads.isEmpty ? [] : [`${iothreads.size === 1 ? 'IOThread' : 'IOThreads'} ${iothreads.toString()}`]),
+  ];
+  return `<vcpu cpuset> (taken by ${listNames(takers)})`;
 }
 
 function hostCpuLists(h: HostModel): string {
@@ -66,7 +79,8 @@ export default defineRule({
     if (!domain.cputune && !domain.vcpu?.cpuset && !domain.numatune) return;
     const h = host.model;
 
-    for (const { what, attr, cpus } of pinAttrs(domain)) {
+    for (const pin of pinAttrs(domain, h)) {
+      const { attr, cpus } = pin;
       const a = cpuAvailability(h, cpus);
       const notOnline = a.offline.union(a.absent).union(a.unlisted);
       if (notOnline.isEmpty) continue;
@@ -77,6 +91,8 @@ export default defineRule({
         parts.push(`${describeCpus(a.unlisted)} ${a.unlisted.size === 1 ? 'is' : 'are'} not online (the snapshot records no possible or present CPUs to tell offline from absent)`);
       }
       const facts = parts.join(' and ');
+      const what = describePin(pin);
+      const several = pin.threads.length > 1 || pin.threads[0]!.ids.size > 1;
       if (a.online.isEmpty) {
         // sched_setaffinity() with no active CPU in the mask fails with EINVAL (kernel/sched/core.c
         // __set_cpus_allowed_ptr); libvirt's virProcessSetAffinity() then fails the start.
@@ -84,7 +100,7 @@ export default defineRule({
           range: attr.valueRange,
           message:
             `${what} cpuset='${excerpt(attr.value)}' leaves no online CPU: ${facts}; ` +
-            `setting the thread's affinity fails and the guest does not start: pin it to online CPUs (${h.online.toString() || 'none'})`,
+            `setting the affinity fails and the guest does not start: pin ${several ? 'them' : 'it'} to online CPUs (${h.online.toString() || 'none'})`,
         });
       } else if (!a.absent.isEmpty) {
         // cpuset.cpus must be a subset of the possible CPUs (cgroup v2) or of the online ones (v1):
@@ -100,7 +116,7 @@ export default defineRule({
           range: attr.valueRange,
           severity: 'warning',
           message:
-            `${what} includes CPUs that are not running: ${facts}; the thread runs only on ${describeCpus(a.online)} until they come online, ` +
+            `${what} includes CPUs that are not running: ${facts}; ${several ? 'the threads run' : 'the thread runs'} only on ${describeCpus(a.online)} until they come online, ` +
             `and on a cgroup v1 host libvirt cannot write offline CPUs to cpuset.cpus, so the guest does not start there: ` +
             `bring them online or drop them from the pin`,
         });
@@ -110,6 +126,8 @@ export default defineRule({
     const nt = domain.numatune;
     if (!nt) return;
     const nodes = hostNodeSets(h).all;
+    // A snapshot without nodes says nothing about them (the loader normally refuses one).
+    if (nodes.isEmpty) return;
     const checkNodeset = (label: string, c: CpusetAttr | undefined) => {
       const set = c?.set;
       if (!set) return;
