@@ -50,7 +50,11 @@ export default defineRule({
       const cellVcpus = cell.cpus!.set!;
       let nodes = CpuSet.empty;
       const pieces: Array<{ vcpus: CpuSet; cpus: CpuSet; nodes: CpuSet }> = [];
+      const lo = cellVcpus.min!;
+      const hi = cellVcpus.max!;
       pinned.forEach((g, i) => {
+        // Cheap bounds test first: with 1:1 pins there is one group per vCPU and most miss the cell.
+        if (g.vcpus.max! < lo || g.vcpus.min! > hi) return;
         const vcpus = g.vcpus.intersect(cellVcpus);
         if (vcpus.isEmpty || nodesOfGroup[i]!.isEmpty) return;
         nodes = nodes.union(nodesOfGroup[i]!);
