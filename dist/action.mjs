@@ -14928,7 +14928,7 @@ var require_queue = __commonJS({
       if (!(_concurrency >= 1)) {
         throw new Error("fastqueue concurrency must be equal to or greater than 1");
       }
-      var cache = reusify(Task);
+      var cache4 = reusify(Task);
       var queueHead = null;
       var queueTail = null;
       var _running = 0;
@@ -15007,7 +15007,7 @@ var require_queue = __commonJS({
         return _running === 0 && self.length() === 0;
       }
       function push2(value, done) {
-        var current = cache.get();
+        var current = cache4.get();
         current.context = context;
         current.release = release;
         current.value = value;
@@ -15028,7 +15028,7 @@ var require_queue = __commonJS({
         }
       }
       function unshift(value, done) {
-        var current = cache.get();
+        var current = cache4.get();
         current.context = context;
         current.release = release;
         current.value = value;
@@ -15050,7 +15050,7 @@ var require_queue = __commonJS({
       }
       function release(holder) {
         if (holder) {
-          cache.release(holder);
+          cache4.release(holder);
         }
         var next = queueHead;
         if (next && _running <= _concurrency) {
@@ -15100,7 +15100,7 @@ var require_queue = __commonJS({
             errorHandler2(new Error("abort"), val);
           }
           callback.call(context2, new Error("abort"));
-          cache.release(current);
+          cache4.release(current);
           current = next;
         }
         self.drain = noop2;
@@ -17168,13 +17168,13 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path7) {
+      _test(originalPath, cache4, path7) {
         checkPath(
           path7,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path7 ? this._t(path7, cache) : {
+        return path7 ? this._t(path7, cache4) : {
           ignored: false,
           unignored: false
         };
@@ -17191,13 +17191,13 @@ var require_ignore = __commonJS({
         const literal = this._rules.testLiteral(path7);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path7, cache) {
-        if (path7 in cache) {
-          return cache[path7];
+      _t(path7, cache4) {
+        if (path7 in cache4) {
+          return cache4[path7];
         }
         const parentPath = parentOf(path7);
-        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path7] = parent && parent.ignored ? parent : this._rules.test(path7, MODE_IGNORE);
+        const parent = parentPath ? this._t(parentPath, cache4) : UNDEFINED;
+        return cache4[path7] = parent && parent.ignored ? parent : this._rules.test(path7, MODE_IGNORE);
       }
       ignores(path7) {
         return this._test(path7, this._ignoreCache, convertPath(path7)).ignored;
@@ -21204,6 +21204,7 @@ function buildHostModel(snapshot, opts = {}) {
     name: opts.name ?? snapshot.hostname ?? "host",
     online,
     possible,
+    present,
     nodes,
     node: (id) => nodeById.get(id),
     nodeOfCpu: (cpu) => cpuNode.get(cpu),
@@ -23392,6 +23393,139 @@ var cpuset_syntax_default = defineRule({
   }
 });
 
+// src/model/affinity.ts
+function isPinned(d) {
+  return (d.cputune?.vcpupins.length ?? 0) > 0 || d.vcpu?.cpuset !== void 0;
+}
+function fromPin(source, element, cpuset) {
+  return { source, cpus: cpuset?.set, element, attr: cpuset?.attr };
+}
+function inheritedAffinity(d, host) {
+  const vcpu = d.vcpu;
+  if (vcpu?.cpuset) return fromPin("vcpu-cpuset", vcpu.element, vcpu.cpuset);
+  if (vcpu?.placement === "auto") return { source: "placement-auto", cpus: void 0, element: vcpu.element, attr: void 0 };
+  return { source: "all-online", cpus: host?.online, element: void 0, attr: void 0 };
+}
+function effectiveEmulatorAffinity(d, host) {
+  const pin = d.cputune?.emulatorpin;
+  return pin ? fromPin("emulatorpin", pin.element, pin.cpuset) : inheritedAffinity(d, host);
+}
+function effectiveIothreadAffinity(d, iothread, host) {
+  const pin = d.cputune?.iothreadpins.find((p) => p.iothread === iothread);
+  return pin ? fromPin("iothreadpin", pin.element, pin.cpuset) : inheritedAffinity(d, host);
+}
+function vcpuAffinityGroups(d, host) {
+  let byHost = groupsCache.get(d);
+  if (!byHost) groupsCache.set(d, byHost = /* @__PURE__ */ new Map());
+  const key = host ?? NO_HOST;
+  let groups = byHost.get(key);
+  if (!groups) byHost.set(key, groups = computeVcpuAffinityGroups(d, host));
+  return groups;
+}
+var NO_HOST = {};
+var groupsCache = /* @__PURE__ */ new WeakMap();
+function computeVcpuAffinityGroups(d, host) {
+  const max = d.maxVcpus;
+  const groups = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const pin of d.cputune?.vcpupins ?? []) {
+    if (pin.vcpu === void 0 || pin.vcpu >= max || seen.has(pin.vcpu)) continue;
+    seen.add(pin.vcpu);
+    groups.push({ vcpus: CpuSet.of(pin.vcpu), affinity: fromPin("vcpupin", pin.element, pin.cpuset) });
+  }
+  const rest = CpuSet.range(0, max - 1).subtract(CpuSet.of(...seen));
+  if (!rest.isEmpty) groups.push({ vcpus: rest, affinity: inheritedAffinity(d, host) });
+  return groups;
+}
+function housekeepingTargetFor(vcpuCpus, host) {
+  const hk = host?.housekeeping;
+  if (!host || !hk || hk.isEmpty) return void 0;
+  const nodes = host.nodesOfCpus(vcpuCpus);
+  const local = hk.intersect(host.cpusOfNodes(nodes));
+  return local.isEmpty ? { cpus: hk, nodes: void 0 } : { cpus: local, nodes };
+}
+
+// src/model/host-nodes.ts
+var cache = /* @__PURE__ */ new WeakMap();
+function hostNodeSets(host) {
+  let sets = cache.get(host);
+  if (!sets) {
+    sets = {
+      all: CpuSet.of(...host.nodes.map((n) => n.id)),
+      memoryless: CpuSet.of(...host.nodes.filter((n) => n.memTotalKiB === 0).map((n) => n.id)),
+      withCpus: CpuSet.of(...host.nodes.filter((n) => n.cpus.intersects(host.online)).map((n) => n.id))
+    };
+    cache.set(host, sets);
+  }
+  return sets;
+}
+
+// rules/guest-cell-spans-host-nodes/index.ts
+var MAX_PIECES = 4;
+var guest_cell_spans_host_nodes_default = defineRule({
+  meta: {
+    id: "guest-cell-spans-host-nodes",
+    name: "GuestCellSpansHostNodes",
+    severity: "warning",
+    type: "problem",
+    needs: "host",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A guest NUMA cell whose vCPUs are pinned across several host nodes, or more guest cells with vCPUs than host nodes with CPUs.",
+    tags: ["numa", "pinning", "topology"]
+  },
+  checkDomain({ domain, host, report }) {
+    const cells = domain.cpu?.cells ?? [];
+    if (!host || cells.length === 0 || !domain.cpu?.numa) return;
+    const h = host.model;
+    const cpuCells = cells.filter((c) => c.cpus?.set && !c.cpus.set.isEmpty);
+    const hostCpuNodes = hostNodeSets(h).withCpus;
+    if (hostCpuNodes.size > 0 && cpuCells.length > hostCpuNodes.size) {
+      report({
+        range: domain.cpu.numa.startTag,
+        message: `the guest has ${cpuCells.length} NUMA cells with vCPUs but the host has ${hostCpuNodes.size} node${hostCpuNodes.size === 1 ? "" : "s"} with CPUs (${hostCpuNodes.toString()}): some guest cells must share a host node, so the locality the guest's NUMA topology promises does not exist; give the guest at most ${hostCpuNodes.size} cell${hostCpuNodes.size === 1 ? "" : "s"} with vCPUs, one per host node`
+      });
+    }
+    if (cpuCells.length < 2 || domain.vcpu?.placement === "auto") return;
+    const pinned = vcpuAffinityGroups(domain, h).filter(
+      (g) => (g.affinity.source === "vcpupin" || g.affinity.source === "vcpu-cpuset") && g.affinity.cpus !== void 0
+    );
+    if (pinned.length === 0) return;
+    const nodesOfGroup = pinned.map((g) => h.nodesOfCpus(g.affinity.cpus));
+    for (const cell of cpuCells) {
+      const cellVcpus = cell.cpus.set;
+      let nodes = CpuSet.empty;
+      const pieces = [];
+      const lo = cellVcpus.min;
+      const hi = cellVcpus.max;
+      pinned.forEach((g, i) => {
+        if (g.vcpus.max < lo || g.vcpus.min > hi) return;
+        const vcpus = g.vcpus.intersect(cellVcpus);
+        if (vcpus.isEmpty || nodesOfGroup[i].isEmpty) return;
+        nodes = nodes.union(nodesOfGroup[i]);
+        pieces.push({ vcpus, cpus: g.affinity.cpus, nodes: nodesOfGroup[i] });
+      });
+      if (nodes.size < 2) continue;
+      const merged = /* @__PURE__ */ new Map();
+      for (const p of pieces) {
+        const key = p.nodes.toString();
+        const m = merged.get(key);
+        if (m) {
+          m.vcpus = m.vcpus.union(p.vcpus);
+          m.cpus = m.cpus.union(p.cpus);
+        } else merged.set(key, { ...p });
+      }
+      const list = [...merged.values()];
+      const shown = list.slice(0, MAX_PIECES).map((p) => `${describeVcpus(p.vcpus)} on ${describeNodes(p.nodes)} (${describeCpus(p.cpus)})`).join(", ");
+      const more = list.length > MAX_PIECES ? ` and ${list.length - MAX_PIECES} more` : "";
+      report({
+        range: cell.element.startTag,
+        message: `guest NUMA cell ${cell.id ?? "?"} (${describeVcpus(cellVcpus)}) is pinned across host ${describeNodes(nodes)}: ${shown}${more}; the guest treats the cell's vCPUs as one node sharing local memory, but they sit on different host nodes; pin each guest cell's vCPUs to CPUs of one host node and bind its memory there with <memnode>`
+      });
+    }
+  }
+});
+
 // src/model/guest-numa.ts
 function guestNumaLayout(d) {
   const cells = d.cpu?.cells ?? [];
@@ -23544,54 +23678,6 @@ var guest_numa_memory_sum_default = defineRule({
   }
 });
 
-// src/model/affinity.ts
-function isPinned(d) {
-  return (d.cputune?.vcpupins.length ?? 0) > 0 || d.vcpu?.cpuset !== void 0;
-}
-function fromPin(source, element, cpuset) {
-  return { source, cpus: cpuset?.set, element, attr: cpuset?.attr };
-}
-function inheritedAffinity(d, host) {
-  const vcpu = d.vcpu;
-  if (vcpu?.cpuset) return fromPin("vcpu-cpuset", vcpu.element, vcpu.cpuset);
-  if (vcpu?.placement === "auto") return { source: "placement-auto", cpus: void 0, element: vcpu.element, attr: void 0 };
-  return { source: "all-online", cpus: host?.online, element: void 0, attr: void 0 };
-}
-function effectiveEmulatorAffinity(d, host) {
-  const pin = d.cputune?.emulatorpin;
-  return pin ? fromPin("emulatorpin", pin.element, pin.cpuset) : inheritedAffinity(d, host);
-}
-function vcpuAffinityGroups(d, host) {
-  let byHost = groupsCache.get(d);
-  if (!byHost) groupsCache.set(d, byHost = /* @__PURE__ */ new Map());
-  const key = host ?? NO_HOST;
-  let groups = byHost.get(key);
-  if (!groups) byHost.set(key, groups = computeVcpuAffinityGroups(d, host));
-  return groups;
-}
-var NO_HOST = {};
-var groupsCache = /* @__PURE__ */ new WeakMap();
-function computeVcpuAffinityGroups(d, host) {
-  const max = d.maxVcpus;
-  const groups = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const pin of d.cputune?.vcpupins ?? []) {
-    if (pin.vcpu === void 0 || pin.vcpu >= max || seen.has(pin.vcpu)) continue;
-    seen.add(pin.vcpu);
-    groups.push({ vcpus: CpuSet.of(pin.vcpu), affinity: fromPin("vcpupin", pin.element, pin.cpuset) });
-  }
-  const rest = CpuSet.range(0, max - 1).subtract(CpuSet.of(...seen));
-  if (!rest.isEmpty) groups.push({ vcpus: rest, affinity: inheritedAffinity(d, host) });
-  return groups;
-}
-function housekeepingTargetFor(vcpuCpus, host) {
-  const hk = host?.housekeeping;
-  if (!host || !hk || hk.isEmpty) return void 0;
-  const nodes = host.nodesOfCpus(vcpuCpus);
-  const local = hk.intersect(host.cpusOfNodes(nodes));
-  return local.isEmpty ? { cpus: hk, nodes: void 0 } : { cpus: local, nodes };
-}
-
 // src/model/sched.ts
 var REALTIME = /* @__PURE__ */ new Set(["fifo", "rr"]);
 function realtimeScheduler(d, vcpus) {
@@ -23671,6 +23757,74 @@ var hugepage_size_decimal_unit_default = defineRule({
         // Safe only when the binary reading is a page size: then it is the one thing the author can have meant.
         fix: isPageSize ? change : void 0,
         suggestions: isPageSize || meantKiB === void 0 ? void 0 : [{ message: `use unit='${binary}' (${formatKiB(meantKiB)}, not a power of two)`, fix: change }]
+      });
+    }
+  }
+});
+
+// src/model/hugepage-sizes.ts
+var cache2 = /* @__PURE__ */ new WeakMap();
+function hostHugepageSizes(host) {
+  let sizes = cache2.get(host);
+  if (sizes === void 0) {
+    const listed = host.snapshot.hugepages?.sizesKiB;
+    const anyPool = host.nodes.some((n) => n.hugepages.length > 0);
+    if (listed === void 0 && !anyPool) sizes = null;
+    else {
+      const s = new Set(listed ?? []);
+      for (const n of host.nodes) for (const p of n.hugepages) s.add(p.sizeKiB);
+      if (host.defaultHugepageSizeKiB !== void 0) s.add(host.defaultHugepageSizeKiB);
+      sizes = s;
+    }
+    cache2.set(host, sizes);
+  }
+  return sizes ?? void 0;
+}
+function hostHasHugepageSize(host, sizeKiB) {
+  if (sizeKiB === host.pageSizeKiB) return true;
+  return hostHugepageSizes(host)?.has(sizeKiB);
+}
+
+// rules/hugepage-size-unavailable/index.ts
+var hugepage_size_unavailable_default = defineRule({
+  meta: {
+    id: "hugepage-size-unavailable",
+    name: "HugepageSizeUnavailable",
+    severity: "error",
+    type: "problem",
+    needs: "host",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A domain asks for a hugepage size the host has no pool of at all, so libvirt finds no hugetlbfs mount for it.",
+    tags: ["hugepages", "memory", "host"]
+  },
+  checkDomain({ domain, host, report, reportHostOnce }) {
+    const hp = domain.memoryBacking?.hugepages;
+    if (!host || !hp) return;
+    const h = host.model;
+    const sizes = hostHugepageSizes(h);
+    if (sizes === void 0) {
+      reportHostOnce("no-sizes", { severity: "info", message: "the snapshot lists no hugepage sizes (its source cannot provide them): hugepage-size-unavailable is not checked" });
+      return;
+    }
+    const have = [...sizes].sort((a, b) => a - b);
+    const haveText = have.length === 0 ? "no hugepage sizes at all" : `pools of ${have.map(formatKiB).join(", ")}`;
+    const cmdline = (kib) => `hugepagesz=${kib % 1048576 === 0 ? `${kib / 1048576}G` : kib % 1024 === 0 ? `${kib / 1024}M` : `${kib}K`}`;
+    if (hp.pages.length === 0) {
+      if (have.length > 0) return;
+      report({
+        range: hp.element.startTag,
+        message: `<hugepages/> asks for the host's default hugepage size, but the host has ${haveText}: libvirt finds no hugetlbfs mount and the guest does not start; reserve hugepages on the host or drop <hugepages/>`
+      });
+      return;
+    }
+    for (const page of hp.pages) {
+      if (page.sizeKiB === void 0 || page.decimalUnit) continue;
+      if (hostHasHugepageSize(h, page.sizeKiB) !== false) continue;
+      const size = attribute(page.element, "size");
+      report({
+        range: size?.valueRange ?? page.element.startTag,
+        message: `<page> asks for ${formatKiB(page.sizeKiB)} hugepages, but the host has ${haveText}: the kernel has no pool of that size, so libvirt finds no hugetlbfs mount for it and the guest does not start; use one of the host's sizes, or boot the host with ${cmdline(page.sizeKiB)} (if the CPU supports that size) and reserve pages of it`
       });
     }
   }
@@ -23813,7 +23967,8 @@ function computeMemoryDemands(d) {
       kib: slice.memoryKiB,
       target,
       mode: b?.mode,
-      hugepages: backing ? { sizeKiB: backing.spec?.sizeKiB, element: backing.element } : void 0
+      hugepages: backing ? { sizeKiB: backing.spec?.sizeKiB, element: backing.element } : void 0,
+      binding: b
     };
   });
 }
@@ -23825,16 +23980,23 @@ function spreadEvenly(amount, nodes) {
   ids.forEach((n, i) => out.set(n, base + (i < extra ? 1 : 0)));
   return out;
 }
-function strictSmallPageKiBPerNode(domains) {
-  const perNode = /* @__PURE__ */ new Map();
-  const add = (n, kib) => perNode.set(n, (perNode.get(n) ?? 0) + kib);
-  for (const d of domains) {
+function strictSmallPageShares(d) {
+  let shares = sharesCache.get(d);
+  if (!shares) {
+    shares = [];
     for (const m of memoryDemands(d)) {
       if (m.hugepages || m.mode !== "strict" && m.mode !== "restrictive") continue;
-      if (m.target.kind === "node") add(m.target.node, m.kib);
-      else if (m.target.kind === "set") for (const [n, k] of spreadEvenly(m.kib, m.target.nodes)) add(n, k);
+      if (m.target.kind === "node") shares.push({ node: m.target.node, kib: m.kib, spread: false, demand: m });
+      else if (m.target.kind === "set") for (const [n, k] of spreadEvenly(m.kib, m.target.nodes)) shares.push({ node: n, kib: k, spread: true, demand: m });
     }
+    sharesCache.set(d, shares);
   }
+  return shares;
+}
+var sharesCache = /* @__PURE__ */ new WeakMap();
+function strictSmallPageKiBPerNode(domains) {
+  const perNode = /* @__PURE__ */ new Map();
+  for (const d of domains) for (const s of strictSmallPageShares(d)) perNode.set(s.node, (perNode.get(s.node) ?? 0) + s.kib);
   return perNode;
 }
 
@@ -23881,6 +24043,8 @@ var insufficient_hugepages_default = defineRule({
           }
           continue;
         }
+        if (size === host.pageSizeKiB) continue;
+        if (hostHasHugepageSize(host, size) === false) continue;
         const pages = Math.ceil(m.kib / size);
         const b = budget(size);
         const item = (p) => ({ on: on2, element: m.hugepages.element, pages: p });
@@ -24029,6 +24193,33 @@ function regions(d) {
   return [{ what, kib: memory.kib - devices.kib, cellId: void 0, valueRange: memory.range, unitAttr: attribute(memory.element, "unit"), extraKiB: devices.kib }];
 }
 
+// src/model/node-memory.ts
+var watermarkCache = /* @__PURE__ */ new WeakMap();
+function hostNodeWatermarks(host) {
+  let w = watermarkCache.get(host);
+  if (w === void 0) {
+    if (host.minFreeKbytes === void 0) w = null;
+    else {
+      const { zones: allZones, approximatedNodes } = hostWatermarkZones(host);
+      const zones = allZones.filter((z) => z.managedPages > 0);
+      const shares = new Map(nodeWatermarkShares(zones, host.minFreeKbytes, host.watermarkScaleFactor, host.pageSizeKiB).map((s) => [s.node, s]));
+      w = { zones, approximatedNodes, shares };
+    }
+    watermarkCache.set(host, w);
+  }
+  return w ?? void 0;
+}
+function nodeMemoryVerdict(s) {
+  const left = s.freeKiB - s.plannedKiB;
+  if (s.plannedKiB > 0 && left < 0) return { rule: "numa-memory-insufficient", level: "exceeds-free" };
+  if (s.minKiB !== void 0 && left < s.minKiB) return { rule: "min-free-kbytes-exceeds-node-free", level: "below-min" };
+  if (s.highKiB !== void 0 && left < s.highKiB) {
+    const plan = s.plannedKiB > 0 && s.freeKiB >= s.highKiB;
+    return plan ? { rule: "numa-memory-insufficient", level: "below-high" } : { rule: "min-free-kbytes-exceeds-node-free", level: "below-high" };
+  }
+  return void 0;
+}
+
 // rules/min-free-kbytes-exceeds-node-free/index.ts
 var min_free_kbytes_exceeds_node_free_default = defineRule({
   meta: {
@@ -24050,8 +24241,7 @@ var min_free_kbytes_exceeds_node_free_default = defineRule({
       return;
     }
     const at = locateJsonKey(ctx.host.text, "vm.minFreeKbytes");
-    const { zones: allZones, approximatedNodes } = hostWatermarkZones(host);
-    const zones = allZones.filter((z) => z.managedPages > 0);
+    const { zones, approximatedNodes, shares } = hostNodeWatermarks(host);
     const perDomain = ctx.domains.map((d) => ({ label: d.domain.name ?? d.source.path, kib: strictSmallPageKiBPerNode([d.domain]) }));
     const planned = /* @__PURE__ */ new Map();
     for (const { kib } of perDomain) for (const [node, k] of kib) planned.set(node, (planned.get(node) ?? 0) + k);
@@ -24062,20 +24252,28 @@ var min_free_kbytes_exceeds_node_free_default = defineRule({
       ctx.reportHost({ severity: "info", message: "the snapshot has no per-node free memory: min-free-kbytes-exceeds-node-free is not checked" });
       return;
     }
-    const safest = largestSafeMinFreeKbytes(zones, free, host.watermarkScaleFactor, host.pageSizeKiB, "min");
-    const safestHigh = largestSafeMinFreeKbytes(zones, free, host.watermarkScaleFactor, host.pageSizeKiB, "high");
+    const verdicts = /* @__PURE__ */ new Map();
+    for (const n of host.nodes) {
+      if (n.memFreeKiB === void 0) continue;
+      const share = shares.get(n.id);
+      verdicts.set(n.id, nodeMemoryVerdict({ freeKiB: n.memFreeKiB, plannedKiB: planned.get(n.id) ?? 0, minKiB: share?.minKiB, highKiB: share?.highKiB }));
+    }
+    const constraining = new Map([...free].filter(([n]) => verdicts.get(n)?.rule !== "numa-memory-insufficient"));
+    const safest = largestSafeMinFreeKbytes(zones, constraining, host.watermarkScaleFactor, host.pageSizeKiB, "min");
+    const safestHigh = largestSafeMinFreeKbytes(zones, constraining, host.watermarkScaleFactor, host.pageSizeKiB, "high");
     const basis = approximatedNodes.length > 0 ? " (zones approximated from node MemTotal: the snapshot has no /proc/zoneinfo)" : "";
-    for (const share of nodeWatermarkShares(zones, minFree, host.watermarkScaleFactor, host.pageSizeKiB)) {
+    for (const share of shares.values()) {
       const nodeFree = free.get(share.node);
-      if (nodeFree === void 0) continue;
+      const verdict = verdicts.get(share.node);
+      if (nodeFree === void 0 || verdict?.rule !== "min-free-kbytes-exceeds-node-free") continue;
       const guests = planned.get(share.node) ? `, after ${formatKiB(planned.get(share.node))} bound strictly to it by ${listNames(plannedBy(share.node))}` : "";
       const freeText = `${formatKiB(Math.max(0, nodeFree))} free${guests}`;
-      if (share.minKiB > nodeFree) {
+      if (verdict.level === "below-min") {
         ctx.reportHost({
           range: at,
           message: `vm.min_free_kbytes=${minFree} gives node ${share.node} a min watermark of ${formatKiB(share.minKiB)}, more than its ${freeText}${basis}: allocations on node ${share.node} enter direct reclaim and the OOM killer while other nodes have memory; ` + (safest === void 0 ? "no value of vm.min_free_kbytes is safe for this node" : `the largest value that keeps every node safe is ${safest}`)
         });
-      } else if (share.highKiB > nodeFree) {
+      } else {
         ctx.reportHost({
           range: at,
           severity: "warning",
@@ -24181,6 +24379,87 @@ var not_a_domain_default = defineRule({
   }
 });
 
+// rules/numa-memory-insufficient/index.ts
+function domainLabel2(ld) {
+  return ld.domain.name ? `${ld.domain.name} (${ld.source.path})` : ld.source.path;
+}
+var numa_memory_insufficient_default = defineRule({
+  meta: {
+    id: "numa-memory-insufficient",
+    name: "NumaMemoryInsufficient",
+    severity: "error",
+    type: "problem",
+    needs: "plan",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "The small-page guests bound strictly to a host NUMA node need more than its free memory, or leave it below its high watermark.",
+    tags: ["numa", "memory", "capacity", "oom"]
+  },
+  checkPlan(ctx) {
+    const host = ctx.host.model;
+    const perNode = /* @__PURE__ */ new Map();
+    for (const on2 of ctx.domains) {
+      for (const s of strictSmallPageShares(on2.domain)) {
+        let byDomain = perNode.get(s.node);
+        if (!byDomain) perNode.set(s.node, byDomain = /* @__PURE__ */ new Map());
+        let c = byDomain.get(on2);
+        if (!c) byDomain.set(on2, c = { on: on2, kib: 0, spreadOver: void 0, exactKiB: 0, bindings: /* @__PURE__ */ new Map() });
+        c.kib += s.kib;
+        if (!s.spread) c.exactKiB += s.kib;
+        const b = s.demand.binding;
+        if (s.spread && s.demand.target.kind === "set") c.spreadOver = s.demand.target.nodes.toString();
+        c.bindings.set(b.element, b.nodesetAttr);
+      }
+    }
+    if (perNode.size === 0) return;
+    const { all, memoryless } = hostNodeSets(host);
+    const watermarks = hostNodeWatermarks(host);
+    const noFree = [];
+    for (const [node, byDomain] of [...perNode].sort((a, b) => a[0] - b[0])) {
+      if (!all.has(node) || memoryless.has(node)) continue;
+      const free = host.node(node).memFreeKiB;
+      if (free === void 0) {
+        noFree.push(node);
+        continue;
+      }
+      const contributions = [...byDomain.values()].sort((a, b) => b.kib - a.kib);
+      const planned = contributions.reduce((a, c) => a + c.kib, 0);
+      const share = watermarks?.shares.get(node);
+      const verdict = nodeMemoryVerdict({ freeKiB: free, plannedKiB: planned, minKiB: share?.minKiB, highKiB: share?.highKiB });
+      if (verdict?.rule !== "numa-memory-insufficient") continue;
+      const top = contributions.slice(0, 4);
+      const othersOf = (self) => {
+        const named = top.filter((c) => c !== self).slice(0, 3);
+        const count = contributions.length - 1;
+        if (count <= 0) return "";
+        const parts = named.map((c) => `${domainLabel2(c.on)} ${formatKiB(c.kib)}`);
+        if (count > named.length) {
+          const rest = planned - self.kib - named.reduce((a, c) => a + c.kib, 0);
+          parts.push(`${count - named.length} other domains ${formatKiB(rest)}`);
+        }
+        return `, ${listNames(parts)}`;
+      };
+      const minFree = host.minFreeKbytes;
+      const exact = contributions.reduce((a, c) => a + c.exactKiB, 0);
+      const certain = exact > free;
+      for (const c of contributions) {
+        const spread = c.spreadOver === void 0 ? "" : ` (an even share of its strict binding over nodes ${c.spreadOver}; the kernel's split is not known offline)`;
+        const need = contributions.length === 1 ? `this domain binds ${formatKiB(c.kib)} of small-page memory strictly to host node ${node}${spread}` : `the small-page guests bound strictly to host node ${node} take ${formatKiB(planned)} (this domain ${formatKiB(c.kib)}${spread}${othersOf(c)})`;
+        const message = verdict.level === "exceeds-free" && certain ? `${need}, more than the ${formatKiB(free)} the node has free: a strict binding does not fall back to other nodes, so the guest that allocates last is OOM-killed or fails to start; bind guests to another node, back them with hugepages, or shrink them` : verdict.level === "exceeds-free" ? `${need}, more than the ${formatKiB(free)} the node has free if the split is even: the kernel takes the rest from the binding's other nodes, but only once node ${node} is drained to its watermarks; bind each guest cell to one node with <memnode> so the memory per node is known, and make it fit` : `${need}, leaving ${formatKiB(free - planned)} of its ${formatKiB(free)} free, below its high watermark of ${formatKiB(share.highKiB)} (vm.min_free_kbytes=${minFree}): kswapd on node ${node} never reaches its target and reclaims continuously; keep at least ${formatKiB(share.highKiB)} free on the node by moving ${formatKiB(planned - (free - share.highKiB))} of guest memory elsewhere`;
+        for (const [element, attr] of c.bindings) {
+          ctx.report(c.on, { range: attr?.valueRange ?? element.startTag, severity: verdict.level === "exceeds-free" && certain ? void 0 : "warning", message });
+        }
+      }
+    }
+    if (noFree.length > 0) {
+      ctx.reportHost({
+        severity: "info",
+        message: `the snapshot has no free memory for host ${describeNodes(CpuSet.of(...noFree))}: numa-memory-insufficient does not check the guests bound there`
+      });
+    }
+  }
+});
+
 // rules/numatune-invalid/index.ts
 var numatune_invalid_default = defineRule({
   meta: {
@@ -24258,6 +24537,50 @@ var numatune_invalid_default = defineRule({
         }
       }
     }
+  }
+});
+
+// rules/numatune-memoryless-node/index.ts
+var numatune_memoryless_node_default = defineRule({
+  meta: {
+    id: "numatune-memoryless-node",
+    name: "NumatuneMemorylessNode",
+    severity: "error",
+    type: "problem",
+    needs: "host",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A <numatune> nodeset names host NUMA nodes that have no memory (all of them: error; some: warning).",
+    tags: ["numa", "memory", "host"]
+  },
+  checkDomain({ domain, host, report }) {
+    const nt = domain.numatune;
+    if (!host || !nt || numatunePlacement(domain) !== "static") return;
+    const { all, memoryless } = hostNodeSets(host.model);
+    if (memoryless.isEmpty) return;
+    const withMemory = all.subtract(memoryless);
+    const check = (label, mode, c) => {
+      const set = c?.set;
+      if (!set) return;
+      const named = set.intersect(all);
+      const empty = named.intersect(memoryless);
+      if (empty.isEmpty) return;
+      const instead = withMemory.isEmpty ? "a node with memory" : `a node with memory (${withMemory.toString()})`;
+      if (empty.equals(named)) {
+        report({
+          range: c.attr.valueRange,
+          message: `${label} binds memory (mode ${mode}) only to host ${describeNodes(empty)}, which ${empty.size === 1 ? "has" : "have"} no memory: the kernel refuses a memory policy with no node that has memory, so the guest fails to start or its binding is lost; bind it to ${instead} instead, ideally the one nearest to the CPUs the guest runs on`
+        });
+      } else {
+        report({
+          range: c.attr.valueRange,
+          severity: "warning",
+          message: `${label} nodeset includes host ${describeNodes(empty)}, which ${empty.size === 1 ? "has" : "have"} no memory: the kernel drops ${empty.size === 1 ? "it" : "them"} from the memory policy and allocates only from ${describeNodes(named.subtract(empty))}; remove ${empty.size === 1 ? "it" : "them"} so the nodeset says where the memory really is`
+        });
+      }
+    };
+    if (nt.memory) check("<numatune><memory>", nt.memory.mode, nt.memory.nodeset);
+    for (const m of nt.memnodes) check(`<memnode cellid='${m.cellid ?? "?"}'>`, m.mode, m.nodeset);
   }
 });
 
@@ -24366,6 +24689,172 @@ var pin_crosses_nodeset_default = defineRule({
   }
 });
 
+// src/model/threads.ts
+var POLICIES = /* @__PURE__ */ new Set(["fifo", "rr", "batch", "idle", "other"]);
+function policyOf(sched) {
+  return sched?.scheduler !== void 0 && POLICIES.has(sched.scheduler) ? sched.scheduler : "other";
+}
+function splitBySched(ids, scheds, idsOf) {
+  const out = [];
+  let rest = ids;
+  for (const s of scheds) {
+    const covered = idsOf(s);
+    if (!covered || rest.isEmpty) continue;
+    const part = rest.intersect(covered);
+    if (part.isEmpty) continue;
+    out.push({ ids: part, sched: s });
+    rest = rest.subtract(part);
+  }
+  if (!rest.isEmpty) out.push({ ids: rest, sched: void 0 });
+  return out;
+}
+function domainThreads(d, host) {
+  let byHost = cache3.get(d);
+  if (!byHost) cache3.set(d, byHost = /* @__PURE__ */ new Map());
+  const key = host ?? NO_HOST2;
+  let threads = byHost.get(key);
+  if (!threads) byHost.set(key, threads = computeThreads(d, host));
+  return threads;
+}
+var NO_HOST2 = {};
+var cache3 = /* @__PURE__ */ new WeakMap();
+function computeThreads(d, host) {
+  const out = [];
+  const vcpusched = d.cputune?.vcpusched ?? [];
+  for (const g of vcpuAffinityGroups(d, host)) {
+    for (const part of splitBySched(g.vcpus, vcpusched, (s) => s.vcpus)) {
+      out.push({ kind: "vcpu", ids: part.ids, affinity: g.affinity, policy: policyOf(part.sched), priority: part.sched?.priority, sched: part.sched });
+    }
+  }
+  const emulatorsched = d.cputune?.emulatorsched;
+  out.push({ kind: "emulator", ids: CpuSet.empty, affinity: effectiveEmulatorAffinity(d, host), policy: policyOf(emulatorsched), priority: emulatorsched?.priority, sched: emulatorsched });
+  const iothreadsched = d.cputune?.iothreadsched ?? [];
+  for (const id of d.iothreadIds) {
+    const sched = iothreadsched.find((s) => s.iothreads?.has(id));
+    out.push({ kind: "iothread", ids: CpuSet.of(id), affinity: effectiveIothreadAffinity(d, id, host), policy: policyOf(sched), priority: sched?.priority, sched });
+  }
+  return out;
+}
+function describeThread(t) {
+  if (t.kind === "emulator") return "the emulator";
+  if (t.kind === "iothread") return `${t.ids.size === 1 ? "IOThread" : "IOThreads"} ${t.ids.toString()}`;
+  return describeVcpus(t.ids);
+}
+
+// src/model/cpu-availability.ts
+function hostExistingCpus(host) {
+  if (host.present && host.possible) return host.present.intersect(host.possible).union(host.online);
+  const existing = host.present ?? host.possible;
+  return existing?.union(host.online);
+}
+function cpuAvailability(host, cpus) {
+  const online = cpus.intersect(host.online);
+  const notOnline = cpus.subtract(host.online);
+  const existing = hostExistingCpus(host);
+  if (existing === void 0) return { online, offline: CpuSet.empty, absent: CpuSet.empty, unlisted: notOnline };
+  return { online, offline: notOnline.intersect(existing), absent: notOnline.subtract(existing), unlisted: CpuSet.empty };
+}
+
+// rules/pin-target-offline/index.ts
+function pinAttrs(d, host) {
+  const byAttr = /* @__PURE__ */ new Map();
+  for (const t of domainThreads(d, host)) {
+    const a = t.affinity;
+    if (a.source === "all-online" || a.source === "placement-auto" || !a.attr || !a.cpus) continue;
+    const entry = byAttr.get(a.attr);
+    if (entry) entry.threads.push(t);
+    else byAttr.set(a.attr, { source: a.source, attr: a.attr, cpus: a.cpus, threads: [t] });
+  }
+  return [...byAttr.values()];
+}
+function describePin(p) {
+  const owner = p.source;
+  if (owner === "vcpupin") return `the vcpupin of ${describeThread(p.threads[0])}`;
+  if (owner === "emulatorpin") return "the emulatorpin";
+  if (owner === "iothreadpin") return `the iothreadpin of ${describeThread(p.threads[0])}`;
+  const ids = (kind) => p.threads.filter((t) => t.kind === kind).reduce((acc, t) => acc.union(t.ids), CpuSet.empty);
+  const vcpus = ids("vcpu");
+  const iothreads = ids("iothread");
+  const takers = [
+    ...vcpus.isEmpty ? [] : [describeVcpus(vcpus)],
+    ...p.threads.some((t) => t.kind === "emulator") ? ["the emulator"] : [],
+    ...iothreads.isEmpty ? [] : [`${iothreads.size === 1 ? "IOThread" : "IOThreads"} ${iothreads.toString()}`]
+  ];
+  return `<vcpu cpuset> (taken by ${listNames(takers)})`;
+}
+function hostCpuLists(h) {
+  if (h.present) return `present CPUs ${h.present.toString()}`;
+  if (h.possible) return `possible CPUs ${h.possible.toString()}`;
+  return `online CPUs ${h.online.toString()}`;
+}
+var pin_target_offline_default = defineRule({
+  meta: {
+    id: "pin-target-offline",
+    name: "PinTargetOffline",
+    severity: "error",
+    type: "problem",
+    needs: "host",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A CPU pin or numatune nodeset names CPUs or NUMA nodes the host does not have, or CPUs that are offline.",
+    tags: ["pinning", "numa", "host"]
+  },
+  checkDomain({ domain, host, report }) {
+    if (!host) return;
+    if (!domain.cputune && !domain.vcpu?.cpuset && !domain.numatune) return;
+    const h = host.model;
+    for (const pin of pinAttrs(domain, h)) {
+      const { attr, cpus } = pin;
+      const a = cpuAvailability(h, cpus);
+      const notOnline = a.offline.union(a.absent).union(a.unlisted);
+      if (notOnline.isEmpty) continue;
+      const parts = [];
+      if (!a.absent.isEmpty) parts.push(`${describeCpus(a.absent)} ${a.absent.size === 1 ? "does" : "do"} not exist on the host (${hostCpuLists(h)})`);
+      if (!a.offline.isEmpty) parts.push(`${describeCpus(a.offline)} ${a.offline.size === 1 ? "is" : "are"} offline`);
+      if (!a.unlisted.isEmpty) {
+        parts.push(`${describeCpus(a.unlisted)} ${a.unlisted.size === 1 ? "is" : "are"} not online (the snapshot records no possible or present CPUs to tell offline from absent)`);
+      }
+      const facts = parts.join(" and ");
+      const what = describePin(pin);
+      const several = pin.threads.length > 1 || pin.threads[0].ids.size > 1;
+      if (a.online.isEmpty) {
+        report({
+          range: attr.valueRange,
+          message: `${what} cpuset='${excerpt(attr.value)}' leaves no online CPU: ${facts}; setting the affinity fails and the guest does not start: pin ${several ? "them" : "it"} to online CPUs (${h.online.toString() || "none"})`
+        });
+      } else if (!a.absent.isEmpty) {
+        report({
+          range: attr.valueRange,
+          message: `${what} names CPUs the host does not have: ${facts}; libvirt's cpuset cgroup rejects the set and the guest does not start: drop ${a.absent.size === 1 ? "it" : "them"} from the set, whose online CPUs are ${a.online.toString()}`
+        });
+      } else {
+        report({
+          range: attr.valueRange,
+          severity: "warning",
+          message: `${what} includes CPUs that are not running: ${facts}; ${several ? "the threads run" : "the thread runs"} only on ${describeCpus(a.online)} until they come online, and on a cgroup v1 host libvirt cannot write offline CPUs to cpuset.cpus, so the guest does not start there: bring them online or drop them from the pin`
+        });
+      }
+    }
+    const nt = domain.numatune;
+    if (!nt) return;
+    const nodes = hostNodeSets(h).all;
+    if (nodes.isEmpty) return;
+    const checkNodeset = (label, c) => {
+      const set = c?.set;
+      if (!set) return;
+      const absent = set.subtract(nodes);
+      if (absent.isEmpty) return;
+      report({
+        range: c.attr.valueRange,
+        message: `${label} nodeset names host ${describeNodes(absent)}, which the host does not have (its nodes: ${nodes.toString() || "none"}); libvirt reports the node unavailable and the guest does not start: name existing nodes`
+      });
+    };
+    if (numatunePlacement(domain) !== "static") return;
+    if (nt.memory) checkNodeset("<numatune><memory>", nt.memory.nodeset);
+    for (const m of nt.memnodes) checkNodeset(`<memnode cellid='${m.cellid ?? "?"}'>`, m.nodeset);
+  }
+});
+
 // rules/unused-disable-directive/index.ts
 var unused_disable_directive_default = defineRule({
   meta: {
@@ -24402,7 +24891,7 @@ var value_invalid_default = defineRule({
 });
 
 // rules/vcpu-id-range/index.ts
-var POLICIES = /* @__PURE__ */ new Set(["batch", "idle", "fifo", "rr"]);
+var POLICIES2 = /* @__PURE__ */ new Set(["batch", "idle", "fifo", "rr"]);
 var RT_PRIORITY = { min: 1, max: 99 };
 var vcpu_id_range_default = defineRule({
   meta: {
@@ -24467,7 +24956,7 @@ function checkPolicy(s, what, report) {
     report({ range: s.element.startTag, message: `${what} has no scheduler attribute: libvirt rejects it; use one of batch, idle, fifo, rr` });
     return;
   }
-  if (!POLICIES.has(s.schedulerAttr.value)) {
+  if (!POLICIES2.has(s.schedulerAttr.value)) {
     report({ range: s.schedulerAttr.valueRange, message: `${what} scheduler='${excerpt(s.schedulerAttr.value)}' is not one libvirt knows: use batch, idle, fifo or rr` });
     return;
   }
@@ -24554,23 +25043,28 @@ var xml_malformed_default = defineRule({
 });
 
 // rules/index.ts
-var rules = [cpu_topology_mismatch_default, cpuset_syntax_default, guest_numa_coverage_default, guest_numa_memory_sum_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepages_config_invalid_default, insufficient_hugepages_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, not_a_domain_default, numatune_invalid_default, pin_crosses_nodeset_default, unused_disable_directive_default, value_invalid_default, vcpu_id_range_default, xml_malformed_default];
+var rules = [cpu_topology_mismatch_default, cpuset_syntax_default, guest_cell_spans_host_nodes_default, guest_numa_coverage_default, guest_numa_memory_sum_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepage_size_unavailable_default, hugepages_config_invalid_default, insufficient_hugepages_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, not_a_domain_default, numa_memory_insufficient_default, numatune_invalid_default, numatune_memoryless_node_default, pin_crosses_nodeset_default, pin_target_offline_default, unused_disable_directive_default, value_invalid_default, vcpu_id_range_default, xml_malformed_default];
 var readmes = {
   "cpu-topology-mismatch": "# cpu-topology-mismatch\n\nReports a guest CPU `<topology>` whose product sockets \xD7 dies \xD7 clusters \xD7 cores \xD7 threads is not the maximum vCPU count (the `<vcpu>` text), naming the product and the count. It also reports a `<topology>` that lacks `sockets`, `cores` or `threads`, or sets a count to 0, which libvirt rejects outright. The finding is on the `<topology>` start tag (or on the zero value).\n\n## Why this matters\n\nThe topology is how the guest sees its vCPUs: as sockets, dies, clusters, cores and SMT threads. QEMU has required since 2.5 that it describe exactly the maximum number of vCPUs, and libvirt's QEMU driver enforces this when the domain is defined and when it starts (qemu_validate.c: \"CPU topology doesn't match maximum vcpu count\"). The usual cause is raising or lowering `<vcpu>` (in an editor, or in a template) without touching the topology, or writing `threads='2'` while counting threads as cores.\n\nHow libvirt reads the element (cpu_conf.c `virCPUDefParseXML`):\n\n- `sockets`, `cores` and `threads` are **required** and must not be 0;\n- `dies` and `clusters` are optional, default to 1, and must not be 0 either;\n- the product is compared with the maximum vCPU count, not with `current`. A guest that boots with fewer vCPUs online still needs a topology that holds all of them.\n\nThe product check belongs to the QEMU driver, so it is made for domains of type `kvm`, `qemu` and `hvf` only. The missing-attribute and zero checks are parse errors for every driver. A count that is not a number is left to `value-invalid`.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='1'/>\n</cpu>\n```\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' cores='4'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because either side may be the wrong one: the vCPU count, or the shape of the topology (more cores, or fewer threads). Make the product equal the maximum vCPU count. For pinned guests, pick a shape that matches the host CPUs the vCPUs are pinned to (`threads='2'` only when the pins are SMT sibling pairs; see `guest-smt-topology-mismatch`).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/cpu_conf.c`: `virCPUDefParseXML` (required, non-zero `sockets`, `cores`, `threads`; `dies` and `clusters` default to 1).\n- libvirt `src/conf/domain_conf.c`: `virDomainDefGetVcpusTopology` (the product).\n- libvirt `src/qemu/qemu_validate.c`: \"CPU topology doesn't match maximum vcpu count\".\n- libvirt, Domain XML format, \xA7CPU model and topology.\n",
   "cpuset-syntax": "# cpuset-syntax\n\nReports a cpuset or nodeset value that libvirt would reject: a descending range, a range after `^`, a character that is not part of the grammar, an id at or above libvirt's 16384 limit, or a list that selects nothing. It also adds an info note when a `^N` exclusion comes before the range it was meant to cut, and so removes nothing, and when a valid value lists ids out of order, names an id twice or writes a sign before a range end (safe `--fix`: libvirt's canonical form). The finding points at the offending item inside the attribute value.\n\n## Why this matters\n\nOne grammar is shared by every CPU or node list in a domain (`virBitmapParse` in src/util/virbitmap.c): `<vcpu cpuset>`, `vcpupin`, `emulatorpin`, `iothreadpin` and `vcpusched vcpus`, `numatune` `memory`/`memnode` `nodeset`, guest `<cell cpus>`, and hugepage `<page nodeset>`. Items are separated by commas and applied **left to right**:\n\n- `N` adds N; `N-M` adds N to M and needs M \u2265 N;\n- `^N` removes N. Only a single id may follow the caret: `^N-M` is an error;\n- the result must not be empty: every caller in domain_conf.c rejects an all-clear bitmap (\"Invalid value of 'cpuset'\");\n- ids must be below `VIR_DOMAIN_CPUMASK_LEN` (16384).\n\nA value that does not parse makes `virsh define` fail. Worse, a value edited on a running host makes the next `virsh edit` or redeploy fail. kvmlint reports it before then. No other rule can reason about a value that does not parse, so the pins and bindings that use it are skipped by the placement rules.\n\n| value | set | |\n| --- | --- | --- |\n| `0-3,^2` | 0,1,3 | exclusion after the range |\n| `^2,0-3` | 0,1,2,3 | valid, info: the `^2` removes nothing |\n| `4-11,^8,16` | 4-7,9-11,16 | |\n| `7-4` | none | error: descending range |\n| `0-3,^1-2` | none | error: range after `^` |\n| `1,^1` | none | error: empty result |\n| `8-11,0-3` | 0-3,8-11 | valid, info: out of order |\n| `0-3,2` | 0-3 | valid, info: 2 named twice |\n| `0-+3` | 0-3 | valid, info: `strtol` accepts the sign |\n| `4,5,6,7` | 4-7 | valid, not reported: same reading |\n\nBecause items apply in order, `^2,0-3` is {0,1,2,3}: the exclusion runs while 2 is not in the set yet, and the later range adds it back. `0-3,^2` is {0,1,3}. The first form is valid, but it almost never means what its author wanted, so it gets an info note.\n\nA valid value can also be hard to read without being wrong: `8-11,0-3` (items out of ascending order), `0-3,2` or `0,0` (an id named twice, often a copy-paste slip in a list that was meant to differ), `0-+3` (a sign that libvirt's `strtol` accepts and other parsers do not). These get an info note with a safe fix. `virsh dumpxml` writes every such value back in canonical form anyway (`virBitmapFormat`: ascending, runs as `N-M`), so the file then matches what libvirt stores. Listing ids one by one (`4,5,6,7` for `4-7`) reads the same either way and is not reported.\n\nKernel CPU lists (`isolcpus=`, `nohz_full=`, strides like `0-15:2/4`) use a different grammar and are checked on the host snapshot, not here.\n\n## Incorrect\n\n```xml\n<vcpupin vcpu='1' cpuset='7-4'/>\n<emulatorpin cpuset='0-3,^1-2'/>\n<vcpusched vcpus='3-0' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1,^1'/>\n<vcpupin vcpu='0' cpuset='0x30'/>\n<page size='2048' unit='KiB' nodeset='0-'/>\n```\n\nInfo: the exclusion does nothing.\n\n```xml\n<vcpu placement='static' cpuset='^2,0-3'>2</vcpu>\n```\n\nInfo: valid, but out of order, or naming an id twice.\n\n```xml\n<vcpu placement='static' cpuset='8-11,0-3'>4</vcpu>\n<emulatorpin cpuset='0-3,2'/>\n```\n\n## Correct\n\n```xml\n<vcpupin vcpu='1' cpuset='4-7'/>\n<emulatorpin cpuset='0-3,^1,^2'/>\n<vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1'/>\n<vcpu placement='static' cpuset='0-3,^2'>2</vcpu>\n<vcpu placement='static' cpuset='0-3,8-11'>4</vcpu>\n<emulatorpin cpuset='0-3'/>\n```\n\n## Fix\n\n`kvmlint --fix` rewrites a value to libvirt's canonical form (`virBitmapFormat`: ascending, runs as `N-M`) only when all of these hold:\n\n- the value parses, so its set is known;\n- the canonical text means exactly the same set, so nothing changes for libvirt (`virsh dumpxml` would write the same text);\n- the difference matters to a reader: items out of ascending order, an id named twice, or a signed range end. Merging `4,5,6,7` into `4-7` is not worth a finding, so it is never rewritten.\n\nTwo cases are deliberately **not** fixed:\n\n- a value that does not parse: its intent is a guess. Write ranges low to high, exclude single CPUs one at a time (`^1,^2`) after the range they cut, and list ids in decimal;\n- a `^N` before the range it was meant to cut (`^2,0-3`). The canonical form of libvirt's reading, `0-3`, would keep the same set, but it would silently drop the author's visible attempt to exclude 2, turning a probable mistake into an intended-looking value. Instead kvmlint offers two **suggestions**, never applied by `--fix`: the probable intent (`0-1,3`, the exclusion applied), and libvirt's reading written plainly (`0-3`). A person picks one.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virbitmap.c`: `virBitmapParse`, `virBitmapParseInternal` (items, `^`, ranges, limits) and `virBitmapFormat`.\n- libvirt `src/conf/domain_conf.c`: rejection of empty cpusets and nodesets.\n- libvirt, Domain XML format, \xA7CPU Allocation (\"a caret followed by a CPU number to be excluded from a previous range\"), \xA7CPU Tuning, \xA7NUMA Node Tuning, \xA7Memory Backing.\n",
+  "guest-cell-spans-host-nodes": "# guest-cell-spans-host-nodes\n\nReports a guest NUMA cell whose vCPUs are pinned to CPUs on more than one host NUMA node (on the `<cell>` start tag), and a guest with more NUMA cells holding vCPUs than the host has nodes with CPUs (on the `<numa>` start tag). Both are warnings.\n\n## Why this matters\n\nA guest NUMA topology (`<cpu><numa><cell>`) tells the guest kernel which vCPUs share local memory. The guest's scheduler and allocator act on it: tasks stay near their memory, and memory is allocated on the node of the CPU that asks. The promise only holds if each guest cell maps onto one host node:\n\n- **a cell spanning host nodes**: some of the cell's vCPUs run on another socket than the rest, and than the memory bound to the cell. The guest sees all of them as local to each other, so it places threads and memory accordingly, and some of those accesses cross the interconnect without the guest knowing. A `<vcpu cpuset>` covering several nodes makes every cell span them;\n- **more cells with vCPUs than host nodes with CPUs**: at least two guest cells share one host node. The guest keeps its tasks apart from each other's memory for no benefit, and its NUMA distances mean nothing. A CPU-less host node (CXL memory, a memory-only node) does not count: mirror it with a guest cell that has memory and no `cpus`, as libvirt allows.\n\nThe rule takes each vCPU's effective pin (`vcpupin`, else `<vcpu cpuset>`) and the host nodes of those CPUs. Unpinned vCPUs and `placement='auto'` (numad chooses at start) are not known offline and are left out. A guest with a single cell is not checked for spanning: it makes no claim of locality between cells. That cell often exists only for shared memory (virtiofs, vhost-user), and is no different from a guest without cells, whose memory placement `pin-crosses-nodeset` weighs. vCPUs listed in no cell are `guest-numa-coverage`'s.\n\n## Incorrect\n\nGuest cell 0 is vCPUs 0-3, but vCPU 3 is pinned to CPU 20 on host node 1:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='20'/>\n  <!-- vCPUs 4-7 on CPUs 21-24 (node 1) -->\n</cputune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\nEach cell's vCPUs on one host node, and the cell's memory bound there:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <!-- vCPUs 4-7 on CPUs 20-23 (node 1) -->\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: which CPUs a cell should move to is a placement decision. Pin each guest cell's vCPUs to CPUs of one host node and bind its memory with `<memnode>`. Give the guest at most as many cells with vCPUs as the host has nodes with CPUs.\n\n## Needs\n\n**host snapshot**: which node each CPU belongs to, and which nodes have CPUs. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`<numa>`, `<cell id cpus memory>`; `cpus` optional for memory-only cells), \xA7CPU Tuning, \xA7NUMA Node Tuning (`memnode`).\n- libvirt `src/conf/numa_conf.c`: guest cells and their `memnode` bindings.\n- OpenStack Nova `nova/virt/hardware.py`: each guest NUMA cell is fitted to exactly one host NUMA cell.\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: local allocation on the node of the faulting CPU.\n- The KVM tuning guide for Rocky Linux: guest NUMA cells mirroring the host's, each pinned within one socket.\n",
   "guest-numa-coverage": "# guest-numa-coverage\n\nChecks how the guest NUMA cells (`<cpu><numa><cell>`) divide the vCPUs. Errors: cells whose ids are not 0..n-1 each once, two cells naming the same vCPU, or a cell naming a vCPU at or beyond the `<vcpu>` maximum, all of which libvirt rejects. Warning: vCPUs that no cell names, which libvirt silently adds to cell 0. The warning has a safe `--fix` that writes them into cell 0's `cpus`.\n\n## Why this matters\n\nThe cells are the NUMA topology the guest OS sees: which vCPUs sit next to which memory. Its scheduler and allocator, and every NUMA-aware application inside, plan around it. With `<numatune><memnode>` the cells are also the unit in which guest memory is bound to host nodes, so a vCPU in the wrong cell ends up running far from its memory.\n\nHow libvirt reads the cells (numa_conf.c `virDomainNumaDefParseXML`, domain_conf.c `virDomainDefParseXML`):\n\n- a cell's id is its `id` attribute, or its position when `id` is absent. The ids must be exactly 0..n-1, each once (\"Exactly one 'cell' element per guest NUMA cell allowed\u2026\", \"Duplicate NUMA cell info\");\n- two cells may not share a vCPU (\"NUMA cells \u2026 have overlapping vCPU ids\");\n- no cell may name a vCPU at or beyond the `<vcpu>` maximum (\"CPU IDs in <numa> exceed the <vcpu> count\");\n- `cpus` is optional: a cell without it is a CPU-less (memory-only) node, which libvirt has supported since 6.5. It is not reported;\n- every vCPU that no cell names is added to cell 0. The QEMU driver does this after parsing (qemu_domain.c `qemuDomainDefNumaCPUsRectify`, numa_conf.c `virDomainNumaFillCPUsInNode`): cell 0's `cpus` becomes every vCPU the other cells do not name. QEMU itself warns that partial mappings are obsolete and will be removed.\n\nSo the guest gets a cell 0 that is larger than the file says, often with a non-contiguous CPU list, while the other cells (and their `memnode` bindings) look balanced on paper. The rule writes down what libvirt would do, so the file and the guest agree. If another split was meant, move the vCPUs to the right cells by hand.\n\nCoverage is checked against the vCPU **maximum**, so vCPUs that are offline at boot need a cell too. When a cell id or `cpus` value does not parse (`value-invalid`, `cpuset-syntax`), or when an error above is present, the coverage warning is left out.\n\n## Incorrect\n\nvCPU 3 is in no cell, and libvirt puts it in cell 0:\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-2' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\nErrors:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-2' memory='4' unit='GiB'/>\n    <cell id='2' cpus='2-5' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n    <cell id='2' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nFor the warning, `kvmlint --fix` sets cell 0's `cpus` to its own vCPUs plus the ones no cell names, in libvirt's canonical form (`virBitmapFormat`, e.g. `0-3,6-7`). When cell 0 has no `cpus` attribute, the fix inserts one after its `id`, in the file's quote style. This is exactly what libvirt would do, so the guest does not change. The errors have no automatic fix: which cell a shared vCPU belongs to, and how the ids should be renumbered, are the author's choices.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaDefParseXML` (ids, overlap, optional `cpus`), `virDomainNumaGetMaxCPUID`, `virDomainNumaFillCPUsInNode`.\n- libvirt `src/conf/domain_conf.c`: `virDomainDefParseXML` (\"Number of CPUs in <numa> exceeds the <vcpu> count\", \"CPU IDs in <numa> exceed the <vcpu> count\").\n- libvirt `src/qemu/qemu_domain.c`: `qemuDomainDefNumaCPUsRectify` (vCPUs in no cell go to cell 0).\n- QEMU `hw/core/machine.c` (`machine_numa_finish_cpu_init`): \"CPU(s) not present in any NUMA nodes\u2026 partial NUMA mappings is obsoleted\".\n- libvirt, Domain XML format, \xA7CPU model and topology (guest NUMA topology, CPU-less cells).\n",
   "guest-numa-memory-sum": "# guest-numa-memory-sum\n\nReports a domain with guest NUMA cells whose `<memory>` is not the sum of the cells' `memory` plus the sizes of its memory devices (`<memory model='dimm'|'nvdimm'|'virtio-mem'|\u2026>`). libvirt replaces `<memory>` with that sum, so the value in the file is never what the guest gets. Safe `--fix`: set `<memory>` to the sum.\n\n## Why this matters\n\nWith guest NUMA cells, the cells are the guest's memory: each becomes a memory backend of its own, of exactly its `memory` size. `<memory>` is then just a total that libvirt keeps consistent: when a domain is defined (`virsh define` parses with ABI update), `virDomainDefPostParseMemory` in domain_postparse.c overwrites it with \u03A3 cell memory + \u03A3 memory device sizes. `virsh dumpxml` afterwards shows the new value.\n\nA file whose `<memory>` disagrees with its cells is therefore misleading in review and in capacity planning. Someone reading \"16 GiB\" plans for 16 GiB while the guest gets 15.5. A change to `<memory>` alone (the usual way to resize a guest) silently does nothing. The mismatch usually comes from resizing one side and forgetting the other, or from cells written in MiB that do not add up to a whole number of GiB.\n\nSizes are compared exactly in KiB, after libvirt's unit rules (`KiB`, `MiB`, `GiB` are powers of 1024; `KB`, `MB`, `GB` powers of 1000; no unit is KiB). Memory devices are counted whatever their model, as libvirt does. Domains without cells are not checked: there `<memory>` is the size. A cell or device whose size does not parse is left to `value-invalid`, and the rule then stays silent.\n\n## Incorrect\n\n```xml\n<memory unit='GiB'>16</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='7680' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='8192' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<memory unit='KiB'>16252928</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='7680' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='8192' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n```xml\n<maxMemory slots='16' unit='GiB'>64</maxMemory>\n<memory unit='GiB'>10</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n<devices>\n  <memory model='dimm'>\n    <target>\n      <size unit='GiB'>2</size>\n      <node>0</node>\n    </target>\n  </memory>\n</devices>\n```\n\n## Fix\n\n`kvmlint --fix` sets the text of `<memory>` to the sum, which is what libvirt would store, so the guest does not change. The sum is written in the unit `<memory>` already uses when it is a whole number there (`16` \u2192 `12` with `unit='GiB'`). Otherwise the fix writes KiB and sets `unit='KiB'` in the same edit, so the value stays exact and the file stays valid (`<memory unit='GiB'>16</memory>` \u2192 `<memory unit='KiB'>16252928</memory>`). Without a `unit` attribute the value is KiB already. If the larger `<memory>` was the intent, resize the cells instead: that is a choice the fix does not make.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_postparse.c`: `virDomainDefPostParseMemory` (the total is recomputed from the cells and memory devices when parsing with ABI update).\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaGetMemorySize`, and cell parsing (`memory` with `unit`, default KiB).\n- libvirt `src/util/virutil.c`: `virScaleInteger` (units).\n- libvirt, Domain XML format, \xA7Memory Allocation, \xA7CPU model and topology (guest NUMA topology), \xA7Memory devices.\n",
   "housekeeping-overlap": "# housekeeping-overlap\n\nReports a pinned vCPU that can run on one of the host's housekeeping CPUs, the CPUs left outside the isolated set for interrupts, kernel threads and QEMU's own threads. The finding is a warning, or an error when the vCPU also has realtime (`fifo` or `rr`) scheduling. It points at the `cpuset` of the `<vcpupin>`, or of the `<vcpu>`, that allows it.\n\n## Why this matters\n\nA host tuned for pinned guests splits its CPUs in two (rules.md \xA70):\n\n- the isolated set I: `isolcpus` (domain/nohz flags), `nohz_full` and tuned's `isolated_cores` (cpu-partitioning and realtime profiles). The running kernel's own view in `/sys/devices/system/cpu/isolated` and `/sys/devices/system/cpu/nohz_full` wins over the command line when the snapshot has it;\n- the housekeeping set HK = online CPUs \u2212 I, unless the configuration names it explicitly.\n\nHK carries everything that was moved off the isolated CPUs: device interrupts (`irqaffinity`), unbound workqueues and kthreads, offloaded RCU callbacks (`rcu_nocbs`), timers, and the emulator and IOThreads of every guest. A vCPU pinned there competes with all of it. The guest sees jitter and steal time, and the host's housekeeping slows down for everyone.\n\nWith `<vcpusched scheduler='fifo'|'rr'>` it gets worse. A busy realtime vCPU is never preempted by normal threads on its CPU, so ksoftirqd, kworkers and RCU kthreads there can starve. The results are RCU stall warnings, hung-task reports and stuck I/O. That is why the rule reports an error in this case.\n\nOnly vCPU affinity is checked. Emulator threads and IOThreads belong on housekeeping CPUs (the tuning guide and kvm-realtime put them there), so `emulatorpin` and `iothreadpin` on HK are correct. Unpinned vCPUs of a partially pinned domain are left to `vcpu-partially-pinned`.\n\nIf the host declares no isolation at all (no `isolcpus`, `nohz_full` or tuned `isolated_cores`) and the configuration sets no housekeeping set, HK is unknown. The rule then reports one info note on the host snapshot, once per host, and nothing else.\n\n## Incorrect\n\nOn a host booted with `isolcpus=4-31 nohz_full=4-31` (HK = 0-3):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='3'/>\n  <vcpupin vcpu='2' cpuset='12'/>\n  <vcpupin vcpu='3' cpuset='13'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='0-7'>4</vcpu>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='1'/>\n  <vcpusched vcpus='0' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='12'/>\n  <vcpupin vcpu='3' cpuset='13'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because which isolated CPU each vCPU should move to is a capacity decision. Move the vCPU to isolated CPUs. The message names the ones on the same host NUMA node as the current pin, so the vCPU stays next to its memory (see `pin-crosses-nodeset`). If the guest really needs housekeeping CPUs, give it a floating pin without realtime scheduling and accept the noise. If the isolated set itself is wrong, change `isolcpus`/`nohz_full` or the tuned profile and reboot.\n\n## Needs\n\n**host snapshot**: the housekeeping set comes from the host's isolation (command line, `/sys/devices/system/cpu/{isolated,nohz_full}`, tuned `isolated_cores`). Without a host the rule is silent, and it only applies to pinned domains.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `vcpusched`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): realtime vCPUs on isolated CPUs, emulator and I/O threads on housekeeping CPUs.\n- Linux `Documentation/admin-guide/kernel-parameters`: `isolcpus`, `nohz_full`, `rcu_nocbs`, `irqaffinity`, and the \"cpu lists\" grammar.\n- Linux `kernel/sched/isolation.c` (`housekeeping_setup`, `housekeeping_isolcpus_setup`).\n- tuned `profiles/cpu-partitioning` and its man page (`isolated_cores`).\n- The KVM tuning guide for Rocky Linux: housekeeping cores for the host, isolated cores for vCPUs.\n",
   "hugepage-size-decimal-unit": "# hugepage-size-decimal-unit\n\nReports a hugepage `<page>` whose size is written in a decimal unit (`KB`, `MB`, `GB`, `TB`, any case). libvirt reads those as powers of 1000, so `size='1' unit='GB'` is 1,000,000,000 bytes (976,563 KiB), and `size='2' unit='MB'` is 1954 KiB. Neither is a page size, and the domain fails to start. The finding points at the `unit` value. Safe `--fix`: `GB`\u2192`G`, `MB`\u2192`M`, `KB`\u2192`K`, `TB`\u2192`T`.\n\n## Why this matters\n\nlibvirt's units follow `virScaleInteger`: `K`, `KiB`, `M`, `MiB`, `G`, `GiB` (any case) are powers of 1024, while `KB`, `MB` and `GB` are powers of 1000. Guest memory sizes can use either, since only the amount changes. A page size cannot: hugetlbfs pages are powers of two (4 KiB, 2 MiB, 1 GiB on x86; 64 KiB, 2 MiB, 512 MiB, 16 GiB on other architectures), and no power of 1000 is one. libvirt looks for a hugetlbfs mount with exactly the requested size. With 976,563 KiB it finds none, and the start fails (\"Unable to find any usable hugetlbfs mount for 976563 KiB\"). `virsh define` succeeds, so the mistake shows up only at the first start, often on another host.\n\n`GB` is what most people write for \"gigabyte\", which is why this is worth a rule of its own. Decimal units elsewhere (`<memory unit='GB'>`) are valid and are not reported here.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='GB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n```\n\nAlso correct: `unit='GiB'`, or `size='1048576' unit='KiB'` (what `virsh dumpxml` writes).\n\n## Fix\n\n`kvmlint --fix` replaces the decimal unit with its binary letter (`GB`\u2192`G`, `mb`\u2192`m`), keeping the number, but only when the result is a power of two of at least 4 KiB, i.e. a real page size. A decimal size is never a power of two, so the binary reading is then the only size the author can have meant. When the binary reading is no page size either (`size='3' unit='MB'`), there is no automatic fix: the message asks for a real page size, and the unit change is offered as a suggestion only. Whether the host has pages of that size is checked by `hugepage-size-unavailable` when a host snapshot is given.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (binary and decimal suffixes).\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML` and `virDomainParseMemory` (page size, rounded up to whole KiB).\n- libvirt `src/qemu/qemu_command.c` / `qemu_domain.c`: the hugetlbfs mount lookup for the page size at start-up.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: supported huge page sizes.\n- libvirt, Domain XML format, \xA7Memory Backing (`page size unit nodeset`).\n",
+  "hugepage-size-unavailable": "# hugepage-size-unavailable\n\nReports a `<memoryBacking><hugepages><page size>` for which the host has no hugepage pool at all: the size is not among the host's hugepage sizes (`/sys/kernel/mm/hugepages/hugepages-<size>kB`) and no node has a pool of it. `<hugepages/>` without a `<page>` uses the host's default size, and is reported only when the host has no hugepage size at all. Reported on the `size` value (or the `<hugepages>` start tag).\n\n## Why this matters\n\nlibvirt backs hugepage guest memory with a file on a hugetlbfs mount whose page size is the one asked for. It looks for that mount when it builds the memory backend, and fails the start when there is none: \"Unable to find any usable hugetlbfs mount for 1048576 KiB\" (qemu_conf.c `qemuGetDomainHupageMemPath`, qemu_command.c `qemuBuildMemoryBackendProps`). A hugetlbfs mount of a size needs the kernel to have a pool (an hstate) of that size. Which sizes exist depends on the CPU and the kernel:\n\n- x86-64: 2 MiB always; 1 GiB only with the `pdpe1gb` CPU flag. Nested or older virtual CPUs often lack it;\n- arm64 with 4 KiB pages: 64 KiB, 2 MiB, 32 MiB, 1 GiB; with 64 KiB pages: 2 MiB, 512 MiB, 16 GiB, so XML written for x86 asking for 1 GiB fails there;\n- ppc64 (radix): 2 MiB and 1 GiB.\n\nThis rule is about a size that does not exist. A pool that exists but holds too few pages for the planned guests, even 0, is `insufficient-hugepages`'s, and that rule skips sizes the host has no pool of, so one situation is reported once. A `<page>` of the base page size (4 KiB on x86, 64 KiB on a 64 KiB-page arm64 kernel) is ordinary memory to libvirt and is never reported. A size in a decimal unit (`size='1' unit='GB'` is 976,563 KiB) is `hugepage-size-decimal-unit`'s.\n\n## Incorrect\n\nThe host's kernel has only 2 MiB pages:\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Fix\n\nNo automatic fix: use a size the host has (the message lists them), or give the host that size. For x86 1 GiB pages that needs a CPU with `pdpe1gb`. Reserve the pages at boot (`hugepagesz=1G hugepages=N`) and mount hugetlbfs with `pagesize=1G` where libvirt looks (`hugetlbfs_mount` in qemu.conf).\n\n## Needs\n\n**host snapshot**: the hugepage sizes (`hugepages.sizesKiB`, or the nodes' pools) and the base page size. With a source that cannot list them (`numactl --hardware`) the rule reports one info note and stays silent.\n\n## Sources\n\n- libvirt `src/qemu/qemu_conf.c`: `qemuGetDomainHupageMemPath` (\"Unable to find any usable hugetlbfs mount for %llu KiB\").\n- libvirt `src/qemu/qemu_command.c`: `qemuBuildMemoryBackendProps` (page size per guest cell; the system page size means no hugepages).\n- libvirt, Domain XML format, \xA7Memory Backing (`hugepages`, `page size unit nodeset`).\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: `/sys/kernel/mm/hugepages/`, `hugepagesz=`, `default_hugepagesz=`, hugetlbfs `pagesize=`.\n- Linux `Documentation/arch/arm64/hugetlbpage.rst`: the sizes for each base page size.\n",
   "hugepages-config-invalid": "# hugepages-config-invalid\n\nReports a `<memoryBacking><hugepages>` configuration that libvirt rejects: a `<page nodeset>` naming a guest NUMA cell that does not exist, two `<page>` elements whose nodesets overlap, two `<page>` elements without a nodeset, a `<page>` without `size`, and (QEMU driver) hugepages combined with `<allocation mode='ondemand'>` or `<source type='anonymous'>`. The finding points at the attribute or element at fault.\n\n## Why this matters\n\nEach guest NUMA cell gets its memory from one page size: the `<page>` whose `nodeset` names the cell, else the `<page>` without a nodeset. `<hugepages/>` with no `<page>` means the host's default size. The `nodeset` names **guest cells**, not host nodes. Mixing the two up is the classic mistake: `nodeset='1'` on a guest without cells reads as \"host node 1\" but means \"guest cell 1\", which does not exist.\n\nWhat libvirt checks:\n\n| configuration | result (source) |\n| --- | --- |\n| `<page>` without `size` | rejected (domain_conf.c `virDomainHugepagesParseXML`: size is required) |\n| a page nodeset naming a cell \u2265 the number of guest cells | rejected: \"hugepages: node N not found\" (domain_validate.c `virDomainDefMemtuneValidate`) |\n| without guest cells, `nodeset='0'` | accepted: the nodeset is dropped and the page backs the whole guest (domain_postparse.c `virDomainDefPostParseMemtune`); any other nodeset is rejected as above |\n| two page nodesets sharing a cell | rejected: \"nodeset attribute of hugepages of sizes \u2026 intersect\" |\n| two pages without nodeset (counting a dropped `nodeset='0'`) | rejected: \"two master hugepages detected\" |\n| hugepages with `<allocation mode='ondemand'>` | rejected by the QEMU driver: \"hugepages are not allowed with memory allocation ondemand\" (qemu_validate.c `qemuValidateDomainDefMemory`) |\n| hugepages with `<source type='anonymous'>` | rejected by the QEMU driver: \"hugepages are not allowed with anonymous memory source\" |\n\nDeliberately **not** reported, because libvirt accepts them: hugepages with `<source type='memfd'>` (refused only by QEMU older than 4.0, which lacks memfd hugetlb support), `<access mode='shared'>` without guest cells (accepted when the machine type names its default RAM backend, as machine types of QEMU 5.0 and later do), and `<allocation threads='N'>` (needs a QEMU with preallocation threads, which a linter cannot see). A nodeset that does not parse is left to `cpuset-syntax`. A page size in a decimal unit is `hugepage-size-decimal-unit`'s.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0-1'/>\n    <page size='2' unit='M' nodeset='1-2'/>\n  </hugepages>\n  <allocation mode='ondemand'/>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0'/>\n    <page size='2' unit='M' nodeset='1'/>\n  </hugepages>\n  <locked/>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix: which page size a guest cell should get is a capacity decision. Give each guest cell at most one page size, use at most one `<page>` without `nodeset`, and bind guest memory to host nodes with `<numatune>`, not with the page `nodeset`.\n\n## Needs\n\n**domain**. The allocation and source checks apply to domains run by the QEMU driver (`type` `kvm`, `qemu` or `hvf`).\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML`, `virDomainDefParseMemory`.\n- libvirt `src/conf/domain_validate.c`: `virDomainDefMemtuneValidate`.\n- libvirt `src/conf/domain_postparse.c`: `virDomainDefPostParseMemtune`.\n- libvirt `src/qemu/qemu_validate.c`: `qemuValidateDomainDefMemory`.\n- libvirt, Domain XML format, \xA7Memory Backing.\n",
-  "insufficient-hugepages": "# insufficient-hugepages\n\nAdds up, for each hugepage size and each host NUMA node, the pages that all guests planned on a host need from that node, and reports when the sum is larger than the node's pool (`nr_hugepages`). Each contributing domain is reported on its `<page>` (or `<hugepages>`) element. The message names the node, the demand, the supply, the other domains sharing the pool, and the `nr_hugepages` value that would be enough.\n\n## Why this matters\n\nHugepage-backed guest RAM comes from hugetlbfs, and hugetlbfs only hands out pages that were reserved in a pool beforehand. Each NUMA node has its own pool per page size (`/sys/devices/system/node/nodeN/hugepages/hugepages-<size>kB/nr_hugepages`). Under a `strict` binding the kernel takes pages only from the bound nodes' pools, never from a neighbour's. When a pool runs short, QEMU fails to start (libvirt has it preallocate hugepage-backed memory: \"unable to map backing store for guest RAM: Cannot allocate memory\"), or a guest that does start gets SIGBUS when it touches a page that cannot be backed. Usually the guest started last fails: each guest alone fits, and only the plan as a whole does not. That is why this is a plan rule.\n\nHow the demand is counted (rules.md \xA71):\n\n- **Pages per guest**: `ceil(memory / page size)` for each guest NUMA cell (`<cell memory>`), or for the whole `<memory>` when the guest has no cells. Sizes follow libvirt's units (`virScaleInteger`): `k`/`KiB`, `M`/`MiB`, `G`/`GiB` are powers of 1024, `KB`/`MB`/`GB` are powers of 1000, and no unit means KiB. So `<memory unit='G'>17</memory>` needs 8704 pages of 2 MiB, while `<memory unit='GB'>17</memory>`, which is 17,000,000,000 bytes or 16,601,563 KiB, needs 8107.\n- **Page size**: the `<page size unit>` whose `nodeset` names the guest cell, else a `<page>` without `nodeset`. `<hugepages/>` with no `<page>` uses the host's default hugepage size (`Hugepagesize` in `/proc/meminfo`). Each size is a separate budget: 1 GiB pages never stand in for 2 MiB ones.\n- **Which node**:\n  - a single-node nodeset (from `memnode`, else `<memory>`): that node;\n  - `strict` over several nodes: the kernel decides the split, so only the sum over the set is compared, and the finding is a warning;\n  - `interleave`: spread evenly over the nodes;\n  - no `<numatune>` or `placement='auto'`: only host-wide totals are compared, and the finding is a warning.\n- **Supply**: the pool size `nr_hugepages`, not the free pages at capture time. Running guests already hold pages, and they are part of the plan.\n\n## Incorrect\n\nTwo guests on host node 0, whose 2 MiB pool holds 8192 pages (16 GiB): 6144 + 4096 = 10240 pages.\n\n```xml\n<!-- erp-db.xml -->\n<memory unit='GiB'>12</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n```xml\n<!-- erp-app.xml -->\n<memory unit='GiB'>8</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nBind the second guest to node 1, or raise node 0's pool to 10240 pages (`echo 10240 > /sys/devices/system/node/node0/hugepages/hugepages-2048kB/nr_hugepages`, made persistent in the boot configuration or a tuned profile):\n\n```xml\n<!-- erp-app.xml -->\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: whether to grow a pool, move a guest or shrink it is a capacity decision. The message gives the `nr_hugepages` value per node that would be enough for the plan. Reserve 1 GiB pages at boot (`hugepagesz=1G hugepages=N`), as they are hard to find later when memory is fragmented. For a multi-node `strict` binding, bind each guest cell to one node with `<memnode>`, so the check can be exact.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host`, or the `hosts` mapping in `kvmlint.config.json`), with the host snapshot's per-node hugepage pools. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7Memory Allocation (units), \xA7Memory Backing (`hugepages`, `page size unit nodeset`), \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`).\n- libvirt `src/util/virutil.c` (`virScaleInteger`: binary and decimal units) and `src/conf/numa_conf.c`.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: per-node pools under `/sys/devices/system/node/nodeN/hugepages/`, boot-time reservation, and the interaction with memory policy.\n- OpenStack Nova `nova/virt/hardware.py`: hugepage fitting per host NUMA cell.\n- The KVM tuning guide for Rocky Linux: per-node hugepage reservation sized for the guests bound there.\n",
+  "insufficient-hugepages": "# insufficient-hugepages\n\nAdds up, for each hugepage size and each host NUMA node, the pages that all guests planned on a host need from that node, and reports when the sum is larger than the node's pool (`nr_hugepages`). Each contributing domain is reported on its `<page>` (or `<hugepages>`) element. The message names the node, the demand, the supply, the other domains sharing the pool, and the `nr_hugepages` value that would be enough.\n\n## Why this matters\n\nHugepage-backed guest RAM comes from hugetlbfs, and hugetlbfs only hands out pages that were reserved in a pool beforehand. Each NUMA node has its own pool per page size (`/sys/devices/system/node/nodeN/hugepages/hugepages-<size>kB/nr_hugepages`). Under a `strict` binding the kernel takes pages only from the bound nodes' pools, never from a neighbour's. When a pool runs short, QEMU fails to start (libvirt has it preallocate hugepage-backed memory: \"unable to map backing store for guest RAM: Cannot allocate memory\"), or a guest that does start gets SIGBUS when it touches a page that cannot be backed. Usually the guest started last fails: each guest alone fits, and only the plan as a whole does not. That is why this is a plan rule.\n\nHow the demand is counted (rules.md \xA71):\n\n- **Pages per guest**: `ceil(memory / page size)` for each guest NUMA cell (`<cell memory>`), or for the whole `<memory>` when the guest has no cells. Sizes follow libvirt's units (`virScaleInteger`): `k`/`KiB`, `M`/`MiB`, `G`/`GiB` are powers of 1024, `KB`/`MB`/`GB` are powers of 1000, and no unit means KiB. So `<memory unit='G'>17</memory>` needs 8704 pages of 2 MiB, while `<memory unit='GB'>17</memory>`, which is 17,000,000,000 bytes or 16,601,563 KiB, needs 8107.\n- **Page size**: the `<page size unit>` whose `nodeset` names the guest cell, else a `<page>` without `nodeset`. `<hugepages/>` with no `<page>` uses the host's default hugepage size (`Hugepagesize` in `/proc/meminfo`). Each size is a separate budget: 1 GiB pages never stand in for 2 MiB ones.\n- **Which node**:\n  - a single-node nodeset (from `memnode`, else `<memory>`): that node;\n  - `strict` over several nodes: the kernel decides the split, so only the sum over the set is compared, and the finding is a warning;\n  - `interleave`: spread evenly over the nodes;\n  - no `<numatune>` or `placement='auto'`: only host-wide totals are compared, and the finding is a warning.\n- **Supply**: the pool size `nr_hugepages`, not the free pages at capture time. Running guests already hold pages, and they are part of the plan.\n- **Sizes the host has no pool of at all** (absent from `/sys/kernel/mm/hugepages/` and from every node): not counted here. No `nr_hugepages` value can help there, and `hugepage-size-unavailable` reports them. A pool that exists but holds too few pages, 0 included, is this rule's.\n\n## Incorrect\n\nTwo guests on host node 0, whose 2 MiB pool holds 8192 pages (16 GiB): 6144 + 4096 = 10240 pages.\n\n```xml\n<!-- erp-db.xml -->\n<memory unit='GiB'>12</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n```xml\n<!-- erp-app.xml -->\n<memory unit='GiB'>8</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nBind the second guest to node 1, or raise node 0's pool to 10240 pages (`echo 10240 > /sys/devices/system/node/node0/hugepages/hugepages-2048kB/nr_hugepages`, made persistent in the boot configuration or a tuned profile):\n\n```xml\n<!-- erp-app.xml -->\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: whether to grow a pool, move a guest or shrink it is a capacity decision. The message gives the `nr_hugepages` value per node that would be enough for the plan. Reserve 1 GiB pages at boot (`hugepagesz=1G hugepages=N`), as they are hard to find later when memory is fragmented. For a multi-node `strict` binding, bind each guest cell to one node with `<memnode>`, so the check can be exact.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host`, or the `hosts` mapping in `kvmlint.config.json`), with the host snapshot's per-node hugepage pools. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7Memory Allocation (units), \xA7Memory Backing (`hugepages`, `page size unit nodeset`), \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`).\n- libvirt `src/util/virutil.c` (`virScaleInteger`: binary and decimal units) and `src/conf/numa_conf.c`.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: per-node pools under `/sys/devices/system/node/nodeN/hugepages/`, boot-time reservation, and the interaction with memory policy.\n- OpenStack Nova `nova/virt/hardware.py`: hugepage fitting per host NUMA cell.\n- The KVM tuning guide for Rocky Linux: per-node hugepage reservation sized for the guests bound there.\n",
   "memory-not-hugepage-multiple": "# memory-not-hugepage-multiple\n\nReports hugepage-backed guest memory that is not a whole number of pages: a guest NUMA cell whose `memory` is not a multiple of the page size backing it, or, for a guest without cells, `<memory>` (less any memory devices). It is a warning, or an error when the memory is smaller than one page. The finding is on the cell's `memory` value or on the `<memory>` text. Suggestions (never `--fix`): round up, or round down, to whole pages.\n\n## Why this matters\n\nEach hugepage-backed region of guest RAM, one per guest cell or one for the whole guest, is a hugetlbfs file that QEMU maps in whole pages:\n\n- when the region is **smaller than one page**, QEMU refuses to start: \"memory size \u2026 must be equal to or larger than page size\" (`file_ram_alloc`). A 512 MiB test guest on 1 GiB pages never boots;\n- otherwise QEMU rounds the region **up** to whole pages. The guest sees the size it was given, but the pool loses one page more, and the rest of that page is never used. With 1 GiB pages, a 4608 MiB cell costs five pages for 4.5 pages of memory. On hosts where every page is reserved for a planned guest, that extra page is what makes the next guest fail (see `insufficient-hugepages`, which counts pages the same way: ceil(memory / page size)).\n\nThe page size of a region is the `<page size>` whose `nodeset` names the cell, else the `<page>` without a nodeset. For `<hugepages/>` with no `<page>`, it is the host's default hugepage size. That size is known only when a host snapshot is linted (`Hugepagesize` in `/proc/meminfo`). **Without a host the rule skips such guests**, since the default differs by architecture and by `default_hugepagesz=`. Pages in a decimal unit, and pages without a size, are left to `hugepage-size-decimal-unit` and `hugepages-config-invalid`. Memory devices (`<memory model='dimm'>` \u2026) have backends of their own and are not part of the regions checked here.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4096' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='4608' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\nError, less than one page:\n\n```xml\n<memory unit='MiB'>512</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='1048576' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0'/>\n    <page size='2' unit='M' nodeset='1'/>\n  </hugepages>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4096' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='4608' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nNo automatic fix: growing a guest takes pages from a shared pool, and shrinking it takes memory from the guest, so the direction is a person's choice. kvmlint offers two **suggestions** (shown in text output, in JSON `suggestions` and in SARIF `result.fixes`; never applied by `--fix`): set the size to the next whole number of pages, or to the whole pages below it (not offered when that is zero). The new size keeps the unit already written when it is exact there, else it is written in KiB with `unit='KiB'`. After resizing a cell, `guest-numa-memory-sum` offers the matching `<memory>` total as a safe fix.\n\n## Needs\n\n**domain**, and a **host snapshot** for `<hugepages/>` without `<page>` (the host's default page size). Without one, those guests are skipped.\n\n## Sources\n\n- QEMU `system/physmem.c` (`file_ram_alloc`): the size check against the page size and the round-up to whole pages.\n- libvirt `src/qemu/qemu_command.c`: one memory backend per guest cell with the page size from `<hugepages>`.\n- libvirt, Domain XML format, \xA7Memory Backing (`page size unit nodeset`, the host's default size for an empty `<hugepages/>`).\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: hugetlbfs files are sized in whole huge pages.\n",
-  "min-free-kbytes-exceeds-node-free": "# min-free-kbytes-exceeds-node-free\n\nComputes each NUMA node's share of `vm.min_free_kbytes` the way the kernel does, and compares it with the memory that node has free once the planned guests bound strictly to it have been placed. The finding is an error when a node's min watermark is above its free memory, and a warning when its high watermark is. It is reported on the host snapshot, at the `vm.minFreeKbytes` value, and the message gives the largest value that keeps every node safe.\n\n## Why this matters\n\n`vm.min_free_kbytes` is not one pool for the whole machine. `__setup_per_zone_wmarks()` (mm/page_alloc.c) splits it over all lowmem zones of all nodes in proportion to each zone's managed pages:\n\n- zone min = pages_min \xD7 managed(zone) / \u03A3 managed(lowmem zones);\n- Movable and HighMem zones instead get a small clamped value;\n- low = min + gap and high = low + gap, where gap = max(min / 4, managed \xD7 `vm.watermark_scale_factor` / 10000).\n\nA node's share is the sum over its zones. Free memory is not even across nodes on a hypervisor. Hugepage pools are carved out of a node's memory, and guests bound with `mode='strict'` allocate only from their nodes. A node can end up with less free memory than its own watermarks although the host as a whole has plenty:\n\n- **below min** (error): every allocation on the node falls into direct reclaim. A strictly bound guest cannot fall back to another node (MPOL_BIND), so the OOM killer picks a process, very likely that guest's QEMU;\n- **below high** (warning): kswapd on that node never reaches its target and reclaims continuously, dropping page cache and burning housekeeping CPU while other nodes sit idle.\n\nFree memory per node is `MemFree` from the snapshot (`/sys/devices/system/node/nodeN/meminfo`), less the memory of each planned domain that binds small (non-hugepage) pages to the node with `strict` or `restrictive`. `preferred` and `interleave` allocations can fall back to other nodes, and hugepages come from the pools, so none of them is subtracted. The zones come from `/proc/zoneinfo` managed pages when the snapshot has them. Otherwise each node's MemTotal stands in for one Normal zone, and the message says so.\n\n## Incorrect\n\nHost: two nodes of 64 GiB, node 1 has 45000 MiB free, `vm.min_free_kbytes=524288` (node 1's min share is 256 MiB). This guest leaves node 1 only 100 MiB:\n\n```xml\n<memory unit='MiB'>44900</memory>\n<vcpu placement='static'>8</vcpu>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n```json\n\"vm\": { \"minFreeKbytes\": 524288, \"watermarkScaleFactor\": 10 }\n```\n\n## Correct\n\nLeave headroom above the high watermark on every node. Spread the small-page guests over both nodes, back large guests with hugepages (reserved up front and not part of `MemFree`), or lower `vm.min_free_kbytes` to the value the message gives:\n\n```xml\n<memory unit='GiB'>20</memory>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: the change is on the host (`sysctl vm.min_free_kbytes=\u2026`, persisted in `/etc/sysctl.d/` or a tuned profile) or in where guests are placed. The message gives the largest `vm.min_free_kbytes` that keeps every node's min watermark (for the error) or high watermark (for the warning) within its free memory. If even 0 is too much, the node is simply overcommitted: move guests off it.\n\n## Needs\n\n**host snapshot**, and the **plan** when domains are mapped to the host: per-node `MemFree` and `MemTotal` (or `/proc/zoneinfo`), `vm.min_free_kbytes` and `vm.watermark_scale_factor`. If the snapshot has no `vm.min_free_kbytes` or no per-node free memory, the rule reports one info note and stops.\n\n## Limitations\n\n- Free memory is the snapshot's `MemFree` of each node *minus* the small-page memory that the\n  planned domains bind strictly to it. A planned domain that was already running when the\n  snapshot was captured is therefore counted twice (its memory is already out of `MemFree`):\n  capture the snapshot on the host as it will be before the planned guests start, or expect\n  the finding to be conservative.\n- A strict binding over several nodes is split evenly; the kernel fills the first node with\n  room first, so the pressure on that node can be higher than estimated.\n\n## Sources\n\n- Linux `Documentation/admin-guide/sysctl/vm.rst`: `min_free_kbytes` (\"each lowmem zone gets a number of reserved free pages based proportionally on its size\") and `watermark_scale_factor`.\n- Linux `mm/page_alloc.c`: `__setup_per_zone_wmarks()`, the formula above.\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: MPOL_BIND does not fall back to other nodes.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`mode` `strict`, `restrictive`, `preferred`, `interleave`).\n- The KVM tuning guide for Rocky Linux: `min_free_kbytes` on NUMA hosts, checked per node.\n",
+  "min-free-kbytes-exceeds-node-free": "# min-free-kbytes-exceeds-node-free\n\nComputes each NUMA node's share of `vm.min_free_kbytes` the way the kernel does, and compares it with the memory that node has free once the planned guests bound strictly to it have been placed. The finding is an error when a node's min watermark is above its free memory, and a warning when its high watermark is. A node that the planned guests overfill, or push from above its high watermark to between min and high, is left to `numa-memory-insufficient`, so one situation is reported once. It is reported on the host snapshot, at the `vm.minFreeKbytes` value, and the message gives the largest value that keeps every node safe.\n\n## Why this matters\n\n`vm.min_free_kbytes` is not one pool for the whole machine. `__setup_per_zone_wmarks()` (mm/page_alloc.c) splits it over all lowmem zones of all nodes in proportion to each zone's managed pages:\n\n- zone min = pages_min \xD7 managed(zone) / \u03A3 managed(lowmem zones);\n- Movable and HighMem zones instead get a small clamped value;\n- low = min + gap and high = low + gap, where gap = max(min / 4, managed \xD7 `vm.watermark_scale_factor` / 10000).\n\nA node's share is the sum over its zones. Free memory is not even across nodes on a hypervisor. Hugepage pools are carved out of a node's memory, and guests bound with `mode='strict'` allocate only from their nodes. A node can end up with less free memory than its own watermarks although the host as a whole has plenty:\n\n- **below min** (error): every allocation on the node falls into direct reclaim. A strictly bound guest cannot fall back to another node (MPOL_BIND), so the OOM killer picks a process, very likely that guest's QEMU;\n- **below high** (warning): kswapd on that node never reaches its target and reclaims continuously, dropping page cache and burning housekeeping CPU while other nodes sit idle.\n\nFree memory per node is `MemFree` from the snapshot (`/sys/devices/system/node/nodeN/meminfo`), less the memory of each planned domain that binds small (non-hugepage) pages to the node with `strict` or `restrictive`. `preferred` and `interleave` allocations can fall back to other nodes, and hugepages come from the pools, so none of them is subtracted. The zones come from `/proc/zoneinfo` managed pages when the snapshot has them. Otherwise each node's MemTotal stands in for one Normal zone, and the message says so.\n\n### What numa-memory-insufficient reports instead\n\n`numa-memory-insufficient` looks at the same numbers from the guests' side, and one shared decision (`src/model/node-memory.ts`) gives each node to one rule, so a situation is reported once:\n\n- the planned guests do not fit in the node's free memory at all: `numa-memory-insufficient` (error), on the domains. No value of `vm.min_free_kbytes` makes room, so this rule neither reports the node nor lets it constrain the safe value it suggests;\n- the plan leaves the node below its **min** watermark: this rule (error), whether the host or the plan got it there;\n- the plan leaves the node between min and high, and the node was above its high watermark without the planned guests: `numa-memory-insufficient` (warning), since the guests took the margin. When the node was already below high without them, this rule reports it (warning).\n\n## Incorrect\n\nHost: two nodes of 64 GiB, node 1 has 45000 MiB free, `vm.min_free_kbytes=524288` (node 1's min share is 256 MiB). This guest leaves node 1 only 100 MiB:\n\n```xml\n<memory unit='MiB'>44900</memory>\n<vcpu placement='static'>8</vcpu>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n```json\n\"vm\": { \"minFreeKbytes\": 524288, \"watermarkScaleFactor\": 10 }\n```\n\n## Correct\n\nLeave headroom above the high watermark on every node. Spread the small-page guests over both nodes, back large guests with hugepages (reserved up front and not part of `MemFree`), or lower `vm.min_free_kbytes` to the value the message gives:\n\n```xml\n<memory unit='GiB'>20</memory>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: the change is on the host (`sysctl vm.min_free_kbytes=\u2026`, persisted in `/etc/sysctl.d/` or a tuned profile) or in where guests are placed. The message gives the largest `vm.min_free_kbytes` that keeps every node's min watermark (for the error) or high watermark (for the warning) within its free memory. If even 0 is too much, the node is simply overcommitted: move guests off it.\n\n## Needs\n\n**host snapshot**, and the **plan** when domains are mapped to the host: per-node `MemFree` and `MemTotal` (or `/proc/zoneinfo`), `vm.min_free_kbytes` and `vm.watermark_scale_factor`. If the snapshot has no `vm.min_free_kbytes` or no per-node free memory, the rule reports one info note and stops.\n\n## Limitations\n\n- Free memory is the snapshot's `MemFree` of each node *minus* the small-page memory that the\n  planned domains bind strictly to it. A planned domain that was already running when the\n  snapshot was captured is therefore counted twice (its memory is already out of `MemFree`):\n  capture the snapshot on the host as it will be before the planned guests start, or expect\n  the finding to be conservative.\n- A strict binding over several nodes is split evenly; the kernel fills the first node with\n  room first, so the pressure on that node can be higher than estimated.\n\n## Sources\n\n- Linux `Documentation/admin-guide/sysctl/vm.rst`: `min_free_kbytes` (\"each lowmem zone gets a number of reserved free pages based proportionally on its size\") and `watermark_scale_factor`.\n- Linux `mm/page_alloc.c`: `__setup_per_zone_wmarks()`, the formula above.\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: MPOL_BIND does not fall back to other nodes.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`mode` `strict`, `restrictive`, `preferred`, `interleave`).\n- The KVM tuning guide for Rocky Linux: `min_free_kbytes` on NUMA hosts, checked per node.\n",
   "min-free-kbytes-guideline": '# min-free-kbytes-guideline\n\nWarns when `vm.min_free_kbytes` is above 2% of the host\'s total memory (the threshold is configurable), and reports an error when it is below 1024 KB, the floor the kernel documentation warns about. The 1\u20132% range is the KVM tuning guide\'s advice, not a kernel limit. The finding is reported on the host snapshot, at the `vm.minFreeKbytes` value.\n\n## Why this matters\n\n`vm.min_free_kbytes` is the memory the kernel keeps free for allocations that must not fail (atomic allocations, PF_MEMALLOC reclaim paths). From it the kernel derives the min, low and high watermarks of every zone (see `min-free-kbytes-exceeds-node-free`).\n\n- **Too low** (error): `Documentation/admin-guide/sysctl/vm.rst` says that below 1024 KB "your system will become subtly broken, and prone to deadlock under high loads". Reclaim itself needs memory, and the reserve is too small to provide it.\n- **Too high** (warning): every KiB of it is memory no guest can use. It also raises every zone\'s low and high watermarks, so kswapd starts reclaiming earlier and works harder on each node. The vm.rst page warns that "setting this too high will OOM your machine instantly".\n\n**The 1\u20132% range is the tuning guide\'s advice, not a kernel limit.** The kernel sets its own boot-time default from the lowmem size (`init_per_zone_wmark_min()` in mm/page_alloc.c), and khugepaged raises it when transparent hugepages are enabled. Any value from 0 to INT_MAX is accepted. The guide\'s range comes from experience with hypervisors that have a lot of memory: 1% is plenty of headroom for network and storage bursts, and more than 2% is rarely useful. Hosts with unusual loads, such as very high packet rates into atomic allocations, may need more. Raise `maxPercent` for them, or disable the rule for that host.\n\nWhether the value fits each NUMA node\'s free memory is a separate, hard check: `min-free-kbytes-exceeds-node-free`.\n\n## Incorrect\n\nOn a host with 128 GiB (134217728 KiB), 4 GiB is 3.1%:\n\n```json\n"vm": { "minFreeKbytes": 4194304, "watermarkScaleFactor": 10 }\n```\n\nBelow the kernel\'s floor:\n\n```json\n"vm": { "minFreeKbytes": 512 }\n```\n\n## Correct\n\n0.4% of 128 GiB:\n\n```json\n"vm": { "minFreeKbytes": 524288, "watermarkScaleFactor": 10 }\n```\n\nExactly 2% (134217728 \xD7 2 / 100, rounded down) is not above the guideline:\n\n```json\n"vm": { "minFreeKbytes": 2684354 }\n```\n\nA high value is sometimes meant to keep memory free for large guests. That memory cannot be given to any guest, though. Reserve it as a hugepage pool instead (`nr_hugepages` per node) and back the guest with it:\n\n```xml\n<memory unit=\'GiB\'>16</memory>\n<memoryBacking>\n  <hugepages>\n    <page size=\'2048\' unit=\'KiB\'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode=\'strict\' nodeset=\'1\'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: the value lives on the host. Set it with `sysctl -w vm.min_free_kbytes=N` and persist it in `/etc/sysctl.d/` or in the tuned profile that manages the host. The warning gives the threshold in KiB. For the error, use at least 1024; the message gives the guide\'s 1\u20132% range for this host.\n\n## Options\n\n| option | type | default | meaning |\n| --- | --- | --- | --- |\n| `maxPercent` | number | `2` | Warn when `vm.min_free_kbytes` exceeds this percentage of the host\'s total memory (\u03A3 node MemTotal). |\n\nSet it in `kvmlint.config.json` with this rule\'s options.\n\n## Needs\n\n**host snapshot**: `vm.min_free_kbytes` and the nodes\' MemTotal. Without `vm.min_free_kbytes` the rule is silent, and without MemTotal only the 1024 KB floor is checked. Domains play no part.\n\n## Sources\n\n- Linux `Documentation/admin-guide/sysctl/vm.rst`, `min_free_kbytes`: the 1024 KB floor and the warning against values that are too high.\n- Linux `mm/page_alloc.c`: `init_per_zone_wmark_min()` (the kernel\'s default) and `__setup_per_zone_wmarks()`.\n- Linux `mm/khugepaged.c`: `set_recommended_min_free_kbytes()`.\n- The KVM tuning guide for Rocky Linux: `vm.min_free_kbytes` at 1\u20132% of RAM on hypervisors. This is the source of the guideline, and it is advice, not a kernel rule.\n',
   "missing-emulatorpin": "# missing-emulatorpin\n\nReports a pinned domain (one with a `<vcpupin>` or a `<vcpu cpuset>`) whose QEMU emulator threads are left unpinned: there is no `<emulatorpin>`, no `<vcpu cpuset>` and no automatic placement, so libvirt lets those threads run on every online host CPU, including the CPUs the vCPUs were pinned to and the isolated cores.\n\n## Why this matters\n\nlibvirt decides the emulator's affinity in this order (formatdomain \xA7CPU Tuning, `qemuProcessSetupEmulator` in `qemu_process.c`): `<emulatorpin cpuset>`, else `<vcpu cpuset>`, else the nodeset numad advises when `<vcpu placement='auto'>`, else **all online host CPUs**. The \"emulator\" is every thread of the QEMU process that is neither a vCPU nor an IOThread: the main loop, device emulation, the RCU thread and worker threads (disk I/O without an IOThread, migration, VNC/SPICE).\n\nPinning vCPUs 1:1 is meant to give each vCPU a CPU of its own. Emulator threads floating over all CPUs undo that:\n\n- the scheduler puts them on the vCPUs' own CPUs, where they preempt the vCPU: latency spikes and steal time in the guest;\n- on CPUs isolated with `isolcpus`/`nohz_full` they break the tickless state the isolation was for, and several guests' emulators can pile onto the same isolated core, because the scheduler does not balance load there.\n\nThe KVM tuning guide and libvirt's kvm-realtime page both put the emulator on housekeeping CPUs, away from the vCPUs.\n\nA `<vcpu cpuset>` already confines the emulator (to the same CPUs as the unpinned vCPUs), and with `placement='auto'` it follows numad's advice, so neither case is reported here. Whether the emulator *overlaps* dedicated vCPUs is a different question, for `emulatorpin-overlaps-vcpus`.\n\nThe finding is reported on the `<cputune>` start tag, where the `<emulatorpin>` belongs.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='16'/>\n  <vcpupin vcpu='1' cpuset='17'/>\n  <vcpupin vcpu='2' cpuset='18'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n  <iothreadpin iothread='1' cpuset='0-3'/>\n</cputune>\n```\n\n## Correct\n\nPin the emulator to housekeeping CPUs (here 0-3, outside `isolcpus=4-31`):\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='16'/>\n  <vcpupin vcpu='1' cpuset='17'/>\n  <vcpupin vcpu='2' cpuset='18'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n  <emulatorpin cpuset='0-3'/>\n  <iothreadpin iothread='1' cpuset='0-3'/>\n</cputune>\n```\n\nAlso accepted: a `<vcpu cpuset>` that bounds the whole domain.\n\n```xml\n<vcpu placement='static' cpuset='20-23'>4</vcpu>\n```\n\n## Fix\n\n`kvmlint --fix` inserts `<emulatorpin cpuset='X'/>` as the last child of `<cputune>` when the\ndomain is linted against a host snapshot whose housekeeping set is known and not empty. X is the\nhousekeeping CPUs (online CPUs minus `isolcpus`/`nohz_full`/tuned `isolated_cores`, or the\nconfig's `housekeeping` for the host) on the host NUMA node(s) of the vCPU pins, or every\nhousekeeping CPU when those nodes have none. The new line copies the indentation, quote style and\nline ending of the surrounding `<cputune>` children; nothing else in the file changes.\n\n```xml\n  <cputune>\n    <vcpupin vcpu='0' cpuset='4'/>\n    <vcpupin vcpu='1' cpuset='5'/>\n    <emulatorpin cpuset='0-3'/>\n  </cputune>\n```\n\nWithout a host snapshot, or on a host that declares no isolation, there is no fix: choosing\nbetween the shared housekeeping pool and one extra CPU reserved for this guest's emulator is a\nperson's decision. The message then says what to add.\n\n## Needs\n\n**domain**. Without a host snapshot the rule still reports, but the message cannot name CPUs. With one, it lists the online CPUs the emulator floats over and the housekeeping CPUs to use.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`, `placement`) and \xA7CPU Tuning (`emulatorpin`: \"If this is omitted, and attribute cpuset of element vcpu is not specified, 'emulator' is pinned to all the physical CPUs by default\").\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupEmulator`, `qemuProcessSetupPid`), which applies the chain above.\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): emulator threads on housekeeping CPUs.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`, `nohz_full`), on what isolation does and does not balance.\n- The KVM tuning guide for Rocky Linux: `emulatorpin` on housekeeping cores beside 1:1 vCPU pinning.\n",
   "not-a-domain": "# not-a-domain\n\nWarns when a file named explicitly on the command line (or by the pre-commit hook) is well-formed XML whose root element is not `<domain>`, so kvmlint cannot lint it as a libvirt domain definition. XML files found by walking a directory are skipped silently instead.\n\n## Why this matters\n\nRepositories of libvirt configuration hold more than domains: `virsh capabilities` output, network and storage pool definitions (`<network>`, `<pool>`), snapshot metadata (`<domainsnapshot>`, which wraps a `<domain>` but is not one), and unrelated XML. When a directory is walked, such files are not what the user asked to lint, and skipping them is expected. When a file is named explicitly, for example by a pre-commit hook matching `\\.xml$` or by a CI step with a path list, silently skipping it would let a wrong path or a mis-saved file pass as \"no problems found\". The warning says it was not checked and why.\n\nA common case is `virsh capabilities` output saved beside the domains. It describes the host, not a guest: pass it with `--host` so the host rules can use it.\n\nThe finding is placed on the root element's start tag.\n\n## Incorrect\n\nNamed explicitly (`kvmlint hosts/hv01-capabilities.xml networks/default.xml`):\n\n```xml\n<capabilities>\n  <host>\n    <topology>\n      <cells num='2'>\u2026</cells>\n    </topology>\n  </host>\n</capabilities>\n```\n\n```xml\n<network>\n  <name>default</name>\n  <forward mode='nat'/>\n  <bridge name='virbr0' stp='on' delay='0'/>\n</network>\n```\n\n## Correct\n\nA domain definition, with or without the XML declaration and libvirt's header comment:\n\n```xml\n<?xml version='1.0' encoding='UTF-8'?>\n<domain type='kvm'>\n  <name>wiki-02</name>\n  <memory unit='GiB'>4</memory>\n  <vcpu placement='static'>2</vcpu>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix. Leave non-domain files out of the paths you name (narrow the hook's `files:` pattern, or use `exclude:`). Pass host descriptions with `--host`. For a snapshot file, lint the `<domain>` it contains by saving it with `virsh dumpxml` instead.\n\nWith pre-commit, for example:\n\n```yaml\n- id: kvmlint\n  files: ^domains/.*\\.xml$\n```\n\n## Needs\n\n**domain** (any XML file named explicitly).\n\n## Sources\n\n- libvirt, Domain XML format (the `<domain>` root), Network XML format (`<network>`), Storage pool XML format (`<pool>`), Snapshot XML format (`<domainsnapshot>`), and formatcaps (`<capabilities>`).\n- kvmlint design, \xA74 CLI: files whose root is not `<domain>` are skipped when found by a directory walk and reported when named explicitly.\n",
+  "numa-memory-insufficient": "# numa-memory-insufficient\n\nAdds up, for each host NUMA node, the ordinary (small-page) memory that the planned guests bind to it with `mode='strict'` or `restrictive`, and compares the sum with the node's free memory. It is an error when the sum exceeds the free memory. It is a warning when the guests fit but leave the node below its high watermark, when the node was above it without them. Reported on each contributing domain's `<memory>` or `<memnode>` nodeset, naming the node, the total, this domain's part and the largest other contributors.\n\n## Why this matters\n\nA strict binding (MPOL_BIND) allocates only from the bound nodes: when node 1 runs out, the guest's memory does not spill to node 0. The kernel reclaims and then calls the OOM killer, limited to the tasks bound there, which is very likely one of the guests' QEMU processes. Each guest alone fits; only the plan as a whole does not, so this is a plan rule. Usually the guest that starts last, or the first to touch all its memory, is the one that fails.\n\nHow the numbers are taken:\n\n- **Demand**: each guest NUMA cell's memory (`<cell memory>`), or the whole `<memory>` without cells, whose binding (`<memnode>`, else `<memory>`) is `strict` or `restrictive` with a static nodeset. Hugepage-backed memory comes from the pools (`insufficient-hugepages` checks those). `preferred` and `interleave` can fall back to other nodes, so they are not counted.\n- **Several nodes in one strict nodeset**: the kernel fills the nearest allowed node and takes the rest from the others. The split is not known offline, so the memory is spread evenly as an estimate. An overflow that only the estimate produces is a warning. Binding each guest cell to one node with `<memnode>` makes the check exact.\n- **Supply**: the node's `MemFree` in the snapshot (`/sys/devices/system/node/nodeN/meminfo`).\n- **High watermark**: the node's share of `vm.min_free_kbytes`, computed as the kernel does (mm/page_alloc.c `__setup_per_zone_wmarks`, see `min-free-kbytes-exceeds-node-free`). Below it kswapd on the node never reaches its target and keeps reclaiming.\n\n### Which rule reports what\n\nThis rule and `min-free-kbytes-exceeds-node-free` look at the same numbers. One shared decision (`src/model/node-memory.ts`) gives each node to one of them:\n\n| after the plan, node *n* has | before the plan | reported by |\n| --- | --- | --- |\n| less than nothing: the guests do not fit | any | **numa-memory-insufficient**, error (no value of `vm.min_free_kbytes` makes room) |\n| less than its min watermark | any | `min-free-kbytes-exceeds-node-free`, error (its message names the guests and the largest safe value) |\n| between min and high watermark | above high | **numa-memory-insufficient**, warning: the planned guests took the margin |\n| between min and high watermark | already below high | `min-free-kbytes-exceeds-node-free`, warning: the host was short without them |\n\nNodes the host does not have are `pin-target-offline`'s; nodes without memory are `numatune-memoryless-node`'s.\n\n### Guests running when the snapshot was taken\n\n`MemFree` already excludes the memory of guests that were running at capture time. If such a guest is also in the plan, its memory is counted twice: once as missing from `MemFree`, once as planned demand. The finding is then too pessimistic. Take the snapshot of the host as it will be before the planned guests start (for a fleet repo, with those guests stopped or not yet placed), or read the finding as an upper bound. `MemFree` also leaves out page cache the kernel could reclaim, which is conservative in the same direction.\n\n## Incorrect\n\nHost node 0 has 42000 MiB free. Two guests bind 20 GiB and 24 GiB of ordinary memory strictly to it:\n\n```xml\n<!-- crm-app.xml -->\n<memory unit='GiB'>20</memory>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n\n<!-- crm-db.xml -->\n<memory unit='GiB'>24</memory>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nMove one guest to node 1 (45000 MiB free), or back the larger one with hugepages reserved on node 0:\n\n```xml\n<!-- crm-db.xml -->\n<memory unit='GiB'>24</memory>\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='20'/>\n  <!-- vCPUs 1-3 on CPUs 21-23 (node 1) -->\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: which guest moves, shrinks or switches to hugepages is a capacity decision. The error gives the total and the node's free memory. The warning gives how much guest memory must leave the node to keep it above its high watermark.\n\n## Needs\n\n**plan**: every domain mapped to the host, with the snapshot's per-node `MemFree`, and `vm.min_free_kbytes` with `/proc/zoneinfo` (or MemTotal) for the warning. Without per-node free memory for a node that guests bind to, the rule reports one info note. Without `vm.min_free_kbytes` only the error is checked.\n\n## Sources\n\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: MPOL_BIND allocates only from the given nodes; MPOL_PREFERRED and MPOL_INTERLEAVE fall back.\n- Linux `mm/page_alloc.c`: `__setup_per_zone_wmarks` (per-zone min/low/high), and the allocator's fallback along the zonelist within the allowed nodes.\n- Linux `mm/oom_kill.c`: `CONSTRAINT_MEMORY_POLICY`, the OOM killer limited to tasks bound to the exhausted nodes.\n- Linux `Documentation/admin-guide/sysctl/vm.rst`: `min_free_kbytes`, `watermark_scale_factor`.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`).\n- OpenStack Nova `nova/virt/hardware.py`: guest memory fitted to a host NUMA cell's free memory.\n",
   "numatune-invalid": "# numatune-invalid\n\nReports a `<numatune>` that libvirt rejects: a `<memnode>` whose `cellid` names no guest NUMA cell or repeats another memnode's, a `<memnode>` in a guest without cells, a `<memnode>` under automatic (numad) placement, a static `<memory>` binding without `nodeset`, a memnode missing `cellid` or `nodeset`, an unknown `placement`, and `restrictive` used on `<memory>` but not on the memnodes (or the reverse). A warning is added when `placement='auto'` comes with a `nodeset`, which libvirt drops.\n\n## Why this matters\n\n`<numatune>` decides which host nodes hold the guest's memory. When libvirt cannot read it, `virsh define` fails, usually in a deploy pipeline, far from the edit that broke it. The rules (numa_conf.c `virDomainNumatuneParseXML`, `virDomainNumatuneSet`, `virDomainNumatuneNodeParseXML`, `virDomainNumaDefValidate`):\n\n- **placement** of `<memory>`: as written, else `static` when a `nodeset` is given, else the `<vcpu placement>`. With `<vcpu placement='auto'>` and no `<memory>` element at all, libvirt adds an implicit automatic binding.\n- a **static** placement needs a `nodeset` (\"nodeset for NUMA memory tuning must be set if 'placement' is 'static'\"). `<memory mode='strict'/>` alone is static by default, so it is rejected;\n- with **auto** placement a `nodeset` is dropped without a word: numad chooses the nodes at start-up (warning);\n- `<memnode>` binds one **guest** cell (`cellid`, from 0) to host nodes. It needs guest cells (\"Element 'memnode' is invalid without any guest NUMA cells\"), a `cellid` below the cell count (\"\u2026must correspond to existing guest's NUMA cell\"), one memnode per cell (\"Multiple memnode elements with cellid N\"), and a `nodeset`;\n- per-cell binding and numad do not mix (\"Per-node binding is not compatible with automatic NUMA placement\");\n- `restrictive` mode must be used on both `<memory>` and every `<memnode>`, or on none of them. A missing `<memory>` counts as `strict`.\n\nValues that do not parse (a `mode` libvirt does not know, a bad `cellid` or `nodeset`) are reported by `value-invalid` and `cpuset-syntax`.\n\n## Incorrect\n\n```xml\n<numatune>\n  <memory mode='strict'/>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='0' mode='strict' nodeset='1'/>\n  <memnode cellid='2' mode='strict' nodeset='1'/>\n</numatune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n```xml\n<vcpu placement='auto'>4</vcpu>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0-1'/>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n```xml\n<vcpu placement='auto'>4</vcpu>\n<numatune>\n  <memory mode='strict' placement='auto'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: which host nodes a guest cell belongs on, and whether numad or a fixed nodeset should decide, are placement decisions. Bind each guest cell at most once, to cells that exist; give a static `<memory>` a `nodeset`; drop `<memnode>` elements, or switch to static placement, when numad is in charge.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/numa_conf.c`: `virDomainNumatuneParseXML`, `virDomainNumatuneSet`, `virDomainNumatuneNodeParseXML` and `virDomainNumaDefValidate`.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`, `placement`).\n",
+  "numatune-memoryless-node": "# numatune-memoryless-node\n\nReports a `<numatune>` `<memory>` or `<memnode>` nodeset that names host NUMA nodes without memory. It is an error when every node of the nodeset that the host has is memoryless, and a warning when only some are. Reported on the nodeset value, naming the nodes.\n\n## Why this matters\n\nA NUMA node can have CPUs and no memory: a socket without DIMMs, or a node whose memory was all taken offline. `kvmlint snapshot` records such a node with `memTotalKiB: 0`: it is missing from `/sys/devices/system/node/has_memory`, and its `meminfo` shows `MemTotal: 0 kB`. A `numactl --hardware` import gives `size: 0 MB`, and `virsh capabilities` gives `<memory unit='KiB'>0</memory>`. A node whose MemTotal the snapshot lacks is treated as unknown, not as memoryless.\n\nPinning vCPUs to a memoryless node's CPUs and binding the memory to \"the same node\" looks like good locality, but the kernel cannot honour it:\n\n- `mbind()`/`set_mempolicy()` intersect the requested nodes with the nodes that have memory (mm/mempolicy.c `mpol_set_nodemask`, `N_MEMORY`). An empty result fails with `EINVAL`, in every mode. QEMU binds each guest memory backend with `host-nodes`/`policy` (libvirt qemu_command.c `qemuBuildMemoryBackendProps`), so it fails (\"cannot bind memory to host NUMA nodes\") and the guest does not start;\n- on cgroup v1, `cpuset.mems` accepts only nodes with memory, so libvirt's cgroup setup fails too. On cgroup v2 an empty effective set falls back to the parent's nodes, and the binding is silently lost.\n\nSo a nodeset of only memoryless nodes is an error. A nodeset that also has nodes with memory works, because the kernel drops the memoryless ones, but the XML then claims a placement that does not exist (warning). Bind the memory to the node with memory nearest to the CPUs the guest runs on.\n\nNodes the host does not have at all are `pin-target-offline`'s. Under `placement='auto'` numad chooses the nodes and only picks nodes with memory, so the rule is silent.\n\n## Incorrect\n\nHost node 2 has CPUs 16-23 and no memory.\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='18'/>\n  <vcpupin vcpu='1' cpuset='19'/>\n  <emulatorpin cpuset='16-17'/>\n</cputune>\n<numatune>\n  <memory mode='strict' nodeset='2'/>\n</numatune>\n```\n\n## Correct\n\nBind the memory to a node that has memory (here node 0 or 1, at the same distance from node 2):\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: which node with memory should back the guest, and whether the vCPUs should move to that node's CPUs as well, is a placement decision. The message lists the host's nodes with memory.\n\n## Needs\n\n**host snapshot**: each node's MemTotal (`/sys/devices/system/node/nodeN/meminfo`, or a `has_memory` mask that leaves the node out). Without a host the rule is silent.\n\n## Sources\n\n- Linux `mm/mempolicy.c`: `mpol_set_nodemask` (nodes \u2229 `N_MEMORY`), `mpol_new_nodemask` / `mpol_new_preferred` (`EINVAL` on an empty set).\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`, and `Documentation/ABI/stable/sysfs-devices-node` (`has_memory`, `has_cpu`).\n- Linux `kernel/cgroup/cpuset.c`: `cpuset.mems` must be a subset of the top cpuset's memory nodes on cgroup v1.\n- libvirt `src/qemu/qemu_command.c`: `qemuBuildMemoryBackendProps` (`host-nodes` and `policy` of each memory backend).\n- libvirt, Domain XML format, \xA7NUMA Node Tuning; `virsh capabilities` format (formatcaps): a cell's `<memory>`.\n",
   "pin-crosses-nodeset": "# pin-crosses-nodeset\n\nReports vCPUs pinned to CPUs of one host NUMA node while `<numatune>` binds their memory to another node. It also warns when a pinned domain has no `<numatune>` at all, which leaves the memory wherever the kernel puts it. An info note replaces the warning for `mode='interleave'` and for automatic (numad) placement.\n\n## Why this matters\n\nWhere a guest's memory lives is set by `<numatune>` (formatdomain \xA7NUMA Node Tuning):\n\n- `<memnode cellid='c' nodeset='N'>` binds guest NUMA cell *c*. Cells without a memnode follow `<memory>`;\n- `<memory mode='\u2026' nodeset='N'>` binds the whole guest. `mode` defaults to `strict`;\n- `placement` defaults to the `<vcpu placement>`, or to `static` when a nodeset is given. With `placement='auto'`, including `<vcpu placement='auto'>` with no `<numatune>` (libvirt's `virDomainNumatuneParseXML` then adds an implicit strict, auto binding), numad picks the nodes at start-up.\n\nFor each vCPU the rule takes its guest cell (from `<cpu><numa><cell cpus>`; vCPUs in no cell count as cell 0, as libvirt adds them there) and the node set N that binds that cell. It then compares N with the host nodes of the vCPU's effective affinity (`vcpupin`, else `<vcpu cpuset>`). If any of those nodes is outside N, every memory access made from there crosses the socket interconnect (UPI, Infinity Fabric). Remote accesses cost roughly 1.5\u20132\xD7 the latency (SLIT distance 21 against 10) and share the link's bandwidth. With `strict` the memory cannot follow the vCPU, so the penalty lasts for the guest's whole life.\n\n- `strict`, `restrictive`, `preferred`: warning.\n- `interleave`: info. Spreading memory is a deliberate choice, but vCPUs outside the interleave set still find all of it remote.\n- `placement='auto'`: info, \"not checkable\". The nodes are only known when the guest starts.\n- A pinned domain without `<numatune>` (and not under automatic placement): warning on `<cputune>`. Each page then lands on the node of the thread that first touches it (the emulator's node when memory is preallocated), and spills to other nodes as the host fills up.\n\n## Incorrect\n\nCell 1's vCPUs run on host node 0 (CPUs 0-15) while its memory is bound to node 1:\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <!-- vCPUs 1-3 on CPUs 5-7 -->\n  <vcpupin vcpu='4' cpuset='12'/>\n  <!-- vCPUs 5-7 on CPUs 13-15 -->\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <!-- vCPUs 1-3 on CPUs 5-7 (node 0) -->\n  <vcpupin vcpu='4' cpuset='20'/>\n  <!-- vCPUs 5-7 on CPUs 21-23 (node 1) -->\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: whether the vCPUs or the memory should move is a person's choice. kvmlint\noffers **suggestions** (shown in text output, in JSON `suggestions`, and in SARIF `result.fixes`;\nnever applied by `--fix`):\n\n- when every vCPU governed by one binding runs on a single host node *n*: set that\n  `<memory>`/`<memnode>` `nodeset` to *n*;\n- when a pinned domain has no `<numatune>` and all its pins lie on one host node *n*: add\n  `<numatune><memory mode='strict' nodeset='n'/></numatune>` after `<cputune>`, indented like\n  its siblings.\n\nThe other way out is to move the vCPUs to CPUs of the bound node: the message names them,\npreferring isolated ones. With pins on several nodes, give each guest NUMA cell a `<memnode>`\nbound to the node its vCPUs run on.\n\n## Needs\n\n**host snapshot**: which node each CPU belongs to. Without a host the rule is silent. It only applies to pinned domains.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`, `placement`), \xA7CPU Tuning (`vcpupin`), \xA7CPU model and topology (guest `<numa><cell>`).\n- libvirt `src/conf/numa_conf.c` (`virDomainNumatuneParseXML`, `virDomainNumatuneSet`, `virDomainNumatuneGetNodeset`): defaults and precedence.\n- libvirt `src/qemu/qemu_process.c`: vCPU affinity and memory binding at start-up.\n- OpenStack Nova `nova/virt/hardware.py`: guest cells fitted to host cells with CPUs and memory together.\n- The KVM tuning guide for Rocky Linux: `numatune` `strict` on the node of the pinned cores.\n",
+  "pin-target-offline": "# pin-target-offline\n\nReports CPU pins and `<numatune>` nodesets that name CPUs or NUMA nodes the host cannot use. A `vcpupin`, `emulatorpin`, `iothreadpin` or `<vcpu cpuset>` naming a CPU the host does not have is an error. One naming an offline CPU is a warning, or an error when none of its CPUs is online. A `<numatune>` `<memory>` or `<memnode>` nodeset naming a node the host does not have is an error. Each finding is reported on the attribute value at fault and names the CPUs or nodes.\n\n## Why this matters\n\nlibvirt applies every pin when it starts the guest (qemu_process.c `qemuProcessSetupPid`): it writes the set to the thread's `cpuset.cpus` cgroup file, then calls `sched_setaffinity()`. A thread without a pin of its own takes `<vcpu cpuset>` (`qemuDomainEvaluateCPUMask`), so that set is checked whenever some vCPU, the emulator or an IOThread inherits it, and the message says which.\n\n- **CPU the host does not have** (not in `/sys/devices/system/cpu/present`, or not possible): the kernel refuses a `cpuset.cpus` that is not a subset of the possible CPUs (cgroup v2) or of the online ones (cgroup v1) with `EINVAL` (kernel/cgroup/cpuset.c `update_cpumask`). The guest does not start. This happens when XML is copied from a bigger host.\n- **Nothing online left**: `sched_setaffinity()` with no active CPU in the mask fails with `EINVAL`, and libvirt's `virProcessSetAffinity()` fails the start (\"cannot set CPU affinity on process\"). Error.\n- **Some CPUs offline, others online** (warning): on cgroup v2 the thread runs on the online part until the others come back, so a vCPU pinned to a floating set silently loses CPUs. On cgroup v1 the `cpuset.cpus` write fails and the guest does not start. The snapshot does not record the cgroup version, so this stays a warning.\n- **NUMA node the host does not have**: libvirt checks the nodeset against the host's nodes (virnuma.c `virNumaNodesetIsAvailable`: \"NUMA node N is unavailable\") when it builds the guest memory backends or sets the memory policy. The guest does not start.\n\nWhen the snapshot records neither possible nor present CPUs (a `virsh capabilities` or `numactl --hardware` import), a CPU that is not online cannot be told apart from one that does not exist. The message says so, and the finding is a warning unless nothing online is left.\n\nPins libvirt rejects for other reasons (a `vcpupin` for a vCPU \u2265 `<vcpu>`, a second pin of one vCPU, an `iothreadpin` for a missing IOThread) are left to `vcpu-id-range`. Nodesets under `placement='auto'` are left to `numatune-invalid`. Nodes that exist but have no memory are `numatune-memoryless-node`'s.\n\n## Incorrect\n\nHost: CPUs 0-31 present, 28-29 offline, NUMA nodes 0 and 1.\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='24'/>\n  <vcpupin vcpu='1' cpuset='28'/>   <!-- offline: nothing online left -->\n  <emulatorpin cpuset='0-1,40-41'/> <!-- CPUs 40-41 do not exist here -->\n</cputune>\n<numatune>\n  <memory mode='strict' nodeset='0,2'/> <!-- there is no node 2 -->\n</numatune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='24'/>\n  <vcpupin vcpu='1' cpuset='25'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: which online CPU or existing node to use instead is a placement decision. Either pin to CPUs and nodes the host has (the message lists the online CPUs and the host's nodes), or bring the offline CPUs back (`echo 1 > /sys/devices/system/cpu/cpuN/online`) before the guest starts.\n\n## Needs\n\n**host snapshot**: the possible, present and online CPU lists (`/sys/devices/system/cpu/{possible,present,online}`) and the host's NUMA nodes. Without a host the rule is silent.\n\n## Sources\n\n- libvirt `src/qemu/qemu_process.c`: `qemuProcessSetupPid` (cgroup `cpuset.cpus`, then `virProcessSetAffinity`), `qemuProcessInitCpuAffinity`.\n- libvirt `src/util/virprocess.c`: `virProcessSetAffinity` fails the start when `sched_setaffinity()` fails.\n- libvirt `src/util/virnuma.c`: `virNumaNodesetIsAvailable`; `src/qemu/qemu_command.c` `qemuBuildMemoryBackendProps` calls it for every memory backend.\n- Linux `kernel/cgroup/cpuset.c`: `update_cpumask` (a subset of `top_cpuset.cpus_allowed`, which is `cpu_possible_mask` on cgroup v2 and the active CPUs on v1) and `cpuset_bind`.\n- Linux `kernel/sched/core.c`: `__set_cpus_allowed_ptr` returns `EINVAL` when no CPU of the mask is active.\n- Linux `Documentation/ABI/testing/sysfs-devices-system-cpu`: `possible`, `present`, `online`, `offline`.\n- libvirt, Domain XML format, \xA7CPU Tuning, \xA7NUMA Node Tuning.\n",
   "unused-disable-directive": "# unused-disable-directive\n\nA `kvmlint-disable\u2026` comment that suppresses no finding: the problem it silenced was fixed, the\nrule id is misspelt, or it sits in the wrong place. Reported only with\n`--report-unused-disable-directives` (or `\"reportUnusedDisableDirectives\": true` in\n`kvmlint.config.json`), like ESLint's option of the same name.\n\n## Why this matters\n\nA stale directive is a hole waiting for the next mistake: when someone later re-introduces the\nproblem on that element, the comment silences it without anyone having decided so. A misspelt\nrule id silences nothing while looking as if it did.\n\n## Directives\n\nDirectives are XML comments (design.md \xA74). The text after a colon is the reason, kept for reviewers:\n\n- `<!-- kvmlint-disable-next-line rule-a rule-b: reason -->` \u2014 findings of those rules (all rules\n  when none is named) on the start tag of the next element;\n- `<!-- kvmlint-disable rule-a -->` \u2026 `<!-- kvmlint-enable rule-a -->` \u2014 a region;\n- `<!-- kvmlint-disable-file rule-a -->` \u2014 the whole file.\n\nAn XML comment may not contain `--`, so the reason cannot either. libvirt drops comments when it\nstores a domain: for XML dumped from a live host, use the config's `ignores` (by domain name or\nuuid) instead.\n\n## Incorrect\n\n```xml\n  <cputune>\n    <!-- kvmlint-disable-next-line housekeeping-overlap: vCPU 0 is the guest's housekeeping vCPU -->\n    <vcpupin vcpu='0' cpuset='4'/>\n```\n\nCPU 4 is not a housekeeping CPU, so nothing was suppressed: the directive is stale.\n\n## Correct\n\n```xml\n  <cputune>\n    <!-- kvmlint-disable-next-line housekeeping-overlap: vCPU 0 runs the guest's own housekeeping -->\n    <vcpupin vcpu='0' cpuset='2'/>\n```\n\n## Fix\n\nNo automatic fix: delete the directive, or correct the rule id it names.\n\n## Needs\n\nOne domain file; the directive is matched against the findings of every rule run on it.\n\n## Sources\n\n- ESLint, \"Disabling Rules with Inline Comments\" and `--report-unused-disable-directives`.\n- kvmlint design.md \xA74, Inline directives.\n",
   "value-invalid": "# value-invalid\n\nReports a number, size, unit or mode in the domain XML that libvirt would reject: non-numeric or negative counts and ids, a memory size with an unknown unit or text after its digits, a vCPU count of 0 or beyond any driver's limit, a hugepage size of 0, or a `numatune` mode libvirt does not know. The finding points at the value itself (the attribute value or the element text).\n\n## Why this matters\n\nlibvirt parses these values strictly: `virStrToLong_*` accepts digits only, and `virScaleInteger` accepts only the unit suffixes it knows. One bad value makes `virsh define` (or `virsh edit` when saving) fail for the whole domain. kvmlint reports it at the exact value instead. The other rules also need these numbers. A vCPU id written as a word, or a memory size libvirt cannot read, leaves nothing to compute with, so the pin or size is skipped by the placement and capacity rules. This rule is where that shows.\n\nChecked values:\n\n- **Integers**: `<vcpu>` text and its `current`, `<iothreads>`, `vcpupin vcpu`, `iothreadpin iothread`, `vcpusched priority`, `<iothread id>`, `memnode cellid`, guest `<cell id>`, `<topology sockets|dies|clusters|cores|threads>`. Each must be a non-negative decimal integer.\n- **vCPU count**: `<vcpu>` must be at least 1, and not above 16384, which no libvirt driver accepts.\n- **Memory sizes** (`<memory>`, `<currentMemory>`, `<maxMemory>`, `<memtune>` limits, `<cell memory>`, hugepage `<page size>`): decimal digits only, with no sign, spaces or unit in the text, and a `unit` that `virScaleInteger` knows: `b`, `bytes`, `k`/`KiB`, `M`/`MiB`, `G`/`GiB`, `T`/`TiB`, `P`, `E` (powers of 1024), or `KB`, `MB`, `GB`, `TB` (powers of 1000). Units are case-insensitive, and the default is KiB. A page size must be greater than 0.\n- **numatune mode**: one of `strict`, `preferred`, `interleave`, `restrictive`.\n\n| written | KiB |\n| --- | --- |\n| `<memory>16777216</memory>` | 16777216 |\n| `<memory unit='G'>16</memory>`, `unit='GiB'`, `unit='g'` | 16777216 |\n| `<memory unit='GB'>16</memory>` | 15625000 |\n| `<memory unit='bytes'>17179869185</memory>` | 16777217 (rounded up) |\n| `<memory unit='GiG'>16</memory>` | error: unknown unit |\n\nA decimal unit on a hugepage size (`size='1' unit='GB'`, which is 976,563 KiB, not a page size) is valid syntax and is left to `hugepage-size-decimal-unit`. Cpuset and nodeset values have their own rule, `cpuset-syntax`.\n\n## Incorrect\n\n```xml\n<memory unit='GiG'>16</memory>\n<memory>16 GiB</memory>\n<vcpu placement='static'>0</vcpu>\n<vcpupin vcpu='zero' cpuset='4'/>\n<page size='0' unit='KiB'/>\n<memory mode='strictly' nodeset='0'/>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>16</memory>\n<memory unit='bytes'>17179869184</memory>\n<memory>16777216</memory>\n<vcpu placement='static' current='2'>4</vcpu>\n<vcpupin vcpu='0' cpuset='4'/>\n<page size='2048' unit='KiB'/>\n<memory mode='strict' nodeset='0'/>\n```\n\n## Fix\n\nThere is no automatic fix: a value libvirt cannot read has no single correct reading. Write the number in decimal digits, put the unit in the `unit` attribute, and use one of the unit and mode names above.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (units, powers of 1024 and 1000) and `src/util/virxml.c`: `virParseScaledValue`.\n- libvirt `src/util/virstring.c`: `virStrToLong_*` (digits only, nothing after them).\n- libvirt `src/conf/domain_conf.c` (`virDomainParseMemory`: round up to whole KiB) and `src/conf/numa_conf.c` (numatune modes).\n- libvirt, Domain XML format, \xA7CPU Allocation, \xA7Memory Allocation (\"unit \u2026 defaults to KiB\"), \xA7Memory Backing, \xA7NUMA Node Tuning, \xA7CPU model and topology.\n",
   "vcpu-id-range": "# vcpu-id-range\n\nReports `<cputune>` entries that name a vCPU or IOThread the domain does not have, pin one vCPU or IOThread twice, or give a realtime policy no valid priority: a `vcpupin` at or beyond the `<vcpu>` maximum or repeated, `vcpusched`/`cachetune`/`memorytune` `vcpus` outside 0..max-1 or missing, an `iothreadpin`/`iothreadsched` naming a missing IOThread, and `fifo`/`rr` without a priority or with one outside 1\u201399. The finding points at the attribute at fault (or at the element's start tag when the attribute is missing).\n\n## Why this matters\n\nThese entries are written by hand, and they go stale when `<vcpu>` or `<iothreads>` shrinks later. Most of them make `virsh define` fail. The others are worse, because libvirt accepts them silently and the file then promises something the guest does not get:\n\n| entry | what libvirt does (source) |\n| --- | --- |\n| `vcpupin vcpu` \u2265 max vCPUs | drops the pin, with only a log warning \"Ignoring vcpupin for missing vcpus\" (domain_conf.c `virDomainVcpuPinDefParseXML`) |\n| a second `vcpupin` for one vCPU | rejects: \"duplicate vcpupin for vcpu\" (same function) |\n| `vcpusched` without `vcpus`, or naming a vCPU \u2265 max | rejects: \"Missing attribute 'vcpus'\u2026\", \"vCPU 'N' is not present in domain definition\" (`virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`) |\n| two `vcpusched` (or `iothreadsched`) covering one thread | rejects: \"'vcpusched' attributes 'vcpus' must not overlap\" |\n| `cachetune`/`memorytune` `vcpus` beyond the maximum | cuts the group down to the existing vCPUs (`virBitmapShrink`); a group left empty is ignored entirely (`virDomainResctrlParseVcpus`). A missing `vcpus` is rejected |\n| `iothreadpin`/`iothreadsched` naming an IOThread the domain lacks, or pinning one twice | rejects: \"Cannot find 'iothread' : N\" (`virDomainIOThreadPinDefParseXML`, `virDomainDefGetIOThreadSched`) |\n| `scheduler='fifo'`/`'rr'` without `priority` | rejects (`virDomainSchedulerParseCommonAttrs`: priority is required for realtime policies) |\n| `priority` outside 1\u201399 | accepted when defined, then the start fails: \"Scheduler priority N out of range [1, 99]\" (virprocess.c `virProcessSetScheduler`, which asks `sched_get_priority_min/max`) |\n| `scheduler` missing, or not one of `batch`, `idle`, `fifo`, `rr` | rejects |\n\nThe IOThreads a domain has are the ids in `<iothreadids>`, and, when `<iothreads>` asks for more, libvirt fills in the lowest unused ids from 1 up (`virDomainIOThreadIDDefArrayInit`): `<iothreads>3</iothreads>` with only `<iothread id='5'/>` listed gives IOThreads 1, 2 and 5.\n\nAll ids are compared with the vCPU **maximum** (the `<vcpu>` text), not `current`: pinning an offline vCPU is valid and takes effect when it is hot-plugged. When `<vcpu>` itself does not parse, the vCPU checks are skipped (`value-invalid` reports it).\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <vcpupin vcpu='4' cpuset='8'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='3' cpuset='0-1'/>\n  <vcpusched vcpus='0-7' scheduler='fifo'/>\n  <cachetune vcpus='4-7'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n  <cachetune vcpus='0-3'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: whether a stale entry should go, or `<vcpu>`/`<iothreads>` should grow back, is the author's decision. Delete pins for vCPUs the guest no longer has, keep one pin per vCPU, and give every `fifo`/`rr` policy a priority from 1 to 99 (kvm-realtime uses 1 for vCPUs).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainVcpuPinDefParseXML`, `virDomainIOThreadPinDefParseXML`, `virDomainSchedulerParseCommonAttrs`, `virDomainSchedulerParse`, `virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`, `virDomainDefGetIOThreadSched`, `virDomainResctrlParseVcpus`, `virDomainDefParseIOThreads` and `virDomainIOThreadIDDefArrayInit`.\n- libvirt `src/util/virprocess.c`: `virProcessSetScheduler` (priority range from `sched_get_priority_min/max`).\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `iothreadpin`, `vcpusched`, `iothreadsched`, `emulatorsched`, `cachetune`, `memorytune`) and \xA7IOThreads Allocation.\n- Linux `sched(7)`: SCHED_FIFO and SCHED_RR priorities 1 (low) to 99 (high).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n",

@@ -4,6 +4,7 @@ import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeNodes, listNames } from '../../src/model/describe.ts';
 import { memoryDemands, spreadEvenly } from '../../src/model/memory-demand.ts';
 import { formatKiB } from '../../src/model/units.ts';
+import { hostHasHugepageSize } from '../../src/model/hugepage-sizes.ts';
 
 interface Contribution {
   on: LintedDomain;
@@ -63,6 +64,10 @@ export default defineRule({
           }
           continue;
         }
+        // A "hugepage" of the base page size is ordinary memory to libvirt (qemu_command.c qemuBuildMemoryBackendProps).
+        if (size === host.pageSizeKiB) continue;
+        // A size the host has no pool of at all is hugepage-size-unavailable's: no count of pages is the answer there.
+        if (hostHasHugepageSize(host, size) === false) continue;
         const pages = Math.ceil(m.kib / size);
         const b = budget(size);
         const item = (p: number): Contribution => ({ on, element: m.hugepages!.element, pages: p });

@@ -2,7 +2,8 @@ import { defineRule } from '../../src/engine/types.ts';
 import { listNames } from '../../src/model/describe.ts';
 import { strictSmallPageKiBPerNode } from '../../src/model/memory-demand.ts';
 import { formatKiB } from '../../src/model/units.ts';
-import { hostWatermarkZones, largestSafeMinFreeKbytes, nodeWatermarkShares } from '../../src/model/watermarks.ts';
+import { largestSafeMinFreeKbytes } from '../../src/model/watermarks.ts';
+import { hostNodeWatermarks, nodeMemoryVerdict, type NodeMemoryVerdict } from '../../src/model/node-memory.ts';
 import { locateJsonKey } from '../../src/json/document.ts';
 
 export default defineRule({
@@ -25,10 +26,7 @@ export default defineRule({
       return;
     }
     const at = locateJsonKey(ctx.host.text, 'vm.minFreeKbytes');
-    const { zones: allZones, approximatedNodes } = hostWatermarkZones(host);
-    // zoneinfo lists every zone of every node, empty ones too (an empty Movable zone still shows min 32); the
-    // kernel skips zones without managed pages when it reclaims and balances (managed_zone()), so they hold no share.
-    const zones = allZones.filter((z) => z.managedPages > 0);
+    const { zones, approximatedNodes, shares } = hostNodeWatermarks(host)!;
     // Free memory after the planned guests whose small-page memory is bound strictly to each node.
     // Each domain's strict small-page memory per node, once; the plan's total per node is their sum.
     const perDomain = ctx.domains.map((d) => ({ label: d.domain.name ?? d.source.path, kib: strictSmallPageKiBPerNode([d.domain]) }));
@@ -41,15 +39,26 @@ export default defineRule({
       ctx.reportHost({ severity: 'info', message: 'the snapshot has no per-node free memory: min-free-kbytes-exceeds-node-free is not checked' });
       return;
     }
-    const safest = largestSafeMinFreeKbytes(zones, free, host.watermarkScaleFactor, host.pageSizeKiB, 'min');
-    const safestHigh = largestSafeMinFreeKbytes(zones, free, host.watermarkScaleFactor, host.pageSizeKiB, 'high');
+    // src/model/node-memory.ts decides which rule reports a node: nodes the planned guests overfill, or push
+    // between min and high from above high, are numa-memory-insufficient's (no sysctl value fixes those), so
+    // they are neither reported here nor constrain the safe values below.
+    const verdicts = new Map<number, NodeMemoryVerdict | undefined>();
+    for (const n of host.nodes) {
+      if (n.memFreeKiB === undefined) continue;
+      const share = shares.get(n.id);
+      verdicts.set(n.id, nodeMemoryVerdict({ freeKiB: n.memFreeKiB, plannedKiB: planned.get(n.id) ?? 0, minKiB: share?.minKiB, highKiB: share?.highKiB }));
+    }
+    const constraining = new Map([...free].filter(([n]) => verdicts.get(n)?.rule !== 'numa-memory-insufficient'));
+    const safest = largestSafeMinFreeKbytes(zones, constraining, host.watermarkScaleFactor, host.pageSizeKiB, 'min');
+    const safestHigh = largestSafeMinFreeKbytes(zones, constraining, host.watermarkScaleFactor, host.pageSizeKiB, 'high');
     const basis = approximatedNodes.length > 0 ? ' (zones approximated from node MemTotal: the snapshot has no /proc/zoneinfo)' : '';
-    for (const share of nodeWatermarkShares(zones, minFree, host.watermarkScaleFactor, host.pageSizeKiB)) {
+    for (const share of shares.values()) {
       const nodeFree = free.get(share.node);
-      if (nodeFree === undefined) continue;
+      const verdict = verdicts.get(share.node);
+      if (nodeFree === undefined || verdict?.rule !== 'min-free-kbytes-exceeds-node-free') continue;
       const guests = planned.get(share.node) ? `, after ${formatKiB(planned.get(share.node)!)} bound strictly to it by ${listNames(plannedBy(share.node))}` : '';
       const freeText = `${formatKiB(Math.max(0, nodeFree))} free${guests}`;
-      if (share.minKiB > nodeFree) {
+      if (verdict.level === 'below-min') {
         ctx.reportHost({
           range: at,
           message:
@@ -57,7 +66,7 @@ export default defineRule({
             `allocations on node ${share.node} enter direct reclaim and the OOM killer while other nodes have memory; ` +
             (safest === undefined ? 'no value of vm.min_free_kbytes is safe for this node' : `the largest value that keeps every node safe is ${safest}`),
         });
-      } else if (share.highKiB > nodeFree) {
+      } else {
         ctx.reportHost({
           range: at,
           severity: 'warning',

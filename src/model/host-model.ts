@@ -349,6 +349,7 @@ export function buildHostModel(snapshot: HostSnapshot, opts: BuildHostModelOptio
     name: opts.name ?? snapshot.hostname ?? 'host',
     online,
     possible,
+    present,
     nodes,
     node: (id) => nodeById.get(id),
     nodeOfCpu: (cpu) => cpuNode.get(cpu),

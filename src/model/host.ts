@@ -100,6 +100,8 @@ export interface HostModel {
   name: string;
   online: CpuSet;
   possible: CpuSet | undefined;
+  /** /sys/devices/system/cpu/present; undefined when the snapshot does not record it. */
+  present: CpuSet | undefined;
   nodes: HostNode[];
   node(id: number): HostNode | undefined;
   /** Host node holding a CPU. */

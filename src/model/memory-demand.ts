@@ -2,7 +2,7 @@ import type { XmlElement } from '../xml/types.ts';
 import { CpuSet } from './cpuset.ts';
 import { LIBVIRT_CPUMASK_LEN } from './libvirt-cpuset.ts';
 import type { DomainModel } from './domain.ts';
-import { guestMemorySlices, hugepageBacking } from './numa.ts';
+import { guestMemorySlices, hugepageBacking, type MemoryBinding } from './numa.ts';
 
 /** Which host nodes a slice of guest memory lands on, as far as the XML says. */
 export type NodeTarget =
@@ -23,6 +23,8 @@ export interface MemoryDemand {
   mode: string | undefined;
   /** Hugepage backing; undefined means ordinary (small) pages. sizeKiB undefined = the host's default size. */
   hugepages: { sizeKiB: number | undefined; element: XmlElement } | undefined;
+  /** The `<memnode>` or `<memory>` binding it (undefined when `<numatune>` says nothing about it). */
+  binding: MemoryBinding | undefined;
 }
 
 /** Every slice of a domain's memory with its node target and page backing (rules.md §1 insufficient-hugepages). */
@@ -50,6 +52,7 @@ function computeMemoryDemands(d: DomainModel): MemoryDemand[] {
       target,
       mode: b?.mode,
       hugepages: backing ? { sizeKiB: backing.spec?.sizeKiB, element: backing.element } : undefined,
+      binding: b,
     };
   });
 }
@@ -68,21 +71,41 @@ export function spreadEvenly(amount: number, nodes: CpuSet): Map<number, number>
   return out;
 }
 
+/** One domain's small-page memory that a strict (or restrictive) binding pins to one host node. */
+export interface StrictSmallPageShare {
+  node: number;
+  kib: number;
+  /** True when the share is an even split of a binding over several nodes (the kernel's split is not known offline). */
+  spread: boolean;
+  demand: MemoryDemand;
+}
+
 /**
- * Small-page memory that strict (or restrictive) bindings pin to each host node:
- * what those guests take from the node's free memory. Multi-node strict bindings
- * are spread evenly (the kernel's split is not known offline); preferred and
- * interleave allocations may fall back to other nodes, so they are not counted.
+ * Small-page memory that strict (or restrictive) bindings of one domain pin to
+ * each host node: what the guest takes from the node's free memory. Multi-node
+ * strict bindings are spread evenly (the kernel's split is not known offline);
+ * preferred and interleave allocations may fall back to other nodes, so they
+ * are not counted. Computed once per domain.
  */
-export function strictSmallPageKiBPerNode(domains: readonly DomainModel[]): Map<number, number> {
-  const perNode = new Map<number, number>();
-  const add = (n: number, kib: number) => perNode.set(n, (perNode.get(n) ?? 0) + kib);
-  for (const d of domains) {
+export function strictSmallPageShares(d: DomainModel): StrictSmallPageShare[] {
+  let shares = sharesCache.get(d);
+  if (!shares) {
+    shares = [];
     for (const m of memoryDemands(d)) {
       if (m.hugepages || (m.mode !== 'strict' && m.mode !== 'restrictive')) continue;
-      if (m.target.kind === 'node') add(m.target.node, m.kib);
-      else if (m.target.kind === 'set') for (const [n, k] of spreadEvenly(m.kib, m.target.nodes)) add(n, k);
+      if (m.target.kind === 'node') shares.push({ node: m.target.node, kib: m.kib, spread: false, demand: m });
+      else if (m.target.kind === 'set') for (const [n, k] of spreadEvenly(m.kib, m.target.nodes)) shares.push({ node: n, kib: k, spread: true, demand: m });
     }
+    sharesCache.set(d, shares);
   }
+  return shares;
+}
+
+const sharesCache = new WeakMap<DomainModel, StrictSmallPageShare[]>();
+
+/** `strictSmallPageShares` of every domain, summed per host node. */
+export function strictSmallPageKiBPerNode(domains: readonly DomainModel[]): Map<number, number> {
+  const perNode = new Map<number, number>();
+  for (const d of domains) for (const s of strictSmallPageShares(d)) perNode.set(s.node, (perNode.get(s.node) ?? 0) + s.kib);
   return perNode;
 }

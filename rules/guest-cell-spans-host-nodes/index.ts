@@ -1,0 +1,89 @@
+import { defineRule } from '../../src/engine/types.ts';
+import { vcpuAffinityGroups } from '../../src/model/affinity.ts';
+import { CpuSet } from '../../src/model/cpuset.ts';
+import { describeCpus, describeNodes, describeVcpus } from '../../src/model/describe.ts';
+import { hostNodeSets } from '../../src/model/host-nodes.ts';
+
+/** At most this many "vCPUs … on node …" pieces in one message. */
+const MAX_PIECES = 4;
+
+export default defineRule({
+  meta: {
+    id: 'guest-cell-spans-host-nodes',
+    name: 'GuestCellSpansHostNodes',
+    severity: 'warning',
+    type: 'problem',
+    needs: 'host',
+    fixable: false,
+    hasSuggestions: false,
+    summary: 'A guest NUMA cell whose vCPUs are pinned across several host nodes, or more guest cells with vCPUs than host nodes with CPUs.',
+    tags: ['numa', 'pinning', 'topology'],
+  },
+  checkDomain({ domain, host, report }) {
+    const cells = domain.cpu?.cells ?? [];
+    if (!host || cells.length === 0 || !domain.cpu?.numa) return;
+    const h = host.model;
+
+    // Guest cells that hold vCPUs (libvirt allows memory-only cells, which mirror CPU-less host nodes).
+    const cpuCells = cells.filter((c) => c.cpus?.set && !c.cpus.set.isEmpty);
+    const hostCpuNodes = hostNodeSets(h).withCpus;
+    if (hostCpuNodes.size > 0 && cpuCells.length > hostCpuNodes.size) {
+      report({
+        range: domain.cpu.numa.startTag,
+        message:
+          `the guest has ${cpuCells.length} NUMA cells with vCPUs but the host has ${hostCpuNodes.size} node${hostCpuNodes.size === 1 ? '' : 's'} with CPUs ` +
+          `(${hostCpuNodes.toString()}): some guest cells must share a host node, so the locality the guest's NUMA topology promises does not exist; ` +
+          `give the guest at most ${hostCpuNodes.size} cell${hostCpuNodes.size === 1 ? '' : 's'} with vCPUs, one per host node`,
+      });
+    }
+
+    // With one cell the guest claims no locality between cells: spanning host nodes is then like a guest
+    // without cells (pin-crosses-nodeset weighs its memory). numad's placement is not known offline.
+    if (cpuCells.length < 2 || domain.vcpu?.placement === 'auto') return;
+    const pinned = vcpuAffinityGroups(domain, h).filter(
+      (g) => (g.affinity.source === 'vcpupin' || g.affinity.source === 'vcpu-cpuset') && g.affinity.cpus !== undefined,
+    );
+    if (pinned.length === 0) return;
+    const nodesOfGroup = pinned.map((g) => h.nodesOfCpus(g.affinity.cpus!));
+
+    for (const cell of cpuCells) {
+      const cellVcpus = cell.cpus!.set!;
+      let nodes = CpuSet.empty;
+      const pieces: Array<{ vcpus: CpuSet; cpus: CpuSet; nodes: CpuSet }> = [];
+      const lo = cellVcpus.min!;
+      const hi = cellVcpus.max!;
+      pinned.forEach((g, i) => {
+        // Cheap bounds test first: with 1:1 pins there is one group per vCPU and most miss the cell.
+        if (g.vcpus.max! < lo || g.vcpus.min! > hi) return;
+        const vcpus = g.vcpus.intersect(cellVcpus);
+        if (vcpus.isEmpty || nodesOfGroup[i]!.isEmpty) return;
+        nodes = nodes.union(nodesOfGroup[i]!);
+        pieces.push({ vcpus, cpus: g.affinity.cpus!, nodes: nodesOfGroup[i]! });
+      });
+      if (nodes.size < 2) continue;
+      // Merge the pieces by host node set, so 1:1 pins read "vCPUs 0-1 on node 0", not one piece per vCPU.
+      const merged = new Map<string, { vcpus: CpuSet; cpus: CpuSet; nodes: CpuSet }>();
+      for (const p of pieces) {
+        const key = p.nodes.toString();
+        const m = merged.get(key);
+        if (m) {
+          m.vcpus = m.vcpus.union(p.vcpus);
+          m.cpus = m.cpus.union(p.cpus);
+        } else merged.set(key, { ...p });
+      }
+      const list = [...merged.values()];
+      const shown = list
+        .slice(0, MAX_PIECES)
+        .map((p) => `${describeVcpus(p.vcpus)} on ${describeNodes(p.nodes)} (${describeCpus(p.cpus)})`)
+        .join(', ');
+      const more = list.length > MAX_PIECES ? ` and ${list.length - MAX_PIECES} more` : '';
+      report({
+        range: cell.element.startTag,
+        message:
+          `guest NUMA cell ${cell.id ?? '?'} (${describeVcpus(cellVcpus)}) is pinned across host ${describeNodes(nodes)}: ${shown}${more}; ` +
+          `the guest treats the cell's vCPUs as one node sharing local memory, but they sit on different host nodes; ` +
+          `pin each guest cell's vCPUs to CPUs of one host node and bind its memory there with <memnode>`,
+      });
+    }
+  },
+});

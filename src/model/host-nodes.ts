@@ -1,0 +1,35 @@
+/**
+ * Facts about a host's NUMA nodes that several rules read: which nodes exist,
+ * which have no memory, which run CPUs. Computed once per host model.
+ */
+import { CpuSet } from './cpuset.ts';
+import type { HostModel } from './host.ts';
+
+export interface HostNodeSets {
+  /** Every node the snapshot lists (the online nodes: /sys/devices/system/node/online). */
+  all: CpuSet;
+  /**
+   * Nodes without memory: MemTotal 0. `kvmlint snapshot` writes 0 for a node that
+   * /sys/devices/system/node/has_memory leaves out; `numactl --hardware` prints
+   * "size: 0 MB" and `virsh capabilities` `<memory unit='KiB'>0</memory>` for them.
+   * A node whose MemTotal the snapshot lacks is not counted: unknown is not memoryless.
+   */
+  memoryless: CpuSet;
+  /** Nodes with at least one online CPU (a CXL memory expander or a memory-only node has none). */
+  withCpus: CpuSet;
+}
+
+const cache = new WeakMap<HostModel, HostNodeSets>();
+
+export function hostNodeSets(host: HostModel): HostNodeSets {
+  let sets = cache.get(host);
+  if (!sets) {
+    sets = {
+      all: CpuSet.of(...host.nodes.map((n) => n.id)),
+      memoryless: CpuSet.of(...host.nodes.filter((n) => n.memTotalKiB === 0).map((n) => n.id)),
+      withCpus: CpuSet.of(...host.nodes.filter((n) => n.cpus.intersects(host.online)).map((n) => n.id)),
+    };
+    cache.set(host, sets);
+  }
+  return sets;
+}

@@ -1,0 +1,80 @@
+/**
+ * A host node's small-page memory after the plan, and which rule answers for it.
+ *
+ * Two rules look at the same numbers (MemFree of node n, the small-page memory
+ * planned guests bind strictly to n, n's share of vm.min_free_kbytes):
+ * min-free-kbytes-exceeds-node-free (on the host snapshot) and
+ * numa-memory-insufficient (on the domains). `nodeMemoryVerdict` decides for
+ * both, so one situation is reported once:
+ *
+ * - the planned memory exceeds the node's free memory: numa-memory-insufficient
+ *   (error); no value of vm.min_free_kbytes makes room;
+ * - what is left is below the node's min watermark: min-free-kbytes-exceeds-node-free
+ *   (error), whether the plan or the host got it there: the per-node split of
+ *   vm.min_free_kbytes is what is at stake, and that rule's message gives the
+ *   largest safe value and names the guests;
+ * - what is left is between min and high: numa-memory-insufficient (warning)
+ *   when the node was above its high watermark before the plan (the planned
+ *   guests take the margin kswapd needs), min-free-kbytes-exceeds-node-free
+ *   (warning) when the host was already below it without them.
+ */
+import type { HostModel } from './host.ts';
+import { hostWatermarkZones, nodeWatermarkShares, type NodeWatermarkShare, type ZoneInput } from './watermarks.ts';
+
+export interface HostNodeWatermarks {
+  /** The zones fed to the kernel's formula (zones with managed pages only). */
+  zones: ZoneInput[];
+  /** Nodes whose zones were approximated by one Normal zone of MemTotal (no /proc/zoneinfo). */
+  approximatedNodes: number[];
+  /** Each node's watermark shares, by node id. */
+  shares: Map<number, NodeWatermarkShare>;
+}
+
+const watermarkCache = new WeakMap<HostModel, HostNodeWatermarks | null>();
+
+/**
+ * The per-node watermarks of vm.min_free_kbytes on this host; undefined when the
+ * snapshot has no vm.min_free_kbytes.
+ */
+export function hostNodeWatermarks(host: HostModel): HostNodeWatermarks | undefined {
+  let w = watermarkCache.get(host);
+  if (w === undefined) {
+    if (host.minFreeKbytes === undefined) w = null;
+    else {
+      const { zones: allZones, approximatedNodes } = hostWatermarkZones(host);
+      // zoneinfo lists every zone of every node, empty ones too (an empty Movable zone still shows min 32); the
+      // kernel skips zones without managed pages when it reclaims and balances (managed_zone()), so they hold no share.
+      const zones = allZones.filter((z) => z.managedPages > 0);
+      const shares = new Map(nodeWatermarkShares(zones, host.minFreeKbytes, host.watermarkScaleFactor, host.pageSizeKiB).map((s) => [s.node, s] as const));
+      w = { zones, approximatedNodes, shares };
+    }
+    watermarkCache.set(host, w);
+  }
+  return w ?? undefined;
+}
+
+export interface NodeMemoryState {
+  /** MemFree of the node when the snapshot was captured. */
+  freeKiB: number;
+  /** Small-page memory the planned guests bind strictly to the node. */
+  plannedKiB: number;
+  /** The node's min and high watermark shares; undefined without vm.min_free_kbytes. */
+  minKiB: number | undefined;
+  highKiB: number | undefined;
+}
+
+export type NodeMemoryVerdict =
+  | { rule: 'numa-memory-insufficient'; level: 'exceeds-free' | 'below-high' }
+  | { rule: 'min-free-kbytes-exceeds-node-free'; level: 'below-min' | 'below-high' };
+
+/** Which rule reports a node, and at what level; undefined when the node is fine. See the file comment. */
+export function nodeMemoryVerdict(s: NodeMemoryState): NodeMemoryVerdict | undefined {
+  const left = s.freeKiB - s.plannedKiB;
+  if (s.plannedKiB > 0 && left < 0) return { rule: 'numa-memory-insufficient', level: 'exceeds-free' };
+  if (s.minKiB !== undefined && left < s.minKiB) return { rule: 'min-free-kbytes-exceeds-node-free', level: 'below-min' };
+  if (s.highKiB !== undefined && left < s.highKiB) {
+    const plan = s.plannedKiB > 0 && s.freeKiB >= s.highKiB;
+    return plan ? { rule: 'numa-memory-insufficient', level: 'below-high' } : { rule: 'min-free-kbytes-exceeds-node-free', level: 'below-high' };
+  }
+  return undefined;
+}
