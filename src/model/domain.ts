@@ -155,7 +155,7 @@ export interface MemoryDevice {
 }
 
 /**
- * Facts read from `<devices>` and `<features>`. Those subtrees are built only
+ * Facts read from `<devices>`, `<features>` and `<os>`. Those subtrees are built only
  * when asked for (they hold most of a domain's elements and few rules need
  * them), so these are functions, computed on first call.
  */
@@ -167,6 +167,8 @@ export interface DomainDeviceFacts {
   pmu(): { element: XmlElement; state: string | undefined } | undefined;
   /** The `<features>` element, when present. */
   features(): XmlElement | undefined;
+  /** `<os><type arch machine>`: libvirt's per-architecture and per-machine defaults depend on it. */
+  osType(): { element: XmlElement; arch: string | undefined; machine: string | undefined } | undefined;
 }
 
 export interface GuestCell {
@@ -296,6 +298,10 @@ function deviceFacts(domain: XmlElement): DomainDeviceFacts {
       return el ? { element: el, state: attribute(el, 'state')?.value } : undefined;
     }),
     features,
+    osType: once(() => {
+      const el = firstChild(firstChild(domain, 'os'), 'type');
+      return el ? { element: el, arch: attribute(el, 'arch')?.value, machine: attribute(el, 'machine')?.value } : undefined;
+    }),
   };
 }
 

@@ -113,3 +113,35 @@ export function describeThread(t: ThreadGroup): string {
   if (t.kind === 'iothread') return `${t.ids.size === 1 ? 'IOThread' : 'IOThreads'} ${t.ids.toString()}`;
   return describeVcpus(t.ids);
 }
+
+/**
+ * True when any vCPU of the domain has a realtime (fifo or rr) `<vcpusched>`:
+ * a realtime guest in kvm-realtime's sense. The scan of `<vcpusched>` is cheap
+ * and answers most domains before any thread is computed.
+ */
+export function isRealtimeDomain(d: DomainModel): boolean {
+  const scheds = d.cputune?.vcpusched;
+  if (!scheds || !scheds.some((s) => s.scheduler === 'fifo' || s.scheduler === 'rr')) return false;
+  return domainThreads(d).some((t) => t.kind === 'vcpu' && isRealtimePolicy(t.policy));
+}
+
+/** Union of the CPUs the domain's valid `vcpupin`s name (dedicated or floating). */
+export function vcpupinCpus(d: DomainModel, host?: HostModel): CpuSet {
+  let out = CpuSet.empty;
+  for (const g of vcpuAffinityGroups(d, host)) if (g.affinity.source === 'vcpupin' && g.affinity.cpus) out = out.union(g.affinity.cpus);
+  return out;
+}
+
+/**
+ * The thread groups of the domain that may run on any of `cpus`, `except` one
+ * (usually the thread asking). A thread left on every online CPU counts as
+ * running everywhere, with or without a host; numad's advice and cpusets that
+ * do not parse are unknown and left out.
+ */
+export function threadsOnCpus(d: DomainModel, cpus: CpuSet, host?: HostModel, except?: ThreadGroup): ThreadGroup[] {
+  return domainThreads(d, host).filter((t) => {
+    if (t === except) return false;
+    if (t.affinity.source === 'all-online') return true;
+    return t.affinity.cpus !== undefined && t.affinity.cpus.intersects(cpus);
+  });
+}

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { parseXml } from '../../src/xml/index.ts';
 import { buildDomainModel } from '../../src/model/domain.ts';
 import { buildHostModel } from '../../src/model/host-model.ts';
-import { dedicatedCpuSet, dedicatedVcpuCpus, describeThread, domainThreads } from '../../src/model/threads.ts';
+import { dedicatedCpuSet, dedicatedVcpuCpus, describeThread, domainThreads, isRealtimeDomain, threadsOnCpus, vcpupinCpus } from '../../src/model/threads.ts';
+import { CpuSet } from '../../src/model/cpuset.ts';
 
 function domain(body: string) {
   const doc = parseXml(`<domain type='kvm'>${body}</domain>`);
@@ -54,4 +55,37 @@ test('dedicated vCPU CPUs: single-CPU affinities only, with every vCPU on each (
     [7, '3'],
   ]);
   assert.equal(dedicatedCpuSet(d, host).toString(), '4,7');
+});
+
+test('isRealtimeDomain: a fifo/rr vcpusched covering a real vCPU; batch, or ids beyond <vcpu>, do not count', () => {
+  assert.equal(isRealtimeDomain(domain(`<vcpu>2</vcpu><cputune><vcpusched vcpus='0-1' scheduler='rr' priority='1'/></cputune>`)), true);
+  assert.equal(isRealtimeDomain(domain(`<vcpu>2</vcpu><cputune><vcpusched vcpus='0-1' scheduler='batch'/></cputune>`)), false);
+  assert.equal(isRealtimeDomain(domain(`<vcpu>2</vcpu><cputune><vcpusched vcpus='4' scheduler='fifo' priority='1'/></cputune>`)), false);
+  // A realtime emulator alone does not make a realtime guest (kvm-realtime is about the vCPUs).
+  assert.equal(isRealtimeDomain(domain(`<vcpu>2</vcpu><cputune><emulatorsched scheduler='fifo' priority='1'/></cputune>`)), false);
+  assert.equal(isRealtimeDomain(domain(`<vcpu>2</vcpu>`)), false);
+});
+
+test('vcpupinCpus: the union of valid vcpupin sets, floating ones included, <vcpu cpuset> not', () => {
+  const d = domain(`<vcpu cpuset='20-23'>4</vcpu><cputune>
+      <vcpupin vcpu='0' cpuset='4'/>
+      <vcpupin vcpu='1' cpuset='6-7'/>
+      <vcpupin vcpu='9' cpuset='12'/>
+    </cputune>`);
+  assert.equal(vcpupinCpus(d, host).toString(), '4,6-7');
+});
+
+test('threadsOnCpus: known sets that intersect, unpinned threads everywhere, numad placement left out', () => {
+  const d = domain(`<vcpu>3</vcpu><iothreads>2</iothreads><cputune>
+      <vcpupin vcpu='0' cpuset='4'/>
+      <vcpupin vcpu='1' cpuset='4-5'/>
+      <emulatorpin cpuset='0-1'/>
+      <iothreadpin iothread='1' cpuset='4'/>
+    </cputune>`);
+  const vcpu0 = domainThreads(d).find((t) => t.kind === 'vcpu' && t.ids.has(0))!;
+  // vCPU 2 and IOThread 2 have no pin: with or without a host they may run on CPU 4.
+  assert.deepEqual(threadsOnCpus(d, CpuSet.of(4), undefined, vcpu0).map(describeThread), ['vCPU 1', 'vCPU 2', 'IOThread 1', 'IOThread 2']);
+  assert.deepEqual(threadsOnCpus(d, CpuSet.of(0), host).map(describeThread), ['vCPU 2', 'the emulator', 'IOThread 2']);
+  const auto = domain(`<vcpu placement='auto'>2</vcpu><cputune><vcpupin vcpu='0' cpuset='4'/></cputune>`);
+  assert.deepEqual(threadsOnCpus(auto, CpuSet.of(4), host).map(describeThread), ['vCPU 0']);
 });
