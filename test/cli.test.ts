@@ -30,10 +30,10 @@ test('quick start: every headline rule is found in examples/ with file:line:colu
   const { code, stdout } = kvmlint(['--no-color', '--host', host, 'examples/production-vm.xml', 'examples/domains']);
   assert.equal(code, 1);
   const expected: Array<[string, string]> = [
-    ['missing-emulatorpin', 'examples/domains/missing-emulatorpin.xml:16:3'],
+    ['missing-emulatorpin', 'examples/domains/missing-emulatorpin.xml:19:3'],
     ['housekeeping-overlap', 'examples/domains/housekeeping-overlap.xml:13:23'],
     ['pin-crosses-nodeset', 'examples/domains/pin-crosses-nodeset.xml:13:5'],
-    ['insufficient-hugepages', 'examples/domains/insufficient-hugepages.xml:9:7'],
+    ['insufficient-hugepages', 'examples/domains/insufficient-hugepages.xml:12:7'],
     ['min-free-kbytes-exceeds-node-free', 'examples/hosts/dual-socket.json:'],
   ];
   for (const [rule, where] of expected) {
