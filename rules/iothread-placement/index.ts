@@ -1,0 +1,116 @@
+import { defineRule, type Fix } from '../../src/engine/types.ts';
+import { effectiveEmulatorAffinity, effectiveIothreadAffinity, isPinned, vcpuAffinityGroups } from '../../src/model/affinity.ts';
+import { CpuSet } from '../../src/model/cpuset.ts';
+import { describeCpus, describeVcpus, excerpt } from '../../src/model/describe.ts';
+import { dedicatedVcpuCpus } from '../../src/model/threads.ts';
+import { CPUTUNE_CHILD_ORDER, formatterPredecessor } from '../../src/model/libvirt-order.ts';
+import { insertChild, replaceAttributeValue } from '../../src/engine/edit.ts';
+import type { XmlElement } from '../../src/xml/types.ts';
+
+/** A fix never writes more pins than this in one go; a larger count is left to a person. */
+const MAX_PINS_PER_FIX = 64;
+
+export default defineRule({
+  meta: {
+    id: 'iothread-placement',
+    name: 'IothreadPlacement',
+    severity: 'warning',
+    type: 'problem',
+    needs: 'domain',
+    fixable: true,
+    hasSuggestions: false,
+    summary: 'An IOThread of a pinned domain has no iothreadpin, or is pinned onto a CPU dedicated to a vCPU.',
+    tags: ['pinning', 'latency', 'io'],
+  },
+  checkDomain({ domain, host, source, report }) {
+    if (domain.iothreadIds.length === 0 || !isPinned(domain)) return;
+    const model = host?.model;
+    const dedicated = dedicatedVcpuCpus(domain, model);
+    const dedicatedSet = CpuSet.of(...dedicated.keys());
+    const vcpusOn = (cpus: CpuSet) => [...dedicated].filter(([cpu]) => cpus.has(cpu)).reduce((acc, [, v]) => acc.union(v), CpuSet.empty);
+
+    // The one safe target (rules.md §2): the emulator's explicit set, when no vCPU may run there.
+    const emulator = effectiveEmulatorAffinity(domain, model);
+    const target =
+      emulator.source === 'emulatorpin' &&
+      emulator.cpus &&
+      vcpuAffinityGroups(domain, model).every((g) => g.affinity.cpus !== undefined && g.affinity.source !== 'placement-auto' && !g.affinity.cpus.intersects(emulator.cpus!))
+        ? emulator.cpus
+        : undefined;
+    const pinTo = target ? `pin it to the emulator's CPUs (${target.toString()})` : "pin it to housekeeping CPUs, where the emulator belongs too, away from the vCPUs";
+
+    const pinned = new Set<number>();
+    for (const pin of domain.cputune?.iothreadpins ?? []) {
+      // A pin for an IOThread that does not exist is vcpu-id-range's; a second pin for one id is rejected by libvirt.
+      if (pin.iothread === undefined || pinned.has(pin.iothread) || !domain.iothreadIds.includes(pin.iothread)) continue;
+      pinned.add(pin.iothread);
+      const cpus = pin.cpuset?.set;
+      if (!cpus || !pin.cpuset) continue;
+      const hit = cpus.intersect(dedicatedSet);
+      if (hit.isEmpty) continue;
+      report({
+        range: pin.cpuset.attr.valueRange,
+        message:
+          `IOThread ${pin.iothread} is pinned to ${hit.equals(cpus) ? describeCpus(cpus) : `${describeCpus(cpus)}, including ${describeCpus(hit)}`}, dedicated to ${describeVcpus(vcpusOn(hit))}: ` +
+          `its I/O processing competes with ${vcpusOn(hit).size === 1 ? 'that vCPU' : 'those vCPUs'} for the CPU, delaying both; ${target ? `set cpuset='${target.toString()}', the emulator's CPUs` : pinTo}`,
+        fix: target ? replaceAttributeValue(pin.cpuset.attr, target.toString()) : undefined,
+      });
+    }
+
+    const unpinned = domain.iothreadIds.filter((id) => !pinned.has(id));
+    if (unpinned.length === 0) return;
+    // Every IOThread without a pin shares one fallback: <vcpu cpuset>, numad's advice, or all online CPUs.
+    const fallback = effectiveIothreadAffinity(domain, unpinned[0]!, model);
+    if (fallback.source === 'placement-auto') return;
+    let where: string;
+    if (fallback.source === 'vcpu-cpuset') {
+      // A <vcpu cpuset> kept apart from the dedicated vCPU CPUs is a deliberate pool for the other threads.
+      if (!fallback.cpus || !fallback.attr) return;
+      const hit = fallback.cpus.intersect(dedicatedSet);
+      if (hit.isEmpty) return;
+      where = `wherever <vcpu cpuset='${excerpt(fallback.attr.value)}'> allows, including ${describeCpus(hit)} dedicated to ${describeVcpus(vcpusOn(hit))}`;
+    } else {
+      const own = dedicatedSet.isEmpty ? "the vCPUs' own CPUs" : `${describeCpus(dedicatedSet)} dedicated to ${describeVcpus(vcpusOn(dedicatedSet))}`;
+      const isolated = model?.isolation?.isolated;
+      where = model
+        ? `on every online host CPU (${model.online.toString()}), including ${own}${isolated && !isolated.isEmpty ? ` and the isolated CPUs ${isolated.toString()}` : ''}`
+        : `on every online host CPU, including ${own} and any isolated cores`;
+    }
+
+    const cputune = domain.cputune?.element;
+    for (const ids of target && cputune ? byInsertionPoint(cputune, unpinned) : [{ after: undefined, ids: unpinned }]) {
+      const set = CpuSet.of(...ids.ids);
+      const one = ids.ids.length === 1;
+      const example = `<iothreadpin iothread='${ids.ids[0]}' cpuset='${target ? target.toString() : '…'}'/>`;
+      report({
+        range: (domain.iothreadsElement ?? domain.element).startTag,
+        message:
+          `${one ? 'IOThread' : 'IOThreads'} ${set.toString()} ${one ? 'has' : 'have'} no <iothreadpin>, so ${one ? 'it runs' : 'they run'} ${where}; ` +
+          `${one ? pinTo : pinTo.replace(' it ', ' them ')}: ${example}${one ? '' : ' for each'}`,
+        fix: target && cputune && ids.ids.length <= MAX_PINS_PER_FIX ? insertPins(source.text, cputune, ids.after, ids.ids, target) : undefined,
+      });
+    }
+  },
+});
+
+/**
+ * Groups IOThread ids by where libvirt's formatter would write their pins
+ * (after the vcpupins and emulatorpin, among the other iothreadpins by id), so
+ * each group is one insertion.
+ */
+function byInsertionPoint(cputune: XmlElement, ids: readonly number[]): Array<{ after: XmlElement | undefined; ids: number[] }> {
+  const groups: Array<{ after: XmlElement | undefined; ids: number[] }> = [];
+  for (const id of [...ids].sort((a, b) => a - b)) {
+    const after = formatterPredecessor(cputune, 'iothreadpin', CPUTUNE_CHILD_ORDER, (s) => Number(s.attributeValues['iothread']) < id);
+    const last = groups[groups.length - 1];
+    if (last && last.after === after) last.ids.push(id);
+    else groups.push({ after, ids: [id] });
+  }
+  return groups;
+}
+
+/** One insertion holding a pin per IOThread, in id order (each insertion at the same point adds one line). */
+function insertPins(text: string, cputune: XmlElement, after: XmlElement | undefined, ids: readonly number[], cpus: CpuSet): Fix {
+  const parts = ids.map((id) => insertChild(text, cputune, { name: 'iothreadpin', attributes: [['iothread', String(id)], ['cpuset', cpus.toString()]] }, after));
+  return { range: parts[0]!.range, text: parts.map((p) => p.text).join('') };
+}
