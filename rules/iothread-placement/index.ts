@@ -3,6 +3,7 @@ import { effectiveEmulatorAffinity, effectiveIothreadAffinity, isPinned, vcpuAff
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeVcpus, excerpt } from '../../src/model/describe.ts';
 import { dedicatedVcpuCpus } from '../../src/model/threads.ts';
+import { hasValueProblem } from '../../src/model/domain.ts';
 import { CPUTUNE_CHILD_ORDER, formatterPredecessor } from '../../src/model/libvirt-order.ts';
 import { insertChild, replaceAttributeValue } from '../../src/engine/edit.ts';
 import type { XmlElement } from '../../src/xml/types.ts';
@@ -39,10 +40,11 @@ export default defineRule({
         : undefined;
     const pinTo = target ? `pin it to the emulator's CPUs (${target.toString()})` : "pin it to housekeeping CPUs, where the emulator belongs too, away from the vCPUs";
 
+    const ids = new Set(domain.iothreadIds);
     const pinned = new Set<number>();
     for (const pin of domain.cputune?.iothreadpins ?? []) {
       // A pin for an IOThread that does not exist is vcpu-id-range's; a second pin for one id is rejected by libvirt.
-      if (pin.iothread === undefined || pinned.has(pin.iothread) || !domain.iothreadIds.includes(pin.iothread)) continue;
+      if (pin.iothread === undefined || pinned.has(pin.iothread) || !ids.has(pin.iothread)) continue;
       pinned.add(pin.iothread);
       const cpus = pin.cpuset?.set;
       if (!cpus || !pin.cpuset) continue;
@@ -58,7 +60,8 @@ export default defineRule({
     }
 
     const unpinned = domain.iothreadIds.filter((id) => !pinned.has(id));
-    if (unpinned.length === 0) return;
+    // An <iothreads> count that does not parse or is implausible is value-invalid's; which IOThreads exist is then unknown.
+    if (unpinned.length === 0 || hasValueProblem(domain, domain.iothreadsElement?.range)) return;
     // Every IOThread without a pin shares one fallback: <vcpu cpuset>, numad's advice, or all online CPUs.
     const fallback = effectiveIothreadAffinity(domain, unpinned[0]!, model);
     if (fallback.source === 'placement-auto') return;
@@ -78,16 +81,18 @@ export default defineRule({
     }
 
     const cputune = domain.cputune?.element;
-    for (const ids of target && cputune ? byInsertionPoint(cputune, unpinned) : [{ after: undefined, ids: unpinned }]) {
-      const set = CpuSet.of(...ids.ids);
-      const one = ids.ids.length === 1;
-      const example = `<iothreadpin iothread='${ids.ids[0]}' cpuset='${target ? target.toString() : '…'}'/>`;
+    // A fix is offered for a handful of pins only; beyond that (or with no safe target) one finding names them all.
+    const fixable = target !== undefined && cputune !== undefined && unpinned.length <= MAX_PINS_PER_FIX;
+    for (const group of fixable ? byInsertionPoint(cputune, unpinned) : [{ after: undefined, ids: unpinned }]) {
+      const set = CpuSet.of(...group.ids);
+      const one = group.ids.length === 1;
+      const example = `<iothreadpin iothread='${set.min}' cpuset='${target ? target.toString() : '…'}'/>`;
       report({
         range: (domain.iothreadsElement ?? domain.element).startTag,
         message:
           `${one ? 'IOThread' : 'IOThreads'} ${set.toString()} ${one ? 'has' : 'have'} no <iothreadpin>, so ${one ? 'it runs' : 'they run'} ${where}; ` +
           `${one ? pinTo : pinTo.replace(' it ', ' them ')}: ${example}${one ? '' : ' for each'}`,
-        fix: target && cputune && ids.ids.length <= MAX_PINS_PER_FIX ? insertPins(source.text, cputune, ids.after, ids.ids, target) : undefined,
+        fix: fixable ? insertPins(source.text, cputune!, group.after, group.ids, target!) : undefined,
       });
     }
   },

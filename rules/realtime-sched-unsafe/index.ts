@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/types.ts';
 import { isDedicated, isPinned } from '../../src/model/affinity.ts';
 import { describeCpus, listNames } from '../../src/model/describe.ts';
-import { dedicatedCpuSet, describeThread, domainThreads, isRealtimePolicy, threadsOnCpus, type ThreadGroup } from '../../src/model/threads.ts';
+import { dedicatedCpuSet, describeThread, domainThreads, isRealtimePolicy, threadsOnCpu, type ThreadGroup } from '../../src/model/threads.ts';
 import { attribute } from '../../src/xml/query.ts';
 import type { DomainModel } from '../../src/model/domain.ts';
 
@@ -40,7 +40,7 @@ export default defineRule({
       } else if (!isDedicated(a)) {
         reasons.push(`${its} affinity spans ${describeCpus(a.cpus)} instead of one CPU`);
       } else {
-        const shared = sharingThreads(domain, t, model).map(describeThread);
+        const shared = boundedNames(sharingThreads(domain, t, model).map(describeThread));
         // vCPUs that follow one single-CPU <vcpu cpuset> all share that CPU.
         if (t.ids.size > 1 && t.kind === 'vcpu') reasons.push(`they all run on ${describeCpus(a.cpus)}${shared.length > 0 ? `, shared with ${listNames(shared)} too` : ''}`);
         else if (shared.length > 0) reasons.push(`it shares ${describeCpus(a.cpus)} with ${listNames(shared)}`);
@@ -95,8 +95,7 @@ function ownedElsewhere(d: DomainModel, t: ThreadGroup, pinned: boolean, dedicat
  */
 function sharingThreads(d: DomainModel, t: ThreadGroup, model: Parameters<typeof domainThreads>[1]): ThreadGroup[] {
   const out: ThreadGroup[] = [];
-  for (const o of threadsOnCpus(d, t.affinity.cpus!, model, t)) {
-    if (o.affinity.source === 'all-online' || o.affinity.source === 'placement-auto') continue;
+  for (const o of threadsOnCpu(d, t.affinity.cpus!.min!, model, { except: t, explicitOnly: true })) {
     const vcpuPair = t.kind === 'vcpu' || o.kind === 'vcpu';
     if (vcpuPair && t.kind !== o.kind) {
       const vcpu = t.kind === 'vcpu' ? t : o;
@@ -105,4 +104,9 @@ function sharingThreads(d: DomainModel, t: ThreadGroup, model: Parameters<typeof
     out.push(o);
   }
   return out;
+}
+
+/** At most a few names in a message; a huge guest must not produce a huge diagnostic. */
+function boundedNames(names: string[], max = 4): string[] {
+  return names.length <= max ? names : [...names.slice(0, max - 1), `${names.length - max + 1} more threads`];
 }

@@ -3,6 +3,7 @@ import { vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeVcpus } from '../../src/model/describe.ts';
 import { domainThreads, isRealtimePolicy, vcpupinCpus } from '../../src/model/threads.ts';
+import { hasValueProblem, textRange } from '../../src/model/domain.ts';
 
 export default defineRule({
   meta: {
@@ -20,8 +21,9 @@ export default defineRule({
     const vcpu = domain.vcpu;
     // <vcpu cpuset> bounds the unpinned vCPUs; with placement='auto' numad does (formatdomain §CPU Allocation).
     if (!vcpu || vcpu.cpuset !== undefined || vcpu.placement === 'auto' || (domain.cputune?.vcpupins.length ?? 0) === 0) return;
-    // A vcpupin whose vcpu id does not parse names some vCPU we cannot tell (value-invalid reports it).
-    if (domain.cputune!.vcpupins.some((p) => p.vcpu === undefined)) return;
+    // A vcpupin whose vcpu id does not parse names some vCPU we cannot tell, and a <vcpu> count that does not
+    // parse or is implausible leaves the unpinned count unknown: value-invalid reports both.
+    if (domain.cputune!.vcpupins.some((p) => p.vcpu === undefined) || hasValueProblem(domain, textRange(vcpu.element))) return;
     const model = host?.model;
     const groups = vcpuAffinityGroups(domain, model);
     const rest = groups.find((g) => g.affinity.source === 'all-online');

@@ -26,12 +26,21 @@ export default defineRule({
     // Realtime vCPUs sharing a CPU are realtime-sched-unsafe's finding (an error there).
     let realtime = CpuSet.empty;
     for (const t of domainThreads(domain, model)) if (t.kind === 'vcpu' && isRealtimePolicy(t.policy)) realtime = realtime.union(t.ids);
-    const groups = vcpuAffinityGroups(domain, model);
+    // The single-CPU affinity groups per CPU, in one pass (a huge guest must not cost collisions × groups).
+    const byCpu = new Map<number, ReturnType<typeof vcpuAffinityGroups>>();
+    for (const g of vcpuAffinityGroups(domain, model)) {
+      if (g.affinity.cpus?.size !== 1 || !g.affinity.attr) continue;
+      const cpu = g.affinity.cpus.min!;
+      const list = byCpu.get(cpu);
+      if (list) list.push(g);
+      else byCpu.set(cpu, [g]);
+    }
 
     for (const [cpu, vcpus] of collisions) {
       if (vcpus.intersects(realtime)) continue;
       // vcpupin groups come first (one vCPU each, in document order), then the vCPUs that follow <vcpu cpuset>.
-      const onCpu = groups.filter((g) => g.affinity.cpus?.size === 1 && g.affinity.cpus.min === cpu && g.affinity.attr);
+      const onCpu = byCpu.get(cpu) ?? [];
+      if (onCpu.length === 0) continue;
       const first = onCpu.reduce((a, b) => (b.vcpus.min! < a.vcpus.min! ? b : a));
       for (const g of onCpu) {
         const inherited = g.affinity.source === 'vcpu-cpuset';

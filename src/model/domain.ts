@@ -544,3 +544,14 @@ class ModelBuilder {
     return { element: c, id: this.uint(c, 'id'), cpus: this.cpuset(c, 'cpus'), memoryKiB, memoryAttr: mem, unitAttr: unit };
   }
 }
+
+/**
+ * True when a value within `range` did not parse or was out of range (see
+ * `problems`): e.g. a `<vcpu>` count above 16384, which the model caps. Rules
+ * whose conclusion would rest on the capped or dropped value stay silent; the
+ * value's own rule reports it.
+ */
+export function hasValueProblem(d: DomainModel, range: Range | undefined): boolean {
+  if (!range) return false;
+  return d.problems.some((p) => p.ruleId === 'value-invalid' && p.range.start >= range.start && p.range.end <= range.end);
+}

@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { parseXml } from '../../src/xml/index.ts';
 import { buildDomainModel } from '../../src/model/domain.ts';
 import { buildHostModel } from '../../src/model/host-model.ts';
-import { dedicatedCpuSet, dedicatedVcpuCpus, describeThread, domainThreads, isRealtimeDomain, threadsOnCpus, vcpupinCpus } from '../../src/model/threads.ts';
-import { CpuSet } from '../../src/model/cpuset.ts';
+import { dedicatedCpuSet, dedicatedVcpuCpus, describeThread, domainThreads, isRealtimeDomain, threadsOnCpu, vcpupinCpus } from '../../src/model/threads.ts';
 
 function domain(body: string) {
   const doc = parseXml(`<domain type='kvm'>${body}</domain>`);
@@ -75,7 +74,7 @@ test('vcpupinCpus: the union of valid vcpupin sets, floating ones included, <vcp
   assert.equal(vcpupinCpus(d, host).toString(), '4,6-7');
 });
 
-test('threadsOnCpus: known sets that intersect, unpinned threads everywhere, numad placement left out', () => {
+test('threadsOnCpu: known sets that include the CPU, unpinned threads everywhere, numad placement left out', () => {
   const d = domain(`<vcpu>3</vcpu><iothreads>2</iothreads><cputune>
       <vcpupin vcpu='0' cpuset='4'/>
       <vcpupin vcpu='1' cpuset='4-5'/>
@@ -84,8 +83,30 @@ test('threadsOnCpus: known sets that intersect, unpinned threads everywhere, num
     </cputune>`);
   const vcpu0 = domainThreads(d).find((t) => t.kind === 'vcpu' && t.ids.has(0))!;
   // vCPU 2 and IOThread 2 have no pin: with or without a host they may run on CPU 4.
-  assert.deepEqual(threadsOnCpus(d, CpuSet.of(4), undefined, vcpu0).map(describeThread), ['vCPU 1', 'vCPU 2', 'IOThread 1', 'IOThread 2']);
-  assert.deepEqual(threadsOnCpus(d, CpuSet.of(0), host).map(describeThread), ['vCPU 2', 'the emulator', 'IOThread 2']);
+  assert.deepEqual(threadsOnCpu(d, 4, undefined, { except: vcpu0 }).map(describeThread), ['vCPU 1', 'vCPU 2', 'IOThread 1', 'IOThread 2']);
+  assert.deepEqual(threadsOnCpu(d, 0, host).map(describeThread), ['vCPU 2', 'the emulator', 'IOThread 2']);
   const auto = domain(`<vcpu placement='auto'>2</vcpu><cputune><vcpupin vcpu='0' cpuset='4'/></cputune>`);
-  assert.deepEqual(threadsOnCpus(auto, CpuSet.of(4), host).map(describeThread), ['vCPU 0']);
+  assert.deepEqual(threadsOnCpu(auto, 4, host).map(describeThread), ['vCPU 0']);
+});
+
+test('threadsOnCpu: in thread order; explicitOnly leaves out unpinned threads', () => {
+  const d = domain(`<vcpu cpuset='0-99'>4</vcpu><iothreads>2</iothreads><cputune>
+      <vcpupin vcpu='0' cpuset='4'/>
+      <vcpupin vcpu='1' cpuset='4-5'/>
+      <vcpupin vcpu='2' cpuset='0-1000'/>
+      <emulatorpin cpuset='4'/>
+      <iothreadpin iothread='1' cpuset='6'/>
+    </cputune>`);
+  const names = (ts: ReturnType<typeof threadsOnCpu>) => ts.map(describeThread);
+  // vCPU 3 and IOThread 2 follow <vcpu cpuset> (a set written in the XML), so explicitOnly keeps them.
+  assert.deepEqual(names(threadsOnCpu(d, 4, host)), ['vCPU 0', 'vCPU 1', 'vCPU 2', 'vCPU 3', 'the emulator', 'IOThread 2']);
+  const vcpu0 = domainThreads(d, host)[0]!;
+  assert.deepEqual(names(threadsOnCpu(d, 4, host, { except: vcpu0, explicitOnly: true })), ['vCPU 1', 'vCPU 2', 'vCPU 3', 'the emulator', 'IOThread 2']);
+  assert.deepEqual(names(threadsOnCpu(d, 500, host)), ['vCPU 2']);
+  const floating = domain(`<vcpu>2</vcpu><iothreads>1</iothreads><cputune><vcpupin vcpu='0' cpuset='4'/></cputune>`);
+  assert.deepEqual(names(threadsOnCpu(floating, 4)), ['vCPU 0', 'vCPU 1', 'the emulator', 'IOThread 1']);
+  assert.deepEqual(names(threadsOnCpu(floating, 4, undefined, { explicitOnly: true })), ['vCPU 0']);
+  // Wide sets are scanned rather than indexed: same answer at their edges.
+  assert.deepEqual(names(threadsOnCpu(d, 1000, host)), ['vCPU 2']);
+  assert.deepEqual(names(threadsOnCpu(d, 1001, host)), []);
 });
