@@ -26,23 +26,26 @@ export default defineRule({
     // No pin at all (all online CPUs) is missing-emulatorpin's finding; numad's advice is not known offline.
     if ((emulator.source !== 'emulatorpin' && emulator.source !== 'vcpu-cpuset') || !emulator.cpus || !emulator.attr) return;
     const dedicated = dedicatedVcpuCpus(domain, model);
-    let hitCpus = CpuSet.empty;
-    let hitVcpus = CpuSet.empty;
-    let allDedicated = CpuSet.empty;
-    for (const [cpu, vcpus] of dedicated) {
-      allDedicated = allDedicated.union(CpuSet.of(cpu));
-      if (!emulator.cpus.has(cpu)) continue;
-      hitCpus = hitCpus.union(CpuSet.of(cpu));
-      hitVcpus = hitVcpus.union(vcpus);
-    }
+    const allDedicated = CpuSet.of(...dedicated.keys());
+    const hitCpus = allDedicated.intersect(emulator.cpus);
     if (hitCpus.isEmpty) return;
+    const hitVcpus = CpuSet.fromIntervals(hitCpus.toArray().flatMap((cpu) => dedicated.get(cpu)!.intervals()));
 
-    const realtime = domainThreads(domain, model).find((t) => t.kind === 'vcpu' && isRealtimePolicy(t.policy) && t.ids.intersects(hitVcpus));
+    // Realtime on either side makes it an error: a fifo/rr vCPU starves the emulator thread that lands on its
+    // CPU, and a fifo/rr emulator starves the vCPU.
+    let rtVcpus = CpuSet.empty;
+    const threads = domainThreads(domain, model);
+    for (const t of threads) if (t.kind === 'vcpu' && isRealtimePolicy(t.policy) && t.ids.intersects(hitVcpus)) rtVcpus = rtVcpus.union(t.ids.intersect(hitVcpus));
+    const rtEmulator = threads.find((t) => t.kind === 'emulator' && isRealtimePolicy(t.policy));
     const set = `${emulator.source === 'emulatorpin' ? '<emulatorpin' : '<vcpu'} cpuset='${excerpt(emulator.attr.value)}'>`;
     const via = emulator.source === 'emulatorpin' ? set : `${set}: with no <emulatorpin> the emulator follows <vcpu cpuset>`;
-    const rt = realtime
-      ? `; ${describeVcpus(realtime.ids.intersect(hitVcpus))} run${realtime.ids.intersect(hitVcpus).size === 1 ? 's' : ''} with scheduler='${realtime.policy}', so an emulator thread there can be starved and stall device emulation and I/O for the whole guest`
-      : '';
+    let rt = '';
+    if (!rtVcpus.isEmpty) {
+      rt = `; ${describeVcpus(rtVcpus)} run${rtVcpus.size === 1 ? 's' : ''} with realtime scheduling, so an emulator thread there can be starved and stall device emulation and I/O for the whole guest`;
+    } else if (rtEmulator) {
+      rt = `; the emulator runs with scheduler='${rtEmulator.policy}', so it can starve ${hitVcpus.size === 1 ? 'that vCPU' : 'those vCPUs'} outright`;
+    }
+    const realtime = !rtVcpus.isEmpty || rtEmulator !== undefined;
 
     // Safe only when the host names its housekeeping CPUs: then the target is not a guess (as missing-emulatorpin).
     const target = housekeepingTargetFor(vcpupinCpus(domain, model), model);
@@ -61,7 +64,8 @@ export default defineRule({
     } else if (!remainder.isEmpty && emulator.source === 'emulatorpin') {
       advice = `pin the emulator to CPUs no vCPU is dedicated to, e.g. ${describeCpus(remainder)} or the host's housekeeping CPUs`;
     } else {
-      advice = "add <emulatorpin cpuset='…'/> naming CPUs no vCPU is dedicated to (the host's housekeeping CPUs, or one spare CPU reserved for the emulator)";
+      const what = emulator.source === 'emulatorpin' ? 'set <emulatorpin cpuset> to' : "add <emulatorpin cpuset='…'/> naming";
+      advice = `${what} CPUs no vCPU is dedicated to (the host's housekeeping CPUs, or one spare CPU reserved for the emulator)`;
     }
     report({
       range: emulator.attr.valueRange,

@@ -2,7 +2,7 @@ import { defineRule, type Fix } from '../../src/engine/types.ts';
 import { effectiveEmulatorAffinity, effectiveIothreadAffinity, isPinned, vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeVcpus, excerpt } from '../../src/model/describe.ts';
-import { dedicatedVcpuCpus } from '../../src/model/threads.ts';
+import { dedicatedVcpuCpus, domainThreads, isRealtimePolicy } from '../../src/model/threads.ts';
 import { hasValueProblem } from '../../src/model/domain.ts';
 import { CPUTUNE_CHILD_ORDER, formatterPredecessor } from '../../src/model/libvirt-order.ts';
 import { insertChild, replaceAttributeValue } from '../../src/engine/edit.ts';
@@ -28,7 +28,24 @@ export default defineRule({
     const model = host?.model;
     const dedicated = dedicatedVcpuCpus(domain, model);
     const dedicatedSet = CpuSet.of(...dedicated.keys());
-    const vcpusOn = (cpus: CpuSet) => [...dedicated].filter(([cpu]) => cpus.has(cpu)).reduce((acc, [, v]) => acc.union(v), CpuSet.empty);
+    const vcpusOn = (cpus: CpuSet) => CpuSet.fromIntervals(cpus.intersect(dedicatedSet).toArray().flatMap((cpu) => dedicated.get(cpu)!.intervals()));
+
+    // Realtime on either side makes a finding an error (as emulatorpin-overlaps-vcpus): a fifo/rr vCPU starves
+    // the IOThread that lands on its CPU, stalling the guest's disk I/O; a fifo/rr IOThread starves the vCPU.
+    let rtVcpus = CpuSet.empty;
+    const rtIothreads = new Map<number, string>();
+    for (const t of domainThreads(domain, model)) {
+      if (!isRealtimePolicy(t.policy)) continue;
+      if (t.kind === 'vcpu') rtVcpus = rtVcpus.union(t.ids);
+      else if (t.kind === 'iothread') rtIothreads.set(t.ids.min!, t.policy);
+    }
+    const realtimeNote = (vcpus: CpuSet, iothreads: readonly number[]): string | undefined => {
+      const v = vcpus.intersect(rtVcpus);
+      if (!v.isEmpty) return `${describeVcpus(v)} run${v.size === 1 ? 's' : ''} with realtime scheduling and can starve an IOThread that lands there, stalling the guest's disk I/O`;
+      const io = iothreads.find((id) => rtIothreads.has(id));
+      if (io !== undefined) return `IOThread ${io} runs with scheduler='${rtIothreads.get(io)}' and can starve the vCPU outright`;
+      return undefined;
+    };
 
     // The one safe target (rules.md §2): the emulator's explicit set, when no vCPU may run there.
     const emulator = effectiveEmulatorAffinity(domain, model);
@@ -50,11 +67,14 @@ export default defineRule({
       if (!cpus || !pin.cpuset) continue;
       const hit = cpus.intersect(dedicatedSet);
       if (hit.isEmpty) continue;
+      const on = vcpusOn(hit);
+      const rt = realtimeNote(on, [pin.iothread]);
       report({
         range: pin.cpuset.attr.valueRange,
+        severity: rt ? 'error' : undefined,
         message:
-          `IOThread ${pin.iothread} is pinned to ${hit.equals(cpus) ? describeCpus(cpus) : `${describeCpus(cpus)}, including ${describeCpus(hit)}`}, dedicated to ${describeVcpus(vcpusOn(hit))}: ` +
-          `its I/O processing competes with ${vcpusOn(hit).size === 1 ? 'that vCPU' : 'those vCPUs'} for the CPU, delaying both; ${target ? `set cpuset='${target.toString()}', the emulator's CPUs` : pinTo}`,
+          `IOThread ${pin.iothread} is pinned to ${hit.equals(cpus) ? describeCpus(cpus) : `${describeCpus(cpus)}, including ${describeCpus(hit)}`}, dedicated to ${describeVcpus(on)}: ` +
+          `its I/O processing competes with ${on.size === 1 ? 'that vCPU' : 'those vCPUs'} for the CPU, delaying both${rt ? `; ${rt}` : ''}; ${target ? `set cpuset='${target.toString()}', the emulator's CPUs` : pinTo}`,
         fix: target ? replaceAttributeValue(pin.cpuset.attr, target.toString()) : undefined,
       });
     }
@@ -66,11 +86,13 @@ export default defineRule({
     const fallback = effectiveIothreadAffinity(domain, unpinned[0]!, model);
     if (fallback.source === 'placement-auto') return;
     let where: string;
+    let covered = dedicatedSet;
     if (fallback.source === 'vcpu-cpuset') {
       // A <vcpu cpuset> kept apart from the dedicated vCPU CPUs is a deliberate pool for the other threads.
       if (!fallback.cpus || !fallback.attr) return;
       const hit = fallback.cpus.intersect(dedicatedSet);
       if (hit.isEmpty) return;
+      covered = hit;
       where = `wherever <vcpu cpuset='${excerpt(fallback.attr.value)}'> allows, including ${describeCpus(hit)} dedicated to ${describeVcpus(vcpusOn(hit))}`;
     } else {
       const own = dedicatedSet.isEmpty ? "the vCPUs' own CPUs" : `${describeCpus(dedicatedSet)} dedicated to ${describeVcpus(vcpusOn(dedicatedSet))}`;
@@ -87,10 +109,12 @@ export default defineRule({
       const set = CpuSet.of(...group.ids);
       const one = group.ids.length === 1;
       const example = `<iothreadpin iothread='${set.min}' cpuset='${target ? target.toString() : '…'}'/>`;
+      const rt = realtimeNote(vcpusOn(covered), group.ids);
       report({
         range: (domain.iothreadsElement ?? domain.element).startTag,
+        severity: rt ? 'error' : undefined,
         message:
-          `${one ? 'IOThread' : 'IOThreads'} ${set.toString()} ${one ? 'has' : 'have'} no <iothreadpin>, so ${one ? 'it runs' : 'they run'} ${where}; ` +
+          `${one ? 'IOThread' : 'IOThreads'} ${set.toString()} ${one ? 'has' : 'have'} no <iothreadpin>, so ${one ? 'it runs' : 'they run'} ${where}${rt ? `; ${rt}` : ''}; ` +
           `${one ? pinTo : pinTo.replace(' it ', ' them ')}: ${example}${one ? '' : ' for each'}`,
         fix: fixable ? insertPins(source.text, cputune!, group.after, group.ids, target!) : undefined,
       });

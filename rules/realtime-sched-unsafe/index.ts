@@ -26,7 +26,7 @@ export default defineRule({
     const dedicated = dedicatedCpuSet(domain, model);
 
     for (const t of domainThreads(domain, model)) {
-      if (!isRealtimePolicy(t.policy) || ownedElsewhere(domain, t, pinned, dedicated)) continue;
+      if (!isRealtimePolicy(t.policy) || ownedElsewhere(t, pinned, dedicated)) continue;
       const a = t.affinity;
       const plural = t.ids.size > 1;
       const [it, its, has] = plural ? ['they', 'their', 'have'] : ['it', 'its', 'has'];
@@ -80,7 +80,7 @@ function hasRealtimeSched(d: DomainModel): boolean {
  * Cases another rule reports, so one mistake gets one finding (see the README's table): an emulator or
  * IOThread left without a pin of its own in a pinned domain is missing-emulatorpin's or iothread-placement's.
  */
-function ownedElsewhere(d: DomainModel, t: ThreadGroup, pinned: boolean, dedicated: ReturnType<typeof dedicatedCpuSet>): boolean {
+function ownedElsewhere(t: ThreadGroup, pinned: boolean, dedicated: ReturnType<typeof dedicatedCpuSet>): boolean {
   if (!pinned || t.kind === 'vcpu') return false;
   const source = t.affinity.source;
   if (t.kind === 'emulator') return source === 'all-online';
