@@ -1,8 +1,9 @@
 import { defineRule } from '../../src/engine/types.ts';
-import { effectiveEmulatorAffinity, housekeepingTargetFor, isPinned } from '../../src/model/affinity.ts';
+import { effectiveEmulatorAffinity, housekeepingTargetFor, isPinned, type Affinity } from '../../src/model/affinity.ts';
+import type { DomainModel } from '../../src/model/domain.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeNodes, describeVcpus, excerpt } from '../../src/model/describe.ts';
-import { dedicatedVcpuCpus, domainThreads, isRealtimePolicy, vcpupinCpus } from '../../src/model/threads.ts';
+import { dedicatedVcpuCpus, domainThreads, isRealtimePolicy, realtimeVcpus, vcpupinCpus } from '../../src/model/threads.ts';
 import { CPUTUNE_CHILD_ORDER, formatterPredecessor } from '../../src/model/libvirt-order.ts';
 import { insertChild, replaceAttributeValue } from '../../src/engine/edit.ts';
 import type { Fix, Suggestion } from '../../src/engine/types.ts';
@@ -33,10 +34,8 @@ export default defineRule({
 
     // Realtime on either side makes it an error: a fifo/rr vCPU starves the emulator thread that lands on its
     // CPU, and a fifo/rr emulator starves the vCPU.
-    let rtVcpus = CpuSet.empty;
-    const threads = domainThreads(domain, model);
-    for (const t of threads) if (t.kind === 'vcpu' && isRealtimePolicy(t.policy) && t.ids.intersects(hitVcpus)) rtVcpus = rtVcpus.union(t.ids.intersect(hitVcpus));
-    const rtEmulator = threads.find((t) => t.kind === 'emulator' && isRealtimePolicy(t.policy));
+    const rtVcpus = realtimeVcpus(domain, model).intersect(hitVcpus);
+    const rtEmulator = domainThreads(domain, model).find((t) => t.kind === 'emulator' && isRealtimePolicy(t.policy));
     const set = `${emulator.source === 'emulatorpin' ? '<emulatorpin' : '<vcpu'} cpuset='${excerpt(emulator.attr.value)}'>`;
     const via = emulator.source === 'emulatorpin' ? set : `${set}: with no <emulatorpin> the emulator follows <vcpu cpuset>`;
     let rt = '';
@@ -78,7 +77,7 @@ export default defineRule({
 });
 
 /** Replace the emulatorpin's cpuset, or add an <emulatorpin> where libvirt's formatter puts it (after the vcpupins). */
-function emulatorFix(text: string, domain: Parameters<typeof effectiveEmulatorAffinity>[0], emulator: ReturnType<typeof effectiveEmulatorAffinity>, cpus: CpuSet): Fix | undefined {
+function emulatorFix(text: string, domain: DomainModel, emulator: Affinity, cpus: CpuSet): Fix | undefined {
   if (emulator.source === 'emulatorpin') return replaceAttributeValue(emulator.attr!, cpus.toString());
   const cputune = domain.cputune?.element;
   if (!cputune) return undefined;

@@ -2,7 +2,7 @@ import { defineRule, type Fix } from '../../src/engine/types.ts';
 import { effectiveEmulatorAffinity, effectiveIothreadAffinity, isPinned, vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeVcpus, excerpt } from '../../src/model/describe.ts';
-import { dedicatedVcpuCpus, domainThreads, isRealtimePolicy } from '../../src/model/threads.ts';
+import { dedicatedVcpuCpus, domainThreads, isRealtimePolicy, realtimeVcpus } from '../../src/model/threads.ts';
 import { hasValueProblem } from '../../src/model/domain.ts';
 import { CPUTUNE_CHILD_ORDER, formatterPredecessor } from '../../src/model/libvirt-order.ts';
 import { insertChild, replaceAttributeValue } from '../../src/engine/edit.ts';
@@ -32,13 +32,9 @@ export default defineRule({
 
     // Realtime on either side makes a finding an error (as emulatorpin-overlaps-vcpus): a fifo/rr vCPU starves
     // the IOThread that lands on its CPU, stalling the guest's disk I/O; a fifo/rr IOThread starves the vCPU.
-    let rtVcpus = CpuSet.empty;
+    const rtVcpus = realtimeVcpus(domain, model);
     const rtIothreads = new Map<number, string>();
-    for (const t of domainThreads(domain, model)) {
-      if (!isRealtimePolicy(t.policy)) continue;
-      if (t.kind === 'vcpu') rtVcpus = rtVcpus.union(t.ids);
-      else if (t.kind === 'iothread') rtIothreads.set(t.ids.min!, t.policy);
-    }
+    for (const t of domainThreads(domain, model)) if (t.kind === 'iothread' && isRealtimePolicy(t.policy)) rtIothreads.set(t.ids.min!, t.policy);
     const realtimeNote = (vcpus: CpuSet, iothreads: readonly number[]): string | undefined => {
       const v = vcpus.intersect(rtVcpus);
       if (!v.isEmpty) return `${describeVcpus(v)} run${v.size === 1 ? 's' : ''} with realtime scheduling and can starve an IOThread that lands there, stalling the guest's disk I/O`;

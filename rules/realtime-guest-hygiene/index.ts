@@ -1,12 +1,12 @@
 import { defineRule, type Fix, type Suggestion } from '../../src/engine/types.ts';
 import { describeVcpus, excerpt } from '../../src/model/describe.ts';
-import { domainThreads, isRealtimeDomain, isRealtimePolicy } from '../../src/model/threads.ts';
+import { isRealtimeDomain, realtimeVcpus } from '../../src/model/threads.ts';
 import { effectiveMemballoon } from '../../src/model/qemu-defaults.ts';
 import { DOMAIN_CHILD_ORDER, FEATURES_CHILD_ORDER, MEMORY_BACKING_CHILD_ORDER, formatterPredecessor } from '../../src/model/libvirt-order.ts';
 import { insertChild, replaceAttributeValue } from '../../src/engine/edit.ts';
-import { CpuSet } from '../../src/model/cpuset.ts';
 import { attribute, firstChild } from '../../src/xml/query.ts';
 import type { Range } from '../../src/xml/types.ts';
+import type { DomainModel } from '../../src/model/domain.ts';
 
 export default defineRule({
   meta: {
@@ -22,8 +22,7 @@ export default defineRule({
   },
   checkDomain({ domain, source, report }) {
     if (!isRealtimeDomain(domain)) return;
-    let rt = CpuSet.empty;
-    for (const t of domainThreads(domain)) if (t.kind === 'vcpu' && isRealtimePolicy(t.policy)) rt = rt.union(t.ids);
+    const rt = realtimeVcpus(domain);
     const who = `${describeVcpus(rt)} ${rt.size === 1 ? 'has' : 'have'} realtime scheduling`;
     const text = source.text;
     const mb = domain.memoryBacking;
@@ -84,7 +83,7 @@ export default defineRule({
 });
 
 /** <nosharepages/> where libvirt writes it: after <hugepages> in <memoryBacking>, which is created (before <vcpu>) when absent. */
-function nosharepagesFix(text: string, domain: Parameters<typeof isRealtimeDomain>[0]): Fix {
+function nosharepagesFix(text: string, domain: DomainModel): Fix {
   const mb = domain.memoryBacking?.element;
   if (mb) return insertChild(text, mb, { name: 'nosharepages', attributes: [] }, formatterPredecessor(mb, 'nosharepages', MEMORY_BACKING_CHILD_ORDER));
   return insertChild(

@@ -4,6 +4,7 @@ import { describeCpus, listNames } from '../../src/model/describe.ts';
 import { dedicatedCpuSet, describeThread, domainThreads, isRealtimePolicy, threadsOnCpu, type ThreadGroup } from '../../src/model/threads.ts';
 import { attribute } from '../../src/xml/query.ts';
 import type { DomainModel } from '../../src/model/domain.ts';
+import type { HostModel } from '../../src/model/host.ts';
 
 export default defineRule({
   meta: {
@@ -18,8 +19,7 @@ export default defineRule({
     tags: ['realtime', 'pinning', 'latency'],
   },
   checkDomain({ domain, host, report }) {
-    const ct = domain.cputune;
-    if (!ct || !hasRealtimeSched(domain)) return;
+    if (!domain.cputune || !hasRealtimeSched(domain)) return;
     const model = host?.model;
     const hk = model?.housekeeping;
     const pinned = isPinned(domain);
@@ -93,7 +93,7 @@ function ownedElsewhere(t: ThreadGroup, pinned: boolean, dedicated: ReturnType<t
  * the emulator or an IOThread with a dedicated vCPU (emulatorpin-overlaps-vcpus, iothread-placement),
  * and threads without any pin (missing-emulatorpin, iothread-placement, vcpu-partially-pinned).
  */
-function sharingThreads(d: DomainModel, t: ThreadGroup, model: Parameters<typeof domainThreads>[1]): ThreadGroup[] {
+function sharingThreads(d: DomainModel, t: ThreadGroup, model: HostModel | undefined): ThreadGroup[] {
   const out: ThreadGroup[] = [];
   for (const o of threadsOnCpu(d, t.affinity.cpus!.min!, model, { except: t, explicitOnly: true })) {
     const vcpuPair = t.kind === 'vcpu' || o.kind === 'vcpu';

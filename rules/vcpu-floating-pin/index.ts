@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/types.ts';
 import { vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeVcpus, excerpt } from '../../src/model/describe.ts';
-import { domainThreads, isRealtimePolicy } from '../../src/model/threads.ts';
+import { realtimeVcpus } from '../../src/model/threads.ts';
 
 export default defineRule({
   meta: {
@@ -26,19 +26,14 @@ export default defineRule({
     // The guide's layout (1:1 vCPU pins, emulator apart) is what makes a floating pin a mistake. A domain
     // whose pins all float, with the emulator on the same CPUs (OpenStack's "shared" policy) or unpinned,
     // uses a pool on purpose: not this rule's concern.
-    let dedicatedVcpus = CpuSet.empty;
-    let pinnedCpus = CpuSet.empty;
-    for (const g of pins) {
-      pinnedCpus = pinnedCpus.union(g.affinity.cpus!);
-      if (g.affinity.cpus!.size === 1) dedicatedVcpus = dedicatedVcpus.union(g.vcpus);
-    }
+    const pinnedCpus = CpuSet.fromIntervals(pins.flatMap((g) => g.affinity.cpus!.intervals()));
+    const dedicatedVcpus = CpuSet.fromIntervals(pins.flatMap((g) => (g.affinity.cpus!.size === 1 ? g.vcpus.intervals() : [])));
     const emulatorpin = domain.cputune?.emulatorpin?.cpuset;
     const emulatorApart = emulatorpin?.set !== undefined && !emulatorpin.set.intersects(pinnedCpus);
     if (dedicatedVcpus.isEmpty && !emulatorApart) return;
 
     // A floating realtime vCPU is realtime-sched-unsafe's finding (an error there).
-    let realtime = CpuSet.empty;
-    for (const t of domainThreads(domain, model)) if (t.kind === 'vcpu' && isRealtimePolicy(t.policy)) realtime = realtime.union(t.ids);
+    const realtime = realtimeVcpus(domain, model);
 
     for (const g of floating) {
       if (g.vcpus.isSubsetOf(realtime)) continue;

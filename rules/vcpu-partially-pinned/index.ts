@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/types.ts';
 import { vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeVcpus } from '../../src/model/describe.ts';
-import { domainThreads, isRealtimePolicy, vcpupinCpus } from '../../src/model/threads.ts';
+import { realtimeVcpus, vcpupinCpus } from '../../src/model/threads.ts';
 import { hasValueProblem, textRange } from '../../src/model/domain.ts';
 
 export default defineRule({
@@ -29,10 +29,7 @@ export default defineRule({
     const rest = groups.find((g) => g.affinity.source === 'all-online');
     if (!rest || !groups.some((g) => g.affinity.source === 'vcpupin')) return;
     // A realtime vCPU left floating is realtime-sched-unsafe's finding (an error there).
-    let unpinned = rest.vcpus;
-    for (const t of domainThreads(domain, model)) {
-      if (t.kind === 'vcpu' && t.affinity.source === 'all-online' && isRealtimePolicy(t.policy)) unpinned = unpinned.subtract(t.ids);
-    }
+    const unpinned = rest.vcpus.subtract(realtimeVcpus(domain, model));
     if (unpinned.isEmpty) return;
     const pinned = CpuSet.range(0, domain.maxVcpus - 1).subtract(rest.vcpus);
     const cpus = vcpupinCpus(domain, model);

@@ -1,8 +1,7 @@
 import { defineRule } from '../../src/engine/types.ts';
 import { vcpuAffinityGroups } from '../../src/model/affinity.ts';
-import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeVcpus, excerpt } from '../../src/model/describe.ts';
-import { dedicatedVcpuCpus, domainThreads, isRealtimePolicy } from '../../src/model/threads.ts';
+import { dedicatedVcpuCpus, realtimeVcpus } from '../../src/model/threads.ts';
 
 export default defineRule({
   meta: {
@@ -24,8 +23,7 @@ export default defineRule({
     if (collisions.length === 0) return;
 
     // Realtime vCPUs sharing a CPU are realtime-sched-unsafe's finding (an error there).
-    let realtime = CpuSet.empty;
-    for (const t of domainThreads(domain, model)) if (t.kind === 'vcpu' && isRealtimePolicy(t.policy)) realtime = realtime.union(t.ids);
+    const realtime = realtimeVcpus(domain, model);
     // The single-CPU affinity groups per CPU, in one pass (a huge guest must not cost collisions × groups).
     const byCpu = new Map<number, ReturnType<typeof vcpuAffinityGroups>>();
     for (const g of vcpuAffinityGroups(domain, model)) {

@@ -186,3 +186,9 @@ export function threadsOnCpu(d: DomainModel, cpu: number, host?: HostModel, opts
   if (opts.except) hits.delete(opts.except);
   return [...hits].sort((a, b) => index.position.get(a)! - index.position.get(b)!);
 }
+
+/** The vCPUs with realtime (fifo or rr) scheduling; built in one pass, so thousands of vcpusched groups stay linear. */
+export function realtimeVcpus(d: DomainModel, host?: HostModel): CpuSet {
+  if (!d.cputune?.vcpusched.some((s) => s.scheduler === 'fifo' || s.scheduler === 'rr')) return CpuSet.empty;
+  return CpuSet.fromIntervals(domainThreads(d, host).flatMap((t) => (t.kind === 'vcpu' && isRealtimePolicy(t.policy) ? t.ids.intervals() : [])));
+}

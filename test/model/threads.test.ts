@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseXml } from '../../src/xml/index.ts';
 import { buildDomainModel } from '../../src/model/domain.ts';
 import { buildHostModel } from '../../src/model/host-model.ts';
-import { dedicatedCpuSet, dedicatedVcpuCpus, describeThread, domainThreads, isRealtimeDomain, threadsOnCpu, vcpupinCpus } from '../../src/model/threads.ts';
+import { dedicatedCpuSet, dedicatedVcpuCpus, describeThread, domainThreads, isRealtimeDomain, realtimeVcpus, threadsOnCpu, vcpupinCpus } from '../../src/model/threads.ts';
 
 function domain(body: string) {
   const doc = parseXml(`<domain type='kvm'>${body}</domain>`);
@@ -109,4 +109,14 @@ test('threadsOnCpu: in thread order; explicitOnly leaves out unpinned threads', 
   // Wide sets are scanned rather than indexed: same answer at their edges.
   assert.deepEqual(names(threadsOnCpu(d, 1000, host)), ['vCPU 2']);
   assert.deepEqual(names(threadsOnCpu(d, 1001, host)), []);
+});
+
+test('realtimeVcpus: every vCPU under a fifo/rr vcpusched, none without one', () => {
+  const d = domain(`<vcpu>6</vcpu><cputune>
+      <vcpusched vcpus='0,2,4' scheduler='fifo' priority='1'/>
+      <vcpusched vcpus='5' scheduler='rr' priority='1'/>
+      <vcpusched vcpus='1' scheduler='batch'/>
+    </cputune>`);
+  assert.equal(realtimeVcpus(d).toString(), '0,2,4-5');
+  assert.equal(realtimeVcpus(domain(`<vcpu>2</vcpu>`)).isEmpty, true);
 });
