@@ -20313,7 +20313,11 @@ function deviceFacts(domain) {
       const el = firstChild(features(), "pmu");
       return el ? { element: el, state: attribute(el, "state")?.value } : void 0;
     }),
-    features
+    features,
+    osType: once(() => {
+      const el = firstChild(firstChild(domain, "os"), "type");
+      return el ? { element: el, arch: attribute(el, "arch")?.value, machine: attribute(el, "machine")?.value } : void 0;
+    })
   };
 }
 function untidyReason(kinds) {
@@ -20572,6 +20576,10 @@ var ModelBuilder = class {
     return { element: c, id: idAttr ? this.uint(c, "id") : index, idAttr, index, cpus: this.cpuset(c, "cpus"), memoryKiB, memoryAttr: mem, unitAttr: unit };
   }
 };
+function hasValueProblem(d, range) {
+  if (!range) return false;
+  return d.problems.some((p) => p.ruleId === "value-invalid" && p.range.start >= range.start && p.range.end <= range.end);
+}
 
 // src/model/kernel-cpulist.ts
 var KERNEL_MAX_NR_CPUS = 8192;
@@ -23335,6 +23343,16 @@ function insertAfter(text, sibling, el) {
   const eol = lineEndingAt(text, sibling.startTag.start);
   return { range: [sibling.range.end, sibling.range.end], text: `${eol}${indent}${render(el, quoteNear(sibling), indent, indentUnit(text, sibling), eol)}` };
 }
+function insertChild(text, parent, el, after) {
+  if (after) return insertAfter(text, after, el);
+  const first = parent.children[0];
+  if (!first) return insertLastChild(text, parent, el);
+  const indent = indentOf(text, first);
+  const eol = lineEndingAt(text, first.startTag.start);
+  const rendered = render(el, quoteNear(parent), indent, indentUnit(text, parent), eol);
+  const sep3 = indent === "" ? "" : `${eol}${indent}`;
+  return { range: [first.startTag.start, first.startTag.start], text: `${rendered}${sep3}` };
+}
 function replaceAttributeValue(attr, value) {
   return { range: [attr.valueRange.start, attr.valueRange.end], text: escapeAttribute(value, attr.quote) };
 }
@@ -23437,6 +23455,9 @@ function computeVcpuAffinityGroups(d, host) {
   if (!rest.isEmpty) groups.push({ vcpus: rest, affinity: inheritedAffinity(d, host) });
   return groups;
 }
+function isDedicated(a) {
+  return a.cpus !== void 0 && a.cpus.size === 1;
+}
 function housekeepingTargetFor(vcpuCpus, host) {
   const hk = host?.housekeeping;
   if (!host || !hk || hk.isEmpty) return void 0;
@@ -23445,17 +23466,293 @@ function housekeepingTargetFor(vcpuCpus, host) {
   return local.isEmpty ? { cpus: hk, nodes: void 0 } : { cpus: local, nodes };
 }
 
-// src/model/host-nodes.ts
+// src/model/threads.ts
+var POLICIES = /* @__PURE__ */ new Set(["fifo", "rr", "batch", "idle", "other"]);
+function isRealtimePolicy(p) {
+  return p === "fifo" || p === "rr";
+}
+function policyOf(sched) {
+  return sched?.scheduler !== void 0 && POLICIES.has(sched.scheduler) ? sched.scheduler : "other";
+}
+function splitBySched(ids, scheds, idsOf) {
+  const out = [];
+  let rest = ids;
+  for (const s of scheds) {
+    const covered = idsOf(s);
+    if (!covered || rest.isEmpty) continue;
+    const part = rest.intersect(covered);
+    if (part.isEmpty) continue;
+    out.push({ ids: part, sched: s });
+    rest = rest.subtract(part);
+  }
+  if (!rest.isEmpty) out.push({ ids: rest, sched: void 0 });
+  return out;
+}
+function domainThreads(d, host) {
+  let byHost = cache.get(d);
+  if (!byHost) cache.set(d, byHost = /* @__PURE__ */ new Map());
+  const key = host ?? NO_HOST2;
+  let threads = byHost.get(key);
+  if (!threads) byHost.set(key, threads = computeThreads(d, host));
+  return threads;
+}
+var NO_HOST2 = {};
 var cache = /* @__PURE__ */ new WeakMap();
+function computeThreads(d, host) {
+  const out = [];
+  const vcpusched = d.cputune?.vcpusched ?? [];
+  for (const g of vcpuAffinityGroups(d, host)) {
+    for (const part of splitBySched(g.vcpus, vcpusched, (s) => s.vcpus)) {
+      out.push({ kind: "vcpu", ids: part.ids, affinity: g.affinity, policy: policyOf(part.sched), priority: part.sched?.priority, sched: part.sched });
+    }
+  }
+  const emulatorsched = d.cputune?.emulatorsched;
+  out.push({ kind: "emulator", ids: CpuSet.empty, affinity: effectiveEmulatorAffinity(d, host), policy: policyOf(emulatorsched), priority: emulatorsched?.priority, sched: emulatorsched });
+  const iothreadsched = d.cputune?.iothreadsched ?? [];
+  for (const id of d.iothreadIds) {
+    const sched = iothreadsched.find((s) => s.iothreads?.has(id));
+    out.push({ kind: "iothread", ids: CpuSet.of(id), affinity: effectiveIothreadAffinity(d, id, host), policy: policyOf(sched), priority: sched?.priority, sched });
+  }
+  return out;
+}
+function dedicatedVcpuCpus(d, host) {
+  const out = /* @__PURE__ */ new Map();
+  for (const g of vcpuAffinityGroups(d, host)) {
+    if (!isDedicated(g.affinity)) continue;
+    const cpu = g.affinity.cpus.min;
+    out.set(cpu, (out.get(cpu) ?? CpuSet.empty).union(g.vcpus));
+  }
+  return out;
+}
+function dedicatedCpuSet(d, host) {
+  return CpuSet.of(...dedicatedVcpuCpus(d, host).keys());
+}
+function describeThread(t) {
+  if (t.kind === "emulator") return "the emulator";
+  if (t.kind === "iothread") return `${t.ids.size === 1 ? "IOThread" : "IOThreads"} ${t.ids.toString()}`;
+  return describeVcpus(t.ids);
+}
+function isRealtimeDomain(d) {
+  const scheds = d.cputune?.vcpusched;
+  if (!scheds || !scheds.some((s) => s.scheduler === "fifo" || s.scheduler === "rr")) return false;
+  return domainThreads(d).some((t) => t.kind === "vcpu" && isRealtimePolicy(t.policy));
+}
+function vcpupinCpus(d, host) {
+  let out = CpuSet.empty;
+  for (const g of vcpuAffinityGroups(d, host)) if (g.affinity.source === "vcpupin" && g.affinity.cpus) out = out.union(g.affinity.cpus);
+  return out;
+}
+var INDEXED_WIDTH = 64;
+var indexCache = /* @__PURE__ */ new WeakMap();
+function cpuThreadIndex(d, host) {
+  let byHost = indexCache.get(d);
+  if (!byHost) indexCache.set(d, byHost = /* @__PURE__ */ new Map());
+  const key = host ?? NO_HOST2;
+  let index = byHost.get(key);
+  if (index) return index;
+  index = { narrow: /* @__PURE__ */ new Map(), wide: [], everywhere: [], position: /* @__PURE__ */ new Map() };
+  for (const t of domainThreads(d, host)) {
+    index.position.set(t, index.position.size);
+    const cpus = t.affinity.cpus;
+    if (t.affinity.source === "all-online") index.everywhere.push(t);
+    else if (!cpus) continue;
+    else if (cpus.size > INDEXED_WIDTH) index.wide.push(t);
+    else {
+      for (const [a, b] of cpus.intervals()) {
+        for (let c = a; c <= b; c++) {
+          const list = index.narrow.get(c);
+          if (list) list.push(t);
+          else index.narrow.set(c, [t]);
+        }
+      }
+    }
+  }
+  byHost.set(key, index);
+  return index;
+}
+function threadsOnCpu(d, cpu, host, opts = {}) {
+  const index = cpuThreadIndex(d, host);
+  const hits = new Set(index.narrow.get(cpu) ?? []);
+  for (const t of index.wide) if (t.affinity.cpus.has(cpu)) hits.add(t);
+  if (!opts.explicitOnly) for (const t of index.everywhere) hits.add(t);
+  if (opts.except) hits.delete(opts.except);
+  return [...hits].sort((a, b) => index.position.get(a) - index.position.get(b));
+}
+function realtimeVcpus(d, host) {
+  if (!d.cputune?.vcpusched.some((s) => s.scheduler === "fifo" || s.scheduler === "rr")) return CpuSet.empty;
+  return CpuSet.fromIntervals(domainThreads(d, host).flatMap((t) => t.kind === "vcpu" && isRealtimePolicy(t.policy) ? t.ids.intervals() : []));
+}
+
+// src/model/libvirt-order.ts
+var DOMAIN_CHILD_ORDER = [
+  "name",
+  "uuid",
+  "genid",
+  "title",
+  "description",
+  "metadata",
+  "maxMemory",
+  "memory",
+  "currentMemory",
+  "blkiotune",
+  "memtune",
+  "memoryBacking",
+  "vcpu",
+  "vcpus",
+  "iothreads",
+  "iothreadids",
+  "defaultiothread",
+  "cputune",
+  "numatune",
+  "resource",
+  "sysinfo",
+  "bootloader",
+  "bootloader_args",
+  "os",
+  "idmap",
+  "features",
+  "cpu",
+  "clock"
+];
+var CPUTUNE_CHILD_ORDER = [
+  "shares",
+  "period",
+  "quota",
+  "global_period",
+  "global_quota",
+  "emulator_period",
+  "emulator_quota",
+  "iothread_period",
+  "iothread_quota",
+  "vcpupin",
+  "emulatorpin",
+  "iothreadpin",
+  "emulatorsched",
+  "vcpusched",
+  "iothreadsched",
+  "cachetune",
+  "memorytune"
+];
+var MEMORY_BACKING_CHILD_ORDER = ["hugepages", "nosharepages", "locked", "source", "access", "allocation", "discard"];
+var FEATURES_CHILD_ORDER = [
+  "acpi",
+  "apic",
+  "pae",
+  "hap",
+  "viridian",
+  "privnet",
+  "hyperv",
+  "kvm",
+  "pvspinlock",
+  "capabilities",
+  "pmu",
+  "vmport",
+  "gic",
+  "smm",
+  "ioapic",
+  "hpt",
+  "vmcoreinfo",
+  "htm",
+  "nested-hv",
+  "msrs",
+  "ccf-assist",
+  "xen",
+  "cfpc",
+  "sbbc",
+  "ibs",
+  "tcg",
+  "async-teardown",
+  "ras",
+  "ps2",
+  "aia"
+];
+function formatterPredecessor(parent, name, order, sameNameFirst) {
+  const rank = order.indexOf(name);
+  let after;
+  for (const c of parent.children) {
+    const r = order.indexOf(c.name);
+    if (r < 0) continue;
+    if (r < rank || c.name === name && sameNameFirst?.(c)) after = c;
+  }
+  return after;
+}
+
+// rules/emulatorpin-overlaps-vcpus/index.ts
+var emulatorpin_overlaps_vcpus_default = defineRule({
+  meta: {
+    id: "emulatorpin-overlaps-vcpus",
+    name: "EmulatorpinOverlapsVcpus",
+    severity: "warning",
+    type: "problem",
+    needs: "domain",
+    fixable: true,
+    hasSuggestions: true,
+    summary: "QEMU's emulator threads may run on a host CPU that is dedicated to one of the guest's vCPUs.",
+    tags: ["pinning", "latency", "realtime"]
+  },
+  checkDomain({ domain, host, source, report }) {
+    if (!isPinned(domain)) return;
+    const model = host?.model;
+    const emulator = effectiveEmulatorAffinity(domain, model);
+    if (emulator.source !== "emulatorpin" && emulator.source !== "vcpu-cpuset" || !emulator.cpus || !emulator.attr) return;
+    const dedicated = dedicatedVcpuCpus(domain, model);
+    const allDedicated = CpuSet.of(...dedicated.keys());
+    const hitCpus = allDedicated.intersect(emulator.cpus);
+    if (hitCpus.isEmpty) return;
+    const hitVcpus = CpuSet.fromIntervals(hitCpus.toArray().flatMap((cpu) => dedicated.get(cpu).intervals()));
+    const rtVcpus = realtimeVcpus(domain, model).intersect(hitVcpus);
+    const rtEmulator = domainThreads(domain, model).find((t) => t.kind === "emulator" && isRealtimePolicy(t.policy));
+    const set = `${emulator.source === "emulatorpin" ? "<emulatorpin" : "<vcpu"} cpuset='${excerpt(emulator.attr.value)}'>`;
+    const via = emulator.source === "emulatorpin" ? set : `${set}: with no <emulatorpin> the emulator follows <vcpu cpuset>`;
+    let rt = "";
+    if (!rtVcpus.isEmpty) {
+      rt = `; ${describeVcpus(rtVcpus)} run${rtVcpus.size === 1 ? "s" : ""} with realtime scheduling, so an emulator thread there can be starved and stall device emulation and I/O for the whole guest`;
+    } else if (rtEmulator) {
+      rt = `; the emulator runs with scheduler='${rtEmulator.policy}', so it can starve ${hitVcpus.size === 1 ? "that vCPU" : "those vCPUs"} outright`;
+    }
+    const realtime = !rtVcpus.isEmpty || rtEmulator !== void 0;
+    const target = housekeepingTargetFor(vcpupinCpus(domain, model), model);
+    const targetCpus = target?.cpus.subtract(allDedicated);
+    const fix = targetCpus && !targetCpus.isEmpty ? emulatorFix(source.text, domain, emulator, targetCpus) : void 0;
+    const remainder = emulator.cpus.subtract(allDedicated);
+    const suggestions = !fix && emulator.source === "emulatorpin" && !remainder.isEmpty ? [{ message: `drop the dedicated CPUs from <emulatorpin>: cpuset='${remainder.toString()}'`, fix: replaceAttributeValue(emulator.attr, remainder.toString()) }] : void 0;
+    let advice2;
+    if (targetCpus && !targetCpus.isEmpty) {
+      const where = target.nodes ? `housekeeping ${describeCpus(targetCpus)} on host ${describeNodes(target.nodes)}` : `housekeeping ${describeCpus(targetCpus)}`;
+      advice2 = `pin the emulator to ${where}: <emulatorpin cpuset='${targetCpus.toString()}'/>`;
+    } else if (!remainder.isEmpty && emulator.source === "emulatorpin") {
+      advice2 = `pin the emulator to CPUs no vCPU is dedicated to, e.g. ${describeCpus(remainder)} or the host's housekeeping CPUs`;
+    } else {
+      const what = emulator.source === "emulatorpin" ? "set <emulatorpin cpuset> to" : "add <emulatorpin cpuset='\u2026'/> naming";
+      advice2 = `${what} CPUs no vCPU is dedicated to (the host's housekeeping CPUs, or one spare CPU reserved for the emulator)`;
+    }
+    report({
+      range: emulator.attr.valueRange,
+      severity: realtime ? "error" : void 0,
+      message: `the emulator threads may run on ${describeCpus(hitCpus)} (${via}), dedicated to ${describeVcpus(hitVcpus)}, so device emulation and I/O work preempts ${hitVcpus.size === 1 ? "that vCPU" : "those vCPUs"}${rt}; ${advice2}`,
+      fix,
+      suggestions
+    });
+  }
+});
+function emulatorFix(text, domain, emulator, cpus) {
+  if (emulator.source === "emulatorpin") return replaceAttributeValue(emulator.attr, cpus.toString());
+  const cputune = domain.cputune?.element;
+  if (!cputune) return void 0;
+  return insertChild(text, cputune, { name: "emulatorpin", attributes: [["cpuset", cpus.toString()]] }, formatterPredecessor(cputune, "emulatorpin", CPUTUNE_CHILD_ORDER));
+}
+
+// src/model/host-nodes.ts
+var cache2 = /* @__PURE__ */ new WeakMap();
 function hostNodeSets(host) {
-  let sets = cache.get(host);
+  let sets = cache2.get(host);
   if (!sets) {
     sets = {
       all: CpuSet.of(...host.nodes.map((n) => n.id)),
       memoryless: CpuSet.of(...host.nodes.filter((n) => n.memTotalKiB === 0).map((n) => n.id)),
       withCpus: CpuSet.of(...host.nodes.filter((n) => n.cpus.intersects(host.online)).map((n) => n.id))
     };
-    cache.set(host, sets);
+    cache2.set(host, sets);
   }
   return sets;
 }
@@ -23763,9 +24060,9 @@ var hugepage_size_decimal_unit_default = defineRule({
 });
 
 // src/model/hugepage-sizes.ts
-var cache2 = /* @__PURE__ */ new WeakMap();
+var cache3 = /* @__PURE__ */ new WeakMap();
 function hostHugepageSizes(host) {
-  let sizes = cache2.get(host);
+  let sizes = cache3.get(host);
   if (sizes === void 0) {
     const listed = host.snapshot.hugepages?.sizesKiB;
     const anyPool = host.nodes.some((n) => n.hugepages.length > 0);
@@ -23776,7 +24073,7 @@ function hostHugepageSizes(host) {
       if (host.defaultHugepageSizeKiB !== void 0) s.add(host.defaultHugepageSizeKiB);
       sizes = s;
     }
-    cache2.set(host, sizes);
+    cache3.set(host, sizes);
   }
   return sizes ?? void 0;
 }
@@ -24130,6 +24427,142 @@ function checkSize(ctx, size, b) {
     }
   }
 }
+
+// rules/iothread-placement/index.ts
+var MAX_PINS_PER_FIX = 64;
+var iothread_placement_default = defineRule({
+  meta: {
+    id: "iothread-placement",
+    name: "IothreadPlacement",
+    severity: "warning",
+    type: "problem",
+    needs: "domain",
+    fixable: true,
+    hasSuggestions: false,
+    summary: "An IOThread of a pinned domain has no iothreadpin, or is pinned onto a CPU dedicated to a vCPU.",
+    tags: ["pinning", "latency", "io"]
+  },
+  checkDomain({ domain, host, source, report }) {
+    if (domain.iothreadIds.length === 0 || !isPinned(domain)) return;
+    const model = host?.model;
+    const dedicated = dedicatedVcpuCpus(domain, model);
+    const dedicatedSet = CpuSet.of(...dedicated.keys());
+    const vcpusOn = (cpus) => CpuSet.fromIntervals(cpus.intersect(dedicatedSet).toArray().flatMap((cpu) => dedicated.get(cpu).intervals()));
+    const rtVcpus = realtimeVcpus(domain, model);
+    const rtIothreads = /* @__PURE__ */ new Map();
+    for (const t of domainThreads(domain, model)) if (t.kind === "iothread" && isRealtimePolicy(t.policy)) rtIothreads.set(t.ids.min, t.policy);
+    const realtimeNote = (vcpus, iothreads) => {
+      const v = vcpus.intersect(rtVcpus);
+      if (!v.isEmpty) return `${describeVcpus(v)} run${v.size === 1 ? "s" : ""} with realtime scheduling and can starve an IOThread that lands there, stalling the guest's disk I/O`;
+      const io = iothreads.find((id) => rtIothreads.has(id));
+      if (io !== void 0) return `IOThread ${io} runs with scheduler='${rtIothreads.get(io)}' and can starve the vCPU outright`;
+      return void 0;
+    };
+    const emulator = effectiveEmulatorAffinity(domain, model);
+    const target = emulator.source === "emulatorpin" && emulator.cpus && vcpuAffinityGroups(domain, model).every((g) => g.affinity.cpus !== void 0 && g.affinity.source !== "placement-auto" && !g.affinity.cpus.intersects(emulator.cpus)) ? emulator.cpus : void 0;
+    const pinTo = target ? `pin it to the emulator's CPUs (${target.toString()})` : "pin it to housekeeping CPUs, where the emulator belongs too, away from the vCPUs";
+    const ids = new Set(domain.iothreadIds);
+    const pinned = /* @__PURE__ */ new Set();
+    for (const pin of domain.cputune?.iothreadpins ?? []) {
+      if (pin.iothread === void 0 || pinned.has(pin.iothread) || !ids.has(pin.iothread)) continue;
+      pinned.add(pin.iothread);
+      const cpus = pin.cpuset?.set;
+      if (!cpus || !pin.cpuset) continue;
+      const hit = cpus.intersect(dedicatedSet);
+      if (hit.isEmpty) continue;
+      const on2 = vcpusOn(hit);
+      const rt = realtimeNote(on2, [pin.iothread]);
+      report({
+        range: pin.cpuset.attr.valueRange,
+        severity: rt ? "error" : void 0,
+        message: `IOThread ${pin.iothread} is pinned to ${hit.equals(cpus) ? describeCpus(cpus) : `${describeCpus(cpus)}, including ${describeCpus(hit)}`}, dedicated to ${describeVcpus(on2)}: its I/O processing competes with ${on2.size === 1 ? "that vCPU" : "those vCPUs"} for the CPU, delaying both${rt ? `; ${rt}` : ""}; ${target ? `set cpuset='${target.toString()}', the emulator's CPUs` : pinTo}`,
+        fix: target ? replaceAttributeValue(pin.cpuset.attr, target.toString()) : void 0
+      });
+    }
+    const unpinned = domain.iothreadIds.filter((id) => !pinned.has(id));
+    if (unpinned.length === 0 || hasValueProblem(domain, domain.iothreadsElement?.range)) return;
+    const fallback = effectiveIothreadAffinity(domain, unpinned[0], model);
+    if (fallback.source === "placement-auto") return;
+    let where;
+    let covered = dedicatedSet;
+    if (fallback.source === "vcpu-cpuset") {
+      if (!fallback.cpus || !fallback.attr) return;
+      const hit = fallback.cpus.intersect(dedicatedSet);
+      if (hit.isEmpty) return;
+      covered = hit;
+      where = `wherever <vcpu cpuset='${excerpt(fallback.attr.value)}'> allows, including ${describeCpus(hit)} dedicated to ${describeVcpus(vcpusOn(hit))}`;
+    } else {
+      const own = dedicatedSet.isEmpty ? "the vCPUs' own CPUs" : `${describeCpus(dedicatedSet)} dedicated to ${describeVcpus(vcpusOn(dedicatedSet))}`;
+      const isolated = model?.isolation?.isolated;
+      where = model ? `on every online host CPU (${model.online.toString()}), including ${own}${isolated && !isolated.isEmpty ? ` and the isolated CPUs ${isolated.toString()}` : ""}` : `on every online host CPU, including ${own} and any isolated cores`;
+    }
+    const cputune = domain.cputune?.element;
+    const fixable = target !== void 0 && cputune !== void 0 && unpinned.length <= MAX_PINS_PER_FIX;
+    for (const group of fixable ? byInsertionPoint(cputune, unpinned) : [{ after: void 0, ids: unpinned }]) {
+      const set = CpuSet.of(...group.ids);
+      const one = group.ids.length === 1;
+      const example = `<iothreadpin iothread='${set.min}' cpuset='${target ? target.toString() : "\u2026"}'/>`;
+      const rt = realtimeNote(vcpusOn(covered), group.ids);
+      report({
+        range: (domain.iothreadsElement ?? domain.element).startTag,
+        severity: rt ? "error" : void 0,
+        message: `${one ? "IOThread" : "IOThreads"} ${set.toString()} ${one ? "has" : "have"} no <iothreadpin>, so ${one ? "it runs" : "they run"} ${where}${rt ? `; ${rt}` : ""}; ${one ? pinTo : pinTo.replace(" it ", " them ")}: ${example}${one ? "" : " for each"}`,
+        fix: fixable ? insertPins(source.text, cputune, group.after, group.ids, target) : void 0
+      });
+    }
+  }
+});
+function byInsertionPoint(cputune, ids) {
+  const groups = [];
+  for (const id of [...ids].sort((a, b) => a - b)) {
+    const after = formatterPredecessor(cputune, "iothreadpin", CPUTUNE_CHILD_ORDER, (s) => Number(s.attributeValues["iothread"]) < id);
+    const last = groups[groups.length - 1];
+    if (last && last.after === after) last.ids.push(id);
+    else groups.push({ after, ids: [id] });
+  }
+  return groups;
+}
+function insertPins(text, cputune, after, ids, cpus) {
+  const parts = ids.map((id) => insertChild(text, cputune, { name: "iothreadpin", attributes: [["iothread", String(id)], ["cpuset", cpus.toString()]] }, after));
+  return { range: parts[0].range, text: parts.map((p) => p.text).join("") };
+}
+
+// rules/locked-memory-risk/index.ts
+var UNLIMITED_KIB = 9007199254740991;
+var locked_memory_risk_default = defineRule({
+  meta: {
+    id: "locked-memory-risk",
+    name: "LockedMemoryRisk",
+    severity: "warning",
+    type: "problem",
+    needs: "domain",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "Locked guest memory without a memtune hard_limit (QEMU may then lock memory without bound) or without hugepages.",
+    tags: ["memory"]
+  },
+  checkDomain({ domain, report }) {
+    const locked = domain.memoryBacking?.locked;
+    if (!locked || domain.type !== "kvm" && domain.type !== "qemu") return;
+    const hard = domain.memtune?.hardLimit;
+    const noLimit = !hard || hard.kib >= UNLIMITED_KIB;
+    const noHugepages = !domain.memoryBacking.hugepages;
+    if (!noLimit && !noHugepages) return;
+    const memory = domain.memory ? ` (${formatKiB(domain.memory.kib)})` : "";
+    const problems = [];
+    if (noLimit) {
+      problems.push(
+        `there is no <memtune><hard_limit>, so libvirt removes QEMU's locked-memory limit (RLIMIT_MEMLOCK): guest RAM${memory} and all of QEMU's own allocations are locked without bound and the host can never reclaim them; set <hard_limit> to the guest RAM plus QEMU's overhead (libvirt uses it as both the lock limit and the cgroup memory limit, so too low a value stops QEMU from starting or gets it killed)`
+      );
+    }
+    if (noHugepages) {
+      problems.push(
+        `guest RAM is not backed by hugepages, so all of it${memory} is allocated in ordinary pages and locked when QEMU starts, out of the host's reclaimable memory for good (and unmovable where compaction skips locked pages, the PREEMPT_RT default); back the guest with hugepages, which are never swapped anyway`
+      );
+    }
+    report({ range: locked.startTag, message: `<locked/> is set but ${problems.join("; also, ")}` });
+  }
+});
 
 // rules/memory-not-hugepage-multiple/index.ts
 var memory_not_hugepage_multiple_default = defineRule({
@@ -24689,58 +25122,6 @@ var pin_crosses_nodeset_default = defineRule({
   }
 });
 
-// src/model/threads.ts
-var POLICIES = /* @__PURE__ */ new Set(["fifo", "rr", "batch", "idle", "other"]);
-function policyOf(sched) {
-  return sched?.scheduler !== void 0 && POLICIES.has(sched.scheduler) ? sched.scheduler : "other";
-}
-function splitBySched(ids, scheds, idsOf) {
-  const out = [];
-  let rest = ids;
-  for (const s of scheds) {
-    const covered = idsOf(s);
-    if (!covered || rest.isEmpty) continue;
-    const part = rest.intersect(covered);
-    if (part.isEmpty) continue;
-    out.push({ ids: part, sched: s });
-    rest = rest.subtract(part);
-  }
-  if (!rest.isEmpty) out.push({ ids: rest, sched: void 0 });
-  return out;
-}
-function domainThreads(d, host) {
-  let byHost = cache3.get(d);
-  if (!byHost) cache3.set(d, byHost = /* @__PURE__ */ new Map());
-  const key = host ?? NO_HOST2;
-  let threads = byHost.get(key);
-  if (!threads) byHost.set(key, threads = computeThreads(d, host));
-  return threads;
-}
-var NO_HOST2 = {};
-var cache3 = /* @__PURE__ */ new WeakMap();
-function computeThreads(d, host) {
-  const out = [];
-  const vcpusched = d.cputune?.vcpusched ?? [];
-  for (const g of vcpuAffinityGroups(d, host)) {
-    for (const part of splitBySched(g.vcpus, vcpusched, (s) => s.vcpus)) {
-      out.push({ kind: "vcpu", ids: part.ids, affinity: g.affinity, policy: policyOf(part.sched), priority: part.sched?.priority, sched: part.sched });
-    }
-  }
-  const emulatorsched = d.cputune?.emulatorsched;
-  out.push({ kind: "emulator", ids: CpuSet.empty, affinity: effectiveEmulatorAffinity(d, host), policy: policyOf(emulatorsched), priority: emulatorsched?.priority, sched: emulatorsched });
-  const iothreadsched = d.cputune?.iothreadsched ?? [];
-  for (const id of d.iothreadIds) {
-    const sched = iothreadsched.find((s) => s.iothreads?.has(id));
-    out.push({ kind: "iothread", ids: CpuSet.of(id), affinity: effectiveIothreadAffinity(d, id, host), policy: policyOf(sched), priority: sched?.priority, sched });
-  }
-  return out;
-}
-function describeThread(t) {
-  if (t.kind === "emulator") return "the emulator";
-  if (t.kind === "iothread") return `${t.ids.size === 1 ? "IOThread" : "IOThreads"} ${t.ids.toString()}`;
-  return describeVcpus(t.ids);
-}
-
 // src/model/cpu-availability.ts
 function hostExistingCpus(host) {
   if (host.present && host.possible) return host.present.intersect(host.possible).union(host.online);
@@ -24855,6 +25236,232 @@ var pin_target_offline_default = defineRule({
   }
 });
 
+// rules/pinned-guest-cpu-model/index.ts
+var HOST_MODES = /* @__PURE__ */ new Set(["host-passthrough", "host-model", "maximum"]);
+var pinned_guest_cpu_model_default = defineRule({
+  meta: {
+    id: "pinned-guest-cpu-model",
+    name: "PinnedGuestCpuModel",
+    severity: "info",
+    type: "suggestion",
+    needs: "domain",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A pinned domain uses a named or default CPU model instead of host-passthrough or host-model.",
+    tags: ["pinning", "cpu-model"]
+  },
+  checkDomain({ domain, report }) {
+    if (domain.type !== "kvm" || !isPinned(domain)) return;
+    const cpu = domain.cpu;
+    const mode = cpu?.mode;
+    if (mode !== void 0 && HOST_MODES.has(mode)) return;
+    const advice2 = "use <cpu mode='host-passthrough'> (or host-model where the guest must migrate between different hosts), with a <topology> matching the pins";
+    if (!cpu) {
+      report({
+        range: (domain.vcpu?.element ?? domain.element).startTag,
+        message: `vCPUs are pinned to host CPUs but there is no <cpu> element, so the guest gets the hypervisor's default CPU model (e.g. qemu64 on x86), which hides most host CPU features; ${advice2}`
+      });
+      return;
+    }
+    const modeAttr = attribute(cpu.element, "mode");
+    const named = firstChild(cpu.element, "model")?.text.trim();
+    const what = mode === void 0 || mode === "custom" ? named ? `the named CPU model '${excerpt(named)}'` : "mode 'custom' with no <model>, i.e. the hypervisor's default CPU model" : `mode '${excerpt(mode)}'`;
+    report({
+      range: modeAttr?.valueRange ?? cpu.element.startTag,
+      message: `vCPUs are pinned to host CPUs but the guest CPU uses ${what}: it hides host CPU features the pinned guest could use (newer instruction sets, invariant TSC); ${advice2}`
+    });
+  }
+});
+
+// src/model/qemu-defaults.ts
+var DEFAULT_BALLOON_ARCHES = /* @__PURE__ */ new Set([
+  "i686",
+  "x86_64",
+  "ppc64",
+  "ppc64le",
+  "ppc",
+  "ppcemb",
+  "alpha",
+  "sh4",
+  "sh4eb",
+  "s390",
+  "s390x",
+  "sparc64",
+  "mips",
+  "mipsel",
+  "mips64",
+  "mips64el"
+]);
+var X86_MACHINES_WITHOUT_DEFAULTS = /^(isapc|microvm)$/;
+function effectiveMemballoon(d) {
+  const written = d.devices.memballoon();
+  if (written) return { model: written.model, element: written.element };
+  if (d.type !== "kvm" && d.type !== "qemu") return void 0;
+  const os2 = d.devices.osType();
+  const arch = os2?.arch;
+  if (!arch || !DEFAULT_BALLOON_ARCHES.has(arch)) return void 0;
+  if ((arch === "x86_64" || arch === "i686") && os2.machine !== void 0 && X86_MACHINES_WITHOUT_DEFAULTS.test(os2.machine)) return void 0;
+  return { model: "virtio", element: void 0 };
+}
+
+// rules/realtime-guest-hygiene/index.ts
+var realtime_guest_hygiene_default = defineRule({
+  meta: {
+    id: "realtime-guest-hygiene",
+    name: "RealtimeGuestHygiene",
+    severity: "info",
+    type: "suggestion",
+    needs: "domain",
+    fixable: true,
+    hasSuggestions: true,
+    summary: "A realtime guest lacks part of libvirt's kvm-realtime setup: hugepages, locked memory, nosharepages, no memory balloon, PMU off.",
+    tags: ["realtime", "memory", "latency"]
+  },
+  checkDomain({ domain, source, report }) {
+    if (!isRealtimeDomain(domain)) return;
+    const rt = realtimeVcpus(domain);
+    const who = `${describeVcpus(rt)} ${rt.size === 1 ? "has" : "have"} realtime scheduling`;
+    const text = source.text;
+    const mb = domain.memoryBacking;
+    const memAt = (mb?.element ?? domain.memory?.element ?? domain.element).startTag;
+    if (!mb?.hugepages) {
+      report({
+        range: memAt,
+        message: `${who} but guest RAM is not backed by hugepages: small pages mean more TLB misses, each a longer two-level page walk, and the kernel may migrate or collapse those pages under the guest; add <hugepages> (1 GiB pages ideally) to <memoryBacking>`
+      });
+    }
+    if (!mb?.locked) {
+      report({
+        range: memAt,
+        message: `${who} but memory is not locked: the host may swap out QEMU's own memory (and guest RAM not backed by hugepages), and a fault on a swapped page stalls the vCPU; add <locked/> to <memoryBacking>, with a <memtune><hard_limit> (see locked-memory-risk)`
+      });
+    }
+    if (!mb?.nosharepages) {
+      report({
+        range: memAt,
+        message: `${who} but <nosharepages/> is missing: KSM may scan and merge identical guest pages, and the next write to a merged page takes a copy-on-write fault; add <nosharepages/> to <memoryBacking>`,
+        fix: nosharepagesFix(text, domain)
+      });
+    }
+    const balloon = effectiveMemballoon(domain);
+    if (balloon && balloon.model !== "none") {
+      const model = balloon.element ? attribute(balloon.element, "model") : void 0;
+      report({
+        range: model?.valueRange ?? balloon.element?.startTag ?? (firstChild(domain.element, "devices") ?? domain.element).startTag,
+        message: balloon.element ? `${who} but the guest has a memory balloon (model '${excerpt(balloon.model ?? "")}'): ballooning takes memory from the guest at run time and the guest faults it back in later; use <memballoon model='none'/>` : `${who} but there is no <memballoon>, so libvirt adds a virtio balloon for this machine type: ballooning takes memory from the guest at run time and the guest faults it back in later; add <memballoon model='none'/> to <devices>`
+      });
+    }
+    const pmu = domain.devices.pmu();
+    if (pmu?.state !== "off") {
+      const features = domain.devices.features();
+      const state = pmu ? attribute(pmu.element, "state") : void 0;
+      let fix;
+      let suggestions;
+      if (state && pmu?.state === "on") {
+        suggestions = [{ message: "set <pmu state='off'/>", fix: replaceAttributeValue(state, "off") }];
+      } else if (!pmu && features) {
+        fix = insertChild(text, features, { name: "pmu", attributes: [["state", "off"]] }, formatterPredecessor(features, "pmu", FEATURES_CHILD_ORDER));
+      }
+      report({
+        range: state?.valueRange ?? pmu?.element.startTag ?? features?.startTag ?? domain.element.startTag,
+        message: `${who} but the virtual PMU is ${!pmu ? "not turned off" : pmu.state === void 0 ? "not turned off (<pmu> without state='off')" : `not off (state '${excerpt(pmu.state)}')`}: the guest's perf counters and NMI watchdog then run on counters KVM emulates with host perf events, adding VM exits and jitter; set <pmu state='off'/> in <features>`,
+        fix,
+        suggestions
+      });
+    }
+  }
+});
+function nosharepagesFix(text, domain) {
+  const mb = domain.memoryBacking?.element;
+  if (mb) return insertChild(text, mb, { name: "nosharepages", attributes: [] }, formatterPredecessor(mb, "nosharepages", MEMORY_BACKING_CHILD_ORDER));
+  return insertChild(
+    text,
+    domain.element,
+    { name: "memoryBacking", attributes: [], children: [{ name: "nosharepages", attributes: [] }] },
+    formatterPredecessor(domain.element, "memoryBacking", DOMAIN_CHILD_ORDER)
+  );
+}
+
+// rules/realtime-sched-unsafe/index.ts
+var realtime_sched_unsafe_default = defineRule({
+  meta: {
+    id: "realtime-sched-unsafe",
+    name: "RealtimeSchedUnsafe",
+    severity: "error",
+    type: "problem",
+    needs: "domain",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A thread with realtime scheduling (fifo or rr) can run on several CPUs, shares its CPU with another thread of the guest, or runs on housekeeping CPUs.",
+    tags: ["realtime", "pinning", "latency"]
+  },
+  checkDomain({ domain, host, report }) {
+    if (!domain.cputune || !hasRealtimeSched(domain)) return;
+    const model = host?.model;
+    const hk = model?.housekeeping;
+    const pinned = isPinned(domain);
+    const dedicated = dedicatedCpuSet(domain, model);
+    for (const t of domainThreads(domain, model)) {
+      if (!isRealtimePolicy(t.policy) || ownedElsewhere(t, pinned, dedicated)) continue;
+      const a = t.affinity;
+      const plural = t.ids.size > 1;
+      const [it, its, has] = plural ? ["they", "their", "have"] : ["it", "its", "has"];
+      const reasons = [];
+      if (a.source === "all-online") {
+        reasons.push(`${it} ${has} no pin, so ${it} may run on every online host CPU${model ? ` (${model.online.toString()})` : ""}`);
+      } else if (a.source === "placement-auto") {
+        reasons.push(`${it} follow${plural ? "" : "s"} numad's placement (<vcpu placement='auto'>), which spans whole host nodes`);
+      } else if (!a.cpus) {
+        continue;
+      } else if (!isDedicated(a)) {
+        reasons.push(`${its} affinity spans ${describeCpus(a.cpus)} instead of one CPU`);
+      } else {
+        const shared = boundedNames(sharingThreads(domain, t, model).map(describeThread));
+        if (t.ids.size > 1 && t.kind === "vcpu") reasons.push(`they all run on ${describeCpus(a.cpus)}${shared.length > 0 ? `, shared with ${listNames(shared)} too` : ""}`);
+        else if (shared.length > 0) reasons.push(`it shares ${describeCpus(a.cpus)} with ${listNames(shared)}`);
+      }
+      if (t.kind !== "vcpu" && hk && a.cpus) {
+        const onHk = a.cpus.intersect(hk);
+        if (!onHk.isEmpty) reasons.push(`it may run on housekeeping ${describeCpus(onHk)}, outside the isolated CPUs, where IRQ work and kernel threads must run`);
+      }
+      if (reasons.length === 0) continue;
+      const sched = t.sched;
+      const pin = a.source === "vcpupin" || a.source === "emulatorpin" || a.source === "iothreadpin" ? a.attr : void 0;
+      const subject = describeThread(t);
+      report({
+        range: (pin ?? attribute(sched.element, "scheduler"))?.valueRange ?? sched.element.startTag,
+        message: `${subject.replace(/^the /, "The ")} ${has} scheduler='${t.policy}'${t.priority !== void 0 ? ` priority='${t.priority}'` : ""} but ${reasons.join("; ")}: a busy SCHED_${t.policy.toUpperCase()} thread is never preempted by ordinary threads, so whatever else needs its CPU starves; ` + (t.kind === "vcpu" ? `pin ${plural ? "each vCPU" : "it"} to one isolated CPU of its own` : "give it one isolated CPU of its own, or drop the realtime policy (kvm-realtime keeps QEMU's other threads on housekeeping CPUs with normal scheduling)")
+      });
+    }
+  }
+});
+function hasRealtimeSched(d) {
+  const ct = d.cputune;
+  const rt = (s) => s?.scheduler === "fifo" || s?.scheduler === "rr";
+  return ct.vcpusched.some(rt) || ct.iothreadsched.some(rt) || rt(ct.emulatorsched);
+}
+function ownedElsewhere(t, pinned, dedicated) {
+  if (!pinned || t.kind === "vcpu") return false;
+  const source = t.affinity.source;
+  if (t.kind === "emulator") return source === "all-online";
+  return source === "all-online" || source === "vcpu-cpuset" && t.affinity.cpus !== void 0 && t.affinity.cpus.intersects(dedicated);
+}
+function sharingThreads(d, t, model) {
+  const out = [];
+  for (const o of threadsOnCpu(d, t.affinity.cpus.min, model, { except: t, explicitOnly: true })) {
+    const vcpuPair = t.kind === "vcpu" || o.kind === "vcpu";
+    if (vcpuPair && t.kind !== o.kind) {
+      const vcpu = t.kind === "vcpu" ? t : o;
+      if (isDedicated(vcpu.affinity)) continue;
+    }
+    out.push(o);
+  }
+  return out;
+}
+function boundedNames(names2, max = 4) {
+  return names2.length <= max ? names2 : [...names2.slice(0, max - 1), `${names2.length - max + 1} more threads`];
+}
+
 // rules/unused-disable-directive/index.ts
 var unused_disable_directive_default = defineRule({
   meta: {
@@ -24886,6 +25493,42 @@ var value_invalid_default = defineRule({
   checkDomain(ctx) {
     for (const p of ctx.domain.problems) {
       if (p.ruleId === "value-invalid") ctx.report({ range: p.range, message: p.message, severity: p.severity });
+    }
+  }
+});
+
+// rules/vcpu-floating-pin/index.ts
+var vcpu_floating_pin_default = defineRule({
+  meta: {
+    id: "vcpu-floating-pin",
+    name: "VcpuFloatingPin",
+    severity: "warning",
+    type: "problem",
+    needs: "domain",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A vcpupin names several host CPUs in a domain laid out for dedicated 1:1 pinning.",
+    tags: ["pinning", "latency"]
+  },
+  checkDomain({ domain, host, report }) {
+    if ((domain.cputune?.vcpupins.length ?? 0) === 0) return;
+    const model = host?.model;
+    const pins = vcpuAffinityGroups(domain, model).filter((g) => g.affinity.source === "vcpupin" && g.affinity.cpus && g.affinity.attr);
+    const floating = pins.filter((g) => g.affinity.cpus.size > 1);
+    if (floating.length === 0) return;
+    const pinnedCpus = CpuSet.fromIntervals(pins.flatMap((g) => g.affinity.cpus.intervals()));
+    const dedicatedVcpus = CpuSet.fromIntervals(pins.flatMap((g) => g.affinity.cpus.size === 1 ? g.vcpus.intervals() : []));
+    const emulatorpin = domain.cputune?.emulatorpin?.cpuset;
+    const emulatorApart = emulatorpin?.set !== void 0 && !emulatorpin.set.intersects(pinnedCpus);
+    if (dedicatedVcpus.isEmpty && !emulatorApart) return;
+    const realtime = realtimeVcpus(domain, model);
+    for (const g of floating) {
+      if (g.vcpus.isSubsetOf(realtime)) continue;
+      const why = !dedicatedVcpus.isEmpty ? `while ${describeVcpus(dedicatedVcpus)} ${dedicatedVcpus.size === 1 ? "has" : "have"} one CPU each` : `in a domain that keeps its emulator apart (<emulatorpin cpuset='${excerpt(emulatorpin.attr.value)}'>)`;
+      report({
+        range: g.affinity.attr.valueRange,
+        message: `${describeVcpus(g.vcpus)} is pinned to ${describeCpus(g.affinity.cpus)} (a floating pin) ${why}: the scheduler moves it between those CPUs and can stack it with other threads there, which 1:1 pinning is meant to prevent; pin it to one host CPU of its own`
+      });
     }
   }
 });
@@ -25027,6 +25670,89 @@ function checkTune(t, vcpus, have, report) {
   });
 }
 
+// rules/vcpu-partially-pinned/index.ts
+var vcpu_partially_pinned_default = defineRule({
+  meta: {
+    id: "vcpu-partially-pinned",
+    name: "VcpuPartiallyPinned",
+    severity: "warning",
+    type: "problem",
+    needs: "domain",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "Some vCPUs are pinned and others are not, with no vcpu cpuset to bound them: the unpinned ones float over every host CPU.",
+    tags: ["pinning", "latency"]
+  },
+  checkDomain({ domain, host, report }) {
+    const vcpu = domain.vcpu;
+    if (!vcpu || vcpu.cpuset !== void 0 || vcpu.placement === "auto" || (domain.cputune?.vcpupins.length ?? 0) === 0) return;
+    if (domain.cputune.vcpupins.some((p) => p.vcpu === void 0) || hasValueProblem(domain, textRange(vcpu.element))) return;
+    const model = host?.model;
+    const groups = vcpuAffinityGroups(domain, model);
+    const rest = groups.find((g) => g.affinity.source === "all-online");
+    if (!rest || !groups.some((g) => g.affinity.source === "vcpupin")) return;
+    const unpinned = rest.vcpus.subtract(realtimeVcpus(domain, model));
+    if (unpinned.isEmpty) return;
+    const pinned = CpuSet.range(0, domain.maxVcpus - 1).subtract(rest.vcpus);
+    const cpus = vcpupinCpus(domain, model);
+    const offlineUnpinned = vcpu.current !== void 0 ? unpinned.intersect(CpuSet.range(vcpu.current, domain.maxVcpus - 1)) : CpuSet.empty;
+    const offline = offlineUnpinned.isEmpty ? "" : ` (${describeVcpus(offlineUnpinned)} start${offlineUnpinned.size === 1 ? "s" : ""} offline, but float${offlineUnpinned.size === 1 ? "s" : ""} the same way once hot-plugged)`;
+    const over = model ? `every online host CPU (${model.online.toString()})` : "every host CPU";
+    report({
+      range: vcpu.element.startTag,
+      message: `${describeVcpus(pinned)} ${pinned.size === 1 ? "is" : "are"} pinned${cpus.isEmpty ? "" : ` (to ${describeCpus(cpus)})`} but ${describeVcpus(unpinned)} ${unpinned.size === 1 ? "is" : "are"} not, and there is no <vcpu cpuset>: ${unpinned.size === 1 ? "it floats" : "they float"} over ${over}, including the pinned vCPUs' CPUs${offline}; add a <vcpupin> for each, or bound them with <vcpu cpuset='\u2026'>`
+    });
+  }
+});
+
+// rules/vcpu-pin-collision/index.ts
+var vcpu_pin_collision_default = defineRule({
+  meta: {
+    id: "vcpu-pin-collision",
+    name: "VcpuPinCollision",
+    severity: "warning",
+    type: "problem",
+    needs: "domain",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "Two vCPUs of one domain are each pinned to the same single host CPU.",
+    tags: ["pinning", "latency"]
+  },
+  checkDomain({ domain, host, report }) {
+    if ((domain.cputune?.vcpupins.length ?? 0) === 0 && domain.vcpu?.cpuset === void 0) return;
+    const model = host?.model;
+    const dedicated = dedicatedVcpuCpus(domain, model);
+    const collisions = [...dedicated].filter(([, vcpus]) => vcpus.size > 1);
+    if (collisions.length === 0) return;
+    const realtime = realtimeVcpus(domain, model);
+    const byCpu = /* @__PURE__ */ new Map();
+    for (const g of vcpuAffinityGroups(domain, model)) {
+      if (g.affinity.cpus?.size !== 1 || !g.affinity.attr) continue;
+      const cpu = g.affinity.cpus.min;
+      const list = byCpu.get(cpu);
+      if (list) list.push(g);
+      else byCpu.set(cpu, [g]);
+    }
+    for (const [cpu, vcpus] of collisions) {
+      if (vcpus.intersects(realtime)) continue;
+      const onCpu = byCpu.get(cpu) ?? [];
+      if (onCpu.length === 0) continue;
+      const first = onCpu.reduce((a, b) => b.vcpus.min < a.vcpus.min ? b : a);
+      for (const g of onCpu) {
+        const inherited = g.affinity.source === "vcpu-cpuset";
+        const others = vcpus.subtract(g.vcpus);
+        if (g === first && !(inherited && g.vcpus.size > 1)) continue;
+        const subject = inherited ? `${describeVcpus(g.vcpus)} ${g.vcpus.size === 1 ? "is" : "are all"} confined by <vcpu cpuset='${excerpt(g.affinity.attr.value)}'> to CPU ${cpu}` : `${describeVcpus(g.vcpus)} is pinned to CPU ${cpu}`;
+        const also = others.isEmpty ? "" : `, which ${describeVcpus(others)} ${others.size === 1 ? "is" : "are"} also pinned to`;
+        report({
+          range: g.affinity.attr.valueRange,
+          message: `${subject}${also}: the vCPUs take turns on that CPU, each gets a fraction of it, and one preempted while holding a guest lock stalls the others spinning on it; give each vCPU a CPU of its own`
+        });
+      }
+    }
+  }
+});
+
 // rules/xml-malformed/index.ts
 var xml_malformed_default = defineRule({
   meta: {
@@ -25043,18 +25769,21 @@ var xml_malformed_default = defineRule({
 });
 
 // rules/index.ts
-var rules = [cpu_topology_mismatch_default, cpuset_syntax_default, guest_cell_spans_host_nodes_default, guest_numa_coverage_default, guest_numa_memory_sum_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepage_size_unavailable_default, hugepages_config_invalid_default, insufficient_hugepages_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, not_a_domain_default, numa_memory_insufficient_default, numatune_invalid_default, numatune_memoryless_node_default, pin_crosses_nodeset_default, pin_target_offline_default, unused_disable_directive_default, value_invalid_default, vcpu_id_range_default, xml_malformed_default];
+var rules = [cpu_topology_mismatch_default, cpuset_syntax_default, emulatorpin_overlaps_vcpus_default, guest_cell_spans_host_nodes_default, guest_numa_coverage_default, guest_numa_memory_sum_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepage_size_unavailable_default, hugepages_config_invalid_default, insufficient_hugepages_default, iothread_placement_default, locked_memory_risk_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, not_a_domain_default, numa_memory_insufficient_default, numatune_invalid_default, numatune_memoryless_node_default, pin_crosses_nodeset_default, pin_target_offline_default, pinned_guest_cpu_model_default, realtime_guest_hygiene_default, realtime_sched_unsafe_default, unused_disable_directive_default, value_invalid_default, vcpu_floating_pin_default, vcpu_id_range_default, vcpu_partially_pinned_default, vcpu_pin_collision_default, xml_malformed_default];
 var readmes = {
   "cpu-topology-mismatch": "# cpu-topology-mismatch\n\nReports a guest CPU `<topology>` whose product sockets \xD7 dies \xD7 clusters \xD7 cores \xD7 threads is not the maximum vCPU count (the `<vcpu>` text), naming the product and the count. It also reports a `<topology>` that lacks `sockets`, `cores` or `threads`, or sets a count to 0, which libvirt rejects outright. The finding is on the `<topology>` start tag (or on the zero value).\n\n## Why this matters\n\nThe topology is how the guest sees its vCPUs: as sockets, dies, clusters, cores and SMT threads. QEMU has required since 2.5 that it describe exactly the maximum number of vCPUs, and libvirt's QEMU driver enforces this when the domain is defined and when it starts (qemu_validate.c: \"CPU topology doesn't match maximum vcpu count\"). The usual cause is raising or lowering `<vcpu>` (in an editor, or in a template) without touching the topology, or writing `threads='2'` while counting threads as cores.\n\nHow libvirt reads the element (cpu_conf.c `virCPUDefParseXML`):\n\n- `sockets`, `cores` and `threads` are **required** and must not be 0;\n- `dies` and `clusters` are optional, default to 1, and must not be 0 either;\n- the product is compared with the maximum vCPU count, not with `current`. A guest that boots with fewer vCPUs online still needs a topology that holds all of them.\n\nThe product check belongs to the QEMU driver, so it is made for domains of type `kvm`, `qemu` and `hvf` only. The missing-attribute and zero checks are parse errors for every driver. A count that is not a number is left to `value-invalid`.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='1'/>\n</cpu>\n```\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' cores='4'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because either side may be the wrong one: the vCPU count, or the shape of the topology (more cores, or fewer threads). Make the product equal the maximum vCPU count. For pinned guests, pick a shape that matches the host CPUs the vCPUs are pinned to (`threads='2'` only when the pins are SMT sibling pairs; see `guest-smt-topology-mismatch`).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/cpu_conf.c`: `virCPUDefParseXML` (required, non-zero `sockets`, `cores`, `threads`; `dies` and `clusters` default to 1).\n- libvirt `src/conf/domain_conf.c`: `virDomainDefGetVcpusTopology` (the product).\n- libvirt `src/qemu/qemu_validate.c`: \"CPU topology doesn't match maximum vcpu count\".\n- libvirt, Domain XML format, \xA7CPU model and topology.\n",
   "cpuset-syntax": "# cpuset-syntax\n\nReports a cpuset or nodeset value that libvirt would reject: a descending range, a range after `^`, a character that is not part of the grammar, an id at or above libvirt's 16384 limit, or a list that selects nothing. It also adds an info note when a `^N` exclusion comes before the range it was meant to cut, and so removes nothing, and when a valid value lists ids out of order, names an id twice or writes a sign before a range end (safe `--fix`: libvirt's canonical form). The finding points at the offending item inside the attribute value.\n\n## Why this matters\n\nOne grammar is shared by every CPU or node list in a domain (`virBitmapParse` in src/util/virbitmap.c): `<vcpu cpuset>`, `vcpupin`, `emulatorpin`, `iothreadpin` and `vcpusched vcpus`, `numatune` `memory`/`memnode` `nodeset`, guest `<cell cpus>`, and hugepage `<page nodeset>`. Items are separated by commas and applied **left to right**:\n\n- `N` adds N; `N-M` adds N to M and needs M \u2265 N;\n- `^N` removes N. Only a single id may follow the caret: `^N-M` is an error;\n- the result must not be empty: every caller in domain_conf.c rejects an all-clear bitmap (\"Invalid value of 'cpuset'\");\n- ids must be below `VIR_DOMAIN_CPUMASK_LEN` (16384).\n\nA value that does not parse makes `virsh define` fail. Worse, a value edited on a running host makes the next `virsh edit` or redeploy fail. kvmlint reports it before then. No other rule can reason about a value that does not parse, so the pins and bindings that use it are skipped by the placement rules.\n\n| value | set | |\n| --- | --- | --- |\n| `0-3,^2` | 0,1,3 | exclusion after the range |\n| `^2,0-3` | 0,1,2,3 | valid, info: the `^2` removes nothing |\n| `4-11,^8,16` | 4-7,9-11,16 | |\n| `7-4` | none | error: descending range |\n| `0-3,^1-2` | none | error: range after `^` |\n| `1,^1` | none | error: empty result |\n| `8-11,0-3` | 0-3,8-11 | valid, info: out of order |\n| `0-3,2` | 0-3 | valid, info: 2 named twice |\n| `0-+3` | 0-3 | valid, info: `strtol` accepts the sign |\n| `4,5,6,7` | 4-7 | valid, not reported: same reading |\n\nBecause items apply in order, `^2,0-3` is {0,1,2,3}: the exclusion runs while 2 is not in the set yet, and the later range adds it back. `0-3,^2` is {0,1,3}. The first form is valid, but it almost never means what its author wanted, so it gets an info note.\n\nA valid value can also be hard to read without being wrong: `8-11,0-3` (items out of ascending order), `0-3,2` or `0,0` (an id named twice, often a copy-paste slip in a list that was meant to differ), `0-+3` (a sign that libvirt's `strtol` accepts and other parsers do not). These get an info note with a safe fix. `virsh dumpxml` writes every such value back in canonical form anyway (`virBitmapFormat`: ascending, runs as `N-M`), so the file then matches what libvirt stores. Listing ids one by one (`4,5,6,7` for `4-7`) reads the same either way and is not reported.\n\nKernel CPU lists (`isolcpus=`, `nohz_full=`, strides like `0-15:2/4`) use a different grammar and are checked on the host snapshot, not here.\n\n## Incorrect\n\n```xml\n<vcpupin vcpu='1' cpuset='7-4'/>\n<emulatorpin cpuset='0-3,^1-2'/>\n<vcpusched vcpus='3-0' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1,^1'/>\n<vcpupin vcpu='0' cpuset='0x30'/>\n<page size='2048' unit='KiB' nodeset='0-'/>\n```\n\nInfo: the exclusion does nothing.\n\n```xml\n<vcpu placement='static' cpuset='^2,0-3'>2</vcpu>\n```\n\nInfo: valid, but out of order, or naming an id twice.\n\n```xml\n<vcpu placement='static' cpuset='8-11,0-3'>4</vcpu>\n<emulatorpin cpuset='0-3,2'/>\n```\n\n## Correct\n\n```xml\n<vcpupin vcpu='1' cpuset='4-7'/>\n<emulatorpin cpuset='0-3,^1,^2'/>\n<vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1'/>\n<vcpu placement='static' cpuset='0-3,^2'>2</vcpu>\n<vcpu placement='static' cpuset='0-3,8-11'>4</vcpu>\n<emulatorpin cpuset='0-3'/>\n```\n\n## Fix\n\n`kvmlint --fix` rewrites a value to libvirt's canonical form (`virBitmapFormat`: ascending, runs as `N-M`) only when all of these hold:\n\n- the value parses, so its set is known;\n- the canonical text means exactly the same set, so nothing changes for libvirt (`virsh dumpxml` would write the same text);\n- the difference matters to a reader: items out of ascending order, an id named twice, or a signed range end. Merging `4,5,6,7` into `4-7` is not worth a finding, so it is never rewritten.\n\nTwo cases are deliberately **not** fixed:\n\n- a value that does not parse: its intent is a guess. Write ranges low to high, exclude single CPUs one at a time (`^1,^2`) after the range they cut, and list ids in decimal;\n- a `^N` before the range it was meant to cut (`^2,0-3`). The canonical form of libvirt's reading, `0-3`, would keep the same set, but it would silently drop the author's visible attempt to exclude 2, turning a probable mistake into an intended-looking value. Instead kvmlint offers two **suggestions**, never applied by `--fix`: the probable intent (`0-1,3`, the exclusion applied), and libvirt's reading written plainly (`0-3`). A person picks one.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virbitmap.c`: `virBitmapParse`, `virBitmapParseInternal` (items, `^`, ranges, limits) and `virBitmapFormat`.\n- libvirt `src/conf/domain_conf.c`: rejection of empty cpusets and nodesets.\n- libvirt, Domain XML format, \xA7CPU Allocation (\"a caret followed by a CPU number to be excluded from a previous range\"), \xA7CPU Tuning, \xA7NUMA Node Tuning, \xA7Memory Backing.\n",
+  "emulatorpin-overlaps-vcpus": "# emulatorpin-overlaps-vcpus\n\nReports QEMU emulator threads that may run on a host CPU dedicated to one of the guest's vCPUs (a vCPU whose effective affinity is exactly that one CPU). The finding is a warning, or an error when an overlapped vCPU, or the emulator itself (`<emulatorsched>`), has realtime (`fifo` or `rr`) scheduling. It points at the `cpuset` that sets the emulator's affinity: the `<emulatorpin>`, or the `<vcpu cpuset>` the emulator falls back to when there is no `<emulatorpin>`.\n\n## Why this matters\n\nThe \"emulator\" is every thread of the QEMU process that is neither a vCPU nor an IOThread: the main loop, device emulation, disk and network I/O without an IOThread, migration, VNC/SPICE, the RCU thread. libvirt gives it `<emulatorpin cpuset>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online CPU (formatdomain \xA7CPU Tuning; `qemuProcessSetupEmulator` in `qemu_process.c`).\n\nA vCPU pinned to one CPU of its own is meant to have that CPU to itself. If the emulator's set includes that CPU, the scheduler puts emulator work there whenever it likes: every interrupt the guest raises, every disk completion handled in the main loop preempts the vCPU, and the guest sees latency spikes and steal time. A common way to get there is a `<vcpu cpuset>` that lists exactly the pinned CPUs: it looks like a bound for the vCPUs, but with no `<emulatorpin>` the emulator follows it onto those CPUs.\n\nWith `<vcpusched scheduler='fifo'|'rr'>` on the overlapped vCPU it is worse: a busy realtime vCPU is never preempted by the (SCHED_OTHER) emulator thread, so the emulator thread that landed on that CPU waits. Device emulation and I/O for the whole guest stall behind it, which often looks like a hung guest. The reverse, a realtime `<emulatorsched>` on a vCPU's CPU, starves the vCPU instead. Both are the error case (rules.md names the first; the second is the same overlap with the roles swapped).\n\nWhich rule owns what, so one mistake gets one finding:\n\n- an emulator with no pin at all (every online CPU) is `missing-emulatorpin`'s;\n- the emulator on a CPU dedicated to a vCPU is this rule's, as an error when either thread is realtime; `realtime-sched-unsafe` does not report that pair again;\n- an emulator that only overlaps vCPUs with floating pins (a shared pool, as OpenStack's `shared` policy writes it) is not reported: nothing there was dedicated.\n\nLayouts generated by OpenStack Nova are reported as they are: a `dedicated` instance without `hw:emulator_threads_policy` gets an `<emulatorpin>` holding all of its own vCPU CPUs (Nova's documented default: the emulator threads \"run on the same host CPUs as the instance itself\"). That is a true overlap; `hw:emulator_threads_policy=isolate`, or `share` with `compute.cpu_shared_set` configured, moves the emulator off the vCPUs. Where the overlap is intended, turn the rule off for those domains in the config.\n\n## Incorrect\n\nThe emulator pin reaches into CPU 4, vCPU 0's CPU:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-4'/>\n</cputune>\n```\n\nThe emulator follows `<vcpu cpuset>` onto every pinned CPU:\n\n```xml\n<vcpu placement='static' cpuset='8-11'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <vcpupin vcpu='2' cpuset='10'/>\n  <vcpupin vcpu='3' cpuset='11'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\n`kvmlint --fix` applies a fix only when the domain is linted against a host snapshot whose housekeeping set is known and not empty (as for `missing-emulatorpin`). The target is the housekeeping CPUs on the host node(s) of the vCPU pins, or all of them when those nodes have none, minus any CPU dedicated to a vCPU. The fix rewrites the `<emulatorpin cpuset>` value; when the emulator followed `<vcpu cpuset>`, it inserts `<emulatorpin cpuset='\u2026'/>` into `<cputune>` where libvirt's formatter writes it (after the `<vcpupin>`s), leaving `<vcpu cpuset>` alone since it still bounds any unpinned vCPU.\n\n```xml\n  <emulatorpin cpuset='0-3'/>\n```\n\nWithout a host snapshot there is no fix: choosing between the shared housekeeping CPUs and a spare CPU reserved for this guest is a person's decision. When the `<emulatorpin>` also names CPUs no vCPU is dedicated to, a suggestion offers to keep only those.\n\n## Needs\n\n**domain**. The host snapshot is only needed for the fix and for naming housekeeping CPUs.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`emulatorpin`, `vcpupin`, `vcpusched`) and \xA7CPU Allocation (`<vcpu cpuset>`: the default for the emulator when `emulatorpin` is absent).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupEmulator`, `qemuProcessSetupPid`).\n- libvirt `src/conf/domain_conf.c` (`virDomainCputuneDefFormat`: order of `vcpupin`, `emulatorpin`, `iothreadpin`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): \"The QEMU emulator threads need to be pinned to host CPUs that are not in the isolcpus reserved set\".\n- sched(7), \"SCHED_FIFO\": a SCHED_FIFO thread runs until it blocks, yields or is preempted by a higher-priority thread.\n- OpenStack Nova, admin guide \"CPU topologies\", \xA7Customizing instance emulator thread pinning policies (`hw:emulator_threads_policy`).\n- The KVM tuning guide for Rocky Linux: emulatorpin on housekeeping cores, apart from 1:1 vCPU pins.\n",
   "guest-cell-spans-host-nodes": "# guest-cell-spans-host-nodes\n\nReports a guest NUMA cell whose vCPUs are pinned to CPUs on more than one host NUMA node (on the `<cell>` start tag), and a guest with more NUMA cells holding vCPUs than the host has nodes with CPUs (on the `<numa>` start tag). Both are warnings.\n\n## Why this matters\n\nA guest NUMA topology (`<cpu><numa><cell>`) tells the guest kernel which vCPUs share local memory. The guest's scheduler and allocator act on it: tasks stay near their memory, and memory is allocated on the node of the CPU that asks. The promise only holds if each guest cell maps onto one host node:\n\n- **a cell spanning host nodes**: some of the cell's vCPUs run on another socket than the rest, and than the memory bound to the cell. The guest sees all of them as local to each other, so it places threads and memory accordingly, and some of those accesses cross the interconnect without the guest knowing. A `<vcpu cpuset>` covering several nodes makes every cell span them;\n- **more cells with vCPUs than host nodes with CPUs**: at least two guest cells share one host node. The guest keeps its tasks apart from each other's memory for no benefit, and its NUMA distances mean nothing. A CPU-less host node (CXL memory, a memory-only node) does not count: mirror it with a guest cell that has memory and no `cpus`, as libvirt allows.\n\nThe rule takes each vCPU's effective pin (`vcpupin`, else `<vcpu cpuset>`) and the host nodes of those CPUs. Unpinned vCPUs and `placement='auto'` (numad chooses at start) are not known offline and are left out. A guest with a single cell is not checked for spanning: it makes no claim of locality between cells. That cell often exists only for shared memory (virtiofs, vhost-user), and is no different from a guest without cells, whose memory placement `pin-crosses-nodeset` weighs. vCPUs listed in no cell are `guest-numa-coverage`'s.\n\n## Incorrect\n\nGuest cell 0 is vCPUs 0-3, but vCPU 3 is pinned to CPU 20 on host node 1:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='20'/>\n  <!-- vCPUs 4-7 on CPUs 21-24 (node 1) -->\n</cputune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\nEach cell's vCPUs on one host node, and the cell's memory bound there:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <!-- vCPUs 4-7 on CPUs 20-23 (node 1) -->\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: which CPUs a cell should move to is a placement decision. Pin each guest cell's vCPUs to CPUs of one host node and bind its memory with `<memnode>`. Give the guest at most as many cells with vCPUs as the host has nodes with CPUs.\n\n## Needs\n\n**host snapshot**: which node each CPU belongs to, and which nodes have CPUs. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`<numa>`, `<cell id cpus memory>`; `cpus` optional for memory-only cells), \xA7CPU Tuning, \xA7NUMA Node Tuning (`memnode`).\n- libvirt `src/conf/numa_conf.c`: guest cells and their `memnode` bindings.\n- OpenStack Nova `nova/virt/hardware.py`: each guest NUMA cell is fitted to exactly one host NUMA cell.\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: local allocation on the node of the faulting CPU.\n- The KVM tuning guide for Rocky Linux: guest NUMA cells mirroring the host's, each pinned within one socket.\n",
   "guest-numa-coverage": "# guest-numa-coverage\n\nChecks how the guest NUMA cells (`<cpu><numa><cell>`) divide the vCPUs. Errors: cells whose ids are not 0..n-1 each once, two cells naming the same vCPU, or a cell naming a vCPU at or beyond the `<vcpu>` maximum, all of which libvirt rejects. Warning: vCPUs that no cell names, which libvirt silently adds to cell 0. The warning has a safe `--fix` that writes them into cell 0's `cpus`.\n\n## Why this matters\n\nThe cells are the NUMA topology the guest OS sees: which vCPUs sit next to which memory. Its scheduler and allocator, and every NUMA-aware application inside, plan around it. With `<numatune><memnode>` the cells are also the unit in which guest memory is bound to host nodes, so a vCPU in the wrong cell ends up running far from its memory.\n\nHow libvirt reads the cells (numa_conf.c `virDomainNumaDefParseXML`, domain_conf.c `virDomainDefParseXML`):\n\n- a cell's id is its `id` attribute, or its position when `id` is absent. The ids must be exactly 0..n-1, each once (\"Exactly one 'cell' element per guest NUMA cell allowed\u2026\", \"Duplicate NUMA cell info\");\n- two cells may not share a vCPU (\"NUMA cells \u2026 have overlapping vCPU ids\");\n- no cell may name a vCPU at or beyond the `<vcpu>` maximum (\"CPU IDs in <numa> exceed the <vcpu> count\");\n- `cpus` is optional: a cell without it is a CPU-less (memory-only) node, which libvirt has supported since 6.5. It is not reported;\n- every vCPU that no cell names is added to cell 0. The QEMU driver does this after parsing (qemu_domain.c `qemuDomainDefNumaCPUsRectify`, numa_conf.c `virDomainNumaFillCPUsInNode`): cell 0's `cpus` becomes every vCPU the other cells do not name. QEMU itself warns that partial mappings are obsolete and will be removed.\n\nSo the guest gets a cell 0 that is larger than the file says, often with a non-contiguous CPU list, while the other cells (and their `memnode` bindings) look balanced on paper. The rule writes down what libvirt would do, so the file and the guest agree. If another split was meant, move the vCPUs to the right cells by hand.\n\nCoverage is checked against the vCPU **maximum**, so vCPUs that are offline at boot need a cell too. When a cell id or `cpus` value does not parse (`value-invalid`, `cpuset-syntax`), or when an error above is present, the coverage warning is left out.\n\n## Incorrect\n\nvCPU 3 is in no cell, and libvirt puts it in cell 0:\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-2' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\nErrors:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-2' memory='4' unit='GiB'/>\n    <cell id='2' cpus='2-5' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n    <cell id='2' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nFor the warning, `kvmlint --fix` sets cell 0's `cpus` to its own vCPUs plus the ones no cell names, in libvirt's canonical form (`virBitmapFormat`, e.g. `0-3,6-7`). When cell 0 has no `cpus` attribute, the fix inserts one after its `id`, in the file's quote style. This is exactly what libvirt would do, so the guest does not change. The errors have no automatic fix: which cell a shared vCPU belongs to, and how the ids should be renumbered, are the author's choices.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaDefParseXML` (ids, overlap, optional `cpus`), `virDomainNumaGetMaxCPUID`, `virDomainNumaFillCPUsInNode`.\n- libvirt `src/conf/domain_conf.c`: `virDomainDefParseXML` (\"Number of CPUs in <numa> exceeds the <vcpu> count\", \"CPU IDs in <numa> exceed the <vcpu> count\").\n- libvirt `src/qemu/qemu_domain.c`: `qemuDomainDefNumaCPUsRectify` (vCPUs in no cell go to cell 0).\n- QEMU `hw/core/machine.c` (`machine_numa_finish_cpu_init`): \"CPU(s) not present in any NUMA nodes\u2026 partial NUMA mappings is obsoleted\".\n- libvirt, Domain XML format, \xA7CPU model and topology (guest NUMA topology, CPU-less cells).\n",
   "guest-numa-memory-sum": "# guest-numa-memory-sum\n\nReports a domain with guest NUMA cells whose `<memory>` is not the sum of the cells' `memory` plus the sizes of its memory devices (`<memory model='dimm'|'nvdimm'|'virtio-mem'|\u2026>`). libvirt replaces `<memory>` with that sum, so the value in the file is never what the guest gets. Safe `--fix`: set `<memory>` to the sum.\n\n## Why this matters\n\nWith guest NUMA cells, the cells are the guest's memory: each becomes a memory backend of its own, of exactly its `memory` size. `<memory>` is then just a total that libvirt keeps consistent: when a domain is defined (`virsh define` parses with ABI update), `virDomainDefPostParseMemory` in domain_postparse.c overwrites it with \u03A3 cell memory + \u03A3 memory device sizes. `virsh dumpxml` afterwards shows the new value.\n\nA file whose `<memory>` disagrees with its cells is therefore misleading in review and in capacity planning. Someone reading \"16 GiB\" plans for 16 GiB while the guest gets 15.5. A change to `<memory>` alone (the usual way to resize a guest) silently does nothing. The mismatch usually comes from resizing one side and forgetting the other, or from cells written in MiB that do not add up to a whole number of GiB.\n\nSizes are compared exactly in KiB, after libvirt's unit rules (`KiB`, `MiB`, `GiB` are powers of 1024; `KB`, `MB`, `GB` powers of 1000; no unit is KiB). Memory devices are counted whatever their model, as libvirt does. Domains without cells are not checked: there `<memory>` is the size. A cell or device whose size does not parse is left to `value-invalid`, and the rule then stays silent.\n\n## Incorrect\n\n```xml\n<memory unit='GiB'>16</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='7680' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='8192' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<memory unit='KiB'>16252928</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='7680' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='8192' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n```xml\n<maxMemory slots='16' unit='GiB'>64</maxMemory>\n<memory unit='GiB'>10</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n<devices>\n  <memory model='dimm'>\n    <target>\n      <size unit='GiB'>2</size>\n      <node>0</node>\n    </target>\n  </memory>\n</devices>\n```\n\n## Fix\n\n`kvmlint --fix` sets the text of `<memory>` to the sum, which is what libvirt would store, so the guest does not change. The sum is written in the unit `<memory>` already uses when it is a whole number there (`16` \u2192 `12` with `unit='GiB'`). Otherwise the fix writes KiB and sets `unit='KiB'` in the same edit, so the value stays exact and the file stays valid (`<memory unit='GiB'>16</memory>` \u2192 `<memory unit='KiB'>16252928</memory>`). Without a `unit` attribute the value is KiB already. If the larger `<memory>` was the intent, resize the cells instead: that is a choice the fix does not make.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_postparse.c`: `virDomainDefPostParseMemory` (the total is recomputed from the cells and memory devices when parsing with ABI update).\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaGetMemorySize`, and cell parsing (`memory` with `unit`, default KiB).\n- libvirt `src/util/virutil.c`: `virScaleInteger` (units).\n- libvirt, Domain XML format, \xA7Memory Allocation, \xA7CPU model and topology (guest NUMA topology), \xA7Memory devices.\n",
-  "housekeeping-overlap": "# housekeeping-overlap\n\nReports a pinned vCPU that can run on one of the host's housekeeping CPUs, the CPUs left outside the isolated set for interrupts, kernel threads and QEMU's own threads. The finding is a warning, or an error when the vCPU also has realtime (`fifo` or `rr`) scheduling. It points at the `cpuset` of the `<vcpupin>`, or of the `<vcpu>`, that allows it.\n\n## Why this matters\n\nA host tuned for pinned guests splits its CPUs in two (rules.md \xA70):\n\n- the isolated set I: `isolcpus` (domain/nohz flags), `nohz_full` and tuned's `isolated_cores` (cpu-partitioning and realtime profiles). The running kernel's own view in `/sys/devices/system/cpu/isolated` and `/sys/devices/system/cpu/nohz_full` wins over the command line when the snapshot has it;\n- the housekeeping set HK = online CPUs \u2212 I, unless the configuration names it explicitly.\n\nHK carries everything that was moved off the isolated CPUs: device interrupts (`irqaffinity`), unbound workqueues and kthreads, offloaded RCU callbacks (`rcu_nocbs`), timers, and the emulator and IOThreads of every guest. A vCPU pinned there competes with all of it. The guest sees jitter and steal time, and the host's housekeeping slows down for everyone.\n\nWith `<vcpusched scheduler='fifo'|'rr'>` it gets worse. A busy realtime vCPU is never preempted by normal threads on its CPU, so ksoftirqd, kworkers and RCU kthreads there can starve. The results are RCU stall warnings, hung-task reports and stuck I/O. That is why the rule reports an error in this case.\n\nOnly vCPU affinity is checked. Emulator threads and IOThreads belong on housekeeping CPUs (the tuning guide and kvm-realtime put them there), so `emulatorpin` and `iothreadpin` on HK are correct. Unpinned vCPUs of a partially pinned domain are left to `vcpu-partially-pinned`.\n\nIf the host declares no isolation at all (no `isolcpus`, `nohz_full` or tuned `isolated_cores`) and the configuration sets no housekeeping set, HK is unknown. The rule then reports one info note on the host snapshot, once per host, and nothing else.\n\n## Incorrect\n\nOn a host booted with `isolcpus=4-31 nohz_full=4-31` (HK = 0-3):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='3'/>\n  <vcpupin vcpu='2' cpuset='12'/>\n  <vcpupin vcpu='3' cpuset='13'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='0-7'>4</vcpu>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='1'/>\n  <vcpusched vcpus='0' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='12'/>\n  <vcpupin vcpu='3' cpuset='13'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because which isolated CPU each vCPU should move to is a capacity decision. Move the vCPU to isolated CPUs. The message names the ones on the same host NUMA node as the current pin, so the vCPU stays next to its memory (see `pin-crosses-nodeset`). If the guest really needs housekeeping CPUs, give it a floating pin without realtime scheduling and accept the noise. If the isolated set itself is wrong, change `isolcpus`/`nohz_full` or the tuned profile and reboot.\n\n## Needs\n\n**host snapshot**: the housekeeping set comes from the host's isolation (command line, `/sys/devices/system/cpu/{isolated,nohz_full}`, tuned `isolated_cores`). Without a host the rule is silent, and it only applies to pinned domains.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `vcpusched`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): realtime vCPUs on isolated CPUs, emulator and I/O threads on housekeeping CPUs.\n- Linux `Documentation/admin-guide/kernel-parameters`: `isolcpus`, `nohz_full`, `rcu_nocbs`, `irqaffinity`, and the \"cpu lists\" grammar.\n- Linux `kernel/sched/isolation.c` (`housekeeping_setup`, `housekeeping_isolcpus_setup`).\n- tuned `profiles/cpu-partitioning` and its man page (`isolated_cores`).\n- The KVM tuning guide for Rocky Linux: housekeeping cores for the host, isolated cores for vCPUs.\n",
+  "housekeeping-overlap": "# housekeeping-overlap\n\nReports a pinned vCPU that can run on one of the host's housekeeping CPUs, the CPUs left outside the isolated set for interrupts, kernel threads and QEMU's own threads. The finding is a warning, or an error when the vCPU also has realtime (`fifo` or `rr`) scheduling. It points at the `cpuset` of the `<vcpupin>`, or of the `<vcpu>`, that allows it.\n\n## Why this matters\n\nA host tuned for pinned guests splits its CPUs in two (rules.md \xA70):\n\n- the isolated set I: `isolcpus` (domain/nohz flags), `nohz_full` and tuned's `isolated_cores` (cpu-partitioning and realtime profiles). The running kernel's own view in `/sys/devices/system/cpu/isolated` and `/sys/devices/system/cpu/nohz_full` wins over the command line when the snapshot has it;\n- the housekeeping set HK = online CPUs \u2212 I, unless the configuration names it explicitly.\n\nHK carries everything that was moved off the isolated CPUs: device interrupts (`irqaffinity`), unbound workqueues and kthreads, offloaded RCU callbacks (`rcu_nocbs`), timers, and the emulator and IOThreads of every guest. A vCPU pinned there competes with all of it. The guest sees jitter and steal time, and the host's housekeeping slows down for everyone.\n\nWith `<vcpusched scheduler='fifo'|'rr'>` it gets worse. A busy realtime vCPU is never preempted by normal threads on its CPU, so ksoftirqd, kworkers and RCU kthreads there can starve. The results are RCU stall warnings, hung-task reports and stuck I/O. That is why the rule reports an error in this case.\n\nOnly vCPU affinity is checked. Emulator threads and IOThreads belong on housekeeping CPUs (the tuning guide and kvm-realtime put them there), so `emulatorpin` and `iothreadpin` on HK are correct. Unpinned vCPUs of a partially pinned domain are left to `vcpu-partially-pinned`.\n\nThis rule owns the realtime case: a `fifo`/`rr` vCPU whose own pin (or `<vcpu cpuset>`) reaches housekeeping CPUs is reported here, as an error, and `realtime-sched-unsafe` does not report it again. That rule covers the other realtime hazards (a realtime thread with more than one CPU, sharing its CPU with another thread of the guest, or a realtime emulator or IOThread on housekeeping CPUs); its README has the full table. A realtime vCPU with a floating pin that also reaches housekeeping CPUs gets one finding from each rule, since narrowing the pin and moving it off HK are separate changes.\n\nIf the host declares no isolation at all (no `isolcpus`, `nohz_full` or tuned `isolated_cores`) and the configuration sets no housekeeping set, HK is unknown. The rule then reports one info note on the host snapshot, once per host, and nothing else.\n\n## Incorrect\n\nOn a host booted with `isolcpus=4-31 nohz_full=4-31` (HK = 0-3):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='3'/>\n  <vcpupin vcpu='2' cpuset='12'/>\n  <vcpupin vcpu='3' cpuset='13'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='0-7'>4</vcpu>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='1'/>\n  <vcpusched vcpus='0' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='12'/>\n  <vcpupin vcpu='3' cpuset='13'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because which isolated CPU each vCPU should move to is a capacity decision. Move the vCPU to isolated CPUs. The message names the ones on the same host NUMA node as the current pin, so the vCPU stays next to its memory (see `pin-crosses-nodeset`). If the guest really needs housekeeping CPUs, give it a floating pin without realtime scheduling and accept the noise. If the isolated set itself is wrong, change `isolcpus`/`nohz_full` or the tuned profile and reboot.\n\n## Needs\n\n**host snapshot**: the housekeeping set comes from the host's isolation (command line, `/sys/devices/system/cpu/{isolated,nohz_full}`, tuned `isolated_cores`). Without a host the rule is silent, and it only applies to pinned domains.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `vcpusched`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): realtime vCPUs on isolated CPUs, emulator and I/O threads on housekeeping CPUs.\n- Linux `Documentation/admin-guide/kernel-parameters`: `isolcpus`, `nohz_full`, `rcu_nocbs`, `irqaffinity`, and the \"cpu lists\" grammar.\n- Linux `kernel/sched/isolation.c` (`housekeeping_setup`, `housekeeping_isolcpus_setup`).\n- tuned `profiles/cpu-partitioning` and its man page (`isolated_cores`).\n- The KVM tuning guide for Rocky Linux: housekeeping cores for the host, isolated cores for vCPUs.\n",
   "hugepage-size-decimal-unit": "# hugepage-size-decimal-unit\n\nReports a hugepage `<page>` whose size is written in a decimal unit (`KB`, `MB`, `GB`, `TB`, any case). libvirt reads those as powers of 1000, so `size='1' unit='GB'` is 1,000,000,000 bytes (976,563 KiB), and `size='2' unit='MB'` is 1954 KiB. Neither is a page size, and the domain fails to start. The finding points at the `unit` value. Safe `--fix`: `GB`\u2192`G`, `MB`\u2192`M`, `KB`\u2192`K`, `TB`\u2192`T`.\n\n## Why this matters\n\nlibvirt's units follow `virScaleInteger`: `K`, `KiB`, `M`, `MiB`, `G`, `GiB` (any case) are powers of 1024, while `KB`, `MB` and `GB` are powers of 1000. Guest memory sizes can use either, since only the amount changes. A page size cannot: hugetlbfs pages are powers of two (4 KiB, 2 MiB, 1 GiB on x86; 64 KiB, 2 MiB, 512 MiB, 16 GiB on other architectures), and no power of 1000 is one. libvirt looks for a hugetlbfs mount with exactly the requested size. With 976,563 KiB it finds none, and the start fails (\"Unable to find any usable hugetlbfs mount for 976563 KiB\"). `virsh define` succeeds, so the mistake shows up only at the first start, often on another host.\n\n`GB` is what most people write for \"gigabyte\", which is why this is worth a rule of its own. Decimal units elsewhere (`<memory unit='GB'>`) are valid and are not reported here.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='GB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n```\n\nAlso correct: `unit='GiB'`, or `size='1048576' unit='KiB'` (what `virsh dumpxml` writes).\n\n## Fix\n\n`kvmlint --fix` replaces the decimal unit with its binary letter (`GB`\u2192`G`, `mb`\u2192`m`), keeping the number, but only when the result is a power of two of at least 4 KiB, i.e. a real page size. A decimal size is never a power of two, so the binary reading is then the only size the author can have meant. When the binary reading is no page size either (`size='3' unit='MB'`), there is no automatic fix: the message asks for a real page size, and the unit change is offered as a suggestion only. Whether the host has pages of that size is checked by `hugepage-size-unavailable` when a host snapshot is given.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (binary and decimal suffixes).\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML` and `virDomainParseMemory` (page size, rounded up to whole KiB).\n- libvirt `src/qemu/qemu_command.c` / `qemu_domain.c`: the hugetlbfs mount lookup for the page size at start-up.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: supported huge page sizes.\n- libvirt, Domain XML format, \xA7Memory Backing (`page size unit nodeset`).\n",
   "hugepage-size-unavailable": "# hugepage-size-unavailable\n\nReports a `<memoryBacking><hugepages><page size>` for which the host has no hugepage pool at all: the size is not among the host's hugepage sizes (`/sys/kernel/mm/hugepages/hugepages-<size>kB`) and no node has a pool of it. `<hugepages/>` without a `<page>` uses the host's default size, and is reported only when the host has no hugepage size at all. Reported on the `size` value (or the `<hugepages>` start tag).\n\n## Why this matters\n\nlibvirt backs hugepage guest memory with a file on a hugetlbfs mount whose page size is the one asked for. It looks for that mount when it builds the memory backend, and fails the start when there is none: \"Unable to find any usable hugetlbfs mount for 1048576 KiB\" (qemu_conf.c `qemuGetDomainHupageMemPath`, qemu_command.c `qemuBuildMemoryBackendProps`). A hugetlbfs mount of a size needs the kernel to have a pool (an hstate) of that size. Which sizes exist depends on the CPU and the kernel:\n\n- x86-64: 2 MiB always; 1 GiB only with the `pdpe1gb` CPU flag. Nested or older virtual CPUs often lack it;\n- arm64 with 4 KiB pages: 64 KiB, 2 MiB, 32 MiB, 1 GiB; with 64 KiB pages: 2 MiB, 512 MiB, 16 GiB, so XML written for x86 asking for 1 GiB fails there;\n- ppc64 (radix): 2 MiB and 1 GiB.\n\nThis rule is about a size that does not exist. A pool that exists but holds too few pages for the planned guests, even 0, is `insufficient-hugepages`'s, and that rule skips sizes the host has no pool of, so one situation is reported once. A `<page>` of the base page size (4 KiB on x86, 64 KiB on a 64 KiB-page arm64 kernel) is ordinary memory to libvirt and is never reported. A size in a decimal unit (`size='1' unit='GB'` is 976,563 KiB) is `hugepage-size-decimal-unit`'s.\n\n## Incorrect\n\nThe host's kernel has only 2 MiB pages:\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Fix\n\nNo automatic fix: use a size the host has (the message lists them), or give the host that size. For x86 1 GiB pages that needs a CPU with `pdpe1gb`. Reserve the pages at boot (`hugepagesz=1G hugepages=N`) and mount hugetlbfs with `pagesize=1G` where libvirt looks (`hugetlbfs_mount` in qemu.conf).\n\n## Needs\n\n**host snapshot**: the hugepage sizes (`hugepages.sizesKiB`, or the nodes' pools) and the base page size. With a source that cannot list them (`numactl --hardware`) the rule reports one info note and stays silent.\n\n## Sources\n\n- libvirt `src/qemu/qemu_conf.c`: `qemuGetDomainHupageMemPath` (\"Unable to find any usable hugetlbfs mount for %llu KiB\").\n- libvirt `src/qemu/qemu_command.c`: `qemuBuildMemoryBackendProps` (page size per guest cell; the system page size means no hugepages).\n- libvirt, Domain XML format, \xA7Memory Backing (`hugepages`, `page size unit nodeset`).\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: `/sys/kernel/mm/hugepages/`, `hugepagesz=`, `default_hugepagesz=`, hugetlbfs `pagesize=`.\n- Linux `Documentation/arch/arm64/hugetlbpage.rst`: the sizes for each base page size.\n",
   "hugepages-config-invalid": "# hugepages-config-invalid\n\nReports a `<memoryBacking><hugepages>` configuration that libvirt rejects: a `<page nodeset>` naming a guest NUMA cell that does not exist, two `<page>` elements whose nodesets overlap, two `<page>` elements without a nodeset, a `<page>` without `size`, and (QEMU driver) hugepages combined with `<allocation mode='ondemand'>` or `<source type='anonymous'>`. The finding points at the attribute or element at fault.\n\n## Why this matters\n\nEach guest NUMA cell gets its memory from one page size: the `<page>` whose `nodeset` names the cell, else the `<page>` without a nodeset. `<hugepages/>` with no `<page>` means the host's default size. The `nodeset` names **guest cells**, not host nodes. Mixing the two up is the classic mistake: `nodeset='1'` on a guest without cells reads as \"host node 1\" but means \"guest cell 1\", which does not exist.\n\nWhat libvirt checks:\n\n| configuration | result (source) |\n| --- | --- |\n| `<page>` without `size` | rejected (domain_conf.c `virDomainHugepagesParseXML`: size is required) |\n| a page nodeset naming a cell \u2265 the number of guest cells | rejected: \"hugepages: node N not found\" (domain_validate.c `virDomainDefMemtuneValidate`) |\n| without guest cells, `nodeset='0'` | accepted: the nodeset is dropped and the page backs the whole guest (domain_postparse.c `virDomainDefPostParseMemtune`); any other nodeset is rejected as above |\n| two page nodesets sharing a cell | rejected: \"nodeset attribute of hugepages of sizes \u2026 intersect\" |\n| two pages without nodeset (counting a dropped `nodeset='0'`) | rejected: \"two master hugepages detected\" |\n| hugepages with `<allocation mode='ondemand'>` | rejected by the QEMU driver: \"hugepages are not allowed with memory allocation ondemand\" (qemu_validate.c `qemuValidateDomainDefMemory`) |\n| hugepages with `<source type='anonymous'>` | rejected by the QEMU driver: \"hugepages are not allowed with anonymous memory source\" |\n\nDeliberately **not** reported, because libvirt accepts them: hugepages with `<source type='memfd'>` (refused only by QEMU older than 4.0, which lacks memfd hugetlb support), `<access mode='shared'>` without guest cells (accepted when the machine type names its default RAM backend, as machine types of QEMU 5.0 and later do), and `<allocation threads='N'>` (needs a QEMU with preallocation threads, which a linter cannot see). A nodeset that does not parse is left to `cpuset-syntax`. A page size in a decimal unit is `hugepage-size-decimal-unit`'s.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0-1'/>\n    <page size='2' unit='M' nodeset='1-2'/>\n  </hugepages>\n  <allocation mode='ondemand'/>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0'/>\n    <page size='2' unit='M' nodeset='1'/>\n  </hugepages>\n  <locked/>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix: which page size a guest cell should get is a capacity decision. Give each guest cell at most one page size, use at most one `<page>` without `nodeset`, and bind guest memory to host nodes with `<numatune>`, not with the page `nodeset`.\n\n## Needs\n\n**domain**. The allocation and source checks apply to domains run by the QEMU driver (`type` `kvm`, `qemu` or `hvf`).\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML`, `virDomainDefParseMemory`.\n- libvirt `src/conf/domain_validate.c`: `virDomainDefMemtuneValidate`.\n- libvirt `src/conf/domain_postparse.c`: `virDomainDefPostParseMemtune`.\n- libvirt `src/qemu/qemu_validate.c`: `qemuValidateDomainDefMemory`.\n- libvirt, Domain XML format, \xA7Memory Backing.\n",
   "insufficient-hugepages": "# insufficient-hugepages\n\nAdds up, for each hugepage size and each host NUMA node, the pages that all guests planned on a host need from that node, and reports when the sum is larger than the node's pool (`nr_hugepages`). Each contributing domain is reported on its `<page>` (or `<hugepages>`) element. The message names the node, the demand, the supply, the other domains sharing the pool, and the `nr_hugepages` value that would be enough.\n\n## Why this matters\n\nHugepage-backed guest RAM comes from hugetlbfs, and hugetlbfs only hands out pages that were reserved in a pool beforehand. Each NUMA node has its own pool per page size (`/sys/devices/system/node/nodeN/hugepages/hugepages-<size>kB/nr_hugepages`). Under a `strict` binding the kernel takes pages only from the bound nodes' pools, never from a neighbour's. When a pool runs short, QEMU fails to start (libvirt has it preallocate hugepage-backed memory: \"unable to map backing store for guest RAM: Cannot allocate memory\"), or a guest that does start gets SIGBUS when it touches a page that cannot be backed. Usually the guest started last fails: each guest alone fits, and only the plan as a whole does not. That is why this is a plan rule.\n\nHow the demand is counted (rules.md \xA71):\n\n- **Pages per guest**: `ceil(memory / page size)` for each guest NUMA cell (`<cell memory>`), or for the whole `<memory>` when the guest has no cells. Sizes follow libvirt's units (`virScaleInteger`): `k`/`KiB`, `M`/`MiB`, `G`/`GiB` are powers of 1024, `KB`/`MB`/`GB` are powers of 1000, and no unit means KiB. So `<memory unit='G'>17</memory>` needs 8704 pages of 2 MiB, while `<memory unit='GB'>17</memory>`, which is 17,000,000,000 bytes or 16,601,563 KiB, needs 8107.\n- **Page size**: the `<page size unit>` whose `nodeset` names the guest cell, else a `<page>` without `nodeset`. `<hugepages/>` with no `<page>` uses the host's default hugepage size (`Hugepagesize` in `/proc/meminfo`). Each size is a separate budget: 1 GiB pages never stand in for 2 MiB ones.\n- **Which node**:\n  - a single-node nodeset (from `memnode`, else `<memory>`): that node;\n  - `strict` over several nodes: the kernel decides the split, so only the sum over the set is compared, and the finding is a warning;\n  - `interleave`: spread evenly over the nodes;\n  - no `<numatune>` or `placement='auto'`: only host-wide totals are compared, and the finding is a warning.\n- **Supply**: the pool size `nr_hugepages`, not the free pages at capture time. Running guests already hold pages, and they are part of the plan.\n- **Sizes the host has no pool of at all** (absent from `/sys/kernel/mm/hugepages/` and from every node): not counted here. No `nr_hugepages` value can help there, and `hugepage-size-unavailable` reports them. A pool that exists but holds too few pages, 0 included, is this rule's.\n\n## Incorrect\n\nTwo guests on host node 0, whose 2 MiB pool holds 8192 pages (16 GiB): 6144 + 4096 = 10240 pages.\n\n```xml\n<!-- erp-db.xml -->\n<memory unit='GiB'>12</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n```xml\n<!-- erp-app.xml -->\n<memory unit='GiB'>8</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nBind the second guest to node 1, or raise node 0's pool to 10240 pages (`echo 10240 > /sys/devices/system/node/node0/hugepages/hugepages-2048kB/nr_hugepages`, made persistent in the boot configuration or a tuned profile):\n\n```xml\n<!-- erp-app.xml -->\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: whether to grow a pool, move a guest or shrink it is a capacity decision. The message gives the `nr_hugepages` value per node that would be enough for the plan. Reserve 1 GiB pages at boot (`hugepagesz=1G hugepages=N`), as they are hard to find later when memory is fragmented. For a multi-node `strict` binding, bind each guest cell to one node with `<memnode>`, so the check can be exact.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host`, or the `hosts` mapping in `kvmlint.config.json`), with the host snapshot's per-node hugepage pools. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7Memory Allocation (units), \xA7Memory Backing (`hugepages`, `page size unit nodeset`), \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`).\n- libvirt `src/util/virutil.c` (`virScaleInteger`: binary and decimal units) and `src/conf/numa_conf.c`.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: per-node pools under `/sys/devices/system/node/nodeN/hugepages/`, boot-time reservation, and the interaction with memory policy.\n- OpenStack Nova `nova/virt/hardware.py`: hugepage fitting per host NUMA cell.\n- The KVM tuning guide for Rocky Linux: per-node hugepage reservation sized for the guests bound there.\n",
+  "iothread-placement": "# iothread-placement\n\nReports an IOThread of a pinned domain that has no `<iothreadpin>` (so it runs wherever `<vcpu cpuset>` allows, or on every online host CPU), and an `<iothreadpin>` that puts an IOThread on a CPU dedicated to a vCPU. Both are warnings, or errors when one of the vCPUs concerned, or the IOThread itself, has realtime (`fifo`/`rr`) scheduling. The first finding is reported on `<iothreads>` (or `<iothreadids>`) and names the IOThreads as ranges; the second on the `iothreadpin` `cpuset`.\n\n## Why this matters\n\nAn IOThread runs the virtio-blk/virtio-scsi queues (and other devices) assigned to it with `iothread='N'`. Its affinity follows the same chain as the emulator's (formatdomain \xA7CPU Tuning, `qemuProcessSetupIOThread` in `qemu_process.c`): `<iothreadpin iothread='N'>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online host CPU.\n\nIn a domain whose vCPUs are pinned, an IOThread left without a pin therefore runs on the vCPUs' own CPUs and on isolated cores: each burst of disk I/O preempts a vCPU, and on CPUs isolated with `isolcpus` the scheduler does not balance, so several guests' IOThreads can stack on one core. An `<iothreadpin>` onto a CPU dedicated to a vCPU does the same deliberately. libvirt's kvm-realtime page and the tuning guide put IOThreads with the emulator, on housekeeping CPUs.\n\nWith realtime scheduling the sharing turns into starvation, as for the emulator (`emulatorpin-overlaps-vcpus`): a busy SCHED_FIFO vCPU never lets the IOThread on its CPU run, so the guest's disk I/O stalls; a SCHED_FIFO IOThread (`<iothreadsched>`) starves the vCPU. rules.md gives this rule a plain warning; the error for the realtime case follows the pattern of `housekeeping-overlap` and `emulatorpin-overlaps-vcpus`, so that `realtime-sched-unsafe` need not report the same pin again.\n\nCases left alone:\n\n- an unpinned IOThread that falls back to a `<vcpu cpuset>` holding no dedicated vCPU CPU: that cpuset is then a pool kept apart for QEMU's own threads, on purpose;\n- `placement='auto'`: numad's nodes are not known offline;\n- domains with no pinning at all: where their threads run is not a pinning question;\n- an `iothreadpin` for an IOThread the domain does not have (`vcpu-id-range`), or a cpuset that does not parse (`cpuset-syntax`).\n\n## Incorrect\n\n```xml\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='5'/>\n</cputune>\n```\n\nIOThread 1 shares CPU 5 with vCPU 1; IOThread 2 has no pin and runs anywhere.\n\n## Correct\n\n```xml\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\n`kvmlint --fix` applies a fix only when the one safe target exists: the emulator's CPUs from an explicit `<emulatorpin>`, disjoint from every vCPU's affinity. It then rewrites a bad `iothreadpin` `cpuset` to that set, or inserts `<iothreadpin iothread='N' cpuset='\u2026'/>` for each unpinned IOThread where libvirt's own formatter writes it (`virDomainCputuneDefFormat`: after the `<vcpupin>`s and `<emulatorpin>`, among the other `<iothreadpin>`s by IOThread id), copying the indentation, quotes and line endings of its neighbours. Without such an `<emulatorpin>`, where the IOThreads should go (the shared housekeeping CPUs, or a CPU reserved for this guest's I/O) is a person's choice, and the message only says what to add.\n\n## Needs\n\n**domain**. With a host snapshot the message lists the online and isolated CPUs an unpinned IOThread can reach.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7IOThreads Allocation (`iothreads`, `iothreadids`) and \xA7CPU Tuning (`iothreadpin`: \"If this is omitted and attribute cpuset of element vcpu is not specified, the IOThreads are pinned to all the physical CPUs by default\").\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupIOThread`, `qemuProcessSetupPid`).\n- libvirt `src/conf/domain_conf.c` (`virDomainCputuneDefFormat`: element order inside `<cputune>`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: no load balancing on isolated CPUs).\n- The KVM tuning guide for Rocky Linux: `iothreadpin` with the emulator on housekeeping cores.\n",
+  "locked-memory-risk": "# locked-memory-risk\n\nReports `<memoryBacking><locked/>` in a QEMU/KVM domain without a `<memtune><hard_limit>`, or without hugepages. One warning on the `<locked/>` element says which of the two (or both) is missing.\n\n## Why this matters\n\n`<locked/>` asks QEMU to lock all of its memory (`mlockall`, QEMU's `-overcommit mem-lock=on`) so nothing of the guest is ever swapped out. The kernel caps locked memory per process with `RLIMIT_MEMLOCK`, so libvirt has to raise that limit for QEMU, and how far depends on `<memtune>` (`qemuDomainGetMemLockLimitBytes` in `qemu_domain.c`):\n\n- **with a `hard_limit`**, the lock limit is the `hard_limit`;\n- **without one**, libvirt cannot know how much memory QEMU will allocate for itself, so it removes the limit altogether (`VIR_DOMAIN_MEMORY_PARAM_UNLIMITED`). Guest RAM plus everything QEMU allocates for itself are then locked with no upper bound, and the host can never reclaim any of it. libvirt's documentation calls this a potential security risk (a guest that makes QEMU allocate memory can lock host memory without limit) and \"highly recommends\" a `hard_limit` with `<locked/>`.\n\nSize the `hard_limit` as the guest RAM plus QEMU's own memory, generously: libvirt also applies it as the cgroup memory limit, each memory mapping QEMU locks must fit under it, and too low a value stops QEMU from starting (`mlockall` fails) or gets it killed later. A `hard_limit` written as 9007199254740991 KiB (the value `virsh memtune` shows for \"unlimited\") is treated as no limit.\n\nWithout hugepages, `<locked/>` locks the whole guest RAM in ordinary pages: all of it is allocated and faulted in when QEMU starts, and it leaves the host's reclaimable memory for good. On kernels where compaction does not move locked pages (`vm.compact_unevictable_allowed=0`, the default with PREEMPT_RT), those pages also stay where they are and fragment memory around them. Hugepages are never swapped anyway, so with hugepages `<locked/>` only has to lock QEMU's own, much smaller, memory.\n\nThe rule only looks at `type='kvm'` and `type='qemu'`: the memlock handling above is the QEMU driver's.\n\n## Incorrect\n\n```xml\n<memory unit='GiB'>16</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n  <locked/>\n</memoryBacking>\n```\n\n```xml\n<memory unit='GiB'>16</memory>\n<memtune>\n  <hard_limit unit='GiB'>18</hard_limit>\n</memtune>\n<memoryBacking>\n  <locked/>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>16</memory>\n<memtune>\n  <hard_limit unit='GiB'>18</hard_limit>\n</memtune>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n  <locked/>\n</memoryBacking>\n```\n\n## Fix\n\nThere is no automatic fix: the right `hard_limit` depends on the guest's devices and QEMU's own needs, and hugepages need a host pool. Add `<memtune><hard_limit>` (guest RAM plus a margin for QEMU) and back the guest with hugepages, or drop `<locked/>` if the workload does not need it.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7Memory Backing (`locked`: \"it has to remove the limit on locked memory altogether \u2026 it's highly recommended to set a hard_limit\") and \xA7Memory Tuning (`hard_limit`).\n- libvirt `src/qemu/qemu_domain.c` (`qemuDomainGetMemLockLimitBytes`: the `hard_limit`, else unlimited when `<locked/>`), `qemuDomainAdjustMaxMemLock`.\n- Linux `mm/mlock.c` (`mlockall` checks the process's mapped size against `RLIMIT_MEMLOCK` unless it has `CAP_IPC_LOCK`); mlockall(2).\n- Linux `Documentation/admin-guide/sysctl/vm.rst` (`compact_unevictable_allowed`: 0 on PREEMPT_RT).\n- Red Hat, Virtualization Tuning and Optimization Guide, \xA7Memory Backing: with `locked`, set `hard_limit` to the guest's memory plus what the process itself consumes.\n",
   "memory-not-hugepage-multiple": "# memory-not-hugepage-multiple\n\nReports hugepage-backed guest memory that is not a whole number of pages: a guest NUMA cell whose `memory` is not a multiple of the page size backing it, or, for a guest without cells, `<memory>` (less any memory devices). It is a warning, or an error when the memory is smaller than one page. The finding is on the cell's `memory` value or on the `<memory>` text. Suggestions (never `--fix`): round up, or round down, to whole pages.\n\n## Why this matters\n\nEach hugepage-backed region of guest RAM, one per guest cell or one for the whole guest, is a hugetlbfs file that QEMU maps in whole pages:\n\n- when the region is **smaller than one page**, QEMU refuses to start: \"memory size \u2026 must be equal to or larger than page size\" (`file_ram_alloc`). A 512 MiB test guest on 1 GiB pages never boots;\n- otherwise QEMU rounds the region **up** to whole pages. The guest sees the size it was given, but the pool loses one page more, and the rest of that page is never used. With 1 GiB pages, a 4608 MiB cell costs five pages for 4.5 pages of memory. On hosts where every page is reserved for a planned guest, that extra page is what makes the next guest fail (see `insufficient-hugepages`, which counts pages the same way: ceil(memory / page size)).\n\nThe page size of a region is the `<page size>` whose `nodeset` names the cell, else the `<page>` without a nodeset. For `<hugepages/>` with no `<page>`, it is the host's default hugepage size. That size is known only when a host snapshot is linted (`Hugepagesize` in `/proc/meminfo`). **Without a host the rule skips such guests**, since the default differs by architecture and by `default_hugepagesz=`. Pages in a decimal unit, and pages without a size, are left to `hugepage-size-decimal-unit` and `hugepages-config-invalid`. Memory devices (`<memory model='dimm'>` \u2026) have backends of their own and are not part of the regions checked here.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4096' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='4608' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\nError, less than one page:\n\n```xml\n<memory unit='MiB'>512</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='1048576' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0'/>\n    <page size='2' unit='M' nodeset='1'/>\n  </hugepages>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4096' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='4608' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nNo automatic fix: growing a guest takes pages from a shared pool, and shrinking it takes memory from the guest, so the direction is a person's choice. kvmlint offers two **suggestions** (shown in text output, in JSON `suggestions` and in SARIF `result.fixes`; never applied by `--fix`): set the size to the next whole number of pages, or to the whole pages below it (not offered when that is zero). The new size keeps the unit already written when it is exact there, else it is written in KiB with `unit='KiB'`. After resizing a cell, `guest-numa-memory-sum` offers the matching `<memory>` total as a safe fix.\n\n## Needs\n\n**domain**, and a **host snapshot** for `<hugepages/>` without `<page>` (the host's default page size). Without one, those guests are skipped.\n\n## Sources\n\n- QEMU `system/physmem.c` (`file_ram_alloc`): the size check against the page size and the round-up to whole pages.\n- libvirt `src/qemu/qemu_command.c`: one memory backend per guest cell with the page size from `<hugepages>`.\n- libvirt, Domain XML format, \xA7Memory Backing (`page size unit nodeset`, the host's default size for an empty `<hugepages/>`).\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: hugetlbfs files are sized in whole huge pages.\n",
   "min-free-kbytes-exceeds-node-free": "# min-free-kbytes-exceeds-node-free\n\nComputes each NUMA node's share of `vm.min_free_kbytes` the way the kernel does, and compares it with the memory that node has free once the planned guests bound strictly to it have been placed. The finding is an error when a node's min watermark is above its free memory, and a warning when its high watermark is. A node that the planned guests overfill, or push from above its high watermark to between min and high, is left to `numa-memory-insufficient`, so one situation is reported once. It is reported on the host snapshot, at the `vm.minFreeKbytes` value, and the message gives the largest value that keeps every node safe.\n\n## Why this matters\n\n`vm.min_free_kbytes` is not one pool for the whole machine. `__setup_per_zone_wmarks()` (mm/page_alloc.c) splits it over all lowmem zones of all nodes in proportion to each zone's managed pages:\n\n- zone min = pages_min \xD7 managed(zone) / \u03A3 managed(lowmem zones);\n- Movable and HighMem zones instead get a small clamped value;\n- low = min + gap and high = low + gap, where gap = max(min / 4, managed \xD7 `vm.watermark_scale_factor` / 10000).\n\nA node's share is the sum over its zones. Free memory is not even across nodes on a hypervisor. Hugepage pools are carved out of a node's memory, and guests bound with `mode='strict'` allocate only from their nodes. A node can end up with less free memory than its own watermarks although the host as a whole has plenty:\n\n- **below min** (error): every allocation on the node falls into direct reclaim. A strictly bound guest cannot fall back to another node (MPOL_BIND), so the OOM killer picks a process, very likely that guest's QEMU;\n- **below high** (warning): kswapd on that node never reaches its target and reclaims continuously, dropping page cache and burning housekeeping CPU while other nodes sit idle.\n\nFree memory per node is `MemFree` from the snapshot (`/sys/devices/system/node/nodeN/meminfo`), less the memory of each planned domain that binds small (non-hugepage) pages to the node with `strict` or `restrictive`. `preferred` and `interleave` allocations can fall back to other nodes, and hugepages come from the pools, so none of them is subtracted. The zones come from `/proc/zoneinfo` managed pages when the snapshot has them. Otherwise each node's MemTotal stands in for one Normal zone, and the message says so.\n\n### What numa-memory-insufficient reports instead\n\n`numa-memory-insufficient` looks at the same numbers from the guests' side, and one shared decision (`src/model/node-memory.ts`) gives each node to one rule, so a situation is reported once:\n\n- the planned guests do not fit in the node's free memory at all: `numa-memory-insufficient` (error), on the domains. No value of `vm.min_free_kbytes` makes room, so this rule neither reports the node nor lets it constrain the safe value it suggests;\n- the plan leaves the node below its **min** watermark: this rule (error), whether the host or the plan got it there;\n- the plan leaves the node between min and high, and the node was above its high watermark without the planned guests: `numa-memory-insufficient` (warning), since the guests took the margin. When the node was already below high without them, this rule reports it (warning).\n\n## Incorrect\n\nHost: two nodes of 64 GiB, node 1 has 45000 MiB free, `vm.min_free_kbytes=524288` (node 1's min share is 256 MiB). This guest leaves node 1 only 100 MiB:\n\n```xml\n<memory unit='MiB'>44900</memory>\n<vcpu placement='static'>8</vcpu>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n```json\n\"vm\": { \"minFreeKbytes\": 524288, \"watermarkScaleFactor\": 10 }\n```\n\n## Correct\n\nLeave headroom above the high watermark on every node. Spread the small-page guests over both nodes, back large guests with hugepages (reserved up front and not part of `MemFree`), or lower `vm.min_free_kbytes` to the value the message gives:\n\n```xml\n<memory unit='GiB'>20</memory>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: the change is on the host (`sysctl vm.min_free_kbytes=\u2026`, persisted in `/etc/sysctl.d/` or a tuned profile) or in where guests are placed. The message gives the largest `vm.min_free_kbytes` that keeps every node's min watermark (for the error) or high watermark (for the warning) within its free memory. If even 0 is too much, the node is simply overcommitted: move guests off it.\n\n## Needs\n\n**host snapshot**, and the **plan** when domains are mapped to the host: per-node `MemFree` and `MemTotal` (or `/proc/zoneinfo`), `vm.min_free_kbytes` and `vm.watermark_scale_factor`. If the snapshot has no `vm.min_free_kbytes` or no per-node free memory, the rule reports one info note and stops.\n\n## Limitations\n\n- Free memory is the snapshot's `MemFree` of each node *minus* the small-page memory that the\n  planned domains bind strictly to it. A planned domain that was already running when the\n  snapshot was captured is therefore counted twice (its memory is already out of `MemFree`):\n  capture the snapshot on the host as it will be before the planned guests start, or expect\n  the finding to be conservative.\n- A strict binding over several nodes is split evenly; the kernel fills the first node with\n  room first, so the pressure on that node can be higher than estimated.\n\n## Sources\n\n- Linux `Documentation/admin-guide/sysctl/vm.rst`: `min_free_kbytes` (\"each lowmem zone gets a number of reserved free pages based proportionally on its size\") and `watermark_scale_factor`.\n- Linux `mm/page_alloc.c`: `__setup_per_zone_wmarks()`, the formula above.\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: MPOL_BIND does not fall back to other nodes.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`mode` `strict`, `restrictive`, `preferred`, `interleave`).\n- The KVM tuning guide for Rocky Linux: `min_free_kbytes` on NUMA hosts, checked per node.\n",
   "min-free-kbytes-guideline": '# min-free-kbytes-guideline\n\nWarns when `vm.min_free_kbytes` is above 2% of the host\'s total memory (the threshold is configurable), and reports an error when it is below 1024 KB, the floor the kernel documentation warns about. The 1\u20132% range is the KVM tuning guide\'s advice, not a kernel limit. The finding is reported on the host snapshot, at the `vm.minFreeKbytes` value.\n\n## Why this matters\n\n`vm.min_free_kbytes` is the memory the kernel keeps free for allocations that must not fail (atomic allocations, PF_MEMALLOC reclaim paths). From it the kernel derives the min, low and high watermarks of every zone (see `min-free-kbytes-exceeds-node-free`).\n\n- **Too low** (error): `Documentation/admin-guide/sysctl/vm.rst` says that below 1024 KB "your system will become subtly broken, and prone to deadlock under high loads". Reclaim itself needs memory, and the reserve is too small to provide it.\n- **Too high** (warning): every KiB of it is memory no guest can use. It also raises every zone\'s low and high watermarks, so kswapd starts reclaiming earlier and works harder on each node. The vm.rst page warns that "setting this too high will OOM your machine instantly".\n\n**The 1\u20132% range is the tuning guide\'s advice, not a kernel limit.** The kernel sets its own boot-time default from the lowmem size (`init_per_zone_wmark_min()` in mm/page_alloc.c), and khugepaged raises it when transparent hugepages are enabled. Any value from 0 to INT_MAX is accepted. The guide\'s range comes from experience with hypervisors that have a lot of memory: 1% is plenty of headroom for network and storage bursts, and more than 2% is rarely useful. Hosts with unusual loads, such as very high packet rates into atomic allocations, may need more. Raise `maxPercent` for them, or disable the rule for that host.\n\nWhether the value fits each NUMA node\'s free memory is a separate, hard check: `min-free-kbytes-exceeds-node-free`.\n\n## Incorrect\n\nOn a host with 128 GiB (134217728 KiB), 4 GiB is 3.1%:\n\n```json\n"vm": { "minFreeKbytes": 4194304, "watermarkScaleFactor": 10 }\n```\n\nBelow the kernel\'s floor:\n\n```json\n"vm": { "minFreeKbytes": 512 }\n```\n\n## Correct\n\n0.4% of 128 GiB:\n\n```json\n"vm": { "minFreeKbytes": 524288, "watermarkScaleFactor": 10 }\n```\n\nExactly 2% (134217728 \xD7 2 / 100, rounded down) is not above the guideline:\n\n```json\n"vm": { "minFreeKbytes": 2684354 }\n```\n\nA high value is sometimes meant to keep memory free for large guests. That memory cannot be given to any guest, though. Reserve it as a hugepage pool instead (`nr_hugepages` per node) and back the guest with it:\n\n```xml\n<memory unit=\'GiB\'>16</memory>\n<memoryBacking>\n  <hugepages>\n    <page size=\'2048\' unit=\'KiB\'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode=\'strict\' nodeset=\'1\'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: the value lives on the host. Set it with `sysctl -w vm.min_free_kbytes=N` and persist it in `/etc/sysctl.d/` or in the tuned profile that manages the host. The warning gives the threshold in KiB. For the error, use at least 1024; the message gives the guide\'s 1\u20132% range for this host.\n\n## Options\n\n| option | type | default | meaning |\n| --- | --- | --- | --- |\n| `maxPercent` | number | `2` | Warn when `vm.min_free_kbytes` exceeds this percentage of the host\'s total memory (\u03A3 node MemTotal). |\n\nSet it in `kvmlint.config.json` with this rule\'s options.\n\n## Needs\n\n**host snapshot**: `vm.min_free_kbytes` and the nodes\' MemTotal. Without `vm.min_free_kbytes` the rule is silent, and without MemTotal only the 1024 KB floor is checked. Domains play no part.\n\n## Sources\n\n- Linux `Documentation/admin-guide/sysctl/vm.rst`, `min_free_kbytes`: the 1024 KB floor and the warning against values that are too high.\n- Linux `mm/page_alloc.c`: `init_per_zone_wmark_min()` (the kernel\'s default) and `__setup_per_zone_wmarks()`.\n- Linux `mm/khugepaged.c`: `set_recommended_min_free_kbytes()`.\n- The KVM tuning guide for Rocky Linux: `vm.min_free_kbytes` at 1\u20132% of RAM on hypervisors. This is the source of the guideline, and it is advice, not a kernel rule.\n',
@@ -25065,9 +25794,15 @@ var readmes = {
   "numatune-memoryless-node": "# numatune-memoryless-node\n\nReports a `<numatune>` `<memory>` or `<memnode>` nodeset that names host NUMA nodes without memory. It is an error when every node of the nodeset that the host has is memoryless, and a warning when only some are. Reported on the nodeset value, naming the nodes.\n\n## Why this matters\n\nA NUMA node can have CPUs and no memory: a socket without DIMMs, or a node whose memory was all taken offline. `kvmlint snapshot` records such a node with `memTotalKiB: 0`: it is missing from `/sys/devices/system/node/has_memory`, and its `meminfo` shows `MemTotal: 0 kB`. A `numactl --hardware` import gives `size: 0 MB`, and `virsh capabilities` gives `<memory unit='KiB'>0</memory>`. A node whose MemTotal the snapshot lacks is treated as unknown, not as memoryless.\n\nPinning vCPUs to a memoryless node's CPUs and binding the memory to \"the same node\" looks like good locality, but the kernel cannot honour it:\n\n- `mbind()`/`set_mempolicy()` intersect the requested nodes with the nodes that have memory (mm/mempolicy.c `mpol_set_nodemask`, `N_MEMORY`). An empty result fails with `EINVAL`, in every mode. QEMU binds each guest memory backend with `host-nodes`/`policy` (libvirt qemu_command.c `qemuBuildMemoryBackendProps`), so it fails (\"cannot bind memory to host NUMA nodes\") and the guest does not start;\n- on cgroup v1, `cpuset.mems` accepts only nodes with memory, so libvirt's cgroup setup fails too. On cgroup v2 an empty effective set falls back to the parent's nodes, and the binding is silently lost.\n\nSo a nodeset of only memoryless nodes is an error. A nodeset that also has nodes with memory works, because the kernel drops the memoryless ones, but the XML then claims a placement that does not exist (warning). Bind the memory to the node with memory nearest to the CPUs the guest runs on.\n\nNodes the host does not have at all are `pin-target-offline`'s. Under `placement='auto'` numad chooses the nodes and only picks nodes with memory, so the rule is silent.\n\n## Incorrect\n\nHost node 2 has CPUs 16-23 and no memory.\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='18'/>\n  <vcpupin vcpu='1' cpuset='19'/>\n  <emulatorpin cpuset='16-17'/>\n</cputune>\n<numatune>\n  <memory mode='strict' nodeset='2'/>\n</numatune>\n```\n\n## Correct\n\nBind the memory to a node that has memory (here node 0 or 1, at the same distance from node 2):\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: which node with memory should back the guest, and whether the vCPUs should move to that node's CPUs as well, is a placement decision. The message lists the host's nodes with memory.\n\n## Needs\n\n**host snapshot**: each node's MemTotal (`/sys/devices/system/node/nodeN/meminfo`, or a `has_memory` mask that leaves the node out). Without a host the rule is silent.\n\n## Sources\n\n- Linux `mm/mempolicy.c`: `mpol_set_nodemask` (nodes \u2229 `N_MEMORY`), `mpol_new_nodemask` / `mpol_new_preferred` (`EINVAL` on an empty set).\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`, and `Documentation/ABI/stable/sysfs-devices-node` (`has_memory`, `has_cpu`).\n- Linux `kernel/cgroup/cpuset.c`: `cpuset.mems` must be a subset of the top cpuset's memory nodes on cgroup v1.\n- libvirt `src/qemu/qemu_command.c`: `qemuBuildMemoryBackendProps` (`host-nodes` and `policy` of each memory backend).\n- libvirt, Domain XML format, \xA7NUMA Node Tuning; `virsh capabilities` format (formatcaps): a cell's `<memory>`.\n",
   "pin-crosses-nodeset": "# pin-crosses-nodeset\n\nReports vCPUs pinned to CPUs of one host NUMA node while `<numatune>` binds their memory to another node. It also warns when a pinned domain has no `<numatune>` at all, which leaves the memory wherever the kernel puts it. An info note replaces the warning for `mode='interleave'` and for automatic (numad) placement.\n\n## Why this matters\n\nWhere a guest's memory lives is set by `<numatune>` (formatdomain \xA7NUMA Node Tuning):\n\n- `<memnode cellid='c' nodeset='N'>` binds guest NUMA cell *c*. Cells without a memnode follow `<memory>`;\n- `<memory mode='\u2026' nodeset='N'>` binds the whole guest. `mode` defaults to `strict`;\n- `placement` defaults to the `<vcpu placement>`, or to `static` when a nodeset is given. With `placement='auto'`, including `<vcpu placement='auto'>` with no `<numatune>` (libvirt's `virDomainNumatuneParseXML` then adds an implicit strict, auto binding), numad picks the nodes at start-up.\n\nFor each vCPU the rule takes its guest cell (from `<cpu><numa><cell cpus>`; vCPUs in no cell count as cell 0, as libvirt adds them there) and the node set N that binds that cell. It then compares N with the host nodes of the vCPU's effective affinity (`vcpupin`, else `<vcpu cpuset>`). If any of those nodes is outside N, every memory access made from there crosses the socket interconnect (UPI, Infinity Fabric). Remote accesses cost roughly 1.5\u20132\xD7 the latency (SLIT distance 21 against 10) and share the link's bandwidth. With `strict` the memory cannot follow the vCPU, so the penalty lasts for the guest's whole life.\n\n- `strict`, `restrictive`, `preferred`: warning.\n- `interleave`: info. Spreading memory is a deliberate choice, but vCPUs outside the interleave set still find all of it remote.\n- `placement='auto'`: info, \"not checkable\". The nodes are only known when the guest starts.\n- A pinned domain without `<numatune>` (and not under automatic placement): warning on `<cputune>`. Each page then lands on the node of the thread that first touches it (the emulator's node when memory is preallocated), and spills to other nodes as the host fills up.\n\n## Incorrect\n\nCell 1's vCPUs run on host node 0 (CPUs 0-15) while its memory is bound to node 1:\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <!-- vCPUs 1-3 on CPUs 5-7 -->\n  <vcpupin vcpu='4' cpuset='12'/>\n  <!-- vCPUs 5-7 on CPUs 13-15 -->\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <!-- vCPUs 1-3 on CPUs 5-7 (node 0) -->\n  <vcpupin vcpu='4' cpuset='20'/>\n  <!-- vCPUs 5-7 on CPUs 21-23 (node 1) -->\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: whether the vCPUs or the memory should move is a person's choice. kvmlint\noffers **suggestions** (shown in text output, in JSON `suggestions`, and in SARIF `result.fixes`;\nnever applied by `--fix`):\n\n- when every vCPU governed by one binding runs on a single host node *n*: set that\n  `<memory>`/`<memnode>` `nodeset` to *n*;\n- when a pinned domain has no `<numatune>` and all its pins lie on one host node *n*: add\n  `<numatune><memory mode='strict' nodeset='n'/></numatune>` after `<cputune>`, indented like\n  its siblings.\n\nThe other way out is to move the vCPUs to CPUs of the bound node: the message names them,\npreferring isolated ones. With pins on several nodes, give each guest NUMA cell a `<memnode>`\nbound to the node its vCPUs run on.\n\n## Needs\n\n**host snapshot**: which node each CPU belongs to. Without a host the rule is silent. It only applies to pinned domains.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`, `placement`), \xA7CPU Tuning (`vcpupin`), \xA7CPU model and topology (guest `<numa><cell>`).\n- libvirt `src/conf/numa_conf.c` (`virDomainNumatuneParseXML`, `virDomainNumatuneSet`, `virDomainNumatuneGetNodeset`): defaults and precedence.\n- libvirt `src/qemu/qemu_process.c`: vCPU affinity and memory binding at start-up.\n- OpenStack Nova `nova/virt/hardware.py`: guest cells fitted to host cells with CPUs and memory together.\n- The KVM tuning guide for Rocky Linux: `numatune` `strict` on the node of the pinned cores.\n",
   "pin-target-offline": "# pin-target-offline\n\nReports CPU pins and `<numatune>` nodesets that name CPUs or NUMA nodes the host cannot use. A `vcpupin`, `emulatorpin`, `iothreadpin` or `<vcpu cpuset>` naming a CPU the host does not have is an error. One naming an offline CPU is a warning, or an error when none of its CPUs is online. A `<numatune>` `<memory>` or `<memnode>` nodeset naming a node the host does not have is an error. Each finding is reported on the attribute value at fault and names the CPUs or nodes.\n\n## Why this matters\n\nlibvirt applies every pin when it starts the guest (qemu_process.c `qemuProcessSetupPid`): it writes the set to the thread's `cpuset.cpus` cgroup file, then calls `sched_setaffinity()`. A thread without a pin of its own takes `<vcpu cpuset>` (`qemuDomainEvaluateCPUMask`), so that set is checked whenever some vCPU, the emulator or an IOThread inherits it, and the message says which.\n\n- **CPU the host does not have** (not in `/sys/devices/system/cpu/present`, or not possible): the kernel refuses a `cpuset.cpus` that is not a subset of the possible CPUs (cgroup v2) or of the online ones (cgroup v1) with `EINVAL` (kernel/cgroup/cpuset.c `update_cpumask`). The guest does not start. This happens when XML is copied from a bigger host.\n- **Nothing online left**: `sched_setaffinity()` with no active CPU in the mask fails with `EINVAL`, and libvirt's `virProcessSetAffinity()` fails the start (\"cannot set CPU affinity on process\"). Error.\n- **Some CPUs offline, others online** (warning): on cgroup v2 the thread runs on the online part until the others come back, so a vCPU pinned to a floating set silently loses CPUs. On cgroup v1 the `cpuset.cpus` write fails and the guest does not start. The snapshot does not record the cgroup version, so this stays a warning.\n- **NUMA node the host does not have**: libvirt checks the nodeset against the host's nodes (virnuma.c `virNumaNodesetIsAvailable`: \"NUMA node N is unavailable\") when it builds the guest memory backends or sets the memory policy. The guest does not start.\n\nWhen the snapshot records neither possible nor present CPUs (a `virsh capabilities` or `numactl --hardware` import), a CPU that is not online cannot be told apart from one that does not exist. The message says so, and the finding is a warning unless nothing online is left.\n\nPins libvirt rejects for other reasons (a `vcpupin` for a vCPU \u2265 `<vcpu>`, a second pin of one vCPU, an `iothreadpin` for a missing IOThread) are left to `vcpu-id-range`. Nodesets under `placement='auto'` are left to `numatune-invalid`. Nodes that exist but have no memory are `numatune-memoryless-node`'s.\n\n## Incorrect\n\nHost: CPUs 0-31 present, 28-29 offline, NUMA nodes 0 and 1.\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='24'/>\n  <vcpupin vcpu='1' cpuset='28'/>   <!-- offline: nothing online left -->\n  <emulatorpin cpuset='0-1,40-41'/> <!-- CPUs 40-41 do not exist here -->\n</cputune>\n<numatune>\n  <memory mode='strict' nodeset='0,2'/> <!-- there is no node 2 -->\n</numatune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='24'/>\n  <vcpupin vcpu='1' cpuset='25'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: which online CPU or existing node to use instead is a placement decision. Either pin to CPUs and nodes the host has (the message lists the online CPUs and the host's nodes), or bring the offline CPUs back (`echo 1 > /sys/devices/system/cpu/cpuN/online`) before the guest starts.\n\n## Needs\n\n**host snapshot**: the possible, present and online CPU lists (`/sys/devices/system/cpu/{possible,present,online}`) and the host's NUMA nodes. Without a host the rule is silent.\n\n## Sources\n\n- libvirt `src/qemu/qemu_process.c`: `qemuProcessSetupPid` (cgroup `cpuset.cpus`, then `virProcessSetAffinity`), `qemuProcessInitCpuAffinity`.\n- libvirt `src/util/virprocess.c`: `virProcessSetAffinity` fails the start when `sched_setaffinity()` fails.\n- libvirt `src/util/virnuma.c`: `virNumaNodesetIsAvailable`; `src/qemu/qemu_command.c` `qemuBuildMemoryBackendProps` calls it for every memory backend.\n- Linux `kernel/cgroup/cpuset.c`: `update_cpumask` (a subset of `top_cpuset.cpus_allowed`, which is `cpu_possible_mask` on cgroup v2 and the active CPUs on v1) and `cpuset_bind`.\n- Linux `kernel/sched/core.c`: `__set_cpus_allowed_ptr` returns `EINVAL` when no CPU of the mask is active.\n- Linux `Documentation/ABI/testing/sysfs-devices-system-cpu`: `possible`, `present`, `online`, `offline`.\n- libvirt, Domain XML format, \xA7CPU Tuning, \xA7NUMA Node Tuning.\n",
+  "pinned-guest-cpu-model": "# pinned-guest-cpu-model\n\nReports a pinned KVM domain (one with a `<vcpupin>` or a `<vcpu cpuset>`) whose guest CPU is not `host-passthrough` or `host-model`: a named model (`mode='custom'` with `<model>`), a `<cpu>` with no mode and no model, or no `<cpu>` element at all. It is an info note on the `<cpu mode>` value (or the `<cpu>` start tag, or `<vcpu>` when there is no `<cpu>`).\n\n## Why this matters\n\nPinning is done for performance and predictability. A named CPU model hides every host CPU feature it does not list (newer vector extensions, invariant TSC, cache topology), and a domain without a `<cpu>` model gets the hypervisor's default (`qemu64` on x86), which hides most of them. The pinned guest then runs slower code paths on the very CPUs reserved for it. libvirt's kvm-realtime page uses `host-passthrough` with a topology matching the pins; `host-model` keeps most of the benefit where the guest must still migrate between hosts with different CPUs.\n\n`mode='maximum'` is accepted too: with hardware virtualization it is functionally identical to `host-passthrough` (formatdomain \xA7CPU model and topology).\n\nNot reported:\n\n- unpinned domains: a named model is a sound choice for migration across a mixed fleet;\n- `type='qemu'` (TCG) and other drivers: `host-passthrough` needs KVM.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n<cpu mode='custom' match='exact' check='full'>\n  <model fallback='forbid'>Skylake-Server-IBRS</model>\n</cpu>\n```\n\n## Correct\n\n```xml\n<cpu mode='host-passthrough' check='none' migratable='off'>\n  <topology sockets='1' dies='1' cores='2' threads='1'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix: the CPU model decides which hosts the guest can migrate to, so the choice is a person's. Use `host-passthrough` (or `host-model`), with a `<topology>` that matches the pins.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`mode`: `custom`, `host-model`, `host-passthrough`, `maximum`; the default when `mode` is omitted).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): `host-passthrough` with a matching topology.\n- The KVM tuning guide for Rocky Linux: its complete example (examples/production-vm.xml) uses `host-passthrough` with a topology matching the pins.\n",
+  "realtime-guest-hygiene": "# realtime-guest-hygiene\n\nReports a realtime guest (one with a `fifo` or `rr` `<vcpusched>` on any vCPU) that misses part of the configuration libvirt's kvm-realtime page asks for: hugepage-backed memory, `<locked/>`, `<nosharepages/>`, no memory balloon (`<memballoon model='none'/>`), and `<pmu state='off'/>`. Each missing item is one info finding: the memory items on `<memoryBacking>` (or `<memory>` when there is none), the balloon on its `model` (or on `<devices>` when libvirt adds it implicitly), the PMU on its `state` (or on `<features>`).\n\n## Why this matters\n\nPinning realtime vCPUs to isolated CPUs removes scheduling noise; the kvm-realtime page then removes the memory and device noise that would otherwise still reach the guest:\n\n- **hugepages**: guest RAM in small pages means many more TLB misses, each a two-level (guest and EPT/NPT) page walk, and those pages can be migrated by compaction or collapsed by khugepaged under the running guest. kvm-realtime allocates guest RAM from hugepages on the guest's node.\n- **`<locked/>`**: without it the host may swap out QEMU's own memory and any guest RAM not backed by hugepages, and a fault on a swapped page stalls the vCPU for as long as the disk takes. Pair it with `<memtune><hard_limit>` (see `locked-memory-risk`).\n- **`<nosharepages/>`**: with KSM running, ksmd scans guest memory and merges identical pages; the next write to a merged page takes a copy-on-write fault.\n- **no balloon**: a balloon lets the host take memory from the guest at run time, and the guest faults it back in later. For QEMU, a domain without `<memballoon>` does not lack a balloon: libvirt adds a virtio one for x86 (except `isapc` and `microvm`), ppc64, s390x and some others (`qemuDomainDefAddDefaultDevices` in `qemu_postparse.c`), so the rule reports the missing element there. For aarch64 `virt`, riscv64 and loongarch64 nothing is added, and when `<os><type arch>` is absent the rule cannot tell, so it stays silent.\n- **`<pmu state='off'/>`**: with a virtual PMU, the guest's perf counters and its NMI watchdog run on counters KVM emulates with host perf events, adding VM exits and jitter; kvm-realtime turns it off.\n\nOnly realtime guests are checked: for other guests these are trade-offs (ballooning and KSM save memory), not mistakes. `<devices>` and `<features>` are only read for realtime guests.\n\n## Incorrect\n\n```xml\n<memory unit='GiB'>8</memory>\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n</cputune>\n<features>\n  <acpi/>\n  <apic/>\n</features>\n<devices>\n  <memballoon model='virtio'/>\n</devices>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>8</memory>\n<memtune>\n  <hard_limit unit='GiB'>10</hard_limit>\n</memtune>\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n  <nosharepages/>\n  <locked/>\n</memoryBacking>\n<features>\n  <acpi/>\n  <apic/>\n  <pmu state='off'/>\n</features>\n<devices>\n  <memballoon model='none'/>\n</devices>\n```\n\n## Fix\n\n`kvmlint --fix` adds the two items that have exactly one right form and cost no capacity:\n\n- `<nosharepages/>`, inside `<memoryBacking>` after `<hugepages>`, creating `<memoryBacking>` (before `<vcpu>`, where libvirt's formatter writes it) when there is none;\n- `<pmu state='off'/>`, inside `<features>` in libvirt's feature order (after `acpi`, `apic`, `hyperv`, `kvm`, \u2026; before `vmport`, `smm`, `ioapic`, \u2026).\n\nInserted lines copy the indentation, quotes and line endings of their neighbours. A `<pmu state='on'/>` written explicitly only gets a suggestion to set it to `off`: someone asked for the guest PMU, perhaps to profile in the guest. Hugepages (a page size and a host pool), `<locked/>` (which needs a `hard_limit`) and removing the balloon are left to a person; when `<features>` is missing altogether no fix is offered.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): hugepages, `<locked/>`, `<nosharepages/>`, `<pmu state='off'/>`, `<memballoon model='none'/>`.\n- libvirt, Domain XML format, \xA7Memory Backing, \xA7Hypervisor features (`pmu`), \xA7Memory balloon device.\n- libvirt `src/qemu/qemu_postparse.c` (`qemuDomainDefAddDefaultDevices`: the implicit virtio balloon per architecture and machine type; `qemu_domain.c` in older releases).\n- libvirt `src/conf/domain_conf.c` (`virDomainDefFormatInternal`: order of `<memoryBacking>` children and of domain elements; the `<features>` loop over `virDomainFeature`).\n- Linux `Documentation/admin-guide/mm/ksm.rst` (merging and copy-on-write), `Documentation/admin-guide/mm/hugetlbpage.rst`.\n",
+  "realtime-sched-unsafe": "# realtime-sched-unsafe\n\nReports a thread with realtime scheduling (`scheduler='fifo'` or `'rr'` in `<vcpusched>`, `<iothreadsched>` or `<emulatorsched>`) whose placement is unsafe: its affinity has more than one CPU (or it has no pin at all), it shares its one CPU with another thread of the same guest, or, for the emulator and IOThreads with a host snapshot, it may run on housekeeping CPUs, outside the isolated set. One error per thread group names every reason; it points at the thread's own pin `cpuset`, or at the `scheduler` attribute when the thread has no pin of its own.\n\n## Why this matters\n\nA SCHED_FIFO or SCHED_RR thread is never preempted by ordinary (SCHED_OTHER) threads: it runs until it blocks, yields, or a higher realtime priority wants the CPU (sched(7)). A busy realtime vCPU therefore owns its CPU outright. That is the point of kvm-realtime's layout, and it is only safe when nothing else ever needs that CPU:\n\n- **one CPU, not a range**: a realtime thread with several allowed CPUs is placed by the scheduler, can land where another realtime thread or a kernel thread already runs, and starves it; on `isolcpus` CPUs it is not even balanced away again;\n- **not shared with another thread of the guest**: two realtime vCPUs on one CPU at equal priority run one at a time until one blocks (FIFO) or its slice ends (RR), so the guest's vCPUs stall each other; an ordinary thread of the guest on that CPU never gets to run;\n- **on isolated CPUs only**: housekeeping CPUs run IRQ work, RCU callbacks, kworkers and ksoftirqd; a realtime thread there starves them, with RCU stall warnings, hung tasks and stuck I/O as the result.\n\nlibvirt's kvm-realtime page pins each vCPU to a dedicated isolated CPU with `fifo`, and leaves the emulator on housekeeping CPUs with normal scheduling.\n\n## Which rule reports what\n\nSeveral placement rules see the same threads. So that one mistake gets one finding, realtime cases are split like this (housekeeping-overlap's README says the same):\n\n| case | reported by |\n| --- | --- |\n| realtime vCPU whose `vcpupin` or `<vcpu cpuset>` includes housekeeping CPUs | `housekeeping-overlap` (error) |\n| emulator (its `emulatorpin`, or the `<vcpu cpuset>` it follows) on a CPU dedicated to a vCPU, when either is realtime | `emulatorpin-overlaps-vcpus` (error) |\n| emulator with no pin at all in a pinned domain | `missing-emulatorpin` |\n| IOThread on, or without a pin over, a CPU dedicated to a vCPU | `iothread-placement` (error when either is realtime) |\n| realtime vCPU with a floating pin, a floating `<vcpu cpuset>`, or no pin | this rule (`vcpu-floating-pin` and `vcpu-partially-pinned` leave realtime vCPUs alone) |\n| two vCPUs on one dedicated CPU, one of them realtime | this rule (`vcpu-pin-collision` leaves it) |\n| realtime emulator or IOThread: floating, sharing its CPU, or on housekeeping CPUs | this rule |\n\nA realtime vCPU with a floating pin that also reaches housekeeping CPUs gets two findings, one from each rule, because they are two separate changes: narrow the pin to one CPU, and move it off the housekeeping set. CPUs that are neither isolated nor housekeeping are offline or absent, which is `pin-target-offline`'s.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5-6'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-1' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='6'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-1' scheduler='rr' priority='10'/>\n</cputune>\n```\n\nOn a host with `isolcpus=4-31` (housekeeping CPUs 0-3), a realtime emulator on housekeeping CPUs:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <emulatorpin cpuset='0-1'/>\n  <emulatorsched scheduler='fifo' priority='2'/>\n  <vcpusched vcpus='0' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Correct\n\nThe kvm-realtime layout:\n\n```xml\n<cputune>\n  <emulatorpin cpuset='0-1'/>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: giving a realtime thread a CPU of its own takes a free isolated CPU, which is a capacity decision. Pin each realtime vCPU to one isolated CPU that nothing else of the guest uses. For the emulator and IOThreads, either give each one an isolated CPU of its own, or drop the realtime policy and keep them on housekeeping CPUs, as kvm-realtime does.\n\n## Needs\n\n**domain**. The housekeeping check for the emulator and IOThreads needs a host snapshot with known isolation (`isolcpus`, `nohz_full`, tuned `isolated_cores`, or the config's `housekeeping`).\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpusched`, `iothreadsched`, `emulatorsched`: \"fifo\" and \"rr\" with a priority, and the pins they combine with).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupPid`: affinity and scheduler set per thread).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n- sched(7): SCHED_FIFO and SCHED_RR semantics.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`, `nohz_full`, `rcu_nocbs`) and `kernel/sched/isolation.c`.\n",
   "unused-disable-directive": "# unused-disable-directive\n\nA `kvmlint-disable\u2026` comment that suppresses no finding: the problem it silenced was fixed, the\nrule id is misspelt, or it sits in the wrong place. Reported only with\n`--report-unused-disable-directives` (or `\"reportUnusedDisableDirectives\": true` in\n`kvmlint.config.json`), like ESLint's option of the same name.\n\n## Why this matters\n\nA stale directive is a hole waiting for the next mistake: when someone later re-introduces the\nproblem on that element, the comment silences it without anyone having decided so. A misspelt\nrule id silences nothing while looking as if it did.\n\n## Directives\n\nDirectives are XML comments (design.md \xA74). The text after a colon is the reason, kept for reviewers:\n\n- `<!-- kvmlint-disable-next-line rule-a rule-b: reason -->` \u2014 findings of those rules (all rules\n  when none is named) on the start tag of the next element;\n- `<!-- kvmlint-disable rule-a -->` \u2026 `<!-- kvmlint-enable rule-a -->` \u2014 a region;\n- `<!-- kvmlint-disable-file rule-a -->` \u2014 the whole file.\n\nAn XML comment may not contain `--`, so the reason cannot either. libvirt drops comments when it\nstores a domain: for XML dumped from a live host, use the config's `ignores` (by domain name or\nuuid) instead.\n\n## Incorrect\n\n```xml\n  <cputune>\n    <!-- kvmlint-disable-next-line housekeeping-overlap: vCPU 0 is the guest's housekeeping vCPU -->\n    <vcpupin vcpu='0' cpuset='4'/>\n```\n\nCPU 4 is not a housekeeping CPU, so nothing was suppressed: the directive is stale.\n\n## Correct\n\n```xml\n  <cputune>\n    <!-- kvmlint-disable-next-line housekeeping-overlap: vCPU 0 runs the guest's own housekeeping -->\n    <vcpupin vcpu='0' cpuset='2'/>\n```\n\n## Fix\n\nNo automatic fix: delete the directive, or correct the rule id it names.\n\n## Needs\n\nOne domain file; the directive is matched against the findings of every rule run on it.\n\n## Sources\n\n- ESLint, \"Disabling Rules with Inline Comments\" and `--report-unused-disable-directives`.\n- kvmlint design.md \xA74, Inline directives.\n",
   "value-invalid": "# value-invalid\n\nReports a number, size, unit or mode in the domain XML that libvirt would reject: non-numeric or negative counts and ids, a memory size with an unknown unit or text after its digits, a vCPU count of 0 or beyond any driver's limit, a hugepage size of 0, or a `numatune` mode libvirt does not know. The finding points at the value itself (the attribute value or the element text).\n\n## Why this matters\n\nlibvirt parses these values strictly: `virStrToLong_*` accepts digits only, and `virScaleInteger` accepts only the unit suffixes it knows. One bad value makes `virsh define` (or `virsh edit` when saving) fail for the whole domain. kvmlint reports it at the exact value instead. The other rules also need these numbers. A vCPU id written as a word, or a memory size libvirt cannot read, leaves nothing to compute with, so the pin or size is skipped by the placement and capacity rules. This rule is where that shows.\n\nChecked values:\n\n- **Integers**: `<vcpu>` text and its `current`, `<iothreads>`, `vcpupin vcpu`, `iothreadpin iothread`, `vcpusched priority`, `<iothread id>`, `memnode cellid`, guest `<cell id>`, `<topology sockets|dies|clusters|cores|threads>`. Each must be a non-negative decimal integer.\n- **vCPU count**: `<vcpu>` must be at least 1, and not above 16384, which no libvirt driver accepts.\n- **Memory sizes** (`<memory>`, `<currentMemory>`, `<maxMemory>`, `<memtune>` limits, `<cell memory>`, hugepage `<page size>`): decimal digits only, with no sign, spaces or unit in the text, and a `unit` that `virScaleInteger` knows: `b`, `bytes`, `k`/`KiB`, `M`/`MiB`, `G`/`GiB`, `T`/`TiB`, `P`, `E` (powers of 1024), or `KB`, `MB`, `GB`, `TB` (powers of 1000). Units are case-insensitive, and the default is KiB. A page size must be greater than 0.\n- **numatune mode**: one of `strict`, `preferred`, `interleave`, `restrictive`.\n\n| written | KiB |\n| --- | --- |\n| `<memory>16777216</memory>` | 16777216 |\n| `<memory unit='G'>16</memory>`, `unit='GiB'`, `unit='g'` | 16777216 |\n| `<memory unit='GB'>16</memory>` | 15625000 |\n| `<memory unit='bytes'>17179869185</memory>` | 16777217 (rounded up) |\n| `<memory unit='GiG'>16</memory>` | error: unknown unit |\n\nA decimal unit on a hugepage size (`size='1' unit='GB'`, which is 976,563 KiB, not a page size) is valid syntax and is left to `hugepage-size-decimal-unit`. Cpuset and nodeset values have their own rule, `cpuset-syntax`.\n\n## Incorrect\n\n```xml\n<memory unit='GiG'>16</memory>\n<memory>16 GiB</memory>\n<vcpu placement='static'>0</vcpu>\n<vcpupin vcpu='zero' cpuset='4'/>\n<page size='0' unit='KiB'/>\n<memory mode='strictly' nodeset='0'/>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>16</memory>\n<memory unit='bytes'>17179869184</memory>\n<memory>16777216</memory>\n<vcpu placement='static' current='2'>4</vcpu>\n<vcpupin vcpu='0' cpuset='4'/>\n<page size='2048' unit='KiB'/>\n<memory mode='strict' nodeset='0'/>\n```\n\n## Fix\n\nThere is no automatic fix: a value libvirt cannot read has no single correct reading. Write the number in decimal digits, put the unit in the `unit` attribute, and use one of the unit and mode names above.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (units, powers of 1024 and 1000) and `src/util/virxml.c`: `virParseScaledValue`.\n- libvirt `src/util/virstring.c`: `virStrToLong_*` (digits only, nothing after them).\n- libvirt `src/conf/domain_conf.c` (`virDomainParseMemory`: round up to whole KiB) and `src/conf/numa_conf.c` (numatune modes).\n- libvirt, Domain XML format, \xA7CPU Allocation, \xA7Memory Allocation (\"unit \u2026 defaults to KiB\"), \xA7Memory Backing, \xA7NUMA Node Tuning, \xA7CPU model and topology.\n",
+  "vcpu-floating-pin": "# vcpu-floating-pin\n\nReports a `<vcpupin>` whose `cpuset` names more than one host CPU (a floating pin) in a domain laid out for dedicated 1:1 pinning: one where other vCPUs each have a CPU of their own, or where `<emulatorpin>` keeps the emulator on CPUs apart from all the vCPU pins. Each floating pin is reported on its `cpuset`.\n\n## Why this matters\n\nThe tuning guide's layout gives every vCPU one host CPU of its own and puts QEMU's other threads elsewhere. A vCPU pinned to a range instead is moved between those CPUs by the scheduler: it loses its cache and TLB contents on every move, it can land on the same CPU as another vCPU of the pool and run at half speed, and on CPUs isolated with `isolcpus` the scheduler does not balance at all, so two threads that land on one CPU stay there. One floating pin among 1:1 pins is almost always a typo (`cpuset='7-8'` for `'7'`), and a pool next to a carefully separated emulator is half of a tuned layout.\n\nWhat is not reported, because it is a deliberate, consistent choice rather than a slip:\n\n- a domain whose vCPU pins all float and whose emulator runs on the same CPUs (what OpenStack Nova writes for an instance with a NUMA topology but no dedicated CPUs), or has no `<emulatorpin>` at all: a shared pool, on purpose (an emulator with no pin is `missing-emulatorpin`'s);\n- per-node pools without `<emulatorpin>` (vCPUs 0-3 on node 0's CPUs, 4-7 on node 1's);\n- a floating vCPU with realtime (`fifo`/`rr`) scheduling: that is `realtime-sched-unsafe`'s error.\n\nOpenStack Nova's `mixed` CPU policy (some vCPUs dedicated, the others on the shared pool) is reported, as the guide advises against floating vCPUs next to dedicated ones; disable the rule for such domains in the config if the mix is intended.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7-8'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4-7'/>\n  <vcpupin vcpu='1' cpuset='4-7'/>\n  <vcpupin vcpu='2' cpuset='4-7'/>\n  <vcpupin vcpu='3' cpuset='4-7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nA shared pool, emulator included, is not reported:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4-15'/>\n  <vcpupin vcpu='1' cpuset='4-15'/>\n  <emulatorpin cpuset='4-15'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: which single CPU each vCPU should get depends on what else runs on the host. Pin each vCPU to one CPU of its own, on the NUMA node of its memory.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `emulatorpin`).\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: isolated CPUs are removed from scheduler load balancing).\n- OpenStack Nova `nova/virt/hardware.py` and the libvirt driver's CPU policies (`dedicated`, `shared`, `mixed`), which write these pin layouts.\n- The KVM tuning guide for Rocky Linux: dedicated 1:1 vCPU pinning, no floating pools.\n",
   "vcpu-id-range": "# vcpu-id-range\n\nReports `<cputune>` entries that name a vCPU or IOThread the domain does not have, pin one vCPU or IOThread twice, or give a realtime policy no valid priority: a `vcpupin` at or beyond the `<vcpu>` maximum or repeated, `vcpusched`/`cachetune`/`memorytune` `vcpus` outside 0..max-1 or missing, an `iothreadpin`/`iothreadsched` naming a missing IOThread, and `fifo`/`rr` without a priority or with one outside 1\u201399. The finding points at the attribute at fault (or at the element's start tag when the attribute is missing).\n\n## Why this matters\n\nThese entries are written by hand, and they go stale when `<vcpu>` or `<iothreads>` shrinks later. Most of them make `virsh define` fail. The others are worse, because libvirt accepts them silently and the file then promises something the guest does not get:\n\n| entry | what libvirt does (source) |\n| --- | --- |\n| `vcpupin vcpu` \u2265 max vCPUs | drops the pin, with only a log warning \"Ignoring vcpupin for missing vcpus\" (domain_conf.c `virDomainVcpuPinDefParseXML`) |\n| a second `vcpupin` for one vCPU | rejects: \"duplicate vcpupin for vcpu\" (same function) |\n| `vcpusched` without `vcpus`, or naming a vCPU \u2265 max | rejects: \"Missing attribute 'vcpus'\u2026\", \"vCPU 'N' is not present in domain definition\" (`virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`) |\n| two `vcpusched` (or `iothreadsched`) covering one thread | rejects: \"'vcpusched' attributes 'vcpus' must not overlap\" |\n| `cachetune`/`memorytune` `vcpus` beyond the maximum | cuts the group down to the existing vCPUs (`virBitmapShrink`); a group left empty is ignored entirely (`virDomainResctrlParseVcpus`). A missing `vcpus` is rejected |\n| `iothreadpin`/`iothreadsched` naming an IOThread the domain lacks, or pinning one twice | rejects: \"Cannot find 'iothread' : N\" (`virDomainIOThreadPinDefParseXML`, `virDomainDefGetIOThreadSched`) |\n| `scheduler='fifo'`/`'rr'` without `priority` | rejects (`virDomainSchedulerParseCommonAttrs`: priority is required for realtime policies) |\n| `priority` outside 1\u201399 | accepted when defined, then the start fails: \"Scheduler priority N out of range [1, 99]\" (virprocess.c `virProcessSetScheduler`, which asks `sched_get_priority_min/max`) |\n| `scheduler` missing, or not one of `batch`, `idle`, `fifo`, `rr` | rejects |\n\nThe IOThreads a domain has are the ids in `<iothreadids>`, and, when `<iothreads>` asks for more, libvirt fills in the lowest unused ids from 1 up (`virDomainIOThreadIDDefArrayInit`): `<iothreads>3</iothreads>` with only `<iothread id='5'/>` listed gives IOThreads 1, 2 and 5.\n\nAll ids are compared with the vCPU **maximum** (the `<vcpu>` text), not `current`: pinning an offline vCPU is valid and takes effect when it is hot-plugged. When `<vcpu>` itself does not parse, the vCPU checks are skipped (`value-invalid` reports it).\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <vcpupin vcpu='4' cpuset='8'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='3' cpuset='0-1'/>\n  <vcpusched vcpus='0-7' scheduler='fifo'/>\n  <cachetune vcpus='4-7'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n  <cachetune vcpus='0-3'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: whether a stale entry should go, or `<vcpu>`/`<iothreads>` should grow back, is the author's decision. Delete pins for vCPUs the guest no longer has, keep one pin per vCPU, and give every `fifo`/`rr` policy a priority from 1 to 99 (kvm-realtime uses 1 for vCPUs).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainVcpuPinDefParseXML`, `virDomainIOThreadPinDefParseXML`, `virDomainSchedulerParseCommonAttrs`, `virDomainSchedulerParse`, `virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`, `virDomainDefGetIOThreadSched`, `virDomainResctrlParseVcpus`, `virDomainDefParseIOThreads` and `virDomainIOThreadIDDefArrayInit`.\n- libvirt `src/util/virprocess.c`: `virProcessSetScheduler` (priority range from `sched_get_priority_min/max`).\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `iothreadpin`, `vcpusched`, `iothreadsched`, `emulatorsched`, `cachetune`, `memorytune`) and \xA7IOThreads Allocation.\n- Linux `sched(7)`: SCHED_FIFO and SCHED_RR priorities 1 (low) to 99 (high).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n",
+  "vcpu-partially-pinned": "# vcpu-partially-pinned\n\nReports a domain that pins some of its vCPUs with `<vcpupin>` but not the others, with no `<vcpu cpuset>` to bound the rest: the unpinned vCPUs float over every online host CPU. The finding is on the `<vcpu>` element and names the unpinned vCPUs as ranges (`vCPUs 1-63`), never one by one.\n\n## Why this matters\n\nA vCPU's affinity is its `<vcpupin>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online host CPU, isolated CPUs included (formatdomain \xA7CPU Tuning: \"If this is omitted, and attribute cpuset of element vcpu is not specified, the vCPU is pinned to all the physical CPUs by default\"; `qemuProcessSetupVcpu` in `qemu_process.c`).\n\nSo a guest with 8 vCPUs and pins for 4 of them has 4 vCPUs that can run anywhere: on the pinned vCPUs' own CPUs (taking turns with them), on isolated cores meant for other guests (where `isolcpus` stops the scheduler from moving them away again), and on other NUMA nodes than the guest's memory. It usually comes from raising `<vcpu>` without adding pins, from a pin block copied from a smaller guest, or from vCPUs above `current` that were never pinned because they start offline: a hot-plugged vCPU gets the same affinity chain, so it floats too.\n\nLeft to other rules:\n\n- a vCPU with realtime (`fifo`/`rr`) scheduling and no pin is `realtime-sched-unsafe`'s (an error there), so it is not named here;\n- with `placement='auto'`, numad confines the unpinned vCPUs, so nothing is reported;\n- a `<vcpupin>` whose `vcpu` does not parse, or is out of range, is `value-invalid`'s or `vcpu-id-range`'s; while one is present this rule stays silent, as it cannot tell which vCPU was meant.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\nPin every vCPU, including the ones that start offline:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nOr bound the rest with `<vcpu cpuset>`:\n\n```xml\n<vcpu placement='static' cpuset='8-15'>4</vcpu>\n```\n\n## Fix\n\nThere is no automatic fix: which CPU each remaining vCPU should get (and whether it should have one of its own at all) is a capacity decision. Add a `<vcpupin>` per unpinned vCPU, or a `cpuset` on `<vcpu>` that bounds them.\n\n## Needs\n\n**domain**. With a host snapshot the message lists the online CPUs the vCPUs float over.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`, `current`, `placement`) and \xA7CPU Tuning (`vcpupin`).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupVcpu`, `qemuProcessSetupPid`), and `qemu_hotplug.c` for hot-plugged vCPUs, which go through the same setup.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: no load balancing on isolated CPUs).\n- The KVM tuning guide for Rocky Linux: every vCPU pinned 1:1.\n",
+  "vcpu-pin-collision": "# vcpu-pin-collision\n\nReports two or more vCPUs of one domain dedicated to the same host CPU: each `<vcpupin>` names that single CPU, or several vCPUs follow a single-CPU `<vcpu cpuset>`. The first vCPU on the CPU is taken as its owner; every other one is reported on its `cpuset`, naming the vCPUs it collides with.\n\n## Why this matters\n\nA vCPU pinned to one CPU is meant to have that CPU to itself (rules.md \xA70: a thread with exactly one CPU is dedicated). Two vCPUs on one CPU take turns: each gets a fraction of the CPU, so the guest runs slower than its vCPU count suggests, and a vCPU preempted while holding a guest spinlock stalls the other vCPUs that spin waiting for it (lock-holder preemption). The guest cannot see any of this and schedules work as if it had separate CPUs. The usual cause is a copy-paste slip in the pin list (`cpuset='5'` twice instead of `5` and `6`).\n\nLeft to other rules:\n\n- when one of the colliding vCPUs has realtime (`fifo`/`rr`) scheduling, the collision is `realtime-sched-unsafe`'s, reported as an error there;\n- vCPUs that share a multi-CPU range are floating, not dedicated (`vcpu-floating-pin`);\n- two domains on one CPU are `dedicated-cpu-conflict`'s (a plan rule).\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='5'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='9'>2</vcpu>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: which free CPU the extra vCPU should move to depends on the host. Give each vCPU a CPU of its own, on the same NUMA node as the others.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`) and \xA7CPU Tuning (`vcpupin`).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupVcpu`): each vCPU thread gets the affinity of its own pin.\n- The KVM tuning guide for Rocky Linux: one host CPU per vCPU.\n",
   "xml-malformed": "# xml-malformed\n\nReports a file that is not well-formed XML, once, at the line and column where the parser hit its first fatal error. A malformed file gets no other findings: there is no document to check.\n\n## Why this matters\n\nlibvirt parses domain XML with libxml2 and rejects a file that is not well-formed, so `virsh define` fails. The usual causes are hand edits: a closing tag lost when a device was removed, a start tag closed under another name (`<vcpu>\u2026</vcpus>`), an attribute without quotes, a bare `&`, or two `virsh dumpxml` outputs appended to one file. In a fleet repository a broken file also hides every other problem in it until someone tries to deploy.\n\nkvmlint parses with saxes, which reports the first error with its line and column. The finding is placed there, which is sometimes after the real mistake. A missing end tag is only noticed at the next end tag that does not match. A bare `&` starts an entity reference that only ends at the next `;`, so it is reported there or at the end of the file.\n\n**Entities are never expanded.** saxes does not read external entities or DTDs and does not define entities from an internal subset. A reference to anything but the five predefined entities (`&amp;` `&lt;` `&gt;` `&apos;` `&quot;`) or a character reference is a well-formedness error at the first reference. A \"billion laughs\" file (nested `<!ENTITY>` definitions) therefore costs nothing and yields exactly one `xml-malformed` finding. libvirt never needs a DTD: `virsh dumpxml` does not write one.\n\nFiles are also refused as malformed when they are not valid UTF-8 (without a UTF-16 byte order mark). The finding is placed at the first bad byte.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>2</vcpus>\n```\n\n```xml\n<vcpupin vcpu=1 cpuset='5'/>\n```\n\n```xml\n<?xml version=\"1.0\"?>\n<!DOCTYPE domain [\n  <!ENTITY lol \"lol\">\n  <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n]>\n<domain type='kvm'>\n  <description>&lol1;</description>\n</domain>\n```\n\n## Correct\n\n```xml\n<?xml version='1.0' encoding='UTF-8'?>\n<domain type='kvm'>\n  <description>Mail relay &amp; spam filter &#x2013; owner: ops &lt;ops@example.org&gt;</description>\n  <vcpu placement='static'>2</vcpu>\n  <cputune>\n    <vcpupin vcpu='1' cpuset='5'/>\n  </cputune>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix. Correct the XML at the reported position, or just before it for a missing end tag, and prefer `virsh edit` or `virsh dumpxml`, which always write well-formed XML. Comments must not contain `--`, which also makes the file malformed (see the inline directive syntax).\n\n## Needs\n\n**domain** (any XML file named or found).\n\n## Sources\n\n- W3C, Extensible Markup Language (XML) 1.0, well-formedness constraints (\xA72.1, \xA74.1 \"Entity Declared\").\n- saxes (the parser kvmlint uses): entity handling and error positions.\n- libvirt `src/util/virxml.c` (`virXMLParse`), which rejects malformed documents.\n- OWASP, XML External Entity and \"billion laughs\" entity expansion attacks.\n"
 };
 

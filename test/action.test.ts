@@ -23,6 +23,7 @@ const BAD = `<domain type='kvm'>
     <vcpupin vcpu='1' cpuset='5'/>
     <emulatorpin cpuset='0-1'/>
   </cputune>
+  <cpu mode='host-passthrough'/>
 </domain>
 `;
 const WARN = BAD.replace('<name>bad</name>', '<name>warn</name>').replace("'0x30'", "'4'").replace("    <emulatorpin cpuset='0-1'/>\n", '');

@@ -89,6 +89,23 @@ export function insertAfter(text: string, sibling: XmlElement, el: NewElement): 
   return { range: [sibling.range.end, sibling.range.end], text: `${eol}${indent}${render(el, quoteNear(sibling), indent, indentUnit(text, sibling), eol)}` };
 }
 
+/**
+ * Inserts `el` as a child of `parent`: right after `after`, or, when `after`
+ * is undefined, before the first child (or as the only child). Pair it with
+ * `formatterPredecessor` to put the element where libvirt's formatter would.
+ */
+export function insertChild(text: string, parent: XmlElement, el: NewElement, after: XmlElement | undefined): Fix {
+  if (after) return insertAfter(text, after, el);
+  const first = parent.children[0];
+  if (!first) return insertLastChild(text, parent, el);
+  const indent = indentOf(text, first);
+  const eol = lineEndingAt(text, first.startTag.start);
+  const rendered = render(el, quoteNear(parent), indent, indentUnit(text, parent), eol);
+  // On its own line before the first child; when the child shares its line with something else, stay inline.
+  const sep = indent === '' ? '' : `${eol}${indent}`;
+  return { range: [first.startTag.start, first.startTag.start], text: `${rendered}${sep}` };
+}
+
 /** Replaces an attribute's value (between its quotes), escaping for its quote. */
 export function replaceAttributeValue(attr: { valueRange: { start: number; end: number }; quote: string }, value: string): Fix {
   return { range: [attr.valueRange.start, attr.valueRange.end], text: escapeAttribute(value, attr.quote) };

@@ -171,7 +171,7 @@ export interface MemoryDevice {
 }
 
 /**
- * Facts read from `<devices>` and `<features>`. Those subtrees are built only
+ * Facts read from `<devices>`, `<features>` and `<os>`. Those subtrees are built only
  * when asked for (they hold most of a domain's elements and few rules need
  * them), so these are functions, computed on first call.
  */
@@ -183,6 +183,8 @@ export interface DomainDeviceFacts {
   pmu(): { element: XmlElement; state: string | undefined } | undefined;
   /** The `<features>` element, when present. */
   features(): XmlElement | undefined;
+  /** `<os><type arch machine>`: libvirt's per-architecture and per-machine defaults depend on it. */
+  osType(): { element: XmlElement; arch: string | undefined; machine: string | undefined } | undefined;
 }
 
 export interface GuestCell {
@@ -319,6 +321,10 @@ function deviceFacts(domain: XmlElement): DomainDeviceFacts {
       return el ? { element: el, state: attribute(el, 'state')?.value } : undefined;
     }),
     features,
+    osType: once(() => {
+      const el = firstChild(firstChild(domain, 'os'), 'type');
+      return el ? { element: el, arch: attribute(el, 'arch')?.value, machine: attribute(el, 'machine')?.value } : undefined;
+    }),
   };
 }
 
@@ -604,4 +610,15 @@ class ModelBuilder {
     const idAttr = attribute(c, 'id');
     return { element: c, id: idAttr ? this.uint(c, 'id') : index, idAttr, index, cpus: this.cpuset(c, 'cpus'), memoryKiB, memoryAttr: mem, unitAttr: unit };
   }
+}
+
+/**
+ * True when a value within `range` did not parse or was out of range (see
+ * `problems`): e.g. a `<vcpu>` count above 16384, which the model caps. Rules
+ * whose conclusion would rest on the capped or dropped value stay silent; the
+ * value's own rule reports it.
+ */
+export function hasValueProblem(d: DomainModel, range: Range | undefined): boolean {
+  if (!range) return false;
+  return d.problems.some((p) => p.ruleId === 'value-invalid' && p.range.start >= range.start && p.range.end <= range.end);
 }

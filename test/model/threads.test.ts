@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseXml } from '../../src/xml/index.ts';
 import { buildDomainModel } from '../../src/model/domain.ts';
 import { buildHostModel } from '../../src/model/host-model.ts';
-import { dedicatedCpuSet, dedicatedVcpuCpus, describeThread, domainThreads } from '../../src/model/threads.ts';
+import { dedicatedCpuSet, dedicatedVcpuCpus, describeThread, domainThreads, isRealtimeDomain, realtimeVcpus, threadsOnCpu, vcpupinCpus } from '../../src/model/threads.ts';
 
 function domain(body: string) {
   const doc = parseXml(`<domain type='kvm'>${body}</domain>`);
@@ -54,4 +54,69 @@ test('dedicated vCPU CPUs: single-CPU affinities only, with every vCPU on each (
     [7, '3'],
   ]);
   assert.equal(dedicatedCpuSet(d, host).toString(), '4,7');
+});
+
+test('isRealtimeDomain: a fifo/rr vcpusched covering a real vCPU; batch, or ids beyond <vcpu>, do not count', () => {
+  assert.equal(isRealtimeDomain(domain(`<vcpu>2</vcpu><cputune><vcpusched vcpus='0-1' scheduler='rr' priority='1'/></cputune>`)), true);
+  assert.equal(isRealtimeDomain(domain(`<vcpu>2</vcpu><cputune><vcpusched vcpus='0-1' scheduler='batch'/></cputune>`)), false);
+  assert.equal(isRealtimeDomain(domain(`<vcpu>2</vcpu><cputune><vcpusched vcpus='4' scheduler='fifo' priority='1'/></cputune>`)), false);
+  // A realtime emulator alone does not make a realtime guest (kvm-realtime is about the vCPUs).
+  assert.equal(isRealtimeDomain(domain(`<vcpu>2</vcpu><cputune><emulatorsched scheduler='fifo' priority='1'/></cputune>`)), false);
+  assert.equal(isRealtimeDomain(domain(`<vcpu>2</vcpu>`)), false);
+});
+
+test('vcpupinCpus: the union of valid vcpupin sets, floating ones included, <vcpu cpuset> not', () => {
+  const d = domain(`<vcpu cpuset='20-23'>4</vcpu><cputune>
+      <vcpupin vcpu='0' cpuset='4'/>
+      <vcpupin vcpu='1' cpuset='6-7'/>
+      <vcpupin vcpu='9' cpuset='12'/>
+    </cputune>`);
+  assert.equal(vcpupinCpus(d, host).toString(), '4,6-7');
+});
+
+test('threadsOnCpu: known sets that include the CPU, unpinned threads everywhere, numad placement left out', () => {
+  const d = domain(`<vcpu>3</vcpu><iothreads>2</iothreads><cputune>
+      <vcpupin vcpu='0' cpuset='4'/>
+      <vcpupin vcpu='1' cpuset='4-5'/>
+      <emulatorpin cpuset='0-1'/>
+      <iothreadpin iothread='1' cpuset='4'/>
+    </cputune>`);
+  const vcpu0 = domainThreads(d).find((t) => t.kind === 'vcpu' && t.ids.has(0))!;
+  // vCPU 2 and IOThread 2 have no pin: with or without a host they may run on CPU 4.
+  assert.deepEqual(threadsOnCpu(d, 4, undefined, { except: vcpu0 }).map(describeThread), ['vCPU 1', 'vCPU 2', 'IOThread 1', 'IOThread 2']);
+  assert.deepEqual(threadsOnCpu(d, 0, host).map(describeThread), ['vCPU 2', 'the emulator', 'IOThread 2']);
+  const auto = domain(`<vcpu placement='auto'>2</vcpu><cputune><vcpupin vcpu='0' cpuset='4'/></cputune>`);
+  assert.deepEqual(threadsOnCpu(auto, 4, host).map(describeThread), ['vCPU 0']);
+});
+
+test('threadsOnCpu: in thread order; explicitOnly leaves out unpinned threads', () => {
+  const d = domain(`<vcpu cpuset='0-99'>4</vcpu><iothreads>2</iothreads><cputune>
+      <vcpupin vcpu='0' cpuset='4'/>
+      <vcpupin vcpu='1' cpuset='4-5'/>
+      <vcpupin vcpu='2' cpuset='0-1000'/>
+      <emulatorpin cpuset='4'/>
+      <iothreadpin iothread='1' cpuset='6'/>
+    </cputune>`);
+  const names = (ts: ReturnType<typeof threadsOnCpu>) => ts.map(describeThread);
+  // vCPU 3 and IOThread 2 follow <vcpu cpuset> (a set written in the XML), so explicitOnly keeps them.
+  assert.deepEqual(names(threadsOnCpu(d, 4, host)), ['vCPU 0', 'vCPU 1', 'vCPU 2', 'vCPU 3', 'the emulator', 'IOThread 2']);
+  const vcpu0 = domainThreads(d, host)[0]!;
+  assert.deepEqual(names(threadsOnCpu(d, 4, host, { except: vcpu0, explicitOnly: true })), ['vCPU 1', 'vCPU 2', 'vCPU 3', 'the emulator', 'IOThread 2']);
+  assert.deepEqual(names(threadsOnCpu(d, 500, host)), ['vCPU 2']);
+  const floating = domain(`<vcpu>2</vcpu><iothreads>1</iothreads><cputune><vcpupin vcpu='0' cpuset='4'/></cputune>`);
+  assert.deepEqual(names(threadsOnCpu(floating, 4)), ['vCPU 0', 'vCPU 1', 'the emulator', 'IOThread 1']);
+  assert.deepEqual(names(threadsOnCpu(floating, 4, undefined, { explicitOnly: true })), ['vCPU 0']);
+  // Wide sets are scanned rather than indexed: same answer at their edges.
+  assert.deepEqual(names(threadsOnCpu(d, 1000, host)), ['vCPU 2']);
+  assert.deepEqual(names(threadsOnCpu(d, 1001, host)), []);
+});
+
+test('realtimeVcpus: every vCPU under a fifo/rr vcpusched, none without one', () => {
+  const d = domain(`<vcpu>6</vcpu><cputune>
+      <vcpusched vcpus='0,2,4' scheduler='fifo' priority='1'/>
+      <vcpusched vcpus='5' scheduler='rr' priority='1'/>
+      <vcpusched vcpus='1' scheduler='batch'/>
+    </cputune>`);
+  assert.equal(realtimeVcpus(d).toString(), '0,2,4-5');
+  assert.equal(realtimeVcpus(domain(`<vcpu>2</vcpu>`)).isEmpty, true);
 });

@@ -1,0 +1,85 @@
+import { defineRule } from '../../src/engine/types.ts';
+import { effectiveEmulatorAffinity, housekeepingTargetFor, isPinned, type Affinity } from '../../src/model/affinity.ts';
+import type { DomainModel } from '../../src/model/domain.ts';
+import { CpuSet } from '../../src/model/cpuset.ts';
+import { describeCpus, describeNodes, describeVcpus, excerpt } from '../../src/model/describe.ts';
+import { dedicatedVcpuCpus, domainThreads, isRealtimePolicy, realtimeVcpus, vcpupinCpus } from '../../src/model/threads.ts';
+import { CPUTUNE_CHILD_ORDER, formatterPredecessor } from '../../src/model/libvirt-order.ts';
+import { insertChild, replaceAttributeValue } from '../../src/engine/edit.ts';
+import type { Fix, Suggestion } from '../../src/engine/types.ts';
+
+export default defineRule({
+  meta: {
+    id: 'emulatorpin-overlaps-vcpus',
+    name: 'EmulatorpinOverlapsVcpus',
+    severity: 'warning',
+    type: 'problem',
+    needs: 'domain',
+    fixable: true,
+    hasSuggestions: true,
+    summary: "QEMU's emulator threads may run on a host CPU that is dedicated to one of the guest's vCPUs.",
+    tags: ['pinning', 'latency', 'realtime'],
+  },
+  checkDomain({ domain, host, source, report }) {
+    if (!isPinned(domain)) return;
+    const model = host?.model;
+    const emulator = effectiveEmulatorAffinity(domain, model);
+    // No pin at all (all online CPUs) is missing-emulatorpin's finding; numad's advice is not known offline.
+    if ((emulator.source !== 'emulatorpin' && emulator.source !== 'vcpu-cpuset') || !emulator.cpus || !emulator.attr) return;
+    const dedicated = dedicatedVcpuCpus(domain, model);
+    const allDedicated = CpuSet.of(...dedicated.keys());
+    const hitCpus = allDedicated.intersect(emulator.cpus);
+    if (hitCpus.isEmpty) return;
+    const hitVcpus = CpuSet.fromIntervals(hitCpus.toArray().flatMap((cpu) => dedicated.get(cpu)!.intervals()));
+
+    // Realtime on either side makes it an error: a fifo/rr vCPU starves the emulator thread that lands on its
+    // CPU, and a fifo/rr emulator starves the vCPU.
+    const rtVcpus = realtimeVcpus(domain, model).intersect(hitVcpus);
+    const rtEmulator = domainThreads(domain, model).find((t) => t.kind === 'emulator' && isRealtimePolicy(t.policy));
+    const set = `${emulator.source === 'emulatorpin' ? '<emulatorpin' : '<vcpu'} cpuset='${excerpt(emulator.attr.value)}'>`;
+    const via = emulator.source === 'emulatorpin' ? set : `${set}: with no <emulatorpin> the emulator follows <vcpu cpuset>`;
+    let rt = '';
+    if (!rtVcpus.isEmpty) {
+      rt = `; ${describeVcpus(rtVcpus)} run${rtVcpus.size === 1 ? 's' : ''} with realtime scheduling, so an emulator thread there can be starved and stall device emulation and I/O for the whole guest`;
+    } else if (rtEmulator) {
+      rt = `; the emulator runs with scheduler='${rtEmulator.policy}', so it can starve ${hitVcpus.size === 1 ? 'that vCPU' : 'those vCPUs'} outright`;
+    }
+    const realtime = !rtVcpus.isEmpty || rtEmulator !== undefined;
+
+    // Safe only when the host names its housekeeping CPUs: then the target is not a guess (as missing-emulatorpin).
+    const target = housekeepingTargetFor(vcpupinCpus(domain, model), model);
+    const targetCpus = target?.cpus.subtract(allDedicated);
+    const fix = targetCpus && !targetCpus.isEmpty ? emulatorFix(source.text, domain, emulator, targetCpus) : undefined;
+    const remainder = emulator.cpus.subtract(allDedicated);
+    const suggestions: Suggestion[] | undefined =
+      !fix && emulator.source === 'emulatorpin' && !remainder.isEmpty
+        ? [{ message: `drop the dedicated CPUs from <emulatorpin>: cpuset='${remainder.toString()}'`, fix: replaceAttributeValue(emulator.attr, remainder.toString()) }]
+        : undefined;
+
+    let advice: string;
+    if (targetCpus && !targetCpus.isEmpty) {
+      const where = target!.nodes ? `housekeeping ${describeCpus(targetCpus)} on host ${describeNodes(target!.nodes)}` : `housekeeping ${describeCpus(targetCpus)}`;
+      advice = `pin the emulator to ${where}: <emulatorpin cpuset='${targetCpus.toString()}'/>`;
+    } else if (!remainder.isEmpty && emulator.source === 'emulatorpin') {
+      advice = `pin the emulator to CPUs no vCPU is dedicated to, e.g. ${describeCpus(remainder)} or the host's housekeeping CPUs`;
+    } else {
+      const what = emulator.source === 'emulatorpin' ? 'set <emulatorpin cpuset> to' : "add <emulatorpin cpuset='…'/> naming";
+      advice = `${what} CPUs no vCPU is dedicated to (the host's housekeeping CPUs, or one spare CPU reserved for the emulator)`;
+    }
+    report({
+      range: emulator.attr.valueRange,
+      severity: realtime ? 'error' : undefined,
+      message: `the emulator threads may run on ${describeCpus(hitCpus)} (${via}), dedicated to ${describeVcpus(hitVcpus)}, so device emulation and I/O work preempts ${hitVcpus.size === 1 ? 'that vCPU' : 'those vCPUs'}${rt}; ${advice}`,
+      fix,
+      suggestions,
+    });
+  },
+});
+
+/** Replace the emulatorpin's cpuset, or add an <emulatorpin> where libvirt's formatter puts it (after the vcpupins). */
+function emulatorFix(text: string, domain: DomainModel, emulator: Affinity, cpus: CpuSet): Fix | undefined {
+  if (emulator.source === 'emulatorpin') return replaceAttributeValue(emulator.attr!, cpus.toString());
+  const cputune = domain.cputune?.element;
+  if (!cputune) return undefined;
+  return insertChild(text, cputune, { name: 'emulatorpin', attributes: [['cpuset', cpus.toString()]] }, formatterPredecessor(cputune, 'emulatorpin', CPUTUNE_CHILD_ORDER));
+}

@@ -1,0 +1,141 @@
+import { defineRule, type Fix } from '../../src/engine/types.ts';
+import { effectiveEmulatorAffinity, effectiveIothreadAffinity, isPinned, vcpuAffinityGroups } from '../../src/model/affinity.ts';
+import { CpuSet } from '../../src/model/cpuset.ts';
+import { describeCpus, describeVcpus, excerpt } from '../../src/model/describe.ts';
+import { dedicatedVcpuCpus, domainThreads, isRealtimePolicy, realtimeVcpus } from '../../src/model/threads.ts';
+import { hasValueProblem } from '../../src/model/domain.ts';
+import { CPUTUNE_CHILD_ORDER, formatterPredecessor } from '../../src/model/libvirt-order.ts';
+import { insertChild, replaceAttributeValue } from '../../src/engine/edit.ts';
+import type { XmlElement } from '../../src/xml/types.ts';
+
+/** A fix never writes more pins than this in one go; a larger count is left to a person. */
+const MAX_PINS_PER_FIX = 64;
+
+export default defineRule({
+  meta: {
+    id: 'iothread-placement',
+    name: 'IothreadPlacement',
+    severity: 'warning',
+    type: 'problem',
+    needs: 'domain',
+    fixable: true,
+    hasSuggestions: false,
+    summary: 'An IOThread of a pinned domain has no iothreadpin, or is pinned onto a CPU dedicated to a vCPU.',
+    tags: ['pinning', 'latency', 'io'],
+  },
+  checkDomain({ domain, host, source, report }) {
+    if (domain.iothreadIds.length === 0 || !isPinned(domain)) return;
+    const model = host?.model;
+    const dedicated = dedicatedVcpuCpus(domain, model);
+    const dedicatedSet = CpuSet.of(...dedicated.keys());
+    const vcpusOn = (cpus: CpuSet) => CpuSet.fromIntervals(cpus.intersect(dedicatedSet).toArray().flatMap((cpu) => dedicated.get(cpu)!.intervals()));
+
+    // Realtime on either side makes a finding an error (as emulatorpin-overlaps-vcpus): a fifo/rr vCPU starves
+    // the IOThread that lands on its CPU, stalling the guest's disk I/O; a fifo/rr IOThread starves the vCPU.
+    const rtVcpus = realtimeVcpus(domain, model);
+    const rtIothreads = new Map<number, string>();
+    for (const t of domainThreads(domain, model)) if (t.kind === 'iothread' && isRealtimePolicy(t.policy)) rtIothreads.set(t.ids.min!, t.policy);
+    const realtimeNote = (vcpus: CpuSet, iothreads: readonly number[]): string | undefined => {
+      const v = vcpus.intersect(rtVcpus);
+      if (!v.isEmpty) return `${describeVcpus(v)} run${v.size === 1 ? 's' : ''} with realtime scheduling and can starve an IOThread that lands there, stalling the guest's disk I/O`;
+      const io = iothreads.find((id) => rtIothreads.has(id));
+      if (io !== undefined) return `IOThread ${io} runs with scheduler='${rtIothreads.get(io)}' and can starve the vCPU outright`;
+      return undefined;
+    };
+
+    // The one safe target (rules.md §2): the emulator's explicit set, when no vCPU may run there.
+    const emulator = effectiveEmulatorAffinity(domain, model);
+    const target =
+      emulator.source === 'emulatorpin' &&
+      emulator.cpus &&
+      vcpuAffinityGroups(domain, model).every((g) => g.affinity.cpus !== undefined && g.affinity.source !== 'placement-auto' && !g.affinity.cpus.intersects(emulator.cpus!))
+        ? emulator.cpus
+        : undefined;
+    const pinTo = target ? `pin it to the emulator's CPUs (${target.toString()})` : "pin it to housekeeping CPUs, where the emulator belongs too, away from the vCPUs";
+
+    const ids = new Set(domain.iothreadIds);
+    const pinned = new Set<number>();
+    for (const pin of domain.cputune?.iothreadpins ?? []) {
+      // A pin for an IOThread that does not exist is vcpu-id-range's; a second pin for one id is rejected by libvirt.
+      if (pin.iothread === undefined || pinned.has(pin.iothread) || !ids.has(pin.iothread)) continue;
+      pinned.add(pin.iothread);
+      const cpus = pin.cpuset?.set;
+      if (!cpus || !pin.cpuset) continue;
+      const hit = cpus.intersect(dedicatedSet);
+      if (hit.isEmpty) continue;
+      const on = vcpusOn(hit);
+      const rt = realtimeNote(on, [pin.iothread]);
+      report({
+        range: pin.cpuset.attr.valueRange,
+        severity: rt ? 'error' : undefined,
+        message:
+          `IOThread ${pin.iothread} is pinned to ${hit.equals(cpus) ? describeCpus(cpus) : `${describeCpus(cpus)}, including ${describeCpus(hit)}`}, dedicated to ${describeVcpus(on)}: ` +
+          `its I/O processing competes with ${on.size === 1 ? 'that vCPU' : 'those vCPUs'} for the CPU, delaying both${rt ? `; ${rt}` : ''}; ${target ? `set cpuset='${target.toString()}', the emulator's CPUs` : pinTo}`,
+        fix: target ? replaceAttributeValue(pin.cpuset.attr, target.toString()) : undefined,
+      });
+    }
+
+    const unpinned = domain.iothreadIds.filter((id) => !pinned.has(id));
+    // An <iothreads> count that does not parse or is implausible is value-invalid's; which IOThreads exist is then unknown.
+    if (unpinned.length === 0 || hasValueProblem(domain, domain.iothreadsElement?.range)) return;
+    // Every IOThread without a pin shares one fallback: <vcpu cpuset>, numad's advice, or all online CPUs.
+    const fallback = effectiveIothreadAffinity(domain, unpinned[0]!, model);
+    if (fallback.source === 'placement-auto') return;
+    let where: string;
+    let covered = dedicatedSet;
+    if (fallback.source === 'vcpu-cpuset') {
+      // A <vcpu cpuset> kept apart from the dedicated vCPU CPUs is a deliberate pool for the other threads.
+      if (!fallback.cpus || !fallback.attr) return;
+      const hit = fallback.cpus.intersect(dedicatedSet);
+      if (hit.isEmpty) return;
+      covered = hit;
+      where = `wherever <vcpu cpuset='${excerpt(fallback.attr.value)}'> allows, including ${describeCpus(hit)} dedicated to ${describeVcpus(vcpusOn(hit))}`;
+    } else {
+      const own = dedicatedSet.isEmpty ? "the vCPUs' own CPUs" : `${describeCpus(dedicatedSet)} dedicated to ${describeVcpus(vcpusOn(dedicatedSet))}`;
+      const isolated = model?.isolation?.isolated;
+      where = model
+        ? `on every online host CPU (${model.online.toString()}), including ${own}${isolated && !isolated.isEmpty ? ` and the isolated CPUs ${isolated.toString()}` : ''}`
+        : `on every online host CPU, including ${own} and any isolated cores`;
+    }
+
+    const cputune = domain.cputune?.element;
+    // A fix is offered for a handful of pins only; beyond that (or with no safe target) one finding names them all.
+    const fixable = target !== undefined && cputune !== undefined && unpinned.length <= MAX_PINS_PER_FIX;
+    for (const group of fixable ? byInsertionPoint(cputune, unpinned) : [{ after: undefined, ids: unpinned }]) {
+      const set = CpuSet.of(...group.ids);
+      const one = group.ids.length === 1;
+      const example = `<iothreadpin iothread='${set.min}' cpuset='${target ? target.toString() : '…'}'/>`;
+      const rt = realtimeNote(vcpusOn(covered), group.ids);
+      report({
+        range: (domain.iothreadsElement ?? domain.element).startTag,
+        severity: rt ? 'error' : undefined,
+        message:
+          `${one ? 'IOThread' : 'IOThreads'} ${set.toString()} ${one ? 'has' : 'have'} no <iothreadpin>, so ${one ? 'it runs' : 'they run'} ${where}${rt ? `; ${rt}` : ''}; ` +
+          `${one ? pinTo : pinTo.replace(' it ', ' them ')}: ${example}${one ? '' : ' for each'}`,
+        fix: fixable ? insertPins(source.text, cputune!, group.after, group.ids, target!) : undefined,
+      });
+    }
+  },
+});
+
+/**
+ * Groups IOThread ids by where libvirt's formatter would write their pins
+ * (after the vcpupins and emulatorpin, among the other iothreadpins by id), so
+ * each group is one insertion.
+ */
+function byInsertionPoint(cputune: XmlElement, ids: readonly number[]): Array<{ after: XmlElement | undefined; ids: number[] }> {
+  const groups: Array<{ after: XmlElement | undefined; ids: number[] }> = [];
+  for (const id of [...ids].sort((a, b) => a - b)) {
+    const after = formatterPredecessor(cputune, 'iothreadpin', CPUTUNE_CHILD_ORDER, (s) => Number(s.attributeValues['iothread']) < id);
+    const last = groups[groups.length - 1];
+    if (last && last.after === after) last.ids.push(id);
+    else groups.push({ after, ids: [id] });
+  }
+  return groups;
+}
+
+/** One insertion holding a pin per IOThread, in id order (each insertion at the same point adds one line). */
+function insertPins(text: string, cputune: XmlElement, after: XmlElement | undefined, ids: readonly number[], cpus: CpuSet): Fix {
+  const parts = ids.map((id) => insertChild(text, cputune, { name: 'iothreadpin', attributes: [['iothread', String(id)], ['cpuset', cpus.toString()]] }, after));
+  return { range: parts[0]!.range, text: parts.map((p) => p.text).join('') };
+}
