@@ -454,9 +454,9 @@ var require_codegen = __commonJS({
       }
     };
     var Label = class extends Node {
-      constructor(label) {
+      constructor(label2) {
         super();
-        this.label = label;
+        this.label = label2;
         this.names = {};
       }
       render({ _n }) {
@@ -464,14 +464,14 @@ var require_codegen = __commonJS({
       }
     };
     var Break = class extends Node {
-      constructor(label) {
+      constructor(label2) {
         super();
-        this.label = label;
+        this.label = label2;
         this.names = {};
       }
       render({ _n }) {
-        const label = this.label ? ` ${this.label}` : "";
-        return `break${label};` + _n;
+        const label2 = this.label ? ` ${this.label}` : "";
+        return `break${label2};` + _n;
       }
     };
     var Throw = class extends Node {
@@ -883,12 +883,12 @@ var require_codegen = __commonJS({
         return this._endBlockNode(For);
       }
       // `label` statement
-      label(label) {
-        return this._leafNode(new Label(label));
+      label(label2) {
+        return this._leafNode(new Label(label2));
       }
       // `break` statement
-      break(label) {
-        return this._leafNode(new Break(label));
+      break(label2) {
+        return this._leafNode(new Break(label2));
       }
       // `return` statement
       return(value) {
@@ -1366,12 +1366,12 @@ var require_errors = __commonJS({
       }
       return [E.schemaPath, schPath];
     }
-    function extraErrorProps(cxt, { params, message }, keyValues) {
+    function extraErrorProps(cxt, { params, message: message2 }, keyValues) {
       const { keyword, data, schemaValue, it } = cxt;
       const { opts, propertyName, topSchemaRef, schemaPath } = it;
       keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
       if (opts.messages) {
-        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+        keyValues.push([E.message, typeof message2 == "function" ? message2(cxt) : message2]);
       }
       if (opts.verbose) {
         keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
@@ -4557,11 +4557,11 @@ var require_core = __commonJS({
         }
         const valid = this.validate($schema, schema);
         if (!valid && throwOrLogError) {
-          const message = "schema is invalid: " + this.errorsText();
+          const message2 = "schema is invalid: " + this.errorsText();
           if (this.opts.validateSchema === "log")
-            this.logger.error(message);
+            this.logger.error(message2);
           else
-            throw new Error(message);
+            throw new Error(message2);
         }
         return valid;
       }
@@ -7416,7 +7416,7 @@ var require_saxes = __commonJS({
        *
        * @returns An error object with a properly formatted message.
        */
-      makeError(message) {
+      makeError(message2) {
         var _a;
         let msg = (_a = this.fileName) !== null && _a !== void 0 ? _a : "";
         if (this.trackPosition) {
@@ -7428,7 +7428,7 @@ var require_saxes = __commonJS({
         if (msg.length > 0) {
           msg += ": ";
         }
-        return new Error(msg + message);
+        return new Error(msg + message2);
       }
       /**
        * Report a parsing error. This method is made public so that client code may
@@ -7439,8 +7439,8 @@ var require_saxes = __commonJS({
        *
        * @returns this
        */
-      fail(message) {
-        const err = this.makeError(message);
+      fail(message2) {
+        const err = this.makeError(message2);
         const handler = this.errorHandler;
         if (handler === void 0) {
           throw err;
@@ -14928,7 +14928,7 @@ var require_queue = __commonJS({
       if (!(_concurrency >= 1)) {
         throw new Error("fastqueue concurrency must be equal to or greater than 1");
       }
-      var cache = reusify(Task);
+      var cache2 = reusify(Task);
       var queueHead = null;
       var queueTail = null;
       var _running = 0;
@@ -15007,7 +15007,7 @@ var require_queue = __commonJS({
         return _running === 0 && self.length() === 0;
       }
       function push2(value, done) {
-        var current = cache.get();
+        var current = cache2.get();
         current.context = context;
         current.release = release;
         current.value = value;
@@ -15028,7 +15028,7 @@ var require_queue = __commonJS({
         }
       }
       function unshift(value, done) {
-        var current = cache.get();
+        var current = cache2.get();
         current.context = context;
         current.release = release;
         current.value = value;
@@ -15050,7 +15050,7 @@ var require_queue = __commonJS({
       }
       function release(holder) {
         if (holder) {
-          cache.release(holder);
+          cache2.release(holder);
         }
         var next = queueHead;
         if (next && _running <= _concurrency) {
@@ -15100,7 +15100,7 @@ var require_queue = __commonJS({
             errorHandler2(new Error("abort"), val);
           }
           callback.call(context2, new Error("abort"));
-          cache.release(current);
+          cache2.release(current);
           current = next;
         }
         self.drain = noop2;
@@ -17097,8 +17097,8 @@ var require_ignore = __commonJS({
         };
       }
     };
-    var throwError = (message, Ctor) => {
-      throw new Ctor(message);
+    var throwError = (message2, Ctor) => {
+      throw new Ctor(message2);
     };
     var checkPath = (path7, originalPath, doThrow) => {
       if (!isString(path7)) {
@@ -17168,13 +17168,13 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path7) {
+      _test(originalPath, cache2, path7) {
         checkPath(
           path7,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path7 ? this._t(path7, cache) : {
+        return path7 ? this._t(path7, cache2) : {
           ignored: false,
           unignored: false
         };
@@ -17191,13 +17191,13 @@ var require_ignore = __commonJS({
         const literal = this._rules.testLiteral(path7);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path7, cache) {
-        if (path7 in cache) {
-          return cache[path7];
+      _t(path7, cache2) {
+        if (path7 in cache2) {
+          return cache2[path7];
         }
         const parentPath = parentOf(path7);
-        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path7] = parent && parent.ignored ? parent : this._rules.test(path7, MODE_IGNORE);
+        const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
+        return cache2[path7] = parent && parent.ignored ? parent : this._rules.test(path7, MODE_IGNORE);
       }
       ignores(path7) {
         return this._test(path7, this._ignoreCache, convertPath(path7)).ignored;
@@ -19537,13 +19537,13 @@ ${frame}`;
     function _default(rawLines, lineNumber, colNumber, opts = {}) {
       if (!deprecationWarningShown) {
         deprecationWarningShown = true;
-        const message = "Passing lineNumber and colNumber is deprecated to @babel/code-frame. Please use `codeFrameColumns`.";
+        const message2 = "Passing lineNumber and colNumber is deprecated to @babel/code-frame. Please use `codeFrameColumns`.";
         if (process.emitWarning) {
-          process.emitWarning(message, "DeprecationWarning");
+          process.emitWarning(message2, "DeprecationWarning");
         } else {
-          const deprecationError = new Error(message);
+          const deprecationError = new Error(message2);
           deprecationError.name = "DeprecationWarning";
-          console.warn(new Error(message));
+          console.warn(new Error(message2));
         }
       }
       colNumber = Math.max(colNumber, 0);
@@ -19638,10 +19638,10 @@ var require_eslint_formatter_friendly = __commonJS({
       results.forEach(function(result) {
         var messages = result.messages || [];
         const fileSource = result.source || fs4.readFileSync(result.filePath, "utf8");
-        entries = entries.concat(messages.map(function(message) {
+        entries = entries.concat(messages.map(function(message2) {
           return extend({
             filePath: absolutePathsToFile ? path7.resolve(result.filePath) : path7.relative(".", result.filePath)
-          }, message, {
+          }, message2, {
             fileSource
           });
         }));
@@ -19680,36 +19680,36 @@ var require_eslint_formatter_friendly = __commonJS({
         return 0;
       });
       var lastRuleId;
-      output += entries.reduce(function(seq, message) {
+      output += entries.reduce(function(seq, message2) {
         var messageType;
         if (filterRule) {
-          if (message.ruleId !== filterRule) {
+          if (message2.ruleId !== filterRule) {
             return seq;
           }
         }
-        if (message.fatal || message.severity === 2) {
+        if (message2.fatal || message2.severity === 2) {
           messageType = chalk2.red("\u2718");
           summaryColor = "red";
-          errorsHash[message.ruleId] = (errorsHash[message.ruleId] || 0) + 1;
+          errorsHash[message2.ruleId] = (errorsHash[message2.ruleId] || 0) + 1;
           errors++;
         } else {
           messageType = chalk2.yellow("\u26A0");
-          warningsHash[message.ruleId] = (warningsHash[message.ruleId] || 0) + 1;
+          warningsHash[message2.ruleId] = (warningsHash[message2.ruleId] || 0) + 1;
           warnings++;
         }
-        var line = message.line || 0;
-        var column = message.column || 0;
-        var filePath = message.filePath;
+        var line = message2.line || 0;
+        var column = message2.column || 0;
+        var filePath = message2.filePath;
         var link = getFileLink(filePath, line, column);
         var filename = subtleLog(filePath + ":" + line + ":" + column);
         function renderTitle() {
-          return "\n  " + messageType + "  " + getKeyLink(message.ruleId || "");
+          return "\n  " + messageType + "  " + getKeyLink(message2.ruleId || "");
         }
         function renderLink() {
           return link === false ? "" : "     " + chalk2.underline(subtleLog(link));
         }
         function renderDescription() {
-          return "\n     " + message.message.replace(/\.$/, "") + "\n";
+          return "\n     " + message2.message.replace(/\.$/, "") + "\n";
         }
         function renderFileLink() {
           return (showSource ? "\n" : "") + "     " + (link === false ? chalk2.underline(filename) : filename);
@@ -19717,11 +19717,11 @@ var require_eslint_formatter_friendly = __commonJS({
         function renderSourceCode() {
           const location = {
             start: {
-              line: message.line,
-              column: message.column
+              line: message2.line,
+              column: message2.column
             }
           };
-          return showSource ? codeFrameColumns(message.fileSource, location, {
+          return showSource ? codeFrameColumns(message2.fileSource, location, {
             highlightCode: true
           }).split("\n").map((l) => "   " + l).join("\n") : "";
         }
@@ -19731,8 +19731,8 @@ var require_eslint_formatter_friendly = __commonJS({
           }).join("\n");
         }
         if (groupByIssue) {
-          var isSameIssueAsLastOne = lastRuleId === message.ruleId;
-          lastRuleId = message.ruleId;
+          var isSameIssueAsLastOne = lastRuleId === message2.ruleId;
+          lastRuleId = message2.ruleId;
           seq.push(createLine([
             !isSameIssueAsLastOne ? renderTitle() : "",
             !isSameIssueAsLastOne ? renderLink() : "",
@@ -20033,6 +20033,14 @@ function listNames(names2) {
   if (names2.length <= 1) return names2[0] ?? "";
   return `${names2.slice(0, -1).join(", ")} and ${names2[names2.length - 1]}`;
 }
+function describeDomain(name, path7) {
+  return name ? `${excerpt(name, 40)} (${path7})` : path7;
+}
+function listBounded(names2, total, max = 3, more = "other domains") {
+  const shown = names2.slice(0, max);
+  if (total > shown.length) shown.push(`${total - shown.length} ${more}`);
+  return listNames(shown);
+}
 
 // src/model/libvirt-cpuset.ts
 var LIBVIRT_CPUMASK_LEN = 16384;
@@ -20084,7 +20092,7 @@ function parseLibvirtCpuset(text, opts = {}) {
   const idleNegations = [];
   const beyondLimit = (id) => `${typeof id === "string" ? excerpt(id, 24) : id} is beyond libvirt's limit: ids must be below ${maxLen} (0-${maxLen - 1})`;
   let item = { offset: 0, length: 0 };
-  const fail = (message) => parsedError(message, item.offset, item.length);
+  const fail = (message2) => parsedError(message2, item.offset, item.length);
   const addPending = (a, b) => {
     const last = pending[pending.length - 1];
     if (last && a >= last[0] && a <= last[1] + 1) {
@@ -20295,8 +20303,8 @@ var ModelBuilder = class {
     this.problems = problems;
   }
   problems;
-  problem(range, message, ruleId = "value-invalid") {
-    this.problems.push({ ruleId, range, message });
+  problem(range, message2, ruleId = "value-invalid") {
+    this.problems.push({ ruleId, range, message: message2 });
   }
   /** A non-negative integer attribute; undefined (with a problem) when present but not an integer. */
   uint(el, name) {
@@ -20500,6 +20508,45 @@ var ModelBuilder = class {
   }
 };
 
+// src/model/cpu-topology.ts
+function buildCpuPlaces(snapshot, parse) {
+  const entries = snapshot.cpuTopology;
+  if (entries === void 0 || entries.length === 0) return { siblingsOf: () => void 0, placeOf: () => void 0 };
+  const byCpu = /* @__PURE__ */ new Map();
+  for (const e of entries) if (!byCpu.has(e.cpu)) byCpu.set(e.cpu, e);
+  const siblings = /* @__PURE__ */ new Map();
+  let byCore;
+  const coreKey = (e) => e.socket === void 0 || e.core === void 0 ? void 0 : `${e.socket}/${e.die ?? 0}/${e.core}`;
+  return {
+    siblingsOf(cpu) {
+      if (siblings.has(cpu)) return siblings.get(cpu);
+      const e = byCpu.get(cpu);
+      let set;
+      if (e?.siblings !== void 0) {
+        set = parse(e.siblings)?.union(CpuSet.of(cpu));
+      } else if (e !== void 0 && coreKey(e) !== void 0) {
+        if (!byCore) {
+          byCore = /* @__PURE__ */ new Map();
+          for (const x of byCpu.values()) {
+            const k = coreKey(x);
+            if (k === void 0) continue;
+            const list = byCore.get(k);
+            if (list) list.push(x.cpu);
+            else byCore.set(k, [x.cpu]);
+          }
+        }
+        set = CpuSet.of(...byCore.get(coreKey(e)));
+      }
+      siblings.set(cpu, set);
+      return set;
+    },
+    placeOf(cpu) {
+      const e = byCpu.get(cpu);
+      return e ? { socket: e.socket, die: e.die, core: e.core, node: e.node } : void 0;
+    }
+  };
+}
+
 // src/model/kernel-cpulist.ts
 var KERNEL_MAX_NR_CPUS = 8192;
 var UINT_MAX = 4294967295;
@@ -20559,7 +20606,7 @@ function parseKernelCpuList(text, opts = {}) {
     while (isRegionSeparator(text[pos])) pos++;
     if (isEndOfString(text[pos])) break;
     const span = regionSpan(text, pos);
-    const fail = (message) => parsedError(message, span.offset, span.length);
+    const fail = (message2) => parsedError(message2, span.offset, span.length);
     let start;
     let end;
     let used;
@@ -20704,6 +20751,102 @@ function cmdlineParamValues(params, key) {
 function cmdlineParam(params, key) {
   const values = cmdlineParamValues(params, key);
   return values[values.length - 1];
+}
+
+// src/model/isolation-layers.ts
+function cpuListFailure(param, value, error, possible) {
+  const wide = param === "isolcpus" ? parseIsolcpus(value, { nbits: KERNEL_MAX_NR_CPUS }) : parseKernelCpuList(value, { nbits: KERNEL_MAX_NR_CPUS });
+  const wideMax = wide.ok ? "cpus" in wide.value ? wide.value.cpus.max : wide.value.max : void 0;
+  if (possible?.max !== void 0 && wideMax !== void 0 && wideMax > possible.max) {
+    return { kind: "beyond-possible", param, value, cpu: wideMax, possible };
+  }
+  return { kind: "unparseable", param, value, error };
+}
+var isDomain = (a) => a.name === "isolcpus" && a.flags.includes("domain");
+var isNohz = (a) => a.name === "nohz_full" || a.name === "isolcpus" && a.flags.includes("nohz");
+function listPath(path7, list) {
+  return typeof list === "string" ? path7 : `${path7}.raw`;
+}
+function lastParam(params, name) {
+  let found;
+  for (const p of params) if (p.key.replaceAll("-", "_") === name) found = p;
+  return found;
+}
+function buildIsolationLayers(input) {
+  const s = input.snapshot;
+  const cmdline = s.kernel?.cmdline;
+  const cmdlineKnown = cmdline !== void 0;
+  const params = cmdlineKnown ? parseKernelCmdline(cmdline) : [];
+  const facts = [];
+  const width = input.nrCpuIds === void 0 ? {} : { nrCpuIds: input.nrCpuIds };
+  const fromCmdline = (pick, absent) => {
+    if (!cmdlineKnown) return void 0;
+    const list = input.applied.filter(pick);
+    const cpus = list.reduce((acc, a) => acc.union(a.cpus), CpuSet.empty);
+    const written = list.map((a) => a.param ?? `${a.name}=${a.value}`);
+    return { cpus, source: written.length > 0 ? written.join(" ") : `the kernel command line (no ${absent})`, path: "kernel.cmdline", param: written[0] };
+  };
+  const cmdDomain = fromCmdline(isDomain, "isolcpus");
+  const cmdNohz = fromCmdline(isNohz, "nohz_full");
+  const running = (path7, list, cmd, layer) => {
+    const cpus = input.cpuList(path7, list);
+    if (cpus === void 0 || list === void 0) return cmd;
+    const sysPath = `/sys/devices/system/cpu/${layer === "domain" ? "isolated" : "nohz_full"}`;
+    if (cmd !== void 0 && !cmd.cpus.equals(cpus)) {
+      facts.push({ kind: "cmdline-vs-running", layer, commandLine: cmd.cpus, running: cpus, runningPath: listPath(path7, list) });
+    }
+    return { cpus, source: sysPath, path: listPath(path7, list) };
+  };
+  const domain = running("isolation.isolated", s.isolation?.isolated, cmdDomain, "domain");
+  const nohz = running("isolation.nohzFull", s.isolation?.nohzFull, cmdNohz, "nohz");
+  const isolcpus = input.applied.find((a) => a.name === "isolcpus");
+  const managed = input.applied.filter((a) => a.name === "isolcpus" && a.flags.includes("managed_irq"));
+  const managedIrq = managed.length > 0 ? { cpus: managed.reduce((acc, a) => acc.union(a.cpus), CpuSet.empty), source: managed[0].param ?? `isolcpus=${managed[0].value}`, path: "kernel.cmdline", param: managed[0].param } : void 0;
+  let rcuNocbs;
+  if (cmdlineKnown) {
+    const p = lastParam(params, "rcu_nocbs");
+    const param = p ? p.value === void 0 ? p.key : `${p.key}=${p.value}` : void 0;
+    if (!p) rcuNocbs = { cpus: CpuSet.empty, source: "the kernel command line (no rcu_nocbs)", path: "kernel.cmdline" };
+    else if (p.value === void 0 || p.value === "") rcuNocbs = { cpus: CpuSet.empty, source: param, path: "kernel.cmdline", param };
+    else {
+      const r = parseKernelCpuList(p.value, width);
+      if (r.ok) rcuNocbs = { cpus: r.value, source: param, path: "kernel.cmdline", param };
+      else {
+        facts.push(cpuListFailure("rcu_nocbs", p.value, r.error, input.possible));
+        rcuNocbs = { cpus: input.possible ?? input.online, source: `${param} (does not parse: every CPU)`, path: "kernel.cmdline", param };
+      }
+    }
+  }
+  const rcuOffload = rcuNocbs === void 0 ? void 0 : rcuNocbs.cpus.union(nohz?.cpus ?? CpuSet.empty);
+  let irqAffinity;
+  const irq = cmdlineKnown ? lastParam(params, "irqaffinity") : void 0;
+  if (irq?.value !== void 0) {
+    const r = parseKernelCpuList(irq.value, width);
+    if (r.ok) irqAffinity = { cpus: r.value, source: `${irq.key}=${irq.value}`, path: "kernel.cmdline", param: `${irq.key}=${irq.value}` };
+    else facts.push(cpuListFailure("irqaffinity", irq.value, r.error, input.possible));
+  }
+  const profile = s.tuned?.activeProfile;
+  const tunedApplies = profile === void 0 || input.isIsolatingTunedProfile(profile);
+  const tunedLayer = (path7, list, source) => {
+    if (!tunedApplies || list === void 0) return void 0;
+    const cpus = input.cpuList(path7, list);
+    return cpus === void 0 || cpus.isEmpty ? void 0 : { cpus, source, path: listPath(path7, list) };
+  };
+  const partitioning = profile === void 0 || profile.split(/\s+/).some((p) => p.startsWith("cpu-partitioning"));
+  return {
+    cmdlineKnown,
+    domain,
+    isolcpusFlags: isolcpus?.flags,
+    nohz,
+    rcuNocbs,
+    rcuOffload,
+    irqAffinity,
+    managedIrq,
+    tunedIsolated: tunedLayer("tuned.isolatedCores", s.tuned?.isolatedCores, "tuned isolated_cores"),
+    tunedNoBalance: partitioning ? tunedLayer("tuned.noBalanceCores", s.tuned?.noBalanceCores, "tuned no_balance_cores") : void 0,
+    commandLine: cmdDomain && cmdNohz ? { domain: cmdDomain.cpus, nohz: cmdNohz.cpus } : void 0,
+    facts
+  };
 }
 
 // src/model/tuned-cpulist.ts
@@ -20957,18 +21100,21 @@ function isIsolatingTunedProfile(profile) {
 function beyondPossibleNote(name, value, cpu, possible) {
   return `${name}=${value} names CPU ${cpu}, beyond the possible CPUs ${possible.toString()}; the kernel may reject the whole value, so none of its CPUs are treated as isolated`;
 }
-function commandLineOccurrence(name, value, ctx, notes) {
+function commandLineOccurrence(name, value, ctx, notes, facts) {
   const widthOpts = ctx.nrCpuIds === void 0 ? {} : { nrCpuIds: ctx.nrCpuIds };
   let kinds = ["nohz"];
+  let flags = [];
   let parsed;
   if (name === "isolcpus") {
     const r = parseIsolcpus(value, widthOpts);
     if (r.ok) {
       for (const n of r.notes ?? []) notes.push(n);
       kinds = ["domain", "nohz"].filter((k) => r.value.flags.includes(k));
+      flags = r.value.flags;
       if (kinds.length === 0) {
         notes.push(`isolcpus=${value} has only the ${r.value.flags.join(",")} flag, which does not isolate CPUs from the scheduler`);
-        return "not-isolating";
+        facts.push({ kind: "not-isolating", param: name, value, flags: r.value.flags });
+        return { name, value, kinds: [], flags, cpus: r.value.cpus };
       }
       parsed = { ok: true, value: r.value.cpus };
     } else parsed = r;
@@ -20976,29 +21122,27 @@ function commandLineOccurrence(name, value, ctx, notes) {
     parsed = parseKernelCpuList(value, widthOpts);
   }
   if (!parsed.ok) {
-    const wide = name === "isolcpus" ? parseIsolcpus(value, { nbits: KERNEL_MAX_NR_CPUS }) : parseKernelCpuList(value, { nbits: KERNEL_MAX_NR_CPUS });
-    const wideMax = wide.ok ? "cpus" in wide.value ? wide.value.cpus.max : wide.value.max : void 0;
-    const possible = ctx.possible;
-    if (possible?.max !== void 0 && wideMax !== void 0 && wideMax > possible.max) {
-      notes.push(beyondPossibleNote(name, value, wideMax, possible));
-    } else {
-      notes.push(`${name}=${value} does not parse (${parsed.error}); the kernel ignores it, so it isolates nothing`);
-    }
+    const fact = cpuListFailure(name, value, parsed.error, ctx.possible);
+    if (fact.kind === "beyond-possible") notes.push(beyondPossibleNote(name, value, fact.cpu, fact.possible));
+    else notes.push(`${name}=${value} does not parse (${parsed.error}); the kernel ignores it, so it isolates nothing`);
+    facts.push(fact);
     return "rejected";
   }
   let cpus = parsed.value;
   if (ctx.possible?.max !== void 0 && cpus.max !== void 0 && cpus.max > ctx.possible.max) {
     notes.push(beyondPossibleNote(name, value, cpus.max, ctx.possible));
+    facts.push({ kind: "beyond-possible", param: name, value, cpu: cpus.max, possible: ctx.possible });
     return "rejected";
   }
   const present = ctx.present ?? ctx.online;
   if (!present.isEmpty && present.isSubsetOf(cpus) && cpus.has(0)) {
     cpus = cpus.subtract(CpuSet.of(0));
     notes.push(`${name}=${value} leaves no present CPU for housekeeping; the kernel keeps the boot CPU (assumed CPU 0)`);
+    facts.push({ kind: "boot-cpu-kept", param: name, value });
   }
-  return { name, value, kinds, cpus };
+  return { name, value, kinds, flags, cpus };
 }
-function commandLineIsolation(cmdline, ctx, notes) {
+function commandLineIsolation(cmdline, ctx, notes, facts) {
   const params = parseKernelCmdline(cmdline);
   const applied = [];
   let declared = false;
@@ -21007,10 +21151,15 @@ function commandLineIsolation(cmdline, ctx, notes) {
     if (name !== "isolcpus" && name !== "nohz_full") continue;
     if (p.value === void 0) {
       notes.push(`${name} without a value is ignored`);
+      facts.push({ kind: "missing-value", param: name });
       continue;
     }
-    const occ = commandLineOccurrence(name, p.value, ctx, notes);
-    if (occ === "not-isolating") continue;
+    const occ = commandLineOccurrence(name, p.value, ctx, notes, facts);
+    if (occ !== "rejected") occ.param = `${p.key}=${p.value}`;
+    if (occ !== "rejected" && occ.kinds.length === 0) {
+      applied.push(occ);
+      continue;
+    }
     declared = true;
     if (occ === "rejected") continue;
     const clash = applied.find((a) => a.kinds.some((k) => occ.kinds.includes(k)) && !a.cpus.equals(occ.cpus));
@@ -21018,15 +21167,17 @@ function commandLineIsolation(cmdline, ctx, notes) {
       notes.push(
         `${name}=${occ.value} is ignored: it sets up the same isolation as the earlier ${clash.name}=${clash.value} with other CPUs (the kernel warns "nohz_full= must match isolcpus=")`
       );
+      facts.push({ kind: "ignored-mismatch", param: name, value: occ.value, cpus: occ.cpus, earlier: { param: clash.name, value: clash.value }, earlierCpus: clash.cpus });
       continue;
     }
     applied.push(occ);
   }
-  const sources = [...new Set(applied.map((a) => a.name))];
-  const cpus = applied.reduce((acc, a) => acc.union(a.cpus), CpuSet.empty);
-  return { cpus, sources, declared };
+  const isolating = applied.filter((a) => a.kinds.length > 0);
+  const sources = [...new Set(isolating.map((a) => a.name))];
+  const cpus = isolating.reduce((acc, a) => acc.union(a.cpus), CpuSet.empty);
+  return { cpus, sources, declared, applied };
 }
-function resolveIsolation(ctx) {
+function resolveIsolation(ctx, applied = [], facts = []) {
   const s = ctx.snapshot;
   const notes = [];
   const sources = [];
@@ -21034,7 +21185,8 @@ function resolveIsolation(ctx) {
   let commandLine;
   let cmdlineSources = [];
   if (s.kernel?.cmdline !== void 0) {
-    const c = commandLineIsolation(s.kernel.cmdline, ctx, notes);
+    const c = commandLineIsolation(s.kernel.cmdline, ctx, notes, facts);
+    applied.push(...c.applied);
     if (c.declared) {
       declared = true;
       commandLine = c.cpus;
@@ -21075,9 +21227,13 @@ function resolveIsolation(ctx) {
       tuned = tunedCores;
       declared = true;
       sources.push("tuned isolated_cores");
-      if (profile === void 0) notes.push("the active tuned profile is unknown; assuming its isolated_cores apply");
+      if (profile === void 0) {
+        notes.push("the active tuned profile is unknown; assuming its isolated_cores apply");
+        facts.push({ kind: "tuned-profile-unknown", cpus: tunedCores });
+      }
     } else {
       notes.push(`tuned isolated_cores ${tunedCores.toString()} ignored: the active profile "${profile}" does not isolate CPUs`);
+      facts.push({ kind: "tuned-profile-ignored", profile, cpus: tunedCores });
     }
   }
   if (tuned !== void 0 && booted !== void 0 && !tuned.equals(booted)) {
@@ -21085,10 +21241,11 @@ function resolveIsolation(ctx) {
     notes.push(
       `tuned isolated_cores ${tuned.toString()} differs from ${bootedName} (${booted.toString() || "nothing"}), as after a profile change without a reboot; using their union`
     );
+    facts.push({ kind: "tuned-vs-booted", tuned, booted, bootedBy: kernelView !== void 0 ? "running kernel" : "command line" });
   }
   if (!declared) return void 0;
   const isolated = (booted ?? CpuSet.empty).union(tuned ?? CpuSet.empty);
-  return { isolated, sources, notes };
+  return { isolated, sources, notes, facts };
 }
 function buildHostModel(snapshot, opts = {}) {
   const fields = new Map(snapshotCpuListFields(snapshot).map((f) => [f.path, f]));
@@ -21115,7 +21272,14 @@ function buildHostModel(snapshot, opts = {}) {
     online = online.subtract(offline);
   }
   const cpuList = (path7, list) => mustParse(fieldAt(path7, list), nrCpuIds);
-  const isolation = resolveIsolation({ snapshot, possible, present, online, nrCpuIds, cpuList });
+  const isolationContext = { snapshot, possible, present, online, nrCpuIds, cpuList };
+  const applied = [];
+  const isolation = resolveIsolation(isolationContext, applied);
+  const isolationLayers = buildIsolationLayers({ ...isolationContext, applied, isIsolatingTunedProfile });
+  const places = buildCpuPlaces(snapshot, (list) => {
+    const r = parseSnapshotCpuList(list, "kernel", nrCpuIds);
+    return r.ok ? r.value : void 0;
+  });
   let housekeeping;
   if (opts.housekeepingOverride !== void 0) {
     housekeeping = opts.housekeepingOverride;
@@ -21152,7 +21316,10 @@ function buildHostModel(snapshot, opts = {}) {
     watermarkScaleFactor: snapshot.vm?.watermarkScaleFactor ?? DEFAULT_WATERMARK_SCALE_FACTOR,
     isolation,
     housekeeping,
-    missing
+    missing,
+    isolationLayers,
+    siblingsOf: places.siblingsOf,
+    placeOf: places.placeOf
   };
 }
 function defaultHugepageSize(s, nodes) {
@@ -22540,6 +22707,21 @@ function locateJsonKey(text, dottedPath) {
   const end = valueEnd(pos);
   return end < 0 ? void 0 : { start: pos, end };
 }
+function locateTokenInJsonString(text, dottedPath, token) {
+  const value = locateJsonKey(text, dottedPath);
+  if (!value || token === void 0 || token === "" || text[value.start] !== '"') return value;
+  const innerStart = value.start + 1;
+  const innerEnd = value.end - 1;
+  const escaped = JSON.stringify(token).slice(1, -1);
+  const spaceBefore = (at) => at === innerStart || text[at - 1] === " " || /\\[tn]$/.test(text.slice(Math.max(innerStart, at - 2), at));
+  const spaceAfter = (at) => at === innerEnd || text[at] === " " || /^\\[tn]/.test(text.slice(at, at + 2));
+  for (let from = innerStart; ; ) {
+    const at = text.indexOf(escaped, from);
+    if (at < 0 || at + escaped.length > innerEnd) return value;
+    if (spaceBefore(at) && spaceAfter(at + escaped.length)) return { start: at, end: at + escaped.length };
+    from = at + 1;
+  }
+}
 function pointerToSegments(pointer) {
   if (pointer === "") return [];
   return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^\d+$/.test(s) ? Number(s) : s);
@@ -23179,6 +23361,10 @@ function effectiveEmulatorAffinity(d, host) {
   const pin = d.cputune?.emulatorpin;
   return pin ? fromPin("emulatorpin", pin.element, pin.cpuset) : inheritedAffinity(d, host);
 }
+function effectiveIothreadAffinity(d, iothread, host) {
+  const pin = d.cputune?.iothreadpins.find((p) => p.iothread === iothread);
+  return pin ? fromPin("iothreadpin", pin.element, pin.cpuset) : inheritedAffinity(d, host);
+}
 function vcpuAffinityGroups(d, host) {
   let byHost = groupsCache.get(d);
   if (!byHost) groupsCache.set(d, byHost = /* @__PURE__ */ new Map());
@@ -23202,6 +23388,9 @@ function computeVcpuAffinityGroups(d, host) {
   if (!rest.isEmpty) groups.push({ vcpus: rest, affinity: inheritedAffinity(d, host) });
   return groups;
 }
+function isDedicated(a) {
+  return a.cpus !== void 0 && a.cpus.size === 1;
+}
 function housekeepingTargetFor(vcpuCpus, host) {
   const hk = host?.housekeeping;
   if (!host || !hk || hk.isEmpty) return void 0;
@@ -23209,6 +23398,266 @@ function housekeepingTargetFor(vcpuCpus, host) {
   const local = hk.intersect(host.cpusOfNodes(nodes));
   return local.isEmpty ? { cpus: hk, nodes: void 0 } : { cpus: local, nodes };
 }
+
+// src/model/threads.ts
+var POLICIES = /* @__PURE__ */ new Set(["fifo", "rr", "batch", "idle", "other"]);
+function policyOf(sched) {
+  return sched?.scheduler !== void 0 && POLICIES.has(sched.scheduler) ? sched.scheduler : "other";
+}
+function splitBySched(ids, scheds, idsOf) {
+  const out = [];
+  let rest = ids;
+  for (const s of scheds) {
+    const covered = idsOf(s);
+    if (!covered || rest.isEmpty) continue;
+    const part = rest.intersect(covered);
+    if (part.isEmpty) continue;
+    out.push({ ids: part, sched: s });
+    rest = rest.subtract(part);
+  }
+  if (!rest.isEmpty) out.push({ ids: rest, sched: void 0 });
+  return out;
+}
+function domainThreads(d, host) {
+  let byHost = cache.get(d);
+  if (!byHost) cache.set(d, byHost = /* @__PURE__ */ new Map());
+  const key = host ?? NO_HOST2;
+  let threads = byHost.get(key);
+  if (!threads) byHost.set(key, threads = computeThreads(d, host));
+  return threads;
+}
+var NO_HOST2 = {};
+var cache = /* @__PURE__ */ new WeakMap();
+function computeThreads(d, host) {
+  const out = [];
+  const vcpusched = d.cputune?.vcpusched ?? [];
+  for (const g of vcpuAffinityGroups(d, host)) {
+    for (const part of splitBySched(g.vcpus, vcpusched, (s) => s.vcpus)) {
+      out.push({ kind: "vcpu", ids: part.ids, affinity: g.affinity, policy: policyOf(part.sched), priority: part.sched?.priority, sched: part.sched });
+    }
+  }
+  const emulatorsched = d.cputune?.emulatorsched;
+  out.push({ kind: "emulator", ids: CpuSet.empty, affinity: effectiveEmulatorAffinity(d, host), policy: policyOf(emulatorsched), priority: emulatorsched?.priority, sched: emulatorsched });
+  const iothreadsched = d.cputune?.iothreadsched ?? [];
+  for (const id of d.iothreadIds) {
+    const sched = iothreadsched.find((s) => s.iothreads?.has(id));
+    out.push({ kind: "iothread", ids: CpuSet.of(id), affinity: effectiveIothreadAffinity(d, id, host), policy: policyOf(sched), priority: sched?.priority, sched });
+  }
+  return out;
+}
+function describeThread(t) {
+  if (t.kind === "emulator") return "the emulator";
+  if (t.kind === "iothread") return `${t.ids.size === 1 ? "IOThread" : "IOThreads"} ${t.ids.toString()}`;
+  return describeVcpus(t.ids);
+}
+
+// src/model/plan-cpus.ts
+function affinityUses(d, host) {
+  const byKey = /* @__PURE__ */ new Map();
+  const domainSet = host.isolationLayers.domain?.cpus;
+  for (const t of domainThreads(d, host)) {
+    const a = t.affinity;
+    if (a.cpus === void 0) continue;
+    const explicit = a.source !== "all-online" && a.source !== "placement-auto";
+    const key = a.attr ?? a.element ?? a.source;
+    let use = byKey.get(key);
+    if (!use) {
+      const reach = explicit || domainSet === void 0 ? a.cpus : a.cpus.subtract(domainSet);
+      byKey.set(key, use = { affinity: a, threads: [], reach, explicit, range: a.attr?.valueRange ?? a.element?.startTag });
+    }
+    use.threads.push(t);
+  }
+  return [...byKey.values()];
+}
+function describeUseThreads(use) {
+  const names2 = use.threads.slice(0, 3).map(describeThread);
+  if (use.threads.length > 3) names2.push(`${use.threads.length - 3} more thread groups`);
+  return listNames(names2);
+}
+var SortedCpus = class {
+  ids;
+  constructor(ids) {
+    this.ids = [...new Set(ids)].sort((a, b) => a - b);
+  }
+  get size() {
+    return this.ids.length;
+  }
+  /** Calls `fn` for each id of this index inside `set`, in order: binary search per interval of `set`. */
+  forEachIn(set, fn) {
+    const ids = this.ids;
+    if (ids.length === 0) return;
+    for (const [lo, hi] of set.intervals()) {
+      if (hi < ids[0]) continue;
+      if (lo > ids[ids.length - 1]) break;
+      let a = 0;
+      let b = ids.length;
+      while (a < b) {
+        const m = a + b >> 1;
+        if (ids[m] < lo) a = m + 1;
+        else b = m;
+      }
+      for (let i = a; i < ids.length && ids[i] <= hi; i++) fn(ids[i]);
+    }
+  }
+};
+
+// rules/dedicated-cpu-conflict/index.ts
+var dedicated_cpu_conflict_default = defineRule({
+  meta: {
+    id: "dedicated-cpu-conflict",
+    name: "DedicatedCpuConflict",
+    severity: "error",
+    type: "problem",
+    needs: "plan",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A host CPU dedicated to one guest's vCPU can also run threads of another guest planned on the same host.",
+    tags: ["pinning", "capacity", "latency"]
+  },
+  checkPlan(ctx) {
+    const host = ctx.host.model;
+    const plan = ctx.domains.map((on2) => ({ on: on2, uses: affinityUses(on2.domain, host) }));
+    const owners = /* @__PURE__ */ new Map();
+    for (const { on: on2, uses } of plan) {
+      for (const use of uses) {
+        if (!use.explicit || !isDedicated(use.affinity)) continue;
+        const vcpus = use.threads.filter((t) => t.kind === "vcpu").reduce((acc, t) => acc.union(t.ids), CpuSet.empty);
+        if (vcpus.isEmpty) continue;
+        const cpu = use.affinity.cpus.min;
+        const list = owners.get(cpu);
+        const owner = { on: on2, use, vcpus };
+        if (list) list.push(owner);
+        else owners.set(cpu, [owner]);
+      }
+    }
+    if (owners.size === 0) return;
+    const dedicated = new SortedCpus(owners.keys());
+    const housekeeping = host.housekeeping;
+    const findings = /* @__PURE__ */ new Map();
+    const findingFor = (on2, use) => {
+      let f = findings.get(use);
+      if (!f) {
+        const owner = owners.get(use.affinity.cpus?.size === 1 && use.explicit ? use.affinity.cpus.min : -1)?.find((o) => o.use === use);
+        findings.set(use, f = { on: on2, use, owner, cpus: /* @__PURE__ */ new Set(), others: /* @__PURE__ */ new Map() });
+      }
+      return f;
+    };
+    for (const { on: on2, uses } of plan) {
+      for (const use of uses) {
+        const hasVcpus = use.threads.some((t) => t.kind === "vcpu");
+        dedicated.forEachIn(use.reach, (cpu) => {
+          if (!hasVcpus && housekeeping?.has(cpu)) return;
+          for (const owner of owners.get(cpu)) {
+            if (owner.on === on2) continue;
+            const mine = findingFor(on2, use);
+            mine.cpus.add(cpu);
+            const seen = mine.others.get(owner.on);
+            if (seen) seen.vcpus = seen.vcpus.union(owner.vcpus);
+            else mine.others.set(owner.on, { vcpus: owner.vcpus, threads: void 0 });
+            const theirs = findingFor(owner.on, owner.use);
+            theirs.cpus.add(cpu);
+            if (!theirs.others.has(on2)) theirs.others.set(on2, { vcpus: CpuSet.empty, threads: `${describeUseThreads(use)}${use.explicit ? "" : " (not pinned)"}` });
+          }
+        });
+      }
+    }
+    for (const f of findings.values()) {
+      const range = f.use.range ?? fallbackRange(f.on);
+      const cpus = CpuSet.of(...f.cpus);
+      const names2 = [...f.others].map(([d, o]) => `${o.threads ?? describeVcpus(o.vcpus)} of ${label(d)}`);
+      const others = listBounded(names2, names2.length);
+      const advice2 = "a dedicated CPU must run its own vCPU and nothing else: give each guest CPUs no other guest can use";
+      const message2 = f.owner ? `${describeCpus(cpus)}, dedicated to ${describeVcpus(f.owner.vcpus)} of this domain, can also run ${others}: ${advice2}` : `${describeUseThreads(f.use)} of this domain can run on ${describeCpus(cpus)}${f.use.explicit ? "" : " (no pin: libvirt allows every online CPU)"}, dedicated to ${others}: ${advice2}`;
+      ctx.report(f.on, { range, message: message2 });
+    }
+  }
+});
+function label(on2) {
+  return describeDomain(on2.domain.name, on2.source.path);
+}
+function fallbackRange(on2) {
+  const d = on2.domain;
+  return d.cputune?.element.startTag ?? d.vcpu?.element.startTag ?? d.element.startTag;
+}
+
+// rules/guest-smt-topology-mismatch/index.ts
+var guest_smt_topology_mismatch_default = defineRule({
+  meta: {
+    id: "guest-smt-topology-mismatch",
+    name: "GuestSmtTopologyMismatch",
+    severity: "warning",
+    type: "problem",
+    needs: "host",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "The guest's SMT topology (threads per core) does not match how its vCPUs are pinned to the host's SMT siblings.",
+    tags: ["pinning", "smt", "topology"]
+  },
+  checkDomain({ domain, host, report, reportHostOnce }) {
+    if (!host || !isPinned(domain)) return;
+    const model = host.model;
+    const pinned = [];
+    for (const g of vcpuAffinityGroups(domain, model)) {
+      const a = g.affinity;
+      if (a.source !== "vcpupin" || !isDedicated(a) || g.vcpus.size !== 1 || !a.element) continue;
+      pinned.push({ vcpu: g.vcpus.min, cpu: a.cpus.min, range: a.attr?.valueRange ?? a.element.startTag });
+    }
+    if (pinned.length < 2) return;
+    const missingTopology = () => reportHostOnce("no-topology", {
+      severity: "info",
+      message: "the snapshot has no SMT topology (thread siblings): guest-smt-topology-mismatch is not checked"
+    });
+    const threads = domain.cpu?.topology?.threads ?? 1;
+    if (threads > 8) return;
+    const byVcpu = new Map(pinned.map((p) => [p.vcpu, p]));
+    if (threads > 1) {
+      const bad = [];
+      const groups = new Set(pinned.map((p) => Math.floor(p.vcpu / threads)));
+      for (const k of [...groups].sort((a, b) => a - b)) {
+        const members = [];
+        for (let v = k * threads; v < (k + 1) * threads; v++) {
+          const p = byVcpu.get(v);
+          if (p) members.push(p);
+        }
+        if (members.length !== threads || new Set(members.map((m) => m.cpu)).size !== threads) continue;
+        const siblings = model.siblingsOf(members[0].cpu);
+        if (siblings === void 0) return missingTopology();
+        if (members.every((m) => siblings.has(m.cpu))) continue;
+        bad.push({ first: members[0], cpus: members.map((m) => m.cpu), siblings });
+      }
+      if (bad.length === 0) return;
+      const shown2 = bad.slice(0, 3).map((b) => {
+        const v = b.first.vcpu;
+        return `vCPUs ${v}-${v + threads - 1} on CPUs ${b.cpus.join(",")} (CPU ${b.first.cpu}'s core: ${b.siblings.size === 1 ? "no SMT sibling" : b.siblings.toString()})`;
+      });
+      if (bad.length > 3) shown2.push(`${bad.length - 3} more guest cores`);
+      report({
+        range: bad[0].first.range,
+        message: `<topology threads='${threads}'> tells the guest that each ${threads} consecutive vCPUs are hardware threads of one core, but ${shown2.join("; ")} are not SMT siblings of one host core: the guest scheduler then packs work onto "siblings" that are separate cores (or shares a host core it thinks is free); pin each guest core's vCPUs to the thread siblings of one host core, or declare threads='1'`
+      });
+      return;
+    }
+    const byCpu = new Map(pinned.map((p) => [p.cpu, p]));
+    const pairs = [];
+    for (const p of pinned) {
+      const siblings = model.siblingsOf(p.cpu);
+      if (siblings === void 0) return;
+      if (siblings.size < 2 || siblings.size > 64) continue;
+      for (const s of siblings.toArray(64)) {
+        const q = byCpu.get(s);
+        if (q && q.cpu > p.cpu) pairs.push([p, q]);
+      }
+    }
+    if (pairs.length === 0) return;
+    const shown = pairs.slice(0, 3).map(([p, q]) => `vCPUs ${p.vcpu} and ${q.vcpu} on CPUs ${p.cpu} and ${q.cpu}`);
+    if (pairs.length > 3) shown.push(`${pairs.length - 3} more pairs`);
+    report({
+      range: pairs[0][0].range,
+      severity: "info",
+      message: `the guest sees one thread per core (${domain.cpu?.topology ? "<topology threads='1'>" : "no <topology>"}), but ${shown.join("; ")} are SMT siblings of one host core: the guest scheduler treats them as independent cores and loads both, though they share one core's execution units; declare <topology threads='2'> with each sibling pair on consecutive vCPUs, or pin the vCPUs to separate cores`
+    });
+  }
+});
 
 // src/model/sched.ts
 var REALTIME = /* @__PURE__ */ new Set(["fifo", "rr"]);
@@ -23422,7 +23871,7 @@ function checkSize(ctx, size, b) {
   const pool = (n) => host.node(n)?.hugepages.find((p) => p.sizeKiB === size)?.total ?? 0;
   const sizeName = `${formatKiB(size)} hugepage`;
   const sysfs = (n, want) => `/sys/devices/system/node/node${n}/hugepages/hugepages-${size}kB/nr_hugepages = ${want}`;
-  const reportEach = (items, message, severity, context = []) => {
+  const reportEach = (items, message2, severity, context = []) => {
     const pages = /* @__PURE__ */ new Map();
     for (const x of [...items, ...context]) pages.set(x.on, (pages.get(x.on) ?? 0) + x.pages);
     const ranked = [...pages].sort((x, y) => y[1] - x[1]);
@@ -23431,7 +23880,7 @@ function checkSize(ctx, size, b) {
     for (const c of items) {
       if (seen.has(c.element)) continue;
       seen.add(c.element);
-      ctx.report(c.on, { range: c.element.startTag, severity, message: message({ ...c, pages: pages.get(c.on) }, othersOf(c.on, pages.get(c.on), ranked, total)) });
+      ctx.report(c.on, { range: c.element.startTag, severity, message: message2({ ...c, pages: pages.get(c.on) }, othersOf(c.on, pages.get(c.on), ranked, total)) });
     }
   };
   const othersOf = (self, selfPages, ranked, total) => {
@@ -23480,6 +23929,270 @@ function checkSize(ctx, size, b) {
     }
   }
 }
+
+// rules/isolation-incomplete/index.ts
+var isolation_incomplete_default = defineRule({
+  meta: {
+    id: "isolation-incomplete",
+    name: "IsolationIncomplete",
+    severity: "warning",
+    type: "problem",
+    needs: "host",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A dedicated vCPU runs on an isolated CPU that the kernel still ticks on (no nohz_full) or whose RCU callbacks it does not offload.",
+    tags: ["isolation", "kernel", "latency"]
+  },
+  checkDomain({ domain, host, report, reportHostOnce }) {
+    if (!host || !isPinned(domain)) return;
+    const model = host.model;
+    const isolated = model.isolation?.isolated;
+    if (!isolated || isolated.isEmpty) return;
+    const layers = model.isolationLayers;
+    const gaps = /* @__PURE__ */ new Map();
+    for (const g of vcpuAffinityGroups(domain, model)) {
+      const a = g.affinity;
+      if (a.source !== "vcpupin" && a.source !== "vcpu-cpuset" || !isDedicated(a) || !a.element) continue;
+      const cpu = a.cpus.min;
+      if (!isolated.has(cpu)) continue;
+      if (layers.nohz === void 0) {
+        reportHostOnce("no-nohz", {
+          severity: "info",
+          message: "the snapshot has neither the kernel command line nor /sys/devices/system/cpu/nohz_full: isolation-incomplete is not checked"
+        });
+        return;
+      }
+      const tickless = layers.nohz.cpus.has(cpu);
+      const missing = [];
+      if (!tickless) missing.push("nohz_full");
+      if (!tickless && layers.rcuOffload !== void 0 && !layers.rcuOffload.has(cpu)) missing.push("rcu_nocbs");
+      if (!tickless && !layers.domain?.cpus.has(cpu)) missing.push("isolcpus");
+      if (missing.length === 0) continue;
+      const key = missing.join(" ");
+      const gap = gaps.get(key);
+      if (gap) {
+        gap.vcpus = gap.vcpus.union(g.vcpus);
+        gap.cpus = gap.cpus.union(a.cpus);
+      } else gaps.set(key, { missing, vcpus: g.vcpus, cpus: a.cpus, range: a.attr?.valueRange ?? a.element.startTag });
+    }
+    for (const gap of gaps.values()) {
+      report({ range: gap.range, message: message(gap, isolated, layers.isolcpusFlags, layers.rcuNocbs?.param) });
+    }
+  }
+});
+function message(gap, isolated, isolcpusFlags, rcuNocbsParam) {
+  const { missing, vcpus, cpus } = gap;
+  const subject = `${describeVcpus(vcpus)} ${vcpus.size === 1 ? "is" : "are"} dedicated to isolated ${describeCpus(cpus)}`;
+  const [them, their] = cpus.size === 1 ? ["it", "its"] : ["them", "their"];
+  const lacks = [];
+  if (missing.includes("isolcpus")) {
+    lacks.push(
+      `only tuned's isolated_cores lists ${them}: the booted kernel neither keeps the scheduler off (isolcpus) nor stops the tick (nohz_full)${missing.includes("rcu_nocbs") ? " nor offloads RCU callbacks (rcu_nocbs)" : ""} there, as after a profile change without a reboot`
+    );
+  } else if (missing.includes("rcu_nocbs")) {
+    lacks.push(`the kernel keeps the scheduler tick on ${them} (not in nohz_full) and runs ${their} RCU callbacks there (not in rcu_nocbs)`);
+  } else {
+    lacks.push(`the kernel keeps the scheduler tick on ${them} (not in nohz_full; ${rcuNocbsParam ?? "rcu_nocbs"} already offloads ${their} RCU callbacks)`);
+  }
+  const value = isolated.toString();
+  const change = isolcpusFlags?.includes("nohz") ? `isolcpus=${isolcpusFlags.join(",")},${value}` : `nohz_full=${value}`;
+  const rcu = missing.includes("rcu_nocbs") ? ` (nohz_full also offloads RCU callbacks, as rcu_nocbs=${value} would)` : "";
+  const how = missing.includes("isolcpus") ? `reboot so the profile's command line applies, or set ${change}${rcu}` : `set ${change} on the kernel command line${rcu} and reboot`;
+  return `${subject}, but ${lacks.join("; ")}: timer ticks and RCU work keep interrupting the vCPU${vcpus.size === 1 ? "" : "s"}; ${how}`;
+}
+
+// rules/isolation-params-consistency/index.ts
+var isolation_params_consistency_default = defineRule({
+  meta: {
+    id: "isolation-params-consistency",
+    name: "IsolationParamsConsistency",
+    severity: "warning",
+    type: "problem",
+    needs: "host",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "The host's isolation parameters contradict each other, the running kernel, tuned, or the NUMA layout.",
+    tags: ["isolation", "kernel", "host"]
+  },
+  // A host-level rule: run once per host (plan), never once per domain.
+  checkPlan(ctx) {
+    const host = ctx.host.model;
+    const layers = host.isolationLayers;
+    const facts = [...host.isolation?.facts ?? [], ...layers.facts];
+    for (const f of facts) reportFact(ctx, f);
+    const isolated = host.isolation?.isolated;
+    if (!isolated || isolated.isEmpty) return;
+    const housekeeping = host.online.subtract(isolated);
+    const irq = layers.irqAffinity;
+    if (irq) {
+      const inside = irq.cpus.intersect(isolated);
+      if (!inside.isEmpty) {
+        ctx.reportHost({
+          range: locateTokenInJsonString(ctx.host.text, "kernel.cmdline", irq.param),
+          message: `${irq.source} includes isolated ${describeCpus(inside)}: interrupts without an affinity of their own are delivered there and interrupt the vCPUs; limit irqaffinity to housekeeping CPUs (${housekeeping.toString() || "none"})`
+        });
+      }
+    }
+    if (ctx.options.housekeepingPerNode === true) reportNodesWithoutHousekeeping(ctx, host, isolated, housekeeping);
+  }
+});
+function cmdlineRange(ctx, param, value) {
+  return locateTokenInJsonString(ctx.host.text, "kernel.cmdline", `${param}=${value}`) ?? locateJsonKey(ctx.host.text, "kernel.cmdline");
+}
+function rejection(param) {
+  switch (param) {
+    case "rcu_nocbs":
+      return 'rcu_nocb_setup() then offloads the RCU callbacks of every CPU instead ("rcu_nocbs= bad CPU range, all CPUs set")';
+    case "irqaffinity":
+      return "irq_affinity_setup() then keeps only the CPUs listed before the error, plus the boot CPU";
+    default:
+      return 'housekeeping_setup() then ignores the whole parameter ("Housekeeping: nohz_full= or isolcpus= incorrect CPU range"), so it isolates nothing';
+  }
+}
+function reportFact(ctx, f) {
+  const text = ctx.host.text;
+  switch (f.kind) {
+    case "beyond-possible": {
+      const isolating = f.param === "isolcpus" || f.param === "nohz_full";
+      ctx.reportHost({
+        range: cmdlineRange(ctx, f.param, f.value),
+        // Losing isolcpus/nohz_full loses the whole isolation: an error. The others degrade.
+        severity: isolating ? "error" : "warning",
+        message: `${f.param}=${f.value} names CPU ${f.cpu}, beyond the possible CPUs ${f.possible.toString()}: current kernels parse CPU lists only up to nr_cpu_ids-1 and may reject the value; ${rejection(f.param)}; list only CPUs ${f.possible.toString()}`
+      });
+      return;
+    }
+    case "unparseable":
+      ctx.reportHost({
+        range: cmdlineRange(ctx, f.param, f.value),
+        message: `${f.param}=${f.value} is not a valid CPU list (${f.error}): ${rejection(f.param)}`
+      });
+      return;
+    case "missing-value":
+      ctx.reportHost({
+        range: locateTokenInJsonString(text, "kernel.cmdline", f.param),
+        message: `${f.param} without a value is not the ${f.param}= parameter: the kernel passes it on to init and isolates nothing with it; give it a CPU list`
+      });
+      return;
+    case "ignored-mismatch":
+      ctx.reportHost({
+        range: cmdlineRange(ctx, f.param, f.value),
+        message: `${f.param}=${f.value} is ignored: the earlier ${f.earlier.param}=${f.earlier.value} already set up the same isolation (nohz, the tick-less set) with CPUs ${f.earlierCpus.toString()}, and the kernel requires both to name the same CPUs ("Housekeeping: nohz_full= must match isolcpus="); make the CPU lists equal, or drop one of them`
+      });
+      return;
+    case "boot-cpu-kept":
+      ctx.reportHost({
+        range: cmdlineRange(ctx, f.param, f.value),
+        message: `${f.param}=${f.value} covers every present CPU: the kernel keeps the boot CPU for housekeeping ("must include one present CPU"), so all interrupts, kernel threads and emulator threads share that one CPU; leave at least one core per NUMA node out of the list`
+      });
+      return;
+    case "cmdline-vs-running": {
+      const file = f.layer === "domain" ? "/sys/devices/system/cpu/isolated" : "/sys/devices/system/cpu/nohz_full";
+      const what = f.layer === "domain" ? "isolcpus domain set" : "nohz_full set (nohz_full= and isolcpus=nohz)";
+      ctx.reportHost({
+        range: locateJsonKey(text, f.runningPath),
+        message: `the running kernel's ${file} shows ${f.running.toString() || "no CPUs"} but the booted command line's ${what} is ${f.commandLine.toString() || "empty"}: the kernel did not apply the command line as written (a rejected value, a kernel without that feature, or isolated cpuset partitions); kvmlint uses the running kernel's view`
+      });
+      return;
+    }
+    case "tuned-vs-booted": {
+      const onlyTuned = f.tuned.subtract(f.booted);
+      const onlyBooted = f.booted.subtract(f.tuned);
+      const diff = [
+        onlyTuned.isEmpty ? "" : `${onlyTuned.toString()} only in tuned`,
+        onlyBooted.isEmpty ? "" : `${onlyBooted.toString()} only in the booted kernel`
+      ].filter(Boolean).join(", ");
+      ctx.reportHost({
+        range: locateJsonKey(text, "tuned.isolatedCores.raw") ?? locateJsonKey(text, "tuned.isolatedCores"),
+        message: `tuned isolated_cores ${f.tuned.toString()} differs from what the booted kernel isolates (${f.booted.toString() || "nothing"}, from the ${f.bootedBy}; ${diff}): the profile or its variables changed without a reboot, so its kernel parameters (nohz_full, rcu_nocbs, isolcpus) do not match yet; reboot, or restore isolated_cores`
+      });
+      return;
+    }
+    default:
+      return;
+  }
+}
+function reportNodesWithoutHousekeeping(ctx, host, isolated, housekeeping) {
+  const bare = host.nodes.filter((n) => {
+    const online = n.cpus.intersect(host.online);
+    return !online.isEmpty && !online.intersects(housekeeping);
+  });
+  if (bare.length === 0) return;
+  const users = /* @__PURE__ */ new Map();
+  const counts = /* @__PURE__ */ new Map();
+  for (const ld of ctx.domains) {
+    let pinned = CpuSet.empty;
+    for (const g of vcpuAffinityGroups(ld.domain, host)) {
+      if ((g.affinity.source === "vcpupin" || g.affinity.source === "vcpu-cpuset") && g.affinity.cpus) pinned = pinned.union(g.affinity.cpus);
+    }
+    if (pinned.isEmpty) continue;
+    for (const n of bare) {
+      if (!pinned.intersects(n.cpus)) continue;
+      counts.set(n.id, (counts.get(n.id) ?? 0) + 1);
+      const list = users.get(n.id) ?? [];
+      if (list.length < 3) list.push(describeDomain(ld.domain.name, ld.source.path));
+      users.set(n.id, list);
+    }
+  }
+  const snapshotNodes = ctx.host.model.snapshot.nodes ?? [];
+  for (const n of bare) {
+    const names2 = users.get(n.id);
+    if (!names2) continue;
+    const index = snapshotNodes.findIndex((s) => s.id === n.id);
+    const path7 = index < 0 ? void 0 : typeof snapshotNodes[index].cpus === "string" ? `nodes[${index}].cpus` : `nodes[${index}].cpus.raw`;
+    ctx.reportHost({
+      range: path7 === void 0 ? void 0 : locateJsonKey(ctx.host.text, path7),
+      message: `host node ${n.id} has no housekeeping CPU: all its online CPUs (${n.cpus.intersect(host.online).toString()}) are isolated (${isolated.toString()}), yet ${listBounded(names2, counts.get(n.id))} ${counts.get(n.id) === 1 ? "pins" : "pin"} vCPUs there: node-bound kernel threads (kswapd, kcompactd) either run on its isolated CPUs or away from its memory, and those guests' emulator and I/O threads must run on another node; keep at least one core of every node for housekeeping`
+    });
+  }
+}
+
+// rules/isolcpus-floating-affinity/index.ts
+var isolcpus_floating_affinity_default = defineRule({
+  meta: {
+    id: "isolcpus-floating-affinity",
+    name: "IsolcpusFloatingAffinity",
+    severity: "warning",
+    type: "problem",
+    needs: "host",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A thread may run on several CPUs the scheduler does not load-balance (isolcpus domain set), so threads stack on one of them.",
+    tags: ["isolation", "pinning", "latency"]
+  },
+  checkDomain({ domain, host, report, reportHostOnce }) {
+    if (!host || host.model.missing.has("isolation")) return;
+    const model = host.model;
+    const uses = affinityUses(domain, model).filter((u) => u.explicit && u.range !== void 0 && u.affinity.cpus.size > 1);
+    if (uses.length === 0) return;
+    const layers = model.isolationLayers;
+    const parts = [layers.domain, layers.tunedNoBalance].filter((l) => l !== void 0 && !l.cpus.isEmpty);
+    if (layers.domain === void 0 && layers.tunedNoBalance === void 0) {
+      reportHostOnce("no-domain-set", {
+        severity: "info",
+        message: "the snapshot has neither the kernel command line nor /sys/devices/system/cpu/isolated: isolcpus-floating-affinity is not checked"
+      });
+      return;
+    }
+    if (parts.length === 0) return;
+    const unbalanced = parts.reduce((acc, l) => acc.union(l.cpus), CpuSet.empty);
+    const source = parts.map((l) => l.source).join(" and ");
+    for (const use of uses) {
+      const cpus = use.affinity.cpus;
+      const hit = cpus.intersect(unbalanced);
+      if (hit.size < 2) continue;
+      const what = use.affinity.source === "vcpu-cpuset" ? "<vcpu cpuset>" : `<${use.affinity.element.name}>`;
+      const threads = describeUseThreads(use);
+      const several = use.threads.length > 1 || use.threads.some((t) => t.kind === "emulator" || t.ids.size > 1);
+      const within = hit.equals(cpus) ? describeCpus(cpus) : `${describeCpus(cpus)}, among them ${hit.toString()}`;
+      const effect = several ? `the kernel never moves a thread between them, so the threads of ${threads} pile up on whichever CPU they start on while the others idle` : `the kernel never moves ${threads} off the CPU it starts on, however busy that CPU gets`;
+      report({
+        range: use.range,
+        message: `${what} lets ${threads} run on ${within}, which the scheduler does not load-balance (${source}): ${effect}; pin each thread to one isolated CPU, or put floating threads on housekeeping CPUs`
+      });
+    }
+  }
+});
 
 // rules/min-free-kbytes-exceeds-node-free/index.ts
 var min_free_kbytes_exceeds_node_free_default = defineRule({
@@ -23804,6 +24517,92 @@ var pin_crosses_nodeset_default = defineRule({
   }
 });
 
+// rules/smt-sibling-sharing/index.ts
+var smt_sibling_sharing_default = defineRule({
+  meta: {
+    id: "smt-sibling-sharing",
+    name: "SmtSiblingSharing",
+    severity: "warning",
+    type: "problem",
+    needs: "plan",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "The SMT sibling of a dedicated vCPU's CPU runs other work: another guest, host housekeeping, or this guest's emulator or IOThreads.",
+    tags: ["pinning", "smt", "latency"]
+  },
+  checkPlan(ctx) {
+    const host = ctx.host.model;
+    const plan = ctx.domains.map((on2) => ({ on: on2, uses: affinityUses(on2.domain, host) }));
+    const pins = [];
+    const bySibling = /* @__PURE__ */ new Map();
+    let unknown = CpuSet.empty;
+    for (const { on: on2, uses } of plan) {
+      for (const use of uses) {
+        if (!use.explicit || !isDedicated(use.affinity)) continue;
+        const vcpus = use.threads.filter((t) => t.kind === "vcpu").reduce((acc, t) => acc.union(t.ids), CpuSet.empty);
+        if (vcpus.isEmpty) continue;
+        const cpu = use.affinity.cpus.min;
+        const core = host.siblingsOf(cpu);
+        if (core === void 0) {
+          unknown = unknown.union(CpuSet.of(cpu));
+          continue;
+        }
+        const siblings = core.subtract(CpuSet.of(cpu));
+        if (siblings.isEmpty) continue;
+        const pin = { on: on2, use, cpu, vcpus, siblings, own: { cpus: CpuSet.empty, threads: /* @__PURE__ */ new Set() }, others: /* @__PURE__ */ new Map() };
+        pins.push(pin);
+        for (const s of siblings.toArray(64)) {
+          const list = bySibling.get(s);
+          if (list) list.push(pin);
+          else bySibling.set(s, [pin]);
+        }
+      }
+    }
+    if (!unknown.isEmpty) {
+      ctx.reportHost({
+        severity: "info",
+        message: `the snapshot has no SMT topology (thread siblings) for dedicated ${describeCpus(unknown)}: smt-sibling-sharing is not checked for them`
+      });
+    }
+    if (pins.length === 0) return;
+    const siblingIndex = new SortedCpus(bySibling.keys());
+    for (const { on: on2, uses } of plan) {
+      for (const use of uses) {
+        siblingIndex.forEachIn(use.reach, (s) => {
+          for (const pin of bySibling.get(s)) {
+            if (pin.on === on2) {
+              const helpers = use.threads.filter((t) => t.kind !== "vcpu");
+              if (helpers.length === 0) continue;
+              pin.own.cpus = pin.own.cpus.union(CpuSet.of(s));
+              for (const t of helpers) pin.own.threads.add(t.kind === "emulator" ? "emulator" : `IOThread ${t.ids.toString()}`);
+              continue;
+            }
+            const seen = pin.others.get(on2);
+            if (seen) seen.cpus = seen.cpus.union(CpuSet.of(s));
+            else pin.others.set(on2, { cpus: CpuSet.of(s), threads: `${describeUseThreads(use)}${use.explicit ? "" : " (not pinned)"}` });
+          }
+        });
+      }
+    }
+    const housekeeping = host.housekeeping;
+    for (const pin of pins) {
+      const uses = [];
+      const hk = housekeeping?.intersect(pin.siblings) ?? CpuSet.empty;
+      if (!hk.isEmpty) uses.push(`${describeCpus(hk)} ${hk.size === 1 ? "is a housekeeping CPU" : "are housekeeping CPUs"} (interrupts, kernel threads)`);
+      if (!pin.own.cpus.isEmpty) uses.push(`${describeCpus(pin.own.cpus)} carr${pin.own.cpus.size === 1 ? "ies" : "y"} this domain's ${listNames([...pin.own.threads])}`);
+      if (pin.others.size > 0) {
+        const names2 = [...pin.others].map(([d, o]) => `${o.threads} of ${describeDomain(d.domain.name, d.source.path)} (${describeCpus(o.cpus)})`);
+        uses.push(`another guest runs there: ${listBounded(names2, names2.length)}`);
+      }
+      if (uses.length === 0) continue;
+      ctx.report(pin.on, {
+        range: pin.use.range,
+        message: `CPU ${pin.cpu}, dedicated to ${describeVcpus(pin.vcpus)}, shares its core with SMT sibling ${describeCpus(pin.siblings)}, and ${uses.join("; ")}: hardware threads of one core share its execution units and caches, so that load slows the vCPU and adds jitter; leave the sibling idle, or give it to this guest's own vCPUs (with <topology threads='2'>)`
+      });
+    }
+  }
+});
+
 // rules/unused-disable-directive/index.ts
 var unused_disable_directive_default = defineRule({
   meta: {
@@ -23855,16 +24654,22 @@ var xml_malformed_default = defineRule({
 });
 
 // rules/index.ts
-var rules = [cpuset_syntax_default, housekeeping_overlap_default, insufficient_hugepages_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, not_a_domain_default, pin_crosses_nodeset_default, unused_disable_directive_default, value_invalid_default, xml_malformed_default];
+var rules = [cpuset_syntax_default, dedicated_cpu_conflict_default, guest_smt_topology_mismatch_default, housekeeping_overlap_default, insufficient_hugepages_default, isolation_incomplete_default, isolation_params_consistency_default, isolcpus_floating_affinity_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, not_a_domain_default, pin_crosses_nodeset_default, smt_sibling_sharing_default, unused_disable_directive_default, value_invalid_default, xml_malformed_default];
 var readmes = {
   "cpuset-syntax": "# cpuset-syntax\n\nReports a cpuset or nodeset value that libvirt would reject: a descending range, a range after `^`, a character that is not part of the grammar, an id at or above libvirt's 16384 limit, or a list that selects nothing. It also adds an info note when a `^N` exclusion comes before the range it was meant to cut, and so removes nothing. The finding points at the offending item inside the attribute value.\n\n## Why this matters\n\nOne grammar is shared by every CPU or node list in a domain (`virBitmapParse` in src/util/virbitmap.c): `<vcpu cpuset>`, `vcpupin`, `emulatorpin`, `iothreadpin` and `vcpusched vcpus`, `numatune` `memory`/`memnode` `nodeset`, guest `<cell cpus>`, and hugepage `<page nodeset>`. Items are separated by commas and applied **left to right**:\n\n- `N` adds N; `N-M` adds N to M and needs M \u2265 N;\n- `^N` removes N. Only a single id may follow the caret: `^N-M` is an error;\n- the result must not be empty: every caller in domain_conf.c rejects an all-clear bitmap (\"Invalid value of 'cpuset'\");\n- ids must be below `VIR_DOMAIN_CPUMASK_LEN` (16384).\n\nA value that does not parse makes `virsh define` fail. Worse, a value edited on a running host makes the next `virsh edit` or redeploy fail. kvmlint reports it before then. No other rule can reason about a value that does not parse, so the pins and bindings that use it are skipped by the placement rules.\n\n| value | set | |\n| --- | --- | --- |\n| `0-3,^2` | 0,1,3 | exclusion after the range |\n| `^2,0-3` | 0,1,2,3 | valid, info: the `^2` removes nothing |\n| `4-11,^8,16` | 4-7,9-11,16 | |\n| `7-4` | none | error: descending range |\n| `0-3,^1-2` | none | error: range after `^` |\n| `1,^1` | none | error: empty result |\n\nBecause items apply in order, `^2,0-3` is {0,1,2,3}: the exclusion runs while 2 is not in the set yet, and the later range adds it back. `0-3,^2` is {0,1,3}. The first form is valid, but it almost never means what its author wanted, so it gets an info note.\n\nKernel CPU lists (`isolcpus=`, `nohz_full=`, strides like `0-15:2/4`) use a different grammar and are checked on the host snapshot, not here.\n\n## Incorrect\n\n```xml\n<vcpupin vcpu='1' cpuset='7-4'/>\n<emulatorpin cpuset='0-3,^1-2'/>\n<vcpusched vcpus='3-0' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1,^1'/>\n<vcpupin vcpu='0' cpuset='0x30'/>\n<page size='2048' unit='KiB' nodeset='0-'/>\n```\n\nInfo: the exclusion does nothing.\n\n```xml\n<vcpu placement='static' cpuset='^2,0-3'>2</vcpu>\n```\n\n## Correct\n\n```xml\n<vcpupin vcpu='1' cpuset='4-7'/>\n<emulatorpin cpuset='0-3,^1,^2'/>\n<vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1'/>\n<vcpu placement='static' cpuset='0-3,^2'>2</vcpu>\n```\n\n## Fix\n\nThere is no automatic fix yet. Write ranges low to high, exclude single CPUs one at a time (`^1,^2`) after the range they cut, and list ids in decimal. rules.md plans a safe fix that rewrites a value to libvirt's canonical form (`virBitmapFormat`: ascending, runs as `N-M`), but only when the value parses and the rewrite means the same set. A value that does not parse is never rewritten, because its intent is a guess.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virbitmap.c`: `virBitmapParse`, `virBitmapParseInternal` (items, `^`, ranges, limits) and `virBitmapFormat`.\n- libvirt `src/conf/domain_conf.c`: rejection of empty cpusets and nodesets.\n- libvirt, Domain XML format, \xA7CPU Allocation (\"a caret followed by a CPU number to be excluded from a previous range\"), \xA7CPU Tuning, \xA7NUMA Node Tuning, \xA7Memory Backing.\n",
+  "dedicated-cpu-conflict": "# dedicated-cpu-conflict\n\nReports a host CPU dedicated to one guest's vCPU (a vCPU whose affinity is exactly that CPU) that another guest planned on the same host can also run on, through any of its affinities: vCPU pins, emulator, IOThreads, `<vcpu cpuset>`, or no pin at all. Both sides are reported. The dedicating `<vcpupin>` names the other guests, and the other guest's pin (or its `<cputune>`/`<vcpu>` when it has none) names the guest whose CPU it reaches. At most three guests are named per finding, with a count of the rest.\n\n## Why this matters\n\nDedicating a CPU to a vCPU only helps if nothing else runs there. When a second guest's vCPU is pinned to the same CPU, or its emulator's or IOThread's range includes it, the two compete for that CPU. The \"dedicated\" vCPU then sees steal time and latency spikes, and so does the other guest. Nothing in libvirt prevents this: each domain is checked alone, and two domains can name the same CPU without any warning. It shows up only when both run on the same host, which is why this is a plan rule.\n\nA guest with no pin at all gets every online CPU from libvirt. On a host isolated with `isolcpus` (domain), the scheduler never places such threads on the isolated CPUs: they belong to no scheduler domain. So unpinned guests only conflict with dedicated CPUs outside the isolcpus domain set, for example on a tuned cpu-partitioning host that isolates with `nohz_full` alone, or with dedicated CPUs taken from housekeeping.\n\nA vCPU pinned to a housekeeping CPU is `housekeeping-overlap`'s finding. Housekeeping CPUs are the shared pool where every guest's emulator and IOThreads belong, so other guests' emulators and IOThreads there are not reported as conflicts; other guests' vCPUs on the same CPU are.\n\nTwo vCPUs of the *same* guest on one CPU are `vcpu-pin-collision`'s finding. The same guest's emulator on its own vCPU's CPU is `emulatorpin-overlaps-vcpus`'s.\n\n## Incorrect\n\nTwo guests planned on one host:\n\n```xml\n<!-- web-01 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n```\n\n```xml\n<!-- web-02 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='9'/>\n  <vcpupin vcpu='1' cpuset='10'/>\n  <emulatorpin cpuset='0-4'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<!-- web-02 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='10'/>\n  <vcpupin vcpu='1' cpuset='11'/>\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because which guest moves is a placement decision. Give every guest dedicated CPUs that no other guest pins or floats over. Keep the shared pool (emulators, IOThreads, unpinned guests) on housekeeping CPUs. On hosts without `isolcpus`, pin unpinned guests to the shared pool too (`<vcpu cpuset>`), or run them on another host.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host` with several files, or the config's `hosts` mapping), and the host snapshot for the online CPUs and the isolcpus domain set. The index of dedicated CPUs is built once per plan, and each affinity is matched against it by CPU intervals. The cost is linear in the number of domains, and a huge cpuset is never enumerated.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`). With no pin, libvirt sets each thread's affinity to all online host CPUs (`qemuProcessInitCpuAffinity`, `qemuProcessSetupVcpu` in `src/qemu/qemu_process.c`).\n- Linux `Documentation/admin-guide/kernel-parameters.txt` (`isolcpus`) and `kernel/sched/fair.c` / `kernel/sched/topology.c`: threads are placed and balanced within scheduler domains, which leave out isolcpus CPUs.\n- OpenStack Nova `nova/virt/hardware.py`: dedicated (pinned) CPUs are never shared between instances on a host.\n- The KVM tuning guide for Rocky Linux: 1:1 pinning, each vCPU on a CPU of its own.\n",
+  "guest-smt-topology-mismatch": "# guest-smt-topology-mismatch\n\nReports a guest whose declared SMT topology disagrees with how its vCPUs are pinned to host hardware threads. A warning when `<topology threads='N'>` (N > 1) groups vCPUs into guest cores, but some group of N consecutive vCPUs pinned 1:1 is not on the SMT siblings of one host core. An info when the guest has one thread per core (`threads='1'`, or no `<topology>`) while two of its vCPUs are pinned to sibling threads of one host core. One finding per domain, on the first offending `<vcpupin>`, naming up to three groups or pairs.\n\n## Why this matters\n\nQEMU numbers vCPUs with the thread id varying fastest. With `threads='2'`, vCPUs 0-1 are the two threads of guest core 0, vCPUs 2-3 of core 1, and so on. The guest scheduler uses that topology. It spreads busy tasks across cores before doubling them up on sibling threads, and it treats siblings as sharing caches.\n\n- If vCPUs 0-1 are pinned to two separate host cores, the guest believes they share a core when they do not. When they do share one, it is a core the guest does not know about. The guest's placement decisions work against the hardware.\n- If the host has no SMT at all (SMT off, each CPU its own core), no pinning can make `threads='2'` true.\n- The reverse, one thread per core while two vCPUs sit on one host core's two threads, makes the guest load both \"cores\" fully, though they share one core's execution units. That is legitimate when capacity matters more than latency, hence only an info.\n\nOnly groups whose vCPUs are all pinned 1:1 to distinct CPUs are judged. Floating or partial pins are left to other rules.\n\n## Incorrect\n\nOn a host whose siblings are N and N+16:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='3'/>\n  <vcpupin vcpu='2' cpuset='4'/>\n  <vcpupin vcpu='3' cpuset='5'/>\n</cputune>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='2' threads='2'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='18'/>\n  <vcpupin vcpu='2' cpuset='3'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n</cputune>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='2' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because the pins and the topology are both the user's choice. Pin each guest core's N consecutive vCPUs to the N thread siblings of one host core, or declare `threads='1'` and pin to separate cores. The snapshot's `cpuTopology` (or `lscpu -e`) shows which CPUs are siblings.\n\n## Needs\n\n**host snapshot** with the CPU topology (`cpuTopology` with `siblings`). Without it, the warning case reports one info note on the snapshot saying it was not checked. The info-level check (one thread per core) then stays silent, with no note about a note. Applies only to pinned domains with at least two vCPUs pinned 1:1.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`<topology sockets dies clusters cores threads>`) and \xA7CPU Tuning (`vcpupin`).\n- QEMU `include/hw/i386/topology.h` `x86_topo_ids_from_idx()`: `smt_id = cpu_index % nr_threads`, `core_id = cpu_index / nr_threads % nr_cores`, so consecutive vCPU indexes are the threads of one core.\n- Linux `Documentation/ABI/stable/sysfs-devices-system-cpu` (`topology/thread_siblings_list`). libvirt `formatcaps` (`<cpu siblings>`).\n- OpenStack Nova `nova/virt/hardware.py` (`hw:cpu_thread_policy=require`: guest threads on host sibling threads).\n",
   "housekeeping-overlap": "# housekeeping-overlap\n\nReports a pinned vCPU that can run on one of the host's housekeeping CPUs, the CPUs left outside the isolated set for interrupts, kernel threads and QEMU's own threads. The finding is a warning, or an error when the vCPU also has realtime (`fifo` or `rr`) scheduling. It points at the `cpuset` of the `<vcpupin>`, or of the `<vcpu>`, that allows it.\n\n## Why this matters\n\nA host tuned for pinned guests splits its CPUs in two (rules.md \xA70):\n\n- the isolated set I: `isolcpus` (domain/nohz flags), `nohz_full` and tuned's `isolated_cores` (cpu-partitioning and realtime profiles). The running kernel's own view in `/sys/devices/system/cpu/isolated` and `/sys/devices/system/cpu/nohz_full` wins over the command line when the snapshot has it;\n- the housekeeping set HK = online CPUs \u2212 I, unless the configuration names it explicitly.\n\nHK carries everything that was moved off the isolated CPUs: device interrupts (`irqaffinity`), unbound workqueues and kthreads, offloaded RCU callbacks (`rcu_nocbs`), timers, and the emulator and IOThreads of every guest. A vCPU pinned there competes with all of it. The guest sees jitter and steal time, and the host's housekeeping slows down for everyone.\n\nWith `<vcpusched scheduler='fifo'|'rr'>` it gets worse. A busy realtime vCPU is never preempted by normal threads on its CPU, so ksoftirqd, kworkers and RCU kthreads there can starve. The results are RCU stall warnings, hung-task reports and stuck I/O. That is why the rule reports an error in this case.\n\nOnly vCPU affinity is checked. Emulator threads and IOThreads belong on housekeeping CPUs (the tuning guide and kvm-realtime put them there), so `emulatorpin` and `iothreadpin` on HK are correct. Unpinned vCPUs of a partially pinned domain are left to `vcpu-partially-pinned`.\n\nIf the host declares no isolation at all (no `isolcpus`, `nohz_full` or tuned `isolated_cores`) and the configuration sets no housekeeping set, HK is unknown. The rule then reports one info note on the host snapshot, once per host, and nothing else.\n\n## Incorrect\n\nOn a host booted with `isolcpus=4-31 nohz_full=4-31` (HK = 0-3):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='3'/>\n  <vcpupin vcpu='2' cpuset='12'/>\n  <vcpupin vcpu='3' cpuset='13'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='0-7'>4</vcpu>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='1'/>\n  <vcpusched vcpus='0' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='12'/>\n  <vcpupin vcpu='3' cpuset='13'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because which isolated CPU each vCPU should move to is a capacity decision. Move the vCPU to isolated CPUs. The message names the ones on the same host NUMA node as the current pin, so the vCPU stays next to its memory (see `pin-crosses-nodeset`). If the guest really needs housekeeping CPUs, give it a floating pin without realtime scheduling and accept the noise. If the isolated set itself is wrong, change `isolcpus`/`nohz_full` or the tuned profile and reboot.\n\n## Needs\n\n**host snapshot**: the housekeeping set comes from the host's isolation (command line, `/sys/devices/system/cpu/{isolated,nohz_full}`, tuned `isolated_cores`). Without a host the rule is silent, and it only applies to pinned domains.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `vcpusched`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): realtime vCPUs on isolated CPUs, emulator and I/O threads on housekeeping CPUs.\n- Linux `Documentation/admin-guide/kernel-parameters`: `isolcpus`, `nohz_full`, `rcu_nocbs`, `irqaffinity`, and the \"cpu lists\" grammar.\n- Linux `kernel/sched/isolation.c` (`housekeeping_setup`, `housekeeping_isolcpus_setup`).\n- tuned `profiles/cpu-partitioning` and its man page (`isolated_cores`).\n- The KVM tuning guide for Rocky Linux: housekeeping cores for the host, isolated cores for vCPUs.\n",
   "insufficient-hugepages": "# insufficient-hugepages\n\nAdds up, for each hugepage size and each host NUMA node, the pages that all guests planned on a host need from that node, and reports when the sum is larger than the node's pool (`nr_hugepages`). Each contributing domain is reported on its `<page>` (or `<hugepages>`) element. The message names the node, the demand, the supply, the other domains sharing the pool, and the `nr_hugepages` value that would be enough.\n\n## Why this matters\n\nHugepage-backed guest RAM comes from hugetlbfs, and hugetlbfs only hands out pages that were reserved in a pool beforehand. Each NUMA node has its own pool per page size (`/sys/devices/system/node/nodeN/hugepages/hugepages-<size>kB/nr_hugepages`). Under a `strict` binding the kernel takes pages only from the bound nodes' pools, never from a neighbour's. When a pool runs short, QEMU fails to start (libvirt has it preallocate hugepage-backed memory: \"unable to map backing store for guest RAM: Cannot allocate memory\"), or a guest that does start gets SIGBUS when it touches a page that cannot be backed. Usually the guest started last fails: each guest alone fits, and only the plan as a whole does not. That is why this is a plan rule.\n\nHow the demand is counted (rules.md \xA71):\n\n- **Pages per guest**: `ceil(memory / page size)` for each guest NUMA cell (`<cell memory>`), or for the whole `<memory>` when the guest has no cells. Sizes follow libvirt's units (`virScaleInteger`): `k`/`KiB`, `M`/`MiB`, `G`/`GiB` are powers of 1024, `KB`/`MB`/`GB` are powers of 1000, and no unit means KiB. So `<memory unit='G'>17</memory>` needs 8704 pages of 2 MiB, while `<memory unit='GB'>17</memory>`, which is 17,000,000,000 bytes or 16,601,563 KiB, needs 8107.\n- **Page size**: the `<page size unit>` whose `nodeset` names the guest cell, else a `<page>` without `nodeset`. `<hugepages/>` with no `<page>` uses the host's default hugepage size (`Hugepagesize` in `/proc/meminfo`). Each size is a separate budget: 1 GiB pages never stand in for 2 MiB ones.\n- **Which node**:\n  - a single-node nodeset (from `memnode`, else `<memory>`): that node;\n  - `strict` over several nodes: the kernel decides the split, so only the sum over the set is compared, and the finding is a warning;\n  - `interleave`: spread evenly over the nodes;\n  - no `<numatune>` or `placement='auto'`: only host-wide totals are compared, and the finding is a warning.\n- **Supply**: the pool size `nr_hugepages`, not the free pages at capture time. Running guests already hold pages, and they are part of the plan.\n\n## Incorrect\n\nTwo guests on host node 0, whose 2 MiB pool holds 8192 pages (16 GiB): 6144 + 4096 = 10240 pages.\n\n```xml\n<!-- erp-db.xml -->\n<memory unit='GiB'>12</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n```xml\n<!-- erp-app.xml -->\n<memory unit='GiB'>8</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nBind the second guest to node 1, or raise node 0's pool to 10240 pages (`echo 10240 > /sys/devices/system/node/node0/hugepages/hugepages-2048kB/nr_hugepages`, made persistent in the boot configuration or a tuned profile):\n\n```xml\n<!-- erp-app.xml -->\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: whether to grow a pool, move a guest or shrink it is a capacity decision. The message gives the `nr_hugepages` value per node that would be enough for the plan. Reserve 1 GiB pages at boot (`hugepagesz=1G hugepages=N`), as they are hard to find later when memory is fragmented. For a multi-node `strict` binding, bind each guest cell to one node with `<memnode>`, so the check can be exact.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host`, or the `hosts` mapping in `kvmlint.config.json`), with the host snapshot's per-node hugepage pools. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7Memory Allocation (units), \xA7Memory Backing (`hugepages`, `page size unit nodeset`), \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`).\n- libvirt `src/util/virutil.c` (`virScaleInteger`: binary and decimal units) and `src/conf/numa_conf.c`.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: per-node pools under `/sys/devices/system/node/nodeN/hugepages/`, boot-time reservation, and the interaction with memory policy.\n- OpenStack Nova `nova/virt/hardware.py`: hugepage fitting per host NUMA cell.\n- The KVM tuning guide for Rocky Linux: per-node hugepage reservation sized for the guests bound there.\n",
+  "isolation-incomplete": "# isolation-incomplete\n\nReports a vCPU dedicated to one isolated host CPU (a `<vcpupin>` or `<vcpu cpuset>` naming exactly one CPU of the isolated set I) when the kernel does not run that CPU tick-less (`nohz_full`) or, with it, does not offload its RCU callbacks (`rcu_nocbs`). It also reports a CPU that only tuned's `isolated_cores` isolates while the booted kernel does not isolate it at all. The message lists the missing layers and the kernel command line that completes them. The finding is on the pin's `cpuset`, once per domain and set of missing layers.\n\n## Why this matters\n\nIsolating a CPU for a vCPU takes several kernel layers, and each removes a different kind of interruption:\n\n- **scheduler isolation**: `isolcpus=domain,\u2026` (or `isolcpus=` with no flag) takes the CPU out of the scheduler domains, so no other task is load-balanced onto it. tuned's cpu-partitioning does the same job with systemd's CPUAffinity instead;\n- **tick-less operation**: `nohz_full=` (or the `nohz` flag of `isolcpus=`, which the kernel treats as the same thing, `kernel/sched/isolation.c`) stops the periodic scheduler tick while one task runs. Without it the CPU takes a timer interrupt every 1\u20134 ms, and each one exits the guest;\n- **RCU callback offload**: `rcu_nocbs=` moves RCU callback processing to kthreads on housekeeping CPUs.\n\n`nohz_full` implies the third layer. `rcu_init_nohz()` in `kernel/rcu/tree_nocb.h` ORs the nohz_full mask into the callback-offload mask, and `kernel-parameters.txt` says nohz_full CPUs \"will have their RCU callbacks offloaded, just as if they had also been called out in the rcu_nocbs= boot parameter\". So a host booted with `nohz_full=4-31` and no `rcu_nocbs` is complete, and this rule does not report it. tuned's current cpu-partitioning profile writes exactly that. The reverse does not hold: `rcu_nocbs` without `nohz_full` still leaves the tick.\n\nThe usual mistake is `isolcpus=4-31` alone. The guide's vCPUs are then kept away from other tasks but are still interrupted by the tick and by RCU, and that jitter is what the isolation was for. The other is changing tuned's `isolated_cores` without rebooting: the kernel command line tuned writes only applies at the next boot, so the new CPUs are isolated on paper only.\n\nScheduler isolation by itself is not required. cpu-partitioning deliberately leaves `isolcpus` out, so a CPU in `nohz_full` but not in `isolcpus` is not reported. The rule names `isolcpus` only when the booted kernel isolates the CPU in no way at all.\n\nThe running kernel's own view (`/sys/devices/system/cpu/nohz_full` and `isolated`) wins over the command line when the snapshot has it. `rcu_nocbs` is only known from the command line. A kernel built with `CONFIG_RCU_NOCB_CPU_DEFAULT_ALL` offloads every CPU by default, which a snapshot does not show. On such a kernel the RCU part of the message does not apply, but the missing `nohz_full` still does.\n\n## Incorrect\n\nOn a host booted with `isolcpus=2-15,18-31` and nothing else:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\nThe same domain on a host booted with `isolcpus=2-15,18-31 nohz_full=2-15,18-31 rcu_nocbs=2-15,18-31`, or with tuned cpu-partitioning's `nohz_full=2-15,18-31` (RCU offload implied):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because the change is on the host, not in the domain XML. Add the missing parameter to the kernel command line (`grubby --update-kernel=ALL --args=\"nohz_full=\u2026\"`, or through tuned's profile) and reboot. The message suggests `nohz_full=` with the whole isolated set. If `isolcpus=` already carries the `nohz` flag, it suggests widening that instead: a `nohz_full=` naming other CPUs than `isolcpus=nohz,\u2026` is ignored (\"nohz_full= must match isolcpus=\"). When only tuned lists the CPU, reboot so the profile's command line applies.\n\n## Needs\n\n**host snapshot** with the kernel command line or `/sys/devices/system/cpu/nohz_full`. Without either, the rule reports one info note on the snapshot saying it was not checked. It applies only to pinned domains, to vCPUs dedicated to a single CPU, and to CPUs in the isolated set.\n\n## Sources\n\n- Linux `Documentation/admin-guide/kernel-parameters.txt`: `isolcpus`, `nohz_full` (\"Any CPUs in this list will have their RCU callbacks offloaded, just as if they had also been called out in the rcu_nocbs= boot parameter\"), `rcu_nocbs`.\n- Linux `kernel/rcu/tree_nocb.h`: `rcu_nocb_setup()` and `rcu_init_nohz()` (nohz_full CPUs added to `rcu_nocb_mask`).\n- Linux `kernel/sched/isolation.c`: `housekeeping_isolcpus_setup()` (\"isolcpus=nohz is equivalent to nohz_full\") and `housekeeping_setup()` (\"nohz_full= must match isolcpus=\").\n- Linux `drivers/base/cpu.c`: `/sys/devices/system/cpu/isolated` and `/sys/devices/system/cpu/nohz_full`.\n- tuned `profiles/cpu-partitioning/tuned.conf` (`nohz_full=${isolated_cores}` on the boot command line) and `profiles/realtime-virtual-host/tuned.conf` (`nohz_full` and `rcu_nocbs`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): isolated host CPUs for realtime vCPUs.\n",
+  "isolation-params-consistency": '# isolation-params-consistency\n\nReports a host whose CPU isolation parameters contradict each other, the running kernel or tuned. The cases are: `nohz_full=` ignored because it does not match `isolcpus=nohz,\u2026`; a parameter naming CPUs beyond the possible range (an error for `isolcpus`/`nohz_full`); a CPU list that does not parse; tuned\'s `isolated_cores` differing from what the booted kernel isolates; the command line disagreeing with `/sys/devices/system/cpu/isolated` or `nohz_full`; `irqaffinity=` including isolated CPUs. Each finding is on the host snapshot, at the offending value: the parameter inside `kernel.cmdline`, `tuned.isolatedCores`, or the `/sys` value. It is reported once per host, not once per domain.\n\n## Why this matters\n\nThe isolated set every other rule works from comes from several parameters, and the kernel does not simply take their union:\n\n- **`isolcpus=nohz,\u2026` and `nohz_full=`** set up the same isolation. `housekeeping_setup()` (`kernel/sched/isolation.c`) ignores the second one whole when its CPUs differ ("Housekeeping: nohz_full= must match isolcpus="). Half of the intended tick-less CPUs then keep their tick.\n- **A CPU beyond the possible range** makes `cpulist_parse()` fail on current kernels, which parse lists only up to nr_cpu_ids\u22121. `housekeeping_setup()` then drops the whole `isolcpus`/`nohz_full` value and isolates nothing, which is an error. `rcu_nocbs=` falls back to offloading every CPU ("rcu_nocbs= bad CPU range, all CPUs set"). `irqaffinity=` keeps what it parsed before the bad CPU. Older kernels with a cpumask NR_CPUS wide may accept the value, so the message says "may".\n- **tuned `isolated_cores` \u2260 the booted kernel**: tuned\'s bootloader plugin only changes the command line for the next boot. After a profile or variables change without a reboot, tuned moves IRQs and workqueues for the new set while the kernel still isolates the old one.\n- **Command line \u2260 `/sys/devices/system/cpu/isolated` (or `nohz_full`)**: the kernel did not apply what the command line says, because of a rejected value, a kernel built without `CONFIG_NO_HZ_FULL`, or cpuset isolated partitions on newer kernels. kvmlint uses the running kernel\'s view, so the user should know it differs.\n- **`irqaffinity=` inside the isolated set** sends every interrupt without an affinity of its own to the CPUs the vCPUs were given. `irq_affinity_setup()` (`kernel/irq/irqdesc.c`) also always adds the boot CPU.\n\nA value covering every present CPU is reported too. The kernel then keeps the boot CPU for housekeeping, and that single CPU takes every interrupt and kernel thread.\n\n### Nodes without a housekeeping CPU (opt-in)\n\nrules.md also names a NUMA node whose online CPUs are all isolated. Its node-bound kernel threads (kswapd, kcompactd) then run on isolated CPUs or away from the node\'s memory, depending on the kernel, and the emulator threads of guests pinned there must run on another node. The tuning guide\'s own host (`isolcpus=4-31` on a dual-socket host, housekeeping 0-3 all on node 0) is built exactly this way, and its examples pin guests to node 1. So this check is off by default. Turn it on with the rule option `housekeepingPerNode: true`. It then reports each such node where a planned guest pins vCPUs, at `nodes[i].cpus`, naming up to three of those guests.\n\n## Incorrect\n\nHost snapshot (`kernel.cmdline`):\n\n```json\n"cmdline": "ro isolcpus=nohz,domain,2-15,18-31 nohz_full=4-15,20-31 irqaffinity=0-3,16-19"\n```\n\nFor any pinned domain on that host:\n\n```xml\n<cputune>\n  <vcpupin vcpu=\'0\' cpuset=\'4\'/>\n  <emulatorpin cpuset=\'0-1\'/>\n</cputune>\n```\n\n## Correct\n\n```json\n"cmdline": "ro isolcpus=nohz,domain,managed_irq,2-15,18-31 irqaffinity=0-1,16-17"\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu=\'0\' cpuset=\'4\'/>\n  <emulatorpin cpuset=\'0-1\'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because the change is on the host. Edit the kernel command line (grubby, or the tuned profile\'s variables) so that `isolcpus` and `nohz_full` name the same CPUs, every list stays within the possible CPUs, and `irqaffinity` names housekeeping CPUs only. Then reboot. After changing tuned\'s `isolated_cores`, reboot so the kernel and tuned agree.\n\nTo check nodes without housekeeping CPUs, set the option in `kvmlint.config.json`:\n\n```json\n"rules": { "isolation-params-consistency": ["warn", { "housekeepingPerNode": true }] }\n```\n\n## Needs\n\n**host snapshot** with the kernel command line, `/sys/devices/system/cpu/{isolated,nohz_full}` or tuned\'s `isolated_cores`. Each check uses the facts it needs and is skipped without them. The rule reports on the snapshot file whether or not any domain is planned on the host.\n\n## Sources\n\n- Linux `kernel/sched/isolation.c`: `housekeeping_setup()` ("nohz_full= or isolcpus= incorrect CPU range", "nohz_full= must match isolcpus=", "must include one present CPU") and `housekeeping_isolcpus_setup()` ("isolcpus=nohz is equivalent to nohz_full").\n- Linux `kernel/rcu/tree_nocb.h`: `rcu_nocb_setup()` ("rcu_nocbs= bad CPU range, all CPUs set").\n- Linux `kernel/irq/irqdesc.c`: `irq_affinity_setup()` (adds the boot CPU).\n- Linux `drivers/base/cpu.c`: `/sys/devices/system/cpu/isolated` (CPUs outside the HK_TYPE_DOMAIN housekeeping mask) and `/sys/devices/system/cpu/nohz_full`.\n- Linux `Documentation/admin-guide/kernel-parameters.txt`: `isolcpus`, `nohz_full`, `rcu_nocbs`, `irqaffinity`, "cpu lists".\n- tuned `profiles/cpu-partitioning/tuned.conf` and `profiles/realtime/tuned.conf` (the `[bootloader]` command lines built from `isolated_cores`).\n',
+  "isolcpus-floating-affinity": "# isolcpus-floating-affinity\n\nReports a thread affinity (a `<vcpupin>`, `<emulatorpin>`, `<iothreadpin>` or `<vcpu cpuset>`) that lets threads run on two or more CPUs of the host's isolcpus *domain* set: CPUs that belong to no scheduler domain and are therefore never load-balanced. It also counts tuned cpu-partitioning's `no_balance_cores`. The finding is on the `cpuset` attribute.\n\n## Why this matters\n\n`isolcpus=domain,\u2026` (or `isolcpus=` with no flag) takes CPUs out of the scheduler domains. The load balancer then never moves a task to, from, or between those CPUs, which is exactly what isolation is for: nothing else lands there. The same property makes a *floating* pin over isolated CPUs useless. A thread allowed on CPUs 8-11 starts on one of them and stays there, however busy that CPU gets and however idle the other three are. Several vCPUs sharing one floating pool, or an emulator pinned to a range of isolated CPUs, can end up stacked on a single CPU. The kernel documentation of `isolcpus` and libvirt's kvm-realtime page both expect one thread per isolated CPU.\n\nThreads without any pin are not reported. libvirt gives them every online CPU, but the scheduler only places and balances such a thread inside scheduler domains, so it does not drift onto isolcpus CPUs. Hosts isolated with `nohz_full` only (tuned cpu-partitioning) keep load balancing, so floating pins there are not reported either. A pin that reaches a single isolated CPU (for example `emulatorpin cpuset='2-4'` with 4 isolated) is not reported, because one CPU cannot stack threads against another.\n\nThe domain set is read from `/sys/devices/system/cpu/isolated` when the snapshot has it (the running kernel), else from `isolcpus=` on the kernel command line.\n\n## Incorrect\n\nOn a host booted with `isolcpus=4-31`:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='8-11'/>\n  <vcpupin vcpu='1' cpuset='8-11'/>\n  <emulatorpin cpuset='12-13'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='4-7'>4</vcpu>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because choosing a CPU for each thread is a capacity decision. Pin each vCPU to one isolated CPU of its own, and put the emulator and IOThreads on housekeeping CPUs (where the scheduler does balance). If the guest really needs a shared pool, take those CPUs out of `isolcpus` and isolate them with `nohz_full` alone, or use a cpuset partition with load balancing.\n\n## Needs\n\n**host snapshot** with the kernel command line or `/sys/devices/system/cpu/isolated` (or tuned's `no_balance_cores`). Without them, the rule reports one info note on the snapshot saying it was not checked. Without a host, the rule is silent.\n\n## Sources\n\n- Linux `Documentation/admin-guide/kernel-parameters.txt`, `isolcpus`: isolated CPUs are removed from the general SMP balancing and scheduling algorithms. The only way to move a process onto or off an isolated CPU is through its affinity.\n- Linux `kernel/sched/isolation.c` (`housekeeping_isolcpus_setup`: no flag means `domain`) and `kernel/sched/topology.c` (isolated CPUs are left out of the scheduler domains).\n- Linux `drivers/base/cpu.c`: `/sys/devices/system/cpu/isolated`.\n- tuned `profiles/cpu-partitioning` (`no_balance_cores`: \"disable the kernel load balancing in certain isolated CPUs\").\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`). libvirt kbase kvm-realtime: one isolated CPU per realtime vCPU.\n",
   "min-free-kbytes-exceeds-node-free": "# min-free-kbytes-exceeds-node-free\n\nComputes each NUMA node's share of `vm.min_free_kbytes` the way the kernel does, and compares it with the memory that node has free once the planned guests bound strictly to it have been placed. The finding is an error when a node's min watermark is above its free memory, and a warning when its high watermark is. It is reported on the host snapshot, at the `vm.minFreeKbytes` value, and the message gives the largest value that keeps every node safe.\n\n## Why this matters\n\n`vm.min_free_kbytes` is not one pool for the whole machine. `__setup_per_zone_wmarks()` (mm/page_alloc.c) splits it over all lowmem zones of all nodes in proportion to each zone's managed pages:\n\n- zone min = pages_min \xD7 managed(zone) / \u03A3 managed(lowmem zones);\n- Movable and HighMem zones instead get a small clamped value;\n- low = min + gap and high = low + gap, where gap = max(min / 4, managed \xD7 `vm.watermark_scale_factor` / 10000).\n\nA node's share is the sum over its zones. Free memory is not even across nodes on a hypervisor. Hugepage pools are carved out of a node's memory, and guests bound with `mode='strict'` allocate only from their nodes. A node can end up with less free memory than its own watermarks although the host as a whole has plenty:\n\n- **below min** (error): every allocation on the node falls into direct reclaim. A strictly bound guest cannot fall back to another node (MPOL_BIND), so the OOM killer picks a process, very likely that guest's QEMU;\n- **below high** (warning): kswapd on that node never reaches its target and reclaims continuously, dropping page cache and burning housekeeping CPU while other nodes sit idle.\n\nFree memory per node is `MemFree` from the snapshot (`/sys/devices/system/node/nodeN/meminfo`), less the memory of each planned domain that binds small (non-hugepage) pages to the node with `strict` or `restrictive`. `preferred` and `interleave` allocations can fall back to other nodes, and hugepages come from the pools, so none of them is subtracted. The zones come from `/proc/zoneinfo` managed pages when the snapshot has them. Otherwise each node's MemTotal stands in for one Normal zone, and the message says so.\n\n## Incorrect\n\nHost: two nodes of 64 GiB, node 1 has 45000 MiB free, `vm.min_free_kbytes=524288` (node 1's min share is 256 MiB). This guest leaves node 1 only 100 MiB:\n\n```xml\n<memory unit='MiB'>44900</memory>\n<vcpu placement='static'>8</vcpu>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n```json\n\"vm\": { \"minFreeKbytes\": 524288, \"watermarkScaleFactor\": 10 }\n```\n\n## Correct\n\nLeave headroom above the high watermark on every node. Spread the small-page guests over both nodes, back large guests with hugepages (reserved up front and not part of `MemFree`), or lower `vm.min_free_kbytes` to the value the message gives:\n\n```xml\n<memory unit='GiB'>20</memory>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: the change is on the host (`sysctl vm.min_free_kbytes=\u2026`, persisted in `/etc/sysctl.d/` or a tuned profile) or in where guests are placed. The message gives the largest `vm.min_free_kbytes` that keeps every node's min watermark (for the error) or high watermark (for the warning) within its free memory. If even 0 is too much, the node is simply overcommitted: move guests off it.\n\n## Needs\n\n**host snapshot**, and the **plan** when domains are mapped to the host: per-node `MemFree` and `MemTotal` (or `/proc/zoneinfo`), `vm.min_free_kbytes` and `vm.watermark_scale_factor`. If the snapshot has no `vm.min_free_kbytes` or no per-node free memory, the rule reports one info note and stops.\n\n## Limitations\n\n- Free memory is the snapshot's `MemFree` of each node *minus* the small-page memory that the\n  planned domains bind strictly to it. A planned domain that was already running when the\n  snapshot was captured is therefore counted twice (its memory is already out of `MemFree`):\n  capture the snapshot on the host as it will be before the planned guests start, or expect\n  the finding to be conservative.\n- A strict binding over several nodes is split evenly; the kernel fills the first node with\n  room first, so the pressure on that node can be higher than estimated.\n\n## Sources\n\n- Linux `Documentation/admin-guide/sysctl/vm.rst`: `min_free_kbytes` (\"each lowmem zone gets a number of reserved free pages based proportionally on its size\") and `watermark_scale_factor`.\n- Linux `mm/page_alloc.c`: `__setup_per_zone_wmarks()`, the formula above.\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: MPOL_BIND does not fall back to other nodes.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`mode` `strict`, `restrictive`, `preferred`, `interleave`).\n- The KVM tuning guide for Rocky Linux: `min_free_kbytes` on NUMA hosts, checked per node.\n",
   "min-free-kbytes-guideline": '# min-free-kbytes-guideline\n\nWarns when `vm.min_free_kbytes` is above 2% of the host\'s total memory (the threshold is configurable), and reports an error when it is below 1024 KB, the floor the kernel documentation warns about. The 1\u20132% range is the KVM tuning guide\'s advice, not a kernel limit. The finding is reported on the host snapshot, at the `vm.minFreeKbytes` value.\n\n## Why this matters\n\n`vm.min_free_kbytes` is the memory the kernel keeps free for allocations that must not fail (atomic allocations, PF_MEMALLOC reclaim paths). From it the kernel derives the min, low and high watermarks of every zone (see `min-free-kbytes-exceeds-node-free`).\n\n- **Too low** (error): `Documentation/admin-guide/sysctl/vm.rst` says that below 1024 KB "your system will become subtly broken, and prone to deadlock under high loads". Reclaim itself needs memory, and the reserve is too small to provide it.\n- **Too high** (warning): every KiB of it is memory no guest can use. It also raises every zone\'s low and high watermarks, so kswapd starts reclaiming earlier and works harder on each node. The vm.rst page warns that "setting this too high will OOM your machine instantly".\n\n**The 1\u20132% range is the tuning guide\'s advice, not a kernel limit.** The kernel sets its own boot-time default from the lowmem size (`init_per_zone_wmark_min()` in mm/page_alloc.c), and khugepaged raises it when transparent hugepages are enabled. Any value from 0 to INT_MAX is accepted. The guide\'s range comes from experience with hypervisors that have a lot of memory: 1% is plenty of headroom for network and storage bursts, and more than 2% is rarely useful. Hosts with unusual loads, such as very high packet rates into atomic allocations, may need more. Raise `maxPercent` for them, or disable the rule for that host.\n\nWhether the value fits each NUMA node\'s free memory is a separate, hard check: `min-free-kbytes-exceeds-node-free`.\n\n## Incorrect\n\nOn a host with 128 GiB (134217728 KiB), 4 GiB is 3.1%:\n\n```json\n"vm": { "minFreeKbytes": 4194304, "watermarkScaleFactor": 10 }\n```\n\nBelow the kernel\'s floor:\n\n```json\n"vm": { "minFreeKbytes": 512 }\n```\n\n## Correct\n\n0.4% of 128 GiB:\n\n```json\n"vm": { "minFreeKbytes": 524288, "watermarkScaleFactor": 10 }\n```\n\nExactly 2% (134217728 \xD7 2 / 100, rounded down) is not above the guideline:\n\n```json\n"vm": { "minFreeKbytes": 2684354 }\n```\n\nA high value is sometimes meant to keep memory free for large guests. That memory cannot be given to any guest, though. Reserve it as a hugepage pool instead (`nr_hugepages` per node) and back the guest with it:\n\n```xml\n<memory unit=\'GiB\'>16</memory>\n<memoryBacking>\n  <hugepages>\n    <page size=\'2048\' unit=\'KiB\'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode=\'strict\' nodeset=\'1\'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: the value lives on the host. Set it with `sysctl -w vm.min_free_kbytes=N` and persist it in `/etc/sysctl.d/` or in the tuned profile that manages the host. The warning gives the threshold in KiB. For the error, use at least 1024; the message gives the guide\'s 1\u20132% range for this host.\n\n## Options\n\n| option | type | default | meaning |\n| --- | --- | --- | --- |\n| `maxPercent` | number | `2` | Warn when `vm.min_free_kbytes` exceeds this percentage of the host\'s total memory (\u03A3 node MemTotal). |\n\nSet it in `kvmlint.config.json` with this rule\'s options.\n\n## Needs\n\n**host snapshot**: `vm.min_free_kbytes` and the nodes\' MemTotal. Without `vm.min_free_kbytes` the rule is silent, and without MemTotal only the 1024 KB floor is checked. Domains play no part.\n\n## Sources\n\n- Linux `Documentation/admin-guide/sysctl/vm.rst`, `min_free_kbytes`: the 1024 KB floor and the warning against values that are too high.\n- Linux `mm/page_alloc.c`: `init_per_zone_wmark_min()` (the kernel\'s default) and `__setup_per_zone_wmarks()`.\n- Linux `mm/khugepaged.c`: `set_recommended_min_free_kbytes()`.\n- The KVM tuning guide for Rocky Linux: `vm.min_free_kbytes` at 1\u20132% of RAM on hypervisors. This is the source of the guideline, and it is advice, not a kernel rule.\n',
   "missing-emulatorpin": "# missing-emulatorpin\n\nReports a pinned domain (one with a `<vcpupin>` or a `<vcpu cpuset>`) whose QEMU emulator threads are left unpinned: there is no `<emulatorpin>`, no `<vcpu cpuset>` and no automatic placement, so libvirt lets those threads run on every online host CPU, including the CPUs the vCPUs were pinned to and the isolated cores.\n\n## Why this matters\n\nlibvirt decides the emulator's affinity in this order (formatdomain \xA7CPU Tuning, `qemuProcessSetupEmulator` in `qemu_process.c`): `<emulatorpin cpuset>`, else `<vcpu cpuset>`, else the nodeset numad advises when `<vcpu placement='auto'>`, else **all online host CPUs**. The \"emulator\" is every thread of the QEMU process that is neither a vCPU nor an IOThread: the main loop, device emulation, the RCU thread and worker threads (disk I/O without an IOThread, migration, VNC/SPICE).\n\nPinning vCPUs 1:1 is meant to give each vCPU a CPU of its own. Emulator threads floating over all CPUs undo that:\n\n- the scheduler puts them on the vCPUs' own CPUs, where they preempt the vCPU: latency spikes and steal time in the guest;\n- on CPUs isolated with `isolcpus`/`nohz_full` they break the tickless state the isolation was for, and several guests' emulators can pile onto the same isolated core, because the scheduler does not balance load there.\n\nThe KVM tuning guide and libvirt's kvm-realtime page both put the emulator on housekeeping CPUs, away from the vCPUs.\n\nA `<vcpu cpuset>` already confines the emulator (to the same CPUs as the unpinned vCPUs), and with `placement='auto'` it follows numad's advice, so neither case is reported here. Whether the emulator *overlaps* dedicated vCPUs is a different question, for `emulatorpin-overlaps-vcpus`.\n\nThe finding is reported on the `<cputune>` start tag, where the `<emulatorpin>` belongs.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='16'/>\n  <vcpupin vcpu='1' cpuset='17'/>\n  <vcpupin vcpu='2' cpuset='18'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n  <iothreadpin iothread='1' cpuset='0-3'/>\n</cputune>\n```\n\n## Correct\n\nPin the emulator to housekeeping CPUs (here 0-3, outside `isolcpus=4-31`):\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='16'/>\n  <vcpupin vcpu='1' cpuset='17'/>\n  <vcpupin vcpu='2' cpuset='18'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n  <emulatorpin cpuset='0-3'/>\n  <iothreadpin iothread='1' cpuset='0-3'/>\n</cputune>\n```\n\nAlso accepted: a `<vcpu cpuset>` that bounds the whole domain.\n\n```xml\n<vcpu placement='static' cpuset='20-23'>4</vcpu>\n```\n\n## Fix\n\n`kvmlint --fix` inserts `<emulatorpin cpuset='X'/>` as the last child of `<cputune>` when the\ndomain is linted against a host snapshot whose housekeeping set is known and not empty. X is the\nhousekeeping CPUs (online CPUs minus `isolcpus`/`nohz_full`/tuned `isolated_cores`, or the\nconfig's `housekeeping` for the host) on the host NUMA node(s) of the vCPU pins, or every\nhousekeeping CPU when those nodes have none. The new line copies the indentation, quote style and\nline ending of the surrounding `<cputune>` children; nothing else in the file changes.\n\n```xml\n  <cputune>\n    <vcpupin vcpu='0' cpuset='4'/>\n    <vcpupin vcpu='1' cpuset='5'/>\n    <emulatorpin cpuset='0-3'/>\n  </cputune>\n```\n\nWithout a host snapshot, or on a host that declares no isolation, there is no fix: choosing\nbetween the shared housekeeping pool and one extra CPU reserved for this guest's emulator is a\nperson's decision. The message then says what to add.\n\n## Needs\n\n**domain**. Without a host snapshot the rule still reports, but the message cannot name CPUs. With one, it lists the online CPUs the emulator floats over and the housekeeping CPUs to use.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`, `placement`) and \xA7CPU Tuning (`emulatorpin`: \"If this is omitted, and attribute cpuset of element vcpu is not specified, 'emulator' is pinned to all the physical CPUs by default\").\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupEmulator`, `qemuProcessSetupPid`), which applies the chain above.\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): emulator threads on housekeeping CPUs.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`, `nohz_full`), on what isolation does and does not balance.\n- The KVM tuning guide for Rocky Linux: `emulatorpin` on housekeeping cores beside 1:1 vCPU pinning.\n",
   "not-a-domain": "# not-a-domain\n\nWarns when a file named explicitly on the command line (or by the pre-commit hook) is well-formed XML whose root element is not `<domain>`, so kvmlint cannot lint it as a libvirt domain definition. XML files found by walking a directory are skipped silently instead.\n\n## Why this matters\n\nRepositories of libvirt configuration hold more than domains: `virsh capabilities` output, network and storage pool definitions (`<network>`, `<pool>`), snapshot metadata (`<domainsnapshot>`, which wraps a `<domain>` but is not one), and unrelated XML. When a directory is walked, such files are not what the user asked to lint, and skipping them is expected. When a file is named explicitly, for example by a pre-commit hook matching `\\.xml$` or by a CI step with a path list, silently skipping it would let a wrong path or a mis-saved file pass as \"no problems found\". The warning says it was not checked and why.\n\nA common case is `virsh capabilities` output saved beside the domains. It describes the host, not a guest: pass it with `--host` so the host rules can use it.\n\nThe finding is placed on the root element's start tag.\n\n## Incorrect\n\nNamed explicitly (`kvmlint hosts/hv01-capabilities.xml networks/default.xml`):\n\n```xml\n<capabilities>\n  <host>\n    <topology>\n      <cells num='2'>\u2026</cells>\n    </topology>\n  </host>\n</capabilities>\n```\n\n```xml\n<network>\n  <name>default</name>\n  <forward mode='nat'/>\n  <bridge name='virbr0' stp='on' delay='0'/>\n</network>\n```\n\n## Correct\n\nA domain definition, with or without the XML declaration and libvirt's header comment:\n\n```xml\n<?xml version='1.0' encoding='UTF-8'?>\n<domain type='kvm'>\n  <name>wiki-02</name>\n  <memory unit='GiB'>4</memory>\n  <vcpu placement='static'>2</vcpu>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix. Leave non-domain files out of the paths you name (narrow the hook's `files:` pattern, or use `exclude:`). Pass host descriptions with `--host`. For a snapshot file, lint the `<domain>` it contains by saving it with `virsh dumpxml` instead.\n\nWith pre-commit, for example:\n\n```yaml\n- id: kvmlint\n  files: ^domains/.*\\.xml$\n```\n\n## Needs\n\n**domain** (any XML file named explicitly).\n\n## Sources\n\n- libvirt, Domain XML format (the `<domain>` root), Network XML format (`<network>`), Storage pool XML format (`<pool>`), Snapshot XML format (`<domainsnapshot>`), and formatcaps (`<capabilities>`).\n- kvmlint design, \xA74 CLI: files whose root is not `<domain>` are skipped when found by a directory walk and reported when named explicitly.\n",
   "pin-crosses-nodeset": "# pin-crosses-nodeset\n\nReports vCPUs pinned to CPUs of one host NUMA node while `<numatune>` binds their memory to another node. It also warns when a pinned domain has no `<numatune>` at all, which leaves the memory wherever the kernel puts it. An info note replaces the warning for `mode='interleave'` and for automatic (numad) placement.\n\n## Why this matters\n\nWhere a guest's memory lives is set by `<numatune>` (formatdomain \xA7NUMA Node Tuning):\n\n- `<memnode cellid='c' nodeset='N'>` binds guest NUMA cell *c*. Cells without a memnode follow `<memory>`;\n- `<memory mode='\u2026' nodeset='N'>` binds the whole guest. `mode` defaults to `strict`;\n- `placement` defaults to the `<vcpu placement>`, or to `static` when a nodeset is given. With `placement='auto'`, including `<vcpu placement='auto'>` with no `<numatune>` (libvirt's `virDomainNumatuneParseXML` then adds an implicit strict, auto binding), numad picks the nodes at start-up.\n\nFor each vCPU the rule takes its guest cell (from `<cpu><numa><cell cpus>`; vCPUs in no cell count as cell 0, as libvirt adds them there) and the node set N that binds that cell. It then compares N with the host nodes of the vCPU's effective affinity (`vcpupin`, else `<vcpu cpuset>`). If any of those nodes is outside N, every memory access made from there crosses the socket interconnect (UPI, Infinity Fabric). Remote accesses cost roughly 1.5\u20132\xD7 the latency (SLIT distance 21 against 10) and share the link's bandwidth. With `strict` the memory cannot follow the vCPU, so the penalty lasts for the guest's whole life.\n\n- `strict`, `restrictive`, `preferred`: warning.\n- `interleave`: info. Spreading memory is a deliberate choice, but vCPUs outside the interleave set still find all of it remote.\n- `placement='auto'`: info, \"not checkable\". The nodes are only known when the guest starts.\n- A pinned domain without `<numatune>` (and not under automatic placement): warning on `<cputune>`. Each page then lands on the node of the thread that first touches it (the emulator's node when memory is preallocated), and spills to other nodes as the host fills up.\n\n## Incorrect\n\nCell 1's vCPUs run on host node 0 (CPUs 0-15) while its memory is bound to node 1:\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <!-- vCPUs 1-3 on CPUs 5-7 -->\n  <vcpupin vcpu='4' cpuset='12'/>\n  <!-- vCPUs 5-7 on CPUs 13-15 -->\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <!-- vCPUs 1-3 on CPUs 5-7 (node 0) -->\n  <vcpupin vcpu='4' cpuset='20'/>\n  <!-- vCPUs 5-7 on CPUs 21-23 (node 1) -->\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: whether the vCPUs or the memory should move is a person's choice. kvmlint\noffers **suggestions** (shown in text output, in JSON `suggestions`, and in SARIF `result.fixes`;\nnever applied by `--fix`):\n\n- when every vCPU governed by one binding runs on a single host node *n*: set that\n  `<memory>`/`<memnode>` `nodeset` to *n*;\n- when a pinned domain has no `<numatune>` and all its pins lie on one host node *n*: add\n  `<numatune><memory mode='strict' nodeset='n'/></numatune>` after `<cputune>`, indented like\n  its siblings.\n\nThe other way out is to move the vCPUs to CPUs of the bound node: the message names them,\npreferring isolated ones. With pins on several nodes, give each guest NUMA cell a `<memnode>`\nbound to the node its vCPUs run on.\n\n## Needs\n\n**host snapshot**: which node each CPU belongs to. Without a host the rule is silent. It only applies to pinned domains.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`, `placement`), \xA7CPU Tuning (`vcpupin`), \xA7CPU model and topology (guest `<numa><cell>`).\n- libvirt `src/conf/numa_conf.c` (`virDomainNumatuneParseXML`, `virDomainNumatuneSet`, `virDomainNumatuneGetNodeset`): defaults and precedence.\n- libvirt `src/qemu/qemu_process.c`: vCPU affinity and memory binding at start-up.\n- OpenStack Nova `nova/virt/hardware.py`: guest cells fitted to host cells with CPUs and memory together.\n- The KVM tuning guide for Rocky Linux: `numatune` `strict` on the node of the pinned cores.\n",
+  "smt-sibling-sharing": "# smt-sibling-sharing\n\nReports a vCPU dedicated to a host CPU whose SMT sibling (another hardware thread of the same core) does other work: it is a housekeeping CPU, carries this guest's emulator or IOThreads, or is used by another guest planned on the host. The finding is on the dedicating `<vcpupin>`, with the sibling CPUs and what runs on them (at most three other guests named).\n\n## Why this matters\n\nThe two (or more) hardware threads of one core share its execution units, L1 and L2 caches and branch predictors. A vCPU on one thread runs noticeably slower, and with more jitter, whenever its sibling is busy. For a vCPU pinned 1:1 for predictable latency, a busy sibling undoes much of what the pinning was for:\n\n- **housekeeping on the sibling**: interrupts, softirqs, kworkers and RCU callback threads run on housekeeping CPUs. Isolating a CPU while leaving its sibling in the housekeeping set is a common off-by-numbering mistake (on many hosts the siblings are N and N+16, not N and N+1);\n- **this guest's emulator or IOThreads on the sibling**: the guest's own I/O then competes with its vCPU;\n- **another guest on the sibling**: a noisy neighbour on the same core. OpenStack's `hw:cpu_thread_policy=isolate` exists to prevent this.\n\nThis guest's *own* vCPUs on the sibling are not reported. That is how a guest with `<topology threads='2'>` is meant to be pinned (see `guest-smt-topology-mismatch`).\n\nUnpinned threads of other guests count only on siblings outside the isolcpus domain set, where the scheduler can place them (see `dedicated-cpu-conflict`).\n\n## Incorrect\n\nOn a host whose siblings are N and N+16, booted with `isolcpus=1-7,9-15,17-31` (housekeeping 0, 8 and 16):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='24'/>\n  <vcpupin vcpu='1' cpuset='25'/>\n  <emulatorpin cpuset='8'/>\n</cputune>\n```\n\nCPU 24's sibling is CPU 8, which does housekeeping and carries the emulator.\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='26'/>\n  <vcpupin vcpu='1' cpuset='27'/>\n  <emulatorpin cpuset='8'/>\n</cputune>\n```\n\nThe siblings 10 and 11 stay idle, or run this guest's own vCPUs with `<topology threads='2'>`.\n\n## Fix\n\nThere is no automatic fix, because the choice is between capacity and latency. Leave the siblings of dedicated CPUs idle. Or give them to the same guest's vCPUs and declare `<topology threads='2'>` so the guest knows. Or, on the host, isolate whole cores, meaning both threads: keep housekeeping on whole cores too. A host with SMT disabled has no siblings and is never reported.\n\n## Needs\n\n**plan** and a host snapshot with the CPU topology (`cpuTopology` with `siblings`, from `/sys/devices/system/cpu/cpuN/topology/thread_siblings_list` or `virsh capabilities`; CPUs sharing socket, die and core id count as siblings when the list is absent). Without it, the rule reports one info note on the snapshot naming the dedicated CPUs it could not check. Housekeeping siblings are checked only when the housekeeping set is known.\n\n## Sources\n\n- Linux `Documentation/ABI/stable/sysfs-devices-system-cpu` (`topology/thread_siblings_list`) and `Documentation/admin-guide/kernel-parameters.txt` (`isolcpus`, `nohz_full`: isolate both threads of a core).\n- libvirt, Domain XML format, \xA7CPU Tuning and \xA7CPU model and topology (`<topology threads>`). `formatcaps` (`<cpu siblings>`).\n- OpenStack Nova `nova/virt/hardware.py` and the flavor extra spec `hw:cpu_thread_policy` (`isolate`: no other instance's vCPU on a sibling).\n- libvirt kbase kvm-realtime: realtime vCPUs on isolated CPUs, host work elsewhere.\n",
   "unused-disable-directive": "# unused-disable-directive\n\nA `kvmlint-disable\u2026` comment that suppresses no finding: the problem it silenced was fixed, the\nrule id is misspelt, or it sits in the wrong place. Reported only with\n`--report-unused-disable-directives` (or `\"reportUnusedDisableDirectives\": true` in\n`kvmlint.config.json`), like ESLint's option of the same name.\n\n## Why this matters\n\nA stale directive is a hole waiting for the next mistake: when someone later re-introduces the\nproblem on that element, the comment silences it without anyone having decided so. A misspelt\nrule id silences nothing while looking as if it did.\n\n## Directives\n\nDirectives are XML comments (design.md \xA74). The text after a colon is the reason, kept for reviewers:\n\n- `<!-- kvmlint-disable-next-line rule-a rule-b: reason -->` \u2014 findings of those rules (all rules\n  when none is named) on the start tag of the next element;\n- `<!-- kvmlint-disable rule-a -->` \u2026 `<!-- kvmlint-enable rule-a -->` \u2014 a region;\n- `<!-- kvmlint-disable-file rule-a -->` \u2014 the whole file.\n\nAn XML comment may not contain `--`, so the reason cannot either. libvirt drops comments when it\nstores a domain: for XML dumped from a live host, use the config's `ignores` (by domain name or\nuuid) instead.\n\n## Incorrect\n\n```xml\n  <cputune>\n    <!-- kvmlint-disable-next-line housekeeping-overlap: vCPU 0 is the guest's housekeeping vCPU -->\n    <vcpupin vcpu='0' cpuset='4'/>\n```\n\nCPU 4 is not a housekeeping CPU, so nothing was suppressed: the directive is stale.\n\n## Correct\n\n```xml\n  <cputune>\n    <!-- kvmlint-disable-next-line housekeeping-overlap: vCPU 0 runs the guest's own housekeeping -->\n    <vcpupin vcpu='0' cpuset='2'/>\n```\n\n## Fix\n\nNo automatic fix: delete the directive, or correct the rule id it names.\n\n## Needs\n\nOne domain file; the directive is matched against the findings of every rule run on it.\n\n## Sources\n\n- ESLint, \"Disabling Rules with Inline Comments\" and `--report-unused-disable-directives`.\n- kvmlint design.md \xA74, Inline directives.\n",
   "value-invalid": "# value-invalid\n\nReports a number, size, unit or mode in the domain XML that libvirt would reject: non-numeric or negative counts and ids, a memory size with an unknown unit or text after its digits, a vCPU count of 0 or beyond any driver's limit, a hugepage size of 0, or a `numatune` mode libvirt does not know. The finding points at the value itself (the attribute value or the element text).\n\n## Why this matters\n\nlibvirt parses these values strictly: `virStrToLong_*` accepts digits only, and `virScaleInteger` accepts only the unit suffixes it knows. One bad value makes `virsh define` (or `virsh edit` when saving) fail for the whole domain. kvmlint reports it at the exact value instead. The other rules also need these numbers. A vCPU id written as a word, or a memory size libvirt cannot read, leaves nothing to compute with, so the pin or size is skipped by the placement and capacity rules. This rule is where that shows.\n\nChecked values:\n\n- **Integers**: `<vcpu>` text and its `current`, `<iothreads>`, `vcpupin vcpu`, `iothreadpin iothread`, `vcpusched priority`, `<iothread id>`, `memnode cellid`, guest `<cell id>`, `<topology sockets|dies|clusters|cores|threads>`. Each must be a non-negative decimal integer.\n- **vCPU count**: `<vcpu>` must be at least 1, and not above 16384, which no libvirt driver accepts.\n- **Memory sizes** (`<memory>`, `<currentMemory>`, `<maxMemory>`, `<memtune>` limits, `<cell memory>`, hugepage `<page size>`): decimal digits only, with no sign, spaces or unit in the text, and a `unit` that `virScaleInteger` knows: `b`, `bytes`, `k`/`KiB`, `M`/`MiB`, `G`/`GiB`, `T`/`TiB`, `P`, `E` (powers of 1024), or `KB`, `MB`, `GB`, `TB` (powers of 1000). Units are case-insensitive, and the default is KiB. A page size must be greater than 0.\n- **numatune mode**: one of `strict`, `preferred`, `interleave`, `restrictive`.\n\n| written | KiB |\n| --- | --- |\n| `<memory>16777216</memory>` | 16777216 |\n| `<memory unit='G'>16</memory>`, `unit='GiB'`, `unit='g'` | 16777216 |\n| `<memory unit='GB'>16</memory>` | 15625000 |\n| `<memory unit='bytes'>17179869185</memory>` | 16777217 (rounded up) |\n| `<memory unit='GiG'>16</memory>` | error: unknown unit |\n\nA decimal unit on a hugepage size (`size='1' unit='GB'`, which is 976,563 KiB, not a page size) is valid syntax and is left to `hugepage-size-decimal-unit`. Cpuset and nodeset values have their own rule, `cpuset-syntax`.\n\n## Incorrect\n\n```xml\n<memory unit='GiG'>16</memory>\n<memory>16 GiB</memory>\n<vcpu placement='static'>0</vcpu>\n<vcpupin vcpu='zero' cpuset='4'/>\n<page size='0' unit='KiB'/>\n<memory mode='strictly' nodeset='0'/>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>16</memory>\n<memory unit='bytes'>17179869184</memory>\n<memory>16777216</memory>\n<vcpu placement='static' current='2'>4</vcpu>\n<vcpupin vcpu='0' cpuset='4'/>\n<page size='2048' unit='KiB'/>\n<memory mode='strict' nodeset='0'/>\n```\n\n## Fix\n\nThere is no automatic fix: a value libvirt cannot read has no single correct reading. Write the number in decimal digits, put the unit in the `unit` attribute, and use one of the unit and mode names above.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (units, powers of 1024 and 1000) and `src/util/virxml.c`: `virParseScaledValue`.\n- libvirt `src/util/virstring.c`: `virStrToLong_*` (digits only, nothing after them).\n- libvirt `src/conf/domain_conf.c` (`virDomainParseMemory`: round up to whole KiB) and `src/conf/numa_conf.c` (numatune modes).\n- libvirt, Domain XML format, \xA7CPU Allocation, \xA7Memory Allocation (\"unit \u2026 defaults to KiB\"), \xA7Memory Backing, \xA7NUMA Node Tuning, \xA7CPU model and topology.\n",
   "xml-malformed": "# xml-malformed\n\nReports a file that is not well-formed XML, once, at the line and column where the parser hit its first fatal error. A malformed file gets no other findings: there is no document to check.\n\n## Why this matters\n\nlibvirt parses domain XML with libxml2 and rejects a file that is not well-formed, so `virsh define` fails. The usual causes are hand edits: a closing tag lost when a device was removed, a start tag closed under another name (`<vcpu>\u2026</vcpus>`), an attribute without quotes, a bare `&`, or two `virsh dumpxml` outputs appended to one file. In a fleet repository a broken file also hides every other problem in it until someone tries to deploy.\n\nkvmlint parses with saxes, which reports the first error with its line and column. The finding is placed there, which is sometimes after the real mistake. A missing end tag is only noticed at the next end tag that does not match. A bare `&` starts an entity reference that only ends at the next `;`, so it is reported there or at the end of the file.\n\n**Entities are never expanded.** saxes does not read external entities or DTDs and does not define entities from an internal subset. A reference to anything but the five predefined entities (`&amp;` `&lt;` `&gt;` `&apos;` `&quot;`) or a character reference is a well-formedness error at the first reference. A \"billion laughs\" file (nested `<!ENTITY>` definitions) therefore costs nothing and yields exactly one `xml-malformed` finding. libvirt never needs a DTD: `virsh dumpxml` does not write one.\n\nFiles are also refused as malformed when they are not valid UTF-8 (without a UTF-16 byte order mark). The finding is placed at the first bad byte.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>2</vcpus>\n```\n\n```xml\n<vcpupin vcpu=1 cpuset='5'/>\n```\n\n```xml\n<?xml version=\"1.0\"?>\n<!DOCTYPE domain [\n  <!ENTITY lol \"lol\">\n  <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n]>\n<domain type='kvm'>\n  <description>&lol1;</description>\n</domain>\n```\n\n## Correct\n\n```xml\n<?xml version='1.0' encoding='UTF-8'?>\n<domain type='kvm'>\n  <description>Mail relay &amp; spam filter &#x2013; owner: ops &lt;ops@example.org&gt;</description>\n  <vcpu placement='static'>2</vcpu>\n  <cputune>\n    <vcpupin vcpu='1' cpuset='5'/>\n  </cputune>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix. Correct the XML at the reported position, or just before it for a missing end tag, and prefer `virsh edit` or `virsh dumpxml`, which always write well-formed XML. Comments must not contain `--`, which also makes the file malformed (see the inline directive syntax).\n\n## Needs\n\n**domain** (any XML file named or found).\n\n## Sources\n\n- W3C, Extensible Markup Language (XML) 1.0, well-formedness constraints (\xA72.1, \xA74.1 \"Entity Declared\").\n- saxes (the parser kvmlint uses): entity handling and error positions.\n- libvirt `src/util/virxml.c` (`virXMLParse`), which rejects malformed documents.\n- OWASP, XML External Entity and \"billion laughs\" entity expansion attacks.\n"
@@ -26378,9 +27183,9 @@ function escapeData(s) {
 function escapeProperty(s) {
   return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
-function workflowCommand(name, properties, message) {
+function workflowCommand(name, properties, message2) {
   const props = properties.filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
-  return `::${name}${props.length > 0 ? ` ${props.join(",")}` : ""}::${escapeData(message)}`;
+  return `::${name}${props.length > 0 ? ` ${props.join(",")}` : ""}::${escapeData(message2)}`;
 }
 function annotationPath(file, root, cwd) {
   return repoRelativePath(file, root, cwd) ?? path4.resolve(cwd, file);
@@ -26774,11 +27579,11 @@ function markdownCell(s) {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
 }
 function locationCell(where, line, column, env) {
-  const label = markdownCell(`${where}:${line}:${column}`);
+  const label2 = markdownCell(`${where}:${line}:${column}`);
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = env;
-  if (!server || !repo || !sha || where.startsWith("/")) return label;
+  if (!server || !repo || !sha || where.startsWith("/")) return label2;
   const href = `${server}/${repo}/blob/${sha}/${where.split("/").map(encodeURIComponent).join("/")}#L${line}`;
-  return `[${label}](${href})`;
+  return `[${label2}](${href})`;
 }
 function summaryMarkdown(input, env) {
   const lines = [
@@ -26831,8 +27636,8 @@ function failure(inputs, errors, warnings) {
 }
 async function runAction(io) {
   const { env, cwd } = io;
-  const fail = (message, code) => {
-    io.stdout(`${workflowCommand("error", [], message)}
+  const fail = (message2, code) => {
+    io.stdout(`${workflowCommand("error", [], message2)}
 `);
     return code;
   };

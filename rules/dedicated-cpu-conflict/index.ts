@@ -60,6 +60,9 @@ export default defineRule({
     }
     if (owners.size === 0) return;
     const dedicated = new SortedCpus(owners.keys());
+    // A vCPU "dedicated" to a housekeeping CPU is housekeeping-overlap's finding: that CPU is the shared
+    // pool where every guest's emulator and IOThreads belong, so only other guests' vCPUs conflict there.
+    const housekeeping = host.housekeeping;
 
     // 2. Every affinity of every domain against that index: O(log n + hits) per affinity.
     const findings = new Map<AffinityUse, Finding>();
@@ -73,7 +76,9 @@ export default defineRule({
     };
     for (const { on, uses } of plan) {
       for (const use of uses) {
+        const hasVcpus = use.threads.some((t) => t.kind === 'vcpu');
         dedicated.forEachIn(use.reach, (cpu) => {
+          if (!hasVcpus && housekeeping?.has(cpu)) return;
           for (const owner of owners.get(cpu)!) {
             if (owner.on === on) continue;
             // The user side: this affinity reaches another guest's dedicated CPU.

@@ -39,7 +39,8 @@ export default defineRule({
         message: 'the snapshot has no SMT topology (thread siblings): guest-smt-topology-mismatch is not checked',
       });
 
-    // QEMU numbers vCPUs with the thread id varying fastest: vCPUs k·t … k·t+t−1 are the threads of one guest core.
+    // QEMU numbers vCPUs with the thread id varying fastest (include/hw/i386/topology.h x86_topo_ids_from_idx:
+    // smt_id = index % threads): vCPUs k·t … k·t+t−1 are the threads of one guest core.
     const threads = domain.cpu?.topology?.threads ?? 1;
     // SMT8 (POWER) is the most any host has; a larger count is invalid XML, for another rule.
     if (threads > 8) return;

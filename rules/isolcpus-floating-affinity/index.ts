@@ -16,7 +16,8 @@ export default defineRule({
     tags: ['isolation', 'pinning', 'latency'],
   },
   checkDomain({ domain, host, report, reportHostOnce }) {
-    if (!host) return;
+    // A snapshot with no isolation facts at all: housekeeping-overlap already says so, once.
+    if (!host || host.model.missing.has('isolation')) return;
     const model = host.model;
     const uses = affinityUses(domain, model).filter((u) => u.explicit && u.range !== undefined && u.affinity.cpus!.size > 1);
     if (uses.length === 0) return;
