@@ -23533,42 +23533,60 @@ var dedicated_cpu_conflict_default = defineRule({
     if (owners.size === 0) return;
     const dedicated = new SortedCpus(owners.keys());
     const housekeeping = host.housekeeping;
-    const findings = /* @__PURE__ */ new Map();
-    const findingFor = (on2, use) => {
-      let f = findings.get(use);
-      if (!f) {
-        const owner = owners.get(use.affinity.cpus?.size === 1 && use.explicit ? use.affinity.cpus.min : -1)?.find((o) => o.use === use);
-        findings.set(use, f = { on: on2, use, owner, cpus: /* @__PURE__ */ new Set(), others: /* @__PURE__ */ new Map() });
-      }
-      return f;
-    };
+    const users = /* @__PURE__ */ new Map();
+    const reaching = [];
     for (const { on: on2, uses } of plan) {
       for (const use of uses) {
         const hasVcpus = use.threads.some((t) => t.kind === "vcpu");
+        const dedicating = use.explicit && isDedicated(use.affinity) && hasVcpus;
+        let mine;
         dedicated.forEachIn(use.reach, (cpu) => {
           if (!hasVcpus && housekeeping?.has(cpu)) return;
+          const list = users.get(cpu);
+          if (list) list.push({ on: on2, use });
+          else users.set(cpu, [{ on: on2, use }]);
+          if (dedicating) return;
           for (const owner of owners.get(cpu)) {
             if (owner.on === on2) continue;
-            const mine = findingFor(on2, use);
-            mine.cpus.add(cpu);
+            if (!mine) reaching.push(mine = { on: on2, use, cpus: [], others: /* @__PURE__ */ new Map() });
+            if (mine.cpus[mine.cpus.length - 1] !== cpu) mine.cpus.push(cpu);
             const seen = mine.others.get(owner.on);
-            if (seen) seen.vcpus = seen.vcpus.union(owner.vcpus);
-            else mine.others.set(owner.on, { vcpus: owner.vcpus, threads: void 0 });
-            const theirs = findingFor(owner.on, owner.use);
-            theirs.cpus.add(cpu);
-            if (!theirs.others.has(on2)) theirs.others.set(on2, { vcpus: CpuSet.empty, threads: `${describeUseThreads(use)}${use.explicit ? "" : " (not pinned)"}` });
+            if (seen === void 0) mine.others.set(owner.on, mine.others.size < 3 ? owner.vcpus : null);
+            else if (seen !== null) mine.others.set(owner.on, seen.union(owner.vcpus));
           }
         });
       }
     }
-    for (const f of findings.values()) {
-      const range = f.use.range ?? fallbackRange(f.on);
-      const cpus = CpuSet.of(...f.cpus);
-      const names2 = [...f.others].map(([d, o]) => `${o.threads ?? describeVcpus(o.vcpus)} of ${label(d)}`);
-      const others = listBounded(names2, names2.length);
-      const advice2 = "a dedicated CPU must run its own vCPU and nothing else: give each guest CPUs no other guest can use";
-      const message2 = f.owner ? `${describeCpus(cpus)}, dedicated to ${describeVcpus(f.owner.vcpus)} of this domain, can also run ${others}: ${advice2}` : `${describeUseThreads(f.use)} of this domain can run on ${describeCpus(cpus)}${f.use.explicit ? "" : " (no pin: libvirt allows every online CPU)"}, dedicated to ${others}: ${advice2}`;
-      ctx.report(f.on, { range, message: message2 });
+    const advice2 = "a dedicated CPU must run its own vCPU and nothing else: give each guest CPUs no other guest can use";
+    for (const [cpu, list] of owners) {
+      const here = users.get(cpu) ?? [];
+      let domains = 0;
+      for (let i = 0; i < here.length; i++) if (i === 0 || here[i].on !== here[i - 1].on) domains++;
+      for (const owner of list) {
+        const total = domains - 1;
+        if (total <= 0) continue;
+        const names2 = [];
+        for (let i = 0; i < here.length && names2.length < 3; i++) {
+          const u = here[i];
+          if (u.on === owner.on || i > 0 && here[i - 1].on === u.on) continue;
+          names2.push(`${describeUseThreads(u.use)}${u.use.explicit ? "" : " (not pinned)"} of ${label(u.on)}`);
+        }
+        ctx.report(owner.on, {
+          range: owner.use.range,
+          message: `CPU ${cpu}, dedicated to ${describeVcpus(owner.vcpus)} of this domain, can also run ${listBounded(names2, total)}: ${advice2}`
+        });
+      }
+    }
+    for (const r of reaching) {
+      const names2 = [];
+      for (const [d, vcpus] of r.others) {
+        if (vcpus === null) break;
+        names2.push(`${describeVcpus(vcpus)} of ${label(d)}`);
+      }
+      ctx.report(r.on, {
+        range: r.use.range ?? fallbackRange(r.on),
+        message: `${describeUseThreads(r.use)} of this domain can run on ${describeCpus(CpuSet.of(...r.cpus))}${r.use.explicit ? "" : " (no pin: libvirt allows every online CPU)"}, dedicated to ${listBounded(names2, r.others.size)}: ${advice2}`
+      });
     }
   }
 });
@@ -24548,7 +24566,7 @@ var smt_sibling_sharing_default = defineRule({
           continue;
         }
         const siblings = core.subtract(CpuSet.of(cpu));
-        if (siblings.isEmpty) continue;
+        if (siblings.isEmpty || siblings.size > 63) continue;
         const pin = { on: on2, use, cpu, vcpus, siblings, own: { cpus: CpuSet.empty, threads: /* @__PURE__ */ new Set() }, others: /* @__PURE__ */ new Map() };
         pins.push(pin);
         for (const s of siblings.toArray(64)) {
@@ -24578,8 +24596,8 @@ var smt_sibling_sharing_default = defineRule({
               continue;
             }
             const seen = pin.others.get(on2);
-            if (seen) seen.cpus = seen.cpus.union(CpuSet.of(s));
-            else pin.others.set(on2, { cpus: CpuSet.of(s), threads: `${describeUseThreads(use)}${use.explicit ? "" : " (not pinned)"}` });
+            if (seen === void 0) pin.others.set(on2, pin.others.size < 3 ? { cpus: CpuSet.of(s), use } : null);
+            else if (seen !== null) seen.cpus = seen.cpus.union(CpuSet.of(s));
           }
         });
       }
@@ -24591,8 +24609,12 @@ var smt_sibling_sharing_default = defineRule({
       if (!hk.isEmpty) uses.push(`${describeCpus(hk)} ${hk.size === 1 ? "is a housekeeping CPU" : "are housekeeping CPUs"} (interrupts, kernel threads)`);
       if (!pin.own.cpus.isEmpty) uses.push(`${describeCpus(pin.own.cpus)} carr${pin.own.cpus.size === 1 ? "ies" : "y"} this domain's ${listNames([...pin.own.threads])}`);
       if (pin.others.size > 0) {
-        const names2 = [...pin.others].map(([d, o]) => `${o.threads} of ${describeDomain(d.domain.name, d.source.path)} (${describeCpus(o.cpus)})`);
-        uses.push(`another guest runs there: ${listBounded(names2, names2.length)}`);
+        const names2 = [];
+        for (const [d, o] of pin.others) {
+          if (o === null) break;
+          names2.push(`${describeUseThreads(o.use)}${o.use.explicit ? "" : " (not pinned)"} of ${describeDomain(d.domain.name, d.source.path)} (${describeCpus(o.cpus)})`);
+        }
+        uses.push(`another guest runs there: ${listBounded(names2, pin.others.size)}`);
       }
       if (uses.length === 0) continue;
       ctx.report(pin.on, {

@@ -33,12 +33,13 @@ const FIXABLE = `<domain type='kvm'>
   <memory unit='GiB'>4</memory>
   <vcpu placement='static'>2</vcpu>
   <cputune>
-    <vcpupin vcpu='0' cpuset='4'/>
-    <vcpupin vcpu='1' cpuset='5'/>
+    <vcpupin vcpu='0' cpuset='6'/>
+    <vcpupin vcpu='1' cpuset='7'/>
   </cputune>
 </domain>
 `;
-const FIXED = FIXABLE.replace("    <vcpupin vcpu='1' cpuset='5'/>\n", "    <vcpupin vcpu='1' cpuset='5'/>\n    <emulatorpin cpuset='0-3'/>\n");
+// (CPUs 6-7, not clean.xml's 4-5: linted as one plan, two guests on the same dedicated CPUs are a dedicated-cpu-conflict.)
+const FIXED = FIXABLE.replace("    <vcpupin vcpu='1' cpuset='7'/>\n", "    <vcpupin vcpu='1' cpuset='7'/>\n    <emulatorpin cpuset='0-3'/>\n");
 
 let tmp: string;
 let hookRepo: string;

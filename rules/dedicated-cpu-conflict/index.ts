@@ -12,19 +12,10 @@ interface Owner {
   vcpus: CpuSet;
 }
 
-/** Everything one affinity (one pin element, or a domain's all-online default) collides with. */
-interface Finding {
+/** An affinity that reaches a CPU, for the index of who can run where. */
+interface User {
   on: LintedDomain;
   use: AffinityUse;
-  /** This use dedicates its one CPU to vCPUs of its own domain. */
-  owner: Owner | undefined;
-  cpus: Set<number>;
-  /**
-   * Other domains involved, in first-seen order: their vCPUs dedicated to CPUs this use
-   * reaches, or what of theirs reaches this dedicated CPU. Bounded by the CPUs of the use
-   * (user side) or by the plan (owner side).
-   */
-  others: Map<LintedDomain, { vcpus: CpuSet; threads: string | undefined }>;
 }
 
 export default defineRule({
@@ -64,49 +55,70 @@ export default defineRule({
     // pool where every guest's emulator and IOThreads belong, so only other guests' vCPUs conflict there.
     const housekeeping = host.housekeeping;
 
-    // 2. Every affinity of every domain against that index: O(log n + hits) per affinity.
-    const findings = new Map<AffinityUse, Finding>();
-    const findingFor = (on: LintedDomain, use: AffinityUse): Finding => {
-      let f = findings.get(use);
-      if (!f) {
-        const owner = owners.get(use.affinity.cpus?.size === 1 && use.explicit ? use.affinity.cpus.min! : -1)?.find((o) => o.use === use);
-        findings.set(use, (f = { on, use, owner, cpus: new Set(), others: new Map() }));
-      }
-      return f;
-    };
+    // 2. Every affinity of every domain against that index, O(log n + hits) per affinity: who can run on
+    // each dedicated CPU (entries of one domain are contiguous: the plan is walked domain by domain), and,
+    // for an affinity that dedicates nothing, whose dedicated CPUs it reaches (at most three named).
+    const users = new Map<number, User[]>();
+    const reaching: Array<{ on: LintedDomain; use: AffinityUse; cpus: number[]; others: Map<LintedDomain, CpuSet | null> }> = [];
     for (const { on, uses } of plan) {
       for (const use of uses) {
         const hasVcpus = use.threads.some((t) => t.kind === 'vcpu');
+        const dedicating = use.explicit && isDedicated(use.affinity) && hasVcpus;
+        let mine: (typeof reaching)[number] | undefined;
         dedicated.forEachIn(use.reach, (cpu) => {
           if (!hasVcpus && housekeeping?.has(cpu)) return;
+          const list = users.get(cpu);
+          if (list) list.push({ on, use });
+          else users.set(cpu, [{ on, use }]);
+          if (dedicating) return;
           for (const owner of owners.get(cpu)!) {
             if (owner.on === on) continue;
-            // The user side: this affinity reaches another guest's dedicated CPU.
-            const mine = findingFor(on, use);
-            mine.cpus.add(cpu);
+            if (!mine) reaching.push((mine = { on, use, cpus: [], others: new Map() }));
+            if (mine.cpus[mine.cpus.length - 1] !== cpu) mine.cpus.push(cpu);
+            // Only the first three domains are named, so only theirs are summed.
             const seen = mine.others.get(owner.on);
-            if (seen) seen.vcpus = seen.vcpus.union(owner.vcpus);
-            else mine.others.set(owner.on, { vcpus: owner.vcpus, threads: undefined });
-            // The owner side: the dedicating pin, naming who else can run there.
-            const theirs = findingFor(owner.on, owner.use);
-            theirs.cpus.add(cpu);
-            if (!theirs.others.has(on)) theirs.others.set(on, { vcpus: CpuSet.empty, threads: `${describeUseThreads(use)}${use.explicit ? '' : ' (not pinned)'}` });
+            if (seen === undefined) mine.others.set(owner.on, mine.others.size < 3 ? owner.vcpus : null);
+            else if (seen !== null) mine.others.set(owner.on, seen.union(owner.vcpus));
           }
         });
       }
     }
 
-    for (const f of findings.values()) {
-      const range = f.use.range ?? fallbackRange(f.on);
-      const cpus = CpuSet.of(...f.cpus);
-      const names = [...f.others].map(([d, o]) => `${o.threads ?? describeVcpus(o.vcpus)} of ${label(d)}`);
-      const others = listBounded(names, names.length);
-      const advice = 'a dedicated CPU must run its own vCPU and nothing else: give each guest CPUs no other guest can use';
-      const message = f.owner
-        ? `${describeCpus(cpus)}, dedicated to ${describeVcpus(f.owner.vcpus)} of this domain, can also run ${others}: ${advice}`
-        : `${describeUseThreads(f.use)} of this domain can run on ${describeCpus(cpus)}${f.use.explicit ? '' : ' (no pin: libvirt allows every online CPU)'}, ` +
-          `dedicated to ${others}: ${advice}`;
-      ctx.report(f.on, { range, message });
+    const advice = 'a dedicated CPU must run its own vCPU and nothing else: give each guest CPUs no other guest can use';
+    // The owner side: each dedicating pin, naming who else can run on its CPU.
+    for (const [cpu, list] of owners) {
+      const here = users.get(cpu) ?? [];
+      let domains = 0;
+      for (let i = 0; i < here.length; i++) if (i === 0 || here[i]!.on !== here[i - 1]!.on) domains++;
+      for (const owner of list) {
+        // The owner's own pin is among the users of its CPU.
+        const total = domains - 1;
+        if (total <= 0) continue;
+        const names: string[] = [];
+        for (let i = 0; i < here.length && names.length < 3; i++) {
+          const u = here[i]!;
+          if (u.on === owner.on || (i > 0 && here[i - 1]!.on === u.on)) continue;
+          names.push(`${describeUseThreads(u.use)}${u.use.explicit ? '' : ' (not pinned)'} of ${label(u.on)}`);
+        }
+        ctx.report(owner.on, {
+          range: owner.use.range!,
+          message: `CPU ${cpu}, dedicated to ${describeVcpus(owner.vcpus)} of this domain, can also run ${listBounded(names, total)}: ${advice}`,
+        });
+      }
+    }
+    // The user side: an affinity reaching other guests' dedicated CPUs.
+    for (const r of reaching) {
+      const names: string[] = [];
+      for (const [d, vcpus] of r.others) {
+        if (vcpus === null) break;
+        names.push(`${describeVcpus(vcpus)} of ${label(d)}`);
+      }
+      ctx.report(r.on, {
+        range: r.use.range ?? fallbackRange(r.on),
+        message:
+          `${describeUseThreads(r.use)} of this domain can run on ${describeCpus(CpuSet.of(...r.cpus))}${r.use.explicit ? '' : ' (no pin: libvirt allows every online CPU)'}, ` +
+          `dedicated to ${listBounded(names, r.others.size)}: ${advice}`,
+      });
     }
   },
 });

@@ -14,8 +14,8 @@ interface DedicatedPin {
   siblings: CpuSet;
   /** Sibling CPUs reached by this domain's emulator or IOThreads, and which of those threads. */
   own: { cpus: CpuSet; threads: Set<string> };
-  /** Other domains reaching a sibling: their threads and the siblings reached. */
-  others: Map<LintedDomain, { cpus: CpuSet; threads: string }>;
+  /** Other domains reaching a sibling: for the first three, the affinity and the siblings reached (null after: only counted). */
+  others: Map<LintedDomain, { cpus: CpuSet; use: AffinityUse } | null>;
 }
 
 export default defineRule({
@@ -50,10 +50,10 @@ export default defineRule({
           continue;
         }
         const siblings = core.subtract(CpuSet.of(cpu));
-        if (siblings.isEmpty) continue;
+        // No SMT; or a sibling list no real core has (SMT8 is the most): not a topology to reason about.
+        if (siblings.isEmpty || siblings.size > 63) continue;
         const pin: DedicatedPin = { on, use, cpu, vcpus, siblings, own: { cpus: CpuSet.empty, threads: new Set() }, others: new Map() };
         pins.push(pin);
-        // A core has a handful of threads: enumerating siblings is bounded.
         for (const s of siblings.toArray(64)) {
           const list = bySibling.get(s);
           if (list) list.push(pin);
@@ -84,9 +84,10 @@ export default defineRule({
               for (const t of helpers) pin.own.threads.add(t.kind === 'emulator' ? 'emulator' : `IOThread ${t.ids.toString()}`);
               continue;
             }
+            // Strings and sets only for the three named in the message: a sibling may be reached by the whole plan.
             const seen = pin.others.get(on);
-            if (seen) seen.cpus = seen.cpus.union(CpuSet.of(s));
-            else pin.others.set(on, { cpus: CpuSet.of(s), threads: `${describeUseThreads(use)}${use.explicit ? '' : ' (not pinned)'}` });
+            if (seen === undefined) pin.others.set(on, pin.others.size < 3 ? { cpus: CpuSet.of(s), use } : null);
+            else if (seen !== null) seen.cpus = seen.cpus.union(CpuSet.of(s));
           }
         });
       }
@@ -99,8 +100,12 @@ export default defineRule({
       if (!hk.isEmpty) uses.push(`${describeCpus(hk)} ${hk.size === 1 ? 'is a housekeeping CPU' : 'are housekeeping CPUs'} (interrupts, kernel threads)`);
       if (!pin.own.cpus.isEmpty) uses.push(`${describeCpus(pin.own.cpus)} carr${pin.own.cpus.size === 1 ? 'ies' : 'y'} this domain's ${listNames([...pin.own.threads])}`);
       if (pin.others.size > 0) {
-        const names = [...pin.others].map(([d, o]) => `${o.threads} of ${describeDomain(d.domain.name, d.source.path)} (${describeCpus(o.cpus)})`);
-        uses.push(`another guest runs there: ${listBounded(names, names.length)}`);
+        const names: string[] = [];
+        for (const [d, o] of pin.others) {
+          if (o === null) break;
+          names.push(`${describeUseThreads(o.use)}${o.use.explicit ? '' : ' (not pinned)'} of ${describeDomain(d.domain.name, d.source.path)} (${describeCpus(o.cpus)})`);
+        }
+        uses.push(`another guest runs there: ${listBounded(names, pin.others.size)}`);
       }
       if (uses.length === 0) continue;
       ctx.report(pin.on, {
