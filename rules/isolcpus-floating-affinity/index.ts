@@ -19,7 +19,11 @@ export default defineRule({
     // A snapshot with no isolation facts at all: housekeeping-overlap already says so, once.
     if (!host || host.model.missing.has('isolation')) return;
     const model = host.model;
-    const uses = affinityUses(domain, model).filter((u) => u.explicit && u.range !== undefined && u.affinity.cpus!.size > 1);
+    // The isolcpus domain set lies within the isolated set I: only affinities with 2+ CPUs of I can matter.
+    const isolated = model.isolation?.isolated;
+    const uses = affinityUses(domain, model).filter(
+      (u) => u.explicit && u.range !== undefined && u.affinity.cpus!.size > 1 && (isolated === undefined || u.affinity.cpus!.intersect(isolated).size > 1),
+    );
     if (uses.length === 0) return;
     const layers = model.isolationLayers;
     // CPUs outside every scheduler domain (isolcpus=domain, /sys/devices/system/cpu/isolated), and
