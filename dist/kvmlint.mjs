@@ -46,8 +46,8 @@ var require_error = __commonJS({
        * @param {string} code an id string representing the error
        * @param {string} message human-readable description of the error
        */
-      constructor(exitCode, code, message) {
-        super(message);
+      constructor(exitCode, code, message2) {
+        super(message2);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
         this.code = code;
@@ -60,8 +60,8 @@ var require_error = __commonJS({
        * Constructs the InvalidArgumentError class
        * @param {string} [message] explanation of why argument is invalid
        */
-      constructor(message) {
-        super(1, "commander.invalidArgument", message);
+      constructor(message2) {
+        super(1, "commander.invalidArgument", message2);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
       }
@@ -1644,9 +1644,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return never
        * @private
        */
-      _exit(exitCode, code, message) {
+      _exit(exitCode, code, message2) {
         if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode, code, message));
+          this._exitCallback(new CommanderError2(exitCode, code, message2));
         }
         process4.exit(exitCode);
       }
@@ -1706,8 +1706,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
           return target.parseArg(value, previous);
         } catch (err) {
           if (err.code === "commander.invalidArgument") {
-            const message = `${invalidArgumentMessage} ${err.message}`;
-            this.error(message, { exitCode: err.exitCode, code: err.code });
+            const message2 = `${invalidArgumentMessage} ${err.message}`;
+            this.error(message2, { exitCode: err.exitCode, code: err.code });
           }
           throw err;
         }
@@ -2783,9 +2783,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [errorOptions.code] - an id string representing the error
        * @param {number} [errorOptions.exitCode] - used with process.exit
        */
-      error(message, errorOptions) {
+      error(message2, errorOptions) {
         this._outputConfiguration.outputError(
-          `${message}
+          `${message2}
 `,
           this._outputConfiguration.writeErr
         );
@@ -2799,7 +2799,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const config = errorOptions || {};
         const exitCode = config.exitCode || 1;
         const code = config.code || "commander.error";
-        this._exit(exitCode, code, message);
+        this._exit(exitCode, code, message2);
       }
       /**
        * Apply any option related environment variables, if option does
@@ -2855,8 +2855,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       missingArgument(name) {
-        const message = `error: missing required argument '${name}'`;
-        this.error(message, { code: "commander.missingArgument" });
+        const message2 = `error: missing required argument '${name}'`;
+        this.error(message2, { code: "commander.missingArgument" });
       }
       /**
        * `Option` is missing an argument.
@@ -2865,8 +2865,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       optionMissingArgument(option) {
-        const message = `error: option '${option.flags}' argument missing`;
-        this.error(message, { code: "commander.optionMissingArgument" });
+        const message2 = `error: option '${option.flags}' argument missing`;
+        this.error(message2, { code: "commander.optionMissingArgument" });
       }
       /**
        * `Option` does not have a value, and is a mandatory option.
@@ -2875,8 +2875,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       missingMandatoryOptionValue(option) {
-        const message = `error: required option '${option.flags}' not specified`;
-        this.error(message, { code: "commander.missingMandatoryOptionValue" });
+        const message2 = `error: required option '${option.flags}' not specified`;
+        this.error(message2, { code: "commander.missingMandatoryOptionValue" });
       }
       /**
        * `Option` conflicts with another option.
@@ -2909,8 +2909,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           return `option '${bestOption.flags}'`;
         };
-        const message = `error: ${getErrorMessage(option)} cannot be used with ${getErrorMessage(conflictingOption)}`;
-        this.error(message, { code: "commander.conflictingOption" });
+        const message2 = `error: ${getErrorMessage(option)} cannot be used with ${getErrorMessage(conflictingOption)}`;
+        this.error(message2, { code: "commander.conflictingOption" });
       }
       /**
        * Unknown option `flag`.
@@ -2931,8 +2931,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } while (command && !command._enablePositionalOptions);
           suggestion = suggestSimilar(flag, candidateFlags);
         }
-        const message = `error: unknown option '${flag}'${suggestion}`;
-        this.error(message, { code: "commander.unknownOption" });
+        const message2 = `error: unknown option '${flag}'${suggestion}`;
+        this.error(message2, { code: "commander.unknownOption" });
       }
       /**
        * Excess arguments, more than expected.
@@ -2945,8 +2945,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const expected = this.registeredArguments.length;
         const s = expected === 1 ? "" : "s";
         const forSubcommand = this.parent ? ` for '${this.name()}'` : "";
-        const message = `error: too many arguments${forSubcommand}. Expected ${expected} argument${s} but got ${receivedArgs.length}.`;
-        this.error(message, { code: "commander.excessArguments" });
+        const message2 = `error: too many arguments${forSubcommand}. Expected ${expected} argument${s} but got ${receivedArgs.length}.`;
+        this.error(message2, { code: "commander.excessArguments" });
       }
       /**
        * Unknown command.
@@ -2964,8 +2964,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
           });
           suggestion = suggestSimilar(unknownName, candidateNames);
         }
-        const message = `error: unknown command '${unknownName}'${suggestion}`;
-        this.error(message, { code: "commander.unknownCommand" });
+        const message2 = `error: unknown command '${unknownName}'${suggestion}`;
+        this.error(message2, { code: "commander.unknownCommand" });
       }
       /**
        * Get or set the program version.
@@ -3881,9 +3881,9 @@ var require_codegen = __commonJS({
       }
     };
     var Label = class extends Node {
-      constructor(label) {
+      constructor(label2) {
         super();
-        this.label = label;
+        this.label = label2;
         this.names = {};
       }
       render({ _n }) {
@@ -3891,14 +3891,14 @@ var require_codegen = __commonJS({
       }
     };
     var Break = class extends Node {
-      constructor(label) {
+      constructor(label2) {
         super();
-        this.label = label;
+        this.label = label2;
         this.names = {};
       }
       render({ _n }) {
-        const label = this.label ? ` ${this.label}` : "";
-        return `break${label};` + _n;
+        const label2 = this.label ? ` ${this.label}` : "";
+        return `break${label2};` + _n;
       }
     };
     var Throw = class extends Node {
@@ -4310,12 +4310,12 @@ var require_codegen = __commonJS({
         return this._endBlockNode(For);
       }
       // `label` statement
-      label(label) {
-        return this._leafNode(new Label(label));
+      label(label2) {
+        return this._leafNode(new Label(label2));
       }
       // `break` statement
-      break(label) {
-        return this._leafNode(new Break(label));
+      break(label2) {
+        return this._leafNode(new Break(label2));
       }
       // `return` statement
       return(value) {
@@ -4793,12 +4793,12 @@ var require_errors = __commonJS({
       }
       return [E.schemaPath, schPath];
     }
-    function extraErrorProps(cxt, { params, message }, keyValues) {
+    function extraErrorProps(cxt, { params, message: message2 }, keyValues) {
       const { keyword, data, schemaValue, it } = cxt;
       const { opts, propertyName, topSchemaRef, schemaPath } = it;
       keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
       if (opts.messages) {
-        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+        keyValues.push([E.message, typeof message2 == "function" ? message2(cxt) : message2]);
       }
       if (opts.verbose) {
         keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
@@ -7984,11 +7984,11 @@ var require_core = __commonJS({
         }
         const valid = this.validate($schema, schema);
         if (!valid && throwOrLogError) {
-          const message = "schema is invalid: " + this.errorsText();
+          const message2 = "schema is invalid: " + this.errorsText();
           if (this.opts.validateSchema === "log")
-            this.logger.error(message);
+            this.logger.error(message2);
           else
-            throw new Error(message);
+            throw new Error(message2);
         }
         return valid;
       }
@@ -10843,7 +10843,7 @@ var require_saxes = __commonJS({
        *
        * @returns An error object with a properly formatted message.
        */
-      makeError(message) {
+      makeError(message2) {
         var _a;
         let msg = (_a = this.fileName) !== null && _a !== void 0 ? _a : "";
         if (this.trackPosition) {
@@ -10855,7 +10855,7 @@ var require_saxes = __commonJS({
         if (msg.length > 0) {
           msg += ": ";
         }
-        return new Error(msg + message);
+        return new Error(msg + message2);
       }
       /**
        * Report a parsing error. This method is made public so that client code may
@@ -10866,8 +10866,8 @@ var require_saxes = __commonJS({
        *
        * @returns this
        */
-      fail(message) {
-        const err = this.makeError(message);
+      fail(message2) {
+        const err = this.makeError(message2);
         const handler = this.errorHandler;
         if (handler === void 0) {
           throw err;
@@ -20524,8 +20524,8 @@ var require_ignore = __commonJS({
         };
       }
     };
-    var throwError = (message, Ctor) => {
-      throw new Ctor(message);
+    var throwError = (message2, Ctor) => {
+      throw new Ctor(message2);
     };
     var checkPath = (path6, originalPath, doThrow) => {
       if (!isString(path6)) {
@@ -22964,13 +22964,13 @@ ${frame}`;
     function _default(rawLines, lineNumber, colNumber, opts = {}) {
       if (!deprecationWarningShown) {
         deprecationWarningShown = true;
-        const message = "Passing lineNumber and colNumber is deprecated to @babel/code-frame. Please use `codeFrameColumns`.";
+        const message2 = "Passing lineNumber and colNumber is deprecated to @babel/code-frame. Please use `codeFrameColumns`.";
         if (process.emitWarning) {
-          process.emitWarning(message, "DeprecationWarning");
+          process.emitWarning(message2, "DeprecationWarning");
         } else {
-          const deprecationError = new Error(message);
+          const deprecationError = new Error(message2);
           deprecationError.name = "DeprecationWarning";
-          console.warn(new Error(message));
+          console.warn(new Error(message2));
         }
       }
       colNumber = Math.max(colNumber, 0);
@@ -23065,10 +23065,10 @@ var require_eslint_formatter_friendly = __commonJS({
       results.forEach(function(result) {
         var messages = result.messages || [];
         const fileSource = result.source || fs4.readFileSync(result.filePath, "utf8");
-        entries = entries.concat(messages.map(function(message) {
+        entries = entries.concat(messages.map(function(message2) {
           return extend({
             filePath: absolutePathsToFile ? path6.resolve(result.filePath) : path6.relative(".", result.filePath)
-          }, message, {
+          }, message2, {
             fileSource
           });
         }));
@@ -23107,36 +23107,36 @@ var require_eslint_formatter_friendly = __commonJS({
         return 0;
       });
       var lastRuleId;
-      output += entries.reduce(function(seq, message) {
+      output += entries.reduce(function(seq, message2) {
         var messageType;
         if (filterRule) {
-          if (message.ruleId !== filterRule) {
+          if (message2.ruleId !== filterRule) {
             return seq;
           }
         }
-        if (message.fatal || message.severity === 2) {
+        if (message2.fatal || message2.severity === 2) {
           messageType = chalk2.red("\u2718");
           summaryColor = "red";
-          errorsHash[message.ruleId] = (errorsHash[message.ruleId] || 0) + 1;
+          errorsHash[message2.ruleId] = (errorsHash[message2.ruleId] || 0) + 1;
           errors++;
         } else {
           messageType = chalk2.yellow("\u26A0");
-          warningsHash[message.ruleId] = (warningsHash[message.ruleId] || 0) + 1;
+          warningsHash[message2.ruleId] = (warningsHash[message2.ruleId] || 0) + 1;
           warnings++;
         }
-        var line = message.line || 0;
-        var column = message.column || 0;
-        var filePath = message.filePath;
+        var line = message2.line || 0;
+        var column = message2.column || 0;
+        var filePath = message2.filePath;
         var link = getFileLink(filePath, line, column);
         var filename = subtleLog(filePath + ":" + line + ":" + column);
         function renderTitle() {
-          return "\n  " + messageType + "  " + getKeyLink(message.ruleId || "");
+          return "\n  " + messageType + "  " + getKeyLink(message2.ruleId || "");
         }
         function renderLink() {
           return link === false ? "" : "     " + chalk2.underline(subtleLog(link));
         }
         function renderDescription() {
-          return "\n     " + message.message.replace(/\.$/, "") + "\n";
+          return "\n     " + message2.message.replace(/\.$/, "") + "\n";
         }
         function renderFileLink() {
           return (showSource ? "\n" : "") + "     " + (link === false ? chalk2.underline(filename) : filename);
@@ -23144,11 +23144,11 @@ var require_eslint_formatter_friendly = __commonJS({
         function renderSourceCode() {
           const location = {
             start: {
-              line: message.line,
-              column: message.column
+              line: message2.line,
+              column: message2.column
             }
           };
-          return showSource ? codeFrameColumns(message.fileSource, location, {
+          return showSource ? codeFrameColumns(message2.fileSource, location, {
             highlightCode: true
           }).split("\n").map((l) => "   " + l).join("\n") : "";
         }
@@ -23158,8 +23158,8 @@ var require_eslint_formatter_friendly = __commonJS({
           }).join("\n");
         }
         if (groupByIssue) {
-          var isSameIssueAsLastOne = lastRuleId === message.ruleId;
-          lastRuleId = message.ruleId;
+          var isSameIssueAsLastOne = lastRuleId === message2.ruleId;
+          lastRuleId = message2.ruleId;
           seq.push(createLine([
             !isSameIssueAsLastOne ? renderTitle() : "",
             !isSameIssueAsLastOne ? renderLink() : "",
@@ -23479,6 +23479,14 @@ function listNames(names2) {
   if (names2.length <= 1) return names2[0] ?? "";
   return `${names2.slice(0, -1).join(", ")} and ${names2[names2.length - 1]}`;
 }
+function describeDomain(name, path6) {
+  return name ? `${excerpt(name, 40)} (${path6})` : path6;
+}
+function listBounded(names2, total, max = 3, more = "other domains") {
+  const shown = names2.slice(0, max);
+  if (total > shown.length) shown.push(`${total - shown.length} ${more}`);
+  return listNames(shown);
+}
 
 // src/model/libvirt-cpuset.ts
 var LIBVIRT_CPUMASK_LEN = 16384;
@@ -23542,7 +23550,7 @@ function parseLibvirtCpuset(text, opts = {}) {
   };
   const beyondLimit = (id) => `${typeof id === "string" ? excerpt(id, 24) : id} is beyond libvirt's limit: ids must be below ${maxLen} (0-${maxLen - 1})`;
   let item = { offset: 0, length: 0 };
-  const fail = (message) => parsedError(message, item.offset, item.length);
+  const fail = (message2) => parsedError(message2, item.offset, item.length);
   const addPending = (a, b) => {
     const last = pending[pending.length - 1];
     if (last && a >= last[0] && a <= last[1] + 1) {
@@ -23781,8 +23789,8 @@ var ModelBuilder = class {
     this.problems = problems;
   }
   problems;
-  problem(range, message, ruleId = "value-invalid") {
-    this.problems.push({ ruleId, range, message });
+  problem(range, message2, ruleId = "value-invalid") {
+    this.problems.push({ ruleId, range, message: message2 });
   }
   /** A non-negative integer attribute; undefined (with a problem) when present but not an integer. */
   uint(el, name) {
@@ -24027,6 +24035,45 @@ function hasValueProblem(d, range) {
   return d.problems.some((p) => p.ruleId === "value-invalid" && p.range.start >= range.start && p.range.end <= range.end);
 }
 
+// src/model/cpu-topology.ts
+function buildCpuPlaces(snapshot, parse) {
+  const entries = snapshot.cpuTopology;
+  if (entries === void 0 || entries.length === 0) return { siblingsOf: () => void 0, placeOf: () => void 0 };
+  const byCpu = /* @__PURE__ */ new Map();
+  for (const e of entries) if (!byCpu.has(e.cpu)) byCpu.set(e.cpu, e);
+  const siblings = /* @__PURE__ */ new Map();
+  let byCore;
+  const coreKey = (e) => e.socket === void 0 || e.core === void 0 ? void 0 : `${e.socket}/${e.die ?? 0}/${e.core}`;
+  return {
+    siblingsOf(cpu) {
+      if (siblings.has(cpu)) return siblings.get(cpu);
+      const e = byCpu.get(cpu);
+      let set;
+      if (e?.siblings !== void 0) {
+        set = parse(e.siblings)?.union(CpuSet.of(cpu));
+      } else if (e !== void 0 && coreKey(e) !== void 0) {
+        if (!byCore) {
+          byCore = /* @__PURE__ */ new Map();
+          for (const x of byCpu.values()) {
+            const k = coreKey(x);
+            if (k === void 0) continue;
+            const list = byCore.get(k);
+            if (list) list.push(x.cpu);
+            else byCore.set(k, [x.cpu]);
+          }
+        }
+        set = CpuSet.of(...byCore.get(coreKey(e)));
+      }
+      siblings.set(cpu, set);
+      return set;
+    },
+    placeOf(cpu) {
+      const e = byCpu.get(cpu);
+      return e ? { socket: e.socket, die: e.die, core: e.core, node: e.node } : void 0;
+    }
+  };
+}
+
 // src/model/kernel-cpulist.ts
 var KERNEL_MAX_NR_CPUS = 8192;
 var UINT_MAX = 4294967295;
@@ -24086,7 +24133,7 @@ function parseKernelCpuList(text, opts = {}) {
     while (isRegionSeparator(text[pos])) pos++;
     if (isEndOfString(text[pos])) break;
     const span = regionSpan(text, pos);
-    const fail = (message) => parsedError(message, span.offset, span.length);
+    const fail = (message2) => parsedError(message2, span.offset, span.length);
     let start;
     let end;
     let used;
@@ -24231,6 +24278,102 @@ function cmdlineParamValues(params, key) {
 function cmdlineParam(params, key) {
   const values = cmdlineParamValues(params, key);
   return values[values.length - 1];
+}
+
+// src/model/isolation-layers.ts
+function cpuListFailure(param, value, error, possible) {
+  const wide = param === "isolcpus" ? parseIsolcpus(value, { nbits: KERNEL_MAX_NR_CPUS }) : parseKernelCpuList(value, { nbits: KERNEL_MAX_NR_CPUS });
+  const wideMax = wide.ok ? "cpus" in wide.value ? wide.value.cpus.max : wide.value.max : void 0;
+  if (possible?.max !== void 0 && wideMax !== void 0 && wideMax > possible.max) {
+    return { kind: "beyond-possible", param, value, cpu: wideMax, possible };
+  }
+  return { kind: "unparseable", param, value, error };
+}
+var isDomain = (a) => a.name === "isolcpus" && a.flags.includes("domain");
+var isNohz = (a) => a.name === "nohz_full" || a.name === "isolcpus" && a.flags.includes("nohz");
+function listPath(path6, list) {
+  return typeof list === "string" ? path6 : `${path6}.raw`;
+}
+function lastParam(params, name) {
+  let found;
+  for (const p of params) if (p.key.replaceAll("-", "_") === name) found = p;
+  return found;
+}
+function buildIsolationLayers(input) {
+  const s = input.snapshot;
+  const cmdline = s.kernel?.cmdline;
+  const cmdlineKnown = cmdline !== void 0;
+  const params = cmdlineKnown ? parseKernelCmdline(cmdline) : [];
+  const facts = [];
+  const width = input.nrCpuIds === void 0 ? {} : { nrCpuIds: input.nrCpuIds };
+  const fromCmdline = (pick, absent) => {
+    if (!cmdlineKnown) return void 0;
+    const list = input.applied.filter(pick);
+    const cpus = list.reduce((acc, a) => acc.union(a.cpus), CpuSet.empty);
+    const written = list.map((a) => a.param ?? `${a.name}=${a.value}`);
+    return { cpus, source: written.length > 0 ? written.join(" ") : `the kernel command line (no ${absent})`, path: "kernel.cmdline", param: written[0] };
+  };
+  const cmdDomain = fromCmdline(isDomain, "isolcpus");
+  const cmdNohz = fromCmdline(isNohz, "nohz_full");
+  const running = (path6, list, cmd, layer) => {
+    const cpus = input.cpuList(path6, list);
+    if (cpus === void 0 || list === void 0) return cmd;
+    const sysPath = `/sys/devices/system/cpu/${layer === "domain" ? "isolated" : "nohz_full"}`;
+    if (cmd !== void 0 && !cmd.cpus.equals(cpus)) {
+      facts.push({ kind: "cmdline-vs-running", layer, commandLine: cmd.cpus, running: cpus, runningPath: listPath(path6, list) });
+    }
+    return { cpus, source: sysPath, path: listPath(path6, list) };
+  };
+  const domain = running("isolation.isolated", s.isolation?.isolated, cmdDomain, "domain");
+  const nohz = running("isolation.nohzFull", s.isolation?.nohzFull, cmdNohz, "nohz");
+  const isolcpus = input.applied.find((a) => a.name === "isolcpus");
+  const managed = input.applied.filter((a) => a.name === "isolcpus" && a.flags.includes("managed_irq"));
+  const managedIrq = managed.length > 0 ? { cpus: managed.reduce((acc, a) => acc.union(a.cpus), CpuSet.empty), source: managed[0].param ?? `isolcpus=${managed[0].value}`, path: "kernel.cmdline", param: managed[0].param } : void 0;
+  let rcuNocbs;
+  if (cmdlineKnown) {
+    const p = lastParam(params, "rcu_nocbs");
+    const param = p ? p.value === void 0 ? p.key : `${p.key}=${p.value}` : void 0;
+    if (!p) rcuNocbs = { cpus: CpuSet.empty, source: "the kernel command line (no rcu_nocbs)", path: "kernel.cmdline" };
+    else if (p.value === void 0 || p.value === "") rcuNocbs = { cpus: CpuSet.empty, source: param, path: "kernel.cmdline", param };
+    else {
+      const r = parseKernelCpuList(p.value, width);
+      if (r.ok) rcuNocbs = { cpus: r.value, source: param, path: "kernel.cmdline", param };
+      else {
+        facts.push(cpuListFailure("rcu_nocbs", p.value, r.error, input.possible));
+        rcuNocbs = { cpus: input.possible ?? input.online, source: `${param} (does not parse: every CPU)`, path: "kernel.cmdline", param };
+      }
+    }
+  }
+  const rcuOffload = rcuNocbs === void 0 ? void 0 : rcuNocbs.cpus.union(nohz?.cpus ?? CpuSet.empty);
+  let irqAffinity;
+  const irq = cmdlineKnown ? lastParam(params, "irqaffinity") : void 0;
+  if (irq?.value !== void 0) {
+    const r = parseKernelCpuList(irq.value, width);
+    if (r.ok) irqAffinity = { cpus: r.value, source: `${irq.key}=${irq.value}`, path: "kernel.cmdline", param: `${irq.key}=${irq.value}` };
+    else facts.push(cpuListFailure("irqaffinity", irq.value, r.error, input.possible));
+  }
+  const profile = s.tuned?.activeProfile;
+  const tunedApplies = profile === void 0 || input.isIsolatingTunedProfile(profile);
+  const tunedLayer = (path6, list, source) => {
+    if (!tunedApplies || list === void 0) return void 0;
+    const cpus = input.cpuList(path6, list);
+    return cpus === void 0 || cpus.isEmpty ? void 0 : { cpus, source, path: listPath(path6, list) };
+  };
+  const partitioning = profile === void 0 || profile.split(/\s+/).some((p) => p.startsWith("cpu-partitioning"));
+  return {
+    cmdlineKnown,
+    domain,
+    isolcpusFlags: isolcpus?.flags,
+    nohz,
+    rcuNocbs,
+    rcuOffload,
+    irqAffinity,
+    managedIrq,
+    tunedIsolated: tunedLayer("tuned.isolatedCores", s.tuned?.isolatedCores, "tuned isolated_cores"),
+    tunedNoBalance: partitioning ? tunedLayer("tuned.noBalanceCores", s.tuned?.noBalanceCores, "tuned no_balance_cores") : void 0,
+    commandLine: cmdDomain && cmdNohz ? { domain: cmdDomain.cpus, nohz: cmdNohz.cpus } : void 0,
+    facts
+  };
 }
 
 // src/model/tuned-cpulist.ts
@@ -24484,18 +24627,21 @@ function isIsolatingTunedProfile(profile) {
 function beyondPossibleNote(name, value, cpu, possible) {
   return `${name}=${value} names CPU ${cpu}, beyond the possible CPUs ${possible.toString()}; the kernel may reject the whole value, so none of its CPUs are treated as isolated`;
 }
-function commandLineOccurrence(name, value, ctx, notes) {
+function commandLineOccurrence(name, value, ctx, notes, facts) {
   const widthOpts = ctx.nrCpuIds === void 0 ? {} : { nrCpuIds: ctx.nrCpuIds };
   let kinds = ["nohz"];
+  let flags = [];
   let parsed;
   if (name === "isolcpus") {
     const r = parseIsolcpus(value, widthOpts);
     if (r.ok) {
       for (const n of r.notes ?? []) notes.push(n);
       kinds = ["domain", "nohz"].filter((k) => r.value.flags.includes(k));
+      flags = r.value.flags;
       if (kinds.length === 0) {
         notes.push(`isolcpus=${value} has only the ${r.value.flags.join(",")} flag, which does not isolate CPUs from the scheduler`);
-        return "not-isolating";
+        facts.push({ kind: "not-isolating", param: name, value, flags: r.value.flags });
+        return { name, value, kinds: [], flags, cpus: r.value.cpus };
       }
       parsed = { ok: true, value: r.value.cpus };
     } else parsed = r;
@@ -24503,29 +24649,27 @@ function commandLineOccurrence(name, value, ctx, notes) {
     parsed = parseKernelCpuList(value, widthOpts);
   }
   if (!parsed.ok) {
-    const wide = name === "isolcpus" ? parseIsolcpus(value, { nbits: KERNEL_MAX_NR_CPUS }) : parseKernelCpuList(value, { nbits: KERNEL_MAX_NR_CPUS });
-    const wideMax = wide.ok ? "cpus" in wide.value ? wide.value.cpus.max : wide.value.max : void 0;
-    const possible = ctx.possible;
-    if (possible?.max !== void 0 && wideMax !== void 0 && wideMax > possible.max) {
-      notes.push(beyondPossibleNote(name, value, wideMax, possible));
-    } else {
-      notes.push(`${name}=${value} does not parse (${parsed.error}); the kernel ignores it, so it isolates nothing`);
-    }
+    const fact = cpuListFailure(name, value, parsed.error, ctx.possible);
+    if (fact.kind === "beyond-possible") notes.push(beyondPossibleNote(name, value, fact.cpu, fact.possible));
+    else notes.push(`${name}=${value} does not parse (${parsed.error}); the kernel ignores it, so it isolates nothing`);
+    facts.push(fact);
     return "rejected";
   }
   let cpus = parsed.value;
   if (ctx.possible?.max !== void 0 && cpus.max !== void 0 && cpus.max > ctx.possible.max) {
     notes.push(beyondPossibleNote(name, value, cpus.max, ctx.possible));
+    facts.push({ kind: "beyond-possible", param: name, value, cpu: cpus.max, possible: ctx.possible });
     return "rejected";
   }
   const present = ctx.present ?? ctx.online;
   if (!present.isEmpty && present.isSubsetOf(cpus) && cpus.has(0)) {
     cpus = cpus.subtract(CpuSet.of(0));
     notes.push(`${name}=${value} leaves no present CPU for housekeeping; the kernel keeps the boot CPU (assumed CPU 0)`);
+    facts.push({ kind: "boot-cpu-kept", param: name, value });
   }
-  return { name, value, kinds, cpus };
+  return { name, value, kinds, flags, cpus };
 }
-function commandLineIsolation(cmdline, ctx, notes) {
+function commandLineIsolation(cmdline, ctx, notes, facts) {
   const params = parseKernelCmdline(cmdline);
   const applied = [];
   let declared = false;
@@ -24534,10 +24678,15 @@ function commandLineIsolation(cmdline, ctx, notes) {
     if (name !== "isolcpus" && name !== "nohz_full") continue;
     if (p.value === void 0) {
       notes.push(`${name} without a value is ignored`);
+      facts.push({ kind: "missing-value", param: name });
       continue;
     }
-    const occ = commandLineOccurrence(name, p.value, ctx, notes);
-    if (occ === "not-isolating") continue;
+    const occ = commandLineOccurrence(name, p.value, ctx, notes, facts);
+    if (occ !== "rejected") occ.param = `${p.key}=${p.value}`;
+    if (occ !== "rejected" && occ.kinds.length === 0) {
+      applied.push(occ);
+      continue;
+    }
     declared = true;
     if (occ === "rejected") continue;
     const clash = applied.find((a) => a.kinds.some((k) => occ.kinds.includes(k)) && !a.cpus.equals(occ.cpus));
@@ -24545,15 +24694,17 @@ function commandLineIsolation(cmdline, ctx, notes) {
       notes.push(
         `${name}=${occ.value} is ignored: it sets up the same isolation as the earlier ${clash.name}=${clash.value} with other CPUs (the kernel warns "nohz_full= must match isolcpus=")`
       );
+      facts.push({ kind: "ignored-mismatch", param: name, value: occ.value, cpus: occ.cpus, earlier: { param: clash.name, value: clash.value }, earlierCpus: clash.cpus });
       continue;
     }
     applied.push(occ);
   }
-  const sources = [...new Set(applied.map((a) => a.name))];
-  const cpus = applied.reduce((acc, a) => acc.union(a.cpus), CpuSet.empty);
-  return { cpus, sources, declared };
+  const isolating = applied.filter((a) => a.kinds.length > 0);
+  const sources = [...new Set(isolating.map((a) => a.name))];
+  const cpus = isolating.reduce((acc, a) => acc.union(a.cpus), CpuSet.empty);
+  return { cpus, sources, declared, applied };
 }
-function resolveIsolation(ctx) {
+function resolveIsolation(ctx, applied = [], facts = []) {
   const s = ctx.snapshot;
   const notes = [];
   const sources = [];
@@ -24561,7 +24712,8 @@ function resolveIsolation(ctx) {
   let commandLine;
   let cmdlineSources = [];
   if (s.kernel?.cmdline !== void 0) {
-    const c = commandLineIsolation(s.kernel.cmdline, ctx, notes);
+    const c = commandLineIsolation(s.kernel.cmdline, ctx, notes, facts);
+    applied.push(...c.applied);
     if (c.declared) {
       declared = true;
       commandLine = c.cpus;
@@ -24602,9 +24754,13 @@ function resolveIsolation(ctx) {
       tuned = tunedCores;
       declared = true;
       sources.push("tuned isolated_cores");
-      if (profile === void 0) notes.push("the active tuned profile is unknown; assuming its isolated_cores apply");
+      if (profile === void 0) {
+        notes.push("the active tuned profile is unknown; assuming its isolated_cores apply");
+        facts.push({ kind: "tuned-profile-unknown", cpus: tunedCores });
+      }
     } else {
       notes.push(`tuned isolated_cores ${tunedCores.toString()} ignored: the active profile "${profile}" does not isolate CPUs`);
+      facts.push({ kind: "tuned-profile-ignored", profile, cpus: tunedCores });
     }
   }
   if (tuned !== void 0 && booted !== void 0 && !tuned.equals(booted)) {
@@ -24612,10 +24768,11 @@ function resolveIsolation(ctx) {
     notes.push(
       `tuned isolated_cores ${tuned.toString()} differs from ${bootedName} (${booted.toString() || "nothing"}), as after a profile change without a reboot; using their union`
     );
+    facts.push({ kind: "tuned-vs-booted", tuned, booted, bootedBy: kernelView !== void 0 ? "running kernel" : "command line" });
   }
   if (!declared) return void 0;
   const isolated = (booted ?? CpuSet.empty).union(tuned ?? CpuSet.empty);
-  return { isolated, sources, notes };
+  return { isolated, sources, notes, facts };
 }
 function buildHostModel(snapshot, opts = {}) {
   const fields = new Map(snapshotCpuListFields(snapshot).map((f) => [f.path, f]));
@@ -24642,7 +24799,14 @@ function buildHostModel(snapshot, opts = {}) {
     online = online.subtract(offline);
   }
   const cpuList2 = (path6, list) => mustParse(fieldAt(path6, list), nrCpuIds);
-  const isolation = resolveIsolation({ snapshot, possible, present, online, nrCpuIds, cpuList: cpuList2 });
+  const isolationContext = { snapshot, possible, present, online, nrCpuIds, cpuList: cpuList2 };
+  const applied = [];
+  const isolation = resolveIsolation(isolationContext, applied);
+  const isolationLayers = buildIsolationLayers({ ...isolationContext, applied, isIsolatingTunedProfile });
+  const places = buildCpuPlaces(snapshot, (list) => {
+    const r = parseSnapshotCpuList(list, "kernel", nrCpuIds);
+    return r.ok ? r.value : void 0;
+  });
   let housekeeping;
   if (opts.housekeepingOverride !== void 0) {
     housekeeping = opts.housekeepingOverride;
@@ -24680,7 +24844,10 @@ function buildHostModel(snapshot, opts = {}) {
     watermarkScaleFactor: snapshot.vm?.watermarkScaleFactor ?? DEFAULT_WATERMARK_SCALE_FACTOR,
     isolation,
     housekeeping,
-    missing
+    missing,
+    isolationLayers,
+    siblingsOf: places.siblingsOf,
+    placeOf: places.placeOf
   };
 }
 function defaultHugepageSize(s, nodes) {
@@ -26071,6 +26238,21 @@ function locateJsonKey(text, dottedPath) {
   const end = valueEnd(pos);
   return end < 0 ? void 0 : { start: pos, end };
 }
+function locateTokenInJsonString(text, dottedPath, token) {
+  const value = locateJsonKey(text, dottedPath);
+  if (!value || token === void 0 || token === "" || text[value.start] !== '"') return value;
+  const innerStart = value.start + 1;
+  const innerEnd = value.end - 1;
+  const escaped = JSON.stringify(token).slice(1, -1);
+  const spaceBefore = (at) => at === innerStart || text[at - 1] === " " || /\\[tn]$/.test(text.slice(Math.max(innerStart, at - 2), at));
+  const spaceAfter = (at) => at === innerEnd || text[at] === " " || /^\\[tn]/.test(text.slice(at, at + 2));
+  for (let from = innerStart; ; ) {
+    const at = text.indexOf(escaped, from);
+    if (at < 0 || at + escaped.length > innerEnd) return value;
+    if (spaceBefore(at) && spaceAfter(at + escaped.length)) return { start: at, end: at + escaped.length };
+    from = at + 1;
+  }
+}
 function pointerToSegments(pointer) {
   if (pointer === "") return [];
   return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^\d+$/.test(s) ? Number(s) : s);
@@ -27029,6 +27211,153 @@ function realtimeVcpus(d, host) {
   return CpuSet.fromIntervals(domainThreads(d, host).flatMap((t) => t.kind === "vcpu" && isRealtimePolicy(t.policy) ? t.ids.intervals() : []));
 }
 
+// src/model/plan-cpus.ts
+function affinityUses(d, host) {
+  const byKey = /* @__PURE__ */ new Map();
+  const domainSet = host.isolationLayers.domain?.cpus;
+  for (const t of domainThreads(d, host)) {
+    const a = t.affinity;
+    if (a.cpus === void 0) continue;
+    const explicit = a.source !== "all-online" && a.source !== "placement-auto";
+    const key = a.attr ?? a.element ?? a.source;
+    let use = byKey.get(key);
+    if (!use) {
+      const reach = explicit || domainSet === void 0 ? a.cpus : a.cpus.subtract(domainSet);
+      byKey.set(key, use = { affinity: a, threads: [], reach, explicit, range: a.attr?.valueRange ?? a.element?.startTag });
+    }
+    use.threads.push(t);
+  }
+  return [...byKey.values()];
+}
+function describeUseThreads(use) {
+  const names2 = use.threads.slice(0, 3).map(describeThread);
+  if (use.threads.length > 3) names2.push(`${use.threads.length - 3} more thread groups`);
+  return listNames(names2);
+}
+var SortedCpus = class {
+  ids;
+  constructor(ids) {
+    this.ids = [...new Set(ids)].sort((a, b) => a - b);
+  }
+  get size() {
+    return this.ids.length;
+  }
+  /** Calls `fn` for each id of this index inside `set`, in order: binary search per interval of `set`. */
+  forEachIn(set, fn) {
+    const ids = this.ids;
+    if (ids.length === 0) return;
+    for (const [lo, hi] of set.intervals()) {
+      if (hi < ids[0]) continue;
+      if (lo > ids[ids.length - 1]) break;
+      let a = 0;
+      let b = ids.length;
+      while (a < b) {
+        const m = a + b >> 1;
+        if (ids[m] < lo) a = m + 1;
+        else b = m;
+      }
+      for (let i = a; i < ids.length && ids[i] <= hi; i++) fn(ids[i]);
+    }
+  }
+};
+
+// rules/dedicated-cpu-conflict/index.ts
+var dedicated_cpu_conflict_default = defineRule({
+  meta: {
+    id: "dedicated-cpu-conflict",
+    name: "DedicatedCpuConflict",
+    severity: "error",
+    type: "problem",
+    needs: "plan",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A host CPU dedicated to one guest's vCPU can also run threads of another guest planned on the same host.",
+    tags: ["pinning", "capacity", "latency"]
+  },
+  checkPlan(ctx) {
+    const host = ctx.host.model;
+    const plan = ctx.domains.map((on2) => ({ on: on2, uses: affinityUses(on2.domain, host) }));
+    const owners = /* @__PURE__ */ new Map();
+    for (const { on: on2, uses } of plan) {
+      for (const use of uses) {
+        if (!use.explicit || !isDedicated(use.affinity)) continue;
+        const vcpus = use.threads.filter((t) => t.kind === "vcpu").reduce((acc, t) => acc.union(t.ids), CpuSet.empty);
+        if (vcpus.isEmpty) continue;
+        const cpu = use.affinity.cpus.min;
+        const list = owners.get(cpu);
+        const owner = { on: on2, use, vcpus };
+        if (list) list.push(owner);
+        else owners.set(cpu, [owner]);
+      }
+    }
+    if (owners.size === 0) return;
+    const dedicated = new SortedCpus(owners.keys());
+    const housekeeping = host.housekeeping;
+    const users = /* @__PURE__ */ new Map();
+    const reaching = [];
+    for (const { on: on2, uses } of plan) {
+      for (const use of uses) {
+        const hasVcpus = use.threads.some((t) => t.kind === "vcpu");
+        const dedicating = use.explicit && isDedicated(use.affinity) && hasVcpus;
+        let mine;
+        dedicated.forEachIn(use.reach, (cpu) => {
+          if (!hasVcpus && housekeeping?.has(cpu)) return;
+          const list = users.get(cpu);
+          if (list) list.push({ on: on2, use });
+          else users.set(cpu, [{ on: on2, use }]);
+          if (dedicating) return;
+          for (const owner of owners.get(cpu)) {
+            if (owner.on === on2) continue;
+            if (!mine) reaching.push(mine = { on: on2, use, cpus: [], others: /* @__PURE__ */ new Map() });
+            if (mine.cpus[mine.cpus.length - 1] !== cpu) mine.cpus.push(cpu);
+            const seen = mine.others.get(owner.on);
+            if (seen === void 0) mine.others.set(owner.on, mine.others.size < 3 ? owner.vcpus : null);
+            else if (seen !== null) mine.others.set(owner.on, seen.union(owner.vcpus));
+          }
+        });
+      }
+    }
+    const advice2 = "a dedicated CPU must run its own vCPU and nothing else: give each guest CPUs no other guest can use";
+    for (const [cpu, list] of owners) {
+      const here = users.get(cpu) ?? [];
+      let domains = 0;
+      for (let i = 0; i < here.length; i++) if (i === 0 || here[i].on !== here[i - 1].on) domains++;
+      for (const owner of list) {
+        const total = domains - 1;
+        if (total <= 0) continue;
+        const names2 = [];
+        for (let i = 0; i < here.length && names2.length < 3; i++) {
+          const u = here[i];
+          if (u.on === owner.on || i > 0 && here[i - 1].on === u.on) continue;
+          names2.push(`${describeUseThreads(u.use)}${u.use.explicit ? "" : " (not pinned)"} of ${label(u.on)}`);
+        }
+        ctx.report(owner.on, {
+          range: owner.use.range,
+          message: `CPU ${cpu}, dedicated to ${describeVcpus(owner.vcpus)} of this domain, can also run ${listBounded(names2, total)}: ${advice2}`
+        });
+      }
+    }
+    for (const r of reaching) {
+      const names2 = [];
+      for (const [d, vcpus] of r.others) {
+        if (vcpus === null) break;
+        names2.push(`${describeVcpus(vcpus)} of ${label(d)}`);
+      }
+      ctx.report(r.on, {
+        range: r.use.range ?? fallbackRange(r.on),
+        message: `${describeUseThreads(r.use)} of this domain can run on ${describeCpus(CpuSet.of(...r.cpus))}${r.use.explicit ? "" : " (no pin: libvirt allows every online CPU)"}, dedicated to ${listBounded(names2, r.others.size)}: ${advice2}`
+      });
+    }
+  }
+});
+function label(on2) {
+  return describeDomain(on2.domain.name, on2.source.path);
+}
+function fallbackRange(on2) {
+  const d = on2.domain;
+  return d.cputune?.element.startTag ?? d.vcpu?.element.startTag ?? d.element.startTag;
+}
+
 // src/model/libvirt-order.ts
 var DOMAIN_CHILD_ORDER = [
   "name",
@@ -27417,6 +27746,85 @@ var guest_numa_memory_sum_default = defineRule({
       message: `<memory> is ${formatKiB(memory.kib)}, but the guest NUMA cells hold ${formatKiB(total.cellsKiB)}${devices}: libvirt sizes the guest from the cells and rewrites <memory> to ${formatKiB(total.kib)} when the domain is defined; set <memory> to ${formatKiB(total.kib)}, or resize the cells if ${formatKiB(memory.kib)} was meant`,
       // domain_postparse.c virDomainDefPostParseMemory computes exactly this total: one right answer.
       fix: setSize(source.text, memory.range, attribute(memory.element, "unit"), total.kib)
+    });
+  }
+});
+
+// rules/guest-smt-topology-mismatch/index.ts
+var guest_smt_topology_mismatch_default = defineRule({
+  meta: {
+    id: "guest-smt-topology-mismatch",
+    name: "GuestSmtTopologyMismatch",
+    severity: "warning",
+    type: "problem",
+    needs: "host",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "The guest's SMT topology (threads per core) does not match how its vCPUs are pinned to the host's SMT siblings.",
+    tags: ["pinning", "smt", "topology"]
+  },
+  checkDomain({ domain, host, report, reportHostOnce }) {
+    if (!host || !isPinned(domain)) return;
+    const model = host.model;
+    const pinned = [];
+    for (const g of vcpuAffinityGroups(domain, model)) {
+      const a = g.affinity;
+      if (a.source !== "vcpupin" || !isDedicated(a) || g.vcpus.size !== 1 || !a.element) continue;
+      pinned.push({ vcpu: g.vcpus.min, cpu: a.cpus.min, range: a.attr?.valueRange ?? a.element.startTag });
+    }
+    if (pinned.length < 2) return;
+    const missingTopology = () => reportHostOnce("no-topology", {
+      severity: "info",
+      message: "the snapshot has no SMT topology (thread siblings): guest-smt-topology-mismatch is not checked"
+    });
+    const threads = domain.cpu?.topology?.threads ?? 1;
+    if (threads > 8) return;
+    const byVcpu = new Map(pinned.map((p) => [p.vcpu, p]));
+    if (threads > 1) {
+      const bad = [];
+      const groups = new Set(pinned.map((p) => Math.floor(p.vcpu / threads)));
+      for (const k of [...groups].sort((a, b) => a - b)) {
+        const members = [];
+        for (let v = k * threads; v < (k + 1) * threads; v++) {
+          const p = byVcpu.get(v);
+          if (p) members.push(p);
+        }
+        if (members.length !== threads || new Set(members.map((m) => m.cpu)).size !== threads) continue;
+        const siblings = model.siblingsOf(members[0].cpu);
+        if (siblings === void 0) return missingTopology();
+        if (members.every((m) => siblings.has(m.cpu))) continue;
+        bad.push({ first: members[0], cpus: members.map((m) => m.cpu), siblings });
+      }
+      if (bad.length === 0) return;
+      const shown2 = bad.slice(0, 3).map((b) => {
+        const v = b.first.vcpu;
+        return `vCPUs ${v}-${v + threads - 1} on CPUs ${b.cpus.join(",")} (CPU ${b.first.cpu}'s core: ${b.siblings.size === 1 ? "no SMT sibling" : b.siblings.toString()})`;
+      });
+      if (bad.length > 3) shown2.push(`${bad.length - 3} more guest cores`);
+      report({
+        range: bad[0].first.range,
+        message: `<topology threads='${threads}'> tells the guest that each ${threads} consecutive vCPUs are hardware threads of one core, but ${shown2.join("; ")} are not SMT siblings of one host core: the guest scheduler then packs work onto "siblings" that are separate cores (or shares a host core it thinks is free); pin each guest core's vCPUs to the thread siblings of one host core, or declare threads='1'`
+      });
+      return;
+    }
+    const byCpu = new Map(pinned.map((p) => [p.cpu, p]));
+    const pairs = [];
+    for (const p of pinned) {
+      const siblings = model.siblingsOf(p.cpu);
+      if (siblings === void 0) return;
+      if (siblings.size < 2 || siblings.size > 64) continue;
+      for (const s of siblings.toArray(64)) {
+        const q = byCpu.get(s);
+        if (q && q.cpu > p.cpu) pairs.push([p, q]);
+      }
+    }
+    if (pairs.length === 0) return;
+    const shown = pairs.slice(0, 3).map(([p, q]) => `vCPUs ${p.vcpu} and ${q.vcpu} on CPUs ${p.cpu} and ${q.cpu}`);
+    if (pairs.length > 3) shown.push(`${pairs.length - 3} more pairs`);
+    report({
+      range: pairs[0][0].range,
+      severity: "info",
+      message: `the guest sees one thread per core (${domain.cpu?.topology ? "<topology threads='1'>" : "no <topology>"}), but ${shown.join("; ")} are SMT siblings of one host core: the guest scheduler treats them as independent cores and loads both, though they share one core's execution units; declare <topology threads='2'> with each sibling pair on consecutive vCPUs, or pin the vCPUs to separate cores`
     });
   }
 });
@@ -27815,7 +28223,7 @@ function checkSize(ctx, size, b) {
   const pool = (n) => host.node(n)?.hugepages.find((p) => p.sizeKiB === size)?.total ?? 0;
   const sizeName = `${formatKiB(size)} hugepage`;
   const sysfs = (n, want) => `/sys/devices/system/node/node${n}/hugepages/hugepages-${size}kB/nr_hugepages = ${want}`;
-  const reportEach = (items, message, severity, context = []) => {
+  const reportEach = (items, message2, severity, context = []) => {
     const pages = /* @__PURE__ */ new Map();
     for (const x of [...items, ...context]) pages.set(x.on, (pages.get(x.on) ?? 0) + x.pages);
     const ranked = [...pages].sort((x, y) => y[1] - x[1]);
@@ -27824,7 +28232,7 @@ function checkSize(ctx, size, b) {
     for (const c of items) {
       if (seen.has(c.element)) continue;
       seen.add(c.element);
-      ctx.report(c.on, { range: c.element.startTag, severity, message: message({ ...c, pages: pages.get(c.on) }, othersOf(c.on, pages.get(c.on), ranked, total)) });
+      ctx.report(c.on, { range: c.element.startTag, severity, message: message2({ ...c, pages: pages.get(c.on) }, othersOf(c.on, pages.get(c.on), ranked, total)) });
     }
   };
   const othersOf = (self, selfPages, ranked, total) => {
@@ -27972,6 +28380,273 @@ function insertPins(text, cputune, after, ids, cpus) {
   const parts = ids.map((id) => insertChild(text, cputune, { name: "iothreadpin", attributes: [["iothread", String(id)], ["cpuset", cpus.toString()]] }, after));
   return { range: parts[0].range, text: parts.map((p) => p.text).join("") };
 }
+
+// rules/isolation-incomplete/index.ts
+var isolation_incomplete_default = defineRule({
+  meta: {
+    id: "isolation-incomplete",
+    name: "IsolationIncomplete",
+    severity: "warning",
+    type: "problem",
+    needs: "host",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A dedicated vCPU runs on an isolated CPU that the kernel still ticks on (no nohz_full) or whose RCU callbacks it does not offload.",
+    tags: ["isolation", "kernel", "latency"]
+  },
+  checkDomain({ domain, host, report, reportHostOnce }) {
+    if (!host || !isPinned(domain)) return;
+    const model = host.model;
+    const isolated = model.isolation?.isolated;
+    if (!isolated || isolated.isEmpty) return;
+    const layers = model.isolationLayers;
+    const gaps = /* @__PURE__ */ new Map();
+    for (const g of vcpuAffinityGroups(domain, model)) {
+      const a = g.affinity;
+      if (a.source !== "vcpupin" && a.source !== "vcpu-cpuset" || !isDedicated(a) || !a.element) continue;
+      const cpu = a.cpus.min;
+      if (!isolated.has(cpu)) continue;
+      if (layers.nohz === void 0) {
+        reportHostOnce("no-nohz", {
+          severity: "info",
+          message: "the snapshot has neither the kernel command line nor /sys/devices/system/cpu/nohz_full: isolation-incomplete is not checked"
+        });
+        return;
+      }
+      const tickless = layers.nohz.cpus.has(cpu);
+      const missing = [];
+      if (!tickless) missing.push("nohz_full");
+      if (!tickless && layers.rcuOffload !== void 0 && !layers.rcuOffload.has(cpu)) missing.push("rcu_nocbs");
+      if (!tickless && !layers.domain?.cpus.has(cpu)) missing.push("isolcpus");
+      if (missing.length === 0) continue;
+      const key = missing.join(" ");
+      const gap = gaps.get(key);
+      if (gap) {
+        gap.vcpus = gap.vcpus.union(g.vcpus);
+        gap.cpus = gap.cpus.union(a.cpus);
+      } else gaps.set(key, { missing, vcpus: g.vcpus, cpus: a.cpus, range: a.attr?.valueRange ?? a.element.startTag });
+    }
+    for (const gap of gaps.values()) {
+      report({ range: gap.range, message: message(gap, isolated, layers.isolcpusFlags, layers.rcuNocbs?.param) });
+    }
+  }
+});
+function message(gap, isolated, isolcpusFlags, rcuNocbsParam) {
+  const { missing, vcpus, cpus } = gap;
+  const subject = `${describeVcpus(vcpus)} ${vcpus.size === 1 ? "is" : "are"} dedicated to isolated ${describeCpus(cpus)}`;
+  const [them, their] = cpus.size === 1 ? ["it", "its"] : ["them", "their"];
+  const lacks = [];
+  if (missing.includes("isolcpus")) {
+    lacks.push(
+      `only tuned's isolated_cores lists ${them}: the booted kernel neither keeps the scheduler off (isolcpus) nor stops the tick (nohz_full)${missing.includes("rcu_nocbs") ? " nor offloads RCU callbacks (rcu_nocbs)" : ""} there, as after a profile change without a reboot`
+    );
+  } else if (missing.includes("rcu_nocbs")) {
+    lacks.push(`the kernel keeps the scheduler tick on ${them} (not in nohz_full) and runs ${their} RCU callbacks there (not in rcu_nocbs)`);
+  } else {
+    lacks.push(`the kernel keeps the scheduler tick on ${them} (not in nohz_full; ${rcuNocbsParam ?? "rcu_nocbs"} already offloads ${their} RCU callbacks)`);
+  }
+  const value = isolated.toString();
+  const change = isolcpusFlags?.includes("nohz") ? `isolcpus=${isolcpusFlags.join(",")},${value}` : `nohz_full=${value}`;
+  const rcu = missing.includes("rcu_nocbs") ? ` (nohz_full also offloads RCU callbacks, as rcu_nocbs=${value} would)` : "";
+  const how = missing.includes("isolcpus") ? `reboot so the profile's command line applies, or set ${change}${rcu}` : `set ${change} on the kernel command line${rcu} and reboot`;
+  return `${subject}, but ${lacks.join("; ")}: timer ticks and RCU work keep interrupting the vCPU${vcpus.size === 1 ? "" : "s"}; ${how}`;
+}
+
+// rules/isolation-params-consistency/index.ts
+var isolation_params_consistency_default = defineRule({
+  meta: {
+    id: "isolation-params-consistency",
+    name: "IsolationParamsConsistency",
+    severity: "warning",
+    type: "problem",
+    needs: "host",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "The host's isolation parameters contradict each other, the running kernel, tuned, or the NUMA layout.",
+    tags: ["isolation", "kernel", "host"]
+  },
+  // A host-level rule: run once per host (plan), never once per domain.
+  checkPlan(ctx) {
+    const host = ctx.host.model;
+    const layers = host.isolationLayers;
+    const facts = [...host.isolation?.facts ?? [], ...layers.facts];
+    for (const f of facts) reportFact(ctx, f);
+    const isolated = host.isolation?.isolated;
+    if (!isolated || isolated.isEmpty) return;
+    const housekeeping = host.online.subtract(isolated);
+    const irq = layers.irqAffinity;
+    if (irq) {
+      const inside = irq.cpus.intersect(isolated);
+      if (!inside.isEmpty) {
+        ctx.reportHost({
+          range: locateTokenInJsonString(ctx.host.text, "kernel.cmdline", irq.param),
+          message: `${irq.source} includes isolated ${describeCpus(inside)}: interrupts without an affinity of their own are delivered there and interrupt the vCPUs; limit irqaffinity to housekeeping CPUs (${housekeeping.toString() || "none"})`
+        });
+      }
+    }
+    if (ctx.options.housekeepingPerNode === true) reportNodesWithoutHousekeeping(ctx, host, isolated, housekeeping);
+  }
+});
+function cmdlineRange(ctx, param, value) {
+  return locateTokenInJsonString(ctx.host.text, "kernel.cmdline", `${param}=${value}`) ?? locateJsonKey(ctx.host.text, "kernel.cmdline");
+}
+function rejection(param) {
+  switch (param) {
+    case "rcu_nocbs":
+      return 'rcu_nocb_setup() then offloads the RCU callbacks of every CPU instead ("rcu_nocbs= bad CPU range, all CPUs set")';
+    case "irqaffinity":
+      return "irq_affinity_setup() then keeps only the CPUs listed before the error, plus the boot CPU";
+    default:
+      return 'housekeeping_setup() then ignores the whole parameter ("Housekeeping: nohz_full= or isolcpus= incorrect CPU range"), so it isolates nothing';
+  }
+}
+function reportFact(ctx, f) {
+  const text = ctx.host.text;
+  switch (f.kind) {
+    case "beyond-possible": {
+      const isolating = f.param === "isolcpus" || f.param === "nohz_full";
+      ctx.reportHost({
+        range: cmdlineRange(ctx, f.param, f.value),
+        // Losing isolcpus/nohz_full loses the whole isolation: an error. The others degrade.
+        severity: isolating ? "error" : "warning",
+        message: `${f.param}=${f.value} names CPU ${f.cpu}, beyond the possible CPUs ${f.possible.toString()}: current kernels parse CPU lists only up to nr_cpu_ids-1 and may reject the value; ${rejection(f.param)}; list only CPUs ${f.possible.toString()}`
+      });
+      return;
+    }
+    case "unparseable":
+      ctx.reportHost({
+        range: cmdlineRange(ctx, f.param, f.value),
+        message: `${f.param}=${f.value} is not a valid CPU list (${f.error}): ${rejection(f.param)}`
+      });
+      return;
+    case "missing-value":
+      ctx.reportHost({
+        range: locateTokenInJsonString(text, "kernel.cmdline", f.param),
+        message: `${f.param} without a value is not the ${f.param}= parameter: the kernel passes it on to init and isolates nothing with it; give it a CPU list`
+      });
+      return;
+    case "ignored-mismatch":
+      ctx.reportHost({
+        range: cmdlineRange(ctx, f.param, f.value),
+        message: `${f.param}=${f.value} is ignored: the earlier ${f.earlier.param}=${f.earlier.value} already set up the same isolation (nohz, the tick-less set) with CPUs ${f.earlierCpus.toString()}, and the kernel requires both to name the same CPUs ("Housekeeping: nohz_full= must match isolcpus="); make the CPU lists equal, or drop one of them`
+      });
+      return;
+    case "boot-cpu-kept":
+      ctx.reportHost({
+        range: cmdlineRange(ctx, f.param, f.value),
+        message: `${f.param}=${f.value} covers every present CPU: the kernel keeps the boot CPU for housekeeping ("must include one present CPU"), so all interrupts, kernel threads and emulator threads share that one CPU; leave at least one core per NUMA node out of the list`
+      });
+      return;
+    case "cmdline-vs-running": {
+      const file = f.layer === "domain" ? "/sys/devices/system/cpu/isolated" : "/sys/devices/system/cpu/nohz_full";
+      const what = f.layer === "domain" ? "isolcpus domain set" : "nohz_full set (nohz_full= and isolcpus=nohz)";
+      ctx.reportHost({
+        range: locateJsonKey(text, f.runningPath),
+        message: `the running kernel's ${file} shows ${f.running.toString() || "no CPUs"} but the booted command line's ${what} is ${f.commandLine.toString() || "empty"}: the kernel did not apply the command line as written (a rejected value, a kernel without that feature, or isolated cpuset partitions); kvmlint uses the running kernel's view`
+      });
+      return;
+    }
+    case "tuned-vs-booted": {
+      const onlyTuned = f.tuned.subtract(f.booted);
+      const onlyBooted = f.booted.subtract(f.tuned);
+      const diff = [
+        onlyTuned.isEmpty ? "" : `${onlyTuned.toString()} only in tuned`,
+        onlyBooted.isEmpty ? "" : `${onlyBooted.toString()} only in the booted kernel`
+      ].filter(Boolean).join(", ");
+      ctx.reportHost({
+        range: locateJsonKey(text, "tuned.isolatedCores.raw") ?? locateJsonKey(text, "tuned.isolatedCores"),
+        message: `tuned isolated_cores ${f.tuned.toString()} differs from what the booted kernel isolates (${f.booted.toString() || "nothing"}, from the ${f.bootedBy}; ${diff}): the profile or its variables changed without a reboot, so its kernel parameters (nohz_full, rcu_nocbs, isolcpus) do not match yet; reboot, or restore isolated_cores`
+      });
+      return;
+    }
+    default:
+      return;
+  }
+}
+function reportNodesWithoutHousekeeping(ctx, host, isolated, housekeeping) {
+  const bare = host.nodes.filter((n) => {
+    const online = n.cpus.intersect(host.online);
+    return !online.isEmpty && !online.intersects(housekeeping);
+  });
+  if (bare.length === 0) return;
+  const users = /* @__PURE__ */ new Map();
+  const counts = /* @__PURE__ */ new Map();
+  for (const ld of ctx.domains) {
+    let pinned = CpuSet.empty;
+    for (const g of vcpuAffinityGroups(ld.domain, host)) {
+      if ((g.affinity.source === "vcpupin" || g.affinity.source === "vcpu-cpuset") && g.affinity.cpus) pinned = pinned.union(g.affinity.cpus);
+    }
+    if (pinned.isEmpty) continue;
+    for (const n of bare) {
+      if (!pinned.intersects(n.cpus)) continue;
+      counts.set(n.id, (counts.get(n.id) ?? 0) + 1);
+      const list = users.get(n.id) ?? [];
+      if (list.length < 3) list.push(describeDomain(ld.domain.name, ld.source.path));
+      users.set(n.id, list);
+    }
+  }
+  const snapshotNodes = ctx.host.model.snapshot.nodes ?? [];
+  for (const n of bare) {
+    const names2 = users.get(n.id);
+    if (!names2) continue;
+    const index = snapshotNodes.findIndex((s) => s.id === n.id);
+    const path6 = index < 0 ? void 0 : typeof snapshotNodes[index].cpus === "string" ? `nodes[${index}].cpus` : `nodes[${index}].cpus.raw`;
+    ctx.reportHost({
+      range: path6 === void 0 ? void 0 : locateJsonKey(ctx.host.text, path6),
+      message: `host node ${n.id} has no housekeeping CPU: all its online CPUs (${n.cpus.intersect(host.online).toString()}) are isolated (${isolated.toString()}), yet ${listBounded(names2, counts.get(n.id))} ${counts.get(n.id) === 1 ? "pins" : "pin"} vCPUs there: node-bound kernel threads (kswapd, kcompactd) either run on its isolated CPUs or away from its memory, and those guests' emulator and I/O threads must run on another node; keep at least one core of every node for housekeeping`
+    });
+  }
+}
+
+// rules/isolcpus-floating-affinity/index.ts
+var isolcpus_floating_affinity_default = defineRule({
+  meta: {
+    id: "isolcpus-floating-affinity",
+    name: "IsolcpusFloatingAffinity",
+    severity: "warning",
+    type: "problem",
+    needs: "host",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A thread may run on several CPUs the scheduler does not load-balance (isolcpus domain set), so threads stack on one of them.",
+    tags: ["isolation", "pinning", "latency"]
+  },
+  checkDomain({ domain, host, report, reportHostOnce }) {
+    if (!host || host.model.missing.has("isolation")) return;
+    const model = host.model;
+    const isolated = model.isolation?.isolated;
+    const uses = affinityUses(domain, model).filter(
+      (u) => u.explicit && u.range !== void 0 && u.affinity.cpus.size > 1 && (isolated === void 0 || u.affinity.cpus.intersect(isolated).size > 1)
+    );
+    if (uses.length === 0) return;
+    const layers = model.isolationLayers;
+    const parts = [layers.domain, layers.tunedNoBalance].filter((l) => l !== void 0 && !l.cpus.isEmpty);
+    if (layers.domain === void 0 && layers.tunedNoBalance === void 0) {
+      reportHostOnce("no-domain-set", {
+        severity: "info",
+        message: "the snapshot has neither the kernel command line nor /sys/devices/system/cpu/isolated: isolcpus-floating-affinity is not checked"
+      });
+      return;
+    }
+    if (parts.length === 0) return;
+    const unbalanced = parts.reduce((acc, l) => acc.union(l.cpus), CpuSet.empty);
+    const source = parts.map((l) => l.source).join(" and ");
+    for (const use of uses) {
+      const cpus = use.affinity.cpus;
+      const hit = cpus.intersect(unbalanced);
+      if (hit.size < 2) continue;
+      const what = use.affinity.source === "vcpu-cpuset" ? "<vcpu cpuset>" : `<${use.affinity.element.name}>`;
+      const threads = describeUseThreads(use);
+      const several = use.threads.length > 1 || use.threads.some((t) => t.kind === "emulator" || t.ids.size > 1);
+      const within = hit.equals(cpus) ? describeCpus(cpus) : `${describeCpus(cpus)}, among them ${hit.toString()}`;
+      const effect = several ? `the kernel never moves a thread between them, so the threads of ${threads} pile up on whichever CPU they start on while the others idle` : `the kernel never moves ${threads} off the CPU it starts on, however busy that CPU gets`;
+      report({
+        range: use.range,
+        message: `${what} lets ${threads} run on ${within}, which the scheduler does not load-balance (${source}): ${effect}; pin each thread to one isolated CPU, or put floating threads on housekeeping CPUs`
+      });
+    }
+  }
+});
 
 // rules/locked-memory-risk/index.ts
 var UNLIMITED_KIB = 9007199254740991;
@@ -28324,9 +28999,9 @@ var numa_memory_insufficient_default = defineRule({
       for (const c of contributions) {
         const spread = c.spreadOver === void 0 ? "" : ` (an even share of its strict binding over nodes ${c.spreadOver}; the kernel's split is not known offline)`;
         const need = contributions.length === 1 ? `this domain binds ${formatKiB(c.kib)} of small-page memory strictly to host node ${node}${spread}` : `the small-page guests bound strictly to host node ${node} take ${formatKiB(planned)} (this domain ${formatKiB(c.kib)}${spread}${othersOf(c)})`;
-        const message = verdict.level === "exceeds-free" && certain ? `${need}, more than the ${formatKiB(free)} the node has free: a strict binding does not fall back to other nodes, so the guest that allocates last is OOM-killed or fails to start; bind guests to another node, back them with hugepages, or shrink them` : verdict.level === "exceeds-free" ? `${need}, more than the ${formatKiB(free)} the node has free if the split is even: the kernel takes the rest from the binding's other nodes, but only once node ${node} is drained to its watermarks; bind each guest cell to one node with <memnode> so the memory per node is known, and make it fit` : `${need}, leaving ${formatKiB(free - planned)} of its ${formatKiB(free)} free, below its high watermark of ${formatKiB(share.highKiB)} (vm.min_free_kbytes=${minFree}): kswapd on node ${node} never reaches its target and reclaims continuously; keep at least ${formatKiB(share.highKiB)} free on the node by moving ${formatKiB(planned - (free - share.highKiB))} of guest memory elsewhere`;
+        const message2 = verdict.level === "exceeds-free" && certain ? `${need}, more than the ${formatKiB(free)} the node has free: a strict binding does not fall back to other nodes, so the guest that allocates last is OOM-killed or fails to start; bind guests to another node, back them with hugepages, or shrink them` : verdict.level === "exceeds-free" ? `${need}, more than the ${formatKiB(free)} the node has free if the split is even: the kernel takes the rest from the binding's other nodes, but only once node ${node} is drained to its watermarks; bind each guest cell to one node with <memnode> so the memory per node is known, and make it fit` : `${need}, leaving ${formatKiB(free - planned)} of its ${formatKiB(free)} free, below its high watermark of ${formatKiB(share.highKiB)} (vm.min_free_kbytes=${minFree}): kswapd on node ${node} never reaches its target and reclaims continuously; keep at least ${formatKiB(share.highKiB)} free on the node by moving ${formatKiB(planned - (free - share.highKiB))} of guest memory elsewhere`;
         for (const [element, attr] of c.bindings) {
-          ctx.report(c.on, { range: attr?.valueRange ?? element.startTag, severity: verdict.level === "exceeds-free" && certain ? void 0 : "warning", message });
+          ctx.report(c.on, { range: attr?.valueRange ?? element.startTag, severity: verdict.level === "exceeds-free" && certain ? void 0 : "warning", message: message2 });
         }
       }
     }
@@ -28438,7 +29113,7 @@ var numatune_memoryless_node_default = defineRule({
     const { all, memoryless } = hostNodeSets(host.model);
     if (memoryless.isEmpty) return;
     const withMemory = all.subtract(memoryless);
-    const check = (label, mode, c) => {
+    const check = (label2, mode, c) => {
       const set = c?.set;
       if (!set) return;
       const named = set.intersect(all);
@@ -28448,13 +29123,13 @@ var numatune_memoryless_node_default = defineRule({
       if (empty.equals(named)) {
         report({
           range: c.attr.valueRange,
-          message: `${label} binds memory (mode ${mode}) only to host ${describeNodes(empty)}, which ${empty.size === 1 ? "has" : "have"} no memory: the kernel refuses a memory policy with no node that has memory, so the guest fails to start or its binding is lost; bind it to ${instead} instead, ideally the one nearest to the CPUs the guest runs on`
+          message: `${label2} binds memory (mode ${mode}) only to host ${describeNodes(empty)}, which ${empty.size === 1 ? "has" : "have"} no memory: the kernel refuses a memory policy with no node that has memory, so the guest fails to start or its binding is lost; bind it to ${instead} instead, ideally the one nearest to the CPUs the guest runs on`
         });
       } else {
         report({
           range: c.attr.valueRange,
           severity: "warning",
-          message: `${label} nodeset includes host ${describeNodes(empty)}, which ${empty.size === 1 ? "has" : "have"} no memory: the kernel drops ${empty.size === 1 ? "it" : "them"} from the memory policy and allocates only from ${describeNodes(named.subtract(empty))}; remove ${empty.size === 1 ? "it" : "them"} so the nodeset says where the memory really is`
+          message: `${label2} nodeset includes host ${describeNodes(empty)}, which ${empty.size === 1 ? "has" : "have"} no memory: the kernel drops ${empty.size === 1 ? "it" : "them"} from the memory policy and allocates only from ${describeNodes(named.subtract(empty))}; remove ${empty.size === 1 ? "it" : "them"} so the nodeset says where the memory really is`
         });
       }
     };
@@ -28666,14 +29341,14 @@ var pin_target_offline_default = defineRule({
     if (!nt) return;
     const nodes = hostNodeSets(h).all;
     if (nodes.isEmpty) return;
-    const checkNodeset = (label, c) => {
+    const checkNodeset = (label2, c) => {
       const set = c?.set;
       if (!set) return;
       const absent = set.subtract(nodes);
       if (absent.isEmpty) return;
       report({
         range: c.attr.valueRange,
-        message: `${label} nodeset names host ${describeNodes(absent)}, which the host does not have (its nodes: ${nodes.toString() || "none"}); libvirt reports the node unavailable and the guest does not start: name existing nodes`
+        message: `${label2} nodeset names host ${describeNodes(absent)}, which the host does not have (its nodes: ${nodes.toString() || "none"}); libvirt reports the node unavailable and the guest does not start: name existing nodes`
       });
     };
     if (numatunePlacement(domain) !== "static") return;
@@ -28907,6 +29582,97 @@ function sharingThreads(d, t, model) {
 function boundedNames(names2, max = 4) {
   return names2.length <= max ? names2 : [...names2.slice(0, max - 1), `${names2.length - max + 1} more threads`];
 }
+
+// rules/smt-sibling-sharing/index.ts
+var smt_sibling_sharing_default = defineRule({
+  meta: {
+    id: "smt-sibling-sharing",
+    name: "SmtSiblingSharing",
+    severity: "warning",
+    type: "problem",
+    needs: "plan",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "The SMT sibling of a dedicated vCPU's CPU runs other work: another guest, host housekeeping, or this guest's emulator or IOThreads.",
+    tags: ["pinning", "smt", "latency"]
+  },
+  checkPlan(ctx) {
+    const host = ctx.host.model;
+    const plan = ctx.domains.map((on2) => ({ on: on2, uses: affinityUses(on2.domain, host) }));
+    const pins = [];
+    const bySibling = /* @__PURE__ */ new Map();
+    let unknown = CpuSet.empty;
+    for (const { on: on2, uses } of plan) {
+      for (const use of uses) {
+        if (!use.explicit || !isDedicated(use.affinity)) continue;
+        const vcpus = use.threads.filter((t) => t.kind === "vcpu").reduce((acc, t) => acc.union(t.ids), CpuSet.empty);
+        if (vcpus.isEmpty) continue;
+        const cpu = use.affinity.cpus.min;
+        if (!host.online.has(cpu)) continue;
+        const core = host.siblingsOf(cpu);
+        if (core === void 0) {
+          unknown = unknown.union(CpuSet.of(cpu));
+          continue;
+        }
+        const siblings = core.subtract(CpuSet.of(cpu));
+        if (siblings.isEmpty || siblings.size > 63) continue;
+        const pin = { on: on2, use, cpu, vcpus, siblings, own: { cpus: CpuSet.empty, threads: /* @__PURE__ */ new Set() }, others: /* @__PURE__ */ new Map() };
+        pins.push(pin);
+        for (const s of siblings.toArray(64)) {
+          const list = bySibling.get(s);
+          if (list) list.push(pin);
+          else bySibling.set(s, [pin]);
+        }
+      }
+    }
+    if (!unknown.isEmpty) {
+      ctx.reportHost({
+        severity: "info",
+        message: `the snapshot has no SMT topology (thread siblings) for dedicated ${describeCpus(unknown)}: smt-sibling-sharing is not checked for them`
+      });
+    }
+    if (pins.length === 0) return;
+    const siblingIndex = new SortedCpus(bySibling.keys());
+    for (const { on: on2, uses } of plan) {
+      for (const use of uses) {
+        siblingIndex.forEachIn(use.reach, (s) => {
+          for (const pin of bySibling.get(s)) {
+            if (pin.on === on2) {
+              const helpers = use.threads.filter((t) => t.kind !== "vcpu");
+              if (helpers.length === 0) continue;
+              pin.own.cpus = pin.own.cpus.union(CpuSet.of(s));
+              for (const t of helpers) pin.own.threads.add(t.kind === "emulator" ? "emulator" : `IOThread ${t.ids.toString()}`);
+              continue;
+            }
+            const seen = pin.others.get(on2);
+            if (seen === void 0) pin.others.set(on2, pin.others.size < 3 ? { cpus: CpuSet.of(s), use } : null);
+            else if (seen !== null) seen.cpus = seen.cpus.union(CpuSet.of(s));
+          }
+        });
+      }
+    }
+    const housekeeping = host.housekeeping;
+    for (const pin of pins) {
+      const uses = [];
+      const hk = housekeeping?.intersect(pin.siblings) ?? CpuSet.empty;
+      if (!hk.isEmpty) uses.push(`${describeCpus(hk)} ${hk.size === 1 ? "is a housekeeping CPU" : "are housekeeping CPUs"} (interrupts, kernel threads)`);
+      if (!pin.own.cpus.isEmpty) uses.push(`${describeCpus(pin.own.cpus)} carr${pin.own.cpus.size === 1 ? "ies" : "y"} this domain's ${listNames([...pin.own.threads])}`);
+      if (pin.others.size > 0) {
+        const names2 = [];
+        for (const [d, o] of pin.others) {
+          if (o === null) break;
+          names2.push(`${describeUseThreads(o.use)}${o.use.explicit ? "" : " (not pinned)"} of ${describeDomain(d.domain.name, d.source.path)} (${describeCpus(o.cpus)})`);
+        }
+        uses.push(`another guest runs there: ${listBounded(names2, pin.others.size)}`);
+      }
+      if (uses.length === 0) continue;
+      ctx.report(pin.on, {
+        range: pin.use.range,
+        message: `CPU ${pin.cpu}, dedicated to ${describeVcpus(pin.vcpus)}, shares its core with SMT sibling ${describeCpus(pin.siblings)}, and ${uses.join("; ")}: hardware threads of one core share its execution units and caches, so that load slows the vCPU and adds jitter; leave the sibling idle, or give it to this guest's own vCPUs (with <topology threads='2'>)`
+      });
+    }
+  }
+});
 
 // rules/unused-disable-directive/index.ts
 var unused_disable_directive_default = defineRule({
@@ -29215,20 +29981,25 @@ var xml_malformed_default = defineRule({
 });
 
 // rules/index.ts
-var rules = [cpu_topology_mismatch_default, cpuset_syntax_default, emulatorpin_overlaps_vcpus_default, guest_cell_spans_host_nodes_default, guest_numa_coverage_default, guest_numa_memory_sum_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepage_size_unavailable_default, hugepages_config_invalid_default, insufficient_hugepages_default, iothread_placement_default, locked_memory_risk_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, not_a_domain_default, numa_memory_insufficient_default, numatune_invalid_default, numatune_memoryless_node_default, pin_crosses_nodeset_default, pin_target_offline_default, pinned_guest_cpu_model_default, realtime_guest_hygiene_default, realtime_sched_unsafe_default, unused_disable_directive_default, value_invalid_default, vcpu_floating_pin_default, vcpu_id_range_default, vcpu_partially_pinned_default, vcpu_pin_collision_default, xml_malformed_default];
+var rules = [cpu_topology_mismatch_default, cpuset_syntax_default, dedicated_cpu_conflict_default, emulatorpin_overlaps_vcpus_default, guest_cell_spans_host_nodes_default, guest_numa_coverage_default, guest_numa_memory_sum_default, guest_smt_topology_mismatch_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepage_size_unavailable_default, hugepages_config_invalid_default, insufficient_hugepages_default, iothread_placement_default, isolation_incomplete_default, isolation_params_consistency_default, isolcpus_floating_affinity_default, locked_memory_risk_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, not_a_domain_default, numa_memory_insufficient_default, numatune_invalid_default, numatune_memoryless_node_default, pin_crosses_nodeset_default, pin_target_offline_default, pinned_guest_cpu_model_default, realtime_guest_hygiene_default, realtime_sched_unsafe_default, smt_sibling_sharing_default, unused_disable_directive_default, value_invalid_default, vcpu_floating_pin_default, vcpu_id_range_default, vcpu_partially_pinned_default, vcpu_pin_collision_default, xml_malformed_default];
 var readmes = {
   "cpu-topology-mismatch": "# cpu-topology-mismatch\n\nReports a guest CPU `<topology>` whose product sockets \xD7 dies \xD7 clusters \xD7 cores \xD7 threads is not the maximum vCPU count (the `<vcpu>` text), naming the product and the count. It also reports a `<topology>` that lacks `sockets`, `cores` or `threads`, or sets a count to 0, which libvirt rejects outright. The finding is on the `<topology>` start tag (or on the zero value).\n\n## Why this matters\n\nThe topology is how the guest sees its vCPUs: as sockets, dies, clusters, cores and SMT threads. QEMU has required since 2.5 that it describe exactly the maximum number of vCPUs, and libvirt's QEMU driver enforces this when the domain is defined and when it starts (qemu_validate.c: \"CPU topology doesn't match maximum vcpu count\"). The usual cause is raising or lowering `<vcpu>` (in an editor, or in a template) without touching the topology, or writing `threads='2'` while counting threads as cores.\n\nHow libvirt reads the element (cpu_conf.c `virCPUDefParseXML`):\n\n- `sockets`, `cores` and `threads` are **required** and must not be 0;\n- `dies` and `clusters` are optional, default to 1, and must not be 0 either;\n- the product is compared with the maximum vCPU count, not with `current`. A guest that boots with fewer vCPUs online still needs a topology that holds all of them.\n\nThe product check belongs to the QEMU driver, so it is made for domains of type `kvm`, `qemu` and `hvf` only. The missing-attribute and zero checks are parse errors for every driver. A count that is not a number is left to `value-invalid`.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='1'/>\n</cpu>\n```\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' cores='4'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because either side may be the wrong one: the vCPU count, or the shape of the topology (more cores, or fewer threads). Make the product equal the maximum vCPU count. For pinned guests, pick a shape that matches the host CPUs the vCPUs are pinned to (`threads='2'` only when the pins are SMT sibling pairs; see `guest-smt-topology-mismatch`).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/cpu_conf.c`: `virCPUDefParseXML` (required, non-zero `sockets`, `cores`, `threads`; `dies` and `clusters` default to 1).\n- libvirt `src/conf/domain_conf.c`: `virDomainDefGetVcpusTopology` (the product).\n- libvirt `src/qemu/qemu_validate.c`: \"CPU topology doesn't match maximum vcpu count\".\n- libvirt, Domain XML format, \xA7CPU model and topology.\n",
   "cpuset-syntax": "# cpuset-syntax\n\nReports a cpuset or nodeset value that libvirt would reject: a descending range, a range after `^`, a character that is not part of the grammar, an id at or above libvirt's 16384 limit, or a list that selects nothing. It also adds an info note when a `^N` exclusion comes before the range it was meant to cut, and so removes nothing, and when a valid value lists ids out of order, names an id twice or writes a sign before a range end (safe `--fix`: libvirt's canonical form). The finding points at the offending item inside the attribute value.\n\n## Why this matters\n\nOne grammar is shared by every CPU or node list in a domain (`virBitmapParse` in src/util/virbitmap.c): `<vcpu cpuset>`, `vcpupin`, `emulatorpin`, `iothreadpin` and `vcpusched vcpus`, `numatune` `memory`/`memnode` `nodeset`, guest `<cell cpus>`, and hugepage `<page nodeset>`. Items are separated by commas and applied **left to right**:\n\n- `N` adds N; `N-M` adds N to M and needs M \u2265 N;\n- `^N` removes N. Only a single id may follow the caret: `^N-M` is an error;\n- the result must not be empty: every caller in domain_conf.c rejects an all-clear bitmap (\"Invalid value of 'cpuset'\");\n- ids must be below `VIR_DOMAIN_CPUMASK_LEN` (16384).\n\nA value that does not parse makes `virsh define` fail. Worse, a value edited on a running host makes the next `virsh edit` or redeploy fail. kvmlint reports it before then. No other rule can reason about a value that does not parse, so the pins and bindings that use it are skipped by the placement rules.\n\n| value | set | |\n| --- | --- | --- |\n| `0-3,^2` | 0,1,3 | exclusion after the range |\n| `^2,0-3` | 0,1,2,3 | valid, info: the `^2` removes nothing |\n| `4-11,^8,16` | 4-7,9-11,16 | |\n| `7-4` | none | error: descending range |\n| `0-3,^1-2` | none | error: range after `^` |\n| `1,^1` | none | error: empty result |\n| `8-11,0-3` | 0-3,8-11 | valid, info: out of order |\n| `0-3,2` | 0-3 | valid, info: 2 named twice |\n| `0-+3` | 0-3 | valid, info: `strtol` accepts the sign |\n| `4,5,6,7` | 4-7 | valid, not reported: same reading |\n\nBecause items apply in order, `^2,0-3` is {0,1,2,3}: the exclusion runs while 2 is not in the set yet, and the later range adds it back. `0-3,^2` is {0,1,3}. The first form is valid, but it almost never means what its author wanted, so it gets an info note.\n\nA valid value can also be hard to read without being wrong: `8-11,0-3` (items out of ascending order), `0-3,2` or `0,0` (an id named twice, often a copy-paste slip in a list that was meant to differ), `0-+3` (a sign that libvirt's `strtol` accepts and other parsers do not). These get an info note with a safe fix. `virsh dumpxml` writes every such value back in canonical form anyway (`virBitmapFormat`: ascending, runs as `N-M`), so the file then matches what libvirt stores. Listing ids one by one (`4,5,6,7` for `4-7`) reads the same either way and is not reported.\n\nKernel CPU lists (`isolcpus=`, `nohz_full=`, strides like `0-15:2/4`) use a different grammar and are checked on the host snapshot, not here.\n\n## Incorrect\n\n```xml\n<vcpupin vcpu='1' cpuset='7-4'/>\n<emulatorpin cpuset='0-3,^1-2'/>\n<vcpusched vcpus='3-0' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1,^1'/>\n<vcpupin vcpu='0' cpuset='0x30'/>\n<page size='2048' unit='KiB' nodeset='0-'/>\n```\n\nInfo: the exclusion does nothing.\n\n```xml\n<vcpu placement='static' cpuset='^2,0-3'>2</vcpu>\n```\n\nInfo: valid, but out of order, or naming an id twice.\n\n```xml\n<vcpu placement='static' cpuset='8-11,0-3'>4</vcpu>\n<emulatorpin cpuset='0-3,2'/>\n```\n\n## Correct\n\n```xml\n<vcpupin vcpu='1' cpuset='4-7'/>\n<emulatorpin cpuset='0-3,^1,^2'/>\n<vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1'/>\n<vcpu placement='static' cpuset='0-3,^2'>2</vcpu>\n<vcpu placement='static' cpuset='0-3,8-11'>4</vcpu>\n<emulatorpin cpuset='0-3'/>\n```\n\n## Fix\n\n`kvmlint --fix` rewrites a value to libvirt's canonical form (`virBitmapFormat`: ascending, runs as `N-M`) only when all of these hold:\n\n- the value parses, so its set is known;\n- the canonical text means exactly the same set, so nothing changes for libvirt (`virsh dumpxml` would write the same text);\n- the difference matters to a reader: items out of ascending order, an id named twice, or a signed range end. Merging `4,5,6,7` into `4-7` is not worth a finding, so it is never rewritten.\n\nTwo cases are deliberately **not** fixed:\n\n- a value that does not parse: its intent is a guess. Write ranges low to high, exclude single CPUs one at a time (`^1,^2`) after the range they cut, and list ids in decimal;\n- a `^N` before the range it was meant to cut (`^2,0-3`). The canonical form of libvirt's reading, `0-3`, would keep the same set, but it would silently drop the author's visible attempt to exclude 2, turning a probable mistake into an intended-looking value. Instead kvmlint offers two **suggestions**, never applied by `--fix`: the probable intent (`0-1,3`, the exclusion applied), and libvirt's reading written plainly (`0-3`). A person picks one.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virbitmap.c`: `virBitmapParse`, `virBitmapParseInternal` (items, `^`, ranges, limits) and `virBitmapFormat`.\n- libvirt `src/conf/domain_conf.c`: rejection of empty cpusets and nodesets.\n- libvirt, Domain XML format, \xA7CPU Allocation (\"a caret followed by a CPU number to be excluded from a previous range\"), \xA7CPU Tuning, \xA7NUMA Node Tuning, \xA7Memory Backing.\n",
+  "dedicated-cpu-conflict": "# dedicated-cpu-conflict\n\nReports a host CPU dedicated to one guest's vCPU (a vCPU whose affinity is exactly that CPU) that another guest planned on the same host can also run on, through any of its affinities: vCPU pins, emulator, IOThreads, `<vcpu cpuset>`, or no pin at all. Both sides are reported. The dedicating `<vcpupin>` names the other guests, and the other guest's pin (or its `<cputune>`/`<vcpu>` when it has none) names the guest whose CPU it reaches. At most three guests are named per finding, with a count of the rest.\n\n## Why this matters\n\nDedicating a CPU to a vCPU only helps if nothing else runs there. When a second guest's vCPU is pinned to the same CPU, or its emulator's or IOThread's range includes it, the two compete for that CPU. The \"dedicated\" vCPU then sees steal time and latency spikes, and so does the other guest. Nothing in libvirt prevents this: each domain is checked alone, and two domains can name the same CPU without any warning. It shows up only when both run on the same host, which is why this is a plan rule.\n\nA guest with no pin at all gets every online CPU from libvirt. On a host isolated with `isolcpus` (domain), the scheduler never places such threads on the isolated CPUs: they belong to no scheduler domain. So unpinned guests only conflict with dedicated CPUs outside the isolcpus domain set, for example on a tuned cpu-partitioning host that isolates with `nohz_full` alone, or with dedicated CPUs taken from housekeeping.\n\nA vCPU pinned to a housekeeping CPU is `housekeeping-overlap`'s finding. Housekeeping CPUs are the shared pool where every guest's emulator and IOThreads belong, so other guests' emulators and IOThreads there are not reported as conflicts; other guests' vCPUs on the same CPU are.\n\nTwo vCPUs of the *same* guest on one CPU are `vcpu-pin-collision`'s finding. The same guest's emulator on its own vCPU's CPU is `emulatorpin-overlaps-vcpus`'s.\n\n## Incorrect\n\nTwo guests planned on one host:\n\n```xml\n<!-- web-01 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n```\n\n```xml\n<!-- web-02 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='9'/>\n  <vcpupin vcpu='1' cpuset='10'/>\n  <emulatorpin cpuset='0-4'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<!-- web-02 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='10'/>\n  <vcpupin vcpu='1' cpuset='11'/>\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because which guest moves is a placement decision. Give every guest dedicated CPUs that no other guest pins or floats over. Keep the shared pool (emulators, IOThreads, unpinned guests) on housekeeping CPUs. On hosts without `isolcpus`, pin unpinned guests to the shared pool too (`<vcpu cpuset>`), or run them on another host.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host` with several files, or the config's `hosts` mapping), and the host snapshot for the online CPUs and the isolcpus domain set. The index of dedicated CPUs is built once per plan, and each affinity is matched against it by CPU intervals. The cost is linear in the number of domains, and a huge cpuset is never enumerated.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`). With no pin, libvirt sets each thread's affinity to all online host CPUs (`qemuProcessInitCpuAffinity`, `qemuProcessSetupVcpu` in `src/qemu/qemu_process.c`).\n- Linux `Documentation/admin-guide/kernel-parameters.txt` (`isolcpus`) and `kernel/sched/fair.c` / `kernel/sched/topology.c`: threads are placed and balanced within scheduler domains, which leave out isolcpus CPUs.\n- OpenStack Nova `nova/virt/hardware.py`: dedicated (pinned) CPUs are never shared between instances on a host.\n- The KVM tuning guide for Rocky Linux: 1:1 pinning, each vCPU on a CPU of its own.\n",
   "emulatorpin-overlaps-vcpus": "# emulatorpin-overlaps-vcpus\n\nReports QEMU emulator threads that may run on a host CPU dedicated to one of the guest's vCPUs (a vCPU whose effective affinity is exactly that one CPU). The finding is a warning, or an error when an overlapped vCPU, or the emulator itself (`<emulatorsched>`), has realtime (`fifo` or `rr`) scheduling. It points at the `cpuset` that sets the emulator's affinity: the `<emulatorpin>`, or the `<vcpu cpuset>` the emulator falls back to when there is no `<emulatorpin>`.\n\n## Why this matters\n\nThe \"emulator\" is every thread of the QEMU process that is neither a vCPU nor an IOThread: the main loop, device emulation, disk and network I/O without an IOThread, migration, VNC/SPICE, the RCU thread. libvirt gives it `<emulatorpin cpuset>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online CPU (formatdomain \xA7CPU Tuning; `qemuProcessSetupEmulator` in `qemu_process.c`).\n\nA vCPU pinned to one CPU of its own is meant to have that CPU to itself. If the emulator's set includes that CPU, the scheduler puts emulator work there whenever it likes: every interrupt the guest raises, every disk completion handled in the main loop preempts the vCPU, and the guest sees latency spikes and steal time. A common way to get there is a `<vcpu cpuset>` that lists exactly the pinned CPUs: it looks like a bound for the vCPUs, but with no `<emulatorpin>` the emulator follows it onto those CPUs.\n\nWith `<vcpusched scheduler='fifo'|'rr'>` on the overlapped vCPU it is worse: a busy realtime vCPU is never preempted by the (SCHED_OTHER) emulator thread, so the emulator thread that landed on that CPU waits. Device emulation and I/O for the whole guest stall behind it, which often looks like a hung guest. The reverse, a realtime `<emulatorsched>` on a vCPU's CPU, starves the vCPU instead. Both are the error case (rules.md names the first; the second is the same overlap with the roles swapped).\n\nWhich rule owns what, so one mistake gets one finding:\n\n- an emulator with no pin at all (every online CPU) is `missing-emulatorpin`'s;\n- the emulator on a CPU dedicated to a vCPU is this rule's, as an error when either thread is realtime; `realtime-sched-unsafe` does not report that pair again;\n- an emulator that only overlaps vCPUs with floating pins (a shared pool, as OpenStack's `shared` policy writes it) is not reported: nothing there was dedicated.\n\nLayouts generated by OpenStack Nova are reported as they are: a `dedicated` instance without `hw:emulator_threads_policy` gets an `<emulatorpin>` holding all of its own vCPU CPUs (Nova's documented default: the emulator threads \"run on the same host CPUs as the instance itself\"). That is a true overlap; `hw:emulator_threads_policy=isolate`, or `share` with `compute.cpu_shared_set` configured, moves the emulator off the vCPUs. Where the overlap is intended, turn the rule off for those domains in the config.\n\n## Incorrect\n\nThe emulator pin reaches into CPU 4, vCPU 0's CPU:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-4'/>\n</cputune>\n```\n\nThe emulator follows `<vcpu cpuset>` onto every pinned CPU:\n\n```xml\n<vcpu placement='static' cpuset='8-11'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <vcpupin vcpu='2' cpuset='10'/>\n  <vcpupin vcpu='3' cpuset='11'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\n`kvmlint --fix` applies a fix only when the domain is linted against a host snapshot whose housekeeping set is known and not empty (as for `missing-emulatorpin`). The target is the housekeeping CPUs on the host node(s) of the vCPU pins, or all of them when those nodes have none, minus any CPU dedicated to a vCPU. The fix rewrites the `<emulatorpin cpuset>` value; when the emulator followed `<vcpu cpuset>`, it inserts `<emulatorpin cpuset='\u2026'/>` into `<cputune>` where libvirt's formatter writes it (after the `<vcpupin>`s), leaving `<vcpu cpuset>` alone since it still bounds any unpinned vCPU.\n\n```xml\n  <emulatorpin cpuset='0-3'/>\n```\n\nWithout a host snapshot there is no fix: choosing between the shared housekeeping CPUs and a spare CPU reserved for this guest is a person's decision. When the `<emulatorpin>` also names CPUs no vCPU is dedicated to, a suggestion offers to keep only those.\n\n## Needs\n\n**domain**. The host snapshot is only needed for the fix and for naming housekeeping CPUs.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`emulatorpin`, `vcpupin`, `vcpusched`) and \xA7CPU Allocation (`<vcpu cpuset>`: the default for the emulator when `emulatorpin` is absent).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupEmulator`, `qemuProcessSetupPid`).\n- libvirt `src/conf/domain_conf.c` (`virDomainCputuneDefFormat`: order of `vcpupin`, `emulatorpin`, `iothreadpin`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): \"The QEMU emulator threads need to be pinned to host CPUs that are not in the isolcpus reserved set\".\n- sched(7), \"SCHED_FIFO\": a SCHED_FIFO thread runs until it blocks, yields or is preempted by a higher-priority thread.\n- OpenStack Nova, admin guide \"CPU topologies\", \xA7Customizing instance emulator thread pinning policies (`hw:emulator_threads_policy`).\n- The KVM tuning guide for Rocky Linux: emulatorpin on housekeeping cores, apart from 1:1 vCPU pins.\n",
   "guest-cell-spans-host-nodes": "# guest-cell-spans-host-nodes\n\nReports a guest NUMA cell whose vCPUs are pinned to CPUs on more than one host NUMA node (on the `<cell>` start tag), and a guest with more NUMA cells holding vCPUs than the host has nodes with CPUs (on the `<numa>` start tag). Both are warnings.\n\n## Why this matters\n\nA guest NUMA topology (`<cpu><numa><cell>`) tells the guest kernel which vCPUs share local memory. The guest's scheduler and allocator act on it: tasks stay near their memory, and memory is allocated on the node of the CPU that asks. The promise only holds if each guest cell maps onto one host node:\n\n- **a cell spanning host nodes**: some of the cell's vCPUs run on another socket than the rest, and than the memory bound to the cell. The guest sees all of them as local to each other, so it places threads and memory accordingly, and some of those accesses cross the interconnect without the guest knowing. A `<vcpu cpuset>` covering several nodes makes every cell span them;\n- **more cells with vCPUs than host nodes with CPUs**: at least two guest cells share one host node. The guest keeps its tasks apart from each other's memory for no benefit, and its NUMA distances mean nothing. A CPU-less host node (CXL memory, a memory-only node) does not count: mirror it with a guest cell that has memory and no `cpus`, as libvirt allows.\n\nThe rule takes each vCPU's effective pin (`vcpupin`, else `<vcpu cpuset>`) and the host nodes of those CPUs. Unpinned vCPUs and `placement='auto'` (numad chooses at start) are not known offline and are left out. A guest with a single cell is not checked for spanning: it makes no claim of locality between cells. That cell often exists only for shared memory (virtiofs, vhost-user), and is no different from a guest without cells, whose memory placement `pin-crosses-nodeset` weighs. vCPUs listed in no cell are `guest-numa-coverage`'s.\n\n## Incorrect\n\nGuest cell 0 is vCPUs 0-3, but vCPU 3 is pinned to CPU 20 on host node 1:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='20'/>\n  <!-- vCPUs 4-7 on CPUs 21-24 (node 1) -->\n</cputune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\nEach cell's vCPUs on one host node, and the cell's memory bound there:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <!-- vCPUs 4-7 on CPUs 20-23 (node 1) -->\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: which CPUs a cell should move to is a placement decision. Pin each guest cell's vCPUs to CPUs of one host node and bind its memory with `<memnode>`. Give the guest at most as many cells with vCPUs as the host has nodes with CPUs.\n\n## Needs\n\n**host snapshot**: which node each CPU belongs to, and which nodes have CPUs. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`<numa>`, `<cell id cpus memory>`; `cpus` optional for memory-only cells), \xA7CPU Tuning, \xA7NUMA Node Tuning (`memnode`).\n- libvirt `src/conf/numa_conf.c`: guest cells and their `memnode` bindings.\n- OpenStack Nova `nova/virt/hardware.py`: each guest NUMA cell is fitted to exactly one host NUMA cell.\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: local allocation on the node of the faulting CPU.\n- The KVM tuning guide for Rocky Linux: guest NUMA cells mirroring the host's, each pinned within one socket.\n",
   "guest-numa-coverage": "# guest-numa-coverage\n\nChecks how the guest NUMA cells (`<cpu><numa><cell>`) divide the vCPUs. Errors: cells whose ids are not 0..n-1 each once, two cells naming the same vCPU, or a cell naming a vCPU at or beyond the `<vcpu>` maximum, all of which libvirt rejects. Warning: vCPUs that no cell names, which libvirt silently adds to cell 0. The warning has a safe `--fix` that writes them into cell 0's `cpus`.\n\n## Why this matters\n\nThe cells are the NUMA topology the guest OS sees: which vCPUs sit next to which memory. Its scheduler and allocator, and every NUMA-aware application inside, plan around it. With `<numatune><memnode>` the cells are also the unit in which guest memory is bound to host nodes, so a vCPU in the wrong cell ends up running far from its memory.\n\nHow libvirt reads the cells (numa_conf.c `virDomainNumaDefParseXML`, domain_conf.c `virDomainDefParseXML`):\n\n- a cell's id is its `id` attribute, or its position when `id` is absent. The ids must be exactly 0..n-1, each once (\"Exactly one 'cell' element per guest NUMA cell allowed\u2026\", \"Duplicate NUMA cell info\");\n- two cells may not share a vCPU (\"NUMA cells \u2026 have overlapping vCPU ids\");\n- no cell may name a vCPU at or beyond the `<vcpu>` maximum (\"CPU IDs in <numa> exceed the <vcpu> count\");\n- `cpus` is optional: a cell without it is a CPU-less (memory-only) node, which libvirt has supported since 6.5. It is not reported;\n- every vCPU that no cell names is added to cell 0. The QEMU driver does this after parsing (qemu_domain.c `qemuDomainDefNumaCPUsRectify`, numa_conf.c `virDomainNumaFillCPUsInNode`): cell 0's `cpus` becomes every vCPU the other cells do not name. QEMU itself warns that partial mappings are obsolete and will be removed.\n\nSo the guest gets a cell 0 that is larger than the file says, often with a non-contiguous CPU list, while the other cells (and their `memnode` bindings) look balanced on paper. The rule writes down what libvirt would do, so the file and the guest agree. If another split was meant, move the vCPUs to the right cells by hand.\n\nCoverage is checked against the vCPU **maximum**, so vCPUs that are offline at boot need a cell too. When a cell id or `cpus` value does not parse (`value-invalid`, `cpuset-syntax`), or when an error above is present, the coverage warning is left out.\n\n## Incorrect\n\nvCPU 3 is in no cell, and libvirt puts it in cell 0:\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-2' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\nErrors:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-2' memory='4' unit='GiB'/>\n    <cell id='2' cpus='2-5' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n    <cell id='2' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nFor the warning, `kvmlint --fix` sets cell 0's `cpus` to its own vCPUs plus the ones no cell names, in libvirt's canonical form (`virBitmapFormat`, e.g. `0-3,6-7`). When cell 0 has no `cpus` attribute, the fix inserts one after its `id`, in the file's quote style. This is exactly what libvirt would do, so the guest does not change. The errors have no automatic fix: which cell a shared vCPU belongs to, and how the ids should be renumbered, are the author's choices.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaDefParseXML` (ids, overlap, optional `cpus`), `virDomainNumaGetMaxCPUID`, `virDomainNumaFillCPUsInNode`.\n- libvirt `src/conf/domain_conf.c`: `virDomainDefParseXML` (\"Number of CPUs in <numa> exceeds the <vcpu> count\", \"CPU IDs in <numa> exceed the <vcpu> count\").\n- libvirt `src/qemu/qemu_domain.c`: `qemuDomainDefNumaCPUsRectify` (vCPUs in no cell go to cell 0).\n- QEMU `hw/core/machine.c` (`machine_numa_finish_cpu_init`): \"CPU(s) not present in any NUMA nodes\u2026 partial NUMA mappings is obsoleted\".\n- libvirt, Domain XML format, \xA7CPU model and topology (guest NUMA topology, CPU-less cells).\n",
   "guest-numa-memory-sum": "# guest-numa-memory-sum\n\nReports a domain with guest NUMA cells whose `<memory>` is not the sum of the cells' `memory` plus the sizes of its memory devices (`<memory model='dimm'|'nvdimm'|'virtio-mem'|\u2026>`). libvirt replaces `<memory>` with that sum, so the value in the file is never what the guest gets. Safe `--fix`: set `<memory>` to the sum.\n\n## Why this matters\n\nWith guest NUMA cells, the cells are the guest's memory: each becomes a memory backend of its own, of exactly its `memory` size. `<memory>` is then just a total that libvirt keeps consistent: when a domain is defined (`virsh define` parses with ABI update), `virDomainDefPostParseMemory` in domain_postparse.c overwrites it with \u03A3 cell memory + \u03A3 memory device sizes. `virsh dumpxml` afterwards shows the new value.\n\nA file whose `<memory>` disagrees with its cells is therefore misleading in review and in capacity planning. Someone reading \"16 GiB\" plans for 16 GiB while the guest gets 15.5. A change to `<memory>` alone (the usual way to resize a guest) silently does nothing. The mismatch usually comes from resizing one side and forgetting the other, or from cells written in MiB that do not add up to a whole number of GiB.\n\nSizes are compared exactly in KiB, after libvirt's unit rules (`KiB`, `MiB`, `GiB` are powers of 1024; `KB`, `MB`, `GB` powers of 1000; no unit is KiB). Memory devices are counted whatever their model, as libvirt does. Domains without cells are not checked: there `<memory>` is the size. A cell or device whose size does not parse is left to `value-invalid`, and the rule then stays silent.\n\n## Incorrect\n\n```xml\n<memory unit='GiB'>16</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='7680' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='8192' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<memory unit='KiB'>16252928</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='7680' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='8192' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n```xml\n<maxMemory slots='16' unit='GiB'>64</maxMemory>\n<memory unit='GiB'>10</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n<devices>\n  <memory model='dimm'>\n    <target>\n      <size unit='GiB'>2</size>\n      <node>0</node>\n    </target>\n  </memory>\n</devices>\n```\n\n## Fix\n\n`kvmlint --fix` sets the text of `<memory>` to the sum, which is what libvirt would store, so the guest does not change. The sum is written in the unit `<memory>` already uses when it is a whole number there (`16` \u2192 `12` with `unit='GiB'`). Otherwise the fix writes KiB and sets `unit='KiB'` in the same edit, so the value stays exact and the file stays valid (`<memory unit='GiB'>16</memory>` \u2192 `<memory unit='KiB'>16252928</memory>`). Without a `unit` attribute the value is KiB already. If the larger `<memory>` was the intent, resize the cells instead: that is a choice the fix does not make.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_postparse.c`: `virDomainDefPostParseMemory` (the total is recomputed from the cells and memory devices when parsing with ABI update).\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaGetMemorySize`, and cell parsing (`memory` with `unit`, default KiB).\n- libvirt `src/util/virutil.c`: `virScaleInteger` (units).\n- libvirt, Domain XML format, \xA7Memory Allocation, \xA7CPU model and topology (guest NUMA topology), \xA7Memory devices.\n",
+  "guest-smt-topology-mismatch": "# guest-smt-topology-mismatch\n\nReports a guest whose declared SMT topology disagrees with how its vCPUs are pinned to host hardware threads. A warning when `<topology threads='N'>` (N > 1) groups vCPUs into guest cores, but some group of N consecutive vCPUs pinned 1:1 is not on the SMT siblings of one host core. An info when the guest has one thread per core (`threads='1'`, or no `<topology>`) while two of its vCPUs are pinned to sibling threads of one host core. One finding per domain, on the first offending `<vcpupin>`, naming up to three groups or pairs.\n\n## Why this matters\n\nQEMU numbers vCPUs with the thread id varying fastest. With `threads='2'`, vCPUs 0-1 are the two threads of guest core 0, vCPUs 2-3 of core 1, and so on. The guest scheduler uses that topology. It spreads busy tasks across cores before doubling them up on sibling threads, and it treats siblings as sharing caches.\n\n- If vCPUs 0-1 are pinned to two separate host cores, the guest believes they share a core when they do not. When they do share one, it is a core the guest does not know about. The guest's placement decisions work against the hardware.\n- If the host has no SMT at all (SMT off, each CPU its own core), no pinning can make `threads='2'` true.\n- The reverse, one thread per core while two vCPUs sit on one host core's two threads, makes the guest load both \"cores\" fully, though they share one core's execution units. That is legitimate when capacity matters more than latency, hence only an info.\n\nOnly groups whose vCPUs are all pinned 1:1 to distinct CPUs are judged. Floating or partial pins are left to other rules.\n\n## Incorrect\n\nOn a host whose siblings are N and N+16:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='3'/>\n  <vcpupin vcpu='2' cpuset='4'/>\n  <vcpupin vcpu='3' cpuset='5'/>\n</cputune>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='2' threads='2'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='18'/>\n  <vcpupin vcpu='2' cpuset='3'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n</cputune>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='2' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because the pins and the topology are both the user's choice. Pin each guest core's N consecutive vCPUs to the N thread siblings of one host core, or declare `threads='1'` and pin to separate cores. The snapshot's `cpuTopology` (or `lscpu -e`) shows which CPUs are siblings.\n\n## Needs\n\n**host snapshot** with the CPU topology (`cpuTopology` with `siblings`). Without it, the warning case reports one info note on the snapshot saying it was not checked. The info-level check (one thread per core) then stays silent, with no note about a note. Applies only to pinned domains with at least two vCPUs pinned 1:1.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`<topology sockets dies clusters cores threads>`) and \xA7CPU Tuning (`vcpupin`).\n- QEMU `include/hw/i386/topology.h` `x86_topo_ids_from_idx()`: `smt_id = cpu_index % nr_threads`, `core_id = cpu_index / nr_threads % nr_cores`, so consecutive vCPU indexes are the threads of one core.\n- Linux `Documentation/ABI/stable/sysfs-devices-system-cpu` (`topology/thread_siblings_list`). libvirt `formatcaps` (`<cpu siblings>`).\n- OpenStack Nova `nova/virt/hardware.py` (`hw:cpu_thread_policy=require`: guest threads on host sibling threads).\n",
   "housekeeping-overlap": "# housekeeping-overlap\n\nReports a pinned vCPU that can run on one of the host's housekeeping CPUs, the CPUs left outside the isolated set for interrupts, kernel threads and QEMU's own threads. The finding is a warning, or an error when the vCPU also has realtime (`fifo` or `rr`) scheduling. It points at the `cpuset` of the `<vcpupin>`, or of the `<vcpu>`, that allows it.\n\n## Why this matters\n\nA host tuned for pinned guests splits its CPUs in two (rules.md \xA70):\n\n- the isolated set I: `isolcpus` (domain/nohz flags), `nohz_full` and tuned's `isolated_cores` (cpu-partitioning and realtime profiles). The running kernel's own view in `/sys/devices/system/cpu/isolated` and `/sys/devices/system/cpu/nohz_full` wins over the command line when the snapshot has it;\n- the housekeeping set HK = online CPUs \u2212 I, unless the configuration names it explicitly.\n\nHK carries everything that was moved off the isolated CPUs: device interrupts (`irqaffinity`), unbound workqueues and kthreads, offloaded RCU callbacks (`rcu_nocbs`), timers, and the emulator and IOThreads of every guest. A vCPU pinned there competes with all of it. The guest sees jitter and steal time, and the host's housekeeping slows down for everyone.\n\nWith `<vcpusched scheduler='fifo'|'rr'>` it gets worse. A busy realtime vCPU is never preempted by normal threads on its CPU, so ksoftirqd, kworkers and RCU kthreads there can starve. The results are RCU stall warnings, hung-task reports and stuck I/O. That is why the rule reports an error in this case.\n\nOnly vCPU affinity is checked. Emulator threads and IOThreads belong on housekeeping CPUs (the tuning guide and kvm-realtime put them there), so `emulatorpin` and `iothreadpin` on HK are correct. Unpinned vCPUs of a partially pinned domain are left to `vcpu-partially-pinned`.\n\nThis rule owns the realtime case: a `fifo`/`rr` vCPU whose own pin (or `<vcpu cpuset>`) reaches housekeeping CPUs is reported here, as an error, and `realtime-sched-unsafe` does not report it again. That rule covers the other realtime hazards (a realtime thread with more than one CPU, sharing its CPU with another thread of the guest, or a realtime emulator or IOThread on housekeeping CPUs); its README has the full table. A realtime vCPU with a floating pin that also reaches housekeeping CPUs gets one finding from each rule, since narrowing the pin and moving it off HK are separate changes.\n\nIf the host declares no isolation at all (no `isolcpus`, `nohz_full` or tuned `isolated_cores`) and the configuration sets no housekeeping set, HK is unknown. The rule then reports one info note on the host snapshot, once per host, and nothing else.\n\n## Incorrect\n\nOn a host booted with `isolcpus=4-31 nohz_full=4-31` (HK = 0-3):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='3'/>\n  <vcpupin vcpu='2' cpuset='12'/>\n  <vcpupin vcpu='3' cpuset='13'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='0-7'>4</vcpu>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='1'/>\n  <vcpusched vcpus='0' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='12'/>\n  <vcpupin vcpu='3' cpuset='13'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because which isolated CPU each vCPU should move to is a capacity decision. Move the vCPU to isolated CPUs. The message names the ones on the same host NUMA node as the current pin, so the vCPU stays next to its memory (see `pin-crosses-nodeset`). If the guest really needs housekeeping CPUs, give it a floating pin without realtime scheduling and accept the noise. If the isolated set itself is wrong, change `isolcpus`/`nohz_full` or the tuned profile and reboot.\n\n## Needs\n\n**host snapshot**: the housekeeping set comes from the host's isolation (command line, `/sys/devices/system/cpu/{isolated,nohz_full}`, tuned `isolated_cores`). Without a host the rule is silent, and it only applies to pinned domains.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `vcpusched`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): realtime vCPUs on isolated CPUs, emulator and I/O threads on housekeeping CPUs.\n- Linux `Documentation/admin-guide/kernel-parameters`: `isolcpus`, `nohz_full`, `rcu_nocbs`, `irqaffinity`, and the \"cpu lists\" grammar.\n- Linux `kernel/sched/isolation.c` (`housekeeping_setup`, `housekeeping_isolcpus_setup`).\n- tuned `profiles/cpu-partitioning` and its man page (`isolated_cores`).\n- The KVM tuning guide for Rocky Linux: housekeeping cores for the host, isolated cores for vCPUs.\n",
   "hugepage-size-decimal-unit": "# hugepage-size-decimal-unit\n\nReports a hugepage `<page>` whose size is written in a decimal unit (`KB`, `MB`, `GB`, `TB`, any case). libvirt reads those as powers of 1000, so `size='1' unit='GB'` is 1,000,000,000 bytes (976,563 KiB), and `size='2' unit='MB'` is 1954 KiB. Neither is a page size, and the domain fails to start. The finding points at the `unit` value. Safe `--fix`: `GB`\u2192`G`, `MB`\u2192`M`, `KB`\u2192`K`, `TB`\u2192`T`.\n\n## Why this matters\n\nlibvirt's units follow `virScaleInteger`: `K`, `KiB`, `M`, `MiB`, `G`, `GiB` (any case) are powers of 1024, while `KB`, `MB` and `GB` are powers of 1000. Guest memory sizes can use either, since only the amount changes. A page size cannot: hugetlbfs pages are powers of two (4 KiB, 2 MiB, 1 GiB on x86; 64 KiB, 2 MiB, 512 MiB, 16 GiB on other architectures), and no power of 1000 is one. libvirt looks for a hugetlbfs mount with exactly the requested size. With 976,563 KiB it finds none, and the start fails (\"Unable to find any usable hugetlbfs mount for 976563 KiB\"). `virsh define` succeeds, so the mistake shows up only at the first start, often on another host.\n\n`GB` is what most people write for \"gigabyte\", which is why this is worth a rule of its own. Decimal units elsewhere (`<memory unit='GB'>`) are valid and are not reported here.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='GB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n```\n\nAlso correct: `unit='GiB'`, or `size='1048576' unit='KiB'` (what `virsh dumpxml` writes).\n\n## Fix\n\n`kvmlint --fix` replaces the decimal unit with its binary letter (`GB`\u2192`G`, `mb`\u2192`m`), keeping the number, but only when the result is a power of two of at least 4 KiB, i.e. a real page size. A decimal size is never a power of two, so the binary reading is then the only size the author can have meant. When the binary reading is no page size either (`size='3' unit='MB'`), there is no automatic fix: the message asks for a real page size, and the unit change is offered as a suggestion only. Whether the host has pages of that size is checked by `hugepage-size-unavailable` when a host snapshot is given.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (binary and decimal suffixes).\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML` and `virDomainParseMemory` (page size, rounded up to whole KiB).\n- libvirt `src/qemu/qemu_command.c` / `qemu_domain.c`: the hugetlbfs mount lookup for the page size at start-up.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: supported huge page sizes.\n- libvirt, Domain XML format, \xA7Memory Backing (`page size unit nodeset`).\n",
   "hugepage-size-unavailable": "# hugepage-size-unavailable\n\nReports a `<memoryBacking><hugepages><page size>` for which the host has no hugepage pool at all: the size is not among the host's hugepage sizes (`/sys/kernel/mm/hugepages/hugepages-<size>kB`) and no node has a pool of it. `<hugepages/>` without a `<page>` uses the host's default size, and is reported only when the host has no hugepage size at all. Reported on the `size` value (or the `<hugepages>` start tag).\n\n## Why this matters\n\nlibvirt backs hugepage guest memory with a file on a hugetlbfs mount whose page size is the one asked for. It looks for that mount when it builds the memory backend, and fails the start when there is none: \"Unable to find any usable hugetlbfs mount for 1048576 KiB\" (qemu_conf.c `qemuGetDomainHupageMemPath`, qemu_command.c `qemuBuildMemoryBackendProps`). A hugetlbfs mount of a size needs the kernel to have a pool (an hstate) of that size. Which sizes exist depends on the CPU and the kernel:\n\n- x86-64: 2 MiB always; 1 GiB only with the `pdpe1gb` CPU flag. Nested or older virtual CPUs often lack it;\n- arm64 with 4 KiB pages: 64 KiB, 2 MiB, 32 MiB, 1 GiB; with 64 KiB pages: 2 MiB, 512 MiB, 16 GiB, so XML written for x86 asking for 1 GiB fails there;\n- ppc64 (radix): 2 MiB and 1 GiB.\n\nThis rule is about a size that does not exist. A pool that exists but holds too few pages for the planned guests, even 0, is `insufficient-hugepages`'s, and that rule skips sizes the host has no pool of, so one situation is reported once. A `<page>` of the base page size (4 KiB on x86, 64 KiB on a 64 KiB-page arm64 kernel) is ordinary memory to libvirt and is never reported. A size in a decimal unit (`size='1' unit='GB'` is 976,563 KiB) is `hugepage-size-decimal-unit`'s.\n\n## Incorrect\n\nThe host's kernel has only 2 MiB pages:\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Fix\n\nNo automatic fix: use a size the host has (the message lists them), or give the host that size. For x86 1 GiB pages that needs a CPU with `pdpe1gb`. Reserve the pages at boot (`hugepagesz=1G hugepages=N`) and mount hugetlbfs with `pagesize=1G` where libvirt looks (`hugetlbfs_mount` in qemu.conf).\n\n## Needs\n\n**host snapshot**: the hugepage sizes (`hugepages.sizesKiB`, or the nodes' pools) and the base page size. With a source that cannot list them (`numactl --hardware`) the rule reports one info note and stays silent.\n\n## Sources\n\n- libvirt `src/qemu/qemu_conf.c`: `qemuGetDomainHupageMemPath` (\"Unable to find any usable hugetlbfs mount for %llu KiB\").\n- libvirt `src/qemu/qemu_command.c`: `qemuBuildMemoryBackendProps` (page size per guest cell; the system page size means no hugepages).\n- libvirt, Domain XML format, \xA7Memory Backing (`hugepages`, `page size unit nodeset`).\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: `/sys/kernel/mm/hugepages/`, `hugepagesz=`, `default_hugepagesz=`, hugetlbfs `pagesize=`.\n- Linux `Documentation/arch/arm64/hugetlbpage.rst`: the sizes for each base page size.\n",
   "hugepages-config-invalid": "# hugepages-config-invalid\n\nReports a `<memoryBacking><hugepages>` configuration that libvirt rejects: a `<page nodeset>` naming a guest NUMA cell that does not exist, two `<page>` elements whose nodesets overlap, two `<page>` elements without a nodeset, a `<page>` without `size`, and (QEMU driver) hugepages combined with `<allocation mode='ondemand'>` or `<source type='anonymous'>`. The finding points at the attribute or element at fault.\n\n## Why this matters\n\nEach guest NUMA cell gets its memory from one page size: the `<page>` whose `nodeset` names the cell, else the `<page>` without a nodeset. `<hugepages/>` with no `<page>` means the host's default size. The `nodeset` names **guest cells**, not host nodes. Mixing the two up is the classic mistake: `nodeset='1'` on a guest without cells reads as \"host node 1\" but means \"guest cell 1\", which does not exist.\n\nWhat libvirt checks:\n\n| configuration | result (source) |\n| --- | --- |\n| `<page>` without `size` | rejected (domain_conf.c `virDomainHugepagesParseXML`: size is required) |\n| a page nodeset naming a cell \u2265 the number of guest cells | rejected: \"hugepages: node N not found\" (domain_validate.c `virDomainDefMemtuneValidate`) |\n| without guest cells, `nodeset='0'` | accepted: the nodeset is dropped and the page backs the whole guest (domain_postparse.c `virDomainDefPostParseMemtune`); any other nodeset is rejected as above |\n| two page nodesets sharing a cell | rejected: \"nodeset attribute of hugepages of sizes \u2026 intersect\" |\n| two pages without nodeset (counting a dropped `nodeset='0'`) | rejected: \"two master hugepages detected\" |\n| hugepages with `<allocation mode='ondemand'>` | rejected by the QEMU driver: \"hugepages are not allowed with memory allocation ondemand\" (qemu_validate.c `qemuValidateDomainDefMemory`) |\n| hugepages with `<source type='anonymous'>` | rejected by the QEMU driver: \"hugepages are not allowed with anonymous memory source\" |\n\nDeliberately **not** reported, because libvirt accepts them: hugepages with `<source type='memfd'>` (refused only by QEMU older than 4.0, which lacks memfd hugetlb support), `<access mode='shared'>` without guest cells (accepted when the machine type names its default RAM backend, as machine types of QEMU 5.0 and later do), and `<allocation threads='N'>` (needs a QEMU with preallocation threads, which a linter cannot see). A nodeset that does not parse is left to `cpuset-syntax`. A page size in a decimal unit is `hugepage-size-decimal-unit`'s.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0-1'/>\n    <page size='2' unit='M' nodeset='1-2'/>\n  </hugepages>\n  <allocation mode='ondemand'/>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0'/>\n    <page size='2' unit='M' nodeset='1'/>\n  </hugepages>\n  <locked/>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix: which page size a guest cell should get is a capacity decision. Give each guest cell at most one page size, use at most one `<page>` without `nodeset`, and bind guest memory to host nodes with `<numatune>`, not with the page `nodeset`.\n\n## Needs\n\n**domain**. The allocation and source checks apply to domains run by the QEMU driver (`type` `kvm`, `qemu` or `hvf`).\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML`, `virDomainDefParseMemory`.\n- libvirt `src/conf/domain_validate.c`: `virDomainDefMemtuneValidate`.\n- libvirt `src/conf/domain_postparse.c`: `virDomainDefPostParseMemtune`.\n- libvirt `src/qemu/qemu_validate.c`: `qemuValidateDomainDefMemory`.\n- libvirt, Domain XML format, \xA7Memory Backing.\n",
   "insufficient-hugepages": "# insufficient-hugepages\n\nAdds up, for each hugepage size and each host NUMA node, the pages that all guests planned on a host need from that node, and reports when the sum is larger than the node's pool (`nr_hugepages`). Each contributing domain is reported on its `<page>` (or `<hugepages>`) element. The message names the node, the demand, the supply, the other domains sharing the pool, and the `nr_hugepages` value that would be enough.\n\n## Why this matters\n\nHugepage-backed guest RAM comes from hugetlbfs, and hugetlbfs only hands out pages that were reserved in a pool beforehand. Each NUMA node has its own pool per page size (`/sys/devices/system/node/nodeN/hugepages/hugepages-<size>kB/nr_hugepages`). Under a `strict` binding the kernel takes pages only from the bound nodes' pools, never from a neighbour's. When a pool runs short, QEMU fails to start (libvirt has it preallocate hugepage-backed memory: \"unable to map backing store for guest RAM: Cannot allocate memory\"), or a guest that does start gets SIGBUS when it touches a page that cannot be backed. Usually the guest started last fails: each guest alone fits, and only the plan as a whole does not. That is why this is a plan rule.\n\nHow the demand is counted (rules.md \xA71):\n\n- **Pages per guest**: `ceil(memory / page size)` for each guest NUMA cell (`<cell memory>`), or for the whole `<memory>` when the guest has no cells. Sizes follow libvirt's units (`virScaleInteger`): `k`/`KiB`, `M`/`MiB`, `G`/`GiB` are powers of 1024, `KB`/`MB`/`GB` are powers of 1000, and no unit means KiB. So `<memory unit='G'>17</memory>` needs 8704 pages of 2 MiB, while `<memory unit='GB'>17</memory>`, which is 17,000,000,000 bytes or 16,601,563 KiB, needs 8107.\n- **Page size**: the `<page size unit>` whose `nodeset` names the guest cell, else a `<page>` without `nodeset`. `<hugepages/>` with no `<page>` uses the host's default hugepage size (`Hugepagesize` in `/proc/meminfo`). Each size is a separate budget: 1 GiB pages never stand in for 2 MiB ones.\n- **Which node**:\n  - a single-node nodeset (from `memnode`, else `<memory>`): that node;\n  - `strict` over several nodes: the kernel decides the split, so only the sum over the set is compared, and the finding is a warning;\n  - `interleave`: spread evenly over the nodes;\n  - no `<numatune>` or `placement='auto'`: only host-wide totals are compared, and the finding is a warning.\n- **Supply**: the pool size `nr_hugepages`, not the free pages at capture time. Running guests already hold pages, and they are part of the plan.\n- **Sizes the host has no pool of at all** (absent from `/sys/kernel/mm/hugepages/` and from every node): not counted here. No `nr_hugepages` value can help there, and `hugepage-size-unavailable` reports them. A pool that exists but holds too few pages, 0 included, is this rule's.\n\n## Incorrect\n\nTwo guests on host node 0, whose 2 MiB pool holds 8192 pages (16 GiB): 6144 + 4096 = 10240 pages.\n\n```xml\n<!-- erp-db.xml -->\n<memory unit='GiB'>12</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n```xml\n<!-- erp-app.xml -->\n<memory unit='GiB'>8</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nBind the second guest to node 1, or raise node 0's pool to 10240 pages (`echo 10240 > /sys/devices/system/node/node0/hugepages/hugepages-2048kB/nr_hugepages`, made persistent in the boot configuration or a tuned profile):\n\n```xml\n<!-- erp-app.xml -->\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: whether to grow a pool, move a guest or shrink it is a capacity decision. The message gives the `nr_hugepages` value per node that would be enough for the plan. Reserve 1 GiB pages at boot (`hugepagesz=1G hugepages=N`), as they are hard to find later when memory is fragmented. For a multi-node `strict` binding, bind each guest cell to one node with `<memnode>`, so the check can be exact.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host`, or the `hosts` mapping in `kvmlint.config.json`), with the host snapshot's per-node hugepage pools. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7Memory Allocation (units), \xA7Memory Backing (`hugepages`, `page size unit nodeset`), \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`).\n- libvirt `src/util/virutil.c` (`virScaleInteger`: binary and decimal units) and `src/conf/numa_conf.c`.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: per-node pools under `/sys/devices/system/node/nodeN/hugepages/`, boot-time reservation, and the interaction with memory policy.\n- OpenStack Nova `nova/virt/hardware.py`: hugepage fitting per host NUMA cell.\n- The KVM tuning guide for Rocky Linux: per-node hugepage reservation sized for the guests bound there.\n",
   "iothread-placement": "# iothread-placement\n\nReports an IOThread of a pinned domain that has no `<iothreadpin>` (so it runs wherever `<vcpu cpuset>` allows, or on every online host CPU), and an `<iothreadpin>` that puts an IOThread on a CPU dedicated to a vCPU. Both are warnings, or errors when one of the vCPUs concerned, or the IOThread itself, has realtime (`fifo`/`rr`) scheduling. The first finding is reported on `<iothreads>` (or `<iothreadids>`) and names the IOThreads as ranges; the second on the `iothreadpin` `cpuset`.\n\n## Why this matters\n\nAn IOThread runs the virtio-blk/virtio-scsi queues (and other devices) assigned to it with `iothread='N'`. Its affinity follows the same chain as the emulator's (formatdomain \xA7CPU Tuning, `qemuProcessSetupIOThread` in `qemu_process.c`): `<iothreadpin iothread='N'>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online host CPU.\n\nIn a domain whose vCPUs are pinned, an IOThread left without a pin therefore runs on the vCPUs' own CPUs and on isolated cores: each burst of disk I/O preempts a vCPU, and on CPUs isolated with `isolcpus` the scheduler does not balance, so several guests' IOThreads can stack on one core. An `<iothreadpin>` onto a CPU dedicated to a vCPU does the same deliberately. libvirt's kvm-realtime page and the tuning guide put IOThreads with the emulator, on housekeeping CPUs.\n\nWith realtime scheduling the sharing turns into starvation, as for the emulator (`emulatorpin-overlaps-vcpus`): a busy SCHED_FIFO vCPU never lets the IOThread on its CPU run, so the guest's disk I/O stalls; a SCHED_FIFO IOThread (`<iothreadsched>`) starves the vCPU. rules.md gives this rule a plain warning; the error for the realtime case follows the pattern of `housekeeping-overlap` and `emulatorpin-overlaps-vcpus`, so that `realtime-sched-unsafe` need not report the same pin again.\n\nCases left alone:\n\n- an unpinned IOThread that falls back to a `<vcpu cpuset>` holding no dedicated vCPU CPU: that cpuset is then a pool kept apart for QEMU's own threads, on purpose;\n- `placement='auto'`: numad's nodes are not known offline;\n- domains with no pinning at all: where their threads run is not a pinning question;\n- an `iothreadpin` for an IOThread the domain does not have (`vcpu-id-range`), or a cpuset that does not parse (`cpuset-syntax`).\n\n## Incorrect\n\n```xml\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='5'/>\n</cputune>\n```\n\nIOThread 1 shares CPU 5 with vCPU 1; IOThread 2 has no pin and runs anywhere.\n\n## Correct\n\n```xml\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\n`kvmlint --fix` applies a fix only when the one safe target exists: the emulator's CPUs from an explicit `<emulatorpin>`, disjoint from every vCPU's affinity. It then rewrites a bad `iothreadpin` `cpuset` to that set, or inserts `<iothreadpin iothread='N' cpuset='\u2026'/>` for each unpinned IOThread where libvirt's own formatter writes it (`virDomainCputuneDefFormat`: after the `<vcpupin>`s and `<emulatorpin>`, among the other `<iothreadpin>`s by IOThread id), copying the indentation, quotes and line endings of its neighbours. Without such an `<emulatorpin>`, where the IOThreads should go (the shared housekeeping CPUs, or a CPU reserved for this guest's I/O) is a person's choice, and the message only says what to add.\n\n## Needs\n\n**domain**. With a host snapshot the message lists the online and isolated CPUs an unpinned IOThread can reach.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7IOThreads Allocation (`iothreads`, `iothreadids`) and \xA7CPU Tuning (`iothreadpin`: \"If this is omitted and attribute cpuset of element vcpu is not specified, the IOThreads are pinned to all the physical CPUs by default\").\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupIOThread`, `qemuProcessSetupPid`).\n- libvirt `src/conf/domain_conf.c` (`virDomainCputuneDefFormat`: element order inside `<cputune>`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: no load balancing on isolated CPUs).\n- The KVM tuning guide for Rocky Linux: `iothreadpin` with the emulator on housekeeping cores.\n",
+  "isolation-incomplete": "# isolation-incomplete\n\nReports a vCPU dedicated to one isolated host CPU (a `<vcpupin>` or `<vcpu cpuset>` naming exactly one CPU of the isolated set I) when the kernel does not run that CPU tick-less (`nohz_full`) or, with it, does not offload its RCU callbacks (`rcu_nocbs`). It also reports a CPU that only tuned's `isolated_cores` isolates while the booted kernel does not isolate it at all. The message lists the missing layers and the kernel command line that completes them. The finding is on the pin's `cpuset`, once per domain and set of missing layers.\n\n## Why this matters\n\nIsolating a CPU for a vCPU takes several kernel layers, and each removes a different kind of interruption:\n\n- **scheduler isolation**: `isolcpus=domain,\u2026` (or `isolcpus=` with no flag) takes the CPU out of the scheduler domains, so no other task is load-balanced onto it. tuned's cpu-partitioning does the same job with systemd's CPUAffinity instead;\n- **tick-less operation**: `nohz_full=` (or the `nohz` flag of `isolcpus=`, which the kernel treats as the same thing, `kernel/sched/isolation.c`) stops the periodic scheduler tick while one task runs. Without it the CPU takes a timer interrupt every 1\u20134 ms, and each one exits the guest;\n- **RCU callback offload**: `rcu_nocbs=` moves RCU callback processing to kthreads on housekeeping CPUs.\n\n`nohz_full` implies the third layer. `rcu_init_nohz()` in `kernel/rcu/tree_nocb.h` ORs the nohz_full mask into the callback-offload mask, and `kernel-parameters.txt` says nohz_full CPUs \"will have their RCU callbacks offloaded, just as if they had also been called out in the rcu_nocbs= boot parameter\". So a host booted with `nohz_full=4-31` and no `rcu_nocbs` is complete, and this rule does not report it. tuned's current cpu-partitioning profile writes exactly that. The reverse does not hold: `rcu_nocbs` without `nohz_full` still leaves the tick.\n\nThe usual mistake is `isolcpus=4-31` alone. The guide's vCPUs are then kept away from other tasks but are still interrupted by the tick and by RCU, and that jitter is what the isolation was for. The other is changing tuned's `isolated_cores` without rebooting: the kernel command line tuned writes only applies at the next boot, so the new CPUs are isolated on paper only.\n\nScheduler isolation by itself is not required. cpu-partitioning deliberately leaves `isolcpus` out, so a CPU in `nohz_full` but not in `isolcpus` is not reported. The rule names `isolcpus` only when the booted kernel isolates the CPU in no way at all.\n\nThe running kernel's own view (`/sys/devices/system/cpu/nohz_full` and `isolated`) wins over the command line when the snapshot has it. `rcu_nocbs` is only known from the command line. A kernel built with `CONFIG_RCU_NOCB_CPU_DEFAULT_ALL` offloads every CPU by default, which a snapshot does not show. On such a kernel the RCU part of the message does not apply, but the missing `nohz_full` still does.\n\n## Incorrect\n\nOn a host booted with `isolcpus=2-15,18-31` and nothing else:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\nThe same domain on a host booted with `isolcpus=2-15,18-31 nohz_full=2-15,18-31 rcu_nocbs=2-15,18-31`, or with tuned cpu-partitioning's `nohz_full=2-15,18-31` (RCU offload implied):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because the change is on the host, not in the domain XML. Add the missing parameter to the kernel command line (`grubby --update-kernel=ALL --args=\"nohz_full=\u2026\"`, or through tuned's profile) and reboot. The message suggests `nohz_full=` with the whole isolated set. If `isolcpus=` already carries the `nohz` flag, it suggests widening that instead: a `nohz_full=` naming other CPUs than `isolcpus=nohz,\u2026` is ignored (\"nohz_full= must match isolcpus=\"). When only tuned lists the CPU, reboot so the profile's command line applies.\n\n## Needs\n\n**host snapshot** with the kernel command line or `/sys/devices/system/cpu/nohz_full`. Without either, the rule reports one info note on the snapshot saying it was not checked. It applies only to pinned domains, to vCPUs dedicated to a single CPU, and to CPUs in the isolated set.\n\n## Sources\n\n- Linux `Documentation/admin-guide/kernel-parameters.txt`: `isolcpus`, `nohz_full` (\"Any CPUs in this list will have their RCU callbacks offloaded, just as if they had also been called out in the rcu_nocbs= boot parameter\"), `rcu_nocbs`.\n- Linux `kernel/rcu/tree_nocb.h`: `rcu_nocb_setup()` and `rcu_init_nohz()` (nohz_full CPUs added to `rcu_nocb_mask`).\n- Linux `kernel/sched/isolation.c`: `housekeeping_isolcpus_setup()` (\"isolcpus=nohz is equivalent to nohz_full\") and `housekeeping_setup()` (\"nohz_full= must match isolcpus=\").\n- Linux `drivers/base/cpu.c`: `/sys/devices/system/cpu/isolated` and `/sys/devices/system/cpu/nohz_full`.\n- tuned `profiles/cpu-partitioning/tuned.conf` (`nohz_full=${isolated_cores}` on the boot command line) and `profiles/realtime-virtual-host/tuned.conf` (`nohz_full` and `rcu_nocbs`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): isolated host CPUs for realtime vCPUs.\n",
+  "isolation-params-consistency": '# isolation-params-consistency\n\nReports a host whose CPU isolation parameters contradict each other, the running kernel or tuned. The cases are: `nohz_full=` ignored because it does not match `isolcpus=nohz,\u2026`; a parameter naming CPUs beyond the possible range (an error for `isolcpus`/`nohz_full`); a CPU list that does not parse; tuned\'s `isolated_cores` differing from what the booted kernel isolates; the command line disagreeing with `/sys/devices/system/cpu/isolated` or `nohz_full`; `irqaffinity=` including isolated CPUs. Each finding is on the host snapshot, at the offending value: the parameter inside `kernel.cmdline`, `tuned.isolatedCores`, or the `/sys` value. It is reported once per host, not once per domain.\n\n## Why this matters\n\nThe isolated set every other rule works from comes from several parameters, and the kernel does not simply take their union:\n\n- **`isolcpus=nohz,\u2026` and `nohz_full=`** set up the same isolation. `housekeeping_setup()` (`kernel/sched/isolation.c`) ignores the second one whole when its CPUs differ ("Housekeeping: nohz_full= must match isolcpus="). Half of the intended tick-less CPUs then keep their tick.\n- **A CPU beyond the possible range** makes `cpulist_parse()` fail on current kernels, which parse lists only up to nr_cpu_ids\u22121. `housekeeping_setup()` then drops the whole `isolcpus`/`nohz_full` value and isolates nothing, which is an error. `rcu_nocbs=` falls back to offloading every CPU ("rcu_nocbs= bad CPU range, all CPUs set"). `irqaffinity=` keeps what it parsed before the bad CPU. Older kernels with a cpumask NR_CPUS wide may accept the value, so the message says "may".\n- **tuned `isolated_cores` \u2260 the booted kernel**: tuned\'s bootloader plugin only changes the command line for the next boot. After a profile or variables change without a reboot, tuned moves IRQs and workqueues for the new set while the kernel still isolates the old one.\n- **Command line \u2260 `/sys/devices/system/cpu/isolated` (or `nohz_full`)**: the kernel did not apply what the command line says, because of a rejected value, a kernel built without `CONFIG_NO_HZ_FULL`, or cpuset isolated partitions on newer kernels. kvmlint uses the running kernel\'s view, so the user should know it differs.\n- **`irqaffinity=` inside the isolated set** sends every interrupt without an affinity of its own to the CPUs the vCPUs were given. `irq_affinity_setup()` (`kernel/irq/irqdesc.c`) also always adds the boot CPU.\n\nA value covering every present CPU is reported too. The kernel then keeps the boot CPU for housekeeping, and that single CPU takes every interrupt and kernel thread.\n\n### Nodes without a housekeeping CPU (opt-in)\n\nrules.md also names a NUMA node whose online CPUs are all isolated. Its node-bound kernel threads (kswapd, kcompactd) then run on isolated CPUs or away from the node\'s memory, depending on the kernel, and the emulator threads of guests pinned there must run on another node. The tuning guide\'s own host (`isolcpus=4-31` on a dual-socket host, housekeeping 0-3 all on node 0) is built exactly this way, and its examples pin guests to node 1. So this check is off by default. Turn it on with the rule option `housekeepingPerNode: true`. It then reports each such node where a planned guest pins vCPUs, at `nodes[i].cpus`, naming up to three of those guests.\n\n## Incorrect\n\nHost snapshot (`kernel.cmdline`):\n\n```json\n"cmdline": "ro isolcpus=nohz,domain,2-15,18-31 nohz_full=4-15,20-31 irqaffinity=0-3,16-19"\n```\n\nFor any pinned domain on that host:\n\n```xml\n<cputune>\n  <vcpupin vcpu=\'0\' cpuset=\'4\'/>\n  <emulatorpin cpuset=\'0-1\'/>\n</cputune>\n```\n\n## Correct\n\n```json\n"cmdline": "ro isolcpus=nohz,domain,managed_irq,2-15,18-31 irqaffinity=0-1,16-17"\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu=\'0\' cpuset=\'4\'/>\n  <emulatorpin cpuset=\'0-1\'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because the change is on the host. Edit the kernel command line (grubby, or the tuned profile\'s variables) so that `isolcpus` and `nohz_full` name the same CPUs, every list stays within the possible CPUs, and `irqaffinity` names housekeeping CPUs only. Then reboot. After changing tuned\'s `isolated_cores`, reboot so the kernel and tuned agree.\n\nTo check nodes without housekeeping CPUs, set the option in `kvmlint.config.json`:\n\n```json\n"rules": { "isolation-params-consistency": ["warn", { "housekeepingPerNode": true }] }\n```\n\n## Needs\n\n**host snapshot** with the kernel command line, `/sys/devices/system/cpu/{isolated,nohz_full}` or tuned\'s `isolated_cores`. Each check uses the facts it needs and is skipped without them. The rule reports on the snapshot file whether or not any domain is planned on the host.\n\n## Sources\n\n- Linux `kernel/sched/isolation.c`: `housekeeping_setup()` ("nohz_full= or isolcpus= incorrect CPU range", "nohz_full= must match isolcpus=", "must include one present CPU") and `housekeeping_isolcpus_setup()` ("isolcpus=nohz is equivalent to nohz_full").\n- Linux `kernel/rcu/tree_nocb.h`: `rcu_nocb_setup()` ("rcu_nocbs= bad CPU range, all CPUs set").\n- Linux `kernel/irq/irqdesc.c`: `irq_affinity_setup()` (adds the boot CPU).\n- Linux `drivers/base/cpu.c`: `/sys/devices/system/cpu/isolated` (CPUs outside the HK_TYPE_DOMAIN housekeeping mask) and `/sys/devices/system/cpu/nohz_full`.\n- Linux `Documentation/admin-guide/kernel-parameters.txt`: `isolcpus`, `nohz_full`, `rcu_nocbs`, `irqaffinity`, "cpu lists".\n- tuned `profiles/cpu-partitioning/tuned.conf` and `profiles/realtime/tuned.conf` (the `[bootloader]` command lines built from `isolated_cores`).\n',
+  "isolcpus-floating-affinity": "# isolcpus-floating-affinity\n\nReports a thread affinity (a `<vcpupin>`, `<emulatorpin>`, `<iothreadpin>` or `<vcpu cpuset>`) that lets threads run on two or more CPUs of the host's isolcpus *domain* set: CPUs that belong to no scheduler domain and are therefore never load-balanced. It also counts tuned cpu-partitioning's `no_balance_cores`. The finding is on the `cpuset` attribute.\n\n## Why this matters\n\n`isolcpus=domain,\u2026` (or `isolcpus=` with no flag) takes CPUs out of the scheduler domains. The load balancer then never moves a task to, from, or between those CPUs, which is exactly what isolation is for: nothing else lands there. The same property makes a *floating* pin over isolated CPUs useless. A thread allowed on CPUs 8-11 starts on one of them and stays there, however busy that CPU gets and however idle the other three are. Several vCPUs sharing one floating pool, or an emulator pinned to a range of isolated CPUs, can end up stacked on a single CPU. The kernel documentation of `isolcpus` and libvirt's kvm-realtime page both expect one thread per isolated CPU.\n\nThreads without any pin are not reported. libvirt gives them every online CPU, but the scheduler only places and balances such a thread inside scheduler domains, so it does not drift onto isolcpus CPUs. Hosts isolated with `nohz_full` only (tuned cpu-partitioning) keep load balancing, so floating pins there are not reported either. A pin that reaches a single isolated CPU (for example `emulatorpin cpuset='2-4'` with 4 isolated) is not reported, because one CPU cannot stack threads against another.\n\nThe domain set is read from `/sys/devices/system/cpu/isolated` when the snapshot has it (the running kernel), else from `isolcpus=` on the kernel command line.\n\n## Incorrect\n\nOn a host booted with `isolcpus=4-31`:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='8-11'/>\n  <vcpupin vcpu='1' cpuset='8-11'/>\n  <emulatorpin cpuset='12-13'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='4-7'>4</vcpu>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because choosing a CPU for each thread is a capacity decision. Pin each vCPU to one isolated CPU of its own, and put the emulator and IOThreads on housekeeping CPUs (where the scheduler does balance). If the guest really needs a shared pool, take those CPUs out of `isolcpus` and isolate them with `nohz_full` alone, or use a cpuset partition with load balancing.\n\n## Needs\n\n**host snapshot** with the kernel command line or `/sys/devices/system/cpu/isolated` (or tuned's `no_balance_cores`). When the snapshot has some isolation facts but not these, the rule reports one info note on the snapshot saying it was not checked. When it has no isolation facts at all (a `virsh capabilities` import), `housekeeping-overlap` already says so and this rule stays silent. Without a host, the rule is silent.\n\n## Sources\n\n- Linux `Documentation/admin-guide/kernel-parameters.txt`, `isolcpus`: isolated CPUs are removed from the general SMP balancing and scheduling algorithms. The only way to move a process onto or off an isolated CPU is through its affinity.\n- Linux `kernel/sched/isolation.c` (`housekeeping_isolcpus_setup`: no flag means `domain`) and `kernel/sched/topology.c` (isolated CPUs are left out of the scheduler domains).\n- Linux `drivers/base/cpu.c`: `/sys/devices/system/cpu/isolated`.\n- tuned `profiles/cpu-partitioning` (`no_balance_cores`: \"disable the kernel load balancing in certain isolated CPUs\").\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`). libvirt kbase kvm-realtime: one isolated CPU per realtime vCPU.\n",
   "locked-memory-risk": "# locked-memory-risk\n\nReports `<memoryBacking><locked/>` in a QEMU/KVM domain without a `<memtune><hard_limit>`, or without hugepages. One warning on the `<locked/>` element says which of the two (or both) is missing.\n\n## Why this matters\n\n`<locked/>` asks QEMU to lock all of its memory (`mlockall`, QEMU's `-overcommit mem-lock=on`) so nothing of the guest is ever swapped out. The kernel caps locked memory per process with `RLIMIT_MEMLOCK`, so libvirt has to raise that limit for QEMU, and how far depends on `<memtune>` (`qemuDomainGetMemLockLimitBytes` in `qemu_domain.c`):\n\n- **with a `hard_limit`**, the lock limit is the `hard_limit`;\n- **without one**, libvirt cannot know how much memory QEMU will allocate for itself, so it removes the limit altogether (`VIR_DOMAIN_MEMORY_PARAM_UNLIMITED`). Guest RAM plus everything QEMU allocates for itself are then locked with no upper bound, and the host can never reclaim any of it. libvirt's documentation calls this a potential security risk (a guest that makes QEMU allocate memory can lock host memory without limit) and \"highly recommends\" a `hard_limit` with `<locked/>`.\n\nSize the `hard_limit` as the guest RAM plus QEMU's own memory, generously: libvirt also applies it as the cgroup memory limit, each memory mapping QEMU locks must fit under it, and too low a value stops QEMU from starting (`mlockall` fails) or gets it killed later. A `hard_limit` written as 9007199254740991 KiB (the value `virsh memtune` shows for \"unlimited\") is treated as no limit.\n\nWithout hugepages, `<locked/>` locks the whole guest RAM in ordinary pages: all of it is allocated and faulted in when QEMU starts, and it leaves the host's reclaimable memory for good. On kernels where compaction does not move locked pages (`vm.compact_unevictable_allowed=0`, the default with PREEMPT_RT), those pages also stay where they are and fragment memory around them. Hugepages are never swapped anyway, so with hugepages `<locked/>` only has to lock QEMU's own, much smaller, memory.\n\nThe rule only looks at `type='kvm'` and `type='qemu'`: the memlock handling above is the QEMU driver's.\n\n## Incorrect\n\n```xml\n<memory unit='GiB'>16</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n  <locked/>\n</memoryBacking>\n```\n\n```xml\n<memory unit='GiB'>16</memory>\n<memtune>\n  <hard_limit unit='GiB'>18</hard_limit>\n</memtune>\n<memoryBacking>\n  <locked/>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>16</memory>\n<memtune>\n  <hard_limit unit='GiB'>18</hard_limit>\n</memtune>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n  <locked/>\n</memoryBacking>\n```\n\n## Fix\n\nThere is no automatic fix: the right `hard_limit` depends on the guest's devices and QEMU's own needs, and hugepages need a host pool. Add `<memtune><hard_limit>` (guest RAM plus a margin for QEMU) and back the guest with hugepages, or drop `<locked/>` if the workload does not need it.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7Memory Backing (`locked`: \"it has to remove the limit on locked memory altogether \u2026 it's highly recommended to set a hard_limit\") and \xA7Memory Tuning (`hard_limit`).\n- libvirt `src/qemu/qemu_domain.c` (`qemuDomainGetMemLockLimitBytes`: the `hard_limit`, else unlimited when `<locked/>`), `qemuDomainAdjustMaxMemLock`.\n- Linux `mm/mlock.c` (`mlockall` checks the process's mapped size against `RLIMIT_MEMLOCK` unless it has `CAP_IPC_LOCK`); mlockall(2).\n- Linux `Documentation/admin-guide/sysctl/vm.rst` (`compact_unevictable_allowed`: 0 on PREEMPT_RT).\n- Red Hat, Virtualization Tuning and Optimization Guide, \xA7Memory Backing: with `locked`, set `hard_limit` to the guest's memory plus what the process itself consumes.\n",
   "memory-not-hugepage-multiple": "# memory-not-hugepage-multiple\n\nReports hugepage-backed guest memory that is not a whole number of pages: a guest NUMA cell whose `memory` is not a multiple of the page size backing it, or, for a guest without cells, `<memory>` (less any memory devices). It is a warning, or an error when the memory is smaller than one page. The finding is on the cell's `memory` value or on the `<memory>` text. Suggestions (never `--fix`): round up, or round down, to whole pages.\n\n## Why this matters\n\nEach hugepage-backed region of guest RAM, one per guest cell or one for the whole guest, is a hugetlbfs file that QEMU maps in whole pages:\n\n- when the region is **smaller than one page**, QEMU refuses to start: \"memory size \u2026 must be equal to or larger than page size\" (`file_ram_alloc`). A 512 MiB test guest on 1 GiB pages never boots;\n- otherwise QEMU rounds the region **up** to whole pages. The guest sees the size it was given, but the pool loses one page more, and the rest of that page is never used. With 1 GiB pages, a 4608 MiB cell costs five pages for 4.5 pages of memory. On hosts where every page is reserved for a planned guest, that extra page is what makes the next guest fail (see `insufficient-hugepages`, which counts pages the same way: ceil(memory / page size)).\n\nThe page size of a region is the `<page size>` whose `nodeset` names the cell, else the `<page>` without a nodeset. For `<hugepages/>` with no `<page>`, it is the host's default hugepage size. That size is known only when a host snapshot is linted (`Hugepagesize` in `/proc/meminfo`). **Without a host the rule skips such guests**, since the default differs by architecture and by `default_hugepagesz=`. Pages in a decimal unit, and pages without a size, are left to `hugepage-size-decimal-unit` and `hugepages-config-invalid`. Memory devices (`<memory model='dimm'>` \u2026) have backends of their own and are not part of the regions checked here.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4096' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='4608' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\nError, less than one page:\n\n```xml\n<memory unit='MiB'>512</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='1048576' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0'/>\n    <page size='2' unit='M' nodeset='1'/>\n  </hugepages>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4096' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='4608' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nNo automatic fix: growing a guest takes pages from a shared pool, and shrinking it takes memory from the guest, so the direction is a person's choice. kvmlint offers two **suggestions** (shown in text output, in JSON `suggestions` and in SARIF `result.fixes`; never applied by `--fix`): set the size to the next whole number of pages, or to the whole pages below it (not offered when that is zero). The new size keeps the unit already written when it is exact there, else it is written in KiB with `unit='KiB'`. After resizing a cell, `guest-numa-memory-sum` offers the matching `<memory>` total as a safe fix.\n\n## Needs\n\n**domain**, and a **host snapshot** for `<hugepages/>` without `<page>` (the host's default page size). Without one, those guests are skipped.\n\n## Sources\n\n- QEMU `system/physmem.c` (`file_ram_alloc`): the size check against the page size and the round-up to whole pages.\n- libvirt `src/qemu/qemu_command.c`: one memory backend per guest cell with the page size from `<hugepages>`.\n- libvirt, Domain XML format, \xA7Memory Backing (`page size unit nodeset`, the host's default size for an empty `<hugepages/>`).\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: hugetlbfs files are sized in whole huge pages.\n",
   "min-free-kbytes-exceeds-node-free": "# min-free-kbytes-exceeds-node-free\n\nComputes each NUMA node's share of `vm.min_free_kbytes` the way the kernel does, and compares it with the memory that node has free once the planned guests bound strictly to it have been placed. The finding is an error when a node's min watermark is above its free memory, and a warning when its high watermark is. A node that the planned guests overfill, or push from above its high watermark to between min and high, is left to `numa-memory-insufficient`, so one situation is reported once. It is reported on the host snapshot, at the `vm.minFreeKbytes` value, and the message gives the largest value that keeps every node safe.\n\n## Why this matters\n\n`vm.min_free_kbytes` is not one pool for the whole machine. `__setup_per_zone_wmarks()` (mm/page_alloc.c) splits it over all lowmem zones of all nodes in proportion to each zone's managed pages:\n\n- zone min = pages_min \xD7 managed(zone) / \u03A3 managed(lowmem zones);\n- Movable and HighMem zones instead get a small clamped value;\n- low = min + gap and high = low + gap, where gap = max(min / 4, managed \xD7 `vm.watermark_scale_factor` / 10000).\n\nA node's share is the sum over its zones. Free memory is not even across nodes on a hypervisor. Hugepage pools are carved out of a node's memory, and guests bound with `mode='strict'` allocate only from their nodes. A node can end up with less free memory than its own watermarks although the host as a whole has plenty:\n\n- **below min** (error): every allocation on the node falls into direct reclaim. A strictly bound guest cannot fall back to another node (MPOL_BIND), so the OOM killer picks a process, very likely that guest's QEMU;\n- **below high** (warning): kswapd on that node never reaches its target and reclaims continuously, dropping page cache and burning housekeeping CPU while other nodes sit idle.\n\nFree memory per node is `MemFree` from the snapshot (`/sys/devices/system/node/nodeN/meminfo`), less the memory of each planned domain that binds small (non-hugepage) pages to the node with `strict` or `restrictive`. `preferred` and `interleave` allocations can fall back to other nodes, and hugepages come from the pools, so none of them is subtracted. The zones come from `/proc/zoneinfo` managed pages when the snapshot has them. Otherwise each node's MemTotal stands in for one Normal zone, and the message says so.\n\n### What numa-memory-insufficient reports instead\n\n`numa-memory-insufficient` looks at the same numbers from the guests' side, and one shared decision (`src/model/node-memory.ts`) gives each node to one rule, so a situation is reported once:\n\n- the planned guests do not fit in the node's free memory at all: `numa-memory-insufficient` (error), on the domains. No value of `vm.min_free_kbytes` makes room, so this rule neither reports the node nor lets it constrain the safe value it suggests;\n- the plan leaves the node below its **min** watermark: this rule (error), whether the host or the plan got it there;\n- the plan leaves the node between min and high, and the node was above its high watermark without the planned guests: `numa-memory-insufficient` (warning), since the guests took the margin. When the node was already below high without them, this rule reports it (warning).\n\n## Incorrect\n\nHost: two nodes of 64 GiB, node 1 has 45000 MiB free, `vm.min_free_kbytes=524288` (node 1's min share is 256 MiB). This guest leaves node 1 only 100 MiB:\n\n```xml\n<memory unit='MiB'>44900</memory>\n<vcpu placement='static'>8</vcpu>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n```json\n\"vm\": { \"minFreeKbytes\": 524288, \"watermarkScaleFactor\": 10 }\n```\n\n## Correct\n\nLeave headroom above the high watermark on every node. Spread the small-page guests over both nodes, back large guests with hugepages (reserved up front and not part of `MemFree`), or lower `vm.min_free_kbytes` to the value the message gives:\n\n```xml\n<memory unit='GiB'>20</memory>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: the change is on the host (`sysctl vm.min_free_kbytes=\u2026`, persisted in `/etc/sysctl.d/` or a tuned profile) or in where guests are placed. The message gives the largest `vm.min_free_kbytes` that keeps every node's min watermark (for the error) or high watermark (for the warning) within its free memory. If even 0 is too much, the node is simply overcommitted: move guests off it.\n\n## Needs\n\n**host snapshot**, and the **plan** when domains are mapped to the host: per-node `MemFree` and `MemTotal` (or `/proc/zoneinfo`), `vm.min_free_kbytes` and `vm.watermark_scale_factor`. If the snapshot has no `vm.min_free_kbytes` or no per-node free memory, the rule reports one info note and stops.\n\n## Limitations\n\n- Free memory is the snapshot's `MemFree` of each node *minus* the small-page memory that the\n  planned domains bind strictly to it. A planned domain that was already running when the\n  snapshot was captured is therefore counted twice (its memory is already out of `MemFree`):\n  capture the snapshot on the host as it will be before the planned guests start, or expect\n  the finding to be conservative.\n- A strict binding over several nodes is split evenly; the kernel fills the first node with\n  room first, so the pressure on that node can be higher than estimated.\n\n## Sources\n\n- Linux `Documentation/admin-guide/sysctl/vm.rst`: `min_free_kbytes` (\"each lowmem zone gets a number of reserved free pages based proportionally on its size\") and `watermark_scale_factor`.\n- Linux `mm/page_alloc.c`: `__setup_per_zone_wmarks()`, the formula above.\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: MPOL_BIND does not fall back to other nodes.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`mode` `strict`, `restrictive`, `preferred`, `interleave`).\n- The KVM tuning guide for Rocky Linux: `min_free_kbytes` on NUMA hosts, checked per node.\n",
@@ -29243,6 +30014,7 @@ var readmes = {
   "pinned-guest-cpu-model": "# pinned-guest-cpu-model\n\nReports a pinned KVM domain (one with a `<vcpupin>` or a `<vcpu cpuset>`) whose guest CPU is not `host-passthrough` or `host-model`: a named model (`mode='custom'` with `<model>`), a `<cpu>` with no mode and no model, or no `<cpu>` element at all. It is an info note on the `<cpu mode>` value (or the `<cpu>` start tag, or `<vcpu>` when there is no `<cpu>`).\n\n## Why this matters\n\nPinning is done for performance and predictability. A named CPU model hides every host CPU feature it does not list (newer vector extensions, invariant TSC, cache topology), and a domain without a `<cpu>` model gets the hypervisor's default (`qemu64` on x86), which hides most of them. The pinned guest then runs slower code paths on the very CPUs reserved for it. libvirt's kvm-realtime page uses `host-passthrough` with a topology matching the pins; `host-model` keeps most of the benefit where the guest must still migrate between hosts with different CPUs.\n\n`mode='maximum'` is accepted too: with hardware virtualization it is functionally identical to `host-passthrough` (formatdomain \xA7CPU model and topology).\n\nNot reported:\n\n- unpinned domains: a named model is a sound choice for migration across a mixed fleet;\n- `type='qemu'` (TCG) and other drivers: `host-passthrough` needs KVM.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n<cpu mode='custom' match='exact' check='full'>\n  <model fallback='forbid'>Skylake-Server-IBRS</model>\n</cpu>\n```\n\n## Correct\n\n```xml\n<cpu mode='host-passthrough' check='none' migratable='off'>\n  <topology sockets='1' dies='1' cores='2' threads='1'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix: the CPU model decides which hosts the guest can migrate to, so the choice is a person's. Use `host-passthrough` (or `host-model`), with a `<topology>` that matches the pins.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`mode`: `custom`, `host-model`, `host-passthrough`, `maximum`; the default when `mode` is omitted).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): `host-passthrough` with a matching topology.\n- The KVM tuning guide for Rocky Linux: its complete example (examples/production-vm.xml) uses `host-passthrough` with a topology matching the pins.\n",
   "realtime-guest-hygiene": "# realtime-guest-hygiene\n\nReports a realtime guest (one with a `fifo` or `rr` `<vcpusched>` on any vCPU) that misses part of the configuration libvirt's kvm-realtime page asks for: hugepage-backed memory, `<locked/>`, `<nosharepages/>`, no memory balloon (`<memballoon model='none'/>`), and `<pmu state='off'/>`. Each missing item is one info finding: the memory items on `<memoryBacking>` (or `<memory>` when there is none), the balloon on its `model` (or on `<devices>` when libvirt adds it implicitly), the PMU on its `state` (or on `<features>`).\n\n## Why this matters\n\nPinning realtime vCPUs to isolated CPUs removes scheduling noise; the kvm-realtime page then removes the memory and device noise that would otherwise still reach the guest:\n\n- **hugepages**: guest RAM in small pages means many more TLB misses, each a two-level (guest and EPT/NPT) page walk, and those pages can be migrated by compaction or collapsed by khugepaged under the running guest. kvm-realtime allocates guest RAM from hugepages on the guest's node.\n- **`<locked/>`**: without it the host may swap out QEMU's own memory and any guest RAM not backed by hugepages, and a fault on a swapped page stalls the vCPU for as long as the disk takes. Pair it with `<memtune><hard_limit>` (see `locked-memory-risk`).\n- **`<nosharepages/>`**: with KSM running, ksmd scans guest memory and merges identical pages; the next write to a merged page takes a copy-on-write fault.\n- **no balloon**: a balloon lets the host take memory from the guest at run time, and the guest faults it back in later. For QEMU, a domain without `<memballoon>` does not lack a balloon: libvirt adds a virtio one for x86 (except `isapc` and `microvm`), ppc64, s390x and some others (`qemuDomainDefAddDefaultDevices` in `qemu_postparse.c`), so the rule reports the missing element there. For aarch64 `virt`, riscv64 and loongarch64 nothing is added, and when `<os><type arch>` is absent the rule cannot tell, so it stays silent.\n- **`<pmu state='off'/>`**: with a virtual PMU, the guest's perf counters and its NMI watchdog run on counters KVM emulates with host perf events, adding VM exits and jitter; kvm-realtime turns it off.\n\nOnly realtime guests are checked: for other guests these are trade-offs (ballooning and KSM save memory), not mistakes. `<devices>` and `<features>` are only read for realtime guests.\n\n## Incorrect\n\n```xml\n<memory unit='GiB'>8</memory>\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n</cputune>\n<features>\n  <acpi/>\n  <apic/>\n</features>\n<devices>\n  <memballoon model='virtio'/>\n</devices>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>8</memory>\n<memtune>\n  <hard_limit unit='GiB'>10</hard_limit>\n</memtune>\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n  <nosharepages/>\n  <locked/>\n</memoryBacking>\n<features>\n  <acpi/>\n  <apic/>\n  <pmu state='off'/>\n</features>\n<devices>\n  <memballoon model='none'/>\n</devices>\n```\n\n## Fix\n\n`kvmlint --fix` adds the two items that have exactly one right form and cost no capacity:\n\n- `<nosharepages/>`, inside `<memoryBacking>` after `<hugepages>`, creating `<memoryBacking>` (before `<vcpu>`, where libvirt's formatter writes it) when there is none;\n- `<pmu state='off'/>`, inside `<features>` in libvirt's feature order (after `acpi`, `apic`, `hyperv`, `kvm`, \u2026; before `vmport`, `smm`, `ioapic`, \u2026).\n\nInserted lines copy the indentation, quotes and line endings of their neighbours. A `<pmu state='on'/>` written explicitly only gets a suggestion to set it to `off`: someone asked for the guest PMU, perhaps to profile in the guest. Hugepages (a page size and a host pool), `<locked/>` (which needs a `hard_limit`) and removing the balloon are left to a person; when `<features>` is missing altogether no fix is offered.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): hugepages, `<locked/>`, `<nosharepages/>`, `<pmu state='off'/>`, `<memballoon model='none'/>`.\n- libvirt, Domain XML format, \xA7Memory Backing, \xA7Hypervisor features (`pmu`), \xA7Memory balloon device.\n- libvirt `src/qemu/qemu_postparse.c` (`qemuDomainDefAddDefaultDevices`: the implicit virtio balloon per architecture and machine type; `qemu_domain.c` in older releases).\n- libvirt `src/conf/domain_conf.c` (`virDomainDefFormatInternal`: order of `<memoryBacking>` children and of domain elements; the `<features>` loop over `virDomainFeature`).\n- Linux `Documentation/admin-guide/mm/ksm.rst` (merging and copy-on-write), `Documentation/admin-guide/mm/hugetlbpage.rst`.\n",
   "realtime-sched-unsafe": "# realtime-sched-unsafe\n\nReports a thread with realtime scheduling (`scheduler='fifo'` or `'rr'` in `<vcpusched>`, `<iothreadsched>` or `<emulatorsched>`) whose placement is unsafe: its affinity has more than one CPU (or it has no pin at all), it shares its one CPU with another thread of the same guest, or, for the emulator and IOThreads with a host snapshot, it may run on housekeeping CPUs, outside the isolated set. One error per thread group names every reason; it points at the thread's own pin `cpuset`, or at the `scheduler` attribute when the thread has no pin of its own.\n\n## Why this matters\n\nA SCHED_FIFO or SCHED_RR thread is never preempted by ordinary (SCHED_OTHER) threads: it runs until it blocks, yields, or a higher realtime priority wants the CPU (sched(7)). A busy realtime vCPU therefore owns its CPU outright. That is the point of kvm-realtime's layout, and it is only safe when nothing else ever needs that CPU:\n\n- **one CPU, not a range**: a realtime thread with several allowed CPUs is placed by the scheduler, can land where another realtime thread or a kernel thread already runs, and starves it; on `isolcpus` CPUs it is not even balanced away again;\n- **not shared with another thread of the guest**: two realtime vCPUs on one CPU at equal priority run one at a time until one blocks (FIFO) or its slice ends (RR), so the guest's vCPUs stall each other; an ordinary thread of the guest on that CPU never gets to run;\n- **on isolated CPUs only**: housekeeping CPUs run IRQ work, RCU callbacks, kworkers and ksoftirqd; a realtime thread there starves them, with RCU stall warnings, hung tasks and stuck I/O as the result.\n\nlibvirt's kvm-realtime page pins each vCPU to a dedicated isolated CPU with `fifo`, and leaves the emulator on housekeeping CPUs with normal scheduling.\n\n## Which rule reports what\n\nSeveral placement rules see the same threads. So that one mistake gets one finding, realtime cases are split like this (housekeeping-overlap's README says the same):\n\n| case | reported by |\n| --- | --- |\n| realtime vCPU whose `vcpupin` or `<vcpu cpuset>` includes housekeeping CPUs | `housekeeping-overlap` (error) |\n| emulator (its `emulatorpin`, or the `<vcpu cpuset>` it follows) on a CPU dedicated to a vCPU, when either is realtime | `emulatorpin-overlaps-vcpus` (error) |\n| emulator with no pin at all in a pinned domain | `missing-emulatorpin` |\n| IOThread on, or without a pin over, a CPU dedicated to a vCPU | `iothread-placement` (error when either is realtime) |\n| realtime vCPU with a floating pin, a floating `<vcpu cpuset>`, or no pin | this rule (`vcpu-floating-pin` and `vcpu-partially-pinned` leave realtime vCPUs alone) |\n| two vCPUs on one dedicated CPU, one of them realtime | this rule (`vcpu-pin-collision` leaves it) |\n| realtime emulator or IOThread: floating, sharing its CPU, or on housekeeping CPUs | this rule |\n\nA realtime vCPU with a floating pin that also reaches housekeeping CPUs gets two findings, one from each rule, because they are two separate changes: narrow the pin to one CPU, and move it off the housekeeping set. CPUs that are neither isolated nor housekeeping are offline or absent, which is `pin-target-offline`'s.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5-6'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-1' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='6'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-1' scheduler='rr' priority='10'/>\n</cputune>\n```\n\nOn a host with `isolcpus=4-31` (housekeeping CPUs 0-3), a realtime emulator on housekeeping CPUs:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <emulatorpin cpuset='0-1'/>\n  <emulatorsched scheduler='fifo' priority='2'/>\n  <vcpusched vcpus='0' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Correct\n\nThe kvm-realtime layout:\n\n```xml\n<cputune>\n  <emulatorpin cpuset='0-1'/>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: giving a realtime thread a CPU of its own takes a free isolated CPU, which is a capacity decision. Pin each realtime vCPU to one isolated CPU that nothing else of the guest uses. For the emulator and IOThreads, either give each one an isolated CPU of its own, or drop the realtime policy and keep them on housekeeping CPUs, as kvm-realtime does.\n\n## Needs\n\n**domain**. The housekeeping check for the emulator and IOThreads needs a host snapshot with known isolation (`isolcpus`, `nohz_full`, tuned `isolated_cores`, or the config's `housekeeping`).\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpusched`, `iothreadsched`, `emulatorsched`: \"fifo\" and \"rr\" with a priority, and the pins they combine with).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupPid`: affinity and scheduler set per thread).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n- sched(7): SCHED_FIFO and SCHED_RR semantics.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`, `nohz_full`, `rcu_nocbs`) and `kernel/sched/isolation.c`.\n",
+  "smt-sibling-sharing": "# smt-sibling-sharing\n\nReports a vCPU dedicated to a host CPU whose SMT sibling (another hardware thread of the same core) does other work: it is a housekeeping CPU, carries this guest's emulator or IOThreads, or is used by another guest planned on the host. The finding is on the dedicating `<vcpupin>`, with the sibling CPUs and what runs on them (at most three other guests named).\n\n## Why this matters\n\nThe two (or more) hardware threads of one core share its execution units, L1 and L2 caches and branch predictors. A vCPU on one thread runs noticeably slower, and with more jitter, whenever its sibling is busy. For a vCPU pinned 1:1 for predictable latency, a busy sibling undoes much of what the pinning was for:\n\n- **housekeeping on the sibling**: interrupts, softirqs, kworkers and RCU callback threads run on housekeeping CPUs. Isolating a CPU while leaving its sibling in the housekeeping set is a common off-by-numbering mistake (on many hosts the siblings are N and N+16, not N and N+1);\n- **this guest's emulator or IOThreads on the sibling**: the guest's own I/O then competes with its vCPU;\n- **another guest on the sibling**: a noisy neighbour on the same core. OpenStack's `hw:cpu_thread_policy=isolate` exists to prevent this.\n\nThis guest's *own* vCPUs on the sibling are not reported. That is how a guest with `<topology threads='2'>` is meant to be pinned (see `guest-smt-topology-mismatch`).\n\nUnpinned threads of other guests count only on siblings outside the isolcpus domain set, where the scheduler can place them (see `dedicated-cpu-conflict`).\n\n## Incorrect\n\nOn a host whose siblings are N and N+16, booted with `isolcpus=1-7,9-15,17-31` (housekeeping 0, 8 and 16):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='24'/>\n  <vcpupin vcpu='1' cpuset='25'/>\n  <emulatorpin cpuset='8'/>\n</cputune>\n```\n\nCPU 24's sibling is CPU 8, which does housekeeping and carries the emulator.\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='26'/>\n  <vcpupin vcpu='1' cpuset='27'/>\n  <emulatorpin cpuset='8'/>\n</cputune>\n```\n\nThe siblings 10 and 11 stay idle, or run this guest's own vCPUs with `<topology threads='2'>`.\n\n## Fix\n\nThere is no automatic fix, because the choice is between capacity and latency. Leave the siblings of dedicated CPUs idle. Or give them to the same guest's vCPUs and declare `<topology threads='2'>` so the guest knows. Or, on the host, isolate whole cores, meaning both threads: keep housekeeping on whole cores too. A host with SMT disabled has no siblings and is never reported.\n\n## Needs\n\n**plan** and a host snapshot with the CPU topology (`cpuTopology` with `siblings`, from `/sys/devices/system/cpu/cpuN/topology/thread_siblings_list` or `virsh capabilities`; CPUs sharing socket, die and core id count as siblings when the list is absent). Without it, the rule reports one info note on the snapshot naming the dedicated CPUs it could not check. Housekeeping siblings are checked only when the housekeeping set is known. Dedicated CPUs the host does not have online are skipped (that is `pin-target-offline`'s finding), so they are not named as unknown topology.\n\n## Sources\n\n- Linux `Documentation/ABI/stable/sysfs-devices-system-cpu` (`topology/thread_siblings_list`) and `Documentation/admin-guide/kernel-parameters.txt` (`isolcpus`, `nohz_full`: isolate both threads of a core).\n- libvirt, Domain XML format, \xA7CPU Tuning and \xA7CPU model and topology (`<topology threads>`). `formatcaps` (`<cpu siblings>`).\n- OpenStack Nova `nova/virt/hardware.py` and the flavor extra spec `hw:cpu_thread_policy` (`isolate`: no other instance's vCPU on a sibling).\n- libvirt kbase kvm-realtime: realtime vCPUs on isolated CPUs, host work elsewhere.\n",
   "unused-disable-directive": "# unused-disable-directive\n\nA `kvmlint-disable\u2026` comment that suppresses no finding: the problem it silenced was fixed, the\nrule id is misspelt, or it sits in the wrong place. Reported only with\n`--report-unused-disable-directives` (or `\"reportUnusedDisableDirectives\": true` in\n`kvmlint.config.json`), like ESLint's option of the same name.\n\n## Why this matters\n\nA stale directive is a hole waiting for the next mistake: when someone later re-introduces the\nproblem on that element, the comment silences it without anyone having decided so. A misspelt\nrule id silences nothing while looking as if it did.\n\n## Directives\n\nDirectives are XML comments (design.md \xA74). The text after a colon is the reason, kept for reviewers:\n\n- `<!-- kvmlint-disable-next-line rule-a rule-b: reason -->` \u2014 findings of those rules (all rules\n  when none is named) on the start tag of the next element;\n- `<!-- kvmlint-disable rule-a -->` \u2026 `<!-- kvmlint-enable rule-a -->` \u2014 a region;\n- `<!-- kvmlint-disable-file rule-a -->` \u2014 the whole file.\n\nAn XML comment may not contain `--`, so the reason cannot either. libvirt drops comments when it\nstores a domain: for XML dumped from a live host, use the config's `ignores` (by domain name or\nuuid) instead.\n\n## Incorrect\n\n```xml\n  <cputune>\n    <!-- kvmlint-disable-next-line housekeeping-overlap: vCPU 0 is the guest's housekeeping vCPU -->\n    <vcpupin vcpu='0' cpuset='4'/>\n```\n\nCPU 4 is not a housekeeping CPU, so nothing was suppressed: the directive is stale.\n\n## Correct\n\n```xml\n  <cputune>\n    <!-- kvmlint-disable-next-line housekeeping-overlap: vCPU 0 runs the guest's own housekeeping -->\n    <vcpupin vcpu='0' cpuset='2'/>\n```\n\n## Fix\n\nNo automatic fix: delete the directive, or correct the rule id it names.\n\n## Needs\n\nOne domain file; the directive is matched against the findings of every rule run on it.\n\n## Sources\n\n- ESLint, \"Disabling Rules with Inline Comments\" and `--report-unused-disable-directives`.\n- kvmlint design.md \xA74, Inline directives.\n",
   "value-invalid": "# value-invalid\n\nReports a number, size, unit or mode in the domain XML that libvirt would reject: non-numeric or negative counts and ids, a memory size with an unknown unit or text after its digits, a vCPU count of 0 or beyond any driver's limit, a hugepage size of 0, or a `numatune` mode libvirt does not know. The finding points at the value itself (the attribute value or the element text).\n\n## Why this matters\n\nlibvirt parses these values strictly: `virStrToLong_*` accepts digits only, and `virScaleInteger` accepts only the unit suffixes it knows. One bad value makes `virsh define` (or `virsh edit` when saving) fail for the whole domain. kvmlint reports it at the exact value instead. The other rules also need these numbers. A vCPU id written as a word, or a memory size libvirt cannot read, leaves nothing to compute with, so the pin or size is skipped by the placement and capacity rules. This rule is where that shows.\n\nChecked values:\n\n- **Integers**: `<vcpu>` text and its `current`, `<iothreads>`, `vcpupin vcpu`, `iothreadpin iothread`, `vcpusched priority`, `<iothread id>`, `memnode cellid`, guest `<cell id>`, `<topology sockets|dies|clusters|cores|threads>`. Each must be a non-negative decimal integer.\n- **vCPU count**: `<vcpu>` must be at least 1, and not above 16384, which no libvirt driver accepts.\n- **Memory sizes** (`<memory>`, `<currentMemory>`, `<maxMemory>`, `<memtune>` limits, `<cell memory>`, hugepage `<page size>`): decimal digits only, with no sign, spaces or unit in the text, and a `unit` that `virScaleInteger` knows: `b`, `bytes`, `k`/`KiB`, `M`/`MiB`, `G`/`GiB`, `T`/`TiB`, `P`, `E` (powers of 1024), or `KB`, `MB`, `GB`, `TB` (powers of 1000). Units are case-insensitive, and the default is KiB. A page size must be greater than 0.\n- **numatune mode**: one of `strict`, `preferred`, `interleave`, `restrictive`.\n\n| written | KiB |\n| --- | --- |\n| `<memory>16777216</memory>` | 16777216 |\n| `<memory unit='G'>16</memory>`, `unit='GiB'`, `unit='g'` | 16777216 |\n| `<memory unit='GB'>16</memory>` | 15625000 |\n| `<memory unit='bytes'>17179869185</memory>` | 16777217 (rounded up) |\n| `<memory unit='GiG'>16</memory>` | error: unknown unit |\n\nA decimal unit on a hugepage size (`size='1' unit='GB'`, which is 976,563 KiB, not a page size) is valid syntax and is left to `hugepage-size-decimal-unit`. Cpuset and nodeset values have their own rule, `cpuset-syntax`.\n\n## Incorrect\n\n```xml\n<memory unit='GiG'>16</memory>\n<memory>16 GiB</memory>\n<vcpu placement='static'>0</vcpu>\n<vcpupin vcpu='zero' cpuset='4'/>\n<page size='0' unit='KiB'/>\n<memory mode='strictly' nodeset='0'/>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>16</memory>\n<memory unit='bytes'>17179869184</memory>\n<memory>16777216</memory>\n<vcpu placement='static' current='2'>4</vcpu>\n<vcpupin vcpu='0' cpuset='4'/>\n<page size='2048' unit='KiB'/>\n<memory mode='strict' nodeset='0'/>\n```\n\n## Fix\n\nThere is no automatic fix: a value libvirt cannot read has no single correct reading. Write the number in decimal digits, put the unit in the `unit` attribute, and use one of the unit and mode names above.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (units, powers of 1024 and 1000) and `src/util/virxml.c`: `virParseScaledValue`.\n- libvirt `src/util/virstring.c`: `virStrToLong_*` (digits only, nothing after them).\n- libvirt `src/conf/domain_conf.c` (`virDomainParseMemory`: round up to whole KiB) and `src/conf/numa_conf.c` (numatune modes).\n- libvirt, Domain XML format, \xA7CPU Allocation, \xA7Memory Allocation (\"unit \u2026 defaults to KiB\"), \xA7Memory Backing, \xA7NUMA Node Tuning, \xA7CPU model and topology.\n",
   "vcpu-floating-pin": "# vcpu-floating-pin\n\nReports a `<vcpupin>` whose `cpuset` names more than one host CPU (a floating pin) in a domain laid out for dedicated 1:1 pinning: one where other vCPUs each have a CPU of their own, or where `<emulatorpin>` keeps the emulator on CPUs apart from all the vCPU pins. Each floating pin is reported on its `cpuset`.\n\n## Why this matters\n\nThe tuning guide's layout gives every vCPU one host CPU of its own and puts QEMU's other threads elsewhere. A vCPU pinned to a range instead is moved between those CPUs by the scheduler: it loses its cache and TLB contents on every move, it can land on the same CPU as another vCPU of the pool and run at half speed, and on CPUs isolated with `isolcpus` the scheduler does not balance at all, so two threads that land on one CPU stay there. One floating pin among 1:1 pins is almost always a typo (`cpuset='7-8'` for `'7'`), and a pool next to a carefully separated emulator is half of a tuned layout.\n\nWhat is not reported, because it is a deliberate, consistent choice rather than a slip:\n\n- a domain whose vCPU pins all float and whose emulator runs on the same CPUs (what OpenStack Nova writes for an instance with a NUMA topology but no dedicated CPUs), or has no `<emulatorpin>` at all: a shared pool, on purpose (an emulator with no pin is `missing-emulatorpin`'s);\n- per-node pools without `<emulatorpin>` (vCPUs 0-3 on node 0's CPUs, 4-7 on node 1's);\n- a floating vCPU with realtime (`fifo`/`rr`) scheduling: that is `realtime-sched-unsafe`'s error.\n\nOpenStack Nova's `mixed` CPU policy (some vCPUs dedicated, the others on the shared pool) is reported, as the guide advises against floating vCPUs next to dedicated ones; disable the rule for such domains in the config if the mix is intended.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7-8'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4-7'/>\n  <vcpupin vcpu='1' cpuset='4-7'/>\n  <vcpupin vcpu='2' cpuset='4-7'/>\n  <vcpupin vcpu='3' cpuset='4-7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nA shared pool, emulator included, is not reported:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4-15'/>\n  <vcpupin vcpu='1' cpuset='4-15'/>\n  <emulatorpin cpuset='4-15'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: which single CPU each vCPU should get depends on what else runs on the host. Pin each vCPU to one CPU of its own, on the NUMA node of its memory.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `emulatorpin`).\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: isolated CPUs are removed from scheduler load balancing).\n- OpenStack Nova `nova/virt/hardware.py` and the libvirt driver's CPU policies (`dedicated`, `shared`, `mixed`), which write these pin layouts.\n- The KVM tuning guide for Rocky Linux: dedicated 1:1 vCPU pinning, no floating pools.\n",
@@ -31962,9 +32734,9 @@ function escapeData(s) {
 function escapeProperty(s) {
   return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
-function workflowCommand(name, properties, message) {
+function workflowCommand(name, properties, message2) {
   const props = properties.filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
-  return `::${name}${props.length > 0 ? ` ${props.join(",")}` : ""}::${escapeData(message)}`;
+  return `::${name}${props.length > 0 ? ` ${props.join(",")}` : ""}::${escapeData(message2)}`;
 }
 function annotationPath(file, root, cwd) {
   return repoRelativePath(file, root, cwd) ?? path4.resolve(cwd, file);
@@ -32336,8 +33108,8 @@ var PAGES_FREE = /^\s+pages free\s+(\d+)\s*$/;
 var WANTED = /* @__PURE__ */ new Set(["boost", "min", "low", "high", "promo", "spanned", "present", "managed"]);
 var ZoneinfoParseError = class extends Error {
   line;
-  constructor(message, line) {
-    super(`/proc/zoneinfo line ${line}: ${message}`);
+  constructor(message2, line) {
+    super(`/proc/zoneinfo line ${line}: ${message2}`);
     this.name = "ZoneinfoParseError";
     this.line = line;
   }

@@ -23,6 +23,7 @@ const BAD = `<domain type='kvm'>
     <vcpupin vcpu='1' cpuset='5'/>
     <emulatorpin cpuset='0-1'/>
   </cputune>
+  <cpu mode='host-passthrough'/>
 </domain>
 `;
 const CLEAN = BAD.replace('<name>bad</name>', '<name>clean</name>').replace("'0x30'", "'4'");
@@ -33,12 +34,13 @@ const FIXABLE = `<domain type='kvm'>
   <memory unit='GiB'>4</memory>
   <vcpu placement='static'>2</vcpu>
   <cputune>
-    <vcpupin vcpu='0' cpuset='4'/>
-    <vcpupin vcpu='1' cpuset='5'/>
+    <vcpupin vcpu='0' cpuset='6'/>
+    <vcpupin vcpu='1' cpuset='7'/>
   </cputune>
 </domain>
 `;
-const FIXED = FIXABLE.replace("    <vcpupin vcpu='1' cpuset='5'/>\n", "    <vcpupin vcpu='1' cpuset='5'/>\n    <emulatorpin cpuset='0-3'/>\n");
+// (CPUs 6-7, not clean.xml's 4-5: linted as one plan, two guests on the same dedicated CPUs are a dedicated-cpu-conflict.)
+const FIXED = FIXABLE.replace("    <vcpupin vcpu='1' cpuset='7'/>\n", "    <vcpupin vcpu='1' cpuset='7'/>\n    <emulatorpin cpuset='0-3'/>\n");
 
 let tmp: string;
 let hookRepo: string;

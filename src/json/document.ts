@@ -151,6 +151,29 @@ export function locateJsonKey(text: string, dottedPath: string): TextRange | und
   return end < 0 ? undefined : { start: pos, end };
 }
 
+/**
+ * The range of a whitespace-separated token (`isolcpus=4-31`) inside the JSON
+ * string value at `dottedPath` (a kernel command line), the token matched as
+ * written and JSON-escaped; else the range of the whole string; undefined when
+ * the path is not in the document.
+ */
+export function locateTokenInJsonString(text: string, dottedPath: string, token: string | undefined): TextRange | undefined {
+  const value = locateJsonKey(text, dottedPath);
+  if (!value || token === undefined || token === '' || text[value.start] !== '"') return value;
+  const innerStart = value.start + 1;
+  const innerEnd = value.end - 1;
+  const escaped = JSON.stringify(token).slice(1, -1);
+  // A token ends at the string's ends or at whitespace (a space, or an escaped tab or newline).
+  const spaceBefore = (at: number): boolean => at === innerStart || text[at - 1] === ' ' || /\\[tn]$/.test(text.slice(Math.max(innerStart, at - 2), at));
+  const spaceAfter = (at: number): boolean => at === innerEnd || text[at] === ' ' || /^\\[tn]/.test(text.slice(at, at + 2));
+  for (let from = innerStart; ; ) {
+    const at = text.indexOf(escaped, from);
+    if (at < 0 || at + escaped.length > innerEnd) return value;
+    if (spaceBefore(at) && spaceAfter(at + escaped.length)) return { start: at, end: at + escaped.length };
+    from = at + 1;
+  }
+}
+
 function pointerToSegments(pointer: string): PathSegment[] {
   if (pointer === '') return [];
   return pointer

@@ -32,3 +32,15 @@ export function listNames(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
+
+/** A planned domain named for a message: "web-02 (hv01/web-02.xml)", or the path alone when it has no name. */
+export function describeDomain(name: string | undefined, path: string): string {
+  return name ? `${excerpt(name, 40)} (${path})` : path;
+}
+
+/** Names at most `max` items, then "and N more …": bounded messages however many domains collide. */
+export function listBounded(names: readonly string[], total: number, max = 3, more = 'other domains'): string {
+  const shown = names.slice(0, max);
+  if (total > shown.length) shown.push(`${total - shown.length} ${more}`);
+  return listNames(shown);
+}

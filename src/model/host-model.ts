@@ -10,9 +10,12 @@ import type {
   HostModel,
   HostNode,
   HostSnapshot,
+  IsolationFact,
   SnapshotCpuList,
 } from './host.ts';
-import { cmdlineParam, KERNEL_MAX_NR_CPUS, parseIsolcpus, parseKernelCmdline, parseKernelCpuList } from './kernel-cpulist.ts';
+import { buildCpuPlaces } from './cpu-topology.ts';
+import { buildIsolationLayers, cpuListFailure, type AppliedIsolationParam } from './isolation-layers.ts';
+import { cmdlineParam, parseIsolcpus, parseKernelCmdline, parseKernelCpuList } from './kernel-cpulist.ts';
 import type { Parsed } from './parsed.ts';
 import { parseTunedCpuList } from './tuned-cpulist.ts';
 import { DEFAULT_WATERMARK_SCALE_FACTOR } from './watermarks.ts';
@@ -90,7 +93,7 @@ export function memparseKiB(text: string): number | undefined {
 }
 
 /** tuned profiles whose isolated_cores isolate CPUs (tuned: profiles/cpu-partitioning, profiles/realtime*). */
-function isIsolatingTunedProfile(profile: string): boolean {
+export function isIsolatingTunedProfile(profile: string): boolean {
   return profile.split(/\s+/).some((p) => /^(cpu-partitioning|realtime)/.test(p));
 }
 
@@ -107,11 +110,8 @@ interface IsolationContext {
 /** Isolation types a command-line parameter sets up (kernel/sched/isolation.c): scheduler domains, and the nohz_full "kernel noise" group. */
 type IsolationKind = 'domain' | 'nohz';
 
-interface CommandLineIsolation {
-  name: string;
-  value: string;
+interface CommandLineIsolation extends AppliedIsolationParam {
   kinds: IsolationKind[];
-  cpus: CpuSet;
 }
 
 function beyondPossibleNote(name: string, value: string, cpu: number, possible: CpuSet): string {
@@ -122,17 +122,20 @@ function beyondPossibleNote(name: string, value: string, cpu: number, possible: 
 }
 
 /**
- * One isolcpus=/nohz_full= occurrence as housekeeping_setup() would take it; else,
- * with a note, 'rejected' (the kernel drops it) or 'not-isolating' (managed_irq alone).
+ * One isolcpus=/nohz_full= occurrence as housekeeping_setup() would take it (with no
+ * isolation kind, and a note, for managed_irq alone); else, with a note, 'rejected'
+ * (the kernel drops it).
  */
 function commandLineOccurrence(
   name: string,
   value: string,
   ctx: IsolationContext,
   notes: string[],
-): CommandLineIsolation | 'rejected' | 'not-isolating' {
+  facts: IsolationFact[],
+): CommandLineIsolation | 'rejected' {
   const widthOpts = ctx.nrCpuIds === undefined ? {} : { nrCpuIds: ctx.nrCpuIds };
   let kinds: IsolationKind[] = ['nohz'];
+  let flags: string[] = [];
   let parsed: Parsed<CpuSet>;
   if (name === 'isolcpus') {
     const r = parseIsolcpus(value, widthOpts);
@@ -141,9 +144,12 @@ function commandLineOccurrence(
       // housekeeping_isolcpus_setup(): no flag means "domain"; managed_irq alone only steers
       // managed interrupts and leaves the scheduler alone.
       kinds = (['domain', 'nohz'] as const).filter((k) => r.value.flags.includes(k));
+      flags = r.value.flags;
       if (kinds.length === 0) {
         notes.push(`isolcpus=${value} has only the ${r.value.flags.join(',')} flag, which does not isolate CPUs from the scheduler`);
-        return 'not-isolating';
+        facts.push({ kind: 'not-isolating', param: name, value, flags: r.value.flags });
+        // Still applied by the kernel (managed interrupts avoid these CPUs), but no isolation type here.
+        return { name, value, kinds: [], flags, cpus: r.value.cpus };
       }
       parsed = { ok: true, value: r.value.cpus };
     } else parsed = r;
@@ -154,20 +160,17 @@ function commandLineOccurrence(
   if (!parsed.ok) {
     // cpulist_parse() fails on a CPU past the cpumask (nr_cpu_ids wide on current kernels) and
     // housekeeping_setup() then drops the whole value. Tell that case apart from a syntax error.
-    const wide = name === 'isolcpus' ? parseIsolcpus(value, { nbits: KERNEL_MAX_NR_CPUS }) : parseKernelCpuList(value, { nbits: KERNEL_MAX_NR_CPUS });
-    const wideMax = wide.ok ? ('cpus' in wide.value ? wide.value.cpus.max : wide.value.max) : undefined;
-    const possible = ctx.possible;
-    if (possible?.max !== undefined && wideMax !== undefined && wideMax > possible.max) {
-      notes.push(beyondPossibleNote(name, value, wideMax, possible));
-    } else {
-      notes.push(`${name}=${value} does not parse (${parsed.error}); the kernel ignores it, so it isolates nothing`);
-    }
+    const fact = cpuListFailure(name, value, parsed.error, ctx.possible);
+    if (fact.kind === 'beyond-possible') notes.push(beyondPossibleNote(name, value, fact.cpu, fact.possible));
+    else notes.push(`${name}=${value} does not parse (${parsed.error}); the kernel ignores it, so it isolates nothing`);
+    facts.push(fact);
     return 'rejected';
   }
   let cpus = parsed.value;
   // Only reachable when the possible CPUs are known but nr_cpu_ids is not consistent with them.
   if (ctx.possible?.max !== undefined && cpus.max !== undefined && cpus.max > ctx.possible.max) {
     notes.push(beyondPossibleNote(name, value, cpus.max, ctx.possible));
+    facts.push({ kind: 'beyond-possible', param: name, value, cpu: cpus.max, possible: ctx.possible });
     return 'rejected';
   }
   // housekeeping_setup(): when no present CPU would be left for housekeeping, the boot CPU stays one.
@@ -175,12 +178,18 @@ function commandLineOccurrence(
   if (!present.isEmpty && present.isSubsetOf(cpus) && cpus.has(0)) {
     cpus = cpus.subtract(CpuSet.of(0));
     notes.push(`${name}=${value} leaves no present CPU for housekeeping; the kernel keeps the boot CPU (assumed CPU 0)`);
+    facts.push({ kind: 'boot-cpu-kept', param: name, value });
   }
-  return { name, value, kinds, cpus };
+  return { name, value, kinds, flags, cpus };
 }
 
 /** The command line's isolated CPUs: isolcpus (domain/nohz) ∪ nohz_full, in command-line order. */
-function commandLineIsolation(cmdline: string, ctx: IsolationContext, notes: string[]): { cpus: CpuSet; sources: string[]; declared: boolean } {
+function commandLineIsolation(
+  cmdline: string,
+  ctx: IsolationContext,
+  notes: string[],
+  facts: IsolationFact[],
+): { cpus: CpuSet; sources: string[]; declared: boolean; applied: CommandLineIsolation[] } {
   const params = parseKernelCmdline(cmdline);
   const applied: CommandLineIsolation[] = [];
   let declared = false;
@@ -189,10 +198,15 @@ function commandLineIsolation(cmdline: string, ctx: IsolationContext, notes: str
     if (name !== 'isolcpus' && name !== 'nohz_full') continue;
     if (p.value === undefined) {
       notes.push(`${name} without a value is ignored`);
+      facts.push({ kind: 'missing-value', param: name });
       continue;
     }
-    const occ = commandLineOccurrence(name, p.value, ctx, notes);
-    if (occ === 'not-isolating') continue;
+    const occ = commandLineOccurrence(name, p.value, ctx, notes, facts);
+    if (occ !== 'rejected') occ.param = `${p.key}=${p.value}`;
+    if (occ !== 'rejected' && occ.kinds.length === 0) {
+      applied.push(occ);
+      continue;
+    }
     // A value the kernel drops still shows that the host meant to isolate CPUs.
     declared = true;
     if (occ === 'rejected') continue;
@@ -204,16 +218,23 @@ function commandLineIsolation(cmdline: string, ctx: IsolationContext, notes: str
         `${name}=${occ.value} is ignored: it sets up the same isolation as the earlier ${clash.name}=${clash.value} with other CPUs ` +
           `(the kernel warns "nohz_full= must match isolcpus=")`,
       );
+      facts.push({ kind: 'ignored-mismatch', param: name, value: occ.value, cpus: occ.cpus, earlier: { param: clash.name, value: clash.value }, earlierCpus: clash.cpus });
       continue;
     }
     applied.push(occ);
   }
-  const sources = [...new Set(applied.map((a) => a.name))];
-  const cpus = applied.reduce((acc, a) => acc.union(a.cpus), CpuSet.empty);
-  return { cpus, sources, declared };
+  const isolating = applied.filter((a) => a.kinds.length > 0);
+  const sources = [...new Set(isolating.map((a) => a.name))];
+  const cpus = isolating.reduce((acc, a) => acc.union(a.cpus), CpuSet.empty);
+  return { cpus, sources, declared, applied };
 }
 
-function resolveIsolation(ctx: IsolationContext): HostIsolation | undefined {
+/**
+ * The isolated set I and its notes. `applied` receives the isolcpus=/nohz_full=
+ * occurrences the kernel applied (for the per-layer view), `facts` every fact,
+ * also when no isolation is declared (then the returned value is undefined).
+ */
+function resolveIsolation(ctx: IsolationContext, applied: AppliedIsolationParam[] = [], facts: IsolationFact[] = []): HostIsolation | undefined {
   const s = ctx.snapshot;
   const notes: string[] = [];
   const sources: string[] = [];
@@ -223,7 +244,8 @@ function resolveIsolation(ctx: IsolationContext): HostIsolation | undefined {
   let commandLine: CpuSet | undefined;
   let cmdlineSources: string[] = [];
   if (s.kernel?.cmdline !== undefined) {
-    const c = commandLineIsolation(s.kernel.cmdline, ctx, notes);
+    const c = commandLineIsolation(s.kernel.cmdline, ctx, notes, facts);
+    applied.push(...c.applied);
     if (c.declared) {
       declared = true;
       commandLine = c.cpus;
@@ -270,9 +292,13 @@ function resolveIsolation(ctx: IsolationContext): HostIsolation | undefined {
       tuned = tunedCores;
       declared = true;
       sources.push('tuned isolated_cores');
-      if (profile === undefined) notes.push('the active tuned profile is unknown; assuming its isolated_cores apply');
+      if (profile === undefined) {
+        notes.push('the active tuned profile is unknown; assuming its isolated_cores apply');
+        facts.push({ kind: 'tuned-profile-unknown', cpus: tunedCores });
+      }
     } else {
       notes.push(`tuned isolated_cores ${tunedCores.toString()} ignored: the active profile "${profile}" does not isolate CPUs`);
+      facts.push({ kind: 'tuned-profile-ignored', profile, cpus: tunedCores });
     }
   }
   if (tuned !== undefined && booted !== undefined && !tuned.equals(booted)) {
@@ -281,11 +307,12 @@ function resolveIsolation(ctx: IsolationContext): HostIsolation | undefined {
       `tuned isolated_cores ${tuned.toString()} differs from ${bootedName} (${booted.toString() || 'nothing'}), ` +
         `as after a profile change without a reboot; using their union`,
     );
+    facts.push({ kind: 'tuned-vs-booted', tuned, booted, bootedBy: kernelView !== undefined ? 'running kernel' : 'command line' });
   }
 
   if (!declared) return undefined;
   const isolated = (booted ?? CpuSet.empty).union(tuned ?? CpuSet.empty);
-  return { isolated, sources, notes };
+  return { isolated, sources, notes, facts };
 }
 
 export interface BuildHostModelOptions {
@@ -331,7 +358,14 @@ export function buildHostModel(snapshot: HostSnapshot, opts: BuildHostModelOptio
   }
 
   const cpuList = (path: string, list: SnapshotCpuList | undefined): CpuSet | undefined => mustParse(fieldAt(path, list), nrCpuIds);
-  const isolation = resolveIsolation({ snapshot, possible, present, online, nrCpuIds, cpuList });
+  const isolationContext = { snapshot, possible, present, online, nrCpuIds, cpuList };
+  const applied: AppliedIsolationParam[] = [];
+  const isolation = resolveIsolation(isolationContext, applied);
+  const isolationLayers = buildIsolationLayers({ ...isolationContext, applied, isIsolatingTunedProfile });
+  const places = buildCpuPlaces(snapshot, (list) => {
+    const r = parseSnapshotCpuList(list, 'kernel', nrCpuIds);
+    return r.ok ? r.value : undefined;
+  });
   let housekeeping: CpuSet | undefined;
   if (opts.housekeepingOverride !== undefined) {
     housekeeping = opts.housekeepingOverride;
@@ -374,6 +408,9 @@ export function buildHostModel(snapshot: HostSnapshot, opts: BuildHostModelOptio
     isolation,
     housekeeping,
     missing,
+    isolationLayers,
+    siblingsOf: places.siblingsOf,
+    placeOf: places.placeOf,
   };
 }
 

@@ -264,3 +264,160 @@ describe('buildHostModel missing facts', () => {
     assert.ok(!z.missing.has('isolation'));
   });
 });
+
+describe('buildHostModel isolation facts (structured, beside the notes)', () => {
+  it('a value beyond the possible CPUs is a beyond-possible fact naming the parameter and CPU', () => {
+    const m = buildHostModel(host(cmdline('isolcpus=4-63 nohz_full=8-31')));
+    const f = m.isolation?.facts.find((x) => x.kind === 'beyond-possible');
+    assert.deepEqual(f && f.kind === 'beyond-possible' ? [f.param, f.value, f.cpu, f.possible.toString()] : undefined, ['isolcpus', '4-63', 63, '0-31']);
+  });
+
+  it('nohz_full ignored for not matching isolcpus=nohz: ignored-mismatch with both values', () => {
+    const m = buildHostModel(host(cmdline('isolcpus=nohz,domain,4-31 nohz_full=8-31')));
+    const f = m.isolation?.facts.find((x) => x.kind === 'ignored-mismatch');
+    assert.ok(f && f.kind === 'ignored-mismatch');
+    assert.equal(f.value, '8-31');
+    assert.deepEqual(f.earlier, { param: 'isolcpus', value: 'nohz,domain,4-31' });
+    assert.equal(f.earlierCpus.toString(), '4-31');
+  });
+
+  it('a syntax error, a bare parameter, managed_irq alone, the kept boot CPU', () => {
+    const kinds = (c: string) => buildHostModel(host(cmdline(c))).isolation?.facts.map((f) => f.kind) ?? [];
+    assert.deepEqual(kinds('nohz_full=4-x'), ['unparseable']);
+    assert.deepEqual(kinds('nohz_full isolcpus=4-31'), ['missing-value']);
+    assert.deepEqual(kinds('isolcpus=0-31'), ['boot-cpu-kept']);
+    // managed_irq alone declares no isolation (so no HostIsolation to carry the fact); the layers still show it.
+    const managed = buildHostModel(host(cmdline('isolcpus=managed_irq,2-31')));
+    assert.equal(managed.isolation, undefined);
+    assert.deepEqual(managed.isolationLayers.isolcpusFlags, ['managed_irq']);
+    assert.equal(set(managed.isolationLayers.managedIrq?.cpus), '2-31');
+    assert.equal(set(managed.isolationLayers.domain?.cpus), '');
+  });
+
+  it('tuned isolated_cores differing from the booted kernel: tuned-vs-booted', () => {
+    const m = buildHostModel(host({ ...cmdline('isolcpus=4-15'), tuned: { activeProfile: 'cpu-partitioning', isolatedCores: '4-31' } }));
+    const f = m.isolation?.facts.find((x) => x.kind === 'tuned-vs-booted');
+    assert.ok(f && f.kind === 'tuned-vs-booted');
+    assert.deepEqual([f.tuned.toString(), f.booted.toString(), f.bootedBy], ['4-31', '4-15', 'command line']);
+  });
+});
+
+describe('buildHostModel isolation layers', () => {
+  const layers = (extra: Partial<HostSnapshot>) => buildHostModel(host(extra)).isolationLayers;
+
+  it('isolcpus without flags is the domain set only; nohz_full the tick-less set; each names its source', () => {
+    const l = layers(cmdline('isolcpus=4-31 nohz_full=8-31'));
+    assert.equal(set(l.domain?.cpus), '4-31');
+    assert.equal(l.domain?.source, 'isolcpus=4-31');
+    assert.equal(l.domain?.param, 'isolcpus=4-31');
+    assert.deepEqual(l.isolcpusFlags, ['domain']);
+    assert.equal(set(l.nohz?.cpus), '8-31');
+    assert.equal(l.nohz?.source, 'nohz_full=8-31');
+    assert.ok(l.cmdlineKnown);
+  });
+
+  it('the isolcpus nohz flag is nohz_full; domain and nohz flags split into their layers', () => {
+    const nohzOnly = layers(cmdline('isolcpus=nohz,4-31'));
+    assert.equal(set(nohzOnly.domain?.cpus), '');
+    assert.equal(set(nohzOnly.nohz?.cpus), '4-31');
+    const both = layers(cmdline('isolcpus=nohz,domain,managed_irq,2-31'));
+    assert.equal(set(both.domain?.cpus), '2-31');
+    assert.equal(set(both.nohz?.cpus), '2-31');
+    assert.equal(set(both.managedIrq?.cpus), '2-31');
+  });
+
+  it('nohz_full implies RCU callback offload (rcu_init_nohz): rcuOffload = rcu_nocbs ∪ nohz', () => {
+    const l = layers(cmdline('isolcpus=4-31 nohz_full=8-31 rcu_nocbs=6-7'));
+    assert.equal(set(l.rcuNocbs?.cpus), '6-7');
+    assert.equal(set(l.rcuOffload), '6-31');
+    const none = layers(cmdline('isolcpus=4-31'));
+    assert.equal(set(none.rcuNocbs?.cpus), '');
+    assert.equal(none.rcuNocbs?.source, 'the kernel command line (no rcu_nocbs)');
+    assert.equal(set(none.rcuOffload), '');
+  });
+
+  it('rcu_nocbs: the last occurrence wins; bare offloads nothing; a bad list offloads every CPU', () => {
+    assert.equal(set(layers(cmdline('rcu_nocbs=1-3 rcu-nocbs=4-7')).rcuNocbs?.cpus), '4-7');
+    assert.equal(set(layers(cmdline('rcu_nocbs')).rcuNocbs?.cpus), '');
+    const bad = layers(cmdline('rcu_nocbs=4-x'));
+    assert.equal(set(bad.rcuNocbs?.cpus), '0-31');
+    assert.deepEqual(bad.facts.map((f) => f.kind), ['unparseable']);
+    const wide = layers(cmdline('rcu_nocbs=4-63'));
+    assert.deepEqual(wide.facts.map((f) => f.kind), ['beyond-possible']);
+  });
+
+  it('irqaffinity: the last occurrence as written; a bad value is a fact and no layer', () => {
+    const l = layers(cmdline('irqaffinity=0-1 irqaffinity=0-3'));
+    assert.equal(set(l.irqAffinity?.cpus), '0-3');
+    assert.equal(l.irqAffinity?.param, 'irqaffinity=0-3');
+    const bad = layers(cmdline('irqaffinity=0-40'));
+    assert.equal(bad.irqAffinity, undefined);
+    assert.deepEqual(bad.facts.map((f) => f.kind), ['beyond-possible']);
+  });
+
+  it('the running kernel\'s /sys view wins per layer, with a cmdline-vs-running fact per disagreeing layer', () => {
+    const l = layers({ ...cmdline('isolcpus=4-31 nohz_full=4-31'), isolation: { isolated: '4-31', nohzFull: { raw: '8-31' } } });
+    assert.equal(set(l.domain?.cpus), '4-31');
+    assert.equal(l.domain?.source, '/sys/devices/system/cpu/isolated');
+    assert.equal(set(l.nohz?.cpus), '8-31');
+    assert.equal(l.nohz?.path, 'isolation.nohzFull.raw');
+    assert.deepEqual(
+      l.facts.map((f) => (f.kind === 'cmdline-vs-running' ? [f.layer, f.commandLine.toString(), f.running.toString()] : f.kind)),
+      [['nohz', '4-31', '8-31']],
+    );
+    assert.equal(set(l.commandLine?.nohz), '4-31');
+  });
+
+  it('without a command line: layers from /sys only, rcu offload unknown', () => {
+    const l = layers({ isolation: { isolated: '4-31', nohzFull: '4-31' } });
+    assert.equal(l.cmdlineKnown, false);
+    assert.equal(set(l.nohz?.cpus), '4-31');
+    assert.equal(l.rcuNocbs, undefined);
+    assert.equal(l.rcuOffload, undefined);
+    assert.equal(l.commandLine, undefined);
+    const nothing = layers({});
+    assert.equal(nothing.domain, undefined);
+    assert.equal(nothing.nohz, undefined);
+  });
+
+  it('tuned isolated_cores under an isolating profile; no_balance_cores only for cpu-partitioning', () => {
+    const cp = layers({ tuned: { activeProfile: 'cpu-partitioning', isolatedCores: '2-31', noBalanceCores: '8-15' } });
+    assert.equal(set(cp.tunedIsolated?.cpus), '2-31');
+    assert.equal(set(cp.tunedNoBalance?.cpus), '8-15');
+    const rt = layers({ tuned: { activeProfile: 'realtime-virtual-host', isolatedCores: '2-31', noBalanceCores: '8-15' } });
+    assert.equal(set(rt.tunedIsolated?.cpus), '2-31');
+    assert.equal(rt.tunedNoBalance, undefined);
+    const vh = layers({ tuned: { activeProfile: 'virtual-host', isolatedCores: '2-31' } });
+    assert.equal(vh.tunedIsolated, undefined);
+  });
+});
+
+describe('buildHostModel CPU topology', () => {
+  const topo = [
+    { cpu: 0, node: 0, socket: 0, core: 0, siblings: '0,16' },
+    { cpu: 16, node: 0, socket: 0, core: 0, siblings: { raw: '0,16', parsed: '0,16' } },
+    { cpu: 1, node: 0, socket: 0, core: 1 },
+    { cpu: 17, node: 0, socket: 0, core: 1 },
+    { cpu: 8, node: 1, socket: 1, core: 1 },
+  ];
+
+  it('siblings from thread_siblings_list, else from CPUs sharing socket, die and core', () => {
+    const m = buildHostModel(host({ cpuTopology: topo }));
+    assert.equal(set(m.siblingsOf(0)), '0,16');
+    assert.equal(set(m.siblingsOf(16)), '0,16');
+    assert.equal(set(m.siblingsOf(1)), '1,17');
+    // core id 1 on another socket is another core.
+    assert.equal(set(m.siblingsOf(8)), '8');
+    assert.equal(m.siblingsOf(5), undefined);
+    assert.deepEqual(m.placeOf(17), { socket: 0, die: undefined, core: 1, node: 0 });
+    assert.equal(m.placeOf(5), undefined);
+  });
+
+  it('a sibling list always holds the CPU itself; no topology at all answers undefined', () => {
+    const m = buildHostModel(host({ cpuTopology: [{ cpu: 3, siblings: '7' }] }));
+    assert.equal(set(m.siblingsOf(3)), '3,7');
+    const none = buildHostModel(host());
+    assert.equal(none.siblingsOf(0), undefined);
+    assert.equal(none.placeOf(0), undefined);
+  });
+});

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { findJsonSyntaxError, HostSnapshotError, loadHostFile, loadHostSnapshotText, locateJsonKey } from '../../src/host/load.ts';
+import { locateTokenInJsonString } from '../../src/json/document.ts';
 import { buildHostModel } from '../../src/model/host-model.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -238,5 +239,27 @@ describe('locateJsonKey', () => {
       assert.ok(r, path);
       assert.deepEqual(JSON.parse(dualText.slice(r.start, r.end)), value, path);
     }
+  });
+});
+
+describe('locateTokenInJsonString', () => {
+  it('finds a command-line parameter as a whole token inside the JSON string, escapes included', () => {
+    const text = JSON.stringify({ kernel: { cmdline: 'ro xisolcpus=1 isolcpus=4-31 nohz_full=4-31\tirqaffinity=0-3 a="x y" isolcpus=4-31' } }, null, 2);
+    const at = (token: string | undefined) => {
+      const r = locateTokenInJsonString(text, 'kernel.cmdline', token)!;
+      return text.slice(r.start, r.end);
+    };
+    assert.equal(at('isolcpus=4-31'), 'isolcpus=4-31');
+    assert.equal(locateTokenInJsonString(text, 'kernel.cmdline', 'isolcpus=4-31')!.start, text.indexOf(' isolcpus=4-31') + 1);
+    // Bounded by an escaped tab on one side.
+    assert.equal(at('nohz_full=4-31'), 'nohz_full=4-31');
+    assert.equal(at('irqaffinity=0-3'), 'irqaffinity=0-3');
+    assert.equal(at('a="x y"'), 'a=\\"x y\\"');
+    // Not a whole token, absent, or no token: the whole string value.
+    const whole = text.slice(text.indexOf('"ro '), text.lastIndexOf('"') + 1);
+    assert.equal(at('4-31'), whole);
+    assert.equal(at('isolcpus=1'), whole);
+    assert.equal(at(undefined), whole);
+    assert.equal(locateTokenInJsonString(text, 'kernel.absent', 'ro'), undefined);
   });
 });

@@ -1,0 +1,122 @@
+import { defineRule, type LintedDomain } from '../../src/engine/types.ts';
+import { isDedicated } from '../../src/model/affinity.ts';
+import { CpuSet } from '../../src/model/cpuset.ts';
+import { describeCpus, describeDomain, describeVcpus, listBounded, listNames } from '../../src/model/describe.ts';
+import { affinityUses, describeUseThreads, SortedCpus, type AffinityUse } from '../../src/model/plan-cpus.ts';
+
+/** A vCPU group dedicated to one host CPU that has SMT siblings, and what else lands on those siblings. */
+interface DedicatedPin {
+  on: LintedDomain;
+  use: AffinityUse;
+  cpu: number;
+  vcpus: CpuSet;
+  /** The other hardware threads of the CPU's core. */
+  siblings: CpuSet;
+  /** Sibling CPUs reached by this domain's emulator or IOThreads, and which of those threads. */
+  own: { cpus: CpuSet; threads: Set<string> };
+  /** Other domains reaching a sibling: for the first three, the affinity and the siblings reached (null after: only counted). */
+  others: Map<LintedDomain, { cpus: CpuSet; use: AffinityUse } | null>;
+}
+
+export default defineRule({
+  meta: {
+    id: 'smt-sibling-sharing',
+    name: 'SmtSiblingSharing',
+    severity: 'warning',
+    type: 'problem',
+    needs: 'plan',
+    fixable: false,
+    hasSuggestions: false,
+    summary: 'The SMT sibling of a dedicated vCPU\'s CPU runs other work: another guest, host housekeeping, or this guest\'s emulator or IOThreads.',
+    tags: ['pinning', 'smt', 'latency'],
+  },
+  checkPlan(ctx) {
+    const host = ctx.host.model;
+    const plan = ctx.domains.map((on) => ({ on, uses: affinityUses(on.domain, host) }));
+
+    // 1. Dedicated vCPU pins whose CPU has SMT siblings; index sibling CPU → pins.
+    const pins: DedicatedPin[] = [];
+    const bySibling = new Map<number, DedicatedPin[]>();
+    let unknown = CpuSet.empty;
+    for (const { on, uses } of plan) {
+      for (const use of uses) {
+        if (!use.explicit || !isDedicated(use.affinity)) continue;
+        const vcpus = use.threads.filter((t) => t.kind === 'vcpu').reduce((acc, t) => acc.union(t.ids), CpuSet.empty);
+        if (vcpus.isEmpty) continue;
+        const cpu = use.affinity.cpus!.min!;
+        // A CPU the host does not have online has no siblings to share: pin-target-offline reports it.
+        if (!host.online.has(cpu)) continue;
+        const core = host.siblingsOf(cpu);
+        if (core === undefined) {
+          unknown = unknown.union(CpuSet.of(cpu));
+          continue;
+        }
+        const siblings = core.subtract(CpuSet.of(cpu));
+        // No SMT; or a sibling list no real core has (SMT8 is the most): not a topology to reason about.
+        if (siblings.isEmpty || siblings.size > 63) continue;
+        const pin: DedicatedPin = { on, use, cpu, vcpus, siblings, own: { cpus: CpuSet.empty, threads: new Set() }, others: new Map() };
+        pins.push(pin);
+        for (const s of siblings.toArray(64)) {
+          const list = bySibling.get(s);
+          if (list) list.push(pin);
+          else bySibling.set(s, [pin]);
+        }
+      }
+    }
+    if (!unknown.isEmpty) {
+      ctx.reportHost({
+        severity: 'info',
+        message: `the snapshot has no SMT topology (thread siblings) for dedicated ${describeCpus(unknown)}: smt-sibling-sharing is not checked for them`,
+      });
+    }
+    if (pins.length === 0) return;
+
+    // 2. Every affinity of the plan against the sibling index.
+    const siblingIndex = new SortedCpus(bySibling.keys());
+    for (const { on, uses } of plan) {
+      for (const use of uses) {
+        siblingIndex.forEachIn(use.reach, (s) => {
+          for (const pin of bySibling.get(s)!) {
+            if (pin.on === on) {
+              // This guest's own vCPUs on the sibling are its own business (guest-smt-topology-mismatch);
+              // its emulator and IOThreads are not.
+              const helpers = use.threads.filter((t) => t.kind !== 'vcpu');
+              if (helpers.length === 0) continue;
+              pin.own.cpus = pin.own.cpus.union(CpuSet.of(s));
+              for (const t of helpers) pin.own.threads.add(t.kind === 'emulator' ? 'emulator' : `IOThread ${t.ids.toString()}`);
+              continue;
+            }
+            // Strings and sets only for the three named in the message: a sibling may be reached by the whole plan.
+            const seen = pin.others.get(on);
+            if (seen === undefined) pin.others.set(on, pin.others.size < 3 ? { cpus: CpuSet.of(s), use } : null);
+            else if (seen !== null) seen.cpus = seen.cpus.union(CpuSet.of(s));
+          }
+        });
+      }
+    }
+
+    const housekeeping = host.housekeeping;
+    for (const pin of pins) {
+      const uses: string[] = [];
+      const hk = housekeeping?.intersect(pin.siblings) ?? CpuSet.empty;
+      if (!hk.isEmpty) uses.push(`${describeCpus(hk)} ${hk.size === 1 ? 'is a housekeeping CPU' : 'are housekeeping CPUs'} (interrupts, kernel threads)`);
+      if (!pin.own.cpus.isEmpty) uses.push(`${describeCpus(pin.own.cpus)} carr${pin.own.cpus.size === 1 ? 'ies' : 'y'} this domain's ${listNames([...pin.own.threads])}`);
+      if (pin.others.size > 0) {
+        const names: string[] = [];
+        for (const [d, o] of pin.others) {
+          if (o === null) break;
+          names.push(`${describeUseThreads(o.use)}${o.use.explicit ? '' : ' (not pinned)'} of ${describeDomain(d.domain.name, d.source.path)} (${describeCpus(o.cpus)})`);
+        }
+        uses.push(`another guest runs there: ${listBounded(names, pin.others.size)}`);
+      }
+      if (uses.length === 0) continue;
+      ctx.report(pin.on, {
+        range: pin.use.range!,
+        message:
+          `CPU ${pin.cpu}, dedicated to ${describeVcpus(pin.vcpus)}, shares its core with SMT sibling ${describeCpus(pin.siblings)}, and ${uses.join('; ')}: ` +
+          `hardware threads of one core share its execution units and caches, so that load slows the vCPU and adds jitter; ` +
+          `leave the sibling idle, or give it to this guest's own vCPUs (with <topology threads='2'>)`,
+      });
+    }
+  },
+});

@@ -1,0 +1,94 @@
+/**
+ * Which host CPUs each guest's threads can actually run on, grouped by the XML
+ * that decides it, and a sorted CPU index for asking "which of these CPUs does
+ * that affinity cover" in O(log n + hits) — never by enumerating an affinity,
+ * which may be `0-4294967295`. Plan rules (dedicated-cpu-conflict,
+ * smt-sibling-sharing) build their CPU → domain indexes from these once per plan.
+ */
+import type { Range } from '../xml/types.ts';
+import type { CpuSet } from './cpuset.ts';
+import type { DomainModel } from './domain.ts';
+import type { HostModel } from './host.ts';
+import type { Affinity } from './affinity.ts';
+import { describeThread, domainThreads, type ThreadGroup } from './threads.ts';
+import { listNames } from './describe.ts';
+
+/** One affinity of a domain and every thread group it applies to (a `<vcpu cpuset>` can cover vCPUs, the emulator and IOThreads). */
+export interface AffinityUse {
+  affinity: Affinity;
+  threads: ThreadGroup[];
+  /**
+   * CPUs the threads can be placed on. An explicit pin (vcpupin, emulatorpin,
+   * iothreadpin, `<vcpu cpuset>`) counts whole. A thread with no pin at all gets
+   * every online CPU from libvirt, but the scheduler only places and balances
+   * such a thread within scheduler domains, so CPUs of the isolcpus domain set
+   * are left out (kernel/sched/fair.c select_task_rq_fair walks the domains of a
+   * CPU; isolcpus=domain CPUs belong to none, kernel/sched/topology.c).
+   */
+  reach: CpuSet;
+  /** True for vcpupin/emulatorpin/iothreadpin/`<vcpu cpuset>`; false for the all-online default. */
+  explicit: boolean;
+  /** Where to report: the cpuset attribute value, else the element's start tag; undefined for the all-online default. */
+  range: Range | undefined;
+}
+
+/**
+ * The domain's affinities with statically known CPUs, one per deciding
+ * attribute (or one for the all-online default). numad placement (unknown CPUs)
+ * is left out.
+ */
+export function affinityUses(d: DomainModel, host: HostModel): AffinityUse[] {
+  const byKey = new Map<object | string, AffinityUse>();
+  const domainSet = host.isolationLayers.domain?.cpus;
+  for (const t of domainThreads(d, host)) {
+    const a = t.affinity;
+    if (a.cpus === undefined) continue;
+    const explicit = a.source !== 'all-online' && a.source !== 'placement-auto';
+    const key = a.attr ?? a.element ?? a.source;
+    let use = byKey.get(key);
+    if (!use) {
+      const reach = explicit || domainSet === undefined ? a.cpus : a.cpus.subtract(domainSet);
+      byKey.set(key, (use = { affinity: a, threads: [], reach, explicit, range: a.attr?.valueRange ?? a.element?.startTag }));
+    }
+    use.threads.push(t);
+  }
+  return [...byKey.values()];
+}
+
+/** "vCPU 3", "vCPUs 0-3 and the emulator": the threads of a use, for messages (at most three named). */
+export function describeUseThreads(use: AffinityUse): string {
+  const names = use.threads.slice(0, 3).map(describeThread);
+  if (use.threads.length > 3) names.push(`${use.threads.length - 3} more thread groups`);
+  return listNames(names);
+}
+
+/** A sorted set of CPU ids for range queries against CpuSet intervals. */
+export class SortedCpus {
+  private readonly ids: number[];
+
+  constructor(ids: Iterable<number>) {
+    this.ids = [...new Set(ids)].sort((a, b) => a - b);
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** Calls `fn` for each id of this index inside `set`, in order: binary search per interval of `set`. */
+  forEachIn(set: CpuSet, fn: (cpu: number) => void): void {
+    const ids = this.ids;
+    if (ids.length === 0) return;
+    for (const [lo, hi] of set.intervals()) {
+      if (hi < ids[0]!) continue;
+      if (lo > ids[ids.length - 1]!) break;
+      let a = 0;
+      let b = ids.length;
+      while (a < b) {
+        const m = (a + b) >> 1;
+        if (ids[m]! < lo) a = m + 1;
+        else b = m;
+      }
+      for (let i = a; i < ids.length && ids[i]! <= hi; i++) fn(ids[i]!);
+    }
+  }
+}
