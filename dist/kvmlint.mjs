@@ -28154,7 +28154,7 @@ function strictSmallPageKiBPerNode(domains) {
 // rules/insufficient-hugepages/index.ts
 var sum = (items) => items.reduce((a, c) => a + c.pages, 0);
 function domainLabel(ld) {
-  return ld.domain.name ? `${ld.domain.name} (${ld.source.path})` : ld.source.path;
+  return describeDomain(ld.domain.name, ld.source.path);
 }
 var insufficient_hugepages_default = defineRule({
   meta: {
@@ -28796,7 +28796,7 @@ var min_free_kbytes_exceeds_node_free_default = defineRule({
     }
     const at = locateJsonKey(ctx.host.text, "vm.minFreeKbytes");
     const { zones, approximatedNodes, shares } = hostNodeWatermarks(host);
-    const perDomain = ctx.domains.map((d) => ({ label: d.domain.name ?? d.source.path, kib: strictSmallPageKiBPerNode([d.domain]) }));
+    const perDomain = ctx.domains.map((d) => ({ label: describeDomain(d.domain.name, d.source.path), kib: strictSmallPageKiBPerNode([d.domain]) }));
     const planned = /* @__PURE__ */ new Map();
     for (const { kib } of perDomain) for (const [node, k] of kib) planned.set(node, (planned.get(node) ?? 0) + k);
     const plannedBy = (node) => perDomain.filter((d) => d.kib.has(node)).map((d) => d.label);
@@ -28820,7 +28820,7 @@ var min_free_kbytes_exceeds_node_free_default = defineRule({
       const nodeFree = free.get(share.node);
       const verdict = verdicts.get(share.node);
       if (nodeFree === void 0 || verdict?.rule !== "min-free-kbytes-exceeds-node-free") continue;
-      const guests = planned.get(share.node) ? `, after ${formatKiB(planned.get(share.node))} bound strictly to it by ${listNames(plannedBy(share.node))}` : "";
+      const guests = planned.get(share.node) ? `, after ${formatKiB(planned.get(share.node))} bound strictly to it by ${describePlanned(plannedBy(share.node))}` : "";
       const freeText = `${formatKiB(Math.max(0, nodeFree))} free${guests}`;
       if (verdict.level === "below-min") {
         ctx.reportHost({
@@ -28837,6 +28837,9 @@ var min_free_kbytes_exceeds_node_free_default = defineRule({
     }
   }
 });
+function describePlanned(labels) {
+  return listBounded(labels, labels.length, 3, labels.length - 3 === 1 ? "other domain" : "other domains");
+}
 
 // rules/min-free-kbytes-guideline/index.ts
 var KERNEL_FLOOR_KB = 1024;
@@ -28935,7 +28938,7 @@ var not_a_domain_default = defineRule({
 
 // rules/numa-memory-insufficient/index.ts
 function domainLabel2(ld) {
-  return ld.domain.name ? `${ld.domain.name} (${ld.source.path})` : ld.source.path;
+  return describeDomain(ld.domain.name, ld.source.path);
 }
 var numa_memory_insufficient_default = defineRule({
   meta: {

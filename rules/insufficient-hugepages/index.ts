@@ -1,7 +1,7 @@
 import { defineRule, type LintedDomain, type PlanRuleContext } from '../../src/engine/types.ts';
 import type { XmlElement } from '../../src/xml/types.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
-import { describeNodes, listNames } from '../../src/model/describe.ts';
+import { describeDomain, describeNodes, listNames } from '../../src/model/describe.ts';
 import { memoryDemands, spreadEvenly } from '../../src/model/memory-demand.ts';
 import { formatKiB } from '../../src/model/units.ts';
 import { hostHasHugepageSize } from '../../src/model/hugepage-sizes.ts';
@@ -22,7 +22,7 @@ interface SizeBudget {
 const sum = (items: readonly Contribution[]) => items.reduce((a, c) => a + c.pages, 0);
 
 function domainLabel(ld: LintedDomain): string {
-  return ld.domain.name ? `${ld.domain.name} (${ld.source.path})` : ld.source.path;
+  return describeDomain(ld.domain.name, ld.source.path);
 }
 
 export default defineRule({

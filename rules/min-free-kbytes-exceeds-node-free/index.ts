@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/types.ts';
-import { listNames } from '../../src/model/describe.ts';
+import { describeDomain, listBounded } from '../../src/model/describe.ts';
 import { strictSmallPageKiBPerNode } from '../../src/model/memory-demand.ts';
 import { formatKiB } from '../../src/model/units.ts';
 import { largestSafeMinFreeKbytes } from '../../src/model/watermarks.ts';
@@ -29,7 +29,7 @@ export default defineRule({
     const { zones, approximatedNodes, shares } = hostNodeWatermarks(host)!;
     // Free memory after the planned guests whose small-page memory is bound strictly to each node.
     // Each domain's strict small-page memory per node, once; the plan's total per node is their sum.
-    const perDomain = ctx.domains.map((d) => ({ label: d.domain.name ?? d.source.path, kib: strictSmallPageKiBPerNode([d.domain]) }));
+    const perDomain = ctx.domains.map((d) => ({ label: describeDomain(d.domain.name, d.source.path), kib: strictSmallPageKiBPerNode([d.domain]) }));
     const planned = new Map<number, number>();
     for (const { kib } of perDomain) for (const [node, k] of kib) planned.set(node, (planned.get(node) ?? 0) + k);
     const plannedBy = (node: number) => perDomain.filter((d) => d.kib.has(node)).map((d) => d.label);
@@ -56,7 +56,7 @@ export default defineRule({
       const nodeFree = free.get(share.node);
       const verdict = verdicts.get(share.node);
       if (nodeFree === undefined || verdict?.rule !== 'min-free-kbytes-exceeds-node-free') continue;
-      const guests = planned.get(share.node) ? `, after ${formatKiB(planned.get(share.node)!)} bound strictly to it by ${listNames(plannedBy(share.node))}` : '';
+      const guests = planned.get(share.node) ? `, after ${formatKiB(planned.get(share.node)!)} bound strictly to it by ${describePlanned(plannedBy(share.node))}` : '';
       const freeText = `${formatKiB(Math.max(0, nodeFree))} free${guests}`;
       if (verdict.level === 'below-min') {
         ctx.reportHost({
@@ -79,3 +79,8 @@ export default defineRule({
     }
   },
 });
+
+/** At most three guests named, then a count: a node can carry a hundred of them. */
+function describePlanned(labels: readonly string[]): string {
+  return listBounded(labels, labels.length, 3, labels.length - 3 === 1 ? 'other domain' : 'other domains');
+}

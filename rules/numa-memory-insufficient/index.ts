@@ -1,7 +1,7 @@
 import { defineRule, type LintedDomain } from '../../src/engine/types.ts';
 import type { XmlAttribute, XmlElement } from '../../src/xml/types.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
-import { describeNodes, listNames } from '../../src/model/describe.ts';
+import { describeDomain, describeNodes, listNames } from '../../src/model/describe.ts';
 import { hostNodeSets } from '../../src/model/host-nodes.ts';
 import { strictSmallPageShares } from '../../src/model/memory-demand.ts';
 import { hostNodeWatermarks, nodeMemoryVerdict } from '../../src/model/node-memory.ts';
@@ -19,7 +19,7 @@ interface Contribution {
 }
 
 function domainLabel(ld: LintedDomain): string {
-  return ld.domain.name ? `${ld.domain.name} (${ld.source.path})` : ld.source.path;
+  return describeDomain(ld.domain.name, ld.source.path);
 }
 
 export default defineRule({
