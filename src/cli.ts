@@ -15,6 +15,7 @@ import { HostSnapshotError } from './host/load.ts';
 import { FORMATS, formatResult, type FormatName } from './formats/index.ts';
 import { VERSION } from './version.ts';
 import { registerSnapshotCommand } from './commands/snapshot.ts';
+import { defaultSchemaDirs, SCHEMA_DIR_ENV } from './schema/dir.ts';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -60,6 +61,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--quiet', 'report errors only')
     .option('--rule <id=level>', 'set a rule to off, warn or error (repeatable)', parseRuleSetting)
     .option('--max-file-size <bytes>', 'refuse files larger than this', parseCount)
+    .option(
+      '--schema [dir]',
+      `validate each domain against libvirt's RelaxNG schemas (rule schema-invalid): dir holds domain.rng; alone, search $${SCHEMA_DIR_ENV} and /usr/share/libvirt/schemas (put it after the paths)`,
+    )
     .option('--color', 'force colored output')
     .option('--no-color', 'disable colored output')
     // Options after a subcommand name belong to it (`kvmlint rules --format json`).
@@ -113,6 +118,7 @@ interface LintCommandOptions {
   quiet?: boolean;
   rule?: Record<string, RuleSetting>;
   maxFileSize?: number;
+  schema?: string | true;
   color?: boolean;
 }
 
@@ -127,6 +133,8 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     maxFileBytes: opts.maxFileSize,
     root: sarifRoot(io),
     reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
+    schema: opts.schema,
+    schemaSearchDirs: defaultSchemaDirs(io.env),
   };
   let result: LintRun;
   let fixFailures = 0;
