@@ -1,0 +1,96 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseXml } from '../../src/xml/parse.ts';
+import { LineIndex } from '../../src/xml/lines.ts';
+import { elementAtPath, locateSchemaFailure } from '../../src/schema/locate.ts';
+import type { SchemaFailure } from '../../src/schema/types.ts';
+
+// libxml2's reports as libxml2-wasm hands them over (messages, node paths, lines), mapped back
+// onto kvmlint's tree. The shapes are the ones libvirt's domain.rng produced in
+// test/schema/validate.test.ts; here they are fixed so the mapping is tested without schemas.
+const TEXT = `<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>
+  <name>db-01</name>
+  <memory unit='GiB' dumpCore='no'>16</memory>
+  <vcpu placement='statik'>4</vcpu>
+  <devices>
+    <disk type='file' device='disk'>
+      <target dev='vda' bus='virtio'/>
+    </disk>
+    <disk type='file'
+          device='cdrum'>
+      <target dev='sda' bus='sata'/>
+    </disk>
+    <interface type='bridge'/>
+  </devices>
+  <qemu:commandline>
+    <qemu:arg value='-s'/>
+  </qemu:commandline>
+</domain>
+`;
+const doc = parseXml(TEXT);
+const root = doc.root!;
+const lines = new LineIndex(TEXT);
+const slice = (r: { start: number; end: number }) => TEXT.slice(r.start, r.end);
+const invalid = (...details: Array<{ message: string; line?: number; xpath?: string }>): SchemaFailure => ({
+  kind: 'invalid',
+  details: details.map((d) => ({ level: 2, line: d.line ?? 0, message: d.message, ...(d.xpath ? { xpath: d.xpath } : {}) })),
+});
+
+test('node paths: same-name indexes, * for a default-namespace element, prefixes, non-element steps', () => {
+  assert.equal(elementAtPath(root, '/domain')?.name, 'domain');
+  assert.equal(slice(elementAtPath(root, '/domain/devices/disk[2]')!.startTag), `<disk type='file'\n          device='cdrum'>`);
+  assert.equal(elementAtPath(root, '/domain/devices/disk[1]/target')?.attributeValues.dev, 'vda');
+  assert.equal(elementAtPath(root, '/domain/devices/*[3]')?.name, 'interface');
+  assert.equal(elementAtPath(root, '/domain/qemu:commandline/qemu:arg')?.name, 'qemu:arg');
+  // As deep as the path resolves: text(), an attribute step or a missing child stop the walk.
+  assert.equal(elementAtPath(root, '/domain/vcpu/text()')?.name, 'vcpu');
+  assert.equal(elementAtPath(root, '/domain/devices/disk[7]')?.name, 'devices');
+  assert.equal(elementAtPath(root, '/network'), undefined);
+});
+
+test('an interleave failure names the child of the node libxml2 gives: reported on that child, not exact', () => {
+  const site = locateSchemaFailure(
+    root,
+    lines,
+    invalid({ message: 'Extra element vcpu in interleave' }, { message: 'Invalid sequence in interleave', line: 1, xpath: '/domain' }, { message: 'Element domain failed to validate content', line: 1, xpath: '/domain' }),
+  );
+  assert.equal(slice(site.range), "<vcpu placement='statik'>");
+  assert.equal(site.exact, false);
+  assert.equal(site.message, 'Extra element vcpu in interleave');
+});
+
+test('when libxml2 gives up at <devices> itself, the finding is on <devices>; several same-named children stay on their parent', () => {
+  const atDevices = locateSchemaFailure(root, lines, invalid({ message: 'Extra element devices in interleave' }, { message: 'Element domain failed to validate content', line: 5, xpath: '/domain/devices' }));
+  assert.equal(slice(atDevices.range), '<devices>');
+  // Two <disk> children: libxml2 does not say which one, so the report stays where it gave up.
+  const twoDisks = locateSchemaFailure(root, lines, invalid({ message: 'Extra element disk in interleave' }, { message: 'Element devices failed to validate content', line: 5, xpath: '/domain/devices' }));
+  assert.equal(slice(twoDisks.range), '<devices>');
+  const oneInterface = locateSchemaFailure(root, lines, invalid({ message: 'Extra element interface in interleave' }, { message: 'Element devices failed to validate content', line: 5, xpath: '/domain/devices' }));
+  assert.equal(slice(oneInterface.range), "<interface type='bridge'/>");
+});
+
+test('a message about an attribute of the named node points at that attribute, exactly', () => {
+  const site = locateSchemaFailure(root, lines, invalid({ message: 'Invalid attribute dumpCore for element memory', line: 3, xpath: '/domain/memory' }, { message: 'Extra element memory in interleave' }));
+  assert.equal(slice(site.range), "dumpCore='no'");
+  assert.equal(site.attribute?.name, 'dumpCore');
+  assert.equal(site.exact, true);
+  const value = locateSchemaFailure(root, lines, invalid({ message: "Type unsignedLong doesn't allow value '16 GiB'", line: 3, xpath: '/domain/memory' }));
+  assert.equal(slice(value.range), "<memory unit='GiB' dumpCore='no'>");
+  assert.equal(value.exact, true);
+});
+
+test('without a node path: the element whose start tag spans the line, else the next one, else the root', () => {
+  // libxml2 gives an element the line where its start tag ends; a start tag over two lines matches either.
+  const spanning = locateSchemaFailure(root, lines, invalid({ message: 'Element disk failed to validate attributes', line: 10 }));
+  assert.equal(spanning.element.attributeValues.device, 'cdrum');
+  const blank = locateSchemaFailure(root, lines, invalid({ message: 'Element devices failed to validate content', line: 12 }));
+  assert.equal(blank.element.name, 'interface', 'line 12 is a closing tag: the next start tag');
+  assert.equal(locateSchemaFailure(root, lines, invalid({ message: 'something' })).element, root);
+  assert.equal(locateSchemaFailure(root, lines, { kind: 'invalid', details: [] }).element, root);
+});
+
+test('a parse error from libxml2 is placed at its line', () => {
+  const site = locateSchemaFailure(root, lines, { kind: 'unparsable', details: [{ level: 2, line: 15, message: 'Namespace prefix qemu on commandline is not defined' }] });
+  assert.equal(slice(site.range), '<qemu:commandline>');
+  assert.equal(site.exact, false);
+});
