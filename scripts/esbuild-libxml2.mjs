@@ -6,7 +6,6 @@
 // for ever: the process exits with nothing done. So the package is first flattened into one
 // module (one scope, its top-level await kept at the top level), and that single module is
 // what `import('libxml2-wasm')` loads: one initialiser, no cycle.
-import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 
@@ -14,6 +13,9 @@ const require = createRequire(import.meta.url);
 
 /** @returns {Promise<import('esbuild').Plugin>} */
 export async function libxml2FlatPlugin() {
+  // Imported here, not at the top: scripts/fuzz.ts bundles itself (with this file) into a worker
+  // that runs where esbuild cannot be resolved, and never calls this.
+  const { build } = await import('esbuild');
   const entry = require.resolve('libxml2-wasm');
   const flat = await build({
     entryPoints: [entry],
