@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/types.ts';
 import { excerpt } from '../../src/model/describe.ts';
-import { locateSchemaFailure } from '../../src/schema/locate.ts';
+import { locateSchemaFailure, narrowSchemaFailure } from '../../src/schema/locate.ts';
 
 /**
  * libvirt's own RelaxNG grammar (domain.rng), applied by libxml2 as `virsh define --validate`
@@ -41,6 +41,17 @@ export default defineRule({
     } else if (site.exact) {
       message = `libvirt's schema rejects a value of <${name}> (libxml2: ${said}); use a value libvirt's Domain XML format allows here`;
     } else {
+      // Where libxml2 gave up is often a container (<devices>); the element whose removal makes the
+      // domain valid is where the fault is.
+      const culprit = narrowSchemaFailure(source.text, site.element, (text) => schema.validate(text));
+      if (culprit) {
+        const what = excerpt(culprit.name, 48);
+        message =
+          `libvirt's schema rejects <${what}> or something inside it (an attribute, its text or a child element): the domain validates without it; ` +
+          `libxml2 itself stopped at <${name}> with ${said}; check <${what}> against libvirt's Domain XML format`;
+        report({ range: culprit.startTag, message });
+        return;
+      }
       message =
         `libvirt's schema rejects <${name}> or something inside it (an attribute, its text or a child element): ` +
         `libxml2 stopped at this element with ${said} and reports nothing more precise; check it against libvirt's Domain XML format`;

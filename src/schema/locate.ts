@@ -114,3 +114,35 @@ export function locateSchemaFailure(root: XmlElement, lines: LineIndex, failure:
   const at = line !== undefined ? elementAtLine(root, lines, line) : undefined;
   return siteOf(at ?? root, message, false);
 }
+
+/** The text with `el` blanked out: every character but line breaks becomes a space, so offsets and lines stay. */
+function withoutElement(text: string, el: XmlElement): string {
+  const { start, end } = el.range;
+  return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
+}
+
+/**
+ * libxml2 names only where it gave up, often a container such as <devices>. This finds, below
+ * `from`, the smallest element without which the whole document validates: each child is blanked
+ * out in turn and the text validated again; when one child's removal makes it valid, the search
+ * goes on inside that child. Undefined when no single removal helps (two faults, or a required
+ * element): the report then stays where libxml2 gave up. At most `budget` validations.
+ */
+export function narrowSchemaFailure(text: string, from: XmlElement, validate: (text: string) => SchemaFailure | undefined, budget = 200): XmlElement | undefined {
+  let found: XmlElement | undefined;
+  let left = budget;
+  let el = from;
+  for (;;) {
+    let next: XmlElement | undefined;
+    for (const child of el.children) {
+      if (left-- <= 0) return found;
+      if (!validate(withoutElement(text, child))) {
+        next = child;
+        break;
+      }
+    }
+    if (!next) return found;
+    found = next;
+    el = next;
+  }
+}

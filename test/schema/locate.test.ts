@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseXml } from '../../src/xml/parse.ts';
 import { LineIndex } from '../../src/xml/lines.ts';
-import { elementAtPath, locateSchemaFailure } from '../../src/schema/locate.ts';
+import { elementAtPath, locateSchemaFailure, narrowSchemaFailure } from '../../src/schema/locate.ts';
 import type { SchemaFailure } from '../../src/schema/types.ts';
 
 // libxml2's reports as libxml2-wasm hands them over (messages, node paths, lines), mapped back
@@ -93,4 +93,30 @@ test('a parse error from libxml2 is placed at its line', () => {
   const site = locateSchemaFailure(root, lines, { kind: 'unparsable', details: [{ level: 2, line: 15, message: 'Namespace prefix qemu on commandline is not defined' }] });
   assert.equal(slice(site.range), '<qemu:commandline>');
   assert.equal(site.exact, false);
+});
+
+test('narrowing: the smallest element whose removal validates, offsets kept; none when no single removal helps', () => {
+  const validated: string[] = [];
+  // A stand-in for libxml2: the document is invalid while it holds 'cdrum' or 'bogus'.
+  const validate = (text: string): SchemaFailure | undefined => {
+    validated.push(text);
+    assert.equal(text.length, TEXT.length, 'blanking keeps offsets');
+    assert.equal(text.split('\n').length, TEXT.split('\n').length, 'and lines');
+    return /cdrum|bogus/.test(text) ? invalid({ message: 'Extra element devices in interleave' }) : undefined;
+  };
+  const devices = elementAtPath(root, '/domain/devices')!;
+  const found = narrowSchemaFailure(TEXT, devices, validate);
+  assert.equal(found, elementAtPath(root, '/domain/devices/disk[2]'), 'the second disk, and not deeper: its <target> is not the fault');
+  assert.equal(validated.length, 3, 'first disk, second disk, then the second disk\'s only child');
+  // From the root it descends through <devices>.
+  assert.equal(narrowSchemaFailure(TEXT, root, validate), found);
+  // Two faults: removing either alone does not validate.
+  const two = TEXT.replace("<interface type='bridge'/>", "<interface type='bogus'/>");
+  const twoRoot = parseXml(two).root!;
+  const twoValidate = (text: string) => (/cdrum|bogus/.test(text) ? invalid({ message: 'x' }) : undefined);
+  assert.equal(narrowSchemaFailure(two, elementAtPath(twoRoot, '/domain/devices')!, twoValidate), undefined);
+  // The budget bounds the validations.
+  let calls = 0;
+  assert.equal(narrowSchemaFailure(TEXT, devices, () => (calls++, invalid({ message: 'x' })), 2), undefined);
+  assert.equal(calls, 2);
 });

@@ -45,16 +45,16 @@ test('a valid domain passes: the tuning guide example, a typical unpinned dumpxm
   assert.deepEqual(await lintTexts({ 'vm.xml': production }), []);
 });
 
-test('an unknown element fails at the element libxml2 stopped at', { skip }, async () => {
-  // Inside <cputune> (one of <domain>'s interleave members): reported on <cputune>, the message says so.
+test('an unknown element fails at its own line: libxml2 stops at the interleave, the culprit is found below it', { skip }, async () => {
+  // Inside <cputune> (one of <domain>'s interleave members) libxml2 only says "Extra element cputune".
   const inCputune = edit(production, "    <vcpupin vcpu='0' cpuset='4'/>", "    <vcpupin vcpu='0' cpuset='4'/>\n    <vcpupinn vcpu='1' cpuset='5'/>");
   const [a, ...rest] = await lintTexts({ 'a.xml': inCputune });
   assert.deepEqual(rest, []);
   assert.equal(a!.rule, 'schema-invalid');
-  assert.equal(a!.line, lineOf(inCputune, '<cputune>'));
-  assert.equal(a!.at, '<cputune>');
-  assert.match(a!.message, /^libvirt's schema rejects <cputune> or something inside it .*"Extra element cputune in interleave"/);
-  // Directly under <domain>: reported on the unknown element itself.
+  assert.equal(a!.line, lineOf(inCputune, '<vcpupinn'));
+  assert.equal(a!.at, "<vcpupinn vcpu='1' cpuset='5'/>");
+  assert.match(a!.message, /^libvirt's schema rejects <vcpupinn> or something inside it .*: the domain validates without it; libxml2 itself stopped at <cputune> with "Extra element cputune in interleave"/);
+  // Directly under <domain>: libxml2 names the element itself.
   const topLevel = edit(production, '  <os>', "  <numa>\n    <cell id='0' cpus='0-7' memory='16' unit='GiB'/>\n  </numa>\n  <os>");
   const [b] = await lintTexts({ 'b.xml': topLevel });
   assert.equal(b!.line, lineOf(topLevel, '<numa>'));
@@ -65,13 +65,20 @@ test('a bad enum value fails at its element; an unknown attribute value is point
   const badPlacement = edit(production, "<vcpu placement='static'>", "<vcpu placement='statik'>");
   const [a] = await lintTexts({ 'a.xml': badPlacement });
   assert.deepEqual([a!.rule, a!.line, a!.at], ['schema-invalid', lineOf(badPlacement, "placement='statik'"), "<vcpu placement='statik'>"]);
+  assert.match(a!.message, /^libvirt's schema rejects <vcpu> or something inside it .*libxml2 stopped at this element with "Extra element vcpu in interleave"/);
+  // Deep inside <devices>: libxml2 gives up at <devices>; the disk's <driver> is the element without which it validates.
   const badCache = edit(production, "cache='none'", "cache='nonne'");
   const [b] = await lintTexts({ 'b.xml': badCache });
-  assert.deepEqual([b!.line, b!.at], [lineOf(badCache, '<devices>'), '<devices>'], 'inside <devices>, libxml2 gives up at <devices>');
+  assert.deepEqual([b!.line, b!.at], [lineOf(badCache, "cache='nonne'"), "<driver name='qemu' type='qcow2' cache='nonne' io='native' iothread='1'/>"]);
+  assert.match(b!.message, /libxml2 itself stopped at <devices>/);
+  // Two faults: no single removal validates, so the finding stays where libxml2 gave up.
+  const twoFaults = edit(badCache, "<memballoon model='none'/>", "<memballoon model='nonee'/>");
+  const [c] = await lintTexts({ 'c.xml': twoFaults });
+  assert.deepEqual([c!.line, c!.at], [lineOf(twoFaults, '<devices>'), '<devices>']);
   const dumpCore = edit(production, "<memory unit='GiB'>", "<memory unit='GiB' dumpCore='no'>");
-  const [c] = await lintTexts({ 'c.xml': dumpCore });
-  assert.deepEqual([c!.line, c!.at], [lineOf(dumpCore, 'dumpCore'), "dumpCore='no'"]);
-  assert.match(c!.message, /^libvirt's schema rejects attribute dumpCore='no' of <memory>/);
+  const [d] = await lintTexts({ 'd.xml': dumpCore });
+  assert.deepEqual([d!.line, d!.at], [lineOf(dumpCore, 'dumpCore'), "dumpCore='no'"]);
+  assert.match(d!.message, /^libvirt's schema rejects attribute dumpCore='no' of <memory>/);
 });
 
 test('line endings and encodings do not move the finding: CRLF, lone CR, UTF-16 with BOM', { skip }, async () => {
