@@ -34602,21 +34602,39 @@ function locateSchemaFailure(root, lines, failure) {
   const at = line !== void 0 ? elementAtLine(root, lines, line) : void 0;
   return siteOf(at ?? root, message, false);
 }
-function withoutElement(text, el) {
-  const { start, end } = el.range;
+function blanked(text, start, end) {
   return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, " ") + text.slice(end);
 }
-function narrowSchemaFailure(text, from, validate, budget = 200) {
-  let found;
+var LINEAR_SCAN_MAX = 8;
+function narrowSchemaFailure(text, from, validate, budget = 64) {
   let left = budget;
-  let el = from;
-  for (; ; ) {
-    let next;
-    for (const child of el.children) {
-      if (left-- <= 0) return found;
-      if (!validate(withoutElement(text, child))) {
-        next = child;
-        break;
+  const validWithout = (start, end) => left-- <= 0 ? void 0 : !validate(blanked(text, start, end));
+  const halve = (kids) => {
+    if (kids.length === 1) {
+      const ok = validWithout(kids[0].range.start, kids[0].range.end);
+      return ok === void 0 ? void 0 : ok ? kids[0] : null;
+    }
+    const mid = kids.length >> 1;
+    for (const part of [kids.slice(0, mid), kids.slice(mid)]) {
+      const ok = validWithout(part[0].range.start, part[part.length - 1].range.end);
+      if (ok === void 0) return void 0;
+      if (ok) return halve(part);
+    }
+    return null;
+  };
+  let found;
+  for (let el = from; ; ) {
+    const kids = el.children;
+    if (kids.length === 0) return found;
+    let next = halve(kids);
+    if (next === null && kids.length <= LINEAR_SCAN_MAX) {
+      for (const kid of kids) {
+        const ok = validWithout(kid.range.start, kid.range.end);
+        if (ok === void 0) break;
+        if (ok) {
+          next = kid;
+          break;
+        }
       }
     }
     if (!next) return found;

@@ -103,7 +103,7 @@ function domainXml(i: number): string {
     (_, c) => `    <controller type='pci' index='${c + 1}' model='pcie-root-port'>
       <model name='pcie-root-port'/>
       <target chassis='${c + 1}' port='0x${(c + 16).toString(16)}'/>
-      <address type='pci' domain='0x0000' bus='0x00' slot='0x02' function='0x${c.toString(16)}'/>
+      <address type='pci' domain='0x0000' bus='0x00' slot='0x0${2 + (c >> 3)}' function='0x${c & 7}'/>
     </controller>`,
   ).join('\n');
   return `<domain type='kvm'>
