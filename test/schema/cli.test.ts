@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { repoRoot } from '../support/paths.ts';
 import { nodeBinaries } from '../support/node-binaries.ts';
 import { libvirtSchemas } from '../support/schemas.ts';
+import { CASES } from '../../fixtures/hostile/cases.ts';
 
 // The bundles as users run them, copied away from node_modules (libxml2-wasm and its wasm must
 // be inside), with libvirt's real schemas: exit codes, positions, config and Action inputs,
@@ -146,6 +147,35 @@ test('fs spy: a --schema run touches only the schema directory, the linted files
   // Only .rng files are opened from the schema directory, and only the 8 domain.rng needs.
   const opened = [...new Set(spy.opens.map((o) => resolve(repo, o.path)).filter((p) => p.startsWith(`${schemaDir}/`)).map((p) => p.slice(schemaDir.length + 1)))].sort();
   assert.deepEqual(opened, ['basictypes.rng', 'cputypes.rng', 'domain.rng', 'domaincommon.rng', 'domainoverrides.rng', 'networkcommon.rng', 'nwfilter_params.rng', 'privatedata.rng', 'storagecommon.rng']);
+});
+
+test('fs spy: with --schema, hostile files never make kvmlint or libxml2 touch what they point at', { skip }, () => {
+  const dir = mkdtempSync(join(work, 'hostile-'));
+  const materialized = CASES.filter((c) => !c.knownBug).map((c) => (c.file ? { path: join(repoRoot, 'fixtures', 'hostile', c.file), forbidden: c.forbidden ?? [], secrets: [] as string[] } : { ...c.generate!(dir), secrets: [] as string[] }));
+  const pointing = materialized.filter((m) => (m.forbidden ?? []).length > 0);
+  // Well-formed for kvmlint's parser, so it reaches libxml2: an external DTD that is an existing file.
+  const secret = join(dir, 'secret.dtd');
+  writeFileSync(secret, '<!ENTITY leak "TOP-SECRET-DTD">\n');
+  const dtd = join(dir, 'external-dtd-no-reference.xml');
+  writeFileSync(dtd, `<!DOCTYPE domain SYSTEM "${secret}">\n${production}`);
+  const dtdBad = join(dir, 'external-dtd-invalid.xml');
+  writeFileSync(dtdBad, `<!DOCTYPE domain SYSTEM "${secret}">\n${BAD}`);
+  const files = [...pointing.map((m) => m.path), dtd, dtdBad];
+  const out = join(work, 'spy-hostile.json');
+  const r = spawnSync(process.execPath, ['--import', SPY, cli, '-f', 'json', '--no-config-lookup', '--schema', schemas.dir!, ...files], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', KVMLINT_FS_SPY_OUT: out },
+  });
+  assert.equal(r.status, 1, r.stderr);
+  const report = JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; ruleId: string }> };
+  assert.ok(!report.diagnostics.some((d) => d.file.endsWith('external-dtd-no-reference.xml')), 'the DTD-bearing domain is valid');
+  assert.ok(report.diagnostics.some((d) => d.file.endsWith('external-dtd-invalid.xml') && d.ruleId === 'schema-invalid'), 'and validated: its invalid twin is reported');
+  const spy = JSON.parse(readFileSync(out, 'utf8')) as { touched: string[] };
+  const touched = new Set(spy.touched.map((p) => resolve(dir, p)));
+  assert.ok(touched.has(resolve(schemas.dir!, 'domaincommon.rng')), 'the schema was compiled in this run');
+  for (const f of [...pointing.flatMap((m) => m.forbidden ?? []), secret]) assert.ok(!touched.has(f), `${f} was touched`);
+  assert.ok(!r.stdout.includes('TOP-SECRET-DTD'));
 });
 
 const straceProbe = spawnSync('strace', ['-f', '-o', '/dev/null', 'true'], { encoding: 'utf8' });
