@@ -33704,7 +33704,10 @@ async function compile(dir, shown) {
   access = a;
   try {
     const fd = openSchemaFile(a, mainPath);
-    if (fd === void 0) throw new SchemaError(`schema directory ${shown}: ${DOMAIN_SCHEMA} cannot be read`);
+    if (fd === void 0) {
+      const why = a.refused.length > 0 ? ": it leads outside the schema directory" : "";
+      throw new SchemaError(`schema directory ${shown}: ${DOMAIN_SCHEMA} cannot be read${why}`);
+    }
     let text;
     try {
       text = readWhole(fd);

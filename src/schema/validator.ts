@@ -168,7 +168,10 @@ async function compile(dir: string, shown: string): Promise<SchemaValidator> {
   access = a;
   try {
     const fd = openSchemaFile(a, mainPath);
-    if (fd === undefined) throw new SchemaError(`schema directory ${shown}: ${DOMAIN_SCHEMA} cannot be read`);
+    if (fd === undefined) {
+      const why = a.refused.length > 0 ? ': it leads outside the schema directory' : '';
+      throw new SchemaError(`schema directory ${shown}: ${DOMAIN_SCHEMA} cannot be read${why}`);
+    }
     let text: Buffer;
     try {
       text = readWhole(fd);
