@@ -3,6 +3,8 @@
  *                                    fleet scale run (1,000 / 3,000 / 10,000 domains over
  *                                    10 / 30 / 100 config-mapped hosts)
  * npm run bench -- --domains 2000 --hosts 1 --runs 5     one size only
+ * npm run bench -- --schema /usr/share/libvirt/schemas    also time the lint with libvirt's
+ *                                    RelaxNG schema (schema-invalid), per domain
  *
  * Generates realistic pinned domains (~7 KB of `virsh dumpxml`: numatune,
  * hugepages, a full device list) and host snapshots, then, in a fresh child
@@ -18,7 +20,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +28,7 @@ import { SaxesParser } from 'saxes';
 import { globby } from 'globby';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { libxml2FlatPlugin } from './esbuild-libxml2.mjs';
 import type { lint as LintFn } from '../src/engine/runner.ts';
 import type { parseXml as ParseXmlFn } from '../src/xml/parse.ts';
 
@@ -38,6 +41,7 @@ const { values } = parseArgs({
     child: { type: 'string' },
     engine: { type: 'string' },
     limitHosts: { type: 'string' },
+    schema: { type: 'string' },
   },
 });
 const RUNS = Number(values.runs);
@@ -99,7 +103,7 @@ function domainXml(i: number): string {
     (_, c) => `    <controller type='pci' index='${c + 1}' model='pcie-root-port'>
       <model name='pcie-root-port'/>
       <target chassis='${c + 1}' port='0x${(c + 16).toString(16)}'/>
-      <address type='pci' domain='0x0000' bus='0x00' slot='0x02' function='0x${c.toString(16)}'/>
+      <address type='pci' domain='0x0000' bus='0x00' slot='0x0${2 + (c >> 3)}' function='0x${c & 7}'/>
     </controller>`,
   ).join('\n');
   return `<domain type='kvm'>
@@ -196,6 +200,8 @@ interface ChildResult {
   fullMs: number;
   findings: number;
   maxRssMB: number;
+  /** Full lint with --schema (libvirt's RelaxNG validation of every domain), when asked. */
+  schemaMs?: number;
 }
 
 /** In a fresh process: time bare parse and full lint of the first `limitHosts` hosts' domains. */
@@ -218,9 +224,9 @@ async function child(dir: string, limitHosts: number, totalHosts: number, engine
     for (const f of files) if (parseXml(readFileSync(f, 'utf8')).root) parsed++;
     return parsed;
   };
-  const full = async () => {
+  const full = async (schema?: string) => {
     const options = totalHosts > 1 ? { paths: hostDirs } : { paths: hostDirs, hostFile: 'hosts/hv000.json' };
-    return (await lint({ ...options, cwd: dir })).diagnostics.length;
+    return (await lint({ ...options, cwd: dir, ...(schema ? { schema } : {}) })).diagnostics.length;
   };
   bare();
   own();
@@ -241,6 +247,16 @@ async function child(dir: string, limitHosts: number, totalHosts: number, engine
     fullTimes.push(performance.now() - t);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  // The schema is compiled once per process: the first run pays for it, the median does not.
+  const schemaTimes: number[] = [];
+  if (values.schema) {
+    await full(values.schema);
+    for (let r = 0; r < RUNS; r++) {
+      const t = performance.now();
+      await full(values.schema);
+      schemaTimes.push(performance.now() - t);
+    }
+  }
   const result: ChildResult = {
     domains: files.length,
     hosts: limitHosts,
@@ -249,6 +265,7 @@ async function child(dir: string, limitHosts: number, totalHosts: number, engine
     fullMs: median(fullTimes),
     findings,
     maxRssMB: process.resourceUsage().maxRSS / 1024,
+    ...(schemaTimes.length > 0 ? { schemaMs: median(schemaTimes) } : {}),
   };
   process.stdout.write(JSON.stringify(result));
 }
@@ -256,7 +273,10 @@ async function child(dir: string, limitHosts: number, totalHosts: number, engine
 function runChild(dir: string, limitHosts: number, totalHosts: number, enginePath: string): ChildResult {
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', dir, '--limitHosts', String(limitHosts), '--hosts', String(totalHosts), '--runs', String(RUNS), '--engine', enginePath],
+    [
+      '--import', 'tsx', fileURLToPath(import.meta.url), '--child', dir, '--limitHosts', String(limitHosts), '--hosts', String(totalHosts), '--runs', String(RUNS), '--engine', enginePath,
+      ...(values.schema ? ['--schema', resolve(values.schema)] : []),
+    ],
     { encoding: 'utf8', maxBuffer: 1 << 20 },
   );
   if (r.status !== 0) throw new Error(`bench child failed: ${r.stderr}`);
@@ -299,6 +319,7 @@ if (values.child) {
     format: 'esm',
     target: 'node20',
     logLevel: 'warning',
+    plugins: [await libxml2FlatPlugin()],
     banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
   });
   console.log(`runs per size: ${RUNS} (medians); each size in a fresh process; engine bundled with esbuild as in dist/`);
@@ -308,7 +329,12 @@ if (values.child) {
     console.log(`\n${plan.label} (${(bytes / (plan.hosts * plan.perHost) / 1024).toFixed(1)} KB per domain)`);
     console.log(HEADER);
     const results = plan.sizes.map((limit) => runChild(dir, limit, plan.hosts, enginePath));
-    for (const r of results) console.log(row(r));
+    for (const r of results) {
+      console.log(row(r));
+      if (r.schemaMs !== undefined) {
+        console.log(`${''.padStart(12)}with --schema: ${r.schemaMs.toFixed(0)} ms, ${((r.schemaMs / r.domains) * 1000).toFixed(0)} µs/domain (+${(((r.schemaMs - r.fullMs) / r.domains) * 1000).toFixed(0)} µs for libvirt's RelaxNG validation)`);
+      }
+    }
     if (results.length > 1) {
       const first = results[0]!;
       const last = results[results.length - 1]!;

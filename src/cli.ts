@@ -15,6 +15,7 @@ import { HostSnapshotError } from './host/load.ts';
 import { FORMATS, formatResult, type FormatName } from './formats/index.ts';
 import { VERSION } from './version.ts';
 import { registerSnapshotCommand } from './commands/snapshot.ts';
+import { defaultSchemaDirs, SCHEMA_DIR_ENV } from './schema/dir.ts';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -64,6 +65,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--max-file-size <bytes>', 'refuse files larger than this', parseCount)
     .option('--stdin', 'lint the domain XML on standard input (e.g. virsh dumpxml vm | kvmlint --stdin)')
     .option('--stdin-filename <path>', 'the path to lint standard input as: its name in the report, its host in the config, the file it replaces in a plan')
+    .option(
+      '--schema [dir]',
+      `validate each domain against libvirt's RelaxNG schemas (rule schema-invalid): dir holds domain.rng; alone, search $${SCHEMA_DIR_ENV} and /usr/share/libvirt/schemas (put it after the paths)`,
+    )
     .option('--color', 'force colored output')
     .option('--no-color', 'disable colored output')
     // Options after a subcommand name belong to it (`kvmlint rules --format json`).
@@ -117,6 +122,7 @@ interface LintCommandOptions {
   quiet?: boolean;
   rule?: Record<string, RuleSetting>;
   maxFileSize?: number;
+  schema?: string | true;
   color?: boolean;
   stdin?: boolean;
   stdinFilename?: string;
@@ -142,6 +148,8 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     root: sarifRoot(io),
     reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
     stdin,
+    schema: opts.schema,
+    schemaSearchDirs: defaultSchemaDirs(io.env),
   };
   let result: LintRun;
   let fixFailures = 0;

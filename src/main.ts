@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 import { runCli } from './cli.ts';
 
+// Until the run settles: a promise that never resolves (the event loop drains with work left
+// undone) must not pass for a clean lint.
+process.exitCode = 2;
+let settled = false;
+process.on('beforeExit', () => {
+  if (!settled) process.stderr.write('kvmlint: internal error: the run stopped before it finished\n');
+});
+
 runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
@@ -14,9 +22,11 @@ runCli(process.argv.slice(2), {
   },
 }).then(
   (code) => {
+    settled = true;
     process.exitCode = code;
   },
   (e: unknown) => {
+    settled = true;
     process.stderr.write(`kvmlint: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = 2;
   },

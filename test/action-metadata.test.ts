@@ -37,6 +37,7 @@ const EXPECTED_DEFAULTS: Record<string, string> = {
   'sarif-file': 'kvmlint.sarif',
   'fail-on': 'error',
   'max-warnings': '-1',
+  schema: '',
 };
 
 test('the schema check is not vacuous: it rejects a broken action.yml', () => {

@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintAndFix } from '../src/engine/fix.ts';
 import { lint } from '../src/engine/runner.ts';
-import { alignSeverities, fixedCounterpart, fixtureLintOptions, lintFixture, listFixtures, repoRoot } from './support/fixtures.ts';
+import { alignSeverities, expectedFindings, fixedCounterpart, fixtureLintOptions, lintFixture, listFixtures, repoRoot } from './support/fixtures.ts';
+import { libvirtSchemas } from './support/schemas.ts';
 
 // markdownlint's approach: findings marked inline, compared both ways, so a
 // missing finding and an unexpected one both fail.
@@ -14,9 +15,19 @@ const fixtures = [
   ...listFixtures(join(repoRoot, 'fixtures', 'domains')),
 ];
 
+const schemas = libvirtSchemas();
+
 for (const f of fixtures) {
   test(`fixture ${f.name}`, async () => {
+    const expected = expectedFindings(f, false);
     const { actual } = await lintFixture(f);
+    assert.deepEqual(alignSeverities(expected, actual), expected);
+  });
+
+  // The same fixture validated against libvirt's own schemas: it must be real libvirt XML,
+  // or carry schema-invalid markers where the schema rejects it.
+  test(`fixture ${f.name} with libvirt's schema`, { skip: schemas.skip }, async () => {
+    const { actual } = await lintFixture(f, schemas.dir);
     assert.deepEqual(alignSeverities(f.expected, actual), f.expected);
   });
 

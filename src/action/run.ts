@@ -6,6 +6,7 @@ import { annotation, workflowCommand } from '../formats/github.ts';
 import { countFindings, pluralize } from '../formats/summary.ts';
 import { appendStepSummary, getInput, getMultilineInput, InputError, setOutput, type Env } from './core.ts';
 import { summaryMarkdown } from './summary.ts';
+import { defaultSchemaDirs } from '../schema/dir.ts';
 
 export interface ActionIo {
   env: Env;
@@ -25,6 +26,8 @@ export interface ActionInputs {
   failOn: FailOn;
   /** Undefined: no limit (`-1` or empty). */
   maxWarnings?: number;
+  /** `--schema`: a directory holding domain.rng, true to search the installed locations, false for none; undefined: the config decides. */
+  schema?: string | boolean;
 }
 
 export function readInputs(env: Env): ActionInputs {
@@ -35,8 +38,10 @@ export function readInputs(env: Env): ActionInputs {
   if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new InputError(`fail-on must be one of ${FAIL_ON.join(', ')}, got '${failOn}'`);
   const maxWarnings = getInput(env, 'max-warnings');
   if (maxWarnings !== '' && !/^(-1|\d+)$/.test(maxWarnings)) throw new InputError(`max-warnings must be a non-negative integer or -1, got '${maxWarnings}'`);
+  const schema = getInput(env, 'schema');
   return {
     paths: paths.length > 0 ? paths : ['.'],
+    schema: schema === '' ? undefined : schema === 'true' ? true : schema === 'false' ? false : schema,
     host: getInput(env, 'host') || undefined,
     config: getInput(env, 'config') || undefined,
     format: format as FormatName,
@@ -76,7 +81,15 @@ export async function runAction(io: ActionIo): Promise<number> {
   }
   const workspace = env.GITHUB_WORKSPACE ? path.resolve(env.GITHUB_WORKSPACE) : repositoryRoot(cwd);
   // Without a config input the engine searches upward for kvmlint.config.json, as the CLI does.
-  const options: LintOptions = { paths: inputs.paths, cwd, hostFile: inputs.host, configFile: inputs.config, root: workspace };
+  const options: LintOptions = {
+    paths: inputs.paths,
+    cwd,
+    hostFile: inputs.host,
+    configFile: inputs.config,
+    root: workspace,
+    schema: inputs.schema,
+    schemaSearchDirs: defaultSchemaDirs(env),
+  };
   let result: LintRun;
   try {
     result = await lint(options);

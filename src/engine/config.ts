@@ -6,6 +6,7 @@ import schema from '../../schemas/kvmlint.config.schema.json' with { type: 'json
 import { relativePosix } from './paths.ts';
 import { describeAjvError, describeJsonSyntaxError, formatJsonPath } from '../json/document.ts';
 import { findRule } from './registry.ts';
+import { schemaDirProblem } from '../schema/dir.ts';
 import type { RuleSetting } from './types.ts';
 
 export const CONFIG_FILE_NAME = 'kvmlint.config.json';
@@ -55,6 +56,8 @@ export interface ResolvedConfig {
   hostIndex: HostIndex;
   reportUnusedDisableDirectives: boolean | undefined;
   maxFileSize: number | undefined;
+  /** libvirt's schemas: an absolute directory holding domain.rng, true to search the installed locations, false for none. */
+  schema: string | boolean | undefined;
 }
 
 interface RawConfig {
@@ -63,6 +66,7 @@ interface RawConfig {
   hosts?: Array<{ snapshot: string; domains: string[]; housekeeping?: string }>;
   reportUnusedDisableDirectives?: boolean;
   maxFileSize?: number;
+  schema?: boolean | string;
 }
 
 const SEVERITY: Record<string, RuleSetting> = { off: 'off', warn: 'warning', warning: 'warning', error: 'error' };
@@ -151,6 +155,13 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
     return host;
   });
 
+  let schemaSetting: string | boolean | undefined = raw.schema;
+  if (typeof raw.schema === 'string') {
+    schemaSetting = resolve(dir, raw.schema);
+    const problem = schemaDirProblem(schemaSetting);
+    if (problem) throw new ConfigError(displayPath, 'schema', `directory ${raw.schema} ${problem}`);
+  }
+
   const rel = (abs: string) => relativePosix(dir, abs);
   return {
     path: displayPath,
@@ -163,6 +174,7 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
     hostIndex,
     reportUnusedDisableDirectives: raw.reportUnusedDisableDirectives,
     maxFileSize: raw.maxFileSize,
+    schema: schemaSetting,
   };
 }
 

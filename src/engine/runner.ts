@@ -12,6 +12,9 @@ import { discoverFiles, displayPath, type DiscoveredFile } from './discover.ts';
 import { repositoryRoot } from './repo.ts';
 import { rules as registeredRules, ruleDoc, findRule } from './registry.ts';
 import { decodeXmlBytes, DEFAULT_MAX_FILE_BYTES, readBoundedText, sourceFromText, UsageError } from './source.ts';
+import { checkSchemaDir, defaultSchemaDirs, findSchemaDir } from '../schema/dir.ts';
+import { loadSchemaValidator } from '../schema/validator.ts';
+import type { SchemaValidator } from '../schema/types.ts';
 import type {
   Diagnostic,
   DomainRuleContext,
@@ -52,7 +55,18 @@ export interface LintOptions {
   stdin?: { bytes: Buffer; path: string };
   /** Shared by repeated lints of the same paths (fix passes): config and hosts are loaded once. */
   session?: LintSession;
+  /**
+   * libvirt's RelaxNG schemas for `schema-invalid` (`--schema [dir]`): a directory holding
+   * domain.rng (relative to cwd), true to search `schemaSearchDirs`, false for none.
+   * Default: the config's `schema`.
+   */
+  schema?: string | boolean;
+  /** Where `schema: true` looks; default $KVMLINT_LIBVIRT_SCHEMAS, then the installed locations. */
+  schemaSearchDirs?: readonly string[];
 }
+
+/** The rule that needs libvirt's compiled schema; the schema is looked for only when it runs. */
+const SCHEMA_RULE_ID = 'schema-invalid';
 
 /** What stays the same from one fix pass to the next: only domain texts change. */
 export interface LintSession {
@@ -144,6 +158,14 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   const activeRules = (options.rules ?? registeredRules).filter((r) => settings[r.meta.id] !== 'off');
   const reportUnused = options.reportUnusedDisableDirectives ?? config?.reportUnusedDisableDirectives ?? false;
 
+  // libvirt's schema: found (or refused, exit 2) before any file is read, compiled once per process.
+  const schemaSetting = options.schema ?? config?.schema;
+  let schemaDir: string | undefined;
+  if (schemaSetting && activeRules.some((r) => r.meta.id === SCHEMA_RULE_ID)) {
+    if (typeof schemaSetting === 'string') schemaDir = options.schema !== undefined ? checkSchemaDir(schemaSetting, cwd) : schemaSetting;
+    else schemaDir = findSchemaDir(options.schemaSearchDirs ?? defaultSchemaDirs(process.env), cwd);
+  }
+
   // Hosts: --host applies to every domain; otherwise the config maps globs to snapshots.
   const cliHost = options.hostFile ? hostFor(options.hostFile) : undefined;
   const configHosts = new Map<number, LintHost>();
@@ -161,6 +183,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   const discovered = options.stdin && options.paths.length === 0 ? [] : (await discoverFiles(options.paths, cwd)).filter((f) => f.absPath !== stdinAbs);
   if (stdinAbs !== undefined) discovered.push({ absPath: stdinAbs, explicit: true });
   const files = discovered.filter((f) => !config?.isIgnoredFile(f.absPath));
+  const schema: SchemaValidator | undefined = schemaDir && files.length > 0 ? await loadSchemaValidator(schemaDir, displayPath(schemaDir, cwd)) : undefined;
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
   const absPaths = new Map<string, string>();
@@ -273,6 +296,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
             domain: ld.domain,
             host,
             options: opts,
+            schema,
             report: (d) => push(rule, ld.source.path, ld.source.lines, d),
             reportHostOnce: (key, d) => {
               if (!host) return;

@@ -2,6 +2,7 @@ import type { Range, XmlDocument } from '../xml/types.ts';
 import type { LineIndex } from '../xml/lines.ts';
 import type { DomainModel } from '../model/domain.ts';
 import type { HostModel } from '../model/host.ts';
+import type { SchemaValidator } from '../schema/types.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type RuleSetting = Severity | 'off';
@@ -85,6 +86,8 @@ export interface DomainRuleContext {
   readonly domain: DomainModel;
   readonly host: LintHost | undefined;
   readonly options: Readonly<Record<string, unknown>>;
+  /** libvirt's compiled domain schema, only when the run validates against it (`--schema`). */
+  readonly schema?: SchemaValidator;
   report(d: ReportDescriptor): void;
   /** A note about the host (e.g. "no isolation declared"), reported once per host and rule however many domains hit it. */
   reportHostOnce(key: string, d: Omit<ReportDescriptor, 'range'> & { range?: Range }): void;

@@ -14,6 +14,11 @@ export { repoRoot };
  *   <!-- expect: rule-a:error, rule-b -->    several, optionally with severity
  *   <!-- expect-host: rule-id -->            a finding in the host snapshot file
  *   <!-- host: dual-socket -->               lint against fixtures/hosts/dual-socket.json
+ *
+ * Every fixture is linted twice: as is, and validated against libvirt's RelaxNG schemas
+ * (`--schema`). `schema-invalid` markers count only in the second pass, so every fixture
+ * is also a check that it is real libvirt XML, and a deliberately invalid one says where
+ * libvirt's schema rejects it.
  */
 export interface Fixture {
   name: string;
@@ -74,14 +79,31 @@ export function hostPath(name: string): string {
   return join(repoRoot, 'fixtures', 'hosts', `${name}.json`);
 }
 
-/** Lints a fixture and renders its findings in the same shape as `expected`, with and without severities. */
-export function fixtureLintOptions(f: Fixture, overrides?: ReadonlyMap<string, string>): LintOptions {
-  // Fixtures are self-contained: no config lookup; unused directives are findings to mark too.
-  return { paths: f.files, cwd: repoRoot, hostFile: f.host ? hostPath(f.host) : undefined, configFile: false, reportUnusedDisableDirectives: true, overrides };
+/** Rules that report only when the run validates against libvirt's schemas. */
+export const SCHEMA_RULES: ReadonlySet<string> = new Set(['schema-invalid']);
+
+/** The expectations of a pass: without the schema, schema-invalid markers do not count. */
+export function expectedFindings(f: Fixture, withSchema: boolean): string[] {
+  return withSchema ? f.expected : f.expected.filter((e) => !SCHEMA_RULES.has(e.slice(e.indexOf(' ') + 1).split(':')[0]!));
 }
 
-export async function lintFixture(f: Fixture): Promise<{ actual: string[]; diagnostics: Diagnostic[] }> {
-  const run = await lint(fixtureLintOptions(f));
+/** Lint options for a fixture; `schemaDir` turns on validation against libvirt's schemas. */
+export function fixtureLintOptions(f: Fixture, overrides?: ReadonlyMap<string, string>, schemaDir?: string): LintOptions {
+  // Fixtures are self-contained: no config lookup; unused directives are findings to mark too.
+  return {
+    paths: f.files,
+    cwd: repoRoot,
+    hostFile: f.host ? hostPath(f.host) : undefined,
+    configFile: false,
+    reportUnusedDisableDirectives: true,
+    overrides,
+    schema: schemaDir ?? false,
+  };
+}
+
+/** Lints a fixture and renders its findings in the same shape as `expected`, with and without severities. */
+export async function lintFixture(f: Fixture, schemaDir?: string): Promise<{ actual: string[]; diagnostics: Diagnostic[] }> {
+  const run = await lint(fixtureLintOptions(f, undefined, schemaDir));
   const hostFile = f.host ? relative(repoRoot, hostPath(f.host)) : undefined;
   const actual = run.diagnostics.map((d) => (d.file === hostFile ? `host ${d.ruleId}` : `${d.file}:${d.line} ${d.ruleId}`) + `:${d.severity}`);
   return { actual, diagnostics: run.diagnostics };

@@ -1,0 +1,244 @@
+import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DOMAIN_SCHEMA, SchemaError } from './dir.ts';
+import type { SchemaDetail, SchemaFailure, SchemaValidator } from './types.ts';
+
+/**
+ * RelaxNG validation against libvirt's own schemas with libxml2 (the engine libvirt
+ * itself validates with: virxml.c virXMLValidatorInit / virXMLValidateAgainstSchema),
+ * compiled to WebAssembly by libxml2-wasm.
+ *
+ * libxml2-wasm is imported dynamically: a lint without --schema never loads it (it
+ * also uses top-level await, which is why the bundle is ESM).
+ *
+ * File access: libxml2 reads domain.rng's includes through the input provider
+ * below, and only while a schema is being compiled; the provider serves .rng files
+ * whose real path lies inside the schema directory and refuses every other name
+ * (other paths, `..`, symlinks leading out, http:// and any other scheme). libxml2's
+ * own file opener runs inside the WebAssembly sandbox, whose file system is an empty
+ * one in memory, so it cannot reach the disk either. Validating a domain reads no file.
+ */
+
+type Libxml2 = typeof import('libxml2-wasm');
+
+let libxml2: Promise<Libxml2> | undefined;
+/** Compiled schemas by real directory path: each is compiled once per process. */
+const compiled = new Map<string, Promise<SchemaValidator>>();
+let compilations = 0;
+
+/** How many times domain.rng has been compiled in this process (tests check it is once per run). */
+export function schemaCompilationCount(): number {
+  return compilations;
+}
+
+/** A schema file is read whole by libxml2; libvirt's largest (domaincommon.rng) is about 250 KB. */
+const MAX_SCHEMA_FILE_BYTES = 16 * 1024 * 1024;
+
+interface Access {
+  /** Real path of the schema directory. */
+  dir: string;
+  /** Names libxml2 asked for and was refused, for the error message. */
+  refused: string[];
+}
+
+/** Set only while a schema compiles: the provider serves nothing otherwise. */
+let access: Access | undefined;
+
+/** The real path of `name` when it is an .rng file inside `a.dir`, else undefined (recorded as refused). */
+function schemaFilePath(a: Access, name: string): string | undefined {
+  let path: string | undefined;
+  if (/^file:/i.test(name)) {
+    try {
+      path = fileURLToPath(name);
+    } catch {
+      path = undefined;
+    }
+  } else if (!/^[a-z][a-z0-9+.-]*:/i.test(name)) {
+    path = isAbsolute(name) ? resolve(name) : resolve(a.dir, name);
+  }
+  // Lexically inside first, so a name outside is refused without touching it (not even a stat).
+  const inside = (p: string) => p.startsWith(a.dir + sep);
+  if (path === undefined || !inside(path) || !path.endsWith('.rng')) {
+    a.refused.push(name);
+    return undefined;
+  }
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    // libxml2 escapes characters such as spaces when it builds an include's URI.
+    const unescaped = safeDecode(path);
+    if (unescaped === path) return undefined;
+    try {
+      real = realpathSync(unescaped);
+    } catch {
+      return undefined;
+    }
+  }
+  // A symlink inside the directory that leads out of it.
+  if (!inside(real)) {
+    a.refused.push(name);
+    return undefined;
+  }
+  return real;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Opens a schema file for libxml2 (or for domain.rng itself); undefined when refused or unreadable. */
+function openSchemaFile(a: Access, name: string): number | undefined {
+  const path = schemaFilePath(a, name);
+  if (path === undefined) return undefined;
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  const st = fstatSync(fd);
+  if (!st.isFile() || st.size > MAX_SCHEMA_FILE_BYTES) {
+    closeSync(fd);
+    a.refused.push(name);
+    return undefined;
+  }
+  return fd;
+}
+
+const provider = {
+  // Claim every name, so no other opener is asked before this one refuses.
+  match: (): boolean => true,
+  open: (name: string): number | undefined => (access ? openSchemaFile(access, name) : undefined),
+  read: (fd: number, buf: Uint8Array): number => {
+    try {
+      return readSync(fd, buf, 0, buf.byteLength, null);
+    } catch {
+      return -1;
+    }
+  },
+  close: (fd: number): boolean => {
+    try {
+      closeSync(fd);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+};
+
+async function loadLibxml2(): Promise<Libxml2> {
+  libxml2 ??= import('libxml2-wasm').then((lib) => {
+    if (!lib.xmlRegisterInputProvider(provider)) throw new Error('libxml2 refused the schema input provider');
+    return lib;
+  });
+  return libxml2;
+}
+
+function readWhole(fd: number): Buffer {
+  const size = fstatSync(fd).size;
+  const buf = Buffer.alloc(size);
+  let off = 0;
+  while (off < size) {
+    const n = readSync(fd, buf, off, size - off, off);
+    if (n === 0) break;
+    off += n;
+  }
+  return buf.subarray(0, off);
+}
+
+function detailsOf(e: unknown): SchemaDetail[] {
+  const raw = (e as { details?: Array<{ message: string; level: number; line: number; xpath?: string }> }).details ?? [];
+  return raw.map((d) => ({ message: d.message.trim(), level: d.level, line: d.line, ...(d.xpath ? { xpath: d.xpath } : {}) }));
+}
+
+async function compile(dir: string, shown: string): Promise<SchemaValidator> {
+  const lib = await loadLibxml2();
+  const { XmlDocument, RelaxNGValidator, XmlParseError, XmlValidateError, ParseOption } = lib;
+  // libvirt parses with XML_PARSE_NONET | XML_PARSE_NOWARNING (virxml.c virXMLParseHelper); NO_XXE on top.
+  const parseOptions = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NOWARNING | ParseOption.XML_PARSE_NO_XXE;
+  const a: Access = { dir, refused: [] };
+  const mainPath = join(dir, DOMAIN_SCHEMA);
+  let validator: InstanceType<typeof RelaxNGValidator>;
+  access = a;
+  try {
+    const fd = openSchemaFile(a, mainPath);
+    if (fd === undefined) {
+      const why = a.refused.length > 0 ? ': it leads outside the schema directory' : '';
+      throw new SchemaError(`schema directory ${shown}: ${DOMAIN_SCHEMA} cannot be read${why}`);
+    }
+    let text: Buffer;
+    try {
+      text = readWhole(fd);
+    } finally {
+      closeSync(fd);
+    }
+    const rng = XmlDocument.fromBuffer(text, { url: mainPath, option: parseOptions });
+    try {
+      validator = RelaxNGValidator.fromDoc(rng);
+    } finally {
+      // xmlRelaxNGNewDocParserCtxt works on its own copy of the document.
+      rng.dispose();
+    }
+    compilations++;
+  } catch (e) {
+    if (e instanceof SchemaError) throw e;
+    const first = detailsOf(e)[0]?.message ?? (e instanceof Error ? e.message.trim() : String(e));
+    const refused = a.refused.length > 0 ? `; refused to read ${[...new Set(a.refused)].join(', ')}: only .rng files inside the schema directory are read` : '';
+    throw new SchemaError(`libvirt's schema in ${shown} could not be compiled: ${first}${refused}`);
+  } finally {
+    access = undefined;
+  }
+
+  return {
+    dir,
+    validate(text: string): SchemaFailure | undefined {
+      // A lone CR ends a line for XML (and for kvmlint's line index) but not for libxml2's
+      // line counter; the replacement keeps every offset. The text is already decoded:
+      // say so, so an encoding named in the XML declaration is not applied twice.
+      const normalized = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+      let doc: InstanceType<typeof XmlDocument>;
+      try {
+        doc = XmlDocument.fromString(normalized, { encoding: 'utf-8', option: parseOptions });
+      } catch (e) {
+        if (e instanceof XmlParseError) return { kind: 'unparsable', details: detailsOf(e) };
+        throw e;
+      }
+      try {
+        validator.validate(doc);
+        return undefined;
+      } catch (e) {
+        if (e instanceof XmlValidateError) return { kind: 'invalid', details: detailsOf(e) };
+        throw e;
+      } finally {
+        doc.dispose();
+      }
+    },
+  };
+}
+
+/**
+ * libvirt's domain.rng from `dir` (which must hold it), compiled once per process and
+ * shared by every lint after that. Throws SchemaError (exit 2) when it cannot be compiled.
+ */
+export function loadSchemaValidator(dir: string, shown = dir): Promise<SchemaValidator> {
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch (e) {
+    return Promise.reject(new SchemaError(`schema directory ${shown} cannot be used: ${(e as Error).message}`));
+  }
+  let v = compiled.get(real);
+  if (!v) {
+    v = compile(real, shown);
+    compiled.set(real, v);
+    // A failure is not cached: the next run reports it again (or succeeds once fixed).
+    v.catch(() => compiled.delete(real));
+  }
+  return v;
+}

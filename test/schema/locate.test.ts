@@ -1,0 +1,146 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseXml } from '../../src/xml/parse.ts';
+import { LineIndex } from '../../src/xml/lines.ts';
+import { elementAtPath, locateSchemaFailure, narrowSchemaFailure } from '../../src/schema/locate.ts';
+import type { SchemaFailure } from '../../src/schema/types.ts';
+
+// libxml2's reports as libxml2-wasm hands them over (messages, node paths, lines), mapped back
+// onto kvmlint's tree. The shapes are the ones libvirt's domain.rng produced in
+// test/schema/validate.test.ts; here they are fixed so the mapping is tested without schemas.
+const TEXT = `<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>
+  <name>db-01</name>
+  <memory unit='GiB' dumpCore='no'>16</memory>
+  <vcpu placement='statik'>4</vcpu>
+  <devices>
+    <disk type='file' device='disk'>
+      <target dev='vda' bus='virtio'/>
+    </disk>
+    <disk type='file'
+          device='cdrum'>
+      <target dev='sda' bus='sata'/>
+    </disk>
+    <interface type='bridge'/>
+  </devices>
+  <qemu:commandline>
+    <qemu:arg value='-s'/>
+  </qemu:commandline>
+</domain>
+`;
+const doc = parseXml(TEXT);
+const root = doc.root!;
+const lines = new LineIndex(TEXT);
+const slice = (r: { start: number; end: number }) => TEXT.slice(r.start, r.end);
+const invalid = (...details: Array<{ message: string; line?: number; xpath?: string }>): SchemaFailure => ({
+  kind: 'invalid',
+  details: details.map((d) => ({ level: 2, line: d.line ?? 0, message: d.message, ...(d.xpath ? { xpath: d.xpath } : {}) })),
+});
+
+test('node paths: same-name indexes, * for a default-namespace element, prefixes, non-element steps', () => {
+  assert.equal(elementAtPath(root, '/domain')?.name, 'domain');
+  assert.equal(slice(elementAtPath(root, '/domain/devices/disk[2]')!.startTag), `<disk type='file'\n          device='cdrum'>`);
+  assert.equal(elementAtPath(root, '/domain/devices/disk[1]/target')?.attributeValues.dev, 'vda');
+  assert.equal(elementAtPath(root, '/domain/devices/*[3]')?.name, 'interface');
+  assert.equal(elementAtPath(root, '/domain/qemu:commandline/qemu:arg')?.name, 'qemu:arg');
+  // As deep as the path resolves: text(), an attribute step or a missing child stop the walk.
+  assert.equal(elementAtPath(root, '/domain/vcpu/text()')?.name, 'vcpu');
+  assert.equal(elementAtPath(root, '/domain/devices/disk[7]')?.name, 'devices');
+  assert.equal(elementAtPath(root, '/network'), undefined);
+});
+
+test('an interleave failure names the child of the node libxml2 gives: reported on that child, not exact', () => {
+  const site = locateSchemaFailure(
+    root,
+    lines,
+    invalid({ message: 'Extra element vcpu in interleave' }, { message: 'Invalid sequence in interleave', line: 1, xpath: '/domain' }, { message: 'Element domain failed to validate content', line: 1, xpath: '/domain' }),
+  );
+  assert.equal(slice(site.range), "<vcpu placement='statik'>");
+  assert.equal(site.exact, false);
+  assert.equal(site.message, 'Extra element vcpu in interleave');
+});
+
+test('when libxml2 gives up at <devices> itself, the finding is on <devices>; several same-named children stay on their parent', () => {
+  const atDevices = locateSchemaFailure(root, lines, invalid({ message: 'Extra element devices in interleave' }, { message: 'Element domain failed to validate content', line: 5, xpath: '/domain/devices' }));
+  assert.equal(slice(atDevices.range), '<devices>');
+  // Two <disk> children: libxml2 does not say which one, so the report stays where it gave up.
+  const twoDisks = locateSchemaFailure(root, lines, invalid({ message: 'Extra element disk in interleave' }, { message: 'Element devices failed to validate content', line: 5, xpath: '/domain/devices' }));
+  assert.equal(slice(twoDisks.range), '<devices>');
+  const oneInterface = locateSchemaFailure(root, lines, invalid({ message: 'Extra element interface in interleave' }, { message: 'Element devices failed to validate content', line: 5, xpath: '/domain/devices' }));
+  assert.equal(slice(oneInterface.range), "<interface type='bridge'/>");
+});
+
+test('a message about an attribute of the named node points at that attribute, exactly', () => {
+  const site = locateSchemaFailure(root, lines, invalid({ message: 'Invalid attribute dumpCore for element memory', line: 3, xpath: '/domain/memory' }, { message: 'Extra element memory in interleave' }));
+  assert.equal(slice(site.range), "dumpCore='no'");
+  assert.equal(site.attribute?.name, 'dumpCore');
+  assert.equal(site.exact, true);
+  const value = locateSchemaFailure(root, lines, invalid({ message: "Type unsignedLong doesn't allow value '16 GiB'", line: 3, xpath: '/domain/memory' }));
+  assert.equal(slice(value.range), "<memory unit='GiB' dumpCore='no'>");
+  assert.equal(value.exact, true);
+});
+
+test('without a node path: the element whose start tag spans the line, else the next one, else the root', () => {
+  // libxml2 gives an element the line where its start tag ends; a start tag over two lines matches either.
+  const spanning = locateSchemaFailure(root, lines, invalid({ message: 'Element disk failed to validate attributes', line: 10 }));
+  assert.equal(spanning.element.attributeValues.device, 'cdrum');
+  const blank = locateSchemaFailure(root, lines, invalid({ message: 'Element devices failed to validate content', line: 12 }));
+  assert.equal(blank.element.name, 'interface', 'line 12 is a closing tag: the next start tag');
+  assert.equal(locateSchemaFailure(root, lines, invalid({ message: 'something' })).element, root);
+  assert.equal(locateSchemaFailure(root, lines, { kind: 'invalid', details: [] }).element, root);
+});
+
+test('a parse error from libxml2 is placed at its line', () => {
+  const site = locateSchemaFailure(root, lines, { kind: 'unparsable', details: [{ level: 2, line: 15, message: 'Namespace prefix qemu on commandline is not defined' }] });
+  assert.equal(slice(site.range), '<qemu:commandline>');
+  assert.equal(site.exact, false);
+});
+
+test('narrowing: the smallest element whose removal validates, offsets kept; none when no single removal helps', () => {
+  const validated: string[] = [];
+  // A stand-in for libxml2: the document is invalid while it holds 'cdrum' or 'bogus'.
+  const validate = (text: string): SchemaFailure | undefined => {
+    validated.push(text);
+    assert.equal(text.length, TEXT.length, 'blanking keeps offsets');
+    assert.equal(text.split('\n').length, TEXT.split('\n').length, 'and lines');
+    return /cdrum|bogus/.test(text) ? invalid({ message: 'Extra element devices in interleave' }) : undefined;
+  };
+  const devices = elementAtPath(root, '/domain/devices')!;
+  const found = narrowSchemaFailure(TEXT, devices, validate);
+  assert.equal(found, elementAtPath(root, '/domain/devices/disk[2]'), 'the second disk, and not deeper: its <target> is not the fault');
+  // Halves of <devices> (two disks | the interface), then of those, then the second disk's only child.
+  assert.ok(validated.length <= 6, `${validated.length} validations`);
+  // From the root it descends through <devices>.
+  assert.equal(narrowSchemaFailure(TEXT, root, validate), found);
+  // Two faults: removing either alone does not validate.
+  const two = TEXT.replace("<interface type='bridge'/>", "<interface type='bogus'/>");
+  const twoRoot = parseXml(two).root!;
+  const twoValidate = (text: string) => (/cdrum|bogus/.test(text) ? invalid({ message: 'x' }) : undefined);
+  assert.equal(narrowSchemaFailure(two, elementAtPath(twoRoot, '/domain/devices')!, twoValidate), undefined);
+  // The budget bounds the validations.
+  let calls = 0;
+  assert.equal(narrowSchemaFailure(TEXT, devices, () => (calls++, invalid({ message: 'x' })), 2), undefined);
+  assert.equal(calls, 2);
+});
+
+test('narrowing a long list halves it; two faults far apart stop it after two validations', () => {
+  const disks = Array.from({ length: 64 }, (_, i) => `    <disk type='file' device='${i === 41 ? 'cdrum' : 'disk'}'><target dev='vd${i}'/></disk>`).join('\n');
+  const text = `<domain type='kvm'>\n  <devices>\n${disks}\n  </devices>\n</domain>\n`;
+  const r = parseXml(text).root!;
+  let calls = 0;
+  const validate = (t: string) => (calls++, /cdrum|bogus/.test(t) ? invalid({ message: 'x' }) : undefined);
+  const found = narrowSchemaFailure(text, elementAtPath(r, '/domain/devices')!, validate);
+  assert.equal(found?.attributeValues.device, 'cdrum');
+  assert.ok(calls <= 2 * Math.log2(64) + 2, `${calls} validations for 64 children`);
+  const two = text.replace("device='disk'><target dev='vd3'/>", "device='bogus'><target dev='vd3'/>");
+  calls = 0;
+  assert.equal(narrowSchemaFailure(two, elementAtPath(parseXml(two).root!, '/domain/devices')!, validate), undefined);
+  assert.equal(calls, 2);
+});
+
+test('narrowing a short list falls back to one by one when a required child shares a half with the fault', () => {
+  // <b> is bad; without <a> (required) the document is invalid too, and <a> shares the first half with <b>.
+  const text = `<domain type='kvm'>\n  <x>\n    <b/>\n    <a/>\n    <c/>\n    <d/>\n  </x>\n</domain>\n`;
+  const r = parseXml(text).root!;
+  const validate = (t: string) => (/<b\/>/.test(t) || !/<a\/>/.test(t) ? invalid({ message: 'x' }) : undefined);
+  assert.equal(narrowSchemaFailure(text, elementAtPath(r, '/domain/x')!, validate)?.name, 'b');
+});

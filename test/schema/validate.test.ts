@@ -1,0 +1,230 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs, { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { lint } from '../../src/engine/runner.ts';
+import { lintAndFix } from '../../src/engine/fix.ts';
+import { SchemaError } from '../../src/schema/dir.ts';
+import { loadSchemaValidator, schemaCompilationCount } from '../../src/schema/validator.ts';
+import { repoRoot } from '../support/paths.ts';
+import { libvirtSchemas } from '../support/schemas.ts';
+
+// libvirt's real schemas (Debian's libvirt0, unpacked by .ci/run), through kvmlint's engine.
+const schemas = libvirtSchemas();
+const skip = schemas.skip;
+const work = mkdtempSync(join(tmpdir(), 'kvmlint-schema-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+const production = readFileSync(join(repoRoot, 'examples', 'production-vm.xml'), 'utf8');
+
+function edit(text: string, from: string, to: string): string {
+  assert.ok(text.includes(from), `no ${from}`);
+  return text.replace(from, to);
+}
+
+function lineOf(text: string, needle: string): number {
+  const i = text.indexOf(needle);
+  assert.ok(i >= 0, `no ${needle}`);
+  return text.slice(0, i).split('\n').length;
+}
+
+async function lintTexts(texts: Record<string, string>, schema: string | boolean | undefined = schemas.dir) {
+  const dir = mkdtempSync(join(work, 'lint-'));
+  for (const [name, text] of Object.entries(texts)) writeFileSync(join(dir, name), text);
+  const run = await lint({ paths: Object.keys(texts), cwd: dir, configFile: false, schema });
+  return run.diagnostics.map((d) => ({ rule: d.ruleId, file: d.file, line: d.line, at: run.sources.get(d.file)!.slice(d.range.start, d.range.end), message: d.message }));
+}
+
+test('a valid domain passes: the tuning guide example, a typical unpinned dumpxml', { skip }, async () => {
+  const validator = await loadSchemaValidator(schemas.dir!);
+  assert.equal(validator.validate(production), undefined);
+  const dumpxml = readFileSync(join(repoRoot, 'rules', 'schema-invalid', 'fixtures', 'unpinned-dumpxml.xml'), 'utf8');
+  assert.equal(validator.validate(dumpxml), undefined);
+  assert.deepEqual(await lintTexts({ 'vm.xml': production }), []);
+});
+
+test('an unknown element fails at its own line: libxml2 stops at the interleave, the culprit is found below it', { skip }, async () => {
+  // Inside <cputune> (one of <domain>'s interleave members) libxml2 only says "Extra element cputune".
+  const inCputune = edit(production, "    <vcpupin vcpu='0' cpuset='4'/>", "    <vcpupin vcpu='0' cpuset='4'/>\n    <vcpupinn vcpu='1' cpuset='5'/>");
+  const [a, ...rest] = await lintTexts({ 'a.xml': inCputune });
+  assert.deepEqual(rest, []);
+  assert.equal(a!.rule, 'schema-invalid');
+  assert.equal(a!.line, lineOf(inCputune, '<vcpupinn'));
+  assert.equal(a!.at, "<vcpupinn vcpu='1' cpuset='5'/>");
+  assert.match(a!.message, /^libvirt's schema rejects <vcpupinn> or something inside it .*: the domain validates without it; libxml2 itself stopped at <cputune> with "Extra element cputune in interleave"/);
+  // Directly under <domain>: libxml2 names the element itself.
+  const topLevel = edit(production, '  <os>', "  <numa>\n    <cell id='0' cpus='0-7' memory='16' unit='GiB'/>\n  </numa>\n  <os>");
+  const [b] = await lintTexts({ 'b.xml': topLevel });
+  assert.equal(b!.line, lineOf(topLevel, '<numa>'));
+  assert.equal(b!.at, '<numa>');
+});
+
+test('a bad enum value fails at its element; an unknown attribute value is pointed at exactly', { skip }, async () => {
+  const badPlacement = edit(production, "<vcpu placement='static'>", "<vcpu placement='statik'>");
+  const [a] = await lintTexts({ 'a.xml': badPlacement });
+  assert.deepEqual([a!.rule, a!.line, a!.at], ['schema-invalid', lineOf(badPlacement, "placement='statik'"), "<vcpu placement='statik'>"]);
+  assert.match(a!.message, /^libvirt's schema rejects <vcpu> or something inside it .*libxml2 stopped at this element with "Extra element vcpu in interleave"/);
+  // Deep inside <devices>: libxml2 gives up at <devices>; the disk's <driver> is the element without which it validates.
+  const badCache = edit(production, "cache='none'", "cache='nonne'");
+  const [b] = await lintTexts({ 'b.xml': badCache });
+  assert.deepEqual([b!.line, b!.at], [lineOf(badCache, "cache='nonne'"), "<driver name='qemu' type='qcow2' cache='nonne' io='native' iothread='1'/>"]);
+  assert.match(b!.message, /libxml2 itself stopped at <devices>/);
+  // Two faults: no single removal validates, so the finding stays where libxml2 gave up.
+  const twoFaults = edit(badCache, "<memballoon model='none'/>", "<memballoon model='nonee'/>");
+  const [c] = await lintTexts({ 'c.xml': twoFaults });
+  assert.deepEqual([c!.line, c!.at], [lineOf(twoFaults, '<devices>'), '<devices>']);
+  const dumpCore = edit(production, "<memory unit='GiB'>", "<memory unit='GiB' dumpCore='no'>");
+  const [d] = await lintTexts({ 'd.xml': dumpCore });
+  assert.deepEqual([d!.line, d!.at], [lineOf(dumpCore, 'dumpCore'), "dumpCore='no'"]);
+  assert.match(d!.message, /^libvirt's schema rejects attribute dumpCore='no' of <memory>/);
+});
+
+test('line endings and encodings do not move the finding: CRLF, lone CR, UTF-16 with BOM', { skip }, async () => {
+  const bad = edit(production, "<vcpu placement='static'>", "<vcpu placement='statik'>");
+  const line = lineOf(bad, "placement='statik'");
+  const crlf = bad.replace(/\n/g, '\r\n');
+  const cr = bad.replace(/\n/g, '\r');
+  const dir = mkdtempSync(join(work, 'enc-'));
+  writeFileSync(join(dir, 'crlf.xml'), crlf);
+  writeFileSync(join(dir, 'cr.xml'), cr);
+  writeFileSync(join(dir, 'utf16.xml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(bad.replace("<domain type='kvm'>", "<?xml version='1.0' encoding='UTF-16'?>\n<domain type='kvm'>"), 'utf16le')]));
+  const run = await lint({ paths: ['crlf.xml', 'cr.xml', 'utf16.xml'], cwd: dir, configFile: false, schema: schemas.dir });
+  assert.deepEqual(
+    run.diagnostics.map((d) => `${d.file}:${d.line} ${d.ruleId}`),
+    [`cr.xml:${line} schema-invalid`, `crlf.xml:${line} schema-invalid`, `utf16.xml:${line + 1} schema-invalid`],
+  );
+});
+
+test('domain.rng is compiled once per run: many domains, --fix passes and later runs share it', { skip }, async () => {
+  // A fresh copy, so this process has not compiled it yet.
+  const dir = join(mkdtempSync(join(work, 'once-')), 'schemas');
+  cpSync(schemas.dir!, dir, { recursive: true });
+  const before = schemaCompilationCount();
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 6; i++) files[`vm${i}.xml`] = production.replace('<name>production-vm</name>', `<name>vm${i}</name>`);
+  files['fixable.xml'] = edit(production, "    <emulatorpin cpuset='0-1'/>\n", '').replace('<name>production-vm</name>', '<name>fixable</name>');
+  files['bad.xml'] = edit(production, "<vcpu placement='static'>", "<vcpu placement='statik'>");
+  const lintDir = mkdtempSync(join(work, 'once-lint-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(lintDir, name), text);
+  const run = await lint({ paths: ['.'], cwd: lintDir, configFile: false, schema: dir });
+  assert.equal(run.domainCount, 8);
+  assert.deepEqual(run.diagnostics.filter((d) => d.ruleId === 'schema-invalid').map((d) => d.file), ['bad.xml']);
+  assert.equal(schemaCompilationCount() - before, 1, 'compiled once for 8 domains');
+  const fixed = await lintAndFix({ paths: ['.'], cwd: lintDir, configFile: false, schema: dir, hostFile: join(repoRoot, 'examples', 'hosts', 'dual-socket.json') });
+  assert.ok(fixed.passes >= 1 && fixed.fixed.size === 1, 'a fix pass ran');
+  await lint({ paths: ['vm0.xml'], cwd: lintDir, configFile: false, schema: dir });
+  assert.equal(schemaCompilationCount() - before, 1, 'fix passes and a second run reuse the compiled schema');
+  // Without --schema (or with schema-invalid off) nothing is compiled, not even a missing directory is looked at.
+  await lint({ paths: ['.'], cwd: lintDir, configFile: false });
+  await lint({ paths: ['.'], cwd: lintDir, configFile: false, schema: join(work, 'no-such-dir'), ruleSettings: { 'schema-invalid': 'off' } });
+  assert.equal(schemaCompilationCount() - before, 1);
+});
+
+/** Records every path handed to node:fs (ESM named imports included) while `fn` runs. */
+async function touchedDuring(fn: () => Promise<unknown>): Promise<string[]> {
+  const touched: string[] = [];
+  const names = ['openSync', 'readFileSync', 'realpathSync', 'statSync', 'lstatSync', 'existsSync', 'accessSync', 'readdirSync'] as const;
+  const target = fs as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const originals = names.map((n) => target[n]!);
+  names.forEach((n, i) => {
+    const orig = originals[i]!;
+    const wrapped = function (this: unknown, ...a: unknown[]) {
+      if (typeof a[0] === 'string') touched.push(a[0]);
+      return orig.apply(this, a);
+    };
+    Object.assign(wrapped, orig);
+    target[n] = wrapped;
+  });
+  syncBuiltinESMExports();
+  try {
+    await fn();
+  } finally {
+    names.forEach((n, i) => (target[n] = originals[i]!));
+    syncBuiltinESMExports();
+  }
+  return touched;
+}
+
+test('an include pointing outside the schema directory is refused, and the file outside is never touched', { skip }, async () => {
+  const base = mkdtempSync(join(work, 'outside-'));
+  const outside = join(base, 'outside.rng');
+  writeFileSync(outside, `<grammar xmlns="http://relaxng.org/ns/structure/1.0"><define name="x"><element name="x"><empty/></element></define></grammar>\n`);
+  const cases: Array<[string, string]> = [
+    ['relative ..', '../outside.rng'],
+    ['absolute path', outside],
+    ['file: URL', `file://${outside}`],
+    ['http: URL', 'http://127.0.0.1:9/outside.rng'],
+  ];
+  // The real domain.rng, its include redirected.
+  for (const [label, href] of cases) {
+    const dir = mkdtempSync(join(base, 'schemas-'));
+    cpSync(schemas.dir!, dir, { recursive: true });
+    writeFileSync(join(dir, 'domain.rng'), readFileSync(join(dir, 'domain.rng'), 'utf8').replace('href="domainoverrides.rng"', `href="${href}"`));
+    let error: unknown;
+    const touched = await touchedDuring(async () => {
+      try {
+        await lintTexts({ 'vm.xml': production }, dir);
+      } catch (e) {
+        error = e;
+      }
+    });
+    assert.ok(error instanceof SchemaError, `${label}: ${String(error)}`);
+    assert.match(error.message, /could not be compiled: .*refused to read .*outside.rng.*only \.rng files inside the schema directory are read/, label);
+    assert.deepEqual(touched.filter((p) => p.includes('outside.rng')), [], `${label}: the outside file was touched`);
+    assert.ok(touched.some((p) => p.endsWith('domain.rng')), `${label}: the spy saw nothing (not wired in)`);
+  }
+  // A symlink inside the directory that leads out of it: refused after resolving it.
+  const dir = mkdtempSync(join(base, 'schemas-'));
+  cpSync(schemas.dir!, dir, { recursive: true });
+  rmSync(join(dir, 'basictypes.rng'));
+  symlinkSync(outside, join(dir, 'basictypes.rng'));
+  let error: unknown;
+  const touched = await touchedDuring(async () => {
+    try {
+      await lintTexts({ 'vm.xml': production }, dir);
+    } catch (e) {
+      error = e;
+    }
+  });
+  assert.ok(error instanceof SchemaError && /refused to read .*basictypes\.rng/.test(error.message), String(error));
+  assert.deepEqual(touched.filter((p) => p === outside), [], 'the symlink target was opened');
+});
+
+test('a missing or unusable schema directory is a usage error naming it', { skip }, async () => {
+  await assert.rejects(lintTexts({ 'vm.xml': production }, join(work, 'nope')), (e: Error) => e instanceof SchemaError && /schema directory .*nope does not exist/.test(e.message));
+  const empty = mkdtempSync(join(work, 'empty-'));
+  await assert.rejects(lintTexts({ 'vm.xml': production }, empty), (e: Error) => e instanceof SchemaError && /holds no domain\.rng/.test(e.message));
+  const broken = mkdtempSync(join(work, 'broken-'));
+  writeFileSync(join(broken, 'domain.rng'), '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><ref name="missing"/></start></grammar>');
+  await assert.rejects(lintTexts({ 'vm.xml': production }, broken), (e: Error) => e instanceof SchemaError && /could not be compiled/.test(e.message));
+  const none = await lint({ paths: [], cwd: work, configFile: false, schema: true, schemaSearchDirs: [join(work, 'a'), join(work, 'b')] }).catch((e: Error) => e);
+  assert.ok(none instanceof SchemaError);
+  assert.match(none.message, /libvirt's schemas were not found \(looked for domain\.rng in .*\/a, .*\/b\)/);
+  // The first candidate holding domain.rng wins.
+  const found = await lint({ paths: [], cwd: empty, configFile: false, schema: true, schemaSearchDirs: [join(work, 'a'), schemas.dir!] });
+  assert.equal(found.domainCount, 0);
+});
+
+test('every shipped example and every --fix output is valid libvirt XML', { skip }, async () => {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.xml') ? [join(dir, e.name)] : []));
+  const examples = walk(join(repoRoot, 'examples'));
+  const fixed = walk(join(repoRoot, 'rules')).filter((f) => f.endsWith('.fixed.xml'));
+  assert.ok(examples.length >= 10 && fixed.length >= 3, `${examples.length} examples, ${fixed.length} fixed outputs`);
+  const validator = await loadSchemaValidator(schemas.dir!);
+  const rejected = [...examples, ...fixed]
+    .map((f) => ({ f: relative(repoRoot, f), failure: validator.validate(readFileSync(f, 'utf8')) }))
+    .filter((x) => x.failure)
+    .map((x) => `${x.f}: ${x.failure!.details[0]?.message}`);
+  assert.deepEqual(rejected, []);
+});
+
+test('fixtures that are not domains are not validated against domain.rng', { skip }, async () => {
+  const dir = mkdtempSync(join(work, 'nondomain-'));
+  mkdirSync(join(dir, 'd'));
+  writeFileSync(join(dir, 'd', 'net.xml'), "<network><name>default</name></network>\n");
+  const run = await lint({ paths: ['d/net.xml'], cwd: dir, configFile: false, schema: schemas.dir });
+  assert.deepEqual(run.diagnostics.map((d) => d.ruleId), ['not-a-domain']);
+});
