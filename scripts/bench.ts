@@ -1,13 +1,25 @@
 /**
- * npm run bench                      the issue-3 figure (2,000 domains, one host) and the
- *                                    fleet scale run (1,000 / 3,000 / 10,000 domains over
- *                                    10 / 30 / 100 config-mapped hosts)
+ * npm run bench                      the fleet scale run (1,000 / 3,000 / 10,000 domains over
+ *                                    10 / 30 / 100 config-mapped hosts), then the worst case
+ *                                    (10,000 domains whose dedicated CPUs all collide)
  * npm run bench -- --domains 2000 --hosts 1 --runs 5     one size only
+ * npm run bench -- --layout dense ...                    one size, every guest colliding
  * npm run bench -- --schema /usr/share/libvirt/schemas    also time the lint with libvirt's
  *                                    RelaxNG schema (schema-invalid), per domain
  *
  * Generates realistic pinned domains (~7 KB of `virsh dumpxml`: numatune,
- * hugepages, a full device list) and host snapshots, then, in a fresh child
+ * hugepages, a full device list) and host snapshots. Layouts:
+ *   fleet — what a fleet repository holds: every host has CPUs for the
+ *           dedicated vCPUs planned on it (2 nodes, housekeeping CPUs 0-3 of
+ *           each node, every guest pinned 1:1 on its own node, emulator and
+ *           IOThread on that node's housekeeping CPUs); one guest in twenty
+ *           lacks <emulatorpin> and one in fifty pins a vCPU onto a
+ *           neighbour's CPU, so findings are a realistic minority;
+ *   dense — the earlier generator: 32-CPU hosts on which 100 guests pin into
+ *           the same 12 CPUs, so nearly every guest collides with ~16 others
+ *           (~4 findings per domain): a worst case for the plan rules and for
+ *           reporting, not a fleet anyone runs.
+ * Then, in a fresh child
  * process per size, times alternately:
  *   bare — read every file and parse it with saxes (positions on, no tree):
  *          the issue's baseline, a conformant parser doing nothing else;
@@ -27,7 +39,6 @@ import { fileURLToPath } from 'node:url';
 import { SaxesParser } from 'saxes';
 import { globby } from 'globby';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { libxml2FlatPlugin } from './esbuild-libxml2.mjs';
 import type { lint as LintFn } from '../src/engine/runner.ts';
 import type { parseXml as ParseXmlFn } from '../src/xml/parse.ts';
@@ -42,17 +53,27 @@ const { values } = parseArgs({
     engine: { type: 'string' },
     limitHosts: { type: 'string' },
     schema: { type: 'string' },
+    layout: { type: 'string', default: 'fleet' },
   },
 });
 const RUNS = Number(values.runs);
 const PER_HOST_SCALE = 100;
+type Layout = 'fleet' | 'dense';
 
-/** A dual-socket host sized for `guests` 1 GiB hugepage-backed guests. */
-function hostSnapshot(i: number, guests: number): string {
+/** Host CPUs per NUMA node: 4 housekeeping plus 4 per guest planned on the node (fleet), or 16 (dense). */
+function cpusPerNode(layout: Layout, guests: number): number {
+  return layout === 'dense' ? 16 : 4 + 4 * Math.ceil(guests / 2);
+}
+
+/** A dual-socket host sized for `guests` 1 GiB hugepage-backed guests; housekeeping CPUs are the first 4 of each node. */
+function hostSnapshot(i: number, guests: number, layout: Layout): string {
   const pagesPerNode = Math.max(8192, Math.ceil((guests * 512) / 2) + 4096);
+  const per = cpusPerNode(layout, guests);
+  const last = 2 * per - 1;
+  const isolated = `4-${per - 1},${per + 4}-${last}`;
   const node = (id: number) => ({
     id,
-    cpus: `${id * 16}-${id * 16 + 15}`,
+    cpus: `${id * per}-${id * per + per - 1}`,
     memTotalKiB: pagesPerNode * 2048 + 67108864,
     memFreeKiB: 43008000 + i * 1024,
     distances: id === 0 ? [10, 21] : [21, 10],
@@ -63,22 +84,30 @@ function hostSnapshot(i: number, guests: number): string {
       kvmlintHostSnapshot: 1,
       source: 'manual',
       hostname: `hv${String(i).padStart(3, '0')}`,
-      cpus: { online: '0-31', possible: '0-31' },
+      cpus: { online: `0-${last}`, possible: `0-${last}` },
       nodes: [node(0), node(1)],
       hugepages: { defaultSizeKiB: 2048, sizesKiB: [2048] },
       vm: { minFreeKbytes: 524288, watermarkScaleFactor: 10 },
-      kernel: { cmdline: 'BOOT_IMAGE=/vmlinuz root=/dev/mapper/rl-root ro isolcpus=4-31 nohz_full=4-31 rcu_nocbs=4-31' },
+      kernel: { cmdline: `BOOT_IMAGE=/vmlinuz root=/dev/mapper/rl-root ro isolcpus=${isolated} nohz_full=${isolated} rcu_nocbs=${isolated}` },
+      // SMT off: every CPU is its own core.
+      cpuTopology: Array.from({ length: 2 * per }, (_, cpu) => ({ cpu, node: Math.floor(cpu / per), socket: Math.floor(cpu / per), core: cpu % per, siblings: String(cpu) })),
     },
     null,
     2,
   );
 }
 
-/** A domain like `virsh dumpxml` prints for a pinned production guest; one in twenty lacks <emulatorpin>. */
-function domainXml(i: number): string {
-  const node = i % 2;
-  const first = node * 16 + 4 + (i % 3) * 4;
-  const pins = Array.from({ length: 4 }, (_, v) => `    <vcpupin vcpu='${v}' cpuset='${first + v}'/>`).join('\n');
+/**
+ * A domain like `virsh dumpxml` prints for a pinned production guest, the `k`-th of `perHost` on its
+ * host; one in twenty lacks <emulatorpin>, and (fleet) one in fifty pins vCPU 3 onto a neighbour's CPU.
+ */
+function domainXml(i: number, k: number, perHost: number, layout: Layout): string {
+  const node = k % 2;
+  const per = cpusPerNode(layout, perHost);
+  const first = layout === 'dense' ? node * 16 + 4 + (i % 3) * 4 : node * per + 4 + Math.floor(k / 2) * 4;
+  const cpuOf = (v: number) => (layout === 'fleet' && v === 3 && k % 50 === 49 ? first - 8 + v : first + v);
+  const pins = Array.from({ length: 4 }, (_, v) => `    <vcpupin vcpu='${v}' cpuset='${cpuOf(v)}'/>`).join('\n');
+  const hk = layout === 'dense' ? 0 : node * per;
   const disks = Array.from(
     { length: 6 },
     (_, d) => `    <disk type='file' device='disk'>
@@ -120,7 +149,7 @@ function domainXml(i: number): string {
   <iothreads>1</iothreads>
   <cputune>
 ${pins}
-${i % 20 === 0 ? '' : "    <emulatorpin cpuset='0-1'/>\n"}    <iothreadpin iothread='1' cpuset='2-3'/>
+${i % 20 === 0 ? '' : `    <emulatorpin cpuset='${hk}-${hk + 1}'/>\n`}    <iothreadpin iothread='1' cpuset='${hk + 2}-${hk + 3}'/>
   </cputune>
   <numatune>
     <memory mode='strict' nodeset='${node}'/>
@@ -168,7 +197,7 @@ ${nics}
 }
 
 /** Writes `hosts` hosts with `perHost` domains each; a config maps them when there is more than one host. */
-function generateFleet(dir: string, hosts: number, perHost: number): number {
+function generateFleet(dir: string, hosts: number, perHost: number, layout: Layout): number {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'hosts'), { recursive: true });
   mkdirSync(join(dir, '.git')); // the config lookup stops here
@@ -176,9 +205,9 @@ function generateFleet(dir: string, hosts: number, perHost: number): number {
   for (let h = 0; h < hosts; h++) {
     const hostDir = join(dir, `hv${String(h).padStart(3, '0')}`);
     mkdirSync(hostDir);
-    writeFileSync(join(dir, 'hosts', `hv${String(h).padStart(3, '0')}.json`), hostSnapshot(h, perHost));
+    writeFileSync(join(dir, 'hosts', `hv${String(h).padStart(3, '0')}.json`), hostSnapshot(h, perHost, layout));
     for (let k = 0; k < perHost; k++) {
-      const xml = domainXml(h * perHost + k);
+      const xml = domainXml(h * perHost + k, k, perHost, layout);
       bytes += Buffer.byteLength(xml);
       writeFileSync(join(hostDir, `vm${String(k).padStart(5, '0')}.xml`), xml);
     }
@@ -235,16 +264,24 @@ async function child(dir: string, limitHosts: number, totalHosts: number, engine
   const ownTimes: number[] = [];
   const fullTimes: number[] = [];
   let findings = 0;
+  // BENCH_TRACE=1: peak RSS after each phase, to see which one sets it.
+  const trace = (phase: string) => {
+    if (process.env.BENCH_TRACE) process.stderr.write(`${phase}: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
+  };
+  trace('warm-up');
   for (let r = 0; r < RUNS; r++) {
     let t = performance.now();
     bare();
     bareTimes.push(performance.now() - t);
+    trace('bare');
     t = performance.now();
     own();
     ownTimes.push(performance.now() - t);
+    trace('own');
     t = performance.now();
     findings = await full();
     fullTimes.push(performance.now() - t);
+    trace('full');
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   // The schema is compiled once per process: the first run pays for it, the median does not.
@@ -270,14 +307,15 @@ async function child(dir: string, limitHosts: number, totalHosts: number, engine
   process.stdout.write(JSON.stringify(result));
 }
 
-function runChild(dir: string, limitHosts: number, totalHosts: number, enginePath: string): ChildResult {
+/** The child is this script bundled like the engine, run by plain Node: no tsx loader in the measured process. */
+function runChild(childPath: string, dir: string, limitHosts: number, totalHosts: number, enginePath: string): ChildResult {
   const r = spawnSync(
     process.execPath,
     [
-      '--import', 'tsx', fileURLToPath(import.meta.url), '--child', dir, '--limitHosts', String(limitHosts), '--hosts', String(totalHosts), '--runs', String(RUNS), '--engine', enginePath,
+      childPath, '--child', dir, '--limitHosts', String(limitHosts), '--hosts', String(totalHosts), '--runs', String(RUNS), '--engine', enginePath,
       ...(values.schema ? ['--schema', resolve(values.schema)] : []),
     ],
-    { encoding: 'utf8', maxBuffer: 1 << 20 },
+    { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', process.env.BENCH_TRACE ? 'inherit' : 'pipe'] },
   );
   if (r.status !== 0) throw new Error(`bench child failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as ChildResult;
@@ -303,14 +341,30 @@ if (values.child) {
   await child(values.child, Number(values.limitHosts), Number(values.hosts), values.engine!);
 } else {
   const base = join(tmpdir(), `kvmlint-bench-${process.pid}`);
-  const plans: Array<{ label: string; hosts: number; perHost: number; sizes: number[] }> = values.domains
-    ? [{ label: 'custom', hosts: Number(values.hosts ?? 1), perHost: Math.ceil(Number(values.domains) / Number(values.hosts ?? 1)), sizes: [Number(values.hosts ?? 1)] }]
+  const layout = values.layout as Layout;
+  if (layout !== 'fleet' && layout !== 'dense') throw new Error(`--layout: fleet or dense, not ${values.layout}`);
+  const plans: Array<{ label: string; hosts: number; perHost: number; sizes: number[]; layout: Layout }> = values.domains
+    ? [{ label: `custom (${layout})`, hosts: Number(values.hosts ?? 1), perHost: Math.ceil(Number(values.domains) / Number(values.hosts ?? 1)), sizes: [Number(values.hosts ?? 1)], layout }]
     : [
-        { label: 'issue 3: 2,000 domains, one host', hosts: 1, perHost: 2000, sizes: [1] },
-        { label: 'fleet: 100 hosts × 100 domains, config-mapped', hosts: 100, perHost: PER_HOST_SCALE, sizes: [10, 30, 100] },
+        { label: 'fleet: 100 hosts × 100 domains, config-mapped', hosts: 100, perHost: PER_HOST_SCALE, sizes: [10, 30, 100], layout: 'fleet' },
+        { label: 'worst case (dense): 100 hosts × 100 domains, every guest colliding with ~16 others', hosts: 100, perHost: PER_HOST_SCALE, sizes: [100], layout: 'dense' },
       ];
   mkdirSync(base, { recursive: true });
   const enginePath = join(base, 'engine.mjs');
+  const { build } = await import('esbuild');
+  const childPath = join(base, 'bench-child.mjs');
+  await build({
+    entryPoints: [fileURLToPath(import.meta.url)],
+    outfile: childPath,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    external: ['esbuild'],
+    plugins: [await libxml2FlatPlugin()],
+    banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
+  });
   await build({
     stdin: { contents: "export { lint } from './src/engine/runner.ts';\nexport { parseXml } from './src/xml/parse.ts';", resolveDir: fileURLToPath(new URL('..', import.meta.url)), loader: 'ts' },
     outfile: enginePath,
@@ -322,13 +376,13 @@ if (values.child) {
     plugins: [await libxml2FlatPlugin()],
     banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
   });
-  console.log(`runs per size: ${RUNS} (medians); each size in a fresh process; engine bundled with esbuild as in dist/`);
+  console.log(`runs per size: ${RUNS} (medians); each size in a fresh Node process (no tsx); engine bundled with esbuild as in dist/`);
   for (const plan of plans) {
-    const dir = join(base, `${plan.hosts}x${plan.perHost}`);
-    const bytes = generateFleet(dir, plan.hosts, plan.perHost);
+    const dir = join(base, `${plan.layout}-${plan.hosts}x${plan.perHost}`);
+    const bytes = generateFleet(dir, plan.hosts, plan.perHost, plan.layout);
     console.log(`\n${plan.label} (${(bytes / (plan.hosts * plan.perHost) / 1024).toFixed(1)} KB per domain)`);
     console.log(HEADER);
-    const results = plan.sizes.map((limit) => runChild(dir, limit, plan.hosts, enginePath));
+    const results = plan.sizes.map((limit) => runChild(childPath, dir, limit, plan.hosts, enginePath));
     for (const r of results) {
       console.log(row(r));
       if (r.schemaMs !== undefined) {

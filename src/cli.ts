@@ -148,6 +148,7 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     root: sarifRoot(io),
     reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
     stdin,
+    timing: Boolean(io.env.TIMING),
     schema: opts.schema,
     schemaSearchDirs: defaultSchemaDirs(io.env),
   };
@@ -185,6 +186,7 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
   else if (opts.fixDryRun) io.stderr(output);
   else io.stdout(output);
   for (const r of result.refusals) io.stderr(`kvmlint: ${r}\n`);
+  if (result.ruleTimes) io.stderr(timingTable(result.ruleTimes, io.env.TIMING!));
   for (const r of result.ruleFailures) io.stderr(`kvmlint: internal error: ${r}\n`);
 
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
@@ -202,6 +204,20 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
 function sarifRoot(io: CliIo): string {
   const ws = io.env.GITHUB_WORKSPACE;
   return ws && !relative(resolve(ws), io.cwd).startsWith('..') ? resolve(ws) : repositoryRoot(io.cwd);
+}
+
+/**
+ * ESLint's TIMING=1: the slowest rules (TIMING=all for every rule), with their
+ * share of all rule time, on stderr so reports on stdout stay parseable.
+ */
+function timingTable(times: ReadonlyMap<string, number>, setting: string): string {
+  const total = [...times.values()].reduce((a, b) => a + b, 0);
+  const n = setting === 'all' ? times.size : Number.parseInt(setting, 10) > 1 ? Number.parseInt(setting, 10) : 10;
+  const rows = [...times].sort((a, b) => b[1] - a[1]).slice(0, n);
+  const width = Math.max(4, ...rows.map(([id]) => id.length));
+  const line = (a: string, b: string, c: string) => `${a.padEnd(width)} | ${b.padStart(10)} | ${c.padStart(8)}\n`;
+  return line('Rule', 'Time (ms)', 'Relative') + `${'-'.repeat(width)}-|-${'-'.repeat(10)}-|-${'-'.repeat(8)}\n` +
+    rows.map(([id, ms]) => line(id, ms.toFixed(3), `${total > 0 ? ((100 * ms) / total).toFixed(1) : '0.0'}%`)).join('');
 }
 
 function rulesTable(): string {

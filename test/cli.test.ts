@@ -240,3 +240,23 @@ test('--stdin: --fix is refused, --fix-dry-run prints the patch, malformed input
   assert.equal(orphan.code, 2);
   assert.match(orphan.stderr, /--stdin-filename needs --stdin/);
 });
+
+test('TIMING=1 prints the slowest rules to stderr (ESLint\'s table); stdout stays the report', () => {
+  const r = spawnSync(process.execPath, [bin, '-f', 'json', '--host', host, 'examples/domains'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, TIMING: '1' } });
+  assert.equal(r.status, 1);
+  const report = JSON.parse(r.stdout) as { diagnostics: unknown[] };
+  assert.ok(report.diagnostics.length > 0);
+  const lines = r.stderr.trim().split('\n');
+  assert.match(lines[0]!, /^Rule +\| +Time \(ms\) \| Relative$/);
+  const rows = lines.slice(2).filter((l) => /\|/.test(l));
+  assert.equal(rows.length, 10, 'TIMING=1 shows the ten slowest rules');
+  const times = rows.map((l) => Number(l.split('|')[1]));
+  assert.deepEqual(times, [...times].sort((a, b) => b - a), 'slowest first');
+  const all = spawnSync(process.execPath, [bin, '-f', 'json', '--host', host, 'examples/domains'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, TIMING: 'all' } });
+  const allRows = all.stderr.trim().split('\n').slice(2);
+  const ids = new Set((JSON.parse(kvmlint(['rules', '--format', 'json']).stdout) as Array<{ id: string }>).map((r) => r.id));
+  const listed = allRows.map((l) => l.split('|')[0]!.trim());
+  assert.ok(listed.length > 10, 'TIMING=all lists every rule that ran, not just ten');
+  for (const id of listed) assert.ok(ids.has(id), `${id} is a rule`);
+  for (const id of ['dedicated-cpu-conflict', 'missing-emulatorpin', 'value-invalid']) assert.ok(listed.includes(id), `${id} ran`);
+});
