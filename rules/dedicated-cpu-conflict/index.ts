@@ -40,7 +40,8 @@ export default defineRule({
     for (const { on, uses } of plan) {
       for (const use of uses) {
         if (!use.explicit || !isDedicated(use.affinity)) continue;
-        const vcpus = use.threads.filter((t) => t.kind === 'vcpu').reduce((acc, t) => acc.union(t.ids), CpuSet.empty);
+        let vcpus = CpuSet.empty;
+        for (const t of use.threads) if (t.kind === 'vcpu') vcpus = vcpus.union(t.ids);
         if (vcpus.isEmpty) continue;
         const cpu = use.affinity.cpus!.min!;
         const list = owners.get(cpu);

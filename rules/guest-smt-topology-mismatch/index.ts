@@ -79,6 +79,8 @@ export default defineRule({
     }
 
     // threads = 1: does the guest pin two of its vCPUs to the two threads of one host core?
+    // A host without SMT has no such pair (and one without topology gets no note for an info hint).
+    if (model.smt !== true) return;
     const byCpu = new Map(pinned.map((p) => [p.cpu, p] as const));
     const pairs: Array<[PinnedVcpu, PinnedVcpu]> = [];
     for (const p of pinned) {

@@ -32,6 +32,8 @@ export default defineRule({
   },
   checkPlan(ctx) {
     const host = ctx.host.model;
+    // SMT off (every CPU its own core): no CPU has a sibling to share.
+    if (host.smt === false) return;
     const plan = ctx.domains.map((on) => ({ on, uses: affinityUses(on.domain, host) }));
 
     // 1. Dedicated vCPU pins whose CPU has SMT siblings; index sibling CPU → pins.

@@ -2,6 +2,7 @@ import type { XmlAttribute, XmlElement } from '../xml/types.ts';
 import { CpuSet } from './cpuset.ts';
 import type { CpusetAttr, DomainModel } from './domain.ts';
 import type { HostModel } from './host.ts';
+import { memoPerDomain } from './memo.ts';
 
 /**
  * Where a thread's CPU affinity comes from, in the order libvirt applies them
@@ -69,18 +70,7 @@ export interface VcpuAffinityGroup {
  * vcpupin, plus one for all unpinned vCPUs. Never enumerates vCPUs one by one,
  * so a huge `<vcpu>` costs nothing.
  */
-export function vcpuAffinityGroups(d: DomainModel, host?: HostModel): VcpuAffinityGroup[] {
-  // Three rules ask for every domain: computed once per (domain, host).
-  let byHost = groupsCache.get(d);
-  if (!byHost) groupsCache.set(d, (byHost = new Map()));
-  const key = host ?? NO_HOST;
-  let groups = byHost.get(key);
-  if (!groups) byHost.set(key, (groups = computeVcpuAffinityGroups(d, host)));
-  return groups;
-}
-
-const NO_HOST = {};
-const groupsCache = new WeakMap<DomainModel, Map<object, VcpuAffinityGroup[]>>();
+export const vcpuAffinityGroups: (d: DomainModel, host?: HostModel) => VcpuAffinityGroup[] = memoPerDomain(computeVcpuAffinityGroups);
 
 function computeVcpuAffinityGroups(d: DomainModel, host: HostModel | undefined): VcpuAffinityGroup[] {
   const max = d.maxVcpus;

@@ -8,6 +8,11 @@ import { CpuSet } from './cpuset.ts';
 import type { HostCpuPlace, HostSnapshot, SnapshotCpu, SnapshotCpuList } from './host.ts';
 
 export interface CpuPlaces {
+  /**
+   * True when some core of the host has two or more hardware threads; false when
+   * every CPU the topology lists is alone on its core; undefined without a topology.
+   */
+  smt: boolean | undefined;
   siblingsOf(cpu: number): CpuSet | undefined;
   placeOf(cpu: number): HostCpuPlace | undefined;
 }
@@ -19,16 +24,21 @@ export interface CpuPlaces {
  */
 export function buildCpuPlaces(snapshot: HostSnapshot, parse: (list: SnapshotCpuList) => CpuSet | undefined): CpuPlaces {
   const entries = snapshot.cpuTopology;
-  if (entries === undefined || entries.length === 0) return { siblingsOf: () => undefined, placeOf: () => undefined };
+  if (entries === undefined || entries.length === 0) return { smt: undefined, siblingsOf: () => undefined, placeOf: () => undefined };
   const byCpu = new Map<number, SnapshotCpu>();
   for (const e of entries) if (!byCpu.has(e.cpu)) byCpu.set(e.cpu, e);
 
   const siblings = new Map<number, CpuSet | undefined>();
+  let smt: boolean | undefined;
   let byCore: Map<string, number[]> | undefined;
   const coreKey = (e: SnapshotCpu): string | undefined =>
     e.socket === undefined || e.core === undefined ? undefined : `${e.socket}/${e.die ?? 0}/${e.core}`;
 
   return {
+    get smt() {
+      // Answered from the lists as written: a sibling list is one id exactly when its core has one thread.
+      return (smt ??= entries.some((e) => (e.siblings !== undefined ? parse(e.siblings) : this.siblingsOf(e.cpu))?.size !== 1));
+    },
     siblingsOf(cpu) {
       if (siblings.has(cpu)) return siblings.get(cpu);
       const e = byCpu.get(cpu);

@@ -1,3 +1,7 @@
+/** Ids below this get one shared single-id set each (see CpuSet.single). */
+const SHARED_SINGLES = 8192;
+const singles: CpuSet[] = [];
+
 /**
  * A set of CPU (or NUMA node) ids held as sorted, disjoint, non-adjacent
  * inclusive intervals, so `0-4294967295` costs one interval, not 4 billion bits.
@@ -15,8 +19,11 @@ export class CpuSet {
 
   static of(...ids: number[]): CpuSet {
     if (ids.length === 0) return CpuSet.empty;
-    if (ids.length === 1) return new CpuSet([ids[0]!, ids[0]!]);
-    const sorted = ids.slice().sort((a, b) => a - b);
+    if (ids.length === 1) return CpuSet.single(ids[0]!);
+    let ascending = true;
+    for (let i = 1; i < ids.length && ascending; i++) ascending = ids[i - 1]! <= ids[i]!;
+    // Ids usually come in order (vCPUs pinned 0, 1, 2...): no copy and sort then.
+    const sorted = ascending ? ids : ids.slice().sort((a, b) => a - b);
     const out: number[] = [];
     for (const id of sorted) {
       const n = out.length;
@@ -28,7 +35,17 @@ export class CpuSet {
   }
 
   static range(first: number, last: number): CpuSet {
-    return last < first ? CpuSet.empty : new CpuSet([first, last]);
+    if (last < first) return CpuSet.empty;
+    return first === last ? CpuSet.single(first) : new CpuSet([first, last]);
+  }
+
+  /**
+   * One id. Most pins name one CPU, and every domain of a fleet asks for the same
+   * few: the sets are immutable, so small ones are made once and shared.
+   */
+  private static single(id: number): CpuSet {
+    if (!(id >= 0 && id < SHARED_SINGLES)) return new CpuSet([id, id]);
+    return (singles[id] ??= new CpuSet([id, id]));
   }
 
   /** Builds a set from possibly overlapping, unsorted inclusive intervals. */
@@ -49,6 +66,19 @@ export class CpuSet {
     const out: Array<[number, number]> = [];
     for (let i = 0; i < this.iv.length; i += 2) out.push([this.iv[i]!, this.iv[i + 1]!]);
     return out;
+  }
+
+  /** Number of intervals; with intervalLo/intervalHi, a walk over them that allocates nothing. */
+  get intervalCount(): number {
+    return this.iv.length >> 1;
+  }
+
+  intervalLo(i: number): number {
+    return this.iv[2 * i]!;
+  }
+
+  intervalHi(i: number): number {
+    return this.iv[2 * i + 1]!;
   }
 
   get isEmpty(): boolean {
@@ -184,8 +214,12 @@ export class CpuSet {
 
   /** Canonical list form, e.g. `0-3,8,10-11` (valid for libvirt and the kernel alike). */
   toString(): string {
-    return this.intervals()
-      .map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`))
-      .join(',');
+    let out = '';
+    for (let i = 0; i < this.iv.length; i += 2) {
+      const a = this.iv[i]!;
+      const b = this.iv[i + 1]!;
+      out += `${i === 0 ? '' : ','}${a === b ? a : `${a}-${b}`}`;
+    }
+    return out;
   }
 }

@@ -4,6 +4,7 @@ import { CpuSet } from './cpuset.ts';
 import { formatLibvirtCpuset, parseLibvirtCpuset, type CpusetUntidiness } from './libvirt-cpuset.ts';
 import { isDecimalUnit, scaleToKiB } from './units.ts';
 import { excerpt } from './describe.ts';
+import { newDomainMemo, type DomainMemo } from './memo.ts';
 
 /** A cpuset/nodeset attribute: the parsed set, or undefined when it does not parse (see `DomainModel.problems`). */
 export interface CpusetAttr {
@@ -245,6 +246,8 @@ export interface DomainModel {
   iothreadsElement: XmlElement | undefined;
   devices: DomainDeviceFacts;
   problems: ValueProblem[];
+  /** Derivations computed once per domain (src/model/memo.ts). */
+  memo: DomainMemo;
 }
 
 /** Counts above this are not plausible for any hypervisor; they are reported, not enumerated. */
@@ -278,6 +281,7 @@ export function buildDomainModel(domain: XmlElement): DomainModel {
     iothreadsElement: firstChild(domain, 'iothreadids') ?? firstChild(domain, 'iothreads'),
     devices: deviceFacts(domain),
     problems,
+    memo: newDomainMemo(),
   };
 }
 
@@ -333,6 +337,19 @@ function untidyReason(kinds: readonly CpusetUntidiness[]): string {
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
+/** A short run of decimal digits (no spaces), as a number; undefined for anything else (then uintValue decides). */
+function plainUint(text: string): number | undefined {
+  const len = text.length;
+  if (len === 0 || len > 15) return undefined;
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 function textOf(el: XmlElement | undefined): string | undefined {
   return el ? el.text.trim() : undefined;
 }
@@ -353,7 +370,9 @@ class ModelBuilder {
   uint(el: XmlElement, name: string): number | undefined {
     const a = attribute(el, name);
     if (!a) return undefined;
-    return this.uintValue(a.value, a.valueRange, `${el.name} ${name}`);
+    // The valid case builds neither the range nor the message (this runs for most attributes of a domain).
+    const n = plainUint(a.value);
+    return n !== undefined ? n : this.uintValue(a.value, a.valueRange, `${el.name} ${name}`);
   }
 
   uintValue(text: string, range: Range, what: string): number | undefined {

@@ -42,8 +42,18 @@ export function parseSnapshotCpuList(list: SnapshotCpuList, grammar: CpuListGram
   const raw = cpuListRaw(list).trim();
   if (raw === '') return { ok: true, value: CpuSet.empty };
   if (grammar === 'tuned') return parseTunedCpuList(raw);
-  return parseKernelCpuList(raw, nrCpuIds === undefined ? {} : { nrCpuIds });
+  // A snapshot holds a sibling list per CPU ('5', '5,69'), and a fleet has a hundred snapshots alike.
+  if (raw.length > 64) return parseKernelCpuList(raw, nrCpuIds === undefined ? {} : { nrCpuIds });
+  const key = `${nrCpuIds ?? ''}\0${raw}`;
+  let parsed = kernelListMemo.get(key);
+  if (parsed === undefined) {
+    if (kernelListMemo.size >= 4096) kernelListMemo.clear();
+    kernelListMemo.set(key, (parsed = Object.freeze(parseKernelCpuList(raw, nrCpuIds === undefined ? {} : { nrCpuIds }))));
+  }
+  return parsed;
 }
+
+const kernelListMemo = new Map<string, Parsed<CpuSet>>();
 
 /** Every CPU list in a snapshot with its JSON path and grammar (also used by the loader to name bad fields). */
 export function snapshotCpuListFields(s: HostSnapshot): SnapshotCpuListField[] {
@@ -410,6 +420,9 @@ export function buildHostModel(snapshot: HostSnapshot, opts: BuildHostModelOptio
     missing,
     isolationLayers,
     siblingsOf: places.siblingsOf,
+    get smt() {
+      return places.smt;
+    },
     placeOf: places.placeOf,
   };
 }

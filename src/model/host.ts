@@ -215,6 +215,8 @@ export interface HostModel {
    * CPUs sharing its socket, die and core id; undefined when the snapshot lacks its topology.
    */
   siblingsOf(cpu: number): CpuSet | undefined;
+  /** Some core has two or more hardware threads (false: SMT off or absent; undefined: no topology). */
+  readonly smt: boolean | undefined;
   /** Socket, die, core and node of a CPU; undefined when the snapshot has no topology entry for it. */
   placeOf(cpu: number): HostCpuPlace | undefined;
 }

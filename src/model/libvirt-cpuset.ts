@@ -83,6 +83,21 @@ export type LibvirtCpusetParse = Parsed<CpuSet> & {
  * in domain_conf.c rejects an all-clear bitmap ("Invalid value of 'cpuset'").
  */
 export function parseLibvirtCpuset(text: string, opts: LibvirtCpusetOptions = {}): LibvirtCpusetParse {
+  // A fleet repeats the same few values ('0-3', '4', '0-1') thousands of times; results are immutable.
+  if (opts.maxLen !== undefined || text.length > MEMO_MAX_TEXT) return parseUncached(text, opts);
+  let parsed = memo.get(text);
+  if (parsed === undefined) {
+    if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+    memo.set(text, (parsed = Object.freeze(parseUncached(text, opts))));
+  }
+  return parsed;
+}
+
+const MEMO_MAX_TEXT = 64;
+const MEMO_MAX_ENTRIES = 4096;
+const memo = new Map<string, LibvirtCpusetParse>();
+
+function parseUncached(text: string, opts: LibvirtCpusetOptions): LibvirtCpusetParse {
   const maxLen = opts.maxLen ?? LIBVIRT_CPUMASK_LEN;
   if (!Number.isSafeInteger(maxLen) || maxLen < 1) throw new RangeError(`maxLen must be a positive integer, got ${maxLen}`);
   // Most pins name one CPU: a plain number needs none of the machinery below (same result).

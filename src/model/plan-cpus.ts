@@ -12,6 +12,7 @@ import type { HostModel } from './host.ts';
 import type { Affinity } from './affinity.ts';
 import { describeThread, domainThreads, type ThreadGroup } from './threads.ts';
 import { listNames } from './describe.ts';
+import { memoPerDomain } from './memo.ts';
 
 /** One affinity of a domain and every thread group it applies to (a `<vcpu cpuset>` can cover vCPUs, the emulator and IOThreads). */
 export interface AffinityUse {
@@ -37,7 +38,14 @@ export interface AffinityUse {
  * attribute (or one for the all-online default). numad placement (unknown CPUs)
  * is left out.
  */
-export function affinityUses(d: DomainModel, host: HostModel): AffinityUse[] {
+export function affinityUses(d: DomainModel, host: HostModel): readonly AffinityUse[] {
+  return affinityUsesMemo(d, host);
+}
+
+// Two plan rules walk every domain's uses: computed once per (domain, host).
+const affinityUsesMemo = memoPerDomain((d, host) => computeAffinityUses(d, host!));
+
+function computeAffinityUses(d: DomainModel, host: HostModel): AffinityUse[] {
   const byKey = new Map<object | string, AffinityUse>();
   const domainSet = host.isolationLayers.domain?.cpus;
   for (const t of domainThreads(d, host)) {
@@ -78,7 +86,9 @@ export class SortedCpus {
   forEachIn(set: CpuSet, fn: (cpu: number) => void): void {
     const ids = this.ids;
     if (ids.length === 0) return;
-    for (const [lo, hi] of set.intervals()) {
+    for (let k = 0; k < set.intervalCount; k++) {
+      const lo = set.intervalLo(k);
+      const hi = set.intervalHi(k);
       if (hi < ids[0]!) continue;
       if (lo > ids[ids.length - 1]!) break;
       let a = 0;

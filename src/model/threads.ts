@@ -1,6 +1,7 @@
 import { CpuSet } from './cpuset.ts';
 import type { DomainModel, ThreadSched } from './domain.ts';
 import type { HostModel } from './host.ts';
+import { memoPerDomain } from './memo.ts';
 import { describeVcpus } from './describe.ts';
 import { effectiveEmulatorAffinity, effectiveIothreadAffinity, isDedicated, vcpuAffinityGroups, type Affinity } from './affinity.ts';
 
@@ -57,17 +58,7 @@ function splitBySched<S extends ThreadSched>(ids: CpuSet, scheds: readonly S[], 
 }
 
 /** All thread groups of a domain, computed once per (domain, host). */
-export function domainThreads(d: DomainModel, host?: HostModel): ThreadGroup[] {
-  let byHost = cache.get(d);
-  if (!byHost) cache.set(d, (byHost = new Map()));
-  const key = host ?? NO_HOST;
-  let threads = byHost.get(key);
-  if (!threads) byHost.set(key, (threads = computeThreads(d, host)));
-  return threads;
-}
-
-const NO_HOST = {};
-const cache = new WeakMap<DomainModel, Map<object, ThreadGroup[]>>();
+export const domainThreads: (d: DomainModel, host?: HostModel) => ThreadGroup[] = memoPerDomain(computeThreads);
 
 function computeThreads(d: DomainModel, host: HostModel | undefined): ThreadGroup[] {
   const out: ThreadGroup[] = [];
@@ -92,7 +83,7 @@ function computeThreads(d: DomainModel, host: HostModel | undefined): ThreadGrou
  * one CPU, rules.md §0), with the vCPUs on each. Several vCPUs on one CPU is a
  * collision, not two dedications, but both are listed so rules can say so.
  */
-export function dedicatedVcpuCpus(d: DomainModel, host?: HostModel): Map<number, CpuSet> {
+export const dedicatedVcpuCpus: (d: DomainModel, host?: HostModel) => ReadonlyMap<number, CpuSet> = memoPerDomain((d, host) => {
   const out = new Map<number, CpuSet>();
   for (const g of vcpuAffinityGroups(d, host)) {
     if (!isDedicated(g.affinity)) continue;
@@ -100,12 +91,10 @@ export function dedicatedVcpuCpus(d: DomainModel, host?: HostModel): Map<number,
     out.set(cpu, (out.get(cpu) ?? CpuSet.empty).union(g.vcpus));
   }
   return out;
-}
+});
 
 /** Union of the CPUs in `dedicatedVcpuCpus`. */
-export function dedicatedCpuSet(d: DomainModel, host?: HostModel): CpuSet {
-  return CpuSet.of(...dedicatedVcpuCpus(d, host).keys());
-}
+export const dedicatedCpuSet: (d: DomainModel, host?: HostModel) => CpuSet = memoPerDomain((d, host) => CpuSet.of(...dedicatedVcpuCpus(d, host).keys()));
 
 /** Human name of a thread group, for messages: "vCPU 3", "vCPUs 0-3", "the emulator", "IOThread 1". */
 export function describeThread(t: ThreadGroup): string {
@@ -126,11 +115,9 @@ export function isRealtimeDomain(d: DomainModel): boolean {
 }
 
 /** Union of the CPUs the domain's valid `vcpupin`s name (dedicated or floating). */
-export function vcpupinCpus(d: DomainModel, host?: HostModel): CpuSet {
-  let out = CpuSet.empty;
-  for (const g of vcpuAffinityGroups(d, host)) if (g.affinity.source === 'vcpupin' && g.affinity.cpus) out = out.union(g.affinity.cpus);
-  return out;
-}
+export const vcpupinCpus: (d: DomainModel, host?: HostModel) => CpuSet = memoPerDomain((d, host) =>
+  CpuSet.fromIntervals(vcpuAffinityGroups(d, host).flatMap((g) => (g.affinity.source === 'vcpupin' && g.affinity.cpus ? g.affinity.cpus.intervals() : []))),
+);
 
 /** Thread groups whose affinity has at most this many CPUs are indexed per CPU; wider ones are scanned. */
 const INDEXED_WIDTH = 64;
@@ -142,15 +129,8 @@ interface CpuThreadIndex {
   position: Map<ThreadGroup, number>;
 }
 
-const indexCache = new WeakMap<DomainModel, Map<object, CpuThreadIndex>>();
-
-function cpuThreadIndex(d: DomainModel, host: HostModel | undefined): CpuThreadIndex {
-  let byHost = indexCache.get(d);
-  if (!byHost) indexCache.set(d, (byHost = new Map()));
-  const key = host ?? NO_HOST;
-  let index = byHost.get(key);
-  if (index) return index;
-  index = { narrow: new Map(), wide: [], everywhere: [], position: new Map() };
+const cpuThreadIndex = memoPerDomain((d, host): CpuThreadIndex => {
+  const index: CpuThreadIndex = { narrow: new Map(), wide: [], everywhere: [], position: new Map() };
   for (const t of domainThreads(d, host)) {
     index.position.set(t, index.position.size);
     const cpus = t.affinity.cpus;
@@ -158,8 +138,8 @@ function cpuThreadIndex(d: DomainModel, host: HostModel | undefined): CpuThreadI
     else if (!cpus) continue;
     else if (cpus.size > INDEXED_WIDTH) index.wide.push(t);
     else {
-      for (const [a, b] of cpus.intervals()) {
-        for (let c = a; c <= b; c++) {
+      for (let k = 0; k < cpus.intervalCount; k++) {
+        for (let c = cpus.intervalLo(k), b = cpus.intervalHi(k); c <= b; c++) {
           const list = index.narrow.get(c);
           if (list) list.push(t);
           else index.narrow.set(c, [t]);
@@ -167,9 +147,8 @@ function cpuThreadIndex(d: DomainModel, host: HostModel | undefined): CpuThreadI
       }
     }
   }
-  byHost.set(key, index);
   return index;
-}
+});
 
 /**
  * The thread groups that may run on host CPU `cpu`, in `domainThreads` order:
@@ -188,7 +167,7 @@ export function threadsOnCpu(d: DomainModel, cpu: number, host?: HostModel, opts
 }
 
 /** The vCPUs with realtime (fifo or rr) scheduling; built in one pass, so thousands of vcpusched groups stay linear. */
-export function realtimeVcpus(d: DomainModel, host?: HostModel): CpuSet {
+export const realtimeVcpus: (d: DomainModel, host?: HostModel) => CpuSet = memoPerDomain((d, host) => {
   if (!d.cputune?.vcpusched.some((s) => s.scheduler === 'fifo' || s.scheduler === 'rr')) return CpuSet.empty;
   return CpuSet.fromIntervals(domainThreads(d, host).flatMap((t) => (t.kind === 'vcpu' && isRealtimePolicy(t.policy) ? t.ids.intervals() : [])));
-}
+});

@@ -56,6 +56,20 @@ const LEADING_SPACE = /^[ \t\n\r\f]*/;
  * offset 0, length 0 (the caller points at the unit attribute).
  */
 export function scaleToKiB(value: string, unit: string | undefined, defaultUnit = 'KiB', opts: ScaleOptions = {}): Parsed<number> {
+  // The same few sizes recur across a fleet; BigInt arithmetic for each would be most of a domain's model cost.
+  if (value.length > 32 || (unit !== undefined && unit.length > 8)) return scaleUncached(value, unit, defaultUnit, opts);
+  const key = `${value}\0${unit ?? ''}\0${defaultUnit}\0${opts.maxBytes ?? ''}`;
+  let parsed = scaleMemo.get(key);
+  if (parsed === undefined) {
+    if (scaleMemo.size >= 4096) scaleMemo.clear();
+    scaleMemo.set(key, (parsed = Object.freeze(scaleUncached(value, unit, defaultUnit, opts))));
+  }
+  return parsed;
+}
+
+const scaleMemo = new Map<string, Parsed<number>>();
+
+function scaleUncached(value: string, unit: string | undefined, defaultUnit: string, opts: ScaleOptions): Parsed<number> {
   const maxBytes = opts.maxBytes ?? LIBVIRT_MEMORY_MAX_BYTES;
 
   const lead = LEADING_SPACE.exec(value)![0].length;
