@@ -18367,7 +18367,7 @@ var require_queue = __commonJS({
       if (!(_concurrency >= 1)) {
         throw new Error("fastqueue concurrency must be equal to or greater than 1");
       }
-      var cache4 = reusify(Task);
+      var cache3 = reusify(Task);
       var queueHead = null;
       var queueTail = null;
       var _running = 0;
@@ -18446,7 +18446,7 @@ var require_queue = __commonJS({
         return _running === 0 && self.length() === 0;
       }
       function push2(value, done) {
-        var current = cache4.get();
+        var current = cache3.get();
         current.context = context;
         current.release = release;
         current.value = value;
@@ -18467,7 +18467,7 @@ var require_queue = __commonJS({
         }
       }
       function unshift(value, done) {
-        var current = cache4.get();
+        var current = cache3.get();
         current.context = context;
         current.release = release;
         current.value = value;
@@ -18489,7 +18489,7 @@ var require_queue = __commonJS({
       }
       function release(holder) {
         if (holder) {
-          cache4.release(holder);
+          cache3.release(holder);
         }
         var next = queueHead;
         if (next && _running <= _concurrency) {
@@ -18539,7 +18539,7 @@ var require_queue = __commonJS({
             errorHandler2(new Error("abort"), val);
           }
           callback.call(context2, new Error("abort"));
-          cache4.release(current);
+          cache3.release(current);
           current = next;
         }
         self.drain = noop2;
@@ -20607,13 +20607,13 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache4, path6) {
+      _test(originalPath, cache3, path6) {
         checkPath(
           path6,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path6 ? this._t(path6, cache4) : {
+        return path6 ? this._t(path6, cache3) : {
           ignored: false,
           unignored: false
         };
@@ -20630,13 +20630,13 @@ var require_ignore = __commonJS({
         const literal = this._rules.testLiteral(path6);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path6, cache4) {
-        if (path6 in cache4) {
-          return cache4[path6];
+      _t(path6, cache3) {
+        if (path6 in cache3) {
+          return cache3[path6];
         }
         const parentPath = parentOf(path6);
-        const parent = parentPath ? this._t(parentPath, cache4) : UNDEFINED;
-        return cache4[path6] = parent && parent.ignored ? parent : this._rules.test(path6, MODE_IGNORE);
+        const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
+        return cache3[path6] = parent && parent.ignored ? parent : this._rules.test(path6, MODE_IGNORE);
       }
       ignores(path6) {
         return this._test(path6, this._ignoreCache, convertPath(path6)).ignored;
@@ -30564,6 +30564,8 @@ function childrenNamed(el, name) {
 }
 
 // src/model/cpuset.ts
+var SHARED_SINGLES = 8192;
+var singles = [];
 var CpuSet = class _CpuSet {
   /** Flat [start0, end0, start1, end1, ...], inclusive, sorted, merged. */
   iv;
@@ -30573,8 +30575,10 @@ var CpuSet = class _CpuSet {
   static empty = new _CpuSet([]);
   static of(...ids) {
     if (ids.length === 0) return _CpuSet.empty;
-    if (ids.length === 1) return new _CpuSet([ids[0], ids[0]]);
-    const sorted = ids.slice().sort((a, b) => a - b);
+    if (ids.length === 1) return _CpuSet.single(ids[0]);
+    let ascending = true;
+    for (let i = 1; i < ids.length && ascending; i++) ascending = ids[i - 1] <= ids[i];
+    const sorted = ascending ? ids : ids.slice().sort((a, b) => a - b);
     const out = [];
     for (const id of sorted) {
       const n = out.length;
@@ -30585,7 +30589,16 @@ var CpuSet = class _CpuSet {
     return new _CpuSet(out);
   }
   static range(first, last) {
-    return last < first ? _CpuSet.empty : new _CpuSet([first, last]);
+    if (last < first) return _CpuSet.empty;
+    return first === last ? _CpuSet.single(first) : new _CpuSet([first, last]);
+  }
+  /**
+   * One id. Most pins name one CPU, and every domain of a fleet asks for the same
+   * few: the sets are immutable, so small ones are made once and shared.
+   */
+  static single(id) {
+    if (!(id >= 0 && id < SHARED_SINGLES)) return new _CpuSet([id, id]);
+    return singles[id] ??= new _CpuSet([id, id]);
   }
   /** Builds a set from possibly overlapping, unsorted inclusive intervals. */
   static fromIntervals(intervals) {
@@ -30604,6 +30617,16 @@ var CpuSet = class _CpuSet {
     const out = [];
     for (let i = 0; i < this.iv.length; i += 2) out.push([this.iv[i], this.iv[i + 1]]);
     return out;
+  }
+  /** Number of intervals; with intervalLo/intervalHi, a walk over them that allocates nothing. */
+  get intervalCount() {
+    return this.iv.length >> 1;
+  }
+  intervalLo(i) {
+    return this.iv[2 * i];
+  }
+  intervalHi(i) {
+    return this.iv[2 * i + 1];
   }
   get isEmpty() {
     return this.iv.length === 0;
@@ -30725,7 +30748,13 @@ var CpuSet = class _CpuSet {
   }
   /** Canonical list form, e.g. `0-3,8,10-11` (valid for libvirt and the kernel alike). */
   toString() {
-    return this.intervals().map(([a, b]) => a === b ? `${a}` : `${a}-${b}`).join(",");
+    let out = "";
+    for (let i = 0; i < this.iv.length; i += 2) {
+      const a = this.iv[i];
+      const b = this.iv[i + 1];
+      out += `${i === 0 ? "" : ","}${a === b ? a : `${a}-${b}`}`;
+    }
+    return out;
   }
 };
 
@@ -30800,6 +30829,18 @@ function itemSpan(text, start) {
   return { offset: start, length: end - start };
 }
 function parseLibvirtCpuset(text, opts = {}) {
+  if (opts.maxLen !== void 0 || text.length > MEMO_MAX_TEXT) return parseUncached(text, opts);
+  let parsed = memo.get(text);
+  if (parsed === void 0) {
+    if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+    memo.set(text, parsed = Object.freeze(parseUncached(text, opts)));
+  }
+  return parsed;
+}
+var MEMO_MAX_TEXT = 64;
+var MEMO_MAX_ENTRIES = 4096;
+var memo = /* @__PURE__ */ new Map();
+function parseUncached(text, opts) {
   const maxLen = opts.maxLen ?? LIBVIRT_CPUMASK_LEN;
   if (!Number.isSafeInteger(maxLen) || maxLen < 1) throw new RangeError(`maxLen must be a positive integer, got ${maxLen}`);
   if (text.length <= 5 && /^\d+$/.test(text)) {
@@ -30927,6 +30968,17 @@ function isDecimalUnit(unit) {
 }
 var LEADING_SPACE = /^[ \t\n\r\f]*/;
 function scaleToKiB(value, unit, defaultUnit = "KiB", opts = {}) {
+  if (value.length > 32 || unit !== void 0 && unit.length > 8) return scaleUncached(value, unit, defaultUnit, opts);
+  const key = `${value}\0${unit ?? ""}\0${defaultUnit}\0${opts.maxBytes ?? ""}`;
+  let parsed = scaleMemo.get(key);
+  if (parsed === void 0) {
+    if (scaleMemo.size >= 4096) scaleMemo.clear();
+    scaleMemo.set(key, parsed = Object.freeze(scaleUncached(value, unit, defaultUnit, opts)));
+  }
+  return parsed;
+}
+var scaleMemo = /* @__PURE__ */ new Map();
+function scaleUncached(value, unit, defaultUnit, opts) {
   const maxBytes = opts.maxBytes ?? LIBVIRT_MEMORY_MAX_BYTES;
   const lead = LEADING_SPACE.exec(value)[0].length;
   let pos = lead;
@@ -30980,6 +31032,35 @@ function binaryCounterpart(unit) {
   return isDecimalUnit(unit) ? unit.slice(0, 1) : void 0;
 }
 
+// src/model/memo.ts
+var NO_HOST = {};
+var nextSlot = 0;
+function newDomainMemo() {
+  return { keys: [], values: [] };
+}
+function memoPerDomain(compute) {
+  const slot = nextSlot++;
+  const otherHosts = /* @__PURE__ */ new WeakMap();
+  return (d, host) => {
+    const key = host ?? NO_HOST;
+    const memo2 = d.memo;
+    const stored = memo2.keys[slot];
+    if (stored === key) return memo2.values[slot];
+    if (stored === void 0) {
+      const value2 = compute(d, host);
+      memo2.keys[slot] = key;
+      memo2.values[slot] = value2;
+      return value2;
+    }
+    let byHost = otherHosts.get(d);
+    if (!byHost) otherHosts.set(d, byHost = /* @__PURE__ */ new Map());
+    if (byHost.has(key)) return byHost.get(key);
+    const value = compute(d, host);
+    byHost.set(key, value);
+    return value;
+  };
+}
+
 // src/model/domain.ts
 var MAX_PLAUSIBLE_VCPUS = 16384;
 var NUMA_MODES = /* @__PURE__ */ new Set(["strict", "preferred", "interleave", "restrictive"]);
@@ -31006,7 +31087,8 @@ function buildDomainModel(domain) {
     iothreadIds,
     iothreadsElement: firstChild(domain, "iothreadids") ?? firstChild(domain, "iothreads"),
     devices: deviceFacts(domain),
-    problems
+    problems,
+    memo: newDomainMemo()
   };
 }
 function once(compute) {
@@ -31057,6 +31139,17 @@ function untidyReason(kinds) {
   const parts = kinds.map((k) => k === "order" ? "lists ids out of ascending order" : k === "repeat" ? "names some ids twice" : "writes a sign before a range end");
   return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }
+function plainUint(text) {
+  const len = text.length;
+  if (len === 0 || len > 15) return void 0;
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return void 0;
+    n = n * 10 + c;
+  }
+  return n;
+}
 function textOf(el) {
   return el ? el.text.trim() : void 0;
 }
@@ -31075,7 +31168,8 @@ var ModelBuilder = class {
   uint(el, name) {
     const a = attribute(el, name);
     if (!a) return void 0;
-    return this.uintValue(a.value, a.valueRange, `${el.name} ${name}`);
+    const n = plainUint(a.value);
+    return n !== void 0 ? n : this.uintValue(a.value, a.valueRange, `${el.name} ${name}`);
   }
   uintValue(text, range, what) {
     const t = text.trim();
@@ -31317,13 +31411,17 @@ function hasValueProblem(d, range) {
 // src/model/cpu-topology.ts
 function buildCpuPlaces(snapshot, parse2) {
   const entries = snapshot.cpuTopology;
-  if (entries === void 0 || entries.length === 0) return { siblingsOf: () => void 0, placeOf: () => void 0 };
+  if (entries === void 0 || entries.length === 0) return { smt: void 0, siblingsOf: () => void 0, placeOf: () => void 0 };
   const byCpu = /* @__PURE__ */ new Map();
   for (const e of entries) if (!byCpu.has(e.cpu)) byCpu.set(e.cpu, e);
   const siblings = /* @__PURE__ */ new Map();
+  let smt;
   let byCore;
   const coreKey = (e) => e.socket === void 0 || e.core === void 0 ? void 0 : `${e.socket}/${e.die ?? 0}/${e.core}`;
   return {
+    get smt() {
+      return smt ??= entries.some((e) => (e.siblings !== void 0 ? parse2(e.siblings) : this.siblingsOf(e.cpu))?.size !== 1);
+    },
     siblingsOf(cpu) {
       if (siblings.has(cpu)) return siblings.get(cpu);
       const e = byCpu.get(cpu);
@@ -31862,8 +31960,16 @@ function parseSnapshotCpuList(list, grammar, nrCpuIds) {
   const raw = cpuListRaw(list).trim();
   if (raw === "") return { ok: true, value: CpuSet.empty };
   if (grammar === "tuned") return parseTunedCpuList(raw);
-  return parseKernelCpuList(raw, nrCpuIds === void 0 ? {} : { nrCpuIds });
+  if (raw.length > 64) return parseKernelCpuList(raw, nrCpuIds === void 0 ? {} : { nrCpuIds });
+  const key = `${nrCpuIds ?? ""}\0${raw}`;
+  let parsed = kernelListMemo.get(key);
+  if (parsed === void 0) {
+    if (kernelListMemo.size >= 4096) kernelListMemo.clear();
+    kernelListMemo.set(key, parsed = Object.freeze(parseKernelCpuList(raw, nrCpuIds === void 0 ? {} : { nrCpuIds })));
+  }
+  return parsed;
 }
+var kernelListMemo = /* @__PURE__ */ new Map();
 function snapshotCpuListFields(s) {
   const out = [];
   const add = (path6, list, grammar) => {
@@ -32126,6 +32232,9 @@ function buildHostModel(snapshot, opts = {}) {
     missing,
     isolationLayers,
     siblingsOf: places.siblingsOf,
+    get smt() {
+      return places.smt;
+    },
     placeOf: places.placeOf
   };
 }
@@ -34344,16 +34453,7 @@ function effectiveIothreadAffinity(d, iothread, host) {
   const pin = d.cputune?.iothreadpins.find((p) => p.iothread === iothread);
   return pin ? fromPin("iothreadpin", pin.element, pin.cpuset) : inheritedAffinity(d, host);
 }
-function vcpuAffinityGroups(d, host) {
-  let byHost = groupsCache.get(d);
-  if (!byHost) groupsCache.set(d, byHost = /* @__PURE__ */ new Map());
-  const key = host ?? NO_HOST;
-  let groups = byHost.get(key);
-  if (!groups) byHost.set(key, groups = computeVcpuAffinityGroups(d, host));
-  return groups;
-}
-var NO_HOST = {};
-var groupsCache = /* @__PURE__ */ new WeakMap();
+var vcpuAffinityGroups = memoPerDomain(computeVcpuAffinityGroups);
 function computeVcpuAffinityGroups(d, host) {
   const max = d.maxVcpus;
   const groups = [];
@@ -34400,16 +34500,7 @@ function splitBySched(ids, scheds, idsOf) {
   if (!rest.isEmpty) out.push({ ids: rest, sched: void 0 });
   return out;
 }
-function domainThreads(d, host) {
-  let byHost = cache.get(d);
-  if (!byHost) cache.set(d, byHost = /* @__PURE__ */ new Map());
-  const key = host ?? NO_HOST2;
-  let threads = byHost.get(key);
-  if (!threads) byHost.set(key, threads = computeThreads(d, host));
-  return threads;
-}
-var NO_HOST2 = {};
-var cache = /* @__PURE__ */ new WeakMap();
+var domainThreads = memoPerDomain(computeThreads);
 function computeThreads(d, host) {
   const out = [];
   const vcpusched = d.cputune?.vcpusched ?? [];
@@ -34427,7 +34518,7 @@ function computeThreads(d, host) {
   }
   return out;
 }
-function dedicatedVcpuCpus(d, host) {
+var dedicatedVcpuCpus = memoPerDomain((d, host) => {
   const out = /* @__PURE__ */ new Map();
   for (const g of vcpuAffinityGroups(d, host)) {
     if (!isDedicated(g.affinity)) continue;
@@ -34435,10 +34526,8 @@ function dedicatedVcpuCpus(d, host) {
     out.set(cpu, (out.get(cpu) ?? CpuSet.empty).union(g.vcpus));
   }
   return out;
-}
-function dedicatedCpuSet(d, host) {
-  return CpuSet.of(...dedicatedVcpuCpus(d, host).keys());
-}
+});
+var dedicatedCpuSet = memoPerDomain((d, host) => CpuSet.of(...dedicatedVcpuCpus(d, host).keys()));
 function describeThread(t) {
   if (t.kind === "emulator") return "the emulator";
   if (t.kind === "iothread") return `${t.ids.size === 1 ? "IOThread" : "IOThreads"} ${t.ids.toString()}`;
@@ -34449,20 +34538,12 @@ function isRealtimeDomain(d) {
   if (!scheds || !scheds.some((s) => s.scheduler === "fifo" || s.scheduler === "rr")) return false;
   return domainThreads(d).some((t) => t.kind === "vcpu" && isRealtimePolicy(t.policy));
 }
-function vcpupinCpus(d, host) {
-  let out = CpuSet.empty;
-  for (const g of vcpuAffinityGroups(d, host)) if (g.affinity.source === "vcpupin" && g.affinity.cpus) out = out.union(g.affinity.cpus);
-  return out;
-}
+var vcpupinCpus = memoPerDomain(
+  (d, host) => CpuSet.fromIntervals(vcpuAffinityGroups(d, host).flatMap((g) => g.affinity.source === "vcpupin" && g.affinity.cpus ? g.affinity.cpus.intervals() : []))
+);
 var INDEXED_WIDTH = 64;
-var indexCache = /* @__PURE__ */ new WeakMap();
-function cpuThreadIndex(d, host) {
-  let byHost = indexCache.get(d);
-  if (!byHost) indexCache.set(d, byHost = /* @__PURE__ */ new Map());
-  const key = host ?? NO_HOST2;
-  let index = byHost.get(key);
-  if (index) return index;
-  index = { narrow: /* @__PURE__ */ new Map(), wide: [], everywhere: [], position: /* @__PURE__ */ new Map() };
+var cpuThreadIndex = memoPerDomain((d, host) => {
+  const index = { narrow: /* @__PURE__ */ new Map(), wide: [], everywhere: [], position: /* @__PURE__ */ new Map() };
   for (const t of domainThreads(d, host)) {
     index.position.set(t, index.position.size);
     const cpus = t.affinity.cpus;
@@ -34470,8 +34551,8 @@ function cpuThreadIndex(d, host) {
     else if (!cpus) continue;
     else if (cpus.size > INDEXED_WIDTH) index.wide.push(t);
     else {
-      for (const [a, b] of cpus.intervals()) {
-        for (let c = a; c <= b; c++) {
+      for (let k = 0; k < cpus.intervalCount; k++) {
+        for (let c = cpus.intervalLo(k), b = cpus.intervalHi(k); c <= b; c++) {
           const list = index.narrow.get(c);
           if (list) list.push(t);
           else index.narrow.set(c, [t]);
@@ -34479,9 +34560,8 @@ function cpuThreadIndex(d, host) {
       }
     }
   }
-  byHost.set(key, index);
   return index;
-}
+});
 function threadsOnCpu(d, cpu, host, opts = {}) {
   const index = cpuThreadIndex(d, host);
   const hits = new Set(index.narrow.get(cpu) ?? []);
@@ -34490,13 +34570,17 @@ function threadsOnCpu(d, cpu, host, opts = {}) {
   if (opts.except) hits.delete(opts.except);
   return [...hits].sort((a, b) => index.position.get(a) - index.position.get(b));
 }
-function realtimeVcpus(d, host) {
+var realtimeVcpus = memoPerDomain((d, host) => {
   if (!d.cputune?.vcpusched.some((s) => s.scheduler === "fifo" || s.scheduler === "rr")) return CpuSet.empty;
   return CpuSet.fromIntervals(domainThreads(d, host).flatMap((t) => t.kind === "vcpu" && isRealtimePolicy(t.policy) ? t.ids.intervals() : []));
-}
+});
 
 // src/model/plan-cpus.ts
 function affinityUses(d, host) {
+  return affinityUsesMemo(d, host);
+}
+var affinityUsesMemo = memoPerDomain((d, host) => computeAffinityUses(d, host));
+function computeAffinityUses(d, host) {
   const byKey = /* @__PURE__ */ new Map();
   const domainSet = host.isolationLayers.domain?.cpus;
   for (const t of domainThreads(d, host)) {
@@ -34530,7 +34614,9 @@ var SortedCpus = class {
   forEachIn(set, fn) {
     const ids = this.ids;
     if (ids.length === 0) return;
-    for (const [lo, hi] of set.intervals()) {
+    for (let k = 0; k < set.intervalCount; k++) {
+      const lo = set.intervalLo(k);
+      const hi = set.intervalHi(k);
       if (hi < ids[0]) continue;
       if (lo > ids[ids.length - 1]) break;
       let a = 0;
@@ -34565,7 +34651,8 @@ var dedicated_cpu_conflict_default = defineRule({
     for (const { on: on2, uses } of plan) {
       for (const use of uses) {
         if (!use.explicit || !isDedicated(use.affinity)) continue;
-        const vcpus = use.threads.filter((t) => t.kind === "vcpu").reduce((acc, t) => acc.union(t.ids), CpuSet.empty);
+        let vcpus = CpuSet.empty;
+        for (const t of use.threads) if (t.kind === "vcpu") vcpus = vcpus.union(t.ids);
         if (vcpus.isEmpty) continue;
         const cpu = use.affinity.cpus.min;
         const list = owners.get(cpu);
@@ -34802,16 +34889,16 @@ function emulatorFix(text, domain, emulator, cpus) {
 }
 
 // src/model/host-nodes.ts
-var cache2 = /* @__PURE__ */ new WeakMap();
+var cache = /* @__PURE__ */ new WeakMap();
 function hostNodeSets(host) {
-  let sets = cache2.get(host);
+  let sets = cache.get(host);
   if (!sets) {
     sets = {
       all: CpuSet.of(...host.nodes.map((n) => n.id)),
       memoryless: CpuSet.of(...host.nodes.filter((n) => n.memTotalKiB === 0).map((n) => n.id)),
       withCpus: CpuSet.of(...host.nodes.filter((n) => n.cpus.intersects(host.online)).map((n) => n.id))
     };
-    cache2.set(host, sets);
+    cache.set(host, sets);
   }
   return sets;
 }
@@ -35091,6 +35178,7 @@ var guest_smt_topology_mismatch_default = defineRule({
       });
       return;
     }
+    if (model.smt !== true) return;
     const byCpu = new Map(pinned.map((p) => [p.cpu, p]));
     const pairs = [];
     for (const p of pinned) {
@@ -35198,9 +35286,9 @@ var hugepage_size_decimal_unit_default = defineRule({
 });
 
 // src/model/hugepage-sizes.ts
-var cache3 = /* @__PURE__ */ new WeakMap();
+var cache2 = /* @__PURE__ */ new WeakMap();
 function hostHugepageSizes(host) {
-  let sizes = cache3.get(host);
+  let sizes = cache2.get(host);
   if (sizes === void 0) {
     const listed = host.snapshot.hugepages?.sizesKiB;
     const anyPool = host.nodes.some((n) => n.hugepages.length > 0);
@@ -35211,7 +35299,7 @@ function hostHugepageSizes(host) {
       if (host.defaultHugepageSizeKiB !== void 0) s.add(host.defaultHugepageSizeKiB);
       sizes = s;
     }
-    cache3.set(host, sizes);
+    cache2.set(host, sizes);
   }
   return sizes ?? void 0;
 }
@@ -36594,6 +36682,7 @@ var pin_target_offline_default = defineRule({
     const h = host.model;
     for (const pin of pinAttrs(domain, h)) {
       const { attr, cpus } = pin;
+      if (cpus.isSubsetOf(h.online)) continue;
       const a = cpuAvailability(h, cpus);
       const notOnline = a.offline.union(a.absent).union(a.unlisted);
       if (notOnline.isEmpty) continue;
@@ -37037,6 +37126,7 @@ var smt_sibling_sharing_default = defineRule({
   },
   checkPlan(ctx) {
     const host = ctx.host.model;
+    if (host.smt === false) return;
     const plan = ctx.domains.map((on2) => ({ on: on2, uses: affinityUses(on2.domain, host) }));
     const pins = [];
     const bySibling = /* @__PURE__ */ new Map();
@@ -39927,6 +40017,7 @@ function loadSchemaValidator(dir, shown = dir) {
 
 // src/engine/runner.ts
 var SCHEMA_RULE_ID = "schema-invalid";
+var NO_OPTIONS = Object.freeze({});
 function lineColumnOf(lines, range) {
   const s = lines.position(range.start);
   const e = lines.position(range.end);
@@ -40014,12 +40105,15 @@ async function lint(options) {
   const refusals = [];
   const ruleFailures = [];
   const hostOnceKeys = /* @__PURE__ */ new Set();
-  const guarded = (rule, where, run) => {
+  const ruleTimes = options.timing ? /* @__PURE__ */ new Map() : void 0;
+  const callRule = (rule, where, check, ctx) => {
+    const t0 = ruleTimes ? performance.now() : 0;
     try {
-      run();
+      check.call(rule, ctx);
     } catch (e) {
       ruleFailures.push(`rule ${rule.meta.id} failed on ${where}: ${e instanceof Error ? e.message : String(e)}`);
     }
+    if (ruleTimes) ruleTimes.set(rule.meta.id, (ruleTimes.get(rule.meta.id) ?? 0) + performance.now() - t0);
   };
   let domainCount = 0;
   const builtin = (id) => activeRules.find((r) => r.meta.id === id);
@@ -40098,35 +40192,44 @@ async function lint(options) {
     const reportOnHost = (rule, h, d) => {
       push2(rule, h.path, h.lines, { ...d, range: d.range ?? { start: 0, end: h.lines.lineCount > 1 ? h.lines.lineStart(2) - 1 : h.text.length } });
     };
-    for (const rule of activeRules) {
-      const opts = ruleOptions[rule.meta.id] ?? {};
-      if (rule.checkDomain && (rule.meta.needs === "domain" || host)) {
-        for (const ld of domains) {
-          guarded(rule, ld.source.path, () => rule.checkDomain({
-            source: ld.source,
-            domain: ld.domain,
-            host,
-            options: opts,
-            schema,
-            report: (d) => push2(rule, ld.source.path, ld.source.lines, d),
-            reportHostOnce: (key, d) => {
-              if (!host) return;
-              const k = `${rule.meta.id}\0${host.path}\0${key}`;
-              if (hostOnceKeys.has(k)) return;
-              hostOnceKeys.add(k);
-              reportOnHost(rule, host, d);
-            }
-          }));
+    let current;
+    const contexts = domains.map((ld) => {
+      const path6 = ld.source.path;
+      return {
+        source: ld.source,
+        domain: ld.domain,
+        host,
+        options: NO_OPTIONS,
+        schema,
+        report: (d) => push2(current, path6, ld.source.lines, d),
+        reportHostOnce: (key, d) => {
+          if (!host) return;
+          const k = `${current.meta.id}\0${host.path}\0${key}`;
+          if (hostOnceKeys.has(k)) return;
+          hostOnceKeys.add(k);
+          reportOnHost(current, host, d);
         }
+      };
+    });
+    for (const rule of activeRules) {
+      if (!rule.checkDomain || rule.meta.needs !== "domain" && !host) continue;
+      current = rule;
+      const options2 = ruleOptions[rule.meta.id] ?? NO_OPTIONS;
+      for (const ctx of contexts) {
+        ctx.options = options2;
+        callRule(rule, ctx.source.path, rule.checkDomain, ctx);
       }
-      if (rule.checkPlan && host) {
-        guarded(rule, `the plan of ${host.path}`, () => rule.checkPlan({
+    }
+    if (host) {
+      for (const rule of activeRules) {
+        if (!rule.checkPlan) continue;
+        callRule(rule, `the plan of ${host.path}`, rule.checkPlan, {
           host,
           domains,
-          options: opts,
+          options: ruleOptions[rule.meta.id] ?? NO_OPTIONS,
           report: (on2, d) => push2(rule, on2.source.path, on2.source.lines, d),
           reportHost: (d) => reportOnHost(rule, host, d)
-        }));
+        });
       }
     }
     const kept = filterSuppressed(found, groupSources, config, absPaths, reportUnused, settings);
@@ -40168,7 +40271,8 @@ async function lint(options) {
     refusals,
     ruleFailures,
     absPaths,
-    config
+    config,
+    ruleTimes
   };
 }
 function filterSuppressed(diagnostics, sources, config, absPaths, reportUnused, settings) {
@@ -41476,6 +41580,7 @@ async function lintCommand(paths, opts, io) {
     root: sarifRoot(io),
     reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
     stdin,
+    timing: Boolean(io.env.TIMING),
     schema: opts.schema,
     schemaSearchDirs: defaultSchemaDirs(io.env)
   };
@@ -41515,6 +41620,7 @@ async function lintCommand(paths, opts, io) {
   else io.stdout(output);
   for (const r of result.refusals) io.stderr(`kvmlint: ${r}
 `);
+  if (result.ruleTimes) io.stderr(timingTable(result.ruleTimes, io.env.TIMING));
   for (const r of result.ruleFailures) io.stderr(`kvmlint: internal error: ${r}
 `);
   const errors = result.diagnostics.filter((d) => d.severity === "error").length;
@@ -41531,6 +41637,16 @@ async function lintCommand(paths, opts, io) {
 function sarifRoot(io) {
   const ws = io.env.GITHUB_WORKSPACE;
   return ws && !relative3(resolve10(ws), io.cwd).startsWith("..") ? resolve10(ws) : repositoryRoot(io.cwd);
+}
+function timingTable(times, setting) {
+  const total = [...times.values()].reduce((a, b) => a + b, 0);
+  const n = setting === "all" ? times.size : Number.parseInt(setting, 10) > 1 ? Number.parseInt(setting, 10) : 10;
+  const rows = [...times].sort((a, b) => b[1] - a[1]).slice(0, n);
+  const width = Math.max(4, ...rows.map(([id]) => id.length));
+  const line = (a, b, c) => `${a.padEnd(width)} | ${b.padStart(10)} | ${c.padStart(8)}
+`;
+  return line("Rule", "Time (ms)", "Relative") + `${"-".repeat(width)}-|-${"-".repeat(10)}-|-${"-".repeat(8)}
+` + rows.map(([id, ms]) => line(id, ms.toFixed(3), `${total > 0 ? (100 * ms / total).toFixed(1) : "0.0"}%`)).join("");
 }
 function rulesTable() {
   const rows = rules2.map((r) => [r.meta.id, r.meta.severity, r.meta.needs, r.meta.fixable ? "fix" : r.meta.hasSuggestions ? "suggest" : "", r.meta.summary]);
