@@ -19,9 +19,13 @@ export default defineRule({
     if (!host || !isPinned(domain)) return;
     const hk = host.model.housekeeping;
     if (!hk) {
+      // A capabilities or numactl snapshot cannot say whether the host isolates CPUs; a capture can say it does not.
+      const why = host.model.missing.has('isolation')
+        ? `the snapshot does not record the host's isolation (a ${host.model.snapshot.source ?? 'hand-written'} snapshot has no kernel command line, /sys isolation files or tuned profile; capture one with kvmlint snapshot)`
+        : 'the host declares no isolation (isolcpus, nohz_full, tuned isolated_cores)';
       reportHostOnce('no-isolation', {
         severity: 'info',
-        message: 'housekeeping CPUs are unknown: the host declares no isolation (isolcpus, nohz_full, tuned isolated_cores) and the config sets none; housekeeping-overlap is not checked',
+        message: `housekeeping CPUs are unknown: ${why} and the config sets none; housekeeping-overlap is not checked`,
       });
       return;
     }

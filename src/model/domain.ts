@@ -279,57 +279,76 @@ export function buildDomainModel(domain: XmlElement): DomainModel {
     cpu: b.cpu(firstChild(domain, 'cpu')),
     iothreadIds,
     iothreadsElement: firstChild(domain, 'iothreadids') ?? firstChild(domain, 'iothreads'),
-    devices: deviceFacts(domain),
+    devices: new LazyDeviceFacts(domain),
     problems,
     memo: newDomainMemo(),
   };
 }
 
-function once<T>(compute: () => T): () => T {
-  let done = false;
-  let value: T;
-  return () => {
-    if (!done) {
-      value = compute();
-      done = true;
-    }
-    return value;
-  };
-}
+/**
+ * Lazy facts from `<devices>`, `<features>` and `<os>`. Values that do not parse
+ * are left undefined here: no rule reports them yet. One object per domain, its
+ * answers computed on first call (closures per fact would be six objects per domain).
+ */
+class LazyDeviceFacts implements DomainDeviceFacts {
+  private devicesEl: XmlElement | null | undefined;
+  private featuresEl: XmlElement | null | undefined;
+  private balloon?: { value: ReturnType<DomainDeviceFacts['memballoon']> };
+  private memories?: MemoryDevice[];
+  private pmuFact?: { value: ReturnType<DomainDeviceFacts['pmu']> };
+  private os?: { value: ReturnType<DomainDeviceFacts['osType']> };
 
-/** Lazy facts from `<devices>`/`<features>`. Values that do not parse are left undefined here: no rule reports them yet. */
-function deviceFacts(domain: XmlElement): DomainDeviceFacts {
-  const devices = once(() => firstChild(domain, 'devices'));
-  const features = once(() => firstChild(domain, 'features'));
-  return {
-    memballoon: once(() => {
-      const el = firstChild(devices(), 'memballoon');
-      return el ? { element: el, model: attribute(el, 'model')?.value } : undefined;
-    }),
-    memoryDevices: once(() =>
-      childrenNamed(devices(), 'memory').map((el): MemoryDevice => {
-        const target = firstChild(el, 'target');
-        const size = firstChild(target, 'size');
-        const parsedSize = size ? scaleToKiB(size.text.trim(), attribute(size, 'unit')?.value) : undefined;
-        const node = firstChild(target, 'node')?.text.trim();
-        return {
-          element: el,
-          model: attribute(el, 'model')?.value,
-          sizeKiB: parsedSize?.ok ? parsedSize.value : undefined,
-          targetNode: node !== undefined && /^\d+$/.test(node) ? Number(node) : undefined,
-        };
-      }),
-    ),
-    pmu: once(() => {
-      const el = firstChild(features(), 'pmu');
-      return el ? { element: el, state: attribute(el, 'state')?.value } : undefined;
-    }),
-    features,
-    osType: once(() => {
-      const el = firstChild(firstChild(domain, 'os'), 'type');
-      return el ? { element: el, arch: attribute(el, 'arch')?.value, machine: attribute(el, 'machine')?.value } : undefined;
-    }),
-  };
+  constructor(private readonly domain: XmlElement) {}
+
+  private devices(): XmlElement | undefined {
+    if (this.devicesEl === undefined) this.devicesEl = firstChild(this.domain, 'devices') ?? null;
+    return this.devicesEl ?? undefined;
+  }
+
+  features(): XmlElement | undefined {
+    if (this.featuresEl === undefined) this.featuresEl = firstChild(this.domain, 'features') ?? null;
+    return this.featuresEl ?? undefined;
+  }
+
+  memballoon(): ReturnType<DomainDeviceFacts['memballoon']> {
+    if (!this.balloon) {
+      const el = firstChild(this.devices(), 'memballoon');
+      this.balloon = { value: el ? { element: el, model: attribute(el, 'model')?.value } : undefined };
+    }
+    return this.balloon.value;
+  }
+
+  memoryDevices(): MemoryDevice[] {
+    this.memories ??= childrenNamed(this.devices(), 'memory').map((el): MemoryDevice => {
+      const target = firstChild(el, 'target');
+      const size = firstChild(target, 'size');
+      const parsedSize = size ? scaleToKiB(size.text.trim(), attribute(size, 'unit')?.value) : undefined;
+      const node = firstChild(target, 'node')?.text.trim();
+      return {
+        element: el,
+        model: attribute(el, 'model')?.value,
+        sizeKiB: parsedSize?.ok ? parsedSize.value : undefined,
+        targetNode: node !== undefined && /^\d+$/.test(node) ? Number(node) : undefined,
+      };
+    });
+    return this.memories;
+  }
+
+  pmu(): ReturnType<DomainDeviceFacts['pmu']> {
+    if (!this.pmuFact) {
+      const el = firstChild(this.features(), 'pmu');
+      this.pmuFact = { value: el ? { element: el, state: attribute(el, 'state')?.value } : undefined };
+    }
+    return this.pmuFact.value;
+  }
+
+  osType(): ReturnType<DomainDeviceFacts['osType']> {
+    if (!this.os) {
+      const el = firstChild(firstChild(this.domain, 'os'), 'type');
+      this.os = { value: el ? { element: el, arch: attribute(el, 'arch')?.value, machine: attribute(el, 'machine')?.value } : undefined };
+    }
+    return this.os.value;
+  }
 }
 
 function untidyReason(kinds: readonly CpusetUntidiness[]): string {
