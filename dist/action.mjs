@@ -466,9 +466,9 @@ var require_codegen = __commonJS({
       }
     };
     var Label = class extends Node {
-      constructor(label2) {
+      constructor(label) {
         super();
-        this.label = label2;
+        this.label = label;
         this.names = {};
       }
       render({ _n }) {
@@ -476,14 +476,14 @@ var require_codegen = __commonJS({
       }
     };
     var Break = class extends Node {
-      constructor(label2) {
+      constructor(label) {
         super();
-        this.label = label2;
+        this.label = label;
         this.names = {};
       }
       render({ _n }) {
-        const label2 = this.label ? ` ${this.label}` : "";
-        return `break${label2};` + _n;
+        const label = this.label ? ` ${this.label}` : "";
+        return `break${label};` + _n;
       }
     };
     var Throw = class extends Node {
@@ -895,12 +895,12 @@ var require_codegen = __commonJS({
         return this._endBlockNode(For);
       }
       // `label` statement
-      label(label2) {
-        return this._leafNode(new Label(label2));
+      label(label) {
+        return this._leafNode(new Label(label));
       }
       // `break` statement
-      break(label2) {
-        return this._leafNode(new Break(label2));
+      break(label) {
+        return this._leafNode(new Break(label));
       }
       // `return` statement
       return(value) {
@@ -27341,7 +27341,9 @@ function listNames(names2) {
   if (names2.length <= 1) return names2[0] ?? "";
   return `${names2.slice(0, -1).join(", ")} and ${names2[names2.length - 1]}`;
 }
-function describeDomain(name, path7) {
+function describeDomain(on2) {
+  const { name } = on2.domain;
+  const { path: path7 } = on2.source;
   return name ? `${excerpt(name, 40)} (${path7})` : path7;
 }
 function listBounded(names2, total, max = 3, more = "other domains") {
@@ -31266,7 +31268,7 @@ var dedicated_cpu_conflict_default = defineRule({
         for (let i = 0; i < here.length && names2.length < 3; i++) {
           const u = here[i];
           if (u.on === owner.on || i > 0 && here[i - 1].on === u.on) continue;
-          names2.push(`${describeUseThreads(u.use)}${u.use.explicit ? "" : " (not pinned)"} of ${label(u.on)}`);
+          names2.push(`${describeUseThreads(u.use)}${u.use.explicit ? "" : " (not pinned)"} of ${describeDomain(u.on)}`);
         }
         ctx.report(owner.on, {
           range: owner.use.range,
@@ -31278,7 +31280,7 @@ var dedicated_cpu_conflict_default = defineRule({
       const names2 = [];
       for (const [d, vcpus] of r.others) {
         if (vcpus === null) break;
-        names2.push(`${describeVcpus(vcpus)} of ${label(d)}`);
+        names2.push(`${describeVcpus(vcpus)} of ${describeDomain(d)}`);
       }
       ctx.report(r.on, {
         range: r.use.range ?? fallbackRange(r.on),
@@ -31287,9 +31289,6 @@ var dedicated_cpu_conflict_default = defineRule({
     }
   }
 });
-function label(on2) {
-  return describeDomain(on2.domain.name, on2.source.path);
-}
 function fallbackRange(on2) {
   const d = on2.domain;
   return d.cputune?.element.startTag ?? d.vcpu?.element.startTag ?? d.element.startTag;
@@ -32092,9 +32091,6 @@ function strictSmallPageKiBPerNode(domains) {
 
 // rules/insufficient-hugepages/index.ts
 var sum = (items) => items.reduce((a, c) => a + c.pages, 0);
-function domainLabel(ld) {
-  return describeDomain(ld.domain.name, ld.source.path);
-}
 var insufficient_hugepages_default = defineRule({
   meta: {
     id: "insufficient-hugepages",
@@ -32178,7 +32174,7 @@ function checkSize(ctx, size, b) {
     const top = ranked.slice(0, 4).filter(([d]) => d !== self).slice(0, 3);
     const othersCount = ranked.length - 1;
     if (othersCount <= 0) return "";
-    const named = top.map(([d, n]) => `${domainLabel(d)} ${n}`);
+    const named = top.map(([d, n]) => `${describeDomain(d)} ${n}`);
     if (othersCount > top.length) {
       const rest = total - selfPages - top.reduce((a, [, n]) => a + n, 0);
       named.push(`${othersCount - top.length} other domains ${rest}`);
@@ -32520,7 +32516,7 @@ function reportNodesWithoutHousekeeping(ctx, host, isolated, housekeeping) {
       if (!pinned.intersects(n.cpus)) continue;
       counts.set(n.id, (counts.get(n.id) ?? 0) + 1);
       const list = users.get(n.id) ?? [];
-      if (list.length < 3) list.push(describeDomain(ld.domain.name, ld.source.path));
+      if (list.length < 3) list.push(describeDomain(ld));
       users.set(n.id, list);
     }
   }
@@ -32735,7 +32731,7 @@ var min_free_kbytes_exceeds_node_free_default = defineRule({
     }
     const at = locateJsonKey(ctx.host.text, "vm.minFreeKbytes");
     const { zones, approximatedNodes, shares } = hostNodeWatermarks(host);
-    const perDomain = ctx.domains.map((d) => ({ label: describeDomain(d.domain.name, d.source.path), kib: strictSmallPageKiBPerNode([d.domain]) }));
+    const perDomain = ctx.domains.map((d) => ({ label: describeDomain(d), kib: strictSmallPageKiBPerNode([d.domain]) }));
     const planned = /* @__PURE__ */ new Map();
     for (const { kib } of perDomain) for (const [node, k] of kib) planned.set(node, (planned.get(node) ?? 0) + k);
     const plannedBy = (node) => perDomain.filter((d) => d.kib.has(node)).map((d) => d.label);
@@ -32876,9 +32872,6 @@ var not_a_domain_default = defineRule({
 });
 
 // rules/numa-memory-insufficient/index.ts
-function domainLabel2(ld) {
-  return describeDomain(ld.domain.name, ld.source.path);
-}
 var numa_memory_insufficient_default = defineRule({
   meta: {
     id: "numa-memory-insufficient",
@@ -32928,7 +32921,7 @@ var numa_memory_insufficient_default = defineRule({
         const named = top.filter((c) => c !== self).slice(0, 3);
         const count = contributions.length - 1;
         if (count <= 0) return "";
-        const parts = named.map((c) => `${domainLabel2(c.on)} ${formatKiB(c.kib)}`);
+        const parts = named.map((c) => `${describeDomain(c.on)} ${formatKiB(c.kib)}`);
         if (count > named.length) {
           const rest = planned - self.kib - named.reduce((a, c) => a + c.kib, 0);
           parts.push(`${count - named.length} other domains ${formatKiB(rest)}`);
@@ -33055,7 +33048,7 @@ var numatune_memoryless_node_default = defineRule({
     const { all, memoryless } = hostNodeSets(host.model);
     if (memoryless.isEmpty) return;
     const withMemory = all.subtract(memoryless);
-    const check = (label2, mode, c) => {
+    const check = (label, mode, c) => {
       const set = c?.set;
       if (!set) return;
       const named = set.intersect(all);
@@ -33065,13 +33058,13 @@ var numatune_memoryless_node_default = defineRule({
       if (empty.equals(named)) {
         report2({
           range: c.attr.valueRange,
-          message: `${label2} binds memory (mode ${mode}) only to host ${describeNodes(empty)}, which ${empty.size === 1 ? "has" : "have"} no memory: the kernel refuses a memory policy with no node that has memory, so the guest fails to start or its binding is lost; bind it to ${instead} instead, ideally the one nearest to the CPUs the guest runs on`
+          message: `${label} binds memory (mode ${mode}) only to host ${describeNodes(empty)}, which ${empty.size === 1 ? "has" : "have"} no memory: the kernel refuses a memory policy with no node that has memory, so the guest fails to start or its binding is lost; bind it to ${instead} instead, ideally the one nearest to the CPUs the guest runs on`
         });
       } else {
         report2({
           range: c.attr.valueRange,
           severity: "warning",
-          message: `${label2} nodeset includes host ${describeNodes(empty)}, which ${empty.size === 1 ? "has" : "have"} no memory: the kernel drops ${empty.size === 1 ? "it" : "them"} from the memory policy and allocates only from ${describeNodes(named.subtract(empty))}; remove ${empty.size === 1 ? "it" : "them"} so the nodeset says where the memory really is`
+          message: `${label} nodeset includes host ${describeNodes(empty)}, which ${empty.size === 1 ? "has" : "have"} no memory: the kernel drops ${empty.size === 1 ? "it" : "them"} from the memory policy and allocates only from ${describeNodes(named.subtract(empty))}; remove ${empty.size === 1 ? "it" : "them"} so the nodeset says where the memory really is`
         });
       }
     };
@@ -33284,14 +33277,14 @@ var pin_target_offline_default = defineRule({
     if (!nt) return;
     const nodes = hostNodeSets(h).all;
     if (nodes.isEmpty) return;
-    const checkNodeset = (label2, c) => {
+    const checkNodeset = (label, c) => {
       const set = c?.set;
       if (!set) return;
       const absent = set.subtract(nodes);
       if (absent.isEmpty) return;
       report2({
         range: c.attr.valueRange,
-        message: `${label2} nodeset names host ${describeNodes(absent)}, which the host does not have (its nodes: ${nodes.toString() || "none"}); libvirt reports the node unavailable and the guest does not start: name existing nodes`
+        message: `${label} nodeset names host ${describeNodes(absent)}, which the host does not have (its nodes: ${nodes.toString() || "none"}); libvirt reports the node unavailable and the guest does not start: name existing nodes`
       });
     };
     if (numatunePlacement(domain) !== "static") return;
@@ -33757,7 +33750,7 @@ var smt_sibling_sharing_default = defineRule({
         const names2 = [];
         for (const [d, o] of pin.others) {
           if (o === null) break;
-          names2.push(`${describeUseThreads(o.use)}${o.use.explicit ? "" : " (not pinned)"} of ${describeDomain(d.domain.name, d.source.path)} (${describeCpus(o.cpus)})`);
+          names2.push(`${describeUseThreads(o.use)}${o.use.explicit ? "" : " (not pinned)"} of ${describeDomain(d)} (${describeCpus(o.cpus)})`);
         }
         uses.push(`another guest runs there: ${listBounded(names2, pin.others.size)}`);
       }
@@ -37297,11 +37290,11 @@ function markdownCell(s) {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
 }
 function locationCell(where, line, column, env) {
-  const label2 = markdownCell(`${where}:${line}:${column}`);
+  const label = markdownCell(`${where}:${line}:${column}`);
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = env;
-  if (!server || !repo || !sha || where.startsWith("/")) return label2;
+  if (!server || !repo || !sha || where.startsWith("/")) return label;
   const href = `${server}/${repo}/blob/${sha}/${where.split("/").map(encodeURIComponent).join("/")}#L${line}`;
-  return `[${label2}](${href})`;
+  return `[${label}](${href})`;
 }
 function summaryMarkdown(input, env) {
   const lines = [

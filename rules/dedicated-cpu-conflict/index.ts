@@ -99,7 +99,7 @@ export default defineRule({
         for (let i = 0; i < here.length && names.length < 3; i++) {
           const u = here[i]!;
           if (u.on === owner.on || (i > 0 && here[i - 1]!.on === u.on)) continue;
-          names.push(`${describeUseThreads(u.use)}${u.use.explicit ? '' : ' (not pinned)'} of ${label(u.on)}`);
+          names.push(`${describeUseThreads(u.use)}${u.use.explicit ? '' : ' (not pinned)'} of ${describeDomain(u.on)}`);
         }
         ctx.report(owner.on, {
           range: owner.use.range!,
@@ -112,7 +112,7 @@ export default defineRule({
       const names: string[] = [];
       for (const [d, vcpus] of r.others) {
         if (vcpus === null) break;
-        names.push(`${describeVcpus(vcpus)} of ${label(d)}`);
+        names.push(`${describeVcpus(vcpus)} of ${describeDomain(d)}`);
       }
       ctx.report(r.on, {
         range: r.use.range ?? fallbackRange(r.on),
@@ -124,9 +124,6 @@ export default defineRule({
   },
 });
 
-function label(on: LintedDomain): string {
-  return describeDomain(on.domain.name, on.source.path);
-}
 
 /** An unpinned thread has no pin to point at: the `<cputune>` where the pin belongs, else `<vcpu>`. */
 function fallbackRange(on: LintedDomain): Range {

@@ -21,10 +21,6 @@ interface SizeBudget {
 
 const sum = (items: readonly Contribution[]) => items.reduce((a, c) => a + c.pages, 0);
 
-function domainLabel(ld: LintedDomain): string {
-  return describeDomain(ld.domain.name, ld.source.path);
-}
-
 export default defineRule({
   meta: {
     id: 'insufficient-hugepages',
@@ -124,7 +120,7 @@ function checkSize(ctx: PlanRuleContext, size: number, b: SizeBudget): void {
     const top = ranked.slice(0, 4).filter(([d]) => d !== self).slice(0, 3);
     const othersCount = ranked.length - 1;
     if (othersCount <= 0) return '';
-    const named = top.map(([d, n]) => `${domainLabel(d)} ${n}`);
+    const named = top.map(([d, n]) => `${describeDomain(d)} ${n}`);
     if (othersCount > top.length) {
       const rest = total - selfPages - top.reduce((a, [, n]) => a + n, 0);
       named.push(`${othersCount - top.length} other domains ${rest}`);

@@ -163,7 +163,7 @@ function reportNodesWithoutHousekeeping(ctx: PlanRuleContext, host: HostModel, i
       if (!pinned.intersects(n.cpus)) continue;
       counts.set(n.id, (counts.get(n.id) ?? 0) + 1);
       const list = users.get(n.id) ?? [];
-      if (list.length < 3) list.push(describeDomain(ld.domain.name, ld.source.path));
+      if (list.length < 3) list.push(describeDomain(ld));
       users.set(n.id, list);
     }
   }

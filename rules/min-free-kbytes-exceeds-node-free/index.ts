@@ -29,7 +29,7 @@ export default defineRule({
     const { zones, approximatedNodes, shares } = hostNodeWatermarks(host)!;
     // Free memory after the planned guests whose small-page memory is bound strictly to each node.
     // Each domain's strict small-page memory per node, once; the plan's total per node is their sum.
-    const perDomain = ctx.domains.map((d) => ({ label: describeDomain(d.domain.name, d.source.path), kib: strictSmallPageKiBPerNode([d.domain]) }));
+    const perDomain = ctx.domains.map((d) => ({ label: describeDomain(d), kib: strictSmallPageKiBPerNode([d.domain]) }));
     const planned = new Map<number, number>();
     for (const { kib } of perDomain) for (const [node, k] of kib) planned.set(node, (planned.get(node) ?? 0) + k);
     const plannedBy = (node: number) => perDomain.filter((d) => d.kib.has(node)).map((d) => d.label);

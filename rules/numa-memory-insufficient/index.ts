@@ -18,10 +18,6 @@ interface Contribution {
   bindings: Map<XmlElement, XmlAttribute | undefined>;
 }
 
-function domainLabel(ld: LintedDomain): string {
-  return describeDomain(ld.domain.name, ld.source.path);
-}
-
 export default defineRule({
   meta: {
     id: 'numa-memory-insufficient',
@@ -77,7 +73,7 @@ export default defineRule({
         const named = top.filter((c) => c !== self).slice(0, 3);
         const count = contributions.length - 1;
         if (count <= 0) return '';
-        const parts = named.map((c) => `${domainLabel(c.on)} ${formatKiB(c.kib)}`);
+        const parts = named.map((c) => `${describeDomain(c.on)} ${formatKiB(c.kib)}`);
         if (count > named.length) {
           const rest = planned - self.kib - named.reduce((a, c) => a + c.kib, 0);
           parts.push(`${count - named.length} other domains ${formatKiB(rest)}`);

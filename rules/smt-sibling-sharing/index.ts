@@ -107,7 +107,7 @@ export default defineRule({
         const names: string[] = [];
         for (const [d, o] of pin.others) {
           if (o === null) break;
-          names.push(`${describeUseThreads(o.use)}${o.use.explicit ? '' : ' (not pinned)'} of ${describeDomain(d.domain.name, d.source.path)} (${describeCpus(o.cpus)})`);
+          names.push(`${describeUseThreads(o.use)}${o.use.explicit ? '' : ' (not pinned)'} of ${describeDomain(d)} (${describeCpus(o.cpus)})`);
         }
         uses.push(`another guest runs there: ${listBounded(names, pin.others.size)}`);
       }

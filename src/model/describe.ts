@@ -34,7 +34,9 @@ export function listNames(names: readonly string[]): string {
 }
 
 /** A planned domain named for a message: "web-02 (hv01/web-02.xml)", or the path alone when it has no name. */
-export function describeDomain(name: string | undefined, path: string): string {
+export function describeDomain(on: { domain: { name: string | undefined }; source: { path: string } }): string {
+  const { name } = on.domain;
+  const { path } = on.source;
   return name ? `${excerpt(name, 40)} (${path})` : path;
 }
 
