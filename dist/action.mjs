@@ -14940,7 +14940,7 @@ var require_queue = __commonJS({
       if (!(_concurrency >= 1)) {
         throw new Error("fastqueue concurrency must be equal to or greater than 1");
       }
-      var cache3 = reusify(Task);
+      var cache = reusify(Task);
       var queueHead = null;
       var queueTail = null;
       var _running = 0;
@@ -15019,7 +15019,7 @@ var require_queue = __commonJS({
         return _running === 0 && self.length() === 0;
       }
       function push2(value, done) {
-        var current = cache3.get();
+        var current = cache.get();
         current.context = context;
         current.release = release;
         current.value = value;
@@ -15040,7 +15040,7 @@ var require_queue = __commonJS({
         }
       }
       function unshift(value, done) {
-        var current = cache3.get();
+        var current = cache.get();
         current.context = context;
         current.release = release;
         current.value = value;
@@ -15062,7 +15062,7 @@ var require_queue = __commonJS({
       }
       function release(holder) {
         if (holder) {
-          cache3.release(holder);
+          cache.release(holder);
         }
         var next = queueHead;
         if (next && _running <= _concurrency) {
@@ -15112,7 +15112,7 @@ var require_queue = __commonJS({
             errorHandler2(new Error("abort"), val);
           }
           callback.call(context2, new Error("abort"));
-          cache3.release(current);
+          cache.release(current);
           current = next;
         }
         self.drain = noop2;
@@ -17180,13 +17180,13 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path7) {
+      _test(originalPath, cache, path7) {
         checkPath(
           path7,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path7 ? this._t(path7, cache3) : {
+        return path7 ? this._t(path7, cache) : {
           ignored: false,
           unignored: false
         };
@@ -17203,13 +17203,13 @@ var require_ignore = __commonJS({
         const literal = this._rules.testLiteral(path7);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path7, cache3) {
-        if (path7 in cache3) {
-          return cache3[path7];
+      _t(path7, cache) {
+        if (path7 in cache) {
+          return cache[path7];
         }
         const parentPath = parentOf(path7);
-        const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path7] = parent && parent.ignored ? parent : this._rules.test(path7, MODE_IGNORE);
+        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
+        return cache[path7] = parent && parent.ignored ? parent : this._rules.test(path7, MODE_IGNORE);
       }
       ignores(path7) {
         return this._test(path7, this._ignoreCache, convertPath(path7)).ignored;
@@ -27616,6 +27616,14 @@ function memoPerDomain(compute) {
     return value;
   };
 }
+function memoPerHost(compute) {
+  const cache = /* @__PURE__ */ new WeakMap();
+  return (host) => {
+    let entry = cache.get(host);
+    if (!entry) cache.set(host, entry = { value: compute(host) });
+    return entry.value;
+  };
+}
 
 // src/model/domain.ts
 var MAX_PLAUSIBLE_VCPUS = 16384;
@@ -31454,19 +31462,11 @@ function emulatorFix(text, domain, emulator, cpus) {
 }
 
 // src/model/host-nodes.ts
-var cache = /* @__PURE__ */ new WeakMap();
-function hostNodeSets(host) {
-  let sets = cache.get(host);
-  if (!sets) {
-    sets = {
-      all: CpuSet.of(...host.nodes.map((n) => n.id)),
-      memoryless: CpuSet.of(...host.nodes.filter((n) => n.memTotalKiB === 0).map((n) => n.id)),
-      withCpus: CpuSet.of(...host.nodes.filter((n) => n.cpus.intersects(host.online)).map((n) => n.id))
-    };
-    cache.set(host, sets);
-  }
-  return sets;
-}
+var hostNodeSets = memoPerHost((host) => ({
+  all: CpuSet.of(...host.nodes.map((n) => n.id)),
+  memoryless: CpuSet.of(...host.nodes.filter((n) => n.memTotalKiB === 0).map((n) => n.id)),
+  withCpus: CpuSet.of(...host.nodes.filter((n) => n.cpus.intersects(host.online)).map((n) => n.id))
+}));
 
 // rules/guest-cell-spans-host-nodes/index.ts
 var MAX_PIECES = 4;
@@ -31852,23 +31852,15 @@ var hugepage_size_decimal_unit_default = defineRule({
 });
 
 // src/model/hugepage-sizes.ts
-var cache2 = /* @__PURE__ */ new WeakMap();
-function hostHugepageSizes(host) {
-  let sizes = cache2.get(host);
-  if (sizes === void 0) {
-    const listed = host.snapshot.hugepages?.sizesKiB;
-    const anyPool = host.nodes.some((n) => n.hugepages.length > 0);
-    if (listed === void 0 && !anyPool) sizes = null;
-    else {
-      const s = new Set(listed ?? []);
-      for (const n of host.nodes) for (const p of n.hugepages) s.add(p.sizeKiB);
-      if (host.defaultHugepageSizeKiB !== void 0) s.add(host.defaultHugepageSizeKiB);
-      sizes = s;
-    }
-    cache2.set(host, sizes);
-  }
-  return sizes ?? void 0;
-}
+var hostHugepageSizes = memoPerHost((host) => {
+  const listed = host.snapshot.hugepages?.sizesKiB;
+  const anyPool = host.nodes.some((n) => n.hugepages.length > 0);
+  if (listed === void 0 && !anyPool) return void 0;
+  const sizes = new Set(listed ?? []);
+  for (const n of host.nodes) for (const p of n.hugepages) sizes.add(p.sizeKiB);
+  if (host.defaultHugepageSizeKiB !== void 0) sizes.add(host.defaultHugepageSizeKiB);
+  return sizes;
+});
 function hostHasHugepageSize(host, sizeKiB) {
   if (sizeKiB === host.pageSizeKiB) return true;
   return hostHugepageSizes(host)?.has(sizeKiB);
@@ -32683,21 +32675,13 @@ function regions(d) {
 }
 
 // src/model/node-memory.ts
-var watermarkCache = /* @__PURE__ */ new WeakMap();
-function hostNodeWatermarks(host) {
-  let w = watermarkCache.get(host);
-  if (w === void 0) {
-    if (host.minFreeKbytes === void 0) w = null;
-    else {
-      const { zones: allZones, approximatedNodes } = hostWatermarkZones(host);
-      const zones = allZones.filter((z) => z.managedPages > 0);
-      const shares = new Map(nodeWatermarkShares(zones, host.minFreeKbytes, host.watermarkScaleFactor, host.pageSizeKiB).map((s) => [s.node, s]));
-      w = { zones, approximatedNodes, shares };
-    }
-    watermarkCache.set(host, w);
-  }
-  return w ?? void 0;
-}
+var hostNodeWatermarks = memoPerHost((host) => {
+  if (host.minFreeKbytes === void 0) return void 0;
+  const { zones: allZones, approximatedNodes } = hostWatermarkZones(host);
+  const zones = allZones.filter((z) => z.managedPages > 0);
+  const shares = new Map(nodeWatermarkShares(zones, host.minFreeKbytes, host.watermarkScaleFactor, host.pageSizeKiB).map((s) => [s.node, s]));
+  return { zones, approximatedNodes, shares };
+});
 function nodeMemoryVerdict(s) {
   const left = s.freeKiB - s.plannedKiB;
   if (s.plannedKiB > 0 && left < 0) return { rule: "numa-memory-insufficient", level: "exceeds-free" };

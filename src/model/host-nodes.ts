@@ -4,6 +4,7 @@
  */
 import { CpuSet } from './cpuset.ts';
 import type { HostModel } from './host.ts';
+import { memoPerHost } from './memo.ts';
 
 export interface HostNodeSets {
   /** Every node the snapshot lists (the online nodes: /sys/devices/system/node/online). */
@@ -19,17 +20,8 @@ export interface HostNodeSets {
   withCpus: CpuSet;
 }
 
-const cache = new WeakMap<HostModel, HostNodeSets>();
-
-export function hostNodeSets(host: HostModel): HostNodeSets {
-  let sets = cache.get(host);
-  if (!sets) {
-    sets = {
-      all: CpuSet.of(...host.nodes.map((n) => n.id)),
-      memoryless: CpuSet.of(...host.nodes.filter((n) => n.memTotalKiB === 0).map((n) => n.id)),
-      withCpus: CpuSet.of(...host.nodes.filter((n) => n.cpus.intersects(host.online)).map((n) => n.id)),
-    };
-    cache.set(host, sets);
-  }
-  return sets;
-}
+export const hostNodeSets: (host: HostModel) => HostNodeSets = memoPerHost((host) => ({
+  all: CpuSet.of(...host.nodes.map((n) => n.id)),
+  memoryless: CpuSet.of(...host.nodes.filter((n) => n.memTotalKiB === 0).map((n) => n.id)),
+  withCpus: CpuSet.of(...host.nodes.filter((n) => n.cpus.intersects(host.online)).map((n) => n.id)),
+}));

@@ -7,30 +7,22 @@
  * insufficient-hugepages compares demand with the pools of sizes that exist.
  */
 import type { HostModel } from './host.ts';
-
-const cache = new WeakMap<HostModel, ReadonlySet<number> | null>();
+import { memoPerHost } from './memo.ts';
 
 /**
  * The sizes (KiB) of the host's hugepage pools: /sys/kernel/mm/hugepages/hugepages-<size>kB
  * (`hugepages.sizesKiB`), every node's pools, and the default size. undefined when the
  * snapshot lists neither host-wide sizes nor any node pool: then nothing is known.
  */
-export function hostHugepageSizes(host: HostModel): ReadonlySet<number> | undefined {
-  let sizes = cache.get(host);
-  if (sizes === undefined) {
-    const listed = host.snapshot.hugepages?.sizesKiB;
-    const anyPool = host.nodes.some((n) => n.hugepages.length > 0);
-    if (listed === undefined && !anyPool) sizes = null;
-    else {
-      const s = new Set<number>(listed ?? []);
-      for (const n of host.nodes) for (const p of n.hugepages) s.add(p.sizeKiB);
-      if (host.defaultHugepageSizeKiB !== undefined) s.add(host.defaultHugepageSizeKiB);
-      sizes = s;
-    }
-    cache.set(host, sizes);
-  }
-  return sizes ?? undefined;
-}
+export const hostHugepageSizes: (host: HostModel) => ReadonlySet<number> | undefined = memoPerHost((host) => {
+  const listed = host.snapshot.hugepages?.sizesKiB;
+  const anyPool = host.nodes.some((n) => n.hugepages.length > 0);
+  if (listed === undefined && !anyPool) return undefined;
+  const sizes = new Set<number>(listed ?? []);
+  for (const n of host.nodes) for (const p of n.hugepages) sizes.add(p.sizeKiB);
+  if (host.defaultHugepageSizeKiB !== undefined) sizes.add(host.defaultHugepageSizeKiB);
+  return sizes;
+});
 
 /**
  * Whether the host has a pool of `sizeKiB` pages: true, false, or undefined when the

@@ -45,3 +45,13 @@ export function memoPerDomain<T>(compute: (d: DomainModel, host: HostModel | und
     return value;
   };
 }
+
+/** memoPerDomain's counterpart for facts derived from a host alone (node sets, pool sizes, watermarks): once per host model. */
+export function memoPerHost<T>(compute: (host: HostModel) => T): (host: HostModel) => T {
+  const cache = new WeakMap<HostModel, { value: T }>();
+  return (host) => {
+    let entry = cache.get(host);
+    if (!entry) cache.set(host, (entry = { value: compute(host) }));
+    return entry.value;
+  };
+}

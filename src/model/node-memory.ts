@@ -18,6 +18,7 @@
  *   guests take the margin kswapd needs), min-free-kbytes-exceeds-node-free
  *   (warning) when the host was already below it without them.
  */
+import { memoPerHost } from './memo.ts';
 import type { HostModel } from './host.ts';
 import { hostWatermarkZones, nodeWatermarkShares, type NodeWatermarkShare, type ZoneInput } from './watermarks.ts';
 
@@ -30,28 +31,19 @@ export interface HostNodeWatermarks {
   shares: Map<number, NodeWatermarkShare>;
 }
 
-const watermarkCache = new WeakMap<HostModel, HostNodeWatermarks | null>();
-
 /**
  * The per-node watermarks of vm.min_free_kbytes on this host; undefined when the
  * snapshot has no vm.min_free_kbytes.
  */
-export function hostNodeWatermarks(host: HostModel): HostNodeWatermarks | undefined {
-  let w = watermarkCache.get(host);
-  if (w === undefined) {
-    if (host.minFreeKbytes === undefined) w = null;
-    else {
-      const { zones: allZones, approximatedNodes } = hostWatermarkZones(host);
-      // zoneinfo lists every zone of every node, empty ones too (an empty Movable zone still shows min 32); the
-      // kernel skips zones without managed pages when it reclaims and balances (managed_zone()), so they hold no share.
-      const zones = allZones.filter((z) => z.managedPages > 0);
-      const shares = new Map(nodeWatermarkShares(zones, host.minFreeKbytes, host.watermarkScaleFactor, host.pageSizeKiB).map((s) => [s.node, s] as const));
-      w = { zones, approximatedNodes, shares };
-    }
-    watermarkCache.set(host, w);
-  }
-  return w ?? undefined;
-}
+export const hostNodeWatermarks: (host: HostModel) => HostNodeWatermarks | undefined = memoPerHost((host) => {
+  if (host.minFreeKbytes === undefined) return undefined;
+  const { zones: allZones, approximatedNodes } = hostWatermarkZones(host);
+  // zoneinfo lists every zone of every node, empty ones too (an empty Movable zone still shows min 32); the
+  // kernel skips zones without managed pages when it reclaims and balances (managed_zone()), so they hold no share.
+  const zones = allZones.filter((z) => z.managedPages > 0);
+  const shares = new Map(nodeWatermarkShares(zones, host.minFreeKbytes, host.watermarkScaleFactor, host.pageSizeKiB).map((s) => [s.node, s] as const));
+  return { zones, approximatedNodes, shares };
+});
 
 export interface NodeMemoryState {
   /** MemFree of the node when the snapshot was captured. */
