@@ -34550,6 +34550,15 @@ var dedicatedVcpuCpus = memoPerDomain((d, host) => {
   return out;
 });
 var dedicatedCpuSet = memoPerDomain((d, host) => CpuSet.of(...dedicatedVcpuCpus(d, host).keys()));
+function vcpusDedicatedWithin(d, cpus, host) {
+  const dedicated = dedicatedVcpuCpus(d, host);
+  const hit = cpus.intersect(dedicatedCpuSet(d, host));
+  let out = CpuSet.empty;
+  for (let k = 0; k < hit.intervalCount; k++) {
+    for (let cpu = hit.intervalLo(k), hi = hit.intervalHi(k); cpu <= hi; cpu++) out = out.union(dedicated.get(cpu));
+  }
+  return out;
+}
 function describeThread(t) {
   if (t.kind === "emulator") return "the emulator";
   if (t.kind === "iothread") return `${t.ids.size === 1 ? "IOThread" : "IOThreads"} ${t.ids.toString()}`;
@@ -34860,11 +34869,10 @@ var emulatorpin_overlaps_vcpus_default = defineRule({
     const model = host?.model;
     const emulator = effectiveEmulatorAffinity(domain, model);
     if (emulator.source !== "emulatorpin" && emulator.source !== "vcpu-cpuset" || !emulator.cpus || !emulator.attr) return;
-    const dedicated = dedicatedVcpuCpus(domain, model);
-    const allDedicated = CpuSet.of(...dedicated.keys());
+    const allDedicated = dedicatedCpuSet(domain, model);
     const hitCpus = allDedicated.intersect(emulator.cpus);
     if (hitCpus.isEmpty) return;
-    const hitVcpus = CpuSet.fromIntervals(hitCpus.toArray().flatMap((cpu) => dedicated.get(cpu).intervals()));
+    const hitVcpus = vcpusDedicatedWithin(domain, hitCpus, model);
     const rtVcpus = realtimeVcpus(domain, model).intersect(hitVcpus);
     const rtEmulator = domainThreads(domain, model).find((t) => t.kind === "emulator" && isRealtimePolicy(t.policy));
     const set = `${emulator.source === "emulatorpin" ? "<emulatorpin" : "<vcpu"} cpuset='${excerpt(emulator.attr.value)}'>`;
@@ -35672,9 +35680,8 @@ var iothread_placement_default = defineRule({
   checkDomain({ domain, host, source, report: report2 }) {
     if (domain.iothreadIds.length === 0 || !isPinned(domain)) return;
     const model = host?.model;
-    const dedicated = dedicatedVcpuCpus(domain, model);
-    const dedicatedSet = CpuSet.of(...dedicated.keys());
-    const vcpusOn = (cpus) => CpuSet.fromIntervals(cpus.intersect(dedicatedSet).toArray().flatMap((cpu) => dedicated.get(cpu).intervals()));
+    const dedicatedSet = dedicatedCpuSet(domain, model);
+    const vcpusOn = (cpus) => vcpusDedicatedWithin(domain, cpus, model);
     const rtVcpus = realtimeVcpus(domain, model);
     const rtIothreads = /* @__PURE__ */ new Map();
     for (const t of domainThreads(domain, model)) if (t.kind === "iothread" && isRealtimePolicy(t.policy)) rtIothreads.set(t.ids.min, t.policy);
@@ -37643,12 +37650,15 @@ var DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
 var MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
 var UsageError = class extends Error {
 };
+function oversizeMessage(what, bytes, maxBytes) {
+  return `${what} ${bytes} bytes, above the ${maxBytes}-byte limit (raise it with --max-file-size)`;
+}
 function readBounded(path6, maxBytes, scratch) {
   const fd = openSync(path6, "r");
   try {
     const { size } = fstatSync(fd);
     if (size > maxBytes) {
-      throw new UsageError(`${path6}: file is ${size} bytes, above the ${maxBytes}-byte limit (raise it with --max-file-size)`);
+      throw new UsageError(oversizeMessage(`${path6}: file is`, size, maxBytes));
     }
     if (size > MAX_STRING_LENGTH) {
       throw new UsageError(`${path6}: file is ${size} bytes, more than the ${MAX_STRING_LENGTH} characters kvmlint can hold as text`);
@@ -40135,14 +40145,14 @@ async function lint(options) {
       const override = options.overrides?.get(f.absPath);
       if (override !== void 0) {
         if (override.length > maxBytes / 3 && Buffer.byteLength(override) > maxBytes) {
-          refusals.push(`${shownPath}: text is ${Buffer.byteLength(override)} bytes, above the ${maxBytes}-byte limit (raise it with --max-file-size)`);
+          refusals.push(oversizeMessage(`${shownPath}: text is`, Buffer.byteLength(override), maxBytes));
           continue;
         }
         source = sourceFromText(shownPath, override);
       } else if (f.absPath === stdinAbs) {
         const { bytes } = options.stdin;
         if (bytes.length > maxBytes) {
-          refusals.push(`${shownPath} (standard input): ${bytes.length} bytes, above the ${maxBytes}-byte limit (raise it with --max-file-size)`);
+          refusals.push(oversizeMessage(`${shownPath} (standard input):`, bytes.length, maxBytes));
           continue;
         }
         const { text, error: error2 } = decodeXmlBytes(bytes);

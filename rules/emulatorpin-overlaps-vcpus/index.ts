@@ -3,7 +3,7 @@ import { effectiveEmulatorAffinity, housekeepingTargetFor, isPinned, type Affini
 import type { DomainModel } from '../../src/model/domain.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeNodes, describeVcpus, excerpt } from '../../src/model/describe.ts';
-import { dedicatedVcpuCpus, domainThreads, isRealtimePolicy, realtimeVcpus, vcpupinCpus } from '../../src/model/threads.ts';
+import { dedicatedCpuSet, domainThreads, isRealtimePolicy, realtimeVcpus, vcpupinCpus, vcpusDedicatedWithin } from '../../src/model/threads.ts';
 import { CPUTUNE_CHILD_ORDER, formatterPredecessor } from '../../src/model/libvirt-order.ts';
 import { insertChild, replaceAttributeValue } from '../../src/engine/edit.ts';
 import type { Fix, Suggestion } from '../../src/engine/types.ts';
@@ -26,11 +26,10 @@ export default defineRule({
     const emulator = effectiveEmulatorAffinity(domain, model);
     // No pin at all (all online CPUs) is missing-emulatorpin's finding; numad's advice is not known offline.
     if ((emulator.source !== 'emulatorpin' && emulator.source !== 'vcpu-cpuset') || !emulator.cpus || !emulator.attr) return;
-    const dedicated = dedicatedVcpuCpus(domain, model);
-    const allDedicated = CpuSet.of(...dedicated.keys());
+    const allDedicated = dedicatedCpuSet(domain, model);
     const hitCpus = allDedicated.intersect(emulator.cpus);
     if (hitCpus.isEmpty) return;
-    const hitVcpus = CpuSet.fromIntervals(hitCpus.toArray().flatMap((cpu) => dedicated.get(cpu)!.intervals()));
+    const hitVcpus = vcpusDedicatedWithin(domain, hitCpus, model);
 
     // Realtime on either side makes it an error: a fifo/rr vCPU starves the emulator thread that lands on its
     // CPU, and a fifo/rr emulator starves the vCPU.

@@ -2,7 +2,7 @@ import { defineRule, type Fix } from '../../src/engine/types.ts';
 import { effectiveEmulatorAffinity, effectiveIothreadAffinity, isPinned, vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeVcpus, excerpt } from '../../src/model/describe.ts';
-import { dedicatedVcpuCpus, domainThreads, isRealtimePolicy, realtimeVcpus } from '../../src/model/threads.ts';
+import { dedicatedCpuSet, domainThreads, isRealtimePolicy, realtimeVcpus, vcpusDedicatedWithin } from '../../src/model/threads.ts';
 import { hasValueProblem } from '../../src/model/domain.ts';
 import { CPUTUNE_CHILD_ORDER, formatterPredecessor } from '../../src/model/libvirt-order.ts';
 import { insertChild, replaceAttributeValue } from '../../src/engine/edit.ts';
@@ -26,9 +26,8 @@ export default defineRule({
   checkDomain({ domain, host, source, report }) {
     if (domain.iothreadIds.length === 0 || !isPinned(domain)) return;
     const model = host?.model;
-    const dedicated = dedicatedVcpuCpus(domain, model);
-    const dedicatedSet = CpuSet.of(...dedicated.keys());
-    const vcpusOn = (cpus: CpuSet) => CpuSet.fromIntervals(cpus.intersect(dedicatedSet).toArray().flatMap((cpu) => dedicated.get(cpu)!.intervals()));
+    const dedicatedSet = dedicatedCpuSet(domain, model);
+    const vcpusOn = (cpus: CpuSet) => vcpusDedicatedWithin(domain, cpus, model);
 
     // Realtime on either side makes a finding an error (as emulatorpin-overlaps-vcpus): a fifo/rr vCPU starves
     // the IOThread that lands on its CPU, stalling the guest's disk I/O; a fifo/rr IOThread starves the vCPU.

@@ -11,7 +11,7 @@ import { applyDirectives, parseDirectives } from './directives.ts';
 import { discoverFiles, displayPath, type DiscoveredFile } from './discover.ts';
 import { repositoryRoot } from './repo.ts';
 import { rules as registeredRules, ruleDoc, findRule } from './registry.ts';
-import { decodeXmlBytes, DEFAULT_MAX_FILE_BYTES, readBoundedText, sourceFromText, UsageError } from './source.ts';
+import { decodeXmlBytes, DEFAULT_MAX_FILE_BYTES, oversizeMessage, readBoundedText, sourceFromText, UsageError } from './source.ts';
 import { checkSchemaDir, defaultSchemaDirs, findSchemaDir } from '../schema/dir.ts';
 import { loadSchemaValidator } from '../schema/validator.ts';
 import type { SchemaValidator } from '../schema/types.ts';
@@ -249,14 +249,14 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       if (override !== undefined) {
         // Text handed in (fix passes, tools) meets the same bound as text read from disk.
         if (override.length > maxBytes / 3 && Buffer.byteLength(override) > maxBytes) {
-          refusals.push(`${shownPath}: text is ${Buffer.byteLength(override)} bytes, above the ${maxBytes}-byte limit (raise it with --max-file-size)`);
+          refusals.push(oversizeMessage(`${shownPath}: text is`, Buffer.byteLength(override), maxBytes));
           continue;
         }
         source = sourceFromText(shownPath, override);
       } else if (f.absPath === stdinAbs) {
         const { bytes } = options.stdin!;
         if (bytes.length > maxBytes) {
-          refusals.push(`${shownPath} (standard input): ${bytes.length} bytes, above the ${maxBytes}-byte limit (raise it with --max-file-size)`);
+          refusals.push(oversizeMessage(`${shownPath} (standard input):`, bytes.length, maxBytes));
           continue;
         }
         const { text, error } = decodeXmlBytes(bytes);

@@ -11,6 +11,11 @@ const MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
 /** A refusal that is the user's to fix (exit 2), not a finding. */
 export class UsageError extends Error {}
 
+/** The refusal for input above the size bound, wherever it came from (a file, text handed in, standard input). */
+export function oversizeMessage(what: string, bytes: number, maxBytes: number): string {
+  return `${what} ${bytes} bytes, above the ${maxBytes}-byte limit (raise it with --max-file-size)`;
+}
+
 /**
  * Reads a file no larger than `maxBytes`. The size is checked on the open
  * descriptor before a single byte is read, so an oversized (or growing) file
@@ -21,7 +26,7 @@ export function readBounded(path: string, maxBytes: number, scratch?: { buf: Buf
   try {
     const { size } = fstatSync(fd);
     if (size > maxBytes) {
-      throw new UsageError(`${path}: file is ${size} bytes, above the ${maxBytes}-byte limit (raise it with --max-file-size)`);
+      throw new UsageError(oversizeMessage(`${path}: file is`, size, maxBytes));
     }
     // A raised limit still cannot exceed what one JavaScript string holds (~512 MiB on 64-bit V8).
     if (size > MAX_STRING_LENGTH) {

@@ -96,6 +96,17 @@ export const dedicatedVcpuCpus: (d: DomainModel, host?: HostModel) => ReadonlyMa
 /** Union of the CPUs in `dedicatedVcpuCpus`. */
 export const dedicatedCpuSet: (d: DomainModel, host?: HostModel) => CpuSet = memoPerDomain((d, host) => CpuSet.of(...dedicatedVcpuCpus(d, host).keys()));
 
+/** The vCPUs dedicated to any CPU of `cpus` (CPUs no vCPU is dedicated to contribute nothing). */
+export function vcpusDedicatedWithin(d: DomainModel, cpus: CpuSet, host?: HostModel): CpuSet {
+  const dedicated = dedicatedVcpuCpus(d, host);
+  const hit = cpus.intersect(dedicatedCpuSet(d, host));
+  let out = CpuSet.empty;
+  for (let k = 0; k < hit.intervalCount; k++) {
+    for (let cpu = hit.intervalLo(k), hi = hit.intervalHi(k); cpu <= hi; cpu++) out = out.union(dedicated.get(cpu)!);
+  }
+  return out;
+}
+
 /** Human name of a thread group, for messages: "vCPU 3", "vCPUs 0-3", "the emulator", "IOThread 1". */
 export function describeThread(t: ThreadGroup): string {
   if (t.kind === 'emulator') return 'the emulator';

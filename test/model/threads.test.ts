@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { parseXml } from '../../src/xml/index.ts';
 import { buildDomainModel } from '../../src/model/domain.ts';
 import { buildHostModel } from '../../src/model/host-model.ts';
-import { dedicatedCpuSet, dedicatedVcpuCpus, describeThread, domainThreads, isRealtimeDomain, realtimeVcpus, threadsOnCpu, vcpupinCpus } from '../../src/model/threads.ts';
+import { dedicatedCpuSet, dedicatedVcpuCpus, describeThread, domainThreads, isRealtimeDomain, realtimeVcpus, threadsOnCpu, vcpupinCpus, vcpusDedicatedWithin } from '../../src/model/threads.ts';
+import { CpuSet } from '../../src/model/cpuset.ts';
 
 function domain(body: string) {
   const doc = parseXml(`<domain type='kvm'>${body}</domain>`);
@@ -119,4 +120,18 @@ test('realtimeVcpus: every vCPU under a fifo/rr vcpusched, none without one', ()
     </cputune>`);
   assert.equal(realtimeVcpus(d).toString(), '0,2,4-5');
   assert.equal(realtimeVcpus(domain(`<vcpu>2</vcpu>`)).isEmpty, true);
+});
+
+test('vcpusDedicatedWithin: the vCPUs dedicated to any CPU of a set, floating pins left out', () => {
+  const d = domain(`<vcpu>4</vcpu><cputune>
+      <vcpupin vcpu='0' cpuset='4'/>
+      <vcpupin vcpu='1' cpuset='4'/>
+      <vcpupin vcpu='2' cpuset='5-6'/>
+      <vcpupin vcpu='3' cpuset='7'/>
+    </cputune>`);
+  assert.equal(vcpusDedicatedWithin(d, CpuSet.range(0, 7), host).toString(), '0-1,3');
+  assert.equal(vcpusDedicatedWithin(d, CpuSet.of(5, 6, 7), host).toString(), '3');
+  assert.equal(vcpusDedicatedWithin(d, CpuSet.range(0, 3), host).isEmpty, true);
+  // A set as wide as any cpuset can be is not enumerated: only its intersection with the dedicated CPUs is.
+  assert.equal(vcpusDedicatedWithin(d, CpuSet.range(0, 4294967295), host).toString(), '0-1,3');
 });
