@@ -4,9 +4,14 @@
  * Columns count UTF-16 code units, SARIF's default `columnKind`.
  */
 export class LineIndex {
-  private readonly starts: number[];
+  private computed: number[] | undefined;
 
-  constructor(text: string) {
+  /** Cheap: the line starts are found on first use (most files, and most host snapshots, never need them). */
+  constructor(private readonly text: string) {}
+
+  private get starts(): number[] {
+    if (this.computed) return this.computed;
+    const { text } = this;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -16,7 +21,7 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    return (this.computed = starts);
   }
 
   get lineCount(): number {
