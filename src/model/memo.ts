@@ -11,7 +11,9 @@ export interface DomainMemo {
 }
 
 export function newDomainMemo(): DomainMemo {
-  return { keys: [], values: [] };
+  // Sized to the derivations registered (all of them, once the rules are loaded): grown by
+  // assignment instead, each array would keep room for ~16 slots more per domain.
+  return { keys: new Array(nextSlot), values: new Array(nextSlot) };
 }
 
 /**

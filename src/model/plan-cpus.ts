@@ -56,9 +56,9 @@ function computeAffinityUses(d: DomainModel, host: HostModel): AffinityUse[] {
     let use = byKey.get(key);
     if (!use) {
       const reach = explicit || domainSet === undefined ? a.cpus : a.cpus.subtract(domainSet);
-      byKey.set(key, (use = { affinity: a, threads: [], reach, explicit, range: a.attr?.valueRange ?? a.element?.startTag }));
-    }
-    use.threads.push(t);
+      // Most affinities hold one thread group: a one-element literal, not an empty array grown by push.
+      byKey.set(key, { affinity: a, threads: [t], reach, explicit, range: a.attr?.valueRange ?? a.element?.startTag });
+    } else use.threads.push(t);
   }
   return [...byKey.values()];
 }

@@ -61,6 +61,14 @@ export class ElementNode implements XmlElement {
     else this.kids.push(el);
   }
 
+  /**
+   * Called when the element closes: an array grown by push keeps room for ~16
+   * more entries, which a plan of thousands of domains would carry to the end.
+   */
+  sealChildren(): void {
+    if (this.kids.length > 1) this.kids = this.kids.slice();
+  }
+
   /** Builds the subtree of a lazy container from its source span (already known to be well formed). */
   private materialize(): void {
     this.lazy = false;
@@ -131,6 +139,7 @@ export function openElement(source: string, node: { name: string; isSelfClosing:
 export function closeElement(source: string, el: ElementNode, end: number): void {
   el.endTagEnd = end;
   el.endTagStart = source.lastIndexOf('</', end - 1);
+  el.sealChildren();
 }
 
 
@@ -158,9 +167,13 @@ class AttributeNode implements XmlAttribute {
   }
 }
 
+/** Reused by scanAttributes: its result is copied out at exact length (see ElementNode.sealChildren). */
+const scannedAttributes: XmlAttribute[] = [];
+
 /** Finds each attribute's name and value offsets inside a well-formed start tag, between `from` and `to`. */
 function scanAttributes(text: string, from: number, to: number): XmlAttribute[] {
-  const out: XmlAttribute[] = [];
+  const out = scannedAttributes;
+  let count = 0;
   let i = from;
   while (i < to) {
     while (i < to && isXmlSpace(text.charCodeAt(i))) i++;
@@ -176,9 +189,11 @@ function scanAttributes(text: string, from: number, to: number): XmlAttribute[] 
     const valueEnd = text.indexOf(quote, valueStart);
     i = valueEnd + 1;
     const name = text.slice(nameStart, nameEnd);
-    out.push(new AttributeNode(name, decodeAttributeValue(text.slice(valueStart, valueEnd)), nameStart, valueStart, valueEnd, quote));
+    out[count++] = new AttributeNode(name, decodeAttributeValue(text.slice(valueStart, valueEnd)), nameStart, valueStart, valueEnd, quote);
   }
-  return out;
+  const attributes = out.slice(0, count);
+  out.fill(undefined!, 0, count); // the scratch must not keep the last element's attributes alive
+  return attributes;
 }
 
 const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

@@ -241,6 +241,7 @@ class FastScanner {
     if (node) {
       node.endTagStart = i;
       node.endTagEnd = j;
+      node.sealChildren();
     }
     this.nodes[top] = null;
     this.depth = top;
