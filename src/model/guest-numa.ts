@@ -1,5 +1,6 @@
 import { CpuSet } from './cpuset.ts';
 import type { DomainModel, GuestCell } from './domain.ts';
+import { memoPerDomain } from './memo.ts';
 
 /**
  * Guest NUMA cells (`<cpu><numa><cell>`) as libvirt reads them
@@ -32,12 +33,10 @@ export interface GuestNumaLayout {
 export function guestNumaLayout(d: DomainModel): GuestNumaLayout | undefined {
   const cells = d.cpu?.cells ?? [];
   if (cells.length === 0) return undefined;
-  let layout = layoutCache.get(d);
-  if (!layout) layoutCache.set(d, (layout = computeLayout(d, cells)));
-  return layout;
+  return layoutOf(d);
 }
 
-const layoutCache = new WeakMap<DomainModel, GuestNumaLayout>();
+const layoutOf: (d: DomainModel) => GuestNumaLayout = memoPerDomain((d) => computeLayout(d, d.cpu!.cells));
 
 function computeLayout(d: DomainModel, cells: readonly GuestCell[]): GuestNumaLayout {
   const max = d.maxVcpus;

@@ -2,6 +2,7 @@ import type { XmlElement } from '../xml/types.ts';
 import { CpuSet } from './cpuset.ts';
 import { LIBVIRT_CPUMASK_LEN } from './libvirt-cpuset.ts';
 import type { DomainModel } from './domain.ts';
+import { memoPerDomain } from './memo.ts';
 import { guestMemorySlices, hugepageBacking, type MemoryBinding } from './numa.ts';
 
 /** Which host nodes a slice of guest memory lands on, as far as the XML says. */
@@ -28,14 +29,8 @@ export interface MemoryDemand {
 }
 
 /** Every slice of a domain's memory with its node target and page backing (rules.md §1 insufficient-hugepages). */
-export function memoryDemands(d: DomainModel): MemoryDemand[] {
-  // Both plan rules ask for every domain: computed once.
-  let demands = demandsCache.get(d);
-  if (!demands) demandsCache.set(d, (demands = computeMemoryDemands(d)));
-  return demands;
-}
-
-const demandsCache = new WeakMap<DomainModel, MemoryDemand[]>();
+// Both plan rules ask for every domain: computed once.
+export const memoryDemands: (d: DomainModel) => MemoryDemand[] = memoPerDomain((d) => computeMemoryDemands(d));
 
 function computeMemoryDemands(d: DomainModel): MemoryDemand[] {
   return guestMemorySlices(d).map((slice) => {
@@ -87,21 +82,15 @@ export interface StrictSmallPageShare {
  * preferred and interleave allocations may fall back to other nodes, so they
  * are not counted. Computed once per domain.
  */
-export function strictSmallPageShares(d: DomainModel): StrictSmallPageShare[] {
-  let shares = sharesCache.get(d);
-  if (!shares) {
-    shares = [];
-    for (const m of memoryDemands(d)) {
-      if (m.hugepages || (m.mode !== 'strict' && m.mode !== 'restrictive')) continue;
-      if (m.target.kind === 'node') shares.push({ node: m.target.node, kib: m.kib, spread: false, demand: m });
-      else if (m.target.kind === 'set') for (const [n, k] of spreadEvenly(m.kib, m.target.nodes)) shares.push({ node: n, kib: k, spread: true, demand: m });
-    }
-    sharesCache.set(d, shares);
+export const strictSmallPageShares: (d: DomainModel) => StrictSmallPageShare[] = memoPerDomain((d) => {
+  const shares: StrictSmallPageShare[] = [];
+  for (const m of memoryDemands(d)) {
+    if (m.hugepages || (m.mode !== 'strict' && m.mode !== 'restrictive')) continue;
+    if (m.target.kind === 'node') shares.push({ node: m.target.node, kib: m.kib, spread: false, demand: m });
+    else if (m.target.kind === 'set') for (const [n, k] of spreadEvenly(m.kib, m.target.nodes)) shares.push({ node: n, kib: k, spread: true, demand: m });
   }
   return shares;
-}
-
-const sharesCache = new WeakMap<DomainModel, StrictSmallPageShare[]>();
+});
 
 /** `strictSmallPageShares` of every domain, summed per host node. */
 export function strictSmallPageKiBPerNode(domains: readonly DomainModel[]): Map<number, number> {
