@@ -6,7 +6,7 @@ import { buildDomainModel } from '../model/domain.ts';
 import { buildHostModel } from '../model/host-model.ts';
 import { parseKernelCpuList } from '../model/kernel-cpulist.ts';
 import { loadHostFile } from '../host/load.ts';
-import { ConfigError, configRelative, findConfigFile, hostForDomain, loadConfigFile, type ResolvedConfig } from './config.ts';
+import { ConfigError, configRelative, findConfigFile, hostForDomain, loadConfigFile, type ConfigHost, type ResolvedConfig } from './config.ts';
 import { applyDirectives, parseDirectives } from './directives.ts';
 import { discoverFiles, displayPath, type DiscoveredFile } from './discover.ts';
 import { repositoryRoot } from './repo.ts';
@@ -95,6 +95,8 @@ export interface LintRun extends LintResult {
 export { repositoryRoot };
 
 const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
+/** The group key of domains planned on the `--host` snapshot. */
+const CLI_HOST = Symbol('--host');
 
 export function lineColumnOf(lines: LineIndex, range: Range): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> {
   const s = lines.position(range.start);
@@ -174,15 +176,8 @@ export async function lint(options: LintOptions): Promise<LintRun> {
 
   // Hosts: --host applies to every domain; otherwise the config maps globs to snapshots.
   const cliHost = options.hostFile ? hostFor(options.hostFile) : undefined;
-  const configHosts = new Map<number, LintHost>();
-  const hostOf = (abs: string): LintHost | undefined => {
-    if (cliHost || !config || config.hosts.length === 0) return cliHost;
-    const h = hostForDomain(config, abs);
-    if (!h) return undefined;
-    let loaded = configHosts.get(h.index);
-    if (!loaded) configHosts.set(h.index, (loaded = hostFor(h.snapshot, h.housekeeping)));
-    return loaded;
-  };
+  /** The config's host for a domain file, by mapping only: snapshots are loaded one plan at a time. */
+  const configHostOf = (abs: string): ConfigHost | undefined => (cliHost || !config || config.hosts.length === 0 ? undefined : hostForDomain(config, abs));
 
   const stdinAbs = options.stdin ? resolve(cwd, options.stdin.path) : undefined;
   // With --stdin and no paths there is nothing to walk (not the default ".").
@@ -348,24 +343,38 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   };
 
   // Group files by plan before reading any: the config maps domains to hosts by path.
-  const groups = new Map<LintHost | undefined, DiscoveredFile[]>();
+  const groups = new Map<ConfigHost | typeof CLI_HOST | undefined, DiscoveredFile[]>();
   for (const f of files) {
-    const host = hostOf(f.absPath);
-    const list = groups.get(host);
+    const key = cliHost ? CLI_HOST : configHostOf(f.absPath);
+    const list = groups.get(key);
     if (list) list.push(f);
-    else groups.set(host, [f]);
+    else groups.set(key, [f]);
   }
-  const hosts = cliHost ? [cliHost] : [...configHosts.values()];
-  for (const h of hosts) if (!groups.has(h)) groups.set(h, []);
+  if (cliHost && !groups.has(CLI_HOST)) groups.set(CLI_HOST, []);
   const HOSTLESS_BATCH = 256;
-  for (const [host, group] of groups) {
-    if (host) lintGroup(host, group);
-    else for (let i = 0; i < group.length; i += HOSTLESS_BATCH) lintGroup(undefined, group.slice(i, i + HOSTLESS_BATCH));
+  const lintedHosts: string[] = [];
+  for (const [key, group] of groups) {
+    if (key === undefined) {
+      for (let i = 0; i < group.length; i += HOSTLESS_BATCH) lintGroup(undefined, group.slice(i, i + HOSTLESS_BATCH));
+      continue;
+    }
+    // Loaded for its plan and let go after it (unless a fix session keeps it): a host's model
+    // is a few hundred KB, and a fleet's hundred of them need not all be alive at once.
+    const host = key === CLI_HOST ? cliHost! : hostFor(key.snapshot, key.housekeeping);
+    const before = diagnostics.length;
+    lintGroup(host, group);
+    lintedHosts.push(host.path);
+    // Its text is kept for the findings that point into it, not for every host of a fleet.
+    for (let i = before; i < diagnostics.length; i++) {
+      if (diagnostics[i]!.file === host.path) {
+        sources.set(host.path, host.text);
+        break;
+      }
+    }
   }
-  for (const h of hosts) {
-    shown.push(h.path);
-    sources.set(h.path, h.text);
-    absPaths.set(h.path, resolve(cwd, h.path));
+  for (const path of lintedHosts) {
+    shown.push(path);
+    absPaths.set(path, resolve(cwd, path));
   }
 
   diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId)));

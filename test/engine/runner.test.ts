@@ -50,3 +50,24 @@ test('text handed in as an override meets the same size bound as a file read fro
   const over = await lint({ paths: [path], cwd: repoRoot, configFile: false, overrides: new Map([[path, accented]]), maxFileBytes: 800 });
   assert.equal(over.refusals.length, 1);
 });
+
+test('a fleet is linted plan by plan: each host with its own domains, a snapshot\'s text kept only for findings in it', async () => {
+  const plans: Array<{ host: string; domains: number }> = [];
+  const onFirstHost = defineRule({
+    meta: { id: 'host-note', name: 'HostNote', severity: 'warning', type: 'problem', needs: 'plan', fixable: false, hasSuggestions: false, summary: 'notes hv01', tags: ['test'] },
+    checkPlan({ host, domains, reportHost }) {
+      plans.push({ host: host.path, domains: domains.length });
+      if (host.path.endsWith('hv01.json')) reportHost({ message: 'noted' });
+    },
+  });
+  const run = await lint({ paths: ['examples/fleet'], cwd: repoRoot, rules: [onFirstHost] });
+  assert.deepEqual(plans, [
+    { host: 'examples/fleet/hosts/hv01.json', domains: 3 },
+    { host: 'examples/fleet/hosts/hv02.json', domains: 2 },
+  ]);
+  assert.deepEqual(run.diagnostics.map((d) => `${d.file}:${d.line}`), ['examples/fleet/hosts/hv01.json:1']);
+  // Both snapshots were linted and are listed; only the one with a finding keeps its text for the report.
+  assert.ok(run.files.includes('examples/fleet/hosts/hv01.json') && run.files.includes('examples/fleet/hosts/hv02.json'));
+  assert.ok(run.sources.get('examples/fleet/hosts/hv01.json')?.startsWith('{'));
+  assert.equal(run.sources.has('examples/fleet/hosts/hv02.json'), false);
+});
