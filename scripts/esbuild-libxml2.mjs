@@ -36,3 +36,26 @@ export async function libxml2FlatPlugin() {
     },
   };
 }
+
+/**
+ * Escapes what non-ASCII is left in a written bundle (esbuild's default `charset: 'ascii'`
+ * escapes strings and identifiers, not the comments it keeps). One curly quote in a
+ * comment would make V8 hold the whole ~3 MB source as two-byte text: twice the
+ * memory, for the life of every kvmlint process.
+ * @returns {import('esbuild').Plugin}
+ */
+export function asciiOutputPlugin() {
+  return {
+    name: 'ascii-output',
+    setup(b) {
+      b.onEnd(async (result) => {
+        const out = b.initialOptions.outfile;
+        if (result.errors.length > 0 || !out || b.initialOptions.write === false) return;
+        const { readFile, writeFile } = await import('node:fs/promises');
+        const text = await readFile(out, 'utf8');
+        // eslint-disable-next-line no-control-regex
+        if (/[^\x00-\x7f]/.test(text)) await writeFile(out, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+      });
+    },
+  };
+}

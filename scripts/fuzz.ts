@@ -571,10 +571,10 @@ export interface Engine {
 /** Bundles lint() as the CLI bundle is built (no tsx keepNames overhead), into `dir`; returns the module path. */
 export async function buildEngine(dir: string): Promise<string> {
   const { build } = await import('esbuild');
-  const { libxml2FlatPlugin } = await import('./esbuild-libxml2.mjs');
+  const { asciiOutputPlugin, libxml2FlatPlugin } = await import('./esbuild-libxml2.mjs');
   const outfile = join(dir, 'kvmlint-engine.mjs');
   await build({
-    plugins: [await libxml2FlatPlugin()],
+    plugins: [await libxml2FlatPlugin(), asciiOutputPlugin()],
     stdin: {
       contents:
         "export { lint } from './src/engine/runner.ts';\nexport { lintAndFix } from './src/engine/fix.ts';\nexport { fastParse } from './src/xml/fast-parse.ts';\nexport { parseXmlWithSaxes } from './src/xml/parse.ts';", resolveDir: repoRoot, loader: 'ts' },
@@ -596,10 +596,10 @@ export async function buildEngine(dir: string): Promise<string> {
  */
 async function buildWorker(dir: string): Promise<string> {
   const { build } = await import('esbuild');
-  const { libxml2FlatPlugin } = await import('./esbuild-libxml2.mjs');
+  const { asciiOutputPlugin, libxml2FlatPlugin } = await import('./esbuild-libxml2.mjs');
   const outfile = join(dir, 'kvmlint-fuzz-worker.mjs');
   await build({
-    plugins: [await libxml2FlatPlugin()],
+    plugins: [await libxml2FlatPlugin(), asciiOutputPlugin()],
     entryPoints: [fileURLToPath(import.meta.url)],
     bundle: true,
     platform: 'node',
