@@ -26846,7 +26846,7 @@ var init_libxml2_wasm = __esm({
         }
         /**
          * The root element of the document.
-         * If the document is newly created and hasn’t been set up with a root,
+         * If the document is newly created and hasn\u2019t been set up with a root,
          * an {@link XmlError} will be thrown.
          */
         get root() {
@@ -27832,8 +27832,8 @@ var init_libxml2_wasm = __esm({
          *
          * @param doc The XmlDocument to be validated.
          * @throws an {@link XmlValidateError} if the document is invalid;
-         * @throws an {@link XmlError} or {@link XmlValidateError} if there’s an error,
-         * such as validating a document that’s already disposed, etc.
+         * @throws an {@link XmlError} or {@link XmlValidateError} if there\u2019s an error,
+         * such as validating a document that\u2019s already disposed, etc.
          */
         validate(doc) {
           const ctxt = xmlRelaxNGNewValidCtxt(this._ptr);
@@ -30515,8 +30515,15 @@ import { dirname as dirname4, resolve as resolve7 } from "node:path";
 
 // src/xml/lines.ts
 var LineIndex = class {
-  starts;
+  /** Cheap: the line starts are found on first use (most files, and most host snapshots, never need them). */
   constructor(text) {
+    this.text = text;
+  }
+  text;
+  computed;
+  get starts() {
+    if (this.computed) return this.computed;
+    const { text } = this;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -30526,7 +30533,7 @@ var LineIndex = class {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    return this.computed = starts;
   }
   get lineCount() {
     return this.starts.length;
@@ -31038,7 +31045,7 @@ function binaryCounterpart(unit) {
 var NO_HOST = {};
 var nextSlot = 0;
 function newDomainMemo() {
-  return { keys: [], values: [] };
+  return { keys: new Array(nextSlot), values: new Array(nextSlot) };
 }
 function memoPerDomain(compute) {
   const slot = nextSlot++;
@@ -31238,7 +31245,7 @@ var ModelBuilder = class {
     }
     return { set: parsed.value, attr };
   }
-  /** Element text plus `unit` attribute → KiB (virScaleInteger; default unit KiB). */
+  /** Element text plus `unit` attribute \u2192 KiB (virScaleInteger; default unit KiB). */
   memorySize(el) {
     if (!el) return void 0;
     const range = textRange(el);
@@ -32748,6 +32755,13 @@ var ElementNode = class {
     if (this.kids === NO_CHILDREN) this.kids = [el];
     else this.kids.push(el);
   }
+  /**
+   * Called when the element closes: an array grown by push keeps room for ~16
+   * more entries, which a plan of thousands of domains would carry to the end.
+   */
+  sealChildren() {
+    if (this.kids.length > 1) this.kids = this.kids.slice();
+  }
   /** Builds the subtree of a lazy container from its source span (already known to be well formed). */
   materialize() {
     this.lazy = false;
@@ -32806,6 +32820,7 @@ function openElement(source, node, end, parent) {
 function closeElement(source, el, end) {
   el.endTagEnd = end;
   el.endTagStart = source.lastIndexOf("</", end - 1);
+  el.sealChildren();
 }
 var AttributeNode = class {
   constructor(name, value, nameStart, valueStart, valueEnd, quote) {
@@ -32832,8 +32847,10 @@ var AttributeNode = class {
     return { start: this.valueStart, end: this.valueEnd };
   }
 };
+var scannedAttributes = [];
 function scanAttributes(text, from, to) {
-  const out = [];
+  const out = scannedAttributes;
+  let count = 0;
   let i = from;
   while (i < to) {
     while (i < to && isXmlSpace(text.charCodeAt(i))) i++;
@@ -32849,9 +32866,11 @@ function scanAttributes(text, from, to) {
     const valueEnd = text.indexOf(quote, valueStart);
     i = valueEnd + 1;
     const name = text.slice(nameStart, nameEnd);
-    out.push(new AttributeNode(name, decodeAttributeValue(text.slice(valueStart, valueEnd)), nameStart, valueStart, valueEnd, quote));
+    out[count++] = new AttributeNode(name, decodeAttributeValue(text.slice(valueStart, valueEnd)), nameStart, valueStart, valueEnd, quote);
   }
-  return out;
+  const attributes = out.slice(0, count);
+  out.fill(void 0, 0, count);
+  return attributes;
 }
 var PREDEFINED = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 function decodeCharData(raw) {
@@ -33094,6 +33113,7 @@ var FastScanner = class {
     if (node) {
       node.endTagStart = i;
       node.endTagEnd = j;
+      node.sealChildren();
     }
     this.nodes[top] = null;
     this.depth = top;
@@ -34622,9 +34642,8 @@ function computeAffinityUses(d, host) {
     let use = byKey.get(key);
     if (!use) {
       const reach = explicit || domainSet === void 0 ? a.cpus : a.cpus.subtract(domainSet);
-      byKey.set(key, use = { affinity: a, threads: [], reach, explicit, range: a.attr?.valueRange ?? a.element?.startTag });
-    }
-    use.threads.push(t);
+      byKey.set(key, { affinity: a, threads: [t], reach, explicit, range: a.attr?.valueRange ?? a.element?.startTag });
+    } else use.threads.push(t);
   }
   return [...byKey.values()];
 }
@@ -34992,11 +35011,9 @@ var guest_cell_spans_host_nodes_default = defineRule({
 function guestNumaLayout(d) {
   const cells = d.cpu?.cells ?? [];
   if (cells.length === 0) return void 0;
-  let layout = layoutCache.get(d);
-  if (!layout) layoutCache.set(d, layout = computeLayout(d, cells));
-  return layout;
+  return layoutOf(d);
 }
-var layoutCache = /* @__PURE__ */ new WeakMap();
+var layoutOf = memoPerDomain((d) => computeLayout(d, d.cpu.cells));
 function computeLayout(d, cells) {
   const max = d.maxVcpus;
   const all = CpuSet.range(0, max - 1);
@@ -35104,7 +35121,7 @@ var guest_numa_coverage_default = defineRule({
     report2({
       range: cell0.cpus?.attr.valueRange ?? cell0.element.startTag,
       severity: "warning",
-      // qemu_domain.c qemuDomainDefNumaCPUsRectify → virDomainNumaFillCPUsInNode(numa, 0, maxvcpus).
+      // qemu_domain.c qemuDomainDefNumaCPUsRectify \u2192 virDomainNumaFillCPUsInNode(numa, 0, maxvcpus).
       message: `${describeVcpus(unnamed)} ${unnamed.size === 1 ? "is" : "are"} in no guest NUMA cell: libvirt's QEMU driver adds ${unnamed.size === 1 ? "it" : "them"} to cell 0, which becomes cpus='${text}', so the guest's cell 0 is larger than written; name every vCPU in a cell (QEMU calls partial mappings obsolete)`,
       // One right answer: write down what libvirt does anyway.
       fix: cell0.cpus ? replaceAttributeValue(cell0.cpus.attr, text) : insertAttribute(source.text, cell0.element, "cpus", text, cell0.idAttr)
@@ -35482,12 +35499,7 @@ function guestCellIds(d) {
 }
 
 // src/model/memory-demand.ts
-function memoryDemands(d) {
-  let demands = demandsCache.get(d);
-  if (!demands) demandsCache.set(d, demands = computeMemoryDemands(d));
-  return demands;
-}
-var demandsCache = /* @__PURE__ */ new WeakMap();
+var memoryDemands = memoPerDomain((d) => computeMemoryDemands(d));
 function computeMemoryDemands(d) {
   return guestMemorySlices(d).map((slice) => {
     const b = slice.binding;
@@ -35515,20 +35527,15 @@ function spreadEvenly(amount, nodes) {
   ids.forEach((n, i) => out.set(n, base + (i < extra ? 1 : 0)));
   return out;
 }
-function strictSmallPageShares(d) {
-  let shares = sharesCache.get(d);
-  if (!shares) {
-    shares = [];
-    for (const m of memoryDemands(d)) {
-      if (m.hugepages || m.mode !== "strict" && m.mode !== "restrictive") continue;
-      if (m.target.kind === "node") shares.push({ node: m.target.node, kib: m.kib, spread: false, demand: m });
-      else if (m.target.kind === "set") for (const [n, k] of spreadEvenly(m.kib, m.target.nodes)) shares.push({ node: n, kib: k, spread: true, demand: m });
-    }
-    sharesCache.set(d, shares);
+var strictSmallPageShares = memoPerDomain((d) => {
+  const shares = [];
+  for (const m of memoryDemands(d)) {
+    if (m.hugepages || m.mode !== "strict" && m.mode !== "restrictive") continue;
+    if (m.target.kind === "node") shares.push({ node: m.target.node, kib: m.kib, spread: false, demand: m });
+    else if (m.target.kind === "set") for (const [n, k] of spreadEvenly(m.kib, m.target.nodes)) shares.push({ node: n, kib: k, spread: true, demand: m });
   }
   return shares;
-}
-var sharesCache = /* @__PURE__ */ new WeakMap();
+});
 function strictSmallPageKiBPerNode(domains) {
   const perNode = /* @__PURE__ */ new Map();
   for (const d of domains) for (const s of strictSmallPageShares(d)) perNode.set(s.node, (perNode.get(s.node) ?? 0) + s.kib);
@@ -40018,6 +40025,7 @@ function loadSchemaValidator(dir, shown = dir) {
 // src/engine/runner.ts
 var SCHEMA_RULE_ID = "schema-invalid";
 var NO_OPTIONS = Object.freeze({});
+var CLI_HOST = /* @__PURE__ */ Symbol("--host");
 function lineColumnOf(lines, range) {
   const s = lines.position(range.start);
   const e = lines.position(range.end);
@@ -40084,15 +40092,7 @@ async function lint(options) {
     else schemaDir = findSchemaDir(options.schemaSearchDirs ?? defaultSchemaDirs(process.env), cwd);
   }
   const cliHost = options.hostFile ? hostFor(options.hostFile) : void 0;
-  const configHosts = /* @__PURE__ */ new Map();
-  const hostOf = (abs) => {
-    if (cliHost || !config || config.hosts.length === 0) return cliHost;
-    const h = hostForDomain(config, abs);
-    if (!h) return void 0;
-    let loaded = configHosts.get(h.index);
-    if (!loaded) configHosts.set(h.index, loaded = hostFor(h.snapshot, h.housekeeping));
-    return loaded;
-  };
+  const configHostOf = (abs) => cliHost || !config || config.hosts.length === 0 ? void 0 : hostForDomain(config, abs);
   const stdinAbs = options.stdin ? resolve7(cwd, options.stdin.path) : void 0;
   const discovered = options.stdin && options.paths.length === 0 ? [] : (await discoverFiles(options.paths, cwd)).filter((f) => f.absPath !== stdinAbs);
   if (stdinAbs !== void 0) discovered.push({ absPath: stdinAbs, explicit: true });
@@ -40241,22 +40241,33 @@ async function lint(options) {
   };
   const groups = /* @__PURE__ */ new Map();
   for (const f of files) {
-    const host = hostOf(f.absPath);
-    const list = groups.get(host);
+    const key = cliHost ? CLI_HOST : configHostOf(f.absPath);
+    const list = groups.get(key);
     if (list) list.push(f);
-    else groups.set(host, [f]);
+    else groups.set(key, [f]);
   }
-  const hosts = cliHost ? [cliHost] : [...configHosts.values()];
-  for (const h of hosts) if (!groups.has(h)) groups.set(h, []);
+  if (cliHost && !groups.has(CLI_HOST)) groups.set(CLI_HOST, []);
   const HOSTLESS_BATCH = 256;
-  for (const [host, group] of groups) {
-    if (host) lintGroup(host, group);
-    else for (let i = 0; i < group.length; i += HOSTLESS_BATCH) lintGroup(void 0, group.slice(i, i + HOSTLESS_BATCH));
+  const lintedHosts = [];
+  for (const [key, group] of groups) {
+    if (key === void 0) {
+      for (let i = 0; i < group.length; i += HOSTLESS_BATCH) lintGroup(void 0, group.slice(i, i + HOSTLESS_BATCH));
+      continue;
+    }
+    const host = key === CLI_HOST ? cliHost : hostFor(key.snapshot, key.housekeeping);
+    const before = diagnostics.length;
+    lintGroup(host, group);
+    lintedHosts.push(host.path);
+    for (let i = before; i < diagnostics.length; i++) {
+      if (diagnostics[i].file === host.path) {
+        sources.set(host.path, host.text);
+        break;
+      }
+    }
   }
-  for (const h of hosts) {
-    shown.push(h.path);
-    sources.set(h.path, h.text);
-    absPaths.set(h.path, resolve7(cwd, h.path));
+  for (const path6 of lintedHosts) {
+    shown.push(path6);
+    absPaths.set(path6, resolve7(cwd, path6));
   }
   diagnostics.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   return {
@@ -41656,7 +41667,14 @@ function rulesTable() {
   return [line(head), ...rows.map(line)].join("\n") + "\n";
 }
 
+// src/engine/heap.ts
+import { setFlagsFromString } from "node:v8";
+function tuneHeapForLint() {
+  setFlagsFromString("--no-allocation-site-pretenuring");
+}
+
 // src/main.ts
+tuneHeapForLint();
 process.exitCode = 2;
 var settled = false;
 process.on("beforeExit", () => {

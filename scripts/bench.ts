@@ -27,6 +27,8 @@
  *          light tree), shown so the ratio is not read as "lint is nearly free";
  *   full — kvmlint's whole lint: config, discovery, read, parse with ranges,
  *          models, every domain and plan rule.
+ * The child sets V8's heap up as the CLI does (src/engine/heap.ts) before all three;
+ * BENCH_V8_DEFAULTS=1 leaves V8's defaults instead, to see what that setting buys.
  * Prints medians, full ÷ bare, time per domain and the child's peak RSS.
  * Measured, never asserted: speed is not a test.
  */
@@ -39,7 +41,7 @@ import { fileURLToPath } from 'node:url';
 import { SaxesParser } from 'saxes';
 import { globby } from 'globby';
 import { pathToFileURL } from 'node:url';
-import { libxml2FlatPlugin } from './esbuild-libxml2.mjs';
+import { asciiOutputPlugin, libxml2FlatPlugin } from './esbuild-libxml2.mjs';
 import type { lint as LintFn } from '../src/engine/runner.ts';
 import type { parseXml as ParseXmlFn } from '../src/xml/parse.ts';
 
@@ -236,7 +238,10 @@ interface ChildResult {
 /** In a fresh process: time bare parse and full lint of the first `limitHosts` hosts' domains. */
 async function child(dir: string, limitHosts: number, totalHosts: number, enginePath: string): Promise<void> {
   // The engine as users run it: bundled by esbuild like dist/, not transpiled on the fly.
-  const { lint, parseXml } = (await import(pathToFileURL(enginePath).href)) as { lint: typeof LintFn; parseXml: typeof ParseXmlFn };
+  const { lint, parseXml, tuneHeapForLint } = (await import(pathToFileURL(enginePath).href)) as { lint: typeof LintFn; parseXml: typeof ParseXmlFn; tuneHeapForLint: () => void };
+  // The heap set up as the CLI sets it (src/engine/heap.ts), for all three measurements alike.
+  // BENCH_V8_DEFAULTS=1 leaves V8's defaults, to see what the setting buys.
+  if (!process.env.BENCH_V8_DEFAULTS) tuneHeapForLint();
   const hostDirs = Array.from({ length: limitHosts }, (_, h) => `hv${String(h).padStart(3, '0')}`);
   const files = (await globby(hostDirs.map((d) => `${d}/**/*.xml`), { cwd: dir, absolute: true })).sort();
   const bare = () => {
@@ -362,21 +367,24 @@ if (values.child) {
     target: 'node20',
     logLevel: 'warning',
     external: ['esbuild'],
-    plugins: [await libxml2FlatPlugin()],
+    plugins: [await libxml2FlatPlugin(), asciiOutputPlugin()],
     banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
   });
   await build({
-    stdin: { contents: "export { lint } from './src/engine/runner.ts';\nexport { parseXml } from './src/xml/parse.ts';", resolveDir: fileURLToPath(new URL('..', import.meta.url)), loader: 'ts' },
+    stdin: { contents: "export { lint } from './src/engine/runner.ts';\nexport { parseXml } from './src/xml/parse.ts';\nexport { tuneHeapForLint } from './src/engine/heap.ts';", resolveDir: fileURLToPath(new URL('..', import.meta.url)), loader: 'ts' },
     outfile: enginePath,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     logLevel: 'warning',
-    plugins: [await libxml2FlatPlugin()],
+    plugins: [await libxml2FlatPlugin(), asciiOutputPlugin()],
     banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
   });
-  console.log(`runs per size: ${RUNS} (medians); each size in a fresh Node process (no tsx); engine bundled with esbuild as in dist/`);
+  console.log(
+    `runs per size: ${RUNS} (medians); each size in a fresh Node process (no tsx); engine bundled with esbuild as in dist/; ` +
+      `heap ${process.env.BENCH_V8_DEFAULTS ? "at V8's defaults (BENCH_V8_DEFAULTS)" : 'set up as the CLI sets it'}`,
+  );
   for (const plan of plans) {
     const dir = join(base, `${plan.layout}-${plan.hosts}x${plan.perHost}`);
     const bytes = generateFleet(dir, plan.hosts, plan.perHost, plan.layout);

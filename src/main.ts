@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 import { runCli } from './cli.ts';
+import { tuneHeapForLint } from './engine/heap.ts';
+
+tuneHeapForLint();
 
 // Until the run settles: a promise that never resolves (the event loop drains with work left
 // undone) must not pass for a clean lint.
