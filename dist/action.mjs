@@ -3925,50 +3925,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options, skipNormalization) {
+    function resolveComponent(base, relative4, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse2(serialize(base, options), options);
-        relative3 = parse2(serialize(relative3, options), options);
+        relative4 = parse2(serialize(relative4, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative3.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -3976,7 +3976,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -14064,15 +14064,15 @@ var require_pattern2 = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative3 = [];
+      const relative4 = [];
       for (const pattern of patterns) {
         if (isAbsolute4(pattern)) {
           absolute.push(pattern);
         } else {
-          relative3.push(pattern);
+          relative4.push(pattern);
         }
       }
-      return [absolute, relative3];
+      return [absolute, relative4];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute4(pattern) {
@@ -36979,9 +36979,9 @@ function rootUri(root) {
   return href.endsWith("/") ? href : `${href}/`;
 }
 function fileLocation(file, root, cwd) {
-  const relative3 = repoRelativePath(file, root, cwd);
-  if (relative3 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
-  return { uri: relative3.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+  const relative4 = repoRelativePath(file, root, cwd);
+  if (relative4 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
+  return { uri: relative4.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 var ArtifactTable = class {
   constructor(root, cwd) {
@@ -37131,12 +37131,13 @@ function fixesOf(d) {
 // src/formats/text.ts
 var import_eslint_formatter_friendly = __toESM(require_eslint_formatter_friendly(), 1);
 var import_chalk = __toESM(require_chalk(), 1);
+import { relative as relative3 } from "node:path";
 var chalk = import_chalk.default.default;
 function formatText(result, opts) {
   if (result.diagnostics.length === 0) return "";
   return withChalkColor(opts.color, () => {
-    const eslintResults = toEslintResults(result);
-    const rendered = withFriendlyEnv(() => (0, import_eslint_formatter_friendly.default)(eslintResults));
+    const { results: eslintResults, framed } = toEslintResults(result);
+    const rendered = restoreFramedLocations(withFriendlyEnv(() => (0, import_eslint_formatter_friendly.default)(eslintResults)), framed);
     const findings = stripFriendlySummary(stripItermHint(rendered), eslintResults);
     const text = findings + summaryText(result.diagnostics);
     return opts.color ? text : stripAnsi(text);
@@ -37145,13 +37146,15 @@ function formatText(result, opts) {
 function toEslintResults(result) {
   const byFile = /* @__PURE__ */ new Map();
   for (const d of result.diagnostics) {
-    let entry = byFile.get(d.file);
-    if (!entry) {
-      const source = result.sources.get(d.file) || "\n";
-      entry = { filePath: d.file, source, messages: [] };
-      byFile.set(d.file, entry);
-    }
-    entry.messages.push({
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  const out = [];
+  const framed = /* @__PURE__ */ new Map();
+  for (const [filePath, diagnostics] of byFile) {
+    const source = result.sources.get(filePath) || "\n";
+    const message2 = (d) => ({
       ruleId: d.ruleId,
       severity: d.severity === "error" ? 2 : 1,
       message: describe(d),
@@ -37160,8 +37163,50 @@ function toEslintResults(result) {
       endLine: d.endLine,
       endColumn: d.endColumn
     });
+    const lines = source.split(LINE_BREAK);
+    if (!lines.some((l) => l.length > MAX_FRAME_LINE)) {
+      out.push({ filePath, source, messages: diagnostics.map(message2) });
+      continue;
+    }
+    const ordered = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
+    ordered.forEach((d, k) => {
+      const frame = cutLine(lines, d.line, d.column);
+      out.push({
+        filePath,
+        source: frame.source,
+        messages: [{ ...message2(d), column: frame.column, filePath: framedPathToken(filePath, k) }]
+      });
+      framed.set(framedPathToken(filePath, k), `${relative3(".", filePath)}:${d.line}:${d.column}`);
+    });
   }
-  return [...byFile.values()];
+  return { results: out, framed };
+}
+var MAX_FRAME_LINE = 160;
+var FRAME_LEAD = 40;
+var LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
+function cutLine(lines, line, column) {
+  const text = lines[line - 1] ?? "";
+  if (text.length <= MAX_FRAME_LINE) return { source: lines.join("\n"), column };
+  const from = Math.max(0, Math.min(column - 1 - FRAME_LEAD, text.length - MAX_FRAME_LINE));
+  const to = Math.min(text.length, from + MAX_FRAME_LINE);
+  const lead = from > 0 ? "\u2026" : "";
+  const copy = lines.slice();
+  copy[line - 1] = `${lead}${text.slice(from, to)}${to < text.length ? "\u2026" : ""}`;
+  for (let i = Math.max(0, line - 3); i < Math.min(copy.length, line + 3); i++) {
+    if (i !== line - 1 && copy[i].length > MAX_FRAME_LINE) copy[i] = `${copy[i].slice(0, MAX_FRAME_LINE)}\u2026`;
+  }
+  return { source: copy.join("\n"), column: column - from + lead.length };
+}
+function framedPathToken(filePath, k) {
+  return `${filePath} ${String(k).padStart(9, "0")}`;
+}
+function restoreFramedLocations(text, framed) {
+  let out = text;
+  for (const [token, real] of framed) out = out.replace(new RegExp(`${escapeRegExp(token)}:\\d+:\\d+`), () => real);
+  return out;
+}
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function describe(d) {
   let text = d.message.replace(/\.$/, "");

@@ -7352,50 +7352,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base, relative5, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse2(serialize(base, options), options);
-        relative4 = parse2(serialize(relative4, options), options);
+        relative5 = parse2(serialize(relative5, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative5.scheme) {
+        target.scheme = relative5.scheme;
+        target.userinfo = relative5.userinfo;
+        target.host = relative5.host;
+        target.port = relative5.port;
+        target.path = removeDotSegments(relative5.path || "");
+        target.query = relative5.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target.userinfo = relative5.userinfo;
+          target.host = relative5.host;
+          target.port = relative5.port;
+          target.path = removeDotSegments(relative5.path || "");
+          target.query = relative5.query;
         } else {
-          if (!relative4.path) {
+          if (!relative5.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative5.query !== void 0) {
+              target.query = relative5.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative5.path[0] === "/") {
+              target.path = removeDotSegments(relative5.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative5.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative5.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative5.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -7403,7 +7403,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative5.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -17491,15 +17491,15 @@ var require_pattern2 = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative4 = [];
+      const relative5 = [];
       for (const pattern of patterns) {
         if (isAbsolute4(pattern)) {
           absolute.push(pattern);
         } else {
-          relative4.push(pattern);
+          relative5.push(pattern);
         }
       }
-      return [absolute, relative4];
+      return [absolute, relative5];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute4(pattern) {
@@ -30507,7 +30507,7 @@ var {
 } = import_index.default;
 
 // src/cli.ts
-import { relative as relative3, resolve as resolve10 } from "node:path";
+import { relative as relative4, resolve as resolve10 } from "node:path";
 
 // src/engine/runner.ts
 import { existsSync as existsSync5 } from "node:fs";
@@ -40615,9 +40615,9 @@ function rootUri(root) {
   return href.endsWith("/") ? href : `${href}/`;
 }
 function fileLocation(file, root, cwd) {
-  const relative4 = repoRelativePath(file, root, cwd);
-  if (relative4 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
-  return { uri: relative4.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+  const relative5 = repoRelativePath(file, root, cwd);
+  if (relative5 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
+  return { uri: relative5.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 var ArtifactTable = class {
   constructor(root, cwd) {
@@ -40767,12 +40767,13 @@ function fixesOf(d) {
 // src/formats/text.ts
 var import_eslint_formatter_friendly = __toESM(require_eslint_formatter_friendly(), 1);
 var import_chalk = __toESM(require_chalk(), 1);
+import { relative as relative3 } from "node:path";
 var chalk = import_chalk.default.default;
 function formatText(result, opts) {
   if (result.diagnostics.length === 0) return "";
   return withChalkColor(opts.color, () => {
-    const eslintResults = toEslintResults(result);
-    const rendered = withFriendlyEnv(() => (0, import_eslint_formatter_friendly.default)(eslintResults));
+    const { results: eslintResults, framed } = toEslintResults(result);
+    const rendered = restoreFramedLocations(withFriendlyEnv(() => (0, import_eslint_formatter_friendly.default)(eslintResults)), framed);
     const findings = stripFriendlySummary(stripItermHint(rendered), eslintResults);
     const text = findings + summaryText(result.diagnostics);
     return opts.color ? text : stripAnsi(text);
@@ -40781,13 +40782,15 @@ function formatText(result, opts) {
 function toEslintResults(result) {
   const byFile = /* @__PURE__ */ new Map();
   for (const d of result.diagnostics) {
-    let entry = byFile.get(d.file);
-    if (!entry) {
-      const source = result.sources.get(d.file) || "\n";
-      entry = { filePath: d.file, source, messages: [] };
-      byFile.set(d.file, entry);
-    }
-    entry.messages.push({
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  const out = [];
+  const framed = /* @__PURE__ */ new Map();
+  for (const [filePath, diagnostics] of byFile) {
+    const source = result.sources.get(filePath) || "\n";
+    const message2 = (d) => ({
       ruleId: d.ruleId,
       severity: d.severity === "error" ? 2 : 1,
       message: describe(d),
@@ -40796,8 +40799,50 @@ function toEslintResults(result) {
       endLine: d.endLine,
       endColumn: d.endColumn
     });
+    const lines = source.split(LINE_BREAK);
+    if (!lines.some((l) => l.length > MAX_FRAME_LINE)) {
+      out.push({ filePath, source, messages: diagnostics.map(message2) });
+      continue;
+    }
+    const ordered2 = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
+    ordered2.forEach((d, k) => {
+      const frame = cutLine(lines, d.line, d.column);
+      out.push({
+        filePath,
+        source: frame.source,
+        messages: [{ ...message2(d), column: frame.column, filePath: framedPathToken(filePath, k) }]
+      });
+      framed.set(framedPathToken(filePath, k), `${relative3(".", filePath)}:${d.line}:${d.column}`);
+    });
   }
-  return [...byFile.values()];
+  return { results: out, framed };
+}
+var MAX_FRAME_LINE = 160;
+var FRAME_LEAD = 40;
+var LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
+function cutLine(lines, line, column) {
+  const text = lines[line - 1] ?? "";
+  if (text.length <= MAX_FRAME_LINE) return { source: lines.join("\n"), column };
+  const from = Math.max(0, Math.min(column - 1 - FRAME_LEAD, text.length - MAX_FRAME_LINE));
+  const to = Math.min(text.length, from + MAX_FRAME_LINE);
+  const lead = from > 0 ? "\u2026" : "";
+  const copy = lines.slice();
+  copy[line - 1] = `${lead}${text.slice(from, to)}${to < text.length ? "\u2026" : ""}`;
+  for (let i = Math.max(0, line - 3); i < Math.min(copy.length, line + 3); i++) {
+    if (i !== line - 1 && copy[i].length > MAX_FRAME_LINE) copy[i] = `${copy[i].slice(0, MAX_FRAME_LINE)}\u2026`;
+  }
+  return { source: copy.join("\n"), column: column - from + lead.length };
+}
+function framedPathToken(filePath, k) {
+  return `${filePath} ${String(k).padStart(9, "0")}`;
+}
+function restoreFramedLocations(text, framed) {
+  let out = text;
+  for (const [token, real] of framed) out = out.replace(new RegExp(`${escapeRegExp(token)}:\\d+:\\d+`), () => real);
+  return out;
+}
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function describe(d) {
   let text = d.message.replace(/\.$/, "");
@@ -41647,7 +41692,7 @@ async function lintCommand(paths, opts, io) {
 }
 function sarifRoot(io) {
   const ws = io.env.GITHUB_WORKSPACE;
-  return ws && !relative3(resolve10(ws), io.cwd).startsWith("..") ? resolve10(ws) : repositoryRoot(io.cwd);
+  return ws && !relative4(resolve10(ws), io.cwd).startsWith("..") ? resolve10(ws) : repositoryRoot(io.cwd);
 }
 function timingTable(times, setting) {
   const total = [...times.values()].reduce((a, b) => a + b, 0);

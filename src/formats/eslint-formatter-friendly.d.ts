@@ -10,6 +10,8 @@ declare module 'eslint-formatter-friendly' {
       column: number;
       endLine?: number;
       endColumn?: number;
+      /** Printed instead of the result's `filePath` (index.js copies the message over it). */
+      filePath?: string;
     }
     interface FileResult {
       filePath: string;

@@ -3,6 +3,7 @@ import friendly from 'eslint-formatter-friendly';
 // import resolves to the same module; test/formats/text.test.ts checks it). Its colour level is
 // decided from the TTY when loaded, so `--color`/`--no-color` must set it around each call.
 import chalkModule from 'chalk';
+import { relative } from 'node:path';
 import type { Diagnostic, FormatOptions, LintResult } from '../engine/types.ts';
 import { countFindings, pluralize } from './summary.ts';
 
@@ -12,8 +13,8 @@ const chalk = chalkModule.default;
 export function formatText(result: LintResult, opts: FormatOptions): string {
   if (result.diagnostics.length === 0) return '';
   return withChalkColor(opts.color, () => {
-    const eslintResults = toEslintResults(result);
-    const rendered = withFriendlyEnv(() => friendly(eslintResults));
+    const { results: eslintResults, framed } = toEslintResults(result);
+    const rendered = restoreFramedLocations(withFriendlyEnv(() => friendly(eslintResults)), framed);
     const findings = stripFriendlySummary(stripItermHint(rendered), eslintResults);
     const text = findings + summaryText(result.diagnostics);
     // Code frames are highlighted by @babel/highlight whenever stdout is a TTY, whatever chalk says.
@@ -21,17 +22,20 @@ export function formatText(result: LintResult, opts: FormatOptions): string {
   });
 }
 
-function toEslintResults(result: LintResult): friendly.FileResult[] {
-  const byFile = new Map<string, friendly.FileResult>();
+/** The formatter's input, and the real location of each finding framed on a cut line (see framedPathToken). */
+function toEslintResults(result: LintResult): { results: friendly.FileResult[]; framed: Map<string, string> } {
+  const byFile = new Map<string, Diagnostic[]>();
   for (const d of result.diagnostics) {
-    let entry = byFile.get(d.file);
-    if (!entry) {
-      // An empty source is falsy to the formatter, which would then read the file from disk.
-      const source = result.sources.get(d.file) || '\n';
-      entry = { filePath: d.file, source, messages: [] };
-      byFile.set(d.file, entry);
-    }
-    entry.messages.push({
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  const out: friendly.FileResult[] = [];
+  const framed = new Map<string, string>();
+  for (const [filePath, diagnostics] of byFile) {
+    // An empty source is falsy to the formatter, which would then read the file from disk.
+    const source = result.sources.get(filePath) || '\n';
+    const message = (d: Diagnostic): friendly.Message => ({
       ruleId: d.ruleId,
       severity: d.severity === 'error' ? 2 : 1,
       message: describe(d),
@@ -40,8 +44,73 @@ function toEslintResults(result: LintResult): friendly.FileResult[] {
       endLine: d.endLine,
       endColumn: d.endColumn,
     });
+    const lines = source.split(LINE_BREAK);
+    if (!lines.some((l) => l.length > MAX_FRAME_LINE)) {
+      out.push({ filePath, source, messages: diagnostics.map(message) });
+      continue;
+    }
+    // A file with a long line: each finding gets its own copy of the source with that line cut
+    // around it, and its column moved to match; framedLocation puts the real column back.
+    const ordered = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
+    ordered.forEach((d, k) => {
+      const frame = cutLine(lines, d.line, d.column);
+      out.push({
+        filePath,
+        source: frame.source,
+        messages: [{ ...message(d), column: frame.column, filePath: framedPathToken(filePath, k) }],
+      });
+      framed.set(framedPathToken(filePath, k), `${relative('.', filePath)}:${d.line}:${d.column}`);
+    });
   }
-  return [...byFile.values()];
+  return { results: out, framed };
+}
+
+/** Characters of one source line a code frame shows; longer lines are cut around the finding. */
+export const MAX_FRAME_LINE = 160;
+/** How much of a cut line is shown before the finding's column. */
+const FRAME_LEAD = 40;
+/** Line breaks as @babel/code-frame splits them, so a cut line is the line it prints. */
+const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
+
+/**
+ * The source with line `line` cut to MAX_FRAME_LINE characters around `column`
+ * (marked with '…'), and the column within the cut line. A minified domain, or
+ * one megabyte-long attribute, would otherwise be printed whole under every
+ * finding in the file.
+ */
+function cutLine(lines: readonly string[], line: number, column: number): { source: string; column: number } {
+  const text = lines[line - 1] ?? '';
+  if (text.length <= MAX_FRAME_LINE) return { source: lines.join('\n'), column };
+  const from = Math.max(0, Math.min(column - 1 - FRAME_LEAD, text.length - MAX_FRAME_LINE));
+  const to = Math.min(text.length, from + MAX_FRAME_LINE);
+  const lead = from > 0 ? '…' : '';
+  const copy = lines.slice();
+  copy[line - 1] = `${lead}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
+  // Other long lines in the frame's context are cut at their start.
+  for (let i = Math.max(0, line - 3); i < Math.min(copy.length, line + 3); i++) {
+    if (i !== line - 1 && copy[i]!.length > MAX_FRAME_LINE) copy[i] = `${copy[i]!.slice(0, MAX_FRAME_LINE)}…`;
+  }
+  return { source: copy.join('\n'), column: column - from + lead.length };
+}
+
+/**
+ * The formatter prints `path:line:column` from the message it frames, so a
+ * finding on a cut line is given a stand-in path that sorts where the real
+ * one does (a space sorts before any file-name character; k orders the
+ * file's findings by position), and the printed location is replaced with
+ * the real one afterwards.
+ */
+function framedPathToken(filePath: string, k: number): string {
+  return `${filePath} ${String(k).padStart(9, '0')}`;
+}
+function restoreFramedLocations(text: string, framed: ReadonlyMap<string, string>): string {
+  let out = text;
+  for (const [token, real] of framed) out = out.replace(new RegExp(`${escapeRegExp(token)}:\\d+:\\d+`), () => real);
+  return out;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The message line(s): ESLint has no info level, so infos print as `(info)` next to the warning sign. */

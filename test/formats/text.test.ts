@@ -142,3 +142,36 @@ test('the chalk kvmlint sets up is the instance eslint-formatter-friendly uses',
   const friendlyChalk = createRequire(require.resolve('eslint-formatter-friendly'))('chalk');
   assert.equal(friendlyChalk, chalkModule.default);
 });
+
+test('a long line is cut around each finding in its code frame; the location keeps the real column', async () => {
+  const { lint } = await import('../../src/engine/runner.ts');
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { MAX_FRAME_LINE } = await import('../../src/formats/text.ts');
+  const dir = mkdtempSync(path.join(tmpdir(), 'kvmlint-longline-'));
+  try {
+    // A 600 KB cpuset on the same line as the root, ending in the token that is wrong.
+    const xml = `<domain type='kvm'><name>x</name><vcpu>2</vcpu><cputune><vcpupin vcpu='0' cpuset='${'1,'.repeat(300_000)}x'/></cputune></domain>\n`;
+    writeFileSync(path.join(dir, 'long.xml'), xml);
+    const run = await lint({ paths: ['long.xml'], cwd: dir, configFile: false });
+    const bad = run.diagnostics.find((d) => d.ruleId === 'cpuset-syntax');
+    assert.ok(bad && run.diagnostics.length >= 2, 'a finding at the end of the line and others near its start');
+    const out = formatText({ ...run, cwd: dir }, { color: false });
+    // Every finding's frame is bounded: nothing like the 600 KB line, once per finding.
+    assert.ok(out.length < run.diagnostics.length * (MAX_FRAME_LINE + 1000), `${out.length} characters`);
+    const frames = out.split(/\n(?= {5}\S+:\d+:\d+\n)/).slice(1);
+    assert.equal(frames.length, run.diagnostics.length);
+    for (const d of run.diagnostics) {
+      const frame = frames.find((f) => new RegExp(`[ /]long\\.xml:${d.line}:${d.column}\n`).test(f));
+      assert.ok(frame, `${d.ruleId} at ${d.line}:${d.column}`);
+      // The caret sits under the character at the finding's real column.
+      const [, shown = '', marker = ''] = /\n( *> 1 \| .*)\n( *\| *\^)/.exec(frame) ?? [];
+      const gutter = shown.indexOf('| ') + 2;
+      assert.equal(shown.charAt(marker.indexOf('^')), xml.charAt(d.column - 1), `${d.ruleId}: ${marker.indexOf('^') - gutter}`);
+      assert.ok(shown.length - gutter <= MAX_FRAME_LINE + 2, 'cut line');
+    }
+    assert.equal(xml.charAt(bad.column - 1), 'x');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
