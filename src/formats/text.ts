@@ -23,7 +23,7 @@ export function formatText(result: LintResult, opts: FormatOptions): string {
 }
 
 /** The formatter's input, and the real location of each finding framed on a cut line (see framedPathToken). */
-function toEslintResults(result: LintResult): { results: friendly.FileResult[]; framed: Map<string, string> } {
+function toEslintResults(result: LintResult): { results: friendly.FileResult[]; framed: Map<number, { path: string; real: string }> } {
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of result.diagnostics) {
     const list = byFile.get(d.file);
@@ -31,7 +31,7 @@ function toEslintResults(result: LintResult): { results: friendly.FileResult[]; 
     else byFile.set(d.file, [d]);
   }
   const out: friendly.FileResult[] = [];
-  const framed = new Map<string, string>();
+  const framed = new Map<number, { path: string; real: string }>();
   for (const [filePath, diagnostics] of byFile) {
     // An empty source is falsy to the formatter, which would then read the file from disk.
     const source = result.sources.get(filePath) || '\n';
@@ -52,15 +52,14 @@ function toEslintResults(result: LintResult): { results: friendly.FileResult[]; 
     // A file with a long line: each finding gets its own copy of the source with that line cut
     // around it, and its column moved to match; framedLocation puts the real column back.
     const ordered = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
-    ordered.forEach((d, k) => {
+    for (const d of ordered) {
       const frame = cutLine(lines, d.line, d.column);
-      out.push({
-        filePath,
-        source: frame.source,
-        messages: [{ ...message(d), column: frame.column, filePath: framedPathToken(filePath, k) }],
-      });
-      framed.set(framedPathToken(filePath, k), `${relative('.', filePath)}:${d.line}:${d.column}`);
-    });
+      const k = framed.size;
+      // The formatter shows paths relative to the working directory; so does the real location.
+      const shown = relative('.', filePath);
+      framed.set(k, { path: shown, real: `${shown}:${d.line}:${d.column}` });
+      out.push({ filePath, source: frame.source, messages: [{ ...message(d), column: frame.column, filePath: framedPathToken(shown, k) }] });
+    }
   }
   return { results: out, framed };
 }
@@ -73,44 +72,50 @@ const FRAME_LEAD = 40;
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
 
 /**
- * The source with line `line` cut to MAX_FRAME_LINE characters around `column`
- * (marked with '…'), and the column within the cut line. A minified domain, or
- * one megabyte-long attribute, would otherwise be printed whole under every
- * finding in the file.
+ * The source as the frame of a finding at `line`:`column` shows it: that line
+ * cut to MAX_FRAME_LINE characters around the column (marked with '…'), and
+ * the column within the cut line. A minified domain, or one megabyte-long
+ * attribute, would otherwise be printed whole under every finding in the file.
  */
 function cutLine(lines: readonly string[], line: number, column: number): { source: string; column: number } {
   const text = lines[line - 1] ?? '';
-  if (text.length <= MAX_FRAME_LINE) return { source: lines.join('\n'), column };
-  const from = Math.max(0, Math.min(column - 1 - FRAME_LEAD, text.length - MAX_FRAME_LINE));
-  const to = Math.min(text.length, from + MAX_FRAME_LINE);
-  const lead = from > 0 ? '…' : '';
-  const copy = lines.slice();
-  copy[line - 1] = `${lead}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
-  // Other long lines in the frame's context are cut at their start.
-  for (let i = Math.max(0, line - 3); i < Math.min(copy.length, line + 3); i++) {
-    if (i !== line - 1 && copy[i]!.length > MAX_FRAME_LINE) copy[i] = `${copy[i]!.slice(0, MAX_FRAME_LINE)}…`;
+  let from = 0;
+  let lead = '';
+  // Only the lines a frame shows are kept (two above, three below), cut at their start when long;
+  // the others are emptied so line numbers stay and a file with many findings is not copied whole for each.
+  const copy = lines.map((l, i) => (i < line - 3 || i > line + 2 ? '' : l.length > MAX_FRAME_LINE ? `${l.slice(0, MAX_FRAME_LINE)}…` : l));
+  if (text.length > MAX_FRAME_LINE) {
+    from = Math.max(0, Math.min(column - 1 - FRAME_LEAD, text.length - MAX_FRAME_LINE));
+    const to = Math.min(text.length, from + MAX_FRAME_LINE);
+    lead = from > 0 ? '…' : '';
+    copy[line - 1] = `${lead}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
   }
   return { source: copy.join('\n'), column: column - from + lead.length };
 }
 
 /**
  * The formatter prints `path:line:column` from the message it frames, so a
- * finding on a cut line is given a stand-in path that sorts where the real
- * one does (a space sorts before any file-name character; k orders the
- * file's findings by position), and the printed location is replaced with
- * the real one afterwards.
+ * finding on a cut line is given a stand-in path, `path §k`, that sorts where
+ * the real one does (a space sorts before any file-name character; k, unique
+ * in the report, follows each file's findings in position order), and the
+ * real location is put back afterwards, in one pass over the report.
  */
 function framedPathToken(filePath: string, k: number): string {
-  return `${filePath} ${String(k).padStart(9, '0')}`;
-}
-function restoreFramedLocations(text: string, framed: ReadonlyMap<string, string>): string {
-  let out = text;
-  for (const [token, real] of framed) out = out.replace(new RegExp(`${escapeRegExp(token)}:\\d+:\\d+`), () => real);
-  return out;
+  return `${filePath} §${String(k).padStart(9, '0')}`;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function restoreFramedLocations(text: string, framed: ReadonlyMap<number, { path: string; real: string }>): string {
+  if (framed.size === 0) return text;
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(/ §(\d{9}):\d+:\d+/g)) {
+    const entry = framed.get(Number(m[1]));
+    const start = m.index - (entry?.path.length ?? 0);
+    if (!entry || start < last || text.slice(start, m.index) !== entry.path) continue;
+    out += text.slice(last, start) + entry.real;
+    last = m.index + m[0].length;
+  }
+  return out + text.slice(last);
 }
 
 /** The message line(s): ESLint has no info level, so infos print as `(info)` next to the warning sign. */
