@@ -37169,15 +37169,13 @@ function toEslintResults(result) {
       continue;
     }
     const ordered = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
-    ordered.forEach((d, k) => {
+    for (const d of ordered) {
       const frame = cutLine(lines, d.line, d.column);
-      out.push({
-        filePath,
-        source: frame.source,
-        messages: [{ ...message2(d), column: frame.column, filePath: framedPathToken(filePath, k) }]
-      });
-      framed.set(framedPathToken(filePath, k), `${relative3(".", filePath)}:${d.line}:${d.column}`);
-    });
+      const k = framed.size;
+      const shown = relative3(".", filePath);
+      framed.set(k, { path: shown, real: `${shown}:${d.line}:${d.column}` });
+      out.push({ filePath, source: frame.source, messages: [{ ...message2(d), column: frame.column, filePath: framedPathToken(shown, k) }] });
+    }
   }
   return { results: out, framed };
 }
@@ -37186,27 +37184,32 @@ var FRAME_LEAD = 40;
 var LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
 function cutLine(lines, line, column) {
   const text = lines[line - 1] ?? "";
-  if (text.length <= MAX_FRAME_LINE) return { source: lines.join("\n"), column };
-  const from = Math.max(0, Math.min(column - 1 - FRAME_LEAD, text.length - MAX_FRAME_LINE));
-  const to = Math.min(text.length, from + MAX_FRAME_LINE);
-  const lead = from > 0 ? "\u2026" : "";
-  const copy = lines.slice();
-  copy[line - 1] = `${lead}${text.slice(from, to)}${to < text.length ? "\u2026" : ""}`;
-  for (let i = Math.max(0, line - 3); i < Math.min(copy.length, line + 3); i++) {
-    if (i !== line - 1 && copy[i].length > MAX_FRAME_LINE) copy[i] = `${copy[i].slice(0, MAX_FRAME_LINE)}\u2026`;
+  let from = 0;
+  let lead = "";
+  const copy = lines.map((l, i) => i < line - 3 || i > line + 2 ? "" : l.length > MAX_FRAME_LINE ? `${l.slice(0, MAX_FRAME_LINE)}\u2026` : l);
+  if (text.length > MAX_FRAME_LINE) {
+    from = Math.max(0, Math.min(column - 1 - FRAME_LEAD, text.length - MAX_FRAME_LINE));
+    const to = Math.min(text.length, from + MAX_FRAME_LINE);
+    lead = from > 0 ? "\u2026" : "";
+    copy[line - 1] = `${lead}${text.slice(from, to)}${to < text.length ? "\u2026" : ""}`;
   }
   return { source: copy.join("\n"), column: column - from + lead.length };
 }
 function framedPathToken(filePath, k) {
-  return `${filePath} ${String(k).padStart(9, "0")}`;
+  return `${filePath} \xA7${String(k).padStart(9, "0")}`;
 }
 function restoreFramedLocations(text, framed) {
-  let out = text;
-  for (const [token, real] of framed) out = out.replace(new RegExp(`${escapeRegExp(token)}:\\d+:\\d+`), () => real);
-  return out;
-}
-function escapeRegExp(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  if (framed.size === 0) return text;
+  let out = "";
+  let last = 0;
+  for (const m of text.matchAll(/ \u00a7(\d{9}):\d+:\d+/g)) {
+    const entry = framed.get(Number(m[1]));
+    const start = m.index - (entry?.path.length ?? 0);
+    if (!entry || start < last || text.slice(start, m.index) !== entry.path) continue;
+    out += text.slice(last, start) + entry.real;
+    last = m.index + m[0].length;
+  }
+  return out + text.slice(last);
 }
 function describe(d) {
   let text = d.message.replace(/\.$/, "");

@@ -8,6 +8,13 @@ tuneHeapForLint();
 // undone) must not pass for a clean lint.
 process.exitCode = 2;
 let settled = false;
+// `kvmlint … | head`: once the reader has gone, what is left of the report has nowhere to go.
+// That is not kvmlint's failure: the rest is dropped and the run ends with its own exit code.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
 process.on('beforeExit', () => {
   if (!settled) process.stderr.write('kvmlint: internal error: the run stopped before it finished\n');
 });

@@ -260,3 +260,16 @@ test('TIMING=1 prints the slowest rules to stderr (ESLint\'s table); stdout stay
   for (const id of listed) assert.ok(ids.has(id), `${id} is a rule`);
   for (const id of ['dedicated-cpu-conflict', 'missing-emulatorpin', 'value-invalid']) assert.ok(listed.includes(id), `${id} ran`);
 });
+
+test('a reader that stops early (kvmlint … | head -1) ends the report quietly, with kvmlint\'s exit code', () => {
+  // Thousands of findings: a report far larger than a pipe's buffer, so writes go on after head exits.
+  const pins = Array.from({ length: 3000 }, (_, i) => `<vcpupin vcpu='${i}' cpuset='1,^x'/>`).join('');
+  const dir = tempDir({ 'many.xml': `<domain type='kvm'><name>x</name><vcpu>2</vcpu><cputune>${pins}</cputune></domain>\n` });
+  try {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" many.xml | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.stderr, '', 'no EPIPE error or stack trace');
+    assert.equal(r.stdout.trim(), '1', 'the exit code of a lint with errors');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
