@@ -29,7 +29,10 @@
  *          models, every domain and plan rule.
  * The child sets V8's heap up as the CLI does (src/engine/heap.ts) before all three;
  * BENCH_V8_DEFAULTS=1 leaves V8's defaults instead, to see what that setting buys.
- * Prints medians, full ÷ bare, time per domain and the child's peak RSS.
+ * Prints medians, full ÷ bare (the median of the runs' paired ratios, with their
+ * min and max: pairing each full lint with the bare parse of the same round keeps
+ * the ratio meaningful when the machine's speed drifts), time per domain and the
+ * child's peak RSS.
  * Measured, never asserted: speed is not a test.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -229,6 +232,8 @@ interface ChildResult {
   bareMs: number;
   ownMs: number;
   fullMs: number;
+  /** full ÷ bare run by run (each full lint against the bare parse just before it): min, median, max. */
+  ratio: { min: number; median: number; max: number };
   findings: number;
   maxRssMB: number;
   /** Full lint with --schema (libvirt's RelaxNG validation of every domain), when asked. */
@@ -305,6 +310,11 @@ async function child(dir: string, limitHosts: number, totalHosts: number, engine
     bareMs: median(bareTimes),
     ownMs: median(ownTimes),
     fullMs: median(fullTimes),
+    ratio: (() => {
+      // Paired, as the machine's speed drifts: each full lint against the bare parse of the same round.
+      const paired = fullTimes.map((f, i) => f / bareTimes[i]!).sort((a, b) => a - b);
+      return { min: paired[0]!, median: median(paired), max: paired[paired.length - 1]! };
+    })(),
     findings,
     maxRssMB: process.resourceUsage().maxRSS / 1024,
     ...(schemaTimes.length > 0 ? { schemaMs: median(schemaTimes) } : {}),
@@ -333,14 +343,15 @@ function row(r: ChildResult): string {
     r.bareMs.toFixed(0).padStart(8),
     r.ownMs.toFixed(0).padStart(8),
     r.fullMs.toFixed(0).padStart(8),
-    `${(r.fullMs / r.bareMs).toFixed(2)}×`.padStart(10),
+    `${r.ratio.median.toFixed(2)}×`.padStart(10),
+    `${r.ratio.min.toFixed(2)}–${r.ratio.max.toFixed(2)}`.padStart(11),
     `${(r.fullMs / r.ownMs).toFixed(2)}×`.padStart(9),
     ((r.fullMs / r.domains) * 1000).toFixed(0).padStart(12),
     r.maxRssMB.toFixed(0).padStart(12),
     String(r.findings).padStart(9),
   ].join('');
 }
-const HEADER = `${'domains'.padStart(7)}${'hosts'.padStart(5)}${'bare ms'.padStart(8)}${'own ms'.padStart(8)}${'full ms'.padStart(8)}${'full/bare'.padStart(10)}${'full/own'.padStart(9)}${'µs/domain'.padStart(12)}${'peak RSS MB'.padStart(12)}${'findings'.padStart(9)}`;
+const HEADER = `${'domains'.padStart(7)}${'hosts'.padStart(5)}${'bare ms'.padStart(8)}${'own ms'.padStart(8)}${'full ms'.padStart(8)}${'full/bare'.padStart(10)}${'(min–max)'.padStart(11)}${'full/own'.padStart(9)}${'µs/domain'.padStart(12)}${'peak RSS MB'.padStart(12)}${'findings'.padStart(9)}`;
 
 if (values.child) {
   await child(values.child, Number(values.limitHosts), Number(values.hosts), values.engine!);
