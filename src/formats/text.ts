@@ -50,7 +50,7 @@ function toEslintResults(result: LintResult): { results: friendly.FileResult[]; 
       continue;
     }
     // A file with a long line: each finding gets its own copy of the source with that line cut
-    // around it, and its column moved to match; framedLocation puts the real column back.
+    // around it, and its column moved to match; restoreFramedLocations puts the real location back.
     const ordered = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
     for (const d of ordered) {
       const frame = cutLine(lines, d.line, d.column);
