@@ -44,7 +44,7 @@ import { fileURLToPath } from 'node:url';
 import { SaxesParser } from 'saxes';
 import { globby } from 'globby';
 import { pathToFileURL } from 'node:url';
-import { asciiOutputPlugin, libxml2FlatPlugin } from './esbuild-libxml2.mjs';
+import { engineBuildOptions } from './esbuild-engine.mjs';
 import type { lint as LintFn } from '../src/engine/runner.ts';
 import type { parseXml as ParseXmlFn } from '../src/xml/parse.ts';
 
@@ -369,28 +369,12 @@ if (values.child) {
   const enginePath = join(base, 'engine.mjs');
   const { build } = await import('esbuild');
   const childPath = join(base, 'bench-child.mjs');
+  const common = await engineBuildOptions();
+  await build({ ...common, entryPoints: [fileURLToPath(import.meta.url)], outfile: childPath, external: ['esbuild'] });
   await build({
-    entryPoints: [fileURLToPath(import.meta.url)],
-    outfile: childPath,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-    external: ['esbuild'],
-    plugins: [await libxml2FlatPlugin(), asciiOutputPlugin()],
-    banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
-  });
-  await build({
+    ...common,
     stdin: { contents: "export { lint } from './src/engine/runner.ts';\nexport { parseXml } from './src/xml/parse.ts';\nexport { tuneHeapForLint } from './src/engine/heap.ts';", resolveDir: fileURLToPath(new URL('..', import.meta.url)), loader: 'ts' },
     outfile: enginePath,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-    plugins: [await libxml2FlatPlugin(), asciiOutputPlugin()],
-    banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
   });
   console.log(
     `runs per size: ${RUNS} (medians); each size in a fresh Node process (no tsx); engine bundled with esbuild as in dist/; ` +

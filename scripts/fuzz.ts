@@ -571,21 +571,15 @@ export interface Engine {
 /** Bundles lint() as the CLI bundle is built (no tsx keepNames overhead), into `dir`; returns the module path. */
 export async function buildEngine(dir: string): Promise<string> {
   const { build } = await import('esbuild');
-  const { asciiOutputPlugin, libxml2FlatPlugin } = await import('./esbuild-libxml2.mjs');
+  const { engineBuildOptions } = await import('./esbuild-engine.mjs');
   const outfile = join(dir, 'kvmlint-engine.mjs');
   await build({
-    plugins: [await libxml2FlatPlugin(), asciiOutputPlugin()],
+    ...(await engineBuildOptions()),
     stdin: {
       contents:
         "export { lint } from './src/engine/runner.ts';\nexport { lintAndFix } from './src/engine/fix.ts';\nexport { fastParse } from './src/xml/fast-parse.ts';\nexport { parseXmlWithSaxes } from './src/xml/parse.ts';", resolveDir: repoRoot, loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
     outfile,
     sourcemap: 'inline',
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __kvmlintCreateRequire } from 'node:module'; const require = __kvmlintCreateRequire(import.meta.url);" },
   });
   return outfile;
 }
@@ -596,19 +590,14 @@ export async function buildEngine(dir: string): Promise<string> {
  */
 async function buildWorker(dir: string): Promise<string> {
   const { build } = await import('esbuild');
-  const { asciiOutputPlugin, libxml2FlatPlugin } = await import('./esbuild-libxml2.mjs');
+  const { engineBuildOptions } = await import('./esbuild-engine.mjs');
   const outfile = join(dir, 'kvmlint-fuzz-worker.mjs');
   await build({
-    plugins: [await libxml2FlatPlugin(), asciiOutputPlugin()],
+    ...(await engineBuildOptions()),
     entryPoints: [fileURLToPath(import.meta.url)],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
     outfile,
     external: ['esbuild'],
     sourcemap: 'inline',
-    logLevel: 'warning',
   });
   return outfile;
 }

@@ -1,4 +1,5 @@
-// esbuild plugin shared by every bundle of the engine (dist/, the fuzz and bench engines).
+// What every bundle of the engine (dist/, the fuzz and bench engines) is built with: the same
+// options, so what the bench and the fuzzer measure is the code that ships.
 //
 // libxml2-wasm (src/schema/validator.ts imports it dynamically) uses top-level await inside
 // modules that import each other in a cycle. Bundled as they are behind a dynamic import,
@@ -57,5 +58,24 @@ export function asciiOutputPlugin() {
         if (/[^\x00-\x7f]/.test(text)) await writeFile(out, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
       });
     },
+  };
+}
+
+/**
+ * The options every engine bundle shares: ESM for Node 20, with a `require` for the CommonJS
+ * dependencies, libxml2-wasm flattened and the output pure ASCII. Callers add entry and outfile.
+ * @returns {Promise<import('esbuild').BuildOptions>}
+ */
+export async function engineBuildOptions() {
+  return {
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    legalComments: 'none',
+    logLevel: 'warning',
+    // Some dependencies are CommonJS and call require(); give the ESM bundle one.
+    banner: { js: "import { createRequire as __kvmlintCreateRequire } from 'node:module'; const require = __kvmlintCreateRequire(import.meta.url);" },
+    plugins: [await libxml2FlatPlugin(), asciiOutputPlugin()],
   };
 }

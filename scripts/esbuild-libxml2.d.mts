@@ -1,4 +1,0 @@
-import type { Plugin } from 'esbuild';
-/** esbuild plugin: `import('libxml2-wasm')` loads the package flattened into one module (see esbuild-libxml2.mjs). */
-export function libxml2FlatPlugin(): Promise<Plugin>;
-export function asciiOutputPlugin(): Plugin;
