@@ -12,22 +12,16 @@ import { dirname } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
+/** ESM for Node 20, one file, no legal comments: the engine's bundles and libxml2-wasm flattened for them. */
+const ESM_FOR_NODE20 = /** @type {const} */ ({ bundle: true, platform: 'node', format: 'esm', target: 'node20', legalComments: 'none', logLevel: 'warning' });
+
 /** @returns {Promise<import('esbuild').Plugin>} */
 export async function libxml2FlatPlugin() {
   // Imported here, not at the top: scripts/fuzz.ts bundles itself (with this file) into a worker
   // that runs where esbuild cannot be resolved, and never calls this.
   const { build } = await import('esbuild');
   const entry = require.resolve('libxml2-wasm');
-  const flat = await build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    legalComments: 'none',
-    logLevel: 'warning',
-    write: false,
-  });
+  const flat = await build({ ...ESM_FOR_NODE20, entryPoints: [entry], write: false });
   const contents = flat.outputFiles[0].text;
   return {
     name: 'libxml2-wasm-flat',
@@ -68,12 +62,7 @@ export function asciiOutputPlugin() {
  */
 export async function engineBuildOptions() {
   return {
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    legalComments: 'none',
-    logLevel: 'warning',
+    ...ESM_FOR_NODE20,
     // Some dependencies are CommonJS and call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __kvmlintCreateRequire } from 'node:module'; const require = __kvmlintCreateRequire(import.meta.url);" },
     plugins: [await libxml2FlatPlugin(), asciiOutputPlugin()],
