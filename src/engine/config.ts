@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
-import schema from '../../schemas/kvmlint.config.schema.json' with { type: 'json' };
+import validateConfigSchema from '../generated/config-validator.ts';
 import { relativePosix } from './paths.ts';
 import { describeAjvError, describeJsonSyntaxError, formatJsonPath } from '../json/document.ts';
 import { findRule } from './registry.ts';
@@ -71,7 +71,8 @@ interface RawConfig {
 
 const SEVERITY: Record<string, RuleSetting> = { off: 'off', warn: 'warning', warning: 'warning', error: 'error' };
 
-let validator: ValidateFunction | undefined;
+/** schemas/kvmlint.config.schema.json, compiled by Ajv at build time (scripts/gen-validators.ts). */
+const validator = validateConfigSchema as unknown as ValidateFunction;
 
 /**
  * The nearest kvmlint.config.json at or above `startDir`, stopping at the
@@ -100,7 +101,6 @@ export function loadConfigFile(path: string, displayPath = path): ResolvedConfig
   } catch (e) {
     throw new ConfigError(displayPath, '', describeJsonSyntaxError(text, e as Error).problem);
   }
-  validator ??= new Ajv({ allErrors: true, verbose: true, strict: false }).compile(schema);
   if (!validator(data)) {
     const first = validator.errors?.[0];
     if (first) {
