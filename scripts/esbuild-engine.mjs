@@ -1,35 +1,50 @@
 // What every bundle of the engine (dist/, the fuzz and bench engines) is built with: the same
 // options, so what the bench and the fuzzer measure is the code that ships.
 //
-// libxml2-wasm (src/schema/validator.ts imports it dynamically) uses top-level await inside
-// modules that import each other in a cycle. Bundled as they are behind a dynamic import,
-// esbuild gives each module an async initialiser, and the cycle makes them wait on each other
-// for ever: the process exits with nothing done. So the package is first flattened into one
-// module (one scope, its top-level await kept at the top level), and that single module is
-// what `import('libxml2-wasm')` loads: one initialiser, no cycle.
+// libxml2-wasm (src/schema/validator.ts imports it dynamically, for --schema only) uses
+// top-level await inside modules that import each other in a cycle. Bundled as they are behind
+// a dynamic import, esbuild gives each module an async initialiser, and the cycle makes them
+// wait on each other for ever: the process exits with nothing done. So the package is first
+// flattened into one module (one scope, its top-level await kept at the top level). That module
+// (1.4 MB, its wasm inlined) is written beside the bundle as libxml2-wasm.mjs, and
+// `import('libxml2-wasm')` loads it from there: inside the bundle, every run would parse it at
+// startup (half the bundle, ~50 ms) although only --schema runs use it.
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 
 const require = createRequire(import.meta.url);
 
-/** ESM for Node 20, one file, no legal comments: the engine's bundles and libxml2-wasm flattened for them. */
+/** ESM for Node 20, one file, no legal comments: the engine's bundles and libxml2-wasm flattened beside them. */
 const ESM_FOR_NODE20 = /** @type {const} */ ({ bundle: true, platform: 'node', format: 'esm', target: 'node20', legalComments: 'none', logLevel: 'warning' });
 
+/** The file beside each engine bundle that `import('libxml2-wasm')` loads. */
+export const LIBXML2_FILE = 'libxml2-wasm.mjs';
+
 /** @returns {Promise<import('esbuild').Plugin>} */
-export async function libxml2FlatPlugin() {
+export async function libxml2FilePlugin() {
   // Imported here, not at the top: scripts/fuzz.ts bundles itself (with this file) into a worker
   // that runs where esbuild cannot be resolved, and never calls this.
   const { build } = await import('esbuild');
-  const entry = require.resolve('libxml2-wasm');
-  const flat = await build({ ...ESM_FOR_NODE20, entryPoints: [entry], write: false });
-  const contents = flat.outputFiles[0].text;
+  const flat = await build({ ...ESM_FOR_NODE20, entryPoints: [require.resolve('libxml2-wasm')], write: false });
+  const contents = toAscii(flat.outputFiles[0].text);
   return {
-    name: 'libxml2-wasm-flat',
+    name: 'libxml2-wasm-file',
     setup(b) {
-      b.onResolve({ filter: /^libxml2-wasm$/ }, () => ({ path: 'libxml2-wasm', namespace: 'libxml2-wasm-flat' }));
-      b.onLoad({ filter: /.*/, namespace: 'libxml2-wasm-flat' }, () => ({ contents, loader: 'js', resolveDir: dirname(entry) }));
+      b.onResolve({ filter: /^libxml2-wasm$/ }, () => ({ path: `./${LIBXML2_FILE}`, external: true }));
+      b.onEnd(async (result) => {
+        const out = b.initialOptions.outfile;
+        if (result.errors.length > 0 || !out || b.initialOptions.write === false) return;
+        await writeFile(join(dirname(out), LIBXML2_FILE), contents);
+      });
     },
   };
+}
+
+/** Non-ASCII characters as \\uXXXX escapes (left by esbuild only in comments, where the escape is harmless). */
+function toAscii(text) {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
@@ -46,10 +61,9 @@ export function asciiOutputPlugin() {
       b.onEnd(async (result) => {
         const out = b.initialOptions.outfile;
         if (result.errors.length > 0 || !out || b.initialOptions.write === false) return;
-        const { readFile, writeFile } = await import('node:fs/promises');
         const text = await readFile(out, 'utf8');
-        // eslint-disable-next-line no-control-regex
-        if (/[^\x00-\x7f]/.test(text)) await writeFile(out, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+        const ascii = toAscii(text);
+        if (ascii !== text) await writeFile(out, ascii);
       });
     },
   };
@@ -65,6 +79,6 @@ export async function engineBuildOptions() {
     ...ESM_FOR_NODE20,
     // Some dependencies are CommonJS and call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __kvmlintCreateRequire } from 'node:module'; const require = __kvmlintCreateRequire(import.meta.url);" },
-    plugins: [await libxml2FlatPlugin(), asciiOutputPlugin()],
+    plugins: [await libxml2FilePlugin(), asciiOutputPlugin()],
   };
 }
