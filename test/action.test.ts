@@ -1,13 +1,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Log, Result } from 'sarif';
 import { repoRoot } from './support/paths.ts';
 import { nodeBinaries, type NodeBinary } from './support/node-binaries.ts';
+import { copyBundle } from './support/bundle.ts';
 import { multitoolValidate, schemaValidator } from './formats/sarif-validators.ts';
 
 // The Action as GitHub runs it: `node dist/action.mjs` in the workspace, inputs as INPUT_* variables,
@@ -39,9 +40,7 @@ before(() => {
   const built = path.join(repoRoot, 'dist', 'action.mjs');
   assert.ok(existsSync(built), 'dist/action.mjs is missing: run `npm run build`');
   tmp = mkdtempSync(path.join(tmpdir(), 'kvmlint-action-'));
-  actionBundle = path.join(tmp, 'action', 'dist', 'action.mjs');
-  mkdirSync(path.dirname(actionBundle), { recursive: true });
-  copyFileSync(built, actionBundle);
+  actionBundle = copyBundle('action.mjs', path.join(tmp, 'action', 'dist', 'action.mjs'));
   // The workspace sits inside another git repository: URIs must be relative to GITHUB_WORKSPACE,
   // not to the enclosing repository's root (which is where the CLI would otherwise anchor them).
   mkdirSync(path.join(tmp, 'outer', '.git'), { recursive: true });
@@ -259,9 +258,7 @@ test('kvmlint --format github prints the same annotation lines as the action', (
 for (const node of nodeBinaries()) {
   test(`${node.label}: the CLI bundle runs on its own (lint, exit 1, file:line:column in the text report)`, { skip: node.skip }, () => {
     // Alone, away from node_modules: the bundle must carry every dependency it uses.
-    const cli = path.join(tmp, 'cli', 'kvmlint.mjs');
-    mkdirSync(path.dirname(cli), { recursive: true });
-    copyFileSync(path.join(repoRoot, 'dist', 'kvmlint.mjs'), cli);
+    const cli = copyBundle('kvmlint.mjs', path.join(tmp, 'cli', 'kvmlint.mjs'));
     const r = spawnSync(node.path, [cli, '--no-color', 'guests'], { cwd: workspace, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /guests\/bad\.xml:6:31/);

@@ -1,11 +1,12 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { repoRoot } from '../support/paths.ts';
 import { nodeBinaries } from '../support/node-binaries.ts';
+import { copyBundle } from '../support/bundle.ts';
 import { libvirtSchemas } from '../support/schemas.ts';
 import { CASES } from '../../fixtures/hostile/cases.ts';
 
@@ -19,10 +20,9 @@ after(() => rmSync(work, { recursive: true, force: true }));
 
 const cli = join(work, 'bin', 'kvmlint.mjs');
 const action = join(work, 'action', 'action.mjs');
-mkdirSync(dirname(cli), { recursive: true });
-mkdirSync(dirname(action), { recursive: true });
-copyFileSync(join(repoRoot, 'dist', 'kvmlint.mjs'), cli);
-copyFileSync(join(repoRoot, 'dist', 'action.mjs'), action);
+copyBundle('kvmlint.mjs', cli);
+const libxml2File = join(dirname(cli), 'libxml2-wasm.mjs');
+copyBundle('action.mjs', action);
 
 const production = readFileSync(join(repoRoot, 'examples', 'production-vm.xml'), 'utf8');
 const BAD = production.replace("<vcpu placement='static'>", "<vcpu placement='statik'>").replace('<name>production-vm</name>', '<name>bad</name>');
@@ -47,7 +47,7 @@ function run(args: readonly string[], opts: { node?: string; env?: Record<string
 const noStackTrace = (s: string) => assert.doesNotMatch(s, /\n\s+at .+:\d+:\d+\)?\n/, 'printed a stack trace');
 
 for (const node of nodeBinaries()) {
-  test(`${node.label}: the CLI bundle alone validates with --schema DIR: exit 1, finding at the element`, { skip: skip || node.skip }, () => {
+  test(`${node.label}: the CLI bundle, away from node_modules, validates with --schema DIR: exit 1, finding at the element`, { skip: skip || node.skip }, () => {
     const r = run(['-f', 'json', '--schema', schemas.dir!, 'guests'], { node: node.path });
     assert.equal(r.status, 1, r.stderr);
     const report = JSON.parse(r.stdout) as { diagnostics: Array<{ ruleId: string; file: string; line: number; column: number }> };
@@ -132,7 +132,7 @@ process.on('exit', () => process.stderr.write('wasm:' + n + '\\n'));
 
 const SPY = join(repoRoot, 'fixtures', 'hostile', 'fs-spy.mjs');
 
-test('fs spy: a --schema run touches only the schema directory, the linted files, the bundle and the config lookup', { skip }, () => {
+test('fs spy: a --schema run touches only the schema directory, the linted files, the bundle (with its libxml2-wasm.mjs) and the config lookup', { skip }, () => {
   const out = join(work, 'spy.json');
   const r = run(['-f', 'json', '--schema', schemas.dir!, 'guests'], { preload: SPY, env: { KVMLINT_FS_SPY_OUT: out } });
   assert.equal(r.status, 1, r.stderr);
@@ -142,7 +142,7 @@ test('fs spy: a --schema run touches only the schema directory, the linted files
   assert.ok(touched.some((p) => p.startsWith(`${schemaDir}/`) && p.endsWith('domaincommon.rng')), 'the spy saw the includes being read');
   const allowed = (p: string) =>
     p.includes('*') || // globby hands its ignore patterns to fs calls
-    p === cli || p === schemaDir || p.startsWith(`${schemaDir}/`) || p === guests || p.startsWith(`${guests}/`) || /(?:^|\/)(?:\.git|\.gitignore|kvmlint\.config\.json)$/.test(p) || p === repo;
+    p === cli || p === libxml2File || p === schemaDir || p.startsWith(`${schemaDir}/`) || p === guests || p.startsWith(`${guests}/`) || /(?:^|\/)(?:\.git|\.gitignore|kvmlint\.config\.json)$/.test(p) || p === repo;
   assert.deepEqual(touched.filter((p) => !allowed(p)), []);
   // Only .rng files are opened from the schema directory, and only the 8 domain.rng needs.
   const opened = [...new Set(spy.opens.map((o) => resolve(repo, o.path)).filter((p) => p.startsWith(`${schemaDir}/`)).map((p) => p.slice(schemaDir.length + 1)))].sort();
@@ -194,15 +194,17 @@ function straceOpened(args: readonly string[]): { r: SpawnSyncReturns<string>; o
   return { r, opened };
 }
 
-test('strace: beyond a plain lint, a --schema run opens only files inside the schema directory', { skip: skip || straceSkip }, () => {
+test('strace: beyond a plain lint, a --schema run opens only the bundle\'s libxml2-wasm.mjs and files inside the schema directory', { skip: skip || straceSkip }, () => {
   const plain = straceOpened(['guests']);
   assert.equal(plain.r.status, 0, plain.r.stderr);
+  assert.ok(!plain.opened.has(libxml2File), 'a plain lint never loads libxml2');
   const withSchema = straceOpened(['--schema', schemas.dir!, 'guests']);
   assert.equal(withSchema.r.status, 1, withSchema.r.stderr);
   const schemaDir = resolve(schemas.dir!);
   const extra = [...withSchema.opened].filter((p) => !plain.opened.has(p) && !/^\/(?:proc|sys|dev)\//.test(p));
   assert.ok(extra.some((p) => p.endsWith('/domaincommon.rng')), 'strace saw the schema files opened');
-  assert.deepEqual(extra.filter((p) => !p.startsWith(`${schemaDir}/`) && p !== schemaDir), []);
+  assert.ok(extra.includes(libxml2File), 'libxml2 is loaded from beside the bundle');
+  assert.deepEqual(extra.filter((p) => !p.startsWith(`${schemaDir}/`) && p !== schemaDir && p !== libxml2File), []);
 });
 
 test('Action: the schema input validates (a directory, or true with KVMLINT_LIBVIRT_SCHEMAS); a missing one fails the step', { skip }, () => {

@@ -1,0 +1,17 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { repoRoot } from './paths.ts';
+
+/** What dist/ holds beside the entry bundles: libxml2-wasm, loaded only for --schema (scripts/esbuild-engine.mjs). */
+const BUNDLE_SIBLINGS = ['libxml2-wasm.mjs'];
+
+/**
+ * Copies a committed bundle (`kvmlint.mjs`, `action.mjs`) to `to`, away from node_modules, with
+ * the files it loads from beside itself: what a run from a clone or an npm install has, nothing more.
+ */
+export function copyBundle(name: string, to: string): string {
+  mkdirSync(dirname(to), { recursive: true });
+  copyFileSync(join(repoRoot, 'dist', name), to);
+  for (const sibling of BUNDLE_SIBLINGS) copyFileSync(join(repoRoot, 'dist', sibling), join(dirname(to), sibling));
+  return to;
+}
