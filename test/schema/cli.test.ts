@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { repoRoot } from '../support/paths.ts';
 import { nodeBinaries } from '../support/node-binaries.ts';
 import { copyBundle } from '../support/bundle.ts';
+import { LIBXML2_FILE } from '../../scripts/esbuild-engine.mjs';
 import { libvirtSchemas } from '../support/schemas.ts';
 import { CASES } from '../../fixtures/hostile/cases.ts';
 
@@ -21,7 +22,7 @@ after(() => rmSync(work, { recursive: true, force: true }));
 const cli = join(work, 'bin', 'kvmlint.mjs');
 const action = join(work, 'action', 'action.mjs');
 copyBundle('kvmlint.mjs', cli);
-const libxml2File = join(dirname(cli), 'libxml2-wasm.mjs');
+const libxml2File = join(dirname(cli), LIBXML2_FILE);
 copyBundle('action.mjs', action);
 
 const production = readFileSync(join(repoRoot, 'examples', 'production-vm.xml'), 'utf8');
