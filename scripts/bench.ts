@@ -365,6 +365,11 @@ if (values.child) {
         { label: 'fleet: 100 hosts × 100 domains, config-mapped', hosts: 100, perHost: PER_HOST_SCALE, sizes: [10, 30, 100], layout: 'fleet' },
         { label: 'worst case (dense): 100 hosts × 100 domains, every guest colliding with ~16 others', hosts: 100, perHost: PER_HOST_SCALE, sizes: [100], layout: 'dense' },
       ];
+  for (const plan of plans) {
+    // A fleet host has CPUs for every guest pinned on it; the kernel's cpumask stops at 8192 (and kvmlint says so).
+    const cpus = 2 * cpusPerNode(plan.layout, plan.perHost);
+    if (cpus > 8192) throw new Error(`--layout ${plan.layout}: ${plan.perHost} guests per host need a ${cpus}-CPU host, beyond the kernel's 8192: give more --hosts (or --layout dense)`);
+  }
   mkdirSync(base, { recursive: true });
   const enginePath = join(base, 'engine.mjs');
   const { build } = await import('esbuild');
