@@ -2,6 +2,7 @@ import { defineRule, type ReportDescriptor } from '../../src/engine/types.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeVcpus, excerpt } from '../../src/model/describe.ts';
 import type { DomainModel, ThreadSched, VcpuTune } from '../../src/model/domain.ts';
+import type { XmlAttribute } from '../../src/xml/types.ts';
 
 /** virProcessSchedPolicy names libvirt accepts in `scheduler` ("none" is refused: VIR_XML_PROP_NONZERO). */
 const POLICIES: ReadonlySet<string> = new Set(['batch', 'idle', 'fifo', 'rr']);
@@ -50,23 +51,19 @@ export default defineRule({
       }
     }
 
-    // domain_conf.c virDomainThreadSchedParseHelper: `vcpus` is required, every id must exist, sets must not overlap.
-    let scheduled = CpuSet.empty;
-    for (const s of ct.vcpusched) {
-      checkPolicy(s, '<vcpusched>', report);
-      if (!s.vcpusAttr) {
-        report({ range: s.element.startTag, message: "<vcpusched> has no vcpus attribute: libvirt rejects it (\"Missing attribute 'vcpus' in element 'vcpusched'\"); name the vCPUs it schedules" });
-        continue;
-      }
-      if (!s.vcpus) continue;
-      const beyond = maxKnown ? s.vcpus.subtract(vcpus) : CpuSet.empty;
-      if (!beyond.isEmpty) {
-        report({ range: s.vcpusAttr.valueRange, message: `<vcpusched> names ${describeVcpus(beyond)}, but ${have}: libvirt rejects the domain ("vCPU '${beyond.min}' is not present in domain definition")` });
-      } else if (scheduled.intersects(s.vcpus)) {
-        report({ range: s.vcpusAttr.valueRange, message: `<vcpusched> names ${describeVcpus(scheduled.intersect(s.vcpus))} that an earlier <vcpusched> already covers: libvirt rejects overlapping vcpusched sets` });
-      }
-      scheduled = scheduled.union(s.vcpus);
-    }
+    checkSchedSets(
+      ct.vcpusched.map((sc) => ({ sched: sc, ids: sc.vcpus, attr: sc.vcpusAttr })),
+      {
+        element: 'vcpusched',
+        missingAttr: "<vcpusched> has no vcpus attribute: libvirt rejects it (\"Missing attribute 'vcpus' in element 'vcpusched'\"); name the vCPUs it schedules",
+        // Without a readable <vcpu> nothing is beyond it.
+        existing: maxKnown ? vcpus : undefined,
+        have,
+        describe: describeVcpus,
+        notFound: (id) => `"vCPU '${id}' is not present in domain definition"`,
+      },
+      report,
+    );
     if (ct.emulatorsched) checkPolicy(ct.emulatorsched, '<emulatorsched>', report);
 
     checkIothreads(domain, report);
@@ -124,21 +121,45 @@ function checkIothreads(d: DomainModel, report: Report): void {
       pinned.add(pin.iothread);
     }
   }
+  checkSchedSets(
+    ct.iothreadsched.map((sc) => ({ sched: sc, ids: sc.iothreads, attr: sc.iothreadsAttr })),
+    {
+      element: 'iothreadsched',
+      missingAttr: '<iothreadsched> has no iothreads attribute: libvirt rejects it; name the IOThreads it schedules',
+      existing: ids,
+      have,
+      describe: (set) => `${set.size === 1 ? 'IOThread' : 'IOThreads'} ${set.toString()}`,
+      notFound: (id) => `"Cannot find 'iothread' : ${id}"`,
+    },
+    report,
+  );
+}
+
+/**
+ * `<vcpusched>` and `<iothreadsched>` are parsed by one libvirt helper (domain_conf.c
+ * virDomainThreadSchedParseHelper): the id set is required, every id must exist, and the
+ * sets of one kind must not overlap. Each element's policy is checked too.
+ */
+function checkSchedSets(
+  entries: ReadonlyArray<{ sched: ThreadSched; ids: CpuSet | undefined; attr: XmlAttribute | undefined }>,
+  kind: { element: string; missingAttr: string; existing: CpuSet | undefined; have: string; describe: (ids: CpuSet) => string; notFound: (id: number) => string },
+  report: Report,
+): void {
   let scheduled = CpuSet.empty;
-  for (const s of ct.iothreadsched) {
-    checkPolicy(s, '<iothreadsched>', report);
-    if (!s.iothreadsAttr) {
-      report({ range: s.element.startTag, message: "<iothreadsched> has no iothreads attribute: libvirt rejects it; name the IOThreads it schedules" });
+  for (const { sched, ids, attr } of entries) {
+    checkPolicy(sched, `<${kind.element}>`, report);
+    if (!attr) {
+      report({ range: sched.element.startTag, message: kind.missingAttr });
       continue;
     }
-    if (!s.iothreads) continue;
-    const missing = s.iothreads.subtract(ids);
-    if (!missing.isEmpty) {
-      report({ range: s.iothreadsAttr.valueRange, message: `<iothreadsched> names ${missing.size === 1 ? 'IOThread' : 'IOThreads'} ${missing.toString()}, but ${have}: libvirt rejects the domain ("Cannot find 'iothread' : ${missing.min}")` });
-    } else if (scheduled.intersects(s.iothreads)) {
-      report({ range: s.iothreadsAttr.valueRange, message: `<iothreadsched> names IOThreads ${scheduled.intersect(s.iothreads).toString()} that an earlier <iothreadsched> already covers: libvirt rejects overlapping iothreadsched sets` });
+    if (!ids) continue;
+    const beyond = kind.existing ? ids.subtract(kind.existing) : CpuSet.empty;
+    if (!beyond.isEmpty) {
+      report({ range: attr.valueRange, message: `<${kind.element}> names ${kind.describe(beyond)}, but ${kind.have}: libvirt rejects the domain (${kind.notFound(beyond.min!)})` });
+    } else if (scheduled.intersects(ids)) {
+      report({ range: attr.valueRange, message: `<${kind.element}> names ${kind.describe(scheduled.intersect(ids))} that an earlier <${kind.element}> already covers: libvirt rejects overlapping ${kind.element} sets` });
     }
-    scheduled = scheduled.union(s.iothreads);
+    scheduled = scheduled.union(ids);
   }
 }
 
