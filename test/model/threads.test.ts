@@ -12,6 +12,14 @@ function domain(body: string) {
   return buildDomainModel(doc.root!);
 }
 
+/** vCPUs 0 and 1 share CPU 4, vCPU 2 floats over 5-6, vCPU 3 has CPU 7 to itself. */
+const COLLIDING_AND_FLOATING = `<vcpu>4</vcpu><cputune>
+      <vcpupin vcpu='0' cpuset='4'/>
+      <vcpupin vcpu='1' cpuset='4'/>
+      <vcpupin vcpu='2' cpuset='5-6'/>
+      <vcpupin vcpu='3' cpuset='7'/>
+    </cputune>`;
+
 const host = buildHostModel({ kvmlintHostSnapshot: 1, cpus: { online: '0-7' }, nodes: [{ id: 0, cpus: '0-7' }] });
 
 test('threads: vCPU groups split by vcpusched, the emulator and each IOThread with their own policy', () => {
@@ -44,12 +52,7 @@ test('threads: without a host, unpinned threads have unknown CPUs; with one, eve
 });
 
 test('dedicated vCPU CPUs: single-CPU affinities only, with every vCPU on each (collisions kept)', () => {
-  const d = domain(`<vcpu>4</vcpu><cputune>
-      <vcpupin vcpu='0' cpuset='4'/>
-      <vcpupin vcpu='1' cpuset='4'/>
-      <vcpupin vcpu='2' cpuset='5-6'/>
-      <vcpupin vcpu='3' cpuset='7'/>
-    </cputune>`);
+  const d = domain(COLLIDING_AND_FLOATING);
   assert.deepEqual([...dedicatedVcpuCpus(d, host)].map(([cpu, v]) => [cpu, v.toString()]), [
     [4, '0-1'],
     [7, '3'],
@@ -123,12 +126,7 @@ test('realtimeVcpus: every vCPU under a fifo/rr vcpusched, none without one', ()
 });
 
 test('vcpusDedicatedWithin: the vCPUs dedicated to any CPU of a set, floating pins left out', () => {
-  const d = domain(`<vcpu>4</vcpu><cputune>
-      <vcpupin vcpu='0' cpuset='4'/>
-      <vcpupin vcpu='1' cpuset='4'/>
-      <vcpupin vcpu='2' cpuset='5-6'/>
-      <vcpupin vcpu='3' cpuset='7'/>
-    </cputune>`);
+  const d = domain(COLLIDING_AND_FLOATING);
   assert.equal(vcpusDedicatedWithin(d, CpuSet.range(0, 7), host).toString(), '0-1,3');
   assert.equal(vcpusDedicatedWithin(d, CpuSet.of(5, 6, 7), host).toString(), '3');
   assert.equal(vcpusDedicatedWithin(d, CpuSet.range(0, 3), host).isEmpty, true);

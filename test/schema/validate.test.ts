@@ -147,6 +147,19 @@ async function touchedDuring(fn: () => Promise<unknown>): Promise<string[]> {
   return touched;
 }
 
+/** Lints the guide's example against the schemas in `dir`, which must be refused: the error, and every path the run touched. */
+async function refusedSchema(dir: string): Promise<{ error: unknown; touched: string[] }> {
+  let error: unknown;
+  const touched = await touchedDuring(async () => {
+    try {
+      await lintTexts({ 'vm.xml': production }, dir);
+    } catch (e) {
+      error = e;
+    }
+  });
+  return { error, touched };
+}
+
 test('an include pointing outside the schema directory is refused, and the file outside is never touched', { skip }, async () => {
   const base = mkdtempSync(join(work, 'outside-'));
   const outside = join(base, 'outside.rng');
@@ -162,14 +175,7 @@ test('an include pointing outside the schema directory is refused, and the file 
     const dir = mkdtempSync(join(base, 'schemas-'));
     cpSync(schemas.dir!, dir, { recursive: true });
     writeFileSync(join(dir, 'domain.rng'), readFileSync(join(dir, 'domain.rng'), 'utf8').replace('href="domainoverrides.rng"', `href="${href}"`));
-    let error: unknown;
-    const touched = await touchedDuring(async () => {
-      try {
-        await lintTexts({ 'vm.xml': production }, dir);
-      } catch (e) {
-        error = e;
-      }
-    });
+    const { error, touched } = await refusedSchema(dir);
     assert.ok(error instanceof SchemaError, `${label}: ${String(error)}`);
     assert.match(error.message, /could not be compiled: .*refused to read .*outside.rng.*only \.rng files inside the schema directory are read/, label);
     assert.deepEqual(touched.filter((p) => p.includes('outside.rng')), [], `${label}: the outside file was touched`);
@@ -180,14 +186,7 @@ test('an include pointing outside the schema directory is refused, and the file 
   cpSync(schemas.dir!, dir, { recursive: true });
   rmSync(join(dir, 'basictypes.rng'));
   symlinkSync(outside, join(dir, 'basictypes.rng'));
-  let error: unknown;
-  const touched = await touchedDuring(async () => {
-    try {
-      await lintTexts({ 'vm.xml': production }, dir);
-    } catch (e) {
-      error = e;
-    }
-  });
+  const { error, touched } = await refusedSchema(dir);
   assert.ok(error instanceof SchemaError && /refused to read .*basictypes\.rng/.test(error.message), String(error));
   assert.deepEqual(touched.filter((p) => p === outside), [], 'the symlink target was opened');
 });
