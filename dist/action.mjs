@@ -24824,7 +24824,7 @@ function toEslintResults(result) {
     else byFile.set(d.file, [d]);
   }
   const out = [];
-  const framed = /* @__PURE__ */ new Map();
+  const framed = [];
   for (const [filePath, diagnostics] of byFile) {
     const source = result.sources.get(filePath) || "\n";
     const message2 = (d) => ({
@@ -24842,11 +24842,11 @@ function toEslintResults(result) {
       continue;
     }
     const ordered = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
+    const shown = relative3(".", filePath);
     for (const d of ordered) {
       const frame = cutLine(lines, d.line, d.column);
-      const k = framed.size;
-      const shown = relative3(".", filePath);
-      framed.set(k, { path: shown, real: `${shown}:${d.line}:${d.column}` });
+      const k = framed.length;
+      framed.push({ path: shown, real: `${shown}:${d.line}:${d.column}` });
       out.push({ filePath, source: frame.source, messages: [{ ...message2(d), column: frame.column, filePath: framedPathToken(shown, k) }] });
     }
   }
@@ -24872,11 +24872,11 @@ function framedPathToken(filePath, k) {
   return `${filePath} \xA7${String(k).padStart(9, "0")}`;
 }
 function restoreFramedLocations(text, framed) {
-  if (framed.size === 0) return text;
+  if (framed.length === 0) return text;
   let out = "";
   let last = 0;
   for (const m of text.matchAll(/ \u00a7(\d{9}):\d+:\d+/g)) {
-    const entry = framed.get(Number(m[1]));
+    const entry = framed[Number(m[1])];
     const start = m.index - (entry?.path.length ?? 0);
     if (!entry || start < last || text.slice(start, m.index) !== entry.path) continue;
     out += text.slice(last, start) + entry.real;

@@ -23,7 +23,7 @@ export function formatText(result: LintResult, opts: FormatOptions): string {
 }
 
 /** The formatter's input, and the real location of each finding framed on a cut line (see framedPathToken). */
-function toEslintResults(result: LintResult): { results: friendly.FileResult[]; framed: Map<number, { path: string; real: string }> } {
+function toEslintResults(result: LintResult): { results: friendly.FileResult[]; framed: FramedLocation[] } {
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of result.diagnostics) {
     const list = byFile.get(d.file);
@@ -31,7 +31,7 @@ function toEslintResults(result: LintResult): { results: friendly.FileResult[]; 
     else byFile.set(d.file, [d]);
   }
   const out: friendly.FileResult[] = [];
-  const framed = new Map<number, { path: string; real: string }>();
+  const framed: FramedLocation[] = [];
   for (const [filePath, diagnostics] of byFile) {
     // An empty source is falsy to the formatter, which would then read the file from disk.
     const source = result.sources.get(filePath) || '\n';
@@ -52,12 +52,12 @@ function toEslintResults(result: LintResult): { results: friendly.FileResult[]; 
     // A file with a long line: each finding gets its own copy of the source with that line cut
     // around it, and its column moved to match; restoreFramedLocations puts the real location back.
     const ordered = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
+    // The formatter shows paths relative to the working directory; so does the real location.
+    const shown = relative('.', filePath);
     for (const d of ordered) {
       const frame = cutLine(lines, d.line, d.column);
-      const k = framed.size;
-      // The formatter shows paths relative to the working directory; so does the real location.
-      const shown = relative('.', filePath);
-      framed.set(k, { path: shown, real: `${shown}:${d.line}:${d.column}` });
+      const k = framed.length;
+      framed.push({ path: shown, real: `${shown}:${d.line}:${d.column}` });
       out.push({ filePath, source: frame.source, messages: [{ ...message(d), column: frame.column, filePath: framedPathToken(shown, k) }] });
     }
   }
@@ -104,12 +104,18 @@ function framedPathToken(filePath: string, k: number): string {
   return `${filePath} §${String(k).padStart(9, '0')}`;
 }
 
-function restoreFramedLocations(text: string, framed: ReadonlyMap<number, { path: string; real: string }>): string {
-  if (framed.size === 0) return text;
+/** The k-th finding framed on a cut line: its path as printed, and its real `path:line:column`. */
+interface FramedLocation {
+  path: string;
+  real: string;
+}
+
+function restoreFramedLocations(text: string, framed: readonly FramedLocation[]): string {
+  if (framed.length === 0) return text;
   let out = '';
   let last = 0;
   for (const m of text.matchAll(/ §(\d{9}):\d+:\d+/g)) {
-    const entry = framed.get(Number(m[1]));
+    const entry = framed[Number(m[1])];
     const start = m.index - (entry?.path.length ?? 0);
     if (!entry || start < last || text.slice(start, m.index) !== entry.path) continue;
     out += text.slice(last, start) + entry.real;
