@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { lint } from '../../src/engine/runner.ts';
 import type { Diagnostic } from '../../src/engine/types.ts';
-import { captureHost, formatSnapshot } from '../../src/host/capture.ts';
+import { captureHost } from '../../src/host/capture.ts';
+import { formatSnapshot } from '../../src/host/snapshot-json.ts';
 import { SYSFS_FIXTURES_DIR } from '../../scripts/gen-sysfs-fixtures.ts';
 
 const TREE = join(SYSFS_FIXTURES_DIR, 'min-free-node-tight');

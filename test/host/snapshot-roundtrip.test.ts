@@ -11,7 +11,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { captureHost, formatSnapshot } from '../../src/host/capture.ts';
+import { captureHost } from '../../src/host/capture.ts';
+import { formatSnapshot } from '../../src/host/snapshot-json.ts';
 import { loadHostFile, loadHostSnapshotText } from '../../src/host/load.ts';
 import type { HostSnapshot } from '../../src/model/host.ts';
 import { buildHostModel } from '../../src/model/host-model.ts';

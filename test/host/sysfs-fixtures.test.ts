@@ -10,7 +10,8 @@ import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, r
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { captureHost, formatSnapshot } from '../../src/host/capture.ts';
+import { captureHost } from '../../src/host/capture.ts';
+import { formatSnapshot } from '../../src/host/snapshot-json.ts';
 import { loadHostSnapshotText } from '../../src/host/load.ts';
 import { lint } from '../../src/engine/runner.ts';
 import type { HostSnapshot, SnapshotCpu, SnapshotCpuList, SnapshotZone } from '../../src/model/host.ts';

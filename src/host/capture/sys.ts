@@ -1,0 +1,206 @@
+/**
+ * Host facts from /sys: the CPU masks (possible, present, online), NUMA nodes with
+ * their memory, distances and hugepage pools, hugepage sizes, the running kernel's
+ * isolated and nohz_full masks, and per-CPU topology.
+ */
+import { CpuSet } from '../../model/cpuset.ts';
+import type { HostSnapshot, SnapshotCpu, SnapshotHugepagePool, SnapshotNode } from '../../model/host.ts';
+import type { ZoneinfoZone } from '../zoneinfo.ts';
+import { zonesOfNode } from './proc.ts';
+import { kernelCpuListFile, numberedEntries, parseMeminfo, type ReadCpuList, type TreeReader } from './tree.ts';
+
+export const SYS_CPU = 'sys/devices/system/cpu';
+export const SYS_NODE = 'sys/devices/system/node';
+const HUGEPAGES = 'sys/kernel/mm/hugepages';
+
+/** The CPU masks, as read. `nrCpuIds` bounds every other kernel list (possible's last CPU + 1). */
+export interface SysCpus {
+  possible: ReadCpuList | undefined;
+  present: ReadCpuList | undefined;
+  online: ReadCpuList | undefined;
+  nrCpuIds: number | undefined;
+}
+
+/** CPUs the kernel can, does and will run (snapshot.cpus). */
+export function captureCpuMasks(reader: TreeReader, snapshot: HostSnapshot): SysCpus {
+  const possible = kernelCpuListFile(reader, `${SYS_CPU}/possible`, 'cpus.possible', undefined);
+  const nrCpuIds = possible?.set.max === undefined ? undefined : possible.set.max + 1;
+  const present = kernelCpuListFile(reader, `${SYS_CPU}/present`, 'cpus.present', nrCpuIds);
+  const online = kernelCpuListFile(reader, `${SYS_CPU}/online`, 'cpus.online', nrCpuIds);
+  if (possible || present || online) {
+    snapshot.cpus = {};
+    if (possible) snapshot.cpus.possible = possible.list;
+    if (present) snapshot.cpus.present = present.list;
+    if (online) snapshot.cpus.online = online.list;
+  }
+  return { possible, present, online, nrCpuIds };
+}
+
+function readHugepagePools(reader: TreeReader, dir: string): SnapshotHugepagePool[] | undefined {
+  const entries = reader.entries(dir);
+  if (entries === undefined) return undefined;
+  const pools: SnapshotHugepagePool[] = [];
+  for (const size of numberedEntries(entries, 'hugepages-', 'kB')) {
+    const base = `${dir}/hugepages-${size}kB`;
+    const total = reader.int(`${base}/nr_hugepages`);
+    if (total === undefined) {
+      reader.miss('hugepages');
+      continue;
+    }
+    const pool: SnapshotHugepagePool = { sizeKiB: size, total };
+    const free = reader.int(`${base}/free_hugepages`);
+    if (free !== undefined) pool.free = free;
+    else reader.miss('hugepages.free');
+    const surplus = reader.int(`${base}/surplus_hugepages`);
+    if (surplus !== undefined) pool.surplus = surplus;
+    pools.push(pool);
+  }
+  return pools;
+}
+
+/**
+ * snapshot.nodes, from /sys/devices/system/node (zones from /proc/zoneinfo). Returns
+ * the node of each online CPU, for the topology.
+ */
+export function captureNodes(reader: TreeReader, snapshot: HostSnapshot, cpus: SysCpus, zoneinfo: readonly ZoneinfoZone[] | undefined): Map<number, number> {
+  const { online, present, nrCpuIds } = cpus;
+  const nodeIds = nodeIdsOf(reader);
+  const hasMemory = kernelCpuListFile(reader, `${SYS_NODE}/has_memory`, undefined, undefined)?.set;
+  const hasCpu = kernelCpuListFile(reader, `${SYS_NODE}/has_cpu`, undefined, undefined)?.set;
+  const cpuNode = new Map<number, number>();
+
+  if (nodeIds === undefined) {
+    // No /sys/devices/system/node: a kernel without NUMA, which has one node 0 holding everything.
+    reader.notes.push(`no /${SYS_NODE}: a kernel without NUMA; node 0 holds every online CPU and /proc/meminfo's memory`);
+    const meminfo = reader.text('proc/meminfo');
+    const mem = meminfo === undefined ? undefined : parseMeminfo(meminfo);
+    const node: SnapshotNode = { id: 0, cpus: online?.list ?? present?.list ?? '' };
+    for (const cpu of (online?.set ?? present?.set ?? CpuSet.empty).toArray()) cpuNode.set(cpu, 0);
+    if (mem?.get('MemTotal') !== undefined) node.memTotalKiB = mem.get('MemTotal')!;
+    else reader.miss('node.memTotal');
+    if (mem?.get('MemFree') !== undefined) node.memFreeKiB = mem.get('MemFree')!;
+    else reader.miss('node.memFree');
+    const pools = readHugepagePools(reader, HUGEPAGES);
+    if (pools && pools.length > 0) node.hugepages = pools;
+    const zones = zonesOfNode(zoneinfo, 0);
+    if (zones) node.zones = zones;
+    snapshot.nodes.push(node);
+    return cpuNode;
+  }
+
+  for (const id of nodeIds) {
+    const dir = `${SYS_NODE}/node${id}`;
+    let nodeCpus = kernelCpuListFile(reader, `${dir}/cpulist`, 'node.cpus', nrCpuIds);
+    if (!nodeCpus) {
+      // No cpulist: the online CPUs whose cpuN/nodeM link names this node (none when has_cpu leaves it out).
+      const linked = hasCpu !== undefined && !hasCpu.has(id) ? CpuSet.empty : cpusLinkedToNode(reader, id, online?.set);
+      nodeCpus = { list: { raw: linked.toString(), parsed: linked.toString() }, set: linked };
+      reader.notes.push(`no /${dir}/cpulist: node ${id}'s CPUs (${linked.toString() || 'none'}) taken from the cpuN/node${id} links`);
+    }
+    for (const cpu of nodeCpus.set.toArray()) cpuNode.set(cpu, id);
+    const node: SnapshotNode = { id, cpus: nodeCpus.list };
+
+    const meminfo = reader.text(`${dir}/meminfo`);
+    const mem = meminfo === undefined ? undefined : parseMeminfo(meminfo);
+    const total = mem?.get('MemTotal');
+    const free = mem?.get('MemFree');
+    if (total !== undefined) node.memTotalKiB = total;
+    else if (hasMemory !== undefined && !hasMemory.has(id)) node.memTotalKiB = 0;
+    else reader.miss('node.memTotal');
+    if (free !== undefined) node.memFreeKiB = free;
+    else if (hasMemory !== undefined && !hasMemory.has(id)) node.memFreeKiB = 0;
+    else reader.miss('node.memFree');
+
+    const distance = reader.line(`${dir}/distance`);
+    if (distance === undefined) reader.miss('node.distances');
+    else {
+      const values = distance.trim().split(/\s+/).filter((v) => v !== '');
+      if (values.length === nodeIds.length && values.every((v) => /^\d+$/.test(v))) node.distances = values.map(Number);
+      else {
+        reader.notes.push(`/${dir}/distance: ${JSON.stringify(distance)} does not give one distance per online node (${nodeIds.length}); left out`);
+        reader.miss('node.distances');
+      }
+    }
+
+    // Memory-less nodes have no hugepages directory: they have no pools.
+    const pools = readHugepagePools(reader, `${dir}/hugepages`);
+    if (pools && pools.length > 0) node.hugepages = pools;
+
+    const zones = zonesOfNode(zoneinfo, id);
+    if (zones) node.zones = zones;
+    snapshot.nodes.push(node);
+  }
+  return cpuNode;
+}
+
+/** Host-wide hugepage sizes (/sys/kernel/mm/hugepages) and the default size (`Hugepagesize:` of /proc/meminfo). */
+export function captureHugepageSizes(reader: TreeReader, snapshot: HostSnapshot, procMeminfo: Map<string, number> | undefined): void {
+  const sizes = numberedEntries(reader.entries(HUGEPAGES), 'hugepages-', 'kB');
+  const defaultSize = procMeminfo?.get('Hugepagesize');
+  if (reader.isDir(HUGEPAGES) || defaultSize !== undefined) {
+    snapshot.hugepages = {};
+    if (defaultSize !== undefined) snapshot.hugepages.defaultSizeKiB = defaultSize;
+    if (reader.isDir(HUGEPAGES)) snapshot.hugepages.sizesKiB = sizes;
+  } else {
+    reader.miss('hugepages');
+  }
+  if (snapshot.nodes.some((n) => (n.hugepages ?? []).some((p) => p.free === undefined))) reader.miss('hugepages.free');
+}
+
+/** The running kernel's isolated and nohz_full masks (snapshot.isolation). */
+export function captureRunningIsolation(reader: TreeReader, snapshot: HostSnapshot, nrCpuIds: number | undefined): void {
+  const isolated = kernelCpuListFile(reader, `${SYS_CPU}/isolated`, 'isolation.isolated', nrCpuIds);
+  const nohzFull = kernelCpuListFile(reader, `${SYS_CPU}/nohz_full`, 'isolation.nohzFull', nrCpuIds);
+  if (isolated || nohzFull) {
+    snapshot.isolation = {};
+    if (isolated) snapshot.isolation.isolated = isolated.list;
+    if (nohzFull) snapshot.isolation.nohzFull = nohzFull.list;
+  }
+}
+
+/** Online node ids from node/online, else the nodeN directories; undefined without a node directory. */
+function nodeIdsOf(reader: TreeReader): number[] | undefined {
+  const entries = reader.entries(SYS_NODE);
+  if (entries === undefined) return undefined;
+  const online = kernelCpuListFile(reader, `${SYS_NODE}/online`, 'node.online', undefined);
+  if (online) return online.set.toArray();
+  return numberedEntries(entries, 'node');
+}
+
+/** Online CPUs whose cpuN directory links to nodeN (every present CPU has that link). */
+function cpusLinkedToNode(reader: TreeReader, node: number, online: CpuSet | undefined): CpuSet {
+  const ids = numberedEntries(reader.entries(SYS_CPU), 'cpu').filter(
+    (cpu) => (online === undefined || online.has(cpu)) && numberedEntries(reader.entries(`${SYS_CPU}/cpu${cpu}`), 'node').includes(node),
+  );
+  return CpuSet.of(...ids);
+}
+
+/** Per-CPU topology of every cpuN directory (present CPUs). Offline CPUs have no topology directory. */
+export function captureCpuTopology(reader: TreeReader, cpuNode: Map<number, number>, online: CpuSet | undefined, nrCpuIds: number | undefined): SnapshotCpu[] | undefined {
+  const cpuIds = numberedEntries(reader.entries(SYS_CPU), 'cpu');
+  if (cpuIds.length === 0) return undefined;
+  const out: SnapshotCpu[] = [];
+  for (const cpu of cpuIds) {
+    const dir = `${SYS_CPU}/cpu${cpu}`;
+    const entry: SnapshotCpu = { cpu };
+    // The node: from the nodes' cpulists (online CPUs), else the cpuN/nodeM link (kept for offline CPUs).
+    let node = cpuNode.get(cpu);
+    if (node === undefined) node = numberedEntries(reader.entries(dir), 'node')[0];
+    if (node !== undefined) entry.node = node;
+    const topo = `${dir}/topology`;
+    const socket = reader.int(`${topo}/physical_package_id`);
+    if (socket !== undefined) entry.socket = socket;
+    const die = reader.int(`${topo}/die_id`);
+    if (die !== undefined) entry.die = die;
+    const core = reader.int(`${topo}/core_id`);
+    if (core !== undefined) entry.core = core;
+    const siblings = kernelCpuListFile(reader, `${topo}/thread_siblings_list`, undefined, nrCpuIds);
+    if (siblings) entry.siblings = siblings.list;
+    // cpuN/online is absent for CPUs that cannot be unplugged (usually cpu0): then the online mask says.
+    const onlineFlag = reader.int(`${dir}/online`);
+    const isOnline = onlineFlag !== undefined ? onlineFlag !== 0 : online === undefined || online.has(cpu);
+    if (!isOnline) entry.online = false;
+    out.push(entry);
+  }
+  return out;
+}

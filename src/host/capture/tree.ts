@@ -1,0 +1,146 @@
+/**
+ * Reading a host tree (`/` or a copy under `--root`) for `kvmlint snapshot`: every
+ * source module (sys.ts, proc.ts, tuned.ts, libvirt.ts, guests.ts) reads through one
+ * TreeReader, which turns a missing file into an absent fact (named in `missing`) and
+ * an unreadable one into a note.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CpuSet } from '../../model/cpuset.ts';
+import type { SnapshotCpuList } from '../../model/host.ts';
+import { parseSnapshotCpuList, type CpuListGrammar } from '../../model/host-model.ts';
+
+export class TreeReader {
+  readonly missing = new Set<string>();
+  readonly notes: string[] = [];
+
+  constructor(readonly root: string) {}
+
+  abs(rel: string): string {
+    return join(this.root, rel);
+  }
+
+  /** The file's text, or undefined when it does not exist (or cannot be read, with a note). */
+  text(rel: string): string | undefined {
+    try {
+      return readFileSync(this.abs(rel), 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.notes.push(`/${rel}: cannot read (${code ?? (err as Error).message}); treated as missing`);
+      return undefined;
+    }
+  }
+
+  /**
+   * The file's text, or why it could not be read (`ENOENT`, `EACCES`, …), with no
+   * note: for sources that read many files and say once what they could not read.
+   */
+  textOrError(rel: string): { text: string } | { code: string } {
+    try {
+      return { text: readFileSync(this.abs(rel), 'utf8') };
+    } catch (err) {
+      return { code: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
+    }
+  }
+
+  /** One line of sysfs/procfs text: the value without its trailing newline. */
+  line(rel: string): string | undefined {
+    const t = this.text(rel);
+    return t === undefined ? undefined : t.replace(/\r?\n$/, '');
+  }
+
+  /** A whole number from a one-value file; undefined (with a note) when it is not one. */
+  int(rel: string): number | undefined {
+    const t = this.line(rel);
+    if (t === undefined) return undefined;
+    const v = t.trim();
+    if (!/^-?\d+$/.test(v) || !Number.isSafeInteger(Number(v))) {
+      this.notes.push(`/${rel}: ${JSON.stringify(v)} is not a whole number; treated as missing`);
+      return undefined;
+    }
+    return Number(v);
+  }
+
+  entries(rel: string): string[] | undefined {
+    try {
+      return readdirSync(this.abs(rel));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Directory entries, or why the directory could not be listed. */
+  entriesOrError(rel: string): { entries: string[] } | { code: string } {
+    try {
+      return { entries: readdirSync(this.abs(rel)) };
+    } catch (err) {
+      return { code: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
+    }
+  }
+
+  isDir(rel: string): boolean {
+    try {
+      return statSync(this.abs(rel)).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  miss(name: string): void {
+    this.missing.add(name);
+  }
+}
+
+/** Directory entries `<prefix><number><suffix>` as numbers, ascending. */
+export function numberedEntries(entries: readonly string[] | undefined, prefix: string, suffix = ''): number[] {
+  const re = new RegExp(`^${prefix}(\\d+)${suffix}$`);
+  return (entries ?? [])
+    .map((e) => re.exec(e))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => Number(m[1]))
+    .sort((a, b) => a - b);
+}
+
+/** A CPU list read from a source: as stored in the snapshot, and as a set. */
+export interface ReadCpuList {
+  list: SnapshotCpuList;
+  set: CpuSet;
+}
+
+/**
+ * A CPU list as `{raw, parsed}`. undefined (with a note) when the raw text does not
+ * parse with its grammar: the loader would reject the whole snapshot for it.
+ */
+export function cpuList(reader: TreeReader, where: string, raw: string, grammar: CpuListGrammar, nrCpuIds: number | undefined): ReadCpuList | undefined {
+  const r = parseSnapshotCpuList(raw, grammar, nrCpuIds);
+  if (!r.ok) {
+    reader.notes.push(`${where}: ${JSON.stringify(raw)} is not a ${grammar} CPU list (${r.error}); left out`);
+    return undefined;
+  }
+  return { list: { raw, parsed: r.value.toString() }, set: r.value };
+}
+
+/** A sysfs/procfs CPU-list file as `{raw, parsed}`, or undefined when missing (named in `missing` as `missingName`). */
+export function kernelCpuListFile(reader: TreeReader, rel: string, missingName: string | undefined, nrCpuIds: number | undefined): ReadCpuList | undefined {
+  let raw = reader.line(rel);
+  if (raw === undefined) {
+    if (missingName !== undefined) reader.miss(missingName);
+    return undefined;
+  }
+  // %*pbl of a cpumask that was never allocated (nohz_full on a kernel booted without it) prints "(null)".
+  if (raw.trim() === '(null)') {
+    reader.notes.push(`/${rel} reads "(null)": the kernel has no such mask, so no CPUs; stored as an empty list`);
+    raw = '';
+  }
+  return cpuList(reader, `/${rel}`, raw, 'kernel', nrCpuIds);
+}
+
+/** `Node 0 MemTotal:  65536000 kB` lines of nodeN/meminfo (or `MemTotal:` of /proc/meminfo) → KiB by key. */
+export function parseMeminfo(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const m = /^(?:Node\s+\d+\s+)?([A-Za-z0-9_()]+):\s+(\d+)(?:\s+kB)?\s*$/.exec(line);
+    if (m) out.set(m[1]!, Number(m[2]));
+  }
+  return out;
+}
