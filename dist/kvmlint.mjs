@@ -28620,8 +28620,7 @@ import { readFileSync as readFileSync6, renameSync as renameSync2, rmSync, write
 import { basename as basename2, dirname as dirname6, join as join9, resolve as resolve9 } from "node:path";
 
 // src/host/capture.ts
-import { readdirSync, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
-import { join as join8, resolve as resolve8 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 
 // src/host/zoneinfo.ts
 var ZONE_HEADER = /^Node\s+(\d+),\s+zone\s+(\S+)\s*$/;
@@ -28689,11 +28688,9 @@ function parseZoneinfo(text) {
   return out;
 }
 
-// src/host/capture.ts
-var HOST_SNAPSHOT_SCHEMA_URL = "https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json";
-var CPU = "sys/devices/system/cpu";
-var NODE = "sys/devices/system/node";
-var HUGEPAGES = "sys/kernel/mm/hugepages";
+// src/host/capture/tree.ts
+import { readdirSync, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
+import { join as join8 } from "node:path";
 var TreeReader = class {
   constructor(root) {
     this.root = root;
@@ -28712,6 +28709,17 @@ var TreeReader = class {
       const code = err.code;
       if (code !== "ENOENT" && code !== "ENOTDIR") this.notes.push(`/${rel}: cannot read (${code ?? err.message}); treated as missing`);
       return void 0;
+    }
+  }
+  /**
+   * The file's text, or why it could not be read (`ENOENT`, `EACCES`, \u2026), with no
+   * note: for sources that read many files and say once what they could not read.
+   */
+  textOrError(rel) {
+    try {
+      return { text: readFileSync5(this.abs(rel), "utf8") };
+    } catch (err) {
+      return { code: err.code ?? err.message };
     }
   }
   /** One line of sysfs/procfs text: the value without its trailing newline. */
@@ -28737,6 +28745,14 @@ var TreeReader = class {
       return void 0;
     }
   }
+  /** Directory entries, or why the directory could not be listed. */
+  entriesOrError(rel) {
+    try {
+      return { entries: readdirSync(this.abs(rel)) };
+    } catch (err) {
+      return { code: err.code ?? err.message };
+    }
+  }
   isDir(rel) {
     try {
       return statSync4(this.abs(rel)).isDirectory();
@@ -28760,7 +28776,7 @@ function cpuList(reader, where, raw, grammar, nrCpuIds) {
   }
   return { list: { raw, parsed: r.value.toString() }, set: r.value };
 }
-function sysfsCpuList(reader, rel, missingName, nrCpuIds) {
+function kernelCpuListFile(reader, rel, missingName, nrCpuIds) {
   let raw = reader.line(rel);
   if (raw === void 0) {
     if (missingName !== void 0) reader.miss(missingName);
@@ -28779,6 +28795,112 @@ function parseMeminfo(text) {
     if (m) out.set(m[1], Number(m[2]));
   }
   return out;
+}
+
+// src/host/capture/proc.ts
+function captureIdentity(reader, snapshot) {
+  const hostname = reader.line("proc/sys/kernel/hostname");
+  if (hostname !== void 0 && hostname.trim() !== "") snapshot.hostname = hostname.trim();
+  else reader.miss("hostname");
+  const release = reader.line("proc/sys/kernel/osrelease");
+  if (release !== void 0 && release.trim() !== "") snapshot.kernelRelease = release.trim();
+  else reader.miss("kernelRelease");
+}
+function readZoneinfo(reader) {
+  const text = reader.text("proc/zoneinfo");
+  if (text === void 0) {
+    reader.miss("zoneinfo");
+    return void 0;
+  }
+  try {
+    return parseZoneinfo(text);
+  } catch (err) {
+    if (!(err instanceof ZoneinfoParseError)) throw err;
+    reader.notes.push(`${err.message}; zones left out`);
+    reader.miss("zoneinfo");
+    return void 0;
+  }
+}
+function zonesOfNode(zoneinfo, node) {
+  const zones = zoneinfo?.filter((z) => z.node === node).map(zoneOf);
+  return zones && zones.length > 0 ? zones : void 0;
+}
+function zoneOf(z) {
+  const boost = z.boost ?? 0;
+  return {
+    name: z.name,
+    managedPages: z.managedPages,
+    presentPages: z.presentPages,
+    min: z.min - boost,
+    low: z.low - boost,
+    high: z.high - boost
+  };
+}
+function readProcMeminfo(reader) {
+  const text = reader.text("proc/meminfo");
+  return text === void 0 ? void 0 : parseMeminfo(text);
+}
+function kernelPageSizeKiB(smaps) {
+  if (smaps === void 0) return void 0;
+  let size;
+  for (const m of smaps.matchAll(/^KernelPageSize:\s+(\d+) kB$/gm)) {
+    const s = Number(m[1]);
+    if (s > 0 && (size === void 0 || s < size)) size = s;
+  }
+  return size;
+}
+function derivePageSizeKiB(nodes) {
+  let size;
+  for (const n of nodes) {
+    if (!n.zones || n.memTotalKiB === void 0) continue;
+    const managed = n.zones.reduce((a, z) => a + z.managedPages, 0);
+    if (managed === 0 || n.memTotalKiB === 0) continue;
+    if (n.memTotalKiB % managed !== 0) return void 0;
+    const s = n.memTotalKiB / managed;
+    if ((s & s - 1) !== 0) return void 0;
+    if (size !== void 0 && size !== s) return void 0;
+    size = s;
+  }
+  return size;
+}
+function capturePageSize(reader, snapshot) {
+  const pageSize = kernelPageSizeKiB(reader.text("proc/self/smaps")) ?? derivePageSizeKiB(snapshot.nodes);
+  if (pageSize !== void 0) snapshot.pageSizeKiB = pageSize;
+  else reader.miss("pageSizeKiB");
+}
+function captureVmSysctls(reader, snapshot) {
+  const minFree = reader.int("proc/sys/vm/min_free_kbytes");
+  const scale = reader.int("proc/sys/vm/watermark_scale_factor");
+  if (minFree === void 0) reader.miss("vm.min_free_kbytes");
+  if (scale === void 0) reader.miss("vm.watermark_scale_factor");
+  if (minFree !== void 0 || scale !== void 0) {
+    snapshot.vm = {};
+    if (minFree !== void 0) snapshot.vm.minFreeKbytes = minFree;
+    if (scale !== void 0) snapshot.vm.watermarkScaleFactor = scale;
+  }
+}
+function captureCmdline(reader, snapshot) {
+  const cmdline = reader.line("proc/cmdline");
+  if (cmdline !== void 0) snapshot.kernel = { cmdline: cmdline.trim() };
+  else reader.miss("kernel.cmdline");
+}
+
+// src/host/capture/sys.ts
+var SYS_CPU = "sys/devices/system/cpu";
+var SYS_NODE = "sys/devices/system/node";
+var HUGEPAGES = "sys/kernel/mm/hugepages";
+function captureCpuMasks(reader, snapshot) {
+  const possible = kernelCpuListFile(reader, `${SYS_CPU}/possible`, "cpus.possible", void 0);
+  const nrCpuIds = possible?.set.max === void 0 ? void 0 : possible.set.max + 1;
+  const present = kernelCpuListFile(reader, `${SYS_CPU}/present`, "cpus.present", nrCpuIds);
+  const online = kernelCpuListFile(reader, `${SYS_CPU}/online`, "cpus.online", nrCpuIds);
+  if (possible || present || online) {
+    snapshot.cpus = {};
+    if (possible) snapshot.cpus.possible = possible.list;
+    if (present) snapshot.cpus.present = present.list;
+    if (online) snapshot.cpus.online = online.list;
+  }
+  return { possible, present, online, nrCpuIds };
 }
 function readHugepagePools(reader, dir) {
   const entries = reader.entries(dir);
@@ -28801,17 +28923,129 @@ function readHugepagePools(reader, dir) {
   }
   return pools;
 }
-function zoneOf(z) {
-  const boost = z.boost ?? 0;
-  return {
-    name: z.name,
-    managedPages: z.managedPages,
-    presentPages: z.presentPages,
-    min: z.min - boost,
-    low: z.low - boost,
-    high: z.high - boost
-  };
+function captureNodes(reader, snapshot, cpus, zoneinfo) {
+  const { online, present, nrCpuIds } = cpus;
+  const nodeIds = nodeIdsOf(reader);
+  const hasMemory = kernelCpuListFile(reader, `${SYS_NODE}/has_memory`, void 0, void 0)?.set;
+  const hasCpu = kernelCpuListFile(reader, `${SYS_NODE}/has_cpu`, void 0, void 0)?.set;
+  const cpuNode = /* @__PURE__ */ new Map();
+  if (nodeIds === void 0) {
+    reader.notes.push(`no /${SYS_NODE}: a kernel without NUMA; node 0 holds every online CPU and /proc/meminfo's memory`);
+    const meminfo = reader.text("proc/meminfo");
+    const mem = meminfo === void 0 ? void 0 : parseMeminfo(meminfo);
+    const node = { id: 0, cpus: online?.list ?? present?.list ?? "" };
+    for (const cpu of (online?.set ?? present?.set ?? CpuSet.empty).toArray()) cpuNode.set(cpu, 0);
+    if (mem?.get("MemTotal") !== void 0) node.memTotalKiB = mem.get("MemTotal");
+    else reader.miss("node.memTotal");
+    if (mem?.get("MemFree") !== void 0) node.memFreeKiB = mem.get("MemFree");
+    else reader.miss("node.memFree");
+    const pools = readHugepagePools(reader, HUGEPAGES);
+    if (pools && pools.length > 0) node.hugepages = pools;
+    const zones = zonesOfNode(zoneinfo, 0);
+    if (zones) node.zones = zones;
+    snapshot.nodes.push(node);
+    return cpuNode;
+  }
+  for (const id of nodeIds) {
+    const dir = `${SYS_NODE}/node${id}`;
+    let nodeCpus = kernelCpuListFile(reader, `${dir}/cpulist`, "node.cpus", nrCpuIds);
+    if (!nodeCpus) {
+      const linked = hasCpu !== void 0 && !hasCpu.has(id) ? CpuSet.empty : cpusLinkedToNode(reader, id, online?.set);
+      nodeCpus = { list: { raw: linked.toString(), parsed: linked.toString() }, set: linked };
+      reader.notes.push(`no /${dir}/cpulist: node ${id}'s CPUs (${linked.toString() || "none"}) taken from the cpuN/node${id} links`);
+    }
+    for (const cpu of nodeCpus.set.toArray()) cpuNode.set(cpu, id);
+    const node = { id, cpus: nodeCpus.list };
+    const meminfo = reader.text(`${dir}/meminfo`);
+    const mem = meminfo === void 0 ? void 0 : parseMeminfo(meminfo);
+    const total = mem?.get("MemTotal");
+    const free = mem?.get("MemFree");
+    if (total !== void 0) node.memTotalKiB = total;
+    else if (hasMemory !== void 0 && !hasMemory.has(id)) node.memTotalKiB = 0;
+    else reader.miss("node.memTotal");
+    if (free !== void 0) node.memFreeKiB = free;
+    else if (hasMemory !== void 0 && !hasMemory.has(id)) node.memFreeKiB = 0;
+    else reader.miss("node.memFree");
+    const distance = reader.line(`${dir}/distance`);
+    if (distance === void 0) reader.miss("node.distances");
+    else {
+      const values = distance.trim().split(/\s+/).filter((v) => v !== "");
+      if (values.length === nodeIds.length && values.every((v) => /^\d+$/.test(v))) node.distances = values.map(Number);
+      else {
+        reader.notes.push(`/${dir}/distance: ${JSON.stringify(distance)} does not give one distance per online node (${nodeIds.length}); left out`);
+        reader.miss("node.distances");
+      }
+    }
+    const pools = readHugepagePools(reader, `${dir}/hugepages`);
+    if (pools && pools.length > 0) node.hugepages = pools;
+    const zones = zonesOfNode(zoneinfo, id);
+    if (zones) node.zones = zones;
+    snapshot.nodes.push(node);
+  }
+  return cpuNode;
 }
+function captureHugepageSizes(reader, snapshot, procMeminfo) {
+  const sizes = numberedEntries(reader.entries(HUGEPAGES), "hugepages-", "kB");
+  const defaultSize = procMeminfo?.get("Hugepagesize");
+  if (reader.isDir(HUGEPAGES) || defaultSize !== void 0) {
+    snapshot.hugepages = {};
+    if (defaultSize !== void 0) snapshot.hugepages.defaultSizeKiB = defaultSize;
+    if (reader.isDir(HUGEPAGES)) snapshot.hugepages.sizesKiB = sizes;
+  } else {
+    reader.miss("hugepages");
+  }
+  if (snapshot.nodes.some((n) => (n.hugepages ?? []).some((p) => p.free === void 0))) reader.miss("hugepages.free");
+}
+function captureRunningIsolation(reader, snapshot, nrCpuIds) {
+  const isolated = kernelCpuListFile(reader, `${SYS_CPU}/isolated`, "isolation.isolated", nrCpuIds);
+  const nohzFull = kernelCpuListFile(reader, `${SYS_CPU}/nohz_full`, "isolation.nohzFull", nrCpuIds);
+  if (isolated || nohzFull) {
+    snapshot.isolation = {};
+    if (isolated) snapshot.isolation.isolated = isolated.list;
+    if (nohzFull) snapshot.isolation.nohzFull = nohzFull.list;
+  }
+}
+function nodeIdsOf(reader) {
+  const entries = reader.entries(SYS_NODE);
+  if (entries === void 0) return void 0;
+  const online = kernelCpuListFile(reader, `${SYS_NODE}/online`, "node.online", void 0);
+  if (online) return online.set.toArray();
+  return numberedEntries(entries, "node");
+}
+function cpusLinkedToNode(reader, node, online) {
+  const ids = numberedEntries(reader.entries(SYS_CPU), "cpu").filter(
+    (cpu) => (online === void 0 || online.has(cpu)) && numberedEntries(reader.entries(`${SYS_CPU}/cpu${cpu}`), "node").includes(node)
+  );
+  return CpuSet.of(...ids);
+}
+function captureCpuTopology(reader, cpuNode, online, nrCpuIds) {
+  const cpuIds = numberedEntries(reader.entries(SYS_CPU), "cpu");
+  if (cpuIds.length === 0) return void 0;
+  const out = [];
+  for (const cpu of cpuIds) {
+    const dir = `${SYS_CPU}/cpu${cpu}`;
+    const entry = { cpu };
+    let node = cpuNode.get(cpu);
+    if (node === void 0) node = numberedEntries(reader.entries(dir), "node")[0];
+    if (node !== void 0) entry.node = node;
+    const topo = `${dir}/topology`;
+    const socket = reader.int(`${topo}/physical_package_id`);
+    if (socket !== void 0) entry.socket = socket;
+    const die = reader.int(`${topo}/die_id`);
+    if (die !== void 0) entry.die = die;
+    const core = reader.int(`${topo}/core_id`);
+    if (core !== void 0) entry.core = core;
+    const siblings = kernelCpuListFile(reader, `${topo}/thread_siblings_list`, void 0, nrCpuIds);
+    if (siblings) entry.siblings = siblings.list;
+    const onlineFlag = reader.int(`${dir}/online`);
+    const isOnline = onlineFlag !== void 0 ? onlineFlag !== 0 : online === void 0 || online.has(cpu);
+    if (!isOnline) entry.online = false;
+    out.push(entry);
+  }
+  return out;
+}
+
+// src/host/capture/tuned.ts
 function parseTunedVariables(text) {
   const out = /* @__PURE__ */ new Map();
   for (const line of text.split("\n")) {
@@ -28867,202 +29101,36 @@ function captureTuned(reader, nrCpuIds) {
   }
   return Object.keys(tuned).length > 0 ? tuned : void 0;
 }
-function kernelPageSizeKiB(smaps) {
-  if (smaps === void 0) return void 0;
-  let size;
-  for (const m of smaps.matchAll(/^KernelPageSize:\s+(\d+) kB$/gm)) {
-    const s = Number(m[1]);
-    if (s > 0 && (size === void 0 || s < size)) size = s;
-  }
-  return size;
-}
-function derivePageSizeKiB(nodes) {
-  let size;
-  for (const n of nodes) {
-    if (!n.zones || n.memTotalKiB === void 0) continue;
-    const managed = n.zones.reduce((a, z) => a + z.managedPages, 0);
-    if (managed === 0 || n.memTotalKiB === 0) continue;
-    if (n.memTotalKiB % managed !== 0) return void 0;
-    const s = n.memTotalKiB / managed;
-    if ((s & s - 1) !== 0) return void 0;
-    if (size !== void 0 && size !== s) return void 0;
-    size = s;
-  }
-  return size;
-}
+
+// src/host/capture.ts
 function captureHost(options = {}) {
   const root = resolve8(options.root ?? "/");
   const reader = new TreeReader(root);
-  if (!reader.isDir(CPU) && !reader.isDir("proc")) {
+  if (!reader.isDir(SYS_CPU) && !reader.isDir("proc")) {
     throw new UsageError(`${root} has neither sys/devices/system/cpu nor proc: not a Linux /sys and /proc tree`);
   }
   const snapshot = { kvmlintHostSnapshot: 1, source: "capture", nodes: [] };
-  const hostname = reader.line("proc/sys/kernel/hostname");
-  if (hostname !== void 0 && hostname.trim() !== "") snapshot.hostname = hostname.trim();
-  else reader.miss("hostname");
-  const release = reader.line("proc/sys/kernel/osrelease");
-  if (release !== void 0 && release.trim() !== "") snapshot.kernelRelease = release.trim();
-  else reader.miss("kernelRelease");
+  captureIdentity(reader, snapshot);
   snapshot.capturedAt = (options.now ?? /* @__PURE__ */ new Date()).toISOString();
-  const possible = sysfsCpuList(reader, `${CPU}/possible`, "cpus.possible", void 0);
-  const nrCpuIds = possible?.set.max === void 0 ? void 0 : possible.set.max + 1;
-  const present = sysfsCpuList(reader, `${CPU}/present`, "cpus.present", nrCpuIds);
-  const online = sysfsCpuList(reader, `${CPU}/online`, "cpus.online", nrCpuIds);
-  if (possible || present || online) {
-    snapshot.cpus = {};
-    if (possible) snapshot.cpus.possible = possible.list;
-    if (present) snapshot.cpus.present = present.list;
-    if (online) snapshot.cpus.online = online.list;
-  }
-  const zoneinfoText = reader.text("proc/zoneinfo");
-  let zoneinfo;
-  if (zoneinfoText === void 0) reader.miss("zoneinfo");
-  else {
-    try {
-      zoneinfo = parseZoneinfo(zoneinfoText);
-    } catch (err) {
-      if (!(err instanceof ZoneinfoParseError)) throw err;
-      reader.notes.push(`${err.message}; zones left out`);
-      reader.miss("zoneinfo");
-    }
-  }
-  const nodeIds = nodeIdsOf(reader);
-  const hasMemory = sysfsCpuList(reader, `${NODE}/has_memory`, void 0, void 0)?.set;
-  const hasCpu = sysfsCpuList(reader, `${NODE}/has_cpu`, void 0, void 0)?.set;
-  const cpuNode = /* @__PURE__ */ new Map();
-  if (nodeIds === void 0) {
-    reader.notes.push(`no /${NODE}: a kernel without NUMA; node 0 holds every online CPU and /proc/meminfo's memory`);
-    const meminfo = reader.text("proc/meminfo");
-    const mem = meminfo === void 0 ? void 0 : parseMeminfo(meminfo);
-    const node = { id: 0, cpus: online?.list ?? present?.list ?? "" };
-    for (const cpu of (online?.set ?? present?.set ?? CpuSet.empty).toArray()) cpuNode.set(cpu, 0);
-    if (mem?.get("MemTotal") !== void 0) node.memTotalKiB = mem.get("MemTotal");
-    else reader.miss("node.memTotal");
-    if (mem?.get("MemFree") !== void 0) node.memFreeKiB = mem.get("MemFree");
-    else reader.miss("node.memFree");
-    const pools = readHugepagePools(reader, HUGEPAGES);
-    if (pools && pools.length > 0) node.hugepages = pools;
-    const zones = zoneinfo?.filter((z) => z.node === 0).map(zoneOf);
-    if (zones && zones.length > 0) node.zones = zones;
-    snapshot.nodes.push(node);
-  } else {
-    for (const id of nodeIds) {
-      const dir = `${NODE}/node${id}`;
-      let cpus = sysfsCpuList(reader, `${dir}/cpulist`, "node.cpus", nrCpuIds);
-      if (!cpus) {
-        const linked = hasCpu !== void 0 && !hasCpu.has(id) ? CpuSet.empty : cpusLinkedToNode(reader, id, online?.set);
-        cpus = { list: { raw: linked.toString(), parsed: linked.toString() }, set: linked };
-        reader.notes.push(`no /${dir}/cpulist: node ${id}'s CPUs (${linked.toString() || "none"}) taken from the cpuN/node${id} links`);
-      }
-      for (const cpu of cpus.set.toArray()) cpuNode.set(cpu, id);
-      const node = { id, cpus: cpus.list };
-      const meminfo = reader.text(`${dir}/meminfo`);
-      const mem = meminfo === void 0 ? void 0 : parseMeminfo(meminfo);
-      const total = mem?.get("MemTotal");
-      const free = mem?.get("MemFree");
-      if (total !== void 0) node.memTotalKiB = total;
-      else if (hasMemory !== void 0 && !hasMemory.has(id)) node.memTotalKiB = 0;
-      else reader.miss("node.memTotal");
-      if (free !== void 0) node.memFreeKiB = free;
-      else if (hasMemory !== void 0 && !hasMemory.has(id)) node.memFreeKiB = 0;
-      else reader.miss("node.memFree");
-      const distance = reader.line(`${dir}/distance`);
-      if (distance === void 0) reader.miss("node.distances");
-      else {
-        const values = distance.trim().split(/\s+/).filter((v) => v !== "");
-        if (values.length === nodeIds.length && values.every((v) => /^\d+$/.test(v))) node.distances = values.map(Number);
-        else {
-          reader.notes.push(`/${dir}/distance: ${JSON.stringify(distance)} does not give one distance per online node (${nodeIds.length}); left out`);
-          reader.miss("node.distances");
-        }
-      }
-      const pools = readHugepagePools(reader, `${dir}/hugepages`);
-      if (pools && pools.length > 0) node.hugepages = pools;
-      const zones = zoneinfo?.filter((z) => z.node === id).map(zoneOf);
-      if (zones && zones.length > 0) node.zones = zones;
-      snapshot.nodes.push(node);
-    }
-  }
-  const sizes = numberedEntries(reader.entries(HUGEPAGES), "hugepages-", "kB");
-  const procMeminfo = reader.text("proc/meminfo");
-  const defaultSize = procMeminfo === void 0 ? void 0 : parseMeminfo(procMeminfo).get("Hugepagesize");
-  if (reader.isDir(HUGEPAGES) || defaultSize !== void 0) {
-    snapshot.hugepages = {};
-    if (defaultSize !== void 0) snapshot.hugepages.defaultSizeKiB = defaultSize;
-    if (reader.isDir(HUGEPAGES)) snapshot.hugepages.sizesKiB = sizes;
-  } else {
-    reader.miss("hugepages");
-  }
-  if (snapshot.nodes.some((n) => (n.hugepages ?? []).some((p) => p.free === void 0))) reader.miss("hugepages.free");
-  const pageSize = kernelPageSizeKiB(reader.text("proc/self/smaps")) ?? derivePageSizeKiB(snapshot.nodes);
-  if (pageSize !== void 0) snapshot.pageSizeKiB = pageSize;
-  else reader.miss("pageSizeKiB");
-  const minFree = reader.int("proc/sys/vm/min_free_kbytes");
-  const scale = reader.int("proc/sys/vm/watermark_scale_factor");
-  if (minFree === void 0) reader.miss("vm.min_free_kbytes");
-  if (scale === void 0) reader.miss("vm.watermark_scale_factor");
-  if (minFree !== void 0 || scale !== void 0) {
-    snapshot.vm = {};
-    if (minFree !== void 0) snapshot.vm.minFreeKbytes = minFree;
-    if (scale !== void 0) snapshot.vm.watermarkScaleFactor = scale;
-  }
-  const cmdline = reader.line("proc/cmdline");
-  if (cmdline !== void 0) snapshot.kernel = { cmdline: cmdline.trim() };
-  else reader.miss("kernel.cmdline");
-  const isolated = sysfsCpuList(reader, `${CPU}/isolated`, "isolation.isolated", nrCpuIds);
-  const nohzFull = sysfsCpuList(reader, `${CPU}/nohz_full`, "isolation.nohzFull", nrCpuIds);
-  if (isolated || nohzFull) {
-    snapshot.isolation = {};
-    if (isolated) snapshot.isolation.isolated = isolated.list;
-    if (nohzFull) snapshot.isolation.nohzFull = nohzFull.list;
-  }
-  const tuned = captureTuned(reader, nrCpuIds);
+  const cpus = captureCpuMasks(reader, snapshot);
+  const zoneinfo = readZoneinfo(reader);
+  const cpuNode = captureNodes(reader, snapshot, cpus, zoneinfo);
+  captureHugepageSizes(reader, snapshot, readProcMeminfo(reader));
+  capturePageSize(reader, snapshot);
+  captureVmSysctls(reader, snapshot);
+  captureCmdline(reader, snapshot);
+  captureRunningIsolation(reader, snapshot, cpus.nrCpuIds);
+  const tuned = captureTuned(reader, cpus.nrCpuIds);
   if (tuned) snapshot.tuned = tuned;
-  const topology = captureCpuTopology(reader, cpuNode, online?.set, nrCpuIds);
+  const topology = captureCpuTopology(reader, cpuNode, cpus.online?.set, cpus.nrCpuIds);
   if (topology) snapshot.cpuTopology = topology;
   else reader.miss("cpuTopology");
   if (reader.missing.size > 0) snapshot.missing = [...reader.missing].sort();
   return { snapshot, notes: reader.notes };
 }
-function nodeIdsOf(reader) {
-  const entries = reader.entries(NODE);
-  if (entries === void 0) return void 0;
-  const online = sysfsCpuList(reader, `${NODE}/online`, "node.online", void 0);
-  if (online) return online.set.toArray();
-  return numberedEntries(entries, "node");
-}
-function cpusLinkedToNode(reader, node, online) {
-  const ids = numberedEntries(reader.entries(CPU), "cpu").filter(
-    (cpu) => (online === void 0 || online.has(cpu)) && numberedEntries(reader.entries(`${CPU}/cpu${cpu}`), "node").includes(node)
-  );
-  return CpuSet.of(...ids);
-}
-function captureCpuTopology(reader, cpuNode, online, nrCpuIds) {
-  const cpuIds = numberedEntries(reader.entries(CPU), "cpu");
-  if (cpuIds.length === 0) return void 0;
-  const out = [];
-  for (const cpu of cpuIds) {
-    const dir = `${CPU}/cpu${cpu}`;
-    const entry = { cpu };
-    let node = cpuNode.get(cpu);
-    if (node === void 0) node = numberedEntries(reader.entries(dir), "node")[0];
-    if (node !== void 0) entry.node = node;
-    const topo = `${dir}/topology`;
-    const socket = reader.int(`${topo}/physical_package_id`);
-    if (socket !== void 0) entry.socket = socket;
-    const die = reader.int(`${topo}/die_id`);
-    if (die !== void 0) entry.die = die;
-    const core = reader.int(`${topo}/core_id`);
-    if (core !== void 0) entry.core = core;
-    const siblings = sysfsCpuList(reader, `${topo}/thread_siblings_list`, void 0, nrCpuIds);
-    if (siblings) entry.siblings = siblings.list;
-    const onlineFlag = reader.int(`${dir}/online`);
-    const isOnline = onlineFlag !== void 0 ? onlineFlag !== 0 : online === void 0 || online.has(cpu);
-    if (!isOnline) entry.online = false;
-    out.push(entry);
-  }
-  return out;
-}
+
+// src/host/snapshot-json.ts
+var HOST_SNAPSHOT_SCHEMA_URL = "https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json";
 var KEY_ORDER = {
   snapshot: [
     "$schema",
