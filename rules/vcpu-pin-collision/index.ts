@@ -1,21 +1,30 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineDomainRule } from '../../src/engine/types.ts';
 import { vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { describeVcpus, excerpt } from '../../src/model/describe.ts';
 import { dedicatedVcpuCpus, realtimeVcpus } from '../../src/model/threads.ts';
 
-export default defineRule({
+export default defineDomainRule({
   meta: {
     id: 'vcpu-pin-collision',
     name: 'VcpuPinCollision',
     severity: 'warning',
     type: 'problem',
-    needs: 'domain',
     fixable: false,
     hasSuggestions: false,
     summary: 'Two vCPUs of one domain are each pinned to the same single host CPU.',
     tags: ['pinning', 'latency'],
+    messages: {
+      shared: {
+        message: '{{vcpus}} are all pinned to CPU {{cpu}}: they take turns on one host CPU',
+        help: 'give each vCPU a CPU of its own; one preempted while holding a guest lock stalls the others spinning on it',
+      },
+      confined: {
+        message: "{{vcpus}} are all confined by <vcpu cpuset='{{cpuset}}'> to CPU {{cpu}}: they take turns on one host CPU",
+        help: 'give each vCPU a CPU of its own with <vcpupin>; one preempted while holding a guest lock stalls the others spinning on it',
+      },
+    },
   },
-  checkDomain({ domain, host, report }) {
+  check({ domain, host, report }) {
     if ((domain.cputune?.vcpupins.length ?? 0) === 0 && domain.vcpu?.cpuset === undefined) return;
     const model = host?.model;
     const dedicated = dedicatedVcpuCpus(domain, model);
@@ -34,24 +43,18 @@ export default defineRule({
       else byCpu.set(cpu, [g]);
     }
 
+    // One finding per shared CPU, at the last pin onto it (the one to move), the earlier pins related.
     for (const [cpu, vcpus] of collisions) {
       if (vcpus.intersects(realtime)) continue;
       // vcpupin groups come first (one vCPU each, in document order), then the vCPUs that follow <vcpu cpuset>.
       const onCpu = byCpu.get(cpu) ?? [];
       if (onCpu.length === 0) continue;
-      const first = onCpu.reduce((a, b) => (b.vcpus.min! < a.vcpus.min! ? b : a));
-      for (const g of onCpu) {
-        const inherited = g.affinity.source === 'vcpu-cpuset';
-        const others = vcpus.subtract(g.vcpus);
-        if (g === first && !(inherited && g.vcpus.size > 1)) continue;
-        const subject = inherited
-          ? `${describeVcpus(g.vcpus)} ${g.vcpus.size === 1 ? 'is' : 'are all'} confined by <vcpu cpuset='${excerpt(g.affinity.attr!.value)}'> to CPU ${cpu}`
-          : `${describeVcpus(g.vcpus)} is pinned to CPU ${cpu}`;
-        const also = others.isEmpty ? '' : `, which ${describeVcpus(others)} ${others.size === 1 ? 'is' : 'are'} also pinned to`;
-        report({
-          range: g.affinity.attr!.valueRange,
-          message: `${subject}${also}: the vCPUs take turns on that CPU, each gets a fraction of it, and one preempted while holding a guest lock stalls the others spinning on it; give each vCPU a CPU of its own`,
-        });
+      const at = onCpu[onCpu.length - 1]!;
+      const related = onCpu.slice(0, -1).map((g) => ({ range: g.affinity.attr!.valueRange, message: `${describeVcpus(g.vcpus)} pinned to CPU ${cpu} here` }));
+      if (at.affinity.source === 'vcpu-cpuset') {
+        report({ range: at.affinity.attr!.valueRange, messageId: 'confined', data: { vcpus: describeVcpus(vcpus), cpu, cpuset: excerpt(at.affinity.attr!.value) }, related });
+      } else {
+        report({ range: at.affinity.attr!.valueRange, messageId: 'shared', data: { vcpus: describeVcpus(vcpus), cpu }, related });
       }
     }
   },

@@ -8,6 +8,7 @@ import { parseKernelCpuList } from '../model/kernel-cpulist.ts';
 import { loadHostFile } from '../host/load.ts';
 import { ConfigError, configRelative, findConfigFile, hostForDomain, loadConfigFile, type ConfigHost, type ResolvedConfig } from './config.ts';
 import { applyDirectives, parseDirectives } from './directives.ts';
+import { renderReport } from './messages.ts';
 import { discoverFiles, displayPath, type DiscoveredFile } from './discover.ts';
 import { repositoryRoot } from './repo.ts';
 import { rules as registeredRules, ruleDoc, findRule } from './registry.ts';
@@ -22,7 +23,11 @@ import type {
   LintHost,
   LintResult,
   PlanRuleContext,
+  HostReportDescriptor,
+  LocatedText,
+  RelatedLocation,
   ReportDescriptor,
+  Suggestion,
   Rule,
   RuleSetting,
   Severity,
@@ -102,6 +107,45 @@ export function lineColumnOf(lines: LineIndex, range: Range): Pick<Diagnostic, '
   const s = lines.position(range.start);
   const e = lines.position(range.end);
   return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+}
+
+/**
+ * A rule's report as a finding: its text rendered from `meta.messages`, related
+ * places located, and the contract checked (ESLint's linter does the same): a
+ * fix from a rule not declared fixable, or suggestions from one without
+ * hasSuggestions, throw, and the runner records the rule as failed.
+ */
+export function diagnosticOf(rule: Rule, severity: Severity, at: LocatedText, d: ReportDescriptor): Diagnostic {
+  const text = renderReport(rule, d);
+  const diag: Diagnostic = {
+    ruleId: rule.meta.id,
+    severity,
+    ...(text.messageId !== undefined ? { messageId: text.messageId } : {}),
+    ...(text.data ? { data: text.data } : {}),
+    message: text.message,
+    ...(text.help !== undefined ? { help: text.help } : {}),
+    file: at.path,
+    range: d.range,
+    ...lineColumnOf(at.lines, d.range),
+  };
+  if (d.related && d.related.length > 0) {
+    diag.related = d.related.map((r): RelatedLocation => {
+      const where = r.file ?? at;
+      return { file: where.path, range: r.range, ...lineColumnOf(where.lines, r.range), message: r.message };
+    });
+  }
+  if (d.fix) {
+    if (!rule.meta.fixable) throw new Error(`rule ${rule.meta.id} returned a fix but its metadata does not declare fixable`);
+    diag.fix = d.fix;
+  }
+  if (d.suggestions && d.suggestions.length > 0) {
+    if (!rule.meta.hasSuggestions) throw new Error(`rule ${rule.meta.id} returned suggestions but its metadata does not declare hasSuggestions`);
+    diag.suggestions = d.suggestions.map((sg): Suggestion => {
+      const t = renderReport(rule, sg as { messageId?: string; data?: Record<string, string | number>; message?: string });
+      return { ...(t.messageId !== undefined ? { messageId: t.messageId } : {}), ...(t.data ? { data: t.data } : {}), message: t.message, fix: sg.fix };
+    });
+  }
+  return diag;
 }
 
 /** Applies a severity setting: info notes stay info; otherwise the user's level wins over the rule's. */
@@ -207,23 +251,8 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   let domainCount = 0;
 
   const builtin = (id: string): Rule | undefined => activeRules.find((r) => r.meta.id === id);
-  const makeDiagnostic = (rule: Rule, file: string, lines: LineIndex, d: ReportDescriptor): Diagnostic => {
-    const diag: Diagnostic = {
-      ruleId: rule.meta.id,
-      severity: effectiveSeverity(rule, d.severity, settings[rule.meta.id]),
-      message: d.message,
-      file,
-      range: d.range,
-      ...lineColumnOf(lines, d.range),
-    };
-    if (d.fix) {
-      // ESLint's guard: a rule may only fix what its metadata says it fixes.
-      if (!rule.meta.fixable) throw new Error(`rule ${rule.meta.id} returned a fix but its metadata does not declare fixable`);
-      diag.fix = d.fix;
-    }
-    if (d.suggestions && d.suggestions.length > 0) diag.suggestions = d.suggestions;
-    return diag;
-  };
+  const makeDiagnostic = (rule: Rule, file: string, lines: LineIndex, d: ReportDescriptor): Diagnostic =>
+    diagnosticOf(rule, effectiveSeverity(rule, d.severity, settings[rule.meta.id]), { path: file, lines }, d);
 
   /**
    * Lints one plan (the domains of one host, or a batch of host-less domains)
@@ -289,7 +318,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     }
     domainCount += domains.length;
 
-    const reportOnHost = (rule: Rule, h: LintHost, d: Omit<ReportDescriptor, 'range'> & { range?: Range }): void => {
+    const reportOnHost = (rule: Rule, h: LintHost, d: HostReportDescriptor): void => {
       push(rule, h.path, h.lines, { ...d, range: d.range ?? { start: 0, end: h.lines.lineCount > 1 ? h.lines.lineStart(2) - 1 : h.text.length } });
     };
     // One context per domain, re-aimed at each rule in turn: a context and closures per rule and domain
@@ -304,7 +333,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
         options: NO_OPTIONS,
         schema,
         report: (d: ReportDescriptor) => push(current!, path, ld.source.lines, d),
-        reportHostOnce: (key: string, d: Omit<ReportDescriptor, 'range'> & { range?: Range }) => {
+        reportHostOnce: (key: string, d: HostReportDescriptor) => {
           if (!host) return;
           const k = `${current!.meta.id}\0${host.path}\0${key}`;
           if (hostOnceKeys.has(k)) return;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { lint } from '../../src/engine/runner.ts';
 import { rules } from '../../src/engine/registry.ts';
-import { defineRule } from '../../src/engine/types.ts';
+import { defineDomainRule, defineHostRule, defineRule } from '../../src/engine/types.ts';
 import { repoRoot } from '../support/paths.ts';
 
 test('a rule that throws is reported as a failure; every other rule\'s findings survive', async () => {
@@ -70,4 +70,87 @@ test('a fleet is linted plan by plan: each host with its own domains, a snapshot
   assert.ok(run.files.includes('examples/fleet/hosts/hv01.json') && run.files.includes('examples/fleet/hosts/hv02.json'));
   assert.ok(run.sources.get('examples/fleet/hosts/hv01.json')?.startsWith('{'));
   assert.equal(run.sources.has('examples/fleet/hosts/hv02.json'), false);
+});
+
+test('a finding is rendered from meta.messages by messageId and data, with its help and related places located', async () => {
+  const example = defineDomainRule({
+    meta: {
+      id: 'example-rule', name: 'ExampleRule', severity: 'warning', type: 'problem', fixable: false, hasSuggestions: true, summary: 'example', tags: ['test'],
+      messages: {
+        pinned: { message: 'vCPU {{vcpu}} is pinned to CPU {{cpu}}', help: 'pin it to CPU {{better}}' },
+        moveIt: { message: 'set cpuset={{better}}' },
+      },
+    },
+    check({ domain, report }) {
+      const pins = domain.cputune?.vcpupins ?? [];
+      report({
+        range: domain.element.startTag,
+        messageId: 'pinned',
+        data: { vcpu: 0, cpu: 16, better: 4 },
+        related: pins.slice(1).map((p) => ({ range: p.element.startTag, message: 'another pin' })),
+        suggestions: [{ messageId: 'moveIt', data: { better: 4 }, fix: { range: [0, 0], text: '' } }],
+      });
+      // @ts-expect-error a misspelt messageId is a type error
+      if (pins.length < 0) report({ range: domain.element.startTag, messageId: 'pined', data: {} });
+      // @ts-expect-error a missing placeholder value is a type error
+      if (pins.length < 0) report({ range: domain.element.startTag, messageId: 'pinned', data: { vcpu: 0, cpu: 1 } });
+    },
+  });
+  const run = await lint({ paths: ['examples/domains/missing-emulatorpin.xml'], cwd: repoRoot, configFile: false, rules: [example] });
+  assert.deepEqual(run.ruleFailures, []);
+  const [d] = run.diagnostics;
+  assert.equal(d?.messageId, 'pinned');
+  assert.deepEqual(d?.data, { vcpu: 0, cpu: 16, better: 4 });
+  assert.equal(d?.message, 'vCPU 0 is pinned to CPU 16');
+  assert.equal(d?.help, 'pin it to CPU 4');
+  assert.deepEqual(d?.related?.map((r) => `${r.file}:${r.line}:${r.column} ${r.message}`), [
+    'examples/domains/missing-emulatorpin.xml:21:5 another pin',
+    'examples/domains/missing-emulatorpin.xml:22:5 another pin',
+    'examples/domains/missing-emulatorpin.xml:23:5 another pin',
+  ]);
+  assert.deepEqual(d?.suggestions?.map((s) => [s.messageId, s.message]), [['moveIt', 'set cpuset=4']]);
+});
+
+test('the engine enforces the contract: undeclared suggestions, unknown message ids and missing data throw', async () => {
+  const meta = { name: 'Strict', severity: 'warning', type: 'problem', fixable: false, hasSuggestions: false, summary: 'x', tags: ['test'], messages: { m: { message: 'CPU {{cpu}}' } } } as const;
+  const suggests = defineDomainRule({
+    meta: { ...meta, id: 'suggests' },
+    check({ domain, report }) {
+      report({ range: domain.element.startTag, messageId: 'm', data: { cpu: 1 }, suggestions: [{ messageId: 'm', data: { cpu: 2 }, fix: { range: [0, 0], text: '' } }] });
+    },
+  });
+  const unknownId = defineDomainRule({
+    meta: { ...meta, id: 'unknown-id' },
+    check({ domain, report }) {
+      report({ range: domain.element.startTag, messageId: 'nope' as 'm', data: { cpu: 1 } });
+    },
+  });
+  const noData = defineDomainRule({
+    meta: { ...meta, id: 'no-data' },
+    check({ domain, report }) {
+      report({ range: domain.element.startTag, messageId: 'm', data: {} as { cpu: number } });
+    },
+  });
+  const run = await lint({ paths: ['examples/production-vm.xml'], cwd: repoRoot, configFile: false, rules: [suggests, unknownId, noData] });
+  assert.equal(run.diagnostics.length, 0);
+  assert.deepEqual(run.ruleFailures.map((f) => f.replace(/ failed on \S+/, ':')), [
+    'rule suggests: rule suggests returned suggestions but its metadata does not declare hasSuggestions',
+    "rule unknown-id: rule unknown-id reported messageId 'nope', which its meta.messages does not declare",
+    "rule no-data: rule no-data message 'm': no value for placeholder {{cpu}}",
+  ]);
+});
+
+test('a host rule runs only with a host, and receives it', async () => {
+  const seen: string[] = [];
+  const hostRule = defineHostRule({
+    meta: { id: 'needs-host', name: 'NeedsHost', severity: 'warning', type: 'problem', fixable: false, hasSuggestions: false, summary: 'x', tags: ['test'], messages: {} },
+    check({ host }) {
+      seen.push(host.path); // typed LintHost, never undefined
+    },
+  });
+  assert.equal(hostRule.meta.needs, 'host');
+  await lint({ paths: ['examples/production-vm.xml'], cwd: repoRoot, configFile: false, rules: [hostRule] });
+  assert.deepEqual(seen, []);
+  await lint({ paths: ['examples/production-vm.xml'], cwd: repoRoot, configFile: false, rules: [hostRule], hostFile: join(repoRoot, 'examples', 'hosts', 'dual-socket.json') });
+  assert.deepEqual(seen, ['examples/hosts/dual-socket.json']);
 });

@@ -1,0 +1,38 @@
+import type { MessageData, Rule } from './types.ts';
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w]*)\s*\}\}/g;
+
+/** ESLint's interpolation: `{{name}}` replaced by data.name; a placeholder without a value is the rule's bug. */
+export function interpolate(template: string, data: MessageData | undefined, where: () => string): string {
+  return template.replace(PLACEHOLDER, (_, name: string) => {
+    const value = data?.[name];
+    if (value === undefined) throw new Error(`${where()}: no value for placeholder {{${name}}}`);
+    return String(value);
+  });
+}
+
+export interface RenderedMessage {
+  messageId?: string;
+  data?: MessageData;
+  message: string;
+  help?: string;
+}
+
+/**
+ * The text of a report: by `messageId` from the rule's `meta.messages` (an id
+ * the rule did not declare throws, as ESLint's linter does), or, transitionally,
+ * the literal `message`.
+ */
+export function renderReport(rule: Rule, d: { messageId?: string; data?: MessageData; message?: string; help?: string }): RenderedMessage {
+  if (d.messageId === undefined) {
+    if (typeof d.message !== 'string') throw new Error(`rule ${rule.meta.id} reported without a messageId`);
+    return d.help === undefined ? { message: d.message } : { message: d.message, help: d.help };
+  }
+  const spec = rule.meta.messages?.[d.messageId];
+  if (!spec) throw new Error(`rule ${rule.meta.id} reported messageId '${d.messageId}', which its meta.messages does not declare`);
+  const where = () => `rule ${rule.meta.id} message '${d.messageId}'`;
+  const out: RenderedMessage = { messageId: d.messageId, message: interpolate(spec.message, d.data, where) };
+  if (d.data && Object.keys(d.data).length > 0) out.data = d.data;
+  if (spec.help !== undefined) out.help = interpolate(spec.help, d.data, where);
+  return out;
+}
