@@ -129,6 +129,8 @@ function describe(d: Diagnostic): string {
   let text = d.message.replace(/\.$/, '');
   if (d.severity === 'info') text = `(info) ${text}`;
   if (d.fix) text += ' (fixable)';
+  if (d.help) text += `\n       ${chalk.cyan('help:')} ${d.help}`;
+  for (const r of d.related ?? []) text += `\n       ${chalk.dim('also:')} ${relative('.', r.file)}:${r.line}:${r.column} ${r.message}`;
   for (const s of d.suggestions ?? []) {
     text += `\n       ${chalk.cyan('suggestion:')} ${s.message.replace(/\.$/, '')}`;
   }
