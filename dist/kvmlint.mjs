@@ -13040,17 +13040,17 @@ var require_ignore = __commonJS({
       }
     };
     var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
+    var PLACEHOLDER2 = "\0";
     var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      `${PLACEHOLDER2}(\\d+)${PLACEHOLDER2}`,
       "g"
     );
     var TRAILING_WILDCARD = "\uE000";
     var TRAILING_DOUBLESTAR = "\uE001";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var isReserved = (char) => char === PLACEHOLDER2 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
     var extractBrackets = (pattern) => {
       const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const hold = (source) => `${PLACEHOLDER2}${sources.push(source) - 1}${PLACEHOLDER2}`;
       const { length } = pattern;
       let out = EMPTY;
       let index = 0;
@@ -21949,6 +21949,9 @@ function repoRelativePath(file, root, cwd) {
 }
 
 // src/engine/types.ts
+function defineDomainRule(rule) {
+  return { meta: { ...rule.meta, needs: "domain" }, checkDomain: rule.check };
+}
 function defineRule(rule) {
   return rule;
 }
@@ -25125,19 +25128,28 @@ var vcpu_partially_pinned_default = defineRule({
 });
 
 // rules/vcpu-pin-collision/index.ts
-var vcpu_pin_collision_default = defineRule({
+var vcpu_pin_collision_default = defineDomainRule({
   meta: {
     id: "vcpu-pin-collision",
     name: "VcpuPinCollision",
     severity: "warning",
     type: "problem",
-    needs: "domain",
     fixable: false,
     hasSuggestions: false,
     summary: "Two vCPUs of one domain are each pinned to the same single host CPU.",
-    tags: ["pinning", "latency"]
+    tags: ["pinning", "latency"],
+    messages: {
+      shared: {
+        message: "{{vcpus}} are all pinned to CPU {{cpu}}: they take turns on one host CPU",
+        help: "give each vCPU a CPU of its own; one preempted while holding a guest lock stalls the others spinning on it"
+      },
+      confined: {
+        message: "{{vcpus}} are all confined by <vcpu cpuset='{{cpuset}}'> to CPU {{cpu}}: they take turns on one host CPU",
+        help: "give each vCPU a CPU of its own with <vcpupin>; one preempted while holding a guest lock stalls the others spinning on it"
+      }
+    }
   },
-  checkDomain({ domain, host, report }) {
+  check({ domain, host, report }) {
     if ((domain.cputune?.vcpupins.length ?? 0) === 0 && domain.vcpu?.cpuset === void 0) return;
     const model = host?.model;
     const dedicated = dedicatedVcpuCpus(domain, model);
@@ -25156,17 +25168,12 @@ var vcpu_pin_collision_default = defineRule({
       if (vcpus.intersects(realtime)) continue;
       const onCpu = byCpu.get(cpu) ?? [];
       if (onCpu.length === 0) continue;
-      const first = onCpu.reduce((a, b) => b.vcpus.min < a.vcpus.min ? b : a);
-      for (const g of onCpu) {
-        const inherited = g.affinity.source === "vcpu-cpuset";
-        const others = vcpus.subtract(g.vcpus);
-        if (g === first && !(inherited && g.vcpus.size > 1)) continue;
-        const subject = inherited ? `${describeVcpus(g.vcpus)} ${g.vcpus.size === 1 ? "is" : "are all"} confined by <vcpu cpuset='${excerpt(g.affinity.attr.value)}'> to CPU ${cpu}` : `${describeVcpus(g.vcpus)} is pinned to CPU ${cpu}`;
-        const also = others.isEmpty ? "" : `, which ${describeVcpus(others)} ${others.size === 1 ? "is" : "are"} also pinned to`;
-        report({
-          range: g.affinity.attr.valueRange,
-          message: `${subject}${also}: the vCPUs take turns on that CPU, each gets a fraction of it, and one preempted while holding a guest lock stalls the others spinning on it; give each vCPU a CPU of its own`
-        });
+      const at = onCpu[onCpu.length - 1];
+      const related = onCpu.slice(0, -1).map((g) => ({ range: g.affinity.attr.valueRange, message: `${describeVcpus(g.vcpus)} pinned to CPU ${cpu} here` }));
+      if (at.affinity.source === "vcpu-cpuset") {
+        report({ range: at.affinity.attr.valueRange, messageId: "confined", data: { vcpus: describeVcpus(vcpus), cpu, cpuset: excerpt(at.affinity.attr.value) }, related });
+      } else {
+        report({ range: at.affinity.attr.valueRange, messageId: "shared", data: { vcpus: describeVcpus(vcpus), cpu }, related });
       }
     }
   }
@@ -25657,6 +25664,29 @@ function applyDirectives(diagnostics, directives) {
     }
   }
   return { kept, unused };
+}
+
+// src/engine/messages.ts
+var PLACEHOLDER = /\{\{\s*([A-Za-z_][\w]*)\s*\}\}/g;
+function interpolate(template, data, where) {
+  return template.replace(PLACEHOLDER, (_, name) => {
+    const value = data?.[name];
+    if (value === void 0) throw new Error(`${where()}: no value for placeholder {{${name}}}`);
+    return String(value);
+  });
+}
+function renderReport(rule, d) {
+  if (d.messageId === void 0) {
+    if (typeof d.message !== "string") throw new Error(`rule ${rule.meta.id} reported without a messageId`);
+    return d.help === void 0 ? { message: d.message } : { message: d.message, help: d.help };
+  }
+  const spec = rule.meta.messages?.[d.messageId];
+  if (!spec) throw new Error(`rule ${rule.meta.id} reported messageId '${d.messageId}', which its meta.messages does not declare`);
+  const where = () => `rule ${rule.meta.id} message '${d.messageId}'`;
+  const out = { messageId: d.messageId, message: interpolate(spec.message, d.data, where) };
+  if (d.data && Object.keys(d.data).length > 0) out.data = d.data;
+  if (spec.help !== void 0) out.help = interpolate(spec.help, d.data, where);
+  return out;
 }
 
 // src/engine/discover.ts
@@ -27704,6 +27734,38 @@ function lineColumnOf(lines, range) {
   const e = lines.position(range.end);
   return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
 }
+function diagnosticOf(rule, severity, at, d) {
+  const text = renderReport(rule, d);
+  const diag = {
+    ruleId: rule.meta.id,
+    severity,
+    ...text.messageId !== void 0 ? { messageId: text.messageId } : {},
+    ...text.data ? { data: text.data } : {},
+    message: text.message,
+    ...text.help !== void 0 ? { help: text.help } : {},
+    file: at.path,
+    range: d.range,
+    ...lineColumnOf(at.lines, d.range)
+  };
+  if (d.related && d.related.length > 0) {
+    diag.related = d.related.map((r) => {
+      const where = r.file ?? at;
+      return { file: where.path, range: r.range, ...lineColumnOf(where.lines, r.range), message: r.message };
+    });
+  }
+  if (d.fix) {
+    if (!rule.meta.fixable) throw new Error(`rule ${rule.meta.id} returned a fix but its metadata does not declare fixable`);
+    diag.fix = d.fix;
+  }
+  if (d.suggestions && d.suggestions.length > 0) {
+    if (!rule.meta.hasSuggestions) throw new Error(`rule ${rule.meta.id} returned suggestions but its metadata does not declare hasSuggestions`);
+    diag.suggestions = d.suggestions.map((sg) => {
+      const t = renderReport(rule, sg);
+      return { ...t.messageId !== void 0 ? { messageId: t.messageId } : {}, ...t.data ? { data: t.data } : {}, message: t.message, fix: sg.fix };
+    });
+  }
+  return diag;
+}
 function effectiveSeverity(rule, reported, setting) {
   const base = reported ?? rule.meta.severity;
   if (base === "info" || setting === void 0 || setting === "off") return base;
@@ -27790,22 +27852,7 @@ async function lint(options) {
   };
   let domainCount = 0;
   const builtin = (id) => activeRules.find((r) => r.meta.id === id);
-  const makeDiagnostic = (rule, file, lines, d) => {
-    const diag = {
-      ruleId: rule.meta.id,
-      severity: effectiveSeverity(rule, d.severity, settings[rule.meta.id]),
-      message: d.message,
-      file,
-      range: d.range,
-      ...lineColumnOf(lines, d.range)
-    };
-    if (d.fix) {
-      if (!rule.meta.fixable) throw new Error(`rule ${rule.meta.id} returned a fix but its metadata does not declare fixable`);
-      diag.fix = d.fix;
-    }
-    if (d.suggestions && d.suggestions.length > 0) diag.suggestions = d.suggestions;
-    return diag;
-  };
+  const makeDiagnostic = (rule, file, lines, d) => diagnosticOf(rule, effectiveSeverity(rule, d.severity, settings[rule.meta.id]), { path: file, lines }, d);
   const lintGroup = (host, group) => {
     const found = [];
     const push2 = (rule, file, lines, d) => found.push(makeDiagnostic(rule, file, lines, d));
@@ -28524,6 +28571,10 @@ function describe(d) {
   let text = d.message.replace(/\.$/, "");
   if (d.severity === "info") text = `(info) ${text}`;
   if (d.fix) text += " (fixable)";
+  if (d.help) text += `
+       ${chalk.cyan("help:")} ${d.help}`;
+  for (const r of d.related ?? []) text += `
+       ${chalk.dim("also:")} ${relative3(".", r.file)}:${r.line}:${r.column} ${r.message}`;
   for (const s of d.suggestions ?? []) {
     text += `
        ${chalk.cyan("suggestion:")} ${s.message.replace(/\.$/, "")}`;
