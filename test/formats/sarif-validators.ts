@@ -9,8 +9,8 @@ import type { ErrorObject } from 'ajv-draft-04';
 import type { Log, Result } from 'sarif';
 import { repoRoot } from '../support/paths.ts';
 
-/** The OASIS SARIF 2.1.0 (errata 01) schema, shared outside the repository. */
-export const SARIF_SCHEMA_PATH = path.resolve(repoRoot, '..', 'shared', 'schemas', 'sarif-schema-2.1.0.json');
+/** The OASIS SARIF 2.1.0 (errata 01) schema, vendored byte for byte with its notice (test/vendor/sarif/NOTICE.md). */
+export const SARIF_SCHEMA_PATH = path.join(repoRoot, 'test', 'vendor', 'sarif', 'sarif-schema-2.1.0.json');
 
 // RFC 3986 characters; `%` only as an escape. ajv has no format checks of its own (ajv-formats is
 // not installed) and an unchecked format passes anything, so the URIs would go unverified.

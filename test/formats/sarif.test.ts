@@ -1,11 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Log, Region, Result } from 'sarif';
 import { buildSarifLog, formatSarif } from '../../src/formats/sarif.ts';
 import { HOMEPAGE, VERSION } from '../../src/version.ts';
 import { DB_FILE, IDLE_FILE, OUTSIDE_FILE, ROOT, RULES, WEB_FILE, sampleResult } from './lint-result.ts';
-import { multitoolValidate, schemaValidator } from './sarif-validators.ts';
+import { SARIF_SCHEMA_PATH, multitoolValidate, schemaValidator } from './sarif-validators.ts';
+
+test('the vendored SARIF schema is the byte-exact OASIS copy its NOTICE.md describes', () => {
+  const bytes = readFileSync(SARIF_SCHEMA_PATH);
+  const notice = readFileSync(new URL('../vendor/sarif/NOTICE.md', import.meta.url), 'utf8');
+  assert.match(notice, new RegExp(`\\(${bytes.length} bytes, sha256 \`${createHash('sha256').update(bytes).digest('hex')}\``));
+});
 
 const result = sampleResult();
 const log = JSON.parse(formatSarif(result)) as Log;
