@@ -128,6 +128,10 @@ export function diagnosticOf(rule: Rule, severity: Severity, at: LocatedText, d:
     range: d.range,
     ...lineColumnOf(at.lines, d.range),
   };
+  if (d.unchecked) {
+    diag.severity = 'info';
+    diag.unchecked = true;
+  }
   if (d.related && d.related.length > 0) {
     diag.related = d.related.map((r): RelatedLocation => {
       const where = r.file ?? at;

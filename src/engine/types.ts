@@ -59,6 +59,8 @@ export interface Diagnostic {
   related?: RelatedLocation[];
   fix?: Fix;
   suggestions?: Suggestion[];
+  /** A note about what could not be checked (severity info): shown once as a footer, never counted as a problem. */
+  unchecked?: true;
 }
 
 /** One message of a rule: what is wrong (one line, ≤ 120 characters) and what to do, with `{{name}}` placeholders. */
@@ -146,6 +148,8 @@ interface ReportCommon<M extends MessageSpecs> {
   severity?: Severity;
   /** The other places of the same cause. */
   related?: readonly RelatedDescriptor[];
+  /** A note that something could not be checked (e.g. the snapshot lacks the data): severity info, shown as a footer. */
+  unchecked?: true;
   fix?: Fix;
   suggestions?: readonly SuggestionDescriptor<M>[];
 }
@@ -270,4 +274,6 @@ export interface LintResult {
 
 export interface FormatOptions {
   color: boolean;
+  /** Columns to wrap text output to; default the terminal's, else 120. */
+  width?: number;
 }

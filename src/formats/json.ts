@@ -11,7 +11,7 @@ export function formatJson(result: LintResult): string {
     version: VERSION,
     files: [...result.files],
     diagnostics: result.diagnostics.map(diagnosticJson),
-    summary: countFindings(result.diagnostics),
+    summary: countFindings(result.diagnostics.filter((d) => !d.unchecked)),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }
@@ -20,16 +20,23 @@ function diagnosticJson(d: Diagnostic) {
   return {
     ruleId: d.ruleId,
     severity: d.severity,
+    ...(d.messageId !== undefined ? { messageId: d.messageId } : {}),
+    ...(d.data ? { data: { ...d.data } } : {}),
     message: d.message,
+    ...(d.help !== undefined ? { help: d.help } : {}),
+    ...(d.unchecked ? { unchecked: true } : {}),
     file: d.file,
     line: d.line,
     column: d.column,
     endLine: d.endLine,
     endColumn: d.endColumn,
     range: { start: d.range.start, end: d.range.end },
+    ...(d.related?.length
+      ? { related: d.related.map((r) => ({ file: r.file, range: { start: r.range.start, end: r.range.end }, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, message: r.message })) }
+      : {}),
     ...(d.fix ? { fix: fixJson(d.fix) } : {}),
     ...(d.suggestions?.length
-      ? { suggestions: d.suggestions.map((s) => ({ message: s.message, fix: fixJson(s.fix) })) }
+      ? { suggestions: d.suggestions.map((s) => ({ ...(s.messageId !== undefined ? { messageId: s.messageId } : {}), ...(s.data ? { data: { ...s.data } } : {}), message: s.message, fix: fixJson(s.fix) })) }
       : {}),
   };
 }

@@ -40,7 +40,7 @@ export function buildSarifLog(result: LintResult): Log {
       // A diagnostic from a rule that was not run (none today) simply carries no index.
       ...(index !== undefined ? { ruleIndex: index } : {}),
       level: LEVEL[d.severity],
-      message: { text: d.message },
+      message: { text: d.help ? `${d.message}. ${d.help}` : d.message },
       locations: [
         {
           physicalLocation: {
@@ -56,7 +56,22 @@ export function buildSarifLog(result: LintResult): Log {
           },
         },
       ],
+      ...(d.related?.length
+        ? {
+            relatedLocations: d.related.map((r, i) => ({
+              id: i,
+              message: { text: r.message },
+              physicalLocation: {
+                artifactLocation: artifacts.location(r.file),
+                region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn, charOffset: r.range.start, charLength: r.range.end - r.range.start },
+              },
+            })),
+          }
+        : {}),
       ...(fixes.length > 0 ? { fixes } : {}),
+      ...(d.messageId !== undefined || d.help !== undefined
+        ? { properties: { ...(d.messageId !== undefined ? { messageId: d.messageId } : {}), ...(d.help !== undefined ? { help: d.help } : {}) } }
+        : {}),
     };
   });
 
@@ -112,7 +127,7 @@ export function pascalCase(name: string): string {
 
 /** The safe fix (what `--fix` applies) first, then each suggestion a person may choose. */
 function fixesOf(d: Diagnostic): { description: string; fix: Fix }[] {
-  const fixes = d.fix ? [{ description: `Safe fix (applied by kvmlint --fix): ${d.message}`, fix: d.fix }] : [];
+  const fixes = d.fix ? [{ description: `Safe fix (applied by kvmlint --fix): ${d.help ?? d.message}`, fix: d.fix }] : [];
   for (const s of d.suggestions ?? []) fixes.push({ description: s.message, fix: s.fix });
   return fixes;
 }

@@ -6,17 +6,26 @@ import chalkModule from 'chalk';
 import { relative } from 'node:path';
 import type { Diagnostic, FormatOptions, LintResult } from '../engine/types.ts';
 import { countFindings, pluralize } from './summary.ts';
+import { notesFooter as stylishNotes, outputWidth, paint } from './stylish.ts';
+
+const notesFooter = (notes: readonly Diagnostic[], width: number, color: boolean) => stylishNotes(notes, width, paint(color));
 
 const chalk = chalkModule.default;
 
-/** ESLint-style report: findings with code frames, then counts and the `--fix` trailer. Empty when clean. */
-export function formatText(result: LintResult, opts: FormatOptions): string {
-  if (result.diagnostics.length === 0) return '';
+/**
+ * `-f codeframe`: ESLint's "friendly" report, findings with code frames, then counts and the `--fix`
+ * trailer; notes about what could not be checked follow as a footer. Empty when clean.
+ */
+export function formatCodeframe(result: LintResult, opts: FormatOptions): string {
+  const problems = result.diagnostics.filter((d) => !d.unchecked);
+  const notes = result.diagnostics.filter((d) => d.unchecked);
+  const footer = notes.length > 0 ? notesFooter(notes, outputWidth(opts), opts.color) : '';
+  if (problems.length === 0) return footer.replace(/^\n/, '');
   return withChalkColor(opts.color, () => {
-    const { results: eslintResults, framed } = toEslintResults(result);
+    const { results: eslintResults, framed } = toEslintResults({ ...result, diagnostics: problems });
     const rendered = restoreFramedLocations(withFriendlyEnv(() => friendly(eslintResults)), framed);
     const findings = stripFriendlySummary(stripItermHint(rendered), eslintResults);
-    const text = findings + summaryText(result.diagnostics);
+    const text = findings + summaryText(problems) + footer;
     // Code frames are highlighted by @babel/highlight whenever stdout is a TTY, whatever chalk says.
     return opts.color ? text : stripAnsi(text);
   });

@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { FORMATS, formatResult } from '../../src/formats/index.ts';
 import { formatJson } from '../../src/formats/json.ts';
 import { formatSarif } from '../../src/formats/sarif.ts';
-import { formatText } from '../../src/formats/text.ts';
+import { formatCodeframe } from '../../src/formats/text.ts';
 import { sampleResult } from './lint-result.ts';
 
 test('formatResult dispatches each format name to its formatter', () => {
   assert.deepEqual(FORMATS, ['text', 'json', 'sarif', 'github']);
   const result = sampleResult();
-  assert.equal(formatResult('text', result, { color: false }), formatText(result, { color: false }));
-  assert.equal(formatResult('text', result, { color: true }), formatText(result, { color: true }));
+  assert.equal(formatResult('codeframe', result, { color: false }), formatCodeframe(result, { color: false }));
+  assert.equal(formatResult('codeframe', result, { color: true }), formatCodeframe(result, { color: true }));
   assert.equal(formatResult('json', result, { color: true }), formatJson(result));
   assert.equal(formatResult('sarif', result, { color: true }), formatSarif(result));
 });

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import chalkModule from 'chalk';
-import { formatText } from '../../src/formats/text.ts';
+import { formatCodeframe } from '../../src/formats/text.ts';
 import type { LintResult } from '../../src/engine/types.ts';
 import { DB_FILE, OUTSIDE_FILE, ROOT, WEB_FILE, sampleResult } from './lint-result.ts';
 
@@ -14,7 +14,7 @@ const ESC = '\u001B';
 
 test('every finding shows rule, message and file:line:column, with the code frame from the given source', () => {
   const result = sampleResult();
-  const out = formatText(result, { color: false });
+  const out = formatCodeframe(result, { color: false });
   for (const d of result.diagnostics) {
     assert.ok(out.includes(`${path.relative('.', d.file)}:${d.line}:${d.column}`), `${d.file}:${d.line}:${d.column}`);
     assert.ok(out.includes(d.message.replace(/\.$/, '')), d.message);
@@ -24,7 +24,7 @@ test('every finding shows rule, message and file:line:column, with the code fram
 });
 
 test('infos print as (info); fixable findings and suggestions are marked', () => {
-  const out = formatText(sampleResult(), { color: false });
+  const out = formatCodeframe(sampleResult(), { color: false });
   assert.match(out, /⚠ {2}missing-emulatorpin\n\n {5}\(info\) The vCPUs are pinned but the emulator threads are not \(fixable\)\n/);
   assert.match(out, / {5}cpuset excludes CPU 8, which it never included \(fixable\)\n/);
   assert.match(
@@ -36,7 +36,7 @@ test('infos print as (info); fixable findings and suggestions are marked', () =>
 });
 
 test('the summary counts errors, warnings and infos separately, and the fixable ones', () => {
-  const out = formatText(sampleResult(), { color: false });
+  const out = formatCodeframe(sampleResult(), { color: false });
   assert.ok(out.includes('✘ 5 problems (2 errors, 2 warnings, 1 info)\n'), out);
   assert.ok(out.includes('  2 problems potentially fixable with the `--fix` option.\n'));
   assert.ok(!out.includes('(2 errors, 3 warnings)'), "the formatter's own summary (infos as warnings) is gone");
@@ -48,13 +48,13 @@ test('the summary counts errors, warnings and infos separately, and the fixable 
 test('singular counts and no fixable trailer when nothing is fixable', () => {
   const full = sampleResult();
   const result: LintResult = { ...full, diagnostics: [full.diagnostics[1]!] };
-  const out = formatText(result, { color: false });
+  const out = formatCodeframe(result, { color: false });
   assert.ok(out.includes('✘ 1 problem (1 error, 0 warnings, 0 infos)\n'), out);
   assert.ok(!out.includes('potentially fixable'));
 });
 
 test('a clean result prints nothing', () => {
-  assert.equal(formatText({ ...sampleResult(), diagnostics: [] }, { color: false }), '');
+  assert.equal(formatCodeframe({ ...sampleResult(), diagnostics: [] }, { color: false }), '');
 });
 
 test('the text comes from result.sources: files are never read, even an empty one', () => {
@@ -66,8 +66,8 @@ test('the text comes from result.sources: files are never read, even an empty on
     diagnostics: [{ ...result.diagnostics[1]!, file: 'no-such-dir/empty.xml', line: 1, column: 1, endLine: 1, endColumn: 1 }],
   };
   // The formatter reads the file itself when the source is absent or empty; ENOENT would throw here.
-  assert.ok(formatText(result, { color: false }).includes('guests/web01.xml:4:28'));
-  assert.ok(formatText(empty, { color: false }).includes('no-such-dir/empty.xml:1:1'));
+  assert.ok(formatCodeframe(result, { color: false }).includes('guests/web01.xml:4:28'));
+  assert.ok(formatCodeframe(empty, { color: false }).includes('no-such-dir/empty.xml:1:1'));
 });
 
 test("--no-color has no escape codes and the user's EFF_* settings neither apply nor get lost", () => {
@@ -80,7 +80,7 @@ test("--no-color has no escape codes and the user's EFF_* settings neither apply
   });
   delete process.env.EFF_NO_LINK_RULES;
   try {
-    const out = formatText(sampleResult(), { color: false });
+    const out = formatCodeframe(sampleResult(), { color: false });
     assert.ok(!out.includes(ESC), JSON.stringify(out.slice(0, 200)));
     assert.ok(!out.includes('editor://'));
     assert.ok(!out.includes('eslint.org'));
@@ -112,7 +112,7 @@ test('--no-color strips the code-frame highlighting that a colour terminal or CI
 test('--color colours even when stdout is not a terminal, and leaves chalk as it was', () => {
   const chalk = chalkModule.default;
   const before = { enabled: chalk.enabled, level: chalk.level };
-  const out = formatText(sampleResult(), { color: true });
+  const out = formatCodeframe(sampleResult(), { color: true });
   assert.ok(out.includes(`${ESC}[31m✘${ESC}[39m`), 'red error sign');
   assert.ok(out.includes(`${ESC}[33m⚠${ESC}[39m`), 'yellow warning sign');
   assert.ok(out.includes(`${ESC}[1m✘ 5 problems (2 errors, 2 warnings, 1 info)`), 'bold summary');
@@ -126,7 +126,7 @@ test('the iTerm2 cwd escape the formatter adds on a terminal is removed, colour 
   delete process.env.CI;
   try {
     for (const color of [true, false]) {
-      const out = formatText(sampleResult(), { color });
+      const out = formatCodeframe(sampleResult(), { color });
       assert.ok(!out.includes(`${ESC}]1337`), `color: ${color}`);
       assert.ok(out.startsWith('\n'), JSON.stringify(out.slice(0, 40)));
     }
@@ -156,7 +156,7 @@ test('a long line is cut around each finding in its code frame; the location kee
     const run = await lint({ paths: ['long.xml'], cwd: dir, configFile: false });
     const bad = run.diagnostics.find((d) => d.ruleId === 'cpuset-syntax');
     assert.ok(bad && run.diagnostics.length >= 2, 'a finding at the end of the line and others near its start');
-    const out = formatText({ ...run, cwd: dir }, { color: false });
+    const out = formatCodeframe({ ...run, cwd: dir }, { color: false });
     // Every finding's frame is bounded: nothing like the 600 KB line, once per finding.
     assert.ok(out.length < run.diagnostics.length * (MAX_FRAME_LINE + 1000), `${out.length} characters`);
     const frames = out.split(/\n(?= {5}\S+:\d+:\d+\n)/).slice(1);
