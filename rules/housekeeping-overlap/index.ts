@@ -1,60 +1,73 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineHostRule, type RelatedDescriptor } from '../../src/engine/types.ts';
+import type { Range } from '../../src/xml/types.ts';
 import { isPinned, vcpuAffinityGroups } from '../../src/model/affinity.ts';
+import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeNodes, describeVcpus } from '../../src/model/describe.ts';
 import { realtimeScheduler } from '../../src/model/sched.ts';
 
-export default defineRule({
+export default defineHostRule({
   meta: {
     id: 'housekeeping-overlap',
     name: 'HousekeepingOverlap',
     severity: 'warning',
     type: 'problem',
-    needs: 'host',
     fixable: false,
     hasSuggestions: false,
     summary: 'A pinned vCPU can run on the host\'s housekeeping CPUs, where IRQs, kernel threads and QEMU\'s own threads run.',
     tags: ['pinning', 'isolation', 'latency'],
+    messages: {
+      onHousekeeping: {
+        message: '{{vcpus}} can run on housekeeping {{cpus}} (housekeeping set {{housekeeping}})',
+        help: "pin them to isolated CPUs {{instead}}: housekeeping CPUs carry IRQs, kernel threads and QEMU's own threads",
+      },
+      realtimeOnHousekeeping: {
+        message: "{{vcpus}} with scheduler='{{policy}}' can run on housekeeping {{cpus}} and starve the host's kernel threads there",
+        help: 'pin them to isolated CPUs {{instead}}',
+      },
+      noIsolation: {
+        message: 'housekeeping CPUs are unknown: {{why}}; housekeeping-overlap is not checked',
+        help: 'capture the host with `kvmlint snapshot` or set `housekeeping` in the config',
+      },
+    },
   },
-  checkDomain({ domain, host, report, reportHostOnce }) {
-    if (!host || !isPinned(domain)) return;
+  check({ domain, host, report, reportHostOnce }) {
+    if (!isPinned(domain)) return;
     const hk = host.model.housekeeping;
     if (!hk) {
       // A capabilities or numactl snapshot cannot say whether the host isolates CPUs; a capture can say it does not.
       const why = host.model.missing.has('isolation')
-        ? `the snapshot does not record the host's isolation (a ${host.model.snapshot.source ?? 'hand-written'} snapshot has no kernel command line, /sys isolation files or tuned profile; capture one with kvmlint snapshot)`
+        ? `a ${host.model.snapshot.source ?? 'hand-written'} snapshot does not record the host's isolation`
         : 'the host declares no isolation (isolcpus, nohz_full, tuned isolated_cores)';
-      reportHostOnce('no-isolation', {
-        severity: 'info',
-        message: `housekeeping CPUs are unknown: ${why} and the config sets none; housekeeping-overlap is not checked`,
-      });
+      reportHostOnce('no-isolation', { unchecked: true, messageId: 'noIsolation', data: { why } });
       return;
     }
+    // One finding per domain: every pin reaching housekeeping CPUs is one mistake, reported at the first, the others related.
+    const hits: Array<{ vcpus: CpuSet; cpus: CpuSet; pinned: CpuSet; range: Range; realtime: string | undefined }> = [];
     for (const { vcpus, affinity } of vcpuAffinityGroups(domain, host.model)) {
       // Only the domain's own pins are at fault; unpinned vCPUs of a partially pinned domain are another rule's.
       if ((affinity.source !== 'vcpupin' && affinity.source !== 'vcpu-cpuset') || !affinity.cpus || !affinity.element) continue;
       const hit = affinity.cpus.intersect(hk);
       if (hit.isEmpty) continue;
-      const realtime = realtimeScheduler(domain, vcpus);
-      const what = affinity.source === 'vcpupin' ? `is pinned to` : 'is confined by <vcpu cpuset> to';
-      const subject = `${describeVcpus(vcpus)} ${vcpus.size === 1 ? what : what.replace(/^is/, 'are')}`;
-      const onHk = hit.equals(affinity.cpus)
-        ? `${describeCpus(hit)}, ${hit.size === 1 ? 'a housekeeping CPU' : 'housekeeping CPUs'}`
-        : `${describeCpus(affinity.cpus)}, which include${affinity.cpus.size === 1 ? 's' : ''} housekeeping ${describeCpus(hit)}`;
-      // Suggest isolated CPUs on the same host node(s), so the fix does not move the vCPU away from its memory.
-      // online − HK: the isolated CPUs, also when the configuration sets HK explicitly.
-      const isolated = host.model.online.subtract(hk);
-      const nodes = host.model.nodesOfCpus(affinity.cpus);
-      const local = isolated.intersect(host.model.cpusOfNodes(nodes));
-      const instead = local.isEmpty
-        ? `pin vCPUs to isolated CPUs only (${isolated.isEmpty ? 'none declared' : isolated.toString()})`
-        : `pin ${vcpus.size === 1 ? 'it' : 'them'} to isolated CPUs of host ${describeNodes(nodes)} (${local.toString()})`;
-      report({
-        range: affinity.attr?.range ?? affinity.element.startTag,
-        severity: realtime ? 'error' : undefined,
-        message:
-          `${subject} ${onHk} (housekeeping set ${hk.toString()}), which is reserved for IRQs, kernel threads and QEMU's emulator and I/O threads` +
-          `${realtime ? `; with scheduler='${realtime}' (SCHED_${realtime.toUpperCase()}) the vCPU can starve them` : ''}: ${instead}`,
-      });
+      hits.push({ vcpus, cpus: hit, pinned: affinity.cpus, range: affinity.attr?.range ?? affinity.element.startTag, realtime: realtimeScheduler(domain, vcpus) });
     }
+    if (hits.length === 0) return;
+    let vcpus = CpuSet.empty;
+    let cpus = CpuSet.empty;
+    let pinned = CpuSet.empty;
+    for (const h of hits) {
+      vcpus = vcpus.union(h.vcpus);
+      cpus = cpus.union(h.cpus);
+      pinned = pinned.union(h.pinned);
+    }
+    // Suggest isolated CPUs on the same host node(s), so the advice does not move the vCPUs away from their memory.
+    const isolated = host.model.online.subtract(hk);
+    const nodes = host.model.nodesOfCpus(pinned);
+    const local = isolated.intersect(host.model.cpusOfNodes(nodes));
+    const instead = local.isEmpty ? `(${isolated.isEmpty ? 'none declared' : isolated.toString()})` : `of host ${describeNodes(nodes)} (${local.toString()})`;
+    const realtime = hits.find((h) => h.realtime)?.realtime;
+    const related: RelatedDescriptor[] = hits.slice(1).map((h) => ({ range: h.range, message: `${describeVcpus(h.vcpus)} on ${describeCpus(h.cpus)} here` }));
+    const data = { vcpus: describeVcpus(vcpus), cpus: describeCpus(cpus), housekeeping: hk.toString(), instead };
+    if (realtime) report({ range: hits[0]!.range, severity: 'error', messageId: 'realtimeOnHousekeeping', data: { ...data, policy: realtime }, related });
+    else report({ range: hits[0]!.range, messageId: 'onHousekeeping', data, related });
   },
 });

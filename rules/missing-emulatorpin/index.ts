@@ -1,22 +1,27 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineDomainRule } from '../../src/engine/types.ts';
 import { effectiveEmulatorAffinity, housekeepingTargetFor, isPinned, vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { insertLastChild } from '../../src/engine/edit.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeNodes } from '../../src/model/describe.ts';
 
-export default defineRule({
+export default defineDomainRule({
   meta: {
     id: 'missing-emulatorpin',
     name: 'MissingEmulatorpin',
     severity: 'warning',
     type: 'problem',
-    needs: 'domain',
     fixable: true,
     hasSuggestions: false,
     summary: 'A domain pins its vCPUs but leaves QEMU\'s emulator threads floating over every host CPU.',
     tags: ['pinning', 'latency'],
+    messages: {
+      floating: {
+        message: "vCPUs are pinned{{pinned}} but QEMU's emulator threads can run on {{over}}",
+        help: '{{advice}}',
+      },
+    },
   },
-  checkDomain({ domain, host, source, report }) {
+  check({ domain, host, source, report }) {
     if (!isPinned(domain)) return;
     const emulator = effectiveEmulatorAffinity(domain, host?.model);
     // Only the last link of libvirt's chain is the problem: an emulatorpin, a
@@ -29,12 +34,13 @@ export default defineRule({
     const pinned = vcpuCpus.isEmpty ? '' : ` (${describeCpus(vcpuCpus)})`;
     const isolated = host?.model.isolation?.isolated;
     const over = host
-      ? `every online host CPU (${host.model.online.toString()}), including the vCPUs' own CPUs${isolated && !isolated.isEmpty ? ` and the isolated CPUs ${isolated.toString()}` : ''}`
-      : "every online host CPU, including the vCPUs' own CPUs and any isolated cores";
+      ? `every online host CPU (${host.model.online.toString()})${isolated && !isolated.isEmpty ? `, isolated ${isolated.toString()} included` : ''}`
+      : 'every online host CPU, the vCPUs\' own included';
     const target = housekeepingTargetFor(vcpuCpus, host?.model);
     report({
       range: at,
-      message: `vCPUs are pinned${pinned} but there is no <emulatorpin> and no <vcpu cpuset>: QEMU's emulator threads float over ${over}; ${advice(target)}`,
+      messageId: 'floating',
+      data: { pinned, over, advice: advice(target) },
       // Safe only with a known, non-empty housekeeping set: then the target is not a guess.
       fix: target && domain.cputune ? insertLastChild(source.text, domain.cputune.element, { name: 'emulatorpin', attributes: [['cpuset', target.cpus.toString()]] }) : undefined,
     });
@@ -44,8 +50,8 @@ export default defineRule({
 /** Without a host (or with HK unknown) the choice between a spare dedicated CPU and a shared pool is a person's. */
 function advice(target: ReturnType<typeof housekeepingTargetFor>): string {
   if (!target) {
-    return "add <emulatorpin cpuset='…'/> to <cputune> naming the host's housekeeping CPUs (or one spare CPU reserved for the emulator)";
+    return "add <emulatorpin cpuset='…'/> to <cputune> naming the host's housekeeping CPUs, or one spare CPU for the emulator";
   }
   const where = target.nodes ? `housekeeping ${describeCpus(target.cpus)} on host ${describeNodes(target.nodes)}` : `housekeeping ${describeCpus(target.cpus)}`;
-  return `pin them to ${where}: <emulatorpin cpuset='${target.cpus.toString()}'/>`;
+  return `add <emulatorpin cpuset='${target.cpus.toString()}'/> to pin them to ${where}`;
 }

@@ -1,4 +1,5 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineHostRule } from '../../src/engine/types.ts';
+import { hostNodeSets } from '../../src/model/host-nodes.ts';
 import { isPinned, vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeNodes, describeVcpus } from '../../src/model/describe.ts';
@@ -6,20 +7,34 @@ import { guestCellIds, memoryBinding, numatunePlacement, type MemoryBinding } fr
 import type { XmlElement } from '../../src/xml/types.ts';
 import { insertAfter, replaceAttributeValue } from '../../src/engine/edit.ts';
 
-export default defineRule({
+export default defineHostRule({
   meta: {
     id: 'pin-crosses-nodeset',
     name: 'PinCrossesNodeset',
     severity: 'warning',
     type: 'problem',
-    needs: 'host',
     fixable: false,
     hasSuggestions: true,
     summary: 'vCPUs pinned to one host NUMA node while <numatune> binds their memory to another (or no <numatune> at all).',
     tags: ['numa', 'pinning', 'memory'],
+    messages: {
+      placementAuto: {
+        message: 'numatune placement is auto: numad picks the nodes at start-up, so the vCPU pins cannot be checked against them',
+      },
+      noNumatune: {
+        message: 'vCPUs are pinned to host {{nodes}} but there is no <numatune>: the kernel may place their memory on another node',
+        help: '{{advice}}',
+      },
+      addNumatune: { message: "add <numatune><memory mode='strict' nodeset='{{nodeset}}'/></numatune>" },
+      crosses: {
+        message: '{{vcpus}} {{run}} on {{cpus}} (host {{hostNodes}}) but {{by}} {{how}}: memory accesses cross the interconnect',
+        help: "pin {{them}} to {{isolated}}CPUs of {{bound}} ({{target}}) or set nodeset='{{matching}}' on {{by}}",
+      },
+      setNodeset: { message: "set nodeset='{{nodeset}}' on {{by}}" },
+    },
   },
-  checkDomain({ domain, host, source, report }) {
-    if (!host || !isPinned(domain)) return;
+  check({ domain, host, source, report }) {
+    if (!isPinned(domain)) return;
     const groups = vcpuAffinityGroups(domain, host.model).filter(
       (g) => (g.affinity.source === 'vcpupin' || g.affinity.source === 'vcpu-cpuset') && g.affinity.cpus && g.affinity.element,
     );
@@ -31,28 +46,28 @@ export default defineRule({
     if (numatunePlacement(domain) === 'auto') {
       report({
         range: (domain.numatune?.memory ?? domain.numatune ?? domain.vcpu)?.element.startTag ?? domain.element.startTag,
-        severity: 'info',
-        message: 'numatune placement is auto: numad chooses the nodes at start-up, so whether the vCPU pins match them is not checkable offline',
+        unchecked: true,
+        messageId: 'placementAuto',
       });
       return;
     }
     if (!domain.numatune) {
       const pinNodes = pinNodesOf();
-      const add = pinNodes.size > 1
+      const advice = pinNodes.size > 1
         ? `bind each guest NUMA cell with <memnode> to the node its vCPUs run on, or add <numatune><memory mode='strict' nodeset='${pinNodes.toString()}'/></numatune>`
         : `add <numatune><memory mode='strict' nodeset='${pinNodes.toString() || '…'}'/></numatune>`;
       // A suggestion, not a fix: strict binding is a policy a person chooses (rules.md §1).
       const anchor = domain.cputune?.element ?? domain.vcpu?.element;
       report({
         range: (domain.cputune ?? domain.vcpu)?.element.startTag ?? domain.element.startTag,
-        message:
-          `vCPUs are pinned (to host ${describeNodes(pinNodes)}) but there is no <numatune>: memory placement is left to the kernel, ` +
-          `which may allocate it on another node; ${add}`,
+        messageId: 'noNumatune',
+        data: { nodes: describeNodes(pinNodes), advice },
         suggestions:
           pinNodes.size === 1 && anchor
             ? [
                 {
-                  message: `add <numatune><memory mode='strict' nodeset='${pinNodes.toString()}'/></numatune>`,
+                  messageId: 'addNumatune',
+                  data: { nodeset: pinNodes.toString() },
                   fix: insertAfter(source.text, anchor, {
                     name: 'numatune',
                     attributes: [],
@@ -108,34 +123,59 @@ export default defineRule({
     const hk = host.model.housekeeping;
     const isolated = hk ? host.model.online.subtract(hk) : undefined;
 
-    for (const { cellId, vcpus, cpus, hostNodes, affinity, binding } of checked) {
-      const outside = hostNodes.subtract(binding.nodes!);
-      if (outside.isEmpty) continue;
-      const one = vcpus.size === 1;
-      const its = one ? 'its' : 'their';
+    // A nodeset naming nodes the host does not have is pin-target-offline's root cause: nothing here follows from it.
+    const hostNodes = hostNodeSets(host.model).all;
+    // One finding per binding element (one cause: the nodeset and the pins disagree), at its first crossing pin.
+    const crossingByBinding = new Map<XmlElement, Part[]>();
+    for (const p of checked) {
+      if (p.hostNodes.isSubsetOf(p.binding.nodes!) || !p.binding.nodes!.isSubsetOf(hostNodes)) continue;
+      const list = crossingByBinding.get(p.binding.element);
+      if (list) list.push(p);
+      else crossingByBinding.set(p.binding.element, [p]);
+    }
+    for (const parts of crossingByBinding.values()) {
+      const { binding, cellId } = parts[0]!;
+      let vcpus = CpuSet.empty;
+      let cpus = CpuSet.empty;
+      let onNodes = CpuSet.empty;
+      for (const p of parts) {
+        vcpus = vcpus.union(p.vcpus);
+        cpus = cpus.union(p.cpus);
+        onNodes = onNodes.union(p.hostNodes);
+      }
       const bound = describeNodes(binding.nodes!);
       const by = binding.element.name === 'memnode' ? `<memnode cellid='${cellId}'>` : '<memory>';
       const how =
-        binding.mode === 'interleave' ? `interleaves ${its} memory over host ${bound}`
-        : binding.mode === 'preferred' ? `prefers host ${bound} for ${its} memory`
-        : `binds ${its} memory ${binding.mode === 'strict' ? 'strictly' : `(mode ${binding.mode})`} to host ${bound}`;
+        binding.mode === 'interleave' ? `interleaves memory over host ${bound}`
+        : binding.mode === 'preferred' ? `prefers host ${bound} for memory`
+        : `binds memory ${binding.mode === 'strict' ? 'strictly' : `(mode ${binding.mode})`} to host ${bound}`;
       // Prefer isolated CPUs when the host declares them, so the advice does not collide with housekeeping-overlap.
       const nodeCpus = host.model.cpusOfNodes(binding.nodes!);
       const useIsolated = isolated !== undefined && isolated.intersects(nodeCpus);
       const target = useIsolated ? isolated.intersect(nodeCpus) : nodeCpus;
-      const matching = nodesByBinding.get(binding.element) ?? hostNodes;
-      const cell = cellId !== undefined && cells.length > 0 ? ` (guest cell ${cellId})` : '';
+      const matching = nodesByBinding.get(binding.element) ?? onNodes;
+      const rangeOf = (p: Part) => (p.affinity.source === 'vcpupin' ? p.affinity.element!.startTag : (p.affinity.attr?.range ?? p.affinity.element!.startTag));
       report({
-        range: affinity.source === 'vcpupin' ? affinity.element!.startTag : (affinity.attr?.range ?? affinity.element!.startTag),
+        range: rangeOf(parts[0]!),
         severity: binding.mode === 'interleave' ? 'info' : undefined,
-        message:
-          `${describeVcpus(vcpus)}${cell} ${one ? 'runs' : 'run'} on ${describeCpus(cpus)} (host ${describeNodes(hostNodes)}), but ${by} ${how}: ` +
-          `every memory access from ${describeNodes(outside)} crosses the interconnect; ` +
-          `pin ${one ? 'it' : 'them'} to ${useIsolated ? 'isolated ' : ''}CPUs of ${bound} (${target.toString()}) ` +
-          `or set nodeset='${matching.toString()}' on ${by}`,
+        messageId: 'crosses',
+        data: {
+          vcpus: describeVcpus(vcpus),
+          run: vcpus.size === 1 ? 'runs' : 'run',
+          cpus: describeCpus(cpus),
+          hostNodes: describeNodes(onNodes),
+          by,
+          how,
+          them: vcpus.size === 1 ? 'it' : 'them',
+          isolated: useIsolated ? 'isolated ' : '',
+          bound,
+          target: target.toString() || 'none',
+          matching: matching.toString(),
+        },
+        related: parts.slice(1).map((p) => ({ range: rangeOf(p), message: `${describeVcpus(p.vcpus)} on ${describeCpus(p.cpus)} here` })),
         suggestions:
           matching.size === 1 && binding.nodesetAttr
-            ? [{ message: `set nodeset='${matching.toString()}' on ${by}`, fix: replaceAttributeValue(binding.nodesetAttr, matching.toString()) }]
+            ? [{ messageId: 'setNodeset', data: { nodeset: matching.toString(), by }, fix: replaceAttributeValue(binding.nodesetAttr, matching.toString()) }]
             : undefined,
       });
     }
