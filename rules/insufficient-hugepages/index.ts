@@ -1,7 +1,7 @@
-import { defineRule, type LintedDomain, type PlanRuleContext } from '../../src/engine/types.ts';
+import { definePlanRule, type LintedDomain, type PlanRuleContext, type RelatedDescriptor } from '../../src/engine/types.ts';
 import type { XmlElement } from '../../src/xml/types.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
-import { describeDomain, describeNodes, listNames } from '../../src/model/describe.ts';
+import { describeNodes, excerpt } from '../../src/model/describe.ts';
 import { memoryDemands, spreadEvenly } from '../../src/model/memory-demand.ts';
 import { formatKiB } from '../../src/model/units.ts';
 import { hostHasHugepageSize } from '../../src/model/hugepage-sizes.ts';
@@ -21,24 +21,41 @@ interface SizeBudget {
 
 const sum = (items: readonly Contribution[]) => items.reduce((a, c) => a + c.pages, 0);
 
-export default defineRule({
+const messages = {
+  nodeShort: {
+    message: 'host node {{node}} has {{supply}} × {{size}} hugepages ({{supplySize}}); {{guests}} bound to it {{need}} {{demand}} ({{demandSize}})',
+    help: 'reserve at least {{demand}} on the node (/sys/devices/system/node/node{{node}}/hugepages/hugepages-{{sizeKiB}}kB/nr_hugepages) or move a guest',
+  },
+  setShort: {
+    message: '{{guests}} bound to host {{nodes}} without a per-node split {{need}} {{demand}} × {{size}} hugepages; those nodes hold {{supply}}',
+    help: "raise those nodes' pools to {{demand}} pages in all, or bind each guest cell to one node with <memnode>",
+  },
+  unboundShort: {
+    message: 'the planned guests need {{demand}} × {{size}} hugepages but the host has {{supply}} in all (memory not bound to a node)',
+    help: 'bind each guest with <numatune> and reserve its pages on that node',
+  },
+  noPools: { message: 'the snapshot has no hugepage pools (its source cannot provide them): insufficient-hugepages is not checked' },
+  noDefaultSize: { message: 'the snapshot has no default hugepage size: hugepages without an explicit <page size> are not checked' },
+} as const;
+
+export default definePlanRule({
   meta: {
     id: 'insufficient-hugepages',
     name: 'InsufficientHugepages',
     severity: 'error',
     type: 'problem',
-    needs: 'plan',
     fixable: false,
     hasSuggestions: false,
     summary: 'The guests planned on a host node need more hugepages of a size than that node\'s pool holds.',
     tags: ['hugepages', 'numa', 'memory', 'capacity'],
+    messages,
   },
-  checkPlan(ctx) {
+  check(ctx) {
     const host = ctx.host.model;
     // A source that cannot see hugepage pools (numactl --hardware) must not read as "0 pages on every node".
     if (host.missing.has('hugepages') && host.nodes.every((n) => n.hugepages.length === 0)) {
       if (ctx.domains.some((d) => memoryDemands(d.domain).some((m) => m.hugepages))) {
-        ctx.reportHost({ severity: 'info', message: 'the snapshot has no hugepage pools (its source cannot provide them): insufficient-hugepages is not checked' });
+        ctx.reportHost({ unchecked: true, messageId: 'noPools' });
       }
       return;
     }
@@ -55,7 +72,7 @@ export default defineRule({
         const size = m.hugepages.sizeKiB ?? host.defaultHugepageSizeKiB;
         if (size === undefined) {
           if (!noDefaultSizeReported) {
-            ctx.reportHost({ severity: 'info', message: 'the snapshot has no default hugepage size: hugepages without an explicit <page size> are not checked' });
+            ctx.reportHost({ unchecked: true, messageId: 'noDefaultSize' });
             noDefaultSizeReported = true;
           }
           continue;
@@ -88,54 +105,61 @@ function push<K>(m: Map<K, Contribution[]>, k: K, c: Contribution): void {
   else m.set(k, [c]);
 }
 
-function checkSize(ctx: PlanRuleContext, size: number, b: SizeBudget): void {
+function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeBudget): void {
   const host = ctx.host.model;
   const pool = (n: number) => host.node(n)?.hugepages.find((p) => p.sizeKiB === size)?.total ?? 0;
-  const sizeName = `${formatKiB(size)} hugepage`;
-  const sysfs = (n: number, want: number) => `/sys/devices/system/node/node${n}/hugepages/hugepages-${size}kB/nr_hugepages = ${want}`;
+  const sizeName = formatKiB(size);
 
-  // One finding per (domain, element) even when a domain has several cells on the node.
-  // `context` adds contributors outside `items` (node-bound guests sharing a multi-node set).
-  const reportEach = (
+  /**
+   * One finding per pool (one cause), at the element of the guest that asks the most, every other
+   * contributing element related with its share. `context` adds contributors outside `items`
+   * (node-bound guests sharing a multi-node set).
+   */
+  const reportPool = (
     items: readonly Contribution[],
-    message: (self: Contribution, others: string) => string,
-    severity?: 'warning',
+    report: (at: Contribution, guests: number, related: RelatedDescriptor[]) => void,
     context: readonly Contribution[] = [],
   ) => {
-    // Per-domain sums once: a plan can hold thousands of guests, and each finding names the others.
-    const pages = new Map<LintedDomain, number>();
-    for (const x of [...items, ...context]) pages.set(x.on, (pages.get(x.on) ?? 0) + x.pages);
-    const ranked = [...pages].sort((x, y) => y[1] - x[1]);
-    const total = ranked.reduce((a, [, n]) => a + n, 0);
-    const seen = new Set<XmlElement>();
-    for (const c of items) {
-      if (seen.has(c.element)) continue;
-      seen.add(c.element);
-      ctx.report(c.on, { range: c.element.startTag, severity, message: message({ ...c, pages: pages.get(c.on)! }, othersOf(c.on, pages.get(c.on)!, ranked, total)) });
+    const byElement = new Map<XmlElement, Contribution>();
+    for (const c of [...items, ...context]) {
+      const seen = byElement.get(c.element);
+      if (seen) seen.pages += c.pages;
+      else byElement.set(c.element, { ...c });
     }
+    const own = new Set(items.map((c) => c.element));
+    const ranked = [...byElement.values()].sort((x, y) => y.pages - x.pages);
+    const at = ranked.find((c) => own.has(c.element))!;
+    const guests = new Set(ranked.map((c) => c.on)).size;
+    const related = ranked
+      .filter((c) => c !== at)
+      .map((c): RelatedDescriptor => ({ file: c.on.source, range: c.element.startTag, message: `${excerpt(c.on.domain.name ?? c.on.source.path, 40)} needs ${c.pages} pages here` }));
+    report(at, guests, related);
   };
-  /** ", erp-db (path) 6144 and erp-app (path) 4096": the largest other contributors, at most three named. */
-  const othersOf = (self: LintedDomain, selfPages: number, ranked: ReadonlyArray<readonly [LintedDomain, number]>, total: number): string => {
-    // From the largest four and the totals, not a filter per finding: that would be quadratic in the plan.
-    const top = ranked.slice(0, 4).filter(([d]) => d !== self).slice(0, 3);
-    const othersCount = ranked.length - 1;
-    if (othersCount <= 0) return '';
-    const named = top.map(([d, n]) => `${describeDomain(d)} ${n}`);
-    if (othersCount > top.length) {
-      const rest = total - selfPages - top.reduce((a, [, n]) => a + n, 0);
-      named.push(`${othersCount - top.length} other domains ${rest}`);
-    }
-    return `, ${listNames(named)}`;
-  };
+  const guestsPhrase = (n: number) => (n === 1 ? 'the guest' : `${n} guests`);
 
   for (const [node, items] of [...b.perNode].sort((x, y) => x[0] - y[0])) {
+    // A node the host does not have is pin-target-offline's root cause: the pool size says nothing more.
+    if (!host.node(node)) continue;
     const demand = sum(items);
     const supply = pool(node);
     if (demand <= supply) continue;
-    reportEach(items, (self, others) =>
-      `host node ${node} has ${supply} × ${sizeName}s (${formatKiB(supply * size)}) but the guests bound to it need ${demand} (${formatKiB(demand * size)}): ` +
-      `this domain ${self.pages}${others}; reserve at least ${demand} (${sysfs(node, demand)})` +
-      `${host.node(node) ? '' : `; the host has no node ${node}`}`,
+    reportPool(items, (at, guests, related) =>
+      ctx.report(at.on, {
+        range: at.element.startTag,
+        messageId: 'nodeShort',
+        data: {
+          node,
+          supply,
+          size: sizeName,
+          supplySize: formatKiB(supply * size),
+          guests: guestsPhrase(guests),
+          need: guests === 1 ? 'needs' : 'need',
+          demand,
+          demandSize: formatKiB(demand * size),
+          sizeKiB: size,
+        },
+        related,
+      }),
     );
   }
 
@@ -145,13 +169,16 @@ function checkSize(ctx: PlanRuleContext, size: number, b: SizeBudget): void {
     const demand = sum(items) + fixed;
     const supply = host.nodes.reduce((a, n) => (nodes.has(n.id) ? a + pool(n.id) : a), 0);
     if (demand <= supply) continue;
-    reportEach(
+    reportPool(
       items,
-      (self, others) =>
-        `memory is bound to host ${describeNodes(nodes)} without a per-node split, so only their totals can be compared: ` +
-        `${supply} × ${sizeName}s on ${describeNodes(nodes)} against ${demand} needed (this domain ${self.pages}${others}); ` +
-        `raise those nodes' pools to ${demand} pages in all, or bind each guest cell to one node with <memnode>`,
-      'warning',
+      (at, guests, related) =>
+        ctx.report(at.on, {
+          range: at.element.startTag,
+          severity: 'warning',
+          messageId: 'setShort',
+          data: { guests: guestsPhrase(guests), nodes: describeNodes(nodes), need: guests === 1 ? 'needs' : 'need', demand, size: sizeName, supply },
+          related,
+        }),
       [...b.perNode].flatMap(([n, list]) => (nodes.has(n) ? list : [])),
     );
   }
@@ -161,13 +188,10 @@ function checkSize(ctx: PlanRuleContext, size: number, b: SizeBudget): void {
     const demand = sum(all);
     const supply = host.nodes.reduce((a, n) => a + pool(n.id), 0);
     if (demand > supply) {
-      reportEach(
+      reportPool(
         b.unbound,
-        (self, others) =>
-          `memory is not bound to a host node (no numatune nodeset), so only host-wide totals can be compared: ` +
-          `the host has ${supply} × ${sizeName}s but the planned guests need ${demand} (this domain ${self.pages}${others}); ` +
-          `bind the guest with <numatune> and reserve the pages on that node`,
-        'warning',
+        (at, _guests, related) =>
+          ctx.report(at.on, { range: at.element.startTag, severity: 'warning', messageId: 'unboundShort', data: { demand, size: sizeName, supply }, related }),
         all.filter((c) => !b.unbound.includes(c)),
       );
     }
