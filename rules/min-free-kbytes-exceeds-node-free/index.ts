@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { definePlanRule } from '../../src/engine/types.ts';
 import { describeDomain, listBounded } from '../../src/model/describe.ts';
 import { strictSmallPageKiBPerNode } from '../../src/model/memory-demand.ts';
 import { formatKiB } from '../../src/model/units.ts';
@@ -6,23 +6,34 @@ import { largestSafeMinFreeKbytes } from '../../src/model/watermarks.ts';
 import { hostNodeWatermarks, nodeMemoryVerdict, type NodeMemoryVerdict } from '../../src/model/node-memory.ts';
 import { locateJsonKey } from '../../src/json/document.ts';
 
-export default defineRule({
+export default definePlanRule({
   meta: {
     id: 'min-free-kbytes-exceeds-node-free',
     name: 'MinFreeKbytesExceedsNodeFree',
     severity: 'error',
     type: 'problem',
-    needs: 'host',
     fixable: false,
     hasSuggestions: false,
     summary: 'A NUMA node\'s share of vm.min_free_kbytes (or its high watermark) exceeds the memory that node has free.',
     tags: ['memory', 'numa', 'sysctl', 'oom'],
+    messages: {
+      belowMin: {
+        message: 'vm.min_free_kbytes={{minFree}} gives node {{node}} a min watermark of {{watermark}}, more than its {{free}} free{{guests}}',
+        help: '{{advice}}: allocations on node {{node}} otherwise enter direct reclaim and the OOM killer{{basis}}',
+      },
+      belowHigh: {
+        message: 'vm.min_free_kbytes={{minFree}} gives node {{node}} a high watermark of {{watermark}}, more than its {{free}} free{{guests}}',
+        help: '{{advice}}: kswapd on node {{node}} otherwise reclaims continuously{{basis}}',
+      },
+      noMinFree: { message: 'the snapshot has no vm.min_free_kbytes: min-free-kbytes-exceeds-node-free is not checked' },
+      noFree: { message: 'the snapshot has no per-node free memory: min-free-kbytes-exceeds-node-free is not checked' },
+    },
   },
-  checkPlan(ctx) {
+  check(ctx) {
     const host = ctx.host.model;
     const minFree = host.minFreeKbytes;
     if (minFree === undefined) {
-      ctx.reportHost({ severity: 'info', message: 'the snapshot has no vm.min_free_kbytes: min-free-kbytes-exceeds-node-free is not checked' });
+      ctx.reportHost({ unchecked: true, messageId: 'noMinFree' });
       return;
     }
     const at = locateJsonKey(ctx.host.text, 'vm.minFreeKbytes');
@@ -36,7 +47,7 @@ export default defineRule({
     const free = new Map<number, number>();
     for (const n of host.nodes) if (n.memFreeKiB !== undefined) free.set(n.id, n.memFreeKiB - (planned.get(n.id) ?? 0));
     if (free.size === 0) {
-      ctx.reportHost({ severity: 'info', message: 'the snapshot has no per-node free memory: min-free-kbytes-exceeds-node-free is not checked' });
+      ctx.reportHost({ unchecked: true, messageId: 'noFree' });
       return;
     }
     // src/model/node-memory.ts decides which rule reports a node: nodes the planned guests overfill, or push
@@ -51,29 +62,33 @@ export default defineRule({
     const constraining = new Map([...free].filter(([n]) => verdicts.get(n)?.rule !== 'numa-memory-insufficient'));
     const safest = largestSafeMinFreeKbytes(zones, constraining, host.watermarkScaleFactor, host.pageSizeKiB, 'min');
     const safestHigh = largestSafeMinFreeKbytes(zones, constraining, host.watermarkScaleFactor, host.pageSizeKiB, 'high');
-    const basis = approximatedNodes.length > 0 ? ' (zones approximated from node MemTotal: the snapshot has no /proc/zoneinfo)' : '';
+    const basis = approximatedNodes.length > 0 ? ' (zones approximated from MemTotal: no /proc/zoneinfo in the snapshot)' : '';
     for (const share of shares.values()) {
       const nodeFree = free.get(share.node);
       const verdict = verdicts.get(share.node);
       if (nodeFree === undefined || verdict?.rule !== 'min-free-kbytes-exceeds-node-free') continue;
-      const guests = planned.get(share.node) ? `, after ${formatKiB(planned.get(share.node)!)} bound strictly to it by ${describePlanned(plannedBy(share.node))}` : '';
-      const freeText = `${formatKiB(Math.max(0, nodeFree))} free${guests}`;
+      const guestCount = plannedBy(share.node).length;
+      const guests = planned.get(share.node) ? ` after ${formatKiB(planned.get(share.node)!)} of ${guestCount === 1 ? 'a guest' : `${guestCount} guests`}` : '';
+      // The guests bound there are related: moving one is the other way out.
+      const related = ctx.domains
+        .filter((d) => strictSmallPageKiBPerNode([d.domain]).has(share.node))
+        .slice(0, 20)
+        .map((d) => ({ file: d.source, range: (d.domain.numatune?.element ?? d.domain.element).startTag, message: `${describeDomain(d)} binds memory to node ${share.node} here` }));
+      const common = { minFree, node: share.node, free: formatKiB(Math.max(0, nodeFree)), guests, basis };
       if (verdict.level === 'below-min') {
         ctx.reportHost({
           range: at,
-          message:
-            `vm.min_free_kbytes=${minFree} gives node ${share.node} a min watermark of ${formatKiB(share.minKiB)}, more than its ${freeText}${basis}: ` +
-            `allocations on node ${share.node} enter direct reclaim and the OOM killer while other nodes have memory; ` +
-            (safest === undefined ? 'no value of vm.min_free_kbytes is safe for this node' : `the largest value that keeps every node safe is ${safest}`),
+          messageId: 'belowMin',
+          data: { ...common, watermark: formatKiB(share.minKiB), advice: safest === undefined ? 'no value of vm.min_free_kbytes is safe for this node: free memory on it' : `set vm.min_free_kbytes to at most ${safest}` },
+          related,
         });
       } else {
         ctx.reportHost({
           range: at,
           severity: 'warning',
-          message:
-            `vm.min_free_kbytes=${minFree} gives node ${share.node} a high watermark of ${formatKiB(share.highKiB)}, more than its ${freeText}${basis}: ` +
-            `kswapd on node ${share.node} never reaches its target and reclaims continuously; ` +
-            (safestHigh === undefined ? 'lower vm.watermark_scale_factor' : `values up to ${safestHigh} keep every node below its high watermark`),
+          messageId: 'belowHigh',
+          data: { ...common, watermark: formatKiB(share.highKiB), advice: safestHigh === undefined ? 'lower vm.watermark_scale_factor' : `set vm.min_free_kbytes to at most ${safestHigh}` },
+          related,
         });
       }
     }
