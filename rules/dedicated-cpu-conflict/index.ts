@@ -1,8 +1,8 @@
-import { defineRule, type LintedDomain } from '../../src/engine/types.ts';
+import { definePlanRule, type LintedDomain, type RelatedDescriptor } from '../../src/engine/types.ts';
 import type { Range } from '../../src/xml/types.ts';
 import { isDedicated } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
-import { describeCpus, describeDomain, describeVcpus, listBounded } from '../../src/model/describe.ts';
+import { describeCpus, describeVcpus, excerpt, listBounded } from '../../src/model/describe.ts';
 import { affinityUses, describeUseThreads, SortedCpus, type AffinityUse } from '../../src/model/plan-cpus.ts';
 
 /** A vCPU group of one domain dedicated to one host CPU, and the pin that dedicates it. */
@@ -18,19 +18,28 @@ interface User {
   use: AffinityUse;
 }
 
-export default defineRule({
+export default definePlanRule({
   meta: {
     id: 'dedicated-cpu-conflict',
     name: 'DedicatedCpuConflict',
     severity: 'error',
     type: 'problem',
-    needs: 'plan',
     fixable: false,
     hasSuggestions: false,
     summary: 'A host CPU dedicated to one guest\'s vCPU can also run threads of another guest planned on the same host.',
     tags: ['pinning', 'capacity', 'latency'],
+    messages: {
+      sharedDedicated: {
+        message: 'CPU {{cpu}} is dedicated to {{count}} guests at once: {{owners}}',
+        help: 'a dedicated CPU must run its own vCPU and nothing else: give each guest CPUs no other guest uses',
+      },
+      reachesDedicated: {
+        message: '{{threads}} can run on {{cpus}}{{unpinned}}, dedicated to {{owners}}',
+        help: 'pin these threads to CPUs no other guest has dedicated (a dedicated CPU must run its own vCPU and nothing else)',
+      },
+    },
   },
-  checkPlan(ctx) {
+  check(ctx) {
     const host = ctx.host.model;
     // Each domain's affinities, once (computed per domain: linear in the plan).
     const plan = ctx.domains.map((on) => ({ on, uses: affinityUses(on.domain, host) }));
@@ -85,40 +94,47 @@ export default defineRule({
       }
     }
 
-    const advice = 'a dedicated CPU must run its own vCPU and nothing else: give each guest CPUs no other guest can use';
-    // The owner side: each dedicating pin, naming who else can run on its CPU.
-    for (const [cpu, list] of owners) {
-      const here = users.get(cpu) ?? [];
-      let domains = 0;
-      for (let i = 0; i < here.length; i++) if (i === 0 || here[i]!.on !== here[i - 1]!.on) domains++;
-      for (const owner of list) {
-        // The owner's own pin is among the users of its CPU.
-        const total = domains - 1;
-        if (total <= 0) continue;
-        const names: string[] = [];
-        for (let i = 0; i < here.length && names.length < 3; i++) {
-          const u = here[i]!;
-          if (u.on === owner.on || (i > 0 && here[i - 1]!.on === u.on)) continue;
-          names.push(`${describeUseThreads(u.use)}${u.use.explicit ? '' : ' (not pinned)'} of ${describeDomain(u.on)}`);
-        }
-        ctx.report(owner.on, {
-          range: owner.use.range!,
-          message: `CPU ${cpu}, dedicated to ${describeVcpus(owner.vcpus)} of this domain, can also run ${listBounded(names, total)}: ${advice}`,
-        });
-      }
+    const where = (on: LintedDomain, use: AffinityUse) => use.range ?? fallbackRange(on);
+    // One finding per CPU that several guests dedicate (one cause: the CPU is promised twice), at the first
+    // owner's pin, every other owner's pin related. Affinities that dedicate nothing but reach a dedicated CPU
+    // are reported below, once per affinity: the place to change is theirs.
+    for (const [cpu, list] of [...owners].sort((a, b) => a[0] - b[0])) {
+      const domains = new Set(list.map((o) => o.on));
+      if (domains.size < 2) continue;
+      const first = list[0]!;
+      const names = [...domains].slice(0, 3).map(guestName);
+      const related: RelatedDescriptor[] = list
+        .slice(1)
+        .slice(0, 20)
+        .map((o) => ({ file: o.on.source, range: where(o.on, o.use), message: `${describeVcpus(o.vcpus)} of ${o.on.domain.name ?? o.on.source.path} pinned to CPU ${cpu} here` }));
+      ctx.report(first.on, {
+        range: where(first.on, first.use),
+        messageId: 'sharedDedicated',
+        data: { cpu, count: domains.size, owners: listBounded(names, domains.size, 3, domains.size === 4 ? 'other guest' : 'other guests') },
+        related,
+      });
     }
-    // The user side: an affinity reaching other guests' dedicated CPUs.
+    // The user side: an affinity that dedicates nothing reaching other guests' dedicated CPUs.
     for (const r of reaching) {
       const names: string[] = [];
       for (const [d, vcpus] of r.others) {
         if (vcpus === null) break;
-        names.push(`${describeVcpus(vcpus)} of ${describeDomain(d)}`);
+        names.push(`${describeVcpus(vcpus)} of ${guestName(d)}`);
+      }
+      const related: RelatedDescriptor[] = [];
+      for (const cpu of r.cpus.slice(0, 20)) {
+        for (const o of owners.get(cpu) ?? []) if (o.on !== r.on) related.push({ file: o.on.source, range: where(o.on, o.use), message: `CPU ${cpu} dedicated to ${describeVcpus(o.vcpus)} of ${o.on.domain.name ?? o.on.source.path} here` });
       }
       ctx.report(r.on, {
-        range: r.use.range ?? fallbackRange(r.on),
-        message:
-          `${describeUseThreads(r.use)} of this domain can run on ${describeCpus(CpuSet.of(...r.cpus))}${r.use.explicit ? '' : ' (no pin: libvirt allows every online CPU)'}, ` +
-          `dedicated to ${listBounded(names, r.others.size)}: ${advice}`,
+        range: where(r.on, r.use),
+        messageId: 'reachesDedicated',
+        data: {
+          threads: describeUseThreads(r.use),
+          cpus: describeCpus(CpuSet.of(...r.cpus)),
+          unpinned: r.use.explicit ? '' : ' (not pinned: libvirt allows every online CPU)',
+          owners: listBounded(names, r.others.size, 3, r.others.size === 4 ? 'other guest' : 'other guests'),
+        },
+        related,
       });
     }
   },
@@ -129,4 +145,9 @@ export default defineRule({
 function fallbackRange(on: LintedDomain): Range {
   const d = on.domain;
   return d.cputune?.element.startTag ?? d.vcpu?.element.startTag ?? d.element.startTag;
+}
+
+/** A guest named in a message: its <name>, else its file (the file itself is in the related locations). */
+function guestName(on: LintedDomain): string {
+  return excerpt(on.domain.name ?? on.source.path, 40);
 }
