@@ -1,8 +1,8 @@
-import { defineRule, type LintedDomain } from '../../src/engine/types.ts';
+import { definePlanRule, type LintedDomain, type RelatedDescriptor } from '../../src/engine/types.ts';
 import { isDedicated } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
-import { describeCpus, describeDomain, describeVcpus, listBounded, listNames } from '../../src/model/describe.ts';
-import { affinityUses, describeUseThreads, SortedCpus, type AffinityUse } from '../../src/model/plan-cpus.ts';
+import { describeCpus, describeVcpus, excerpt, listBounded, listNames } from '../../src/model/describe.ts';
+import { affinityUses, describeUseThreads, siblingUseOwnedBySmtRule, SortedCpus, type AffinityUse } from '../../src/model/plan-cpus.ts';
 
 /** A vCPU group dedicated to one host CPU that has SMT siblings, and what else lands on those siblings. */
 interface DedicatedPin {
@@ -18,19 +18,25 @@ interface DedicatedPin {
   others: Map<LintedDomain, { cpus: CpuSet; use: AffinityUse } | null>;
 }
 
-export default defineRule({
+export default definePlanRule({
   meta: {
     id: 'smt-sibling-sharing',
     name: 'SmtSiblingSharing',
     severity: 'warning',
     type: 'problem',
-    needs: 'plan',
     fixable: false,
     hasSuggestions: false,
     summary: 'The SMT sibling of a dedicated vCPU\'s CPU runs other work: another guest, host housekeeping, or this guest\'s emulator or IOThreads.',
     tags: ['pinning', 'smt', 'latency'],
+    messages: {
+      siblingBusy: {
+        message: 'CPU {{cpu}}, dedicated to {{vcpus}} of {{guest}}, shares its core with {{siblings}}, where {{uses}}',
+        help: "leave the sibling idle, or give it to this guest's own vCPUs (with <topology threads='2'>): SMT siblings share execution units",
+      },
+      noTopology: { message: 'the snapshot has no SMT topology (thread siblings) for dedicated {{cpus}}: smt-sibling-sharing is not checked for them' },
+    },
   },
-  checkPlan(ctx) {
+  check(ctx) {
     const host = ctx.host.model;
     // SMT off (every CPU its own core): no CPU has a sibling to share.
     if (host.smt === false) return;
@@ -66,13 +72,11 @@ export default defineRule({
       }
     }
     if (!unknown.isEmpty) {
-      ctx.reportHost({
-        severity: 'info',
-        message: `the snapshot has no SMT topology (thread siblings) for dedicated ${describeCpus(unknown)}: smt-sibling-sharing is not checked for them`,
-      });
+      ctx.reportHost({ unchecked: true, messageId: 'noTopology', data: { cpus: describeCpus(unknown) } });
     }
     if (pins.length === 0) return;
 
+    const usesOf = new Map(plan.map(({ on, uses }) => [on, uses]));
     // 2. Every affinity of the plan against the sibling index.
     const siblingIndex = new SortedCpus(bySibling.keys());
     for (const { on, uses } of plan) {
@@ -88,6 +92,8 @@ export default defineRule({
               for (const t of helpers) pin.own.threads.add(t.kind === 'emulator' ? 'emulator' : `IOThread ${t.ids.toString()}`);
               continue;
             }
+            // A guest that can also run on the dedicated CPU itself is dedicated-cpu-conflict's (src/model/plan-cpus.ts).
+            if (!siblingUseOwnedBySmtRule(usesOf.get(on)!, pin.cpu)) continue;
             // Strings and sets only for the three named in the message: a sibling may be reached by the whole plan.
             const seen = pin.others.get(on);
             if (seen === undefined) pin.others.set(on, pin.others.size < 3 ? { cpus: CpuSet.of(s), use } : null);
@@ -98,26 +104,38 @@ export default defineRule({
     }
 
     const housekeeping = host.housekeeping;
+    const guestName = (on: LintedDomain) => excerpt(on.domain.name ?? on.source.path, 40);
+    // One finding per core (one resource): two guests dedicated to sibling threads of one core are one cause.
+    const reportedCores = new Map<string, { related: RelatedDescriptor[] }>();
+    const findings: Array<{ pin: DedicatedPin; uses: string[]; core: string }> = [];
     for (const pin of pins) {
       const uses: string[] = [];
       const hk = housekeeping?.intersect(pin.siblings) ?? CpuSet.empty;
-      if (!hk.isEmpty) uses.push(`${describeCpus(hk)} ${hk.size === 1 ? 'is a housekeeping CPU' : 'are housekeeping CPUs'} (interrupts, kernel threads)`);
-      if (!pin.own.cpus.isEmpty) uses.push(`${describeCpus(pin.own.cpus)} carr${pin.own.cpus.size === 1 ? 'ies' : 'y'} this domain's ${listNames([...pin.own.threads])}`);
+      if (!hk.isEmpty) uses.push(`${describeCpus(hk)} ${hk.size === 1 ? 'is' : 'are'} housekeeping`);
+      if (!pin.own.cpus.isEmpty) uses.push(`this guest's ${listNames([...pin.own.threads])} ${pin.own.threads.size === 1 ? 'runs' : 'run'}`);
       if (pin.others.size > 0) {
         const names: string[] = [];
         for (const [d, o] of pin.others) {
           if (o === null) break;
-          names.push(`${describeUseThreads(o.use)}${o.use.explicit ? '' : ' (not pinned)'} of ${describeDomain(d)} (${describeCpus(o.cpus)})`);
+          names.push(`${guestName(d)}${o.use.explicit ? '' : ' (not pinned)'}`);
         }
-        uses.push(`another guest runs there: ${listBounded(names, pin.others.size)}`);
+        uses.push(`${listBounded(names, pin.others.size, 3, 'other guests')} can run`);
       }
       if (uses.length === 0) continue;
+      findings.push({ pin, uses, core: pin.siblings.union(CpuSet.of(pin.cpu)).toString() });
+    }
+    for (const { pin, uses, core } of findings) {
+      const seen = reportedCores.get(core);
+      if (seen) continue;
+      const related: RelatedDescriptor[] = findings
+        .filter((f) => f.core === core && f.pin !== pin)
+        .map((f) => ({ file: f.pin.on.source, range: f.pin.use.range!, message: `CPU ${f.pin.cpu} of the same core dedicated to ${describeVcpus(f.pin.vcpus)} of ${guestName(f.pin.on)} here` }));
+      reportedCores.set(core, { related });
       ctx.report(pin.on, {
         range: pin.use.range!,
-        message:
-          `CPU ${pin.cpu}, dedicated to ${describeVcpus(pin.vcpus)}, shares its core with SMT sibling ${describeCpus(pin.siblings)}, and ${uses.join('; ')}: ` +
-          `hardware threads of one core share its execution units and caches, so that load slows the vCPU and adds jitter; ` +
-          `leave the sibling idle, or give it to this guest's own vCPUs (with <topology threads='2'>)`,
+        messageId: 'siblingBusy',
+        data: { cpu: pin.cpu, vcpus: describeVcpus(pin.vcpus), guest: guestName(pin.on), siblings: describeCpus(pin.siblings), uses: uses.join('; ') },
+        related,
       });
     }
   },

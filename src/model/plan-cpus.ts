@@ -102,3 +102,19 @@ export class SortedCpus {
     }
   }
 }
+
+/** Whether any of a domain's affinities can place a thread on `cpu`. */
+export function reachesCpu(uses: readonly AffinityUse[], cpu: number): boolean {
+  return uses.some((u) => u.reach.has(cpu));
+}
+
+/**
+ * Which rule owns a guest's use of a CPU whose SMT sibling another guest has
+ * dedicated, decided once here: when the same guest can also run on the
+ * dedicated CPU itself, dedicated-cpu-conflict reports that affinity and the
+ * sibling use follows from it (one cause, one finding); only a guest that
+ * reaches the sibling alone is smt-sibling-sharing's.
+ */
+export function siblingUseOwnedBySmtRule(otherGuestUses: readonly AffinityUse[], dedicatedCpu: number): boolean {
+  return !reachesCpu(otherGuestUses, dedicatedCpu);
+}
