@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineHostRule, type RelatedDescriptor } from '../../src/engine/types.ts';
 import type { CpusetAttr, DomainModel } from '../../src/model/domain.ts';
 import { describeThread, domainThreads, type ThreadGroup } from '../../src/model/threads.ts';
 import type { AffinitySource } from '../../src/model/affinity.ts';
@@ -61,66 +61,96 @@ function hostCpuLists(h: HostModel): string {
   return `online CPUs ${h.online.toString()}`;
 }
 
-export default defineRule({
+export default defineHostRule({
   meta: {
     id: 'pin-target-offline',
     name: 'PinTargetOffline',
     severity: 'error',
     type: 'problem',
-    needs: 'host',
     fixable: false,
     hasSuggestions: false,
     summary: 'A CPU pin or numatune nodeset names CPUs or NUMA nodes the host does not have, or CPUs that are offline.',
     tags: ['pinning', 'numa', 'host'],
+    messages: {
+      noOnlineCpu: {
+        message: '{{what}} {{leave}} no online CPU: {{facts}}; the guest does not start',
+        help: 'pin to online CPUs ({{online}}): setting an affinity with no online CPU fails with EINVAL',
+      },
+      absentCpus: {
+        message: '{{what}} {{name}} {{cpus}}, which the host does not have ({{hostCpus}}); the guest does not start',
+        help: "drop them from the pin{{keep}}: libvirt's cpuset cgroup rejects CPUs the host does not have",
+      },
+      offlineCpus: {
+        message: '{{what}} {{name}} {{facts}}',
+        help: 'bring them online or drop them from the pin: the threads run only on {{online}} meanwhile, and on cgroup v1 the guest does not start',
+      },
+      absentNodes: {
+        message: '{{label}} names host {{nodes}}, which the host does not have (its nodes: {{hostNodes}}); the guest does not start',
+        help: 'name existing nodes: libvirt reports "NUMA node {{first}} is unavailable"',
+      },
+    },
   },
-  checkDomain({ domain, host, report }) {
-    if (!host) return;
+  check({ domain, host, report }) {
     // Unpinned domains without <numatune> write no CPU or node id: nothing to look up.
     if (!domain.cputune && !domain.vcpu?.cpuset && !domain.numatune) return;
     const h = host.model;
 
+    // One finding per kind of cause (no online CPU left, CPUs the host lacks, offline CPUs), at the first
+    // pin with it, every other pin with the same cause related.
+    type Hit = { pin: PinAttr; what: string; online: CpuSet; absent: CpuSet; notOnline: CpuSet; facts: string };
+    const byKind = new Map<'none' | 'absent' | 'offline', Hit[]>();
     for (const pin of pinAttrs(domain, h)) {
-      const { attr, cpus } = pin;
+      const { cpus } = pin;
       // The usual case, answered without building the split below.
       if (cpus.isSubsetOf(h.online)) continue;
       const a = cpuAvailability(h, cpus);
       const notOnline = a.offline.union(a.absent).union(a.unlisted);
       if (notOnline.isEmpty) continue;
       const parts: string[] = [];
-      if (!a.absent.isEmpty) parts.push(`${describeCpus(a.absent)} ${a.absent.size === 1 ? 'does' : 'do'} not exist on the host (${hostCpuLists(h)})`);
-      if (!a.offline.isEmpty) parts.push(`${describeCpus(a.offline)} ${a.offline.size === 1 ? 'is' : 'are'} offline`);
-      if (!a.unlisted.isEmpty) {
-        parts.push(`${describeCpus(a.unlisted)} ${a.unlisted.size === 1 ? 'is' : 'are'} not online (the snapshot records no possible or present CPUs to tell offline from absent)`);
-      }
-      const facts = parts.join(' and ');
-      const what = describePin(pin);
-      const several = pin.threads.length > 1 || pin.threads[0]!.ids.size > 1;
-      if (a.online.isEmpty) {
-        // sched_setaffinity() with no active CPU in the mask fails with EINVAL (kernel/sched/core.c
-        // __set_cpus_allowed_ptr); libvirt's virProcessSetAffinity() then fails the start.
+      if (!a.absent.isEmpty) parts.push(`${describeCpus(a.absent)} not on the host`);
+      if (!a.offline.isEmpty) parts.push(`${describeCpus(a.offline)} offline`);
+      if (!a.unlisted.isEmpty) parts.push(`${describeCpus(a.unlisted)} not online (the snapshot cannot tell offline from absent)`);
+      // sched_setaffinity() with no active CPU fails with EINVAL (kernel/sched/core.c __set_cpus_allowed_ptr) and
+      // libvirt fails the start; CPUs outside the possible set make kernel/cgroup/cpuset.c update_cpumask() fail.
+      const kind = a.online.isEmpty ? 'none' : !a.absent.isEmpty ? 'absent' : 'offline';
+      const list = byKind.get(kind) ?? [];
+      list.push({ pin, what: describePin(pin), online: a.online, absent: a.absent, notOnline, facts: parts.join(', ') });
+      byKind.set(kind, list);
+    }
+    for (const [kind, hits] of byKind) {
+      const first = hits[0]!;
+      const related: RelatedDescriptor[] = hits.slice(1).map((x) => ({ range: x.pin.attr.valueRange, message: `${x.what}: ${x.facts}` }));
+      const what = hits.length === 1 ? first.what : `${hits.length} pins (${first.what} and others)`;
+      if (kind === 'none') {
         report({
-          range: attr.valueRange,
-          message:
-            `${what} cpuset='${excerpt(attr.value)}' leaves no online CPU: ${facts}; ` +
-            `setting the affinity fails and the guest does not start: pin ${several ? 'them' : 'it'} to online CPUs (${h.online.toString() || 'none'})`,
+          range: first.pin.attr.valueRange,
+          messageId: 'noOnlineCpu',
+          data: {
+            what: hits.length === 1 ? `${first.what} cpuset='${excerpt(first.pin.attr.value)}'` : what,
+            leave: hits.length === 1 ? 'leaves' : 'leave',
+            facts: hits.length === 1 ? first.facts : `${describeCpus(hits.reduce((acc, x) => acc.union(x.notOnline), CpuSet.empty))} not online`,
+            online: h.online.toString() || 'none',
+          },
+          related,
         });
-      } else if (!a.absent.isEmpty) {
-        // cpuset.cpus must be a subset of the possible CPUs (cgroup v2) or of the online ones (v1):
-        // kernel/cgroup/cpuset.c update_cpumask() returns EINVAL, and libvirt's cgroup setup fails the start.
+      } else if (kind === 'absent') {
+        const absent = hits.reduce((acc, x) => acc.union(x.absent), CpuSet.empty);
+        const keep = hits.reduce((acc, x) => acc.union(x.online), CpuSet.empty);
         report({
-          range: attr.valueRange,
-          message:
-            `${what} names CPUs the host does not have: ${facts}; libvirt's cpuset cgroup rejects the set ` +
-            `and the guest does not start: drop ${a.absent.size === 1 ? 'it' : 'them'} from the set, whose online CPUs are ${a.online.toString()}`,
+          range: first.pin.attr.valueRange,
+          messageId: 'absentCpus',
+          data: { what, name: hits.length === 1 ? 'names' : 'name', cpus: describeCpus(absent), hostCpus: hostCpuLists(h), keep: keep.isEmpty ? '' : ` (online ones it names: ${keep.toString()})` },
+          related,
         });
       } else {
+        const online = hits.reduce((acc, x) => acc.union(x.online), CpuSet.empty);
+        const facts = hits.reduce((acc, x) => acc.union(x.notOnline), CpuSet.empty);
         report({
-          range: attr.valueRange,
+          range: first.pin.attr.valueRange,
           severity: 'warning',
-          message:
-            `${what} includes CPUs that are not running: ${facts}; ${several ? 'the threads run' : 'the thread runs'} only on ${describeCpus(a.online)} until they come online, ` +
-            `and on a cgroup v1 host libvirt cannot write offline CPUs to cpuset.cpus, so the guest does not start there: ` +
-            `bring them online or drop them from the pin`,
+          messageId: 'offlineCpus',
+          data: { what, name: hits.length === 1 ? 'includes' : 'include', facts: hits.length === 1 ? first.facts : `${describeCpus(facts)}, not online`, online: describeCpus(online) },
+          related,
         });
       }
     }
@@ -130,23 +160,27 @@ export default defineRule({
     const nodes = hostNodeSets(h).all;
     // A snapshot without nodes says nothing about them (the loader normally refuses one).
     if (nodes.isEmpty) return;
-    const checkNodeset = (label: string, c: CpusetAttr | undefined) => {
-      const set = c?.set;
-      if (!set) return;
-      const absent = set.subtract(nodes);
-      if (absent.isEmpty) return;
-      // virnuma.c virNumaNodesetIsAvailable(): "NUMA node N is unavailable" when libvirt builds the memory backend
-      // or sets the process memory policy; cpuset.mems must be a subset of the host's nodes as well.
-      report({
-        range: c.attr.valueRange,
-        message:
-          `${label} nodeset names host ${describeNodes(absent)}, which the host does not have (its nodes: ${nodes.toString() || 'none'}); ` +
-          `libvirt reports the node unavailable and the guest does not start: name existing nodes`,
-      });
-    };
     // With placement auto numad chooses the nodes: a written nodeset, or a memnode, is numatune-invalid's concern.
     if (numatunePlacement(domain) !== 'static') return;
+    // virnuma.c virNumaNodesetIsAvailable(): "NUMA node N is unavailable" when libvirt builds the memory backend
+    // or sets the process memory policy; cpuset.mems must be a subset of the host's nodes as well.
+    // One finding for the domain's nodesets naming absent nodes, at the first, the others related.
+    const bad: Array<{ label: string; c: CpusetAttr; absent: CpuSet }> = [];
+    const checkNodeset = (label: string, c: CpusetAttr | undefined) => {
+      const set = c?.set;
+      if (!set || !c) return;
+      const absent = set.subtract(nodes);
+      if (!absent.isEmpty) bad.push({ label, c, absent });
+    };
     if (nt.memory) checkNodeset('<numatune><memory>', nt.memory.nodeset);
     for (const m of nt.memnodes) checkNodeset(`<memnode cellid='${m.cellid ?? '?'}'>`, m.nodeset);
+    if (bad.length === 0) return;
+    const absent = bad.reduce((acc, b) => acc.union(b.absent), CpuSet.empty);
+    report({
+      range: bad[0]!.c.attr.valueRange,
+      messageId: 'absentNodes',
+      data: { label: bad.length === 1 ? bad[0]!.label : `${bad[0]!.label} (and ${bad.length - 1} more)`, nodes: describeNodes(absent), hostNodes: nodes.toString() || 'none', first: absent.min! },
+      related: bad.slice(1).map((b) => ({ range: b.c.attr.valueRange, message: `${b.label} names ${describeNodes(b.absent)} here` })),
+    });
   },
 });
