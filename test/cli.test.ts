@@ -36,10 +36,15 @@ test('quick start: every headline rule is found in examples/ with file:line:colu
     ['insufficient-hugepages', 'examples/domains/insufficient-hugepages.xml:12:7'],
     ['min-free-kbytes-exceeds-node-free', 'examples/hosts/dual-socket.json:'],
   ];
+  const compact = kvmlint(['-f', 'compact', '--host', host, 'examples/production-vm.xml', 'examples/domains']).stdout;
   for (const [rule, where] of expected) {
     assert.ok(stdout.includes(rule), `no ${rule} in output`);
-    assert.ok(stdout.includes(where), `no ${where} in output`);
+    assert.ok(stdout.includes(where.split(':')[0]!), `no ${where} in output`);
+    assert.ok(compact.split('\n').some((l) => l.startsWith(where) && l.endsWith(`[${rule}]`)), `no ${where} … [${rule}] in compact output`);
   }
+  // One line per finding, at most 120 columns: the help line and related places beneath, every cause once.
+  for (const line of stdout.split('\n')) assert.ok(line.length <= 120, `longer than 120: ${line}`);
+  assert.equal(stdout.match(/(^|\s)pin-crosses-nodeset$/gm)?.length, 1);
 });
 
 test('json output carries ranges that slice back to the element at fault', () => {
@@ -47,19 +52,21 @@ test('json output carries ranges that slice back to the element at fault', () =>
   assert.equal(code, 0, 'warnings only: exit 0');
   const report = JSON.parse(stdout) as { diagnostics: Array<{ ruleId: string; file: string; range: { start: number; end: number } }> };
   const text = readFileSync(join(repoRoot, 'examples/domains/pin-crosses-nodeset.xml'), 'utf8');
-  assert.equal(report.diagnostics.length, 4);
-  for (const d of report.diagnostics) {
-    assert.equal(d.ruleId, 'pin-crosses-nodeset');
-    assert.match(text.slice(d.range.start, d.range.end), /^<vcpupin vcpu='\d' cpuset='2\d'\/>$/);
-  }
+  // One cause (the pins and the nodeset disagree): one finding at the first pin, the other three related.
+  assert.equal(report.diagnostics.length, 1);
+  const [d] = report.diagnostics as Array<{ ruleId: string; messageId: string; range: { start: number; end: number }; related: Array<{ range: { start: number; end: number }; line: number; message: string }> }>;
+  assert.equal(d!.ruleId, 'pin-crosses-nodeset');
+  assert.equal(d!.messageId, 'crosses');
+  for (const r of [d!, ...d!.related]) assert.match(text.slice(r.range.start, r.range.end), /^<vcpupin vcpu='\d' cpuset='2\d'\/>$/);
+  assert.deepEqual(d!.related.map((r) => r.line), [14, 15, 16]);
 });
 
 test('--max-warnings turns warnings into a failing exit code; --quiet drops them', () => {
   const args = ['--host', host, 'examples/domains/pin-crosses-nodeset.xml'];
-  assert.equal(kvmlint([...args, '--max-warnings', '4']).code, 0);
-  const over = kvmlint([...args, '--max-warnings', '3']);
+  assert.equal(kvmlint([...args, '--max-warnings', '1']).code, 0);
+  const over = kvmlint([...args, '--max-warnings', '0']);
   assert.equal(over.code, 1);
-  assert.match(over.stderr, /too many warnings \(maximum: 3\)/);
+  assert.match(over.stderr, /too many warnings \(maximum: 0\)/);
   const quiet = kvmlint([...args, '--quiet', '-f', 'json']);
   assert.equal(JSON.parse(quiet.stdout).diagnostics.length, 0);
 });
@@ -205,16 +212,16 @@ test('--stdin lints piped XML (virsh dumpxml vm | kvmlint --stdin) under <stdin>
 
   // Named into the fleet example: the config found from that name maps it to host hv01, whose housekeeping CPUs the fix names.
   const named = kvmlint(['-f', 'json', '--stdin', '--stdin-filename', 'examples/fleet/hv01/new-guest.xml'], repoRoot, xml);
-  const alone = JSON.parse(named.stdout) as { files: string[]; diagnostics: Array<{ ruleId: string; file: string; message: string }> };
+  const alone = JSON.parse(named.stdout) as { files: string[]; diagnostics: Array<{ ruleId: string; file: string; message: string; help?: string }> };
   assert.deepEqual(alone.files, ['examples/fleet/hv01/new-guest.xml', 'examples/fleet/hosts/hv01.json']);
-  assert.match(alone.diagnostics[0]!.message, /pin them to housekeeping CPUs 0-3/);
+  assert.match(alone.diagnostics[0]!.help ?? '', /<emulatorpin cpuset='0-3'\/> to pin them to housekeeping CPUs 0-3/);
 
   // Planned with the files on disk, replacing the one it is named as: web-01 without hugepages frees
-  // hv01's node-0 pool, so the insufficient-hugepages findings on web-01 and web-02 go away.
+  // hv01's node-0 pool, so the insufficient-hugepages finding (one for the pool, on web-01, web-02 related) goes away.
   const web01 = readFileSync(join(repoRoot, 'examples/fleet/hv01/web-01.xml'), 'utf8').replace(/\s*<memoryBacking>[\s\S]*?<\/memoryBacking>/, '');
   const before = JSON.parse(kvmlint(['-f', 'json', 'examples/fleet/hv01']).stdout) as typeof alone;
   const hugepageFindings = (r: typeof alone) => r.diagnostics.filter((d) => d.ruleId === 'insufficient-hugepages').map((d) => d.file);
-  assert.deepEqual(hugepageFindings(before), ['examples/fleet/hv01/web-01.xml', 'examples/fleet/hv01/web-02.xml']);
+  assert.deepEqual(hugepageFindings(before), ['examples/fleet/hv01/web-01.xml']);
   const replaced = JSON.parse(kvmlint(['-f', 'json', 'examples/fleet/hv01', '--stdin', '--stdin-filename', 'examples/fleet/hv01/web-01.xml'], repoRoot, web01).stdout) as typeof alone;
   assert.equal(replaced.files.filter((f) => f === 'examples/fleet/hv01/web-01.xml').length, 1);
   assert.deepEqual(hugepageFindings(replaced), []);

@@ -17,7 +17,13 @@ async function lintTexts(texts: Record<string, string>) {
   try {
     for (const [name, text] of Object.entries(texts)) writeFileSync(join(dir, name), text);
     const run = await lint({ paths: Object.keys(texts), cwd: dir, hostFile: host });
-    return run.diagnostics.map((d) => ({ rule: d.ruleId, file: d.file, line: d.line, text: run.sources.get(d.file)!.slice(d.range.start, d.range.end) }));
+    return run.diagnostics.map((d) => ({
+      rule: d.ruleId,
+      file: d.file,
+      line: d.line,
+      text: run.sources.get(d.file)!.slice(d.range.start, d.range.end),
+      ...(d.related ? { related: d.related.map((r) => `${r.file}:${r.line}`) } : {}),
+    }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -51,14 +57,19 @@ test('a vcpupin on housekeeping CPU 2: housekeeping-overlap on that pin', async 
   ]);
 });
 
-test('pins on node-1 CPUs with nodeset 0: pin-crosses-nodeset on every moved vcpupin', async () => {
+test('pins on node-1 CPUs with nodeset 0: one pin-crosses-nodeset at the first moved vcpupin, every other one related', async () => {
   let xml = original;
   for (let v = 0; v < 8; v++) xml = edit(xml, `<vcpupin vcpu='${v}' cpuset='${v + 4}'/>`, `<vcpupin vcpu='${v}' cpuset='${v + 20}'/>`);
   const found = await lintTexts({ 'vm.xml': xml });
-  assert.deepEqual(
-    found,
-    Array.from({ length: 8 }, (_, v) => ({ rule: 'pin-crosses-nodeset', file: 'vm.xml', line: lineOf(xml, `vcpu='${v}'`), text: `<vcpupin vcpu='${v}' cpuset='${v + 20}'/>` })),
-  );
+  assert.deepEqual(found, [
+    {
+      rule: 'pin-crosses-nodeset',
+      file: 'vm.xml',
+      line: lineOf(xml, "vcpu='0'"),
+      text: "<vcpupin vcpu='0' cpuset='20'/>",
+      related: Array.from({ length: 7 }, (_, i) => `vm.xml:${lineOf(xml, `vcpu='${i + 1}'`)}`),
+    },
+  ]);
 });
 
 test('<numatune> removed: pin-crosses-nodeset says memory placement is left to the kernel', async () => {
@@ -67,7 +78,7 @@ test('<numatune> removed: pin-crosses-nodeset says memory placement is left to t
   assert.deepEqual(found, [{ rule: 'pin-crosses-nodeset', file: 'vm.xml', line: lineOf(xml, '<cputune>'), text: '<cputune>' }]);
 });
 
-test('a second 16 GiB guest on node 0: insufficient-hugepages on both guests\' <page>', async () => {
+test('a second 16 GiB guest on node 0: one insufficient-hugepages for the pool, the other guest\'s <page> related', async () => {
   let second = edit(original, '<name>production-vm</name>', '<name>second-vm</name>');
   second = edit(second, '4d3f0b6e-8a51-4c2e-9f1a-2b7c5d9e0a11', '4d3f0b6e-8a51-4c2e-9f1a-2b7c5d9e0a12');
   // Node 0 has isolated CPUs 4-15 and production-vm holds 4-11: the second guest gets 4 vCPUs on 12-15.
@@ -78,8 +89,5 @@ test('a second 16 GiB guest on node 0: insufficient-hugepages on both guests\' <
   }
   const found = await lintTexts({ 'a.xml': original, 'b.xml': second });
   const page = "<page size='2048' unit='KiB'/>";
-  assert.deepEqual(found, [
-    { rule: 'insufficient-hugepages', file: 'a.xml', line: lineOf(original, page), text: page },
-    { rule: 'insufficient-hugepages', file: 'b.xml', line: lineOf(second, page), text: page },
-  ]);
+  assert.deepEqual(found, [{ rule: 'insufficient-hugepages', file: 'a.xml', line: lineOf(original, page), text: page, related: [`b.xml:${lineOf(second, page)}`] }]);
 });

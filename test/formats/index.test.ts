@@ -7,7 +7,7 @@ import { formatCodeframe } from '../../src/formats/text.ts';
 import { sampleResult } from './lint-result.ts';
 
 test('formatResult dispatches each format name to its formatter', () => {
-  assert.deepEqual(FORMATS, ['text', 'json', 'sarif', 'github']);
+  assert.deepEqual(FORMATS, ['text', 'codeframe', 'compact', 'json', 'sarif', 'github']);
   const result = sampleResult();
   assert.equal(formatResult('codeframe', result, { color: false }), formatCodeframe(result, { color: false }));
   assert.equal(formatResult('codeframe', result, { color: true }), formatCodeframe(result, { color: true }));
