@@ -54,7 +54,7 @@ test('json output carries ranges that slice back to the element at fault', () =>
   const text = readFileSync(join(repoRoot, 'examples/domains/pin-crosses-nodeset.xml'), 'utf8');
   // One cause (the pins and the nodeset disagree): one finding at the first pin, the other three related.
   assert.equal(report.diagnostics.length, 1);
-  const [d] = report.diagnostics as Array<{ ruleId: string; messageId: string; range: { start: number; end: number }; related: Array<{ range: { start: number; end: number }; line: number; message: string }> }>;
+  const [d] = report.diagnostics as unknown as Array<{ ruleId: string; messageId: string; range: { start: number; end: number }; related: Array<{ range: { start: number; end: number }; line: number; message: string }> }>;
   assert.equal(d!.ruleId, 'pin-crosses-nodeset');
   assert.equal(d!.messageId, 'crosses');
   for (const r of [d!, ...d!.related]) assert.match(text.slice(r.range.start, r.range.end), /^<vcpupin vcpu='\d' cpuset='2\d'\/>$/);

@@ -12,5 +12,8 @@ export default defineRule({
     hasSuggestions: false,
     summary: 'A file named on the command line whose root element is not <domain>.',
     tags: ['xml'],
+    messages: {
+      notADomain: { message: 'root element is <{{root}}>, not <domain>: not a libvirt domain definition', help: 'lint only domain XML, or leave this file out of the paths' },
+    },
   },
 });

@@ -12,5 +12,9 @@ export default defineRule({
     hasSuggestions: false,
     summary: 'A kvmlint-disable comment that suppresses no finding (stale, or naming the wrong rule).',
     tags: ['directives'],
+    messages: {
+      unused: { message: 'unused kvmlint-{{kind}} directive ({{what}}{{target}})', help: 'remove the directive, or name the rule whose finding it means to silence' },
+      unknownRule: { message: 'kvmlint-{{kind}} names {{rules}}, which is not a kvmlint rule', help: 'check the spelling against `kvmlint rules`' },
+    },
   },
 });

@@ -12,5 +12,8 @@ export default defineRule({
     hasSuggestions: false,
     summary: 'The file is not well-formed XML; reported at the first fatal parse error.',
     tags: ['xml'],
+    messages: {
+      malformed: { message: '{{error}}', help: 'libvirt rejects a file that is not well-formed XML at define time' },
+    },
   },
 });

@@ -1,38 +1,19 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Range } from '../xml/types.ts';
 import { LineIndex } from '../xml/lines.ts';
-import { buildDomainModel } from '../model/domain.ts';
 import { buildHostModel } from '../model/host-model.ts';
 import { parseKernelCpuList } from '../model/kernel-cpulist.ts';
 import { loadHostFile } from '../host/load.ts';
 import { ConfigError, configRelative, findConfigFile, hostForDomain, loadConfigFile, type ConfigHost, type ResolvedConfig } from './config.ts';
-import { applyDirectives, parseDirectives } from './directives.ts';
-import { renderReport } from './messages.ts';
+import { diagnosticOf, effectiveSeverity, lineColumnOf, lintPlanSources, type PlanEnvironment, type PlanSource } from './core.ts';
 import { discoverFiles, displayPath, type DiscoveredFile } from './discover.ts';
 import { repositoryRoot } from './repo.ts';
-import { rules as registeredRules, ruleDoc, findRule } from './registry.ts';
+import { rules as registeredRules, ruleDoc } from './registry.ts';
 import { decodeXmlBytes, DEFAULT_MAX_FILE_BYTES, oversizeMessage, readBoundedText, sourceFromText, UsageError } from './source.ts';
 import { checkSchemaDir, defaultSchemaDirs, findSchemaDir } from '../schema/dir.ts';
 import { loadSchemaValidator } from '../schema/validator.ts';
 import type { SchemaValidator } from '../schema/types.ts';
-import type {
-  Diagnostic,
-  DomainRuleContext,
-  LintedDomain,
-  LintHost,
-  LintResult,
-  PlanRuleContext,
-  HostReportDescriptor,
-  LocatedText,
-  RelatedLocation,
-  ReportDescriptor,
-  Suggestion,
-  Rule,
-  RuleSetting,
-  Severity,
-  SourceFile,
-} from './types.ts';
+import type { Diagnostic, LintHost, LintResult, Rule, RuleSetting, SourceFile } from './types.ts';
 
 export interface LintOptions {
   paths: readonly string[];
@@ -99,65 +80,10 @@ export interface LintRun extends LintResult {
 
 export { repositoryRoot };
 
-const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
 /** The group key of domains planned on the `--host` snapshot. */
 const CLI_HOST = Symbol('--host');
 
-export function lineColumnOf(lines: LineIndex, range: Range): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> {
-  const s = lines.position(range.start);
-  const e = lines.position(range.end);
-  return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
-}
-
-/**
- * A rule's report as a finding: its text rendered from `meta.messages`, related
- * places located, and the contract checked (ESLint's linter does the same): a
- * fix from a rule not declared fixable, or suggestions from one without
- * hasSuggestions, throw, and the runner records the rule as failed.
- */
-export function diagnosticOf(rule: Rule, severity: Severity, at: LocatedText, d: ReportDescriptor): Diagnostic {
-  const text = renderReport(rule, d);
-  const diag: Diagnostic = {
-    ruleId: rule.meta.id,
-    severity,
-    ...(text.messageId !== undefined ? { messageId: text.messageId } : {}),
-    ...(text.data ? { data: text.data } : {}),
-    message: text.message,
-    ...(text.help !== undefined ? { help: text.help } : {}),
-    file: at.path,
-    range: d.range,
-    ...lineColumnOf(at.lines, d.range),
-  };
-  if (d.unchecked) {
-    diag.severity = 'info';
-    diag.unchecked = true;
-  }
-  if (d.related && d.related.length > 0) {
-    diag.related = d.related.map((r): RelatedLocation => {
-      const where = r.file ?? at;
-      return { file: where.path, range: r.range, ...lineColumnOf(where.lines, r.range), message: r.message };
-    });
-  }
-  if (d.fix) {
-    if (!rule.meta.fixable) throw new Error(`rule ${rule.meta.id} returned a fix but its metadata does not declare fixable`);
-    diag.fix = d.fix;
-  }
-  if (d.suggestions && d.suggestions.length > 0) {
-    if (!rule.meta.hasSuggestions) throw new Error(`rule ${rule.meta.id} returned suggestions but its metadata does not declare hasSuggestions`);
-    diag.suggestions = d.suggestions.map((sg): Suggestion => {
-      const t = renderReport(rule, sg as { messageId?: string; data?: Record<string, string | number>; message?: string });
-      return { ...(t.messageId !== undefined ? { messageId: t.messageId } : {}), ...(t.data ? { data: t.data } : {}), message: t.message, fix: sg.fix };
-    });
-  }
-  return diag;
-}
-
-/** Applies a severity setting: info notes stay info; otherwise the user's level wins over the rule's. */
-function effectiveSeverity(rule: Rule, reported: Severity | undefined, setting: RuleSetting | undefined): Severity {
-  const base = reported ?? rule.meta.severity;
-  if (base === 'info' || setting === undefined || setting === 'off') return base;
-  return setting;
-}
+export { diagnosticOf, effectiveSeverity, lineColumnOf };
 
 export function loadLintHost(hostFile: string, cwd: string, housekeeping?: string): LintHost {
   const abs = resolve(cwd, hostFile);
@@ -239,37 +165,19 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   const shown: string[] = [];
   const refusals: string[] = [];
   const ruleFailures: string[] = [];
-  const hostOnceKeys = new Set<string>();
   /** One rule's bug must not cost the report on every other file and rule. */
   const ruleTimes = options.timing ? new Map<string, number>() : undefined;
-  /** Runs one rule's check; a rule that throws is recorded, and every other rule's findings survive. */
-  const callRule = <C>(rule: Rule, where: string, check: (ctx: C) => void, ctx: C): void => {
-    const t0 = ruleTimes ? performance.now() : 0;
-    try {
-      check.call(rule, ctx);
-    } catch (e) {
-      ruleFailures.push(`rule ${rule.meta.id} failed on ${where}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    if (ruleTimes) ruleTimes.set(rule.meta.id, (ruleTimes.get(rule.meta.id) ?? 0) + performance.now() - t0);
-  };
+  const env: PlanEnvironment = { rules: activeRules, settings, ruleOptions, schema, reportUnusedDisableDirectives: reportUnused, hostOnceKeys: new Set(), ruleFailures, ruleTimes };
   let domainCount = 0;
 
-  const builtin = (id: string): Rule | undefined => activeRules.find((r) => r.meta.id === id);
-  const makeDiagnostic = (rule: Rule, file: string, lines: LineIndex, d: ReportDescriptor): Diagnostic =>
-    diagnosticOf(rule, effectiveSeverity(rule, d.severity, settings[rule.meta.id]), { path: file, lines }, d);
-
   /**
-   * Lints one plan (the domains of one host, or a batch of host-less domains)
-   * from reading to suppression, then lets it go: only findings and the text of
-   * files that have findings outlive it. A fleet's memory is that of its
-   * largest plan, not of the whole fleet.
+   * Reads one plan's files (the domains of one host, or a batch of host-less
+   * domains) and lints them with the text-level core, then lets them go: only
+   * findings and the text of files that have findings outlive it. A fleet's
+   * memory is that of its largest plan, not of the whole fleet.
    */
   const lintGroup = (host: LintHost | undefined, group: readonly DiscoveredFile[]): void => {
-    const found: Diagnostic[] = [];
-    const push = (rule: Rule, file: string, lines: LineIndex, d: ReportDescriptor) => found.push(makeDiagnostic(rule, file, lines, d));
-    const domains: LintedDomain[] = [];
-    const groupSources = new Map<string, SourceFile>();
-    const texts = new Map<string, string>();
+    const planFiles: PlanSource[] = [];
     for (const f of group) {
       const shownPath = displayPath(f.absPath, cwd);
       let source: SourceFile;
@@ -301,77 +209,20 @@ export async function lint(options: LintOptions): Promise<LintRun> {
           throw e;
         }
       }
-      const { doc } = source;
-      if (!doc.error && doc.root?.name !== 'domain' && !f.explicit) continue;
-      shown.push(shownPath);
       absPaths.set(shownPath, f.absPath);
-      texts.set(shownPath, source.text);
-      if (doc.error) {
-        const rule = builtin('xml-malformed');
-        const at = Math.min(doc.error.offset, source.text.length);
-        if (rule) push(rule, shownPath, source.lines, { range: { start: at, end: Math.min(at + 1, source.text.length) }, message: doc.error.message });
-        continue;
-      }
-      groupSources.set(shownPath, source);
-      if (doc.root?.name !== 'domain') {
-        const rule = builtin('not-a-domain');
-        if (rule && doc.root) push(rule, shownPath, source.lines, { range: doc.root.startTag, message: `root element is <${doc.root.name}>, not <domain>: not a libvirt domain definition` });
-        continue;
-      }
-      domains.push({ source, domain: buildDomainModel(doc.root) });
+      planFiles.push({ source, explicit: f.explicit });
     }
-    domainCount += domains.length;
-
-    const reportOnHost = (rule: Rule, h: LintHost, d: HostReportDescriptor): void => {
-      push(rule, h.path, h.lines, { ...d, range: d.range ?? { start: 0, end: h.lines.lineCount > 1 ? h.lines.lineStart(2) - 1 : h.text.length } });
-    };
-    // One context per domain, re-aimed at each rule in turn: a context and closures per rule and domain
-    // would be a few hundred thousand short-lived objects for a fleet.
-    let current: Rule | undefined;
-    const contexts = domains.map((ld) => {
-      const path = ld.source.path;
-      return {
-        source: ld.source,
-        domain: ld.domain,
-        host,
-        options: NO_OPTIONS,
-        schema,
-        report: (d: ReportDescriptor) => push(current!, path, ld.source.lines, d),
-        reportHostOnce: (key: string, d: HostReportDescriptor) => {
-          if (!host) return;
-          const k = `${current!.meta.id}\0${host.path}\0${key}`;
-          if (hostOnceKeys.has(k)) return;
-          hostOnceKeys.add(k);
-          reportOnHost(current!, host, d);
-        },
-      } satisfies DomainRuleContext;
-    });
-    for (const rule of activeRules) {
-      if (!rule.checkDomain || (rule.meta.needs !== 'domain' && !host)) continue;
-      current = rule;
-      const options = ruleOptions[rule.meta.id] ?? NO_OPTIONS;
-      for (const ctx of contexts) {
-        ctx.options = options;
-        callRule(rule, ctx.source.path, rule.checkDomain, ctx);
-      }
+    const outcome = lintPlanSources(host, planFiles, env);
+    domainCount += outcome.domainCount;
+    const texts = new Map<string, SourceFile>();
+    for (const s of outcome.linted) {
+      shown.push(s.path);
+      texts.set(s.path, s);
     }
-    if (host) {
-      for (const rule of activeRules) {
-        if (!rule.checkPlan) continue;
-        callRule(rule, `the plan of ${host.path}`, rule.checkPlan, {
-          host,
-          domains,
-          options: ruleOptions[rule.meta.id] ?? NO_OPTIONS,
-          report: (on, d) => push(rule, on.source.path, on.source.lines, d),
-          reportHost: (d) => reportOnHost(rule, host, d),
-        } satisfies PlanRuleContext);
-      }
-    }
-    const kept = filterSuppressed(found, groupSources, config, absPaths, reportUnused, settings);
-    for (const d of kept) {
+    for (const d of ignoredByConfig(outcome.diagnostics, texts, config, absPaths)) {
       diagnostics.push(d);
-      const text = texts.get(d.file);
-      if (text !== undefined) sources.set(d.file, text);
+      const source = texts.get(d.file);
+      if (source !== undefined) sources.set(d.file, source.text);
     }
   };
 
@@ -428,62 +279,30 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   };
 }
 
-/** Inline directives per file, then the config's finding ignores (by file glob, domain name or uuid, rule). */
-function filterSuppressed(
+/** The config's finding ignores (by file glob, domain name or uuid, rule), after inline directives. */
+function ignoredByConfig(
   diagnostics: readonly Diagnostic[],
   sources: ReadonlyMap<string, SourceFile>,
   config: ResolvedConfig | undefined,
   absPaths: ReadonlyMap<string, string>,
-  reportUnused: boolean,
-  settings: Readonly<Record<string, RuleSetting>>,
-): Diagnostic[] {
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) {
-    const list = byFile.get(d.file);
-    if (list) list.push(d);
-    else byFile.set(d.file, [d]);
-  }
-  const unusedRule = findRule('unused-disable-directive');
-  const out: Diagnostic[] = [];
-  const files = new Set([...byFile.keys(), ...(reportUnused ? sources.keys() : [])]);
-  for (const file of files) {
-    const source = sources.get(file);
-    let list = byFile.get(file) ?? [];
-    if (source) {
-      const directives = parseDirectives(source.doc);
-      const { kept, unused } = applyDirectives(list, directives);
-      list = kept;
-      if (reportUnused && unusedRule && settings[unusedRule.meta.id] !== 'off') {
-        for (const { directive, rules } of unused) {
-          list.push({
-            ruleId: unusedRule.meta.id,
-            severity: effectiveSeverity(unusedRule, undefined, settings[unusedRule.meta.id]),
-            message: `unused kvmlint-${directive.kind} directive (${rules ? `no problem was reported from ${rules.map((r) => `'${r}'`).join(', ')}` : 'no problem was reported'}${directive.kind === 'disable-next-line' && !directive.target ? '; no element follows it' : ''})`,
-            file,
-            range: directive.comment.range,
-            ...lineColumnOf(source.lines, directive.comment.range),
-          });
-        }
-      }
+): readonly Diagnostic[] {
+  if (!config || config.findingIgnores.length === 0) return diagnostics;
+  const names = new Map<string, { name?: string; uuid?: string } | undefined>();
+  return diagnostics.filter((d) => {
+    if (!names.has(d.file)) {
+      const root = sources.get(d.file)?.doc.root;
+      names.set(d.file, root ? domainName(root) : undefined);
     }
-    if (config && config.findingIgnores.length > 0) {
-      const abs = absPaths.get(file);
-      const rel = abs ? configRelative(config, abs) : file;
-      const root = source?.doc.root;
-      const name = root ? domainName(root) : undefined;
-      list = list.filter(
-        (d) =>
-          !config.findingIgnores.some(
-            (ig) =>
-              (!ig.rules || ig.rules.has(d.ruleId)) &&
-              (!ig.files || ig.files(rel)) &&
-              (!ig.domains || (name !== undefined && (ig.domains.has(name.name ?? '') || ig.domains.has(name.uuid ?? '')))),
-          ),
-      );
-    }
-    out.push(...list);
-  }
-  return out;
+    const name = names.get(d.file);
+    const abs = absPaths.get(d.file);
+    const rel = abs ? configRelative(config, abs) : d.file;
+    return !config.findingIgnores.some(
+      (ig) =>
+        (!ig.rules || ig.rules.has(d.ruleId)) &&
+        (!ig.files || ig.files(rel)) &&
+        (!ig.domains || (name !== undefined && (ig.domains.has(name.name ?? '') || ig.domains.has(name.uuid ?? '')))),
+    );
+  });
 }
 
 function domainName(root: import('../xml/types.ts').XmlElement): { name?: string; uuid?: string } {

@@ -1,0 +1,269 @@
+/**
+ * The text-level core (ESLint's `Linter#verify` under the `ESLint` class): lints
+ * one plan — domains already read into memory, and the host they are planned
+ * on — with no file access. The file layer (runner.ts) discovers, reads and
+ * groups files by host, then calls `lintPlanSources` once per plan; embedders
+ * call `lintPlan` with texts and a snapshot.
+ */
+import type { Range } from '../xml/types.ts';
+import type { LineIndex } from '../xml/lines.ts';
+import { buildDomainModel } from '../model/domain.ts';
+import { applyDirectives, parseDirectives } from './directives.ts';
+import { renderReport } from './messages.ts';
+import { rules as registeredRules } from './registry.ts';
+import type { SchemaValidator } from '../schema/types.ts';
+import type {
+  Diagnostic,
+  DomainRuleContext,
+  HostReportDescriptor,
+  LintedDomain,
+  LintHost,
+  LocatedText,
+  PlanRuleContext,
+  RelatedLocation,
+  ReportDescriptor,
+  Rule,
+  RuleSetting,
+  Severity,
+  SourceFile,
+  Suggestion,
+} from './types.ts';
+
+const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
+
+export function lineColumnOf(lines: LineIndex, range: Range): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> {
+  const s = lines.position(range.start);
+  const e = lines.position(range.end);
+  return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+}
+
+/** Applies a severity setting: info notes stay info; otherwise the user's level wins over the rule's. */
+export function effectiveSeverity(rule: Rule, reported: Severity | undefined, setting: RuleSetting | undefined): Severity {
+  const base = reported ?? rule.meta.severity;
+  if (base === 'info' || setting === undefined || setting === 'off') return base;
+  return setting;
+}
+
+/**
+ * A rule's report as a finding: its text rendered from `meta.messages`, related
+ * places located, and the contract checked (ESLint's linter does the same): a
+ * fix from a rule not declared fixable, or suggestions from one without
+ * hasSuggestions, throw, and the runner records the rule as failed.
+ */
+export function diagnosticOf(rule: Rule, severity: Severity, at: LocatedText, d: ReportDescriptor): Diagnostic {
+  const text = renderReport(rule, d);
+  const diag: Diagnostic = {
+    ruleId: rule.meta.id,
+    severity,
+    ...(text.messageId !== undefined ? { messageId: text.messageId } : {}),
+    ...(text.data ? { data: text.data } : {}),
+    message: text.message,
+    ...(text.help !== undefined ? { help: text.help } : {}),
+    file: at.path,
+    range: d.range,
+    ...lineColumnOf(at.lines, d.range),
+  };
+  if (d.unchecked) {
+    diag.severity = 'info';
+    diag.unchecked = true;
+  }
+  if (d.related && d.related.length > 0) {
+    diag.related = d.related.map((r): RelatedLocation => {
+      const where = r.file ?? at;
+      return { file: where.path, range: r.range, ...lineColumnOf(where.lines, r.range), message: r.message };
+    });
+  }
+  if (d.fix) {
+    if (!rule.meta.fixable) throw new Error(`rule ${rule.meta.id} returned a fix but its metadata does not declare fixable`);
+    diag.fix = d.fix;
+  }
+  if (d.suggestions && d.suggestions.length > 0) {
+    if (!rule.meta.hasSuggestions) throw new Error(`rule ${rule.meta.id} returned suggestions but its metadata does not declare hasSuggestions`);
+    diag.suggestions = d.suggestions.map((sg): Suggestion => {
+      const t = renderReport(rule, sg as { messageId?: string; data?: Record<string, string | number>; message?: string });
+      return { ...(t.messageId !== undefined ? { messageId: t.messageId } : {}), ...(t.data ? { data: t.data } : {}), message: t.message, fix: sg.fix };
+    });
+  }
+  return diag;
+}
+
+/** What one plan is linted with; shared by every plan of a run. */
+export interface PlanEnvironment {
+  /** The rules to run (already without those set to off). */
+  rules: readonly Rule[];
+  settings: Readonly<Record<string, RuleSetting>>;
+  ruleOptions: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  schema?: SchemaValidator;
+  reportUnusedDisableDirectives: boolean;
+  /** Keys of reportHostOnce notes already given, across the plans of one run. */
+  hostOnceKeys: Set<string>;
+  /** Filled with a line per rule that threw (the run then exits 2); every other finding survives. */
+  ruleFailures: string[];
+  /** Milliseconds per rule, when timing. */
+  ruleTimes?: Map<string, number>;
+  /** Rule ids a directive may name; default every registered rule and `rules`. */
+  knownRuleIds?: ReadonlySet<string>;
+}
+
+export function planEnvironment(rules: readonly Rule[], settings: Readonly<Record<string, RuleSetting>> = {}, ruleOptions: PlanEnvironment['ruleOptions'] = {}): PlanEnvironment {
+  return { rules: rules.filter((r) => settings[r.meta.id] !== 'off'), settings, ruleOptions, reportUnusedDisableDirectives: false, hostOnceKeys: new Set(), ruleFailures: [] };
+}
+
+/** One file of a plan: its parsed source, and whether it was named explicitly (a non-domain root is then reported). */
+export interface PlanSource {
+  source: SourceFile;
+  explicit: boolean;
+}
+
+export interface PlanOutcome {
+  /** Findings after inline directives, in report order. */
+  diagnostics: Diagnostic[];
+  /** The files that were linted (a non-domain found by a directory walk is skipped), in order. */
+  linted: SourceFile[];
+  domainCount: number;
+}
+
+/** Lints one plan: every rule over the domains (and the host, if any), then inline directives. No file access. */
+export function lintPlanSources(host: LintHost | undefined, files: readonly PlanSource[], env: PlanEnvironment): PlanOutcome {
+  const { rules, settings, ruleOptions, schema } = env;
+  const found: Diagnostic[] = [];
+  const push = (rule: Rule, at: LocatedText, d: ReportDescriptor) => found.push(diagnosticOf(rule, effectiveSeverity(rule, d.severity, settings[rule.meta.id]), at, d));
+  const builtin = (id: string): Rule | undefined => rules.find((r) => r.meta.id === id);
+  /** Runs one rule's check; a rule that throws is recorded, and every other rule's findings survive. */
+  const callRule = <C>(rule: Rule, where: string, check: (ctx: C) => void, ctx: C): void => {
+    const t0 = env.ruleTimes ? performance.now() : 0;
+    try {
+      check.call(rule, ctx);
+    } catch (e) {
+      env.ruleFailures.push(`rule ${rule.meta.id} failed on ${where}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (env.ruleTimes) env.ruleTimes.set(rule.meta.id, (env.ruleTimes.get(rule.meta.id) ?? 0) + performance.now() - t0);
+  };
+  const domains: LintedDomain[] = [];
+  const linted: SourceFile[] = [];
+  for (const { source, explicit } of files) {
+    const { doc } = source;
+    if (!doc.error && doc.root?.name !== 'domain' && !explicit) continue;
+    linted.push(source);
+    if (doc.error) {
+      const rule = builtin('xml-malformed');
+      const at = Math.min(doc.error.offset, source.text.length);
+      if (rule) push(rule, source, { range: { start: at, end: Math.min(at + 1, source.text.length) }, messageId: 'malformed', data: { error: doc.error.message } });
+      continue;
+    }
+    if (doc.root?.name !== 'domain') {
+      const rule = builtin('not-a-domain');
+      if (rule && doc.root) push(rule, source, { range: doc.root.startTag, messageId: 'notADomain', data: { root: doc.root.name } });
+      continue;
+    }
+    domains.push({ source, domain: buildDomainModel(doc.root) });
+  }
+
+  const reportOnHost = (rule: Rule, h: LintHost, d: HostReportDescriptor): void => {
+    push(rule, h, { ...d, range: d.range ?? { start: 0, end: h.lines.lineCount > 1 ? h.lines.lineStart(2) - 1 : h.text.length } } as ReportDescriptor);
+  };
+  // One context per domain, re-aimed at each rule in turn: a context and closures per rule and domain
+  // would be a few hundred thousand short-lived objects for a fleet.
+  let current: Rule | undefined;
+  const contexts = domains.map((ld) => ({
+    source: ld.source,
+    domain: ld.domain,
+    host,
+    options: NO_OPTIONS,
+    schema,
+    report: (d: ReportDescriptor) => push(current!, ld.source, d),
+    reportHostOnce: (key: string, d: HostReportDescriptor) => {
+      if (!host) return;
+      const k = `${current!.meta.id}\0${host.path}\0${key}`;
+      if (env.hostOnceKeys.has(k)) return;
+      env.hostOnceKeys.add(k);
+      reportOnHost(current!, host, d);
+    },
+  }) satisfies DomainRuleContext);
+  for (const rule of rules) {
+    if (!rule.checkDomain || (rule.meta.needs !== 'domain' && !host)) continue;
+    current = rule;
+    const options = ruleOptions[rule.meta.id] ?? NO_OPTIONS;
+    for (const ctx of contexts) {
+      ctx.options = options;
+      callRule(rule, ctx.source.path, rule.checkDomain, ctx);
+    }
+  }
+  if (host) {
+    for (const rule of rules) {
+      if (!rule.checkPlan) continue;
+      callRule(rule, `the plan of ${host.path}`, rule.checkPlan, {
+        host,
+        domains,
+        options: ruleOptions[rule.meta.id] ?? NO_OPTIONS,
+        report: (on, d) => push(rule, on.source, d),
+        reportHost: (d) => reportOnHost(rule, host, d),
+      } satisfies PlanRuleContext);
+    }
+  }
+  return { diagnostics: applyInlineDirectives(found, linted, env), linted, domainCount: domains.length };
+}
+
+/**
+ * Each file's findings through its inline directives; a directive naming a rule
+ * kvmlint does not have is always reported, unused ones when asked.
+ */
+function applyInlineDirectives(diagnostics: readonly Diagnostic[], linted: readonly SourceFile[], env: PlanEnvironment): Diagnostic[] {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  const directiveRule = env.rules.find((r) => r.meta.id === 'unused-disable-directive');
+  const known = knownRuleIds(env);
+  const out: Diagnostic[] = [];
+  const sources = new Map(linted.filter((s) => !s.doc.error).map((s) => [s.path, s]));
+  for (const file of new Set([...byFile.keys(), ...sources.keys()])) {
+    const source = sources.get(file);
+    let list = byFile.get(file) ?? [];
+    if (source && source.doc.comments.length > 0) {
+      const directives = parseDirectives(source.doc);
+      const { kept, unused } = applyDirectives(list, directives);
+      list = kept;
+      if (directiveRule) {
+        const severity = effectiveSeverity(directiveRule, undefined, env.settings[directiveRule.meta.id]);
+        for (const directive of directives) {
+          const unknown = (directive.rules ?? []).filter((r) => !known.has(r));
+          if (unknown.length === 0) continue;
+          list.push(
+            diagnosticOf(directiveRule, severity, source, {
+              range: directive.comment.range,
+              messageId: 'unknownRule',
+              data: { kind: directive.kind, rules: unknown.map((r) => `'${r}'`).join(', ') },
+            }),
+          );
+        }
+        if (env.reportUnusedDisableDirectives) {
+          for (const { directive, rules } of unused) {
+            const named = rules?.filter((r) => known.has(r));
+            if (rules && named?.length === 0) continue;
+            list.push(
+              diagnosticOf(directiveRule, severity, source, {
+                range: directive.comment.range,
+                messageId: 'unused',
+                data: {
+                  kind: directive.kind,
+                  what: named ? `no problem was reported from ${named.map((r) => `'${r}'`).join(', ')}` : 'no problem was reported',
+                  target: directive.kind === 'disable-next-line' && !directive.target ? '; no element follows it' : '',
+                },
+              }),
+            );
+          }
+        }
+      }
+    }
+    out.push(...list);
+  }
+  return out;
+}
+
+/** Every rule id kvmlint has, and the run's own (a directive may name a rule that is off, not one that does not exist). */
+function knownRuleIds(env: PlanEnvironment): ReadonlySet<string> {
+  return (env.knownRuleIds ??= new Set([...registeredRules.map((r) => r.meta.id), ...env.rules.map((r) => r.meta.id)]));
+}
