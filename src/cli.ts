@@ -161,17 +161,20 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
       io.stderr(`kvmlint: ${displayPath(abs, io.cwd)}: fixed text would not parse; left unchanged\n`);
       fixFailures++;
     }
+    const workspace = sarifRoot(io);
     for (const [abs, text] of outcome.fixed) {
       const shown = toPosixPath(displayPath(abs, io.cwd));
       if (opts.fixDryRun) {
         io.stdout(unifiedDiff(outcome.originals.get(abs)!, text, `a/${shown}`, `b/${shown}`));
         continue;
       }
+      // One file that cannot be written (a full disk, a read-only directory, a name too long for a
+      // temp file) is reported by name; the other files are still fixed and the report still printed.
       try {
-        writeFixedFile(abs, outcome.originals.get(abs)!, text);
+        writeFixedFile(abs, outcome.originals.get(abs)!, text, workspace);
       } catch (e) {
-        if (!(e instanceof FixWriteError)) throw e;
-        io.stderr(`kvmlint: ${e.message.replace(abs, shown)}\n`);
+        const why = e instanceof FixWriteError ? e.message.replace(abs, shown) : `${shown}: could not write the fix: ${e instanceof Error ? e.message : String(e)}`;
+        io.stderr(`kvmlint: ${why}\n`);
         fixFailures++;
       }
     }
