@@ -2,6 +2,7 @@
 import { runCli } from './cli.ts';
 import { tuneHeapForLint } from './engine/heap.ts';
 import { removeLiveBackups } from './engine/write.ts';
+import { neutraliseLine } from './formats/neutralise.ts';
 
 tuneHeapForLint();
 
@@ -48,7 +49,7 @@ runCli(process.argv.slice(2), {
   },
   (e: unknown) => {
     settled = true;
-    process.stderr.write(`kvmlint: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`kvmlint: internal error: ${neutraliseLine(e instanceof Error ? e.message : String(e))}\n`);
     process.exitCode = 2;
   },
 );

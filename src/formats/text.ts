@@ -6,12 +6,14 @@ import chalkModule from 'chalk';
 import { relative } from 'node:path';
 import type { Diagnostic, FormatOptions, LintResult } from '../engine/types.ts';
 import { countFindings, pluralize } from './summary.ts';
+import { neutraliseResult } from './neutralise.ts';
 
 const chalk = chalkModule.default;
 
 /** ESLint-style report: findings with code frames, then counts and the `--fix` trailer. Empty when clean. */
-export function formatText(result: LintResult, opts: FormatOptions): string {
-  if (result.diagnostics.length === 0) return '';
+export function formatText(unsafe: LintResult, opts: FormatOptions): string {
+  if (unsafe.diagnostics.length === 0) return '';
+  const result = neutraliseResult(unsafe);
   return withChalkColor(opts.color, () => {
     const { results: eslintResults, framed } = toEslintResults(result);
     const rendered = restoreFramedLocations(withFriendlyEnv(() => friendly(eslintResults)), framed);
