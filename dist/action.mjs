@@ -12904,6 +12904,7 @@ var require_eslint_formatter_friendly = __commonJS({
 // src/action/run.ts
 import { mkdirSync, writeFileSync } from "node:fs";
 import path6 from "node:path";
+import { randomBytes } from "node:crypto";
 
 // src/engine/runner.ts
 import { existsSync as existsSync5 } from "node:fs";
@@ -24612,6 +24613,43 @@ function domainName(root) {
 
 // src/formats/github.ts
 import path4 from "node:path";
+
+// src/formats/neutralise.ts
+var C0_OR_DEL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+var C1_OR_BIDI = /[\u0080-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+var BREAKS = /[\t\n\r\u2028\u2029]/g;
+function picture(c) {
+  const code = c.charCodeAt(0);
+  return code === 127 ? "\u2421" : String.fromCharCode(9216 + code);
+}
+function neutralise(s) {
+  return s.replace(C0_OR_DEL, picture).replace(C1_OR_BIDI, "\uFFFD");
+}
+function neutraliseLine(s) {
+  return neutralise(s).replace(BREAKS, (c) => c === "\u2028" || c === "\u2029" ? "\uFFFD" : picture(c));
+}
+function neutraliseResult(result) {
+  const file = memoised(neutraliseLine);
+  const sources = /* @__PURE__ */ new Map();
+  for (const [path7, text] of result.sources) sources.set(file(path7), neutralise(text));
+  const diagnostics = result.diagnostics.map((d) => ({
+    ...d,
+    file: file(d.file),
+    message: neutraliseLine(d.message),
+    ...d.suggestions ? { suggestions: d.suggestions.map((s) => ({ ...s, message: neutraliseLine(s.message) })) } : {}
+  }));
+  return { ...result, diagnostics, sources, files: result.files.map(file) };
+}
+function memoised(f) {
+  const seen = /* @__PURE__ */ new Map();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === void 0) seen.set(s, v = f(s));
+    return v;
+  };
+}
+
+// src/formats/github.ts
 var COMMAND = { error: "error", warning: "warning", info: "notice" };
 function escapeData(s) {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -24620,8 +24658,8 @@ function escapeProperty(s) {
   return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function workflowCommand(name, properties, message2) {
-  const props = properties.filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
-  return `::${name}${props.length > 0 ? ` ${props.join(",")}` : ""}::${escapeData(message2)}`;
+  const props = properties.filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(neutralise(String(v)))}`);
+  return `::${name}${props.length > 0 ? ` ${props.join(",")}` : ""}::${escapeData(neutralise(message2))}`;
 }
 function annotationPath(file, root, cwd) {
   return repoRelativePath(file, root, cwd) ?? path4.resolve(cwd, file);
@@ -24853,8 +24891,9 @@ var import_eslint_formatter_friendly = __toESM(require_eslint_formatter_friendly
 var import_chalk = __toESM(require_chalk(), 1);
 import { relative as relative3 } from "node:path";
 var chalk = import_chalk.default.default;
-function formatText(result, opts) {
-  if (result.diagnostics.length === 0) return "";
+function formatText(unsafe, opts) {
+  if (unsafe.diagnostics.length === 0) return "";
+  const result = neutraliseResult(unsafe);
   return withChalkColor(opts.color, () => {
     const { results: eslintResults, framed } = toEslintResults(result);
     const rendered = restoreFramedLocations(withFriendlyEnv(() => (0, import_eslint_formatter_friendly.default)(eslintResults)), framed);
@@ -25064,7 +25103,7 @@ function appendStepSummary(env, markdown) {
 // src/action/summary.ts
 var MAX_SUMMARY_ROWS = 200;
 function markdownCell(s) {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
+  return neutraliseLine(s.replace(/\r?\n|\r/g, " ")).replace(/[\\`*_{}[\]()!~|]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 function locationCell(where, line, column, env) {
   const label = markdownCell(`${where}:${line}:${column}`);
@@ -25090,7 +25129,7 @@ function summaryMarkdown(input, env) {
     if (more > 0) lines.push("", `\u2026and ${pluralize(more, "more finding")}, all in the report.`);
     lines.push("");
   }
-  lines.push(`Report: \`${input.reportPath.replace(/`/g, "'")}\``, "");
+  lines.push(`Report: \`${neutraliseLine(input.reportPath).replace(/`/g, "'")}\``, "");
   return lines.join("\n");
 }
 
@@ -25115,6 +25154,12 @@ function readInputs(env) {
     failOn,
     maxWarnings: maxWarnings === "" || maxWarnings === "-1" ? void 0 : Number(maxWarnings)
   };
+}
+function stopCommandsToken(text) {
+  for (; ; ) {
+    const token = `kvmlint-${randomBytes(16).toString("hex")}`;
+    if (!text.includes(token)) return token;
+  }
 }
 function failure(inputs, errors, warnings) {
   const found = `${pluralize(errors, "error")}, ${pluralize(warnings, "warning")}`;
@@ -25157,8 +25202,12 @@ async function runAction(io) {
   const reportPath = path6.resolve(cwd, inputs.reportFile);
   mkdirSync(path6.dirname(reportPath), { recursive: true });
   writeFileSync(reportPath, formatResult(inputs.format, result, { color: false }));
+  const report = formatResult("text", result, { color: false });
+  const token = stopCommandsToken(report);
   io.stdout(`::group::kvmlint report (${pluralize(result.files.length, "file")})
-${formatResult("text", result, { color: false })}::endgroup::
+::stop-commands::${token}
+${report}${report.endsWith("\n") || report === "" ? "" : "\n"}::${token}::
+::endgroup::
 `);
   for (const d of result.diagnostics) io.stdout(`${annotation(d, result.root, result.cwd)}
 `);

@@ -6004,7 +6004,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants();
+    var constants2 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -6012,7 +6012,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -6221,7 +6221,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -6267,8 +6267,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -6964,7 +6964,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(opts.windows);
+      } = constants2.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -7022,7 +7022,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse();
     var utils = require_utils();
-    var constants = require_constants();
+    var constants2 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -7150,7 +7150,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants;
+    picomatch2.constants = constants2;
     module.exports = picomatch2;
   }
 });
@@ -9145,7 +9145,7 @@ var require_scan2 = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants3();
+    var constants2 = require_constants3();
     var utils = require_utils3();
     var {
       MAX_LENGTH,
@@ -9153,7 +9153,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -9359,7 +9359,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -9392,8 +9392,8 @@ var require_parse3 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants.globChars(win32);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(win32);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -10092,7 +10092,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(win32);
+      } = constants2.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -10151,7 +10151,7 @@ var require_picomatch3 = __commonJS({
     var scan = require_scan2();
     var parse = require_parse3();
     var utils = require_utils3();
-    var constants = require_constants3();
+    var constants2 = require_constants3();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -10279,7 +10279,7 @@ var require_picomatch3 = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants;
+    picomatch2.constants = constants2;
     module.exports = picomatch2;
   }
 });
@@ -10554,8 +10554,8 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename3 = path6.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename3);
+      const basename2 = path6.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename2);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
@@ -10600,21 +10600,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative5 = [];
+      const relative6 = [];
       for (const pattern of patterns) {
-        if (isAbsolute4(pattern)) {
+        if (isAbsolute5(pattern)) {
           absolute.push(pattern);
         } else {
-          relative5.push(pattern);
+          relative6.push(pattern);
         }
       }
-      return [absolute, relative5];
+      return [absolute, relative6];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute4(pattern) {
+    function isAbsolute5(pattern) {
       return path6.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute4;
+    exports.isAbsolute = isAbsolute5;
   }
 });
 
@@ -11029,11 +11029,11 @@ var require_out = __commonJS({
       async.read(path6, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync5(path6, optionsOrSettings) {
+    function statSync4(path6, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path6, settings);
     }
-    exports.statSync = statSync5;
+    exports.statSync = statSync4;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -13622,11 +13622,11 @@ var require_ignore = __commonJS({
         const rules3 = this._rules;
         const { length } = rules3;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename3 = shortcut ? basenameOf(path6) : path6;
+        const basename2 = shortcut ? basenameOf(path6) : path6;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules3[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename3 : path6
+            shortcut && rule._basenameOnly ? basename2 : path6
           )) {
             const { negative } = rule;
             const ret = {
@@ -16329,7 +16329,7 @@ var require_eslint_formatter_friendly = __commonJS({
 });
 
 // src/cli.ts
-import { writeFileSync as writeFileSync2 } from "node:fs";
+import { lstatSync as lstatSync2, writeFileSync as writeFileSync2 } from "node:fs";
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -16349,7 +16349,7 @@ var {
 } = import_index.default;
 
 // src/cli.ts
-import { relative as relative4, resolve as resolve10 } from "node:path";
+import { relative as relative5, resolve as resolve10 } from "node:path";
 
 // src/engine/runner.ts
 import { existsSync as existsSync5 } from "node:fs";
@@ -17460,8 +17460,8 @@ function parseIsolcpus(text, opts = {}) {
       return parsedError(`isolcpus: invalid flag '${token}'; the kernel ignores the whole isolcpus= value`, tokenStart, token.length);
     }
     if (pos >= text.length) {
-      const reason = ISOLCPUS_FLAGS.includes(token) ? `flag '${token}' must be followed by a comma and a CPU list` : `'${token}' is read as an unknown flag (isolcpus= takes flags while the text starts with a letter), and no CPU list follows`;
-      return parsedError(`isolcpus: ${reason}`, tokenStart, token.length);
+      const reason2 = ISOLCPUS_FLAGS.includes(token) ? `flag '${token}' must be followed by a comma and a CPU list` : `'${token}' is read as an unknown flag (isolcpus= takes flags while the text starts with a letter), and no CPU list follows`;
+      return parsedError(`isolcpus: ${reason2}`, tokenStart, token.length);
     }
     notes.push(`isolcpus: the kernel skips unknown flag '${token}'`);
     pos++;
@@ -20886,8 +20886,8 @@ function describeAjvError(e, special) {
 }
 function findJsonSyntaxError(text) {
   let pos = 0;
-  const fail = (reason) => {
-    throw { offset: pos, reason };
+  const fail = (reason2) => {
+    throw { offset: pos, reason: reason2 };
   };
   const ws = () => {
     while (pos < text.length && isJsonSpace(text.charCodeAt(pos))) pos++;
@@ -22079,8 +22079,8 @@ function insertChild(text, parent, el, after) {
   const indent = indentOf(text, first);
   const eol = lineEndingAt(text, first.startTag.start);
   const rendered = render(el, quoteNear(parent), indent, indentUnit(text, parent), eol);
-  const sep4 = indent === "" ? "" : `${eol}${indent}`;
-  return { range: [first.startTag.start, first.startTag.start], text: `${rendered}${sep4}` };
+  const sep5 = indent === "" ? "" : `${eol}${indent}`;
+  return { range: [first.startTag.start, first.startTag.start], text: `${rendered}${sep5}` };
 }
 function replaceAttributeValue(attr, value) {
   return { range: [attr.valueRange.start, attr.valueRange.end], text: escapeAttribute(value, attr.quote) };
@@ -23529,11 +23529,11 @@ var isolation_params_consistency_default = defineRule({
     const housekeeping = host.online.subtract(isolated);
     const irq = layers.irqAffinity;
     if (irq) {
-      const inside = irq.cpus.intersect(isolated);
-      if (!inside.isEmpty) {
+      const inside2 = irq.cpus.intersect(isolated);
+      if (!inside2.isEmpty) {
         ctx.reportHost({
           range: locateTokenInJsonString(ctx.host.text, "kernel.cmdline", irq.param),
-          message: `${irq.source} includes isolated ${describeCpus(inside)}: interrupts without an affinity of their own are delivered there and interrupt the vCPUs; limit irqaffinity to housekeeping CPUs (${housekeeping.toString() || "none"})`
+          message: `${irq.source} includes isolated ${describeCpus(inside2)}: interrupts without an affinity of their own are delivered there and interrupt the vCPUs; limit irqaffinity to housekeeping CPUs (${housekeeping.toString() || "none"})`
         });
       }
     }
@@ -26701,7 +26701,7 @@ var readGitConfigFile = (normalizedPath, readMethod, suppressErrors) => {
     throw createGitConfigReadError(normalizedPath, error);
   }
 };
-var getExcludesFileFromGitConfigSync = (filePath, readFileSync7, gitDirectory, options = {}) => {
+var getExcludesFileFromGitConfigSync = (filePath, readFileSync6, gitDirectory, options = {}) => {
   const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
   const normalizedPath = path3.resolve(filePath);
   if (includeStack.has(normalizedPath)) {
@@ -26711,14 +26711,14 @@ var getExcludesFileFromGitConfigSync = (filePath, readFileSync7, gitDirectory, o
     return void 0;
   }
   includeStack.add(normalizedPath);
-  const content = readGitConfigFile(normalizedPath, readFileSync7, suppressErrors);
+  const content = readGitConfigFile(normalizedPath, readFileSync6, suppressErrors);
   if (content === void 0) {
     includeStack.delete(normalizedPath);
     return void 0;
   }
   let { excludesFile, includePaths } = parseGitConfigForExcludesFile(content, normalizedPath, gitDirectory);
   for (const includePath of includePaths) {
-    const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync7, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
+    const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync6, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
     if (includedExcludesFile !== void 0) {
       excludesFile = includedExcludesFile;
     }
@@ -26763,13 +26763,13 @@ var resolveGitDirectoryFromFile = (gitFilePath, content) => {
   }
   return path3.resolve(path3.dirname(gitFilePath), match[1]);
 };
-var getGitDirectorySync = (gitRoot, readFileSync7) => {
+var getGitDirectorySync = (gitRoot, readFileSync6) => {
   if (!gitRoot) {
     return void 0;
   }
   const gitFilePath = path3.join(gitRoot, ".git");
   try {
-    return resolveGitDirectoryFromFile(gitFilePath, readFileSync7(gitFilePath, "utf8"));
+    return resolveGitDirectoryFromFile(gitFilePath, readFileSync6(gitFilePath, "utf8"));
   } catch {
     return gitFilePath;
   }
@@ -26819,18 +26819,18 @@ var readGlobalGitignoreContent = (filePath, readMethod, suppressErrors) => {
 };
 var getGlobalGitignoreFile = (options = {}) => {
   const cwd = toPath(options.cwd) ?? process2.cwd();
-  const readFileSync7 = getReadFileSyncMethod(options.fs);
+  const readFileSync6 = getReadFileSyncMethod(options.fs);
   const gitRoot = findGitRootSync(cwd, options.fs);
-  const gitDirectory = getGitDirectorySync(gitRoot, readFileSync7);
+  const gitDirectory = getGitDirectorySync(gitRoot, readFileSync6);
   let excludesFileConfig;
   for (const gitConfigPath of getGitConfigPaths()) {
-    const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync7, gitDirectory, { suppressErrors: options.suppressErrors });
+    const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync6, gitDirectory, { suppressErrors: options.suppressErrors });
     if (value !== void 0) {
       excludesFileConfig = value;
     }
   }
   const filePath = resolveExcludesFilePath(excludesFileConfig);
-  return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync7, options.suppressErrors);
+  return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync6, options.suppressErrors);
 };
 var getGlobalGitignoreFileAsync = async (options = {}) => {
   const cwd = toPath(options.cwd) ?? process2.cwd();
@@ -27562,8 +27562,8 @@ function schemaFilePath(a, name) {
   } else if (!/^[a-z][a-z0-9+.-]*:/i.test(name)) {
     path6 = isAbsolute3(name) ? resolve6(name) : resolve6(a.dir, name);
   }
-  const inside = (p) => p.startsWith(a.dir + sep3);
-  if (path6 === void 0 || !inside(path6) || !path6.endsWith(".rng")) {
+  const inside2 = (p) => p.startsWith(a.dir + sep3);
+  if (path6 === void 0 || !inside2(path6) || !path6.endsWith(".rng")) {
     a.refused.push(name);
     return void 0;
   }
@@ -27579,7 +27579,7 @@ function schemaFilePath(a, name) {
       return void 0;
     }
   }
-  if (!inside(real)) {
+  if (!inside2(real)) {
     a.refused.push(name);
     return void 0;
   }
@@ -28150,6 +28150,18 @@ function unifiedDiff(oldText, newText, oldName, newName, context = 3) {
   }
   return out;
 }
+var C_ESCAPES = { 7: "\\a", 8: "\\b", 9: "\\t", 10: "\\n", 11: "\\v", 12: "\\f", 13: "\\r", 34: '\\"', 92: "\\\\" };
+function gitQuotedPath(path6) {
+  const bytes = Buffer.from(path6, "utf8");
+  if (!bytes.some((b) => b < 32 || b >= 127 || b === 34 || b === 92)) return path6;
+  let out = '"';
+  for (const b of bytes) {
+    if (C_ESCAPES[b] !== void 0) out += C_ESCAPES[b];
+    else if (b < 32 || b >= 127) out += `\\${b.toString(8).padStart(3, "0")}`;
+    else out += String.fromCharCode(b);
+  }
+  return `${out}"`;
+}
 
 // src/engine/fix.ts
 var MAX_FIX_PASSES = 10;
@@ -28211,43 +28223,178 @@ async function lintAndFix(options) {
 }
 
 // src/engine/write.ts
-import { closeSync as closeSync3, fsyncSync, openSync as openSync3, readFileSync as readFileSync4, renameSync, statSync as statSync3, unlinkSync, writeSync, chmodSync } from "node:fs";
-import { basename, dirname as dirname5, join as join7 } from "node:path";
+import { accessSync, closeSync as closeSync3, constants, fstatSync as fstatSync3, fsyncSync, ftruncateSync, lstatSync, openSync as openSync3, readSync as readSync3, realpathSync as realpathSync2, unlinkSync, writeSync } from "node:fs";
+import { dirname as dirname5, join as join7, relative as relative3, isAbsolute as isAbsolute4, sep as sep4 } from "node:path";
 import { randomBytes } from "node:crypto";
 var FixWriteError = class extends Error {
 };
-function writeFixedFile(path6, originalText, fixedText) {
-  const st = statSync3(path6);
-  if ((st.mode & 146) === 0) throw new FixWriteError(`${path6}: file is read-only; not fixed`);
-  const bytes = readFileSync4(path6);
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) throw new FixWriteError(`${path6}: UTF-16 files are not fixed`);
-  const onDisk = decodeXmlBytes(bytes);
-  if (onDisk.error || onDisk.text !== originalText) throw new FixWriteError(`${path6}: changed on disk since it was read; not overwritten`);
-  const tmp = join7(dirname5(path6), `.${basename(path6)}.kvmlint-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
-  const fd = openSync3(tmp, "wx", st.mode & 4095);
-  try {
-    writeSync(fd, fixedText);
-    fsyncSync(fd);
-  } catch (e) {
-    closeSync3(fd);
-    unlinkSync(tmp);
-    throw e;
-  }
-  closeSync3(fd);
-  try {
-    chmodSync(tmp, st.mode & 4095);
-    renameSync(tmp, path6);
-  } catch (e) {
+var liveBackups = /* @__PURE__ */ new Set();
+function removeLiveBackups() {
+  for (const p of liveBackups) {
     try {
-      unlinkSync(tmp);
+      unlinkSync(p);
     } catch {
     }
-    throw e;
+  }
+  liveBackups.clear();
+}
+function writeAll(fd, bytes, position) {
+  let done = 0;
+  while (done < bytes.length) {
+    const n = writeSync(fd, bytes, done, bytes.length - done, position + done);
+    if (n <= 0) throw new Error(`write returned ${n} with ${bytes.length - done} bytes left`);
+    done += n;
+  }
+}
+function readAll(fd, size) {
+  const buf = Buffer.allocUnsafe(size + 1);
+  let off = 0;
+  for (; ; ) {
+    if (off === buf.length) return readAll(fd, buf.length * 2);
+    const n = readSync3(fd, buf, off, buf.length - off, off);
+    if (n === 0) return buf.subarray(0, off);
+    off += n;
+  }
+}
+function inside(dir, abs) {
+  const rel = relative3(dir, abs);
+  return rel === "" || !rel.startsWith(`..${sep4}`) && rel !== ".." && !isAbsolute4(rel);
+}
+function sameVersion(a, b) {
+  return a.ino === b.ino && a.dev === b.dev && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+}
+function reason(e) {
+  const err = e;
+  return err.code ? `${err.code} (${err.syscall ?? "write"})` : err instanceof Error ? err.message : String(e);
+}
+function writeFixedFile(path6, originalText, fixedText, workspace) {
+  const fail = (why) => {
+    throw new FixWriteError(`${path6}: ${why}`);
+  };
+  let target = path6;
+  const link = lstatSync(path6);
+  if (link.isSymbolicLink()) {
+    target = realpathSync2(path6);
+    let root = workspace;
+    try {
+      root = realpathSync2(workspace);
+    } catch {
+    }
+    if (!inside(root, target)) fail(`symlink to ${target}, outside the workspace; not fixed`);
+  }
+  const expected = Buffer.from(originalText, "utf8");
+  const fixed = Buffer.from(fixedText, "utf8");
+  let fd;
+  try {
+    accessSync(target, constants.W_OK);
+    fd = openSync3(target, constants.O_RDWR | constants.O_NOFOLLOW);
+  } catch (e) {
+    const code = e.code;
+    return fail(code === "EACCES" || code === "EPERM" || code === "EROFS" ? `not writable (${code}); not fixed` : `cannot open for writing: ${reason(e)}; not fixed`);
+  }
+  let backup;
+  try {
+    const before = fstatSync3(fd);
+    if (!before.isFile()) fail("not a regular file; not fixed");
+    if ((before.mode & 146) === 0) fail("file is read-only; not fixed");
+    const bytes = readAll(fd, before.size);
+    if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) fail("UTF-16 files are not fixed");
+    const onDisk = decodeXmlBytes(bytes);
+    if (onDisk.error || onDisk.text !== originalText || !bytes.equals(expected)) fail("changed on disk since it was read; not overwritten");
+    backup = join7(dirname5(target), `.kvmlint-${process.pid}-${randomBytes(6).toString("hex")}.bak`);
+    try {
+      const bfd = openSync3(backup, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 384);
+      liveBackups.add(backup);
+      try {
+        writeAll(bfd, bytes, 0);
+        fsyncSync(bfd);
+      } finally {
+        closeSync3(bfd);
+      }
+      const bcheck = openSync3(backup, constants.O_RDONLY | constants.O_NOFOLLOW);
+      try {
+        if (!readAll(bcheck, bytes.length).equals(bytes)) throw new Error("backup read back differs");
+      } finally {
+        closeSync3(bcheck);
+      }
+    } catch (e) {
+      if (e instanceof FixWriteError) throw e;
+      return fail(`could not write a backup beside it: ${reason(e)}; not fixed`);
+    }
+    const now = fstatSync3(fd);
+    if (!sameVersion(before, now) || !readAll(fd, now.size).equals(bytes)) fail("changed on disk since it was read; not overwritten");
+    try {
+      if (fixed.length > bytes.length) writeAll(fd, fixed.subarray(bytes.length), bytes.length);
+      writeAll(fd, fixed.subarray(0, Math.min(fixed.length, bytes.length)), 0);
+      if (fixed.length < bytes.length) ftruncateSync(fd, fixed.length);
+      fsyncSync(fd);
+      if (!readAll(fd, fixed.length).equals(fixed)) throw new Error("the file read back differs from what was written");
+    } catch (e) {
+      restore(fd, bytes, backup, fail);
+      return fail(`could not write the fix: ${reason(e)}; left unchanged`);
+    }
+  } finally {
+    closeSync3(fd);
+    if (backup && liveBackups.has(backup)) {
+      try {
+        unlinkSync(backup);
+      } catch {
+      }
+      liveBackups.delete(backup);
+    }
+  }
+}
+function restore(fd, original, backup, fail) {
+  try {
+    writeAll(fd, original, 0);
+    ftruncateSync(fd, original.length);
+    fsyncSync(fd);
+    if (!readAll(fd, original.length).equals(original)) throw new Error("restored bytes differ");
+  } catch (e) {
+    liveBackups.delete(backup);
+    fail(`could not restore the original after a failed write (${reason(e)}): it is in ${backup}`);
   }
 }
 
 // src/formats/github.ts
 import path4 from "node:path";
+
+// src/formats/neutralise.ts
+var C0_OR_DEL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+var C1_OR_BIDI = /[\u0080-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+var BREAKS = /[\t\n\r\u2028\u2029]/g;
+function picture(c) {
+  const code = c.charCodeAt(0);
+  return code === 127 ? "\u2421" : String.fromCharCode(9216 + code);
+}
+function neutralise(s) {
+  return s.replace(C0_OR_DEL, picture).replace(C1_OR_BIDI, "\uFFFD");
+}
+function neutraliseLine(s) {
+  return neutralise(s).replace(BREAKS, (c) => c === "\u2028" || c === "\u2029" ? "\uFFFD" : picture(c));
+}
+function neutraliseResult(result) {
+  const file = memoised(neutraliseLine);
+  const sources = /* @__PURE__ */ new Map();
+  for (const [path6, text] of result.sources) sources.set(file(path6), neutralise(text));
+  const diagnostics = result.diagnostics.map((d) => ({
+    ...d,
+    file: file(d.file),
+    message: neutraliseLine(d.message),
+    ...d.suggestions ? { suggestions: d.suggestions.map((s) => ({ ...s, message: neutraliseLine(s.message) })) } : {}
+  }));
+  return { ...result, diagnostics, sources, files: result.files.map(file) };
+}
+function memoised(f) {
+  const seen = /* @__PURE__ */ new Map();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === void 0) seen.set(s, v = f(s));
+    return v;
+  };
+}
+
+// src/formats/github.ts
 var COMMAND = { error: "error", warning: "warning", info: "notice" };
 function escapeData(s) {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -28256,8 +28403,8 @@ function escapeProperty(s) {
   return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function workflowCommand(name, properties, message2) {
-  const props = properties.filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
-  return `::${name}${props.length > 0 ? ` ${props.join(",")}` : ""}::${escapeData(message2)}`;
+  const props = properties.filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(neutralise(String(v)))}`);
+  return `::${name}${props.length > 0 ? ` ${props.join(",")}` : ""}::${escapeData(neutralise(message2))}`;
 }
 function annotationPath(file, root, cwd) {
   return repoRelativePath(file, root, cwd) ?? path4.resolve(cwd, file);
@@ -28335,9 +28482,9 @@ function rootUri(root) {
   return href.endsWith("/") ? href : `${href}/`;
 }
 function fileLocation(file, root, cwd) {
-  const relative5 = repoRelativePath(file, root, cwd);
-  if (relative5 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
-  return { uri: relative5.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+  const relative6 = repoRelativePath(file, root, cwd);
+  if (relative6 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
+  return { uri: relative6.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 var ArtifactTable = class {
   constructor(root, cwd) {
@@ -28487,10 +28634,11 @@ function fixesOf(d) {
 // src/formats/text.ts
 var import_eslint_formatter_friendly = __toESM(require_eslint_formatter_friendly(), 1);
 var import_chalk = __toESM(require_chalk(), 1);
-import { relative as relative3 } from "node:path";
+import { relative as relative4 } from "node:path";
 var chalk = import_chalk.default.default;
-function formatText(result, opts) {
-  if (result.diagnostics.length === 0) return "";
+function formatText(unsafe, opts) {
+  if (unsafe.diagnostics.length === 0) return "";
+  const result = neutraliseResult(unsafe);
   return withChalkColor(opts.color, () => {
     const { results: eslintResults, framed } = toEslintResults(result);
     const rendered = restoreFramedLocations(withFriendlyEnv(() => (0, import_eslint_formatter_friendly.default)(eslintResults)), framed);
@@ -28525,7 +28673,7 @@ function toEslintResults(result) {
       continue;
     }
     const ordered2 = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
-    const shown = relative3(".", filePath);
+    const shown = relative4(".", filePath);
     for (const d of ordered2) {
       const frame = cutLine(lines, d.line, d.column);
       const k = framed.length;
@@ -28574,7 +28722,7 @@ function describe(d) {
   if (d.help) text += `
        ${chalk.cyan("help:")} ${d.help}`;
   for (const r of d.related ?? []) text += `
-       ${chalk.dim("also:")} ${relative3(".", r.file)}:${r.line}:${r.column} ${r.message}`;
+       ${chalk.dim("also:")} ${relative4(".", r.file)}:${r.line}:${r.column} ${r.message}`;
   for (const s of d.suggestions ?? []) {
     text += `
        ${chalk.cyan("suggestion:")} ${s.message.replace(/\.$/, "")}`;
@@ -28667,8 +28815,8 @@ function formatResult(name, result, opts) {
 }
 
 // src/commands/snapshot.ts
-import { readFileSync as readFileSync6, renameSync as renameSync2, rmSync, writeFileSync } from "node:fs";
-import { basename as basename2, dirname as dirname6, join as join9, resolve as resolve9 } from "node:path";
+import { readFileSync as readFileSync5, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname as dirname6, join as join9, resolve as resolve9 } from "node:path";
 
 // src/host/capture.ts
 import { resolve as resolve8 } from "node:path";
@@ -28740,7 +28888,7 @@ function parseZoneinfo(text) {
 }
 
 // src/host/capture/tree.ts
-import { readdirSync, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
+import { readdirSync, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
 import { join as join8 } from "node:path";
 var TreeReader = class {
   constructor(root) {
@@ -28755,7 +28903,7 @@ var TreeReader = class {
   /** The file's text, or undefined when it does not exist (or cannot be read, with a note). */
   text(rel) {
     try {
-      return readFileSync5(this.abs(rel), "utf8");
+      return readFileSync4(this.abs(rel), "utf8");
     } catch (err) {
       const code = err.code;
       if (code !== "ENOENT" && code !== "ENOTDIR") this.notes.push(`/${rel}: cannot read (${code ?? err.message}); treated as missing`);
@@ -28768,7 +28916,7 @@ var TreeReader = class {
    */
   textOrError(rel) {
     try {
-      return { text: readFileSync5(this.abs(rel), "utf8") };
+      return { text: readFileSync4(this.abs(rel), "utf8") };
     } catch (err) {
       return { code: err.code ?? err.message };
     }
@@ -28806,7 +28954,7 @@ var TreeReader = class {
   }
   isDir(rel) {
     try {
-      return statSync4(this.abs(rel)).isDirectory();
+      return statSync3(this.abs(rel)).isDirectory();
     } catch {
       return false;
     }
@@ -29308,10 +29456,10 @@ function isolationSummary(s) {
   return `housekeeping CPUs ${m.housekeeping.toString() || "none"}; isolated ${m.isolation.isolated.toString() || "none"}${from}`;
 }
 function writeAtomically(path6, text) {
-  const tmp = join9(dirname6(path6), `.${basename2(path6)}.${process.pid}.tmp`);
+  const tmp = join9(dirname6(path6), `.${basename(path6)}.${process.pid}.tmp`);
   try {
     writeFileSync(tmp, text);
-    renameSync2(tmp, path6);
+    renameSync(tmp, path6);
   } catch (err) {
     rmSync(tmp, { force: true });
     throw new UsageError(`cannot write ${path6}: ${err.message}`);
@@ -29328,7 +29476,7 @@ function registerSnapshotCommand(program2, io, setExitCode) {
       const from = resolve9(io.cwd, opts.from);
       let text2;
       try {
-        text2 = readFileSync6(from, "utf8");
+        text2 = readFileSync5(from, "utf8");
       } catch (err) {
         const code = err.code;
         throw new UsageError(`snapshot: ${opts.from}: ${code === "ENOENT" ? "no such file" : err.message}`);
@@ -29378,12 +29526,16 @@ function parseCount(value) {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`expected a non-negative integer, got '${value}'`);
   return Number(value);
 }
+function say(io, message2) {
+  io.stderr(`kvmlint: ${neutraliseLine(message2)}
+`);
+}
 async function runCli(argv, io) {
   let exitCode = 0;
   const program2 = new Command("kvmlint").description("Lint libvirt domain XML for NUMA, pinning, hugepage and host tuning mistakes.").version(VERSION, "-v, --version").argument("[paths...]", "files, directories (their **/*.xml) or globs", []).option("--host <file>", "host snapshot applied to every linted domain: kvmlint JSON, virsh capabilities XML or numactl --hardware text").option("-c, --config <file>", "configuration file (default: nearest kvmlint.config.json up to the repository root)").option("--no-config-lookup", "do not look for kvmlint.config.json").option("--fix", "apply safe fixes to the files").option("--fix-dry-run", "print safe fixes as a unified diff; write nothing").option("--report-unused-disable-directives", "report kvmlint-disable comments that suppress nothing").addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text")).option("-o, --output-file <file>", "write the report to a file instead of stdout").option("--max-warnings <n>", "exit 1 when there are more warnings than this", parseCount).option("--quiet", "report errors only").option("--rule <id=level>", "set a rule to off, warn or error (repeatable)", parseRuleSetting).option("--max-file-size <bytes>", "refuse files larger than this", parseCount).option("--stdin", "lint the domain XML on standard input (e.g. virsh dumpxml vm | kvmlint --stdin)").option("--stdin-filename <path>", "the path to lint standard input as: its name in the report, its host in the config, the file it replaces in a plan").option(
     "--schema [dir]",
     `validate each domain against libvirt's RelaxNG schemas (rule schema-invalid): dir holds domain.rng; alone, search $${SCHEMA_DIR_ENV} and /usr/share/libvirt/schemas (put it after the paths)`
-  ).option("--color", "force colored output").option("--no-color", "disable colored output").enablePositionalOptions().exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).action(async (paths, opts) => {
+  ).option("--color", "force colored output").option("--no-color", "disable colored output").enablePositionalOptions().exitOverride().configureOutput({ writeOut: io.stdout, writeErr: (s) => io.stderr(neutralise(s)) }).action(async (paths, opts) => {
     exitCode = await lintCommand(paths, opts, io);
   });
   program2.command("rules").description("list the rules with severity, what they need, fixability and summary").addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text")).action((opts) => {
@@ -29394,23 +29546,37 @@ async function runCli(argv, io) {
     exitCode = code;
   });
   try {
-    await program2.parseAsync([...argv], { from: "user" });
+    await program2.parseAsync(hookArguments(argv, io.cwd, program2), { from: "user" });
   } catch (e) {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof UsageError || e instanceof HostSnapshotError || e instanceof ConfigError) {
-      io.stderr(`kvmlint: ${e.message}
-`);
+      say(io, e.message);
       return 2;
     }
-    io.stderr(`kvmlint: internal error: ${e instanceof Error ? e.message : String(e)}
-`);
+    say(io, `internal error: ${e instanceof Error ? e.message : String(e)}`);
     if (io.env.KVMLINT_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}
 `);
     return 2;
   }
   return exitCode;
+}
+function hookArguments(argv, cwd, program2) {
+  const end = argv.indexOf("--");
+  if (end < 0) return [...argv];
+  const after = argv.slice(end + 1);
+  let i = 0;
+  while (i < after.length) {
+    const arg = after[i];
+    if (!arg.startsWith("-") || arg === "-" || lstatSync2(resolve10(cwd, arg), { throwIfNoEntry: false })) break;
+    const long = arg.startsWith("--");
+    const flag = long ? arg.split("=")[0] : arg.slice(0, 2);
+    const attached = long ? arg.includes("=") : arg.length > 2;
+    const option = program2.options.find((o) => o.long === flag || o.short === flag);
+    i += option?.required && !attached ? 2 : 1;
+  }
+  return [...argv.slice(0, end), ...after.slice(0, i), "--", ...after.slice(i)];
 }
 async function lintCommand(paths, opts, io) {
   if (opts.fix && opts.fixDryRun) throw new UsageError("--fix and --fix-dry-run cannot be used together");
@@ -29441,22 +29607,21 @@ async function lintCommand(paths, opts, io) {
     const outcome = await lintAndFix(lintOptions);
     result = outcome.run;
     for (const abs of outcome.unparsable) {
-      io.stderr(`kvmlint: ${displayPath(abs, io.cwd)}: fixed text would not parse; left unchanged
-`);
+      say(io, `${displayPath(abs, io.cwd)}: fixed text would not parse; left unchanged`);
       fixFailures++;
     }
+    const workspace = sarifRoot(io);
     for (const [abs, text] of outcome.fixed) {
       const shown = toPosixPath(displayPath(abs, io.cwd));
       if (opts.fixDryRun) {
-        io.stdout(unifiedDiff(outcome.originals.get(abs), text, `a/${shown}`, `b/${shown}`));
+        io.stdout(unifiedDiff(outcome.originals.get(abs), text, gitQuotedPath(`a/${shown}`), gitQuotedPath(`b/${shown}`)));
         continue;
       }
       try {
-        writeFixedFile(abs, outcome.originals.get(abs), text);
+        writeFixedFile(abs, outcome.originals.get(abs), text, workspace);
       } catch (e) {
-        if (!(e instanceof FixWriteError)) throw e;
-        io.stderr(`kvmlint: ${e.message.replace(abs, shown)}
-`);
+        const why = e instanceof FixWriteError ? e.message.replace(abs, shown) : `${shown}: could not write the fix: ${e instanceof Error ? e.message : String(e)}`;
+        say(io, why);
         fixFailures++;
       }
     }
@@ -29469,11 +29634,9 @@ async function lintCommand(paths, opts, io) {
   if (opts.outputFile) writeFileSync2(opts.outputFile, output);
   else if (opts.fixDryRun) io.stderr(output);
   else io.stdout(output);
-  for (const r of result.refusals) io.stderr(`kvmlint: ${r}
-`);
+  for (const r of result.refusals) say(io, r);
   if (result.ruleTimes) io.stderr(timingTable(result.ruleTimes, io.env.TIMING));
-  for (const r of result.ruleFailures) io.stderr(`kvmlint: internal error: ${r}
-`);
+  for (const r of result.ruleFailures) say(io, `internal error: ${r}`);
   const errors = result.diagnostics.filter((d) => d.severity === "error").length;
   const warnings = result.diagnostics.filter((d) => d.severity === "warning").length;
   if (result.refusals.length > 0 || result.ruleFailures.length > 0 || fixFailures > 0) return 2;
@@ -29487,7 +29650,7 @@ async function lintCommand(paths, opts, io) {
 }
 function sarifRoot(io) {
   const ws = io.env.GITHUB_WORKSPACE;
-  return ws && !relative4(resolve10(ws), io.cwd).startsWith("..") ? resolve10(ws) : repositoryRoot(io.cwd);
+  return ws && !relative5(resolve10(ws), io.cwd).startsWith("..") ? resolve10(ws) : repositoryRoot(io.cwd);
 }
 function timingTable(times, setting) {
   const total = [...times.values()].reduce((a, b) => a + b, 0);
@@ -29522,6 +29685,13 @@ for (const stream of [process.stdout, process.stderr]) {
     if (e.code !== "EPIPE") throw e;
   });
 }
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
+  process.on(signal, () => {
+    removeLiveBackups();
+    process.exit(code);
+  });
+}
+process.on("exit", removeLiveBackups);
 process.on("beforeExit", () => {
   if (!settled) process.stderr.write("kvmlint: internal error: the run stopped before it finished\n");
 });
@@ -29543,7 +29713,7 @@ runCli(process.argv.slice(2), {
   },
   (e) => {
     settled = true;
-    process.stderr.write(`kvmlint: internal error: ${e instanceof Error ? e.message : String(e)}
+    process.stderr.write(`kvmlint: internal error: ${neutraliseLine(e instanceof Error ? e.message : String(e))}
 `);
     process.exitCode = 2;
   }

@@ -1,11 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { lstatSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { relative, resolve } from 'node:path';
 import { lint, repositoryRoot, type LintOptions, type LintRun } from './engine/runner.ts';
 import { ConfigError } from './engine/config.ts';
 import { displayPath } from './engine/discover.ts';
 import { toPosixPath } from './engine/paths.ts';
-import { unifiedDiff } from './engine/diff.ts';
+import { gitQuotedPath, unifiedDiff } from './engine/diff.ts';
 import { lintAndFix } from './engine/fix.ts';
 import { FixWriteError, writeFixedFile } from './engine/write.ts';
 import { findRule, rules, ruleDoc } from './engine/registry.ts';
@@ -14,6 +14,7 @@ import type { RuleSetting } from './engine/types.ts';
 import { HostSnapshotError } from './host/load.ts';
 import { FORMATS, formatResult, type FormatName } from './formats/index.ts';
 import { VERSION } from './version.ts';
+import { neutralise, neutraliseLine } from './formats/neutralise.ts';
 import { registerSnapshotCommand } from './commands/snapshot.ts';
 import { defaultSchemaDirs, SCHEMA_DIR_ENV } from './schema/dir.ts';
 
@@ -42,6 +43,11 @@ function parseRuleSetting(value: string, previous: Record<string, RuleSetting> =
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`expected a non-negative integer, got '${value}'`);
   return Number(value);
+}
+
+/** One line on stderr, `kvmlint: ` first; file names and messages in it cannot forge lines or move the cursor. */
+function say(io: CliIo, message: string): void {
+  io.stderr(`kvmlint: ${neutraliseLine(message)}\n`);
 }
 
 /** Runs kvmlint with `argv` (without node and script) and returns the exit code: 0 clean, 1 findings, 2 usage or internal failure. */
@@ -74,7 +80,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // Options after a subcommand name belong to it (`kvmlint rules --format json`).
     .enablePositionalOptions()
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: (s) => io.stderr(neutralise(s)) })
     .action(async (paths: string[], opts) => {
       exitCode = await lintCommand(paths, opts, io);
     });
@@ -92,21 +98,46 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   });
 
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(hookArguments(argv, io.cwd, program), { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version exit 0; every other parse failure is a usage error.
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof UsageError || e instanceof HostSnapshotError || e instanceof ConfigError) {
-      io.stderr(`kvmlint: ${e.message}\n`);
+      say(io, e.message);
       return 2;
     }
-    io.stderr(`kvmlint: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    say(io, `internal error: ${e instanceof Error ? e.message : String(e)}`);
     if (io.env.KVMLINT_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
     return 2;
   }
   return exitCode;
+}
+
+/**
+ * `--` ends the options, with one allowance for pre-commit, which runs `entry`, then the hook's
+ * `args`, then the staged file names: with `entry: kvmlint --` a committed file named `-oprod.xml`
+ * or `--config=x.xml` is a path, never an option. The hook's own args come after the `--` too, so
+ * arguments right after it are still read as options (with their values) up to the first argument
+ * naming an existing file or directory; from there on every argument is a path, however it starts.
+ * pre-commit only passes files that exist, so none of them can be taken for an option.
+ */
+export function hookArguments(argv: readonly string[], cwd: string, program: Command): string[] {
+  const end = argv.indexOf('--');
+  if (end < 0) return [...argv];
+  const after = argv.slice(end + 1);
+  let i = 0;
+  while (i < after.length) {
+    const arg = after[i]!;
+    if (!arg.startsWith('-') || arg === '-' || lstatSync(resolve(cwd, arg), { throwIfNoEntry: false })) break;
+    const long = arg.startsWith('--');
+    const flag = long ? arg.split('=')[0]! : arg.slice(0, 2);
+    const attached = long ? arg.includes('=') : arg.length > 2;
+    const option = program.options.find((o) => o.long === flag || o.short === flag);
+    i += option?.required && !attached ? 2 : 1;
+  }
+  return [...argv.slice(0, end), ...after.slice(0, i), '--', ...after.slice(i)];
 }
 
 interface LintCommandOptions {
@@ -158,20 +189,23 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     const outcome = await lintAndFix(lintOptions);
     result = outcome.run;
     for (const abs of outcome.unparsable) {
-      io.stderr(`kvmlint: ${displayPath(abs, io.cwd)}: fixed text would not parse; left unchanged\n`);
+      say(io, `${displayPath(abs, io.cwd)}: fixed text would not parse; left unchanged`);
       fixFailures++;
     }
+    const workspace = sarifRoot(io);
     for (const [abs, text] of outcome.fixed) {
       const shown = toPosixPath(displayPath(abs, io.cwd));
       if (opts.fixDryRun) {
-        io.stdout(unifiedDiff(outcome.originals.get(abs)!, text, `a/${shown}`, `b/${shown}`));
+        io.stdout(unifiedDiff(outcome.originals.get(abs)!, text, gitQuotedPath(`a/${shown}`), gitQuotedPath(`b/${shown}`)));
         continue;
       }
+      // One file that cannot be written (a full disk, a read-only directory, a name too long for a
+      // temp file) is reported by name; the other files are still fixed and the report still printed.
       try {
-        writeFixedFile(abs, outcome.originals.get(abs)!, text);
+        writeFixedFile(abs, outcome.originals.get(abs)!, text, workspace);
       } catch (e) {
-        if (!(e instanceof FixWriteError)) throw e;
-        io.stderr(`kvmlint: ${e.message.replace(abs, shown)}\n`);
+        const why = e instanceof FixWriteError ? e.message.replace(abs, shown) : `${shown}: could not write the fix: ${e instanceof Error ? e.message : String(e)}`;
+        say(io, why);
         fixFailures++;
       }
     }
@@ -185,9 +219,9 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
   // With --fix-dry-run stdout carries the patch alone (pipe it to git apply); the report goes to stderr.
   else if (opts.fixDryRun) io.stderr(output);
   else io.stdout(output);
-  for (const r of result.refusals) io.stderr(`kvmlint: ${r}\n`);
+  for (const r of result.refusals) say(io, r);
   if (result.ruleTimes) io.stderr(timingTable(result.ruleTimes, io.env.TIMING!));
-  for (const r of result.ruleFailures) io.stderr(`kvmlint: internal error: ${r}\n`);
+  for (const r of result.ruleFailures) say(io, `internal error: ${r}`);
 
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { runCli } from './cli.ts';
 import { tuneHeapForLint } from './engine/heap.ts';
+import { removeLiveBackups } from './engine/write.ts';
+import { neutraliseLine } from './formats/neutralise.ts';
 
 tuneHeapForLint();
 
@@ -15,6 +17,16 @@ for (const stream of [process.stdout, process.stderr]) {
     if (e.code !== 'EPIPE') throw e;
   });
 }
+// Ctrl-C or a CI timeout: without a handler Node dies at once, mid-write, leaving --fix's backup
+// files behind. With one, the signal waits for the write in progress (it is synchronous) to finish
+// or roll back; then the backups are removed and the run ends as a shell reports a signal.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.on(signal, () => {
+    removeLiveBackups();
+    process.exit(code);
+  });
+}
+process.on('exit', removeLiveBackups);
 process.on('beforeExit', () => {
   if (!settled) process.stderr.write('kvmlint: internal error: the run stopped before it finished\n');
 });
@@ -37,7 +49,7 @@ runCli(process.argv.slice(2), {
   },
   (e: unknown) => {
     settled = true;
-    process.stderr.write(`kvmlint: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`kvmlint: internal error: ${neutraliseLine(e instanceof Error ? e.message : String(e))}\n`);
     process.exitCode = 2;
   },
 );

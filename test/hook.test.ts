@@ -173,8 +173,8 @@ test('.pre-commit-hooks.yaml passes pre-commit validate-manifest and declares bo
   assert.deepEqual(
     hooks.map((h) => [h.id, h.entry, h.language, h.files, h.require_serial, h.pass_filenames ?? true]),
     [
-      ['kvmlint', 'kvmlint', 'node', '\\.xml$', true, true],
-      ['kvmlint-fix', 'kvmlint --fix', 'node', '\\.xml$', true, true],
+      ['kvmlint', 'kvmlint --', 'node', '\\.xml$', true, true],
+      ['kvmlint-fix', 'kvmlint --fix --', 'node', '\\.xml$', true, true],
     ],
   );
   // `entry: kvmlint` is the package's bin, the committed bundle; pre-commit's `npm install` and

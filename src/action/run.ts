@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { lint, repositoryRoot, type LintOptions, type LintRun } from '../engine/runner.ts';
 import { FORMATS, formatResult, type FormatName } from '../formats/index.ts';
 import { annotation, workflowCommand } from '../formats/github.ts';
@@ -49,6 +50,14 @@ export function readInputs(env: Env): ActionInputs {
     failOn: failOn as FailOn,
     maxWarnings: maxWarnings === '' || maxWarnings === '-1' ? undefined : Number(maxWarnings),
   };
+}
+
+/** A fresh random token for `::stop-commands::` (GitHub's docs: one per run, never in the text it wraps). */
+export function stopCommandsToken(text: string): string {
+  for (;;) {
+    const token = `kvmlint-${randomBytes(16).toString('hex')}`;
+    if (!text.includes(token)) return token;
+  }
 }
 
 /** Why the step fails, or undefined when it passes. */
@@ -101,7 +110,12 @@ export async function runAction(io: ActionIo): Promise<number> {
   mkdirSync(path.dirname(reportPath), { recursive: true });
   writeFileSync(reportPath, formatResult(inputs.format, result, { color: false }));
 
-  io.stdout(`::group::kvmlint report (${pluralize(result.files.length, 'file')})\n${formatResult('text', result, { color: false })}::endgroup::\n`);
+  // The report quotes the pull request (names, values, comments, code frames, file names), and the
+  // runner reads every stdout line for commands (`::cmd::` at a line's start, `##[cmd]` anywhere):
+  // inside stop-commands with a token the PR cannot know, none of it is a command.
+  const report = formatResult('text', result, { color: false });
+  const token = stopCommandsToken(report);
+  io.stdout(`::group::kvmlint report (${pluralize(result.files.length, 'file')})\n::stop-commands::${token}\n${report}${report.endsWith('\n') || report === '' ? '' : '\n'}::${token}::\n::endgroup::\n`);
   for (const d of result.diagnostics) io.stdout(`${annotation(d, result.root, result.cwd)}\n`);
   for (const r of result.refusals) io.stdout(`${workflowCommand('error', [], `kvmlint: ${r}`)}\n`);
   for (const r of result.ruleFailures) io.stdout(`${workflowCommand('error', [], `kvmlint: internal error: ${r}`)}\n`);

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../engine/types.ts';
 import { annotationPath } from '../formats/github.ts';
 import { pluralize } from '../formats/summary.ts';
+import { neutraliseLine } from '../formats/neutralise.ts';
 import type { Env } from './core.ts';
 
 /** GitHub caps a step summary at 1 MiB; a table this long is unreadable anyway. */
@@ -19,14 +20,19 @@ export interface SummaryInput {
   reportPath: string;
 }
 
-/** Text for a Markdown table cell: no row breaks, no column breaks, no HTML (`<numatune>` is text). */
+/**
+ * Text for a Markdown table cell: no row breaks, no column breaks, no HTML (`<numatune>` is text),
+ * and no Markdown: the ASCII punctuation that opens something inline (links `[…](…)`, images
+ * `![…](…)` that would load a tracking URL, emphasis, code, strikethrough) is backslash-escaped, as
+ * CommonMark allows for any ASCII punctuation. A bare URL may still be autolinked by GitHub: it shows
+ * as itself. Controls become visible pictures.
+ */
 export function markdownCell(s: string): string {
-  return s
+  return neutraliseLine(s.replace(/\r?\n|\r/g, ' '))
+    .replace(/[\\`*_{}[\]()!~|]/g, '\\$&')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n|\r/g, ' ');
+    .replace(/>/g, '&gt;');
 }
 
 /** A link to the line on GitHub when the run says which commit this is; else the plain location. */
@@ -56,6 +62,6 @@ export function summaryMarkdown(input: SummaryInput, env: Env): string {
     if (more > 0) lines.push('', `…and ${pluralize(more, 'more finding')}, all in the report.`);
     lines.push('');
   }
-  lines.push(`Report: \`${input.reportPath.replace(/`/g, "'")}\``, '');
+  lines.push(`Report: \`${neutraliseLine(input.reportPath).replace(/`/g, "'")}\``, '');
   return lines.join('\n');
 }

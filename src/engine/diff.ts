@@ -100,3 +100,23 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
   }
   return out;
 }
+
+const C_ESCAPES: Record<number, string> = { 0x07: '\\a', 0x08: '\\b', 0x09: '\\t', 0x0a: '\\n', 0x0b: '\\v', 0x0c: '\\f', 0x0d: '\\r', 0x22: '\\"', 0x5c: '\\\\' };
+
+/**
+ * A path as git writes it in a patch header (quote.c quote_c_style, core.quotePath on): as is when
+ * plain, else in double quotes with C escapes and every other control or non-ASCII byte in octal.
+ * Unquoted, a tab in a name ends it (the rest reads as a timestamp) and a newline starts a header
+ * of its own, so `git apply` would patch another file. git apply and GNU patch read the quoted form.
+ */
+export function gitQuotedPath(path: string): string {
+  const bytes = Buffer.from(path, 'utf8');
+  if (!bytes.some((b) => b < 0x20 || b >= 0x7f || b === 0x22 || b === 0x5c)) return path;
+  let out = '"';
+  for (const b of bytes) {
+    if (C_ESCAPES[b] !== undefined) out += C_ESCAPES[b];
+    else if (b < 0x20 || b >= 0x7f) out += `\\${b.toString(8).padStart(3, '0')}`;
+    else out += String.fromCharCode(b);
+  }
+  return `${out}"`;
+}

@@ -1,46 +1,174 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { accessSync, closeSync, constants, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readSync, realpathSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { dirname, join, relative, isAbsolute, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { decodeXmlBytes } from './source.ts';
 
+/** A file --fix did not write; the message names it and says why. The file is byte-identical to what was read. */
 export class FixWriteError extends Error {}
 
-/**
- * Writes a fixed file without ever leaving it half-written: the new text goes
- * to a temp file in the same directory (same filesystem, so the rename is
- * atomic), is flushed, takes the original's mode, and replaces the original by
- * rename. Refuses a read-only file, and a file whose content changed on disk
- * since it was read (an editor saved it meanwhile).
- */
-export function writeFixedFile(path: string, originalText: string, fixedText: string): void {
-  const st = statSync(path);
-  // Checked on the mode bits, not access(2): root may write anything, but a read-only file means "don't".
-  if ((st.mode & 0o222) === 0) throw new FixWriteError(`${path}: file is read-only; not fixed`);
-  const bytes = readFileSync(path);
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new FixWriteError(`${path}: UTF-16 files are not fixed`);
-  const onDisk = decodeXmlBytes(bytes);
-  if (onDisk.error || onDisk.text !== originalText) throw new FixWriteError(`${path}: changed on disk since it was read; not overwritten`);
+/** Backups alive right now: an interrupt removes them (removeLiveBackups) once the file they guard is whole again. */
+const liveBackups = new Set<string>();
 
-  const tmp = join(dirname(path), `.${basename(path)}.kvmlint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(tmp, 'wx', st.mode & 0o7777);
-  try {
-    writeSync(fd, fixedText);
-    fsyncSync(fd);
-  } catch (e) {
-    closeSync(fd);
-    unlinkSync(tmp);
-    throw e;
-  }
-  closeSync(fd);
-  try {
-    chmodSync(tmp, st.mode & 0o7777);
-    renameSync(tmp, path);
-  } catch (e) {
+/** Removes the backups of writes that have finished or were rolled back (SIGINT, SIGTERM). */
+export function removeLiveBackups(): void {
+  for (const p of liveBackups) {
     try {
-      unlinkSync(tmp);
+      unlinkSync(p);
     } catch {
       // already gone
     }
-    throw e;
+  }
+  liveBackups.clear();
+}
+
+/** `write(2)` returns short counts (ENOSPC after the first chunk, signals): loop until every byte is out or it throws. */
+export function writeAll(fd: number, bytes: Uint8Array, position: number): void {
+  let done = 0;
+  while (done < bytes.length) {
+    const n = writeSync(fd, bytes, done, bytes.length - done, position + done);
+    if (n <= 0) throw new Error(`write returned ${n} with ${bytes.length - done} bytes left`);
+    done += n;
+  }
+}
+
+function readAll(fd: number, size: number): Buffer {
+  const buf = Buffer.allocUnsafe(size + 1);
+  let off = 0;
+  for (;;) {
+    if (off === buf.length) return readAll(fd, buf.length * 2);
+    const n = readSync(fd, buf, off, buf.length - off, off);
+    if (n === 0) return buf.subarray(0, off);
+    off += n;
+  }
+}
+
+function inside(dir: string, abs: string): boolean {
+  const rel = relative(dir, abs);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+function sameVersion(a: Stats, b: Stats): boolean {
+  return a.ino === b.ino && a.dev === b.dev && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+}
+
+function reason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  return err.code ? `${err.code} (${err.syscall ?? 'write'})` : err instanceof Error ? err.message : String(e);
+}
+
+/**
+ * Writes a fixed file in place, so the file keeps what identifies it: its inode, hence
+ * owner, group, mode, ACLs, xattrs and hard links; an editor or a log appender holding it
+ * open keeps writing into the file everyone sees. A symlink is fixed at its target, and
+ * only when that target lies inside `workspace`.
+ *
+ * Never leaves the file half-written: the original bytes go first to a backup beside it
+ * (fsynced and read back), the file is re-checked against what was linted (inode, size,
+ * mtime, ctime and every byte) immediately before it is written, every byte is written
+ * (write(2) may write fewer than asked) and read back. Growth is written first past the
+ * old end, so a full disk fails before a byte of the original is touched; any later failure
+ * writes the original back. The backup is removed once the file is whole. Any failure is a
+ * FixWriteError naming the file, with the file as it was.
+ *
+ * Refuses a file the user may not write (access(2) for the real user) and a file with no
+ * write bit (root may write anything, but a read-only file means "don't").
+ */
+export function writeFixedFile(path: string, originalText: string, fixedText: string, workspace: string): void {
+  const fail = (why: string): never => {
+    throw new FixWriteError(`${path}: ${why}`);
+  };
+  let target = path;
+  const link = lstatSync(path);
+  if (link.isSymbolicLink()) {
+    target = realpathSync(path);
+    let root = workspace;
+    try {
+      root = realpathSync(workspace);
+    } catch {
+      // compared as given
+    }
+    if (!inside(root, target)) fail(`symlink to ${target}, outside the workspace; not fixed`);
+  }
+  const expected = Buffer.from(originalText, 'utf8');
+  const fixed = Buffer.from(fixedText, 'utf8');
+  let fd: number;
+  try {
+    accessSync(target, constants.W_OK);
+    fd = openSync(target, constants.O_RDWR | constants.O_NOFOLLOW);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? `not writable (${code}); not fixed` : `cannot open for writing: ${reason(e)}; not fixed`);
+  }
+  let backup: string | undefined;
+  try {
+    const before = fstatSync(fd);
+    if (!before.isFile()) fail('not a regular file; not fixed');
+    if ((before.mode & 0o222) === 0) fail('file is read-only; not fixed');
+    const bytes = readAll(fd, before.size);
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) fail('UTF-16 files are not fixed');
+    const onDisk = decodeXmlBytes(bytes);
+    if (onDisk.error || onDisk.text !== originalText || !bytes.equals(expected)) fail('changed on disk since it was read; not overwritten');
+
+    // The backup: short name (a 234-byte file name leaves no room for a longer one), owner-only.
+    backup = join(dirname(target), `.kvmlint-${process.pid}-${randomBytes(6).toString('hex')}.bak`);
+    try {
+      const bfd = openSync(backup, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+      liveBackups.add(backup);
+      try {
+        writeAll(bfd, bytes, 0);
+        fsyncSync(bfd);
+      } finally {
+        closeSync(bfd);
+      }
+      const bcheck = openSync(backup, constants.O_RDONLY | constants.O_NOFOLLOW);
+      try {
+        if (!readAll(bcheck, bytes.length).equals(bytes)) throw new Error('backup read back differs');
+      } finally {
+        closeSync(bcheck);
+      }
+    } catch (e) {
+      if (e instanceof FixWriteError) throw e;
+      return fail(`could not write a backup beside it: ${reason(e)}; not fixed`);
+    }
+
+    // Last look before the first byte changes: same inode, size, times and content as linted.
+    const now = fstatSync(fd);
+    if (!sameVersion(before, now) || !readAll(fd, now.size).equals(bytes)) fail('changed on disk since it was read; not overwritten');
+    try {
+      // Growth first, past the old end: ENOSPC here leaves the original bytes untouched.
+      if (fixed.length > bytes.length) writeAll(fd, fixed.subarray(bytes.length), bytes.length);
+      writeAll(fd, fixed.subarray(0, Math.min(fixed.length, bytes.length)), 0);
+      if (fixed.length < bytes.length) ftruncateSync(fd, fixed.length);
+      fsyncSync(fd);
+      if (!readAll(fd, fixed.length).equals(fixed)) throw new Error('the file read back differs from what was written');
+    } catch (e) {
+      restore(fd, bytes, backup, fail);
+      return fail(`could not write the fix: ${reason(e)}; left unchanged`);
+    }
+  } finally {
+    closeSync(fd);
+    // Not started, finished or restored: the backup is no longer needed.
+    if (backup && liveBackups.has(backup)) {
+      try {
+        unlinkSync(backup);
+      } catch {
+        // it was never created
+      }
+      liveBackups.delete(backup);
+    }
+  }
+}
+
+/** Puts the original bytes back after a failed in-place write; when even that fails, keeps the backup and says where it is. */
+function restore(fd: number, original: Buffer, backup: string, fail: (why: string) => never): void {
+  try {
+    // These bytes fit in blocks the file already had: overwriting them needs no new space.
+    writeAll(fd, original, 0);
+    ftruncateSync(fd, original.length);
+    fsyncSync(fd);
+    if (!readAll(fd, original.length).equals(original)) throw new Error('restored bytes differ');
+  } catch (e) {
+    liveBackups.delete(backup);
+    fail(`could not restore the original after a failed write (${reason(e)}): it is in ${backup}`);
   }
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { repoRelativePath } from '../engine/paths.ts';
 import type { Diagnostic, LintResult, Severity } from '../engine/types.ts';
+import { neutralise } from './neutralise.ts';
 
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…::message`), read by GitHub and by other
@@ -22,8 +23,9 @@ export function escapeProperty(s: string): string {
 
 /** `::name k=v,k=v::message`; properties without a value are left out, as `@actions/core` does. */
 export function workflowCommand(name: string, properties: ReadonlyArray<[string, string | number | undefined]>, message: string): string {
-  const props = properties.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
-  return `::${name}${props.length > 0 ? ` ${props.join(',')}` : ''}::${escapeData(message)}`;
+  // Control characters (ESC, C1) would reach the log as they are: neutralised first, then escaped.
+  const props = properties.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${k}=${escapeProperty(neutralise(String(v)))}`);
+  return `::${name}${props.length > 0 ? ` ${props.join(',')}` : ''}::${escapeData(neutralise(message))}`;
 }
 
 /**

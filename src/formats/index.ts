@@ -5,13 +5,16 @@ import { formatSarif } from './sarif.ts';
 import { formatCodeframe } from './text.ts';
 import { formatCompact } from './compact.ts';
 import { formatStylish } from './stylish.ts';
+import { neutraliseResult } from './neutralise.ts';
 
 export type FormatName = 'text' | 'codeframe' | 'compact' | 'json' | 'sarif' | 'github';
 
+// The human-readable formats print PR-controlled text (file names, messages, source lines) to terminals
+// and CI logs: they get it neutralised (src/formats/neutralise.ts, SECURITY.md). JSON and SARIF escape by syntax.
 const FORMATTERS: Record<FormatName, (result: LintResult, opts: FormatOptions) => string> = {
-  text: formatStylish,
-  codeframe: formatCodeframe,
-  compact: (result) => formatCompact(result),
+  text: (result, opts) => formatStylish(neutraliseResult(result), opts),
+  codeframe: (result, opts) => formatCodeframe(neutraliseResult(result), opts),
+  compact: (result) => formatCompact(neutraliseResult(result)),
   json: (result) => formatJson(result),
   sarif: (result) => formatSarif(result),
   github: (result) => formatGithub(result),

@@ -145,16 +145,16 @@ test('--fix writes the fix and keeps the file mode', () => {
   }
 });
 
-test('the original is intact when the process dies between the temp write and the rename', () => {
+test('the original bytes survive in the backup when the process dies halfway through the in-place write', () => {
   const { dir, file, text } = fixture();
   try {
-    const preload = join(repoRoot, 'test', 'support', 'die-before-rename.mjs');
+    const preload = join(repoRoot, 'test', 'support', 'die-mid-write.mjs');
     const r = runCli(['--fix', '--host', 'host.json', 'vm.xml'], dir, ['--import', preload]);
-    assert.equal(r.signal, 'SIGKILL', 'the process was killed at the rename');
-    assert.equal(readFileSync(file, 'utf8'), text, 'original untouched');
-    const leftovers = readdirSync(dir).filter((f) => f.endsWith('.tmp'));
-    assert.equal(leftovers.length, 1, 'the temp file holds the new text');
-    assert.match(readFileSync(join(dir, leftovers[0]!), 'utf8'), /<emulatorpin cpuset='0-3'\/>/);
+    assert.equal(r.signal, 'SIGKILL', 'the process was killed mid-write');
+    assert.notEqual(readFileSync(file, 'utf8'), text, 'the file was half-written');
+    const backups = readdirSync(dir).filter((f) => f.endsWith('.bak'));
+    assert.equal(backups.length, 1, 'the backup is beside it');
+    assert.equal(readFileSync(join(dir, backups[0]!), 'utf8'), text, 'and holds the original');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,0 +1,58 @@
+import type { LintResult } from '../engine/types.ts';
+
+/**
+ * Text from a pull request (file names, element text, attribute values, comments, source lines in
+ * code frames) is shown in terminals, CI logs, Markdown and patches. These functions make it inert
+ * there, one character for one so offsets and columns stay right: a control character becomes its
+ * visible Unicode "control picture" (ESC → ␛, U+2400 block), a C1 control or a bidirectional
+ * override (Trojan Source, CVE-2021-42574) becomes U+FFFD. See SECURITY.md.
+ */
+
+/** C0 controls and DEL; TAB, LF and CR are handled by the callers' choice below. */
+const C0_OR_DEL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+/** C1 controls (U+0080–U+009F: CSI U+009B and OSC U+009D act as ESC [ and ESC ] on many terminals) and bidi controls. */
+const C1_OR_BIDI = /[\u0080-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const BREAKS = /[\t\n\r\u2028\u2029]/g;
+
+function picture(c: string): string {
+  const code = c.charCodeAt(0);
+  return code === 0x7f ? '\u2421' : String.fromCharCode(0x2400 + code);
+}
+
+/** For multi-line text (a source shown in a code frame, a report): keeps TAB, LF and CR, neutralises every other control. */
+export function neutralise(s: string): string {
+  return s.replace(C0_OR_DEL, picture).replace(C1_OR_BIDI, '\uFFFD');
+}
+
+/** For one line (a file name, a message, a stderr line): line breaks and TAB become pictures too, so nothing forges a line. */
+export function neutraliseLine(s: string): string {
+  return neutralise(s).replace(BREAKS, (c) => (c === '\u2028' || c === '\u2029' ? '\uFFFD' : picture(c)));
+}
+
+/**
+ * A lint result with every PR-controlled string a text report prints neutralised: file names and
+ * messages as lines, sources with their line breaks kept (so line and column stay those of the file).
+ */
+export function neutraliseResult<R extends LintResult>(result: R): R {
+  const file = memoised(neutraliseLine);
+  const sources = new Map<string, string>();
+  for (const [path, text] of result.sources) sources.set(file(path), neutralise(text));
+  const diagnostics = result.diagnostics.map((d) => ({
+    ...d,
+    file: file(d.file),
+    message: neutraliseLine(d.message),
+    ...(d.help !== undefined ? { help: neutraliseLine(d.help) } : {}),
+    ...(d.related ? { related: d.related.map((r) => ({ ...r, file: file(r.file), message: neutraliseLine(r.message) })) } : {}),
+    ...(d.suggestions ? { suggestions: d.suggestions.map((s) => ({ ...s, message: neutraliseLine(s.message) })) } : {}),
+  }));
+  return { ...result, diagnostics, sources, files: result.files.map(file) };
+}
+
+function memoised(f: (s: string) => string): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === undefined) seen.set(s, (v = f(s)));
+    return v;
+  };
+}
