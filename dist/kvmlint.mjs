@@ -1253,8 +1253,8 @@ var require_command = __commonJS({
           outputError: (str, write) => write(str),
           getOutHelpWidth: () => process4.stdout.isTTY ? process4.stdout.columns : void 0,
           getErrHelpWidth: () => process4.stderr.isTTY ? process4.stderr.columns : void 0,
-          getOutHasColors: () => useColor() ?? (process4.stdout.isTTY && process4.stdout.hasColors?.()),
-          getErrHasColors: () => useColor() ?? (process4.stderr.isTTY && process4.stderr.hasColors?.()),
+          getOutHasColors: () => useColor2() ?? (process4.stdout.isTTY && process4.stdout.hasColors?.()),
+          getErrHasColors: () => useColor2() ?? (process4.stderr.isTTY && process4.stderr.hasColors?.()),
           stripColor: (str) => stripColor(str)
         };
         this._hidden = false;
@@ -3428,7 +3428,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         return arg;
       });
     }
-    function useColor() {
+    function useColor2() {
       if (process4.env.NO_COLOR || process4.env.FORCE_COLOR === "0" || process4.env.FORCE_COLOR === "false")
         return false;
       if (process4.env.FORCE_COLOR || process4.env.CLICOLOR_FORCE !== void 0)
@@ -3436,7 +3436,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
       return void 0;
     }
     exports.Command = Command2;
-    exports.useColor = useColor;
+    exports.useColor = useColor2;
   }
 });
 
@@ -6004,7 +6004,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants2 = require_constants();
+    var constants = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -6012,7 +6012,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -6221,7 +6221,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -6267,8 +6267,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants2.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -6964,7 +6964,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(opts.windows);
+      } = constants.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -7022,7 +7022,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse();
     var utils = require_utils();
-    var constants2 = require_constants();
+    var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -7150,7 +7150,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants2;
+    picomatch2.constants = constants;
     module.exports = picomatch2;
   }
 });
@@ -7569,8 +7569,8 @@ var require_stringify = __commonJS({
           return node.value;
         }
         if (node.nodes) {
-          for (const child of node.nodes) {
-            output += stringify(child);
+          for (const child2 of node.nodes) {
+            output += stringify(child2);
           }
         }
         return output;
@@ -8041,8 +8041,8 @@ var require_compile = __commonJS({
           }
         }
         if (node.nodes) {
-          for (const child of node.nodes) {
-            output += walk(child, node);
+          for (const child2 of node.nodes) {
+            output += walk(child2, node);
           }
         }
         return output;
@@ -8121,22 +8121,22 @@ var require_expand = __commonJS({
           queue = block.queue;
         }
         for (let i = 0; i < node.nodes.length; i++) {
-          const child = node.nodes[i];
-          if (child.type === "comma" && node.type === "brace") {
+          const child2 = node.nodes[i];
+          if (child2.type === "comma" && node.type === "brace") {
             if (i === 1) queue.push("");
             queue.push("");
             continue;
           }
-          if (child.type === "close") {
+          if (child2.type === "close") {
             q.push(append(q.pop(), queue, enclose));
             continue;
           }
-          if (child.value && child.type !== "open") {
-            queue.push(append(queue.pop(), child.value));
+          if (child2.value && child2.type !== "open") {
+            queue.push(append(queue.pop(), child2.value));
             continue;
           }
-          if (child.nodes) {
-            walk(child, node);
+          if (child2.nodes) {
+            walk(child2, node);
           }
         }
         return queue;
@@ -9145,7 +9145,7 @@ var require_scan2 = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants2 = require_constants3();
+    var constants = require_constants3();
     var utils = require_utils3();
     var {
       MAX_LENGTH,
@@ -9153,7 +9153,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -9359,7 +9359,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -9392,8 +9392,8 @@ var require_parse3 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants2.globChars(win32);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants.globChars(win32);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -10092,7 +10092,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(win32);
+      } = constants.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -10151,7 +10151,7 @@ var require_picomatch3 = __commonJS({
     var scan = require_scan2();
     var parse = require_parse3();
     var utils = require_utils3();
-    var constants2 = require_constants3();
+    var constants = require_constants3();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -10279,7 +10279,7 @@ var require_picomatch3 = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants2;
+    picomatch2.constants = constants;
     module.exports = picomatch2;
   }
 });
@@ -10554,8 +10554,8 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename2 = path6.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename2);
+      const basename3 = path6.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename3);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
@@ -10600,21 +10600,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative6 = [];
+      const relative5 = [];
       for (const pattern of patterns) {
-        if (isAbsolute5(pattern)) {
+        if (isAbsolute4(pattern)) {
           absolute.push(pattern);
         } else {
-          relative6.push(pattern);
+          relative5.push(pattern);
         }
       }
-      return [absolute, relative6];
+      return [absolute, relative5];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute5(pattern) {
+    function isAbsolute4(pattern) {
       return path6.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute5;
+    exports.isAbsolute = isAbsolute4;
   }
 });
 
@@ -11029,11 +11029,11 @@ var require_out = __commonJS({
       async.read(path6, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync4(path6, optionsOrSettings) {
+    function statSync7(path6, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path6, settings);
     }
-    exports.statSync = statSync4;
+    exports.statSync = statSync7;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -11699,41 +11699,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push2(value) {
-        var p = new Promise(function(resolve11, reject) {
+        var p = new Promise(function(resolve12, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve11(result);
+            resolve12(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve11, reject) {
+        var p = new Promise(function(resolve12, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve11(result);
+            resolve12(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve11) {
+        var p = new Promise(function(resolve12) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve11();
+              resolve12();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve11();
+                resolve12();
                 queue.drain = previousDrain;
               };
             }
@@ -12219,9 +12219,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve12, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve11(stats) : reject(error);
+            return error === null ? resolve12(stats) : reject(error);
           });
         });
       }
@@ -12245,10 +12245,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve12, reject) => {
           this._walkAsync(root, options, (error, entries) => {
             if (error === null) {
-              resolve11(entries);
+              resolve12(entries);
             } else {
               reject(error);
             }
@@ -12258,10 +12258,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve12, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve11(entries));
+          stream.once("end", () => resolve12(entries));
         });
       }
     };
@@ -13622,11 +13622,11 @@ var require_ignore = __commonJS({
         const rules3 = this._rules;
         const { length } = rules3;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path6) : path6;
+        const basename3 = shortcut ? basenameOf(path6) : path6;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules3[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path6
+            shortcut && rule._basenameOnly ? basename3 : path6
           )) {
             const { negative } = rule;
             const ret = {
@@ -16328,8 +16328,11 @@ var require_eslint_formatter_friendly = __commonJS({
   }
 });
 
+// src/main.ts
+import { fstatSync as fstatSync3 } from "node:fs";
+
 // src/cli.ts
-import { lstatSync as lstatSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { statSync as statSync6, writeFileSync as writeFileSync2 } from "node:fs";
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -16349,10 +16352,10 @@ var {
 } = import_index.default;
 
 // src/cli.ts
-import { relative as relative5, resolve as resolve10 } from "node:path";
+import { dirname as dirname7, relative as relative4, resolve as resolve11 } from "node:path";
 
 // src/engine/runner.ts
-import { existsSync as existsSync5 } from "node:fs";
+import { existsSync as existsSync5, statSync as statSync3 } from "node:fs";
 import { dirname as dirname4, resolve as resolve7 } from "node:path";
 
 // src/xml/lines.ts
@@ -17460,8 +17463,8 @@ function parseIsolcpus(text, opts = {}) {
       return parsedError(`isolcpus: invalid flag '${token}'; the kernel ignores the whole isolcpus= value`, tokenStart, token.length);
     }
     if (pos >= text.length) {
-      const reason2 = ISOLCPUS_FLAGS.includes(token) ? `flag '${token}' must be followed by a comma and a CPU list` : `'${token}' is read as an unknown flag (isolcpus= takes flags while the text starts with a letter), and no CPU list follows`;
-      return parsedError(`isolcpus: ${reason2}`, tokenStart, token.length);
+      const reason = ISOLCPUS_FLAGS.includes(token) ? `flag '${token}' must be followed by a comma and a CPU list` : `'${token}' is read as an unknown flag (isolcpus= takes flags while the text starts with a letter), and no CPU list follows`;
+      return parsedError(`isolcpus: ${reason}`, tokenStart, token.length);
     }
     notes.push(`isolcpus: the kernel skips unknown flag '${token}'`);
     pos++;
@@ -20886,8 +20889,8 @@ function describeAjvError(e, special) {
 }
 function findJsonSyntaxError(text) {
   let pos = 0;
-  const fail = (reason2) => {
-    throw { offset: pos, reason: reason2 };
+  const fail = (reason) => {
+    throw { offset: pos, reason };
   };
   const ws = () => {
     while (pos < text.length && isJsonSpace(text.charCodeAt(pos))) pos++;
@@ -21952,6 +21955,9 @@ function repoRelativePath(file, root, cwd) {
 function defineDomainRule(rule) {
   return { meta: { ...rule.meta, needs: "domain" }, checkDomain: rule.check };
 }
+function definePlanRule(rule) {
+  return { meta: { ...rule.meta, needs: "plan" }, checkPlan: rule.check };
+}
 function defineRule(rule) {
   return rule;
 }
@@ -22024,10 +22030,10 @@ function indentOf(text, el) {
 }
 function indentUnit(text, el) {
   for (let e = el; e; e = e.parent) {
-    const child = e.children[0];
-    if (child) {
+    const child2 = e.children[0];
+    if (child2) {
       const outer = indentOf(text, e);
-      const inner = indentOf(text, child);
+      const inner = indentOf(text, child2);
       if (inner.length > outer.length && inner.startsWith(outer)) return inner.slice(outer.length);
     }
   }
@@ -22441,6 +22447,77 @@ function fallbackRange(on2) {
   const d = on2.domain;
   return d.cputune?.element.startTag ?? d.vcpu?.element.startTag ?? d.element.startTag;
 }
+
+// rules/duplicate-domain-identity/index.ts
+function uuidKey(uuid) {
+  return uuid.replace(/[-\s]/g, "").toLowerCase();
+}
+function child(on2, name) {
+  return on2.source.doc.root?.children.find((c) => c.name === name);
+}
+function groupBy(domains, key) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const on2 of domains) {
+    const k = key(on2);
+    if (!k) continue;
+    const list = groups.get(k);
+    if (list) list.push(on2);
+    else groups.set(k, [on2]);
+  }
+  return [...groups.values()].filter((g) => g.length > 1);
+}
+var duplicate_domain_identity_default = definePlanRule({
+  meta: {
+    id: "duplicate-domain-identity",
+    name: "DuplicateDomainIdentity",
+    severity: "error",
+    type: "problem",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "Two domains planned on one host have the same <name> or the same <uuid>, which libvirt takes for one domain.",
+    tags: ["plan"],
+    messages: {
+      sameName: {
+        message: "{{count}} domains on this host are named '{{name}}': libvirt refuses to define the second",
+        help: "give each domain its own <name> (and its own <uuid>)"
+      },
+      copied: {
+        message: "{{count}} domains on this host are named '{{name}}' with one <uuid>: the later define replaces the earlier",
+        help: "give the copy its own <name> and a new <uuid> (uuidgen), or delete it"
+      },
+      sameUuid: {
+        message: "{{count}} domains on this host share <uuid> {{uuid}}: libvirt refuses to define the second",
+        help: "give each domain its own <uuid> (uuidgen), or leave it out for libvirt to generate one"
+      }
+    }
+  },
+  check({ domains, report }) {
+    const sameIdentity = /* @__PURE__ */ new Set();
+    for (const group of groupBy(domains, (on2) => on2.domain.name?.trim())) {
+      const on2 = group.at(-1);
+      const others = group.slice(0, -1);
+      const uuid = on2.domain.uuid !== void 0 ? uuidKey(on2.domain.uuid) : void 0;
+      const copied = uuid !== void 0 && others.every((o) => o.domain.uuid !== void 0 && uuidKey(o.domain.uuid) === uuid);
+      if (copied) for (const o of group) sameIdentity.add(o);
+      report(on2, {
+        range: child(on2, "name").startTag,
+        messageId: copied ? "copied" : "sameName",
+        data: { count: group.length, name: on2.domain.name.trim() },
+        related: others.map((o) => ({ file: o.source, range: child(o, "name").startTag, message: `${o.source.path} defines '${o.domain.name.trim()}' too` }))
+      });
+    }
+    for (const group of groupBy(domains, (on2) => on2.domain.uuid?.trim() ? uuidKey(on2.domain.uuid) : void 0)) {
+      if (group.every((o) => sameIdentity.has(o))) continue;
+      const on2 = group.at(-1);
+      report(on2, {
+        range: child(on2, "uuid").startTag,
+        messageId: "sameUuid",
+        data: { count: group.length, uuid: on2.domain.uuid.trim() },
+        related: group.slice(0, -1).map((o) => ({ file: o.source, range: child(o, "uuid").startTag, message: `${o.domain.name ?? "a domain"} (${o.source.path}) has this <uuid> too` }))
+      });
+    }
+  }
+});
 
 // src/model/libvirt-order.ts
 var DOMAIN_CHILD_ORDER = [
@@ -23529,11 +23606,11 @@ var isolation_params_consistency_default = defineRule({
     const housekeeping = host.online.subtract(isolated);
     const irq = layers.irqAffinity;
     if (irq) {
-      const inside2 = irq.cpus.intersect(isolated);
-      if (!inside2.isEmpty) {
+      const inside = irq.cpus.intersect(isolated);
+      if (!inside.isEmpty) {
         ctx.reportHost({
           range: locateTokenInJsonString(ctx.host.text, "kernel.cmdline", irq.param),
-          message: `${irq.source} includes isolated ${describeCpus(inside2)}: interrupts without an affinity of their own are delivered there and interrupt the vCPUs; limit irqaffinity to housekeeping CPUs (${housekeeping.toString() || "none"})`
+          message: `${irq.source} includes isolated ${describeCpus(inside)}: interrupts without an affinity of their own are delivered there and interrupt the vCPUs; limit irqaffinity to housekeeping CPUs (${housekeeping.toString() || "none"})`
         });
       }
     }
@@ -25195,11 +25272,12 @@ var xml_malformed_default = defineRule({
 });
 
 // rules/index.ts
-var rules = [cpu_topology_mismatch_default, cpuset_syntax_default, dedicated_cpu_conflict_default, emulatorpin_overlaps_vcpus_default, guest_cell_spans_host_nodes_default, guest_numa_coverage_default, guest_numa_memory_sum_default, guest_smt_topology_mismatch_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepage_size_unavailable_default, hugepages_config_invalid_default, insufficient_hugepages_default, iothread_placement_default, isolation_incomplete_default, isolation_params_consistency_default, isolcpus_floating_affinity_default, locked_memory_risk_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, not_a_domain_default, numa_memory_insufficient_default, numatune_invalid_default, numatune_memoryless_node_default, pin_crosses_nodeset_default, pin_target_offline_default, pinned_guest_cpu_model_default, realtime_guest_hygiene_default, realtime_sched_unsafe_default, schema_invalid_default, smt_sibling_sharing_default, unused_disable_directive_default, value_invalid_default, vcpu_floating_pin_default, vcpu_id_range_default, vcpu_partially_pinned_default, vcpu_pin_collision_default, xml_malformed_default];
+var rules = [cpu_topology_mismatch_default, cpuset_syntax_default, dedicated_cpu_conflict_default, duplicate_domain_identity_default, emulatorpin_overlaps_vcpus_default, guest_cell_spans_host_nodes_default, guest_numa_coverage_default, guest_numa_memory_sum_default, guest_smt_topology_mismatch_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepage_size_unavailable_default, hugepages_config_invalid_default, insufficient_hugepages_default, iothread_placement_default, isolation_incomplete_default, isolation_params_consistency_default, isolcpus_floating_affinity_default, locked_memory_risk_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, not_a_domain_default, numa_memory_insufficient_default, numatune_invalid_default, numatune_memoryless_node_default, pin_crosses_nodeset_default, pin_target_offline_default, pinned_guest_cpu_model_default, realtime_guest_hygiene_default, realtime_sched_unsafe_default, schema_invalid_default, smt_sibling_sharing_default, unused_disable_directive_default, value_invalid_default, vcpu_floating_pin_default, vcpu_id_range_default, vcpu_partially_pinned_default, vcpu_pin_collision_default, xml_malformed_default];
 var readmes = {
   "cpu-topology-mismatch": "# cpu-topology-mismatch\n\nReports a guest CPU `<topology>` whose product sockets \xD7 dies \xD7 clusters \xD7 cores \xD7 threads is not the maximum vCPU count (the `<vcpu>` text), naming the product and the count. It also reports a `<topology>` that lacks `sockets`, `cores` or `threads`, or sets a count to 0, which libvirt rejects outright. The finding is on the `<topology>` start tag (or on the zero value).\n\n## Why this matters\n\nThe topology is how the guest sees its vCPUs: as sockets, dies, clusters, cores and SMT threads. QEMU has required since 2.5 that it describe exactly the maximum number of vCPUs, and libvirt's QEMU driver enforces this when the domain is defined and when it starts (qemu_validate.c: \"CPU topology doesn't match maximum vcpu count\"). The usual cause is raising or lowering `<vcpu>` (in an editor, or in a template) without touching the topology, or writing `threads='2'` while counting threads as cores.\n\nHow libvirt reads the element (cpu_conf.c `virCPUDefParseXML`):\n\n- `sockets`, `cores` and `threads` are **required** and must not be 0;\n- `dies` and `clusters` are optional, default to 1, and must not be 0 either;\n- the product is compared with the maximum vCPU count, not with `current`. A guest that boots with fewer vCPUs online still needs a topology that holds all of them.\n\nThe product check belongs to the QEMU driver, so it is made for domains of type `kvm`, `qemu` and `hvf` only. The missing-attribute and zero checks are parse errors for every driver. A count that is not a number is left to `value-invalid`.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='1'/>\n</cpu>\n```\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' cores='4'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because either side may be the wrong one: the vCPU count, or the shape of the topology (more cores, or fewer threads). Make the product equal the maximum vCPU count. For pinned guests, pick a shape that matches the host CPUs the vCPUs are pinned to (`threads='2'` only when the pins are SMT sibling pairs; see `guest-smt-topology-mismatch`).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/cpu_conf.c`: `virCPUDefParseXML` (required, non-zero `sockets`, `cores`, `threads`; `dies` and `clusters` default to 1).\n- libvirt `src/conf/domain_conf.c`: `virDomainDefGetVcpusTopology` (the product).\n- libvirt `src/qemu/qemu_validate.c`: \"CPU topology doesn't match maximum vcpu count\".\n- libvirt, Domain XML format, \xA7CPU model and topology.\n",
   "cpuset-syntax": "# cpuset-syntax\n\nReports a cpuset or nodeset value that libvirt would reject: a descending range, a range after `^`, a character that is not part of the grammar, an id at or above libvirt's 16384 limit, or a list that selects nothing. It also adds an info note when a `^N` exclusion comes before the range it was meant to cut, and so removes nothing, and when a valid value lists ids out of order, names an id twice or writes a sign before a range end (safe `--fix`: libvirt's canonical form). The finding points at the offending item inside the attribute value.\n\n## Why this matters\n\nOne grammar is shared by every CPU or node list in a domain (`virBitmapParse` in src/util/virbitmap.c): `<vcpu cpuset>`, `vcpupin`, `emulatorpin`, `iothreadpin` and `vcpusched vcpus`, `numatune` `memory`/`memnode` `nodeset`, guest `<cell cpus>`, and hugepage `<page nodeset>`. Items are separated by commas and applied **left to right**:\n\n- `N` adds N; `N-M` adds N to M and needs M \u2265 N;\n- `^N` removes N. Only a single id may follow the caret: `^N-M` is an error;\n- the result must not be empty: every caller in domain_conf.c rejects an all-clear bitmap (\"Invalid value of 'cpuset'\");\n- ids must be below `VIR_DOMAIN_CPUMASK_LEN` (16384).\n\nA value that does not parse makes `virsh define` fail. Worse, a value edited on a running host makes the next `virsh edit` or redeploy fail. kvmlint reports it before then. No other rule can reason about a value that does not parse, so the pins and bindings that use it are skipped by the placement rules.\n\n| value | set | |\n| --- | --- | --- |\n| `0-3,^2` | 0,1,3 | exclusion after the range |\n| `^2,0-3` | 0,1,2,3 | valid, info: the `^2` removes nothing |\n| `4-11,^8,16` | 4-7,9-11,16 | |\n| `7-4` | none | error: descending range |\n| `0-3,^1-2` | none | error: range after `^` |\n| `1,^1` | none | error: empty result |\n| `8-11,0-3` | 0-3,8-11 | valid, info: out of order |\n| `0-3,2` | 0-3 | valid, info: 2 named twice |\n| `0-+3` | 0-3 | valid, info: `strtol` accepts the sign |\n| `4,5,6,7` | 4-7 | valid, not reported: same reading |\n\nBecause items apply in order, `^2,0-3` is {0,1,2,3}: the exclusion runs while 2 is not in the set yet, and the later range adds it back. `0-3,^2` is {0,1,3}. The first form is valid, but it almost never means what its author wanted, so it gets an info note.\n\nA valid value can also be hard to read without being wrong: `8-11,0-3` (items out of ascending order), `0-3,2` or `0,0` (an id named twice, often a copy-paste slip in a list that was meant to differ), `0-+3` (a sign that libvirt's `strtol` accepts and other parsers do not). These get an info note with a safe fix. `virsh dumpxml` writes every such value back in canonical form anyway (`virBitmapFormat`: ascending, runs as `N-M`), so the file then matches what libvirt stores. Listing ids one by one (`4,5,6,7` for `4-7`) reads the same either way and is not reported.\n\nKernel CPU lists (`isolcpus=`, `nohz_full=`, strides like `0-15:2/4`) use a different grammar and are checked on the host snapshot, not here.\n\n## Incorrect\n\n```xml\n<vcpupin vcpu='1' cpuset='7-4'/>\n<emulatorpin cpuset='0-3,^1-2'/>\n<vcpusched vcpus='3-0' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1,^1'/>\n<vcpupin vcpu='0' cpuset='0x30'/>\n<page size='2048' unit='KiB' nodeset='0-'/>\n```\n\nInfo: the exclusion does nothing.\n\n```xml\n<vcpu placement='static' cpuset='^2,0-3'>2</vcpu>\n```\n\nInfo: valid, but out of order, or naming an id twice.\n\n```xml\n<vcpu placement='static' cpuset='8-11,0-3'>4</vcpu>\n<emulatorpin cpuset='0-3,2'/>\n```\n\n## Correct\n\n```xml\n<vcpupin vcpu='1' cpuset='4-7'/>\n<emulatorpin cpuset='0-3,^1,^2'/>\n<vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1'/>\n<vcpu placement='static' cpuset='0-3,^2'>2</vcpu>\n<vcpu placement='static' cpuset='0-3,8-11'>4</vcpu>\n<emulatorpin cpuset='0-3'/>\n```\n\n## Fix\n\n`kvmlint --fix` rewrites a value to libvirt's canonical form (`virBitmapFormat`: ascending, runs as `N-M`) only when all of these hold:\n\n- the value parses, so its set is known;\n- the canonical text means exactly the same set, so nothing changes for libvirt (`virsh dumpxml` would write the same text);\n- the difference matters to a reader: items out of ascending order, an id named twice, or a signed range end. Merging `4,5,6,7` into `4-7` is not worth a finding, so it is never rewritten.\n\nTwo cases are deliberately **not** fixed:\n\n- a value that does not parse: its intent is a guess. Write ranges low to high, exclude single CPUs one at a time (`^1,^2`) after the range they cut, and list ids in decimal;\n- a `^N` before the range it was meant to cut (`^2,0-3`). The canonical form of libvirt's reading, `0-3`, would keep the same set, but it would silently drop the author's visible attempt to exclude 2, turning a probable mistake into an intended-looking value. Instead kvmlint offers two **suggestions**, never applied by `--fix`: the probable intent (`0-1,3`, the exclusion applied), and libvirt's reading written plainly (`0-3`). A person picks one.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virbitmap.c`: `virBitmapParse`, `virBitmapParseInternal` (items, `^`, ranges, limits) and `virBitmapFormat`.\n- libvirt `src/conf/domain_conf.c`: rejection of empty cpusets and nodesets.\n- libvirt, Domain XML format, \xA7CPU Allocation (\"a caret followed by a CPU number to be excluded from a previous range\"), \xA7CPU Tuning, \xA7NUMA Node Tuning, \xA7Memory Backing.\n",
   "dedicated-cpu-conflict": "# dedicated-cpu-conflict\n\nReports a host CPU dedicated to one guest's vCPU (a vCPU whose affinity is exactly that CPU) that another guest planned on the same host can also run on, through any of its affinities: vCPU pins, emulator, IOThreads, `<vcpu cpuset>`, or no pin at all. Both sides are reported. The dedicating `<vcpupin>` names the other guests, and the other guest's pin (or its `<cputune>`/`<vcpu>` when it has none) names the guest whose CPU it reaches. At most three guests are named per finding, with a count of the rest.\n\n## Why this matters\n\nDedicating a CPU to a vCPU only helps if nothing else runs there. When a second guest's vCPU is pinned to the same CPU, or its emulator's or IOThread's range includes it, the two compete for that CPU. The \"dedicated\" vCPU then sees steal time and latency spikes, and so does the other guest. Nothing in libvirt prevents this: each domain is checked alone, and two domains can name the same CPU without any warning. It shows up only when both run on the same host, which is why this is a plan rule.\n\nA guest with no pin at all gets every online CPU from libvirt. On a host isolated with `isolcpus` (domain), the scheduler never places such threads on the isolated CPUs: they belong to no scheduler domain. So unpinned guests only conflict with dedicated CPUs outside the isolcpus domain set, for example on a tuned cpu-partitioning host that isolates with `nohz_full` alone, or with dedicated CPUs taken from housekeeping.\n\nA vCPU pinned to a housekeeping CPU is `housekeeping-overlap`'s finding. Housekeeping CPUs are the shared pool where every guest's emulator and IOThreads belong, so other guests' emulators and IOThreads there are not reported as conflicts; other guests' vCPUs on the same CPU are.\n\nTwo vCPUs of the *same* guest on one CPU are `vcpu-pin-collision`'s finding. The same guest's emulator on its own vCPU's CPU is `emulatorpin-overlaps-vcpus`'s.\n\n## Incorrect\n\nTwo guests planned on one host:\n\n```xml\n<!-- web-01 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n```\n\n```xml\n<!-- web-02 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='9'/>\n  <vcpupin vcpu='1' cpuset='10'/>\n  <emulatorpin cpuset='0-4'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<!-- web-02 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='10'/>\n  <vcpupin vcpu='1' cpuset='11'/>\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because which guest moves is a placement decision. Give every guest dedicated CPUs that no other guest pins or floats over. Keep the shared pool (emulators, IOThreads, unpinned guests) on housekeeping CPUs. On hosts without `isolcpus`, pin unpinned guests to the shared pool too (`<vcpu cpuset>`), or run them on another host.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host` with several files, or the config's `hosts` mapping), and the host snapshot for the online CPUs and the isolcpus domain set. The index of dedicated CPUs is built once per plan, and each affinity is matched against it by CPU intervals. The cost is linear in the number of domains, and a huge cpuset is never enumerated.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`). With no pin, libvirt sets each thread's affinity to all online host CPUs (`qemuProcessInitCpuAffinity`, `qemuProcessSetupVcpu` in `src/qemu/qemu_process.c`).\n- Linux `Documentation/admin-guide/kernel-parameters.txt` (`isolcpus`) and `kernel/sched/fair.c` / `kernel/sched/topology.c`: threads are placed and balanced within scheduler domains, which leave out isolcpus CPUs.\n- OpenStack Nova `nova/virt/hardware.py`: dedicated (pinned) CPUs are never shared between instances on a host.\n- The KVM tuning guide for Rocky Linux: 1:1 pinning, each vCPU on a CPU of its own.\n",
+  "duplicate-domain-identity": "# duplicate-domain-identity\n\nReports two domains planned on the same host that have the same `<name>`, or the same `<uuid>`. libvirt identifies a domain by both, so on one host they cannot be two guests. Each shared name or UUID is reported once, at the `<name>` (or `<uuid>`) of the last file in path order, with the other files as related places.\n\n## Why this matters\n\nlibvirt keeps one list of domains per host and looks each new definition up by UUID and by name (`virDomainObjListAddLocked` in `src/conf/virdomainobjlist.c`):\n\n- the same name with another UUID: `virsh define` fails with `domain 'web-01' already exists with uuid \u2026`;\n- the same UUID with another name: it fails with `domain 'web-01' is already defined with uuid \u2026`;\n- the same name and UUID: the second definition *replaces* the first, silently. Two files in git describe one guest, and whichever is defined last wins.\n\nA copied domain file that kept its `<name>` or `<uuid>` (a new guest made from an old one) is the usual cause. Each file is valid alone; the clash shows only when the domains of one host are checked together, which is why this is a plan rule. UUIDs are compared as libvirt parses them: case and dashes do not matter. A domain without `<uuid>` gets a random one from libvirt, so only its name can clash.\n\n## Incorrect\n\nTwo files planned on one host:\n\n```xml\n<!-- domains/web-01.xml -->\n<name>web-01</name>\n<uuid>626d209b-d6e8-55e5-ae8c-326a8b67fcde</uuid>\n```\n\n```xml\n<!-- domains/web-02.xml, copied from web-01.xml -->\n<name>web-01</name>\n<uuid>626d209b-d6e8-55e5-ae8c-326a8b67fcde</uuid>\n```\n\n## Correct\n\n```xml\n<!-- domains/web-02.xml -->\n<name>web-02</name>\n<uuid>0b6f3f0e-5c1d-4c52-9a43-7a0c1b7f2d19</uuid>\n```\n\n## Fix\n\nNone automatic: which domain keeps the identity is a person's call. Give the new domain its own name and a new UUID (`uuidgen`), or remove the `<uuid>` element and let libvirt generate one at define time.\n\n## Sources\n\n- libvirt `src/conf/virdomainobjlist.c`, `virDomainObjListAddLocked`: the name and UUID checks and their error messages.\n- libvirt `src/util/viruuid.c`, `virUUIDParse`: UUIDs with or without dashes, hex digits in either case.\n",
   "emulatorpin-overlaps-vcpus": "# emulatorpin-overlaps-vcpus\n\nReports QEMU emulator threads that may run on a host CPU dedicated to one of the guest's vCPUs (a vCPU whose effective affinity is exactly that one CPU). The finding is a warning, or an error when an overlapped vCPU, or the emulator itself (`<emulatorsched>`), has realtime (`fifo` or `rr`) scheduling. It points at the `cpuset` that sets the emulator's affinity: the `<emulatorpin>`, or the `<vcpu cpuset>` the emulator falls back to when there is no `<emulatorpin>`.\n\n## Why this matters\n\nThe \"emulator\" is every thread of the QEMU process that is neither a vCPU nor an IOThread: the main loop, device emulation, disk and network I/O without an IOThread, migration, VNC/SPICE, the RCU thread. libvirt gives it `<emulatorpin cpuset>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online CPU (formatdomain \xA7CPU Tuning; `qemuProcessSetupEmulator` in `qemu_process.c`).\n\nA vCPU pinned to one CPU of its own is meant to have that CPU to itself. If the emulator's set includes that CPU, the scheduler puts emulator work there whenever it likes: every interrupt the guest raises, every disk completion handled in the main loop preempts the vCPU, and the guest sees latency spikes and steal time. A common way to get there is a `<vcpu cpuset>` that lists exactly the pinned CPUs: it looks like a bound for the vCPUs, but with no `<emulatorpin>` the emulator follows it onto those CPUs.\n\nWith `<vcpusched scheduler='fifo'|'rr'>` on the overlapped vCPU it is worse: a busy realtime vCPU is never preempted by the (SCHED_OTHER) emulator thread, so the emulator thread that landed on that CPU waits. Device emulation and I/O for the whole guest stall behind it, which often looks like a hung guest. The reverse, a realtime `<emulatorsched>` on a vCPU's CPU, starves the vCPU instead. Both are the error case (rules.md names the first; the second is the same overlap with the roles swapped).\n\nWhich rule owns what, so one mistake gets one finding:\n\n- an emulator with no pin at all (every online CPU) is `missing-emulatorpin`'s;\n- the emulator on a CPU dedicated to a vCPU is this rule's, as an error when either thread is realtime; `realtime-sched-unsafe` does not report that pair again;\n- an emulator that only overlaps vCPUs with floating pins (a shared pool, as OpenStack's `shared` policy writes it) is not reported: nothing there was dedicated.\n\nLayouts generated by OpenStack Nova are reported as they are: a `dedicated` instance without `hw:emulator_threads_policy` gets an `<emulatorpin>` holding all of its own vCPU CPUs (Nova's documented default: the emulator threads \"run on the same host CPUs as the instance itself\"). That is a true overlap; `hw:emulator_threads_policy=isolate`, or `share` with `compute.cpu_shared_set` configured, moves the emulator off the vCPUs. Where the overlap is intended, turn the rule off for those domains in the config.\n\n## Incorrect\n\nThe emulator pin reaches into CPU 4, vCPU 0's CPU:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-4'/>\n</cputune>\n```\n\nThe emulator follows `<vcpu cpuset>` onto every pinned CPU:\n\n```xml\n<vcpu placement='static' cpuset='8-11'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <vcpupin vcpu='2' cpuset='10'/>\n  <vcpupin vcpu='3' cpuset='11'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\n`kvmlint --fix` applies a fix only when the domain is linted against a host snapshot whose housekeeping set is known and not empty (as for `missing-emulatorpin`). The target is the housekeeping CPUs on the host node(s) of the vCPU pins, or all of them when those nodes have none, minus any CPU dedicated to a vCPU. The fix rewrites the `<emulatorpin cpuset>` value; when the emulator followed `<vcpu cpuset>`, it inserts `<emulatorpin cpuset='\u2026'/>` into `<cputune>` where libvirt's formatter writes it (after the `<vcpupin>`s), leaving `<vcpu cpuset>` alone since it still bounds any unpinned vCPU.\n\n```xml\n  <emulatorpin cpuset='0-3'/>\n```\n\nWithout a host snapshot there is no fix: choosing between the shared housekeeping CPUs and a spare CPU reserved for this guest is a person's decision. When the `<emulatorpin>` also names CPUs no vCPU is dedicated to, a suggestion offers to keep only those.\n\n## Needs\n\n**domain**. The host snapshot is only needed for the fix and for naming housekeeping CPUs.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`emulatorpin`, `vcpupin`, `vcpusched`) and \xA7CPU Allocation (`<vcpu cpuset>`: the default for the emulator when `emulatorpin` is absent).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupEmulator`, `qemuProcessSetupPid`).\n- libvirt `src/conf/domain_conf.c` (`virDomainCputuneDefFormat`: order of `vcpupin`, `emulatorpin`, `iothreadpin`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): \"The QEMU emulator threads need to be pinned to host CPUs that are not in the isolcpus reserved set\".\n- sched(7), \"SCHED_FIFO\": a SCHED_FIFO thread runs until it blocks, yields or is preempted by a higher-priority thread.\n- OpenStack Nova, admin guide \"CPU topologies\", \xA7Customizing instance emulator thread pinning policies (`hw:emulator_threads_policy`).\n- The KVM tuning guide for Rocky Linux: emulatorpin on housekeeping cores, apart from 1:1 vCPU pins.\n",
   "guest-cell-spans-host-nodes": "# guest-cell-spans-host-nodes\n\nReports a guest NUMA cell whose vCPUs are pinned to CPUs on more than one host NUMA node (on the `<cell>` start tag), and a guest with more NUMA cells holding vCPUs than the host has nodes with CPUs (on the `<numa>` start tag). Both are warnings.\n\n## Why this matters\n\nA guest NUMA topology (`<cpu><numa><cell>`) tells the guest kernel which vCPUs share local memory. The guest's scheduler and allocator act on it: tasks stay near their memory, and memory is allocated on the node of the CPU that asks. The promise only holds if each guest cell maps onto one host node:\n\n- **a cell spanning host nodes**: some of the cell's vCPUs run on another socket than the rest, and than the memory bound to the cell. The guest sees all of them as local to each other, so it places threads and memory accordingly, and some of those accesses cross the interconnect without the guest knowing. A `<vcpu cpuset>` covering several nodes makes every cell span them;\n- **more cells with vCPUs than host nodes with CPUs**: at least two guest cells share one host node. The guest keeps its tasks apart from each other's memory for no benefit, and its NUMA distances mean nothing. A CPU-less host node (CXL memory, a memory-only node) does not count: mirror it with a guest cell that has memory and no `cpus`, as libvirt allows.\n\nThe rule takes each vCPU's effective pin (`vcpupin`, else `<vcpu cpuset>`) and the host nodes of those CPUs. Unpinned vCPUs and `placement='auto'` (numad chooses at start) are not known offline and are left out. A guest with a single cell is not checked for spanning: it makes no claim of locality between cells. That cell often exists only for shared memory (virtiofs, vhost-user), and is no different from a guest without cells, whose memory placement `pin-crosses-nodeset` weighs. vCPUs listed in no cell are `guest-numa-coverage`'s.\n\n## Incorrect\n\nGuest cell 0 is vCPUs 0-3, but vCPU 3 is pinned to CPU 20 on host node 1:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='20'/>\n  <!-- vCPUs 4-7 on CPUs 21-24 (node 1) -->\n</cputune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\nEach cell's vCPUs on one host node, and the cell's memory bound there:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <!-- vCPUs 4-7 on CPUs 20-23 (node 1) -->\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: which CPUs a cell should move to is a placement decision. Pin each guest cell's vCPUs to CPUs of one host node and bind its memory with `<memnode>`. Give the guest at most as many cells with vCPUs as the host has nodes with CPUs.\n\n## Needs\n\n**host snapshot**: which node each CPU belongs to, and which nodes have CPUs. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`<numa>`, `<cell id cpus memory>`; `cpus` optional for memory-only cells), \xA7CPU Tuning, \xA7NUMA Node Tuning (`memnode`).\n- libvirt `src/conf/numa_conf.c`: guest cells and their `memnode` bindings.\n- OpenStack Nova `nova/virt/hardware.py`: each guest NUMA cell is fitted to exactly one host NUMA cell.\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: local allocation on the node of the faulting CPU.\n- The KVM tuning guide for Rocky Linux: guest NUMA cells mirroring the host's, each pinned within one socket.\n",
   "guest-numa-coverage": "# guest-numa-coverage\n\nChecks how the guest NUMA cells (`<cpu><numa><cell>`) divide the vCPUs. Errors: cells whose ids are not 0..n-1 each once, two cells naming the same vCPU, or a cell naming a vCPU at or beyond the `<vcpu>` maximum, all of which libvirt rejects. Warning: vCPUs that no cell names, which libvirt silently adds to cell 0. The warning has a safe `--fix` that writes them into cell 0's `cpus`.\n\n## Why this matters\n\nThe cells are the NUMA topology the guest OS sees: which vCPUs sit next to which memory. Its scheduler and allocator, and every NUMA-aware application inside, plan around it. With `<numatune><memnode>` the cells are also the unit in which guest memory is bound to host nodes, so a vCPU in the wrong cell ends up running far from its memory.\n\nHow libvirt reads the cells (numa_conf.c `virDomainNumaDefParseXML`, domain_conf.c `virDomainDefParseXML`):\n\n- a cell's id is its `id` attribute, or its position when `id` is absent. The ids must be exactly 0..n-1, each once (\"Exactly one 'cell' element per guest NUMA cell allowed\u2026\", \"Duplicate NUMA cell info\");\n- two cells may not share a vCPU (\"NUMA cells \u2026 have overlapping vCPU ids\");\n- no cell may name a vCPU at or beyond the `<vcpu>` maximum (\"CPU IDs in <numa> exceed the <vcpu> count\");\n- `cpus` is optional: a cell without it is a CPU-less (memory-only) node, which libvirt has supported since 6.5. It is not reported;\n- every vCPU that no cell names is added to cell 0. The QEMU driver does this after parsing (qemu_domain.c `qemuDomainDefNumaCPUsRectify`, numa_conf.c `virDomainNumaFillCPUsInNode`): cell 0's `cpus` becomes every vCPU the other cells do not name. QEMU itself warns that partial mappings are obsolete and will be removed.\n\nSo the guest gets a cell 0 that is larger than the file says, often with a non-contiguous CPU list, while the other cells (and their `memnode` bindings) look balanced on paper. The rule writes down what libvirt would do, so the file and the guest agree. If another split was meant, move the vCPUs to the right cells by hand.\n\nCoverage is checked against the vCPU **maximum**, so vCPUs that are offline at boot need a cell too. When a cell id or `cpus` value does not parse (`value-invalid`, `cpuset-syntax`), or when an error above is present, the coverage warning is left out.\n\n## Incorrect\n\nvCPU 3 is in no cell, and libvirt puts it in cell 0:\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-2' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\nErrors:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-2' memory='4' unit='GiB'/>\n    <cell id='2' cpus='2-5' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n    <cell id='2' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nFor the warning, `kvmlint --fix` sets cell 0's `cpus` to its own vCPUs plus the ones no cell names, in libvirt's canonical form (`virBitmapFormat`, e.g. `0-3,6-7`). When cell 0 has no `cpus` attribute, the fix inserts one after its `id`, in the file's quote style. This is exactly what libvirt would do, so the guest does not change. The errors have no automatic fix: which cell a shared vCPU belongs to, and how the ids should be renumbered, are the author's choices.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaDefParseXML` (ids, overlap, optional `cpus`), `virDomainNumaGetMaxCPUID`, `virDomainNumaFillCPUsInNode`.\n- libvirt `src/conf/domain_conf.c`: `virDomainDefParseXML` (\"Number of CPUs in <numa> exceeds the <vcpu> count\", \"CPU IDs in <numa> exceed the <vcpu> count\").\n- libvirt `src/qemu/qemu_domain.c`: `qemuDomainDefNumaCPUsRectify` (vCPUs in no cell go to cell 0).\n- QEMU `hw/core/machine.c` (`machine_numa_finish_cpu_init`): \"CPU(s) not present in any NUMA nodes\u2026 partial NUMA mappings is obsoleted\".\n- libvirt, Domain XML format, \xA7CPU model and topology (guest NUMA topology, CPU-less cells).\n",
@@ -25252,7 +25330,9 @@ var package_default = {
   files: [
     "dist/",
     "schemas/",
+    "rules/*/README.md",
     "README.md",
+    "CHANGELOG.md",
     "LICENSE"
   ],
   engines: {
@@ -25320,7 +25400,8 @@ ${rule.meta.summary}
       fullDescription: firstParagraph(md) || rule.meta.summary,
       helpMarkdown: md,
       helpText: markdownToText(md),
-      helpUri: `${HOMEPAGE}/blob/main/rules/${rule.meta.id}/README.md`
+      // The README of this release (its tag), not of main: a rule's advice changes between versions.
+      helpUri: `${HOMEPAGE}/blob/v${VERSION}/rules/${rule.meta.id}/README.md`
     };
     docs.set(rule.meta.id, doc);
   }
@@ -25544,7 +25625,7 @@ function resolveConfig(raw, path6, displayPath2) {
   const hosts = (raw.hosts ?? []).map((h, index) => {
     const snapshot = resolve3(dir, h.snapshot);
     if (!existsSync2(snapshot)) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
-    const host = { snapshot, index, matches: (0, import_picomatch.default)(h.domains, { dot: true }), housekeeping: h.housekeeping };
+    const host = { snapshot, index, globs: h.domains, matches: (0, import_picomatch.default)(h.domains, { dot: true }), housekeeping: h.housekeeping };
     const bases = new Set(h.domains.map((g) => import_picomatch.default.scan(g).base));
     for (const base of bases) {
       if (base === "") hostIndex.anywhere.push(host);
@@ -25565,6 +25646,7 @@ function resolveConfig(raw, path6, displayPath2) {
   const rel = (abs) => relativePosix(dir, abs);
   return {
     path: displayPath2,
+    file: path6,
     dir,
     rules: rules3,
     ruleOptions,
@@ -26701,7 +26783,7 @@ var readGitConfigFile = (normalizedPath, readMethod, suppressErrors) => {
     throw createGitConfigReadError(normalizedPath, error);
   }
 };
-var getExcludesFileFromGitConfigSync = (filePath, readFileSync6, gitDirectory, options = {}) => {
+var getExcludesFileFromGitConfigSync = (filePath, readFileSync7, gitDirectory, options = {}) => {
   const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
   const normalizedPath = path3.resolve(filePath);
   if (includeStack.has(normalizedPath)) {
@@ -26711,14 +26793,14 @@ var getExcludesFileFromGitConfigSync = (filePath, readFileSync6, gitDirectory, o
     return void 0;
   }
   includeStack.add(normalizedPath);
-  const content = readGitConfigFile(normalizedPath, readFileSync6, suppressErrors);
+  const content = readGitConfigFile(normalizedPath, readFileSync7, suppressErrors);
   if (content === void 0) {
     includeStack.delete(normalizedPath);
     return void 0;
   }
   let { excludesFile, includePaths } = parseGitConfigForExcludesFile(content, normalizedPath, gitDirectory);
   for (const includePath of includePaths) {
-    const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync6, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
+    const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync7, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
     if (includedExcludesFile !== void 0) {
       excludesFile = includedExcludesFile;
     }
@@ -26763,13 +26845,13 @@ var resolveGitDirectoryFromFile = (gitFilePath, content) => {
   }
   return path3.resolve(path3.dirname(gitFilePath), match[1]);
 };
-var getGitDirectorySync = (gitRoot, readFileSync6) => {
+var getGitDirectorySync = (gitRoot, readFileSync7) => {
   if (!gitRoot) {
     return void 0;
   }
   const gitFilePath = path3.join(gitRoot, ".git");
   try {
-    return resolveGitDirectoryFromFile(gitFilePath, readFileSync6(gitFilePath, "utf8"));
+    return resolveGitDirectoryFromFile(gitFilePath, readFileSync7(gitFilePath, "utf8"));
   } catch {
     return gitFilePath;
   }
@@ -26819,18 +26901,18 @@ var readGlobalGitignoreContent = (filePath, readMethod, suppressErrors) => {
 };
 var getGlobalGitignoreFile = (options = {}) => {
   const cwd = toPath(options.cwd) ?? process2.cwd();
-  const readFileSync6 = getReadFileSyncMethod(options.fs);
+  const readFileSync7 = getReadFileSyncMethod(options.fs);
   const gitRoot = findGitRootSync(cwd, options.fs);
-  const gitDirectory = getGitDirectorySync(gitRoot, readFileSync6);
+  const gitDirectory = getGitDirectorySync(gitRoot, readFileSync7);
   let excludesFileConfig;
   for (const gitConfigPath of getGitConfigPaths()) {
-    const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync6, gitDirectory, { suppressErrors: options.suppressErrors });
+    const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync7, gitDirectory, { suppressErrors: options.suppressErrors });
     if (value !== void 0) {
       excludesFileConfig = value;
     }
   }
   const filePath = resolveExcludesFilePath(excludesFileConfig);
-  return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync6, options.suppressErrors);
+  return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync7, options.suppressErrors);
 };
 var getGlobalGitignoreFileAsync = async (options = {}) => {
   const cwd = toPath(options.cwd) ?? process2.cwd();
@@ -27016,9 +27098,9 @@ var shouldExpandGlobstarDirectory = (pattern) => {
   if (!match) {
     return false;
   }
-  const dirname7 = match[1];
-  const hasWildcards = /[*?[\]{}]/.test(dirname7);
-  const hasExtension = nodePath.extname(dirname7) && !dirname7.startsWith(".");
+  const dirname8 = match[1];
+  const hasWildcards = /[*?[\]{}]/.test(dirname8);
+  const hasExtension = nodePath.extname(dirname8) && !dirname8.startsWith(".");
   return !hasWildcards && !hasExtension;
 };
 var getDirectoryGlob = ({ directoryPath, files, extensions }) => {
@@ -27537,14 +27619,84 @@ async function discoverFiles(paths, cwd) {
   const filter = new GitignoreFilter(repositoryRoot(cwd));
   return [...found].filter(([absPath, explicit]) => explicit || !filter.ignores(absPath)).map(([absPath, explicit]) => ({ absPath, explicit })).sort((a, b) => a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0);
 }
+async function expandGlobs(patterns, base) {
+  const matches = await globby([...patterns], { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"] });
+  const filter = new GitignoreFilter(repositoryRoot(base));
+  return matches.filter((m) => !filter.ignores(m)).sort();
+}
 function displayPath(absPath, cwd) {
   const rel = relativePosix(cwd, absPath);
   return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? sep2 === "/" ? rel : rel.split("/").join(sep2) : absPath;
 }
 
+// src/engine/plans.ts
+import { extname, sep as sep3 } from "node:path";
+async function completePlans(input) {
+  const { config, cliHost } = input;
+  const planInputs = [];
+  const skipped = [];
+  const wholeHosts = /* @__PURE__ */ new Set();
+  let wholeConfig = false;
+  const named = [];
+  const mapped = config !== void 0 && cliHost === void 0 && config.hosts.length > 0;
+  for (const f of input.discovered) {
+    if (f.explicit) {
+      if (f.absPath === cliHost || config !== void 0 && f.absPath === config.file) {
+        if (f.absPath !== cliHost) wholeConfig = true;
+        planInputs.push(f.absPath);
+        continue;
+      }
+      const hosts = mapped ? config.hosts.filter((h) => h.snapshot === f.absPath) : [];
+      if (hosts.length > 0) {
+        for (const h of hosts) wholeHosts.add(h);
+        planInputs.push(f.absPath);
+        continue;
+      }
+      if (extname(f.absPath).toLowerCase() === ".json") {
+        skipped.push(f.absPath);
+        continue;
+      }
+    }
+    named.push(f);
+  }
+  const hostOf = /* @__PURE__ */ new Map();
+  const reported = new Set(named.map((f) => f.absPath));
+  if (!mapped) return { files: named, reported, hostOf, planInputs, skipped };
+  const targets = new Set(wholeConfig ? config.hosts : wholeHosts);
+  for (const f of named) {
+    if (input.isIgnored(f.absPath)) continue;
+    const host = hostForDomain(config, f.absPath);
+    hostOf.set(f.absPath, host);
+    if (host) targets.add(host);
+  }
+  const namedHosts = new Set(hostOf.values());
+  const covered = input.namedDirs.some((d) => config.dir === d || config.dir.startsWith(d.endsWith(sep3) ? d : d + sep3));
+  const unmatched = config.hosts.filter((h) => !namedHosts.has(h));
+  const walked = covered ? unmatched : [.../* @__PURE__ */ new Set([...targets, ...unmatched])];
+  const context = [];
+  const hit = /* @__PURE__ */ new Set();
+  if (walked.length > 0) {
+    for (const abs of await expandGlobs([...new Set(walked.flatMap((h) => h.globs))], config.dir)) {
+      const host = hostForDomain(config, abs);
+      if (!host) continue;
+      hit.add(host);
+      if (reported.has(abs) || !targets.has(host) || input.isIgnored(abs) || extname(abs).toLowerCase() !== ".xml") continue;
+      hostOf.set(abs, host);
+      context.push({ absPath: abs, explicit: false });
+    }
+  }
+  for (const h of unmatched) {
+    if (!hit.has(h)) {
+      throw new ConfigError(config.path, `hosts[${h.index}].domains`, `${h.globs.map((g) => `'${g}'`).join(", ")} ${h.globs.length === 1 ? "matches" : "match"} no file (globs are relative to the config's directory): a typo, or a host without guests (remove it)`);
+    }
+  }
+  for (const f of context) if (wholeConfig || wholeHosts.has(hostOf.get(f.absPath))) reported.add(f.absPath);
+  return { files: [...named, ...context], reported, hostOf, planInputs, skipped };
+}
+
 // src/schema/validator.ts
 import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, realpathSync } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join5, resolve as resolve6, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join5, resolve as resolve6, sep as sep4 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var libxml2;
 var compiled = /* @__PURE__ */ new Map();
@@ -27562,8 +27714,8 @@ function schemaFilePath(a, name) {
   } else if (!/^[a-z][a-z0-9+.-]*:/i.test(name)) {
     path6 = isAbsolute3(name) ? resolve6(name) : resolve6(a.dir, name);
   }
-  const inside2 = (p) => p.startsWith(a.dir + sep3);
-  if (path6 === void 0 || !inside2(path6) || !path6.endsWith(".rng")) {
+  const inside = (p) => p.startsWith(a.dir + sep4);
+  if (path6 === void 0 || !inside(path6) || !path6.endsWith(".rng")) {
     a.refused.push(name);
     return void 0;
   }
@@ -27579,7 +27731,7 @@ function schemaFilePath(a, name) {
       return void 0;
     }
   }
-  if (!inside2(real)) {
+  if (!inside(real)) {
     a.refused.push(name);
     return void 0;
   }
@@ -27827,11 +27979,20 @@ async function lint(options) {
     else schemaDir = findSchemaDir(options.schemaSearchDirs ?? defaultSchemaDirs(process.env), cwd);
   }
   const cliHost = options.hostFile ? hostFor(options.hostFile) : void 0;
-  const configHostOf = (abs) => cliHost || !config || config.hosts.length === 0 ? void 0 : hostForDomain(config, abs);
   const stdinAbs = options.stdin ? resolve7(cwd, options.stdin.path) : void 0;
-  const discovered = options.stdin && options.paths.length === 0 ? [] : (await discoverFiles(options.paths, cwd)).filter((f) => f.absPath !== stdinAbs);
+  const walkedPaths = options.stdin && options.paths.length === 0 ? [] : options.paths.length > 0 ? options.paths : ["."];
+  const discovered = walkedPaths.length === 0 ? [] : (await discoverFiles(options.paths, cwd)).filter((f) => f.absPath !== stdinAbs);
   if (stdinAbs !== void 0) discovered.push({ absPath: stdinAbs, explicit: true });
-  const files = discovered.filter((f) => !config?.isIgnoredFile(f.absPath));
+  const isIgnored = (abs) => config?.isIgnoredFile(abs) ?? false;
+  const plans = await completePlans({
+    discovered,
+    config,
+    cliHost: options.hostFile ? resolve7(cwd, options.hostFile) : void 0,
+    namedDirs: walkedPaths.map((p) => resolve7(cwd, p)).filter((abs) => statSync3(abs, { throwIfNoEntry: false })?.isDirectory()),
+    isIgnored
+  });
+  const configHostOf = (abs) => cliHost || !config || config.hosts.length === 0 ? void 0 : plans.hostOf.has(abs) ? plans.hostOf.get(abs) : hostForDomain(config, abs);
+  const files = plans.files.filter((f) => !isIgnored(f.absPath));
   const schema = schemaDir && files.length > 0 ? await loadSchemaValidator(schemaDir, displayPath(schemaDir, cwd)) : void 0;
   const diagnostics = [];
   const sources = /* @__PURE__ */ new Map();
@@ -27859,8 +28020,10 @@ async function lint(options) {
     const domains = [];
     const groupSources = /* @__PURE__ */ new Map();
     const texts = /* @__PURE__ */ new Map();
+    const reportedFiles = /* @__PURE__ */ new Set();
     for (const f of group) {
       const shownPath = displayPath(f.absPath, cwd);
+      const reported = plans.reported.has(f.absPath);
       let source;
       const override = options.overrides?.get(f.absPath);
       if (override !== void 0) {
@@ -27891,7 +28054,10 @@ async function lint(options) {
       }
       const { doc } = source;
       if (!doc.error && doc.root?.name !== "domain" && !f.explicit) continue;
-      shown.push(shownPath);
+      if (reported) {
+        shown.push(shownPath);
+        reportedFiles.add(shownPath);
+      }
       absPaths.set(shownPath, f.absPath);
       texts.set(shownPath, source.text);
       if (doc.error) {
@@ -27907,8 +28073,8 @@ async function lint(options) {
         continue;
       }
       domains.push({ source, domain: buildDomainModel(doc.root) });
+      if (reported) domainCount++;
     }
-    domainCount += domains.length;
     const reportOnHost = (rule, h, d) => {
       push2(rule, h.path, h.lines, { ...d, range: d.range ?? { start: 0, end: h.lines.lineCount > 1 ? h.lines.lineStart(2) - 1 : h.text.length } });
     };
@@ -27954,9 +28120,13 @@ async function lint(options) {
     }
     const kept = filterSuppressed(found, groupSources, config, absPaths, reportUnused, settings);
     for (const d of kept) {
+      const files2 = involvedFiles(d);
+      if (!files2.some((f) => reportedFiles.has(f) || f === host?.path)) continue;
       diagnostics.push(d);
-      const text = texts.get(d.file);
-      if (text !== void 0) sources.set(d.file, text);
+      for (const f of files2) {
+        const text = texts.get(f);
+        if (text !== void 0) sources.set(f, text);
+      }
     }
   };
   const groups = /* @__PURE__ */ new Map();
@@ -27988,6 +28158,10 @@ async function lint(options) {
   for (const path6 of lintedHosts) {
     shown.push(path6);
     absPaths.set(path6, resolve7(cwd, path6));
+  }
+  if (domainCount === 0 && !options.allowNoDomains && !stdinAbs && plans.planInputs.length === 0 && !discovered.some((f) => f.explicit) && refusals.length === 0) {
+    const where = walkedPaths.map((p) => `'${p}'`).join(" ");
+    throw new UsageError(`no domain XML found in ${where} (no .xml file with a <domain> root${files.length < discovered.length ? " that the config does not ignore" : ""}); check the path, or pass --allow-no-domains`);
   }
   diagnostics.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   return {
@@ -28050,6 +28224,10 @@ function filterSuppressed(diagnostics, sources, config, absPaths, reportUnused, 
     out.push(...list);
   }
   return out;
+}
+function involvedFiles(d) {
+  if (!d.related || d.related.length === 0) return [d.file];
+  return [d.file, ...d.related.flatMap((r) => r.file !== d.file ? [r.file] : [])];
 }
 function domainName(root) {
   const text = (n) => root.children.find((c) => c.name === n)?.text.trim();
@@ -28150,18 +28328,6 @@ function unifiedDiff(oldText, newText, oldName, newName, context = 3) {
   }
   return out;
 }
-var C_ESCAPES = { 7: "\\a", 8: "\\b", 9: "\\t", 10: "\\n", 11: "\\v", 12: "\\f", 13: "\\r", 34: '\\"', 92: "\\\\" };
-function gitQuotedPath(path6) {
-  const bytes = Buffer.from(path6, "utf8");
-  if (!bytes.some((b) => b < 32 || b >= 127 || b === 34 || b === 92)) return path6;
-  let out = '"';
-  for (const b of bytes) {
-    if (C_ESCAPES[b] !== void 0) out += C_ESCAPES[b];
-    else if (b < 32 || b >= 127) out += `\\${b.toString(8).padStart(3, "0")}`;
-    else out += String.fromCharCode(b);
-  }
-  return `${out}"`;
-}
 
 // src/engine/fix.ts
 var MAX_FIX_PASSES = 10;
@@ -28187,10 +28353,13 @@ async function lintAndFix(options) {
   const session = options.session ?? { hosts: /* @__PURE__ */ new Map() };
   let run = await lint({ ...options, overrides: current, session });
   let passes = 0;
+  const appliedRules = /* @__PURE__ */ new Map();
   while (passes < MAX_FIX_PASSES) {
     const byFile = /* @__PURE__ */ new Map();
+    const ruleOfFix = /* @__PURE__ */ new Map();
     for (const d of run.diagnostics) {
       if (!d.fix) continue;
+      ruleOfFix.set(d.fix, d.ruleId);
       const list = byFile.get(d.file);
       if (list) list.push(d.fix);
       else byFile.set(d.file, [d.fix]);
@@ -28201,10 +28370,16 @@ async function lintAndFix(options) {
       const before = run.sources.get(file);
       if (abs === void 0 || before === void 0) continue;
       if (!originals.has(abs)) originals.set(abs, before);
-      const after = applyFixes(before, fixes).text;
+      const { text: after, applied } = applyFixes(before, fixes);
       if (after !== before) {
         current.set(abs, after);
         changed = true;
+        let counts = appliedRules.get(abs);
+        if (!counts) appliedRules.set(abs, counts = /* @__PURE__ */ new Map());
+        for (const fix of applied) {
+          const id = ruleOfFix.get(fix);
+          counts.set(id, (counts.get(id) ?? 0) + 1);
+        }
       }
     }
     if (!changed) break;
@@ -28219,182 +28394,47 @@ async function lintAndFix(options) {
     if (parseXml(text).error) unparsable.push(abs);
     else fixed.set(abs, text);
   }
-  return { run, fixed, originals, unparsable, passes };
+  return { run, fixed, originals, unparsable, passes, appliedRules };
 }
 
 // src/engine/write.ts
-import { accessSync, closeSync as closeSync3, constants, fstatSync as fstatSync3, fsyncSync, ftruncateSync, lstatSync, openSync as openSync3, readSync as readSync3, realpathSync as realpathSync2, unlinkSync, writeSync } from "node:fs";
-import { dirname as dirname5, join as join7, relative as relative3, isAbsolute as isAbsolute4, sep as sep4 } from "node:path";
+import { closeSync as closeSync3, fsyncSync, openSync as openSync3, readFileSync as readFileSync4, renameSync, statSync as statSync4, unlinkSync, writeSync, chmodSync } from "node:fs";
+import { basename, dirname as dirname5, join as join7 } from "node:path";
 import { randomBytes } from "node:crypto";
 var FixWriteError = class extends Error {
 };
-var liveBackups = /* @__PURE__ */ new Set();
-function removeLiveBackups() {
-  for (const p of liveBackups) {
-    try {
-      unlinkSync(p);
-    } catch {
-    }
-  }
-  liveBackups.clear();
-}
-function writeAll(fd, bytes, position) {
-  let done = 0;
-  while (done < bytes.length) {
-    const n = writeSync(fd, bytes, done, bytes.length - done, position + done);
-    if (n <= 0) throw new Error(`write returned ${n} with ${bytes.length - done} bytes left`);
-    done += n;
-  }
-}
-function readAll(fd, size) {
-  const buf = Buffer.allocUnsafe(size + 1);
-  let off = 0;
-  for (; ; ) {
-    if (off === buf.length) return readAll(fd, buf.length * 2);
-    const n = readSync3(fd, buf, off, buf.length - off, off);
-    if (n === 0) return buf.subarray(0, off);
-    off += n;
-  }
-}
-function inside(dir, abs) {
-  const rel = relative3(dir, abs);
-  return rel === "" || !rel.startsWith(`..${sep4}`) && rel !== ".." && !isAbsolute4(rel);
-}
-function sameVersion(a, b) {
-  return a.ino === b.ino && a.dev === b.dev && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
-}
-function reason(e) {
-  const err = e;
-  return err.code ? `${err.code} (${err.syscall ?? "write"})` : err instanceof Error ? err.message : String(e);
-}
-function writeFixedFile(path6, originalText, fixedText, workspace) {
-  const fail = (why) => {
-    throw new FixWriteError(`${path6}: ${why}`);
-  };
-  let target = path6;
-  const link = lstatSync(path6);
-  if (link.isSymbolicLink()) {
-    target = realpathSync2(path6);
-    let root = workspace;
-    try {
-      root = realpathSync2(workspace);
-    } catch {
-    }
-    if (!inside(root, target)) fail(`symlink to ${target}, outside the workspace; not fixed`);
-  }
-  const expected = Buffer.from(originalText, "utf8");
-  const fixed = Buffer.from(fixedText, "utf8");
-  let fd;
+function writeFixedFile(path6, originalText, fixedText) {
+  const st = statSync4(path6);
+  if ((st.mode & 146) === 0) throw new FixWriteError(`${path6}: file is read-only; not fixed`);
+  const bytes = readFileSync4(path6);
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) throw new FixWriteError(`${path6}: UTF-16 files are not fixed`);
+  const onDisk = decodeXmlBytes(bytes);
+  if (onDisk.error || onDisk.text !== originalText) throw new FixWriteError(`${path6}: changed on disk since it was read; not overwritten`);
+  const tmp = join7(dirname5(path6), `.${basename(path6)}.kvmlint-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  const fd = openSync3(tmp, "wx", st.mode & 4095);
   try {
-    accessSync(target, constants.W_OK);
-    fd = openSync3(target, constants.O_RDWR | constants.O_NOFOLLOW);
-  } catch (e) {
-    const code = e.code;
-    return fail(code === "EACCES" || code === "EPERM" || code === "EROFS" ? `not writable (${code}); not fixed` : `cannot open for writing: ${reason(e)}; not fixed`);
-  }
-  let backup;
-  try {
-    const before = fstatSync3(fd);
-    if (!before.isFile()) fail("not a regular file; not fixed");
-    if ((before.mode & 146) === 0) fail("file is read-only; not fixed");
-    const bytes = readAll(fd, before.size);
-    if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) fail("UTF-16 files are not fixed");
-    const onDisk = decodeXmlBytes(bytes);
-    if (onDisk.error || onDisk.text !== originalText || !bytes.equals(expected)) fail("changed on disk since it was read; not overwritten");
-    backup = join7(dirname5(target), `.kvmlint-${process.pid}-${randomBytes(6).toString("hex")}.bak`);
-    try {
-      const bfd = openSync3(backup, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 384);
-      liveBackups.add(backup);
-      try {
-        writeAll(bfd, bytes, 0);
-        fsyncSync(bfd);
-      } finally {
-        closeSync3(bfd);
-      }
-      const bcheck = openSync3(backup, constants.O_RDONLY | constants.O_NOFOLLOW);
-      try {
-        if (!readAll(bcheck, bytes.length).equals(bytes)) throw new Error("backup read back differs");
-      } finally {
-        closeSync3(bcheck);
-      }
-    } catch (e) {
-      if (e instanceof FixWriteError) throw e;
-      return fail(`could not write a backup beside it: ${reason(e)}; not fixed`);
-    }
-    const now = fstatSync3(fd);
-    if (!sameVersion(before, now) || !readAll(fd, now.size).equals(bytes)) fail("changed on disk since it was read; not overwritten");
-    try {
-      if (fixed.length > bytes.length) writeAll(fd, fixed.subarray(bytes.length), bytes.length);
-      writeAll(fd, fixed.subarray(0, Math.min(fixed.length, bytes.length)), 0);
-      if (fixed.length < bytes.length) ftruncateSync(fd, fixed.length);
-      fsyncSync(fd);
-      if (!readAll(fd, fixed.length).equals(fixed)) throw new Error("the file read back differs from what was written");
-    } catch (e) {
-      restore(fd, bytes, backup, fail);
-      return fail(`could not write the fix: ${reason(e)}; left unchanged`);
-    }
-  } finally {
-    closeSync3(fd);
-    if (backup && liveBackups.has(backup)) {
-      try {
-        unlinkSync(backup);
-      } catch {
-      }
-      liveBackups.delete(backup);
-    }
-  }
-}
-function restore(fd, original, backup, fail) {
-  try {
-    writeAll(fd, original, 0);
-    ftruncateSync(fd, original.length);
+    writeSync(fd, fixedText);
     fsyncSync(fd);
-    if (!readAll(fd, original.length).equals(original)) throw new Error("restored bytes differ");
   } catch (e) {
-    liveBackups.delete(backup);
-    fail(`could not restore the original after a failed write (${reason(e)}): it is in ${backup}`);
+    closeSync3(fd);
+    unlinkSync(tmp);
+    throw e;
+  }
+  closeSync3(fd);
+  try {
+    chmodSync(tmp, st.mode & 4095);
+    renameSync(tmp, path6);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+    }
+    throw e;
   }
 }
 
 // src/formats/github.ts
 import path4 from "node:path";
-
-// src/formats/neutralise.ts
-var C0_OR_DEL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-var C1_OR_BIDI = /[\u0080-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-var BREAKS = /[\t\n\r\u2028\u2029]/g;
-function picture(c) {
-  const code = c.charCodeAt(0);
-  return code === 127 ? "\u2421" : String.fromCharCode(9216 + code);
-}
-function neutralise(s) {
-  return s.replace(C0_OR_DEL, picture).replace(C1_OR_BIDI, "\uFFFD");
-}
-function neutraliseLine(s) {
-  return neutralise(s).replace(BREAKS, (c) => c === "\u2028" || c === "\u2029" ? "\uFFFD" : picture(c));
-}
-function neutraliseResult(result) {
-  const file = memoised(neutraliseLine);
-  const sources = /* @__PURE__ */ new Map();
-  for (const [path6, text] of result.sources) sources.set(file(path6), neutralise(text));
-  const diagnostics = result.diagnostics.map((d) => ({
-    ...d,
-    file: file(d.file),
-    message: neutraliseLine(d.message),
-    ...d.suggestions ? { suggestions: d.suggestions.map((s) => ({ ...s, message: neutraliseLine(s.message) })) } : {}
-  }));
-  return { ...result, diagnostics, sources, files: result.files.map(file) };
-}
-function memoised(f) {
-  const seen = /* @__PURE__ */ new Map();
-  return (s) => {
-    let v = seen.get(s);
-    if (v === void 0) seen.set(s, v = f(s));
-    return v;
-  };
-}
-
-// src/formats/github.ts
 var COMMAND = { error: "error", warning: "warning", info: "notice" };
 function escapeData(s) {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -28403,8 +28443,8 @@ function escapeProperty(s) {
   return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function workflowCommand(name, properties, message2) {
-  const props = properties.filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(neutralise(String(v)))}`);
-  return `::${name}${props.length > 0 ? ` ${props.join(",")}` : ""}::${escapeData(neutralise(message2))}`;
+  const props = properties.filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
+  return `::${name}${props.length > 0 ? ` ${props.join(",")}` : ""}::${escapeData(message2)}`;
 }
 function annotationPath(file, root, cwd) {
   return repoRelativePath(file, root, cwd) ?? path4.resolve(cwd, file);
@@ -28482,9 +28522,9 @@ function rootUri(root) {
   return href.endsWith("/") ? href : `${href}/`;
 }
 function fileLocation(file, root, cwd) {
-  const relative6 = repoRelativePath(file, root, cwd);
-  if (relative6 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
-  return { uri: relative6.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+  const relative5 = repoRelativePath(file, root, cwd);
+  if (relative5 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
+  return { uri: relative5.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 var ArtifactTable = class {
   constructor(root, cwd) {
@@ -28634,11 +28674,10 @@ function fixesOf(d) {
 // src/formats/text.ts
 var import_eslint_formatter_friendly = __toESM(require_eslint_formatter_friendly(), 1);
 var import_chalk = __toESM(require_chalk(), 1);
-import { relative as relative4 } from "node:path";
+import { relative as relative3 } from "node:path";
 var chalk = import_chalk.default.default;
-function formatText(unsafe, opts) {
-  if (unsafe.diagnostics.length === 0) return "";
-  const result = neutraliseResult(unsafe);
+function formatText(result, opts) {
+  if (result.diagnostics.length === 0) return "";
   return withChalkColor(opts.color, () => {
     const { results: eslintResults, framed } = toEslintResults(result);
     const rendered = restoreFramedLocations(withFriendlyEnv(() => (0, import_eslint_formatter_friendly.default)(eslintResults)), framed);
@@ -28673,7 +28712,7 @@ function toEslintResults(result) {
       continue;
     }
     const ordered2 = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
-    const shown = relative4(".", filePath);
+    const shown = relative3(".", filePath);
     for (const d of ordered2) {
       const frame = cutLine(lines, d.line, d.column);
       const k = framed.length;
@@ -28722,7 +28761,7 @@ function describe(d) {
   if (d.help) text += `
        ${chalk.cyan("help:")} ${d.help}`;
   for (const r of d.related ?? []) text += `
-       ${chalk.dim("also:")} ${relative4(".", r.file)}:${r.line}:${r.column} ${r.message}`;
+       ${chalk.dim("also:")} ${relative3(".", r.file)}:${r.line}:${r.column} ${r.message}`;
   for (const s of d.suggestions ?? []) {
     text += `
        ${chalk.cyan("suggestion:")} ${s.message.replace(/\.$/, "")}`;
@@ -28815,8 +28854,8 @@ function formatResult(name, result, opts) {
 }
 
 // src/commands/snapshot.ts
-import { readFileSync as readFileSync5, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname as dirname6, join as join9, resolve as resolve9 } from "node:path";
+import { readFileSync as readFileSync6, renameSync as renameSync2, rmSync, writeFileSync } from "node:fs";
+import { basename as basename2, dirname as dirname6, join as join9, resolve as resolve9 } from "node:path";
 
 // src/host/capture.ts
 import { resolve as resolve8 } from "node:path";
@@ -28888,7 +28927,7 @@ function parseZoneinfo(text) {
 }
 
 // src/host/capture/tree.ts
-import { readdirSync, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
+import { readdirSync, readFileSync as readFileSync5, statSync as statSync5 } from "node:fs";
 import { join as join8 } from "node:path";
 var TreeReader = class {
   constructor(root) {
@@ -28903,7 +28942,7 @@ var TreeReader = class {
   /** The file's text, or undefined when it does not exist (or cannot be read, with a note). */
   text(rel) {
     try {
-      return readFileSync4(this.abs(rel), "utf8");
+      return readFileSync5(this.abs(rel), "utf8");
     } catch (err) {
       const code = err.code;
       if (code !== "ENOENT" && code !== "ENOTDIR") this.notes.push(`/${rel}: cannot read (${code ?? err.message}); treated as missing`);
@@ -28916,7 +28955,7 @@ var TreeReader = class {
    */
   textOrError(rel) {
     try {
-      return { text: readFileSync4(this.abs(rel), "utf8") };
+      return { text: readFileSync5(this.abs(rel), "utf8") };
     } catch (err) {
       return { code: err.code ?? err.message };
     }
@@ -28954,7 +28993,7 @@ var TreeReader = class {
   }
   isDir(rel) {
     try {
-      return statSync3(this.abs(rel)).isDirectory();
+      return statSync5(this.abs(rel)).isDirectory();
     } catch {
       return false;
     }
@@ -29456,10 +29495,10 @@ function isolationSummary(s) {
   return `housekeeping CPUs ${m.housekeeping.toString() || "none"}; isolated ${m.isolation.isolated.toString() || "none"}${from}`;
 }
 function writeAtomically(path6, text) {
-  const tmp = join9(dirname6(path6), `.${basename(path6)}.${process.pid}.tmp`);
+  const tmp = join9(dirname6(path6), `.${basename2(path6)}.${process.pid}.tmp`);
   try {
     writeFileSync(tmp, text);
-    renameSync(tmp, path6);
+    renameSync2(tmp, path6);
   } catch (err) {
     rmSync(tmp, { force: true });
     throw new UsageError(`cannot write ${path6}: ${err.message}`);
@@ -29476,7 +29515,7 @@ function registerSnapshotCommand(program2, io, setExitCode) {
       const from = resolve9(io.cwd, opts.from);
       let text2;
       try {
-        text2 = readFileSync5(from, "utf8");
+        text2 = readFileSync6(from, "utf8");
       } catch (err) {
         const code = err.code;
         throw new UsageError(`snapshot: ${opts.from}: ${code === "ENOENT" ? "no such file" : err.message}`);
@@ -29511,6 +29550,72 @@ function registerSnapshotCommand(program2, io, setExitCode) {
   });
 }
 
+// src/commands/explain.ts
+import { resolve as resolve10 } from "node:path";
+function registerExplainCommand(program2, io) {
+  program2.command("explain").description("show the config, host snapshot, plan members, housekeeping CPUs and rule severities a domain file is linted with").argument("<file>", "a domain XML file").option("--host <file>", "host snapshot applied to the file, as for a lint").option("-c, --config <file>", "configuration file, as for a lint").option("--no-config-lookup", "do not look for kvmlint.config.json").action(async (file, opts) => {
+    io.stdout(await explain(file, opts, io.cwd));
+  });
+}
+async function explain(file, opts, cwd) {
+  const abs = resolve10(cwd, file);
+  const shown = displayPath(abs, cwd);
+  const { text, error } = readBoundedText(abs, DEFAULT_MAX_FILE_BYTES);
+  const root = sourceFromText(shown, text, error).doc.root;
+  const field = (name) => root?.children.find((c) => c.name === name)?.text.trim();
+  const config = resolveConfig2({ paths: [file], configFile: opts.config ?? (opts.configLookup ? void 0 : false) }, cwd);
+  const lines = [];
+  const row = (label, value) => lines.push(`${`${label}:`.padEnd(14)}${value}`);
+  row("file", root?.name === "domain" ? `${shown} (domain ${field("name") ?? "(no name)"}${field("uuid") ? `, uuid ${field("uuid")}` : ""})` : `${shown} (root <${root?.name ?? "?"}>: not a domain, not linted)`);
+  row("config", config ? config.path : opts.configLookup ? "none (no kvmlint.config.json at or above the file, up to the repository root)" : "none (--no-config-lookup)");
+  const ignored = config?.isIgnoredFile(abs) ?? false;
+  if (ignored) row("ignored", `yes: a glob in ${config.path} "ignores" skips this file`);
+  let host;
+  let members = [shown];
+  if (opts.host !== void 0) {
+    host = loadLintHost(opts.host, cwd);
+    row("host", `${host.path} (--host: applied to every linted domain; the plan is the domains linted together)`);
+  } else if (config && !ignored) {
+    const mapped = hostForDomain(config, abs);
+    if (mapped) {
+      host = loadLintHost(mapped.snapshot, cwd, mapped.housekeeping);
+      row("host", `${host.path} (${config.path} hosts[${mapped.index}], domains ${mapped.globs.map((g) => `'${g}'`).join(", ")})`);
+      const plan = await completePlans({ discovered: [{ absPath: abs, explicit: true }], config, cliHost: void 0, namedDirs: [], isIgnored: (p) => config.isIgnoredFile(p) });
+      members = plan.files.map((f) => displayPath(f.absPath, cwd)).sort();
+    } else {
+      row("host", `none: no hosts[].domains glob in ${config.path} matches ${shown}; only domain rules run`);
+    }
+  } else {
+    row("host", "none (no --host, no config mapping): only domain rules run");
+  }
+  if (host) {
+    const others = members.filter((m) => m !== shown);
+    row("plan", `${members.length} domain${members.length === 1 ? "" : "s"} planned together on ${host.path}${others.length > 0 ? `: ${shown} with ${others.join(", ")}` : `: ${shown} alone`}`);
+    row("housekeeping", housekeepingSource(host, config && opts.host === void 0 ? hostForDomain(config, abs)?.housekeeping : void 0, config?.path));
+  }
+  const settings = { ...config?.rules };
+  lines.push("rules:");
+  const width = Math.max(...rules2.map((r) => r.meta.id.length));
+  for (const rule of rules2) {
+    const setting = settings[rule.meta.id];
+    const severity = setting === "off" ? "off" : setting === void 0 || rule.meta.severity === "info" ? rule.meta.severity : setting;
+    const from = setting === void 0 ? "default" : config.path;
+    const idle = severity !== "off" && rule.meta.needs !== "domain" && !host ? ` (needs a ${rule.meta.needs === "plan" ? "host (plan)" : "host"}: does not run)` : "";
+    lines.push(`  ${rule.meta.id.padEnd(width)}  ${severity.padEnd(7)}  ${from}${idle}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function housekeepingSource(host, configured, configPath) {
+  const m = host.model;
+  if (!m.housekeeping) {
+    return 'unknown: the snapshot declares no isolation (no isolcpus, nohz_full or tuned isolated_cores) and the config sets no "housekeeping"; housekeeping rules stay silent';
+  }
+  if (configured !== void 0) return `CPUs ${m.housekeeping.toString() || "none"} (set by "housekeeping" in ${configPath})`;
+  const from = m.isolation && m.isolation.sources.length > 0 ? ` (${m.isolation.sources.join(", ")})` : "";
+  return `CPUs ${m.housekeeping.toString() || "none"}: online ${m.online.toString()} minus isolated ${m.isolation?.isolated.toString() || "none"}${from}`;
+}
+
 // src/cli.ts
 var SETTINGS = { off: "off", warn: "warning", warning: "warning", error: "error", info: "info" };
 function parseRuleSetting(value, previous = {}) {
@@ -29526,66 +29631,79 @@ function parseCount(value) {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`expected a non-negative integer, got '${value}'`);
   return Number(value);
 }
-function say(io, message2) {
-  io.stderr(`kvmlint: ${neutraliseLine(message2)}
-`);
+function parseMaxWarnings(value) {
+  return value.trim() === "-1" ? -1 : parseCount(value);
 }
 async function runCli(argv, io) {
   let exitCode = 0;
-  const program2 = new Command("kvmlint").description("Lint libvirt domain XML for NUMA, pinning, hugepage and host tuning mistakes.").version(VERSION, "-v, --version").argument("[paths...]", "files, directories (their **/*.xml) or globs", []).option("--host <file>", "host snapshot applied to every linted domain: kvmlint JSON, virsh capabilities XML or numactl --hardware text").option("-c, --config <file>", "configuration file (default: nearest kvmlint.config.json up to the repository root)").option("--no-config-lookup", "do not look for kvmlint.config.json").option("--fix", "apply safe fixes to the files").option("--fix-dry-run", "print safe fixes as a unified diff; write nothing").option("--report-unused-disable-directives", "report kvmlint-disable comments that suppress nothing").addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text")).option("-o, --output-file <file>", "write the report to a file instead of stdout").option("--max-warnings <n>", "exit 1 when there are more warnings than this", parseCount).option("--quiet", "report errors only").option("--rule <id=level>", "set a rule to off, warn or error (repeatable)", parseRuleSetting).option("--max-file-size <bytes>", "refuse files larger than this", parseCount).option("--stdin", "lint the domain XML on standard input (e.g. virsh dumpxml vm | kvmlint --stdin)").option("--stdin-filename <path>", "the path to lint standard input as: its name in the report, its host in the config, the file it replaces in a plan").option(
+  const program2 = new Command("kvmlint").description("Lint libvirt domain XML for NUMA, pinning, hugepage and host tuning mistakes.").version(VERSION, "-v, --version").argument("[paths...]", "files, directories (their **/*.xml) or globs", []).option("--host <file>", "host snapshot applied to every linted domain: kvmlint JSON, virsh capabilities XML or numactl --hardware text").option("-c, --config <file>", "configuration file (default: nearest kvmlint.config.json up to the repository root)").option("--no-config-lookup", "do not look for kvmlint.config.json").option("--fix", "apply safe fixes to the files").option("--fix-dry-run", "print safe fixes as a unified diff; write nothing").option("--report-unused-disable-directives", "report kvmlint-disable comments that suppress nothing").addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text")).option("-o, --output-file <file>", "write the report to a file instead of stdout").option("--max-warnings <n>", "exit 1 when there are more warnings than this (-1: no limit)", parseMaxWarnings).option("--allow-no-domains", "exit 0 when the paths hold no domain XML (default: exit 2, a wrong path must not pass)").option("--quiet", "report errors only").option("--rule <id=level>", "set a rule to off, warn or error (repeatable)", parseRuleSetting).option("--max-file-size <bytes>", "refuse files larger than this", parseCount).option("--stdin", "lint the domain XML on standard input (e.g. virsh dumpxml vm | kvmlint --stdin)").option("--stdin-filename <path>", "the path to lint standard input as: its name in the report, its host in the config, the file it replaces in a plan").option(
     "--schema [dir]",
     `validate each domain against libvirt's RelaxNG schemas (rule schema-invalid): dir holds domain.rng; alone, search $${SCHEMA_DIR_ENV} and /usr/share/libvirt/schemas (put it after the paths)`
-  ).option("--color", "force colored output").option("--no-color", "disable colored output").enablePositionalOptions().exitOverride().configureOutput({ writeOut: io.stdout, writeErr: (s) => io.stderr(neutralise(s)) }).action(async (paths, opts) => {
+  ).option("--color", "force colored output").option("--no-color", "disable colored output").enablePositionalOptions().exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).action(async (paths, opts) => {
     exitCode = await lintCommand(paths, opts, io);
   });
-  program2.command("rules").description("list the rules with severity, what they need, fixability and summary").addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text")).action((opts) => {
+  program2.command("rules").description("list the rules with severity, what they need, fixability and summary; with a rule id, print that rule's documentation").argument("[id]", "a rule id: print the rule's README").addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text")).action((id, opts) => {
+    if (id !== void 0) {
+      const rule = findRule(id);
+      if (!rule) throw new UsageError(`unknown rule '${id}' (see 'kvmlint rules')`);
+      const doc = ruleDoc(rule);
+      io.stdout(opts.format === "json" ? `${JSON.stringify({ ...rule.meta, helpUri: doc.helpUri, readme: doc.helpMarkdown }, null, 2)}
+` : `${doc.helpMarkdown.trimEnd()}
+
+${doc.helpUri}
+`);
+      return;
+    }
     io.stdout(opts.format === "json" ? `${JSON.stringify(rules2.map((r) => ({ ...r.meta, helpUri: ruleDoc(r).helpUri })), null, 2)}
 ` : rulesTable());
   });
+  registerExplainCommand(program2, io);
   registerSnapshotCommand(program2, io, (code) => {
     exitCode = code;
   });
   try {
-    await program2.parseAsync(hookArguments(argv, io.cwd, program2), { from: "user" });
+    await program2.parseAsync([...argv], { from: "user" });
   } catch (e) {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof UsageError || e instanceof HostSnapshotError || e instanceof ConfigError) {
-      say(io, e.message);
+      io.stderr(`kvmlint: ${e.message}
+`);
       return 2;
     }
-    say(io, `internal error: ${e instanceof Error ? e.message : String(e)}`);
+    io.stderr(`kvmlint: internal error: ${e instanceof Error ? e.message : String(e)}
+`);
     if (io.env.KVMLINT_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}
 `);
     return 2;
   }
   return exitCode;
 }
-function hookArguments(argv, cwd, program2) {
-  const end = argv.indexOf("--");
-  if (end < 0) return [...argv];
-  const after = argv.slice(end + 1);
-  let i = 0;
-  while (i < after.length) {
-    const arg = after[i];
-    if (!arg.startsWith("-") || arg === "-" || lstatSync2(resolve10(cwd, arg), { throwIfNoEntry: false })) break;
-    const long = arg.startsWith("--");
-    const flag = long ? arg.split("=")[0] : arg.slice(0, 2);
-    const attached = long ? arg.includes("=") : arg.length > 2;
-    const option = program2.options.find((o) => o.long === flag || o.short === flag);
-    i += option?.required && !attached ? 2 : 1;
-  }
-  return [...argv.slice(0, end), ...after.slice(0, i), "--", ...after.slice(i)];
-}
 async function lintCommand(paths, opts, io) {
+  let piped;
+  if (paths.length === 0 && !opts.stdin && io.stdinPiped && io.readStdin) {
+    piped = await io.readStdin();
+    if (piped.length > 0) opts.stdin = true;
+  }
+  if (paths.includes("-")) {
+    opts.stdin = true;
+    paths = paths.filter((p) => p !== "-");
+  }
   if (opts.fix && opts.fixDryRun) throw new UsageError("--fix and --fix-dry-run cannot be used together");
+  if (opts.host !== void 0 && statSync6(resolve11(io.cwd, opts.host), { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`--host ${opts.host} is a directory: name one host snapshot file (\`kvmlint snapshot -o FILE\` writes one); a kvmlint.config.json maps several hosts`);
+  }
+  if (opts.outputFile !== void 0) {
+    const dir = dirname7(resolve11(io.cwd, opts.outputFile));
+    if (!statSync6(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`-o ${opts.outputFile}: directory ${displayPath(dir, io.cwd)} does not exist`);
+  }
   if (opts.stdinFilename !== void 0 && !opts.stdin) throw new UsageError("--stdin-filename needs --stdin");
   if (opts.stdin && opts.fix) throw new UsageError("--fix cannot write to standard input: use --fix-dry-run to print the fixes as a patch");
   let stdin;
   if (opts.stdin) {
     if (!io.readStdin) throw new UsageError("--stdin: standard input is not available");
-    stdin = { bytes: await io.readStdin(), path: opts.stdinFilename ?? "<stdin>" };
+    stdin = { bytes: piped ?? await io.readStdin(), path: opts.stdinFilename ?? "<stdin>" };
   }
   const lintOptions = {
     paths,
@@ -29599,7 +29717,8 @@ async function lintCommand(paths, opts, io) {
     stdin,
     timing: Boolean(io.env.TIMING),
     schema: opts.schema,
-    schemaSearchDirs: defaultSchemaDirs(io.env)
+    schemaSearchDirs: defaultSchemaDirs(io.env),
+    allowNoDomains: opts.allowNoDomains
   };
   let result;
   let fixFailures = 0;
@@ -29607,21 +29726,25 @@ async function lintCommand(paths, opts, io) {
     const outcome = await lintAndFix(lintOptions);
     result = outcome.run;
     for (const abs of outcome.unparsable) {
-      say(io, `${displayPath(abs, io.cwd)}: fixed text would not parse; left unchanged`);
+      io.stderr(`kvmlint: ${displayPath(abs, io.cwd)}: fixed text would not parse; left unchanged
+`);
       fixFailures++;
     }
-    const workspace = sarifRoot(io);
     for (const [abs, text] of outcome.fixed) {
       const shown = toPosixPath(displayPath(abs, io.cwd));
       if (opts.fixDryRun) {
-        io.stdout(unifiedDiff(outcome.originals.get(abs), text, gitQuotedPath(`a/${shown}`), gitQuotedPath(`b/${shown}`)));
+        io.stdout(unifiedDiff(outcome.originals.get(abs), text, `a/${shown}`, `b/${shown}`));
         continue;
       }
       try {
-        writeFixedFile(abs, outcome.originals.get(abs), text, workspace);
+        writeFixedFile(abs, outcome.originals.get(abs), text);
+        const counts = [...outcome.appliedRules.get(abs) ?? []].map(([id, n]) => n > 1 ? `${id} (${n})` : id);
+        io.stderr(`kvmlint: fixed ${shown}: ${counts.join(", ")}
+`);
       } catch (e) {
-        const why = e instanceof FixWriteError ? e.message.replace(abs, shown) : `${shown}: could not write the fix: ${e instanceof Error ? e.message : String(e)}`;
-        say(io, why);
+        if (!(e instanceof FixWriteError)) throw e;
+        io.stderr(`kvmlint: ${e.message.replace(abs, shown)}
+`);
         fixFailures++;
       }
     }
@@ -29629,28 +29752,40 @@ async function lintCommand(paths, opts, io) {
     result = await lint(lintOptions);
   }
   if (opts.quiet) result.diagnostics = result.diagnostics.filter((d) => d.severity === "error");
-  const color = opts.color ?? (io.isTTY && !io.env.NO_COLOR && !opts.outputFile);
-  const output = formatResult(opts.format, result, { color });
-  if (opts.outputFile) writeFileSync2(opts.outputFile, output);
-  else if (opts.fixDryRun) io.stderr(output);
+  const output = formatResult(opts.format, result, { color: useColor(opts, io) });
+  if (opts.outputFile) {
+    try {
+      writeFileSync2(resolve11(io.cwd, opts.outputFile), output);
+    } catch (e) {
+      throw new UsageError(`-o ${opts.outputFile}: cannot write the report: ${e.message}`);
+    }
+  } else if (opts.fixDryRun) io.stderr(output);
   else io.stdout(output);
-  for (const r of result.refusals) say(io, r);
+  for (const r of result.refusals) io.stderr(`kvmlint: ${r}
+`);
   if (result.ruleTimes) io.stderr(timingTable(result.ruleTimes, io.env.TIMING));
-  for (const r of result.ruleFailures) say(io, `internal error: ${r}`);
+  for (const r of result.ruleFailures) io.stderr(`kvmlint: internal error: ${r}
+`);
   const errors = result.diagnostics.filter((d) => d.severity === "error").length;
   const warnings = result.diagnostics.filter((d) => d.severity === "warning").length;
   if (result.refusals.length > 0 || result.ruleFailures.length > 0 || fixFailures > 0) return 2;
   if (errors > 0) return 1;
-  if (opts.maxWarnings !== void 0 && warnings > opts.maxWarnings) {
+  if (opts.maxWarnings !== void 0 && opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
     io.stderr(`kvmlint found too many warnings (maximum: ${opts.maxWarnings}).
 `);
     return 1;
   }
   return 0;
 }
+function useColor(opts, io) {
+  if (opts.color !== void 0) return opts.color;
+  const force = io.env.FORCE_COLOR;
+  if (force) return force !== "0" && force.toLowerCase() !== "false";
+  return io.isTTY && !io.env.NO_COLOR && !opts.outputFile;
+}
 function sarifRoot(io) {
   const ws = io.env.GITHUB_WORKSPACE;
-  return ws && !relative5(resolve10(ws), io.cwd).startsWith("..") ? resolve10(ws) : repositoryRoot(io.cwd);
+  return ws && !relative4(resolve11(ws), io.cwd).startsWith("..") ? resolve11(ws) : repositoryRoot(io.cwd);
 }
 function timingTable(times, setting) {
   const total = [...times.values()].reduce((a, b) => a + b, 0);
@@ -29685,13 +29820,6 @@ for (const stream of [process.stdout, process.stderr]) {
     if (e.code !== "EPIPE") throw e;
   });
 }
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
-  process.on(signal, () => {
-    removeLiveBackups();
-    process.exit(code);
-  });
-}
-process.on("exit", removeLiveBackups);
 process.on("beforeExit", () => {
   if (!settled) process.stderr.write("kvmlint: internal error: the run stopped before it finished\n");
 });
@@ -29701,6 +29829,7 @@ runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
+  stdinPiped: stdinIsPiped(),
   readStdin: async () => {
     const chunks = [];
     for await (const chunk of process.stdin) chunks.push(chunk);
@@ -29713,8 +29842,16 @@ runCli(process.argv.slice(2), {
   },
   (e) => {
     settled = true;
-    process.stderr.write(`kvmlint: internal error: ${neutraliseLine(e instanceof Error ? e.message : String(e))}
+    process.stderr.write(`kvmlint: internal error: ${e instanceof Error ? e.message : String(e)}
 `);
     process.exitCode = 2;
   }
 );
+function stdinIsPiped() {
+  try {
+    const st = fstatSync3(0);
+    return st.isFIFO() || st.isSocket() || st.isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,6 +1,6 @@
-import { lstatSync, writeFileSync } from 'node:fs';
+import { lstatSync, statSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { lint, repositoryRoot, type LintOptions, type LintRun } from './engine/runner.ts';
 import { ConfigError } from './engine/config.ts';
 import { displayPath } from './engine/discover.ts';
@@ -16,6 +16,7 @@ import { FORMATS, formatResult, type FormatName } from './formats/index.ts';
 import { VERSION } from './version.ts';
 import { neutralise, neutraliseLine } from './formats/neutralise.ts';
 import { registerSnapshotCommand } from './commands/snapshot.ts';
+import { registerExplainCommand } from './commands/explain.ts';
 import { defaultSchemaDirs, SCHEMA_DIR_ENV } from './schema/dir.ts';
 
 export interface CliIo {
@@ -26,6 +27,8 @@ export interface CliIo {
   isTTY: boolean;
   /** Reads all of standard input (for --stdin). */
   readStdin?: () => Promise<Buffer>;
+  /** Standard input is a pipe or a redirected file (not a terminal, not /dev/null): `cat vm.xml | kvmlint`. */
+  stdinPiped?: boolean;
 }
 
 const SETTINGS: Record<string, RuleSetting> = { off: 'off', warn: 'warning', warning: 'warning', error: 'error', info: 'info' };
@@ -50,6 +53,11 @@ function say(io: CliIo, message: string): void {
   io.stderr(`kvmlint: ${neutraliseLine(message)}\n`);
 }
 
+/** `--max-warnings`: a count, or -1 for no limit (ESLint's default, and the Action's). */
+function parseMaxWarnings(value: string): number {
+  return value.trim() === '-1' ? -1 : parseCount(value);
+}
+
 /** Runs kvmlint with `argv` (without node and script) and returns the exit code: 0 clean, 1 findings, 2 usage or internal failure. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = 0;
@@ -65,7 +73,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--report-unused-disable-directives', 'report kvmlint-disable comments that suppress nothing')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)', parseMaxWarnings)
+    .option('--allow-no-domains', 'exit 0 when the paths hold no domain XML (default: exit 2, a wrong path must not pass)')
     .option('--quiet', 'report errors only')
     .option('--rule <id=level>', 'set a rule to off, warn or error (repeatable)', parseRuleSetting)
     .option('--max-file-size <bytes>', 'refuse files larger than this', parseCount)
@@ -87,11 +96,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('rules')
-    .description('list the rules with severity, what they need, fixability and summary')
+    .description("list the rules with severity, what they need, fixability and summary; with a rule id, print that rule's documentation")
+    .argument('[id]', "a rule id: print the rule's README")
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((opts: { format: string }) => {
+    .action((id: string | undefined, opts: { format: string }) => {
+      if (id !== undefined) {
+        const rule = findRule(id);
+        if (!rule) throw new UsageError(`unknown rule '${id}' (see 'kvmlint rules')`);
+        const doc = ruleDoc(rule);
+        io.stdout(opts.format === 'json' ? `${JSON.stringify({ ...rule.meta, helpUri: doc.helpUri, readme: doc.helpMarkdown }, null, 2)}\n` : `${doc.helpMarkdown.trimEnd()}\n\n${doc.helpUri}\n`);
+        return;
+      }
       io.stdout(opts.format === 'json' ? `${JSON.stringify(rules.map((r) => ({ ...r.meta, helpUri: ruleDoc(r).helpUri })), null, 2)}\n` : rulesTable());
     });
+
+  registerExplainCommand(program, io);
 
   registerSnapshotCommand(program, io, (code) => {
     exitCode = code;
@@ -150,6 +169,7 @@ interface LintCommandOptions {
   format: FormatName;
   outputFile?: string;
   maxWarnings?: number;
+  allowNoDomains?: boolean;
   quiet?: boolean;
   rule?: Record<string, RuleSetting>;
   maxFileSize?: number;
@@ -160,14 +180,34 @@ interface LintCommandOptions {
 }
 
 async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo): Promise<number> {
+  // `kvmlint -` is standard input, as for most Unix tools; so is a pipe that brings text when no
+  // path is named (`virsh dumpxml vm | kvmlint --host h.json`): linting the whole working directory
+  // instead would answer a question nobody asked. An empty pipe (a CI step, a test harness) still
+  // means the working directory, and `kvmlint .` names it.
+  let piped: Buffer | undefined;
+  if (paths.length === 0 && !opts.stdin && io.stdinPiped && io.readStdin) {
+    piped = await io.readStdin();
+    if (piped.length > 0) opts.stdin = true;
+  }
+  if (paths.includes('-')) {
+    opts.stdin = true;
+    paths = paths.filter((p) => p !== '-');
+  }
   if (opts.fix && opts.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  if (opts.host !== undefined && statSync(resolve(io.cwd, opts.host), { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`--host ${opts.host} is a directory: name one host snapshot file (\`kvmlint snapshot -o FILE\` writes one); a kvmlint.config.json maps several hosts`);
+  }
+  if (opts.outputFile !== undefined) {
+    const dir = dirname(resolve(io.cwd, opts.outputFile));
+    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`-o ${opts.outputFile}: directory ${displayPath(dir, io.cwd)} does not exist`);
+  }
   if (opts.stdinFilename !== undefined && !opts.stdin) throw new UsageError('--stdin-filename needs --stdin');
   // As in ESLint: there is no file to write back to; --fix-dry-run prints the patch.
   if (opts.stdin && opts.fix) throw new UsageError('--fix cannot write to standard input: use --fix-dry-run to print the fixes as a patch');
   let stdin: LintOptions['stdin'];
   if (opts.stdin) {
     if (!io.readStdin) throw new UsageError('--stdin: standard input is not available');
-    stdin = { bytes: await io.readStdin(), path: opts.stdinFilename ?? '<stdin>' };
+    stdin = { bytes: piped ?? (await io.readStdin()), path: opts.stdinFilename ?? '<stdin>' };
   }
   const lintOptions: LintOptions = {
     paths,
@@ -182,6 +222,7 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     timing: Boolean(io.env.TIMING),
     schema: opts.schema,
     schemaSearchDirs: defaultSchemaDirs(io.env),
+    allowNoDomains: opts.allowNoDomains,
   };
   let result: LintRun;
   let fixFailures = 0;
@@ -203,6 +244,9 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
       // temp file) is reported by name; the other files are still fixed and the report still printed.
       try {
         writeFixedFile(abs, outcome.originals.get(abs)!, text, workspace);
+        // Said on stderr (the report on stdout stays parseable): what changed in the file.
+        const counts = [...(outcome.appliedRules.get(abs) ?? [])].map(([id, n]) => (n > 1 ? `${id} (${n})` : id));
+        say(io, `fixed ${shown}: ${counts.join(', ')}`);
       } catch (e) {
         const why = e instanceof FixWriteError ? e.message.replace(abs, shown) : `${shown}: could not write the fix: ${e instanceof Error ? e.message : String(e)}`;
         say(io, why);
@@ -213,9 +257,14 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     result = await lint(lintOptions);
   }
   if (opts.quiet) result.diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
-  const color = opts.color ?? (io.isTTY && !io.env.NO_COLOR && !opts.outputFile);
-  const output = formatResult(opts.format, result, { color });
-  if (opts.outputFile) writeFileSync(opts.outputFile, output);
+  const output = formatResult(opts.format, result, { color: useColor(opts, io) });
+  if (opts.outputFile) {
+    try {
+      writeFileSync(resolve(io.cwd, opts.outputFile), output);
+    } catch (e) {
+      throw new UsageError(`-o ${opts.outputFile}: cannot write the report: ${(e as Error).message}`);
+    }
+  }
   // With --fix-dry-run stdout carries the patch alone (pipe it to git apply); the report goes to stderr.
   else if (opts.fixDryRun) io.stderr(output);
   else io.stdout(output);
@@ -227,11 +276,23 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
   if (result.refusals.length > 0 || result.ruleFailures.length > 0 || fixFailures > 0) return 2;
   if (errors > 0) return 1;
-  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+  if (opts.maxWarnings !== undefined && opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
     io.stderr(`kvmlint found too many warnings (maximum: ${opts.maxWarnings}).\n`);
     return 1;
   }
   return 0;
+}
+
+/**
+ * --color/--no-color, then FORCE_COLOR (Node's and chalk's convention: a value other than 0 or
+ * false forces colour, even into a pipe or a file), then NO_COLOR, then a terminal on stdout.
+ */
+function useColor(opts: Pick<LintCommandOptions, 'color' | 'outputFile'>, io: CliIo): boolean {
+  if (opts.color !== undefined) return opts.color;
+  // An empty value counts as unset (CI files often blank a variable rather than remove it).
+  const force = io.env.FORCE_COLOR;
+  if (force) return force !== '0' && force.toLowerCase() !== 'false';
+  return io.isTTY && !io.env.NO_COLOR && !opts.outputFile;
 }
 
 /** SARIF URIs are relative to the checkout on GitHub Actions (GITHUB_WORKSPACE), else the git root above cwd. */

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { fstatSync } from 'node:fs';
 import { runCli } from './cli.ts';
 import { tuneHeapForLint } from './engine/heap.ts';
 import { removeLiveBackups } from './engine/write.ts';
@@ -37,6 +38,7 @@ runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
+  stdinPiped: stdinIsPiped(),
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -53,3 +55,16 @@ runCli(process.argv.slice(2), {
     process.exitCode = 2;
   },
 );
+
+/**
+ * A pipe (a FIFO from a shell, a socket from a parent Node process's 'pipe' stdio) or a redirected
+ * regular file on fd 0; not a terminal, /dev/null or a closed descriptor.
+ */
+function stdinIsPiped(): boolean {
+  try {
+    const st = fstatSync(0);
+    return st.isFIFO() || st.isSocket() || st.isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './support/paths.ts';
@@ -214,7 +214,11 @@ test('--stdin lints piped XML (virsh dumpxml vm | kvmlint --stdin) under <stdin>
   const named = kvmlint(['-f', 'json', '--stdin', '--stdin-filename', 'examples/fleet/hv01/new-guest.xml'], repoRoot, xml);
   const alone = JSON.parse(named.stdout) as { files: string[]; diagnostics: Array<{ ruleId: string; file: string; message: string; help?: string }> };
   assert.deepEqual(alone.files, ['examples/fleet/hv01/new-guest.xml', 'examples/fleet/hosts/hv01.json']);
-  assert.match(alone.diagnostics[0]!.help ?? '', /<emulatorpin cpuset='0-3'\/> to pin them to housekeeping CPUs 0-3/);
+  assert.match(alone.diagnostics.find((d) => d.ruleId === 'missing-emulatorpin')!.help ?? '', /<emulatorpin cpuset='0-3'\/> to pin them to housekeeping CPUs 0-3/);
+  // Planned with hv01's guests on disk (plans are checked whole): its 2 MiB pages on node 1 join db-01's there.
+  const pool = alone.diagnostics.find((d) => d.ruleId === 'insufficient-hugepages') as { file: string; related?: Array<{ file: string }> } | undefined;
+  assert.ok(pool, 'the node-1 pool shortage shared with db-01 is reported');
+  assert.ok([pool.file, ...(pool.related ?? []).map((r) => r.file)].includes('examples/fleet/hv01/db-01.xml'), JSON.stringify(pool));
 
   // Planned with the files on disk, replacing the one it is named as: web-01 without hugepages frees
   // hv01's node-0 pool, so the insufficient-hugepages finding (one for the pool, on web-01, web-02 related) goes away.
@@ -276,6 +280,112 @@ test('a reader that stops early (kvmlint … | head -1) ends the report quietly,
     const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" many.xml | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: dir, encoding: 'utf8' });
     assert.equal(r.stderr, '', 'no EPIPE error or stack trace');
     assert.equal(r.stdout.trim(), '1', 'the exit code of a lint with errors');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('no silent pass: a directory or glob without a domain is exit 2 with a message; --allow-no-domains accepts it', () => {
+  const dir = tempDir({ 'notes/readme.txt': 'no domains here\n', 'net/default.xml': '<network><name>default</name></network>\n' });
+  try {
+    for (const args of [['.'], ['net'], []]) {
+      const r = kvmlint(args, dir);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+      assert.match(r.stderr, /^kvmlint: no domain XML found in '[^']+'/);
+      noStackTrace(r.stderr);
+    }
+    assert.equal(kvmlint(['--allow-no-domains', '.'], dir).code, 0);
+    // A file named explicitly is no silent pass: a non-domain is reported as such.
+    assert.match(kvmlint(['--no-color', 'net/default.xml'], dir).stdout, /not-a-domain/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a config host whose globs match no file is exit 2 naming the entry, whatever is linted', () => {
+  const dir = tempDir({});
+  try {
+    cpSync(join(repoRoot, 'examples', 'fleet'), dir, { recursive: true });
+    const config = JSON.parse(readFileSync(join(dir, 'kvmlint.config.json'), 'utf8')) as { hosts: Array<{ domains: string[] }> };
+    config.hosts[1]!.domains = ['hv2/**/*.xml'];
+    writeFileSync(join(dir, 'kvmlint.config.json'), JSON.stringify(config));
+    for (const args of [['.'], ['hv01/web-01.xml']]) {
+      const r = kvmlint(args, dir);
+      assert.equal(r.code, 2, r.stdout);
+      assert.equal(r.stderr, "kvmlint: kvmlint.config.json: hosts[1].domains: 'hv2/**/*.xml' matches no file (globs are relative to the config's directory): a typo, or a host without guests (remove it)\n");
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("plans are checked whole: one named guest is linted with its host's other guests; findings involving it are reported", () => {
+  const fleet = join(repoRoot, 'examples', 'fleet');
+  type Report = { files: string[]; diagnostics: Array<{ ruleId: string; file: string }> };
+  const run = (...args: string[]) => JSON.parse(kvmlint(['-f', 'json', ...args], fleet).stdout) as Report;
+  const whole = run('.');
+  const hugepages = (r: Report) => r.diagnostics.filter((d) => d.ruleId === 'insufficient-hugepages').map((d) => d.file);
+  assert.deepEqual(hugepages(whole).filter((f) => f.startsWith('hv01/')), ['hv01/web-01.xml', 'hv01/web-02.xml']);
+  // web-01 alone would fit node 0's pool; with web-02 (read from disk, not named) it does not.
+  const one = run('hv01/web-01.xml');
+  assert.deepEqual(one.files, ['hv01/web-01.xml', 'hosts/hv01.json']);
+  assert.deepEqual(hugepages(one), ['hv01/web-01.xml']);
+  assert.deepEqual(one.diagnostics.filter((d) => d.file.startsWith('hv')).map((d) => d.file), one.diagnostics.filter((d) => d.file === 'hv01/web-01.xml').map((d) => d.file));
+  // A named snapshot is a change to its whole plan: every guest of hv02 is reported, none of hv01.
+  const snapshot = run('hosts/hv02.json');
+  assert.deepEqual(snapshot.files, ['hv02/analytics-01.xml', 'hv02/cache-01.xml', 'hosts/hv02.json']);
+  // The config: every plan.
+  assert.deepEqual(run('kvmlint.config.json').diagnostics, whole.diagnostics);
+});
+
+test('kvmlint explain shows the config, host, plan members, housekeeping source and rule severities of a fleet domain', () => {
+  const r = kvmlint(['explain', 'hv01/web-01.xml'], join(repoRoot, 'examples', 'fleet'));
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^file: +hv01\/web-01\.xml \(domain web-01, uuid [0-9a-f-]+\)$/m);
+  assert.match(r.stdout, /^config: +kvmlint\.config\.json$/m);
+  assert.match(r.stdout, /^host: +hosts\/hv01\.json \(kvmlint\.config\.json hosts\[0\], domains 'hv01\/\*\*\/\*\.xml'\)$/m);
+  assert.match(r.stdout, /^plan: +3 domains planned together on hosts\/hv01\.json: hv01\/web-01\.xml with hv01\/db-01\.xml, hv01\/web-02\.xml$/m);
+  assert.match(r.stdout, /^housekeeping: CPUs 0-3: online 0-31 minus isolated 4-31 \(/m);
+  assert.match(r.stdout, /^ {2}min-free-kbytes-guideline +warning +kvmlint\.config\.json$/m);
+  assert.match(r.stdout, /^ {2}missing-emulatorpin +warning +default$/m);
+  const unmapped = kvmlint(['explain', 'examples/production-vm.xml']);
+  assert.match(unmapped.stdout, /^host: +none \(no --host, no config mapping\): only domain rules run$/m);
+  assert.match(unmapped.stdout, /^ {2}insufficient-hugepages +error +default \(needs a host \(plan\): does not run\)$/m);
+});
+
+test('small things: kvmlint - and a pipe read stdin; -o into a missing directory and --host DIR are usage errors; --max-warnings -1; FORCE_COLOR; --fix says what it fixed', () => {
+  const xml = readFileSync(join(repoRoot, 'examples/domains/missing-emulatorpin.xml'));
+  for (const args of [['-f', 'json', '--host', host, '-'], ['-f', 'json', '--host', host]]) {
+    const r = kvmlint(args, repoRoot, xml);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual((JSON.parse(r.stdout) as { files: string[] }).files, ['<stdin>', host], args.join(' '));
+  }
+
+  const out = kvmlint(['-o', 'no/such/dir/report.txt', 'examples/production-vm.xml']);
+  assert.equal(out.code, 2);
+  assert.equal(out.stderr, 'kvmlint: -o no/such/dir/report.txt: directory no/such/dir does not exist\n');
+
+  const dirHost = kvmlint(['--host', 'examples/hosts', 'examples/production-vm.xml']);
+  assert.equal(dirHost.code, 2);
+  assert.match(dirHost.stderr, /^kvmlint: --host examples\/hosts is a directory: name one host snapshot file/);
+  assert.doesNotMatch(dirHost.stderr, /EISDIR|internal error/);
+
+  const args = ['--host', host, 'examples/domains/missing-emulatorpin.xml'];
+  assert.equal(kvmlint([...args, '--max-warnings', '0']).code, 1);
+  assert.equal(kvmlint([...args, '--max-warnings', '-1']).code, 0);
+  assert.equal(kvmlint([...args, '--max-warnings=-1']).code, 0);
+  assert.equal(kvmlint([...args, '--max-warnings', '-2']).code, 2);
+
+  const colored = (env: Record<string, string>) => spawnSync(process.execPath, [bin, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', ...env } }).stdout;
+  assert.match(colored({ FORCE_COLOR: '1' }), /\u001b\[/);
+  assert.doesNotMatch(colored({ FORCE_COLOR: '0' }), /\u001b\[/);
+  assert.doesNotMatch(colored({ FORCE_COLOR: '' }), /\u001b\[/);
+
+  const dir = tempDir({ 'vm.xml': xml.toString('utf8') });
+  try {
+    const fixed = kvmlint(['--host', join(repoRoot, host), '--fix', 'vm.xml'], dir);
+    assert.equal(fixed.code, 0, fixed.stderr);
+    assert.equal(fixed.stderr, 'kvmlint: fixed vm.xml: missing-emulatorpin\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

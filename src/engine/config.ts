@@ -34,6 +34,8 @@ export interface ConfigHost {
   snapshot: string;
   /** Index in `hosts`, for messages. */
   index: number;
+  /** The `domains` globs as written (relative to the config's directory). */
+  globs: readonly string[];
   matches(relPath: string): boolean;
   housekeeping: string | undefined;
 }
@@ -46,6 +48,8 @@ interface HostIndex {
 
 export interface ResolvedConfig {
   path: string;
+  /** Absolute path of the file. */
+  file: string;
   /** Directory globs and paths are relative to. */
   dir: string;
   rules: Record<string, RuleSetting>;
@@ -142,7 +146,7 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
   const hosts: ConfigHost[] = (raw.hosts ?? []).map((h, index) => {
     const snapshot = resolve(dir, h.snapshot);
     if (!existsSync(snapshot)) throw new ConfigError(displayPath, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
-    const host = { snapshot, index, matches: picomatch(h.domains, { dot: true }), housekeeping: h.housekeeping };
+    const host = { snapshot, index, globs: h.domains, matches: picomatch(h.domains, { dot: true }), housekeeping: h.housekeeping };
     const bases = new Set(h.domains.map((g) => picomatch.scan(g).base));
     for (const base of bases) {
       if (base === '') hostIndex.anywhere.push(host);
@@ -165,6 +169,7 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
   const rel = (abs: string) => relativePosix(dir, abs);
   return {
     path: displayPath,
+    file: path,
     dir,
     rules,
     ruleOptions,

@@ -54,6 +54,16 @@ export async function discoverFiles(paths: readonly string[], cwd: string): Prom
     .sort((a, b) => (a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0));
 }
 
+/**
+ * Every file the globs match under `base` (relative to it), .gitignore honoured: the members of
+ * config-mapped plans that the command line did not name.
+ */
+export async function expandGlobs(patterns: readonly string[], base: string): Promise<string[]> {
+  const matches = await globby([...patterns], { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
+  const filter = new GitignoreFilter(repositoryRoot(base));
+  return matches.filter((m) => !filter.ignores(m)).sort();
+}
+
 /** How a file is shown: relative to cwd when inside it, else absolute. */
 export function displayPath(absPath: string, cwd: string): string {
   const rel = relativePosix(cwd, absPath);

@@ -35,6 +35,8 @@ export interface FixOutcome {
   originals: Map<string, string>;
   /** Files whose fixed text would not parse: left untouched (defensive; a correct fix never does this). */
   unparsable: string[];
+  /** Absolute path → rule id → how many of its fixes were applied, over all passes (for `--fix` to say what it did). */
+  appliedRules: Map<string, Map<string, number>>;
   passes: number;
 }
 
@@ -49,11 +51,14 @@ export async function lintAndFix(options: LintOptions): Promise<FixOutcome> {
   const session: LintSession = options.session ?? { hosts: new Map() };
   let run = await lint({ ...options, overrides: current, session });
   let passes = 0;
+  const appliedRules = new Map<string, Map<string, number>>();
   while (passes < MAX_FIX_PASSES) {
     // Fixes by displayed file: the run's source text is the file's current text.
     const byFile = new Map<string, Fix[]>();
+    const ruleOfFix = new Map<Fix, string>();
     for (const d of run.diagnostics) {
       if (!d.fix) continue;
+      ruleOfFix.set(d.fix, d.ruleId);
       const list = byFile.get(d.file);
       if (list) list.push(d.fix);
       else byFile.set(d.file, [d.fix]);
@@ -64,10 +69,16 @@ export async function lintAndFix(options: LintOptions): Promise<FixOutcome> {
       const before = run.sources.get(file);
       if (abs === undefined || before === undefined) continue;
       if (!originals.has(abs)) originals.set(abs, before);
-      const after = applyFixes(before, fixes).text;
+      const { text: after, applied } = applyFixes(before, fixes);
       if (after !== before) {
         current.set(abs, after);
         changed = true;
+        let counts = appliedRules.get(abs);
+        if (!counts) appliedRules.set(abs, (counts = new Map()));
+        for (const fix of applied) {
+          const id = ruleOfFix.get(fix)!;
+          counts.set(id, (counts.get(id) ?? 0) + 1);
+        }
       }
     }
     if (!changed) break;
@@ -82,5 +93,5 @@ export async function lintAndFix(options: LintOptions): Promise<FixOutcome> {
     if (parseXml(text).error) unparsable.push(abs);
     else fixed.set(abs, text);
   }
-  return { run, fixed, originals, unparsable, passes };
+  return { run, fixed, originals, unparsable, passes, appliedRules };
 }

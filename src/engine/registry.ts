@@ -1,5 +1,5 @@
 import { readmes, rules as allRules } from '../../rules/index.ts';
-import { HOMEPAGE } from '../version.ts';
+import { HOMEPAGE, VERSION } from '../version.ts';
 import type { Rule, RuleDoc } from './types.ts';
 
 export const rules: readonly Rule[] = allRules;
@@ -38,7 +38,8 @@ export function ruleDoc(rule: Rule): RuleDoc {
       fullDescription: firstParagraph(md) || rule.meta.summary,
       helpMarkdown: md,
       helpText: markdownToText(md),
-      helpUri: `${HOMEPAGE}/blob/main/rules/${rule.meta.id}/README.md`,
+      // The README of this release (its tag), not of main: a rule's advice changes between versions.
+      helpUri: `${HOMEPAGE}/blob/v${VERSION}/rules/${rule.meta.id}/README.md`,
     };
     docs.set(rule.meta.id, doc);
   }

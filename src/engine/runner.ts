@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { LineIndex } from '../xml/lines.ts';
 import { buildHostModel } from '../model/host-model.ts';
@@ -7,6 +7,7 @@ import { loadHostFile } from '../host/load.ts';
 import { ConfigError, configRelative, findConfigFile, hostForDomain, loadConfigFile, type ConfigHost, type ResolvedConfig } from './config.ts';
 import { diagnosticOf, effectiveSeverity, lineColumnOf, lintPlanSources, type PlanEnvironment, type PlanSource } from './core.ts';
 import { discoverFiles, displayPath, type DiscoveredFile } from './discover.ts';
+import { completePlans } from './plans.ts';
 import { repositoryRoot } from './repo.ts';
 import { rules as registeredRules, ruleDoc } from './registry.ts';
 import { decodeXmlBytes, DEFAULT_MAX_FILE_BYTES, oversizeMessage, readBoundedText, sourceFromText, UsageError } from './source.ts';
@@ -51,6 +52,11 @@ export interface LintOptions {
   schema?: string | boolean;
   /** Where `schema: true` looks; default $KVMLINT_LIBVIRT_SCHEMAS, then the installed locations. */
   schemaSearchDirs?: readonly string[];
+  /**
+   * Directories and globs that hold no domain are a usage error (exit 2), as ESLint's "No files
+   * matching": a wrong path must not pass silently. True accepts them (`--allow-no-domains`).
+   */
+  allowNoDomains?: boolean;
 }
 
 /** The rule that needs libvirt's compiled schema; the schema is looked for only when it runs. */
@@ -65,7 +71,7 @@ export interface LintSession {
 }
 
 export interface LintRun extends LintResult {
-  /** How many domains were linted. */
+  /** How many domains were linted and reported on (not counting those that only completed a plan). */
   domainCount: number;
   /** Usage-level refusals (oversized files): reported on stderr, exit 2. */
   refusals: string[];
@@ -104,7 +110,8 @@ function commonAncestor(paths: readonly string[]): string {
   return dir;
 }
 
-function resolveConfig(options: LintOptions, cwd: string): ResolvedConfig | undefined {
+/** The config a lint of `options.paths` uses: `-c`, else the nearest kvmlint.config.json above them. */
+export function resolveConfig(options: Pick<LintOptions, 'paths' | 'configFile' | 'stdin'>, cwd: string): ResolvedConfig | undefined {
   if (options.configFile === false) return undefined;
   if (options.configFile) return loadConfigFile(resolve(cwd, options.configFile), options.configFile);
   // Search upward from where the linted paths are (their common directory).
@@ -150,14 +157,25 @@ export async function lint(options: LintOptions): Promise<LintRun> {
 
   // Hosts: --host applies to every domain; otherwise the config maps globs to snapshots.
   const cliHost = options.hostFile ? hostFor(options.hostFile) : undefined;
-  /** The config's host for a domain file, by mapping only: snapshots are loaded one plan at a time. */
-  const configHostOf = (abs: string): ConfigHost | undefined => (cliHost || !config || config.hosts.length === 0 ? undefined : hostForDomain(config, abs));
 
   const stdinAbs = options.stdin ? resolve(cwd, options.stdin.path) : undefined;
   // With --stdin and no paths there is nothing to walk (not the default ".").
-  const discovered = options.stdin && options.paths.length === 0 ? [] : (await discoverFiles(options.paths, cwd)).filter((f) => f.absPath !== stdinAbs);
+  const walkedPaths = options.stdin && options.paths.length === 0 ? [] : options.paths.length > 0 ? options.paths : ['.'];
+  const discovered = walkedPaths.length === 0 ? [] : (await discoverFiles(options.paths, cwd)).filter((f) => f.absPath !== stdinAbs);
   if (stdinAbs !== undefined) discovered.push({ absPath: stdinAbs, explicit: true });
-  const files = discovered.filter((f) => !config?.isIgnoredFile(f.absPath));
+  const isIgnored = (abs: string) => config?.isIgnoredFile(abs) ?? false;
+  // Plans are checked whole: the other members of a named domain's plan are linted with it.
+  const plans = await completePlans({
+    discovered,
+    config,
+    cliHost: options.hostFile ? resolve(cwd, options.hostFile) : undefined,
+    namedDirs: walkedPaths.map((p) => resolve(cwd, p)).filter((abs) => statSync(abs, { throwIfNoEntry: false })?.isDirectory()),
+    isIgnored,
+  });
+  /** The config's host for a domain file, by mapping only: snapshots are loaded one plan at a time. */
+  const configHostOf = (abs: string): ConfigHost | undefined =>
+    cliHost || !config || config.hosts.length === 0 ? undefined : plans.hostOf.has(abs) ? plans.hostOf.get(abs) : hostForDomain(config, abs);
+  const files = plans.files.filter((f) => !isIgnored(f.absPath));
   const schema: SchemaValidator | undefined = schemaDir && files.length > 0 ? await loadSchemaValidator(schemaDir, displayPath(schemaDir, cwd)) : undefined;
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
@@ -178,6 +196,8 @@ export async function lint(options: LintOptions): Promise<LintRun> {
    */
   const lintGroup = (host: LintHost | undefined, group: readonly DiscoveredFile[]): void => {
     const planFiles: PlanSource[] = [];
+    /** Displayed paths whose findings are reported (the rest only complete the plan). */
+    const reportedFiles = new Set<string>();
     for (const f of group) {
       const shownPath = displayPath(f.absPath, cwd);
       let source: SourceFile;
@@ -210,19 +230,26 @@ export async function lint(options: LintOptions): Promise<LintRun> {
         }
       }
       absPaths.set(shownPath, f.absPath);
+      if (plans.reported.has(f.absPath)) reportedFiles.add(shownPath);
       planFiles.push({ source, explicit: f.explicit });
     }
     const outcome = lintPlanSources(host, planFiles, env);
-    domainCount += outcome.domainCount;
     const texts = new Map<string, SourceFile>();
     for (const s of outcome.linted) {
-      shown.push(s.path);
       texts.set(s.path, s);
+      if (!reportedFiles.has(s.path)) continue;
+      shown.push(s.path);
+      if (!s.doc.error && s.doc.root?.name === 'domain') domainCount++;
     }
     for (const d of ignoredByConfig(outcome.diagnostics, texts, config, absPaths)) {
+      const files = involvedFiles(d);
+      // A finding on a member that only completes the plan is reported when it involves a named file.
+      if (!files.some((f) => reportedFiles.has(f) || f === host?.path)) continue;
       diagnostics.push(d);
-      const source = texts.get(d.file);
-      if (source !== undefined) sources.set(d.file, source.text);
+      for (const f of files) {
+        const source = texts.get(f);
+        if (source !== undefined) sources.set(f, source.text);
+      }
     }
   };
 
@@ -259,6 +286,12 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   for (const path of lintedHosts) {
     shown.push(path);
     absPaths.set(path, resolve(cwd, path));
+  }
+
+  // A directory or glob without a single domain is a wrong path, not a clean one.
+  if (domainCount === 0 && !options.allowNoDomains && !stdinAbs && plans.planInputs.length === 0 && !discovered.some((f) => f.explicit) && refusals.length === 0) {
+    const where = walkedPaths.map((p) => `'${p}'`).join(' ');
+    throw new UsageError(`no domain XML found in ${where} (no .xml file with a <domain> root${files.length < discovered.length ? ' that the config does not ignore' : ''}); check the path, or pass --allow-no-domains`);
   }
 
   diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId)));
@@ -303,6 +336,12 @@ function ignoredByConfig(
         (!ig.domains || (name !== undefined && (ig.domains.has(name.name ?? '') || ig.domains.has(name.uuid ?? '')))),
     );
   });
+}
+
+/** The files a finding involves: where it is reported, and its related places (when a rule gives them). */
+function involvedFiles(d: Diagnostic): string[] {
+  if (!d.related || d.related.length === 0) return [d.file];
+  return [d.file, ...d.related.flatMap((r) => (r.file !== d.file ? [r.file] : []))];
 }
 
 function domainName(root: import('../xml/types.ts').XmlElement): { name?: string; uuid?: string } {

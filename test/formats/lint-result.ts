@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic, Fix, LintResult, RuleDoc, RuleMeta, Severity } from '../../src/engine/types.ts';
 import { LineIndex } from '../../src/xml/lines.ts';
+import { VERSION } from '../../src/version.ts';
 
 /** A pinned database guest. CRLF line ends and an astral character before a finding on its line,
  *  so UTF-16 columns and line counting are exercised, not just ASCII `\n` text. */
@@ -84,7 +85,7 @@ function ruleDoc(meta: Omit<RuleMeta, 'type' | 'needs' | 'hasSuggestions'> & Par
     fullDescription: readme.split('\n\n')[1]!,
     helpMarkdown: readme,
     helpText: readme.replace(/[#`*]/g, ''),
-    helpUri: `https://github.com/kvmlint/kvmlint/blob/main/rules/${meta.id}/README.md`,
+    helpUri: `https://github.com/kvmlint/kvmlint/blob/v${VERSION}/rules/${meta.id}/README.md`,
   };
 }
 

@@ -1,0 +1,100 @@
+import { extname, sep } from 'node:path';
+import { ConfigError, hostForDomain, type ConfigHost, type ResolvedConfig } from './config.ts';
+import { expandGlobs, type DiscoveredFile } from './discover.ts';
+
+/**
+ * What to lint when the command line names some of a plan's inputs (a pre-commit hook hands over
+ * only the staged files): every domain of each plan a named domain belongs to, so a plan rule sees
+ * the guests already committed beside the new one. Findings are reported for the named files
+ * (`reported`); the other members only complete their plan. A named host snapshot or config is a
+ * change to the whole plan (or every plan): then all of its members are reported.
+ */
+export interface PlanCompletion {
+  /** The named domain files and the members completing their plans. */
+  files: DiscoveredFile[];
+  /** Absolute paths whose findings are reported. */
+  reported: ReadonlySet<string>;
+  /** The config host of each file (undefined: none), computed once for grouping. */
+  hostOf: ReadonlyMap<string, ConfigHost | undefined>;
+  /** Named files that are plan inputs (the config, a host snapshot), not domains. */
+  planInputs: string[];
+  /** Named `.json` files that are neither: not domain XML, left alone (a hook's `files` pattern passes them). */
+  skipped: string[];
+}
+
+export interface PlanCompletionInput {
+  discovered: readonly DiscoveredFile[];
+  config: ResolvedConfig | undefined;
+  /** Absolute path of `--host`: it replaces the config's mapping, and the plan is the named domains. */
+  cliHost: string | undefined;
+  /** Absolute directories named on the command line: a walk of one holding the config found every member. */
+  namedDirs: readonly string[];
+  isIgnored: (abs: string) => boolean;
+}
+
+export async function completePlans(input: PlanCompletionInput): Promise<PlanCompletion> {
+  const { config, cliHost } = input;
+  const planInputs: string[] = [];
+  const skipped: string[] = [];
+  const wholeHosts = new Set<ConfigHost>();
+  let wholeConfig = false;
+  const named: DiscoveredFile[] = [];
+  const mapped = config !== undefined && cliHost === undefined && config.hosts.length > 0;
+  for (const f of input.discovered) {
+    if (f.explicit) {
+      if (f.absPath === cliHost || (config !== undefined && f.absPath === config.file)) {
+        if (f.absPath !== cliHost) wholeConfig = true;
+        planInputs.push(f.absPath);
+        continue;
+      }
+      const hosts = mapped ? config.hosts.filter((h) => h.snapshot === f.absPath) : [];
+      if (hosts.length > 0) {
+        for (const h of hosts) wholeHosts.add(h);
+        planInputs.push(f.absPath);
+        continue;
+      }
+      if (extname(f.absPath).toLowerCase() === '.json') {
+        skipped.push(f.absPath);
+        continue;
+      }
+    }
+    named.push(f);
+  }
+  const hostOf = new Map<string, ConfigHost | undefined>();
+  const reported = new Set(named.map((f) => f.absPath));
+  if (!mapped) return { files: named, reported, hostOf, planInputs, skipped };
+
+  const targets = new Set<ConfigHost>(wholeConfig ? config.hosts : wholeHosts);
+  for (const f of named) {
+    if (input.isIgnored(f.absPath)) continue;
+    const host = hostForDomain(config, f.absPath);
+    hostOf.set(f.absPath, host);
+    if (host) targets.add(host);
+  }
+  const namedHosts = new Set(hostOf.values());
+  // A walk of a named directory holding the config found every member already.
+  const covered = input.namedDirs.some((d) => config.dir === d || config.dir.startsWith(d.endsWith(sep) ? d : d + sep));
+  const unmatched = config.hosts.filter((h) => !namedHosts.has(h));
+  const walked = covered ? unmatched : [...new Set([...targets, ...unmatched])];
+  const context: DiscoveredFile[] = [];
+  const hit = new Set<ConfigHost>();
+  if (walked.length > 0) {
+    for (const abs of await expandGlobs([...new Set(walked.flatMap((h) => h.globs))], config.dir)) {
+      const host = hostForDomain(config, abs);
+      if (!host) continue;
+      hit.add(host);
+      if (reported.has(abs) || !targets.has(host) || input.isIgnored(abs) || extname(abs).toLowerCase() !== '.xml') continue;
+      hostOf.set(abs, host);
+      context.push({ absPath: abs, explicit: false });
+    }
+  }
+  // A host whose globs match nothing would leave its guests without host and plan rules, unseen.
+  for (const h of unmatched) {
+    if (!hit.has(h)) {
+      throw new ConfigError(config.path, `hosts[${h.index}].domains`, `${h.globs.map((g) => `'${g}'`).join(', ')} ${h.globs.length === 1 ? 'matches' : 'match'} no file (globs are relative to the config's directory): a typo, or a host without guests (remove it)`);
+    }
+  }
+  // A changed snapshot or config changes its whole plan: every member's findings are reported.
+  for (const f of context) if (wholeConfig || wholeHosts.has(hostOf.get(f.absPath)!)) reported.add(f.absPath);
+  return { files: [...named, ...context], reported, hostOf, planInputs, skipped };
+}

@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { repoRoot } from './support/paths.ts';
+import { codeBlocks, readmeSection } from './support/readme.ts';
+
+// How people get kvmlint: the package as `npm pack` makes it (what `npm publish` would upload),
+// the README's snippets naming the release, and the changelog.
+
+const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string; files: string[] };
+const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+
+test("the README's snippets and install commands name the version in package.json", () => {
+  const tag = `v${pkg.version}`;
+  const revs = [...readme.matchAll(/^\s*rev: (\S+)$/gm)].map((m) => m[1]);
+  const uses = [...readme.matchAll(/uses: kvmlint\/kvmlint@(\S+)/g)].map((m) => m[1]);
+  const tags = [...readme.matchAll(/refs\/tags\/(v\d+\.\d+\.\d+)\.tar\.gz|--branch (v\d+\.\d+\.\d+)/g)].map((m) => m[1] ?? m[2]);
+  assert.ok(revs.length > 0 && uses.length > 0 && tags.length > 0, 'the README shows a pre-commit rev, an Action ref and an install from a tag');
+  assert.deepEqual([...new Set([...revs, ...uses, ...tags])], [tag]);
+});
+
+test('CHANGELOG.md has a section for the version in package.json', () => {
+  const changelog = readFileSync(path.join(repoRoot, 'CHANGELOG.md'), 'utf8');
+  assert.match(changelog, new RegExp(`^## ${pkg.version.replace(/\./g, '\\.')}$`, 'm'));
+});
+
+test('npm pack, installed in an empty directory without the registry: kvmlint rules missing-emulatorpin prints its README', () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'kvmlint-pack-'));
+  try {
+    // npm's variables from `npm test` must not reach these npm runs.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+    const pack = spawnSync('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: repoRoot, env, encoding: 'utf8' });
+    assert.equal(pack.status, 0, pack.stderr);
+    const [packed] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    const inPackage = new Set(packed!.files.map((f) => f.path));
+    const ruleDirs = readdirSync(path.join(repoRoot, 'rules'), { withFileTypes: true }).filter((e) => e.isDirectory());
+    for (const d of ruleDirs) assert.ok(inPackage.has(`rules/${d.name}/README.md`), `the package lacks rules/${d.name}/README.md`);
+    for (const f of ['dist/kvmlint.mjs', 'CHANGELOG.md', 'README.md', 'LICENSE', 'schemas/kvmlint.config.schema.json']) assert.ok(inPackage.has(f), `the package lacks ${f}`);
+    assert.ok(![...inPackage].some((f) => f.startsWith('src/') || f.startsWith('test/')), 'sources and tests stay out of the package');
+
+    // The install section's command, with the release tarball replaced by the packed one.
+    const [install] = codeBlocks(readmeSection('Install'), 'sh');
+    const command = install!.split('\n').find((l) => l.startsWith('npm install -g '))!;
+    const prefix = path.join(tmp, 'prefix');
+    const args = command.replace(/^npm /, '').split(' ').map((a) => (a.endsWith('.tar.gz') ? path.join(tmp, packed!.filename) : a));
+    const installed = spawnSync('npm', [...args, '--prefix', prefix, '--offline', '--no-audit', '--no-fund'], { cwd: tmp, env, encoding: 'utf8' });
+    assert.equal(installed.status, 0, installed.stderr);
+    const bin = path.join(prefix, 'bin', 'kvmlint');
+    assert.ok(existsSync(bin));
+
+    const rules = spawnSync(bin, ['rules', 'missing-emulatorpin'], { cwd: tmp, encoding: 'utf8' });
+    assert.equal(rules.status, 0, rules.stderr);
+    const readmeOfRule = readFileSync(path.join(repoRoot, 'rules', 'missing-emulatorpin', 'README.md'), 'utf8');
+    assert.ok(rules.stdout.startsWith(readmeOfRule.trimEnd()), rules.stdout);
+    // The link names the README of this release, and the installed package has the file it names.
+    const link = `https://github.com/kvmlint/kvmlint/blob/v${pkg.version}/rules/missing-emulatorpin/README.md`;
+    assert.ok(rules.stdout.trimEnd().endsWith(link), rules.stdout);
+    assert.ok(existsSync(path.join(prefix, 'lib', 'node_modules', 'kvmlint', 'rules', 'missing-emulatorpin', 'README.md')));
+
+    const version = spawnSync(bin, ['--version'], { cwd: tmp, encoding: 'utf8' });
+    assert.equal(version.stdout.trim(), pkg.version);
+    const unknown = spawnSync(bin, ['rules', 'no-such-rule'], { cwd: tmp, encoding: 'utf8' });
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /unknown rule 'no-such-rule'/);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
