@@ -3,13 +3,15 @@ import { CpuSet } from './cpuset.ts';
 import type { CpusetAttr, DomainModel } from './domain.ts';
 import type { HostModel } from './host.ts';
 import { memoPerDomain } from './memo.ts';
+import { defaultThreadAffinity } from './libvirt-version.ts';
 
 /**
  * Where a thread's CPU affinity comes from, in the order libvirt applies them
  * (formatdomain §CPU Tuning; qemu_process.c qemuProcessSetupVcpu /
  * qemuProcessSetupEmulator / qemuProcessSetupIOThread): the thread's own pin,
  * else `<vcpu cpuset>`, else numad's advice (placement auto), else every
- * online host CPU, isolated ones included.
+ * online host CPU: isolated ones included before libvirt 10.4.0, left out
+ * from then on (`defaultThreadAffinity`, src/model/libvirt-version.ts).
  */
 export type AffinitySource = 'vcpupin' | 'emulatorpin' | 'iothreadpin' | 'vcpu-cpuset' | 'placement-auto' | 'all-online';
 
@@ -36,7 +38,7 @@ function inheritedAffinity(d: DomainModel, host: HostModel | undefined): Affinit
   const vcpu = d.vcpu;
   if (vcpu?.cpuset) return fromPin('vcpu-cpuset', vcpu.element, vcpu.cpuset);
   if (vcpu?.placement === 'auto') return { source: 'placement-auto', cpus: undefined, element: vcpu.element, attr: undefined };
-  return { source: 'all-online', cpus: host?.online, element: undefined, attr: undefined };
+  return { source: 'all-online', cpus: host ? defaultThreadAffinity(host).cpus : undefined, element: undefined, attr: undefined };
 }
 
 /** libvirt rejects a second vcpupin for one vCPU; the first is the one that counts here. */
