@@ -16935,6 +16935,7 @@ function buildDomainModel(domain) {
     uuid: textOf(firstChild(domain, "uuid")),
     vcpu,
     maxVcpus: vcpu?.max ?? 1,
+    offlineVcpus: b.offlineVcpus(vcpu, firstChild(domain, "vcpus")),
     memory: b.memory(firstChild(domain, "memory")),
     currentMemory: b.memorySize(firstChild(domain, "currentMemory")),
     maxMemory: b.memorySize(firstChild(domain, "maxMemory")),
@@ -17124,6 +17125,16 @@ var ModelBuilder = class {
       placement: attribute(el, "placement")?.value === "auto" ? "auto" : "static",
       cpuset: this.cpuset(el, "cpuset")
     };
+  }
+  offlineVcpus(vcpu, vcpus) {
+    const max = vcpu?.max ?? 1;
+    const states = childrenNamed(vcpus, "vcpu");
+    if (states.length > 0) {
+      const ids = states.filter((v) => attribute(v, "enabled")?.value === "no").map((v) => this.uint(v, "id")).filter((id) => id !== void 0 && id < max);
+      return CpuSet.of(...ids);
+    }
+    const current = vcpu?.current;
+    return current !== void 0 && current < max ? CpuSet.range(current, max - 1) : CpuSet.empty;
   }
   /**
    * The domain's IOThread ids as libvirt numbers them (domain_conf.c
@@ -17600,7 +17611,7 @@ function buildIsolationLayers(input) {
     if (r.ok) irqAffinity = { cpus: r.value, source: `${irq.key}=${irq.value}`, path: "kernel.cmdline", param: `${irq.key}=${irq.value}` };
     else facts.push(cpuListFailure("irqaffinity", irq.value, r.error, input.possible));
   }
-  const profile = s.tuned?.activeProfile;
+  const profile = s.tuned?.activeProfile === void 0 ? void 0 : [s.tuned.activeProfile, ...s.tuned.includes ?? []].join(" ");
   const tunedApplies = profile === void 0 || input.isIsolatingTunedProfile(profile);
   const tunedLayer = (path6, list, source) => {
     if (!tunedApplies || list === void 0) return void 0;
@@ -17880,6 +17891,11 @@ function memparseKiB(text) {
 function isIsolatingTunedProfile(profile) {
   return profile.split(/\s+/).some((p) => /^(cpu-partitioning|realtime)/.test(p));
 }
+function tunedProfileChain(s) {
+  const active = s.tuned?.activeProfile;
+  if (active === void 0) return void 0;
+  return [active, ...s.tuned?.includes ?? []].join(" ");
+}
 function beyondPossibleNote(name, value, cpu, possible) {
   return `${name}=${value} names CPU ${cpu}, beyond the possible CPUs ${possible.toString()}; the kernel may reject the whole value, so none of its CPUs are treated as isolated`;
 }
@@ -18005,7 +18021,7 @@ function resolveIsolation(ctx, applied = [], facts = []) {
   let tuned;
   const tunedCores = ctx.cpuList("tuned.isolatedCores", s.tuned?.isolatedCores);
   if (tunedCores !== void 0 && !tunedCores.isEmpty) {
-    const profile = s.tuned?.activeProfile;
+    const profile = tunedProfileChain(s);
     if (profile === void 0 || isIsolatingTunedProfile(profile)) {
       tuned = tunedCores;
       declared = true;
@@ -18015,8 +18031,8 @@ function resolveIsolation(ctx, applied = [], facts = []) {
         facts.push({ kind: "tuned-profile-unknown", cpus: tunedCores });
       }
     } else {
-      notes.push(`tuned isolated_cores ${tunedCores.toString()} ignored: the active profile "${profile}" does not isolate CPUs`);
-      facts.push({ kind: "tuned-profile-ignored", profile, cpus: tunedCores });
+      notes.push(`tuned isolated_cores ${tunedCores.toString()} ignored: the active profile "${s.tuned.activeProfile}" does not isolate CPUs${s.tuned?.includes?.length ? ` (nor do the profiles it includes: ${s.tuned.includes.join(", ")})` : ""}`);
+      facts.push({ kind: "tuned-profile-ignored", profile: s.tuned.activeProfile, cpus: tunedCores });
     }
   }
   if (tuned !== void 0 && booted !== void 0 && !tuned.equals(booted)) {
@@ -18099,6 +18115,7 @@ function buildHostModel(snapshot, opts = {}) {
     minFreeKbytes: snapshot.vm?.minFreeKbytes,
     watermarkScaleFactor: snapshot.vm?.watermarkScaleFactor ?? DEFAULT_WATERMARK_SCALE_FACTOR,
     isolation,
+    libvirtVersion: opts.libvirtVersion ?? snapshot.libvirtVersion,
     housekeeping,
     missing,
     isolationLayers,
@@ -22140,6 +22157,36 @@ var cpuset_syntax_default = defineRule({
   }
 });
 
+// src/model/libvirt-version.ts
+function parseLibvirtVersion(text) {
+  const m = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(text.trim());
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : void 0;
+}
+function libvirtAtLeast(version, since) {
+  const v = version === void 0 ? void 0 : parseLibvirtVersion(version);
+  const s = parseLibvirtVersion(since);
+  if (!v) return void 0;
+  for (let i = 0; i < 3; i++) if (v[i] !== s[i]) return v[i] > s[i];
+  return true;
+}
+var DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE = "10.4.0";
+var defaultThreadAffinity = memoPerHost((host) => {
+  const isolated = host.isolationLayers.domain?.cpus.intersect(host.online);
+  const differs = isolated !== void 0 && !isolated.isEmpty && !isolated.equals(host.online);
+  if (!differs) return { cpus: host.online, excludesIsolated: false, assumed: false, isolated };
+  const newer = libvirtAtLeast(host.libvirtVersion, DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE);
+  if (newer === true) return { cpus: host.online.subtract(isolated), excludesIsolated: true, assumed: false, isolated };
+  return { cpus: host.online, excludesIsolated: false, assumed: newer === void 0, isolated };
+});
+function describeDefaultAffinityBasis(host) {
+  const d = defaultThreadAffinity(host);
+  const v = host.libvirtVersion;
+  if (d.excludesIsolated) return `libvirt ${v} (\u2265 ${DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE}) leaves the isolated CPUs ${d.isolated.toString()} out of unpinned threads' affinity`;
+  if (d.assumed)
+    return `the host's libvirt version is unknown: assumed older than ${DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE}, which gives unpinned threads every online CPU, isolated ones included (set libvirtVersion in the snapshot or the config's hosts[] to be sure)`;
+  return v !== void 0 ? `libvirt ${v}` : "libvirt";
+}
+
 // src/model/affinity.ts
 function isPinned(d) {
   return (d.cputune?.vcpupins.length ?? 0) > 0 || d.vcpu?.cpuset !== void 0;
@@ -22151,7 +22198,7 @@ function inheritedAffinity(d, host) {
   const vcpu = d.vcpu;
   if (vcpu?.cpuset) return fromPin("vcpu-cpuset", vcpu.element, vcpu.cpuset);
   if (vcpu?.placement === "auto") return { source: "placement-auto", cpus: void 0, element: vcpu.element, attr: void 0 };
-  return { source: "all-online", cpus: host?.online, element: void 0, attr: void 0 };
+  return { source: "all-online", cpus: host ? defaultThreadAffinity(host).cpus : void 0, element: void 0, attr: void 0 };
 }
 function effectiveEmulatorAffinity(d, host) {
   const pin = d.cputune?.emulatorpin;
@@ -22171,9 +22218,14 @@ function computeVcpuAffinityGroups(d, host) {
     seen.add(pin.vcpu);
     groups.push({ vcpus: CpuSet.of(pin.vcpu), affinity: fromPin("vcpupin", pin.element, pin.cpuset) });
   }
-  const rest = CpuSet.range(0, max - 1).subtract(CpuSet.of(...seen));
+  const rest = CpuSet.range(0, max - 1).subtract(CpuSet.of(...seen)).subtract(d.offlineVcpus);
   if (!rest.isEmpty) groups.push({ vcpus: rest, affinity: inheritedAffinity(d, host) });
   return groups;
+}
+function offlineUnpinnedVcpus(d) {
+  if (d.offlineVcpus.isEmpty) return CpuSet.empty;
+  const pinned = CpuSet.of(...(d.cputune?.vcpupins ?? []).flatMap((p) => p.vcpu === void 0 ? [] : [p.vcpu]));
+  return d.offlineVcpus.subtract(pinned);
 }
 function isDedicated(a) {
   return a.cpus !== void 0 && a.cpus.size === 1;
@@ -22264,7 +22316,7 @@ var cpuThreadIndex = memoPerDomain((d, host) => {
   for (const t of domainThreads(d, host)) {
     index.position.set(t, index.position.size);
     const cpus = t.affinity.cpus;
-    if (t.affinity.source === "all-online") index.everywhere.push(t);
+    if (t.affinity.source === "all-online" && (!host || !cpus || cpus.equals(host.online))) index.everywhere.push(t);
     else if (!cpus) continue;
     else if (cpus.size > INDEXED_WIDTH) index.wide.push(t);
     else {
@@ -22604,8 +22656,13 @@ function emulatorFix(text, domain, emulator, cpus) {
 var hostNodeSets = memoPerHost((host) => ({
   all: CpuSet.of(...host.nodes.map((n) => n.id)),
   memoryless: CpuSet.of(...host.nodes.filter((n) => n.memTotalKiB === 0).map((n) => n.id)),
+  withMemory: CpuSet.of(...host.nodes.filter((n) => n.memTotalKiB !== 0).map((n) => n.id)),
   withCpus: CpuSet.of(...host.nodes.filter((n) => n.cpus.intersects(host.online)).map((n) => n.id))
 }));
+function soleMemoryNode(host) {
+  const nodes = hostNodeSets(host).withMemory;
+  return nodes.size === 1 ? nodes.min : void 0;
+}
 
 // rules/guest-cell-spans-host-nodes/index.ts
 var MAX_PIECES = 4;
@@ -23253,7 +23310,8 @@ var insufficient_hugepages_default = defineRule({
         const pages = Math.ceil(m.kib / size);
         const b = budget(size);
         const item = (p) => ({ on: on2, element: m.hugepages.element, pages: p });
-        const t = m.target;
+        const sole = soleMemoryNode(host);
+        const t = sole !== void 0 && (m.target.kind === "unbound" || (m.target.kind === "set" || m.target.kind === "interleave") && m.target.nodes.has(sole)) ? { kind: "node", node: sole } : m.target;
         if (t.kind === "node") push(b.perNode, t.node, item(pages));
         else if (t.kind === "interleave") for (const [n, p] of spreadEvenly(pages, t.nodes)) push(b.perNode, n, item(p));
         else if (t.kind === "set") {
@@ -23398,6 +23456,11 @@ var iothread_placement_default = defineRule({
       if (hit.isEmpty) return;
       covered = hit;
       where = `wherever <vcpu cpuset='${excerpt(fallback.attr.value)}'> allows, including ${describeCpus(hit)} dedicated to ${describeVcpus(vcpusOn(hit))}`;
+    } else if (model && defaultThreadAffinity(model).excludesIsolated && fallback.cpus) {
+      const hit = fallback.cpus.intersect(dedicatedSet);
+      if (hit.isEmpty) return;
+      covered = hit;
+      where = `on ${describeCpus(fallback.cpus)} (${describeDefaultAffinityBasis(model)}), including ${describeCpus(hit)} dedicated to ${describeVcpus(vcpusOn(hit))}`;
     } else {
       const own = dedicatedSet.isEmpty ? "the vCPUs' own CPUs" : `${describeCpus(dedicatedSet)} dedicated to ${describeVcpus(vcpusOn(dedicatedSet))}`;
       const isolated = model?.isolation?.isolated;
@@ -23937,24 +24000,51 @@ var missing_emulatorpin_default = defineRule({
     needs: "domain",
     fixable: true,
     hasSuggestions: false,
-    summary: "A domain pins its vCPUs but leaves QEMU's emulator threads floating over every host CPU.",
-    tags: ["pinning", "latency"]
+    summary: "A domain pins its vCPUs but leaves QEMU's emulator threads floating over the vCPUs' CPUs (an error when those vCPUs are realtime).",
+    tags: ["pinning", "latency", "realtime"]
   },
-  checkDomain({ domain, host, source, report }) {
+  checkDomain({ domain, host, source, report, reportHostOnce }) {
     if (!isPinned(domain)) return;
-    const emulator = effectiveEmulatorAffinity(domain, host?.model);
+    const model = host?.model;
+    const emulator = effectiveEmulatorAffinity(domain, model);
     if (emulator.source !== "all-online") return;
-    const vcpuCpus = vcpuAffinityGroups(domain, host?.model).filter((g) => g.affinity.source === "vcpupin" && g.affinity.cpus).reduce((acc, g) => acc.union(g.affinity.cpus), CpuSet.empty);
+    const pinGroups = vcpuAffinityGroups(domain, model).filter((g) => g.affinity.source === "vcpupin" && g.affinity.cpus);
+    const vcpuCpus = pinGroups.reduce((acc, g) => acc.union(g.affinity.cpus), CpuSet.empty);
     const at = domain.cputune?.element.startTag ?? domain.vcpu?.element.startTag ?? domain.element.startTag;
+    const target = housekeepingTargetFor(vcpuCpus, model);
+    const fix = target && domain.cputune ? insertLastChild(source.text, domain.cputune.element, { name: "emulatorpin", attributes: [["cpuset", target.cpus.toString()]] }) : void 0;
+    const defaults = model ? defaultThreadAffinity(model) : void 0;
+    if (defaults?.assumed) {
+      reportHostOnce("libvirt-version-unknown", { severity: "info", message: `missing-emulatorpin: ${describeDefaultAffinityBasis(model)}` });
+    }
+    const emulatorCpus = emulator.cpus;
+    const shared = emulatorCpus ? vcpuCpus.intersect(emulatorCpus) : vcpuCpus;
+    const realtime = realtimeVcpus(domain, model);
+    const realtimeHit = pinGroups.filter((g) => g.affinity.cpus.intersects(shared)).reduce((acc, g) => acc.union(g.vcpus.intersect(realtime)), CpuSet.empty);
+    if (defaults?.excludesIsolated && shared.isEmpty) {
+      report({
+        range: at,
+        severity: "info",
+        message: `vCPUs are pinned${vcpuCpus.isEmpty ? "" : ` (${describeCpus(vcpuCpus)})`} and there is no <emulatorpin>: ${describeDefaultAffinityBasis(model)}, so the emulator runs on ${describeCpus(emulatorCpus)}, away from the vCPUs; an explicit ${target ? `<emulatorpin cpuset='${target.cpus.toString()}'/>` : "<emulatorpin>"} keeps it there on libvirt older than ${DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE} and after a change of isolation`
+      });
+      return;
+    }
     const pinned = vcpuCpus.isEmpty ? "" : ` (${describeCpus(vcpuCpus)})`;
-    const isolated = host?.model.isolation?.isolated;
-    const over = host ? `every online host CPU (${host.model.online.toString()}), including the vCPUs' own CPUs${isolated && !isolated.isEmpty ? ` and the isolated CPUs ${isolated.toString()}` : ""}` : "every online host CPU, including the vCPUs' own CPUs and any isolated cores";
-    const target = housekeepingTargetFor(vcpuCpus, host?.model);
+    let over;
+    if (!model) over = "every online host CPU, including the vCPUs' own CPUs and any isolated cores";
+    else if (defaults?.excludesIsolated) {
+      over = `${describeCpus(emulatorCpus)} (${describeDefaultAffinityBasis(model)}), including the vCPUs' CPUs ${shared.toString()}, which are not isolated`;
+    } else {
+      const isolated = model.isolation?.isolated;
+      over = `every online host CPU (${model.online.toString()}), including the vCPUs' own CPUs${isolated && !isolated.isEmpty ? ` and the isolated CPUs ${isolated.toString()}` : ""}${defaults?.assumed ? " (assuming libvirt older than " + DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE + ": its version is unknown)" : ""}`;
+    }
+    const starvation = realtimeHit.isEmpty ? "" : `; ${describeVcpus(realtimeHit)} ${realtimeHit.size === 1 ? "has" : "have"} realtime (fifo/rr) scheduling, so an emulator thread that lands on ${realtimeHit.size === 1 ? "its" : "their"} CPU starves (or starves the vCPU): the guest or the host can hang`;
     report({
       range: at,
-      message: `vCPUs are pinned${pinned} but there is no <emulatorpin> and no <vcpu cpuset>: QEMU's emulator threads float over ${over}; ${advice(target)}`,
+      severity: realtimeHit.isEmpty ? void 0 : "error",
+      message: `vCPUs are pinned${pinned} but there is no <emulatorpin> and no <vcpu cpuset>: QEMU's emulator threads float over ${over}${starvation}; ${advice(target)}`,
       // Safe only with a known, non-empty housekeeping set: then the target is not a guess.
-      fix: target && domain.cputune ? insertLastChild(source.text, domain.cputune.element, { name: "emulatorpin", attributes: [["cpuset", target.cpus.toString()]] }) : void 0
+      fix
     });
   }
 });
@@ -24211,6 +24301,7 @@ var pin_crosses_nodeset_default = defineRule({
       return;
     }
     if (!domain.numatune) {
+      if (soleMemoryNode(host.model) !== void 0) return;
       const pinNodes = pinNodesOf();
       const add = pinNodes.size > 1 ? `bind each guest NUMA cell with <memnode> to the node its vCPUs run on, or add <numatune><memory mode='strict' nodeset='${pinNodes.toString()}'/></numatune>` : `add <numatune><memory mode='strict' nodeset='${pinNodes.toString() || "\u2026"}'/></numatune>`;
       const anchor = domain.cputune?.element ?? domain.vcpu?.element;
@@ -25111,18 +25202,29 @@ var vcpu_partially_pinned_default = defineRule({
     if (domain.cputune.vcpupins.some((p) => p.vcpu === void 0) || hasValueProblem(domain, textRange(vcpu.element))) return;
     const model = host?.model;
     const groups = vcpuAffinityGroups(domain, model);
-    const rest = groups.find((g) => g.affinity.source === "all-online");
-    if (!rest || !groups.some((g) => g.affinity.source === "vcpupin")) return;
-    const unpinned = rest.vcpus.subtract(realtimeVcpus(domain, model));
-    if (unpinned.isEmpty) return;
-    const pinned = CpuSet.range(0, domain.maxVcpus - 1).subtract(rest.vcpus);
+    if (!groups.some((g) => g.affinity.source === "vcpupin")) return;
+    const online = groups.find((g) => g.affinity.source === "all-online")?.vcpus ?? CpuSet.empty;
+    const offline = offlineUnpinnedVcpus(domain);
+    const realtime = realtimeVcpus(domain, model);
+    const unpinned = online.subtract(realtime);
+    const offlineUnpinned = offline.subtract(realtime);
+    if (unpinned.isEmpty && offlineUnpinned.isEmpty) return;
+    const pinned = CpuSet.range(0, domain.maxVcpus - 1).subtract(online).subtract(offline);
     const cpus = vcpupinCpus(domain, model);
-    const offlineUnpinned = vcpu.current !== void 0 ? unpinned.intersect(CpuSet.range(vcpu.current, domain.maxVcpus - 1)) : CpuSet.empty;
-    const offline = offlineUnpinned.isEmpty ? "" : ` (${describeVcpus(offlineUnpinned)} start${offlineUnpinned.size === 1 ? "s" : ""} offline, but float${offlineUnpinned.size === 1 ? "s" : ""} the same way once hot-plugged)`;
     const over = model ? `every online host CPU (${model.online.toString()})` : "every host CPU";
+    const pinnedPart = `${describeVcpus(pinned)} ${pinned.size === 1 ? "is" : "are"} pinned${cpus.isEmpty ? "" : ` (to ${describeCpus(cpus)})`}`;
+    if (unpinned.isEmpty) {
+      report({
+        range: vcpu.element.startTag,
+        severity: "info",
+        message: `${pinnedPart}; ${describeVcpus(offlineUnpinned)} ${offlineUnpinned.size === 1 ? "starts" : "start"} offline with no <vcpupin>: nothing floats now, but once hot-plugged ${offlineUnpinned.size === 1 ? "it floats" : "they float"} over ${over}; add a <vcpupin> for each if they will be plugged`
+      });
+      return;
+    }
+    const later = offlineUnpinned.isEmpty ? "" : ` (${describeVcpus(offlineUnpinned)}, offline at start, would float the same way once hot-plugged)`;
     report({
       range: vcpu.element.startTag,
-      message: `${describeVcpus(pinned)} ${pinned.size === 1 ? "is" : "are"} pinned${cpus.isEmpty ? "" : ` (to ${describeCpus(cpus)})`} but ${describeVcpus(unpinned)} ${unpinned.size === 1 ? "is" : "are"} not, and there is no <vcpu cpuset>: ${unpinned.size === 1 ? "it floats" : "they float"} over ${over}, including the pinned vCPUs' CPUs${offline}; add a <vcpupin> for each, or bound them with <vcpu cpuset='\u2026'>`
+      message: `${pinnedPart} but ${describeVcpus(unpinned)} ${unpinned.size === 1 ? "is" : "are"} not, and there is no <vcpu cpuset>: ${unpinned.size === 1 ? "it floats" : "they float"} over ${over}, including the pinned vCPUs' CPUs${later}; add a <vcpupin> for each, or bound them with <vcpu cpuset='\u2026'>`
     });
   }
 });
@@ -25544,7 +25646,7 @@ function resolveConfig(raw, path6, displayPath2) {
   const hosts = (raw.hosts ?? []).map((h, index) => {
     const snapshot = resolve3(dir, h.snapshot);
     if (!existsSync2(snapshot)) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
-    const host = { snapshot, index, matches: (0, import_picomatch.default)(h.domains, { dot: true }), housekeeping: h.housekeeping };
+    const host = { snapshot, index, matches: (0, import_picomatch.default)(h.domains, { dot: true }), housekeeping: h.housekeeping, libvirtVersion: h.libvirtVersion };
     const bases = new Set(h.domains.map((g) => import_picomatch.default.scan(g).base));
     for (const base of bases) {
       if (base === "") hostIndex.anywhere.push(host);
@@ -27771,7 +27873,7 @@ function effectiveSeverity(rule, reported, setting) {
   if (base === "info" || setting === void 0 || setting === "off") return base;
   return setting;
 }
-function loadLintHost(hostFile, cwd, housekeeping) {
+function loadLintHost(hostFile, cwd, housekeeping, libvirtVersion) {
   const abs = resolve7(cwd, hostFile);
   const { snapshot, text } = loadHostFile(abs);
   const path6 = displayPath(abs, cwd);
@@ -27781,7 +27883,7 @@ function loadLintHost(hostFile, cwd, housekeeping) {
     if (!parsed.ok) throw new UsageError(`housekeeping '${housekeeping}' for ${path6}: ${parsed.error}`);
     housekeepingOverride = parsed.value;
   }
-  return { model: buildHostModel(snapshot, { name: path6, housekeepingOverride }), path: path6, text, lines: new LineIndex(text) };
+  return { model: buildHostModel(snapshot, { name: path6, housekeepingOverride, libvirtVersion }), path: path6, text, lines: new LineIndex(text) };
 }
 function commonAncestor(paths) {
   let dir = paths[0];
@@ -27808,11 +27910,11 @@ async function lint(options) {
     config = resolveConfig2(options, cwd);
     if (session) session.config = config ?? null;
   }
-  const hostFor = (file, housekeeping) => {
-    if (!session) return loadLintHost(file, cwd, housekeeping);
-    const key = `${resolve7(cwd, file)}\0${housekeeping ?? ""}`;
+  const hostFor = (file, housekeeping, libvirtVersion) => {
+    if (!session) return loadLintHost(file, cwd, housekeeping, libvirtVersion);
+    const key = `${resolve7(cwd, file)}\0${housekeeping ?? ""}\0${libvirtVersion ?? ""}`;
     let host = session.hosts.get(key);
-    if (!host) session.hosts.set(key, host = loadLintHost(file, cwd, housekeeping));
+    if (!host) session.hosts.set(key, host = loadLintHost(file, cwd, housekeeping, libvirtVersion));
     return host;
   };
   const maxBytes = options.maxFileBytes ?? config?.maxFileSize ?? DEFAULT_MAX_FILE_BYTES;
@@ -27974,7 +28076,7 @@ async function lint(options) {
       for (let i = 0; i < group.length; i += HOSTLESS_BATCH) lintGroup(void 0, group.slice(i, i + HOSTLESS_BATCH));
       continue;
     }
-    const host = key === CLI_HOST ? cliHost : hostFor(key.snapshot, key.housekeeping);
+    const host = key === CLI_HOST ? cliHost : hostFor(key.snapshot, key.housekeeping, key.libvirtVersion);
     const before = diagnostics.length;
     lintGroup(host, group);
     lintedHosts.push(host.path);
@@ -29096,6 +29198,46 @@ function captureCpuTopology(reader, cpuNode, online, nrCpuIds) {
   return out;
 }
 
+// src/host/capture/tuned-includes.ts
+function tunedProfileConfPaths(name) {
+  return [`etc/tuned/profiles/${name}/tuned.conf`, `etc/tuned/${name}/tuned.conf`, `usr/lib/tuned/profiles/${name}/tuned.conf`, `usr/lib/tuned/${name}/tuned.conf`];
+}
+function tunedIncludesOf(conf) {
+  let section = "";
+  const out = [];
+  for (const raw of conf.split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const header = /^\[(.+)\]$/.exec(line);
+    if (header) {
+      section = header[1].trim();
+      continue;
+    }
+    if (section !== "main") continue;
+    const m = /^include\s*=\s*(.*)$/.exec(line);
+    if (m) out.push(...m[1].split(/[\s,]+/).filter((n) => n !== ""));
+  }
+  return out;
+}
+function tunedIncludeChain(active, read) {
+  const roots = active.split(/\s+/).filter((n) => n !== "");
+  const seen = new Set(roots);
+  const out = [];
+  const visit = (name, depth) => {
+    if (depth > 32) return;
+    const conf = read(name);
+    if (conf === void 0) return;
+    for (const inc of tunedIncludesOf(conf)) {
+      if (seen.has(inc)) continue;
+      seen.add(inc);
+      visit(inc, depth + 1);
+      out.push(inc);
+    }
+  };
+  for (const r of roots) visit(r, 0);
+  return out;
+}
+
 // src/host/capture/tuned.ts
 function parseTunedVariables(text) {
   const out = /* @__PURE__ */ new Map();
@@ -29129,7 +29271,9 @@ function captureTuned(reader, nrCpuIds) {
   const profile = profileText?.trim();
   const tuned = {};
   if (profile !== void 0 && profile !== "") tuned.activeProfile = profile;
-  for (const file of tunedVariablesFile(profile)) {
+  const includes = profile ? tunedIncludeChain(profile, (name) => tunedProfileConfPaths(name).map((rel) => reader.text(rel)).find((t) => t !== void 0)) : [];
+  if (includes.length > 0) tuned.includes = includes;
+  for (const file of tunedVariablesFile([profile, ...includes].join(" "))) {
     const rel = `etc/tuned/${file}`;
     const text = reader.text(rel);
     if (text === void 0) continue;
@@ -29153,6 +29297,46 @@ function captureTuned(reader, nrCpuIds) {
   return Object.keys(tuned).length > 0 ? tuned : void 0;
 }
 
+// src/host/capture/libvirt.ts
+function libvirtReleaseOf(version) {
+  const m = /^(?:\d+:)?(\d+\.\d+(?:\.\d+)?)/.exec(version.trim());
+  return m?.[1];
+}
+function libvirtVersionFromDpkgStatus(status) {
+  const found = /* @__PURE__ */ new Map();
+  for (const stanza of status.split(/\n\s*\n/)) {
+    const pkg = /^Package:\s*(\S+)/m.exec(stanza)?.[1];
+    if (pkg !== "libvirt-daemon" && pkg !== "libvirt0" && pkg !== "libvirt-daemon-system") continue;
+    if (!/^Status:.*\binstalled\b/m.test(stanza) || /^Status:.*\bnot-installed\b/m.test(stanza)) continue;
+    const v = /^Version:\s*(\S+)/m.exec(stanza)?.[1];
+    const release = v === void 0 ? void 0 : libvirtReleaseOf(v);
+    if (release !== void 0) found.set(pkg, release);
+  }
+  return found.get("libvirt-daemon") ?? found.get("libvirt-daemon-system") ?? found.get("libvirt0");
+}
+function libvirtVersionFromPkgConfig(pc) {
+  const v = /^Version:\s*(\S+)/m.exec(pc)?.[1];
+  return v === void 0 ? void 0 : libvirtReleaseOf(v);
+}
+var LIBVIRT_PKGCONFIG_PATHS = [
+  "usr/lib64/pkgconfig/libvirt.pc",
+  "usr/lib/pkgconfig/libvirt.pc",
+  "usr/lib/x86_64-linux-gnu/pkgconfig/libvirt.pc",
+  "usr/lib/aarch64-linux-gnu/pkgconfig/libvirt.pc",
+  "usr/share/pkgconfig/libvirt.pc"
+];
+function captureLibvirtVersion(read) {
+  const status = read("var/lib/dpkg/status");
+  const fromDpkg = status === void 0 ? void 0 : libvirtVersionFromDpkgStatus(status);
+  if (fromDpkg !== void 0) return fromDpkg;
+  for (const path6 of LIBVIRT_PKGCONFIG_PATHS) {
+    const pc = read(path6);
+    const v = pc === void 0 ? void 0 : libvirtVersionFromPkgConfig(pc);
+    if (v !== void 0) return v;
+  }
+  return void 0;
+}
+
 // src/host/capture.ts
 function captureHost(options = {}) {
   const root = resolve8(options.root ?? "/");
@@ -29162,6 +29346,8 @@ function captureHost(options = {}) {
   }
   const snapshot = { kvmlintHostSnapshot: 1, source: "capture", nodes: [] };
   captureIdentity(reader, snapshot);
+  const libvirtVersion = captureLibvirtVersion((rel) => reader.text(rel));
+  if (libvirtVersion !== void 0) snapshot.libvirtVersion = libvirtVersion;
   snapshot.capturedAt = (options.now ?? /* @__PURE__ */ new Date()).toISOString();
   const cpus = captureCpuMasks(reader, snapshot);
   const zoneinfo = readZoneinfo(reader);
@@ -29189,6 +29375,7 @@ var KEY_ORDER = {
     "source",
     "hostname",
     "kernelRelease",
+    "libvirtVersion",
     "capturedAt",
     "missing",
     "cpus",
@@ -29210,7 +29397,7 @@ var KEY_ORDER = {
   vm: ["minFreeKbytes", "watermarkScaleFactor"],
   kernel: ["cmdline"],
   isolation: ["isolated", "nohzFull"],
-  tuned: ["activeProfile", "isolatedCores", "noBalanceCores"],
+  tuned: ["activeProfile", "includes", "isolatedCores", "noBalanceCores"],
   cpu: ["cpu", "node", "socket", "die", "core", "siblings", "online"]
 };
 function kindAt(path6) {
