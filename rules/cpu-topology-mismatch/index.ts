@@ -48,7 +48,23 @@ export default defineRule({
     if (domain.vcpu && !domain.vcpu.maxKnown) return;
     const product = values.reduce((acc, [, v]) => acc * BigInt(v), 1n);
     const max = domain.maxVcpus;
-    if (product === BigInt(max)) return;
+    if (product === BigInt(max)) {
+      // qemu_validate.c qemuValidateDomainVcpuHotplugGranularity (ppc64 pseries): vCPUs are plugged a core at a
+      // time, so the vCPUs online at start must be a whole number of cores ("vCPUs count must be a multiple of
+      // the vCPU hotplug size").
+      const threads = topo.threads;
+      const current = domain.vcpu?.current;
+      const arch = domain.devices.osType()?.arch;
+      if (arch?.startsWith('ppc64') && threads !== undefined && threads > 1 && current !== undefined && current < max && current % threads !== 0) {
+        report({
+          range: attribute(domain.vcpu!.element, 'current')!.valueRange,
+          message:
+            `<vcpu current='${current}'> on ppc64: pseries plugs vCPUs a whole core (threads='${threads}') at a time, so libvirt rejects a count that is not a multiple of ${threads} ` +
+            `("vCPUs count must be a multiple of the vCPU hotplug size"); use current='${Math.max(threads, current - (current % threads))}' or another multiple of ${threads}`,
+        });
+      }
+      return;
+    }
     const factors = values.map(([n, v]) => `${n} ${v}`).join(' × ');
     report({
       range: el.startTag,

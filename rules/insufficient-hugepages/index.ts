@@ -4,6 +4,7 @@ import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeNodes, excerpt } from '../../src/model/describe.ts';
 import { memoryDemands, spreadEvenly } from '../../src/model/memory-demand.ts';
 import { formatKiB } from '../../src/model/units.ts';
+import { soleMemoryNode } from '../../src/model/host-nodes.ts';
 import { hostHasHugepageSize } from '../../src/model/hugepage-sizes.ts';
 
 interface Contribution {
@@ -84,7 +85,12 @@ export default definePlanRule({
         const pages = Math.ceil(m.kib / size);
         const b = budget(size);
         const item = (p: number): Contribution => ({ on, element: m.hugepages!.element, pages: p });
-        const t = m.target;
+        // On a host with one node that can hold memory, every binding lands there: compare against that node exactly.
+        const sole = soleMemoryNode(host);
+        const t =
+          sole !== undefined && (m.target.kind === 'unbound' || ((m.target.kind === 'set' || m.target.kind === 'interleave') && m.target.nodes.has(sole)))
+            ? { kind: 'node' as const, node: sole }
+            : m.target;
         if (t.kind === 'node') push(b.perNode, t.node, item(pages));
         else if (t.kind === 'interleave') for (const [n, p] of spreadEvenly(pages, t.nodes)) push(b.perNode, n, item(p));
         else if (t.kind === 'set') {

@@ -6,6 +6,7 @@ import { dedicatedCpuSet, domainThreads, isRealtimePolicy, realtimeVcpus, vcpusD
 import { hasValueProblem } from '../../src/model/domain.ts';
 import { CPUTUNE_CHILD_ORDER, formatterPredecessor } from '../../src/model/libvirt-order.ts';
 import { insertChild, replaceAttributeValue } from '../../src/engine/edit.ts';
+import { defaultThreadAffinity, describeDefaultAffinityBasis } from '../../src/model/libvirt-version.ts';
 import type { XmlElement } from '../../src/xml/types.ts';
 
 /** A fix never writes more pins than this in one go; a larger count is left to a person. */
@@ -89,6 +90,12 @@ export default defineRule({
       if (hit.isEmpty) return;
       covered = hit;
       where = `wherever <vcpu cpuset='${excerpt(fallback.attr.value)}'> allows, including ${describeCpus(hit)} dedicated to ${describeVcpus(vcpusOn(hit))}`;
+    } else if (model && defaultThreadAffinity(model).excludesIsolated && fallback.cpus) {
+      // libvirt ≥ 10.4.0: the default leaves the isolated CPUs out; only dedicated CPUs outside them are hit.
+      const hit = fallback.cpus.intersect(dedicatedSet);
+      if (hit.isEmpty) return;
+      covered = hit;
+      where = `on ${describeCpus(fallback.cpus)} (${describeDefaultAffinityBasis(model)}), including ${describeCpus(hit)} dedicated to ${describeVcpus(vcpusOn(hit))}`;
     } else {
       const own = dedicatedSet.isEmpty ? "the vCPUs' own CPUs" : `${describeCpus(dedicatedSet)} dedicated to ${describeVcpus(vcpusOn(dedicatedSet))}`;
       const isolated = model?.isolation?.isolated;

@@ -2,7 +2,9 @@ import { defineDomainRule } from '../../src/engine/types.ts';
 import { effectiveEmulatorAffinity, housekeepingTargetFor, isPinned, vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { insertLastChild } from '../../src/engine/edit.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
-import { describeCpus, describeNodes } from '../../src/model/describe.ts';
+import { describeCpus, describeNodes, describeVcpus } from '../../src/model/describe.ts';
+import { defaultThreadAffinity, DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE } from '../../src/model/libvirt-version.ts';
+import { realtimeVcpus } from '../../src/model/threads.ts';
 
 export default defineDomainRule({
   meta: {
@@ -12,38 +14,85 @@ export default defineDomainRule({
     type: 'problem',
     fixable: true,
     hasSuggestions: false,
-    summary: 'A domain pins its vCPUs but leaves QEMU\'s emulator threads floating over every host CPU.',
-    tags: ['pinning', 'latency'],
+    summary: "A domain pins its vCPUs but leaves QEMU's emulator threads floating over the vCPUs' CPUs (an error when those vCPUs are realtime).",
+    tags: ['pinning', 'latency', 'realtime'],
     messages: {
       floating: {
         message: "vCPUs are pinned{{pinned}} but QEMU's emulator threads can run on {{over}}",
         help: '{{advice}}',
       },
+      realtimeStarves: {
+        message: "{{vcpus}} are fifo/rr and QEMU's emulator threads can run on their CPUs {{cpus}}: the host can hang",
+        help: '{{advice}}',
+      },
+      keptAwayByLibvirt: {
+        message: 'no <emulatorpin>: libvirt {{version}} keeps the emulator on {{cpus}}, away from the pinned vCPUs',
+        help: 'add {{pin}} to keep it there on libvirt older than {{since}} and after isolation changes',
+      },
+      versionUnknown: {
+        message: "the host's libvirt version is unknown: unpinned QEMU threads assumed to run on every online CPU",
+        help: 'libvirt {{since}} and later leave isolated CPUs out; set libvirtVersion in the snapshot or the config hosts[] entry',
+      },
     },
   },
-  check({ domain, host, source, report }) {
+  check({ domain, host, source, report, reportHostOnce }) {
     if (!isPinned(domain)) return;
-    const emulator = effectiveEmulatorAffinity(domain, host?.model);
+    const model = host?.model;
+    const emulator = effectiveEmulatorAffinity(domain, model);
     // Only the last link of libvirt's chain is the problem: an emulatorpin, a
     // <vcpu cpuset> or numad's advice all confine the emulator somewhere.
     if (emulator.source !== 'all-online') return;
-    const vcpuCpus = vcpuAffinityGroups(domain, host?.model)
-      .filter((g) => g.affinity.source === 'vcpupin' && g.affinity.cpus)
-      .reduce((acc, g) => acc.union(g.affinity.cpus!), CpuSet.empty);
+    const pinGroups = vcpuAffinityGroups(domain, model).filter((g) => g.affinity.source === 'vcpupin' && g.affinity.cpus);
+    const vcpuCpus = pinGroups.reduce((acc, g) => acc.union(g.affinity.cpus!), CpuSet.empty);
     const at = domain.cputune?.element.startTag ?? domain.vcpu?.element.startTag ?? domain.element.startTag;
+    const target = housekeepingTargetFor(vcpuCpus, model);
+    // Safe only with a known, non-empty housekeeping set: then the target is not a guess.
+    const fix = target && domain.cputune ? insertLastChild(source.text, domain.cputune.element, { name: 'emulatorpin', attributes: [['cpuset', target.cpus.toString()]] }) : undefined;
+    // The default affinity of unpinned threads depends on the host's libvirt (src/model/libvirt-version.ts).
+    const defaults = model ? defaultThreadAffinity(model) : undefined;
+    if (defaults?.assumed) {
+      reportHostOnce('libvirt-version-unknown', { unchecked: true, messageId: 'versionUnknown', data: { since: DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE } });
+    }
+
+    // The emulator's CPUs, and the vCPU CPUs among them (all of them without a host).
+    const emulatorCpus = emulator.cpus;
+    const shared = emulatorCpus ? vcpuCpus.intersect(emulatorCpus) : vcpuCpus;
+    if (defaults?.excludesIsolated && shared.isEmpty) {
+      // libvirt >= 10.4.0 already keeps the emulator off the isolated CPUs the vCPUs are pinned to.
+      report({
+        range: at,
+        severity: 'info',
+        messageId: 'keptAwayByLibvirt',
+        data: {
+          version: String(model!.libvirtVersion ?? ''),
+          cpus: describeCpus(emulatorCpus!),
+          pin: target ? `<emulatorpin cpuset='${target.cpus.toString()}'/>` : '<emulatorpin>',
+          since: DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE,
+        },
+      });
+      return;
+    }
+
+    // vCPUs whose CPU the emulator may take: a realtime one among them can starve it, or be starved (kvm-realtime).
+    const realtime = realtimeVcpus(domain, model);
+    const realtimeHit = pinGroups
+      .filter((g) => g.affinity.cpus!.intersects(shared))
+      .reduce((acc, g) => acc.union(g.vcpus.intersect(realtime)), CpuSet.empty);
+    if (!realtimeHit.isEmpty) {
+      const cpus = pinGroups.filter((g) => g.vcpus.intersects(realtimeHit)).reduce((acc, g) => acc.union(g.affinity.cpus!), CpuSet.empty).intersect(shared);
+      report({ range: at, severity: 'error', messageId: 'realtimeStarves', data: { vcpus: describeVcpus(realtimeHit), cpus: cpus.toString(), advice: advice(target) }, fix });
+      return;
+    }
+
     const pinned = vcpuCpus.isEmpty ? '' : ` (${describeCpus(vcpuCpus)})`;
-    const isolated = host?.model.isolation?.isolated;
-    const over = host
-      ? `every online host CPU (${host.model.online.toString()})${isolated && !isolated.isEmpty ? `, isolated ${isolated.toString()} included` : ''}`
-      : 'every online host CPU, the vCPUs\' own included';
-    const target = housekeepingTargetFor(vcpuCpus, host?.model);
-    report({
-      range: at,
-      messageId: 'floating',
-      data: { pinned, over, advice: advice(target) },
-      // Safe only with a known, non-empty housekeeping set: then the target is not a guess.
-      fix: target && domain.cputune ? insertLastChild(source.text, domain.cputune.element, { name: 'emulatorpin', attributes: [['cpuset', target.cpus.toString()]] }) : undefined,
-    });
+    let over: string;
+    if (!model) over = "every online host CPU, the vCPUs' own included";
+    else if (defaults?.excludesIsolated) over = `${describeCpus(emulatorCpus!)}, the vCPUs' non-isolated CPUs ${shared.toString()} included`;
+    else {
+      const isolated = model.isolation?.isolated;
+      over = `every online host CPU (${model.online.toString()})${isolated && !isolated.isEmpty ? `, isolated ${isolated.toString()} included` : ''}`;
+    }
+    report({ range: at, messageId: 'floating', data: { pinned, over, advice: advice(target) }, fix });
   },
 });
 

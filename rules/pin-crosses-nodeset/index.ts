@@ -5,6 +5,7 @@ import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeNodes, describeVcpus } from '../../src/model/describe.ts';
 import { guestCellIds, memoryBinding, numatunePlacement, type MemoryBinding } from '../../src/model/numa.ts';
 import type { XmlElement } from '../../src/xml/types.ts';
+import { soleMemoryNode } from '../../src/model/host-nodes.ts';
 import { insertAfter, replaceAttributeValue } from '../../src/engine/edit.ts';
 
 export default defineHostRule({
@@ -52,6 +53,8 @@ export default defineHostRule({
       return;
     }
     if (!domain.numatune) {
+      // One node that can hold memory: there is no other node for it to land on (rules.md §1).
+      if (soleMemoryNode(host.model) !== undefined) return;
       const pinNodes = pinNodesOf();
       const advice = pinNodes.size > 1
         ? `bind each guest NUMA cell with <memnode> to the node its vCPUs run on, or add <numatune><memory mode='strict' nodeset='${pinNodes.toString()}'/></numatune>`

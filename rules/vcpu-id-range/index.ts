@@ -69,8 +69,9 @@ export default defineRule({
     checkIothreads(domain, report);
 
     // domain_conf.c virDomainResctrlParseVcpus: `vcpus` is required; ids beyond the maximum are cut off
-    // (virBitmapShrink), and a group left empty is ignored, all without a word.
+    // (virBitmapShrink), and a group left empty is ignored, all without a word (an info here).
     for (const t of [...ct.cachetunes, ...ct.memorytunes]) checkTune(t, vcpus, maxKnown ? have : undefined, report);
+    checkTuneOverlaps(ct.cachetunes, ct.memorytunes, maxKnown ? vcpus : undefined, report);
   },
 });
 
@@ -176,9 +177,42 @@ function checkTune(t: VcpuTune, vcpus: CpuSet, have: string | undefined, report:
   const left = set.intersect(vcpus);
   report({
     range: t.vcpus.attr.valueRange,
+    severity: 'info',
     message:
       `${what} names ${describeVcpus(beyond)}, but ${have}: libvirt silently cuts the group to the existing vCPUs` +
       (left.isEmpty ? ', which leaves nothing, so the whole element is ignored' : ` (${left.toString()})`) +
       '; name only existing vCPUs',
   });
+}
+
+/**
+ * domain_conf.c virDomainResctrlVcpuMatch, virDomainCachetuneDefParse, virDomainMemorytuneDefParse: after the
+ * vCPU sets are cut to the existing vCPUs, two resource-control groups whose sets overlap without being equal
+ * are rejected ("Overlapping vcpus in resctrls"), as are two cachetunes or two memorytunes with the same set
+ * ("Identical vcpus in cachetunes found"). A memorytune with exactly a cachetune's set joins that group.
+ */
+function checkTuneOverlaps(cachetunes: readonly VcpuTune[], memorytunes: readonly VcpuTune[], existing: CpuSet | undefined, report: Report): void {
+  const seen: Array<{ t: VcpuTune; set: CpuSet }> = [];
+  for (const t of [...cachetunes, ...memorytunes]) {
+    const raw = t.vcpus?.set;
+    if (!raw) continue;
+    const set = existing ? raw.intersect(existing) : raw;
+    // A group cut to nothing is ignored by libvirt.
+    if (set.isEmpty) continue;
+    for (const o of seen) {
+      if (!o.set.intersects(set)) continue;
+      const same = o.set.equals(set);
+      if (same && o.t.element.name !== t.element.name) continue;
+      const what = `<${t.element.name} vcpus='${excerpt(t.vcpus!.attr.value)}'>`;
+      const other = `<${o.t.element.name} vcpus='${excerpt(o.t.vcpus!.attr.value)}'>`;
+      report({
+        range: t.vcpus!.attr.valueRange,
+        message: same
+          ? `${what} names the same vCPUs (${describeVcpus(set)}) as an earlier ${other}: libvirt rejects the domain ("Identical vcpus in ${t.element.name}s found"); merge them into one element`
+          : `${what} shares ${describeVcpus(set.intersect(o.set))} with an earlier ${other}: libvirt rejects the domain ("Overlapping vcpus in resctrls"); give each vCPU to one resource-control group, or give both the same vcpus`,
+      });
+      break;
+    }
+    seen.push({ t, set });
+  }
 }

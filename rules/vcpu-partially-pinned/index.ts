@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/types.ts';
-import { vcpuAffinityGroups } from '../../src/model/affinity.ts';
+import { offlineUnpinnedVcpus, vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeVcpus } from '../../src/model/describe.ts';
 import { realtimeVcpus, vcpupinCpus } from '../../src/model/threads.ts';
@@ -26,22 +26,36 @@ export default defineRule({
     if (domain.cputune!.vcpupins.some((p) => p.vcpu === undefined) || hasValueProblem(domain, textRange(vcpu.element))) return;
     const model = host?.model;
     const groups = vcpuAffinityGroups(domain, model);
-    const rest = groups.find((g) => g.affinity.source === 'all-online');
-    if (!rest || !groups.some((g) => g.affinity.source === 'vcpupin')) return;
+    if (!groups.some((g) => g.affinity.source === 'vcpupin')) return;
+    // Unpinned vCPUs that start offline (ids ≥ current, or <vcpus><vcpu enabled='no'>) are in no group: they run nowhere yet.
+    const online = groups.find((g) => g.affinity.source === 'all-online')?.vcpus ?? CpuSet.empty;
+    const offline = offlineUnpinnedVcpus(domain);
     // A realtime vCPU left floating is realtime-sched-unsafe's finding (an error there).
-    const unpinned = rest.vcpus.subtract(realtimeVcpus(domain, model));
-    if (unpinned.isEmpty) return;
-    const pinned = CpuSet.range(0, domain.maxVcpus - 1).subtract(rest.vcpus);
+    const realtime = realtimeVcpus(domain, model);
+    const unpinned = online.subtract(realtime);
+    const offlineUnpinned = offline.subtract(realtime);
+    if (unpinned.isEmpty && offlineUnpinned.isEmpty) return;
+    const pinned = CpuSet.range(0, domain.maxVcpus - 1).subtract(online).subtract(offline);
     const cpus = vcpupinCpus(domain, model);
-    // vCPUs above `current` start offline (formatdomain §CPU Allocation) but take the same affinity when hot-plugged.
-    const offlineUnpinned = vcpu.current !== undefined ? unpinned.intersect(CpuSet.range(vcpu.current, domain.maxVcpus - 1)) : CpuSet.empty;
-    const offline = offlineUnpinned.isEmpty ? '' : ` (${describeVcpus(offlineUnpinned)} start${offlineUnpinned.size === 1 ? 's' : ''} offline, but float${offlineUnpinned.size === 1 ? 's' : ''} the same way once hot-plugged)`;
     const over = model ? `every online host CPU (${model.online.toString()})` : 'every host CPU';
+    const pinnedPart = `${describeVcpus(pinned)} ${pinned.size === 1 ? 'is' : 'are'} pinned${cpus.isEmpty ? '' : ` (to ${describeCpus(cpus)})`}`;
+    if (unpinned.isEmpty) {
+      // Only offline vCPUs are unpinned: nothing floats now, only once someone hot-plugs them.
+      report({
+        range: vcpu.element.startTag,
+        severity: 'info',
+        message:
+          `${pinnedPart}; ${describeVcpus(offlineUnpinned)} ${offlineUnpinned.size === 1 ? 'starts' : 'start'} offline with no <vcpupin>: nothing floats now, ` +
+          `but once hot-plugged ${offlineUnpinned.size === 1 ? 'it floats' : 'they float'} over ${over}; add a <vcpupin> for each if they will be plugged`,
+      });
+      return;
+    }
+    const later = offlineUnpinned.isEmpty ? '' : ` (${describeVcpus(offlineUnpinned)}, offline at start, would float the same way once hot-plugged)`;
     report({
       range: vcpu.element.startTag,
       message:
-        `${describeVcpus(pinned)} ${pinned.size === 1 ? 'is' : 'are'} pinned${cpus.isEmpty ? '' : ` (to ${describeCpus(cpus)})`} but ${describeVcpus(unpinned)} ${unpinned.size === 1 ? 'is' : 'are'} not, ` +
-        `and there is no <vcpu cpuset>: ${unpinned.size === 1 ? 'it floats' : 'they float'} over ${over}, including the pinned vCPUs' CPUs${offline}; ` +
+        `${pinnedPart} but ${describeVcpus(unpinned)} ${unpinned.size === 1 ? 'is' : 'are'} not, ` +
+        `and there is no <vcpu cpuset>: ${unpinned.size === 1 ? 'it floats' : 'they float'} over ${over}, including the pinned vCPUs' CPUs${later}; ` +
         `add a <vcpupin> for each, or bound them with <vcpu cpuset='…'>`,
     });
   },

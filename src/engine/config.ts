@@ -38,6 +38,8 @@ export interface ConfigHost {
   globs: readonly string[];
   matches(relPath: string): boolean;
   housekeeping: string | undefined;
+  /** The host's libvirt release, replacing the snapshot's libvirtVersion (src/model/libvirt-version.ts). */
+  libvirtVersion: string | undefined;
 }
 
 /** Hosts indexed by the static directory their globs start with, so a fleet is not files × hosts glob tests. */
@@ -67,7 +69,7 @@ export interface ResolvedConfig {
 interface RawConfig {
   rules?: Record<string, string | [string, Record<string, unknown>?]>;
   ignores?: Array<string | { files?: string[]; domains?: string[]; rules?: string[]; reason?: string }>;
-  hosts?: Array<{ snapshot: string; domains: string[]; housekeeping?: string }>;
+  hosts?: Array<{ snapshot: string; domains: string[]; housekeeping?: string; libvirtVersion?: string }>;
   reportUnusedDisableDirectives?: boolean;
   maxFileSize?: number;
   schema?: boolean | string;
@@ -146,7 +148,7 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
   const hosts: ConfigHost[] = (raw.hosts ?? []).map((h, index) => {
     const snapshot = resolve(dir, h.snapshot);
     if (!existsSync(snapshot)) throw new ConfigError(displayPath, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
-    const host = { snapshot, index, globs: h.domains, matches: picomatch(h.domains, { dot: true }), housekeeping: h.housekeeping };
+    const host = { snapshot, index, globs: h.domains, matches: picomatch(h.domains, { dot: true }), housekeeping: h.housekeeping, libvirtVersion: h.libvirtVersion };
     const bases = new Set(h.domains.map((g) => picomatch.scan(g).base));
     for (const base of bases) {
       if (base === '') hostIndex.anywhere.push(host);

@@ -91,7 +91,7 @@ const CLI_HOST = Symbol('--host');
 
 export { diagnosticOf, effectiveSeverity, lineColumnOf };
 
-export function loadLintHost(hostFile: string, cwd: string, housekeeping?: string): LintHost {
+export function loadLintHost(hostFile: string, cwd: string, housekeeping?: string, libvirtVersion?: string): LintHost {
   const abs = resolve(cwd, hostFile);
   const { snapshot, text } = loadHostFile(abs);
   const path = displayPath(abs, cwd);
@@ -101,7 +101,7 @@ export function loadLintHost(hostFile: string, cwd: string, housekeeping?: strin
     if (!parsed.ok) throw new UsageError(`housekeeping '${housekeeping}' for ${path}: ${parsed.error}`);
     housekeepingOverride = parsed.value;
   }
-  return { model: buildHostModel(snapshot, { name: path, housekeepingOverride }), path, text, lines: new LineIndex(text) };
+  return { model: buildHostModel(snapshot, { name: path, housekeepingOverride, libvirtVersion }), path, text, lines: new LineIndex(text) };
 }
 
 function commonAncestor(paths: readonly string[]): string {
@@ -134,11 +134,11 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     config = resolveConfig(options, cwd);
     if (session) session.config = config ?? null;
   }
-  const hostFor = (file: string, housekeeping?: string): LintHost => {
-    if (!session) return loadLintHost(file, cwd, housekeeping);
-    const key = `${resolve(cwd, file)}\0${housekeeping ?? ''}`;
+  const hostFor = (file: string, housekeeping?: string, libvirtVersion?: string): LintHost => {
+    if (!session) return loadLintHost(file, cwd, housekeeping, libvirtVersion);
+    const key = `${resolve(cwd, file)}\0${housekeeping ?? ''}\0${libvirtVersion ?? ''}`;
     let host = session.hosts.get(key);
-    if (!host) session.hosts.set(key, (host = loadLintHost(file, cwd, housekeeping)));
+    if (!host) session.hosts.set(key, (host = loadLintHost(file, cwd, housekeeping, libvirtVersion)));
     return host;
   };
   const maxBytes = options.maxFileBytes ?? config?.maxFileSize ?? DEFAULT_MAX_FILE_BYTES;
@@ -271,7 +271,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     }
     // Loaded for its plan and let go after it (unless a fix session keeps it): a host's model
     // is a few hundred KB, and a fleet's hundred of them need not all be alive at once.
-    const host = key === CLI_HOST ? cliHost! : hostFor(key.snapshot, key.housekeeping);
+    const host = key === CLI_HOST ? cliHost! : hostFor(key.snapshot, key.housekeeping, key.libvirtVersion);
     const before = diagnostics.length;
     lintGroup(host, group);
     lintedHosts.push(host.path);

@@ -4,9 +4,10 @@ import ajvRuntime0 from 'ajv/dist/runtime/ucs2length.js';
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/kvmlint/kvmlint/schemas/kvmlint.config.schema.json","title":"kvmlint configuration (kvmlint.config.json)","description":"Rule settings, ignores and the mapping of domains to host snapshots for a repository of libvirt domain XML. Paths and globs are relative to this file's directory.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editors."},"rules":{"type":"object","description":"Rule id → severity, or [severity, options]. Severities: off, warn, error.","additionalProperties":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","description":"Options for the rule (see its README)."}],"additionalItems":false}]}},"ignores":{"type":"array","description":"A glob string ignores matching files entirely; an object ignores findings by file glob, domain name or uuid, and rule (libvirt drops XML comments when it stores a domain, so this is how to silence findings in XML dumped from a live host).","items":{"oneOf":[{"type":"string","minLength":1,"description":"Glob of files not to lint, relative to this file."},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"description":"Globs of the files whose findings are ignored."},"domains":{"type":"array","items":{"type":"string","minLength":1},"description":"Domain names or uuids whose findings are ignored."},"rules":{"type":"array","items":{"type":"string","minLength":1},"description":"Rules ignored; all rules when absent."},"reason":{"type":"string","description":"Why: shown nowhere, kept for reviewers."}}}]}},"hosts":{"type":"array","description":"Host snapshots and the domains planned on each. Every domain mapped to one host is analysed together with the others of that host (its plan). A domain matched by two hosts is an error.","items":{"type":"object","additionalProperties":false,"required":["snapshot","domains"],"properties":{"snapshot":{"type":"string","minLength":1,"description":"Host snapshot file (JSON, virsh capabilities XML or numactl --hardware text)."},"domains":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Globs of the domain XML files planned on this host."},"housekeeping":{"type":"string","minLength":1,"description":"Housekeeping CPUs of this host as a cpu list (e.g. \"0-3\"), overriding what the snapshot's isolation implies."}}}},"reportUnusedDisableDirectives":{"type":"boolean","description":"Report kvmlint-disable comments that suppress nothing."},"maxFileSize":{"type":"integer","minimum":1,"description":"Refuse domain files larger than this many bytes (default 8 MiB)."},"schema":{"type":["boolean","string"],"minLength":1,"description":"Validate each domain against libvirt's RelaxNG schemas (rule schema-invalid), as --schema: a directory holding domain.rng (relative to this file), or true to search $KVMLINT_LIBVIRT_SCHEMAS, /usr/share/libvirt/schemas and /usr/local/share/libvirt/schemas. --schema on the command line overrides it."}},"definitions":{"severity":{"enum":["off","warn","warning","error"]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/kvmlint/kvmlint/schemas/kvmlint.config.schema.json","title":"kvmlint configuration (kvmlint.config.json)","description":"Rule settings, ignores and the mapping of domains to host snapshots for a repository of libvirt domain XML. Paths and globs are relative to this file's directory.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editors."},"rules":{"type":"object","description":"Rule id → severity, or [severity, options]. Severities: off, warn, error.","additionalProperties":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","description":"Options for the rule (see its README)."}],"additionalItems":false}]}},"ignores":{"type":"array","description":"A glob string ignores matching files entirely; an object ignores findings by file glob, domain name or uuid, and rule (libvirt drops XML comments when it stores a domain, so this is how to silence findings in XML dumped from a live host).","items":{"oneOf":[{"type":"string","minLength":1,"description":"Glob of files not to lint, relative to this file."},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"description":"Globs of the files whose findings are ignored."},"domains":{"type":"array","items":{"type":"string","minLength":1},"description":"Domain names or uuids whose findings are ignored."},"rules":{"type":"array","items":{"type":"string","minLength":1},"description":"Rules ignored; all rules when absent."},"reason":{"type":"string","description":"Why: shown nowhere, kept for reviewers."}}}]}},"hosts":{"type":"array","description":"Host snapshots and the domains planned on each. Every domain mapped to one host is analysed together with the others of that host (its plan). A domain matched by two hosts is an error.","items":{"type":"object","additionalProperties":false,"required":["snapshot","domains"],"properties":{"snapshot":{"type":"string","minLength":1,"description":"Host snapshot file (JSON, virsh capabilities XML or numactl --hardware text)."},"domains":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Globs of the domain XML files planned on this host."},"housekeeping":{"type":"string","minLength":1,"description":"Housekeeping CPUs of this host as a cpu list (e.g. \"0-3\"), overriding what the snapshot's isolation implies."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","description":"This host's libvirt release (e.g. \"10.4.0\"), overriding the snapshot's libvirtVersion. From 10.4.0 on, QEMU threads without a pin keep off /sys/devices/system/cpu/isolated; when no version is known the older behaviour is assumed."}}}},"reportUnusedDisableDirectives":{"type":"boolean","description":"Report kvmlint-disable comments that suppress nothing."},"maxFileSize":{"type":"integer","minimum":1,"description":"Refuse domain files larger than this many bytes (default 8 MiB)."},"schema":{"type":["boolean","string"],"minLength":1,"description":"Validate each domain against libvirt's RelaxNG schemas (rule schema-invalid), as --schema: a directory holding domain.rng (relative to this file), or true to search $KVMLINT_LIBVIRT_SCHEMAS, /usr/share/libvirt/schemas and /usr/local/share/libvirt/schemas. --schema on the command line overrides it."}},"definitions":{"severity":{"enum":["off","warn","warning","error"]}}};
 const schema12 = {"enum":["off","warn","warning","error"]};
 const func2 = ajvRuntime0.default;
+const pattern0 = new RegExp("^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://github.com/kvmlint/kvmlint/schemas/kvmlint.config.schema.json" */;
@@ -459,7 +460,7 @@ vErrors.push(err29);
 errors++;
 }
 for(const key3 in data15){
-if(!(((key3 === "snapshot") || (key3 === "domains")) || (key3 === "housekeeping"))){
+if(!((((key3 === "snapshot") || (key3 === "domains")) || (key3 === "housekeeping")) || (key3 === "libvirtVersion"))){
 const err30 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hosts.items,data:data15};
 if(vErrors === null){
 vErrors = [err30];
@@ -571,9 +572,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hosts.items.type,parentSchema:schema11.properties.hosts.items,data:data15};
+if(data15.libvirtVersion !== undefined){
+let data20 = data15.libvirtVersion;
+if(typeof data20 === "string"){
+if(!pattern0.test(data20)){
+const err39 = {instancePath:instancePath+"/hosts/" + i4+"/libvirtVersion",schemaPath:"#/properties/hosts/items/properties/libvirtVersion/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$",parentSchema:schema11.properties.hosts.items.properties.libvirtVersion,data:data20};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -583,9 +586,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
 else {
-const err40 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hosts.type,parentSchema:schema11.properties.hosts,data:data14};
+const err40 = {instancePath:instancePath+"/hosts/" + i4+"/libvirtVersion",schemaPath:"#/properties/hosts/items/properties/libvirtVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.libvirtVersion.type,parentSchema:schema11.properties.hosts.items.properties.libvirtVersion,data:data20};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -595,10 +597,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.reportUnusedDisableDirectives !== undefined){
-let data20 = data.reportUnusedDisableDirectives;
-if(typeof data20 !== "boolean"){
-const err41 = {instancePath:instancePath+"/reportUnusedDisableDirectives",schemaPath:"#/properties/reportUnusedDisableDirectives/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.reportUnusedDisableDirectives.type,parentSchema:schema11.properties.reportUnusedDisableDirectives,data:data20};
+}
+else {
+const err41 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hosts.items.type,parentSchema:schema11.properties.hosts.items,data:data15};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -608,10 +609,9 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.maxFileSize !== undefined){
-let data21 = data.maxFileSize;
-if(!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))){
-const err42 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.maxFileSize.type,parentSchema:schema11.properties.maxFileSize,data:data21};
+}
+else {
+const err42 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hosts.type,parentSchema:schema11.properties.hosts,data:data14};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -620,9 +620,11 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(typeof data21 == "number"){
-if(data21 < 1 || isNaN(data21)){
-const err43 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.maxFileSize,data:data21};
+}
+if(data.reportUnusedDisableDirectives !== undefined){
+let data21 = data.reportUnusedDisableDirectives;
+if(typeof data21 !== "boolean"){
+const err43 = {instancePath:instancePath+"/reportUnusedDisableDirectives",schemaPath:"#/properties/reportUnusedDisableDirectives/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.reportUnusedDisableDirectives.type,parentSchema:schema11.properties.reportUnusedDisableDirectives,data:data21};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -632,11 +634,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
-if(data.schema !== undefined){
-let data22 = data.schema;
-if((typeof data22 !== "boolean") && (typeof data22 !== "string")){
-const err44 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/type",keyword:"type",params:{type: schema11.properties.schema.type},message:"must be boolean,string",schema:schema11.properties.schema.type,parentSchema:schema11.properties.schema,data:data22};
+if(data.maxFileSize !== undefined){
+let data22 = data.maxFileSize;
+if(!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))){
+const err44 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.maxFileSize.type,parentSchema:schema11.properties.maxFileSize,data:data22};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -645,9 +646,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(typeof data22 === "string"){
-if(func2(data22) < 1){
-const err45 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.schema,data:data22};
+if(typeof data22 == "number"){
+if(data22 < 1 || isNaN(data22)){
+const err45 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.maxFileSize,data:data22};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -658,14 +659,39 @@ errors++;
 }
 }
 }
-}
-else {
-const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data.schema !== undefined){
+let data23 = data.schema;
+if((typeof data23 !== "boolean") && (typeof data23 !== "string")){
+const err46 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/type",keyword:"type",params:{type: schema11.properties.schema.type},message:"must be boolean,string",schema:schema11.properties.schema.type,parentSchema:schema11.properties.schema,data:data23};
 if(vErrors === null){
 vErrors = [err46];
 }
 else {
 vErrors.push(err46);
+}
+errors++;
+}
+if(typeof data23 === "string"){
+if(func2(data23) < 1){
+const err47 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.schema,data:data23};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
 }
 errors++;
 }

@@ -4,10 +4,11 @@ import ajvRuntime0 from 'ajv/dist/runtime/ucs2length.js';
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json","title":"kvmlint host snapshot","description":"One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.","type":"object","additionalProperties":false,"required":["kvmlintHostSnapshot","nodes"],"properties":{"$schema":{"type":"string","title":"JSON Schema","description":"Optional link to this schema, for editors."},"kvmlintHostSnapshot":{"const":1,"title":"Snapshot format version","description":"Format version of this document. kvmlint reads version 1."},"source":{"enum":["capture","virsh-capabilities","numactl-hardware","manual"],"title":"Source","description":"Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)."},"hostname":{"type":"string","title":"Host name","description":"From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent."},"kernelRelease":{"type":"string","title":"Kernel release","description":"From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64."},"capturedAt":{"type":"string","title":"Capture time","description":"When the snapshot was taken (RFC 3339)."},"missing":{"type":"array","items":{"type":"string"},"uniqueItems":true,"title":"Missing facts","description":"Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline."},"cpus":{"type":"object","additionalProperties":false,"title":"Host CPUs","description":"CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.","properties":{"possible":{"$ref":"#/definitions/cpuList","title":"Possible CPUs","description":"/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name."},"present":{"$ref":"#/definitions/cpuList","title":"Present CPUs","description":"/sys/devices/system/cpu/present."},"online":{"$ref":"#/definitions/cpuList","title":"Online CPUs","description":"/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used."}}},"cpuTopology":{"type":"array","title":"Per-CPU topology","description":"One entry per CPU from /sys/devices/system/cpu/cpuN/topology.","items":{"type":"object","additionalProperties":false,"required":["cpu"],"title":"CPU","description":"Topology of one logical CPU.","properties":{"cpu":{"type":"integer","minimum":0,"title":"CPU id","description":"Logical CPU number N of cpuN."},"node":{"type":"integer","minimum":0,"title":"NUMA node","description":"The node whose cpulist holds this CPU."},"socket":{"type":"integer","minimum":-1,"title":"Socket","description":"topology/physical_package_id (-1 when the firmware does not say)."},"die":{"type":"integer","minimum":-1,"title":"Die","description":"topology/die_id."},"core":{"type":"integer","minimum":-1,"title":"Core","description":"topology/core_id (unique within a socket, not host-wide)."},"siblings":{"$ref":"#/definitions/cpuList","title":"SMT siblings","description":"topology/thread_siblings_list: this CPU and its hyperthread siblings."},"online":{"type":"boolean","title":"Online","description":"cpuN/online; absent means online."}}}},"nodes":{"type":"array","minItems":1,"title":"NUMA nodes","description":"Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.","items":{"type":"object","additionalProperties":false,"required":["id","cpus"],"title":"NUMA node","description":"One node from /sys/devices/system/node/nodeN.","properties":{"id":{"type":"integer","minimum":0,"title":"Node id","description":"N of nodeN. Unique."},"cpus":{"$ref":"#/definitions/cpuList","title":"Node CPUs","description":"nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only."},"memTotalKiB":{"type":"integer","minimum":0,"title":"MemTotal (KiB)","description":"nodeN/meminfo \"Node N MemTotal\". numactl --hardware prints MB: multiply by 1024."},"memFreeKiB":{"type":"integer","minimum":0,"title":"MemFree (KiB)","description":"nodeN/meminfo \"Node N MemFree\" at capture time. At most memTotalKiB."},"distances":{"type":"array","items":{"type":"integer","minimum":0},"title":"Distances","description":"nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)."},"hugepages":{"type":"array","title":"Hugepage pools","description":"nodeN/hugepages/hugepages-<size>kB: one pool per page size.","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","total"],"title":"Hugepage pool","description":"The pool of one page size on this node.","properties":{"sizeKiB":{"type":"integer","minimum":1,"title":"Page size (KiB)","description":"e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages."},"total":{"type":"integer","minimum":0,"title":"Pool size (pages)","description":"nr_hugepages: pages reserved in this pool on this node."},"free":{"type":"integer","minimum":0,"title":"Free pages","description":"free_hugepages: pages of the pool not in use at capture time."},"surplus":{"type":"integer","minimum":0,"title":"Surplus pages","description":"surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)."}}}},"zones":{"type":"array","title":"Memory zones","description":"This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.","items":{"type":"object","additionalProperties":false,"required":["name","managedPages"],"title":"Zone","description":"One \"Node N, zone NAME\" block.","properties":{"name":{"type":"string","minLength":1,"title":"Zone name","description":"DMA, DMA32, Normal, Movable, HighMem or Device."},"managedPages":{"type":"integer","minimum":0,"title":"Managed pages","description":"\"managed\": pages the buddy allocator manages; the watermark split is proportional to it."},"presentPages":{"type":"integer","minimum":0,"title":"Present pages","description":"\"present\"."},"min":{"type":"integer","minimum":0,"title":"min watermark (pages)","description":"\"min\" as the running kernel reported it, minus \"boost\"."},"low":{"type":"integer","minimum":0,"title":"low watermark (pages)","description":"\"low\" as the running kernel reported it, minus \"boost\"."},"high":{"type":"integer","minimum":0,"title":"high watermark (pages)","description":"\"high\" as the running kernel reported it, minus \"boost\"."}}}}}}},"hugepages":{"type":"object","additionalProperties":false,"title":"Hugepage sizes","description":"Host-wide hugepage facts.","properties":{"defaultSizeKiB":{"type":"integer","minimum":1,"title":"Default hugepage size (KiB)","description":"\"Hugepagesize:\" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>."},"sizesKiB":{"type":"array","items":{"type":"integer","minimum":1},"uniqueItems":true,"title":"Supported sizes (KiB)","description":"The sizes under /sys/kernel/mm/hugepages."}}},"pageSizeKiB":{"type":"integer","minimum":1,"title":"Base page size (KiB)","description":"The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4."},"vm":{"type":"object","additionalProperties":false,"title":"VM sysctls","description":"Memory-management sysctls from /proc/sys/vm.","properties":{"minFreeKbytes":{"type":"integer","minimum":0,"title":"vm.min_free_kbytes","description":"/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size."},"watermarkScaleFactor":{"type":"integer","minimum":1,"maximum":3000,"title":"vm.watermark_scale_factor","description":"/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10."}}},"kernel":{"type":"object","additionalProperties":false,"title":"Kernel","description":"The booted kernel.","properties":{"cmdline":{"type":"string","title":"Kernel command line","description":"/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it."}}},"isolation":{"type":"object","additionalProperties":false,"title":"Running isolation","description":"CPU isolation as the running kernel reports it. When present it wins over the command line.","properties":{"isolated":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs","description":"/sys/devices/system/cpu/isolated (empty string when none)."},"nohzFull":{"$ref":"#/definitions/cpuList","title":"nohz_full CPUs","description":"/sys/devices/system/cpu/nohz_full (empty string when none)."}}},"tuned":{"type":"object","additionalProperties":false,"title":"tuned","description":"The tuned daemon's profile and CPU partitioning variables.","properties":{"activeProfile":{"type":"string","title":"Active profile","description":"/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation."},"isolatedCores":{"$ref":"#/definitions/cpuList","title":"isolated_cores","description":"isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed."},"noBalanceCores":{"$ref":"#/definitions/cpuList","title":"no_balance_cores","description":"no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)."}}}},"definitions":{"cpuList":{"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json","title":"kvmlint host snapshot","description":"One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.","type":"object","additionalProperties":false,"required":["kvmlintHostSnapshot","nodes"],"properties":{"$schema":{"type":"string","title":"JSON Schema","description":"Optional link to this schema, for editors."},"kvmlintHostSnapshot":{"const":1,"title":"Snapshot format version","description":"Format version of this document. kvmlint reads version 1."},"source":{"enum":["capture","virsh-capabilities","numactl-hardware","manual"],"title":"Source","description":"Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)."},"hostname":{"type":"string","title":"Host name","description":"From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent."},"kernelRelease":{"type":"string","title":"Kernel release","description":"From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","title":"libvirt version","description":"The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it."},"capturedAt":{"type":"string","title":"Capture time","description":"When the snapshot was taken (RFC 3339)."},"missing":{"type":"array","items":{"type":"string"},"uniqueItems":true,"title":"Missing facts","description":"Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline."},"cpus":{"type":"object","additionalProperties":false,"title":"Host CPUs","description":"CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.","properties":{"possible":{"$ref":"#/definitions/cpuList","title":"Possible CPUs","description":"/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name."},"present":{"$ref":"#/definitions/cpuList","title":"Present CPUs","description":"/sys/devices/system/cpu/present."},"online":{"$ref":"#/definitions/cpuList","title":"Online CPUs","description":"/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used."}}},"cpuTopology":{"type":"array","title":"Per-CPU topology","description":"One entry per CPU from /sys/devices/system/cpu/cpuN/topology.","items":{"type":"object","additionalProperties":false,"required":["cpu"],"title":"CPU","description":"Topology of one logical CPU.","properties":{"cpu":{"type":"integer","minimum":0,"title":"CPU id","description":"Logical CPU number N of cpuN."},"node":{"type":"integer","minimum":0,"title":"NUMA node","description":"The node whose cpulist holds this CPU."},"socket":{"type":"integer","minimum":-1,"title":"Socket","description":"topology/physical_package_id (-1 when the firmware does not say)."},"die":{"type":"integer","minimum":-1,"title":"Die","description":"topology/die_id."},"core":{"type":"integer","minimum":-1,"title":"Core","description":"topology/core_id (unique within a socket, not host-wide)."},"siblings":{"$ref":"#/definitions/cpuList","title":"SMT siblings","description":"topology/thread_siblings_list: this CPU and its hyperthread siblings."},"online":{"type":"boolean","title":"Online","description":"cpuN/online; absent means online."}}}},"nodes":{"type":"array","minItems":1,"title":"NUMA nodes","description":"Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.","items":{"type":"object","additionalProperties":false,"required":["id","cpus"],"title":"NUMA node","description":"One node from /sys/devices/system/node/nodeN.","properties":{"id":{"type":"integer","minimum":0,"title":"Node id","description":"N of nodeN. Unique."},"cpus":{"$ref":"#/definitions/cpuList","title":"Node CPUs","description":"nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only."},"memTotalKiB":{"type":"integer","minimum":0,"title":"MemTotal (KiB)","description":"nodeN/meminfo \"Node N MemTotal\". numactl --hardware prints MB: multiply by 1024."},"memFreeKiB":{"type":"integer","minimum":0,"title":"MemFree (KiB)","description":"nodeN/meminfo \"Node N MemFree\" at capture time. At most memTotalKiB."},"distances":{"type":"array","items":{"type":"integer","minimum":0},"title":"Distances","description":"nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)."},"hugepages":{"type":"array","title":"Hugepage pools","description":"nodeN/hugepages/hugepages-<size>kB: one pool per page size.","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","total"],"title":"Hugepage pool","description":"The pool of one page size on this node.","properties":{"sizeKiB":{"type":"integer","minimum":1,"title":"Page size (KiB)","description":"e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages."},"total":{"type":"integer","minimum":0,"title":"Pool size (pages)","description":"nr_hugepages: pages reserved in this pool on this node."},"free":{"type":"integer","minimum":0,"title":"Free pages","description":"free_hugepages: pages of the pool not in use at capture time."},"surplus":{"type":"integer","minimum":0,"title":"Surplus pages","description":"surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)."}}}},"zones":{"type":"array","title":"Memory zones","description":"This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.","items":{"type":"object","additionalProperties":false,"required":["name","managedPages"],"title":"Zone","description":"One \"Node N, zone NAME\" block.","properties":{"name":{"type":"string","minLength":1,"title":"Zone name","description":"DMA, DMA32, Normal, Movable, HighMem or Device."},"managedPages":{"type":"integer","minimum":0,"title":"Managed pages","description":"\"managed\": pages the buddy allocator manages; the watermark split is proportional to it."},"presentPages":{"type":"integer","minimum":0,"title":"Present pages","description":"\"present\"."},"min":{"type":"integer","minimum":0,"title":"min watermark (pages)","description":"\"min\" as the running kernel reported it, minus \"boost\"."},"low":{"type":"integer","minimum":0,"title":"low watermark (pages)","description":"\"low\" as the running kernel reported it, minus \"boost\"."},"high":{"type":"integer","minimum":0,"title":"high watermark (pages)","description":"\"high\" as the running kernel reported it, minus \"boost\"."}}}}}}},"hugepages":{"type":"object","additionalProperties":false,"title":"Hugepage sizes","description":"Host-wide hugepage facts.","properties":{"defaultSizeKiB":{"type":"integer","minimum":1,"title":"Default hugepage size (KiB)","description":"\"Hugepagesize:\" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>."},"sizesKiB":{"type":"array","items":{"type":"integer","minimum":1},"uniqueItems":true,"title":"Supported sizes (KiB)","description":"The sizes under /sys/kernel/mm/hugepages."}}},"pageSizeKiB":{"type":"integer","minimum":1,"title":"Base page size (KiB)","description":"The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4."},"vm":{"type":"object","additionalProperties":false,"title":"VM sysctls","description":"Memory-management sysctls from /proc/sys/vm.","properties":{"minFreeKbytes":{"type":"integer","minimum":0,"title":"vm.min_free_kbytes","description":"/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size."},"watermarkScaleFactor":{"type":"integer","minimum":1,"maximum":3000,"title":"vm.watermark_scale_factor","description":"/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10."}}},"kernel":{"type":"object","additionalProperties":false,"title":"Kernel","description":"The booted kernel.","properties":{"cmdline":{"type":"string","title":"Kernel command line","description":"/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it."}}},"isolation":{"type":"object","additionalProperties":false,"title":"Running isolation","description":"CPU isolation as the running kernel reports it. When present it wins over the command line.","properties":{"isolated":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs","description":"/sys/devices/system/cpu/isolated (empty string when none)."},"nohzFull":{"$ref":"#/definitions/cpuList","title":"nohz_full CPUs","description":"/sys/devices/system/cpu/nohz_full (empty string when none)."}}},"tuned":{"type":"object","additionalProperties":false,"title":"tuned","description":"The tuned daemon's profile and CPU partitioning variables.","properties":{"activeProfile":{"type":"string","title":"Active profile","description":"/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation."},"includes":{"type":"array","items":{"type":"string","minLength":1},"title":"Included profiles","description":"The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them."},"isolatedCores":{"$ref":"#/definitions/cpuList","title":"isolated_cores","description":"isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed."},"noBalanceCores":{"$ref":"#/definitions/cpuList","title":"no_balance_cores","description":"no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)."}}}},"definitions":{"cpuList":{"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}}}};
 const schema12 = {"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ajvRuntime0.default;
+const pattern0 = new RegExp("^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json" */;
@@ -111,10 +112,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.capturedAt !== undefined){
-let data5 = data.capturedAt;
-if(typeof data5 !== "string"){
-const err8 = {instancePath:instancePath+"/capturedAt",schemaPath:"#/properties/capturedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.capturedAt.type,parentSchema:schema11.properties.capturedAt,data:data5};
+if(data.libvirtVersion !== undefined){
+let data5 = data.libvirtVersion;
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err8 = {instancePath:instancePath+"/libvirtVersion",schemaPath:"#/properties/libvirtVersion/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$",parentSchema:schema11.properties.libvirtVersion,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -124,14 +126,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.missing !== undefined){
-let data6 = data.missing;
-if(Array.isArray(data6)){
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-let data7 = data6[i0];
-if(typeof data7 !== "string"){
-const err9 = {instancePath:instancePath+"/missing/" + i0,schemaPath:"#/properties/missing/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.missing.items.type,parentSchema:schema11.properties.missing.items,data:data7};
+else {
+const err9 = {instancePath:instancePath+"/libvirtVersion",schemaPath:"#/properties/libvirtVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirtVersion.type,parentSchema:schema11.properties.libvirtVersion,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -141,18 +137,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-let i1 = data6.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data6[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err10 = {instancePath:instancePath+"/missing",schemaPath:"#/properties/missing/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema11.properties.missing,data:data6};
+if(data.capturedAt !== undefined){
+let data6 = data.capturedAt;
+if(typeof data6 !== "string"){
+const err10 = {instancePath:instancePath+"/capturedAt",schemaPath:"#/properties/capturedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.capturedAt.type,parentSchema:schema11.properties.capturedAt,data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -160,14 +148,16 @@ else {
 vErrors.push(err10);
 }
 errors++;
-break;
-}
-indices0[item0] = i1;
 }
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/missing",schemaPath:"#/properties/missing/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.missing.type,parentSchema:schema11.properties.missing,data:data6};
+if(data.missing !== undefined){
+let data7 = data.missing;
+if(Array.isArray(data7)){
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+let data8 = data7[i0];
+if(typeof data8 !== "string"){
+const err11 = {instancePath:instancePath+"/missing/" + i0,schemaPath:"#/properties/missing/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.missing.items.type,parentSchema:schema11.properties.missing.items,data:data8};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -177,12 +167,18 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.cpus !== undefined){
-let data8 = data.cpus;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key1 in data8){
-if(!(((key1 === "possible") || (key1 === "present")) || (key1 === "online"))){
-const err12 = {instancePath:instancePath+"/cpus",schemaPath:"#/properties/cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cpus,data:data8};
+let i1 = data7.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data7[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err12 = {instancePath:instancePath+"/missing",schemaPath:"#/properties/missing/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema11.properties.missing,data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -190,12 +186,14 @@ else {
 vErrors.push(err12);
 }
 errors++;
+break;
+}
+indices0[item0] = i1;
 }
 }
-if(data8.possible !== undefined){
-let data9 = data8.possible;
-if((typeof data9 !== "string") && (!(data9 && typeof data9 == "object" && !Array.isArray(data9)))){
-const err13 = {instancePath:instancePath+"/cpus/possible",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data9};
+}
+else {
+const err13 = {instancePath:instancePath+"/missing",schemaPath:"#/properties/missing/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.missing.type,parentSchema:schema11.properties.missing,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -204,9 +202,13 @@ vErrors.push(err13);
 }
 errors++;
 }
+}
+if(data.cpus !== undefined){
+let data9 = data.cpus;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.raw === undefined){
-const err14 = {instancePath:instancePath+"/cpus/possible",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data9};
+for(const key1 in data9){
+if(!(((key1 === "possible") || (key1 === "present")) || (key1 === "online"))){
+const err14 = {instancePath:instancePath+"/cpus",schemaPath:"#/properties/cpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cpus,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -215,9 +217,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key2 in data9){
-if(!((key2 === "raw") || (key2 === "parsed"))){
-const err15 = {instancePath:instancePath+"/cpus/possible",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data9};
+}
+if(data9.possible !== undefined){
+let data10 = data9.possible;
+if((typeof data10 !== "string") && (!(data10 && typeof data10 == "object" && !Array.isArray(data10)))){
+const err15 = {instancePath:instancePath+"/cpus/possible",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data10};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -226,11 +230,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data9.raw !== undefined){
-let data10 = data9.raw;
-if(typeof data10 !== "string"){
-const err16 = {instancePath:instancePath+"/cpus/possible/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data10};
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.raw === undefined){
+const err16 = {instancePath:instancePath+"/cpus/possible",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data10};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -239,11 +241,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data9.parsed !== undefined){
-let data11 = data9.parsed;
-if(typeof data11 !== "string"){
-const err17 = {instancePath:instancePath+"/cpus/possible/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data11};
+for(const key2 in data10){
+if(!((key2 === "raw") || (key2 === "parsed"))){
+const err17 = {instancePath:instancePath+"/cpus/possible",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data10};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -253,12 +253,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
-}
-if(data8.present !== undefined){
-let data12 = data8.present;
-if((typeof data12 !== "string") && (!(data12 && typeof data12 == "object" && !Array.isArray(data12)))){
-const err18 = {instancePath:instancePath+"/cpus/present",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data12};
+if(data10.raw !== undefined){
+let data11 = data10.raw;
+if(typeof data11 !== "string"){
+const err18 = {instancePath:instancePath+"/cpus/possible/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data11};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -267,9 +265,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.raw === undefined){
-const err19 = {instancePath:instancePath+"/cpus/present",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data12};
+}
+if(data10.parsed !== undefined){
+let data12 = data10.parsed;
+if(typeof data12 !== "string"){
+const err19 = {instancePath:instancePath+"/cpus/possible/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data12};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -278,9 +278,13 @@ vErrors.push(err19);
 }
 errors++;
 }
-for(const key3 in data12){
-if(!((key3 === "raw") || (key3 === "parsed"))){
-const err20 = {instancePath:instancePath+"/cpus/present",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data12};
+}
+}
+}
+if(data9.present !== undefined){
+let data13 = data9.present;
+if((typeof data13 !== "string") && (!(data13 && typeof data13 == "object" && !Array.isArray(data13)))){
+const err20 = {instancePath:instancePath+"/cpus/present",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data13};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -289,11 +293,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data12.raw !== undefined){
-let data13 = data12.raw;
-if(typeof data13 !== "string"){
-const err21 = {instancePath:instancePath+"/cpus/present/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data13};
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.raw === undefined){
+const err21 = {instancePath:instancePath+"/cpus/present",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data13};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -302,11 +304,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data12.parsed !== undefined){
-let data14 = data12.parsed;
-if(typeof data14 !== "string"){
-const err22 = {instancePath:instancePath+"/cpus/present/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data14};
+for(const key3 in data13){
+if(!((key3 === "raw") || (key3 === "parsed"))){
+const err22 = {instancePath:instancePath+"/cpus/present",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data13};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -316,12 +316,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-}
-if(data8.online !== undefined){
-let data15 = data8.online;
-if((typeof data15 !== "string") && (!(data15 && typeof data15 == "object" && !Array.isArray(data15)))){
-const err23 = {instancePath:instancePath+"/cpus/online",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data15};
+if(data13.raw !== undefined){
+let data14 = data13.raw;
+if(typeof data14 !== "string"){
+const err23 = {instancePath:instancePath+"/cpus/present/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data14};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -330,9 +328,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.raw === undefined){
-const err24 = {instancePath:instancePath+"/cpus/online",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data15};
+}
+if(data13.parsed !== undefined){
+let data15 = data13.parsed;
+if(typeof data15 !== "string"){
+const err24 = {instancePath:instancePath+"/cpus/present/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data15};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -341,9 +341,13 @@ vErrors.push(err24);
 }
 errors++;
 }
-for(const key4 in data15){
-if(!((key4 === "raw") || (key4 === "parsed"))){
-const err25 = {instancePath:instancePath+"/cpus/online",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data15};
+}
+}
+}
+if(data9.online !== undefined){
+let data16 = data9.online;
+if((typeof data16 !== "string") && (!(data16 && typeof data16 == "object" && !Array.isArray(data16)))){
+const err25 = {instancePath:instancePath+"/cpus/online",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data16};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -352,11 +356,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data15.raw !== undefined){
-let data16 = data15.raw;
-if(typeof data16 !== "string"){
-const err26 = {instancePath:instancePath+"/cpus/online/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data16};
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.raw === undefined){
+const err26 = {instancePath:instancePath+"/cpus/online",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -365,11 +367,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data15.parsed !== undefined){
-let data17 = data15.parsed;
-if(typeof data17 !== "string"){
-const err27 = {instancePath:instancePath+"/cpus/online/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data17};
+for(const key4 in data16){
+if(!((key4 === "raw") || (key4 === "parsed"))){
+const err27 = {instancePath:instancePath+"/cpus/online",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data16};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -379,11 +379,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/cpus",schemaPath:"#/properties/cpus/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cpus.type,parentSchema:schema11.properties.cpus,data:data8};
+if(data16.raw !== undefined){
+let data17 = data16.raw;
+if(typeof data17 !== "string"){
+const err28 = {instancePath:instancePath+"/cpus/online/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data17};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -393,15 +392,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.cpuTopology !== undefined){
-let data18 = data.cpuTopology;
-if(Array.isArray(data18)){
-const len1 = data18.length;
-for(let i2=0; i2<len1; i2++){
-let data19 = data18[i2];
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.cpu === undefined){
-const err29 = {instancePath:instancePath+"/cpuTopology/" + i2,schemaPath:"#/properties/cpuTopology/items/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema11.properties.cpuTopology.items.required,parentSchema:schema11.properties.cpuTopology.items,data:data19};
+if(data16.parsed !== undefined){
+let data18 = data16.parsed;
+if(typeof data18 !== "string"){
+const err29 = {instancePath:instancePath+"/cpus/online/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data18};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -410,9 +404,12 @@ vErrors.push(err29);
 }
 errors++;
 }
-for(const key5 in data19){
-if(!(((((((key5 === "cpu") || (key5 === "node")) || (key5 === "socket")) || (key5 === "die")) || (key5 === "core")) || (key5 === "siblings")) || (key5 === "online"))){
-const err30 = {instancePath:instancePath+"/cpuTopology/" + i2,schemaPath:"#/properties/cpuTopology/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cpuTopology.items,data:data19};
+}
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/cpus",schemaPath:"#/properties/cpus/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cpus.type,parentSchema:schema11.properties.cpus,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -422,10 +419,15 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data19.cpu !== undefined){
-let data20 = data19.cpu;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err31 = {instancePath:instancePath+"/cpuTopology/" + i2+"/cpu",schemaPath:"#/properties/cpuTopology/items/properties/cpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.cpuTopology.items.properties.cpu.type,parentSchema:schema11.properties.cpuTopology.items.properties.cpu,data:data20};
+if(data.cpuTopology !== undefined){
+let data19 = data.cpuTopology;
+if(Array.isArray(data19)){
+const len1 = data19.length;
+for(let i2=0; i2<len1; i2++){
+let data20 = data19[i2];
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.cpu === undefined){
+const err31 = {instancePath:instancePath+"/cpuTopology/" + i2,schemaPath:"#/properties/cpuTopology/items/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema11.properties.cpuTopology.items.required,parentSchema:schema11.properties.cpuTopology.items,data:data20};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -434,9 +436,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 < 0 || isNaN(data20)){
-const err32 = {instancePath:instancePath+"/cpuTopology/" + i2+"/cpu",schemaPath:"#/properties/cpuTopology/items/properties/cpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.cpuTopology.items.properties.cpu,data:data20};
+for(const key5 in data20){
+if(!(((((((key5 === "cpu") || (key5 === "node")) || (key5 === "socket")) || (key5 === "die")) || (key5 === "core")) || (key5 === "siblings")) || (key5 === "online"))){
+const err32 = {instancePath:instancePath+"/cpuTopology/" + i2,schemaPath:"#/properties/cpuTopology/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cpuTopology.items,data:data20};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -446,11 +448,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-}
-if(data19.node !== undefined){
-let data21 = data19.node;
+if(data20.cpu !== undefined){
+let data21 = data20.cpu;
 if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err33 = {instancePath:instancePath+"/cpuTopology/" + i2+"/node",schemaPath:"#/properties/cpuTopology/items/properties/node/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.cpuTopology.items.properties.node.type,parentSchema:schema11.properties.cpuTopology.items.properties.node,data:data21};
+const err33 = {instancePath:instancePath+"/cpuTopology/" + i2+"/cpu",schemaPath:"#/properties/cpuTopology/items/properties/cpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.cpuTopology.items.properties.cpu.type,parentSchema:schema11.properties.cpuTopology.items.properties.cpu,data:data21};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -461,7 +462,7 @@ errors++;
 }
 if((typeof data21 == "number") && (isFinite(data21))){
 if(data21 < 0 || isNaN(data21)){
-const err34 = {instancePath:instancePath+"/cpuTopology/" + i2+"/node",schemaPath:"#/properties/cpuTopology/items/properties/node/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.cpuTopology.items.properties.node,data:data21};
+const err34 = {instancePath:instancePath+"/cpuTopology/" + i2+"/cpu",schemaPath:"#/properties/cpuTopology/items/properties/cpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.cpuTopology.items.properties.cpu,data:data21};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -472,10 +473,10 @@ errors++;
 }
 }
 }
-if(data19.socket !== undefined){
-let data22 = data19.socket;
+if(data20.node !== undefined){
+let data22 = data20.node;
 if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
-const err35 = {instancePath:instancePath+"/cpuTopology/" + i2+"/socket",schemaPath:"#/properties/cpuTopology/items/properties/socket/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.cpuTopology.items.properties.socket.type,parentSchema:schema11.properties.cpuTopology.items.properties.socket,data:data22};
+const err35 = {instancePath:instancePath+"/cpuTopology/" + i2+"/node",schemaPath:"#/properties/cpuTopology/items/properties/node/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.cpuTopology.items.properties.node.type,parentSchema:schema11.properties.cpuTopology.items.properties.node,data:data22};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -485,8 +486,8 @@ vErrors.push(err35);
 errors++;
 }
 if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 < -1 || isNaN(data22)){
-const err36 = {instancePath:instancePath+"/cpuTopology/" + i2+"/socket",schemaPath:"#/properties/cpuTopology/items/properties/socket/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema11.properties.cpuTopology.items.properties.socket,data:data22};
+if(data22 < 0 || isNaN(data22)){
+const err36 = {instancePath:instancePath+"/cpuTopology/" + i2+"/node",schemaPath:"#/properties/cpuTopology/items/properties/node/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.cpuTopology.items.properties.node,data:data22};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -497,10 +498,10 @@ errors++;
 }
 }
 }
-if(data19.die !== undefined){
-let data23 = data19.die;
+if(data20.socket !== undefined){
+let data23 = data20.socket;
 if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err37 = {instancePath:instancePath+"/cpuTopology/" + i2+"/die",schemaPath:"#/properties/cpuTopology/items/properties/die/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.cpuTopology.items.properties.die.type,parentSchema:schema11.properties.cpuTopology.items.properties.die,data:data23};
+const err37 = {instancePath:instancePath+"/cpuTopology/" + i2+"/socket",schemaPath:"#/properties/cpuTopology/items/properties/socket/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.cpuTopology.items.properties.socket.type,parentSchema:schema11.properties.cpuTopology.items.properties.socket,data:data23};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -511,7 +512,7 @@ errors++;
 }
 if((typeof data23 == "number") && (isFinite(data23))){
 if(data23 < -1 || isNaN(data23)){
-const err38 = {instancePath:instancePath+"/cpuTopology/" + i2+"/die",schemaPath:"#/properties/cpuTopology/items/properties/die/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema11.properties.cpuTopology.items.properties.die,data:data23};
+const err38 = {instancePath:instancePath+"/cpuTopology/" + i2+"/socket",schemaPath:"#/properties/cpuTopology/items/properties/socket/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema11.properties.cpuTopology.items.properties.socket,data:data23};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -522,10 +523,10 @@ errors++;
 }
 }
 }
-if(data19.core !== undefined){
-let data24 = data19.core;
+if(data20.die !== undefined){
+let data24 = data20.die;
 if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
-const err39 = {instancePath:instancePath+"/cpuTopology/" + i2+"/core",schemaPath:"#/properties/cpuTopology/items/properties/core/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.cpuTopology.items.properties.core.type,parentSchema:schema11.properties.cpuTopology.items.properties.core,data:data24};
+const err39 = {instancePath:instancePath+"/cpuTopology/" + i2+"/die",schemaPath:"#/properties/cpuTopology/items/properties/die/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.cpuTopology.items.properties.die.type,parentSchema:schema11.properties.cpuTopology.items.properties.die,data:data24};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -536,7 +537,7 @@ errors++;
 }
 if((typeof data24 == "number") && (isFinite(data24))){
 if(data24 < -1 || isNaN(data24)){
-const err40 = {instancePath:instancePath+"/cpuTopology/" + i2+"/core",schemaPath:"#/properties/cpuTopology/items/properties/core/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema11.properties.cpuTopology.items.properties.core,data:data24};
+const err40 = {instancePath:instancePath+"/cpuTopology/" + i2+"/die",schemaPath:"#/properties/cpuTopology/items/properties/die/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema11.properties.cpuTopology.items.properties.die,data:data24};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -547,10 +548,10 @@ errors++;
 }
 }
 }
-if(data19.siblings !== undefined){
-let data25 = data19.siblings;
-if((typeof data25 !== "string") && (!(data25 && typeof data25 == "object" && !Array.isArray(data25)))){
-const err41 = {instancePath:instancePath+"/cpuTopology/" + i2+"/siblings",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data25};
+if(data20.core !== undefined){
+let data25 = data20.core;
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+const err41 = {instancePath:instancePath+"/cpuTopology/" + i2+"/core",schemaPath:"#/properties/cpuTopology/items/properties/core/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.cpuTopology.items.properties.core.type,parentSchema:schema11.properties.cpuTopology.items.properties.core,data:data25};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -559,9 +560,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.raw === undefined){
-const err42 = {instancePath:instancePath+"/cpuTopology/" + i2+"/siblings",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data25};
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 < -1 || isNaN(data25)){
+const err42 = {instancePath:instancePath+"/cpuTopology/" + i2+"/core",schemaPath:"#/properties/cpuTopology/items/properties/core/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema11.properties.cpuTopology.items.properties.core,data:data25};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -570,9 +571,12 @@ vErrors.push(err42);
 }
 errors++;
 }
-for(const key6 in data25){
-if(!((key6 === "raw") || (key6 === "parsed"))){
-const err43 = {instancePath:instancePath+"/cpuTopology/" + i2+"/siblings",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data25};
+}
+}
+if(data20.siblings !== undefined){
+let data26 = data20.siblings;
+if((typeof data26 !== "string") && (!(data26 && typeof data26 == "object" && !Array.isArray(data26)))){
+const err43 = {instancePath:instancePath+"/cpuTopology/" + i2+"/siblings",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data26};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -581,11 +585,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-if(data25.raw !== undefined){
-let data26 = data25.raw;
-if(typeof data26 !== "string"){
-const err44 = {instancePath:instancePath+"/cpuTopology/" + i2+"/siblings/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data26};
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.raw === undefined){
+const err44 = {instancePath:instancePath+"/cpuTopology/" + i2+"/siblings",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data26};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -594,11 +596,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data25.parsed !== undefined){
-let data27 = data25.parsed;
-if(typeof data27 !== "string"){
-const err45 = {instancePath:instancePath+"/cpuTopology/" + i2+"/siblings/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data27};
+for(const key6 in data26){
+if(!((key6 === "raw") || (key6 === "parsed"))){
+const err45 = {instancePath:instancePath+"/cpuTopology/" + i2+"/siblings",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data26};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -608,12 +608,10 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
-}
-if(data19.online !== undefined){
-let data28 = data19.online;
-if(typeof data28 !== "boolean"){
-const err46 = {instancePath:instancePath+"/cpuTopology/" + i2+"/online",schemaPath:"#/properties/cpuTopology/items/properties/online/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.cpuTopology.items.properties.online.type,parentSchema:schema11.properties.cpuTopology.items.properties.online,data:data28};
+if(data26.raw !== undefined){
+let data27 = data26.raw;
+if(typeof data27 !== "string"){
+const err46 = {instancePath:instancePath+"/cpuTopology/" + i2+"/siblings/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data27};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -623,9 +621,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/cpuTopology/" + i2,schemaPath:"#/properties/cpuTopology/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cpuTopology.items.type,parentSchema:schema11.properties.cpuTopology.items,data:data19};
+if(data26.parsed !== undefined){
+let data28 = data26.parsed;
+if(typeof data28 !== "string"){
+const err47 = {instancePath:instancePath+"/cpuTopology/" + i2+"/siblings/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data28};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -636,8 +635,11 @@ errors++;
 }
 }
 }
-else {
-const err48 = {instancePath:instancePath+"/cpuTopology",schemaPath:"#/properties/cpuTopology/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.cpuTopology.type,parentSchema:schema11.properties.cpuTopology,data:data18};
+}
+if(data20.online !== undefined){
+let data29 = data20.online;
+if(typeof data29 !== "boolean"){
+const err48 = {instancePath:instancePath+"/cpuTopology/" + i2+"/online",schemaPath:"#/properties/cpuTopology/items/properties/online/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.cpuTopology.items.properties.online.type,parentSchema:schema11.properties.cpuTopology.items.properties.online,data:data29};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -647,11 +649,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.nodes !== undefined){
-let data29 = data.nodes;
-if(Array.isArray(data29)){
-if(data29.length < 1){
-const err49 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.nodes,data:data29};
+}
+else {
+const err49 = {instancePath:instancePath+"/cpuTopology/" + i2,schemaPath:"#/properties/cpuTopology/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cpuTopology.items.type,parentSchema:schema11.properties.cpuTopology.items,data:data20};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -660,12 +660,10 @@ vErrors.push(err49);
 }
 errors++;
 }
-const len2 = data29.length;
-for(let i3=0; i3<len2; i3++){
-let data30 = data29[i3];
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.id === undefined){
-const err50 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.nodes.items.required,parentSchema:schema11.properties.nodes.items,data:data30};
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/cpuTopology",schemaPath:"#/properties/cpuTopology/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.cpuTopology.type,parentSchema:schema11.properties.cpuTopology,data:data19};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -674,8 +672,12 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data30.cpus === undefined){
-const err51 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/required",keyword:"required",params:{missingProperty: "cpus"},message:"must have required property '"+"cpus"+"'",schema:schema11.properties.nodes.items.required,parentSchema:schema11.properties.nodes.items,data:data30};
+}
+if(data.nodes !== undefined){
+let data30 = data.nodes;
+if(Array.isArray(data30)){
+if(data30.length < 1){
+const err51 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.nodes,data:data30};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -684,9 +686,12 @@ vErrors.push(err51);
 }
 errors++;
 }
-for(const key7 in data30){
-if(!(((((((key7 === "id") || (key7 === "cpus")) || (key7 === "memTotalKiB")) || (key7 === "memFreeKiB")) || (key7 === "distances")) || (key7 === "hugepages")) || (key7 === "zones"))){
-const err52 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items,data:data30};
+const len2 = data30.length;
+for(let i3=0; i3<len2; i3++){
+let data31 = data30[i3];
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.id === undefined){
+const err52 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.nodes.items.required,parentSchema:schema11.properties.nodes.items,data:data31};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -695,11 +700,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data30.id !== undefined){
-let data31 = data30.id;
-if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-const err53 = {instancePath:instancePath+"/nodes/" + i3+"/id",schemaPath:"#/properties/nodes/items/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.id.type,parentSchema:schema11.properties.nodes.items.properties.id,data:data31};
+if(data31.cpus === undefined){
+const err53 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/required",keyword:"required",params:{missingProperty: "cpus"},message:"must have required property '"+"cpus"+"'",schema:schema11.properties.nodes.items.required,parentSchema:schema11.properties.nodes.items,data:data31};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -708,9 +710,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-if((typeof data31 == "number") && (isFinite(data31))){
-if(data31 < 0 || isNaN(data31)){
-const err54 = {instancePath:instancePath+"/nodes/" + i3+"/id",schemaPath:"#/properties/nodes/items/properties/id/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.id,data:data31};
+for(const key7 in data31){
+if(!(((((((key7 === "id") || (key7 === "cpus")) || (key7 === "memTotalKiB")) || (key7 === "memFreeKiB")) || (key7 === "distances")) || (key7 === "hugepages")) || (key7 === "zones"))){
+const err54 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items,data:data31};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -720,11 +722,10 @@ vErrors.push(err54);
 errors++;
 }
 }
-}
-if(data30.cpus !== undefined){
-let data32 = data30.cpus;
-if((typeof data32 !== "string") && (!(data32 && typeof data32 == "object" && !Array.isArray(data32)))){
-const err55 = {instancePath:instancePath+"/nodes/" + i3+"/cpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data32};
+if(data31.id !== undefined){
+let data32 = data31.id;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err55 = {instancePath:instancePath+"/nodes/" + i3+"/id",schemaPath:"#/properties/nodes/items/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.id.type,parentSchema:schema11.properties.nodes.items.properties.id,data:data32};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -733,9 +734,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.raw === undefined){
-const err56 = {instancePath:instancePath+"/nodes/" + i3+"/cpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data32};
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 < 0 || isNaN(data32)){
+const err56 = {instancePath:instancePath+"/nodes/" + i3+"/id",schemaPath:"#/properties/nodes/items/properties/id/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.id,data:data32};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -744,9 +745,12 @@ vErrors.push(err56);
 }
 errors++;
 }
-for(const key8 in data32){
-if(!((key8 === "raw") || (key8 === "parsed"))){
-const err57 = {instancePath:instancePath+"/nodes/" + i3+"/cpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data32};
+}
+}
+if(data31.cpus !== undefined){
+let data33 = data31.cpus;
+if((typeof data33 !== "string") && (!(data33 && typeof data33 == "object" && !Array.isArray(data33)))){
+const err57 = {instancePath:instancePath+"/nodes/" + i3+"/cpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data33};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -755,11 +759,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data32.raw !== undefined){
-let data33 = data32.raw;
-if(typeof data33 !== "string"){
-const err58 = {instancePath:instancePath+"/nodes/" + i3+"/cpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data33};
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.raw === undefined){
+const err58 = {instancePath:instancePath+"/nodes/" + i3+"/cpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data33};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -768,11 +770,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-if(data32.parsed !== undefined){
-let data34 = data32.parsed;
-if(typeof data34 !== "string"){
-const err59 = {instancePath:instancePath+"/nodes/" + i3+"/cpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data34};
+for(const key8 in data33){
+if(!((key8 === "raw") || (key8 === "parsed"))){
+const err59 = {instancePath:instancePath+"/nodes/" + i3+"/cpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data33};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -782,12 +782,10 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-}
-if(data30.memTotalKiB !== undefined){
-let data35 = data30.memTotalKiB;
-if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-const err60 = {instancePath:instancePath+"/nodes/" + i3+"/memTotalKiB",schemaPath:"#/properties/nodes/items/properties/memTotalKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.memTotalKiB.type,parentSchema:schema11.properties.nodes.items.properties.memTotalKiB,data:data35};
+if(data33.raw !== undefined){
+let data34 = data33.raw;
+if(typeof data34 !== "string"){
+const err60 = {instancePath:instancePath+"/nodes/" + i3+"/cpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data34};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -796,9 +794,11 @@ vErrors.push(err60);
 }
 errors++;
 }
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 < 0 || isNaN(data35)){
-const err61 = {instancePath:instancePath+"/nodes/" + i3+"/memTotalKiB",schemaPath:"#/properties/nodes/items/properties/memTotalKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.memTotalKiB,data:data35};
+}
+if(data33.parsed !== undefined){
+let data35 = data33.parsed;
+if(typeof data35 !== "string"){
+const err61 = {instancePath:instancePath+"/nodes/" + i3+"/cpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data35};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -809,10 +809,11 @@ errors++;
 }
 }
 }
-if(data30.memFreeKiB !== undefined){
-let data36 = data30.memFreeKiB;
+}
+if(data31.memTotalKiB !== undefined){
+let data36 = data31.memTotalKiB;
 if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err62 = {instancePath:instancePath+"/nodes/" + i3+"/memFreeKiB",schemaPath:"#/properties/nodes/items/properties/memFreeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.memFreeKiB.type,parentSchema:schema11.properties.nodes.items.properties.memFreeKiB,data:data36};
+const err62 = {instancePath:instancePath+"/nodes/" + i3+"/memTotalKiB",schemaPath:"#/properties/nodes/items/properties/memTotalKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.memTotalKiB.type,parentSchema:schema11.properties.nodes.items.properties.memTotalKiB,data:data36};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -823,7 +824,7 @@ errors++;
 }
 if((typeof data36 == "number") && (isFinite(data36))){
 if(data36 < 0 || isNaN(data36)){
-const err63 = {instancePath:instancePath+"/nodes/" + i3+"/memFreeKiB",schemaPath:"#/properties/nodes/items/properties/memFreeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.memFreeKiB,data:data36};
+const err63 = {instancePath:instancePath+"/nodes/" + i3+"/memTotalKiB",schemaPath:"#/properties/nodes/items/properties/memTotalKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.memTotalKiB,data:data36};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -834,14 +835,10 @@ errors++;
 }
 }
 }
-if(data30.distances !== undefined){
-let data37 = data30.distances;
-if(Array.isArray(data37)){
-const len3 = data37.length;
-for(let i4=0; i4<len3; i4++){
-let data38 = data37[i4];
-if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err64 = {instancePath:instancePath+"/nodes/" + i3+"/distances/" + i4,schemaPath:"#/properties/nodes/items/properties/distances/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.distances.items.type,parentSchema:schema11.properties.nodes.items.properties.distances.items,data:data38};
+if(data31.memFreeKiB !== undefined){
+let data37 = data31.memFreeKiB;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+const err64 = {instancePath:instancePath+"/nodes/" + i3+"/memFreeKiB",schemaPath:"#/properties/nodes/items/properties/memFreeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.memFreeKiB.type,parentSchema:schema11.properties.nodes.items.properties.memFreeKiB,data:data37};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -850,9 +847,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 < 0 || isNaN(data38)){
-const err65 = {instancePath:instancePath+"/nodes/" + i3+"/distances/" + i4,schemaPath:"#/properties/nodes/items/properties/distances/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.distances.items,data:data38};
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 < 0 || isNaN(data37)){
+const err65 = {instancePath:instancePath+"/nodes/" + i3+"/memFreeKiB",schemaPath:"#/properties/nodes/items/properties/memFreeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.memFreeKiB,data:data37};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -863,9 +860,14 @@ errors++;
 }
 }
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/nodes/" + i3+"/distances",schemaPath:"#/properties/nodes/items/properties/distances/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.distances.type,parentSchema:schema11.properties.nodes.items.properties.distances,data:data37};
+if(data31.distances !== undefined){
+let data38 = data31.distances;
+if(Array.isArray(data38)){
+const len3 = data38.length;
+for(let i4=0; i4<len3; i4++){
+let data39 = data38[i4];
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+const err66 = {instancePath:instancePath+"/nodes/" + i3+"/distances/" + i4,schemaPath:"#/properties/nodes/items/properties/distances/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.distances.items.type,parentSchema:schema11.properties.nodes.items.properties.distances.items,data:data39};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -874,16 +876,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data30.hugepages !== undefined){
-let data39 = data30.hugepages;
-if(Array.isArray(data39)){
-const len4 = data39.length;
-for(let i5=0; i5<len4; i5++){
-let data40 = data39[i5];
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-if(data40.sizeKiB === undefined){
-const err67 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/required",keyword:"required",params:{missingProperty: "sizeKiB"},message:"must have required property '"+"sizeKiB"+"'",schema:schema11.properties.nodes.items.properties.hugepages.items.required,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data40};
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 < 0 || isNaN(data39)){
+const err67 = {instancePath:instancePath+"/nodes/" + i3+"/distances/" + i4,schemaPath:"#/properties/nodes/items/properties/distances/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.distances.items,data:data39};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -892,8 +887,11 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data40.total === undefined){
-const err68 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema11.properties.nodes.items.properties.hugepages.items.required,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data40};
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/nodes/" + i3+"/distances",schemaPath:"#/properties/nodes/items/properties/distances/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.distances.type,parentSchema:schema11.properties.nodes.items.properties.distances,data:data38};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -902,9 +900,16 @@ vErrors.push(err68);
 }
 errors++;
 }
-for(const key9 in data40){
-if(!((((key9 === "sizeKiB") || (key9 === "total")) || (key9 === "free")) || (key9 === "surplus"))){
-const err69 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data40};
+}
+if(data31.hugepages !== undefined){
+let data40 = data31.hugepages;
+if(Array.isArray(data40)){
+const len4 = data40.length;
+for(let i5=0; i5<len4; i5++){
+let data41 = data40[i5];
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.sizeKiB === undefined){
+const err69 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/required",keyword:"required",params:{missingProperty: "sizeKiB"},message:"must have required property '"+"sizeKiB"+"'",schema:schema11.properties.nodes.items.properties.hugepages.items.required,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data41};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -913,11 +918,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data40.sizeKiB !== undefined){
-let data41 = data40.sizeKiB;
-if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-const err70 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/sizeKiB",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB,data:data41};
+if(data41.total === undefined){
+const err70 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema11.properties.nodes.items.properties.hugepages.items.required,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data41};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -926,9 +928,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 < 1 || isNaN(data41)){
-const err71 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/sizeKiB",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB,data:data41};
+for(const key9 in data41){
+if(!((((key9 === "sizeKiB") || (key9 === "total")) || (key9 === "free")) || (key9 === "surplus"))){
+const err71 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data41};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -938,11 +940,10 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
-if(data40.total !== undefined){
-let data42 = data40.total;
+if(data41.sizeKiB !== undefined){
+let data42 = data41.sizeKiB;
 if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err72 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/total",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.total.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.total,data:data42};
+const err72 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/sizeKiB",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB,data:data42};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -952,8 +953,8 @@ vErrors.push(err72);
 errors++;
 }
 if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 < 0 || isNaN(data42)){
-const err73 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/total",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.total,data:data42};
+if(data42 < 1 || isNaN(data42)){
+const err73 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/sizeKiB",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB,data:data42};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -964,10 +965,10 @@ errors++;
 }
 }
 }
-if(data40.free !== undefined){
-let data43 = data40.free;
+if(data41.total !== undefined){
+let data43 = data41.total;
 if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err74 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/free",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/free/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.free.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.free,data:data43};
+const err74 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/total",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.total.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.total,data:data43};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -978,7 +979,7 @@ errors++;
 }
 if((typeof data43 == "number") && (isFinite(data43))){
 if(data43 < 0 || isNaN(data43)){
-const err75 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/free",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/free/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.free,data:data43};
+const err75 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/total",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.total,data:data43};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -989,10 +990,10 @@ errors++;
 }
 }
 }
-if(data40.surplus !== undefined){
-let data44 = data40.surplus;
+if(data41.free !== undefined){
+let data44 = data41.free;
 if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-const err76 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/surplus",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/surplus/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus,data:data44};
+const err76 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/free",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/free/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.free.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.free,data:data44};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1003,7 +1004,7 @@ errors++;
 }
 if((typeof data44 == "number") && (isFinite(data44))){
 if(data44 < 0 || isNaN(data44)){
-const err77 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/surplus",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/surplus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus,data:data44};
+const err77 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/free",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/free/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.free,data:data44};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1014,9 +1015,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err78 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.properties.hugepages.items.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data40};
+if(data41.surplus !== undefined){
+let data45 = data41.surplus;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err78 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/surplus",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/surplus/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus,data:data45};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1025,10 +1027,9 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-}
-else {
-const err79 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages",schemaPath:"#/properties/nodes/items/properties/hugepages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.hugepages.type,parentSchema:schema11.properties.nodes.items.properties.hugepages,data:data39};
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 < 0 || isNaN(data45)){
+const err79 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/surplus",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/surplus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus,data:data45};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1038,15 +1039,10 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data30.zones !== undefined){
-let data45 = data30.zones;
-if(Array.isArray(data45)){
-const len5 = data45.length;
-for(let i6=0; i6<len5; i6++){
-let data46 = data45[i6];
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.name === undefined){
-const err80 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.nodes.items.properties.zones.items.required,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data46};
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.properties.hugepages.items.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data41};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1055,8 +1051,10 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(data46.managedPages === undefined){
-const err81 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/required",keyword:"required",params:{missingProperty: "managedPages"},message:"must have required property '"+"managedPages"+"'",schema:schema11.properties.nodes.items.properties.zones.items.required,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data46};
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages",schemaPath:"#/properties/nodes/items/properties/hugepages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.hugepages.type,parentSchema:schema11.properties.nodes.items.properties.hugepages,data:data40};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1065,9 +1063,16 @@ vErrors.push(err81);
 }
 errors++;
 }
-for(const key10 in data46){
-if(!((((((key10 === "name") || (key10 === "managedPages")) || (key10 === "presentPages")) || (key10 === "min")) || (key10 === "low")) || (key10 === "high"))){
-const err82 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data46};
+}
+if(data31.zones !== undefined){
+let data46 = data31.zones;
+if(Array.isArray(data46)){
+const len5 = data46.length;
+for(let i6=0; i6<len5; i6++){
+let data47 = data46[i6];
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.name === undefined){
+const err82 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.nodes.items.properties.zones.items.required,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data47};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1076,12 +1081,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-if(data46.name !== undefined){
-let data47 = data46.name;
-if(typeof data47 === "string"){
-if(func3(data47) < 1){
-const err83 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/name",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.name,data:data47};
+if(data47.managedPages === undefined){
+const err83 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/required",keyword:"required",params:{missingProperty: "managedPages"},message:"must have required property '"+"managedPages"+"'",schema:schema11.properties.nodes.items.properties.zones.items.required,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data47};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1090,9 +1091,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/name",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.nodes.items.properties.zones.items.properties.name.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.name,data:data47};
+for(const key10 in data47){
+if(!((((((key10 === "name") || (key10 === "managedPages")) || (key10 === "presentPages")) || (key10 === "min")) || (key10 === "low")) || (key10 === "high"))){
+const err84 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data47};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1102,10 +1103,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data46.managedPages !== undefined){
-let data48 = data46.managedPages;
-if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
-const err85 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/managedPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/managedPages/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages,data:data48};
+if(data47.name !== undefined){
+let data48 = data47.name;
+if(typeof data48 === "string"){
+if(func3(data48) < 1){
+const err85 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/name",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.name,data:data48};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1114,9 +1116,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-if((typeof data48 == "number") && (isFinite(data48))){
-if(data48 < 0 || isNaN(data48)){
-const err86 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/managedPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/managedPages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages,data:data48};
+}
+else {
+const err86 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/name",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.nodes.items.properties.zones.items.properties.name.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.name,data:data48};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1126,11 +1128,10 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
-if(data46.presentPages !== undefined){
-let data49 = data46.presentPages;
+if(data47.managedPages !== undefined){
+let data49 = data47.managedPages;
 if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err87 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/presentPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/presentPages/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages,data:data49};
+const err87 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/managedPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/managedPages/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages,data:data49};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1141,7 +1142,7 @@ errors++;
 }
 if((typeof data49 == "number") && (isFinite(data49))){
 if(data49 < 0 || isNaN(data49)){
-const err88 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/presentPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/presentPages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages,data:data49};
+const err88 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/managedPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/managedPages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages,data:data49};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1152,10 +1153,10 @@ errors++;
 }
 }
 }
-if(data46.min !== undefined){
-let data50 = data46.min;
+if(data47.presentPages !== undefined){
+let data50 = data47.presentPages;
 if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
-const err89 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/min",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.min.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.min,data:data50};
+const err89 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/presentPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/presentPages/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages,data:data50};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1166,7 +1167,7 @@ errors++;
 }
 if((typeof data50 == "number") && (isFinite(data50))){
 if(data50 < 0 || isNaN(data50)){
-const err90 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/min",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.min,data:data50};
+const err90 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/presentPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/presentPages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages,data:data50};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1177,10 +1178,10 @@ errors++;
 }
 }
 }
-if(data46.low !== undefined){
-let data51 = data46.low;
+if(data47.min !== undefined){
+let data51 = data47.min;
 if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
-const err91 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/low",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/low/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.low.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.low,data:data51};
+const err91 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/min",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.min.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.min,data:data51};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1191,7 +1192,7 @@ errors++;
 }
 if((typeof data51 == "number") && (isFinite(data51))){
 if(data51 < 0 || isNaN(data51)){
-const err92 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/low",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/low/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.low,data:data51};
+const err92 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/min",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.min,data:data51};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1202,10 +1203,10 @@ errors++;
 }
 }
 }
-if(data46.high !== undefined){
-let data52 = data46.high;
+if(data47.low !== undefined){
+let data52 = data47.low;
 if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
-const err93 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/high",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/high/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.high.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.high,data:data52};
+const err93 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/low",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/low/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.low.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.low,data:data52};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1216,7 +1217,7 @@ errors++;
 }
 if((typeof data52 == "number") && (isFinite(data52))){
 if(data52 < 0 || isNaN(data52)){
-const err94 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/high",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/high/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.high,data:data52};
+const err94 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/low",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/low/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.low,data:data52};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1227,9 +1228,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err95 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.properties.zones.items.type,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data46};
+if(data47.high !== undefined){
+let data53 = data47.high;
+if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
+const err95 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/high",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/high/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.high.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.high,data:data53};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1238,10 +1240,9 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-}
-else {
-const err96 = {instancePath:instancePath+"/nodes/" + i3+"/zones",schemaPath:"#/properties/nodes/items/properties/zones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.zones.type,parentSchema:schema11.properties.nodes.items.properties.zones,data:data45};
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 < 0 || isNaN(data53)){
+const err96 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/high",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/high/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.high,data:data53};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1252,8 +1253,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err97 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.type,parentSchema:schema11.properties.nodes.items,data:data30};
+const err97 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.properties.zones.items.type,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data47};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1265,7 +1267,7 @@ errors++;
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.type,parentSchema:schema11.properties.nodes,data:data29};
+const err98 = {instancePath:instancePath+"/nodes/" + i3+"/zones",schemaPath:"#/properties/nodes/items/properties/zones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.zones.type,parentSchema:schema11.properties.nodes.items.properties.zones,data:data46};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1275,12 +1277,9 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data.hugepages !== undefined){
-let data53 = data.hugepages;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-for(const key11 in data53){
-if(!((key11 === "defaultSizeKiB") || (key11 === "sizesKiB"))){
-const err99 = {instancePath:instancePath+"/hugepages",schemaPath:"#/properties/hugepages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hugepages,data:data53};
+}
+else {
+const err99 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.type,parentSchema:schema11.properties.nodes.items,data:data31};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1290,10 +1289,9 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data53.defaultSizeKiB !== undefined){
-let data54 = data53.defaultSizeKiB;
-if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
-const err100 = {instancePath:instancePath+"/hugepages/defaultSizeKiB",schemaPath:"#/properties/hugepages/properties/defaultSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.hugepages.properties.defaultSizeKiB.type,parentSchema:schema11.properties.hugepages.properties.defaultSizeKiB,data:data54};
+}
+else {
+const err100 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.type,parentSchema:schema11.properties.nodes,data:data30};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1302,9 +1300,13 @@ vErrors.push(err100);
 }
 errors++;
 }
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 < 1 || isNaN(data54)){
-const err101 = {instancePath:instancePath+"/hugepages/defaultSizeKiB",schemaPath:"#/properties/hugepages/properties/defaultSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.hugepages.properties.defaultSizeKiB,data:data54};
+}
+if(data.hugepages !== undefined){
+let data54 = data.hugepages;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+for(const key11 in data54){
+if(!((key11 === "defaultSizeKiB") || (key11 === "sizesKiB"))){
+const err101 = {instancePath:instancePath+"/hugepages",schemaPath:"#/properties/hugepages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hugepages,data:data54};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1314,15 +1316,10 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
-if(data53.sizesKiB !== undefined){
-let data55 = data53.sizesKiB;
-if(Array.isArray(data55)){
-const len6 = data55.length;
-for(let i7=0; i7<len6; i7++){
-let data56 = data55[i7];
-if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
-const err102 = {instancePath:instancePath+"/hugepages/sizesKiB/" + i7,schemaPath:"#/properties/hugepages/properties/sizesKiB/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.hugepages.properties.sizesKiB.items.type,parentSchema:schema11.properties.hugepages.properties.sizesKiB.items,data:data56};
+if(data54.defaultSizeKiB !== undefined){
+let data55 = data54.defaultSizeKiB;
+if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
+const err102 = {instancePath:instancePath+"/hugepages/defaultSizeKiB",schemaPath:"#/properties/hugepages/properties/defaultSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.hugepages.properties.defaultSizeKiB.type,parentSchema:schema11.properties.hugepages.properties.defaultSizeKiB,data:data55};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1331,9 +1328,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-if((typeof data56 == "number") && (isFinite(data56))){
-if(data56 < 1 || isNaN(data56)){
-const err103 = {instancePath:instancePath+"/hugepages/sizesKiB/" + i7,schemaPath:"#/properties/hugepages/properties/sizesKiB/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.hugepages.properties.sizesKiB.items,data:data56};
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 < 1 || isNaN(data55)){
+const err103 = {instancePath:instancePath+"/hugepages/defaultSizeKiB",schemaPath:"#/properties/hugepages/properties/defaultSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.hugepages.properties.defaultSizeKiB,data:data55};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1344,18 +1341,14 @@ errors++;
 }
 }
 }
-let i8 = data55.length;
-let j1;
-if(i8 > 1){
-const indices1 = {};
-for(;i8--;){
-let item1 = data55[i8];
-if(!(((typeof item1 == "number") && (!(item1 % 1) && !isNaN(item1))) && (isFinite(item1)))){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err104 = {instancePath:instancePath+"/hugepages/sizesKiB",schemaPath:"#/properties/hugepages/properties/sizesKiB/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i8+" are identical)",schema:true,parentSchema:schema11.properties.hugepages.properties.sizesKiB,data:data55};
+if(data54.sizesKiB !== undefined){
+let data56 = data54.sizesKiB;
+if(Array.isArray(data56)){
+const len6 = data56.length;
+for(let i7=0; i7<len6; i7++){
+let data57 = data56[i7];
+if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
+const err104 = {instancePath:instancePath+"/hugepages/sizesKiB/" + i7,schemaPath:"#/properties/hugepages/properties/sizesKiB/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.hugepages.properties.sizesKiB.items.type,parentSchema:schema11.properties.hugepages.properties.sizesKiB.items,data:data57};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1363,14 +1356,10 @@ else {
 vErrors.push(err104);
 }
 errors++;
-break;
 }
-indices1[item1] = i8;
-}
-}
-}
-else {
-const err105 = {instancePath:instancePath+"/hugepages/sizesKiB",schemaPath:"#/properties/hugepages/properties/sizesKiB/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hugepages.properties.sizesKiB.type,parentSchema:schema11.properties.hugepages.properties.sizesKiB,data:data55};
+if((typeof data57 == "number") && (isFinite(data57))){
+if(data57 < 1 || isNaN(data57)){
+const err105 = {instancePath:instancePath+"/hugepages/sizesKiB/" + i7,schemaPath:"#/properties/hugepages/properties/sizesKiB/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.hugepages.properties.sizesKiB.items,data:data57};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1381,8 +1370,18 @@ errors++;
 }
 }
 }
-else {
-const err106 = {instancePath:instancePath+"/hugepages",schemaPath:"#/properties/hugepages/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hugepages.type,parentSchema:schema11.properties.hugepages,data:data53};
+let i8 = data56.length;
+let j1;
+if(i8 > 1){
+const indices1 = {};
+for(;i8--;){
+let item1 = data56[i8];
+if(!(((typeof item1 == "number") && (!(item1 % 1) && !isNaN(item1))) && (isFinite(item1)))){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err106 = {instancePath:instancePath+"/hugepages/sizesKiB",schemaPath:"#/properties/hugepages/properties/sizesKiB/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i8+" are identical)",schema:true,parentSchema:schema11.properties.hugepages.properties.sizesKiB,data:data56};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1390,12 +1389,14 @@ else {
 vErrors.push(err106);
 }
 errors++;
+break;
+}
+indices1[item1] = i8;
 }
 }
-if(data.pageSizeKiB !== undefined){
-let data57 = data.pageSizeKiB;
-if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
-const err107 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.pageSizeKiB.type,parentSchema:schema11.properties.pageSizeKiB,data:data57};
+}
+else {
+const err107 = {instancePath:instancePath+"/hugepages/sizesKiB",schemaPath:"#/properties/hugepages/properties/sizesKiB/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hugepages.properties.sizesKiB.type,parentSchema:schema11.properties.hugepages.properties.sizesKiB,data:data56};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1404,9 +1405,10 @@ vErrors.push(err107);
 }
 errors++;
 }
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 < 1 || isNaN(data57)){
-const err108 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.pageSizeKiB,data:data57};
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/hugepages",schemaPath:"#/properties/hugepages/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hugepages.type,parentSchema:schema11.properties.hugepages,data:data54};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1416,13 +1418,10 @@ vErrors.push(err108);
 errors++;
 }
 }
-}
-if(data.vm !== undefined){
-let data58 = data.vm;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-for(const key12 in data58){
-if(!((key12 === "minFreeKbytes") || (key12 === "watermarkScaleFactor"))){
-const err109 = {instancePath:instancePath+"/vm",schemaPath:"#/properties/vm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.vm,data:data58};
+if(data.pageSizeKiB !== undefined){
+let data58 = data.pageSizeKiB;
+if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
+const err109 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.pageSizeKiB.type,parentSchema:schema11.properties.pageSizeKiB,data:data58};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1431,11 +1430,9 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-if(data58.minFreeKbytes !== undefined){
-let data59 = data58.minFreeKbytes;
-if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
-const err110 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.vm.properties.minFreeKbytes.type,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data59};
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 < 1 || isNaN(data58)){
+const err110 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.pageSizeKiB,data:data58};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1444,9 +1441,14 @@ vErrors.push(err110);
 }
 errors++;
 }
-if((typeof data59 == "number") && (isFinite(data59))){
-if(data59 < 0 || isNaN(data59)){
-const err111 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data59};
+}
+}
+if(data.vm !== undefined){
+let data59 = data.vm;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+for(const key12 in data59){
+if(!((key12 === "minFreeKbytes") || (key12 === "watermarkScaleFactor"))){
+const err111 = {instancePath:instancePath+"/vm",schemaPath:"#/properties/vm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.vm,data:data59};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1456,11 +1458,10 @@ vErrors.push(err111);
 errors++;
 }
 }
-}
-if(data58.watermarkScaleFactor !== undefined){
-let data60 = data58.watermarkScaleFactor;
+if(data59.minFreeKbytes !== undefined){
+let data60 = data59.minFreeKbytes;
 if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err112 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.vm.properties.watermarkScaleFactor.type,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data60};
+const err112 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.vm.properties.minFreeKbytes.type,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data60};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1470,8 +1471,8 @@ vErrors.push(err112);
 errors++;
 }
 if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 > 3000 || isNaN(data60)){
-const err113 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3000},message:"must be <= 3000",schema:3000,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data60};
+if(data60 < 0 || isNaN(data60)){
+const err113 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data60};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1480,8 +1481,12 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data60 < 1 || isNaN(data60)){
-const err114 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data60};
+}
+}
+if(data59.watermarkScaleFactor !== undefined){
+let data61 = data59.watermarkScaleFactor;
+if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
+const err114 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.vm.properties.watermarkScaleFactor.type,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data61};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1490,11 +1495,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err115 = {instancePath:instancePath+"/vm",schemaPath:"#/properties/vm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.vm.type,parentSchema:schema11.properties.vm,data:data58};
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 > 3000 || isNaN(data61)){
+const err115 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3000},message:"must be <= 3000",schema:3000,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data61};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1503,13 +1506,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-if(data.kernel !== undefined){
-let data61 = data.kernel;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key13 in data61){
-if(!(key13 === "cmdline")){
-const err116 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.kernel,data:data61};
+if(data61 < 1 || isNaN(data61)){
+const err116 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data61};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1519,10 +1517,10 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data61.cmdline !== undefined){
-let data62 = data61.cmdline;
-if(typeof data62 !== "string"){
-const err117 = {instancePath:instancePath+"/kernel/cmdline",schemaPath:"#/properties/kernel/properties/cmdline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kernel.properties.cmdline.type,parentSchema:schema11.properties.kernel.properties.cmdline,data:data62};
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/vm",schemaPath:"#/properties/vm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.vm.type,parentSchema:schema11.properties.vm,data:data59};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1532,9 +1530,12 @@ vErrors.push(err117);
 errors++;
 }
 }
-}
-else {
-const err118 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.kernel.type,parentSchema:schema11.properties.kernel,data:data61};
+if(data.kernel !== undefined){
+let data62 = data.kernel;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+for(const key13 in data62){
+if(!(key13 === "cmdline")){
+const err118 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.kernel,data:data62};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1544,12 +1545,10 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data.isolation !== undefined){
-let data63 = data.isolation;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-for(const key14 in data63){
-if(!((key14 === "isolated") || (key14 === "nohzFull"))){
-const err119 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.isolation,data:data63};
+if(data62.cmdline !== undefined){
+let data63 = data62.cmdline;
+if(typeof data63 !== "string"){
+const err119 = {instancePath:instancePath+"/kernel/cmdline",schemaPath:"#/properties/kernel/properties/cmdline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kernel.properties.cmdline.type,parentSchema:schema11.properties.kernel.properties.cmdline,data:data63};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1559,10 +1558,9 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data63.isolated !== undefined){
-let data64 = data63.isolated;
-if((typeof data64 !== "string") && (!(data64 && typeof data64 == "object" && !Array.isArray(data64)))){
-const err120 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data64};
+}
+else {
+const err120 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.kernel.type,parentSchema:schema11.properties.kernel,data:data62};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1571,9 +1569,13 @@ vErrors.push(err120);
 }
 errors++;
 }
+}
+if(data.isolation !== undefined){
+let data64 = data.isolation;
 if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-if(data64.raw === undefined){
-const err121 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data64};
+for(const key14 in data64){
+if(!((key14 === "isolated") || (key14 === "nohzFull"))){
+const err121 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.isolation,data:data64};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1582,9 +1584,11 @@ vErrors.push(err121);
 }
 errors++;
 }
-for(const key15 in data64){
-if(!((key15 === "raw") || (key15 === "parsed"))){
-const err122 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data64};
+}
+if(data64.isolated !== undefined){
+let data65 = data64.isolated;
+if((typeof data65 !== "string") && (!(data65 && typeof data65 == "object" && !Array.isArray(data65)))){
+const err122 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data65};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1593,11 +1597,9 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-if(data64.raw !== undefined){
-let data65 = data64.raw;
-if(typeof data65 !== "string"){
-const err123 = {instancePath:instancePath+"/isolation/isolated/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data65};
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+if(data65.raw === undefined){
+const err123 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data65};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1606,11 +1608,9 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-if(data64.parsed !== undefined){
-let data66 = data64.parsed;
-if(typeof data66 !== "string"){
-const err124 = {instancePath:instancePath+"/isolation/isolated/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data66};
+for(const key15 in data65){
+if(!((key15 === "raw") || (key15 === "parsed"))){
+const err124 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data65};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1620,12 +1620,10 @@ vErrors.push(err124);
 errors++;
 }
 }
-}
-}
-if(data63.nohzFull !== undefined){
-let data67 = data63.nohzFull;
-if((typeof data67 !== "string") && (!(data67 && typeof data67 == "object" && !Array.isArray(data67)))){
-const err125 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data67};
+if(data65.raw !== undefined){
+let data66 = data65.raw;
+if(typeof data66 !== "string"){
+const err125 = {instancePath:instancePath+"/isolation/isolated/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data66};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1634,9 +1632,11 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.raw === undefined){
-const err126 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data67};
+}
+if(data65.parsed !== undefined){
+let data67 = data65.parsed;
+if(typeof data67 !== "string"){
+const err126 = {instancePath:instancePath+"/isolation/isolated/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data67};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1645,9 +1645,13 @@ vErrors.push(err126);
 }
 errors++;
 }
-for(const key16 in data67){
-if(!((key16 === "raw") || (key16 === "parsed"))){
-const err127 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data67};
+}
+}
+}
+if(data64.nohzFull !== undefined){
+let data68 = data64.nohzFull;
+if((typeof data68 !== "string") && (!(data68 && typeof data68 == "object" && !Array.isArray(data68)))){
+const err127 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data68};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1656,11 +1660,9 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-if(data67.raw !== undefined){
-let data68 = data67.raw;
-if(typeof data68 !== "string"){
-const err128 = {instancePath:instancePath+"/isolation/nohzFull/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data68};
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.raw === undefined){
+const err128 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data68};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1669,11 +1671,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-if(data67.parsed !== undefined){
-let data69 = data67.parsed;
-if(typeof data69 !== "string"){
-const err129 = {instancePath:instancePath+"/isolation/nohzFull/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data69};
+for(const key16 in data68){
+if(!((key16 === "raw") || (key16 === "parsed"))){
+const err129 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data68};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1683,11 +1683,10 @@ vErrors.push(err129);
 errors++;
 }
 }
-}
-}
-}
-else {
-const err130 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.isolation.type,parentSchema:schema11.properties.isolation,data:data63};
+if(data68.raw !== undefined){
+let data69 = data68.raw;
+if(typeof data69 !== "string"){
+const err130 = {instancePath:instancePath+"/isolation/nohzFull/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data69};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1697,12 +1696,10 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data.tuned !== undefined){
-let data70 = data.tuned;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-for(const key17 in data70){
-if(!(((key17 === "activeProfile") || (key17 === "isolatedCores")) || (key17 === "noBalanceCores"))){
-const err131 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tuned,data:data70};
+if(data68.parsed !== undefined){
+let data70 = data68.parsed;
+if(typeof data70 !== "string"){
+const err131 = {instancePath:instancePath+"/isolation/nohzFull/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data70};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1712,10 +1709,11 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data70.activeProfile !== undefined){
-let data71 = data70.activeProfile;
-if(typeof data71 !== "string"){
-const err132 = {instancePath:instancePath+"/tuned/activeProfile",schemaPath:"#/properties/tuned/properties/activeProfile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.activeProfile.type,parentSchema:schema11.properties.tuned.properties.activeProfile,data:data71};
+}
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.isolation.type,parentSchema:schema11.properties.isolation,data:data64};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1725,10 +1723,12 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data70.isolatedCores !== undefined){
-let data72 = data70.isolatedCores;
-if((typeof data72 !== "string") && (!(data72 && typeof data72 == "object" && !Array.isArray(data72)))){
-const err133 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data72};
+if(data.tuned !== undefined){
+let data71 = data.tuned;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+for(const key17 in data71){
+if(!((((key17 === "activeProfile") || (key17 === "includes")) || (key17 === "isolatedCores")) || (key17 === "noBalanceCores"))){
+const err133 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tuned,data:data71};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1737,9 +1737,11 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.raw === undefined){
-const err134 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data72};
+}
+if(data71.activeProfile !== undefined){
+let data72 = data71.activeProfile;
+if(typeof data72 !== "string"){
+const err134 = {instancePath:instancePath+"/tuned/activeProfile",schemaPath:"#/properties/tuned/properties/activeProfile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.activeProfile.type,parentSchema:schema11.properties.tuned.properties.activeProfile,data:data72};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1748,9 +1750,16 @@ vErrors.push(err134);
 }
 errors++;
 }
-for(const key18 in data72){
-if(!((key18 === "raw") || (key18 === "parsed"))){
-const err135 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data72};
+}
+if(data71.includes !== undefined){
+let data73 = data71.includes;
+if(Array.isArray(data73)){
+const len7 = data73.length;
+for(let i9=0; i9<len7; i9++){
+let data74 = data73[i9];
+if(typeof data74 === "string"){
+if(func3(data74) < 1){
+const err135 = {instancePath:instancePath+"/tuned/includes/" + i9,schemaPath:"#/properties/tuned/properties/includes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tuned.properties.includes.items,data:data74};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1760,10 +1769,8 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data72.raw !== undefined){
-let data73 = data72.raw;
-if(typeof data73 !== "string"){
-const err136 = {instancePath:instancePath+"/tuned/isolatedCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data73};
+else {
+const err136 = {instancePath:instancePath+"/tuned/includes/" + i9,schemaPath:"#/properties/tuned/properties/includes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.includes.items.type,parentSchema:schema11.properties.tuned.properties.includes.items,data:data74};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1773,10 +1780,9 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data72.parsed !== undefined){
-let data74 = data72.parsed;
-if(typeof data74 !== "string"){
-const err137 = {instancePath:instancePath+"/tuned/isolatedCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data74};
+}
+else {
+const err137 = {instancePath:instancePath+"/tuned/includes",schemaPath:"#/properties/tuned/properties/includes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tuned.properties.includes.type,parentSchema:schema11.properties.tuned.properties.includes,data:data73};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1786,12 +1792,10 @@ vErrors.push(err137);
 errors++;
 }
 }
-}
-}
-if(data70.noBalanceCores !== undefined){
-let data75 = data70.noBalanceCores;
+if(data71.isolatedCores !== undefined){
+let data75 = data71.isolatedCores;
 if((typeof data75 !== "string") && (!(data75 && typeof data75 == "object" && !Array.isArray(data75)))){
-const err138 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data75};
+const err138 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data75};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1802,7 +1806,7 @@ errors++;
 }
 if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
 if(data75.raw === undefined){
-const err139 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data75};
+const err139 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data75};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1811,9 +1815,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-for(const key19 in data75){
-if(!((key19 === "raw") || (key19 === "parsed"))){
-const err140 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data75};
+for(const key18 in data75){
+if(!((key18 === "raw") || (key18 === "parsed"))){
+const err140 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data75};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1826,7 +1830,7 @@ errors++;
 if(data75.raw !== undefined){
 let data76 = data75.raw;
 if(typeof data76 !== "string"){
-const err141 = {instancePath:instancePath+"/tuned/noBalanceCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data76};
+const err141 = {instancePath:instancePath+"/tuned/isolatedCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data76};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1839,7 +1843,7 @@ errors++;
 if(data75.parsed !== undefined){
 let data77 = data75.parsed;
 if(typeof data77 !== "string"){
-const err142 = {instancePath:instancePath+"/tuned/noBalanceCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data77};
+const err142 = {instancePath:instancePath+"/tuned/isolatedCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data77};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1851,9 +1855,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err143 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tuned.type,parentSchema:schema11.properties.tuned,data:data70};
+if(data71.noBalanceCores !== undefined){
+let data78 = data71.noBalanceCores;
+if((typeof data78 !== "string") && (!(data78 && typeof data78 == "object" && !Array.isArray(data78)))){
+const err143 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data78};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1862,15 +1867,77 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-}
-else {
-const err144 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+if(data78.raw === undefined){
+const err144 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data78};
 if(vErrors === null){
 vErrors = [err144];
 }
 else {
 vErrors.push(err144);
+}
+errors++;
+}
+for(const key19 in data78){
+if(!((key19 === "raw") || (key19 === "parsed"))){
+const err145 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data78};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+if(data78.raw !== undefined){
+let data79 = data78.raw;
+if(typeof data79 !== "string"){
+const err146 = {instancePath:instancePath+"/tuned/noBalanceCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data79};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+if(data78.parsed !== undefined){
+let data80 = data78.parsed;
+if(typeof data80 !== "string"){
+const err147 = {instancePath:instancePath+"/tuned/noBalanceCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data80};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tuned.type,parentSchema:schema11.properties.tuned,data:data71};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+}
+else {
+const err149 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
 }
 errors++;
 }

@@ -1,7 +1,8 @@
 /**
  * `kvmlint snapshot`: reads every fact of host-snapshot.md's table under a root
  * directory (default `/`) into a HostSnapshot, one module per source under
- * capture/: sys.ts (/sys), proc.ts (/proc), tuned.ts (/etc/tuned). The JSON
+ * capture/: sys.ts (/sys), proc.ts (/proc), tuned.ts (/etc/tuned), libvirt.ts
+ * (installed package metadata). The JSON
  * serializer is snapshot-json.ts.
  *
  * A missing file is not an error: its field is left out and named in `missing`.
@@ -16,6 +17,7 @@ import { captureCmdline, captureIdentity, capturePageSize, captureVmSysctls, rea
 import { captureCpuMasks, captureCpuTopology, captureHugepageSizes, captureNodes, captureRunningIsolation, SYS_CPU } from './capture/sys.ts';
 import { TreeReader } from './capture/tree.ts';
 import { captureTuned } from './capture/tuned.ts';
+import { captureLibvirtVersion } from './capture/libvirt.ts';
 
 export interface CaptureOptions {
   /** Directory holding `sys/`, `proc/` and `etc/tuned/` (a copy of a host's, or `/`). Default `/`. */
@@ -40,6 +42,9 @@ export function captureHost(options: CaptureOptions = {}): CaptureResult {
 
   const snapshot: HostSnapshot = { kvmlintHostSnapshot: 1, source: 'capture', nodes: [] };
   captureIdentity(reader, snapshot);
+  // Absent when no package metadata names it: rules then assume the older behaviour and say so (not a missing fact).
+  const libvirtVersion = captureLibvirtVersion((rel) => reader.text(rel));
+  if (libvirtVersion !== undefined) snapshot.libvirtVersion = libvirtVersion;
   snapshot.capturedAt = (options.now ?? new Date()).toISOString();
 
   const cpus = captureCpuMasks(reader, snapshot);

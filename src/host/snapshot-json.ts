@@ -15,6 +15,7 @@ const KEY_ORDER: Record<string, readonly string[]> = {
     'source',
     'hostname',
     'kernelRelease',
+    'libvirtVersion',
     'capturedAt',
     'missing',
     'cpus',
@@ -36,7 +37,7 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   vm: ['minFreeKbytes', 'watermarkScaleFactor'],
   kernel: ['cmdline'],
   isolation: ['isolated', 'nohzFull'],
-  tuned: ['activeProfile', 'isolatedCores', 'noBalanceCores'],
+  tuned: ['activeProfile', 'includes', 'isolatedCores', 'noBalanceCores'],
   cpu: ['cpu', 'node', 'socket', 'die', 'core', 'siblings', 'online'],
 };
 

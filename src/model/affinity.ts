@@ -3,13 +3,15 @@ import { CpuSet } from './cpuset.ts';
 import type { CpusetAttr, DomainModel } from './domain.ts';
 import type { HostModel } from './host.ts';
 import { memoPerDomain } from './memo.ts';
+import { defaultThreadAffinity } from './libvirt-version.ts';
 
 /**
  * Where a thread's CPU affinity comes from, in the order libvirt applies them
  * (formatdomain §CPU Tuning; qemu_process.c qemuProcessSetupVcpu /
  * qemuProcessSetupEmulator / qemuProcessSetupIOThread): the thread's own pin,
  * else `<vcpu cpuset>`, else numad's advice (placement auto), else every
- * online host CPU, isolated ones included.
+ * online host CPU: isolated ones included before libvirt 10.4.0, left out
+ * from then on (`defaultThreadAffinity`, src/model/libvirt-version.ts).
  */
 export type AffinitySource = 'vcpupin' | 'emulatorpin' | 'iothreadpin' | 'vcpu-cpuset' | 'placement-auto' | 'all-online';
 
@@ -36,7 +38,7 @@ function inheritedAffinity(d: DomainModel, host: HostModel | undefined): Affinit
   const vcpu = d.vcpu;
   if (vcpu?.cpuset) return fromPin('vcpu-cpuset', vcpu.element, vcpu.cpuset);
   if (vcpu?.placement === 'auto') return { source: 'placement-auto', cpus: undefined, element: vcpu.element, attr: undefined };
-  return { source: 'all-online', cpus: host?.online, element: undefined, attr: undefined };
+  return { source: 'all-online', cpus: host ? defaultThreadAffinity(host).cpus : undefined, element: undefined, attr: undefined };
 }
 
 /** libvirt rejects a second vcpupin for one vCPU; the first is the one that counts here. */
@@ -67,7 +69,10 @@ export interface VcpuAffinityGroup {
 
 /**
  * Effective affinity of every vCPU 0..max-1, grouped: one group per valid
- * vcpupin, plus one for all unpinned vCPUs. Never enumerates vCPUs one by one,
+ * vcpupin, plus one for the unpinned vCPUs that start online. An unpinned vCPU
+ * that starts offline (`DomainModel.offlineVcpus`) runs nowhere until it is
+ * hot-plugged, so it is in no group (rules.md §0); a pinned one keeps its pin,
+ * which is where it will run once plugged. Never enumerates vCPUs one by one,
  * so a huge `<vcpu>` costs nothing.
  */
 export const vcpuAffinityGroups: (d: DomainModel, host?: HostModel) => VcpuAffinityGroup[] = memoPerDomain(computeVcpuAffinityGroups);
@@ -81,9 +86,16 @@ function computeVcpuAffinityGroups(d: DomainModel, host: HostModel | undefined):
     seen.add(pin.vcpu);
     groups.push({ vcpus: CpuSet.of(pin.vcpu), affinity: fromPin('vcpupin', pin.element, pin.cpuset) });
   }
-  const rest = CpuSet.range(0, max - 1).subtract(CpuSet.of(...seen));
+  const rest = CpuSet.range(0, max - 1).subtract(CpuSet.of(...seen)).subtract(d.offlineVcpus);
   if (!rest.isEmpty) groups.push({ vcpus: rest, affinity: inheritedAffinity(d, host) });
   return groups;
+}
+
+/** The vCPUs with no vcpupin that start offline: they take the inherited affinity once hot-plugged. */
+export function offlineUnpinnedVcpus(d: DomainModel): CpuSet {
+  if (d.offlineVcpus.isEmpty) return CpuSet.empty;
+  const pinned = CpuSet.of(...(d.cputune?.vcpupins ?? []).flatMap((p) => (p.vcpu === undefined ? [] : [p.vcpu])));
+  return d.offlineVcpus.subtract(pinned);
 }
 
 /** A thread pinned to exactly one CPU is dedicated; more is floating (rules.md §0). */

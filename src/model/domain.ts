@@ -231,6 +231,13 @@ export interface DomainModel {
   vcpu: VcpuConfig | undefined;
   /** Maximum vCPUs: `<vcpu>` text, 1 when absent (libvirt's default). */
   maxVcpus: number;
+  /**
+   * vCPUs (ids 0..max-1) that start offline and run nowhere until hot-plugged:
+   * those `<vcpus><vcpu id enabled='no'/>` disables, else (no `<vcpus>`) ids ≥
+   * `<vcpu current>` (domain_conf.c virDomainVcpuParse: `<vcpus>` states win,
+   * `current` only enables the first N when no `<vcpus>` is given).
+   */
+  offlineVcpus: CpuSet;
   memory: MemorySize | undefined;
   currentMemory: MemorySize | undefined;
   /** `<maxMemory slots>`: memory hotplug ceiling. */
@@ -269,6 +276,7 @@ export function buildDomainModel(domain: XmlElement): DomainModel {
     uuid: textOf(firstChild(domain, 'uuid')),
     vcpu,
     maxVcpus: vcpu?.max ?? 1,
+    offlineVcpus: b.offlineVcpus(vcpu, firstChild(domain, 'vcpus')),
     memory: b.memory(firstChild(domain, 'memory')),
     currentMemory: b.memorySize(firstChild(domain, 'currentMemory')),
     maxMemory: b.memorySize(firstChild(domain, 'maxMemory')),
@@ -482,6 +490,20 @@ class ModelBuilder {
       placement: attribute(el, 'placement')?.value === 'auto' ? 'auto' : 'static',
       cpuset: this.cpuset(el, 'cpuset'),
     };
+  }
+
+  offlineVcpus(vcpu: VcpuConfig | undefined, vcpus: XmlElement | undefined): CpuSet {
+    const max = vcpu?.max ?? 1;
+    const states = childrenNamed(vcpus, 'vcpu');
+    if (states.length > 0) {
+      const ids = states
+        .filter((v) => attribute(v, 'enabled')?.value === 'no')
+        .map((v) => this.uint(v, 'id'))
+        .filter((id): id is number => id !== undefined && id < max);
+      return CpuSet.of(...ids);
+    }
+    const current = vcpu?.current;
+    return current !== undefined && current < max ? CpuSet.range(current, max - 1) : CpuSet.empty;
   }
 
   /**

@@ -107,6 +107,17 @@ export function isIsolatingTunedProfile(profile: string): boolean {
   return profile.split(/\s+/).some((p) => /^(cpu-partitioning|realtime)/.test(p));
 }
 
+/**
+ * The active tuned profiles followed by every profile they include (`tuned.includes`),
+ * space separated: a custom profile with `include=cpu-partitioning` isolates like
+ * cpu-partitioning. undefined when the active profile is unknown.
+ */
+export function tunedProfileChain(s: HostSnapshot): string | undefined {
+  const active = s.tuned?.activeProfile;
+  if (active === undefined) return undefined;
+  return [active, ...(s.tuned?.includes ?? [])].join(' ');
+}
+
 interface IsolationContext {
   snapshot: HostSnapshot;
   possible: CpuSet | undefined;
@@ -297,7 +308,7 @@ function resolveIsolation(ctx: IsolationContext, applied: AppliedIsolationParam[
   let tuned: CpuSet | undefined;
   const tunedCores = ctx.cpuList('tuned.isolatedCores', s.tuned?.isolatedCores);
   if (tunedCores !== undefined && !tunedCores.isEmpty) {
-    const profile = s.tuned?.activeProfile;
+    const profile = tunedProfileChain(s);
     if (profile === undefined || isIsolatingTunedProfile(profile)) {
       tuned = tunedCores;
       declared = true;
@@ -307,8 +318,8 @@ function resolveIsolation(ctx: IsolationContext, applied: AppliedIsolationParam[
         facts.push({ kind: 'tuned-profile-unknown', cpus: tunedCores });
       }
     } else {
-      notes.push(`tuned isolated_cores ${tunedCores.toString()} ignored: the active profile "${profile}" does not isolate CPUs`);
-      facts.push({ kind: 'tuned-profile-ignored', profile, cpus: tunedCores });
+      notes.push(`tuned isolated_cores ${tunedCores.toString()} ignored: the active profile "${s.tuned!.activeProfile}" does not isolate CPUs${s.tuned?.includes?.length ? ` (nor do the profiles it includes: ${s.tuned.includes.join(', ')})` : ''}`);
+      facts.push({ kind: 'tuned-profile-ignored', profile: s.tuned!.activeProfile!, cpus: tunedCores });
     }
   }
   if (tuned !== undefined && booted !== undefined && !tuned.equals(booted)) {
@@ -330,6 +341,8 @@ export interface BuildHostModelOptions {
   name?: string;
   /** The config's explicit `housekeeping` set, which replaces online − I. */
   housekeepingOverride?: CpuSet;
+  /** The config's libvirt version for this host, which replaces the snapshot's. */
+  libvirtVersion?: string;
 }
 
 export function buildHostModel(snapshot: HostSnapshot, opts: BuildHostModelOptions = {}): HostModel {
@@ -416,6 +429,7 @@ export function buildHostModel(snapshot: HostSnapshot, opts: BuildHostModelOptio
     minFreeKbytes: snapshot.vm?.minFreeKbytes,
     watermarkScaleFactor: snapshot.vm?.watermarkScaleFactor ?? DEFAULT_WATERMARK_SCALE_FACTOR,
     isolation,
+    libvirtVersion: opts.libvirtVersion ?? snapshot.libvirtVersion,
     housekeeping,
     missing,
     isolationLayers,

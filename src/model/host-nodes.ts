@@ -16,6 +16,12 @@ export interface HostNodeSets {
    * A node whose MemTotal the snapshot lacks is not counted: unknown is not memoryless.
    */
   memoryless: CpuSet;
+  /**
+   * Nodes that can hold memory: every listed node but the memoryless ones (unknown
+   * MemTotal counts as memory). With one such node, memory has nowhere else to land:
+   * the usual desktop and homelab host.
+   */
+  withMemory: CpuSet;
   /** Nodes with at least one online CPU (a CXL memory expander or a memory-only node has none). */
   withCpus: CpuSet;
 }
@@ -23,5 +29,12 @@ export interface HostNodeSets {
 export const hostNodeSets: (host: HostModel) => HostNodeSets = memoPerHost((host) => ({
   all: CpuSet.of(...host.nodes.map((n) => n.id)),
   memoryless: CpuSet.of(...host.nodes.filter((n) => n.memTotalKiB === 0).map((n) => n.id)),
+  withMemory: CpuSet.of(...host.nodes.filter((n) => n.memTotalKiB !== 0).map((n) => n.id)),
   withCpus: CpuSet.of(...host.nodes.filter((n) => n.cpus.intersects(host.online)).map((n) => n.id)),
 }));
+
+/** The host's only node that can hold memory, when it has exactly one (a single-NUMA-node host); else undefined. */
+export function soleMemoryNode(host: HostModel): number | undefined {
+  const nodes = hostNodeSets(host).withMemory;
+  return nodes.size === 1 ? nodes.min : undefined;
+}

@@ -53,6 +53,8 @@ export interface HostSnapshot {
   source?: 'capture' | 'virsh-capabilities' | 'numactl-hardware' | 'manual';
   hostname?: string;
   kernelRelease?: string;
+  /** The host's libvirt release (`10.4.0`): libvirt behaviour that changed between releases follows it (src/model/libvirt-version.ts). */
+  libvirtVersion?: string;
   capturedAt?: string;
   /** Facts the source could not provide (e.g. "isolation", "zoneinfo", "hugepages.free"). */
   missing?: string[];
@@ -65,7 +67,8 @@ export interface HostSnapshot {
   kernel?: { cmdline?: string };
   /** The running kernel's own view, from /sys/devices/system/cpu/{isolated,nohz_full}. */
   isolation?: { isolated?: SnapshotCpuList; nohzFull?: SnapshotCpuList };
-  tuned?: { activeProfile?: string; isolatedCores?: SnapshotCpuList; noBalanceCores?: SnapshotCpuList };
+  /** `includes`: the profiles the active one includes (include= in tuned.conf), transitively, in tuned's reading order. */
+  tuned?: { activeProfile?: string; includes?: string[]; isolatedCores?: SnapshotCpuList; noBalanceCores?: SnapshotCpuList };
 }
 
 export interface HostHugepagePool {
@@ -204,6 +207,8 @@ export interface HostModel {
   watermarkScaleFactor: number;
   /** undefined when the host declares no isolation at all. */
   isolation: HostIsolation | undefined;
+  /** The host's libvirt release (config hosts[].libvirtVersion, else the snapshot's); undefined when unknown. */
+  libvirtVersion: string | undefined;
   /** Housekeeping set HK = online − I; undefined when unknown (rules.md §0). */
   housekeeping: CpuSet | undefined;
   /** Facts the snapshot lacks (its `missing` list plus absent fields). */

@@ -144,7 +144,8 @@ export function buildIsolationLayers(input: IsolationLayersInput): HostIsolation
 
   // tuned: isolated_cores counts under an isolating profile (or an unknown one, as for I);
   // no_balance_cores is a cpu-partitioning variable (/etc/tuned/cpu-partitioning-variables.conf).
-  const profile = s.tuned?.activeProfile;
+  // The active profiles and every profile they include (tuned.includes): a custom profile built on cpu-partitioning partitions too.
+  const profile = s.tuned?.activeProfile === undefined ? undefined : [s.tuned.activeProfile, ...(s.tuned.includes ?? [])].join(' ');
   const tunedApplies = profile === undefined || input.isIsolatingTunedProfile(profile);
   const tunedLayer = (path: string, list: SnapshotCpuList | undefined, source: string): IsolationLayer | undefined => {
     if (!tunedApplies || list === undefined) return undefined;

@@ -145,7 +145,8 @@ const cpuThreadIndex = memoPerDomain((d, host): CpuThreadIndex => {
   for (const t of domainThreads(d, host)) {
     index.position.set(t, index.position.size);
     const cpus = t.affinity.cpus;
-    if (t.affinity.source === 'all-online') index.everywhere.push(t);
+    // The default affinity is every online CPU, unless the host's libvirt leaves the isolated ones out (then it is indexed as a set).
+    if (t.affinity.source === 'all-online' && (!host || !cpus || cpus.equals(host.online))) index.everywhere.push(t);
     else if (!cpus) continue;
     else if (cpus.size > INDEXED_WIDTH) index.wide.push(t);
     else {

@@ -2,6 +2,7 @@
  * The tuned daemon's state under /etc/tuned: the active profile and the
  * isolated_cores / no_balance_cores variables its CPU-partitioning profiles read.
  */
+import { tunedIncludeChain, tunedProfileConfPaths } from './tuned-includes.ts';
 import type { HostSnapshot } from '../../model/host.ts';
 import { cpuList, type TreeReader } from './tree.ts';
 
@@ -41,8 +42,11 @@ export function captureTuned(reader: TreeReader, nrCpuIds: number | undefined): 
   const profile = profileText?.trim();
   const tuned: NonNullable<HostSnapshot['tuned']> = {};
   if (profile !== undefined && profile !== '') tuned.activeProfile = profile;
+  // A custom profile may include cpu-partitioning or realtime-virtual-host (tuned-includes.ts).
+  const includes = profile ? tunedIncludeChain(profile, (name) => tunedProfileConfPaths(name).map((rel) => reader.text(rel)).find((t) => t !== undefined)) : [];
+  if (includes.length > 0) tuned.includes = includes;
 
-  for (const file of tunedVariablesFile(profile)) {
+  for (const file of tunedVariablesFile([profile, ...includes].join(' '))) {
     const rel = `etc/tuned/${file}`;
     const text = reader.text(rel);
     if (text === undefined) continue;

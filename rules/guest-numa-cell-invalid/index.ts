@@ -1,0 +1,68 @@
+import { defineDomainRule } from '../../src/engine/types.ts';
+import { attribute, childrenNamed, firstChild } from '../../src/xml/query.ts';
+import { excerpt } from '../../src/model/describe.ts';
+
+/** numa_conf.c: memAccess and discard are parsed as non-zero enums, so 'default'/'absent' are refused too. */
+const MEM_ACCESS = new Set(['shared', 'private']);
+const DISCARD = new Set(['yes', 'no']);
+/** numa_conf.c virDomainNumaDefNodeDistanceParseXML: LOCAL_DISTANCE 10 .. UNREACHABLE 255. */
+const MIN_DISTANCE = 10;
+const MAX_DISTANCE = 255;
+
+export default defineDomainRule({
+  meta: {
+    id: 'guest-numa-cell-invalid',
+    name: 'GuestNumaCellInvalid',
+    severity: 'error',
+    type: 'problem',
+    fixable: false,
+    hasSuggestions: false,
+    summary: 'A guest NUMA <cell> libvirt rejects: a distance to a cell that does not exist or out of 10-255, or a memAccess or discard value it does not know.',
+    tags: ['numa', 'memory'],
+    messages: {
+      siblingMissing: {
+        message: 'cell {{cell}} gives a distance to sibling {{sibling}}, but the guest has only cell(s) {{cells}}: libvirt rejects this at define time',
+        help: 'give distances only to the cells {{cells}} the domain defines',
+      },
+      distanceRange: {
+        message: "cell {{cell}}'s distance to sibling {{sibling}} is {{value}}: libvirt rejects this at define time (distances are 10-255)",
+        help: 'use 10 for a cell to itself and 11-255 to other cells (20 is a typical remote distance)',
+      },
+      badValue: {
+        message: "cell {{cell}} has {{attr}}='{{value}}', which libvirt does not know: it rejects this at define time",
+        help: 'use {{allowed}}, or leave the attribute out',
+      },
+    },
+  },
+  check({ domain, report }) {
+    const cells = domain.cpu?.cells ?? [];
+    if (cells.length === 0) return;
+    const last = cells.length - 1;
+    for (const c of cells) {
+      const cell = c.id ?? c.index;
+      for (const [name, allowed] of [
+        ['memAccess', MEM_ACCESS],
+        ['discard', DISCARD],
+      ] as const) {
+        const a = attribute(c.element, name);
+        if (a && !allowed.has(a.value)) {
+          report({ range: a.valueRange, messageId: 'badValue', data: { cell, attr: name, value: excerpt(a.value), allowed: [...allowed].map((v) => `'${v}'`).join(' or ') } });
+        }
+      }
+      for (const s of childrenNamed(firstChild(c.element, 'distances'), 'sibling')) {
+        const idAttr = attribute(s, 'id');
+        const valueAttr = attribute(s, 'value');
+        // Non-numeric ids and values are the schema's (value-invalid does not model them).
+        const sibling = idAttr && /^\d+$/.test(idAttr.value.trim()) ? Number(idAttr.value) : undefined;
+        if (sibling !== undefined && sibling > last) {
+          report({ range: idAttr!.valueRange, messageId: 'siblingMissing', data: { cell, sibling, cells: last === 0 ? '0' : `0-${last}` } });
+          continue;
+        }
+        const value = valueAttr && /^\d+$/.test(valueAttr.value.trim()) ? Number(valueAttr.value) : undefined;
+        if (value !== undefined && sibling !== undefined && (value < MIN_DISTANCE || value > MAX_DISTANCE)) {
+          report({ range: valueAttr!.valueRange, messageId: 'distanceRange', data: { cell, sibling, value } });
+        }
+      }
+    }
+  },
+});

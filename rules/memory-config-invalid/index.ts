@@ -1,0 +1,93 @@
+import { defineDomainRule } from '../../src/engine/types.ts';
+import { attribute } from '../../src/xml/query.ts';
+import { formatKiB } from '../../src/model/units.ts';
+import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
+
+/** Memory devices that take a slot of <maxMemory slots> (domain_conf.c virDomainDefHasMemoryHotplug; virtio-mem and virtio-pmem are PCI devices). */
+const SLOT_MODELS = new Set(['dimm', 'nvdimm']);
+/** qemuDomainDefNumaAutoAdd: from this release libvirt adds a guest NUMA cell itself when a new definition enables memory hotplug. */
+const NUMA_AUTO_ADD_SINCE = '9.6.0';
+
+export default defineDomainRule({
+  meta: {
+    id: 'memory-config-invalid',
+    name: 'MemoryConfigInvalid',
+    severity: 'error',
+    type: 'problem',
+    fixable: false,
+    hasSuggestions: false,
+    summary: 'Memory sizing libvirt rejects: no <memory>, a memory device in a missing guest NUMA cell, <maxMemory> too small, too few slots, hotplug without cells.',
+    tags: ['memory', 'numa'],
+    messages: {
+      noMemory: {
+        message: 'the domain has no <memory> and no guest NUMA cell memory: libvirt rejects this at define time',
+        help: "add <memory unit='GiB'>…</memory>, or memory='…' on each guest NUMA <cell>",
+      },
+      targetNoCells: {
+        message: 'a {{model}} memory device is plugged into guest NUMA node {{node}}, but the guest has no NUMA cells: libvirt rejects this at define time',
+        help: "define guest NUMA cells under <cpu><numa>, or drop <node> from the device's <target>",
+      },
+      targetMissing: {
+        message: 'a {{model}} memory device is plugged into guest NUMA node {{node}}, but the guest has only cell(s) {{cells}}: libvirt rejects this at define time',
+        help: 'set <node> to one of the cells {{cells}}',
+      },
+      maxBelowMemory: {
+        message: '<maxMemory> is {{max}}, less than <memory> {{memory}}: libvirt rejects this at define time',
+        help: 'raise <maxMemory> to at least {{memory}} (it is the ceiling for memory hotplug)',
+      },
+      slotsExceeded: {
+        message: '{{count}} DIMM/NVDIMM devices need a memory slot each, but <maxMemory slots> is {{slots}}: libvirt rejects this at define time',
+        help: "raise slots='{{count}}' or more on <maxMemory>",
+      },
+      hotplugNoNuma: {
+        message: '<maxMemory> enables memory hotplug without guest NUMA cells: {{who}}',
+        help: "{{later}}add a guest NUMA cell holding every vCPU and the memory: <cell id='0' cpus='0-{{lastVcpu}}' memory='{{memory}}' unit='KiB'/>",
+      },
+    },
+  },
+  check({ domain, host, report }) {
+    const cells = domain.cpu?.cells ?? [];
+    const cellMemory = cells.some((c) => c.memoryKiB !== undefined || c.memoryAttr !== undefined);
+    // numa_conf.c / domain_conf.c: "Memory size must be specified via <memory> or in the <numa> configuration".
+    if (!domain.memory && !cellMemory && !domain.element.children.some((c) => c.name === 'memory')) {
+      report({ range: domain.element.startTag, messageId: 'noMemory', data: {} });
+    }
+
+    // domain_validate.c virDomainMemoryDefValidate: guest NUMA nodes are contiguous and indexed from zero.
+    const devices = domain.devices.memoryDevices();
+    for (const m of devices) {
+      if (m.targetNode === undefined) continue;
+      const model = m.model ?? 'memory';
+      if (cells.length === 0) report({ range: m.element.startTag, messageId: 'targetNoCells', data: { model, node: m.targetNode } });
+      else if (m.targetNode >= cells.length) report({ range: m.element.startTag, messageId: 'targetMissing', data: { model, node: m.targetNode, cells: cells.length === 1 ? '0' : `0-${cells.length - 1}` } });
+    }
+
+    const max = domain.maxMemory;
+    if (!max) return;
+    if (domain.memory && max.kib < domain.memory.kib) {
+      report({ range: max.range, messageId: 'maxBelowMemory', data: { max: formatKiB(max.kib), memory: formatKiB(domain.memory.kib) } });
+    }
+    const slotsAttr = attribute(max.element, 'slots');
+    const slots = slotsAttr && /^\d+$/.test(slotsAttr.value.trim()) ? Number(slotsAttr.value) : undefined;
+    const needSlots = devices.filter((m) => m.model !== undefined && SLOT_MODELS.has(m.model)).length;
+    if (slots !== undefined && needSlots > slots) {
+      report({ range: slotsAttr!.valueRange, messageId: 'slotsExceeded', data: { count: needSlots, slots } });
+    }
+    // qemu_validate.c: "At least one numa node has to be configured when enabling memory hotplug" (every arch but ppc64).
+    const arch = domain.devices.osType()?.arch;
+    if (cells.length === 0 && !(arch ?? '').startsWith('ppc64')) {
+      const newer = libvirtAtLeast(host?.model.libvirtVersion, NUMA_AUTO_ADD_SINCE);
+      const v = host?.model.libvirtVersion;
+      const who =
+        newer === true ? `libvirt ${v} adds a cell itself on define` : newer === false ? `libvirt ${v} rejects this at define time` : `libvirt before ${NUMA_AUTO_ADD_SINCE} rejects this at define time`;
+      const later =
+        newer === true ? '' : `libvirt ${NUMA_AUTO_ADD_SINCE} and later add a cell when a new definition is defined, but reject an existing one loaded without that update; `;
+      report({
+        range: max.element.startTag,
+        severity: newer === true ? 'info' : newer === false ? 'error' : 'warning',
+        messageId: 'hotplugNoNuma',
+        data: { who, later, lastVcpu: domain.maxVcpus - 1, memory: domain.memory?.kib ?? 0 },
+      });
+    }
+  },
+});
