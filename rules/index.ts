@@ -8,12 +8,14 @@ import guestCellSpansHostNodes from './guest-cell-spans-host-nodes/index.ts';
 import guestNumaCoverage from './guest-numa-coverage/index.ts';
 import guestNumaMemorySum from './guest-numa-memory-sum/index.ts';
 import guestSmtTopologyMismatch from './guest-smt-topology-mismatch/index.ts';
+import hostDefinitionDrift from './host-definition-drift/index.ts';
 import housekeepingOverlap from './housekeeping-overlap/index.ts';
 import hugepageSizeDecimalUnit from './hugepage-size-decimal-unit/index.ts';
 import hugepageSizeUnavailable from './hugepage-size-unavailable/index.ts';
 import hugepagesConfigInvalid from './hugepages-config-invalid/index.ts';
 import insufficientHugepages from './insufficient-hugepages/index.ts';
 import iothreadPlacement from './iothread-placement/index.ts';
+import isolatedCpuNoise from './isolated-cpu-noise/index.ts';
 import isolationIncomplete from './isolation-incomplete/index.ts';
 import isolationParamsConsistency from './isolation-params-consistency/index.ts';
 import isolcpusFloatingAffinity from './isolcpus-floating-affinity/index.ts';
@@ -31,6 +33,9 @@ import pinTargetOffline from './pin-target-offline/index.ts';
 import pinnedGuestCpuModel from './pinned-guest-cpu-model/index.ts';
 import realtimeGuestHygiene from './realtime-guest-hygiene/index.ts';
 import realtimeSchedUnsafe from './realtime-sched-unsafe/index.ts';
+import runningAffinityDrift from './running-affinity-drift/index.ts';
+import runningGuestUnmatched from './running-guest-unmatched/index.ts';
+import runningMemoryDrift from './running-memory-drift/index.ts';
 import schemaInvalid from './schema-invalid/index.ts';
 import smtSiblingSharing from './smt-sibling-sharing/index.ts';
 import unusedDisableDirective from './unused-disable-directive/index.ts';
@@ -41,7 +46,7 @@ import vcpuPartiallyPinned from './vcpu-partially-pinned/index.ts';
 import vcpuPinCollision from './vcpu-pin-collision/index.ts';
 import xmlMalformed from './xml-malformed/index.ts';
 
-export const rules: readonly Rule[] = [cpuTopologyMismatch, cpusetSyntax, dedicatedCpuConflict, emulatorpinOverlapsVcpus, guestCellSpansHostNodes, guestNumaCoverage, guestNumaMemorySum, guestSmtTopologyMismatch, housekeepingOverlap, hugepageSizeDecimalUnit, hugepageSizeUnavailable, hugepagesConfigInvalid, insufficientHugepages, iothreadPlacement, isolationIncomplete, isolationParamsConsistency, isolcpusFloatingAffinity, lockedMemoryRisk, memoryNotHugepageMultiple, minFreeKbytesExceedsNodeFree, minFreeKbytesGuideline, missingEmulatorpin, notADomain, numaMemoryInsufficient, numatuneInvalid, numatuneMemorylessNode, pinCrossesNodeset, pinTargetOffline, pinnedGuestCpuModel, realtimeGuestHygiene, realtimeSchedUnsafe, schemaInvalid, smtSiblingSharing, unusedDisableDirective, valueInvalid, vcpuFloatingPin, vcpuIdRange, vcpuPartiallyPinned, vcpuPinCollision, xmlMalformed];
+export const rules: readonly Rule[] = [cpuTopologyMismatch, cpusetSyntax, dedicatedCpuConflict, emulatorpinOverlapsVcpus, guestCellSpansHostNodes, guestNumaCoverage, guestNumaMemorySum, guestSmtTopologyMismatch, hostDefinitionDrift, housekeepingOverlap, hugepageSizeDecimalUnit, hugepageSizeUnavailable, hugepagesConfigInvalid, insufficientHugepages, iothreadPlacement, isolatedCpuNoise, isolationIncomplete, isolationParamsConsistency, isolcpusFloatingAffinity, lockedMemoryRisk, memoryNotHugepageMultiple, minFreeKbytesExceedsNodeFree, minFreeKbytesGuideline, missingEmulatorpin, notADomain, numaMemoryInsufficient, numatuneInvalid, numatuneMemorylessNode, pinCrossesNodeset, pinTargetOffline, pinnedGuestCpuModel, realtimeGuestHygiene, realtimeSchedUnsafe, runningAffinityDrift, runningGuestUnmatched, runningMemoryDrift, schemaInvalid, smtSiblingSharing, unusedDisableDirective, valueInvalid, vcpuFloatingPin, vcpuIdRange, vcpuPartiallyPinned, vcpuPinCollision, xmlMalformed];
 
 /** Each rule README, keyed by rule id (for SARIF help and `kvmlint rules`). */
 export const readmes: Readonly<Record<string, string>> = {
