@@ -187,13 +187,9 @@ export function captureRunning(reader: TreeReader, isolated: CpuSet | undefined,
     running.guests!.push(guest);
   }
 
-  if (statusUnread.length > 0) {
-    reader.notes.push(
-      `vCPU threads identified by their debug-threads names (\`CPU n/KVM\`), not libvirt's status XML: ${statusUnread.join('; ')}`,
-    );
-  }
+  for (const why of statusUnread) reader.cannotRead('libvirt', `${why} (vCPU threads known by their debug-threads names, \`CPU n/KVM\`)`);
   if (noNames.length > 0) {
-    reader.notes.push(`no vCPU thread found for ${noNames.join(', ')}: without the status XML, QEMU must run with -name debug-threads=on`);
+    reader.notes.push(`no vCPU thread found for ${noNames.join(', ')}: without libvirt's status XML, QEMU must run with -name debug-threads=on`);
   }
   if (noNumaMaps.length > 0) reader.notes.push(`/proc/PID/numa_maps unreadable for ${noNumaMaps.join(', ')}: memory per node left out`);
 
@@ -240,12 +236,13 @@ function irqsOnIsolated(reader: TreeReader, isolated: CpuSet, nrCpuIds: number |
     if (!affinity) continue;
     const effRaw = reader.line(`${dir}/effective_affinity_list`);
     const effective = effRaw === undefined ? undefined : cpuList(reader, `/${dir}/effective_affinity_list`, effRaw.trim(), 'kernel', nrCpuIds);
-    // An IRQ never requested has an empty effective mask: it fires nowhere yet.
+    // An IRQ no driver requested has no action directory: it fires nowhere.
+    const actions = (reader.entries(dir) ?? []).filter((e) => !IRQ_FILES.has(e)).sort();
+    if (actions.length === 0) continue;
     const delivered = effective && !effective.set.isEmpty ? effective.set : affinity.set;
     if (!delivered.intersects(isolated)) continue;
     const entry: SnapshotIrq = { irq, affinity: affinity.list };
-    const actions = (reader.entries(dir) ?? []).filter((e) => !IRQ_FILES.has(e)).sort();
-    if (actions.length > 0) entry.name = actions.join(',');
+    entry.name = actions.join(',');
     if (effective) entry.effectiveAffinity = effective.list;
     out.push(entry);
   }

@@ -25,7 +25,7 @@ export function captureDefinitions(reader: TreeReader): SnapshotDefinition[] | u
   const listing = reader.entriesOrError(LIBVIRT_DEFINITIONS);
   if ('code' in listing) {
     reader.miss('libvirt.definitions');
-    if (listing.code !== 'ENOENT') reader.notes.push(`/${LIBVIRT_DEFINITIONS}: cannot list (${describeReadError(listing.code)}); persistent definitions left out`);
+    if (listing.code !== 'ENOENT') reader.cannotRead('libvirt', `/${LIBVIRT_DEFINITIONS}: ${describeReadError(listing.code)} (persistent definitions left out)`);
     return undefined;
   }
   const out: SnapshotDefinition[] = [];
@@ -48,7 +48,7 @@ export function captureDefinitions(reader: TreeReader): SnapshotDefinition[] | u
     if (model.uuid !== undefined) def.uuid = model.uuid.toLowerCase();
     out.push(def);
   }
-  if (unreadable.length > 0) reader.notes.push(`/${LIBVIRT_DEFINITIONS}: cannot read ${unreadable.join(', ')}; left out`);
+  if (unreadable.length > 0) reader.cannotRead('libvirt', `/${LIBVIRT_DEFINITIONS}: cannot read ${unreadable.join(', ')} (left out)`);
   return out;
 }
 
