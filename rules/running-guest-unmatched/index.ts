@@ -1,36 +1,43 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { definePlanRule } from '../../src/engine/types.ts';
 import { locateJsonKey } from '../../src/json/document.ts';
 import { guestMatches, hasRunningGuests, runningGuestOf } from '../../src/model/running.ts';
 
-export default defineRule({
+export default definePlanRule({
   meta: {
     id: 'running-guest-unmatched',
     name: 'RunningGuestUnmatched',
     severity: 'info',
     type: 'suggestion',
-    needs: 'plan',
     fixable: false,
     hasSuggestions: false,
     summary: 'A guest runs on the host that no domain file mapped to it describes, or a domain mapped to the host is not running there.',
     tags: ['drift', 'running'],
+    messages: {
+      notRunning: {
+        message: 'domain {{domain}} is mapped to {{host}} but was not running there at capture time',
+        help: 'start it there, or map it to the host it runs on (hosts in kvmlint.config.json); capture again after guests start',
+      },
+      unknown: {
+        message: '{{count}} with no domain file mapped to this host: {{names}}',
+        help: 'add their files to the mapping of this host, or find out who started them',
+      },
+    },
   },
-  checkPlan(ctx) {
-    const host = ctx.host.model;
-    if (!hasRunningGuests(host)) return;
-    for (const on of ctx.domains) {
-      if (runningGuestOf(host, on.domain)) continue;
+  check({ host, domains, report, reportHost }) {
+    const model = host.model;
+    if (!hasRunningGuests(model)) return;
+    for (const on of domains) {
+      if (runningGuestOf(model, on.domain)) continue;
       const nameEl = on.domain.element.children.find((c) => c.name === 'name');
-      ctx.report(on, {
-        range: (nameEl ?? on.domain.element).startTag,
-        message: `domain ${on.domain.name ?? '(unnamed)'} is mapped to ${host.name} but not running there at capture time`,
-      });
+      report(on, { range: (nameEl ?? on.domain.element).startTag, messageId: 'notRunning', data: { domain: on.domain.name ?? '(unnamed)', host: model.name } });
     }
-    const unknown = (host.snapshot.running?.guests ?? []).filter((g) => !ctx.domains.some((on) => guestMatches(g, on.domain)));
+    const unknown = (model.snapshot.running?.guests ?? []).filter((g) => !domains.some((on) => guestMatches(g, on.domain)));
     if (unknown.length === 0) return;
     const names = unknown.map((g) => g.name);
-    ctx.reportHost({
-      range: locateJsonKey(ctx.host.text, 'running.guests'),
-      message: `${names.length} running guest${names.length === 1 ? '' : 's'} with no domain file mapped to this host: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}`,
+    reportHost({
+      range: locateJsonKey(host.text, 'running.guests'),
+      messageId: 'unknown',
+      data: { count: `${names.length} running guest${names.length === 1 ? '' : 's'}`, names: `${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}` },
     });
   },
 });
