@@ -12,7 +12,7 @@
  */
 import { resolve } from 'node:path';
 import { UsageError } from '../engine/source.ts';
-import type { CpuSet } from '../model/cpuset.ts';
+import { CpuSet } from '../model/cpuset.ts';
 import type { HostSnapshot } from '../model/host.ts';
 import { buildHostModel } from '../model/host-model.ts';
 import { captureCmdline, captureIdentity, capturePageSize, captureVmSysctls, readProcMeminfo, readZoneinfo } from './capture/proc.ts';
@@ -76,7 +76,9 @@ export function captureHost(options: CaptureOptions = {}): CaptureResult {
 /** The isolated set I (rules.md §0) of what was captured so far: which CPUs must be quiet. */
 function isolatedAtCapture(snapshot: HostSnapshot): CpuSet | undefined {
   try {
-    return buildHostModel(snapshot).isolation?.isolated;
+    const model = buildHostModel(snapshot);
+    // No isolation declared is an empty set; a source that cannot say is unknown.
+    return model.isolation?.isolated ?? (model.missing.has('isolation') ? undefined : CpuSet.empty);
   } catch {
     // A value the model cannot take was already noted and left out by its reader.
     return undefined;

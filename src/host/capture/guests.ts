@@ -193,10 +193,9 @@ export function captureRunning(reader: TreeReader, isolated: CpuSet | undefined,
   }
   if (noNumaMaps.length > 0) reader.notes.push(`/proc/PID/numa_maps unreadable for ${noNumaMaps.join(', ')}: memory per node left out`);
 
-  if (isolated === undefined || isolated.isEmpty) {
-    reader.miss('running.isolation');
-    return running;
-  }
+  // Nothing isolated: no CPU must be quiet. Isolation unknown: which ones cannot be said.
+  if (isolated === undefined) reader.miss('running.isolation');
+  if (isolated === undefined || isolated.isEmpty) return running;
   running.isolatedCpus = { raw: isolated.toString(), parsed: isolated.toString() };
   running.foreignTasks = foreignTasks(reader, pids, guestTids, isolated, nrCpuIds);
   running.irqs = irqsOnIsolated(reader, isolated, nrCpuIds);

@@ -24,8 +24,10 @@ export function describeReadError(code: string): string {
 export function captureDefinitions(reader: TreeReader): SnapshotDefinition[] | undefined {
   const listing = reader.entriesOrError(LIBVIRT_DEFINITIONS);
   if ('code' in listing) {
+    // No /etc/libvirt/qemu: no libvirt here (or a copied tree without it), nothing to say.
+    if (listing.code === 'ENOENT' || listing.code === 'ENOTDIR') return undefined;
     reader.miss('libvirt.definitions');
-    if (listing.code !== 'ENOENT') reader.cannotRead('libvirt', `/${LIBVIRT_DEFINITIONS}: ${describeReadError(listing.code)} (persistent definitions left out)`);
+    reader.cannotRead('libvirt', `/${LIBVIRT_DEFINITIONS}: ${describeReadError(listing.code)} (persistent definitions left out)`);
     return undefined;
   }
   const out: SnapshotDefinition[] = [];
