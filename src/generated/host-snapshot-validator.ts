@@ -4,11 +4,12 @@ import ajvRuntime0 from 'ajv/dist/runtime/ucs2length.js';
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json","title":"kvmlint host snapshot","description":"One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.","type":"object","additionalProperties":false,"required":["kvmlintHostSnapshot","nodes"],"properties":{"$schema":{"type":"string","title":"JSON Schema","description":"Optional link to this schema, for editors."},"kvmlintHostSnapshot":{"const":1,"title":"Snapshot format version","description":"Format version of this document. kvmlint reads version 1."},"source":{"enum":["capture","virsh-capabilities","numactl-hardware","manual"],"title":"Source","description":"Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)."},"hostname":{"type":"string","title":"Host name","description":"From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent."},"kernelRelease":{"type":"string","title":"Kernel release","description":"From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","title":"libvirt version","description":"The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it."},"capturedAt":{"type":"string","title":"Capture time","description":"When the snapshot was taken (RFC 3339)."},"missing":{"type":"array","items":{"type":"string"},"uniqueItems":true,"title":"Missing facts","description":"Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline."},"cpus":{"type":"object","additionalProperties":false,"title":"Host CPUs","description":"CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.","properties":{"possible":{"$ref":"#/definitions/cpuList","title":"Possible CPUs","description":"/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name."},"present":{"$ref":"#/definitions/cpuList","title":"Present CPUs","description":"/sys/devices/system/cpu/present."},"online":{"$ref":"#/definitions/cpuList","title":"Online CPUs","description":"/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used."}}},"cpuTopology":{"type":"array","title":"Per-CPU topology","description":"One entry per CPU from /sys/devices/system/cpu/cpuN/topology.","items":{"type":"object","additionalProperties":false,"required":["cpu"],"title":"CPU","description":"Topology of one logical CPU.","properties":{"cpu":{"type":"integer","minimum":0,"title":"CPU id","description":"Logical CPU number N of cpuN."},"node":{"type":"integer","minimum":0,"title":"NUMA node","description":"The node whose cpulist holds this CPU."},"socket":{"type":"integer","minimum":-1,"title":"Socket","description":"topology/physical_package_id (-1 when the firmware does not say)."},"die":{"type":"integer","minimum":-1,"title":"Die","description":"topology/die_id."},"core":{"type":"integer","minimum":-1,"title":"Core","description":"topology/core_id (unique within a socket, not host-wide)."},"siblings":{"$ref":"#/definitions/cpuList","title":"SMT siblings","description":"topology/thread_siblings_list: this CPU and its hyperthread siblings."},"online":{"type":"boolean","title":"Online","description":"cpuN/online; absent means online."}}}},"nodes":{"type":"array","minItems":1,"title":"NUMA nodes","description":"Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.","items":{"type":"object","additionalProperties":false,"required":["id","cpus"],"title":"NUMA node","description":"One node from /sys/devices/system/node/nodeN.","properties":{"id":{"type":"integer","minimum":0,"title":"Node id","description":"N of nodeN. Unique."},"cpus":{"$ref":"#/definitions/cpuList","title":"Node CPUs","description":"nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only."},"memTotalKiB":{"type":"integer","minimum":0,"title":"MemTotal (KiB)","description":"nodeN/meminfo \"Node N MemTotal\". numactl --hardware prints MB: multiply by 1024."},"memFreeKiB":{"type":"integer","minimum":0,"title":"MemFree (KiB)","description":"nodeN/meminfo \"Node N MemFree\" at capture time. At most memTotalKiB."},"distances":{"type":"array","items":{"type":"integer","minimum":0},"title":"Distances","description":"nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)."},"hugepages":{"type":"array","title":"Hugepage pools","description":"nodeN/hugepages/hugepages-<size>kB: one pool per page size.","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","total"],"title":"Hugepage pool","description":"The pool of one page size on this node.","properties":{"sizeKiB":{"type":"integer","minimum":1,"title":"Page size (KiB)","description":"e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages."},"total":{"type":"integer","minimum":0,"title":"Pool size (pages)","description":"nr_hugepages: pages reserved in this pool on this node."},"free":{"type":"integer","minimum":0,"title":"Free pages","description":"free_hugepages: pages of the pool not in use at capture time."},"surplus":{"type":"integer","minimum":0,"title":"Surplus pages","description":"surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)."}}}},"zones":{"type":"array","title":"Memory zones","description":"This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.","items":{"type":"object","additionalProperties":false,"required":["name","managedPages"],"title":"Zone","description":"One \"Node N, zone NAME\" block.","properties":{"name":{"type":"string","minLength":1,"title":"Zone name","description":"DMA, DMA32, Normal, Movable, HighMem or Device."},"managedPages":{"type":"integer","minimum":0,"title":"Managed pages","description":"\"managed\": pages the buddy allocator manages; the watermark split is proportional to it."},"presentPages":{"type":"integer","minimum":0,"title":"Present pages","description":"\"present\"."},"min":{"type":"integer","minimum":0,"title":"min watermark (pages)","description":"\"min\" as the running kernel reported it, minus \"boost\"."},"low":{"type":"integer","minimum":0,"title":"low watermark (pages)","description":"\"low\" as the running kernel reported it, minus \"boost\"."},"high":{"type":"integer","minimum":0,"title":"high watermark (pages)","description":"\"high\" as the running kernel reported it, minus \"boost\"."}}}}}}},"hugepages":{"type":"object","additionalProperties":false,"title":"Hugepage sizes","description":"Host-wide hugepage facts.","properties":{"defaultSizeKiB":{"type":"integer","minimum":1,"title":"Default hugepage size (KiB)","description":"\"Hugepagesize:\" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>."},"sizesKiB":{"type":"array","items":{"type":"integer","minimum":1},"uniqueItems":true,"title":"Supported sizes (KiB)","description":"The sizes under /sys/kernel/mm/hugepages."}}},"pageSizeKiB":{"type":"integer","minimum":1,"title":"Base page size (KiB)","description":"The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4."},"vm":{"type":"object","additionalProperties":false,"title":"VM sysctls","description":"Memory-management sysctls from /proc/sys/vm.","properties":{"minFreeKbytes":{"type":"integer","minimum":0,"title":"vm.min_free_kbytes","description":"/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size."},"watermarkScaleFactor":{"type":"integer","minimum":1,"maximum":3000,"title":"vm.watermark_scale_factor","description":"/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10."}}},"kernel":{"type":"object","additionalProperties":false,"title":"Kernel","description":"The booted kernel.","properties":{"cmdline":{"type":"string","title":"Kernel command line","description":"/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it."}}},"isolation":{"type":"object","additionalProperties":false,"title":"Running isolation","description":"CPU isolation as the running kernel reports it. When present it wins over the command line.","properties":{"isolated":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs","description":"/sys/devices/system/cpu/isolated (empty string when none)."},"nohzFull":{"$ref":"#/definitions/cpuList","title":"nohz_full CPUs","description":"/sys/devices/system/cpu/nohz_full (empty string when none)."}}},"tuned":{"type":"object","additionalProperties":false,"title":"tuned","description":"The tuned daemon's profile and CPU partitioning variables.","properties":{"activeProfile":{"type":"string","title":"Active profile","description":"/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation."},"includes":{"type":"array","items":{"type":"string","minLength":1},"title":"Included profiles","description":"The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them."},"isolatedCores":{"$ref":"#/definitions/cpuList","title":"isolated_cores","description":"isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed."},"noBalanceCores":{"$ref":"#/definitions/cpuList","title":"no_balance_cores","description":"no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)."}}}},"definitions":{"cpuList":{"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json","title":"kvmlint host snapshot","description":"One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.","type":"object","additionalProperties":false,"required":["kvmlintHostSnapshot","nodes"],"properties":{"$schema":{"type":"string","title":"JSON Schema","description":"Optional link to this schema, for editors."},"kvmlintHostSnapshot":{"const":1,"title":"Snapshot format version","description":"Format version of this document. kvmlint reads version 1."},"source":{"enum":["capture","virsh-capabilities","numactl-hardware","manual"],"title":"Source","description":"Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)."},"hostname":{"type":"string","title":"Host name","description":"From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent."},"kernelRelease":{"type":"string","title":"Kernel release","description":"From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","title":"libvirt version","description":"The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it."},"capturedAt":{"type":"string","title":"Capture time","description":"When the snapshot was taken (RFC 3339)."},"missing":{"type":"array","items":{"type":"string"},"uniqueItems":true,"title":"Missing facts","description":"Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline."},"cpus":{"type":"object","additionalProperties":false,"title":"Host CPUs","description":"CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.","properties":{"possible":{"$ref":"#/definitions/cpuList","title":"Possible CPUs","description":"/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name."},"present":{"$ref":"#/definitions/cpuList","title":"Present CPUs","description":"/sys/devices/system/cpu/present."},"online":{"$ref":"#/definitions/cpuList","title":"Online CPUs","description":"/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used."}}},"cpuTopology":{"type":"array","title":"Per-CPU topology","description":"One entry per CPU from /sys/devices/system/cpu/cpuN/topology.","items":{"type":"object","additionalProperties":false,"required":["cpu"],"title":"CPU","description":"Topology of one logical CPU.","properties":{"cpu":{"type":"integer","minimum":0,"title":"CPU id","description":"Logical CPU number N of cpuN."},"node":{"type":"integer","minimum":0,"title":"NUMA node","description":"The node whose cpulist holds this CPU."},"socket":{"type":"integer","minimum":-1,"title":"Socket","description":"topology/physical_package_id (-1 when the firmware does not say)."},"die":{"type":"integer","minimum":-1,"title":"Die","description":"topology/die_id."},"core":{"type":"integer","minimum":-1,"title":"Core","description":"topology/core_id (unique within a socket, not host-wide)."},"siblings":{"$ref":"#/definitions/cpuList","title":"SMT siblings","description":"topology/thread_siblings_list: this CPU and its hyperthread siblings."},"online":{"type":"boolean","title":"Online","description":"cpuN/online; absent means online."}}}},"nodes":{"type":"array","minItems":1,"title":"NUMA nodes","description":"Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.","items":{"type":"object","additionalProperties":false,"required":["id","cpus"],"title":"NUMA node","description":"One node from /sys/devices/system/node/nodeN.","properties":{"id":{"type":"integer","minimum":0,"title":"Node id","description":"N of nodeN. Unique."},"cpus":{"$ref":"#/definitions/cpuList","title":"Node CPUs","description":"nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only."},"memTotalKiB":{"type":"integer","minimum":0,"title":"MemTotal (KiB)","description":"nodeN/meminfo \"Node N MemTotal\". numactl --hardware prints MB: multiply by 1024."},"memFreeKiB":{"type":"integer","minimum":0,"title":"MemFree (KiB)","description":"nodeN/meminfo \"Node N MemFree\" at capture time. At most memTotalKiB."},"distances":{"type":"array","items":{"type":"integer","minimum":0},"title":"Distances","description":"nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)."},"hugepages":{"type":"array","title":"Hugepage pools","description":"nodeN/hugepages/hugepages-<size>kB: one pool per page size.","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","total"],"title":"Hugepage pool","description":"The pool of one page size on this node.","properties":{"sizeKiB":{"type":"integer","minimum":1,"title":"Page size (KiB)","description":"e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages."},"total":{"type":"integer","minimum":0,"title":"Pool size (pages)","description":"nr_hugepages: pages reserved in this pool on this node."},"free":{"type":"integer","minimum":0,"title":"Free pages","description":"free_hugepages: pages of the pool not in use at capture time."},"surplus":{"type":"integer","minimum":0,"title":"Surplus pages","description":"surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)."}}}},"zones":{"type":"array","title":"Memory zones","description":"This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.","items":{"type":"object","additionalProperties":false,"required":["name","managedPages"],"title":"Zone","description":"One \"Node N, zone NAME\" block.","properties":{"name":{"type":"string","minLength":1,"title":"Zone name","description":"DMA, DMA32, Normal, Movable, HighMem or Device."},"managedPages":{"type":"integer","minimum":0,"title":"Managed pages","description":"\"managed\": pages the buddy allocator manages; the watermark split is proportional to it."},"presentPages":{"type":"integer","minimum":0,"title":"Present pages","description":"\"present\"."},"min":{"type":"integer","minimum":0,"title":"min watermark (pages)","description":"\"min\" as the running kernel reported it, minus \"boost\"."},"low":{"type":"integer","minimum":0,"title":"low watermark (pages)","description":"\"low\" as the running kernel reported it, minus \"boost\"."},"high":{"type":"integer","minimum":0,"title":"high watermark (pages)","description":"\"high\" as the running kernel reported it, minus \"boost\"."}}}}}}},"hugepages":{"type":"object","additionalProperties":false,"title":"Hugepage sizes","description":"Host-wide hugepage facts.","properties":{"defaultSizeKiB":{"type":"integer","minimum":1,"title":"Default hugepage size (KiB)","description":"\"Hugepagesize:\" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>."},"sizesKiB":{"type":"array","items":{"type":"integer","minimum":1},"uniqueItems":true,"title":"Supported sizes (KiB)","description":"The sizes under /sys/kernel/mm/hugepages."}}},"pageSizeKiB":{"type":"integer","minimum":1,"title":"Base page size (KiB)","description":"The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4."},"vm":{"type":"object","additionalProperties":false,"title":"VM sysctls","description":"Memory-management sysctls from /proc/sys/vm.","properties":{"minFreeKbytes":{"type":"integer","minimum":0,"title":"vm.min_free_kbytes","description":"/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size."},"watermarkScaleFactor":{"type":"integer","minimum":1,"maximum":3000,"title":"vm.watermark_scale_factor","description":"/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10."}}},"kernel":{"type":"object","additionalProperties":false,"title":"Kernel","description":"The booted kernel.","properties":{"cmdline":{"type":"string","title":"Kernel command line","description":"/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it."}}},"isolation":{"type":"object","additionalProperties":false,"title":"Running isolation","description":"CPU isolation as the running kernel reports it. When present it wins over the command line.","properties":{"isolated":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs","description":"/sys/devices/system/cpu/isolated (empty string when none)."},"nohzFull":{"$ref":"#/definitions/cpuList","title":"nohz_full CPUs","description":"/sys/devices/system/cpu/nohz_full (empty string when none)."}}},"tuned":{"type":"object","additionalProperties":false,"title":"tuned","description":"The tuned daemon's profile and CPU partitioning variables.","properties":{"activeProfile":{"type":"string","title":"Active profile","description":"/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation."},"includes":{"type":"array","items":{"type":"string","minLength":1},"title":"Included profiles","description":"The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them."},"isolatedCores":{"$ref":"#/definitions/cpuList","title":"isolated_cores","description":"isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed."},"noBalanceCores":{"$ref":"#/definitions/cpuList","title":"no_balance_cores","description":"no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)."}}},"running":{"type":"object","additionalProperties":false,"title":"What runs on the host","description":"Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.","properties":{"guests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","pid","threads"],"title":"Running guest","description":"One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.","properties":{"name":{"type":"string","title":"Guest name","description":"-name guest=NAME (or -name NAME) of the QEMU command line."},"uuid":{"type":"string","title":"Guest uuid","description":"-uuid of the QEMU command line."},"pid":{"type":"integer","minimum":0,"title":"Process id","description":"PID of the QEMU process."},"rolesFrom":{"enum":["status-xml","thread-names"],"title":"Where thread roles came from","description":"status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)."},"threads":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["tid","role","allowedCpus"],"title":"Thread","description":"One thread of the QEMU process, from /proc/PID/task/TID.","properties":{"tid":{"type":"integer","minimum":0,"title":"Thread id","description":"TID of /proc/PID/task/TID."},"role":{"enum":["vcpu","iothread","main","worker"],"title":"Role","description":"vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)."},"id":{"type":"integer","minimum":0,"title":"vCPU or IOThread id","description":"The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread."},"name":{"type":"string","title":"Thread name","description":"The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on."},"lastCpu":{"type":"integer","minimum":0,"title":"Last CPU","description":"Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)."},"policy":{"enum":["other","fifo","rr","batch","idle","deadline"],"title":"Scheduling policy","description":"Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it."},"priority":{"type":"integer","minimum":0,"title":"Realtime priority","description":"Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.","maximum":99}}},"title":"Threads","description":"Every thread of the process."},"memory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["node","pageSizeKiB","kib"],"title":"Memory on one node","description":"The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> × kernelpagesize_kB).","properties":{"node":{"type":"integer","minimum":0,"title":"Host node","description":"N of N<node>= in numa_maps."},"pageSizeKiB":{"type":"integer","minimum":1,"title":"Page size (KiB)","description":"kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings."},"kib":{"type":"integer","minimum":0,"title":"Resident memory (KiB)","description":"Pages on that node × page size."}}},"title":"Memory per node","description":"Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read."}}},"title":"Running guests","description":"Every QEMU process found under /proc."},"isolatedCpus":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs checked","description":"The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)."},"foreignTasks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["pid","tid","name","allowedCpus"],"title":"Foreign task","description":"A task that is neither a guest thread nor a per-CPU kernel thread, allowed on or last run on an isolated CPU.","properties":{"pid":{"type":"integer","minimum":0,"title":"Process id","description":"PID (thread group id)."},"tid":{"type":"integer","minimum":0,"title":"Thread id","description":"TID."},"name":{"type":"string","title":"Name","description":"comm of the task (never its command line)."},"kernelThread":{"type":"boolean","title":"Kernel thread","description":"PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list."},"lastCpu":{"type":"integer","minimum":0,"title":"Last CPU","description":"Field 39 of stat."}}},"title":"Foreign tasks on isolated CPUs","description":"Tasks other than guest threads and per-CPU kernel threads allowed on or last run on isolatedCpus."},"irqs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["irq","affinity"],"title":"IRQ","description":"An interrupt whose affinity includes isolated CPUs.","properties":{"irq":{"type":"integer","minimum":0,"title":"IRQ number","description":"N of /proc/irq/N."},"name":{"type":"string","title":"Actions","description":"The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`."},"affinity":{"$ref":"#/definitions/cpuList","title":"Affinity","description":"/proc/irq/N/smp_affinity_list."},"effectiveAffinity":{"$ref":"#/definitions/cpuList","title":"Effective affinity","description":"/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to."}}},"title":"IRQs on isolated CPUs","description":"IRQs whose effective affinity (else affinity) includes isolatedCpus."}}},"libvirt":{"type":"object","additionalProperties":false,"title":"libvirt","description":"The host's libvirt.","properties":{"definitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","digest","elements"],"title":"Persistent definition","description":"One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.","properties":{"file":{"type":"string","title":"File","description":"Its name under /etc/libvirt/qemu."},"name":{"type":"string","title":"Domain name","description":"<name>."},"uuid":{"type":"string","title":"Domain uuid","description":"<uuid>."},"digest":{"type":"string","title":"Digest","description":"sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.","pattern":"^[0-9a-f]{64}$"},"elements":{"type":"object","title":"Reduced elements","description":"Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) → its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.","additionalProperties":{"type":"string"},"propertyNames":{"enum":["vcpu","cputune","numatune","memoryBacking","cpu","memory"]}}}},"title":"Persistent definitions","description":"The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name."}}}},"definitions":{"cpuList":{"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}}}};
 const schema12 = {"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ajvRuntime0.default;
 const pattern0 = new RegExp("^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
+const pattern1 = new RegExp("^[0-9a-f]{64}$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json" */;
@@ -1930,14 +1931,1364 @@ vErrors.push(err148);
 errors++;
 }
 }
-}
-else {
-const err149 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data.running !== undefined){
+let data81 = data.running;
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+for(const key20 in data81){
+if(!((((key20 === "guests") || (key20 === "isolatedCpus")) || (key20 === "foreignTasks")) || (key20 === "irqs"))){
+const err149 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running,data:data81};
 if(vErrors === null){
 vErrors = [err149];
 }
 else {
 vErrors.push(err149);
+}
+errors++;
+}
+}
+if(data81.guests !== undefined){
+let data82 = data81.guests;
+if(Array.isArray(data82)){
+const len8 = data82.length;
+for(let i10=0; i10<len8; i10++){
+let data83 = data82[i10];
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(data83.name === undefined){
+const err150 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data83};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+if(data83.pid === undefined){
+const err151 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data83};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+if(data83.threads === undefined){
+const err152 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "threads"},message:"must have required property '"+"threads"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data83};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+for(const key21 in data83){
+if(!((((((key21 === "name") || (key21 === "uuid")) || (key21 === "pid")) || (key21 === "rolesFrom")) || (key21 === "threads")) || (key21 === "memory"))){
+const err153 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items,data:data83};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+if(data83.name !== undefined){
+let data84 = data83.name;
+if(typeof data84 !== "string"){
+const err154 = {instancePath:instancePath+"/running/guests/" + i10+"/name",schemaPath:"#/properties/running/properties/guests/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.name.type,parentSchema:schema11.properties.running.properties.guests.items.properties.name,data:data84};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+if(data83.uuid !== undefined){
+let data85 = data83.uuid;
+if(typeof data85 !== "string"){
+const err155 = {instancePath:instancePath+"/running/guests/" + i10+"/uuid",schemaPath:"#/properties/running/properties/guests/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.uuid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.uuid,data:data85};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+if(data83.pid !== undefined){
+let data86 = data83.pid;
+if(!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86)))){
+const err156 = {instancePath:instancePath+"/running/guests/" + i10+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.pid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data86};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 < 0 || isNaN(data86)){
+const err157 = {instancePath:instancePath+"/running/guests/" + i10+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data86};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+}
+if(data83.rolesFrom !== undefined){
+let data87 = data83.rolesFrom;
+if(!((data87 === "status-xml") || (data87 === "thread-names"))){
+const err158 = {instancePath:instancePath+"/running/guests/" + i10+"/rolesFrom",schemaPath:"#/properties/running/properties/guests/items/properties/rolesFrom/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.rolesFrom.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.rolesFrom,data:data87};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+if(data83.threads !== undefined){
+let data88 = data83.threads;
+if(Array.isArray(data88)){
+const len9 = data88.length;
+for(let i11=0; i11<len9; i11++){
+let data89 = data88[i11];
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(data89.tid === undefined){
+const err159 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data89};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+if(data89.role === undefined){
+const err160 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data89};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+if(data89.allowedCpus === undefined){
+const err161 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data89};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+for(const key22 in data89){
+if(!((((((((key22 === "tid") || (key22 === "role")) || (key22 === "id")) || (key22 === "name")) || (key22 === "allowedCpus")) || (key22 === "lastCpu")) || (key22 === "policy")) || (key22 === "priority"))){
+const err162 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data89};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+if(data89.tid !== undefined){
+let data90 = data89.tid;
+if(!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90)))){
+const err163 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data90};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+if((typeof data90 == "number") && (isFinite(data90))){
+if(data90 < 0 || isNaN(data90)){
+const err164 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data90};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+}
+if(data89.role !== undefined){
+let data91 = data89.role;
+if(!((((data91 === "vcpu") || (data91 === "iothread")) || (data91 === "main")) || (data91 === "worker"))){
+const err165 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/role",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.role,data:data91};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+if(data89.id !== undefined){
+let data92 = data89.id;
+if(!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92)))){
+const err166 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data92};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+if((typeof data92 == "number") && (isFinite(data92))){
+if(data92 < 0 || isNaN(data92)){
+const err167 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data92};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+}
+if(data89.name !== undefined){
+let data93 = data89.name;
+if(typeof data93 !== "string"){
+const err168 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/name",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.name.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.name,data:data93};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+if(data89.allowedCpus !== undefined){
+let data94 = data89.allowedCpus;
+if((typeof data94 !== "string") && (!(data94 && typeof data94 == "object" && !Array.isArray(data94)))){
+const err169 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data94};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+if(data94.raw === undefined){
+const err170 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data94};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+for(const key23 in data94){
+if(!((key23 === "raw") || (key23 === "parsed"))){
+const err171 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data94};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+if(data94.raw !== undefined){
+let data95 = data94.raw;
+if(typeof data95 !== "string"){
+const err172 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data95};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+if(data94.parsed !== undefined){
+let data96 = data94.parsed;
+if(typeof data96 !== "string"){
+const err173 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data96};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+}
+}
+if(data89.lastCpu !== undefined){
+let data97 = data89.lastCpu;
+if(!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))){
+const err174 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data97};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+if((typeof data97 == "number") && (isFinite(data97))){
+if(data97 < 0 || isNaN(data97)){
+const err175 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data97};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+}
+if(data89.policy !== undefined){
+let data98 = data89.policy;
+if(!((((((data98 === "other") || (data98 === "fifo")) || (data98 === "rr")) || (data98 === "batch")) || (data98 === "idle")) || (data98 === "deadline"))){
+const err176 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/policy",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy,data:data98};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+if(data89.priority !== undefined){
+let data99 = data89.priority;
+if(!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))){
+const err177 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data99};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+if((typeof data99 == "number") && (isFinite(data99))){
+if(data99 > 99 || isNaN(data99)){
+const err178 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99},message:"must be <= 99",schema:99,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data99};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+if(data99 < 0 || isNaN(data99)){
+const err179 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data99};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.threads.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data89};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+}
+else {
+const err181 = {instancePath:instancePath+"/running/guests/" + i10+"/threads",schemaPath:"#/properties/running/properties/guests/items/properties/threads/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.threads.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads,data:data88};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+if(data83.memory !== undefined){
+let data100 = data83.memory;
+if(Array.isArray(data100)){
+const len10 = data100.length;
+for(let i12=0; i12<len10; i12++){
+let data101 = data100[i12];
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+if(data101.node === undefined){
+const err182 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "node"},message:"must have required property '"+"node"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data101};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+if(data101.pageSizeKiB === undefined){
+const err183 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "pageSizeKiB"},message:"must have required property '"+"pageSizeKiB"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data101};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+if(data101.kib === undefined){
+const err184 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "kib"},message:"must have required property '"+"kib"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data101};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+for(const key24 in data101){
+if(!(((key24 === "node") || (key24 === "pageSizeKiB")) || (key24 === "kib"))){
+const err185 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data101};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+if(data101.node !== undefined){
+let data102 = data101.node;
+if(!(((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102))) && (isFinite(data102)))){
+const err186 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data102};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+if((typeof data102 == "number") && (isFinite(data102))){
+if(data102 < 0 || isNaN(data102)){
+const err187 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data102};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+}
+if(data101.pageSizeKiB !== undefined){
+let data103 = data101.pageSizeKiB;
+if(!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103)))){
+const err188 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data103};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+if((typeof data103 == "number") && (isFinite(data103))){
+if(data103 < 1 || isNaN(data103)){
+const err189 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data103};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+}
+if(data101.kib !== undefined){
+let data104 = data101.kib;
+if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
+const err190 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data104};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+if((typeof data104 == "number") && (isFinite(data104))){
+if(data104 < 0 || isNaN(data104)){
+const err191 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data104};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err192 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.memory.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data101};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/running/guests/" + i10+"/memory",schemaPath:"#/properties/running/properties/guests/items/properties/memory/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.memory.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory,data:data100};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+}
+else {
+const err194 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.type,parentSchema:schema11.properties.running.properties.guests.items,data:data83};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/running/guests",schemaPath:"#/properties/running/properties/guests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.type,parentSchema:schema11.properties.running.properties.guests,data:data82};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+}
+if(data81.isolatedCpus !== undefined){
+let data105 = data81.isolatedCpus;
+if((typeof data105 !== "string") && (!(data105 && typeof data105 == "object" && !Array.isArray(data105)))){
+const err196 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data105};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
+if(data105.raw === undefined){
+const err197 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data105};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+for(const key25 in data105){
+if(!((key25 === "raw") || (key25 === "parsed"))){
+const err198 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data105};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+if(data105.raw !== undefined){
+let data106 = data105.raw;
+if(typeof data106 !== "string"){
+const err199 = {instancePath:instancePath+"/running/isolatedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data106};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+if(data105.parsed !== undefined){
+let data107 = data105.parsed;
+if(typeof data107 !== "string"){
+const err200 = {instancePath:instancePath+"/running/isolatedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data107};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+}
+}
+if(data81.foreignTasks !== undefined){
+let data108 = data81.foreignTasks;
+if(Array.isArray(data108)){
+const len11 = data108.length;
+for(let i13=0; i13<len11; i13++){
+let data109 = data108[i13];
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+if(data109.pid === undefined){
+const err201 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data109};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+if(data109.tid === undefined){
+const err202 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data109};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+if(data109.name === undefined){
+const err203 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data109};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+if(data109.allowedCpus === undefined){
+const err204 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data109};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+for(const key26 in data109){
+if(!((((((key26 === "pid") || (key26 === "tid")) || (key26 === "name")) || (key26 === "kernelThread")) || (key26 === "allowedCpus")) || (key26 === "lastCpu"))){
+const err205 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data109};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+if(data109.pid !== undefined){
+let data110 = data109.pid;
+if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
+const err206 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.pid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data110};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+if((typeof data110 == "number") && (isFinite(data110))){
+if(data110 < 0 || isNaN(data110)){
+const err207 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data110};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+}
+if(data109.tid !== undefined){
+let data111 = data109.tid;
+if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
+const err208 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.tid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data111};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+if((typeof data111 == "number") && (isFinite(data111))){
+if(data111 < 0 || isNaN(data111)){
+const err209 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data111};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+}
+if(data109.name !== undefined){
+let data112 = data109.name;
+if(typeof data112 !== "string"){
+const err210 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/name",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.foreignTasks.items.properties.name.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.name,data:data112};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+}
+if(data109.kernelThread !== undefined){
+let data113 = data109.kernelThread;
+if(typeof data113 !== "boolean"){
+const err211 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/kernelThread",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/kernelThread/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread,data:data113};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+}
+if(data109.allowedCpus !== undefined){
+let data114 = data109.allowedCpus;
+if((typeof data114 !== "string") && (!(data114 && typeof data114 == "object" && !Array.isArray(data114)))){
+const err212 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data114};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
+if(data114.raw === undefined){
+const err213 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data114};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+for(const key27 in data114){
+if(!((key27 === "raw") || (key27 === "parsed"))){
+const err214 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data114};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+if(data114.raw !== undefined){
+let data115 = data114.raw;
+if(typeof data115 !== "string"){
+const err215 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data115};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+if(data114.parsed !== undefined){
+let data116 = data114.parsed;
+if(typeof data116 !== "string"){
+const err216 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data116};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+}
+}
+if(data109.lastCpu !== undefined){
+let data117 = data109.lastCpu;
+if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
+const err217 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data117};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+if((typeof data117 == "number") && (isFinite(data117))){
+if(data117 < 0 || isNaN(data117)){
+const err218 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data117};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.foreignTasks.items.type,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data109};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+}
+else {
+const err220 = {instancePath:instancePath+"/running/foreignTasks",schemaPath:"#/properties/running/properties/foreignTasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.foreignTasks.type,parentSchema:schema11.properties.running.properties.foreignTasks,data:data108};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+if(data81.irqs !== undefined){
+let data118 = data81.irqs;
+if(Array.isArray(data118)){
+const len12 = data118.length;
+for(let i14=0; i14<len12; i14++){
+let data119 = data118[i14];
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+if(data119.irq === undefined){
+const err221 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "irq"},message:"must have required property '"+"irq"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data119};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+if(data119.affinity === undefined){
+const err222 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "affinity"},message:"must have required property '"+"affinity"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data119};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+for(const key28 in data119){
+if(!((((key28 === "irq") || (key28 === "name")) || (key28 === "affinity")) || (key28 === "effectiveAffinity"))){
+const err223 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.irqs.items,data:data119};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+if(data119.irq !== undefined){
+let data120 = data119.irq;
+if(!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120)))){
+const err224 = {instancePath:instancePath+"/running/irqs/" + i14+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.irqs.items.properties.irq.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data120};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+if((typeof data120 == "number") && (isFinite(data120))){
+if(data120 < 0 || isNaN(data120)){
+const err225 = {instancePath:instancePath+"/running/irqs/" + i14+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data120};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+}
+if(data119.name !== undefined){
+let data121 = data119.name;
+if(typeof data121 !== "string"){
+const err226 = {instancePath:instancePath+"/running/irqs/" + i14+"/name",schemaPath:"#/properties/running/properties/irqs/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.irqs.items.properties.name.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.name,data:data121};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+if(data119.affinity !== undefined){
+let data122 = data119.affinity;
+if((typeof data122 !== "string") && (!(data122 && typeof data122 == "object" && !Array.isArray(data122)))){
+const err227 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data122};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+if(data122.raw === undefined){
+const err228 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data122};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+for(const key29 in data122){
+if(!((key29 === "raw") || (key29 === "parsed"))){
+const err229 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data122};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+if(data122.raw !== undefined){
+let data123 = data122.raw;
+if(typeof data123 !== "string"){
+const err230 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data123};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+if(data122.parsed !== undefined){
+let data124 = data122.parsed;
+if(typeof data124 !== "string"){
+const err231 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data124};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+}
+}
+if(data119.effectiveAffinity !== undefined){
+let data125 = data119.effectiveAffinity;
+if((typeof data125 !== "string") && (!(data125 && typeof data125 == "object" && !Array.isArray(data125)))){
+const err232 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data125};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
+if(data125.raw === undefined){
+const err233 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data125};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+for(const key30 in data125){
+if(!((key30 === "raw") || (key30 === "parsed"))){
+const err234 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data125};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+if(data125.raw !== undefined){
+let data126 = data125.raw;
+if(typeof data126 !== "string"){
+const err235 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data126};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+if(data125.parsed !== undefined){
+let data127 = data125.parsed;
+if(typeof data127 !== "string"){
+const err236 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data127};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err237 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.irqs.items.type,parentSchema:schema11.properties.running.properties.irqs.items,data:data119};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+}
+else {
+const err238 = {instancePath:instancePath+"/running/irqs",schemaPath:"#/properties/running/properties/irqs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.irqs.type,parentSchema:schema11.properties.running.properties.irqs,data:data118};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+}
+else {
+const err239 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.type,parentSchema:schema11.properties.running,data:data81};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+if(data.libvirt !== undefined){
+let data128 = data.libvirt;
+if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
+for(const key31 in data128){
+if(!(key31 === "definitions")){
+const err240 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt,data:data128};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+if(data128.definitions !== undefined){
+let data129 = data128.definitions;
+if(Array.isArray(data129)){
+const len13 = data129.length;
+for(let i15=0; i15<len13; i15++){
+let data130 = data129[i15];
+if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
+if(data130.file === undefined){
+const err241 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data130};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+if(data130.digest === undefined){
+const err242 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data130};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+if(data130.elements === undefined){
+const err243 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "elements"},message:"must have required property '"+"elements"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data130};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+for(const key32 in data130){
+if(!(((((key32 === "file") || (key32 === "name")) || (key32 === "uuid")) || (key32 === "digest")) || (key32 === "elements"))){
+const err244 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data130};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+if(data130.file !== undefined){
+let data131 = data130.file;
+if(typeof data131 !== "string"){
+const err245 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/file",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.file.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.file,data:data131};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+if(data130.name !== undefined){
+let data132 = data130.name;
+if(typeof data132 !== "string"){
+const err246 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/name",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.name.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.name,data:data132};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+if(data130.uuid !== undefined){
+let data133 = data130.uuid;
+if(typeof data133 !== "string"){
+const err247 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/uuid",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.uuid.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.uuid,data:data133};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+if(data130.digest !== undefined){
+let data134 = data130.digest;
+if(typeof data134 === "string"){
+if(!pattern1.test(data134)){
+const err248 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data134};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+else {
+const err249 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.digest.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data134};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+}
+if(data130.elements !== undefined){
+let data135 = data130.elements;
+if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
+for(const key33 in data135){
+const _errs315 = errors;
+if(!((((((key33 === "vcpu") || (key33 === "cputune")) || (key33 === "numatune")) || (key33 === "memoryBacking")) || (key33 === "cpu")) || (key33 === "memory"))){
+const err250 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,data:key33,propertyName:key33};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+var valid77 = _errs315 === errors;
+if(!valid77){
+const err251 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames",keyword:"propertyNames",params:{propertyName: key33},message:"property name must be valid",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data135};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+for(const key34 in data135){
+let data136 = data135[key34];
+if(typeof data136 !== "string"){
+const err252 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties,data:data136};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+}
+else {
+const err253 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data135};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+}
+else {
+const err254 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.type,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data130};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+}
+else {
+const err255 = {instancePath:instancePath+"/libvirt/definitions",schemaPath:"#/properties/libvirt/properties/definitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.definitions.type,parentSchema:schema11.properties.libvirt.properties.definitions,data:data129};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+}
+else {
+const err256 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.type,parentSchema:schema11.properties.libvirt,data:data128};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+}
+else {
+const err257 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
 }
 errors++;
 }

@@ -2,8 +2,9 @@
  * `kvmlint snapshot`: reads every fact of host-snapshot.md's table under a root
  * directory (default `/`) into a HostSnapshot, one module per source under
  * capture/: sys.ts (/sys), proc.ts (/proc), tuned.ts (/etc/tuned), libvirt.ts
- * (installed package metadata). The JSON
- * serializer is snapshot-json.ts.
+ * (installed package metadata for the libvirt version; /etc/libvirt and /run/libvirt
+ * for definitions and status) and guests.ts (running QEMU processes, tasks and
+ * IRQs on isolated CPUs, from /proc). The JSON serializer is snapshot-json.ts.
  *
  * A missing file is not an error: its field is left out and named in `missing`.
  * Every CPU list is stored as `{raw, parsed}`: the text exactly as its source
@@ -12,12 +13,15 @@
  */
 import { resolve } from 'node:path';
 import { UsageError } from '../engine/source.ts';
+import { CpuSet } from '../model/cpuset.ts';
 import type { HostSnapshot } from '../model/host.ts';
+import { buildHostModel } from '../model/host-model.ts';
 import { captureCmdline, captureIdentity, capturePageSize, captureVmSysctls, readProcMeminfo, readZoneinfo } from './capture/proc.ts';
 import { captureCpuMasks, captureCpuTopology, captureHugepageSizes, captureNodes, captureRunningIsolation, SYS_CPU } from './capture/sys.ts';
+import { captureRunning } from './capture/guests.ts';
+import { captureDefinitions, captureLibvirtVersion } from './capture/libvirt.ts';
 import { TreeReader } from './capture/tree.ts';
 import { captureTuned } from './capture/tuned.ts';
-import { captureLibvirtVersion } from './capture/libvirt.ts';
 
 export interface CaptureOptions {
   /** Directory holding `sys/`, `proc/` and `etc/tuned/` (a copy of a host's, or `/`). Default `/`. */
@@ -63,6 +67,24 @@ export function captureHost(options: CaptureOptions = {}): CaptureResult {
   if (topology) snapshot.cpuTopology = topology;
   else reader.miss('cpuTopology');
 
+  const definitions = captureDefinitions(reader);
+  if (definitions) snapshot.libvirt = { definitions };
+  const running = captureRunning(reader, isolatedAtCapture(snapshot), cpus.nrCpuIds);
+  if (running) snapshot.running = running;
+
+  for (const [source, problems] of reader.unreadable) reader.notes.push(`${source}: could not read ${problems.join('; ')}`);
   if (reader.missing.size > 0) snapshot.missing = [...reader.missing].sort();
   return { snapshot, notes: reader.notes };
+}
+
+/** The isolated set I (rules.md §0) of what was captured so far: which CPUs must be quiet. */
+function isolatedAtCapture(snapshot: HostSnapshot): CpuSet | undefined {
+  try {
+    const model = buildHostModel(snapshot);
+    // No isolation declared is an empty set; a source that cannot say is unknown.
+    return model.isolation?.isolated ?? (model.missing.has('isolation') ? undefined : CpuSet.empty);
+  } catch {
+    // A value the model cannot take was already noted and left out by its reader.
+    return undefined;
+  }
 }

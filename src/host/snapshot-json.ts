@@ -27,6 +27,8 @@ const KEY_ORDER: Record<string, readonly string[]> = {
     'isolation',
     'tuned',
     'cpuTopology',
+    'libvirt',
+    'running',
   ],
   cpus: ['possible', 'present', 'online'],
   cpuList: ['raw', 'parsed'],
@@ -39,6 +41,15 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   isolation: ['isolated', 'nohzFull'],
   tuned: ['activeProfile', 'includes', 'isolatedCores', 'noBalanceCores'],
   cpu: ['cpu', 'node', 'socket', 'die', 'core', 'siblings', 'online'],
+  running: ['isolatedCpus', 'guests', 'foreignTasks', 'irqs'],
+  guest: ['name', 'uuid', 'pid', 'rolesFrom', 'threads', 'memory'],
+  thread: ['tid', 'role', 'id', 'name', 'allowedCpus', 'lastCpu', 'policy', 'priority'],
+  guestMemory: ['node', 'pageSizeKiB', 'kib'],
+  task: ['pid', 'tid', 'name', 'kernelThread', 'allowedCpus', 'lastCpu'],
+  irq: ['irq', 'name', 'affinity', 'effectiveAffinity'],
+  libvirt: ['definitions'],
+  definition: ['file', 'name', 'uuid', 'digest', 'elements'],
+  elements: ['memory', 'vcpu', 'cputune', 'numatune', 'memoryBacking', 'cpu'],
 };
 
 /** What kind of object sits at a path (for its key order). */
@@ -62,8 +73,27 @@ function kindAt(path: readonly (string | number)[]): string | undefined {
       return 'zone';
     case 'cpuTopology.#':
       return 'cpu';
+    case 'running':
+    case 'libvirt':
+      return p;
+    case 'running.guests.#':
+      return 'guest';
+    case 'running.guests.#.threads.#':
+      return 'thread';
+    case 'running.guests.#.memory.#':
+      return 'guestMemory';
+    case 'running.foreignTasks.#':
+      return 'task';
+    case 'running.irqs.#':
+      return 'irq';
+    case 'libvirt.definitions.#':
+      return 'definition';
+    case 'libvirt.definitions.#.elements':
+      return 'elements';
     default:
-      return /^(cpus\.\w+|nodes\.#\.cpus|cpuTopology\.#\.siblings|isolation\.\w+|tuned\.\w+)$/.test(p) ? 'cpuList' : undefined;
+      return /^(cpus\.\w+|nodes\.#\.cpus|cpuTopology\.#\.siblings|isolation\.\w+|tuned\.\w+|running\.isolatedCpus|running\.guests\.#\.threads\.#\.allowedCpus|running\.foreignTasks\.#\.allowedCpus|running\.irqs\.#\.\w+)$/.test(p)
+        ? 'cpuList'
+        : undefined;
   }
 }
 

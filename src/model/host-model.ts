@@ -71,6 +71,18 @@ export function snapshotCpuListFields(s: HostSnapshot): SnapshotCpuListField[] {
   add('isolation.nohzFull', s.isolation?.nohzFull, 'kernel');
   add('tuned.isolatedCores', s.tuned?.isolatedCores, 'tuned');
   add('tuned.noBalanceCores', s.tuned?.noBalanceCores, 'tuned');
+  const running = s.running;
+  if (running) {
+    add('running.isolatedCpus', running.isolatedCpus, 'kernel');
+    (running.guests ?? []).forEach((g, i) =>
+      g.threads.forEach((t, k) => add(`running.guests[${i}].threads[${k}].allowedCpus`, t.allowedCpus, 'kernel')),
+    );
+    (running.foreignTasks ?? []).forEach((t, i) => add(`running.foreignTasks[${i}].allowedCpus`, t.allowedCpus, 'kernel'));
+    (running.irqs ?? []).forEach((q, i) => {
+      add(`running.irqs[${i}].affinity`, q.affinity, 'kernel');
+      add(`running.irqs[${i}].effectiveAffinity`, q.effectiveAffinity, 'kernel');
+    });
+  }
   return out;
 }
 

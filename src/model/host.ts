@@ -46,6 +46,79 @@ export interface SnapshotCpu {
   online?: boolean;
 }
 
+/** How the scheduler runs a thread: libvirt's <vcpusched scheduler> names (SCHED_OTHER is `other`). */
+export type SnapshotSchedPolicy = 'other' | 'fifo' | 'rr' | 'batch' | 'idle' | 'deadline';
+
+/** One thread of a running QEMU process (/proc/PID/task/TID). */
+export interface SnapshotGuestThread {
+  tid: number;
+  /** main and worker threads are the emulator threads `<emulatorpin>` pins. */
+  role: 'vcpu' | 'iothread' | 'main' | 'worker';
+  /** The vCPU or IOThread id. */
+  id?: number;
+  /** comm, e.g. `CPU 0/KVM`. */
+  name?: string;
+  allowedCpus: SnapshotCpuList;
+  lastCpu?: number;
+  policy?: SnapshotSchedPolicy;
+  priority?: number;
+}
+
+/** A guest's resident memory on one host node in pages of one size (/proc/PID/numa_maps). */
+export interface SnapshotGuestMemory {
+  node: number;
+  pageSizeKiB: number;
+  kib: number;
+}
+
+/** One running QEMU process. Of its command line only name and uuid are kept. */
+export interface SnapshotGuest {
+  name: string;
+  uuid?: string;
+  pid: number;
+  rolesFrom?: 'status-xml' | 'thread-names';
+  threads: SnapshotGuestThread[];
+  memory?: SnapshotGuestMemory[];
+}
+
+/** A task other than guest threads and per-CPU kernel threads that touches an isolated CPU. */
+export interface SnapshotForeignTask {
+  pid: number;
+  tid: number;
+  name: string;
+  kernelThread?: boolean;
+  allowedCpus: SnapshotCpuList;
+  lastCpu?: number;
+}
+
+export interface SnapshotIrq {
+  irq: number;
+  name?: string;
+  affinity: SnapshotCpuList;
+  effectiveAffinity?: SnapshotCpuList;
+}
+
+/** What ran on the host at capture time (absent when not captured). */
+export interface SnapshotRunning {
+  guests?: SnapshotGuest[];
+  /** The isolated CPUs foreignTasks and irqs were gathered for. */
+  isolatedCpus?: SnapshotCpuList;
+  foreignTasks?: SnapshotForeignTask[];
+  irqs?: SnapshotIrq[];
+}
+
+/** Elements of a definition kvmlint reasons about, reduced to a canonical text each (src/model/definition-reduce.ts). */
+export type ReducedElementName = 'vcpu' | 'cputune' | 'numatune' | 'memoryBacking' | 'cpu' | 'memory';
+
+/** One /etc/libvirt/qemu/NAME.xml, reduced. */
+export interface SnapshotDefinition {
+  file: string;
+  name?: string;
+  uuid?: string;
+  digest: string;
+  elements: Partial<Record<ReducedElementName, string>>;
+}
+
 /** The versioned JSON document (schemas/host-snapshot.schema.json). */
 export interface HostSnapshot {
   kvmlintHostSnapshot: 1;
@@ -69,6 +142,9 @@ export interface HostSnapshot {
   isolation?: { isolated?: SnapshotCpuList; nohzFull?: SnapshotCpuList };
   /** `includes`: the profiles the active one includes (include= in tuned.conf), transitively, in tuned's reading order. */
   tuned?: { activeProfile?: string; includes?: string[]; isolatedCores?: SnapshotCpuList; noBalanceCores?: SnapshotCpuList };
+  /** The running guests and what else runs on isolated CPUs, when captured. */
+  running?: SnapshotRunning;
+  libvirt?: { definitions?: SnapshotDefinition[] };
 }
 
 export interface HostHugepagePool {

@@ -13,8 +13,17 @@ import { parseSnapshotCpuList, type CpuListGrammar } from '../../model/host-mode
 export class TreeReader {
   readonly missing = new Set<string>();
   readonly notes: string[] = [];
+  /** What a source could not read, said in one note per source at the end of the capture (`libvirt` → problems). */
+  readonly unreadable = new Map<string, string[]>();
 
   constructor(readonly root: string) {}
+
+  /** Records a problem of a source that reads many files (libvirt's), for its one note. */
+  cannotRead(source: string, problem: string): void {
+    const list = this.unreadable.get(source) ?? [];
+    list.push(problem);
+    this.unreadable.set(source, list);
+  }
 
   abs(rel: string): string {
     return join(this.root, rel);

@@ -1,0 +1,118 @@
+import { defineHostRule } from '../../src/engine/types.ts';
+import { CpuSet } from '../../src/model/cpuset.ts';
+import type { SnapshotGuestThread } from '../../src/model/host.ts';
+import { runningGuestOf } from '../../src/model/running.ts';
+import { domainThreads, isRealtimePolicy } from '../../src/model/threads.ts';
+import { formatKiB } from '../../src/model/units.ts';
+import type { XmlElement } from '../../src/xml/types.ts';
+
+/** Share of a guest's resident memory that may sit outside its `<numatune>` nodes before it counts as misplaced. */
+const DEFAULT_MAX_OFF_NODESET_PERCENT = 5;
+/** A hugepage-backed guest with less of its resident memory in hugepages than this runs on small pages. */
+const DEFAULT_MIN_HUGEPAGE_PERCENT = 50;
+
+function percent(part: number, whole: number): string {
+  return `${Math.round((part * 1000) / whole) / 10}%`;
+}
+
+export default defineHostRule({
+  meta: {
+    id: 'running-memory-drift',
+    name: 'RunningMemoryDrift',
+    severity: 'warning',
+    type: 'problem',
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A running guest's memory is not where <numatune> binds it, runs on small pages though <hugepages> is set, or lacks the <vcpusched> policy.",
+    tags: ['drift', 'numa', 'hugepages', 'realtime', 'running'],
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        maxOffNodesetPercent: { type: 'number', minimum: 0, maximum: 100, description: 'share of resident memory tolerated outside the nodeset (default 5)' },
+        minHugepagePercent: { type: 'number', minimum: 0, maximum: 100, description: 'share of resident memory a <hugepages> guest must have in hugepages (default 50)' },
+      },
+    },
+    messages: {
+      offNodeset: {
+        message: "{{share}} of running guest {{guest}}'s memory ({{size}}) is on node {{nodes}}, outside nodeset {{nodeset}}",
+        help: 'restart the guest so the strict binding applies from its first allocation, or move it live with virsh numatune --live',
+      },
+      smallPages: {
+        message: 'running guest {{guest}} has {{share}} of its resident memory in hugepages though <hugepages> is set',
+        help: 'check the per-node hugepage pools, then restart the guest so QEMU backs its memory with hugepages again',
+      },
+      notRealtime: {
+        message: 'vCPU {{vcpus}} of running guest {{guest}} run {{running}}, not {{wanted}} as <vcpusched> says',
+        help: 'restart the guest, or set the policy live (chrt -f -p PRIORITY TID) on its vCPU threads',
+      },
+    },
+  },
+  check({ domain: d, host, options, report }) {
+    const guest = runningGuestOf(host.model, d);
+    if (!guest) return;
+    const maxOff = Number(options.maxOffNodesetPercent ?? DEFAULT_MAX_OFF_NODESET_PERCENT);
+    const minHuge = Number(options.minHugepagePercent ?? DEFAULT_MIN_HUGEPAGE_PERCENT);
+    const memory = guest.memory ?? [];
+    const total = memory.reduce((a, m) => a + m.kib, 0);
+
+    // Memory off the nodes <numatune> names (static placement: with placement='auto' numad chooses them).
+    const numatune = d.numatune;
+    if (total > 0 && numatune && numatune.memory?.placement !== 'auto') {
+      let nodes = numatune.memory?.nodeset?.set ?? CpuSet.empty;
+      for (const mn of numatune.memnodes) nodes = nodes.union(mn.nodeset?.set ?? CpuSet.empty);
+      const where = numatune.memory?.nodeset ?? numatune.memnodes.find((m) => m.nodeset)?.nodeset;
+      const off = memory.filter((m) => !nodes.has(m.node));
+      const offKiB = off.reduce((a, m) => a + m.kib, 0);
+      if (!nodes.isEmpty && where && offKiB * 100 > total * maxOff) {
+        report({
+          range: where.attr.range,
+          messageId: 'offNodeset',
+          data: {
+            share: percent(offKiB, total),
+            guest: guest.name,
+            size: formatKiB(offKiB),
+            nodes: CpuSet.of(...off.map((m) => m.node)).toString(),
+            nodeset: nodes.toString(),
+          },
+        });
+      }
+    }
+
+    // <hugepages> configured, small pages in use.
+    const hugepages = d.memoryBacking?.hugepages;
+    if (hugepages && total > 0) {
+      const base = host.model.snapshot.pageSizeKiB ?? Math.min(...memory.map((m) => m.pageSizeKiB));
+      const hugeKiB = memory.filter((m) => m.pageSizeKiB > base).reduce((a, m) => a + m.kib, 0);
+      if (hugeKiB * 100 < total * minHuge) {
+        report({ range: hugepages.element.startTag, messageId: 'smallPages', data: { guest: guest.name, share: percent(hugeKiB, total) } });
+      }
+    }
+
+    // <vcpusched> realtime policy not applied to the running vCPU threads: one finding per <vcpusched>.
+    const wrongBySched = new Map<XmlElement, { wanted: string; threads: SnapshotGuestThread[] }>();
+    for (const group of domainThreads(d, host.model)) {
+      if (group.kind !== 'vcpu' || !isRealtimePolicy(group.policy) || !group.sched) continue;
+      const wrong = guest.threads.filter(
+        (t) =>
+          t.role === 'vcpu' &&
+          t.id !== undefined &&
+          group.ids.has(t.id) &&
+          t.policy !== undefined &&
+          (t.policy !== group.policy || (group.priority !== undefined && t.priority !== group.priority)),
+      );
+      if (wrong.length === 0) continue;
+      const entry = wrongBySched.get(group.sched.element) ?? { wanted: `${group.policy} ${group.priority ?? ''}`.trimEnd(), threads: [] };
+      entry.threads.push(...wrong);
+      wrongBySched.set(group.sched.element, entry);
+    }
+    for (const [element, { wanted, threads }] of wrongBySched) {
+      const first = threads[0]!;
+      report({
+        range: element.startTag,
+        messageId: 'notRealtime',
+        data: { vcpus: CpuSet.of(...threads.map((t) => t.id!)).toString(), guest: guest.name, running: `${first.policy} ${first.priority ?? 0}`, wanted },
+      });
+    }
+  },
+});

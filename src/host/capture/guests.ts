@@ -1,0 +1,249 @@
+/**
+ * What runs on the host, from /proc: every QEMU process (its guest name and uuid,
+ * its threads with their roles, allowed CPUs, last CPU and scheduling, its memory
+ * per host node and page size), and the tasks and IRQs that touch isolated CPUs.
+ *
+ * A guest's command line can hold secrets (passwords in -object secret, -vnc,
+ * -spice, iSCSI URLs): only `-name guest=` and `-uuid` are taken from it, and the
+ * text itself never leaves this module.
+ */
+import type { CpuSet } from '../../model/cpuset.ts';
+import type {
+  SnapshotForeignTask,
+  SnapshotGuest,
+  SnapshotGuestMemory,
+  SnapshotGuestThread,
+  SnapshotIrq,
+  SnapshotRunning,
+  SnapshotSchedPolicy,
+} from '../../model/host.ts';
+import { readStatusVcpuThreads } from './libvirt.ts';
+import { cpuList, numberedEntries, type ReadCpuList, type TreeReader } from './tree.ts';
+
+/** QEMU's process name: comm is qemu-system-<arch> cut to 15 characters, or qemu-kvm (RHEL's /usr/libexec/qemu-kvm). */
+export function isQemuComm(comm: string): boolean {
+  return comm.startsWith('qemu-system-') || comm === 'qemu-kvm';
+}
+
+/**
+ * `-name guest=NAME,debug-threads=on` or `-name NAME`, and `-uuid UUID`, from the
+ * NUL-separated command line. QemuOpts: the first item without `=` is the implied
+ * `guest`, and `,,` is a literal comma.
+ */
+export function guestIdentity(argv: readonly string[]): { name: string | undefined; uuid: string | undefined } {
+  let name: string | undefined;
+  let uuid: string | undefined;
+  for (let i = 0; i + 1 < argv.length; i++) {
+    const opt = argv[i]!.replace(/^--/, '-');
+    if (opt === '-uuid') uuid = argv[i + 1]!.toLowerCase();
+    if (opt !== '-name') continue;
+    const items = argv[i + 1]!.split(/(?<!,),(?!,)/).map((s) => s.replace(/,,/g, ','));
+    items.forEach((item, k) => {
+      const eq = item.indexOf('=');
+      if (eq < 0 && k === 0) name = item;
+      else if (item.slice(0, eq) === 'guest') name = item.slice(eq + 1);
+    });
+  }
+  return { name, uuid };
+}
+
+/** sched policy numbers (include/uapi/linux/sched.h) as libvirt names them. */
+const POLICIES: Record<number, SnapshotSchedPolicy> = { 0: 'other', 1: 'fifo', 2: 'rr', 3: 'batch', 5: 'idle', 6: 'deadline' };
+/** PF_KTHREAD (include/linux/sched.h): the task is a kernel thread. */
+const PF_KTHREAD = 0x00200000;
+
+interface TaskStat {
+  flags: number;
+  lastCpu: number;
+  priority: number;
+  policy: SnapshotSchedPolicy | undefined;
+}
+
+/** Fields of /proc/PID/task/TID/stat after `(comm)` (which may hold spaces and parentheses): man 5 proc. */
+export function parseTaskStat(text: string): TaskStat | undefined {
+  const close = text.lastIndexOf(')');
+  if (close < 0) return undefined;
+  // Field 3 (state) is index 0 here; field N is index N - 3.
+  const f = text.slice(close + 2).trim().split(/\s+/);
+  const at = (field: number): number => Number(f[field - 3]);
+  if (f.length < 41 - 2 || ![9, 39, 40, 41].every((n) => Number.isSafeInteger(at(n)))) return undefined;
+  return { flags: at(9), lastCpu: at(39), priority: at(40), policy: POLICIES[at(41)] };
+}
+
+/** Cpus_allowed_list of /proc/…/status. */
+function allowedCpusOf(status: string | undefined): string | undefined {
+  return status === undefined ? undefined : /^Cpus_allowed_list:\s*(\S*)\s*$/m.exec(status)?.[1];
+}
+
+/** Resident KiB per (host node, page size) from numa_maps: `N<node>=<pages>` × `kernelpagesize_kB=` per mapping. */
+export function memoryFromNumaMaps(text: string): SnapshotGuestMemory[] {
+  const kib = new Map<string, SnapshotGuestMemory>();
+  for (const line of text.split('\n')) {
+    const size = /\bkernelpagesize_kB=(\d+)/.exec(line);
+    if (!size) continue;
+    const pageSizeKiB = Number(size[1]);
+    for (const m of line.matchAll(/\bN(\d+)=(\d+)/g)) {
+      const node = Number(m[1]);
+      const key = `${node}/${pageSizeKiB}`;
+      const e = kib.get(key) ?? { node, pageSizeKiB, kib: 0 };
+      e.kib += Number(m[2]) * pageSizeKiB;
+      kib.set(key, e);
+    }
+  }
+  return [...kib.values()].sort((a, b) => a.node - b.node || a.pageSizeKiB - b.pageSizeKiB);
+}
+
+/** A thread's role from the name QEMU gives it with debug-threads=on (qemu_thread_create: `CPU n/KVM`, `IO <object id>`). */
+function roleFromName(name: string): Pick<SnapshotGuestThread, 'role' | 'id'> | undefined {
+  const vcpu = /^CPU (\d+)\//.exec(name);
+  if (vcpu) return { role: 'vcpu', id: Number(vcpu[1]) };
+  // libvirt names its IOThread objects iothread<id> (qemuBuildIOThreadCommandLine).
+  const io = /^IO iothread(\d+)$/.exec(name);
+  if (io) return { role: 'iothread', id: Number(io[1]) };
+  return undefined;
+}
+
+interface Task {
+  pid: number;
+  tid: number;
+  comm: string;
+  allowed: ReadCpuList;
+  stat: TaskStat | undefined;
+}
+
+function readTask(reader: TreeReader, pid: number, tid: number, nrCpuIds: number | undefined): Task | undefined {
+  const dir = `proc/${pid}/task/${tid}`;
+  const comm = reader.line(`${dir}/comm`);
+  const allowedRaw = allowedCpusOf(reader.text(`${dir}/status`));
+  // A task that exited while we read it leaves nothing: skip it.
+  if (comm === undefined || allowedRaw === undefined) return undefined;
+  const allowed = cpuList(reader, `/${dir}/status Cpus_allowed_list`, allowedRaw, 'kernel', nrCpuIds);
+  if (!allowed) return undefined;
+  const statText = reader.text(`${dir}/stat`);
+  return { pid, tid, comm, allowed, stat: statText === undefined ? undefined : parseTaskStat(statText) };
+}
+
+function tasksOf(reader: TreeReader, pid: number, nrCpuIds: number | undefined): Task[] {
+  return numberedEntries(reader.entries(`proc/${pid}/task`), '')
+    .map((tid) => readTask(reader, pid, tid, nrCpuIds))
+    .filter((t): t is Task => t !== undefined);
+}
+
+function threadOf(t: Task, role: Pick<SnapshotGuestThread, 'role' | 'id'>): SnapshotGuestThread {
+  const thread: SnapshotGuestThread = { tid: t.tid, ...role, name: t.comm, allowedCpus: t.allowed.list };
+  if (t.stat) {
+    thread.lastCpu = t.stat.lastCpu;
+    if (t.stat.policy) thread.policy = t.stat.policy;
+    thread.priority = t.stat.priority;
+  }
+  return thread;
+}
+
+/** Everything captured about running guests and isolated-CPU noise, and the guests' task ids. */
+export function captureRunning(reader: TreeReader, isolated: CpuSet | undefined, nrCpuIds: number | undefined): SnapshotRunning | undefined {
+  const pids = numberedEntries(reader.entries('proc'), '');
+  // A copied tree with /proc's host files but no processes: nothing ran there.
+  if (pids.length === 0) return undefined;
+
+  const running: SnapshotRunning = { guests: [] };
+  const guestTids = new Set<string>();
+  const statusUnread: string[] = [];
+  const noNames: string[] = [];
+  const noNumaMaps: string[] = [];
+
+  for (const pid of pids) {
+    const comm = reader.line(`proc/${pid}/comm`);
+    if (comm === undefined || !isQemuComm(comm)) continue;
+    const cmdline = reader.textOrError(`proc/${pid}/cmdline`);
+    if ('code' in cmdline) continue;
+    const { name, uuid } = guestIdentity(cmdline.text.split('\0'));
+    if (name === undefined) {
+      reader.notes.push(`QEMU process ${pid} has no -name: not a libvirt guest; left out`);
+      continue;
+    }
+    const tasks = tasksOf(reader, pid, nrCpuIds);
+    for (const t of tasks) guestTids.add(`${pid}/${t.tid}`);
+
+    const status = readStatusVcpuThreads(reader, name, pid);
+    const threads = tasks.map((t): SnapshotGuestThread => {
+      const fromName = roleFromName(t.comm);
+      if ('vcpuOfTid' in status) {
+        const vcpu = status.vcpuOfTid.get(t.tid);
+        if (vcpu !== undefined) return threadOf(t, { role: 'vcpu', id: vcpu });
+        if (fromName?.role === 'iothread') return threadOf(t, fromName);
+      } else if (fromName) return threadOf(t, fromName);
+      return threadOf(t, { role: t.tid === pid ? 'main' : 'worker' });
+    });
+    if (!('vcpuOfTid' in status)) {
+      statusUnread.push(status.why);
+      if (!threads.some((t) => t.role === 'vcpu')) noNames.push(name);
+    }
+
+    const guest: SnapshotGuest = { name, pid, rolesFrom: 'vcpuOfTid' in status ? 'status-xml' : 'thread-names', threads };
+    if (uuid !== undefined) guest.uuid = uuid;
+    const numaMaps = reader.textOrError(`proc/${pid}/numa_maps`);
+    if ('text' in numaMaps) guest.memory = memoryFromNumaMaps(numaMaps.text);
+    else noNumaMaps.push(`${name} (${numaMaps.code})`);
+    running.guests!.push(guest);
+  }
+
+  for (const why of statusUnread) reader.cannotRead('libvirt', `${why} (vCPU threads known by their debug-threads names, \`CPU n/KVM\`)`);
+  if (noNames.length > 0) {
+    reader.notes.push(`no vCPU thread found for ${noNames.join(', ')}: without libvirt's status XML, QEMU must run with -name debug-threads=on`);
+  }
+  if (noNumaMaps.length > 0) reader.notes.push(`/proc/PID/numa_maps unreadable for ${noNumaMaps.join(', ')}: memory per node left out`);
+
+  // Nothing isolated: no CPU must be quiet. Isolation unknown: which ones cannot be said.
+  if (isolated === undefined) reader.miss('running.isolation');
+  if (isolated === undefined || isolated.isEmpty) return running;
+  running.isolatedCpus = { raw: isolated.toString(), parsed: isolated.toString() };
+  running.foreignTasks = foreignTasks(reader, pids, guestTids, isolated, nrCpuIds);
+  running.irqs = irqsOnIsolated(reader, isolated, nrCpuIds);
+  return running;
+}
+
+/** Tasks other than guest threads and per-CPU kernel threads that may run, or last ran, on an isolated CPU. */
+function foreignTasks(reader: TreeReader, pids: number[], guestTids: Set<string>, isolated: CpuSet, nrCpuIds: number | undefined): SnapshotForeignTask[] {
+  const out: SnapshotForeignTask[] = [];
+  for (const pid of pids) {
+    for (const t of tasksOf(reader, pid, nrCpuIds)) {
+      if (guestTids.has(`${pid}/${t.tid}`)) continue;
+      const kernelThread = t.stat !== undefined && (t.stat.flags & PF_KTHREAD) !== 0;
+      // ksoftirqd/N, migration/N, kworker/N:M: bound to their CPU by design.
+      if (kernelThread && t.allowed.set.size === 1) continue;
+      const lastOnIsolated = t.stat !== undefined && isolated.has(t.stat.lastCpu);
+      if (!t.allowed.set.intersects(isolated) && !lastOnIsolated) continue;
+      const task: SnapshotForeignTask = { pid, tid: t.tid, name: t.comm, allowedCpus: t.allowed.list };
+      if (kernelThread) task.kernelThread = true;
+      if (t.stat) task.lastCpu = t.stat.lastCpu;
+      out.push(task);
+    }
+  }
+  return out;
+}
+
+const IRQ_FILES: ReadonlySet<string> = new Set(['smp_affinity', 'smp_affinity_list', 'effective_affinity', 'effective_affinity_list', 'affinity_hint', 'node', 'spurious']);
+
+/** IRQs delivered to isolated CPUs: effective affinity where the kernel has it (kernel/irq/proc.c), else the affinity asked for. */
+function irqsOnIsolated(reader: TreeReader, isolated: CpuSet, nrCpuIds: number | undefined): SnapshotIrq[] {
+  const out: SnapshotIrq[] = [];
+  for (const irq of numberedEntries(reader.entries('proc/irq'), '')) {
+    const dir = `proc/irq/${irq}`;
+    const raw = reader.line(`${dir}/smp_affinity_list`);
+    if (raw === undefined) continue;
+    const affinity = cpuList(reader, `/${dir}/smp_affinity_list`, raw.trim(), 'kernel', nrCpuIds);
+    if (!affinity) continue;
+    const effRaw = reader.line(`${dir}/effective_affinity_list`);
+    const effective = effRaw === undefined ? undefined : cpuList(reader, `/${dir}/effective_affinity_list`, effRaw.trim(), 'kernel', nrCpuIds);
+    // An IRQ no driver requested has no action directory: it fires nowhere.
+    const actions = (reader.entries(dir) ?? []).filter((e) => !IRQ_FILES.has(e)).sort();
+    if (actions.length === 0) continue;
+    const delivered = effective && !effective.set.isEmpty ? effective.set : affinity.set;
+    if (!delivered.intersects(isolated)) continue;
+    const entry: SnapshotIrq = { irq, affinity: affinity.list };
+    entry.name = actions.join(',');
+    if (effective) entry.effectiveAffinity = effective.list;
+    out.push(entry);
+  }
+  return out;
+}

@@ -1,0 +1,241 @@
+/**
+ * Capture of running guests from the fixture trees under fixtures/running/ laid over
+ * a fixtures/sysfs host: roles from libvirt's status XML and from thread names,
+ * memory per node and page size, foreign tasks and IRQs on isolated CPUs, reduced
+ * definitions; no command-line argument but name and uuid in the snapshot; the
+ * round trip; and a capture by a user who cannot read libvirt's files.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { captureHost } from '../../src/host/capture.ts';
+import { guestIdentity, memoryFromNumaMaps, parseTaskStat } from '../../src/host/capture/guests.ts';
+import { loadHostSnapshotText } from '../../src/host/load.ts';
+import { formatSnapshot } from '../../src/host/snapshot-json.ts';
+import type { HostSnapshot, SnapshotCpuList } from '../../src/model/host.ts';
+import { FIXTURE_SECRET, RUNNING_TREES_DIR, writeRunningTrees } from '../../scripts/gen-running-trees.ts';
+import { SYSFS_FIXTURES_DIR } from '../../scripts/gen-sysfs-fixtures.ts';
+import { copyBundle } from '../support/bundle.ts';
+
+const NOW = new Date('2026-01-02T03:04:05Z');
+const temps: string[] = [];
+after(() => {
+  for (const t of temps) rmSync(t, { recursive: true, force: true });
+});
+
+function temp(): string {
+  const d = mkdtempSync(join(tmpdir(), 'kvmlint-running-'));
+  temps.push(d);
+  return d;
+}
+
+/** The dual-socket host (isolated 4-31) with a running-guest tree laid over it. */
+function hostWithGuests(tree = 'two-guests'): string {
+  const dir = join(temp(), 'root');
+  cpSync(join(SYSFS_FIXTURES_DIR, 'dual-socket-isolated'), dir, { recursive: true, verbatimSymlinks: true });
+  cpSync(join(RUNNING_TREES_DIR, tree), dir, { recursive: true });
+  return dir;
+}
+
+function raw(list: SnapshotCpuList | undefined): string | undefined {
+  return list === undefined ? undefined : typeof list === 'string' ? list : list.raw;
+}
+
+function treeOf(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d)) {
+      const p = join(d, e);
+      const st = lstatSync(p);
+      if (st.isSymbolicLink()) out.set(relative(dir, p), `-> ${readlinkSync(p)}`);
+      else if (st.isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p, 'utf8'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('fixtures/running trees', () => {
+  it('are what scripts/gen-running-trees.ts writes', () => {
+    const dir = temp();
+    writeRunningTrees(dir);
+    assert.deepEqual(treeOf(RUNNING_TREES_DIR), treeOf(dir));
+  });
+});
+
+describe('capture of running guests', () => {
+  const root = hostWithGuests();
+  const { snapshot, notes } = captureHost({ root, now: NOW });
+  const guests = snapshot.running?.guests ?? [];
+  const web = guests.find((g) => g.name === 'web-1')!;
+  const db = guests.find((g) => g.name === 'db-2')!;
+
+  it('finds both QEMU processes by comm, with name and uuid from the command line', () => {
+    assert.deepEqual(
+      guests.map((g) => [g.name, g.uuid, g.pid]),
+      [
+        ['web-1', '3f9c2a51-7d0e-4b8a-9c61-5e2f0a7b1c44', 4100],
+        ['db-2', '8a4e6b1c-2d3f-4e5a-8b7c-9d0e1f2a3b4c', 4300],
+      ],
+    );
+  });
+
+  it("takes web-1's vCPU threads from the status XML, with allowed CPUs, last CPU and fifo 1", () => {
+    assert.equal(web.rolesFrom, 'status-xml');
+    const vcpus = web.threads.filter((t) => t.role === 'vcpu').map((t) => [t.id, t.tid, raw(t.allowedCpus), t.lastCpu, t.policy, t.priority]);
+    assert.deepEqual(vcpus, [
+      [0, 4110, '4', 4, 'fifo', 1],
+      [1, 4111, '5', 5, 'fifo', 1],
+      [2, 4112, '6', 6, 'fifo', 1],
+      [3, 4113, '7', 7, 'fifo', 1],
+    ]);
+    assert.deepEqual(
+      web.threads.filter((t) => t.role !== 'vcpu').map((t) => [t.tid, t.role, t.id]),
+      [
+        [4100, 'main', undefined],
+        [4101, 'worker', undefined],
+        [4102, 'worker', undefined],
+        [4103, 'iothread', 1],
+        [4120, 'worker', undefined],
+      ],
+    );
+  });
+
+  it("falls back to thread names for db-2, whose status XML names an earlier pid, and says so in one note", () => {
+    assert.equal(db.rolesFrom, 'thread-names');
+    assert.deepEqual(db.threads.filter((t) => t.role === 'vcpu').map((t) => [t.id, raw(t.allowedCpus), t.policy]), [
+      [0, '16', 'other'],
+      [1, '17', 'other'],
+    ]);
+    const libvirtNotes = notes.filter((n) => n.startsWith('libvirt:'));
+    assert.equal(libvirtNotes.length, 1, notes.join('\n'));
+    assert.match(libvirtNotes[0]!, /\/run\/libvirt\/qemu\/db-2\.xml: describes pid 4290, not 4300/);
+  });
+
+  it('sums numa_maps per node with small pages and hugepages apart', () => {
+    assert.deepEqual(web.memory, [
+      { node: 0, pageSizeKiB: 4, kib: (2100 + 29000 + 3 + 9) * 4 },
+      { node: 0, pageSizeKiB: 2048, kib: 4096 * 2048 },
+      { node: 1, pageSizeKiB: 4, kib: 1000 * 4 },
+    ]);
+    assert.deepEqual(db.memory, [{ node: 1, pageSizeKiB: 4, kib: 524288 * 4 }]);
+  });
+
+  it('lists foreign tasks on isolated CPUs, leaving out guest threads, per-CPU and housekeeping kernel threads', () => {
+    assert.equal(raw(snapshot.running?.isolatedCpus), '4-31');
+    assert.deepEqual(
+      snapshot.running?.foreignTasks?.map((t) => [t.pid, t.name, t.kernelThread ?? false, raw(t.allowedCpus), t.lastCpu]),
+      [
+        [91, 'rcu_preempt', true, '0-31', 2],
+        [7001, 'stress-ng', false, '0-31', 9],
+      ],
+    );
+  });
+
+  it('lists IRQs by where they are delivered: effective affinity, not the affinity asked for', () => {
+    assert.deepEqual(
+      snapshot.running?.irqs?.map((q) => [q.irq, q.name, raw(q.affinity), raw(q.effectiveAffinity)]),
+      [[24, 'eth0-TxRx-5', '0-31', '5']],
+    );
+  });
+
+  it('reduces the persistent definitions (sizes in KiB and written defaults undone) and digests them', () => {
+    const defs = snapshot.libvirt?.definitions ?? [];
+    assert.deepEqual(defs.map((d) => [d.file, d.name]), [
+      ['db-2.xml', 'db-2'],
+      ['web-1.xml', 'web-1'],
+    ]);
+    const web1 = defs.find((d) => d.name === 'web-1')!;
+    assert.equal(web1.elements.memory, '<memory>8388608</memory>');
+    assert.equal(web1.elements.vcpu, '<vcpu>4</vcpu>');
+    assert.equal(web1.elements.cpu, "<cpu mode='host-passthrough'/>");
+    assert.match(web1.digest, /^[0-9a-f]{64}$/);
+  });
+
+  it('keeps no command-line argument but name and uuid: the secret appears nowhere', () => {
+    const text = formatSnapshot(snapshot);
+    assert.ok(readFileSync(join(root, 'proc/4100/cmdline'), 'utf8').includes(FIXTURE_SECRET), 'the fixture carries the secret');
+    for (const leaked of [FIXTURE_SECRET, 'password=on', 'masterKey0', 'pc-q35', 'guest=', '-uuid']) {
+      assert.ok(!text.includes(leaked), `snapshot holds ${leaked}`);
+      assert.ok(!notes.some((n) => n.includes(leaked)), `a note holds ${leaked}`);
+    }
+  });
+
+  it('round-trips: capture → JSON → load gives the same snapshot and the same text', () => {
+    const text = formatSnapshot(snapshot);
+    const loaded = loadHostSnapshotText(text, 'two-guests.json');
+    assert.deepEqual(loaded, JSON.parse(text));
+    assert.equal(formatSnapshot(loaded), text);
+  });
+});
+
+describe('a snapshot without runtime data', () => {
+  it('a /sys and /proc tree without processes captures exactly as before: no running, no libvirt', () => {
+    const { snapshot } = captureHost({ root: join(SYSFS_FIXTURES_DIR, 'dual-socket-isolated'), now: NOW });
+    assert.equal(snapshot.running, undefined);
+    assert.equal(snapshot.libvirt, undefined);
+    assert.ok(!formatSnapshot(snapshot).includes('"running"'));
+  });
+});
+
+describe('a capture that cannot read libvirt files', () => {
+  it('degrades to debug-threads names, leaves definitions out, and says why in one note', () => {
+    const root = hostWithGuests();
+    for (const f of ['web-1.xml', 'db-2.xml']) chmodSync(join(root, 'run/libvirt/qemu', f), 0o600);
+    chmodSync(join(root, 'etc/libvirt/qemu'), 0o700);
+    // libvirtd's files are root's; the capture runs as someone else (nobody, when the test runs as root).
+    const bundle = copyBundle('kvmlint.mjs', join(temp(), 'bundle', 'kvmlint.mjs'));
+    for (let d = root; d !== tmpdir(); d = join(d, '..')) chmodSync(d, 0o755);
+    chmodSync(join(bundle, '..'), 0o755);
+    chmodSync(join(bundle, '../..'), 0o755);
+    const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
+    const argv = [...asUser, process.execPath, bundle, 'snapshot', '--root', root];
+    const run = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '0' } });
+    assert.equal(run.status, 0, run.stderr);
+    const { stdout, stderr } = run;
+    const snapshot = JSON.parse(stdout) as HostSnapshot;
+    assert.deepEqual(snapshot.running?.guests?.map((g) => [g.name, g.rolesFrom]), [
+      ['web-1', 'thread-names'],
+      ['db-2', 'thread-names'],
+    ]);
+    const web = snapshot.running!.guests!.find((g) => g.name === 'web-1')!;
+    assert.deepEqual(web.threads.filter((t) => t.role === 'vcpu').map((t) => [t.id, t.name, raw(t.allowedCpus)]), [
+      [0, 'CPU 0/KVM', '4'],
+      [1, 'CPU 1/KVM', '5'],
+      [2, 'CPU 2/KVM', '6'],
+      [3, 'CPU 3/KVM', '7'],
+    ]);
+    assert.equal(snapshot.libvirt, undefined);
+    assert.ok(snapshot.missing?.includes('libvirt.definitions'));
+    const libvirtNotes = stderr.split('\n').filter((l) => l.includes('note: libvirt:'));
+    assert.equal(libvirtNotes.length, 1, stderr);
+    assert.match(libvirtNotes[0]!, /\/etc\/libvirt\/qemu: EACCES/);
+    assert.match(libvirtNotes[0]!, /\/run\/libvirt\/qemu\/web-1\.xml: EACCES/);
+    assert.match(libvirtNotes[0]!, /debug-threads names/);
+  });
+});
+
+describe('command-line, stat and numa_maps parsing', () => {
+  it('reads -name in both forms, with QemuOpts comma escapes, and -uuid', () => {
+    assert.deepEqual(guestIdentity(['qemu', '-name', 'guest=a,,b,debug-threads=on', '-uuid', 'ABC']), { name: 'a,b', uuid: 'abc' });
+    assert.deepEqual(guestIdentity(['qemu', '-name', 'plain', '-m', '1024']), { name: 'plain', uuid: undefined });
+    assert.deepEqual(guestIdentity(['qemu', '-m', '1024']), { name: undefined, uuid: undefined });
+  });
+
+  it('reads stat fields after a comm holding spaces and parentheses', () => {
+    const fields = Array.from({ length: 50 }, (_, i) => String(i + 3));
+    fields[9 - 3] = '4194368';
+    fields[39 - 3] = '7';
+    fields[40 - 3] = '10';
+    fields[41 - 3] = '2';
+    assert.deepEqual(parseTaskStat(`12 (CPU 0/KVM (x)) ${fields.join(' ')}`), { flags: 4194368, lastCpu: 7, priority: 10, policy: 'rr' });
+  });
+
+  it('numa_maps lines without kernelpagesize_kB are skipped', () => {
+    assert.deepEqual(memoryFromNumaMaps('7f00 default anon=1 N0=1\n7f01 default anon=2 N1=2 kernelpagesize_kB=4\n'), [{ node: 1, pageSizeKiB: 4, kib: 8 }]);
+  });
+});
