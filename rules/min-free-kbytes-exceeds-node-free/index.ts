@@ -25,7 +25,8 @@ export default defineRule({
       ctx.reportHost({ severity: 'info', message: 'the snapshot has no vm.min_free_kbytes: min-free-kbytes-exceeds-node-free is not checked' });
       return;
     }
-    const at = locateJsonKey(ctx.host.text, 'vm.minFreeKbytes');
+    // Located, and the safe values searched, only for a finding: most hosts of a fleet have none.
+    const at = () => locateJsonKey(ctx.host.text, 'vm.minFreeKbytes');
     const { zones, approximatedNodes, shares } = hostNodeWatermarks(host)!;
     // Free memory after the planned guests whose small-page memory is bound strictly to each node.
     // Each domain's strict small-page memory per node, once; the plan's total per node is their sum.
@@ -49,8 +50,7 @@ export default defineRule({
       verdicts.set(n.id, nodeMemoryVerdict({ freeKiB: n.memFreeKiB, plannedKiB: planned.get(n.id) ?? 0, minKiB: share?.minKiB, highKiB: share?.highKiB }));
     }
     const constraining = new Map([...free].filter(([n]) => verdicts.get(n)?.rule !== 'numa-memory-insufficient'));
-    const safest = largestSafeMinFreeKbytes(zones, constraining, host.watermarkScaleFactor, host.pageSizeKiB, 'min');
-    const safestHigh = largestSafeMinFreeKbytes(zones, constraining, host.watermarkScaleFactor, host.pageSizeKiB, 'high');
+    const safestFor = (level: 'min' | 'high') => largestSafeMinFreeKbytes(zones, constraining, host.watermarkScaleFactor, host.pageSizeKiB, level);
     const basis = approximatedNodes.length > 0 ? ' (zones approximated from node MemTotal: the snapshot has no /proc/zoneinfo)' : '';
     for (const share of shares.values()) {
       const nodeFree = free.get(share.node);
@@ -59,16 +59,18 @@ export default defineRule({
       const guests = planned.get(share.node) ? `, after ${formatKiB(planned.get(share.node)!)} bound strictly to it by ${describePlanned(plannedBy(share.node))}` : '';
       const freeText = `${formatKiB(Math.max(0, nodeFree))} free${guests}`;
       if (verdict.level === 'below-min') {
+        const safest = safestFor('min');
         ctx.reportHost({
-          range: at,
+          range: at(),
           message:
             `vm.min_free_kbytes=${minFree} gives node ${share.node} a min watermark of ${formatKiB(share.minKiB)}, more than its ${freeText}${basis}: ` +
             `allocations on node ${share.node} enter direct reclaim and the OOM killer while other nodes have memory; ` +
             (safest === undefined ? 'no value of vm.min_free_kbytes is safe for this node' : `the largest value that keeps every node safe is ${safest}`),
         });
       } else {
+        const safestHigh = safestFor('high');
         ctx.reportHost({
-          range: at,
+          range: at(),
           severity: 'warning',
           message:
             `vm.min_free_kbytes=${minFree} gives node ${share.node} a high watermark of ${formatKiB(share.highKiB)}, more than its ${freeText}${basis}: ` +
