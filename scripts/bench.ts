@@ -1,41 +1,50 @@
 /**
- * npm run bench                      the fleet scale run (1,000 / 3,000 / 10,000 domains over
- *                                    10 / 30 / 100 config-mapped hosts), then the worst case
- *                                    (10,000 domains whose dedicated CPUs all collide)
- * npm run bench -- --domains 2000 --hosts 1 --runs 5     one size only
- * npm run bench -- --layout dense ...                    one size, every guest colliding
- * npm run bench -- --schema /usr/share/libvirt/schemas    also time the lint with libvirt's
- *                                    RelaxNG schema (schema-invalid), per domain
+ * npm run bench                  what a user pays: whole kvmlint processes (node dist/kvmlint.mjs,
+ *                                as the npm bin runs it) against `xmllint --noout` over the same
+ *                                files, on every corpus shape below; then the warm in-process table
+ * npm run bench -- --only fleet,one-file --runs 9     some shapes, more rounds
+ * npm run bench -- --baseline /tmp/old/kvmlint.mjs    also time another build of the CLI in the
+ *                                same rounds (a change measured before and after, paired)
+ * npm run bench -- --schema DIR  libvirt's schemas for the --schema shape (default
+ *                                $KVMLINT_LIBVIRT_SCHEMAS, then /usr/share/libvirt/schemas)
+ * npm run bench -- --warm-only | --no-warm
+ * npm run bench -- --dir DIR     generate the corpora under DIR and keep them; a later run with
+ *                                the same DIR reuses them (to profile: node --cpu-prof dist/kvmlint.mjs
+ *                                in DIR/hypervisors)
  *
- * Generates realistic pinned domains (~7 KB of `virsh dumpxml`: numatune,
- * hugepages, a full device list) and host snapshots. Layouts:
- *   fleet — what a fleet repository holds: every host has CPUs for the
- *           dedicated vCPUs planned on it (2 nodes, housekeeping CPUs 0-3 of
- *           each node, every guest pinned 1:1 on its own node, emulator and
- *           IOThread on that node's housekeeping CPUs); one guest in twenty
- *           lacks <emulatorpin> and one in fifty pins a vCPU onto a
- *           neighbour's CPU, so findings are a realistic minority;
- *   dense — the earlier generator: 32-CPU hosts on which 100 guests pin into
- *           the same 12 CPUs, so nearly every guest collides with ~16 others
- *           (~4 findings per domain): a worst case for the plan rules and for
- *           reporting, not a fleet anyone runs.
- * Then, in a fresh child
- * process per size, times alternately:
- *   bare — read every file and parse it with saxes (positions on, no tree):
- *          the issue's baseline, a conformant parser doing nothing else;
- *   own  — read every file and parse it with kvmlint's parser (fast path,
- *          light tree), shown so the ratio is not read as "lint is nearly free";
- *   full — kvmlint's whole lint: config, discovery, read, parse with ranges,
- *          models, every domain and plan rule.
- * The child sets V8's heap up as the CLI does (src/engine/heap.ts) before all three;
- * BENCH_V8_DEFAULTS=1 leaves V8's defaults instead, to see what that setting buys.
- * Prints medians, full ÷ bare (the median of the runs' paired ratios, with their
- * min and max: pairing each full lint with the bare parse of the same round keeps
- * the ratio meaningful when the machine's speed drifts), time per domain and the
- * child's peak RSS.
+ * Needs xmllint and GNU time: `apt-get install -y libxml2-utils time` (Debian). It measures the
+ * committed bundle: run `npm run build` first.
+ *
+ * Whole-process shapes (each generated once under the temp directory):
+ *   fleet          100 hosts × 100 guests (~7 KB `virsh dumpxml`-like domains), config-mapped
+ *   fleet-nohost   the same files, --no-config-lookup: domain rules only
+ *   hypervisors    1,700 hosts × 6 guests (~3 KB), config-mapped; the snapshots are shaped like
+ *                  `kvmlint snapshot` output of a 2-socket, 48-thread host ({raw, parsed} CPU lists,
+ *                  zones, per-CPU topology)
+ *   guide-text     10,000 small guide-style domains (examples/domains/missing-emulatorpin.xml
+ *                  renamed), one finding each, default text format
+ *   guide-json     the same, -f json
+ *   one-host       10,000 guests of the dense layout on one --host (~5 findings each); peak RSS
+ *   schema         --schema over 1,000 fleet domains against `xmllint --noout --relaxng domain.rng`
+ *   one-file       one domain with --host, as a pre-commit hook runs it (and `node -e 0` beside it)
+ *   one-file-fleet one domain of the hypervisors fleet, its host found through the config
+ * Each round runs kvmlint, then (with --baseline) the other build, then xmllint, one after the
+ * other; a ratio is taken within each round and the median of the rounds is printed with its
+ * min and max (the machine's speed drifts between rounds; pairing keeps the ratio meaningful).
+ * Wall time is Node's monotonic clock around the child; CPU (user + system) and peak RSS are
+ * the kernel's accounting of the finished child, read by GNU time. kvmlint's report goes to a
+ * file, as `kvmlint > report.txt` would. One untimed run of each command first (files cached,
+ * findings counted from -f json).
+ *
+ * The warm table: in a fresh child process per size, times alternately
+ *   bare — read every file and parse it with saxes (positions on, no tree);
+ *   own  — read every file and parse it with kvmlint's parser (fast path, light tree);
+ *   full — kvmlint's whole lint() in process, after one warm-up lint of the same files.
+ * The child sets V8's heap up as the CLI does (src/engine/heap.ts); BENCH_V8_DEFAULTS=1
+ * leaves V8's defaults instead. BENCH_TRACE=1 prints its peak RSS after each phase.
  * Measured, never asserted: speed is not a test.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -50,24 +59,33 @@ import type { parseXml as ParseXmlFn } from '../src/xml/parse.ts';
 
 const { values } = parseArgs({
   options: {
-    domains: { type: 'string' },
-    hosts: { type: 'string' },
     runs: { type: 'string', default: '5' },
+    only: { type: 'string' },
+    baseline: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    dir: { type: 'string' },
+    'warm-only': { type: 'boolean', default: false },
+    'no-warm': { type: 'boolean', default: false },
+    schema: { type: 'string' },
+    // The warm child's arguments.
     child: { type: 'string' },
     engine: { type: 'string' },
     limitHosts: { type: 'string' },
-    schema: { type: 'string' },
-    layout: { type: 'string', default: 'fleet' },
+    hosts: { type: 'string' },
   },
 });
 const RUNS = Number(values.runs);
 const PER_HOST_SCALE = 100;
-type Layout = 'fleet' | 'dense';
+type Layout = 'fleet' | 'dense' | 'hypervisor';
 
-/** Host CPUs per NUMA node: 4 housekeeping plus 4 per guest planned on the node (fleet), or 16 (dense). */
+/**
+ * Host CPUs per NUMA node: 4 housekeeping plus 4 per guest planned on the node (fleet), at least
+ * 24 (hypervisor: 12 cores with 2 threads each), or 16 (dense).
+ */
 function cpusPerNode(layout: Layout, guests: number): number {
-  return layout === 'dense' ? 16 : 4 + 4 * Math.ceil(guests / 2);
+  if (layout === 'dense') return 16;
+  const needed = 4 + 4 * Math.ceil(guests / 2);
+  return layout === 'hypervisor' ? Math.max(24, needed + (needed % 2)) : needed;
 }
 
 /** A dual-socket host sized for `guests` 1 GiB hugepage-backed guests; housekeeping CPUs are the first 4 of each node. */
@@ -105,16 +123,18 @@ function hostSnapshot(i: number, guests: number, layout: Layout): string {
 /**
  * A domain like `virsh dumpxml` prints for a pinned production guest, the `k`-th of `perHost` on its
  * host; one in twenty lacks <emulatorpin>, and (fleet) one in fifty pins vCPU 3 onto a neighbour's CPU.
+ * ~7 KB (6 disks, 10 PCIe root ports, 4 NICs); on a hypervisor-layout host ~3 KB (2, 2 and 1).
  */
 function domainXml(i: number, k: number, perHost: number, layout: Layout): string {
   const node = k % 2;
   const per = cpusPerNode(layout, perHost);
   const first = layout === 'dense' ? node * 16 + 4 + (i % 3) * 4 : node * per + 4 + Math.floor(k / 2) * 4;
-  const cpuOf = (v: number) => (layout === 'fleet' && v === 3 && k % 50 === 49 ? first - 8 + v : first + v);
+  const cpuOf = (v: number) => (layout !== 'dense' && v === 3 && k % 50 === 49 ? first - 8 + v : first + v);
   const pins = Array.from({ length: 4 }, (_, v) => `    <vcpupin vcpu='${v}' cpuset='${cpuOf(v)}'/>`).join('\n');
   const hk = layout === 'dense' ? 0 : node * per;
+  const compact = layout === 'hypervisor';
   const disks = Array.from(
-    { length: 6 },
+    { length: compact ? 2 : 6 },
     (_, d) => `    <disk type='file' device='disk'>
       <driver name='qemu' type='qcow2' cache='none' io='native' discard='unmap' iothread='1'/>
       <source file='/var/lib/libvirt/images/vm${i}-disk${d}.qcow2'/>
@@ -123,7 +143,7 @@ function domainXml(i: number, k: number, perHost: number, layout: Layout): strin
     </disk>`,
   ).join('\n');
   const nics = Array.from(
-    { length: 4 },
+    { length: compact ? 1 : 4 },
     (_, n) => `    <interface type='bridge'>
       <mac address='52:54:00:${((i >> 8) & 0xff).toString(16).padStart(2, '0')}:${(i & 0xff).toString(16).padStart(2, '0')}:${n}0'/>
       <source bridge='br${n}'/>
@@ -133,7 +153,7 @@ function domainXml(i: number, k: number, perHost: number, layout: Layout): strin
     </interface>`,
   ).join('\n');
   const controllers = Array.from(
-    { length: 10 },
+    { length: compact ? 2 : 10 },
     (_, c) => `    <controller type='pci' index='${c + 1}' model='pcie-root-port'>
       <model name='pcie-root-port'/>
       <target chassis='${c + 1}' port='0x${(c + 16).toString(16)}'/>
@@ -168,7 +188,7 @@ ${i % 20 === 0 ? '' : `    <emulatorpin cpuset='${hk}-${hk + 1}'/>\n`}    <iothr
     <apic/>
   </features>
   <cpu mode='host-passthrough' check='none' migratable='off'>
-    <topology sockets='1' dies='1' cores='4' threads='1'/>
+    <topology sockets='1' dies='1' cores='${compact ? 2 : 4}' threads='${compact ? 2 : 1}'/>
   </cpu>
   <clock offset='utc'>
     <timer name='rtc' tickpolicy='catchup'/>
@@ -201,30 +221,331 @@ ${nics}
 `;
 }
 
+/**
+ * A host as `kvmlint snapshot` writes it on a two-socket hypervisor with SMT: every CPU list as
+ * {raw, parsed}, zones with watermarks, per-CPU topology (CPUs 2c and 2c+1 are the two threads of
+ * core c), isolation from the command line and tuned's cpu-partitioning. Housekeeping is the first
+ * two cores of each node; each guest is pinned on two whole cores of its node.
+ */
+function capturedHostSnapshot(i: number, guests: number): string {
+  const per = cpusPerNode('hypervisor', guests);
+  const last = 2 * per - 1;
+  const list = (raw: string) => ({ raw, parsed: raw });
+  const isolated = `4-${per - 1},${per + 4}-${last}`;
+  const pagesPerNode = 8192 + 512 * Math.ceil(guests / 2);
+  const zone = (name: string, managedPages: number) => ({ name, managedPages, presentPages: managedPages + 4096, min: 11264, low: 14080, high: 16896 });
+  const node = (id: number) => ({
+    id,
+    cpus: list(`${id * per}-${id * per + per - 1}`),
+    memTotalKiB: 263921152,
+    memFreeKiB: 201326592 - i * 4096,
+    distances: id === 0 ? [10, 21] : [21, 10],
+    hugepages: [
+      { sizeKiB: 2048, total: pagesPerNode, free: pagesPerNode - 512 * Math.ceil(guests / 2), surplus: 0 },
+      { sizeKiB: 1048576, total: 0, free: 0, surplus: 0 },
+    ],
+    zones: id === 0 ? [zone('DMA', 3840), zone('DMA32', 427636), zone('Normal', 65011712)] : [zone('Normal', 65536000)],
+  });
+  return JSON.stringify(
+    {
+      $schema: 'https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json',
+      kvmlintHostSnapshot: 1,
+      source: 'capture',
+      hostname: `hv${String(i).padStart(4, '0')}.example.net`,
+      kernelRelease: '5.14.0-427.13.1.el9_4.x86_64',
+      capturedAt: '2026-11-02T09:14:03Z',
+      cpus: { possible: list(`0-${last}`), present: list(`0-${last}`), online: list(`0-${last}`) },
+      cpuTopology: Array.from({ length: 2 * per }, (_, cpu) => {
+        const n = Math.floor(cpu / per);
+        return { cpu, node: n, socket: n, die: 0, core: (cpu % per) >> 1, siblings: list(`${cpu & ~1},${cpu | 1}`), online: true };
+      }),
+      nodes: [node(0), node(1)],
+      hugepages: { defaultSizeKiB: 2048, sizesKiB: [2048, 1048576] },
+      pageSizeKiB: 4,
+      vm: { minFreeKbytes: 90112, watermarkScaleFactor: 10 },
+      kernel: {
+        cmdline: `BOOT_IMAGE=(hd0,gpt2)/vmlinuz-5.14.0-427.13.1.el9_4.x86_64 root=/dev/mapper/rl-root ro crashkernel=1G-4G:192M,4G-64G:256M,64G-:512M skew_tick=1 tsc=reliable rcupdate.rcu_normal_after_boot=1 isolcpus=managed_irq,domain,${isolated} intel_pstate=disable nosoftlockup nohz=on nohz_full=${isolated} rcu_nocbs=${isolated} irqaffinity=0-3,${per}-${per + 3} default_hugepagesz=2M hugepagesz=2M hugepages=${2 * pagesPerNode}`,
+      },
+      isolation: { isolated: list(isolated), nohzFull: list(isolated) },
+      tuned: { activeProfile: 'cpu-partitioning', isolatedCores: list(isolated) },
+    },
+    null,
+    2,
+  );
+}
+
+/** The guide's missing-emulatorpin example (one finding, no host needed), renamed for the `i`-th copy. */
+function guideDomain(template: string, i: number): string {
+  return template
+    .replace(/<name>[^<]*<\/name>/, `<name>guide-${i}</name>`)
+    .replace(/<uuid>[^<]*<\/uuid>/, `<uuid>9b1e6c2a-3f47-4d0b-8c55-${String(i).padStart(12, '0')}</uuid>`);
+}
+
+const hostName = (h: number, hosts: number) => `hv${String(h).padStart(hosts > 1000 ? 4 : 3, '0')}`;
+
+/** A corpus generated by an earlier run with the same --dir: its files and their total size. */
+function reuse(dir: string): { bytes: number; files: string[] } | undefined {
+  const listing = join(dir, '.bench-files.json');
+  return existsSync(listing) ? (JSON.parse(readFileSync(listing, 'utf8')) as { bytes: number; files: string[] }) : undefined;
+}
+
+function remember(dir: string, corpus: { bytes: number; files: string[] }): { bytes: number; files: string[] } {
+  writeFileSync(join(dir, '.bench-files.json'), JSON.stringify(corpus));
+  return corpus;
+}
+
 /** Writes `hosts` hosts with `perHost` domains each; a config maps them when there is more than one host. */
-function generateFleet(dir: string, hosts: number, perHost: number, layout: Layout): number {
+function generateFleet(dir: string, hosts: number, perHost: number, layout: Layout): { bytes: number; files: string[] } {
+  const earlier = reuse(dir);
+  if (earlier) return earlier;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'hosts'), { recursive: true });
   mkdirSync(join(dir, '.git')); // the config lookup stops here
   let bytes = 0;
+  const files: string[] = [];
   for (let h = 0; h < hosts; h++) {
-    const hostDir = join(dir, `hv${String(h).padStart(3, '0')}`);
-    mkdirSync(hostDir);
-    writeFileSync(join(dir, 'hosts', `hv${String(h).padStart(3, '0')}.json`), hostSnapshot(h, perHost, layout));
+    const name = hostName(h, hosts);
+    mkdirSync(join(dir, name));
+    writeFileSync(join(dir, 'hosts', `${name}.json`), layout === 'hypervisor' ? capturedHostSnapshot(h, perHost) : hostSnapshot(h, perHost, layout));
     for (let k = 0; k < perHost; k++) {
       const xml = domainXml(h * perHost + k, k, perHost, layout);
       bytes += Buffer.byteLength(xml);
-      writeFileSync(join(hostDir, `vm${String(k).padStart(5, '0')}.xml`), xml);
+      const file = `${name}/vm${String(k).padStart(5, '0')}.xml`;
+      writeFileSync(join(dir, file), xml);
+      files.push(file);
     }
   }
   if (hosts > 1) {
     const config = {
-      hosts: Array.from({ length: hosts }, (_, h) => ({ snapshot: `hosts/hv${String(h).padStart(3, '0')}.json`, domains: [`hv${String(h).padStart(3, '0')}/**/*.xml`] })),
+      hosts: Array.from({ length: hosts }, (_, h) => ({ snapshot: `hosts/${hostName(h, hosts)}.json`, domains: [`${hostName(h, hosts)}/**/*.xml`] })),
     };
     writeFileSync(join(dir, 'kvmlint.config.json'), JSON.stringify(config, null, 2));
   }
-  return bytes;
+  return remember(dir, { bytes, files });
 }
+
+/** 10,000 copies of the guide example in 100 directories, no config, no host. */
+function generateGuide(dir: string, count: number): { bytes: number; files: string[] } {
+  const earlier = reuse(dir);
+  if (earlier) return earlier;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, '.git'), { recursive: true });
+  const template = readFileSync(fileURLToPath(new URL('../examples/domains/missing-emulatorpin.xml', import.meta.url)), 'utf8');
+  let bytes = 0;
+  const files: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const sub = `team${String(Math.floor(i / 100)).padStart(2, '0')}`;
+    if (i % 100 === 0) mkdirSync(join(dir, sub));
+    const xml = guideDomain(template, i);
+    bytes += Buffer.byteLength(xml);
+    const file = `${sub}/guide-${String(i).padStart(5, '0')}.xml`;
+    writeFileSync(join(dir, file), xml);
+    files.push(file);
+  }
+  return remember(dir, { bytes, files });
+}
+
+// ---------------------------------------------------------------------------
+// Whole processes
+
+const DIST = fileURLToPath(new URL('../dist/kvmlint.mjs', import.meta.url));
+const TIME = '/usr/bin/time';
+
+interface ProcessTimes {
+  wallS: number;
+  cpuS: number;
+  peakMB: number;
+  status: number | null;
+}
+
+interface Command {
+  label: string;
+  argv: string[];
+  cwd: string;
+}
+
+/** Runs one command to its end: wall by Node's monotonic clock, CPU and peak RSS by GNU time (the kernel's rusage). */
+function timeProcess(cmd: Command, outFile: string): ProcessTimes {
+  const usage = `${outFile}.time`;
+  const out = openSync(outFile, 'w');
+  const err = openSync(`${outFile}.err`, 'w');
+  const t0 = performance.now();
+  const r = spawnSync(TIME, ['-f', '%U %S %M %x', '-o', usage, ...cmd.argv], { cwd: cmd.cwd, stdio: ['ignore', out, err] });
+  const wallS = (performance.now() - t0) / 1000;
+  closeSync(out);
+  closeSync(err);
+  if (r.error) throw r.error;
+  const line = readFileSync(usage, 'utf8').trim().split('\n').pop()!;
+  const [user, sys, maxKiB, status] = line.split(' ').map(Number) as [number, number, number, number];
+  return { wallS, cpuS: user + sys, peakMB: maxKiB / 1024, status };
+}
+
+interface Shape {
+  id: string;
+  label: string;
+  dir: string;
+  /** kvmlint's arguments. */
+  args: string[];
+  /** The yardstick command (xmllint) over the same files. */
+  yardstick: Command;
+  /** Another command timed in the same rounds, for reference only (`node -e 0`). */
+  reference?: Command;
+  runs?: number;
+}
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { min: s[0]!, median: s[Math.floor(s.length / 2)]!, max: s[s.length - 1]! };
+};
+const fmtRatio = (xs: number[]) => {
+  // GNU time counts CPU in 10 ms steps: a one-file xmllint often uses none.
+  if (xs.some((x) => !Number.isFinite(x))) return 'n/a (under the 10 ms CPU clock)';
+  const { min, median, max } = stats(xs);
+  return `${median.toFixed(2)}× (${min.toFixed(2)}–${max.toFixed(2)})`;
+};
+const fmtS = (xs: number[]) => {
+  const { min, median, max } = stats(xs);
+  const d = median < 1 ? 3 : 2;
+  return `${median.toFixed(d)} s (${min.toFixed(d)}–${max.toFixed(d)})`;
+};
+
+function countFindings(shape: Shape, scratch: string): { findings: number; status: number | null } {
+  const args = [...shape.args];
+  const f = args.indexOf('-f');
+  if (f >= 0) args.splice(f, 2);
+  const r = spawnSync(process.execPath, [DIST, ...args, '-f', 'json', '-o', join(scratch, 'count.json')], { cwd: shape.dir, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`kvmlint ${args.join(' ')} in ${shape.dir} exited ${r.status}: ${r.stderr}`);
+  const report = JSON.parse(readFileSync(join(scratch, 'count.json'), 'utf8')) as unknown;
+  const list = Array.isArray(report) ? report : ((report as { diagnostics?: unknown[]; results?: unknown[] }).diagnostics ?? []);
+  const findings = (list as Array<{ messages?: unknown[] }>).reduce((n, r) => n + (Array.isArray(r.messages) ? r.messages.length : 1), 0);
+  return { findings, status: r.status };
+}
+
+function runShape(shape: Shape, scratch: string): void {
+  const runs = shape.runs ?? RUNS;
+  const kvmlint: Command = { label: 'kvmlint', argv: [process.execPath, DIST, ...shape.args], cwd: shape.dir };
+  const baseline: Command | undefined = values.baseline ? { label: 'baseline', argv: [process.execPath, resolve(values.baseline), ...shape.args], cwd: shape.dir } : undefined;
+  const commands = [kvmlint, ...(baseline ? [baseline] : []), shape.yardstick, ...(shape.reference ? [shape.reference] : [])];
+  const { findings } = countFindings(shape, scratch);
+  const times = new Map<Command, ProcessTimes[]>(commands.map((c) => [c, []]));
+  for (const c of commands) timeProcess(c, join(scratch, 'out')); // untimed: caches warm
+  for (let r = 0; r < runs; r++) for (const c of commands) times.get(c)!.push(timeProcess(c, join(scratch, 'out')));
+  const kv = times.get(kvmlint)!;
+  const y = times.get(shape.yardstick)!;
+  if (kv.some((t) => t.status !== 0 && t.status !== 1)) throw new Error(`${shape.id}: kvmlint exited ${kv.map((t) => t.status).join(',')}: ${readFileSync(join(scratch, 'out.err'), 'utf8')}`);
+  const paired = (a: ProcessTimes[], b: ProcessTimes[], k: 'wallS' | 'cpuS') => a.map((t, i) => t[k] / b[i]![k]);
+  console.log(`\n${shape.id}: ${shape.label}; ${findings} findings; ${runs} rounds`);
+  console.log(`  kvmlint      wall ${fmtS(kv.map((t) => t.wallS))}, cpu ${fmtS(kv.map((t) => t.cpuS))}, peak ${stats(kv.map((t) => t.peakMB)).median.toFixed(0)} MB`);
+  if (baseline) {
+    const b = times.get(baseline)!;
+    console.log(`  baseline     wall ${fmtS(b.map((t) => t.wallS))}, cpu ${fmtS(b.map((t) => t.cpuS))}, peak ${stats(b.map((t) => t.peakMB)).median.toFixed(0)} MB`);
+  }
+  console.log(`  ${shape.yardstick.label.padEnd(12)} wall ${fmtS(y.map((t) => t.wallS))}, cpu ${fmtS(y.map((t) => t.cpuS))}, peak ${stats(y.map((t) => t.peakMB)).median.toFixed(0)} MB`);
+  if (shape.reference) {
+    const ref = times.get(shape.reference)!;
+    console.log(`  ${shape.reference.label.padEnd(12)} wall ${fmtS(ref.map((t) => t.wallS))}, cpu ${fmtS(ref.map((t) => t.cpuS))}`);
+  }
+  console.log(`  kvmlint ÷ ${shape.yardstick.label}: wall ${fmtRatio(paired(kv, y, 'wallS'))}, cpu ${fmtRatio(paired(kv, y, 'cpuS'))}`);
+  if (shape.reference) {
+    const ref = times.get(shape.reference)!;
+    console.log(`  kvmlint ÷ ${shape.reference.label}: wall ${fmtRatio(paired(kv, ref, 'wallS'))}, cpu ${fmtRatio(paired(kv, ref, 'cpuS'))}`);
+  }
+  if (baseline) {
+    const b = times.get(baseline)!;
+    console.log(`  kvmlint ÷ baseline: wall ${fmtRatio(paired(kv, b, 'wallS'))}, cpu ${fmtRatio(paired(kv, b, 'cpuS'))}`);
+  }
+}
+
+function requireTool(path: string, what: string): void {
+  if (spawnSync(path, ['--version'], { stdio: 'ignore' }).error) {
+    console.error(`npm run bench needs ${what}: on Debian or Ubuntu, apt-get install -y libxml2-utils time`);
+    process.exit(2);
+  }
+}
+
+function schemaDirOf(): string | undefined {
+  const candidates = [values.schema, process.env.KVMLINT_LIBVIRT_SCHEMAS, '/usr/share/libvirt/schemas'];
+  return candidates.find((d): d is string => d !== undefined && d !== '' && existsSync(join(d, 'domain.rng')));
+}
+
+async function wholeProcessTables(base: string): Promise<void> {
+  requireTool('xmllint', "xmllint (Debian's libxml2-utils)");
+  requireTool(TIME, 'GNU time (/usr/bin/time)');
+  if (!existsSync(DIST)) throw new Error('dist/kvmlint.mjs is missing: run npm run build');
+  const only = values.only ? new Set(values.only.split(',')) : undefined;
+  const want = (...ids: string[]) => !only || ids.some((id) => only.has(id));
+  const scratch = join(base, 'scratch');
+  mkdirSync(scratch, { recursive: true });
+  const xmllint = (dir: string, files: string[], extra: string[] = []): Command => ({ label: extra.length > 0 ? 'xmllint-rng' : 'xmllint', argv: ['xmllint', '--noout', ...extra, ...files], cwd: dir });
+  const say = (s: string) => process.stdout.write(`${s}\n`);
+  say(`whole processes: node ${process.version}, dist/kvmlint.mjs; median of ${RUNS} paired rounds with min–max (one-file shapes: 21 rounds)`);
+
+  if (want('fleet', 'fleet-nohost', 'schema')) {
+    const dir = join(base, 'fleet');
+    const { bytes, files } = generateFleet(dir, 100, PER_HOST_SCALE, 'fleet');
+    const size = `${(bytes / files.length / 1024).toFixed(1)} KB each`;
+    if (want('fleet')) runShape({ id: 'fleet', label: `100 hosts × 100 guests, ${size}, config-mapped`, dir, args: ['.'], yardstick: xmllint(dir, files) }, scratch);
+    if (want('fleet-nohost')) runShape({ id: 'fleet-nohost', label: `the same ${files.length} files, no host (--no-config-lookup)`, dir, args: ['--no-config-lookup', '.'], yardstick: xmllint(dir, files) }, scratch);
+    if (want('schema')) {
+      const schemaDir = schemaDirOf();
+      if (!schemaDir) say('\nschema: skipped, no libvirt schemas (--schema DIR or $KVMLINT_LIBVIRT_SCHEMAS: a directory with domain.rng)');
+      else {
+        const some = files.filter((f) => Number(f.slice(2, 5)) < 10);
+        runShape(
+          {
+            id: 'schema',
+            label: `--schema over ${some.length} fleet domains against xmllint --relaxng (one process each)`,
+            dir,
+            args: ['--no-config-lookup', ...Array.from({ length: 10 }, (_, h) => hostName(h, 100)), '--schema', schemaDir],
+            yardstick: xmllint(dir, some, ['--relaxng', join(schemaDir, 'domain.rng')]),
+          },
+          scratch,
+        );
+      }
+    }
+  }
+  if (want('hypervisors', 'one-file-fleet')) {
+    const dir = join(base, 'hypervisors');
+    const { bytes, files } = generateFleet(dir, 1700, 6, 'hypervisor');
+    const size = `${(bytes / files.length / 1024).toFixed(1)} KB each`;
+    if (want('hypervisors')) runShape({ id: 'hypervisors', label: `1,700 hosts × 6 guests, ${size}, config-mapped, captured-style snapshots`, dir, args: ['.'], yardstick: xmllint(dir, files) }, scratch);
+    if (want('one-file-fleet')) {
+      runShape(
+        { id: 'one-file-fleet', label: `one domain of that fleet, its host found through the config (1,700 hosts)`, dir, args: [files[0]!], yardstick: xmllint(dir, [files[0]!]), reference: { label: 'node -e 0', argv: [process.execPath, '-e', '0'], cwd: dir }, runs: 21 },
+        scratch,
+      );
+    }
+  }
+  if (want('guide-text', 'guide-json')) {
+    const dir = join(base, 'guide');
+    const { bytes, files } = generateGuide(dir, 10_000);
+    const size = `${(bytes / files.length / 1024).toFixed(1)} KB each`;
+    if (want('guide-text')) runShape({ id: 'guide-text', label: `10,000 guide-style domains, ${size}, one finding each, default text format`, dir, args: ['.'], yardstick: xmllint(dir, files) }, scratch);
+    if (want('guide-json')) runShape({ id: 'guide-json', label: 'the same, -f json', dir, args: ['.', '-f', 'json'], yardstick: xmllint(dir, files) }, scratch);
+  }
+  if (want('one-host')) {
+    const dir = join(base, 'one-host');
+    const { bytes, files } = generateFleet(dir, 1, 10_000, 'dense');
+    runShape(
+      { id: 'one-host', label: `10,000 guests (${(bytes / files.length / 1024).toFixed(1)} KB each) on one --host, every guest colliding`, dir, args: ['--host', 'hosts/hv000.json', '.'], yardstick: xmllint(dir, files) },
+      scratch,
+    );
+  }
+  if (want('one-file')) {
+    const dir = join(base, 'one-file');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(join(dir, '.git'), { recursive: true });
+    writeFileSync(join(dir, 'host.json'), capturedHostSnapshot(0, 6));
+    writeFileSync(join(dir, 'vm.xml'), domainXml(20, 1, 6, 'hypervisor')); // no <emulatorpin>: one finding
+    runShape(
+      { id: 'one-file', label: 'one domain with --host (a captured-style snapshot), cold process', dir, args: ['--host', 'host.json', 'vm.xml'], yardstick: xmllint(dir, ['vm.xml']), reference: { label: 'node -e 0', argv: [process.execPath, '-e', '0'], cwd: dir }, runs: 21 },
+      scratch,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Warm, in process
 
 interface ChildResult {
   domains: number;
@@ -236,8 +557,6 @@ interface ChildResult {
   ratio: { min: number; median: number; max: number };
   findings: number;
   maxRssMB: number;
-  /** Full lint with --schema (libvirt's RelaxNG validation of every domain), when asked. */
-  schemaMs?: number;
 }
 
 /** In a fresh process: time bare parse and full lint of the first `limitHosts` hosts' domains. */
@@ -263,9 +582,9 @@ async function child(dir: string, limitHosts: number, totalHosts: number, engine
     for (const f of files) if (parseXml(readFileSync(f, 'utf8')).root) parsed++;
     return parsed;
   };
-  const full = async (schema?: string) => {
+  const full = async () => {
     const options = totalHosts > 1 ? { paths: hostDirs } : { paths: hostDirs, hostFile: 'hosts/hv000.json' };
-    return (await lint({ ...options, cwd: dir, ...(schema ? { schema } : {}) })).diagnostics.length;
+    return (await lint({ ...options, cwd: dir })).diagnostics.length;
   };
   bare();
   own();
@@ -294,16 +613,6 @@ async function child(dir: string, limitHosts: number, totalHosts: number, engine
     trace('full');
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  // The schema is compiled once per process: the first run pays for it, the median does not.
-  const schemaTimes: number[] = [];
-  if (values.schema) {
-    await full(values.schema);
-    for (let r = 0; r < RUNS; r++) {
-      const t = performance.now();
-      await full(values.schema);
-      schemaTimes.push(performance.now() - t);
-    }
-  }
   const result: ChildResult = {
     domains: files.length,
     hosts: limitHosts,
@@ -317,7 +626,6 @@ async function child(dir: string, limitHosts: number, totalHosts: number, engine
     })(),
     findings,
     maxRssMB: process.resourceUsage().maxRSS / 1024,
-    ...(schemaTimes.length > 0 ? { schemaMs: median(schemaTimes) } : {}),
   };
   process.stdout.write(JSON.stringify(result));
 }
@@ -328,7 +636,6 @@ function runChild(childPath: string, dir: string, limitHosts: number, totalHosts
     process.execPath,
     [
       childPath, '--child', dir, '--limitHosts', String(limitHosts), '--hosts', String(totalHosts), '--runs', String(RUNS), '--engine', enginePath,
-      ...(values.schema ? ['--schema', resolve(values.schema)] : []),
     ],
     { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', process.env.BENCH_TRACE ? 'inherit' : 'pipe'] },
   );
@@ -353,24 +660,7 @@ function row(r: ChildResult): string {
 }
 const HEADER = `${'domains'.padStart(7)}${'hosts'.padStart(5)}${'bare ms'.padStart(8)}${'own ms'.padStart(8)}${'full ms'.padStart(8)}${'full/bare'.padStart(10)}${'(min–max)'.padStart(11)}${'full/own'.padStart(9)}${'µs/domain'.padStart(12)}${'peak RSS MB'.padStart(12)}${'findings'.padStart(9)}`;
 
-if (values.child) {
-  await child(values.child, Number(values.limitHosts), Number(values.hosts), values.engine!);
-} else {
-  const base = join(tmpdir(), `kvmlint-bench-${process.pid}`);
-  const layout = values.layout as Layout;
-  if (layout !== 'fleet' && layout !== 'dense') throw new Error(`--layout: fleet or dense, not ${values.layout}`);
-  const plans: Array<{ label: string; hosts: number; perHost: number; sizes: number[]; layout: Layout }> = values.domains
-    ? [{ label: `custom (${layout})`, hosts: Number(values.hosts ?? 1), perHost: Math.ceil(Number(values.domains) / Number(values.hosts ?? 1)), sizes: [Number(values.hosts ?? 1)], layout }]
-    : [
-        { label: 'fleet: 100 hosts × 100 domains, config-mapped', hosts: 100, perHost: PER_HOST_SCALE, sizes: [10, 30, 100], layout: 'fleet' },
-        { label: 'worst case (dense): 100 hosts × 100 domains, every guest colliding with ~16 others', hosts: 100, perHost: PER_HOST_SCALE, sizes: [100], layout: 'dense' },
-      ];
-  for (const plan of plans) {
-    // A fleet host has CPUs for every guest pinned on it; the kernel's cpumask stops at 8192 (and kvmlint says so).
-    const cpus = 2 * cpusPerNode(plan.layout, plan.perHost);
-    if (cpus > 8192) throw new Error(`--layout ${plan.layout}: ${plan.perHost} guests per host need a ${cpus}-CPU host, beyond the kernel's 8192: give more --hosts (or --layout dense)`);
-  }
-  mkdirSync(base, { recursive: true });
+async function warmTable(base: string): Promise<void> {
   const enginePath = join(base, 'engine.mjs');
   const { build } = await import('esbuild');
   const childPath = join(base, 'bench-child.mjs');
@@ -382,27 +672,28 @@ if (values.child) {
     outfile: enginePath,
   });
   console.log(
-    `runs per size: ${RUNS} (medians); each size in a fresh Node process (no tsx); engine bundled with esbuild as in dist/; ` +
+    `\nwarm, in process: lint() after one warm-up lint of the same files, against saxes; ${RUNS} runs per size (medians), each size in a fresh Node process; ` +
       `heap ${process.env.BENCH_V8_DEFAULTS ? "at V8's defaults (BENCH_V8_DEFAULTS)" : 'set up as the CLI sets it'}`,
   );
-  for (const plan of plans) {
-    const dir = join(base, `${plan.layout}-${plan.hosts}x${plan.perHost}`);
-    const bytes = generateFleet(dir, plan.hosts, plan.perHost, plan.layout);
-    console.log(`\n${plan.label} (${(bytes / (plan.hosts * plan.perHost) / 1024).toFixed(1)} KB per domain)`);
-    console.log(HEADER);
-    const results = plan.sizes.map((limit) => runChild(childPath, dir, limit, plan.hosts, enginePath));
-    for (const r of results) {
-      console.log(row(r));
-      if (r.schemaMs !== undefined) {
-        console.log(`${''.padStart(12)}with --schema: ${r.schemaMs.toFixed(0)} ms, ${((r.schemaMs / r.domains) * 1000).toFixed(0)} µs/domain (+${(((r.schemaMs - r.fullMs) / r.domains) * 1000).toFixed(0)} µs for libvirt's RelaxNG validation)`);
-      }
-    }
-    if (results.length > 1) {
-      const first = results[0]!;
-      const last = results[results.length - 1]!;
-      console.log(`time per domain at ${last.domains} ÷ at ${first.domains}: ${(last.fullMs / last.domains / (first.fullMs / first.domains)).toFixed(2)} (1.00 = linear)`);
-    }
+  const dir = join(base, 'fleet');
+  if (!existsSync(join(dir, 'kvmlint.config.json'))) generateFleet(dir, 100, PER_HOST_SCALE, 'fleet');
+  console.log(`fleet: 100 hosts × 100 domains, config-mapped`);
+  console.log(HEADER);
+  for (const limit of [10, 100]) console.log(row(runChild(childPath, dir, limit, 100, enginePath)));
+}
+
+if (values.child) {
+  await child(values.child, Number(values.limitHosts), Number(values.hosts), values.engine!);
+} else {
+  const base = values.dir ? resolve(values.dir) : join(tmpdir(), `kvmlint-bench-${process.pid}`);
+  mkdirSync(base, { recursive: true });
+  try {
+    if (!values['warm-only']) await wholeProcessTables(base);
+    if (!values['no-warm'] && !values.only) await warmTable(base);
+  } finally {
+    if (values.dir) {
+      // kept, as asked
+    } else if (values.keep) console.log(`\nkept ${base}`);
+    else rmSync(base, { recursive: true, force: true });
   }
-  if (values.keep) console.log(`\nkept ${base}`);
-  else rmSync(base, { recursive: true, force: true });
 }

@@ -36,7 +36,8 @@ export default definePlanRule({
       ctx.reportHost({ unchecked: true, messageId: 'noMinFree' });
       return;
     }
-    const at = locateJsonKey(ctx.host.text, 'vm.minFreeKbytes');
+    // Located, and the safe values searched, only for a finding: most hosts of a fleet have none.
+    const at = () => locateJsonKey(ctx.host.text, 'vm.minFreeKbytes');
     const { zones, approximatedNodes, shares } = hostNodeWatermarks(host)!;
     // Free memory after the planned guests whose small-page memory is bound strictly to each node.
     // Each domain's strict small-page memory per node, once; the plan's total per node is their sum.
@@ -60,8 +61,7 @@ export default definePlanRule({
       verdicts.set(n.id, nodeMemoryVerdict({ freeKiB: n.memFreeKiB, plannedKiB: planned.get(n.id) ?? 0, minKiB: share?.minKiB, highKiB: share?.highKiB }));
     }
     const constraining = new Map([...free].filter(([n]) => verdicts.get(n)?.rule !== 'numa-memory-insufficient'));
-    const safest = largestSafeMinFreeKbytes(zones, constraining, host.watermarkScaleFactor, host.pageSizeKiB, 'min');
-    const safestHigh = largestSafeMinFreeKbytes(zones, constraining, host.watermarkScaleFactor, host.pageSizeKiB, 'high');
+    const safestFor = (level: 'min' | 'high') => largestSafeMinFreeKbytes(zones, constraining, host.watermarkScaleFactor, host.pageSizeKiB, level);
     const basis = approximatedNodes.length > 0 ? ' (zones approximated from MemTotal: no /proc/zoneinfo in the snapshot)' : '';
     for (const share of shares.values()) {
       const nodeFree = free.get(share.node);
@@ -76,15 +76,17 @@ export default definePlanRule({
         .map((d) => ({ file: d.source, range: (d.domain.numatune?.element ?? d.domain.element).startTag, message: `${describeDomain(d)} binds memory to node ${share.node} here` }));
       const common = { minFree, node: share.node, free: formatKiB(Math.max(0, nodeFree)), guests, basis };
       if (verdict.level === 'below-min') {
+        const safest = safestFor('min');
         ctx.reportHost({
-          range: at,
+          range: at(),
           messageId: 'belowMin',
           data: { ...common, watermark: formatKiB(share.minKiB), advice: safest === undefined ? 'no value of vm.min_free_kbytes is safe for this node: free memory on it' : `set vm.min_free_kbytes to at most ${safest}` },
           related,
         });
       } else {
+        const safestHigh = safestFor('high');
         ctx.reportHost({
-          range: at,
+          range: at(),
           severity: 'warning',
           messageId: 'belowHigh',
           data: { ...common, watermark: formatKiB(share.highKiB), advice: safestHigh === undefined ? 'lower vm.watermark_scale_factor' : `set vm.min_free_kbytes to at most ${safestHigh}` },

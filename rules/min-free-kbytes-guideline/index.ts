@@ -22,12 +22,13 @@ export default defineRule({
     const value = host.minFreeKbytes;
     if (value === undefined) return;
     const maxPercent = typeof ctx.options.maxPercent === 'number' ? ctx.options.maxPercent : 2;
-    const range = locateJsonKey(ctx.host.text, 'vm.minFreeKbytes');
+    // Located only for a finding: most hosts of a fleet have none.
+    const range = () => locateJsonKey(ctx.host.text, 'vm.minFreeKbytes');
     const totalKiB = host.nodes.reduce((a, n) => a + (n.memTotalKiB ?? 0), 0);
     if (value < KERNEL_FLOOR_KB) {
       const range1to2 = totalKiB > 0 ? `, ${Math.floor(totalKiB / 100)}–${Math.floor((totalKiB * maxPercent) / 100)} KiB on this host` : '';
       ctx.reportHost({
-        range,
+        range: range(),
         severity: 'error',
         message:
           `vm.min_free_kbytes=${value} is below ${KERNEL_FLOOR_KB}: the kernel documentation (sysctl/vm) warns that the system becomes subtly broken ` +
@@ -39,7 +40,7 @@ export default defineRule({
     const limit = Math.floor((totalKiB * maxPercent) / 100);
     if (value > limit) {
       ctx.reportHost({
-        range,
+        range: range(),
         message:
           `vm.min_free_kbytes=${value} (${formatKiB(value)}) is ${((value / totalKiB) * 100).toFixed(1)}% of the host's ${formatKiB(totalKiB)}, above the ${maxPercent}% guideline (${limit} KiB): ` +
           `that memory is held back from guests and raises every node's watermarks; 1–${maxPercent}% of RAM is the tuning guide's advice (not a kernel limit)`,

@@ -148,7 +148,7 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
   const hosts: ConfigHost[] = (raw.hosts ?? []).map((h, index) => {
     const snapshot = resolve(dir, h.snapshot);
     if (!existsSync(snapshot)) throw new ConfigError(displayPath, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
-    const host = { snapshot, index, globs: h.domains, matches: picomatch(h.domains, { dot: true }), housekeeping: h.housekeeping, libvirtVersion: h.libvirtVersion };
+    const host = { snapshot, index, globs: h.domains, matches: domainGlobMatcher(h.domains), housekeeping: h.housekeeping, libvirtVersion: h.libvirtVersion };
     const bases = new Set(h.domains.map((g) => picomatch.scan(g).base));
     for (const base of bases) {
       if (base === '') hostIndex.anywhere.push(host);
@@ -183,6 +183,35 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
     maxFileSize: raw.maxFileSize,
     schema: schemaSetting,
   };
+}
+
+/** Globs that are a plain directory and a pattern below it (`hv01/**\/*.xml`): the directory is compared as text. */
+const LITERAL_BASE = /^(?!\.\.?(?:\/|$))[\w+@=,~-][\w.+@=,~-]*(?:\/(?!\.\.?(?:\/|$))[\w.+@=,~-]+)*$/;
+/** Compiled patterns below a base (`**\/*.xml`), shared by every host whose globs use them. */
+const patternsBelowBase = new Map<string, picomatch.Matcher>();
+
+/**
+ * The matcher of one host's `domains` globs. A fleet's config names a thousand hosts whose globs
+ * differ only in their directory (`hv0001/**\/*.xml`, `hv0002/**\/*.xml`): compiling each with
+ * picomatch took more time than linting the fleet's domains. Such a glob is matched as its literal
+ * directory followed by the pattern below it, compiled once for all hosts (picomatch matches the
+ * remainder of a path exactly as it matches the whole; test/config.test.ts checks they agree).
+ * Any other glob is compiled as it is.
+ */
+export function domainGlobMatcher(globs: readonly string[]): (relPath: string) => boolean {
+  const split = globs.map((g) => {
+    const scan = picomatch.scan(g);
+    const simple = scan.prefix === '' && scan.isGlob && !scan.negated && LITERAL_BASE.test(scan.base) && g === `${scan.base}/${scan.glob}`;
+    // `dir/**` also matches `dir` itself; other patterns ending in ** or / are left to picomatch.
+    return simple && (scan.glob === '**' || !/(?:\*\*|\/)$/.test(scan.glob)) ? { dir: `${scan.base}/`, pattern: scan.glob } : undefined;
+  });
+  if (split.some((s) => s === undefined)) return picomatch([...globs], { dot: true });
+  const parts = split.map((s) => {
+    let below = patternsBelowBase.get(s!.pattern);
+    if (!below) patternsBelowBase.set(s!.pattern, (below = picomatch(s!.pattern, { dot: true })));
+    return { dir: s!.dir, below, itself: s!.pattern === '**' ? s!.dir.slice(0, -1) : undefined };
+  });
+  return (rel) => parts.some((p) => (rel.startsWith(p.dir) && p.below(rel.slice(p.dir.length))) || rel === p.itself);
 }
 
 /** Path of `abs` relative to the config's directory, with forward slashes (what its globs match). */

@@ -9,7 +9,7 @@ import type { ValidateFunction } from 'ajv';
 import validateSnapshotSchema from '../generated/host-snapshot-validator.ts';
 import type { CpuSet } from '../model/cpuset.ts';
 import type { HostSnapshot } from '../model/host.ts';
-import { cpuListRaw, nrCpuIdsOf, parseSnapshotCpuList, snapshotCpuListFields } from '../model/host-model.ts';
+import { cpuListRaw, nrCpuIdsOf, parseSnapshotCpuList, snapshotCpuKey, snapshotCpuListFields } from '../model/host-model.ts';
 import { importCapabilities, looksLikeCapabilities } from './capabilities.ts';
 import { describeAjvError, describeJsonSyntaxError, describeValue, formatJsonPath, locateJsonKey, type AjvWording, type TextRange } from '../json/document.ts';
 
@@ -48,12 +48,31 @@ function schemaValidator(): ValidateFunction {
 // ---------------------------------------------------------------------------
 // Checks the schema cannot express
 
-function semanticErrors(s: HostSnapshot): Array<{ field: string; problem: string }> {
+/**
+ * CPU parts (snapshotCpuKey) already checked and found consistent: a fleet's snapshots share a
+ * few, and checking them again for every host was a third of loading one.
+ */
+const consistentCpuParts = new Set<string>();
+
+/** semanticErrors, skipping the checks of CPU parts already found consistent in another snapshot. */
+function snapshotErrors(s: HostSnapshot): Array<{ field: string; problem: string }> {
+  const key = snapshotCpuKey(s);
+  if (consistentCpuParts.has(key)) return semanticErrors(s, false);
+  const errors = semanticErrors(s, true);
+  if (errors.length === 0) {
+    if (consistentCpuParts.size >= 256) consistentCpuParts.clear();
+    consistentCpuParts.add(key);
+  }
+  return errors;
+}
+
+/** The checks a schema cannot make; those of CPU lists, node ids and CPU topology only with `checkCpus`. */
+function semanticErrors(s: HostSnapshot, checkCpus: boolean): Array<{ field: string; problem: string }> {
   const errors: Array<{ field: string; problem: string }> = [];
-  const nrCpuIds = nrCpuIdsOf(s);
+  const nrCpuIds = checkCpus ? nrCpuIdsOf(s) : undefined;
 
   const parsedAt = new Map<string, CpuSet>();
-  for (const f of snapshotCpuListFields(s)) {
+  for (const f of checkCpus ? snapshotCpuListFields(s) : []) {
     const r = parseSnapshotCpuList(f.list, f.grammar, nrCpuIds);
     if (!r.ok) {
       errors.push({
@@ -80,11 +99,11 @@ function semanticErrors(s: HostSnapshot): Array<{ field: string; problem: string
   s.nodes.forEach((n, i) => {
     const prev = firstIndexOfNode.get(n.id);
     if (prev !== undefined) {
-      errors.push({ field: `nodes[${i}].id`, problem: `node id ${n.id} appears twice (also nodes[${prev}].id)` });
+      if (checkCpus) errors.push({ field: `nodes[${i}].id`, problem: `node id ${n.id} appears twice (also nodes[${prev}].id)` });
     } else firstIndexOfNode.set(n.id, i);
 
     const cpusPath = typeof n.cpus === 'string' ? `nodes[${i}].cpus` : `nodes[${i}].cpus.raw`;
-    const cpus = parsedAt.get(cpusPath);
+    const cpus = checkCpus ? parsedAt.get(cpusPath) : undefined;
     if (cpus) {
       for (const other of owner.values()) {
         const shared = cpus.intersect(other.cpus);
@@ -126,7 +145,7 @@ function semanticErrors(s: HostSnapshot): Array<{ field: string; problem: string
   });
 
   const seenCpu = new Map<number, number>();
-  (s.cpuTopology ?? []).forEach((c, k) => {
+  (checkCpus ? (s.cpuTopology ?? []) : []).forEach((c, k) => {
     const prev = seenCpu.get(c.cpu);
     if (prev !== undefined) errors.push({ field: `cpuTopology[${k}].cpu`, problem: `CPU ${c.cpu} appears twice (also cpuTopology[${prev}])` });
     else seenCpu.set(c.cpu, k);
@@ -190,7 +209,7 @@ export function loadHostSnapshotText(text: string, path: string): HostSnapshot {
   }
 
   const snapshot = data as HostSnapshot;
-  const semantic = semanticErrors(snapshot);
+  const semantic = snapshotErrors(snapshot);
   const first = semantic[0];
   if (first) {
     const more = semantic.length > 1 ? ` (and ${semantic.length - 1} more problem${semantic.length > 2 ? 's' : ''})` : '';

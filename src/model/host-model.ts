@@ -7,13 +7,14 @@ import { CpuSet } from './cpuset.ts';
 import type {
   HostHugepagePool,
   HostIsolation,
+  HostIsolationLayers,
   HostModel,
   HostNode,
   HostSnapshot,
   IsolationFact,
   SnapshotCpuList,
 } from './host.ts';
-import { buildCpuPlaces } from './cpu-topology.ts';
+import { buildCpuPlaces, type CpuPlaces } from './cpu-topology.ts';
 import { buildIsolationLayers, cpuListFailure, type AppliedIsolationParam } from './isolation-layers.ts';
 import { cmdlineParam, parseIsolcpus, parseKernelCmdline, parseKernelCpuList } from './kernel-cpulist.ts';
 import type { Parsed } from './parsed.ts';
@@ -357,7 +358,43 @@ export interface BuildHostModelOptions {
   libvirtVersion?: string;
 }
 
-export function buildHostModel(snapshot: HostSnapshot, opts: BuildHostModelOptions = {}): HostModel {
+/** What a snapshot's CPU lists, CPU topology, command line, isolation and tuned settings decide. */
+interface HostCpuFacts {
+  possible: CpuSet | undefined;
+  present: CpuSet | undefined;
+  online: CpuSet;
+  /** Each node's CPUs, in the order of snapshot.nodes. */
+  nodeCpus: CpuSet[];
+  cpuNode: Map<number, number>;
+  isolation: HostIsolation | undefined;
+  isolationLayers: HostIsolationLayers;
+  places: CpuPlaces;
+}
+
+/**
+ * CPU facts by the snapshot parts they come from. A fleet's hosts are a few hardware models
+ * booted alike: 1,700 snapshots differ in hostname and free memory, not in CPUs or command
+ * line, and parsing those per host was most of loading a host. The facts are immutable and
+ * shared (the housekeeping override copies the isolation it adds a note to).
+ */
+const cpuFactsByParts = new Map<string, HostCpuFacts>();
+
+const cpuKeys = new WeakMap<HostSnapshot, string>();
+
+/**
+ * The snapshot parts its CPU facts are derived from (CPU lists, node ids and CPUs, CPU topology,
+ * command line, isolation, tuned), as one string: equal for snapshots whose CPU facts are equal.
+ */
+export function snapshotCpuKey(s: HostSnapshot): string {
+  let key = cpuKeys.get(s);
+  if (key === undefined) {
+    key = JSON.stringify([s.cpus, (s.nodes ?? []).map((n) => [n.id, n.cpus]), s.cpuTopology, s.kernel?.cmdline, s.isolation, s.tuned]);
+    cpuKeys.set(s, key);
+  }
+  return key;
+}
+
+function buildCpuFacts(snapshot: HostSnapshot): HostCpuFacts {
   const fields = new Map(snapshotCpuListFields(snapshot).map((f) => [f.path, f] as const));
   const fieldAt = (path: string, list: SnapshotCpuList | undefined): SnapshotCpuListField | undefined =>
     list === undefined ? undefined : fields.get(typeof list === 'string' ? path : `${path}.raw`);
@@ -365,29 +402,17 @@ export function buildHostModel(snapshot: HostSnapshot, opts: BuildHostModelOptio
   const nrCpuIds = nrCpuIdsOf(snapshot);
   const possible = mustParse(fieldAt('cpus.possible', snapshot.cpus?.possible), undefined);
   const present = mustParse(fieldAt('cpus.present', snapshot.cpus?.present), nrCpuIds);
-
-  const nodes: HostNode[] = (snapshot.nodes ?? [])
-    .map((n, i): HostNode => ({
-      id: n.id,
-      cpus: mustParse(fieldAt(`nodes[${i}].cpus`, n.cpus), nrCpuIds) ?? CpuSet.empty,
-      memTotalKiB: n.memTotalKiB,
-      memFreeKiB: n.memFreeKiB,
-      hugepages: (n.hugepages ?? [])
-        .map((p): HostHugepagePool => ({ sizeKiB: p.sizeKiB, total: p.total, free: p.free }))
-        .sort((a, b) => a.sizeKiB - b.sizeKiB),
-      zones: n.zones,
-    }))
-    .sort((a, b) => a.id - b.id);
-  const nodeById = new Map(nodes.map((n) => [n.id, n] as const));
+  const nodeCpus = (snapshot.nodes ?? []).map((n, i) => mustParse(fieldAt(`nodes[${i}].cpus`, n.cpus), nrCpuIds) ?? CpuSet.empty);
 
   const cpuNode = new Map<number, number>();
-  for (const n of nodes) for (const cpu of n.cpus.toArray()) if (!cpuNode.has(cpu)) cpuNode.set(cpu, n.id);
+  const byId = (snapshot.nodes ?? []).map((n, i) => ({ id: n.id, cpus: nodeCpus[i]! })).sort((a, b) => a.id - b.id);
+  for (const n of byId) for (const cpu of n.cpus.toArray()) if (!cpuNode.has(cpu)) cpuNode.set(cpu, n.id);
   for (const c of snapshot.cpuTopology ?? []) if (c.node !== undefined && !cpuNode.has(c.cpu)) cpuNode.set(c.cpu, c.node);
 
   let online = mustParse(fieldAt('cpus.online', snapshot.cpus?.online), nrCpuIds);
   if (online === undefined) {
     // No /sys/devices/system/cpu/online: the CPUs the nodes list, less any the topology marks offline.
-    online = nodes.reduce((acc, n) => acc.union(n.cpus), CpuSet.empty);
+    online = nodeCpus.reduce((acc, cpus) => acc.union(cpus), CpuSet.empty);
     const offline = CpuSet.of(...(snapshot.cpuTopology ?? []).filter((c) => c.online === false).map((c) => c.cpu));
     online = online.subtract(offline);
   }
@@ -401,10 +426,43 @@ export function buildHostModel(snapshot: HostSnapshot, opts: BuildHostModelOptio
     const r = parseSnapshotCpuList(list, 'kernel', nrCpuIds);
     return r.ok ? r.value : undefined;
   });
+  return { possible, present, online, nodeCpus, cpuNode, isolation, isolationLayers, places };
+}
+
+function cpuFactsOf(snapshot: HostSnapshot): HostCpuFacts {
+  const key = snapshotCpuKey(snapshot);
+  let facts = cpuFactsByParts.get(key);
+  if (!facts) {
+    if (cpuFactsByParts.size >= 256) cpuFactsByParts.clear();
+    cpuFactsByParts.set(key, (facts = buildCpuFacts(snapshot)));
+  }
+  return facts;
+}
+
+export function buildHostModel(snapshot: HostSnapshot, opts: BuildHostModelOptions = {}): HostModel {
+  const facts = cpuFactsOf(snapshot);
+  const { possible, present, online, nodeCpus, cpuNode, isolationLayers, places } = facts;
+  let isolation = facts.isolation;
+
+  const nodes: HostNode[] = (snapshot.nodes ?? [])
+    .map((n, i): HostNode => ({
+      id: n.id,
+      cpus: nodeCpus[i]!,
+      memTotalKiB: n.memTotalKiB,
+      memFreeKiB: n.memFreeKiB,
+      hugepages: (n.hugepages ?? [])
+        .map((p): HostHugepagePool => ({ sizeKiB: p.sizeKiB, total: p.total, free: p.free }))
+        .sort((a, b) => a.sizeKiB - b.sizeKiB),
+      zones: n.zones,
+    }))
+    .sort((a, b) => a.id - b.id);
+  const nodeById = new Map(nodes.map((n) => [n.id, n] as const));
+
   let housekeeping: CpuSet | undefined;
   if (opts.housekeepingOverride !== undefined) {
     housekeeping = opts.housekeepingOverride;
-    isolation?.notes.push(`housekeeping set by configuration: ${housekeeping.toString()}`);
+    // The shared isolation is not this host's to change: a copy carries the note.
+    if (isolation !== undefined) isolation = { ...isolation, notes: [...isolation.notes, `housekeeping set by configuration: ${housekeeping.toString()}`] };
   } else if (isolation !== undefined) {
     housekeeping = online.subtract(isolation.isolated);
   }

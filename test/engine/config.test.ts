@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { lint } from '../../src/engine/runner.ts';
-import { ConfigError } from '../../src/engine/config.ts';
+import { ConfigError, domainGlobMatcher } from '../../src/engine/config.ts';
+import picomatch from 'picomatch';
 import { repoRoot } from '../support/paths.ts';
 
 const bin = join(repoRoot, 'dist', 'kvmlint.mjs');
@@ -167,4 +168,38 @@ test('the shipped config schema is valid JSON Schema and accepts the fleet examp
   assert.ok(validate(fleetConfig()), JSON.stringify(validate.errors));
   assert.ok(!validate({ hosts: 'x' }));
   assert.ok(ConfigError);
+});
+
+test('a host glob matched as its directory and the pattern below it agrees with picomatch on the whole glob', () => {
+  const globs = [
+    ['hv01/**/*.xml'],
+    ['hv01/*.xml'],
+    ['racks/r1/hv01/**'],
+    ['hv01/**/*.xml', 'shared/hv01-*.xml'],
+    ['hv01/**/vm?.xml'],
+    ['hv01/{a,b}/*.xml'],
+    ['.hidden/**/*.xml'],
+    ['hv01/vm1.xml'],
+    ['**/*.xml'],
+    ['../outside/**/*.xml'],
+    ['./hv01/**/*.xml'],
+    ['hv\\*01/**'],
+    ['!hv01/**'],
+    ['hv01/**/**'],
+    ['hv01/a/**/b/*.xml'],
+    ['hv01/**/'],
+    ['hv01/*'],
+    ['hv01/*/'],
+  ];
+  const paths = [
+    'hv01/vm1.xml', 'hv01/a/vm1.xml', 'hv01/a/b/c.xml', 'hv01/.x.xml', 'hv01/.xml', 'hv01/a/.hidden/x.xml', 'hv01/vm1.json', 'hv01',
+    'hv011/vm1.xml', 'hv0/vm1.xml', 'racks/r1/hv01/x', 'racks/r1/hv01/y/z.xml', 'racks/r1/hv01', 'shared/hv01-a.xml', 'shared/x/hv01-a.xml',
+    'hv01/vm2.xml', 'hv01/vm22.xml', 'hv01/a/vm1.xml', 'hv01/b/c.xml', 'hv01/c/c.xml', '.hidden/a.xml', '.hidden/x/.y.xml', '../outside/a.xml',
+    'outside/a.xml', 'hv*01/a', 'hvx01/a', 'a.xml', 'hv01/', 'hv01/a/b/x.xml', 'hv01/a/x/b/y.xml',
+  ];
+  for (const g of globs) {
+    const whole = picomatch(g, { dot: true });
+    const split = domainGlobMatcher(g);
+    for (const p of paths) assert.equal(split(p), whole(p), `${g.join(', ')} on ${p}`);
+  }
 });
