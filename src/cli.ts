@@ -15,6 +15,7 @@ import { HostSnapshotError } from './host/load.ts';
 import { FORMATS, formatResult, type FormatName } from './formats/index.ts';
 import { VERSION } from './version.ts';
 import { registerSnapshotCommand } from './commands/snapshot.ts';
+import { registerPlanCommand } from './commands/plan.ts';
 import { defaultSchemaDirs, SCHEMA_DIR_ENV } from './schema/dir.ts';
 
 export interface CliIo {
@@ -88,6 +89,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     });
 
   registerSnapshotCommand(program, io, (code) => {
+    exitCode = code;
+  });
+  registerPlanCommand(program, io, (code) => {
     exitCode = code;
   });
 

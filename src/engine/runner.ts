@@ -70,6 +70,11 @@ export interface LintOptions {
   schema?: string | boolean;
   /** Where `schema: true` looks; default $KVMLINT_LIBVIRT_SCHEMAS, then the installed locations. */
   schemaSearchDirs?: readonly string[];
+  /**
+   * Called once per host plan after its rules ran, with its domains and the findings
+   * kept for them (`kvmlint plan` and `kvmlint map` read the plan this way).
+   */
+  onPlan?: (plan: { host: LintHost; domains: readonly LintedDomain[]; diagnostics: readonly Diagnostic[] }) => void;
 }
 
 /** The rule that needs libvirt's compiled schema; the schema is looked for only when it runs. */
@@ -364,6 +369,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       }
     }
     const kept = filterSuppressed(found, groupSources, config, absPaths, reportUnused, settings);
+    if (host && options.onPlan) options.onPlan({ host, domains, diagnostics: kept });
     for (const d of kept) {
       diagnostics.push(d);
       const text = texts.get(d.file);
