@@ -16,6 +16,7 @@ import { FORMATS, formatResult, type FormatName } from './formats/index.ts';
 import { VERSION } from './version.ts';
 import { registerSnapshotCommand } from './commands/snapshot.ts';
 import { registerPlanCommand } from './commands/plan.ts';
+import { registerMapCommand } from './commands/map.ts';
 import { defaultSchemaDirs, SCHEMA_DIR_ENV } from './schema/dir.ts';
 
 export interface CliIo {
@@ -92,6 +93,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     exitCode = code;
   });
   registerPlanCommand(program, io, (code) => {
+    exitCode = code;
+  });
+  registerMapCommand(program, io, (code) => {
     exitCode = code;
   });
 
