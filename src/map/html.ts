@@ -51,10 +51,10 @@ function nodeSvg(map: HostMap, nodeIndex: number, colours: Map<string, string>):
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="node ${node.id} CPUs">${body}</svg>`;
 }
 
-function bar(used: number, total: number, label: string): string {
+function bar(used: number, total: number, label: string, title = ''): string {
   const pct = total > 0 ? Math.min(100, (100 * used) / total) : used > 0 ? 100 : 0;
   const over = used > total;
-  return `<div class="bar${over ? ' over' : ''}"><div class="fill" style="width:${pct.toFixed(1)}%"></div><span>${esc(label)}</span></div>`;
+  return `<div class="bar${over ? ' over' : ''}"${title ? ` title="${esc(title)}"` : ''}><div class="fill" style="width:${pct.toFixed(1)}%"></div><span>${esc(label)}</span></div>`;
 }
 
 /** The first clause of a finding, the rest behind a disclosure. */
@@ -73,7 +73,7 @@ export function formatMapHtml(maps: readonly HostMap[], title = 'kvmlint placeme
       const pools = node.hugepages.map((p) => bar(p.used, p.total, `${formatKiB(p.sizeKiB)} pages ${p.used}/${p.total}`)).join('');
       const free = node.memory.freeKiB;
       const room = free === undefined ? undefined : free - (node.memory.highKiB ?? 0);
-      const mem = room === undefined ? `<div class="bar"><span>memory: ${formatKiB(node.memory.boundKiB)} bound (free unknown)</span></div>` : bar(node.memory.boundKiB, Math.max(0, room), `memory ${shortSize(node.memory.boundKiB)} / ${shortSize(Math.max(0, room))} (free above high watermark)`);
+      const mem = room === undefined ? `<div class="bar"><span>memory: ${formatKiB(node.memory.boundKiB)} bound (free unknown)</span></div>` : bar(node.memory.boundKiB, Math.max(0, room), `memory ${shortSize(node.memory.boundKiB)} / ${shortSize(Math.max(0, room))}`, 'small-page memory bound strictly to the node / its free memory above the high watermark');
       nodes += `<div class="node"><h3>node ${node.id}</h3>${nodeSvg(map, i, colours)}<div class="res">${pools}${mem}</div></div>`;
     });
     const legend = map.guests

@@ -39,14 +39,28 @@ export function formatHostMapText(map: HostMap, opts: { color: boolean }): strin
     const pages = node.hugepages.map((p) => `${formatKiB(p.sizeKiB)} pages ${p.used}/${p.total}${p.used > p.total ? c(RED, ' !!') : ''}`).join(', ');
     const mem = node.memory.freeKiB === undefined ? `${shortSize(node.memory.boundKiB)} bound` : `${shortSize(node.memory.boundKiB)} bound / ${shortSize(node.memory.freeKiB)} free${node.memory.highKiB !== undefined ? ` (high watermark ${shortSize(node.memory.highKiB)})` : ''}${node.memory.freeKiB - node.memory.boundKiB < (node.memory.highKiB ?? 0) ? c(RED, ' !!') : ''}`;
     out += `  node ${node.id}: ${pages || 'no hugepage pools'}; memory ${mem}\n`;
-    for (const core of node.cores) {
-      const cpus = core.map((cpu) => String(cpu.id).padStart(width)).join(',');
+    // Runs of free cores with the same mark are one line: a 64-core node is not 64 lines of "—".
+    for (let k = 0; k < node.cores.length; k++) {
+      const core = node.cores[k]!;
       const mark = core.every((cpu) => cpu.housekeeping) ? 'H' : core.every((cpu) => !cpu.housekeeping) ? 'I' : 'H/I';
+      const free = (cr: typeof core) => cr.every((cpu) => cpu.occupants.length === 0);
+      if (free(core)) {
+        let j = k;
+        while (j + 1 < node.cores.length && free(node.cores[j + 1]!) && node.cores[j + 1]!.length === core.length && node.cores[j + 1]!.every((cpu) => cpu.housekeeping === core[0]!.housekeeping)) j++;
+        if (j > k) {
+          const first = core.map((cpu) => cpu.id).join(',');
+          const last = node.cores[j]!.map((cpu) => cpu.id).join(',');
+          out += `${c(DIM, `    ${`${first}…${last}`.padEnd((width + 1) * 2)} ${mark.padEnd(3)} — (${j - k + 1} free cores)`)}\n`;
+          k = j;
+          continue;
+        }
+      }
+      const cpus = core.map((cpu) => String(cpu.id).padStart(width)).join(',');
       const threads = core.map(occupantsText);
       const conflict = core.some((cpu) => cpu.conflict);
       const shown = core.length === 1 ? threads[0]! : core.map((cpu, i) => `${cpu.id}: ${threads[i]}`).join(' | ');
       const line = `    ${cpus.padEnd((width + 1) * 2)} ${mark.padEnd(3)} ${shown}${conflict ? ' !!' : ''}`;
-      out += conflict ? `${c(RED, line)}\n` : shown === '—' || core.every((cpu) => cpu.occupants.length === 0) ? `${c(DIM, line)}\n` : `${line}\n`;
+      out += conflict ? `${c(RED, line)}\n` : free(core) ? `${c(DIM, line)}\n` : `${line}\n`;
     }
   }
   if (map.findings.length > 0) {

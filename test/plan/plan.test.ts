@@ -198,3 +198,44 @@ test('plan: the fleet example hv02 is planned to no placement finding; a clean h
   assert.equal(clean.changed.size, 0);
   assert.equal(readFileSync(join(fleet, 'hv02/cache-01.xml'), 'utf8').includes("cpuset='8'"), false);
 });
+
+test("plan: each of the README's example domains, and production-vm with the guest that shares its pool, plans to no placement finding", async () => {
+  const host = 'examples/hosts/dual-socket.json';
+  const sets = [
+    ['examples/domains/housekeeping-overlap.xml'],
+    ['examples/domains/missing-emulatorpin.xml'],
+    ['examples/domains/pin-crosses-nodeset.xml'],
+    ['examples/domains/min-free-kbytes-exceeds-node-free.xml'],
+    ['examples/production-vm.xml', 'examples/domains/insufficient-hugepages.xml'],
+  ];
+  for (const paths of sets) {
+    const run = await runPlan({ paths, cwd: repoRoot, hostFile: host, configFile: false });
+    assert.equal(run.plans[0]!.status, 'planned', paths.join(' '));
+    assert.ok(run.changed.size > 0, paths.join(' '));
+    assert.deepEqual(run.remaining, [], paths.join(' '));
+    // The guide's clean example is never the one that moves.
+    assert.ok(![...run.changed.values()].some((c) => c.shown.endsWith('production-vm.xml')));
+  }
+});
+
+test('plan: a guest pinned only by <vcpu cpuset> gets a <cputune> and a <numatune> where libvirt writes them, in the file\'s style', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kvmlint-plan-'));
+  try {
+    const h: HostSpec = { nodes: 2, coresPerNode: 4, smt: false, housekeepingCores: [1, 1], pools: [{ pages2m: 0, pages1g: 0, freeMiB: 8192 }, { pages2m: 0, pages1g: 0, freeMiB: 8192 }], minFreeKbytes: undefined };
+    writeFileSync(join(dir, 'host.json'), JSON.stringify(hostSnapshot(h)));
+    const xml = '<domain type="kvm">\r\n\t<name>v</name>\r\n\t<memory unit="MiB">1024</memory>\r\n\t<vcpu placement="static" cpuset="1-2,5">2</vcpu>\r\n\t<os>\r\n\t\t<type arch="x86_64">hvm</type>\r\n\t</os>\r\n</domain>\r\n';
+    writeFileSync(join(dir, 'v.xml'), xml);
+    const run = await runPlan({ paths: [join(dir, 'v.xml')], cwd: dir, hostFile: 'host.json', configFile: false });
+    assert.deepEqual(run.remaining, []);
+    const after = [...run.changed.values()][0]!.after;
+    assert.equal(
+      after,
+      '<domain type="kvm">\r\n\t<name>v</name>\r\n\t<memory unit="MiB">1024</memory>\r\n\t<vcpu placement="static" cpuset="1-2,5">2</vcpu>\r\n' +
+        '\t<cputune>\r\n\t\t<vcpupin vcpu="0" cpuset="1"/>\r\n\t\t<vcpupin vcpu="1" cpuset="2"/>\r\n\t\t<emulatorpin cpuset="0"/>\r\n\t</cputune>\r\n' +
+        '\t<numatune>\r\n\t\t<memory mode="strict" nodeset="0"/>\r\n\t</numatune>\r\n' +
+        '\t<os>\r\n\t\t<type arch="x86_64">hvm</type>\r\n\t</os>\r\n</domain>\r\n',
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
