@@ -17,6 +17,8 @@ import { VERSION } from './version.ts';
 import { neutralise, neutraliseLine } from './formats/neutralise.ts';
 import { registerSnapshotCommand } from './commands/snapshot.ts';
 import { registerExplainCommand } from './commands/explain.ts';
+import { registerPlanCommand } from './commands/plan.ts';
+import { registerMapCommand } from './commands/map.ts';
 import { defaultSchemaDirs, SCHEMA_DIR_ENV } from './schema/dir.ts';
 
 export interface CliIo {
@@ -113,6 +115,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerExplainCommand(program, io);
 
   registerSnapshotCommand(program, io, (code) => {
+    exitCode = code;
+  });
+  registerPlanCommand(program, io, (code) => {
+    exitCode = code;
+  });
+  registerMapCommand(program, io, (code) => {
     exitCode = code;
   });
 

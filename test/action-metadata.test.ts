@@ -38,6 +38,7 @@ const EXPECTED_DEFAULTS: Record<string, string> = {
   'fail-on': 'error',
   'max-warnings': '-1',
   schema: '',
+  'map-file': '',
 };
 
 test('the schema check is not vacuous: it rejects a broken action.yml', () => {
@@ -79,9 +80,9 @@ test('inputs: the documented set, each optional with a description and the defau
   for (const value of FAIL_ON) assert.ok(describe('fail-on').includes(value), `fail-on description omits ${value}`);
 });
 
-test('outputs: sarif-file, errors and warnings, each described', () => {
+test('outputs: sarif-file, errors, warnings and map-file, each described', () => {
   const outputs = parse(actionYml).template!.outputs ?? [];
-  assert.deepEqual(outputs.map((o) => o.id), ['sarif-file', 'errors', 'warnings']);
+  assert.deepEqual(outputs.map((o) => o.id), ['sarif-file', 'errors', 'warnings', 'map-file']);
   for (const o of outputs) assert.ok(o.description && o.description.length > 10, `${o.id} has no real description`);
 });
 

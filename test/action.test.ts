@@ -206,6 +206,20 @@ test('the config input is the CLI\'s --config: its rule settings apply', () => {
   assert.match(missing.stdout, /^::error::kvmlint: ci\/missing\.json/);
 });
 
+test('the map-file input writes the HTML placement map of every host plan and names it in the outputs', () => {
+  writeFileSync(path.join(workspace, 'host.json'), readFileSync(path.join(repoRoot, 'examples/hosts/dual-socket.json')));
+  const run = runAction(nodeBinaries()[0]!, { paths: 'guests', host: 'host.json', 'map-file': 'maps/kvmlint-map.html', 'sarif-file': 'map.sarif', 'fail-on': 'never' });
+  assert.equal(run.code, 0, run.stdout);
+  const file = path.join(workspace, 'maps', 'kvmlint-map.html');
+  assert.equal(run.outputs['map-file'], file);
+  const html = readFileSync(file, 'utf8');
+  assert.match(html, /^<!DOCTYPE html>/);
+  assert.match(html, /<svg /);
+  assert.doesNotMatch(html, /<script/);
+  const none = runAction(nodeBinaries()[0]!, { paths: 'guests', 'sarif-file': 'map.sarif', 'fail-on': 'never' });
+  assert.equal(none.outputs['map-file'], undefined);
+});
+
 test('the working directory may be below the workspace: URIs and annotations stay workspace-relative', () => {
   const run = runAction(nodeBinaries()[0]!, { paths: '.', 'sarif-file': '../guests.sarif' }, path.join(workspace, 'guests'));
   assert.equal(run.code, 1, run.stdout);

@@ -8,6 +8,8 @@ import { countFindings, pluralize } from '../formats/summary.ts';
 import { appendStepSummary, getInput, getMultilineInput, InputError, setOutput, type Env } from './core.ts';
 import { summaryMarkdown } from './summary.ts';
 import { defaultSchemaDirs } from '../schema/dir.ts';
+import { buildHostMap, type HostMap } from '../map/model.ts';
+import { formatMapHtml } from '../map/html.ts';
 
 export interface ActionIo {
   env: Env;
@@ -29,6 +31,8 @@ export interface ActionInputs {
   maxWarnings?: number;
   /** `--schema`: a directory holding domain.rng, true to search the installed locations, false for none; undefined: the config decides. */
   schema?: string | boolean;
+  /** Where to write the HTML placement map (`kvmlint map -f html`); undefined for none. */
+  mapFile?: string;
 }
 
 export function readInputs(env: Env): ActionInputs {
@@ -49,6 +53,7 @@ export function readInputs(env: Env): ActionInputs {
     reportFile: getInput(env, 'sarif-file') || 'kvmlint.sarif',
     failOn: failOn as FailOn,
     maxWarnings: maxWarnings === '' || maxWarnings === '-1' ? undefined : Number(maxWarnings),
+    mapFile: getInput(env, 'map-file') || undefined,
   };
 }
 
@@ -99,6 +104,8 @@ export async function runAction(io: ActionIo): Promise<number> {
     schema: inputs.schema,
     schemaSearchDirs: defaultSchemaDirs(env),
   };
+  const maps: HostMap[] = [];
+  if (inputs.mapFile) options.onPlan = (p) => maps.push(buildHostMap(p));
   let result: LintRun;
   try {
     result = await lint(options);
@@ -133,6 +140,13 @@ export async function runAction(io: ActionIo): Promise<number> {
   setOutput(env, 'sarif-file', reportPath, io.stdout);
   setOutput(env, 'errors', String(errors), io.stdout);
   setOutput(env, 'warnings', String(warnings), io.stdout);
+  if (inputs.mapFile) {
+    // The placement map of every host plan, one self-contained HTML file for actions/upload-artifact.
+    const mapPath = path.resolve(cwd, inputs.mapFile);
+    mkdirSync(path.dirname(mapPath), { recursive: true });
+    writeFileSync(mapPath, formatMapHtml(maps));
+    setOutput(env, 'map-file', mapPath, io.stdout);
+  }
 
   if (result.refusals.length > 0 || result.ruleFailures.length > 0) return 2;
   if (why) return fail(`kvmlint found ${why}`, 1);

@@ -120,6 +120,8 @@ export interface PlanOutcome {
   diagnostics: Diagnostic[];
   /** The files that were linted (a non-domain found by a directory walk is skipped), in order. */
   linted: SourceFile[];
+  /** The plan's domains as the rules saw them (`kvmlint plan` and `kvmlint map` read them). */
+  domains: LintedDomain[];
   domainCount: number;
 }
 
@@ -201,7 +203,7 @@ export function lintPlanSources(host: LintHost | undefined, files: readonly Plan
       } satisfies PlanRuleContext);
     }
   }
-  return { diagnostics: applyInlineDirectives(found, linted, env), linted, domainCount: domains.length };
+  return { diagnostics: applyInlineDirectives(found, linted, env), linted, domains, domainCount: domains.length };
 }
 
 /**

@@ -57,6 +57,11 @@ export interface LintOptions {
    * matching": a wrong path must not pass silently. True accepts them (`--allow-no-domains`).
    */
   allowNoDomains?: boolean;
+  /**
+   * Called once per host plan after its rules ran, with its domains and the findings
+   * kept for them (`kvmlint plan` and `kvmlint map` read the plan this way).
+   */
+  onPlan?: (plan: { host: LintHost; domains: readonly LintedDomain[]; diagnostics: readonly Diagnostic[] }) => void;
 }
 
 /** The rule that needs libvirt's compiled schema; the schema is looked for only when it runs. */
@@ -241,7 +246,9 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       shown.push(s.path);
       if (!s.doc.error && s.doc.root?.name === 'domain') domainCount++;
     }
-    for (const d of ignoredByConfig(outcome.diagnostics, texts, config, absPaths)) {
+    const kept = ignoredByConfig(outcome.diagnostics, texts, config, absPaths);
+    if (host && options.onPlan) options.onPlan({ host, domains: outcome.domains, diagnostics: kept });
+    for (const d of kept) {
       const files = involvedFiles(d);
       // A finding on a member that only completes the plan is reported when it involves a named file.
       if (!files.some((f) => reportedFiles.has(f) || f === host?.path)) continue;

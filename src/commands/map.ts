@@ -1,0 +1,52 @@
+/**
+ * `kvmlint map`: the placement of every host plan, in the terminal or as one
+ * self-contained HTML file (src/map/).
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import type { CliIo } from '../cli.ts';
+import { lint, type LintOptions } from '../engine/runner.ts';
+import { UsageError } from '../engine/source.ts';
+import { formatMapHtml } from '../map/html.ts';
+import { buildHostMap, type HostMap } from '../map/model.ts';
+import { formatHostMapText } from '../map/text.ts';
+
+/** Lints the paths and draws a map of every host plan. */
+export async function buildMaps(options: LintOptions): Promise<HostMap[]> {
+  const maps: HostMap[] = [];
+  await lint({ ...options, onPlan: (p) => maps.push(buildHostMap(p)) });
+  return maps;
+}
+
+interface MapCommandOptions {
+  host?: string;
+  config?: string;
+  configLookup: boolean;
+  format: 'text' | 'html';
+  outputFile?: string;
+  color?: boolean;
+}
+
+export function registerMapCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('map')
+    .description('show which guest thread runs on which CPU of each host node, with hugepages, memory and findings')
+    .argument('[paths...]', 'files, directories (their **/*.xml) or globs', [])
+    .option('--host <file>', 'host snapshot that every domain is planned on (overrides the config\'s hosts)')
+    .option('-c, --config <file>', 'configuration file (default: nearest kvmlint.config.json up to the repository root)')
+    .option('--no-config-lookup', 'do not look for kvmlint.config.json')
+    .addOption(new Option('-f, --format <format>', 'text for the terminal, html for one self-contained file').choices(['text', 'html']).default('text'))
+    .option('-o, --output-file <file>', 'write the map to a file')
+    .option('--color', 'force colored output')
+    .option('--no-color', 'disable colored output')
+    .action(async (paths: string[], opts: MapCommandOptions) => {
+      const maps = await buildMaps({ paths, cwd: io.cwd, hostFile: opts.host, configFile: opts.config ?? (opts.configLookup ? undefined : false) });
+      if (maps.length === 0) throw new UsageError('no domain is mapped to a host: use --host or the config\'s hosts');
+      const color = opts.color ?? (io.isTTY && !io.env.NO_COLOR && !opts.outputFile);
+      const out = opts.format === 'html' ? formatMapHtml(maps) : maps.map((m) => formatHostMapText(m, { color })).join('\n');
+      if (opts.outputFile) writeFileSync(resolve(io.cwd, opts.outputFile), out);
+      else io.stdout(out);
+      setExit(0);
+    });
+}

@@ -1,0 +1,282 @@
+/**
+ * `kvmlint plan` for one host: the placement problem (problem.ts), solved exactly
+ * (solve.ts), turned into CPUs per vCPU and into edits of each domain file
+ * (rewrite.ts). Guests that are fine keep their pins when the rest of the plan
+ * allows it; when it does not, every guest may move (preferring its current node),
+ * and only when that fails too is the plan infeasible, with the short resource named.
+ */
+import type { Diagnostic, LintedDomain, LintHost } from '../engine/types.ts';
+import { housekeepingTargetFor } from '../model/affinity.ts';
+import { CpuSet } from '../model/cpuset.ts';
+import { formatKiB } from '../model/units.ts';
+import { buildPlanProblem, isPlacementFinding, type PlanCell, type PlanCore, type PlanGuest, type PlanNode, type PlanProblem } from './problem.ts';
+import { applyLayout, layoutFixes, type GuestLayout } from './rewrite.ts';
+import { evenSplit, solvePlacement, type SolverCell, type SolverNode, type SolveResult } from './solve.ts';
+
+export interface GuestChange {
+  linted: LintedDomain;
+  label: string;
+  /** Host nodes before (of its pinned vCPUs) and after. */
+  from: CpuSet;
+  to: CpuSet;
+  /** The new text, when it changed. */
+  text: string | undefined;
+}
+
+export type HostPlan =
+  | { host: LintHost; status: 'unchanged'; guests: number; reason: string }
+  | { host: LintHost; status: 'planned'; changes: GuestChange[]; kept: string[]; unplanned: Array<{ label: string; why: string }>; steps: number; ms: number }
+  | { host: LintHost; status: 'infeasible'; shortages: string[]; steps: number; ms: number }
+  | { host: LintHost; status: 'refused'; reason: string };
+
+export interface PlanHostOptions {
+  maxSteps?: number;
+}
+
+/** Plans one host: the domains planned on it and the findings the lint kept for them. */
+export function planHost(host: LintHost, domains: readonly LintedDomain[], diagnostics: readonly Diagnostic[], options: PlanHostOptions = {}): HostPlan {
+  const t0 = performance.now();
+  if (!diagnostics.some(isPlacementFinding)) return { host, status: 'unchanged', guests: domains.length, reason: 'no placement finding' };
+  const problem = buildPlanProblem(host.model, domains, diagnostics);
+  if (problem.refusal) return { host, status: 'refused', reason: problem.refusal };
+
+  // First: keep every fine guest that does not collide with an earlier one; then let every guest move.
+  const kept = keepFineGuests(problem);
+  let attempt = solveWith(problem, kept, options);
+  let keptSet = kept;
+  if (attempt.result.status !== 'found' && kept.size > 0) {
+    keptSet = new Map();
+    attempt = solveWith(problem, keptSet, options);
+  }
+  const { result } = attempt;
+  const ms = performance.now() - t0;
+  if (result.status === 'gave-up') {
+    return { host, status: 'infeasible', shortages: [`the search gave up after ${result.steps} steps without an answer (raise the step limit)`], steps: result.steps, ms };
+  }
+  if (result.status === 'none') return { host, status: 'infeasible', shortages: explainShortage(problem), steps: result.steps, ms };
+
+  const changes: GuestChange[] = [];
+  const layouts = concreteLayouts(problem, keptSet, attempt.cells, result.nodesOf);
+  for (const [g, layout] of layouts) {
+    const d = g.linted.domain;
+    const text = applyLayout(g.linted.source.text, layoutFixes(g.linted.source.text, d, layout));
+    const from = host.model.nodesOfCpus(CpuSet.of(...g.currentPins.values()));
+    const to = layout.cellNodes.reduce((a, c) => a.union(c.nodes), CpuSet.empty);
+    changes.push({ linted: g.linted, label: g.label, from, to, text: text === g.linted.source.text ? undefined : text });
+  }
+  return {
+    host,
+    status: 'planned',
+    changes,
+    kept: [...keptSet.keys()].map((g) => g.label),
+    unplanned: problem.unplanned.map((u) => ({ label: u.linted.domain.name ?? u.linted.source.path, why: u.why })),
+    steps: result.steps,
+    ms: performance.now() - t0,
+  };
+}
+
+/** A kept guest's cores and node per cell. */
+type Keep = Map<PlanGuest, { cores: PlanCore[] }>;
+
+/** The fine guests that fit together as they are, in file order; their cores and memory leave the pool. */
+function keepFineGuests(problem: PlanProblem): Keep {
+  const kept: Keep = new Map();
+  const coreOf = new Map<number, PlanCore>();
+  for (const n of problem.nodes) for (const c of n.cores) for (const cpu of c.cpus) coreOf.set(cpu, c);
+  const claimed = new Set<PlanCore>();
+  const pages = new Map(problem.nodes.map((n) => [n.id, new Map(n.pages)] as const));
+  const small = new Map(problem.nodes.map((n) => [n.id, n.smallKiB] as const));
+  for (const g of problem.guests) {
+    if (!g.fine) continue;
+    const cores: PlanCore[] = [];
+    let ok = true;
+    for (const cell of g.cells) {
+      for (const unit of cell.units) {
+        const core = coreOf.get(g.currentPins.get(unit[0]!)!);
+        // The whole unit on one free core (guest threads on siblings), one unit per core.
+        if (!core || claimed.has(core) || cores.includes(core) || !unit.every((v) => core.cpus.includes(g.currentPins.get(v)!))) ok = false;
+        else cores.push(core);
+      }
+      const n = cell.currentNode!;
+      if (cell.pages > 0 && (pages.get(n)?.get(cell.pageSizeKiB!) ?? 0) < cell.pages) ok = false;
+      if (cell.smallKiB > 0 && (small.get(n) ?? 0) < cell.smallKiB) ok = false;
+    }
+    if (!ok) continue;
+    for (const c of cores) claimed.add(c);
+    for (const cell of g.cells) {
+      const n = cell.currentNode!;
+      if (cell.pages > 0) pages.get(n)!.set(cell.pageSizeKiB!, pages.get(n)!.get(cell.pageSizeKiB!)! - cell.pages);
+      small.set(n, small.get(n)! - cell.smallKiB);
+    }
+    kept.set(g, { cores });
+  }
+  return kept;
+}
+
+interface CellRef {
+  guest: PlanGuest;
+  cell: PlanCell;
+}
+
+function solverNodes(problem: PlanProblem, kept: Keep): SolverNode[] {
+  const claimed = new Set<PlanCore>();
+  for (const { cores } of kept.values()) for (const c of cores) claimed.add(c);
+  return problem.nodes.map((n) => {
+    const pages = new Map(n.pages);
+    let smallKiB = n.smallKiB;
+    for (const g of kept.keys()) {
+      for (const cell of g.cells) {
+        if (cell.currentNode !== n.id) continue;
+        if (cell.pages > 0) pages.set(cell.pageSizeKiB!, (pages.get(cell.pageSizeKiB!) ?? 0) - cell.pages);
+        smallKiB -= cell.smallKiB;
+      }
+    }
+    return { id: n.id, coreSizes: n.cores.filter((c) => !claimed.has(c)).map((c) => c.cpus.length), pages, smallKiB, memoryless: n.memoryless };
+  });
+}
+
+function solveWith(problem: PlanProblem, kept: Keep, options: PlanHostOptions): { result: SolveResult; cells: CellRef[] } {
+  const cells: CellRef[] = [];
+  const solverCells: SolverCell[] = [];
+  problem.guests.forEach((g, gi) => {
+    if (kept.has(g)) return;
+    for (const cell of g.cells) {
+      cells.push({ guest: g, cell });
+      solverCells.push({
+        guest: gi,
+        units: cell.units.map((u) => u.length),
+        pageSizeKiB: cell.pageSizeKiB,
+        pages: cell.pages,
+        smallKiB: cell.smallKiB,
+        preferredNode: cell.currentNode,
+        spreadable: g.spreadable,
+      });
+    }
+  });
+  return { result: solvePlacement(solverNodes(problem, kept), solverCells, { maxSteps: options.maxSteps }), cells };
+}
+
+/** Chooses the CPUs: on each node, each unit takes a best-fit free core, its own current core when that is one. */
+function concreteLayouts(problem: PlanProblem, kept: Keep, cells: readonly CellRef[], nodesOf: readonly number[][]): Map<PlanGuest, GuestLayout> {
+  const claimed = new Set<PlanCore>();
+  for (const { cores } of kept.values()) for (const c of cores) claimed.add(c);
+  const nodeById = new Map(problem.nodes.map((n) => [n.id, n] as const));
+  const pins = new Map<PlanGuest, Map<number, number>>();
+  const cellNodes = new Map<PlanGuest, GuestLayout['cellNodes']>();
+  const interleaved = new Set<PlanGuest>();
+
+  const place = (g: PlanGuest, node: PlanNode, unit: number[]) => {
+    const free = node.cores.filter((c) => !claimed.has(c) && c.cpus.length >= unit.length);
+    const best = Math.min(...free.map((c) => c.cpus.length));
+    const fitting = free.filter((c) => c.cpus.length === best);
+    const own = fitting.find((c) => c.cpus.includes(g.currentPins.get(unit[0]!) ?? -1));
+    const core = own ?? fitting[0];
+    if (!core) throw new Error(`plan: no free core left on node ${node.id} for ${g.label} (a solver bug)`);
+    claimed.add(core);
+    let map = pins.get(g);
+    if (!map) pins.set(g, (map = new Map()));
+    // A unit's vCPUs take the core's siblings in order; a guest core the same size as the host core fills it.
+    const start = own && unit.length < core.cpus.length ? Math.max(0, core.cpus.indexOf(g.currentPins.get(unit[0]!)!)) : 0;
+    unit.forEach((v, i) => map!.set(v, core.cpus[(start + i) % core.cpus.length]!));
+  };
+
+  // Larger units first everywhere, as the solver's best fit counted them.
+  const work: Array<{ g: PlanGuest; node: PlanNode; unit: number[] }> = [];
+  cells.forEach(({ guest, cell }, i) => {
+    const nodes = nodesOf[i]!;
+    let list = cellNodes.get(guest);
+    if (!list) cellNodes.set(guest, (list = []));
+    list.push({ cellId: cell.cellId, nodes: CpuSet.of(...nodes) });
+    if (nodes.length === 1) {
+      for (const unit of cell.units) work.push({ g: guest, node: nodeById.get(nodes[0]!)!, unit });
+      return;
+    }
+    interleaved.add(guest);
+    const units = [...cell.units].sort((a, b) => b.length - a.length);
+    const byId = [...nodes].sort((a, b) => a - b);
+    const split = evenSplit(units.length, byId.length);
+    let at = 0;
+    byId.forEach((n, k) => {
+      for (const unit of units.slice(at, at + split[k]!)) work.push({ g: guest, node: nodeById.get(n)!, unit });
+      at += split[k]!;
+    });
+  });
+  work.sort((a, b) => b.unit.length - a.unit.length);
+  for (const w of work) place(w.g, w.node, w.unit);
+
+  const out = new Map<PlanGuest, GuestLayout>();
+  for (const [g, list] of cellNodes) {
+    const map = pins.get(g) ?? new Map<number, number>();
+    const nodes = list.reduce((a, c) => a.union(c.nodes), CpuSet.empty);
+    // missing-emulatorpin's target: the housekeeping CPUs of the vCPUs' nodes, else all of them.
+    let hk = map.size > 0 ? housekeepingTargetFor(CpuSet.of(...map.values()), problem.host)?.cpus : problem.host.housekeeping!.intersect(problem.host.cpusOfNodes(nodes));
+    if (!hk || hk.isEmpty) hk = problem.host.housekeeping!;
+    out.set(g, { pins: map, housekeeping: hk, cellNodes: list, interleave: interleaved.has(g) });
+  }
+  return out;
+}
+
+/**
+ * Why no layout exists, resource by resource: a guest cell no node can hold even
+ * alone, or a resource the guests need more of in total than the host has left;
+ * else the cells do not pack onto the nodes (each fits somewhere, not all at once).
+ */
+export function explainShortage(problem: PlanProblem): string[] {
+  const out: string[] = [];
+  const nodes = problem.nodes;
+  const coresOf = (n: PlanNode, size: number) => n.cores.filter((c) => c.cpus.length >= size).length;
+  const unitWord = (size: number) => (size === 1 ? 'isolated cores' : `isolated cores with ${size} threads`);
+  for (const g of problem.guests) {
+    for (const cell of g.cells) {
+      const maxUnit = Math.max(1, ...cell.units.map((u) => u.length));
+      const fitsSomewhere = nodes.some(
+        (n) =>
+          !n.memoryless &&
+          coresOf(n, maxUnit) >= cell.units.length &&
+          (cell.pages === 0 || (n.pages.get(cell.pageSizeKiB!) ?? 0) >= cell.pages) &&
+          (cell.smallKiB === 0 || n.smallKiB >= cell.smallKiB),
+      );
+      if (fitsSomewhere) continue;
+      const what = cell.cellId === undefined ? g.label : `${g.label} cell ${cell.cellId}`;
+      // The node closest to holding it: name each resource it lacks there.
+      const lacks = nodes
+        .filter((n) => !n.memoryless)
+        .map((n) => {
+          const l: string[] = [];
+          const cores = coresOf(n, maxUnit);
+          if (cores < cell.units.length) l.push(`${unitWord(maxUnit)} on node ${n.id}: needs ${cell.units.length}, has ${cores} free (short by ${cell.units.length - cores})`);
+          const pages = n.pages.get(cell.pageSizeKiB ?? -1) ?? 0;
+          if (cell.pages > 0 && pages < cell.pages) l.push(`${formatKiB(cell.pageSizeKiB!)} pages on node ${n.id}: needs ${cell.pages}, has ${pages} (short by ${cell.pages - pages})`);
+          if (cell.smallKiB > 0 && n.smallKiB < cell.smallKiB) l.push(`memory on node ${n.id}: needs ${formatKiB(cell.smallKiB)}, has ${formatKiB(Math.max(0, n.smallKiB))} above the high watermark (short by ${formatKiB(cell.smallKiB - Math.max(0, n.smallKiB))})`);
+          return l;
+        })
+        .sort((a, b) => a.length - b.length)[0];
+      const spread = g.spreadable ? ', not even interleaved over several nodes' : '';
+      out.push(`${what} fits on no node${spread}: ${lacks && lacks.length > 0 ? lacks.join('; ') : 'the host has no node with memory'}`);
+    }
+  }
+  if (out.length > 0) return out;
+
+  // Totals per resource.
+  const sizes = [...new Set(problem.guests.flatMap((g) => g.cells.flatMap((c) => c.units.map((u) => u.length))))].sort((a, b) => b - a);
+  for (const size of sizes) {
+    const need = problem.guests.reduce((a, g) => a + g.cells.reduce((b, c) => b + c.units.filter((u) => u.length >= size).length, 0), 0);
+    const have = nodes.reduce((a, n) => a + coresOf(n, size), 0);
+    if (need > have) out.push(`${unitWord(size)}: the guests need ${need}, the host has ${have} free (short by ${need - have})`);
+  }
+  const pageSizes = [...new Set(problem.guests.flatMap((g) => g.cells.filter((c) => c.pages > 0).map((c) => c.pageSizeKiB!)))];
+  for (const size of pageSizes) {
+    const need = problem.guests.reduce((a, g) => a + g.cells.reduce((b, c) => b + (c.pageSizeKiB === size ? c.pages : 0), 0), 0);
+    const have = nodes.reduce((a, n) => a + Math.max(0, n.pages.get(size) ?? 0), 0);
+    if (need > have) out.push(`${formatKiB(size)} pages: the guests need ${need}, the host's pools have ${have} (short by ${need - have})`);
+  }
+  const needSmall = problem.guests.reduce((a, g) => a + g.cells.reduce((b, c) => b + c.smallKiB, 0), 0);
+  const haveSmall = nodes.reduce((a, n) => a + Math.max(0, n.smallKiB), 0);
+  if (needSmall > haveSmall) out.push(`memory: the guests need ${formatKiB(needSmall)} of small pages, the nodes have ${formatKiB(haveSmall)} above their high watermarks (short by ${formatKiB(needSmall - haveSmall)})`);
+  if (out.length > 0) return out;
+
+  const perNode = nodes
+    .map((n) => `node ${n.id}: ${n.cores.length} cores, ${[...n.pages].map(([s, p]) => `${p} × ${formatKiB(s)}`).join(', ') || 'no hugepages'}, ${Number.isFinite(n.smallKiB) ? formatKiB(Math.max(0, n.smallKiB)) : 'unknown'} memory`)
+    .join('; ');
+  return [`every guest cell fits on some node and the totals suffice, but the cells do not pack onto the nodes together (each cell on one node, a guest's cells on different nodes); free: ${perNode}`];
+}

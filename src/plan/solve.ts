@@ -1,0 +1,272 @@
+/**
+ * Exact search for a node assignment of guest cells (a multi-dimensional bin
+ * packing: cores by size, hugepages per page size, small-page memory per node).
+ * Depth-first over the cells, largest first, with:
+ *
+ * - symmetry breaking: two nodes with the same remaining resources (and the same
+ *   use by the guest being placed) are interchangeable, so only one is tried;
+ * - bounds: what the remaining cells need, summed, must fit in what all nodes
+ *   have left, per resource (cores of each size and up, each page size, memory);
+ * - a memo of failed states (remaining resources as a multiset of nodes), so a
+ *   dead end reached again by another order is not searched again.
+ *
+ * It is complete: every assignment is reachable, and the pruning only cuts
+ * branches that cannot succeed, so "no layout" means none exists. Cores inside a
+ * node are matched best-fit (each unit takes the smallest free core that holds
+ * it), which is optimal because the cores that can hold a unit of size s are a
+ * superset of those that hold any larger unit.
+ *
+ * HiGHS (an ILP solver, 2.4 MB of WebAssembly) was measured on the same model:
+ * see the README's plan section and scripts/bench-plan.mjs for the figures.
+ */
+
+export interface SolverNode {
+  id: number;
+  /** Sizes (hardware threads) of the free cores. */
+  coreSizes: number[];
+  pages: ReadonlyMap<number, number>;
+  smallKiB: number;
+  memoryless: boolean;
+}
+
+export interface SolverCell {
+  /** Cells of one guest share this and go to different nodes. */
+  guest: number;
+  /** Size of each unit (vCPUs that share one host core). */
+  units: number[];
+  pageSizeKiB: number | undefined;
+  pages: number;
+  smallKiB: number;
+  /** Tried first (the node the cell is on today). */
+  preferredNode: number | undefined;
+  /** May be interleaved over several nodes when no single node holds it. */
+  spreadable: boolean;
+}
+
+export interface SolverOptions {
+  /** Give up after this many search steps (reported, never silently wrong). Default 5 million. */
+  maxSteps?: number;
+}
+
+export type SolveResult =
+  | { status: 'found'; nodesOf: number[][]; steps: number }
+  | { status: 'none'; steps: number }
+  | { status: 'gave-up'; steps: number };
+
+/** Splits `amount` over `k` parts evenly, the remainder to the first parts (as spreadEvenly does by node id). */
+export function evenSplit(amount: number, k: number): number[] {
+  const base = Math.floor(amount / k);
+  const extra = amount - base * k;
+  return Array.from({ length: k }, (_, i) => base + (i < extra ? 1 : 0));
+}
+
+interface State {
+  /** cores[n][k]: free cores of size sizes[k] on node n. */
+  cores: number[][];
+  pages: number[][];
+  small: number[];
+}
+
+export function solvePlacement(nodes: readonly SolverNode[], cells: readonly SolverCell[], options: SolverOptions = {}): SolveResult {
+  const maxSteps = options.maxSteps ?? 5_000_000;
+  const sizes = [...new Set([...nodes.flatMap((n) => n.coreSizes), ...cells.flatMap((c) => c.units)])].sort((a, b) => a - b);
+  const pageSizes = [...new Set([...nodes.flatMap((n) => [...n.pages.keys()]), ...cells.flatMap((c) => (c.pageSizeKiB === undefined ? [] : [c.pageSizeKiB]))])].sort((a, b) => a - b);
+  const N = nodes.length;
+  const state: State = {
+    cores: nodes.map((n) => sizes.map((s) => n.coreSizes.filter((x) => x === s).length)),
+    pages: nodes.map((n) => pageSizes.map((p) => Math.max(0, n.pages.get(p) ?? 0))),
+    small: nodes.map((n) => n.smallKiB),
+  };
+  // A unit of size u takes the smallest core class k with sizes[k] ≥ u.
+  const unitsByClass = (units: readonly number[]): number[] => {
+    const counts = sizes.map(() => 0);
+    for (const u of units) counts[sizes.indexOf(u)]!++;
+    return counts;
+  };
+  interface Demand {
+    cell: number;
+    guest: number;
+    units: number[];
+    unitCount: number;
+    pageIdx: number;
+    pages: number;
+    small: number;
+    /** Node indexes in the order to try. */
+    order: number[];
+    /** Spread options: node index sets, each with the per-node demands. */
+    spreads: Array<Array<{ node: number; units: number[]; pages: number; small: number }>>;
+  }
+  const fitsOn = (n: number, units: readonly number[], pageIdx: number, pages: number, small: number, s: State): boolean => {
+    if (nodes[n]!.memoryless) return false;
+    if (pages > 0 && s.pages[n]![pageIdx]! < pages) return false;
+    if (small > 0 && s.small[n]! < small) return false;
+    // Best fit from the largest unit class down.
+    const avail = s.cores[n]!;
+    let carry = 0;
+    for (let k = sizes.length - 1; k >= 0; k--) {
+      carry += avail[k]!;
+      carry -= units[k]!;
+      if (carry < 0) return false;
+    }
+    return true;
+  };
+  const initial: State = { cores: state.cores.map((r) => [...r]), pages: state.pages.map((r) => [...r]), small: [...state.small] };
+
+  const demands: Demand[] = cells.map((c, i) => {
+    const units = unitsByClass(c.units);
+    const pageIdx = c.pageSizeKiB === undefined ? -1 : pageSizes.indexOf(c.pageSizeKiB);
+    const order = [...Array(N).keys()];
+    const pref = c.preferredNode === undefined ? -1 : nodes.findIndex((n) => n.id === c.preferredNode);
+    order.sort((a, b) => (a === pref ? -1 : b === pref ? 1 : a - b));
+    const d: Demand = { cell: i, guest: c.guest, units, unitCount: c.units.length, pageIdx, pages: c.pages, small: c.smallKiB, order, spreads: [] };
+    if (c.spreadable && !order.some((n) => fitsOn(n, units, pageIdx, c.pages, c.smallKiB, initial))) d.spreads = spreadOptions(c, d);
+    return d;
+  });
+
+  /** The fewest nodes (k ≥ 2) over which an even split of the cell fits on the empty plan; every such set. */
+  function spreadOptions(c: SolverCell, d: Demand): Demand['spreads'] {
+    const sortedUnits = [...c.units].sort((a, b) => b - a);
+    for (let k = 2; k <= N; k++) {
+      const found: Demand['spreads'] = [];
+      for (const set of combinations(N, k)) {
+        // Nodes in id order take the larger shares (spreadEvenly's remainder goes to the lowest ids).
+        const byId = [...set].sort((a, b) => nodes[a]!.id - nodes[b]!.id);
+        const unitSplit = evenSplit(sortedUnits.length, k);
+        const pageSplit = evenSplit(c.pages, k);
+        const smallSplit = evenSplit(c.smallKiB, k);
+        let at = 0;
+        const parts = byId.map((node, i) => {
+          const mine = sortedUnits.slice(at, at + unitSplit[i]!);
+          at += unitSplit[i]!;
+          return { node, units: unitsByClass(mine), pages: pageSplit[i]!, small: smallSplit[i]! };
+        });
+        if (parts.every((p) => fitsOn(p.node, p.units, d.pageIdx, p.pages, p.small, initial))) found.push(parts);
+      }
+      if (found.length > 0) return found;
+    }
+    return [];
+  }
+
+  // Largest first: units, then memory; a guest's cells stay together.
+  const guestSize = new Map<number, number>();
+  for (const d of demands) guestSize.set(d.guest, (guestSize.get(d.guest) ?? 0) + d.unitCount * 1e6 + d.pages + d.small / 1e6);
+  const order = [...demands].sort(
+    (a, b) => guestSize.get(b.guest)! - guestSize.get(a.guest)! || a.guest - b.guest || b.unitCount - a.unitCount || b.pages + b.small - (a.pages + a.small),
+  );
+
+  // Suffix sums of what the remaining cells need, for the bounds.
+  const M = order.length;
+  const needUnits = Array.from({ length: M + 1 }, () => sizes.map(() => 0));
+  const needPages = Array.from({ length: M + 1 }, () => pageSizes.map(() => 0));
+  const needSmall = new Array<number>(M + 1).fill(0);
+  for (let i = M - 1; i >= 0; i--) {
+    const d = order[i]!;
+    needUnits[i] = needUnits[i + 1]!.map((x, k) => x + d.units[k]!);
+    needPages[i] = needPages[i + 1]!.map((x, k) => x + (k === d.pageIdx ? d.pages : 0));
+    needSmall[i] = needSmall[i + 1]! + d.small;
+  }
+  const boundsHold = (i: number): boolean => {
+    let carry = 0;
+    for (let k = sizes.length - 1; k >= 0; k--) {
+      for (let n = 0; n < N; n++) carry += state.cores[n]![k]!;
+      carry -= needUnits[i]![k]!;
+      if (carry < 0) return false;
+    }
+    for (let k = 0; k < pageSizes.length; k++) {
+      let have = 0;
+      for (let n = 0; n < N; n++) if (!nodes[n]!.memoryless) have += state.pages[n]![k]!;
+      if (have < needPages[i]![k]!) return false;
+    }
+    if (needSmall[i]! > 0) {
+      let have = 0;
+      for (let n = 0; n < N; n++) if (!nodes[n]!.memoryless && state.small[n]! > 0) have += state.small[n]!;
+      if (have < needSmall[i]!) return false;
+    }
+    return true;
+  };
+  const nodeKey = (n: number): string => `${state.cores[n]!.join(',')}|${state.pages[n]!.join(',')}|${state.small[n]}|${nodes[n]!.memoryless ? 1 : 0}`;
+
+  const take = (n: number, units: readonly number[], pageIdx: number, pages: number, small: number, sign: 1 | -1): void => {
+    if (pages > 0) state.pages[n]![pageIdx]! -= sign * pages;
+    state.small[n]! -= sign * small;
+    const avail = state.cores[n]!;
+    if (sign === 1) {
+      // Best fit: each unit class takes the smallest class that holds it, largest units first.
+      const taken = sizes.map(() => 0);
+      const need = [...units];
+      for (let k = sizes.length - 1; k >= 0; k--) {
+        for (let j = k; j < sizes.length && need[k]! > 0; j++) {
+          const t = Math.min(need[k]!, avail[j]! - taken[j]!);
+          taken[j]! += t;
+          need[k]! -= t;
+        }
+      }
+      for (let j = 0; j < sizes.length; j++) avail[j]! -= taken[j]!;
+      takenStack.push(taken);
+    } else {
+      const taken = takenStack.pop()!;
+      for (let j = 0; j < sizes.length; j++) avail[j]! += taken[j]!;
+    }
+  };
+  const takenStack: number[][] = [];
+
+  const assignment: number[][] = cells.map(() => []);
+  const guestNodes = new Map<number, Set<number>>();
+  const failed = new Set<string>();
+  let steps = 0;
+  let gaveUp = false;
+
+  const dfs = (i: number): boolean => {
+    if (i === M) return true;
+    if (++steps > maxSteps) {
+      gaveUp = true;
+      return false;
+    }
+    if (!boundsHold(i)) return false;
+    const d = order[i]!;
+    let used = guestNodes.get(d.guest);
+    if (!used) guestNodes.set(d.guest, (used = new Set()));
+    const keys: string[] = [];
+    for (let n = 0; n < N; n++) keys.push(`${nodeKey(n)}#${used.has(n) ? 1 : 0}`);
+    const memoKey = `${i}:${[...keys].sort().join(';')}`;
+    if (failed.has(memoKey)) return false;
+
+    const tried = new Set<string>();
+    for (const n of d.order) {
+      if (used.has(n) || tried.has(keys[n]!)) continue;
+      tried.add(keys[n]!);
+      if (!fitsOn(n, d.units, d.pageIdx, d.pages, d.small, state)) continue;
+      take(n, d.units, d.pageIdx, d.pages, d.small, 1);
+      used.add(n);
+      assignment[d.cell] = [n];
+      if (dfs(i + 1)) return true;
+      used.delete(n);
+      take(n, d.units, d.pageIdx, d.pages, d.small, -1);
+      if (gaveUp) return false;
+    }
+    for (const parts of d.spreads) {
+      if (parts.some((p) => used.has(p.node) || !fitsOn(p.node, p.units, d.pageIdx, p.pages, p.small, state))) continue;
+      for (const p of parts) take(p.node, p.units, d.pageIdx, p.pages, p.small, 1);
+      for (const p of parts) used.add(p.node);
+      assignment[d.cell] = parts.map((p) => p.node);
+      if (dfs(i + 1)) return true;
+      for (const p of parts) used.delete(p.node);
+      for (const p of [...parts].reverse()) take(p.node, p.units, d.pageIdx, p.pages, p.small, -1);
+      if (gaveUp) return false;
+    }
+    if (failed.size < 2_000_000) failed.add(memoKey);
+    return false;
+  };
+
+  const ok = dfs(0);
+  if (ok) return { status: 'found', nodesOf: assignment.map((a) => a.map((n) => nodes[n]!.id)), steps };
+  return gaveUp ? { status: 'gave-up', steps } : { status: 'none', steps };
+}
+
+function* combinations(n: number, k: number, start = 0, prefix: number[] = []): Generator<number[]> {
+  if (prefix.length === k) {
+    yield prefix;
+    return;
+  }
+  for (let i = start; i <= n - (k - prefix.length); i++) yield* combinations(n, k, i + 1, [...prefix, i]);
+}

@@ -1,0 +1,101 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { buildMaps } from '../../src/commands/map.ts';
+import { formatMapHtml } from '../../src/map/html.ts';
+import { formatHostMapText } from '../../src/map/text.ts';
+import { domainXml, hostSnapshot, type GuestSpec, type HostSpec } from '../support/plan-instances.ts';
+import { repoRoot } from '../support/fixtures.ts';
+
+const fleet = join(repoRoot, 'examples/fleet');
+const FLEET_GUESTS = ['analytics-01', 'cache-01', 'db-01', 'web-01', 'web-02'];
+/** Test artefacts (the HTML map and its screenshot) are kept here; CI may upload the directory. */
+const ARTIFACTS = process.env.KVMLINT_TEST_ARTIFACTS ?? join(repoRoot, 'test-results');
+
+test('map (text): every node core by core, each guest thread on its CPU, pools and findings', async () => {
+  const maps = await buildMaps({ paths: [fleet], cwd: fleet });
+  const text = maps.map((m) => formatHostMapText(m, { color: false })).join('\n');
+  for (const g of FLEET_GUESTS) assert.match(text, new RegExp(`${g} vCPU 0`));
+  assert.match(text, /^hv01 \(hosts\/hv01\.json\): 2 nodes, 3 guests$/m);
+  assert.match(text, /^ {2}node 0: 2 MiB pages 6144\/4096 !!; memory/m);
+  assert.match(text, /^ {4} 4 {5}I {3}web-01 vCPU 0$/m);
+  assert.match(text, /^ {4} 0 {5}H {3}emulator of db-01, web-01, web-02; IOThreads of db-01, web-01, web-02$/m);
+  assert.match(text, /insufficient-hugepages/);
+});
+
+test('map (text): SMT siblings share a line, and a CPU two guests pin is a conflict', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kvmlint-map-'));
+  try {
+    const h: HostSpec = { nodes: 1, coresPerNode: 4, smt: true, housekeepingCores: [1], pools: [{ pages2m: 1024, pages1g: 0, freeMiB: 8192 }], minFreeKbytes: undefined };
+    writeFileSync(join(dir, 'host.json'), JSON.stringify(hostSnapshot(h, 'smt')));
+    const g: GuestSpec = { vcpus: 2, threads: 2, cells: false, backing: '2m', memoryUnits: 1, iothreads: 0, pins: [1, 5, 0, 0, 0, 0, 0, 0] };
+    writeFileSync(join(dir, 'a.xml'), domainXml(g, 'a', 8));
+    writeFileSync(join(dir, 'b.xml'), domainXml({ ...g, pins: [1, 2, 0, 0, 0, 0, 0, 0] }, 'b', 8));
+    const [map] = await buildMaps({ paths: [dir], cwd: dir, hostFile: 'host.json', configFile: false });
+    const text = formatHostMapText(map!, { color: false });
+    assert.match(text, /^ {4}1,5 +I {3}1: a vCPU 0; b vCPU 0 \| 5: a vCPU 1 !!$/m);
+    assert.match(text, /^ {4}0,4 +H /m);
+    assert.match(text, /dedicated-cpu-conflict/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('map (HTML): one self-contained file, no script, no network, every guest in the legend', async () => {
+  const maps = await buildMaps({ paths: [fleet], cwd: fleet });
+  const html = formatMapHtml(maps);
+  assert.doesNotMatch(html, /<script|<link|@import|url\(|<img|https?:\/\/(?!www\.w3\.org\/2000\/svg)/i);
+  for (const g of FLEET_GUESTS) assert.match(html, new RegExp(`<b>${g}</b>`));
+  assert.match(html, /<title>CPU 4 \(isolated\)\nweb-01 vCPU 0<\/title>/);
+});
+
+/** Debian's chromium, headless, isolated from the network and from any profile. */
+function chromium(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const profile = mkdtempSync(join(tmpdir(), 'kvmlint-chromium-'));
+  try {
+    const r = spawnSync(
+      'chromium',
+      ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`, ...args],
+      { encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 26 },
+    );
+    return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+const hasChromium = spawnSync('chromium', ['--version'], { encoding: 'utf8' }).status === 0;
+
+test('map (HTML): renders in headless Chromium with every guest, and a screenshot is kept', { skip: !hasChromium && !process.env.CI ? 'chromium is not installed (.ci/run installs it)' : false }, async () => {
+  if (!hasChromium) throw new Error('chromium is not installed: .ci/run installs Debian\'s chromium for this test');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const htmlPath = join(ARTIFACTS, 'map-fleet.html');
+  const pngPath = join(ARTIFACTS, 'map-fleet.png');
+  rmSync(pngPath, { force: true });
+  writeFileSync(htmlPath, formatMapHtml(await buildMaps({ paths: [fleet], cwd: fleet })));
+  const dom = chromium(['--dump-dom', `file://${htmlPath}`]);
+  assert.equal(dom.status, 0, dom.stderr);
+  // What the browser built: every guest in a legend entry, every node's SVG laid out.
+  for (const g of FLEET_GUESTS) assert.match(dom.stdout, new RegExp(`<li class="g-\\d+"><span class="sw"[^>]*></span><b>${g}</b>`));
+  assert.equal((dom.stdout.match(/<svg /g) ?? []).length, 4);
+  const shot = chromium([`--screenshot=${pngPath}`, '--window-size=1400,1100', `file://${htmlPath}`]);
+  assert.equal(shot.status, 0, shot.stderr);
+  assert.ok(existsSync(pngPath), 'no screenshot written');
+  const png = readFileSync(pngPath);
+  assert.deepEqual([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join(''), 'PNG');
+  // A blank page compresses to a few KB; the map with its colours and text does not.
+  assert.ok(statSync(pngPath).size > 30_000, `screenshot is only ${statSync(pngPath).size} bytes`);
+});
+
+test("map (text): the README shows the fleet example's map as kvmlint prints it", async () => {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  const at = readme.indexOf('$ kvmlint map examples/fleet\n');
+  assert.ok(at > 0, 'README has no map of the fleet example');
+  const shown = readme.slice(at + '$ kvmlint map examples/fleet\n'.length, readme.indexOf('```', at));
+  const maps = await buildMaps({ paths: ['examples/fleet'], cwd: repoRoot });
+  assert.equal(shown, maps.map((m) => formatHostMapText(m, { color: false })).join('\n'));
+  assert.ok(existsSync(join(repoRoot, 'docs/map-fleet.png')), 'the README\'s screenshot of the HTML map');
+});

@@ -1,0 +1,241 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { lint } from '../../src/engine/runner.ts';
+import type { Diagnostic, LintedDomain, LintHost } from '../../src/engine/types.ts';
+import { runPlan } from '../../src/commands/plan.ts';
+import { buildPlanProblem, isPlacementFinding, type PlanProblem } from '../../src/plan/problem.ts';
+import { evenSplit, solvePlacement } from '../../src/plan/solve.ts';
+import { cpuCount, domainXml, guestSpec, hostSnapshot, hostSpec, type GuestSpec, type HostSpec } from '../support/plan-instances.ts';
+import { repoRoot } from '../support/fixtures.ts';
+
+interface Instance {
+  dir: string;
+  hostFile: string;
+  files: string[];
+}
+
+function writeInstance(h: HostSpec, guests: readonly GuestSpec[]): Instance {
+  const dir = mkdtempSync(join(tmpdir(), 'kvmlint-plan-'));
+  const hostFile = join(dir, 'host.json');
+  writeFileSync(hostFile, JSON.stringify(hostSnapshot(h)));
+  const files = guests.map((g, i) => {
+    const f = join(dir, `g${i}.xml`);
+    writeFileSync(f, domainXml(g, `g${i}`, cpuCount(h)));
+    return f;
+  });
+  return { dir, hostFile, files };
+}
+
+const options = (inst: Instance, overrides?: ReadonlyMap<string, string>) => ({ paths: inst.files, cwd: inst.dir, hostFile: inst.hostFile, configFile: false as const, overrides });
+
+/** The plan as the planner sees it (its problem), from a fresh lint. */
+async function problemOf(inst: Instance): Promise<PlanProblem> {
+  let plan: { host: LintHost; domains: readonly LintedDomain[]; diagnostics: readonly Diagnostic[] } | undefined;
+  await lint({ ...options(inst), onPlan: (p) => (plan = p) });
+  return buildPlanProblem(plan!.host.model, plan!.domains, plan!.diagnostics);
+}
+
+/**
+ * Every assignment of cells to nodes (and, for a guest without cells that no node
+ * holds, to the fewest nodes that hold it evenly split), checked resource by resource.
+ * Written without the solver's pruning, symmetry or memo: the slow, obvious answer.
+ */
+function exhaustiveFeasible(problem: PlanProblem): boolean {
+  const nodes = problem.nodes;
+  const cells = problem.guests.flatMap((g, gi) => g.cells.map((c) => ({ gi, c, spreadable: g.spreadable })));
+  const fitsAlone = (n: (typeof nodes)[number], units: number[], pageSize: number | undefined, pages: number, small: number) =>
+    !n.memoryless && hall(n.cores.map((c) => c.cpus.length), units) && (pages === 0 || (n.pages.get(pageSize!) ?? 0) >= pages) && (small === 0 || n.smallKiB >= small);
+  const options = cells.map(({ c, spreadable }) => {
+    const units = c.units.map((u) => u.length);
+    const singles = nodes.map((_, i) => [{ node: i, units, pages: c.pages, small: c.smallKiB }]);
+    if (!spreadable || nodes.some((n) => fitsAlone(n, units, c.pageSizeKiB, c.pages, c.smallKiB))) return singles;
+    const sorted = [...units].sort((a, b) => b - a);
+    for (let k = 2; k <= nodes.length; k++) {
+      const sets = subsets(nodes.length, k).map((set) => {
+        const us = evenSplit(sorted.length, k);
+        const ps = evenSplit(c.pages, k);
+        const ss = evenSplit(c.smallKiB, k);
+        let at = 0;
+        return set.map((node, i) => {
+          const part = { node, units: sorted.slice(at, at + us[i]!), pages: ps[i]!, small: ss[i]! };
+          at += us[i]!;
+          return part;
+        });
+      });
+      const ok = sets.filter((parts) => parts.every((p) => fitsAlone(nodes[p.node]!, p.units, c.pageSizeKiB, p.pages, p.small)));
+      if (ok.length > 0) return [...singles, ...ok];
+    }
+    return singles;
+  });
+  const choice: number[] = new Array(cells.length).fill(0);
+  const check = (): boolean => {
+    const perNode = nodes.map(() => ({ units: [] as number[], pages: new Map<number, number>(), small: 0 }));
+    const used = new Map<number, Set<number>>();
+    for (let i = 0; i < cells.length; i++) {
+      const { gi, c } = cells[i]!;
+      for (const p of options[i]![choice[i]!]!) {
+        const u = used.get(gi) ?? new Set();
+        if (u.has(p.node)) return false;
+        u.add(p.node);
+        used.set(gi, u);
+        perNode[p.node]!.units.push(...p.units);
+        if (p.pages > 0) perNode[p.node]!.pages.set(c.pageSizeKiB!, (perNode[p.node]!.pages.get(c.pageSizeKiB!) ?? 0) + p.pages);
+        perNode[p.node]!.small += p.small;
+      }
+    }
+    return perNode.every((d, i) => {
+      const n = nodes[i]!;
+      const any = d.units.length > 0 || d.small > 0 || d.pages.size > 0;
+      if (any && n.memoryless) return false;
+      return hall(n.cores.map((c) => c.cpus.length), d.units) && [...d.pages].every(([s, p]) => (n.pages.get(s) ?? 0) >= p) && (d.small === 0 || n.smallKiB >= d.small);
+    });
+  };
+  const rec = (i: number): boolean => {
+    if (i === cells.length) return check();
+    for (let k = 0; k < options[i]!.length; k++) {
+      choice[i] = k;
+      if (rec(i + 1)) return true;
+    }
+    return false;
+  };
+  return rec(0);
+}
+
+/** Units fit cores (a unit needs a core at least its size): Hall's condition on the nested sizes. */
+function hall(cores: number[], units: number[]): boolean {
+  const sizes = [...new Set([...cores, ...units])].sort((a, b) => b - a);
+  return sizes.every((s) => cores.filter((c) => c >= s).length >= units.filter((u) => u >= s).length);
+}
+
+function subsets(n: number, k: number): number[][] {
+  if (k === 0) return [[]];
+  const out: number[][] = [];
+  for (let i = 0; i < n; i++) for (const rest of subsets(n - i - 1, k - 1)) out.push([i, ...rest.map((r) => r + i + 1)]);
+  return out;
+}
+
+test('plan: a layout the planner returns lints clean of placement findings, and planning it again changes nothing', async () => {
+  let planned = 0;
+  await fc.assert(
+    fc.asyncProperty(hostSpec(8, 6), fc.array(guestSpec, { minLength: 1, maxLength: 6 }), async (h, guests) => {
+      const inst = writeInstance(h, guests);
+      try {
+        const run = await runPlan(options(inst));
+        const plan = run.plans[0]!;
+        if (plan.status !== 'planned') return;
+        planned++;
+        assert.deepEqual(run.remaining, [], 'the planner checks its own output');
+        const overrides = new Map([...run.changed].map(([abs, c]) => [abs, c.after] as const));
+        const after = await lint(options(inst, overrides));
+        const left = after.diagnostics.filter((d) => isPlacementFinding(d) && d.file.endsWith('.xml'));
+        assert.deepEqual(left.map((d) => `${d.file} ${d.ruleId}: ${d.message}`), []);
+        // The planned files, planned again: nothing to change.
+        for (const [abs, c] of run.changed) writeFileSync(abs, c.after);
+        const again = await runPlan(options(inst));
+        assert.equal(again.changed.size, 0, `planning the planned files changed ${[...again.changed.values()].map((c) => c.shown).join(', ')}`);
+      } finally {
+        rmSync(inst.dir, { recursive: true, force: true });
+      }
+    }),
+    { numRuns: Number(process.env.KVMLINT_PLAN_RUNS ?? 60), seed: process.env.KVMLINT_PLAN_SEED ? Number(process.env.KVMLINT_PLAN_SEED) : undefined },
+  );
+  assert.ok(planned > 5, `only ${planned} random plans had a layout: the generator no longer exercises the planner`);
+});
+
+test('plan: when the planner says no layout exists, an exhaustive search over small instances agrees', async () => {
+  let none = 0;
+  let found = 0;
+  await fc.assert(
+    fc.asyncProperty(hostSpec(3, 4), fc.array(guestSpec, { minLength: 1, maxLength: 4 }), async (h, guests) => {
+      const inst = writeInstance(h, guests);
+      try {
+        const problem = await problemOf(inst);
+        if (problem.refusal) return;
+        const cells = problem.guests.flatMap((g) => g.cells.map((c) => ({ guest: problem.guests.indexOf(g), units: c.units.map((u) => u.length), pageSizeKiB: c.pageSizeKiB, pages: c.pages, smallKiB: c.smallKiB, preferredNode: c.currentNode, spreadable: g.spreadable })));
+        const nodes = problem.nodes.map((n) => ({ id: n.id, coreSizes: n.cores.map((c) => c.cpus.length), pages: n.pages, smallKiB: n.smallKiB, memoryless: n.memoryless }));
+        const result = solvePlacement(nodes, cells);
+        assert.notEqual(result.status, 'gave-up');
+        const exhaustive = exhaustiveFeasible(problem);
+        assert.equal(result.status === 'found', exhaustive, `solver ${result.status}, exhaustive ${exhaustive ? 'found one' : 'none'}`);
+        if (exhaustive) found++;
+        else none++;
+      } finally {
+        rmSync(inst.dir, { recursive: true, force: true });
+      }
+    }),
+    { numRuns: Number(process.env.KVMLINT_PLAN_RUNS ?? 80) },
+  );
+  assert.ok(none > 3 && found > 3, `generator balance: ${found} feasible, ${none} infeasible`);
+});
+
+test('plan: an over-committed host gets the short resource named, not a layout', async () => {
+  const h: HostSpec = { nodes: 2, coresPerNode: 4, smt: false, housekeepingCores: [1, 1], pools: [{ pages2m: 512, pages1g: 0, freeMiB: 8192 }, { pages2m: 512, pages1g: 0, freeMiB: 8192 }], minFreeKbytes: undefined };
+  const g = (pins: number[]): GuestSpec => ({ vcpus: 3, threads: 1, cells: false, backing: '2m', memoryUnits: 1, iothreads: 0, pins: [...pins, 0, 0, 0, 0, 0] });
+  const inst = writeInstance(h, [g([1, 2, 3]), g([1, 2, 3]), g([5, 6, 7])]);
+  try {
+    const run = await runPlan(options(inst));
+    const plan = run.plans[0]!;
+    assert.equal(plan.status, 'infeasible');
+    assert.deepEqual(plan.status === 'infeasible' && plan.shortages, ['isolated cores: the guests need 9, the host has 6 free (short by 3)']);
+    assert.equal(run.changed.size, 0);
+  } finally {
+    rmSync(inst.dir, { recursive: true, force: true });
+  }
+});
+
+test('plan: the fleet example hv02 is planned to no placement finding; a clean host comes back unchanged', async () => {
+  const fleet = join(repoRoot, 'examples/fleet');
+  const run = await runPlan({ paths: [join(fleet, 'hv02')], cwd: fleet });
+  assert.equal(run.plans[0]!.status, 'planned');
+  assert.deepEqual(run.remaining, []);
+  assert.deepEqual([...run.changed.values()].map((c) => c.shown), ['hv02/analytics-01.xml']);
+  const clean = await runPlan({ paths: [join(repoRoot, 'examples/production-vm.xml')], cwd: repoRoot, hostFile: 'examples/hosts/dual-socket.json', configFile: false });
+  assert.equal(clean.plans[0]!.status, 'unchanged');
+  assert.equal(clean.changed.size, 0);
+  assert.equal(readFileSync(join(fleet, 'hv02/cache-01.xml'), 'utf8').includes("cpuset='8'"), false);
+});
+
+test("plan: each of the README's example domains, and production-vm with the guest that shares its pool, plans to no placement finding", async () => {
+  const host = 'examples/hosts/dual-socket.json';
+  const sets = [
+    ['examples/domains/housekeeping-overlap.xml'],
+    ['examples/domains/missing-emulatorpin.xml'],
+    ['examples/domains/pin-crosses-nodeset.xml'],
+    ['examples/domains/min-free-kbytes-exceeds-node-free.xml'],
+    ['examples/production-vm.xml', 'examples/domains/insufficient-hugepages.xml'],
+  ];
+  for (const paths of sets) {
+    const run = await runPlan({ paths, cwd: repoRoot, hostFile: host, configFile: false });
+    assert.equal(run.plans[0]!.status, 'planned', paths.join(' '));
+    assert.ok(run.changed.size > 0, paths.join(' '));
+    assert.deepEqual(run.remaining, [], paths.join(' '));
+    // The guide's clean example is never the one that moves.
+    assert.ok(![...run.changed.values()].some((c) => c.shown.endsWith('production-vm.xml')));
+  }
+});
+
+test('plan: a guest pinned only by <vcpu cpuset> gets a <cputune> and a <numatune> where libvirt writes them, in the file\'s style', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kvmlint-plan-'));
+  try {
+    const h: HostSpec = { nodes: 2, coresPerNode: 4, smt: false, housekeepingCores: [1, 1], pools: [{ pages2m: 0, pages1g: 0, freeMiB: 8192 }, { pages2m: 0, pages1g: 0, freeMiB: 8192 }], minFreeKbytes: undefined };
+    writeFileSync(join(dir, 'host.json'), JSON.stringify(hostSnapshot(h)));
+    const xml = '<domain type="kvm">\r\n\t<name>v</name>\r\n\t<memory unit="MiB">1024</memory>\r\n\t<vcpu placement="static" cpuset="1-2,5">2</vcpu>\r\n\t<os>\r\n\t\t<type arch="x86_64">hvm</type>\r\n\t</os>\r\n</domain>\r\n';
+    writeFileSync(join(dir, 'v.xml'), xml);
+    const run = await runPlan({ paths: [join(dir, 'v.xml')], cwd: dir, hostFile: 'host.json', configFile: false });
+    assert.deepEqual(run.remaining, []);
+    const after = [...run.changed.values()][0]!.after;
+    assert.equal(
+      after,
+      '<domain type="kvm">\r\n\t<name>v</name>\r\n\t<memory unit="MiB">1024</memory>\r\n\t<vcpu placement="static" cpuset="1-2,5">2</vcpu>\r\n' +
+        '\t<cputune>\r\n\t\t<vcpupin vcpu="0" cpuset="1"/>\r\n\t\t<vcpupin vcpu="1" cpuset="2"/>\r\n\t\t<emulatorpin cpuset="0"/>\r\n\t</cputune>\r\n' +
+        '\t<numatune>\r\n\t\t<memory mode="strict" nodeset="0"/>\r\n\t</numatune>\r\n' +
+        '\t<os>\r\n\t\t<type arch="x86_64">hvm</type>\r\n\t</os>\r\n</domain>\r\n',
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
