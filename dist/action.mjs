@@ -3008,14 +3008,14 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
           }
           if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            if (esc2) {
+              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
             }
             if (index === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
@@ -3026,12 +3026,12 @@ var require_parse = __commonJS({
             return DOT_LITERAL.repeat(chars.length);
           }
           if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
+            if (esc2) {
+              return esc2 + first + (rest ? star : "");
             }
             return star;
           }
-          return esc ? m : `\\${m}`;
+          return esc2 ? m : `\\${m}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
@@ -4142,8 +4142,8 @@ var require_stringify = __commonJS({
           return node.value;
         }
         if (node.nodes) {
-          for (const child of node.nodes) {
-            output += stringify(child);
+          for (const child2 of node.nodes) {
+            output += stringify(child2);
           }
         }
         return output;
@@ -4614,8 +4614,8 @@ var require_compile = __commonJS({
           }
         }
         if (node.nodes) {
-          for (const child of node.nodes) {
-            output += walk(child, node);
+          for (const child2 of node.nodes) {
+            output += walk(child2, node);
           }
         }
         return output;
@@ -4694,22 +4694,22 @@ var require_expand = __commonJS({
           queue = block.queue;
         }
         for (let i = 0; i < node.nodes.length; i++) {
-          const child = node.nodes[i];
-          if (child.type === "comma" && node.type === "brace") {
+          const child2 = node.nodes[i];
+          if (child2.type === "comma" && node.type === "brace") {
             if (i === 1) queue.push("");
             queue.push("");
             continue;
           }
-          if (child.type === "close") {
+          if (child2.type === "close") {
             q.push(append(q.pop(), queue, enclose));
             continue;
           }
-          if (child.value && child.type !== "open") {
-            queue.push(append(queue.pop(), child.value));
+          if (child2.value && child2.type !== "open") {
+            queue.push(append(queue.pop(), child2.value));
             continue;
           }
-          if (child.nodes) {
-            walk(child, node);
+          if (child2.nodes) {
+            walk(child2, node);
           }
         }
         return queue;
@@ -6133,14 +6133,14 @@ var require_parse3 = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
           }
           if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            if (esc2) {
+              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
             }
             if (index === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
@@ -6151,12 +6151,12 @@ var require_parse3 = __commonJS({
             return DOT_LITERAL.repeat(chars.length);
           }
           if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
+            if (esc2) {
+              return esc2 + first + (rest ? star : "");
             }
             return star;
           }
-          return esc ? m : `\\${m}`;
+          return esc2 ? m : `\\${m}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
@@ -7173,15 +7173,15 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative4 = [];
+      const relative6 = [];
       for (const pattern of patterns) {
         if (isAbsolute4(pattern)) {
           absolute.push(pattern);
         } else {
-          relative4.push(pattern);
+          relative6.push(pattern);
         }
       }
-      return [absolute, relative4];
+      return [absolute, relative6];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute4(pattern) {
@@ -7602,11 +7602,11 @@ var require_out = __commonJS({
       async.read(path7, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync3(path7, optionsOrSettings) {
+    function statSync4(path7, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path7, settings);
     }
-    exports.statSync = statSync3;
+    exports.statSync = statSync4;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -12757,9 +12757,9 @@ var require_eslint_formatter_friendly = __commonJS({
       var errorsHash = {};
       var warningsHash = {};
       results.forEach(function(result) {
-        var messages = result.messages || [];
+        var messages2 = result.messages || [];
         const fileSource = result.source || fs4.readFileSync(result.filePath, "utf8");
-        entries = entries.concat(messages.map(function(message2) {
+        entries = entries.concat(messages2.map(function(message2) {
           return extend({
             filePath: absolutePathsToFile ? path7.resolve(result.filePath) : path7.relative(".", result.filePath)
           }, message2, {
@@ -12904,9 +12904,10 @@ var require_eslint_formatter_friendly = __commonJS({
 // src/action/run.ts
 import { mkdirSync, writeFileSync } from "node:fs";
 import path6 from "node:path";
+import { randomBytes } from "node:crypto";
 
 // src/engine/runner.ts
-import { existsSync as existsSync5 } from "node:fs";
+import { existsSync as existsSync5, statSync as statSync3 } from "node:fs";
 import { dirname as dirname4, resolve as resolve7 } from "node:path";
 
 // src/xml/lines.ts
@@ -12950,21 +12951,6 @@ var LineIndex = class {
     return { line: lo + 1, column: offset - starts[lo] + 1 };
   }
 };
-
-// src/xml/query.ts
-function attribute(el, name) {
-  for (const a of el.attributes) if (a.name === name) return a;
-  return void 0;
-}
-function firstChild(el, name) {
-  if (!el) return void 0;
-  for (const c of el.children) if (c.name === name) return c;
-  return void 0;
-}
-function childrenNamed(el, name) {
-  if (!el) return [];
-  return el.children.filter((c) => c.name === name);
-}
 
 // src/model/cpuset.ts
 var SHARED_SINGLES = 8192;
@@ -13161,689 +13147,6 @@ var CpuSet = class _CpuSet {
   }
 };
 
-// src/model/parsed.ts
-function parsedOk(value, notes) {
-  return notes && notes.length > 0 ? { ok: true, value, notes } : { ok: true, value };
-}
-function parsedError(error, offset = 0, length = 0) {
-  return { ok: false, error, offset, length };
-}
-
-// src/model/describe.ts
-function describeCpus(set) {
-  return `${set.size === 1 ? "CPU" : "CPUs"} ${set.toString()}`;
-}
-function describeNodes(set) {
-  return set.isEmpty ? "no node" : `${set.size === 1 ? "node" : "nodes"} ${set.toString()}`;
-}
-function describeVcpus(set) {
-  return `${set.size === 1 ? "vCPU" : "vCPUs"} ${set.toString()}`;
-}
-function excerpt(value, max = 48) {
-  if (value.length <= max) return value;
-  let cut = max - 1;
-  const c = value.charCodeAt(cut - 1);
-  if (c >= 55296 && c <= 56319) cut--;
-  return `${value.slice(0, cut)}\u2026`;
-}
-function listNames(names2) {
-  if (names2.length <= 1) return names2[0] ?? "";
-  return `${names2.slice(0, -1).join(", ")} and ${names2[names2.length - 1]}`;
-}
-function describeDomain(on2) {
-  const { name } = on2.domain;
-  const { path: path7 } = on2.source;
-  return name ? `${excerpt(name, 40)} (${path7})` : path7;
-}
-function listBounded(names2, total, max = 3, more = "other domains") {
-  const shown = names2.slice(0, max);
-  if (total > shown.length) shown.push(`${total - shown.length} ${more}`);
-  return listNames(shown);
-}
-
-// src/model/libvirt-cpuset.ts
-var LIBVIRT_CPUMASK_LEN = 16384;
-var INT_MAX = 2147483647;
-function isSpace(c) {
-  return c === " " || c === "	" || c === "\n" || c === "\r" || c === "\f";
-}
-function isDigit(c) {
-  return c !== void 0 && c >= "0" && c <= "9";
-}
-function skipSpaces(text, pos) {
-  while (isSpace(text[pos])) pos++;
-  return pos;
-}
-function scanDigits(text, pos) {
-  let value = 0;
-  let overflow = false;
-  while (isDigit(text[pos])) {
-    if (!overflow) {
-      value = value * 10 + (text.charCodeAt(pos) - 48);
-      if (value > INT_MAX) overflow = true;
-    }
-    pos++;
-  }
-  return { value, end: pos, overflow };
-}
-function itemSpan(text, start) {
-  const comma = text.indexOf(",", start);
-  let end = comma < 0 ? text.length : comma;
-  while (end > start && isSpace(text[end - 1])) end--;
-  if (end === start && start < text.length) end = start + 1;
-  return { offset: start, length: end - start };
-}
-function parseLibvirtCpuset(text, opts = {}) {
-  if (opts.maxLen !== void 0 || text.length > MEMO_MAX_TEXT) return parseUncached(text, opts);
-  let parsed = memo.get(text);
-  if (parsed === void 0) {
-    if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
-    memo.set(text, parsed = Object.freeze(parseUncached(text, opts)));
-  }
-  return parsed;
-}
-var MEMO_MAX_TEXT = 64;
-var MEMO_MAX_ENTRIES = 4096;
-var memo = /* @__PURE__ */ new Map();
-function parseUncached(text, opts) {
-  const maxLen = opts.maxLen ?? LIBVIRT_CPUMASK_LEN;
-  if (!Number.isSafeInteger(maxLen) || maxLen < 1) throw new RangeError(`maxLen must be a positive integer, got ${maxLen}`);
-  if (text.length <= 5 && /^\d+$/.test(text)) {
-    const id = Number(text);
-    if (id < maxLen) return parsedOk(CpuSet.of(id));
-  }
-  let pos = skipSpaces(text, 0);
-  if (pos >= text.length) return parsedError("empty cpuset: name at least one CPU", 0, text.length);
-  let set = CpuSet.empty;
-  let pending = [];
-  const flush = () => {
-    if (pending.length > 0) set = set.union(CpuSet.fromIntervals(pending));
-    pending = [];
-  };
-  const idleNegations = [];
-  const untidy = /* @__PURE__ */ new Set();
-  let lastStart = -1;
-  let maxEnd = -1;
-  const checkTidy = (a, b) => {
-    if (a < lastStart) untidy.add("order");
-    if (a <= maxEnd && !untidy.has("repeat")) {
-      flush();
-      if (set.intersects(CpuSet.range(a, b))) untidy.add("repeat");
-    }
-    lastStart = a;
-    if (b > maxEnd) maxEnd = b;
-  };
-  const beyondLimit = (id) => `${typeof id === "string" ? excerpt(id, 24) : id} is beyond libvirt's limit: ids must be below ${maxLen} (0-${maxLen - 1})`;
-  let item = { offset: 0, length: 0 };
-  const fail = (message2) => parsedError(message2, item.offset, item.length);
-  const addPending = (a, b) => {
-    const last = pending[pending.length - 1];
-    if (last && a >= last[0] && a <= last[1] + 1) {
-      if (b > last[1]) last[1] = b;
-    } else pending.push([a, b]);
-  };
-  while (pos < text.length) {
-    item = itemSpan(text, pos);
-    let negate = false;
-    if (text[pos] === "^") {
-      negate = true;
-      pos++;
-    }
-    if (!isDigit(text[pos])) {
-      if (negate) return fail(`'^' must be followed directly by a CPU number`);
-      if (text[pos] === ",") return fail("empty item between commas");
-      return fail(`expected a CPU number, a range 'N-M' or an exclusion '^N'`);
-    }
-    const first = scanDigits(text, pos);
-    if (first.overflow) return fail(beyondLimit(text.slice(pos, first.end)));
-    pos = skipSpaces(text, first.end);
-    if (text[pos] === "," || pos >= text.length) {
-      if (first.value >= maxLen) return fail(beyondLimit(first.value));
-      if (negate) {
-        flush();
-        if (set.has(first.value)) set = set.subtract(CpuSet.of(first.value));
-        else idleNegations.push({ id: first.value, offset: item.offset, text: text.slice(item.offset, item.offset + item.length) });
-      } else {
-        checkTidy(first.value, first.value);
-        addPending(first.value, first.value);
-      }
-    } else if (text[pos] === "-") {
-      if (negate) return fail(`'^' excludes a single CPU; libvirt rejects a range after '^'`);
-      pos = skipSpaces(text, pos + 1);
-      let negative = false;
-      if (text[pos] === "+" || text[pos] === "-") {
-        negative = text[pos] === "-";
-        untidy.add("sign");
-        pos++;
-      }
-      if (!isDigit(text[pos])) return fail("range has no end: write N-M");
-      const last = scanDigits(text, pos);
-      if (last.overflow) return fail(beyondLimit(text.slice(pos, last.end)));
-      const lastValue = negative ? -last.value : last.value;
-      if (lastValue < first.value) return fail(`descending range: ${lastValue} is below ${first.value}`);
-      if (lastValue >= maxLen) return fail(beyondLimit(lastValue));
-      checkTidy(first.value, lastValue);
-      addPending(first.value, lastValue);
-      pos = skipSpaces(text, last.end);
-    }
-    if (text[pos] === ",") {
-      pos = skipSpaces(text, pos + 1);
-    } else if (pos < text.length) {
-      return fail(`unexpected '${String.fromCodePoint(text.codePointAt(pos))}'`);
-    }
-  }
-  flush();
-  if (set.isEmpty) return parsedError("cpuset selects no CPU", 0, text.length);
-  const notes = [];
-  const idleExclusions = [];
-  for (const neg of idleNegations) {
-    if (set.has(neg.id)) {
-      idleExclusions.push(neg.id);
-      notes.push(
-        `'${excerpt(neg.text)}' (offset ${neg.offset}) removes nothing: ${neg.id} is only added by a later item, and libvirt applies items left to right, so ${neg.id} stays in the set; put '^${neg.id}' after the range it should cut`
-      );
-    }
-  }
-  const result = parsedOk(set, notes);
-  if (untidy.size > 0) result.untidy = [...untidy];
-  if (idleExclusions.length > 0) result.idleExclusions = idleExclusions;
-  return result;
-}
-function formatLibvirtCpuset(set) {
-  return set.toString();
-}
-
-// src/model/units.ts
-var LIBVIRT_MEMORY_MAX_BYTES = 2n ** 63n - 1n;
-var ULLONG_MAX = 2n ** 64n - 1n;
-var EXPONENT_BY_PREFIX = { k: 1n, m: 2n, g: 3n, t: 4n, p: 5n, e: 6n };
-function unitBytes(unit) {
-  const lower = unit.toLowerCase();
-  if (lower === "b" || lower === "byte" || lower === "bytes") return 1n;
-  let base;
-  if (lower.length === 1 || lower.slice(1) === "ib") base = 1024n;
-  else if (lower.length === 2 && lower[1] === "b") base = 1000n;
-  else return void 0;
-  const exponent = EXPONENT_BY_PREFIX[lower[0]];
-  return exponent === void 0 ? void 0 : base ** exponent;
-}
-function isDecimalUnit(unit) {
-  const lower = unit.toLowerCase();
-  return lower.length === 2 && lower[1] === "b" && lower[0] in EXPONENT_BY_PREFIX;
-}
-var LEADING_SPACE = /^[ \t\n\r\f]*/;
-function scaleToKiB(value, unit, defaultUnit = "KiB", opts = {}) {
-  if (value.length > 32 || unit !== void 0 && unit.length > 8) return scaleUncached(value, unit, defaultUnit, opts);
-  const key = `${value}\0${unit ?? ""}\0${defaultUnit}\0${opts.maxBytes ?? ""}`;
-  let parsed = scaleMemo.get(key);
-  if (parsed === void 0) {
-    if (scaleMemo.size >= 4096) scaleMemo.clear();
-    scaleMemo.set(key, parsed = Object.freeze(scaleUncached(value, unit, defaultUnit, opts)));
-  }
-  return parsed;
-}
-var scaleMemo = /* @__PURE__ */ new Map();
-function scaleUncached(value, unit, defaultUnit, opts) {
-  const maxBytes = opts.maxBytes ?? LIBVIRT_MEMORY_MAX_BYTES;
-  const lead = LEADING_SPACE.exec(value)[0].length;
-  let pos = lead;
-  if (value[pos] === "-") return parsedError("negative sizes are not allowed", pos, 1);
-  if (value[pos] === "+") pos++;
-  const digitsStart = pos;
-  while (pos < value.length && value[pos] >= "0" && value[pos] <= "9") pos++;
-  if (pos === digitsStart) {
-    return parsedError(`'${excerpt(value)}' is not a non-negative decimal integer`, lead, Math.max(value.length - lead, 0));
-  }
-  if (pos < value.length) {
-    return parsedError(`unexpected '${excerpt(value.slice(pos))}' after the number (libvirt allows nothing after the digits)`, pos, value.length - pos);
-  }
-  const amount = BigInt(value.slice(digitsStart, pos));
-  if (amount > ULLONG_MAX) return parsedError("value does not fit in 64 bits", digitsStart, pos - digitsStart);
-  const suffix = unit === void 0 || unit === "" ? void 0 : unit;
-  const scale = unitBytes(suffix ?? defaultUnit);
-  if (scale === void 0) return parsedError(`unknown unit '${excerpt(suffix ?? defaultUnit, 24)}'`, 0, 0);
-  if (amount !== 0n && amount > maxBytes / scale) {
-    return parsedError(`value too large: ${amount}${excerpt(suffix ?? "", 16)} exceeds ${maxBytes} bytes`, digitsStart, pos - digitsStart);
-  }
-  const kib = (amount * scale + 1023n) / 1024n;
-  if (kib >= (maxBytes + 1023n) / 1024n) return parsedError("size value too large", digitsStart, pos - digitsStart);
-  if (kib > BigInt(Number.MAX_SAFE_INTEGER)) {
-    return parsedError(`${kib} KiB is too large to handle exactly`, digitsStart, pos - digitsStart);
-  }
-  return parsedOk(Number(kib));
-}
-var BINARY_UNITS = [
-  ["EiB", 1024 ** 5],
-  ["PiB", 1024 ** 4],
-  ["TiB", 1024 ** 3],
-  ["GiB", 1024 ** 2],
-  ["MiB", 1024]
-];
-function formatKiB(kib) {
-  if (Number.isSafeInteger(kib) && kib !== 0) {
-    for (const [name, size] of BINARY_UNITS) {
-      if (kib % size === 0) return `${kib / size} ${name}`;
-    }
-  }
-  return `${kib} KiB`;
-}
-function sizeInUnit(kib, unit) {
-  const scale = unitBytes(unit);
-  if (scale === void 0 || !Number.isSafeInteger(kib) || kib < 0) return void 0;
-  const bytes = BigInt(kib) * 1024n;
-  return bytes % scale === 0n ? (bytes / scale).toString() : void 0;
-}
-function binaryCounterpart(unit) {
-  return isDecimalUnit(unit) ? unit.slice(0, 1) : void 0;
-}
-
-// src/model/memo.ts
-var NO_HOST = {};
-var nextSlot = 0;
-function newDomainMemo() {
-  return { keys: new Array(nextSlot), values: new Array(nextSlot) };
-}
-function memoPerDomain(compute) {
-  const slot = nextSlot++;
-  const otherHosts = /* @__PURE__ */ new WeakMap();
-  return (d, host) => {
-    const key = host ?? NO_HOST;
-    const memo2 = d.memo;
-    const stored = memo2.keys[slot];
-    if (stored === key) return memo2.values[slot];
-    if (stored === void 0) {
-      const value2 = compute(d, host);
-      memo2.keys[slot] = key;
-      memo2.values[slot] = value2;
-      return value2;
-    }
-    let byHost = otherHosts.get(d);
-    if (!byHost) otherHosts.set(d, byHost = /* @__PURE__ */ new Map());
-    if (byHost.has(key)) return byHost.get(key);
-    const value = compute(d, host);
-    byHost.set(key, value);
-    return value;
-  };
-}
-function memoPerHost(compute) {
-  const cache = /* @__PURE__ */ new WeakMap();
-  return (host) => {
-    let entry = cache.get(host);
-    if (!entry) cache.set(host, entry = { value: compute(host) });
-    return entry.value;
-  };
-}
-
-// src/model/domain.ts
-var MAX_PLAUSIBLE_VCPUS = 16384;
-var NUMA_MODES = /* @__PURE__ */ new Set(["strict", "preferred", "interleave", "restrictive"]);
-function buildDomainModel(domain) {
-  const problems = [];
-  const b = new ModelBuilder(problems);
-  const vcpu = b.vcpu(firstChild(domain, "vcpu"));
-  const iothreadIds = b.iothreadIds(domain);
-  return {
-    element: domain,
-    type: attribute(domain, "type")?.value,
-    name: textOf(firstChild(domain, "name")),
-    uuid: textOf(firstChild(domain, "uuid")),
-    vcpu,
-    maxVcpus: vcpu?.max ?? 1,
-    offlineVcpus: b.offlineVcpus(vcpu, firstChild(domain, "vcpus")),
-    memory: b.memory(firstChild(domain, "memory")),
-    currentMemory: b.memorySize(firstChild(domain, "currentMemory")),
-    maxMemory: b.memorySize(firstChild(domain, "maxMemory")),
-    memtune: b.memtune(firstChild(domain, "memtune")),
-    cputune: b.cputune(firstChild(domain, "cputune")),
-    numatune: b.numatune(firstChild(domain, "numatune")),
-    memoryBacking: b.memoryBacking(firstChild(domain, "memoryBacking")),
-    cpu: b.cpu(firstChild(domain, "cpu")),
-    iothreadIds,
-    iothreadsElement: firstChild(domain, "iothreadids") ?? firstChild(domain, "iothreads"),
-    devices: new LazyDeviceFacts(domain),
-    problems,
-    memo: newDomainMemo()
-  };
-}
-var LazyDeviceFacts = class {
-  constructor(domain) {
-    this.domain = domain;
-  }
-  domain;
-  devicesEl;
-  featuresEl;
-  balloon;
-  memories;
-  pmuFact;
-  os;
-  devices() {
-    if (this.devicesEl === void 0) this.devicesEl = firstChild(this.domain, "devices") ?? null;
-    return this.devicesEl ?? void 0;
-  }
-  features() {
-    if (this.featuresEl === void 0) this.featuresEl = firstChild(this.domain, "features") ?? null;
-    return this.featuresEl ?? void 0;
-  }
-  memballoon() {
-    if (!this.balloon) {
-      const el = firstChild(this.devices(), "memballoon");
-      this.balloon = { value: el ? { element: el, model: attribute(el, "model")?.value } : void 0 };
-    }
-    return this.balloon.value;
-  }
-  memoryDevices() {
-    this.memories ??= childrenNamed(this.devices(), "memory").map((el) => {
-      const target = firstChild(el, "target");
-      const size = firstChild(target, "size");
-      const parsedSize = size ? scaleToKiB(size.text.trim(), attribute(size, "unit")?.value) : void 0;
-      const node = firstChild(target, "node")?.text.trim();
-      return {
-        element: el,
-        model: attribute(el, "model")?.value,
-        sizeKiB: parsedSize?.ok ? parsedSize.value : void 0,
-        targetNode: node !== void 0 && /^\d+$/.test(node) ? Number(node) : void 0
-      };
-    });
-    return this.memories;
-  }
-  pmu() {
-    if (!this.pmuFact) {
-      const el = firstChild(this.features(), "pmu");
-      this.pmuFact = { value: el ? { element: el, state: attribute(el, "state")?.value } : void 0 };
-    }
-    return this.pmuFact.value;
-  }
-  osType() {
-    if (!this.os) {
-      const el = firstChild(firstChild(this.domain, "os"), "type");
-      this.os = { value: el ? { element: el, arch: attribute(el, "arch")?.value, machine: attribute(el, "machine")?.value } : void 0 };
-    }
-    return this.os.value;
-  }
-};
-function untidyReason(kinds) {
-  const parts = kinds.map((k) => k === "order" ? "lists ids out of ascending order" : k === "repeat" ? "names some ids twice" : "writes a sign before a range end");
-  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
-}
-function plainUint(text) {
-  const len = text.length;
-  if (len === 0 || len > 15) return void 0;
-  let n = 0;
-  for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return void 0;
-    n = n * 10 + c;
-  }
-  return n;
-}
-function textOf(el) {
-  return el ? el.text.trim() : void 0;
-}
-function textRange(el) {
-  return el.contentRange.end > el.contentRange.start ? el.contentRange : el.startTag;
-}
-var ModelBuilder = class {
-  constructor(problems) {
-    this.problems = problems;
-  }
-  problems;
-  problem(range, message2, ruleId = "value-invalid") {
-    this.problems.push({ ruleId, range, message: message2 });
-  }
-  /** A non-negative integer attribute; undefined (with a problem) when present but not an integer. */
-  uint(el, name) {
-    const a = attribute(el, name);
-    if (!a) return void 0;
-    const n = plainUint(a.value);
-    return n !== void 0 ? n : this.uintValue(a.value, a.valueRange, `${el.name} ${name}`);
-  }
-  uintValue(text, range, what) {
-    const t = text.trim();
-    if (!/^\d+$/.test(t)) {
-      this.problem(range, `${what} '${excerpt(t)}' is not a non-negative integer`);
-      return void 0;
-    }
-    const n = Number(t);
-    if (!Number.isSafeInteger(n)) {
-      this.problem(range, `${what} '${excerpt(t)}' is out of range`);
-      return void 0;
-    }
-    return n;
-  }
-  cpuset(el, name) {
-    const attr = attribute(el, name);
-    if (!attr) return void 0;
-    const parsed = parseLibvirtCpuset(attr.value);
-    if (!parsed.ok) {
-      const start = attr.valueRange.start + parsed.offset;
-      const range = parsed.length > 0 ? { start, end: start + parsed.length } : attr.valueRange;
-      this.problem(range, `${el.name} ${name}='${excerpt(attr.value)}': ${parsed.error}`, "cpuset-syntax");
-      return { set: void 0, attr };
-    }
-    if (parsed.idleExclusions) {
-      const canonical = formatLibvirtCpuset(parsed.value);
-      const intended = formatLibvirtCpuset(parsed.value.subtract(CpuSet.of(...parsed.idleExclusions)));
-      const suggestions = [
-        ...intended ? [{ message: `exclude ${parsed.idleExclusions.join(", ")}, as was probably meant: ${name}='${excerpt(intended)}'`, text: intended }] : [],
-        { message: `keep libvirt's reading and drop the idle exclusion: ${name}='${excerpt(canonical)}'`, text: canonical }
-      ];
-      for (const note of parsed.notes ?? []) {
-        this.problems.push({ ruleId: "cpuset-syntax", range: attr.valueRange, message: `${el.name} ${name}='${excerpt(attr.value)}': ${note}`, severity: "info", rewrite: { attr, suggestions } });
-      }
-    } else if (parsed.untidy) {
-      const canonical = formatLibvirtCpuset(parsed.value);
-      this.problems.push({
-        ruleId: "cpuset-syntax",
-        range: attr.valueRange,
-        message: `${el.name} ${name}='${excerpt(attr.value)}' is valid but ${untidyReason(parsed.untidy)}; libvirt reads it as '${excerpt(canonical)}', the form virsh dumpxml writes back`,
-        severity: "info",
-        rewrite: { attr, fix: canonical }
-      });
-    }
-    return { set: parsed.value, attr };
-  }
-  /** Element text plus `unit` attribute \u2192 KiB (virScaleInteger; default unit KiB). */
-  memorySize(el) {
-    if (!el) return void 0;
-    const range = textRange(el);
-    const unit = attribute(el, "unit");
-    const parsed = scaleToKiB(el.text.trim(), unit?.value);
-    if (!parsed.ok) {
-      this.problem(unit && /unit/i.test(parsed.error) ? unit.valueRange : range, `<${el.name}> ${parsed.error}`);
-      return void 0;
-    }
-    return { kib: parsed.value, element: el, range };
-  }
-  memory(el) {
-    return this.memorySize(el);
-  }
-  vcpu(el) {
-    if (!el) return void 0;
-    const parsed = this.uintValue(el.text, textRange(el), "<vcpu>");
-    let max = parsed ?? 1;
-    let maxKnown = parsed !== void 0;
-    if (max === 0) {
-      this.problem(textRange(el), "<vcpu> must be at least 1");
-      max = 1;
-      maxKnown = false;
-    } else if (max > MAX_PLAUSIBLE_VCPUS) {
-      this.problem(textRange(el), `<vcpu> ${max} exceeds the ${MAX_PLAUSIBLE_VCPUS} vCPUs any libvirt driver accepts`);
-      max = MAX_PLAUSIBLE_VCPUS;
-      maxKnown = false;
-    }
-    return {
-      element: el,
-      max,
-      maxKnown,
-      current: this.uint(el, "current"),
-      placement: attribute(el, "placement")?.value === "auto" ? "auto" : "static",
-      cpuset: this.cpuset(el, "cpuset")
-    };
-  }
-  offlineVcpus(vcpu, vcpus) {
-    const max = vcpu?.max ?? 1;
-    const states = childrenNamed(vcpus, "vcpu");
-    if (states.length > 0) {
-      const ids = states.filter((v) => attribute(v, "enabled")?.value === "no").map((v) => this.uint(v, "id")).filter((id) => id !== void 0 && id < max);
-      return CpuSet.of(...ids);
-    }
-    const current = vcpu?.current;
-    return current !== void 0 && current < max ? CpuSet.range(current, max - 1) : CpuSet.empty;
-  }
-  /**
-   * The domain's IOThread ids as libvirt numbers them (domain_conf.c
-   * virDomainDefParseIOThreads, virDomainIOThreadIDDefArrayInit): the
-   * `<iothreadids>` ids, then, when `<iothreads>` asks for more, the lowest
-   * unused ids from 1 up to that count.
-   */
-  iothreadIds(domain) {
-    const ids = childrenNamed(firstChild(domain, "iothreadids"), "iothread").map((t) => this.uint(t, "id")).filter((n2) => n2 !== void 0);
-    const count = firstChild(domain, "iothreads");
-    if (!count) return ids;
-    let n = this.uintValue(count.text, textRange(count), "<iothreads>") ?? 0;
-    if (n > MAX_PLAUSIBLE_VCPUS) {
-      this.problem(textRange(count), `<iothreads> ${n} is not a plausible IOThread count (more than ${MAX_PLAUSIBLE_VCPUS})`);
-      n = MAX_PLAUSIBLE_VCPUS;
-    }
-    if (n <= ids.length) return ids;
-    const used = new Set(ids);
-    const out = ids.slice();
-    for (let id = 1; id <= n && out.length < n; id++) if (!used.has(id)) out.push(id);
-    return out;
-  }
-  cputune(el) {
-    if (!el) return void 0;
-    const emulator = firstChild(el, "emulatorpin");
-    return {
-      element: el,
-      vcpupins: childrenNamed(el, "vcpupin").map((p) => ({ element: p, vcpu: this.uint(p, "vcpu"), vcpuAttr: attribute(p, "vcpu"), cpuset: this.cpuset(p, "cpuset") })),
-      emulatorpin: emulator ? { element: emulator, cpuset: this.cpuset(emulator, "cpuset") } : void 0,
-      iothreadpins: childrenNamed(el, "iothreadpin").map((p) => ({
-        element: p,
-        iothread: this.uint(p, "iothread"),
-        iothreadAttr: attribute(p, "iothread"),
-        cpuset: this.cpuset(p, "cpuset")
-      })),
-      vcpusched: childrenNamed(el, "vcpusched").map((s) => {
-        const vcpus = this.cpuset(s, "vcpus");
-        return { ...this.sched(s), vcpus: vcpus?.set, vcpusAttr: vcpus?.attr };
-      }),
-      iothreadsched: childrenNamed(el, "iothreadsched").map((s) => {
-        const iothreads = this.cpuset(s, "iothreads");
-        return { ...this.sched(s), iothreads: iothreads?.set, iothreadsAttr: iothreads?.attr };
-      }),
-      emulatorsched: firstChild(el, "emulatorsched") ? this.sched(firstChild(el, "emulatorsched")) : void 0,
-      cachetunes: childrenNamed(el, "cachetune").map((t) => ({ element: t, vcpus: this.cpuset(t, "vcpus") })),
-      memorytunes: childrenNamed(el, "memorytune").map((t) => ({ element: t, vcpus: this.cpuset(t, "vcpus") }))
-    };
-  }
-  sched(s) {
-    const schedulerAttr = attribute(s, "scheduler");
-    return { element: s, scheduler: schedulerAttr?.value, priority: this.uint(s, "priority"), schedulerAttr, priorityAttr: attribute(s, "priority") };
-  }
-  memtune(el) {
-    if (!el) return void 0;
-    return {
-      element: el,
-      hardLimit: this.memorySize(firstChild(el, "hard_limit")),
-      softLimit: this.memorySize(firstChild(el, "soft_limit")),
-      swapHardLimit: this.memorySize(firstChild(el, "swap_hard_limit")),
-      minGuarantee: this.memorySize(firstChild(el, "min_guarantee"))
-    };
-  }
-  numaMode(el) {
-    const a = attribute(el, "mode");
-    if (!a) return "strict";
-    if (NUMA_MODES.has(a.value)) return a.value;
-    this.problem(a.valueRange, `numatune mode '${excerpt(a.value)}' is not one of strict, preferred, interleave, restrictive`);
-    return "strict";
-  }
-  numatune(el) {
-    if (!el) return void 0;
-    const mem = firstChild(el, "memory");
-    const placementAttr = mem ? attribute(mem, "placement") : void 0;
-    const placement = placementAttr?.value;
-    return {
-      element: el,
-      memory: mem ? {
-        element: mem,
-        mode: this.numaMode(mem),
-        placement: placement === "auto" || placement === "static" ? placement : void 0,
-        placementAttr,
-        nodeset: this.cpuset(mem, "nodeset")
-      } : void 0,
-      memnodes: childrenNamed(el, "memnode").map((m) => ({
-        element: m,
-        cellid: this.uint(m, "cellid"),
-        cellidAttr: attribute(m, "cellid"),
-        mode: this.numaMode(m),
-        nodeset: this.cpuset(m, "nodeset")
-      }))
-    };
-  }
-  memoryBacking(el) {
-    if (!el) return void 0;
-    const hp = firstChild(el, "hugepages");
-    const source = firstChild(el, "source");
-    const access2 = firstChild(el, "access");
-    const allocation = firstChild(el, "allocation");
-    return {
-      element: el,
-      hugepages: hp ? { element: hp, pages: childrenNamed(hp, "page").map((p) => this.hugepage(p)) } : void 0,
-      locked: firstChild(el, "locked"),
-      nosharepages: firstChild(el, "nosharepages"),
-      source: source ? { element: source, type: attribute(source, "type")?.value } : void 0,
-      access: access2 ? { element: access2, mode: attribute(access2, "mode")?.value } : void 0,
-      allocation: allocation ? { element: allocation, mode: attribute(allocation, "mode")?.value, threads: this.uint(allocation, "threads") } : void 0
-    };
-  }
-  hugepage(p) {
-    const size = attribute(p, "size");
-    const unit = attribute(p, "unit");
-    let sizeKiB;
-    if (size) {
-      const parsed = scaleToKiB(size.value, unit?.value);
-      if (parsed.ok && parsed.value > 0) sizeKiB = parsed.value;
-      else this.problem(size.valueRange, `hugepage size '${excerpt(size.value)}${unit ? ` ${excerpt(unit.value, 16)}` : ""}': ${parsed.ok ? "must be greater than 0" : parsed.error}`);
-    }
-    return { element: p, sizeKiB, decimalUnit: unit !== void 0 && isDecimalUnit(unit.value), sizeAttr: size, unitAttr: unit, nodeset: this.cpuset(p, "nodeset") };
-  }
-  cpu(el) {
-    if (!el) return void 0;
-    const topo = firstChild(el, "topology");
-    return {
-      element: el,
-      mode: attribute(el, "mode")?.value,
-      numa: firstChild(el, "numa"),
-      topology: topo ? {
-        element: topo,
-        sockets: this.uint(topo, "sockets"),
-        dies: this.uint(topo, "dies") ?? 1,
-        clusters: this.uint(topo, "clusters") ?? 1,
-        cores: this.uint(topo, "cores"),
-        threads: this.uint(topo, "threads")
-      } : void 0,
-      cells: childrenNamed(firstChild(el, "numa"), "cell").map((c, i) => this.cell(c, i))
-    };
-  }
-  cell(c, index) {
-    const mem = attribute(c, "memory");
-    const unit = attribute(c, "unit");
-    let memoryKiB;
-    if (mem) {
-      const parsed = scaleToKiB(mem.value, unit?.value);
-      if (parsed.ok) memoryKiB = parsed.value;
-      else this.problem(mem.valueRange, `cell memory '${excerpt(mem.value)}': ${parsed.error}`);
-    }
-    const idAttr = attribute(c, "id");
-    return { element: c, id: idAttr ? this.uint(c, "id") : index, idAttr, index, cpus: this.cpuset(c, "cpus"), memoryKiB, memoryAttr: mem, unitAttr: unit };
-  }
-};
-function hasValueProblem(d, range) {
-  if (!range) return false;
-  return d.problems.some((p) => p.ruleId === "value-invalid" && p.range.start >= range.start && p.range.end <= range.end);
-}
-
 // src/model/cpu-topology.ts
 function buildCpuPlaces(snapshot, parse) {
   const entries = snapshot.cpuTopology;
@@ -13887,14 +13190,22 @@ function buildCpuPlaces(snapshot, parse) {
   };
 }
 
+// src/model/parsed.ts
+function parsedOk(value, notes) {
+  return notes && notes.length > 0 ? { ok: true, value, notes } : { ok: true, value };
+}
+function parsedError(error, offset = 0, length = 0) {
+  return { ok: false, error, offset, length };
+}
+
 // src/model/kernel-cpulist.ts
 var KERNEL_MAX_NR_CPUS = 8192;
 var UINT_MAX = 4294967295;
 var MAX_EXPANDED_GROUPS = 1 << 20;
-function isSpace2(c) {
+function isSpace(c) {
   return c === " " || c === "	" || c === "\n" || c === "\v" || c === "\f" || c === "\r";
 }
-function isDigit2(c) {
+function isDigit(c) {
   return c !== void 0 && c >= "0" && c <= "9";
 }
 function isAlpha(c) {
@@ -13904,7 +13215,7 @@ function isEndOfString(c) {
   return c === void 0 || c === "\n";
 }
 function isRegionSeparator(c) {
-  return isSpace2(c) || c === ",";
+  return isSpace(c) || c === ",";
 }
 function isEndOfRegion(c) {
   return isRegionSeparator(c) || isEndOfString(c);
@@ -13916,7 +13227,7 @@ function readNumber(text, pos, lastBit) {
   }
   let value = 0;
   let end = pos;
-  while (isDigit2(text[end])) {
+  while (isDigit(text[end])) {
     if (value <= UINT_MAX) value = value * 10 + (text.charCodeAt(end) - 48);
     end++;
   }
@@ -14041,7 +13352,7 @@ function parseIsolcpus(text, opts = {}) {
 function parseKernelCmdline(cmdline) {
   const params = [];
   let pos = 0;
-  while (isSpace2(cmdline[pos])) pos++;
+  while (isSpace(cmdline[pos])) pos++;
   while (pos < cmdline.length) {
     let inQuote = false;
     let quoted = false;
@@ -14054,7 +13365,7 @@ function parseKernelCmdline(cmdline) {
     let equals = -1;
     for (; i < cmdline.length; i++) {
       const c = cmdline[i];
-      if (isSpace2(c) && !inQuote) break;
+      if (isSpace(c) && !inQuote) break;
       if (equals < 0 && c === "=") equals = i;
       if (c === '"') inQuote = !inQuote;
     }
@@ -14076,7 +13387,7 @@ function parseKernelCmdline(cmdline) {
       value = cmdline.slice(valueStart, Math.max(valueStart, end));
     }
     pos = i < cmdline.length ? i + 1 : i;
-    while (isSpace2(cmdline[pos])) pos++;
+    while (isSpace(cmdline[pos])) pos++;
     if (value === void 0 && key === "--") break;
     params.push({ key, value });
   }
@@ -14421,6 +13732,18 @@ function snapshotCpuListFields(s) {
   add("isolation.nohzFull", s.isolation?.nohzFull, "kernel");
   add("tuned.isolatedCores", s.tuned?.isolatedCores, "tuned");
   add("tuned.noBalanceCores", s.tuned?.noBalanceCores, "tuned");
+  const running = s.running;
+  if (running) {
+    add("running.isolatedCpus", running.isolatedCpus, "kernel");
+    (running.guests ?? []).forEach(
+      (g, i) => g.threads.forEach((t, k) => add(`running.guests[${i}].threads[${k}].allowedCpus`, t.allowedCpus, "kernel"))
+    );
+    (running.foreignTasks ?? []).forEach((t, i) => add(`running.foreignTasks[${i}].allowedCpus`, t.allowedCpus, "kernel"));
+    (running.irqs ?? []).forEach((q, i) => {
+      add(`running.irqs[${i}].affinity`, q.affinity, "kernel");
+      add(`running.irqs[${i}].effectiveAffinity`, q.effectiveAffinity, "kernel");
+    });
+  }
   return out;
 }
 function nrCpuIdsOf(s) {
@@ -14600,27 +13923,30 @@ function resolveIsolation(ctx, applied = [], facts = []) {
   const isolated = (booted ?? CpuSet.empty).union(tuned ?? CpuSet.empty);
   return { isolated, sources, notes, facts };
 }
-function buildHostModel(snapshot, opts = {}) {
+var cpuFactsByParts = /* @__PURE__ */ new Map();
+var cpuKeys = /* @__PURE__ */ new WeakMap();
+function snapshotCpuKey(s) {
+  let key = cpuKeys.get(s);
+  if (key === void 0) {
+    key = JSON.stringify([s.cpus, (s.nodes ?? []).map((n) => [n.id, n.cpus]), s.cpuTopology, s.kernel?.cmdline, s.isolation, s.tuned]);
+    cpuKeys.set(s, key);
+  }
+  return key;
+}
+function buildCpuFacts(snapshot) {
   const fields = new Map(snapshotCpuListFields(snapshot).map((f) => [f.path, f]));
   const fieldAt = (path7, list) => list === void 0 ? void 0 : fields.get(typeof list === "string" ? path7 : `${path7}.raw`);
   const nrCpuIds = nrCpuIdsOf(snapshot);
   const possible = mustParse(fieldAt("cpus.possible", snapshot.cpus?.possible), void 0);
   const present = mustParse(fieldAt("cpus.present", snapshot.cpus?.present), nrCpuIds);
-  const nodes = (snapshot.nodes ?? []).map((n, i) => ({
-    id: n.id,
-    cpus: mustParse(fieldAt(`nodes[${i}].cpus`, n.cpus), nrCpuIds) ?? CpuSet.empty,
-    memTotalKiB: n.memTotalKiB,
-    memFreeKiB: n.memFreeKiB,
-    hugepages: (n.hugepages ?? []).map((p) => ({ sizeKiB: p.sizeKiB, total: p.total, free: p.free })).sort((a, b) => a.sizeKiB - b.sizeKiB),
-    zones: n.zones
-  })).sort((a, b) => a.id - b.id);
-  const nodeById = new Map(nodes.map((n) => [n.id, n]));
+  const nodeCpus = (snapshot.nodes ?? []).map((n, i) => mustParse(fieldAt(`nodes[${i}].cpus`, n.cpus), nrCpuIds) ?? CpuSet.empty);
   const cpuNode = /* @__PURE__ */ new Map();
-  for (const n of nodes) for (const cpu of n.cpus.toArray()) if (!cpuNode.has(cpu)) cpuNode.set(cpu, n.id);
+  const byId2 = (snapshot.nodes ?? []).map((n, i) => ({ id: n.id, cpus: nodeCpus[i] })).sort((a, b) => a.id - b.id);
+  for (const n of byId2) for (const cpu of n.cpus.toArray()) if (!cpuNode.has(cpu)) cpuNode.set(cpu, n.id);
   for (const c of snapshot.cpuTopology ?? []) if (c.node !== void 0 && !cpuNode.has(c.cpu)) cpuNode.set(c.cpu, c.node);
   let online = mustParse(fieldAt("cpus.online", snapshot.cpus?.online), nrCpuIds);
   if (online === void 0) {
-    online = nodes.reduce((acc, n) => acc.union(n.cpus), CpuSet.empty);
+    online = nodeCpus.reduce((acc, cpus) => acc.union(cpus), CpuSet.empty);
     const offline = CpuSet.of(...(snapshot.cpuTopology ?? []).filter((c) => c.online === false).map((c) => c.cpu));
     online = online.subtract(offline);
   }
@@ -14633,10 +13959,34 @@ function buildHostModel(snapshot, opts = {}) {
     const r = parseSnapshotCpuList(list, "kernel", nrCpuIds);
     return r.ok ? r.value : void 0;
   });
+  return { possible, present, online, nodeCpus, cpuNode, isolation, isolationLayers, places };
+}
+function cpuFactsOf(snapshot) {
+  const key = snapshotCpuKey(snapshot);
+  let facts = cpuFactsByParts.get(key);
+  if (!facts) {
+    if (cpuFactsByParts.size >= 256) cpuFactsByParts.clear();
+    cpuFactsByParts.set(key, facts = buildCpuFacts(snapshot));
+  }
+  return facts;
+}
+function buildHostModel(snapshot, opts = {}) {
+  const facts = cpuFactsOf(snapshot);
+  const { possible, present, online, nodeCpus, cpuNode, isolationLayers, places } = facts;
+  let isolation = facts.isolation;
+  const nodes = (snapshot.nodes ?? []).map((n, i) => ({
+    id: n.id,
+    cpus: nodeCpus[i],
+    memTotalKiB: n.memTotalKiB,
+    memFreeKiB: n.memFreeKiB,
+    hugepages: (n.hugepages ?? []).map((p) => ({ sizeKiB: p.sizeKiB, total: p.total, free: p.free })).sort((a, b) => a.sizeKiB - b.sizeKiB),
+    zones: n.zones
+  })).sort((a, b) => a.id - b.id);
+  const nodeById = new Map(nodes.map((n) => [n.id, n]));
   let housekeeping;
   if (opts.housekeepingOverride !== void 0) {
     housekeeping = opts.housekeepingOverride;
-    isolation?.notes.push(`housekeeping set by configuration: ${housekeeping.toString()}`);
+    if (isolation !== void 0) isolation = { ...isolation, notes: [...isolation.notes, `housekeeping set by configuration: ${housekeeping.toString()}`] };
   } else if (isolation !== void 0) {
     housekeeping = online.subtract(isolation.isolated);
   }
@@ -14714,11 +14064,12 @@ import { readFileSync } from "node:fs";
 // src/generated/host-snapshot-validator.ts
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var host_snapshot_validator_default = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json", "title": "kvmlint host snapshot", "description": "One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.", "type": "object", "additionalProperties": false, "required": ["kvmlintHostSnapshot", "nodes"], "properties": { "$schema": { "type": "string", "title": "JSON Schema", "description": "Optional link to this schema, for editors." }, "kvmlintHostSnapshot": { "const": 1, "title": "Snapshot format version", "description": "Format version of this document. kvmlint reads version 1." }, "source": { "enum": ["capture", "virsh-capabilities", "numactl-hardware", "manual"], "title": "Source", "description": "Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)." }, "hostname": { "type": "string", "title": "Host name", "description": "From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent." }, "kernelRelease": { "type": "string", "title": "Kernel release", "description": "From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64." }, "libvirtVersion": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "title": "libvirt version", "description": "The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it." }, "capturedAt": { "type": "string", "title": "Capture time", "description": "When the snapshot was taken (RFC 3339)." }, "missing": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "title": "Missing facts", "description": "Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline." }, "cpus": { "type": "object", "additionalProperties": false, "title": "Host CPUs", "description": "CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.", "properties": { "possible": { "$ref": "#/definitions/cpuList", "title": "Possible CPUs", "description": "/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name." }, "present": { "$ref": "#/definitions/cpuList", "title": "Present CPUs", "description": "/sys/devices/system/cpu/present." }, "online": { "$ref": "#/definitions/cpuList", "title": "Online CPUs", "description": "/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used." } } }, "cpuTopology": { "type": "array", "title": "Per-CPU topology", "description": "One entry per CPU from /sys/devices/system/cpu/cpuN/topology.", "items": { "type": "object", "additionalProperties": false, "required": ["cpu"], "title": "CPU", "description": "Topology of one logical CPU.", "properties": { "cpu": { "type": "integer", "minimum": 0, "title": "CPU id", "description": "Logical CPU number N of cpuN." }, "node": { "type": "integer", "minimum": 0, "title": "NUMA node", "description": "The node whose cpulist holds this CPU." }, "socket": { "type": "integer", "minimum": -1, "title": "Socket", "description": "topology/physical_package_id (-1 when the firmware does not say)." }, "die": { "type": "integer", "minimum": -1, "title": "Die", "description": "topology/die_id." }, "core": { "type": "integer", "minimum": -1, "title": "Core", "description": "topology/core_id (unique within a socket, not host-wide)." }, "siblings": { "$ref": "#/definitions/cpuList", "title": "SMT siblings", "description": "topology/thread_siblings_list: this CPU and its hyperthread siblings." }, "online": { "type": "boolean", "title": "Online", "description": "cpuN/online; absent means online." } } } }, "nodes": { "type": "array", "minItems": 1, "title": "NUMA nodes", "description": "Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.", "items": { "type": "object", "additionalProperties": false, "required": ["id", "cpus"], "title": "NUMA node", "description": "One node from /sys/devices/system/node/nodeN.", "properties": { "id": { "type": "integer", "minimum": 0, "title": "Node id", "description": "N of nodeN. Unique." }, "cpus": { "$ref": "#/definitions/cpuList", "title": "Node CPUs", "description": "nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only." }, "memTotalKiB": { "type": "integer", "minimum": 0, "title": "MemTotal (KiB)", "description": 'nodeN/meminfo "Node N MemTotal". numactl --hardware prints MB: multiply by 1024.' }, "memFreeKiB": { "type": "integer", "minimum": 0, "title": "MemFree (KiB)", "description": 'nodeN/meminfo "Node N MemFree" at capture time. At most memTotalKiB.' }, "distances": { "type": "array", "items": { "type": "integer", "minimum": 0 }, "title": "Distances", "description": "nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)." }, "hugepages": { "type": "array", "title": "Hugepage pools", "description": "nodeN/hugepages/hugepages-<size>kB: one pool per page size.", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "total"], "title": "Hugepage pool", "description": "The pool of one page size on this node.", "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "title": "Page size (KiB)", "description": "e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages." }, "total": { "type": "integer", "minimum": 0, "title": "Pool size (pages)", "description": "nr_hugepages: pages reserved in this pool on this node." }, "free": { "type": "integer", "minimum": 0, "title": "Free pages", "description": "free_hugepages: pages of the pool not in use at capture time." }, "surplus": { "type": "integer", "minimum": 0, "title": "Surplus pages", "description": "surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)." } } } }, "zones": { "type": "array", "title": "Memory zones", "description": "This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.", "items": { "type": "object", "additionalProperties": false, "required": ["name", "managedPages"], "title": "Zone", "description": 'One "Node N, zone NAME" block.', "properties": { "name": { "type": "string", "minLength": 1, "title": "Zone name", "description": "DMA, DMA32, Normal, Movable, HighMem or Device." }, "managedPages": { "type": "integer", "minimum": 0, "title": "Managed pages", "description": '"managed": pages the buddy allocator manages; the watermark split is proportional to it.' }, "presentPages": { "type": "integer", "minimum": 0, "title": "Present pages", "description": '"present".' }, "min": { "type": "integer", "minimum": 0, "title": "min watermark (pages)", "description": '"min" as the running kernel reported it, minus "boost".' }, "low": { "type": "integer", "minimum": 0, "title": "low watermark (pages)", "description": '"low" as the running kernel reported it, minus "boost".' }, "high": { "type": "integer", "minimum": 0, "title": "high watermark (pages)", "description": '"high" as the running kernel reported it, minus "boost".' } } } } } } }, "hugepages": { "type": "object", "additionalProperties": false, "title": "Hugepage sizes", "description": "Host-wide hugepage facts.", "properties": { "defaultSizeKiB": { "type": "integer", "minimum": 1, "title": "Default hugepage size (KiB)", "description": '"Hugepagesize:" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>.' }, "sizesKiB": { "type": "array", "items": { "type": "integer", "minimum": 1 }, "uniqueItems": true, "title": "Supported sizes (KiB)", "description": "The sizes under /sys/kernel/mm/hugepages." } } }, "pageSizeKiB": { "type": "integer", "minimum": 1, "title": "Base page size (KiB)", "description": "The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4." }, "vm": { "type": "object", "additionalProperties": false, "title": "VM sysctls", "description": "Memory-management sysctls from /proc/sys/vm.", "properties": { "minFreeKbytes": { "type": "integer", "minimum": 0, "title": "vm.min_free_kbytes", "description": "/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size." }, "watermarkScaleFactor": { "type": "integer", "minimum": 1, "maximum": 3e3, "title": "vm.watermark_scale_factor", "description": "/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10." } } }, "kernel": { "type": "object", "additionalProperties": false, "title": "Kernel", "description": "The booted kernel.", "properties": { "cmdline": { "type": "string", "title": "Kernel command line", "description": "/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it." } } }, "isolation": { "type": "object", "additionalProperties": false, "title": "Running isolation", "description": "CPU isolation as the running kernel reports it. When present it wins over the command line.", "properties": { "isolated": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs", "description": "/sys/devices/system/cpu/isolated (empty string when none)." }, "nohzFull": { "$ref": "#/definitions/cpuList", "title": "nohz_full CPUs", "description": "/sys/devices/system/cpu/nohz_full (empty string when none)." } } }, "tuned": { "type": "object", "additionalProperties": false, "title": "tuned", "description": "The tuned daemon's profile and CPU partitioning variables.", "properties": { "activeProfile": { "type": "string", "title": "Active profile", "description": "/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation." }, "includes": { "type": "array", "items": { "type": "string", "minLength": 1 }, "title": "Included profiles", "description": "The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them." }, "isolatedCores": { "$ref": "#/definitions/cpuList", "title": "isolated_cores", "description": "isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed." }, "noBalanceCores": { "$ref": "#/definitions/cpuList", "title": "no_balance_cores", "description": "no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)." } } } }, "definitions": { "cpuList": { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json", "title": "kvmlint host snapshot", "description": "One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.", "type": "object", "additionalProperties": false, "required": ["kvmlintHostSnapshot", "nodes"], "properties": { "$schema": { "type": "string", "title": "JSON Schema", "description": "Optional link to this schema, for editors." }, "kvmlintHostSnapshot": { "const": 1, "title": "Snapshot format version", "description": "Format version of this document. kvmlint reads version 1." }, "source": { "enum": ["capture", "virsh-capabilities", "numactl-hardware", "manual"], "title": "Source", "description": "Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)." }, "hostname": { "type": "string", "title": "Host name", "description": "From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent." }, "kernelRelease": { "type": "string", "title": "Kernel release", "description": "From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64." }, "libvirtVersion": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "title": "libvirt version", "description": "The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it." }, "capturedAt": { "type": "string", "title": "Capture time", "description": "When the snapshot was taken (RFC 3339)." }, "missing": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "title": "Missing facts", "description": "Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline." }, "cpus": { "type": "object", "additionalProperties": false, "title": "Host CPUs", "description": "CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.", "properties": { "possible": { "$ref": "#/definitions/cpuList", "title": "Possible CPUs", "description": "/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name." }, "present": { "$ref": "#/definitions/cpuList", "title": "Present CPUs", "description": "/sys/devices/system/cpu/present." }, "online": { "$ref": "#/definitions/cpuList", "title": "Online CPUs", "description": "/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used." } } }, "cpuTopology": { "type": "array", "title": "Per-CPU topology", "description": "One entry per CPU from /sys/devices/system/cpu/cpuN/topology.", "items": { "type": "object", "additionalProperties": false, "required": ["cpu"], "title": "CPU", "description": "Topology of one logical CPU.", "properties": { "cpu": { "type": "integer", "minimum": 0, "title": "CPU id", "description": "Logical CPU number N of cpuN." }, "node": { "type": "integer", "minimum": 0, "title": "NUMA node", "description": "The node whose cpulist holds this CPU." }, "socket": { "type": "integer", "minimum": -1, "title": "Socket", "description": "topology/physical_package_id (-1 when the firmware does not say)." }, "die": { "type": "integer", "minimum": -1, "title": "Die", "description": "topology/die_id." }, "core": { "type": "integer", "minimum": -1, "title": "Core", "description": "topology/core_id (unique within a socket, not host-wide)." }, "siblings": { "$ref": "#/definitions/cpuList", "title": "SMT siblings", "description": "topology/thread_siblings_list: this CPU and its hyperthread siblings." }, "online": { "type": "boolean", "title": "Online", "description": "cpuN/online; absent means online." } } } }, "nodes": { "type": "array", "minItems": 1, "title": "NUMA nodes", "description": "Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.", "items": { "type": "object", "additionalProperties": false, "required": ["id", "cpus"], "title": "NUMA node", "description": "One node from /sys/devices/system/node/nodeN.", "properties": { "id": { "type": "integer", "minimum": 0, "title": "Node id", "description": "N of nodeN. Unique." }, "cpus": { "$ref": "#/definitions/cpuList", "title": "Node CPUs", "description": "nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only." }, "memTotalKiB": { "type": "integer", "minimum": 0, "title": "MemTotal (KiB)", "description": 'nodeN/meminfo "Node N MemTotal". numactl --hardware prints MB: multiply by 1024.' }, "memFreeKiB": { "type": "integer", "minimum": 0, "title": "MemFree (KiB)", "description": 'nodeN/meminfo "Node N MemFree" at capture time. At most memTotalKiB.' }, "distances": { "type": "array", "items": { "type": "integer", "minimum": 0 }, "title": "Distances", "description": "nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)." }, "hugepages": { "type": "array", "title": "Hugepage pools", "description": "nodeN/hugepages/hugepages-<size>kB: one pool per page size.", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "total"], "title": "Hugepage pool", "description": "The pool of one page size on this node.", "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "title": "Page size (KiB)", "description": "e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages." }, "total": { "type": "integer", "minimum": 0, "title": "Pool size (pages)", "description": "nr_hugepages: pages reserved in this pool on this node." }, "free": { "type": "integer", "minimum": 0, "title": "Free pages", "description": "free_hugepages: pages of the pool not in use at capture time." }, "surplus": { "type": "integer", "minimum": 0, "title": "Surplus pages", "description": "surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)." } } } }, "zones": { "type": "array", "title": "Memory zones", "description": "This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.", "items": { "type": "object", "additionalProperties": false, "required": ["name", "managedPages"], "title": "Zone", "description": 'One "Node N, zone NAME" block.', "properties": { "name": { "type": "string", "minLength": 1, "title": "Zone name", "description": "DMA, DMA32, Normal, Movable, HighMem or Device." }, "managedPages": { "type": "integer", "minimum": 0, "title": "Managed pages", "description": '"managed": pages the buddy allocator manages; the watermark split is proportional to it.' }, "presentPages": { "type": "integer", "minimum": 0, "title": "Present pages", "description": '"present".' }, "min": { "type": "integer", "minimum": 0, "title": "min watermark (pages)", "description": '"min" as the running kernel reported it, minus "boost".' }, "low": { "type": "integer", "minimum": 0, "title": "low watermark (pages)", "description": '"low" as the running kernel reported it, minus "boost".' }, "high": { "type": "integer", "minimum": 0, "title": "high watermark (pages)", "description": '"high" as the running kernel reported it, minus "boost".' } } } } } } }, "hugepages": { "type": "object", "additionalProperties": false, "title": "Hugepage sizes", "description": "Host-wide hugepage facts.", "properties": { "defaultSizeKiB": { "type": "integer", "minimum": 1, "title": "Default hugepage size (KiB)", "description": '"Hugepagesize:" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>.' }, "sizesKiB": { "type": "array", "items": { "type": "integer", "minimum": 1 }, "uniqueItems": true, "title": "Supported sizes (KiB)", "description": "The sizes under /sys/kernel/mm/hugepages." } } }, "pageSizeKiB": { "type": "integer", "minimum": 1, "title": "Base page size (KiB)", "description": "The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4." }, "vm": { "type": "object", "additionalProperties": false, "title": "VM sysctls", "description": "Memory-management sysctls from /proc/sys/vm.", "properties": { "minFreeKbytes": { "type": "integer", "minimum": 0, "title": "vm.min_free_kbytes", "description": "/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size." }, "watermarkScaleFactor": { "type": "integer", "minimum": 1, "maximum": 3e3, "title": "vm.watermark_scale_factor", "description": "/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10." } } }, "kernel": { "type": "object", "additionalProperties": false, "title": "Kernel", "description": "The booted kernel.", "properties": { "cmdline": { "type": "string", "title": "Kernel command line", "description": "/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it." } } }, "isolation": { "type": "object", "additionalProperties": false, "title": "Running isolation", "description": "CPU isolation as the running kernel reports it. When present it wins over the command line.", "properties": { "isolated": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs", "description": "/sys/devices/system/cpu/isolated (empty string when none)." }, "nohzFull": { "$ref": "#/definitions/cpuList", "title": "nohz_full CPUs", "description": "/sys/devices/system/cpu/nohz_full (empty string when none)." } } }, "tuned": { "type": "object", "additionalProperties": false, "title": "tuned", "description": "The tuned daemon's profile and CPU partitioning variables.", "properties": { "activeProfile": { "type": "string", "title": "Active profile", "description": "/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation." }, "includes": { "type": "array", "items": { "type": "string", "minLength": 1 }, "title": "Included profiles", "description": "The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them." }, "isolatedCores": { "$ref": "#/definitions/cpuList", "title": "isolated_cores", "description": "isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed." }, "noBalanceCores": { "$ref": "#/definitions/cpuList", "title": "no_balance_cores", "description": "no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)." } } }, "running": { "type": "object", "additionalProperties": false, "title": "What runs on the host", "description": "Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.", "properties": { "guests": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name", "pid", "threads"], "title": "Running guest", "description": "One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.", "properties": { "name": { "type": "string", "title": "Guest name", "description": "-name guest=NAME (or -name NAME) of the QEMU command line." }, "uuid": { "type": "string", "title": "Guest uuid", "description": "-uuid of the QEMU command line." }, "pid": { "type": "integer", "minimum": 0, "title": "Process id", "description": "PID of the QEMU process." }, "rolesFrom": { "enum": ["status-xml", "thread-names"], "title": "Where thread roles came from", "description": "status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)." }, "threads": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["tid", "role", "allowedCpus"], "title": "Thread", "description": "One thread of the QEMU process, from /proc/PID/task/TID.", "properties": { "tid": { "type": "integer", "minimum": 0, "title": "Thread id", "description": "TID of /proc/PID/task/TID." }, "role": { "enum": ["vcpu", "iothread", "main", "worker"], "title": "Role", "description": "vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)." }, "id": { "type": "integer", "minimum": 0, "title": "vCPU or IOThread id", "description": "The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread." }, "name": { "type": "string", "title": "Thread name", "description": "The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on." }, "lastCpu": { "type": "integer", "minimum": 0, "title": "Last CPU", "description": "Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)." }, "policy": { "enum": ["other", "fifo", "rr", "batch", "idle", "deadline"], "title": "Scheduling policy", "description": "Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it." }, "priority": { "type": "integer", "minimum": 0, "title": "Realtime priority", "description": "Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.", "maximum": 99 } } }, "title": "Threads", "description": "Every thread of the process." }, "memory": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["node", "pageSizeKiB", "kib"], "title": "Memory on one node", "description": "The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> \xD7 kernelpagesize_kB).", "properties": { "node": { "type": "integer", "minimum": 0, "title": "Host node", "description": "N of N<node>= in numa_maps." }, "pageSizeKiB": { "type": "integer", "minimum": 1, "title": "Page size (KiB)", "description": "kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings." }, "kib": { "type": "integer", "minimum": 0, "title": "Resident memory (KiB)", "description": "Pages on that node \xD7 page size." } } }, "title": "Memory per node", "description": "Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read." } } }, "title": "Running guests", "description": "Every QEMU process found under /proc." }, "isolatedCpus": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs checked", "description": "The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)." }, "foreignTasks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["pid", "tid", "name", "allowedCpus"], "title": "Foreign task", "description": "A task that is neither a guest thread nor a per-CPU kernel thread, allowed on or last run on an isolated CPU.", "properties": { "pid": { "type": "integer", "minimum": 0, "title": "Process id", "description": "PID (thread group id)." }, "tid": { "type": "integer", "minimum": 0, "title": "Thread id", "description": "TID." }, "name": { "type": "string", "title": "Name", "description": "comm of the task (never its command line)." }, "kernelThread": { "type": "boolean", "title": "Kernel thread", "description": "PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list." }, "lastCpu": { "type": "integer", "minimum": 0, "title": "Last CPU", "description": "Field 39 of stat." } } }, "title": "Foreign tasks on isolated CPUs", "description": "Tasks other than guest threads and per-CPU kernel threads allowed on or last run on isolatedCpus." }, "irqs": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["irq", "affinity"], "title": "IRQ", "description": "An interrupt whose affinity includes isolated CPUs.", "properties": { "irq": { "type": "integer", "minimum": 0, "title": "IRQ number", "description": "N of /proc/irq/N." }, "name": { "type": "string", "title": "Actions", "description": "The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`." }, "affinity": { "$ref": "#/definitions/cpuList", "title": "Affinity", "description": "/proc/irq/N/smp_affinity_list." }, "effectiveAffinity": { "$ref": "#/definitions/cpuList", "title": "Effective affinity", "description": "/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to." } } }, "title": "IRQs on isolated CPUs", "description": "IRQs whose effective affinity (else affinity) includes isolatedCpus." } } }, "libvirt": { "type": "object", "additionalProperties": false, "title": "libvirt", "description": "The host's libvirt.", "properties": { "definitions": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["file", "digest", "elements"], "title": "Persistent definition", "description": "One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.", "properties": { "file": { "type": "string", "title": "File", "description": "Its name under /etc/libvirt/qemu." }, "name": { "type": "string", "title": "Domain name", "description": "<name>." }, "uuid": { "type": "string", "title": "Domain uuid", "description": "<uuid>." }, "digest": { "type": "string", "title": "Digest", "description": "sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.", "pattern": "^[0-9a-f]{64}$" }, "elements": { "type": "object", "title": "Reduced elements", "description": "Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) \u2192 its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.", "additionalProperties": { "type": "string" }, "propertyNames": { "enum": ["vcpu", "cputune", "numatune", "memoryBacking", "cpu", "memory"] } } } }, "title": "Persistent definitions", "description": "The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name." } } } }, "definitions": { "cpuList": { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } } } };
 var schema12 = { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = import_ucs2length.default.default;
 var pattern0 = new RegExp("^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
+var pattern1 = new RegExp("^[0-9a-f]{64}$", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -16469,17 +15820,1359 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.running !== void 0) {
+      let data81 = data.running;
+      if (data81 && typeof data81 == "object" && !Array.isArray(data81)) {
+        for (const key20 in data81) {
+          if (!(key20 === "guests" || key20 === "isolatedCpus" || key20 === "foreignTasks" || key20 === "irqs")) {
+            const err149 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running, data: data81 };
+            if (vErrors === null) {
+              vErrors = [err149];
+            } else {
+              vErrors.push(err149);
+            }
+            errors++;
+          }
+        }
+        if (data81.guests !== void 0) {
+          let data82 = data81.guests;
+          if (Array.isArray(data82)) {
+            const len8 = data82.length;
+            for (let i10 = 0; i10 < len8; i10++) {
+              let data83 = data82[i10];
+              if (data83 && typeof data83 == "object" && !Array.isArray(data83)) {
+                if (data83.name === void 0) {
+                  const err150 = { instancePath: instancePath + "/running/guests/" + i10, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data83 };
+                  if (vErrors === null) {
+                    vErrors = [err150];
+                  } else {
+                    vErrors.push(err150);
+                  }
+                  errors++;
+                }
+                if (data83.pid === void 0) {
+                  const err151 = { instancePath: instancePath + "/running/guests/" + i10, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data83 };
+                  if (vErrors === null) {
+                    vErrors = [err151];
+                  } else {
+                    vErrors.push(err151);
+                  }
+                  errors++;
+                }
+                if (data83.threads === void 0) {
+                  const err152 = { instancePath: instancePath + "/running/guests/" + i10, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "threads" }, message: "must have required property 'threads'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data83 };
+                  if (vErrors === null) {
+                    vErrors = [err152];
+                  } else {
+                    vErrors.push(err152);
+                  }
+                  errors++;
+                }
+                for (const key21 in data83) {
+                  if (!(key21 === "name" || key21 === "uuid" || key21 === "pid" || key21 === "rolesFrom" || key21 === "threads" || key21 === "memory")) {
+                    const err153 = { instancePath: instancePath + "/running/guests/" + i10, schemaPath: "#/properties/running/properties/guests/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items, data: data83 };
+                    if (vErrors === null) {
+                      vErrors = [err153];
+                    } else {
+                      vErrors.push(err153);
+                    }
+                    errors++;
+                  }
+                }
+                if (data83.name !== void 0) {
+                  let data84 = data83.name;
+                  if (typeof data84 !== "string") {
+                    const err154 = { instancePath: instancePath + "/running/guests/" + i10 + "/name", schemaPath: "#/properties/running/properties/guests/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.name.type, parentSchema: schema11.properties.running.properties.guests.items.properties.name, data: data84 };
+                    if (vErrors === null) {
+                      vErrors = [err154];
+                    } else {
+                      vErrors.push(err154);
+                    }
+                    errors++;
+                  }
+                }
+                if (data83.uuid !== void 0) {
+                  let data85 = data83.uuid;
+                  if (typeof data85 !== "string") {
+                    const err155 = { instancePath: instancePath + "/running/guests/" + i10 + "/uuid", schemaPath: "#/properties/running/properties/guests/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.uuid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.uuid, data: data85 };
+                    if (vErrors === null) {
+                      vErrors = [err155];
+                    } else {
+                      vErrors.push(err155);
+                    }
+                    errors++;
+                  }
+                }
+                if (data83.pid !== void 0) {
+                  let data86 = data83.pid;
+                  if (!(typeof data86 == "number" && (!(data86 % 1) && !isNaN(data86)) && isFinite(data86))) {
+                    const err156 = { instancePath: instancePath + "/running/guests/" + i10 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.pid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data86 };
+                    if (vErrors === null) {
+                      vErrors = [err156];
+                    } else {
+                      vErrors.push(err156);
+                    }
+                    errors++;
+                  }
+                  if (typeof data86 == "number" && isFinite(data86)) {
+                    if (data86 < 0 || isNaN(data86)) {
+                      const err157 = { instancePath: instancePath + "/running/guests/" + i10 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data86 };
+                      if (vErrors === null) {
+                        vErrors = [err157];
+                      } else {
+                        vErrors.push(err157);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data83.rolesFrom !== void 0) {
+                  let data87 = data83.rolesFrom;
+                  if (!(data87 === "status-xml" || data87 === "thread-names")) {
+                    const err158 = { instancePath: instancePath + "/running/guests/" + i10 + "/rolesFrom", schemaPath: "#/properties/running/properties/guests/items/properties/rolesFrom/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.rolesFrom, data: data87 };
+                    if (vErrors === null) {
+                      vErrors = [err158];
+                    } else {
+                      vErrors.push(err158);
+                    }
+                    errors++;
+                  }
+                }
+                if (data83.threads !== void 0) {
+                  let data88 = data83.threads;
+                  if (Array.isArray(data88)) {
+                    const len9 = data88.length;
+                    for (let i11 = 0; i11 < len9; i11++) {
+                      let data89 = data88[i11];
+                      if (data89 && typeof data89 == "object" && !Array.isArray(data89)) {
+                        if (data89.tid === void 0) {
+                          const err159 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data89 };
+                          if (vErrors === null) {
+                            vErrors = [err159];
+                          } else {
+                            vErrors.push(err159);
+                          }
+                          errors++;
+                        }
+                        if (data89.role === void 0) {
+                          const err160 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data89 };
+                          if (vErrors === null) {
+                            vErrors = [err160];
+                          } else {
+                            vErrors.push(err160);
+                          }
+                          errors++;
+                        }
+                        if (data89.allowedCpus === void 0) {
+                          const err161 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data89 };
+                          if (vErrors === null) {
+                            vErrors = [err161];
+                          } else {
+                            vErrors.push(err161);
+                          }
+                          errors++;
+                        }
+                        for (const key22 in data89) {
+                          if (!(key22 === "tid" || key22 === "role" || key22 === "id" || key22 === "name" || key22 === "allowedCpus" || key22 === "lastCpu" || key22 === "policy" || key22 === "priority")) {
+                            const err162 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data89 };
+                            if (vErrors === null) {
+                              vErrors = [err162];
+                            } else {
+                              vErrors.push(err162);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data89.tid !== void 0) {
+                          let data90 = data89.tid;
+                          if (!(typeof data90 == "number" && (!(data90 % 1) && !isNaN(data90)) && isFinite(data90))) {
+                            const err163 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data90 };
+                            if (vErrors === null) {
+                              vErrors = [err163];
+                            } else {
+                              vErrors.push(err163);
+                            }
+                            errors++;
+                          }
+                          if (typeof data90 == "number" && isFinite(data90)) {
+                            if (data90 < 0 || isNaN(data90)) {
+                              const err164 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data90 };
+                              if (vErrors === null) {
+                                vErrors = [err164];
+                              } else {
+                                vErrors.push(err164);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data89.role !== void 0) {
+                          let data91 = data89.role;
+                          if (!(data91 === "vcpu" || data91 === "iothread" || data91 === "main" || data91 === "worker")) {
+                            const err165 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/role", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role, data: data91 };
+                            if (vErrors === null) {
+                              vErrors = [err165];
+                            } else {
+                              vErrors.push(err165);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data89.id !== void 0) {
+                          let data92 = data89.id;
+                          if (!(typeof data92 == "number" && (!(data92 % 1) && !isNaN(data92)) && isFinite(data92))) {
+                            const err166 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data92 };
+                            if (vErrors === null) {
+                              vErrors = [err166];
+                            } else {
+                              vErrors.push(err166);
+                            }
+                            errors++;
+                          }
+                          if (typeof data92 == "number" && isFinite(data92)) {
+                            if (data92 < 0 || isNaN(data92)) {
+                              const err167 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data92 };
+                              if (vErrors === null) {
+                                vErrors = [err167];
+                              } else {
+                                vErrors.push(err167);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data89.name !== void 0) {
+                          let data93 = data89.name;
+                          if (typeof data93 !== "string") {
+                            const err168 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/name", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.name.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.name, data: data93 };
+                            if (vErrors === null) {
+                              vErrors = [err168];
+                            } else {
+                              vErrors.push(err168);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data89.allowedCpus !== void 0) {
+                          let data94 = data89.allowedCpus;
+                          if (typeof data94 !== "string" && !(data94 && typeof data94 == "object" && !Array.isArray(data94))) {
+                            const err169 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data94 };
+                            if (vErrors === null) {
+                              vErrors = [err169];
+                            } else {
+                              vErrors.push(err169);
+                            }
+                            errors++;
+                          }
+                          if (data94 && typeof data94 == "object" && !Array.isArray(data94)) {
+                            if (data94.raw === void 0) {
+                              const err170 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data94 };
+                              if (vErrors === null) {
+                                vErrors = [err170];
+                              } else {
+                                vErrors.push(err170);
+                              }
+                              errors++;
+                            }
+                            for (const key23 in data94) {
+                              if (!(key23 === "raw" || key23 === "parsed")) {
+                                const err171 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data94 };
+                                if (vErrors === null) {
+                                  vErrors = [err171];
+                                } else {
+                                  vErrors.push(err171);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data94.raw !== void 0) {
+                              let data95 = data94.raw;
+                              if (typeof data95 !== "string") {
+                                const err172 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data95 };
+                                if (vErrors === null) {
+                                  vErrors = [err172];
+                                } else {
+                                  vErrors.push(err172);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data94.parsed !== void 0) {
+                              let data96 = data94.parsed;
+                              if (typeof data96 !== "string") {
+                                const err173 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data96 };
+                                if (vErrors === null) {
+                                  vErrors = [err173];
+                                } else {
+                                  vErrors.push(err173);
+                                }
+                                errors++;
+                              }
+                            }
+                          }
+                        }
+                        if (data89.lastCpu !== void 0) {
+                          let data97 = data89.lastCpu;
+                          if (!(typeof data97 == "number" && (!(data97 % 1) && !isNaN(data97)) && isFinite(data97))) {
+                            const err174 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data97 };
+                            if (vErrors === null) {
+                              vErrors = [err174];
+                            } else {
+                              vErrors.push(err174);
+                            }
+                            errors++;
+                          }
+                          if (typeof data97 == "number" && isFinite(data97)) {
+                            if (data97 < 0 || isNaN(data97)) {
+                              const err175 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data97 };
+                              if (vErrors === null) {
+                                vErrors = [err175];
+                              } else {
+                                vErrors.push(err175);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data89.policy !== void 0) {
+                          let data98 = data89.policy;
+                          if (!(data98 === "other" || data98 === "fifo" || data98 === "rr" || data98 === "batch" || data98 === "idle" || data98 === "deadline")) {
+                            const err176 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/policy", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/policy/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy, data: data98 };
+                            if (vErrors === null) {
+                              vErrors = [err176];
+                            } else {
+                              vErrors.push(err176);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data89.priority !== void 0) {
+                          let data99 = data89.priority;
+                          if (!(typeof data99 == "number" && (!(data99 % 1) && !isNaN(data99)) && isFinite(data99))) {
+                            const err177 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data99 };
+                            if (vErrors === null) {
+                              vErrors = [err177];
+                            } else {
+                              vErrors.push(err177);
+                            }
+                            errors++;
+                          }
+                          if (typeof data99 == "number" && isFinite(data99)) {
+                            if (data99 > 99 || isNaN(data99)) {
+                              const err178 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/maximum", keyword: "maximum", params: { comparison: "<=", limit: 99 }, message: "must be <= 99", schema: 99, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data99 };
+                              if (vErrors === null) {
+                                vErrors = [err178];
+                              } else {
+                                vErrors.push(err178);
+                              }
+                              errors++;
+                            }
+                            if (data99 < 0 || isNaN(data99)) {
+                              const err179 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data99 };
+                              if (vErrors === null) {
+                                vErrors = [err179];
+                              } else {
+                                vErrors.push(err179);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                      } else {
+                        const err180 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.threads.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data89 };
+                        if (vErrors === null) {
+                          vErrors = [err180];
+                        } else {
+                          vErrors.push(err180);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err181 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads", schemaPath: "#/properties/running/properties/guests/items/properties/threads/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.threads.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads, data: data88 };
+                    if (vErrors === null) {
+                      vErrors = [err181];
+                    } else {
+                      vErrors.push(err181);
+                    }
+                    errors++;
+                  }
+                }
+                if (data83.memory !== void 0) {
+                  let data100 = data83.memory;
+                  if (Array.isArray(data100)) {
+                    const len10 = data100.length;
+                    for (let i12 = 0; i12 < len10; i12++) {
+                      let data101 = data100[i12];
+                      if (data101 && typeof data101 == "object" && !Array.isArray(data101)) {
+                        if (data101.node === void 0) {
+                          const err182 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "node" }, message: "must have required property 'node'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data101 };
+                          if (vErrors === null) {
+                            vErrors = [err182];
+                          } else {
+                            vErrors.push(err182);
+                          }
+                          errors++;
+                        }
+                        if (data101.pageSizeKiB === void 0) {
+                          const err183 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "pageSizeKiB" }, message: "must have required property 'pageSizeKiB'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data101 };
+                          if (vErrors === null) {
+                            vErrors = [err183];
+                          } else {
+                            vErrors.push(err183);
+                          }
+                          errors++;
+                        }
+                        if (data101.kib === void 0) {
+                          const err184 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "kib" }, message: "must have required property 'kib'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data101 };
+                          if (vErrors === null) {
+                            vErrors = [err184];
+                          } else {
+                            vErrors.push(err184);
+                          }
+                          errors++;
+                        }
+                        for (const key24 in data101) {
+                          if (!(key24 === "node" || key24 === "pageSizeKiB" || key24 === "kib")) {
+                            const err185 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data101 };
+                            if (vErrors === null) {
+                              vErrors = [err185];
+                            } else {
+                              vErrors.push(err185);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data101.node !== void 0) {
+                          let data102 = data101.node;
+                          if (!(typeof data102 == "number" && (!(data102 % 1) && !isNaN(data102)) && isFinite(data102))) {
+                            const err186 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data102 };
+                            if (vErrors === null) {
+                              vErrors = [err186];
+                            } else {
+                              vErrors.push(err186);
+                            }
+                            errors++;
+                          }
+                          if (typeof data102 == "number" && isFinite(data102)) {
+                            if (data102 < 0 || isNaN(data102)) {
+                              const err187 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data102 };
+                              if (vErrors === null) {
+                                vErrors = [err187];
+                              } else {
+                                vErrors.push(err187);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data101.pageSizeKiB !== void 0) {
+                          let data103 = data101.pageSizeKiB;
+                          if (!(typeof data103 == "number" && (!(data103 % 1) && !isNaN(data103)) && isFinite(data103))) {
+                            const err188 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data103 };
+                            if (vErrors === null) {
+                              vErrors = [err188];
+                            } else {
+                              vErrors.push(err188);
+                            }
+                            errors++;
+                          }
+                          if (typeof data103 == "number" && isFinite(data103)) {
+                            if (data103 < 1 || isNaN(data103)) {
+                              const err189 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data103 };
+                              if (vErrors === null) {
+                                vErrors = [err189];
+                              } else {
+                                vErrors.push(err189);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data101.kib !== void 0) {
+                          let data104 = data101.kib;
+                          if (!(typeof data104 == "number" && (!(data104 % 1) && !isNaN(data104)) && isFinite(data104))) {
+                            const err190 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data104 };
+                            if (vErrors === null) {
+                              vErrors = [err190];
+                            } else {
+                              vErrors.push(err190);
+                            }
+                            errors++;
+                          }
+                          if (typeof data104 == "number" && isFinite(data104)) {
+                            if (data104 < 0 || isNaN(data104)) {
+                              const err191 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data104 };
+                              if (vErrors === null) {
+                                vErrors = [err191];
+                              } else {
+                                vErrors.push(err191);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                      } else {
+                        const err192 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.memory.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data101 };
+                        if (vErrors === null) {
+                          vErrors = [err192];
+                        } else {
+                          vErrors.push(err192);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err193 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory", schemaPath: "#/properties/running/properties/guests/items/properties/memory/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.memory.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory, data: data100 };
+                    if (vErrors === null) {
+                      vErrors = [err193];
+                    } else {
+                      vErrors.push(err193);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err194 = { instancePath: instancePath + "/running/guests/" + i10, schemaPath: "#/properties/running/properties/guests/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.type, parentSchema: schema11.properties.running.properties.guests.items, data: data83 };
+                if (vErrors === null) {
+                  vErrors = [err194];
+                } else {
+                  vErrors.push(err194);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err195 = { instancePath: instancePath + "/running/guests", schemaPath: "#/properties/running/properties/guests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.type, parentSchema: schema11.properties.running.properties.guests, data: data82 };
+            if (vErrors === null) {
+              vErrors = [err195];
+            } else {
+              vErrors.push(err195);
+            }
+            errors++;
+          }
+        }
+        if (data81.isolatedCpus !== void 0) {
+          let data105 = data81.isolatedCpus;
+          if (typeof data105 !== "string" && !(data105 && typeof data105 == "object" && !Array.isArray(data105))) {
+            const err196 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data105 };
+            if (vErrors === null) {
+              vErrors = [err196];
+            } else {
+              vErrors.push(err196);
+            }
+            errors++;
+          }
+          if (data105 && typeof data105 == "object" && !Array.isArray(data105)) {
+            if (data105.raw === void 0) {
+              const err197 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data105 };
+              if (vErrors === null) {
+                vErrors = [err197];
+              } else {
+                vErrors.push(err197);
+              }
+              errors++;
+            }
+            for (const key25 in data105) {
+              if (!(key25 === "raw" || key25 === "parsed")) {
+                const err198 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data105 };
+                if (vErrors === null) {
+                  vErrors = [err198];
+                } else {
+                  vErrors.push(err198);
+                }
+                errors++;
+              }
+            }
+            if (data105.raw !== void 0) {
+              let data106 = data105.raw;
+              if (typeof data106 !== "string") {
+                const err199 = { instancePath: instancePath + "/running/isolatedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data106 };
+                if (vErrors === null) {
+                  vErrors = [err199];
+                } else {
+                  vErrors.push(err199);
+                }
+                errors++;
+              }
+            }
+            if (data105.parsed !== void 0) {
+              let data107 = data105.parsed;
+              if (typeof data107 !== "string") {
+                const err200 = { instancePath: instancePath + "/running/isolatedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data107 };
+                if (vErrors === null) {
+                  vErrors = [err200];
+                } else {
+                  vErrors.push(err200);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+        if (data81.foreignTasks !== void 0) {
+          let data108 = data81.foreignTasks;
+          if (Array.isArray(data108)) {
+            const len11 = data108.length;
+            for (let i13 = 0; i13 < len11; i13++) {
+              let data109 = data108[i13];
+              if (data109 && typeof data109 == "object" && !Array.isArray(data109)) {
+                if (data109.pid === void 0) {
+                  const err201 = { instancePath: instancePath + "/running/foreignTasks/" + i13, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data109 };
+                  if (vErrors === null) {
+                    vErrors = [err201];
+                  } else {
+                    vErrors.push(err201);
+                  }
+                  errors++;
+                }
+                if (data109.tid === void 0) {
+                  const err202 = { instancePath: instancePath + "/running/foreignTasks/" + i13, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data109 };
+                  if (vErrors === null) {
+                    vErrors = [err202];
+                  } else {
+                    vErrors.push(err202);
+                  }
+                  errors++;
+                }
+                if (data109.name === void 0) {
+                  const err203 = { instancePath: instancePath + "/running/foreignTasks/" + i13, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data109 };
+                  if (vErrors === null) {
+                    vErrors = [err203];
+                  } else {
+                    vErrors.push(err203);
+                  }
+                  errors++;
+                }
+                if (data109.allowedCpus === void 0) {
+                  const err204 = { instancePath: instancePath + "/running/foreignTasks/" + i13, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data109 };
+                  if (vErrors === null) {
+                    vErrors = [err204];
+                  } else {
+                    vErrors.push(err204);
+                  }
+                  errors++;
+                }
+                for (const key26 in data109) {
+                  if (!(key26 === "pid" || key26 === "tid" || key26 === "name" || key26 === "kernelThread" || key26 === "allowedCpus" || key26 === "lastCpu")) {
+                    const err205 = { instancePath: instancePath + "/running/foreignTasks/" + i13, schemaPath: "#/properties/running/properties/foreignTasks/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data109 };
+                    if (vErrors === null) {
+                      vErrors = [err205];
+                    } else {
+                      vErrors.push(err205);
+                    }
+                    errors++;
+                  }
+                }
+                if (data109.pid !== void 0) {
+                  let data110 = data109.pid;
+                  if (!(typeof data110 == "number" && (!(data110 % 1) && !isNaN(data110)) && isFinite(data110))) {
+                    const err206 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.pid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data110 };
+                    if (vErrors === null) {
+                      vErrors = [err206];
+                    } else {
+                      vErrors.push(err206);
+                    }
+                    errors++;
+                  }
+                  if (typeof data110 == "number" && isFinite(data110)) {
+                    if (data110 < 0 || isNaN(data110)) {
+                      const err207 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data110 };
+                      if (vErrors === null) {
+                        vErrors = [err207];
+                      } else {
+                        vErrors.push(err207);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data109.tid !== void 0) {
+                  let data111 = data109.tid;
+                  if (!(typeof data111 == "number" && (!(data111 % 1) && !isNaN(data111)) && isFinite(data111))) {
+                    const err208 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.tid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data111 };
+                    if (vErrors === null) {
+                      vErrors = [err208];
+                    } else {
+                      vErrors.push(err208);
+                    }
+                    errors++;
+                  }
+                  if (typeof data111 == "number" && isFinite(data111)) {
+                    if (data111 < 0 || isNaN(data111)) {
+                      const err209 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data111 };
+                      if (vErrors === null) {
+                        vErrors = [err209];
+                      } else {
+                        vErrors.push(err209);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data109.name !== void 0) {
+                  let data112 = data109.name;
+                  if (typeof data112 !== "string") {
+                    const err210 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/name", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.foreignTasks.items.properties.name.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.name, data: data112 };
+                    if (vErrors === null) {
+                      vErrors = [err210];
+                    } else {
+                      vErrors.push(err210);
+                    }
+                    errors++;
+                  }
+                }
+                if (data109.kernelThread !== void 0) {
+                  let data113 = data109.kernelThread;
+                  if (typeof data113 !== "boolean") {
+                    const err211 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/kernelThread", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/kernelThread/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread, data: data113 };
+                    if (vErrors === null) {
+                      vErrors = [err211];
+                    } else {
+                      vErrors.push(err211);
+                    }
+                    errors++;
+                  }
+                }
+                if (data109.allowedCpus !== void 0) {
+                  let data114 = data109.allowedCpus;
+                  if (typeof data114 !== "string" && !(data114 && typeof data114 == "object" && !Array.isArray(data114))) {
+                    const err212 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data114 };
+                    if (vErrors === null) {
+                      vErrors = [err212];
+                    } else {
+                      vErrors.push(err212);
+                    }
+                    errors++;
+                  }
+                  if (data114 && typeof data114 == "object" && !Array.isArray(data114)) {
+                    if (data114.raw === void 0) {
+                      const err213 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data114 };
+                      if (vErrors === null) {
+                        vErrors = [err213];
+                      } else {
+                        vErrors.push(err213);
+                      }
+                      errors++;
+                    }
+                    for (const key27 in data114) {
+                      if (!(key27 === "raw" || key27 === "parsed")) {
+                        const err214 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data114 };
+                        if (vErrors === null) {
+                          vErrors = [err214];
+                        } else {
+                          vErrors.push(err214);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data114.raw !== void 0) {
+                      let data115 = data114.raw;
+                      if (typeof data115 !== "string") {
+                        const err215 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data115 };
+                        if (vErrors === null) {
+                          vErrors = [err215];
+                        } else {
+                          vErrors.push(err215);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data114.parsed !== void 0) {
+                      let data116 = data114.parsed;
+                      if (typeof data116 !== "string") {
+                        const err216 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data116 };
+                        if (vErrors === null) {
+                          vErrors = [err216];
+                        } else {
+                          vErrors.push(err216);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                }
+                if (data109.lastCpu !== void 0) {
+                  let data117 = data109.lastCpu;
+                  if (!(typeof data117 == "number" && (!(data117 % 1) && !isNaN(data117)) && isFinite(data117))) {
+                    const err217 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data117 };
+                    if (vErrors === null) {
+                      vErrors = [err217];
+                    } else {
+                      vErrors.push(err217);
+                    }
+                    errors++;
+                  }
+                  if (typeof data117 == "number" && isFinite(data117)) {
+                    if (data117 < 0 || isNaN(data117)) {
+                      const err218 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data117 };
+                      if (vErrors === null) {
+                        vErrors = [err218];
+                      } else {
+                        vErrors.push(err218);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+              } else {
+                const err219 = { instancePath: instancePath + "/running/foreignTasks/" + i13, schemaPath: "#/properties/running/properties/foreignTasks/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.foreignTasks.items.type, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data109 };
+                if (vErrors === null) {
+                  vErrors = [err219];
+                } else {
+                  vErrors.push(err219);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err220 = { instancePath: instancePath + "/running/foreignTasks", schemaPath: "#/properties/running/properties/foreignTasks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.foreignTasks.type, parentSchema: schema11.properties.running.properties.foreignTasks, data: data108 };
+            if (vErrors === null) {
+              vErrors = [err220];
+            } else {
+              vErrors.push(err220);
+            }
+            errors++;
+          }
+        }
+        if (data81.irqs !== void 0) {
+          let data118 = data81.irqs;
+          if (Array.isArray(data118)) {
+            const len12 = data118.length;
+            for (let i14 = 0; i14 < len12; i14++) {
+              let data119 = data118[i14];
+              if (data119 && typeof data119 == "object" && !Array.isArray(data119)) {
+                if (data119.irq === void 0) {
+                  const err221 = { instancePath: instancePath + "/running/irqs/" + i14, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "irq" }, message: "must have required property 'irq'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data119 };
+                  if (vErrors === null) {
+                    vErrors = [err221];
+                  } else {
+                    vErrors.push(err221);
+                  }
+                  errors++;
+                }
+                if (data119.affinity === void 0) {
+                  const err222 = { instancePath: instancePath + "/running/irqs/" + i14, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "affinity" }, message: "must have required property 'affinity'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data119 };
+                  if (vErrors === null) {
+                    vErrors = [err222];
+                  } else {
+                    vErrors.push(err222);
+                  }
+                  errors++;
+                }
+                for (const key28 in data119) {
+                  if (!(key28 === "irq" || key28 === "name" || key28 === "affinity" || key28 === "effectiveAffinity")) {
+                    const err223 = { instancePath: instancePath + "/running/irqs/" + i14, schemaPath: "#/properties/running/properties/irqs/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.irqs.items, data: data119 };
+                    if (vErrors === null) {
+                      vErrors = [err223];
+                    } else {
+                      vErrors.push(err223);
+                    }
+                    errors++;
+                  }
+                }
+                if (data119.irq !== void 0) {
+                  let data120 = data119.irq;
+                  if (!(typeof data120 == "number" && (!(data120 % 1) && !isNaN(data120)) && isFinite(data120))) {
+                    const err224 = { instancePath: instancePath + "/running/irqs/" + i14 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.irqs.items.properties.irq.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data120 };
+                    if (vErrors === null) {
+                      vErrors = [err224];
+                    } else {
+                      vErrors.push(err224);
+                    }
+                    errors++;
+                  }
+                  if (typeof data120 == "number" && isFinite(data120)) {
+                    if (data120 < 0 || isNaN(data120)) {
+                      const err225 = { instancePath: instancePath + "/running/irqs/" + i14 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data120 };
+                      if (vErrors === null) {
+                        vErrors = [err225];
+                      } else {
+                        vErrors.push(err225);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data119.name !== void 0) {
+                  let data121 = data119.name;
+                  if (typeof data121 !== "string") {
+                    const err226 = { instancePath: instancePath + "/running/irqs/" + i14 + "/name", schemaPath: "#/properties/running/properties/irqs/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.irqs.items.properties.name.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.name, data: data121 };
+                    if (vErrors === null) {
+                      vErrors = [err226];
+                    } else {
+                      vErrors.push(err226);
+                    }
+                    errors++;
+                  }
+                }
+                if (data119.affinity !== void 0) {
+                  let data122 = data119.affinity;
+                  if (typeof data122 !== "string" && !(data122 && typeof data122 == "object" && !Array.isArray(data122))) {
+                    const err227 = { instancePath: instancePath + "/running/irqs/" + i14 + "/affinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data122 };
+                    if (vErrors === null) {
+                      vErrors = [err227];
+                    } else {
+                      vErrors.push(err227);
+                    }
+                    errors++;
+                  }
+                  if (data122 && typeof data122 == "object" && !Array.isArray(data122)) {
+                    if (data122.raw === void 0) {
+                      const err228 = { instancePath: instancePath + "/running/irqs/" + i14 + "/affinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data122 };
+                      if (vErrors === null) {
+                        vErrors = [err228];
+                      } else {
+                        vErrors.push(err228);
+                      }
+                      errors++;
+                    }
+                    for (const key29 in data122) {
+                      if (!(key29 === "raw" || key29 === "parsed")) {
+                        const err229 = { instancePath: instancePath + "/running/irqs/" + i14 + "/affinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data122 };
+                        if (vErrors === null) {
+                          vErrors = [err229];
+                        } else {
+                          vErrors.push(err229);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data122.raw !== void 0) {
+                      let data123 = data122.raw;
+                      if (typeof data123 !== "string") {
+                        const err230 = { instancePath: instancePath + "/running/irqs/" + i14 + "/affinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data123 };
+                        if (vErrors === null) {
+                          vErrors = [err230];
+                        } else {
+                          vErrors.push(err230);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data122.parsed !== void 0) {
+                      let data124 = data122.parsed;
+                      if (typeof data124 !== "string") {
+                        const err231 = { instancePath: instancePath + "/running/irqs/" + i14 + "/affinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data124 };
+                        if (vErrors === null) {
+                          vErrors = [err231];
+                        } else {
+                          vErrors.push(err231);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                }
+                if (data119.effectiveAffinity !== void 0) {
+                  let data125 = data119.effectiveAffinity;
+                  if (typeof data125 !== "string" && !(data125 && typeof data125 == "object" && !Array.isArray(data125))) {
+                    const err232 = { instancePath: instancePath + "/running/irqs/" + i14 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data125 };
+                    if (vErrors === null) {
+                      vErrors = [err232];
+                    } else {
+                      vErrors.push(err232);
+                    }
+                    errors++;
+                  }
+                  if (data125 && typeof data125 == "object" && !Array.isArray(data125)) {
+                    if (data125.raw === void 0) {
+                      const err233 = { instancePath: instancePath + "/running/irqs/" + i14 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data125 };
+                      if (vErrors === null) {
+                        vErrors = [err233];
+                      } else {
+                        vErrors.push(err233);
+                      }
+                      errors++;
+                    }
+                    for (const key30 in data125) {
+                      if (!(key30 === "raw" || key30 === "parsed")) {
+                        const err234 = { instancePath: instancePath + "/running/irqs/" + i14 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data125 };
+                        if (vErrors === null) {
+                          vErrors = [err234];
+                        } else {
+                          vErrors.push(err234);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data125.raw !== void 0) {
+                      let data126 = data125.raw;
+                      if (typeof data126 !== "string") {
+                        const err235 = { instancePath: instancePath + "/running/irqs/" + i14 + "/effectiveAffinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data126 };
+                        if (vErrors === null) {
+                          vErrors = [err235];
+                        } else {
+                          vErrors.push(err235);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data125.parsed !== void 0) {
+                      let data127 = data125.parsed;
+                      if (typeof data127 !== "string") {
+                        const err236 = { instancePath: instancePath + "/running/irqs/" + i14 + "/effectiveAffinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data127 };
+                        if (vErrors === null) {
+                          vErrors = [err236];
+                        } else {
+                          vErrors.push(err236);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                }
+              } else {
+                const err237 = { instancePath: instancePath + "/running/irqs/" + i14, schemaPath: "#/properties/running/properties/irqs/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.irqs.items.type, parentSchema: schema11.properties.running.properties.irqs.items, data: data119 };
+                if (vErrors === null) {
+                  vErrors = [err237];
+                } else {
+                  vErrors.push(err237);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err238 = { instancePath: instancePath + "/running/irqs", schemaPath: "#/properties/running/properties/irqs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.irqs.type, parentSchema: schema11.properties.running.properties.irqs, data: data118 };
+            if (vErrors === null) {
+              vErrors = [err238];
+            } else {
+              vErrors.push(err238);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err239 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.type, parentSchema: schema11.properties.running, data: data81 };
+        if (vErrors === null) {
+          vErrors = [err239];
+        } else {
+          vErrors.push(err239);
+        }
+        errors++;
+      }
+    }
+    if (data.libvirt !== void 0) {
+      let data128 = data.libvirt;
+      if (data128 && typeof data128 == "object" && !Array.isArray(data128)) {
+        for (const key31 in data128) {
+          if (!(key31 === "definitions")) {
+            const err240 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt, data: data128 };
+            if (vErrors === null) {
+              vErrors = [err240];
+            } else {
+              vErrors.push(err240);
+            }
+            errors++;
+          }
+        }
+        if (data128.definitions !== void 0) {
+          let data129 = data128.definitions;
+          if (Array.isArray(data129)) {
+            const len13 = data129.length;
+            for (let i15 = 0; i15 < len13; i15++) {
+              let data130 = data129[i15];
+              if (data130 && typeof data130 == "object" && !Array.isArray(data130)) {
+                if (data130.file === void 0) {
+                  const err241 = { instancePath: instancePath + "/libvirt/definitions/" + i15, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data130 };
+                  if (vErrors === null) {
+                    vErrors = [err241];
+                  } else {
+                    vErrors.push(err241);
+                  }
+                  errors++;
+                }
+                if (data130.digest === void 0) {
+                  const err242 = { instancePath: instancePath + "/libvirt/definitions/" + i15, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data130 };
+                  if (vErrors === null) {
+                    vErrors = [err242];
+                  } else {
+                    vErrors.push(err242);
+                  }
+                  errors++;
+                }
+                if (data130.elements === void 0) {
+                  const err243 = { instancePath: instancePath + "/libvirt/definitions/" + i15, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "elements" }, message: "must have required property 'elements'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data130 };
+                  if (vErrors === null) {
+                    vErrors = [err243];
+                  } else {
+                    vErrors.push(err243);
+                  }
+                  errors++;
+                }
+                for (const key32 in data130) {
+                  if (!(key32 === "file" || key32 === "name" || key32 === "uuid" || key32 === "digest" || key32 === "elements")) {
+                    const err244 = { instancePath: instancePath + "/libvirt/definitions/" + i15, schemaPath: "#/properties/libvirt/properties/definitions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data130 };
+                    if (vErrors === null) {
+                      vErrors = [err244];
+                    } else {
+                      vErrors.push(err244);
+                    }
+                    errors++;
+                  }
+                }
+                if (data130.file !== void 0) {
+                  let data131 = data130.file;
+                  if (typeof data131 !== "string") {
+                    const err245 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/file", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.file.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.file, data: data131 };
+                    if (vErrors === null) {
+                      vErrors = [err245];
+                    } else {
+                      vErrors.push(err245);
+                    }
+                    errors++;
+                  }
+                }
+                if (data130.name !== void 0) {
+                  let data132 = data130.name;
+                  if (typeof data132 !== "string") {
+                    const err246 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/name", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.name.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.name, data: data132 };
+                    if (vErrors === null) {
+                      vErrors = [err246];
+                    } else {
+                      vErrors.push(err246);
+                    }
+                    errors++;
+                  }
+                }
+                if (data130.uuid !== void 0) {
+                  let data133 = data130.uuid;
+                  if (typeof data133 !== "string") {
+                    const err247 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/uuid", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.uuid.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.uuid, data: data133 };
+                    if (vErrors === null) {
+                      vErrors = [err247];
+                    } else {
+                      vErrors.push(err247);
+                    }
+                    errors++;
+                  }
+                }
+                if (data130.digest !== void 0) {
+                  let data134 = data130.digest;
+                  if (typeof data134 === "string") {
+                    if (!pattern1.test(data134)) {
+                      const err248 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data134 };
+                      if (vErrors === null) {
+                        vErrors = [err248];
+                      } else {
+                        vErrors.push(err248);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err249 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.digest.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data134 };
+                    if (vErrors === null) {
+                      vErrors = [err249];
+                    } else {
+                      vErrors.push(err249);
+                    }
+                    errors++;
+                  }
+                }
+                if (data130.elements !== void 0) {
+                  let data135 = data130.elements;
+                  if (data135 && typeof data135 == "object" && !Array.isArray(data135)) {
+                    for (const key33 in data135) {
+                      const _errs315 = errors;
+                      if (!(key33 === "vcpu" || key33 === "cputune" || key33 === "numatune" || key33 === "memoryBacking" || key33 === "cpu" || key33 === "memory")) {
+                        const err250 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum", keyword: "enum", params: { allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, data: key33, propertyName: key33 };
+                        if (vErrors === null) {
+                          vErrors = [err250];
+                        } else {
+                          vErrors.push(err250);
+                        }
+                        errors++;
+                      }
+                      var valid77 = _errs315 === errors;
+                      if (!valid77) {
+                        const err251 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames", keyword: "propertyNames", params: { propertyName: key33 }, message: "property name must be valid", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data135 };
+                        if (vErrors === null) {
+                          vErrors = [err251];
+                        } else {
+                          vErrors.push(err251);
+                        }
+                        errors++;
+                      }
+                    }
+                    for (const key34 in data135) {
+                      let data136 = data135[key34];
+                      if (typeof data136 !== "string") {
+                        const err252 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/elements/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties, data: data136 };
+                        if (vErrors === null) {
+                          vErrors = [err252];
+                        } else {
+                          vErrors.push(err252);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err253 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data135 };
+                    if (vErrors === null) {
+                      vErrors = [err253];
+                    } else {
+                      vErrors.push(err253);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err254 = { instancePath: instancePath + "/libvirt/definitions/" + i15, schemaPath: "#/properties/libvirt/properties/definitions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.type, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data130 };
+                if (vErrors === null) {
+                  vErrors = [err254];
+                } else {
+                  vErrors.push(err254);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err255 = { instancePath: instancePath + "/libvirt/definitions", schemaPath: "#/properties/libvirt/properties/definitions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.definitions.type, parentSchema: schema11.properties.libvirt.properties.definitions, data: data129 };
+            if (vErrors === null) {
+              vErrors = [err255];
+            } else {
+              vErrors.push(err255);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err256 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.type, parentSchema: schema11.properties.libvirt, data: data128 };
+        if (vErrors === null) {
+          vErrors = [err256];
+        } else {
+          vErrors.push(err256);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err149 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err257 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-      vErrors = [err149];
+      vErrors = [err257];
     } else {
-      vErrors.push(err149);
+      vErrors.push(err257);
     }
     errors++;
   }
   validate10.errors = vErrors;
   return errors === 0;
+}
+
+// src/model/describe.ts
+function describeCpus(set) {
+  return `${set.size === 1 ? "CPU" : "CPUs"} ${set.toString()}`;
+}
+function describeNodes(set) {
+  return set.isEmpty ? "no node" : `${set.size === 1 ? "node" : "nodes"} ${set.toString()}`;
+}
+function describeVcpus(set) {
+  return `${set.size === 1 ? "vCPU" : "vCPUs"} ${set.toString()}`;
+}
+function excerpt(value, max = 48) {
+  if (value.length <= max) return value;
+  let cut = max - 1;
+  const c = value.charCodeAt(cut - 1);
+  if (c >= 55296 && c <= 56319) cut--;
+  return `${value.slice(0, cut)}\u2026`;
+}
+function listNames(names2) {
+  if (names2.length <= 1) return names2[0] ?? "";
+  return `${names2.slice(0, -1).join(", ")} and ${names2[names2.length - 1]}`;
+}
+function describeDomain(on2) {
+  const { name } = on2.domain;
+  const { path: path7 } = on2.source;
+  return name ? `${excerpt(name, 40)} (${path7})` : path7;
+}
+function listBounded(names2, total, max = 3, more = "other domains") {
+  const shown = names2.slice(0, max);
+  if (total > shown.length) shown.push(`${total - shown.length} ${more}`);
+  return listNames(shown);
+}
+
+// src/model/units.ts
+var LIBVIRT_MEMORY_MAX_BYTES = 2n ** 63n - 1n;
+var ULLONG_MAX = 2n ** 64n - 1n;
+var EXPONENT_BY_PREFIX = { k: 1n, m: 2n, g: 3n, t: 4n, p: 5n, e: 6n };
+function unitBytes(unit) {
+  const lower = unit.toLowerCase();
+  if (lower === "b" || lower === "byte" || lower === "bytes") return 1n;
+  let base;
+  if (lower.length === 1 || lower.slice(1) === "ib") base = 1024n;
+  else if (lower.length === 2 && lower[1] === "b") base = 1000n;
+  else return void 0;
+  const exponent = EXPONENT_BY_PREFIX[lower[0]];
+  return exponent === void 0 ? void 0 : base ** exponent;
+}
+function isDecimalUnit(unit) {
+  const lower = unit.toLowerCase();
+  return lower.length === 2 && lower[1] === "b" && lower[0] in EXPONENT_BY_PREFIX;
+}
+var LEADING_SPACE = /^[ \t\n\r\f]*/;
+function scaleToKiB(value, unit, defaultUnit = "KiB", opts = {}) {
+  if (value.length > 32 || unit !== void 0 && unit.length > 8) return scaleUncached(value, unit, defaultUnit, opts);
+  const key = `${value}\0${unit ?? ""}\0${defaultUnit}\0${opts.maxBytes ?? ""}`;
+  let parsed = scaleMemo.get(key);
+  if (parsed === void 0) {
+    if (scaleMemo.size >= 4096) scaleMemo.clear();
+    scaleMemo.set(key, parsed = Object.freeze(scaleUncached(value, unit, defaultUnit, opts)));
+  }
+  return parsed;
+}
+var scaleMemo = /* @__PURE__ */ new Map();
+function scaleUncached(value, unit, defaultUnit, opts) {
+  const maxBytes = opts.maxBytes ?? LIBVIRT_MEMORY_MAX_BYTES;
+  const lead = LEADING_SPACE.exec(value)[0].length;
+  let pos = lead;
+  if (value[pos] === "-") return parsedError("negative sizes are not allowed", pos, 1);
+  if (value[pos] === "+") pos++;
+  const digitsStart = pos;
+  while (pos < value.length && value[pos] >= "0" && value[pos] <= "9") pos++;
+  if (pos === digitsStart) {
+    return parsedError(`'${excerpt(value)}' is not a non-negative decimal integer`, lead, Math.max(value.length - lead, 0));
+  }
+  if (pos < value.length) {
+    return parsedError(`unexpected '${excerpt(value.slice(pos))}' after the number (libvirt allows nothing after the digits)`, pos, value.length - pos);
+  }
+  const amount = BigInt(value.slice(digitsStart, pos));
+  if (amount > ULLONG_MAX) return parsedError("value does not fit in 64 bits", digitsStart, pos - digitsStart);
+  const suffix = unit === void 0 || unit === "" ? void 0 : unit;
+  const scale = unitBytes(suffix ?? defaultUnit);
+  if (scale === void 0) return parsedError(`unknown unit '${excerpt(suffix ?? defaultUnit, 24)}'`, 0, 0);
+  if (amount !== 0n && amount > maxBytes / scale) {
+    return parsedError(`value too large: ${amount}${excerpt(suffix ?? "", 16)} exceeds ${maxBytes} bytes`, digitsStart, pos - digitsStart);
+  }
+  const kib = (amount * scale + 1023n) / 1024n;
+  if (kib >= (maxBytes + 1023n) / 1024n) return parsedError("size value too large", digitsStart, pos - digitsStart);
+  if (kib > BigInt(Number.MAX_SAFE_INTEGER)) {
+    return parsedError(`${kib} KiB is too large to handle exactly`, digitsStart, pos - digitsStart);
+  }
+  return parsedOk(Number(kib));
+}
+var BINARY_UNITS = [
+  ["EiB", 1024 ** 5],
+  ["PiB", 1024 ** 4],
+  ["TiB", 1024 ** 3],
+  ["GiB", 1024 ** 2],
+  ["MiB", 1024]
+];
+function formatKiB(kib) {
+  if (Number.isSafeInteger(kib) && kib !== 0) {
+    for (const [name, size] of BINARY_UNITS) {
+      if (kib % size === 0) return `${kib / size} ${name}`;
+    }
+  }
+  return `${kib} KiB`;
+}
+function sizeInUnit(kib, unit) {
+  const scale = unitBytes(unit);
+  if (scale === void 0 || !Number.isSafeInteger(kib) || kib < 0) return void 0;
+  const bytes = BigInt(kib) * 1024n;
+  return bytes % scale === 0n ? (bytes / scale).toString() : void 0;
+}
+function binaryCounterpart(unit) {
+  return isDecimalUnit(unit) ? unit.slice(0, 1) : void 0;
 }
 
 // src/xml/parse.ts
@@ -16707,7 +17400,7 @@ var IN_CONTENT = 0;
 var IN_ATTRIBUTE_VALUE = 1;
 var IN_COMMENT = 2;
 var MAX_ATTRIBUTES = 64;
-function isSpace3(c) {
+function isSpace2(c) {
   return c === SPACE || c === LF || c === TAB || c === CR;
 }
 function isNameStart(c) {
@@ -16766,7 +17459,7 @@ var FastScanner = class {
   misc(i) {
     const { text, n } = this;
     for (; ; ) {
-      while (i < n && isSpace3(text.charCodeAt(i))) i++;
+      while (i < n && isSpace2(text.charCodeAt(i))) i++;
       if (i >= n || !text.startsWith("<!--", i)) return i;
       i = this.comment(i);
       if (i < 0) return -1;
@@ -16801,7 +17494,7 @@ var FastScanner = class {
     let selfClosing = false;
     for (; ; ) {
       const before = j;
-      while (isSpace3(text.charCodeAt(j))) j++;
+      while (isSpace2(text.charCodeAt(j))) j++;
       const c = text.charCodeAt(j);
       if (c === GT) {
         j++;
@@ -16822,10 +17515,10 @@ var FastScanner = class {
       this.attrStart[attributes] = attrStart;
       this.attrLength[attributes] = length;
       attributes++;
-      while (isSpace3(text.charCodeAt(j))) j++;
+      while (isSpace2(text.charCodeAt(j))) j++;
       if (text.charCodeAt(j) !== EQ) return -1;
       j++;
-      while (isSpace3(text.charCodeAt(j))) j++;
+      while (isSpace2(text.charCodeAt(j))) j++;
       const quote = text.charCodeAt(j);
       if (quote !== QUOT && quote !== APOS) return -1;
       j = this.chars(j + 1, quote, IN_ATTRIBUTE_VALUE);
@@ -16875,7 +17568,7 @@ var FastScanner = class {
     let j = i + 2;
     for (let m = 0; m < length; m++, j++) if (text.charCodeAt(j) !== text.charCodeAt(start + m)) return -1;
     if (isNameChar(text.charCodeAt(j))) return -1;
-    while (isSpace3(text.charCodeAt(j))) j++;
+    while (isSpace2(text.charCodeAt(j))) j++;
     if (text.charCodeAt(j) !== GT) return -1;
     j++;
     const node = this.nodes[top];
@@ -17152,6 +17845,21 @@ function explainError(text, raw, at, state, ctx) {
     return { message: ctx.rootSeen ? "text after the root element" : "text before the root element", offset: start };
   }
   return { message: raw.replace(/\.$/, ""), offset: at };
+}
+
+// src/xml/query.ts
+function attribute(el, name) {
+  for (const a of el.attributes) if (a.name === name) return a;
+  return void 0;
+}
+function firstChild(el, name) {
+  if (!el) return void 0;
+  for (const c of el.children) if (c.name === name) return c;
+  return void 0;
+}
+function childrenNamed(el, name) {
+  if (!el) return [];
+  return el.children.filter((c) => c.name === name);
 }
 
 // src/host/capabilities.ts
@@ -17767,11 +18475,22 @@ var HostSnapshotError = class extends Error {
 function schemaValidator() {
   return host_snapshot_validator_default;
 }
-function semanticErrors(s) {
+var consistentCpuParts = /* @__PURE__ */ new Set();
+function snapshotErrors(s) {
+  const key = snapshotCpuKey(s);
+  if (consistentCpuParts.has(key)) return semanticErrors(s, false);
+  const errors = semanticErrors(s, true);
+  if (errors.length === 0) {
+    if (consistentCpuParts.size >= 256) consistentCpuParts.clear();
+    consistentCpuParts.add(key);
+  }
+  return errors;
+}
+function semanticErrors(s, checkCpus) {
   const errors = [];
-  const nrCpuIds = nrCpuIdsOf(s);
+  const nrCpuIds = checkCpus ? nrCpuIdsOf(s) : void 0;
   const parsedAt = /* @__PURE__ */ new Map();
-  for (const f of snapshotCpuListFields(s)) {
+  for (const f of checkCpus ? snapshotCpuListFields(s) : []) {
     const r = parseSnapshotCpuList(f.list, f.grammar, nrCpuIds);
     if (!r.ok) {
       errors.push({
@@ -17797,10 +18516,10 @@ function semanticErrors(s) {
   s.nodes.forEach((n, i) => {
     const prev = firstIndexOfNode.get(n.id);
     if (prev !== void 0) {
-      errors.push({ field: `nodes[${i}].id`, problem: `node id ${n.id} appears twice (also nodes[${prev}].id)` });
+      if (checkCpus) errors.push({ field: `nodes[${i}].id`, problem: `node id ${n.id} appears twice (also nodes[${prev}].id)` });
     } else firstIndexOfNode.set(n.id, i);
     const cpusPath = typeof n.cpus === "string" ? `nodes[${i}].cpus` : `nodes[${i}].cpus.raw`;
-    const cpus = parsedAt.get(cpusPath);
+    const cpus = checkCpus ? parsedAt.get(cpusPath) : void 0;
     if (cpus) {
       for (const other of owner.values()) {
         const shared = cpus.intersect(other.cpus);
@@ -17840,7 +18559,7 @@ function semanticErrors(s) {
     });
   });
   const seenCpu = /* @__PURE__ */ new Map();
-  (s.cpuTopology ?? []).forEach((c, k) => {
+  (checkCpus ? s.cpuTopology ?? [] : []).forEach((c, k) => {
     const prev = seenCpu.get(c.cpu);
     if (prev !== void 0) errors.push({ field: `cpuTopology[${k}].cpu`, problem: `CPU ${c.cpu} appears twice (also cpuTopology[${prev}])` });
     else seenCpu.set(c.cpu, k);
@@ -17893,7 +18612,7 @@ function loadHostSnapshotText(text, path7) {
     throw new HostSnapshotError(path7, "", "does not match the host snapshot schema");
   }
   const snapshot = data;
-  const semantic = semanticErrors(snapshot);
+  const semantic = snapshotErrors(snapshot);
   const first = semantic[0];
   if (first) {
     const more = semantic.length > 1 ? ` (and ${semantic.length - 1} more problem${semantic.length > 2 ? "s" : ""})` : "";
@@ -18605,6 +19324,12 @@ function repoRelativePath(file, root, cwd) {
 function defineDomainRule(rule) {
   return { meta: { ...rule.meta, needs: "domain" }, checkDomain: rule.check };
 }
+function defineHostRule(rule) {
+  return { meta: { ...rule.meta, needs: "host" }, checkDomain: rule.check };
+}
+function definePlanRule(rule) {
+  return { meta: { ...rule.meta, needs: "plan" }, checkPlan: rule.check };
+}
 function defineRule(rule) {
   return rule;
 }
@@ -18688,10 +19413,10 @@ function indentOf(text, el) {
 }
 function indentUnit(text, el) {
   for (let e = el; e; e = e.parent) {
-    const child = e.children[0];
-    if (child) {
+    const child2 = e.children[0];
+    if (child2) {
       const outer = indentOf(text, e);
-      const inner = indentOf(text, child);
+      const inner = indentOf(text, child2);
       if (inner.length > outer.length && inner.startsWith(outer)) return inner.slice(outer.length);
     }
   }
@@ -18743,8 +19468,8 @@ function insertChild(text, parent, el, after) {
   const indent = indentOf(text, first);
   const eol = lineEndingAt(text, first.startTag.start);
   const rendered = render(el, quoteNear(parent), indent, indentUnit(text, parent), eol);
-  const sep4 = indent === "" ? "" : `${eol}${indent}`;
-  return { range: [first.startTag.start, first.startTag.start], text: `${rendered}${sep4}` };
+  const sep5 = indent === "" ? "" : `${eol}${indent}`;
+  return { range: [first.startTag.start, first.startTag.start], text: `${rendered}${sep5}` };
 }
 function replaceAttributeValue(attr, value) {
   return { range: [attr.valueRange.start, attr.valueRange.end], text: escapeAttribute(value, attr.quote) };
@@ -18804,6 +19529,43 @@ var cpuset_syntax_default = defineRule({
   }
 });
 
+// src/model/memo.ts
+var NO_HOST = {};
+var nextSlot = 0;
+function newDomainMemo() {
+  return { keys: new Array(nextSlot), values: new Array(nextSlot) };
+}
+function memoPerDomain(compute) {
+  const slot = nextSlot++;
+  const otherHosts = /* @__PURE__ */ new WeakMap();
+  return (d, host) => {
+    const key = host ?? NO_HOST;
+    const memo2 = d.memo;
+    const stored = memo2.keys[slot];
+    if (stored === key) return memo2.values[slot];
+    if (stored === void 0) {
+      const value2 = compute(d, host);
+      memo2.keys[slot] = key;
+      memo2.values[slot] = value2;
+      return value2;
+    }
+    let byHost = otherHosts.get(d);
+    if (!byHost) otherHosts.set(d, byHost = /* @__PURE__ */ new Map());
+    if (byHost.has(key)) return byHost.get(key);
+    const value = compute(d, host);
+    byHost.set(key, value);
+    return value;
+  };
+}
+function memoPerHost(compute) {
+  const cache = /* @__PURE__ */ new WeakMap();
+  return (host) => {
+    let entry = cache.get(host);
+    if (!entry) cache.set(host, entry = { value: compute(host) });
+    return entry.value;
+  };
+}
+
 // src/model/libvirt-version.ts
 function parseLibvirtVersion(text) {
   const m = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(text.trim());
@@ -18846,6 +19608,13 @@ function inheritedAffinity(d, host) {
   if (vcpu?.cpuset) return fromPin("vcpu-cpuset", vcpu.element, vcpu.cpuset);
   if (vcpu?.placement === "auto") return { source: "placement-auto", cpus: void 0, element: vcpu.element, attr: void 0 };
   return { source: "all-online", cpus: host ? defaultThreadAffinity(host).cpus : void 0, element: void 0, attr: void 0 };
+}
+function vcpupinFor(d, vcpu) {
+  return d.cputune?.vcpupins.find((p) => p.vcpu === vcpu);
+}
+function effectiveVcpuAffinity(d, vcpu, host) {
+  const pin = vcpupinFor(d, vcpu);
+  return pin ? fromPin("vcpupin", pin.element, pin.cpuset) : inheritedAffinity(d, host);
 }
 function effectiveEmulatorAffinity(d, host) {
   const pin = d.cputune?.emulatorpin;
@@ -18893,11 +19662,11 @@ function isRealtimePolicy(p) {
 function policyOf(sched) {
   return sched?.scheduler !== void 0 && POLICIES.has(sched.scheduler) ? sched.scheduler : "other";
 }
-function splitBySched(ids, scheds, idsOf) {
+function splitBySched(ids, scheds, idsOf2) {
   const out = [];
   let rest = ids;
   for (const s of scheds) {
-    const covered = idsOf(s);
+    const covered = idsOf2(s);
     if (!covered || rest.isEmpty) continue;
     const part = rest.intersect(covered);
     if (part.isEmpty) continue;
@@ -19045,21 +19814,36 @@ var SortedCpus = class {
     }
   }
 };
+function reachesCpu(uses, cpu) {
+  return uses.some((u) => u.reach.has(cpu));
+}
+function siblingUseOwnedBySmtRule(otherGuestUses, dedicatedCpu) {
+  return !reachesCpu(otherGuestUses, dedicatedCpu);
+}
 
 // rules/dedicated-cpu-conflict/index.ts
-var dedicated_cpu_conflict_default = defineRule({
+var dedicated_cpu_conflict_default = definePlanRule({
   meta: {
     id: "dedicated-cpu-conflict",
     name: "DedicatedCpuConflict",
     severity: "error",
     type: "problem",
-    needs: "plan",
     fixable: false,
     hasSuggestions: false,
     summary: "A host CPU dedicated to one guest's vCPU can also run threads of another guest planned on the same host.",
-    tags: ["pinning", "capacity", "latency"]
+    tags: ["pinning", "capacity", "latency"],
+    messages: {
+      sharedDedicated: {
+        message: "CPU {{cpu}} is dedicated to {{count}} guests at once: {{owners}}",
+        help: "a dedicated CPU must run its own vCPU and nothing else: give each guest CPUs no other guest uses"
+      },
+      reachesDedicated: {
+        message: "{{threads}} can run on {{cpus}}{{unpinned}}, dedicated to {{owners}}",
+        help: "pin these threads to CPUs no other guest has dedicated (a dedicated CPU must run its own vCPU and nothing else)"
+      }
+    }
   },
-  checkPlan(ctx) {
+  check(ctx) {
     const host = ctx.host.model;
     const plan = ctx.domains.map((on2) => ({ on: on2, uses: affinityUses(on2.domain, host) }));
     const owners = /* @__PURE__ */ new Map();
@@ -19103,35 +19887,40 @@ var dedicated_cpu_conflict_default = defineRule({
         });
       }
     }
-    const advice2 = "a dedicated CPU must run its own vCPU and nothing else: give each guest CPUs no other guest can use";
-    for (const [cpu, list] of owners) {
-      const here = users.get(cpu) ?? [];
-      let domains = 0;
-      for (let i = 0; i < here.length; i++) if (i === 0 || here[i].on !== here[i - 1].on) domains++;
-      for (const owner of list) {
-        const total = domains - 1;
-        if (total <= 0) continue;
-        const names2 = [];
-        for (let i = 0; i < here.length && names2.length < 3; i++) {
-          const u = here[i];
-          if (u.on === owner.on || i > 0 && here[i - 1].on === u.on) continue;
-          names2.push(`${describeUseThreads(u.use)}${u.use.explicit ? "" : " (not pinned)"} of ${describeDomain(u.on)}`);
-        }
-        ctx.report(owner.on, {
-          range: owner.use.range,
-          message: `CPU ${cpu}, dedicated to ${describeVcpus(owner.vcpus)} of this domain, can also run ${listBounded(names2, total)}: ${advice2}`
-        });
-      }
+    const where = (on2, use) => use.range ?? fallbackRange(on2);
+    for (const [cpu, list] of [...owners].sort((a, b) => a[0] - b[0])) {
+      const domains = new Set(list.map((o) => o.on));
+      if (domains.size < 2) continue;
+      const first = list[0];
+      const names2 = [...domains].slice(0, 3).map(guestName);
+      const related = list.slice(1).slice(0, 20).map((o) => ({ file: o.on.source, range: where(o.on, o.use), message: `${describeVcpus(o.vcpus)} of ${o.on.domain.name ?? o.on.source.path} pinned to CPU ${cpu} here` }));
+      ctx.report(first.on, {
+        range: where(first.on, first.use),
+        messageId: "sharedDedicated",
+        data: { cpu, count: domains.size, owners: listBounded(names2, domains.size, 3, domains.size === 4 ? "other guest" : "other guests") },
+        related
+      });
     }
     for (const r of reaching) {
       const names2 = [];
       for (const [d, vcpus] of r.others) {
         if (vcpus === null) break;
-        names2.push(`${describeVcpus(vcpus)} of ${describeDomain(d)}`);
+        names2.push(`${describeVcpus(vcpus)} of ${guestName(d)}`);
+      }
+      const related = [];
+      for (const cpu of r.cpus.slice(0, 20)) {
+        for (const o of owners.get(cpu) ?? []) if (o.on !== r.on) related.push({ file: o.on.source, range: where(o.on, o.use), message: `CPU ${cpu} dedicated to ${describeVcpus(o.vcpus)} of ${o.on.domain.name ?? o.on.source.path} here` });
       }
       ctx.report(r.on, {
-        range: r.use.range ?? fallbackRange(r.on),
-        message: `${describeUseThreads(r.use)} of this domain can run on ${describeCpus(CpuSet.of(...r.cpus))}${r.use.explicit ? "" : " (no pin: libvirt allows every online CPU)"}, dedicated to ${listBounded(names2, r.others.size)}: ${advice2}`
+        range: where(r.on, r.use),
+        messageId: "reachesDedicated",
+        data: {
+          threads: describeUseThreads(r.use),
+          cpus: describeCpus(CpuSet.of(...r.cpus)),
+          unpinned: r.use.explicit ? "" : " (not pinned: libvirt allows every online CPU)",
+          owners: listBounded(names2, r.others.size, 3, r.others.size === 4 ? "other guest" : "other guests")
+        },
+        related
       });
     }
   }
@@ -19140,6 +19929,80 @@ function fallbackRange(on2) {
   const d = on2.domain;
   return d.cputune?.element.startTag ?? d.vcpu?.element.startTag ?? d.element.startTag;
 }
+function guestName(on2) {
+  return excerpt(on2.domain.name ?? on2.source.path, 40);
+}
+
+// rules/duplicate-domain-identity/index.ts
+function uuidKey(uuid) {
+  return uuid.replace(/[-\s]/g, "").toLowerCase();
+}
+function child(on2, name) {
+  return on2.source.doc.root?.children.find((c) => c.name === name);
+}
+function groupBy(domains, key) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const on2 of domains) {
+    const k = key(on2);
+    if (!k) continue;
+    const list = groups.get(k);
+    if (list) list.push(on2);
+    else groups.set(k, [on2]);
+  }
+  return [...groups.values()].filter((g) => g.length > 1);
+}
+var duplicate_domain_identity_default = definePlanRule({
+  meta: {
+    id: "duplicate-domain-identity",
+    name: "DuplicateDomainIdentity",
+    severity: "error",
+    type: "problem",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "Two domains planned on one host have the same <name> or the same <uuid>, which libvirt takes for one domain.",
+    tags: ["plan"],
+    messages: {
+      sameName: {
+        message: "{{count}} domains on this host are named '{{name}}': libvirt refuses to define the second",
+        help: "give each domain its own <name> (and its own <uuid>)"
+      },
+      copied: {
+        message: "{{count}} domains on this host are named '{{name}}' with one <uuid>: the later define replaces the earlier",
+        help: "give the copy its own <name> and a new <uuid> (uuidgen), or delete it"
+      },
+      sameUuid: {
+        message: "{{count}} domains on this host share <uuid> {{uuid}}: libvirt refuses to define the second",
+        help: "give each domain its own <uuid> (uuidgen), or leave it out for libvirt to generate one"
+      }
+    }
+  },
+  check({ domains, report }) {
+    const sameIdentity = /* @__PURE__ */ new Set();
+    for (const group of groupBy(domains, (on2) => on2.domain.name?.trim())) {
+      const on2 = group.at(-1);
+      const others = group.slice(0, -1);
+      const uuid = on2.domain.uuid !== void 0 ? uuidKey(on2.domain.uuid) : void 0;
+      const copied = uuid !== void 0 && others.every((o) => o.domain.uuid !== void 0 && uuidKey(o.domain.uuid) === uuid);
+      if (copied) for (const o of group) sameIdentity.add(o);
+      report(on2, {
+        range: child(on2, "name").startTag,
+        messageId: copied ? "copied" : "sameName",
+        data: { count: group.length, name: on2.domain.name.trim() },
+        related: others.map((o) => ({ file: o.source, range: child(o, "name").startTag, message: `${o.source.path} defines '${o.domain.name.trim()}' too` }))
+      });
+    }
+    for (const group of groupBy(domains, (on2) => on2.domain.uuid?.trim() ? uuidKey(on2.domain.uuid) : void 0)) {
+      if (group.every((o) => sameIdentity.has(o))) continue;
+      const on2 = group.at(-1);
+      report(on2, {
+        range: child(on2, "uuid").startTag,
+        messageId: "sameUuid",
+        data: { count: group.length, uuid: on2.domain.uuid.trim() },
+        related: group.slice(0, -1).map((o) => ({ file: o.source, range: child(o, "uuid").startTag, message: `${o.domain.name ?? "a domain"} (${o.source.path}) has this <uuid> too` }))
+      });
+    }
+  }
+});
 
 // src/model/libvirt-order.ts
 var DOMAIN_CHILD_ORDER = [
@@ -19377,6 +20240,68 @@ var guest_cell_spans_host_nodes_default = defineRule({
   }
 });
 
+// rules/guest-numa-cell-invalid/index.ts
+var MEM_ACCESS = /* @__PURE__ */ new Set(["shared", "private"]);
+var DISCARD = /* @__PURE__ */ new Set(["yes", "no"]);
+var MIN_DISTANCE = 10;
+var MAX_DISTANCE = 255;
+var guest_numa_cell_invalid_default = defineDomainRule({
+  meta: {
+    id: "guest-numa-cell-invalid",
+    name: "GuestNumaCellInvalid",
+    severity: "error",
+    type: "problem",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A guest NUMA <cell> libvirt rejects: a distance to a cell that does not exist or out of 10-255, or a memAccess or discard value it does not know.",
+    tags: ["numa", "memory"],
+    messages: {
+      siblingMissing: {
+        message: "cell {{cell}} gives a distance to sibling {{sibling}}, but the guest has only cell(s) {{cells}}: libvirt rejects this at define time",
+        help: "give distances only to the cells {{cells}} the domain defines"
+      },
+      distanceRange: {
+        message: "cell {{cell}}'s distance to sibling {{sibling}} is {{value}}: libvirt rejects this at define time (distances are 10-255)",
+        help: "use 10 for a cell to itself and 11-255 to other cells (20 is a typical remote distance)"
+      },
+      badValue: {
+        message: "cell {{cell}} has {{attr}}='{{value}}', which libvirt does not know: it rejects this at define time",
+        help: "use {{allowed}}, or leave the attribute out"
+      }
+    }
+  },
+  check({ domain, report }) {
+    const cells = domain.cpu?.cells ?? [];
+    if (cells.length === 0) return;
+    const last = cells.length - 1;
+    for (const c of cells) {
+      const cell = c.id ?? c.index;
+      for (const [name, allowed] of [
+        ["memAccess", MEM_ACCESS],
+        ["discard", DISCARD]
+      ]) {
+        const a = attribute(c.element, name);
+        if (a && !allowed.has(a.value)) {
+          report({ range: a.valueRange, messageId: "badValue", data: { cell, attr: name, value: excerpt(a.value), allowed: [...allowed].map((v) => `'${v}'`).join(" or ") } });
+        }
+      }
+      for (const s of childrenNamed(firstChild(c.element, "distances"), "sibling")) {
+        const idAttr = attribute(s, "id");
+        const valueAttr = attribute(s, "value");
+        const sibling = idAttr && /^\d+$/.test(idAttr.value.trim()) ? Number(idAttr.value) : void 0;
+        if (sibling !== void 0 && sibling > last) {
+          report({ range: idAttr.valueRange, messageId: "siblingMissing", data: { cell, sibling, cells: last === 0 ? "0" : `0-${last}` } });
+          continue;
+        }
+        const value = valueAttr && /^\d+$/.test(valueAttr.value.trim()) ? Number(valueAttr.value) : void 0;
+        if (value !== void 0 && sibling !== void 0 && (value < MIN_DISTANCE || value > MAX_DISTANCE)) {
+          report({ range: valueAttr.valueRange, messageId: "distanceRange", data: { cell, sibling, value } });
+        }
+      }
+    }
+  }
+});
+
 // src/model/guest-numa.ts
 function guestNumaLayout(d) {
   const cells = d.cpu?.cells ?? [];
@@ -19389,7 +20314,7 @@ function computeLayout(d, cells) {
   const all = CpuSet.range(0, max - 1);
   const layout = { cells, badIds: [], overlaps: [], beyondMax: [], named: CpuSet.empty, unnamed: CpuSet.empty, complete: true };
   const seenIds = /* @__PURE__ */ new Set();
-  let named = CpuSet.empty;
+  let named2 = CpuSet.empty;
   for (const cell of cells) {
     if (cell.id === void 0) layout.complete = false;
     else if (cell.id >= cells.length) layout.badIds.push({ cell, id: cell.id, kind: "beyond" });
@@ -19403,14 +20328,14 @@ function computeLayout(d, cells) {
     }
     const beyond = set.subtract(all);
     if (!beyond.isEmpty) layout.beyondMax.push({ cell, vcpus: beyond });
-    if (named.intersects(set)) {
+    if (named2.intersects(set)) {
       const other = cells.find((c) => c !== cell && c.cpus?.set?.intersects(set));
       layout.overlaps.push({ cell, other, vcpus: set.intersect(other.cpus.set) });
     }
-    named = named.union(set);
+    named2 = named2.union(set);
   }
-  layout.named = named;
-  layout.unnamed = all.subtract(named);
+  layout.named = named2;
+  layout.unnamed = all.subtract(named2);
   return layout;
 }
 function guestCellById(d, id) {
@@ -19437,6 +20362,158 @@ function memoryDevicesKiB(d) {
     kib += m.sizeKiB;
   }
   return { kib, count: devices.length };
+}
+
+// src/model/libvirt-cpuset.ts
+var LIBVIRT_CPUMASK_LEN = 16384;
+var INT_MAX = 2147483647;
+function isSpace3(c) {
+  return c === " " || c === "	" || c === "\n" || c === "\r" || c === "\f";
+}
+function isDigit2(c) {
+  return c !== void 0 && c >= "0" && c <= "9";
+}
+function skipSpaces(text, pos) {
+  while (isSpace3(text[pos])) pos++;
+  return pos;
+}
+function scanDigits(text, pos) {
+  let value = 0;
+  let overflow = false;
+  while (isDigit2(text[pos])) {
+    if (!overflow) {
+      value = value * 10 + (text.charCodeAt(pos) - 48);
+      if (value > INT_MAX) overflow = true;
+    }
+    pos++;
+  }
+  return { value, end: pos, overflow };
+}
+function itemSpan(text, start) {
+  const comma = text.indexOf(",", start);
+  let end = comma < 0 ? text.length : comma;
+  while (end > start && isSpace3(text[end - 1])) end--;
+  if (end === start && start < text.length) end = start + 1;
+  return { offset: start, length: end - start };
+}
+function parseLibvirtCpuset(text, opts = {}) {
+  if (opts.maxLen !== void 0 || text.length > MEMO_MAX_TEXT) return parseUncached(text, opts);
+  let parsed = memo.get(text);
+  if (parsed === void 0) {
+    if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+    memo.set(text, parsed = Object.freeze(parseUncached(text, opts)));
+  }
+  return parsed;
+}
+var MEMO_MAX_TEXT = 64;
+var MEMO_MAX_ENTRIES = 4096;
+var memo = /* @__PURE__ */ new Map();
+function parseUncached(text, opts) {
+  const maxLen = opts.maxLen ?? LIBVIRT_CPUMASK_LEN;
+  if (!Number.isSafeInteger(maxLen) || maxLen < 1) throw new RangeError(`maxLen must be a positive integer, got ${maxLen}`);
+  if (text.length <= 5 && /^\d+$/.test(text)) {
+    const id = Number(text);
+    if (id < maxLen) return parsedOk(CpuSet.of(id));
+  }
+  let pos = skipSpaces(text, 0);
+  if (pos >= text.length) return parsedError("empty cpuset: name at least one CPU", 0, text.length);
+  let set = CpuSet.empty;
+  let pending = [];
+  const flush = () => {
+    if (pending.length > 0) set = set.union(CpuSet.fromIntervals(pending));
+    pending = [];
+  };
+  const idleNegations = [];
+  const untidy = /* @__PURE__ */ new Set();
+  let lastStart = -1;
+  let maxEnd = -1;
+  const checkTidy = (a, b) => {
+    if (a < lastStart) untidy.add("order");
+    if (a <= maxEnd && !untidy.has("repeat")) {
+      flush();
+      if (set.intersects(CpuSet.range(a, b))) untidy.add("repeat");
+    }
+    lastStart = a;
+    if (b > maxEnd) maxEnd = b;
+  };
+  const beyondLimit = (id) => `${typeof id === "string" ? excerpt(id, 24) : id} is beyond libvirt's limit: ids must be below ${maxLen} (0-${maxLen - 1})`;
+  let item = { offset: 0, length: 0 };
+  const fail = (message2) => parsedError(message2, item.offset, item.length);
+  const addPending = (a, b) => {
+    const last = pending[pending.length - 1];
+    if (last && a >= last[0] && a <= last[1] + 1) {
+      if (b > last[1]) last[1] = b;
+    } else pending.push([a, b]);
+  };
+  while (pos < text.length) {
+    item = itemSpan(text, pos);
+    let negate = false;
+    if (text[pos] === "^") {
+      negate = true;
+      pos++;
+    }
+    if (!isDigit2(text[pos])) {
+      if (negate) return fail(`'^' must be followed directly by a CPU number`);
+      if (text[pos] === ",") return fail("empty item between commas");
+      return fail(`expected a CPU number, a range 'N-M' or an exclusion '^N'`);
+    }
+    const first = scanDigits(text, pos);
+    if (first.overflow) return fail(beyondLimit(text.slice(pos, first.end)));
+    pos = skipSpaces(text, first.end);
+    if (text[pos] === "," || pos >= text.length) {
+      if (first.value >= maxLen) return fail(beyondLimit(first.value));
+      if (negate) {
+        flush();
+        if (set.has(first.value)) set = set.subtract(CpuSet.of(first.value));
+        else idleNegations.push({ id: first.value, offset: item.offset, text: text.slice(item.offset, item.offset + item.length) });
+      } else {
+        checkTidy(first.value, first.value);
+        addPending(first.value, first.value);
+      }
+    } else if (text[pos] === "-") {
+      if (negate) return fail(`'^' excludes a single CPU; libvirt rejects a range after '^'`);
+      pos = skipSpaces(text, pos + 1);
+      let negative = false;
+      if (text[pos] === "+" || text[pos] === "-") {
+        negative = text[pos] === "-";
+        untidy.add("sign");
+        pos++;
+      }
+      if (!isDigit2(text[pos])) return fail("range has no end: write N-M");
+      const last = scanDigits(text, pos);
+      if (last.overflow) return fail(beyondLimit(text.slice(pos, last.end)));
+      const lastValue = negative ? -last.value : last.value;
+      if (lastValue < first.value) return fail(`descending range: ${lastValue} is below ${first.value}`);
+      if (lastValue >= maxLen) return fail(beyondLimit(lastValue));
+      checkTidy(first.value, lastValue);
+      addPending(first.value, lastValue);
+      pos = skipSpaces(text, last.end);
+    }
+    if (text[pos] === ",") {
+      pos = skipSpaces(text, pos + 1);
+    } else if (pos < text.length) {
+      return fail(`unexpected '${String.fromCodePoint(text.codePointAt(pos))}'`);
+    }
+  }
+  flush();
+  if (set.isEmpty) return parsedError("cpuset selects no CPU", 0, text.length);
+  const notes = [];
+  const idleExclusions = [];
+  for (const neg of idleNegations) {
+    if (set.has(neg.id)) {
+      idleExclusions.push(neg.id);
+      notes.push(
+        `'${excerpt(neg.text)}' (offset ${neg.offset}) removes nothing: ${neg.id} is only added by a later item, and libvirt applies items left to right, so ${neg.id} stays in the set; put '^${neg.id}' after the range it should cut`
+      );
+    }
+  }
+  const result = parsedOk(set, notes);
+  if (untidy.size > 0) result.untidy = [...untidy];
+  if (idleExclusions.length > 0) result.idleExclusions = idleExclusions;
+  return result;
+}
+function formatLibvirtCpuset(set) {
+  return set.toString();
 }
 
 // rules/guest-numa-coverage/index.ts
@@ -19607,6 +20684,123 @@ var guest_smt_topology_mismatch_default = defineRule({
   }
 });
 
+// src/model/definition-reduce.ts
+import { createHash } from "node:crypto";
+var REDUCED_ELEMENTS = ["memory", "vcpu", "cputune", "numatune", "memoryBacking", "cpu"];
+var CPUSET_ATTRS = /* @__PURE__ */ new Set(["cpuset", "nodeset", "cpus", "vcpus", "iothreads"]);
+var WRITTEN_DEFAULTS = /* @__PURE__ */ new Set(["vcpu@placement=static", "memory@mode=strict", "memnode@mode=strict", "cpu@migratable=on"]);
+var IGNORED_ATTRS = /* @__PURE__ */ new Set(["cpu@check"]);
+function kibText(value, unit) {
+  const r = scaleToKiB(value.trim(), unit);
+  return r.ok ? String(r.value) : value.trim();
+}
+function canonicalCpuset(value) {
+  const r = parseLibvirtCpuset(value);
+  return r.ok ? formatLibvirtCpuset(r.value) : value;
+}
+function canonical(el) {
+  const values = el.attributeValues;
+  const attrs = [];
+  const sizeAttr = el.name === "page" ? "size" : el.name === "cell" ? "memory" : void 0;
+  for (const [name, raw] of Object.entries(values)) {
+    if (IGNORED_ATTRS.has(`${el.name}@${name}`) || WRITTEN_DEFAULTS.has(`${el.name}@${name}=${raw}`)) continue;
+    if (name === "unit" && (sizeAttr !== void 0 || el.name === "memory")) continue;
+    let value = raw;
+    if (name === sizeAttr) value = kibText(raw, values.unit);
+    else if (CPUSET_ATTRS.has(name)) value = canonicalCpuset(raw);
+    attrs.push([name, value]);
+  }
+  attrs.sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  const head = `<${el.name}${attrs.map(([n, v]) => ` ${n}='${v}'`).join("")}`;
+  let body = el.children.map(canonical).join("");
+  const text = el.text.trim();
+  if (text !== "") body = (el.name === "memory" && el.parent?.name === "domain" ? kibText(text, values.unit) : text) + body;
+  return body === "" ? `${head}/>` : `${head}>${body}</${el.name}>`;
+}
+function reduceDefinition(domain) {
+  const elements = {};
+  for (const name of REDUCED_ELEMENTS) {
+    const el = childrenNamed(domain, name)[0];
+    if (el) elements[name] = canonical(el);
+  }
+  return { elements, digest: reducedDigest(elements) };
+}
+function reducedDigest(elements) {
+  const h = createHash("sha256");
+  for (const name of REDUCED_ELEMENTS) h.update(`${name}\0${elements[name] ?? ""}\0`);
+  return h.digest("hex");
+}
+
+// src/model/running.ts
+function snapshotCpus(list) {
+  const r = parseSnapshotCpuList(list, "kernel");
+  return r.ok ? r.value : CpuSet.empty;
+}
+function matchByUuidThenName(items, d) {
+  const uuid = d.uuid?.trim().toLowerCase();
+  if (uuid) {
+    const byUuid = items.find((i) => i.uuid?.toLowerCase() === uuid);
+    if (byUuid) return byUuid;
+  }
+  const name = d.name?.trim();
+  return name ? items.find((i) => i.name === name && (i.uuid === void 0 || uuid === void 0)) : void 0;
+}
+function hasRunningGuests(host) {
+  return host.snapshot.running?.guests !== void 0;
+}
+function runningGuestOf(host, d) {
+  return matchByUuidThenName(host.snapshot.running?.guests ?? [], d);
+}
+function hostDefinitionOf(host, d) {
+  return matchByUuidThenName(host.snapshot.libvirt?.definitions ?? [], d);
+}
+function guestMatches(g, d) {
+  return matchByUuidThenName([g], d) !== void 0;
+}
+function emulatorThreads(g) {
+  return g.threads.filter((t) => t.role === "main" || t.role === "worker");
+}
+
+// rules/host-definition-drift/index.ts
+var host_definition_drift_default = defineHostRule({
+  meta: {
+    id: "host-definition-drift",
+    name: "HostDefinitionDrift",
+    severity: "warning",
+    type: "problem",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "The host's persistent definition of this domain (/etc/libvirt/qemu) differs from this file in an element kvmlint checks.",
+    tags: ["drift", "definition"],
+    messages: {
+      differs: {
+        message: "the host's /etc/libvirt/qemu/{{file}} has a different <{{element}}>: edited on the host?",
+        help: "redefine the domain from this file (virsh define), or bring the host change into the repository"
+      },
+      hostLacks: {
+        message: "the host's /etc/libvirt/qemu/{{file}} has no <{{element}}>: removed on the host?",
+        help: "redefine the domain from this file (virsh define), or bring the host change into the repository"
+      },
+      fileLacks: {
+        message: "the host's /etc/libvirt/qemu/{{file}} has a <{{element}}> this file lacks: added on the host?",
+        help: "redefine the domain from this file (virsh define), or bring the host change into the repository"
+      }
+    }
+  },
+  check({ domain, host, report }) {
+    const def = hostDefinitionOf(host.model, domain);
+    if (!def) return;
+    const mine = reduceDefinition(domain.element);
+    if (mine.digest === def.digest) return;
+    for (const element of REDUCED_ELEMENTS) {
+      if (mine.elements[element] === def.elements[element]) continue;
+      const el = childrenNamed(domain.element, element)[0];
+      const messageId = el === void 0 ? "fileLacks" : def.elements[element] === void 0 ? "hostLacks" : "differs";
+      report({ range: (el ?? domain.element).startTag, messageId, data: { file: def.file, element } });
+    }
+  }
+});
+
 // src/model/sched.ts
 var REALTIME = /* @__PURE__ */ new Set(["fifo", "rr"]);
 function realtimeScheduler(d, vcpus) {
@@ -19615,47 +20809,64 @@ function realtimeScheduler(d, vcpus) {
 }
 
 // rules/housekeeping-overlap/index.ts
-var housekeeping_overlap_default = defineRule({
+var housekeeping_overlap_default = defineHostRule({
   meta: {
     id: "housekeeping-overlap",
     name: "HousekeepingOverlap",
     severity: "warning",
     type: "problem",
-    needs: "host",
     fixable: false,
     hasSuggestions: false,
     summary: "A pinned vCPU can run on the host's housekeeping CPUs, where IRQs, kernel threads and QEMU's own threads run.",
-    tags: ["pinning", "isolation", "latency"]
+    tags: ["pinning", "isolation", "latency"],
+    messages: {
+      onHousekeeping: {
+        message: "{{vcpus}} can run on housekeeping {{cpus}} (housekeeping set {{housekeeping}})",
+        help: "pin them to isolated CPUs {{instead}}: housekeeping CPUs carry IRQs, kernel threads and QEMU's own threads"
+      },
+      realtimeOnHousekeeping: {
+        message: "{{vcpus}} with scheduler='{{policy}}' can run on housekeeping {{cpus}} and starve the host's kernel threads there",
+        help: "pin them to isolated CPUs {{instead}}"
+      },
+      noIsolation: {
+        message: "housekeeping CPUs are unknown: {{why}}; housekeeping-overlap is not checked",
+        help: "capture the host with `kvmlint snapshot` or set `housekeeping` in the config"
+      }
+    }
   },
-  checkDomain({ domain, host, report, reportHostOnce }) {
-    if (!host || !isPinned(domain)) return;
+  check({ domain, host, report, reportHostOnce }) {
+    if (!isPinned(domain)) return;
     const hk = host.model.housekeeping;
     if (!hk) {
-      const why = host.model.missing.has("isolation") ? `the snapshot does not record the host's isolation (a ${host.model.snapshot.source ?? "hand-written"} snapshot has no kernel command line, /sys isolation files or tuned profile; capture one with kvmlint snapshot)` : "the host declares no isolation (isolcpus, nohz_full, tuned isolated_cores)";
-      reportHostOnce("no-isolation", {
-        severity: "info",
-        message: `housekeeping CPUs are unknown: ${why} and the config sets none; housekeeping-overlap is not checked`
-      });
+      const why = host.model.missing.has("isolation") ? `a ${host.model.snapshot.source ?? "hand-written"} snapshot does not record the host's isolation` : "the host declares no isolation (isolcpus, nohz_full, tuned isolated_cores)";
+      reportHostOnce("no-isolation", { unchecked: true, messageId: "noIsolation", data: { why } });
       return;
     }
-    for (const { vcpus, affinity } of vcpuAffinityGroups(domain, host.model)) {
+    const hits = [];
+    for (const { vcpus: vcpus2, affinity } of vcpuAffinityGroups(domain, host.model)) {
       if (affinity.source !== "vcpupin" && affinity.source !== "vcpu-cpuset" || !affinity.cpus || !affinity.element) continue;
       const hit = affinity.cpus.intersect(hk);
       if (hit.isEmpty) continue;
-      const realtime = realtimeScheduler(domain, vcpus);
-      const what = affinity.source === "vcpupin" ? `is pinned to` : "is confined by <vcpu cpuset> to";
-      const subject = `${describeVcpus(vcpus)} ${vcpus.size === 1 ? what : what.replace(/^is/, "are")}`;
-      const onHk = hit.equals(affinity.cpus) ? `${describeCpus(hit)}, ${hit.size === 1 ? "a housekeeping CPU" : "housekeeping CPUs"}` : `${describeCpus(affinity.cpus)}, which include${affinity.cpus.size === 1 ? "s" : ""} housekeeping ${describeCpus(hit)}`;
-      const isolated = host.model.online.subtract(hk);
-      const nodes = host.model.nodesOfCpus(affinity.cpus);
-      const local = isolated.intersect(host.model.cpusOfNodes(nodes));
-      const instead = local.isEmpty ? `pin vCPUs to isolated CPUs only (${isolated.isEmpty ? "none declared" : isolated.toString()})` : `pin ${vcpus.size === 1 ? "it" : "them"} to isolated CPUs of host ${describeNodes(nodes)} (${local.toString()})`;
-      report({
-        range: affinity.attr?.range ?? affinity.element.startTag,
-        severity: realtime ? "error" : void 0,
-        message: `${subject} ${onHk} (housekeeping set ${hk.toString()}), which is reserved for IRQs, kernel threads and QEMU's emulator and I/O threads${realtime ? `; with scheduler='${realtime}' (SCHED_${realtime.toUpperCase()}) the vCPU can starve them` : ""}: ${instead}`
-      });
+      hits.push({ vcpus: vcpus2, cpus: hit, pinned: affinity.cpus, range: affinity.attr?.range ?? affinity.element.startTag, realtime: realtimeScheduler(domain, vcpus2) });
     }
+    if (hits.length === 0) return;
+    let vcpus = CpuSet.empty;
+    let cpus = CpuSet.empty;
+    let pinned = CpuSet.empty;
+    for (const h of hits) {
+      vcpus = vcpus.union(h.vcpus);
+      cpus = cpus.union(h.cpus);
+      pinned = pinned.union(h.pinned);
+    }
+    const isolated = host.model.online.subtract(hk);
+    const nodes = host.model.nodesOfCpus(pinned);
+    const local = isolated.intersect(host.model.cpusOfNodes(nodes));
+    const instead = local.isEmpty ? `(${isolated.isEmpty ? "none declared" : isolated.toString()})` : `of host ${describeNodes(nodes)} (${local.toString()})`;
+    const realtime = hits.find((h) => h.realtime)?.realtime;
+    const related = hits.slice(1).map((h) => ({ range: h.range, message: `${describeVcpus(h.vcpus)} on ${describeCpus(h.cpus)} here` }));
+    const data = { vcpus: describeVcpus(vcpus), cpus: describeCpus(cpus), housekeeping: hk.toString(), instead };
+    if (realtime) report({ range: hits[0].range, severity: "error", messageId: "realtimeOnHousekeeping", data: { ...data, policy: realtime }, related });
+    else report({ range: hits[0].range, messageId: "onHousekeeping", data, related });
   }
 });
 
@@ -19914,23 +21125,39 @@ function strictSmallPageKiBPerNode(domains) {
 
 // rules/insufficient-hugepages/index.ts
 var sum = (items) => items.reduce((a, c) => a + c.pages, 0);
-var insufficient_hugepages_default = defineRule({
+var messages = {
+  nodeShort: {
+    message: "host node {{node}} has {{supply}} \xD7 {{size}} hugepages ({{supplySize}}); {{guests}} bound to it {{need}} {{demand}} ({{demandSize}})",
+    help: "reserve at least {{demand}} on the node (/sys/devices/system/node/node{{node}}/hugepages/hugepages-{{sizeKiB}}kB/nr_hugepages) or move a guest"
+  },
+  setShort: {
+    message: "{{guests}} bound to host {{nodes}} without a per-node split {{need}} {{demand}} \xD7 {{size}} hugepages; those nodes hold {{supply}}",
+    help: "raise those nodes' pools to {{demand}} pages in all, or bind each guest cell to one node with <memnode>"
+  },
+  unboundShort: {
+    message: "the planned guests need {{demand}} \xD7 {{size}} hugepages but the host has {{supply}} in all (memory not bound to a node)",
+    help: "bind each guest with <numatune> and reserve its pages on that node"
+  },
+  noPools: { message: "the snapshot has no hugepage pools (its source cannot provide them): insufficient-hugepages is not checked" },
+  noDefaultSize: { message: "the snapshot has no default hugepage size: hugepages without an explicit <page size> are not checked" }
+};
+var insufficient_hugepages_default = definePlanRule({
   meta: {
     id: "insufficient-hugepages",
     name: "InsufficientHugepages",
     severity: "error",
     type: "problem",
-    needs: "plan",
     fixable: false,
     hasSuggestions: false,
     summary: "The guests planned on a host node need more hugepages of a size than that node's pool holds.",
-    tags: ["hugepages", "numa", "memory", "capacity"]
+    tags: ["hugepages", "numa", "memory", "capacity"],
+    messages
   },
-  checkPlan(ctx) {
+  check(ctx) {
     const host = ctx.host.model;
     if (host.missing.has("hugepages") && host.nodes.every((n) => n.hugepages.length === 0)) {
       if (ctx.domains.some((d) => memoryDemands(d.domain).some((m) => m.hugepages))) {
-        ctx.reportHost({ severity: "info", message: "the snapshot has no hugepage pools (its source cannot provide them): insufficient-hugepages is not checked" });
+        ctx.reportHost({ unchecked: true, messageId: "noPools" });
       }
       return;
     }
@@ -19947,7 +21174,7 @@ var insufficient_hugepages_default = defineRule({
         const size = m.hugepages.sizeKiB ?? host.defaultHugepageSizeKiB;
         if (size === void 0) {
           if (!noDefaultSizeReported) {
-            ctx.reportHost({ severity: "info", message: "the snapshot has no default hugepage size: hugepages without an explicit <page size> are not checked" });
+            ctx.reportHost({ unchecked: true, messageId: "noDefaultSize" });
             noDefaultSizeReported = true;
           }
           continue;
@@ -19980,38 +21207,45 @@ function push(m, k, c) {
 function checkSize(ctx, size, b) {
   const host = ctx.host.model;
   const pool = (n) => host.node(n)?.hugepages.find((p) => p.sizeKiB === size)?.total ?? 0;
-  const sizeName = `${formatKiB(size)} hugepage`;
-  const sysfs = (n, want) => `/sys/devices/system/node/node${n}/hugepages/hugepages-${size}kB/nr_hugepages = ${want}`;
-  const reportEach = (items, message2, severity, context = []) => {
-    const pages = /* @__PURE__ */ new Map();
-    for (const x of [...items, ...context]) pages.set(x.on, (pages.get(x.on) ?? 0) + x.pages);
-    const ranked = [...pages].sort((x, y) => y[1] - x[1]);
-    const total = ranked.reduce((a, [, n]) => a + n, 0);
-    const seen = /* @__PURE__ */ new Set();
-    for (const c of items) {
-      if (seen.has(c.element)) continue;
-      seen.add(c.element);
-      ctx.report(c.on, { range: c.element.startTag, severity, message: message2({ ...c, pages: pages.get(c.on) }, othersOf(c.on, pages.get(c.on), ranked, total)) });
+  const sizeName = formatKiB(size);
+  const reportPool = (items, report, context = []) => {
+    const byElement = /* @__PURE__ */ new Map();
+    for (const c of [...items, ...context]) {
+      const seen = byElement.get(c.element);
+      if (seen) seen.pages += c.pages;
+      else byElement.set(c.element, { ...c });
     }
+    const own = new Set(items.map((c) => c.element));
+    const ranked = [...byElement.values()].sort((x, y) => y.pages - x.pages);
+    const at = ranked.find((c) => own.has(c.element));
+    const guests = new Set(ranked.map((c) => c.on)).size;
+    const related = ranked.filter((c) => c !== at).map((c) => ({ file: c.on.source, range: c.element.startTag, message: `${excerpt(c.on.domain.name ?? c.on.source.path, 40)} needs ${c.pages} pages here` }));
+    report(at, guests, related);
   };
-  const othersOf = (self, selfPages, ranked, total) => {
-    const top = ranked.slice(0, 4).filter(([d]) => d !== self).slice(0, 3);
-    const othersCount = ranked.length - 1;
-    if (othersCount <= 0) return "";
-    const named = top.map(([d, n]) => `${describeDomain(d)} ${n}`);
-    if (othersCount > top.length) {
-      const rest = total - selfPages - top.reduce((a, [, n]) => a + n, 0);
-      named.push(`${othersCount - top.length} other domains ${rest}`);
-    }
-    return `, ${listNames(named)}`;
-  };
+  const guestsPhrase = (n) => n === 1 ? "the guest" : `${n} guests`;
   for (const [node, items] of [...b.perNode].sort((x, y) => x[0] - y[0])) {
+    if (!host.node(node)) continue;
     const demand = sum(items);
     const supply = pool(node);
     if (demand <= supply) continue;
-    reportEach(
+    reportPool(
       items,
-      (self, others) => `host node ${node} has ${supply} \xD7 ${sizeName}s (${formatKiB(supply * size)}) but the guests bound to it need ${demand} (${formatKiB(demand * size)}): this domain ${self.pages}${others}; reserve at least ${demand} (${sysfs(node, demand)})${host.node(node) ? "" : `; the host has no node ${node}`}`
+      (at, guests, related) => ctx.report(at.on, {
+        range: at.element.startTag,
+        messageId: "nodeShort",
+        data: {
+          node,
+          supply,
+          size: sizeName,
+          supplySize: formatKiB(supply * size),
+          guests: guestsPhrase(guests),
+          need: guests === 1 ? "needs" : "need",
+          demand,
+          demandSize: formatKiB(demand * size),
+          sizeKiB: size
+        },
+        related
+      })
     );
   }
   for (const { nodes, items } of b.perSet.values()) {
@@ -20019,10 +21253,15 @@ function checkSize(ctx, size, b) {
     const demand = sum(items) + fixed;
     const supply = host.nodes.reduce((a, n) => nodes.has(n.id) ? a + pool(n.id) : a, 0);
     if (demand <= supply) continue;
-    reportEach(
+    reportPool(
       items,
-      (self, others) => `memory is bound to host ${describeNodes(nodes)} without a per-node split, so only their totals can be compared: ${supply} \xD7 ${sizeName}s on ${describeNodes(nodes)} against ${demand} needed (this domain ${self.pages}${others}); raise those nodes' pools to ${demand} pages in all, or bind each guest cell to one node with <memnode>`,
-      "warning",
+      (at, guests, related) => ctx.report(at.on, {
+        range: at.element.startTag,
+        severity: "warning",
+        messageId: "setShort",
+        data: { guests: guestsPhrase(guests), nodes: describeNodes(nodes), need: guests === 1 ? "needs" : "need", demand, size: sizeName, supply },
+        related
+      }),
       [...b.perNode].flatMap(([n, list]) => nodes.has(n) ? list : [])
     );
   }
@@ -20031,14 +21270,383 @@ function checkSize(ctx, size, b) {
     const demand = sum(all);
     const supply = host.nodes.reduce((a, n) => a + pool(n.id), 0);
     if (demand > supply) {
-      reportEach(
+      reportPool(
         b.unbound,
-        (self, others) => `memory is not bound to a host node (no numatune nodeset), so only host-wide totals can be compared: the host has ${supply} \xD7 ${sizeName}s but the planned guests need ${demand} (this domain ${self.pages}${others}); bind the guest with <numatune> and reserve the pages on that node`,
-        "warning",
+        (at, _guests, related) => ctx.report(at.on, { range: at.element.startTag, severity: "warning", messageId: "unboundShort", data: { demand, size: sizeName, supply }, related }),
         all.filter((c) => !b.unbound.includes(c))
       );
     }
   }
+}
+
+// src/model/domain.ts
+var MAX_PLAUSIBLE_VCPUS = 16384;
+var NUMA_MODES = /* @__PURE__ */ new Set(["strict", "preferred", "interleave", "restrictive"]);
+function buildDomainModel(domain) {
+  const problems = [];
+  const b = new ModelBuilder(problems);
+  const vcpu = b.vcpu(firstChild(domain, "vcpu"));
+  const iothreadIds = b.iothreadIds(domain);
+  return {
+    element: domain,
+    type: attribute(domain, "type")?.value,
+    name: textOf(firstChild(domain, "name")),
+    uuid: textOf(firstChild(domain, "uuid")),
+    vcpu,
+    maxVcpus: vcpu?.max ?? 1,
+    offlineVcpus: b.offlineVcpus(vcpu, firstChild(domain, "vcpus")),
+    memory: b.memory(firstChild(domain, "memory")),
+    currentMemory: b.memorySize(firstChild(domain, "currentMemory")),
+    maxMemory: b.memorySize(firstChild(domain, "maxMemory")),
+    memtune: b.memtune(firstChild(domain, "memtune")),
+    cputune: b.cputune(firstChild(domain, "cputune")),
+    numatune: b.numatune(firstChild(domain, "numatune")),
+    memoryBacking: b.memoryBacking(firstChild(domain, "memoryBacking")),
+    cpu: b.cpu(firstChild(domain, "cpu")),
+    iothreadIds,
+    iothreadsElement: firstChild(domain, "iothreadids") ?? firstChild(domain, "iothreads"),
+    devices: new LazyDeviceFacts(domain),
+    problems,
+    memo: newDomainMemo()
+  };
+}
+var LazyDeviceFacts = class {
+  constructor(domain) {
+    this.domain = domain;
+  }
+  domain;
+  devicesEl;
+  featuresEl;
+  balloon;
+  memories;
+  pmuFact;
+  os;
+  devices() {
+    if (this.devicesEl === void 0) this.devicesEl = firstChild(this.domain, "devices") ?? null;
+    return this.devicesEl ?? void 0;
+  }
+  features() {
+    if (this.featuresEl === void 0) this.featuresEl = firstChild(this.domain, "features") ?? null;
+    return this.featuresEl ?? void 0;
+  }
+  memballoon() {
+    if (!this.balloon) {
+      const el = firstChild(this.devices(), "memballoon");
+      this.balloon = { value: el ? { element: el, model: attribute(el, "model")?.value } : void 0 };
+    }
+    return this.balloon.value;
+  }
+  memoryDevices() {
+    this.memories ??= childrenNamed(this.devices(), "memory").map((el) => {
+      const target = firstChild(el, "target");
+      const size = firstChild(target, "size");
+      const parsedSize = size ? scaleToKiB(size.text.trim(), attribute(size, "unit")?.value) : void 0;
+      const node = firstChild(target, "node")?.text.trim();
+      return {
+        element: el,
+        model: attribute(el, "model")?.value,
+        sizeKiB: parsedSize?.ok ? parsedSize.value : void 0,
+        targetNode: node !== void 0 && /^\d+$/.test(node) ? Number(node) : void 0
+      };
+    });
+    return this.memories;
+  }
+  pmu() {
+    if (!this.pmuFact) {
+      const el = firstChild(this.features(), "pmu");
+      this.pmuFact = { value: el ? { element: el, state: attribute(el, "state")?.value } : void 0 };
+    }
+    return this.pmuFact.value;
+  }
+  osType() {
+    if (!this.os) {
+      const el = firstChild(firstChild(this.domain, "os"), "type");
+      this.os = { value: el ? { element: el, arch: attribute(el, "arch")?.value, machine: attribute(el, "machine")?.value } : void 0 };
+    }
+    return this.os.value;
+  }
+};
+function untidyReason(kinds) {
+  const parts = kinds.map((k) => k === "order" ? "lists ids out of ascending order" : k === "repeat" ? "names some ids twice" : "writes a sign before a range end");
+  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+}
+function plainUint(text) {
+  const len = text.length;
+  if (len === 0 || len > 15) return void 0;
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return void 0;
+    n = n * 10 + c;
+  }
+  return n;
+}
+function textOf(el) {
+  return el ? el.text.trim() : void 0;
+}
+function textRange(el) {
+  return el.contentRange.end > el.contentRange.start ? el.contentRange : el.startTag;
+}
+var ModelBuilder = class {
+  constructor(problems) {
+    this.problems = problems;
+  }
+  problems;
+  problem(range, message2, ruleId = "value-invalid") {
+    this.problems.push({ ruleId, range, message: message2 });
+  }
+  /** A non-negative integer attribute; undefined (with a problem) when present but not an integer. */
+  uint(el, name) {
+    const a = attribute(el, name);
+    if (!a) return void 0;
+    const n = plainUint(a.value);
+    return n !== void 0 ? n : this.uintValue(a.value, a.valueRange, `${el.name} ${name}`);
+  }
+  uintValue(text, range, what) {
+    const t = text.trim();
+    if (!/^\d+$/.test(t)) {
+      this.problem(range, `${what} '${excerpt(t)}' is not a non-negative integer`);
+      return void 0;
+    }
+    const n = Number(t);
+    if (!Number.isSafeInteger(n)) {
+      this.problem(range, `${what} '${excerpt(t)}' is out of range`);
+      return void 0;
+    }
+    return n;
+  }
+  cpuset(el, name) {
+    const attr = attribute(el, name);
+    if (!attr) return void 0;
+    const parsed = parseLibvirtCpuset(attr.value);
+    if (!parsed.ok) {
+      const start = attr.valueRange.start + parsed.offset;
+      const range = parsed.length > 0 ? { start, end: start + parsed.length } : attr.valueRange;
+      this.problem(range, `${el.name} ${name}='${excerpt(attr.value)}': ${parsed.error}`, "cpuset-syntax");
+      return { set: void 0, attr };
+    }
+    if (parsed.idleExclusions) {
+      const canonical2 = formatLibvirtCpuset(parsed.value);
+      const intended = formatLibvirtCpuset(parsed.value.subtract(CpuSet.of(...parsed.idleExclusions)));
+      const suggestions = [
+        ...intended ? [{ message: `exclude ${parsed.idleExclusions.join(", ")}, as was probably meant: ${name}='${excerpt(intended)}'`, text: intended }] : [],
+        { message: `keep libvirt's reading and drop the idle exclusion: ${name}='${excerpt(canonical2)}'`, text: canonical2 }
+      ];
+      for (const note of parsed.notes ?? []) {
+        this.problems.push({ ruleId: "cpuset-syntax", range: attr.valueRange, message: `${el.name} ${name}='${excerpt(attr.value)}': ${note}`, severity: "info", rewrite: { attr, suggestions } });
+      }
+    } else if (parsed.untidy) {
+      const canonical2 = formatLibvirtCpuset(parsed.value);
+      this.problems.push({
+        ruleId: "cpuset-syntax",
+        range: attr.valueRange,
+        message: `${el.name} ${name}='${excerpt(attr.value)}' is valid but ${untidyReason(parsed.untidy)}; libvirt reads it as '${excerpt(canonical2)}', the form virsh dumpxml writes back`,
+        severity: "info",
+        rewrite: { attr, fix: canonical2 }
+      });
+    }
+    return { set: parsed.value, attr };
+  }
+  /** Element text plus `unit` attribute \u2192 KiB (virScaleInteger; default unit KiB). */
+  memorySize(el) {
+    if (!el) return void 0;
+    const range = textRange(el);
+    const unit = attribute(el, "unit");
+    const parsed = scaleToKiB(el.text.trim(), unit?.value);
+    if (!parsed.ok) {
+      this.problem(unit && /unit/i.test(parsed.error) ? unit.valueRange : range, `<${el.name}> ${parsed.error}`);
+      return void 0;
+    }
+    return { kib: parsed.value, element: el, range };
+  }
+  memory(el) {
+    return this.memorySize(el);
+  }
+  vcpu(el) {
+    if (!el) return void 0;
+    const parsed = this.uintValue(el.text, textRange(el), "<vcpu>");
+    let max = parsed ?? 1;
+    let maxKnown = parsed !== void 0;
+    if (max === 0) {
+      this.problem(textRange(el), "<vcpu> must be at least 1");
+      max = 1;
+      maxKnown = false;
+    } else if (max > MAX_PLAUSIBLE_VCPUS) {
+      this.problem(textRange(el), `<vcpu> ${max} exceeds the ${MAX_PLAUSIBLE_VCPUS} vCPUs any libvirt driver accepts`);
+      max = MAX_PLAUSIBLE_VCPUS;
+      maxKnown = false;
+    }
+    return {
+      element: el,
+      max,
+      maxKnown,
+      current: this.uint(el, "current"),
+      placement: attribute(el, "placement")?.value === "auto" ? "auto" : "static",
+      cpuset: this.cpuset(el, "cpuset")
+    };
+  }
+  offlineVcpus(vcpu, vcpus) {
+    const max = vcpu?.max ?? 1;
+    const states = childrenNamed(vcpus, "vcpu");
+    if (states.length > 0) {
+      const ids = states.filter((v) => attribute(v, "enabled")?.value === "no").map((v) => this.uint(v, "id")).filter((id) => id !== void 0 && id < max);
+      return CpuSet.of(...ids);
+    }
+    const current = vcpu?.current;
+    return current !== void 0 && current < max ? CpuSet.range(current, max - 1) : CpuSet.empty;
+  }
+  /**
+   * The domain's IOThread ids as libvirt numbers them (domain_conf.c
+   * virDomainDefParseIOThreads, virDomainIOThreadIDDefArrayInit): the
+   * `<iothreadids>` ids, then, when `<iothreads>` asks for more, the lowest
+   * unused ids from 1 up to that count.
+   */
+  iothreadIds(domain) {
+    const ids = childrenNamed(firstChild(domain, "iothreadids"), "iothread").map((t) => this.uint(t, "id")).filter((n2) => n2 !== void 0);
+    const count = firstChild(domain, "iothreads");
+    if (!count) return ids;
+    let n = this.uintValue(count.text, textRange(count), "<iothreads>") ?? 0;
+    if (n > MAX_PLAUSIBLE_VCPUS) {
+      this.problem(textRange(count), `<iothreads> ${n} is not a plausible IOThread count (more than ${MAX_PLAUSIBLE_VCPUS})`);
+      n = MAX_PLAUSIBLE_VCPUS;
+    }
+    if (n <= ids.length) return ids;
+    const used = new Set(ids);
+    const out = ids.slice();
+    for (let id = 1; id <= n && out.length < n; id++) if (!used.has(id)) out.push(id);
+    return out;
+  }
+  cputune(el) {
+    if (!el) return void 0;
+    const emulator = firstChild(el, "emulatorpin");
+    return {
+      element: el,
+      vcpupins: childrenNamed(el, "vcpupin").map((p) => ({ element: p, vcpu: this.uint(p, "vcpu"), vcpuAttr: attribute(p, "vcpu"), cpuset: this.cpuset(p, "cpuset") })),
+      emulatorpin: emulator ? { element: emulator, cpuset: this.cpuset(emulator, "cpuset") } : void 0,
+      iothreadpins: childrenNamed(el, "iothreadpin").map((p) => ({
+        element: p,
+        iothread: this.uint(p, "iothread"),
+        iothreadAttr: attribute(p, "iothread"),
+        cpuset: this.cpuset(p, "cpuset")
+      })),
+      vcpusched: childrenNamed(el, "vcpusched").map((s) => {
+        const vcpus = this.cpuset(s, "vcpus");
+        return { ...this.sched(s), vcpus: vcpus?.set, vcpusAttr: vcpus?.attr };
+      }),
+      iothreadsched: childrenNamed(el, "iothreadsched").map((s) => {
+        const iothreads = this.cpuset(s, "iothreads");
+        return { ...this.sched(s), iothreads: iothreads?.set, iothreadsAttr: iothreads?.attr };
+      }),
+      emulatorsched: firstChild(el, "emulatorsched") ? this.sched(firstChild(el, "emulatorsched")) : void 0,
+      cachetunes: childrenNamed(el, "cachetune").map((t) => ({ element: t, vcpus: this.cpuset(t, "vcpus") })),
+      memorytunes: childrenNamed(el, "memorytune").map((t) => ({ element: t, vcpus: this.cpuset(t, "vcpus") }))
+    };
+  }
+  sched(s) {
+    const schedulerAttr = attribute(s, "scheduler");
+    return { element: s, scheduler: schedulerAttr?.value, priority: this.uint(s, "priority"), schedulerAttr, priorityAttr: attribute(s, "priority") };
+  }
+  memtune(el) {
+    if (!el) return void 0;
+    return {
+      element: el,
+      hardLimit: this.memorySize(firstChild(el, "hard_limit")),
+      softLimit: this.memorySize(firstChild(el, "soft_limit")),
+      swapHardLimit: this.memorySize(firstChild(el, "swap_hard_limit")),
+      minGuarantee: this.memorySize(firstChild(el, "min_guarantee"))
+    };
+  }
+  numaMode(el) {
+    const a = attribute(el, "mode");
+    if (!a) return "strict";
+    if (NUMA_MODES.has(a.value)) return a.value;
+    this.problem(a.valueRange, `numatune mode '${excerpt(a.value)}' is not one of strict, preferred, interleave, restrictive`);
+    return "strict";
+  }
+  numatune(el) {
+    if (!el) return void 0;
+    const mem = firstChild(el, "memory");
+    const placementAttr = mem ? attribute(mem, "placement") : void 0;
+    const placement = placementAttr?.value;
+    return {
+      element: el,
+      memory: mem ? {
+        element: mem,
+        mode: this.numaMode(mem),
+        placement: placement === "auto" || placement === "static" ? placement : void 0,
+        placementAttr,
+        nodeset: this.cpuset(mem, "nodeset")
+      } : void 0,
+      memnodes: childrenNamed(el, "memnode").map((m) => ({
+        element: m,
+        cellid: this.uint(m, "cellid"),
+        cellidAttr: attribute(m, "cellid"),
+        mode: this.numaMode(m),
+        nodeset: this.cpuset(m, "nodeset")
+      }))
+    };
+  }
+  memoryBacking(el) {
+    if (!el) return void 0;
+    const hp = firstChild(el, "hugepages");
+    const source = firstChild(el, "source");
+    const access2 = firstChild(el, "access");
+    const allocation = firstChild(el, "allocation");
+    return {
+      element: el,
+      hugepages: hp ? { element: hp, pages: childrenNamed(hp, "page").map((p) => this.hugepage(p)) } : void 0,
+      locked: firstChild(el, "locked"),
+      nosharepages: firstChild(el, "nosharepages"),
+      source: source ? { element: source, type: attribute(source, "type")?.value } : void 0,
+      access: access2 ? { element: access2, mode: attribute(access2, "mode")?.value } : void 0,
+      allocation: allocation ? { element: allocation, mode: attribute(allocation, "mode")?.value, threads: this.uint(allocation, "threads") } : void 0
+    };
+  }
+  hugepage(p) {
+    const size = attribute(p, "size");
+    const unit = attribute(p, "unit");
+    let sizeKiB;
+    if (size) {
+      const parsed = scaleToKiB(size.value, unit?.value);
+      if (parsed.ok && parsed.value > 0) sizeKiB = parsed.value;
+      else this.problem(size.valueRange, `hugepage size '${excerpt(size.value)}${unit ? ` ${excerpt(unit.value, 16)}` : ""}': ${parsed.ok ? "must be greater than 0" : parsed.error}`);
+    }
+    return { element: p, sizeKiB, decimalUnit: unit !== void 0 && isDecimalUnit(unit.value), sizeAttr: size, unitAttr: unit, nodeset: this.cpuset(p, "nodeset") };
+  }
+  cpu(el) {
+    if (!el) return void 0;
+    const topo = firstChild(el, "topology");
+    return {
+      element: el,
+      mode: attribute(el, "mode")?.value,
+      numa: firstChild(el, "numa"),
+      topology: topo ? {
+        element: topo,
+        sockets: this.uint(topo, "sockets"),
+        dies: this.uint(topo, "dies") ?? 1,
+        clusters: this.uint(topo, "clusters") ?? 1,
+        cores: this.uint(topo, "cores"),
+        threads: this.uint(topo, "threads")
+      } : void 0,
+      cells: childrenNamed(firstChild(el, "numa"), "cell").map((c, i) => this.cell(c, i))
+    };
+  }
+  cell(c, index) {
+    const mem = attribute(c, "memory");
+    const unit = attribute(c, "unit");
+    let memoryKiB;
+    if (mem) {
+      const parsed = scaleToKiB(mem.value, unit?.value);
+      if (parsed.ok) memoryKiB = parsed.value;
+      else this.problem(mem.valueRange, `cell memory '${excerpt(mem.value)}': ${parsed.error}`);
+    }
+    const idAttr = attribute(c, "id");
+    return { element: c, id: idAttr ? this.uint(c, "id") : index, idAttr, index, cpus: this.cpuset(c, "cpus"), memoryKiB, memoryAttr: mem, unitAttr: unit };
+  }
+};
+function hasValueProblem(d, range) {
+  if (!range) return false;
+  return d.problems.some((p) => p.ruleId === "value-invalid" && p.range.start >= range.start && p.range.end <= range.end);
 }
 
 // rules/iothread-placement/index.ts
@@ -20143,6 +21751,62 @@ function insertPins(text, cputune, after, ids, cpus) {
   const parts = ids.map((id) => insertChild(text, cputune, { name: "iothreadpin", attributes: [["iothread", String(id)], ["cpuset", cpus.toString()]] }, after));
   return { range: parts[0].range, text: parts.map((p) => p.text).join("") };
 }
+
+// rules/isolated-cpu-noise/index.ts
+var DEFAULT_MAX_FOREIGN = 0;
+function named(names2) {
+  const shown = names2.slice(0, 3).join(", ");
+  return names2.length > 3 ? `${shown} and ${names2.length - 3} more` : shown;
+}
+var isolated_cpu_noise_default = definePlanRule({
+  meta: {
+    id: "isolated-cpu-noise",
+    name: "IsolatedCpuNoise",
+    severity: "warning",
+    type: "problem",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "Isolated CPUs are not quiet at capture time: tasks other than guest threads, or IRQs, may run on them.",
+    tags: ["drift", "isolation", "irq", "running"],
+    schema: {
+      type: "object",
+      additionalProperties: false,
+      properties: { maxForeign: { type: "integer", minimum: 0, description: "foreign tasks (and IRQs) tolerated on the isolated CPUs (default 0)" } }
+    },
+    messages: {
+      tasks: {
+        message: "{{count}} other than guest threads may run on isolated CPUs {{isolated}}: {{names}}",
+        help: "move them to housekeeping CPUs (taskset -pc, or CPUAffinity= in their unit), then capture again"
+      },
+      irqs: {
+        message: "{{count}} delivered to isolated CPUs {{isolated}}: {{names}}",
+        help: "set their smp_affinity_list to housekeeping CPUs, or boot with irqaffinity= and isolcpus=managed_irq"
+      }
+    }
+  },
+  check({ host, options, reportHost }) {
+    const running = host.model.snapshot.running;
+    if (!running?.isolatedCpus) return;
+    const isolated = snapshotCpus(running.isolatedCpus).toString();
+    const max = Number(options.maxForeign ?? DEFAULT_MAX_FOREIGN);
+    const tasks = running.foreignTasks ?? [];
+    if (tasks.length > max) {
+      reportHost({
+        range: locateJsonKey(host.text, "running.foreignTasks"),
+        messageId: "tasks",
+        data: { count: `${tasks.length} task${tasks.length === 1 ? "" : "s"}`, isolated, names: named([...new Set(tasks.map((t) => `${t.name} (${t.pid})`))]) }
+      });
+    }
+    const irqs = running.irqs ?? [];
+    if (irqs.length > max) {
+      reportHost({
+        range: locateJsonKey(host.text, "running.irqs"),
+        messageId: "irqs",
+        data: { count: `${irqs.length} IRQ${irqs.length === 1 ? "" : "s"}`, isolated, names: named(irqs.map((q) => q.name ? `${q.irq} (${q.name})` : String(q.irq))) }
+      });
+    }
+  }
+});
 
 // rules/isolation-incomplete/index.ts
 var isolation_incomplete_default = defineRule({
@@ -20413,19 +22077,32 @@ var isolcpus_floating_affinity_default = defineRule({
 
 // rules/locked-memory-risk/index.ts
 var UNLIMITED_KIB = 9007199254740991;
-var locked_memory_risk_default = defineRule({
+var locked_memory_risk_default = defineDomainRule({
   meta: {
     id: "locked-memory-risk",
     name: "LockedMemoryRisk",
     severity: "warning",
     type: "problem",
-    needs: "domain",
     fixable: false,
     hasSuggestions: false,
     summary: "Locked guest memory without a memtune hard_limit (QEMU may then lock memory without bound) or without hugepages.",
-    tags: ["memory"]
+    tags: ["memory"],
+    messages: {
+      noLimit: {
+        message: "<locked/> without <memtune><hard_limit>: QEMU may lock guest RAM{{memory}} and its own memory without bound",
+        help: "set <hard_limit> to guest RAM plus QEMU's overhead (it is also the cgroup memory limit: too low stops or kills QEMU)"
+      },
+      noHugepages: {
+        message: "<locked/> without hugepages: guest RAM{{memory}} is locked in ordinary pages, never reclaimable",
+        help: "back the guest with hugepages (<memoryBacking><hugepages/>), which are never swapped anyway"
+      },
+      neither: {
+        message: "<locked/> without <hard_limit> or hugepages: guest RAM{{memory}} is locked in ordinary pages without bound",
+        help: "back the guest with hugepages and set <memtune><hard_limit> to guest RAM plus QEMU's overhead"
+      }
+    }
   },
-  checkDomain({ domain, report }) {
+  check({ domain, report }) {
     const locked = domain.memoryBacking?.locked;
     if (!locked || domain.type !== "kvm" && domain.type !== "qemu") return;
     const hard = domain.memtune?.hardLimit;
@@ -20433,18 +22110,88 @@ var locked_memory_risk_default = defineRule({
     const noHugepages = !domain.memoryBacking.hugepages;
     if (!noLimit && !noHugepages) return;
     const memory = domain.memory ? ` (${formatKiB(domain.memory.kib)})` : "";
-    const problems = [];
-    if (noLimit) {
-      problems.push(
-        `there is no <memtune><hard_limit>, so libvirt removes QEMU's locked-memory limit (RLIMIT_MEMLOCK): guest RAM${memory} and all of QEMU's own allocations are locked without bound and the host can never reclaim them; set <hard_limit> to the guest RAM plus QEMU's overhead (libvirt uses it as both the lock limit and the cgroup memory limit, so too low a value stops QEMU from starting or gets it killed)`
-      );
+    const messageId = noLimit && noHugepages ? "neither" : noLimit ? "noLimit" : "noHugepages";
+    report({ range: locked.startTag, messageId, data: { memory } });
+  }
+});
+
+// rules/memory-config-invalid/index.ts
+var SLOT_MODELS = /* @__PURE__ */ new Set(["dimm", "nvdimm"]);
+var NUMA_AUTO_ADD_SINCE = "9.6.0";
+var memory_config_invalid_default = defineDomainRule({
+  meta: {
+    id: "memory-config-invalid",
+    name: "MemoryConfigInvalid",
+    severity: "error",
+    type: "problem",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "Memory sizing libvirt rejects: no <memory>, a memory device in a missing guest NUMA cell, <maxMemory> too small, too few slots, hotplug without cells.",
+    tags: ["memory", "numa"],
+    messages: {
+      noMemory: {
+        message: "the domain has no <memory> and no guest NUMA cell memory: libvirt rejects this at define time",
+        help: "add <memory unit='GiB'>\u2026</memory>, or memory='\u2026' on each guest NUMA <cell>"
+      },
+      targetNoCells: {
+        message: "a {{model}} memory device is plugged into guest NUMA node {{node}}, but the guest has no NUMA cells: libvirt rejects this at define time",
+        help: "define guest NUMA cells under <cpu><numa>, or drop <node> from the device's <target>"
+      },
+      targetMissing: {
+        message: "a {{model}} memory device is plugged into guest NUMA node {{node}}, but the guest has only cell(s) {{cells}}: libvirt rejects this at define time",
+        help: "set <node> to one of the cells {{cells}}"
+      },
+      maxBelowMemory: {
+        message: "<maxMemory> is {{max}}, less than <memory> {{memory}}: libvirt rejects this at define time",
+        help: "raise <maxMemory> to at least {{memory}} (it is the ceiling for memory hotplug)"
+      },
+      slotsExceeded: {
+        message: "{{count}} DIMM/NVDIMM devices need a memory slot each, but <maxMemory slots> is {{slots}}: libvirt rejects this at define time",
+        help: "raise slots='{{count}}' or more on <maxMemory>"
+      },
+      hotplugNoNuma: {
+        message: "<maxMemory> enables memory hotplug without guest NUMA cells: {{who}}",
+        help: "{{later}}add a guest NUMA cell holding every vCPU and the memory: <cell id='0' cpus='0-{{lastVcpu}}' memory='{{memory}}' unit='KiB'/>"
+      }
     }
-    if (noHugepages) {
-      problems.push(
-        `guest RAM is not backed by hugepages, so all of it${memory} is allocated in ordinary pages and locked when QEMU starts, out of the host's reclaimable memory for good (and unmovable where compaction skips locked pages, the PREEMPT_RT default); back the guest with hugepages, which are never swapped anyway`
-      );
+  },
+  check({ domain, host, report }) {
+    const cells = domain.cpu?.cells ?? [];
+    const cellMemory = cells.some((c) => c.memoryKiB !== void 0 || c.memoryAttr !== void 0);
+    if (!domain.memory && !cellMemory && !domain.element.children.some((c) => c.name === "memory")) {
+      report({ range: domain.element.startTag, messageId: "noMemory", data: {} });
     }
-    report({ range: locked.startTag, message: `<locked/> is set but ${problems.join("; also, ")}` });
+    const devices = domain.devices.memoryDevices();
+    for (const m of devices) {
+      if (m.targetNode === void 0) continue;
+      const model = m.model ?? "memory";
+      if (cells.length === 0) report({ range: m.element.startTag, messageId: "targetNoCells", data: { model, node: m.targetNode } });
+      else if (m.targetNode >= cells.length) report({ range: m.element.startTag, messageId: "targetMissing", data: { model, node: m.targetNode, cells: cells.length === 1 ? "0" : `0-${cells.length - 1}` } });
+    }
+    const max = domain.maxMemory;
+    if (!max) return;
+    if (domain.memory && max.kib < domain.memory.kib) {
+      report({ range: max.range, messageId: "maxBelowMemory", data: { max: formatKiB(max.kib), memory: formatKiB(domain.memory.kib) } });
+    }
+    const slotsAttr = attribute(max.element, "slots");
+    const slots = slotsAttr && /^\d+$/.test(slotsAttr.value.trim()) ? Number(slotsAttr.value) : void 0;
+    const needSlots = devices.filter((m) => m.model !== void 0 && SLOT_MODELS.has(m.model)).length;
+    if (slots !== void 0 && needSlots > slots) {
+      report({ range: slotsAttr.valueRange, messageId: "slotsExceeded", data: { count: needSlots, slots } });
+    }
+    const arch = domain.devices.osType()?.arch;
+    if (cells.length === 0 && !(arch ?? "").startsWith("ppc64")) {
+      const newer = libvirtAtLeast(host?.model.libvirtVersion, NUMA_AUTO_ADD_SINCE);
+      const v = host?.model.libvirtVersion;
+      const who = newer === true ? `libvirt ${v} adds a cell itself on define` : newer === false ? `libvirt ${v} rejects this at define time` : `libvirt before ${NUMA_AUTO_ADD_SINCE} rejects this at define time`;
+      const later = newer === true ? "" : `libvirt ${NUMA_AUTO_ADD_SINCE} and later add a cell when a new definition is defined, but reject an existing one loaded without that update; `;
+      report({
+        range: max.element.startTag,
+        severity: newer === true ? "info" : newer === false ? "error" : "warning",
+        messageId: "hotplugNoNuma",
+        data: { who, later, lastVcpu: domain.maxVcpus - 1, memory: domain.memory?.kib ?? 0 }
+      });
+    }
   }
 });
 
@@ -20530,26 +22277,37 @@ function nodeMemoryVerdict(s) {
 }
 
 // rules/min-free-kbytes-exceeds-node-free/index.ts
-var min_free_kbytes_exceeds_node_free_default = defineRule({
+var min_free_kbytes_exceeds_node_free_default = definePlanRule({
   meta: {
     id: "min-free-kbytes-exceeds-node-free",
     name: "MinFreeKbytesExceedsNodeFree",
     severity: "error",
     type: "problem",
-    needs: "host",
     fixable: false,
     hasSuggestions: false,
     summary: "A NUMA node's share of vm.min_free_kbytes (or its high watermark) exceeds the memory that node has free.",
-    tags: ["memory", "numa", "sysctl", "oom"]
+    tags: ["memory", "numa", "sysctl", "oom"],
+    messages: {
+      belowMin: {
+        message: "vm.min_free_kbytes={{minFree}} gives node {{node}} a min watermark of {{watermark}}, more than its {{free}} free{{guests}}",
+        help: "{{advice}}: allocations on node {{node}} otherwise enter direct reclaim and the OOM killer{{basis}}"
+      },
+      belowHigh: {
+        message: "vm.min_free_kbytes={{minFree}} gives node {{node}} a high watermark of {{watermark}}, more than its {{free}} free{{guests}}",
+        help: "{{advice}}: kswapd on node {{node}} otherwise reclaims continuously{{basis}}"
+      },
+      noMinFree: { message: "the snapshot has no vm.min_free_kbytes: min-free-kbytes-exceeds-node-free is not checked" },
+      noFree: { message: "the snapshot has no per-node free memory: min-free-kbytes-exceeds-node-free is not checked" }
+    }
   },
-  checkPlan(ctx) {
+  check(ctx) {
     const host = ctx.host.model;
     const minFree = host.minFreeKbytes;
     if (minFree === void 0) {
-      ctx.reportHost({ severity: "info", message: "the snapshot has no vm.min_free_kbytes: min-free-kbytes-exceeds-node-free is not checked" });
+      ctx.reportHost({ unchecked: true, messageId: "noMinFree" });
       return;
     }
-    const at = locateJsonKey(ctx.host.text, "vm.minFreeKbytes");
+    const at = () => locateJsonKey(ctx.host.text, "vm.minFreeKbytes");
     const { zones, approximatedNodes, shares } = hostNodeWatermarks(host);
     const perDomain = ctx.domains.map((d) => ({ label: describeDomain(d), kib: strictSmallPageKiBPerNode([d.domain]) }));
     const planned = /* @__PURE__ */ new Map();
@@ -20558,7 +22316,7 @@ var min_free_kbytes_exceeds_node_free_default = defineRule({
     const free = /* @__PURE__ */ new Map();
     for (const n of host.nodes) if (n.memFreeKiB !== void 0) free.set(n.id, n.memFreeKiB - (planned.get(n.id) ?? 0));
     if (free.size === 0) {
-      ctx.reportHost({ severity: "info", message: "the snapshot has no per-node free memory: min-free-kbytes-exceeds-node-free is not checked" });
+      ctx.reportHost({ unchecked: true, messageId: "noFree" });
       return;
     }
     const verdicts = /* @__PURE__ */ new Map();
@@ -20568,33 +22326,37 @@ var min_free_kbytes_exceeds_node_free_default = defineRule({
       verdicts.set(n.id, nodeMemoryVerdict({ freeKiB: n.memFreeKiB, plannedKiB: planned.get(n.id) ?? 0, minKiB: share?.minKiB, highKiB: share?.highKiB }));
     }
     const constraining = new Map([...free].filter(([n]) => verdicts.get(n)?.rule !== "numa-memory-insufficient"));
-    const safest = largestSafeMinFreeKbytes(zones, constraining, host.watermarkScaleFactor, host.pageSizeKiB, "min");
-    const safestHigh = largestSafeMinFreeKbytes(zones, constraining, host.watermarkScaleFactor, host.pageSizeKiB, "high");
-    const basis = approximatedNodes.length > 0 ? " (zones approximated from node MemTotal: the snapshot has no /proc/zoneinfo)" : "";
+    const safestFor = (level) => largestSafeMinFreeKbytes(zones, constraining, host.watermarkScaleFactor, host.pageSizeKiB, level);
+    const basis = approximatedNodes.length > 0 ? " (zones approximated from MemTotal: no /proc/zoneinfo in the snapshot)" : "";
     for (const share of shares.values()) {
       const nodeFree = free.get(share.node);
       const verdict = verdicts.get(share.node);
       if (nodeFree === void 0 || verdict?.rule !== "min-free-kbytes-exceeds-node-free") continue;
-      const guests = planned.get(share.node) ? `, after ${formatKiB(planned.get(share.node))} bound strictly to it by ${describePlanned(plannedBy(share.node))}` : "";
-      const freeText = `${formatKiB(Math.max(0, nodeFree))} free${guests}`;
+      const guestCount = plannedBy(share.node).length;
+      const guests = planned.get(share.node) ? ` after ${formatKiB(planned.get(share.node))} of ${guestCount === 1 ? "a guest" : `${guestCount} guests`}` : "";
+      const related = ctx.domains.filter((d) => strictSmallPageKiBPerNode([d.domain]).has(share.node)).slice(0, 20).map((d) => ({ file: d.source, range: (d.domain.numatune?.element ?? d.domain.element).startTag, message: `${describeDomain(d)} binds memory to node ${share.node} here` }));
+      const common = { minFree, node: share.node, free: formatKiB(Math.max(0, nodeFree)), guests, basis };
       if (verdict.level === "below-min") {
+        const safest = safestFor("min");
         ctx.reportHost({
-          range: at,
-          message: `vm.min_free_kbytes=${minFree} gives node ${share.node} a min watermark of ${formatKiB(share.minKiB)}, more than its ${freeText}${basis}: allocations on node ${share.node} enter direct reclaim and the OOM killer while other nodes have memory; ` + (safest === void 0 ? "no value of vm.min_free_kbytes is safe for this node" : `the largest value that keeps every node safe is ${safest}`)
+          range: at(),
+          messageId: "belowMin",
+          data: { ...common, watermark: formatKiB(share.minKiB), advice: safest === void 0 ? "no value of vm.min_free_kbytes is safe for this node: free memory on it" : `set vm.min_free_kbytes to at most ${safest}` },
+          related
         });
       } else {
+        const safestHigh = safestFor("high");
         ctx.reportHost({
-          range: at,
+          range: at(),
           severity: "warning",
-          message: `vm.min_free_kbytes=${minFree} gives node ${share.node} a high watermark of ${formatKiB(share.highKiB)}, more than its ${freeText}${basis}: kswapd on node ${share.node} never reaches its target and reclaims continuously; ` + (safestHigh === void 0 ? "lower vm.watermark_scale_factor" : `values up to ${safestHigh} keep every node below its high watermark`)
+          messageId: "belowHigh",
+          data: { ...common, watermark: formatKiB(share.highKiB), advice: safestHigh === void 0 ? "lower vm.watermark_scale_factor" : `set vm.min_free_kbytes to at most ${safestHigh}` },
+          related
         });
       }
     }
   }
 });
-function describePlanned(labels) {
-  return listBounded(labels, labels.length, 3, labels.length - 3 === 1 ? "other domain" : "other domains");
-}
 
 // rules/min-free-kbytes-guideline/index.ts
 var KERNEL_FLOOR_KB = 1024;
@@ -20615,12 +22377,12 @@ var min_free_kbytes_guideline_default = defineRule({
     const value = host.minFreeKbytes;
     if (value === void 0) return;
     const maxPercent = typeof ctx.options.maxPercent === "number" ? ctx.options.maxPercent : 2;
-    const range = locateJsonKey(ctx.host.text, "vm.minFreeKbytes");
+    const range = () => locateJsonKey(ctx.host.text, "vm.minFreeKbytes");
     const totalKiB = host.nodes.reduce((a, n) => a + (n.memTotalKiB ?? 0), 0);
     if (value < KERNEL_FLOOR_KB) {
       const range1to2 = totalKiB > 0 ? `, ${Math.floor(totalKiB / 100)}\u2013${Math.floor(totalKiB * maxPercent / 100)} KiB on this host` : "";
       ctx.reportHost({
-        range,
+        range: range(),
         severity: "error",
         message: `vm.min_free_kbytes=${value} is below ${KERNEL_FLOOR_KB}: the kernel documentation (sysctl/vm) warns that the system becomes subtly broken and prone to deadlock under high load; raise it to at least ${KERNEL_FLOOR_KB} (the tuning guide suggests 1\u2013${maxPercent}% of RAM${range1to2})`
       });
@@ -20630,7 +22392,7 @@ var min_free_kbytes_guideline_default = defineRule({
     const limit = Math.floor(totalKiB * maxPercent / 100);
     if (value > limit) {
       ctx.reportHost({
-        range,
+        range: range(),
         message: `vm.min_free_kbytes=${value} (${formatKiB(value)}) is ${(value / totalKiB * 100).toFixed(1)}% of the host's ${formatKiB(totalKiB)}, above the ${maxPercent}% guideline (${limit} KiB): that memory is held back from guests and raises every node's watermarks; 1\u2013${maxPercent}% of RAM is the tuning guide's advice (not a kernel limit)`
       });
     }
@@ -20638,19 +22400,36 @@ var min_free_kbytes_guideline_default = defineRule({
 });
 
 // rules/missing-emulatorpin/index.ts
-var missing_emulatorpin_default = defineRule({
+var missing_emulatorpin_default = defineDomainRule({
   meta: {
     id: "missing-emulatorpin",
     name: "MissingEmulatorpin",
     severity: "warning",
     type: "problem",
-    needs: "domain",
     fixable: true,
     hasSuggestions: false,
     summary: "A domain pins its vCPUs but leaves QEMU's emulator threads floating over the vCPUs' CPUs (an error when those vCPUs are realtime).",
-    tags: ["pinning", "latency", "realtime"]
+    tags: ["pinning", "latency", "realtime"],
+    messages: {
+      floating: {
+        message: "vCPUs are pinned{{pinned}} but QEMU's emulator threads can run on {{over}}",
+        help: "{{advice}}"
+      },
+      realtimeStarves: {
+        message: "{{vcpus}} are fifo/rr and QEMU's emulator threads can run on their CPUs {{cpus}}: the host can hang",
+        help: "{{advice}}"
+      },
+      keptAwayByLibvirt: {
+        message: "no <emulatorpin>: libvirt {{version}} keeps the emulator on {{cpus}}, away from the pinned vCPUs",
+        help: "add {{pin}} to keep it there on libvirt older than {{since}} and after isolation changes"
+      },
+      versionUnknown: {
+        message: "the host's libvirt version is unknown: unpinned QEMU threads assumed to run on every online CPU",
+        help: "libvirt {{since}} and later leave isolated CPUs out; set libvirtVersion in the snapshot or the config hosts[] entry"
+      }
+    }
   },
-  checkDomain({ domain, host, source, report, reportHostOnce }) {
+  check({ domain, host, source, report, reportHostOnce }) {
     if (!isPinned(domain)) return;
     const model = host?.model;
     const emulator = effectiveEmulatorAffinity(domain, model);
@@ -20662,46 +22441,107 @@ var missing_emulatorpin_default = defineRule({
     const fix = target && domain.cputune ? insertLastChild(source.text, domain.cputune.element, { name: "emulatorpin", attributes: [["cpuset", target.cpus.toString()]] }) : void 0;
     const defaults = model ? defaultThreadAffinity(model) : void 0;
     if (defaults?.assumed) {
-      reportHostOnce("libvirt-version-unknown", { severity: "info", message: `missing-emulatorpin: ${describeDefaultAffinityBasis(model)}` });
+      reportHostOnce("libvirt-version-unknown", { unchecked: true, messageId: "versionUnknown", data: { since: DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE } });
     }
     const emulatorCpus = emulator.cpus;
     const shared = emulatorCpus ? vcpuCpus.intersect(emulatorCpus) : vcpuCpus;
-    const realtime = realtimeVcpus(domain, model);
-    const realtimeHit = pinGroups.filter((g) => g.affinity.cpus.intersects(shared)).reduce((acc, g) => acc.union(g.vcpus.intersect(realtime)), CpuSet.empty);
     if (defaults?.excludesIsolated && shared.isEmpty) {
       report({
         range: at,
         severity: "info",
-        message: `vCPUs are pinned${vcpuCpus.isEmpty ? "" : ` (${describeCpus(vcpuCpus)})`} and there is no <emulatorpin>: ${describeDefaultAffinityBasis(model)}, so the emulator runs on ${describeCpus(emulatorCpus)}, away from the vCPUs; an explicit ${target ? `<emulatorpin cpuset='${target.cpus.toString()}'/>` : "<emulatorpin>"} keeps it there on libvirt older than ${DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE} and after a change of isolation`
+        messageId: "keptAwayByLibvirt",
+        data: {
+          version: String(model.libvirtVersion ?? ""),
+          cpus: describeCpus(emulatorCpus),
+          pin: target ? `<emulatorpin cpuset='${target.cpus.toString()}'/>` : "<emulatorpin>",
+          since: DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE
+        }
       });
+      return;
+    }
+    const realtime = realtimeVcpus(domain, model);
+    const realtimeHit = pinGroups.filter((g) => g.affinity.cpus.intersects(shared)).reduce((acc, g) => acc.union(g.vcpus.intersect(realtime)), CpuSet.empty);
+    if (!realtimeHit.isEmpty) {
+      const cpus = pinGroups.filter((g) => g.vcpus.intersects(realtimeHit)).reduce((acc, g) => acc.union(g.affinity.cpus), CpuSet.empty).intersect(shared);
+      report({ range: at, severity: "error", messageId: "realtimeStarves", data: { vcpus: describeVcpus(realtimeHit), cpus: cpus.toString(), advice: advice(target) }, fix });
       return;
     }
     const pinned = vcpuCpus.isEmpty ? "" : ` (${describeCpus(vcpuCpus)})`;
     let over;
-    if (!model) over = "every online host CPU, including the vCPUs' own CPUs and any isolated cores";
-    else if (defaults?.excludesIsolated) {
-      over = `${describeCpus(emulatorCpus)} (${describeDefaultAffinityBasis(model)}), including the vCPUs' CPUs ${shared.toString()}, which are not isolated`;
-    } else {
+    if (!model) over = "every online host CPU, the vCPUs' own included";
+    else if (defaults?.excludesIsolated) over = `${describeCpus(emulatorCpus)}, the vCPUs' non-isolated CPUs ${shared.toString()} included`;
+    else {
       const isolated = model.isolation?.isolated;
-      over = `every online host CPU (${model.online.toString()}), including the vCPUs' own CPUs${isolated && !isolated.isEmpty ? ` and the isolated CPUs ${isolated.toString()}` : ""}${defaults?.assumed ? " (assuming libvirt older than " + DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE + ": its version is unknown)" : ""}`;
+      over = `every online host CPU (${model.online.toString()})${isolated && !isolated.isEmpty ? `, isolated ${isolated.toString()} included` : ""}`;
     }
-    const starvation = realtimeHit.isEmpty ? "" : `; ${describeVcpus(realtimeHit)} ${realtimeHit.size === 1 ? "has" : "have"} realtime (fifo/rr) scheduling, so an emulator thread that lands on ${realtimeHit.size === 1 ? "its" : "their"} CPU starves (or starves the vCPU): the guest or the host can hang`;
-    report({
-      range: at,
-      severity: realtimeHit.isEmpty ? void 0 : "error",
-      message: `vCPUs are pinned${pinned} but there is no <emulatorpin> and no <vcpu cpuset>: QEMU's emulator threads float over ${over}${starvation}; ${advice(target)}`,
-      // Safe only with a known, non-empty housekeeping set: then the target is not a guess.
-      fix
-    });
+    report({ range: at, messageId: "floating", data: { pinned, over, advice: advice(target) }, fix });
   }
 });
 function advice(target) {
   if (!target) {
-    return "add <emulatorpin cpuset='\u2026'/> to <cputune> naming the host's housekeeping CPUs (or one spare CPU reserved for the emulator)";
+    return "add <emulatorpin cpuset='\u2026'/> to <cputune> naming the host's housekeeping CPUs, or one spare CPU for the emulator";
   }
   const where = target.nodes ? `housekeeping ${describeCpus(target.cpus)} on host ${describeNodes(target.nodes)}` : `housekeeping ${describeCpus(target.cpus)}`;
-  return `pin them to ${where}: <emulatorpin cpuset='${target.cpus.toString()}'/>`;
+  return `add <emulatorpin cpuset='${target.cpus.toString()}'/> to pin them to ${where}`;
 }
+
+// rules/no-host-cpu-left/index.ts
+var no_host_cpu_left_default = defineHostRule({
+  meta: {
+    id: "no-host-cpu-left",
+    name: "NoHostCpuLeft",
+    severity: "warning",
+    type: "problem",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A guest has as many running vCPUs as the host has online CPUs, and they may run on all of them: nothing is left for the host (an error when they are realtime).",
+    tags: ["pinning", "capacity", "realtime"],
+    messages: {
+      everyCpu: {
+        message: "{{vcpus}} ({{count}} running) may occupy every online host CPU ({{online}}): nothing is left for the host",
+        help: "leave the host at least one core: lower <vcpu> to {{fewer}} or fewer and pin the vCPUs off CPUs {{keep}}, where the emulator, IRQs and the host's own threads run"
+      },
+      everyCpuRealtime: {
+        message: "{{vcpus}} run SCHED_{{policy}} and may occupy every online host CPU ({{online}}): the host can hang",
+        help: "a busy realtime vCPU is never preempted by the host's kernel threads, so with no CPU left they starve; leave CPUs {{keep}} to the host and pin the vCPUs elsewhere"
+      }
+    }
+  },
+  check({ domain, host, report }) {
+    const model = host.model;
+    const online = model.online;
+    if (online.isEmpty || !domain.vcpu) return;
+    const running = domain.maxVcpus - domain.offlineVcpus.size;
+    if (running < online.size) return;
+    let reach = CpuSet.empty;
+    let vcpus = CpuSet.empty;
+    for (const g of vcpuAffinityGroups(domain, model)) {
+      if (!g.affinity.cpus) return;
+      reach = reach.union(g.affinity.cpus.intersect(online));
+      vcpus = vcpus.union(g.vcpus);
+    }
+    if (!online.isSubsetOf(reach)) return;
+    const first = online.min;
+    const keep = model.housekeeping && !model.housekeeping.isEmpty ? model.housekeeping : (model.siblingsOf(first) ?? CpuSet.of(first)).intersect(online);
+    const realtime = realtimeVcpus(domain, model);
+    const realtimeReach = vcpuAffinityGroups(domain, model).filter((g) => g.vcpus.intersects(realtime)).reduce((acc, g) => acc.union(g.affinity.cpus.intersect(online)), CpuSet.empty);
+    const policy = domain.cputune?.vcpusched.find((s) => s.scheduler === "fifo" || s.scheduler === "rr")?.scheduler;
+    if (!realtime.isEmpty && online.isSubsetOf(realtimeReach) && policy) {
+      report({
+        range: domain.vcpu.element.startTag,
+        severity: "error",
+        messageId: "everyCpuRealtime",
+        data: { vcpus: describeVcpus(realtime), policy: policy.toUpperCase(), online: online.toString(), keep: keep.toString() }
+      });
+      return;
+    }
+    report({
+      range: domain.vcpu.element.startTag,
+      messageId: "everyCpu",
+      data: { vcpus: describeVcpus(vcpus), count: running, online: describeCpus(online).replace(/^CPUs? /, ""), fewer: Math.max(1, online.size - keep.size), keep: keep.toString() }
+    });
+  }
+});
 
 // rules/not-a-domain/index.ts
 var not_a_domain_default = defineRule({
@@ -20714,7 +22554,10 @@ var not_a_domain_default = defineRule({
     fixable: false,
     hasSuggestions: false,
     summary: "A file named on the command line whose root element is not <domain>.",
-    tags: ["xml"]
+    tags: ["xml"],
+    messages: {
+      notADomain: { message: "root element is <{{root}}>, not <domain>: not a libvirt domain definition", help: "lint only domain XML, or leave this file out of the paths" }
+    }
   }
 });
 
@@ -20765,13 +22608,13 @@ var numa_memory_insufficient_default = defineRule({
       if (verdict?.rule !== "numa-memory-insufficient") continue;
       const top = contributions.slice(0, 4);
       const othersOf = (self) => {
-        const named = top.filter((c) => c !== self).slice(0, 3);
+        const named2 = top.filter((c) => c !== self).slice(0, 3);
         const count = contributions.length - 1;
         if (count <= 0) return "";
-        const parts = named.map((c) => `${describeDomain(c.on)} ${formatKiB(c.kib)}`);
-        if (count > named.length) {
-          const rest = planned - self.kib - named.reduce((a, c) => a + c.kib, 0);
-          parts.push(`${count - named.length} other domains ${formatKiB(rest)}`);
+        const parts = named2.map((c) => `${describeDomain(c.on)} ${formatKiB(c.kib)}`);
+        if (count > named2.length) {
+          const rest = planned - self.kib - named2.reduce((a, c) => a + c.kib, 0);
+          parts.push(`${count - named2.length} other domains ${formatKiB(rest)}`);
         }
         return `, ${listNames(parts)}`;
       };
@@ -20898,11 +22741,11 @@ var numatune_memoryless_node_default = defineRule({
     const check = (label, mode, c) => {
       const set = c?.set;
       if (!set) return;
-      const named = set.intersect(all);
-      const empty = named.intersect(memoryless);
+      const named2 = set.intersect(all);
+      const empty = named2.intersect(memoryless);
       if (empty.isEmpty) return;
       const instead = withMemory.isEmpty ? "a node with memory" : `a node with memory (${withMemory.toString()})`;
-      if (empty.equals(named)) {
+      if (empty.equals(named2)) {
         report({
           range: c.attr.valueRange,
           message: `${label} binds memory (mode ${mode}) only to host ${describeNodes(empty)}, which ${empty.size === 1 ? "has" : "have"} no memory: the kernel refuses a memory policy with no node that has memory, so the guest fails to start or its binding is lost; bind it to ${instead} instead, ideally the one nearest to the CPUs the guest runs on`
@@ -20911,7 +22754,7 @@ var numatune_memoryless_node_default = defineRule({
         report({
           range: c.attr.valueRange,
           severity: "warning",
-          message: `${label} nodeset includes host ${describeNodes(empty)}, which ${empty.size === 1 ? "has" : "have"} no memory: the kernel drops ${empty.size === 1 ? "it" : "them"} from the memory policy and allocates only from ${describeNodes(named.subtract(empty))}; remove ${empty.size === 1 ? "it" : "them"} so the nodeset says where the memory really is`
+          message: `${label} nodeset includes host ${describeNodes(empty)}, which ${empty.size === 1 ? "has" : "have"} no memory: the kernel drops ${empty.size === 1 ? "it" : "them"} from the memory policy and allocates only from ${describeNodes(named2.subtract(empty))}; remove ${empty.size === 1 ? "it" : "them"} so the nodeset says where the memory really is`
         });
       }
     };
@@ -20921,20 +22764,34 @@ var numatune_memoryless_node_default = defineRule({
 });
 
 // rules/pin-crosses-nodeset/index.ts
-var pin_crosses_nodeset_default = defineRule({
+var pin_crosses_nodeset_default = defineHostRule({
   meta: {
     id: "pin-crosses-nodeset",
     name: "PinCrossesNodeset",
     severity: "warning",
     type: "problem",
-    needs: "host",
     fixable: false,
     hasSuggestions: true,
     summary: "vCPUs pinned to one host NUMA node while <numatune> binds their memory to another (or no <numatune> at all).",
-    tags: ["numa", "pinning", "memory"]
+    tags: ["numa", "pinning", "memory"],
+    messages: {
+      placementAuto: {
+        message: "numatune placement is auto: numad picks the nodes at start-up, so the vCPU pins cannot be checked against them"
+      },
+      noNumatune: {
+        message: "vCPUs are pinned to host {{nodes}} but there is no <numatune>: the kernel may place their memory on another node",
+        help: "{{advice}}"
+      },
+      addNumatune: { message: "add <numatune><memory mode='strict' nodeset='{{nodeset}}'/></numatune>" },
+      crosses: {
+        message: "{{vcpus}} {{run}} on {{cpus}} (host {{hostNodes}}) but {{by}} {{how}}: memory accesses cross the interconnect",
+        help: "pin {{them}} to {{isolated}}CPUs of {{bound}} ({{target}}) or set nodeset='{{matching}}' on {{by}}"
+      },
+      setNodeset: { message: "set nodeset='{{nodeset}}' on {{by}}" }
+    }
   },
-  checkDomain({ domain, host, source, report }) {
-    if (!host || !isPinned(domain)) return;
+  check({ domain, host, source, report }) {
+    if (!isPinned(domain)) return;
     const groups = vcpuAffinityGroups(domain, host.model).filter(
       (g) => (g.affinity.source === "vcpupin" || g.affinity.source === "vcpu-cpuset") && g.affinity.cpus && g.affinity.element
     );
@@ -20942,22 +22799,24 @@ var pin_crosses_nodeset_default = defineRule({
     if (numatunePlacement(domain) === "auto") {
       report({
         range: (domain.numatune?.memory ?? domain.numatune ?? domain.vcpu)?.element.startTag ?? domain.element.startTag,
-        severity: "info",
-        message: "numatune placement is auto: numad chooses the nodes at start-up, so whether the vCPU pins match them is not checkable offline"
+        unchecked: true,
+        messageId: "placementAuto"
       });
       return;
     }
     if (!domain.numatune) {
       if (soleMemoryNode(host.model) !== void 0) return;
       const pinNodes = pinNodesOf();
-      const add = pinNodes.size > 1 ? `bind each guest NUMA cell with <memnode> to the node its vCPUs run on, or add <numatune><memory mode='strict' nodeset='${pinNodes.toString()}'/></numatune>` : `add <numatune><memory mode='strict' nodeset='${pinNodes.toString() || "\u2026"}'/></numatune>`;
+      const advice2 = pinNodes.size > 1 ? `bind each guest NUMA cell with <memnode> to the node its vCPUs run on, or add <numatune><memory mode='strict' nodeset='${pinNodes.toString()}'/></numatune>` : `add <numatune><memory mode='strict' nodeset='${pinNodes.toString() || "\u2026"}'/></numatune>`;
       const anchor = domain.cputune?.element ?? domain.vcpu?.element;
       report({
         range: (domain.cputune ?? domain.vcpu)?.element.startTag ?? domain.element.startTag,
-        message: `vCPUs are pinned (to host ${describeNodes(pinNodes)}) but there is no <numatune>: memory placement is left to the kernel, which may allocate it on another node; ${add}`,
+        messageId: "noNumatune",
+        data: { nodes: describeNodes(pinNodes), advice: advice2 },
         suggestions: pinNodes.size === 1 && anchor ? [
           {
-            message: `add <numatune><memory mode='strict' nodeset='${pinNodes.toString()}'/></numatune>`,
+            messageId: "addNumatune",
+            data: { nodeset: pinNodes.toString() },
             fix: insertAfter(source.text, anchor, {
               name: "numatune",
               attributes: [],
@@ -20977,16 +22836,16 @@ var pin_crosses_nodeset_default = defineRule({
     };
     const checked = [];
     let crossing = false;
-    const consider = (cellId, vcpus, affinity, hostNodes) => {
+    const consider = (cellId, vcpus, affinity, hostNodes2) => {
       const binding = bindingOf(cellId);
       if (!binding || !binding.nodes) return;
-      checked.push({ cellId, vcpus, cpus: affinity.cpus, hostNodes, affinity, binding });
-      if (!hostNodes.isSubsetOf(binding.nodes)) crossing = true;
+      checked.push({ cellId, vcpus, cpus: affinity.cpus, hostNodes: hostNodes2, affinity, binding });
+      if (!hostNodes2.isSubsetOf(binding.nodes)) crossing = true;
     };
     for (const { vcpus, affinity } of groups) {
-      const hostNodes = host.model.nodesOfCpus(affinity.cpus);
+      const hostNodes2 = host.model.nodesOfCpus(affinity.cpus);
       if (cells.length === 0) {
-        consider(void 0, vcpus, affinity, hostNodes);
+        consider(void 0, vcpus, affinity, hostNodes2);
         continue;
       }
       let inNoCell = vcpus;
@@ -20994,33 +22853,60 @@ var pin_crosses_nodeset_default = defineRule({
         const set = c.cpus?.set;
         if (!set) continue;
         inNoCell = inNoCell.subtract(set);
-        if (c.id !== void 0 && set.intersects(vcpus)) consider(c.id, set.intersect(vcpus), affinity, hostNodes);
+        if (c.id !== void 0 && set.intersects(vcpus)) consider(c.id, set.intersect(vcpus), affinity, hostNodes2);
       }
-      if (!inNoCell.isEmpty) consider(cellIds.min, inNoCell, affinity, hostNodes);
+      if (!inNoCell.isEmpty) consider(cellIds.min, inNoCell, affinity, hostNodes2);
     }
     if (!crossing) return;
     const nodesByBinding = /* @__PURE__ */ new Map();
     for (const p of checked) nodesByBinding.set(p.binding.element, (nodesByBinding.get(p.binding.element) ?? CpuSet.empty).union(p.hostNodes));
     const hk = host.model.housekeeping;
     const isolated = hk ? host.model.online.subtract(hk) : void 0;
-    for (const { cellId, vcpus, cpus, hostNodes, affinity, binding } of checked) {
-      const outside = hostNodes.subtract(binding.nodes);
-      if (outside.isEmpty) continue;
-      const one = vcpus.size === 1;
-      const its = one ? "its" : "their";
+    const hostNodes = hostNodeSets(host.model).all;
+    const crossingByBinding = /* @__PURE__ */ new Map();
+    for (const p of checked) {
+      if (p.hostNodes.isSubsetOf(p.binding.nodes) || !p.binding.nodes.isSubsetOf(hostNodes)) continue;
+      const list = crossingByBinding.get(p.binding.element);
+      if (list) list.push(p);
+      else crossingByBinding.set(p.binding.element, [p]);
+    }
+    for (const parts of crossingByBinding.values()) {
+      const { binding, cellId } = parts[0];
+      let vcpus = CpuSet.empty;
+      let cpus = CpuSet.empty;
+      let onNodes = CpuSet.empty;
+      for (const p of parts) {
+        vcpus = vcpus.union(p.vcpus);
+        cpus = cpus.union(p.cpus);
+        onNodes = onNodes.union(p.hostNodes);
+      }
       const bound = describeNodes(binding.nodes);
       const by = binding.element.name === "memnode" ? `<memnode cellid='${cellId}'>` : "<memory>";
-      const how = binding.mode === "interleave" ? `interleaves ${its} memory over host ${bound}` : binding.mode === "preferred" ? `prefers host ${bound} for ${its} memory` : `binds ${its} memory ${binding.mode === "strict" ? "strictly" : `(mode ${binding.mode})`} to host ${bound}`;
+      const how = binding.mode === "interleave" ? `interleaves memory over host ${bound}` : binding.mode === "preferred" ? `prefers host ${bound} for memory` : `binds memory ${binding.mode === "strict" ? "strictly" : `(mode ${binding.mode})`} to host ${bound}`;
       const nodeCpus = host.model.cpusOfNodes(binding.nodes);
       const useIsolated = isolated !== void 0 && isolated.intersects(nodeCpus);
       const target = useIsolated ? isolated.intersect(nodeCpus) : nodeCpus;
-      const matching = nodesByBinding.get(binding.element) ?? hostNodes;
-      const cell = cellId !== void 0 && cells.length > 0 ? ` (guest cell ${cellId})` : "";
+      const matching = nodesByBinding.get(binding.element) ?? onNodes;
+      const rangeOf = (p) => p.affinity.source === "vcpupin" ? p.affinity.element.startTag : p.affinity.attr?.range ?? p.affinity.element.startTag;
       report({
-        range: affinity.source === "vcpupin" ? affinity.element.startTag : affinity.attr?.range ?? affinity.element.startTag,
+        range: rangeOf(parts[0]),
         severity: binding.mode === "interleave" ? "info" : void 0,
-        message: `${describeVcpus(vcpus)}${cell} ${one ? "runs" : "run"} on ${describeCpus(cpus)} (host ${describeNodes(hostNodes)}), but ${by} ${how}: every memory access from ${describeNodes(outside)} crosses the interconnect; pin ${one ? "it" : "them"} to ${useIsolated ? "isolated " : ""}CPUs of ${bound} (${target.toString()}) or set nodeset='${matching.toString()}' on ${by}`,
-        suggestions: matching.size === 1 && binding.nodesetAttr ? [{ message: `set nodeset='${matching.toString()}' on ${by}`, fix: replaceAttributeValue(binding.nodesetAttr, matching.toString()) }] : void 0
+        messageId: "crosses",
+        data: {
+          vcpus: describeVcpus(vcpus),
+          run: vcpus.size === 1 ? "runs" : "run",
+          cpus: describeCpus(cpus),
+          hostNodes: describeNodes(onNodes),
+          by,
+          how,
+          them: vcpus.size === 1 ? "it" : "them",
+          isolated: useIsolated ? "isolated " : "",
+          bound,
+          target: target.toString() || "none",
+          matching: matching.toString()
+        },
+        related: parts.slice(1).map((p) => ({ range: rangeOf(p), message: `${describeVcpus(p.vcpus)} on ${describeCpus(p.cpus)} here` })),
+        suggestions: matching.size === 1 && binding.nodesetAttr ? [{ messageId: "setNodeset", data: { nodeset: matching.toString(), by }, fix: replaceAttributeValue(binding.nodesetAttr, matching.toString()) }] : void 0
       });
     }
   }
@@ -21072,52 +22958,88 @@ function hostCpuLists(h) {
   if (h.possible) return `possible CPUs ${h.possible.toString()}`;
   return `online CPUs ${h.online.toString()}`;
 }
-var pin_target_offline_default = defineRule({
+var pin_target_offline_default = defineHostRule({
   meta: {
     id: "pin-target-offline",
     name: "PinTargetOffline",
     severity: "error",
     type: "problem",
-    needs: "host",
     fixable: false,
     hasSuggestions: false,
     summary: "A CPU pin or numatune nodeset names CPUs or NUMA nodes the host does not have, or CPUs that are offline.",
-    tags: ["pinning", "numa", "host"]
+    tags: ["pinning", "numa", "host"],
+    messages: {
+      noOnlineCpu: {
+        message: "{{what}} {{leave}} no online CPU: {{facts}}; the guest does not start",
+        help: "pin to online CPUs ({{online}}): setting an affinity with no online CPU fails with EINVAL"
+      },
+      absentCpus: {
+        message: "{{what}} {{name}} {{cpus}}, which the host does not have ({{hostCpus}}); the guest does not start",
+        help: "drop them from the pin{{keep}}: libvirt's cpuset cgroup rejects CPUs the host does not have"
+      },
+      offlineCpus: {
+        message: "{{what}} {{name}} {{facts}}",
+        help: "bring them online or drop them from the pin: the threads run only on {{online}} meanwhile, and on cgroup v1 the guest does not start"
+      },
+      absentNodes: {
+        message: "{{label}} names host {{nodes}}, which the host does not have (its nodes: {{hostNodes}}); the guest does not start",
+        help: 'name existing nodes: libvirt reports "NUMA node {{first}} is unavailable"'
+      }
+    }
   },
-  checkDomain({ domain, host, report }) {
-    if (!host) return;
+  check({ domain, host, report }) {
     if (!domain.cputune && !domain.vcpu?.cpuset && !domain.numatune) return;
     const h = host.model;
+    const byKind = /* @__PURE__ */ new Map();
     for (const pin of pinAttrs(domain, h)) {
-      const { attr, cpus } = pin;
+      const { cpus } = pin;
       if (cpus.isSubsetOf(h.online)) continue;
       const a = cpuAvailability(h, cpus);
       const notOnline = a.offline.union(a.absent).union(a.unlisted);
       if (notOnline.isEmpty) continue;
       const parts = [];
-      if (!a.absent.isEmpty) parts.push(`${describeCpus(a.absent)} ${a.absent.size === 1 ? "does" : "do"} not exist on the host (${hostCpuLists(h)})`);
-      if (!a.offline.isEmpty) parts.push(`${describeCpus(a.offline)} ${a.offline.size === 1 ? "is" : "are"} offline`);
-      if (!a.unlisted.isEmpty) {
-        parts.push(`${describeCpus(a.unlisted)} ${a.unlisted.size === 1 ? "is" : "are"} not online (the snapshot records no possible or present CPUs to tell offline from absent)`);
-      }
-      const facts = parts.join(" and ");
-      const what = describePin(pin);
-      const several = pin.threads.length > 1 || pin.threads[0].ids.size > 1;
-      if (a.online.isEmpty) {
+      if (!a.absent.isEmpty) parts.push(`${describeCpus(a.absent)} not on the host`);
+      if (!a.offline.isEmpty) parts.push(`${describeCpus(a.offline)} offline`);
+      if (!a.unlisted.isEmpty) parts.push(`${describeCpus(a.unlisted)} not online (the snapshot cannot tell offline from absent)`);
+      const kind = a.online.isEmpty ? "none" : !a.absent.isEmpty ? "absent" : "offline";
+      const list = byKind.get(kind) ?? [];
+      list.push({ pin, what: describePin(pin), online: a.online, absent: a.absent, notOnline, facts: parts.join(", ") });
+      byKind.set(kind, list);
+    }
+    for (const [kind, hits] of byKind) {
+      const first = hits[0];
+      const related = hits.slice(1).map((x) => ({ range: x.pin.attr.valueRange, message: `${x.what}: ${x.facts}` }));
+      const what = hits.length === 1 ? first.what : `${hits.length} pins (${first.what} and others)`;
+      if (kind === "none") {
         report({
-          range: attr.valueRange,
-          message: `${what} cpuset='${excerpt(attr.value)}' leaves no online CPU: ${facts}; setting the affinity fails and the guest does not start: pin ${several ? "them" : "it"} to online CPUs (${h.online.toString() || "none"})`
+          range: first.pin.attr.valueRange,
+          messageId: "noOnlineCpu",
+          data: {
+            what: hits.length === 1 ? `${first.what} cpuset='${excerpt(first.pin.attr.value)}'` : what,
+            leave: hits.length === 1 ? "leaves" : "leave",
+            facts: hits.length === 1 ? first.facts : `${describeCpus(hits.reduce((acc, x) => acc.union(x.notOnline), CpuSet.empty))} not online`,
+            online: h.online.toString() || "none"
+          },
+          related
         });
-      } else if (!a.absent.isEmpty) {
+      } else if (kind === "absent") {
+        const absent2 = hits.reduce((acc, x) => acc.union(x.absent), CpuSet.empty);
+        const keep = hits.reduce((acc, x) => acc.union(x.online), CpuSet.empty);
         report({
-          range: attr.valueRange,
-          message: `${what} names CPUs the host does not have: ${facts}; libvirt's cpuset cgroup rejects the set and the guest does not start: drop ${a.absent.size === 1 ? "it" : "them"} from the set, whose online CPUs are ${a.online.toString()}`
+          range: first.pin.attr.valueRange,
+          messageId: "absentCpus",
+          data: { what, name: hits.length === 1 ? "names" : "name", cpus: describeCpus(absent2), hostCpus: hostCpuLists(h), keep: keep.isEmpty ? "" : ` (online ones it names: ${keep.toString()})` },
+          related
         });
       } else {
+        const online = hits.reduce((acc, x) => acc.union(x.online), CpuSet.empty);
+        const facts = hits.reduce((acc, x) => acc.union(x.notOnline), CpuSet.empty);
         report({
-          range: attr.valueRange,
+          range: first.pin.attr.valueRange,
           severity: "warning",
-          message: `${what} includes CPUs that are not running: ${facts}; ${several ? "the threads run" : "the thread runs"} only on ${describeCpus(a.online)} until they come online, and on a cgroup v1 host libvirt cannot write offline CPUs to cpuset.cpus, so the guest does not start there: bring them online or drop them from the pin`
+          messageId: "offlineCpus",
+          data: { what, name: hits.length === 1 ? "includes" : "include", facts: hits.length === 1 ? first.facts : `${describeCpus(facts)}, not online`, online: describeCpus(online) },
+          related
         });
       }
     }
@@ -21125,19 +23047,24 @@ var pin_target_offline_default = defineRule({
     if (!nt) return;
     const nodes = hostNodeSets(h).all;
     if (nodes.isEmpty) return;
+    if (numatunePlacement(domain) !== "static") return;
+    const bad = [];
     const checkNodeset = (label, c) => {
       const set = c?.set;
-      if (!set) return;
-      const absent = set.subtract(nodes);
-      if (absent.isEmpty) return;
-      report({
-        range: c.attr.valueRange,
-        message: `${label} nodeset names host ${describeNodes(absent)}, which the host does not have (its nodes: ${nodes.toString() || "none"}); libvirt reports the node unavailable and the guest does not start: name existing nodes`
-      });
+      if (!set || !c) return;
+      const absent2 = set.subtract(nodes);
+      if (!absent2.isEmpty) bad.push({ label, c, absent: absent2 });
     };
-    if (numatunePlacement(domain) !== "static") return;
     if (nt.memory) checkNodeset("<numatune><memory>", nt.memory.nodeset);
     for (const m of nt.memnodes) checkNodeset(`<memnode cellid='${m.cellid ?? "?"}'>`, m.nodeset);
+    if (bad.length === 0) return;
+    const absent = bad.reduce((acc, b) => acc.union(b.absent), CpuSet.empty);
+    report({
+      range: bad[0].c.attr.valueRange,
+      messageId: "absentNodes",
+      data: { label: bad.length === 1 ? bad[0].label : `${bad[0].label} (and ${bad.length - 1} more)`, nodes: describeNodes(absent), hostNodes: nodes.toString() || "none", first: absent.min },
+      related: bad.slice(1).map((b) => ({ range: b.c.attr.valueRange, message: `${b.label} names ${describeNodes(b.absent)} here` }))
+    });
   }
 });
 
@@ -21169,8 +23096,8 @@ var pinned_guest_cpu_model_default = defineRule({
       return;
     }
     const modeAttr = attribute(cpu.element, "mode");
-    const named = firstChild(cpu.element, "model")?.text.trim();
-    const what = mode === void 0 || mode === "custom" ? named ? `the named CPU model '${excerpt(named)}'` : "mode 'custom' with no <model>, i.e. the hypervisor's default CPU model" : `mode '${excerpt(mode)}'`;
+    const named2 = firstChild(cpu.element, "model")?.text.trim();
+    const what = mode === void 0 || mode === "custom" ? named2 ? `the named CPU model '${excerpt(named2)}'` : "mode 'custom' with no <model>, i.e. the hypervisor's default CPU model" : `mode '${excerpt(mode)}'`;
     report({
       range: modeAttr?.valueRange ?? cpu.element.startTag,
       message: `vCPUs are pinned to host CPUs but the guest CPU uses ${what}: it hides host CPU features the pinned guest could use (newer instruction sets, invariant TSC); ${advice2}`
@@ -21367,6 +23294,206 @@ function boundedNames(names2, max = 4) {
   return names2.length <= max ? names2 : [...names2.slice(0, max - 1), `${names2.length - max + 1} more threads`];
 }
 
+// rules/running-affinity-drift/index.ts
+function allowedSets(threads) {
+  const sets = [];
+  for (const t of threads) {
+    const s = snapshotCpus(t.allowedCpus);
+    if (!sets.some((x) => x.equals(s))) sets.push(s);
+  }
+  return sets;
+}
+function idsOf(threads, role) {
+  return [...new Set(threads.filter((t) => t.role === role && t.id !== void 0).map((t) => t.id))].sort((a, b) => a - b);
+}
+var running_affinity_drift_default = defineHostRule({
+  meta: {
+    id: "running-affinity-drift",
+    name: "RunningAffinityDrift",
+    severity: "warning",
+    type: "problem",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A running vCPU, emulator or IOThread of this guest is allowed on other CPUs than the XML gives it (pinning changed live, or the XML since the start).",
+    tags: ["drift", "pinning", "running"],
+    messages: {
+      drift: {
+        message: "{{thread}} of running guest {{guest}} is allowed on CPUs {{running}}; the XML gives it {{xml}}",
+        help: "the file in git is the reviewed one: restart the guest or re-pin it live (virsh vcpupin/emulatorpin/iothreadpin --live), or put the live change in the file"
+      }
+    }
+  },
+  check({ domain: d, host, report }) {
+    const model = host.model;
+    const guest = runningGuestOf(model, d);
+    if (!guest) return;
+    const check = (thread, threads, affinity) => {
+      if (threads.length === 0 || affinity.cpus === void 0 || affinity.source === "placement-auto") return;
+      const want = affinity.cpus;
+      const accepted = affinity.source === "all-online" && model.isolation ? [want, want.subtract(model.isolation.isolated)] : [want];
+      const drifted = allowedSets(threads).filter((s) => !accepted.some((a) => a.equals(s)));
+      if (drifted.length === 0) return;
+      report({
+        range: affinity.attr?.range ?? (affinity.element ?? d.vcpu?.element ?? d.element).startTag,
+        messageId: "drift",
+        data: {
+          thread,
+          guest: guest.name,
+          running: drifted.map((s) => s.toString() || "none").join(" and "),
+          xml: affinity.source === "all-online" ? `all online CPUs (${want.toString()})` : `CPUs ${want.toString()}`
+        }
+      });
+    };
+    for (const id of idsOf(guest.threads, "vcpu")) {
+      if (id >= d.maxVcpus) continue;
+      check(`vCPU ${id}`, guest.threads.filter((t) => t.role === "vcpu" && t.id === id), effectiveVcpuAffinity(d, id, model));
+    }
+    check("the emulator", emulatorThreads(guest), effectiveEmulatorAffinity(d, model));
+    for (const id of idsOf(guest.threads, "iothread")) {
+      if (!d.iothreadIds.includes(id)) continue;
+      check(`IOThread ${id}`, guest.threads.filter((t) => t.role === "iothread" && t.id === id), effectiveIothreadAffinity(d, id, model));
+    }
+  }
+});
+
+// rules/running-guest-unmatched/index.ts
+var running_guest_unmatched_default = definePlanRule({
+  meta: {
+    id: "running-guest-unmatched",
+    name: "RunningGuestUnmatched",
+    severity: "info",
+    type: "suggestion",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A guest runs on the host that no domain file mapped to it describes, or a domain mapped to the host is not running there.",
+    tags: ["drift", "running"],
+    messages: {
+      notRunning: {
+        message: "domain {{domain}} is mapped to {{host}} but was not running there at capture time",
+        help: "start it there, or map it to the host it runs on (hosts in kvmlint.config.json); capture again after guests start"
+      },
+      unknown: {
+        message: "{{count}} with no domain file mapped to this host: {{names}}",
+        help: "add their files to the mapping of this host, or find out who started them"
+      }
+    }
+  },
+  check({ host, domains, report, reportHost }) {
+    const model = host.model;
+    if (!hasRunningGuests(model)) return;
+    for (const on2 of domains) {
+      if (runningGuestOf(model, on2.domain)) continue;
+      const nameEl = on2.domain.element.children.find((c) => c.name === "name");
+      report(on2, { range: (nameEl ?? on2.domain.element).startTag, messageId: "notRunning", data: { domain: on2.domain.name ?? "(unnamed)", host: model.name } });
+    }
+    const unknown = (model.snapshot.running?.guests ?? []).filter((g) => !domains.some((on2) => guestMatches(g, on2.domain)));
+    if (unknown.length === 0) return;
+    const names2 = unknown.map((g) => g.name);
+    reportHost({
+      range: locateJsonKey(host.text, "running.guests"),
+      messageId: "unknown",
+      data: { count: `${names2.length} running guest${names2.length === 1 ? "" : "s"}`, names: `${names2.slice(0, 5).join(", ")}${names2.length > 5 ? ", \u2026" : ""}` }
+    });
+  }
+});
+
+// rules/running-memory-drift/index.ts
+var DEFAULT_MAX_OFF_NODESET_PERCENT = 5;
+var DEFAULT_MIN_HUGEPAGE_PERCENT = 50;
+function percent(part, whole) {
+  return `${Math.round(part * 1e3 / whole) / 10}%`;
+}
+var running_memory_drift_default = defineHostRule({
+  meta: {
+    id: "running-memory-drift",
+    name: "RunningMemoryDrift",
+    severity: "warning",
+    type: "problem",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A running guest's memory is not where <numatune> binds it, runs on small pages though <hugepages> is set, or lacks the <vcpusched> policy.",
+    tags: ["drift", "numa", "hugepages", "realtime", "running"],
+    schema: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        maxOffNodesetPercent: { type: "number", minimum: 0, maximum: 100, description: "share of resident memory tolerated outside the nodeset (default 5)" },
+        minHugepagePercent: { type: "number", minimum: 0, maximum: 100, description: "share of resident memory a <hugepages> guest must have in hugepages (default 50)" }
+      }
+    },
+    messages: {
+      offNodeset: {
+        message: "{{share}} of running guest {{guest}}'s memory ({{size}}) is on node {{nodes}}, outside nodeset {{nodeset}}",
+        help: "restart the guest so the strict binding applies from its first allocation, or move it live with virsh numatune --live"
+      },
+      smallPages: {
+        message: "running guest {{guest}} has {{share}} of its resident memory in hugepages though <hugepages> is set",
+        help: "check the per-node hugepage pools, then restart the guest so QEMU backs its memory with hugepages again"
+      },
+      notRealtime: {
+        message: "vCPU {{vcpus}} of running guest {{guest}} run {{running}}, not {{wanted}} as <vcpusched> says",
+        help: "restart the guest, or set the policy live (chrt -f -p PRIORITY TID) on its vCPU threads"
+      }
+    }
+  },
+  check({ domain: d, host, options, report }) {
+    const guest = runningGuestOf(host.model, d);
+    if (!guest) return;
+    const maxOff = Number(options.maxOffNodesetPercent ?? DEFAULT_MAX_OFF_NODESET_PERCENT);
+    const minHuge = Number(options.minHugepagePercent ?? DEFAULT_MIN_HUGEPAGE_PERCENT);
+    const memory = guest.memory ?? [];
+    const total = memory.reduce((a, m) => a + m.kib, 0);
+    const numatune = d.numatune;
+    if (total > 0 && numatune && numatune.memory?.placement !== "auto") {
+      let nodes = numatune.memory?.nodeset?.set ?? CpuSet.empty;
+      for (const mn of numatune.memnodes) nodes = nodes.union(mn.nodeset?.set ?? CpuSet.empty);
+      const where = numatune.memory?.nodeset ?? numatune.memnodes.find((m) => m.nodeset)?.nodeset;
+      const off = memory.filter((m) => !nodes.has(m.node));
+      const offKiB = off.reduce((a, m) => a + m.kib, 0);
+      if (!nodes.isEmpty && where && offKiB * 100 > total * maxOff) {
+        report({
+          range: where.attr.range,
+          messageId: "offNodeset",
+          data: {
+            share: percent(offKiB, total),
+            guest: guest.name,
+            size: formatKiB(offKiB),
+            nodes: CpuSet.of(...off.map((m) => m.node)).toString(),
+            nodeset: nodes.toString()
+          }
+        });
+      }
+    }
+    const hugepages = d.memoryBacking?.hugepages;
+    if (hugepages && total > 0) {
+      const base = host.model.snapshot.pageSizeKiB ?? Math.min(...memory.map((m) => m.pageSizeKiB));
+      const hugeKiB = memory.filter((m) => m.pageSizeKiB > base).reduce((a, m) => a + m.kib, 0);
+      if (hugeKiB * 100 < total * minHuge) {
+        report({ range: hugepages.element.startTag, messageId: "smallPages", data: { guest: guest.name, share: percent(hugeKiB, total) } });
+      }
+    }
+    const wrongBySched = /* @__PURE__ */ new Map();
+    for (const group of domainThreads(d, host.model)) {
+      if (group.kind !== "vcpu" || !isRealtimePolicy(group.policy) || !group.sched) continue;
+      const wrong = guest.threads.filter(
+        (t) => t.role === "vcpu" && t.id !== void 0 && group.ids.has(t.id) && t.policy !== void 0 && (t.policy !== group.policy || group.priority !== void 0 && t.priority !== group.priority)
+      );
+      if (wrong.length === 0) continue;
+      const entry = wrongBySched.get(group.sched.element) ?? { wanted: `${group.policy} ${group.priority ?? ""}`.trimEnd(), threads: [] };
+      entry.threads.push(...wrong);
+      wrongBySched.set(group.sched.element, entry);
+    }
+    for (const [element, { wanted, threads }] of wrongBySched) {
+      const first = threads[0];
+      report({
+        range: element.startTag,
+        messageId: "notRealtime",
+        data: { vcpus: CpuSet.of(...threads.map((t) => t.id)).toString(), guest: guest.name, running: `${first.policy} ${first.priority ?? 0}`, wanted }
+      });
+    }
+  }
+});
+
 // src/schema/locate.ts
 function elementAtPath(root, xpath2) {
   const steps = xpath2.split("/").filter(Boolean);
@@ -21423,12 +23550,12 @@ function locateSchemaFailure(root, lines, failure2) {
     const el = elementAtPath(root, first.xpath);
     if (el) return siteOf(el, message2, EXACT.test(message2));
   }
-  const named = first ? namedElement(first.message) : void 0;
+  const named2 = first ? namedElement(first.message) : void 0;
   const located = details.find((d) => d.xpath);
   const parent = located?.xpath ? elementAtPath(root, located.xpath) : void 0;
   if (parent) {
-    if (!named || parent.name === named) return siteOf(parent, message2, false);
-    const matches = parent.children.filter((c) => c.name === named);
+    if (!named2 || parent.name === named2) return siteOf(parent, message2, false);
+    const matches = parent.children.filter((c) => c.name === named2);
     return siteOf(matches.length === 1 ? matches[0] : parent, message2, false);
   }
   const line = details.find((d) => d.line > 0)?.line;
@@ -21520,19 +23647,25 @@ var schema_invalid_default = defineRule({
 });
 
 // rules/smt-sibling-sharing/index.ts
-var smt_sibling_sharing_default = defineRule({
+var smt_sibling_sharing_default = definePlanRule({
   meta: {
     id: "smt-sibling-sharing",
     name: "SmtSiblingSharing",
     severity: "warning",
     type: "problem",
-    needs: "plan",
     fixable: false,
     hasSuggestions: false,
     summary: "The SMT sibling of a dedicated vCPU's CPU runs other work: another guest, host housekeeping, or this guest's emulator or IOThreads.",
-    tags: ["pinning", "smt", "latency"]
+    tags: ["pinning", "smt", "latency"],
+    messages: {
+      siblingBusy: {
+        message: "CPU {{cpu}}, dedicated to {{vcpus}} of {{guest}}, shares its core with {{siblings}}, where {{uses}}",
+        help: "leave the sibling idle, or give it to this guest's own vCPUs (with <topology threads='2'>): SMT siblings share execution units"
+      },
+      noTopology: { message: "the snapshot has no SMT topology (thread siblings) for dedicated {{cpus}}: smt-sibling-sharing is not checked for them" }
+    }
   },
-  checkPlan(ctx) {
+  check(ctx) {
     const host = ctx.host.model;
     if (host.smt === false) return;
     const plan = ctx.domains.map((on2) => ({ on: on2, uses: affinityUses(on2.domain, host) }));
@@ -21563,12 +23696,10 @@ var smt_sibling_sharing_default = defineRule({
       }
     }
     if (!unknown.isEmpty) {
-      ctx.reportHost({
-        severity: "info",
-        message: `the snapshot has no SMT topology (thread siblings) for dedicated ${describeCpus(unknown)}: smt-sibling-sharing is not checked for them`
-      });
+      ctx.reportHost({ unchecked: true, messageId: "noTopology", data: { cpus: describeCpus(unknown) } });
     }
     if (pins.length === 0) return;
+    const usesOf = new Map(plan.map(({ on: on2, uses }) => [on2, uses]));
     const siblingIndex = new SortedCpus(bySibling.keys());
     for (const { on: on2, uses } of plan) {
       for (const use of uses) {
@@ -21581,6 +23712,7 @@ var smt_sibling_sharing_default = defineRule({
               for (const t of helpers) pin.own.threads.add(t.kind === "emulator" ? "emulator" : `IOThread ${t.ids.toString()}`);
               continue;
             }
+            if (!siblingUseOwnedBySmtRule(usesOf.get(on2), pin.cpu)) continue;
             const seen = pin.others.get(on2);
             if (seen === void 0) pin.others.set(on2, pin.others.size < 3 ? { cpus: CpuSet.of(s), use } : null);
             else if (seen !== null) seen.cpus = seen.cpus.union(CpuSet.of(s));
@@ -21589,23 +23721,35 @@ var smt_sibling_sharing_default = defineRule({
       }
     }
     const housekeeping = host.housekeeping;
+    const guestName2 = (on2) => excerpt(on2.domain.name ?? on2.source.path, 40);
+    const reportedCores = /* @__PURE__ */ new Map();
+    const findings = [];
     for (const pin of pins) {
       const uses = [];
       const hk = housekeeping?.intersect(pin.siblings) ?? CpuSet.empty;
-      if (!hk.isEmpty) uses.push(`${describeCpus(hk)} ${hk.size === 1 ? "is a housekeeping CPU" : "are housekeeping CPUs"} (interrupts, kernel threads)`);
-      if (!pin.own.cpus.isEmpty) uses.push(`${describeCpus(pin.own.cpus)} carr${pin.own.cpus.size === 1 ? "ies" : "y"} this domain's ${listNames([...pin.own.threads])}`);
+      if (!hk.isEmpty) uses.push(`${describeCpus(hk)} ${hk.size === 1 ? "is" : "are"} housekeeping`);
+      if (!pin.own.cpus.isEmpty) uses.push(`this guest's ${listNames([...pin.own.threads])} ${pin.own.threads.size === 1 ? "runs" : "run"}`);
       if (pin.others.size > 0) {
         const names2 = [];
         for (const [d, o] of pin.others) {
           if (o === null) break;
-          names2.push(`${describeUseThreads(o.use)}${o.use.explicit ? "" : " (not pinned)"} of ${describeDomain(d)} (${describeCpus(o.cpus)})`);
+          names2.push(`${guestName2(d)}${o.use.explicit ? "" : " (not pinned)"}`);
         }
-        uses.push(`another guest runs there: ${listBounded(names2, pin.others.size)}`);
+        uses.push(`${listBounded(names2, pin.others.size, 3, "other guests")} can run`);
       }
       if (uses.length === 0) continue;
+      findings.push({ pin, uses, core: pin.siblings.union(CpuSet.of(pin.cpu)).toString() });
+    }
+    for (const { pin, uses, core } of findings) {
+      const seen = reportedCores.get(core);
+      if (seen) continue;
+      const related = findings.filter((f) => f.core === core && f.pin !== pin).map((f) => ({ file: f.pin.on.source, range: f.pin.use.range, message: `CPU ${f.pin.cpu} of the same core dedicated to ${describeVcpus(f.pin.vcpus)} of ${guestName2(f.pin.on)} here` }));
+      reportedCores.set(core, { related });
       ctx.report(pin.on, {
         range: pin.use.range,
-        message: `CPU ${pin.cpu}, dedicated to ${describeVcpus(pin.vcpus)}, shares its core with SMT sibling ${describeCpus(pin.siblings)}, and ${uses.join("; ")}: hardware threads of one core share its execution units and caches, so that load slows the vCPU and adds jitter; leave the sibling idle, or give it to this guest's own vCPUs (with <topology threads='2'>)`
+        messageId: "siblingBusy",
+        data: { cpu: pin.cpu, vcpus: describeVcpus(pin.vcpus), guest: guestName2(pin.on), siblings: describeCpus(pin.siblings), uses: uses.join("; ") },
+        related
       });
     }
   }
@@ -21622,7 +23766,11 @@ var unused_disable_directive_default = defineRule({
     fixable: false,
     hasSuggestions: false,
     summary: "A kvmlint-disable comment that suppresses no finding (stale, or naming the wrong rule).",
-    tags: ["directives"]
+    tags: ["directives"],
+    messages: {
+      unused: { message: "unused kvmlint-{{kind}} directive ({{what}}{{target}})", help: "remove the directive, or name the rule whose finding it means to silence" },
+      unknownRule: { message: "kvmlint-{{kind}} names {{rules}}, which is not a kvmlint rule", help: "check the spelling against `kvmlint rules`" }
+    }
   }
 });
 
@@ -21738,6 +23886,7 @@ var vcpu_id_range_default = defineRule({
     if (ct.emulatorsched) checkPolicy(ct.emulatorsched, "<emulatorsched>", report);
     checkIothreads(domain, report);
     for (const t of [...ct.cachetunes, ...ct.memorytunes]) checkTune(t, vcpus, maxKnown ? have : void 0, report);
+    checkTuneOverlaps(ct.cachetunes, ct.memorytunes, maxKnown ? vcpus : void 0, report);
   }
 });
 function checkPolicy(s, what, report) {
@@ -21826,8 +23975,31 @@ function checkTune(t, vcpus, have, report) {
   const left = set.intersect(vcpus);
   report({
     range: t.vcpus.attr.valueRange,
+    severity: "info",
     message: `${what} names ${describeVcpus(beyond)}, but ${have}: libvirt silently cuts the group to the existing vCPUs` + (left.isEmpty ? ", which leaves nothing, so the whole element is ignored" : ` (${left.toString()})`) + "; name only existing vCPUs"
   });
+}
+function checkTuneOverlaps(cachetunes, memorytunes, existing, report) {
+  const seen = [];
+  for (const t of [...cachetunes, ...memorytunes]) {
+    const raw = t.vcpus?.set;
+    if (!raw) continue;
+    const set = existing ? raw.intersect(existing) : raw;
+    if (set.isEmpty) continue;
+    for (const o of seen) {
+      if (!o.set.intersects(set)) continue;
+      const same = o.set.equals(set);
+      if (same && o.t.element.name !== t.element.name) continue;
+      const what = `<${t.element.name} vcpus='${excerpt(t.vcpus.attr.value)}'>`;
+      const other = `<${o.t.element.name} vcpus='${excerpt(o.t.vcpus.attr.value)}'>`;
+      report({
+        range: t.vcpus.attr.valueRange,
+        message: same ? `${what} names the same vCPUs (${describeVcpus(set)}) as an earlier ${other}: libvirt rejects the domain ("Identical vcpus in ${t.element.name}s found"); merge them into one element` : `${what} shares ${describeVcpus(set.intersect(o.set))} with an earlier ${other}: libvirt rejects the domain ("Overlapping vcpus in resctrls"); give each vCPU to one resource-control group, or give both the same vcpus`
+      });
+      break;
+    }
+    seen.push({ t, set });
+  }
 }
 
 // rules/vcpu-partially-pinned/index.ts
@@ -21939,35 +24111,44 @@ var xml_malformed_default = defineRule({
     fixable: false,
     hasSuggestions: false,
     summary: "The file is not well-formed XML; reported at the first fatal parse error.",
-    tags: ["xml"]
+    tags: ["xml"],
+    messages: {
+      malformed: { message: "{{error}}", help: "libvirt rejects a file that is not well-formed XML at define time" }
+    }
   }
 });
 
 // rules/index.ts
-var rules = [cpu_topology_mismatch_default, cpuset_syntax_default, dedicated_cpu_conflict_default, emulatorpin_overlaps_vcpus_default, guest_cell_spans_host_nodes_default, guest_numa_coverage_default, guest_numa_memory_sum_default, guest_smt_topology_mismatch_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepage_size_unavailable_default, hugepages_config_invalid_default, insufficient_hugepages_default, iothread_placement_default, isolation_incomplete_default, isolation_params_consistency_default, isolcpus_floating_affinity_default, locked_memory_risk_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, not_a_domain_default, numa_memory_insufficient_default, numatune_invalid_default, numatune_memoryless_node_default, pin_crosses_nodeset_default, pin_target_offline_default, pinned_guest_cpu_model_default, realtime_guest_hygiene_default, realtime_sched_unsafe_default, schema_invalid_default, smt_sibling_sharing_default, unused_disable_directive_default, value_invalid_default, vcpu_floating_pin_default, vcpu_id_range_default, vcpu_partially_pinned_default, vcpu_pin_collision_default, xml_malformed_default];
+var rules = [cpu_topology_mismatch_default, cpuset_syntax_default, dedicated_cpu_conflict_default, duplicate_domain_identity_default, emulatorpin_overlaps_vcpus_default, guest_cell_spans_host_nodes_default, guest_numa_cell_invalid_default, guest_numa_coverage_default, guest_numa_memory_sum_default, guest_smt_topology_mismatch_default, host_definition_drift_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepage_size_unavailable_default, hugepages_config_invalid_default, insufficient_hugepages_default, iothread_placement_default, isolated_cpu_noise_default, isolation_incomplete_default, isolation_params_consistency_default, isolcpus_floating_affinity_default, locked_memory_risk_default, memory_config_invalid_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, no_host_cpu_left_default, not_a_domain_default, numa_memory_insufficient_default, numatune_invalid_default, numatune_memoryless_node_default, pin_crosses_nodeset_default, pin_target_offline_default, pinned_guest_cpu_model_default, realtime_guest_hygiene_default, realtime_sched_unsafe_default, running_affinity_drift_default, running_guest_unmatched_default, running_memory_drift_default, schema_invalid_default, smt_sibling_sharing_default, unused_disable_directive_default, value_invalid_default, vcpu_floating_pin_default, vcpu_id_range_default, vcpu_partially_pinned_default, vcpu_pin_collision_default, xml_malformed_default];
 var readmes = {
   "cpu-topology-mismatch": "# cpu-topology-mismatch\n\nReports a guest CPU `<topology>` whose product sockets \xD7 dies \xD7 clusters \xD7 cores \xD7 threads is not the maximum vCPU count (the `<vcpu>` text), naming the product and the count. It also reports a `<topology>` that lacks `sockets`, `cores` or `threads`, or sets a count to 0, which libvirt rejects outright. The finding is on the `<topology>` start tag (or on the zero value).\n\n## Why this matters\n\nThe topology is how the guest sees its vCPUs: as sockets, dies, clusters, cores and SMT threads. QEMU has required since 2.5 that it describe exactly the maximum number of vCPUs, and libvirt's QEMU driver enforces this when the domain is defined and when it starts (qemu_validate.c: \"CPU topology doesn't match maximum vcpu count\"). The usual cause is raising or lowering `<vcpu>` (in an editor, or in a template) without touching the topology, or writing `threads='2'` while counting threads as cores.\n\nHow libvirt reads the element (cpu_conf.c `virCPUDefParseXML`):\n\n- `sockets`, `cores` and `threads` are **required** and must not be 0;\n- `dies` and `clusters` are optional, default to 1, and must not be 0 either;\n- the product is compared with the maximum vCPU count, not with `current`. A guest that boots with fewer vCPUs online still needs a topology that holds all of them.\n\nThe product check belongs to the QEMU driver, so it is made for domains of type `kvm`, `qemu` and `hvf` only. The missing-attribute and zero checks are parse errors for every driver. A count that is not a number is left to `value-invalid`.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='1'/>\n</cpu>\n```\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' cores='4'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because either side may be the wrong one: the vCPU count, or the shape of the topology (more cores, or fewer threads). Make the product equal the maximum vCPU count. For pinned guests, pick a shape that matches the host CPUs the vCPUs are pinned to (`threads='2'` only when the pins are SMT sibling pairs; see `guest-smt-topology-mismatch`).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/cpu_conf.c`: `virCPUDefParseXML` (required, non-zero `sockets`, `cores`, `threads`; `dies` and `clusters` default to 1).\n- libvirt `src/conf/domain_conf.c`: `virDomainDefGetVcpusTopology` (the product).\n- libvirt `src/qemu/qemu_validate.c`: \"CPU topology doesn't match maximum vcpu count\".\n- libvirt, Domain XML format, \xA7CPU model and topology.\n",
   "cpuset-syntax": "# cpuset-syntax\n\nReports a cpuset or nodeset value that libvirt would reject: a descending range, a range after `^`, a character that is not part of the grammar, an id at or above libvirt's 16384 limit, or a list that selects nothing. It also adds an info note when a `^N` exclusion comes before the range it was meant to cut, and so removes nothing, and when a valid value lists ids out of order, names an id twice or writes a sign before a range end (safe `--fix`: libvirt's canonical form). The finding points at the offending item inside the attribute value.\n\n## Why this matters\n\nOne grammar is shared by every CPU or node list in a domain (`virBitmapParse` in src/util/virbitmap.c): `<vcpu cpuset>`, `vcpupin`, `emulatorpin`, `iothreadpin` and `vcpusched vcpus`, `numatune` `memory`/`memnode` `nodeset`, guest `<cell cpus>`, and hugepage `<page nodeset>`. Items are separated by commas and applied **left to right**:\n\n- `N` adds N; `N-M` adds N to M and needs M \u2265 N;\n- `^N` removes N. Only a single id may follow the caret: `^N-M` is an error;\n- the result must not be empty: every caller in domain_conf.c rejects an all-clear bitmap (\"Invalid value of 'cpuset'\");\n- ids must be below `VIR_DOMAIN_CPUMASK_LEN` (16384).\n\nA value that does not parse makes `virsh define` fail. Worse, a value edited on a running host makes the next `virsh edit` or redeploy fail. kvmlint reports it before then. No other rule can reason about a value that does not parse, so the pins and bindings that use it are skipped by the placement rules.\n\n| value | set | |\n| --- | --- | --- |\n| `0-3,^2` | 0,1,3 | exclusion after the range |\n| `^2,0-3` | 0,1,2,3 | valid, info: the `^2` removes nothing |\n| `4-11,^8,16` | 4-7,9-11,16 | |\n| `7-4` | none | error: descending range |\n| `0-3,^1-2` | none | error: range after `^` |\n| `1,^1` | none | error: empty result |\n| `8-11,0-3` | 0-3,8-11 | valid, info: out of order |\n| `0-3,2` | 0-3 | valid, info: 2 named twice |\n| `0-+3` | 0-3 | valid, info: `strtol` accepts the sign |\n| `4,5,6,7` | 4-7 | valid, not reported: same reading |\n\nBecause items apply in order, `^2,0-3` is {0,1,2,3}: the exclusion runs while 2 is not in the set yet, and the later range adds it back. `0-3,^2` is {0,1,3}. The first form is valid, but it almost never means what its author wanted, so it gets an info note.\n\nA valid value can also be hard to read without being wrong: `8-11,0-3` (items out of ascending order), `0-3,2` or `0,0` (an id named twice, often a copy-paste slip in a list that was meant to differ), `0-+3` (a sign that libvirt's `strtol` accepts and other parsers do not). These get an info note with a safe fix. `virsh dumpxml` writes every such value back in canonical form anyway (`virBitmapFormat`: ascending, runs as `N-M`), so the file then matches what libvirt stores. Listing ids one by one (`4,5,6,7` for `4-7`) reads the same either way and is not reported.\n\nKernel CPU lists (`isolcpus=`, `nohz_full=`, strides like `0-15:2/4`) use a different grammar and are checked on the host snapshot, not here.\n\n## Incorrect\n\n```xml\n<vcpupin vcpu='1' cpuset='7-4'/>\n<emulatorpin cpuset='0-3,^1-2'/>\n<vcpusched vcpus='3-0' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1,^1'/>\n<vcpupin vcpu='0' cpuset='0x30'/>\n<page size='2048' unit='KiB' nodeset='0-'/>\n```\n\nInfo: the exclusion does nothing.\n\n```xml\n<vcpu placement='static' cpuset='^2,0-3'>2</vcpu>\n```\n\nInfo: valid, but out of order, or naming an id twice.\n\n```xml\n<vcpu placement='static' cpuset='8-11,0-3'>4</vcpu>\n<emulatorpin cpuset='0-3,2'/>\n```\n\n## Correct\n\n```xml\n<vcpupin vcpu='1' cpuset='4-7'/>\n<emulatorpin cpuset='0-3,^1,^2'/>\n<vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1'/>\n<vcpu placement='static' cpuset='0-3,^2'>2</vcpu>\n<vcpu placement='static' cpuset='0-3,8-11'>4</vcpu>\n<emulatorpin cpuset='0-3'/>\n```\n\n## Fix\n\n`kvmlint --fix` rewrites a value to libvirt's canonical form (`virBitmapFormat`: ascending, runs as `N-M`) only when all of these hold:\n\n- the value parses, so its set is known;\n- the canonical text means exactly the same set, so nothing changes for libvirt (`virsh dumpxml` would write the same text);\n- the difference matters to a reader: items out of ascending order, an id named twice, or a signed range end. Merging `4,5,6,7` into `4-7` is not worth a finding, so it is never rewritten.\n\nTwo cases are deliberately **not** fixed:\n\n- a value that does not parse: its intent is a guess. Write ranges low to high, exclude single CPUs one at a time (`^1,^2`) after the range they cut, and list ids in decimal;\n- a `^N` before the range it was meant to cut (`^2,0-3`). The canonical form of libvirt's reading, `0-3`, would keep the same set, but it would silently drop the author's visible attempt to exclude 2, turning a probable mistake into an intended-looking value. Instead kvmlint offers two **suggestions**, never applied by `--fix`: the probable intent (`0-1,3`, the exclusion applied), and libvirt's reading written plainly (`0-3`). A person picks one.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virbitmap.c`: `virBitmapParse`, `virBitmapParseInternal` (items, `^`, ranges, limits) and `virBitmapFormat`.\n- libvirt `src/conf/domain_conf.c`: rejection of empty cpusets and nodesets.\n- libvirt, Domain XML format, \xA7CPU Allocation (\"a caret followed by a CPU number to be excluded from a previous range\"), \xA7CPU Tuning, \xA7NUMA Node Tuning, \xA7Memory Backing.\n",
   "dedicated-cpu-conflict": "# dedicated-cpu-conflict\n\nReports a host CPU dedicated to one guest's vCPU (a vCPU whose affinity is exactly that CPU) that another guest planned on the same host can also run on, through any of its affinities: vCPU pins, emulator, IOThreads, `<vcpu cpuset>`, or no pin at all. Both sides are reported. The dedicating `<vcpupin>` names the other guests, and the other guest's pin (or its `<cputune>`/`<vcpu>` when it has none) names the guest whose CPU it reaches. At most three guests are named per finding, with a count of the rest.\n\n## Why this matters\n\nDedicating a CPU to a vCPU only helps if nothing else runs there. When a second guest's vCPU is pinned to the same CPU, or its emulator's or IOThread's range includes it, the two compete for that CPU. The \"dedicated\" vCPU then sees steal time and latency spikes, and so does the other guest. Nothing in libvirt prevents this: each domain is checked alone, and two domains can name the same CPU without any warning. It shows up only when both run on the same host, which is why this is a plan rule.\n\nA guest with no pin at all gets every online CPU from libvirt. On a host isolated with `isolcpus` (domain), the scheduler never places such threads on the isolated CPUs: they belong to no scheduler domain. So unpinned guests only conflict with dedicated CPUs outside the isolcpus domain set, for example on a tuned cpu-partitioning host that isolates with `nohz_full` alone, or with dedicated CPUs taken from housekeeping.\n\nA vCPU pinned to a housekeeping CPU is `housekeeping-overlap`'s finding. Housekeeping CPUs are the shared pool where every guest's emulator and IOThreads belong, so other guests' emulators and IOThreads there are not reported as conflicts; other guests' vCPUs on the same CPU are.\n\nTwo vCPUs of the *same* guest on one CPU are `vcpu-pin-collision`'s finding. The same guest's emulator on its own vCPU's CPU is `emulatorpin-overlaps-vcpus`'s.\n\n## Incorrect\n\nTwo guests planned on one host:\n\n```xml\n<!-- web-01 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n```\n\n```xml\n<!-- web-02 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='9'/>\n  <vcpupin vcpu='1' cpuset='10'/>\n  <emulatorpin cpuset='0-4'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<!-- web-02 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='10'/>\n  <vcpupin vcpu='1' cpuset='11'/>\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because which guest moves is a placement decision. Give every guest dedicated CPUs that no other guest pins or floats over. Keep the shared pool (emulators, IOThreads, unpinned guests) on housekeeping CPUs. On hosts without `isolcpus`, pin unpinned guests to the shared pool too (`<vcpu cpuset>`), or run them on another host.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host` with several files, or the config's `hosts` mapping), and the host snapshot for the online CPUs and the isolcpus domain set. The index of dedicated CPUs is built once per plan, and each affinity is matched against it by CPU intervals. The cost is linear in the number of domains, and a huge cpuset is never enumerated.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`). With no pin, libvirt sets each thread's affinity to all online host CPUs (`qemuProcessInitCpuAffinity`, `qemuProcessSetupVcpu` in `src/qemu/qemu_process.c`).\n- Linux `Documentation/admin-guide/kernel-parameters.txt` (`isolcpus`) and `kernel/sched/fair.c` / `kernel/sched/topology.c`: threads are placed and balanced within scheduler domains, which leave out isolcpus CPUs.\n- OpenStack Nova `nova/virt/hardware.py`: dedicated (pinned) CPUs are never shared between instances on a host.\n- The KVM tuning guide for Rocky Linux: 1:1 pinning, each vCPU on a CPU of its own.\n",
+  "duplicate-domain-identity": "# duplicate-domain-identity\n\nReports two domains planned on the same host that have the same `<name>`, or the same `<uuid>`. libvirt identifies a domain by both, so on one host they cannot be two guests. Each shared name or UUID is reported once, at the `<name>` (or `<uuid>`) of the last file in path order, with the other files as related places.\n\n## Why this matters\n\nlibvirt keeps one list of domains per host and looks each new definition up by UUID and by name (`virDomainObjListAddLocked` in `src/conf/virdomainobjlist.c`):\n\n- the same name with another UUID: `virsh define` fails with `domain 'web-01' already exists with uuid \u2026`;\n- the same UUID with another name: it fails with `domain 'web-01' is already defined with uuid \u2026`;\n- the same name and UUID: the second definition *replaces* the first, silently. Two files in git describe one guest, and whichever is defined last wins.\n\nA copied domain file that kept its `<name>` or `<uuid>` (a new guest made from an old one) is the usual cause. Each file is valid alone; the clash shows only when the domains of one host are checked together, which is why this is a plan rule. UUIDs are compared as libvirt parses them: case and dashes do not matter. A domain without `<uuid>` gets a random one from libvirt, so only its name can clash.\n\n## Incorrect\n\nTwo files planned on one host:\n\n```xml\n<!-- domains/web-01.xml -->\n<name>web-01</name>\n<uuid>626d209b-d6e8-55e5-ae8c-326a8b67fcde</uuid>\n```\n\n```xml\n<!-- domains/web-02.xml, copied from web-01.xml -->\n<name>web-01</name>\n<uuid>626d209b-d6e8-55e5-ae8c-326a8b67fcde</uuid>\n```\n\n## Correct\n\n```xml\n<!-- domains/web-02.xml -->\n<name>web-02</name>\n<uuid>0b6f3f0e-5c1d-4c52-9a43-7a0c1b7f2d19</uuid>\n```\n\n## Fix\n\nNone automatic: which domain keeps the identity is a person's call. Give the new domain its own name and a new UUID (`uuidgen`), or remove the `<uuid>` element and let libvirt generate one at define time.\n\n## Sources\n\n- libvirt `src/conf/virdomainobjlist.c`, `virDomainObjListAddLocked`: the name and UUID checks and their error messages.\n- libvirt `src/util/viruuid.c`, `virUUIDParse`: UUIDs with or without dashes, hex digits in either case.\n",
   "emulatorpin-overlaps-vcpus": "# emulatorpin-overlaps-vcpus\n\nReports QEMU emulator threads that may run on a host CPU dedicated to one of the guest's vCPUs (a vCPU whose effective affinity is exactly that one CPU). The finding is a warning, or an error when an overlapped vCPU, or the emulator itself (`<emulatorsched>`), has realtime (`fifo` or `rr`) scheduling. It points at the `cpuset` that sets the emulator's affinity: the `<emulatorpin>`, or the `<vcpu cpuset>` the emulator falls back to when there is no `<emulatorpin>`.\n\n## Why this matters\n\nThe \"emulator\" is every thread of the QEMU process that is neither a vCPU nor an IOThread: the main loop, device emulation, disk and network I/O without an IOThread, migration, VNC/SPICE, the RCU thread. libvirt gives it `<emulatorpin cpuset>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online CPU (formatdomain \xA7CPU Tuning; `qemuProcessSetupEmulator` in `qemu_process.c`).\n\nA vCPU pinned to one CPU of its own is meant to have that CPU to itself. If the emulator's set includes that CPU, the scheduler puts emulator work there whenever it likes: every interrupt the guest raises, every disk completion handled in the main loop preempts the vCPU, and the guest sees latency spikes and steal time. A common way to get there is a `<vcpu cpuset>` that lists exactly the pinned CPUs: it looks like a bound for the vCPUs, but with no `<emulatorpin>` the emulator follows it onto those CPUs.\n\nWith `<vcpusched scheduler='fifo'|'rr'>` on the overlapped vCPU it is worse: a busy realtime vCPU is never preempted by the (SCHED_OTHER) emulator thread, so the emulator thread that landed on that CPU waits. Device emulation and I/O for the whole guest stall behind it, which often looks like a hung guest. The reverse, a realtime `<emulatorsched>` on a vCPU's CPU, starves the vCPU instead. Both are the error case (rules.md names the first; the second is the same overlap with the roles swapped).\n\nWhich rule owns what, so one mistake gets one finding:\n\n- an emulator with no pin at all (every online CPU) is `missing-emulatorpin`'s;\n- the emulator on a CPU dedicated to a vCPU is this rule's, as an error when either thread is realtime; `realtime-sched-unsafe` does not report that pair again;\n- an emulator that only overlaps vCPUs with floating pins (a shared pool, as OpenStack's `shared` policy writes it) is not reported: nothing there was dedicated.\n\nLayouts generated by OpenStack Nova are reported as they are: a `dedicated` instance without `hw:emulator_threads_policy` gets an `<emulatorpin>` holding all of its own vCPU CPUs (Nova's documented default: the emulator threads \"run on the same host CPUs as the instance itself\"). That is a true overlap; `hw:emulator_threads_policy=isolate`, or `share` with `compute.cpu_shared_set` configured, moves the emulator off the vCPUs. Where the overlap is intended, turn the rule off for those domains in the config.\n\n## Incorrect\n\nThe emulator pin reaches into CPU 4, vCPU 0's CPU:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-4'/>\n</cputune>\n```\n\nThe emulator follows `<vcpu cpuset>` onto every pinned CPU:\n\n```xml\n<vcpu placement='static' cpuset='8-11'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <vcpupin vcpu='2' cpuset='10'/>\n  <vcpupin vcpu='3' cpuset='11'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\n`kvmlint --fix` applies a fix only when the domain is linted against a host snapshot whose housekeeping set is known and not empty (as for `missing-emulatorpin`). The target is the housekeeping CPUs on the host node(s) of the vCPU pins, or all of them when those nodes have none, minus any CPU dedicated to a vCPU. The fix rewrites the `<emulatorpin cpuset>` value; when the emulator followed `<vcpu cpuset>`, it inserts `<emulatorpin cpuset='\u2026'/>` into `<cputune>` where libvirt's formatter writes it (after the `<vcpupin>`s), leaving `<vcpu cpuset>` alone since it still bounds any unpinned vCPU.\n\n```xml\n  <emulatorpin cpuset='0-3'/>\n```\n\nWithout a host snapshot there is no fix: choosing between the shared housekeeping CPUs and a spare CPU reserved for this guest is a person's decision. When the `<emulatorpin>` also names CPUs no vCPU is dedicated to, a suggestion offers to keep only those.\n\n## Needs\n\n**domain**. The host snapshot is only needed for the fix and for naming housekeeping CPUs.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`emulatorpin`, `vcpupin`, `vcpusched`) and \xA7CPU Allocation (`<vcpu cpuset>`: the default for the emulator when `emulatorpin` is absent).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupEmulator`, `qemuProcessSetupPid`).\n- libvirt `src/conf/domain_conf.c` (`virDomainCputuneDefFormat`: order of `vcpupin`, `emulatorpin`, `iothreadpin`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): \"The QEMU emulator threads need to be pinned to host CPUs that are not in the isolcpus reserved set\".\n- sched(7), \"SCHED_FIFO\": a SCHED_FIFO thread runs until it blocks, yields or is preempted by a higher-priority thread.\n- OpenStack Nova, admin guide \"CPU topologies\", \xA7Customizing instance emulator thread pinning policies (`hw:emulator_threads_policy`).\n- The KVM tuning guide for Rocky Linux: emulatorpin on housekeeping cores, apart from 1:1 vCPU pins.\n",
   "guest-cell-spans-host-nodes": "# guest-cell-spans-host-nodes\n\nReports a guest NUMA cell whose vCPUs are pinned to CPUs on more than one host NUMA node (on the `<cell>` start tag), and a guest with more NUMA cells holding vCPUs than the host has nodes with CPUs (on the `<numa>` start tag). Both are warnings.\n\n## Why this matters\n\nA guest NUMA topology (`<cpu><numa><cell>`) tells the guest kernel which vCPUs share local memory. The guest's scheduler and allocator act on it: tasks stay near their memory, and memory is allocated on the node of the CPU that asks. The promise only holds if each guest cell maps onto one host node:\n\n- **a cell spanning host nodes**: some of the cell's vCPUs run on another socket than the rest, and than the memory bound to the cell. The guest sees all of them as local to each other, so it places threads and memory accordingly, and some of those accesses cross the interconnect without the guest knowing. A `<vcpu cpuset>` covering several nodes makes every cell span them;\n- **more cells with vCPUs than host nodes with CPUs**: at least two guest cells share one host node. The guest keeps its tasks apart from each other's memory for no benefit, and its NUMA distances mean nothing. A CPU-less host node (CXL memory, a memory-only node) does not count: mirror it with a guest cell that has memory and no `cpus`, as libvirt allows.\n\nThe rule takes each vCPU's effective pin (`vcpupin`, else `<vcpu cpuset>`) and the host nodes of those CPUs. Unpinned vCPUs and `placement='auto'` (numad chooses at start) are not known offline and are left out. A guest with a single cell is not checked for spanning: it makes no claim of locality between cells. That cell often exists only for shared memory (virtiofs, vhost-user), and is no different from a guest without cells, whose memory placement `pin-crosses-nodeset` weighs. vCPUs listed in no cell are `guest-numa-coverage`'s.\n\n## Incorrect\n\nGuest cell 0 is vCPUs 0-3, but vCPU 3 is pinned to CPU 20 on host node 1:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='20'/>\n  <!-- vCPUs 4-7 on CPUs 21-24 (node 1) -->\n</cputune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\nEach cell's vCPUs on one host node, and the cell's memory bound there:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <!-- vCPUs 4-7 on CPUs 20-23 (node 1) -->\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: which CPUs a cell should move to is a placement decision. Pin each guest cell's vCPUs to CPUs of one host node and bind its memory with `<memnode>`. Give the guest at most as many cells with vCPUs as the host has nodes with CPUs.\n\n## Needs\n\n**host snapshot**: which node each CPU belongs to, and which nodes have CPUs. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`<numa>`, `<cell id cpus memory>`; `cpus` optional for memory-only cells), \xA7CPU Tuning, \xA7NUMA Node Tuning (`memnode`).\n- libvirt `src/conf/numa_conf.c`: guest cells and their `memnode` bindings.\n- OpenStack Nova `nova/virt/hardware.py`: each guest NUMA cell is fitted to exactly one host NUMA cell.\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: local allocation on the node of the faulting CPU.\n- The KVM tuning guide for Rocky Linux: guest NUMA cells mirroring the host's, each pinned within one socket.\n",
+  "guest-numa-cell-invalid": "# guest-numa-cell-invalid\n\nReports a guest NUMA `<cell>` (under `<cpu><numa>`) with a value libvirt refuses when the domain is defined: a `<distances><sibling id>` that names a cell the guest does not have, a distance outside 10-255, or a `memAccess` or `discard` value libvirt does not know. The finding is on the attribute value at fault.\n\n## Why this matters\n\nlibvirt parses each cell in `numa_conf.c` (`virDomainNumaDefParseXML`, `virDomainNumaDefNodeDistanceParseXML`) and rejects the whole domain for any of these:\n\n- `<sibling id='N'>` where N is not one of the guest's cells: \"'sibling_id N' does not refer to a valid cell within NUMA 'cell id M'\". It happens when a distances block is copied from a guest with more cells;\n- a distance below 10 (the local distance) or above 255 (unreachable);\n- `memAccess` other than `shared` or `private`, and `discard` other than `yes` or `no`: both are parsed as enums that must be set to a known, non-default value (\"Invalid value for attribute 'memAccess' in element 'cell'\").\n\nThese are define-time errors (**error**): `virsh define` fails and nothing starts. libvirt's own test suite has the first two as parse errors (`cpu-numa-distance-nonexistent-sibling`, `hugepages-memaccess-invalid` in `tests/qemuxmlconfdata/`; see `test/libvirt-oracle/`).\n\nCell ids that overlap, repeat or do not run 0..n-1 are `guest-numa-coverage`'s; a cell memory that does not parse is `value-invalid`'s.\n\n## Incorrect\n\n```xml\n<numa>\n  <cell id='0' cpus='0-1' memory='4' unit='GiB'>\n    <distances>\n      <sibling id='0' value='10'/>\n      <sibling id='2' value='21'/>\n    </distances>\n  </cell>\n  <cell id='1' cpus='2-3' memory='4' unit='GiB' memAccess='shard'/>\n</numa>\n```\n\n## Correct\n\n```xml\n<numa>\n  <cell id='0' cpus='0-1' memory='4' unit='GiB'>\n    <distances>\n      <sibling id='0' value='10'/>\n      <sibling id='1' value='21'/>\n    </distances>\n  </cell>\n  <cell id='1' cpus='2-3' memory='4' unit='GiB' memAccess='shared'/>\n</numa>\n```\n\n## Fix\n\nThere is no automatic fix: which cell a distance was meant for, or which access mode, is a person's choice.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaDefParseXML`, `virDomainNumaDefNodeDistanceParseXML` (sibling ids, `LOCAL_DISTANCE` 10 to `UNREACHABLE` 255), `memAccess` and `discard` parsing.\n- libvirt, Domain XML format, \xA7CPU model and topology (NUMA topology, `memAccess`, `discard`, distances).\n- libvirt tests: `tests/qemuxmlconfdata/cpu-numa-distance-nonexistent-sibling.*`, `hugepages-memaccess-invalid.*`.\n",
   "guest-numa-coverage": "# guest-numa-coverage\n\nChecks how the guest NUMA cells (`<cpu><numa><cell>`) divide the vCPUs. Errors: cells whose ids are not 0..n-1 each once, two cells naming the same vCPU, or a cell naming a vCPU at or beyond the `<vcpu>` maximum, all of which libvirt rejects. Warning: vCPUs that no cell names, which libvirt silently adds to cell 0. The warning has a safe `--fix` that writes them into cell 0's `cpus`.\n\n## Why this matters\n\nThe cells are the NUMA topology the guest OS sees: which vCPUs sit next to which memory. Its scheduler and allocator, and every NUMA-aware application inside, plan around it. With `<numatune><memnode>` the cells are also the unit in which guest memory is bound to host nodes, so a vCPU in the wrong cell ends up running far from its memory.\n\nHow libvirt reads the cells (numa_conf.c `virDomainNumaDefParseXML`, domain_conf.c `virDomainDefParseXML`):\n\n- a cell's id is its `id` attribute, or its position when `id` is absent. The ids must be exactly 0..n-1, each once (\"Exactly one 'cell' element per guest NUMA cell allowed\u2026\", \"Duplicate NUMA cell info\");\n- two cells may not share a vCPU (\"NUMA cells \u2026 have overlapping vCPU ids\");\n- no cell may name a vCPU at or beyond the `<vcpu>` maximum (\"CPU IDs in <numa> exceed the <vcpu> count\");\n- `cpus` is optional: a cell without it is a CPU-less (memory-only) node, which libvirt has supported since 6.5. It is not reported;\n- every vCPU that no cell names is added to cell 0. The QEMU driver does this after parsing (qemu_domain.c `qemuDomainDefNumaCPUsRectify`, numa_conf.c `virDomainNumaFillCPUsInNode`): cell 0's `cpus` becomes every vCPU the other cells do not name. QEMU itself warns that partial mappings are obsolete and will be removed.\n\nSo the guest gets a cell 0 that is larger than the file says, often with a non-contiguous CPU list, while the other cells (and their `memnode` bindings) look balanced on paper. The rule writes down what libvirt would do, so the file and the guest agree. If another split was meant, move the vCPUs to the right cells by hand.\n\nCoverage is checked against the vCPU **maximum**, so vCPUs that are offline at boot need a cell too. When a cell id or `cpus` value does not parse (`value-invalid`, `cpuset-syntax`), or when an error above is present, the coverage warning is left out.\n\n## Incorrect\n\nvCPU 3 is in no cell, and libvirt puts it in cell 0:\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-2' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\nErrors:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-2' memory='4' unit='GiB'/>\n    <cell id='2' cpus='2-5' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n    <cell id='2' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nFor the warning, `kvmlint --fix` sets cell 0's `cpus` to its own vCPUs plus the ones no cell names, in libvirt's canonical form (`virBitmapFormat`, e.g. `0-3,6-7`). When cell 0 has no `cpus` attribute, the fix inserts one after its `id`, in the file's quote style. This is exactly what libvirt would do, so the guest does not change. The errors have no automatic fix: which cell a shared vCPU belongs to, and how the ids should be renumbered, are the author's choices.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaDefParseXML` (ids, overlap, optional `cpus`), `virDomainNumaGetMaxCPUID`, `virDomainNumaFillCPUsInNode`.\n- libvirt `src/conf/domain_conf.c`: `virDomainDefParseXML` (\"Number of CPUs in <numa> exceeds the <vcpu> count\", \"CPU IDs in <numa> exceed the <vcpu> count\").\n- libvirt `src/qemu/qemu_domain.c`: `qemuDomainDefNumaCPUsRectify` (vCPUs in no cell go to cell 0).\n- QEMU `hw/core/machine.c` (`machine_numa_finish_cpu_init`): \"CPU(s) not present in any NUMA nodes\u2026 partial NUMA mappings is obsoleted\".\n- libvirt, Domain XML format, \xA7CPU model and topology (guest NUMA topology, CPU-less cells).\n",
   "guest-numa-memory-sum": "# guest-numa-memory-sum\n\nReports a domain with guest NUMA cells whose `<memory>` is not the sum of the cells' `memory` plus the sizes of its memory devices (`<memory model='dimm'|'nvdimm'|'virtio-mem'|\u2026>`). libvirt replaces `<memory>` with that sum, so the value in the file is never what the guest gets. Safe `--fix`: set `<memory>` to the sum.\n\n## Why this matters\n\nWith guest NUMA cells, the cells are the guest's memory: each becomes a memory backend of its own, of exactly its `memory` size. `<memory>` is then just a total that libvirt keeps consistent: when a domain is defined (`virsh define` parses with ABI update), `virDomainDefPostParseMemory` in domain_postparse.c overwrites it with \u03A3 cell memory + \u03A3 memory device sizes. `virsh dumpxml` afterwards shows the new value.\n\nA file whose `<memory>` disagrees with its cells is therefore misleading in review and in capacity planning. Someone reading \"16 GiB\" plans for 16 GiB while the guest gets 15.5. A change to `<memory>` alone (the usual way to resize a guest) silently does nothing. The mismatch usually comes from resizing one side and forgetting the other, or from cells written in MiB that do not add up to a whole number of GiB.\n\nSizes are compared exactly in KiB, after libvirt's unit rules (`KiB`, `MiB`, `GiB` are powers of 1024; `KB`, `MB`, `GB` powers of 1000; no unit is KiB). Memory devices are counted whatever their model, as libvirt does. Domains without cells are not checked: there `<memory>` is the size. A cell or device whose size does not parse is left to `value-invalid`, and the rule then stays silent.\n\n## Incorrect\n\n```xml\n<memory unit='GiB'>16</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='7680' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='8192' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<memory unit='KiB'>16252928</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='7680' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='8192' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n```xml\n<maxMemory slots='16' unit='GiB'>64</maxMemory>\n<memory unit='GiB'>10</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n<devices>\n  <memory model='dimm'>\n    <target>\n      <size unit='GiB'>2</size>\n      <node>0</node>\n    </target>\n  </memory>\n</devices>\n```\n\n## Fix\n\n`kvmlint --fix` sets the text of `<memory>` to the sum, which is what libvirt would store, so the guest does not change. The sum is written in the unit `<memory>` already uses when it is a whole number there (`16` \u2192 `12` with `unit='GiB'`). Otherwise the fix writes KiB and sets `unit='KiB'` in the same edit, so the value stays exact and the file stays valid (`<memory unit='GiB'>16</memory>` \u2192 `<memory unit='KiB'>16252928</memory>`). Without a `unit` attribute the value is KiB already. If the larger `<memory>` was the intent, resize the cells instead: that is a choice the fix does not make.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_postparse.c`: `virDomainDefPostParseMemory` (the total is recomputed from the cells and memory devices when parsing with ABI update).\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaGetMemorySize`, and cell parsing (`memory` with `unit`, default KiB).\n- libvirt `src/util/virutil.c`: `virScaleInteger` (units).\n- libvirt, Domain XML format, \xA7Memory Allocation, \xA7CPU model and topology (guest NUMA topology), \xA7Memory devices.\n",
   "guest-smt-topology-mismatch": "# guest-smt-topology-mismatch\n\nReports a guest whose declared SMT topology disagrees with how its vCPUs are pinned to host hardware threads. A warning when `<topology threads='N'>` (N > 1) groups vCPUs into guest cores, but some group of N consecutive vCPUs pinned 1:1 is not on the SMT siblings of one host core. An info when the guest has one thread per core (`threads='1'`, or no `<topology>`) while two of its vCPUs are pinned to sibling threads of one host core. One finding per domain, on the first offending `<vcpupin>`, naming up to three groups or pairs.\n\n## Why this matters\n\nQEMU numbers vCPUs with the thread id varying fastest. With `threads='2'`, vCPUs 0-1 are the two threads of guest core 0, vCPUs 2-3 of core 1, and so on. The guest scheduler uses that topology. It spreads busy tasks across cores before doubling them up on sibling threads, and it treats siblings as sharing caches.\n\n- If vCPUs 0-1 are pinned to two separate host cores, the guest believes they share a core when they do not. When they do share one, it is a core the guest does not know about. The guest's placement decisions work against the hardware.\n- If the host has no SMT at all (SMT off, each CPU its own core), no pinning can make `threads='2'` true.\n- The reverse, one thread per core while two vCPUs sit on one host core's two threads, makes the guest load both \"cores\" fully, though they share one core's execution units. That is legitimate when capacity matters more than latency, hence only an info.\n\nOnly groups whose vCPUs are all pinned 1:1 to distinct CPUs are judged. Floating or partial pins are left to other rules.\n\n## Incorrect\n\nOn a host whose siblings are N and N+16:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='3'/>\n  <vcpupin vcpu='2' cpuset='4'/>\n  <vcpupin vcpu='3' cpuset='5'/>\n</cputune>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='2' threads='2'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='18'/>\n  <vcpupin vcpu='2' cpuset='3'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n</cputune>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='2' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because the pins and the topology are both the user's choice. Pin each guest core's N consecutive vCPUs to the N thread siblings of one host core, or declare `threads='1'` and pin to separate cores. The snapshot's `cpuTopology` (or `lscpu -e`) shows which CPUs are siblings.\n\n## Needs\n\n**host snapshot** with the CPU topology (`cpuTopology` with `siblings`). Without it, the warning case reports one info note on the snapshot saying it was not checked. The info-level check (one thread per core) then stays silent, with no note about a note. Applies only to pinned domains with at least two vCPUs pinned 1:1.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`<topology sockets dies clusters cores threads>`) and \xA7CPU Tuning (`vcpupin`).\n- QEMU `include/hw/i386/topology.h` `x86_topo_ids_from_idx()`: `smt_id = cpu_index % nr_threads`, `core_id = cpu_index / nr_threads % nr_cores`, so consecutive vCPU indexes are the threads of one core.\n- Linux `Documentation/ABI/stable/sysfs-devices-system-cpu` (`topology/thread_siblings_list`). libvirt `formatcaps` (`<cpu siblings>`).\n- OpenStack Nova `nova/virt/hardware.py` (`hw:cpu_thread_policy=require`: guest threads on host sibling threads).\n",
+  "host-definition-drift": "# host-definition-drift\n\nReports each element of `<memory>`, `<vcpu>`, `<cputune>`, `<numatune>`, `<memoryBacking>` and `<cpu>` in which the host's persistent definition (`/etc/libvirt/qemu/NAME.xml`, captured reduced by `kvmlint snapshot` as root) differs from this file. Matched by uuid, then name. Both sides are reduced the same way before comparing: sizes in KiB, cpusets in canonical form, and the defaults libvirt writes when it stores a definition (`placement='static'`, `mode='strict'`, `<cpu check>`, `migratable='on'`) dropped, so a definition libvirt merely re-wrote compares equal.\n\n## Why this matters\n\n`virsh edit` on the host, or `virsh vcpupin --config`, changes the definition the next start uses, and the repository no longer says what the host will run. Operators find out at the next reboot. The snapshot keeps only the reduced elements and their digest, never the whole definition.\n\n## Incorrect\n\nThe host's copy pins vCPU 3 to CPU 8 (changed with `virsh edit`), the file to CPU 7:\n\n```xml\n<cputune>\n  <vcpupin vcpu='3' cpuset='7'/>\n</cputune>\n```\n\n## Correct\n\nThe file and the host's copy agree:\n\n```xml\n<cputune>\n  <vcpupin vcpu='3' cpuset='8'/>\n</cputune>\n```\n\n## Fix\n\nNone: redefine the domain from the repository (`virsh define FILE`), or bring the change into the repository.\n\n## Sources\n\nlibvirt `domain_conf.c` (virDomainDefFormat writes defaults), virsh(1) `edit`, `define`, `--config`.\n",
   "housekeeping-overlap": "# housekeeping-overlap\n\nReports a pinned vCPU that can run on one of the host's housekeeping CPUs, the CPUs left outside the isolated set for interrupts, kernel threads and QEMU's own threads. The finding is a warning, or an error when the vCPU also has realtime (`fifo` or `rr`) scheduling. It points at the `cpuset` of the `<vcpupin>`, or of the `<vcpu>`, that allows it.\n\n## Why this matters\n\nA host tuned for pinned guests splits its CPUs in two (rules.md \xA70):\n\n- the isolated set I: `isolcpus` (domain/nohz flags), `nohz_full` and tuned's `isolated_cores` (cpu-partitioning and realtime profiles). The running kernel's own view in `/sys/devices/system/cpu/isolated` and `/sys/devices/system/cpu/nohz_full` wins over the command line when the snapshot has it;\n- the housekeeping set HK = online CPUs \u2212 I, unless the configuration names it explicitly.\n\nHK carries everything that was moved off the isolated CPUs: device interrupts (`irqaffinity`), unbound workqueues and kthreads, offloaded RCU callbacks (`rcu_nocbs`), timers, and the emulator and IOThreads of every guest. A vCPU pinned there competes with all of it. The guest sees jitter and steal time, and the host's housekeeping slows down for everyone.\n\nWith `<vcpusched scheduler='fifo'|'rr'>` it gets worse. A busy realtime vCPU is never preempted by normal threads on its CPU, so ksoftirqd, kworkers and RCU kthreads there can starve. The results are RCU stall warnings, hung-task reports and stuck I/O. That is why the rule reports an error in this case.\n\nOnly vCPU affinity is checked. Emulator threads and IOThreads belong on housekeeping CPUs (the tuning guide and kvm-realtime put them there), so `emulatorpin` and `iothreadpin` on HK are correct. Unpinned vCPUs of a partially pinned domain are left to `vcpu-partially-pinned`.\n\nThis rule owns the realtime case: a `fifo`/`rr` vCPU whose own pin (or `<vcpu cpuset>`) reaches housekeeping CPUs is reported here, as an error, and `realtime-sched-unsafe` does not report it again. That rule covers the other realtime hazards (a realtime thread with more than one CPU, sharing its CPU with another thread of the guest, or a realtime emulator or IOThread on housekeeping CPUs); its README has the full table. A realtime vCPU with a floating pin that also reaches housekeeping CPUs gets one finding from each rule, since narrowing the pin and moving it off HK are separate changes.\n\nIf the host declares no isolation at all (no `isolcpus`, `nohz_full` or tuned `isolated_cores`) and the configuration sets no housekeeping set, HK is unknown. The rule then reports one info note on the host snapshot, once per host, and nothing else. The note says which case it is: a captured host that isolates nothing, or a snapshot whose source cannot tell (`virsh capabilities` and `numactl --hardware` record no kernel command line, `/sys` isolation files or tuned profile).\n\n## Incorrect\n\nOn a host booted with `isolcpus=4-31 nohz_full=4-31` (HK = 0-3):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='3'/>\n  <vcpupin vcpu='2' cpuset='12'/>\n  <vcpupin vcpu='3' cpuset='13'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='0-7'>4</vcpu>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='1'/>\n  <vcpusched vcpus='0' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='12'/>\n  <vcpupin vcpu='3' cpuset='13'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because which isolated CPU each vCPU should move to is a capacity decision. Move the vCPU to isolated CPUs. The message names the ones on the same host NUMA node as the current pin, so the vCPU stays next to its memory (see `pin-crosses-nodeset`). If the guest really needs housekeeping CPUs, give it a floating pin without realtime scheduling and accept the noise. If the isolated set itself is wrong, change `isolcpus`/`nohz_full` or the tuned profile and reboot.\n\n## Needs\n\n**host snapshot**: the housekeeping set comes from the host's isolation (command line, `/sys/devices/system/cpu/{isolated,nohz_full}`, tuned `isolated_cores`). Without a host the rule is silent, and it only applies to pinned domains.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `vcpusched`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): realtime vCPUs on isolated CPUs, emulator and I/O threads on housekeeping CPUs.\n- Linux `Documentation/admin-guide/kernel-parameters`: `isolcpus`, `nohz_full`, `rcu_nocbs`, `irqaffinity`, and the \"cpu lists\" grammar.\n- Linux `kernel/sched/isolation.c` (`housekeeping_setup`, `housekeeping_isolcpus_setup`).\n- tuned `profiles/cpu-partitioning` and its man page (`isolated_cores`).\n- The KVM tuning guide for Rocky Linux: housekeeping cores for the host, isolated cores for vCPUs.\n",
   "hugepage-size-decimal-unit": "# hugepage-size-decimal-unit\n\nReports a hugepage `<page>` whose size is written in a decimal unit (`KB`, `MB`, `GB`, `TB`, any case). libvirt reads those as powers of 1000, so `size='1' unit='GB'` is 1,000,000,000 bytes (976,563 KiB), and `size='2' unit='MB'` is 1954 KiB. Neither is a page size, and the domain fails to start. The finding points at the `unit` value. Safe `--fix`: `GB`\u2192`G`, `MB`\u2192`M`, `KB`\u2192`K`, `TB`\u2192`T`.\n\n## Why this matters\n\nlibvirt's units follow `virScaleInteger`: `K`, `KiB`, `M`, `MiB`, `G`, `GiB` (any case) are powers of 1024, while `KB`, `MB` and `GB` are powers of 1000. Guest memory sizes can use either, since only the amount changes. A page size cannot: hugetlbfs pages are powers of two (4 KiB, 2 MiB, 1 GiB on x86; 64 KiB, 2 MiB, 512 MiB, 16 GiB on other architectures), and no power of 1000 is one. libvirt looks for a hugetlbfs mount with exactly the requested size. With 976,563 KiB it finds none, and the start fails (\"Unable to find any usable hugetlbfs mount for 976563 KiB\"). `virsh define` succeeds, so the mistake shows up only at the first start, often on another host.\n\n`GB` is what most people write for \"gigabyte\", which is why this is worth a rule of its own. Decimal units elsewhere (`<memory unit='GB'>`) are valid and are not reported here.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='GB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n```\n\nAlso correct: `unit='GiB'`, or `size='1048576' unit='KiB'` (what `virsh dumpxml` writes).\n\n## Fix\n\n`kvmlint --fix` replaces the decimal unit with its binary letter (`GB`\u2192`G`, `mb`\u2192`m`), keeping the number, but only when the result is a power of two of at least 4 KiB, i.e. a real page size. A decimal size is never a power of two, so the binary reading is then the only size the author can have meant. When the binary reading is no page size either (`size='3' unit='MB'`), there is no automatic fix: the message asks for a real page size, and the unit change is offered as a suggestion only. Whether the host has pages of that size is checked by `hugepage-size-unavailable` when a host snapshot is given.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (binary and decimal suffixes).\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML` and `virDomainParseMemory` (page size, rounded up to whole KiB).\n- libvirt `src/qemu/qemu_command.c` / `qemu_domain.c`: the hugetlbfs mount lookup for the page size at start-up.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: supported huge page sizes.\n- libvirt, Domain XML format, \xA7Memory Backing (`page size unit nodeset`).\n",
   "hugepage-size-unavailable": "# hugepage-size-unavailable\n\nReports a `<memoryBacking><hugepages><page size>` for which the host has no hugepage pool at all: the size is not among the host's hugepage sizes (`/sys/kernel/mm/hugepages/hugepages-<size>kB`) and no node has a pool of it. `<hugepages/>` without a `<page>` uses the host's default size, and is reported only when the host has no hugepage size at all. Reported on the `size` value (or the `<hugepages>` start tag).\n\n## Why this matters\n\nlibvirt backs hugepage guest memory with a file on a hugetlbfs mount whose page size is the one asked for. It looks for that mount when it builds the memory backend, and fails the start when there is none: \"Unable to find any usable hugetlbfs mount for 1048576 KiB\" (qemu_conf.c `qemuGetDomainHupageMemPath`, qemu_command.c `qemuBuildMemoryBackendProps`). A hugetlbfs mount of a size needs the kernel to have a pool (an hstate) of that size. Which sizes exist depends on the CPU and the kernel:\n\n- x86-64: 2 MiB always; 1 GiB only with the `pdpe1gb` CPU flag. Nested or older virtual CPUs often lack it;\n- arm64 with 4 KiB pages: 64 KiB, 2 MiB, 32 MiB, 1 GiB; with 64 KiB pages: 2 MiB, 512 MiB, 16 GiB, so XML written for x86 asking for 1 GiB fails there;\n- ppc64 (radix): 2 MiB and 1 GiB.\n\nThis rule is about a size that does not exist. A pool that exists but holds too few pages for the planned guests, even 0, is `insufficient-hugepages`'s, and that rule skips sizes the host has no pool of, so one situation is reported once. A `<page>` of the base page size (4 KiB on x86, 64 KiB on a 64 KiB-page arm64 kernel) is ordinary memory to libvirt and is never reported. A size in a decimal unit (`size='1' unit='GB'` is 976,563 KiB) is `hugepage-size-decimal-unit`'s.\n\n## Incorrect\n\nThe host's kernel has only 2 MiB pages:\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Fix\n\nNo automatic fix: use a size the host has (the message lists them), or give the host that size. For x86 1 GiB pages that needs a CPU with `pdpe1gb`. Reserve the pages at boot (`hugepagesz=1G hugepages=N`) and mount hugetlbfs with `pagesize=1G` where libvirt looks (`hugetlbfs_mount` in qemu.conf).\n\n## Needs\n\n**host snapshot**: the hugepage sizes (`hugepages.sizesKiB`, or the nodes' pools) and the base page size. With a source that cannot list them (`numactl --hardware`) the rule reports one info note and stays silent.\n\n## Sources\n\n- libvirt `src/qemu/qemu_conf.c`: `qemuGetDomainHupageMemPath` (\"Unable to find any usable hugetlbfs mount for %llu KiB\").\n- libvirt `src/qemu/qemu_command.c`: `qemuBuildMemoryBackendProps` (page size per guest cell; the system page size means no hugepages).\n- libvirt, Domain XML format, \xA7Memory Backing (`hugepages`, `page size unit nodeset`).\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: `/sys/kernel/mm/hugepages/`, `hugepagesz=`, `default_hugepagesz=`, hugetlbfs `pagesize=`.\n- Linux `Documentation/arch/arm64/hugetlbpage.rst`: the sizes for each base page size.\n",
   "hugepages-config-invalid": "# hugepages-config-invalid\n\nReports a `<memoryBacking><hugepages>` configuration that libvirt rejects: a `<page nodeset>` naming a guest NUMA cell that does not exist, two `<page>` elements whose nodesets overlap, two `<page>` elements without a nodeset, a `<page>` without `size`, and (QEMU driver) hugepages combined with `<allocation mode='ondemand'>` or `<source type='anonymous'>`. The finding points at the attribute or element at fault.\n\n## Why this matters\n\nEach guest NUMA cell gets its memory from one page size: the `<page>` whose `nodeset` names the cell, else the `<page>` without a nodeset. `<hugepages/>` with no `<page>` means the host's default size. The `nodeset` names **guest cells**, not host nodes. Mixing the two up is the classic mistake: `nodeset='1'` on a guest without cells reads as \"host node 1\" but means \"guest cell 1\", which does not exist.\n\nWhat libvirt checks:\n\n| configuration | result (source) |\n| --- | --- |\n| `<page>` without `size` | rejected (domain_conf.c `virDomainHugepagesParseXML`: size is required) |\n| a page nodeset naming a cell \u2265 the number of guest cells | rejected: \"hugepages: node N not found\" (domain_validate.c `virDomainDefMemtuneValidate`) |\n| without guest cells, `nodeset='0'` | accepted: the nodeset is dropped and the page backs the whole guest (domain_postparse.c `virDomainDefPostParseMemtune`); any other nodeset is rejected as above |\n| two page nodesets sharing a cell | rejected: \"nodeset attribute of hugepages of sizes \u2026 intersect\" |\n| two pages without nodeset (counting a dropped `nodeset='0'`) | rejected: \"two master hugepages detected\" |\n| hugepages with `<allocation mode='ondemand'>` | rejected by the QEMU driver: \"hugepages are not allowed with memory allocation ondemand\" (qemu_validate.c `qemuValidateDomainDefMemory`) |\n| hugepages with `<source type='anonymous'>` | rejected by the QEMU driver: \"hugepages are not allowed with anonymous memory source\" |\n\nDeliberately **not** reported, because libvirt accepts them: hugepages with `<source type='memfd'>` (refused only by QEMU older than 4.0, which lacks memfd hugetlb support), `<access mode='shared'>` without guest cells (accepted when the machine type names its default RAM backend, as machine types of QEMU 5.0 and later do), and `<allocation threads='N'>` (needs a QEMU with preallocation threads, which a linter cannot see). A nodeset that does not parse is left to `cpuset-syntax`. A page size in a decimal unit is `hugepage-size-decimal-unit`'s.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0-1'/>\n    <page size='2' unit='M' nodeset='1-2'/>\n  </hugepages>\n  <allocation mode='ondemand'/>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0'/>\n    <page size='2' unit='M' nodeset='1'/>\n  </hugepages>\n  <locked/>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix: which page size a guest cell should get is a capacity decision. Give each guest cell at most one page size, use at most one `<page>` without `nodeset`, and bind guest memory to host nodes with `<numatune>`, not with the page `nodeset`.\n\n## Needs\n\n**domain**. The allocation and source checks apply to domains run by the QEMU driver (`type` `kvm`, `qemu` or `hvf`).\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML`, `virDomainDefParseMemory`.\n- libvirt `src/conf/domain_validate.c`: `virDomainDefMemtuneValidate`.\n- libvirt `src/conf/domain_postparse.c`: `virDomainDefPostParseMemtune`.\n- libvirt `src/qemu/qemu_validate.c`: `qemuValidateDomainDefMemory`.\n- libvirt, Domain XML format, \xA7Memory Backing.\n",
   "insufficient-hugepages": "# insufficient-hugepages\n\nAdds up, for each hugepage size and each host NUMA node, the pages that all guests planned on a host need from that node, and reports when the sum is larger than the node's pool (`nr_hugepages`). Each contributing domain is reported on its `<page>` (or `<hugepages>`) element. The message names the node, the demand, the supply, the other domains sharing the pool, and the `nr_hugepages` value that would be enough.\n\n## Why this matters\n\nHugepage-backed guest RAM comes from hugetlbfs, and hugetlbfs only hands out pages that were reserved in a pool beforehand. Each NUMA node has its own pool per page size (`/sys/devices/system/node/nodeN/hugepages/hugepages-<size>kB/nr_hugepages`). Under a `strict` binding the kernel takes pages only from the bound nodes' pools, never from a neighbour's. When a pool runs short, QEMU fails to start (libvirt has it preallocate hugepage-backed memory: \"unable to map backing store for guest RAM: Cannot allocate memory\"), or a guest that does start gets SIGBUS when it touches a page that cannot be backed. Usually the guest started last fails: each guest alone fits, and only the plan as a whole does not. That is why this is a plan rule.\n\nHow the demand is counted (rules.md \xA71):\n\n- **Pages per guest**: `ceil(memory / page size)` for each guest NUMA cell (`<cell memory>`), or for the whole `<memory>` when the guest has no cells. Sizes follow libvirt's units (`virScaleInteger`): `k`/`KiB`, `M`/`MiB`, `G`/`GiB` are powers of 1024, `KB`/`MB`/`GB` are powers of 1000, and no unit means KiB. So `<memory unit='G'>17</memory>` needs 8704 pages of 2 MiB, while `<memory unit='GB'>17</memory>`, which is 17,000,000,000 bytes or 16,601,563 KiB, needs 8107.\n- **Page size**: the `<page size unit>` whose `nodeset` names the guest cell, else a `<page>` without `nodeset`. `<hugepages/>` with no `<page>` uses the host's default hugepage size (`Hugepagesize` in `/proc/meminfo`). Each size is a separate budget: 1 GiB pages never stand in for 2 MiB ones.\n- **Which node**:\n  - a single-node nodeset (from `memnode`, else `<memory>`): that node;\n  - `strict` over several nodes: the kernel decides the split, so only the sum over the set is compared, and the finding is a warning;\n  - `interleave`: spread evenly over the nodes;\n  - no `<numatune>` or `placement='auto'`: only host-wide totals are compared, and the finding is a warning;\n  - on a host with one node that can hold memory (memoryless nodes do not count), every binding above that includes it lands on it: compared exactly against that node, an error like a single-node nodeset.\n- **Supply**: the pool size `nr_hugepages`, not the free pages at capture time. Running guests already hold pages, and they are part of the plan.\n- **Sizes the host has no pool of at all** (absent from `/sys/kernel/mm/hugepages/` and from every node): not counted here. No `nr_hugepages` value can help there, and `hugepage-size-unavailable` reports them. A pool that exists but holds too few pages, 0 included, is this rule's.\n\n## Incorrect\n\nTwo guests on host node 0, whose 2 MiB pool holds 8192 pages (16 GiB): 6144 + 4096 = 10240 pages.\n\n```xml\n<!-- erp-db.xml -->\n<memory unit='GiB'>12</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n```xml\n<!-- erp-app.xml -->\n<memory unit='GiB'>8</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nBind the second guest to node 1, or raise node 0's pool to 10240 pages (`echo 10240 > /sys/devices/system/node/node0/hugepages/hugepages-2048kB/nr_hugepages`, made persistent in the boot configuration or a tuned profile):\n\n```xml\n<!-- erp-app.xml -->\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: whether to grow a pool, move a guest or shrink it is a capacity decision. The message gives the `nr_hugepages` value per node that would be enough for the plan. Reserve 1 GiB pages at boot (`hugepagesz=1G hugepages=N`), as they are hard to find later when memory is fragmented. For a multi-node `strict` binding, bind each guest cell to one node with `<memnode>`, so the check can be exact.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host`, or the `hosts` mapping in `kvmlint.config.json`), with the host snapshot's per-node hugepage pools. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7Memory Allocation (units), \xA7Memory Backing (`hugepages`, `page size unit nodeset`), \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`).\n- libvirt `src/util/virutil.c` (`virScaleInteger`: binary and decimal units) and `src/conf/numa_conf.c`.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: per-node pools under `/sys/devices/system/node/nodeN/hugepages/`, boot-time reservation, and the interaction with memory policy.\n- OpenStack Nova `nova/virt/hardware.py`: hugepage fitting per host NUMA cell.\n- The KVM tuning guide for Rocky Linux: per-node hugepage reservation sized for the guests bound there.\n",
   "iothread-placement": "# iothread-placement\n\nReports an IOThread of a pinned domain that has no `<iothreadpin>` (so it runs wherever `<vcpu cpuset>` allows, or on every online host CPU), and an `<iothreadpin>` that puts an IOThread on a CPU dedicated to a vCPU. Both are warnings, or errors when one of the vCPUs concerned, or the IOThread itself, has realtime (`fifo`/`rr`) scheduling. The first finding is reported on `<iothreads>` (or `<iothreadids>`) and names the IOThreads as ranges; the second on the `iothreadpin` `cpuset`.\n\n## Why this matters\n\nAn IOThread runs the virtio-blk/virtio-scsi queues (and other devices) assigned to it with `iothread='N'`. Its affinity follows the same chain as the emulator's (formatdomain \xA7CPU Tuning, `qemuProcessSetupIOThread` in `qemu_process.c`): `<iothreadpin iothread='N'>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online host CPU.\n\nIn a domain whose vCPUs are pinned, an IOThread left without a pin therefore runs on the vCPUs' own CPUs and on isolated cores: each burst of disk I/O preempts a vCPU, and on CPUs isolated with `isolcpus` the scheduler does not balance, so several guests' IOThreads can stack on one core. An `<iothreadpin>` onto a CPU dedicated to a vCPU does the same deliberately. libvirt's kvm-realtime page and the tuning guide put IOThreads with the emulator, on housekeeping CPUs.\n\nWith realtime scheduling the sharing turns into starvation, as for the emulator (`emulatorpin-overlaps-vcpus`): a busy SCHED_FIFO vCPU never lets the IOThread on its CPU run, so the guest's disk I/O stalls; a SCHED_FIFO IOThread (`<iothreadsched>`) starves the vCPU. rules.md gives this rule a plain warning; the error for the realtime case follows the pattern of `housekeeping-overlap` and `emulatorpin-overlaps-vcpus`, so that `realtime-sched-unsafe` need not report the same pin again.\n\nCases left alone:\n\n- an unpinned IOThread that falls back to a `<vcpu cpuset>` holding no dedicated vCPU CPU: that cpuset is then a pool kept apart for QEMU's own threads, on purpose;\n- `placement='auto'`: numad's nodes are not known offline;\n- domains with no pinning at all: where their threads run is not a pinning question;\n- an `iothreadpin` for an IOThread the domain does not have (`vcpu-id-range`), or a cpuset that does not parse (`cpuset-syntax`).\n\n## Incorrect\n\n```xml\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='5'/>\n</cputune>\n```\n\nIOThread 1 shares CPU 5 with vCPU 1; IOThread 2 has no pin and runs anywhere.\n\n## Correct\n\n```xml\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\n`kvmlint --fix` applies a fix only when the one safe target exists: the emulator's CPUs from an explicit `<emulatorpin>`, disjoint from every vCPU's affinity. It then rewrites a bad `iothreadpin` `cpuset` to that set, or inserts `<iothreadpin iothread='N' cpuset='\u2026'/>` for each unpinned IOThread where libvirt's own formatter writes it (`virDomainCputuneDefFormat`: after the `<vcpupin>`s and `<emulatorpin>`, among the other `<iothreadpin>`s by IOThread id), copying the indentation, quotes and line endings of its neighbours. Without such an `<emulatorpin>`, where the IOThreads should go (the shared housekeeping CPUs, or a CPU reserved for this guest's I/O) is a person's choice, and the message only says what to add.\n\n## Needs\n\n**domain**. With a host snapshot the message lists the online and isolated CPUs an unpinned IOThread can reach.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7IOThreads Allocation (`iothreads`, `iothreadids`) and \xA7CPU Tuning (`iothreadpin`: \"If this is omitted and attribute cpuset of element vcpu is not specified, the IOThreads are pinned to all the physical CPUs by default\").\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupIOThread`, `qemuProcessSetupPid`).\n- libvirt `src/conf/domain_conf.c` (`virDomainCputuneDefFormat`: element order inside `<cputune>`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: no load balancing on isolated CPUs).\n- The KVM tuning guide for Rocky Linux: `iothreadpin` with the emulator on housekeeping cores.\n\n## libvirt versions\n\nAn IOThread without an `<iothreadpin>` gets the same default as the emulator: every online CPU before libvirt 10.4.0; from 10.4.0 on, every online CPU minus `/sys/devices/system/cpu/isolated` (`qemuProcessGetAllCpuAffinity`, `src/qemu/qemu_process.c`). With a libvirt \u2265 10.4.0 (the config's `hosts[].libvirtVersion` or the snapshot's `libvirtVersion`) and vCPUs dedicated to isolated CPUs, an unpinned IOThread cannot reach them and is not reported; when the version is unknown, the older behaviour is assumed (`missing-emulatorpin` says so once per host).\n",
+  "isolated-cpu-noise": "# isolated-cpu-noise\n\nReports, on the host snapshot, tasks other than guest threads and per-CPU kernel threads that may run on (or last ran on) the isolated CPUs, and IRQs delivered to them (`/proc/irq/N/effective_affinity_list`, else `smp_affinity_list`), as `kvmlint snapshot` found them. One finding for tasks, one for IRQs. The isolated CPUs are the host's isolated set at capture time (`running.isolatedCpus`). Option `maxForeign` (default 0) tolerates that many of each.\n\n## Why this matters\n\nThe guide ends its isolation section with a stress test whose `PSR` column must show that nothing else lands on isolated CPUs, and `tuned-adm verify` checks IRQ affinity. A daemon started with a wide affinity, a process spawned before tuned moved everything, or an IRQ without `managed_irq` handling steals time from the vCPU dedicated to that CPU and breaks `nohz_full`. This rule is that check, done from the snapshot.\n\n## Incorrect\n\nThe snapshot's `running.foreignTasks` holds `stress-ng (7001)` allowed on 0-31 with isolated CPUs 4-31; the domain itself is pinned as the guide says:\n\n```xml\n<cputune>\n  <emulatorpin cpuset='0-1'/>\n  <vcpupin vcpu='0' cpuset='4'/>\n</cputune>\n```\n\n## Correct\n\nThe same domain on a host whose `running.foreignTasks` and `running.irqs` are empty.\n\n```xml\n<cputune>\n  <emulatorpin cpuset='0-1'/>\n  <vcpupin vcpu='0' cpuset='4'/>\n</cputune>\n```\n\n## Fix\n\nNone in the XML: move the task (`taskset -pc HK PID`, or fix its unit's `CPUAffinity=`), set the IRQ's `smp_affinity_list` to housekeeping CPUs (or boot with `irqaffinity=` and `isolcpus=managed_irq`), then capture again.\n\n## Sources\n\nKernel admin-guide kernel-parameters (isolcpus, irqaffinity), `Documentation/core-api/irq/irq-affinity.rst`; proc(5) `stat` (flags PF_KTHREAD, processor); tuned cpu-partitioning profile.\n",
   "isolation-incomplete": "# isolation-incomplete\n\nReports a vCPU dedicated to one isolated host CPU (a `<vcpupin>` or `<vcpu cpuset>` naming exactly one CPU of the isolated set I) when the kernel does not run that CPU tick-less (`nohz_full`) or, with it, does not offload its RCU callbacks (`rcu_nocbs`). It also reports a CPU that only tuned's `isolated_cores` isolates while the booted kernel does not isolate it at all. The message lists the missing layers and the kernel command line that completes them. The finding is on the pin's `cpuset`, once per domain and set of missing layers.\n\n## Why this matters\n\nIsolating a CPU for a vCPU takes several kernel layers, and each removes a different kind of interruption:\n\n- **scheduler isolation**: `isolcpus=domain,\u2026` (or `isolcpus=` with no flag) takes the CPU out of the scheduler domains, so no other task is load-balanced onto it. tuned's cpu-partitioning does the same job with systemd's CPUAffinity instead;\n- **tick-less operation**: `nohz_full=` (or the `nohz` flag of `isolcpus=`, which the kernel treats as the same thing, `kernel/sched/isolation.c`) stops the periodic scheduler tick while one task runs. Without it the CPU takes a timer interrupt every 1\u20134 ms, and each one exits the guest;\n- **RCU callback offload**: `rcu_nocbs=` moves RCU callback processing to kthreads on housekeeping CPUs.\n\n`nohz_full` implies the third layer. `rcu_init_nohz()` in `kernel/rcu/tree_nocb.h` ORs the nohz_full mask into the callback-offload mask, and `kernel-parameters.txt` says nohz_full CPUs \"will have their RCU callbacks offloaded, just as if they had also been called out in the rcu_nocbs= boot parameter\". So a host booted with `nohz_full=4-31` and no `rcu_nocbs` is complete, and this rule does not report it. tuned's current cpu-partitioning profile writes exactly that. The reverse does not hold: `rcu_nocbs` without `nohz_full` still leaves the tick.\n\nThe usual mistake is `isolcpus=4-31` alone. The guide's vCPUs are then kept away from other tasks but are still interrupted by the tick and by RCU, and that jitter is what the isolation was for. The other is changing tuned's `isolated_cores` without rebooting: the kernel command line tuned writes only applies at the next boot, so the new CPUs are isolated on paper only.\n\nScheduler isolation by itself is not required. cpu-partitioning deliberately leaves `isolcpus` out, so a CPU in `nohz_full` but not in `isolcpus` is not reported. The rule names `isolcpus` only when the booted kernel isolates the CPU in no way at all.\n\nThe running kernel's own view (`/sys/devices/system/cpu/nohz_full` and `isolated`) wins over the command line when the snapshot has it. `rcu_nocbs` is only known from the command line. A kernel built with `CONFIG_RCU_NOCB_CPU_DEFAULT_ALL` offloads every CPU by default, which a snapshot does not show. On such a kernel the RCU part of the message does not apply, but the missing `nohz_full` still does.\n\n## Incorrect\n\nOn a host booted with `isolcpus=2-15,18-31` and nothing else:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\nThe same domain on a host booted with `isolcpus=2-15,18-31 nohz_full=2-15,18-31 rcu_nocbs=2-15,18-31`, or with tuned cpu-partitioning's `nohz_full=2-15,18-31` (RCU offload implied):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because the change is on the host, not in the domain XML. Add the missing parameter to the kernel command line (`grubby --update-kernel=ALL --args=\"nohz_full=\u2026\"`, or through tuned's profile) and reboot. The message suggests `nohz_full=` with the whole isolated set. If `isolcpus=` already carries the `nohz` flag, it suggests widening that instead: a `nohz_full=` naming other CPUs than `isolcpus=nohz,\u2026` is ignored (\"nohz_full= must match isolcpus=\"). When only tuned lists the CPU, reboot so the profile's command line applies.\n\n## Needs\n\n**host snapshot** with the kernel command line or `/sys/devices/system/cpu/nohz_full`. Without either, the rule reports one info note on the snapshot saying it was not checked. It applies only to pinned domains, to vCPUs dedicated to a single CPU, and to CPUs in the isolated set.\n\n## Sources\n\n- Linux `Documentation/admin-guide/kernel-parameters.txt`: `isolcpus`, `nohz_full` (\"Any CPUs in this list will have their RCU callbacks offloaded, just as if they had also been called out in the rcu_nocbs= boot parameter\"), `rcu_nocbs`.\n- Linux `kernel/rcu/tree_nocb.h`: `rcu_nocb_setup()` and `rcu_init_nohz()` (nohz_full CPUs added to `rcu_nocb_mask`).\n- Linux `kernel/sched/isolation.c`: `housekeeping_isolcpus_setup()` (\"isolcpus=nohz is equivalent to nohz_full\") and `housekeeping_setup()` (\"nohz_full= must match isolcpus=\").\n- Linux `drivers/base/cpu.c`: `/sys/devices/system/cpu/isolated` and `/sys/devices/system/cpu/nohz_full`.\n- tuned `profiles/cpu-partitioning/tuned.conf` (`nohz_full=${isolated_cores}` on the boot command line) and `profiles/realtime-virtual-host/tuned.conf` (`nohz_full` and `rcu_nocbs`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): isolated host CPUs for realtime vCPUs.\n",
   "isolation-params-consistency": '# isolation-params-consistency\n\nReports a host whose CPU isolation parameters contradict each other, the running kernel or tuned. The cases are: `nohz_full=` ignored because it does not match `isolcpus=nohz,\u2026`; a parameter naming CPUs beyond the possible range (an error for `isolcpus`/`nohz_full`); a CPU list that does not parse; tuned\'s `isolated_cores` differing from what the booted kernel isolates; the command line disagreeing with `/sys/devices/system/cpu/isolated` or `nohz_full`; `irqaffinity=` including isolated CPUs. Each finding is on the host snapshot, at the offending value: the parameter inside `kernel.cmdline`, `tuned.isolatedCores`, or the `/sys` value. It is reported once per host, not once per domain.\n\n## Why this matters\n\nThe isolated set every other rule works from comes from several parameters, and the kernel does not simply take their union:\n\n- **`isolcpus=nohz,\u2026` and `nohz_full=`** set up the same isolation. `housekeeping_setup()` (`kernel/sched/isolation.c`) ignores the second one whole when its CPUs differ ("Housekeeping: nohz_full= must match isolcpus="). Half of the intended tick-less CPUs then keep their tick.\n- **A CPU beyond the possible range** makes `cpulist_parse()` fail on current kernels, which parse lists only up to nr_cpu_ids\u22121. `housekeeping_setup()` then drops the whole `isolcpus`/`nohz_full` value and isolates nothing, which is an error. `rcu_nocbs=` falls back to offloading every CPU ("rcu_nocbs= bad CPU range, all CPUs set"). `irqaffinity=` keeps what it parsed before the bad CPU. Older kernels with a cpumask NR_CPUS wide may accept the value, so the message says "may".\n- **tuned `isolated_cores` \u2260 the booted kernel**: tuned\'s bootloader plugin only changes the command line for the next boot. After a profile or variables change without a reboot, tuned moves IRQs and workqueues for the new set while the kernel still isolates the old one.\n- **Command line \u2260 `/sys/devices/system/cpu/isolated` (or `nohz_full`)**: the kernel did not apply what the command line says, because of a rejected value, a kernel built without `CONFIG_NO_HZ_FULL`, or cpuset isolated partitions on newer kernels. kvmlint uses the running kernel\'s view, so the user should know it differs.\n- **`irqaffinity=` inside the isolated set** sends every interrupt without an affinity of its own to the CPUs the vCPUs were given. `irq_affinity_setup()` (`kernel/irq/irqdesc.c`) also always adds the boot CPU.\n\nA value covering every present CPU is reported too. The kernel then keeps the boot CPU for housekeeping, and that single CPU takes every interrupt and kernel thread.\n\n### Nodes without a housekeeping CPU (opt-in)\n\nrules.md also names a NUMA node whose online CPUs are all isolated. Its node-bound kernel threads (kswapd, kcompactd) then run on isolated CPUs or away from the node\'s memory, depending on the kernel, and the emulator threads of guests pinned there must run on another node. The tuning guide\'s own host (`isolcpus=4-31` on a dual-socket host, housekeeping 0-3 all on node 0) is built exactly this way, and its examples pin guests to node 1. So this check is off by default. Turn it on with the rule option `housekeepingPerNode: true`. It then reports each such node where a planned guest pins vCPUs, at `nodes[i].cpus`, naming up to three of those guests.\n\n## Incorrect\n\nHost snapshot (`kernel.cmdline`):\n\n```json\n"cmdline": "ro isolcpus=nohz,domain,2-15,18-31 nohz_full=4-15,20-31 irqaffinity=0-3,16-19"\n```\n\nFor any pinned domain on that host:\n\n```xml\n<cputune>\n  <vcpupin vcpu=\'0\' cpuset=\'4\'/>\n  <emulatorpin cpuset=\'0-1\'/>\n</cputune>\n```\n\n## Correct\n\n```json\n"cmdline": "ro isolcpus=nohz,domain,managed_irq,2-15,18-31 irqaffinity=0-1,16-17"\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu=\'0\' cpuset=\'4\'/>\n  <emulatorpin cpuset=\'0-1\'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because the change is on the host. Edit the kernel command line (grubby, or the tuned profile\'s variables) so that `isolcpus` and `nohz_full` name the same CPUs, every list stays within the possible CPUs, and `irqaffinity` names housekeeping CPUs only. Then reboot. After changing tuned\'s `isolated_cores`, reboot so the kernel and tuned agree.\n\nTo check nodes without housekeeping CPUs, set the option in `kvmlint.config.json`:\n\n```json\n"rules": { "isolation-params-consistency": ["warn", { "housekeepingPerNode": true }] }\n```\n\n## Needs\n\n**host snapshot** with the kernel command line, `/sys/devices/system/cpu/{isolated,nohz_full}` or tuned\'s `isolated_cores`. Each check uses the facts it needs and is skipped without them. The rule reports on the snapshot file whether or not any domain is planned on the host.\n\n## Sources\n\n- Linux `kernel/sched/isolation.c`: `housekeeping_setup()` ("nohz_full= or isolcpus= incorrect CPU range", "nohz_full= must match isolcpus=", "must include one present CPU") and `housekeeping_isolcpus_setup()` ("isolcpus=nohz is equivalent to nohz_full").\n- Linux `kernel/rcu/tree_nocb.h`: `rcu_nocb_setup()` ("rcu_nocbs= bad CPU range, all CPUs set").\n- Linux `kernel/irq/irqdesc.c`: `irq_affinity_setup()` (adds the boot CPU).\n- Linux `drivers/base/cpu.c`: `/sys/devices/system/cpu/isolated` (CPUs outside the HK_TYPE_DOMAIN housekeeping mask) and `/sys/devices/system/cpu/nohz_full`.\n- Linux `Documentation/admin-guide/kernel-parameters.txt`: `isolcpus`, `nohz_full`, `rcu_nocbs`, `irqaffinity`, "cpu lists".\n- tuned `profiles/cpu-partitioning/tuned.conf` and `profiles/realtime/tuned.conf` (the `[bootloader]` command lines built from `isolated_cores`).\n',
   "isolcpus-floating-affinity": "# isolcpus-floating-affinity\n\nReports a thread affinity (a `<vcpupin>`, `<emulatorpin>`, `<iothreadpin>` or `<vcpu cpuset>`) that lets threads run on two or more CPUs of the host's isolcpus *domain* set: CPUs that belong to no scheduler domain and are therefore never load-balanced. It also counts tuned cpu-partitioning's `no_balance_cores`. The finding is on the `cpuset` attribute.\n\n## Why this matters\n\n`isolcpus=domain,\u2026` (or `isolcpus=` with no flag) takes CPUs out of the scheduler domains. The load balancer then never moves a task to, from, or between those CPUs, which is exactly what isolation is for: nothing else lands there. The same property makes a *floating* pin over isolated CPUs useless. A thread allowed on CPUs 8-11 starts on one of them and stays there, however busy that CPU gets and however idle the other three are. Several vCPUs sharing one floating pool, or an emulator pinned to a range of isolated CPUs, can end up stacked on a single CPU. The kernel documentation of `isolcpus` and libvirt's kvm-realtime page both expect one thread per isolated CPU.\n\nThreads without any pin are not reported. libvirt gives them every online CPU, but the scheduler only places and balances such a thread inside scheduler domains, so it does not drift onto isolcpus CPUs. Hosts isolated with `nohz_full` only (tuned cpu-partitioning) keep load balancing, so floating pins there are not reported either. A pin that reaches a single isolated CPU (for example `emulatorpin cpuset='2-4'` with 4 isolated) is not reported, because one CPU cannot stack threads against another.\n\nThe domain set is read from `/sys/devices/system/cpu/isolated` when the snapshot has it (the running kernel), else from `isolcpus=` on the kernel command line.\n\n## Incorrect\n\nOn a host booted with `isolcpus=4-31`:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='8-11'/>\n  <vcpupin vcpu='1' cpuset='8-11'/>\n  <emulatorpin cpuset='12-13'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='4-7'>4</vcpu>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because choosing a CPU for each thread is a capacity decision. Pin each vCPU to one isolated CPU of its own, and put the emulator and IOThreads on housekeeping CPUs (where the scheduler does balance). If the guest really needs a shared pool, take those CPUs out of `isolcpus` and isolate them with `nohz_full` alone, or use a cpuset partition with load balancing.\n\n## Needs\n\n**host snapshot** with the kernel command line or `/sys/devices/system/cpu/isolated` (or tuned's `no_balance_cores`). When the snapshot has some isolation facts but not these, the rule reports one info note on the snapshot saying it was not checked. When it has no isolation facts at all (a `virsh capabilities` import), `housekeeping-overlap` already says so and this rule stays silent. Without a host, the rule is silent.\n\n## Sources\n\n- Linux `Documentation/admin-guide/kernel-parameters.txt`, `isolcpus`: isolated CPUs are removed from the general SMP balancing and scheduling algorithms. The only way to move a process onto or off an isolated CPU is through its affinity.\n- Linux `kernel/sched/isolation.c` (`housekeeping_isolcpus_setup`: no flag means `domain`) and `kernel/sched/topology.c` (isolated CPUs are left out of the scheduler domains).\n- Linux `drivers/base/cpu.c`: `/sys/devices/system/cpu/isolated`.\n- tuned `profiles/cpu-partitioning` (`no_balance_cores`: \"disable the kernel load balancing in certain isolated CPUs\").\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`). libvirt kbase kvm-realtime: one isolated CPU per realtime vCPU.\n",
   "locked-memory-risk": "# locked-memory-risk\n\nReports `<memoryBacking><locked/>` in a QEMU/KVM domain without a `<memtune><hard_limit>`, or without hugepages. One warning on the `<locked/>` element says which of the two (or both) is missing.\n\n## Why this matters\n\n`<locked/>` asks QEMU to lock all of its memory (`mlockall`, QEMU's `-overcommit mem-lock=on`) so nothing of the guest is ever swapped out. The kernel caps locked memory per process with `RLIMIT_MEMLOCK`, so libvirt has to raise that limit for QEMU, and how far depends on `<memtune>` (`qemuDomainGetMemLockLimitBytes` in `qemu_domain.c`):\n\n- **with a `hard_limit`**, the lock limit is the `hard_limit`;\n- **without one**, libvirt cannot know how much memory QEMU will allocate for itself, so it removes the limit altogether (`VIR_DOMAIN_MEMORY_PARAM_UNLIMITED`). Guest RAM plus everything QEMU allocates for itself are then locked with no upper bound, and the host can never reclaim any of it. libvirt's documentation calls this a potential security risk (a guest that makes QEMU allocate memory can lock host memory without limit) and \"highly recommends\" a `hard_limit` with `<locked/>`.\n\nSize the `hard_limit` as the guest RAM plus QEMU's own memory, generously: libvirt also applies it as the cgroup memory limit, each memory mapping QEMU locks must fit under it, and too low a value stops QEMU from starting (`mlockall` fails) or gets it killed later. A `hard_limit` written as 9007199254740991 KiB (the value `virsh memtune` shows for \"unlimited\") is treated as no limit.\n\nWithout hugepages, `<locked/>` locks the whole guest RAM in ordinary pages: all of it is allocated and faulted in when QEMU starts, and it leaves the host's reclaimable memory for good. On kernels where compaction does not move locked pages (`vm.compact_unevictable_allowed=0`, the default with PREEMPT_RT), those pages also stay where they are and fragment memory around them. Hugepages are never swapped anyway, so with hugepages `<locked/>` only has to lock QEMU's own, much smaller, memory.\n\nThe rule only looks at `type='kvm'` and `type='qemu'`: the memlock handling above is the QEMU driver's.\n\n## Incorrect\n\n```xml\n<memory unit='GiB'>16</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n  <locked/>\n</memoryBacking>\n```\n\n```xml\n<memory unit='GiB'>16</memory>\n<memtune>\n  <hard_limit unit='GiB'>18</hard_limit>\n</memtune>\n<memoryBacking>\n  <locked/>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>16</memory>\n<memtune>\n  <hard_limit unit='GiB'>18</hard_limit>\n</memtune>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n  <locked/>\n</memoryBacking>\n```\n\n## Fix\n\nThere is no automatic fix: the right `hard_limit` depends on the guest's devices and QEMU's own needs, and hugepages need a host pool. Add `<memtune><hard_limit>` (guest RAM plus a margin for QEMU) and back the guest with hugepages, or drop `<locked/>` if the workload does not need it.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7Memory Backing (`locked`: \"it has to remove the limit on locked memory altogether \u2026 it's highly recommended to set a hard_limit\") and \xA7Memory Tuning (`hard_limit`).\n- libvirt `src/qemu/qemu_domain.c` (`qemuDomainGetMemLockLimitBytes`: the `hard_limit`, else unlimited when `<locked/>`), `qemuDomainAdjustMaxMemLock`.\n- Linux `mm/mlock.c` (`mlockall` checks the process's mapped size against `RLIMIT_MEMLOCK` unless it has `CAP_IPC_LOCK`); mlockall(2).\n- Linux `Documentation/admin-guide/sysctl/vm.rst` (`compact_unevictable_allowed`: 0 on PREEMPT_RT).\n- Red Hat, Virtualization Tuning and Optimization Guide, \xA7Memory Backing: with `locked`, set `hard_limit` to the guest's memory plus what the process itself consumes.\n",
+  "memory-config-invalid": "# memory-config-invalid\n\nReports memory sizing that libvirt refuses: a domain with no `<memory>` and no guest NUMA cell memory, a memory device (`<memory model='dimm|nvdimm|virtio-mem'>`) plugged into a guest NUMA node the domain does not have, `<maxMemory>` below `<memory>`, more DIMM/NVDIMM devices than `<maxMemory slots>`, and memory hotplug (`<maxMemory>`) without guest NUMA cells on architectures other than ppc64.\n\n## Why this matters\n\nAll of these stop `virsh define` (or, for hotplug without NUMA cells, the define on older libvirt):\n\n| case | libvirt | severity |\n| --- | --- | --- |\n| no `<memory>`, no cell memory | \"Memory size must be specified via `<memory>` or in the `<numa>` configuration\" | error |\n| device `<target><node>` \u2265 number of guest cells, or any node with no cells | `virDomainMemoryDefValidate`: \"can't add memory backend for guest node \u2026\" | error |\n| `<maxMemory>` < `<memory>` | \"maximum memory size must be equal or greater than the actual memory size\" | error |\n| DIMM/NVDIMM count > `slots` | \"Count of memory devices requiring memory slots \u2026 exceeds slots count\" | error |\n| `<maxMemory>` without guest NUMA cells (not ppc64) | `qemu_validate.c`: \"At least one numa node has to be configured when enabling memory hotplug\" | depends on the libvirt version, below |\n\nvirtio-mem and virtio-pmem are PCI devices and take no slot.\n\n## libvirt versions\n\nFrom **libvirt 9.6.0** (NEWS: \"qemu: Add NUMA node automatically for memory hotplug\"; `qemuDomainDefNumaAutoAdd`) libvirt adds one guest NUMA cell itself when a *new* definition enables memory hotplug without cells. It still rejects such a definition when it is loaded without that update (libvirt's own test suite parses `memory-hotplug-nonuma` that way and expects the error). So with the host's libvirt version known (the config's `hosts[].libvirtVersion` or the snapshot's `libvirtVersion`):\n\n- older than 9.6.0: **error** (the define fails);\n- 9.6.0 or later: **info** (libvirt adds the cell; writing it keeps the definition the same everywhere);\n- unknown: **warning**, naming both behaviours.\n\n## Incorrect\n\n```xml\n<maxMemory slots='1' unit='GiB'>4</maxMemory>\n<memory unit='GiB'>8</memory>\n<cpu>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n<devices>\n  <memory model='dimm'>\n    <target>\n      <size unit='GiB'>2</size>\n      <node>1</node>\n    </target>\n  </memory>\n</devices>\n```\n\n## Correct\n\n```xml\n<maxMemory slots='4' unit='GiB'>64</maxMemory>\n<memory unit='GiB'>10</memory>\n<cpu>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n<devices>\n  <memory model='dimm'>\n    <target>\n      <size unit='GiB'>2</size>\n      <node>0</node>\n    </target>\n  </memory>\n</devices>\n```\n\n## Fix\n\nThere is no automatic fix: the sizes and the cell a device belongs to are a person's choice.\n\n## Needs\n\n**domain**; with a host snapshot that records the libvirt version, the hotplug case follows it.\n\n## Sources\n\n- libvirt `src/conf/domain_validate.c` (`virDomainMemoryDefValidate`), `src/conf/domain_conf.c` (memory and maxMemory checks), `src/qemu/qemu_validate.c` (memory hotplug needs a NUMA node), `src/qemu/qemu_domain.c` (`qemuDomainDefNumaAutoAdd`, 9.6.0).\n- libvirt, Domain XML format, \xA7Memory Allocation (`maxMemory`, `slots`) and \xA7Memory devices.\n- libvirt tests: `tests/qemuxmlconfdata/no-memory.*`, `memory-hotplug-invalid-targetnode.*`, `memory-hotplug-nonuma.*`, `memory-hotplug-ppc64-nonuma.*` (accepted: ppc64 needs no cell).\n",
   "memory-not-hugepage-multiple": "# memory-not-hugepage-multiple\n\nReports hugepage-backed guest memory that is not a whole number of pages: a guest NUMA cell whose `memory` is not a multiple of the page size backing it, or, for a guest without cells, `<memory>` (less any memory devices). It is a warning, or an error when the memory is smaller than one page. The finding is on the cell's `memory` value or on the `<memory>` text. Suggestions (never `--fix`): round up, or round down, to whole pages.\n\n## Why this matters\n\nEach hugepage-backed region of guest RAM, one per guest cell or one for the whole guest, is a hugetlbfs file that QEMU maps in whole pages:\n\n- when the region is **smaller than one page**, QEMU refuses to start: \"memory size \u2026 must be equal to or larger than page size\" (`file_ram_alloc`). A 512 MiB test guest on 1 GiB pages never boots;\n- otherwise QEMU rounds the region **up** to whole pages. The guest sees the size it was given, but the pool loses one page more, and the rest of that page is never used. With 1 GiB pages, a 4608 MiB cell costs five pages for 4.5 pages of memory. On hosts where every page is reserved for a planned guest, that extra page is what makes the next guest fail (see `insufficient-hugepages`, which counts pages the same way: ceil(memory / page size)).\n\nThe page size of a region is the `<page size>` whose `nodeset` names the cell, else the `<page>` without a nodeset. For `<hugepages/>` with no `<page>`, it is the host's default hugepage size. That size is known only when a host snapshot is linted (`Hugepagesize` in `/proc/meminfo`). **Without a host the rule skips such guests**, since the default differs by architecture and by `default_hugepagesz=`. Pages in a decimal unit, and pages without a size, are left to `hugepage-size-decimal-unit` and `hugepages-config-invalid`. Memory devices (`<memory model='dimm'>` \u2026) have backends of their own and are not part of the regions checked here.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4096' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='4608' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\nError, less than one page:\n\n```xml\n<memory unit='MiB'>512</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='1048576' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0'/>\n    <page size='2' unit='M' nodeset='1'/>\n  </hugepages>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4096' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='4608' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nNo automatic fix: growing a guest takes pages from a shared pool, and shrinking it takes memory from the guest, so the direction is a person's choice. kvmlint offers two **suggestions** (shown in text output, in JSON `suggestions` and in SARIF `result.fixes`; never applied by `--fix`): set the size to the next whole number of pages, or to the whole pages below it (not offered when that is zero). The new size keeps the unit already written when it is exact there, else it is written in KiB with `unit='KiB'`. After resizing a cell, `guest-numa-memory-sum` offers the matching `<memory>` total as a safe fix.\n\n## Needs\n\n**domain**, and a **host snapshot** for `<hugepages/>` without `<page>` (the host's default page size). Without one, those guests are skipped.\n\n## Sources\n\n- QEMU `system/physmem.c` (`file_ram_alloc`): the size check against the page size and the round-up to whole pages.\n- libvirt `src/qemu/qemu_command.c`: one memory backend per guest cell with the page size from `<hugepages>`.\n- libvirt, Domain XML format, \xA7Memory Backing (`page size unit nodeset`, the host's default size for an empty `<hugepages/>`).\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: hugetlbfs files are sized in whole huge pages.\n",
   "min-free-kbytes-exceeds-node-free": "# min-free-kbytes-exceeds-node-free\n\nComputes each NUMA node's share of `vm.min_free_kbytes` the way the kernel does, and compares it with the memory that node has free once the planned guests bound strictly to it have been placed. The finding is an error when a node's min watermark is above its free memory, and a warning when its high watermark is. A node that the planned guests overfill, or push from above its high watermark to between min and high, is left to `numa-memory-insufficient`, so one situation is reported once. It is reported on the host snapshot, at the `vm.minFreeKbytes` value, and the message gives the largest value that keeps every node safe.\n\n## Why this matters\n\n`vm.min_free_kbytes` is not one pool for the whole machine. `__setup_per_zone_wmarks()` (mm/page_alloc.c) splits it over all lowmem zones of all nodes in proportion to each zone's managed pages:\n\n- zone min = pages_min \xD7 managed(zone) / \u03A3 managed(lowmem zones);\n- Movable and HighMem zones instead get a small clamped value;\n- low = min + gap and high = low + gap, where gap = max(min / 4, managed \xD7 `vm.watermark_scale_factor` / 10000).\n\nA node's share is the sum over its zones. Free memory is not even across nodes on a hypervisor. Hugepage pools are carved out of a node's memory, and guests bound with `mode='strict'` allocate only from their nodes. A node can end up with less free memory than its own watermarks although the host as a whole has plenty:\n\n- **below min** (error): every allocation on the node falls into direct reclaim. A strictly bound guest cannot fall back to another node (MPOL_BIND), so the OOM killer picks a process, very likely that guest's QEMU;\n- **below high** (warning): kswapd on that node never reaches its target and reclaims continuously, dropping page cache and burning housekeeping CPU while other nodes sit idle.\n\nFree memory per node is `MemFree` from the snapshot (`/sys/devices/system/node/nodeN/meminfo`), less the memory of each planned domain that binds small (non-hugepage) pages to the node with `strict` or `restrictive`. `preferred` and `interleave` allocations can fall back to other nodes, and hugepages come from the pools, so none of them is subtracted. The zones come from `/proc/zoneinfo` managed pages when the snapshot has them. Otherwise each node's MemTotal stands in for one Normal zone, and the message says so.\n\n### What numa-memory-insufficient reports instead\n\n`numa-memory-insufficient` looks at the same numbers from the guests' side, and one shared decision (`src/model/node-memory.ts`) gives each node to one rule, so a situation is reported once:\n\n- the planned guests do not fit in the node's free memory at all: `numa-memory-insufficient` (error), on the domains. No value of `vm.min_free_kbytes` makes room, so this rule neither reports the node nor lets it constrain the safe value it suggests;\n- the plan leaves the node below its **min** watermark: this rule (error), whether the host or the plan got it there;\n- the plan leaves the node between min and high, and the node was above its high watermark without the planned guests: `numa-memory-insufficient` (warning), since the guests took the margin. When the node was already below high without them, this rule reports it (warning).\n\n## Incorrect\n\nHost: two nodes of 64 GiB, node 1 has 45000 MiB free, `vm.min_free_kbytes=524288` (node 1's min share is 256 MiB). This guest leaves node 1 only 100 MiB:\n\n```xml\n<memory unit='MiB'>44900</memory>\n<vcpu placement='static'>8</vcpu>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n```json\n\"vm\": { \"minFreeKbytes\": 524288, \"watermarkScaleFactor\": 10 }\n```\n\n## Correct\n\nLeave headroom above the high watermark on every node. Spread the small-page guests over both nodes, back large guests with hugepages (reserved up front and not part of `MemFree`), or lower `vm.min_free_kbytes` to the value the message gives:\n\n```xml\n<memory unit='GiB'>20</memory>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: the change is on the host (`sysctl vm.min_free_kbytes=\u2026`, persisted in `/etc/sysctl.d/` or a tuned profile) or in where guests are placed. The message gives the largest `vm.min_free_kbytes` that keeps every node's min watermark (for the error) or high watermark (for the warning) within its free memory. If even 0 is too much, the node is simply overcommitted: move guests off it.\n\n## Needs\n\n**host snapshot**, and the **plan** when domains are mapped to the host: per-node `MemFree` and `MemTotal` (or `/proc/zoneinfo`), `vm.min_free_kbytes` and `vm.watermark_scale_factor`. If the snapshot has no `vm.min_free_kbytes` or no per-node free memory, the rule reports one info note and stops.\n\n## Limitations\n\n- Free memory is the snapshot's `MemFree` of each node *minus* the small-page memory that the\n  planned domains bind strictly to it. A planned domain that was already running when the\n  snapshot was captured is therefore counted twice (its memory is already out of `MemFree`):\n  capture the snapshot on the host as it will be before the planned guests start, or expect\n  the finding to be conservative.\n- A strict binding over several nodes is split evenly; the kernel fills the first node with\n  room first, so the pressure on that node can be higher than estimated.\n\n## Sources\n\n- Linux `Documentation/admin-guide/sysctl/vm.rst`: `min_free_kbytes` (\"each lowmem zone gets a number of reserved free pages based proportionally on its size\") and `watermark_scale_factor`.\n- Linux `mm/page_alloc.c`: `__setup_per_zone_wmarks()`, the formula above.\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: MPOL_BIND does not fall back to other nodes.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`mode` `strict`, `restrictive`, `preferred`, `interleave`).\n- The KVM tuning guide for Rocky Linux: `min_free_kbytes` on NUMA hosts, checked per node.\n",
   "min-free-kbytes-guideline": '# min-free-kbytes-guideline\n\nWarns when `vm.min_free_kbytes` is above 2% of the host\'s total memory (the threshold is configurable), and reports an error when it is below 1024 KB, the floor the kernel documentation warns about. The 1\u20132% range is the KVM tuning guide\'s advice, not a kernel limit. The finding is reported on the host snapshot, at the `vm.minFreeKbytes` value.\n\n## Why this matters\n\n`vm.min_free_kbytes` is the memory the kernel keeps free for allocations that must not fail (atomic allocations, PF_MEMALLOC reclaim paths). From it the kernel derives the min, low and high watermarks of every zone (see `min-free-kbytes-exceeds-node-free`).\n\n- **Too low** (error): `Documentation/admin-guide/sysctl/vm.rst` says that below 1024 KB "your system will become subtly broken, and prone to deadlock under high loads". Reclaim itself needs memory, and the reserve is too small to provide it.\n- **Too high** (warning): every KiB of it is memory no guest can use. It also raises every zone\'s low and high watermarks, so kswapd starts reclaiming earlier and works harder on each node. The vm.rst page warns that "setting this too high will OOM your machine instantly".\n\n**The 1\u20132% range is the tuning guide\'s advice, not a kernel limit.** The kernel sets its own boot-time default from the lowmem size (`init_per_zone_wmark_min()` in mm/page_alloc.c), and khugepaged raises it when transparent hugepages are enabled. Any value from 0 to INT_MAX is accepted. The guide\'s range comes from experience with hypervisors that have a lot of memory: 1% is plenty of headroom for network and storage bursts, and more than 2% is rarely useful. Hosts with unusual loads, such as very high packet rates into atomic allocations, may need more. Raise `maxPercent` for them, or disable the rule for that host.\n\nWhether the value fits each NUMA node\'s free memory is a separate, hard check: `min-free-kbytes-exceeds-node-free`.\n\n## Incorrect\n\nOn a host with 128 GiB (134217728 KiB), 4 GiB is 3.1%:\n\n```json\n"vm": { "minFreeKbytes": 4194304, "watermarkScaleFactor": 10 }\n```\n\nBelow the kernel\'s floor:\n\n```json\n"vm": { "minFreeKbytes": 512 }\n```\n\n## Correct\n\n0.4% of 128 GiB:\n\n```json\n"vm": { "minFreeKbytes": 524288, "watermarkScaleFactor": 10 }\n```\n\nExactly 2% (134217728 \xD7 2 / 100, rounded down) is not above the guideline:\n\n```json\n"vm": { "minFreeKbytes": 2684354 }\n```\n\nA high value is sometimes meant to keep memory free for large guests. That memory cannot be given to any guest, though. Reserve it as a hugepage pool instead (`nr_hugepages` per node) and back the guest with it:\n\n```xml\n<memory unit=\'GiB\'>16</memory>\n<memoryBacking>\n  <hugepages>\n    <page size=\'2048\' unit=\'KiB\'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode=\'strict\' nodeset=\'1\'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: the value lives on the host. Set it with `sysctl -w vm.min_free_kbytes=N` and persist it in `/etc/sysctl.d/` or in the tuned profile that manages the host. The warning gives the threshold in KiB. For the error, use at least 1024; the message gives the guide\'s 1\u20132% range for this host.\n\n## Options\n\n| option | type | default | meaning |\n| --- | --- | --- | --- |\n| `maxPercent` | number | `2` | Warn when `vm.min_free_kbytes` exceeds this percentage of the host\'s total memory (\u03A3 node MemTotal). |\n\nSet it in `kvmlint.config.json` with this rule\'s options.\n\n## Needs\n\n**host snapshot**: `vm.min_free_kbytes` and the nodes\' MemTotal. Without `vm.min_free_kbytes` the rule is silent, and without MemTotal only the 1024 KB floor is checked. Domains play no part.\n\n## Sources\n\n- Linux `Documentation/admin-guide/sysctl/vm.rst`, `min_free_kbytes`: the 1024 KB floor and the warning against values that are too high.\n- Linux `mm/page_alloc.c`: `init_per_zone_wmark_min()` (the kernel\'s default) and `__setup_per_zone_wmarks()`.\n- Linux `mm/khugepaged.c`: `set_recommended_min_free_kbytes()`.\n- The KVM tuning guide for Rocky Linux: `vm.min_free_kbytes` at 1\u20132% of RAM on hypervisors. This is the source of the guideline, and it is advice, not a kernel rule.\n',
   "missing-emulatorpin": "# missing-emulatorpin\n\nReports a pinned domain (one with a `<vcpupin>` or a `<vcpu cpuset>`) whose QEMU emulator threads are left unpinned: there is no `<emulatorpin>`, no `<vcpu cpuset>` and no automatic placement, so libvirt lets those threads run on every online host CPU, including the CPUs the vCPUs were pinned to and the isolated cores.\n\n## Why this matters\n\nlibvirt decides the emulator's affinity in this order (formatdomain \xA7CPU Tuning, `qemuProcessSetupEmulator` in `qemu_process.c`): `<emulatorpin cpuset>`, else `<vcpu cpuset>`, else the nodeset numad advises when `<vcpu placement='auto'>`, else **all online host CPUs**. The \"emulator\" is every thread of the QEMU process that is neither a vCPU nor an IOThread: the main loop, device emulation, the RCU thread and worker threads (disk I/O without an IOThread, migration, VNC/SPICE).\n\nPinning vCPUs 1:1 is meant to give each vCPU a CPU of its own. Emulator threads floating over all CPUs undo that:\n\n- the scheduler puts them on the vCPUs' own CPUs, where they preempt the vCPU: latency spikes and steal time in the guest;\n- on CPUs isolated with `isolcpus`/`nohz_full` they break the tickless state the isolation was for, and several guests' emulators can pile onto the same isolated core, because the scheduler does not balance load there.\n\nThe KVM tuning guide and libvirt's kvm-realtime page both put the emulator on housekeeping CPUs, away from the vCPUs.\n\nA `<vcpu cpuset>` already confines the emulator (to the same CPUs as the unpinned vCPUs), and with `placement='auto'` it follows numad's advice, so neither case is reported here. Whether the emulator *overlaps* dedicated vCPUs is a different question, for `emulatorpin-overlaps-vcpus`.\n\nThe finding is reported on the `<cputune>` start tag, where the `<emulatorpin>` belongs.\n\n## Severity\n\n- **error** when a vCPU with realtime scheduling (`<vcpusched scheduler='fifo'|'rr'>`) is pinned to a CPU the unpinned emulator may run on: a busy SCHED_FIFO vCPU never yields to the emulator thread there, and the emulator's work (or the vCPU behind it) starves: the guest, or with RT throttling off the host, can hang. This is the same hazard `emulatorpin-overlaps-vcpus` reports as an error for an explicit overlap.\n- **warning** otherwise: the guest runs, with latency spikes.\n- **info** when the host's libvirt already keeps the unpinned emulator off every vCPU CPU (below): nothing is wrong today, but the layout depends on the libvirt version and on the isolation staying as it is.\n\n## libvirt versions\n\nThe last link of the chain changed in **libvirt 10.4.0** (NEWS: \"qemu: Don't set affinity for isolcpus unless explicitly requested\"; commit da95bcb6, `qemuProcessGetAllCpuAffinity` in `src/qemu/qemu_process.c`):\n\n| host's libvirt | emulator without `<emulatorpin>` runs on |\n| --- | --- |\n| before 10.4.0 | every online CPU, isolated ones included |\n| 10.4.0 and later | every online CPU **minus** `/sys/devices/system/cpu/isolated` (the `isolcpus` domain set; `nohz_full` or tuned `isolated_cores` alone do not appear there), or every online CPU when nothing is isolated |\n\nSo with libvirt \u2265 10.4.0, vCPUs pinned to isolated CPUs and an `isolcpus` host, the emulator already stays on the housekeeping CPUs: an info. vCPUs pinned to CPUs that are not isolated still share them with the emulator: a warning naming those CPUs.\n\nThe version comes from the config's `hosts[].libvirtVersion`, else the snapshot's `libvirtVersion` (`kvmlint snapshot` reads it from dpkg's status file or `libvirt.pc`; on RPM hosts without `libvirt-devel` state it in the config). When it is unknown and the host isolates CPUs, the rule assumes the older behaviour and says so once per host (an info on the host snapshot).\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='16'/>\n  <vcpupin vcpu='1' cpuset='17'/>\n  <vcpupin vcpu='2' cpuset='18'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n  <iothreadpin iothread='1' cpuset='0-3'/>\n</cputune>\n```\n\n## Correct\n\nPin the emulator to housekeeping CPUs (here 0-3, outside `isolcpus=4-31`):\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='16'/>\n  <vcpupin vcpu='1' cpuset='17'/>\n  <vcpupin vcpu='2' cpuset='18'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n  <emulatorpin cpuset='0-3'/>\n  <iothreadpin iothread='1' cpuset='0-3'/>\n</cputune>\n```\n\nAlso accepted: a `<vcpu cpuset>` that bounds the whole domain.\n\n```xml\n<vcpu placement='static' cpuset='20-23'>4</vcpu>\n```\n\n## Fix\n\n`kvmlint --fix` inserts `<emulatorpin cpuset='X'/>` as the last child of `<cputune>` when the\ndomain is linted against a host snapshot whose housekeeping set is known and not empty. X is the\nhousekeeping CPUs (online CPUs minus `isolcpus`/`nohz_full`/tuned `isolated_cores`, or the\nconfig's `housekeeping` for the host) on the host NUMA node(s) of the vCPU pins, or every\nhousekeeping CPU when those nodes have none. The new line copies the indentation, quote style and\nline ending of the surrounding `<cputune>` children; nothing else in the file changes.\n\n```xml\n  <cputune>\n    <vcpupin vcpu='0' cpuset='4'/>\n    <vcpupin vcpu='1' cpuset='5'/>\n    <emulatorpin cpuset='0-3'/>\n  </cputune>\n```\n\nWithout a host snapshot, or on a host that declares no isolation, there is no fix: choosing\nbetween the shared housekeeping pool and one extra CPU reserved for this guest's emulator is a\nperson's decision. The message then says what to add.\n\n## Needs\n\n**domain**. Without a host snapshot the rule still reports, but the message cannot name CPUs. With one, it lists the online CPUs the emulator floats over and the housekeeping CPUs to use.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`, `placement`) and \xA7CPU Tuning (`emulatorpin`: \"If this is omitted, and attribute cpuset of element vcpu is not specified, 'emulator' is pinned to all the physical CPUs by default\").\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupEmulator`, `qemuProcessSetupPid`), which applies the chain above.\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): emulator threads on housekeeping CPUs.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`, `nohz_full`), on what isolation does and does not balance.\n- The KVM tuning guide for Rocky Linux: `emulatorpin` on housekeeping cores beside 1:1 vCPU pinning.\n",
+  "no-host-cpu-left": "# no-host-cpu-left\n\nReports a guest that has as many running vCPUs as the host has online CPUs, with affinities that together cover every online CPU: pinned 1:1 over all of them, confined by a `<vcpu cpuset>` that names them all, or not pinned at all. Under load the guest's vCPUs can then hold every CPU of the host. The finding is on the `<vcpu>` element.\n\n## Why this matters\n\nThe host still has work to do while the guest runs: QEMU's emulator and I/O threads, interrupts, kernel threads (RCU, workqueues, kswapd), libvirt and everything else on the machine. When every CPU has a busy vCPU, that work only runs by preempting a vCPU, which the guest sees as steal time and latency spikes, and the host becomes sluggish or unresponsive. It is a common result of giving a VFIO guest \"all the cores\" of a desktop: the tuning guides reserve at least one core (both of its SMT threads) for the host.\n\n- **warning**: the guest runs, badly, and so does the host.\n- **error** when the vCPUs that cover every CPU have realtime scheduling (`<vcpusched scheduler='fifo'|'rr'>`): a busy SCHED_FIFO/SCHED_RR thread is never preempted by ordinary threads, so with no CPU left the host's kernel threads starve and the host can hang (libvirt's kvm-realtime page keeps housekeeping CPUs free for exactly this reason).\n\nNot reported:\n\n- vCPUs that start offline (`<vcpu current>` below the maximum, or `<vcpus><vcpu enabled='no'/>`): they run nowhere until hot-plugged, so only running vCPUs are counted;\n- fewer running vCPUs than online CPUs, or affinities that leave some CPU out;\n- `placement='auto'` or a cpuset that does not parse: the CPUs are not known statically.\n\nSeveral guests that together cover the host are the plan rules' concern (`dedicated-cpu-conflict`, `smt-sibling-sharing`).\n\n## Incorrect\n\nOn a host with 16 online CPUs:\n\n```xml\n<vcpu placement='static'>16</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='0'/>\n  <!-- \u2026 one vCPU per host CPU \u2026 -->\n  <vcpupin vcpu='15' cpuset='15'/>\n</cputune>\n```\n\n## Correct\n\nLeave a core (here CPUs 0 and 8, SMT siblings) to the host, and put the emulator there:\n\n```xml\n<vcpu placement='static'>14</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='1'/>\n  <!-- \u2026 CPUs 1-7 and 9-15 \u2026 -->\n  <vcpupin vcpu='13' cpuset='15'/>\n  <emulatorpin cpuset='0,8'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: how many vCPUs the guest can give up is a person's choice. The help line names the CPUs to keep for the host: the housekeeping CPUs when the host declares isolation, else the first CPU and its SMT siblings.\n\n## Needs\n\n**host**: the online CPUs come from the host snapshot.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu>`, `current`, `<vcpus>`) and \xA7CPU Tuning.\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): housekeeping CPUs stay free of realtime vCPUs.\n- Linux `Documentation/scheduler/sched-rt-group.rst`: realtime tasks are not preempted by normal tasks.\n- The KVM tuning guide for Rocky Linux: reserve housekeeping cores for the host.\n",
   "not-a-domain": "# not-a-domain\n\nWarns when a file named explicitly on the command line (or by the pre-commit hook) is well-formed XML whose root element is not `<domain>`, so kvmlint cannot lint it as a libvirt domain definition. XML files found by walking a directory are skipped silently instead.\n\n## Why this matters\n\nRepositories of libvirt configuration hold more than domains: `virsh capabilities` output, network and storage pool definitions (`<network>`, `<pool>`), snapshot metadata (`<domainsnapshot>`, which wraps a `<domain>` but is not one), and unrelated XML. When a directory is walked, such files are not what the user asked to lint, and skipping them is expected. When a file is named explicitly, for example by a pre-commit hook matching `\\.xml$` or by a CI step with a path list, silently skipping it would let a wrong path or a mis-saved file pass as \"no problems found\". The warning says it was not checked and why.\n\nA common case is `virsh capabilities` output saved beside the domains. It describes the host, not a guest: pass it with `--host` so the host rules can use it.\n\nThe finding is placed on the root element's start tag.\n\n## Incorrect\n\nNamed explicitly (`kvmlint hosts/hv01-capabilities.xml networks/default.xml`):\n\n```xml\n<capabilities>\n  <host>\n    <topology>\n      <cells num='2'>\u2026</cells>\n    </topology>\n  </host>\n</capabilities>\n```\n\n```xml\n<network>\n  <name>default</name>\n  <forward mode='nat'/>\n  <bridge name='virbr0' stp='on' delay='0'/>\n</network>\n```\n\n## Correct\n\nA domain definition, with or without the XML declaration and libvirt's header comment:\n\n```xml\n<?xml version='1.0' encoding='UTF-8'?>\n<domain type='kvm'>\n  <name>wiki-02</name>\n  <memory unit='GiB'>4</memory>\n  <vcpu placement='static'>2</vcpu>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix. Leave non-domain files out of the paths you name (narrow the hook's `files:` pattern, or use `exclude:`). Pass host descriptions with `--host`. For a snapshot file, lint the `<domain>` it contains by saving it with `virsh dumpxml` instead.\n\nWith pre-commit, for example:\n\n```yaml\n- id: kvmlint\n  files: ^domains/.*\\.xml$\n```\n\n## Needs\n\n**domain** (any XML file named explicitly).\n\n## Sources\n\n- libvirt, Domain XML format (the `<domain>` root), Network XML format (`<network>`), Storage pool XML format (`<pool>`), Snapshot XML format (`<domainsnapshot>`), and formatcaps (`<capabilities>`).\n- kvmlint design, \xA74 CLI: files whose root is not `<domain>` are skipped when found by a directory walk and reported when named explicitly.\n",
   "numa-memory-insufficient": "# numa-memory-insufficient\n\nAdds up, for each host NUMA node, the ordinary (small-page) memory that the planned guests bind to it with `mode='strict'` or `restrictive`, and compares the sum with the node's free memory. It is an error when the sum exceeds the free memory. It is a warning when the guests fit but leave the node below its high watermark, when the node was above it without them. Reported on each contributing domain's `<memory>` or `<memnode>` nodeset, naming the node, the total, this domain's part and the largest other contributors.\n\n## Why this matters\n\nA strict binding (MPOL_BIND) allocates only from the bound nodes: when node 1 runs out, the guest's memory does not spill to node 0. The kernel reclaims and then calls the OOM killer, limited to the tasks bound there, which is very likely one of the guests' QEMU processes. Each guest alone fits; only the plan as a whole does not, so this is a plan rule. Usually the guest that starts last, or the first to touch all its memory, is the one that fails.\n\nHow the numbers are taken:\n\n- **Demand**: each guest NUMA cell's memory (`<cell memory>`), or the whole `<memory>` without cells, whose binding (`<memnode>`, else `<memory>`) is `strict` or `restrictive` with a static nodeset. Hugepage-backed memory comes from the pools (`insufficient-hugepages` checks those). `preferred` and `interleave` can fall back to other nodes, so they are not counted.\n- **Several nodes in one strict nodeset**: the kernel fills the nearest allowed node and takes the rest from the others. The split is not known offline, so the memory is spread evenly as an estimate. An overflow that only the estimate produces is a warning. Binding each guest cell to one node with `<memnode>` makes the check exact.\n- **Supply**: the node's `MemFree` in the snapshot (`/sys/devices/system/node/nodeN/meminfo`).\n- **High watermark**: the node's share of `vm.min_free_kbytes`, computed as the kernel does (mm/page_alloc.c `__setup_per_zone_wmarks`, see `min-free-kbytes-exceeds-node-free`). Below it kswapd on the node never reaches its target and keeps reclaiming.\n\n### Which rule reports what\n\nThis rule and `min-free-kbytes-exceeds-node-free` look at the same numbers. One shared decision (`src/model/node-memory.ts`) gives each node to one of them:\n\n| after the plan, node *n* has | before the plan | reported by |\n| --- | --- | --- |\n| less than nothing: the guests do not fit | any | **numa-memory-insufficient**, error (no value of `vm.min_free_kbytes` makes room) |\n| less than its min watermark | any | `min-free-kbytes-exceeds-node-free`, error (its message names the guests and the largest safe value) |\n| between min and high watermark | above high | **numa-memory-insufficient**, warning: the planned guests took the margin |\n| between min and high watermark | already below high | `min-free-kbytes-exceeds-node-free`, warning: the host was short without them |\n\nNodes the host does not have are `pin-target-offline`'s; nodes without memory are `numatune-memoryless-node`'s.\n\n### Guests running when the snapshot was taken\n\n`MemFree` already excludes the memory of guests that were running at capture time. If such a guest is also in the plan, its memory is counted twice: once as missing from `MemFree`, once as planned demand. The finding is then too pessimistic. Take the snapshot of the host as it will be before the planned guests start (for a fleet repo, with those guests stopped or not yet placed), or read the finding as an upper bound. `MemFree` also leaves out page cache the kernel could reclaim, which is conservative in the same direction.\n\n## Incorrect\n\nHost node 0 has 42000 MiB free. Two guests bind 20 GiB and 24 GiB of ordinary memory strictly to it:\n\n```xml\n<!-- crm-app.xml -->\n<memory unit='GiB'>20</memory>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n\n<!-- crm-db.xml -->\n<memory unit='GiB'>24</memory>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nMove one guest to node 1 (45000 MiB free), or back the larger one with hugepages reserved on node 0:\n\n```xml\n<!-- crm-db.xml -->\n<memory unit='GiB'>24</memory>\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='20'/>\n  <!-- vCPUs 1-3 on CPUs 21-23 (node 1) -->\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: which guest moves, shrinks or switches to hugepages is a capacity decision. The error gives the total and the node's free memory. The warning gives how much guest memory must leave the node to keep it above its high watermark.\n\n## Needs\n\n**plan**: every domain mapped to the host, with the snapshot's per-node `MemFree`, and `vm.min_free_kbytes` with `/proc/zoneinfo` (or MemTotal) for the warning. Without per-node free memory for a node that guests bind to, the rule reports one info note. Without `vm.min_free_kbytes` only the error is checked.\n\n## Sources\n\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: MPOL_BIND allocates only from the given nodes; MPOL_PREFERRED and MPOL_INTERLEAVE fall back.\n- Linux `mm/page_alloc.c`: `__setup_per_zone_wmarks` (per-zone min/low/high), and the allocator's fallback along the zonelist within the allowed nodes.\n- Linux `mm/oom_kill.c`: `CONSTRAINT_MEMORY_POLICY`, the OOM killer limited to tasks bound to the exhausted nodes.\n- Linux `Documentation/admin-guide/sysctl/vm.rst`: `min_free_kbytes`, `watermark_scale_factor`.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`).\n- OpenStack Nova `nova/virt/hardware.py`: guest memory fitted to a host NUMA cell's free memory.\n",
   "numatune-invalid": "# numatune-invalid\n\nReports a `<numatune>` that libvirt rejects: a `<memnode>` whose `cellid` names no guest NUMA cell or repeats another memnode's, a `<memnode>` in a guest without cells, a `<memnode>` under automatic (numad) placement, a static `<memory>` binding without `nodeset`, a memnode missing `cellid` or `nodeset`, an unknown `placement`, and `restrictive` used on `<memory>` but not on the memnodes (or the reverse). A warning is added when `placement='auto'` comes with a `nodeset`, which libvirt drops.\n\n## Why this matters\n\n`<numatune>` decides which host nodes hold the guest's memory. When libvirt cannot read it, `virsh define` fails, usually in a deploy pipeline, far from the edit that broke it. The rules (numa_conf.c `virDomainNumatuneParseXML`, `virDomainNumatuneSet`, `virDomainNumatuneNodeParseXML`, `virDomainNumaDefValidate`):\n\n- **placement** of `<memory>`: as written, else `static` when a `nodeset` is given, else the `<vcpu placement>`. With `<vcpu placement='auto'>` and no `<memory>` element at all, libvirt adds an implicit automatic binding.\n- a **static** placement needs a `nodeset` (\"nodeset for NUMA memory tuning must be set if 'placement' is 'static'\"). `<memory mode='strict'/>` alone is static by default, so it is rejected;\n- with **auto** placement a `nodeset` is dropped without a word: numad chooses the nodes at start-up (warning);\n- `<memnode>` binds one **guest** cell (`cellid`, from 0) to host nodes. It needs guest cells (\"Element 'memnode' is invalid without any guest NUMA cells\"), a `cellid` below the cell count (\"\u2026must correspond to existing guest's NUMA cell\"), one memnode per cell (\"Multiple memnode elements with cellid N\"), and a `nodeset`;\n- per-cell binding and numad do not mix (\"Per-node binding is not compatible with automatic NUMA placement\");\n- `restrictive` mode must be used on both `<memory>` and every `<memnode>`, or on none of them. A missing `<memory>` counts as `strict`.\n\nValues that do not parse (a `mode` libvirt does not know, a bad `cellid` or `nodeset`) are reported by `value-invalid` and `cpuset-syntax`.\n\n## Incorrect\n\n```xml\n<numatune>\n  <memory mode='strict'/>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='0' mode='strict' nodeset='1'/>\n  <memnode cellid='2' mode='strict' nodeset='1'/>\n</numatune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n```xml\n<vcpu placement='auto'>4</vcpu>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0-1'/>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n```xml\n<vcpu placement='auto'>4</vcpu>\n<numatune>\n  <memory mode='strict' placement='auto'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: which host nodes a guest cell belongs on, and whether numad or a fixed nodeset should decide, are placement decisions. Bind each guest cell at most once, to cells that exist; give a static `<memory>` a `nodeset`; drop `<memnode>` elements, or switch to static placement, when numad is in charge.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/numa_conf.c`: `virDomainNumatuneParseXML`, `virDomainNumatuneSet`, `virDomainNumatuneNodeParseXML` and `virDomainNumaDefValidate`.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`, `placement`).\n",
@@ -21977,12 +24158,15 @@ var readmes = {
   "pinned-guest-cpu-model": "# pinned-guest-cpu-model\n\nReports a pinned KVM domain (one with a `<vcpupin>` or a `<vcpu cpuset>`) whose guest CPU is not `host-passthrough` or `host-model`: a named model (`mode='custom'` with `<model>`), a `<cpu>` with no mode and no model, or no `<cpu>` element at all. It is an info note on the `<cpu mode>` value (or the `<cpu>` start tag, or `<vcpu>` when there is no `<cpu>`).\n\n## Why this matters\n\nPinning is done for performance and predictability. A named CPU model hides every host CPU feature it does not list (newer vector extensions, invariant TSC, cache topology), and a domain without a `<cpu>` model gets the hypervisor's default (`qemu64` on x86), which hides most of them. The pinned guest then runs slower code paths on the very CPUs reserved for it. libvirt's kvm-realtime page uses `host-passthrough` with a topology matching the pins; `host-model` keeps most of the benefit where the guest must still migrate between hosts with different CPUs.\n\n`mode='maximum'` is accepted too: with hardware virtualization it is functionally identical to `host-passthrough` (formatdomain \xA7CPU model and topology).\n\nNot reported:\n\n- unpinned domains: a named model is a sound choice for migration across a mixed fleet;\n- `type='qemu'` (TCG) and other drivers: `host-passthrough` needs KVM.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n<cpu mode='custom' match='exact' check='full'>\n  <model fallback='forbid'>Skylake-Server-IBRS</model>\n</cpu>\n```\n\n## Correct\n\n```xml\n<cpu mode='host-passthrough' check='none' migratable='off'>\n  <topology sockets='1' dies='1' cores='2' threads='1'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix: the CPU model decides which hosts the guest can migrate to, so the choice is a person's. Use `host-passthrough` (or `host-model`), with a `<topology>` that matches the pins.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`mode`: `custom`, `host-model`, `host-passthrough`, `maximum`; the default when `mode` is omitted).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): `host-passthrough` with a matching topology.\n- The KVM tuning guide for Rocky Linux: its complete example (examples/production-vm.xml) uses `host-passthrough` with a topology matching the pins.\n",
   "realtime-guest-hygiene": "# realtime-guest-hygiene\n\nReports a realtime guest (one with a `fifo` or `rr` `<vcpusched>` on any vCPU) that misses part of the configuration libvirt's kvm-realtime page asks for: hugepage-backed memory, `<locked/>`, `<nosharepages/>`, no memory balloon (`<memballoon model='none'/>`), and `<pmu state='off'/>`. Each missing item is one info finding: the memory items on `<memoryBacking>` (or `<memory>` when there is none), the balloon on its `model` (or on `<devices>` when libvirt adds it implicitly), the PMU on its `state` (or on `<features>`).\n\n## Why this matters\n\nPinning realtime vCPUs to isolated CPUs removes scheduling noise; the kvm-realtime page then removes the memory and device noise that would otherwise still reach the guest:\n\n- **hugepages**: guest RAM in small pages means many more TLB misses, each a two-level (guest and EPT/NPT) page walk, and those pages can be migrated by compaction or collapsed by khugepaged under the running guest. kvm-realtime allocates guest RAM from hugepages on the guest's node.\n- **`<locked/>`**: without it the host may swap out QEMU's own memory and any guest RAM not backed by hugepages, and a fault on a swapped page stalls the vCPU for as long as the disk takes. Pair it with `<memtune><hard_limit>` (see `locked-memory-risk`).\n- **`<nosharepages/>`**: with KSM running, ksmd scans guest memory and merges identical pages; the next write to a merged page takes a copy-on-write fault.\n- **no balloon**: a balloon lets the host take memory from the guest at run time, and the guest faults it back in later. For QEMU, a domain without `<memballoon>` does not lack a balloon: libvirt adds a virtio one for x86 (except `isapc` and `microvm`), ppc64, s390x and some others (`qemuDomainDefAddDefaultDevices` in `qemu_postparse.c`), so the rule reports the missing element there. For aarch64 `virt`, riscv64 and loongarch64 nothing is added, and when `<os><type arch>` is absent the rule cannot tell, so it stays silent.\n- **`<pmu state='off'/>`**: with a virtual PMU, the guest's perf counters and its NMI watchdog run on counters KVM emulates with host perf events, adding VM exits and jitter; kvm-realtime turns it off.\n\nOnly realtime guests are checked: for other guests these are trade-offs (ballooning and KSM save memory), not mistakes. `<devices>` and `<features>` are only read for realtime guests.\n\n## Incorrect\n\n```xml\n<memory unit='GiB'>8</memory>\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n</cputune>\n<features>\n  <acpi/>\n  <apic/>\n</features>\n<devices>\n  <memballoon model='virtio'/>\n</devices>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>8</memory>\n<memtune>\n  <hard_limit unit='GiB'>10</hard_limit>\n</memtune>\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n  <nosharepages/>\n  <locked/>\n</memoryBacking>\n<features>\n  <acpi/>\n  <apic/>\n  <pmu state='off'/>\n</features>\n<devices>\n  <memballoon model='none'/>\n</devices>\n```\n\n## Fix\n\n`kvmlint --fix` adds the two items that have exactly one right form and cost no capacity:\n\n- `<nosharepages/>`, inside `<memoryBacking>` after `<hugepages>`, creating `<memoryBacking>` (before `<vcpu>`, where libvirt's formatter writes it) when there is none;\n- `<pmu state='off'/>`, inside `<features>` in libvirt's feature order (after `acpi`, `apic`, `hyperv`, `kvm`, \u2026; before `vmport`, `smm`, `ioapic`, \u2026).\n\nInserted lines copy the indentation, quotes and line endings of their neighbours. A `<pmu state='on'/>` written explicitly only gets a suggestion to set it to `off`: someone asked for the guest PMU, perhaps to profile in the guest. Hugepages (a page size and a host pool), `<locked/>` (which needs a `hard_limit`) and removing the balloon are left to a person; when `<features>` is missing altogether no fix is offered.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): hugepages, `<locked/>`, `<nosharepages/>`, `<pmu state='off'/>`, `<memballoon model='none'/>`.\n- libvirt, Domain XML format, \xA7Memory Backing, \xA7Hypervisor features (`pmu`), \xA7Memory balloon device.\n- libvirt `src/qemu/qemu_postparse.c` (`qemuDomainDefAddDefaultDevices`: the implicit virtio balloon per architecture and machine type; `qemu_domain.c` in older releases).\n- libvirt `src/conf/domain_conf.c` (`virDomainDefFormatInternal`: order of `<memoryBacking>` children and of domain elements; the `<features>` loop over `virDomainFeature`).\n- Linux `Documentation/admin-guide/mm/ksm.rst` (merging and copy-on-write), `Documentation/admin-guide/mm/hugetlbpage.rst`.\n",
   "realtime-sched-unsafe": "# realtime-sched-unsafe\n\nReports a thread with realtime scheduling (`scheduler='fifo'` or `'rr'` in `<vcpusched>`, `<iothreadsched>` or `<emulatorsched>`) whose placement is unsafe: its affinity has more than one CPU (or it has no pin at all), it shares its one CPU with another thread of the same guest, or, for the emulator and IOThreads with a host snapshot, it may run on housekeeping CPUs, outside the isolated set. One error per thread group names every reason; it points at the thread's own pin `cpuset`, or at the `scheduler` attribute when the thread has no pin of its own.\n\n## Why this matters\n\nA SCHED_FIFO or SCHED_RR thread is never preempted by ordinary (SCHED_OTHER) threads: it runs until it blocks, yields, or a higher realtime priority wants the CPU (sched(7)). A busy realtime vCPU therefore owns its CPU outright. That is the point of kvm-realtime's layout, and it is only safe when nothing else ever needs that CPU:\n\n- **one CPU, not a range**: a realtime thread with several allowed CPUs is placed by the scheduler, can land where another realtime thread or a kernel thread already runs, and starves it; on `isolcpus` CPUs it is not even balanced away again;\n- **not shared with another thread of the guest**: two realtime vCPUs on one CPU at equal priority run one at a time until one blocks (FIFO) or its slice ends (RR), so the guest's vCPUs stall each other; an ordinary thread of the guest on that CPU never gets to run;\n- **on isolated CPUs only**: housekeeping CPUs run IRQ work, RCU callbacks, kworkers and ksoftirqd; a realtime thread there starves them, with RCU stall warnings, hung tasks and stuck I/O as the result.\n\nlibvirt's kvm-realtime page pins each vCPU to a dedicated isolated CPU with `fifo`, and leaves the emulator on housekeeping CPUs with normal scheduling.\n\n## Which rule reports what\n\nSeveral placement rules see the same threads. So that one mistake gets one finding, realtime cases are split like this (housekeeping-overlap's README says the same):\n\n| case | reported by |\n| --- | --- |\n| realtime vCPU whose `vcpupin` or `<vcpu cpuset>` includes housekeeping CPUs | `housekeeping-overlap` (error) |\n| emulator (its `emulatorpin`, or the `<vcpu cpuset>` it follows) on a CPU dedicated to a vCPU, when either is realtime | `emulatorpin-overlaps-vcpus` (error) |\n| emulator with no pin at all in a pinned domain | `missing-emulatorpin` |\n| IOThread on, or without a pin over, a CPU dedicated to a vCPU | `iothread-placement` (error when either is realtime) |\n| realtime vCPU with a floating pin, a floating `<vcpu cpuset>`, or no pin | this rule (`vcpu-floating-pin` and `vcpu-partially-pinned` leave realtime vCPUs alone) |\n| two vCPUs on one dedicated CPU, one of them realtime | this rule (`vcpu-pin-collision` leaves it) |\n| realtime emulator or IOThread: floating, sharing its CPU, or on housekeeping CPUs | this rule |\n\nA realtime vCPU with a floating pin that also reaches housekeeping CPUs gets two findings, one from each rule, because they are two separate changes: narrow the pin to one CPU, and move it off the housekeeping set. CPUs that are neither isolated nor housekeeping are offline or absent, which is `pin-target-offline`'s.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5-6'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-1' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='6'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-1' scheduler='rr' priority='10'/>\n</cputune>\n```\n\nOn a host with `isolcpus=4-31` (housekeeping CPUs 0-3), a realtime emulator on housekeeping CPUs:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <emulatorpin cpuset='0-1'/>\n  <emulatorsched scheduler='fifo' priority='2'/>\n  <vcpusched vcpus='0' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Correct\n\nThe kvm-realtime layout:\n\n```xml\n<cputune>\n  <emulatorpin cpuset='0-1'/>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: giving a realtime thread a CPU of its own takes a free isolated CPU, which is a capacity decision. Pin each realtime vCPU to one isolated CPU that nothing else of the guest uses. For the emulator and IOThreads, either give each one an isolated CPU of its own, or drop the realtime policy and keep them on housekeeping CPUs, as kvm-realtime does.\n\n## Needs\n\n**domain**. The housekeeping check for the emulator and IOThreads needs a host snapshot with known isolation (`isolcpus`, `nohz_full`, tuned `isolated_cores`, or the config's `housekeeping`).\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpusched`, `iothreadsched`, `emulatorsched`: \"fifo\" and \"rr\" with a priority, and the pins they combine with).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupPid`: affinity and scheduler set per thread).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n- sched(7): SCHED_FIFO and SCHED_RR semantics.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`, `nohz_full`, `rcu_nocbs`) and `kernel/sched/isolation.c`.\n",
+  "running-affinity-drift": "# running-affinity-drift\n\nReports a thread of a running guest whose allowed CPUs (`Cpus_allowed_list` in `/proc/PID/task/TID/status`, captured by `kvmlint snapshot`) differ from the effective affinity this domain file gives it: a vCPU against its `<vcpupin>`, the emulator threads against `<emulatorpin>`, an IOThread against its `<iothreadpin>` (each falling back to `<vcpu cpuset>`, then all online CPUs, as libvirt does). The finding sits on the `cpuset` the running thread disagrees with. It needs a snapshot with `running` data, and the guest is matched to the file by uuid, then by name.\n\n## Why this matters\n\nThe tuning guide checks pinning on the live host with `virsh vcpuinfo` and `virsh emulatorpin`, because what runs can differ from what is written: `virsh vcpupin --live` (or `emulatorpin`, `iothreadpin` without `--config`) changes the running guest only, and the next restart silently reverts it; a file changed in git after the guest started is not applied until it restarts. Either way the host does not run what the repository says, and every other rule checked the repository.\n\nWhich side is right: the file in the repository is the reviewed one. Re-apply it (restart the guest, or `virsh vcpupin DOMAIN VCPU CPUS --live` with the file's value), or, if the live change was intended, put it in the file and let the pipeline deploy it. Threads that inherit all online CPUs are accepted with or without the isolated CPUs, since libvirt \u2265 8.x leaves those out (`qemuProcessGetAllCpuAffinity`).\n\n## Incorrect\n\nThe snapshot shows vCPU 3 allowed on CPU 8 (`virsh vcpupin rt-live 3 8 --live`):\n\n```xml\n<cputune>\n  <vcpupin vcpu='3' cpuset='7'/>\n</cputune>\n```\n\n## Correct\n\nThe file and the running guest agree (after a restart, or after the file took CPU 8):\n\n```xml\n<cputune>\n  <vcpupin vcpu='3' cpuset='8'/>\n</cputune>\n```\n\n## Fix\n\nNone: either the host or the file must change, and which one is a person's call. Capture again (`kvmlint snapshot -o hosts/HOST.json`) after changing the host.\n\n## Sources\n\nformatdomain \xA7CPU Tuning; `virsh vcpupin`, `emulatorpin`, `iothreadpin` (`--live`, `--config`); libvirt `qemu_process.c` (qemuProcessSetupVcpu, qemuProcessSetupEmulator, qemuProcessGetAllCpuAffinity); proc(5) `Cpus_allowed_list`.\n",
+  "running-guest-unmatched": "# running-guest-unmatched\n\nInfo, from a snapshot with running guests: a domain file mapped to the host that is not running there (reported on its `<name>`), and running guests that no domain file mapped to the host describes (reported once on the snapshot's `running.guests`). Matched by uuid, then by name.\n\n## Why this matters\n\nA fleet repository maps domains to hosts; the host runs what was started on it. A guest that migrated away, one started by hand, or one that moved hosts without the mapping changing makes every capacity rule (hugepages, memory per node, dedicated CPUs) check the wrong plan. This says so, without judging which side is right.\n\n## Incorrect\n\nThe snapshot shows `um-6` running, while the file mapped to the host describes `um-5`:\n\n```xml\n<domain type='kvm'>\n  <name>um-5</name>\n</domain>\n```\n\n## Correct\n\nThe file mapped to the host describes the guest that runs there:\n\n```xml\n<domain type='kvm'>\n  <name>um-6</name>\n</domain>\n```\n\n## Fix\n\nNone: update the `hosts` mapping in `kvmlint.config.json`, or start the guest where it is planned, then capture again.\n\n## Sources\n\nformatdomain (name, uuid); QEMU `-name guest=`, `-uuid`.\n",
+  "running-memory-drift": "# running-memory-drift\n\nCompares a running guest's memory and scheduling with this file: more than 5% (option `maxOffNodesetPercent`) of its resident memory on host nodes outside its `<numatune>` nodesets; `<hugepages>` configured but less than 50% (option `minHugepagePercent`) of its resident memory in hugepages; or vCPU threads that do not run the realtime policy and priority `<vcpusched>` gives them. Memory per node and page size comes from `/proc/PID/numa_maps` (`N<node>=<pages>` \xD7 `kernelpagesize_kB`), policy and priority from `/proc/PID/task/TID/stat`.\n\n## Why this matters\n\nThe guide verifies memory placement with `numastat -c qemu-kvm` and `virsh numatune`: memory allocated before the cgroup's `cpuset.mems` applied, a guest migrated from another host, or a nodeset changed live leaves pages on the wrong node, and every access crosses the interconnect. A hugepage-backed guest that fell back to small pages (pool exhausted at start with a lenient setup, or the backing changed) loses the TLB benefit the configuration promised. A realtime guest whose vCPUs run `SCHED_OTHER` is not realtime at all, whatever the file says.\n\n## Incorrect\n\n6% of the guest's memory is on node 1:\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nAll of it on node 0, as the nodeset says (up to 5% elsewhere is tolerated: QEMU's own allocations before the binding applied).\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Fix\n\nNone. Restart the guest (strict binding applies from the first allocation), or `virsh numatune DOMAIN --nodeset N --live` and let the kernel migrate pages; check the hugepage pools per node before restarting a hugepage guest.\n\n## Sources\n\nformatdomain \xA7NUMA Node Tuning, \xA7Memory Backing, \xA7CPU Tuning (`vcpusched`); proc(5) `numa_maps`, `stat` fields 40-41; numastat(8).\n",
   "schema-invalid": "# schema-invalid\n\nReports a domain that libvirt's own RelaxNG schema (`domain.rng` and the files it includes) rejects, at the element where libxml2's validator gave up. It runs only when the run validates against the schemas: `--schema [dir]` on the command line, `\"schema\"` in `kvmlint.config.json`, or the Action's `schema` input. One finding per file at most, because libxml2 reports only the first failure.\n\n## Why this matters\n\nWithout validation, `virsh define` silently ignores elements and attributes it does not know: a misspelt element (`<interfaces>` for `<interface>`) or an element in the wrong place (`<numa>` directly under `<domain>` instead of inside `<cpu>`) is dropped, and the guest runs without the NIC or the NUMA layout that the file in git describes. A wrong value of an attribute libvirt does read (`mode='host-passthru'`) usually makes `virsh define` fail, but only on the host, at deploy time. `virsh define --validate` and `virt-xml-validate` catch both by validating against the schemas that ship with libvirt (`src/util/virxml.c`, `virXMLValidateAgainstSchema`); this rule runs the same check before deploy.\n\nkvmlint validates with libxml2, the engine libvirt uses, compiled to WebAssembly (`libxml2-wasm`). The schemas are libvirt's own files, not a copy inside kvmlint, so the verdict is the one of the libvirt version they come from: point `--schema` at the schemas of the libvirt version you deploy to. A newer element is rejected by an older schema.\n\n**Where the finding is placed.** libxml2 reports only the first failure. libvirt's `<domain>` and `<devices>` are `<interleave>` patterns, and inside an interleave libxml2 only says which child it could not match (\"Extra element devices in interleave\"), not what inside it is wrong. So:\n\n- when libxml2 names the node at fault itself (an unknown attribute, a value its type does not allow), the finding points at that attribute or element, e.g. `dumpCore='no'` on `<memory>`;\n- otherwise libxml2 names only the element where it gave up, often `<devices>` or `<cputune>`. kvmlint then looks below it for the smallest element without which the whole domain validates: it blanks children out (offsets and lines unchanged) and validates again, half of the children at a time and then, for a short list, one by one, and descends into the child whose removal makes the domain valid. A bad `cache` value on a disk's `<driver>` is reported on that `<driver>`; the message says the domain validates without it, and where libxml2 itself stopped. This costs a few validations (about 12 for a `<devices>` of 60 children), only for a file that fails, and never more than 64;\n- when no single removal makes the domain valid (two faults, or a required element that is itself wrong), the finding stays on the element where libxml2 gave up, and the message says that the fault is that element or something inside it (an attribute, its text or a child element);\n- a file that libxml2 itself does not accept, although it is well-formed for kvmlint's parser (an undeclared namespace prefix such as `qemu:` without `xmlns:qemu`), is reported where libxml2 reports it. libvirt's parser stops only on fatal errors, so libvirt reads such a file, but it does not see the element in its namespace.\n\nThe precise checks that matter for tuning (an unknown unit, a numatune mode, a cpuset's syntax) have rules of their own with exact positions: `value-invalid`, `cpuset-syntax`. This rule covers everything else in libvirt's grammar.\n\n**What is read.** Only `.rng` files inside the schema directory, only while `domain.rng` is compiled (once per run), through an input provider that refuses any other path, a `..` or symlink leading out, and every URL scheme but `file:`. An `<include>` pointing outside the directory makes the schema unusable (exit 2). Validating a domain reads no file, and entities and DTDs are never loaded (`XML_PARSE_NONET`, `XML_PARSE_NO_XXE`).\n\n## Incorrect\n\n```xml\n<cpu mode='host-passthru' check='none' migratable='off'>\n```\n\n```xml\n<on_poweroff>shutdown</on_poweroff>\n```\n\n```xml\n<devices>\n  \u2026\n  <interfaces type='bridge'>\n    <source bridge='br1'/>\n  </interfaces>\n</devices>\n```\n\n```xml\n<numa>\n  <cell id='0' cpus='0-7' memory='16' unit='GiB'/>\n</numa>\n<os>\n```\n\n```xml\n<memory unit='GiB' dumpCore='no'>16</memory>\n```\n\n```xml\n<domain type='kvm'>\n  \u2026\n  <qemu:commandline>\n    <qemu:arg value='-overcommit'/>\n  </qemu:commandline>\n</domain>\n```\n\n## Correct\n\n```xml\n<cpu mode='host-passthrough' check='none' migratable='off'>\n  <numa>\n    <cell id='0' cpus='0-7' memory='16' unit='GiB'/>\n  </numa>\n</cpu>\n<on_poweroff>destroy</on_poweroff>\n```\n\n```xml\n<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>\n  <memory unit='GiB' dumpCore='off'>16</memory>\n  \u2026\n  <qemu:commandline>\n    <qemu:arg value='-overcommit'/>\n  </qemu:commandline>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix: libxml2 does not say what the right element or value is. Compare the reported element, its attributes, its text and its children with libvirt's Domain XML format for your libvirt version. When the finding is on `<devices>` or `<domain>`, the mistake can be in any child; `virsh define --validate` on a copy, or removing children one at a time, narrows it down. If the element is correct but newer than the schemas you validate against, use the schemas of the libvirt you deploy to.\n\n## Needs\n\n**domain**, and libvirt's schemas: `--schema DIR` (a directory holding `domain.rng`), or `--schema` alone to search `$KVMLINT_LIBVIRT_SCHEMAS`, `/usr/share/libvirt/schemas` and `/usr/local/share/libvirt/schemas`. The schemas ship in Debian's and Ubuntu's `libvirt0` package and in Fedora's `libvirt-libs`; on a machine without libvirt, `apt-get download libvirt0 && dpkg -x libvirt0_*.deb dir` unpacks them without installing anything. Without `--schema` (or `\"schema\"` in the config) the rule is silent. A missing or unusable schema directory is exit 2.\n\n## Sources\n\n- libvirt `src/util/virxml.c`: `virXMLParseHelper` (parse options `XML_PARSE_NONET | XML_PARSE_NOWARNING`; validation against a schema file when asked), `virXMLValidatorInit` and `virXMLValidateAgainstSchema` (libxml2's RelaxNG validator), `catchXMLError` (only fatal parse errors stop libvirt).\n- libvirt `src/conf/schemas/domain.rng`, `domaincommon.rng` and the files they include (installed under `/usr/share/libvirt/schemas`); `virt-xml-validate(1)`; `virsh define --validate`.\n- libxml2 `relaxng.c`: `xmlRelaxNGValidateDoc`, and its error messages (\"Extra element %s in interleave\", \"Invalid attribute %s for element %s\"); `tree.c` `xmlGetNodePath` for the node path kvmlint maps back to a position.\n- libvirt, Domain XML format (libvirt.org/formatdomain.html).\n",
   "smt-sibling-sharing": "# smt-sibling-sharing\n\nReports a vCPU dedicated to a host CPU whose SMT sibling (another hardware thread of the same core) does other work: it is a housekeeping CPU, carries this guest's emulator or IOThreads, or is used by another guest planned on the host. The finding is on the dedicating `<vcpupin>`, with the sibling CPUs and what runs on them (at most three other guests named).\n\n## Why this matters\n\nThe two (or more) hardware threads of one core share its execution units, L1 and L2 caches and branch predictors. A vCPU on one thread runs noticeably slower, and with more jitter, whenever its sibling is busy. For a vCPU pinned 1:1 for predictable latency, a busy sibling undoes much of what the pinning was for:\n\n- **housekeeping on the sibling**: interrupts, softirqs, kworkers and RCU callback threads run on housekeeping CPUs. Isolating a CPU while leaving its sibling in the housekeeping set is a common off-by-numbering mistake (on many hosts the siblings are N and N+16, not N and N+1);\n- **this guest's emulator or IOThreads on the sibling**: the guest's own I/O then competes with its vCPU;\n- **another guest on the sibling**: a noisy neighbour on the same core. OpenStack's `hw:cpu_thread_policy=isolate` exists to prevent this.\n\nThis guest's *own* vCPUs on the sibling are not reported. That is how a guest with `<topology threads='2'>` is meant to be pinned (see `guest-smt-topology-mismatch`).\n\nUnpinned threads of other guests count only on siblings outside the isolcpus domain set, where the scheduler can place them (see `dedicated-cpu-conflict`).\n\n## Incorrect\n\nOn a host whose siblings are N and N+16, booted with `isolcpus=1-7,9-15,17-31` (housekeeping 0, 8 and 16):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='24'/>\n  <vcpupin vcpu='1' cpuset='25'/>\n  <emulatorpin cpuset='8'/>\n</cputune>\n```\n\nCPU 24's sibling is CPU 8, which does housekeeping and carries the emulator.\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='26'/>\n  <vcpupin vcpu='1' cpuset='27'/>\n  <emulatorpin cpuset='8'/>\n</cputune>\n```\n\nThe siblings 10 and 11 stay idle, or run this guest's own vCPUs with `<topology threads='2'>`.\n\n## Fix\n\nThere is no automatic fix, because the choice is between capacity and latency. Leave the siblings of dedicated CPUs idle. Or give them to the same guest's vCPUs and declare `<topology threads='2'>` so the guest knows. Or, on the host, isolate whole cores, meaning both threads: keep housekeeping on whole cores too. A host with SMT disabled has no siblings and is never reported.\n\n## Needs\n\n**plan** and a host snapshot with the CPU topology (`cpuTopology` with `siblings`, from `/sys/devices/system/cpu/cpuN/topology/thread_siblings_list` or `virsh capabilities`; CPUs sharing socket, die and core id count as siblings when the list is absent). Without it, the rule reports one info note on the snapshot naming the dedicated CPUs it could not check. Housekeeping siblings are checked only when the housekeeping set is known. Dedicated CPUs the host does not have online are skipped (that is `pin-target-offline`'s finding), so they are not named as unknown topology.\n\n## Sources\n\n- Linux `Documentation/ABI/stable/sysfs-devices-system-cpu` (`topology/thread_siblings_list`) and `Documentation/admin-guide/kernel-parameters.txt` (`isolcpus`, `nohz_full`: isolate both threads of a core).\n- libvirt, Domain XML format, \xA7CPU Tuning and \xA7CPU model and topology (`<topology threads>`). `formatcaps` (`<cpu siblings>`).\n- OpenStack Nova `nova/virt/hardware.py` and the flavor extra spec `hw:cpu_thread_policy` (`isolate`: no other instance's vCPU on a sibling).\n- libvirt kbase kvm-realtime: realtime vCPUs on isolated CPUs, host work elsewhere.\n",
   "unused-disable-directive": "# unused-disable-directive\n\nA `kvmlint-disable\u2026` comment that suppresses no finding: the problem it silenced was fixed, the\nrule id is misspelt, or it sits in the wrong place. Reported only with\n`--report-unused-disable-directives` (or `\"reportUnusedDisableDirectives\": true` in\n`kvmlint.config.json`), like ESLint's option of the same name.\n\n## Why this matters\n\nA stale directive is a hole waiting for the next mistake: when someone later re-introduces the\nproblem on that element, the comment silences it without anyone having decided so. A misspelt\nrule id silences nothing while looking as if it did.\n\n## Directives\n\nDirectives are XML comments (design.md \xA74). The text after a colon is the reason, kept for reviewers:\n\n- `<!-- kvmlint-disable-next-line rule-a rule-b: reason -->` \u2014 findings of those rules (all rules\n  when none is named) on the start tag of the next element;\n- `<!-- kvmlint-disable rule-a -->` \u2026 `<!-- kvmlint-enable rule-a -->` \u2014 a region;\n- `<!-- kvmlint-disable-file rule-a -->` \u2014 the whole file.\n\nAn XML comment may not contain `--`, so the reason cannot either. libvirt drops comments when it\nstores a domain: for XML dumped from a live host, use the config's `ignores` (by domain name or\nuuid) instead.\n\n## Incorrect\n\n```xml\n  <cputune>\n    <!-- kvmlint-disable-next-line housekeeping-overlap: vCPU 0 is the guest's housekeeping vCPU -->\n    <vcpupin vcpu='0' cpuset='4'/>\n```\n\nCPU 4 is not a housekeeping CPU, so nothing was suppressed: the directive is stale.\n\n## Correct\n\n```xml\n  <cputune>\n    <!-- kvmlint-disable-next-line housekeeping-overlap: vCPU 0 runs the guest's own housekeeping -->\n    <vcpupin vcpu='0' cpuset='2'/>\n```\n\n## Fix\n\nNo automatic fix: delete the directive, or correct the rule id it names.\n\n## Needs\n\nOne domain file; the directive is matched against the findings of every rule run on it.\n\n## Sources\n\n- ESLint, \"Disabling Rules with Inline Comments\" and `--report-unused-disable-directives`.\n- kvmlint design.md \xA74, Inline directives.\n",
   "value-invalid": "# value-invalid\n\nReports a number, size, unit or mode in the domain XML that libvirt would reject: non-numeric or negative counts and ids, a memory size with an unknown unit or text after its digits, a vCPU count of 0 or beyond any driver's limit, a hugepage size of 0, or a `numatune` mode libvirt does not know. The finding points at the value itself (the attribute value or the element text).\n\n## Why this matters\n\nlibvirt parses these values strictly: `virStrToLong_*` accepts digits only, and `virScaleInteger` accepts only the unit suffixes it knows. One bad value makes `virsh define` (or `virsh edit` when saving) fail for the whole domain. kvmlint reports it at the exact value instead. The other rules also need these numbers. A vCPU id written as a word, or a memory size libvirt cannot read, leaves nothing to compute with, so the pin or size is skipped by the placement and capacity rules. This rule is where that shows.\n\nChecked values:\n\n- **Integers**: `<vcpu>` text and its `current`, `<iothreads>`, `vcpupin vcpu`, `iothreadpin iothread`, `vcpusched priority`, `<iothread id>`, `memnode cellid`, guest `<cell id>`, `<topology sockets|dies|clusters|cores|threads>`. Each must be a non-negative decimal integer.\n- **vCPU count**: `<vcpu>` must be at least 1, and not above 16384, which no libvirt driver accepts.\n- **Memory sizes** (`<memory>`, `<currentMemory>`, `<maxMemory>`, `<memtune>` limits, `<cell memory>`, hugepage `<page size>`): decimal digits only, with no sign, spaces or unit in the text, and a `unit` that `virScaleInteger` knows: `b`, `bytes`, `k`/`KiB`, `M`/`MiB`, `G`/`GiB`, `T`/`TiB`, `P`, `E` (powers of 1024), or `KB`, `MB`, `GB`, `TB` (powers of 1000). Units are case-insensitive, and the default is KiB. A page size must be greater than 0.\n- **numatune mode**: one of `strict`, `preferred`, `interleave`, `restrictive`.\n\n| written | KiB |\n| --- | --- |\n| `<memory>16777216</memory>` | 16777216 |\n| `<memory unit='G'>16</memory>`, `unit='GiB'`, `unit='g'` | 16777216 |\n| `<memory unit='GB'>16</memory>` | 15625000 |\n| `<memory unit='bytes'>17179869185</memory>` | 16777217 (rounded up) |\n| `<memory unit='GiG'>16</memory>` | error: unknown unit |\n\nA decimal unit on a hugepage size (`size='1' unit='GB'`, which is 976,563 KiB, not a page size) is valid syntax and is left to `hugepage-size-decimal-unit`. Cpuset and nodeset values have their own rule, `cpuset-syntax`.\n\n## Incorrect\n\n```xml\n<memory unit='GiG'>16</memory>\n<memory>16 GiB</memory>\n<vcpu placement='static'>0</vcpu>\n<vcpupin vcpu='zero' cpuset='4'/>\n<page size='0' unit='KiB'/>\n<memory mode='strictly' nodeset='0'/>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>16</memory>\n<memory unit='bytes'>17179869184</memory>\n<memory>16777216</memory>\n<vcpu placement='static' current='2'>4</vcpu>\n<vcpupin vcpu='0' cpuset='4'/>\n<page size='2048' unit='KiB'/>\n<memory mode='strict' nodeset='0'/>\n```\n\n## Fix\n\nThere is no automatic fix: a value libvirt cannot read has no single correct reading. Write the number in decimal digits, put the unit in the `unit` attribute, and use one of the unit and mode names above.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (units, powers of 1024 and 1000) and `src/util/virxml.c`: `virParseScaledValue`.\n- libvirt `src/util/virstring.c`: `virStrToLong_*` (digits only, nothing after them).\n- libvirt `src/conf/domain_conf.c` (`virDomainParseMemory`: round up to whole KiB) and `src/conf/numa_conf.c` (numatune modes).\n- libvirt, Domain XML format, \xA7CPU Allocation, \xA7Memory Allocation (\"unit \u2026 defaults to KiB\"), \xA7Memory Backing, \xA7NUMA Node Tuning, \xA7CPU model and topology.\n",
   "vcpu-floating-pin": "# vcpu-floating-pin\n\nReports a `<vcpupin>` whose `cpuset` names more than one host CPU (a floating pin) in a domain laid out for dedicated 1:1 pinning: one where other vCPUs each have a CPU of their own, or where `<emulatorpin>` keeps the emulator on CPUs apart from all the vCPU pins. Each floating pin is reported on its `cpuset`.\n\n## Why this matters\n\nThe tuning guide's layout gives every vCPU one host CPU of its own and puts QEMU's other threads elsewhere. A vCPU pinned to a range instead is moved between those CPUs by the scheduler: it loses its cache and TLB contents on every move, it can land on the same CPU as another vCPU of the pool and run at half speed, and on CPUs isolated with `isolcpus` the scheduler does not balance at all, so two threads that land on one CPU stay there. One floating pin among 1:1 pins is almost always a typo (`cpuset='7-8'` for `'7'`), and a pool next to a carefully separated emulator is half of a tuned layout.\n\nWhat is not reported, because it is a deliberate, consistent choice rather than a slip:\n\n- a domain whose vCPU pins all float and whose emulator runs on the same CPUs (what OpenStack Nova writes for an instance with a NUMA topology but no dedicated CPUs), or has no `<emulatorpin>` at all: a shared pool, on purpose (an emulator with no pin is `missing-emulatorpin`'s);\n- per-node pools without `<emulatorpin>` (vCPUs 0-3 on node 0's CPUs, 4-7 on node 1's);\n- a floating vCPU with realtime (`fifo`/`rr`) scheduling: that is `realtime-sched-unsafe`'s error.\n\nOpenStack Nova's `mixed` CPU policy (some vCPUs dedicated, the others on the shared pool) is reported, as the guide advises against floating vCPUs next to dedicated ones; disable the rule for such domains in the config if the mix is intended.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7-8'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4-7'/>\n  <vcpupin vcpu='1' cpuset='4-7'/>\n  <vcpupin vcpu='2' cpuset='4-7'/>\n  <vcpupin vcpu='3' cpuset='4-7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nA shared pool, emulator included, is not reported:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4-15'/>\n  <vcpupin vcpu='1' cpuset='4-15'/>\n  <emulatorpin cpuset='4-15'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: which single CPU each vCPU should get depends on what else runs on the host. Pin each vCPU to one CPU of its own, on the NUMA node of its memory.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `emulatorpin`).\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: isolated CPUs are removed from scheduler load balancing).\n- OpenStack Nova `nova/virt/hardware.py` and the libvirt driver's CPU policies (`dedicated`, `shared`, `mixed`), which write these pin layouts.\n- The KVM tuning guide for Rocky Linux: dedicated 1:1 vCPU pinning, no floating pools.\n",
-  "vcpu-id-range": "# vcpu-id-range\n\nReports `<cputune>` entries that name a vCPU or IOThread the domain does not have, pin one vCPU or IOThread twice, or give a realtime policy no valid priority: a `vcpupin` at or beyond the `<vcpu>` maximum or repeated, `vcpusched`/`cachetune`/`memorytune` `vcpus` outside 0..max-1 or missing, an `iothreadpin`/`iothreadsched` naming a missing IOThread, and `fifo`/`rr` without a priority or with one outside 1\u201399. The finding points at the attribute at fault (or at the element's start tag when the attribute is missing).\n\n## Why this matters\n\nThese entries are written by hand, and they go stale when `<vcpu>` or `<iothreads>` shrinks later. Most of them make `virsh define` fail. The others are worse, because libvirt accepts them silently and the file then promises something the guest does not get:\n\n| entry | what libvirt does (source) |\n| --- | --- |\n| `vcpupin vcpu` \u2265 max vCPUs | drops the pin, with only a log warning \"Ignoring vcpupin for missing vcpus\" (domain_conf.c `virDomainVcpuPinDefParseXML`) |\n| a second `vcpupin` for one vCPU | rejects: \"duplicate vcpupin for vcpu\" (same function) |\n| `vcpusched` without `vcpus`, or naming a vCPU \u2265 max | rejects: \"Missing attribute 'vcpus'\u2026\", \"vCPU 'N' is not present in domain definition\" (`virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`) |\n| two `vcpusched` (or `iothreadsched`) covering one thread | rejects: \"'vcpusched' attributes 'vcpus' must not overlap\" |\n| `cachetune`/`memorytune` `vcpus` beyond the maximum | cuts the group down to the existing vCPUs (`virBitmapShrink`); a group left empty is ignored entirely (`virDomainResctrlParseVcpus`). A missing `vcpus` is rejected |\n| `iothreadpin`/`iothreadsched` naming an IOThread the domain lacks, or pinning one twice | rejects: \"Cannot find 'iothread' : N\" (`virDomainIOThreadPinDefParseXML`, `virDomainDefGetIOThreadSched`) |\n| `scheduler='fifo'`/`'rr'` without `priority` | rejects (`virDomainSchedulerParseCommonAttrs`: priority is required for realtime policies) |\n| `priority` outside 1\u201399 | accepted when defined, then the start fails: \"Scheduler priority N out of range [1, 99]\" (virprocess.c `virProcessSetScheduler`, which asks `sched_get_priority_min/max`) |\n| `scheduler` missing, or not one of `batch`, `idle`, `fifo`, `rr` | rejects |\n\nThe IOThreads a domain has are the ids in `<iothreadids>`, and, when `<iothreads>` asks for more, libvirt fills in the lowest unused ids from 1 up (`virDomainIOThreadIDDefArrayInit`): `<iothreads>3</iothreads>` with only `<iothread id='5'/>` listed gives IOThreads 1, 2 and 5.\n\nAll ids are compared with the vCPU **maximum** (the `<vcpu>` text), not `current`: pinning an offline vCPU is valid and takes effect when it is hot-plugged. When `<vcpu>` itself does not parse, the vCPU checks are skipped (`value-invalid` reports it).\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <vcpupin vcpu='4' cpuset='8'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='3' cpuset='0-1'/>\n  <vcpusched vcpus='0-7' scheduler='fifo'/>\n  <cachetune vcpus='4-7'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n  <cachetune vcpus='0-3'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: whether a stale entry should go, or `<vcpu>`/`<iothreads>` should grow back, is the author's decision. Delete pins for vCPUs the guest no longer has, keep one pin per vCPU, and give every `fifo`/`rr` policy a priority from 1 to 99 (kvm-realtime uses 1 for vCPUs).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainVcpuPinDefParseXML`, `virDomainIOThreadPinDefParseXML`, `virDomainSchedulerParseCommonAttrs`, `virDomainSchedulerParse`, `virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`, `virDomainDefGetIOThreadSched`, `virDomainResctrlParseVcpus`, `virDomainDefParseIOThreads` and `virDomainIOThreadIDDefArrayInit`.\n- libvirt `src/util/virprocess.c`: `virProcessSetScheduler` (priority range from `sched_get_priority_min/max`).\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `iothreadpin`, `vcpusched`, `iothreadsched`, `emulatorsched`, `cachetune`, `memorytune`) and \xA7IOThreads Allocation.\n- Linux `sched(7)`: SCHED_FIFO and SCHED_RR priorities 1 (low) to 99 (high).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n",
+  "vcpu-id-range": "# vcpu-id-range\n\nReports `<cputune>` entries that name a vCPU or IOThread the domain does not have, pin one vCPU or IOThread twice, or give a realtime policy no valid priority: a `vcpupin` at or beyond the `<vcpu>` maximum or repeated, `vcpusched`/`cachetune`/`memorytune` `vcpus` outside 0..max-1 or missing, an `iothreadpin`/`iothreadsched` naming a missing IOThread, and `fifo`/`rr` without a priority or with one outside 1\u201399. The finding points at the attribute at fault (or at the element's start tag when the attribute is missing).\n\n## Why this matters\n\nThese entries are written by hand, and they go stale when `<vcpu>` or `<iothreads>` shrinks later. Most of them make `virsh define` fail. The others are worse, because libvirt accepts them silently and the file then promises something the guest does not get:\n\n| entry | what libvirt does (source) |\n| --- | --- |\n| `vcpupin vcpu` \u2265 max vCPUs | drops the pin, with only a log warning \"Ignoring vcpupin for missing vcpus\" (domain_conf.c `virDomainVcpuPinDefParseXML`) |\n| a second `vcpupin` for one vCPU | rejects: \"duplicate vcpupin for vcpu\" (same function) |\n| `vcpusched` without `vcpus`, or naming a vCPU \u2265 max | rejects: \"Missing attribute 'vcpus'\u2026\", \"vCPU 'N' is not present in domain definition\" (`virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`) |\n| two `vcpusched` (or `iothreadsched`) covering one thread | rejects: \"'vcpusched' attributes 'vcpus' must not overlap\" |\n| `cachetune`/`memorytune` `vcpus` beyond the maximum | cuts the group down to the existing vCPUs (`virBitmapShrink`); a group left empty is ignored entirely (`virDomainResctrlParseVcpus`): reported as an **info**, since the domain defines and runs. A missing `vcpus` is rejected |\n| two `cachetune`/`memorytune` groups whose (cut) `vcpus` overlap without being equal, or two cachetunes (two memorytunes) with the same set | rejects the domain (`virDomainResctrlVcpuMatch`: \"Overlapping vcpus in resctrls\"; \"Identical vcpus in cachetunes found\"): an **error**. A memorytune with exactly a cachetune's vCPUs joins that group and is fine |\n| `iothreadpin`/`iothreadsched` naming an IOThread the domain lacks, or pinning one twice | rejects: \"Cannot find 'iothread' : N\" (`virDomainIOThreadPinDefParseXML`, `virDomainDefGetIOThreadSched`) |\n| `scheduler='fifo'`/`'rr'` without `priority` | rejects (`virDomainSchedulerParseCommonAttrs`: priority is required for realtime policies) |\n| `priority` outside 1\u201399 | accepted when defined, then the start fails: \"Scheduler priority N out of range [1, 99]\" (virprocess.c `virProcessSetScheduler`, which asks `sched_get_priority_min/max`) |\n| `scheduler` missing, or not one of `batch`, `idle`, `fifo`, `rr` | rejects |\n\nThe IOThreads a domain has are the ids in `<iothreadids>`, and, when `<iothreads>` asks for more, libvirt fills in the lowest unused ids from 1 up (`virDomainIOThreadIDDefArrayInit`): `<iothreads>3</iothreads>` with only `<iothread id='5'/>` listed gives IOThreads 1, 2 and 5.\n\nAll ids are compared with the vCPU **maximum** (the `<vcpu>` text), not `current`: pinning an offline vCPU is valid and takes effect when it is hot-plugged. When `<vcpu>` itself does not parse, the vCPU checks are skipped (`value-invalid` reports it).\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <vcpupin vcpu='4' cpuset='8'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='3' cpuset='0-1'/>\n  <vcpusched vcpus='0-7' scheduler='fifo'/>\n  <cachetune vcpus='4-7'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n  <cachetune vcpus='0-3'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: whether a stale entry should go, or `<vcpu>`/`<iothreads>` should grow back, is the author's decision. Delete pins for vCPUs the guest no longer has, keep one pin per vCPU, and give every `fifo`/`rr` policy a priority from 1 to 99 (kvm-realtime uses 1 for vCPUs).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainVcpuPinDefParseXML`, `virDomainIOThreadPinDefParseXML`, `virDomainSchedulerParseCommonAttrs`, `virDomainSchedulerParse`, `virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`, `virDomainDefGetIOThreadSched`, `virDomainResctrlParseVcpus`, `virDomainDefParseIOThreads` and `virDomainIOThreadIDDefArrayInit`.\n- libvirt `src/util/virprocess.c`: `virProcessSetScheduler` (priority range from `sched_get_priority_min/max`).\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `iothreadpin`, `vcpusched`, `iothreadsched`, `emulatorsched`, `cachetune`, `memorytune`) and \xA7IOThreads Allocation.\n- Linux `sched(7)`: SCHED_FIFO and SCHED_RR priorities 1 (low) to 99 (high).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n",
   "vcpu-partially-pinned": "# vcpu-partially-pinned\n\nReports a domain that pins some of its vCPUs with `<vcpupin>` but not the others, with no `<vcpu cpuset>` to bound the rest: the unpinned vCPUs float over every online host CPU. The finding is on the `<vcpu>` element and names the unpinned vCPUs as ranges (`vCPUs 1-63`), never one by one.\n\n## Why this matters\n\nA vCPU's affinity is its `<vcpupin>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online host CPU, isolated CPUs included (formatdomain \xA7CPU Tuning: \"If this is omitted, and attribute cpuset of element vcpu is not specified, the vCPU is pinned to all the physical CPUs by default\"; `qemuProcessSetupVcpu` in `qemu_process.c`).\n\nSo a guest with 8 vCPUs and pins for 4 of them has 4 vCPUs that can run anywhere: on the pinned vCPUs' own CPUs (taking turns with them), on isolated cores meant for other guests (where `isolcpus` stops the scheduler from moving them away again), and on other NUMA nodes than the guest's memory. It usually comes from raising `<vcpu>` without adding pins, from a pin block copied from a smaller guest, or from vCPUs that start offline and were never pinned.\n\nvCPUs that start offline (ids from `<vcpu current>` up, or those `<vcpus><vcpu id enabled='no'/>` disables: `<vcpus>` wins when present, as in libvirt's `virDomainVcpuParse`) run nowhere until hot-plugged, so they float over nothing today. When only such vCPUs are unpinned the finding is an **info** (a hot-plugged vCPU gets the same affinity chain, so it would float once plugged); when online vCPUs float too, the warning names the offline ones as well. Every rule treats them the same way (`offlineVcpus` in `src/model/domain.ts`): an unpinned offline vCPU is in no affinity group.\n\nLeft to other rules:\n\n- a vCPU with realtime (`fifo`/`rr`) scheduling and no pin is `realtime-sched-unsafe`'s (an error there), so it is not named here;\n- with `placement='auto'`, numad confines the unpinned vCPUs, so nothing is reported;\n- a `<vcpupin>` whose `vcpu` does not parse, or is out of range, is `value-invalid`'s or `vcpu-id-range`'s; while one is present this rule stays silent, as it cannot tell which vCPU was meant.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nInfo only (vCPUs 4-7 start offline and have no pin):\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\nPin every vCPU, including the ones that start offline:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nOr bound the rest with `<vcpu cpuset>`:\n\n```xml\n<vcpu placement='static' cpuset='8-15'>4</vcpu>\n```\n\n## Fix\n\nThere is no automatic fix: which CPU each remaining vCPU should get (and whether it should have one of its own at all) is a capacity decision. Add a `<vcpupin>` per unpinned vCPU, or a `cpuset` on `<vcpu>` that bounds them.\n\n## Needs\n\n**domain**. With a host snapshot the message lists the online CPUs the vCPUs float over.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`, `current`, `placement`) and \xA7CPU Tuning (`vcpupin`).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupVcpu`, `qemuProcessSetupPid`), and `qemu_hotplug.c` for hot-plugged vCPUs, which go through the same setup.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: no load balancing on isolated CPUs).\n- The KVM tuning guide for Rocky Linux: every vCPU pinned 1:1.\n",
   "vcpu-pin-collision": "# vcpu-pin-collision\n\nReports two or more vCPUs of one domain dedicated to the same host CPU: each `<vcpupin>` names that single CPU, or several vCPUs follow a single-CPU `<vcpu cpuset>`. The first vCPU on the CPU is taken as its owner; every other one is reported on its `cpuset`, naming the vCPUs it collides with.\n\n## Why this matters\n\nA vCPU pinned to one CPU is meant to have that CPU to itself (rules.md \xA70: a thread with exactly one CPU is dedicated). Two vCPUs on one CPU take turns: each gets a fraction of the CPU, so the guest runs slower than its vCPU count suggests, and a vCPU preempted while holding a guest spinlock stalls the other vCPUs that spin waiting for it (lock-holder preemption). The guest cannot see any of this and schedules work as if it had separate CPUs. The usual cause is a copy-paste slip in the pin list (`cpuset='5'` twice instead of `5` and `6`).\n\nLeft to other rules:\n\n- when one of the colliding vCPUs has realtime (`fifo`/`rr`) scheduling, the collision is `realtime-sched-unsafe`'s, reported as an error there;\n- vCPUs that share a multi-CPU range are floating, not dedicated (`vcpu-floating-pin`);\n- two domains on one CPU are `dedicated-cpu-conflict`'s (a plan rule).\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='5'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='9'>2</vcpu>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: which free CPU the extra vCPU should move to depends on the host. Give each vCPU a CPU of its own, on the same NUMA node as the others.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`) and \xA7CPU Tuning (`vcpupin`).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupVcpu`): each vCPU thread gets the affinity of its own pin.\n- The KVM tuning guide for Rocky Linux: one host CPU per vCPU.\n",
   "xml-malformed": "# xml-malformed\n\nReports a file that is not well-formed XML, once, at the line and column where the parser hit its first fatal error. A malformed file gets no other findings: there is no document to check.\n\n## Why this matters\n\nlibvirt parses domain XML with libxml2 and rejects a file that is not well-formed, so `virsh define` fails. The usual causes are hand edits: a closing tag lost when a device was removed, a start tag closed under another name (`<vcpu>\u2026</vcpus>`), an attribute without quotes, a bare `&`, or two `virsh dumpxml` outputs appended to one file. In a fleet repository a broken file also hides every other problem in it until someone tries to deploy.\n\nkvmlint parses with saxes, which reports the first error with its line and column. The finding is placed there, which is sometimes after the real mistake. A missing end tag is only noticed at the next end tag that does not match. A bare `&` starts an entity reference that only ends at the next `;`, so it is reported there or at the end of the file.\n\n**Entities are never expanded.** saxes does not read external entities or DTDs and does not define entities from an internal subset. A reference to anything but the five predefined entities (`&amp;` `&lt;` `&gt;` `&apos;` `&quot;`) or a character reference is a well-formedness error at the first reference. A \"billion laughs\" file (nested `<!ENTITY>` definitions) therefore costs nothing and yields exactly one `xml-malformed` finding. libvirt never needs a DTD: `virsh dumpxml` does not write one.\n\nFiles are also refused as malformed when they are not valid UTF-8 (without a UTF-16 byte order mark). The finding is placed at the first bad byte.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>2</vcpus>\n```\n\n```xml\n<vcpupin vcpu=1 cpuset='5'/>\n```\n\n```xml\n<?xml version=\"1.0\"?>\n<!DOCTYPE domain [\n  <!ENTITY lol \"lol\">\n  <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n]>\n<domain type='kvm'>\n  <description>&lol1;</description>\n</domain>\n```\n\n## Correct\n\n```xml\n<?xml version='1.0' encoding='UTF-8'?>\n<domain type='kvm'>\n  <description>Mail relay &amp; spam filter &#x2013; owner: ops &lt;ops@example.org&gt;</description>\n  <vcpu placement='static'>2</vcpu>\n  <cputune>\n    <vcpupin vcpu='1' cpuset='5'/>\n  </cputune>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix. Correct the XML at the reported position, or just before it for a missing end tag, and prefer `virsh edit` or `virsh dumpxml`, which always write well-formed XML. Comments must not contain `--`, which also makes the file malformed (see the inline directive syntax).\n\n## Needs\n\n**domain** (any XML file named or found).\n\n## Sources\n\n- W3C, Extensible Markup Language (XML) 1.0, well-formedness constraints (\xA72.1, \xA74.1 \"Entity Declared\").\n- saxes (the parser kvmlint uses): entity handling and error positions.\n- libvirt `src/util/virxml.c` (`virXMLParse`), which rejects malformed documents.\n- OWASP, XML External Entity and \"billion laughs\" entity expansion attacks.\n"
@@ -22001,7 +24185,9 @@ var package_default = {
   files: [
     "dist/",
     "schemas/",
+    "rules/*/README.md",
     "README.md",
+    "CHANGELOG.md",
     "LICENSE"
   ],
   engines: {
@@ -22013,6 +24199,7 @@ var package_default = {
     typecheck: "tsc -p tsconfig.json",
     test: "tsc -p tsconfig.json && node scripts/run-tests.mjs",
     bench: "node --import tsx scripts/bench.ts",
+    "bench:plan": "node --import tsx scripts/bench-plan.ts",
     fuzz: "node --import tsx scripts/fuzz.ts"
   },
   devDependencies: {
@@ -22069,7 +24256,8 @@ ${rule.meta.summary}
       fullDescription: firstParagraph(md) || rule.meta.summary,
       helpMarkdown: md,
       helpText: markdownToText(md),
-      helpUri: `${HOMEPAGE}/blob/main/rules/${rule.meta.id}/README.md`
+      // The README of this release (its tag), not of main: a rule's advice changes between versions.
+      helpUri: `${HOMEPAGE}/blob/v${VERSION}/rules/${rule.meta.id}/README.md`
     };
     docs.set(rule.meta.id, doc);
   }
@@ -22293,7 +24481,7 @@ function resolveConfig(raw, path7, displayPath2) {
   const hosts = (raw.hosts ?? []).map((h, index) => {
     const snapshot = resolve3(dir, h.snapshot);
     if (!existsSync2(snapshot)) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
-    const host = { snapshot, index, matches: (0, import_picomatch.default)(h.domains, { dot: true }), housekeeping: h.housekeeping, libvirtVersion: h.libvirtVersion };
+    const host = { snapshot, index, globs: h.domains, matches: domainGlobMatcher(h.domains), housekeeping: h.housekeeping, libvirtVersion: h.libvirtVersion };
     const bases = new Set(h.domains.map((g) => import_picomatch.default.scan(g).base));
     for (const base of bases) {
       if (base === "") hostIndex.anywhere.push(host);
@@ -22314,6 +24502,7 @@ function resolveConfig(raw, path7, displayPath2) {
   const rel = (abs) => relativePosix(dir, abs);
   return {
     path: displayPath2,
+    file: path7,
     dir,
     rules: rules3,
     ruleOptions,
@@ -22325,6 +24514,22 @@ function resolveConfig(raw, path7, displayPath2) {
     maxFileSize: raw.maxFileSize,
     schema: schemaSetting
   };
+}
+var LITERAL_BASE = /^(?!\.\.?(?:\/|$))[\w+@=,~-][\w.+@=,~-]*(?:\/(?!\.\.?(?:\/|$))[\w.+@=,~-]+)*$/;
+var patternsBelowBase = /* @__PURE__ */ new Map();
+function domainGlobMatcher(globs) {
+  const split = globs.map((g) => {
+    const scan = import_picomatch.default.scan(g);
+    const simple = scan.prefix === "" && scan.isGlob && !scan.negated && LITERAL_BASE.test(scan.base) && g === `${scan.base}/${scan.glob}`;
+    return simple && (scan.glob === "**" || !/(?:\*\*|\/)$/.test(scan.glob)) ? { dir: `${scan.base}/`, pattern: scan.glob } : void 0;
+  });
+  if (split.some((s) => s === void 0)) return (0, import_picomatch.default)([...globs], { dot: true });
+  const parts = split.map((s) => {
+    let below = patternsBelowBase.get(s.pattern);
+    if (!below) patternsBelowBase.set(s.pattern, below = (0, import_picomatch.default)(s.pattern, { dot: true }));
+    return { dir: s.dir, below, itself: s.pattern === "**" ? s.dir.slice(0, -1) : void 0 };
+  });
+  return (rel) => parts.some((p) => rel.startsWith(p.dir) && p.below(rel.slice(p.dir.length)) || rel === p.itself);
 }
 function configRelative(config, abs) {
   return relativePosix(config.dir, abs);
@@ -22436,6 +24641,187 @@ function renderReport(rule, d) {
   if (d.data && Object.keys(d.data).length > 0) out.data = d.data;
   if (spec.help !== void 0) out.help = interpolate(spec.help, d.data, where);
   return out;
+}
+
+// src/engine/core.ts
+var NO_OPTIONS = Object.freeze({});
+function lineColumnOf(lines, range) {
+  const s = lines.position(range.start);
+  const e = lines.position(range.end);
+  return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+}
+function effectiveSeverity(rule, reported, setting) {
+  const base = reported ?? rule.meta.severity;
+  if (base === "info" || setting === void 0 || setting === "off") return base;
+  return setting;
+}
+function diagnosticOf(rule, severity, at, d) {
+  const text = renderReport(rule, d);
+  const diag = {
+    ruleId: rule.meta.id,
+    severity,
+    ...text.messageId !== void 0 ? { messageId: text.messageId } : {},
+    ...text.data ? { data: text.data } : {},
+    message: text.message,
+    ...text.help !== void 0 ? { help: text.help } : {},
+    file: at.path,
+    range: d.range,
+    ...lineColumnOf(at.lines, d.range)
+  };
+  if (d.unchecked) {
+    diag.severity = "info";
+    diag.unchecked = true;
+  }
+  if (d.related && d.related.length > 0) {
+    diag.related = d.related.map((r) => {
+      const where = r.file ?? at;
+      return { file: where.path, range: r.range, ...lineColumnOf(where.lines, r.range), message: r.message };
+    });
+  }
+  if (d.fix) {
+    if (!rule.meta.fixable) throw new Error(`rule ${rule.meta.id} returned a fix but its metadata does not declare fixable`);
+    diag.fix = d.fix;
+  }
+  if (d.suggestions && d.suggestions.length > 0) {
+    if (!rule.meta.hasSuggestions) throw new Error(`rule ${rule.meta.id} returned suggestions but its metadata does not declare hasSuggestions`);
+    diag.suggestions = d.suggestions.map((sg) => {
+      const t = renderReport(rule, sg);
+      return { ...t.messageId !== void 0 ? { messageId: t.messageId } : {}, ...t.data ? { data: t.data } : {}, message: t.message, fix: sg.fix };
+    });
+  }
+  return diag;
+}
+function lintPlanSources(host, files, env) {
+  const { rules: rules3, settings, ruleOptions, schema } = env;
+  const found = [];
+  const push2 = (rule, at, d) => found.push(diagnosticOf(rule, effectiveSeverity(rule, d.severity, settings[rule.meta.id]), at, d));
+  const builtin = (id) => rules3.find((r) => r.meta.id === id);
+  const callRule = (rule, where, check, ctx) => {
+    const t0 = env.ruleTimes ? performance.now() : 0;
+    try {
+      check.call(rule, ctx);
+    } catch (e) {
+      env.ruleFailures.push(`rule ${rule.meta.id} failed on ${where}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (env.ruleTimes) env.ruleTimes.set(rule.meta.id, (env.ruleTimes.get(rule.meta.id) ?? 0) + performance.now() - t0);
+  };
+  const domains = [];
+  const linted = [];
+  for (const { source, explicit } of files) {
+    const { doc } = source;
+    if (!doc.error && doc.root?.name !== "domain" && !explicit) continue;
+    linted.push(source);
+    if (doc.error) {
+      const rule = builtin("xml-malformed");
+      const at = Math.min(doc.error.offset, source.text.length);
+      if (rule) push2(rule, source, { range: { start: at, end: Math.min(at + 1, source.text.length) }, messageId: "malformed", data: { error: doc.error.message } });
+      continue;
+    }
+    if (doc.root?.name !== "domain") {
+      const rule = builtin("not-a-domain");
+      if (rule && doc.root) push2(rule, source, { range: doc.root.startTag, messageId: "notADomain", data: { root: doc.root.name } });
+      continue;
+    }
+    domains.push({ source, domain: buildDomainModel(doc.root) });
+  }
+  const reportOnHost = (rule, h, d) => {
+    push2(rule, h, { ...d, range: d.range ?? { start: 0, end: h.lines.lineCount > 1 ? h.lines.lineStart(2) - 1 : h.text.length } });
+  };
+  let current;
+  const contexts = domains.map((ld) => ({
+    source: ld.source,
+    domain: ld.domain,
+    host,
+    options: NO_OPTIONS,
+    schema,
+    report: (d) => push2(current, ld.source, d),
+    reportHostOnce: (key, d) => {
+      if (!host) return;
+      const k = `${current.meta.id}\0${host.path}\0${key}`;
+      if (env.hostOnceKeys.has(k)) return;
+      env.hostOnceKeys.add(k);
+      reportOnHost(current, host, d);
+    }
+  }));
+  for (const rule of rules3) {
+    if (!rule.checkDomain || rule.meta.needs !== "domain" && !host) continue;
+    current = rule;
+    const options = ruleOptions[rule.meta.id] ?? NO_OPTIONS;
+    for (const ctx of contexts) {
+      ctx.options = options;
+      callRule(rule, ctx.source.path, rule.checkDomain, ctx);
+    }
+  }
+  if (host) {
+    for (const rule of rules3) {
+      if (!rule.checkPlan) continue;
+      callRule(rule, `the plan of ${host.path}`, rule.checkPlan, {
+        host,
+        domains,
+        options: ruleOptions[rule.meta.id] ?? NO_OPTIONS,
+        report: (on2, d) => push2(rule, on2.source, d),
+        reportHost: (d) => reportOnHost(rule, host, d)
+      });
+    }
+  }
+  return { diagnostics: applyInlineDirectives(found, linted, env), linted, domains, domainCount: domains.length };
+}
+function applyInlineDirectives(diagnostics, linted, env) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  const directiveRule = env.rules.find((r) => r.meta.id === "unused-disable-directive");
+  const known = knownRuleIds(env);
+  const out = [];
+  const sources = new Map(linted.filter((s) => !s.doc.error).map((s) => [s.path, s]));
+  for (const file of /* @__PURE__ */ new Set([...byFile.keys(), ...sources.keys()])) {
+    const source = sources.get(file);
+    let list = byFile.get(file) ?? [];
+    if (source && source.doc.comments.length > 0) {
+      const directives = parseDirectives(source.doc);
+      const { kept, unused } = applyDirectives(list, directives);
+      list = kept;
+      if (directiveRule) {
+        const severity = effectiveSeverity(directiveRule, void 0, env.settings[directiveRule.meta.id]);
+        for (const directive of directives) {
+          const unknown = (directive.rules ?? []).filter((r) => !known.has(r));
+          if (unknown.length === 0) continue;
+          list.push(
+            diagnosticOf(directiveRule, severity, source, {
+              range: directive.comment.range,
+              messageId: "unknownRule",
+              data: { kind: directive.kind, rules: unknown.map((r) => `'${r}'`).join(", ") }
+            })
+          );
+        }
+        if (env.reportUnusedDisableDirectives) {
+          for (const { directive, rules: rules3 } of unused) {
+            const named2 = rules3?.filter((r) => known.has(r));
+            if (rules3 && named2?.length === 0) continue;
+            list.push(
+              diagnosticOf(directiveRule, severity, source, {
+                range: directive.comment.range,
+                messageId: "unused",
+                data: {
+                  kind: directive.kind,
+                  what: named2 ? `no problem was reported from ${named2.map((r) => `'${r}'`).join(", ")}` : "no problem was reported",
+                  target: directive.kind === "disable-next-line" && !directive.target ? "; no element follows it" : ""
+                }
+              })
+            );
+          }
+        }
+      }
+    }
+    out.push(...list);
+  }
+  return out;
+}
+function knownRuleIds(env) {
+  return env.knownRuleIds ??= /* @__PURE__ */ new Set([...rules2.map((r) => r.meta.id), ...env.rules.map((r) => r.meta.id)]);
 }
 
 // src/engine/discover.ts
@@ -24286,14 +26672,84 @@ async function discoverFiles(paths, cwd) {
   const filter = new GitignoreFilter(repositoryRoot(cwd));
   return [...found].filter(([absPath, explicit]) => explicit || !filter.ignores(absPath)).map(([absPath, explicit]) => ({ absPath, explicit })).sort((a, b) => a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0);
 }
+async function expandGlobs(patterns, base) {
+  const matches = await globby([...patterns], { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"] });
+  const filter = new GitignoreFilter(repositoryRoot(base));
+  return matches.filter((m) => !filter.ignores(m)).sort();
+}
 function displayPath(absPath, cwd) {
   const rel = relativePosix(cwd, absPath);
   return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? sep2 === "/" ? rel : rel.split("/").join(sep2) : absPath;
 }
 
+// src/engine/plans.ts
+import { extname, sep as sep3 } from "node:path";
+async function completePlans(input) {
+  const { config, cliHost } = input;
+  const planInputs = [];
+  const skipped = [];
+  const wholeHosts = /* @__PURE__ */ new Set();
+  let wholeConfig = false;
+  const named2 = [];
+  const mapped = config !== void 0 && cliHost === void 0 && config.hosts.length > 0;
+  for (const f of input.discovered) {
+    if (f.explicit) {
+      if (f.absPath === cliHost || config !== void 0 && f.absPath === config.file) {
+        if (f.absPath !== cliHost) wholeConfig = true;
+        planInputs.push(f.absPath);
+        continue;
+      }
+      const hosts = mapped ? config.hosts.filter((h) => h.snapshot === f.absPath) : [];
+      if (hosts.length > 0) {
+        for (const h of hosts) wholeHosts.add(h);
+        planInputs.push(f.absPath);
+        continue;
+      }
+      if (extname(f.absPath).toLowerCase() === ".json") {
+        skipped.push(f.absPath);
+        continue;
+      }
+    }
+    named2.push(f);
+  }
+  const hostOf = /* @__PURE__ */ new Map();
+  const reported = new Set(named2.map((f) => f.absPath));
+  if (!mapped) return { files: named2, reported, hostOf, planInputs, skipped };
+  const targets = new Set(wholeConfig ? config.hosts : wholeHosts);
+  for (const f of named2) {
+    if (input.isIgnored(f.absPath)) continue;
+    const host = hostForDomain(config, f.absPath);
+    hostOf.set(f.absPath, host);
+    if (host) targets.add(host);
+  }
+  const namedHosts = new Set(hostOf.values());
+  const covered = input.namedDirs.some((d) => config.dir === d || config.dir.startsWith(d.endsWith(sep3) ? d : d + sep3));
+  const unmatched = config.hosts.filter((h) => !namedHosts.has(h));
+  const walked = covered ? unmatched : [.../* @__PURE__ */ new Set([...targets, ...unmatched])];
+  const context = [];
+  const hit = /* @__PURE__ */ new Set();
+  if (walked.length > 0) {
+    for (const abs of await expandGlobs([...new Set(walked.flatMap((h) => h.globs))], config.dir)) {
+      const host = hostForDomain(config, abs);
+      if (!host) continue;
+      hit.add(host);
+      if (reported.has(abs) || !targets.has(host) || input.isIgnored(abs) || extname(abs).toLowerCase() !== ".xml") continue;
+      hostOf.set(abs, host);
+      context.push({ absPath: abs, explicit: false });
+    }
+  }
+  for (const h of unmatched) {
+    if (!hit.has(h)) {
+      throw new ConfigError(config.path, `hosts[${h.index}].domains`, `${h.globs.map((g) => `'${g}'`).join(", ")} ${h.globs.length === 1 ? "matches" : "match"} no file (globs are relative to the config's directory): a typo, or a host without guests (remove it)`);
+    }
+  }
+  for (const f of context) if (wholeConfig || wholeHosts.has(hostOf.get(f.absPath))) reported.add(f.absPath);
+  return { files: [...named2, ...context], reported, hostOf, planInputs, skipped };
+}
+
 // src/schema/validator.ts
 import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, realpathSync } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join5, resolve as resolve6, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join5, resolve as resolve6, sep as sep4 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var libxml2;
 var compiled = /* @__PURE__ */ new Map();
@@ -24311,7 +26767,7 @@ function schemaFilePath(a, name) {
   } else if (!/^[a-z][a-z0-9+.-]*:/i.test(name)) {
     path7 = isAbsolute3(name) ? resolve6(name) : resolve6(a.dir, name);
   }
-  const inside = (p) => p.startsWith(a.dir + sep3);
+  const inside = (p) => p.startsWith(a.dir + sep4);
   if (path7 === void 0 || !inside(path7) || !path7.endsWith(".rng")) {
     a.refused.push(name);
     return void 0;
@@ -24476,50 +26932,7 @@ function loadSchemaValidator(dir, shown = dir) {
 
 // src/engine/runner.ts
 var SCHEMA_RULE_ID = "schema-invalid";
-var NO_OPTIONS = Object.freeze({});
 var CLI_HOST = /* @__PURE__ */ Symbol("--host");
-function lineColumnOf(lines, range) {
-  const s = lines.position(range.start);
-  const e = lines.position(range.end);
-  return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
-}
-function diagnosticOf(rule, severity, at, d) {
-  const text = renderReport(rule, d);
-  const diag = {
-    ruleId: rule.meta.id,
-    severity,
-    ...text.messageId !== void 0 ? { messageId: text.messageId } : {},
-    ...text.data ? { data: text.data } : {},
-    message: text.message,
-    ...text.help !== void 0 ? { help: text.help } : {},
-    file: at.path,
-    range: d.range,
-    ...lineColumnOf(at.lines, d.range)
-  };
-  if (d.related && d.related.length > 0) {
-    diag.related = d.related.map((r) => {
-      const where = r.file ?? at;
-      return { file: where.path, range: r.range, ...lineColumnOf(where.lines, r.range), message: r.message };
-    });
-  }
-  if (d.fix) {
-    if (!rule.meta.fixable) throw new Error(`rule ${rule.meta.id} returned a fix but its metadata does not declare fixable`);
-    diag.fix = d.fix;
-  }
-  if (d.suggestions && d.suggestions.length > 0) {
-    if (!rule.meta.hasSuggestions) throw new Error(`rule ${rule.meta.id} returned suggestions but its metadata does not declare hasSuggestions`);
-    diag.suggestions = d.suggestions.map((sg) => {
-      const t = renderReport(rule, sg);
-      return { ...t.messageId !== void 0 ? { messageId: t.messageId } : {}, ...t.data ? { data: t.data } : {}, message: t.message, fix: sg.fix };
-    });
-  }
-  return diag;
-}
-function effectiveSeverity(rule, reported, setting) {
-  const base = reported ?? rule.meta.severity;
-  if (base === "info" || setting === void 0 || setting === "off") return base;
-  return setting;
-}
 function loadLintHost(hostFile, cwd, housekeeping, libvirtVersion) {
   const abs = resolve7(cwd, hostFile);
   const { snapshot, text } = loadHostFile(abs);
@@ -24540,8 +26953,8 @@ function commonAncestor(paths) {
 function resolveConfig2(options, cwd) {
   if (options.configFile === false) return void 0;
   if (options.configFile) return loadConfigFile(resolve7(cwd, options.configFile), options.configFile);
-  const named = options.stdin ? [...options.paths, options.stdin.path] : options.paths;
-  const starts = (named.length > 0 ? named : ["."]).map((p) => {
+  const named2 = options.stdin ? [...options.paths, options.stdin.path] : options.paths;
+  const starts = (named2.length > 0 ? named2 : ["."]).map((p) => {
     const abs = resolve7(cwd, p);
     return existsSync5(abs) && !abs.endsWith(".xml") ? abs : dirname4(abs);
   });
@@ -24576,11 +26989,20 @@ async function lint(options) {
     else schemaDir = findSchemaDir(options.schemaSearchDirs ?? defaultSchemaDirs(process.env), cwd);
   }
   const cliHost = options.hostFile ? hostFor(options.hostFile) : void 0;
-  const configHostOf = (abs) => cliHost || !config || config.hosts.length === 0 ? void 0 : hostForDomain(config, abs);
   const stdinAbs = options.stdin ? resolve7(cwd, options.stdin.path) : void 0;
-  const discovered = options.stdin && options.paths.length === 0 ? [] : (await discoverFiles(options.paths, cwd)).filter((f) => f.absPath !== stdinAbs);
+  const walkedPaths = options.stdin && options.paths.length === 0 ? [] : options.paths.length > 0 ? options.paths : ["."];
+  const discovered = walkedPaths.length === 0 ? [] : (await discoverFiles(options.paths, cwd)).filter((f) => f.absPath !== stdinAbs);
   if (stdinAbs !== void 0) discovered.push({ absPath: stdinAbs, explicit: true });
-  const files = discovered.filter((f) => !config?.isIgnoredFile(f.absPath));
+  const isIgnored = (abs) => config?.isIgnoredFile(abs) ?? false;
+  const plans = await completePlans({
+    discovered,
+    config,
+    cliHost: options.hostFile ? resolve7(cwd, options.hostFile) : void 0,
+    namedDirs: walkedPaths.map((p) => resolve7(cwd, p)).filter((abs) => statSync3(abs, { throwIfNoEntry: false })?.isDirectory()),
+    isIgnored
+  });
+  const configHostOf = (abs) => cliHost || !config || config.hosts.length === 0 ? void 0 : plans.hostOf.has(abs) ? plans.hostOf.get(abs) : hostForDomain(config, abs);
+  const files = plans.files.filter((f) => !isIgnored(f.absPath));
   const schema = schemaDir && files.length > 0 ? await loadSchemaValidator(schemaDir, displayPath(schemaDir, cwd)) : void 0;
   const diagnostics = [];
   const sources = /* @__PURE__ */ new Map();
@@ -24588,26 +27010,12 @@ async function lint(options) {
   const shown = [];
   const refusals = [];
   const ruleFailures = [];
-  const hostOnceKeys = /* @__PURE__ */ new Set();
   const ruleTimes = options.timing ? /* @__PURE__ */ new Map() : void 0;
-  const callRule = (rule, where, check, ctx) => {
-    const t0 = ruleTimes ? performance.now() : 0;
-    try {
-      check.call(rule, ctx);
-    } catch (e) {
-      ruleFailures.push(`rule ${rule.meta.id} failed on ${where}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    if (ruleTimes) ruleTimes.set(rule.meta.id, (ruleTimes.get(rule.meta.id) ?? 0) + performance.now() - t0);
-  };
+  const env = { rules: activeRules, settings, ruleOptions, schema, reportUnusedDisableDirectives: reportUnused, hostOnceKeys: /* @__PURE__ */ new Set(), ruleFailures, ruleTimes };
   let domainCount = 0;
-  const builtin = (id) => activeRules.find((r) => r.meta.id === id);
-  const makeDiagnostic = (rule, file, lines, d) => diagnosticOf(rule, effectiveSeverity(rule, d.severity, settings[rule.meta.id]), { path: file, lines }, d);
   const lintGroup = (host, group) => {
-    const found = [];
-    const push2 = (rule, file, lines, d) => found.push(makeDiagnostic(rule, file, lines, d));
-    const domains = [];
-    const groupSources = /* @__PURE__ */ new Map();
-    const texts = /* @__PURE__ */ new Map();
+    const planFiles = [];
+    const reportedFiles = /* @__PURE__ */ new Set();
     for (const f of group) {
       const shownPath = displayPath(f.absPath, cwd);
       let source;
@@ -24638,74 +27046,28 @@ async function lint(options) {
           throw e;
         }
       }
-      const { doc } = source;
-      if (!doc.error && doc.root?.name !== "domain" && !f.explicit) continue;
-      shown.push(shownPath);
       absPaths.set(shownPath, f.absPath);
-      texts.set(shownPath, source.text);
-      if (doc.error) {
-        const rule = builtin("xml-malformed");
-        const at = Math.min(doc.error.offset, source.text.length);
-        if (rule) push2(rule, shownPath, source.lines, { range: { start: at, end: Math.min(at + 1, source.text.length) }, message: doc.error.message });
-        continue;
-      }
-      groupSources.set(shownPath, source);
-      if (doc.root?.name !== "domain") {
-        const rule = builtin("not-a-domain");
-        if (rule && doc.root) push2(rule, shownPath, source.lines, { range: doc.root.startTag, message: `root element is <${doc.root.name}>, not <domain>: not a libvirt domain definition` });
-        continue;
-      }
-      domains.push({ source, domain: buildDomainModel(doc.root) });
+      if (plans.reported.has(f.absPath)) reportedFiles.add(shownPath);
+      planFiles.push({ source, explicit: f.explicit });
     }
-    domainCount += domains.length;
-    const reportOnHost = (rule, h, d) => {
-      push2(rule, h.path, h.lines, { ...d, range: d.range ?? { start: 0, end: h.lines.lineCount > 1 ? h.lines.lineStart(2) - 1 : h.text.length } });
-    };
-    let current;
-    const contexts = domains.map((ld) => {
-      const path7 = ld.source.path;
-      return {
-        source: ld.source,
-        domain: ld.domain,
-        host,
-        options: NO_OPTIONS,
-        schema,
-        report: (d) => push2(current, path7, ld.source.lines, d),
-        reportHostOnce: (key, d) => {
-          if (!host) return;
-          const k = `${current.meta.id}\0${host.path}\0${key}`;
-          if (hostOnceKeys.has(k)) return;
-          hostOnceKeys.add(k);
-          reportOnHost(current, host, d);
-        }
-      };
-    });
-    for (const rule of activeRules) {
-      if (!rule.checkDomain || rule.meta.needs !== "domain" && !host) continue;
-      current = rule;
-      const options2 = ruleOptions[rule.meta.id] ?? NO_OPTIONS;
-      for (const ctx of contexts) {
-        ctx.options = options2;
-        callRule(rule, ctx.source.path, rule.checkDomain, ctx);
-      }
+    const outcome = lintPlanSources(host, planFiles, env);
+    const texts = /* @__PURE__ */ new Map();
+    for (const s of outcome.linted) {
+      texts.set(s.path, s);
+      if (!reportedFiles.has(s.path)) continue;
+      shown.push(s.path);
+      if (!s.doc.error && s.doc.root?.name === "domain") domainCount++;
     }
-    if (host) {
-      for (const rule of activeRules) {
-        if (!rule.checkPlan) continue;
-        callRule(rule, `the plan of ${host.path}`, rule.checkPlan, {
-          host,
-          domains,
-          options: ruleOptions[rule.meta.id] ?? NO_OPTIONS,
-          report: (on2, d) => push2(rule, on2.source.path, on2.source.lines, d),
-          reportHost: (d) => reportOnHost(rule, host, d)
-        });
-      }
-    }
-    const kept = filterSuppressed(found, groupSources, config, absPaths, reportUnused, settings);
+    const kept = ignoredByConfig(outcome.diagnostics, texts, config, absPaths);
+    if (host && options.onPlan) options.onPlan({ host, domains: outcome.domains, diagnostics: kept });
     for (const d of kept) {
+      const files2 = involvedFiles(d);
+      if (!files2.some((f) => reportedFiles.has(f) || f === host?.path)) continue;
       diagnostics.push(d);
-      const text = texts.get(d.file);
-      if (text !== void 0) sources.set(d.file, text);
+      for (const f of files2) {
+        const source = texts.get(f);
+        if (source !== void 0) sources.set(f, source.text);
+      }
     }
   };
   const groups = /* @__PURE__ */ new Map();
@@ -24738,6 +27100,10 @@ async function lint(options) {
     shown.push(path7);
     absPaths.set(path7, resolve7(cwd, path7));
   }
+  if (domainCount === 0 && !options.allowNoDomains && !stdinAbs && plans.planInputs.length === 0 && !discovered.some((f) => f.explicit) && refusals.length === 0) {
+    const where = walkedPaths.map((p) => `'${p}'`).join(" ");
+    throw new UsageError(`no domain XML found in ${where} (no .xml file with a <domain> root${files.length < discovered.length ? " that the config does not ignore" : ""}); check the path, or pass --allow-no-domains`);
+  }
   diagnostics.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   return {
     diagnostics,
@@ -24755,50 +27121,25 @@ async function lint(options) {
     ruleTimes
   };
 }
-function filterSuppressed(diagnostics, sources, config, absPaths, reportUnused, settings) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const d of diagnostics) {
-    const list = byFile.get(d.file);
-    if (list) list.push(d);
-    else byFile.set(d.file, [d]);
-  }
-  const unusedRule = findRule("unused-disable-directive");
-  const out = [];
-  const files = /* @__PURE__ */ new Set([...byFile.keys(), ...reportUnused ? sources.keys() : []]);
-  for (const file of files) {
-    const source = sources.get(file);
-    let list = byFile.get(file) ?? [];
-    if (source) {
-      const directives = parseDirectives(source.doc);
-      const { kept, unused } = applyDirectives(list, directives);
-      list = kept;
-      if (reportUnused && unusedRule && settings[unusedRule.meta.id] !== "off") {
-        for (const { directive, rules: rules3 } of unused) {
-          list.push({
-            ruleId: unusedRule.meta.id,
-            severity: effectiveSeverity(unusedRule, void 0, settings[unusedRule.meta.id]),
-            message: `unused kvmlint-${directive.kind} directive (${rules3 ? `no problem was reported from ${rules3.map((r) => `'${r}'`).join(", ")}` : "no problem was reported"}${directive.kind === "disable-next-line" && !directive.target ? "; no element follows it" : ""})`,
-            file,
-            range: directive.comment.range,
-            ...lineColumnOf(source.lines, directive.comment.range)
-          });
-        }
-      }
+function ignoredByConfig(diagnostics, sources, config, absPaths) {
+  if (!config || config.findingIgnores.length === 0) return diagnostics;
+  const names2 = /* @__PURE__ */ new Map();
+  return diagnostics.filter((d) => {
+    if (!names2.has(d.file)) {
+      const root = sources.get(d.file)?.doc.root;
+      names2.set(d.file, root ? domainName(root) : void 0);
     }
-    if (config && config.findingIgnores.length > 0) {
-      const abs = absPaths.get(file);
-      const rel = abs ? configRelative(config, abs) : file;
-      const root = source?.doc.root;
-      const name = root ? domainName(root) : void 0;
-      list = list.filter(
-        (d) => !config.findingIgnores.some(
-          (ig) => (!ig.rules || ig.rules.has(d.ruleId)) && (!ig.files || ig.files(rel)) && (!ig.domains || name !== void 0 && (ig.domains.has(name.name ?? "") || ig.domains.has(name.uuid ?? "")))
-        )
-      );
-    }
-    out.push(...list);
-  }
-  return out;
+    const name = names2.get(d.file);
+    const abs = absPaths.get(d.file);
+    const rel = abs ? configRelative(config, abs) : d.file;
+    return !config.findingIgnores.some(
+      (ig) => (!ig.rules || ig.rules.has(d.ruleId)) && (!ig.files || ig.files(rel)) && (!ig.domains || name !== void 0 && (ig.domains.has(name.name ?? "") || ig.domains.has(name.uuid ?? "")))
+    );
+  });
+}
+function involvedFiles(d) {
+  if (!d.related || d.related.length === 0) return [d.file];
+  return [d.file, ...d.related.flatMap((r) => r.file !== d.file ? [r.file] : [])];
 }
 function domainName(root) {
   const text = (n) => root.children.find((c) => c.name === n)?.text.trim();
@@ -24807,6 +27148,45 @@ function domainName(root) {
 
 // src/formats/github.ts
 import path4 from "node:path";
+
+// src/formats/neutralise.ts
+var C0_OR_DEL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+var C1_OR_BIDI = /[\u0080-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+var BREAKS = /[\t\n\r\u2028\u2029]/g;
+function picture(c) {
+  const code = c.charCodeAt(0);
+  return code === 127 ? "\u2421" : String.fromCharCode(9216 + code);
+}
+function neutralise(s) {
+  return s.replace(C0_OR_DEL, picture).replace(C1_OR_BIDI, "\uFFFD");
+}
+function neutraliseLine(s) {
+  return neutralise(s).replace(BREAKS, (c) => c === "\u2028" || c === "\u2029" ? "\uFFFD" : picture(c));
+}
+function neutraliseResult(result) {
+  const file = memoised(neutraliseLine);
+  const sources = /* @__PURE__ */ new Map();
+  for (const [path7, text] of result.sources) sources.set(file(path7), neutralise(text));
+  const diagnostics = result.diagnostics.map((d) => ({
+    ...d,
+    file: file(d.file),
+    message: neutraliseLine(d.message),
+    ...d.help !== void 0 ? { help: neutraliseLine(d.help) } : {},
+    ...d.related ? { related: d.related.map((r) => ({ ...r, file: file(r.file), message: neutraliseLine(r.message) })) } : {},
+    ...d.suggestions ? { suggestions: d.suggestions.map((s) => ({ ...s, message: neutraliseLine(s.message) })) } : {}
+  }));
+  return { ...result, diagnostics, sources, files: result.files.map(file) };
+}
+function memoised(f) {
+  const seen = /* @__PURE__ */ new Map();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === void 0) seen.set(s, v = f(s));
+    return v;
+  };
+}
+
+// src/formats/github.ts
 var COMMAND = { error: "error", warning: "warning", info: "notice" };
 function escapeData(s) {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -24815,8 +27195,8 @@ function escapeProperty(s) {
   return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function workflowCommand(name, properties, message2) {
-  const props = properties.filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
-  return `::${name}${props.length > 0 ? ` ${props.join(",")}` : ""}::${escapeData(message2)}`;
+  const props = properties.filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(neutralise(String(v)))}`);
+  return `::${name}${props.length > 0 ? ` ${props.join(",")}` : ""}::${escapeData(neutralise(message2))}`;
 }
 function annotationPath(file, root, cwd) {
   return repoRelativePath(file, root, cwd) ?? path4.resolve(cwd, file);
@@ -24861,7 +27241,7 @@ function formatJson(result) {
     version: VERSION,
     files: [...result.files],
     diagnostics: result.diagnostics.map(diagnosticJson),
-    summary: countFindings(result.diagnostics)
+    summary: countFindings(result.diagnostics.filter((d) => !d.unchecked))
   };
   return `${JSON.stringify(report, null, 2)}
 `;
@@ -24870,15 +27250,20 @@ function diagnosticJson(d) {
   return {
     ruleId: d.ruleId,
     severity: d.severity,
+    ...d.messageId !== void 0 ? { messageId: d.messageId } : {},
+    ...d.data ? { data: { ...d.data } } : {},
     message: d.message,
+    ...d.help !== void 0 ? { help: d.help } : {},
+    ...d.unchecked ? { unchecked: true } : {},
     file: d.file,
     line: d.line,
     column: d.column,
     endLine: d.endLine,
     endColumn: d.endColumn,
     range: { start: d.range.start, end: d.range.end },
+    ...d.related?.length ? { related: d.related.map((r) => ({ file: r.file, range: { start: r.range.start, end: r.range.end }, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, message: r.message })) } : {},
     ...d.fix ? { fix: fixJson(d.fix) } : {},
-    ...d.suggestions?.length ? { suggestions: d.suggestions.map((s) => ({ message: s.message, fix: fixJson(s.fix) })) } : {}
+    ...d.suggestions?.length ? { suggestions: d.suggestions.map((s) => ({ ...s.messageId !== void 0 ? { messageId: s.messageId } : {}, ...s.data ? { data: { ...s.data } } : {}, message: s.message, fix: fixJson(s.fix) })) } : {}
   };
 }
 function fixJson(fix) {
@@ -24894,9 +27279,9 @@ function rootUri(root) {
   return href.endsWith("/") ? href : `${href}/`;
 }
 function fileLocation(file, root, cwd) {
-  const relative4 = repoRelativePath(file, root, cwd);
-  if (relative4 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
-  return { uri: relative4.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+  const relative6 = repoRelativePath(file, root, cwd);
+  if (relative6 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
+  return { uri: relative6.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 var ArtifactTable = class {
   constructor(root, cwd) {
@@ -24976,7 +27361,7 @@ function buildSarifLog(result) {
       // A diagnostic from a rule that was not run (none today) simply carries no index.
       ...index !== void 0 ? { ruleIndex: index } : {},
       level: LEVEL[d.severity],
-      message: { text: d.message },
+      message: { text: d.help ? `${d.message}. ${d.help}` : d.message },
       locations: [
         {
           physicalLocation: {
@@ -24992,7 +27377,18 @@ function buildSarifLog(result) {
           }
         }
       ],
-      ...fixes.length > 0 ? { fixes } : {}
+      ...d.related?.length ? {
+        relatedLocations: d.related.map((r, i) => ({
+          id: i,
+          message: { text: r.message },
+          physicalLocation: {
+            artifactLocation: artifacts.location(r.file),
+            region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn, charOffset: r.range.start, charLength: r.range.end - r.range.start }
+          }
+        }))
+      } : {},
+      ...fixes.length > 0 ? { fixes } : {},
+      ...d.messageId !== void 0 || d.help !== void 0 ? { properties: { ...d.messageId !== void 0 ? { messageId: d.messageId } : {}, ...d.help !== void 0 ? { help: d.help } : {} } } : {}
     };
   });
   return {
@@ -25038,7 +27434,7 @@ function pascalCase(name) {
   return name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((part) => part[0].toUpperCase() + part.slice(1)).join("");
 }
 function fixesOf(d) {
-  const fixes = d.fix ? [{ description: `Safe fix (applied by kvmlint --fix): ${d.message}`, fix: d.fix }] : [];
+  const fixes = d.fix ? [{ description: `Safe fix (applied by kvmlint --fix): ${d.help ?? d.message}`, fix: d.fix }] : [];
   for (const s of d.suggestions ?? []) fixes.push({ description: s.message, fix: s.fix });
   return fixes;
 }
@@ -25046,15 +27442,125 @@ function fixesOf(d) {
 // src/formats/text.ts
 var import_eslint_formatter_friendly = __toESM(require_eslint_formatter_friendly(), 1);
 var import_chalk = __toESM(require_chalk(), 1);
+import { relative as relative4 } from "node:path";
+
+// src/formats/stylish.ts
 import { relative as relative3 } from "node:path";
+function paint(color) {
+  const sgr = (open, close) => (s) => color ? `\x1B[${open}m${s}\x1B[${close}m` : s;
+  return { red: sgr(31, 39), yellow: sgr(33, 39), cyan: sgr(36, 39), magenta: sgr(35, 39), dim: sgr(2, 22), bold: sgr(1, 22), underline: sgr(4, 24) };
+}
+function outputWidth(opts) {
+  return Math.max(40, opts.width ?? (process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 120));
+}
+function wrapWords(text, width) {
+  if (text.length <= width) return [text];
+  const lines = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line === "") line = word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line !== "") lines.push(line);
+  return lines;
+}
+function isUncheckedNote(d) {
+  return d.unchecked === true;
+}
+function formatStylish(result, opts) {
+  const c = paint(opts.color);
+  const width = outputWidth(opts);
+  const problems = result.diagnostics.filter((d) => !isUncheckedNote(d));
+  const notes = result.diagnostics.filter(isUncheckedNote);
+  let out = "";
+  for (const [file, list] of groupByFile(problems)) out += formatFileBlock(file, list, width, c);
+  if (problems.length > 0) out += summaryLines(problems, c);
+  if (notes.length > 0) out += notesFooter(notes, width, c);
+  return out;
+}
+function groupByFile(diagnostics) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  return byFile;
+}
+function formatFileBlock(file, diagnostics, width, c) {
+  const list = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  const pos = (d) => `${d.line}:${d.column}`;
+  const posWidth = Math.max(...list.map((d) => pos(d).length));
+  const sevWidth = Math.max(...list.map((d) => d.severity.length));
+  const indent = 2 + posWidth + 2 + sevWidth + 2;
+  const pad = " ".repeat(indent);
+  let out = `
+${c.underline(relative3(".", file) || file)}
+`;
+  for (const d of list) {
+    const sevColor = d.severity === "error" ? c.red : d.severity === "warning" ? c.yellow : c.cyan;
+    const head = `  ${c.dim(pos(d).padEnd(posWidth))}  ${sevColor(d.severity.padEnd(sevWidth))}  `;
+    const rule = c.magenta(d.ruleId);
+    const message2 = d.fix ? `${d.message} (fixable)` : d.message;
+    const room = width - indent;
+    const lines = wrapWords(message2, room);
+    const last = lines.length - 1;
+    if (lines[last].length + 2 + d.ruleId.length <= room) lines[last] = `${lines[last]}  ${rule}`;
+    else lines.push(rule);
+    out += head + lines.join(`
+${pad}`) + "\n";
+    if (d.help) out += wrapWords(`help: ${d.help}`, room).map((l, i) => pad + (i === 0 ? c.cyan("help:") + l.slice(5) : `      ${l}`)).join("\n") + "\n";
+    for (const s of d.suggestions ?? []) out += wrapWords(`suggestion: ${s.message}`, room).map((l, i) => pad + (i === 0 ? c.cyan("suggestion:") + l.slice(11) : `            ${l}`)).join("\n") + "\n";
+    for (const r of d.related ?? []) {
+      const where = r.file === d.file ? `${r.line}:${r.column}` : `${relative3(".", r.file) || r.file}:${r.line}:${r.column}`;
+      out += wrapWords(`also: ${where} ${r.message}`, room).map((l, i) => pad + (i === 0 ? c.dim("also:") + l.slice(5) : `      ${l}`)).join("\n") + "\n";
+    }
+  }
+  return out;
+}
+function summaryLines(problems, c) {
+  const counts = countFindings(problems);
+  const color = counts.errors > 0 ? c.red : counts.warnings > 0 ? c.yellow : c.cyan;
+  const parts = [pluralize(counts.errors, "error"), pluralize(counts.warnings, "warning")];
+  if (counts.infos > 0) parts.push(pluralize(counts.infos, "info"));
+  let out = `
+${c.bold(color(`\u2716 ${pluralize(problems.length, "problem")} (${parts.join(", ")})`))}
+`;
+  if (counts.fixable > 0) out += `  ${pluralize(counts.fixable, "problem")} fixable with the \`--fix\` option.
+`;
+  return out;
+}
+function notesFooter(notes, width, c) {
+  let out = `
+${c.dim("not checked:")}
+`;
+  const seen = /* @__PURE__ */ new Set();
+  for (const n of notes) {
+    const text = `${n.message}${n.help ? ` (${n.help})` : ""} [${n.ruleId}]`;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    out += wrapWords(text, width - 4).map((l, i) => i === 0 ? `  - ${l}` : `    ${l}`).join("\n") + "\n";
+  }
+  return out;
+}
+
+// src/formats/text.ts
+var notesFooter2 = (notes, width, color) => notesFooter(notes, width, paint(color));
 var chalk = import_chalk.default.default;
-function formatText(result, opts) {
-  if (result.diagnostics.length === 0) return "";
+function formatCodeframe(result, opts) {
+  const problems = result.diagnostics.filter((d) => !d.unchecked);
+  const notes = result.diagnostics.filter((d) => d.unchecked);
+  const footer = notes.length > 0 ? notesFooter2(notes, outputWidth(opts), opts.color) : "";
+  if (problems.length === 0) return footer.replace(/^\n/, "");
   return withChalkColor(opts.color, () => {
-    const { results: eslintResults, framed } = toEslintResults(result);
+    const { results: eslintResults, framed } = toEslintResults({ ...result, diagnostics: problems });
     const rendered = restoreFramedLocations(withFriendlyEnv(() => (0, import_eslint_formatter_friendly.default)(eslintResults)), framed);
     const findings = stripFriendlySummary(stripItermHint(rendered), eslintResults);
-    const text = findings + summaryText(result.diagnostics);
+    const text = findings + summaryText(problems) + footer;
     return opts.color ? text : stripAnsi(text);
   });
 }
@@ -25084,7 +27590,7 @@ function toEslintResults(result) {
       continue;
     }
     const ordered = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
-    const shown = relative3(".", filePath);
+    const shown = relative4(".", filePath);
     for (const d of ordered) {
       const frame = cutLine(lines, d.line, d.column);
       const k = framed.length;
@@ -25133,7 +27639,7 @@ function describe(d) {
   if (d.help) text += `
        ${chalk.cyan("help:")} ${d.help}`;
   for (const r of d.related ?? []) text += `
-       ${chalk.dim("also:")} ${relative3(".", r.file)}:${r.line}:${r.column} ${r.message}`;
+       ${chalk.dim("also:")} ${relative4(".", r.file)}:${r.line}:${r.column} ${r.message}`;
   for (const s of d.suggestions ?? []) {
     text += `
        ${chalk.cyan("suggestion:")} ${s.message.replace(/\.$/, "")}`;
@@ -25167,12 +27673,12 @@ function stripItermHint(text) {
   return text.replace(/^\u001B\]1337;CurrentDir=[^\u0007]*\u0007/, "");
 }
 function stripFriendlySummary(text, results) {
-  const messages = results.flatMap((r) => r.messages);
-  const errors = messages.filter((m) => m.severity === 2).length;
-  const warnings = messages.length - errors;
+  const messages2 = results.flatMap((r) => r.messages);
+  const errors = messages2.filter((m) => m.severity === 2).length;
+  const warnings = messages2.length - errors;
   const color = errors > 0 ? chalk.red : chalk.yellow;
   const headline = color.bold(
-    `\u2718 ${pluralize(messages.length, "problem")} (${pluralize(errors, "error")}, ${pluralize(warnings, "warning")})`
+    `\u2718 ${pluralize(messages2.length, "problem")} (${pluralize(errors, "error")}, ${pluralize(warnings, "warning")})`
   );
   const at = text.lastIndexOf(headline);
   if (at < 0) throw new Error("eslint-formatter-friendly output changed: its summary line was not found");
@@ -25213,14 +27719,28 @@ function stripAnsi(text) {
   return text.replace(ANSI_PATTERN, "");
 }
 
+// src/formats/compact.ts
+import { relative as relative5 } from "node:path";
+function formatCompact(result) {
+  let out = "";
+  for (const d of result.diagnostics) {
+    if (d.unchecked) continue;
+    out += `${relative5(".", d.file) || d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]
+`;
+  }
+  return out;
+}
+
 // src/formats/index.ts
 var FORMATTERS = {
-  text: formatText,
+  text: (result, opts) => formatStylish(neutraliseResult(result), opts),
+  codeframe: (result, opts) => formatCodeframe(neutraliseResult(result), opts),
+  compact: (result) => formatCompact(neutraliseResult(result)),
   json: (result) => formatJson(result),
   sarif: (result) => formatSarif(result),
   github: (result) => formatGithub(result)
 };
-var FORMATS = ["text", "json", "sarif", "github"];
+var FORMATS = ["text", "codeframe", "compact", "json", "sarif", "github"];
 function formatResult(name, result, opts) {
   return FORMATTERS[name](result, opts);
 }
@@ -25259,7 +27779,7 @@ function appendStepSummary(env, markdown) {
 // src/action/summary.ts
 var MAX_SUMMARY_ROWS = 200;
 function markdownCell(s) {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
+  return neutraliseLine(s.replace(/\r?\n|\r/g, " ")).replace(/[\\`*_{}[\]()!~|]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 function locationCell(where, line, column, env) {
   const label = markdownCell(`${where}:${line}:${column}`);
@@ -25285,8 +27805,165 @@ function summaryMarkdown(input, env) {
     if (more > 0) lines.push("", `\u2026and ${pluralize(more, "more finding")}, all in the report.`);
     lines.push("");
   }
-  lines.push(`Report: \`${input.reportPath.replace(/`/g, "'")}\``, "");
+  lines.push(`Report: \`${neutraliseLine(input.reportPath).replace(/`/g, "'")}\``, "");
   return lines.join("\n");
+}
+
+// src/map/model.ts
+function threadName(t, vcpu) {
+  if (t.kind === "emulator") return "emulator";
+  if (t.kind === "iothread") return describeThread(t);
+  return vcpu === void 0 ? describeThread(t) : `vCPU ${vcpu}`;
+}
+function buildHostMap(plan) {
+  const h = plan.host.model;
+  const hk = h.housekeeping;
+  const occupants = /* @__PURE__ */ new Map();
+  const guests = [];
+  for (const ld of plan.domains) {
+    const name = ld.domain.name ?? ld.source.path;
+    let cpus = CpuSet.empty;
+    for (const t of domainThreads(ld.domain, h)) {
+      const a = t.affinity;
+      if (a.cpus === void 0 || a.source === "all-online" || a.source === "placement-auto") continue;
+      const set = a.cpus.intersect(h.online);
+      if (set.size > 4096) continue;
+      const dedicated = set.size === 1;
+      if (t.kind === "vcpu") cpus = cpus.union(set);
+      for (const cpu of set.toArray()) {
+        const list = occupants.get(cpu) ?? [];
+        if (t.kind === "vcpu" && t.ids.size <= 64) for (const v of t.ids.toArray()) list.push({ guest: name, thread: threadName(t, v), dedicated });
+        else list.push({ guest: name, thread: threadName(t), dedicated });
+        occupants.set(cpu, list);
+      }
+    }
+    guests.push({ name, file: ld.source.path, cpus, nodes: h.nodesOfCpus(cpus) });
+  }
+  const pagesUsed = /* @__PURE__ */ new Map();
+  const bound = /* @__PURE__ */ new Map();
+  for (const ld of plan.domains) {
+    for (const m of memoryDemands(ld.domain)) {
+      if (!m.hugepages) continue;
+      const size = m.hugepages.sizeKiB ?? h.defaultHugepageSizeKiB;
+      if (size === void 0) continue;
+      const pages = Math.ceil(m.kib / size);
+      const add = (n, p) => pagesUsed.set(`${n}:${size}`, (pagesUsed.get(`${n}:${size}`) ?? 0) + p);
+      if (m.target.kind === "node") add(m.target.node, pages);
+      else if (m.target.kind === "interleave" || m.target.kind === "set") for (const [n, p] of spreadEvenly(pages, m.target.nodes)) add(n, p);
+    }
+    for (const s of strictSmallPageShares(ld.domain)) bound.set(s.node, (bound.get(s.node) ?? 0) + s.kib);
+  }
+  const watermarks = hostNodeWatermarks(h);
+  const nodes = h.nodes.map((node) => {
+    const seen = /* @__PURE__ */ new Set();
+    const cores = [];
+    for (const cpu of node.cpus.intersect(h.online).toArray()) {
+      if (seen.has(cpu)) continue;
+      const siblings = (h.siblingsOf(cpu) ?? CpuSet.of(cpu)).intersect(node.cpus).intersect(h.online);
+      const core = siblings.toArray(4096).map((id) => {
+        seen.add(id);
+        const occ = occupants.get(id) ?? [];
+        const conflict = occ.some((o) => o.dedicated && o.thread.startsWith("vCPU")) && occ.length > 1;
+        return { id, housekeeping: hk?.has(id) ?? false, occupants: occ, conflict };
+      });
+      cores.push(core);
+    }
+    return {
+      id: node.id,
+      cores,
+      hugepages: node.hugepages.map((p) => ({ sizeKiB: p.sizeKiB, used: pagesUsed.get(`${node.id}:${p.sizeKiB}`) ?? 0, total: p.total })),
+      memory: { boundKiB: bound.get(node.id) ?? 0, freeKiB: node.memFreeKiB, highKiB: watermarks?.shares.get(node.id)?.highKiB }
+    };
+  });
+  const files = new Set(plan.domains.map((d) => d.source.path));
+  return { name: h.snapshot.hostname ?? h.name, path: plan.host.path, nodes, guests, findings: plan.diagnostics.filter((d) => files.has(d.file) || d.file === plan.host.path) };
+}
+function shortSize(kib) {
+  if (kib < 1024 * 1024) return `${(kib / 1024).toFixed(0)} MiB`;
+  return `${(kib / 1024 / 1024).toFixed(1)} GiB`;
+}
+
+// src/map/html.ts
+function esc(s) {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function colourOf(index) {
+  return `hsl(${Math.round((200 + index * 137.508) % 360)}, 60%, 60%)`;
+}
+var CELL = 22;
+var GAP = 4;
+function cpuTitle(cpu) {
+  const who = cpu.occupants.length === 0 ? "free" : cpu.occupants.map((o) => `${o.guest} ${o.thread}`).join("\n");
+  return `CPU ${cpu.id} (${cpu.housekeeping ? "housekeeping" : "isolated"})${cpu.conflict ? " \u2014 CONFLICT" : ""}
+${who}`;
+}
+function nodeSvg(map, nodeIndex, colours) {
+  const node = map.nodes[nodeIndex];
+  const rows = Math.max(1, ...node.cores.map((c) => c.length));
+  const perRow = Math.min(32, Math.max(1, node.cores.length));
+  const bands = Math.ceil(node.cores.length / perRow);
+  const w = perRow * (CELL + GAP) + GAP;
+  const bandH = rows * CELL + GAP * 2;
+  const h = bands * bandH + GAP;
+  let body = "";
+  node.cores.forEach((core, k) => {
+    const x = GAP + k % perRow * (CELL + GAP);
+    const y0 = GAP + Math.floor(k / perRow) * bandH;
+    core.forEach((cpu, r) => {
+      const y = y0 + r * CELL;
+      const dedicated = cpu.occupants.find((o) => o.dedicated && o.thread.startsWith("vCPU"));
+      const fill = dedicated ? colours.get(dedicated.guest) : cpu.housekeeping ? "#d9d9d9" : "#ffffff";
+      const cls = `cpu${cpu.housekeeping ? " hk" : ""}${cpu.conflict ? " conflict" : ""}`;
+      const guests = [...new Set(cpu.occupants.map((o) => o.guest))].map((g) => `g-${[...colours.keys()].indexOf(g)}`).join(" ");
+      body += `<g class="${cls} ${guests}"><rect x="${x}" y="${y}" width="${CELL}" height="${CELL - 1}" fill="${fill}"/><text x="${x + CELL / 2}" y="${y + CELL / 2 + 3}">${cpu.id}</text><title>${esc(cpuTitle(cpu))}</title></g>`;
+    });
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="node ${node.id} CPUs">${body}</svg>`;
+}
+function bar(used, total, label, title = "") {
+  const pct = total > 0 ? Math.min(100, 100 * used / total) : used > 0 ? 100 : 0;
+  const over = used > total;
+  return `<div class="bar${over ? " over" : ""}"${title ? ` title="${esc(title)}"` : ""}><div class="fill" style="width:${pct.toFixed(1)}%"></div><span>${esc(label)}</span></div>`;
+}
+function shortMessage(message2) {
+  const cut = message2.indexOf(": ");
+  if (message2.length <= 160 || cut < 0 || cut > 200) return `<br>${esc(message2)}`;
+  return `<details><summary>${esc(message2.slice(0, cut))}</summary>${esc(message2.slice(cut + 2))}</details>`;
+}
+function formatMapHtml(maps, title = "kvmlint placement map") {
+  let hosts = "";
+  for (const map of maps) {
+    const colours = new Map(map.guests.map((g, i) => [g.name, colourOf(i)]));
+    let nodes = "";
+    map.nodes.forEach((node, i) => {
+      const pools = node.hugepages.map((p) => bar(p.used, p.total, `${formatKiB(p.sizeKiB)} pages ${p.used}/${p.total}`)).join("");
+      const free = node.memory.freeKiB;
+      const room = free === void 0 ? void 0 : free - (node.memory.highKiB ?? 0);
+      const mem = room === void 0 ? `<div class="bar"><span>memory: ${formatKiB(node.memory.boundKiB)} bound (free unknown)</span></div>` : bar(node.memory.boundKiB, Math.max(0, room), `memory ${shortSize(node.memory.boundKiB)} / ${shortSize(Math.max(0, room))}`, "small-page memory bound strictly to the node / its free memory above the high watermark");
+      nodes += `<div class="node"><h3>node ${node.id}</h3>${nodeSvg(map, i, colours)}<div class="res">${pools}${mem}</div></div>`;
+    });
+    const legend = map.guests.map((g, i) => `<li class="g-${i}"><span class="sw" style="background:${colours.get(g.name)}"></span><b>${esc(g.name)}</b> <small>${esc(g.file)}</small> \u2014 ${g.cpus.isEmpty ? "not pinned" : `CPUs ${esc(g.cpus.toString())} on node${g.nodes.size === 1 ? "" : "s"} ${esc(g.nodes.toString())}`}</li>`).join("");
+    const findings = map.findings.length === 0 ? '<p class="ok">no findings</p>' : `<ul class="findings">${map.findings.map((f) => `<li class="${f.severity}"><b>${esc(f.ruleId)}</b> <small>${esc(f.file)}:${f.line}:${f.column}</small>${shortMessage(f.message)}</li>`).join("")}</ul>`;
+    hosts += `<section class="host"><h2>${esc(map.name)} <small>${esc(map.path)}</small></h2><div class="cols"><div class="nodes">${nodes}</div><aside><h3>guests</h3><ul class="legend">${legend}</ul><h3>findings (${map.findings.length})</h3>${findings}</aside></div></section>`;
+  }
+  const css = `
+body{font:13px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;margin:16px;color:#222;background:#fafafa}
+h1{font-size:18px;margin:0 0 8px}h2{font-size:16px;margin:16px 0 8px}h3{font-size:13px;margin:8px 0 4px}small{color:#666;font-weight:normal}
+.key{margin:0 0 12px}.key span{display:inline-block;margin-right:14px}.key i{display:inline-block;width:12px;height:12px;vertical-align:-2px;margin-right:4px;border:1px solid #888}
+.host{background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px 12px;margin-bottom:16px}
+.cols{display:flex;gap:16px;align-items:flex-start;flex-wrap:wrap}.nodes{flex:1 1 520px}aside{flex:0 1 420px;max-height:80vh;overflow:auto}
+.node{margin-bottom:10px}svg{display:block}svg text{font-size:8px;text-anchor:middle;fill:#222;pointer-events:none}
+.cpu rect{stroke:#888;stroke-width:1}.cpu.hk rect{stroke:#aaa}.cpu.conflict rect{stroke:#d00;stroke-width:3}
+.cpu:hover rect{stroke:#000;stroke-width:2}
+.res{display:flex;flex-wrap:wrap;gap:6px;margin-top:4px}.bar{position:relative;width:300px;height:16px;background:#eee;border-radius:3px;overflow:hidden}
+.bar .fill{position:absolute;inset:0 auto 0 0;background:#7fb3d5}.bar.over .fill{background:#e06666}.bar span{position:relative;padding-left:4px;font-size:11px}
+.legend,.findings{list-style:none;padding:0;margin:0}.legend li{margin:2px 0}.sw{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:-2px;border:1px solid #666}
+.findings li{margin:4px 0;padding:4px 6px;border-left:3px solid #999;background:#f6f6f6}.findings li.error{border-color:#d00}.findings li.warning{border-color:#e69138}.ok{color:#386}
+`;
+  const key = '<p class="key"><span><i style="background:#d9d9d9"></i>housekeeping CPU</span><span><i style="background:#fff"></i>isolated, free</span><span><i style="background:hsl(200,60%,60%)"></i>dedicated vCPU (guest colour)</span><span><i style="border:3px solid #d00"></i>conflict</span><span>hover a CPU for its threads</span></p>';
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><style>${css}</style></head><body><h1>${esc(title)}</h1>${key}${hosts}</body></html>
+`;
 }
 
 // src/action/run.ts
@@ -25308,8 +27985,15 @@ function readInputs(env) {
     format,
     reportFile: getInput(env, "sarif-file") || "kvmlint.sarif",
     failOn,
-    maxWarnings: maxWarnings === "" || maxWarnings === "-1" ? void 0 : Number(maxWarnings)
+    maxWarnings: maxWarnings === "" || maxWarnings === "-1" ? void 0 : Number(maxWarnings),
+    mapFile: getInput(env, "map-file") || void 0
   };
+}
+function stopCommandsToken(text) {
+  for (; ; ) {
+    const token = `kvmlint-${randomBytes(16).toString("hex")}`;
+    if (!text.includes(token)) return token;
+  }
 }
 function failure(inputs, errors, warnings) {
   const found = `${pluralize(errors, "error")}, ${pluralize(warnings, "warning")}`;
@@ -25343,6 +28027,8 @@ async function runAction(io) {
     schema: inputs.schema,
     schemaSearchDirs: defaultSchemaDirs(env)
   };
+  const maps = [];
+  if (inputs.mapFile) options.onPlan = (p) => maps.push(buildHostMap(p));
   let result;
   try {
     result = await lint(options);
@@ -25352,8 +28038,12 @@ async function runAction(io) {
   const reportPath = path6.resolve(cwd, inputs.reportFile);
   mkdirSync(path6.dirname(reportPath), { recursive: true });
   writeFileSync(reportPath, formatResult(inputs.format, result, { color: false }));
+  const report = formatResult("text", result, { color: false });
+  const token = stopCommandsToken(report);
   io.stdout(`::group::kvmlint report (${pluralize(result.files.length, "file")})
-${formatResult("text", result, { color: false })}::endgroup::
+::stop-commands::${token}
+${report}${report.endsWith("\n") || report === "" ? "" : "\n"}::${token}::
+::endgroup::
 `);
   for (const d of result.diagnostics) io.stdout(`${annotation(d, result.root, result.cwd)}
 `);
@@ -25374,6 +28064,12 @@ ${formatResult("text", result, { color: false })}::endgroup::
   setOutput(env, "sarif-file", reportPath, io.stdout);
   setOutput(env, "errors", String(errors), io.stdout);
   setOutput(env, "warnings", String(warnings), io.stdout);
+  if (inputs.mapFile) {
+    const mapPath = path6.resolve(cwd, inputs.mapFile);
+    mkdirSync(path6.dirname(mapPath), { recursive: true });
+    writeFileSync(mapPath, formatMapHtml(maps));
+    setOutput(env, "map-file", mapPath, io.stdout);
+  }
   if (result.refusals.length > 0 || result.ruleFailures.length > 0) return 2;
   if (why) return fail(`kvmlint found ${why}`, 1);
   return 0;

@@ -1,6 +1,7 @@
 import { lstatSync, statSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { dirname, relative, resolve } from 'node:path';
+import { workspaceRoot } from './engine/repo.ts';
 import { lint, repositoryRoot, type LintOptions, type LintRun } from './engine/runner.ts';
 import { ConfigError } from './engine/config.ts';
 import { displayPath } from './engine/discover.ts';
@@ -305,8 +306,7 @@ function useColor(opts: Pick<LintCommandOptions, 'color' | 'outputFile'>, io: Cl
 
 /** SARIF URIs are relative to the checkout on GitHub Actions (GITHUB_WORKSPACE), else the git root above cwd. */
 function sarifRoot(io: CliIo): string {
-  const ws = io.env.GITHUB_WORKSPACE;
-  return ws && !relative(resolve(ws), io.cwd).startsWith('..') ? resolve(ws) : repositoryRoot(io.cwd);
+  return workspaceRoot(io.cwd, io.env);
 }
 
 /**

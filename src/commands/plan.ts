@@ -6,7 +6,9 @@
  */
 import type { Command } from 'commander';
 import type { CliIo } from '../cli.ts';
-import { unifiedDiff } from '../engine/diff.ts';
+import { gitQuotedPath, unifiedDiff } from '../engine/diff.ts';
+import { workspaceRoot } from '../engine/repo.ts';
+import { neutralise, neutraliseLine } from '../formats/neutralise.ts';
 import { displayPath } from '../engine/discover.ts';
 import { toPosixPath } from '../engine/paths.ts';
 import { lint, type LintOptions } from '../engine/runner.ts';
@@ -113,20 +115,20 @@ export function registerPlanCommand(program: Command, io: CliIo, setExit: (code:
         { paths, cwd: io.cwd, hostFile: opts.host, configFile: opts.config ?? (opts.configLookup ? undefined : false) },
         { maxSteps: opts.maxSteps },
       );
-      for (const p of run.plans) io.stderr(describeHostPlan(p));
+      for (const p of run.plans) io.stderr(neutralise(describeHostPlan(p)));
       if (run.plans.length === 0) io.stderr('kvmlint plan: no domain is mapped to a host (use --host or the config\'s hosts)\n');
       let failures = 0;
       for (const [abs, c] of run.changed) {
         const shown = toPosixPath(displayPath(abs, io.cwd));
         if (!opts.write) {
-          io.stdout(unifiedDiff(c.before, c.after, `a/${shown}`, `b/${shown}`));
+          io.stdout(unifiedDiff(c.before, c.after, gitQuotedPath(`a/${shown}`), gitQuotedPath(`b/${shown}`)));
           continue;
         }
         try {
-          writeFixedFile(abs, c.before, c.after);
+          writeFixedFile(abs, c.before, c.after, workspaceRoot(io.cwd, io.env));
         } catch (e) {
           if (!(e instanceof FixWriteError)) throw e;
-          io.stderr(`kvmlint: ${e.message.replace(abs, shown)}\n`);
+          io.stderr(`kvmlint: ${neutraliseLine(e.message.replace(abs, shown))}\n`);
           failures++;
         }
       }

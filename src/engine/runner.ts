@@ -14,7 +14,7 @@ import { decodeXmlBytes, DEFAULT_MAX_FILE_BYTES, oversizeMessage, readBoundedTex
 import { checkSchemaDir, defaultSchemaDirs, findSchemaDir } from '../schema/dir.ts';
 import { loadSchemaValidator } from '../schema/validator.ts';
 import type { SchemaValidator } from '../schema/types.ts';
-import type { Diagnostic, LintHost, LintResult, Rule, RuleSetting, SourceFile } from './types.ts';
+import type { Diagnostic, LintedDomain, LintHost, LintResult, Rule, RuleSetting, SourceFile } from './types.ts';
 
 export interface LintOptions {
   paths: readonly string[];
