@@ -7173,15 +7173,15 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative6 = [];
+      const relative7 = [];
       for (const pattern of patterns) {
         if (isAbsolute4(pattern)) {
           absolute.push(pattern);
         } else {
-          relative6.push(pattern);
+          relative7.push(pattern);
         }
       }
-      return [absolute, relative6];
+      return [absolute, relative7];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute4(pattern) {
@@ -26634,7 +26634,7 @@ var GitignoreFilter = class {
 
 // src/engine/repo.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { dirname as dirname3, join as join4, resolve as resolve4 } from "node:path";
+import { dirname as dirname3, join as join4, relative as relative3, resolve as resolve4 } from "node:path";
 function repositoryRoot(dir) {
   for (let d = resolve4(dir); ; d = dirname3(d)) {
     if (existsSync4(join4(d, ".git"))) return d;
@@ -27279,9 +27279,9 @@ function rootUri(root) {
   return href.endsWith("/") ? href : `${href}/`;
 }
 function fileLocation(file, root, cwd) {
-  const relative6 = repoRelativePath(file, root, cwd);
-  if (relative6 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
-  return { uri: relative6.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+  const relative7 = repoRelativePath(file, root, cwd);
+  if (relative7 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
+  return { uri: relative7.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 var ArtifactTable = class {
   constructor(root, cwd) {
@@ -27442,10 +27442,10 @@ function fixesOf(d) {
 // src/formats/text.ts
 var import_eslint_formatter_friendly = __toESM(require_eslint_formatter_friendly(), 1);
 var import_chalk = __toESM(require_chalk(), 1);
-import { relative as relative4 } from "node:path";
+import { relative as relative5 } from "node:path";
 
 // src/formats/stylish.ts
-import { relative as relative3 } from "node:path";
+import { relative as relative4 } from "node:path";
 function paint(color) {
   const sgr = (open, close) => (s) => color ? `\x1B[${open}m${s}\x1B[${close}m` : s;
   return { red: sgr(31, 39), yellow: sgr(33, 39), cyan: sgr(36, 39), magenta: sgr(35, 39), dim: sgr(2, 22), bold: sgr(1, 22), underline: sgr(4, 24) };
@@ -27499,7 +27499,7 @@ function formatFileBlock(file, diagnostics, width, c) {
   const indent = 2 + posWidth + 2 + sevWidth + 2;
   const pad = " ".repeat(indent);
   let out = `
-${c.underline(relative3(".", file) || file)}
+${c.underline(relative4(".", file) || file)}
 `;
   for (const d of list) {
     const sevColor = d.severity === "error" ? c.red : d.severity === "warning" ? c.yellow : c.cyan;
@@ -27516,7 +27516,7 @@ ${pad}`) + "\n";
     if (d.help) out += wrapWords(`help: ${d.help}`, room).map((l, i) => pad + (i === 0 ? c.cyan("help:") + l.slice(5) : `      ${l}`)).join("\n") + "\n";
     for (const s of d.suggestions ?? []) out += wrapWords(`suggestion: ${s.message}`, room).map((l, i) => pad + (i === 0 ? c.cyan("suggestion:") + l.slice(11) : `            ${l}`)).join("\n") + "\n";
     for (const r of d.related ?? []) {
-      const where = r.file === d.file ? `${r.line}:${r.column}` : `${relative3(".", r.file) || r.file}:${r.line}:${r.column}`;
+      const where = r.file === d.file ? `${r.line}:${r.column}` : `${relative4(".", r.file) || r.file}:${r.line}:${r.column}`;
       out += wrapWords(`also: ${where} ${r.message}`, room).map((l, i) => pad + (i === 0 ? c.dim("also:") + l.slice(5) : `      ${l}`)).join("\n") + "\n";
     }
   }
@@ -27590,7 +27590,7 @@ function toEslintResults(result) {
       continue;
     }
     const ordered = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
-    const shown = relative4(".", filePath);
+    const shown = relative5(".", filePath);
     for (const d of ordered) {
       const frame = cutLine(lines, d.line, d.column);
       const k = framed.length;
@@ -27639,7 +27639,7 @@ function describe(d) {
   if (d.help) text += `
        ${chalk.cyan("help:")} ${d.help}`;
   for (const r of d.related ?? []) text += `
-       ${chalk.dim("also:")} ${relative4(".", r.file)}:${r.line}:${r.column} ${r.message}`;
+       ${chalk.dim("also:")} ${relative5(".", r.file)}:${r.line}:${r.column} ${r.message}`;
   for (const s of d.suggestions ?? []) {
     text += `
        ${chalk.cyan("suggestion:")} ${s.message.replace(/\.$/, "")}`;
@@ -27720,12 +27720,12 @@ function stripAnsi(text) {
 }
 
 // src/formats/compact.ts
-import { relative as relative5 } from "node:path";
+import { relative as relative6 } from "node:path";
 function formatCompact(result) {
   let out = "";
   for (const d of result.diagnostics) {
     if (d.unchecked) continue;
-    out += `${relative5(".", d.file) || d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]
+    out += `${relative6(".", d.file) || d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]
 `;
   }
   return out;

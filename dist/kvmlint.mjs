@@ -10600,15 +10600,15 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative8 = [];
+      const relative9 = [];
       for (const pattern of patterns) {
         if (isAbsolute5(pattern)) {
           absolute.push(pattern);
         } else {
-          relative8.push(pattern);
+          relative9.push(pattern);
         }
       }
-      return [absolute, relative8];
+      return [absolute, relative9];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute5(pattern) {
@@ -16352,7 +16352,21 @@ var {
 } = import_index.default;
 
 // src/cli.ts
-import { dirname as dirname7, relative as relative7, resolve as resolve13 } from "node:path";
+import { dirname as dirname7, resolve as resolve13 } from "node:path";
+
+// src/engine/repo.ts
+import { existsSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+function repositoryRoot(dir) {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, ".git"))) return d;
+    if (dirname(d) === d) return resolve(dir);
+  }
+}
+function workspaceRoot(cwd, env) {
+  const ws = env.GITHUB_WORKSPACE;
+  return ws && !relative(resolve(ws), cwd).startsWith("..") ? resolve(ws) : repositoryRoot(cwd);
+}
 
 // src/engine/runner.ts
 import { existsSync as existsSync5, statSync as statSync3 } from "node:fs";
@@ -22125,8 +22139,8 @@ function loadHostFile(path6) {
 
 // src/engine/config.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import { dirname, join as join2, relative as relative2, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
+import { dirname as dirname2, join as join3, relative as relative3, resolve as resolve4 } from "node:path";
 
 // src/generated/config-validator.ts
 var import_ucs2length2 = __toESM(require_ucs2length(), 1);
@@ -22752,18 +22766,18 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
 }
 
 // src/engine/paths.ts
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { isAbsolute, relative as relative2, resolve as resolve2, sep } from "node:path";
 function relativePosix(dir, abs) {
   if (abs.length > dir.length && abs.startsWith(dir) && (abs[dir.length] === sep || dir.endsWith(sep))) {
     return toPosixPath(abs.slice(dir.endsWith(sep) ? dir.length : dir.length + 1));
   }
-  return toPosixPath(relative(dir, abs));
+  return toPosixPath(relative2(dir, abs));
 }
 function toPosixPath(p) {
   return sep === "/" ? p : p.split(sep).join("/");
 }
 function repoRelativePath(file, root, cwd) {
-  const rel = relative(resolve(root), resolve(cwd, file));
+  const rel = relative2(resolve2(root), resolve2(cwd, file));
   if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
   return toPosixPath(rel);
 }
@@ -27713,8 +27727,8 @@ ${rule.meta.summary}
 }
 
 // src/schema/dir.ts
-import { existsSync, statSync } from "node:fs";
-import { join, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync2, statSync } from "node:fs";
+import { join as join2, resolve as resolve3 } from "node:path";
 
 // src/engine/source.ts
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
@@ -27832,14 +27846,14 @@ function defaultSchemaDirs(env) {
   return [...fromEnv ? [fromEnv] : [], ...INSTALLED_SCHEMA_DIRS];
 }
 function schemaDirProblem(dir) {
-  if (!existsSync(dir)) return "does not exist";
+  if (!existsSync2(dir)) return "does not exist";
   if (!statSync(dir).isDirectory()) return "is not a directory";
-  const main = join(dir, DOMAIN_SCHEMA);
-  if (!existsSync(main) || !statSync(main).isFile()) return `holds no ${DOMAIN_SCHEMA} (libvirt's RelaxNG schemas, installed as /usr/share/libvirt/schemas)`;
+  const main = join2(dir, DOMAIN_SCHEMA);
+  if (!existsSync2(main) || !statSync(main).isFile()) return `holds no ${DOMAIN_SCHEMA} (libvirt's RelaxNG schemas, installed as /usr/share/libvirt/schemas)`;
   return void 0;
 }
 function checkSchemaDir(dir, cwd, shown = dir) {
-  const abs = resolve2(cwd, dir);
+  const abs = resolve3(cwd, dir);
   const problem = schemaDirProblem(abs);
   if (problem) {
     throw new SchemaError(
@@ -27851,7 +27865,7 @@ function checkSchemaDir(dir, cwd, shown = dir) {
 }
 function findSchemaDir(candidates, cwd) {
   for (const dir of candidates) {
-    const abs = resolve2(cwd, dir);
+    const abs = resolve3(cwd, dir);
     if (!schemaDirProblem(abs)) return abs;
   }
   throw new SchemaError(
@@ -27874,10 +27888,10 @@ var ConfigError = class extends Error {
 var SEVERITY = { off: "off", warn: "warning", warning: "warning", error: "error" };
 var validator = config_validator_default;
 function findConfigFile(startDir) {
-  for (let dir = resolve3(startDir); ; dir = dirname(dir)) {
-    const candidate = join2(dir, CONFIG_FILE_NAME);
-    if (existsSync2(candidate)) return candidate;
-    if (existsSync2(join2(dir, ".git")) || dirname(dir) === dir) return void 0;
+  for (let dir = resolve4(startDir); ; dir = dirname2(dir)) {
+    const candidate = join3(dir, CONFIG_FILE_NAME);
+    if (existsSync3(candidate)) return candidate;
+    if (existsSync3(join3(dir, ".git")) || dirname2(dir) === dir) return void 0;
   }
 }
 function loadConfigFile(path6, displayPath2 = path6) {
@@ -27901,10 +27915,10 @@ function loadConfigFile(path6, displayPath2 = path6) {
     }
     throw new ConfigError(displayPath2, "", "does not match the configuration schema");
   }
-  return resolveConfig(data, resolve3(path6), displayPath2);
+  return resolveConfig(data, resolve4(path6), displayPath2);
 }
 function resolveConfig(raw, path6, displayPath2) {
-  const dir = dirname(path6);
+  const dir = dirname2(path6);
   const rules3 = {};
   const ruleOptions = {};
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
@@ -27927,8 +27941,8 @@ function resolveConfig(raw, path6, displayPath2) {
   });
   const hostIndex = { byBase: /* @__PURE__ */ new Map(), anywhere: [] };
   const hosts = (raw.hosts ?? []).map((h, index) => {
-    const snapshot = resolve3(dir, h.snapshot);
-    if (!existsSync2(snapshot)) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
+    const snapshot = resolve4(dir, h.snapshot);
+    if (!existsSync3(snapshot)) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
     const host = { snapshot, index, globs: h.domains, matches: domainGlobMatcher(h.domains), housekeeping: h.housekeeping, libvirtVersion: h.libvirtVersion };
     const bases = new Set(h.domains.map((g) => import_picomatch.default.scan(g).base));
     for (const base of bases) {
@@ -27943,7 +27957,7 @@ function resolveConfig(raw, path6, displayPath2) {
   });
   let schemaSetting = raw.schema;
   if (typeof raw.schema === "string") {
-    schemaSetting = resolve3(dir, raw.schema);
+    schemaSetting = resolve4(dir, raw.schema);
     const problem = schemaDirProblem(schemaSetting);
     if (problem) throw new ConfigError(displayPath2, "schema", `directory ${raw.schema} ${problem}`);
   }
@@ -27993,7 +28007,7 @@ function hostForDomain(config, abs) {
     throw new ConfigError(
       config.path,
       `hosts[${matched[0].index}].domains`,
-      `${rel} is matched by both hosts[${matched[0].index}] (${relative2(config.dir, matched[0].snapshot)}) and hosts[${matched[1].index}] (${relative2(config.dir, matched[1].snapshot)}): a domain must be planned on one host`
+      `${rel} is matched by both hosts[${matched[0].index}] (${relative3(config.dir, matched[0].snapshot)}) and hosts[${matched[1].index}] (${relative3(config.dir, matched[1].snapshot)}): a domain must be planned on one host`
     );
   }
   return matched[0];
@@ -30044,8 +30058,8 @@ var { convertPathToPattern } = import_fast_glob3.default;
 
 // src/engine/gitignore.ts
 var import_ignore4 = __toESM(require_ignore(), 1);
-import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
-import { dirname as dirname2, join as join3 } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
+import { dirname as dirname3, join as join4 } from "node:path";
 var GitignoreFilter = class {
   constructor(repoRoot) {
     this.repoRoot = repoRoot;
@@ -30055,8 +30069,8 @@ var GitignoreFilter = class {
   load(dir) {
     let ig = this.byDir.get(dir);
     if (ig !== void 0) return ig;
-    const file = join3(dir, ".gitignore");
-    ig = existsSync3(file) ? (0, import_ignore4.default)().add(readFileSync3(file, "utf8")) : null;
+    const file = join4(dir, ".gitignore");
+    ig = existsSync4(file) ? (0, import_ignore4.default)().add(readFileSync3(file, "utf8")) : null;
     this.byDir.set(dir, ig);
     return ig;
   }
@@ -30064,9 +30078,9 @@ var GitignoreFilter = class {
   ignores(absPath) {
     if (relativePosix(this.repoRoot, absPath).startsWith("..")) return false;
     const dirs = [];
-    for (let d = dirname2(absPath); ; d = dirname2(d)) {
+    for (let d = dirname3(absPath); ; d = dirname3(d)) {
       dirs.push(d);
-      if (d === this.repoRoot || dirname2(d) === d) break;
+      if (d === this.repoRoot || dirname3(d) === d) break;
     }
     let ignored = false;
     for (let i = dirs.length - 1; i >= 0; i--) {
@@ -30079,16 +30093,6 @@ var GitignoreFilter = class {
     return ignored;
   }
 };
-
-// src/engine/repo.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { dirname as dirname3, join as join4, resolve as resolve4 } from "node:path";
-function repositoryRoot(dir) {
-  for (let d = resolve4(dir); ; d = dirname3(d)) {
-    if (existsSync4(join4(d, ".git"))) return d;
-    if (dirname3(d) === d) return resolve4(dir);
-  }
-}
 
 // src/engine/discover.ts
 async function discoverFiles(paths, cwd) {
@@ -30771,7 +30775,7 @@ async function lintAndFix(options) {
 
 // src/engine/write.ts
 import { accessSync, closeSync as closeSync3, constants, fstatSync as fstatSync3, fsyncSync, ftruncateSync, lstatSync, openSync as openSync3, readSync as readSync3, realpathSync as realpathSync2, unlinkSync, writeSync } from "node:fs";
-import { dirname as dirname5, join as join7, relative as relative3, isAbsolute as isAbsolute4, sep as sep5 } from "node:path";
+import { dirname as dirname5, join as join7, relative as relative4, isAbsolute as isAbsolute4, sep as sep5 } from "node:path";
 import { randomBytes } from "node:crypto";
 var FixWriteError = class extends Error {
 };
@@ -30804,7 +30808,7 @@ function readAll(fd, size) {
   }
 }
 function inside(dir, abs) {
-  const rel = relative3(dir, abs);
+  const rel = relative4(dir, abs);
   return rel === "" || !rel.startsWith(`..${sep5}`) && rel !== ".." && !isAbsolute4(rel);
 }
 function sameVersion(a, b) {
@@ -31036,9 +31040,9 @@ function rootUri(root) {
   return href.endsWith("/") ? href : `${href}/`;
 }
 function fileLocation(file, root, cwd) {
-  const relative8 = repoRelativePath(file, root, cwd);
-  if (relative8 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
-  return { uri: relative8.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+  const relative9 = repoRelativePath(file, root, cwd);
+  if (relative9 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
+  return { uri: relative9.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 var ArtifactTable = class {
   constructor(root, cwd) {
@@ -31199,10 +31203,10 @@ function fixesOf(d) {
 // src/formats/text.ts
 var import_eslint_formatter_friendly = __toESM(require_eslint_formatter_friendly(), 1);
 var import_chalk = __toESM(require_chalk(), 1);
-import { relative as relative5 } from "node:path";
+import { relative as relative6 } from "node:path";
 
 // src/formats/stylish.ts
-import { relative as relative4 } from "node:path";
+import { relative as relative5 } from "node:path";
 function paint(color) {
   const sgr = (open, close) => (s) => color ? `\x1B[${open}m${s}\x1B[${close}m` : s;
   return { red: sgr(31, 39), yellow: sgr(33, 39), cyan: sgr(36, 39), magenta: sgr(35, 39), dim: sgr(2, 22), bold: sgr(1, 22), underline: sgr(4, 24) };
@@ -31256,7 +31260,7 @@ function formatFileBlock(file, diagnostics, width, c) {
   const indent = 2 + posWidth + 2 + sevWidth + 2;
   const pad = " ".repeat(indent);
   let out = `
-${c.underline(relative4(".", file) || file)}
+${c.underline(relative5(".", file) || file)}
 `;
   for (const d of list) {
     const sevColor = d.severity === "error" ? c.red : d.severity === "warning" ? c.yellow : c.cyan;
@@ -31273,7 +31277,7 @@ ${pad}`) + "\n";
     if (d.help) out += wrapWords(`help: ${d.help}`, room).map((l, i) => pad + (i === 0 ? c.cyan("help:") + l.slice(5) : `      ${l}`)).join("\n") + "\n";
     for (const s of d.suggestions ?? []) out += wrapWords(`suggestion: ${s.message}`, room).map((l, i) => pad + (i === 0 ? c.cyan("suggestion:") + l.slice(11) : `            ${l}`)).join("\n") + "\n";
     for (const r of d.related ?? []) {
-      const where = r.file === d.file ? `${r.line}:${r.column}` : `${relative4(".", r.file) || r.file}:${r.line}:${r.column}`;
+      const where = r.file === d.file ? `${r.line}:${r.column}` : `${relative5(".", r.file) || r.file}:${r.line}:${r.column}`;
       out += wrapWords(`also: ${where} ${r.message}`, room).map((l, i) => pad + (i === 0 ? c.dim("also:") + l.slice(5) : `      ${l}`)).join("\n") + "\n";
     }
   }
@@ -31347,7 +31351,7 @@ function toEslintResults(result) {
       continue;
     }
     const ordered2 = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
-    const shown = relative5(".", filePath);
+    const shown = relative6(".", filePath);
     for (const d of ordered2) {
       const frame = cutLine(lines, d.line, d.column);
       const k = framed.length;
@@ -31396,7 +31400,7 @@ function describe(d) {
   if (d.help) text += `
        ${chalk.cyan("help:")} ${d.help}`;
   for (const r of d.related ?? []) text += `
-       ${chalk.dim("also:")} ${relative5(".", r.file)}:${r.line}:${r.column} ${r.message}`;
+       ${chalk.dim("also:")} ${relative6(".", r.file)}:${r.line}:${r.column} ${r.message}`;
   for (const s of d.suggestions ?? []) {
     text += `
        ${chalk.cyan("suggestion:")} ${s.message.replace(/\.$/, "")}`;
@@ -31477,12 +31481,12 @@ function stripAnsi(text) {
 }
 
 // src/formats/compact.ts
-import { relative as relative6 } from "node:path";
+import { relative as relative7 } from "node:path";
 function formatCompact(result) {
   let out = "";
   for (const d of result.diagnostics) {
     if (d.unchecked) continue;
-    out += `${relative6(".", d.file) || d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]
+    out += `${relative7(".", d.file) || d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]
 `;
   }
   return out;
@@ -33521,20 +33525,20 @@ function registerPlanCommand(program2, io, setExit) {
       { paths, cwd: io.cwd, hostFile: opts.host, configFile: opts.config ?? (opts.configLookup ? void 0 : false) },
       { maxSteps: opts.maxSteps }
     );
-    for (const p of run.plans) io.stderr(describeHostPlan(p));
+    for (const p of run.plans) io.stderr(neutralise(describeHostPlan(p)));
     if (run.plans.length === 0) io.stderr("kvmlint plan: no domain is mapped to a host (use --host or the config's hosts)\n");
     let failures = 0;
     for (const [abs, c] of run.changed) {
       const shown = toPosixPath(displayPath(abs, io.cwd));
       if (!opts.write) {
-        io.stdout(unifiedDiff(c.before, c.after, `a/${shown}`, `b/${shown}`));
+        io.stdout(unifiedDiff(c.before, c.after, gitQuotedPath(`a/${shown}`), gitQuotedPath(`b/${shown}`)));
         continue;
       }
       try {
-        writeFixedFile(abs, c.before, c.after);
+        writeFixedFile(abs, c.before, c.after, workspaceRoot(io.cwd, io.env));
       } catch (e) {
         if (!(e instanceof FixWriteError)) throw e;
-        io.stderr(`kvmlint: ${e.message.replace(abs, shown)}
+        io.stderr(`kvmlint: ${neutraliseLine(e.message.replace(abs, shown))}
 `);
         failures++;
       }
@@ -33836,8 +33840,7 @@ function useColor(opts, io) {
   return io.isTTY && !io.env.NO_COLOR && !opts.outputFile;
 }
 function sarifRoot(io) {
-  const ws = io.env.GITHUB_WORKSPACE;
-  return ws && !relative7(resolve13(ws), io.cwd).startsWith("..") ? resolve13(ws) : repositoryRoot(io.cwd);
+  return workspaceRoot(io.cwd, io.env);
 }
 function timingTable(times, setting) {
   const total = [...times.values()].reduce((a, b) => a + b, 0);
