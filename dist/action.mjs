@@ -13620,23 +13620,23 @@ var ModelBuilder = class {
       return { set: void 0, attr };
     }
     if (parsed.idleExclusions) {
-      const canonical = formatLibvirtCpuset(parsed.value);
+      const canonical2 = formatLibvirtCpuset(parsed.value);
       const intended = formatLibvirtCpuset(parsed.value.subtract(CpuSet.of(...parsed.idleExclusions)));
       const suggestions = [
         ...intended ? [{ message: `exclude ${parsed.idleExclusions.join(", ")}, as was probably meant: ${name}='${excerpt(intended)}'`, text: intended }] : [],
-        { message: `keep libvirt's reading and drop the idle exclusion: ${name}='${excerpt(canonical)}'`, text: canonical }
+        { message: `keep libvirt's reading and drop the idle exclusion: ${name}='${excerpt(canonical2)}'`, text: canonical2 }
       ];
       for (const note of parsed.notes ?? []) {
         this.problems.push({ ruleId: "cpuset-syntax", range: attr.valueRange, message: `${el.name} ${name}='${excerpt(attr.value)}': ${note}`, severity: "info", rewrite: { attr, suggestions } });
       }
     } else if (parsed.untidy) {
-      const canonical = formatLibvirtCpuset(parsed.value);
+      const canonical2 = formatLibvirtCpuset(parsed.value);
       this.problems.push({
         ruleId: "cpuset-syntax",
         range: attr.valueRange,
-        message: `${el.name} ${name}='${excerpt(attr.value)}' is valid but ${untidyReason(parsed.untidy)}; libvirt reads it as '${excerpt(canonical)}', the form virsh dumpxml writes back`,
+        message: `${el.name} ${name}='${excerpt(attr.value)}' is valid but ${untidyReason(parsed.untidy)}; libvirt reads it as '${excerpt(canonical2)}', the form virsh dumpxml writes back`,
         severity: "info",
-        rewrite: { attr, fix: canonical }
+        rewrite: { attr, fix: canonical2 }
       });
     }
     return { set: parsed.value, attr };
@@ -14410,6 +14410,18 @@ function snapshotCpuListFields(s) {
   add("isolation.nohzFull", s.isolation?.nohzFull, "kernel");
   add("tuned.isolatedCores", s.tuned?.isolatedCores, "tuned");
   add("tuned.noBalanceCores", s.tuned?.noBalanceCores, "tuned");
+  const running = s.running;
+  if (running) {
+    add("running.isolatedCpus", running.isolatedCpus, "kernel");
+    (running.guests ?? []).forEach(
+      (g, i) => g.threads.forEach((t, k) => add(`running.guests[${i}].threads[${k}].allowedCpus`, t.allowedCpus, "kernel"))
+    );
+    (running.foreignTasks ?? []).forEach((t, i) => add(`running.foreignTasks[${i}].allowedCpus`, t.allowedCpus, "kernel"));
+    (running.irqs ?? []).forEach((q, i) => {
+      add(`running.irqs[${i}].affinity`, q.affinity, "kernel");
+      add(`running.irqs[${i}].effectiveAffinity`, q.effectiveAffinity, "kernel");
+    });
+  }
   return out;
 }
 function nrCpuIdsOf(s) {
@@ -14697,10 +14709,11 @@ import { readFileSync } from "node:fs";
 // src/generated/host-snapshot-validator.ts
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var host_snapshot_validator_default = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json", "title": "kvmlint host snapshot", "description": "One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.", "type": "object", "additionalProperties": false, "required": ["kvmlintHostSnapshot", "nodes"], "properties": { "$schema": { "type": "string", "title": "JSON Schema", "description": "Optional link to this schema, for editors." }, "kvmlintHostSnapshot": { "const": 1, "title": "Snapshot format version", "description": "Format version of this document. kvmlint reads version 1." }, "source": { "enum": ["capture", "virsh-capabilities", "numactl-hardware", "manual"], "title": "Source", "description": "Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)." }, "hostname": { "type": "string", "title": "Host name", "description": "From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent." }, "kernelRelease": { "type": "string", "title": "Kernel release", "description": "From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64." }, "capturedAt": { "type": "string", "title": "Capture time", "description": "When the snapshot was taken (RFC 3339)." }, "missing": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "title": "Missing facts", "description": "Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline." }, "cpus": { "type": "object", "additionalProperties": false, "title": "Host CPUs", "description": "CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.", "properties": { "possible": { "$ref": "#/definitions/cpuList", "title": "Possible CPUs", "description": "/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name." }, "present": { "$ref": "#/definitions/cpuList", "title": "Present CPUs", "description": "/sys/devices/system/cpu/present." }, "online": { "$ref": "#/definitions/cpuList", "title": "Online CPUs", "description": "/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used." } } }, "cpuTopology": { "type": "array", "title": "Per-CPU topology", "description": "One entry per CPU from /sys/devices/system/cpu/cpuN/topology.", "items": { "type": "object", "additionalProperties": false, "required": ["cpu"], "title": "CPU", "description": "Topology of one logical CPU.", "properties": { "cpu": { "type": "integer", "minimum": 0, "title": "CPU id", "description": "Logical CPU number N of cpuN." }, "node": { "type": "integer", "minimum": 0, "title": "NUMA node", "description": "The node whose cpulist holds this CPU." }, "socket": { "type": "integer", "minimum": -1, "title": "Socket", "description": "topology/physical_package_id (-1 when the firmware does not say)." }, "die": { "type": "integer", "minimum": -1, "title": "Die", "description": "topology/die_id." }, "core": { "type": "integer", "minimum": -1, "title": "Core", "description": "topology/core_id (unique within a socket, not host-wide)." }, "siblings": { "$ref": "#/definitions/cpuList", "title": "SMT siblings", "description": "topology/thread_siblings_list: this CPU and its hyperthread siblings." }, "online": { "type": "boolean", "title": "Online", "description": "cpuN/online; absent means online." } } } }, "nodes": { "type": "array", "minItems": 1, "title": "NUMA nodes", "description": "Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.", "items": { "type": "object", "additionalProperties": false, "required": ["id", "cpus"], "title": "NUMA node", "description": "One node from /sys/devices/system/node/nodeN.", "properties": { "id": { "type": "integer", "minimum": 0, "title": "Node id", "description": "N of nodeN. Unique." }, "cpus": { "$ref": "#/definitions/cpuList", "title": "Node CPUs", "description": "nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only." }, "memTotalKiB": { "type": "integer", "minimum": 0, "title": "MemTotal (KiB)", "description": 'nodeN/meminfo "Node N MemTotal". numactl --hardware prints MB: multiply by 1024.' }, "memFreeKiB": { "type": "integer", "minimum": 0, "title": "MemFree (KiB)", "description": 'nodeN/meminfo "Node N MemFree" at capture time. At most memTotalKiB.' }, "distances": { "type": "array", "items": { "type": "integer", "minimum": 0 }, "title": "Distances", "description": "nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)." }, "hugepages": { "type": "array", "title": "Hugepage pools", "description": "nodeN/hugepages/hugepages-<size>kB: one pool per page size.", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "total"], "title": "Hugepage pool", "description": "The pool of one page size on this node.", "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "title": "Page size (KiB)", "description": "e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages." }, "total": { "type": "integer", "minimum": 0, "title": "Pool size (pages)", "description": "nr_hugepages: pages reserved in this pool on this node." }, "free": { "type": "integer", "minimum": 0, "title": "Free pages", "description": "free_hugepages: pages of the pool not in use at capture time." }, "surplus": { "type": "integer", "minimum": 0, "title": "Surplus pages", "description": "surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)." } } } }, "zones": { "type": "array", "title": "Memory zones", "description": "This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.", "items": { "type": "object", "additionalProperties": false, "required": ["name", "managedPages"], "title": "Zone", "description": 'One "Node N, zone NAME" block.', "properties": { "name": { "type": "string", "minLength": 1, "title": "Zone name", "description": "DMA, DMA32, Normal, Movable, HighMem or Device." }, "managedPages": { "type": "integer", "minimum": 0, "title": "Managed pages", "description": '"managed": pages the buddy allocator manages; the watermark split is proportional to it.' }, "presentPages": { "type": "integer", "minimum": 0, "title": "Present pages", "description": '"present".' }, "min": { "type": "integer", "minimum": 0, "title": "min watermark (pages)", "description": '"min" as the running kernel reported it, minus "boost".' }, "low": { "type": "integer", "minimum": 0, "title": "low watermark (pages)", "description": '"low" as the running kernel reported it, minus "boost".' }, "high": { "type": "integer", "minimum": 0, "title": "high watermark (pages)", "description": '"high" as the running kernel reported it, minus "boost".' } } } } } } }, "hugepages": { "type": "object", "additionalProperties": false, "title": "Hugepage sizes", "description": "Host-wide hugepage facts.", "properties": { "defaultSizeKiB": { "type": "integer", "minimum": 1, "title": "Default hugepage size (KiB)", "description": '"Hugepagesize:" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>.' }, "sizesKiB": { "type": "array", "items": { "type": "integer", "minimum": 1 }, "uniqueItems": true, "title": "Supported sizes (KiB)", "description": "The sizes under /sys/kernel/mm/hugepages." } } }, "pageSizeKiB": { "type": "integer", "minimum": 1, "title": "Base page size (KiB)", "description": "The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4." }, "vm": { "type": "object", "additionalProperties": false, "title": "VM sysctls", "description": "Memory-management sysctls from /proc/sys/vm.", "properties": { "minFreeKbytes": { "type": "integer", "minimum": 0, "title": "vm.min_free_kbytes", "description": "/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size." }, "watermarkScaleFactor": { "type": "integer", "minimum": 1, "maximum": 3e3, "title": "vm.watermark_scale_factor", "description": "/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10." } } }, "kernel": { "type": "object", "additionalProperties": false, "title": "Kernel", "description": "The booted kernel.", "properties": { "cmdline": { "type": "string", "title": "Kernel command line", "description": "/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it." } } }, "isolation": { "type": "object", "additionalProperties": false, "title": "Running isolation", "description": "CPU isolation as the running kernel reports it. When present it wins over the command line.", "properties": { "isolated": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs", "description": "/sys/devices/system/cpu/isolated (empty string when none)." }, "nohzFull": { "$ref": "#/definitions/cpuList", "title": "nohz_full CPUs", "description": "/sys/devices/system/cpu/nohz_full (empty string when none)." } } }, "tuned": { "type": "object", "additionalProperties": false, "title": "tuned", "description": "The tuned daemon's profile and CPU partitioning variables.", "properties": { "activeProfile": { "type": "string", "title": "Active profile", "description": "/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation." }, "isolatedCores": { "$ref": "#/definitions/cpuList", "title": "isolated_cores", "description": "isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed." }, "noBalanceCores": { "$ref": "#/definitions/cpuList", "title": "no_balance_cores", "description": "no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)." } } } }, "definitions": { "cpuList": { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json", "title": "kvmlint host snapshot", "description": "One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.", "type": "object", "additionalProperties": false, "required": ["kvmlintHostSnapshot", "nodes"], "properties": { "$schema": { "type": "string", "title": "JSON Schema", "description": "Optional link to this schema, for editors." }, "kvmlintHostSnapshot": { "const": 1, "title": "Snapshot format version", "description": "Format version of this document. kvmlint reads version 1." }, "source": { "enum": ["capture", "virsh-capabilities", "numactl-hardware", "manual"], "title": "Source", "description": "Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)." }, "hostname": { "type": "string", "title": "Host name", "description": "From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent." }, "kernelRelease": { "type": "string", "title": "Kernel release", "description": "From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64." }, "capturedAt": { "type": "string", "title": "Capture time", "description": "When the snapshot was taken (RFC 3339)." }, "missing": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "title": "Missing facts", "description": "Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline." }, "cpus": { "type": "object", "additionalProperties": false, "title": "Host CPUs", "description": "CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.", "properties": { "possible": { "$ref": "#/definitions/cpuList", "title": "Possible CPUs", "description": "/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name." }, "present": { "$ref": "#/definitions/cpuList", "title": "Present CPUs", "description": "/sys/devices/system/cpu/present." }, "online": { "$ref": "#/definitions/cpuList", "title": "Online CPUs", "description": "/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used." } } }, "cpuTopology": { "type": "array", "title": "Per-CPU topology", "description": "One entry per CPU from /sys/devices/system/cpu/cpuN/topology.", "items": { "type": "object", "additionalProperties": false, "required": ["cpu"], "title": "CPU", "description": "Topology of one logical CPU.", "properties": { "cpu": { "type": "integer", "minimum": 0, "title": "CPU id", "description": "Logical CPU number N of cpuN." }, "node": { "type": "integer", "minimum": 0, "title": "NUMA node", "description": "The node whose cpulist holds this CPU." }, "socket": { "type": "integer", "minimum": -1, "title": "Socket", "description": "topology/physical_package_id (-1 when the firmware does not say)." }, "die": { "type": "integer", "minimum": -1, "title": "Die", "description": "topology/die_id." }, "core": { "type": "integer", "minimum": -1, "title": "Core", "description": "topology/core_id (unique within a socket, not host-wide)." }, "siblings": { "$ref": "#/definitions/cpuList", "title": "SMT siblings", "description": "topology/thread_siblings_list: this CPU and its hyperthread siblings." }, "online": { "type": "boolean", "title": "Online", "description": "cpuN/online; absent means online." } } } }, "nodes": { "type": "array", "minItems": 1, "title": "NUMA nodes", "description": "Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.", "items": { "type": "object", "additionalProperties": false, "required": ["id", "cpus"], "title": "NUMA node", "description": "One node from /sys/devices/system/node/nodeN.", "properties": { "id": { "type": "integer", "minimum": 0, "title": "Node id", "description": "N of nodeN. Unique." }, "cpus": { "$ref": "#/definitions/cpuList", "title": "Node CPUs", "description": "nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only." }, "memTotalKiB": { "type": "integer", "minimum": 0, "title": "MemTotal (KiB)", "description": 'nodeN/meminfo "Node N MemTotal". numactl --hardware prints MB: multiply by 1024.' }, "memFreeKiB": { "type": "integer", "minimum": 0, "title": "MemFree (KiB)", "description": 'nodeN/meminfo "Node N MemFree" at capture time. At most memTotalKiB.' }, "distances": { "type": "array", "items": { "type": "integer", "minimum": 0 }, "title": "Distances", "description": "nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)." }, "hugepages": { "type": "array", "title": "Hugepage pools", "description": "nodeN/hugepages/hugepages-<size>kB: one pool per page size.", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "total"], "title": "Hugepage pool", "description": "The pool of one page size on this node.", "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "title": "Page size (KiB)", "description": "e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages." }, "total": { "type": "integer", "minimum": 0, "title": "Pool size (pages)", "description": "nr_hugepages: pages reserved in this pool on this node." }, "free": { "type": "integer", "minimum": 0, "title": "Free pages", "description": "free_hugepages: pages of the pool not in use at capture time." }, "surplus": { "type": "integer", "minimum": 0, "title": "Surplus pages", "description": "surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)." } } } }, "zones": { "type": "array", "title": "Memory zones", "description": "This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.", "items": { "type": "object", "additionalProperties": false, "required": ["name", "managedPages"], "title": "Zone", "description": 'One "Node N, zone NAME" block.', "properties": { "name": { "type": "string", "minLength": 1, "title": "Zone name", "description": "DMA, DMA32, Normal, Movable, HighMem or Device." }, "managedPages": { "type": "integer", "minimum": 0, "title": "Managed pages", "description": '"managed": pages the buddy allocator manages; the watermark split is proportional to it.' }, "presentPages": { "type": "integer", "minimum": 0, "title": "Present pages", "description": '"present".' }, "min": { "type": "integer", "minimum": 0, "title": "min watermark (pages)", "description": '"min" as the running kernel reported it, minus "boost".' }, "low": { "type": "integer", "minimum": 0, "title": "low watermark (pages)", "description": '"low" as the running kernel reported it, minus "boost".' }, "high": { "type": "integer", "minimum": 0, "title": "high watermark (pages)", "description": '"high" as the running kernel reported it, minus "boost".' } } } } } } }, "hugepages": { "type": "object", "additionalProperties": false, "title": "Hugepage sizes", "description": "Host-wide hugepage facts.", "properties": { "defaultSizeKiB": { "type": "integer", "minimum": 1, "title": "Default hugepage size (KiB)", "description": '"Hugepagesize:" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>.' }, "sizesKiB": { "type": "array", "items": { "type": "integer", "minimum": 1 }, "uniqueItems": true, "title": "Supported sizes (KiB)", "description": "The sizes under /sys/kernel/mm/hugepages." } } }, "pageSizeKiB": { "type": "integer", "minimum": 1, "title": "Base page size (KiB)", "description": "The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4." }, "vm": { "type": "object", "additionalProperties": false, "title": "VM sysctls", "description": "Memory-management sysctls from /proc/sys/vm.", "properties": { "minFreeKbytes": { "type": "integer", "minimum": 0, "title": "vm.min_free_kbytes", "description": "/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size." }, "watermarkScaleFactor": { "type": "integer", "minimum": 1, "maximum": 3e3, "title": "vm.watermark_scale_factor", "description": "/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10." } } }, "kernel": { "type": "object", "additionalProperties": false, "title": "Kernel", "description": "The booted kernel.", "properties": { "cmdline": { "type": "string", "title": "Kernel command line", "description": "/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it." } } }, "isolation": { "type": "object", "additionalProperties": false, "title": "Running isolation", "description": "CPU isolation as the running kernel reports it. When present it wins over the command line.", "properties": { "isolated": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs", "description": "/sys/devices/system/cpu/isolated (empty string when none)." }, "nohzFull": { "$ref": "#/definitions/cpuList", "title": "nohz_full CPUs", "description": "/sys/devices/system/cpu/nohz_full (empty string when none)." } } }, "tuned": { "type": "object", "additionalProperties": false, "title": "tuned", "description": "The tuned daemon's profile and CPU partitioning variables.", "properties": { "activeProfile": { "type": "string", "title": "Active profile", "description": "/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation." }, "isolatedCores": { "$ref": "#/definitions/cpuList", "title": "isolated_cores", "description": "isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed." }, "noBalanceCores": { "$ref": "#/definitions/cpuList", "title": "no_balance_cores", "description": "no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)." } } }, "running": { "type": "object", "additionalProperties": false, "title": "What runs on the host", "description": "Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.", "properties": { "guests": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name", "pid", "threads"], "title": "Running guest", "description": "One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.", "properties": { "name": { "type": "string", "title": "Guest name", "description": "-name guest=NAME (or -name NAME) of the QEMU command line." }, "uuid": { "type": "string", "title": "Guest uuid", "description": "-uuid of the QEMU command line." }, "pid": { "type": "integer", "minimum": 0, "title": "Process id", "description": "PID of the QEMU process." }, "rolesFrom": { "enum": ["status-xml", "thread-names"], "title": "Where thread roles came from", "description": "status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)." }, "threads": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["tid", "role", "allowedCpus"], "title": "Thread", "description": "One thread of the QEMU process, from /proc/PID/task/TID.", "properties": { "tid": { "type": "integer", "minimum": 0, "title": "Thread id", "description": "TID of /proc/PID/task/TID." }, "role": { "enum": ["vcpu", "iothread", "main", "worker"], "title": "Role", "description": "vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)." }, "id": { "type": "integer", "minimum": 0, "title": "vCPU or IOThread id", "description": "The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread." }, "name": { "type": "string", "title": "Thread name", "description": "The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on." }, "lastCpu": { "type": "integer", "minimum": 0, "title": "Last CPU", "description": "Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)." }, "policy": { "enum": ["other", "fifo", "rr", "batch", "idle", "deadline"], "title": "Scheduling policy", "description": "Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it." }, "priority": { "type": "integer", "minimum": 0, "title": "Realtime priority", "description": "Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.", "maximum": 99 } } }, "title": "Threads", "description": "Every thread of the process." }, "memory": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["node", "pageSizeKiB", "kib"], "title": "Memory on one node", "description": "The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> \xD7 kernelpagesize_kB).", "properties": { "node": { "type": "integer", "minimum": 0, "title": "Host node", "description": "N of N<node>= in numa_maps." }, "pageSizeKiB": { "type": "integer", "minimum": 1, "title": "Page size (KiB)", "description": "kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings." }, "kib": { "type": "integer", "minimum": 0, "title": "Resident memory (KiB)", "description": "Pages on that node \xD7 page size." } } }, "title": "Memory per node", "description": "Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read." } } }, "title": "Running guests", "description": "Every QEMU process found under /proc." }, "isolatedCpus": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs checked", "description": "The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)." }, "foreignTasks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["pid", "tid", "name", "allowedCpus"], "title": "Foreign task", "description": "A task that is neither a guest thread nor a per-CPU kernel thread, allowed on or last run on an isolated CPU.", "properties": { "pid": { "type": "integer", "minimum": 0, "title": "Process id", "description": "PID (thread group id)." }, "tid": { "type": "integer", "minimum": 0, "title": "Thread id", "description": "TID." }, "name": { "type": "string", "title": "Name", "description": "comm of the task (never its command line)." }, "kernelThread": { "type": "boolean", "title": "Kernel thread", "description": "PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list." }, "lastCpu": { "type": "integer", "minimum": 0, "title": "Last CPU", "description": "Field 39 of stat." } } }, "title": "Foreign tasks on isolated CPUs", "description": "Tasks other than guest threads and per-CPU kernel threads allowed on or last run on isolatedCpus." }, "irqs": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["irq", "affinity"], "title": "IRQ", "description": "An interrupt whose affinity includes isolated CPUs.", "properties": { "irq": { "type": "integer", "minimum": 0, "title": "IRQ number", "description": "N of /proc/irq/N." }, "name": { "type": "string", "title": "Actions", "description": "The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`." }, "affinity": { "$ref": "#/definitions/cpuList", "title": "Affinity", "description": "/proc/irq/N/smp_affinity_list." }, "effectiveAffinity": { "$ref": "#/definitions/cpuList", "title": "Effective affinity", "description": "/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to." } } }, "title": "IRQs on isolated CPUs", "description": "IRQs whose effective affinity (else affinity) includes isolatedCpus." } } }, "libvirt": { "type": "object", "additionalProperties": false, "title": "libvirt", "description": "The host's libvirt.", "properties": { "definitions": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["file", "digest", "elements"], "title": "Persistent definition", "description": "One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.", "properties": { "file": { "type": "string", "title": "File", "description": "Its name under /etc/libvirt/qemu." }, "name": { "type": "string", "title": "Domain name", "description": "<name>." }, "uuid": { "type": "string", "title": "Domain uuid", "description": "<uuid>." }, "digest": { "type": "string", "title": "Digest", "description": "sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.", "pattern": "^[0-9a-f]{64}$" }, "elements": { "type": "object", "title": "Reduced elements", "description": "Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) \u2192 its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.", "additionalProperties": { "type": "string" }, "propertyNames": { "enum": ["vcpu", "cputune", "numatune", "memoryBacking", "cpu", "memory"] } } } }, "title": "Persistent definitions", "description": "The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name." } } } }, "definitions": { "cpuList": { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } } } };
 var schema12 = { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = import_ucs2length.default.default;
+var pattern0 = new RegExp("^[0-9a-f]{64}$", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -16393,12 +16406,1238 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.running !== void 0) {
+      let data78 = data.running;
+      if (data78 && typeof data78 == "object" && !Array.isArray(data78)) {
+        for (const key20 in data78) {
+          if (!(key20 === "guests" || key20 === "isolatedCpus" || key20 === "foreignTasks" || key20 === "irqs")) {
+            const err144 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running, data: data78 };
+            if (vErrors === null) {
+              vErrors = [err144];
+            } else {
+              vErrors.push(err144);
+            }
+            errors++;
+          }
+        }
+        if (data78.guests !== void 0) {
+          let data79 = data78.guests;
+          if (Array.isArray(data79)) {
+            const len7 = data79.length;
+            for (let i9 = 0; i9 < len7; i9++) {
+              let data80 = data79[i9];
+              if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
+                if (data80.name === void 0) {
+                  const err145 = { instancePath: instancePath + "/running/guests/" + i9, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data80 };
+                  if (vErrors === null) {
+                    vErrors = [err145];
+                  } else {
+                    vErrors.push(err145);
+                  }
+                  errors++;
+                }
+                if (data80.pid === void 0) {
+                  const err146 = { instancePath: instancePath + "/running/guests/" + i9, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data80 };
+                  if (vErrors === null) {
+                    vErrors = [err146];
+                  } else {
+                    vErrors.push(err146);
+                  }
+                  errors++;
+                }
+                if (data80.threads === void 0) {
+                  const err147 = { instancePath: instancePath + "/running/guests/" + i9, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "threads" }, message: "must have required property 'threads'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data80 };
+                  if (vErrors === null) {
+                    vErrors = [err147];
+                  } else {
+                    vErrors.push(err147);
+                  }
+                  errors++;
+                }
+                for (const key21 in data80) {
+                  if (!(key21 === "name" || key21 === "uuid" || key21 === "pid" || key21 === "rolesFrom" || key21 === "threads" || key21 === "memory")) {
+                    const err148 = { instancePath: instancePath + "/running/guests/" + i9, schemaPath: "#/properties/running/properties/guests/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items, data: data80 };
+                    if (vErrors === null) {
+                      vErrors = [err148];
+                    } else {
+                      vErrors.push(err148);
+                    }
+                    errors++;
+                  }
+                }
+                if (data80.name !== void 0) {
+                  let data81 = data80.name;
+                  if (typeof data81 !== "string") {
+                    const err149 = { instancePath: instancePath + "/running/guests/" + i9 + "/name", schemaPath: "#/properties/running/properties/guests/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.name.type, parentSchema: schema11.properties.running.properties.guests.items.properties.name, data: data81 };
+                    if (vErrors === null) {
+                      vErrors = [err149];
+                    } else {
+                      vErrors.push(err149);
+                    }
+                    errors++;
+                  }
+                }
+                if (data80.uuid !== void 0) {
+                  let data82 = data80.uuid;
+                  if (typeof data82 !== "string") {
+                    const err150 = { instancePath: instancePath + "/running/guests/" + i9 + "/uuid", schemaPath: "#/properties/running/properties/guests/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.uuid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.uuid, data: data82 };
+                    if (vErrors === null) {
+                      vErrors = [err150];
+                    } else {
+                      vErrors.push(err150);
+                    }
+                    errors++;
+                  }
+                }
+                if (data80.pid !== void 0) {
+                  let data83 = data80.pid;
+                  if (!(typeof data83 == "number" && (!(data83 % 1) && !isNaN(data83)) && isFinite(data83))) {
+                    const err151 = { instancePath: instancePath + "/running/guests/" + i9 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.pid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data83 };
+                    if (vErrors === null) {
+                      vErrors = [err151];
+                    } else {
+                      vErrors.push(err151);
+                    }
+                    errors++;
+                  }
+                  if (typeof data83 == "number" && isFinite(data83)) {
+                    if (data83 < 0 || isNaN(data83)) {
+                      const err152 = { instancePath: instancePath + "/running/guests/" + i9 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data83 };
+                      if (vErrors === null) {
+                        vErrors = [err152];
+                      } else {
+                        vErrors.push(err152);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data80.rolesFrom !== void 0) {
+                  let data84 = data80.rolesFrom;
+                  if (!(data84 === "status-xml" || data84 === "thread-names")) {
+                    const err153 = { instancePath: instancePath + "/running/guests/" + i9 + "/rolesFrom", schemaPath: "#/properties/running/properties/guests/items/properties/rolesFrom/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.rolesFrom, data: data84 };
+                    if (vErrors === null) {
+                      vErrors = [err153];
+                    } else {
+                      vErrors.push(err153);
+                    }
+                    errors++;
+                  }
+                }
+                if (data80.threads !== void 0) {
+                  let data85 = data80.threads;
+                  if (Array.isArray(data85)) {
+                    const len8 = data85.length;
+                    for (let i10 = 0; i10 < len8; i10++) {
+                      let data86 = data85[i10];
+                      if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
+                        if (data86.tid === void 0) {
+                          const err154 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data86 };
+                          if (vErrors === null) {
+                            vErrors = [err154];
+                          } else {
+                            vErrors.push(err154);
+                          }
+                          errors++;
+                        }
+                        if (data86.role === void 0) {
+                          const err155 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data86 };
+                          if (vErrors === null) {
+                            vErrors = [err155];
+                          } else {
+                            vErrors.push(err155);
+                          }
+                          errors++;
+                        }
+                        if (data86.allowedCpus === void 0) {
+                          const err156 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data86 };
+                          if (vErrors === null) {
+                            vErrors = [err156];
+                          } else {
+                            vErrors.push(err156);
+                          }
+                          errors++;
+                        }
+                        for (const key22 in data86) {
+                          if (!(key22 === "tid" || key22 === "role" || key22 === "id" || key22 === "name" || key22 === "allowedCpus" || key22 === "lastCpu" || key22 === "policy" || key22 === "priority")) {
+                            const err157 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data86 };
+                            if (vErrors === null) {
+                              vErrors = [err157];
+                            } else {
+                              vErrors.push(err157);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data86.tid !== void 0) {
+                          let data87 = data86.tid;
+                          if (!(typeof data87 == "number" && (!(data87 % 1) && !isNaN(data87)) && isFinite(data87))) {
+                            const err158 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data87 };
+                            if (vErrors === null) {
+                              vErrors = [err158];
+                            } else {
+                              vErrors.push(err158);
+                            }
+                            errors++;
+                          }
+                          if (typeof data87 == "number" && isFinite(data87)) {
+                            if (data87 < 0 || isNaN(data87)) {
+                              const err159 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data87 };
+                              if (vErrors === null) {
+                                vErrors = [err159];
+                              } else {
+                                vErrors.push(err159);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data86.role !== void 0) {
+                          let data88 = data86.role;
+                          if (!(data88 === "vcpu" || data88 === "iothread" || data88 === "main" || data88 === "worker")) {
+                            const err160 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/role", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role, data: data88 };
+                            if (vErrors === null) {
+                              vErrors = [err160];
+                            } else {
+                              vErrors.push(err160);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data86.id !== void 0) {
+                          let data89 = data86.id;
+                          if (!(typeof data89 == "number" && (!(data89 % 1) && !isNaN(data89)) && isFinite(data89))) {
+                            const err161 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data89 };
+                            if (vErrors === null) {
+                              vErrors = [err161];
+                            } else {
+                              vErrors.push(err161);
+                            }
+                            errors++;
+                          }
+                          if (typeof data89 == "number" && isFinite(data89)) {
+                            if (data89 < 0 || isNaN(data89)) {
+                              const err162 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data89 };
+                              if (vErrors === null) {
+                                vErrors = [err162];
+                              } else {
+                                vErrors.push(err162);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data86.name !== void 0) {
+                          let data90 = data86.name;
+                          if (typeof data90 !== "string") {
+                            const err163 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/name", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.name.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.name, data: data90 };
+                            if (vErrors === null) {
+                              vErrors = [err163];
+                            } else {
+                              vErrors.push(err163);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data86.allowedCpus !== void 0) {
+                          let data91 = data86.allowedCpus;
+                          if (typeof data91 !== "string" && !(data91 && typeof data91 == "object" && !Array.isArray(data91))) {
+                            const err164 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data91 };
+                            if (vErrors === null) {
+                              vErrors = [err164];
+                            } else {
+                              vErrors.push(err164);
+                            }
+                            errors++;
+                          }
+                          if (data91 && typeof data91 == "object" && !Array.isArray(data91)) {
+                            if (data91.raw === void 0) {
+                              const err165 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data91 };
+                              if (vErrors === null) {
+                                vErrors = [err165];
+                              } else {
+                                vErrors.push(err165);
+                              }
+                              errors++;
+                            }
+                            for (const key23 in data91) {
+                              if (!(key23 === "raw" || key23 === "parsed")) {
+                                const err166 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data91 };
+                                if (vErrors === null) {
+                                  vErrors = [err166];
+                                } else {
+                                  vErrors.push(err166);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data91.raw !== void 0) {
+                              let data92 = data91.raw;
+                              if (typeof data92 !== "string") {
+                                const err167 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data92 };
+                                if (vErrors === null) {
+                                  vErrors = [err167];
+                                } else {
+                                  vErrors.push(err167);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data91.parsed !== void 0) {
+                              let data93 = data91.parsed;
+                              if (typeof data93 !== "string") {
+                                const err168 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data93 };
+                                if (vErrors === null) {
+                                  vErrors = [err168];
+                                } else {
+                                  vErrors.push(err168);
+                                }
+                                errors++;
+                              }
+                            }
+                          }
+                        }
+                        if (data86.lastCpu !== void 0) {
+                          let data94 = data86.lastCpu;
+                          if (!(typeof data94 == "number" && (!(data94 % 1) && !isNaN(data94)) && isFinite(data94))) {
+                            const err169 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data94 };
+                            if (vErrors === null) {
+                              vErrors = [err169];
+                            } else {
+                              vErrors.push(err169);
+                            }
+                            errors++;
+                          }
+                          if (typeof data94 == "number" && isFinite(data94)) {
+                            if (data94 < 0 || isNaN(data94)) {
+                              const err170 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data94 };
+                              if (vErrors === null) {
+                                vErrors = [err170];
+                              } else {
+                                vErrors.push(err170);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data86.policy !== void 0) {
+                          let data95 = data86.policy;
+                          if (!(data95 === "other" || data95 === "fifo" || data95 === "rr" || data95 === "batch" || data95 === "idle" || data95 === "deadline")) {
+                            const err171 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/policy", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/policy/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy, data: data95 };
+                            if (vErrors === null) {
+                              vErrors = [err171];
+                            } else {
+                              vErrors.push(err171);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data86.priority !== void 0) {
+                          let data96 = data86.priority;
+                          if (!(typeof data96 == "number" && (!(data96 % 1) && !isNaN(data96)) && isFinite(data96))) {
+                            const err172 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data96 };
+                            if (vErrors === null) {
+                              vErrors = [err172];
+                            } else {
+                              vErrors.push(err172);
+                            }
+                            errors++;
+                          }
+                          if (typeof data96 == "number" && isFinite(data96)) {
+                            if (data96 > 99 || isNaN(data96)) {
+                              const err173 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/maximum", keyword: "maximum", params: { comparison: "<=", limit: 99 }, message: "must be <= 99", schema: 99, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data96 };
+                              if (vErrors === null) {
+                                vErrors = [err173];
+                              } else {
+                                vErrors.push(err173);
+                              }
+                              errors++;
+                            }
+                            if (data96 < 0 || isNaN(data96)) {
+                              const err174 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data96 };
+                              if (vErrors === null) {
+                                vErrors = [err174];
+                              } else {
+                                vErrors.push(err174);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                      } else {
+                        const err175 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.threads.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data86 };
+                        if (vErrors === null) {
+                          vErrors = [err175];
+                        } else {
+                          vErrors.push(err175);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err176 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads", schemaPath: "#/properties/running/properties/guests/items/properties/threads/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.threads.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads, data: data85 };
+                    if (vErrors === null) {
+                      vErrors = [err176];
+                    } else {
+                      vErrors.push(err176);
+                    }
+                    errors++;
+                  }
+                }
+                if (data80.memory !== void 0) {
+                  let data97 = data80.memory;
+                  if (Array.isArray(data97)) {
+                    const len9 = data97.length;
+                    for (let i11 = 0; i11 < len9; i11++) {
+                      let data98 = data97[i11];
+                      if (data98 && typeof data98 == "object" && !Array.isArray(data98)) {
+                        if (data98.node === void 0) {
+                          const err177 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "node" }, message: "must have required property 'node'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data98 };
+                          if (vErrors === null) {
+                            vErrors = [err177];
+                          } else {
+                            vErrors.push(err177);
+                          }
+                          errors++;
+                        }
+                        if (data98.pageSizeKiB === void 0) {
+                          const err178 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "pageSizeKiB" }, message: "must have required property 'pageSizeKiB'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data98 };
+                          if (vErrors === null) {
+                            vErrors = [err178];
+                          } else {
+                            vErrors.push(err178);
+                          }
+                          errors++;
+                        }
+                        if (data98.kib === void 0) {
+                          const err179 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "kib" }, message: "must have required property 'kib'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data98 };
+                          if (vErrors === null) {
+                            vErrors = [err179];
+                          } else {
+                            vErrors.push(err179);
+                          }
+                          errors++;
+                        }
+                        for (const key24 in data98) {
+                          if (!(key24 === "node" || key24 === "pageSizeKiB" || key24 === "kib")) {
+                            const err180 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data98 };
+                            if (vErrors === null) {
+                              vErrors = [err180];
+                            } else {
+                              vErrors.push(err180);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data98.node !== void 0) {
+                          let data99 = data98.node;
+                          if (!(typeof data99 == "number" && (!(data99 % 1) && !isNaN(data99)) && isFinite(data99))) {
+                            const err181 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory/" + i11 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data99 };
+                            if (vErrors === null) {
+                              vErrors = [err181];
+                            } else {
+                              vErrors.push(err181);
+                            }
+                            errors++;
+                          }
+                          if (typeof data99 == "number" && isFinite(data99)) {
+                            if (data99 < 0 || isNaN(data99)) {
+                              const err182 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory/" + i11 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data99 };
+                              if (vErrors === null) {
+                                vErrors = [err182];
+                              } else {
+                                vErrors.push(err182);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data98.pageSizeKiB !== void 0) {
+                          let data100 = data98.pageSizeKiB;
+                          if (!(typeof data100 == "number" && (!(data100 % 1) && !isNaN(data100)) && isFinite(data100))) {
+                            const err183 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory/" + i11 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data100 };
+                            if (vErrors === null) {
+                              vErrors = [err183];
+                            } else {
+                              vErrors.push(err183);
+                            }
+                            errors++;
+                          }
+                          if (typeof data100 == "number" && isFinite(data100)) {
+                            if (data100 < 1 || isNaN(data100)) {
+                              const err184 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory/" + i11 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data100 };
+                              if (vErrors === null) {
+                                vErrors = [err184];
+                              } else {
+                                vErrors.push(err184);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data98.kib !== void 0) {
+                          let data101 = data98.kib;
+                          if (!(typeof data101 == "number" && (!(data101 % 1) && !isNaN(data101)) && isFinite(data101))) {
+                            const err185 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory/" + i11 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data101 };
+                            if (vErrors === null) {
+                              vErrors = [err185];
+                            } else {
+                              vErrors.push(err185);
+                            }
+                            errors++;
+                          }
+                          if (typeof data101 == "number" && isFinite(data101)) {
+                            if (data101 < 0 || isNaN(data101)) {
+                              const err186 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory/" + i11 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data101 };
+                              if (vErrors === null) {
+                                vErrors = [err186];
+                              } else {
+                                vErrors.push(err186);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                      } else {
+                        const err187 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.memory.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data98 };
+                        if (vErrors === null) {
+                          vErrors = [err187];
+                        } else {
+                          vErrors.push(err187);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err188 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory", schemaPath: "#/properties/running/properties/guests/items/properties/memory/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.memory.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory, data: data97 };
+                    if (vErrors === null) {
+                      vErrors = [err188];
+                    } else {
+                      vErrors.push(err188);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err189 = { instancePath: instancePath + "/running/guests/" + i9, schemaPath: "#/properties/running/properties/guests/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.type, parentSchema: schema11.properties.running.properties.guests.items, data: data80 };
+                if (vErrors === null) {
+                  vErrors = [err189];
+                } else {
+                  vErrors.push(err189);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err190 = { instancePath: instancePath + "/running/guests", schemaPath: "#/properties/running/properties/guests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.type, parentSchema: schema11.properties.running.properties.guests, data: data79 };
+            if (vErrors === null) {
+              vErrors = [err190];
+            } else {
+              vErrors.push(err190);
+            }
+            errors++;
+          }
+        }
+        if (data78.isolatedCpus !== void 0) {
+          let data102 = data78.isolatedCpus;
+          if (typeof data102 !== "string" && !(data102 && typeof data102 == "object" && !Array.isArray(data102))) {
+            const err191 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data102 };
+            if (vErrors === null) {
+              vErrors = [err191];
+            } else {
+              vErrors.push(err191);
+            }
+            errors++;
+          }
+          if (data102 && typeof data102 == "object" && !Array.isArray(data102)) {
+            if (data102.raw === void 0) {
+              const err192 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data102 };
+              if (vErrors === null) {
+                vErrors = [err192];
+              } else {
+                vErrors.push(err192);
+              }
+              errors++;
+            }
+            for (const key25 in data102) {
+              if (!(key25 === "raw" || key25 === "parsed")) {
+                const err193 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data102 };
+                if (vErrors === null) {
+                  vErrors = [err193];
+                } else {
+                  vErrors.push(err193);
+                }
+                errors++;
+              }
+            }
+            if (data102.raw !== void 0) {
+              let data103 = data102.raw;
+              if (typeof data103 !== "string") {
+                const err194 = { instancePath: instancePath + "/running/isolatedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data103 };
+                if (vErrors === null) {
+                  vErrors = [err194];
+                } else {
+                  vErrors.push(err194);
+                }
+                errors++;
+              }
+            }
+            if (data102.parsed !== void 0) {
+              let data104 = data102.parsed;
+              if (typeof data104 !== "string") {
+                const err195 = { instancePath: instancePath + "/running/isolatedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data104 };
+                if (vErrors === null) {
+                  vErrors = [err195];
+                } else {
+                  vErrors.push(err195);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+        if (data78.foreignTasks !== void 0) {
+          let data105 = data78.foreignTasks;
+          if (Array.isArray(data105)) {
+            const len10 = data105.length;
+            for (let i12 = 0; i12 < len10; i12++) {
+              let data106 = data105[i12];
+              if (data106 && typeof data106 == "object" && !Array.isArray(data106)) {
+                if (data106.pid === void 0) {
+                  const err196 = { instancePath: instancePath + "/running/foreignTasks/" + i12, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data106 };
+                  if (vErrors === null) {
+                    vErrors = [err196];
+                  } else {
+                    vErrors.push(err196);
+                  }
+                  errors++;
+                }
+                if (data106.tid === void 0) {
+                  const err197 = { instancePath: instancePath + "/running/foreignTasks/" + i12, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data106 };
+                  if (vErrors === null) {
+                    vErrors = [err197];
+                  } else {
+                    vErrors.push(err197);
+                  }
+                  errors++;
+                }
+                if (data106.name === void 0) {
+                  const err198 = { instancePath: instancePath + "/running/foreignTasks/" + i12, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data106 };
+                  if (vErrors === null) {
+                    vErrors = [err198];
+                  } else {
+                    vErrors.push(err198);
+                  }
+                  errors++;
+                }
+                if (data106.allowedCpus === void 0) {
+                  const err199 = { instancePath: instancePath + "/running/foreignTasks/" + i12, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data106 };
+                  if (vErrors === null) {
+                    vErrors = [err199];
+                  } else {
+                    vErrors.push(err199);
+                  }
+                  errors++;
+                }
+                for (const key26 in data106) {
+                  if (!(key26 === "pid" || key26 === "tid" || key26 === "name" || key26 === "kernelThread" || key26 === "allowedCpus" || key26 === "lastCpu")) {
+                    const err200 = { instancePath: instancePath + "/running/foreignTasks/" + i12, schemaPath: "#/properties/running/properties/foreignTasks/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data106 };
+                    if (vErrors === null) {
+                      vErrors = [err200];
+                    } else {
+                      vErrors.push(err200);
+                    }
+                    errors++;
+                  }
+                }
+                if (data106.pid !== void 0) {
+                  let data107 = data106.pid;
+                  if (!(typeof data107 == "number" && (!(data107 % 1) && !isNaN(data107)) && isFinite(data107))) {
+                    const err201 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.pid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data107 };
+                    if (vErrors === null) {
+                      vErrors = [err201];
+                    } else {
+                      vErrors.push(err201);
+                    }
+                    errors++;
+                  }
+                  if (typeof data107 == "number" && isFinite(data107)) {
+                    if (data107 < 0 || isNaN(data107)) {
+                      const err202 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data107 };
+                      if (vErrors === null) {
+                        vErrors = [err202];
+                      } else {
+                        vErrors.push(err202);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data106.tid !== void 0) {
+                  let data108 = data106.tid;
+                  if (!(typeof data108 == "number" && (!(data108 % 1) && !isNaN(data108)) && isFinite(data108))) {
+                    const err203 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.tid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data108 };
+                    if (vErrors === null) {
+                      vErrors = [err203];
+                    } else {
+                      vErrors.push(err203);
+                    }
+                    errors++;
+                  }
+                  if (typeof data108 == "number" && isFinite(data108)) {
+                    if (data108 < 0 || isNaN(data108)) {
+                      const err204 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data108 };
+                      if (vErrors === null) {
+                        vErrors = [err204];
+                      } else {
+                        vErrors.push(err204);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data106.name !== void 0) {
+                  let data109 = data106.name;
+                  if (typeof data109 !== "string") {
+                    const err205 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/name", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.foreignTasks.items.properties.name.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.name, data: data109 };
+                    if (vErrors === null) {
+                      vErrors = [err205];
+                    } else {
+                      vErrors.push(err205);
+                    }
+                    errors++;
+                  }
+                }
+                if (data106.kernelThread !== void 0) {
+                  let data110 = data106.kernelThread;
+                  if (typeof data110 !== "boolean") {
+                    const err206 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/kernelThread", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/kernelThread/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread, data: data110 };
+                    if (vErrors === null) {
+                      vErrors = [err206];
+                    } else {
+                      vErrors.push(err206);
+                    }
+                    errors++;
+                  }
+                }
+                if (data106.allowedCpus !== void 0) {
+                  let data111 = data106.allowedCpus;
+                  if (typeof data111 !== "string" && !(data111 && typeof data111 == "object" && !Array.isArray(data111))) {
+                    const err207 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data111 };
+                    if (vErrors === null) {
+                      vErrors = [err207];
+                    } else {
+                      vErrors.push(err207);
+                    }
+                    errors++;
+                  }
+                  if (data111 && typeof data111 == "object" && !Array.isArray(data111)) {
+                    if (data111.raw === void 0) {
+                      const err208 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data111 };
+                      if (vErrors === null) {
+                        vErrors = [err208];
+                      } else {
+                        vErrors.push(err208);
+                      }
+                      errors++;
+                    }
+                    for (const key27 in data111) {
+                      if (!(key27 === "raw" || key27 === "parsed")) {
+                        const err209 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data111 };
+                        if (vErrors === null) {
+                          vErrors = [err209];
+                        } else {
+                          vErrors.push(err209);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data111.raw !== void 0) {
+                      let data112 = data111.raw;
+                      if (typeof data112 !== "string") {
+                        const err210 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data112 };
+                        if (vErrors === null) {
+                          vErrors = [err210];
+                        } else {
+                          vErrors.push(err210);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data111.parsed !== void 0) {
+                      let data113 = data111.parsed;
+                      if (typeof data113 !== "string") {
+                        const err211 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data113 };
+                        if (vErrors === null) {
+                          vErrors = [err211];
+                        } else {
+                          vErrors.push(err211);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                }
+                if (data106.lastCpu !== void 0) {
+                  let data114 = data106.lastCpu;
+                  if (!(typeof data114 == "number" && (!(data114 % 1) && !isNaN(data114)) && isFinite(data114))) {
+                    const err212 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data114 };
+                    if (vErrors === null) {
+                      vErrors = [err212];
+                    } else {
+                      vErrors.push(err212);
+                    }
+                    errors++;
+                  }
+                  if (typeof data114 == "number" && isFinite(data114)) {
+                    if (data114 < 0 || isNaN(data114)) {
+                      const err213 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data114 };
+                      if (vErrors === null) {
+                        vErrors = [err213];
+                      } else {
+                        vErrors.push(err213);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+              } else {
+                const err214 = { instancePath: instancePath + "/running/foreignTasks/" + i12, schemaPath: "#/properties/running/properties/foreignTasks/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.foreignTasks.items.type, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data106 };
+                if (vErrors === null) {
+                  vErrors = [err214];
+                } else {
+                  vErrors.push(err214);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err215 = { instancePath: instancePath + "/running/foreignTasks", schemaPath: "#/properties/running/properties/foreignTasks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.foreignTasks.type, parentSchema: schema11.properties.running.properties.foreignTasks, data: data105 };
+            if (vErrors === null) {
+              vErrors = [err215];
+            } else {
+              vErrors.push(err215);
+            }
+            errors++;
+          }
+        }
+        if (data78.irqs !== void 0) {
+          let data115 = data78.irqs;
+          if (Array.isArray(data115)) {
+            const len11 = data115.length;
+            for (let i13 = 0; i13 < len11; i13++) {
+              let data116 = data115[i13];
+              if (data116 && typeof data116 == "object" && !Array.isArray(data116)) {
+                if (data116.irq === void 0) {
+                  const err216 = { instancePath: instancePath + "/running/irqs/" + i13, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "irq" }, message: "must have required property 'irq'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data116 };
+                  if (vErrors === null) {
+                    vErrors = [err216];
+                  } else {
+                    vErrors.push(err216);
+                  }
+                  errors++;
+                }
+                if (data116.affinity === void 0) {
+                  const err217 = { instancePath: instancePath + "/running/irqs/" + i13, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "affinity" }, message: "must have required property 'affinity'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data116 };
+                  if (vErrors === null) {
+                    vErrors = [err217];
+                  } else {
+                    vErrors.push(err217);
+                  }
+                  errors++;
+                }
+                for (const key28 in data116) {
+                  if (!(key28 === "irq" || key28 === "name" || key28 === "affinity" || key28 === "effectiveAffinity")) {
+                    const err218 = { instancePath: instancePath + "/running/irqs/" + i13, schemaPath: "#/properties/running/properties/irqs/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.irqs.items, data: data116 };
+                    if (vErrors === null) {
+                      vErrors = [err218];
+                    } else {
+                      vErrors.push(err218);
+                    }
+                    errors++;
+                  }
+                }
+                if (data116.irq !== void 0) {
+                  let data117 = data116.irq;
+                  if (!(typeof data117 == "number" && (!(data117 % 1) && !isNaN(data117)) && isFinite(data117))) {
+                    const err219 = { instancePath: instancePath + "/running/irqs/" + i13 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.irqs.items.properties.irq.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data117 };
+                    if (vErrors === null) {
+                      vErrors = [err219];
+                    } else {
+                      vErrors.push(err219);
+                    }
+                    errors++;
+                  }
+                  if (typeof data117 == "number" && isFinite(data117)) {
+                    if (data117 < 0 || isNaN(data117)) {
+                      const err220 = { instancePath: instancePath + "/running/irqs/" + i13 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data117 };
+                      if (vErrors === null) {
+                        vErrors = [err220];
+                      } else {
+                        vErrors.push(err220);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data116.name !== void 0) {
+                  let data118 = data116.name;
+                  if (typeof data118 !== "string") {
+                    const err221 = { instancePath: instancePath + "/running/irqs/" + i13 + "/name", schemaPath: "#/properties/running/properties/irqs/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.irqs.items.properties.name.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.name, data: data118 };
+                    if (vErrors === null) {
+                      vErrors = [err221];
+                    } else {
+                      vErrors.push(err221);
+                    }
+                    errors++;
+                  }
+                }
+                if (data116.affinity !== void 0) {
+                  let data119 = data116.affinity;
+                  if (typeof data119 !== "string" && !(data119 && typeof data119 == "object" && !Array.isArray(data119))) {
+                    const err222 = { instancePath: instancePath + "/running/irqs/" + i13 + "/affinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data119 };
+                    if (vErrors === null) {
+                      vErrors = [err222];
+                    } else {
+                      vErrors.push(err222);
+                    }
+                    errors++;
+                  }
+                  if (data119 && typeof data119 == "object" && !Array.isArray(data119)) {
+                    if (data119.raw === void 0) {
+                      const err223 = { instancePath: instancePath + "/running/irqs/" + i13 + "/affinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data119 };
+                      if (vErrors === null) {
+                        vErrors = [err223];
+                      } else {
+                        vErrors.push(err223);
+                      }
+                      errors++;
+                    }
+                    for (const key29 in data119) {
+                      if (!(key29 === "raw" || key29 === "parsed")) {
+                        const err224 = { instancePath: instancePath + "/running/irqs/" + i13 + "/affinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data119 };
+                        if (vErrors === null) {
+                          vErrors = [err224];
+                        } else {
+                          vErrors.push(err224);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data119.raw !== void 0) {
+                      let data120 = data119.raw;
+                      if (typeof data120 !== "string") {
+                        const err225 = { instancePath: instancePath + "/running/irqs/" + i13 + "/affinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data120 };
+                        if (vErrors === null) {
+                          vErrors = [err225];
+                        } else {
+                          vErrors.push(err225);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data119.parsed !== void 0) {
+                      let data121 = data119.parsed;
+                      if (typeof data121 !== "string") {
+                        const err226 = { instancePath: instancePath + "/running/irqs/" + i13 + "/affinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data121 };
+                        if (vErrors === null) {
+                          vErrors = [err226];
+                        } else {
+                          vErrors.push(err226);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                }
+                if (data116.effectiveAffinity !== void 0) {
+                  let data122 = data116.effectiveAffinity;
+                  if (typeof data122 !== "string" && !(data122 && typeof data122 == "object" && !Array.isArray(data122))) {
+                    const err227 = { instancePath: instancePath + "/running/irqs/" + i13 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data122 };
+                    if (vErrors === null) {
+                      vErrors = [err227];
+                    } else {
+                      vErrors.push(err227);
+                    }
+                    errors++;
+                  }
+                  if (data122 && typeof data122 == "object" && !Array.isArray(data122)) {
+                    if (data122.raw === void 0) {
+                      const err228 = { instancePath: instancePath + "/running/irqs/" + i13 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data122 };
+                      if (vErrors === null) {
+                        vErrors = [err228];
+                      } else {
+                        vErrors.push(err228);
+                      }
+                      errors++;
+                    }
+                    for (const key30 in data122) {
+                      if (!(key30 === "raw" || key30 === "parsed")) {
+                        const err229 = { instancePath: instancePath + "/running/irqs/" + i13 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data122 };
+                        if (vErrors === null) {
+                          vErrors = [err229];
+                        } else {
+                          vErrors.push(err229);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data122.raw !== void 0) {
+                      let data123 = data122.raw;
+                      if (typeof data123 !== "string") {
+                        const err230 = { instancePath: instancePath + "/running/irqs/" + i13 + "/effectiveAffinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data123 };
+                        if (vErrors === null) {
+                          vErrors = [err230];
+                        } else {
+                          vErrors.push(err230);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data122.parsed !== void 0) {
+                      let data124 = data122.parsed;
+                      if (typeof data124 !== "string") {
+                        const err231 = { instancePath: instancePath + "/running/irqs/" + i13 + "/effectiveAffinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data124 };
+                        if (vErrors === null) {
+                          vErrors = [err231];
+                        } else {
+                          vErrors.push(err231);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                }
+              } else {
+                const err232 = { instancePath: instancePath + "/running/irqs/" + i13, schemaPath: "#/properties/running/properties/irqs/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.irqs.items.type, parentSchema: schema11.properties.running.properties.irqs.items, data: data116 };
+                if (vErrors === null) {
+                  vErrors = [err232];
+                } else {
+                  vErrors.push(err232);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err233 = { instancePath: instancePath + "/running/irqs", schemaPath: "#/properties/running/properties/irqs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.irqs.type, parentSchema: schema11.properties.running.properties.irqs, data: data115 };
+            if (vErrors === null) {
+              vErrors = [err233];
+            } else {
+              vErrors.push(err233);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err234 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.type, parentSchema: schema11.properties.running, data: data78 };
+        if (vErrors === null) {
+          vErrors = [err234];
+        } else {
+          vErrors.push(err234);
+        }
+        errors++;
+      }
+    }
+    if (data.libvirt !== void 0) {
+      let data125 = data.libvirt;
+      if (data125 && typeof data125 == "object" && !Array.isArray(data125)) {
+        for (const key31 in data125) {
+          if (!(key31 === "definitions")) {
+            const err235 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt, data: data125 };
+            if (vErrors === null) {
+              vErrors = [err235];
+            } else {
+              vErrors.push(err235);
+            }
+            errors++;
+          }
+        }
+        if (data125.definitions !== void 0) {
+          let data126 = data125.definitions;
+          if (Array.isArray(data126)) {
+            const len12 = data126.length;
+            for (let i14 = 0; i14 < len12; i14++) {
+              let data127 = data126[i14];
+              if (data127 && typeof data127 == "object" && !Array.isArray(data127)) {
+                if (data127.file === void 0) {
+                  const err236 = { instancePath: instancePath + "/libvirt/definitions/" + i14, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data127 };
+                  if (vErrors === null) {
+                    vErrors = [err236];
+                  } else {
+                    vErrors.push(err236);
+                  }
+                  errors++;
+                }
+                if (data127.digest === void 0) {
+                  const err237 = { instancePath: instancePath + "/libvirt/definitions/" + i14, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data127 };
+                  if (vErrors === null) {
+                    vErrors = [err237];
+                  } else {
+                    vErrors.push(err237);
+                  }
+                  errors++;
+                }
+                if (data127.elements === void 0) {
+                  const err238 = { instancePath: instancePath + "/libvirt/definitions/" + i14, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "elements" }, message: "must have required property 'elements'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data127 };
+                  if (vErrors === null) {
+                    vErrors = [err238];
+                  } else {
+                    vErrors.push(err238);
+                  }
+                  errors++;
+                }
+                for (const key32 in data127) {
+                  if (!(key32 === "file" || key32 === "name" || key32 === "uuid" || key32 === "digest" || key32 === "elements")) {
+                    const err239 = { instancePath: instancePath + "/libvirt/definitions/" + i14, schemaPath: "#/properties/libvirt/properties/definitions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data127 };
+                    if (vErrors === null) {
+                      vErrors = [err239];
+                    } else {
+                      vErrors.push(err239);
+                    }
+                    errors++;
+                  }
+                }
+                if (data127.file !== void 0) {
+                  let data128 = data127.file;
+                  if (typeof data128 !== "string") {
+                    const err240 = { instancePath: instancePath + "/libvirt/definitions/" + i14 + "/file", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.file.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.file, data: data128 };
+                    if (vErrors === null) {
+                      vErrors = [err240];
+                    } else {
+                      vErrors.push(err240);
+                    }
+                    errors++;
+                  }
+                }
+                if (data127.name !== void 0) {
+                  let data129 = data127.name;
+                  if (typeof data129 !== "string") {
+                    const err241 = { instancePath: instancePath + "/libvirt/definitions/" + i14 + "/name", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.name.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.name, data: data129 };
+                    if (vErrors === null) {
+                      vErrors = [err241];
+                    } else {
+                      vErrors.push(err241);
+                    }
+                    errors++;
+                  }
+                }
+                if (data127.uuid !== void 0) {
+                  let data130 = data127.uuid;
+                  if (typeof data130 !== "string") {
+                    const err242 = { instancePath: instancePath + "/libvirt/definitions/" + i14 + "/uuid", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.uuid.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.uuid, data: data130 };
+                    if (vErrors === null) {
+                      vErrors = [err242];
+                    } else {
+                      vErrors.push(err242);
+                    }
+                    errors++;
+                  }
+                }
+                if (data127.digest !== void 0) {
+                  let data131 = data127.digest;
+                  if (typeof data131 === "string") {
+                    if (!pattern0.test(data131)) {
+                      const err243 = { instancePath: instancePath + "/libvirt/definitions/" + i14 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data131 };
+                      if (vErrors === null) {
+                        vErrors = [err243];
+                      } else {
+                        vErrors.push(err243);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err244 = { instancePath: instancePath + "/libvirt/definitions/" + i14 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.digest.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data131 };
+                    if (vErrors === null) {
+                      vErrors = [err244];
+                    } else {
+                      vErrors.push(err244);
+                    }
+                    errors++;
+                  }
+                }
+                if (data127.elements !== void 0) {
+                  let data132 = data127.elements;
+                  if (data132 && typeof data132 == "object" && !Array.isArray(data132)) {
+                    for (const key33 in data132) {
+                      const _errs309 = errors;
+                      if (!(key33 === "vcpu" || key33 === "cputune" || key33 === "numatune" || key33 === "memoryBacking" || key33 === "cpu" || key33 === "memory")) {
+                        const err245 = { instancePath: instancePath + "/libvirt/definitions/" + i14 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum", keyword: "enum", params: { allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, data: key33, propertyName: key33 };
+                        if (vErrors === null) {
+                          vErrors = [err245];
+                        } else {
+                          vErrors.push(err245);
+                        }
+                        errors++;
+                      }
+                      var valid75 = _errs309 === errors;
+                      if (!valid75) {
+                        const err246 = { instancePath: instancePath + "/libvirt/definitions/" + i14 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames", keyword: "propertyNames", params: { propertyName: key33 }, message: "property name must be valid", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data132 };
+                        if (vErrors === null) {
+                          vErrors = [err246];
+                        } else {
+                          vErrors.push(err246);
+                        }
+                        errors++;
+                      }
+                    }
+                    for (const key34 in data132) {
+                      let data133 = data132[key34];
+                      if (typeof data133 !== "string") {
+                        const err247 = { instancePath: instancePath + "/libvirt/definitions/" + i14 + "/elements/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties, data: data133 };
+                        if (vErrors === null) {
+                          vErrors = [err247];
+                        } else {
+                          vErrors.push(err247);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err248 = { instancePath: instancePath + "/libvirt/definitions/" + i14 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data132 };
+                    if (vErrors === null) {
+                      vErrors = [err248];
+                    } else {
+                      vErrors.push(err248);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err249 = { instancePath: instancePath + "/libvirt/definitions/" + i14, schemaPath: "#/properties/libvirt/properties/definitions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.type, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data127 };
+                if (vErrors === null) {
+                  vErrors = [err249];
+                } else {
+                  vErrors.push(err249);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err250 = { instancePath: instancePath + "/libvirt/definitions", schemaPath: "#/properties/libvirt/properties/definitions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.definitions.type, parentSchema: schema11.properties.libvirt.properties.definitions, data: data126 };
+            if (vErrors === null) {
+              vErrors = [err250];
+            } else {
+              vErrors.push(err250);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err251 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.type, parentSchema: schema11.properties.libvirt, data: data125 };
+        if (vErrors === null) {
+          vErrors = [err251];
+        } else {
+          vErrors.push(err251);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err144 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err252 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-      vErrors = [err144];
+      vErrors = [err252];
     } else {
-      vErrors.push(err144);
+      vErrors.push(err252);
     }
     errors++;
   }
@@ -18506,6 +19745,12 @@ function repoRelativePath(file, root, cwd) {
 function defineDomainRule(rule) {
   return { meta: { ...rule.meta, needs: "domain" }, checkDomain: rule.check };
 }
+function defineHostRule(rule) {
+  return { meta: { ...rule.meta, needs: "host" }, checkDomain: rule.check };
+}
+function definePlanRule(rule) {
+  return { meta: { ...rule.meta, needs: "plan" }, checkPlan: rule.check };
+}
 function defineRule(rule) {
   return rule;
 }
@@ -18707,6 +19952,13 @@ function inheritedAffinity(d, host) {
   if (vcpu?.placement === "auto") return { source: "placement-auto", cpus: void 0, element: vcpu.element, attr: void 0 };
   return { source: "all-online", cpus: host?.online, element: void 0, attr: void 0 };
 }
+function vcpupinFor(d, vcpu) {
+  return d.cputune?.vcpupins.find((p) => p.vcpu === vcpu);
+}
+function effectiveVcpuAffinity(d, vcpu, host) {
+  const pin = vcpupinFor(d, vcpu);
+  return pin ? fromPin("vcpupin", pin.element, pin.cpuset) : inheritedAffinity(d, host);
+}
 function effectiveEmulatorAffinity(d, host) {
   const pin = d.cputune?.emulatorpin;
   return pin ? fromPin("emulatorpin", pin.element, pin.cpuset) : inheritedAffinity(d, host);
@@ -18748,11 +20000,11 @@ function isRealtimePolicy(p) {
 function policyOf(sched) {
   return sched?.scheduler !== void 0 && POLICIES.has(sched.scheduler) ? sched.scheduler : "other";
 }
-function splitBySched(ids, scheds, idsOf) {
+function splitBySched(ids, scheds, idsOf2) {
   const out = [];
   let rest = ids;
   for (const s of scheds) {
-    const covered = idsOf(s);
+    const covered = idsOf2(s);
     if (!covered || rest.isEmpty) continue;
     const part = rest.intersect(covered);
     if (part.isEmpty) continue;
@@ -19239,7 +20491,7 @@ function computeLayout(d, cells) {
   const all = CpuSet.range(0, max - 1);
   const layout = { cells, badIds: [], overlaps: [], beyondMax: [], named: CpuSet.empty, unnamed: CpuSet.empty, complete: true };
   const seenIds = /* @__PURE__ */ new Set();
-  let named = CpuSet.empty;
+  let named2 = CpuSet.empty;
   for (const cell of cells) {
     if (cell.id === void 0) layout.complete = false;
     else if (cell.id >= cells.length) layout.badIds.push({ cell, id: cell.id, kind: "beyond" });
@@ -19253,14 +20505,14 @@ function computeLayout(d, cells) {
     }
     const beyond = set.subtract(all);
     if (!beyond.isEmpty) layout.beyondMax.push({ cell, vcpus: beyond });
-    if (named.intersects(set)) {
+    if (named2.intersects(set)) {
       const other = cells.find((c) => c !== cell && c.cpus?.set?.intersects(set));
       layout.overlaps.push({ cell, other, vcpus: set.intersect(other.cpus.set) });
     }
-    named = named.union(set);
+    named2 = named2.union(set);
   }
-  layout.named = named;
-  layout.unnamed = all.subtract(named);
+  layout.named = named2;
+  layout.unnamed = all.subtract(named2);
   return layout;
 }
 function guestCellById(d, id) {
@@ -19454,6 +20706,123 @@ var guest_smt_topology_mismatch_default = defineRule({
       severity: "info",
       message: `the guest sees one thread per core (${domain.cpu?.topology ? "<topology threads='1'>" : "no <topology>"}), but ${shown.join("; ")} are SMT siblings of one host core: the guest scheduler treats them as independent cores and loads both, though they share one core's execution units; declare <topology threads='2'> with each sibling pair on consecutive vCPUs, or pin the vCPUs to separate cores`
     });
+  }
+});
+
+// src/model/definition-reduce.ts
+import { createHash } from "node:crypto";
+var REDUCED_ELEMENTS = ["memory", "vcpu", "cputune", "numatune", "memoryBacking", "cpu"];
+var CPUSET_ATTRS = /* @__PURE__ */ new Set(["cpuset", "nodeset", "cpus", "vcpus", "iothreads"]);
+var WRITTEN_DEFAULTS = /* @__PURE__ */ new Set(["vcpu@placement=static", "memory@mode=strict", "memnode@mode=strict", "cpu@migratable=on"]);
+var IGNORED_ATTRS = /* @__PURE__ */ new Set(["cpu@check"]);
+function kibText(value, unit) {
+  const r = scaleToKiB(value.trim(), unit);
+  return r.ok ? String(r.value) : value.trim();
+}
+function canonicalCpuset(value) {
+  const r = parseLibvirtCpuset(value);
+  return r.ok ? formatLibvirtCpuset(r.value) : value;
+}
+function canonical(el) {
+  const values = el.attributeValues;
+  const attrs = [];
+  const sizeAttr = el.name === "page" ? "size" : el.name === "cell" ? "memory" : void 0;
+  for (const [name, raw] of Object.entries(values)) {
+    if (IGNORED_ATTRS.has(`${el.name}@${name}`) || WRITTEN_DEFAULTS.has(`${el.name}@${name}=${raw}`)) continue;
+    if (name === "unit" && (sizeAttr !== void 0 || el.name === "memory")) continue;
+    let value = raw;
+    if (name === sizeAttr) value = kibText(raw, values.unit);
+    else if (CPUSET_ATTRS.has(name)) value = canonicalCpuset(raw);
+    attrs.push([name, value]);
+  }
+  attrs.sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  const head = `<${el.name}${attrs.map(([n, v]) => ` ${n}='${v}'`).join("")}`;
+  let body = el.children.map(canonical).join("");
+  const text = el.text.trim();
+  if (text !== "") body = (el.name === "memory" && el.parent?.name === "domain" ? kibText(text, values.unit) : text) + body;
+  return body === "" ? `${head}/>` : `${head}>${body}</${el.name}>`;
+}
+function reduceDefinition(domain) {
+  const elements = {};
+  for (const name of REDUCED_ELEMENTS) {
+    const el = childrenNamed(domain, name)[0];
+    if (el) elements[name] = canonical(el);
+  }
+  return { elements, digest: reducedDigest(elements) };
+}
+function reducedDigest(elements) {
+  const h = createHash("sha256");
+  for (const name of REDUCED_ELEMENTS) h.update(`${name}\0${elements[name] ?? ""}\0`);
+  return h.digest("hex");
+}
+
+// src/model/running.ts
+function snapshotCpus(list) {
+  const r = parseSnapshotCpuList(list, "kernel");
+  return r.ok ? r.value : CpuSet.empty;
+}
+function matchByUuidThenName(items, d) {
+  const uuid = d.uuid?.trim().toLowerCase();
+  if (uuid) {
+    const byUuid = items.find((i) => i.uuid?.toLowerCase() === uuid);
+    if (byUuid) return byUuid;
+  }
+  const name = d.name?.trim();
+  return name ? items.find((i) => i.name === name && (i.uuid === void 0 || uuid === void 0)) : void 0;
+}
+function hasRunningGuests(host) {
+  return host.snapshot.running?.guests !== void 0;
+}
+function runningGuestOf(host, d) {
+  return matchByUuidThenName(host.snapshot.running?.guests ?? [], d);
+}
+function hostDefinitionOf(host, d) {
+  return matchByUuidThenName(host.snapshot.libvirt?.definitions ?? [], d);
+}
+function guestMatches(g, d) {
+  return matchByUuidThenName([g], d) !== void 0;
+}
+function emulatorThreads(g) {
+  return g.threads.filter((t) => t.role === "main" || t.role === "worker");
+}
+
+// rules/host-definition-drift/index.ts
+var host_definition_drift_default = defineHostRule({
+  meta: {
+    id: "host-definition-drift",
+    name: "HostDefinitionDrift",
+    severity: "warning",
+    type: "problem",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "The host's persistent definition of this domain (/etc/libvirt/qemu) differs from this file in an element kvmlint checks.",
+    tags: ["drift", "definition"],
+    messages: {
+      differs: {
+        message: "the host's /etc/libvirt/qemu/{{file}} has a different <{{element}}>: edited on the host?",
+        help: "redefine the domain from this file (virsh define), or bring the host change into the repository"
+      },
+      hostLacks: {
+        message: "the host's /etc/libvirt/qemu/{{file}} has no <{{element}}>: removed on the host?",
+        help: "redefine the domain from this file (virsh define), or bring the host change into the repository"
+      },
+      fileLacks: {
+        message: "the host's /etc/libvirt/qemu/{{file}} has a <{{element}}> this file lacks: added on the host?",
+        help: "redefine the domain from this file (virsh define), or bring the host change into the repository"
+      }
+    }
+  },
+  check({ domain, host, report }) {
+    const def = hostDefinitionOf(host.model, domain);
+    if (!def) return;
+    const mine = reduceDefinition(domain.element);
+    if (mine.digest === def.digest) return;
+    for (const element of REDUCED_ELEMENTS) {
+      if (mine.elements[element] === def.elements[element]) continue;
+      const el = childrenNamed(domain.element, element)[0];
+      const messageId = el === void 0 ? "fileLacks" : def.elements[element] === void 0 ? "hostLacks" : "differs";
+      report({ range: (el ?? domain.element).startTag, messageId, data: { file: def.file, element } });
+    }
   }
 });
 
@@ -19847,12 +21216,12 @@ function checkSize(ctx, size, b) {
     const top = ranked.slice(0, 4).filter(([d]) => d !== self).slice(0, 3);
     const othersCount = ranked.length - 1;
     if (othersCount <= 0) return "";
-    const named = top.map(([d, n]) => `${describeDomain(d)} ${n}`);
+    const named2 = top.map(([d, n]) => `${describeDomain(d)} ${n}`);
     if (othersCount > top.length) {
       const rest = total - selfPages - top.reduce((a, [, n]) => a + n, 0);
-      named.push(`${othersCount - top.length} other domains ${rest}`);
+      named2.push(`${othersCount - top.length} other domains ${rest}`);
     }
-    return `, ${listNames(named)}`;
+    return `, ${listNames(named2)}`;
   };
   for (const [node, items] of [...b.perNode].sort((x, y) => x[0] - y[0])) {
     const demand = sum(items);
@@ -19987,6 +21356,62 @@ function insertPins(text, cputune, after, ids, cpus) {
   const parts = ids.map((id) => insertChild(text, cputune, { name: "iothreadpin", attributes: [["iothread", String(id)], ["cpuset", cpus.toString()]] }, after));
   return { range: parts[0].range, text: parts.map((p) => p.text).join("") };
 }
+
+// rules/isolated-cpu-noise/index.ts
+var DEFAULT_MAX_FOREIGN = 0;
+function named(names2) {
+  const shown = names2.slice(0, 3).join(", ");
+  return names2.length > 3 ? `${shown} and ${names2.length - 3} more` : shown;
+}
+var isolated_cpu_noise_default = definePlanRule({
+  meta: {
+    id: "isolated-cpu-noise",
+    name: "IsolatedCpuNoise",
+    severity: "warning",
+    type: "problem",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "Isolated CPUs are not quiet at capture time: tasks other than guest threads, or IRQs, may run on them.",
+    tags: ["drift", "isolation", "irq", "running"],
+    schema: {
+      type: "object",
+      additionalProperties: false,
+      properties: { maxForeign: { type: "integer", minimum: 0, description: "foreign tasks (and IRQs) tolerated on the isolated CPUs (default 0)" } }
+    },
+    messages: {
+      tasks: {
+        message: "{{count}} other than guest threads may run on isolated CPUs {{isolated}}: {{names}}",
+        help: "move them to housekeeping CPUs (taskset -pc, or CPUAffinity= in their unit), then capture again"
+      },
+      irqs: {
+        message: "{{count}} delivered to isolated CPUs {{isolated}}: {{names}}",
+        help: "set their smp_affinity_list to housekeeping CPUs, or boot with irqaffinity= and isolcpus=managed_irq"
+      }
+    }
+  },
+  check({ host, options, reportHost }) {
+    const running = host.model.snapshot.running;
+    if (!running?.isolatedCpus) return;
+    const isolated = snapshotCpus(running.isolatedCpus).toString();
+    const max = Number(options.maxForeign ?? DEFAULT_MAX_FOREIGN);
+    const tasks = running.foreignTasks ?? [];
+    if (tasks.length > max) {
+      reportHost({
+        range: locateJsonKey(host.text, "running.foreignTasks"),
+        messageId: "tasks",
+        data: { count: `${tasks.length} task${tasks.length === 1 ? "" : "s"}`, isolated, names: named([...new Set(tasks.map((t) => `${t.name} (${t.pid})`))]) }
+      });
+    }
+    const irqs = running.irqs ?? [];
+    if (irqs.length > max) {
+      reportHost({
+        range: locateJsonKey(host.text, "running.irqs"),
+        messageId: "irqs",
+        data: { count: `${irqs.length} IRQ${irqs.length === 1 ? "" : "s"}`, isolated, names: named(irqs.map((q) => q.name ? `${q.irq} (${q.name})` : String(q.irq))) }
+      });
+    }
+  }
+});
 
 // rules/isolation-incomplete/index.ts
 var isolation_incomplete_default = defineRule({
@@ -20582,13 +22007,13 @@ var numa_memory_insufficient_default = defineRule({
       if (verdict?.rule !== "numa-memory-insufficient") continue;
       const top = contributions.slice(0, 4);
       const othersOf = (self) => {
-        const named = top.filter((c) => c !== self).slice(0, 3);
+        const named2 = top.filter((c) => c !== self).slice(0, 3);
         const count = contributions.length - 1;
         if (count <= 0) return "";
-        const parts = named.map((c) => `${describeDomain(c.on)} ${formatKiB(c.kib)}`);
-        if (count > named.length) {
-          const rest = planned - self.kib - named.reduce((a, c) => a + c.kib, 0);
-          parts.push(`${count - named.length} other domains ${formatKiB(rest)}`);
+        const parts = named2.map((c) => `${describeDomain(c.on)} ${formatKiB(c.kib)}`);
+        if (count > named2.length) {
+          const rest = planned - self.kib - named2.reduce((a, c) => a + c.kib, 0);
+          parts.push(`${count - named2.length} other domains ${formatKiB(rest)}`);
         }
         return `, ${listNames(parts)}`;
       };
@@ -20715,11 +22140,11 @@ var numatune_memoryless_node_default = defineRule({
     const check = (label, mode, c) => {
       const set = c?.set;
       if (!set) return;
-      const named = set.intersect(all);
-      const empty = named.intersect(memoryless);
+      const named2 = set.intersect(all);
+      const empty = named2.intersect(memoryless);
       if (empty.isEmpty) return;
       const instead = withMemory.isEmpty ? "a node with memory" : `a node with memory (${withMemory.toString()})`;
-      if (empty.equals(named)) {
+      if (empty.equals(named2)) {
         report({
           range: c.attr.valueRange,
           message: `${label} binds memory (mode ${mode}) only to host ${describeNodes(empty)}, which ${empty.size === 1 ? "has" : "have"} no memory: the kernel refuses a memory policy with no node that has memory, so the guest fails to start or its binding is lost; bind it to ${instead} instead, ideally the one nearest to the CPUs the guest runs on`
@@ -20728,7 +22153,7 @@ var numatune_memoryless_node_default = defineRule({
         report({
           range: c.attr.valueRange,
           severity: "warning",
-          message: `${label} nodeset includes host ${describeNodes(empty)}, which ${empty.size === 1 ? "has" : "have"} no memory: the kernel drops ${empty.size === 1 ? "it" : "them"} from the memory policy and allocates only from ${describeNodes(named.subtract(empty))}; remove ${empty.size === 1 ? "it" : "them"} so the nodeset says where the memory really is`
+          message: `${label} nodeset includes host ${describeNodes(empty)}, which ${empty.size === 1 ? "has" : "have"} no memory: the kernel drops ${empty.size === 1 ? "it" : "them"} from the memory policy and allocates only from ${describeNodes(named2.subtract(empty))}; remove ${empty.size === 1 ? "it" : "them"} so the nodeset says where the memory really is`
         });
       }
     };
@@ -20985,8 +22410,8 @@ var pinned_guest_cpu_model_default = defineRule({
       return;
     }
     const modeAttr = attribute(cpu.element, "mode");
-    const named = firstChild(cpu.element, "model")?.text.trim();
-    const what = mode === void 0 || mode === "custom" ? named ? `the named CPU model '${excerpt(named)}'` : "mode 'custom' with no <model>, i.e. the hypervisor's default CPU model" : `mode '${excerpt(mode)}'`;
+    const named2 = firstChild(cpu.element, "model")?.text.trim();
+    const what = mode === void 0 || mode === "custom" ? named2 ? `the named CPU model '${excerpt(named2)}'` : "mode 'custom' with no <model>, i.e. the hypervisor's default CPU model" : `mode '${excerpt(mode)}'`;
     report({
       range: modeAttr?.valueRange ?? cpu.element.startTag,
       message: `vCPUs are pinned to host CPUs but the guest CPU uses ${what}: it hides host CPU features the pinned guest could use (newer instruction sets, invariant TSC); ${advice2}`
@@ -21183,6 +22608,206 @@ function boundedNames(names2, max = 4) {
   return names2.length <= max ? names2 : [...names2.slice(0, max - 1), `${names2.length - max + 1} more threads`];
 }
 
+// rules/running-affinity-drift/index.ts
+function allowedSets(threads) {
+  const sets = [];
+  for (const t of threads) {
+    const s = snapshotCpus(t.allowedCpus);
+    if (!sets.some((x) => x.equals(s))) sets.push(s);
+  }
+  return sets;
+}
+function idsOf(threads, role) {
+  return [...new Set(threads.filter((t) => t.role === role && t.id !== void 0).map((t) => t.id))].sort((a, b) => a - b);
+}
+var running_affinity_drift_default = defineHostRule({
+  meta: {
+    id: "running-affinity-drift",
+    name: "RunningAffinityDrift",
+    severity: "warning",
+    type: "problem",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A running vCPU, emulator or IOThread of this guest is allowed on other CPUs than the XML gives it (pinning changed live, or the XML since the start).",
+    tags: ["drift", "pinning", "running"],
+    messages: {
+      drift: {
+        message: "{{thread}} of running guest {{guest}} is allowed on CPUs {{running}}; the XML gives it {{xml}}",
+        help: "the file in git is the reviewed one: restart the guest or re-pin it live (virsh vcpupin/emulatorpin/iothreadpin --live), or put the live change in the file"
+      }
+    }
+  },
+  check({ domain: d, host, report }) {
+    const model = host.model;
+    const guest = runningGuestOf(model, d);
+    if (!guest) return;
+    const check = (thread, threads, affinity) => {
+      if (threads.length === 0 || affinity.cpus === void 0 || affinity.source === "placement-auto") return;
+      const want = affinity.cpus;
+      const accepted = affinity.source === "all-online" && model.isolation ? [want, want.subtract(model.isolation.isolated)] : [want];
+      const drifted = allowedSets(threads).filter((s) => !accepted.some((a) => a.equals(s)));
+      if (drifted.length === 0) return;
+      report({
+        range: affinity.attr?.range ?? (affinity.element ?? d.vcpu?.element ?? d.element).startTag,
+        messageId: "drift",
+        data: {
+          thread,
+          guest: guest.name,
+          running: drifted.map((s) => s.toString() || "none").join(" and "),
+          xml: affinity.source === "all-online" ? `all online CPUs (${want.toString()})` : `CPUs ${want.toString()}`
+        }
+      });
+    };
+    for (const id of idsOf(guest.threads, "vcpu")) {
+      if (id >= d.maxVcpus) continue;
+      check(`vCPU ${id}`, guest.threads.filter((t) => t.role === "vcpu" && t.id === id), effectiveVcpuAffinity(d, id, model));
+    }
+    check("the emulator", emulatorThreads(guest), effectiveEmulatorAffinity(d, model));
+    for (const id of idsOf(guest.threads, "iothread")) {
+      if (!d.iothreadIds.includes(id)) continue;
+      check(`IOThread ${id}`, guest.threads.filter((t) => t.role === "iothread" && t.id === id), effectiveIothreadAffinity(d, id, model));
+    }
+  }
+});
+
+// rules/running-guest-unmatched/index.ts
+var running_guest_unmatched_default = definePlanRule({
+  meta: {
+    id: "running-guest-unmatched",
+    name: "RunningGuestUnmatched",
+    severity: "info",
+    type: "suggestion",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A guest runs on the host that no domain file mapped to it describes, or a domain mapped to the host is not running there.",
+    tags: ["drift", "running"],
+    messages: {
+      notRunning: {
+        message: "domain {{domain}} is mapped to {{host}} but was not running there at capture time",
+        help: "start it there, or map it to the host it runs on (hosts in kvmlint.config.json); capture again after guests start"
+      },
+      unknown: {
+        message: "{{count}} with no domain file mapped to this host: {{names}}",
+        help: "add their files to the mapping of this host, or find out who started them"
+      }
+    }
+  },
+  check({ host, domains, report, reportHost }) {
+    const model = host.model;
+    if (!hasRunningGuests(model)) return;
+    for (const on2 of domains) {
+      if (runningGuestOf(model, on2.domain)) continue;
+      const nameEl = on2.domain.element.children.find((c) => c.name === "name");
+      report(on2, { range: (nameEl ?? on2.domain.element).startTag, messageId: "notRunning", data: { domain: on2.domain.name ?? "(unnamed)", host: model.name } });
+    }
+    const unknown = (model.snapshot.running?.guests ?? []).filter((g) => !domains.some((on2) => guestMatches(g, on2.domain)));
+    if (unknown.length === 0) return;
+    const names2 = unknown.map((g) => g.name);
+    reportHost({
+      range: locateJsonKey(host.text, "running.guests"),
+      messageId: "unknown",
+      data: { count: `${names2.length} running guest${names2.length === 1 ? "" : "s"}`, names: `${names2.slice(0, 5).join(", ")}${names2.length > 5 ? ", \u2026" : ""}` }
+    });
+  }
+});
+
+// rules/running-memory-drift/index.ts
+var DEFAULT_MAX_OFF_NODESET_PERCENT = 5;
+var DEFAULT_MIN_HUGEPAGE_PERCENT = 50;
+function percent(part, whole) {
+  return `${Math.round(part * 1e3 / whole) / 10}%`;
+}
+var running_memory_drift_default = defineHostRule({
+  meta: {
+    id: "running-memory-drift",
+    name: "RunningMemoryDrift",
+    severity: "warning",
+    type: "problem",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A running guest's memory is not where <numatune> binds it, runs on small pages though <hugepages> is set, or lacks the <vcpusched> policy.",
+    tags: ["drift", "numa", "hugepages", "realtime", "running"],
+    schema: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        maxOffNodesetPercent: { type: "number", minimum: 0, maximum: 100, description: "share of resident memory tolerated outside the nodeset (default 5)" },
+        minHugepagePercent: { type: "number", minimum: 0, maximum: 100, description: "share of resident memory a <hugepages> guest must have in hugepages (default 50)" }
+      }
+    },
+    messages: {
+      offNodeset: {
+        message: "{{share}} of running guest {{guest}}'s memory ({{size}}) is on node {{nodes}}, outside nodeset {{nodeset}}",
+        help: "restart the guest so the strict binding applies from its first allocation, or move it live with virsh numatune --live"
+      },
+      smallPages: {
+        message: "running guest {{guest}} has {{share}} of its resident memory in hugepages though <hugepages> is set",
+        help: "check the per-node hugepage pools, then restart the guest so QEMU backs its memory with hugepages again"
+      },
+      notRealtime: {
+        message: "vCPU {{vcpus}} of running guest {{guest}} run {{running}}, not {{wanted}} as <vcpusched> says",
+        help: "restart the guest, or set the policy live (chrt -f -p PRIORITY TID) on its vCPU threads"
+      }
+    }
+  },
+  check({ domain: d, host, options, report }) {
+    const guest = runningGuestOf(host.model, d);
+    if (!guest) return;
+    const maxOff = Number(options.maxOffNodesetPercent ?? DEFAULT_MAX_OFF_NODESET_PERCENT);
+    const minHuge = Number(options.minHugepagePercent ?? DEFAULT_MIN_HUGEPAGE_PERCENT);
+    const memory = guest.memory ?? [];
+    const total = memory.reduce((a, m) => a + m.kib, 0);
+    const numatune = d.numatune;
+    if (total > 0 && numatune && numatune.memory?.placement !== "auto") {
+      let nodes = numatune.memory?.nodeset?.set ?? CpuSet.empty;
+      for (const mn of numatune.memnodes) nodes = nodes.union(mn.nodeset?.set ?? CpuSet.empty);
+      const where = numatune.memory?.nodeset ?? numatune.memnodes.find((m) => m.nodeset)?.nodeset;
+      const off = memory.filter((m) => !nodes.has(m.node));
+      const offKiB = off.reduce((a, m) => a + m.kib, 0);
+      if (!nodes.isEmpty && where && offKiB * 100 > total * maxOff) {
+        report({
+          range: where.attr.range,
+          messageId: "offNodeset",
+          data: {
+            share: percent(offKiB, total),
+            guest: guest.name,
+            size: formatKiB(offKiB),
+            nodes: CpuSet.of(...off.map((m) => m.node)).toString(),
+            nodeset: nodes.toString()
+          }
+        });
+      }
+    }
+    const hugepages = d.memoryBacking?.hugepages;
+    if (hugepages && total > 0) {
+      const base = host.model.snapshot.pageSizeKiB ?? Math.min(...memory.map((m) => m.pageSizeKiB));
+      const hugeKiB = memory.filter((m) => m.pageSizeKiB > base).reduce((a, m) => a + m.kib, 0);
+      if (hugeKiB * 100 < total * minHuge) {
+        report({ range: hugepages.element.startTag, messageId: "smallPages", data: { guest: guest.name, share: percent(hugeKiB, total) } });
+      }
+    }
+    const wrongBySched = /* @__PURE__ */ new Map();
+    for (const group of domainThreads(d, host.model)) {
+      if (group.kind !== "vcpu" || !isRealtimePolicy(group.policy) || !group.sched) continue;
+      const wrong = guest.threads.filter(
+        (t) => t.role === "vcpu" && t.id !== void 0 && group.ids.has(t.id) && t.policy !== void 0 && (t.policy !== group.policy || group.priority !== void 0 && t.priority !== group.priority)
+      );
+      if (wrong.length === 0) continue;
+      const entry = wrongBySched.get(group.sched.element) ?? { wanted: `${group.policy} ${group.priority ?? ""}`.trimEnd(), threads: [] };
+      entry.threads.push(...wrong);
+      wrongBySched.set(group.sched.element, entry);
+    }
+    for (const [element, { wanted, threads }] of wrongBySched) {
+      const first = threads[0];
+      report({
+        range: element.startTag,
+        messageId: "notRealtime",
+        data: { vcpus: CpuSet.of(...threads.map((t) => t.id)).toString(), guest: guest.name, running: `${first.policy} ${first.priority ?? 0}`, wanted }
+      });
+    }
+  }
+});
+
 // src/schema/locate.ts
 function elementAtPath(root, xpath2) {
   const steps = xpath2.split("/").filter(Boolean);
@@ -21239,12 +22864,12 @@ function locateSchemaFailure(root, lines, failure2) {
     const el = elementAtPath(root, first.xpath);
     if (el) return siteOf(el, message2, EXACT.test(message2));
   }
-  const named = first ? namedElement(first.message) : void 0;
+  const named2 = first ? namedElement(first.message) : void 0;
   const located = details.find((d) => d.xpath);
   const parent = located?.xpath ? elementAtPath(root, located.xpath) : void 0;
   if (parent) {
-    if (!named || parent.name === named) return siteOf(parent, message2, false);
-    const matches = parent.children.filter((c) => c.name === named);
+    if (!named2 || parent.name === named2) return siteOf(parent, message2, false);
+    const matches = parent.children.filter((c) => c.name === named2);
     return siteOf(matches.length === 1 ? matches[0] : parent, message2, false);
   }
   const line = details.find((d) => d.line > 0)?.line;
@@ -21749,7 +23374,7 @@ var xml_malformed_default = defineRule({
 });
 
 // rules/index.ts
-var rules = [cpu_topology_mismatch_default, cpuset_syntax_default, dedicated_cpu_conflict_default, emulatorpin_overlaps_vcpus_default, guest_cell_spans_host_nodes_default, guest_numa_coverage_default, guest_numa_memory_sum_default, guest_smt_topology_mismatch_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepage_size_unavailable_default, hugepages_config_invalid_default, insufficient_hugepages_default, iothread_placement_default, isolation_incomplete_default, isolation_params_consistency_default, isolcpus_floating_affinity_default, locked_memory_risk_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, not_a_domain_default, numa_memory_insufficient_default, numatune_invalid_default, numatune_memoryless_node_default, pin_crosses_nodeset_default, pin_target_offline_default, pinned_guest_cpu_model_default, realtime_guest_hygiene_default, realtime_sched_unsafe_default, schema_invalid_default, smt_sibling_sharing_default, unused_disable_directive_default, value_invalid_default, vcpu_floating_pin_default, vcpu_id_range_default, vcpu_partially_pinned_default, vcpu_pin_collision_default, xml_malformed_default];
+var rules = [cpu_topology_mismatch_default, cpuset_syntax_default, dedicated_cpu_conflict_default, emulatorpin_overlaps_vcpus_default, guest_cell_spans_host_nodes_default, guest_numa_coverage_default, guest_numa_memory_sum_default, guest_smt_topology_mismatch_default, host_definition_drift_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepage_size_unavailable_default, hugepages_config_invalid_default, insufficient_hugepages_default, iothread_placement_default, isolated_cpu_noise_default, isolation_incomplete_default, isolation_params_consistency_default, isolcpus_floating_affinity_default, locked_memory_risk_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, not_a_domain_default, numa_memory_insufficient_default, numatune_invalid_default, numatune_memoryless_node_default, pin_crosses_nodeset_default, pin_target_offline_default, pinned_guest_cpu_model_default, realtime_guest_hygiene_default, realtime_sched_unsafe_default, running_affinity_drift_default, running_guest_unmatched_default, running_memory_drift_default, schema_invalid_default, smt_sibling_sharing_default, unused_disable_directive_default, value_invalid_default, vcpu_floating_pin_default, vcpu_id_range_default, vcpu_partially_pinned_default, vcpu_pin_collision_default, xml_malformed_default];
 var readmes = {
   "cpu-topology-mismatch": "# cpu-topology-mismatch\n\nReports a guest CPU `<topology>` whose product sockets \xD7 dies \xD7 clusters \xD7 cores \xD7 threads is not the maximum vCPU count (the `<vcpu>` text), naming the product and the count. It also reports a `<topology>` that lacks `sockets`, `cores` or `threads`, or sets a count to 0, which libvirt rejects outright. The finding is on the `<topology>` start tag (or on the zero value).\n\n## Why this matters\n\nThe topology is how the guest sees its vCPUs: as sockets, dies, clusters, cores and SMT threads. QEMU has required since 2.5 that it describe exactly the maximum number of vCPUs, and libvirt's QEMU driver enforces this when the domain is defined and when it starts (qemu_validate.c: \"CPU topology doesn't match maximum vcpu count\"). The usual cause is raising or lowering `<vcpu>` (in an editor, or in a template) without touching the topology, or writing `threads='2'` while counting threads as cores.\n\nHow libvirt reads the element (cpu_conf.c `virCPUDefParseXML`):\n\n- `sockets`, `cores` and `threads` are **required** and must not be 0;\n- `dies` and `clusters` are optional, default to 1, and must not be 0 either;\n- the product is compared with the maximum vCPU count, not with `current`. A guest that boots with fewer vCPUs online still needs a topology that holds all of them.\n\nThe product check belongs to the QEMU driver, so it is made for domains of type `kvm`, `qemu` and `hvf` only. The missing-attribute and zero checks are parse errors for every driver. A count that is not a number is left to `value-invalid`.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='1'/>\n</cpu>\n```\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' cores='4'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because either side may be the wrong one: the vCPU count, or the shape of the topology (more cores, or fewer threads). Make the product equal the maximum vCPU count. For pinned guests, pick a shape that matches the host CPUs the vCPUs are pinned to (`threads='2'` only when the pins are SMT sibling pairs; see `guest-smt-topology-mismatch`).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/cpu_conf.c`: `virCPUDefParseXML` (required, non-zero `sockets`, `cores`, `threads`; `dies` and `clusters` default to 1).\n- libvirt `src/conf/domain_conf.c`: `virDomainDefGetVcpusTopology` (the product).\n- libvirt `src/qemu/qemu_validate.c`: \"CPU topology doesn't match maximum vcpu count\".\n- libvirt, Domain XML format, \xA7CPU model and topology.\n",
   "cpuset-syntax": "# cpuset-syntax\n\nReports a cpuset or nodeset value that libvirt would reject: a descending range, a range after `^`, a character that is not part of the grammar, an id at or above libvirt's 16384 limit, or a list that selects nothing. It also adds an info note when a `^N` exclusion comes before the range it was meant to cut, and so removes nothing, and when a valid value lists ids out of order, names an id twice or writes a sign before a range end (safe `--fix`: libvirt's canonical form). The finding points at the offending item inside the attribute value.\n\n## Why this matters\n\nOne grammar is shared by every CPU or node list in a domain (`virBitmapParse` in src/util/virbitmap.c): `<vcpu cpuset>`, `vcpupin`, `emulatorpin`, `iothreadpin` and `vcpusched vcpus`, `numatune` `memory`/`memnode` `nodeset`, guest `<cell cpus>`, and hugepage `<page nodeset>`. Items are separated by commas and applied **left to right**:\n\n- `N` adds N; `N-M` adds N to M and needs M \u2265 N;\n- `^N` removes N. Only a single id may follow the caret: `^N-M` is an error;\n- the result must not be empty: every caller in domain_conf.c rejects an all-clear bitmap (\"Invalid value of 'cpuset'\");\n- ids must be below `VIR_DOMAIN_CPUMASK_LEN` (16384).\n\nA value that does not parse makes `virsh define` fail. Worse, a value edited on a running host makes the next `virsh edit` or redeploy fail. kvmlint reports it before then. No other rule can reason about a value that does not parse, so the pins and bindings that use it are skipped by the placement rules.\n\n| value | set | |\n| --- | --- | --- |\n| `0-3,^2` | 0,1,3 | exclusion after the range |\n| `^2,0-3` | 0,1,2,3 | valid, info: the `^2` removes nothing |\n| `4-11,^8,16` | 4-7,9-11,16 | |\n| `7-4` | none | error: descending range |\n| `0-3,^1-2` | none | error: range after `^` |\n| `1,^1` | none | error: empty result |\n| `8-11,0-3` | 0-3,8-11 | valid, info: out of order |\n| `0-3,2` | 0-3 | valid, info: 2 named twice |\n| `0-+3` | 0-3 | valid, info: `strtol` accepts the sign |\n| `4,5,6,7` | 4-7 | valid, not reported: same reading |\n\nBecause items apply in order, `^2,0-3` is {0,1,2,3}: the exclusion runs while 2 is not in the set yet, and the later range adds it back. `0-3,^2` is {0,1,3}. The first form is valid, but it almost never means what its author wanted, so it gets an info note.\n\nA valid value can also be hard to read without being wrong: `8-11,0-3` (items out of ascending order), `0-3,2` or `0,0` (an id named twice, often a copy-paste slip in a list that was meant to differ), `0-+3` (a sign that libvirt's `strtol` accepts and other parsers do not). These get an info note with a safe fix. `virsh dumpxml` writes every such value back in canonical form anyway (`virBitmapFormat`: ascending, runs as `N-M`), so the file then matches what libvirt stores. Listing ids one by one (`4,5,6,7` for `4-7`) reads the same either way and is not reported.\n\nKernel CPU lists (`isolcpus=`, `nohz_full=`, strides like `0-15:2/4`) use a different grammar and are checked on the host snapshot, not here.\n\n## Incorrect\n\n```xml\n<vcpupin vcpu='1' cpuset='7-4'/>\n<emulatorpin cpuset='0-3,^1-2'/>\n<vcpusched vcpus='3-0' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1,^1'/>\n<vcpupin vcpu='0' cpuset='0x30'/>\n<page size='2048' unit='KiB' nodeset='0-'/>\n```\n\nInfo: the exclusion does nothing.\n\n```xml\n<vcpu placement='static' cpuset='^2,0-3'>2</vcpu>\n```\n\nInfo: valid, but out of order, or naming an id twice.\n\n```xml\n<vcpu placement='static' cpuset='8-11,0-3'>4</vcpu>\n<emulatorpin cpuset='0-3,2'/>\n```\n\n## Correct\n\n```xml\n<vcpupin vcpu='1' cpuset='4-7'/>\n<emulatorpin cpuset='0-3,^1,^2'/>\n<vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1'/>\n<vcpu placement='static' cpuset='0-3,^2'>2</vcpu>\n<vcpu placement='static' cpuset='0-3,8-11'>4</vcpu>\n<emulatorpin cpuset='0-3'/>\n```\n\n## Fix\n\n`kvmlint --fix` rewrites a value to libvirt's canonical form (`virBitmapFormat`: ascending, runs as `N-M`) only when all of these hold:\n\n- the value parses, so its set is known;\n- the canonical text means exactly the same set, so nothing changes for libvirt (`virsh dumpxml` would write the same text);\n- the difference matters to a reader: items out of ascending order, an id named twice, or a signed range end. Merging `4,5,6,7` into `4-7` is not worth a finding, so it is never rewritten.\n\nTwo cases are deliberately **not** fixed:\n\n- a value that does not parse: its intent is a guess. Write ranges low to high, exclude single CPUs one at a time (`^1,^2`) after the range they cut, and list ids in decimal;\n- a `^N` before the range it was meant to cut (`^2,0-3`). The canonical form of libvirt's reading, `0-3`, would keep the same set, but it would silently drop the author's visible attempt to exclude 2, turning a probable mistake into an intended-looking value. Instead kvmlint offers two **suggestions**, never applied by `--fix`: the probable intent (`0-1,3`, the exclusion applied), and libvirt's reading written plainly (`0-3`). A person picks one.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virbitmap.c`: `virBitmapParse`, `virBitmapParseInternal` (items, `^`, ranges, limits) and `virBitmapFormat`.\n- libvirt `src/conf/domain_conf.c`: rejection of empty cpusets and nodesets.\n- libvirt, Domain XML format, \xA7CPU Allocation (\"a caret followed by a CPU number to be excluded from a previous range\"), \xA7CPU Tuning, \xA7NUMA Node Tuning, \xA7Memory Backing.\n",
@@ -21759,12 +23384,14 @@ var readmes = {
   "guest-numa-coverage": "# guest-numa-coverage\n\nChecks how the guest NUMA cells (`<cpu><numa><cell>`) divide the vCPUs. Errors: cells whose ids are not 0..n-1 each once, two cells naming the same vCPU, or a cell naming a vCPU at or beyond the `<vcpu>` maximum, all of which libvirt rejects. Warning: vCPUs that no cell names, which libvirt silently adds to cell 0. The warning has a safe `--fix` that writes them into cell 0's `cpus`.\n\n## Why this matters\n\nThe cells are the NUMA topology the guest OS sees: which vCPUs sit next to which memory. Its scheduler and allocator, and every NUMA-aware application inside, plan around it. With `<numatune><memnode>` the cells are also the unit in which guest memory is bound to host nodes, so a vCPU in the wrong cell ends up running far from its memory.\n\nHow libvirt reads the cells (numa_conf.c `virDomainNumaDefParseXML`, domain_conf.c `virDomainDefParseXML`):\n\n- a cell's id is its `id` attribute, or its position when `id` is absent. The ids must be exactly 0..n-1, each once (\"Exactly one 'cell' element per guest NUMA cell allowed\u2026\", \"Duplicate NUMA cell info\");\n- two cells may not share a vCPU (\"NUMA cells \u2026 have overlapping vCPU ids\");\n- no cell may name a vCPU at or beyond the `<vcpu>` maximum (\"CPU IDs in <numa> exceed the <vcpu> count\");\n- `cpus` is optional: a cell without it is a CPU-less (memory-only) node, which libvirt has supported since 6.5. It is not reported;\n- every vCPU that no cell names is added to cell 0. The QEMU driver does this after parsing (qemu_domain.c `qemuDomainDefNumaCPUsRectify`, numa_conf.c `virDomainNumaFillCPUsInNode`): cell 0's `cpus` becomes every vCPU the other cells do not name. QEMU itself warns that partial mappings are obsolete and will be removed.\n\nSo the guest gets a cell 0 that is larger than the file says, often with a non-contiguous CPU list, while the other cells (and their `memnode` bindings) look balanced on paper. The rule writes down what libvirt would do, so the file and the guest agree. If another split was meant, move the vCPUs to the right cells by hand.\n\nCoverage is checked against the vCPU **maximum**, so vCPUs that are offline at boot need a cell too. When a cell id or `cpus` value does not parse (`value-invalid`, `cpuset-syntax`), or when an error above is present, the coverage warning is left out.\n\n## Incorrect\n\nvCPU 3 is in no cell, and libvirt puts it in cell 0:\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-2' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\nErrors:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-2' memory='4' unit='GiB'/>\n    <cell id='2' cpus='2-5' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n    <cell id='2' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nFor the warning, `kvmlint --fix` sets cell 0's `cpus` to its own vCPUs plus the ones no cell names, in libvirt's canonical form (`virBitmapFormat`, e.g. `0-3,6-7`). When cell 0 has no `cpus` attribute, the fix inserts one after its `id`, in the file's quote style. This is exactly what libvirt would do, so the guest does not change. The errors have no automatic fix: which cell a shared vCPU belongs to, and how the ids should be renumbered, are the author's choices.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaDefParseXML` (ids, overlap, optional `cpus`), `virDomainNumaGetMaxCPUID`, `virDomainNumaFillCPUsInNode`.\n- libvirt `src/conf/domain_conf.c`: `virDomainDefParseXML` (\"Number of CPUs in <numa> exceeds the <vcpu> count\", \"CPU IDs in <numa> exceed the <vcpu> count\").\n- libvirt `src/qemu/qemu_domain.c`: `qemuDomainDefNumaCPUsRectify` (vCPUs in no cell go to cell 0).\n- QEMU `hw/core/machine.c` (`machine_numa_finish_cpu_init`): \"CPU(s) not present in any NUMA nodes\u2026 partial NUMA mappings is obsoleted\".\n- libvirt, Domain XML format, \xA7CPU model and topology (guest NUMA topology, CPU-less cells).\n",
   "guest-numa-memory-sum": "# guest-numa-memory-sum\n\nReports a domain with guest NUMA cells whose `<memory>` is not the sum of the cells' `memory` plus the sizes of its memory devices (`<memory model='dimm'|'nvdimm'|'virtio-mem'|\u2026>`). libvirt replaces `<memory>` with that sum, so the value in the file is never what the guest gets. Safe `--fix`: set `<memory>` to the sum.\n\n## Why this matters\n\nWith guest NUMA cells, the cells are the guest's memory: each becomes a memory backend of its own, of exactly its `memory` size. `<memory>` is then just a total that libvirt keeps consistent: when a domain is defined (`virsh define` parses with ABI update), `virDomainDefPostParseMemory` in domain_postparse.c overwrites it with \u03A3 cell memory + \u03A3 memory device sizes. `virsh dumpxml` afterwards shows the new value.\n\nA file whose `<memory>` disagrees with its cells is therefore misleading in review and in capacity planning. Someone reading \"16 GiB\" plans for 16 GiB while the guest gets 15.5. A change to `<memory>` alone (the usual way to resize a guest) silently does nothing. The mismatch usually comes from resizing one side and forgetting the other, or from cells written in MiB that do not add up to a whole number of GiB.\n\nSizes are compared exactly in KiB, after libvirt's unit rules (`KiB`, `MiB`, `GiB` are powers of 1024; `KB`, `MB`, `GB` powers of 1000; no unit is KiB). Memory devices are counted whatever their model, as libvirt does. Domains without cells are not checked: there `<memory>` is the size. A cell or device whose size does not parse is left to `value-invalid`, and the rule then stays silent.\n\n## Incorrect\n\n```xml\n<memory unit='GiB'>16</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='7680' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='8192' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<memory unit='KiB'>16252928</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='7680' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='8192' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n```xml\n<maxMemory slots='16' unit='GiB'>64</maxMemory>\n<memory unit='GiB'>10</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n<devices>\n  <memory model='dimm'>\n    <target>\n      <size unit='GiB'>2</size>\n      <node>0</node>\n    </target>\n  </memory>\n</devices>\n```\n\n## Fix\n\n`kvmlint --fix` sets the text of `<memory>` to the sum, which is what libvirt would store, so the guest does not change. The sum is written in the unit `<memory>` already uses when it is a whole number there (`16` \u2192 `12` with `unit='GiB'`). Otherwise the fix writes KiB and sets `unit='KiB'` in the same edit, so the value stays exact and the file stays valid (`<memory unit='GiB'>16</memory>` \u2192 `<memory unit='KiB'>16252928</memory>`). Without a `unit` attribute the value is KiB already. If the larger `<memory>` was the intent, resize the cells instead: that is a choice the fix does not make.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_postparse.c`: `virDomainDefPostParseMemory` (the total is recomputed from the cells and memory devices when parsing with ABI update).\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaGetMemorySize`, and cell parsing (`memory` with `unit`, default KiB).\n- libvirt `src/util/virutil.c`: `virScaleInteger` (units).\n- libvirt, Domain XML format, \xA7Memory Allocation, \xA7CPU model and topology (guest NUMA topology), \xA7Memory devices.\n",
   "guest-smt-topology-mismatch": "# guest-smt-topology-mismatch\n\nReports a guest whose declared SMT topology disagrees with how its vCPUs are pinned to host hardware threads. A warning when `<topology threads='N'>` (N > 1) groups vCPUs into guest cores, but some group of N consecutive vCPUs pinned 1:1 is not on the SMT siblings of one host core. An info when the guest has one thread per core (`threads='1'`, or no `<topology>`) while two of its vCPUs are pinned to sibling threads of one host core. One finding per domain, on the first offending `<vcpupin>`, naming up to three groups or pairs.\n\n## Why this matters\n\nQEMU numbers vCPUs with the thread id varying fastest. With `threads='2'`, vCPUs 0-1 are the two threads of guest core 0, vCPUs 2-3 of core 1, and so on. The guest scheduler uses that topology. It spreads busy tasks across cores before doubling them up on sibling threads, and it treats siblings as sharing caches.\n\n- If vCPUs 0-1 are pinned to two separate host cores, the guest believes they share a core when they do not. When they do share one, it is a core the guest does not know about. The guest's placement decisions work against the hardware.\n- If the host has no SMT at all (SMT off, each CPU its own core), no pinning can make `threads='2'` true.\n- The reverse, one thread per core while two vCPUs sit on one host core's two threads, makes the guest load both \"cores\" fully, though they share one core's execution units. That is legitimate when capacity matters more than latency, hence only an info.\n\nOnly groups whose vCPUs are all pinned 1:1 to distinct CPUs are judged. Floating or partial pins are left to other rules.\n\n## Incorrect\n\nOn a host whose siblings are N and N+16:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='3'/>\n  <vcpupin vcpu='2' cpuset='4'/>\n  <vcpupin vcpu='3' cpuset='5'/>\n</cputune>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='2' threads='2'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='18'/>\n  <vcpupin vcpu='2' cpuset='3'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n</cputune>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='2' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because the pins and the topology are both the user's choice. Pin each guest core's N consecutive vCPUs to the N thread siblings of one host core, or declare `threads='1'` and pin to separate cores. The snapshot's `cpuTopology` (or `lscpu -e`) shows which CPUs are siblings.\n\n## Needs\n\n**host snapshot** with the CPU topology (`cpuTopology` with `siblings`). Without it, the warning case reports one info note on the snapshot saying it was not checked. The info-level check (one thread per core) then stays silent, with no note about a note. Applies only to pinned domains with at least two vCPUs pinned 1:1.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`<topology sockets dies clusters cores threads>`) and \xA7CPU Tuning (`vcpupin`).\n- QEMU `include/hw/i386/topology.h` `x86_topo_ids_from_idx()`: `smt_id = cpu_index % nr_threads`, `core_id = cpu_index / nr_threads % nr_cores`, so consecutive vCPU indexes are the threads of one core.\n- Linux `Documentation/ABI/stable/sysfs-devices-system-cpu` (`topology/thread_siblings_list`). libvirt `formatcaps` (`<cpu siblings>`).\n- OpenStack Nova `nova/virt/hardware.py` (`hw:cpu_thread_policy=require`: guest threads on host sibling threads).\n",
+  "host-definition-drift": "# host-definition-drift\n\nReports each element of `<memory>`, `<vcpu>`, `<cputune>`, `<numatune>`, `<memoryBacking>` and `<cpu>` in which the host's persistent definition (`/etc/libvirt/qemu/NAME.xml`, captured reduced by `kvmlint snapshot` as root) differs from this file. Matched by uuid, then name. Both sides are reduced the same way before comparing: sizes in KiB, cpusets in canonical form, and the defaults libvirt writes when it stores a definition (`placement='static'`, `mode='strict'`, `<cpu check>`, `migratable='on'`) dropped, so a definition libvirt merely re-wrote compares equal.\n\n## Why this matters\n\n`virsh edit` on the host, or `virsh vcpupin --config`, changes the definition the next start uses, and the repository no longer says what the host will run. Operators find out at the next reboot. The snapshot keeps only the reduced elements and their digest, never the whole definition.\n\n## Incorrect\n\nThe host's copy pins vCPU 3 to CPU 8 (changed with `virsh edit`), the file to CPU 7:\n\n```xml\n<cputune>\n  <vcpupin vcpu='3' cpuset='7'/>\n</cputune>\n```\n\n## Correct\n\nThe file and the host's copy agree:\n\n```xml\n<cputune>\n  <vcpupin vcpu='3' cpuset='8'/>\n</cputune>\n```\n\n## Fix\n\nNone: redefine the domain from the repository (`virsh define FILE`), or bring the change into the repository.\n\n## Sources\n\nlibvirt `domain_conf.c` (virDomainDefFormat writes defaults), virsh(1) `edit`, `define`, `--config`.\n",
   "housekeeping-overlap": "# housekeeping-overlap\n\nReports a pinned vCPU that can run on one of the host's housekeeping CPUs, the CPUs left outside the isolated set for interrupts, kernel threads and QEMU's own threads. The finding is a warning, or an error when the vCPU also has realtime (`fifo` or `rr`) scheduling. It points at the `cpuset` of the `<vcpupin>`, or of the `<vcpu>`, that allows it.\n\n## Why this matters\n\nA host tuned for pinned guests splits its CPUs in two (rules.md \xA70):\n\n- the isolated set I: `isolcpus` (domain/nohz flags), `nohz_full` and tuned's `isolated_cores` (cpu-partitioning and realtime profiles). The running kernel's own view in `/sys/devices/system/cpu/isolated` and `/sys/devices/system/cpu/nohz_full` wins over the command line when the snapshot has it;\n- the housekeeping set HK = online CPUs \u2212 I, unless the configuration names it explicitly.\n\nHK carries everything that was moved off the isolated CPUs: device interrupts (`irqaffinity`), unbound workqueues and kthreads, offloaded RCU callbacks (`rcu_nocbs`), timers, and the emulator and IOThreads of every guest. A vCPU pinned there competes with all of it. The guest sees jitter and steal time, and the host's housekeeping slows down for everyone.\n\nWith `<vcpusched scheduler='fifo'|'rr'>` it gets worse. A busy realtime vCPU is never preempted by normal threads on its CPU, so ksoftirqd, kworkers and RCU kthreads there can starve. The results are RCU stall warnings, hung-task reports and stuck I/O. That is why the rule reports an error in this case.\n\nOnly vCPU affinity is checked. Emulator threads and IOThreads belong on housekeeping CPUs (the tuning guide and kvm-realtime put them there), so `emulatorpin` and `iothreadpin` on HK are correct. Unpinned vCPUs of a partially pinned domain are left to `vcpu-partially-pinned`.\n\nThis rule owns the realtime case: a `fifo`/`rr` vCPU whose own pin (or `<vcpu cpuset>`) reaches housekeeping CPUs is reported here, as an error, and `realtime-sched-unsafe` does not report it again. That rule covers the other realtime hazards (a realtime thread with more than one CPU, sharing its CPU with another thread of the guest, or a realtime emulator or IOThread on housekeeping CPUs); its README has the full table. A realtime vCPU with a floating pin that also reaches housekeeping CPUs gets one finding from each rule, since narrowing the pin and moving it off HK are separate changes.\n\nIf the host declares no isolation at all (no `isolcpus`, `nohz_full` or tuned `isolated_cores`) and the configuration sets no housekeeping set, HK is unknown. The rule then reports one info note on the host snapshot, once per host, and nothing else. The note says which case it is: a captured host that isolates nothing, or a snapshot whose source cannot tell (`virsh capabilities` and `numactl --hardware` record no kernel command line, `/sys` isolation files or tuned profile).\n\n## Incorrect\n\nOn a host booted with `isolcpus=4-31 nohz_full=4-31` (HK = 0-3):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='3'/>\n  <vcpupin vcpu='2' cpuset='12'/>\n  <vcpupin vcpu='3' cpuset='13'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='0-7'>4</vcpu>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='1'/>\n  <vcpusched vcpus='0' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='12'/>\n  <vcpupin vcpu='3' cpuset='13'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because which isolated CPU each vCPU should move to is a capacity decision. Move the vCPU to isolated CPUs. The message names the ones on the same host NUMA node as the current pin, so the vCPU stays next to its memory (see `pin-crosses-nodeset`). If the guest really needs housekeeping CPUs, give it a floating pin without realtime scheduling and accept the noise. If the isolated set itself is wrong, change `isolcpus`/`nohz_full` or the tuned profile and reboot.\n\n## Needs\n\n**host snapshot**: the housekeeping set comes from the host's isolation (command line, `/sys/devices/system/cpu/{isolated,nohz_full}`, tuned `isolated_cores`). Without a host the rule is silent, and it only applies to pinned domains.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `vcpusched`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): realtime vCPUs on isolated CPUs, emulator and I/O threads on housekeeping CPUs.\n- Linux `Documentation/admin-guide/kernel-parameters`: `isolcpus`, `nohz_full`, `rcu_nocbs`, `irqaffinity`, and the \"cpu lists\" grammar.\n- Linux `kernel/sched/isolation.c` (`housekeeping_setup`, `housekeeping_isolcpus_setup`).\n- tuned `profiles/cpu-partitioning` and its man page (`isolated_cores`).\n- The KVM tuning guide for Rocky Linux: housekeeping cores for the host, isolated cores for vCPUs.\n",
   "hugepage-size-decimal-unit": "# hugepage-size-decimal-unit\n\nReports a hugepage `<page>` whose size is written in a decimal unit (`KB`, `MB`, `GB`, `TB`, any case). libvirt reads those as powers of 1000, so `size='1' unit='GB'` is 1,000,000,000 bytes (976,563 KiB), and `size='2' unit='MB'` is 1954 KiB. Neither is a page size, and the domain fails to start. The finding points at the `unit` value. Safe `--fix`: `GB`\u2192`G`, `MB`\u2192`M`, `KB`\u2192`K`, `TB`\u2192`T`.\n\n## Why this matters\n\nlibvirt's units follow `virScaleInteger`: `K`, `KiB`, `M`, `MiB`, `G`, `GiB` (any case) are powers of 1024, while `KB`, `MB` and `GB` are powers of 1000. Guest memory sizes can use either, since only the amount changes. A page size cannot: hugetlbfs pages are powers of two (4 KiB, 2 MiB, 1 GiB on x86; 64 KiB, 2 MiB, 512 MiB, 16 GiB on other architectures), and no power of 1000 is one. libvirt looks for a hugetlbfs mount with exactly the requested size. With 976,563 KiB it finds none, and the start fails (\"Unable to find any usable hugetlbfs mount for 976563 KiB\"). `virsh define` succeeds, so the mistake shows up only at the first start, often on another host.\n\n`GB` is what most people write for \"gigabyte\", which is why this is worth a rule of its own. Decimal units elsewhere (`<memory unit='GB'>`) are valid and are not reported here.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='GB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n```\n\nAlso correct: `unit='GiB'`, or `size='1048576' unit='KiB'` (what `virsh dumpxml` writes).\n\n## Fix\n\n`kvmlint --fix` replaces the decimal unit with its binary letter (`GB`\u2192`G`, `mb`\u2192`m`), keeping the number, but only when the result is a power of two of at least 4 KiB, i.e. a real page size. A decimal size is never a power of two, so the binary reading is then the only size the author can have meant. When the binary reading is no page size either (`size='3' unit='MB'`), there is no automatic fix: the message asks for a real page size, and the unit change is offered as a suggestion only. Whether the host has pages of that size is checked by `hugepage-size-unavailable` when a host snapshot is given.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (binary and decimal suffixes).\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML` and `virDomainParseMemory` (page size, rounded up to whole KiB).\n- libvirt `src/qemu/qemu_command.c` / `qemu_domain.c`: the hugetlbfs mount lookup for the page size at start-up.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: supported huge page sizes.\n- libvirt, Domain XML format, \xA7Memory Backing (`page size unit nodeset`).\n",
   "hugepage-size-unavailable": "# hugepage-size-unavailable\n\nReports a `<memoryBacking><hugepages><page size>` for which the host has no hugepage pool at all: the size is not among the host's hugepage sizes (`/sys/kernel/mm/hugepages/hugepages-<size>kB`) and no node has a pool of it. `<hugepages/>` without a `<page>` uses the host's default size, and is reported only when the host has no hugepage size at all. Reported on the `size` value (or the `<hugepages>` start tag).\n\n## Why this matters\n\nlibvirt backs hugepage guest memory with a file on a hugetlbfs mount whose page size is the one asked for. It looks for that mount when it builds the memory backend, and fails the start when there is none: \"Unable to find any usable hugetlbfs mount for 1048576 KiB\" (qemu_conf.c `qemuGetDomainHupageMemPath`, qemu_command.c `qemuBuildMemoryBackendProps`). A hugetlbfs mount of a size needs the kernel to have a pool (an hstate) of that size. Which sizes exist depends on the CPU and the kernel:\n\n- x86-64: 2 MiB always; 1 GiB only with the `pdpe1gb` CPU flag. Nested or older virtual CPUs often lack it;\n- arm64 with 4 KiB pages: 64 KiB, 2 MiB, 32 MiB, 1 GiB; with 64 KiB pages: 2 MiB, 512 MiB, 16 GiB, so XML written for x86 asking for 1 GiB fails there;\n- ppc64 (radix): 2 MiB and 1 GiB.\n\nThis rule is about a size that does not exist. A pool that exists but holds too few pages for the planned guests, even 0, is `insufficient-hugepages`'s, and that rule skips sizes the host has no pool of, so one situation is reported once. A `<page>` of the base page size (4 KiB on x86, 64 KiB on a 64 KiB-page arm64 kernel) is ordinary memory to libvirt and is never reported. A size in a decimal unit (`size='1' unit='GB'` is 976,563 KiB) is `hugepage-size-decimal-unit`'s.\n\n## Incorrect\n\nThe host's kernel has only 2 MiB pages:\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Fix\n\nNo automatic fix: use a size the host has (the message lists them), or give the host that size. For x86 1 GiB pages that needs a CPU with `pdpe1gb`. Reserve the pages at boot (`hugepagesz=1G hugepages=N`) and mount hugetlbfs with `pagesize=1G` where libvirt looks (`hugetlbfs_mount` in qemu.conf).\n\n## Needs\n\n**host snapshot**: the hugepage sizes (`hugepages.sizesKiB`, or the nodes' pools) and the base page size. With a source that cannot list them (`numactl --hardware`) the rule reports one info note and stays silent.\n\n## Sources\n\n- libvirt `src/qemu/qemu_conf.c`: `qemuGetDomainHupageMemPath` (\"Unable to find any usable hugetlbfs mount for %llu KiB\").\n- libvirt `src/qemu/qemu_command.c`: `qemuBuildMemoryBackendProps` (page size per guest cell; the system page size means no hugepages).\n- libvirt, Domain XML format, \xA7Memory Backing (`hugepages`, `page size unit nodeset`).\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: `/sys/kernel/mm/hugepages/`, `hugepagesz=`, `default_hugepagesz=`, hugetlbfs `pagesize=`.\n- Linux `Documentation/arch/arm64/hugetlbpage.rst`: the sizes for each base page size.\n",
   "hugepages-config-invalid": "# hugepages-config-invalid\n\nReports a `<memoryBacking><hugepages>` configuration that libvirt rejects: a `<page nodeset>` naming a guest NUMA cell that does not exist, two `<page>` elements whose nodesets overlap, two `<page>` elements without a nodeset, a `<page>` without `size`, and (QEMU driver) hugepages combined with `<allocation mode='ondemand'>` or `<source type='anonymous'>`. The finding points at the attribute or element at fault.\n\n## Why this matters\n\nEach guest NUMA cell gets its memory from one page size: the `<page>` whose `nodeset` names the cell, else the `<page>` without a nodeset. `<hugepages/>` with no `<page>` means the host's default size. The `nodeset` names **guest cells**, not host nodes. Mixing the two up is the classic mistake: `nodeset='1'` on a guest without cells reads as \"host node 1\" but means \"guest cell 1\", which does not exist.\n\nWhat libvirt checks:\n\n| configuration | result (source) |\n| --- | --- |\n| `<page>` without `size` | rejected (domain_conf.c `virDomainHugepagesParseXML`: size is required) |\n| a page nodeset naming a cell \u2265 the number of guest cells | rejected: \"hugepages: node N not found\" (domain_validate.c `virDomainDefMemtuneValidate`) |\n| without guest cells, `nodeset='0'` | accepted: the nodeset is dropped and the page backs the whole guest (domain_postparse.c `virDomainDefPostParseMemtune`); any other nodeset is rejected as above |\n| two page nodesets sharing a cell | rejected: \"nodeset attribute of hugepages of sizes \u2026 intersect\" |\n| two pages without nodeset (counting a dropped `nodeset='0'`) | rejected: \"two master hugepages detected\" |\n| hugepages with `<allocation mode='ondemand'>` | rejected by the QEMU driver: \"hugepages are not allowed with memory allocation ondemand\" (qemu_validate.c `qemuValidateDomainDefMemory`) |\n| hugepages with `<source type='anonymous'>` | rejected by the QEMU driver: \"hugepages are not allowed with anonymous memory source\" |\n\nDeliberately **not** reported, because libvirt accepts them: hugepages with `<source type='memfd'>` (refused only by QEMU older than 4.0, which lacks memfd hugetlb support), `<access mode='shared'>` without guest cells (accepted when the machine type names its default RAM backend, as machine types of QEMU 5.0 and later do), and `<allocation threads='N'>` (needs a QEMU with preallocation threads, which a linter cannot see). A nodeset that does not parse is left to `cpuset-syntax`. A page size in a decimal unit is `hugepage-size-decimal-unit`'s.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0-1'/>\n    <page size='2' unit='M' nodeset='1-2'/>\n  </hugepages>\n  <allocation mode='ondemand'/>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0'/>\n    <page size='2' unit='M' nodeset='1'/>\n  </hugepages>\n  <locked/>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix: which page size a guest cell should get is a capacity decision. Give each guest cell at most one page size, use at most one `<page>` without `nodeset`, and bind guest memory to host nodes with `<numatune>`, not with the page `nodeset`.\n\n## Needs\n\n**domain**. The allocation and source checks apply to domains run by the QEMU driver (`type` `kvm`, `qemu` or `hvf`).\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML`, `virDomainDefParseMemory`.\n- libvirt `src/conf/domain_validate.c`: `virDomainDefMemtuneValidate`.\n- libvirt `src/conf/domain_postparse.c`: `virDomainDefPostParseMemtune`.\n- libvirt `src/qemu/qemu_validate.c`: `qemuValidateDomainDefMemory`.\n- libvirt, Domain XML format, \xA7Memory Backing.\n",
   "insufficient-hugepages": "# insufficient-hugepages\n\nAdds up, for each hugepage size and each host NUMA node, the pages that all guests planned on a host need from that node, and reports when the sum is larger than the node's pool (`nr_hugepages`). Each contributing domain is reported on its `<page>` (or `<hugepages>`) element. The message names the node, the demand, the supply, the other domains sharing the pool, and the `nr_hugepages` value that would be enough.\n\n## Why this matters\n\nHugepage-backed guest RAM comes from hugetlbfs, and hugetlbfs only hands out pages that were reserved in a pool beforehand. Each NUMA node has its own pool per page size (`/sys/devices/system/node/nodeN/hugepages/hugepages-<size>kB/nr_hugepages`). Under a `strict` binding the kernel takes pages only from the bound nodes' pools, never from a neighbour's. When a pool runs short, QEMU fails to start (libvirt has it preallocate hugepage-backed memory: \"unable to map backing store for guest RAM: Cannot allocate memory\"), or a guest that does start gets SIGBUS when it touches a page that cannot be backed. Usually the guest started last fails: each guest alone fits, and only the plan as a whole does not. That is why this is a plan rule.\n\nHow the demand is counted (rules.md \xA71):\n\n- **Pages per guest**: `ceil(memory / page size)` for each guest NUMA cell (`<cell memory>`), or for the whole `<memory>` when the guest has no cells. Sizes follow libvirt's units (`virScaleInteger`): `k`/`KiB`, `M`/`MiB`, `G`/`GiB` are powers of 1024, `KB`/`MB`/`GB` are powers of 1000, and no unit means KiB. So `<memory unit='G'>17</memory>` needs 8704 pages of 2 MiB, while `<memory unit='GB'>17</memory>`, which is 17,000,000,000 bytes or 16,601,563 KiB, needs 8107.\n- **Page size**: the `<page size unit>` whose `nodeset` names the guest cell, else a `<page>` without `nodeset`. `<hugepages/>` with no `<page>` uses the host's default hugepage size (`Hugepagesize` in `/proc/meminfo`). Each size is a separate budget: 1 GiB pages never stand in for 2 MiB ones.\n- **Which node**:\n  - a single-node nodeset (from `memnode`, else `<memory>`): that node;\n  - `strict` over several nodes: the kernel decides the split, so only the sum over the set is compared, and the finding is a warning;\n  - `interleave`: spread evenly over the nodes;\n  - no `<numatune>` or `placement='auto'`: only host-wide totals are compared, and the finding is a warning.\n- **Supply**: the pool size `nr_hugepages`, not the free pages at capture time. Running guests already hold pages, and they are part of the plan.\n- **Sizes the host has no pool of at all** (absent from `/sys/kernel/mm/hugepages/` and from every node): not counted here. No `nr_hugepages` value can help there, and `hugepage-size-unavailable` reports them. A pool that exists but holds too few pages, 0 included, is this rule's.\n\n## Incorrect\n\nTwo guests on host node 0, whose 2 MiB pool holds 8192 pages (16 GiB): 6144 + 4096 = 10240 pages.\n\n```xml\n<!-- erp-db.xml -->\n<memory unit='GiB'>12</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n```xml\n<!-- erp-app.xml -->\n<memory unit='GiB'>8</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nBind the second guest to node 1, or raise node 0's pool to 10240 pages (`echo 10240 > /sys/devices/system/node/node0/hugepages/hugepages-2048kB/nr_hugepages`, made persistent in the boot configuration or a tuned profile):\n\n```xml\n<!-- erp-app.xml -->\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: whether to grow a pool, move a guest or shrink it is a capacity decision. The message gives the `nr_hugepages` value per node that would be enough for the plan. Reserve 1 GiB pages at boot (`hugepagesz=1G hugepages=N`), as they are hard to find later when memory is fragmented. For a multi-node `strict` binding, bind each guest cell to one node with `<memnode>`, so the check can be exact.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host`, or the `hosts` mapping in `kvmlint.config.json`), with the host snapshot's per-node hugepage pools. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7Memory Allocation (units), \xA7Memory Backing (`hugepages`, `page size unit nodeset`), \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`).\n- libvirt `src/util/virutil.c` (`virScaleInteger`: binary and decimal units) and `src/conf/numa_conf.c`.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: per-node pools under `/sys/devices/system/node/nodeN/hugepages/`, boot-time reservation, and the interaction with memory policy.\n- OpenStack Nova `nova/virt/hardware.py`: hugepage fitting per host NUMA cell.\n- The KVM tuning guide for Rocky Linux: per-node hugepage reservation sized for the guests bound there.\n",
   "iothread-placement": "# iothread-placement\n\nReports an IOThread of a pinned domain that has no `<iothreadpin>` (so it runs wherever `<vcpu cpuset>` allows, or on every online host CPU), and an `<iothreadpin>` that puts an IOThread on a CPU dedicated to a vCPU. Both are warnings, or errors when one of the vCPUs concerned, or the IOThread itself, has realtime (`fifo`/`rr`) scheduling. The first finding is reported on `<iothreads>` (or `<iothreadids>`) and names the IOThreads as ranges; the second on the `iothreadpin` `cpuset`.\n\n## Why this matters\n\nAn IOThread runs the virtio-blk/virtio-scsi queues (and other devices) assigned to it with `iothread='N'`. Its affinity follows the same chain as the emulator's (formatdomain \xA7CPU Tuning, `qemuProcessSetupIOThread` in `qemu_process.c`): `<iothreadpin iothread='N'>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online host CPU.\n\nIn a domain whose vCPUs are pinned, an IOThread left without a pin therefore runs on the vCPUs' own CPUs and on isolated cores: each burst of disk I/O preempts a vCPU, and on CPUs isolated with `isolcpus` the scheduler does not balance, so several guests' IOThreads can stack on one core. An `<iothreadpin>` onto a CPU dedicated to a vCPU does the same deliberately. libvirt's kvm-realtime page and the tuning guide put IOThreads with the emulator, on housekeeping CPUs.\n\nWith realtime scheduling the sharing turns into starvation, as for the emulator (`emulatorpin-overlaps-vcpus`): a busy SCHED_FIFO vCPU never lets the IOThread on its CPU run, so the guest's disk I/O stalls; a SCHED_FIFO IOThread (`<iothreadsched>`) starves the vCPU. rules.md gives this rule a plain warning; the error for the realtime case follows the pattern of `housekeeping-overlap` and `emulatorpin-overlaps-vcpus`, so that `realtime-sched-unsafe` need not report the same pin again.\n\nCases left alone:\n\n- an unpinned IOThread that falls back to a `<vcpu cpuset>` holding no dedicated vCPU CPU: that cpuset is then a pool kept apart for QEMU's own threads, on purpose;\n- `placement='auto'`: numad's nodes are not known offline;\n- domains with no pinning at all: where their threads run is not a pinning question;\n- an `iothreadpin` for an IOThread the domain does not have (`vcpu-id-range`), or a cpuset that does not parse (`cpuset-syntax`).\n\n## Incorrect\n\n```xml\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='5'/>\n</cputune>\n```\n\nIOThread 1 shares CPU 5 with vCPU 1; IOThread 2 has no pin and runs anywhere.\n\n## Correct\n\n```xml\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\n`kvmlint --fix` applies a fix only when the one safe target exists: the emulator's CPUs from an explicit `<emulatorpin>`, disjoint from every vCPU's affinity. It then rewrites a bad `iothreadpin` `cpuset` to that set, or inserts `<iothreadpin iothread='N' cpuset='\u2026'/>` for each unpinned IOThread where libvirt's own formatter writes it (`virDomainCputuneDefFormat`: after the `<vcpupin>`s and `<emulatorpin>`, among the other `<iothreadpin>`s by IOThread id), copying the indentation, quotes and line endings of its neighbours. Without such an `<emulatorpin>`, where the IOThreads should go (the shared housekeeping CPUs, or a CPU reserved for this guest's I/O) is a person's choice, and the message only says what to add.\n\n## Needs\n\n**domain**. With a host snapshot the message lists the online and isolated CPUs an unpinned IOThread can reach.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7IOThreads Allocation (`iothreads`, `iothreadids`) and \xA7CPU Tuning (`iothreadpin`: \"If this is omitted and attribute cpuset of element vcpu is not specified, the IOThreads are pinned to all the physical CPUs by default\").\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupIOThread`, `qemuProcessSetupPid`).\n- libvirt `src/conf/domain_conf.c` (`virDomainCputuneDefFormat`: element order inside `<cputune>`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: no load balancing on isolated CPUs).\n- The KVM tuning guide for Rocky Linux: `iothreadpin` with the emulator on housekeeping cores.\n",
+  "isolated-cpu-noise": "# isolated-cpu-noise\n\nReports, on the host snapshot, tasks other than guest threads and per-CPU kernel threads that may run on (or last ran on) the isolated CPUs, and IRQs delivered to them (`/proc/irq/N/effective_affinity_list`, else `smp_affinity_list`), as `kvmlint snapshot` found them. One finding for tasks, one for IRQs. The isolated CPUs are the host's isolated set at capture time (`running.isolatedCpus`). Option `maxForeign` (default 0) tolerates that many of each.\n\n## Why this matters\n\nThe guide ends its isolation section with a stress test whose `PSR` column must show that nothing else lands on isolated CPUs, and `tuned-adm verify` checks IRQ affinity. A daemon started with a wide affinity, a process spawned before tuned moved everything, or an IRQ without `managed_irq` handling steals time from the vCPU dedicated to that CPU and breaks `nohz_full`. This rule is that check, done from the snapshot.\n\n## Incorrect\n\nThe snapshot's `running.foreignTasks` holds `stress-ng (7001)` allowed on 0-31 with isolated CPUs 4-31; the domain itself is pinned as the guide says:\n\n```xml\n<cputune>\n  <emulatorpin cpuset='0-1'/>\n  <vcpupin vcpu='0' cpuset='4'/>\n</cputune>\n```\n\n## Correct\n\nThe same domain on a host whose `running.foreignTasks` and `running.irqs` are empty.\n\n```xml\n<cputune>\n  <emulatorpin cpuset='0-1'/>\n  <vcpupin vcpu='0' cpuset='4'/>\n</cputune>\n```\n\n## Fix\n\nNone in the XML: move the task (`taskset -pc HK PID`, or fix its unit's `CPUAffinity=`), set the IRQ's `smp_affinity_list` to housekeeping CPUs (or boot with `irqaffinity=` and `isolcpus=managed_irq`), then capture again.\n\n## Sources\n\nKernel admin-guide kernel-parameters (isolcpus, irqaffinity), `Documentation/core-api/irq/irq-affinity.rst`; proc(5) `stat` (flags PF_KTHREAD, processor); tuned cpu-partitioning profile.\n",
   "isolation-incomplete": "# isolation-incomplete\n\nReports a vCPU dedicated to one isolated host CPU (a `<vcpupin>` or `<vcpu cpuset>` naming exactly one CPU of the isolated set I) when the kernel does not run that CPU tick-less (`nohz_full`) or, with it, does not offload its RCU callbacks (`rcu_nocbs`). It also reports a CPU that only tuned's `isolated_cores` isolates while the booted kernel does not isolate it at all. The message lists the missing layers and the kernel command line that completes them. The finding is on the pin's `cpuset`, once per domain and set of missing layers.\n\n## Why this matters\n\nIsolating a CPU for a vCPU takes several kernel layers, and each removes a different kind of interruption:\n\n- **scheduler isolation**: `isolcpus=domain,\u2026` (or `isolcpus=` with no flag) takes the CPU out of the scheduler domains, so no other task is load-balanced onto it. tuned's cpu-partitioning does the same job with systemd's CPUAffinity instead;\n- **tick-less operation**: `nohz_full=` (or the `nohz` flag of `isolcpus=`, which the kernel treats as the same thing, `kernel/sched/isolation.c`) stops the periodic scheduler tick while one task runs. Without it the CPU takes a timer interrupt every 1\u20134 ms, and each one exits the guest;\n- **RCU callback offload**: `rcu_nocbs=` moves RCU callback processing to kthreads on housekeeping CPUs.\n\n`nohz_full` implies the third layer. `rcu_init_nohz()` in `kernel/rcu/tree_nocb.h` ORs the nohz_full mask into the callback-offload mask, and `kernel-parameters.txt` says nohz_full CPUs \"will have their RCU callbacks offloaded, just as if they had also been called out in the rcu_nocbs= boot parameter\". So a host booted with `nohz_full=4-31` and no `rcu_nocbs` is complete, and this rule does not report it. tuned's current cpu-partitioning profile writes exactly that. The reverse does not hold: `rcu_nocbs` without `nohz_full` still leaves the tick.\n\nThe usual mistake is `isolcpus=4-31` alone. The guide's vCPUs are then kept away from other tasks but are still interrupted by the tick and by RCU, and that jitter is what the isolation was for. The other is changing tuned's `isolated_cores` without rebooting: the kernel command line tuned writes only applies at the next boot, so the new CPUs are isolated on paper only.\n\nScheduler isolation by itself is not required. cpu-partitioning deliberately leaves `isolcpus` out, so a CPU in `nohz_full` but not in `isolcpus` is not reported. The rule names `isolcpus` only when the booted kernel isolates the CPU in no way at all.\n\nThe running kernel's own view (`/sys/devices/system/cpu/nohz_full` and `isolated`) wins over the command line when the snapshot has it. `rcu_nocbs` is only known from the command line. A kernel built with `CONFIG_RCU_NOCB_CPU_DEFAULT_ALL` offloads every CPU by default, which a snapshot does not show. On such a kernel the RCU part of the message does not apply, but the missing `nohz_full` still does.\n\n## Incorrect\n\nOn a host booted with `isolcpus=2-15,18-31` and nothing else:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\nThe same domain on a host booted with `isolcpus=2-15,18-31 nohz_full=2-15,18-31 rcu_nocbs=2-15,18-31`, or with tuned cpu-partitioning's `nohz_full=2-15,18-31` (RCU offload implied):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because the change is on the host, not in the domain XML. Add the missing parameter to the kernel command line (`grubby --update-kernel=ALL --args=\"nohz_full=\u2026\"`, or through tuned's profile) and reboot. The message suggests `nohz_full=` with the whole isolated set. If `isolcpus=` already carries the `nohz` flag, it suggests widening that instead: a `nohz_full=` naming other CPUs than `isolcpus=nohz,\u2026` is ignored (\"nohz_full= must match isolcpus=\"). When only tuned lists the CPU, reboot so the profile's command line applies.\n\n## Needs\n\n**host snapshot** with the kernel command line or `/sys/devices/system/cpu/nohz_full`. Without either, the rule reports one info note on the snapshot saying it was not checked. It applies only to pinned domains, to vCPUs dedicated to a single CPU, and to CPUs in the isolated set.\n\n## Sources\n\n- Linux `Documentation/admin-guide/kernel-parameters.txt`: `isolcpus`, `nohz_full` (\"Any CPUs in this list will have their RCU callbacks offloaded, just as if they had also been called out in the rcu_nocbs= boot parameter\"), `rcu_nocbs`.\n- Linux `kernel/rcu/tree_nocb.h`: `rcu_nocb_setup()` and `rcu_init_nohz()` (nohz_full CPUs added to `rcu_nocb_mask`).\n- Linux `kernel/sched/isolation.c`: `housekeeping_isolcpus_setup()` (\"isolcpus=nohz is equivalent to nohz_full\") and `housekeeping_setup()` (\"nohz_full= must match isolcpus=\").\n- Linux `drivers/base/cpu.c`: `/sys/devices/system/cpu/isolated` and `/sys/devices/system/cpu/nohz_full`.\n- tuned `profiles/cpu-partitioning/tuned.conf` (`nohz_full=${isolated_cores}` on the boot command line) and `profiles/realtime-virtual-host/tuned.conf` (`nohz_full` and `rcu_nocbs`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): isolated host CPUs for realtime vCPUs.\n",
   "isolation-params-consistency": '# isolation-params-consistency\n\nReports a host whose CPU isolation parameters contradict each other, the running kernel or tuned. The cases are: `nohz_full=` ignored because it does not match `isolcpus=nohz,\u2026`; a parameter naming CPUs beyond the possible range (an error for `isolcpus`/`nohz_full`); a CPU list that does not parse; tuned\'s `isolated_cores` differing from what the booted kernel isolates; the command line disagreeing with `/sys/devices/system/cpu/isolated` or `nohz_full`; `irqaffinity=` including isolated CPUs. Each finding is on the host snapshot, at the offending value: the parameter inside `kernel.cmdline`, `tuned.isolatedCores`, or the `/sys` value. It is reported once per host, not once per domain.\n\n## Why this matters\n\nThe isolated set every other rule works from comes from several parameters, and the kernel does not simply take their union:\n\n- **`isolcpus=nohz,\u2026` and `nohz_full=`** set up the same isolation. `housekeeping_setup()` (`kernel/sched/isolation.c`) ignores the second one whole when its CPUs differ ("Housekeeping: nohz_full= must match isolcpus="). Half of the intended tick-less CPUs then keep their tick.\n- **A CPU beyond the possible range** makes `cpulist_parse()` fail on current kernels, which parse lists only up to nr_cpu_ids\u22121. `housekeeping_setup()` then drops the whole `isolcpus`/`nohz_full` value and isolates nothing, which is an error. `rcu_nocbs=` falls back to offloading every CPU ("rcu_nocbs= bad CPU range, all CPUs set"). `irqaffinity=` keeps what it parsed before the bad CPU. Older kernels with a cpumask NR_CPUS wide may accept the value, so the message says "may".\n- **tuned `isolated_cores` \u2260 the booted kernel**: tuned\'s bootloader plugin only changes the command line for the next boot. After a profile or variables change without a reboot, tuned moves IRQs and workqueues for the new set while the kernel still isolates the old one.\n- **Command line \u2260 `/sys/devices/system/cpu/isolated` (or `nohz_full`)**: the kernel did not apply what the command line says, because of a rejected value, a kernel built without `CONFIG_NO_HZ_FULL`, or cpuset isolated partitions on newer kernels. kvmlint uses the running kernel\'s view, so the user should know it differs.\n- **`irqaffinity=` inside the isolated set** sends every interrupt without an affinity of its own to the CPUs the vCPUs were given. `irq_affinity_setup()` (`kernel/irq/irqdesc.c`) also always adds the boot CPU.\n\nA value covering every present CPU is reported too. The kernel then keeps the boot CPU for housekeeping, and that single CPU takes every interrupt and kernel thread.\n\n### Nodes without a housekeeping CPU (opt-in)\n\nrules.md also names a NUMA node whose online CPUs are all isolated. Its node-bound kernel threads (kswapd, kcompactd) then run on isolated CPUs or away from the node\'s memory, depending on the kernel, and the emulator threads of guests pinned there must run on another node. The tuning guide\'s own host (`isolcpus=4-31` on a dual-socket host, housekeeping 0-3 all on node 0) is built exactly this way, and its examples pin guests to node 1. So this check is off by default. Turn it on with the rule option `housekeepingPerNode: true`. It then reports each such node where a planned guest pins vCPUs, at `nodes[i].cpus`, naming up to three of those guests.\n\n## Incorrect\n\nHost snapshot (`kernel.cmdline`):\n\n```json\n"cmdline": "ro isolcpus=nohz,domain,2-15,18-31 nohz_full=4-15,20-31 irqaffinity=0-3,16-19"\n```\n\nFor any pinned domain on that host:\n\n```xml\n<cputune>\n  <vcpupin vcpu=\'0\' cpuset=\'4\'/>\n  <emulatorpin cpuset=\'0-1\'/>\n</cputune>\n```\n\n## Correct\n\n```json\n"cmdline": "ro isolcpus=nohz,domain,managed_irq,2-15,18-31 irqaffinity=0-1,16-17"\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu=\'0\' cpuset=\'4\'/>\n  <emulatorpin cpuset=\'0-1\'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because the change is on the host. Edit the kernel command line (grubby, or the tuned profile\'s variables) so that `isolcpus` and `nohz_full` name the same CPUs, every list stays within the possible CPUs, and `irqaffinity` names housekeeping CPUs only. Then reboot. After changing tuned\'s `isolated_cores`, reboot so the kernel and tuned agree.\n\nTo check nodes without housekeeping CPUs, set the option in `kvmlint.config.json`:\n\n```json\n"rules": { "isolation-params-consistency": ["warn", { "housekeepingPerNode": true }] }\n```\n\n## Needs\n\n**host snapshot** with the kernel command line, `/sys/devices/system/cpu/{isolated,nohz_full}` or tuned\'s `isolated_cores`. Each check uses the facts it needs and is skipped without them. The rule reports on the snapshot file whether or not any domain is planned on the host.\n\n## Sources\n\n- Linux `kernel/sched/isolation.c`: `housekeeping_setup()` ("nohz_full= or isolcpus= incorrect CPU range", "nohz_full= must match isolcpus=", "must include one present CPU") and `housekeeping_isolcpus_setup()` ("isolcpus=nohz is equivalent to nohz_full").\n- Linux `kernel/rcu/tree_nocb.h`: `rcu_nocb_setup()` ("rcu_nocbs= bad CPU range, all CPUs set").\n- Linux `kernel/irq/irqdesc.c`: `irq_affinity_setup()` (adds the boot CPU).\n- Linux `drivers/base/cpu.c`: `/sys/devices/system/cpu/isolated` (CPUs outside the HK_TYPE_DOMAIN housekeeping mask) and `/sys/devices/system/cpu/nohz_full`.\n- Linux `Documentation/admin-guide/kernel-parameters.txt`: `isolcpus`, `nohz_full`, `rcu_nocbs`, `irqaffinity`, "cpu lists".\n- tuned `profiles/cpu-partitioning/tuned.conf` and `profiles/realtime/tuned.conf` (the `[bootloader]` command lines built from `isolated_cores`).\n',
   "isolcpus-floating-affinity": "# isolcpus-floating-affinity\n\nReports a thread affinity (a `<vcpupin>`, `<emulatorpin>`, `<iothreadpin>` or `<vcpu cpuset>`) that lets threads run on two or more CPUs of the host's isolcpus *domain* set: CPUs that belong to no scheduler domain and are therefore never load-balanced. It also counts tuned cpu-partitioning's `no_balance_cores`. The finding is on the `cpuset` attribute.\n\n## Why this matters\n\n`isolcpus=domain,\u2026` (or `isolcpus=` with no flag) takes CPUs out of the scheduler domains. The load balancer then never moves a task to, from, or between those CPUs, which is exactly what isolation is for: nothing else lands there. The same property makes a *floating* pin over isolated CPUs useless. A thread allowed on CPUs 8-11 starts on one of them and stays there, however busy that CPU gets and however idle the other three are. Several vCPUs sharing one floating pool, or an emulator pinned to a range of isolated CPUs, can end up stacked on a single CPU. The kernel documentation of `isolcpus` and libvirt's kvm-realtime page both expect one thread per isolated CPU.\n\nThreads without any pin are not reported. libvirt gives them every online CPU, but the scheduler only places and balances such a thread inside scheduler domains, so it does not drift onto isolcpus CPUs. Hosts isolated with `nohz_full` only (tuned cpu-partitioning) keep load balancing, so floating pins there are not reported either. A pin that reaches a single isolated CPU (for example `emulatorpin cpuset='2-4'` with 4 isolated) is not reported, because one CPU cannot stack threads against another.\n\nThe domain set is read from `/sys/devices/system/cpu/isolated` when the snapshot has it (the running kernel), else from `isolcpus=` on the kernel command line.\n\n## Incorrect\n\nOn a host booted with `isolcpus=4-31`:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='8-11'/>\n  <vcpupin vcpu='1' cpuset='8-11'/>\n  <emulatorpin cpuset='12-13'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='4-7'>4</vcpu>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because choosing a CPU for each thread is a capacity decision. Pin each vCPU to one isolated CPU of its own, and put the emulator and IOThreads on housekeeping CPUs (where the scheduler does balance). If the guest really needs a shared pool, take those CPUs out of `isolcpus` and isolate them with `nohz_full` alone, or use a cpuset partition with load balancing.\n\n## Needs\n\n**host snapshot** with the kernel command line or `/sys/devices/system/cpu/isolated` (or tuned's `no_balance_cores`). When the snapshot has some isolation facts but not these, the rule reports one info note on the snapshot saying it was not checked. When it has no isolation facts at all (a `virsh capabilities` import), `housekeeping-overlap` already says so and this rule stays silent. Without a host, the rule is silent.\n\n## Sources\n\n- Linux `Documentation/admin-guide/kernel-parameters.txt`, `isolcpus`: isolated CPUs are removed from the general SMP balancing and scheduling algorithms. The only way to move a process onto or off an isolated CPU is through its affinity.\n- Linux `kernel/sched/isolation.c` (`housekeeping_isolcpus_setup`: no flag means `domain`) and `kernel/sched/topology.c` (isolated CPUs are left out of the scheduler domains).\n- Linux `drivers/base/cpu.c`: `/sys/devices/system/cpu/isolated`.\n- tuned `profiles/cpu-partitioning` (`no_balance_cores`: \"disable the kernel load balancing in certain isolated CPUs\").\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`). libvirt kbase kvm-realtime: one isolated CPU per realtime vCPU.\n",
@@ -21782,6 +23409,9 @@ var readmes = {
   "pinned-guest-cpu-model": "# pinned-guest-cpu-model\n\nReports a pinned KVM domain (one with a `<vcpupin>` or a `<vcpu cpuset>`) whose guest CPU is not `host-passthrough` or `host-model`: a named model (`mode='custom'` with `<model>`), a `<cpu>` with no mode and no model, or no `<cpu>` element at all. It is an info note on the `<cpu mode>` value (or the `<cpu>` start tag, or `<vcpu>` when there is no `<cpu>`).\n\n## Why this matters\n\nPinning is done for performance and predictability. A named CPU model hides every host CPU feature it does not list (newer vector extensions, invariant TSC, cache topology), and a domain without a `<cpu>` model gets the hypervisor's default (`qemu64` on x86), which hides most of them. The pinned guest then runs slower code paths on the very CPUs reserved for it. libvirt's kvm-realtime page uses `host-passthrough` with a topology matching the pins; `host-model` keeps most of the benefit where the guest must still migrate between hosts with different CPUs.\n\n`mode='maximum'` is accepted too: with hardware virtualization it is functionally identical to `host-passthrough` (formatdomain \xA7CPU model and topology).\n\nNot reported:\n\n- unpinned domains: a named model is a sound choice for migration across a mixed fleet;\n- `type='qemu'` (TCG) and other drivers: `host-passthrough` needs KVM.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n<cpu mode='custom' match='exact' check='full'>\n  <model fallback='forbid'>Skylake-Server-IBRS</model>\n</cpu>\n```\n\n## Correct\n\n```xml\n<cpu mode='host-passthrough' check='none' migratable='off'>\n  <topology sockets='1' dies='1' cores='2' threads='1'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix: the CPU model decides which hosts the guest can migrate to, so the choice is a person's. Use `host-passthrough` (or `host-model`), with a `<topology>` that matches the pins.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`mode`: `custom`, `host-model`, `host-passthrough`, `maximum`; the default when `mode` is omitted).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): `host-passthrough` with a matching topology.\n- The KVM tuning guide for Rocky Linux: its complete example (examples/production-vm.xml) uses `host-passthrough` with a topology matching the pins.\n",
   "realtime-guest-hygiene": "# realtime-guest-hygiene\n\nReports a realtime guest (one with a `fifo` or `rr` `<vcpusched>` on any vCPU) that misses part of the configuration libvirt's kvm-realtime page asks for: hugepage-backed memory, `<locked/>`, `<nosharepages/>`, no memory balloon (`<memballoon model='none'/>`), and `<pmu state='off'/>`. Each missing item is one info finding: the memory items on `<memoryBacking>` (or `<memory>` when there is none), the balloon on its `model` (or on `<devices>` when libvirt adds it implicitly), the PMU on its `state` (or on `<features>`).\n\n## Why this matters\n\nPinning realtime vCPUs to isolated CPUs removes scheduling noise; the kvm-realtime page then removes the memory and device noise that would otherwise still reach the guest:\n\n- **hugepages**: guest RAM in small pages means many more TLB misses, each a two-level (guest and EPT/NPT) page walk, and those pages can be migrated by compaction or collapsed by khugepaged under the running guest. kvm-realtime allocates guest RAM from hugepages on the guest's node.\n- **`<locked/>`**: without it the host may swap out QEMU's own memory and any guest RAM not backed by hugepages, and a fault on a swapped page stalls the vCPU for as long as the disk takes. Pair it with `<memtune><hard_limit>` (see `locked-memory-risk`).\n- **`<nosharepages/>`**: with KSM running, ksmd scans guest memory and merges identical pages; the next write to a merged page takes a copy-on-write fault.\n- **no balloon**: a balloon lets the host take memory from the guest at run time, and the guest faults it back in later. For QEMU, a domain without `<memballoon>` does not lack a balloon: libvirt adds a virtio one for x86 (except `isapc` and `microvm`), ppc64, s390x and some others (`qemuDomainDefAddDefaultDevices` in `qemu_postparse.c`), so the rule reports the missing element there. For aarch64 `virt`, riscv64 and loongarch64 nothing is added, and when `<os><type arch>` is absent the rule cannot tell, so it stays silent.\n- **`<pmu state='off'/>`**: with a virtual PMU, the guest's perf counters and its NMI watchdog run on counters KVM emulates with host perf events, adding VM exits and jitter; kvm-realtime turns it off.\n\nOnly realtime guests are checked: for other guests these are trade-offs (ballooning and KSM save memory), not mistakes. `<devices>` and `<features>` are only read for realtime guests.\n\n## Incorrect\n\n```xml\n<memory unit='GiB'>8</memory>\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n</cputune>\n<features>\n  <acpi/>\n  <apic/>\n</features>\n<devices>\n  <memballoon model='virtio'/>\n</devices>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>8</memory>\n<memtune>\n  <hard_limit unit='GiB'>10</hard_limit>\n</memtune>\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n  <nosharepages/>\n  <locked/>\n</memoryBacking>\n<features>\n  <acpi/>\n  <apic/>\n  <pmu state='off'/>\n</features>\n<devices>\n  <memballoon model='none'/>\n</devices>\n```\n\n## Fix\n\n`kvmlint --fix` adds the two items that have exactly one right form and cost no capacity:\n\n- `<nosharepages/>`, inside `<memoryBacking>` after `<hugepages>`, creating `<memoryBacking>` (before `<vcpu>`, where libvirt's formatter writes it) when there is none;\n- `<pmu state='off'/>`, inside `<features>` in libvirt's feature order (after `acpi`, `apic`, `hyperv`, `kvm`, \u2026; before `vmport`, `smm`, `ioapic`, \u2026).\n\nInserted lines copy the indentation, quotes and line endings of their neighbours. A `<pmu state='on'/>` written explicitly only gets a suggestion to set it to `off`: someone asked for the guest PMU, perhaps to profile in the guest. Hugepages (a page size and a host pool), `<locked/>` (which needs a `hard_limit`) and removing the balloon are left to a person; when `<features>` is missing altogether no fix is offered.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): hugepages, `<locked/>`, `<nosharepages/>`, `<pmu state='off'/>`, `<memballoon model='none'/>`.\n- libvirt, Domain XML format, \xA7Memory Backing, \xA7Hypervisor features (`pmu`), \xA7Memory balloon device.\n- libvirt `src/qemu/qemu_postparse.c` (`qemuDomainDefAddDefaultDevices`: the implicit virtio balloon per architecture and machine type; `qemu_domain.c` in older releases).\n- libvirt `src/conf/domain_conf.c` (`virDomainDefFormatInternal`: order of `<memoryBacking>` children and of domain elements; the `<features>` loop over `virDomainFeature`).\n- Linux `Documentation/admin-guide/mm/ksm.rst` (merging and copy-on-write), `Documentation/admin-guide/mm/hugetlbpage.rst`.\n",
   "realtime-sched-unsafe": "# realtime-sched-unsafe\n\nReports a thread with realtime scheduling (`scheduler='fifo'` or `'rr'` in `<vcpusched>`, `<iothreadsched>` or `<emulatorsched>`) whose placement is unsafe: its affinity has more than one CPU (or it has no pin at all), it shares its one CPU with another thread of the same guest, or, for the emulator and IOThreads with a host snapshot, it may run on housekeeping CPUs, outside the isolated set. One error per thread group names every reason; it points at the thread's own pin `cpuset`, or at the `scheduler` attribute when the thread has no pin of its own.\n\n## Why this matters\n\nA SCHED_FIFO or SCHED_RR thread is never preempted by ordinary (SCHED_OTHER) threads: it runs until it blocks, yields, or a higher realtime priority wants the CPU (sched(7)). A busy realtime vCPU therefore owns its CPU outright. That is the point of kvm-realtime's layout, and it is only safe when nothing else ever needs that CPU:\n\n- **one CPU, not a range**: a realtime thread with several allowed CPUs is placed by the scheduler, can land where another realtime thread or a kernel thread already runs, and starves it; on `isolcpus` CPUs it is not even balanced away again;\n- **not shared with another thread of the guest**: two realtime vCPUs on one CPU at equal priority run one at a time until one blocks (FIFO) or its slice ends (RR), so the guest's vCPUs stall each other; an ordinary thread of the guest on that CPU never gets to run;\n- **on isolated CPUs only**: housekeeping CPUs run IRQ work, RCU callbacks, kworkers and ksoftirqd; a realtime thread there starves them, with RCU stall warnings, hung tasks and stuck I/O as the result.\n\nlibvirt's kvm-realtime page pins each vCPU to a dedicated isolated CPU with `fifo`, and leaves the emulator on housekeeping CPUs with normal scheduling.\n\n## Which rule reports what\n\nSeveral placement rules see the same threads. So that one mistake gets one finding, realtime cases are split like this (housekeeping-overlap's README says the same):\n\n| case | reported by |\n| --- | --- |\n| realtime vCPU whose `vcpupin` or `<vcpu cpuset>` includes housekeeping CPUs | `housekeeping-overlap` (error) |\n| emulator (its `emulatorpin`, or the `<vcpu cpuset>` it follows) on a CPU dedicated to a vCPU, when either is realtime | `emulatorpin-overlaps-vcpus` (error) |\n| emulator with no pin at all in a pinned domain | `missing-emulatorpin` |\n| IOThread on, or without a pin over, a CPU dedicated to a vCPU | `iothread-placement` (error when either is realtime) |\n| realtime vCPU with a floating pin, a floating `<vcpu cpuset>`, or no pin | this rule (`vcpu-floating-pin` and `vcpu-partially-pinned` leave realtime vCPUs alone) |\n| two vCPUs on one dedicated CPU, one of them realtime | this rule (`vcpu-pin-collision` leaves it) |\n| realtime emulator or IOThread: floating, sharing its CPU, or on housekeeping CPUs | this rule |\n\nA realtime vCPU with a floating pin that also reaches housekeeping CPUs gets two findings, one from each rule, because they are two separate changes: narrow the pin to one CPU, and move it off the housekeeping set. CPUs that are neither isolated nor housekeeping are offline or absent, which is `pin-target-offline`'s.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5-6'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-1' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='6'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-1' scheduler='rr' priority='10'/>\n</cputune>\n```\n\nOn a host with `isolcpus=4-31` (housekeeping CPUs 0-3), a realtime emulator on housekeeping CPUs:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <emulatorpin cpuset='0-1'/>\n  <emulatorsched scheduler='fifo' priority='2'/>\n  <vcpusched vcpus='0' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Correct\n\nThe kvm-realtime layout:\n\n```xml\n<cputune>\n  <emulatorpin cpuset='0-1'/>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: giving a realtime thread a CPU of its own takes a free isolated CPU, which is a capacity decision. Pin each realtime vCPU to one isolated CPU that nothing else of the guest uses. For the emulator and IOThreads, either give each one an isolated CPU of its own, or drop the realtime policy and keep them on housekeeping CPUs, as kvm-realtime does.\n\n## Needs\n\n**domain**. The housekeeping check for the emulator and IOThreads needs a host snapshot with known isolation (`isolcpus`, `nohz_full`, tuned `isolated_cores`, or the config's `housekeeping`).\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpusched`, `iothreadsched`, `emulatorsched`: \"fifo\" and \"rr\" with a priority, and the pins they combine with).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupPid`: affinity and scheduler set per thread).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n- sched(7): SCHED_FIFO and SCHED_RR semantics.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`, `nohz_full`, `rcu_nocbs`) and `kernel/sched/isolation.c`.\n",
+  "running-affinity-drift": "# running-affinity-drift\n\nReports a thread of a running guest whose allowed CPUs (`Cpus_allowed_list` in `/proc/PID/task/TID/status`, captured by `kvmlint snapshot`) differ from the effective affinity this domain file gives it: a vCPU against its `<vcpupin>`, the emulator threads against `<emulatorpin>`, an IOThread against its `<iothreadpin>` (each falling back to `<vcpu cpuset>`, then all online CPUs, as libvirt does). The finding sits on the `cpuset` the running thread disagrees with. It needs a snapshot with `running` data, and the guest is matched to the file by uuid, then by name.\n\n## Why this matters\n\nThe tuning guide checks pinning on the live host with `virsh vcpuinfo` and `virsh emulatorpin`, because what runs can differ from what is written: `virsh vcpupin --live` (or `emulatorpin`, `iothreadpin` without `--config`) changes the running guest only, and the next restart silently reverts it; a file changed in git after the guest started is not applied until it restarts. Either way the host does not run what the repository says, and every other rule checked the repository.\n\nWhich side is right: the file in the repository is the reviewed one. Re-apply it (restart the guest, or `virsh vcpupin DOMAIN VCPU CPUS --live` with the file's value), or, if the live change was intended, put it in the file and let the pipeline deploy it. Threads that inherit all online CPUs are accepted with or without the isolated CPUs, since libvirt \u2265 8.x leaves those out (`qemuProcessGetAllCpuAffinity`).\n\n## Incorrect\n\nThe snapshot shows vCPU 3 allowed on CPU 8 (`virsh vcpupin rt-live 3 8 --live`):\n\n```xml\n<cputune>\n  <vcpupin vcpu='3' cpuset='7'/>\n</cputune>\n```\n\n## Correct\n\nThe file and the running guest agree (after a restart, or after the file took CPU 8):\n\n```xml\n<cputune>\n  <vcpupin vcpu='3' cpuset='8'/>\n</cputune>\n```\n\n## Fix\n\nNone: either the host or the file must change, and which one is a person's call. Capture again (`kvmlint snapshot -o hosts/HOST.json`) after changing the host.\n\n## Sources\n\nformatdomain \xA7CPU Tuning; `virsh vcpupin`, `emulatorpin`, `iothreadpin` (`--live`, `--config`); libvirt `qemu_process.c` (qemuProcessSetupVcpu, qemuProcessSetupEmulator, qemuProcessGetAllCpuAffinity); proc(5) `Cpus_allowed_list`.\n",
+  "running-guest-unmatched": "# running-guest-unmatched\n\nInfo, from a snapshot with running guests: a domain file mapped to the host that is not running there (reported on its `<name>`), and running guests that no domain file mapped to the host describes (reported once on the snapshot's `running.guests`). Matched by uuid, then by name.\n\n## Why this matters\n\nA fleet repository maps domains to hosts; the host runs what was started on it. A guest that migrated away, one started by hand, or one that moved hosts without the mapping changing makes every capacity rule (hugepages, memory per node, dedicated CPUs) check the wrong plan. This says so, without judging which side is right.\n\n## Incorrect\n\nThe snapshot shows `um-6` running, while the file mapped to the host describes `um-5`:\n\n```xml\n<domain type='kvm'>\n  <name>um-5</name>\n</domain>\n```\n\n## Correct\n\nThe file mapped to the host describes the guest that runs there:\n\n```xml\n<domain type='kvm'>\n  <name>um-6</name>\n</domain>\n```\n\n## Fix\n\nNone: update the `hosts` mapping in `kvmlint.config.json`, or start the guest where it is planned, then capture again.\n\n## Sources\n\nformatdomain (name, uuid); QEMU `-name guest=`, `-uuid`.\n",
+  "running-memory-drift": "# running-memory-drift\n\nCompares a running guest's memory and scheduling with this file: more than 5% (option `maxOffNodesetPercent`) of its resident memory on host nodes outside its `<numatune>` nodesets; `<hugepages>` configured but less than 50% (option `minHugepagePercent`) of its resident memory in hugepages; or vCPU threads that do not run the realtime policy and priority `<vcpusched>` gives them. Memory per node and page size comes from `/proc/PID/numa_maps` (`N<node>=<pages>` \xD7 `kernelpagesize_kB`), policy and priority from `/proc/PID/task/TID/stat`.\n\n## Why this matters\n\nThe guide verifies memory placement with `numastat -c qemu-kvm` and `virsh numatune`: memory allocated before the cgroup's `cpuset.mems` applied, a guest migrated from another host, or a nodeset changed live leaves pages on the wrong node, and every access crosses the interconnect. A hugepage-backed guest that fell back to small pages (pool exhausted at start with a lenient setup, or the backing changed) loses the TLB benefit the configuration promised. A realtime guest whose vCPUs run `SCHED_OTHER` is not realtime at all, whatever the file says.\n\n## Incorrect\n\n6% of the guest's memory is on node 1:\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nAll of it on node 0, as the nodeset says (up to 5% elsewhere is tolerated: QEMU's own allocations before the binding applied).\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Fix\n\nNone. Restart the guest (strict binding applies from the first allocation), or `virsh numatune DOMAIN --nodeset N --live` and let the kernel migrate pages; check the hugepage pools per node before restarting a hugepage guest.\n\n## Sources\n\nformatdomain \xA7NUMA Node Tuning, \xA7Memory Backing, \xA7CPU Tuning (`vcpusched`); proc(5) `numa_maps`, `stat` fields 40-41; numastat(8).\n",
   "schema-invalid": "# schema-invalid\n\nReports a domain that libvirt's own RelaxNG schema (`domain.rng` and the files it includes) rejects, at the element where libxml2's validator gave up. It runs only when the run validates against the schemas: `--schema [dir]` on the command line, `\"schema\"` in `kvmlint.config.json`, or the Action's `schema` input. One finding per file at most, because libxml2 reports only the first failure.\n\n## Why this matters\n\nWithout validation, `virsh define` silently ignores elements and attributes it does not know: a misspelt element (`<interfaces>` for `<interface>`) or an element in the wrong place (`<numa>` directly under `<domain>` instead of inside `<cpu>`) is dropped, and the guest runs without the NIC or the NUMA layout that the file in git describes. A wrong value of an attribute libvirt does read (`mode='host-passthru'`) usually makes `virsh define` fail, but only on the host, at deploy time. `virsh define --validate` and `virt-xml-validate` catch both by validating against the schemas that ship with libvirt (`src/util/virxml.c`, `virXMLValidateAgainstSchema`); this rule runs the same check before deploy.\n\nkvmlint validates with libxml2, the engine libvirt uses, compiled to WebAssembly (`libxml2-wasm`). The schemas are libvirt's own files, not a copy inside kvmlint, so the verdict is the one of the libvirt version they come from: point `--schema` at the schemas of the libvirt version you deploy to. A newer element is rejected by an older schema.\n\n**Where the finding is placed.** libxml2 reports only the first failure. libvirt's `<domain>` and `<devices>` are `<interleave>` patterns, and inside an interleave libxml2 only says which child it could not match (\"Extra element devices in interleave\"), not what inside it is wrong. So:\n\n- when libxml2 names the node at fault itself (an unknown attribute, a value its type does not allow), the finding points at that attribute or element, e.g. `dumpCore='no'` on `<memory>`;\n- otherwise libxml2 names only the element where it gave up, often `<devices>` or `<cputune>`. kvmlint then looks below it for the smallest element without which the whole domain validates: it blanks children out (offsets and lines unchanged) and validates again, half of the children at a time and then, for a short list, one by one, and descends into the child whose removal makes the domain valid. A bad `cache` value on a disk's `<driver>` is reported on that `<driver>`; the message says the domain validates without it, and where libxml2 itself stopped. This costs a few validations (about 12 for a `<devices>` of 60 children), only for a file that fails, and never more than 64;\n- when no single removal makes the domain valid (two faults, or a required element that is itself wrong), the finding stays on the element where libxml2 gave up, and the message says that the fault is that element or something inside it (an attribute, its text or a child element);\n- a file that libxml2 itself does not accept, although it is well-formed for kvmlint's parser (an undeclared namespace prefix such as `qemu:` without `xmlns:qemu`), is reported where libxml2 reports it. libvirt's parser stops only on fatal errors, so libvirt reads such a file, but it does not see the element in its namespace.\n\nThe precise checks that matter for tuning (an unknown unit, a numatune mode, a cpuset's syntax) have rules of their own with exact positions: `value-invalid`, `cpuset-syntax`. This rule covers everything else in libvirt's grammar.\n\n**What is read.** Only `.rng` files inside the schema directory, only while `domain.rng` is compiled (once per run), through an input provider that refuses any other path, a `..` or symlink leading out, and every URL scheme but `file:`. An `<include>` pointing outside the directory makes the schema unusable (exit 2). Validating a domain reads no file, and entities and DTDs are never loaded (`XML_PARSE_NONET`, `XML_PARSE_NO_XXE`).\n\n## Incorrect\n\n```xml\n<cpu mode='host-passthru' check='none' migratable='off'>\n```\n\n```xml\n<on_poweroff>shutdown</on_poweroff>\n```\n\n```xml\n<devices>\n  \u2026\n  <interfaces type='bridge'>\n    <source bridge='br1'/>\n  </interfaces>\n</devices>\n```\n\n```xml\n<numa>\n  <cell id='0' cpus='0-7' memory='16' unit='GiB'/>\n</numa>\n<os>\n```\n\n```xml\n<memory unit='GiB' dumpCore='no'>16</memory>\n```\n\n```xml\n<domain type='kvm'>\n  \u2026\n  <qemu:commandline>\n    <qemu:arg value='-overcommit'/>\n  </qemu:commandline>\n</domain>\n```\n\n## Correct\n\n```xml\n<cpu mode='host-passthrough' check='none' migratable='off'>\n  <numa>\n    <cell id='0' cpus='0-7' memory='16' unit='GiB'/>\n  </numa>\n</cpu>\n<on_poweroff>destroy</on_poweroff>\n```\n\n```xml\n<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>\n  <memory unit='GiB' dumpCore='off'>16</memory>\n  \u2026\n  <qemu:commandline>\n    <qemu:arg value='-overcommit'/>\n  </qemu:commandline>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix: libxml2 does not say what the right element or value is. Compare the reported element, its attributes, its text and its children with libvirt's Domain XML format for your libvirt version. When the finding is on `<devices>` or `<domain>`, the mistake can be in any child; `virsh define --validate` on a copy, or removing children one at a time, narrows it down. If the element is correct but newer than the schemas you validate against, use the schemas of the libvirt you deploy to.\n\n## Needs\n\n**domain**, and libvirt's schemas: `--schema DIR` (a directory holding `domain.rng`), or `--schema` alone to search `$KVMLINT_LIBVIRT_SCHEMAS`, `/usr/share/libvirt/schemas` and `/usr/local/share/libvirt/schemas`. The schemas ship in Debian's and Ubuntu's `libvirt0` package and in Fedora's `libvirt-libs`; on a machine without libvirt, `apt-get download libvirt0 && dpkg -x libvirt0_*.deb dir` unpacks them without installing anything. Without `--schema` (or `\"schema\"` in the config) the rule is silent. A missing or unusable schema directory is exit 2.\n\n## Sources\n\n- libvirt `src/util/virxml.c`: `virXMLParseHelper` (parse options `XML_PARSE_NONET | XML_PARSE_NOWARNING`; validation against a schema file when asked), `virXMLValidatorInit` and `virXMLValidateAgainstSchema` (libxml2's RelaxNG validator), `catchXMLError` (only fatal parse errors stop libvirt).\n- libvirt `src/conf/schemas/domain.rng`, `domaincommon.rng` and the files they include (installed under `/usr/share/libvirt/schemas`); `virt-xml-validate(1)`; `virsh define --validate`.\n- libxml2 `relaxng.c`: `xmlRelaxNGValidateDoc`, and its error messages (\"Extra element %s in interleave\", \"Invalid attribute %s for element %s\"); `tree.c` `xmlGetNodePath` for the node path kvmlint maps back to a position.\n- libvirt, Domain XML format (libvirt.org/formatdomain.html).\n",
   "smt-sibling-sharing": "# smt-sibling-sharing\n\nReports a vCPU dedicated to a host CPU whose SMT sibling (another hardware thread of the same core) does other work: it is a housekeeping CPU, carries this guest's emulator or IOThreads, or is used by another guest planned on the host. The finding is on the dedicating `<vcpupin>`, with the sibling CPUs and what runs on them (at most three other guests named).\n\n## Why this matters\n\nThe two (or more) hardware threads of one core share its execution units, L1 and L2 caches and branch predictors. A vCPU on one thread runs noticeably slower, and with more jitter, whenever its sibling is busy. For a vCPU pinned 1:1 for predictable latency, a busy sibling undoes much of what the pinning was for:\n\n- **housekeeping on the sibling**: interrupts, softirqs, kworkers and RCU callback threads run on housekeeping CPUs. Isolating a CPU while leaving its sibling in the housekeeping set is a common off-by-numbering mistake (on many hosts the siblings are N and N+16, not N and N+1);\n- **this guest's emulator or IOThreads on the sibling**: the guest's own I/O then competes with its vCPU;\n- **another guest on the sibling**: a noisy neighbour on the same core. OpenStack's `hw:cpu_thread_policy=isolate` exists to prevent this.\n\nThis guest's *own* vCPUs on the sibling are not reported. That is how a guest with `<topology threads='2'>` is meant to be pinned (see `guest-smt-topology-mismatch`).\n\nUnpinned threads of other guests count only on siblings outside the isolcpus domain set, where the scheduler can place them (see `dedicated-cpu-conflict`).\n\n## Incorrect\n\nOn a host whose siblings are N and N+16, booted with `isolcpus=1-7,9-15,17-31` (housekeeping 0, 8 and 16):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='24'/>\n  <vcpupin vcpu='1' cpuset='25'/>\n  <emulatorpin cpuset='8'/>\n</cputune>\n```\n\nCPU 24's sibling is CPU 8, which does housekeeping and carries the emulator.\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='26'/>\n  <vcpupin vcpu='1' cpuset='27'/>\n  <emulatorpin cpuset='8'/>\n</cputune>\n```\n\nThe siblings 10 and 11 stay idle, or run this guest's own vCPUs with `<topology threads='2'>`.\n\n## Fix\n\nThere is no automatic fix, because the choice is between capacity and latency. Leave the siblings of dedicated CPUs idle. Or give them to the same guest's vCPUs and declare `<topology threads='2'>` so the guest knows. Or, on the host, isolate whole cores, meaning both threads: keep housekeeping on whole cores too. A host with SMT disabled has no siblings and is never reported.\n\n## Needs\n\n**plan** and a host snapshot with the CPU topology (`cpuTopology` with `siblings`, from `/sys/devices/system/cpu/cpuN/topology/thread_siblings_list` or `virsh capabilities`; CPUs sharing socket, die and core id count as siblings when the list is absent). Without it, the rule reports one info note on the snapshot naming the dedicated CPUs it could not check. Housekeeping siblings are checked only when the housekeeping set is known. Dedicated CPUs the host does not have online are skipped (that is `pin-target-offline`'s finding), so they are not named as unknown topology.\n\n## Sources\n\n- Linux `Documentation/ABI/stable/sysfs-devices-system-cpu` (`topology/thread_siblings_list`) and `Documentation/admin-guide/kernel-parameters.txt` (`isolcpus`, `nohz_full`: isolate both threads of a core).\n- libvirt, Domain XML format, \xA7CPU Tuning and \xA7CPU model and topology (`<topology threads>`). `formatcaps` (`<cpu siblings>`).\n- OpenStack Nova `nova/virt/hardware.py` and the flavor extra spec `hw:cpu_thread_policy` (`isolate`: no other instance's vCPU on a sibling).\n- libvirt kbase kvm-realtime: realtime vCPUs on isolated CPUs, host work elsewhere.\n",
   "unused-disable-directive": "# unused-disable-directive\n\nA `kvmlint-disable\u2026` comment that suppresses no finding: the problem it silenced was fixed, the\nrule id is misspelt, or it sits in the wrong place. Reported only with\n`--report-unused-disable-directives` (or `\"reportUnusedDisableDirectives\": true` in\n`kvmlint.config.json`), like ESLint's option of the same name.\n\n## Why this matters\n\nA stale directive is a hole waiting for the next mistake: when someone later re-introduces the\nproblem on that element, the comment silences it without anyone having decided so. A misspelt\nrule id silences nothing while looking as if it did.\n\n## Directives\n\nDirectives are XML comments (design.md \xA74). The text after a colon is the reason, kept for reviewers:\n\n- `<!-- kvmlint-disable-next-line rule-a rule-b: reason -->` \u2014 findings of those rules (all rules\n  when none is named) on the start tag of the next element;\n- `<!-- kvmlint-disable rule-a -->` \u2026 `<!-- kvmlint-enable rule-a -->` \u2014 a region;\n- `<!-- kvmlint-disable-file rule-a -->` \u2014 the whole file.\n\nAn XML comment may not contain `--`, so the reason cannot either. libvirt drops comments when it\nstores a domain: for XML dumped from a live host, use the config's `ignores` (by domain name or\nuuid) instead.\n\n## Incorrect\n\n```xml\n  <cputune>\n    <!-- kvmlint-disable-next-line housekeeping-overlap: vCPU 0 is the guest's housekeeping vCPU -->\n    <vcpupin vcpu='0' cpuset='4'/>\n```\n\nCPU 4 is not a housekeeping CPU, so nothing was suppressed: the directive is stale.\n\n## Correct\n\n```xml\n  <cputune>\n    <!-- kvmlint-disable-next-line housekeeping-overlap: vCPU 0 runs the guest's own housekeeping -->\n    <vcpupin vcpu='0' cpuset='2'/>\n```\n\n## Fix\n\nNo automatic fix: delete the directive, or correct the rule id it names.\n\n## Needs\n\nOne domain file; the directive is matched against the findings of every rule run on it.\n\n## Sources\n\n- ESLint, \"Disabling Rules with Inline Comments\" and `--report-unused-disable-directives`.\n- kvmlint design.md \xA74, Inline directives.\n",
@@ -24345,8 +25975,8 @@ function commonAncestor(paths) {
 function resolveConfig2(options, cwd) {
   if (options.configFile === false) return void 0;
   if (options.configFile) return loadConfigFile(resolve7(cwd, options.configFile), options.configFile);
-  const named = options.stdin ? [...options.paths, options.stdin.path] : options.paths;
-  const starts = (named.length > 0 ? named : ["."]).map((p) => {
+  const named2 = options.stdin ? [...options.paths, options.stdin.path] : options.paths;
+  const starts = (named2.length > 0 ? named2 : ["."]).map((p) => {
     const abs = resolve7(cwd, p);
     return existsSync5(abs) && !abs.endsWith(".xml") ? abs : dirname4(abs);
   });
