@@ -214,7 +214,7 @@ test('--stdin lints piped XML (virsh dumpxml vm | kvmlint --stdin) under <stdin>
   const named = kvmlint(['-f', 'json', '--stdin', '--stdin-filename', 'examples/fleet/hv01/new-guest.xml'], repoRoot, xml);
   const alone = JSON.parse(named.stdout) as { files: string[]; diagnostics: Array<{ ruleId: string; file: string; message: string; help?: string }> };
   assert.deepEqual(alone.files, ['examples/fleet/hv01/new-guest.xml', 'examples/fleet/hosts/hv01.json']);
-  assert.match(alone.diagnostics.find((d) => d.ruleId === 'missing-emulatorpin')!.help ?? '', /<emulatorpin cpuset='0-3'\/> to pin them to housekeeping CPUs 0-3/);
+  assert.match(alone.diagnostics.find((d) => d.ruleId === 'missing-emulatorpin' && d.file.endsWith('new-guest.xml'))!.help ?? '', /<emulatorpin cpuset='0-3'\/> to pin them to housekeeping CPUs 0-3/);
   // Planned with hv01's guests on disk (plans are checked whole): its 2 MiB pages on node 1 join db-01's there.
   const pool = alone.diagnostics.find((d) => d.ruleId === 'insufficient-hugepages') as { file: string; related?: Array<{ file: string }> } | undefined;
   assert.ok(pool, 'the node-1 pool shortage shared with db-01 is reported');
