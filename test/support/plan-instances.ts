@@ -95,7 +95,8 @@ export function hostSnapshot(h: HostSpec, name = 'host'): HostSnapshot {
     nodes: nodeCpus.map((c, id) => ({
       id,
       cpus: compress(c),
-      memTotalKiB: 64 * 1024 * 1024,
+      // Room for the free memory and both pools, as a real node has.
+      memTotalKiB: Math.max(64 * 1024 * 1024, (h.pools[id]!.freeMiB + 4096) * 1024 + h.pools[id]!.pages2m * 2048 + h.pools[id]!.pages1g * 1048576),
       memFreeKiB: h.pools[id]!.freeMiB * 1024,
       hugepages: [
         { sizeKiB: 2048, total: h.pools[id]!.pages2m, free: h.pools[id]!.pages2m },
