@@ -27660,7 +27660,7 @@ var package_default = {
     gen: "node --import tsx scripts/gen-rules-index.ts && node --import tsx scripts/gen-validators.ts",
     typecheck: "tsc -p tsconfig.json",
     test: "tsc -p tsconfig.json && node scripts/run-tests.mjs",
-    bench: "node --import tsx scripts/bench.ts",
+    bench: "node --import tsx scripts/bench.ts && node --import tsx scripts/bench-plan.ts",
     "bench:plan": "node --import tsx scripts/bench-plan.ts",
     fuzz: "node --import tsx scripts/fuzz.ts"
   },
