@@ -9,7 +9,7 @@ import type { ValidateFunction } from 'ajv';
 import validateSnapshotSchema from '../generated/host-snapshot-validator.ts';
 import type { CpuSet } from '../model/cpuset.ts';
 import type { HostSnapshot } from '../model/host.ts';
-import { cpuListRaw, nrCpuIdsOf, parseSnapshotCpuList, snapshotCpuKey, snapshotCpuListFields } from '../model/host-model.ts';
+import { cpuListRaw, cpuPartsRepresentative, nrCpuIdsOf, parseSnapshotCpuList, snapshotCpuListFields } from '../model/host-model.ts';
 import { importCapabilities, looksLikeCapabilities } from './capabilities.ts';
 import { describeAjvError, describeJsonSyntaxError, describeValue, formatJsonPath, locateJsonKey, type AjvWording, type TextRange } from '../json/document.ts';
 
@@ -49,20 +49,17 @@ function schemaValidator(): ValidateFunction {
 // Checks the schema cannot express
 
 /**
- * CPU parts (snapshotCpuKey) already checked and found consistent: a fleet's snapshots share a
- * few, and checking them again for every host was a third of loading one.
+ * Snapshots whose CPU parts (sameCpuParts) were checked and found consistent: a fleet's snapshots
+ * share a few, and checking them again for every host was a third of loading one.
  */
-const consistentCpuParts = new Set<string>();
+const consistentCpuParts = new WeakSet<HostSnapshot>();
 
 /** semanticErrors, skipping the checks of CPU parts already found consistent in another snapshot. */
 function snapshotErrors(s: HostSnapshot): Array<{ field: string; problem: string }> {
-  const key = snapshotCpuKey(s);
-  if (consistentCpuParts.has(key)) return semanticErrors(s, false);
+  const rep = cpuPartsRepresentative(s);
+  if (consistentCpuParts.has(rep)) return semanticErrors(s, false);
   const errors = semanticErrors(s, true);
-  if (errors.length === 0) {
-    if (consistentCpuParts.size >= 256) consistentCpuParts.clear();
-    consistentCpuParts.add(key);
-  }
+  if (errors.length === 0) consistentCpuParts.add(rep);
   return errors;
 }
 

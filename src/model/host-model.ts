@@ -371,27 +371,69 @@ interface HostCpuFacts {
   places: CpuPlaces;
 }
 
-/**
- * CPU facts by the snapshot parts they come from. A fleet's hosts are a few hardware models
- * booted alike: 1,700 snapshots differ in hostname and free memory, not in CPUs or command
- * line, and parsing those per host was most of loading a host. The facts are immutable and
- * shared (the housekeeping override copies the isolation it adds a note to).
- */
-const cpuFactsByParts = new Map<string, HostCpuFacts>();
-
-const cpuKeys = new WeakMap<HostSnapshot, string>();
-
-/**
- * The snapshot parts its CPU facts are derived from (CPU lists, node ids and CPUs, CPU topology,
- * command line, isolation, tuned), as one string: equal for snapshots whose CPU facts are equal.
- */
-export function snapshotCpuKey(s: HostSnapshot): string {
-  let key = cpuKeys.get(s);
-  if (key === undefined) {
-    key = JSON.stringify([s.cpus, (s.nodes ?? []).map((n) => [n.id, n.cpus]), s.cpuTopology, s.kernel?.cmdline, s.isolation, s.tuned]);
-    cpuKeys.set(s, key);
+/** Deep equality of two parsed JSON values. */
+function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
   }
-  return key;
+  if (Array.isArray(b)) return false;
+  // for-in rather than Object.keys: no key arrays allocated for a thousand CPUs' entries.
+  let keys = 0;
+  for (const k in a) {
+    keys++;
+    if (!jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  for (const _ in b) keys--;
+  return keys === 0;
+}
+
+/**
+ * True when two snapshots have the same CPU parts: CPU lists, node ids and CPUs, CPU topology,
+ * command line, isolation and tuned, everything their CPU facts are derived from. Compared in
+ * place (no key is built): a fleet's hosts are compared with the few distinct ones seen so far.
+ */
+export function sameCpuParts(a: HostSnapshot, b: HostSnapshot): boolean {
+  const an = a.nodes ?? [];
+  const bn = b.nodes ?? [];
+  if (an.length !== bn.length) return false;
+  for (let i = 0; i < an.length; i++) if (an[i]!.id !== bn[i]!.id || !jsonEqual(an[i]!.cpus, bn[i]!.cpus)) return false;
+  return (
+    a.kernel?.cmdline === b.kernel?.cmdline &&
+    jsonEqual(a.cpus, b.cpus) &&
+    jsonEqual(a.isolation, b.isolation) &&
+    jsonEqual(a.tuned, b.tuned) &&
+    jsonEqual(a.cpuTopology, b.cpuTopology)
+  );
+}
+
+/** The first snapshot seen with each distinct set of CPU parts; the most recently matched is tried first. */
+const representatives: HostSnapshot[] = [];
+const representativeOf = new WeakMap<HostSnapshot, HostSnapshot>();
+
+/**
+ * The snapshot that stands for all those with the same CPU parts as `s` (sameCpuParts): what is
+ * derived from the CPU parts is derived once for it. Found once per snapshot (the loader's
+ * checks and the model then share the answer).
+ */
+export function cpuPartsRepresentative(s: HostSnapshot): HostSnapshot {
+  let rep = representativeOf.get(s);
+  if (rep !== undefined) return rep;
+  const i = representatives.findIndex((r) => sameCpuParts(r, s));
+  if (i >= 0) {
+    rep = representatives[i]!;
+    if (i > 0) representatives.unshift(...representatives.splice(i, 1));
+  } else {
+    rep = s;
+    representatives.unshift(s);
+    // A fleet has a few hardware models; a run over many distinct ones compares with the latest.
+    if (representatives.length > 32) representatives.pop();
+  }
+  representativeOf.set(s, rep);
+  return rep;
 }
 
 function buildCpuFacts(snapshot: HostSnapshot): HostCpuFacts {
@@ -429,13 +471,18 @@ function buildCpuFacts(snapshot: HostSnapshot): HostCpuFacts {
   return { possible, present, online, nodeCpus, cpuNode, isolation, isolationLayers, places };
 }
 
+/**
+ * CPU facts by the snapshot parts they come from. A fleet's hosts are a few hardware models
+ * booted alike: 1,700 snapshots differ in hostname and free memory, not in CPUs or command
+ * line, and parsing those per host was most of loading a host. The facts are immutable and
+ * shared (the housekeeping override copies the isolation it adds a note to).
+ */
+const cpuFactsByRepresentative = new WeakMap<HostSnapshot, HostCpuFacts>();
+
 function cpuFactsOf(snapshot: HostSnapshot): HostCpuFacts {
-  const key = snapshotCpuKey(snapshot);
-  let facts = cpuFactsByParts.get(key);
-  if (!facts) {
-    if (cpuFactsByParts.size >= 256) cpuFactsByParts.clear();
-    cpuFactsByParts.set(key, (facts = buildCpuFacts(snapshot)));
-  }
+  const rep = cpuPartsRepresentative(snapshot);
+  let facts = cpuFactsByRepresentative.get(rep);
+  if (!facts) cpuFactsByRepresentative.set(rep, (facts = buildCpuFacts(snapshot)));
   return facts;
 }
 

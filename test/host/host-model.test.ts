@@ -421,3 +421,27 @@ describe('buildHostModel CPU topology', () => {
     assert.equal(none.placeOf(0), undefined);
   });
 });
+
+describe('snapshots alike in CPUs share their CPU facts', () => {
+  it('a second host with the same CPUs and command line gets the same sets; a housekeeping override note stays with its own host', () => {
+    const overridden = buildHostModel(host(cmdline('isolcpus=4-31')), { housekeepingOverride: CpuSet.of(0, 1) });
+    const plain = buildHostModel({ ...host(cmdline('isolcpus=4-31')), hostname: 'hv02' });
+    assert.equal(plain.online, overridden.online);
+    assert.equal(plain.isolation?.isolated, overridden.isolation?.isolated);
+    assert.equal(set(plain.housekeeping), '0-3');
+    assert.equal(set(overridden.housekeeping), '0-1');
+    assert.ok(overridden.isolation?.notes.some((n) => n.startsWith('housekeeping set by configuration')));
+    assert.ok(!plain.isolation?.notes.some((n) => n.startsWith('housekeeping set by configuration')));
+  });
+
+  it('one different sibling list is a different host', () => {
+    const topology = (siblingsOf5: string): Partial<HostSnapshot> => ({
+      cpuTopology: Array.from({ length: 32 }, (_, cpu) => ({ cpu, node: cpu < 16 ? 0 : 1, socket: cpu < 16 ? 0 : 1, core: cpu, siblings: { raw: cpu === 5 ? siblingsOf5 : String(cpu) } })),
+    });
+    const alone = buildHostModel(host(topology('5')));
+    const paired = buildHostModel(host(topology('4-5')));
+    assert.equal(alone.smt, false);
+    assert.equal(paired.smt, true);
+    assert.equal(set(paired.siblingsOf(5)), '4-5');
+  });
+});
