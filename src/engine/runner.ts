@@ -106,7 +106,17 @@ export function loadLintHost(hostFile: string, cwd: string, housekeeping?: strin
     if (!parsed.ok) throw new UsageError(`housekeeping '${housekeeping}' for ${path}: ${parsed.error}`);
     housekeepingOverride = parsed.value;
   }
-  return { model: buildHostModel(snapshot, { name: path, housekeepingOverride, libvirtVersion }), path, text, lines: new LineIndex(text) };
+  const model = buildHostModel(snapshot, { name: path, housekeepingOverride, libvirtVersion });
+  // Indexed when a finding points into the snapshot: most hosts of a fleet have none.
+  let lines: LineIndex | undefined;
+  return {
+    model,
+    path,
+    text,
+    get lines() {
+      return (lines ??= new LineIndex(text));
+    },
+  };
 }
 
 function commonAncestor(paths: readonly string[]): string {
