@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, resolve, sep } from 'node:path';
-import { globby, isDynamicPattern } from 'globby';
 import { UsageError } from './source.ts';
 import { GitignoreFilter } from './gitignore.ts';
 import { relativePosix } from './paths.ts';
@@ -25,13 +24,18 @@ export async function discoverFiles(paths: readonly string[], cwd: string): Prom
   // .gitignore is applied afterwards (GitignoreFilter): globby's own gitignore option
   // walks the tree a second time and costs ten times the walk.
   const walk = async (pattern: string[], base: string) =>
-    globby(pattern, { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
+    (await import('globby')).globby(pattern, { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
   for (const p of paths.length > 0 ? paths : ['.']) {
     const abs = resolve(cwd, p);
     const st = statSync(abs, { throwIfNoEntry: false });
     if (st?.isFile()) {
       found.set(abs, true);
-    } else if (st?.isDirectory()) {
+      continue;
+    }
+    // globby (with fast-glob, micromatch and their dependencies) is set up only for a directory or
+    // a glob: a pre-commit hook names files, and setting it up was a tenth of such a run.
+    const { isDynamicPattern } = await import('globby');
+    if (st?.isDirectory()) {
       const rel = relativePosix(cwd, abs);
       if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && !isDynamicPattern(rel))) patterns.push(rel ? `${rel}/**/*.xml` : '**/*.xml');
       else for (const m of await walk(['**/*.xml'], abs)) if (!found.has(m)) found.set(m, false);
@@ -59,6 +63,7 @@ export async function discoverFiles(paths: readonly string[], cwd: string): Prom
  * config-mapped plans that the command line did not name.
  */
 export async function expandGlobs(patterns: readonly string[], base: string): Promise<string[]> {
+  const { globby } = await import('globby');
   const matches = await globby([...patterns], { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
   const filter = new GitignoreFilter(repositoryRoot(base));
   return matches.filter((m) => !filter.ignores(m)).sort();
