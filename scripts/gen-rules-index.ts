@@ -46,7 +46,7 @@ export async function renderReadmeRulesTable(): Promise<string> {
     .map((r) => {
       const m = r.meta;
       const fix = m.fixable ? 'fix' : m.hasSuggestions ? 'suggestions' : '';
-      return `| [\`${m.id}\`](rules/${m.id}/README.md) | ${m.severity} | ${m.needs} | ${fix} | ${m.summary.replace(/\|/g, '\\|')} |`;
+      return `| [\`${m.id}\`](rules/${m.id}/README.md) | ${(m.severities ?? [m.severity]).join('/')} | ${m.needs} | ${fix} | ${m.summary.replace(/\|/g, '\\|')} |`;
     });
   return ['| rule | severity | needs | fix | summary |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

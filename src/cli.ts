@@ -324,9 +324,15 @@ function timingTable(times: ReadonlyMap<string, number>, setting: string): strin
 }
 
 function rulesTable(): string {
-  const rows = rules.map((r) => [r.meta.id, r.meta.severity, r.meta.needs, r.meta.fixable ? 'fix' : r.meta.hasSuggestions ? 'suggest' : '', r.meta.summary]);
+  const rows = rules.map((r) => [r.meta.id, (r.meta.severities ?? [r.meta.severity]).join('/'), r.meta.needs, r.meta.fixable ? 'fix' : r.meta.hasSuggestions ? 'suggest' : '', r.meta.summary]);
   const head = ['rule', 'severity', 'needs', 'fixes', 'summary'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
-  return [line(head), ...rows.map(line)].join('\n') + '\n';
+  return [line(head), ...rows.map(line)].join('\n') + '\n\n' + SEVERITY_POLICY;
 }
+
+/** The severity policy (README "Severity policy"): what each level means, printed under `kvmlint rules`. */
+const SEVERITY_POLICY =
+  'severity: error = libvirt refuses the definition, the guest fails to start, or the host can hang (realtime starvation);\n' +
+  '          warning = it runs, but badly; info = advice, or what could not be checked.\n' +
+  '          A rule listed with two levels (warning/error) reports the second in the case its README names; the first is its default.\n';

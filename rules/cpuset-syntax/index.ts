@@ -6,6 +6,7 @@ export default defineRule({
     id: 'cpuset-syntax',
     name: 'CpusetSyntax',
     severity: 'error',
+    severities: ['error', 'info'],
     type: 'problem',
     needs: 'domain',
     fixable: true,

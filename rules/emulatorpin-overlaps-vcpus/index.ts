@@ -13,6 +13,7 @@ export default defineRule({
     id: 'emulatorpin-overlaps-vcpus',
     name: 'EmulatorpinOverlapsVcpus',
     severity: 'warning',
+    severities: ['warning', 'error'],
     type: 'problem',
     needs: 'domain',
     fixable: true,

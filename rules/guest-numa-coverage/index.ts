@@ -9,6 +9,7 @@ export default defineRule({
     id: 'guest-numa-coverage',
     name: 'GuestNumaCoverage',
     severity: 'error',
+    severities: ['error', 'warning'],
     type: 'problem',
     needs: 'domain',
     fixable: true,

@@ -15,6 +15,7 @@ export default defineRule({
     id: 'guest-smt-topology-mismatch',
     name: 'GuestSmtTopologyMismatch',
     severity: 'warning',
+    severities: ['warning', 'info'],
     type: 'problem',
     needs: 'host',
     fixable: false,

@@ -10,6 +10,7 @@ export default defineHostRule({
     id: 'housekeeping-overlap',
     name: 'HousekeepingOverlap',
     severity: 'warning',
+    severities: ['warning', 'error'],
     type: 'problem',
     fixable: false,
     hasSuggestions: false,

@@ -44,6 +44,7 @@ export default definePlanRule({
     id: 'insufficient-hugepages',
     name: 'InsufficientHugepages',
     severity: 'error',
+    severities: ['error', 'warning'],
     type: 'problem',
     fixable: false,
     hasSuggestions: false,

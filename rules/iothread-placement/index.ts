@@ -17,6 +17,7 @@ export default defineRule({
     id: 'iothread-placement',
     name: 'IothreadPlacement',
     severity: 'warning',
+    severities: ['warning', 'error'],
     type: 'problem',
     needs: 'domain',
     fixable: true,

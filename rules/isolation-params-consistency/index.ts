@@ -10,6 +10,7 @@ export default defineRule({
     id: 'isolation-params-consistency',
     name: 'IsolationParamsConsistency',
     severity: 'warning',
+    severities: ['warning', 'error'],
     type: 'problem',
     needs: 'host',
     fixable: false,

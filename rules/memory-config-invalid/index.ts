@@ -13,6 +13,7 @@ export default defineDomainRule({
     id: 'memory-config-invalid',
     name: 'MemoryConfigInvalid',
     severity: 'error',
+    severities: ['error', 'warning', 'info'],
     type: 'problem',
     fixable: false,
     hasSuggestions: false,

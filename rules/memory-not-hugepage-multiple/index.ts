@@ -22,6 +22,7 @@ export default defineRule({
     id: 'memory-not-hugepage-multiple',
     name: 'MemoryNotHugepageMultiple',
     severity: 'warning',
+    severities: ['warning', 'error'],
     type: 'problem',
     needs: 'domain',
     fixable: false,

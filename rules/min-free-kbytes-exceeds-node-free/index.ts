@@ -11,6 +11,7 @@ export default definePlanRule({
     id: 'min-free-kbytes-exceeds-node-free',
     name: 'MinFreeKbytesExceedsNodeFree',
     severity: 'error',
+    severities: ['error', 'warning'],
     type: 'problem',
     fixable: false,
     hasSuggestions: false,

@@ -10,6 +10,7 @@ export default defineRule({
     id: 'min-free-kbytes-guideline',
     name: 'MinFreeKbytesGuideline',
     severity: 'warning',
+    severities: ['warning', 'error'],
     type: 'suggestion',
     needs: 'host',
     fixable: false,

@@ -11,6 +11,7 @@ export default defineDomainRule({
     id: 'missing-emulatorpin',
     name: 'MissingEmulatorpin',
     severity: 'warning',
+    severities: ['warning', 'error', 'info'],
     type: 'problem',
     fixable: true,
     hasSuggestions: false,

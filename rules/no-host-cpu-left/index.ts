@@ -9,6 +9,7 @@ export default defineHostRule({
     id: 'no-host-cpu-left',
     name: 'NoHostCpuLeft',
     severity: 'warning',
+    severities: ['warning', 'error'],
     type: 'problem',
     fixable: false,
     hasSuggestions: false,

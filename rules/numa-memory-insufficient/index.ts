@@ -23,6 +23,7 @@ export default defineRule({
     id: 'numa-memory-insufficient',
     name: 'NumaMemoryInsufficient',
     severity: 'error',
+    severities: ['error', 'warning'],
     type: 'problem',
     needs: 'plan',
     fixable: false,

@@ -7,6 +7,7 @@ export default defineRule({
     id: 'numatune-invalid',
     name: 'NumatuneInvalid',
     severity: 'error',
+    severities: ['error', 'warning'],
     type: 'problem',
     needs: 'domain',
     fixable: false,

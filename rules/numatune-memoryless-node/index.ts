@@ -9,6 +9,7 @@ export default defineRule({
     id: 'numatune-memoryless-node',
     name: 'NumatuneMemorylessNode',
     severity: 'error',
+    severities: ['error', 'warning'],
     type: 'problem',
     needs: 'host',
     fixable: false,

@@ -13,6 +13,7 @@ export default defineHostRule({
     id: 'pin-crosses-nodeset',
     name: 'PinCrossesNodeset',
     severity: 'warning',
+    severities: ['warning', 'info'],
     type: 'problem',
     fixable: false,
     hasSuggestions: true,

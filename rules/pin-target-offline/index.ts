@@ -66,6 +66,7 @@ export default defineHostRule({
     id: 'pin-target-offline',
     name: 'PinTargetOffline',
     severity: 'error',
+    severities: ['error', 'warning'],
     type: 'problem',
     fixable: false,
     hasSuggestions: false,

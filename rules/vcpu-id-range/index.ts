@@ -14,6 +14,7 @@ export default defineRule({
     id: 'vcpu-id-range',
     name: 'VcpuIdRange',
     severity: 'error',
+    severities: ['error', 'info'],
     type: 'problem',
     needs: 'domain',
     fixable: false,

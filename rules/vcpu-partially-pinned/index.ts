@@ -10,6 +10,7 @@ export default defineRule({
     id: 'vcpu-partially-pinned',
     name: 'VcpuPartiallyPinned',
     severity: 'warning',
+    severities: ['warning', 'info'],
     type: 'problem',
     needs: 'domain',
     fixable: false,
