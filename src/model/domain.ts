@@ -513,6 +513,14 @@ class ModelBuilder {
    * unused ids from 1 up to that count.
    */
   iothreadIds(domain: XmlElement): number[] {
+    // domain_conf.c virDomainIOThreadIDDefParseXML: <poll weight> must lie in [0, 63] ("poll weight N is out of range [0, 63]").
+    for (const t of childrenNamed(firstChild(domain, 'iothreadids'), 'iothread')) {
+      const poll = firstChild(t, 'poll');
+      const weight = poll ? attribute(poll, 'weight') : undefined;
+      if (!poll || !weight) continue;
+      const w = this.uint(poll, 'weight');
+      if (w !== undefined && w > 63) this.problem(weight.valueRange, `IOThread poll weight ${w} is out of range [0, 63]: libvirt rejects the domain at define time`);
+    }
     const ids = childrenNamed(firstChild(domain, 'iothreadids'), 'iothread')
       .map((t) => this.uint(t, 'id'))
       .filter((n): n is number => n !== undefined);
