@@ -52,6 +52,40 @@ export async function renderReadmeRulesTable(): Promise<string> {
 }
 
 export const readmePath = join(rulesDir, '..', 'README.md');
+export const configSchemaPath = join(rulesDir, '..', 'schemas', 'kvmlint.config.schema.json');
+
+/**
+ * kvmlint.config.json's JSON Schema with one `rules` property per rule: its summary, and the options
+ * object its `meta.schema` declares (an empty object for a rule that takes none), so editors
+ * complete and check rule options. npm run gen compiles the result into src/generated/.
+ */
+export async function renderConfigSchema(current: string): Promise<string> {
+  const { rules } = (await import('../rules/index.ts')) as typeof import('../rules/index.ts');
+  const schema = JSON.parse(current) as { properties: { rules: Record<string, unknown> }; definitions: Record<string, unknown> };
+  const properties: Record<string, unknown> = {};
+  for (const r of [...rules].sort((a, b) => a.meta.id.localeCompare(b.meta.id))) {
+    properties[r.meta.id] = r.meta.schema
+      ? {
+          description: r.meta.summary,
+          oneOf: [
+            { $ref: '#/definitions/severity' },
+            { type: 'array', minItems: 1, maxItems: 2, items: [{ $ref: '#/definitions/severity' }, r.meta.schema], additionalItems: false },
+          ],
+        }
+      : { description: r.meta.summary, $ref: '#/definitions/settingWithoutOptions' };
+  }
+  schema.properties.rules = { ...schema.properties.rules, properties };
+  schema.definitions = {
+    ...schema.definitions,
+    settingWithoutOptions: {
+      oneOf: [
+        { $ref: '#/definitions/severity' },
+        { type: 'array', minItems: 1, maxItems: 2, items: [{ $ref: '#/definitions/severity' }, { type: 'object', maxProperties: 0, description: 'This rule takes no options.' }], additionalItems: false },
+      ],
+    },
+  };
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
 
 export function withRulesTable(readme: string, table: string): string {
   return readme.replace(/(<!-- rules:start -->\n)[\s\S]*?(<!-- rules:end -->)/, `$1${table}\n$2`);
@@ -60,4 +94,5 @@ export function withRulesTable(readme: string, table: string): string {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   writeFileSync(join(rulesDir, 'index.ts'), renderRulesIndex());
   writeFileSync(readmePath, withRulesTable(readFileSync(readmePath, 'utf8'), await renderReadmeRulesTable()));
+  writeFileSync(configSchemaPath, await renderConfigSchema(readFileSync(configSchemaPath, 'utf8')));
 }

@@ -10,6 +10,7 @@ import { loadHostSnapshotText, loadHostText } from './host/load.ts';
 import { lintPlanSources, planEnvironment, type PlanSource } from './engine/core.ts';
 import { rules as registeredRules, ruleDoc } from './engine/registry.ts';
 import { sourceFromText } from './engine/source.ts';
+import { optionsProblem } from './engine/options.ts';
 import { formatResult, FORMATS, type FormatName } from './formats/index.ts';
 import type { Diagnostic, FormatOptions, LintHost, LintResult, RuleMeta, RuleSetting } from './engine/types.ts';
 import type { HostSnapshot } from './model/host.ts';
@@ -59,7 +60,11 @@ export function lintPlan(input: LintPlanInput): LintPlanResult {
     if (!known.has(id)) throw new Error(`unknown rule '${id}'`);
     const [level, options] = Array.isArray(setting) ? (setting as readonly [RuleSetting, Record<string, unknown>]) : [setting as RuleSetting];
     settings[id] = level;
-    if (options) ruleOptions[id] = options;
+    if (options) {
+      const problem = optionsProblem(registeredRules.find((r) => r.meta.id === id)!.meta.schema, options);
+      if (problem) throw new Error(`rule '${id}' ${problem.key ? `option '${problem.key}': ${problem.problem}` : problem.problem}`);
+      ruleOptions[id] = options;
+    }
   }
   const env = planEnvironment(registeredRules, settings, ruleOptions);
   env.reportUnusedDisableDirectives = input.reportUnusedDisableDirectives ?? false;

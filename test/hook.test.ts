@@ -128,7 +128,7 @@ test('kvmlint hook: exit 1 with the finding printed for a bad file', () => {
   assert.match(r.output, /^kvmlint\.+Failed$/m);
   assert.match(r.output, /- hook id: kvmlint\n- exit code: 1/);
   assert.match(r.output, /cpuset-syntax/);
-  assert.match(r.output, /domains\/bad\.xml:6:31/);
+  assert.match(r.output, /^domains\/bad\.xml\n  6:31  error /m);
   assert.doesNotMatch(r.output, /domains\/clean\.xml:\d/);
 });
 
@@ -226,12 +226,12 @@ test("README's .pre-commit-config.yaml works as pasted (repo pointed at the clon
   const files = { 'kvmlint.config.json': FLEET_CONFIG, 'hosts/hv01.json': dualSocketHost(), 'domains/bad.xml': BAD, 'domains/fixable.xml': FIXED, 'templates/broken.xml': '<domain' };
   const r = preCommitRun(makeRepo(files, pasted));
   assert.equal(r.status, 1, r.output);
-  assert.match(r.output, /domains\/bad\.xml:6:31/);
+  assert.match(r.output, /^domains\/bad\.xml\n  6:31  error /m);
   assert.doesNotMatch(r.output, /templates\/broken\.xml/);
 
   const plan = preCommitRun(makeRepo({ ...files, 'kvmlint.config.json': '{}\n' }, configWith(wholePlan.trimEnd().split('\n'))));
   assert.equal(plan.status, 1, plan.output);
-  assert.match(plan.output, /domains\/bad\.xml:6:31/);
+  assert.match(plan.output, /^domains\/bad\.xml\n  6:31  error /m);
 });
 
 test('kvmlint hook: a commit adding one guest that overruns a hugepage pool shared with a committed guest fails', () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rules } from '../src/engine/registry.ts';
-import { readmePath, renderReadmeRulesTable, renderRulesIndex, ruleFolders, rulesDir, withRulesTable } from '../scripts/gen-rules-index.ts';
+import { configSchemaPath, readmePath, renderConfigSchema, renderReadmeRulesTable, renderRulesIndex, ruleFolders, rulesDir, withRulesTable } from '../scripts/gen-rules-index.ts';
 import { listFixtures } from './support/fixtures.ts';
 
 const REQUIRED_SECTIONS = ['## Why this matters', '## Incorrect', '## Correct', '## Fix', '## Sources'];
@@ -16,6 +16,8 @@ test('generated files are current (rules/index.ts and the README rules table)', 
   assert.equal(readFileSync(join(rulesDir, 'index.ts'), 'utf8'), renderRulesIndex(), 'run npm run gen');
   const readme = readFileSync(readmePath, 'utf8');
   assert.equal(readme, withRulesTable(readme, await renderReadmeRulesTable()), 'run npm run gen');
+  const schema = readFileSync(configSchemaPath, 'utf8');
+  assert.equal(schema, await renderConfigSchema(schema), 'run npm run gen (the config schema carries each rule\'s options)');
 });
 
 for (const rule of rules) {

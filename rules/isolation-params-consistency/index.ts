@@ -17,6 +17,11 @@ export default defineRule({
     hasSuggestions: false,
     summary: 'The host\'s isolation parameters contradict each other, the running kernel, tuned, or the NUMA layout.',
     tags: ['isolation', 'kernel', 'host'],
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { housekeepingPerNode: { type: 'boolean', description: 'Also warn about a NUMA node with CPUs but no housekeeping CPU.' } },
+    },
   },
   // A host-level rule: run once per host (plan), never once per domain.
   checkPlan(ctx) {

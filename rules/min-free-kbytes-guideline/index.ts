@@ -17,6 +17,11 @@ export default defineRule({
     hasSuggestions: false,
     summary: 'vm.min_free_kbytes above the tuning guide\'s 2% of RAM (warning), or below the kernel\'s 1024 KB floor (error).',
     tags: ['memory', 'sysctl'],
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { maxPercent: { type: 'number', exclusiveMinimum: 0, maximum: 100, description: 'Warn above this share of total memory (default 2).' } },
+    },
   },
   checkPlan(ctx) {
     const host = ctx.host.model;

@@ -5,6 +5,7 @@ import picomatch from 'picomatch';
 import validateConfigSchema from '../generated/config-validator.ts';
 import { relativePosix } from './paths.ts';
 import { describeAjvError, describeJsonSyntaxError, formatJsonPath } from '../json/document.ts';
+import { optionsProblem } from './options.ts';
 import { findRule } from './registry.ts';
 import { schemaDirProblem } from '../schema/dir.ts';
 import type { RuleSetting } from './types.ts';
@@ -107,6 +108,8 @@ export function loadConfigFile(path: string, displayPath = path): ResolvedConfig
   } catch (e) {
     throw new ConfigError(displayPath, '', describeJsonSyntaxError(text, e as Error).problem);
   }
+  // Each rule's options against its meta.schema first: the message then names the rule and the key.
+  checkRuleOptions(data, displayPath);
   if (!validator(data)) {
     const first = validator.errors?.[0];
     if (first) {
@@ -116,6 +119,17 @@ export function loadConfigFile(path: string, displayPath = path): ResolvedConfig
     throw new ConfigError(displayPath, '', 'does not match the configuration schema');
   }
   return resolveConfig(data as RawConfig, resolve(path), displayPath);
+}
+
+function checkRuleOptions(data: unknown, displayPath: string): void {
+  const rules = (data as { rules?: unknown } | null)?.rules;
+  if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) return;
+  for (const [id, setting] of Object.entries(rules)) {
+    const rule = findRule(id);
+    if (!rule || !Array.isArray(setting) || setting.length < 2) continue;
+    const problem = optionsProblem(rule.meta.schema, setting[1]);
+    if (problem) throw new ConfigError(displayPath, `rules.${id}[1]${problem.key ? `.${problem.key}` : ''}`, `rule '${id}' ${problem.key ? `option '${problem.key}': ${problem.problem}` : problem.problem}`);
+  }
 }
 
 function resolveConfig(raw: RawConfig, path: string, displayPath: string): ResolvedConfig {

@@ -203,3 +203,21 @@ test('a host glob matched as its directory and the pattern below it agrees with 
     for (const p of paths) assert.equal(split(p), whole(p), `${g.join(', ')} on ${p}`);
   }
 });
+
+test('a misspelt or mistyped rule option is exit 2 naming the rule and the key (meta.schema, checked before any rule runs)', () => {
+  const dir = scratchFleet();
+  try {
+    writeConfig(dir, { ...fleetConfig(), rules: { 'min-free-kbytes-guideline': ['warn', { maxPercnt: 1 }] } });
+    const misspelt = kvmlint(['fleet'], dir);
+    assert.equal(misspelt.code, 2);
+    assert.match(misspelt.stderr, /rules\.min-free-kbytes-guideline\[1\]\.maxPercnt.*rule 'min-free-kbytes-guideline' option 'maxPercnt': no such option \(options: maxPercent\)/);
+    writeConfig(dir, { ...fleetConfig(), rules: { 'min-free-kbytes-guideline': ['warn', { maxPercent: 'two' }] } });
+    const mistyped = kvmlint(['fleet'], dir);
+    assert.equal(mistyped.code, 2);
+    assert.match(mistyped.stderr, /option 'maxPercent': must be a number, not "two"/);
+    writeConfig(dir, { ...fleetConfig(), rules: { 'locked-memory-risk': ['warn', { strict: true }] } });
+    assert.match(kvmlint(['fleet'], dir).stderr, /rule 'locked-memory-risk' takes no options/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -299,7 +299,7 @@ describe('rules with an imported host: what the source cannot say stays silent, 
     );
     assert.equal(r.diagnostics.filter((d) => d.ruleId === 'housekeeping-overlap' && d.severity !== 'info').length, 0);
     // The source cannot say, which is not the same as a host that isolates nothing.
-    assert.match(onHost[0]!.message, /the snapshot does not record the host's isolation \(a virsh-capabilities snapshot/);
+    assert.match(onHost[0]!.message, /a virsh-capabilities snapshot does not record the host's isolation/);
     assert.doesNotMatch(onHost[0]!.message, /declares no isolation/);
 
     // Two guests binding 2 × 8192 pages of 2 MiB to node 0, whose <pages> pool holds 8192.

@@ -147,7 +147,7 @@ describe('min-free-kbytes-exceeds-node-free on a captured host', () => {
       [0, meminfoFree(TREE, 0)],
       [1, meminfoFree(TREE, 1)],
     ]);
-    assert.match(f.message, new RegExp(`the largest value that keeps every node safe is ${largestSafe(zones, scale, free)}$`));
+    assert.match(f.help ?? '', new RegExp(`^set vm.min_free_kbytes to at most ${largestSafe(zones, scale, free)}:`));
     // Reported at the value in the host snapshot.
     const lineOfValue = hostText.slice(0, hostText.indexOf('"minFreeKbytes"')).split('\n').length;
     assert.equal(f.line, lineOfValue);
@@ -189,7 +189,8 @@ describe('min-free-kbytes-exceeds-node-free on a captured host', () => {
       below.findings.map((f) => f.severity),
       ['error'],
     );
-    assert.match(below.findings[0]!.message, /after 256 MiB bound strictly to it by tenant/);
+    assert.match(below.findings[0]!.message, /after 256 MiB of a guest$/);
+    assert.match(below.findings[0]!.related?.[0]?.message ?? '', /^tenant .*binds memory to node 1 here$/);
     // The same guest with a preferred binding may fall back to node 0: not counted.
     const preferred = await lintAgainstCapture(treeWithFree(1, node1High + 4), { 'tenant.xml': smallPageGuest('tenant', guest, '1', 'preferred') });
     assert.deepEqual(preferred.findings, []);
