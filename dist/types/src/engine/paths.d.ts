@@ -1,0 +1,15 @@
+/**
+ * `path.relative(dir, abs)` with forward slashes. Both are absolute and
+ * normalised here, so a file inside `dir` is a string slice; path.relative
+ * resolves both arguments, which costs more than the rest of a file's
+ * bookkeeping when it runs several times per file over a fleet.
+ */
+export declare function relativePosix(dir: string, abs: string): string;
+/** Forward slashes whatever the platform (URIs, annotations, diff headers). */
+export declare function toPosixPath(p: string): string;
+/**
+ * A file as SARIF, GitHub annotations and diff headers name it: relative to the
+ * repository root with forward slashes, or undefined when it lies outside the
+ * root (or is the root itself).
+ */
+export declare function repoRelativePath(file: string, root: string, cwd: string): string | undefined;

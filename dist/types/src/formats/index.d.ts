@@ -1,0 +1,5 @@
+import type { FormatOptions, LintResult } from '../engine/types.js';
+export type FormatName = 'text' | 'codeframe' | 'compact' | 'json' | 'sarif' | 'github';
+/** Every output format, in the order `--format` lists them. */
+export declare const FORMATS: readonly FormatName[];
+export declare function formatResult(name: FormatName, result: LintResult, opts: FormatOptions): string;

@@ -1,0 +1,24 @@
+import type { Diagnostic, FormatOptions, LintResult } from '../engine/types.js';
+/** SGR colours, written directly: the format needs six and no dependency. */
+export declare function paint(color: boolean): {
+    red: (s: string) => string;
+    yellow: (s: string) => string;
+    cyan: (s: string) => string;
+    magenta: (s: string) => string;
+    dim: (s: string) => string;
+    bold: (s: string) => string;
+    underline: (s: string) => string;
+};
+/** Width text is wrapped to: the option, else the terminal's, else 120 (logs and pipes). */
+export declare function outputWidth(opts: FormatOptions): number;
+/** Words of `text` in lines of at most `width` characters (a longer word stands alone on its line). */
+export declare function wrapWords(text: string, width: number): string[];
+/** A finding's "could not be checked" note, shown in the footer rather than among problems. */
+export declare function isUncheckedNote(d: Diagnostic): boolean;
+export declare function formatStylish(result: LintResult, opts: FormatOptions): string;
+export declare function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]>;
+export type Paint = ReturnType<typeof paint>;
+/** One file: its path, then its findings in position order, errors and warnings together. */
+export declare function formatFileBlock(file: string, diagnostics: readonly Diagnostic[], width: number, c: Paint): string;
+/** What could not be checked, once per note, after the problems; never counted as one. */
+export declare function notesFooter(notes: readonly Diagnostic[], width: number, c: Paint): string;

@@ -1,0 +1,43 @@
+/**
+ * A set of CPU (or NUMA node) ids held as sorted, disjoint, non-adjacent
+ * inclusive intervals, so `0-4294967295` costs one interval, not 4 billion bits.
+ * Immutable; every operation returns a new set.
+ */
+export declare class CpuSet {
+    /** Flat [start0, end0, start1, end1, ...], inclusive, sorted, merged. */
+    private readonly iv;
+    private constructor();
+    static readonly empty: CpuSet;
+    static of(...ids: number[]): CpuSet;
+    static range(first: number, last: number): CpuSet;
+    /**
+     * One id. Most pins name one CPU, and every domain of a fleet asks for the same
+     * few: the sets are immutable, so small ones are made once and shared.
+     */
+    private static single;
+    /** Builds a set from possibly overlapping, unsorted inclusive intervals. */
+    static fromIntervals(intervals: Iterable<readonly [number, number]>): CpuSet;
+    /** The inclusive intervals, in order. */
+    intervals(): Array<[number, number]>;
+    /** Number of intervals; with intervalLo/intervalHi, a walk over them that allocates nothing. */
+    get intervalCount(): number;
+    intervalLo(i: number): number;
+    intervalHi(i: number): number;
+    get isEmpty(): boolean;
+    /** Number of ids (may exceed what could ever be enumerated). */
+    get size(): number;
+    get min(): number | undefined;
+    get max(): number | undefined;
+    has(id: number): boolean;
+    /** Linear merges over the flat interval lists below: these run for every pin of every domain. */
+    union(other: CpuSet): CpuSet;
+    intersect(other: CpuSet): CpuSet;
+    subtract(other: CpuSet): CpuSet;
+    intersects(other: CpuSet): boolean;
+    isSubsetOf(other: CpuSet): boolean;
+    equals(other: CpuSet): boolean;
+    /** Ids in ascending order; throws past `limit` so a caller never enumerates a huge set by accident. */
+    toArray(limit?: number): number[];
+    /** Canonical list form, e.g. `0-3,8,10-11` (valid for libvirt and the kernel alike). */
+    toString(): string;
+}

@@ -1,0 +1,265 @@
+import type { Range, XmlAttribute, XmlElement } from '../xml/types.js';
+import { CpuSet } from './cpuset.js';
+import { type DomainMemo } from './memo.js';
+/** A cpuset/nodeset attribute: the parsed set, or undefined when it does not parse (see `DomainModel.problems`). */
+export interface CpusetAttr {
+    set: CpuSet | undefined;
+    attr: XmlAttribute;
+}
+/** A memory size from an element's text and `unit` attribute, in KiB. */
+export interface MemorySize {
+    kib: number;
+    element: XmlElement;
+    /** The text content's range (the number). */
+    range: Range;
+}
+/** A value in the XML that does not parse; reported by the rule named in `ruleId`. */
+export interface ValueProblem {
+    ruleId: 'cpuset-syntax' | 'value-invalid';
+    range: Range;
+    message: string;
+    severity?: 'error' | 'warning' | 'info';
+    /**
+     * For a value that parses: replacements of the attribute value. `fix` keeps
+     * libvirt's reading exactly (safe for --fix); `suggestions` are choices for a person.
+     */
+    rewrite?: {
+        attr: XmlAttribute;
+        fix?: string;
+        suggestions?: Array<{
+            message: string;
+            text: string;
+        }>;
+    };
+}
+export type NumaMode = 'strict' | 'preferred' | 'interleave' | 'restrictive';
+export type Placement = 'static' | 'auto';
+export interface VcpuConfig {
+    element: XmlElement;
+    /** Maximum vCPUs (the element text); rules use this, never `current`. */
+    max: number;
+    /** False when the text did not parse, was 0 or was clamped: `max` is then a stand-in. */
+    maxKnown: boolean;
+    current: number | undefined;
+    placement: Placement;
+    cpuset: CpusetAttr | undefined;
+}
+export interface VcpuPin {
+    element: XmlElement;
+    vcpu: number | undefined;
+    vcpuAttr: XmlAttribute | undefined;
+    cpuset: CpusetAttr | undefined;
+}
+export interface ThreadPin {
+    element: XmlElement;
+    cpuset: CpusetAttr | undefined;
+}
+export interface IothreadPin extends ThreadPin {
+    iothread: number | undefined;
+    iothreadAttr: XmlAttribute | undefined;
+}
+/** A scheduling policy element (`vcpusched`, `iothreadsched`, `emulatorsched`). */
+export interface ThreadSched {
+    element: XmlElement;
+    /** fifo, rr, batch, idle or other, as written. */
+    scheduler: string | undefined;
+    priority: number | undefined;
+    schedulerAttr: XmlAttribute | undefined;
+    priorityAttr: XmlAttribute | undefined;
+}
+export interface VcpuSched extends ThreadSched {
+    vcpus: CpuSet | undefined;
+    /** The `vcpus` attribute (absent: the element is invalid for libvirt, see vcpu-id-range). */
+    vcpusAttr: XmlAttribute | undefined;
+}
+export interface IothreadSched extends ThreadSched {
+    iothreads: CpuSet | undefined;
+    iothreadsAttr: XmlAttribute | undefined;
+}
+/** `<cachetune>` / `<memorytune>`: resource-control groups over a vCPU set. */
+export interface VcpuTune {
+    element: XmlElement;
+    vcpus: CpusetAttr | undefined;
+}
+export interface CputuneConfig {
+    element: XmlElement;
+    vcpupins: VcpuPin[];
+    emulatorpin: ThreadPin | undefined;
+    iothreadpins: IothreadPin[];
+    vcpusched: VcpuSched[];
+    iothreadsched: IothreadSched[];
+    emulatorsched: ThreadSched | undefined;
+    cachetunes: VcpuTune[];
+    memorytunes: VcpuTune[];
+}
+export interface NumatuneMemory {
+    element: XmlElement;
+    mode: NumaMode;
+    /** Placement as written; undefined means "follow the defaults" (see `numaBinding`). */
+    placement: Placement | undefined;
+    /** The `placement` attribute as written (also when its value is not one libvirt knows). */
+    placementAttr: XmlAttribute | undefined;
+    nodeset: CpusetAttr | undefined;
+}
+export interface NumatuneMemnode {
+    element: XmlElement;
+    cellid: number | undefined;
+    cellidAttr: XmlAttribute | undefined;
+    mode: NumaMode;
+    nodeset: CpusetAttr | undefined;
+}
+export interface NumatuneConfig {
+    element: XmlElement;
+    memory: NumatuneMemory | undefined;
+    memnodes: NumatuneMemnode[];
+}
+export interface HugepageSpec {
+    element: XmlElement;
+    /** Page size in KiB; undefined means the host's default hugepage size. */
+    sizeKiB: number | undefined;
+    /** `unit` was decimal (KB/MB/GB...): a size that is almost never a real page size. */
+    decimalUnit: boolean;
+    sizeAttr: XmlAttribute | undefined;
+    unitAttr: XmlAttribute | undefined;
+    /** Guest NUMA cells this page size backs; undefined means all cells. */
+    nodeset: CpusetAttr | undefined;
+}
+export interface MemoryBackingConfig {
+    element: XmlElement;
+    hugepages: {
+        element: XmlElement;
+        pages: HugepageSpec[];
+    } | undefined;
+    locked: XmlElement | undefined;
+    nosharepages: XmlElement | undefined;
+    /** `<source type='file|anonymous|memfd'/>`. */
+    source: {
+        element: XmlElement;
+        type: string | undefined;
+    } | undefined;
+    /** `<access mode='shared|private'/>`. */
+    access: {
+        element: XmlElement;
+        mode: string | undefined;
+    } | undefined;
+    /** `<allocation mode='immediate|ondemand' threads='N'/>`. */
+    allocation: {
+        element: XmlElement;
+        mode: string | undefined;
+        threads: number | undefined;
+    } | undefined;
+}
+/** `<memtune>` limits, in KiB. */
+export interface MemtuneConfig {
+    element: XmlElement;
+    hardLimit: MemorySize | undefined;
+    softLimit: MemorySize | undefined;
+    swapHardLimit: MemorySize | undefined;
+    minGuarantee: MemorySize | undefined;
+}
+/** A `<memory model='dimm|nvdimm|virtio-mem|virtio-pmem|sgx-epc'>` device: memory outside the guest cells' own. */
+export interface MemoryDevice {
+    element: XmlElement;
+    model: string | undefined;
+    /** `<target><size>`, KiB. */
+    sizeKiB: number | undefined;
+    /** `<target><node>`: the guest cell it is plugged into. */
+    targetNode: number | undefined;
+}
+/**
+ * Facts read from `<devices>`, `<features>` and `<os>`. Those subtrees are built only
+ * when asked for (they hold most of a domain's elements and few rules need
+ * them), so these are functions, computed on first call.
+ */
+export interface DomainDeviceFacts {
+    /** `<devices><memballoon>`; undefined when absent (QEMU then adds a virtio balloon). */
+    memballoon(): {
+        element: XmlElement;
+        model: string | undefined;
+    } | undefined;
+    memoryDevices(): MemoryDevice[];
+    /** `<features><pmu state>`; undefined when not written. */
+    pmu(): {
+        element: XmlElement;
+        state: string | undefined;
+    } | undefined;
+    /** The `<features>` element, when present. */
+    features(): XmlElement | undefined;
+    /** `<os><type arch machine>`: libvirt's per-architecture and per-machine defaults depend on it. */
+    osType(): {
+        element: XmlElement;
+        arch: string | undefined;
+        machine: string | undefined;
+    } | undefined;
+}
+export interface GuestCell {
+    element: XmlElement;
+    /**
+     * libvirt's cell id: the `id` attribute, else the cell's position among the
+     * cells (numa_conf.c virDomainNumaDefParseXML); undefined when `id` does not parse.
+     */
+    id: number | undefined;
+    idAttr: XmlAttribute | undefined;
+    /** Position among the `<cell>` elements, from 0. */
+    index: number;
+    cpus: CpusetAttr | undefined;
+    memoryKiB: number | undefined;
+    /** The `memory` attribute (its value is in `unit`, default KiB). */
+    memoryAttr: XmlAttribute | undefined;
+    unitAttr: XmlAttribute | undefined;
+}
+export interface CpuTopology {
+    element: XmlElement;
+    sockets: number | undefined;
+    dies: number;
+    clusters: number;
+    cores: number | undefined;
+    threads: number | undefined;
+}
+export interface CpuConfig {
+    element: XmlElement;
+    mode: string | undefined;
+    topology: CpuTopology | undefined;
+    /** `<numa>`, when present. */
+    numa: XmlElement | undefined;
+    cells: GuestCell[];
+}
+export interface DomainModel {
+    element: XmlElement;
+    type: string | undefined;
+    name: string | undefined;
+    uuid: string | undefined;
+    vcpu: VcpuConfig | undefined;
+    /** Maximum vCPUs: `<vcpu>` text, 1 when absent (libvirt's default). */
+    maxVcpus: number;
+    memory: MemorySize | undefined;
+    currentMemory: MemorySize | undefined;
+    /** `<maxMemory slots>`: memory hotplug ceiling. */
+    maxMemory: MemorySize | undefined;
+    memtune: MemtuneConfig | undefined;
+    cputune: CputuneConfig | undefined;
+    numatune: NumatuneConfig | undefined;
+    memoryBacking: MemoryBackingConfig | undefined;
+    cpu: CpuConfig | undefined;
+    /** IOThread ids (from `<iothreads>` count or `<iothreadids>`). */
+    iothreadIds: number[];
+    /** The element that declares the IOThreads (`<iothreadids>` or `<iothreads>`). */
+    iothreadsElement: XmlElement | undefined;
+    devices: DomainDeviceFacts;
+    problems: ValueProblem[];
+    /** Derivations computed once per domain (src/model/memo.ts). */
+    memo: DomainMemo;
+}
+/** Counts above this are not plausible for any hypervisor; they are reported, not enumerated. */
+export declare const MAX_PLAUSIBLE_VCPUS = 16384;
+/** Builds the typed view of one `<domain>` element. Never throws on bad values: they land in `problems`. */
+export declare function buildDomainModel(domain: XmlElement): DomainModel;
+/** Range of an element's trimmed text, or its start tag when it has none. */
+export declare function textRange(el: XmlElement): Range;
+/**
+ * True when a value within `range` did not parse or was out of range (see
+ * `problems`): e.g. a `<vcpu>` count above 16384, which the model caps. Rules
+ * whose conclusion would rest on the capped or dropped value stay silent; the
+ * value's own rule reports it.
+ */
+export declare function hasValueProblem(d: DomainModel, range: Range | undefined): boolean;

@@ -1,0 +1,40 @@
+/**
+ * Builds the HostModel that rules read from a HostSnapshot: every CPU list parsed
+ * with its own grammar, nodes indexed, hugepage pools, and the isolated and
+ * housekeeping sets of rules.md §0.
+ */
+import { CpuSet } from './cpuset.js';
+import type { HostModel, HostSnapshot, SnapshotCpuList } from './host.js';
+import type { Parsed } from './parsed.js';
+/** Which grammar a snapshot CPU list is written in (host-snapshot.md: parse each with its own). */
+export type CpuListGrammar = 'kernel' | 'tuned';
+export interface SnapshotCpuListField {
+    /** JSON path of the text that is parsed, e.g. `nodes[1].cpus` or `cpus.online.raw`. */
+    path: string;
+    list: SnapshotCpuList;
+    grammar: CpuListGrammar;
+}
+export declare function cpuListRaw(list: SnapshotCpuList): string;
+/**
+ * Parses one snapshot CPU list. An empty (or blank) list is the empty set: sysfs
+ * prints an empty line for `isolated` and `nohz_full` when nothing is isolated.
+ */
+export declare function parseSnapshotCpuList(list: SnapshotCpuList, grammar: CpuListGrammar, nrCpuIds?: number): Parsed<CpuSet>;
+/** Every CPU list in a snapshot with its JSON path and grammar (also used by the loader to name bad fields). */
+export declare function snapshotCpuListFields(s: HostSnapshot): SnapshotCpuListField[];
+/** nr_cpu_ids as the kernel derives it from the possible mask; what `N` (last CPU) in a kernel list refers to. */
+export declare function nrCpuIdsOf(s: HostSnapshot): number | undefined;
+/**
+ * Kernel memparse() size (`2M`, `1G`, `2048k`, plain bytes) in KiB; used for
+ * `default_hugepagesz=`. undefined when it does not parse.
+ */
+export declare function memparseKiB(text: string): number | undefined;
+/** tuned profiles whose isolated_cores isolate CPUs (tuned: profiles/cpu-partitioning, profiles/realtime*). */
+export declare function isIsolatingTunedProfile(profile: string): boolean;
+export interface BuildHostModelOptions {
+    /** Display name; defaults to the snapshot's hostname. */
+    name?: string;
+    /** The config's explicit `housekeeping` set, which replaces online − I. */
+    housekeepingOverride?: CpuSet;
+}
+export declare function buildHostModel(snapshot: HostSnapshot, opts?: BuildHostModelOptions): HostModel;

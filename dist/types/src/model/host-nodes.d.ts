@@ -1,0 +1,20 @@
+/**
+ * Facts about a host's NUMA nodes that several rules read: which nodes exist,
+ * which have no memory, which run CPUs. Computed once per host model.
+ */
+import { CpuSet } from './cpuset.js';
+import type { HostModel } from './host.js';
+export interface HostNodeSets {
+    /** Every node the snapshot lists (the online nodes: /sys/devices/system/node/online). */
+    all: CpuSet;
+    /**
+     * Nodes without memory: MemTotal 0. `kvmlint snapshot` writes 0 for a node that
+     * /sys/devices/system/node/has_memory leaves out; `numactl --hardware` prints
+     * "size: 0 MB" and `virsh capabilities` `<memory unit='KiB'>0</memory>` for them.
+     * A node whose MemTotal the snapshot lacks is not counted: unknown is not memoryless.
+     */
+    memoryless: CpuSet;
+    /** Nodes with at least one online CPU (a CXL memory expander or a memory-only node has none). */
+    withCpus: CpuSet;
+}
+export declare const hostNodeSets: (host: HostModel) => HostNodeSets;

@@ -1,0 +1,46 @@
+import type { LineIndex } from '../xml/lines.js';
+import type { Range, XmlAttribute, XmlElement } from '../xml/types.js';
+import type { SchemaFailure } from './types.js';
+/** Where a schema failure is reported, and what libxml2 said there. */
+export interface SchemaFailureSite {
+    /** The element libxml2 stopped at. */
+    element: XmlElement;
+    /** The attribute libxml2 named, when it named one of this element's (`Invalid attribute unit for element memory`). */
+    attribute?: XmlAttribute;
+    range: Range;
+    /** libxml2's first message: where validation stopped. */
+    message: string;
+    /**
+     * True when libxml2 named the node at fault itself (an attribute, a value); false when it
+     * only said where it gave up (the nearest <interleave> around the fault: the element or
+     * something inside it).
+     */
+    exact: boolean;
+}
+/**
+ * libxml2's node path (tree.c xmlGetNodePath): `/domain/devices/disk[2]`; `name[n]` counts
+ * same-named element siblings from 1, `*` stands for an element in a default namespace
+ * and counts all element siblings. Resolves as deep as it can; steps that are not
+ * elements (`text()`, `@attr`, `comment()`) end the walk.
+ */
+export declare function elementAtPath(root: XmlElement, xpath: string): XmlElement | undefined;
+/**
+ * Maps libxml2's RelaxNG report to the element at fault in kvmlint's tree. libxml2
+ * reports the first failure only, and inside an <interleave> (libvirt's <domain> and
+ * <devices> are interleaves) only as "Extra element X in interleave" with no node,
+ * followed by the node where the interleave failed. So: a first detail with a node is
+ * exact (an attribute or value of that element); otherwise the element the first
+ * message names, found under the next node libxml2 gives; else the line; else the root.
+ */
+export declare function locateSchemaFailure(root: XmlElement, lines: LineIndex, failure: SchemaFailure): SchemaFailureSite;
+/**
+ * libxml2 names only where it gave up, often a container such as <devices>. This finds, below
+ * `from`, the smallest element without which the whole document validates. Children are blanked
+ * out (offsets and lines kept) and the text validated again: halves first (a <devices> of 60
+ * children costs about 12 validations, and two faults in different halves stop the search after
+ * two), then one by one for a short list; when one child's removal makes the document valid, the
+ * search goes on inside that child. Undefined when no single removal helps (two faults, or a
+ * required element that is itself wrong): the report then stays where libxml2 gave up. At most
+ * `budget` validations.
+ */
+export declare function narrowSchemaFailure(text: string, from: XmlElement, validate: (text: string) => SchemaFailure | undefined, budget?: number): XmlElement | undefined;

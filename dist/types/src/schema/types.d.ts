@@ -1,0 +1,31 @@
+/**
+ * What libxml2 said about one domain document. Type-only: importing this file
+ * costs nothing at run time, so rules and the engine can name these shapes
+ * without loading libxml2.
+ */
+export interface SchemaDetail {
+    /** libxml2's message, trimmed. */
+    message: string;
+    /** libxml2's xmlErrorLevel: 1 warning, 2 error, 3 fatal (the text is not well-formed for libxml2). */
+    level: number;
+    /** 1-based line of the node libxml2 names; 0 when it names none. */
+    line: number;
+    /** libxml2's path to that node (`/domain/devices`, `/domain/cpu/numa/cell[2]`), when it names one. */
+    xpath?: string;
+}
+export interface SchemaFailure {
+    /**
+     * `invalid`: the document parsed and libvirt's RelaxNG schema rejects it.
+     * `unparsable`: libxml2 itself (libvirt's XML parser) refuses the text.
+     */
+    kind: 'invalid' | 'unparsable';
+    /** In libxml2's order; the first is where validation stopped. */
+    details: SchemaDetail[];
+}
+/** A compiled domain.rng, applied to one domain text at a time. */
+export interface SchemaValidator {
+    /** Directory the schema was compiled from (real path). */
+    readonly dir: string;
+    /** undefined when the text is valid. Reads no file. */
+    validate(text: string): SchemaFailure | undefined;
+}

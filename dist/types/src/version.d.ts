@@ -1,0 +1,2 @@
+export declare const VERSION: string;
+export declare const HOMEPAGE = "https://github.com/kvmlint/kvmlint";

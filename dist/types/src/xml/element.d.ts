@@ -1,0 +1,60 @@
+import type { Range, XmlAttribute, XmlElement } from './types.js';
+/** The light element tree both parsers build: offsets as numbers, everything else derived from the source on demand. */
+export declare function isXmlSpace(c: number): boolean;
+/**
+ * libxml2's nesting limit without XML_PARSE_HUGE (parser.c nodePush: an element is
+ * refused when more than 256 are already open), which libvirt does not set
+ * (virxml.c virXMLParseHelper passes XML_PARSE_NONET | XML_PARSE_NOWARNING).
+ */
+export declare const MAX_ELEMENT_DEPTH = 256;
+/**
+ * Children of the root that hold most of a real domain's elements but none the
+ * models read. Their subtrees are checked for well-formedness with the rest of
+ * the file, and turned into elements only when something asks for them.
+ */
+export declare const LAZY_CONTAINERS: ReadonlySet<string>;
+/**
+ * An element of the light tree. Attribute ranges and text are derived from the
+ * source on first access: the domain model reads a few dozen of a domain's
+ * hundred-odd elements, so doing it eagerly for all of them would cost more than
+ * the parse itself.
+ */
+export declare class ElementNode implements XmlElement {
+    private readonly source;
+    readonly name: string;
+    readonly parent: XmlElement | undefined;
+    readonly startTagStart: number;
+    readonly selfClosing: boolean;
+    private kids;
+    /** Children not built yet (a lazy container). */
+    lazy: boolean;
+    /** Offsets kept as numbers; Range objects are made only for the few elements a rule looks at. */
+    startTagEnd: number;
+    endTagStart: number;
+    endTagEnd: number;
+    private attrs;
+    private decodedText;
+    constructor(source: string, name: string, parent: XmlElement | undefined, startTagStart: number, startTagEnd: number, selfClosing: boolean);
+    get children(): readonly XmlElement[];
+    addChild(el: XmlElement): void;
+    /**
+     * Called when the element closes: an array grown by push keeps room for ~16
+     * more entries, which a plan of thousands of domains would carry to the end.
+     */
+    sealChildren(): void;
+    /** Builds the subtree of a lazy container from its source span (already known to be well formed). */
+    private materialize;
+    get startTag(): Range;
+    get endTag(): Range | undefined;
+    get range(): Range;
+    get contentRange(): Range;
+    get attributes(): readonly XmlAttribute[];
+    get attributeValues(): Readonly<Record<string, string>>;
+    get text(): string;
+}
+/** A new element for a start tag ending at `end` (saxes' position after `>`), added to its parent. */
+export declare function openElement(source: string, node: {
+    name: string;
+    isSelfClosing: boolean;
+}, end: number, parent: ElementNode | undefined): ElementNode;
+export declare function closeElement(source: string, el: ElementNode, end: number): void;

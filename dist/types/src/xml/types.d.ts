@@ -1,0 +1,54 @@
+/** A half-open span of UTF-16 offsets into the source text. */
+export interface Range {
+    start: number;
+    end: number;
+}
+export interface XmlAttribute {
+    readonly name: string;
+    /** Decoded value (character references and predefined entities resolved, as the XML spec says). */
+    value: string;
+    /** `name="value"` including the quotes. */
+    readonly range: Range;
+    nameRange: Range;
+    /** The value between the quotes (exclusive of them). */
+    valueRange: Range;
+    quote: '"' | "'";
+}
+export interface XmlElement {
+    name: string;
+    /** Attributes with their ranges (computed from the start tag on first access). */
+    readonly attributes: readonly XmlAttribute[];
+    /** Decoded attribute values by name, as the parser produced them (no ranges; cheap). */
+    readonly attributeValues: Readonly<Record<string, string>>;
+    readonly children: readonly XmlElement[];
+    readonly parent: XmlElement | undefined;
+    /** `<name ...>` or `<name .../>`. */
+    readonly startTag: Range;
+    /** `</name>`; absent for a self-closing element. */
+    readonly endTag: Range | undefined;
+    /** From the start tag's `<` to the end tag's `>`. */
+    readonly range: Range;
+    /** Concatenated character data directly inside this element (text and CDATA, not descendants'), decoded; computed on first access. */
+    readonly text: string;
+    /** Source range of the content between the tags with surrounding whitespace trimmed (start tag's end when empty). */
+    readonly contentRange: Range;
+    readonly selfClosing: boolean;
+}
+export interface XmlComment {
+    /** The comment body, without `<!--` and `-->`. */
+    text: string;
+    range: Range;
+}
+export interface XmlParseError {
+    message: string;
+    offset: number;
+    line: number;
+    column: number;
+}
+export interface XmlDocument {
+    text: string;
+    root: XmlElement | undefined;
+    comments: XmlComment[];
+    /** The first well-formedness error; when set, `root` may be partial and must not be linted. */
+    error: XmlParseError | undefined;
+}
