@@ -245,7 +245,7 @@ test('invalid inputs fail the step with an error command and no outputs', () => 
   const cases: Array<[Record<string, string>, string]> = [
     [{ 'fail-on': 'sometimes' }, "::error::kvmlint: fail-on must be one of error, warning, never, got 'sometimes'"],
     [{ 'max-warnings': 'many' }, "::error::kvmlint: max-warnings must be a non-negative integer or -1, got 'many'"],
-    [{ format: 'xml' }, "::error::kvmlint: format must be one of text, json, sarif, github, got 'xml'"],
+    [{ format: 'xml' }, "::error::kvmlint: format must be one of text, codeframe, compact, json, sarif, github, got 'xml'"],
     [{ paths: 'guests', host: 'no-such-host.json' }, '::error::kvmlint: '],
   ];
   for (const [inputs, message] of cases) {

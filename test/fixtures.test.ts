@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { lintAndFix } from '../src/engine/fix.ts';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { lintAndFix, MAX_FIX_PASSES } from '../src/engine/fix.ts';
 import { lint } from '../src/engine/runner.ts';
-import { alignSeverities, expectedFindings, fixedCounterpart, fixtureLintOptions, lintFixture, listFixtures, repoRoot } from './support/fixtures.ts';
+import { alignSeverities, expectedFindings, fixedCounterpart, fixtureFolders, fixtureLintOptions, lintFixture, listFixtures, repoRoot, snapshotFinding, snapshotPath } from './support/fixtures.ts';
 import { libvirtSchemas } from './support/schemas.ts';
 
 // markdownlint's approach: findings marked inline, compared both ways, so a
@@ -17,11 +17,35 @@ const fixtures = [
 
 const schemas = libvirtSchemas();
 
+/** Each fixtures folder's snapshot (`npm run snapshots` writes them): fixture name → every finding. */
+const snapshots = new Map<string, Record<string, unknown[]>>();
+function snapshotOf(fixturePath: string): unknown[] | undefined {
+  const dir = dirname(fixturePath);
+  if (!snapshots.has(dir)) snapshots.set(dir, existsSync(snapshotPath(dir)) ? JSON.parse(readFileSync(snapshotPath(dir), 'utf8')) : {});
+  return snapshots.get(dir)![basename(fixturePath)];
+}
+
+test('every fixtures folder has a snapshot naming exactly its fixtures', () => {
+  for (const dir of fixtureFolders()) {
+    const path = snapshotPath(dir);
+    assert.ok(existsSync(path), `${relative(repoRoot, path)} is missing: run npm run snapshots`);
+    const names = Object.keys(JSON.parse(readFileSync(path, 'utf8')) as object).sort();
+    assert.deepEqual(names, listFixtures(dir).map((f) => basename(f.name)).sort(), `${relative(repoRoot, path)} is stale: run npm run snapshots`);
+  }
+});
+
 for (const f of fixtures) {
   test(`fixture ${f.name}`, async () => {
     const expected = expectedFindings(f, false);
-    const { actual } = await lintFixture(f);
+    const { actual, diagnostics } = await lintFixture(f);
     assert.deepEqual(alignSeverities(expected, actual), expected);
+    // The complete findings (messageId, data, positions, related places, fix, suggestions) against the snapshot.
+    const found = JSON.parse(JSON.stringify(diagnostics.map(snapshotFinding))) as unknown[];
+    assert.deepEqual(found, snapshotOf(join(repoRoot, f.name)), 'the findings differ from the snapshot: run npm run snapshots and review the diff');
+    // A fixable finding must have its --fix output pinned (markdownlint and ESLint check the fixed text too).
+    if (diagnostics.some((d) => d.fix)) {
+      assert.ok(f.files.length === 1 && fixedCounterpart(f), `a finding here is fixable: add ${f.name.replace(/\.xml$/, '.fixed.xml')} with the output of --fix`);
+    }
   });
 
   // The same fixture validated against libvirt's own schemas: it must be real libvirt XML,
@@ -39,6 +63,8 @@ for (const f of fixtures) {
       const expected = readFileSync(fixedPath, 'utf8');
       const first = await lintAndFix(fixtureLintOptions(f));
       assert.ok(first.fixed.has(file), 'a fix was applied');
+      // Fixes that undo each other never converge: every pass would find something to change again.
+      assert.ok(first.passes < MAX_FIX_PASSES, `--fix did not converge in ${MAX_FIX_PASSES} passes: fixes undo each other`);
       assert.equal(first.fixed.get(file), expected);
       assert.deepEqual(first.run.diagnostics.filter((d) => d.fix), [], 'no fixable finding remains');
       const relint = await lint(fixtureLintOptions(f, new Map([[file, expected]])));

@@ -61,5 +61,6 @@ test('fixture folders hold only XML fixtures and directories', () => {
     const dir = join(rulesDir, id, 'fixtures');
     if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir)) assert.ok(f.endsWith('.xml') || !f.includes('.'), `${id}/fixtures/${f}`);
+    // The snapshot of the folder's findings sits beside it (rules/<id>/fixtures.snap.json).
   }
 });

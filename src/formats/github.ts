@@ -48,7 +48,8 @@ export function annotation(d: Diagnostic, root: string, cwd: string): string {
       ['endColumn', d.endColumn],
       ['title', d.ruleId],
     ],
-    d.message,
+    // An annotation is all a reviewer sees: what is wrong, then what to do (as SARIF's message text).
+    d.help ? `${d.message}. ${d.help}` : d.message,
   );
 }
 

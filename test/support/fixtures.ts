@@ -121,3 +121,50 @@ export function fixedCounterpart(f: Fixture): string | undefined {
   const fixed = f.files[0]!.replace(/\.xml$/, '.fixed.xml');
   return existsSync(fixed) ? fixed : undefined;
 }
+
+/**
+ * Where a fixtures folder's snapshot lives: `rules/<id>/fixtures.snap.json`, `fixtures/domains.snap.json`.
+ * It holds every finding of every fixture of the folder (markdownlint's and ruff's snapshots), compared
+ * by test/fixtures.test.ts and rewritten by `npm run snapshots`, so changes are reviewed in diffs.
+ */
+export function snapshotPath(fixturesDir: string): string {
+  return `${fixturesDir}.snap.json`;
+}
+
+/** A finding as snapshotted: everything but the UTF-16 range (line and column say where). */
+export function snapshotFinding(d: Diagnostic) {
+  const rel = (p: string) => relative(repoRoot, join(repoRoot, p));
+  return {
+    ruleId: d.ruleId,
+    severity: d.severity,
+    ...(d.messageId !== undefined ? { messageId: d.messageId } : {}),
+    ...(d.data ? { data: d.data } : {}),
+    message: d.message,
+    ...(d.help !== undefined ? { help: d.help } : {}),
+    ...(d.unchecked ? { unchecked: true } : {}),
+    at: `${rel(d.file)}:${d.line}:${d.column}-${d.endLine}:${d.endColumn}`,
+    ...(d.related?.length ? { related: d.related.map((r) => ({ at: `${rel(r.file)}:${r.line}:${r.column}-${r.endLine}:${r.endColumn}`, message: r.message })) } : {}),
+    ...(d.fix ? { fix: { range: d.fix.range, text: d.fix.text } } : {}),
+    ...(d.suggestions?.length
+      ? { suggestions: d.suggestions.map((s) => ({ ...(s.messageId !== undefined ? { messageId: s.messageId } : {}), ...(s.data ? { data: s.data } : {}), message: s.message, fix: { range: s.fix.range, text: s.fix.text } })) }
+      : {}),
+  };
+}
+
+/** Every fixtures folder: each rule's, and the shared one. */
+export function fixtureFolders(): string[] {
+  const rules = readdirSync(join(repoRoot, 'rules'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(repoRoot, 'rules', d.name, 'fixtures')))
+    .map((d) => join(repoRoot, 'rules', d.name, 'fixtures'));
+  return [...rules, join(repoRoot, 'fixtures', 'domains')];
+}
+
+/** The snapshot of one fixtures folder: fixture name → its findings, in report order. */
+export async function renderSnapshot(fixturesDir: string): Promise<string> {
+  const out: Record<string, unknown[]> = {};
+  for (const f of listFixtures(fixturesDir)) {
+    const { diagnostics } = await lintFixture(f);
+    out[relative(fixturesDir, join(repoRoot, f.name))] = diagnostics.map(snapshotFinding);
+  }
+  return `${JSON.stringify(out, null, 1)}\n`;
+}
