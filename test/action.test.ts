@@ -275,7 +275,7 @@ for (const node of nodeBinaries()) {
     const cli = copyBundle('kvmlint.mjs', path.join(tmp, 'cli', 'kvmlint.mjs'));
     const r = spawnSync(node.path, [cli, '--no-color', 'guests'], { cwd: workspace, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
     assert.equal(r.status, 1, r.stderr);
-    assert.match(r.stdout, /^guests\/bad\.xml\n  6:31  error /m);
+    assert.match(r.stdout, /^guests\/bad\.xml\n(?: .*\n)*  6:31 +error +vcpupin cpuset='0x30'/m);
     assert.match(r.stdout, /cpuset-syntax/);
   });
 }
