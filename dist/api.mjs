@@ -5081,7 +5081,7 @@ function buildIsolationLayers(input) {
     if (r.ok) irqAffinity = { cpus: r.value, source: `${irq.key}=${irq.value}`, path: "kernel.cmdline", param: `${irq.key}=${irq.value}` };
     else facts.push(cpuListFailure("irqaffinity", irq.value, r.error, input.possible));
   }
-  const profile = s.tuned?.activeProfile;
+  const profile = s.tuned?.activeProfile === void 0 ? void 0 : [s.tuned.activeProfile, ...s.tuned.includes ?? []].join(" ");
   const tunedApplies = profile === void 0 || input.isIsolatingTunedProfile(profile);
   const tunedLayer = (path3, list, source) => {
     if (!tunedApplies || list === void 0) return void 0;
@@ -5373,6 +5373,11 @@ function memparseKiB(text) {
 function isIsolatingTunedProfile(profile) {
   return profile.split(/\s+/).some((p) => /^(cpu-partitioning|realtime)/.test(p));
 }
+function tunedProfileChain(s) {
+  const active = s.tuned?.activeProfile;
+  if (active === void 0) return void 0;
+  return [active, ...s.tuned?.includes ?? []].join(" ");
+}
 function beyondPossibleNote(name, value, cpu, possible) {
   return `${name}=${value} names CPU ${cpu}, beyond the possible CPUs ${possible.toString()}; the kernel may reject the whole value, so none of its CPUs are treated as isolated`;
 }
@@ -5498,7 +5503,7 @@ function resolveIsolation(ctx, applied = [], facts = []) {
   let tuned;
   const tunedCores = ctx.cpuList("tuned.isolatedCores", s.tuned?.isolatedCores);
   if (tunedCores !== void 0 && !tunedCores.isEmpty) {
-    const profile = s.tuned?.activeProfile;
+    const profile = tunedProfileChain(s);
     if (profile === void 0 || isIsolatingTunedProfile(profile)) {
       tuned = tunedCores;
       declared = true;
@@ -5508,8 +5513,8 @@ function resolveIsolation(ctx, applied = [], facts = []) {
         facts.push({ kind: "tuned-profile-unknown", cpus: tunedCores });
       }
     } else {
-      notes.push(`tuned isolated_cores ${tunedCores.toString()} ignored: the active profile "${profile}" does not isolate CPUs`);
-      facts.push({ kind: "tuned-profile-ignored", profile, cpus: tunedCores });
+      notes.push(`tuned isolated_cores ${tunedCores.toString()} ignored: the active profile "${s.tuned.activeProfile}" does not isolate CPUs${s.tuned?.includes?.length ? ` (nor do the profiles it includes: ${s.tuned.includes.join(", ")})` : ""}`);
+      facts.push({ kind: "tuned-profile-ignored", profile: s.tuned.activeProfile, cpus: tunedCores });
     }
   }
   if (tuned !== void 0 && booted !== void 0 && !tuned.equals(booted)) {
@@ -5523,27 +5528,30 @@ function resolveIsolation(ctx, applied = [], facts = []) {
   const isolated = (booted ?? CpuSet.empty).union(tuned ?? CpuSet.empty);
   return { isolated, sources, notes, facts };
 }
-function buildHostModel(snapshot, opts = {}) {
+var cpuFactsByParts = /* @__PURE__ */ new Map();
+var cpuKeys = /* @__PURE__ */ new WeakMap();
+function snapshotCpuKey(s) {
+  let key = cpuKeys.get(s);
+  if (key === void 0) {
+    key = JSON.stringify([s.cpus, (s.nodes ?? []).map((n) => [n.id, n.cpus]), s.cpuTopology, s.kernel?.cmdline, s.isolation, s.tuned]);
+    cpuKeys.set(s, key);
+  }
+  return key;
+}
+function buildCpuFacts(snapshot) {
   const fields = new Map(snapshotCpuListFields(snapshot).map((f) => [f.path, f]));
   const fieldAt = (path3, list) => list === void 0 ? void 0 : fields.get(typeof list === "string" ? path3 : `${path3}.raw`);
   const nrCpuIds = nrCpuIdsOf(snapshot);
   const possible = mustParse(fieldAt("cpus.possible", snapshot.cpus?.possible), void 0);
   const present = mustParse(fieldAt("cpus.present", snapshot.cpus?.present), nrCpuIds);
-  const nodes = (snapshot.nodes ?? []).map((n, i) => ({
-    id: n.id,
-    cpus: mustParse(fieldAt(`nodes[${i}].cpus`, n.cpus), nrCpuIds) ?? CpuSet.empty,
-    memTotalKiB: n.memTotalKiB,
-    memFreeKiB: n.memFreeKiB,
-    hugepages: (n.hugepages ?? []).map((p) => ({ sizeKiB: p.sizeKiB, total: p.total, free: p.free })).sort((a, b) => a.sizeKiB - b.sizeKiB),
-    zones: n.zones
-  })).sort((a, b) => a.id - b.id);
-  const nodeById = new Map(nodes.map((n) => [n.id, n]));
+  const nodeCpus = (snapshot.nodes ?? []).map((n, i) => mustParse(fieldAt(`nodes[${i}].cpus`, n.cpus), nrCpuIds) ?? CpuSet.empty);
   const cpuNode = /* @__PURE__ */ new Map();
-  for (const n of nodes) for (const cpu of n.cpus.toArray()) if (!cpuNode.has(cpu)) cpuNode.set(cpu, n.id);
+  const byId2 = (snapshot.nodes ?? []).map((n, i) => ({ id: n.id, cpus: nodeCpus[i] })).sort((a, b) => a.id - b.id);
+  for (const n of byId2) for (const cpu of n.cpus.toArray()) if (!cpuNode.has(cpu)) cpuNode.set(cpu, n.id);
   for (const c of snapshot.cpuTopology ?? []) if (c.node !== void 0 && !cpuNode.has(c.cpu)) cpuNode.set(c.cpu, c.node);
   let online = mustParse(fieldAt("cpus.online", snapshot.cpus?.online), nrCpuIds);
   if (online === void 0) {
-    online = nodes.reduce((acc, n) => acc.union(n.cpus), CpuSet.empty);
+    online = nodeCpus.reduce((acc, cpus) => acc.union(cpus), CpuSet.empty);
     const offline = CpuSet.of(...(snapshot.cpuTopology ?? []).filter((c) => c.online === false).map((c) => c.cpu));
     online = online.subtract(offline);
   }
@@ -5556,10 +5564,34 @@ function buildHostModel(snapshot, opts = {}) {
     const r = parseSnapshotCpuList(list, "kernel", nrCpuIds);
     return r.ok ? r.value : void 0;
   });
+  return { possible, present, online, nodeCpus, cpuNode, isolation, isolationLayers, places };
+}
+function cpuFactsOf(snapshot) {
+  const key = snapshotCpuKey(snapshot);
+  let facts = cpuFactsByParts.get(key);
+  if (!facts) {
+    if (cpuFactsByParts.size >= 256) cpuFactsByParts.clear();
+    cpuFactsByParts.set(key, facts = buildCpuFacts(snapshot));
+  }
+  return facts;
+}
+function buildHostModel(snapshot, opts = {}) {
+  const facts = cpuFactsOf(snapshot);
+  const { possible, present, online, nodeCpus, cpuNode, isolationLayers, places } = facts;
+  let isolation = facts.isolation;
+  const nodes = (snapshot.nodes ?? []).map((n, i) => ({
+    id: n.id,
+    cpus: nodeCpus[i],
+    memTotalKiB: n.memTotalKiB,
+    memFreeKiB: n.memFreeKiB,
+    hugepages: (n.hugepages ?? []).map((p) => ({ sizeKiB: p.sizeKiB, total: p.total, free: p.free })).sort((a, b) => a.sizeKiB - b.sizeKiB),
+    zones: n.zones
+  })).sort((a, b) => a.id - b.id);
+  const nodeById = new Map(nodes.map((n) => [n.id, n]));
   let housekeeping;
   if (opts.housekeepingOverride !== void 0) {
     housekeeping = opts.housekeepingOverride;
-    isolation?.notes.push(`housekeeping set by configuration: ${housekeeping.toString()}`);
+    if (isolation !== void 0) isolation = { ...isolation, notes: [...isolation.notes, `housekeeping set by configuration: ${housekeeping.toString()}`] };
   } else if (isolation !== void 0) {
     housekeeping = online.subtract(isolation.isolated);
   }
@@ -5592,6 +5624,7 @@ function buildHostModel(snapshot, opts = {}) {
     minFreeKbytes: snapshot.vm?.minFreeKbytes,
     watermarkScaleFactor: snapshot.vm?.watermarkScaleFactor ?? DEFAULT_WATERMARK_SCALE_FACTOR,
     isolation,
+    libvirtVersion: opts.libvirtVersion ?? snapshot.libvirtVersion,
     housekeeping,
     missing,
     isolationLayers,
@@ -5633,11 +5666,12 @@ function collectMissing(s) {
 // src/generated/host-snapshot-validator.ts
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var host_snapshot_validator_default = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json", "title": "kvmlint host snapshot", "description": "One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.", "type": "object", "additionalProperties": false, "required": ["kvmlintHostSnapshot", "nodes"], "properties": { "$schema": { "type": "string", "title": "JSON Schema", "description": "Optional link to this schema, for editors." }, "kvmlintHostSnapshot": { "const": 1, "title": "Snapshot format version", "description": "Format version of this document. kvmlint reads version 1." }, "source": { "enum": ["capture", "virsh-capabilities", "numactl-hardware", "manual"], "title": "Source", "description": "Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)." }, "hostname": { "type": "string", "title": "Host name", "description": "From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent." }, "kernelRelease": { "type": "string", "title": "Kernel release", "description": "From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64." }, "capturedAt": { "type": "string", "title": "Capture time", "description": "When the snapshot was taken (RFC 3339)." }, "missing": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "title": "Missing facts", "description": "Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline." }, "cpus": { "type": "object", "additionalProperties": false, "title": "Host CPUs", "description": "CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.", "properties": { "possible": { "$ref": "#/definitions/cpuList", "title": "Possible CPUs", "description": "/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name." }, "present": { "$ref": "#/definitions/cpuList", "title": "Present CPUs", "description": "/sys/devices/system/cpu/present." }, "online": { "$ref": "#/definitions/cpuList", "title": "Online CPUs", "description": "/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used." } } }, "cpuTopology": { "type": "array", "title": "Per-CPU topology", "description": "One entry per CPU from /sys/devices/system/cpu/cpuN/topology.", "items": { "type": "object", "additionalProperties": false, "required": ["cpu"], "title": "CPU", "description": "Topology of one logical CPU.", "properties": { "cpu": { "type": "integer", "minimum": 0, "title": "CPU id", "description": "Logical CPU number N of cpuN." }, "node": { "type": "integer", "minimum": 0, "title": "NUMA node", "description": "The node whose cpulist holds this CPU." }, "socket": { "type": "integer", "minimum": -1, "title": "Socket", "description": "topology/physical_package_id (-1 when the firmware does not say)." }, "die": { "type": "integer", "minimum": -1, "title": "Die", "description": "topology/die_id." }, "core": { "type": "integer", "minimum": -1, "title": "Core", "description": "topology/core_id (unique within a socket, not host-wide)." }, "siblings": { "$ref": "#/definitions/cpuList", "title": "SMT siblings", "description": "topology/thread_siblings_list: this CPU and its hyperthread siblings." }, "online": { "type": "boolean", "title": "Online", "description": "cpuN/online; absent means online." } } } }, "nodes": { "type": "array", "minItems": 1, "title": "NUMA nodes", "description": "Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.", "items": { "type": "object", "additionalProperties": false, "required": ["id", "cpus"], "title": "NUMA node", "description": "One node from /sys/devices/system/node/nodeN.", "properties": { "id": { "type": "integer", "minimum": 0, "title": "Node id", "description": "N of nodeN. Unique." }, "cpus": { "$ref": "#/definitions/cpuList", "title": "Node CPUs", "description": "nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only." }, "memTotalKiB": { "type": "integer", "minimum": 0, "title": "MemTotal (KiB)", "description": 'nodeN/meminfo "Node N MemTotal". numactl --hardware prints MB: multiply by 1024.' }, "memFreeKiB": { "type": "integer", "minimum": 0, "title": "MemFree (KiB)", "description": 'nodeN/meminfo "Node N MemFree" at capture time. At most memTotalKiB.' }, "distances": { "type": "array", "items": { "type": "integer", "minimum": 0 }, "title": "Distances", "description": "nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)." }, "hugepages": { "type": "array", "title": "Hugepage pools", "description": "nodeN/hugepages/hugepages-<size>kB: one pool per page size.", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "total"], "title": "Hugepage pool", "description": "The pool of one page size on this node.", "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "title": "Page size (KiB)", "description": "e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages." }, "total": { "type": "integer", "minimum": 0, "title": "Pool size (pages)", "description": "nr_hugepages: pages reserved in this pool on this node." }, "free": { "type": "integer", "minimum": 0, "title": "Free pages", "description": "free_hugepages: pages of the pool not in use at capture time." }, "surplus": { "type": "integer", "minimum": 0, "title": "Surplus pages", "description": "surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)." } } } }, "zones": { "type": "array", "title": "Memory zones", "description": "This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.", "items": { "type": "object", "additionalProperties": false, "required": ["name", "managedPages"], "title": "Zone", "description": 'One "Node N, zone NAME" block.', "properties": { "name": { "type": "string", "minLength": 1, "title": "Zone name", "description": "DMA, DMA32, Normal, Movable, HighMem or Device." }, "managedPages": { "type": "integer", "minimum": 0, "title": "Managed pages", "description": '"managed": pages the buddy allocator manages; the watermark split is proportional to it.' }, "presentPages": { "type": "integer", "minimum": 0, "title": "Present pages", "description": '"present".' }, "min": { "type": "integer", "minimum": 0, "title": "min watermark (pages)", "description": '"min" as the running kernel reported it, minus "boost".' }, "low": { "type": "integer", "minimum": 0, "title": "low watermark (pages)", "description": '"low" as the running kernel reported it, minus "boost".' }, "high": { "type": "integer", "minimum": 0, "title": "high watermark (pages)", "description": '"high" as the running kernel reported it, minus "boost".' } } } } } } }, "hugepages": { "type": "object", "additionalProperties": false, "title": "Hugepage sizes", "description": "Host-wide hugepage facts.", "properties": { "defaultSizeKiB": { "type": "integer", "minimum": 1, "title": "Default hugepage size (KiB)", "description": '"Hugepagesize:" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>.' }, "sizesKiB": { "type": "array", "items": { "type": "integer", "minimum": 1 }, "uniqueItems": true, "title": "Supported sizes (KiB)", "description": "The sizes under /sys/kernel/mm/hugepages." } } }, "pageSizeKiB": { "type": "integer", "minimum": 1, "title": "Base page size (KiB)", "description": "The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4." }, "vm": { "type": "object", "additionalProperties": false, "title": "VM sysctls", "description": "Memory-management sysctls from /proc/sys/vm.", "properties": { "minFreeKbytes": { "type": "integer", "minimum": 0, "title": "vm.min_free_kbytes", "description": "/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size." }, "watermarkScaleFactor": { "type": "integer", "minimum": 1, "maximum": 3e3, "title": "vm.watermark_scale_factor", "description": "/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10." } } }, "kernel": { "type": "object", "additionalProperties": false, "title": "Kernel", "description": "The booted kernel.", "properties": { "cmdline": { "type": "string", "title": "Kernel command line", "description": "/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it." } } }, "isolation": { "type": "object", "additionalProperties": false, "title": "Running isolation", "description": "CPU isolation as the running kernel reports it. When present it wins over the command line.", "properties": { "isolated": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs", "description": "/sys/devices/system/cpu/isolated (empty string when none)." }, "nohzFull": { "$ref": "#/definitions/cpuList", "title": "nohz_full CPUs", "description": "/sys/devices/system/cpu/nohz_full (empty string when none)." } } }, "tuned": { "type": "object", "additionalProperties": false, "title": "tuned", "description": "The tuned daemon's profile and CPU partitioning variables.", "properties": { "activeProfile": { "type": "string", "title": "Active profile", "description": "/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation." }, "isolatedCores": { "$ref": "#/definitions/cpuList", "title": "isolated_cores", "description": "isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed." }, "noBalanceCores": { "$ref": "#/definitions/cpuList", "title": "no_balance_cores", "description": "no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)." } } }, "running": { "type": "object", "additionalProperties": false, "title": "What runs on the host", "description": "Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.", "properties": { "guests": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name", "pid", "threads"], "title": "Running guest", "description": "One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.", "properties": { "name": { "type": "string", "title": "Guest name", "description": "-name guest=NAME (or -name NAME) of the QEMU command line." }, "uuid": { "type": "string", "title": "Guest uuid", "description": "-uuid of the QEMU command line." }, "pid": { "type": "integer", "minimum": 0, "title": "Process id", "description": "PID of the QEMU process." }, "rolesFrom": { "enum": ["status-xml", "thread-names"], "title": "Where thread roles came from", "description": "status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)." }, "threads": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["tid", "role", "allowedCpus"], "title": "Thread", "description": "One thread of the QEMU process, from /proc/PID/task/TID.", "properties": { "tid": { "type": "integer", "minimum": 0, "title": "Thread id", "description": "TID of /proc/PID/task/TID." }, "role": { "enum": ["vcpu", "iothread", "main", "worker"], "title": "Role", "description": "vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)." }, "id": { "type": "integer", "minimum": 0, "title": "vCPU or IOThread id", "description": "The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread." }, "name": { "type": "string", "title": "Thread name", "description": "The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on." }, "lastCpu": { "type": "integer", "minimum": 0, "title": "Last CPU", "description": "Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)." }, "policy": { "enum": ["other", "fifo", "rr", "batch", "idle", "deadline"], "title": "Scheduling policy", "description": "Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it." }, "priority": { "type": "integer", "minimum": 0, "title": "Realtime priority", "description": "Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.", "maximum": 99 } } }, "title": "Threads", "description": "Every thread of the process." }, "memory": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["node", "pageSizeKiB", "kib"], "title": "Memory on one node", "description": "The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> \xD7 kernelpagesize_kB).", "properties": { "node": { "type": "integer", "minimum": 0, "title": "Host node", "description": "N of N<node>= in numa_maps." }, "pageSizeKiB": { "type": "integer", "minimum": 1, "title": "Page size (KiB)", "description": "kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings." }, "kib": { "type": "integer", "minimum": 0, "title": "Resident memory (KiB)", "description": "Pages on that node \xD7 page size." } } }, "title": "Memory per node", "description": "Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read." } } }, "title": "Running guests", "description": "Every QEMU process found under /proc." }, "isolatedCpus": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs checked", "description": "The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)." }, "foreignTasks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["pid", "tid", "name", "allowedCpus"], "title": "Foreign task", "description": "A task that is neither a guest thread nor a per-CPU kernel thread, allowed on or last run on an isolated CPU.", "properties": { "pid": { "type": "integer", "minimum": 0, "title": "Process id", "description": "PID (thread group id)." }, "tid": { "type": "integer", "minimum": 0, "title": "Thread id", "description": "TID." }, "name": { "type": "string", "title": "Name", "description": "comm of the task (never its command line)." }, "kernelThread": { "type": "boolean", "title": "Kernel thread", "description": "PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list." }, "lastCpu": { "type": "integer", "minimum": 0, "title": "Last CPU", "description": "Field 39 of stat." } } }, "title": "Foreign tasks on isolated CPUs", "description": "Tasks other than guest threads and per-CPU kernel threads allowed on or last run on isolatedCpus." }, "irqs": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["irq", "affinity"], "title": "IRQ", "description": "An interrupt whose affinity includes isolated CPUs.", "properties": { "irq": { "type": "integer", "minimum": 0, "title": "IRQ number", "description": "N of /proc/irq/N." }, "name": { "type": "string", "title": "Actions", "description": "The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`." }, "affinity": { "$ref": "#/definitions/cpuList", "title": "Affinity", "description": "/proc/irq/N/smp_affinity_list." }, "effectiveAffinity": { "$ref": "#/definitions/cpuList", "title": "Effective affinity", "description": "/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to." } } }, "title": "IRQs on isolated CPUs", "description": "IRQs whose effective affinity (else affinity) includes isolatedCpus." } } }, "libvirt": { "type": "object", "additionalProperties": false, "title": "libvirt", "description": "The host's libvirt.", "properties": { "definitions": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["file", "digest", "elements"], "title": "Persistent definition", "description": "One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.", "properties": { "file": { "type": "string", "title": "File", "description": "Its name under /etc/libvirt/qemu." }, "name": { "type": "string", "title": "Domain name", "description": "<name>." }, "uuid": { "type": "string", "title": "Domain uuid", "description": "<uuid>." }, "digest": { "type": "string", "title": "Digest", "description": "sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.", "pattern": "^[0-9a-f]{64}$" }, "elements": { "type": "object", "title": "Reduced elements", "description": "Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) \u2192 its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.", "additionalProperties": { "type": "string" }, "propertyNames": { "enum": ["vcpu", "cputune", "numatune", "memoryBacking", "cpu", "memory"] } } } }, "title": "Persistent definitions", "description": "The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name." } } } }, "definitions": { "cpuList": { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json", "title": "kvmlint host snapshot", "description": "One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.", "type": "object", "additionalProperties": false, "required": ["kvmlintHostSnapshot", "nodes"], "properties": { "$schema": { "type": "string", "title": "JSON Schema", "description": "Optional link to this schema, for editors." }, "kvmlintHostSnapshot": { "const": 1, "title": "Snapshot format version", "description": "Format version of this document. kvmlint reads version 1." }, "source": { "enum": ["capture", "virsh-capabilities", "numactl-hardware", "manual"], "title": "Source", "description": "Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)." }, "hostname": { "type": "string", "title": "Host name", "description": "From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent." }, "kernelRelease": { "type": "string", "title": "Kernel release", "description": "From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64." }, "libvirtVersion": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "title": "libvirt version", "description": "The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it." }, "capturedAt": { "type": "string", "title": "Capture time", "description": "When the snapshot was taken (RFC 3339)." }, "missing": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "title": "Missing facts", "description": "Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline." }, "cpus": { "type": "object", "additionalProperties": false, "title": "Host CPUs", "description": "CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.", "properties": { "possible": { "$ref": "#/definitions/cpuList", "title": "Possible CPUs", "description": "/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name." }, "present": { "$ref": "#/definitions/cpuList", "title": "Present CPUs", "description": "/sys/devices/system/cpu/present." }, "online": { "$ref": "#/definitions/cpuList", "title": "Online CPUs", "description": "/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used." } } }, "cpuTopology": { "type": "array", "title": "Per-CPU topology", "description": "One entry per CPU from /sys/devices/system/cpu/cpuN/topology.", "items": { "type": "object", "additionalProperties": false, "required": ["cpu"], "title": "CPU", "description": "Topology of one logical CPU.", "properties": { "cpu": { "type": "integer", "minimum": 0, "title": "CPU id", "description": "Logical CPU number N of cpuN." }, "node": { "type": "integer", "minimum": 0, "title": "NUMA node", "description": "The node whose cpulist holds this CPU." }, "socket": { "type": "integer", "minimum": -1, "title": "Socket", "description": "topology/physical_package_id (-1 when the firmware does not say)." }, "die": { "type": "integer", "minimum": -1, "title": "Die", "description": "topology/die_id." }, "core": { "type": "integer", "minimum": -1, "title": "Core", "description": "topology/core_id (unique within a socket, not host-wide)." }, "siblings": { "$ref": "#/definitions/cpuList", "title": "SMT siblings", "description": "topology/thread_siblings_list: this CPU and its hyperthread siblings." }, "online": { "type": "boolean", "title": "Online", "description": "cpuN/online; absent means online." } } } }, "nodes": { "type": "array", "minItems": 1, "title": "NUMA nodes", "description": "Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.", "items": { "type": "object", "additionalProperties": false, "required": ["id", "cpus"], "title": "NUMA node", "description": "One node from /sys/devices/system/node/nodeN.", "properties": { "id": { "type": "integer", "minimum": 0, "title": "Node id", "description": "N of nodeN. Unique." }, "cpus": { "$ref": "#/definitions/cpuList", "title": "Node CPUs", "description": "nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only." }, "memTotalKiB": { "type": "integer", "minimum": 0, "title": "MemTotal (KiB)", "description": 'nodeN/meminfo "Node N MemTotal". numactl --hardware prints MB: multiply by 1024.' }, "memFreeKiB": { "type": "integer", "minimum": 0, "title": "MemFree (KiB)", "description": 'nodeN/meminfo "Node N MemFree" at capture time. At most memTotalKiB.' }, "distances": { "type": "array", "items": { "type": "integer", "minimum": 0 }, "title": "Distances", "description": "nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)." }, "hugepages": { "type": "array", "title": "Hugepage pools", "description": "nodeN/hugepages/hugepages-<size>kB: one pool per page size.", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "total"], "title": "Hugepage pool", "description": "The pool of one page size on this node.", "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "title": "Page size (KiB)", "description": "e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages." }, "total": { "type": "integer", "minimum": 0, "title": "Pool size (pages)", "description": "nr_hugepages: pages reserved in this pool on this node." }, "free": { "type": "integer", "minimum": 0, "title": "Free pages", "description": "free_hugepages: pages of the pool not in use at capture time." }, "surplus": { "type": "integer", "minimum": 0, "title": "Surplus pages", "description": "surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)." } } } }, "zones": { "type": "array", "title": "Memory zones", "description": "This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.", "items": { "type": "object", "additionalProperties": false, "required": ["name", "managedPages"], "title": "Zone", "description": 'One "Node N, zone NAME" block.', "properties": { "name": { "type": "string", "minLength": 1, "title": "Zone name", "description": "DMA, DMA32, Normal, Movable, HighMem or Device." }, "managedPages": { "type": "integer", "minimum": 0, "title": "Managed pages", "description": '"managed": pages the buddy allocator manages; the watermark split is proportional to it.' }, "presentPages": { "type": "integer", "minimum": 0, "title": "Present pages", "description": '"present".' }, "min": { "type": "integer", "minimum": 0, "title": "min watermark (pages)", "description": '"min" as the running kernel reported it, minus "boost".' }, "low": { "type": "integer", "minimum": 0, "title": "low watermark (pages)", "description": '"low" as the running kernel reported it, minus "boost".' }, "high": { "type": "integer", "minimum": 0, "title": "high watermark (pages)", "description": '"high" as the running kernel reported it, minus "boost".' } } } } } } }, "hugepages": { "type": "object", "additionalProperties": false, "title": "Hugepage sizes", "description": "Host-wide hugepage facts.", "properties": { "defaultSizeKiB": { "type": "integer", "minimum": 1, "title": "Default hugepage size (KiB)", "description": '"Hugepagesize:" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>.' }, "sizesKiB": { "type": "array", "items": { "type": "integer", "minimum": 1 }, "uniqueItems": true, "title": "Supported sizes (KiB)", "description": "The sizes under /sys/kernel/mm/hugepages." } } }, "pageSizeKiB": { "type": "integer", "minimum": 1, "title": "Base page size (KiB)", "description": "The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4." }, "vm": { "type": "object", "additionalProperties": false, "title": "VM sysctls", "description": "Memory-management sysctls from /proc/sys/vm.", "properties": { "minFreeKbytes": { "type": "integer", "minimum": 0, "title": "vm.min_free_kbytes", "description": "/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size." }, "watermarkScaleFactor": { "type": "integer", "minimum": 1, "maximum": 3e3, "title": "vm.watermark_scale_factor", "description": "/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10." } } }, "kernel": { "type": "object", "additionalProperties": false, "title": "Kernel", "description": "The booted kernel.", "properties": { "cmdline": { "type": "string", "title": "Kernel command line", "description": "/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it." } } }, "isolation": { "type": "object", "additionalProperties": false, "title": "Running isolation", "description": "CPU isolation as the running kernel reports it. When present it wins over the command line.", "properties": { "isolated": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs", "description": "/sys/devices/system/cpu/isolated (empty string when none)." }, "nohzFull": { "$ref": "#/definitions/cpuList", "title": "nohz_full CPUs", "description": "/sys/devices/system/cpu/nohz_full (empty string when none)." } } }, "tuned": { "type": "object", "additionalProperties": false, "title": "tuned", "description": "The tuned daemon's profile and CPU partitioning variables.", "properties": { "activeProfile": { "type": "string", "title": "Active profile", "description": "/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation." }, "includes": { "type": "array", "items": { "type": "string", "minLength": 1 }, "title": "Included profiles", "description": "The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them." }, "isolatedCores": { "$ref": "#/definitions/cpuList", "title": "isolated_cores", "description": "isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed." }, "noBalanceCores": { "$ref": "#/definitions/cpuList", "title": "no_balance_cores", "description": "no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)." } } }, "running": { "type": "object", "additionalProperties": false, "title": "What runs on the host", "description": "Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.", "properties": { "guests": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name", "pid", "threads"], "title": "Running guest", "description": "One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.", "properties": { "name": { "type": "string", "title": "Guest name", "description": "-name guest=NAME (or -name NAME) of the QEMU command line." }, "uuid": { "type": "string", "title": "Guest uuid", "description": "-uuid of the QEMU command line." }, "pid": { "type": "integer", "minimum": 0, "title": "Process id", "description": "PID of the QEMU process." }, "rolesFrom": { "enum": ["status-xml", "thread-names"], "title": "Where thread roles came from", "description": "status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)." }, "threads": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["tid", "role", "allowedCpus"], "title": "Thread", "description": "One thread of the QEMU process, from /proc/PID/task/TID.", "properties": { "tid": { "type": "integer", "minimum": 0, "title": "Thread id", "description": "TID of /proc/PID/task/TID." }, "role": { "enum": ["vcpu", "iothread", "main", "worker"], "title": "Role", "description": "vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)." }, "id": { "type": "integer", "minimum": 0, "title": "vCPU or IOThread id", "description": "The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread." }, "name": { "type": "string", "title": "Thread name", "description": "The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on." }, "lastCpu": { "type": "integer", "minimum": 0, "title": "Last CPU", "description": "Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)." }, "policy": { "enum": ["other", "fifo", "rr", "batch", "idle", "deadline"], "title": "Scheduling policy", "description": "Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it." }, "priority": { "type": "integer", "minimum": 0, "title": "Realtime priority", "description": "Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.", "maximum": 99 } } }, "title": "Threads", "description": "Every thread of the process." }, "memory": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["node", "pageSizeKiB", "kib"], "title": "Memory on one node", "description": "The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> \xD7 kernelpagesize_kB).", "properties": { "node": { "type": "integer", "minimum": 0, "title": "Host node", "description": "N of N<node>= in numa_maps." }, "pageSizeKiB": { "type": "integer", "minimum": 1, "title": "Page size (KiB)", "description": "kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings." }, "kib": { "type": "integer", "minimum": 0, "title": "Resident memory (KiB)", "description": "Pages on that node \xD7 page size." } } }, "title": "Memory per node", "description": "Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read." } } }, "title": "Running guests", "description": "Every QEMU process found under /proc." }, "isolatedCpus": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs checked", "description": "The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)." }, "foreignTasks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["pid", "tid", "name", "allowedCpus"], "title": "Foreign task", "description": "A task that is neither a guest thread nor a per-CPU kernel thread, allowed on or last run on an isolated CPU.", "properties": { "pid": { "type": "integer", "minimum": 0, "title": "Process id", "description": "PID (thread group id)." }, "tid": { "type": "integer", "minimum": 0, "title": "Thread id", "description": "TID." }, "name": { "type": "string", "title": "Name", "description": "comm of the task (never its command line)." }, "kernelThread": { "type": "boolean", "title": "Kernel thread", "description": "PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list." }, "lastCpu": { "type": "integer", "minimum": 0, "title": "Last CPU", "description": "Field 39 of stat." } } }, "title": "Foreign tasks on isolated CPUs", "description": "Tasks other than guest threads and per-CPU kernel threads allowed on or last run on isolatedCpus." }, "irqs": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["irq", "affinity"], "title": "IRQ", "description": "An interrupt whose affinity includes isolated CPUs.", "properties": { "irq": { "type": "integer", "minimum": 0, "title": "IRQ number", "description": "N of /proc/irq/N." }, "name": { "type": "string", "title": "Actions", "description": "The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`." }, "affinity": { "$ref": "#/definitions/cpuList", "title": "Affinity", "description": "/proc/irq/N/smp_affinity_list." }, "effectiveAffinity": { "$ref": "#/definitions/cpuList", "title": "Effective affinity", "description": "/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to." } } }, "title": "IRQs on isolated CPUs", "description": "IRQs whose effective affinity (else affinity) includes isolatedCpus." } } }, "libvirt": { "type": "object", "additionalProperties": false, "title": "libvirt", "description": "The host's libvirt.", "properties": { "definitions": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["file", "digest", "elements"], "title": "Persistent definition", "description": "One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.", "properties": { "file": { "type": "string", "title": "File", "description": "Its name under /etc/libvirt/qemu." }, "name": { "type": "string", "title": "Domain name", "description": "<name>." }, "uuid": { "type": "string", "title": "Domain uuid", "description": "<uuid>." }, "digest": { "type": "string", "title": "Digest", "description": "sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.", "pattern": "^[0-9a-f]{64}$" }, "elements": { "type": "object", "title": "Reduced elements", "description": "Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) \u2192 its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.", "additionalProperties": { "type": "string" }, "propertyNames": { "enum": ["vcpu", "cputune", "numatune", "memoryBacking", "cpu", "memory"] } } } }, "title": "Persistent definitions", "description": "The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name." } } } }, "definitions": { "cpuList": { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } } } };
 var schema12 = { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = import_ucs2length.default.default;
-var pattern0 = new RegExp("^[0-9a-f]{64}$", "u");
+var pattern0 = new RegExp("^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
+var pattern1 = new RegExp("^[0-9a-f]{64}$", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -5732,50 +5766,72 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.capturedAt !== void 0) {
-      let data5 = data.capturedAt;
-      if (typeof data5 !== "string") {
-        const err8 = { instancePath: instancePath + "/capturedAt", schemaPath: "#/properties/capturedAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.capturedAt.type, parentSchema: schema11.properties.capturedAt, data: data5 };
+    if (data.libvirtVersion !== void 0) {
+      let data5 = data.libvirtVersion;
+      if (typeof data5 === "string") {
+        if (!pattern0.test(data5)) {
+          const err8 = { instancePath: instancePath + "/libvirtVersion", schemaPath: "#/properties/libvirtVersion/pattern", keyword: "pattern", params: { pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$" }, message: 'must match pattern "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"', schema: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", parentSchema: schema11.properties.libvirtVersion, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/libvirtVersion", schemaPath: "#/properties/libvirtVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirtVersion.type, parentSchema: schema11.properties.libvirtVersion, data: data5 };
         if (vErrors === null) {
-          vErrors = [err8];
+          vErrors = [err9];
         } else {
-          vErrors.push(err8);
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.capturedAt !== void 0) {
+      let data6 = data.capturedAt;
+      if (typeof data6 !== "string") {
+        const err10 = { instancePath: instancePath + "/capturedAt", schemaPath: "#/properties/capturedAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.capturedAt.type, parentSchema: schema11.properties.capturedAt, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
         }
         errors++;
       }
     }
     if (data.missing !== void 0) {
-      let data6 = data.missing;
-      if (Array.isArray(data6)) {
-        const len0 = data6.length;
+      let data7 = data.missing;
+      if (Array.isArray(data7)) {
+        const len0 = data7.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data7 = data6[i0];
-          if (typeof data7 !== "string") {
-            const err9 = { instancePath: instancePath + "/missing/" + i0, schemaPath: "#/properties/missing/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.missing.items.type, parentSchema: schema11.properties.missing.items, data: data7 };
+          let data8 = data7[i0];
+          if (typeof data8 !== "string") {
+            const err11 = { instancePath: instancePath + "/missing/" + i0, schemaPath: "#/properties/missing/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.missing.items.type, parentSchema: schema11.properties.missing.items, data: data8 };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err11];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err11);
             }
             errors++;
           }
         }
-        let i1 = data6.length;
+        let i1 = data7.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--; ) {
-            let item0 = data6[i1];
+            let item0 = data7[i1];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err10 = { instancePath: instancePath + "/missing", schemaPath: "#/properties/missing/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema11.properties.missing, data: data6 };
+              const err12 = { instancePath: instancePath + "/missing", schemaPath: "#/properties/missing/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema11.properties.missing, data: data7 };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err12];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err12);
               }
               errors++;
               break;
@@ -5784,77 +5840,53 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/missing", schemaPath: "#/properties/missing/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.missing.type, parentSchema: schema11.properties.missing, data: data6 };
+        const err13 = { instancePath: instancePath + "/missing", schemaPath: "#/properties/missing/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.missing.type, parentSchema: schema11.properties.missing, data: data7 };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err13];
         } else {
-          vErrors.push(err11);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
     if (data.cpus !== void 0) {
-      let data8 = data.cpus;
-      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-        for (const key1 in data8) {
+      let data9 = data.cpus;
+      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+        for (const key1 in data9) {
           if (!(key1 === "possible" || key1 === "present" || key1 === "online")) {
-            const err12 = { instancePath: instancePath + "/cpus", schemaPath: "#/properties/cpus/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.cpus, data: data8 };
+            const err14 = { instancePath: instancePath + "/cpus", schemaPath: "#/properties/cpus/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.cpus, data: data9 };
             if (vErrors === null) {
-              vErrors = [err12];
+              vErrors = [err14];
             } else {
-              vErrors.push(err12);
+              vErrors.push(err14);
             }
             errors++;
           }
         }
-        if (data8.possible !== void 0) {
-          let data9 = data8.possible;
-          if (typeof data9 !== "string" && !(data9 && typeof data9 == "object" && !Array.isArray(data9))) {
-            const err13 = { instancePath: instancePath + "/cpus/possible", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data9 };
+        if (data9.possible !== void 0) {
+          let data10 = data9.possible;
+          if (typeof data10 !== "string" && !(data10 && typeof data10 == "object" && !Array.isArray(data10))) {
+            const err15 = { instancePath: instancePath + "/cpus/possible", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data10 };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err15];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err15);
             }
             errors++;
           }
-          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-            if (data9.raw === void 0) {
-              const err14 = { instancePath: instancePath + "/cpus/possible", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data9 };
+          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+            if (data10.raw === void 0) {
+              const err16 = { instancePath: instancePath + "/cpus/possible", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data10 };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err16];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err16);
               }
               errors++;
             }
-            for (const key2 in data9) {
+            for (const key2 in data10) {
               if (!(key2 === "raw" || key2 === "parsed")) {
-                const err15 = { instancePath: instancePath + "/cpus/possible", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data9 };
-                if (vErrors === null) {
-                  vErrors = [err15];
-                } else {
-                  vErrors.push(err15);
-                }
-                errors++;
-              }
-            }
-            if (data9.raw !== void 0) {
-              let data10 = data9.raw;
-              if (typeof data10 !== "string") {
-                const err16 = { instancePath: instancePath + "/cpus/possible/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data10 };
-                if (vErrors === null) {
-                  vErrors = [err16];
-                } else {
-                  vErrors.push(err16);
-                }
-                errors++;
-              }
-            }
-            if (data9.parsed !== void 0) {
-              let data11 = data9.parsed;
-              if (typeof data11 !== "string") {
-                const err17 = { instancePath: instancePath + "/cpus/possible/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data11 };
+                const err17 = { instancePath: instancePath + "/cpus/possible", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data10 };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -5863,56 +5895,56 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data10.raw !== void 0) {
+              let data11 = data10.raw;
+              if (typeof data11 !== "string") {
+                const err18 = { instancePath: instancePath + "/cpus/possible/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data11 };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
+            if (data10.parsed !== void 0) {
+              let data12 = data10.parsed;
+              if (typeof data12 !== "string") {
+                const err19 = { instancePath: instancePath + "/cpus/possible/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data12 };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+            }
           }
         }
-        if (data8.present !== void 0) {
-          let data12 = data8.present;
-          if (typeof data12 !== "string" && !(data12 && typeof data12 == "object" && !Array.isArray(data12))) {
-            const err18 = { instancePath: instancePath + "/cpus/present", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data12 };
+        if (data9.present !== void 0) {
+          let data13 = data9.present;
+          if (typeof data13 !== "string" && !(data13 && typeof data13 == "object" && !Array.isArray(data13))) {
+            const err20 = { instancePath: instancePath + "/cpus/present", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data13 };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err20];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err20);
             }
             errors++;
           }
-          if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-            if (data12.raw === void 0) {
-              const err19 = { instancePath: instancePath + "/cpus/present", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data12 };
+          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            if (data13.raw === void 0) {
+              const err21 = { instancePath: instancePath + "/cpus/present", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data13 };
               if (vErrors === null) {
-                vErrors = [err19];
+                vErrors = [err21];
               } else {
-                vErrors.push(err19);
+                vErrors.push(err21);
               }
               errors++;
             }
-            for (const key3 in data12) {
+            for (const key3 in data13) {
               if (!(key3 === "raw" || key3 === "parsed")) {
-                const err20 = { instancePath: instancePath + "/cpus/present", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data12 };
-                if (vErrors === null) {
-                  vErrors = [err20];
-                } else {
-                  vErrors.push(err20);
-                }
-                errors++;
-              }
-            }
-            if (data12.raw !== void 0) {
-              let data13 = data12.raw;
-              if (typeof data13 !== "string") {
-                const err21 = { instancePath: instancePath + "/cpus/present/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data13 };
-                if (vErrors === null) {
-                  vErrors = [err21];
-                } else {
-                  vErrors.push(err21);
-                }
-                errors++;
-              }
-            }
-            if (data12.parsed !== void 0) {
-              let data14 = data12.parsed;
-              if (typeof data14 !== "string") {
-                const err22 = { instancePath: instancePath + "/cpus/present/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data14 };
+                const err22 = { instancePath: instancePath + "/cpus/present", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data13 };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -5921,56 +5953,56 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data13.raw !== void 0) {
+              let data14 = data13.raw;
+              if (typeof data14 !== "string") {
+                const err23 = { instancePath: instancePath + "/cpus/present/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data14 };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+            }
+            if (data13.parsed !== void 0) {
+              let data15 = data13.parsed;
+              if (typeof data15 !== "string") {
+                const err24 = { instancePath: instancePath + "/cpus/present/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data15 };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+            }
           }
         }
-        if (data8.online !== void 0) {
-          let data15 = data8.online;
-          if (typeof data15 !== "string" && !(data15 && typeof data15 == "object" && !Array.isArray(data15))) {
-            const err23 = { instancePath: instancePath + "/cpus/online", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data15 };
+        if (data9.online !== void 0) {
+          let data16 = data9.online;
+          if (typeof data16 !== "string" && !(data16 && typeof data16 == "object" && !Array.isArray(data16))) {
+            const err25 = { instancePath: instancePath + "/cpus/online", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data16 };
             if (vErrors === null) {
-              vErrors = [err23];
+              vErrors = [err25];
             } else {
-              vErrors.push(err23);
+              vErrors.push(err25);
             }
             errors++;
           }
-          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-            if (data15.raw === void 0) {
-              const err24 = { instancePath: instancePath + "/cpus/online", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data15 };
+          if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+            if (data16.raw === void 0) {
+              const err26 = { instancePath: instancePath + "/cpus/online", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data16 };
               if (vErrors === null) {
-                vErrors = [err24];
+                vErrors = [err26];
               } else {
-                vErrors.push(err24);
+                vErrors.push(err26);
               }
               errors++;
             }
-            for (const key4 in data15) {
+            for (const key4 in data16) {
               if (!(key4 === "raw" || key4 === "parsed")) {
-                const err25 = { instancePath: instancePath + "/cpus/online", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data15 };
-                if (vErrors === null) {
-                  vErrors = [err25];
-                } else {
-                  vErrors.push(err25);
-                }
-                errors++;
-              }
-            }
-            if (data15.raw !== void 0) {
-              let data16 = data15.raw;
-              if (typeof data16 !== "string") {
-                const err26 = { instancePath: instancePath + "/cpus/online/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data16 };
-                if (vErrors === null) {
-                  vErrors = [err26];
-                } else {
-                  vErrors.push(err26);
-                }
-                errors++;
-              }
-            }
-            if (data15.parsed !== void 0) {
-              let data17 = data15.parsed;
-              if (typeof data17 !== "string") {
-                const err27 = { instancePath: instancePath + "/cpus/online/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data17 };
+                const err27 = { instancePath: instancePath + "/cpus/online", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data16 };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {
@@ -5979,72 +6011,73 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data16.raw !== void 0) {
+              let data17 = data16.raw;
+              if (typeof data17 !== "string") {
+                const err28 = { instancePath: instancePath + "/cpus/online/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data17 };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+            if (data16.parsed !== void 0) {
+              let data18 = data16.parsed;
+              if (typeof data18 !== "string") {
+                const err29 = { instancePath: instancePath + "/cpus/online/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data18 };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
           }
         }
       } else {
-        const err28 = { instancePath: instancePath + "/cpus", schemaPath: "#/properties/cpus/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.cpus.type, parentSchema: schema11.properties.cpus, data: data8 };
+        const err30 = { instancePath: instancePath + "/cpus", schemaPath: "#/properties/cpus/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.cpus.type, parentSchema: schema11.properties.cpus, data: data9 };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err30];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err30);
         }
         errors++;
       }
     }
     if (data.cpuTopology !== void 0) {
-      let data18 = data.cpuTopology;
-      if (Array.isArray(data18)) {
-        const len1 = data18.length;
+      let data19 = data.cpuTopology;
+      if (Array.isArray(data19)) {
+        const len1 = data19.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data19 = data18[i2];
-          if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
-            if (data19.cpu === void 0) {
-              const err29 = { instancePath: instancePath + "/cpuTopology/" + i2, schemaPath: "#/properties/cpuTopology/items/required", keyword: "required", params: { missingProperty: "cpu" }, message: "must have required property 'cpu'", schema: schema11.properties.cpuTopology.items.required, parentSchema: schema11.properties.cpuTopology.items, data: data19 };
+          let data20 = data19[i2];
+          if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+            if (data20.cpu === void 0) {
+              const err31 = { instancePath: instancePath + "/cpuTopology/" + i2, schemaPath: "#/properties/cpuTopology/items/required", keyword: "required", params: { missingProperty: "cpu" }, message: "must have required property 'cpu'", schema: schema11.properties.cpuTopology.items.required, parentSchema: schema11.properties.cpuTopology.items, data: data20 };
               if (vErrors === null) {
-                vErrors = [err29];
+                vErrors = [err31];
               } else {
-                vErrors.push(err29);
+                vErrors.push(err31);
               }
               errors++;
             }
-            for (const key5 in data19) {
+            for (const key5 in data20) {
               if (!(key5 === "cpu" || key5 === "node" || key5 === "socket" || key5 === "die" || key5 === "core" || key5 === "siblings" || key5 === "online")) {
-                const err30 = { instancePath: instancePath + "/cpuTopology/" + i2, schemaPath: "#/properties/cpuTopology/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.cpuTopology.items, data: data19 };
+                const err32 = { instancePath: instancePath + "/cpuTopology/" + i2, schemaPath: "#/properties/cpuTopology/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.cpuTopology.items, data: data20 };
                 if (vErrors === null) {
-                  vErrors = [err30];
+                  vErrors = [err32];
                 } else {
-                  vErrors.push(err30);
+                  vErrors.push(err32);
                 }
                 errors++;
               }
             }
-            if (data19.cpu !== void 0) {
-              let data20 = data19.cpu;
-              if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
-                const err31 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/cpu", schemaPath: "#/properties/cpuTopology/items/properties/cpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.cpuTopology.items.properties.cpu.type, parentSchema: schema11.properties.cpuTopology.items.properties.cpu, data: data20 };
-                if (vErrors === null) {
-                  vErrors = [err31];
-                } else {
-                  vErrors.push(err31);
-                }
-                errors++;
-              }
-              if (typeof data20 == "number" && isFinite(data20)) {
-                if (data20 < 0 || isNaN(data20)) {
-                  const err32 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/cpu", schemaPath: "#/properties/cpuTopology/items/properties/cpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.cpuTopology.items.properties.cpu, data: data20 };
-                  if (vErrors === null) {
-                    vErrors = [err32];
-                  } else {
-                    vErrors.push(err32);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data19.node !== void 0) {
-              let data21 = data19.node;
+            if (data20.cpu !== void 0) {
+              let data21 = data20.cpu;
               if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-                const err33 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/node", schemaPath: "#/properties/cpuTopology/items/properties/node/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.cpuTopology.items.properties.node.type, parentSchema: schema11.properties.cpuTopology.items.properties.node, data: data21 };
+                const err33 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/cpu", schemaPath: "#/properties/cpuTopology/items/properties/cpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.cpuTopology.items.properties.cpu.type, parentSchema: schema11.properties.cpuTopology.items.properties.cpu, data: data21 };
                 if (vErrors === null) {
                   vErrors = [err33];
                 } else {
@@ -6054,7 +6087,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (typeof data21 == "number" && isFinite(data21)) {
                 if (data21 < 0 || isNaN(data21)) {
-                  const err34 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/node", schemaPath: "#/properties/cpuTopology/items/properties/node/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.cpuTopology.items.properties.node, data: data21 };
+                  const err34 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/cpu", schemaPath: "#/properties/cpuTopology/items/properties/cpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.cpuTopology.items.properties.cpu, data: data21 };
                   if (vErrors === null) {
                     vErrors = [err34];
                   } else {
@@ -6064,10 +6097,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             }
-            if (data19.socket !== void 0) {
-              let data22 = data19.socket;
+            if (data20.node !== void 0) {
+              let data22 = data20.node;
               if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
-                const err35 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/socket", schemaPath: "#/properties/cpuTopology/items/properties/socket/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.cpuTopology.items.properties.socket.type, parentSchema: schema11.properties.cpuTopology.items.properties.socket, data: data22 };
+                const err35 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/node", schemaPath: "#/properties/cpuTopology/items/properties/node/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.cpuTopology.items.properties.node.type, parentSchema: schema11.properties.cpuTopology.items.properties.node, data: data22 };
                 if (vErrors === null) {
                   vErrors = [err35];
                 } else {
@@ -6076,8 +6109,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (typeof data22 == "number" && isFinite(data22)) {
-                if (data22 < -1 || isNaN(data22)) {
-                  const err36 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/socket", schemaPath: "#/properties/cpuTopology/items/properties/socket/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema11.properties.cpuTopology.items.properties.socket, data: data22 };
+                if (data22 < 0 || isNaN(data22)) {
+                  const err36 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/node", schemaPath: "#/properties/cpuTopology/items/properties/node/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.cpuTopology.items.properties.node, data: data22 };
                   if (vErrors === null) {
                     vErrors = [err36];
                   } else {
@@ -6087,10 +6120,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             }
-            if (data19.die !== void 0) {
-              let data23 = data19.die;
+            if (data20.socket !== void 0) {
+              let data23 = data20.socket;
               if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
-                const err37 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/die", schemaPath: "#/properties/cpuTopology/items/properties/die/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.cpuTopology.items.properties.die.type, parentSchema: schema11.properties.cpuTopology.items.properties.die, data: data23 };
+                const err37 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/socket", schemaPath: "#/properties/cpuTopology/items/properties/socket/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.cpuTopology.items.properties.socket.type, parentSchema: schema11.properties.cpuTopology.items.properties.socket, data: data23 };
                 if (vErrors === null) {
                   vErrors = [err37];
                 } else {
@@ -6100,7 +6133,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (typeof data23 == "number" && isFinite(data23)) {
                 if (data23 < -1 || isNaN(data23)) {
-                  const err38 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/die", schemaPath: "#/properties/cpuTopology/items/properties/die/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema11.properties.cpuTopology.items.properties.die, data: data23 };
+                  const err38 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/socket", schemaPath: "#/properties/cpuTopology/items/properties/socket/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema11.properties.cpuTopology.items.properties.socket, data: data23 };
                   if (vErrors === null) {
                     vErrors = [err38];
                   } else {
@@ -6110,10 +6143,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             }
-            if (data19.core !== void 0) {
-              let data24 = data19.core;
+            if (data20.die !== void 0) {
+              let data24 = data20.die;
               if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
-                const err39 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/core", schemaPath: "#/properties/cpuTopology/items/properties/core/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.cpuTopology.items.properties.core.type, parentSchema: schema11.properties.cpuTopology.items.properties.core, data: data24 };
+                const err39 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/die", schemaPath: "#/properties/cpuTopology/items/properties/die/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.cpuTopology.items.properties.die.type, parentSchema: schema11.properties.cpuTopology.items.properties.die, data: data24 };
                 if (vErrors === null) {
                   vErrors = [err39];
                 } else {
@@ -6123,7 +6156,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (typeof data24 == "number" && isFinite(data24)) {
                 if (data24 < -1 || isNaN(data24)) {
-                  const err40 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/core", schemaPath: "#/properties/cpuTopology/items/properties/core/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema11.properties.cpuTopology.items.properties.core, data: data24 };
+                  const err40 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/die", schemaPath: "#/properties/cpuTopology/items/properties/die/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema11.properties.cpuTopology.items.properties.die, data: data24 };
                   if (vErrors === null) {
                     vErrors = [err40];
                   } else {
@@ -6133,10 +6166,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             }
-            if (data19.siblings !== void 0) {
-              let data25 = data19.siblings;
-              if (typeof data25 !== "string" && !(data25 && typeof data25 == "object" && !Array.isArray(data25))) {
-                const err41 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/siblings", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data25 };
+            if (data20.core !== void 0) {
+              let data25 = data20.core;
+              if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
+                const err41 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/core", schemaPath: "#/properties/cpuTopology/items/properties/core/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.cpuTopology.items.properties.core.type, parentSchema: schema11.properties.cpuTopology.items.properties.core, data: data25 };
                 if (vErrors === null) {
                   vErrors = [err41];
                 } else {
@@ -6144,9 +6177,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-                if (data25.raw === void 0) {
-                  const err42 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/siblings", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data25 };
+              if (typeof data25 == "number" && isFinite(data25)) {
+                if (data25 < -1 || isNaN(data25)) {
+                  const err42 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/core", schemaPath: "#/properties/cpuTopology/items/properties/core/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema11.properties.cpuTopology.items.properties.core, data: data25 };
                   if (vErrors === null) {
                     vErrors = [err42];
                   } else {
@@ -6154,33 +6187,32 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                for (const key6 in data25) {
+              }
+            }
+            if (data20.siblings !== void 0) {
+              let data26 = data20.siblings;
+              if (typeof data26 !== "string" && !(data26 && typeof data26 == "object" && !Array.isArray(data26))) {
+                const err43 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/siblings", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data26 };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors++;
+              }
+              if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+                if (data26.raw === void 0) {
+                  const err44 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/siblings", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data26 };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors++;
+                }
+                for (const key6 in data26) {
                   if (!(key6 === "raw" || key6 === "parsed")) {
-                    const err43 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/siblings", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data25 };
-                    if (vErrors === null) {
-                      vErrors = [err43];
-                    } else {
-                      vErrors.push(err43);
-                    }
-                    errors++;
-                  }
-                }
-                if (data25.raw !== void 0) {
-                  let data26 = data25.raw;
-                  if (typeof data26 !== "string") {
-                    const err44 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/siblings/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data26 };
-                    if (vErrors === null) {
-                      vErrors = [err44];
-                    } else {
-                      vErrors.push(err44);
-                    }
-                    errors++;
-                  }
-                }
-                if (data25.parsed !== void 0) {
-                  let data27 = data25.parsed;
-                  if (typeof data27 !== "string") {
-                    const err45 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/siblings/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data27 };
+                    const err45 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/siblings", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data26 };
                     if (vErrors === null) {
                       vErrors = [err45];
                     } else {
@@ -6189,112 +6221,113 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data26.raw !== void 0) {
+                  let data27 = data26.raw;
+                  if (typeof data27 !== "string") {
+                    const err46 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/siblings/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data27 };
+                    if (vErrors === null) {
+                      vErrors = [err46];
+                    } else {
+                      vErrors.push(err46);
+                    }
+                    errors++;
+                  }
+                }
+                if (data26.parsed !== void 0) {
+                  let data28 = data26.parsed;
+                  if (typeof data28 !== "string") {
+                    const err47 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/siblings/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data28 };
+                    if (vErrors === null) {
+                      vErrors = [err47];
+                    } else {
+                      vErrors.push(err47);
+                    }
+                    errors++;
+                  }
+                }
               }
             }
-            if (data19.online !== void 0) {
-              let data28 = data19.online;
-              if (typeof data28 !== "boolean") {
-                const err46 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/online", schemaPath: "#/properties/cpuTopology/items/properties/online/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.cpuTopology.items.properties.online.type, parentSchema: schema11.properties.cpuTopology.items.properties.online, data: data28 };
+            if (data20.online !== void 0) {
+              let data29 = data20.online;
+              if (typeof data29 !== "boolean") {
+                const err48 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/online", schemaPath: "#/properties/cpuTopology/items/properties/online/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.cpuTopology.items.properties.online.type, parentSchema: schema11.properties.cpuTopology.items.properties.online, data: data29 };
                 if (vErrors === null) {
-                  vErrors = [err46];
+                  vErrors = [err48];
                 } else {
-                  vErrors.push(err46);
+                  vErrors.push(err48);
                 }
                 errors++;
               }
             }
           } else {
-            const err47 = { instancePath: instancePath + "/cpuTopology/" + i2, schemaPath: "#/properties/cpuTopology/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.cpuTopology.items.type, parentSchema: schema11.properties.cpuTopology.items, data: data19 };
+            const err49 = { instancePath: instancePath + "/cpuTopology/" + i2, schemaPath: "#/properties/cpuTopology/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.cpuTopology.items.type, parentSchema: schema11.properties.cpuTopology.items, data: data20 };
             if (vErrors === null) {
-              vErrors = [err47];
+              vErrors = [err49];
             } else {
-              vErrors.push(err47);
+              vErrors.push(err49);
             }
             errors++;
           }
         }
       } else {
-        const err48 = { instancePath: instancePath + "/cpuTopology", schemaPath: "#/properties/cpuTopology/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.cpuTopology.type, parentSchema: schema11.properties.cpuTopology, data: data18 };
+        const err50 = { instancePath: instancePath + "/cpuTopology", schemaPath: "#/properties/cpuTopology/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.cpuTopology.type, parentSchema: schema11.properties.cpuTopology, data: data19 };
         if (vErrors === null) {
-          vErrors = [err48];
+          vErrors = [err50];
         } else {
-          vErrors.push(err48);
+          vErrors.push(err50);
         }
         errors++;
       }
     }
     if (data.nodes !== void 0) {
-      let data29 = data.nodes;
-      if (Array.isArray(data29)) {
-        if (data29.length < 1) {
-          const err49 = { instancePath: instancePath + "/nodes", schemaPath: "#/properties/nodes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.nodes, data: data29 };
+      let data30 = data.nodes;
+      if (Array.isArray(data30)) {
+        if (data30.length < 1) {
+          const err51 = { instancePath: instancePath + "/nodes", schemaPath: "#/properties/nodes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.nodes, data: data30 };
           if (vErrors === null) {
-            vErrors = [err49];
+            vErrors = [err51];
           } else {
-            vErrors.push(err49);
+            vErrors.push(err51);
           }
           errors++;
         }
-        const len2 = data29.length;
+        const len2 = data30.length;
         for (let i3 = 0; i3 < len2; i3++) {
-          let data30 = data29[i3];
-          if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-            if (data30.id === void 0) {
-              const err50 = { instancePath: instancePath + "/nodes/" + i3, schemaPath: "#/properties/nodes/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema11.properties.nodes.items.required, parentSchema: schema11.properties.nodes.items, data: data30 };
+          let data31 = data30[i3];
+          if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
+            if (data31.id === void 0) {
+              const err52 = { instancePath: instancePath + "/nodes/" + i3, schemaPath: "#/properties/nodes/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema11.properties.nodes.items.required, parentSchema: schema11.properties.nodes.items, data: data31 };
               if (vErrors === null) {
-                vErrors = [err50];
+                vErrors = [err52];
               } else {
-                vErrors.push(err50);
+                vErrors.push(err52);
               }
               errors++;
             }
-            if (data30.cpus === void 0) {
-              const err51 = { instancePath: instancePath + "/nodes/" + i3, schemaPath: "#/properties/nodes/items/required", keyword: "required", params: { missingProperty: "cpus" }, message: "must have required property 'cpus'", schema: schema11.properties.nodes.items.required, parentSchema: schema11.properties.nodes.items, data: data30 };
+            if (data31.cpus === void 0) {
+              const err53 = { instancePath: instancePath + "/nodes/" + i3, schemaPath: "#/properties/nodes/items/required", keyword: "required", params: { missingProperty: "cpus" }, message: "must have required property 'cpus'", schema: schema11.properties.nodes.items.required, parentSchema: schema11.properties.nodes.items, data: data31 };
               if (vErrors === null) {
-                vErrors = [err51];
+                vErrors = [err53];
               } else {
-                vErrors.push(err51);
+                vErrors.push(err53);
               }
               errors++;
             }
-            for (const key7 in data30) {
+            for (const key7 in data31) {
               if (!(key7 === "id" || key7 === "cpus" || key7 === "memTotalKiB" || key7 === "memFreeKiB" || key7 === "distances" || key7 === "hugepages" || key7 === "zones")) {
-                const err52 = { instancePath: instancePath + "/nodes/" + i3, schemaPath: "#/properties/nodes/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.nodes.items, data: data30 };
+                const err54 = { instancePath: instancePath + "/nodes/" + i3, schemaPath: "#/properties/nodes/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.nodes.items, data: data31 };
                 if (vErrors === null) {
-                  vErrors = [err52];
+                  vErrors = [err54];
                 } else {
-                  vErrors.push(err52);
+                  vErrors.push(err54);
                 }
                 errors++;
               }
             }
-            if (data30.id !== void 0) {
-              let data31 = data30.id;
-              if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)) && isFinite(data31))) {
-                const err53 = { instancePath: instancePath + "/nodes/" + i3 + "/id", schemaPath: "#/properties/nodes/items/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.id.type, parentSchema: schema11.properties.nodes.items.properties.id, data: data31 };
-                if (vErrors === null) {
-                  vErrors = [err53];
-                } else {
-                  vErrors.push(err53);
-                }
-                errors++;
-              }
-              if (typeof data31 == "number" && isFinite(data31)) {
-                if (data31 < 0 || isNaN(data31)) {
-                  const err54 = { instancePath: instancePath + "/nodes/" + i3 + "/id", schemaPath: "#/properties/nodes/items/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.id, data: data31 };
-                  if (vErrors === null) {
-                    vErrors = [err54];
-                  } else {
-                    vErrors.push(err54);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data30.cpus !== void 0) {
-              let data32 = data30.cpus;
-              if (typeof data32 !== "string" && !(data32 && typeof data32 == "object" && !Array.isArray(data32))) {
-                const err55 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data32 };
+            if (data31.id !== void 0) {
+              let data32 = data31.id;
+              if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)) && isFinite(data32))) {
+                const err55 = { instancePath: instancePath + "/nodes/" + i3 + "/id", schemaPath: "#/properties/nodes/items/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.id.type, parentSchema: schema11.properties.nodes.items.properties.id, data: data32 };
                 if (vErrors === null) {
                   vErrors = [err55];
                 } else {
@@ -6302,9 +6335,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
-                if (data32.raw === void 0) {
-                  const err56 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data32 };
+              if (typeof data32 == "number" && isFinite(data32)) {
+                if (data32 < 0 || isNaN(data32)) {
+                  const err56 = { instancePath: instancePath + "/nodes/" + i3 + "/id", schemaPath: "#/properties/nodes/items/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.id, data: data32 };
                   if (vErrors === null) {
                     vErrors = [err56];
                   } else {
@@ -6312,33 +6345,32 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                for (const key8 in data32) {
+              }
+            }
+            if (data31.cpus !== void 0) {
+              let data33 = data31.cpus;
+              if (typeof data33 !== "string" && !(data33 && typeof data33 == "object" && !Array.isArray(data33))) {
+                const err57 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data33 };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+              if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+                if (data33.raw === void 0) {
+                  const err58 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data33 };
+                  if (vErrors === null) {
+                    vErrors = [err58];
+                  } else {
+                    vErrors.push(err58);
+                  }
+                  errors++;
+                }
+                for (const key8 in data33) {
                   if (!(key8 === "raw" || key8 === "parsed")) {
-                    const err57 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data32 };
-                    if (vErrors === null) {
-                      vErrors = [err57];
-                    } else {
-                      vErrors.push(err57);
-                    }
-                    errors++;
-                  }
-                }
-                if (data32.raw !== void 0) {
-                  let data33 = data32.raw;
-                  if (typeof data33 !== "string") {
-                    const err58 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data33 };
-                    if (vErrors === null) {
-                      vErrors = [err58];
-                    } else {
-                      vErrors.push(err58);
-                    }
-                    errors++;
-                  }
-                }
-                if (data32.parsed !== void 0) {
-                  let data34 = data32.parsed;
-                  if (typeof data34 !== "string") {
-                    const err59 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data34 };
+                    const err59 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data33 };
                     if (vErrors === null) {
                       vErrors = [err59];
                     } else {
@@ -6347,35 +6379,36 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-              }
-            }
-            if (data30.memTotalKiB !== void 0) {
-              let data35 = data30.memTotalKiB;
-              if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)) && isFinite(data35))) {
-                const err60 = { instancePath: instancePath + "/nodes/" + i3 + "/memTotalKiB", schemaPath: "#/properties/nodes/items/properties/memTotalKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.memTotalKiB.type, parentSchema: schema11.properties.nodes.items.properties.memTotalKiB, data: data35 };
-                if (vErrors === null) {
-                  vErrors = [err60];
-                } else {
-                  vErrors.push(err60);
-                }
-                errors++;
-              }
-              if (typeof data35 == "number" && isFinite(data35)) {
-                if (data35 < 0 || isNaN(data35)) {
-                  const err61 = { instancePath: instancePath + "/nodes/" + i3 + "/memTotalKiB", schemaPath: "#/properties/nodes/items/properties/memTotalKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.memTotalKiB, data: data35 };
-                  if (vErrors === null) {
-                    vErrors = [err61];
-                  } else {
-                    vErrors.push(err61);
+                if (data33.raw !== void 0) {
+                  let data34 = data33.raw;
+                  if (typeof data34 !== "string") {
+                    const err60 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data34 };
+                    if (vErrors === null) {
+                      vErrors = [err60];
+                    } else {
+                      vErrors.push(err60);
+                    }
+                    errors++;
                   }
-                  errors++;
+                }
+                if (data33.parsed !== void 0) {
+                  let data35 = data33.parsed;
+                  if (typeof data35 !== "string") {
+                    const err61 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data35 };
+                    if (vErrors === null) {
+                      vErrors = [err61];
+                    } else {
+                      vErrors.push(err61);
+                    }
+                    errors++;
+                  }
                 }
               }
             }
-            if (data30.memFreeKiB !== void 0) {
-              let data36 = data30.memFreeKiB;
+            if (data31.memTotalKiB !== void 0) {
+              let data36 = data31.memTotalKiB;
               if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36)) && isFinite(data36))) {
-                const err62 = { instancePath: instancePath + "/nodes/" + i3 + "/memFreeKiB", schemaPath: "#/properties/nodes/items/properties/memFreeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.memFreeKiB.type, parentSchema: schema11.properties.nodes.items.properties.memFreeKiB, data: data36 };
+                const err62 = { instancePath: instancePath + "/nodes/" + i3 + "/memTotalKiB", schemaPath: "#/properties/nodes/items/properties/memTotalKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.memTotalKiB.type, parentSchema: schema11.properties.nodes.items.properties.memTotalKiB, data: data36 };
                 if (vErrors === null) {
                   vErrors = [err62];
                 } else {
@@ -6385,7 +6418,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (typeof data36 == "number" && isFinite(data36)) {
                 if (data36 < 0 || isNaN(data36)) {
-                  const err63 = { instancePath: instancePath + "/nodes/" + i3 + "/memFreeKiB", schemaPath: "#/properties/nodes/items/properties/memFreeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.memFreeKiB, data: data36 };
+                  const err63 = { instancePath: instancePath + "/nodes/" + i3 + "/memTotalKiB", schemaPath: "#/properties/nodes/items/properties/memTotalKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.memTotalKiB, data: data36 };
                   if (vErrors === null) {
                     vErrors = [err63];
                   } else {
@@ -6395,52 +6428,47 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             }
-            if (data30.distances !== void 0) {
-              let data37 = data30.distances;
-              if (Array.isArray(data37)) {
-                const len3 = data37.length;
-                for (let i4 = 0; i4 < len3; i4++) {
-                  let data38 = data37[i4];
-                  if (!(typeof data38 == "number" && (!(data38 % 1) && !isNaN(data38)) && isFinite(data38))) {
-                    const err64 = { instancePath: instancePath + "/nodes/" + i3 + "/distances/" + i4, schemaPath: "#/properties/nodes/items/properties/distances/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.distances.items.type, parentSchema: schema11.properties.nodes.items.properties.distances.items, data: data38 };
-                    if (vErrors === null) {
-                      vErrors = [err64];
-                    } else {
-                      vErrors.push(err64);
-                    }
-                    errors++;
-                  }
-                  if (typeof data38 == "number" && isFinite(data38)) {
-                    if (data38 < 0 || isNaN(data38)) {
-                      const err65 = { instancePath: instancePath + "/nodes/" + i3 + "/distances/" + i4, schemaPath: "#/properties/nodes/items/properties/distances/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.distances.items, data: data38 };
-                      if (vErrors === null) {
-                        vErrors = [err65];
-                      } else {
-                        vErrors.push(err65);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-              } else {
-                const err66 = { instancePath: instancePath + "/nodes/" + i3 + "/distances", schemaPath: "#/properties/nodes/items/properties/distances/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.nodes.items.properties.distances.type, parentSchema: schema11.properties.nodes.items.properties.distances, data: data37 };
+            if (data31.memFreeKiB !== void 0) {
+              let data37 = data31.memFreeKiB;
+              if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)) && isFinite(data37))) {
+                const err64 = { instancePath: instancePath + "/nodes/" + i3 + "/memFreeKiB", schemaPath: "#/properties/nodes/items/properties/memFreeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.memFreeKiB.type, parentSchema: schema11.properties.nodes.items.properties.memFreeKiB, data: data37 };
                 if (vErrors === null) {
-                  vErrors = [err66];
+                  vErrors = [err64];
                 } else {
-                  vErrors.push(err66);
+                  vErrors.push(err64);
                 }
                 errors++;
               }
+              if (typeof data37 == "number" && isFinite(data37)) {
+                if (data37 < 0 || isNaN(data37)) {
+                  const err65 = { instancePath: instancePath + "/nodes/" + i3 + "/memFreeKiB", schemaPath: "#/properties/nodes/items/properties/memFreeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.memFreeKiB, data: data37 };
+                  if (vErrors === null) {
+                    vErrors = [err65];
+                  } else {
+                    vErrors.push(err65);
+                  }
+                  errors++;
+                }
+              }
             }
-            if (data30.hugepages !== void 0) {
-              let data39 = data30.hugepages;
-              if (Array.isArray(data39)) {
-                const len4 = data39.length;
-                for (let i5 = 0; i5 < len4; i5++) {
-                  let data40 = data39[i5];
-                  if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
-                    if (data40.sizeKiB === void 0) {
-                      const err67 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5, schemaPath: "#/properties/nodes/items/properties/hugepages/items/required", keyword: "required", params: { missingProperty: "sizeKiB" }, message: "must have required property 'sizeKiB'", schema: schema11.properties.nodes.items.properties.hugepages.items.required, parentSchema: schema11.properties.nodes.items.properties.hugepages.items, data: data40 };
+            if (data31.distances !== void 0) {
+              let data38 = data31.distances;
+              if (Array.isArray(data38)) {
+                const len3 = data38.length;
+                for (let i4 = 0; i4 < len3; i4++) {
+                  let data39 = data38[i4];
+                  if (!(typeof data39 == "number" && (!(data39 % 1) && !isNaN(data39)) && isFinite(data39))) {
+                    const err66 = { instancePath: instancePath + "/nodes/" + i3 + "/distances/" + i4, schemaPath: "#/properties/nodes/items/properties/distances/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.distances.items.type, parentSchema: schema11.properties.nodes.items.properties.distances.items, data: data39 };
+                    if (vErrors === null) {
+                      vErrors = [err66];
+                    } else {
+                      vErrors.push(err66);
+                    }
+                    errors++;
+                  }
+                  if (typeof data39 == "number" && isFinite(data39)) {
+                    if (data39 < 0 || isNaN(data39)) {
+                      const err67 = { instancePath: instancePath + "/nodes/" + i3 + "/distances/" + i4, schemaPath: "#/properties/nodes/items/properties/distances/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.distances.items, data: data39 };
                       if (vErrors === null) {
                         vErrors = [err67];
                       } else {
@@ -6448,53 +6476,58 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (data40.total === void 0) {
-                      const err68 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5, schemaPath: "#/properties/nodes/items/properties/hugepages/items/required", keyword: "required", params: { missingProperty: "total" }, message: "must have required property 'total'", schema: schema11.properties.nodes.items.properties.hugepages.items.required, parentSchema: schema11.properties.nodes.items.properties.hugepages.items, data: data40 };
+                  }
+                }
+              } else {
+                const err68 = { instancePath: instancePath + "/nodes/" + i3 + "/distances", schemaPath: "#/properties/nodes/items/properties/distances/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.nodes.items.properties.distances.type, parentSchema: schema11.properties.nodes.items.properties.distances, data: data38 };
+                if (vErrors === null) {
+                  vErrors = [err68];
+                } else {
+                  vErrors.push(err68);
+                }
+                errors++;
+              }
+            }
+            if (data31.hugepages !== void 0) {
+              let data40 = data31.hugepages;
+              if (Array.isArray(data40)) {
+                const len4 = data40.length;
+                for (let i5 = 0; i5 < len4; i5++) {
+                  let data41 = data40[i5];
+                  if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
+                    if (data41.sizeKiB === void 0) {
+                      const err69 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5, schemaPath: "#/properties/nodes/items/properties/hugepages/items/required", keyword: "required", params: { missingProperty: "sizeKiB" }, message: "must have required property 'sizeKiB'", schema: schema11.properties.nodes.items.properties.hugepages.items.required, parentSchema: schema11.properties.nodes.items.properties.hugepages.items, data: data41 };
                       if (vErrors === null) {
-                        vErrors = [err68];
+                        vErrors = [err69];
                       } else {
-                        vErrors.push(err68);
+                        vErrors.push(err69);
                       }
                       errors++;
                     }
-                    for (const key9 in data40) {
+                    if (data41.total === void 0) {
+                      const err70 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5, schemaPath: "#/properties/nodes/items/properties/hugepages/items/required", keyword: "required", params: { missingProperty: "total" }, message: "must have required property 'total'", schema: schema11.properties.nodes.items.properties.hugepages.items.required, parentSchema: schema11.properties.nodes.items.properties.hugepages.items, data: data41 };
+                      if (vErrors === null) {
+                        vErrors = [err70];
+                      } else {
+                        vErrors.push(err70);
+                      }
+                      errors++;
+                    }
+                    for (const key9 in data41) {
                       if (!(key9 === "sizeKiB" || key9 === "total" || key9 === "free" || key9 === "surplus")) {
-                        const err69 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5, schemaPath: "#/properties/nodes/items/properties/hugepages/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.nodes.items.properties.hugepages.items, data: data40 };
+                        const err71 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5, schemaPath: "#/properties/nodes/items/properties/hugepages/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.nodes.items.properties.hugepages.items, data: data41 };
                         if (vErrors === null) {
-                          vErrors = [err69];
+                          vErrors = [err71];
                         } else {
-                          vErrors.push(err69);
+                          vErrors.push(err71);
                         }
                         errors++;
                       }
                     }
-                    if (data40.sizeKiB !== void 0) {
-                      let data41 = data40.sizeKiB;
-                      if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41)) && isFinite(data41))) {
-                        const err70 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/sizeKiB", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB, data: data41 };
-                        if (vErrors === null) {
-                          vErrors = [err70];
-                        } else {
-                          vErrors.push(err70);
-                        }
-                        errors++;
-                      }
-                      if (typeof data41 == "number" && isFinite(data41)) {
-                        if (data41 < 1 || isNaN(data41)) {
-                          const err71 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/sizeKiB", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB, data: data41 };
-                          if (vErrors === null) {
-                            vErrors = [err71];
-                          } else {
-                            vErrors.push(err71);
-                          }
-                          errors++;
-                        }
-                      }
-                    }
-                    if (data40.total !== void 0) {
-                      let data42 = data40.total;
+                    if (data41.sizeKiB !== void 0) {
+                      let data42 = data41.sizeKiB;
                       if (!(typeof data42 == "number" && (!(data42 % 1) && !isNaN(data42)) && isFinite(data42))) {
-                        const err72 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/total", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/total/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.hugepages.items.properties.total.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.total, data: data42 };
+                        const err72 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/sizeKiB", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB, data: data42 };
                         if (vErrors === null) {
                           vErrors = [err72];
                         } else {
@@ -6503,8 +6536,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                       if (typeof data42 == "number" && isFinite(data42)) {
-                        if (data42 < 0 || isNaN(data42)) {
-                          const err73 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/total", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/total/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.total, data: data42 };
+                        if (data42 < 1 || isNaN(data42)) {
+                          const err73 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/sizeKiB", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB, data: data42 };
                           if (vErrors === null) {
                             vErrors = [err73];
                           } else {
@@ -6514,10 +6547,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                       }
                     }
-                    if (data40.free !== void 0) {
-                      let data43 = data40.free;
+                    if (data41.total !== void 0) {
+                      let data43 = data41.total;
                       if (!(typeof data43 == "number" && (!(data43 % 1) && !isNaN(data43)) && isFinite(data43))) {
-                        const err74 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/free", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/free/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.hugepages.items.properties.free.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.free, data: data43 };
+                        const err74 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/total", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/total/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.hugepages.items.properties.total.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.total, data: data43 };
                         if (vErrors === null) {
                           vErrors = [err74];
                         } else {
@@ -6527,7 +6560,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       if (typeof data43 == "number" && isFinite(data43)) {
                         if (data43 < 0 || isNaN(data43)) {
-                          const err75 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/free", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/free/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.free, data: data43 };
+                          const err75 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/total", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/total/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.total, data: data43 };
                           if (vErrors === null) {
                             vErrors = [err75];
                           } else {
@@ -6537,10 +6570,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                       }
                     }
-                    if (data40.surplus !== void 0) {
-                      let data44 = data40.surplus;
+                    if (data41.free !== void 0) {
+                      let data44 = data41.free;
                       if (!(typeof data44 == "number" && (!(data44 % 1) && !isNaN(data44)) && isFinite(data44))) {
-                        const err76 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/surplus", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/surplus/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.hugepages.items.properties.surplus.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.surplus, data: data44 };
+                        const err76 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/free", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/free/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.hugepages.items.properties.free.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.free, data: data44 };
                         if (vErrors === null) {
                           vErrors = [err76];
                         } else {
@@ -6550,7 +6583,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       if (typeof data44 == "number" && isFinite(data44)) {
                         if (data44 < 0 || isNaN(data44)) {
-                          const err77 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/surplus", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/surplus/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.surplus, data: data44 };
+                          const err77 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/free", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/free/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.free, data: data44 };
                           if (vErrors === null) {
                             vErrors = [err77];
                           } else {
@@ -6560,76 +6593,77 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                       }
                     }
+                    if (data41.surplus !== void 0) {
+                      let data45 = data41.surplus;
+                      if (!(typeof data45 == "number" && (!(data45 % 1) && !isNaN(data45)) && isFinite(data45))) {
+                        const err78 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/surplus", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/surplus/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.hugepages.items.properties.surplus.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.surplus, data: data45 };
+                        if (vErrors === null) {
+                          vErrors = [err78];
+                        } else {
+                          vErrors.push(err78);
+                        }
+                        errors++;
+                      }
+                      if (typeof data45 == "number" && isFinite(data45)) {
+                        if (data45 < 0 || isNaN(data45)) {
+                          const err79 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/surplus", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/surplus/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.surplus, data: data45 };
+                          if (vErrors === null) {
+                            vErrors = [err79];
+                          } else {
+                            vErrors.push(err79);
+                          }
+                          errors++;
+                        }
+                      }
+                    }
                   } else {
-                    const err78 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5, schemaPath: "#/properties/nodes/items/properties/hugepages/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.nodes.items.properties.hugepages.items.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items, data: data40 };
+                    const err80 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5, schemaPath: "#/properties/nodes/items/properties/hugepages/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.nodes.items.properties.hugepages.items.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items, data: data41 };
                     if (vErrors === null) {
-                      vErrors = [err78];
+                      vErrors = [err80];
                     } else {
-                      vErrors.push(err78);
+                      vErrors.push(err80);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err79 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages", schemaPath: "#/properties/nodes/items/properties/hugepages/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.nodes.items.properties.hugepages.type, parentSchema: schema11.properties.nodes.items.properties.hugepages, data: data39 };
+                const err81 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages", schemaPath: "#/properties/nodes/items/properties/hugepages/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.nodes.items.properties.hugepages.type, parentSchema: schema11.properties.nodes.items.properties.hugepages, data: data40 };
                 if (vErrors === null) {
-                  vErrors = [err79];
+                  vErrors = [err81];
                 } else {
-                  vErrors.push(err79);
+                  vErrors.push(err81);
                 }
                 errors++;
               }
             }
-            if (data30.zones !== void 0) {
-              let data45 = data30.zones;
-              if (Array.isArray(data45)) {
-                const len5 = data45.length;
+            if (data31.zones !== void 0) {
+              let data46 = data31.zones;
+              if (Array.isArray(data46)) {
+                const len5 = data46.length;
                 for (let i6 = 0; i6 < len5; i6++) {
-                  let data46 = data45[i6];
-                  if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
-                    if (data46.name === void 0) {
-                      const err80 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6, schemaPath: "#/properties/nodes/items/properties/zones/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.nodes.items.properties.zones.items.required, parentSchema: schema11.properties.nodes.items.properties.zones.items, data: data46 };
+                  let data47 = data46[i6];
+                  if (data47 && typeof data47 == "object" && !Array.isArray(data47)) {
+                    if (data47.name === void 0) {
+                      const err82 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6, schemaPath: "#/properties/nodes/items/properties/zones/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.nodes.items.properties.zones.items.required, parentSchema: schema11.properties.nodes.items.properties.zones.items, data: data47 };
                       if (vErrors === null) {
-                        vErrors = [err80];
+                        vErrors = [err82];
                       } else {
-                        vErrors.push(err80);
+                        vErrors.push(err82);
                       }
                       errors++;
                     }
-                    if (data46.managedPages === void 0) {
-                      const err81 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6, schemaPath: "#/properties/nodes/items/properties/zones/items/required", keyword: "required", params: { missingProperty: "managedPages" }, message: "must have required property 'managedPages'", schema: schema11.properties.nodes.items.properties.zones.items.required, parentSchema: schema11.properties.nodes.items.properties.zones.items, data: data46 };
+                    if (data47.managedPages === void 0) {
+                      const err83 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6, schemaPath: "#/properties/nodes/items/properties/zones/items/required", keyword: "required", params: { missingProperty: "managedPages" }, message: "must have required property 'managedPages'", schema: schema11.properties.nodes.items.properties.zones.items.required, parentSchema: schema11.properties.nodes.items.properties.zones.items, data: data47 };
                       if (vErrors === null) {
-                        vErrors = [err81];
+                        vErrors = [err83];
                       } else {
-                        vErrors.push(err81);
+                        vErrors.push(err83);
                       }
                       errors++;
                     }
-                    for (const key10 in data46) {
+                    for (const key10 in data47) {
                       if (!(key10 === "name" || key10 === "managedPages" || key10 === "presentPages" || key10 === "min" || key10 === "low" || key10 === "high")) {
-                        const err82 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6, schemaPath: "#/properties/nodes/items/properties/zones/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.nodes.items.properties.zones.items, data: data46 };
-                        if (vErrors === null) {
-                          vErrors = [err82];
-                        } else {
-                          vErrors.push(err82);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data46.name !== void 0) {
-                      let data47 = data46.name;
-                      if (typeof data47 === "string") {
-                        if (func3(data47) < 1) {
-                          const err83 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/name", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.name, data: data47 };
-                          if (vErrors === null) {
-                            vErrors = [err83];
-                          } else {
-                            vErrors.push(err83);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err84 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/name", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.nodes.items.properties.zones.items.properties.name.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.name, data: data47 };
+                        const err84 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6, schemaPath: "#/properties/nodes/items/properties/zones/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.nodes.items.properties.zones.items, data: data47 };
                         if (vErrors === null) {
                           vErrors = [err84];
                         } else {
@@ -6638,33 +6672,32 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data46.managedPages !== void 0) {
-                      let data48 = data46.managedPages;
-                      if (!(typeof data48 == "number" && (!(data48 % 1) && !isNaN(data48)) && isFinite(data48))) {
-                        const err85 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/managedPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/managedPages/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.managedPages.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.managedPages, data: data48 };
-                        if (vErrors === null) {
-                          vErrors = [err85];
-                        } else {
-                          vErrors.push(err85);
-                        }
-                        errors++;
-                      }
-                      if (typeof data48 == "number" && isFinite(data48)) {
-                        if (data48 < 0 || isNaN(data48)) {
-                          const err86 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/managedPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/managedPages/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.managedPages, data: data48 };
+                    if (data47.name !== void 0) {
+                      let data48 = data47.name;
+                      if (typeof data48 === "string") {
+                        if (func3(data48) < 1) {
+                          const err85 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/name", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.name, data: data48 };
                           if (vErrors === null) {
-                            vErrors = [err86];
+                            vErrors = [err85];
                           } else {
-                            vErrors.push(err86);
+                            vErrors.push(err85);
                           }
                           errors++;
                         }
+                      } else {
+                        const err86 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/name", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.nodes.items.properties.zones.items.properties.name.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.name, data: data48 };
+                        if (vErrors === null) {
+                          vErrors = [err86];
+                        } else {
+                          vErrors.push(err86);
+                        }
+                        errors++;
                       }
                     }
-                    if (data46.presentPages !== void 0) {
-                      let data49 = data46.presentPages;
+                    if (data47.managedPages !== void 0) {
+                      let data49 = data47.managedPages;
                       if (!(typeof data49 == "number" && (!(data49 % 1) && !isNaN(data49)) && isFinite(data49))) {
-                        const err87 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/presentPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/presentPages/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.presentPages.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.presentPages, data: data49 };
+                        const err87 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/managedPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/managedPages/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.managedPages.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.managedPages, data: data49 };
                         if (vErrors === null) {
                           vErrors = [err87];
                         } else {
@@ -6674,7 +6707,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       if (typeof data49 == "number" && isFinite(data49)) {
                         if (data49 < 0 || isNaN(data49)) {
-                          const err88 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/presentPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/presentPages/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.presentPages, data: data49 };
+                          const err88 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/managedPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/managedPages/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.managedPages, data: data49 };
                           if (vErrors === null) {
                             vErrors = [err88];
                           } else {
@@ -6684,10 +6717,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                       }
                     }
-                    if (data46.min !== void 0) {
-                      let data50 = data46.min;
+                    if (data47.presentPages !== void 0) {
+                      let data50 = data47.presentPages;
                       if (!(typeof data50 == "number" && (!(data50 % 1) && !isNaN(data50)) && isFinite(data50))) {
-                        const err89 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/min", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.min.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.min, data: data50 };
+                        const err89 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/presentPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/presentPages/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.presentPages.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.presentPages, data: data50 };
                         if (vErrors === null) {
                           vErrors = [err89];
                         } else {
@@ -6697,7 +6730,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       if (typeof data50 == "number" && isFinite(data50)) {
                         if (data50 < 0 || isNaN(data50)) {
-                          const err90 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/min", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.min, data: data50 };
+                          const err90 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/presentPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/presentPages/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.presentPages, data: data50 };
                           if (vErrors === null) {
                             vErrors = [err90];
                           } else {
@@ -6707,10 +6740,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                       }
                     }
-                    if (data46.low !== void 0) {
-                      let data51 = data46.low;
+                    if (data47.min !== void 0) {
+                      let data51 = data47.min;
                       if (!(typeof data51 == "number" && (!(data51 % 1) && !isNaN(data51)) && isFinite(data51))) {
-                        const err91 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/low", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/low/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.low.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.low, data: data51 };
+                        const err91 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/min", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.min.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.min, data: data51 };
                         if (vErrors === null) {
                           vErrors = [err91];
                         } else {
@@ -6720,7 +6753,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       if (typeof data51 == "number" && isFinite(data51)) {
                         if (data51 < 0 || isNaN(data51)) {
-                          const err92 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/low", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/low/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.low, data: data51 };
+                          const err92 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/min", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.min, data: data51 };
                           if (vErrors === null) {
                             vErrors = [err92];
                           } else {
@@ -6730,10 +6763,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                       }
                     }
-                    if (data46.high !== void 0) {
-                      let data52 = data46.high;
+                    if (data47.low !== void 0) {
+                      let data52 = data47.low;
                       if (!(typeof data52 == "number" && (!(data52 % 1) && !isNaN(data52)) && isFinite(data52))) {
-                        const err93 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/high", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/high/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.high.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.high, data: data52 };
+                        const err93 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/low", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/low/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.low.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.low, data: data52 };
                         if (vErrors === null) {
                           vErrors = [err93];
                         } else {
@@ -6743,7 +6776,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       if (typeof data52 == "number" && isFinite(data52)) {
                         if (data52 < 0 || isNaN(data52)) {
-                          const err94 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/high", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/high/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.high, data: data52 };
+                          const err94 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/low", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/low/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.low, data: data52 };
                           if (vErrors === null) {
                             vErrors = [err94];
                           } else {
@@ -6753,52 +6786,51 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                       }
                     }
+                    if (data47.high !== void 0) {
+                      let data53 = data47.high;
+                      if (!(typeof data53 == "number" && (!(data53 % 1) && !isNaN(data53)) && isFinite(data53))) {
+                        const err95 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/high", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/high/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.high.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.high, data: data53 };
+                        if (vErrors === null) {
+                          vErrors = [err95];
+                        } else {
+                          vErrors.push(err95);
+                        }
+                        errors++;
+                      }
+                      if (typeof data53 == "number" && isFinite(data53)) {
+                        if (data53 < 0 || isNaN(data53)) {
+                          const err96 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/high", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/high/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.high, data: data53 };
+                          if (vErrors === null) {
+                            vErrors = [err96];
+                          } else {
+                            vErrors.push(err96);
+                          }
+                          errors++;
+                        }
+                      }
+                    }
                   } else {
-                    const err95 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6, schemaPath: "#/properties/nodes/items/properties/zones/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.nodes.items.properties.zones.items.type, parentSchema: schema11.properties.nodes.items.properties.zones.items, data: data46 };
+                    const err97 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6, schemaPath: "#/properties/nodes/items/properties/zones/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.nodes.items.properties.zones.items.type, parentSchema: schema11.properties.nodes.items.properties.zones.items, data: data47 };
                     if (vErrors === null) {
-                      vErrors = [err95];
+                      vErrors = [err97];
                     } else {
-                      vErrors.push(err95);
+                      vErrors.push(err97);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err96 = { instancePath: instancePath + "/nodes/" + i3 + "/zones", schemaPath: "#/properties/nodes/items/properties/zones/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.nodes.items.properties.zones.type, parentSchema: schema11.properties.nodes.items.properties.zones, data: data45 };
+                const err98 = { instancePath: instancePath + "/nodes/" + i3 + "/zones", schemaPath: "#/properties/nodes/items/properties/zones/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.nodes.items.properties.zones.type, parentSchema: schema11.properties.nodes.items.properties.zones, data: data46 };
                 if (vErrors === null) {
-                  vErrors = [err96];
+                  vErrors = [err98];
                 } else {
-                  vErrors.push(err96);
+                  vErrors.push(err98);
                 }
                 errors++;
               }
             }
           } else {
-            const err97 = { instancePath: instancePath + "/nodes/" + i3, schemaPath: "#/properties/nodes/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.nodes.items.type, parentSchema: schema11.properties.nodes.items, data: data30 };
-            if (vErrors === null) {
-              vErrors = [err97];
-            } else {
-              vErrors.push(err97);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err98 = { instancePath: instancePath + "/nodes", schemaPath: "#/properties/nodes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.nodes.type, parentSchema: schema11.properties.nodes, data: data29 };
-        if (vErrors === null) {
-          vErrors = [err98];
-        } else {
-          vErrors.push(err98);
-        }
-        errors++;
-      }
-    }
-    if (data.hugepages !== void 0) {
-      let data53 = data.hugepages;
-      if (data53 && typeof data53 == "object" && !Array.isArray(data53)) {
-        for (const key11 in data53) {
-          if (!(key11 === "defaultSizeKiB" || key11 === "sizesKiB")) {
-            const err99 = { instancePath: instancePath + "/hugepages", schemaPath: "#/properties/hugepages/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.hugepages, data: data53 };
+            const err99 = { instancePath: instancePath + "/nodes/" + i3, schemaPath: "#/properties/nodes/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.nodes.items.type, parentSchema: schema11.properties.nodes.items, data: data31 };
             if (vErrors === null) {
               vErrors = [err99];
             } else {
@@ -6807,72 +6839,96 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data53.defaultSizeKiB !== void 0) {
-          let data54 = data53.defaultSizeKiB;
-          if (!(typeof data54 == "number" && (!(data54 % 1) && !isNaN(data54)) && isFinite(data54))) {
-            const err100 = { instancePath: instancePath + "/hugepages/defaultSizeKiB", schemaPath: "#/properties/hugepages/properties/defaultSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.hugepages.properties.defaultSizeKiB.type, parentSchema: schema11.properties.hugepages.properties.defaultSizeKiB, data: data54 };
+      } else {
+        const err100 = { instancePath: instancePath + "/nodes", schemaPath: "#/properties/nodes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.nodes.type, parentSchema: schema11.properties.nodes, data: data30 };
+        if (vErrors === null) {
+          vErrors = [err100];
+        } else {
+          vErrors.push(err100);
+        }
+        errors++;
+      }
+    }
+    if (data.hugepages !== void 0) {
+      let data54 = data.hugepages;
+      if (data54 && typeof data54 == "object" && !Array.isArray(data54)) {
+        for (const key11 in data54) {
+          if (!(key11 === "defaultSizeKiB" || key11 === "sizesKiB")) {
+            const err101 = { instancePath: instancePath + "/hugepages", schemaPath: "#/properties/hugepages/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.hugepages, data: data54 };
             if (vErrors === null) {
-              vErrors = [err100];
+              vErrors = [err101];
             } else {
-              vErrors.push(err100);
+              vErrors.push(err101);
             }
             errors++;
           }
-          if (typeof data54 == "number" && isFinite(data54)) {
-            if (data54 < 1 || isNaN(data54)) {
-              const err101 = { instancePath: instancePath + "/hugepages/defaultSizeKiB", schemaPath: "#/properties/hugepages/properties/defaultSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.hugepages.properties.defaultSizeKiB, data: data54 };
+        }
+        if (data54.defaultSizeKiB !== void 0) {
+          let data55 = data54.defaultSizeKiB;
+          if (!(typeof data55 == "number" && (!(data55 % 1) && !isNaN(data55)) && isFinite(data55))) {
+            const err102 = { instancePath: instancePath + "/hugepages/defaultSizeKiB", schemaPath: "#/properties/hugepages/properties/defaultSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.hugepages.properties.defaultSizeKiB.type, parentSchema: schema11.properties.hugepages.properties.defaultSizeKiB, data: data55 };
+            if (vErrors === null) {
+              vErrors = [err102];
+            } else {
+              vErrors.push(err102);
+            }
+            errors++;
+          }
+          if (typeof data55 == "number" && isFinite(data55)) {
+            if (data55 < 1 || isNaN(data55)) {
+              const err103 = { instancePath: instancePath + "/hugepages/defaultSizeKiB", schemaPath: "#/properties/hugepages/properties/defaultSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.hugepages.properties.defaultSizeKiB, data: data55 };
               if (vErrors === null) {
-                vErrors = [err101];
+                vErrors = [err103];
               } else {
-                vErrors.push(err101);
+                vErrors.push(err103);
               }
               errors++;
             }
           }
         }
-        if (data53.sizesKiB !== void 0) {
-          let data55 = data53.sizesKiB;
-          if (Array.isArray(data55)) {
-            const len6 = data55.length;
+        if (data54.sizesKiB !== void 0) {
+          let data56 = data54.sizesKiB;
+          if (Array.isArray(data56)) {
+            const len6 = data56.length;
             for (let i7 = 0; i7 < len6; i7++) {
-              let data56 = data55[i7];
-              if (!(typeof data56 == "number" && (!(data56 % 1) && !isNaN(data56)) && isFinite(data56))) {
-                const err102 = { instancePath: instancePath + "/hugepages/sizesKiB/" + i7, schemaPath: "#/properties/hugepages/properties/sizesKiB/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.hugepages.properties.sizesKiB.items.type, parentSchema: schema11.properties.hugepages.properties.sizesKiB.items, data: data56 };
+              let data57 = data56[i7];
+              if (!(typeof data57 == "number" && (!(data57 % 1) && !isNaN(data57)) && isFinite(data57))) {
+                const err104 = { instancePath: instancePath + "/hugepages/sizesKiB/" + i7, schemaPath: "#/properties/hugepages/properties/sizesKiB/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.hugepages.properties.sizesKiB.items.type, parentSchema: schema11.properties.hugepages.properties.sizesKiB.items, data: data57 };
                 if (vErrors === null) {
-                  vErrors = [err102];
+                  vErrors = [err104];
                 } else {
-                  vErrors.push(err102);
+                  vErrors.push(err104);
                 }
                 errors++;
               }
-              if (typeof data56 == "number" && isFinite(data56)) {
-                if (data56 < 1 || isNaN(data56)) {
-                  const err103 = { instancePath: instancePath + "/hugepages/sizesKiB/" + i7, schemaPath: "#/properties/hugepages/properties/sizesKiB/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.hugepages.properties.sizesKiB.items, data: data56 };
+              if (typeof data57 == "number" && isFinite(data57)) {
+                if (data57 < 1 || isNaN(data57)) {
+                  const err105 = { instancePath: instancePath + "/hugepages/sizesKiB/" + i7, schemaPath: "#/properties/hugepages/properties/sizesKiB/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.hugepages.properties.sizesKiB.items, data: data57 };
                   if (vErrors === null) {
-                    vErrors = [err103];
+                    vErrors = [err105];
                   } else {
-                    vErrors.push(err103);
+                    vErrors.push(err105);
                   }
                   errors++;
                 }
               }
             }
-            let i8 = data55.length;
+            let i8 = data56.length;
             let j1;
             if (i8 > 1) {
               const indices1 = {};
               for (; i8--; ) {
-                let item1 = data55[i8];
+                let item1 = data56[i8];
                 if (!(typeof item1 == "number" && (!(item1 % 1) && !isNaN(item1)) && isFinite(item1))) {
                   continue;
                 }
                 if (typeof indices1[item1] == "number") {
                   j1 = indices1[item1];
-                  const err104 = { instancePath: instancePath + "/hugepages/sizesKiB", schemaPath: "#/properties/hugepages/properties/sizesKiB/uniqueItems", keyword: "uniqueItems", params: { i: i8, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i8 + " are identical)", schema: true, parentSchema: schema11.properties.hugepages.properties.sizesKiB, data: data55 };
+                  const err106 = { instancePath: instancePath + "/hugepages/sizesKiB", schemaPath: "#/properties/hugepages/properties/sizesKiB/uniqueItems", keyword: "uniqueItems", params: { i: i8, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i8 + " are identical)", schema: true, parentSchema: schema11.properties.hugepages.properties.sizesKiB, data: data56 };
                   if (vErrors === null) {
-                    vErrors = [err104];
+                    vErrors = [err106];
                   } else {
-                    vErrors.push(err104);
+                    vErrors.push(err106);
                   }
                   errors++;
                   break;
@@ -6881,89 +6937,66 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err105 = { instancePath: instancePath + "/hugepages/sizesKiB", schemaPath: "#/properties/hugepages/properties/sizesKiB/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.hugepages.properties.sizesKiB.type, parentSchema: schema11.properties.hugepages.properties.sizesKiB, data: data55 };
+            const err107 = { instancePath: instancePath + "/hugepages/sizesKiB", schemaPath: "#/properties/hugepages/properties/sizesKiB/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.hugepages.properties.sizesKiB.type, parentSchema: schema11.properties.hugepages.properties.sizesKiB, data: data56 };
             if (vErrors === null) {
-              vErrors = [err105];
+              vErrors = [err107];
             } else {
-              vErrors.push(err105);
+              vErrors.push(err107);
             }
             errors++;
           }
         }
       } else {
-        const err106 = { instancePath: instancePath + "/hugepages", schemaPath: "#/properties/hugepages/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.hugepages.type, parentSchema: schema11.properties.hugepages, data: data53 };
+        const err108 = { instancePath: instancePath + "/hugepages", schemaPath: "#/properties/hugepages/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.hugepages.type, parentSchema: schema11.properties.hugepages, data: data54 };
         if (vErrors === null) {
-          vErrors = [err106];
+          vErrors = [err108];
         } else {
-          vErrors.push(err106);
+          vErrors.push(err108);
         }
         errors++;
       }
     }
     if (data.pageSizeKiB !== void 0) {
-      let data57 = data.pageSizeKiB;
-      if (!(typeof data57 == "number" && (!(data57 % 1) && !isNaN(data57)) && isFinite(data57))) {
-        const err107 = { instancePath: instancePath + "/pageSizeKiB", schemaPath: "#/properties/pageSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.pageSizeKiB.type, parentSchema: schema11.properties.pageSizeKiB, data: data57 };
+      let data58 = data.pageSizeKiB;
+      if (!(typeof data58 == "number" && (!(data58 % 1) && !isNaN(data58)) && isFinite(data58))) {
+        const err109 = { instancePath: instancePath + "/pageSizeKiB", schemaPath: "#/properties/pageSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.pageSizeKiB.type, parentSchema: schema11.properties.pageSizeKiB, data: data58 };
         if (vErrors === null) {
-          vErrors = [err107];
+          vErrors = [err109];
         } else {
-          vErrors.push(err107);
+          vErrors.push(err109);
         }
         errors++;
       }
-      if (typeof data57 == "number" && isFinite(data57)) {
-        if (data57 < 1 || isNaN(data57)) {
-          const err108 = { instancePath: instancePath + "/pageSizeKiB", schemaPath: "#/properties/pageSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.pageSizeKiB, data: data57 };
+      if (typeof data58 == "number" && isFinite(data58)) {
+        if (data58 < 1 || isNaN(data58)) {
+          const err110 = { instancePath: instancePath + "/pageSizeKiB", schemaPath: "#/properties/pageSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.pageSizeKiB, data: data58 };
           if (vErrors === null) {
-            vErrors = [err108];
+            vErrors = [err110];
           } else {
-            vErrors.push(err108);
+            vErrors.push(err110);
           }
           errors++;
         }
       }
     }
     if (data.vm !== void 0) {
-      let data58 = data.vm;
-      if (data58 && typeof data58 == "object" && !Array.isArray(data58)) {
-        for (const key12 in data58) {
+      let data59 = data.vm;
+      if (data59 && typeof data59 == "object" && !Array.isArray(data59)) {
+        for (const key12 in data59) {
           if (!(key12 === "minFreeKbytes" || key12 === "watermarkScaleFactor")) {
-            const err109 = { instancePath: instancePath + "/vm", schemaPath: "#/properties/vm/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.vm, data: data58 };
+            const err111 = { instancePath: instancePath + "/vm", schemaPath: "#/properties/vm/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.vm, data: data59 };
             if (vErrors === null) {
-              vErrors = [err109];
+              vErrors = [err111];
             } else {
-              vErrors.push(err109);
+              vErrors.push(err111);
             }
             errors++;
           }
         }
-        if (data58.minFreeKbytes !== void 0) {
-          let data59 = data58.minFreeKbytes;
-          if (!(typeof data59 == "number" && (!(data59 % 1) && !isNaN(data59)) && isFinite(data59))) {
-            const err110 = { instancePath: instancePath + "/vm/minFreeKbytes", schemaPath: "#/properties/vm/properties/minFreeKbytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.vm.properties.minFreeKbytes.type, parentSchema: schema11.properties.vm.properties.minFreeKbytes, data: data59 };
-            if (vErrors === null) {
-              vErrors = [err110];
-            } else {
-              vErrors.push(err110);
-            }
-            errors++;
-          }
-          if (typeof data59 == "number" && isFinite(data59)) {
-            if (data59 < 0 || isNaN(data59)) {
-              const err111 = { instancePath: instancePath + "/vm/minFreeKbytes", schemaPath: "#/properties/vm/properties/minFreeKbytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.vm.properties.minFreeKbytes, data: data59 };
-              if (vErrors === null) {
-                vErrors = [err111];
-              } else {
-                vErrors.push(err111);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data58.watermarkScaleFactor !== void 0) {
-          let data60 = data58.watermarkScaleFactor;
+        if (data59.minFreeKbytes !== void 0) {
+          let data60 = data59.minFreeKbytes;
           if (!(typeof data60 == "number" && (!(data60 % 1) && !isNaN(data60)) && isFinite(data60))) {
-            const err112 = { instancePath: instancePath + "/vm/watermarkScaleFactor", schemaPath: "#/properties/vm/properties/watermarkScaleFactor/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.vm.properties.watermarkScaleFactor.type, parentSchema: schema11.properties.vm.properties.watermarkScaleFactor, data: data60 };
+            const err112 = { instancePath: instancePath + "/vm/minFreeKbytes", schemaPath: "#/properties/vm/properties/minFreeKbytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.vm.properties.minFreeKbytes.type, parentSchema: schema11.properties.vm.properties.minFreeKbytes, data: data60 };
             if (vErrors === null) {
               vErrors = [err112];
             } else {
@@ -6972,8 +7005,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (typeof data60 == "number" && isFinite(data60)) {
-            if (data60 > 3e3 || isNaN(data60)) {
-              const err113 = { instancePath: instancePath + "/vm/watermarkScaleFactor", schemaPath: "#/properties/vm/properties/watermarkScaleFactor/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e3 }, message: "must be <= 3000", schema: 3e3, parentSchema: schema11.properties.vm.properties.watermarkScaleFactor, data: data60 };
+            if (data60 < 0 || isNaN(data60)) {
+              const err113 = { instancePath: instancePath + "/vm/minFreeKbytes", schemaPath: "#/properties/vm/properties/minFreeKbytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.vm.properties.minFreeKbytes, data: data60 };
               if (vErrors === null) {
                 vErrors = [err113];
               } else {
@@ -6981,69 +7014,68 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data60 < 1 || isNaN(data60)) {
-              const err114 = { instancePath: instancePath + "/vm/watermarkScaleFactor", schemaPath: "#/properties/vm/properties/watermarkScaleFactor/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.vm.properties.watermarkScaleFactor, data: data60 };
+          }
+        }
+        if (data59.watermarkScaleFactor !== void 0) {
+          let data61 = data59.watermarkScaleFactor;
+          if (!(typeof data61 == "number" && (!(data61 % 1) && !isNaN(data61)) && isFinite(data61))) {
+            const err114 = { instancePath: instancePath + "/vm/watermarkScaleFactor", schemaPath: "#/properties/vm/properties/watermarkScaleFactor/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.vm.properties.watermarkScaleFactor.type, parentSchema: schema11.properties.vm.properties.watermarkScaleFactor, data: data61 };
+            if (vErrors === null) {
+              vErrors = [err114];
+            } else {
+              vErrors.push(err114);
+            }
+            errors++;
+          }
+          if (typeof data61 == "number" && isFinite(data61)) {
+            if (data61 > 3e3 || isNaN(data61)) {
+              const err115 = { instancePath: instancePath + "/vm/watermarkScaleFactor", schemaPath: "#/properties/vm/properties/watermarkScaleFactor/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e3 }, message: "must be <= 3000", schema: 3e3, parentSchema: schema11.properties.vm.properties.watermarkScaleFactor, data: data61 };
               if (vErrors === null) {
-                vErrors = [err114];
+                vErrors = [err115];
               } else {
-                vErrors.push(err114);
+                vErrors.push(err115);
+              }
+              errors++;
+            }
+            if (data61 < 1 || isNaN(data61)) {
+              const err116 = { instancePath: instancePath + "/vm/watermarkScaleFactor", schemaPath: "#/properties/vm/properties/watermarkScaleFactor/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.vm.properties.watermarkScaleFactor, data: data61 };
+              if (vErrors === null) {
+                vErrors = [err116];
+              } else {
+                vErrors.push(err116);
               }
               errors++;
             }
           }
         }
       } else {
-        const err115 = { instancePath: instancePath + "/vm", schemaPath: "#/properties/vm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.vm.type, parentSchema: schema11.properties.vm, data: data58 };
+        const err117 = { instancePath: instancePath + "/vm", schemaPath: "#/properties/vm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.vm.type, parentSchema: schema11.properties.vm, data: data59 };
         if (vErrors === null) {
-          vErrors = [err115];
+          vErrors = [err117];
         } else {
-          vErrors.push(err115);
+          vErrors.push(err117);
         }
         errors++;
       }
     }
     if (data.kernel !== void 0) {
-      let data61 = data.kernel;
-      if (data61 && typeof data61 == "object" && !Array.isArray(data61)) {
-        for (const key13 in data61) {
+      let data62 = data.kernel;
+      if (data62 && typeof data62 == "object" && !Array.isArray(data62)) {
+        for (const key13 in data62) {
           if (!(key13 === "cmdline")) {
-            const err116 = { instancePath: instancePath + "/kernel", schemaPath: "#/properties/kernel/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.kernel, data: data61 };
+            const err118 = { instancePath: instancePath + "/kernel", schemaPath: "#/properties/kernel/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.kernel, data: data62 };
             if (vErrors === null) {
-              vErrors = [err116];
+              vErrors = [err118];
             } else {
-              vErrors.push(err116);
+              vErrors.push(err118);
             }
             errors++;
           }
         }
-        if (data61.cmdline !== void 0) {
-          let data62 = data61.cmdline;
-          if (typeof data62 !== "string") {
-            const err117 = { instancePath: instancePath + "/kernel/cmdline", schemaPath: "#/properties/kernel/properties/cmdline/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.kernel.properties.cmdline.type, parentSchema: schema11.properties.kernel.properties.cmdline, data: data62 };
-            if (vErrors === null) {
-              vErrors = [err117];
-            } else {
-              vErrors.push(err117);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err118 = { instancePath: instancePath + "/kernel", schemaPath: "#/properties/kernel/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.kernel.type, parentSchema: schema11.properties.kernel, data: data61 };
-        if (vErrors === null) {
-          vErrors = [err118];
-        } else {
-          vErrors.push(err118);
-        }
-        errors++;
-      }
-    }
-    if (data.isolation !== void 0) {
-      let data63 = data.isolation;
-      if (data63 && typeof data63 == "object" && !Array.isArray(data63)) {
-        for (const key14 in data63) {
-          if (!(key14 === "isolated" || key14 === "nohzFull")) {
-            const err119 = { instancePath: instancePath + "/isolation", schemaPath: "#/properties/isolation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.isolation, data: data63 };
+        if (data62.cmdline !== void 0) {
+          let data63 = data62.cmdline;
+          if (typeof data63 !== "string") {
+            const err119 = { instancePath: instancePath + "/kernel/cmdline", schemaPath: "#/properties/kernel/properties/cmdline/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.kernel.properties.cmdline.type, parentSchema: schema11.properties.kernel.properties.cmdline, data: data63 };
             if (vErrors === null) {
               vErrors = [err119];
             } else {
@@ -7052,54 +7084,54 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data63.isolated !== void 0) {
-          let data64 = data63.isolated;
-          if (typeof data64 !== "string" && !(data64 && typeof data64 == "object" && !Array.isArray(data64))) {
-            const err120 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data64 };
+      } else {
+        const err120 = { instancePath: instancePath + "/kernel", schemaPath: "#/properties/kernel/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.kernel.type, parentSchema: schema11.properties.kernel, data: data62 };
+        if (vErrors === null) {
+          vErrors = [err120];
+        } else {
+          vErrors.push(err120);
+        }
+        errors++;
+      }
+    }
+    if (data.isolation !== void 0) {
+      let data64 = data.isolation;
+      if (data64 && typeof data64 == "object" && !Array.isArray(data64)) {
+        for (const key14 in data64) {
+          if (!(key14 === "isolated" || key14 === "nohzFull")) {
+            const err121 = { instancePath: instancePath + "/isolation", schemaPath: "#/properties/isolation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.isolation, data: data64 };
             if (vErrors === null) {
-              vErrors = [err120];
+              vErrors = [err121];
             } else {
-              vErrors.push(err120);
+              vErrors.push(err121);
             }
             errors++;
           }
-          if (data64 && typeof data64 == "object" && !Array.isArray(data64)) {
-            if (data64.raw === void 0) {
-              const err121 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data64 };
+        }
+        if (data64.isolated !== void 0) {
+          let data65 = data64.isolated;
+          if (typeof data65 !== "string" && !(data65 && typeof data65 == "object" && !Array.isArray(data65))) {
+            const err122 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data65 };
+            if (vErrors === null) {
+              vErrors = [err122];
+            } else {
+              vErrors.push(err122);
+            }
+            errors++;
+          }
+          if (data65 && typeof data65 == "object" && !Array.isArray(data65)) {
+            if (data65.raw === void 0) {
+              const err123 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data65 };
               if (vErrors === null) {
-                vErrors = [err121];
+                vErrors = [err123];
               } else {
-                vErrors.push(err121);
+                vErrors.push(err123);
               }
               errors++;
             }
-            for (const key15 in data64) {
+            for (const key15 in data65) {
               if (!(key15 === "raw" || key15 === "parsed")) {
-                const err122 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data64 };
-                if (vErrors === null) {
-                  vErrors = [err122];
-                } else {
-                  vErrors.push(err122);
-                }
-                errors++;
-              }
-            }
-            if (data64.raw !== void 0) {
-              let data65 = data64.raw;
-              if (typeof data65 !== "string") {
-                const err123 = { instancePath: instancePath + "/isolation/isolated/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data65 };
-                if (vErrors === null) {
-                  vErrors = [err123];
-                } else {
-                  vErrors.push(err123);
-                }
-                errors++;
-              }
-            }
-            if (data64.parsed !== void 0) {
-              let data66 = data64.parsed;
-              if (typeof data66 !== "string") {
-                const err124 = { instancePath: instancePath + "/isolation/isolated/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data66 };
+                const err124 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data65 };
                 if (vErrors === null) {
                   vErrors = [err124];
                 } else {
@@ -7108,56 +7140,56 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data65.raw !== void 0) {
+              let data66 = data65.raw;
+              if (typeof data66 !== "string") {
+                const err125 = { instancePath: instancePath + "/isolation/isolated/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data66 };
+                if (vErrors === null) {
+                  vErrors = [err125];
+                } else {
+                  vErrors.push(err125);
+                }
+                errors++;
+              }
+            }
+            if (data65.parsed !== void 0) {
+              let data67 = data65.parsed;
+              if (typeof data67 !== "string") {
+                const err126 = { instancePath: instancePath + "/isolation/isolated/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data67 };
+                if (vErrors === null) {
+                  vErrors = [err126];
+                } else {
+                  vErrors.push(err126);
+                }
+                errors++;
+              }
+            }
           }
         }
-        if (data63.nohzFull !== void 0) {
-          let data67 = data63.nohzFull;
-          if (typeof data67 !== "string" && !(data67 && typeof data67 == "object" && !Array.isArray(data67))) {
-            const err125 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data67 };
+        if (data64.nohzFull !== void 0) {
+          let data68 = data64.nohzFull;
+          if (typeof data68 !== "string" && !(data68 && typeof data68 == "object" && !Array.isArray(data68))) {
+            const err127 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data68 };
             if (vErrors === null) {
-              vErrors = [err125];
+              vErrors = [err127];
             } else {
-              vErrors.push(err125);
+              vErrors.push(err127);
             }
             errors++;
           }
-          if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
-            if (data67.raw === void 0) {
-              const err126 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data67 };
+          if (data68 && typeof data68 == "object" && !Array.isArray(data68)) {
+            if (data68.raw === void 0) {
+              const err128 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data68 };
               if (vErrors === null) {
-                vErrors = [err126];
+                vErrors = [err128];
               } else {
-                vErrors.push(err126);
+                vErrors.push(err128);
               }
               errors++;
             }
-            for (const key16 in data67) {
+            for (const key16 in data68) {
               if (!(key16 === "raw" || key16 === "parsed")) {
-                const err127 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data67 };
-                if (vErrors === null) {
-                  vErrors = [err127];
-                } else {
-                  vErrors.push(err127);
-                }
-                errors++;
-              }
-            }
-            if (data67.raw !== void 0) {
-              let data68 = data67.raw;
-              if (typeof data68 !== "string") {
-                const err128 = { instancePath: instancePath + "/isolation/nohzFull/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data68 };
-                if (vErrors === null) {
-                  vErrors = [err128];
-                } else {
-                  vErrors.push(err128);
-                }
-                errors++;
-              }
-            }
-            if (data67.parsed !== void 0) {
-              let data69 = data67.parsed;
-              if (typeof data69 !== "string") {
-                const err129 = { instancePath: instancePath + "/isolation/nohzFull/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data69 };
+                const err129 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data68 };
                 if (vErrors === null) {
                   vErrors = [err129];
                 } else {
@@ -7166,48 +7198,48 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data68.raw !== void 0) {
+              let data69 = data68.raw;
+              if (typeof data69 !== "string") {
+                const err130 = { instancePath: instancePath + "/isolation/nohzFull/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data69 };
+                if (vErrors === null) {
+                  vErrors = [err130];
+                } else {
+                  vErrors.push(err130);
+                }
+                errors++;
+              }
+            }
+            if (data68.parsed !== void 0) {
+              let data70 = data68.parsed;
+              if (typeof data70 !== "string") {
+                const err131 = { instancePath: instancePath + "/isolation/nohzFull/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data70 };
+                if (vErrors === null) {
+                  vErrors = [err131];
+                } else {
+                  vErrors.push(err131);
+                }
+                errors++;
+              }
+            }
           }
         }
       } else {
-        const err130 = { instancePath: instancePath + "/isolation", schemaPath: "#/properties/isolation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.isolation.type, parentSchema: schema11.properties.isolation, data: data63 };
+        const err132 = { instancePath: instancePath + "/isolation", schemaPath: "#/properties/isolation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.isolation.type, parentSchema: schema11.properties.isolation, data: data64 };
         if (vErrors === null) {
-          vErrors = [err130];
+          vErrors = [err132];
         } else {
-          vErrors.push(err130);
+          vErrors.push(err132);
         }
         errors++;
       }
     }
     if (data.tuned !== void 0) {
-      let data70 = data.tuned;
-      if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
-        for (const key17 in data70) {
-          if (!(key17 === "activeProfile" || key17 === "isolatedCores" || key17 === "noBalanceCores")) {
-            const err131 = { instancePath: instancePath + "/tuned", schemaPath: "#/properties/tuned/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.tuned, data: data70 };
-            if (vErrors === null) {
-              vErrors = [err131];
-            } else {
-              vErrors.push(err131);
-            }
-            errors++;
-          }
-        }
-        if (data70.activeProfile !== void 0) {
-          let data71 = data70.activeProfile;
-          if (typeof data71 !== "string") {
-            const err132 = { instancePath: instancePath + "/tuned/activeProfile", schemaPath: "#/properties/tuned/properties/activeProfile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.tuned.properties.activeProfile.type, parentSchema: schema11.properties.tuned.properties.activeProfile, data: data71 };
-            if (vErrors === null) {
-              vErrors = [err132];
-            } else {
-              vErrors.push(err132);
-            }
-            errors++;
-          }
-        }
-        if (data70.isolatedCores !== void 0) {
-          let data72 = data70.isolatedCores;
-          if (typeof data72 !== "string" && !(data72 && typeof data72 == "object" && !Array.isArray(data72))) {
-            const err133 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data72 };
+      let data71 = data.tuned;
+      if (data71 && typeof data71 == "object" && !Array.isArray(data71)) {
+        for (const key17 in data71) {
+          if (!(key17 === "activeProfile" || key17 === "includes" || key17 === "isolatedCores" || key17 === "noBalanceCores")) {
+            const err133 = { instancePath: instancePath + "/tuned", schemaPath: "#/properties/tuned/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.tuned, data: data71 };
             if (vErrors === null) {
               vErrors = [err133];
             } else {
@@ -7215,31 +7247,37 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (data72 && typeof data72 == "object" && !Array.isArray(data72)) {
-            if (data72.raw === void 0) {
-              const err134 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data72 };
-              if (vErrors === null) {
-                vErrors = [err134];
-              } else {
-                vErrors.push(err134);
-              }
-              errors++;
+        }
+        if (data71.activeProfile !== void 0) {
+          let data72 = data71.activeProfile;
+          if (typeof data72 !== "string") {
+            const err134 = { instancePath: instancePath + "/tuned/activeProfile", schemaPath: "#/properties/tuned/properties/activeProfile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.tuned.properties.activeProfile.type, parentSchema: schema11.properties.tuned.properties.activeProfile, data: data72 };
+            if (vErrors === null) {
+              vErrors = [err134];
+            } else {
+              vErrors.push(err134);
             }
-            for (const key18 in data72) {
-              if (!(key18 === "raw" || key18 === "parsed")) {
-                const err135 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data72 };
-                if (vErrors === null) {
-                  vErrors = [err135];
-                } else {
-                  vErrors.push(err135);
+            errors++;
+          }
+        }
+        if (data71.includes !== void 0) {
+          let data73 = data71.includes;
+          if (Array.isArray(data73)) {
+            const len7 = data73.length;
+            for (let i9 = 0; i9 < len7; i9++) {
+              let data74 = data73[i9];
+              if (typeof data74 === "string") {
+                if (func3(data74) < 1) {
+                  const err135 = { instancePath: instancePath + "/tuned/includes/" + i9, schemaPath: "#/properties/tuned/properties/includes/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.tuned.properties.includes.items, data: data74 };
+                  if (vErrors === null) {
+                    vErrors = [err135];
+                  } else {
+                    vErrors.push(err135);
+                  }
+                  errors++;
                 }
-                errors++;
-              }
-            }
-            if (data72.raw !== void 0) {
-              let data73 = data72.raw;
-              if (typeof data73 !== "string") {
-                const err136 = { instancePath: instancePath + "/tuned/isolatedCores/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data73 };
+              } else {
+                const err136 = { instancePath: instancePath + "/tuned/includes/" + i9, schemaPath: "#/properties/tuned/properties/includes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.tuned.properties.includes.items.type, parentSchema: schema11.properties.tuned.properties.includes.items, data: data74 };
                 if (vErrors === null) {
                   vErrors = [err136];
                 } else {
@@ -7248,24 +7286,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data72.parsed !== void 0) {
-              let data74 = data72.parsed;
-              if (typeof data74 !== "string") {
-                const err137 = { instancePath: instancePath + "/tuned/isolatedCores/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data74 };
-                if (vErrors === null) {
-                  vErrors = [err137];
-                } else {
-                  vErrors.push(err137);
-                }
-                errors++;
-              }
+          } else {
+            const err137 = { instancePath: instancePath + "/tuned/includes", schemaPath: "#/properties/tuned/properties/includes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.tuned.properties.includes.type, parentSchema: schema11.properties.tuned.properties.includes, data: data73 };
+            if (vErrors === null) {
+              vErrors = [err137];
+            } else {
+              vErrors.push(err137);
             }
+            errors++;
           }
         }
-        if (data70.noBalanceCores !== void 0) {
-          let data75 = data70.noBalanceCores;
+        if (data71.isolatedCores !== void 0) {
+          let data75 = data71.isolatedCores;
           if (typeof data75 !== "string" && !(data75 && typeof data75 == "object" && !Array.isArray(data75))) {
-            const err138 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data75 };
+            const err138 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data75 };
             if (vErrors === null) {
               vErrors = [err138];
             } else {
@@ -7275,7 +7309,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (data75 && typeof data75 == "object" && !Array.isArray(data75)) {
             if (data75.raw === void 0) {
-              const err139 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data75 };
+              const err139 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data75 };
               if (vErrors === null) {
                 vErrors = [err139];
               } else {
@@ -7283,9 +7317,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key19 in data75) {
-              if (!(key19 === "raw" || key19 === "parsed")) {
-                const err140 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data75 };
+            for (const key18 in data75) {
+              if (!(key18 === "raw" || key18 === "parsed")) {
+                const err140 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data75 };
                 if (vErrors === null) {
                   vErrors = [err140];
                 } else {
@@ -7297,7 +7331,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             if (data75.raw !== void 0) {
               let data76 = data75.raw;
               if (typeof data76 !== "string") {
-                const err141 = { instancePath: instancePath + "/tuned/noBalanceCores/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data76 };
+                const err141 = { instancePath: instancePath + "/tuned/isolatedCores/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data76 };
                 if (vErrors === null) {
                   vErrors = [err141];
                 } else {
@@ -7309,7 +7343,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             if (data75.parsed !== void 0) {
               let data77 = data75.parsed;
               if (typeof data77 !== "string") {
-                const err142 = { instancePath: instancePath + "/tuned/noBalanceCores/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data77 };
+                const err142 = { instancePath: instancePath + "/tuned/isolatedCores/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data77 };
                 if (vErrors === null) {
                   vErrors = [err142];
                 } else {
@@ -7320,126 +7354,125 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
+        if (data71.noBalanceCores !== void 0) {
+          let data78 = data71.noBalanceCores;
+          if (typeof data78 !== "string" && !(data78 && typeof data78 == "object" && !Array.isArray(data78))) {
+            const err143 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data78 };
+            if (vErrors === null) {
+              vErrors = [err143];
+            } else {
+              vErrors.push(err143);
+            }
+            errors++;
+          }
+          if (data78 && typeof data78 == "object" && !Array.isArray(data78)) {
+            if (data78.raw === void 0) {
+              const err144 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data78 };
+              if (vErrors === null) {
+                vErrors = [err144];
+              } else {
+                vErrors.push(err144);
+              }
+              errors++;
+            }
+            for (const key19 in data78) {
+              if (!(key19 === "raw" || key19 === "parsed")) {
+                const err145 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data78 };
+                if (vErrors === null) {
+                  vErrors = [err145];
+                } else {
+                  vErrors.push(err145);
+                }
+                errors++;
+              }
+            }
+            if (data78.raw !== void 0) {
+              let data79 = data78.raw;
+              if (typeof data79 !== "string") {
+                const err146 = { instancePath: instancePath + "/tuned/noBalanceCores/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data79 };
+                if (vErrors === null) {
+                  vErrors = [err146];
+                } else {
+                  vErrors.push(err146);
+                }
+                errors++;
+              }
+            }
+            if (data78.parsed !== void 0) {
+              let data80 = data78.parsed;
+              if (typeof data80 !== "string") {
+                const err147 = { instancePath: instancePath + "/tuned/noBalanceCores/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data80 };
+                if (vErrors === null) {
+                  vErrors = [err147];
+                } else {
+                  vErrors.push(err147);
+                }
+                errors++;
+              }
+            }
+          }
+        }
       } else {
-        const err143 = { instancePath: instancePath + "/tuned", schemaPath: "#/properties/tuned/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.tuned.type, parentSchema: schema11.properties.tuned, data: data70 };
+        const err148 = { instancePath: instancePath + "/tuned", schemaPath: "#/properties/tuned/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.tuned.type, parentSchema: schema11.properties.tuned, data: data71 };
         if (vErrors === null) {
-          vErrors = [err143];
+          vErrors = [err148];
         } else {
-          vErrors.push(err143);
+          vErrors.push(err148);
         }
         errors++;
       }
     }
     if (data.running !== void 0) {
-      let data78 = data.running;
-      if (data78 && typeof data78 == "object" && !Array.isArray(data78)) {
-        for (const key20 in data78) {
+      let data81 = data.running;
+      if (data81 && typeof data81 == "object" && !Array.isArray(data81)) {
+        for (const key20 in data81) {
           if (!(key20 === "guests" || key20 === "isolatedCpus" || key20 === "foreignTasks" || key20 === "irqs")) {
-            const err144 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running, data: data78 };
+            const err149 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running, data: data81 };
             if (vErrors === null) {
-              vErrors = [err144];
+              vErrors = [err149];
             } else {
-              vErrors.push(err144);
+              vErrors.push(err149);
             }
             errors++;
           }
         }
-        if (data78.guests !== void 0) {
-          let data79 = data78.guests;
-          if (Array.isArray(data79)) {
-            const len7 = data79.length;
-            for (let i9 = 0; i9 < len7; i9++) {
-              let data80 = data79[i9];
-              if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
-                if (data80.name === void 0) {
-                  const err145 = { instancePath: instancePath + "/running/guests/" + i9, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data80 };
+        if (data81.guests !== void 0) {
+          let data82 = data81.guests;
+          if (Array.isArray(data82)) {
+            const len8 = data82.length;
+            for (let i10 = 0; i10 < len8; i10++) {
+              let data83 = data82[i10];
+              if (data83 && typeof data83 == "object" && !Array.isArray(data83)) {
+                if (data83.name === void 0) {
+                  const err150 = { instancePath: instancePath + "/running/guests/" + i10, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data83 };
                   if (vErrors === null) {
-                    vErrors = [err145];
+                    vErrors = [err150];
                   } else {
-                    vErrors.push(err145);
+                    vErrors.push(err150);
                   }
                   errors++;
                 }
-                if (data80.pid === void 0) {
-                  const err146 = { instancePath: instancePath + "/running/guests/" + i9, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data80 };
+                if (data83.pid === void 0) {
+                  const err151 = { instancePath: instancePath + "/running/guests/" + i10, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data83 };
                   if (vErrors === null) {
-                    vErrors = [err146];
+                    vErrors = [err151];
                   } else {
-                    vErrors.push(err146);
+                    vErrors.push(err151);
                   }
                   errors++;
                 }
-                if (data80.threads === void 0) {
-                  const err147 = { instancePath: instancePath + "/running/guests/" + i9, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "threads" }, message: "must have required property 'threads'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data80 };
+                if (data83.threads === void 0) {
+                  const err152 = { instancePath: instancePath + "/running/guests/" + i10, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "threads" }, message: "must have required property 'threads'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data83 };
                   if (vErrors === null) {
-                    vErrors = [err147];
+                    vErrors = [err152];
                   } else {
-                    vErrors.push(err147);
+                    vErrors.push(err152);
                   }
                   errors++;
                 }
-                for (const key21 in data80) {
+                for (const key21 in data83) {
                   if (!(key21 === "name" || key21 === "uuid" || key21 === "pid" || key21 === "rolesFrom" || key21 === "threads" || key21 === "memory")) {
-                    const err148 = { instancePath: instancePath + "/running/guests/" + i9, schemaPath: "#/properties/running/properties/guests/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items, data: data80 };
-                    if (vErrors === null) {
-                      vErrors = [err148];
-                    } else {
-                      vErrors.push(err148);
-                    }
-                    errors++;
-                  }
-                }
-                if (data80.name !== void 0) {
-                  let data81 = data80.name;
-                  if (typeof data81 !== "string") {
-                    const err149 = { instancePath: instancePath + "/running/guests/" + i9 + "/name", schemaPath: "#/properties/running/properties/guests/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.name.type, parentSchema: schema11.properties.running.properties.guests.items.properties.name, data: data81 };
-                    if (vErrors === null) {
-                      vErrors = [err149];
-                    } else {
-                      vErrors.push(err149);
-                    }
-                    errors++;
-                  }
-                }
-                if (data80.uuid !== void 0) {
-                  let data82 = data80.uuid;
-                  if (typeof data82 !== "string") {
-                    const err150 = { instancePath: instancePath + "/running/guests/" + i9 + "/uuid", schemaPath: "#/properties/running/properties/guests/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.uuid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.uuid, data: data82 };
-                    if (vErrors === null) {
-                      vErrors = [err150];
-                    } else {
-                      vErrors.push(err150);
-                    }
-                    errors++;
-                  }
-                }
-                if (data80.pid !== void 0) {
-                  let data83 = data80.pid;
-                  if (!(typeof data83 == "number" && (!(data83 % 1) && !isNaN(data83)) && isFinite(data83))) {
-                    const err151 = { instancePath: instancePath + "/running/guests/" + i9 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.pid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data83 };
-                    if (vErrors === null) {
-                      vErrors = [err151];
-                    } else {
-                      vErrors.push(err151);
-                    }
-                    errors++;
-                  }
-                  if (typeof data83 == "number" && isFinite(data83)) {
-                    if (data83 < 0 || isNaN(data83)) {
-                      const err152 = { instancePath: instancePath + "/running/guests/" + i9 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data83 };
-                      if (vErrors === null) {
-                        vErrors = [err152];
-                      } else {
-                        vErrors.push(err152);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data80.rolesFrom !== void 0) {
-                  let data84 = data80.rolesFrom;
-                  if (!(data84 === "status-xml" || data84 === "thread-names")) {
-                    const err153 = { instancePath: instancePath + "/running/guests/" + i9 + "/rolesFrom", schemaPath: "#/properties/running/properties/guests/items/properties/rolesFrom/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.rolesFrom, data: data84 };
+                    const err153 = { instancePath: instancePath + "/running/guests/" + i10, schemaPath: "#/properties/running/properties/guests/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items, data: data83 };
                     if (vErrors === null) {
                       vErrors = [err153];
                     } else {
@@ -7448,113 +7481,114 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data80.threads !== void 0) {
-                  let data85 = data80.threads;
-                  if (Array.isArray(data85)) {
-                    const len8 = data85.length;
-                    for (let i10 = 0; i10 < len8; i10++) {
-                      let data86 = data85[i10];
-                      if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
-                        if (data86.tid === void 0) {
-                          const err154 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data86 };
+                if (data83.name !== void 0) {
+                  let data84 = data83.name;
+                  if (typeof data84 !== "string") {
+                    const err154 = { instancePath: instancePath + "/running/guests/" + i10 + "/name", schemaPath: "#/properties/running/properties/guests/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.name.type, parentSchema: schema11.properties.running.properties.guests.items.properties.name, data: data84 };
+                    if (vErrors === null) {
+                      vErrors = [err154];
+                    } else {
+                      vErrors.push(err154);
+                    }
+                    errors++;
+                  }
+                }
+                if (data83.uuid !== void 0) {
+                  let data85 = data83.uuid;
+                  if (typeof data85 !== "string") {
+                    const err155 = { instancePath: instancePath + "/running/guests/" + i10 + "/uuid", schemaPath: "#/properties/running/properties/guests/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.uuid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.uuid, data: data85 };
+                    if (vErrors === null) {
+                      vErrors = [err155];
+                    } else {
+                      vErrors.push(err155);
+                    }
+                    errors++;
+                  }
+                }
+                if (data83.pid !== void 0) {
+                  let data86 = data83.pid;
+                  if (!(typeof data86 == "number" && (!(data86 % 1) && !isNaN(data86)) && isFinite(data86))) {
+                    const err156 = { instancePath: instancePath + "/running/guests/" + i10 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.pid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data86 };
+                    if (vErrors === null) {
+                      vErrors = [err156];
+                    } else {
+                      vErrors.push(err156);
+                    }
+                    errors++;
+                  }
+                  if (typeof data86 == "number" && isFinite(data86)) {
+                    if (data86 < 0 || isNaN(data86)) {
+                      const err157 = { instancePath: instancePath + "/running/guests/" + i10 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data86 };
+                      if (vErrors === null) {
+                        vErrors = [err157];
+                      } else {
+                        vErrors.push(err157);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data83.rolesFrom !== void 0) {
+                  let data87 = data83.rolesFrom;
+                  if (!(data87 === "status-xml" || data87 === "thread-names")) {
+                    const err158 = { instancePath: instancePath + "/running/guests/" + i10 + "/rolesFrom", schemaPath: "#/properties/running/properties/guests/items/properties/rolesFrom/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.rolesFrom, data: data87 };
+                    if (vErrors === null) {
+                      vErrors = [err158];
+                    } else {
+                      vErrors.push(err158);
+                    }
+                    errors++;
+                  }
+                }
+                if (data83.threads !== void 0) {
+                  let data88 = data83.threads;
+                  if (Array.isArray(data88)) {
+                    const len9 = data88.length;
+                    for (let i11 = 0; i11 < len9; i11++) {
+                      let data89 = data88[i11];
+                      if (data89 && typeof data89 == "object" && !Array.isArray(data89)) {
+                        if (data89.tid === void 0) {
+                          const err159 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data89 };
                           if (vErrors === null) {
-                            vErrors = [err154];
+                            vErrors = [err159];
                           } else {
-                            vErrors.push(err154);
+                            vErrors.push(err159);
                           }
                           errors++;
                         }
-                        if (data86.role === void 0) {
-                          const err155 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data86 };
+                        if (data89.role === void 0) {
+                          const err160 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data89 };
                           if (vErrors === null) {
-                            vErrors = [err155];
+                            vErrors = [err160];
                           } else {
-                            vErrors.push(err155);
+                            vErrors.push(err160);
                           }
                           errors++;
                         }
-                        if (data86.allowedCpus === void 0) {
-                          const err156 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data86 };
+                        if (data89.allowedCpus === void 0) {
+                          const err161 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data89 };
                           if (vErrors === null) {
-                            vErrors = [err156];
+                            vErrors = [err161];
                           } else {
-                            vErrors.push(err156);
+                            vErrors.push(err161);
                           }
                           errors++;
                         }
-                        for (const key22 in data86) {
+                        for (const key22 in data89) {
                           if (!(key22 === "tid" || key22 === "role" || key22 === "id" || key22 === "name" || key22 === "allowedCpus" || key22 === "lastCpu" || key22 === "policy" || key22 === "priority")) {
-                            const err157 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data86 };
+                            const err162 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data89 };
                             if (vErrors === null) {
-                              vErrors = [err157];
+                              vErrors = [err162];
                             } else {
-                              vErrors.push(err157);
+                              vErrors.push(err162);
                             }
                             errors++;
                           }
                         }
-                        if (data86.tid !== void 0) {
-                          let data87 = data86.tid;
-                          if (!(typeof data87 == "number" && (!(data87 % 1) && !isNaN(data87)) && isFinite(data87))) {
-                            const err158 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data87 };
-                            if (vErrors === null) {
-                              vErrors = [err158];
-                            } else {
-                              vErrors.push(err158);
-                            }
-                            errors++;
-                          }
-                          if (typeof data87 == "number" && isFinite(data87)) {
-                            if (data87 < 0 || isNaN(data87)) {
-                              const err159 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data87 };
-                              if (vErrors === null) {
-                                vErrors = [err159];
-                              } else {
-                                vErrors.push(err159);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data86.role !== void 0) {
-                          let data88 = data86.role;
-                          if (!(data88 === "vcpu" || data88 === "iothread" || data88 === "main" || data88 === "worker")) {
-                            const err160 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/role", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role, data: data88 };
-                            if (vErrors === null) {
-                              vErrors = [err160];
-                            } else {
-                              vErrors.push(err160);
-                            }
-                            errors++;
-                          }
-                        }
-                        if (data86.id !== void 0) {
-                          let data89 = data86.id;
-                          if (!(typeof data89 == "number" && (!(data89 % 1) && !isNaN(data89)) && isFinite(data89))) {
-                            const err161 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data89 };
-                            if (vErrors === null) {
-                              vErrors = [err161];
-                            } else {
-                              vErrors.push(err161);
-                            }
-                            errors++;
-                          }
-                          if (typeof data89 == "number" && isFinite(data89)) {
-                            if (data89 < 0 || isNaN(data89)) {
-                              const err162 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data89 };
-                              if (vErrors === null) {
-                                vErrors = [err162];
-                              } else {
-                                vErrors.push(err162);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data86.name !== void 0) {
-                          let data90 = data86.name;
-                          if (typeof data90 !== "string") {
-                            const err163 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/name", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.name.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.name, data: data90 };
+                        if (data89.tid !== void 0) {
+                          let data90 = data89.tid;
+                          if (!(typeof data90 == "number" && (!(data90 % 1) && !isNaN(data90)) && isFinite(data90))) {
+                            const err163 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data90 };
                             if (vErrors === null) {
                               vErrors = [err163];
                             } else {
@@ -7562,69 +7596,69 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                           }
-                        }
-                        if (data86.allowedCpus !== void 0) {
-                          let data91 = data86.allowedCpus;
-                          if (typeof data91 !== "string" && !(data91 && typeof data91 == "object" && !Array.isArray(data91))) {
-                            const err164 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data91 };
-                            if (vErrors === null) {
-                              vErrors = [err164];
-                            } else {
-                              vErrors.push(err164);
-                            }
-                            errors++;
-                          }
-                          if (data91 && typeof data91 == "object" && !Array.isArray(data91)) {
-                            if (data91.raw === void 0) {
-                              const err165 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data91 };
+                          if (typeof data90 == "number" && isFinite(data90)) {
+                            if (data90 < 0 || isNaN(data90)) {
+                              const err164 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data90 };
                               if (vErrors === null) {
-                                vErrors = [err165];
+                                vErrors = [err164];
                               } else {
-                                vErrors.push(err165);
+                                vErrors.push(err164);
                               }
                               errors++;
                             }
-                            for (const key23 in data91) {
-                              if (!(key23 === "raw" || key23 === "parsed")) {
-                                const err166 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data91 };
-                                if (vErrors === null) {
-                                  vErrors = [err166];
-                                } else {
-                                  vErrors.push(err166);
-                                }
-                                errors++;
-                              }
+                          }
+                        }
+                        if (data89.role !== void 0) {
+                          let data91 = data89.role;
+                          if (!(data91 === "vcpu" || data91 === "iothread" || data91 === "main" || data91 === "worker")) {
+                            const err165 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/role", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role, data: data91 };
+                            if (vErrors === null) {
+                              vErrors = [err165];
+                            } else {
+                              vErrors.push(err165);
                             }
-                            if (data91.raw !== void 0) {
-                              let data92 = data91.raw;
-                              if (typeof data92 !== "string") {
-                                const err167 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data92 };
-                                if (vErrors === null) {
-                                  vErrors = [err167];
-                                } else {
-                                  vErrors.push(err167);
-                                }
-                                errors++;
-                              }
+                            errors++;
+                          }
+                        }
+                        if (data89.id !== void 0) {
+                          let data92 = data89.id;
+                          if (!(typeof data92 == "number" && (!(data92 % 1) && !isNaN(data92)) && isFinite(data92))) {
+                            const err166 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data92 };
+                            if (vErrors === null) {
+                              vErrors = [err166];
+                            } else {
+                              vErrors.push(err166);
                             }
-                            if (data91.parsed !== void 0) {
-                              let data93 = data91.parsed;
-                              if (typeof data93 !== "string") {
-                                const err168 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data93 };
-                                if (vErrors === null) {
-                                  vErrors = [err168];
-                                } else {
-                                  vErrors.push(err168);
-                                }
-                                errors++;
+                            errors++;
+                          }
+                          if (typeof data92 == "number" && isFinite(data92)) {
+                            if (data92 < 0 || isNaN(data92)) {
+                              const err167 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data92 };
+                              if (vErrors === null) {
+                                vErrors = [err167];
+                              } else {
+                                vErrors.push(err167);
                               }
+                              errors++;
                             }
                           }
                         }
-                        if (data86.lastCpu !== void 0) {
-                          let data94 = data86.lastCpu;
-                          if (!(typeof data94 == "number" && (!(data94 % 1) && !isNaN(data94)) && isFinite(data94))) {
-                            const err169 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data94 };
+                        if (data89.name !== void 0) {
+                          let data93 = data89.name;
+                          if (typeof data93 !== "string") {
+                            const err168 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/name", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.name.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.name, data: data93 };
+                            if (vErrors === null) {
+                              vErrors = [err168];
+                            } else {
+                              vErrors.push(err168);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data89.allowedCpus !== void 0) {
+                          let data94 = data89.allowedCpus;
+                          if (typeof data94 !== "string" && !(data94 && typeof data94 == "object" && !Array.isArray(data94))) {
+                            const err169 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data94 };
                             if (vErrors === null) {
                               vErrors = [err169];
                             } else {
@@ -7632,9 +7666,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                           }
-                          if (typeof data94 == "number" && isFinite(data94)) {
-                            if (data94 < 0 || isNaN(data94)) {
-                              const err170 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data94 };
+                          if (data94 && typeof data94 == "object" && !Array.isArray(data94)) {
+                            if (data94.raw === void 0) {
+                              const err170 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data94 };
                               if (vErrors === null) {
                                 vErrors = [err170];
                               } else {
@@ -7642,167 +7676,167 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
+                            for (const key23 in data94) {
+                              if (!(key23 === "raw" || key23 === "parsed")) {
+                                const err171 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data94 };
+                                if (vErrors === null) {
+                                  vErrors = [err171];
+                                } else {
+                                  vErrors.push(err171);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data94.raw !== void 0) {
+                              let data95 = data94.raw;
+                              if (typeof data95 !== "string") {
+                                const err172 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data95 };
+                                if (vErrors === null) {
+                                  vErrors = [err172];
+                                } else {
+                                  vErrors.push(err172);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data94.parsed !== void 0) {
+                              let data96 = data94.parsed;
+                              if (typeof data96 !== "string") {
+                                const err173 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data96 };
+                                if (vErrors === null) {
+                                  vErrors = [err173];
+                                } else {
+                                  vErrors.push(err173);
+                                }
+                                errors++;
+                              }
+                            }
                           }
                         }
-                        if (data86.policy !== void 0) {
-                          let data95 = data86.policy;
-                          if (!(data95 === "other" || data95 === "fifo" || data95 === "rr" || data95 === "batch" || data95 === "idle" || data95 === "deadline")) {
-                            const err171 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/policy", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/policy/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy, data: data95 };
+                        if (data89.lastCpu !== void 0) {
+                          let data97 = data89.lastCpu;
+                          if (!(typeof data97 == "number" && (!(data97 % 1) && !isNaN(data97)) && isFinite(data97))) {
+                            const err174 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data97 };
                             if (vErrors === null) {
-                              vErrors = [err171];
+                              vErrors = [err174];
                             } else {
-                              vErrors.push(err171);
+                              vErrors.push(err174);
                             }
                             errors++;
                           }
-                        }
-                        if (data86.priority !== void 0) {
-                          let data96 = data86.priority;
-                          if (!(typeof data96 == "number" && (!(data96 % 1) && !isNaN(data96)) && isFinite(data96))) {
-                            const err172 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data96 };
-                            if (vErrors === null) {
-                              vErrors = [err172];
-                            } else {
-                              vErrors.push(err172);
-                            }
-                            errors++;
-                          }
-                          if (typeof data96 == "number" && isFinite(data96)) {
-                            if (data96 > 99 || isNaN(data96)) {
-                              const err173 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/maximum", keyword: "maximum", params: { comparison: "<=", limit: 99 }, message: "must be <= 99", schema: 99, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data96 };
+                          if (typeof data97 == "number" && isFinite(data97)) {
+                            if (data97 < 0 || isNaN(data97)) {
+                              const err175 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data97 };
                               if (vErrors === null) {
-                                vErrors = [err173];
+                                vErrors = [err175];
                               } else {
-                                vErrors.push(err173);
+                                vErrors.push(err175);
                               }
                               errors++;
                             }
-                            if (data96 < 0 || isNaN(data96)) {
-                              const err174 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data96 };
+                          }
+                        }
+                        if (data89.policy !== void 0) {
+                          let data98 = data89.policy;
+                          if (!(data98 === "other" || data98 === "fifo" || data98 === "rr" || data98 === "batch" || data98 === "idle" || data98 === "deadline")) {
+                            const err176 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/policy", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/policy/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy, data: data98 };
+                            if (vErrors === null) {
+                              vErrors = [err176];
+                            } else {
+                              vErrors.push(err176);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data89.priority !== void 0) {
+                          let data99 = data89.priority;
+                          if (!(typeof data99 == "number" && (!(data99 % 1) && !isNaN(data99)) && isFinite(data99))) {
+                            const err177 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data99 };
+                            if (vErrors === null) {
+                              vErrors = [err177];
+                            } else {
+                              vErrors.push(err177);
+                            }
+                            errors++;
+                          }
+                          if (typeof data99 == "number" && isFinite(data99)) {
+                            if (data99 > 99 || isNaN(data99)) {
+                              const err178 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/maximum", keyword: "maximum", params: { comparison: "<=", limit: 99 }, message: "must be <= 99", schema: 99, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data99 };
                               if (vErrors === null) {
-                                vErrors = [err174];
+                                vErrors = [err178];
                               } else {
-                                vErrors.push(err174);
+                                vErrors.push(err178);
+                              }
+                              errors++;
+                            }
+                            if (data99 < 0 || isNaN(data99)) {
+                              const err179 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data99 };
+                              if (vErrors === null) {
+                                vErrors = [err179];
+                              } else {
+                                vErrors.push(err179);
                               }
                               errors++;
                             }
                           }
                         }
                       } else {
-                        const err175 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads/" + i10, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.threads.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data86 };
+                        const err180 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.threads.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data89 };
                         if (vErrors === null) {
-                          vErrors = [err175];
+                          vErrors = [err180];
                         } else {
-                          vErrors.push(err175);
+                          vErrors.push(err180);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err176 = { instancePath: instancePath + "/running/guests/" + i9 + "/threads", schemaPath: "#/properties/running/properties/guests/items/properties/threads/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.threads.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads, data: data85 };
+                    const err181 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads", schemaPath: "#/properties/running/properties/guests/items/properties/threads/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.threads.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads, data: data88 };
                     if (vErrors === null) {
-                      vErrors = [err176];
+                      vErrors = [err181];
                     } else {
-                      vErrors.push(err176);
+                      vErrors.push(err181);
                     }
                     errors++;
                   }
                 }
-                if (data80.memory !== void 0) {
-                  let data97 = data80.memory;
-                  if (Array.isArray(data97)) {
-                    const len9 = data97.length;
-                    for (let i11 = 0; i11 < len9; i11++) {
-                      let data98 = data97[i11];
-                      if (data98 && typeof data98 == "object" && !Array.isArray(data98)) {
-                        if (data98.node === void 0) {
-                          const err177 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "node" }, message: "must have required property 'node'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data98 };
+                if (data83.memory !== void 0) {
+                  let data100 = data83.memory;
+                  if (Array.isArray(data100)) {
+                    const len10 = data100.length;
+                    for (let i12 = 0; i12 < len10; i12++) {
+                      let data101 = data100[i12];
+                      if (data101 && typeof data101 == "object" && !Array.isArray(data101)) {
+                        if (data101.node === void 0) {
+                          const err182 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "node" }, message: "must have required property 'node'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data101 };
                           if (vErrors === null) {
-                            vErrors = [err177];
+                            vErrors = [err182];
                           } else {
-                            vErrors.push(err177);
+                            vErrors.push(err182);
                           }
                           errors++;
                         }
-                        if (data98.pageSizeKiB === void 0) {
-                          const err178 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "pageSizeKiB" }, message: "must have required property 'pageSizeKiB'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data98 };
+                        if (data101.pageSizeKiB === void 0) {
+                          const err183 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "pageSizeKiB" }, message: "must have required property 'pageSizeKiB'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data101 };
                           if (vErrors === null) {
-                            vErrors = [err178];
+                            vErrors = [err183];
                           } else {
-                            vErrors.push(err178);
+                            vErrors.push(err183);
                           }
                           errors++;
                         }
-                        if (data98.kib === void 0) {
-                          const err179 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "kib" }, message: "must have required property 'kib'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data98 };
+                        if (data101.kib === void 0) {
+                          const err184 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "kib" }, message: "must have required property 'kib'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data101 };
                           if (vErrors === null) {
-                            vErrors = [err179];
+                            vErrors = [err184];
                           } else {
-                            vErrors.push(err179);
+                            vErrors.push(err184);
                           }
                           errors++;
                         }
-                        for (const key24 in data98) {
+                        for (const key24 in data101) {
                           if (!(key24 === "node" || key24 === "pageSizeKiB" || key24 === "kib")) {
-                            const err180 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data98 };
-                            if (vErrors === null) {
-                              vErrors = [err180];
-                            } else {
-                              vErrors.push(err180);
-                            }
-                            errors++;
-                          }
-                        }
-                        if (data98.node !== void 0) {
-                          let data99 = data98.node;
-                          if (!(typeof data99 == "number" && (!(data99 % 1) && !isNaN(data99)) && isFinite(data99))) {
-                            const err181 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory/" + i11 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data99 };
-                            if (vErrors === null) {
-                              vErrors = [err181];
-                            } else {
-                              vErrors.push(err181);
-                            }
-                            errors++;
-                          }
-                          if (typeof data99 == "number" && isFinite(data99)) {
-                            if (data99 < 0 || isNaN(data99)) {
-                              const err182 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory/" + i11 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data99 };
-                              if (vErrors === null) {
-                                vErrors = [err182];
-                              } else {
-                                vErrors.push(err182);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data98.pageSizeKiB !== void 0) {
-                          let data100 = data98.pageSizeKiB;
-                          if (!(typeof data100 == "number" && (!(data100 % 1) && !isNaN(data100)) && isFinite(data100))) {
-                            const err183 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory/" + i11 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data100 };
-                            if (vErrors === null) {
-                              vErrors = [err183];
-                            } else {
-                              vErrors.push(err183);
-                            }
-                            errors++;
-                          }
-                          if (typeof data100 == "number" && isFinite(data100)) {
-                            if (data100 < 1 || isNaN(data100)) {
-                              const err184 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory/" + i11 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data100 };
-                              if (vErrors === null) {
-                                vErrors = [err184];
-                              } else {
-                                vErrors.push(err184);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data98.kib !== void 0) {
-                          let data101 = data98.kib;
-                          if (!(typeof data101 == "number" && (!(data101 % 1) && !isNaN(data101)) && isFinite(data101))) {
-                            const err185 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory/" + i11 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data101 };
+                            const err185 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data101 };
                             if (vErrors === null) {
                               vErrors = [err185];
                             } else {
@@ -7810,94 +7844,98 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                           }
-                          if (typeof data101 == "number" && isFinite(data101)) {
-                            if (data101 < 0 || isNaN(data101)) {
-                              const err186 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory/" + i11 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data101 };
+                        }
+                        if (data101.node !== void 0) {
+                          let data102 = data101.node;
+                          if (!(typeof data102 == "number" && (!(data102 % 1) && !isNaN(data102)) && isFinite(data102))) {
+                            const err186 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data102 };
+                            if (vErrors === null) {
+                              vErrors = [err186];
+                            } else {
+                              vErrors.push(err186);
+                            }
+                            errors++;
+                          }
+                          if (typeof data102 == "number" && isFinite(data102)) {
+                            if (data102 < 0 || isNaN(data102)) {
+                              const err187 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data102 };
                               if (vErrors === null) {
-                                vErrors = [err186];
+                                vErrors = [err187];
                               } else {
-                                vErrors.push(err186);
+                                vErrors.push(err187);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data101.pageSizeKiB !== void 0) {
+                          let data103 = data101.pageSizeKiB;
+                          if (!(typeof data103 == "number" && (!(data103 % 1) && !isNaN(data103)) && isFinite(data103))) {
+                            const err188 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data103 };
+                            if (vErrors === null) {
+                              vErrors = [err188];
+                            } else {
+                              vErrors.push(err188);
+                            }
+                            errors++;
+                          }
+                          if (typeof data103 == "number" && isFinite(data103)) {
+                            if (data103 < 1 || isNaN(data103)) {
+                              const err189 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data103 };
+                              if (vErrors === null) {
+                                vErrors = [err189];
+                              } else {
+                                vErrors.push(err189);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data101.kib !== void 0) {
+                          let data104 = data101.kib;
+                          if (!(typeof data104 == "number" && (!(data104 % 1) && !isNaN(data104)) && isFinite(data104))) {
+                            const err190 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data104 };
+                            if (vErrors === null) {
+                              vErrors = [err190];
+                            } else {
+                              vErrors.push(err190);
+                            }
+                            errors++;
+                          }
+                          if (typeof data104 == "number" && isFinite(data104)) {
+                            if (data104 < 0 || isNaN(data104)) {
+                              const err191 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data104 };
+                              if (vErrors === null) {
+                                vErrors = [err191];
+                              } else {
+                                vErrors.push(err191);
                               }
                               errors++;
                             }
                           }
                         }
                       } else {
-                        const err187 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.memory.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data98 };
+                        const err192 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.memory.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data101 };
                         if (vErrors === null) {
-                          vErrors = [err187];
+                          vErrors = [err192];
                         } else {
-                          vErrors.push(err187);
+                          vErrors.push(err192);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err188 = { instancePath: instancePath + "/running/guests/" + i9 + "/memory", schemaPath: "#/properties/running/properties/guests/items/properties/memory/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.memory.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory, data: data97 };
+                    const err193 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory", schemaPath: "#/properties/running/properties/guests/items/properties/memory/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.memory.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory, data: data100 };
                     if (vErrors === null) {
-                      vErrors = [err188];
+                      vErrors = [err193];
                     } else {
-                      vErrors.push(err188);
+                      vErrors.push(err193);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err189 = { instancePath: instancePath + "/running/guests/" + i9, schemaPath: "#/properties/running/properties/guests/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.type, parentSchema: schema11.properties.running.properties.guests.items, data: data80 };
-                if (vErrors === null) {
-                  vErrors = [err189];
-                } else {
-                  vErrors.push(err189);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err190 = { instancePath: instancePath + "/running/guests", schemaPath: "#/properties/running/properties/guests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.type, parentSchema: schema11.properties.running.properties.guests, data: data79 };
-            if (vErrors === null) {
-              vErrors = [err190];
-            } else {
-              vErrors.push(err190);
-            }
-            errors++;
-          }
-        }
-        if (data78.isolatedCpus !== void 0) {
-          let data102 = data78.isolatedCpus;
-          if (typeof data102 !== "string" && !(data102 && typeof data102 == "object" && !Array.isArray(data102))) {
-            const err191 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data102 };
-            if (vErrors === null) {
-              vErrors = [err191];
-            } else {
-              vErrors.push(err191);
-            }
-            errors++;
-          }
-          if (data102 && typeof data102 == "object" && !Array.isArray(data102)) {
-            if (data102.raw === void 0) {
-              const err192 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data102 };
-              if (vErrors === null) {
-                vErrors = [err192];
-              } else {
-                vErrors.push(err192);
-              }
-              errors++;
-            }
-            for (const key25 in data102) {
-              if (!(key25 === "raw" || key25 === "parsed")) {
-                const err193 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data102 };
-                if (vErrors === null) {
-                  vErrors = [err193];
-                } else {
-                  vErrors.push(err193);
-                }
-                errors++;
-              }
-            }
-            if (data102.raw !== void 0) {
-              let data103 = data102.raw;
-              if (typeof data103 !== "string") {
-                const err194 = { instancePath: instancePath + "/running/isolatedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data103 };
+                const err194 = { instancePath: instancePath + "/running/guests/" + i10, schemaPath: "#/properties/running/properties/guests/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.type, parentSchema: schema11.properties.running.properties.guests.items, data: data83 };
                 if (vErrors === null) {
                   vErrors = [err194];
                 } else {
@@ -7906,124 +7944,120 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data102.parsed !== void 0) {
-              let data104 = data102.parsed;
-              if (typeof data104 !== "string") {
-                const err195 = { instancePath: instancePath + "/running/isolatedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data104 };
+          } else {
+            const err195 = { instancePath: instancePath + "/running/guests", schemaPath: "#/properties/running/properties/guests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.type, parentSchema: schema11.properties.running.properties.guests, data: data82 };
+            if (vErrors === null) {
+              vErrors = [err195];
+            } else {
+              vErrors.push(err195);
+            }
+            errors++;
+          }
+        }
+        if (data81.isolatedCpus !== void 0) {
+          let data105 = data81.isolatedCpus;
+          if (typeof data105 !== "string" && !(data105 && typeof data105 == "object" && !Array.isArray(data105))) {
+            const err196 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data105 };
+            if (vErrors === null) {
+              vErrors = [err196];
+            } else {
+              vErrors.push(err196);
+            }
+            errors++;
+          }
+          if (data105 && typeof data105 == "object" && !Array.isArray(data105)) {
+            if (data105.raw === void 0) {
+              const err197 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data105 };
+              if (vErrors === null) {
+                vErrors = [err197];
+              } else {
+                vErrors.push(err197);
+              }
+              errors++;
+            }
+            for (const key25 in data105) {
+              if (!(key25 === "raw" || key25 === "parsed")) {
+                const err198 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data105 };
                 if (vErrors === null) {
-                  vErrors = [err195];
+                  vErrors = [err198];
                 } else {
-                  vErrors.push(err195);
+                  vErrors.push(err198);
+                }
+                errors++;
+              }
+            }
+            if (data105.raw !== void 0) {
+              let data106 = data105.raw;
+              if (typeof data106 !== "string") {
+                const err199 = { instancePath: instancePath + "/running/isolatedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data106 };
+                if (vErrors === null) {
+                  vErrors = [err199];
+                } else {
+                  vErrors.push(err199);
+                }
+                errors++;
+              }
+            }
+            if (data105.parsed !== void 0) {
+              let data107 = data105.parsed;
+              if (typeof data107 !== "string") {
+                const err200 = { instancePath: instancePath + "/running/isolatedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data107 };
+                if (vErrors === null) {
+                  vErrors = [err200];
+                } else {
+                  vErrors.push(err200);
                 }
                 errors++;
               }
             }
           }
         }
-        if (data78.foreignTasks !== void 0) {
-          let data105 = data78.foreignTasks;
-          if (Array.isArray(data105)) {
-            const len10 = data105.length;
-            for (let i12 = 0; i12 < len10; i12++) {
-              let data106 = data105[i12];
-              if (data106 && typeof data106 == "object" && !Array.isArray(data106)) {
-                if (data106.pid === void 0) {
-                  const err196 = { instancePath: instancePath + "/running/foreignTasks/" + i12, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data106 };
+        if (data81.foreignTasks !== void 0) {
+          let data108 = data81.foreignTasks;
+          if (Array.isArray(data108)) {
+            const len11 = data108.length;
+            for (let i13 = 0; i13 < len11; i13++) {
+              let data109 = data108[i13];
+              if (data109 && typeof data109 == "object" && !Array.isArray(data109)) {
+                if (data109.pid === void 0) {
+                  const err201 = { instancePath: instancePath + "/running/foreignTasks/" + i13, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data109 };
                   if (vErrors === null) {
-                    vErrors = [err196];
+                    vErrors = [err201];
                   } else {
-                    vErrors.push(err196);
+                    vErrors.push(err201);
                   }
                   errors++;
                 }
-                if (data106.tid === void 0) {
-                  const err197 = { instancePath: instancePath + "/running/foreignTasks/" + i12, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data106 };
+                if (data109.tid === void 0) {
+                  const err202 = { instancePath: instancePath + "/running/foreignTasks/" + i13, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data109 };
                   if (vErrors === null) {
-                    vErrors = [err197];
+                    vErrors = [err202];
                   } else {
-                    vErrors.push(err197);
+                    vErrors.push(err202);
                   }
                   errors++;
                 }
-                if (data106.name === void 0) {
-                  const err198 = { instancePath: instancePath + "/running/foreignTasks/" + i12, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data106 };
+                if (data109.name === void 0) {
+                  const err203 = { instancePath: instancePath + "/running/foreignTasks/" + i13, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data109 };
                   if (vErrors === null) {
-                    vErrors = [err198];
+                    vErrors = [err203];
                   } else {
-                    vErrors.push(err198);
+                    vErrors.push(err203);
                   }
                   errors++;
                 }
-                if (data106.allowedCpus === void 0) {
-                  const err199 = { instancePath: instancePath + "/running/foreignTasks/" + i12, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data106 };
+                if (data109.allowedCpus === void 0) {
+                  const err204 = { instancePath: instancePath + "/running/foreignTasks/" + i13, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data109 };
                   if (vErrors === null) {
-                    vErrors = [err199];
+                    vErrors = [err204];
                   } else {
-                    vErrors.push(err199);
+                    vErrors.push(err204);
                   }
                   errors++;
                 }
-                for (const key26 in data106) {
+                for (const key26 in data109) {
                   if (!(key26 === "pid" || key26 === "tid" || key26 === "name" || key26 === "kernelThread" || key26 === "allowedCpus" || key26 === "lastCpu")) {
-                    const err200 = { instancePath: instancePath + "/running/foreignTasks/" + i12, schemaPath: "#/properties/running/properties/foreignTasks/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data106 };
-                    if (vErrors === null) {
-                      vErrors = [err200];
-                    } else {
-                      vErrors.push(err200);
-                    }
-                    errors++;
-                  }
-                }
-                if (data106.pid !== void 0) {
-                  let data107 = data106.pid;
-                  if (!(typeof data107 == "number" && (!(data107 % 1) && !isNaN(data107)) && isFinite(data107))) {
-                    const err201 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.pid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data107 };
-                    if (vErrors === null) {
-                      vErrors = [err201];
-                    } else {
-                      vErrors.push(err201);
-                    }
-                    errors++;
-                  }
-                  if (typeof data107 == "number" && isFinite(data107)) {
-                    if (data107 < 0 || isNaN(data107)) {
-                      const err202 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data107 };
-                      if (vErrors === null) {
-                        vErrors = [err202];
-                      } else {
-                        vErrors.push(err202);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data106.tid !== void 0) {
-                  let data108 = data106.tid;
-                  if (!(typeof data108 == "number" && (!(data108 % 1) && !isNaN(data108)) && isFinite(data108))) {
-                    const err203 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.tid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data108 };
-                    if (vErrors === null) {
-                      vErrors = [err203];
-                    } else {
-                      vErrors.push(err203);
-                    }
-                    errors++;
-                  }
-                  if (typeof data108 == "number" && isFinite(data108)) {
-                    if (data108 < 0 || isNaN(data108)) {
-                      const err204 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data108 };
-                      if (vErrors === null) {
-                        vErrors = [err204];
-                      } else {
-                        vErrors.push(err204);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data106.name !== void 0) {
-                  let data109 = data106.name;
-                  if (typeof data109 !== "string") {
-                    const err205 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/name", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.foreignTasks.items.properties.name.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.name, data: data109 };
+                    const err205 = { instancePath: instancePath + "/running/foreignTasks/" + i13, schemaPath: "#/properties/running/properties/foreignTasks/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data109 };
                     if (vErrors === null) {
                       vErrors = [err205];
                     } else {
@@ -8032,10 +8066,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data106.kernelThread !== void 0) {
-                  let data110 = data106.kernelThread;
-                  if (typeof data110 !== "boolean") {
-                    const err206 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/kernelThread", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/kernelThread/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread, data: data110 };
+                if (data109.pid !== void 0) {
+                  let data110 = data109.pid;
+                  if (!(typeof data110 == "number" && (!(data110 % 1) && !isNaN(data110)) && isFinite(data110))) {
+                    const err206 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.pid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data110 };
                     if (vErrors === null) {
                       vErrors = [err206];
                     } else {
@@ -8043,69 +8077,69 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                }
-                if (data106.allowedCpus !== void 0) {
-                  let data111 = data106.allowedCpus;
-                  if (typeof data111 !== "string" && !(data111 && typeof data111 == "object" && !Array.isArray(data111))) {
-                    const err207 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data111 };
-                    if (vErrors === null) {
-                      vErrors = [err207];
-                    } else {
-                      vErrors.push(err207);
-                    }
-                    errors++;
-                  }
-                  if (data111 && typeof data111 == "object" && !Array.isArray(data111)) {
-                    if (data111.raw === void 0) {
-                      const err208 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data111 };
+                  if (typeof data110 == "number" && isFinite(data110)) {
+                    if (data110 < 0 || isNaN(data110)) {
+                      const err207 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data110 };
                       if (vErrors === null) {
-                        vErrors = [err208];
+                        vErrors = [err207];
                       } else {
-                        vErrors.push(err208);
+                        vErrors.push(err207);
                       }
                       errors++;
                     }
-                    for (const key27 in data111) {
-                      if (!(key27 === "raw" || key27 === "parsed")) {
-                        const err209 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data111 };
-                        if (vErrors === null) {
-                          vErrors = [err209];
-                        } else {
-                          vErrors.push(err209);
-                        }
-                        errors++;
-                      }
+                  }
+                }
+                if (data109.tid !== void 0) {
+                  let data111 = data109.tid;
+                  if (!(typeof data111 == "number" && (!(data111 % 1) && !isNaN(data111)) && isFinite(data111))) {
+                    const err208 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.tid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data111 };
+                    if (vErrors === null) {
+                      vErrors = [err208];
+                    } else {
+                      vErrors.push(err208);
                     }
-                    if (data111.raw !== void 0) {
-                      let data112 = data111.raw;
-                      if (typeof data112 !== "string") {
-                        const err210 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data112 };
-                        if (vErrors === null) {
-                          vErrors = [err210];
-                        } else {
-                          vErrors.push(err210);
-                        }
-                        errors++;
+                    errors++;
+                  }
+                  if (typeof data111 == "number" && isFinite(data111)) {
+                    if (data111 < 0 || isNaN(data111)) {
+                      const err209 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data111 };
+                      if (vErrors === null) {
+                        vErrors = [err209];
+                      } else {
+                        vErrors.push(err209);
                       }
-                    }
-                    if (data111.parsed !== void 0) {
-                      let data113 = data111.parsed;
-                      if (typeof data113 !== "string") {
-                        const err211 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data113 };
-                        if (vErrors === null) {
-                          vErrors = [err211];
-                        } else {
-                          vErrors.push(err211);
-                        }
-                        errors++;
-                      }
+                      errors++;
                     }
                   }
                 }
-                if (data106.lastCpu !== void 0) {
-                  let data114 = data106.lastCpu;
-                  if (!(typeof data114 == "number" && (!(data114 % 1) && !isNaN(data114)) && isFinite(data114))) {
-                    const err212 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data114 };
+                if (data109.name !== void 0) {
+                  let data112 = data109.name;
+                  if (typeof data112 !== "string") {
+                    const err210 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/name", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.foreignTasks.items.properties.name.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.name, data: data112 };
+                    if (vErrors === null) {
+                      vErrors = [err210];
+                    } else {
+                      vErrors.push(err210);
+                    }
+                    errors++;
+                  }
+                }
+                if (data109.kernelThread !== void 0) {
+                  let data113 = data109.kernelThread;
+                  if (typeof data113 !== "boolean") {
+                    const err211 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/kernelThread", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/kernelThread/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread, data: data113 };
+                    if (vErrors === null) {
+                      vErrors = [err211];
+                    } else {
+                      vErrors.push(err211);
+                    }
+                    errors++;
+                  }
+                }
+                if (data109.allowedCpus !== void 0) {
+                  let data114 = data109.allowedCpus;
+                  if (typeof data114 !== "string" && !(data114 && typeof data114 == "object" && !Array.isArray(data114))) {
+                    const err212 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data114 };
                     if (vErrors === null) {
                       vErrors = [err212];
                     } else {
@@ -8113,9 +8147,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (typeof data114 == "number" && isFinite(data114)) {
-                    if (data114 < 0 || isNaN(data114)) {
-                      const err213 = { instancePath: instancePath + "/running/foreignTasks/" + i12 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data114 };
+                  if (data114 && typeof data114 == "object" && !Array.isArray(data114)) {
+                    if (data114.raw === void 0) {
+                      const err213 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data114 };
                       if (vErrors === null) {
                         vErrors = [err213];
                       } else {
@@ -8123,161 +8157,161 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                  }
-                }
-              } else {
-                const err214 = { instancePath: instancePath + "/running/foreignTasks/" + i12, schemaPath: "#/properties/running/properties/foreignTasks/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.foreignTasks.items.type, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data106 };
-                if (vErrors === null) {
-                  vErrors = [err214];
-                } else {
-                  vErrors.push(err214);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err215 = { instancePath: instancePath + "/running/foreignTasks", schemaPath: "#/properties/running/properties/foreignTasks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.foreignTasks.type, parentSchema: schema11.properties.running.properties.foreignTasks, data: data105 };
-            if (vErrors === null) {
-              vErrors = [err215];
-            } else {
-              vErrors.push(err215);
-            }
-            errors++;
-          }
-        }
-        if (data78.irqs !== void 0) {
-          let data115 = data78.irqs;
-          if (Array.isArray(data115)) {
-            const len11 = data115.length;
-            for (let i13 = 0; i13 < len11; i13++) {
-              let data116 = data115[i13];
-              if (data116 && typeof data116 == "object" && !Array.isArray(data116)) {
-                if (data116.irq === void 0) {
-                  const err216 = { instancePath: instancePath + "/running/irqs/" + i13, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "irq" }, message: "must have required property 'irq'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data116 };
-                  if (vErrors === null) {
-                    vErrors = [err216];
-                  } else {
-                    vErrors.push(err216);
-                  }
-                  errors++;
-                }
-                if (data116.affinity === void 0) {
-                  const err217 = { instancePath: instancePath + "/running/irqs/" + i13, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "affinity" }, message: "must have required property 'affinity'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data116 };
-                  if (vErrors === null) {
-                    vErrors = [err217];
-                  } else {
-                    vErrors.push(err217);
-                  }
-                  errors++;
-                }
-                for (const key28 in data116) {
-                  if (!(key28 === "irq" || key28 === "name" || key28 === "affinity" || key28 === "effectiveAffinity")) {
-                    const err218 = { instancePath: instancePath + "/running/irqs/" + i13, schemaPath: "#/properties/running/properties/irqs/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.irqs.items, data: data116 };
-                    if (vErrors === null) {
-                      vErrors = [err218];
-                    } else {
-                      vErrors.push(err218);
+                    for (const key27 in data114) {
+                      if (!(key27 === "raw" || key27 === "parsed")) {
+                        const err214 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data114 };
+                        if (vErrors === null) {
+                          vErrors = [err214];
+                        } else {
+                          vErrors.push(err214);
+                        }
+                        errors++;
+                      }
                     }
-                    errors++;
+                    if (data114.raw !== void 0) {
+                      let data115 = data114.raw;
+                      if (typeof data115 !== "string") {
+                        const err215 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data115 };
+                        if (vErrors === null) {
+                          vErrors = [err215];
+                        } else {
+                          vErrors.push(err215);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data114.parsed !== void 0) {
+                      let data116 = data114.parsed;
+                      if (typeof data116 !== "string") {
+                        const err216 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data116 };
+                        if (vErrors === null) {
+                          vErrors = [err216];
+                        } else {
+                          vErrors.push(err216);
+                        }
+                        errors++;
+                      }
+                    }
                   }
                 }
-                if (data116.irq !== void 0) {
-                  let data117 = data116.irq;
+                if (data109.lastCpu !== void 0) {
+                  let data117 = data109.lastCpu;
                   if (!(typeof data117 == "number" && (!(data117 % 1) && !isNaN(data117)) && isFinite(data117))) {
-                    const err219 = { instancePath: instancePath + "/running/irqs/" + i13 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.irqs.items.properties.irq.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data117 };
+                    const err217 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data117 };
                     if (vErrors === null) {
-                      vErrors = [err219];
+                      vErrors = [err217];
                     } else {
-                      vErrors.push(err219);
+                      vErrors.push(err217);
                     }
                     errors++;
                   }
                   if (typeof data117 == "number" && isFinite(data117)) {
                     if (data117 < 0 || isNaN(data117)) {
-                      const err220 = { instancePath: instancePath + "/running/irqs/" + i13 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data117 };
+                      const err218 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data117 };
                       if (vErrors === null) {
-                        vErrors = [err220];
+                        vErrors = [err218];
                       } else {
-                        vErrors.push(err220);
+                        vErrors.push(err218);
                       }
                       errors++;
                     }
                   }
                 }
-                if (data116.name !== void 0) {
-                  let data118 = data116.name;
-                  if (typeof data118 !== "string") {
-                    const err221 = { instancePath: instancePath + "/running/irqs/" + i13 + "/name", schemaPath: "#/properties/running/properties/irqs/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.irqs.items.properties.name.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.name, data: data118 };
+              } else {
+                const err219 = { instancePath: instancePath + "/running/foreignTasks/" + i13, schemaPath: "#/properties/running/properties/foreignTasks/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.foreignTasks.items.type, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data109 };
+                if (vErrors === null) {
+                  vErrors = [err219];
+                } else {
+                  vErrors.push(err219);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err220 = { instancePath: instancePath + "/running/foreignTasks", schemaPath: "#/properties/running/properties/foreignTasks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.foreignTasks.type, parentSchema: schema11.properties.running.properties.foreignTasks, data: data108 };
+            if (vErrors === null) {
+              vErrors = [err220];
+            } else {
+              vErrors.push(err220);
+            }
+            errors++;
+          }
+        }
+        if (data81.irqs !== void 0) {
+          let data118 = data81.irqs;
+          if (Array.isArray(data118)) {
+            const len12 = data118.length;
+            for (let i14 = 0; i14 < len12; i14++) {
+              let data119 = data118[i14];
+              if (data119 && typeof data119 == "object" && !Array.isArray(data119)) {
+                if (data119.irq === void 0) {
+                  const err221 = { instancePath: instancePath + "/running/irqs/" + i14, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "irq" }, message: "must have required property 'irq'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data119 };
+                  if (vErrors === null) {
+                    vErrors = [err221];
+                  } else {
+                    vErrors.push(err221);
+                  }
+                  errors++;
+                }
+                if (data119.affinity === void 0) {
+                  const err222 = { instancePath: instancePath + "/running/irqs/" + i14, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "affinity" }, message: "must have required property 'affinity'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data119 };
+                  if (vErrors === null) {
+                    vErrors = [err222];
+                  } else {
+                    vErrors.push(err222);
+                  }
+                  errors++;
+                }
+                for (const key28 in data119) {
+                  if (!(key28 === "irq" || key28 === "name" || key28 === "affinity" || key28 === "effectiveAffinity")) {
+                    const err223 = { instancePath: instancePath + "/running/irqs/" + i14, schemaPath: "#/properties/running/properties/irqs/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.irqs.items, data: data119 };
                     if (vErrors === null) {
-                      vErrors = [err221];
+                      vErrors = [err223];
                     } else {
-                      vErrors.push(err221);
+                      vErrors.push(err223);
                     }
                     errors++;
                   }
                 }
-                if (data116.affinity !== void 0) {
-                  let data119 = data116.affinity;
-                  if (typeof data119 !== "string" && !(data119 && typeof data119 == "object" && !Array.isArray(data119))) {
-                    const err222 = { instancePath: instancePath + "/running/irqs/" + i13 + "/affinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data119 };
+                if (data119.irq !== void 0) {
+                  let data120 = data119.irq;
+                  if (!(typeof data120 == "number" && (!(data120 % 1) && !isNaN(data120)) && isFinite(data120))) {
+                    const err224 = { instancePath: instancePath + "/running/irqs/" + i14 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.irqs.items.properties.irq.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data120 };
                     if (vErrors === null) {
-                      vErrors = [err222];
+                      vErrors = [err224];
                     } else {
-                      vErrors.push(err222);
+                      vErrors.push(err224);
                     }
                     errors++;
                   }
-                  if (data119 && typeof data119 == "object" && !Array.isArray(data119)) {
-                    if (data119.raw === void 0) {
-                      const err223 = { instancePath: instancePath + "/running/irqs/" + i13 + "/affinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data119 };
+                  if (typeof data120 == "number" && isFinite(data120)) {
+                    if (data120 < 0 || isNaN(data120)) {
+                      const err225 = { instancePath: instancePath + "/running/irqs/" + i14 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data120 };
                       if (vErrors === null) {
-                        vErrors = [err223];
+                        vErrors = [err225];
                       } else {
-                        vErrors.push(err223);
+                        vErrors.push(err225);
                       }
                       errors++;
                     }
-                    for (const key29 in data119) {
-                      if (!(key29 === "raw" || key29 === "parsed")) {
-                        const err224 = { instancePath: instancePath + "/running/irqs/" + i13 + "/affinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data119 };
-                        if (vErrors === null) {
-                          vErrors = [err224];
-                        } else {
-                          vErrors.push(err224);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data119.raw !== void 0) {
-                      let data120 = data119.raw;
-                      if (typeof data120 !== "string") {
-                        const err225 = { instancePath: instancePath + "/running/irqs/" + i13 + "/affinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data120 };
-                        if (vErrors === null) {
-                          vErrors = [err225];
-                        } else {
-                          vErrors.push(err225);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data119.parsed !== void 0) {
-                      let data121 = data119.parsed;
-                      if (typeof data121 !== "string") {
-                        const err226 = { instancePath: instancePath + "/running/irqs/" + i13 + "/affinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data121 };
-                        if (vErrors === null) {
-                          vErrors = [err226];
-                        } else {
-                          vErrors.push(err226);
-                        }
-                        errors++;
-                      }
-                    }
                   }
                 }
-                if (data116.effectiveAffinity !== void 0) {
-                  let data122 = data116.effectiveAffinity;
+                if (data119.name !== void 0) {
+                  let data121 = data119.name;
+                  if (typeof data121 !== "string") {
+                    const err226 = { instancePath: instancePath + "/running/irqs/" + i14 + "/name", schemaPath: "#/properties/running/properties/irqs/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.irqs.items.properties.name.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.name, data: data121 };
+                    if (vErrors === null) {
+                      vErrors = [err226];
+                    } else {
+                      vErrors.push(err226);
+                    }
+                    errors++;
+                  }
+                }
+                if (data119.affinity !== void 0) {
+                  let data122 = data119.affinity;
                   if (typeof data122 !== "string" && !(data122 && typeof data122 == "object" && !Array.isArray(data122))) {
-                    const err227 = { instancePath: instancePath + "/running/irqs/" + i13 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data122 };
+                    const err227 = { instancePath: instancePath + "/running/irqs/" + i14 + "/affinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data122 };
                     if (vErrors === null) {
                       vErrors = [err227];
                     } else {
@@ -8287,7 +8321,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   if (data122 && typeof data122 == "object" && !Array.isArray(data122)) {
                     if (data122.raw === void 0) {
-                      const err228 = { instancePath: instancePath + "/running/irqs/" + i13 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data122 };
+                      const err228 = { instancePath: instancePath + "/running/irqs/" + i14 + "/affinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data122 };
                       if (vErrors === null) {
                         vErrors = [err228];
                       } else {
@@ -8295,9 +8329,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    for (const key30 in data122) {
-                      if (!(key30 === "raw" || key30 === "parsed")) {
-                        const err229 = { instancePath: instancePath + "/running/irqs/" + i13 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data122 };
+                    for (const key29 in data122) {
+                      if (!(key29 === "raw" || key29 === "parsed")) {
+                        const err229 = { instancePath: instancePath + "/running/irqs/" + i14 + "/affinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data122 };
                         if (vErrors === null) {
                           vErrors = [err229];
                         } else {
@@ -8309,7 +8343,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data122.raw !== void 0) {
                       let data123 = data122.raw;
                       if (typeof data123 !== "string") {
-                        const err230 = { instancePath: instancePath + "/running/irqs/" + i13 + "/effectiveAffinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data123 };
+                        const err230 = { instancePath: instancePath + "/running/irqs/" + i14 + "/affinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data123 };
                         if (vErrors === null) {
                           vErrors = [err230];
                         } else {
@@ -8321,7 +8355,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data122.parsed !== void 0) {
                       let data124 = data122.parsed;
                       if (typeof data124 !== "string") {
-                        const err231 = { instancePath: instancePath + "/running/irqs/" + i13 + "/effectiveAffinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data124 };
+                        const err231 = { instancePath: instancePath + "/running/irqs/" + i14 + "/affinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data124 };
                         if (vErrors === null) {
                           vErrors = [err231];
                         } else {
@@ -8332,145 +8366,145 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                   }
                 }
+                if (data119.effectiveAffinity !== void 0) {
+                  let data125 = data119.effectiveAffinity;
+                  if (typeof data125 !== "string" && !(data125 && typeof data125 == "object" && !Array.isArray(data125))) {
+                    const err232 = { instancePath: instancePath + "/running/irqs/" + i14 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data125 };
+                    if (vErrors === null) {
+                      vErrors = [err232];
+                    } else {
+                      vErrors.push(err232);
+                    }
+                    errors++;
+                  }
+                  if (data125 && typeof data125 == "object" && !Array.isArray(data125)) {
+                    if (data125.raw === void 0) {
+                      const err233 = { instancePath: instancePath + "/running/irqs/" + i14 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data125 };
+                      if (vErrors === null) {
+                        vErrors = [err233];
+                      } else {
+                        vErrors.push(err233);
+                      }
+                      errors++;
+                    }
+                    for (const key30 in data125) {
+                      if (!(key30 === "raw" || key30 === "parsed")) {
+                        const err234 = { instancePath: instancePath + "/running/irqs/" + i14 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data125 };
+                        if (vErrors === null) {
+                          vErrors = [err234];
+                        } else {
+                          vErrors.push(err234);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data125.raw !== void 0) {
+                      let data126 = data125.raw;
+                      if (typeof data126 !== "string") {
+                        const err235 = { instancePath: instancePath + "/running/irqs/" + i14 + "/effectiveAffinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data126 };
+                        if (vErrors === null) {
+                          vErrors = [err235];
+                        } else {
+                          vErrors.push(err235);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data125.parsed !== void 0) {
+                      let data127 = data125.parsed;
+                      if (typeof data127 !== "string") {
+                        const err236 = { instancePath: instancePath + "/running/irqs/" + i14 + "/effectiveAffinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data127 };
+                        if (vErrors === null) {
+                          vErrors = [err236];
+                        } else {
+                          vErrors.push(err236);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                }
               } else {
-                const err232 = { instancePath: instancePath + "/running/irqs/" + i13, schemaPath: "#/properties/running/properties/irqs/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.irqs.items.type, parentSchema: schema11.properties.running.properties.irqs.items, data: data116 };
+                const err237 = { instancePath: instancePath + "/running/irqs/" + i14, schemaPath: "#/properties/running/properties/irqs/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.irqs.items.type, parentSchema: schema11.properties.running.properties.irqs.items, data: data119 };
                 if (vErrors === null) {
-                  vErrors = [err232];
+                  vErrors = [err237];
                 } else {
-                  vErrors.push(err232);
+                  vErrors.push(err237);
                 }
                 errors++;
               }
             }
           } else {
-            const err233 = { instancePath: instancePath + "/running/irqs", schemaPath: "#/properties/running/properties/irqs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.irqs.type, parentSchema: schema11.properties.running.properties.irqs, data: data115 };
+            const err238 = { instancePath: instancePath + "/running/irqs", schemaPath: "#/properties/running/properties/irqs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.irqs.type, parentSchema: schema11.properties.running.properties.irqs, data: data118 };
             if (vErrors === null) {
-              vErrors = [err233];
+              vErrors = [err238];
             } else {
-              vErrors.push(err233);
+              vErrors.push(err238);
             }
             errors++;
           }
         }
       } else {
-        const err234 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.type, parentSchema: schema11.properties.running, data: data78 };
+        const err239 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.type, parentSchema: schema11.properties.running, data: data81 };
         if (vErrors === null) {
-          vErrors = [err234];
+          vErrors = [err239];
         } else {
-          vErrors.push(err234);
+          vErrors.push(err239);
         }
         errors++;
       }
     }
     if (data.libvirt !== void 0) {
-      let data125 = data.libvirt;
-      if (data125 && typeof data125 == "object" && !Array.isArray(data125)) {
-        for (const key31 in data125) {
+      let data128 = data.libvirt;
+      if (data128 && typeof data128 == "object" && !Array.isArray(data128)) {
+        for (const key31 in data128) {
           if (!(key31 === "definitions")) {
-            const err235 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt, data: data125 };
+            const err240 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt, data: data128 };
             if (vErrors === null) {
-              vErrors = [err235];
+              vErrors = [err240];
             } else {
-              vErrors.push(err235);
+              vErrors.push(err240);
             }
             errors++;
           }
         }
-        if (data125.definitions !== void 0) {
-          let data126 = data125.definitions;
-          if (Array.isArray(data126)) {
-            const len12 = data126.length;
-            for (let i14 = 0; i14 < len12; i14++) {
-              let data127 = data126[i14];
-              if (data127 && typeof data127 == "object" && !Array.isArray(data127)) {
-                if (data127.file === void 0) {
-                  const err236 = { instancePath: instancePath + "/libvirt/definitions/" + i14, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data127 };
+        if (data128.definitions !== void 0) {
+          let data129 = data128.definitions;
+          if (Array.isArray(data129)) {
+            const len13 = data129.length;
+            for (let i15 = 0; i15 < len13; i15++) {
+              let data130 = data129[i15];
+              if (data130 && typeof data130 == "object" && !Array.isArray(data130)) {
+                if (data130.file === void 0) {
+                  const err241 = { instancePath: instancePath + "/libvirt/definitions/" + i15, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data130 };
                   if (vErrors === null) {
-                    vErrors = [err236];
+                    vErrors = [err241];
                   } else {
-                    vErrors.push(err236);
+                    vErrors.push(err241);
                   }
                   errors++;
                 }
-                if (data127.digest === void 0) {
-                  const err237 = { instancePath: instancePath + "/libvirt/definitions/" + i14, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data127 };
+                if (data130.digest === void 0) {
+                  const err242 = { instancePath: instancePath + "/libvirt/definitions/" + i15, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data130 };
                   if (vErrors === null) {
-                    vErrors = [err237];
+                    vErrors = [err242];
                   } else {
-                    vErrors.push(err237);
+                    vErrors.push(err242);
                   }
                   errors++;
                 }
-                if (data127.elements === void 0) {
-                  const err238 = { instancePath: instancePath + "/libvirt/definitions/" + i14, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "elements" }, message: "must have required property 'elements'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data127 };
+                if (data130.elements === void 0) {
+                  const err243 = { instancePath: instancePath + "/libvirt/definitions/" + i15, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "elements" }, message: "must have required property 'elements'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data130 };
                   if (vErrors === null) {
-                    vErrors = [err238];
+                    vErrors = [err243];
                   } else {
-                    vErrors.push(err238);
+                    vErrors.push(err243);
                   }
                   errors++;
                 }
-                for (const key32 in data127) {
+                for (const key32 in data130) {
                   if (!(key32 === "file" || key32 === "name" || key32 === "uuid" || key32 === "digest" || key32 === "elements")) {
-                    const err239 = { instancePath: instancePath + "/libvirt/definitions/" + i14, schemaPath: "#/properties/libvirt/properties/definitions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data127 };
-                    if (vErrors === null) {
-                      vErrors = [err239];
-                    } else {
-                      vErrors.push(err239);
-                    }
-                    errors++;
-                  }
-                }
-                if (data127.file !== void 0) {
-                  let data128 = data127.file;
-                  if (typeof data128 !== "string") {
-                    const err240 = { instancePath: instancePath + "/libvirt/definitions/" + i14 + "/file", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.file.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.file, data: data128 };
-                    if (vErrors === null) {
-                      vErrors = [err240];
-                    } else {
-                      vErrors.push(err240);
-                    }
-                    errors++;
-                  }
-                }
-                if (data127.name !== void 0) {
-                  let data129 = data127.name;
-                  if (typeof data129 !== "string") {
-                    const err241 = { instancePath: instancePath + "/libvirt/definitions/" + i14 + "/name", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.name.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.name, data: data129 };
-                    if (vErrors === null) {
-                      vErrors = [err241];
-                    } else {
-                      vErrors.push(err241);
-                    }
-                    errors++;
-                  }
-                }
-                if (data127.uuid !== void 0) {
-                  let data130 = data127.uuid;
-                  if (typeof data130 !== "string") {
-                    const err242 = { instancePath: instancePath + "/libvirt/definitions/" + i14 + "/uuid", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.uuid.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.uuid, data: data130 };
-                    if (vErrors === null) {
-                      vErrors = [err242];
-                    } else {
-                      vErrors.push(err242);
-                    }
-                    errors++;
-                  }
-                }
-                if (data127.digest !== void 0) {
-                  let data131 = data127.digest;
-                  if (typeof data131 === "string") {
-                    if (!pattern0.test(data131)) {
-                      const err243 = { instancePath: instancePath + "/libvirt/definitions/" + i14 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data131 };
-                      if (vErrors === null) {
-                        vErrors = [err243];
-                      } else {
-                        vErrors.push(err243);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err244 = { instancePath: instancePath + "/libvirt/definitions/" + i14 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.digest.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data131 };
+                    const err244 = { instancePath: instancePath + "/libvirt/definitions/" + i15, schemaPath: "#/properties/libvirt/properties/definitions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data130 };
                     if (vErrors === null) {
                       vErrors = [err244];
                     } else {
@@ -8479,89 +8513,147 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data127.elements !== void 0) {
-                  let data132 = data127.elements;
-                  if (data132 && typeof data132 == "object" && !Array.isArray(data132)) {
-                    for (const key33 in data132) {
-                      const _errs309 = errors;
+                if (data130.file !== void 0) {
+                  let data131 = data130.file;
+                  if (typeof data131 !== "string") {
+                    const err245 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/file", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.file.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.file, data: data131 };
+                    if (vErrors === null) {
+                      vErrors = [err245];
+                    } else {
+                      vErrors.push(err245);
+                    }
+                    errors++;
+                  }
+                }
+                if (data130.name !== void 0) {
+                  let data132 = data130.name;
+                  if (typeof data132 !== "string") {
+                    const err246 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/name", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.name.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.name, data: data132 };
+                    if (vErrors === null) {
+                      vErrors = [err246];
+                    } else {
+                      vErrors.push(err246);
+                    }
+                    errors++;
+                  }
+                }
+                if (data130.uuid !== void 0) {
+                  let data133 = data130.uuid;
+                  if (typeof data133 !== "string") {
+                    const err247 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/uuid", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.uuid.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.uuid, data: data133 };
+                    if (vErrors === null) {
+                      vErrors = [err247];
+                    } else {
+                      vErrors.push(err247);
+                    }
+                    errors++;
+                  }
+                }
+                if (data130.digest !== void 0) {
+                  let data134 = data130.digest;
+                  if (typeof data134 === "string") {
+                    if (!pattern1.test(data134)) {
+                      const err248 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data134 };
+                      if (vErrors === null) {
+                        vErrors = [err248];
+                      } else {
+                        vErrors.push(err248);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err249 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.digest.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data134 };
+                    if (vErrors === null) {
+                      vErrors = [err249];
+                    } else {
+                      vErrors.push(err249);
+                    }
+                    errors++;
+                  }
+                }
+                if (data130.elements !== void 0) {
+                  let data135 = data130.elements;
+                  if (data135 && typeof data135 == "object" && !Array.isArray(data135)) {
+                    for (const key33 in data135) {
+                      const _errs315 = errors;
                       if (!(key33 === "vcpu" || key33 === "cputune" || key33 === "numatune" || key33 === "memoryBacking" || key33 === "cpu" || key33 === "memory")) {
-                        const err245 = { instancePath: instancePath + "/libvirt/definitions/" + i14 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum", keyword: "enum", params: { allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, data: key33, propertyName: key33 };
+                        const err250 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum", keyword: "enum", params: { allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, data: key33, propertyName: key33 };
                         if (vErrors === null) {
-                          vErrors = [err245];
+                          vErrors = [err250];
                         } else {
-                          vErrors.push(err245);
+                          vErrors.push(err250);
                         }
                         errors++;
                       }
-                      var valid75 = _errs309 === errors;
-                      if (!valid75) {
-                        const err246 = { instancePath: instancePath + "/libvirt/definitions/" + i14 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames", keyword: "propertyNames", params: { propertyName: key33 }, message: "property name must be valid", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data132 };
+                      var valid77 = _errs315 === errors;
+                      if (!valid77) {
+                        const err251 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames", keyword: "propertyNames", params: { propertyName: key33 }, message: "property name must be valid", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data135 };
                         if (vErrors === null) {
-                          vErrors = [err246];
+                          vErrors = [err251];
                         } else {
-                          vErrors.push(err246);
+                          vErrors.push(err251);
                         }
                         errors++;
                       }
                     }
-                    for (const key34 in data132) {
-                      let data133 = data132[key34];
-                      if (typeof data133 !== "string") {
-                        const err247 = { instancePath: instancePath + "/libvirt/definitions/" + i14 + "/elements/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties, data: data133 };
+                    for (const key34 in data135) {
+                      let data136 = data135[key34];
+                      if (typeof data136 !== "string") {
+                        const err252 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/elements/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties, data: data136 };
                         if (vErrors === null) {
-                          vErrors = [err247];
+                          vErrors = [err252];
                         } else {
-                          vErrors.push(err247);
+                          vErrors.push(err252);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err248 = { instancePath: instancePath + "/libvirt/definitions/" + i14 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data132 };
+                    const err253 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data135 };
                     if (vErrors === null) {
-                      vErrors = [err248];
+                      vErrors = [err253];
                     } else {
-                      vErrors.push(err248);
+                      vErrors.push(err253);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err249 = { instancePath: instancePath + "/libvirt/definitions/" + i14, schemaPath: "#/properties/libvirt/properties/definitions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.type, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data127 };
+                const err254 = { instancePath: instancePath + "/libvirt/definitions/" + i15, schemaPath: "#/properties/libvirt/properties/definitions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.type, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data130 };
                 if (vErrors === null) {
-                  vErrors = [err249];
+                  vErrors = [err254];
                 } else {
-                  vErrors.push(err249);
+                  vErrors.push(err254);
                 }
                 errors++;
               }
             }
           } else {
-            const err250 = { instancePath: instancePath + "/libvirt/definitions", schemaPath: "#/properties/libvirt/properties/definitions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.definitions.type, parentSchema: schema11.properties.libvirt.properties.definitions, data: data126 };
+            const err255 = { instancePath: instancePath + "/libvirt/definitions", schemaPath: "#/properties/libvirt/properties/definitions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.definitions.type, parentSchema: schema11.properties.libvirt.properties.definitions, data: data129 };
             if (vErrors === null) {
-              vErrors = [err250];
+              vErrors = [err255];
             } else {
-              vErrors.push(err250);
+              vErrors.push(err255);
             }
             errors++;
           }
         }
       } else {
-        const err251 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.type, parentSchema: schema11.properties.libvirt, data: data125 };
+        const err256 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.type, parentSchema: schema11.properties.libvirt, data: data128 };
         if (vErrors === null) {
-          vErrors = [err251];
+          vErrors = [err256];
         } else {
-          vErrors.push(err251);
+          vErrors.push(err256);
         }
         errors++;
       }
     }
   } else {
-    const err252 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err257 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-      vErrors = [err252];
+      vErrors = [err257];
     } else {
-      vErrors.push(err252);
+      vErrors.push(err257);
     }
     errors++;
   }
@@ -9985,11 +10077,22 @@ var HostSnapshotError = class extends Error {
 function schemaValidator() {
   return host_snapshot_validator_default;
 }
-function semanticErrors(s) {
+var consistentCpuParts = /* @__PURE__ */ new Set();
+function snapshotErrors(s) {
+  const key = snapshotCpuKey(s);
+  if (consistentCpuParts.has(key)) return semanticErrors(s, false);
+  const errors = semanticErrors(s, true);
+  if (errors.length === 0) {
+    if (consistentCpuParts.size >= 256) consistentCpuParts.clear();
+    consistentCpuParts.add(key);
+  }
+  return errors;
+}
+function semanticErrors(s, checkCpus) {
   const errors = [];
-  const nrCpuIds = nrCpuIdsOf(s);
+  const nrCpuIds = checkCpus ? nrCpuIdsOf(s) : void 0;
   const parsedAt = /* @__PURE__ */ new Map();
-  for (const f of snapshotCpuListFields(s)) {
+  for (const f of checkCpus ? snapshotCpuListFields(s) : []) {
     const r = parseSnapshotCpuList(f.list, f.grammar, nrCpuIds);
     if (!r.ok) {
       errors.push({
@@ -10015,10 +10118,10 @@ function semanticErrors(s) {
   s.nodes.forEach((n, i) => {
     const prev = firstIndexOfNode.get(n.id);
     if (prev !== void 0) {
-      errors.push({ field: `nodes[${i}].id`, problem: `node id ${n.id} appears twice (also nodes[${prev}].id)` });
+      if (checkCpus) errors.push({ field: `nodes[${i}].id`, problem: `node id ${n.id} appears twice (also nodes[${prev}].id)` });
     } else firstIndexOfNode.set(n.id, i);
     const cpusPath = typeof n.cpus === "string" ? `nodes[${i}].cpus` : `nodes[${i}].cpus.raw`;
-    const cpus = parsedAt.get(cpusPath);
+    const cpus = checkCpus ? parsedAt.get(cpusPath) : void 0;
     if (cpus) {
       for (const other of owner.values()) {
         const shared = cpus.intersect(other.cpus);
@@ -10058,7 +10161,7 @@ function semanticErrors(s) {
     });
   });
   const seenCpu = /* @__PURE__ */ new Map();
-  (s.cpuTopology ?? []).forEach((c, k) => {
+  (checkCpus ? s.cpuTopology ?? [] : []).forEach((c, k) => {
     const prev = seenCpu.get(c.cpu);
     if (prev !== void 0) errors.push({ field: `cpuTopology[${k}].cpu`, problem: `CPU ${c.cpu} appears twice (also cpuTopology[${prev}])` });
     else seenCpu.set(c.cpu, k);
@@ -10111,7 +10214,7 @@ function loadHostSnapshotText(text, path3) {
     throw new HostSnapshotError(path3, "", "does not match the host snapshot schema");
   }
   const snapshot = data;
-  const semantic = semanticErrors(snapshot);
+  const semantic = snapshotErrors(snapshot);
   const first = semantic[0];
   if (first) {
     const more = semantic.length > 1 ? ` (and ${semantic.length - 1} more problem${semantic.length > 2 ? "s" : ""})` : "";
@@ -10368,6 +10471,7 @@ function buildDomainModel(domain) {
     uuid: textOf(firstChild(domain, "uuid")),
     vcpu,
     maxVcpus: vcpu?.max ?? 1,
+    offlineVcpus: b.offlineVcpus(vcpu, firstChild(domain, "vcpus")),
     memory: b.memory(firstChild(domain, "memory")),
     currentMemory: b.memorySize(firstChild(domain, "currentMemory")),
     maxMemory: b.memorySize(firstChild(domain, "maxMemory")),
@@ -10557,6 +10661,16 @@ var ModelBuilder = class {
       placement: attribute(el, "placement")?.value === "auto" ? "auto" : "static",
       cpuset: this.cpuset(el, "cpuset")
     };
+  }
+  offlineVcpus(vcpu, vcpus) {
+    const max = vcpu?.max ?? 1;
+    const states = childrenNamed(vcpus, "vcpu");
+    if (states.length > 0) {
+      const ids = states.filter((v) => attribute(v, "enabled")?.value === "no").map((v) => this.uint(v, "id")).filter((id) => id !== void 0 && id < max);
+      return CpuSet.of(...ids);
+    }
+    const current = vcpu?.current;
+    return current !== void 0 && current < max ? CpuSet.range(current, max - 1) : CpuSet.empty;
   }
   /**
    * The domain's IOThread ids as libvirt numbers them (domain_conf.c
@@ -10862,7 +10976,18 @@ var cpu_topology_mismatch_default = defineRule({
     if (domain.vcpu && !domain.vcpu.maxKnown) return;
     const product = values.reduce((acc, [, v]) => acc * BigInt(v), 1n);
     const max = domain.maxVcpus;
-    if (product === BigInt(max)) return;
+    if (product === BigInt(max)) {
+      const threads = topo.threads;
+      const current = domain.vcpu?.current;
+      const arch = domain.devices.osType()?.arch;
+      if (arch?.startsWith("ppc64") && threads !== void 0 && threads > 1 && current !== void 0 && current < max && current % threads !== 0) {
+        report({
+          range: attribute(domain.vcpu.element, "current").valueRange,
+          message: `<vcpu current='${current}'> on ppc64: pseries plugs vCPUs a whole core (threads='${threads}') at a time, so libvirt rejects a count that is not a multiple of ${threads} ("vCPUs count must be a multiple of the vCPU hotplug size"); use current='${Math.max(threads, current - current % threads)}' or another multiple of ${threads}`
+        });
+      }
+      return;
+    }
     const factors = values.map(([n, v]) => `${n} ${v}`).join(" \xD7 ");
     report({
       range: el.startTag,
@@ -10886,10 +11011,10 @@ function indentOf(text, el) {
 }
 function indentUnit(text, el) {
   for (let e = el; e; e = e.parent) {
-    const child = e.children[0];
-    if (child) {
+    const child2 = e.children[0];
+    if (child2) {
       const outer = indentOf(text, e);
-      const inner = indentOf(text, child);
+      const inner = indentOf(text, child2);
       if (inner.length > outer.length && inner.startsWith(outer)) return inner.slice(outer.length);
     }
   }
@@ -11002,6 +11127,36 @@ var cpuset_syntax_default = defineRule({
   }
 });
 
+// src/model/libvirt-version.ts
+function parseLibvirtVersion(text) {
+  const m = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(text.trim());
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : void 0;
+}
+function libvirtAtLeast(version, since) {
+  const v = version === void 0 ? void 0 : parseLibvirtVersion(version);
+  const s = parseLibvirtVersion(since);
+  if (!v) return void 0;
+  for (let i = 0; i < 3; i++) if (v[i] !== s[i]) return v[i] > s[i];
+  return true;
+}
+var DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE = "10.4.0";
+var defaultThreadAffinity = memoPerHost((host) => {
+  const isolated = host.isolationLayers.domain?.cpus.intersect(host.online);
+  const differs = isolated !== void 0 && !isolated.isEmpty && !isolated.equals(host.online);
+  if (!differs) return { cpus: host.online, excludesIsolated: false, assumed: false, isolated };
+  const newer = libvirtAtLeast(host.libvirtVersion, DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE);
+  if (newer === true) return { cpus: host.online.subtract(isolated), excludesIsolated: true, assumed: false, isolated };
+  return { cpus: host.online, excludesIsolated: false, assumed: newer === void 0, isolated };
+});
+function describeDefaultAffinityBasis(host) {
+  const d = defaultThreadAffinity(host);
+  const v = host.libvirtVersion;
+  if (d.excludesIsolated) return `libvirt ${v} (\u2265 ${DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE}) leaves the isolated CPUs ${d.isolated.toString()} out of unpinned threads' affinity`;
+  if (d.assumed)
+    return `the host's libvirt version is unknown: assumed older than ${DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE}, which gives unpinned threads every online CPU, isolated ones included (set libvirtVersion in the snapshot or the config's hosts[] to be sure)`;
+  return v !== void 0 ? `libvirt ${v}` : "libvirt";
+}
+
 // src/model/affinity.ts
 function isPinned(d) {
   return (d.cputune?.vcpupins.length ?? 0) > 0 || d.vcpu?.cpuset !== void 0;
@@ -11013,7 +11168,7 @@ function inheritedAffinity(d, host) {
   const vcpu = d.vcpu;
   if (vcpu?.cpuset) return fromPin("vcpu-cpuset", vcpu.element, vcpu.cpuset);
   if (vcpu?.placement === "auto") return { source: "placement-auto", cpus: void 0, element: vcpu.element, attr: void 0 };
-  return { source: "all-online", cpus: host?.online, element: void 0, attr: void 0 };
+  return { source: "all-online", cpus: host ? defaultThreadAffinity(host).cpus : void 0, element: void 0, attr: void 0 };
 }
 function vcpupinFor(d, vcpu) {
   return d.cputune?.vcpupins.find((p) => p.vcpu === vcpu);
@@ -11040,9 +11195,14 @@ function computeVcpuAffinityGroups(d, host) {
     seen.add(pin.vcpu);
     groups.push({ vcpus: CpuSet.of(pin.vcpu), affinity: fromPin("vcpupin", pin.element, pin.cpuset) });
   }
-  const rest = CpuSet.range(0, max - 1).subtract(CpuSet.of(...seen));
+  const rest = CpuSet.range(0, max - 1).subtract(CpuSet.of(...seen)).subtract(d.offlineVcpus);
   if (!rest.isEmpty) groups.push({ vcpus: rest, affinity: inheritedAffinity(d, host) });
   return groups;
+}
+function offlineUnpinnedVcpus(d) {
+  if (d.offlineVcpus.isEmpty) return CpuSet.empty;
+  const pinned = CpuSet.of(...(d.cputune?.vcpupins ?? []).flatMap((p) => p.vcpu === void 0 ? [] : [p.vcpu]));
+  return d.offlineVcpus.subtract(pinned);
 }
 function isDedicated(a) {
   return a.cpus !== void 0 && a.cpus.size === 1;
@@ -11133,7 +11293,7 @@ var cpuThreadIndex = memoPerDomain((d, host) => {
   for (const t of domainThreads(d, host)) {
     index.position.set(t, index.position.size);
     const cpus = t.affinity.cpus;
-    if (t.affinity.source === "all-online") index.everywhere.push(t);
+    if (t.affinity.source === "all-online" && (!host || !cpus || cpus.equals(host.online))) index.everywhere.push(t);
     else if (!cpus) continue;
     else if (cpus.size > INDEXED_WIDTH) index.wide.push(t);
     else {
@@ -11334,6 +11494,77 @@ function guestName(on) {
   return excerpt(on.domain.name ?? on.source.path, 40);
 }
 
+// rules/duplicate-domain-identity/index.ts
+function uuidKey(uuid) {
+  return uuid.replace(/[-\s]/g, "").toLowerCase();
+}
+function child(on, name) {
+  return on.source.doc.root?.children.find((c) => c.name === name);
+}
+function groupBy(domains, key) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const on of domains) {
+    const k = key(on);
+    if (!k) continue;
+    const list = groups.get(k);
+    if (list) list.push(on);
+    else groups.set(k, [on]);
+  }
+  return [...groups.values()].filter((g) => g.length > 1);
+}
+var duplicate_domain_identity_default = definePlanRule({
+  meta: {
+    id: "duplicate-domain-identity",
+    name: "DuplicateDomainIdentity",
+    severity: "error",
+    type: "problem",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "Two domains planned on one host have the same <name> or the same <uuid>, which libvirt takes for one domain.",
+    tags: ["plan"],
+    messages: {
+      sameName: {
+        message: "{{count}} domains on this host are named '{{name}}': libvirt refuses to define the second",
+        help: "give each domain its own <name> (and its own <uuid>)"
+      },
+      copied: {
+        message: "{{count}} domains on this host are named '{{name}}' with one <uuid>: the later define replaces the earlier",
+        help: "give the copy its own <name> and a new <uuid> (uuidgen), or delete it"
+      },
+      sameUuid: {
+        message: "{{count}} domains on this host share <uuid> {{uuid}}: libvirt refuses to define the second",
+        help: "give each domain its own <uuid> (uuidgen), or leave it out for libvirt to generate one"
+      }
+    }
+  },
+  check({ domains, report }) {
+    const sameIdentity = /* @__PURE__ */ new Set();
+    for (const group of groupBy(domains, (on) => on.domain.name?.trim())) {
+      const on = group.at(-1);
+      const others = group.slice(0, -1);
+      const uuid = on.domain.uuid !== void 0 ? uuidKey(on.domain.uuid) : void 0;
+      const copied = uuid !== void 0 && others.every((o) => o.domain.uuid !== void 0 && uuidKey(o.domain.uuid) === uuid);
+      if (copied) for (const o of group) sameIdentity.add(o);
+      report(on, {
+        range: child(on, "name").startTag,
+        messageId: copied ? "copied" : "sameName",
+        data: { count: group.length, name: on.domain.name.trim() },
+        related: others.map((o) => ({ file: o.source, range: child(o, "name").startTag, message: `${o.source.path} defines '${o.domain.name.trim()}' too` }))
+      });
+    }
+    for (const group of groupBy(domains, (on) => on.domain.uuid?.trim() ? uuidKey(on.domain.uuid) : void 0)) {
+      if (group.every((o) => sameIdentity.has(o))) continue;
+      const on = group.at(-1);
+      report(on, {
+        range: child(on, "uuid").startTag,
+        messageId: "sameUuid",
+        data: { count: group.length, uuid: on.domain.uuid.trim() },
+        related: group.slice(0, -1).map((o) => ({ file: o.source, range: child(o, "uuid").startTag, message: `${o.domain.name ?? "a domain"} (${o.source.path}) has this <uuid> too` }))
+      });
+    }
+  }
+});
+
 // src/model/libvirt-order.ts
 var DOMAIN_CHILD_ORDER = [
   "name",
@@ -11496,8 +11727,13 @@ function emulatorFix(text, domain, emulator, cpus) {
 var hostNodeSets = memoPerHost((host) => ({
   all: CpuSet.of(...host.nodes.map((n) => n.id)),
   memoryless: CpuSet.of(...host.nodes.filter((n) => n.memTotalKiB === 0).map((n) => n.id)),
+  withMemory: CpuSet.of(...host.nodes.filter((n) => n.memTotalKiB !== 0).map((n) => n.id)),
   withCpus: CpuSet.of(...host.nodes.filter((n) => n.cpus.intersects(host.online)).map((n) => n.id))
 }));
+function soleMemoryNode(host) {
+  const nodes = hostNodeSets(host).withMemory;
+  return nodes.size === 1 ? nodes.min : void 0;
+}
 
 // rules/guest-cell-spans-host-nodes/index.ts
 var MAX_PIECES = 4;
@@ -11561,6 +11797,68 @@ var guest_cell_spans_host_nodes_default = defineRule({
         range: cell.element.startTag,
         message: `guest NUMA cell ${cell.id ?? "?"} (${describeVcpus(cellVcpus)}) is pinned across host ${describeNodes(nodes)}: ${shown}${more}; the guest treats the cell's vCPUs as one node sharing local memory, but they sit on different host nodes; pin each guest cell's vCPUs to CPUs of one host node and bind its memory there with <memnode>`
       });
+    }
+  }
+});
+
+// rules/guest-numa-cell-invalid/index.ts
+var MEM_ACCESS = /* @__PURE__ */ new Set(["shared", "private"]);
+var DISCARD = /* @__PURE__ */ new Set(["yes", "no"]);
+var MIN_DISTANCE = 10;
+var MAX_DISTANCE = 255;
+var guest_numa_cell_invalid_default = defineDomainRule({
+  meta: {
+    id: "guest-numa-cell-invalid",
+    name: "GuestNumaCellInvalid",
+    severity: "error",
+    type: "problem",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A guest NUMA <cell> libvirt rejects: a distance to a cell that does not exist or out of 10-255, or a memAccess or discard value it does not know.",
+    tags: ["numa", "memory"],
+    messages: {
+      siblingMissing: {
+        message: "cell {{cell}} gives a distance to sibling {{sibling}}, but the guest has only cell(s) {{cells}}: libvirt rejects this at define time",
+        help: "give distances only to the cells {{cells}} the domain defines"
+      },
+      distanceRange: {
+        message: "cell {{cell}}'s distance to sibling {{sibling}} is {{value}}: libvirt rejects this at define time (distances are 10-255)",
+        help: "use 10 for a cell to itself and 11-255 to other cells (20 is a typical remote distance)"
+      },
+      badValue: {
+        message: "cell {{cell}} has {{attr}}='{{value}}', which libvirt does not know: it rejects this at define time",
+        help: "use {{allowed}}, or leave the attribute out"
+      }
+    }
+  },
+  check({ domain, report }) {
+    const cells = domain.cpu?.cells ?? [];
+    if (cells.length === 0) return;
+    const last = cells.length - 1;
+    for (const c of cells) {
+      const cell = c.id ?? c.index;
+      for (const [name, allowed] of [
+        ["memAccess", MEM_ACCESS],
+        ["discard", DISCARD]
+      ]) {
+        const a = attribute(c.element, name);
+        if (a && !allowed.has(a.value)) {
+          report({ range: a.valueRange, messageId: "badValue", data: { cell, attr: name, value: excerpt(a.value), allowed: [...allowed].map((v) => `'${v}'`).join(" or ") } });
+        }
+      }
+      for (const s of childrenNamed(firstChild(c.element, "distances"), "sibling")) {
+        const idAttr = attribute(s, "id");
+        const valueAttr = attribute(s, "value");
+        const sibling = idAttr && /^\d+$/.test(idAttr.value.trim()) ? Number(idAttr.value) : void 0;
+        if (sibling !== void 0 && sibling > last) {
+          report({ range: idAttr.valueRange, messageId: "siblingMissing", data: { cell, sibling, cells: last === 0 ? "0" : `0-${last}` } });
+          continue;
+        }
+        const value = valueAttr && /^\d+$/.test(valueAttr.value.trim()) ? Number(valueAttr.value) : void 0;
+        if (value !== void 0 && sibling !== void 0 && (value < MIN_DISTANCE || value > MAX_DISTANCE)) {
+          report({ range: valueAttr.valueRange, messageId: "distanceRange", data: { cell, sibling, value } });
+        }
+      }
     }
   }
 });
@@ -12295,7 +12593,8 @@ var insufficient_hugepages_default = definePlanRule({
         const pages = Math.ceil(m.kib / size);
         const b = budget(size);
         const item = (p) => ({ on, element: m.hugepages.element, pages: p });
-        const t = m.target;
+        const sole = soleMemoryNode(host);
+        const t = sole !== void 0 && (m.target.kind === "unbound" || (m.target.kind === "set" || m.target.kind === "interleave") && m.target.nodes.has(sole)) ? { kind: "node", node: sole } : m.target;
         if (t.kind === "node") push(b.perNode, t.node, item(pages));
         else if (t.kind === "interleave") for (const [n, p] of spreadEvenly(pages, t.nodes)) push(b.perNode, n, item(p));
         else if (t.kind === "set") {
@@ -12451,6 +12750,11 @@ var iothread_placement_default = defineRule({
       if (hit.isEmpty) return;
       covered = hit;
       where = `wherever <vcpu cpuset='${excerpt(fallback.attr.value)}'> allows, including ${describeCpus(hit)} dedicated to ${describeVcpus(vcpusOn(hit))}`;
+    } else if (model && defaultThreadAffinity(model).excludesIsolated && fallback.cpus) {
+      const hit = fallback.cpus.intersect(dedicatedSet);
+      if (hit.isEmpty) return;
+      covered = hit;
+      where = `on ${describeCpus(fallback.cpus)} (${describeDefaultAffinityBasis(model)}), including ${describeCpus(hit)} dedicated to ${describeVcpus(vcpusOn(hit))}`;
     } else {
       const own = dedicatedSet.isEmpty ? "the vCPUs' own CPUs" : `${describeCpus(dedicatedSet)} dedicated to ${describeVcpus(vcpusOn(dedicatedSet))}`;
       const isolated = model?.isolation?.isolated;
@@ -12855,6 +13159,86 @@ var locked_memory_risk_default = defineDomainRule({
   }
 });
 
+// rules/memory-config-invalid/index.ts
+var SLOT_MODELS = /* @__PURE__ */ new Set(["dimm", "nvdimm"]);
+var NUMA_AUTO_ADD_SINCE = "9.6.0";
+var memory_config_invalid_default = defineDomainRule({
+  meta: {
+    id: "memory-config-invalid",
+    name: "MemoryConfigInvalid",
+    severity: "error",
+    type: "problem",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "Memory sizing libvirt rejects: no <memory>, a memory device in a missing guest NUMA cell, <maxMemory> too small, too few slots, hotplug without cells.",
+    tags: ["memory", "numa"],
+    messages: {
+      noMemory: {
+        message: "the domain has no <memory> and no guest NUMA cell memory: libvirt rejects this at define time",
+        help: "add <memory unit='GiB'>\u2026</memory>, or memory='\u2026' on each guest NUMA <cell>"
+      },
+      targetNoCells: {
+        message: "a {{model}} memory device is plugged into guest NUMA node {{node}}, but the guest has no NUMA cells: libvirt rejects this at define time",
+        help: "define guest NUMA cells under <cpu><numa>, or drop <node> from the device's <target>"
+      },
+      targetMissing: {
+        message: "a {{model}} memory device is plugged into guest NUMA node {{node}}, but the guest has only cell(s) {{cells}}: libvirt rejects this at define time",
+        help: "set <node> to one of the cells {{cells}}"
+      },
+      maxBelowMemory: {
+        message: "<maxMemory> is {{max}}, less than <memory> {{memory}}: libvirt rejects this at define time",
+        help: "raise <maxMemory> to at least {{memory}} (it is the ceiling for memory hotplug)"
+      },
+      slotsExceeded: {
+        message: "{{count}} DIMM/NVDIMM devices need a memory slot each, but <maxMemory slots> is {{slots}}: libvirt rejects this at define time",
+        help: "raise slots='{{count}}' or more on <maxMemory>"
+      },
+      hotplugNoNuma: {
+        message: "<maxMemory> enables memory hotplug without guest NUMA cells: {{who}}",
+        help: "{{later}}add a guest NUMA cell holding every vCPU and the memory: <cell id='0' cpus='0-{{lastVcpu}}' memory='{{memory}}' unit='KiB'/>"
+      }
+    }
+  },
+  check({ domain, host, report }) {
+    const cells = domain.cpu?.cells ?? [];
+    const cellMemory = cells.some((c) => c.memoryKiB !== void 0 || c.memoryAttr !== void 0);
+    if (!domain.memory && !cellMemory && !domain.element.children.some((c) => c.name === "memory")) {
+      report({ range: domain.element.startTag, messageId: "noMemory", data: {} });
+    }
+    const devices = domain.devices.memoryDevices();
+    for (const m of devices) {
+      if (m.targetNode === void 0) continue;
+      const model = m.model ?? "memory";
+      if (cells.length === 0) report({ range: m.element.startTag, messageId: "targetNoCells", data: { model, node: m.targetNode } });
+      else if (m.targetNode >= cells.length) report({ range: m.element.startTag, messageId: "targetMissing", data: { model, node: m.targetNode, cells: cells.length === 1 ? "0" : `0-${cells.length - 1}` } });
+    }
+    const max = domain.maxMemory;
+    if (!max) return;
+    if (domain.memory && max.kib < domain.memory.kib) {
+      report({ range: max.range, messageId: "maxBelowMemory", data: { max: formatKiB(max.kib), memory: formatKiB(domain.memory.kib) } });
+    }
+    const slotsAttr = attribute(max.element, "slots");
+    const slots = slotsAttr && /^\d+$/.test(slotsAttr.value.trim()) ? Number(slotsAttr.value) : void 0;
+    const needSlots = devices.filter((m) => m.model !== void 0 && SLOT_MODELS.has(m.model)).length;
+    if (slots !== void 0 && needSlots > slots) {
+      report({ range: slotsAttr.valueRange, messageId: "slotsExceeded", data: { count: needSlots, slots } });
+    }
+    const arch = domain.devices.osType()?.arch;
+    if (cells.length === 0 && !(arch ?? "").startsWith("ppc64")) {
+      const newer = libvirtAtLeast(host?.model.libvirtVersion, NUMA_AUTO_ADD_SINCE);
+      const v = host?.model.libvirtVersion;
+      const who = newer === true ? `libvirt ${v} adds a cell itself on define` : newer === false ? `libvirt ${v} rejects this at define time` : `libvirt before ${NUMA_AUTO_ADD_SINCE} rejects this at define time`;
+      const later = newer === true ? "" : `libvirt ${NUMA_AUTO_ADD_SINCE} and later add a cell when a new definition is defined, but reject an existing one loaded without that update; `;
+      report({
+        range: max.element.startTag,
+        severity: newer === true ? "info" : newer === false ? "error" : "warning",
+        messageId: "hotplugNoNuma",
+        data: { who, later, lastVcpu: domain.maxVcpus - 1, memory: domain.memory?.kib ?? 0 }
+      });
+    }
+  }
+});
+
 // rules/memory-not-hugepage-multiple/index.ts
 var memory_not_hugepage_multiple_default = defineRule({
   meta: {
@@ -12967,7 +13351,7 @@ var min_free_kbytes_exceeds_node_free_default = definePlanRule({
       ctx.reportHost({ unchecked: true, messageId: "noMinFree" });
       return;
     }
-    const at = locateJsonKey(ctx.host.text, "vm.minFreeKbytes");
+    const at = () => locateJsonKey(ctx.host.text, "vm.minFreeKbytes");
     const { zones, approximatedNodes, shares } = hostNodeWatermarks(host);
     const perDomain = ctx.domains.map((d) => ({ label: describeDomain(d), kib: strictSmallPageKiBPerNode([d.domain]) }));
     const planned = /* @__PURE__ */ new Map();
@@ -12986,8 +13370,7 @@ var min_free_kbytes_exceeds_node_free_default = definePlanRule({
       verdicts.set(n.id, nodeMemoryVerdict({ freeKiB: n.memFreeKiB, plannedKiB: planned.get(n.id) ?? 0, minKiB: share?.minKiB, highKiB: share?.highKiB }));
     }
     const constraining = new Map([...free].filter(([n]) => verdicts.get(n)?.rule !== "numa-memory-insufficient"));
-    const safest = largestSafeMinFreeKbytes(zones, constraining, host.watermarkScaleFactor, host.pageSizeKiB, "min");
-    const safestHigh = largestSafeMinFreeKbytes(zones, constraining, host.watermarkScaleFactor, host.pageSizeKiB, "high");
+    const safestFor = (level) => largestSafeMinFreeKbytes(zones, constraining, host.watermarkScaleFactor, host.pageSizeKiB, level);
     const basis = approximatedNodes.length > 0 ? " (zones approximated from MemTotal: no /proc/zoneinfo in the snapshot)" : "";
     for (const share of shares.values()) {
       const nodeFree = free.get(share.node);
@@ -12998,15 +13381,17 @@ var min_free_kbytes_exceeds_node_free_default = definePlanRule({
       const related = ctx.domains.filter((d) => strictSmallPageKiBPerNode([d.domain]).has(share.node)).slice(0, 20).map((d) => ({ file: d.source, range: (d.domain.numatune?.element ?? d.domain.element).startTag, message: `${describeDomain(d)} binds memory to node ${share.node} here` }));
       const common = { minFree, node: share.node, free: formatKiB(Math.max(0, nodeFree)), guests, basis };
       if (verdict.level === "below-min") {
+        const safest = safestFor("min");
         ctx.reportHost({
-          range: at,
+          range: at(),
           messageId: "belowMin",
           data: { ...common, watermark: formatKiB(share.minKiB), advice: safest === void 0 ? "no value of vm.min_free_kbytes is safe for this node: free memory on it" : `set vm.min_free_kbytes to at most ${safest}` },
           related
         });
       } else {
+        const safestHigh = safestFor("high");
         ctx.reportHost({
-          range: at,
+          range: at(),
           severity: "warning",
           messageId: "belowHigh",
           data: { ...common, watermark: formatKiB(share.highKiB), advice: safestHigh === void 0 ? "lower vm.watermark_scale_factor" : `set vm.min_free_kbytes to at most ${safestHigh}` },
@@ -13041,12 +13426,12 @@ var min_free_kbytes_guideline_default = defineRule({
     const value = host.minFreeKbytes;
     if (value === void 0) return;
     const maxPercent = typeof ctx.options.maxPercent === "number" ? ctx.options.maxPercent : 2;
-    const range = locateJsonKey(ctx.host.text, "vm.minFreeKbytes");
+    const range = () => locateJsonKey(ctx.host.text, "vm.minFreeKbytes");
     const totalKiB = host.nodes.reduce((a, n) => a + (n.memTotalKiB ?? 0), 0);
     if (value < KERNEL_FLOOR_KB) {
       const range1to2 = totalKiB > 0 ? `, ${Math.floor(totalKiB / 100)}\u2013${Math.floor(totalKiB * maxPercent / 100)} KiB on this host` : "";
       ctx.reportHost({
-        range,
+        range: range(),
         severity: "error",
         message: `vm.min_free_kbytes=${value} is below ${KERNEL_FLOOR_KB}: the kernel documentation (sysctl/vm) warns that the system becomes subtly broken and prone to deadlock under high load; raise it to at least ${KERNEL_FLOOR_KB} (the tuning guide suggests 1\u2013${maxPercent}% of RAM${range1to2})`
       });
@@ -13056,7 +13441,7 @@ var min_free_kbytes_guideline_default = defineRule({
     const limit = Math.floor(totalKiB * maxPercent / 100);
     if (value > limit) {
       ctx.reportHost({
-        range,
+        range: range(),
         message: `vm.min_free_kbytes=${value} (${formatKiB(value)}) is ${(value / totalKiB * 100).toFixed(1)}% of the host's ${formatKiB(totalKiB)}, above the ${maxPercent}% guideline (${limit} KiB): that memory is held back from guests and raises every node's watermarks; 1\u2013${maxPercent}% of RAM is the tuning guide's advice (not a kernel limit)`
       });
     }
@@ -13072,32 +13457,73 @@ var missing_emulatorpin_default = defineDomainRule({
     type: "problem",
     fixable: true,
     hasSuggestions: false,
-    summary: "A domain pins its vCPUs but leaves QEMU's emulator threads floating over every host CPU.",
-    tags: ["pinning", "latency"],
+    summary: "A domain pins its vCPUs but leaves QEMU's emulator threads floating over the vCPUs' CPUs (an error when those vCPUs are realtime).",
+    tags: ["pinning", "latency", "realtime"],
     messages: {
       floating: {
         message: "vCPUs are pinned{{pinned}} but QEMU's emulator threads can run on {{over}}",
         help: "{{advice}}"
+      },
+      realtimeStarves: {
+        message: "{{vcpus}} are fifo/rr and QEMU's emulator threads can run on their CPUs {{cpus}}: the host can hang",
+        help: "{{advice}}"
+      },
+      keptAwayByLibvirt: {
+        message: "no <emulatorpin>: libvirt {{version}} keeps the emulator on {{cpus}}, away from the pinned vCPUs",
+        help: "add {{pin}} to keep it there on libvirt older than {{since}} and after isolation changes"
+      },
+      versionUnknown: {
+        message: "the host's libvirt version is unknown: unpinned QEMU threads assumed to run on every online CPU",
+        help: "libvirt {{since}} and later leave isolated CPUs out; set libvirtVersion in the snapshot or the config hosts[] entry"
       }
     }
   },
-  check({ domain, host, source, report }) {
+  check({ domain, host, source, report, reportHostOnce }) {
     if (!isPinned(domain)) return;
-    const emulator = effectiveEmulatorAffinity(domain, host?.model);
+    const model = host?.model;
+    const emulator = effectiveEmulatorAffinity(domain, model);
     if (emulator.source !== "all-online") return;
-    const vcpuCpus = vcpuAffinityGroups(domain, host?.model).filter((g) => g.affinity.source === "vcpupin" && g.affinity.cpus).reduce((acc, g) => acc.union(g.affinity.cpus), CpuSet.empty);
+    const pinGroups = vcpuAffinityGroups(domain, model).filter((g) => g.affinity.source === "vcpupin" && g.affinity.cpus);
+    const vcpuCpus = pinGroups.reduce((acc, g) => acc.union(g.affinity.cpus), CpuSet.empty);
     const at = domain.cputune?.element.startTag ?? domain.vcpu?.element.startTag ?? domain.element.startTag;
+    const target = housekeepingTargetFor(vcpuCpus, model);
+    const fix = target && domain.cputune ? insertLastChild(source.text, domain.cputune.element, { name: "emulatorpin", attributes: [["cpuset", target.cpus.toString()]] }) : void 0;
+    const defaults = model ? defaultThreadAffinity(model) : void 0;
+    if (defaults?.assumed) {
+      reportHostOnce("libvirt-version-unknown", { unchecked: true, messageId: "versionUnknown", data: { since: DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE } });
+    }
+    const emulatorCpus = emulator.cpus;
+    const shared = emulatorCpus ? vcpuCpus.intersect(emulatorCpus) : vcpuCpus;
+    if (defaults?.excludesIsolated && shared.isEmpty) {
+      report({
+        range: at,
+        severity: "info",
+        messageId: "keptAwayByLibvirt",
+        data: {
+          version: String(model.libvirtVersion ?? ""),
+          cpus: describeCpus(emulatorCpus),
+          pin: target ? `<emulatorpin cpuset='${target.cpus.toString()}'/>` : "<emulatorpin>",
+          since: DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE
+        }
+      });
+      return;
+    }
+    const realtime = realtimeVcpus(domain, model);
+    const realtimeHit = pinGroups.filter((g) => g.affinity.cpus.intersects(shared)).reduce((acc, g) => acc.union(g.vcpus.intersect(realtime)), CpuSet.empty);
+    if (!realtimeHit.isEmpty) {
+      const cpus = pinGroups.filter((g) => g.vcpus.intersects(realtimeHit)).reduce((acc, g) => acc.union(g.affinity.cpus), CpuSet.empty).intersect(shared);
+      report({ range: at, severity: "error", messageId: "realtimeStarves", data: { vcpus: describeVcpus(realtimeHit), cpus: cpus.toString(), advice: advice(target) }, fix });
+      return;
+    }
     const pinned = vcpuCpus.isEmpty ? "" : ` (${describeCpus(vcpuCpus)})`;
-    const isolated = host?.model.isolation?.isolated;
-    const over = host ? `every online host CPU (${host.model.online.toString()})${isolated && !isolated.isEmpty ? `, isolated ${isolated.toString()} included` : ""}` : "every online host CPU, the vCPUs' own included";
-    const target = housekeepingTargetFor(vcpuCpus, host?.model);
-    report({
-      range: at,
-      messageId: "floating",
-      data: { pinned, over, advice: advice(target) },
-      // Safe only with a known, non-empty housekeeping set: then the target is not a guess.
-      fix: target && domain.cputune ? insertLastChild(source.text, domain.cputune.element, { name: "emulatorpin", attributes: [["cpuset", target.cpus.toString()]] }) : void 0
-    });
+    let over;
+    if (!model) over = "every online host CPU, the vCPUs' own included";
+    else if (defaults?.excludesIsolated) over = `${describeCpus(emulatorCpus)}, the vCPUs' non-isolated CPUs ${shared.toString()} included`;
+    else {
+      const isolated = model.isolation?.isolated;
+      over = `every online host CPU (${model.online.toString()})${isolated && !isolated.isEmpty ? `, isolated ${isolated.toString()} included` : ""}`;
+    }
+    report({ range: at, messageId: "floating", data: { pinned, over, advice: advice(target) }, fix });
   }
 });
 function advice(target) {
@@ -13107,6 +13533,64 @@ function advice(target) {
   const where = target.nodes ? `housekeeping ${describeCpus(target.cpus)} on host ${describeNodes(target.nodes)}` : `housekeeping ${describeCpus(target.cpus)}`;
   return `add <emulatorpin cpuset='${target.cpus.toString()}'/> to pin them to ${where}`;
 }
+
+// rules/no-host-cpu-left/index.ts
+var no_host_cpu_left_default = defineHostRule({
+  meta: {
+    id: "no-host-cpu-left",
+    name: "NoHostCpuLeft",
+    severity: "warning",
+    type: "problem",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A guest has as many running vCPUs as the host has online CPUs, and they may run on all of them: nothing is left for the host (an error when they are realtime).",
+    tags: ["pinning", "capacity", "realtime"],
+    messages: {
+      everyCpu: {
+        message: "{{vcpus}} ({{count}} running) may occupy every online host CPU ({{online}}): nothing is left for the host",
+        help: "leave the host at least one core: lower <vcpu> to {{fewer}} or fewer and pin the vCPUs off CPUs {{keep}}, where the emulator, IRQs and the host's own threads run"
+      },
+      everyCpuRealtime: {
+        message: "{{vcpus}} run SCHED_{{policy}} and may occupy every online host CPU ({{online}}): the host can hang",
+        help: "a busy realtime vCPU is never preempted by the host's kernel threads, so with no CPU left they starve; leave CPUs {{keep}} to the host and pin the vCPUs elsewhere"
+      }
+    }
+  },
+  check({ domain, host, report }) {
+    const model = host.model;
+    const online = model.online;
+    if (online.isEmpty || !domain.vcpu) return;
+    const running = domain.maxVcpus - domain.offlineVcpus.size;
+    if (running < online.size) return;
+    let reach = CpuSet.empty;
+    let vcpus = CpuSet.empty;
+    for (const g of vcpuAffinityGroups(domain, model)) {
+      if (!g.affinity.cpus) return;
+      reach = reach.union(g.affinity.cpus.intersect(online));
+      vcpus = vcpus.union(g.vcpus);
+    }
+    if (!online.isSubsetOf(reach)) return;
+    const first = online.min;
+    const keep = model.housekeeping && !model.housekeeping.isEmpty ? model.housekeeping : (model.siblingsOf(first) ?? CpuSet.of(first)).intersect(online);
+    const realtime = realtimeVcpus(domain, model);
+    const realtimeReach = vcpuAffinityGroups(domain, model).filter((g) => g.vcpus.intersects(realtime)).reduce((acc, g) => acc.union(g.affinity.cpus.intersect(online)), CpuSet.empty);
+    const policy = domain.cputune?.vcpusched.find((s) => s.scheduler === "fifo" || s.scheduler === "rr")?.scheduler;
+    if (!realtime.isEmpty && online.isSubsetOf(realtimeReach) && policy) {
+      report({
+        range: domain.vcpu.element.startTag,
+        severity: "error",
+        messageId: "everyCpuRealtime",
+        data: { vcpus: describeVcpus(realtime), policy: policy.toUpperCase(), online: online.toString(), keep: keep.toString() }
+      });
+      return;
+    }
+    report({
+      range: domain.vcpu.element.startTag,
+      messageId: "everyCpu",
+      data: { vcpus: describeVcpus(vcpus), count: running, online: describeCpus(online).replace(/^CPUs? /, ""), fewer: Math.max(1, online.size - keep.size), keep: keep.toString() }
+    });
+  }
+});
 
 // rules/not-a-domain/index.ts
 var not_a_domain_default = defineRule({
@@ -13370,6 +13854,7 @@ var pin_crosses_nodeset_default = defineHostRule({
       return;
     }
     if (!domain.numatune) {
+      if (soleMemoryNode(host.model) !== void 0) return;
       const pinNodes = pinNodesOf();
       const advice2 = pinNodes.size > 1 ? `bind each guest NUMA cell with <memnode> to the node its vCPUs run on, or add <numatune><memory mode='strict' nodeset='${pinNodes.toString()}'/></numatune>` : `add <numatune><memory mode='strict' nodeset='${pinNodes.toString() || "\u2026"}'/></numatune>`;
       const anchor = domain.cputune?.element ?? domain.vcpu?.element;
@@ -14450,6 +14935,7 @@ var vcpu_id_range_default = defineRule({
     if (ct.emulatorsched) checkPolicy(ct.emulatorsched, "<emulatorsched>", report);
     checkIothreads(domain, report);
     for (const t of [...ct.cachetunes, ...ct.memorytunes]) checkTune(t, vcpus, maxKnown ? have : void 0, report);
+    checkTuneOverlaps(ct.cachetunes, ct.memorytunes, maxKnown ? vcpus : void 0, report);
   }
 });
 function checkPolicy(s, what, report) {
@@ -14538,8 +15024,31 @@ function checkTune(t, vcpus, have, report) {
   const left = set.intersect(vcpus);
   report({
     range: t.vcpus.attr.valueRange,
+    severity: "info",
     message: `${what} names ${describeVcpus(beyond)}, but ${have}: libvirt silently cuts the group to the existing vCPUs` + (left.isEmpty ? ", which leaves nothing, so the whole element is ignored" : ` (${left.toString()})`) + "; name only existing vCPUs"
   });
+}
+function checkTuneOverlaps(cachetunes, memorytunes, existing, report) {
+  const seen = [];
+  for (const t of [...cachetunes, ...memorytunes]) {
+    const raw = t.vcpus?.set;
+    if (!raw) continue;
+    const set = existing ? raw.intersect(existing) : raw;
+    if (set.isEmpty) continue;
+    for (const o of seen) {
+      if (!o.set.intersects(set)) continue;
+      const same = o.set.equals(set);
+      if (same && o.t.element.name !== t.element.name) continue;
+      const what = `<${t.element.name} vcpus='${excerpt(t.vcpus.attr.value)}'>`;
+      const other = `<${o.t.element.name} vcpus='${excerpt(o.t.vcpus.attr.value)}'>`;
+      report({
+        range: t.vcpus.attr.valueRange,
+        message: same ? `${what} names the same vCPUs (${describeVcpus(set)}) as an earlier ${other}: libvirt rejects the domain ("Identical vcpus in ${t.element.name}s found"); merge them into one element` : `${what} shares ${describeVcpus(set.intersect(o.set))} with an earlier ${other}: libvirt rejects the domain ("Overlapping vcpus in resctrls"); give each vCPU to one resource-control group, or give both the same vcpus`
+      });
+      break;
+    }
+    seen.push({ t, set });
+  }
 }
 
 // rules/vcpu-partially-pinned/index.ts
@@ -14561,18 +15070,29 @@ var vcpu_partially_pinned_default = defineRule({
     if (domain.cputune.vcpupins.some((p) => p.vcpu === void 0) || hasValueProblem(domain, textRange(vcpu.element))) return;
     const model = host?.model;
     const groups = vcpuAffinityGroups(domain, model);
-    const rest = groups.find((g) => g.affinity.source === "all-online");
-    if (!rest || !groups.some((g) => g.affinity.source === "vcpupin")) return;
-    const unpinned = rest.vcpus.subtract(realtimeVcpus(domain, model));
-    if (unpinned.isEmpty) return;
-    const pinned = CpuSet.range(0, domain.maxVcpus - 1).subtract(rest.vcpus);
+    if (!groups.some((g) => g.affinity.source === "vcpupin")) return;
+    const online = groups.find((g) => g.affinity.source === "all-online")?.vcpus ?? CpuSet.empty;
+    const offline = offlineUnpinnedVcpus(domain);
+    const realtime = realtimeVcpus(domain, model);
+    const unpinned = online.subtract(realtime);
+    const offlineUnpinned = offline.subtract(realtime);
+    if (unpinned.isEmpty && offlineUnpinned.isEmpty) return;
+    const pinned = CpuSet.range(0, domain.maxVcpus - 1).subtract(online).subtract(offline);
     const cpus = vcpupinCpus(domain, model);
-    const offlineUnpinned = vcpu.current !== void 0 ? unpinned.intersect(CpuSet.range(vcpu.current, domain.maxVcpus - 1)) : CpuSet.empty;
-    const offline = offlineUnpinned.isEmpty ? "" : ` (${describeVcpus(offlineUnpinned)} start${offlineUnpinned.size === 1 ? "s" : ""} offline, but float${offlineUnpinned.size === 1 ? "s" : ""} the same way once hot-plugged)`;
     const over = model ? `every online host CPU (${model.online.toString()})` : "every host CPU";
+    const pinnedPart = `${describeVcpus(pinned)} ${pinned.size === 1 ? "is" : "are"} pinned${cpus.isEmpty ? "" : ` (to ${describeCpus(cpus)})`}`;
+    if (unpinned.isEmpty) {
+      report({
+        range: vcpu.element.startTag,
+        severity: "info",
+        message: `${pinnedPart}; ${describeVcpus(offlineUnpinned)} ${offlineUnpinned.size === 1 ? "starts" : "start"} offline with no <vcpupin>: nothing floats now, but once hot-plugged ${offlineUnpinned.size === 1 ? "it floats" : "they float"} over ${over}; add a <vcpupin> for each if they will be plugged`
+      });
+      return;
+    }
+    const later = offlineUnpinned.isEmpty ? "" : ` (${describeVcpus(offlineUnpinned)}, offline at start, would float the same way once hot-plugged)`;
     report({
       range: vcpu.element.startTag,
-      message: `${describeVcpus(pinned)} ${pinned.size === 1 ? "is" : "are"} pinned${cpus.isEmpty ? "" : ` (to ${describeCpus(cpus)})`} but ${describeVcpus(unpinned)} ${unpinned.size === 1 ? "is" : "are"} not, and there is no <vcpu cpuset>: ${unpinned.size === 1 ? "it floats" : "they float"} over ${over}, including the pinned vCPUs' CPUs${offline}; add a <vcpupin> for each, or bound them with <vcpu cpuset='\u2026'>`
+      message: `${pinnedPart} but ${describeVcpus(unpinned)} ${unpinned.size === 1 ? "is" : "are"} not, and there is no <vcpu cpuset>: ${unpinned.size === 1 ? "it floats" : "they float"} over ${over}, including the pinned vCPUs' CPUs${later}; add a <vcpupin> for each, or bound them with <vcpu cpuset='\u2026'>`
     });
   }
 });
@@ -14648,13 +15168,15 @@ var xml_malformed_default = defineRule({
 });
 
 // rules/index.ts
-var rules = [cpu_topology_mismatch_default, cpuset_syntax_default, dedicated_cpu_conflict_default, emulatorpin_overlaps_vcpus_default, guest_cell_spans_host_nodes_default, guest_numa_coverage_default, guest_numa_memory_sum_default, guest_smt_topology_mismatch_default, host_definition_drift_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepage_size_unavailable_default, hugepages_config_invalid_default, insufficient_hugepages_default, iothread_placement_default, isolated_cpu_noise_default, isolation_incomplete_default, isolation_params_consistency_default, isolcpus_floating_affinity_default, locked_memory_risk_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, not_a_domain_default, numa_memory_insufficient_default, numatune_invalid_default, numatune_memoryless_node_default, pin_crosses_nodeset_default, pin_target_offline_default, pinned_guest_cpu_model_default, realtime_guest_hygiene_default, realtime_sched_unsafe_default, running_affinity_drift_default, running_guest_unmatched_default, running_memory_drift_default, schema_invalid_default, smt_sibling_sharing_default, unused_disable_directive_default, value_invalid_default, vcpu_floating_pin_default, vcpu_id_range_default, vcpu_partially_pinned_default, vcpu_pin_collision_default, xml_malformed_default];
+var rules = [cpu_topology_mismatch_default, cpuset_syntax_default, dedicated_cpu_conflict_default, duplicate_domain_identity_default, emulatorpin_overlaps_vcpus_default, guest_cell_spans_host_nodes_default, guest_numa_cell_invalid_default, guest_numa_coverage_default, guest_numa_memory_sum_default, guest_smt_topology_mismatch_default, host_definition_drift_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepage_size_unavailable_default, hugepages_config_invalid_default, insufficient_hugepages_default, iothread_placement_default, isolated_cpu_noise_default, isolation_incomplete_default, isolation_params_consistency_default, isolcpus_floating_affinity_default, locked_memory_risk_default, memory_config_invalid_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, no_host_cpu_left_default, not_a_domain_default, numa_memory_insufficient_default, numatune_invalid_default, numatune_memoryless_node_default, pin_crosses_nodeset_default, pin_target_offline_default, pinned_guest_cpu_model_default, realtime_guest_hygiene_default, realtime_sched_unsafe_default, running_affinity_drift_default, running_guest_unmatched_default, running_memory_drift_default, schema_invalid_default, smt_sibling_sharing_default, unused_disable_directive_default, value_invalid_default, vcpu_floating_pin_default, vcpu_id_range_default, vcpu_partially_pinned_default, vcpu_pin_collision_default, xml_malformed_default];
 var readmes = {
   "cpu-topology-mismatch": "# cpu-topology-mismatch\n\nReports a guest CPU `<topology>` whose product sockets \xD7 dies \xD7 clusters \xD7 cores \xD7 threads is not the maximum vCPU count (the `<vcpu>` text), naming the product and the count. It also reports a `<topology>` that lacks `sockets`, `cores` or `threads`, or sets a count to 0, which libvirt rejects outright. The finding is on the `<topology>` start tag (or on the zero value).\n\n## Why this matters\n\nThe topology is how the guest sees its vCPUs: as sockets, dies, clusters, cores and SMT threads. QEMU has required since 2.5 that it describe exactly the maximum number of vCPUs, and libvirt's QEMU driver enforces this when the domain is defined and when it starts (qemu_validate.c: \"CPU topology doesn't match maximum vcpu count\"). The usual cause is raising or lowering `<vcpu>` (in an editor, or in a template) without touching the topology, or writing `threads='2'` while counting threads as cores.\n\nHow libvirt reads the element (cpu_conf.c `virCPUDefParseXML`):\n\n- `sockets`, `cores` and `threads` are **required** and must not be 0;\n- `dies` and `clusters` are optional, default to 1, and must not be 0 either;\n- the product is compared with the maximum vCPU count, not with `current`. A guest that boots with fewer vCPUs online still needs a topology that holds all of them.\n\nThe product check belongs to the QEMU driver, so it is made for domains of type `kvm`, `qemu` and `hvf` only. The missing-attribute and zero checks are parse errors for every driver. A count that is not a number is left to `value-invalid`.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='1'/>\n</cpu>\n```\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' cores='4'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because either side may be the wrong one: the vCPU count, or the shape of the topology (more cores, or fewer threads). Make the product equal the maximum vCPU count. For pinned guests, pick a shape that matches the host CPUs the vCPUs are pinned to (`threads='2'` only when the pins are SMT sibling pairs; see `guest-smt-topology-mismatch`).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/cpu_conf.c`: `virCPUDefParseXML` (required, non-zero `sockets`, `cores`, `threads`; `dies` and `clusters` default to 1).\n- libvirt `src/conf/domain_conf.c`: `virDomainDefGetVcpusTopology` (the product).\n- libvirt `src/qemu/qemu_validate.c`: \"CPU topology doesn't match maximum vcpu count\".\n- libvirt, Domain XML format, \xA7CPU model and topology.\n",
   "cpuset-syntax": "# cpuset-syntax\n\nReports a cpuset or nodeset value that libvirt would reject: a descending range, a range after `^`, a character that is not part of the grammar, an id at or above libvirt's 16384 limit, or a list that selects nothing. It also adds an info note when a `^N` exclusion comes before the range it was meant to cut, and so removes nothing, and when a valid value lists ids out of order, names an id twice or writes a sign before a range end (safe `--fix`: libvirt's canonical form). The finding points at the offending item inside the attribute value.\n\n## Why this matters\n\nOne grammar is shared by every CPU or node list in a domain (`virBitmapParse` in src/util/virbitmap.c): `<vcpu cpuset>`, `vcpupin`, `emulatorpin`, `iothreadpin` and `vcpusched vcpus`, `numatune` `memory`/`memnode` `nodeset`, guest `<cell cpus>`, and hugepage `<page nodeset>`. Items are separated by commas and applied **left to right**:\n\n- `N` adds N; `N-M` adds N to M and needs M \u2265 N;\n- `^N` removes N. Only a single id may follow the caret: `^N-M` is an error;\n- the result must not be empty: every caller in domain_conf.c rejects an all-clear bitmap (\"Invalid value of 'cpuset'\");\n- ids must be below `VIR_DOMAIN_CPUMASK_LEN` (16384).\n\nA value that does not parse makes `virsh define` fail. Worse, a value edited on a running host makes the next `virsh edit` or redeploy fail. kvmlint reports it before then. No other rule can reason about a value that does not parse, so the pins and bindings that use it are skipped by the placement rules.\n\n| value | set | |\n| --- | --- | --- |\n| `0-3,^2` | 0,1,3 | exclusion after the range |\n| `^2,0-3` | 0,1,2,3 | valid, info: the `^2` removes nothing |\n| `4-11,^8,16` | 4-7,9-11,16 | |\n| `7-4` | none | error: descending range |\n| `0-3,^1-2` | none | error: range after `^` |\n| `1,^1` | none | error: empty result |\n| `8-11,0-3` | 0-3,8-11 | valid, info: out of order |\n| `0-3,2` | 0-3 | valid, info: 2 named twice |\n| `0-+3` | 0-3 | valid, info: `strtol` accepts the sign |\n| `4,5,6,7` | 4-7 | valid, not reported: same reading |\n\nBecause items apply in order, `^2,0-3` is {0,1,2,3}: the exclusion runs while 2 is not in the set yet, and the later range adds it back. `0-3,^2` is {0,1,3}. The first form is valid, but it almost never means what its author wanted, so it gets an info note.\n\nA valid value can also be hard to read without being wrong: `8-11,0-3` (items out of ascending order), `0-3,2` or `0,0` (an id named twice, often a copy-paste slip in a list that was meant to differ), `0-+3` (a sign that libvirt's `strtol` accepts and other parsers do not). These get an info note with a safe fix. `virsh dumpxml` writes every such value back in canonical form anyway (`virBitmapFormat`: ascending, runs as `N-M`), so the file then matches what libvirt stores. Listing ids one by one (`4,5,6,7` for `4-7`) reads the same either way and is not reported.\n\nKernel CPU lists (`isolcpus=`, `nohz_full=`, strides like `0-15:2/4`) use a different grammar and are checked on the host snapshot, not here.\n\n## Incorrect\n\n```xml\n<vcpupin vcpu='1' cpuset='7-4'/>\n<emulatorpin cpuset='0-3,^1-2'/>\n<vcpusched vcpus='3-0' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1,^1'/>\n<vcpupin vcpu='0' cpuset='0x30'/>\n<page size='2048' unit='KiB' nodeset='0-'/>\n```\n\nInfo: the exclusion does nothing.\n\n```xml\n<vcpu placement='static' cpuset='^2,0-3'>2</vcpu>\n```\n\nInfo: valid, but out of order, or naming an id twice.\n\n```xml\n<vcpu placement='static' cpuset='8-11,0-3'>4</vcpu>\n<emulatorpin cpuset='0-3,2'/>\n```\n\n## Correct\n\n```xml\n<vcpupin vcpu='1' cpuset='4-7'/>\n<emulatorpin cpuset='0-3,^1,^2'/>\n<vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1'/>\n<vcpu placement='static' cpuset='0-3,^2'>2</vcpu>\n<vcpu placement='static' cpuset='0-3,8-11'>4</vcpu>\n<emulatorpin cpuset='0-3'/>\n```\n\n## Fix\n\n`kvmlint --fix` rewrites a value to libvirt's canonical form (`virBitmapFormat`: ascending, runs as `N-M`) only when all of these hold:\n\n- the value parses, so its set is known;\n- the canonical text means exactly the same set, so nothing changes for libvirt (`virsh dumpxml` would write the same text);\n- the difference matters to a reader: items out of ascending order, an id named twice, or a signed range end. Merging `4,5,6,7` into `4-7` is not worth a finding, so it is never rewritten.\n\nTwo cases are deliberately **not** fixed:\n\n- a value that does not parse: its intent is a guess. Write ranges low to high, exclude single CPUs one at a time (`^1,^2`) after the range they cut, and list ids in decimal;\n- a `^N` before the range it was meant to cut (`^2,0-3`). The canonical form of libvirt's reading, `0-3`, would keep the same set, but it would silently drop the author's visible attempt to exclude 2, turning a probable mistake into an intended-looking value. Instead kvmlint offers two **suggestions**, never applied by `--fix`: the probable intent (`0-1,3`, the exclusion applied), and libvirt's reading written plainly (`0-3`). A person picks one.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virbitmap.c`: `virBitmapParse`, `virBitmapParseInternal` (items, `^`, ranges, limits) and `virBitmapFormat`.\n- libvirt `src/conf/domain_conf.c`: rejection of empty cpusets and nodesets.\n- libvirt, Domain XML format, \xA7CPU Allocation (\"a caret followed by a CPU number to be excluded from a previous range\"), \xA7CPU Tuning, \xA7NUMA Node Tuning, \xA7Memory Backing.\n",
   "dedicated-cpu-conflict": "# dedicated-cpu-conflict\n\nReports a host CPU dedicated to one guest's vCPU (a vCPU whose affinity is exactly that CPU) that another guest planned on the same host can also run on, through any of its affinities: vCPU pins, emulator, IOThreads, `<vcpu cpuset>`, or no pin at all. Both sides are reported. The dedicating `<vcpupin>` names the other guests, and the other guest's pin (or its `<cputune>`/`<vcpu>` when it has none) names the guest whose CPU it reaches. At most three guests are named per finding, with a count of the rest.\n\n## Why this matters\n\nDedicating a CPU to a vCPU only helps if nothing else runs there. When a second guest's vCPU is pinned to the same CPU, or its emulator's or IOThread's range includes it, the two compete for that CPU. The \"dedicated\" vCPU then sees steal time and latency spikes, and so does the other guest. Nothing in libvirt prevents this: each domain is checked alone, and two domains can name the same CPU without any warning. It shows up only when both run on the same host, which is why this is a plan rule.\n\nA guest with no pin at all gets every online CPU from libvirt. On a host isolated with `isolcpus` (domain), the scheduler never places such threads on the isolated CPUs: they belong to no scheduler domain. So unpinned guests only conflict with dedicated CPUs outside the isolcpus domain set, for example on a tuned cpu-partitioning host that isolates with `nohz_full` alone, or with dedicated CPUs taken from housekeeping.\n\nA vCPU pinned to a housekeeping CPU is `housekeeping-overlap`'s finding. Housekeeping CPUs are the shared pool where every guest's emulator and IOThreads belong, so other guests' emulators and IOThreads there are not reported as conflicts; other guests' vCPUs on the same CPU are.\n\nTwo vCPUs of the *same* guest on one CPU are `vcpu-pin-collision`'s finding. The same guest's emulator on its own vCPU's CPU is `emulatorpin-overlaps-vcpus`'s.\n\n## Incorrect\n\nTwo guests planned on one host:\n\n```xml\n<!-- web-01 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n```\n\n```xml\n<!-- web-02 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='9'/>\n  <vcpupin vcpu='1' cpuset='10'/>\n  <emulatorpin cpuset='0-4'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<!-- web-02 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='10'/>\n  <vcpupin vcpu='1' cpuset='11'/>\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because which guest moves is a placement decision. Give every guest dedicated CPUs that no other guest pins or floats over. Keep the shared pool (emulators, IOThreads, unpinned guests) on housekeeping CPUs. On hosts without `isolcpus`, pin unpinned guests to the shared pool too (`<vcpu cpuset>`), or run them on another host.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host` with several files, or the config's `hosts` mapping), and the host snapshot for the online CPUs and the isolcpus domain set. The index of dedicated CPUs is built once per plan, and each affinity is matched against it by CPU intervals. The cost is linear in the number of domains, and a huge cpuset is never enumerated.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`). With no pin, libvirt sets each thread's affinity to all online host CPUs (`qemuProcessInitCpuAffinity`, `qemuProcessSetupVcpu` in `src/qemu/qemu_process.c`).\n- Linux `Documentation/admin-guide/kernel-parameters.txt` (`isolcpus`) and `kernel/sched/fair.c` / `kernel/sched/topology.c`: threads are placed and balanced within scheduler domains, which leave out isolcpus CPUs.\n- OpenStack Nova `nova/virt/hardware.py`: dedicated (pinned) CPUs are never shared between instances on a host.\n- The KVM tuning guide for Rocky Linux: 1:1 pinning, each vCPU on a CPU of its own.\n",
+  "duplicate-domain-identity": "# duplicate-domain-identity\n\nReports two domains planned on the same host that have the same `<name>`, or the same `<uuid>`. libvirt identifies a domain by both, so on one host they cannot be two guests. Each shared name or UUID is reported once, at the `<name>` (or `<uuid>`) of the last file in path order, with the other files as related places.\n\n## Why this matters\n\nlibvirt keeps one list of domains per host and looks each new definition up by UUID and by name (`virDomainObjListAddLocked` in `src/conf/virdomainobjlist.c`):\n\n- the same name with another UUID: `virsh define` fails with `domain 'web-01' already exists with uuid \u2026`;\n- the same UUID with another name: it fails with `domain 'web-01' is already defined with uuid \u2026`;\n- the same name and UUID: the second definition *replaces* the first, silently. Two files in git describe one guest, and whichever is defined last wins.\n\nA copied domain file that kept its `<name>` or `<uuid>` (a new guest made from an old one) is the usual cause. Each file is valid alone; the clash shows only when the domains of one host are checked together, which is why this is a plan rule. UUIDs are compared as libvirt parses them: case and dashes do not matter. A domain without `<uuid>` gets a random one from libvirt, so only its name can clash.\n\n## Incorrect\n\nTwo files planned on one host:\n\n```xml\n<!-- domains/web-01.xml -->\n<name>web-01</name>\n<uuid>626d209b-d6e8-55e5-ae8c-326a8b67fcde</uuid>\n```\n\n```xml\n<!-- domains/web-02.xml, copied from web-01.xml -->\n<name>web-01</name>\n<uuid>626d209b-d6e8-55e5-ae8c-326a8b67fcde</uuid>\n```\n\n## Correct\n\n```xml\n<!-- domains/web-02.xml -->\n<name>web-02</name>\n<uuid>0b6f3f0e-5c1d-4c52-9a43-7a0c1b7f2d19</uuid>\n```\n\n## Fix\n\nNone automatic: which domain keeps the identity is a person's call. Give the new domain its own name and a new UUID (`uuidgen`), or remove the `<uuid>` element and let libvirt generate one at define time.\n\n## Sources\n\n- libvirt `src/conf/virdomainobjlist.c`, `virDomainObjListAddLocked`: the name and UUID checks and their error messages.\n- libvirt `src/util/viruuid.c`, `virUUIDParse`: UUIDs with or without dashes, hex digits in either case.\n",
   "emulatorpin-overlaps-vcpus": "# emulatorpin-overlaps-vcpus\n\nReports QEMU emulator threads that may run on a host CPU dedicated to one of the guest's vCPUs (a vCPU whose effective affinity is exactly that one CPU). The finding is a warning, or an error when an overlapped vCPU, or the emulator itself (`<emulatorsched>`), has realtime (`fifo` or `rr`) scheduling. It points at the `cpuset` that sets the emulator's affinity: the `<emulatorpin>`, or the `<vcpu cpuset>` the emulator falls back to when there is no `<emulatorpin>`.\n\n## Why this matters\n\nThe \"emulator\" is every thread of the QEMU process that is neither a vCPU nor an IOThread: the main loop, device emulation, disk and network I/O without an IOThread, migration, VNC/SPICE, the RCU thread. libvirt gives it `<emulatorpin cpuset>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online CPU (formatdomain \xA7CPU Tuning; `qemuProcessSetupEmulator` in `qemu_process.c`).\n\nA vCPU pinned to one CPU of its own is meant to have that CPU to itself. If the emulator's set includes that CPU, the scheduler puts emulator work there whenever it likes: every interrupt the guest raises, every disk completion handled in the main loop preempts the vCPU, and the guest sees latency spikes and steal time. A common way to get there is a `<vcpu cpuset>` that lists exactly the pinned CPUs: it looks like a bound for the vCPUs, but with no `<emulatorpin>` the emulator follows it onto those CPUs.\n\nWith `<vcpusched scheduler='fifo'|'rr'>` on the overlapped vCPU it is worse: a busy realtime vCPU is never preempted by the (SCHED_OTHER) emulator thread, so the emulator thread that landed on that CPU waits. Device emulation and I/O for the whole guest stall behind it, which often looks like a hung guest. The reverse, a realtime `<emulatorsched>` on a vCPU's CPU, starves the vCPU instead. Both are the error case (rules.md names the first; the second is the same overlap with the roles swapped).\n\nWhich rule owns what, so one mistake gets one finding:\n\n- an emulator with no pin at all (every online CPU) is `missing-emulatorpin`'s;\n- the emulator on a CPU dedicated to a vCPU is this rule's, as an error when either thread is realtime; `realtime-sched-unsafe` does not report that pair again;\n- an emulator that only overlaps vCPUs with floating pins (a shared pool, as OpenStack's `shared` policy writes it) is not reported: nothing there was dedicated.\n\nLayouts generated by OpenStack Nova are reported as they are: a `dedicated` instance without `hw:emulator_threads_policy` gets an `<emulatorpin>` holding all of its own vCPU CPUs (Nova's documented default: the emulator threads \"run on the same host CPUs as the instance itself\"). That is a true overlap; `hw:emulator_threads_policy=isolate`, or `share` with `compute.cpu_shared_set` configured, moves the emulator off the vCPUs. Where the overlap is intended, turn the rule off for those domains in the config.\n\n## Incorrect\n\nThe emulator pin reaches into CPU 4, vCPU 0's CPU:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-4'/>\n</cputune>\n```\n\nThe emulator follows `<vcpu cpuset>` onto every pinned CPU:\n\n```xml\n<vcpu placement='static' cpuset='8-11'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <vcpupin vcpu='2' cpuset='10'/>\n  <vcpupin vcpu='3' cpuset='11'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\n`kvmlint --fix` applies a fix only when the domain is linted against a host snapshot whose housekeeping set is known and not empty (as for `missing-emulatorpin`). The target is the housekeeping CPUs on the host node(s) of the vCPU pins, or all of them when those nodes have none, minus any CPU dedicated to a vCPU. The fix rewrites the `<emulatorpin cpuset>` value; when the emulator followed `<vcpu cpuset>`, it inserts `<emulatorpin cpuset='\u2026'/>` into `<cputune>` where libvirt's formatter writes it (after the `<vcpupin>`s), leaving `<vcpu cpuset>` alone since it still bounds any unpinned vCPU.\n\n```xml\n  <emulatorpin cpuset='0-3'/>\n```\n\nWithout a host snapshot there is no fix: choosing between the shared housekeeping CPUs and a spare CPU reserved for this guest is a person's decision. When the `<emulatorpin>` also names CPUs no vCPU is dedicated to, a suggestion offers to keep only those.\n\n## Needs\n\n**domain**. The host snapshot is only needed for the fix and for naming housekeeping CPUs.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`emulatorpin`, `vcpupin`, `vcpusched`) and \xA7CPU Allocation (`<vcpu cpuset>`: the default for the emulator when `emulatorpin` is absent).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupEmulator`, `qemuProcessSetupPid`).\n- libvirt `src/conf/domain_conf.c` (`virDomainCputuneDefFormat`: order of `vcpupin`, `emulatorpin`, `iothreadpin`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): \"The QEMU emulator threads need to be pinned to host CPUs that are not in the isolcpus reserved set\".\n- sched(7), \"SCHED_FIFO\": a SCHED_FIFO thread runs until it blocks, yields or is preempted by a higher-priority thread.\n- OpenStack Nova, admin guide \"CPU topologies\", \xA7Customizing instance emulator thread pinning policies (`hw:emulator_threads_policy`).\n- The KVM tuning guide for Rocky Linux: emulatorpin on housekeeping cores, apart from 1:1 vCPU pins.\n",
   "guest-cell-spans-host-nodes": "# guest-cell-spans-host-nodes\n\nReports a guest NUMA cell whose vCPUs are pinned to CPUs on more than one host NUMA node (on the `<cell>` start tag), and a guest with more NUMA cells holding vCPUs than the host has nodes with CPUs (on the `<numa>` start tag). Both are warnings.\n\n## Why this matters\n\nA guest NUMA topology (`<cpu><numa><cell>`) tells the guest kernel which vCPUs share local memory. The guest's scheduler and allocator act on it: tasks stay near their memory, and memory is allocated on the node of the CPU that asks. The promise only holds if each guest cell maps onto one host node:\n\n- **a cell spanning host nodes**: some of the cell's vCPUs run on another socket than the rest, and than the memory bound to the cell. The guest sees all of them as local to each other, so it places threads and memory accordingly, and some of those accesses cross the interconnect without the guest knowing. A `<vcpu cpuset>` covering several nodes makes every cell span them;\n- **more cells with vCPUs than host nodes with CPUs**: at least two guest cells share one host node. The guest keeps its tasks apart from each other's memory for no benefit, and its NUMA distances mean nothing. A CPU-less host node (CXL memory, a memory-only node) does not count: mirror it with a guest cell that has memory and no `cpus`, as libvirt allows.\n\nThe rule takes each vCPU's effective pin (`vcpupin`, else `<vcpu cpuset>`) and the host nodes of those CPUs. Unpinned vCPUs and `placement='auto'` (numad chooses at start) are not known offline and are left out. A guest with a single cell is not checked for spanning: it makes no claim of locality between cells. That cell often exists only for shared memory (virtiofs, vhost-user), and is no different from a guest without cells, whose memory placement `pin-crosses-nodeset` weighs. vCPUs listed in no cell are `guest-numa-coverage`'s.\n\n## Incorrect\n\nGuest cell 0 is vCPUs 0-3, but vCPU 3 is pinned to CPU 20 on host node 1:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='20'/>\n  <!-- vCPUs 4-7 on CPUs 21-24 (node 1) -->\n</cputune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\nEach cell's vCPUs on one host node, and the cell's memory bound there:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <!-- vCPUs 4-7 on CPUs 20-23 (node 1) -->\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: which CPUs a cell should move to is a placement decision. Pin each guest cell's vCPUs to CPUs of one host node and bind its memory with `<memnode>`. Give the guest at most as many cells with vCPUs as the host has nodes with CPUs.\n\n## Needs\n\n**host snapshot**: which node each CPU belongs to, and which nodes have CPUs. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`<numa>`, `<cell id cpus memory>`; `cpus` optional for memory-only cells), \xA7CPU Tuning, \xA7NUMA Node Tuning (`memnode`).\n- libvirt `src/conf/numa_conf.c`: guest cells and their `memnode` bindings.\n- OpenStack Nova `nova/virt/hardware.py`: each guest NUMA cell is fitted to exactly one host NUMA cell.\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: local allocation on the node of the faulting CPU.\n- The KVM tuning guide for Rocky Linux: guest NUMA cells mirroring the host's, each pinned within one socket.\n",
+  "guest-numa-cell-invalid": "# guest-numa-cell-invalid\n\nReports a guest NUMA `<cell>` (under `<cpu><numa>`) with a value libvirt refuses when the domain is defined: a `<distances><sibling id>` that names a cell the guest does not have, a distance outside 10-255, or a `memAccess` or `discard` value libvirt does not know. The finding is on the attribute value at fault.\n\n## Why this matters\n\nlibvirt parses each cell in `numa_conf.c` (`virDomainNumaDefParseXML`, `virDomainNumaDefNodeDistanceParseXML`) and rejects the whole domain for any of these:\n\n- `<sibling id='N'>` where N is not one of the guest's cells: \"'sibling_id N' does not refer to a valid cell within NUMA 'cell id M'\". It happens when a distances block is copied from a guest with more cells;\n- a distance below 10 (the local distance) or above 255 (unreachable);\n- `memAccess` other than `shared` or `private`, and `discard` other than `yes` or `no`: both are parsed as enums that must be set to a known, non-default value (\"Invalid value for attribute 'memAccess' in element 'cell'\").\n\nThese are define-time errors (**error**): `virsh define` fails and nothing starts. libvirt's own test suite has the first two as parse errors (`cpu-numa-distance-nonexistent-sibling`, `hugepages-memaccess-invalid` in `tests/qemuxmlconfdata/`; see `test/libvirt-oracle/`).\n\nCell ids that overlap, repeat or do not run 0..n-1 are `guest-numa-coverage`'s; a cell memory that does not parse is `value-invalid`'s.\n\n## Incorrect\n\n```xml\n<numa>\n  <cell id='0' cpus='0-1' memory='4' unit='GiB'>\n    <distances>\n      <sibling id='0' value='10'/>\n      <sibling id='2' value='21'/>\n    </distances>\n  </cell>\n  <cell id='1' cpus='2-3' memory='4' unit='GiB' memAccess='shard'/>\n</numa>\n```\n\n## Correct\n\n```xml\n<numa>\n  <cell id='0' cpus='0-1' memory='4' unit='GiB'>\n    <distances>\n      <sibling id='0' value='10'/>\n      <sibling id='1' value='21'/>\n    </distances>\n  </cell>\n  <cell id='1' cpus='2-3' memory='4' unit='GiB' memAccess='shared'/>\n</numa>\n```\n\n## Fix\n\nThere is no automatic fix: which cell a distance was meant for, or which access mode, is a person's choice.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaDefParseXML`, `virDomainNumaDefNodeDistanceParseXML` (sibling ids, `LOCAL_DISTANCE` 10 to `UNREACHABLE` 255), `memAccess` and `discard` parsing.\n- libvirt, Domain XML format, \xA7CPU model and topology (NUMA topology, `memAccess`, `discard`, distances).\n- libvirt tests: `tests/qemuxmlconfdata/cpu-numa-distance-nonexistent-sibling.*`, `hugepages-memaccess-invalid.*`.\n",
   "guest-numa-coverage": "# guest-numa-coverage\n\nChecks how the guest NUMA cells (`<cpu><numa><cell>`) divide the vCPUs. Errors: cells whose ids are not 0..n-1 each once, two cells naming the same vCPU, or a cell naming a vCPU at or beyond the `<vcpu>` maximum, all of which libvirt rejects. Warning: vCPUs that no cell names, which libvirt silently adds to cell 0. The warning has a safe `--fix` that writes them into cell 0's `cpus`.\n\n## Why this matters\n\nThe cells are the NUMA topology the guest OS sees: which vCPUs sit next to which memory. Its scheduler and allocator, and every NUMA-aware application inside, plan around it. With `<numatune><memnode>` the cells are also the unit in which guest memory is bound to host nodes, so a vCPU in the wrong cell ends up running far from its memory.\n\nHow libvirt reads the cells (numa_conf.c `virDomainNumaDefParseXML`, domain_conf.c `virDomainDefParseXML`):\n\n- a cell's id is its `id` attribute, or its position when `id` is absent. The ids must be exactly 0..n-1, each once (\"Exactly one 'cell' element per guest NUMA cell allowed\u2026\", \"Duplicate NUMA cell info\");\n- two cells may not share a vCPU (\"NUMA cells \u2026 have overlapping vCPU ids\");\n- no cell may name a vCPU at or beyond the `<vcpu>` maximum (\"CPU IDs in <numa> exceed the <vcpu> count\");\n- `cpus` is optional: a cell without it is a CPU-less (memory-only) node, which libvirt has supported since 6.5. It is not reported;\n- every vCPU that no cell names is added to cell 0. The QEMU driver does this after parsing (qemu_domain.c `qemuDomainDefNumaCPUsRectify`, numa_conf.c `virDomainNumaFillCPUsInNode`): cell 0's `cpus` becomes every vCPU the other cells do not name. QEMU itself warns that partial mappings are obsolete and will be removed.\n\nSo the guest gets a cell 0 that is larger than the file says, often with a non-contiguous CPU list, while the other cells (and their `memnode` bindings) look balanced on paper. The rule writes down what libvirt would do, so the file and the guest agree. If another split was meant, move the vCPUs to the right cells by hand.\n\nCoverage is checked against the vCPU **maximum**, so vCPUs that are offline at boot need a cell too. When a cell id or `cpus` value does not parse (`value-invalid`, `cpuset-syntax`), or when an error above is present, the coverage warning is left out.\n\n## Incorrect\n\nvCPU 3 is in no cell, and libvirt puts it in cell 0:\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-2' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\nErrors:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-2' memory='4' unit='GiB'/>\n    <cell id='2' cpus='2-5' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n    <cell id='2' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nFor the warning, `kvmlint --fix` sets cell 0's `cpus` to its own vCPUs plus the ones no cell names, in libvirt's canonical form (`virBitmapFormat`, e.g. `0-3,6-7`). When cell 0 has no `cpus` attribute, the fix inserts one after its `id`, in the file's quote style. This is exactly what libvirt would do, so the guest does not change. The errors have no automatic fix: which cell a shared vCPU belongs to, and how the ids should be renumbered, are the author's choices.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaDefParseXML` (ids, overlap, optional `cpus`), `virDomainNumaGetMaxCPUID`, `virDomainNumaFillCPUsInNode`.\n- libvirt `src/conf/domain_conf.c`: `virDomainDefParseXML` (\"Number of CPUs in <numa> exceeds the <vcpu> count\", \"CPU IDs in <numa> exceed the <vcpu> count\").\n- libvirt `src/qemu/qemu_domain.c`: `qemuDomainDefNumaCPUsRectify` (vCPUs in no cell go to cell 0).\n- QEMU `hw/core/machine.c` (`machine_numa_finish_cpu_init`): \"CPU(s) not present in any NUMA nodes\u2026 partial NUMA mappings is obsoleted\".\n- libvirt, Domain XML format, \xA7CPU model and topology (guest NUMA topology, CPU-less cells).\n",
   "guest-numa-memory-sum": "# guest-numa-memory-sum\n\nReports a domain with guest NUMA cells whose `<memory>` is not the sum of the cells' `memory` plus the sizes of its memory devices (`<memory model='dimm'|'nvdimm'|'virtio-mem'|\u2026>`). libvirt replaces `<memory>` with that sum, so the value in the file is never what the guest gets. Safe `--fix`: set `<memory>` to the sum.\n\n## Why this matters\n\nWith guest NUMA cells, the cells are the guest's memory: each becomes a memory backend of its own, of exactly its `memory` size. `<memory>` is then just a total that libvirt keeps consistent: when a domain is defined (`virsh define` parses with ABI update), `virDomainDefPostParseMemory` in domain_postparse.c overwrites it with \u03A3 cell memory + \u03A3 memory device sizes. `virsh dumpxml` afterwards shows the new value.\n\nA file whose `<memory>` disagrees with its cells is therefore misleading in review and in capacity planning. Someone reading \"16 GiB\" plans for 16 GiB while the guest gets 15.5. A change to `<memory>` alone (the usual way to resize a guest) silently does nothing. The mismatch usually comes from resizing one side and forgetting the other, or from cells written in MiB that do not add up to a whole number of GiB.\n\nSizes are compared exactly in KiB, after libvirt's unit rules (`KiB`, `MiB`, `GiB` are powers of 1024; `KB`, `MB`, `GB` powers of 1000; no unit is KiB). Memory devices are counted whatever their model, as libvirt does. Domains without cells are not checked: there `<memory>` is the size. A cell or device whose size does not parse is left to `value-invalid`, and the rule then stays silent.\n\n## Incorrect\n\n```xml\n<memory unit='GiB'>16</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='7680' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='8192' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<memory unit='KiB'>16252928</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='7680' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='8192' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n```xml\n<maxMemory slots='16' unit='GiB'>64</maxMemory>\n<memory unit='GiB'>10</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n<devices>\n  <memory model='dimm'>\n    <target>\n      <size unit='GiB'>2</size>\n      <node>0</node>\n    </target>\n  </memory>\n</devices>\n```\n\n## Fix\n\n`kvmlint --fix` sets the text of `<memory>` to the sum, which is what libvirt would store, so the guest does not change. The sum is written in the unit `<memory>` already uses when it is a whole number there (`16` \u2192 `12` with `unit='GiB'`). Otherwise the fix writes KiB and sets `unit='KiB'` in the same edit, so the value stays exact and the file stays valid (`<memory unit='GiB'>16</memory>` \u2192 `<memory unit='KiB'>16252928</memory>`). Without a `unit` attribute the value is KiB already. If the larger `<memory>` was the intent, resize the cells instead: that is a choice the fix does not make.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_postparse.c`: `virDomainDefPostParseMemory` (the total is recomputed from the cells and memory devices when parsing with ABI update).\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaGetMemorySize`, and cell parsing (`memory` with `unit`, default KiB).\n- libvirt `src/util/virutil.c`: `virScaleInteger` (units).\n- libvirt, Domain XML format, \xA7Memory Allocation, \xA7CPU model and topology (guest NUMA topology), \xA7Memory devices.\n",
   "guest-smt-topology-mismatch": "# guest-smt-topology-mismatch\n\nReports a guest whose declared SMT topology disagrees with how its vCPUs are pinned to host hardware threads. A warning when `<topology threads='N'>` (N > 1) groups vCPUs into guest cores, but some group of N consecutive vCPUs pinned 1:1 is not on the SMT siblings of one host core. An info when the guest has one thread per core (`threads='1'`, or no `<topology>`) while two of its vCPUs are pinned to sibling threads of one host core. One finding per domain, on the first offending `<vcpupin>`, naming up to three groups or pairs.\n\n## Why this matters\n\nQEMU numbers vCPUs with the thread id varying fastest. With `threads='2'`, vCPUs 0-1 are the two threads of guest core 0, vCPUs 2-3 of core 1, and so on. The guest scheduler uses that topology. It spreads busy tasks across cores before doubling them up on sibling threads, and it treats siblings as sharing caches.\n\n- If vCPUs 0-1 are pinned to two separate host cores, the guest believes they share a core when they do not. When they do share one, it is a core the guest does not know about. The guest's placement decisions work against the hardware.\n- If the host has no SMT at all (SMT off, each CPU its own core), no pinning can make `threads='2'` true.\n- The reverse, one thread per core while two vCPUs sit on one host core's two threads, makes the guest load both \"cores\" fully, though they share one core's execution units. That is legitimate when capacity matters more than latency, hence only an info.\n\nOnly groups whose vCPUs are all pinned 1:1 to distinct CPUs are judged. Floating or partial pins are left to other rules.\n\n## Incorrect\n\nOn a host whose siblings are N and N+16:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='3'/>\n  <vcpupin vcpu='2' cpuset='4'/>\n  <vcpupin vcpu='3' cpuset='5'/>\n</cputune>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='2' threads='2'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='18'/>\n  <vcpupin vcpu='2' cpuset='3'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n</cputune>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='2' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because the pins and the topology are both the user's choice. Pin each guest core's N consecutive vCPUs to the N thread siblings of one host core, or declare `threads='1'` and pin to separate cores. The snapshot's `cpuTopology` (or `lscpu -e`) shows which CPUs are siblings.\n\n## Needs\n\n**host snapshot** with the CPU topology (`cpuTopology` with `siblings`). Without it, the warning case reports one info note on the snapshot saying it was not checked. The info-level check (one thread per core) then stays silent, with no note about a note. Applies only to pinned domains with at least two vCPUs pinned 1:1.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`<topology sockets dies clusters cores threads>`) and \xA7CPU Tuning (`vcpupin`).\n- QEMU `include/hw/i386/topology.h` `x86_topo_ids_from_idx()`: `smt_id = cpu_index % nr_threads`, `core_id = cpu_index / nr_threads % nr_cores`, so consecutive vCPU indexes are the threads of one core.\n- Linux `Documentation/ABI/stable/sysfs-devices-system-cpu` (`topology/thread_siblings_list`). libvirt `formatcaps` (`<cpu siblings>`).\n- OpenStack Nova `nova/virt/hardware.py` (`hw:cpu_thread_policy=require`: guest threads on host sibling threads).\n",
@@ -14663,22 +15185,24 @@ var readmes = {
   "hugepage-size-decimal-unit": "# hugepage-size-decimal-unit\n\nReports a hugepage `<page>` whose size is written in a decimal unit (`KB`, `MB`, `GB`, `TB`, any case). libvirt reads those as powers of 1000, so `size='1' unit='GB'` is 1,000,000,000 bytes (976,563 KiB), and `size='2' unit='MB'` is 1954 KiB. Neither is a page size, and the domain fails to start. The finding points at the `unit` value. Safe `--fix`: `GB`\u2192`G`, `MB`\u2192`M`, `KB`\u2192`K`, `TB`\u2192`T`.\n\n## Why this matters\n\nlibvirt's units follow `virScaleInteger`: `K`, `KiB`, `M`, `MiB`, `G`, `GiB` (any case) are powers of 1024, while `KB`, `MB` and `GB` are powers of 1000. Guest memory sizes can use either, since only the amount changes. A page size cannot: hugetlbfs pages are powers of two (4 KiB, 2 MiB, 1 GiB on x86; 64 KiB, 2 MiB, 512 MiB, 16 GiB on other architectures), and no power of 1000 is one. libvirt looks for a hugetlbfs mount with exactly the requested size. With 976,563 KiB it finds none, and the start fails (\"Unable to find any usable hugetlbfs mount for 976563 KiB\"). `virsh define` succeeds, so the mistake shows up only at the first start, often on another host.\n\n`GB` is what most people write for \"gigabyte\", which is why this is worth a rule of its own. Decimal units elsewhere (`<memory unit='GB'>`) are valid and are not reported here.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='GB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n```\n\nAlso correct: `unit='GiB'`, or `size='1048576' unit='KiB'` (what `virsh dumpxml` writes).\n\n## Fix\n\n`kvmlint --fix` replaces the decimal unit with its binary letter (`GB`\u2192`G`, `mb`\u2192`m`), keeping the number, but only when the result is a power of two of at least 4 KiB, i.e. a real page size. A decimal size is never a power of two, so the binary reading is then the only size the author can have meant. When the binary reading is no page size either (`size='3' unit='MB'`), there is no automatic fix: the message asks for a real page size, and the unit change is offered as a suggestion only. Whether the host has pages of that size is checked by `hugepage-size-unavailable` when a host snapshot is given.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (binary and decimal suffixes).\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML` and `virDomainParseMemory` (page size, rounded up to whole KiB).\n- libvirt `src/qemu/qemu_command.c` / `qemu_domain.c`: the hugetlbfs mount lookup for the page size at start-up.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: supported huge page sizes.\n- libvirt, Domain XML format, \xA7Memory Backing (`page size unit nodeset`).\n",
   "hugepage-size-unavailable": "# hugepage-size-unavailable\n\nReports a `<memoryBacking><hugepages><page size>` for which the host has no hugepage pool at all: the size is not among the host's hugepage sizes (`/sys/kernel/mm/hugepages/hugepages-<size>kB`) and no node has a pool of it. `<hugepages/>` without a `<page>` uses the host's default size, and is reported only when the host has no hugepage size at all. Reported on the `size` value (or the `<hugepages>` start tag).\n\n## Why this matters\n\nlibvirt backs hugepage guest memory with a file on a hugetlbfs mount whose page size is the one asked for. It looks for that mount when it builds the memory backend, and fails the start when there is none: \"Unable to find any usable hugetlbfs mount for 1048576 KiB\" (qemu_conf.c `qemuGetDomainHupageMemPath`, qemu_command.c `qemuBuildMemoryBackendProps`). A hugetlbfs mount of a size needs the kernel to have a pool (an hstate) of that size. Which sizes exist depends on the CPU and the kernel:\n\n- x86-64: 2 MiB always; 1 GiB only with the `pdpe1gb` CPU flag. Nested or older virtual CPUs often lack it;\n- arm64 with 4 KiB pages: 64 KiB, 2 MiB, 32 MiB, 1 GiB; with 64 KiB pages: 2 MiB, 512 MiB, 16 GiB, so XML written for x86 asking for 1 GiB fails there;\n- ppc64 (radix): 2 MiB and 1 GiB.\n\nThis rule is about a size that does not exist. A pool that exists but holds too few pages for the planned guests, even 0, is `insufficient-hugepages`'s, and that rule skips sizes the host has no pool of, so one situation is reported once. A `<page>` of the base page size (4 KiB on x86, 64 KiB on a 64 KiB-page arm64 kernel) is ordinary memory to libvirt and is never reported. A size in a decimal unit (`size='1' unit='GB'` is 976,563 KiB) is `hugepage-size-decimal-unit`'s.\n\n## Incorrect\n\nThe host's kernel has only 2 MiB pages:\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Fix\n\nNo automatic fix: use a size the host has (the message lists them), or give the host that size. For x86 1 GiB pages that needs a CPU with `pdpe1gb`. Reserve the pages at boot (`hugepagesz=1G hugepages=N`) and mount hugetlbfs with `pagesize=1G` where libvirt looks (`hugetlbfs_mount` in qemu.conf).\n\n## Needs\n\n**host snapshot**: the hugepage sizes (`hugepages.sizesKiB`, or the nodes' pools) and the base page size. With a source that cannot list them (`numactl --hardware`) the rule reports one info note and stays silent.\n\n## Sources\n\n- libvirt `src/qemu/qemu_conf.c`: `qemuGetDomainHupageMemPath` (\"Unable to find any usable hugetlbfs mount for %llu KiB\").\n- libvirt `src/qemu/qemu_command.c`: `qemuBuildMemoryBackendProps` (page size per guest cell; the system page size means no hugepages).\n- libvirt, Domain XML format, \xA7Memory Backing (`hugepages`, `page size unit nodeset`).\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: `/sys/kernel/mm/hugepages/`, `hugepagesz=`, `default_hugepagesz=`, hugetlbfs `pagesize=`.\n- Linux `Documentation/arch/arm64/hugetlbpage.rst`: the sizes for each base page size.\n",
   "hugepages-config-invalid": "# hugepages-config-invalid\n\nReports a `<memoryBacking><hugepages>` configuration that libvirt rejects: a `<page nodeset>` naming a guest NUMA cell that does not exist, two `<page>` elements whose nodesets overlap, two `<page>` elements without a nodeset, a `<page>` without `size`, and (QEMU driver) hugepages combined with `<allocation mode='ondemand'>` or `<source type='anonymous'>`. The finding points at the attribute or element at fault.\n\n## Why this matters\n\nEach guest NUMA cell gets its memory from one page size: the `<page>` whose `nodeset` names the cell, else the `<page>` without a nodeset. `<hugepages/>` with no `<page>` means the host's default size. The `nodeset` names **guest cells**, not host nodes. Mixing the two up is the classic mistake: `nodeset='1'` on a guest without cells reads as \"host node 1\" but means \"guest cell 1\", which does not exist.\n\nWhat libvirt checks:\n\n| configuration | result (source) |\n| --- | --- |\n| `<page>` without `size` | rejected (domain_conf.c `virDomainHugepagesParseXML`: size is required) |\n| a page nodeset naming a cell \u2265 the number of guest cells | rejected: \"hugepages: node N not found\" (domain_validate.c `virDomainDefMemtuneValidate`) |\n| without guest cells, `nodeset='0'` | accepted: the nodeset is dropped and the page backs the whole guest (domain_postparse.c `virDomainDefPostParseMemtune`); any other nodeset is rejected as above |\n| two page nodesets sharing a cell | rejected: \"nodeset attribute of hugepages of sizes \u2026 intersect\" |\n| two pages without nodeset (counting a dropped `nodeset='0'`) | rejected: \"two master hugepages detected\" |\n| hugepages with `<allocation mode='ondemand'>` | rejected by the QEMU driver: \"hugepages are not allowed with memory allocation ondemand\" (qemu_validate.c `qemuValidateDomainDefMemory`) |\n| hugepages with `<source type='anonymous'>` | rejected by the QEMU driver: \"hugepages are not allowed with anonymous memory source\" |\n\nDeliberately **not** reported, because libvirt accepts them: hugepages with `<source type='memfd'>` (refused only by QEMU older than 4.0, which lacks memfd hugetlb support), `<access mode='shared'>` without guest cells (accepted when the machine type names its default RAM backend, as machine types of QEMU 5.0 and later do), and `<allocation threads='N'>` (needs a QEMU with preallocation threads, which a linter cannot see). A nodeset that does not parse is left to `cpuset-syntax`. A page size in a decimal unit is `hugepage-size-decimal-unit`'s.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0-1'/>\n    <page size='2' unit='M' nodeset='1-2'/>\n  </hugepages>\n  <allocation mode='ondemand'/>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0'/>\n    <page size='2' unit='M' nodeset='1'/>\n  </hugepages>\n  <locked/>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix: which page size a guest cell should get is a capacity decision. Give each guest cell at most one page size, use at most one `<page>` without `nodeset`, and bind guest memory to host nodes with `<numatune>`, not with the page `nodeset`.\n\n## Needs\n\n**domain**. The allocation and source checks apply to domains run by the QEMU driver (`type` `kvm`, `qemu` or `hvf`).\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML`, `virDomainDefParseMemory`.\n- libvirt `src/conf/domain_validate.c`: `virDomainDefMemtuneValidate`.\n- libvirt `src/conf/domain_postparse.c`: `virDomainDefPostParseMemtune`.\n- libvirt `src/qemu/qemu_validate.c`: `qemuValidateDomainDefMemory`.\n- libvirt, Domain XML format, \xA7Memory Backing.\n",
-  "insufficient-hugepages": "# insufficient-hugepages\n\nAdds up, for each hugepage size and each host NUMA node, the pages that all guests planned on a host need from that node, and reports when the sum is larger than the node's pool (`nr_hugepages`). Each contributing domain is reported on its `<page>` (or `<hugepages>`) element. The message names the node, the demand, the supply, the other domains sharing the pool, and the `nr_hugepages` value that would be enough.\n\n## Why this matters\n\nHugepage-backed guest RAM comes from hugetlbfs, and hugetlbfs only hands out pages that were reserved in a pool beforehand. Each NUMA node has its own pool per page size (`/sys/devices/system/node/nodeN/hugepages/hugepages-<size>kB/nr_hugepages`). Under a `strict` binding the kernel takes pages only from the bound nodes' pools, never from a neighbour's. When a pool runs short, QEMU fails to start (libvirt has it preallocate hugepage-backed memory: \"unable to map backing store for guest RAM: Cannot allocate memory\"), or a guest that does start gets SIGBUS when it touches a page that cannot be backed. Usually the guest started last fails: each guest alone fits, and only the plan as a whole does not. That is why this is a plan rule.\n\nHow the demand is counted (rules.md \xA71):\n\n- **Pages per guest**: `ceil(memory / page size)` for each guest NUMA cell (`<cell memory>`), or for the whole `<memory>` when the guest has no cells. Sizes follow libvirt's units (`virScaleInteger`): `k`/`KiB`, `M`/`MiB`, `G`/`GiB` are powers of 1024, `KB`/`MB`/`GB` are powers of 1000, and no unit means KiB. So `<memory unit='G'>17</memory>` needs 8704 pages of 2 MiB, while `<memory unit='GB'>17</memory>`, which is 17,000,000,000 bytes or 16,601,563 KiB, needs 8107.\n- **Page size**: the `<page size unit>` whose `nodeset` names the guest cell, else a `<page>` without `nodeset`. `<hugepages/>` with no `<page>` uses the host's default hugepage size (`Hugepagesize` in `/proc/meminfo`). Each size is a separate budget: 1 GiB pages never stand in for 2 MiB ones.\n- **Which node**:\n  - a single-node nodeset (from `memnode`, else `<memory>`): that node;\n  - `strict` over several nodes: the kernel decides the split, so only the sum over the set is compared, and the finding is a warning;\n  - `interleave`: spread evenly over the nodes;\n  - no `<numatune>` or `placement='auto'`: only host-wide totals are compared, and the finding is a warning.\n- **Supply**: the pool size `nr_hugepages`, not the free pages at capture time. Running guests already hold pages, and they are part of the plan.\n- **Sizes the host has no pool of at all** (absent from `/sys/kernel/mm/hugepages/` and from every node): not counted here. No `nr_hugepages` value can help there, and `hugepage-size-unavailable` reports them. A pool that exists but holds too few pages, 0 included, is this rule's.\n\n## Incorrect\n\nTwo guests on host node 0, whose 2 MiB pool holds 8192 pages (16 GiB): 6144 + 4096 = 10240 pages.\n\n```xml\n<!-- erp-db.xml -->\n<memory unit='GiB'>12</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n```xml\n<!-- erp-app.xml -->\n<memory unit='GiB'>8</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nBind the second guest to node 1, or raise node 0's pool to 10240 pages (`echo 10240 > /sys/devices/system/node/node0/hugepages/hugepages-2048kB/nr_hugepages`, made persistent in the boot configuration or a tuned profile):\n\n```xml\n<!-- erp-app.xml -->\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: whether to grow a pool, move a guest or shrink it is a capacity decision. The message gives the `nr_hugepages` value per node that would be enough for the plan. Reserve 1 GiB pages at boot (`hugepagesz=1G hugepages=N`), as they are hard to find later when memory is fragmented. For a multi-node `strict` binding, bind each guest cell to one node with `<memnode>`, so the check can be exact.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host`, or the `hosts` mapping in `kvmlint.config.json`), with the host snapshot's per-node hugepage pools. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7Memory Allocation (units), \xA7Memory Backing (`hugepages`, `page size unit nodeset`), \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`).\n- libvirt `src/util/virutil.c` (`virScaleInteger`: binary and decimal units) and `src/conf/numa_conf.c`.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: per-node pools under `/sys/devices/system/node/nodeN/hugepages/`, boot-time reservation, and the interaction with memory policy.\n- OpenStack Nova `nova/virt/hardware.py`: hugepage fitting per host NUMA cell.\n- The KVM tuning guide for Rocky Linux: per-node hugepage reservation sized for the guests bound there.\n",
-  "iothread-placement": "# iothread-placement\n\nReports an IOThread of a pinned domain that has no `<iothreadpin>` (so it runs wherever `<vcpu cpuset>` allows, or on every online host CPU), and an `<iothreadpin>` that puts an IOThread on a CPU dedicated to a vCPU. Both are warnings, or errors when one of the vCPUs concerned, or the IOThread itself, has realtime (`fifo`/`rr`) scheduling. The first finding is reported on `<iothreads>` (or `<iothreadids>`) and names the IOThreads as ranges; the second on the `iothreadpin` `cpuset`.\n\n## Why this matters\n\nAn IOThread runs the virtio-blk/virtio-scsi queues (and other devices) assigned to it with `iothread='N'`. Its affinity follows the same chain as the emulator's (formatdomain \xA7CPU Tuning, `qemuProcessSetupIOThread` in `qemu_process.c`): `<iothreadpin iothread='N'>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online host CPU.\n\nIn a domain whose vCPUs are pinned, an IOThread left without a pin therefore runs on the vCPUs' own CPUs and on isolated cores: each burst of disk I/O preempts a vCPU, and on CPUs isolated with `isolcpus` the scheduler does not balance, so several guests' IOThreads can stack on one core. An `<iothreadpin>` onto a CPU dedicated to a vCPU does the same deliberately. libvirt's kvm-realtime page and the tuning guide put IOThreads with the emulator, on housekeeping CPUs.\n\nWith realtime scheduling the sharing turns into starvation, as for the emulator (`emulatorpin-overlaps-vcpus`): a busy SCHED_FIFO vCPU never lets the IOThread on its CPU run, so the guest's disk I/O stalls; a SCHED_FIFO IOThread (`<iothreadsched>`) starves the vCPU. rules.md gives this rule a plain warning; the error for the realtime case follows the pattern of `housekeeping-overlap` and `emulatorpin-overlaps-vcpus`, so that `realtime-sched-unsafe` need not report the same pin again.\n\nCases left alone:\n\n- an unpinned IOThread that falls back to a `<vcpu cpuset>` holding no dedicated vCPU CPU: that cpuset is then a pool kept apart for QEMU's own threads, on purpose;\n- `placement='auto'`: numad's nodes are not known offline;\n- domains with no pinning at all: where their threads run is not a pinning question;\n- an `iothreadpin` for an IOThread the domain does not have (`vcpu-id-range`), or a cpuset that does not parse (`cpuset-syntax`).\n\n## Incorrect\n\n```xml\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='5'/>\n</cputune>\n```\n\nIOThread 1 shares CPU 5 with vCPU 1; IOThread 2 has no pin and runs anywhere.\n\n## Correct\n\n```xml\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\n`kvmlint --fix` applies a fix only when the one safe target exists: the emulator's CPUs from an explicit `<emulatorpin>`, disjoint from every vCPU's affinity. It then rewrites a bad `iothreadpin` `cpuset` to that set, or inserts `<iothreadpin iothread='N' cpuset='\u2026'/>` for each unpinned IOThread where libvirt's own formatter writes it (`virDomainCputuneDefFormat`: after the `<vcpupin>`s and `<emulatorpin>`, among the other `<iothreadpin>`s by IOThread id), copying the indentation, quotes and line endings of its neighbours. Without such an `<emulatorpin>`, where the IOThreads should go (the shared housekeeping CPUs, or a CPU reserved for this guest's I/O) is a person's choice, and the message only says what to add.\n\n## Needs\n\n**domain**. With a host snapshot the message lists the online and isolated CPUs an unpinned IOThread can reach.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7IOThreads Allocation (`iothreads`, `iothreadids`) and \xA7CPU Tuning (`iothreadpin`: \"If this is omitted and attribute cpuset of element vcpu is not specified, the IOThreads are pinned to all the physical CPUs by default\").\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupIOThread`, `qemuProcessSetupPid`).\n- libvirt `src/conf/domain_conf.c` (`virDomainCputuneDefFormat`: element order inside `<cputune>`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: no load balancing on isolated CPUs).\n- The KVM tuning guide for Rocky Linux: `iothreadpin` with the emulator on housekeeping cores.\n",
+  "insufficient-hugepages": "# insufficient-hugepages\n\nAdds up, for each hugepage size and each host NUMA node, the pages that all guests planned on a host need from that node, and reports when the sum is larger than the node's pool (`nr_hugepages`). Each contributing domain is reported on its `<page>` (or `<hugepages>`) element. The message names the node, the demand, the supply, the other domains sharing the pool, and the `nr_hugepages` value that would be enough.\n\n## Why this matters\n\nHugepage-backed guest RAM comes from hugetlbfs, and hugetlbfs only hands out pages that were reserved in a pool beforehand. Each NUMA node has its own pool per page size (`/sys/devices/system/node/nodeN/hugepages/hugepages-<size>kB/nr_hugepages`). Under a `strict` binding the kernel takes pages only from the bound nodes' pools, never from a neighbour's. When a pool runs short, QEMU fails to start (libvirt has it preallocate hugepage-backed memory: \"unable to map backing store for guest RAM: Cannot allocate memory\"), or a guest that does start gets SIGBUS when it touches a page that cannot be backed. Usually the guest started last fails: each guest alone fits, and only the plan as a whole does not. That is why this is a plan rule.\n\nHow the demand is counted (rules.md \xA71):\n\n- **Pages per guest**: `ceil(memory / page size)` for each guest NUMA cell (`<cell memory>`), or for the whole `<memory>` when the guest has no cells. Sizes follow libvirt's units (`virScaleInteger`): `k`/`KiB`, `M`/`MiB`, `G`/`GiB` are powers of 1024, `KB`/`MB`/`GB` are powers of 1000, and no unit means KiB. So `<memory unit='G'>17</memory>` needs 8704 pages of 2 MiB, while `<memory unit='GB'>17</memory>`, which is 17,000,000,000 bytes or 16,601,563 KiB, needs 8107.\n- **Page size**: the `<page size unit>` whose `nodeset` names the guest cell, else a `<page>` without `nodeset`. `<hugepages/>` with no `<page>` uses the host's default hugepage size (`Hugepagesize` in `/proc/meminfo`). Each size is a separate budget: 1 GiB pages never stand in for 2 MiB ones.\n- **Which node**:\n  - a single-node nodeset (from `memnode`, else `<memory>`): that node;\n  - `strict` over several nodes: the kernel decides the split, so only the sum over the set is compared, and the finding is a warning;\n  - `interleave`: spread evenly over the nodes;\n  - no `<numatune>` or `placement='auto'`: only host-wide totals are compared, and the finding is a warning;\n  - on a host with one node that can hold memory (memoryless nodes do not count), every binding above that includes it lands on it: compared exactly against that node, an error like a single-node nodeset.\n- **Supply**: the pool size `nr_hugepages`, not the free pages at capture time. Running guests already hold pages, and they are part of the plan.\n- **Sizes the host has no pool of at all** (absent from `/sys/kernel/mm/hugepages/` and from every node): not counted here. No `nr_hugepages` value can help there, and `hugepage-size-unavailable` reports them. A pool that exists but holds too few pages, 0 included, is this rule's.\n\n## Incorrect\n\nTwo guests on host node 0, whose 2 MiB pool holds 8192 pages (16 GiB): 6144 + 4096 = 10240 pages.\n\n```xml\n<!-- erp-db.xml -->\n<memory unit='GiB'>12</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n```xml\n<!-- erp-app.xml -->\n<memory unit='GiB'>8</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nBind the second guest to node 1, or raise node 0's pool to 10240 pages (`echo 10240 > /sys/devices/system/node/node0/hugepages/hugepages-2048kB/nr_hugepages`, made persistent in the boot configuration or a tuned profile):\n\n```xml\n<!-- erp-app.xml -->\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: whether to grow a pool, move a guest or shrink it is a capacity decision. The message gives the `nr_hugepages` value per node that would be enough for the plan. Reserve 1 GiB pages at boot (`hugepagesz=1G hugepages=N`), as they are hard to find later when memory is fragmented. For a multi-node `strict` binding, bind each guest cell to one node with `<memnode>`, so the check can be exact.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host`, or the `hosts` mapping in `kvmlint.config.json`), with the host snapshot's per-node hugepage pools. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7Memory Allocation (units), \xA7Memory Backing (`hugepages`, `page size unit nodeset`), \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`).\n- libvirt `src/util/virutil.c` (`virScaleInteger`: binary and decimal units) and `src/conf/numa_conf.c`.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: per-node pools under `/sys/devices/system/node/nodeN/hugepages/`, boot-time reservation, and the interaction with memory policy.\n- OpenStack Nova `nova/virt/hardware.py`: hugepage fitting per host NUMA cell.\n- The KVM tuning guide for Rocky Linux: per-node hugepage reservation sized for the guests bound there.\n",
+  "iothread-placement": "# iothread-placement\n\nReports an IOThread of a pinned domain that has no `<iothreadpin>` (so it runs wherever `<vcpu cpuset>` allows, or on every online host CPU), and an `<iothreadpin>` that puts an IOThread on a CPU dedicated to a vCPU. Both are warnings, or errors when one of the vCPUs concerned, or the IOThread itself, has realtime (`fifo`/`rr`) scheduling. The first finding is reported on `<iothreads>` (or `<iothreadids>`) and names the IOThreads as ranges; the second on the `iothreadpin` `cpuset`.\n\n## Why this matters\n\nAn IOThread runs the virtio-blk/virtio-scsi queues (and other devices) assigned to it with `iothread='N'`. Its affinity follows the same chain as the emulator's (formatdomain \xA7CPU Tuning, `qemuProcessSetupIOThread` in `qemu_process.c`): `<iothreadpin iothread='N'>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online host CPU.\n\nIn a domain whose vCPUs are pinned, an IOThread left without a pin therefore runs on the vCPUs' own CPUs and on isolated cores: each burst of disk I/O preempts a vCPU, and on CPUs isolated with `isolcpus` the scheduler does not balance, so several guests' IOThreads can stack on one core. An `<iothreadpin>` onto a CPU dedicated to a vCPU does the same deliberately. libvirt's kvm-realtime page and the tuning guide put IOThreads with the emulator, on housekeeping CPUs.\n\nWith realtime scheduling the sharing turns into starvation, as for the emulator (`emulatorpin-overlaps-vcpus`): a busy SCHED_FIFO vCPU never lets the IOThread on its CPU run, so the guest's disk I/O stalls; a SCHED_FIFO IOThread (`<iothreadsched>`) starves the vCPU. rules.md gives this rule a plain warning; the error for the realtime case follows the pattern of `housekeeping-overlap` and `emulatorpin-overlaps-vcpus`, so that `realtime-sched-unsafe` need not report the same pin again.\n\nCases left alone:\n\n- an unpinned IOThread that falls back to a `<vcpu cpuset>` holding no dedicated vCPU CPU: that cpuset is then a pool kept apart for QEMU's own threads, on purpose;\n- `placement='auto'`: numad's nodes are not known offline;\n- domains with no pinning at all: where their threads run is not a pinning question;\n- an `iothreadpin` for an IOThread the domain does not have (`vcpu-id-range`), or a cpuset that does not parse (`cpuset-syntax`).\n\n## Incorrect\n\n```xml\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='5'/>\n</cputune>\n```\n\nIOThread 1 shares CPU 5 with vCPU 1; IOThread 2 has no pin and runs anywhere.\n\n## Correct\n\n```xml\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\n`kvmlint --fix` applies a fix only when the one safe target exists: the emulator's CPUs from an explicit `<emulatorpin>`, disjoint from every vCPU's affinity. It then rewrites a bad `iothreadpin` `cpuset` to that set, or inserts `<iothreadpin iothread='N' cpuset='\u2026'/>` for each unpinned IOThread where libvirt's own formatter writes it (`virDomainCputuneDefFormat`: after the `<vcpupin>`s and `<emulatorpin>`, among the other `<iothreadpin>`s by IOThread id), copying the indentation, quotes and line endings of its neighbours. Without such an `<emulatorpin>`, where the IOThreads should go (the shared housekeeping CPUs, or a CPU reserved for this guest's I/O) is a person's choice, and the message only says what to add.\n\n## Needs\n\n**domain**. With a host snapshot the message lists the online and isolated CPUs an unpinned IOThread can reach.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7IOThreads Allocation (`iothreads`, `iothreadids`) and \xA7CPU Tuning (`iothreadpin`: \"If this is omitted and attribute cpuset of element vcpu is not specified, the IOThreads are pinned to all the physical CPUs by default\").\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupIOThread`, `qemuProcessSetupPid`).\n- libvirt `src/conf/domain_conf.c` (`virDomainCputuneDefFormat`: element order inside `<cputune>`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: no load balancing on isolated CPUs).\n- The KVM tuning guide for Rocky Linux: `iothreadpin` with the emulator on housekeeping cores.\n\n## libvirt versions\n\nAn IOThread without an `<iothreadpin>` gets the same default as the emulator: every online CPU before libvirt 10.4.0; from 10.4.0 on, every online CPU minus `/sys/devices/system/cpu/isolated` (`qemuProcessGetAllCpuAffinity`, `src/qemu/qemu_process.c`). With a libvirt \u2265 10.4.0 (the config's `hosts[].libvirtVersion` or the snapshot's `libvirtVersion`) and vCPUs dedicated to isolated CPUs, an unpinned IOThread cannot reach them and is not reported; when the version is unknown, the older behaviour is assumed (`missing-emulatorpin` says so once per host).\n",
   "isolated-cpu-noise": "# isolated-cpu-noise\n\nReports, on the host snapshot, tasks other than guest threads and per-CPU kernel threads that may run on (or last ran on) the isolated CPUs, and IRQs delivered to them (`/proc/irq/N/effective_affinity_list`, else `smp_affinity_list`), as `kvmlint snapshot` found them. One finding for tasks, one for IRQs. The isolated CPUs are the host's isolated set at capture time (`running.isolatedCpus`). Option `maxForeign` (default 0) tolerates that many of each.\n\n## Why this matters\n\nThe guide ends its isolation section with a stress test whose `PSR` column must show that nothing else lands on isolated CPUs, and `tuned-adm verify` checks IRQ affinity. A daemon started with a wide affinity, a process spawned before tuned moved everything, or an IRQ without `managed_irq` handling steals time from the vCPU dedicated to that CPU and breaks `nohz_full`. This rule is that check, done from the snapshot.\n\n## Incorrect\n\nThe snapshot's `running.foreignTasks` holds `stress-ng (7001)` allowed on 0-31 with isolated CPUs 4-31; the domain itself is pinned as the guide says:\n\n```xml\n<cputune>\n  <emulatorpin cpuset='0-1'/>\n  <vcpupin vcpu='0' cpuset='4'/>\n</cputune>\n```\n\n## Correct\n\nThe same domain on a host whose `running.foreignTasks` and `running.irqs` are empty.\n\n```xml\n<cputune>\n  <emulatorpin cpuset='0-1'/>\n  <vcpupin vcpu='0' cpuset='4'/>\n</cputune>\n```\n\n## Fix\n\nNone in the XML: move the task (`taskset -pc HK PID`, or fix its unit's `CPUAffinity=`), set the IRQ's `smp_affinity_list` to housekeeping CPUs (or boot with `irqaffinity=` and `isolcpus=managed_irq`), then capture again.\n\n## Sources\n\nKernel admin-guide kernel-parameters (isolcpus, irqaffinity), `Documentation/core-api/irq/irq-affinity.rst`; proc(5) `stat` (flags PF_KTHREAD, processor); tuned cpu-partitioning profile.\n",
   "isolation-incomplete": "# isolation-incomplete\n\nReports a vCPU dedicated to one isolated host CPU (a `<vcpupin>` or `<vcpu cpuset>` naming exactly one CPU of the isolated set I) when the kernel does not run that CPU tick-less (`nohz_full`) or, with it, does not offload its RCU callbacks (`rcu_nocbs`). It also reports a CPU that only tuned's `isolated_cores` isolates while the booted kernel does not isolate it at all. The message lists the missing layers and the kernel command line that completes them. The finding is on the pin's `cpuset`, once per domain and set of missing layers.\n\n## Why this matters\n\nIsolating a CPU for a vCPU takes several kernel layers, and each removes a different kind of interruption:\n\n- **scheduler isolation**: `isolcpus=domain,\u2026` (or `isolcpus=` with no flag) takes the CPU out of the scheduler domains, so no other task is load-balanced onto it. tuned's cpu-partitioning does the same job with systemd's CPUAffinity instead;\n- **tick-less operation**: `nohz_full=` (or the `nohz` flag of `isolcpus=`, which the kernel treats as the same thing, `kernel/sched/isolation.c`) stops the periodic scheduler tick while one task runs. Without it the CPU takes a timer interrupt every 1\u20134 ms, and each one exits the guest;\n- **RCU callback offload**: `rcu_nocbs=` moves RCU callback processing to kthreads on housekeeping CPUs.\n\n`nohz_full` implies the third layer. `rcu_init_nohz()` in `kernel/rcu/tree_nocb.h` ORs the nohz_full mask into the callback-offload mask, and `kernel-parameters.txt` says nohz_full CPUs \"will have their RCU callbacks offloaded, just as if they had also been called out in the rcu_nocbs= boot parameter\". So a host booted with `nohz_full=4-31` and no `rcu_nocbs` is complete, and this rule does not report it. tuned's current cpu-partitioning profile writes exactly that. The reverse does not hold: `rcu_nocbs` without `nohz_full` still leaves the tick.\n\nThe usual mistake is `isolcpus=4-31` alone. The guide's vCPUs are then kept away from other tasks but are still interrupted by the tick and by RCU, and that jitter is what the isolation was for. The other is changing tuned's `isolated_cores` without rebooting: the kernel command line tuned writes only applies at the next boot, so the new CPUs are isolated on paper only.\n\nScheduler isolation by itself is not required. cpu-partitioning deliberately leaves `isolcpus` out, so a CPU in `nohz_full` but not in `isolcpus` is not reported. The rule names `isolcpus` only when the booted kernel isolates the CPU in no way at all.\n\nThe running kernel's own view (`/sys/devices/system/cpu/nohz_full` and `isolated`) wins over the command line when the snapshot has it. `rcu_nocbs` is only known from the command line. A kernel built with `CONFIG_RCU_NOCB_CPU_DEFAULT_ALL` offloads every CPU by default, which a snapshot does not show. On such a kernel the RCU part of the message does not apply, but the missing `nohz_full` still does.\n\n## Incorrect\n\nOn a host booted with `isolcpus=2-15,18-31` and nothing else:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\nThe same domain on a host booted with `isolcpus=2-15,18-31 nohz_full=2-15,18-31 rcu_nocbs=2-15,18-31`, or with tuned cpu-partitioning's `nohz_full=2-15,18-31` (RCU offload implied):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because the change is on the host, not in the domain XML. Add the missing parameter to the kernel command line (`grubby --update-kernel=ALL --args=\"nohz_full=\u2026\"`, or through tuned's profile) and reboot. The message suggests `nohz_full=` with the whole isolated set. If `isolcpus=` already carries the `nohz` flag, it suggests widening that instead: a `nohz_full=` naming other CPUs than `isolcpus=nohz,\u2026` is ignored (\"nohz_full= must match isolcpus=\"). When only tuned lists the CPU, reboot so the profile's command line applies.\n\n## Needs\n\n**host snapshot** with the kernel command line or `/sys/devices/system/cpu/nohz_full`. Without either, the rule reports one info note on the snapshot saying it was not checked. It applies only to pinned domains, to vCPUs dedicated to a single CPU, and to CPUs in the isolated set.\n\n## Sources\n\n- Linux `Documentation/admin-guide/kernel-parameters.txt`: `isolcpus`, `nohz_full` (\"Any CPUs in this list will have their RCU callbacks offloaded, just as if they had also been called out in the rcu_nocbs= boot parameter\"), `rcu_nocbs`.\n- Linux `kernel/rcu/tree_nocb.h`: `rcu_nocb_setup()` and `rcu_init_nohz()` (nohz_full CPUs added to `rcu_nocb_mask`).\n- Linux `kernel/sched/isolation.c`: `housekeeping_isolcpus_setup()` (\"isolcpus=nohz is equivalent to nohz_full\") and `housekeeping_setup()` (\"nohz_full= must match isolcpus=\").\n- Linux `drivers/base/cpu.c`: `/sys/devices/system/cpu/isolated` and `/sys/devices/system/cpu/nohz_full`.\n- tuned `profiles/cpu-partitioning/tuned.conf` (`nohz_full=${isolated_cores}` on the boot command line) and `profiles/realtime-virtual-host/tuned.conf` (`nohz_full` and `rcu_nocbs`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): isolated host CPUs for realtime vCPUs.\n",
   "isolation-params-consistency": '# isolation-params-consistency\n\nReports a host whose CPU isolation parameters contradict each other, the running kernel or tuned. The cases are: `nohz_full=` ignored because it does not match `isolcpus=nohz,\u2026`; a parameter naming CPUs beyond the possible range (an error for `isolcpus`/`nohz_full`); a CPU list that does not parse; tuned\'s `isolated_cores` differing from what the booted kernel isolates; the command line disagreeing with `/sys/devices/system/cpu/isolated` or `nohz_full`; `irqaffinity=` including isolated CPUs. Each finding is on the host snapshot, at the offending value: the parameter inside `kernel.cmdline`, `tuned.isolatedCores`, or the `/sys` value. It is reported once per host, not once per domain.\n\n## Why this matters\n\nThe isolated set every other rule works from comes from several parameters, and the kernel does not simply take their union:\n\n- **`isolcpus=nohz,\u2026` and `nohz_full=`** set up the same isolation. `housekeeping_setup()` (`kernel/sched/isolation.c`) ignores the second one whole when its CPUs differ ("Housekeeping: nohz_full= must match isolcpus="). Half of the intended tick-less CPUs then keep their tick.\n- **A CPU beyond the possible range** makes `cpulist_parse()` fail on current kernels, which parse lists only up to nr_cpu_ids\u22121. `housekeeping_setup()` then drops the whole `isolcpus`/`nohz_full` value and isolates nothing, which is an error. `rcu_nocbs=` falls back to offloading every CPU ("rcu_nocbs= bad CPU range, all CPUs set"). `irqaffinity=` keeps what it parsed before the bad CPU. Older kernels with a cpumask NR_CPUS wide may accept the value, so the message says "may".\n- **tuned `isolated_cores` \u2260 the booted kernel**: tuned\'s bootloader plugin only changes the command line for the next boot. After a profile or variables change without a reboot, tuned moves IRQs and workqueues for the new set while the kernel still isolates the old one.\n- **Command line \u2260 `/sys/devices/system/cpu/isolated` (or `nohz_full`)**: the kernel did not apply what the command line says, because of a rejected value, a kernel built without `CONFIG_NO_HZ_FULL`, or cpuset isolated partitions on newer kernels. kvmlint uses the running kernel\'s view, so the user should know it differs.\n- **`irqaffinity=` inside the isolated set** sends every interrupt without an affinity of its own to the CPUs the vCPUs were given. `irq_affinity_setup()` (`kernel/irq/irqdesc.c`) also always adds the boot CPU.\n\nA value covering every present CPU is reported too. The kernel then keeps the boot CPU for housekeeping, and that single CPU takes every interrupt and kernel thread.\n\n### Nodes without a housekeeping CPU (opt-in)\n\nrules.md also names a NUMA node whose online CPUs are all isolated. Its node-bound kernel threads (kswapd, kcompactd) then run on isolated CPUs or away from the node\'s memory, depending on the kernel, and the emulator threads of guests pinned there must run on another node. The tuning guide\'s own host (`isolcpus=4-31` on a dual-socket host, housekeeping 0-3 all on node 0) is built exactly this way, and its examples pin guests to node 1. So this check is off by default. Turn it on with the rule option `housekeepingPerNode: true`. It then reports each such node where a planned guest pins vCPUs, at `nodes[i].cpus`, naming up to three of those guests.\n\n## Incorrect\n\nHost snapshot (`kernel.cmdline`):\n\n```json\n"cmdline": "ro isolcpus=nohz,domain,2-15,18-31 nohz_full=4-15,20-31 irqaffinity=0-3,16-19"\n```\n\nFor any pinned domain on that host:\n\n```xml\n<cputune>\n  <vcpupin vcpu=\'0\' cpuset=\'4\'/>\n  <emulatorpin cpuset=\'0-1\'/>\n</cputune>\n```\n\n## Correct\n\n```json\n"cmdline": "ro isolcpus=nohz,domain,managed_irq,2-15,18-31 irqaffinity=0-1,16-17"\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu=\'0\' cpuset=\'4\'/>\n  <emulatorpin cpuset=\'0-1\'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because the change is on the host. Edit the kernel command line (grubby, or the tuned profile\'s variables) so that `isolcpus` and `nohz_full` name the same CPUs, every list stays within the possible CPUs, and `irqaffinity` names housekeeping CPUs only. Then reboot. After changing tuned\'s `isolated_cores`, reboot so the kernel and tuned agree.\n\nTo check nodes without housekeeping CPUs, set the option in `kvmlint.config.json`:\n\n```json\n"rules": { "isolation-params-consistency": ["warn", { "housekeepingPerNode": true }] }\n```\n\n## Needs\n\n**host snapshot** with the kernel command line, `/sys/devices/system/cpu/{isolated,nohz_full}` or tuned\'s `isolated_cores`. Each check uses the facts it needs and is skipped without them. The rule reports on the snapshot file whether or not any domain is planned on the host.\n\n## Sources\n\n- Linux `kernel/sched/isolation.c`: `housekeeping_setup()` ("nohz_full= or isolcpus= incorrect CPU range", "nohz_full= must match isolcpus=", "must include one present CPU") and `housekeeping_isolcpus_setup()` ("isolcpus=nohz is equivalent to nohz_full").\n- Linux `kernel/rcu/tree_nocb.h`: `rcu_nocb_setup()` ("rcu_nocbs= bad CPU range, all CPUs set").\n- Linux `kernel/irq/irqdesc.c`: `irq_affinity_setup()` (adds the boot CPU).\n- Linux `drivers/base/cpu.c`: `/sys/devices/system/cpu/isolated` (CPUs outside the HK_TYPE_DOMAIN housekeeping mask) and `/sys/devices/system/cpu/nohz_full`.\n- Linux `Documentation/admin-guide/kernel-parameters.txt`: `isolcpus`, `nohz_full`, `rcu_nocbs`, `irqaffinity`, "cpu lists".\n- tuned `profiles/cpu-partitioning/tuned.conf` and `profiles/realtime/tuned.conf` (the `[bootloader]` command lines built from `isolated_cores`).\n',
   "isolcpus-floating-affinity": "# isolcpus-floating-affinity\n\nReports a thread affinity (a `<vcpupin>`, `<emulatorpin>`, `<iothreadpin>` or `<vcpu cpuset>`) that lets threads run on two or more CPUs of the host's isolcpus *domain* set: CPUs that belong to no scheduler domain and are therefore never load-balanced. It also counts tuned cpu-partitioning's `no_balance_cores`. The finding is on the `cpuset` attribute.\n\n## Why this matters\n\n`isolcpus=domain,\u2026` (or `isolcpus=` with no flag) takes CPUs out of the scheduler domains. The load balancer then never moves a task to, from, or between those CPUs, which is exactly what isolation is for: nothing else lands there. The same property makes a *floating* pin over isolated CPUs useless. A thread allowed on CPUs 8-11 starts on one of them and stays there, however busy that CPU gets and however idle the other three are. Several vCPUs sharing one floating pool, or an emulator pinned to a range of isolated CPUs, can end up stacked on a single CPU. The kernel documentation of `isolcpus` and libvirt's kvm-realtime page both expect one thread per isolated CPU.\n\nThreads without any pin are not reported. libvirt gives them every online CPU, but the scheduler only places and balances such a thread inside scheduler domains, so it does not drift onto isolcpus CPUs. Hosts isolated with `nohz_full` only (tuned cpu-partitioning) keep load balancing, so floating pins there are not reported either. A pin that reaches a single isolated CPU (for example `emulatorpin cpuset='2-4'` with 4 isolated) is not reported, because one CPU cannot stack threads against another.\n\nThe domain set is read from `/sys/devices/system/cpu/isolated` when the snapshot has it (the running kernel), else from `isolcpus=` on the kernel command line.\n\n## Incorrect\n\nOn a host booted with `isolcpus=4-31`:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='8-11'/>\n  <vcpupin vcpu='1' cpuset='8-11'/>\n  <emulatorpin cpuset='12-13'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='4-7'>4</vcpu>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because choosing a CPU for each thread is a capacity decision. Pin each vCPU to one isolated CPU of its own, and put the emulator and IOThreads on housekeeping CPUs (where the scheduler does balance). If the guest really needs a shared pool, take those CPUs out of `isolcpus` and isolate them with `nohz_full` alone, or use a cpuset partition with load balancing.\n\n## Needs\n\n**host snapshot** with the kernel command line or `/sys/devices/system/cpu/isolated` (or tuned's `no_balance_cores`). When the snapshot has some isolation facts but not these, the rule reports one info note on the snapshot saying it was not checked. When it has no isolation facts at all (a `virsh capabilities` import), `housekeeping-overlap` already says so and this rule stays silent. Without a host, the rule is silent.\n\n## Sources\n\n- Linux `Documentation/admin-guide/kernel-parameters.txt`, `isolcpus`: isolated CPUs are removed from the general SMP balancing and scheduling algorithms. The only way to move a process onto or off an isolated CPU is through its affinity.\n- Linux `kernel/sched/isolation.c` (`housekeeping_isolcpus_setup`: no flag means `domain`) and `kernel/sched/topology.c` (isolated CPUs are left out of the scheduler domains).\n- Linux `drivers/base/cpu.c`: `/sys/devices/system/cpu/isolated`.\n- tuned `profiles/cpu-partitioning` (`no_balance_cores`: \"disable the kernel load balancing in certain isolated CPUs\").\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`). libvirt kbase kvm-realtime: one isolated CPU per realtime vCPU.\n",
   "locked-memory-risk": "# locked-memory-risk\n\nReports `<memoryBacking><locked/>` in a QEMU/KVM domain without a `<memtune><hard_limit>`, or without hugepages. One warning on the `<locked/>` element says which of the two (or both) is missing.\n\n## Why this matters\n\n`<locked/>` asks QEMU to lock all of its memory (`mlockall`, QEMU's `-overcommit mem-lock=on`) so nothing of the guest is ever swapped out. The kernel caps locked memory per process with `RLIMIT_MEMLOCK`, so libvirt has to raise that limit for QEMU, and how far depends on `<memtune>` (`qemuDomainGetMemLockLimitBytes` in `qemu_domain.c`):\n\n- **with a `hard_limit`**, the lock limit is the `hard_limit`;\n- **without one**, libvirt cannot know how much memory QEMU will allocate for itself, so it removes the limit altogether (`VIR_DOMAIN_MEMORY_PARAM_UNLIMITED`). Guest RAM plus everything QEMU allocates for itself are then locked with no upper bound, and the host can never reclaim any of it. libvirt's documentation calls this a potential security risk (a guest that makes QEMU allocate memory can lock host memory without limit) and \"highly recommends\" a `hard_limit` with `<locked/>`.\n\nSize the `hard_limit` as the guest RAM plus QEMU's own memory, generously: libvirt also applies it as the cgroup memory limit, each memory mapping QEMU locks must fit under it, and too low a value stops QEMU from starting (`mlockall` fails) or gets it killed later. A `hard_limit` written as 9007199254740991 KiB (the value `virsh memtune` shows for \"unlimited\") is treated as no limit.\n\nWithout hugepages, `<locked/>` locks the whole guest RAM in ordinary pages: all of it is allocated and faulted in when QEMU starts, and it leaves the host's reclaimable memory for good. On kernels where compaction does not move locked pages (`vm.compact_unevictable_allowed=0`, the default with PREEMPT_RT), those pages also stay where they are and fragment memory around them. Hugepages are never swapped anyway, so with hugepages `<locked/>` only has to lock QEMU's own, much smaller, memory.\n\nThe rule only looks at `type='kvm'` and `type='qemu'`: the memlock handling above is the QEMU driver's.\n\n## Incorrect\n\n```xml\n<memory unit='GiB'>16</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n  <locked/>\n</memoryBacking>\n```\n\n```xml\n<memory unit='GiB'>16</memory>\n<memtune>\n  <hard_limit unit='GiB'>18</hard_limit>\n</memtune>\n<memoryBacking>\n  <locked/>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>16</memory>\n<memtune>\n  <hard_limit unit='GiB'>18</hard_limit>\n</memtune>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n  <locked/>\n</memoryBacking>\n```\n\n## Fix\n\nThere is no automatic fix: the right `hard_limit` depends on the guest's devices and QEMU's own needs, and hugepages need a host pool. Add `<memtune><hard_limit>` (guest RAM plus a margin for QEMU) and back the guest with hugepages, or drop `<locked/>` if the workload does not need it.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7Memory Backing (`locked`: \"it has to remove the limit on locked memory altogether \u2026 it's highly recommended to set a hard_limit\") and \xA7Memory Tuning (`hard_limit`).\n- libvirt `src/qemu/qemu_domain.c` (`qemuDomainGetMemLockLimitBytes`: the `hard_limit`, else unlimited when `<locked/>`), `qemuDomainAdjustMaxMemLock`.\n- Linux `mm/mlock.c` (`mlockall` checks the process's mapped size against `RLIMIT_MEMLOCK` unless it has `CAP_IPC_LOCK`); mlockall(2).\n- Linux `Documentation/admin-guide/sysctl/vm.rst` (`compact_unevictable_allowed`: 0 on PREEMPT_RT).\n- Red Hat, Virtualization Tuning and Optimization Guide, \xA7Memory Backing: with `locked`, set `hard_limit` to the guest's memory plus what the process itself consumes.\n",
+  "memory-config-invalid": "# memory-config-invalid\n\nReports memory sizing that libvirt refuses: a domain with no `<memory>` and no guest NUMA cell memory, a memory device (`<memory model='dimm|nvdimm|virtio-mem'>`) plugged into a guest NUMA node the domain does not have, `<maxMemory>` below `<memory>`, more DIMM/NVDIMM devices than `<maxMemory slots>`, and memory hotplug (`<maxMemory>`) without guest NUMA cells on architectures other than ppc64.\n\n## Why this matters\n\nAll of these stop `virsh define` (or, for hotplug without NUMA cells, the define on older libvirt):\n\n| case | libvirt | severity |\n| --- | --- | --- |\n| no `<memory>`, no cell memory | \"Memory size must be specified via `<memory>` or in the `<numa>` configuration\" | error |\n| device `<target><node>` \u2265 number of guest cells, or any node with no cells | `virDomainMemoryDefValidate`: \"can't add memory backend for guest node \u2026\" | error |\n| `<maxMemory>` < `<memory>` | \"maximum memory size must be equal or greater than the actual memory size\" | error |\n| DIMM/NVDIMM count > `slots` | \"Count of memory devices requiring memory slots \u2026 exceeds slots count\" | error |\n| `<maxMemory>` without guest NUMA cells (not ppc64) | `qemu_validate.c`: \"At least one numa node has to be configured when enabling memory hotplug\" | depends on the libvirt version, below |\n\nvirtio-mem and virtio-pmem are PCI devices and take no slot.\n\n## libvirt versions\n\nFrom **libvirt 9.6.0** (NEWS: \"qemu: Add NUMA node automatically for memory hotplug\"; `qemuDomainDefNumaAutoAdd`) libvirt adds one guest NUMA cell itself when a *new* definition enables memory hotplug without cells. It still rejects such a definition when it is loaded without that update (libvirt's own test suite parses `memory-hotplug-nonuma` that way and expects the error). So with the host's libvirt version known (the config's `hosts[].libvirtVersion` or the snapshot's `libvirtVersion`):\n\n- older than 9.6.0: **error** (the define fails);\n- 9.6.0 or later: **info** (libvirt adds the cell; writing it keeps the definition the same everywhere);\n- unknown: **warning**, naming both behaviours.\n\n## Incorrect\n\n```xml\n<maxMemory slots='1' unit='GiB'>4</maxMemory>\n<memory unit='GiB'>8</memory>\n<cpu>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n<devices>\n  <memory model='dimm'>\n    <target>\n      <size unit='GiB'>2</size>\n      <node>1</node>\n    </target>\n  </memory>\n</devices>\n```\n\n## Correct\n\n```xml\n<maxMemory slots='4' unit='GiB'>64</maxMemory>\n<memory unit='GiB'>10</memory>\n<cpu>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n<devices>\n  <memory model='dimm'>\n    <target>\n      <size unit='GiB'>2</size>\n      <node>0</node>\n    </target>\n  </memory>\n</devices>\n```\n\n## Fix\n\nThere is no automatic fix: the sizes and the cell a device belongs to are a person's choice.\n\n## Needs\n\n**domain**; with a host snapshot that records the libvirt version, the hotplug case follows it.\n\n## Sources\n\n- libvirt `src/conf/domain_validate.c` (`virDomainMemoryDefValidate`), `src/conf/domain_conf.c` (memory and maxMemory checks), `src/qemu/qemu_validate.c` (memory hotplug needs a NUMA node), `src/qemu/qemu_domain.c` (`qemuDomainDefNumaAutoAdd`, 9.6.0).\n- libvirt, Domain XML format, \xA7Memory Allocation (`maxMemory`, `slots`) and \xA7Memory devices.\n- libvirt tests: `tests/qemuxmlconfdata/no-memory.*`, `memory-hotplug-invalid-targetnode.*`, `memory-hotplug-nonuma.*`, `memory-hotplug-ppc64-nonuma.*` (accepted: ppc64 needs no cell).\n",
   "memory-not-hugepage-multiple": "# memory-not-hugepage-multiple\n\nReports hugepage-backed guest memory that is not a whole number of pages: a guest NUMA cell whose `memory` is not a multiple of the page size backing it, or, for a guest without cells, `<memory>` (less any memory devices). It is a warning, or an error when the memory is smaller than one page. The finding is on the cell's `memory` value or on the `<memory>` text. Suggestions (never `--fix`): round up, or round down, to whole pages.\n\n## Why this matters\n\nEach hugepage-backed region of guest RAM, one per guest cell or one for the whole guest, is a hugetlbfs file that QEMU maps in whole pages:\n\n- when the region is **smaller than one page**, QEMU refuses to start: \"memory size \u2026 must be equal to or larger than page size\" (`file_ram_alloc`). A 512 MiB test guest on 1 GiB pages never boots;\n- otherwise QEMU rounds the region **up** to whole pages. The guest sees the size it was given, but the pool loses one page more, and the rest of that page is never used. With 1 GiB pages, a 4608 MiB cell costs five pages for 4.5 pages of memory. On hosts where every page is reserved for a planned guest, that extra page is what makes the next guest fail (see `insufficient-hugepages`, which counts pages the same way: ceil(memory / page size)).\n\nThe page size of a region is the `<page size>` whose `nodeset` names the cell, else the `<page>` without a nodeset. For `<hugepages/>` with no `<page>`, it is the host's default hugepage size. That size is known only when a host snapshot is linted (`Hugepagesize` in `/proc/meminfo`). **Without a host the rule skips such guests**, since the default differs by architecture and by `default_hugepagesz=`. Pages in a decimal unit, and pages without a size, are left to `hugepage-size-decimal-unit` and `hugepages-config-invalid`. Memory devices (`<memory model='dimm'>` \u2026) have backends of their own and are not part of the regions checked here.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4096' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='4608' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\nError, less than one page:\n\n```xml\n<memory unit='MiB'>512</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='1048576' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0'/>\n    <page size='2' unit='M' nodeset='1'/>\n  </hugepages>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4096' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='4608' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nNo automatic fix: growing a guest takes pages from a shared pool, and shrinking it takes memory from the guest, so the direction is a person's choice. kvmlint offers two **suggestions** (shown in text output, in JSON `suggestions` and in SARIF `result.fixes`; never applied by `--fix`): set the size to the next whole number of pages, or to the whole pages below it (not offered when that is zero). The new size keeps the unit already written when it is exact there, else it is written in KiB with `unit='KiB'`. After resizing a cell, `guest-numa-memory-sum` offers the matching `<memory>` total as a safe fix.\n\n## Needs\n\n**domain**, and a **host snapshot** for `<hugepages/>` without `<page>` (the host's default page size). Without one, those guests are skipped.\n\n## Sources\n\n- QEMU `system/physmem.c` (`file_ram_alloc`): the size check against the page size and the round-up to whole pages.\n- libvirt `src/qemu/qemu_command.c`: one memory backend per guest cell with the page size from `<hugepages>`.\n- libvirt, Domain XML format, \xA7Memory Backing (`page size unit nodeset`, the host's default size for an empty `<hugepages/>`).\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: hugetlbfs files are sized in whole huge pages.\n",
   "min-free-kbytes-exceeds-node-free": "# min-free-kbytes-exceeds-node-free\n\nComputes each NUMA node's share of `vm.min_free_kbytes` the way the kernel does, and compares it with the memory that node has free once the planned guests bound strictly to it have been placed. The finding is an error when a node's min watermark is above its free memory, and a warning when its high watermark is. A node that the planned guests overfill, or push from above its high watermark to between min and high, is left to `numa-memory-insufficient`, so one situation is reported once. It is reported on the host snapshot, at the `vm.minFreeKbytes` value, and the message gives the largest value that keeps every node safe.\n\n## Why this matters\n\n`vm.min_free_kbytes` is not one pool for the whole machine. `__setup_per_zone_wmarks()` (mm/page_alloc.c) splits it over all lowmem zones of all nodes in proportion to each zone's managed pages:\n\n- zone min = pages_min \xD7 managed(zone) / \u03A3 managed(lowmem zones);\n- Movable and HighMem zones instead get a small clamped value;\n- low = min + gap and high = low + gap, where gap = max(min / 4, managed \xD7 `vm.watermark_scale_factor` / 10000).\n\nA node's share is the sum over its zones. Free memory is not even across nodes on a hypervisor. Hugepage pools are carved out of a node's memory, and guests bound with `mode='strict'` allocate only from their nodes. A node can end up with less free memory than its own watermarks although the host as a whole has plenty:\n\n- **below min** (error): every allocation on the node falls into direct reclaim. A strictly bound guest cannot fall back to another node (MPOL_BIND), so the OOM killer picks a process, very likely that guest's QEMU;\n- **below high** (warning): kswapd on that node never reaches its target and reclaims continuously, dropping page cache and burning housekeeping CPU while other nodes sit idle.\n\nFree memory per node is `MemFree` from the snapshot (`/sys/devices/system/node/nodeN/meminfo`), less the memory of each planned domain that binds small (non-hugepage) pages to the node with `strict` or `restrictive`. `preferred` and `interleave` allocations can fall back to other nodes, and hugepages come from the pools, so none of them is subtracted. The zones come from `/proc/zoneinfo` managed pages when the snapshot has them. Otherwise each node's MemTotal stands in for one Normal zone, and the message says so.\n\n### What numa-memory-insufficient reports instead\n\n`numa-memory-insufficient` looks at the same numbers from the guests' side, and one shared decision (`src/model/node-memory.ts`) gives each node to one rule, so a situation is reported once:\n\n- the planned guests do not fit in the node's free memory at all: `numa-memory-insufficient` (error), on the domains. No value of `vm.min_free_kbytes` makes room, so this rule neither reports the node nor lets it constrain the safe value it suggests;\n- the plan leaves the node below its **min** watermark: this rule (error), whether the host or the plan got it there;\n- the plan leaves the node between min and high, and the node was above its high watermark without the planned guests: `numa-memory-insufficient` (warning), since the guests took the margin. When the node was already below high without them, this rule reports it (warning).\n\n## Incorrect\n\nHost: two nodes of 64 GiB, node 1 has 45000 MiB free, `vm.min_free_kbytes=524288` (node 1's min share is 256 MiB). This guest leaves node 1 only 100 MiB:\n\n```xml\n<memory unit='MiB'>44900</memory>\n<vcpu placement='static'>8</vcpu>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n```json\n\"vm\": { \"minFreeKbytes\": 524288, \"watermarkScaleFactor\": 10 }\n```\n\n## Correct\n\nLeave headroom above the high watermark on every node. Spread the small-page guests over both nodes, back large guests with hugepages (reserved up front and not part of `MemFree`), or lower `vm.min_free_kbytes` to the value the message gives:\n\n```xml\n<memory unit='GiB'>20</memory>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: the change is on the host (`sysctl vm.min_free_kbytes=\u2026`, persisted in `/etc/sysctl.d/` or a tuned profile) or in where guests are placed. The message gives the largest `vm.min_free_kbytes` that keeps every node's min watermark (for the error) or high watermark (for the warning) within its free memory. If even 0 is too much, the node is simply overcommitted: move guests off it.\n\n## Needs\n\n**host snapshot**, and the **plan** when domains are mapped to the host: per-node `MemFree` and `MemTotal` (or `/proc/zoneinfo`), `vm.min_free_kbytes` and `vm.watermark_scale_factor`. If the snapshot has no `vm.min_free_kbytes` or no per-node free memory, the rule reports one info note and stops.\n\n## Limitations\n\n- Free memory is the snapshot's `MemFree` of each node *minus* the small-page memory that the\n  planned domains bind strictly to it. A planned domain that was already running when the\n  snapshot was captured is therefore counted twice (its memory is already out of `MemFree`):\n  capture the snapshot on the host as it will be before the planned guests start, or expect\n  the finding to be conservative.\n- A strict binding over several nodes is split evenly; the kernel fills the first node with\n  room first, so the pressure on that node can be higher than estimated.\n\n## Sources\n\n- Linux `Documentation/admin-guide/sysctl/vm.rst`: `min_free_kbytes` (\"each lowmem zone gets a number of reserved free pages based proportionally on its size\") and `watermark_scale_factor`.\n- Linux `mm/page_alloc.c`: `__setup_per_zone_wmarks()`, the formula above.\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: MPOL_BIND does not fall back to other nodes.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`mode` `strict`, `restrictive`, `preferred`, `interleave`).\n- The KVM tuning guide for Rocky Linux: `min_free_kbytes` on NUMA hosts, checked per node.\n",
   "min-free-kbytes-guideline": '# min-free-kbytes-guideline\n\nWarns when `vm.min_free_kbytes` is above 2% of the host\'s total memory (the threshold is configurable), and reports an error when it is below 1024 KB, the floor the kernel documentation warns about. The 1\u20132% range is the KVM tuning guide\'s advice, not a kernel limit. The finding is reported on the host snapshot, at the `vm.minFreeKbytes` value.\n\n## Why this matters\n\n`vm.min_free_kbytes` is the memory the kernel keeps free for allocations that must not fail (atomic allocations, PF_MEMALLOC reclaim paths). From it the kernel derives the min, low and high watermarks of every zone (see `min-free-kbytes-exceeds-node-free`).\n\n- **Too low** (error): `Documentation/admin-guide/sysctl/vm.rst` says that below 1024 KB "your system will become subtly broken, and prone to deadlock under high loads". Reclaim itself needs memory, and the reserve is too small to provide it.\n- **Too high** (warning): every KiB of it is memory no guest can use. It also raises every zone\'s low and high watermarks, so kswapd starts reclaiming earlier and works harder on each node. The vm.rst page warns that "setting this too high will OOM your machine instantly".\n\n**The 1\u20132% range is the tuning guide\'s advice, not a kernel limit.** The kernel sets its own boot-time default from the lowmem size (`init_per_zone_wmark_min()` in mm/page_alloc.c), and khugepaged raises it when transparent hugepages are enabled. Any value from 0 to INT_MAX is accepted. The guide\'s range comes from experience with hypervisors that have a lot of memory: 1% is plenty of headroom for network and storage bursts, and more than 2% is rarely useful. Hosts with unusual loads, such as very high packet rates into atomic allocations, may need more. Raise `maxPercent` for them, or disable the rule for that host.\n\nWhether the value fits each NUMA node\'s free memory is a separate, hard check: `min-free-kbytes-exceeds-node-free`.\n\n## Incorrect\n\nOn a host with 128 GiB (134217728 KiB), 4 GiB is 3.1%:\n\n```json\n"vm": { "minFreeKbytes": 4194304, "watermarkScaleFactor": 10 }\n```\n\nBelow the kernel\'s floor:\n\n```json\n"vm": { "minFreeKbytes": 512 }\n```\n\n## Correct\n\n0.4% of 128 GiB:\n\n```json\n"vm": { "minFreeKbytes": 524288, "watermarkScaleFactor": 10 }\n```\n\nExactly 2% (134217728 \xD7 2 / 100, rounded down) is not above the guideline:\n\n```json\n"vm": { "minFreeKbytes": 2684354 }\n```\n\nA high value is sometimes meant to keep memory free for large guests. That memory cannot be given to any guest, though. Reserve it as a hugepage pool instead (`nr_hugepages` per node) and back the guest with it:\n\n```xml\n<memory unit=\'GiB\'>16</memory>\n<memoryBacking>\n  <hugepages>\n    <page size=\'2048\' unit=\'KiB\'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode=\'strict\' nodeset=\'1\'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: the value lives on the host. Set it with `sysctl -w vm.min_free_kbytes=N` and persist it in `/etc/sysctl.d/` or in the tuned profile that manages the host. The warning gives the threshold in KiB. For the error, use at least 1024; the message gives the guide\'s 1\u20132% range for this host.\n\n## Options\n\n| option | type | default | meaning |\n| --- | --- | --- | --- |\n| `maxPercent` | number | `2` | Warn when `vm.min_free_kbytes` exceeds this percentage of the host\'s total memory (\u03A3 node MemTotal). |\n\nSet it in `kvmlint.config.json` with this rule\'s options.\n\n## Needs\n\n**host snapshot**: `vm.min_free_kbytes` and the nodes\' MemTotal. Without `vm.min_free_kbytes` the rule is silent, and without MemTotal only the 1024 KB floor is checked. Domains play no part.\n\n## Sources\n\n- Linux `Documentation/admin-guide/sysctl/vm.rst`, `min_free_kbytes`: the 1024 KB floor and the warning against values that are too high.\n- Linux `mm/page_alloc.c`: `init_per_zone_wmark_min()` (the kernel\'s default) and `__setup_per_zone_wmarks()`.\n- Linux `mm/khugepaged.c`: `set_recommended_min_free_kbytes()`.\n- The KVM tuning guide for Rocky Linux: `vm.min_free_kbytes` at 1\u20132% of RAM on hypervisors. This is the source of the guideline, and it is advice, not a kernel rule.\n',
-  "missing-emulatorpin": "# missing-emulatorpin\n\nReports a pinned domain (one with a `<vcpupin>` or a `<vcpu cpuset>`) whose QEMU emulator threads are left unpinned: there is no `<emulatorpin>`, no `<vcpu cpuset>` and no automatic placement, so libvirt lets those threads run on every online host CPU, including the CPUs the vCPUs were pinned to and the isolated cores.\n\n## Why this matters\n\nlibvirt decides the emulator's affinity in this order (formatdomain \xA7CPU Tuning, `qemuProcessSetupEmulator` in `qemu_process.c`): `<emulatorpin cpuset>`, else `<vcpu cpuset>`, else the nodeset numad advises when `<vcpu placement='auto'>`, else **all online host CPUs**. The \"emulator\" is every thread of the QEMU process that is neither a vCPU nor an IOThread: the main loop, device emulation, the RCU thread and worker threads (disk I/O without an IOThread, migration, VNC/SPICE).\n\nPinning vCPUs 1:1 is meant to give each vCPU a CPU of its own. Emulator threads floating over all CPUs undo that:\n\n- the scheduler puts them on the vCPUs' own CPUs, where they preempt the vCPU: latency spikes and steal time in the guest;\n- on CPUs isolated with `isolcpus`/`nohz_full` they break the tickless state the isolation was for, and several guests' emulators can pile onto the same isolated core, because the scheduler does not balance load there.\n\nThe KVM tuning guide and libvirt's kvm-realtime page both put the emulator on housekeeping CPUs, away from the vCPUs.\n\nA `<vcpu cpuset>` already confines the emulator (to the same CPUs as the unpinned vCPUs), and with `placement='auto'` it follows numad's advice, so neither case is reported here. Whether the emulator *overlaps* dedicated vCPUs is a different question, for `emulatorpin-overlaps-vcpus`.\n\nThe finding is reported on the `<cputune>` start tag, where the `<emulatorpin>` belongs.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='16'/>\n  <vcpupin vcpu='1' cpuset='17'/>\n  <vcpupin vcpu='2' cpuset='18'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n  <iothreadpin iothread='1' cpuset='0-3'/>\n</cputune>\n```\n\n## Correct\n\nPin the emulator to housekeeping CPUs (here 0-3, outside `isolcpus=4-31`):\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='16'/>\n  <vcpupin vcpu='1' cpuset='17'/>\n  <vcpupin vcpu='2' cpuset='18'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n  <emulatorpin cpuset='0-3'/>\n  <iothreadpin iothread='1' cpuset='0-3'/>\n</cputune>\n```\n\nAlso accepted: a `<vcpu cpuset>` that bounds the whole domain.\n\n```xml\n<vcpu placement='static' cpuset='20-23'>4</vcpu>\n```\n\n## Fix\n\n`kvmlint --fix` inserts `<emulatorpin cpuset='X'/>` as the last child of `<cputune>` when the\ndomain is linted against a host snapshot whose housekeeping set is known and not empty. X is the\nhousekeeping CPUs (online CPUs minus `isolcpus`/`nohz_full`/tuned `isolated_cores`, or the\nconfig's `housekeeping` for the host) on the host NUMA node(s) of the vCPU pins, or every\nhousekeeping CPU when those nodes have none. The new line copies the indentation, quote style and\nline ending of the surrounding `<cputune>` children; nothing else in the file changes.\n\n```xml\n  <cputune>\n    <vcpupin vcpu='0' cpuset='4'/>\n    <vcpupin vcpu='1' cpuset='5'/>\n    <emulatorpin cpuset='0-3'/>\n  </cputune>\n```\n\nWithout a host snapshot, or on a host that declares no isolation, there is no fix: choosing\nbetween the shared housekeeping pool and one extra CPU reserved for this guest's emulator is a\nperson's decision. The message then says what to add.\n\n## Needs\n\n**domain**. Without a host snapshot the rule still reports, but the message cannot name CPUs. With one, it lists the online CPUs the emulator floats over and the housekeeping CPUs to use.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`, `placement`) and \xA7CPU Tuning (`emulatorpin`: \"If this is omitted, and attribute cpuset of element vcpu is not specified, 'emulator' is pinned to all the physical CPUs by default\").\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupEmulator`, `qemuProcessSetupPid`), which applies the chain above.\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): emulator threads on housekeeping CPUs.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`, `nohz_full`), on what isolation does and does not balance.\n- The KVM tuning guide for Rocky Linux: `emulatorpin` on housekeeping cores beside 1:1 vCPU pinning.\n",
+  "missing-emulatorpin": "# missing-emulatorpin\n\nReports a pinned domain (one with a `<vcpupin>` or a `<vcpu cpuset>`) whose QEMU emulator threads are left unpinned: there is no `<emulatorpin>`, no `<vcpu cpuset>` and no automatic placement, so libvirt lets those threads run on every online host CPU, including the CPUs the vCPUs were pinned to and the isolated cores.\n\n## Why this matters\n\nlibvirt decides the emulator's affinity in this order (formatdomain \xA7CPU Tuning, `qemuProcessSetupEmulator` in `qemu_process.c`): `<emulatorpin cpuset>`, else `<vcpu cpuset>`, else the nodeset numad advises when `<vcpu placement='auto'>`, else **all online host CPUs**. The \"emulator\" is every thread of the QEMU process that is neither a vCPU nor an IOThread: the main loop, device emulation, the RCU thread and worker threads (disk I/O without an IOThread, migration, VNC/SPICE).\n\nPinning vCPUs 1:1 is meant to give each vCPU a CPU of its own. Emulator threads floating over all CPUs undo that:\n\n- the scheduler puts them on the vCPUs' own CPUs, where they preempt the vCPU: latency spikes and steal time in the guest;\n- on CPUs isolated with `isolcpus`/`nohz_full` they break the tickless state the isolation was for, and several guests' emulators can pile onto the same isolated core, because the scheduler does not balance load there.\n\nThe KVM tuning guide and libvirt's kvm-realtime page both put the emulator on housekeeping CPUs, away from the vCPUs.\n\nA `<vcpu cpuset>` already confines the emulator (to the same CPUs as the unpinned vCPUs), and with `placement='auto'` it follows numad's advice, so neither case is reported here. Whether the emulator *overlaps* dedicated vCPUs is a different question, for `emulatorpin-overlaps-vcpus`.\n\nThe finding is reported on the `<cputune>` start tag, where the `<emulatorpin>` belongs.\n\n## Severity\n\n- **error** when a vCPU with realtime scheduling (`<vcpusched scheduler='fifo'|'rr'>`) is pinned to a CPU the unpinned emulator may run on: a busy SCHED_FIFO vCPU never yields to the emulator thread there, and the emulator's work (or the vCPU behind it) starves: the guest, or with RT throttling off the host, can hang. This is the same hazard `emulatorpin-overlaps-vcpus` reports as an error for an explicit overlap.\n- **warning** otherwise: the guest runs, with latency spikes.\n- **info** when the host's libvirt already keeps the unpinned emulator off every vCPU CPU (below): nothing is wrong today, but the layout depends on the libvirt version and on the isolation staying as it is.\n\n## libvirt versions\n\nThe last link of the chain changed in **libvirt 10.4.0** (NEWS: \"qemu: Don't set affinity for isolcpus unless explicitly requested\"; commit da95bcb6, `qemuProcessGetAllCpuAffinity` in `src/qemu/qemu_process.c`):\n\n| host's libvirt | emulator without `<emulatorpin>` runs on |\n| --- | --- |\n| before 10.4.0 | every online CPU, isolated ones included |\n| 10.4.0 and later | every online CPU **minus** `/sys/devices/system/cpu/isolated` (the `isolcpus` domain set; `nohz_full` or tuned `isolated_cores` alone do not appear there), or every online CPU when nothing is isolated |\n\nSo with libvirt \u2265 10.4.0, vCPUs pinned to isolated CPUs and an `isolcpus` host, the emulator already stays on the housekeeping CPUs: an info. vCPUs pinned to CPUs that are not isolated still share them with the emulator: a warning naming those CPUs.\n\nThe version comes from the config's `hosts[].libvirtVersion`, else the snapshot's `libvirtVersion` (`kvmlint snapshot` reads it from dpkg's status file or `libvirt.pc`; on RPM hosts without `libvirt-devel` state it in the config). When it is unknown and the host isolates CPUs, the rule assumes the older behaviour and says so once per host (an info on the host snapshot).\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='16'/>\n  <vcpupin vcpu='1' cpuset='17'/>\n  <vcpupin vcpu='2' cpuset='18'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n  <iothreadpin iothread='1' cpuset='0-3'/>\n</cputune>\n```\n\n## Correct\n\nPin the emulator to housekeeping CPUs (here 0-3, outside `isolcpus=4-31`):\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='16'/>\n  <vcpupin vcpu='1' cpuset='17'/>\n  <vcpupin vcpu='2' cpuset='18'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n  <emulatorpin cpuset='0-3'/>\n  <iothreadpin iothread='1' cpuset='0-3'/>\n</cputune>\n```\n\nAlso accepted: a `<vcpu cpuset>` that bounds the whole domain.\n\n```xml\n<vcpu placement='static' cpuset='20-23'>4</vcpu>\n```\n\n## Fix\n\n`kvmlint --fix` inserts `<emulatorpin cpuset='X'/>` as the last child of `<cputune>` when the\ndomain is linted against a host snapshot whose housekeeping set is known and not empty. X is the\nhousekeeping CPUs (online CPUs minus `isolcpus`/`nohz_full`/tuned `isolated_cores`, or the\nconfig's `housekeeping` for the host) on the host NUMA node(s) of the vCPU pins, or every\nhousekeeping CPU when those nodes have none. The new line copies the indentation, quote style and\nline ending of the surrounding `<cputune>` children; nothing else in the file changes.\n\n```xml\n  <cputune>\n    <vcpupin vcpu='0' cpuset='4'/>\n    <vcpupin vcpu='1' cpuset='5'/>\n    <emulatorpin cpuset='0-3'/>\n  </cputune>\n```\n\nWithout a host snapshot, or on a host that declares no isolation, there is no fix: choosing\nbetween the shared housekeeping pool and one extra CPU reserved for this guest's emulator is a\nperson's decision. The message then says what to add.\n\n## Needs\n\n**domain**. Without a host snapshot the rule still reports, but the message cannot name CPUs. With one, it lists the online CPUs the emulator floats over and the housekeeping CPUs to use.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`, `placement`) and \xA7CPU Tuning (`emulatorpin`: \"If this is omitted, and attribute cpuset of element vcpu is not specified, 'emulator' is pinned to all the physical CPUs by default\").\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupEmulator`, `qemuProcessSetupPid`), which applies the chain above.\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): emulator threads on housekeeping CPUs.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`, `nohz_full`), on what isolation does and does not balance.\n- The KVM tuning guide for Rocky Linux: `emulatorpin` on housekeeping cores beside 1:1 vCPU pinning.\n",
+  "no-host-cpu-left": "# no-host-cpu-left\n\nReports a guest that has as many running vCPUs as the host has online CPUs, with affinities that together cover every online CPU: pinned 1:1 over all of them, confined by a `<vcpu cpuset>` that names them all, or not pinned at all. Under load the guest's vCPUs can then hold every CPU of the host. The finding is on the `<vcpu>` element.\n\n## Why this matters\n\nThe host still has work to do while the guest runs: QEMU's emulator and I/O threads, interrupts, kernel threads (RCU, workqueues, kswapd), libvirt and everything else on the machine. When every CPU has a busy vCPU, that work only runs by preempting a vCPU, which the guest sees as steal time and latency spikes, and the host becomes sluggish or unresponsive. It is a common result of giving a VFIO guest \"all the cores\" of a desktop: the tuning guides reserve at least one core (both of its SMT threads) for the host.\n\n- **warning**: the guest runs, badly, and so does the host.\n- **error** when the vCPUs that cover every CPU have realtime scheduling (`<vcpusched scheduler='fifo'|'rr'>`): a busy SCHED_FIFO/SCHED_RR thread is never preempted by ordinary threads, so with no CPU left the host's kernel threads starve and the host can hang (libvirt's kvm-realtime page keeps housekeeping CPUs free for exactly this reason).\n\nNot reported:\n\n- vCPUs that start offline (`<vcpu current>` below the maximum, or `<vcpus><vcpu enabled='no'/>`): they run nowhere until hot-plugged, so only running vCPUs are counted;\n- fewer running vCPUs than online CPUs, or affinities that leave some CPU out;\n- `placement='auto'` or a cpuset that does not parse: the CPUs are not known statically.\n\nSeveral guests that together cover the host are the plan rules' concern (`dedicated-cpu-conflict`, `smt-sibling-sharing`).\n\n## Incorrect\n\nOn a host with 16 online CPUs:\n\n```xml\n<vcpu placement='static'>16</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='0'/>\n  <!-- \u2026 one vCPU per host CPU \u2026 -->\n  <vcpupin vcpu='15' cpuset='15'/>\n</cputune>\n```\n\n## Correct\n\nLeave a core (here CPUs 0 and 8, SMT siblings) to the host, and put the emulator there:\n\n```xml\n<vcpu placement='static'>14</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='1'/>\n  <!-- \u2026 CPUs 1-7 and 9-15 \u2026 -->\n  <vcpupin vcpu='13' cpuset='15'/>\n  <emulatorpin cpuset='0,8'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: how many vCPUs the guest can give up is a person's choice. The help line names the CPUs to keep for the host: the housekeeping CPUs when the host declares isolation, else the first CPU and its SMT siblings.\n\n## Needs\n\n**host**: the online CPUs come from the host snapshot.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu>`, `current`, `<vcpus>`) and \xA7CPU Tuning.\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): housekeeping CPUs stay free of realtime vCPUs.\n- Linux `Documentation/scheduler/sched-rt-group.rst`: realtime tasks are not preempted by normal tasks.\n- The KVM tuning guide for Rocky Linux: reserve housekeeping cores for the host.\n",
   "not-a-domain": "# not-a-domain\n\nWarns when a file named explicitly on the command line (or by the pre-commit hook) is well-formed XML whose root element is not `<domain>`, so kvmlint cannot lint it as a libvirt domain definition. XML files found by walking a directory are skipped silently instead.\n\n## Why this matters\n\nRepositories of libvirt configuration hold more than domains: `virsh capabilities` output, network and storage pool definitions (`<network>`, `<pool>`), snapshot metadata (`<domainsnapshot>`, which wraps a `<domain>` but is not one), and unrelated XML. When a directory is walked, such files are not what the user asked to lint, and skipping them is expected. When a file is named explicitly, for example by a pre-commit hook matching `\\.xml$` or by a CI step with a path list, silently skipping it would let a wrong path or a mis-saved file pass as \"no problems found\". The warning says it was not checked and why.\n\nA common case is `virsh capabilities` output saved beside the domains. It describes the host, not a guest: pass it with `--host` so the host rules can use it.\n\nThe finding is placed on the root element's start tag.\n\n## Incorrect\n\nNamed explicitly (`kvmlint hosts/hv01-capabilities.xml networks/default.xml`):\n\n```xml\n<capabilities>\n  <host>\n    <topology>\n      <cells num='2'>\u2026</cells>\n    </topology>\n  </host>\n</capabilities>\n```\n\n```xml\n<network>\n  <name>default</name>\n  <forward mode='nat'/>\n  <bridge name='virbr0' stp='on' delay='0'/>\n</network>\n```\n\n## Correct\n\nA domain definition, with or without the XML declaration and libvirt's header comment:\n\n```xml\n<?xml version='1.0' encoding='UTF-8'?>\n<domain type='kvm'>\n  <name>wiki-02</name>\n  <memory unit='GiB'>4</memory>\n  <vcpu placement='static'>2</vcpu>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix. Leave non-domain files out of the paths you name (narrow the hook's `files:` pattern, or use `exclude:`). Pass host descriptions with `--host`. For a snapshot file, lint the `<domain>` it contains by saving it with `virsh dumpxml` instead.\n\nWith pre-commit, for example:\n\n```yaml\n- id: kvmlint\n  files: ^domains/.*\\.xml$\n```\n\n## Needs\n\n**domain** (any XML file named explicitly).\n\n## Sources\n\n- libvirt, Domain XML format (the `<domain>` root), Network XML format (`<network>`), Storage pool XML format (`<pool>`), Snapshot XML format (`<domainsnapshot>`), and formatcaps (`<capabilities>`).\n- kvmlint design, \xA74 CLI: files whose root is not `<domain>` are skipped when found by a directory walk and reported when named explicitly.\n",
   "numa-memory-insufficient": "# numa-memory-insufficient\n\nAdds up, for each host NUMA node, the ordinary (small-page) memory that the planned guests bind to it with `mode='strict'` or `restrictive`, and compares the sum with the node's free memory. It is an error when the sum exceeds the free memory. It is a warning when the guests fit but leave the node below its high watermark, when the node was above it without them. Reported on each contributing domain's `<memory>` or `<memnode>` nodeset, naming the node, the total, this domain's part and the largest other contributors.\n\n## Why this matters\n\nA strict binding (MPOL_BIND) allocates only from the bound nodes: when node 1 runs out, the guest's memory does not spill to node 0. The kernel reclaims and then calls the OOM killer, limited to the tasks bound there, which is very likely one of the guests' QEMU processes. Each guest alone fits; only the plan as a whole does not, so this is a plan rule. Usually the guest that starts last, or the first to touch all its memory, is the one that fails.\n\nHow the numbers are taken:\n\n- **Demand**: each guest NUMA cell's memory (`<cell memory>`), or the whole `<memory>` without cells, whose binding (`<memnode>`, else `<memory>`) is `strict` or `restrictive` with a static nodeset. Hugepage-backed memory comes from the pools (`insufficient-hugepages` checks those). `preferred` and `interleave` can fall back to other nodes, so they are not counted.\n- **Several nodes in one strict nodeset**: the kernel fills the nearest allowed node and takes the rest from the others. The split is not known offline, so the memory is spread evenly as an estimate. An overflow that only the estimate produces is a warning. Binding each guest cell to one node with `<memnode>` makes the check exact.\n- **Supply**: the node's `MemFree` in the snapshot (`/sys/devices/system/node/nodeN/meminfo`).\n- **High watermark**: the node's share of `vm.min_free_kbytes`, computed as the kernel does (mm/page_alloc.c `__setup_per_zone_wmarks`, see `min-free-kbytes-exceeds-node-free`). Below it kswapd on the node never reaches its target and keeps reclaiming.\n\n### Which rule reports what\n\nThis rule and `min-free-kbytes-exceeds-node-free` look at the same numbers. One shared decision (`src/model/node-memory.ts`) gives each node to one of them:\n\n| after the plan, node *n* has | before the plan | reported by |\n| --- | --- | --- |\n| less than nothing: the guests do not fit | any | **numa-memory-insufficient**, error (no value of `vm.min_free_kbytes` makes room) |\n| less than its min watermark | any | `min-free-kbytes-exceeds-node-free`, error (its message names the guests and the largest safe value) |\n| between min and high watermark | above high | **numa-memory-insufficient**, warning: the planned guests took the margin |\n| between min and high watermark | already below high | `min-free-kbytes-exceeds-node-free`, warning: the host was short without them |\n\nNodes the host does not have are `pin-target-offline`'s; nodes without memory are `numatune-memoryless-node`'s.\n\n### Guests running when the snapshot was taken\n\n`MemFree` already excludes the memory of guests that were running at capture time. If such a guest is also in the plan, its memory is counted twice: once as missing from `MemFree`, once as planned demand. The finding is then too pessimistic. Take the snapshot of the host as it will be before the planned guests start (for a fleet repo, with those guests stopped or not yet placed), or read the finding as an upper bound. `MemFree` also leaves out page cache the kernel could reclaim, which is conservative in the same direction.\n\n## Incorrect\n\nHost node 0 has 42000 MiB free. Two guests bind 20 GiB and 24 GiB of ordinary memory strictly to it:\n\n```xml\n<!-- crm-app.xml -->\n<memory unit='GiB'>20</memory>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n\n<!-- crm-db.xml -->\n<memory unit='GiB'>24</memory>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nMove one guest to node 1 (45000 MiB free), or back the larger one with hugepages reserved on node 0:\n\n```xml\n<!-- crm-db.xml -->\n<memory unit='GiB'>24</memory>\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='20'/>\n  <!-- vCPUs 1-3 on CPUs 21-23 (node 1) -->\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: which guest moves, shrinks or switches to hugepages is a capacity decision. The error gives the total and the node's free memory. The warning gives how much guest memory must leave the node to keep it above its high watermark.\n\n## Needs\n\n**plan**: every domain mapped to the host, with the snapshot's per-node `MemFree`, and `vm.min_free_kbytes` with `/proc/zoneinfo` (or MemTotal) for the warning. Without per-node free memory for a node that guests bind to, the rule reports one info note. Without `vm.min_free_kbytes` only the error is checked.\n\n## Sources\n\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: MPOL_BIND allocates only from the given nodes; MPOL_PREFERRED and MPOL_INTERLEAVE fall back.\n- Linux `mm/page_alloc.c`: `__setup_per_zone_wmarks` (per-zone min/low/high), and the allocator's fallback along the zonelist within the allowed nodes.\n- Linux `mm/oom_kill.c`: `CONSTRAINT_MEMORY_POLICY`, the OOM killer limited to tasks bound to the exhausted nodes.\n- Linux `Documentation/admin-guide/sysctl/vm.rst`: `min_free_kbytes`, `watermark_scale_factor`.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`).\n- OpenStack Nova `nova/virt/hardware.py`: guest memory fitted to a host NUMA cell's free memory.\n",
   "numatune-invalid": "# numatune-invalid\n\nReports a `<numatune>` that libvirt rejects: a `<memnode>` whose `cellid` names no guest NUMA cell or repeats another memnode's, a `<memnode>` in a guest without cells, a `<memnode>` under automatic (numad) placement, a static `<memory>` binding without `nodeset`, a memnode missing `cellid` or `nodeset`, an unknown `placement`, and `restrictive` used on `<memory>` but not on the memnodes (or the reverse). A warning is added when `placement='auto'` comes with a `nodeset`, which libvirt drops.\n\n## Why this matters\n\n`<numatune>` decides which host nodes hold the guest's memory. When libvirt cannot read it, `virsh define` fails, usually in a deploy pipeline, far from the edit that broke it. The rules (numa_conf.c `virDomainNumatuneParseXML`, `virDomainNumatuneSet`, `virDomainNumatuneNodeParseXML`, `virDomainNumaDefValidate`):\n\n- **placement** of `<memory>`: as written, else `static` when a `nodeset` is given, else the `<vcpu placement>`. With `<vcpu placement='auto'>` and no `<memory>` element at all, libvirt adds an implicit automatic binding.\n- a **static** placement needs a `nodeset` (\"nodeset for NUMA memory tuning must be set if 'placement' is 'static'\"). `<memory mode='strict'/>` alone is static by default, so it is rejected;\n- with **auto** placement a `nodeset` is dropped without a word: numad chooses the nodes at start-up (warning);\n- `<memnode>` binds one **guest** cell (`cellid`, from 0) to host nodes. It needs guest cells (\"Element 'memnode' is invalid without any guest NUMA cells\"), a `cellid` below the cell count (\"\u2026must correspond to existing guest's NUMA cell\"), one memnode per cell (\"Multiple memnode elements with cellid N\"), and a `nodeset`;\n- per-cell binding and numad do not mix (\"Per-node binding is not compatible with automatic NUMA placement\");\n- `restrictive` mode must be used on both `<memory>` and every `<memnode>`, or on none of them. A missing `<memory>` counts as `strict`.\n\nValues that do not parse (a `mode` libvirt does not know, a bad `cellid` or `nodeset`) are reported by `value-invalid` and `cpuset-syntax`.\n\n## Incorrect\n\n```xml\n<numatune>\n  <memory mode='strict'/>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='0' mode='strict' nodeset='1'/>\n  <memnode cellid='2' mode='strict' nodeset='1'/>\n</numatune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n```xml\n<vcpu placement='auto'>4</vcpu>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0-1'/>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n```xml\n<vcpu placement='auto'>4</vcpu>\n<numatune>\n  <memory mode='strict' placement='auto'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: which host nodes a guest cell belongs on, and whether numad or a fixed nodeset should decide, are placement decisions. Bind each guest cell at most once, to cells that exist; give a static `<memory>` a `nodeset`; drop `<memnode>` elements, or switch to static placement, when numad is in charge.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/numa_conf.c`: `virDomainNumatuneParseXML`, `virDomainNumatuneSet`, `virDomainNumatuneNodeParseXML` and `virDomainNumaDefValidate`.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`, `placement`).\n",
   "numatune-memoryless-node": "# numatune-memoryless-node\n\nReports a `<numatune>` `<memory>` or `<memnode>` nodeset that names host NUMA nodes without memory. It is an error when every node of the nodeset that the host has is memoryless, and a warning when only some are. Reported on the nodeset value, naming the nodes.\n\n## Why this matters\n\nA NUMA node can have CPUs and no memory: a socket without DIMMs, or a node whose memory was all taken offline. `kvmlint snapshot` records such a node with `memTotalKiB: 0`: it is missing from `/sys/devices/system/node/has_memory`, and its `meminfo` shows `MemTotal: 0 kB`. A `numactl --hardware` import gives `size: 0 MB`, and `virsh capabilities` gives `<memory unit='KiB'>0</memory>`. A node whose MemTotal the snapshot lacks is treated as unknown, not as memoryless.\n\nPinning vCPUs to a memoryless node's CPUs and binding the memory to \"the same node\" looks like good locality, but the kernel cannot honour it:\n\n- `mbind()`/`set_mempolicy()` intersect the requested nodes with the nodes that have memory (mm/mempolicy.c `mpol_set_nodemask`, `N_MEMORY`). An empty result fails with `EINVAL`, in every mode. QEMU binds each guest memory backend with `host-nodes`/`policy` (libvirt qemu_command.c `qemuBuildMemoryBackendProps`), so it fails (\"cannot bind memory to host NUMA nodes\") and the guest does not start;\n- on cgroup v1, `cpuset.mems` accepts only nodes with memory, so libvirt's cgroup setup fails too. On cgroup v2 an empty effective set falls back to the parent's nodes, and the binding is silently lost.\n\nSo a nodeset of only memoryless nodes is an error. A nodeset that also has nodes with memory works, because the kernel drops the memoryless ones, but the XML then claims a placement that does not exist (warning). Bind the memory to the node with memory nearest to the CPUs the guest runs on.\n\nNodes the host does not have at all are `pin-target-offline`'s. Under `placement='auto'` numad chooses the nodes and only picks nodes with memory, so the rule is silent.\n\n## Incorrect\n\nHost node 2 has CPUs 16-23 and no memory.\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='18'/>\n  <vcpupin vcpu='1' cpuset='19'/>\n  <emulatorpin cpuset='16-17'/>\n</cputune>\n<numatune>\n  <memory mode='strict' nodeset='2'/>\n</numatune>\n```\n\n## Correct\n\nBind the memory to a node that has memory (here node 0 or 1, at the same distance from node 2):\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: which node with memory should back the guest, and whether the vCPUs should move to that node's CPUs as well, is a placement decision. The message lists the host's nodes with memory.\n\n## Needs\n\n**host snapshot**: each node's MemTotal (`/sys/devices/system/node/nodeN/meminfo`, or a `has_memory` mask that leaves the node out). Without a host the rule is silent.\n\n## Sources\n\n- Linux `mm/mempolicy.c`: `mpol_set_nodemask` (nodes \u2229 `N_MEMORY`), `mpol_new_nodemask` / `mpol_new_preferred` (`EINVAL` on an empty set).\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`, and `Documentation/ABI/stable/sysfs-devices-node` (`has_memory`, `has_cpu`).\n- Linux `kernel/cgroup/cpuset.c`: `cpuset.mems` must be a subset of the top cpuset's memory nodes on cgroup v1.\n- libvirt `src/qemu/qemu_command.c`: `qemuBuildMemoryBackendProps` (`host-nodes` and `policy` of each memory backend).\n- libvirt, Domain XML format, \xA7NUMA Node Tuning; `virsh capabilities` format (formatcaps): a cell's `<memory>`.\n",
-  "pin-crosses-nodeset": "# pin-crosses-nodeset\n\nReports vCPUs pinned to CPUs of one host NUMA node while `<numatune>` binds their memory to another node. It also warns when a pinned domain has no `<numatune>` at all, which leaves the memory wherever the kernel puts it. An info note replaces the warning for `mode='interleave'` and for automatic (numad) placement.\n\n## Why this matters\n\nWhere a guest's memory lives is set by `<numatune>` (formatdomain \xA7NUMA Node Tuning):\n\n- `<memnode cellid='c' nodeset='N'>` binds guest NUMA cell *c*. Cells without a memnode follow `<memory>`;\n- `<memory mode='\u2026' nodeset='N'>` binds the whole guest. `mode` defaults to `strict`;\n- `placement` defaults to the `<vcpu placement>`, or to `static` when a nodeset is given. With `placement='auto'`, including `<vcpu placement='auto'>` with no `<numatune>` (libvirt's `virDomainNumatuneParseXML` then adds an implicit strict, auto binding), numad picks the nodes at start-up.\n\nFor each vCPU the rule takes its guest cell (from `<cpu><numa><cell cpus>`; vCPUs in no cell count as cell 0, as libvirt adds them there) and the node set N that binds that cell. It then compares N with the host nodes of the vCPU's effective affinity (`vcpupin`, else `<vcpu cpuset>`). If any of those nodes is outside N, every memory access made from there crosses the socket interconnect (UPI, Infinity Fabric). Remote accesses cost roughly 1.5\u20132\xD7 the latency (SLIT distance 21 against 10) and share the link's bandwidth. With `strict` the memory cannot follow the vCPU, so the penalty lasts for the guest's whole life.\n\n- `strict`, `restrictive`, `preferred`: warning.\n- `interleave`: info. Spreading memory is a deliberate choice, but vCPUs outside the interleave set still find all of it remote.\n- `placement='auto'`: info, \"not checkable\". The nodes are only known when the guest starts.\n- A pinned domain without `<numatune>` (and not under automatic placement): warning on `<cputune>`. Each page then lands on the node of the thread that first touches it (the emulator's node when memory is preallocated), and spills to other nodes as the host fills up.\n\n## Incorrect\n\nCell 1's vCPUs run on host node 0 (CPUs 0-15) while its memory is bound to node 1:\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <!-- vCPUs 1-3 on CPUs 5-7 -->\n  <vcpupin vcpu='4' cpuset='12'/>\n  <!-- vCPUs 5-7 on CPUs 13-15 -->\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <!-- vCPUs 1-3 on CPUs 5-7 (node 0) -->\n  <vcpupin vcpu='4' cpuset='20'/>\n  <!-- vCPUs 5-7 on CPUs 21-23 (node 1) -->\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: whether the vCPUs or the memory should move is a person's choice. kvmlint\noffers **suggestions** (shown in text output, in JSON `suggestions`, and in SARIF `result.fixes`;\nnever applied by `--fix`):\n\n- when every vCPU governed by one binding runs on a single host node *n*: set that\n  `<memory>`/`<memnode>` `nodeset` to *n*;\n- when a pinned domain has no `<numatune>` and all its pins lie on one host node *n*: add\n  `<numatune><memory mode='strict' nodeset='n'/></numatune>` after `<cputune>`, indented like\n  its siblings.\n\nThe other way out is to move the vCPUs to CPUs of the bound node: the message names them,\npreferring isolated ones. With pins on several nodes, give each guest NUMA cell a `<memnode>`\nbound to the node its vCPUs run on.\n\n## Needs\n\n**host snapshot**: which node each CPU belongs to. Without a host the rule is silent. It only applies to pinned domains.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`, `placement`), \xA7CPU Tuning (`vcpupin`), \xA7CPU model and topology (guest `<numa><cell>`).\n- libvirt `src/conf/numa_conf.c` (`virDomainNumatuneParseXML`, `virDomainNumatuneSet`, `virDomainNumatuneGetNodeset`): defaults and precedence.\n- libvirt `src/qemu/qemu_process.c`: vCPU affinity and memory binding at start-up.\n- OpenStack Nova `nova/virt/hardware.py`: guest cells fitted to host cells with CPUs and memory together.\n- The KVM tuning guide for Rocky Linux: `numatune` `strict` on the node of the pinned cores.\n",
+  "pin-crosses-nodeset": "# pin-crosses-nodeset\n\nReports vCPUs pinned to CPUs of one host NUMA node while `<numatune>` binds their memory to another node. It also warns when a pinned domain has no `<numatune>` at all, which leaves the memory wherever the kernel puts it, except on a host with a single node that can hold memory (the usual desktop or homelab machine, in any host format: snapshot JSON, `numactl --hardware`, `virsh capabilities`): there the memory has no other node to land on, so nothing is reported. An info note replaces the warning for `mode='interleave'` and for automatic (numad) placement.\n\n## Why this matters\n\nWhere a guest's memory lives is set by `<numatune>` (formatdomain \xA7NUMA Node Tuning):\n\n- `<memnode cellid='c' nodeset='N'>` binds guest NUMA cell *c*. Cells without a memnode follow `<memory>`;\n- `<memory mode='\u2026' nodeset='N'>` binds the whole guest. `mode` defaults to `strict`;\n- `placement` defaults to the `<vcpu placement>`, or to `static` when a nodeset is given. With `placement='auto'`, including `<vcpu placement='auto'>` with no `<numatune>` (libvirt's `virDomainNumatuneParseXML` then adds an implicit strict, auto binding), numad picks the nodes at start-up.\n\nFor each vCPU the rule takes its guest cell (from `<cpu><numa><cell cpus>`; vCPUs in no cell count as cell 0, as libvirt adds them there) and the node set N that binds that cell. It then compares N with the host nodes of the vCPU's effective affinity (`vcpupin`, else `<vcpu cpuset>`). If any of those nodes is outside N, every memory access made from there crosses the socket interconnect (UPI, Infinity Fabric). Remote accesses cost roughly 1.5\u20132\xD7 the latency (SLIT distance 21 against 10) and share the link's bandwidth. With `strict` the memory cannot follow the vCPU, so the penalty lasts for the guest's whole life.\n\n- `strict`, `restrictive`, `preferred`: warning.\n- `interleave`: info. Spreading memory is a deliberate choice, but vCPUs outside the interleave set still find all of it remote.\n- `placement='auto'`: info, \"not checkable\". The nodes are only known when the guest starts.\n- A pinned domain without `<numatune>` (and not under automatic placement): warning on `<cputune>`. Each page then lands on the node of the thread that first touches it (the emulator's node when memory is preallocated), and spills to other nodes as the host fills up.\n\n## Incorrect\n\nCell 1's vCPUs run on host node 0 (CPUs 0-15) while its memory is bound to node 1:\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <!-- vCPUs 1-3 on CPUs 5-7 -->\n  <vcpupin vcpu='4' cpuset='12'/>\n  <!-- vCPUs 5-7 on CPUs 13-15 -->\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <!-- vCPUs 1-3 on CPUs 5-7 (node 0) -->\n  <vcpupin vcpu='4' cpuset='20'/>\n  <!-- vCPUs 5-7 on CPUs 21-23 (node 1) -->\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: whether the vCPUs or the memory should move is a person's choice. kvmlint\noffers **suggestions** (shown in text output, in JSON `suggestions`, and in SARIF `result.fixes`;\nnever applied by `--fix`):\n\n- when every vCPU governed by one binding runs on a single host node *n*: set that\n  `<memory>`/`<memnode>` `nodeset` to *n*;\n- when a pinned domain has no `<numatune>` and all its pins lie on one host node *n*: add\n  `<numatune><memory mode='strict' nodeset='n'/></numatune>` after `<cputune>`, indented like\n  its siblings.\n\nThe other way out is to move the vCPUs to CPUs of the bound node: the message names them,\npreferring isolated ones. With pins on several nodes, give each guest NUMA cell a `<memnode>`\nbound to the node its vCPUs run on.\n\n## Needs\n\n**host snapshot**: which node each CPU belongs to. Without a host the rule is silent. It only applies to pinned domains.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`, `placement`), \xA7CPU Tuning (`vcpupin`), \xA7CPU model and topology (guest `<numa><cell>`).\n- libvirt `src/conf/numa_conf.c` (`virDomainNumatuneParseXML`, `virDomainNumatuneSet`, `virDomainNumatuneGetNodeset`): defaults and precedence.\n- libvirt `src/qemu/qemu_process.c`: vCPU affinity and memory binding at start-up.\n- OpenStack Nova `nova/virt/hardware.py`: guest cells fitted to host cells with CPUs and memory together.\n- The KVM tuning guide for Rocky Linux: `numatune` `strict` on the node of the pinned cores.\n",
   "pin-target-offline": "# pin-target-offline\n\nReports CPU pins and `<numatune>` nodesets that name CPUs or NUMA nodes the host cannot use. A `vcpupin`, `emulatorpin`, `iothreadpin` or `<vcpu cpuset>` naming a CPU the host does not have is an error. One naming an offline CPU is a warning, or an error when none of its CPUs is online. A `<numatune>` `<memory>` or `<memnode>` nodeset naming a node the host does not have is an error. Each finding is reported on the attribute value at fault and names the CPUs or nodes.\n\n## Why this matters\n\nlibvirt applies every pin when it starts the guest (qemu_process.c `qemuProcessSetupPid`): it writes the set to the thread's `cpuset.cpus` cgroup file, then calls `sched_setaffinity()`. A thread without a pin of its own takes `<vcpu cpuset>` (`qemuDomainEvaluateCPUMask`), so that set is checked whenever some vCPU, the emulator or an IOThread inherits it, and the message says which.\n\n- **CPU the host does not have** (not in `/sys/devices/system/cpu/present`, or not possible): the kernel refuses a `cpuset.cpus` that is not a subset of the possible CPUs (cgroup v2) or of the online ones (cgroup v1) with `EINVAL` (kernel/cgroup/cpuset.c `update_cpumask`). The guest does not start. This happens when XML is copied from a bigger host.\n- **Nothing online left**: `sched_setaffinity()` with no active CPU in the mask fails with `EINVAL`, and libvirt's `virProcessSetAffinity()` fails the start (\"cannot set CPU affinity on process\"). Error.\n- **Some CPUs offline, others online** (warning): on cgroup v2 the thread runs on the online part until the others come back, so a vCPU pinned to a floating set silently loses CPUs. On cgroup v1 the `cpuset.cpus` write fails and the guest does not start. The snapshot does not record the cgroup version, so this stays a warning.\n- **NUMA node the host does not have**: libvirt checks the nodeset against the host's nodes (virnuma.c `virNumaNodesetIsAvailable`: \"NUMA node N is unavailable\") when it builds the guest memory backends or sets the memory policy. The guest does not start.\n\nWhen the snapshot records neither possible nor present CPUs (a `virsh capabilities` or `numactl --hardware` import), a CPU that is not online cannot be told apart from one that does not exist. The message says so, and the finding is a warning unless nothing online is left.\n\nPins libvirt rejects for other reasons (a `vcpupin` for a vCPU \u2265 `<vcpu>`, a second pin of one vCPU, an `iothreadpin` for a missing IOThread) are left to `vcpu-id-range`. Nodesets under `placement='auto'` are left to `numatune-invalid`. Nodes that exist but have no memory are `numatune-memoryless-node`'s.\n\n## Incorrect\n\nHost: CPUs 0-31 present, 28-29 offline, NUMA nodes 0 and 1.\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='24'/>\n  <vcpupin vcpu='1' cpuset='28'/>   <!-- offline: nothing online left -->\n  <emulatorpin cpuset='0-1,40-41'/> <!-- CPUs 40-41 do not exist here -->\n</cputune>\n<numatune>\n  <memory mode='strict' nodeset='0,2'/> <!-- there is no node 2 -->\n</numatune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='24'/>\n  <vcpupin vcpu='1' cpuset='25'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: which online CPU or existing node to use instead is a placement decision. Either pin to CPUs and nodes the host has (the message lists the online CPUs and the host's nodes), or bring the offline CPUs back (`echo 1 > /sys/devices/system/cpu/cpuN/online`) before the guest starts.\n\n## Needs\n\n**host snapshot**: the possible, present and online CPU lists (`/sys/devices/system/cpu/{possible,present,online}`) and the host's NUMA nodes. Without a host the rule is silent.\n\n## Sources\n\n- libvirt `src/qemu/qemu_process.c`: `qemuProcessSetupPid` (cgroup `cpuset.cpus`, then `virProcessSetAffinity`), `qemuProcessInitCpuAffinity`.\n- libvirt `src/util/virprocess.c`: `virProcessSetAffinity` fails the start when `sched_setaffinity()` fails.\n- libvirt `src/util/virnuma.c`: `virNumaNodesetIsAvailable`; `src/qemu/qemu_command.c` `qemuBuildMemoryBackendProps` calls it for every memory backend.\n- Linux `kernel/cgroup/cpuset.c`: `update_cpumask` (a subset of `top_cpuset.cpus_allowed`, which is `cpu_possible_mask` on cgroup v2 and the active CPUs on v1) and `cpuset_bind`.\n- Linux `kernel/sched/core.c`: `__set_cpus_allowed_ptr` returns `EINVAL` when no CPU of the mask is active.\n- Linux `Documentation/ABI/testing/sysfs-devices-system-cpu`: `possible`, `present`, `online`, `offline`.\n- libvirt, Domain XML format, \xA7CPU Tuning, \xA7NUMA Node Tuning.\n",
   "pinned-guest-cpu-model": "# pinned-guest-cpu-model\n\nReports a pinned KVM domain (one with a `<vcpupin>` or a `<vcpu cpuset>`) whose guest CPU is not `host-passthrough` or `host-model`: a named model (`mode='custom'` with `<model>`), a `<cpu>` with no mode and no model, or no `<cpu>` element at all. It is an info note on the `<cpu mode>` value (or the `<cpu>` start tag, or `<vcpu>` when there is no `<cpu>`).\n\n## Why this matters\n\nPinning is done for performance and predictability. A named CPU model hides every host CPU feature it does not list (newer vector extensions, invariant TSC, cache topology), and a domain without a `<cpu>` model gets the hypervisor's default (`qemu64` on x86), which hides most of them. The pinned guest then runs slower code paths on the very CPUs reserved for it. libvirt's kvm-realtime page uses `host-passthrough` with a topology matching the pins; `host-model` keeps most of the benefit where the guest must still migrate between hosts with different CPUs.\n\n`mode='maximum'` is accepted too: with hardware virtualization it is functionally identical to `host-passthrough` (formatdomain \xA7CPU model and topology).\n\nNot reported:\n\n- unpinned domains: a named model is a sound choice for migration across a mixed fleet;\n- `type='qemu'` (TCG) and other drivers: `host-passthrough` needs KVM.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n<cpu mode='custom' match='exact' check='full'>\n  <model fallback='forbid'>Skylake-Server-IBRS</model>\n</cpu>\n```\n\n## Correct\n\n```xml\n<cpu mode='host-passthrough' check='none' migratable='off'>\n  <topology sockets='1' dies='1' cores='2' threads='1'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix: the CPU model decides which hosts the guest can migrate to, so the choice is a person's. Use `host-passthrough` (or `host-model`), with a `<topology>` that matches the pins.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`mode`: `custom`, `host-model`, `host-passthrough`, `maximum`; the default when `mode` is omitted).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): `host-passthrough` with a matching topology.\n- The KVM tuning guide for Rocky Linux: its complete example (examples/production-vm.xml) uses `host-passthrough` with a topology matching the pins.\n",
   "realtime-guest-hygiene": "# realtime-guest-hygiene\n\nReports a realtime guest (one with a `fifo` or `rr` `<vcpusched>` on any vCPU) that misses part of the configuration libvirt's kvm-realtime page asks for: hugepage-backed memory, `<locked/>`, `<nosharepages/>`, no memory balloon (`<memballoon model='none'/>`), and `<pmu state='off'/>`. Each missing item is one info finding: the memory items on `<memoryBacking>` (or `<memory>` when there is none), the balloon on its `model` (or on `<devices>` when libvirt adds it implicitly), the PMU on its `state` (or on `<features>`).\n\n## Why this matters\n\nPinning realtime vCPUs to isolated CPUs removes scheduling noise; the kvm-realtime page then removes the memory and device noise that would otherwise still reach the guest:\n\n- **hugepages**: guest RAM in small pages means many more TLB misses, each a two-level (guest and EPT/NPT) page walk, and those pages can be migrated by compaction or collapsed by khugepaged under the running guest. kvm-realtime allocates guest RAM from hugepages on the guest's node.\n- **`<locked/>`**: without it the host may swap out QEMU's own memory and any guest RAM not backed by hugepages, and a fault on a swapped page stalls the vCPU for as long as the disk takes. Pair it with `<memtune><hard_limit>` (see `locked-memory-risk`).\n- **`<nosharepages/>`**: with KSM running, ksmd scans guest memory and merges identical pages; the next write to a merged page takes a copy-on-write fault.\n- **no balloon**: a balloon lets the host take memory from the guest at run time, and the guest faults it back in later. For QEMU, a domain without `<memballoon>` does not lack a balloon: libvirt adds a virtio one for x86 (except `isapc` and `microvm`), ppc64, s390x and some others (`qemuDomainDefAddDefaultDevices` in `qemu_postparse.c`), so the rule reports the missing element there. For aarch64 `virt`, riscv64 and loongarch64 nothing is added, and when `<os><type arch>` is absent the rule cannot tell, so it stays silent.\n- **`<pmu state='off'/>`**: with a virtual PMU, the guest's perf counters and its NMI watchdog run on counters KVM emulates with host perf events, adding VM exits and jitter; kvm-realtime turns it off.\n\nOnly realtime guests are checked: for other guests these are trade-offs (ballooning and KSM save memory), not mistakes. `<devices>` and `<features>` are only read for realtime guests.\n\n## Incorrect\n\n```xml\n<memory unit='GiB'>8</memory>\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n</cputune>\n<features>\n  <acpi/>\n  <apic/>\n</features>\n<devices>\n  <memballoon model='virtio'/>\n</devices>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>8</memory>\n<memtune>\n  <hard_limit unit='GiB'>10</hard_limit>\n</memtune>\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n  <nosharepages/>\n  <locked/>\n</memoryBacking>\n<features>\n  <acpi/>\n  <apic/>\n  <pmu state='off'/>\n</features>\n<devices>\n  <memballoon model='none'/>\n</devices>\n```\n\n## Fix\n\n`kvmlint --fix` adds the two items that have exactly one right form and cost no capacity:\n\n- `<nosharepages/>`, inside `<memoryBacking>` after `<hugepages>`, creating `<memoryBacking>` (before `<vcpu>`, where libvirt's formatter writes it) when there is none;\n- `<pmu state='off'/>`, inside `<features>` in libvirt's feature order (after `acpi`, `apic`, `hyperv`, `kvm`, \u2026; before `vmport`, `smm`, `ioapic`, \u2026).\n\nInserted lines copy the indentation, quotes and line endings of their neighbours. A `<pmu state='on'/>` written explicitly only gets a suggestion to set it to `off`: someone asked for the guest PMU, perhaps to profile in the guest. Hugepages (a page size and a host pool), `<locked/>` (which needs a `hard_limit`) and removing the balloon are left to a person; when `<features>` is missing altogether no fix is offered.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): hugepages, `<locked/>`, `<nosharepages/>`, `<pmu state='off'/>`, `<memballoon model='none'/>`.\n- libvirt, Domain XML format, \xA7Memory Backing, \xA7Hypervisor features (`pmu`), \xA7Memory balloon device.\n- libvirt `src/qemu/qemu_postparse.c` (`qemuDomainDefAddDefaultDevices`: the implicit virtio balloon per architecture and machine type; `qemu_domain.c` in older releases).\n- libvirt `src/conf/domain_conf.c` (`virDomainDefFormatInternal`: order of `<memoryBacking>` children and of domain elements; the `<features>` loop over `virDomainFeature`).\n- Linux `Documentation/admin-guide/mm/ksm.rst` (merging and copy-on-write), `Documentation/admin-guide/mm/hugetlbpage.rst`.\n",
@@ -14691,8 +15215,8 @@ var readmes = {
   "unused-disable-directive": "# unused-disable-directive\n\nA `kvmlint-disable\u2026` comment that suppresses no finding: the problem it silenced was fixed, the\nrule id is misspelt, or it sits in the wrong place. Reported only with\n`--report-unused-disable-directives` (or `\"reportUnusedDisableDirectives\": true` in\n`kvmlint.config.json`), like ESLint's option of the same name.\n\n## Why this matters\n\nA stale directive is a hole waiting for the next mistake: when someone later re-introduces the\nproblem on that element, the comment silences it without anyone having decided so. A misspelt\nrule id silences nothing while looking as if it did.\n\n## Directives\n\nDirectives are XML comments (design.md \xA74). The text after a colon is the reason, kept for reviewers:\n\n- `<!-- kvmlint-disable-next-line rule-a rule-b: reason -->` \u2014 findings of those rules (all rules\n  when none is named) on the start tag of the next element;\n- `<!-- kvmlint-disable rule-a -->` \u2026 `<!-- kvmlint-enable rule-a -->` \u2014 a region;\n- `<!-- kvmlint-disable-file rule-a -->` \u2014 the whole file.\n\nAn XML comment may not contain `--`, so the reason cannot either. libvirt drops comments when it\nstores a domain: for XML dumped from a live host, use the config's `ignores` (by domain name or\nuuid) instead.\n\n## Incorrect\n\n```xml\n  <cputune>\n    <!-- kvmlint-disable-next-line housekeeping-overlap: vCPU 0 is the guest's housekeeping vCPU -->\n    <vcpupin vcpu='0' cpuset='4'/>\n```\n\nCPU 4 is not a housekeeping CPU, so nothing was suppressed: the directive is stale.\n\n## Correct\n\n```xml\n  <cputune>\n    <!-- kvmlint-disable-next-line housekeeping-overlap: vCPU 0 runs the guest's own housekeeping -->\n    <vcpupin vcpu='0' cpuset='2'/>\n```\n\n## Fix\n\nNo automatic fix: delete the directive, or correct the rule id it names.\n\n## Needs\n\nOne domain file; the directive is matched against the findings of every rule run on it.\n\n## Sources\n\n- ESLint, \"Disabling Rules with Inline Comments\" and `--report-unused-disable-directives`.\n- kvmlint design.md \xA74, Inline directives.\n",
   "value-invalid": "# value-invalid\n\nReports a number, size, unit or mode in the domain XML that libvirt would reject: non-numeric or negative counts and ids, a memory size with an unknown unit or text after its digits, a vCPU count of 0 or beyond any driver's limit, a hugepage size of 0, or a `numatune` mode libvirt does not know. The finding points at the value itself (the attribute value or the element text).\n\n## Why this matters\n\nlibvirt parses these values strictly: `virStrToLong_*` accepts digits only, and `virScaleInteger` accepts only the unit suffixes it knows. One bad value makes `virsh define` (or `virsh edit` when saving) fail for the whole domain. kvmlint reports it at the exact value instead. The other rules also need these numbers. A vCPU id written as a word, or a memory size libvirt cannot read, leaves nothing to compute with, so the pin or size is skipped by the placement and capacity rules. This rule is where that shows.\n\nChecked values:\n\n- **Integers**: `<vcpu>` text and its `current`, `<iothreads>`, `vcpupin vcpu`, `iothreadpin iothread`, `vcpusched priority`, `<iothread id>`, `memnode cellid`, guest `<cell id>`, `<topology sockets|dies|clusters|cores|threads>`. Each must be a non-negative decimal integer.\n- **vCPU count**: `<vcpu>` must be at least 1, and not above 16384, which no libvirt driver accepts.\n- **Memory sizes** (`<memory>`, `<currentMemory>`, `<maxMemory>`, `<memtune>` limits, `<cell memory>`, hugepage `<page size>`): decimal digits only, with no sign, spaces or unit in the text, and a `unit` that `virScaleInteger` knows: `b`, `bytes`, `k`/`KiB`, `M`/`MiB`, `G`/`GiB`, `T`/`TiB`, `P`, `E` (powers of 1024), or `KB`, `MB`, `GB`, `TB` (powers of 1000). Units are case-insensitive, and the default is KiB. A page size must be greater than 0.\n- **numatune mode**: one of `strict`, `preferred`, `interleave`, `restrictive`.\n\n| written | KiB |\n| --- | --- |\n| `<memory>16777216</memory>` | 16777216 |\n| `<memory unit='G'>16</memory>`, `unit='GiB'`, `unit='g'` | 16777216 |\n| `<memory unit='GB'>16</memory>` | 15625000 |\n| `<memory unit='bytes'>17179869185</memory>` | 16777217 (rounded up) |\n| `<memory unit='GiG'>16</memory>` | error: unknown unit |\n\nA decimal unit on a hugepage size (`size='1' unit='GB'`, which is 976,563 KiB, not a page size) is valid syntax and is left to `hugepage-size-decimal-unit`. Cpuset and nodeset values have their own rule, `cpuset-syntax`.\n\n## Incorrect\n\n```xml\n<memory unit='GiG'>16</memory>\n<memory>16 GiB</memory>\n<vcpu placement='static'>0</vcpu>\n<vcpupin vcpu='zero' cpuset='4'/>\n<page size='0' unit='KiB'/>\n<memory mode='strictly' nodeset='0'/>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>16</memory>\n<memory unit='bytes'>17179869184</memory>\n<memory>16777216</memory>\n<vcpu placement='static' current='2'>4</vcpu>\n<vcpupin vcpu='0' cpuset='4'/>\n<page size='2048' unit='KiB'/>\n<memory mode='strict' nodeset='0'/>\n```\n\n## Fix\n\nThere is no automatic fix: a value libvirt cannot read has no single correct reading. Write the number in decimal digits, put the unit in the `unit` attribute, and use one of the unit and mode names above.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (units, powers of 1024 and 1000) and `src/util/virxml.c`: `virParseScaledValue`.\n- libvirt `src/util/virstring.c`: `virStrToLong_*` (digits only, nothing after them).\n- libvirt `src/conf/domain_conf.c` (`virDomainParseMemory`: round up to whole KiB) and `src/conf/numa_conf.c` (numatune modes).\n- libvirt, Domain XML format, \xA7CPU Allocation, \xA7Memory Allocation (\"unit \u2026 defaults to KiB\"), \xA7Memory Backing, \xA7NUMA Node Tuning, \xA7CPU model and topology.\n",
   "vcpu-floating-pin": "# vcpu-floating-pin\n\nReports a `<vcpupin>` whose `cpuset` names more than one host CPU (a floating pin) in a domain laid out for dedicated 1:1 pinning: one where other vCPUs each have a CPU of their own, or where `<emulatorpin>` keeps the emulator on CPUs apart from all the vCPU pins. Each floating pin is reported on its `cpuset`.\n\n## Why this matters\n\nThe tuning guide's layout gives every vCPU one host CPU of its own and puts QEMU's other threads elsewhere. A vCPU pinned to a range instead is moved between those CPUs by the scheduler: it loses its cache and TLB contents on every move, it can land on the same CPU as another vCPU of the pool and run at half speed, and on CPUs isolated with `isolcpus` the scheduler does not balance at all, so two threads that land on one CPU stay there. One floating pin among 1:1 pins is almost always a typo (`cpuset='7-8'` for `'7'`), and a pool next to a carefully separated emulator is half of a tuned layout.\n\nWhat is not reported, because it is a deliberate, consistent choice rather than a slip:\n\n- a domain whose vCPU pins all float and whose emulator runs on the same CPUs (what OpenStack Nova writes for an instance with a NUMA topology but no dedicated CPUs), or has no `<emulatorpin>` at all: a shared pool, on purpose (an emulator with no pin is `missing-emulatorpin`'s);\n- per-node pools without `<emulatorpin>` (vCPUs 0-3 on node 0's CPUs, 4-7 on node 1's);\n- a floating vCPU with realtime (`fifo`/`rr`) scheduling: that is `realtime-sched-unsafe`'s error.\n\nOpenStack Nova's `mixed` CPU policy (some vCPUs dedicated, the others on the shared pool) is reported, as the guide advises against floating vCPUs next to dedicated ones; disable the rule for such domains in the config if the mix is intended.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7-8'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4-7'/>\n  <vcpupin vcpu='1' cpuset='4-7'/>\n  <vcpupin vcpu='2' cpuset='4-7'/>\n  <vcpupin vcpu='3' cpuset='4-7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nA shared pool, emulator included, is not reported:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4-15'/>\n  <vcpupin vcpu='1' cpuset='4-15'/>\n  <emulatorpin cpuset='4-15'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: which single CPU each vCPU should get depends on what else runs on the host. Pin each vCPU to one CPU of its own, on the NUMA node of its memory.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `emulatorpin`).\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: isolated CPUs are removed from scheduler load balancing).\n- OpenStack Nova `nova/virt/hardware.py` and the libvirt driver's CPU policies (`dedicated`, `shared`, `mixed`), which write these pin layouts.\n- The KVM tuning guide for Rocky Linux: dedicated 1:1 vCPU pinning, no floating pools.\n",
-  "vcpu-id-range": "# vcpu-id-range\n\nReports `<cputune>` entries that name a vCPU or IOThread the domain does not have, pin one vCPU or IOThread twice, or give a realtime policy no valid priority: a `vcpupin` at or beyond the `<vcpu>` maximum or repeated, `vcpusched`/`cachetune`/`memorytune` `vcpus` outside 0..max-1 or missing, an `iothreadpin`/`iothreadsched` naming a missing IOThread, and `fifo`/`rr` without a priority or with one outside 1\u201399. The finding points at the attribute at fault (or at the element's start tag when the attribute is missing).\n\n## Why this matters\n\nThese entries are written by hand, and they go stale when `<vcpu>` or `<iothreads>` shrinks later. Most of them make `virsh define` fail. The others are worse, because libvirt accepts them silently and the file then promises something the guest does not get:\n\n| entry | what libvirt does (source) |\n| --- | --- |\n| `vcpupin vcpu` \u2265 max vCPUs | drops the pin, with only a log warning \"Ignoring vcpupin for missing vcpus\" (domain_conf.c `virDomainVcpuPinDefParseXML`) |\n| a second `vcpupin` for one vCPU | rejects: \"duplicate vcpupin for vcpu\" (same function) |\n| `vcpusched` without `vcpus`, or naming a vCPU \u2265 max | rejects: \"Missing attribute 'vcpus'\u2026\", \"vCPU 'N' is not present in domain definition\" (`virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`) |\n| two `vcpusched` (or `iothreadsched`) covering one thread | rejects: \"'vcpusched' attributes 'vcpus' must not overlap\" |\n| `cachetune`/`memorytune` `vcpus` beyond the maximum | cuts the group down to the existing vCPUs (`virBitmapShrink`); a group left empty is ignored entirely (`virDomainResctrlParseVcpus`). A missing `vcpus` is rejected |\n| `iothreadpin`/`iothreadsched` naming an IOThread the domain lacks, or pinning one twice | rejects: \"Cannot find 'iothread' : N\" (`virDomainIOThreadPinDefParseXML`, `virDomainDefGetIOThreadSched`) |\n| `scheduler='fifo'`/`'rr'` without `priority` | rejects (`virDomainSchedulerParseCommonAttrs`: priority is required for realtime policies) |\n| `priority` outside 1\u201399 | accepted when defined, then the start fails: \"Scheduler priority N out of range [1, 99]\" (virprocess.c `virProcessSetScheduler`, which asks `sched_get_priority_min/max`) |\n| `scheduler` missing, or not one of `batch`, `idle`, `fifo`, `rr` | rejects |\n\nThe IOThreads a domain has are the ids in `<iothreadids>`, and, when `<iothreads>` asks for more, libvirt fills in the lowest unused ids from 1 up (`virDomainIOThreadIDDefArrayInit`): `<iothreads>3</iothreads>` with only `<iothread id='5'/>` listed gives IOThreads 1, 2 and 5.\n\nAll ids are compared with the vCPU **maximum** (the `<vcpu>` text), not `current`: pinning an offline vCPU is valid and takes effect when it is hot-plugged. When `<vcpu>` itself does not parse, the vCPU checks are skipped (`value-invalid` reports it).\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <vcpupin vcpu='4' cpuset='8'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='3' cpuset='0-1'/>\n  <vcpusched vcpus='0-7' scheduler='fifo'/>\n  <cachetune vcpus='4-7'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n  <cachetune vcpus='0-3'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: whether a stale entry should go, or `<vcpu>`/`<iothreads>` should grow back, is the author's decision. Delete pins for vCPUs the guest no longer has, keep one pin per vCPU, and give every `fifo`/`rr` policy a priority from 1 to 99 (kvm-realtime uses 1 for vCPUs).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainVcpuPinDefParseXML`, `virDomainIOThreadPinDefParseXML`, `virDomainSchedulerParseCommonAttrs`, `virDomainSchedulerParse`, `virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`, `virDomainDefGetIOThreadSched`, `virDomainResctrlParseVcpus`, `virDomainDefParseIOThreads` and `virDomainIOThreadIDDefArrayInit`.\n- libvirt `src/util/virprocess.c`: `virProcessSetScheduler` (priority range from `sched_get_priority_min/max`).\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `iothreadpin`, `vcpusched`, `iothreadsched`, `emulatorsched`, `cachetune`, `memorytune`) and \xA7IOThreads Allocation.\n- Linux `sched(7)`: SCHED_FIFO and SCHED_RR priorities 1 (low) to 99 (high).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n",
-  "vcpu-partially-pinned": "# vcpu-partially-pinned\n\nReports a domain that pins some of its vCPUs with `<vcpupin>` but not the others, with no `<vcpu cpuset>` to bound the rest: the unpinned vCPUs float over every online host CPU. The finding is on the `<vcpu>` element and names the unpinned vCPUs as ranges (`vCPUs 1-63`), never one by one.\n\n## Why this matters\n\nA vCPU's affinity is its `<vcpupin>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online host CPU, isolated CPUs included (formatdomain \xA7CPU Tuning: \"If this is omitted, and attribute cpuset of element vcpu is not specified, the vCPU is pinned to all the physical CPUs by default\"; `qemuProcessSetupVcpu` in `qemu_process.c`).\n\nSo a guest with 8 vCPUs and pins for 4 of them has 4 vCPUs that can run anywhere: on the pinned vCPUs' own CPUs (taking turns with them), on isolated cores meant for other guests (where `isolcpus` stops the scheduler from moving them away again), and on other NUMA nodes than the guest's memory. It usually comes from raising `<vcpu>` without adding pins, from a pin block copied from a smaller guest, or from vCPUs above `current` that were never pinned because they start offline: a hot-plugged vCPU gets the same affinity chain, so it floats too.\n\nLeft to other rules:\n\n- a vCPU with realtime (`fifo`/`rr`) scheduling and no pin is `realtime-sched-unsafe`'s (an error there), so it is not named here;\n- with `placement='auto'`, numad confines the unpinned vCPUs, so nothing is reported;\n- a `<vcpupin>` whose `vcpu` does not parse, or is out of range, is `value-invalid`'s or `vcpu-id-range`'s; while one is present this rule stays silent, as it cannot tell which vCPU was meant.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\nPin every vCPU, including the ones that start offline:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nOr bound the rest with `<vcpu cpuset>`:\n\n```xml\n<vcpu placement='static' cpuset='8-15'>4</vcpu>\n```\n\n## Fix\n\nThere is no automatic fix: which CPU each remaining vCPU should get (and whether it should have one of its own at all) is a capacity decision. Add a `<vcpupin>` per unpinned vCPU, or a `cpuset` on `<vcpu>` that bounds them.\n\n## Needs\n\n**domain**. With a host snapshot the message lists the online CPUs the vCPUs float over.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`, `current`, `placement`) and \xA7CPU Tuning (`vcpupin`).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupVcpu`, `qemuProcessSetupPid`), and `qemu_hotplug.c` for hot-plugged vCPUs, which go through the same setup.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: no load balancing on isolated CPUs).\n- The KVM tuning guide for Rocky Linux: every vCPU pinned 1:1.\n",
+  "vcpu-id-range": "# vcpu-id-range\n\nReports `<cputune>` entries that name a vCPU or IOThread the domain does not have, pin one vCPU or IOThread twice, or give a realtime policy no valid priority: a `vcpupin` at or beyond the `<vcpu>` maximum or repeated, `vcpusched`/`cachetune`/`memorytune` `vcpus` outside 0..max-1 or missing, an `iothreadpin`/`iothreadsched` naming a missing IOThread, and `fifo`/`rr` without a priority or with one outside 1\u201399. The finding points at the attribute at fault (or at the element's start tag when the attribute is missing).\n\n## Why this matters\n\nThese entries are written by hand, and they go stale when `<vcpu>` or `<iothreads>` shrinks later. Most of them make `virsh define` fail. The others are worse, because libvirt accepts them silently and the file then promises something the guest does not get:\n\n| entry | what libvirt does (source) |\n| --- | --- |\n| `vcpupin vcpu` \u2265 max vCPUs | drops the pin, with only a log warning \"Ignoring vcpupin for missing vcpus\" (domain_conf.c `virDomainVcpuPinDefParseXML`) |\n| a second `vcpupin` for one vCPU | rejects: \"duplicate vcpupin for vcpu\" (same function) |\n| `vcpusched` without `vcpus`, or naming a vCPU \u2265 max | rejects: \"Missing attribute 'vcpus'\u2026\", \"vCPU 'N' is not present in domain definition\" (`virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`) |\n| two `vcpusched` (or `iothreadsched`) covering one thread | rejects: \"'vcpusched' attributes 'vcpus' must not overlap\" |\n| `cachetune`/`memorytune` `vcpus` beyond the maximum | cuts the group down to the existing vCPUs (`virBitmapShrink`); a group left empty is ignored entirely (`virDomainResctrlParseVcpus`): reported as an **info**, since the domain defines and runs. A missing `vcpus` is rejected |\n| two `cachetune`/`memorytune` groups whose (cut) `vcpus` overlap without being equal, or two cachetunes (two memorytunes) with the same set | rejects the domain (`virDomainResctrlVcpuMatch`: \"Overlapping vcpus in resctrls\"; \"Identical vcpus in cachetunes found\"): an **error**. A memorytune with exactly a cachetune's vCPUs joins that group and is fine |\n| `iothreadpin`/`iothreadsched` naming an IOThread the domain lacks, or pinning one twice | rejects: \"Cannot find 'iothread' : N\" (`virDomainIOThreadPinDefParseXML`, `virDomainDefGetIOThreadSched`) |\n| `scheduler='fifo'`/`'rr'` without `priority` | rejects (`virDomainSchedulerParseCommonAttrs`: priority is required for realtime policies) |\n| `priority` outside 1\u201399 | accepted when defined, then the start fails: \"Scheduler priority N out of range [1, 99]\" (virprocess.c `virProcessSetScheduler`, which asks `sched_get_priority_min/max`) |\n| `scheduler` missing, or not one of `batch`, `idle`, `fifo`, `rr` | rejects |\n\nThe IOThreads a domain has are the ids in `<iothreadids>`, and, when `<iothreads>` asks for more, libvirt fills in the lowest unused ids from 1 up (`virDomainIOThreadIDDefArrayInit`): `<iothreads>3</iothreads>` with only `<iothread id='5'/>` listed gives IOThreads 1, 2 and 5.\n\nAll ids are compared with the vCPU **maximum** (the `<vcpu>` text), not `current`: pinning an offline vCPU is valid and takes effect when it is hot-plugged. When `<vcpu>` itself does not parse, the vCPU checks are skipped (`value-invalid` reports it).\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <vcpupin vcpu='4' cpuset='8'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='3' cpuset='0-1'/>\n  <vcpusched vcpus='0-7' scheduler='fifo'/>\n  <cachetune vcpus='4-7'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n  <cachetune vcpus='0-3'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: whether a stale entry should go, or `<vcpu>`/`<iothreads>` should grow back, is the author's decision. Delete pins for vCPUs the guest no longer has, keep one pin per vCPU, and give every `fifo`/`rr` policy a priority from 1 to 99 (kvm-realtime uses 1 for vCPUs).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainVcpuPinDefParseXML`, `virDomainIOThreadPinDefParseXML`, `virDomainSchedulerParseCommonAttrs`, `virDomainSchedulerParse`, `virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`, `virDomainDefGetIOThreadSched`, `virDomainResctrlParseVcpus`, `virDomainDefParseIOThreads` and `virDomainIOThreadIDDefArrayInit`.\n- libvirt `src/util/virprocess.c`: `virProcessSetScheduler` (priority range from `sched_get_priority_min/max`).\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `iothreadpin`, `vcpusched`, `iothreadsched`, `emulatorsched`, `cachetune`, `memorytune`) and \xA7IOThreads Allocation.\n- Linux `sched(7)`: SCHED_FIFO and SCHED_RR priorities 1 (low) to 99 (high).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n",
+  "vcpu-partially-pinned": "# vcpu-partially-pinned\n\nReports a domain that pins some of its vCPUs with `<vcpupin>` but not the others, with no `<vcpu cpuset>` to bound the rest: the unpinned vCPUs float over every online host CPU. The finding is on the `<vcpu>` element and names the unpinned vCPUs as ranges (`vCPUs 1-63`), never one by one.\n\n## Why this matters\n\nA vCPU's affinity is its `<vcpupin>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online host CPU, isolated CPUs included (formatdomain \xA7CPU Tuning: \"If this is omitted, and attribute cpuset of element vcpu is not specified, the vCPU is pinned to all the physical CPUs by default\"; `qemuProcessSetupVcpu` in `qemu_process.c`).\n\nSo a guest with 8 vCPUs and pins for 4 of them has 4 vCPUs that can run anywhere: on the pinned vCPUs' own CPUs (taking turns with them), on isolated cores meant for other guests (where `isolcpus` stops the scheduler from moving them away again), and on other NUMA nodes than the guest's memory. It usually comes from raising `<vcpu>` without adding pins, from a pin block copied from a smaller guest, or from vCPUs that start offline and were never pinned.\n\nvCPUs that start offline (ids from `<vcpu current>` up, or those `<vcpus><vcpu id enabled='no'/>` disables: `<vcpus>` wins when present, as in libvirt's `virDomainVcpuParse`) run nowhere until hot-plugged, so they float over nothing today. When only such vCPUs are unpinned the finding is an **info** (a hot-plugged vCPU gets the same affinity chain, so it would float once plugged); when online vCPUs float too, the warning names the offline ones as well. Every rule treats them the same way (`offlineVcpus` in `src/model/domain.ts`): an unpinned offline vCPU is in no affinity group.\n\nLeft to other rules:\n\n- a vCPU with realtime (`fifo`/`rr`) scheduling and no pin is `realtime-sched-unsafe`'s (an error there), so it is not named here;\n- with `placement='auto'`, numad confines the unpinned vCPUs, so nothing is reported;\n- a `<vcpupin>` whose `vcpu` does not parse, or is out of range, is `value-invalid`'s or `vcpu-id-range`'s; while one is present this rule stays silent, as it cannot tell which vCPU was meant.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nInfo only (vCPUs 4-7 start offline and have no pin):\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\nPin every vCPU, including the ones that start offline:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nOr bound the rest with `<vcpu cpuset>`:\n\n```xml\n<vcpu placement='static' cpuset='8-15'>4</vcpu>\n```\n\n## Fix\n\nThere is no automatic fix: which CPU each remaining vCPU should get (and whether it should have one of its own at all) is a capacity decision. Add a `<vcpupin>` per unpinned vCPU, or a `cpuset` on `<vcpu>` that bounds them.\n\n## Needs\n\n**domain**. With a host snapshot the message lists the online CPUs the vCPUs float over.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`, `current`, `placement`) and \xA7CPU Tuning (`vcpupin`).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupVcpu`, `qemuProcessSetupPid`), and `qemu_hotplug.c` for hot-plugged vCPUs, which go through the same setup.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: no load balancing on isolated CPUs).\n- The KVM tuning guide for Rocky Linux: every vCPU pinned 1:1.\n",
   "vcpu-pin-collision": "# vcpu-pin-collision\n\nReports two or more vCPUs of one domain dedicated to the same host CPU: each `<vcpupin>` names that single CPU, or several vCPUs follow a single-CPU `<vcpu cpuset>`. The first vCPU on the CPU is taken as its owner; every other one is reported on its `cpuset`, naming the vCPUs it collides with.\n\n## Why this matters\n\nA vCPU pinned to one CPU is meant to have that CPU to itself (rules.md \xA70: a thread with exactly one CPU is dedicated). Two vCPUs on one CPU take turns: each gets a fraction of the CPU, so the guest runs slower than its vCPU count suggests, and a vCPU preempted while holding a guest spinlock stalls the other vCPUs that spin waiting for it (lock-holder preemption). The guest cannot see any of this and schedules work as if it had separate CPUs. The usual cause is a copy-paste slip in the pin list (`cpuset='5'` twice instead of `5` and `6`).\n\nLeft to other rules:\n\n- when one of the colliding vCPUs has realtime (`fifo`/`rr`) scheduling, the collision is `realtime-sched-unsafe`'s, reported as an error there;\n- vCPUs that share a multi-CPU range are floating, not dedicated (`vcpu-floating-pin`);\n- two domains on one CPU are `dedicated-cpu-conflict`'s (a plan rule).\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='5'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='9'>2</vcpu>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: which free CPU the extra vCPU should move to depends on the host. Give each vCPU a CPU of its own, on the same NUMA node as the others.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`) and \xA7CPU Tuning (`vcpupin`).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupVcpu`): each vCPU thread gets the affinity of its own pin.\n- The KVM tuning guide for Rocky Linux: one host CPU per vCPU.\n",
   "xml-malformed": "# xml-malformed\n\nReports a file that is not well-formed XML, once, at the line and column where the parser hit its first fatal error. A malformed file gets no other findings: there is no document to check.\n\n## Why this matters\n\nlibvirt parses domain XML with libxml2 and rejects a file that is not well-formed, so `virsh define` fails. The usual causes are hand edits: a closing tag lost when a device was removed, a start tag closed under another name (`<vcpu>\u2026</vcpus>`), an attribute without quotes, a bare `&`, or two `virsh dumpxml` outputs appended to one file. In a fleet repository a broken file also hides every other problem in it until someone tries to deploy.\n\nkvmlint parses with saxes, which reports the first error with its line and column. The finding is placed there, which is sometimes after the real mistake. A missing end tag is only noticed at the next end tag that does not match. A bare `&` starts an entity reference that only ends at the next `;`, so it is reported there or at the end of the file.\n\n**Entities are never expanded.** saxes does not read external entities or DTDs and does not define entities from an internal subset. A reference to anything but the five predefined entities (`&amp;` `&lt;` `&gt;` `&apos;` `&quot;`) or a character reference is a well-formedness error at the first reference. A \"billion laughs\" file (nested `<!ENTITY>` definitions) therefore costs nothing and yields exactly one `xml-malformed` finding. libvirt never needs a DTD: `virsh dumpxml` does not write one.\n\nFiles are also refused as malformed when they are not valid UTF-8 (without a UTF-16 byte order mark). The finding is placed at the first bad byte.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>2</vcpus>\n```\n\n```xml\n<vcpupin vcpu=1 cpuset='5'/>\n```\n\n```xml\n<?xml version=\"1.0\"?>\n<!DOCTYPE domain [\n  <!ENTITY lol \"lol\">\n  <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n]>\n<domain type='kvm'>\n  <description>&lol1;</description>\n</domain>\n```\n\n## Correct\n\n```xml\n<?xml version='1.0' encoding='UTF-8'?>\n<domain type='kvm'>\n  <description>Mail relay &amp; spam filter &#x2013; owner: ops &lt;ops@example.org&gt;</description>\n  <vcpu placement='static'>2</vcpu>\n  <cputune>\n    <vcpupin vcpu='1' cpuset='5'/>\n  </cputune>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix. Correct the XML at the reported position, or just before it for a missing end tag, and prefer `virsh edit` or `virsh dumpxml`, which always write well-formed XML. Comments must not contain `--`, which also makes the file malformed (see the inline directive syntax).\n\n## Needs\n\n**domain** (any XML file named or found).\n\n## Sources\n\n- W3C, Extensible Markup Language (XML) 1.0, well-formedness constraints (\xA72.1, \xA74.1 \"Entity Declared\").\n- saxes (the parser kvmlint uses): entity handling and error positions.\n- libvirt `src/util/virxml.c` (`virXMLParse`), which rejects malformed documents.\n- OWASP, XML External Entity and \"billion laughs\" entity expansion attacks.\n"
 };
@@ -14719,7 +15243,9 @@ var package_default = {
   files: [
     "dist/",
     "schemas/",
+    "rules/*/README.md",
     "README.md",
+    "CHANGELOG.md",
     "LICENSE"
   ],
   engines: {
@@ -14731,6 +15257,7 @@ var package_default = {
     typecheck: "tsc -p tsconfig.json",
     test: "tsc -p tsconfig.json && node scripts/run-tests.mjs",
     bench: "node --import tsx scripts/bench.ts",
+    "bench:plan": "node --import tsx scripts/bench-plan.ts",
     fuzz: "node --import tsx scripts/fuzz.ts",
     snapshots: "node --import tsx scripts/update-snapshots.ts"
   },
@@ -14785,7 +15312,8 @@ ${rule.meta.summary}
       fullDescription: firstParagraph(md) || rule.meta.summary,
       helpMarkdown: md,
       helpText: markdownToText(md),
-      helpUri: `${HOMEPAGE}/blob/main/rules/${rule.meta.id}/README.md`
+      // The README of this release (its tag), not of main: a rule's advice changes between versions.
+      helpUri: `${HOMEPAGE}/blob/v${VERSION}/rules/${rule.meta.id}/README.md`
     };
     docs.set(rule.meta.id, doc);
   }
@@ -14916,7 +15444,7 @@ function lintPlanSources(host, files, env) {
       });
     }
   }
-  return { diagnostics: applyInlineDirectives(found, linted, env), linted, domainCount: domains.length };
+  return { diagnostics: applyInlineDirectives(found, linted, env), linted, domains, domainCount: domains.length };
 }
 function applyInlineDirectives(diagnostics, linted, env) {
   const byFile = /* @__PURE__ */ new Map();
@@ -15054,6 +15582,43 @@ function repoRelativePath(file, root, cwd) {
   return toPosixPath(rel);
 }
 
+// src/formats/neutralise.ts
+var C0_OR_DEL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+var C1_OR_BIDI = /[\u0080-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+var BREAKS = /[\t\n\r\u2028\u2029]/g;
+function picture(c) {
+  const code = c.charCodeAt(0);
+  return code === 127 ? "\u2421" : String.fromCharCode(9216 + code);
+}
+function neutralise(s) {
+  return s.replace(C0_OR_DEL, picture).replace(C1_OR_BIDI, "\uFFFD");
+}
+function neutraliseLine(s) {
+  return neutralise(s).replace(BREAKS, (c) => c === "\u2028" || c === "\u2029" ? "\uFFFD" : picture(c));
+}
+function neutraliseResult(result) {
+  const file = memoised(neutraliseLine);
+  const sources = /* @__PURE__ */ new Map();
+  for (const [path3, text] of result.sources) sources.set(file(path3), neutralise(text));
+  const diagnostics = result.diagnostics.map((d) => ({
+    ...d,
+    file: file(d.file),
+    message: neutraliseLine(d.message),
+    ...d.help !== void 0 ? { help: neutraliseLine(d.help) } : {},
+    ...d.related ? { related: d.related.map((r) => ({ ...r, file: file(r.file), message: neutraliseLine(r.message) })) } : {},
+    ...d.suggestions ? { suggestions: d.suggestions.map((s) => ({ ...s, message: neutraliseLine(s.message) })) } : {}
+  }));
+  return { ...result, diagnostics, sources, files: result.files.map(file) };
+}
+function memoised(f) {
+  const seen = /* @__PURE__ */ new Map();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === void 0) seen.set(s, v = f(s));
+    return v;
+  };
+}
+
 // src/formats/github.ts
 var COMMAND = { error: "error", warning: "warning", info: "notice" };
 function escapeData(s) {
@@ -15063,8 +15628,8 @@ function escapeProperty(s) {
   return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function workflowCommand(name, properties, message2) {
-  const props = properties.filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
-  return `::${name}${props.length > 0 ? ` ${props.join(",")}` : ""}::${escapeData(message2)}`;
+  const props = properties.filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(neutralise(String(v)))}`);
+  return `::${name}${props.length > 0 ? ` ${props.join(",")}` : ""}::${escapeData(neutralise(message2))}`;
 }
 function annotationPath(file, root, cwd) {
   return repoRelativePath(file, root, cwd) ?? path.resolve(cwd, file);
@@ -15080,7 +15645,8 @@ function annotation(d, root, cwd) {
       ["endColumn", d.endColumn],
       ["title", d.ruleId]
     ],
-    d.message
+    // An annotation is all a reviewer sees: what is wrong, then what to do (as SARIF's message text).
+    d.help ? `${d.message}. ${d.help}` : d.message
   );
 }
 function formatGithub(result) {
@@ -15601,9 +16167,9 @@ function formatCompact(result) {
 
 // src/formats/index.ts
 var FORMATTERS = {
-  text: formatStylish,
-  codeframe: formatCodeframe,
-  compact: (result) => formatCompact(result),
+  text: (result, opts) => formatStylish(neutraliseResult(result), opts),
+  codeframe: (result, opts) => formatCodeframe(neutraliseResult(result), opts),
+  compact: (result) => formatCompact(neutraliseResult(result)),
   json: (result) => formatJson(result),
   sarif: (result) => formatSarif(result),
   github: (result) => formatGithub(result)

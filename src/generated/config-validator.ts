@@ -4,9 +4,153 @@ import ajvRuntime0 from 'ajv/dist/runtime/ucs2length.js';
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/kvmlint/kvmlint/schemas/kvmlint.config.schema.json","title":"kvmlint configuration (kvmlint.config.json)","description":"Rule settings, ignores and the mapping of domains to host snapshots for a repository of libvirt domain XML. Paths and globs are relative to this file's directory.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editors."},"rules":{"type":"object","description":"Rule id → severity, or [severity, options]. Severities: off, warn, error.","additionalProperties":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","description":"Options for the rule (see its README)."}],"additionalItems":false}]}},"ignores":{"type":"array","description":"A glob string ignores matching files entirely; an object ignores findings by file glob, domain name or uuid, and rule (libvirt drops XML comments when it stores a domain, so this is how to silence findings in XML dumped from a live host).","items":{"oneOf":[{"type":"string","minLength":1,"description":"Glob of files not to lint, relative to this file."},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"description":"Globs of the files whose findings are ignored."},"domains":{"type":"array","items":{"type":"string","minLength":1},"description":"Domain names or uuids whose findings are ignored."},"rules":{"type":"array","items":{"type":"string","minLength":1},"description":"Rules ignored; all rules when absent."},"reason":{"type":"string","description":"Why: shown nowhere, kept for reviewers."}}}]}},"hosts":{"type":"array","description":"Host snapshots and the domains planned on each. Every domain mapped to one host is analysed together with the others of that host (its plan). A domain matched by two hosts is an error.","items":{"type":"object","additionalProperties":false,"required":["snapshot","domains"],"properties":{"snapshot":{"type":"string","minLength":1,"description":"Host snapshot file (JSON, virsh capabilities XML or numactl --hardware text)."},"domains":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Globs of the domain XML files planned on this host."},"housekeeping":{"type":"string","minLength":1,"description":"Housekeeping CPUs of this host as a cpu list (e.g. \"0-3\"), overriding what the snapshot's isolation implies."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","description":"This host's libvirt release (e.g. \"10.4.0\"), overriding the snapshot's libvirtVersion. From 10.4.0 on, QEMU threads without a pin keep off /sys/devices/system/cpu/isolated; when no version is known the older behaviour is assumed."}}}},"reportUnusedDisableDirectives":{"type":"boolean","description":"Report kvmlint-disable comments that suppress nothing."},"maxFileSize":{"type":"integer","minimum":1,"description":"Refuse domain files larger than this many bytes (default 8 MiB)."},"schema":{"type":["boolean","string"],"minLength":1,"description":"Validate each domain against libvirt's RelaxNG schemas (rule schema-invalid), as --schema: a directory holding domain.rng (relative to this file), or true to search $KVMLINT_LIBVIRT_SCHEMAS, /usr/share/libvirt/schemas and /usr/local/share/libvirt/schemas. --schema on the command line overrides it."}},"definitions":{"severity":{"enum":["off","warn","warning","error"]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/kvmlint/kvmlint/schemas/kvmlint.config.schema.json","title":"kvmlint configuration (kvmlint.config.json)","description":"Rule settings, ignores and the mapping of domains to host snapshots for a repository of libvirt domain XML. Paths and globs are relative to this file's directory.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editors."},"rules":{"type":"object","description":"Rule id → severity, or [severity, options]. Severities: off, warn, error.","additionalProperties":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","description":"Options for the rule (see its README)."}],"additionalItems":false}]},"properties":{"cpu-topology-mismatch":{"description":"A guest CPU <topology> whose sockets × dies × clusters × cores × threads differs from the <vcpu> count, or that lacks a required count.","$ref":"#/definitions/settingWithoutOptions"},"cpuset-syntax":{"description":"A cpuset or nodeset that libvirt would reject, a `^N` exclusion that does nothing, or a valid value written out of order.","$ref":"#/definitions/settingWithoutOptions"},"dedicated-cpu-conflict":{"description":"A host CPU dedicated to one guest's vCPU can also run threads of another guest planned on the same host.","$ref":"#/definitions/settingWithoutOptions"},"duplicate-domain-identity":{"description":"Two domains planned on one host have the same <name> or the same <uuid>, which libvirt takes for one domain.","$ref":"#/definitions/settingWithoutOptions"},"emulatorpin-overlaps-vcpus":{"description":"QEMU's emulator threads may run on a host CPU that is dedicated to one of the guest's vCPUs.","$ref":"#/definitions/settingWithoutOptions"},"guest-cell-spans-host-nodes":{"description":"A guest NUMA cell whose vCPUs are pinned across several host nodes, or more guest cells with vCPUs than host nodes with CPUs.","$ref":"#/definitions/settingWithoutOptions"},"guest-numa-cell-invalid":{"description":"A guest NUMA <cell> libvirt rejects: a distance to a cell that does not exist or out of 10-255, or a memAccess or discard value it does not know.","$ref":"#/definitions/settingWithoutOptions"},"guest-numa-coverage":{"description":"Guest NUMA cells with bad ids, shared or nonexistent vCPUs (error), or vCPUs left out of every cell, which libvirt moves to cell 0 (warning).","$ref":"#/definitions/settingWithoutOptions"},"guest-numa-memory-sum":{"description":"With guest NUMA cells, <memory> differs from the cells' memory plus memory devices, the total libvirt replaces it with.","$ref":"#/definitions/settingWithoutOptions"},"guest-smt-topology-mismatch":{"description":"The guest's SMT topology (threads per core) does not match how its vCPUs are pinned to the host's SMT siblings.","$ref":"#/definitions/settingWithoutOptions"},"host-definition-drift":{"description":"The host's persistent definition of this domain (/etc/libvirt/qemu) differs from this file in an element kvmlint checks.","$ref":"#/definitions/settingWithoutOptions"},"housekeeping-overlap":{"description":"A pinned vCPU can run on the host's housekeeping CPUs, where IRQs, kernel threads and QEMU's own threads run.","$ref":"#/definitions/settingWithoutOptions"},"hugepage-size-decimal-unit":{"description":"A hugepage size in a decimal unit (GB, MB, KB): size='1' unit='GB' is 976,563 KiB, which is no page size.","$ref":"#/definitions/settingWithoutOptions"},"hugepage-size-unavailable":{"description":"A domain asks for a hugepage size the host has no pool of at all, so libvirt finds no hugetlbfs mount for it.","$ref":"#/definitions/settingWithoutOptions"},"hugepages-config-invalid":{"description":"<hugepages> that libvirt rejects: a page for a missing guest cell, overlapping or duplicate page sets, ondemand allocation or an anonymous memory source.","$ref":"#/definitions/settingWithoutOptions"},"insufficient-hugepages":{"description":"The guests planned on a host node need more hugepages of a size than that node's pool holds.","$ref":"#/definitions/settingWithoutOptions"},"iothread-placement":{"description":"An IOThread of a pinned domain has no iothreadpin, or is pinned onto a CPU dedicated to a vCPU.","$ref":"#/definitions/settingWithoutOptions"},"isolated-cpu-noise":{"description":"Isolated CPUs are not quiet at capture time: tasks other than guest threads, or IRQs, may run on them.","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxForeign":{"type":"integer","minimum":0,"description":"foreign tasks (and IRQs) tolerated on the isolated CPUs (default 0)"}}}],"additionalItems":false}]},"isolation-incomplete":{"description":"A dedicated vCPU runs on an isolated CPU that the kernel still ticks on (no nohz_full) or whose RCU callbacks it does not offload.","$ref":"#/definitions/settingWithoutOptions"},"isolation-params-consistency":{"description":"The host's isolation parameters contradict each other, the running kernel, tuned, or the NUMA layout.","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"housekeepingPerNode":{"type":"boolean","description":"Also warn about a NUMA node with CPUs but no housekeeping CPU."}}}],"additionalItems":false}]},"isolcpus-floating-affinity":{"description":"A thread may run on several CPUs the scheduler does not load-balance (isolcpus domain set), so threads stack on one of them.","$ref":"#/definitions/settingWithoutOptions"},"locked-memory-risk":{"description":"Locked guest memory without a memtune hard_limit (QEMU may then lock memory without bound) or without hugepages.","$ref":"#/definitions/settingWithoutOptions"},"memory-config-invalid":{"description":"Memory sizing libvirt rejects: no <memory>, a memory device in a missing guest NUMA cell, <maxMemory> too small, too few slots, hotplug without cells.","$ref":"#/definitions/settingWithoutOptions"},"memory-not-hugepage-multiple":{"description":"Hugepage-backed guest memory (a cell, or the whole guest) that is not a whole number of pages; an error when it is less than one page.","$ref":"#/definitions/settingWithoutOptions"},"min-free-kbytes-exceeds-node-free":{"description":"A NUMA node's share of vm.min_free_kbytes (or its high watermark) exceeds the memory that node has free.","$ref":"#/definitions/settingWithoutOptions"},"min-free-kbytes-guideline":{"description":"vm.min_free_kbytes above the tuning guide's 2% of RAM (warning), or below the kernel's 1024 KB floor (error).","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxPercent":{"type":"number","exclusiveMinimum":0,"maximum":100,"description":"Warn above this share of total memory (default 2)."}}}],"additionalItems":false}]},"missing-emulatorpin":{"description":"A domain pins its vCPUs but leaves QEMU's emulator threads floating over the vCPUs' CPUs (an error when those vCPUs are realtime).","$ref":"#/definitions/settingWithoutOptions"},"no-host-cpu-left":{"description":"A guest has as many running vCPUs as the host has online CPUs, and they may run on all of them: nothing is left for the host (an error when they are realtime).","$ref":"#/definitions/settingWithoutOptions"},"not-a-domain":{"description":"A file named on the command line whose root element is not <domain>.","$ref":"#/definitions/settingWithoutOptions"},"numa-memory-insufficient":{"description":"The small-page guests bound strictly to a host NUMA node need more than its free memory, or leave it below its high watermark.","$ref":"#/definitions/settingWithoutOptions"},"numatune-invalid":{"description":"A <numatune> libvirt rejects: memnode for a missing or repeated guest cell, memnode under automatic placement, static placement without nodeset.","$ref":"#/definitions/settingWithoutOptions"},"numatune-memoryless-node":{"description":"A <numatune> nodeset names host NUMA nodes that have no memory (all of them: error; some: warning).","$ref":"#/definitions/settingWithoutOptions"},"pin-crosses-nodeset":{"description":"vCPUs pinned to one host NUMA node while <numatune> binds their memory to another (or no <numatune> at all).","$ref":"#/definitions/settingWithoutOptions"},"pin-target-offline":{"description":"A CPU pin or numatune nodeset names CPUs or NUMA nodes the host does not have, or CPUs that are offline.","$ref":"#/definitions/settingWithoutOptions"},"pinned-guest-cpu-model":{"description":"A pinned domain uses a named or default CPU model instead of host-passthrough or host-model.","$ref":"#/definitions/settingWithoutOptions"},"realtime-guest-hygiene":{"description":"A realtime guest lacks part of libvirt's kvm-realtime setup: hugepages, locked memory, nosharepages, no memory balloon, PMU off.","$ref":"#/definitions/settingWithoutOptions"},"realtime-sched-unsafe":{"description":"A thread with realtime scheduling (fifo or rr) can run on several CPUs, shares its CPU with another thread of the guest, or runs on housekeeping CPUs.","$ref":"#/definitions/settingWithoutOptions"},"running-affinity-drift":{"description":"A running vCPU, emulator or IOThread of this guest is allowed on other CPUs than the XML gives it (pinning changed live, or the XML since the start).","$ref":"#/definitions/settingWithoutOptions"},"running-guest-unmatched":{"description":"A guest runs on the host that no domain file mapped to it describes, or a domain mapped to the host is not running there.","$ref":"#/definitions/settingWithoutOptions"},"running-memory-drift":{"description":"A running guest's memory is not where <numatune> binds it, runs on small pages though <hugepages> is set, or lacks the <vcpusched> policy.","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxOffNodesetPercent":{"type":"number","minimum":0,"maximum":100,"description":"share of resident memory tolerated outside the nodeset (default 5)"},"minHugepagePercent":{"type":"number","minimum":0,"maximum":100,"description":"share of resident memory a <hugepages> guest must have in hugepages (default 50)"}}}],"additionalItems":false}]},"schema-invalid":{"description":"libvirt's RelaxNG schema (domain.rng) rejects the domain; reported where validation stopped (only with --schema).","$ref":"#/definitions/settingWithoutOptions"},"smt-sibling-sharing":{"description":"The SMT sibling of a dedicated vCPU's CPU runs other work: another guest, host housekeeping, or this guest's emulator or IOThreads.","$ref":"#/definitions/settingWithoutOptions"},"unused-disable-directive":{"description":"A kvmlint-disable comment that suppresses no finding (stale, or naming the wrong rule).","$ref":"#/definitions/settingWithoutOptions"},"value-invalid":{"description":"A number, size, unit or mode that libvirt would reject (non-numeric vcpu, unknown unit, page size 0, implausible counts).","$ref":"#/definitions/settingWithoutOptions"},"vcpu-floating-pin":{"description":"A vcpupin names several host CPUs in a domain laid out for dedicated 1:1 pinning.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-id-range":{"description":"A vCPU or IOThread id in <cputune> that the domain does not have, a vCPU pinned twice, or a realtime policy without a valid priority.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-partially-pinned":{"description":"Some vCPUs are pinned and others are not, with no vcpu cpuset to bound them: the unpinned ones float over every host CPU.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-pin-collision":{"description":"Two vCPUs of one domain are each pinned to the same single host CPU.","$ref":"#/definitions/settingWithoutOptions"},"xml-malformed":{"description":"The file is not well-formed XML; reported at the first fatal parse error.","$ref":"#/definitions/settingWithoutOptions"}}},"ignores":{"type":"array","description":"A glob string ignores matching files entirely; an object ignores findings by file glob, domain name or uuid, and rule (libvirt drops XML comments when it stores a domain, so this is how to silence findings in XML dumped from a live host).","items":{"oneOf":[{"type":"string","minLength":1,"description":"Glob of files not to lint, relative to this file."},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"description":"Globs of the files whose findings are ignored."},"domains":{"type":"array","items":{"type":"string","minLength":1},"description":"Domain names or uuids whose findings are ignored."},"rules":{"type":"array","items":{"type":"string","minLength":1},"description":"Rules ignored; all rules when absent."},"reason":{"type":"string","description":"Why: shown nowhere, kept for reviewers."}}}]}},"hosts":{"type":"array","description":"Host snapshots and the domains planned on each. Every domain mapped to one host is analysed together with the others of that host (its plan). A domain matched by two hosts is an error.","items":{"type":"object","additionalProperties":false,"required":["snapshot","domains"],"properties":{"snapshot":{"type":"string","minLength":1,"description":"Host snapshot file (JSON, virsh capabilities XML or numactl --hardware text)."},"domains":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Globs of the domain XML files planned on this host."},"housekeeping":{"type":"string","minLength":1,"description":"Housekeeping CPUs of this host as a cpu list (e.g. \"0-3\"), overriding what the snapshot's isolation implies."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","description":"This host's libvirt release (e.g. \"10.4.0\"), overriding the snapshot's libvirtVersion. From 10.4.0 on, QEMU threads without a pin keep off /sys/devices/system/cpu/isolated; when no version is known the older behaviour is assumed."}}}},"reportUnusedDisableDirectives":{"type":"boolean","description":"Report kvmlint-disable comments that suppress nothing."},"maxFileSize":{"type":"integer","minimum":1,"description":"Refuse domain files larger than this many bytes (default 8 MiB)."},"schema":{"type":["boolean","string"],"minLength":1,"description":"Validate each domain against libvirt's RelaxNG schemas (rule schema-invalid), as --schema: a directory holding domain.rng (relative to this file), or true to search $KVMLINT_LIBVIRT_SCHEMAS, /usr/share/libvirt/schemas and /usr/local/share/libvirt/schemas. --schema on the command line overrides it."}},"definitions":{"severity":{"enum":["off","warn","warning","error"]},"settingWithoutOptions":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","maxProperties":0,"description":"This rule takes no options."}],"additionalItems":false}]}}};
 const schema12 = {"enum":["off","warn","warning","error"]};
-const func2 = ajvRuntime0.default;
+const func2 = Object.prototype.hasOwnProperty;
+const func3 = ajvRuntime0.default;
+const schema14 = {"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","maxProperties":0,"description":"This rule takes no options."}],"additionalItems":false}]};
+
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(!((((data === "off") || (data === "warn")) || (data === "warning")) || (data === "error"))){
+const err0 = {instancePath,schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs3 = errors;
+if(Array.isArray(data)){
+if(data.length > 2){
+const err1 = {instancePath,schemaPath:"#/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema14.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.length < 1){
+const err2 = {instancePath,schemaPath:"#/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+const len0 = data.length;
+if(!(len0 <= 2)){
+const err3 = {instancePath,schemaPath:"#/oneOf/1/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema14.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const len1 = data.length;
+if(len1 > 0){
+let data0 = data[0];
+if(!((((data0 === "off") || (data0 === "warn")) || (data0 === "warning")) || (data0 === "error"))){
+const err4 = {instancePath:instancePath+"/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(len1 > 1){
+let data1 = data[1];
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(Object.keys(data1).length > 0){
+const err5 = {instancePath:instancePath+"/1",schemaPath:"#/oneOf/1/items/1/maxProperties",keyword:"maxProperties",params:{limit: 0},message:"must NOT have more than 0 properties",schema:0,parentSchema:schema14.oneOf[1].items[1],data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/1",schemaPath:"#/oneOf/1/items/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.oneOf[1].items[1].type,parentSchema:schema14.oneOf[1].items[1],data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.oneOf[1].type,parentSchema:schema14.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err8 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema14.oneOf,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate11.errors = vErrors;
+return errors === 0;
+}
+
 const pattern0 = new RegExp("^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -43,6 +187,7 @@ if(data.rules !== undefined){
 let data1 = data.rules;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key1 in data1){
+if(!(func2.call(schema11.properties.rules.properties, key1))){
 let data2 = data1[key1];
 const _errs8 = errors;
 let valid2 = false;
@@ -168,8 +313,116 @@ vErrors = null;
 }
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.type,parentSchema:schema11.properties.rules,data:data1};
+if(data1["cpu-topology-mismatch"] !== undefined){
+if(!(validate11(data1["cpu-topology-mismatch"], {instancePath:instancePath+"/rules/cpu-topology-mismatch",parentData:data1,parentDataProperty:"cpu-topology-mismatch",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["cpuset-syntax"] !== undefined){
+if(!(validate11(data1["cpuset-syntax"], {instancePath:instancePath+"/rules/cpuset-syntax",parentData:data1,parentDataProperty:"cpuset-syntax",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["dedicated-cpu-conflict"] !== undefined){
+if(!(validate11(data1["dedicated-cpu-conflict"], {instancePath:instancePath+"/rules/dedicated-cpu-conflict",parentData:data1,parentDataProperty:"dedicated-cpu-conflict",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["duplicate-domain-identity"] !== undefined){
+if(!(validate11(data1["duplicate-domain-identity"], {instancePath:instancePath+"/rules/duplicate-domain-identity",parentData:data1,parentDataProperty:"duplicate-domain-identity",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["emulatorpin-overlaps-vcpus"] !== undefined){
+if(!(validate11(data1["emulatorpin-overlaps-vcpus"], {instancePath:instancePath+"/rules/emulatorpin-overlaps-vcpus",parentData:data1,parentDataProperty:"emulatorpin-overlaps-vcpus",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["guest-cell-spans-host-nodes"] !== undefined){
+if(!(validate11(data1["guest-cell-spans-host-nodes"], {instancePath:instancePath+"/rules/guest-cell-spans-host-nodes",parentData:data1,parentDataProperty:"guest-cell-spans-host-nodes",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["guest-numa-cell-invalid"] !== undefined){
+if(!(validate11(data1["guest-numa-cell-invalid"], {instancePath:instancePath+"/rules/guest-numa-cell-invalid",parentData:data1,parentDataProperty:"guest-numa-cell-invalid",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["guest-numa-coverage"] !== undefined){
+if(!(validate11(data1["guest-numa-coverage"], {instancePath:instancePath+"/rules/guest-numa-coverage",parentData:data1,parentDataProperty:"guest-numa-coverage",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["guest-numa-memory-sum"] !== undefined){
+if(!(validate11(data1["guest-numa-memory-sum"], {instancePath:instancePath+"/rules/guest-numa-memory-sum",parentData:data1,parentDataProperty:"guest-numa-memory-sum",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["guest-smt-topology-mismatch"] !== undefined){
+if(!(validate11(data1["guest-smt-topology-mismatch"], {instancePath:instancePath+"/rules/guest-smt-topology-mismatch",parentData:data1,parentDataProperty:"guest-smt-topology-mismatch",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["host-definition-drift"] !== undefined){
+if(!(validate11(data1["host-definition-drift"], {instancePath:instancePath+"/rules/host-definition-drift",parentData:data1,parentDataProperty:"host-definition-drift",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["housekeeping-overlap"] !== undefined){
+if(!(validate11(data1["housekeeping-overlap"], {instancePath:instancePath+"/rules/housekeeping-overlap",parentData:data1,parentDataProperty:"housekeeping-overlap",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["hugepage-size-decimal-unit"] !== undefined){
+if(!(validate11(data1["hugepage-size-decimal-unit"], {instancePath:instancePath+"/rules/hugepage-size-decimal-unit",parentData:data1,parentDataProperty:"hugepage-size-decimal-unit",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["hugepage-size-unavailable"] !== undefined){
+if(!(validate11(data1["hugepage-size-unavailable"], {instancePath:instancePath+"/rules/hugepage-size-unavailable",parentData:data1,parentDataProperty:"hugepage-size-unavailable",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["hugepages-config-invalid"] !== undefined){
+if(!(validate11(data1["hugepages-config-invalid"], {instancePath:instancePath+"/rules/hugepages-config-invalid",parentData:data1,parentDataProperty:"hugepages-config-invalid",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["insufficient-hugepages"] !== undefined){
+if(!(validate11(data1["insufficient-hugepages"], {instancePath:instancePath+"/rules/insufficient-hugepages",parentData:data1,parentDataProperty:"insufficient-hugepages",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["iothread-placement"] !== undefined){
+if(!(validate11(data1["iothread-placement"], {instancePath:instancePath+"/rules/iothread-placement",parentData:data1,parentDataProperty:"iothread-placement",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["isolated-cpu-noise"] !== undefined){
+let data22 = data1["isolated-cpu-noise"];
+const _errs35 = errors;
+let valid7 = false;
+let passing1 = null;
+const _errs36 = errors;
+if(!((((data22 === "off") || (data22 === "warn")) || (data22 === "warning")) || (data22 === "error"))){
+const err10 = {instancePath:instancePath+"/rules/isolated-cpu-noise",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data22};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -178,20 +431,15 @@ vErrors.push(err10);
 }
 errors++;
 }
+var _valid1 = _errs36 === errors;
+if(_valid1){
+valid7 = true;
+passing1 = 0;
 }
-if(data.ignores !== undefined){
-let data5 = data.ignores;
-if(Array.isArray(data5)){
-const len2 = data5.length;
-for(let i0=0; i0<len2; i0++){
-let data6 = data5[i0];
-const _errs20 = errors;
-let valid8 = false;
-let passing1 = null;
-const _errs21 = errors;
-if(typeof data6 === "string"){
-if(func2(data6) < 1){
-const err11 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[0],data:data6};
+const _errs38 = errors;
+if(Array.isArray(data22)){
+if(data22.length > 2){
+const err11 = {instancePath:instancePath+"/rules/isolated-cpu-noise",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1],data:data22};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -200,9 +448,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[0].type,parentSchema:schema11.properties.ignores.items.oneOf[0],data:data6};
+if(data22.length < 1){
+const err12 = {instancePath:instancePath+"/rules/isolated-cpu-noise",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1],data:data22};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -211,15 +458,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-var _valid1 = _errs21 === errors;
-if(_valid1){
-valid8 = true;
-passing1 = 0;
-}
-const _errs23 = errors;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(Object.keys(data6).length < 1){
-const err13 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data6};
+const len2 = data22.length;
+if(!(len2 <= 2)){
+const err13 = {instancePath:instancePath+"/rules/isolated-cpu-noise",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1],data:data22};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -228,9 +469,11 @@ vErrors.push(err13);
 }
 errors++;
 }
-for(const key2 in data6){
-if(!((((key2 === "files") || (key2 === "domains")) || (key2 === "rules")) || (key2 === "reason"))){
-const err14 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data6};
+const len3 = data22.length;
+if(len3 > 0){
+let data23 = data22[0];
+if(!((((data23 === "off") || (data23 === "warn")) || (data23 === "warning")) || (data23 === "error"))){
+const err14 = {instancePath:instancePath+"/rules/isolated-cpu-noise/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data23};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -240,15 +483,12 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data6.files !== undefined){
-let data7 = data6.files;
-if(Array.isArray(data7)){
-const len3 = data7.length;
-for(let i1=0; i1<len3; i1++){
-let data8 = data7[i1];
-if(typeof data8 === "string"){
-if(func2(data8) < 1){
-const err15 = {instancePath:instancePath+"/ignores/" + i0+"/files/" + i1,schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files.items,data:data8};
+if(len3 > 1){
+let data24 = data22[1];
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+for(const key2 in data24){
+if(!(key2 === "maxForeign")){
+const err15 = {instancePath:instancePath+"/rules/isolated-cpu-noise/1",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1],data:data24};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -258,8 +498,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-else {
-const err16 = {instancePath:instancePath+"/ignores/" + i0+"/files/" + i1,schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.files.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files.items,data:data8};
+if(data24.maxForeign !== undefined){
+let data25 = data24.maxForeign;
+if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
+const err16 = {instancePath:instancePath+"/rules/isolated-cpu-noise/1/maxForeign",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/properties/maxForeign/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].properties.maxForeign.type,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].properties.maxForeign,data:data25};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -268,10 +510,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/ignores/" + i0+"/files",schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.files.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files,data:data7};
+if(typeof data25 == "number"){
+if(data25 < 0 || isNaN(data25)){
+const err17 = {instancePath:instancePath+"/rules/isolated-cpu-noise/1/maxForeign",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/properties/maxForeign/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].properties.maxForeign,data:data25};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -281,15 +522,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data6.domains !== undefined){
-let data9 = data6.domains;
-if(Array.isArray(data9)){
-const len4 = data9.length;
-for(let i2=0; i2<len4; i2++){
-let data10 = data9[i2];
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err18 = {instancePath:instancePath+"/ignores/" + i0+"/domains/" + i2,schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains.items,data:data10};
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/rules/isolated-cpu-noise/1",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].type,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1],data:data24};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -299,8 +535,9 @@ vErrors.push(err18);
 errors++;
 }
 }
+}
 else {
-const err19 = {instancePath:instancePath+"/ignores/" + i0+"/domains/" + i2,schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.domains.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains.items,data:data10};
+const err19 = {instancePath:instancePath+"/rules/isolated-cpu-noise",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1].type,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1],data:data22};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -309,10 +546,19 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
+var _valid1 = _errs38 === errors;
+if(_valid1 && valid7){
+valid7 = false;
+passing1 = [passing1, 1];
 }
 else {
-const err20 = {instancePath:instancePath+"/ignores/" + i0+"/domains",schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.domains.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains,data:data9};
+if(_valid1){
+valid7 = true;
+passing1 = 1;
+}
+}
+if(!valid7){
+const err20 = {instancePath:instancePath+"/rules/isolated-cpu-noise",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"],data:data22};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -321,16 +567,32 @@ vErrors.push(err20);
 }
 errors++;
 }
+else {
+errors = _errs35;
+if(vErrors !== null){
+if(_errs35){
+vErrors.length = _errs35;
 }
-if(data6.rules !== undefined){
-let data11 = data6.rules;
-if(Array.isArray(data11)){
-const len5 = data11.length;
-for(let i3=0; i3<len5; i3++){
-let data12 = data11[i3];
-if(typeof data12 === "string"){
-if(func2(data12) < 1){
-const err21 = {instancePath:instancePath+"/ignores/" + i0+"/rules/" + i3,schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules.items,data:data12};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data1["isolation-incomplete"] !== undefined){
+if(!(validate11(data1["isolation-incomplete"], {instancePath:instancePath+"/rules/isolation-incomplete",parentData:data1,parentDataProperty:"isolation-incomplete",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["isolation-params-consistency"] !== undefined){
+let data27 = data1["isolation-params-consistency"];
+const _errs49 = errors;
+let valid12 = false;
+let passing2 = null;
+const _errs50 = errors;
+if(!((((data27 === "off") || (data27 === "warn")) || (data27 === "warning")) || (data27 === "error"))){
+const err21 = {instancePath:instancePath+"/rules/isolation-params-consistency",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data27};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -339,9 +601,15 @@ vErrors.push(err21);
 }
 errors++;
 }
+var _valid2 = _errs50 === errors;
+if(_valid2){
+valid12 = true;
+passing2 = 0;
 }
-else {
-const err22 = {instancePath:instancePath+"/ignores/" + i0+"/rules/" + i3,schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.rules.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules.items,data:data12};
+const _errs52 = errors;
+if(Array.isArray(data27)){
+if(data27.length > 2){
+const err22 = {instancePath:instancePath+"/rules/isolation-params-consistency",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1],data:data27};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -350,10 +618,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/ignores/" + i0+"/rules",schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.rules.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules,data:data11};
+if(data27.length < 1){
+const err23 = {instancePath:instancePath+"/rules/isolation-params-consistency",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1],data:data27};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -362,11 +628,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data6.reason !== undefined){
-let data13 = data6.reason;
-if(typeof data13 !== "string"){
-const err24 = {instancePath:instancePath+"/ignores/" + i0+"/reason",schemaPath:"#/properties/ignores/items/oneOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.reason.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.reason,data:data13};
+const len4 = data27.length;
+if(!(len4 <= 2)){
+const err24 = {instancePath:instancePath+"/rules/isolation-params-consistency",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf/1/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1],data:data27};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -375,10 +639,11 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ignores.items.oneOf[1].type,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data6};
+const len5 = data27.length;
+if(len5 > 0){
+let data28 = data27[0];
+if(!((((data28 === "off") || (data28 === "warn")) || (data28 === "warning")) || (data28 === "error"))){
+const err25 = {instancePath:instancePath+"/rules/isolation-params-consistency/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data28};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -387,19 +652,13 @@ vErrors.push(err25);
 }
 errors++;
 }
-var _valid1 = _errs23 === errors;
-if(_valid1 && valid8){
-valid8 = false;
-passing1 = [passing1, 1];
 }
-else {
-if(_valid1){
-valid8 = true;
-passing1 = 1;
-}
-}
-if(!valid8){
-const err26 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema11.properties.ignores.items.oneOf,parentSchema:schema11.properties.ignores.items,data:data6};
+if(len5 > 1){
+let data29 = data27[1];
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key3 in data29){
+if(!(key3 === "housekeepingPerNode")){
+const err26 = {instancePath:instancePath+"/rules/isolation-params-consistency/1",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf/1/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1],data:data29};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -408,21 +667,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-else {
-errors = _errs20;
-if(vErrors !== null){
-if(_errs20){
-vErrors.length = _errs20;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.type,parentSchema:schema11.properties.ignores,data:data5};
+if(data29.housekeepingPerNode !== undefined){
+let data30 = data29.housekeepingPerNode;
+if(typeof data30 !== "boolean"){
+const err27 = {instancePath:instancePath+"/rules/isolation-params-consistency/1/housekeepingPerNode",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf/1/items/1/properties/housekeepingPerNode/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1].properties.housekeepingPerNode.type,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1].properties.housekeepingPerNode,data:data30};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -432,15 +681,9 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.hosts !== undefined){
-let data14 = data.hosts;
-if(Array.isArray(data14)){
-const len6 = data14.length;
-for(let i4=0; i4<len6; i4++){
-let data15 = data14[i4];
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.snapshot === undefined){
-const err28 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "snapshot"},message:"must have required property '"+"snapshot"+"'",schema:schema11.properties.hosts.items.required,parentSchema:schema11.properties.hosts.items,data:data15};
+}
+else {
+const err28 = {instancePath:instancePath+"/rules/isolation-params-consistency/1",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf/1/items/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1].type,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1],data:data29};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -449,8 +692,10 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data15.domains === undefined){
-const err29 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "domains"},message:"must have required property '"+"domains"+"'",schema:schema11.properties.hosts.items.required,parentSchema:schema11.properties.hosts.items,data:data15};
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/rules/isolation-params-consistency",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1].type,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1],data:data27};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -459,9 +704,19 @@ vErrors.push(err29);
 }
 errors++;
 }
-for(const key3 in data15){
-if(!((((key3 === "snapshot") || (key3 === "domains")) || (key3 === "housekeeping")) || (key3 === "libvirtVersion"))){
-const err30 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hosts.items,data:data15};
+var _valid2 = _errs52 === errors;
+if(_valid2 && valid12){
+valid12 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid12 = true;
+passing2 = 1;
+}
+}
+if(!valid12){
+const err30 = {instancePath:instancePath+"/rules/isolation-params-consistency",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"],data:data27};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -470,12 +725,56 @@ vErrors.push(err30);
 }
 errors++;
 }
+else {
+errors = _errs49;
+if(vErrors !== null){
+if(_errs49){
+vErrors.length = _errs49;
 }
-if(data15.snapshot !== undefined){
-let data16 = data15.snapshot;
-if(typeof data16 === "string"){
-if(func2(data16) < 1){
-const err31 = {instancePath:instancePath+"/hosts/" + i4+"/snapshot",schemaPath:"#/properties/hosts/items/properties/snapshot/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.snapshot,data:data16};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data1["isolcpus-floating-affinity"] !== undefined){
+if(!(validate11(data1["isolcpus-floating-affinity"], {instancePath:instancePath+"/rules/isolcpus-floating-affinity",parentData:data1,parentDataProperty:"isolcpus-floating-affinity",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["locked-memory-risk"] !== undefined){
+if(!(validate11(data1["locked-memory-risk"], {instancePath:instancePath+"/rules/locked-memory-risk",parentData:data1,parentDataProperty:"locked-memory-risk",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["memory-config-invalid"] !== undefined){
+if(!(validate11(data1["memory-config-invalid"], {instancePath:instancePath+"/rules/memory-config-invalid",parentData:data1,parentDataProperty:"memory-config-invalid",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["memory-not-hugepage-multiple"] !== undefined){
+if(!(validate11(data1["memory-not-hugepage-multiple"], {instancePath:instancePath+"/rules/memory-not-hugepage-multiple",parentData:data1,parentDataProperty:"memory-not-hugepage-multiple",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["min-free-kbytes-exceeds-node-free"] !== undefined){
+if(!(validate11(data1["min-free-kbytes-exceeds-node-free"], {instancePath:instancePath+"/rules/min-free-kbytes-exceeds-node-free",parentData:data1,parentDataProperty:"min-free-kbytes-exceeds-node-free",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["min-free-kbytes-guideline"] !== undefined){
+let data36 = data1["min-free-kbytes-guideline"];
+const _errs67 = errors;
+let valid17 = false;
+let passing3 = null;
+const _errs68 = errors;
+if(!((((data36 === "off") || (data36 === "warn")) || (data36 === "warning")) || (data36 === "error"))){
+const err31 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data36};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -484,9 +783,15 @@ vErrors.push(err31);
 }
 errors++;
 }
+var _valid3 = _errs68 === errors;
+if(_valid3){
+valid17 = true;
+passing3 = 0;
 }
-else {
-const err32 = {instancePath:instancePath+"/hosts/" + i4+"/snapshot",schemaPath:"#/properties/hosts/items/properties/snapshot/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.snapshot.type,parentSchema:schema11.properties.hosts.items.properties.snapshot,data:data16};
+const _errs70 = errors;
+if(Array.isArray(data36)){
+if(data36.length > 2){
+const err32 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1],data:data36};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -495,12 +800,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data15.domains !== undefined){
-let data17 = data15.domains;
-if(Array.isArray(data17)){
-if(data17.length < 1){
-const err33 = {instancePath:instancePath+"/hosts/" + i4+"/domains",schemaPath:"#/properties/hosts/items/properties/domains/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.hosts.items.properties.domains,data:data17};
+if(data36.length < 1){
+const err33 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1],data:data36};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -509,12 +810,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-const len7 = data17.length;
-for(let i5=0; i5<len7; i5++){
-let data18 = data17[i5];
-if(typeof data18 === "string"){
-if(func2(data18) < 1){
-const err34 = {instancePath:instancePath+"/hosts/" + i4+"/domains/" + i5,schemaPath:"#/properties/hosts/items/properties/domains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.domains.items,data:data18};
+const len6 = data36.length;
+if(!(len6 <= 2)){
+const err34 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1],data:data36};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -523,9 +821,11 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/hosts/" + i4+"/domains/" + i5,schemaPath:"#/properties/hosts/items/properties/domains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.domains.items.type,parentSchema:schema11.properties.hosts.items.properties.domains.items,data:data18};
+const len7 = data36.length;
+if(len7 > 0){
+let data37 = data36[0];
+if(!((((data37 === "off") || (data37 === "warn")) || (data37 === "warning")) || (data37 === "error"))){
+const err35 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data37};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -535,9 +835,12 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/hosts/" + i4+"/domains",schemaPath:"#/properties/hosts/items/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hosts.items.properties.domains.type,parentSchema:schema11.properties.hosts.items.properties.domains,data:data17};
+if(len7 > 1){
+let data38 = data36[1];
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key4 in data38){
+if(!(key4 === "maxPercent")){
+const err36 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline/1",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1],data:data38};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -547,11 +850,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data15.housekeeping !== undefined){
-let data19 = data15.housekeeping;
-if(typeof data19 === "string"){
-if(func2(data19) < 1){
-const err37 = {instancePath:instancePath+"/hosts/" + i4+"/housekeeping",schemaPath:"#/properties/hosts/items/properties/housekeeping/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.housekeeping,data:data19};
+if(data38.maxPercent !== undefined){
+let data39 = data38.maxPercent;
+if(typeof data39 == "number"){
+if(data39 > 100 || isNaN(data39)){
+const err37 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline/1/maxPercent",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/properties/maxPercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent,data:data39};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -560,9 +863,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/hosts/" + i4+"/housekeeping",schemaPath:"#/properties/hosts/items/properties/housekeeping/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.housekeeping.type,parentSchema:schema11.properties.hosts.items.properties.housekeeping,data:data19};
+if(data39 <= 0 || isNaN(data39)){
+const err38 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline/1/maxPercent",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/properties/maxPercent/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent,data:data39};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -572,11 +874,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data15.libvirtVersion !== undefined){
-let data20 = data15.libvirtVersion;
-if(typeof data20 === "string"){
-if(!pattern0.test(data20)){
-const err39 = {instancePath:instancePath+"/hosts/" + i4+"/libvirtVersion",schemaPath:"#/properties/hosts/items/properties/libvirtVersion/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$",parentSchema:schema11.properties.hosts.items.properties.libvirtVersion,data:data20};
+else {
+const err39 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline/1/maxPercent",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/properties/maxPercent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent.type,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent,data:data39};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -586,8 +885,9 @@ vErrors.push(err39);
 errors++;
 }
 }
+}
 else {
-const err40 = {instancePath:instancePath+"/hosts/" + i4+"/libvirtVersion",schemaPath:"#/properties/hosts/items/properties/libvirtVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.libvirtVersion.type,parentSchema:schema11.properties.hosts.items.properties.libvirtVersion,data:data20};
+const err40 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline/1",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].type,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1],data:data38};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -599,7 +899,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hosts.items.type,parentSchema:schema11.properties.hosts.items,data:data15};
+const err41 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].type,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1],data:data36};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -608,10 +908,19 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
+var _valid3 = _errs70 === errors;
+if(_valid3 && valid17){
+valid17 = false;
+passing3 = [passing3, 1];
 }
 else {
-const err42 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hosts.type,parentSchema:schema11.properties.hosts,data:data14};
+if(_valid3){
+valid17 = true;
+passing3 = 1;
+}
+}
+if(!valid17){
+const err42 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"],data:data36};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -620,11 +929,104 @@ vErrors.push(err42);
 }
 errors++;
 }
+else {
+errors = _errs67;
+if(vErrors !== null){
+if(_errs67){
+vErrors.length = _errs67;
 }
-if(data.reportUnusedDisableDirectives !== undefined){
-let data21 = data.reportUnusedDisableDirectives;
-if(typeof data21 !== "boolean"){
-const err43 = {instancePath:instancePath+"/reportUnusedDisableDirectives",schemaPath:"#/properties/reportUnusedDisableDirectives/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.reportUnusedDisableDirectives.type,parentSchema:schema11.properties.reportUnusedDisableDirectives,data:data21};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data1["missing-emulatorpin"] !== undefined){
+if(!(validate11(data1["missing-emulatorpin"], {instancePath:instancePath+"/rules/missing-emulatorpin",parentData:data1,parentDataProperty:"missing-emulatorpin",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["no-host-cpu-left"] !== undefined){
+if(!(validate11(data1["no-host-cpu-left"], {instancePath:instancePath+"/rules/no-host-cpu-left",parentData:data1,parentDataProperty:"no-host-cpu-left",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["not-a-domain"] !== undefined){
+if(!(validate11(data1["not-a-domain"], {instancePath:instancePath+"/rules/not-a-domain",parentData:data1,parentDataProperty:"not-a-domain",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["numa-memory-insufficient"] !== undefined){
+if(!(validate11(data1["numa-memory-insufficient"], {instancePath:instancePath+"/rules/numa-memory-insufficient",parentData:data1,parentDataProperty:"numa-memory-insufficient",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["numatune-invalid"] !== undefined){
+if(!(validate11(data1["numatune-invalid"], {instancePath:instancePath+"/rules/numatune-invalid",parentData:data1,parentDataProperty:"numatune-invalid",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["numatune-memoryless-node"] !== undefined){
+if(!(validate11(data1["numatune-memoryless-node"], {instancePath:instancePath+"/rules/numatune-memoryless-node",parentData:data1,parentDataProperty:"numatune-memoryless-node",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["pin-crosses-nodeset"] !== undefined){
+if(!(validate11(data1["pin-crosses-nodeset"], {instancePath:instancePath+"/rules/pin-crosses-nodeset",parentData:data1,parentDataProperty:"pin-crosses-nodeset",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["pin-target-offline"] !== undefined){
+if(!(validate11(data1["pin-target-offline"], {instancePath:instancePath+"/rules/pin-target-offline",parentData:data1,parentDataProperty:"pin-target-offline",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["pinned-guest-cpu-model"] !== undefined){
+if(!(validate11(data1["pinned-guest-cpu-model"], {instancePath:instancePath+"/rules/pinned-guest-cpu-model",parentData:data1,parentDataProperty:"pinned-guest-cpu-model",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["realtime-guest-hygiene"] !== undefined){
+if(!(validate11(data1["realtime-guest-hygiene"], {instancePath:instancePath+"/rules/realtime-guest-hygiene",parentData:data1,parentDataProperty:"realtime-guest-hygiene",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["realtime-sched-unsafe"] !== undefined){
+if(!(validate11(data1["realtime-sched-unsafe"], {instancePath:instancePath+"/rules/realtime-sched-unsafe",parentData:data1,parentDataProperty:"realtime-sched-unsafe",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["running-affinity-drift"] !== undefined){
+if(!(validate11(data1["running-affinity-drift"], {instancePath:instancePath+"/rules/running-affinity-drift",parentData:data1,parentDataProperty:"running-affinity-drift",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["running-guest-unmatched"] !== undefined){
+if(!(validate11(data1["running-guest-unmatched"], {instancePath:instancePath+"/rules/running-guest-unmatched",parentData:data1,parentDataProperty:"running-guest-unmatched",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["running-memory-drift"] !== undefined){
+let data53 = data1["running-memory-drift"];
+const _errs93 = errors;
+let valid22 = false;
+let passing4 = null;
+const _errs94 = errors;
+if(!((((data53 === "off") || (data53 === "warn")) || (data53 === "warning")) || (data53 === "error"))){
+const err43 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data53};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -633,11 +1035,15 @@ vErrors.push(err43);
 }
 errors++;
 }
+var _valid4 = _errs94 === errors;
+if(_valid4){
+valid22 = true;
+passing4 = 0;
 }
-if(data.maxFileSize !== undefined){
-let data22 = data.maxFileSize;
-if(!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))){
-const err44 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.maxFileSize.type,parentSchema:schema11.properties.maxFileSize,data:data22};
+const _errs96 = errors;
+if(Array.isArray(data53)){
+if(data53.length > 2){
+const err44 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1],data:data53};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -646,9 +1052,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(typeof data22 == "number"){
-if(data22 < 1 || isNaN(data22)){
-const err45 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.maxFileSize,data:data22};
+if(data53.length < 1){
+const err45 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1],data:data53};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -657,12 +1062,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-}
-if(data.schema !== undefined){
-let data23 = data.schema;
-if((typeof data23 !== "boolean") && (typeof data23 !== "string")){
-const err46 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/type",keyword:"type",params:{type: schema11.properties.schema.type},message:"must be boolean,string",schema:schema11.properties.schema.type,parentSchema:schema11.properties.schema,data:data23};
+const len8 = data53.length;
+if(!(len8 <= 2)){
+const err46 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1],data:data53};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -671,9 +1073,11 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(typeof data23 === "string"){
-if(func2(data23) < 1){
-const err47 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.schema,data:data23};
+const len9 = data53.length;
+if(len9 > 0){
+let data54 = data53[0];
+if(!((((data54 === "off") || (data54 === "warn")) || (data54 === "warning")) || (data54 === "error"))){
+const err47 = {instancePath:instancePath+"/rules/running-memory-drift/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data54};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -683,15 +1087,726 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-}
-else {
-const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(len9 > 1){
+let data55 = data53[1];
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key5 in data55){
+if(!((key5 === "maxOffNodesetPercent") || (key5 === "minHugepagePercent"))){
+const err48 = {instancePath:instancePath+"/rules/running-memory-drift/1",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1],data:data55};
 if(vErrors === null){
 vErrors = [err48];
 }
 else {
 vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data55.maxOffNodesetPercent !== undefined){
+let data56 = data55.maxOffNodesetPercent;
+if(typeof data56 == "number"){
+if(data56 > 100 || isNaN(data56)){
+const err49 = {instancePath:instancePath+"/rules/running-memory-drift/1/maxOffNodesetPercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent,data:data56};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+if(data56 < 0 || isNaN(data56)){
+const err50 = {instancePath:instancePath+"/rules/running-memory-drift/1/maxOffNodesetPercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent,data:data56};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/rules/running-memory-drift/1/maxOffNodesetPercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent.type,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent,data:data56};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data55.minHugepagePercent !== undefined){
+let data57 = data55.minHugepagePercent;
+if(typeof data57 == "number"){
+if(data57 > 100 || isNaN(data57)){
+const err52 = {instancePath:instancePath+"/rules/running-memory-drift/1/minHugepagePercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent,data:data57};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(data57 < 0 || isNaN(data57)){
+const err53 = {instancePath:instancePath+"/rules/running-memory-drift/1/minHugepagePercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent,data:data57};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/rules/running-memory-drift/1/minHugepagePercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent.type,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent,data:data57};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/rules/running-memory-drift/1",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].type,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1],data:data55};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].type,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1],data:data53};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+var _valid4 = _errs96 === errors;
+if(_valid4 && valid22){
+valid22 = false;
+passing4 = [passing4, 1];
+}
+else {
+if(_valid4){
+valid22 = true;
+passing4 = 1;
+}
+}
+if(!valid22){
+const err57 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf,parentSchema:schema11.properties.rules.properties["running-memory-drift"],data:data53};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+else {
+errors = _errs93;
+if(vErrors !== null){
+if(_errs93){
+vErrors.length = _errs93;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data1["schema-invalid"] !== undefined){
+if(!(validate11(data1["schema-invalid"], {instancePath:instancePath+"/rules/schema-invalid",parentData:data1,parentDataProperty:"schema-invalid",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["smt-sibling-sharing"] !== undefined){
+if(!(validate11(data1["smt-sibling-sharing"], {instancePath:instancePath+"/rules/smt-sibling-sharing",parentData:data1,parentDataProperty:"smt-sibling-sharing",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["unused-disable-directive"] !== undefined){
+if(!(validate11(data1["unused-disable-directive"], {instancePath:instancePath+"/rules/unused-disable-directive",parentData:data1,parentDataProperty:"unused-disable-directive",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["value-invalid"] !== undefined){
+if(!(validate11(data1["value-invalid"], {instancePath:instancePath+"/rules/value-invalid",parentData:data1,parentDataProperty:"value-invalid",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["vcpu-floating-pin"] !== undefined){
+if(!(validate11(data1["vcpu-floating-pin"], {instancePath:instancePath+"/rules/vcpu-floating-pin",parentData:data1,parentDataProperty:"vcpu-floating-pin",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["vcpu-id-range"] !== undefined){
+if(!(validate11(data1["vcpu-id-range"], {instancePath:instancePath+"/rules/vcpu-id-range",parentData:data1,parentDataProperty:"vcpu-id-range",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["vcpu-partially-pinned"] !== undefined){
+if(!(validate11(data1["vcpu-partially-pinned"], {instancePath:instancePath+"/rules/vcpu-partially-pinned",parentData:data1,parentDataProperty:"vcpu-partially-pinned",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["vcpu-pin-collision"] !== undefined){
+if(!(validate11(data1["vcpu-pin-collision"], {instancePath:instancePath+"/rules/vcpu-pin-collision",parentData:data1,parentDataProperty:"vcpu-pin-collision",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["xml-malformed"] !== undefined){
+if(!(validate11(data1["xml-malformed"], {instancePath:instancePath+"/rules/xml-malformed",parentData:data1,parentDataProperty:"xml-malformed",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.type,parentSchema:schema11.properties.rules,data:data1};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data.ignores !== undefined){
+let data67 = data.ignores;
+if(Array.isArray(data67)){
+const len10 = data67.length;
+for(let i0=0; i0<len10; i0++){
+let data68 = data67[i0];
+const _errs119 = errors;
+let valid29 = false;
+let passing5 = null;
+const _errs120 = errors;
+if(typeof data68 === "string"){
+if(func3(data68) < 1){
+const err59 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[0],data:data68};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[0].type,parentSchema:schema11.properties.ignores.items.oneOf[0],data:data68};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+var _valid5 = _errs120 === errors;
+if(_valid5){
+valid29 = true;
+passing5 = 0;
+}
+const _errs122 = errors;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(Object.keys(data68).length < 1){
+const err61 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data68};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+for(const key6 in data68){
+if(!((((key6 === "files") || (key6 === "domains")) || (key6 === "rules")) || (key6 === "reason"))){
+const err62 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data68};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data68.files !== undefined){
+let data69 = data68.files;
+if(Array.isArray(data69)){
+const len11 = data69.length;
+for(let i1=0; i1<len11; i1++){
+let data70 = data69[i1];
+if(typeof data70 === "string"){
+if(func3(data70) < 1){
+const err63 = {instancePath:instancePath+"/ignores/" + i0+"/files/" + i1,schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files.items,data:data70};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/ignores/" + i0+"/files/" + i1,schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.files.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files.items,data:data70};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/ignores/" + i0+"/files",schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.files.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files,data:data69};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data68.domains !== undefined){
+let data71 = data68.domains;
+if(Array.isArray(data71)){
+const len12 = data71.length;
+for(let i2=0; i2<len12; i2++){
+let data72 = data71[i2];
+if(typeof data72 === "string"){
+if(func3(data72) < 1){
+const err66 = {instancePath:instancePath+"/ignores/" + i0+"/domains/" + i2,schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains.items,data:data72};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/ignores/" + i0+"/domains/" + i2,schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.domains.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains.items,data:data72};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/ignores/" + i0+"/domains",schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.domains.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains,data:data71};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data68.rules !== undefined){
+let data73 = data68.rules;
+if(Array.isArray(data73)){
+const len13 = data73.length;
+for(let i3=0; i3<len13; i3++){
+let data74 = data73[i3];
+if(typeof data74 === "string"){
+if(func3(data74) < 1){
+const err69 = {instancePath:instancePath+"/ignores/" + i0+"/rules/" + i3,schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules.items,data:data74};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/ignores/" + i0+"/rules/" + i3,schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.rules.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules.items,data:data74};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/ignores/" + i0+"/rules",schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.rules.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules,data:data73};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data68.reason !== undefined){
+let data75 = data68.reason;
+if(typeof data75 !== "string"){
+const err72 = {instancePath:instancePath+"/ignores/" + i0+"/reason",schemaPath:"#/properties/ignores/items/oneOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.reason.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.reason,data:data75};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ignores.items.oneOf[1].type,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data68};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+var _valid5 = _errs122 === errors;
+if(_valid5 && valid29){
+valid29 = false;
+passing5 = [passing5, 1];
+}
+else {
+if(_valid5){
+valid29 = true;
+passing5 = 1;
+}
+}
+if(!valid29){
+const err74 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema11.properties.ignores.items.oneOf,parentSchema:schema11.properties.ignores.items,data:data68};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+else {
+errors = _errs119;
+if(vErrors !== null){
+if(_errs119){
+vErrors.length = _errs119;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.type,parentSchema:schema11.properties.ignores,data:data67};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data.hosts !== undefined){
+let data76 = data.hosts;
+if(Array.isArray(data76)){
+const len14 = data76.length;
+for(let i4=0; i4<len14; i4++){
+let data77 = data76[i4];
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.snapshot === undefined){
+const err76 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "snapshot"},message:"must have required property '"+"snapshot"+"'",schema:schema11.properties.hosts.items.required,parentSchema:schema11.properties.hosts.items,data:data77};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(data77.domains === undefined){
+const err77 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "domains"},message:"must have required property '"+"domains"+"'",schema:schema11.properties.hosts.items.required,parentSchema:schema11.properties.hosts.items,data:data77};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+for(const key7 in data77){
+if(!((((key7 === "snapshot") || (key7 === "domains")) || (key7 === "housekeeping")) || (key7 === "libvirtVersion"))){
+const err78 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hosts.items,data:data77};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data77.snapshot !== undefined){
+let data78 = data77.snapshot;
+if(typeof data78 === "string"){
+if(func3(data78) < 1){
+const err79 = {instancePath:instancePath+"/hosts/" + i4+"/snapshot",schemaPath:"#/properties/hosts/items/properties/snapshot/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.snapshot,data:data78};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/hosts/" + i4+"/snapshot",schemaPath:"#/properties/hosts/items/properties/snapshot/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.snapshot.type,parentSchema:schema11.properties.hosts.items.properties.snapshot,data:data78};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data77.domains !== undefined){
+let data79 = data77.domains;
+if(Array.isArray(data79)){
+if(data79.length < 1){
+const err81 = {instancePath:instancePath+"/hosts/" + i4+"/domains",schemaPath:"#/properties/hosts/items/properties/domains/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.hosts.items.properties.domains,data:data79};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+const len15 = data79.length;
+for(let i5=0; i5<len15; i5++){
+let data80 = data79[i5];
+if(typeof data80 === "string"){
+if(func3(data80) < 1){
+const err82 = {instancePath:instancePath+"/hosts/" + i4+"/domains/" + i5,schemaPath:"#/properties/hosts/items/properties/domains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.domains.items,data:data80};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/hosts/" + i4+"/domains/" + i5,schemaPath:"#/properties/hosts/items/properties/domains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.domains.items.type,parentSchema:schema11.properties.hosts.items.properties.domains.items,data:data80};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/hosts/" + i4+"/domains",schemaPath:"#/properties/hosts/items/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hosts.items.properties.domains.type,parentSchema:schema11.properties.hosts.items.properties.domains,data:data79};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data77.housekeeping !== undefined){
+let data81 = data77.housekeeping;
+if(typeof data81 === "string"){
+if(func3(data81) < 1){
+const err85 = {instancePath:instancePath+"/hosts/" + i4+"/housekeeping",schemaPath:"#/properties/hosts/items/properties/housekeeping/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.housekeeping,data:data81};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/hosts/" + i4+"/housekeeping",schemaPath:"#/properties/hosts/items/properties/housekeeping/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.housekeeping.type,parentSchema:schema11.properties.hosts.items.properties.housekeeping,data:data81};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data77.libvirtVersion !== undefined){
+let data82 = data77.libvirtVersion;
+if(typeof data82 === "string"){
+if(!pattern0.test(data82)){
+const err87 = {instancePath:instancePath+"/hosts/" + i4+"/libvirtVersion",schemaPath:"#/properties/hosts/items/properties/libvirtVersion/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$",parentSchema:schema11.properties.hosts.items.properties.libvirtVersion,data:data82};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/hosts/" + i4+"/libvirtVersion",schemaPath:"#/properties/hosts/items/properties/libvirtVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.libvirtVersion.type,parentSchema:schema11.properties.hosts.items.properties.libvirtVersion,data:data82};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hosts.items.type,parentSchema:schema11.properties.hosts.items,data:data77};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hosts.type,parentSchema:schema11.properties.hosts,data:data76};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data.reportUnusedDisableDirectives !== undefined){
+let data83 = data.reportUnusedDisableDirectives;
+if(typeof data83 !== "boolean"){
+const err91 = {instancePath:instancePath+"/reportUnusedDisableDirectives",schemaPath:"#/properties/reportUnusedDisableDirectives/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.reportUnusedDisableDirectives.type,parentSchema:schema11.properties.reportUnusedDisableDirectives,data:data83};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data.maxFileSize !== undefined){
+let data84 = data.maxFileSize;
+if(!((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84)))){
+const err92 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.maxFileSize.type,parentSchema:schema11.properties.maxFileSize,data:data84};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+if(typeof data84 == "number"){
+if(data84 < 1 || isNaN(data84)){
+const err93 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.maxFileSize,data:data84};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+}
+if(data.schema !== undefined){
+let data85 = data.schema;
+if((typeof data85 !== "boolean") && (typeof data85 !== "string")){
+const err94 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/type",keyword:"type",params:{type: schema11.properties.schema.type},message:"must be boolean,string",schema:schema11.properties.schema.type,parentSchema:schema11.properties.schema,data:data85};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(typeof data85 === "string"){
+if(func3(data85) < 1){
+const err95 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.schema,data:data85};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err96 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
 }
 errors++;
 }

@@ -8,7 +8,7 @@
 import type { Range } from '../xml/types.js';
 import type { LineIndex } from '../xml/lines.js';
 import type { SchemaValidator } from '../schema/types.js';
-import type { Diagnostic, LintHost, LocatedText, ReportDescriptor, Rule, RuleSetting, Severity, SourceFile } from './types.js';
+import type { Diagnostic, LintedDomain, LintHost, LocatedText, ReportDescriptor, Rule, RuleSetting, Severity, SourceFile } from './types.js';
 export declare function lineColumnOf(lines: LineIndex, range: Range): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'>;
 /** Applies a severity setting: info notes stay info; otherwise the user's level wins over the rule's. */
 export declare function effectiveSeverity(rule: Rule, reported: Severity | undefined, setting: RuleSetting | undefined): Severity;
@@ -47,6 +47,8 @@ export interface PlanOutcome {
     diagnostics: Diagnostic[];
     /** The files that were linted (a non-domain found by a directory walk is skipped), in order. */
     linted: SourceFile[];
+    /** The plan's domains as the rules saw them (`kvmlint plan` and `kvmlint map` read them). */
+    domains: LintedDomain[];
     domainCount: number;
 }
 /** Lints one plan: every rule over the domains (and the host, if any), then inline directives. No file access. */

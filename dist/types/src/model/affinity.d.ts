@@ -7,7 +7,8 @@ import type { HostModel } from './host.js';
  * (formatdomain §CPU Tuning; qemu_process.c qemuProcessSetupVcpu /
  * qemuProcessSetupEmulator / qemuProcessSetupIOThread): the thread's own pin,
  * else `<vcpu cpuset>`, else numad's advice (placement auto), else every
- * online host CPU, isolated ones included.
+ * online host CPU: isolated ones included before libvirt 10.4.0, left out
+ * from then on (`defaultThreadAffinity`, src/model/libvirt-version.ts).
  */
 export type AffinitySource = 'vcpupin' | 'emulatorpin' | 'iothreadpin' | 'vcpu-cpuset' | 'placement-auto' | 'all-online';
 export interface Affinity {
@@ -32,10 +33,15 @@ export interface VcpuAffinityGroup {
 }
 /**
  * Effective affinity of every vCPU 0..max-1, grouped: one group per valid
- * vcpupin, plus one for all unpinned vCPUs. Never enumerates vCPUs one by one,
+ * vcpupin, plus one for the unpinned vCPUs that start online. An unpinned vCPU
+ * that starts offline (`DomainModel.offlineVcpus`) runs nowhere until it is
+ * hot-plugged, so it is in no group (rules.md §0); a pinned one keeps its pin,
+ * which is where it will run once plugged. Never enumerates vCPUs one by one,
  * so a huge `<vcpu>` costs nothing.
  */
 export declare const vcpuAffinityGroups: (d: DomainModel, host?: HostModel) => VcpuAffinityGroup[];
+/** The vCPUs with no vcpupin that start offline: they take the inherited affinity once hot-plugged. */
+export declare function offlineUnpinnedVcpus(d: DomainModel): CpuSet;
 /** A thread pinned to exactly one CPU is dedicated; more is floating (rules.md §0). */
 export declare function isDedicated(a: Affinity): boolean;
 /**

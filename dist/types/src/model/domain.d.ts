@@ -232,6 +232,13 @@ export interface DomainModel {
     vcpu: VcpuConfig | undefined;
     /** Maximum vCPUs: `<vcpu>` text, 1 when absent (libvirt's default). */
     maxVcpus: number;
+    /**
+     * vCPUs (ids 0..max-1) that start offline and run nowhere until hot-plugged:
+     * those `<vcpus><vcpu id enabled='no'/>` disables, else (no `<vcpus>`) ids ≥
+     * `<vcpu current>` (domain_conf.c virDomainVcpuParse: `<vcpus>` states win,
+     * `current` only enables the first N when no `<vcpus>` is given).
+     */
+    offlineVcpus: CpuSet;
     memory: MemorySize | undefined;
     currentMemory: MemorySize | undefined;
     /** `<maxMemory slots>`: memory hotplug ceiling. */

@@ -31,10 +31,23 @@ export declare function nrCpuIdsOf(s: HostSnapshot): number | undefined;
 export declare function memparseKiB(text: string): number | undefined;
 /** tuned profiles whose isolated_cores isolate CPUs (tuned: profiles/cpu-partitioning, profiles/realtime*). */
 export declare function isIsolatingTunedProfile(profile: string): boolean;
+/**
+ * The active tuned profiles followed by every profile they include (`tuned.includes`),
+ * space separated: a custom profile with `include=cpu-partitioning` isolates like
+ * cpu-partitioning. undefined when the active profile is unknown.
+ */
+export declare function tunedProfileChain(s: HostSnapshot): string | undefined;
 export interface BuildHostModelOptions {
     /** Display name; defaults to the snapshot's hostname. */
     name?: string;
     /** The config's explicit `housekeeping` set, which replaces online − I. */
     housekeepingOverride?: CpuSet;
+    /** The config's libvirt version for this host, which replaces the snapshot's. */
+    libvirtVersion?: string;
 }
+/**
+ * The snapshot parts its CPU facts are derived from (CPU lists, node ids and CPUs, CPU topology,
+ * command line, isolation, tuned), as one string: equal for snapshots whose CPU facts are equal.
+ */
+export declare function snapshotCpuKey(s: HostSnapshot): string;
 export declare function buildHostModel(snapshot: HostSnapshot, opts?: BuildHostModelOptions): HostModel;

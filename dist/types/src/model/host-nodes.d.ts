@@ -14,7 +14,15 @@ export interface HostNodeSets {
      * A node whose MemTotal the snapshot lacks is not counted: unknown is not memoryless.
      */
     memoryless: CpuSet;
+    /**
+     * Nodes that can hold memory: every listed node but the memoryless ones (unknown
+     * MemTotal counts as memory). With one such node, memory has nowhere else to land:
+     * the usual desktop and homelab host.
+     */
+    withMemory: CpuSet;
     /** Nodes with at least one online CPU (a CXL memory expander or a memory-only node has none). */
     withCpus: CpuSet;
 }
 export declare const hostNodeSets: (host: HostModel) => HostNodeSets;
+/** The host's only node that can hold memory, when it has exactly one (a single-NUMA-node host); else undefined. */
+export declare function soleMemoryNode(host: HostModel): number | undefined;

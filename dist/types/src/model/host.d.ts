@@ -114,6 +114,8 @@ export interface HostSnapshot {
     source?: 'capture' | 'virsh-capabilities' | 'numactl-hardware' | 'manual';
     hostname?: string;
     kernelRelease?: string;
+    /** The host's libvirt release (`10.4.0`): libvirt behaviour that changed between releases follows it (src/model/libvirt-version.ts). */
+    libvirtVersion?: string;
     capturedAt?: string;
     /** Facts the source could not provide (e.g. "isolation", "zoneinfo", "hugepages.free"). */
     missing?: string[];
@@ -141,8 +143,10 @@ export interface HostSnapshot {
         isolated?: SnapshotCpuList;
         nohzFull?: SnapshotCpuList;
     };
+    /** `includes`: the profiles the active one includes (include= in tuned.conf), transitively, in tuned's reading order. */
     tuned?: {
         activeProfile?: string;
+        includes?: string[];
         isolatedCores?: SnapshotCpuList;
         noBalanceCores?: SnapshotCpuList;
     };
@@ -321,6 +325,8 @@ export interface HostModel {
     watermarkScaleFactor: number;
     /** undefined when the host declares no isolation at all. */
     isolation: HostIsolation | undefined;
+    /** The host's libvirt release (config hosts[].libvirtVersion, else the snapshot's); undefined when unknown. */
+    libvirtVersion: string | undefined;
     /** Housekeeping set HK = online − I; undefined when unknown (rules.md §0). */
     housekeeping: CpuSet | undefined;
     /** Facts the snapshot lacks (its `missing` list plus absent fields). */

@@ -1,0 +1,10 @@
+import type { LintResult } from '../engine/types.js';
+/** For multi-line text (a source shown in a code frame, a report): keeps TAB, LF and CR, neutralises every other control. */
+export declare function neutralise(s: string): string;
+/** For one line (a file name, a message, a stderr line): line breaks and TAB become pictures too, so nothing forges a line. */
+export declare function neutraliseLine(s: string): string;
+/**
+ * A lint result with every PR-controlled string a text report prints neutralised: file names and
+ * messages as lines, sources with their line breaks kept (so line and column stay those of the file).
+ */
+export declare function neutraliseResult<R extends LintResult>(result: R): R;
