@@ -15645,8 +15645,7 @@ function annotation(d, root, cwd) {
       ["endColumn", d.endColumn],
       ["title", d.ruleId]
     ],
-    // An annotation is all a reviewer sees: what is wrong, then what to do (as SARIF's message text).
-    d.help ? `${d.message}. ${d.help}` : d.message
+    d.message
   );
 }
 function formatGithub(result) {
@@ -15795,7 +15794,7 @@ function buildSarifLog(result) {
       // A diagnostic from a rule that was not run (none today) simply carries no index.
       ...index !== void 0 ? { ruleIndex: index } : {},
       level: LEVEL[d.severity],
-      message: { text: d.help ? `${d.message}. ${d.help}` : d.message },
+      message: { text: d.message },
       locations: [
         {
           physicalLocation: {

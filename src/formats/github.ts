@@ -48,8 +48,7 @@ export function annotation(d: Diagnostic, root: string, cwd: string): string {
       ['endColumn', d.endColumn],
       ['title', d.ruleId],
     ],
-    // An annotation is all a reviewer sees: what is wrong, then what to do (as SARIF's message text).
-    d.help ? `${d.message}. ${d.help}` : d.message,
+    d.message,
   );
 }
 

@@ -40,7 +40,7 @@ export function buildSarifLog(result: LintResult): Log {
       // A diagnostic from a rule that was not run (none today) simply carries no index.
       ...(index !== undefined ? { ruleIndex: index } : {}),
       level: LEVEL[d.severity],
-      message: { text: d.help ? `${d.message}. ${d.help}` : d.message },
+      message: { text: d.message },
       locations: [
         {
           physicalLocation: {
