@@ -97,6 +97,12 @@ export interface RuleMeta<M extends MessageSpecs = MessageSpecs> {
     /** PascalCase, for SARIF `rules[].name`. */
     name: string;
     severity: Severity;
+    /**
+     * Every level the rule reports at, when it is more than `severity` alone (e.g. ['warning', 'error']:
+     * an error when the vCPU is realtime). Info notes about what could not be checked are not listed.
+     * `kvmlint rules`, SARIF and the README show them (README "Severity policy").
+     */
+    severities?: readonly Severity[];
     type: 'problem' | 'suggestion';
     /** domain: one domain alone; host: a domain with a host snapshot; plan: every domain planned for one host. */
     needs: RuleKind;

@@ -46,8 +46,15 @@ export interface BuildHostModelOptions {
     libvirtVersion?: string;
 }
 /**
- * The snapshot parts its CPU facts are derived from (CPU lists, node ids and CPUs, CPU topology,
- * command line, isolation, tuned), as one string: equal for snapshots whose CPU facts are equal.
+ * True when two snapshots have the same CPU parts: CPU lists, node ids and CPUs, CPU topology,
+ * command line, isolation and tuned, everything their CPU facts are derived from. Compared in
+ * place (no key is built): a fleet's hosts are compared with the few distinct ones seen so far.
  */
-export declare function snapshotCpuKey(s: HostSnapshot): string;
+export declare function sameCpuParts(a: HostSnapshot, b: HostSnapshot): boolean;
+/**
+ * The snapshot that stands for all those with the same CPU parts as `s` (sameCpuParts): what is
+ * derived from the CPU parts is derived once for it. Found once per snapshot (the loader's
+ * checks and the model then share the answer).
+ */
+export declare function cpuPartsRepresentative(s: HostSnapshot): HostSnapshot;
 export declare function buildHostModel(snapshot: HostSnapshot, opts?: BuildHostModelOptions): HostModel;
