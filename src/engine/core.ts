@@ -9,6 +9,7 @@ import type { Range } from '../xml/types.ts';
 import type { LineIndex } from '../xml/lines.ts';
 import { buildDomainModel } from '../model/domain.ts';
 import { applyDirectives, parseDirectives } from './directives.ts';
+import { applyMetadataSuppressions, parseMetadataSuppressions } from './metadata-suppressions.ts';
 import { renderReport } from './messages.ts';
 import { rules as registeredRules } from './registry.ts';
 import type { SchemaValidator } from '../schema/types.ts';
@@ -253,6 +254,37 @@ function applyInlineDirectives(diagnostics: readonly Diagnostic[], linted: reado
                   kind: directive.kind,
                   what: named ? `no problem was reported from ${named.map((r) => `'${r}'`).join(', ')}` : 'no problem was reported',
                   target: directive.kind === 'disable-next-line' && !directive.target ? '; no element follows it' : '',
+                },
+              }),
+            );
+          }
+        }
+      }
+    }
+    // Then the suppressions kept in <metadata>, which survive libvirt's round trip where comments do not.
+    const suppressions = source ? parseMetadataSuppressions(source.doc.root) : [];
+    if (source && suppressions.length > 0) {
+      const { kept, unused } = applyMetadataSuppressions(list, suppressions);
+      list = kept;
+      if (directiveRule) {
+        const severity = effectiveSeverity(directiveRule, undefined, env.settings[directiveRule.meta.id]);
+        for (const s of suppressions) {
+          const unknown = (s.rules ?? []).filter((r) => !known.has(r));
+          if (unknown.length > 0) {
+            list.push(diagnosticOf(directiveRule, severity, source, { range: s.range, messageId: 'unknownRuleMetadata', data: { rules: unknown.map((r) => `'${r}'`).join(', ') } }));
+          }
+        }
+        if (env.reportUnusedDisableDirectives) {
+          for (const { suppression: s, rules } of unused) {
+            const named = rules?.filter((r) => known.has(r));
+            if (rules && named?.length === 0) continue;
+            list.push(
+              diagnosticOf(directiveRule, severity, source, {
+                range: s.range,
+                messageId: 'unusedMetadata',
+                data: {
+                  what: named ? `no problem was reported from ${named.map((r) => `'${r}'`).join(', ')}` : 'no problem was reported',
+                  target: s.targets !== undefined && s.targets.length === 0 ? `; element '${s.element}' matches no element` : '',
                 },
               }),
             );
