@@ -157,6 +157,16 @@ for (const node of nodeBinaries()) {
     assert.match(run.summary, /Report: `kvmlint\.sarif`/);
   });
 
+  test(`${node.label}: a paths input holding no domain (a wrong path) fails the step with a message, not "0 files — passed"`, { skip: node.skip }, () => {
+    mkdirSync(path.join(workspace, 'empty-dir'), { recursive: true });
+    for (const paths of ['empty-dir', 'guestz/*.xml']) {
+      const run = runAction(node, { paths });
+      assert.equal(run.code, 2, `${paths}: ${run.stdout}`);
+      assert.match(annotations(run.stdout).find((l) => l.startsWith('::error::')) ?? '', /^::error::kvmlint: no (?:domain XML found in 'empty-dir'|files match the pattern: guestz\/\*\.xml)/, paths);
+      assert.doesNotMatch(run.summary, /passed/, paths);
+    }
+  });
+
   test(`${node.label}: exit status for each fail-on value and max-warnings`, { skip: node.skip }, () => {
     const warningsOnly = `${WARN_FILE}\nguests/clean.xml\n`;
     const cases: Array<[Record<string, string>, number, string | undefined]> = [
