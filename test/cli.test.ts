@@ -47,16 +47,6 @@ test('quick start: every headline rule is found in examples/ with file:line:colu
   assert.equal(stdout.match(/(^|\s)pin-crosses-nodeset$/gm)?.length, 1);
 });
 
-test("quick start as the README tells it: production-vm.xml is clean alone; with the examples only the pool it shares is reported on it", () => {
-  const alone = kvmlint(['-f', 'json', '--host', host, 'examples/production-vm.xml']);
-  assert.equal(alone.code, 0, alone.stdout);
-  assert.deepEqual((JSON.parse(alone.stdout) as { diagnostics: unknown[] }).diagnostics, []);
-  const together = JSON.parse(kvmlint(['-f', 'json', '--host', host, 'examples/production-vm.xml', 'examples/domains']).stdout) as { diagnostics: Array<{ ruleId: string; file: string; message: string }> };
-  const onProduction = together.diagnostics.filter((d) => d.file === 'examples/production-vm.xml');
-  assert.deepEqual(onProduction.map((d) => d.ruleId), ['insufficient-hugepages']);
-  assert.match(onProduction[0]!.message, /second-db/);
-});
-
 test('json output carries ranges that slice back to the element at fault', () => {
   const { code, stdout } = kvmlint(['-f', 'json', '--host', host, 'examples/domains/pin-crosses-nodeset.xml']);
   assert.equal(code, 0, 'warnings only: exit 0');
