@@ -47,6 +47,13 @@ test('quick start: every headline rule is found in examples/ with file:line:colu
   assert.equal(stdout.match(/(^|\s)pin-crosses-nodeset$/gm)?.length, 1);
 });
 
+test("quick start: production-vm.xml, which the README calls clean, has no finding alone or planned with the examples", () => {
+  for (const paths of [['examples/production-vm.xml'], ['examples/production-vm.xml', 'examples/domains']]) {
+    const report = JSON.parse(kvmlint(['-f', 'json', '--host', host, ...paths]).stdout) as { diagnostics: Array<{ file: string; ruleId: string }> };
+    assert.deepEqual(report.diagnostics.filter((d) => d.file === 'examples/production-vm.xml').map((d) => d.ruleId), [], paths.join(' '));
+  }
+});
+
 test('json output carries ranges that slice back to the element at fault', () => {
   const { code, stdout } = kvmlint(['-f', 'json', '--host', host, 'examples/domains/pin-crosses-nodeset.xml']);
   assert.equal(code, 0, 'warnings only: exit 0');
