@@ -1,4 +1,5 @@
-import { lstatSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
+import { ReportFileError, writeReportFile } from './engine/report-file.ts';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { dirname, relative, resolve } from 'node:path';
 import { workspaceRoot } from './engine/repo.ts';
@@ -267,11 +268,14 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
   }
   if (opts.quiet) result.diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
   const output = formatResult(opts.format, result, { color: useColor(opts, io) });
+  let reportFailed = false;
   if (opts.outputFile) {
     try {
-      writeFileSync(resolve(io.cwd, opts.outputFile), output);
+      writeReportFile(resolve(io.cwd, opts.outputFile), output);
     } catch (e) {
-      throw new UsageError(`-o ${opts.outputFile}: cannot write the report: ${(e as Error).message}`);
+      if (!(e instanceof ReportFileError)) throw e;
+      say(io, e.message.replace(resolve(io.cwd, opts.outputFile), opts.outputFile));
+      reportFailed = true;
     }
   }
   // With --fix-dry-run stdout carries the patch alone (pipe it to git apply); the report goes to stderr.
@@ -283,7 +287,7 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
 
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-  if (result.refusals.length > 0 || result.ruleFailures.length > 0 || fixFailures > 0) return 2;
+  if (result.refusals.length > 0 || result.ruleFailures.length > 0 || fixFailures > 0 || reportFailed) return 2;
   if (errors > 0) return 1;
   if (opts.maxWarnings !== undefined && opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
     io.stderr(`kvmlint found too many warnings (maximum: ${opts.maxWarnings}).\n`);

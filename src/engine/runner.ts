@@ -126,7 +126,7 @@ export function resolveConfig(options: Pick<LintOptions, 'paths' | 'configFile' 
     const abs = resolve(cwd, p);
     return existsSync(abs) && !abs.endsWith('.xml') ? abs : dirname(abs);
   });
-  const found = findConfigFile(commonAncestor(starts));
+  const found = findConfigFile(commonAncestor(starts), cwd);
   return found ? loadConfigFile(found, displayPath(found, cwd)) : undefined;
 }
 
