@@ -11,7 +11,7 @@ import { gitQuotedPath, unifiedDiff } from './engine/diff.ts';
 import { lintAndFix } from './engine/fix.ts';
 import { FixWriteError, writeFixedFile } from './engine/write.ts';
 import { findRule, rules, ruleDoc } from './engine/registry.ts';
-import { UsageError } from './engine/source.ts';
+import { DEFAULT_MAX_FILE_BYTES, UsageError } from './engine/source.ts';
 import type { RuleSetting } from './engine/types.ts';
 import { HostSnapshotError } from './host/load.ts';
 import { FORMATS, formatResult, type FormatName } from './formats/index.ts';
@@ -29,8 +29,8 @@ export interface CliIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
-  /** Reads all of standard input (for --stdin). */
-  readStdin?: () => Promise<Buffer>;
+  /** Reads standard input (for --stdin), stopping once more than `maxBytes` have come. */
+  readStdin?: (maxBytes: number) => Promise<Buffer>;
   /** Standard input is a pipe or a redirected file (not a terminal, not /dev/null): `cat vm.xml | kvmlint`. */
   stdinPiped?: boolean;
 }
@@ -196,7 +196,7 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
   // means the working directory, and `kvmlint .` names it.
   let piped: Buffer | undefined;
   if (paths.length === 0 && !opts.stdin && io.stdinPiped && io.readStdin) {
-    piped = await io.readStdin();
+    piped = await io.readStdin(opts.maxFileSize ?? DEFAULT_MAX_FILE_BYTES);
     if (piped.length > 0) opts.stdin = true;
   }
   if (paths.includes('-')) {
@@ -217,7 +217,11 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
   let stdin: LintOptions['stdin'];
   if (opts.stdin) {
     if (!io.readStdin) throw new UsageError('--stdin: standard input is not available');
-    stdin = { bytes: piped ?? (await io.readStdin()), path: opts.stdinFilename ?? '<stdin>' };
+    // Read no further than the limit: what came past it is never linted as if it were the whole input.
+    const limit = opts.maxFileSize ?? DEFAULT_MAX_FILE_BYTES;
+    const bytes = piped ?? (await io.readStdin(limit));
+    if (bytes.length > limit) throw new UsageError(`standard input is more than ${limit} bytes, above the limit (raise it with --max-file-size)`);
+    stdin = { bytes, path: opts.stdinFilename ?? '<stdin>' };
   }
   const lintOptions: LintOptions = {
     paths,
