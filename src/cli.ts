@@ -11,7 +11,7 @@ import { gitQuotedPath, unifiedDiff } from './engine/diff.ts';
 import { lintAndFix } from './engine/fix.ts';
 import { FixWriteError, writeFixedFile } from './engine/write.ts';
 import { findRule, rules, ruleDoc } from './engine/registry.ts';
-import { DEFAULT_MAX_FILE_BYTES, UsageError } from './engine/source.ts';
+import { DEFAULT_MAX_FILE_BYTES, oversizeMessage, UsageError } from './engine/source.ts';
 import type { RuleSetting } from './engine/types.ts';
 import { HostSnapshotError } from './host/load.ts';
 import { FORMATS, formatResult, type FormatName } from './formats/index.ts';
@@ -220,7 +220,7 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     // Read no further than the limit: what came past it is never linted as if it were the whole input.
     const limit = opts.maxFileSize ?? DEFAULT_MAX_FILE_BYTES;
     const bytes = piped ?? (await io.readStdin(limit));
-    if (bytes.length > limit) throw new UsageError(`standard input is more than ${limit} bytes, above the limit (raise it with --max-file-size)`);
+    if (bytes.length > limit) throw new UsageError(`${oversizeMessage(`${opts.stdinFilename ?? '<stdin>'} (standard input):`, bytes.length, limit)}; reading stopped there`);
     stdin = { bytes, path: opts.stdinFilename ?? '<stdin>' };
   }
   const lintOptions: LintOptions = {
