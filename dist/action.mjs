@@ -47,32 +47,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str) {
-      const len = str.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
 // node_modules/xmlchars/xml/1.0/ed5.js
 var require_ed5 = __commonJS({
   "node_modules/xmlchars/xml/1.0/ed5.js"(exports) {
@@ -1981,6 +1955,32 @@ var require_saxes = __commonJS({
   }
 });
 
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length(str) {
+      const len = str.length;
+      let length = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length++;
+        value = str.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
@@ -2589,7 +2589,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants();
+    var constants4 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -2597,7 +2597,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants4;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -2806,7 +2806,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -2852,8 +2852,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -3549,7 +3549,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(opts.windows);
+      } = constants4.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -3607,7 +3607,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse();
     var utils = require_utils();
-    var constants = require_constants();
+    var constants4 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -3735,7 +3735,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants;
+    picomatch2.constants = constants4;
     module.exports = picomatch2;
   }
 });
@@ -4461,11 +4461,11 @@ var require_ignore = __commonJS({
         const rules3 = this._rules;
         const { length } = rules3;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path7) : path7;
+        const basename2 = shortcut ? basenameOf(path7) : path7;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules3[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path7
+            shortcut && rule._basenameOnly ? basename2 : path7
           )) {
             const { negative } = rule;
             const ret = {
@@ -6816,7 +6816,7 @@ var require_scan2 = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants3();
+    var constants4 = require_constants3();
     var utils = require_utils3();
     var {
       MAX_LENGTH,
@@ -6824,7 +6824,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants4;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -7030,7 +7030,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -7063,8 +7063,8 @@ var require_parse3 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants.globChars(win32);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(win32);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -7763,7 +7763,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(win32);
+      } = constants4.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -7822,7 +7822,7 @@ var require_picomatch3 = __commonJS({
     var scan = require_scan2();
     var parse = require_parse3();
     var utils = require_utils3();
-    var constants = require_constants3();
+    var constants4 = require_constants3();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -7950,7 +7950,7 @@ var require_picomatch3 = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants;
+    picomatch2.constants = constants4;
     module.exports = picomatch2;
   }
 });
@@ -8225,8 +8225,8 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path7.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
+      const basename2 = path7.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename2);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
@@ -8271,21 +8271,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative7 = [];
+      const relative9 = [];
       for (const pattern of patterns) {
-        if (isAbsolute4(pattern)) {
+        if (isAbsolute6(pattern)) {
           absolute.push(pattern);
         } else {
-          relative7.push(pattern);
+          relative9.push(pattern);
         }
       }
-      return [absolute, relative7];
+      return [absolute, relative9];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute4(pattern) {
+    function isAbsolute6(pattern) {
       return path7.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute4;
+    exports.isAbsolute = isAbsolute6;
   }
 });
 
@@ -9370,41 +9370,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push2(value) {
-        var p = new Promise(function(resolve8, reject) {
+        var p = new Promise(function(resolve9, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve8(result);
+            resolve9(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve8, reject) {
+        var p = new Promise(function(resolve9, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve8(result);
+            resolve9(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve8) {
+        var p = new Promise(function(resolve9) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve8();
+              resolve9();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve8();
+                resolve9();
                 queue.drain = previousDrain;
               };
             }
@@ -9890,9 +9890,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve8(stats) : reject(error);
+            return error === null ? resolve9(stats) : reject(error);
           });
         });
       }
@@ -9916,10 +9916,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           this._walkAsync(root, options, (error, entries) => {
             if (error === null) {
-              resolve8(entries);
+              resolve9(entries);
             } else {
               reject(error);
             }
@@ -9929,10 +9929,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve8(entries));
+          stream.once("end", () => resolve9(entries));
         });
       }
     };
@@ -11403,7 +11403,7 @@ var init_ignore = __esm({
         throw createGitConfigReadError(normalizedPath, error);
       }
     };
-    getExcludesFileFromGitConfigSync = (filePath, readFileSync4, gitDirectory, options = {}) => {
+    getExcludesFileFromGitConfigSync = (filePath, readFileSync2, gitDirectory, options = {}) => {
       const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
       const normalizedPath = path3.resolve(filePath);
       if (includeStack.has(normalizedPath)) {
@@ -11413,14 +11413,14 @@ var init_ignore = __esm({
         return void 0;
       }
       includeStack.add(normalizedPath);
-      const content = readGitConfigFile(normalizedPath, readFileSync4, suppressErrors);
+      const content = readGitConfigFile(normalizedPath, readFileSync2, suppressErrors);
       if (content === void 0) {
         includeStack.delete(normalizedPath);
         return void 0;
       }
       let { excludesFile, includePaths } = parseGitConfigForExcludesFile(content, normalizedPath, gitDirectory);
       for (const includePath of includePaths) {
-        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync4, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
+        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync2, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
         if (includedExcludesFile !== void 0) {
           excludesFile = includedExcludesFile;
         }
@@ -11465,13 +11465,13 @@ var init_ignore = __esm({
       }
       return path3.resolve(path3.dirname(gitFilePath), match[1]);
     };
-    getGitDirectorySync = (gitRoot, readFileSync4) => {
+    getGitDirectorySync = (gitRoot, readFileSync2) => {
       if (!gitRoot) {
         return void 0;
       }
       const gitFilePath = path3.join(gitRoot, ".git");
       try {
-        return resolveGitDirectoryFromFile(gitFilePath, readFileSync4(gitFilePath, "utf8"));
+        return resolveGitDirectoryFromFile(gitFilePath, readFileSync2(gitFilePath, "utf8"));
       } catch {
         return gitFilePath;
       }
@@ -11521,18 +11521,18 @@ var init_ignore = __esm({
     };
     getGlobalGitignoreFile = (options = {}) => {
       const cwd = toPath(options.cwd) ?? process2.cwd();
-      const readFileSync4 = getReadFileSyncMethod(options.fs);
+      const readFileSync2 = getReadFileSyncMethod(options.fs);
       const gitRoot = findGitRootSync(cwd, options.fs);
-      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync4);
+      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync2);
       let excludesFileConfig;
       for (const gitConfigPath of getGitConfigPaths()) {
-        const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync4, gitDirectory, { suppressErrors: options.suppressErrors });
+        const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync2, gitDirectory, { suppressErrors: options.suppressErrors });
         if (value !== void 0) {
           excludesFileConfig = value;
         }
       }
       const filePath = resolveExcludesFilePath(excludesFileConfig);
-      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync4, options.suppressErrors);
+      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync2, options.suppressErrors);
     };
     getGlobalGitignoreFileAsync = async (options = {}) => {
       const cwd = toPath(options.cwd) ?? process2.cwd();
@@ -14748,14 +14748,19 @@ var require_eslint_formatter_friendly = __commonJS({
   }
 });
 
-// src/action/run.ts
-import { mkdirSync, writeFileSync } from "node:fs";
-import path6 from "node:path";
-import { randomBytes } from "node:crypto";
+// src/engine/report-file.ts
+import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync3, ftruncateSync as ftruncateSync2, lstatSync as lstatSync2, mkdirSync, openSync as openSync3 } from "node:fs";
+import { relative, isAbsolute, sep, resolve } from "node:path";
 
-// src/engine/runner.ts
-import { existsSync as existsSync5, statSync as statSync3 } from "node:fs";
-import { dirname as dirname4, resolve as resolve7 } from "node:path";
+// src/engine/write.ts
+import { accessSync, closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, fsyncSync, ftruncateSync, lstatSync, openSync as openSync2, readSync as readSync2, realpathSync, unlinkSync, writeSync } from "node:fs";
+
+// src/engine/source.ts
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { constants as bufferConstants, isUtf8 } from "node:buffer";
+
+// src/xml/parse.ts
+var import_saxes2 = __toESM(require_saxes(), 1);
 
 // src/xml/lines.ts
 var LineIndex = class {
@@ -14798,6 +14803,851 @@ var LineIndex = class {
     return { line: lo + 1, column: offset - starts[lo] + 1 };
   }
 };
+
+// src/xml/element.ts
+var import_saxes = __toESM(require_saxes(), 1);
+function isXmlSpace(c) {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+var NO_CHILDREN = Object.freeze([]);
+var MAX_ELEMENT_DEPTH = 256;
+var LAZY_CONTAINERS = /* @__PURE__ */ new Set(["devices", "metadata", "sysinfo", "features", "clock", "os", "seclabel", "resource"]);
+var ElementNode = class {
+  constructor(source, name, parent, startTagStart, startTagEnd, selfClosing) {
+    this.source = source;
+    this.name = name;
+    this.parent = parent;
+    this.startTagStart = startTagStart;
+    this.selfClosing = selfClosing;
+    this.startTagEnd = startTagEnd;
+  }
+  source;
+  name;
+  parent;
+  startTagStart;
+  selfClosing;
+  kids = NO_CHILDREN;
+  /** Children not built yet (a lazy container). */
+  lazy = false;
+  /** Offsets kept as numbers; Range objects are made only for the few elements a rule looks at. */
+  startTagEnd;
+  endTagStart = -1;
+  endTagEnd = -1;
+  attrs;
+  decodedText;
+  get children() {
+    if (this.lazy) this.materialize();
+    return this.kids;
+  }
+  addChild(el) {
+    if (this.kids === NO_CHILDREN) this.kids = [el];
+    else this.kids.push(el);
+  }
+  /**
+   * Called when the element closes: an array grown by push keeps room for ~16
+   * more entries, which a plan of thousands of domains would carry to the end.
+   */
+  sealChildren() {
+    if (this.kids.length > 1) this.kids = this.kids.slice();
+  }
+  /** Builds the subtree of a lazy container from its source span (already known to be well formed). */
+  materialize() {
+    this.lazy = false;
+    const base = this.startTagEnd;
+    const parser = new import_saxes.SaxesParser({ position: true, fragment: true });
+    const stack = [this];
+    parser.on("opentag", (node) => {
+      const el = openElement(this.source, node, base + parser.position, stack[stack.length - 1]);
+      if (!node.isSelfClosing) stack.push(el);
+    });
+    parser.on("closetag", (node) => {
+      if (!node.isSelfClosing) closeElement(this.source, stack.pop(), base + parser.position);
+    });
+    parser.write(this.source.slice(base, this.endTagStart)).close();
+  }
+  get startTag() {
+    return { start: this.startTagStart, end: this.startTagEnd };
+  }
+  get endTag() {
+    return this.endTagStart < 0 ? void 0 : { start: this.endTagStart, end: this.endTagEnd };
+  }
+  get range() {
+    return { start: this.startTagStart, end: this.endTagStart < 0 ? this.startTagEnd : this.endTagEnd };
+  }
+  get contentRange() {
+    if (this.endTagStart < 0) return { start: this.startTagEnd, end: this.startTagEnd };
+    const text = this.source;
+    let a = this.startTagEnd;
+    let b = this.endTagStart;
+    while (a < b && isXmlSpace(text.charCodeAt(a))) a++;
+    while (b > a && isXmlSpace(text.charCodeAt(b - 1))) b--;
+    return { start: a, end: b };
+  }
+  get attributes() {
+    if (!this.attrs) {
+      const end = this.startTagEnd;
+      this.attrs = scanAttributes(this.source, this.startTagStart + 1 + this.name.length, this.selfClosing ? end - 2 : end - 1);
+    }
+    return this.attrs;
+  }
+  get attributeValues() {
+    return Object.fromEntries(this.attributes.map((a) => [a.name, a.value]));
+  }
+  get text() {
+    if (this.decodedText === void 0) {
+      this.decodedText = this.endTagStart < 0 ? "" : directText(this.source, this.startTagEnd, this.endTagStart, this.children);
+    }
+    return this.decodedText;
+  }
+};
+function openElement(source, node, end, parent) {
+  const el = new ElementNode(source, node.name, parent, source.lastIndexOf("<", end - 1), end, node.isSelfClosing);
+  parent?.addChild(el);
+  return el;
+}
+function closeElement(source, el, end) {
+  el.endTagEnd = end;
+  el.endTagStart = source.lastIndexOf("</", end - 1);
+  el.sealChildren();
+}
+var AttributeNode = class {
+  constructor(name, value, nameStart, valueStart, valueEnd, quote) {
+    this.name = name;
+    this.value = value;
+    this.nameStart = nameStart;
+    this.valueStart = valueStart;
+    this.valueEnd = valueEnd;
+    this.quote = quote;
+  }
+  name;
+  value;
+  nameStart;
+  valueStart;
+  valueEnd;
+  quote;
+  get range() {
+    return { start: this.nameStart, end: this.valueEnd + 1 };
+  }
+  get nameRange() {
+    return { start: this.nameStart, end: this.nameStart + this.name.length };
+  }
+  get valueRange() {
+    return { start: this.valueStart, end: this.valueEnd };
+  }
+};
+var scannedAttributes = [];
+function scanAttributes(text, from, to) {
+  const out = scannedAttributes;
+  let count = 0;
+  let i = from;
+  while (i < to) {
+    while (i < to && isXmlSpace(text.charCodeAt(i))) i++;
+    if (i >= to) break;
+    const nameStart = i;
+    while (i < to && text.charCodeAt(i) !== 61 && !isXmlSpace(text.charCodeAt(i))) i++;
+    const nameEnd = i;
+    while (i < to && text.charCodeAt(i) !== 61) i++;
+    i++;
+    while (i < to && isXmlSpace(text.charCodeAt(i))) i++;
+    const quote = text[i] === '"' ? '"' : "'";
+    const valueStart = i + 1;
+    const valueEnd = text.indexOf(quote, valueStart);
+    i = valueEnd + 1;
+    const name = text.slice(nameStart, nameEnd);
+    out[count++] = new AttributeNode(name, decodeAttributeValue(text.slice(valueStart, valueEnd)), nameStart, valueStart, valueEnd, quote);
+  }
+  const attributes = out.slice(0, count);
+  out.fill(void 0, 0, count);
+  return attributes;
+}
+var PREDEFINED = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+function decodeCharData(raw) {
+  if (raw.indexOf("<") < 0 && raw.indexOf("&") < 0 && raw.indexOf("\r") < 0) return raw;
+  let out = "";
+  let i = 0;
+  while (i < raw.length) {
+    if (raw.startsWith("<![CDATA[", i)) {
+      const end = raw.indexOf("]]>", i + 9);
+      out += raw.slice(i + 9, end);
+      i = end + 3;
+    } else if (raw.startsWith("<!--", i)) {
+      i = raw.indexOf("-->", i + 4) + 3;
+    } else if (raw.startsWith("<?", i)) {
+      i = raw.indexOf("?>", i + 2) + 2;
+    } else if (raw[i] === "&") {
+      const end = raw.indexOf(";", i);
+      const ref = raw.slice(i + 1, end);
+      out += ref[0] === "#" ? String.fromCodePoint(ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)) : PREDEFINED[ref] ?? "";
+      i = end + 1;
+    } else if (raw[i] === "\r") {
+      out += "\n";
+      i += raw[i + 1] === "\n" ? 2 : 1;
+    } else {
+      out += raw[i];
+      i++;
+    }
+  }
+  return out;
+}
+function decodeAttributeValue(raw) {
+  if (raw.indexOf("&") < 0 && !/[\t\n\r]/.test(raw)) return raw;
+  return decodeCharData(raw.replace(/\r\n?/g, "\n").replace(/[\t\n]/g, " "));
+}
+function directText(source, from, to, children) {
+  let out = "";
+  let at = from;
+  for (const c of children) {
+    out += decodeCharData(source.slice(at, c.range.start));
+    at = c.range.end;
+  }
+  return out + decodeCharData(source.slice(at, to));
+}
+
+// src/xml/fast-parse.ts
+function fastParse(text) {
+  return new FastScanner(text).parse();
+}
+var TAB = 9;
+var LF = 10;
+var CR = 13;
+var SPACE = 32;
+var QUOT = 34;
+var HASH = 35;
+var AMP = 38;
+var APOS = 39;
+var MINUS = 45;
+var SLASH = 47;
+var SEMI = 59;
+var LT = 60;
+var EQ = 61;
+var GT = 62;
+var RSQB = 93;
+var IN_CONTENT = 0;
+var IN_ATTRIBUTE_VALUE = 1;
+var IN_COMMENT = 2;
+var MAX_ATTRIBUTES = 64;
+function isSpace(c) {
+  return c === SPACE || c === LF || c === TAB || c === CR;
+}
+function isNameStart(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 58;
+}
+function isNameChar(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 95 || c === 58;
+}
+function isXmlChar(cp) {
+  return cp === TAB || cp === LF || cp === CR || cp >= 32 && cp <= 55295 || cp >= 57344 && cp <= 65533 || cp >= 65536 && cp <= 1114111;
+}
+var XML_DECLARATION = /<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.0"|'1\.0')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>/y;
+var PREDEFINED_ENTITIES = ["amp", "lt", "gt", "quot", "apos"];
+var FastScanner = class {
+  constructor(text) {
+    this.text = text;
+    this.n = text.length;
+  }
+  text;
+  n;
+  comments = [];
+  /** Open elements: name offsets, and the node when it was built (not inside a lazy container). */
+  nameStart = new Int32Array(MAX_ELEMENT_DEPTH + 1);
+  nameEnd = new Int32Array(MAX_ELEMENT_DEPTH + 1);
+  nodes = [];
+  depth = 0;
+  root;
+  /** Name offsets of the current start tag's attributes, for the duplicate check. */
+  attrStart = new Int32Array(MAX_ATTRIBUTES);
+  attrLength = new Int32Array(MAX_ATTRIBUTES);
+  parse() {
+    const { text } = this;
+    let i = text.charCodeAt(0) === 65279 ? 1 : 0;
+    if (text.startsWith("<?xml", i)) {
+      XML_DECLARATION.lastIndex = i;
+      if (!XML_DECLARATION.test(text)) return void 0;
+      i = XML_DECLARATION.lastIndex;
+    }
+    i = this.misc(i);
+    if (i < 0 || text.charCodeAt(i) !== LT) return void 0;
+    for (; ; ) {
+      const c = text.charCodeAt(i + 1);
+      if (isNameStart(c)) i = this.startTag(i);
+      else if (c === SLASH) i = this.endTag(i);
+      else return void 0;
+      if (i < 0) return void 0;
+      if (this.depth === 0) break;
+      i = this.charData(i);
+      if (i < 0) return void 0;
+    }
+    i = this.misc(i);
+    if (i !== this.n) return void 0;
+    return { root: this.root, comments: this.comments };
+  }
+  /** Whitespace and comments (before and after the root); returns the offset of anything else, -1 on a bad comment. */
+  misc(i) {
+    const { text, n } = this;
+    for (; ; ) {
+      while (i < n && isSpace(text.charCodeAt(i))) i++;
+      if (i >= n || !text.startsWith("<!--", i)) return i;
+      i = this.comment(i);
+      if (i < 0) return -1;
+    }
+  }
+  /** `<!--` at `i`; returns the offset after `-->`. */
+  comment(i) {
+    const { text } = this;
+    const bodyStart = i + 4;
+    let j = bodyStart;
+    for (; ; ) {
+      j = this.chars(j, MINUS, IN_COMMENT);
+      if (j < 0) return -1;
+      if (text.charCodeAt(j + 1) === MINUS) break;
+      j++;
+    }
+    if (text.charCodeAt(j + 2) !== GT) return -1;
+    let body = text.slice(bodyStart, j);
+    if (body.indexOf("\r") >= 0) body = body.replace(/\r\n?/g, "\n");
+    this.comments.push({ text: body, range: { start: i, end: j + 3 } });
+    return j + 3;
+  }
+  /** A start tag at `i`; returns the offset after its `>`. */
+  startTag(i) {
+    const { text } = this;
+    if (this.depth > MAX_ELEMENT_DEPTH) return -1;
+    const nameStart = i + 1;
+    let j = nameStart + 1;
+    while (isNameChar(text.charCodeAt(j))) j++;
+    const nameEnd = j;
+    let attributes = 0;
+    let selfClosing = false;
+    for (; ; ) {
+      const before = j;
+      while (isSpace(text.charCodeAt(j))) j++;
+      const c = text.charCodeAt(j);
+      if (c === GT) {
+        j++;
+        break;
+      }
+      if (c === SLASH) {
+        if (text.charCodeAt(j + 1) !== GT) return -1;
+        selfClosing = true;
+        j += 2;
+        break;
+      }
+      if (j === before || !isNameStart(c)) return -1;
+      const attrStart = j;
+      j++;
+      while (isNameChar(text.charCodeAt(j))) j++;
+      const length = j - attrStart;
+      if (attributes === MAX_ATTRIBUTES || this.isDuplicateAttribute(attributes, attrStart, length)) return -1;
+      this.attrStart[attributes] = attrStart;
+      this.attrLength[attributes] = length;
+      attributes++;
+      while (isSpace(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) !== EQ) return -1;
+      j++;
+      while (isSpace(text.charCodeAt(j))) j++;
+      const quote = text.charCodeAt(j);
+      if (quote !== QUOT && quote !== APOS) return -1;
+      j = this.chars(j + 1, quote, IN_ATTRIBUTE_VALUE);
+      if (j < 0) return -1;
+      j++;
+    }
+    this.openElement(i, nameStart, nameEnd, j, selfClosing);
+    return j;
+  }
+  isDuplicateAttribute(count, start, length) {
+    const { text } = this;
+    for (let k = 0; k < count; k++) {
+      if (this.attrLength[k] !== length) continue;
+      const other = this.attrStart[k];
+      let m = 0;
+      while (m < length && text.charCodeAt(other + m) === text.charCodeAt(start + m)) m++;
+      if (m === length) return true;
+    }
+    return false;
+  }
+  openElement(tagStart, nameStart, nameEnd, tagEnd, selfClosing) {
+    const { depth } = this;
+    const parent = depth > 0 ? this.nodes[depth - 1] : void 0;
+    let node = null;
+    if (depth === 0 || parent && !parent.lazy) {
+      const name = this.text.slice(nameStart, nameEnd);
+      node = new ElementNode(this.text, name, parent ?? void 0, tagStart, tagEnd, selfClosing);
+      if (!parent) this.root = node;
+      else {
+        parent.addChild(node);
+        if (parent === this.root && !selfClosing && LAZY_CONTAINERS.has(name)) node.lazy = true;
+      }
+    }
+    if (selfClosing) return;
+    this.nameStart[depth] = nameStart;
+    this.nameEnd[depth] = nameEnd;
+    this.nodes[depth] = node;
+    this.depth = depth + 1;
+  }
+  /** `</` at `i`: must close the innermost open element; returns the offset after `>`. */
+  endTag(i) {
+    const { text } = this;
+    if (this.depth === 0) return -1;
+    const top = this.depth - 1;
+    const start = this.nameStart[top];
+    const length = this.nameEnd[top] - start;
+    let j = i + 2;
+    for (let m = 0; m < length; m++, j++) if (text.charCodeAt(j) !== text.charCodeAt(start + m)) return -1;
+    if (isNameChar(text.charCodeAt(j))) return -1;
+    while (isSpace(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) !== GT) return -1;
+    j++;
+    const node = this.nodes[top];
+    if (node) {
+      node.endTagStart = i;
+      node.endTagEnd = j;
+      node.sealChildren();
+    }
+    this.nodes[top] = null;
+    this.depth = top;
+    return j;
+  }
+  /** Character data from `i` to the next `<` (returned); -1 on anything outside the subset. */
+  charData(i) {
+    const { text, n } = this;
+    for (; ; ) {
+      i = this.chars(i, LT, IN_CONTENT);
+      if (i < 0) return -1;
+      if (text.charCodeAt(i) !== LT) return -1;
+      if (text.charCodeAt(i + 1) === 33 && text.startsWith("<!--", i)) {
+        i = this.comment(i);
+        if (i < 0 || i >= n) return -1;
+        continue;
+      }
+      return i;
+    }
+  }
+  /**
+   * Scans characters from `i` up to the first `stop` (its offset is returned).
+   * Every character must be an XML Char; outside comments `&` must start a
+   * predefined entity or a character reference; in an attribute value `<` is an
+   * error, in content `]]>` is. -1 when something else is found or the text
+   * ends first.
+   */
+  chars(i, stop, context) {
+    const { text, n } = this;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === stop) return i;
+      if (c >= SPACE && c < 127) {
+        if (c === AMP) {
+          if (context !== IN_COMMENT) {
+            i = this.reference(i);
+            if (i < 0) return -1;
+          }
+        } else if (c === LT) {
+          if (context === IN_ATTRIBUTE_VALUE) return -1;
+        } else if (c === GT && context === IN_CONTENT && text.charCodeAt(i - 1) === RSQB && text.charCodeAt(i - 2) === RSQB) {
+          return -1;
+        }
+        continue;
+      }
+      if (c === LF || c === TAB || c === CR) continue;
+      if (c < SPACE) return -1;
+      if (c < 55296) continue;
+      if (c <= 56319) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 56320 && low <= 57343) {
+          i++;
+          continue;
+        }
+        return -1;
+      }
+      if (c <= 57343 || c >= 65534) return -1;
+    }
+    return -1;
+  }
+  /** `&` at `i` (outside comments): returns the offset of its `;`, -1 unless predefined or a valid character reference. */
+  reference(i) {
+    const { text } = this;
+    if (text.charCodeAt(i + 1) === HASH) {
+      const hex = text.charCodeAt(i + 2) === 120;
+      let j = hex ? i + 3 : i + 2;
+      const digitsStart = j;
+      let cp = 0;
+      for (; j - digitsStart < 8; j++) {
+        const c = text.charCodeAt(j);
+        const d = c >= 48 && c <= 57 ? c - 48 : hex && c >= 97 && c <= 102 ? c - 87 : hex && c >= 65 && c <= 70 ? c - 55 : -1;
+        if (d < 0) break;
+        cp = cp * (hex ? 16 : 10) + d;
+      }
+      if (j === digitsStart || text.charCodeAt(j) !== SEMI || !isXmlChar(cp)) return -1;
+      return j;
+    }
+    for (const name of PREDEFINED_ENTITIES) {
+      if (text.startsWith(name, i + 1) && text.charCodeAt(i + 1 + name.length) === SEMI) return i + 1 + name.length;
+    }
+    return -1;
+  }
+};
+
+// src/xml/parse.ts
+var StopParsing = class extends Error {
+};
+function parseXml(text) {
+  const fast = fastParse(text);
+  if (fast) return { text, root: fast.root, comments: fast.comments, error: void 0 };
+  return parseXmlWithSaxes(text);
+}
+function parseXmlWithSaxes(text, eager = false) {
+  const parser = new import_saxes2.SaxesParser({ position: true });
+  const comments = [];
+  const stack = [];
+  let root;
+  let error;
+  let lastEventEnd = 0;
+  let lastClosed;
+  let skipped = 0;
+  let retryEager = false;
+  parser.on("opentag", (node) => {
+    const end = parser.position;
+    lastEventEnd = end;
+    if (stack.length + skipped > MAX_DEPTH) {
+      const start = text.lastIndexOf("<", end - 1);
+      error = {
+        message: `<${node.name}> is nested more than ${MAX_DEPTH} elements deep: libvirt's XML parser (libxml2 without XML_PARSE_HUGE) refuses the document ("Excessive depth in document")`,
+        offset: start,
+        ...new LineIndex(text).position(start)
+      };
+      throw new StopParsing();
+    }
+    const parent = stack[stack.length - 1];
+    if (!eager && (skipped > 0 || parent?.lazy)) {
+      if (!node.isSelfClosing) skipped++;
+      return;
+    }
+    const el = openElement(text, node, end, parent);
+    if (!parent) root = el;
+    else if (!eager && parent === root && !node.isSelfClosing && LAZY_CONTAINERS.has(node.name)) el.lazy = true;
+    if (!node.isSelfClosing) stack.push(el);
+  });
+  parser.on("closetag", (node) => {
+    lastEventEnd = parser.position;
+    if (node.isSelfClosing) return;
+    if (skipped > 0) {
+      skipped--;
+      return;
+    }
+    const el = stack.pop();
+    if (!el) return;
+    lastClosed = el;
+    closeElement(text, el, parser.position);
+  });
+  parser.on("comment", (body) => {
+    const end = text.indexOf(">", parser.position - 1) + 1;
+    lastEventEnd = end;
+    comments.push({ text: body, range: { start: text.lastIndexOf("<!--", end - 3), end } });
+  });
+  const markEnd = () => {
+    lastEventEnd = parser.position;
+  };
+  if (eager) {
+    parser.on("cdata", markEnd);
+    parser.on("processinginstruction", markEnd);
+    parser.on("doctype", markEnd);
+    parser.on("xmldecl", markEnd);
+  }
+  parser.on("error", (err) => {
+    if (!eager) {
+      retryEager = true;
+      throw new StopParsing();
+    }
+    const raw = err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, "");
+    const at = Math.min(parser.position, text.length);
+    const explained = explainError(text, raw, at, parser.state, {
+      lastEventEnd,
+      lastClosed,
+      open: stack[stack.length - 1],
+      quote: parser.q,
+      attributeName: parser.name,
+      rootSeen: root !== void 0
+    });
+    const lines = new LineIndex(text);
+    error = { message: explained.message, offset: explained.offset, ...lines.position(explained.offset) };
+    throw new StopParsing();
+  });
+  try {
+    parser.write(text).close();
+  } catch (e) {
+    if (!(e instanceof StopParsing)) throw e;
+  }
+  if (!error && !root) {
+    const pos = new LineIndex(text).position(text.length);
+    error = { message: "document has no root element", offset: text.length, ...pos };
+  }
+  if (retryEager) return parseXmlWithSaxes(text, true);
+  return { text, root, comments, error };
+}
+var MAX_DEPTH = MAX_ELEMENT_DEPTH;
+var S_ENTITY = 14;
+var S_COMMENT_STATES = /* @__PURE__ */ new Set([17, 18, 19]);
+var S_CDATA_STATES = /* @__PURE__ */ new Set([20, 21, 22]);
+var S_PI_STATES = /* @__PURE__ */ new Set([23, 24, 25, 26]);
+var S_DOCTYPE_STATES = /* @__PURE__ */ new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+var S_ATTRIB_VALUE_QUOTED = 40;
+var S_START_TAG_STATES = /* @__PURE__ */ new Set([34, 35, 36, 37, 38, 39, 40, 41, 42]);
+function explainError(text, raw, at, state, ctx) {
+  let lines;
+  const where = (offset) => {
+    const p = (lines ??= new LineIndex(text)).position(offset);
+    return `line ${p.line}, column ${p.column}`;
+  };
+  const atEnd = /^unclosed tag: |^unexpected end\.$/.test(raw);
+  if (raw === "disallowed character in entity name." || raw === "empty entity name." || atEnd && state === S_ENTITY) {
+    const semicolon = raw.startsWith("disallowed") || raw.startsWith("empty") ? text.lastIndexOf(";", at - 2) : text.lastIndexOf(";", at - 1);
+    const amp = text.indexOf("&", Math.max(ctx.lastEventEnd, semicolon + 1));
+    if (amp >= 0 && amp < at) {
+      return { message: `'&' does not start an entity reference: write '&amp;' for a literal ampersand`, offset: amp };
+    }
+  }
+  if (raw === "undefined entity.") {
+    const amp = text.lastIndexOf("&", at - 1);
+    const name = amp >= 0 ? text.slice(amp + 1, at - 1) : "";
+    if (amp >= 0 && /^[^\s&;<>]+$/.test(name)) {
+      return {
+        message: `undefined entity '&${name};': only &amp; &lt; &gt; &quot; &apos; and character references are allowed (kvmlint never expands DTD entities)`,
+        offset: amp
+      };
+    }
+  }
+  if (raw === "malformed character entity.") {
+    const amp = text.lastIndexOf("&", at - 1);
+    if (amp >= 0) return { message: `'${text.slice(amp, at)}' is not a character XML allows`, offset: amp };
+  }
+  if (raw === "unexpected close tag." && ctx.lastClosed) {
+    const open = ctx.lastClosed;
+    const lt = text.lastIndexOf("</", at - 1);
+    const close = lt >= 0 ? text.slice(lt + 2, at - 1).trim() : "";
+    return { message: `unexpected close tag </${close}>: <${open.name}> at ${where(open.startTagStart)} is still open`, offset: at };
+  }
+  if (raw === "malformed comment.") {
+    const start = text.lastIndexOf("<!--", at);
+    return { message: `'--' is not allowed inside a comment${start >= 0 ? ` (the comment starts at ${where(start)})` : ""}`, offset: at };
+  }
+  if (raw === "disallowed character.") {
+    if (state === S_ATTRIB_VALUE_QUOTED && text[at - 1] === "<") {
+      const q = ctx.quote ? String.fromCharCode(ctx.quote) : void 0;
+      const open = q ? text.lastIndexOf(q, at - 2) : -1;
+      const name = ctx.attributeName ? ` of '${ctx.attributeName}'` : "";
+      return {
+        message: `'<' is not allowed in an attribute value: the value${name}${open >= 0 ? ` opened with ${q} at ${where(open)}` : ""} has no closing quote`,
+        offset: at - 1
+      };
+    }
+    let start = at - 1;
+    const low = text.charCodeAt(start);
+    if (low >= 56320 && low <= 57343 && start >= 1) {
+      const high = text.charCodeAt(start - 1);
+      if (high >= 55296 && high <= 56319) start--;
+    }
+    const ch = start >= 0 ? text.codePointAt(start) : void 0;
+    if (ch !== void 0) {
+      const utf16 = ch === 0 && /^\uFEFF?<\0/.test(text) ? " (is this UTF-16 without a byte order mark?)" : "";
+      return { message: `character U+${ch.toString(16).toUpperCase().padStart(4, "0")} is not allowed in XML 1.0${utf16}`, offset: start };
+    }
+  }
+  if (atEnd && state !== void 0) {
+    const opened = (token, closer, what) => {
+      const start = text.lastIndexOf(token, at);
+      return { message: `unclosed ${what}: ${start >= 0 ? `'${token}' at ${where(start)}` : "it"} has no '${closer}' before the end of the file`, offset: at };
+    };
+    if (S_COMMENT_STATES.has(state)) return opened("<!--", "-->", "comment");
+    if (S_CDATA_STATES.has(state)) return opened("<![CDATA[", "]]>", "CDATA section");
+    if (S_PI_STATES.has(state)) return opened("<?", "?>", "processing instruction");
+    if (S_DOCTYPE_STATES.has(state)) return opened("<!DOCTYPE", ">", "document type declaration");
+    if (S_START_TAG_STATES.has(state)) return opened("<", ">", "start tag");
+  }
+  if (raw.startsWith("unclosed tag: ") && ctx.open) {
+    return { message: `unclosed tag <${ctx.open.name}> opened at ${where(ctx.open.startTagStart)}: the file ends before </${ctx.open.name}>`, offset: at };
+  }
+  if (raw === "text data outside of root node.") {
+    let start = Math.min(ctx.lastEventEnd, at);
+    while (start < at - 1 && (isXmlSpace(text.charCodeAt(start)) || start === 0 && text.charCodeAt(0) === 65279)) start++;
+    return { message: ctx.rootSeen ? "text after the root element" : "text before the root element", offset: start };
+  }
+  return { message: raw.replace(/\.$/, ""), offset: at };
+}
+
+// src/engine/source.ts
+var DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
+var MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
+var UsageError = class extends Error {
+};
+function oversizeMessage(what, bytes, maxBytes) {
+  return `${what} ${bytes} bytes, above the ${maxBytes}-byte limit (raise it with --max-file-size)`;
+}
+function readBounded(path7, maxBytes, scratch) {
+  const fd = openSync(path7, "r");
+  try {
+    const { size } = fstatSync(fd);
+    if (size > maxBytes) {
+      throw new UsageError(oversizeMessage(`${path7}: file is`, size, maxBytes));
+    }
+    if (size > MAX_STRING_LENGTH) {
+      throw new UsageError(`${path7}: file is ${size} bytes, more than the ${MAX_STRING_LENGTH} characters kvmlint can hold as text`);
+    }
+    if (scratch && scratch.buf.length < size) scratch.buf = Buffer.allocUnsafe(Math.max(size, scratch.buf.length * 2));
+    const buf = scratch ? scratch.buf : Buffer.allocUnsafe(size);
+    let off = 0;
+    while (off < size) {
+      const n = readSync(fd, buf, off, size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return off === buf.length ? buf : buf.subarray(0, off);
+  } finally {
+    closeSync(fd);
+  }
+}
+function readRegularFile(path7, maxBytes) {
+  const fd = openSync(path7, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new UsageError(`${path7}: not a regular file`);
+    if (st.size > maxBytes) throw new UsageError(`${path7}: file is ${st.size} bytes, above the ${maxBytes}-byte limit`);
+    const buf = Buffer.allocUnsafe(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = readSync(fd, buf, off, st.size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return buf.subarray(0, off);
+  } finally {
+    closeSync(fd);
+  }
+}
+function firstInvalidUtf8(buf) {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i];
+    const len = b < 128 ? 1 : b >= 194 && b < 224 ? 2 : b >= 224 && b < 240 ? 3 : b >= 240 && b < 245 ? 4 : 0;
+    if (len === 0 || i + len > buf.length) return i;
+    if (!isUtf8(buf.subarray(i, i + len))) return i;
+    i += len;
+  }
+  return buf.length;
+}
+function decodeUtf16(buf, littleEndian) {
+  const encoding = littleEndian ? "utf-16le" : "utf-16be";
+  try {
+    return { text: new TextDecoder(encoding, { fatal: true }).decode(buf) };
+  } catch {
+    const unit = (i2) => littleEndian ? buf[i2] | buf[i2 + 1] << 8 : buf[i2] << 8 | buf[i2 + 1];
+    let i = 2;
+    let problem = "a stray final byte (odd length)";
+    for (; i + 1 < buf.length; i += 2) {
+      const u = unit(i);
+      if (u >= 55296 && u <= 56319) {
+        const next = i + 3 < buf.length ? unit(i + 2) : -1;
+        if (next >= 56320 && next <= 57343) {
+          i += 2;
+          continue;
+        }
+      } else if (u < 56320 || u > 57343) continue;
+      problem = `an unpaired surrogate 0x${u.toString(16)}`;
+      break;
+    }
+    if (i >= buf.length) problem = "an undecodable sequence";
+    const text = new TextDecoder(encoding).decode(buf.subarray(0, i));
+    const pos = new LineIndex(text).position(text.length);
+    return { text, error: { message: `invalid UTF-16: ${problem} at byte ${i}`, offset: text.length, ...pos } };
+  }
+}
+function decodeXmlBytes(buf) {
+  if (buf.length >= 2 && buf[0] === 255 && buf[1] === 254) return decodeUtf16(buf, true);
+  if (buf.length >= 2 && buf[0] === 254 && buf[1] === 255) return decodeUtf16(buf, false);
+  if (isUtf8(buf)) return { text: buf.toString("utf8") };
+  const bad = firstInvalidUtf8(buf);
+  const text = buf.subarray(0, bad).toString("utf8");
+  const pos = new LineIndex(text).position(text.length);
+  return { text, error: { message: `invalid UTF-8 byte 0x${buf[bad].toString(16).padStart(2, "0")}`, offset: text.length, ...pos } };
+}
+var ParsedSource = class {
+  constructor(path7, text, doc) {
+    this.path = path7;
+    this.text = text;
+    this.doc = doc;
+  }
+  path;
+  text;
+  doc;
+  index;
+  get lines() {
+    return this.index ??= new LineIndex(this.text);
+  }
+};
+function sourceFromText(path7, text, decodeError) {
+  return new ParsedSource(path7, text, decodeError ? { text, root: void 0, comments: [], error: decodeError } : parseXml(text));
+}
+var readScratch = { buf: Buffer.allocUnsafe(64 * 1024) };
+function readBoundedText(path7, maxBytes) {
+  return decodeXmlBytes(readBounded(path7, maxBytes, readScratch));
+}
+
+// src/engine/write.ts
+function writeAll(fd, bytes, position) {
+  let done = 0;
+  while (done < bytes.length) {
+    const n = writeSync(fd, bytes, done, bytes.length - done, position + done);
+    if (n <= 0) throw new Error(`write returned ${n} with ${bytes.length - done} bytes left`);
+    done += n;
+  }
+}
+
+// src/engine/report-file.ts
+var ReportFileError = class extends Error {
+};
+function writeReportFile(path7, text, within) {
+  const fail = (why) => {
+    throw new ReportFileError(`${path7}: ${why}; report not written`);
+  };
+  if (within !== void 0) {
+    const rel = relative(within, resolve(path7));
+    if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) fail(`outside the workspace ${within}`);
+    let dir = within;
+    for (const part of rel.split(sep).slice(0, -1)) {
+      dir = `${dir}${sep}${part}`;
+      const st2 = lstatSync2(dir, { throwIfNoEntry: false });
+      if (!st2) mkdirSync(dir);
+      else if (!st2.isDirectory()) fail(`${dir} is ${st2.isSymbolicLink() ? "a symlink" : "not a directory"}`);
+    }
+  }
+  const st = lstatSync2(path7, { throwIfNoEntry: false });
+  if (st?.isSymbolicLink()) fail("is a symlink");
+  if (st && !st.isFile()) fail("is not a regular file");
+  let fd;
+  try {
+    fd = openSync3(path7, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_NOFOLLOW | constants3.O_NONBLOCK, 438);
+  } catch (e) {
+    const err = e;
+    return fail(err.code === "ELOOP" ? "is a symlink" : `cannot be opened (${err.code ?? err.message})`);
+  }
+  try {
+    if (!fstatSync3(fd).isFile()) fail("is not a regular file");
+    ftruncateSync2(fd, 0);
+    writeAll(fd, Buffer.from(text, "utf8"), 0);
+  } catch (e) {
+    if (e instanceof ReportFileError) throw e;
+    const err = e;
+    fail(`could not be written (${err.code ?? err.message})`);
+  } finally {
+    closeSync3(fd);
+  }
+}
+
+// src/action/run.ts
+import path6 from "node:path";
+import { randomBytes } from "node:crypto";
+
+// src/engine/runner.ts
+import { existsSync as existsSync5, statSync as statSync3 } from "node:fs";
+import { dirname as dirname4, resolve as resolve8 } from "node:path";
 
 // src/model/cpuset.ts
 var SHARED_SINGLES = 8192;
@@ -15049,7 +15899,7 @@ function parsedError(error, offset = 0, length = 0) {
 var KERNEL_MAX_NR_CPUS = 8192;
 var UINT_MAX = 4294967295;
 var MAX_EXPANDED_GROUPS = 1 << 20;
-function isSpace(c) {
+function isSpace2(c) {
   return c === " " || c === "	" || c === "\n" || c === "\v" || c === "\f" || c === "\r";
 }
 function isDigit(c) {
@@ -15062,7 +15912,7 @@ function isEndOfString(c) {
   return c === void 0 || c === "\n";
 }
 function isRegionSeparator(c) {
-  return isSpace(c) || c === ",";
+  return isSpace2(c) || c === ",";
 }
 function isEndOfRegion(c) {
   return isRegionSeparator(c) || isEndOfString(c);
@@ -15199,7 +16049,7 @@ function parseIsolcpus(text, opts = {}) {
 function parseKernelCmdline(cmdline) {
   const params = [];
   let pos = 0;
-  while (isSpace(cmdline[pos])) pos++;
+  while (isSpace2(cmdline[pos])) pos++;
   while (pos < cmdline.length) {
     let inQuote = false;
     let quoted = false;
@@ -15212,7 +16062,7 @@ function parseKernelCmdline(cmdline) {
     let equals = -1;
     for (; i < cmdline.length; i++) {
       const c = cmdline[i];
-      if (isSpace(c) && !inQuote) break;
+      if (isSpace2(c) && !inQuote) break;
       if (equals < 0 && c === "=") equals = i;
       if (c === '"') inQuote = !inQuote;
     }
@@ -15234,7 +16084,7 @@ function parseKernelCmdline(cmdline) {
       value = cmdline.slice(valueStart, Math.max(valueStart, end));
     }
     pos = i < cmdline.length ? i + 1 : i;
-    while (isSpace(cmdline[pos])) pos++;
+    while (isSpace2(cmdline[pos])) pos++;
     if (value === void 0 && key === "--") break;
     params.push({ key, value });
   }
@@ -15933,9 +16783,6 @@ function collectMissing(s) {
   if (s.kernel?.cmdline === void 0) missing.add("kernel.cmdline");
   return missing;
 }
-
-// src/host/load.ts
-import { readFileSync } from "node:fs";
 
 // src/generated/host-snapshot-validator.ts
 var import_ucs2length = __toESM(require_ucs2length(), 1);
@@ -19051,678 +19898,6 @@ function binaryCounterpart(unit) {
   return isDecimalUnit(unit) ? unit.slice(0, 1) : void 0;
 }
 
-// src/xml/parse.ts
-var import_saxes2 = __toESM(require_saxes(), 1);
-
-// src/xml/element.ts
-var import_saxes = __toESM(require_saxes(), 1);
-function isXmlSpace(c) {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-var NO_CHILDREN = Object.freeze([]);
-var MAX_ELEMENT_DEPTH = 256;
-var LAZY_CONTAINERS = /* @__PURE__ */ new Set(["devices", "metadata", "sysinfo", "features", "clock", "os", "seclabel", "resource"]);
-var ElementNode = class {
-  constructor(source, name, parent, startTagStart, startTagEnd, selfClosing) {
-    this.source = source;
-    this.name = name;
-    this.parent = parent;
-    this.startTagStart = startTagStart;
-    this.selfClosing = selfClosing;
-    this.startTagEnd = startTagEnd;
-  }
-  source;
-  name;
-  parent;
-  startTagStart;
-  selfClosing;
-  kids = NO_CHILDREN;
-  /** Children not built yet (a lazy container). */
-  lazy = false;
-  /** Offsets kept as numbers; Range objects are made only for the few elements a rule looks at. */
-  startTagEnd;
-  endTagStart = -1;
-  endTagEnd = -1;
-  attrs;
-  decodedText;
-  get children() {
-    if (this.lazy) this.materialize();
-    return this.kids;
-  }
-  addChild(el) {
-    if (this.kids === NO_CHILDREN) this.kids = [el];
-    else this.kids.push(el);
-  }
-  /**
-   * Called when the element closes: an array grown by push keeps room for ~16
-   * more entries, which a plan of thousands of domains would carry to the end.
-   */
-  sealChildren() {
-    if (this.kids.length > 1) this.kids = this.kids.slice();
-  }
-  /** Builds the subtree of a lazy container from its source span (already known to be well formed). */
-  materialize() {
-    this.lazy = false;
-    const base = this.startTagEnd;
-    const parser = new import_saxes.SaxesParser({ position: true, fragment: true });
-    const stack = [this];
-    parser.on("opentag", (node) => {
-      const el = openElement(this.source, node, base + parser.position, stack[stack.length - 1]);
-      if (!node.isSelfClosing) stack.push(el);
-    });
-    parser.on("closetag", (node) => {
-      if (!node.isSelfClosing) closeElement(this.source, stack.pop(), base + parser.position);
-    });
-    parser.write(this.source.slice(base, this.endTagStart)).close();
-  }
-  get startTag() {
-    return { start: this.startTagStart, end: this.startTagEnd };
-  }
-  get endTag() {
-    return this.endTagStart < 0 ? void 0 : { start: this.endTagStart, end: this.endTagEnd };
-  }
-  get range() {
-    return { start: this.startTagStart, end: this.endTagStart < 0 ? this.startTagEnd : this.endTagEnd };
-  }
-  get contentRange() {
-    if (this.endTagStart < 0) return { start: this.startTagEnd, end: this.startTagEnd };
-    const text = this.source;
-    let a = this.startTagEnd;
-    let b = this.endTagStart;
-    while (a < b && isXmlSpace(text.charCodeAt(a))) a++;
-    while (b > a && isXmlSpace(text.charCodeAt(b - 1))) b--;
-    return { start: a, end: b };
-  }
-  get attributes() {
-    if (!this.attrs) {
-      const end = this.startTagEnd;
-      this.attrs = scanAttributes(this.source, this.startTagStart + 1 + this.name.length, this.selfClosing ? end - 2 : end - 1);
-    }
-    return this.attrs;
-  }
-  get attributeValues() {
-    return Object.fromEntries(this.attributes.map((a) => [a.name, a.value]));
-  }
-  get text() {
-    if (this.decodedText === void 0) {
-      this.decodedText = this.endTagStart < 0 ? "" : directText(this.source, this.startTagEnd, this.endTagStart, this.children);
-    }
-    return this.decodedText;
-  }
-};
-function openElement(source, node, end, parent) {
-  const el = new ElementNode(source, node.name, parent, source.lastIndexOf("<", end - 1), end, node.isSelfClosing);
-  parent?.addChild(el);
-  return el;
-}
-function closeElement(source, el, end) {
-  el.endTagEnd = end;
-  el.endTagStart = source.lastIndexOf("</", end - 1);
-  el.sealChildren();
-}
-var AttributeNode = class {
-  constructor(name, value, nameStart, valueStart, valueEnd, quote) {
-    this.name = name;
-    this.value = value;
-    this.nameStart = nameStart;
-    this.valueStart = valueStart;
-    this.valueEnd = valueEnd;
-    this.quote = quote;
-  }
-  name;
-  value;
-  nameStart;
-  valueStart;
-  valueEnd;
-  quote;
-  get range() {
-    return { start: this.nameStart, end: this.valueEnd + 1 };
-  }
-  get nameRange() {
-    return { start: this.nameStart, end: this.nameStart + this.name.length };
-  }
-  get valueRange() {
-    return { start: this.valueStart, end: this.valueEnd };
-  }
-};
-var scannedAttributes = [];
-function scanAttributes(text, from, to) {
-  const out = scannedAttributes;
-  let count = 0;
-  let i = from;
-  while (i < to) {
-    while (i < to && isXmlSpace(text.charCodeAt(i))) i++;
-    if (i >= to) break;
-    const nameStart = i;
-    while (i < to && text.charCodeAt(i) !== 61 && !isXmlSpace(text.charCodeAt(i))) i++;
-    const nameEnd = i;
-    while (i < to && text.charCodeAt(i) !== 61) i++;
-    i++;
-    while (i < to && isXmlSpace(text.charCodeAt(i))) i++;
-    const quote = text[i] === '"' ? '"' : "'";
-    const valueStart = i + 1;
-    const valueEnd = text.indexOf(quote, valueStart);
-    i = valueEnd + 1;
-    const name = text.slice(nameStart, nameEnd);
-    out[count++] = new AttributeNode(name, decodeAttributeValue(text.slice(valueStart, valueEnd)), nameStart, valueStart, valueEnd, quote);
-  }
-  const attributes = out.slice(0, count);
-  out.fill(void 0, 0, count);
-  return attributes;
-}
-var PREDEFINED = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-function decodeCharData(raw) {
-  if (raw.indexOf("<") < 0 && raw.indexOf("&") < 0 && raw.indexOf("\r") < 0) return raw;
-  let out = "";
-  let i = 0;
-  while (i < raw.length) {
-    if (raw.startsWith("<![CDATA[", i)) {
-      const end = raw.indexOf("]]>", i + 9);
-      out += raw.slice(i + 9, end);
-      i = end + 3;
-    } else if (raw.startsWith("<!--", i)) {
-      i = raw.indexOf("-->", i + 4) + 3;
-    } else if (raw.startsWith("<?", i)) {
-      i = raw.indexOf("?>", i + 2) + 2;
-    } else if (raw[i] === "&") {
-      const end = raw.indexOf(";", i);
-      const ref = raw.slice(i + 1, end);
-      out += ref[0] === "#" ? String.fromCodePoint(ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)) : PREDEFINED[ref] ?? "";
-      i = end + 1;
-    } else if (raw[i] === "\r") {
-      out += "\n";
-      i += raw[i + 1] === "\n" ? 2 : 1;
-    } else {
-      out += raw[i];
-      i++;
-    }
-  }
-  return out;
-}
-function decodeAttributeValue(raw) {
-  if (raw.indexOf("&") < 0 && !/[\t\n\r]/.test(raw)) return raw;
-  return decodeCharData(raw.replace(/\r\n?/g, "\n").replace(/[\t\n]/g, " "));
-}
-function directText(source, from, to, children) {
-  let out = "";
-  let at = from;
-  for (const c of children) {
-    out += decodeCharData(source.slice(at, c.range.start));
-    at = c.range.end;
-  }
-  return out + decodeCharData(source.slice(at, to));
-}
-
-// src/xml/fast-parse.ts
-function fastParse(text) {
-  return new FastScanner(text).parse();
-}
-var TAB = 9;
-var LF = 10;
-var CR = 13;
-var SPACE = 32;
-var QUOT = 34;
-var HASH = 35;
-var AMP = 38;
-var APOS = 39;
-var MINUS = 45;
-var SLASH = 47;
-var SEMI = 59;
-var LT = 60;
-var EQ = 61;
-var GT = 62;
-var RSQB = 93;
-var IN_CONTENT = 0;
-var IN_ATTRIBUTE_VALUE = 1;
-var IN_COMMENT = 2;
-var MAX_ATTRIBUTES = 64;
-function isSpace2(c) {
-  return c === SPACE || c === LF || c === TAB || c === CR;
-}
-function isNameStart(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 58;
-}
-function isNameChar(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 95 || c === 58;
-}
-function isXmlChar(cp) {
-  return cp === TAB || cp === LF || cp === CR || cp >= 32 && cp <= 55295 || cp >= 57344 && cp <= 65533 || cp >= 65536 && cp <= 1114111;
-}
-var XML_DECLARATION = /<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.0"|'1\.0')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>/y;
-var PREDEFINED_ENTITIES = ["amp", "lt", "gt", "quot", "apos"];
-var FastScanner = class {
-  constructor(text) {
-    this.text = text;
-    this.n = text.length;
-  }
-  text;
-  n;
-  comments = [];
-  /** Open elements: name offsets, and the node when it was built (not inside a lazy container). */
-  nameStart = new Int32Array(MAX_ELEMENT_DEPTH + 1);
-  nameEnd = new Int32Array(MAX_ELEMENT_DEPTH + 1);
-  nodes = [];
-  depth = 0;
-  root;
-  /** Name offsets of the current start tag's attributes, for the duplicate check. */
-  attrStart = new Int32Array(MAX_ATTRIBUTES);
-  attrLength = new Int32Array(MAX_ATTRIBUTES);
-  parse() {
-    const { text } = this;
-    let i = text.charCodeAt(0) === 65279 ? 1 : 0;
-    if (text.startsWith("<?xml", i)) {
-      XML_DECLARATION.lastIndex = i;
-      if (!XML_DECLARATION.test(text)) return void 0;
-      i = XML_DECLARATION.lastIndex;
-    }
-    i = this.misc(i);
-    if (i < 0 || text.charCodeAt(i) !== LT) return void 0;
-    for (; ; ) {
-      const c = text.charCodeAt(i + 1);
-      if (isNameStart(c)) i = this.startTag(i);
-      else if (c === SLASH) i = this.endTag(i);
-      else return void 0;
-      if (i < 0) return void 0;
-      if (this.depth === 0) break;
-      i = this.charData(i);
-      if (i < 0) return void 0;
-    }
-    i = this.misc(i);
-    if (i !== this.n) return void 0;
-    return { root: this.root, comments: this.comments };
-  }
-  /** Whitespace and comments (before and after the root); returns the offset of anything else, -1 on a bad comment. */
-  misc(i) {
-    const { text, n } = this;
-    for (; ; ) {
-      while (i < n && isSpace2(text.charCodeAt(i))) i++;
-      if (i >= n || !text.startsWith("<!--", i)) return i;
-      i = this.comment(i);
-      if (i < 0) return -1;
-    }
-  }
-  /** `<!--` at `i`; returns the offset after `-->`. */
-  comment(i) {
-    const { text } = this;
-    const bodyStart = i + 4;
-    let j = bodyStart;
-    for (; ; ) {
-      j = this.chars(j, MINUS, IN_COMMENT);
-      if (j < 0) return -1;
-      if (text.charCodeAt(j + 1) === MINUS) break;
-      j++;
-    }
-    if (text.charCodeAt(j + 2) !== GT) return -1;
-    let body = text.slice(bodyStart, j);
-    if (body.indexOf("\r") >= 0) body = body.replace(/\r\n?/g, "\n");
-    this.comments.push({ text: body, range: { start: i, end: j + 3 } });
-    return j + 3;
-  }
-  /** A start tag at `i`; returns the offset after its `>`. */
-  startTag(i) {
-    const { text } = this;
-    if (this.depth > MAX_ELEMENT_DEPTH) return -1;
-    const nameStart = i + 1;
-    let j = nameStart + 1;
-    while (isNameChar(text.charCodeAt(j))) j++;
-    const nameEnd = j;
-    let attributes = 0;
-    let selfClosing = false;
-    for (; ; ) {
-      const before = j;
-      while (isSpace2(text.charCodeAt(j))) j++;
-      const c = text.charCodeAt(j);
-      if (c === GT) {
-        j++;
-        break;
-      }
-      if (c === SLASH) {
-        if (text.charCodeAt(j + 1) !== GT) return -1;
-        selfClosing = true;
-        j += 2;
-        break;
-      }
-      if (j === before || !isNameStart(c)) return -1;
-      const attrStart = j;
-      j++;
-      while (isNameChar(text.charCodeAt(j))) j++;
-      const length = j - attrStart;
-      if (attributes === MAX_ATTRIBUTES || this.isDuplicateAttribute(attributes, attrStart, length)) return -1;
-      this.attrStart[attributes] = attrStart;
-      this.attrLength[attributes] = length;
-      attributes++;
-      while (isSpace2(text.charCodeAt(j))) j++;
-      if (text.charCodeAt(j) !== EQ) return -1;
-      j++;
-      while (isSpace2(text.charCodeAt(j))) j++;
-      const quote = text.charCodeAt(j);
-      if (quote !== QUOT && quote !== APOS) return -1;
-      j = this.chars(j + 1, quote, IN_ATTRIBUTE_VALUE);
-      if (j < 0) return -1;
-      j++;
-    }
-    this.openElement(i, nameStart, nameEnd, j, selfClosing);
-    return j;
-  }
-  isDuplicateAttribute(count, start, length) {
-    const { text } = this;
-    for (let k = 0; k < count; k++) {
-      if (this.attrLength[k] !== length) continue;
-      const other = this.attrStart[k];
-      let m = 0;
-      while (m < length && text.charCodeAt(other + m) === text.charCodeAt(start + m)) m++;
-      if (m === length) return true;
-    }
-    return false;
-  }
-  openElement(tagStart, nameStart, nameEnd, tagEnd, selfClosing) {
-    const { depth } = this;
-    const parent = depth > 0 ? this.nodes[depth - 1] : void 0;
-    let node = null;
-    if (depth === 0 || parent && !parent.lazy) {
-      const name = this.text.slice(nameStart, nameEnd);
-      node = new ElementNode(this.text, name, parent ?? void 0, tagStart, tagEnd, selfClosing);
-      if (!parent) this.root = node;
-      else {
-        parent.addChild(node);
-        if (parent === this.root && !selfClosing && LAZY_CONTAINERS.has(name)) node.lazy = true;
-      }
-    }
-    if (selfClosing) return;
-    this.nameStart[depth] = nameStart;
-    this.nameEnd[depth] = nameEnd;
-    this.nodes[depth] = node;
-    this.depth = depth + 1;
-  }
-  /** `</` at `i`: must close the innermost open element; returns the offset after `>`. */
-  endTag(i) {
-    const { text } = this;
-    if (this.depth === 0) return -1;
-    const top = this.depth - 1;
-    const start = this.nameStart[top];
-    const length = this.nameEnd[top] - start;
-    let j = i + 2;
-    for (let m = 0; m < length; m++, j++) if (text.charCodeAt(j) !== text.charCodeAt(start + m)) return -1;
-    if (isNameChar(text.charCodeAt(j))) return -1;
-    while (isSpace2(text.charCodeAt(j))) j++;
-    if (text.charCodeAt(j) !== GT) return -1;
-    j++;
-    const node = this.nodes[top];
-    if (node) {
-      node.endTagStart = i;
-      node.endTagEnd = j;
-      node.sealChildren();
-    }
-    this.nodes[top] = null;
-    this.depth = top;
-    return j;
-  }
-  /** Character data from `i` to the next `<` (returned); -1 on anything outside the subset. */
-  charData(i) {
-    const { text, n } = this;
-    for (; ; ) {
-      i = this.chars(i, LT, IN_CONTENT);
-      if (i < 0) return -1;
-      if (text.charCodeAt(i) !== LT) return -1;
-      if (text.charCodeAt(i + 1) === 33 && text.startsWith("<!--", i)) {
-        i = this.comment(i);
-        if (i < 0 || i >= n) return -1;
-        continue;
-      }
-      return i;
-    }
-  }
-  /**
-   * Scans characters from `i` up to the first `stop` (its offset is returned).
-   * Every character must be an XML Char; outside comments `&` must start a
-   * predefined entity or a character reference; in an attribute value `<` is an
-   * error, in content `]]>` is. -1 when something else is found or the text
-   * ends first.
-   */
-  chars(i, stop, context) {
-    const { text, n } = this;
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === stop) return i;
-      if (c >= SPACE && c < 127) {
-        if (c === AMP) {
-          if (context !== IN_COMMENT) {
-            i = this.reference(i);
-            if (i < 0) return -1;
-          }
-        } else if (c === LT) {
-          if (context === IN_ATTRIBUTE_VALUE) return -1;
-        } else if (c === GT && context === IN_CONTENT && text.charCodeAt(i - 1) === RSQB && text.charCodeAt(i - 2) === RSQB) {
-          return -1;
-        }
-        continue;
-      }
-      if (c === LF || c === TAB || c === CR) continue;
-      if (c < SPACE) return -1;
-      if (c < 55296) continue;
-      if (c <= 56319) {
-        const low = text.charCodeAt(i + 1);
-        if (low >= 56320 && low <= 57343) {
-          i++;
-          continue;
-        }
-        return -1;
-      }
-      if (c <= 57343 || c >= 65534) return -1;
-    }
-    return -1;
-  }
-  /** `&` at `i` (outside comments): returns the offset of its `;`, -1 unless predefined or a valid character reference. */
-  reference(i) {
-    const { text } = this;
-    if (text.charCodeAt(i + 1) === HASH) {
-      const hex = text.charCodeAt(i + 2) === 120;
-      let j = hex ? i + 3 : i + 2;
-      const digitsStart = j;
-      let cp = 0;
-      for (; j - digitsStart < 8; j++) {
-        const c = text.charCodeAt(j);
-        const d = c >= 48 && c <= 57 ? c - 48 : hex && c >= 97 && c <= 102 ? c - 87 : hex && c >= 65 && c <= 70 ? c - 55 : -1;
-        if (d < 0) break;
-        cp = cp * (hex ? 16 : 10) + d;
-      }
-      if (j === digitsStart || text.charCodeAt(j) !== SEMI || !isXmlChar(cp)) return -1;
-      return j;
-    }
-    for (const name of PREDEFINED_ENTITIES) {
-      if (text.startsWith(name, i + 1) && text.charCodeAt(i + 1 + name.length) === SEMI) return i + 1 + name.length;
-    }
-    return -1;
-  }
-};
-
-// src/xml/parse.ts
-var StopParsing = class extends Error {
-};
-function parseXml(text) {
-  const fast = fastParse(text);
-  if (fast) return { text, root: fast.root, comments: fast.comments, error: void 0 };
-  return parseXmlWithSaxes(text);
-}
-function parseXmlWithSaxes(text, eager = false) {
-  const parser = new import_saxes2.SaxesParser({ position: true });
-  const comments = [];
-  const stack = [];
-  let root;
-  let error;
-  let lastEventEnd = 0;
-  let lastClosed;
-  let skipped = 0;
-  let retryEager = false;
-  parser.on("opentag", (node) => {
-    const end = parser.position;
-    lastEventEnd = end;
-    if (stack.length + skipped > MAX_DEPTH) {
-      const start = text.lastIndexOf("<", end - 1);
-      error = {
-        message: `<${node.name}> is nested more than ${MAX_DEPTH} elements deep: libvirt's XML parser (libxml2 without XML_PARSE_HUGE) refuses the document ("Excessive depth in document")`,
-        offset: start,
-        ...new LineIndex(text).position(start)
-      };
-      throw new StopParsing();
-    }
-    const parent = stack[stack.length - 1];
-    if (!eager && (skipped > 0 || parent?.lazy)) {
-      if (!node.isSelfClosing) skipped++;
-      return;
-    }
-    const el = openElement(text, node, end, parent);
-    if (!parent) root = el;
-    else if (!eager && parent === root && !node.isSelfClosing && LAZY_CONTAINERS.has(node.name)) el.lazy = true;
-    if (!node.isSelfClosing) stack.push(el);
-  });
-  parser.on("closetag", (node) => {
-    lastEventEnd = parser.position;
-    if (node.isSelfClosing) return;
-    if (skipped > 0) {
-      skipped--;
-      return;
-    }
-    const el = stack.pop();
-    if (!el) return;
-    lastClosed = el;
-    closeElement(text, el, parser.position);
-  });
-  parser.on("comment", (body) => {
-    const end = text.indexOf(">", parser.position - 1) + 1;
-    lastEventEnd = end;
-    comments.push({ text: body, range: { start: text.lastIndexOf("<!--", end - 3), end } });
-  });
-  const markEnd = () => {
-    lastEventEnd = parser.position;
-  };
-  if (eager) {
-    parser.on("cdata", markEnd);
-    parser.on("processinginstruction", markEnd);
-    parser.on("doctype", markEnd);
-    parser.on("xmldecl", markEnd);
-  }
-  parser.on("error", (err) => {
-    if (!eager) {
-      retryEager = true;
-      throw new StopParsing();
-    }
-    const raw = err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, "");
-    const at = Math.min(parser.position, text.length);
-    const explained = explainError(text, raw, at, parser.state, {
-      lastEventEnd,
-      lastClosed,
-      open: stack[stack.length - 1],
-      quote: parser.q,
-      attributeName: parser.name,
-      rootSeen: root !== void 0
-    });
-    const lines = new LineIndex(text);
-    error = { message: explained.message, offset: explained.offset, ...lines.position(explained.offset) };
-    throw new StopParsing();
-  });
-  try {
-    parser.write(text).close();
-  } catch (e) {
-    if (!(e instanceof StopParsing)) throw e;
-  }
-  if (!error && !root) {
-    const pos = new LineIndex(text).position(text.length);
-    error = { message: "document has no root element", offset: text.length, ...pos };
-  }
-  if (retryEager) return parseXmlWithSaxes(text, true);
-  return { text, root, comments, error };
-}
-var MAX_DEPTH = MAX_ELEMENT_DEPTH;
-var S_ENTITY = 14;
-var S_COMMENT_STATES = /* @__PURE__ */ new Set([17, 18, 19]);
-var S_CDATA_STATES = /* @__PURE__ */ new Set([20, 21, 22]);
-var S_PI_STATES = /* @__PURE__ */ new Set([23, 24, 25, 26]);
-var S_DOCTYPE_STATES = /* @__PURE__ */ new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-var S_ATTRIB_VALUE_QUOTED = 40;
-var S_START_TAG_STATES = /* @__PURE__ */ new Set([34, 35, 36, 37, 38, 39, 40, 41, 42]);
-function explainError(text, raw, at, state, ctx) {
-  let lines;
-  const where = (offset) => {
-    const p = (lines ??= new LineIndex(text)).position(offset);
-    return `line ${p.line}, column ${p.column}`;
-  };
-  const atEnd = /^unclosed tag: |^unexpected end\.$/.test(raw);
-  if (raw === "disallowed character in entity name." || raw === "empty entity name." || atEnd && state === S_ENTITY) {
-    const semicolon = raw.startsWith("disallowed") || raw.startsWith("empty") ? text.lastIndexOf(";", at - 2) : text.lastIndexOf(";", at - 1);
-    const amp = text.indexOf("&", Math.max(ctx.lastEventEnd, semicolon + 1));
-    if (amp >= 0 && amp < at) {
-      return { message: `'&' does not start an entity reference: write '&amp;' for a literal ampersand`, offset: amp };
-    }
-  }
-  if (raw === "undefined entity.") {
-    const amp = text.lastIndexOf("&", at - 1);
-    const name = amp >= 0 ? text.slice(amp + 1, at - 1) : "";
-    if (amp >= 0 && /^[^\s&;<>]+$/.test(name)) {
-      return {
-        message: `undefined entity '&${name};': only &amp; &lt; &gt; &quot; &apos; and character references are allowed (kvmlint never expands DTD entities)`,
-        offset: amp
-      };
-    }
-  }
-  if (raw === "malformed character entity.") {
-    const amp = text.lastIndexOf("&", at - 1);
-    if (amp >= 0) return { message: `'${text.slice(amp, at)}' is not a character XML allows`, offset: amp };
-  }
-  if (raw === "unexpected close tag." && ctx.lastClosed) {
-    const open = ctx.lastClosed;
-    const lt = text.lastIndexOf("</", at - 1);
-    const close = lt >= 0 ? text.slice(lt + 2, at - 1).trim() : "";
-    return { message: `unexpected close tag </${close}>: <${open.name}> at ${where(open.startTagStart)} is still open`, offset: at };
-  }
-  if (raw === "malformed comment.") {
-    const start = text.lastIndexOf("<!--", at);
-    return { message: `'--' is not allowed inside a comment${start >= 0 ? ` (the comment starts at ${where(start)})` : ""}`, offset: at };
-  }
-  if (raw === "disallowed character.") {
-    if (state === S_ATTRIB_VALUE_QUOTED && text[at - 1] === "<") {
-      const q = ctx.quote ? String.fromCharCode(ctx.quote) : void 0;
-      const open = q ? text.lastIndexOf(q, at - 2) : -1;
-      const name = ctx.attributeName ? ` of '${ctx.attributeName}'` : "";
-      return {
-        message: `'<' is not allowed in an attribute value: the value${name}${open >= 0 ? ` opened with ${q} at ${where(open)}` : ""} has no closing quote`,
-        offset: at - 1
-      };
-    }
-    let start = at - 1;
-    const low = text.charCodeAt(start);
-    if (low >= 56320 && low <= 57343 && start >= 1) {
-      const high = text.charCodeAt(start - 1);
-      if (high >= 55296 && high <= 56319) start--;
-    }
-    const ch = start >= 0 ? text.codePointAt(start) : void 0;
-    if (ch !== void 0) {
-      const utf16 = ch === 0 && /^\uFEFF?<\0/.test(text) ? " (is this UTF-16 without a byte order mark?)" : "";
-      return { message: `character U+${ch.toString(16).toUpperCase().padStart(4, "0")} is not allowed in XML 1.0${utf16}`, offset: start };
-    }
-  }
-  if (atEnd && state !== void 0) {
-    const opened = (token, closer, what) => {
-      const start = text.lastIndexOf(token, at);
-      return { message: `unclosed ${what}: ${start >= 0 ? `'${token}' at ${where(start)}` : "it"} has no '${closer}' before the end of the file`, offset: at };
-    };
-    if (S_COMMENT_STATES.has(state)) return opened("<!--", "-->", "comment");
-    if (S_CDATA_STATES.has(state)) return opened("<![CDATA[", "]]>", "CDATA section");
-    if (S_PI_STATES.has(state)) return opened("<?", "?>", "processing instruction");
-    if (S_DOCTYPE_STATES.has(state)) return opened("<!DOCTYPE", ">", "document type declaration");
-    if (S_START_TAG_STATES.has(state)) return opened("<", ">", "start tag");
-  }
-  if (raw.startsWith("unclosed tag: ") && ctx.open) {
-    return { message: `unclosed tag <${ctx.open.name}> opened at ${where(ctx.open.startTagStart)}: the file ends before </${ctx.open.name}>`, offset: at };
-  }
-  if (raw === "text data outside of root node.") {
-    let start = Math.min(ctx.lastEventEnd, at);
-    while (start < at - 1 && (isXmlSpace(text.charCodeAt(start)) || start === 0 && text.charCodeAt(0) === 65279)) start++;
-    return { message: ctx.rootSeen ? "text after the root element" : "text before the root element", offset: start };
-  }
-  return { message: raw.replace(/\.$/, ""), offset: at };
-}
-
 // src/xml/query.ts
 function attribute(el, name) {
   for (const a of el.attributes) if (a.name === name) return a;
@@ -20537,21 +20712,34 @@ function importHostText(text, path7) {
 function loadHostText(text, path7) {
   return importHostText(text, path7).snapshot;
 }
+var MAX_HOST_FILE_BYTES = 64 * 1024 * 1024;
 function loadHostFile(path7) {
   let text;
   try {
-    text = readFileSync(path7, "utf8");
+    text = readRegularFile(path7, MAX_HOST_FILE_BYTES).toString("utf8");
   } catch (err) {
     const code = err.code;
-    throw new HostSnapshotError(path7, "", code === "ENOENT" ? "no such file" : `cannot read: ${err.message}`);
+    throw new HostSnapshotError(path7, "", code === "ENOENT" ? "no such file" : `cannot read: ${err.message.replace(`${path7}: `, "")}`);
   }
   return { snapshot: loadHostText(text, path7), text };
 }
 
 // src/engine/config.ts
+import { existsSync as existsSync3, realpathSync as realpathSync2 } from "node:fs";
+import { basename, dirname as dirname2, isAbsolute as isAbsolute3, join as join3, relative as relative4, resolve as resolve5, sep as sep3 } from "node:path";
+
+// src/engine/repo.ts
+import { existsSync } from "node:fs";
+import { dirname, join, relative as relative2, resolve as resolve2 } from "node:path";
+function repositoryRoot(dir) {
+  for (let d = resolve2(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, ".git"))) return d;
+    if (dirname(d) === d) return resolve2(dir);
+  }
+}
+
+// src/engine/config.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import { dirname, join as join2, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/generated/config-validator.ts
 var import_ucs2length2 = __toESM(require_ucs2length(), 1);
@@ -22205,19 +22393,19 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
 }
 
 // src/engine/paths.ts
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve3, sep as sep2 } from "node:path";
 function relativePosix(dir, abs) {
-  if (abs.length > dir.length && abs.startsWith(dir) && (abs[dir.length] === sep || dir.endsWith(sep))) {
-    return toPosixPath(abs.slice(dir.endsWith(sep) ? dir.length : dir.length + 1));
+  if (abs.length > dir.length && abs.startsWith(dir) && (abs[dir.length] === sep2 || dir.endsWith(sep2))) {
+    return toPosixPath(abs.slice(dir.endsWith(sep2) ? dir.length : dir.length + 1));
   }
-  return toPosixPath(relative(dir, abs));
+  return toPosixPath(relative3(dir, abs));
 }
 function toPosixPath(p) {
-  return sep === "/" ? p : p.split(sep).join("/");
+  return sep2 === "/" ? p : p.split(sep2).join("/");
 }
 function repoRelativePath(file, root, cwd) {
-  const rel = relative(resolve(root), resolve(cwd, file));
-  if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
+  const rel = relative3(resolve3(root), resolve3(cwd, file));
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep2}`) || isAbsolute2(rel)) return void 0;
   return toPosixPath(rel);
 }
 
@@ -22410,8 +22598,8 @@ function insertChild(text, parent, el, after) {
   const indent = indentOf(text, first);
   const eol = lineEndingAt(text, first.startTag.start);
   const rendered = render(el, quoteNear(parent), indent, indentUnit(text, parent), eol);
-  const sep5 = indent === "" ? "" : `${eol}${indent}`;
-  return { range: [first.startTag.start, first.startTag.start], text: `${rendered}${sep5}` };
+  const sep7 = indent === "" ? "" : `${eol}${indent}`;
+  return { range: [first.startTag.start, first.startTag.start], text: `${rendered}${sep7}` };
 }
 function replaceAttributeValue(attr, value) {
   return { range: [attr.valueRange.start, attr.valueRange.end], text: escapeAttribute(value, attr.quote) };
@@ -27260,111 +27448,8 @@ ${rule.meta.summary}
 }
 
 // src/schema/dir.ts
-import { existsSync, statSync } from "node:fs";
-import { join, resolve as resolve2 } from "node:path";
-
-// src/engine/source.ts
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { constants as bufferConstants, isUtf8 } from "node:buffer";
-var DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
-var MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
-var UsageError = class extends Error {
-};
-function oversizeMessage(what, bytes, maxBytes) {
-  return `${what} ${bytes} bytes, above the ${maxBytes}-byte limit (raise it with --max-file-size)`;
-}
-function readBounded(path7, maxBytes, scratch) {
-  const fd = openSync(path7, "r");
-  try {
-    const { size } = fstatSync(fd);
-    if (size > maxBytes) {
-      throw new UsageError(oversizeMessage(`${path7}: file is`, size, maxBytes));
-    }
-    if (size > MAX_STRING_LENGTH) {
-      throw new UsageError(`${path7}: file is ${size} bytes, more than the ${MAX_STRING_LENGTH} characters kvmlint can hold as text`);
-    }
-    if (scratch && scratch.buf.length < size) scratch.buf = Buffer.allocUnsafe(Math.max(size, scratch.buf.length * 2));
-    const buf = scratch ? scratch.buf : Buffer.allocUnsafe(size);
-    let off = 0;
-    while (off < size) {
-      const n = readSync(fd, buf, off, size - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    return off === buf.length ? buf : buf.subarray(0, off);
-  } finally {
-    closeSync(fd);
-  }
-}
-function firstInvalidUtf8(buf) {
-  let i = 0;
-  while (i < buf.length) {
-    const b = buf[i];
-    const len = b < 128 ? 1 : b >= 194 && b < 224 ? 2 : b >= 224 && b < 240 ? 3 : b >= 240 && b < 245 ? 4 : 0;
-    if (len === 0 || i + len > buf.length) return i;
-    if (!isUtf8(buf.subarray(i, i + len))) return i;
-    i += len;
-  }
-  return buf.length;
-}
-function decodeUtf16(buf, littleEndian) {
-  const encoding = littleEndian ? "utf-16le" : "utf-16be";
-  try {
-    return { text: new TextDecoder(encoding, { fatal: true }).decode(buf) };
-  } catch {
-    const unit = (i2) => littleEndian ? buf[i2] | buf[i2 + 1] << 8 : buf[i2] << 8 | buf[i2 + 1];
-    let i = 2;
-    let problem = "a stray final byte (odd length)";
-    for (; i + 1 < buf.length; i += 2) {
-      const u = unit(i);
-      if (u >= 55296 && u <= 56319) {
-        const next = i + 3 < buf.length ? unit(i + 2) : -1;
-        if (next >= 56320 && next <= 57343) {
-          i += 2;
-          continue;
-        }
-      } else if (u < 56320 || u > 57343) continue;
-      problem = `an unpaired surrogate 0x${u.toString(16)}`;
-      break;
-    }
-    if (i >= buf.length) problem = "an undecodable sequence";
-    const text = new TextDecoder(encoding).decode(buf.subarray(0, i));
-    const pos = new LineIndex(text).position(text.length);
-    return { text, error: { message: `invalid UTF-16: ${problem} at byte ${i}`, offset: text.length, ...pos } };
-  }
-}
-function decodeXmlBytes(buf) {
-  if (buf.length >= 2 && buf[0] === 255 && buf[1] === 254) return decodeUtf16(buf, true);
-  if (buf.length >= 2 && buf[0] === 254 && buf[1] === 255) return decodeUtf16(buf, false);
-  if (isUtf8(buf)) return { text: buf.toString("utf8") };
-  const bad = firstInvalidUtf8(buf);
-  const text = buf.subarray(0, bad).toString("utf8");
-  const pos = new LineIndex(text).position(text.length);
-  return { text, error: { message: `invalid UTF-8 byte 0x${buf[bad].toString(16).padStart(2, "0")}`, offset: text.length, ...pos } };
-}
-var ParsedSource = class {
-  constructor(path7, text, doc) {
-    this.path = path7;
-    this.text = text;
-    this.doc = doc;
-  }
-  path;
-  text;
-  doc;
-  index;
-  get lines() {
-    return this.index ??= new LineIndex(this.text);
-  }
-};
-function sourceFromText(path7, text, decodeError) {
-  return new ParsedSource(path7, text, decodeError ? { text, root: void 0, comments: [], error: decodeError } : parseXml(text));
-}
-var readScratch = { buf: Buffer.allocUnsafe(64 * 1024) };
-function readBoundedText(path7, maxBytes) {
-  return decodeXmlBytes(readBounded(path7, maxBytes, readScratch));
-}
-
-// src/schema/dir.ts
+import { existsSync as existsSync2, statSync } from "node:fs";
+import { join as join2, resolve as resolve4 } from "node:path";
 var DOMAIN_SCHEMA = "domain.rng";
 var SCHEMA_DIR_ENV = "KVMLINT_LIBVIRT_SCHEMAS";
 var INSTALLED_SCHEMA_DIRS = ["/usr/share/libvirt/schemas", "/usr/local/share/libvirt/schemas"];
@@ -27379,14 +27464,14 @@ function defaultSchemaDirs(env) {
   return [...fromEnv ? [fromEnv] : [], ...INSTALLED_SCHEMA_DIRS];
 }
 function schemaDirProblem(dir) {
-  if (!existsSync(dir)) return "does not exist";
+  if (!existsSync2(dir)) return "does not exist";
   if (!statSync(dir).isDirectory()) return "is not a directory";
-  const main = join(dir, DOMAIN_SCHEMA);
-  if (!existsSync(main) || !statSync(main).isFile()) return `holds no ${DOMAIN_SCHEMA} (libvirt's RelaxNG schemas, installed as /usr/share/libvirt/schemas)`;
+  const main = join2(dir, DOMAIN_SCHEMA);
+  if (!existsSync2(main) || !statSync(main).isFile()) return `holds no ${DOMAIN_SCHEMA} (libvirt's RelaxNG schemas, installed as /usr/share/libvirt/schemas)`;
   return void 0;
 }
 function checkSchemaDir(dir, cwd, shown = dir) {
-  const abs = resolve2(cwd, dir);
+  const abs = resolve4(cwd, dir);
   const problem = schemaDirProblem(abs);
   if (problem) {
     throw new SchemaError(
@@ -27398,7 +27483,7 @@ function checkSchemaDir(dir, cwd, shown = dir) {
 }
 function findSchemaDir(candidates, cwd) {
   for (const dir of candidates) {
-    const abs = resolve2(cwd, dir);
+    const abs = resolve4(cwd, dir);
     if (!schemaDirProblem(abs)) return abs;
   }
   throw new SchemaError(
@@ -27420,19 +27505,26 @@ var ConfigError = class extends Error {
 };
 var SEVERITY = { off: "off", warn: "warning", warning: "warning", error: "error" };
 var validator = config_validator_default;
-function findConfigFile(startDir) {
-  for (let dir = resolve3(startDir); ; dir = dirname(dir)) {
-    const candidate = join2(dir, CONFIG_FILE_NAME);
-    if (existsSync2(candidate)) return candidate;
-    if (existsSync2(join2(dir, ".git")) || dirname(dir) === dir) return void 0;
+function findConfigFile(startDir, cwd = startDir) {
+  const found = [];
+  for (let dir = resolve5(startDir); ; dir = dirname2(dir)) {
+    const candidate = join3(dir, CONFIG_FILE_NAME);
+    if (existsSync3(candidate)) found.push(candidate);
+    if (existsSync3(join3(dir, ".git"))) return found[0];
+    if (dirname2(dir) === dir) break;
   }
+  const top = resolve5(cwd);
+  return found.find((f) => {
+    const rel = relative4(top, dirname2(f));
+    return rel === "" || !rel.startsWith("..") && !isAbsolute3(rel);
+  });
 }
 function loadConfigFile(path7, displayPath2 = path7) {
   let text;
   try {
-    text = readFileSync2(path7, "utf8");
+    text = readRegularFile(path7, MAX_CONFIG_BYTES).toString("utf8");
   } catch (e) {
-    throw new ConfigError(displayPath2, "", `cannot be read: ${e.message}`);
+    throw new ConfigError(displayPath2, "", `cannot be read: ${e.message.replace(`${path7}: `, "")}`);
   }
   let data;
   try {
@@ -27449,7 +27541,7 @@ function loadConfigFile(path7, displayPath2 = path7) {
     }
     throw new ConfigError(displayPath2, "", "does not match the configuration schema");
   }
-  return resolveConfig(data, resolve3(path7), displayPath2);
+  return resolveConfig(data, resolve5(path7), displayPath2);
 }
 function checkRuleOptions(data, displayPath2) {
   const rules3 = data?.rules;
@@ -27461,8 +27553,31 @@ function checkRuleOptions(data, displayPath2) {
     if (problem) throw new ConfigError(displayPath2, `rules.${id}[1]${problem.key ? `.${problem.key}` : ""}`, `rule '${id}' ${problem.key ? `option '${problem.key}': ${problem.problem}` : problem.problem}`);
   }
 }
+var MAX_WILDCARDS = 3;
+var MAX_GLOB_LENGTH = 1024;
+function compileGlobs(globs, displayPath2, where) {
+  for (const glob of globs) {
+    const problem = glob.length > MAX_GLOB_LENGTH ? `is longer than ${MAX_GLOB_LENGTH} characters` : (glob.match(/\*+/g) ?? []).length > MAX_WILDCARDS ? `has more than ${MAX_WILDCARDS} '*' or '**' wildcards` : (glob.match(/\{/g) ?? []).length > 8 ? "has more than 8 brace groups" : void 0;
+    if (problem) throw new ConfigError(displayPath2, where, `glob '${glob.length > 80 ? `${glob.slice(0, 80)}\u2026` : glob}' ${problem}: such globs can take minutes to match (catastrophic backtracking)`);
+  }
+  return (0, import_picomatch.default)([...globs], { dot: true, noextglob: true });
+}
+var MAX_CONFIG_BYTES = 1024 * 1024;
+function insideReal(dir, target) {
+  const real = (p) => {
+    try {
+      return realpathSync2(p);
+    } catch {
+      const parent = dirname2(p);
+      return parent === p ? p : join3(real(parent), basename(p));
+    }
+  };
+  const rel = relative4(real(dir), real(target));
+  return rel === "" || !rel.startsWith(`..${sep3}`) && rel !== ".." && !isAbsolute3(rel);
+}
 function resolveConfig(raw, path7, displayPath2) {
-  const dir = dirname(path7);
+  const dir = dirname2(path7);
+  const workspace = repositoryRoot(dir);
   const rules3 = {};
   const ruleOptions = {};
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
@@ -27472,21 +27587,23 @@ function resolveConfig(raw, path7, displayPath2) {
     if (options) ruleOptions[id] = options;
   }
   const fileGlobs = (raw.ignores ?? []).filter((i) => typeof i === "string");
-  const ignoredFile = fileGlobs.length > 0 ? (0, import_picomatch.default)(fileGlobs, { dot: true }) : void 0;
+  const ignoredFile = fileGlobs.length > 0 ? compileGlobs(fileGlobs, displayPath2, "ignores") : void 0;
   const findingIgnores = (raw.ignores ?? []).filter((i) => typeof i !== "string").map((i, n) => {
     for (const id of i.rules ?? []) {
       if (!findRule(id)) throw new ConfigError(displayPath2, `ignores[${n}].rules`, `unknown rule '${id}'`);
     }
     return {
-      files: i.files ? (0, import_picomatch.default)(i.files, { dot: true }) : void 0,
+      files: i.files ? compileGlobs(i.files, displayPath2, `ignores[${n}].files`) : void 0,
       domains: i.domains ? new Set(i.domains) : void 0,
       rules: i.rules ? new Set(i.rules) : void 0
     };
   });
   const hostIndex = { byBase: /* @__PURE__ */ new Map(), anywhere: [] };
   const hosts = (raw.hosts ?? []).map((h, index) => {
-    const snapshot = resolve3(dir, h.snapshot);
-    if (!existsSync2(snapshot)) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
+    const snapshot = resolve5(dir, h.snapshot);
+    if (!insideReal(workspace, snapshot)) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `${h.snapshot} is outside the repository ${workspace}`);
+    if (!existsSync3(snapshot)) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
+    compileGlobs(h.domains, displayPath2, `hosts[${index}].domains`);
     const host = { snapshot, index, globs: h.domains, matches: domainGlobMatcher(h.domains), housekeeping: h.housekeeping, libvirtVersion: h.libvirtVersion };
     const bases = new Set(h.domains.map((g) => import_picomatch.default.scan(g).base));
     for (const base of bases) {
@@ -27501,7 +27618,7 @@ function resolveConfig(raw, path7, displayPath2) {
   });
   let schemaSetting = raw.schema;
   if (typeof raw.schema === "string") {
-    schemaSetting = resolve3(dir, raw.schema);
+    schemaSetting = resolve5(dir, raw.schema);
     const problem = schemaDirProblem(schemaSetting);
     if (problem) throw new ConfigError(displayPath2, "schema", `directory ${raw.schema} ${problem}`);
   }
@@ -27551,7 +27668,7 @@ function hostForDomain(config, abs) {
     throw new ConfigError(
       config.path,
       `hosts[${matched[0].index}].domains`,
-      `${rel} is matched by both hosts[${matched[0].index}] (${relative2(config.dir, matched[0].snapshot)}) and hosts[${matched[1].index}] (${relative2(config.dir, matched[1].snapshot)}): a domain must be planned on one host`
+      `${rel} is matched by both hosts[${matched[0].index}] (${relative4(config.dir, matched[0].snapshot)}) and hosts[${matched[1].index}] (${relative4(config.dir, matched[1].snapshot)}): a domain must be planned on one host`
     );
   }
   return matched[0];
@@ -27570,11 +27687,21 @@ function parseDirectives(doc) {
     let target;
     if (kind === "disable-next-line" && doc.root) {
       elements ??= elementsInOrder(doc.root);
-      target = elements.find((e) => e.startTag.start >= comment.range.end)?.startTag;
+      target = firstStartingAtOrAfter(elements, comment.range.end)?.startTag;
     }
     out.push({ kind, rules: rules3.length > 0 ? rules3 : void 0, reason: m[3]?.trim() || void 0, comment, target });
   }
   return out;
+}
+function firstStartingAtOrAfter(elements, offset) {
+  let lo = 0;
+  let hi = elements.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (elements[mid].startTag.start >= offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return elements[lo];
 }
 function elementsInOrder(root) {
   const out = [];
@@ -27587,32 +27714,73 @@ function elementsInOrder(root) {
   return out;
 }
 var names = (d, rule) => d.rules === void 0 || d.rules.includes(rule);
-function suppressor(directives, rule, at) {
-  for (const d of directives) {
-    if (d.kind === "disable-file" && names(d, rule)) return d;
-    if (d.kind === "disable-next-line" && d.target && at.start >= d.target.start && at.start < d.target.end && names(d, rule)) return d;
+function suppressors(diagnostics, directives) {
+  const out = new Array(diagnostics.length);
+  const fileWide = [];
+  const nextLine = [];
+  directives.forEach((d, index) => {
+    if (d.kind === "disable-file") fileWide.push({ d, index });
+    else if (d.kind === "disable-next-line" && d.target) nextLine.push({ d, index });
+  });
+  const fileWideAll = fileWide.find((f) => f.d.rules === void 0);
+  const fileWideByRule = /* @__PURE__ */ new Map();
+  for (const f of fileWide) for (const r of f.d.rules ?? []) if (!fileWideByRule.has(r)) fileWideByRule.set(r, f);
+  nextLine.sort((a, b) => a.d.target.start - b.d.target.start || a.index - b.index);
+  const regions2 = directives.filter((d) => d.kind === "disable" || d.kind === "enable");
+  const order = diagnostics.map((_, i) => i).sort((a, b) => diagnostics[a].range.start - diagnostics[b].range.start);
+  let lastAll;
+  const lastByRule = /* @__PURE__ */ new Map();
+  let applied = 0;
+  for (const i of order) {
+    const diag = diagnostics[i];
+    const at = diag.range.start;
+    const rule = diag.ruleId;
+    while (applied < regions2.length && regions2[applied].comment.range.end <= at) {
+      const d = regions2[applied];
+      const entry = { d, seq: applied++ };
+      if (d.rules === void 0) lastAll = entry;
+      else for (const r of d.rules) lastByRule.set(r, entry);
+    }
+    const fileAll = fileWideAll;
+    const fileRule = fileWideByRule.get(rule);
+    let best = !fileAll ? fileRule : !fileRule ? fileAll : fileRule.index < fileAll.index ? fileRule : fileAll;
+    let lo = 0;
+    let hi = nextLine.length;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (nextLine[mid].d.target.start <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    const tagStart = lo > 0 ? nextLine[lo - 1].d.target.start : void 0;
+    for (let k = lo - 1; k >= 0 && nextLine[k].d.target.start === tagStart; k--) {
+      const n = nextLine[k];
+      if (at < n.d.target.end && names(n.d, rule) && (!best || n.index < best.index)) best = n;
+    }
+    if (best) {
+      out[i] = best.d;
+      continue;
+    }
+    const byRule = lastByRule.get(rule);
+    const current = !lastAll ? byRule : !byRule ? lastAll : byRule.seq > lastAll.seq ? byRule : lastAll;
+    out[i] = current?.d.kind === "disable" ? current.d : void 0;
   }
-  let current;
-  for (const d of directives) {
-    if (d.comment.range.end > at.start) break;
-    if ((d.kind === "disable" || d.kind === "enable") && names(d, rule)) current = d.kind === "disable" ? d : void 0;
-  }
-  return current;
+  return out;
 }
 function applyDirectives(diagnostics, directives) {
   if (directives.length === 0) return { kept: [...diagnostics], unused: [] };
   const used = /* @__PURE__ */ new Map();
   const kept = [];
-  for (const diag of diagnostics) {
-    const by = diag.ruleId === "xml-malformed" ? void 0 : suppressor(directives, diag.ruleId, diag.range);
-    if (!by) {
+  const by = suppressors(diagnostics, directives);
+  diagnostics.forEach((diag, i) => {
+    const suppressedBy = diag.ruleId === "xml-malformed" ? void 0 : by[i];
+    if (!suppressedBy) {
       kept.push(diag);
-      continue;
+      return;
     }
-    let set = used.get(by);
-    if (!set) used.set(by, set = /* @__PURE__ */ new Set());
+    let set = used.get(suppressedBy);
+    if (!set) used.set(suppressedBy, set = /* @__PURE__ */ new Set());
     set.add(diag.ruleId);
-  }
+  });
   const unused = [];
   for (const d of directives) {
     if (d.kind === "enable") continue;
@@ -27940,7 +28108,7 @@ function applyInlineDirectives(diagnostics, linted, env) {
         }
       }
     }
-    out.push(...list);
+    for (const d of list) out.push(d);
   }
   return out;
 }
@@ -27949,13 +28117,13 @@ function knownRuleIds(env) {
 }
 
 // src/engine/discover.ts
-import { statSync as statSync2 } from "node:fs";
-import { isAbsolute as isAbsolute2, resolve as resolve5, sep as sep2 } from "node:path";
+import { realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
+import { isAbsolute as isAbsolute4, relative as relative5, resolve as resolve6, sep as sep4 } from "node:path";
 
 // src/engine/gitignore.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
-import { dirname as dirname2, join as join3 } from "node:path";
+import { existsSync as existsSync4, readFileSync } from "node:fs";
+import { dirname as dirname3, join as join4 } from "node:path";
 var GitignoreFilter = class {
   constructor(repoRoot) {
     this.repoRoot = repoRoot;
@@ -27965,8 +28133,8 @@ var GitignoreFilter = class {
   load(dir) {
     let ig = this.byDir.get(dir);
     if (ig !== void 0) return ig;
-    const file = join3(dir, ".gitignore");
-    ig = existsSync3(file) ? (0, import_ignore.default)().add(readFileSync3(file, "utf8")) : null;
+    const file = join4(dir, ".gitignore");
+    ig = existsSync4(file) ? (0, import_ignore.default)().add(readFileSync(file, "utf8")) : null;
     this.byDir.set(dir, ig);
     return ig;
   }
@@ -27974,9 +28142,9 @@ var GitignoreFilter = class {
   ignores(absPath) {
     if (relativePosix(this.repoRoot, absPath).startsWith("..")) return false;
     const dirs = [];
-    for (let d = dirname2(absPath); ; d = dirname2(d)) {
+    for (let d = dirname3(absPath); ; d = dirname3(d)) {
       dirs.push(d);
-      if (d === this.repoRoot || dirname2(d) === d) break;
+      if (d === this.repoRoot || dirname3(d) === d) break;
     }
     let ignored = false;
     for (let i = dirs.length - 1; i >= 0; i--) {
@@ -27990,33 +28158,26 @@ var GitignoreFilter = class {
   }
 };
 
-// src/engine/repo.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { dirname as dirname3, join as join4, relative as relative3, resolve as resolve4 } from "node:path";
-function repositoryRoot(dir) {
-  for (let d = resolve4(dir); ; d = dirname3(d)) {
-    if (existsSync4(join4(d, ".git"))) return d;
-    if (dirname3(d) === d) return resolve4(dir);
-  }
-}
-
 // src/engine/discover.ts
 async function discoverFiles(paths, cwd) {
   const found = /* @__PURE__ */ new Map();
   const patterns = [];
   const mustMatch = [];
   const walk = async (pattern, base) => (await Promise.resolve().then(() => (init_globby(), globby_exports))).globby(pattern, { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"] });
+  const workspace = repositoryRoot(cwd);
   for (const p of paths.length > 0 ? paths : ["."]) {
-    const abs = resolve5(cwd, p);
+    const abs = resolve6(cwd, p);
     const st = statSync2(abs, { throwIfNoEntry: false });
     if (st?.isFile()) {
+      const escape = escapesWorkspace(abs, workspace);
+      if (escape) throw new UsageError(`${p}: a symlink to ${escape}, outside the workspace ${workspace}; not read`);
       found.set(abs, true);
       continue;
     }
     const { isDynamicPattern: isDynamicPattern2 } = await Promise.resolve().then(() => (init_globby(), globby_exports));
     if (st?.isDirectory()) {
       const rel = relativePosix(cwd, abs);
-      if (rel === "" || !rel.startsWith("..") && !isAbsolute2(rel) && !isDynamicPattern2(rel)) patterns.push(rel ? `${rel}/**/*.xml` : "**/*.xml");
+      if (rel === "" || !rel.startsWith("..") && !isAbsolute4(rel) && !isDynamicPattern2(rel)) patterns.push(rel ? `${rel}/**/*.xml` : "**/*.xml");
       else for (const m of await walk(["**/*.xml"], abs)) if (!found.has(m)) found.set(m, false);
     } else if (isDynamicPattern2(p)) {
       patterns.push(p);
@@ -28039,13 +28200,29 @@ async function expandGlobs(patterns, base) {
   const filter = new GitignoreFilter(repositoryRoot(base));
   return matches.filter((m) => !filter.ignores(m)).sort();
 }
+function escapesWorkspace(abs, workspace) {
+  if (!isInside(workspace, abs)) return void 0;
+  let real;
+  let realWorkspace;
+  try {
+    real = realpathSync3(abs);
+    realWorkspace = realpathSync3(workspace);
+  } catch {
+    return void 0;
+  }
+  return isInside(realWorkspace, real) ? void 0 : real;
+}
+function isInside(dir, abs) {
+  const rel = relative5(dir, abs);
+  return rel === "" || !rel.startsWith(`..${sep4}`) && rel !== ".." && !isAbsolute4(rel);
+}
 function displayPath(absPath, cwd) {
   const rel = relativePosix(cwd, absPath);
-  return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? sep2 === "/" ? rel : rel.split("/").join(sep2) : absPath;
+  return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? sep4 === "/" ? rel : rel.split("/").join(sep4) : absPath;
 }
 
 // src/engine/plans.ts
-import { extname, sep as sep3 } from "node:path";
+import { extname, sep as sep5 } from "node:path";
 async function completePlans(input) {
   const { config, cliHost } = input;
   const planInputs = [];
@@ -28085,7 +28262,7 @@ async function completePlans(input) {
     if (host) targets.add(host);
   }
   const namedHosts = new Set(hostOf.values());
-  const covered = input.namedDirs.some((d) => config.dir === d || config.dir.startsWith(d.endsWith(sep3) ? d : d + sep3));
+  const covered = input.namedDirs.some((d) => config.dir === d || config.dir.startsWith(d.endsWith(sep5) ? d : d + sep5));
   const unmatched = config.hosts.filter((h) => !namedHosts.has(h));
   const walked = covered ? unmatched : [.../* @__PURE__ */ new Set([...targets, ...unmatched])];
   const context = [];
@@ -28110,8 +28287,8 @@ async function completePlans(input) {
 }
 
 // src/schema/validator.ts
-import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, realpathSync } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join5, resolve as resolve6, sep as sep4 } from "node:path";
+import { closeSync as closeSync4, fstatSync as fstatSync4, openSync as openSync4, readSync as readSync3, realpathSync as realpathSync4 } from "node:fs";
+import { isAbsolute as isAbsolute5, join as join5, resolve as resolve7, sep as sep6 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var libxml2;
 var compiled = /* @__PURE__ */ new Map();
@@ -28127,21 +28304,21 @@ function schemaFilePath(a, name) {
       path7 = void 0;
     }
   } else if (!/^[a-z][a-z0-9+.-]*:/i.test(name)) {
-    path7 = isAbsolute3(name) ? resolve6(name) : resolve6(a.dir, name);
+    path7 = isAbsolute5(name) ? resolve7(name) : resolve7(a.dir, name);
   }
-  const inside = (p) => p.startsWith(a.dir + sep4);
+  const inside = (p) => p.startsWith(a.dir + sep6);
   if (path7 === void 0 || !inside(path7) || !path7.endsWith(".rng")) {
     a.refused.push(name);
     return void 0;
   }
   let real;
   try {
-    real = realpathSync(path7);
+    real = realpathSync4(path7);
   } catch {
     const unescaped = safeDecode(path7);
     if (unescaped === path7) return void 0;
     try {
-      real = realpathSync(unescaped);
+      real = realpathSync4(unescaped);
     } catch {
       return void 0;
     }
@@ -28164,13 +28341,13 @@ function openSchemaFile(a, name) {
   if (path7 === void 0) return void 0;
   let fd;
   try {
-    fd = openSync2(path7, "r");
+    fd = openSync4(path7, "r");
   } catch {
     return void 0;
   }
-  const st = fstatSync2(fd);
+  const st = fstatSync4(fd);
   if (!st.isFile() || st.size > MAX_SCHEMA_FILE_BYTES) {
-    closeSync2(fd);
+    closeSync4(fd);
     a.refused.push(name);
     return void 0;
   }
@@ -28182,14 +28359,14 @@ var provider = {
   open: (name) => access ? openSchemaFile(access, name) : void 0,
   read: (fd, buf) => {
     try {
-      return readSync2(fd, buf, 0, buf.byteLength, null);
+      return readSync3(fd, buf, 0, buf.byteLength, null);
     } catch {
       return -1;
     }
   },
   close: (fd) => {
     try {
-      closeSync2(fd);
+      closeSync4(fd);
       return true;
     } catch {
       return false;
@@ -28204,11 +28381,11 @@ async function loadLibxml2() {
   return libxml2;
 }
 function readWhole(fd) {
-  const size = fstatSync2(fd).size;
+  const size = fstatSync4(fd).size;
   const buf = Buffer.alloc(size);
   let off = 0;
   while (off < size) {
-    const n = readSync2(fd, buf, off, size - off, off);
+    const n = readSync3(fd, buf, off, size - off, off);
     if (n === 0) break;
     off += n;
   }
@@ -28217,6 +28394,9 @@ function readWhole(fd) {
 function detailsOf(e) {
   const raw = e.details ?? [];
   return raw.map((d) => ({ message: d.message.trim(), level: d.level, line: d.line, ...d.xpath ? { xpath: d.xpath } : {} }));
+}
+function notValidated(why) {
+  return { kind: "invalid", details: [{ message: `libxml2 could not validate this domain: ${why}; it is not known to be valid`, level: 3, line: 0 }] };
 }
 async function compile(dir, shown) {
   const lib = await loadLibxml2();
@@ -28236,7 +28416,7 @@ async function compile(dir, shown) {
     try {
       text = readWhole(fd);
     } finally {
-      closeSync2(fd);
+      closeSync4(fd);
     }
     const rng = XmlDocument.fromBuffer(text, { url: mainPath, option: parseOptions });
     try {
@@ -28253,6 +28433,22 @@ async function compile(dir, shown) {
   } finally {
     access = void 0;
   }
+  const rejectsCanary = () => {
+    let canary;
+    try {
+      canary = XmlDocument.fromString("<kvmlint-not-a-domain/>", { encoding: "utf-8", option: parseOptions });
+    } catch {
+      return false;
+    }
+    try {
+      validator2.validate(canary);
+      return false;
+    } catch (e) {
+      return e instanceof XmlValidateError;
+    } finally {
+      canary.dispose();
+    }
+  };
   return {
     dir,
     validate(text) {
@@ -28266,20 +28462,20 @@ async function compile(dir, shown) {
       }
       try {
         validator2.validate(doc);
-        return void 0;
       } catch (e) {
         if (e instanceof XmlValidateError) return { kind: "invalid", details: detailsOf(e) };
-        throw e;
+        return notValidated(e instanceof Error ? e.message.trim() : String(e));
       } finally {
         doc.dispose();
       }
+      return rejectsCanary() ? void 0 : notValidated("it accepted a document that is not a domain (out of memory, or a schema that accepts anything)");
     }
   };
 }
 function loadSchemaValidator(dir, shown = dir) {
   let real;
   try {
-    real = realpathSync(dir);
+    real = realpathSync4(dir);
   } catch (e) {
     return Promise.reject(new SchemaError(`schema directory ${shown} cannot be used: ${e.message}`));
   }
@@ -28296,7 +28492,7 @@ function loadSchemaValidator(dir, shown = dir) {
 var SCHEMA_RULE_ID = "schema-invalid";
 var CLI_HOST = /* @__PURE__ */ Symbol("--host");
 function loadLintHost(hostFile, cwd, housekeeping, libvirtVersion) {
-  const abs = resolve7(cwd, hostFile);
+  const abs = resolve8(cwd, hostFile);
   const { snapshot, text } = loadHostFile(abs);
   const path7 = displayPath(abs, cwd);
   let housekeepingOverride;
@@ -28323,13 +28519,13 @@ function commonAncestor(paths) {
 }
 function resolveConfig2(options, cwd) {
   if (options.configFile === false) return void 0;
-  if (options.configFile) return loadConfigFile(resolve7(cwd, options.configFile), options.configFile);
+  if (options.configFile) return loadConfigFile(resolve8(cwd, options.configFile), options.configFile);
   const named2 = options.stdin ? [...options.paths, options.stdin.path] : options.paths;
   const starts = (named2.length > 0 ? named2 : ["."]).map((p) => {
-    const abs = resolve7(cwd, p);
+    const abs = resolve8(cwd, p);
     return existsSync5(abs) && !abs.endsWith(".xml") ? abs : dirname4(abs);
   });
-  const found = findConfigFile(commonAncestor(starts));
+  const found = findConfigFile(commonAncestor(starts), cwd);
   return found ? loadConfigFile(found, displayPath(found, cwd)) : void 0;
 }
 async function lint(options) {
@@ -28343,7 +28539,7 @@ async function lint(options) {
   }
   const hostFor = (file, housekeeping, libvirtVersion) => {
     if (!session) return loadLintHost(file, cwd, housekeeping, libvirtVersion);
-    const key = `${resolve7(cwd, file)}\0${housekeeping ?? ""}\0${libvirtVersion ?? ""}`;
+    const key = `${resolve8(cwd, file)}\0${housekeeping ?? ""}\0${libvirtVersion ?? ""}`;
     let host = session.hosts.get(key);
     if (!host) session.hosts.set(key, host = loadLintHost(file, cwd, housekeeping, libvirtVersion));
     return host;
@@ -28360,7 +28556,7 @@ async function lint(options) {
     else schemaDir = findSchemaDir(options.schemaSearchDirs ?? defaultSchemaDirs(process.env), cwd);
   }
   const cliHost = options.hostFile ? hostFor(options.hostFile) : void 0;
-  const stdinAbs = options.stdin ? resolve7(cwd, options.stdin.path) : void 0;
+  const stdinAbs = options.stdin ? resolve8(cwd, options.stdin.path) : void 0;
   const walkedPaths = options.stdin && options.paths.length === 0 ? [] : options.paths.length > 0 ? options.paths : ["."];
   const discovered = walkedPaths.length === 0 ? [] : (await discoverFiles(options.paths, cwd)).filter((f) => f.absPath !== stdinAbs);
   if (stdinAbs !== void 0) discovered.push({ absPath: stdinAbs, explicit: true });
@@ -28368,8 +28564,8 @@ async function lint(options) {
   const plans = await completePlans({
     discovered,
     config,
-    cliHost: options.hostFile ? resolve7(cwd, options.hostFile) : void 0,
-    namedDirs: walkedPaths.map((p) => resolve7(cwd, p)).filter((abs) => statSync3(abs, { throwIfNoEntry: false })?.isDirectory()),
+    cliHost: options.hostFile ? resolve8(cwd, options.hostFile) : void 0,
+    namedDirs: walkedPaths.map((p) => resolve8(cwd, p)).filter((abs) => statSync3(abs, { throwIfNoEntry: false })?.isDirectory()),
     isIgnored
   });
   const configHostOf = (abs) => cliHost || !config || config.hosts.length === 0 ? void 0 : plans.hostOf.has(abs) ? plans.hostOf.get(abs) : hostForDomain(config, abs);
@@ -28414,7 +28610,11 @@ async function lint(options) {
             refusals.push(e.message.replace(f.absPath, shownPath));
             continue;
           }
-          throw e;
+          const code = e.code;
+          if (!code) throw e;
+          const hint = code === "ENOENT" && !f.explicit ? " (a name that is not valid UTF-8 or holds a backslash cannot be named by the directory walk)" : "";
+          refusals.push(`${shownPath}: cannot be read: ${code}${hint}; not linted`);
+          continue;
         }
       }
       absPaths.set(shownPath, f.absPath);
@@ -28469,7 +28669,7 @@ async function lint(options) {
   }
   for (const path7 of lintedHosts) {
     shown.push(path7);
-    absPaths.set(path7, resolve7(cwd, path7));
+    absPaths.set(path7, resolve8(cwd, path7));
   }
   if (domainCount === 0 && !options.allowNoDomains && !stdinAbs && plans.planInputs.length === 0 && !discovered.some((f) => f.explicit) && refusals.length === 0) {
     const where = walkedPaths.map((p) => `'${p}'`).join(" ");
@@ -28650,9 +28850,9 @@ function rootUri(root) {
   return href.endsWith("/") ? href : `${href}/`;
 }
 function fileLocation(file, root, cwd) {
-  const relative7 = repoRelativePath(file, root, cwd);
-  if (relative7 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
-  return { uri: relative7.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+  const relative9 = repoRelativePath(file, root, cwd);
+  if (relative9 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
+  return { uri: relative9.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 var ArtifactTable = class {
   constructor(root, cwd) {
@@ -28813,10 +29013,10 @@ function fixesOf(d) {
 // src/formats/text.ts
 var import_eslint_formatter_friendly = __toESM(require_eslint_formatter_friendly(), 1);
 var import_chalk = __toESM(require_chalk(), 1);
-import { relative as relative5 } from "node:path";
+import { relative as relative7 } from "node:path";
 
 // src/formats/stylish.ts
-import { relative as relative4 } from "node:path";
+import { relative as relative6 } from "node:path";
 function paint(color) {
   const sgr = (open, close) => (s) => color ? `\x1B[${open}m${s}\x1B[${close}m` : s;
   return { red: sgr(31, 39), yellow: sgr(33, 39), cyan: sgr(36, 39), magenta: sgr(35, 39), dim: sgr(2, 22), bold: sgr(1, 22), underline: sgr(4, 24) };
@@ -28870,7 +29070,7 @@ function formatFileBlock(file, diagnostics, width, c) {
   const indent = 2 + posWidth + 2 + sevWidth + 2;
   const pad = " ".repeat(indent);
   let out = `
-${c.underline(relative4(".", file) || file)}
+${c.underline(relative6(".", file) || file)}
 `;
   for (const d of list) {
     const sevColor = d.severity === "error" ? c.red : d.severity === "warning" ? c.yellow : c.cyan;
@@ -28887,7 +29087,7 @@ ${pad}`) + "\n";
     if (d.help) out += wrapWords(`help: ${d.help}`, room).map((l, i) => pad + (i === 0 ? c.cyan("help:") + l.slice(5) : `      ${l}`)).join("\n") + "\n";
     for (const s of d.suggestions ?? []) out += wrapWords(`suggestion: ${s.message}`, room).map((l, i) => pad + (i === 0 ? c.cyan("suggestion:") + l.slice(11) : `            ${l}`)).join("\n") + "\n";
     for (const r of d.related ?? []) {
-      const where = r.file === d.file ? `${r.line}:${r.column}` : `${relative4(".", r.file) || r.file}:${r.line}:${r.column}`;
+      const where = r.file === d.file ? `${r.line}:${r.column}` : `${relative6(".", r.file) || r.file}:${r.line}:${r.column}`;
       out += wrapWords(`also: ${where} ${r.message}`, room).map((l, i) => pad + (i === 0 ? c.dim("also:") + l.slice(5) : `      ${l}`)).join("\n") + "\n";
     }
   }
@@ -28961,7 +29161,7 @@ function toEslintResults(result) {
       continue;
     }
     const ordered = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
-    const shown = relative5(".", filePath);
+    const shown = relative7(".", filePath);
     for (const d of ordered) {
       const frame = cutLine(lines, d.line, d.column);
       const k = framed.length;
@@ -29010,7 +29210,7 @@ function describe(d) {
   if (d.help) text += `
        ${chalk.cyan("help:")} ${d.help}`;
   for (const r of d.related ?? []) text += `
-       ${chalk.dim("also:")} ${relative5(".", r.file)}:${r.line}:${r.column} ${r.message}`;
+       ${chalk.dim("also:")} ${relative7(".", r.file)}:${r.line}:${r.column} ${r.message}`;
   for (const s of d.suggestions ?? []) {
     text += `
        ${chalk.cyan("suggestion:")} ${s.message.replace(/\.$/, "")}`;
@@ -29091,12 +29291,12 @@ function stripAnsi(text) {
 }
 
 // src/formats/compact.ts
-import { relative as relative6 } from "node:path";
+import { relative as relative8 } from "node:path";
 function formatCompact(result) {
   let out = "";
   for (const d of result.diagnostics) {
     if (d.unchecked) continue;
-    out += `${relative6(".", d.file) || d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]
+    out += `${relative8(".", d.file) || d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]
 `;
   }
   return out;
@@ -29407,8 +29607,12 @@ async function runAction(io) {
     return fail(`kvmlint: ${e instanceof Error ? e.message : String(e)}`, 2);
   }
   const reportPath = path6.resolve(cwd, inputs.reportFile);
-  mkdirSync(path6.dirname(reportPath), { recursive: true });
-  writeFileSync(reportPath, formatResult(inputs.format, result, { color: false }));
+  try {
+    writeReportFile(reportPath, formatResult(inputs.format, result, { color: false }), workspace);
+  } catch (e) {
+    if (e instanceof ReportFileError) return fail(`kvmlint: ${e.message}`, 2);
+    throw e;
+  }
   const report = formatResult("text", result, { color: false });
   const token = stopCommandsToken(report);
   io.stdout(`::group::kvmlint report (${pluralize(result.files.length, "file")})
@@ -29437,8 +29641,12 @@ ${report}${report.endsWith("\n") || report === "" ? "" : "\n"}::${token}::
   setOutput(env, "warnings", String(warnings), io.stdout);
   if (inputs.mapFile) {
     const mapPath = path6.resolve(cwd, inputs.mapFile);
-    mkdirSync(path6.dirname(mapPath), { recursive: true });
-    writeFileSync(mapPath, formatMapHtml(maps));
+    try {
+      writeReportFile(mapPath, formatMapHtml(maps), workspace);
+    } catch (e) {
+      if (e instanceof ReportFileError) return fail(`kvmlint: ${e.message}`, 2);
+      throw e;
+    }
     setOutput(env, "map-file", mapPath, io.stdout);
   }
   if (result.refusals.length > 0 || result.ruleFailures.length > 0) return 2;

@@ -35,32 +35,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str) {
-      const len = str.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
 // node_modules/xmlchars/xml/1.0/ed5.js
 var require_ed5 = __commonJS({
   "node_modules/xmlchars/xml/1.0/ed5.js"(exports) {
@@ -1966,6 +1940,32 @@ var require_saxes = __commonJS({
       }
     };
     exports.SaxesParser = SaxesParser3;
+  }
+});
+
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length(str) {
+      const len = str.length;
+      let length = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length++;
+        value = str.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
   }
 });
 
@@ -5692,6 +5692,703 @@ function collectMissing(s) {
   return missing;
 }
 
+// src/engine/source.ts
+import { constants as bufferConstants, isUtf8 } from "node:buffer";
+
+// src/xml/parse.ts
+var import_saxes2 = __toESM(require_saxes(), 1);
+
+// src/xml/element.ts
+var import_saxes = __toESM(require_saxes(), 1);
+function isXmlSpace(c) {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+var NO_CHILDREN = Object.freeze([]);
+var MAX_ELEMENT_DEPTH = 256;
+var LAZY_CONTAINERS = /* @__PURE__ */ new Set(["devices", "metadata", "sysinfo", "features", "clock", "os", "seclabel", "resource"]);
+var ElementNode = class {
+  constructor(source, name, parent, startTagStart, startTagEnd, selfClosing) {
+    this.source = source;
+    this.name = name;
+    this.parent = parent;
+    this.startTagStart = startTagStart;
+    this.selfClosing = selfClosing;
+    this.startTagEnd = startTagEnd;
+  }
+  source;
+  name;
+  parent;
+  startTagStart;
+  selfClosing;
+  kids = NO_CHILDREN;
+  /** Children not built yet (a lazy container). */
+  lazy = false;
+  /** Offsets kept as numbers; Range objects are made only for the few elements a rule looks at. */
+  startTagEnd;
+  endTagStart = -1;
+  endTagEnd = -1;
+  attrs;
+  decodedText;
+  get children() {
+    if (this.lazy) this.materialize();
+    return this.kids;
+  }
+  addChild(el) {
+    if (this.kids === NO_CHILDREN) this.kids = [el];
+    else this.kids.push(el);
+  }
+  /**
+   * Called when the element closes: an array grown by push keeps room for ~16
+   * more entries, which a plan of thousands of domains would carry to the end.
+   */
+  sealChildren() {
+    if (this.kids.length > 1) this.kids = this.kids.slice();
+  }
+  /** Builds the subtree of a lazy container from its source span (already known to be well formed). */
+  materialize() {
+    this.lazy = false;
+    const base = this.startTagEnd;
+    const parser = new import_saxes.SaxesParser({ position: true, fragment: true });
+    const stack = [this];
+    parser.on("opentag", (node) => {
+      const el = openElement(this.source, node, base + parser.position, stack[stack.length - 1]);
+      if (!node.isSelfClosing) stack.push(el);
+    });
+    parser.on("closetag", (node) => {
+      if (!node.isSelfClosing) closeElement(this.source, stack.pop(), base + parser.position);
+    });
+    parser.write(this.source.slice(base, this.endTagStart)).close();
+  }
+  get startTag() {
+    return { start: this.startTagStart, end: this.startTagEnd };
+  }
+  get endTag() {
+    return this.endTagStart < 0 ? void 0 : { start: this.endTagStart, end: this.endTagEnd };
+  }
+  get range() {
+    return { start: this.startTagStart, end: this.endTagStart < 0 ? this.startTagEnd : this.endTagEnd };
+  }
+  get contentRange() {
+    if (this.endTagStart < 0) return { start: this.startTagEnd, end: this.startTagEnd };
+    const text = this.source;
+    let a = this.startTagEnd;
+    let b = this.endTagStart;
+    while (a < b && isXmlSpace(text.charCodeAt(a))) a++;
+    while (b > a && isXmlSpace(text.charCodeAt(b - 1))) b--;
+    return { start: a, end: b };
+  }
+  get attributes() {
+    if (!this.attrs) {
+      const end = this.startTagEnd;
+      this.attrs = scanAttributes(this.source, this.startTagStart + 1 + this.name.length, this.selfClosing ? end - 2 : end - 1);
+    }
+    return this.attrs;
+  }
+  get attributeValues() {
+    return Object.fromEntries(this.attributes.map((a) => [a.name, a.value]));
+  }
+  get text() {
+    if (this.decodedText === void 0) {
+      this.decodedText = this.endTagStart < 0 ? "" : directText(this.source, this.startTagEnd, this.endTagStart, this.children);
+    }
+    return this.decodedText;
+  }
+};
+function openElement(source, node, end, parent) {
+  const el = new ElementNode(source, node.name, parent, source.lastIndexOf("<", end - 1), end, node.isSelfClosing);
+  parent?.addChild(el);
+  return el;
+}
+function closeElement(source, el, end) {
+  el.endTagEnd = end;
+  el.endTagStart = source.lastIndexOf("</", end - 1);
+  el.sealChildren();
+}
+var AttributeNode = class {
+  constructor(name, value, nameStart, valueStart, valueEnd, quote) {
+    this.name = name;
+    this.value = value;
+    this.nameStart = nameStart;
+    this.valueStart = valueStart;
+    this.valueEnd = valueEnd;
+    this.quote = quote;
+  }
+  name;
+  value;
+  nameStart;
+  valueStart;
+  valueEnd;
+  quote;
+  get range() {
+    return { start: this.nameStart, end: this.valueEnd + 1 };
+  }
+  get nameRange() {
+    return { start: this.nameStart, end: this.nameStart + this.name.length };
+  }
+  get valueRange() {
+    return { start: this.valueStart, end: this.valueEnd };
+  }
+};
+var scannedAttributes = [];
+function scanAttributes(text, from, to) {
+  const out = scannedAttributes;
+  let count = 0;
+  let i = from;
+  while (i < to) {
+    while (i < to && isXmlSpace(text.charCodeAt(i))) i++;
+    if (i >= to) break;
+    const nameStart = i;
+    while (i < to && text.charCodeAt(i) !== 61 && !isXmlSpace(text.charCodeAt(i))) i++;
+    const nameEnd = i;
+    while (i < to && text.charCodeAt(i) !== 61) i++;
+    i++;
+    while (i < to && isXmlSpace(text.charCodeAt(i))) i++;
+    const quote = text[i] === '"' ? '"' : "'";
+    const valueStart = i + 1;
+    const valueEnd = text.indexOf(quote, valueStart);
+    i = valueEnd + 1;
+    const name = text.slice(nameStart, nameEnd);
+    out[count++] = new AttributeNode(name, decodeAttributeValue(text.slice(valueStart, valueEnd)), nameStart, valueStart, valueEnd, quote);
+  }
+  const attributes = out.slice(0, count);
+  out.fill(void 0, 0, count);
+  return attributes;
+}
+var PREDEFINED = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+function decodeCharData(raw) {
+  if (raw.indexOf("<") < 0 && raw.indexOf("&") < 0 && raw.indexOf("\r") < 0) return raw;
+  let out = "";
+  let i = 0;
+  while (i < raw.length) {
+    if (raw.startsWith("<![CDATA[", i)) {
+      const end = raw.indexOf("]]>", i + 9);
+      out += raw.slice(i + 9, end);
+      i = end + 3;
+    } else if (raw.startsWith("<!--", i)) {
+      i = raw.indexOf("-->", i + 4) + 3;
+    } else if (raw.startsWith("<?", i)) {
+      i = raw.indexOf("?>", i + 2) + 2;
+    } else if (raw[i] === "&") {
+      const end = raw.indexOf(";", i);
+      const ref = raw.slice(i + 1, end);
+      out += ref[0] === "#" ? String.fromCodePoint(ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)) : PREDEFINED[ref] ?? "";
+      i = end + 1;
+    } else if (raw[i] === "\r") {
+      out += "\n";
+      i += raw[i + 1] === "\n" ? 2 : 1;
+    } else {
+      out += raw[i];
+      i++;
+    }
+  }
+  return out;
+}
+function decodeAttributeValue(raw) {
+  if (raw.indexOf("&") < 0 && !/[\t\n\r]/.test(raw)) return raw;
+  return decodeCharData(raw.replace(/\r\n?/g, "\n").replace(/[\t\n]/g, " "));
+}
+function directText(source, from, to, children) {
+  let out = "";
+  let at = from;
+  for (const c of children) {
+    out += decodeCharData(source.slice(at, c.range.start));
+    at = c.range.end;
+  }
+  return out + decodeCharData(source.slice(at, to));
+}
+
+// src/xml/fast-parse.ts
+function fastParse(text) {
+  return new FastScanner(text).parse();
+}
+var TAB = 9;
+var LF = 10;
+var CR = 13;
+var SPACE = 32;
+var QUOT = 34;
+var HASH = 35;
+var AMP = 38;
+var APOS = 39;
+var MINUS = 45;
+var SLASH = 47;
+var SEMI = 59;
+var LT = 60;
+var EQ = 61;
+var GT = 62;
+var RSQB = 93;
+var IN_CONTENT = 0;
+var IN_ATTRIBUTE_VALUE = 1;
+var IN_COMMENT = 2;
+var MAX_ATTRIBUTES = 64;
+function isSpace2(c) {
+  return c === SPACE || c === LF || c === TAB || c === CR;
+}
+function isNameStart(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 58;
+}
+function isNameChar(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 95 || c === 58;
+}
+function isXmlChar(cp) {
+  return cp === TAB || cp === LF || cp === CR || cp >= 32 && cp <= 55295 || cp >= 57344 && cp <= 65533 || cp >= 65536 && cp <= 1114111;
+}
+var XML_DECLARATION = /<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.0"|'1\.0')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>/y;
+var PREDEFINED_ENTITIES = ["amp", "lt", "gt", "quot", "apos"];
+var FastScanner = class {
+  constructor(text) {
+    this.text = text;
+    this.n = text.length;
+  }
+  text;
+  n;
+  comments = [];
+  /** Open elements: name offsets, and the node when it was built (not inside a lazy container). */
+  nameStart = new Int32Array(MAX_ELEMENT_DEPTH + 1);
+  nameEnd = new Int32Array(MAX_ELEMENT_DEPTH + 1);
+  nodes = [];
+  depth = 0;
+  root;
+  /** Name offsets of the current start tag's attributes, for the duplicate check. */
+  attrStart = new Int32Array(MAX_ATTRIBUTES);
+  attrLength = new Int32Array(MAX_ATTRIBUTES);
+  parse() {
+    const { text } = this;
+    let i = text.charCodeAt(0) === 65279 ? 1 : 0;
+    if (text.startsWith("<?xml", i)) {
+      XML_DECLARATION.lastIndex = i;
+      if (!XML_DECLARATION.test(text)) return void 0;
+      i = XML_DECLARATION.lastIndex;
+    }
+    i = this.misc(i);
+    if (i < 0 || text.charCodeAt(i) !== LT) return void 0;
+    for (; ; ) {
+      const c = text.charCodeAt(i + 1);
+      if (isNameStart(c)) i = this.startTag(i);
+      else if (c === SLASH) i = this.endTag(i);
+      else return void 0;
+      if (i < 0) return void 0;
+      if (this.depth === 0) break;
+      i = this.charData(i);
+      if (i < 0) return void 0;
+    }
+    i = this.misc(i);
+    if (i !== this.n) return void 0;
+    return { root: this.root, comments: this.comments };
+  }
+  /** Whitespace and comments (before and after the root); returns the offset of anything else, -1 on a bad comment. */
+  misc(i) {
+    const { text, n } = this;
+    for (; ; ) {
+      while (i < n && isSpace2(text.charCodeAt(i))) i++;
+      if (i >= n || !text.startsWith("<!--", i)) return i;
+      i = this.comment(i);
+      if (i < 0) return -1;
+    }
+  }
+  /** `<!--` at `i`; returns the offset after `-->`. */
+  comment(i) {
+    const { text } = this;
+    const bodyStart = i + 4;
+    let j = bodyStart;
+    for (; ; ) {
+      j = this.chars(j, MINUS, IN_COMMENT);
+      if (j < 0) return -1;
+      if (text.charCodeAt(j + 1) === MINUS) break;
+      j++;
+    }
+    if (text.charCodeAt(j + 2) !== GT) return -1;
+    let body = text.slice(bodyStart, j);
+    if (body.indexOf("\r") >= 0) body = body.replace(/\r\n?/g, "\n");
+    this.comments.push({ text: body, range: { start: i, end: j + 3 } });
+    return j + 3;
+  }
+  /** A start tag at `i`; returns the offset after its `>`. */
+  startTag(i) {
+    const { text } = this;
+    if (this.depth > MAX_ELEMENT_DEPTH) return -1;
+    const nameStart = i + 1;
+    let j = nameStart + 1;
+    while (isNameChar(text.charCodeAt(j))) j++;
+    const nameEnd = j;
+    let attributes = 0;
+    let selfClosing = false;
+    for (; ; ) {
+      const before = j;
+      while (isSpace2(text.charCodeAt(j))) j++;
+      const c = text.charCodeAt(j);
+      if (c === GT) {
+        j++;
+        break;
+      }
+      if (c === SLASH) {
+        if (text.charCodeAt(j + 1) !== GT) return -1;
+        selfClosing = true;
+        j += 2;
+        break;
+      }
+      if (j === before || !isNameStart(c)) return -1;
+      const attrStart = j;
+      j++;
+      while (isNameChar(text.charCodeAt(j))) j++;
+      const length = j - attrStart;
+      if (attributes === MAX_ATTRIBUTES || this.isDuplicateAttribute(attributes, attrStart, length)) return -1;
+      this.attrStart[attributes] = attrStart;
+      this.attrLength[attributes] = length;
+      attributes++;
+      while (isSpace2(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) !== EQ) return -1;
+      j++;
+      while (isSpace2(text.charCodeAt(j))) j++;
+      const quote = text.charCodeAt(j);
+      if (quote !== QUOT && quote !== APOS) return -1;
+      j = this.chars(j + 1, quote, IN_ATTRIBUTE_VALUE);
+      if (j < 0) return -1;
+      j++;
+    }
+    this.openElement(i, nameStart, nameEnd, j, selfClosing);
+    return j;
+  }
+  isDuplicateAttribute(count, start, length) {
+    const { text } = this;
+    for (let k = 0; k < count; k++) {
+      if (this.attrLength[k] !== length) continue;
+      const other = this.attrStart[k];
+      let m = 0;
+      while (m < length && text.charCodeAt(other + m) === text.charCodeAt(start + m)) m++;
+      if (m === length) return true;
+    }
+    return false;
+  }
+  openElement(tagStart, nameStart, nameEnd, tagEnd, selfClosing) {
+    const { depth } = this;
+    const parent = depth > 0 ? this.nodes[depth - 1] : void 0;
+    let node = null;
+    if (depth === 0 || parent && !parent.lazy) {
+      const name = this.text.slice(nameStart, nameEnd);
+      node = new ElementNode(this.text, name, parent ?? void 0, tagStart, tagEnd, selfClosing);
+      if (!parent) this.root = node;
+      else {
+        parent.addChild(node);
+        if (parent === this.root && !selfClosing && LAZY_CONTAINERS.has(name)) node.lazy = true;
+      }
+    }
+    if (selfClosing) return;
+    this.nameStart[depth] = nameStart;
+    this.nameEnd[depth] = nameEnd;
+    this.nodes[depth] = node;
+    this.depth = depth + 1;
+  }
+  /** `</` at `i`: must close the innermost open element; returns the offset after `>`. */
+  endTag(i) {
+    const { text } = this;
+    if (this.depth === 0) return -1;
+    const top = this.depth - 1;
+    const start = this.nameStart[top];
+    const length = this.nameEnd[top] - start;
+    let j = i + 2;
+    for (let m = 0; m < length; m++, j++) if (text.charCodeAt(j) !== text.charCodeAt(start + m)) return -1;
+    if (isNameChar(text.charCodeAt(j))) return -1;
+    while (isSpace2(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) !== GT) return -1;
+    j++;
+    const node = this.nodes[top];
+    if (node) {
+      node.endTagStart = i;
+      node.endTagEnd = j;
+      node.sealChildren();
+    }
+    this.nodes[top] = null;
+    this.depth = top;
+    return j;
+  }
+  /** Character data from `i` to the next `<` (returned); -1 on anything outside the subset. */
+  charData(i) {
+    const { text, n } = this;
+    for (; ; ) {
+      i = this.chars(i, LT, IN_CONTENT);
+      if (i < 0) return -1;
+      if (text.charCodeAt(i) !== LT) return -1;
+      if (text.charCodeAt(i + 1) === 33 && text.startsWith("<!--", i)) {
+        i = this.comment(i);
+        if (i < 0 || i >= n) return -1;
+        continue;
+      }
+      return i;
+    }
+  }
+  /**
+   * Scans characters from `i` up to the first `stop` (its offset is returned).
+   * Every character must be an XML Char; outside comments `&` must start a
+   * predefined entity or a character reference; in an attribute value `<` is an
+   * error, in content `]]>` is. -1 when something else is found or the text
+   * ends first.
+   */
+  chars(i, stop, context) {
+    const { text, n } = this;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === stop) return i;
+      if (c >= SPACE && c < 127) {
+        if (c === AMP) {
+          if (context !== IN_COMMENT) {
+            i = this.reference(i);
+            if (i < 0) return -1;
+          }
+        } else if (c === LT) {
+          if (context === IN_ATTRIBUTE_VALUE) return -1;
+        } else if (c === GT && context === IN_CONTENT && text.charCodeAt(i - 1) === RSQB && text.charCodeAt(i - 2) === RSQB) {
+          return -1;
+        }
+        continue;
+      }
+      if (c === LF || c === TAB || c === CR) continue;
+      if (c < SPACE) return -1;
+      if (c < 55296) continue;
+      if (c <= 56319) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 56320 && low <= 57343) {
+          i++;
+          continue;
+        }
+        return -1;
+      }
+      if (c <= 57343 || c >= 65534) return -1;
+    }
+    return -1;
+  }
+  /** `&` at `i` (outside comments): returns the offset of its `;`, -1 unless predefined or a valid character reference. */
+  reference(i) {
+    const { text } = this;
+    if (text.charCodeAt(i + 1) === HASH) {
+      const hex = text.charCodeAt(i + 2) === 120;
+      let j = hex ? i + 3 : i + 2;
+      const digitsStart = j;
+      let cp = 0;
+      for (; j - digitsStart < 8; j++) {
+        const c = text.charCodeAt(j);
+        const d = c >= 48 && c <= 57 ? c - 48 : hex && c >= 97 && c <= 102 ? c - 87 : hex && c >= 65 && c <= 70 ? c - 55 : -1;
+        if (d < 0) break;
+        cp = cp * (hex ? 16 : 10) + d;
+      }
+      if (j === digitsStart || text.charCodeAt(j) !== SEMI || !isXmlChar(cp)) return -1;
+      return j;
+    }
+    for (const name of PREDEFINED_ENTITIES) {
+      if (text.startsWith(name, i + 1) && text.charCodeAt(i + 1 + name.length) === SEMI) return i + 1 + name.length;
+    }
+    return -1;
+  }
+};
+
+// src/xml/parse.ts
+var StopParsing = class extends Error {
+};
+function parseXml(text) {
+  const fast = fastParse(text);
+  if (fast) return { text, root: fast.root, comments: fast.comments, error: void 0 };
+  return parseXmlWithSaxes(text);
+}
+function parseXmlWithSaxes(text, eager = false) {
+  const parser = new import_saxes2.SaxesParser({ position: true });
+  const comments = [];
+  const stack = [];
+  let root;
+  let error;
+  let lastEventEnd = 0;
+  let lastClosed;
+  let skipped = 0;
+  let retryEager = false;
+  parser.on("opentag", (node) => {
+    const end = parser.position;
+    lastEventEnd = end;
+    if (stack.length + skipped > MAX_DEPTH) {
+      const start = text.lastIndexOf("<", end - 1);
+      error = {
+        message: `<${node.name}> is nested more than ${MAX_DEPTH} elements deep: libvirt's XML parser (libxml2 without XML_PARSE_HUGE) refuses the document ("Excessive depth in document")`,
+        offset: start,
+        ...new LineIndex(text).position(start)
+      };
+      throw new StopParsing();
+    }
+    const parent = stack[stack.length - 1];
+    if (!eager && (skipped > 0 || parent?.lazy)) {
+      if (!node.isSelfClosing) skipped++;
+      return;
+    }
+    const el = openElement(text, node, end, parent);
+    if (!parent) root = el;
+    else if (!eager && parent === root && !node.isSelfClosing && LAZY_CONTAINERS.has(node.name)) el.lazy = true;
+    if (!node.isSelfClosing) stack.push(el);
+  });
+  parser.on("closetag", (node) => {
+    lastEventEnd = parser.position;
+    if (node.isSelfClosing) return;
+    if (skipped > 0) {
+      skipped--;
+      return;
+    }
+    const el = stack.pop();
+    if (!el) return;
+    lastClosed = el;
+    closeElement(text, el, parser.position);
+  });
+  parser.on("comment", (body) => {
+    const end = text.indexOf(">", parser.position - 1) + 1;
+    lastEventEnd = end;
+    comments.push({ text: body, range: { start: text.lastIndexOf("<!--", end - 3), end } });
+  });
+  const markEnd = () => {
+    lastEventEnd = parser.position;
+  };
+  if (eager) {
+    parser.on("cdata", markEnd);
+    parser.on("processinginstruction", markEnd);
+    parser.on("doctype", markEnd);
+    parser.on("xmldecl", markEnd);
+  }
+  parser.on("error", (err) => {
+    if (!eager) {
+      retryEager = true;
+      throw new StopParsing();
+    }
+    const raw = err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, "");
+    const at = Math.min(parser.position, text.length);
+    const explained = explainError(text, raw, at, parser.state, {
+      lastEventEnd,
+      lastClosed,
+      open: stack[stack.length - 1],
+      quote: parser.q,
+      attributeName: parser.name,
+      rootSeen: root !== void 0
+    });
+    const lines = new LineIndex(text);
+    error = { message: explained.message, offset: explained.offset, ...lines.position(explained.offset) };
+    throw new StopParsing();
+  });
+  try {
+    parser.write(text).close();
+  } catch (e) {
+    if (!(e instanceof StopParsing)) throw e;
+  }
+  if (!error && !root) {
+    const pos = new LineIndex(text).position(text.length);
+    error = { message: "document has no root element", offset: text.length, ...pos };
+  }
+  if (retryEager) return parseXmlWithSaxes(text, true);
+  return { text, root, comments, error };
+}
+var MAX_DEPTH = MAX_ELEMENT_DEPTH;
+var S_ENTITY = 14;
+var S_COMMENT_STATES = /* @__PURE__ */ new Set([17, 18, 19]);
+var S_CDATA_STATES = /* @__PURE__ */ new Set([20, 21, 22]);
+var S_PI_STATES = /* @__PURE__ */ new Set([23, 24, 25, 26]);
+var S_DOCTYPE_STATES = /* @__PURE__ */ new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+var S_ATTRIB_VALUE_QUOTED = 40;
+var S_START_TAG_STATES = /* @__PURE__ */ new Set([34, 35, 36, 37, 38, 39, 40, 41, 42]);
+function explainError(text, raw, at, state, ctx) {
+  let lines;
+  const where = (offset) => {
+    const p = (lines ??= new LineIndex(text)).position(offset);
+    return `line ${p.line}, column ${p.column}`;
+  };
+  const atEnd = /^unclosed tag: |^unexpected end\.$/.test(raw);
+  if (raw === "disallowed character in entity name." || raw === "empty entity name." || atEnd && state === S_ENTITY) {
+    const semicolon = raw.startsWith("disallowed") || raw.startsWith("empty") ? text.lastIndexOf(";", at - 2) : text.lastIndexOf(";", at - 1);
+    const amp = text.indexOf("&", Math.max(ctx.lastEventEnd, semicolon + 1));
+    if (amp >= 0 && amp < at) {
+      return { message: `'&' does not start an entity reference: write '&amp;' for a literal ampersand`, offset: amp };
+    }
+  }
+  if (raw === "undefined entity.") {
+    const amp = text.lastIndexOf("&", at - 1);
+    const name = amp >= 0 ? text.slice(amp + 1, at - 1) : "";
+    if (amp >= 0 && /^[^\s&;<>]+$/.test(name)) {
+      return {
+        message: `undefined entity '&${name};': only &amp; &lt; &gt; &quot; &apos; and character references are allowed (kvmlint never expands DTD entities)`,
+        offset: amp
+      };
+    }
+  }
+  if (raw === "malformed character entity.") {
+    const amp = text.lastIndexOf("&", at - 1);
+    if (amp >= 0) return { message: `'${text.slice(amp, at)}' is not a character XML allows`, offset: amp };
+  }
+  if (raw === "unexpected close tag." && ctx.lastClosed) {
+    const open = ctx.lastClosed;
+    const lt = text.lastIndexOf("</", at - 1);
+    const close = lt >= 0 ? text.slice(lt + 2, at - 1).trim() : "";
+    return { message: `unexpected close tag </${close}>: <${open.name}> at ${where(open.startTagStart)} is still open`, offset: at };
+  }
+  if (raw === "malformed comment.") {
+    const start = text.lastIndexOf("<!--", at);
+    return { message: `'--' is not allowed inside a comment${start >= 0 ? ` (the comment starts at ${where(start)})` : ""}`, offset: at };
+  }
+  if (raw === "disallowed character.") {
+    if (state === S_ATTRIB_VALUE_QUOTED && text[at - 1] === "<") {
+      const q = ctx.quote ? String.fromCharCode(ctx.quote) : void 0;
+      const open = q ? text.lastIndexOf(q, at - 2) : -1;
+      const name = ctx.attributeName ? ` of '${ctx.attributeName}'` : "";
+      return {
+        message: `'<' is not allowed in an attribute value: the value${name}${open >= 0 ? ` opened with ${q} at ${where(open)}` : ""} has no closing quote`,
+        offset: at - 1
+      };
+    }
+    let start = at - 1;
+    const low = text.charCodeAt(start);
+    if (low >= 56320 && low <= 57343 && start >= 1) {
+      const high = text.charCodeAt(start - 1);
+      if (high >= 55296 && high <= 56319) start--;
+    }
+    const ch = start >= 0 ? text.codePointAt(start) : void 0;
+    if (ch !== void 0) {
+      const utf16 = ch === 0 && /^\uFEFF?<\0/.test(text) ? " (is this UTF-16 without a byte order mark?)" : "";
+      return { message: `character U+${ch.toString(16).toUpperCase().padStart(4, "0")} is not allowed in XML 1.0${utf16}`, offset: start };
+    }
+  }
+  if (atEnd && state !== void 0) {
+    const opened = (token, closer, what) => {
+      const start = text.lastIndexOf(token, at);
+      return { message: `unclosed ${what}: ${start >= 0 ? `'${token}' at ${where(start)}` : "it"} has no '${closer}' before the end of the file`, offset: at };
+    };
+    if (S_COMMENT_STATES.has(state)) return opened("<!--", "-->", "comment");
+    if (S_CDATA_STATES.has(state)) return opened("<![CDATA[", "]]>", "CDATA section");
+    if (S_PI_STATES.has(state)) return opened("<?", "?>", "processing instruction");
+    if (S_DOCTYPE_STATES.has(state)) return opened("<!DOCTYPE", ">", "document type declaration");
+    if (S_START_TAG_STATES.has(state)) return opened("<", ">", "start tag");
+  }
+  if (raw.startsWith("unclosed tag: ") && ctx.open) {
+    return { message: `unclosed tag <${ctx.open.name}> opened at ${where(ctx.open.startTagStart)}: the file ends before </${ctx.open.name}>`, offset: at };
+  }
+  if (raw === "text data outside of root node.") {
+    let start = Math.min(ctx.lastEventEnd, at);
+    while (start < at - 1 && (isXmlSpace(text.charCodeAt(start)) || start === 0 && text.charCodeAt(0) === 65279)) start++;
+    return { message: ctx.rootSeen ? "text after the root element" : "text before the root element", offset: start };
+  }
+  return { message: raw.replace(/\.$/, ""), offset: at };
+}
+
+// src/engine/source.ts
+var DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
+var MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
+var ParsedSource = class {
+  constructor(path3, text, doc) {
+    this.path = path3;
+    this.text = text;
+    this.doc = doc;
+  }
+  path;
+  text;
+  doc;
+  index;
+  get lines() {
+    return this.index ??= new LineIndex(this.text);
+  }
+};
+function sourceFromText(path3, text, decodeError) {
+  return new ParsedSource(path3, text, decodeError ? { text, root: void 0, comments: [], error: decodeError } : parseXml(text));
+}
+var readScratch = { buf: Buffer.allocUnsafe(64 * 1024) };
+
 // src/generated/host-snapshot-validator.ts
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var host_snapshot_validator_default = validate10;
@@ -8806,678 +9503,6 @@ function binaryCounterpart(unit) {
   return isDecimalUnit(unit) ? unit.slice(0, 1) : void 0;
 }
 
-// src/xml/parse.ts
-var import_saxes2 = __toESM(require_saxes(), 1);
-
-// src/xml/element.ts
-var import_saxes = __toESM(require_saxes(), 1);
-function isXmlSpace(c) {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-var NO_CHILDREN = Object.freeze([]);
-var MAX_ELEMENT_DEPTH = 256;
-var LAZY_CONTAINERS = /* @__PURE__ */ new Set(["devices", "metadata", "sysinfo", "features", "clock", "os", "seclabel", "resource"]);
-var ElementNode = class {
-  constructor(source, name, parent, startTagStart, startTagEnd, selfClosing) {
-    this.source = source;
-    this.name = name;
-    this.parent = parent;
-    this.startTagStart = startTagStart;
-    this.selfClosing = selfClosing;
-    this.startTagEnd = startTagEnd;
-  }
-  source;
-  name;
-  parent;
-  startTagStart;
-  selfClosing;
-  kids = NO_CHILDREN;
-  /** Children not built yet (a lazy container). */
-  lazy = false;
-  /** Offsets kept as numbers; Range objects are made only for the few elements a rule looks at. */
-  startTagEnd;
-  endTagStart = -1;
-  endTagEnd = -1;
-  attrs;
-  decodedText;
-  get children() {
-    if (this.lazy) this.materialize();
-    return this.kids;
-  }
-  addChild(el) {
-    if (this.kids === NO_CHILDREN) this.kids = [el];
-    else this.kids.push(el);
-  }
-  /**
-   * Called when the element closes: an array grown by push keeps room for ~16
-   * more entries, which a plan of thousands of domains would carry to the end.
-   */
-  sealChildren() {
-    if (this.kids.length > 1) this.kids = this.kids.slice();
-  }
-  /** Builds the subtree of a lazy container from its source span (already known to be well formed). */
-  materialize() {
-    this.lazy = false;
-    const base = this.startTagEnd;
-    const parser = new import_saxes.SaxesParser({ position: true, fragment: true });
-    const stack = [this];
-    parser.on("opentag", (node) => {
-      const el = openElement(this.source, node, base + parser.position, stack[stack.length - 1]);
-      if (!node.isSelfClosing) stack.push(el);
-    });
-    parser.on("closetag", (node) => {
-      if (!node.isSelfClosing) closeElement(this.source, stack.pop(), base + parser.position);
-    });
-    parser.write(this.source.slice(base, this.endTagStart)).close();
-  }
-  get startTag() {
-    return { start: this.startTagStart, end: this.startTagEnd };
-  }
-  get endTag() {
-    return this.endTagStart < 0 ? void 0 : { start: this.endTagStart, end: this.endTagEnd };
-  }
-  get range() {
-    return { start: this.startTagStart, end: this.endTagStart < 0 ? this.startTagEnd : this.endTagEnd };
-  }
-  get contentRange() {
-    if (this.endTagStart < 0) return { start: this.startTagEnd, end: this.startTagEnd };
-    const text = this.source;
-    let a = this.startTagEnd;
-    let b = this.endTagStart;
-    while (a < b && isXmlSpace(text.charCodeAt(a))) a++;
-    while (b > a && isXmlSpace(text.charCodeAt(b - 1))) b--;
-    return { start: a, end: b };
-  }
-  get attributes() {
-    if (!this.attrs) {
-      const end = this.startTagEnd;
-      this.attrs = scanAttributes(this.source, this.startTagStart + 1 + this.name.length, this.selfClosing ? end - 2 : end - 1);
-    }
-    return this.attrs;
-  }
-  get attributeValues() {
-    return Object.fromEntries(this.attributes.map((a) => [a.name, a.value]));
-  }
-  get text() {
-    if (this.decodedText === void 0) {
-      this.decodedText = this.endTagStart < 0 ? "" : directText(this.source, this.startTagEnd, this.endTagStart, this.children);
-    }
-    return this.decodedText;
-  }
-};
-function openElement(source, node, end, parent) {
-  const el = new ElementNode(source, node.name, parent, source.lastIndexOf("<", end - 1), end, node.isSelfClosing);
-  parent?.addChild(el);
-  return el;
-}
-function closeElement(source, el, end) {
-  el.endTagEnd = end;
-  el.endTagStart = source.lastIndexOf("</", end - 1);
-  el.sealChildren();
-}
-var AttributeNode = class {
-  constructor(name, value, nameStart, valueStart, valueEnd, quote) {
-    this.name = name;
-    this.value = value;
-    this.nameStart = nameStart;
-    this.valueStart = valueStart;
-    this.valueEnd = valueEnd;
-    this.quote = quote;
-  }
-  name;
-  value;
-  nameStart;
-  valueStart;
-  valueEnd;
-  quote;
-  get range() {
-    return { start: this.nameStart, end: this.valueEnd + 1 };
-  }
-  get nameRange() {
-    return { start: this.nameStart, end: this.nameStart + this.name.length };
-  }
-  get valueRange() {
-    return { start: this.valueStart, end: this.valueEnd };
-  }
-};
-var scannedAttributes = [];
-function scanAttributes(text, from, to) {
-  const out = scannedAttributes;
-  let count = 0;
-  let i = from;
-  while (i < to) {
-    while (i < to && isXmlSpace(text.charCodeAt(i))) i++;
-    if (i >= to) break;
-    const nameStart = i;
-    while (i < to && text.charCodeAt(i) !== 61 && !isXmlSpace(text.charCodeAt(i))) i++;
-    const nameEnd = i;
-    while (i < to && text.charCodeAt(i) !== 61) i++;
-    i++;
-    while (i < to && isXmlSpace(text.charCodeAt(i))) i++;
-    const quote = text[i] === '"' ? '"' : "'";
-    const valueStart = i + 1;
-    const valueEnd = text.indexOf(quote, valueStart);
-    i = valueEnd + 1;
-    const name = text.slice(nameStart, nameEnd);
-    out[count++] = new AttributeNode(name, decodeAttributeValue(text.slice(valueStart, valueEnd)), nameStart, valueStart, valueEnd, quote);
-  }
-  const attributes = out.slice(0, count);
-  out.fill(void 0, 0, count);
-  return attributes;
-}
-var PREDEFINED = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-function decodeCharData(raw) {
-  if (raw.indexOf("<") < 0 && raw.indexOf("&") < 0 && raw.indexOf("\r") < 0) return raw;
-  let out = "";
-  let i = 0;
-  while (i < raw.length) {
-    if (raw.startsWith("<![CDATA[", i)) {
-      const end = raw.indexOf("]]>", i + 9);
-      out += raw.slice(i + 9, end);
-      i = end + 3;
-    } else if (raw.startsWith("<!--", i)) {
-      i = raw.indexOf("-->", i + 4) + 3;
-    } else if (raw.startsWith("<?", i)) {
-      i = raw.indexOf("?>", i + 2) + 2;
-    } else if (raw[i] === "&") {
-      const end = raw.indexOf(";", i);
-      const ref = raw.slice(i + 1, end);
-      out += ref[0] === "#" ? String.fromCodePoint(ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)) : PREDEFINED[ref] ?? "";
-      i = end + 1;
-    } else if (raw[i] === "\r") {
-      out += "\n";
-      i += raw[i + 1] === "\n" ? 2 : 1;
-    } else {
-      out += raw[i];
-      i++;
-    }
-  }
-  return out;
-}
-function decodeAttributeValue(raw) {
-  if (raw.indexOf("&") < 0 && !/[\t\n\r]/.test(raw)) return raw;
-  return decodeCharData(raw.replace(/\r\n?/g, "\n").replace(/[\t\n]/g, " "));
-}
-function directText(source, from, to, children) {
-  let out = "";
-  let at = from;
-  for (const c of children) {
-    out += decodeCharData(source.slice(at, c.range.start));
-    at = c.range.end;
-  }
-  return out + decodeCharData(source.slice(at, to));
-}
-
-// src/xml/fast-parse.ts
-function fastParse(text) {
-  return new FastScanner(text).parse();
-}
-var TAB = 9;
-var LF = 10;
-var CR = 13;
-var SPACE = 32;
-var QUOT = 34;
-var HASH = 35;
-var AMP = 38;
-var APOS = 39;
-var MINUS = 45;
-var SLASH = 47;
-var SEMI = 59;
-var LT = 60;
-var EQ = 61;
-var GT = 62;
-var RSQB = 93;
-var IN_CONTENT = 0;
-var IN_ATTRIBUTE_VALUE = 1;
-var IN_COMMENT = 2;
-var MAX_ATTRIBUTES = 64;
-function isSpace2(c) {
-  return c === SPACE || c === LF || c === TAB || c === CR;
-}
-function isNameStart(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 58;
-}
-function isNameChar(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 95 || c === 58;
-}
-function isXmlChar(cp) {
-  return cp === TAB || cp === LF || cp === CR || cp >= 32 && cp <= 55295 || cp >= 57344 && cp <= 65533 || cp >= 65536 && cp <= 1114111;
-}
-var XML_DECLARATION = /<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.0"|'1\.0')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>/y;
-var PREDEFINED_ENTITIES = ["amp", "lt", "gt", "quot", "apos"];
-var FastScanner = class {
-  constructor(text) {
-    this.text = text;
-    this.n = text.length;
-  }
-  text;
-  n;
-  comments = [];
-  /** Open elements: name offsets, and the node when it was built (not inside a lazy container). */
-  nameStart = new Int32Array(MAX_ELEMENT_DEPTH + 1);
-  nameEnd = new Int32Array(MAX_ELEMENT_DEPTH + 1);
-  nodes = [];
-  depth = 0;
-  root;
-  /** Name offsets of the current start tag's attributes, for the duplicate check. */
-  attrStart = new Int32Array(MAX_ATTRIBUTES);
-  attrLength = new Int32Array(MAX_ATTRIBUTES);
-  parse() {
-    const { text } = this;
-    let i = text.charCodeAt(0) === 65279 ? 1 : 0;
-    if (text.startsWith("<?xml", i)) {
-      XML_DECLARATION.lastIndex = i;
-      if (!XML_DECLARATION.test(text)) return void 0;
-      i = XML_DECLARATION.lastIndex;
-    }
-    i = this.misc(i);
-    if (i < 0 || text.charCodeAt(i) !== LT) return void 0;
-    for (; ; ) {
-      const c = text.charCodeAt(i + 1);
-      if (isNameStart(c)) i = this.startTag(i);
-      else if (c === SLASH) i = this.endTag(i);
-      else return void 0;
-      if (i < 0) return void 0;
-      if (this.depth === 0) break;
-      i = this.charData(i);
-      if (i < 0) return void 0;
-    }
-    i = this.misc(i);
-    if (i !== this.n) return void 0;
-    return { root: this.root, comments: this.comments };
-  }
-  /** Whitespace and comments (before and after the root); returns the offset of anything else, -1 on a bad comment. */
-  misc(i) {
-    const { text, n } = this;
-    for (; ; ) {
-      while (i < n && isSpace2(text.charCodeAt(i))) i++;
-      if (i >= n || !text.startsWith("<!--", i)) return i;
-      i = this.comment(i);
-      if (i < 0) return -1;
-    }
-  }
-  /** `<!--` at `i`; returns the offset after `-->`. */
-  comment(i) {
-    const { text } = this;
-    const bodyStart = i + 4;
-    let j = bodyStart;
-    for (; ; ) {
-      j = this.chars(j, MINUS, IN_COMMENT);
-      if (j < 0) return -1;
-      if (text.charCodeAt(j + 1) === MINUS) break;
-      j++;
-    }
-    if (text.charCodeAt(j + 2) !== GT) return -1;
-    let body = text.slice(bodyStart, j);
-    if (body.indexOf("\r") >= 0) body = body.replace(/\r\n?/g, "\n");
-    this.comments.push({ text: body, range: { start: i, end: j + 3 } });
-    return j + 3;
-  }
-  /** A start tag at `i`; returns the offset after its `>`. */
-  startTag(i) {
-    const { text } = this;
-    if (this.depth > MAX_ELEMENT_DEPTH) return -1;
-    const nameStart = i + 1;
-    let j = nameStart + 1;
-    while (isNameChar(text.charCodeAt(j))) j++;
-    const nameEnd = j;
-    let attributes = 0;
-    let selfClosing = false;
-    for (; ; ) {
-      const before = j;
-      while (isSpace2(text.charCodeAt(j))) j++;
-      const c = text.charCodeAt(j);
-      if (c === GT) {
-        j++;
-        break;
-      }
-      if (c === SLASH) {
-        if (text.charCodeAt(j + 1) !== GT) return -1;
-        selfClosing = true;
-        j += 2;
-        break;
-      }
-      if (j === before || !isNameStart(c)) return -1;
-      const attrStart = j;
-      j++;
-      while (isNameChar(text.charCodeAt(j))) j++;
-      const length = j - attrStart;
-      if (attributes === MAX_ATTRIBUTES || this.isDuplicateAttribute(attributes, attrStart, length)) return -1;
-      this.attrStart[attributes] = attrStart;
-      this.attrLength[attributes] = length;
-      attributes++;
-      while (isSpace2(text.charCodeAt(j))) j++;
-      if (text.charCodeAt(j) !== EQ) return -1;
-      j++;
-      while (isSpace2(text.charCodeAt(j))) j++;
-      const quote = text.charCodeAt(j);
-      if (quote !== QUOT && quote !== APOS) return -1;
-      j = this.chars(j + 1, quote, IN_ATTRIBUTE_VALUE);
-      if (j < 0) return -1;
-      j++;
-    }
-    this.openElement(i, nameStart, nameEnd, j, selfClosing);
-    return j;
-  }
-  isDuplicateAttribute(count, start, length) {
-    const { text } = this;
-    for (let k = 0; k < count; k++) {
-      if (this.attrLength[k] !== length) continue;
-      const other = this.attrStart[k];
-      let m = 0;
-      while (m < length && text.charCodeAt(other + m) === text.charCodeAt(start + m)) m++;
-      if (m === length) return true;
-    }
-    return false;
-  }
-  openElement(tagStart, nameStart, nameEnd, tagEnd, selfClosing) {
-    const { depth } = this;
-    const parent = depth > 0 ? this.nodes[depth - 1] : void 0;
-    let node = null;
-    if (depth === 0 || parent && !parent.lazy) {
-      const name = this.text.slice(nameStart, nameEnd);
-      node = new ElementNode(this.text, name, parent ?? void 0, tagStart, tagEnd, selfClosing);
-      if (!parent) this.root = node;
-      else {
-        parent.addChild(node);
-        if (parent === this.root && !selfClosing && LAZY_CONTAINERS.has(name)) node.lazy = true;
-      }
-    }
-    if (selfClosing) return;
-    this.nameStart[depth] = nameStart;
-    this.nameEnd[depth] = nameEnd;
-    this.nodes[depth] = node;
-    this.depth = depth + 1;
-  }
-  /** `</` at `i`: must close the innermost open element; returns the offset after `>`. */
-  endTag(i) {
-    const { text } = this;
-    if (this.depth === 0) return -1;
-    const top = this.depth - 1;
-    const start = this.nameStart[top];
-    const length = this.nameEnd[top] - start;
-    let j = i + 2;
-    for (let m = 0; m < length; m++, j++) if (text.charCodeAt(j) !== text.charCodeAt(start + m)) return -1;
-    if (isNameChar(text.charCodeAt(j))) return -1;
-    while (isSpace2(text.charCodeAt(j))) j++;
-    if (text.charCodeAt(j) !== GT) return -1;
-    j++;
-    const node = this.nodes[top];
-    if (node) {
-      node.endTagStart = i;
-      node.endTagEnd = j;
-      node.sealChildren();
-    }
-    this.nodes[top] = null;
-    this.depth = top;
-    return j;
-  }
-  /** Character data from `i` to the next `<` (returned); -1 on anything outside the subset. */
-  charData(i) {
-    const { text, n } = this;
-    for (; ; ) {
-      i = this.chars(i, LT, IN_CONTENT);
-      if (i < 0) return -1;
-      if (text.charCodeAt(i) !== LT) return -1;
-      if (text.charCodeAt(i + 1) === 33 && text.startsWith("<!--", i)) {
-        i = this.comment(i);
-        if (i < 0 || i >= n) return -1;
-        continue;
-      }
-      return i;
-    }
-  }
-  /**
-   * Scans characters from `i` up to the first `stop` (its offset is returned).
-   * Every character must be an XML Char; outside comments `&` must start a
-   * predefined entity or a character reference; in an attribute value `<` is an
-   * error, in content `]]>` is. -1 when something else is found or the text
-   * ends first.
-   */
-  chars(i, stop, context) {
-    const { text, n } = this;
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === stop) return i;
-      if (c >= SPACE && c < 127) {
-        if (c === AMP) {
-          if (context !== IN_COMMENT) {
-            i = this.reference(i);
-            if (i < 0) return -1;
-          }
-        } else if (c === LT) {
-          if (context === IN_ATTRIBUTE_VALUE) return -1;
-        } else if (c === GT && context === IN_CONTENT && text.charCodeAt(i - 1) === RSQB && text.charCodeAt(i - 2) === RSQB) {
-          return -1;
-        }
-        continue;
-      }
-      if (c === LF || c === TAB || c === CR) continue;
-      if (c < SPACE) return -1;
-      if (c < 55296) continue;
-      if (c <= 56319) {
-        const low = text.charCodeAt(i + 1);
-        if (low >= 56320 && low <= 57343) {
-          i++;
-          continue;
-        }
-        return -1;
-      }
-      if (c <= 57343 || c >= 65534) return -1;
-    }
-    return -1;
-  }
-  /** `&` at `i` (outside comments): returns the offset of its `;`, -1 unless predefined or a valid character reference. */
-  reference(i) {
-    const { text } = this;
-    if (text.charCodeAt(i + 1) === HASH) {
-      const hex = text.charCodeAt(i + 2) === 120;
-      let j = hex ? i + 3 : i + 2;
-      const digitsStart = j;
-      let cp = 0;
-      for (; j - digitsStart < 8; j++) {
-        const c = text.charCodeAt(j);
-        const d = c >= 48 && c <= 57 ? c - 48 : hex && c >= 97 && c <= 102 ? c - 87 : hex && c >= 65 && c <= 70 ? c - 55 : -1;
-        if (d < 0) break;
-        cp = cp * (hex ? 16 : 10) + d;
-      }
-      if (j === digitsStart || text.charCodeAt(j) !== SEMI || !isXmlChar(cp)) return -1;
-      return j;
-    }
-    for (const name of PREDEFINED_ENTITIES) {
-      if (text.startsWith(name, i + 1) && text.charCodeAt(i + 1 + name.length) === SEMI) return i + 1 + name.length;
-    }
-    return -1;
-  }
-};
-
-// src/xml/parse.ts
-var StopParsing = class extends Error {
-};
-function parseXml(text) {
-  const fast = fastParse(text);
-  if (fast) return { text, root: fast.root, comments: fast.comments, error: void 0 };
-  return parseXmlWithSaxes(text);
-}
-function parseXmlWithSaxes(text, eager = false) {
-  const parser = new import_saxes2.SaxesParser({ position: true });
-  const comments = [];
-  const stack = [];
-  let root;
-  let error;
-  let lastEventEnd = 0;
-  let lastClosed;
-  let skipped = 0;
-  let retryEager = false;
-  parser.on("opentag", (node) => {
-    const end = parser.position;
-    lastEventEnd = end;
-    if (stack.length + skipped > MAX_DEPTH) {
-      const start = text.lastIndexOf("<", end - 1);
-      error = {
-        message: `<${node.name}> is nested more than ${MAX_DEPTH} elements deep: libvirt's XML parser (libxml2 without XML_PARSE_HUGE) refuses the document ("Excessive depth in document")`,
-        offset: start,
-        ...new LineIndex(text).position(start)
-      };
-      throw new StopParsing();
-    }
-    const parent = stack[stack.length - 1];
-    if (!eager && (skipped > 0 || parent?.lazy)) {
-      if (!node.isSelfClosing) skipped++;
-      return;
-    }
-    const el = openElement(text, node, end, parent);
-    if (!parent) root = el;
-    else if (!eager && parent === root && !node.isSelfClosing && LAZY_CONTAINERS.has(node.name)) el.lazy = true;
-    if (!node.isSelfClosing) stack.push(el);
-  });
-  parser.on("closetag", (node) => {
-    lastEventEnd = parser.position;
-    if (node.isSelfClosing) return;
-    if (skipped > 0) {
-      skipped--;
-      return;
-    }
-    const el = stack.pop();
-    if (!el) return;
-    lastClosed = el;
-    closeElement(text, el, parser.position);
-  });
-  parser.on("comment", (body) => {
-    const end = text.indexOf(">", parser.position - 1) + 1;
-    lastEventEnd = end;
-    comments.push({ text: body, range: { start: text.lastIndexOf("<!--", end - 3), end } });
-  });
-  const markEnd = () => {
-    lastEventEnd = parser.position;
-  };
-  if (eager) {
-    parser.on("cdata", markEnd);
-    parser.on("processinginstruction", markEnd);
-    parser.on("doctype", markEnd);
-    parser.on("xmldecl", markEnd);
-  }
-  parser.on("error", (err) => {
-    if (!eager) {
-      retryEager = true;
-      throw new StopParsing();
-    }
-    const raw = err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, "");
-    const at = Math.min(parser.position, text.length);
-    const explained = explainError(text, raw, at, parser.state, {
-      lastEventEnd,
-      lastClosed,
-      open: stack[stack.length - 1],
-      quote: parser.q,
-      attributeName: parser.name,
-      rootSeen: root !== void 0
-    });
-    const lines = new LineIndex(text);
-    error = { message: explained.message, offset: explained.offset, ...lines.position(explained.offset) };
-    throw new StopParsing();
-  });
-  try {
-    parser.write(text).close();
-  } catch (e) {
-    if (!(e instanceof StopParsing)) throw e;
-  }
-  if (!error && !root) {
-    const pos = new LineIndex(text).position(text.length);
-    error = { message: "document has no root element", offset: text.length, ...pos };
-  }
-  if (retryEager) return parseXmlWithSaxes(text, true);
-  return { text, root, comments, error };
-}
-var MAX_DEPTH = MAX_ELEMENT_DEPTH;
-var S_ENTITY = 14;
-var S_COMMENT_STATES = /* @__PURE__ */ new Set([17, 18, 19]);
-var S_CDATA_STATES = /* @__PURE__ */ new Set([20, 21, 22]);
-var S_PI_STATES = /* @__PURE__ */ new Set([23, 24, 25, 26]);
-var S_DOCTYPE_STATES = /* @__PURE__ */ new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-var S_ATTRIB_VALUE_QUOTED = 40;
-var S_START_TAG_STATES = /* @__PURE__ */ new Set([34, 35, 36, 37, 38, 39, 40, 41, 42]);
-function explainError(text, raw, at, state, ctx) {
-  let lines;
-  const where = (offset) => {
-    const p = (lines ??= new LineIndex(text)).position(offset);
-    return `line ${p.line}, column ${p.column}`;
-  };
-  const atEnd = /^unclosed tag: |^unexpected end\.$/.test(raw);
-  if (raw === "disallowed character in entity name." || raw === "empty entity name." || atEnd && state === S_ENTITY) {
-    const semicolon = raw.startsWith("disallowed") || raw.startsWith("empty") ? text.lastIndexOf(";", at - 2) : text.lastIndexOf(";", at - 1);
-    const amp = text.indexOf("&", Math.max(ctx.lastEventEnd, semicolon + 1));
-    if (amp >= 0 && amp < at) {
-      return { message: `'&' does not start an entity reference: write '&amp;' for a literal ampersand`, offset: amp };
-    }
-  }
-  if (raw === "undefined entity.") {
-    const amp = text.lastIndexOf("&", at - 1);
-    const name = amp >= 0 ? text.slice(amp + 1, at - 1) : "";
-    if (amp >= 0 && /^[^\s&;<>]+$/.test(name)) {
-      return {
-        message: `undefined entity '&${name};': only &amp; &lt; &gt; &quot; &apos; and character references are allowed (kvmlint never expands DTD entities)`,
-        offset: amp
-      };
-    }
-  }
-  if (raw === "malformed character entity.") {
-    const amp = text.lastIndexOf("&", at - 1);
-    if (amp >= 0) return { message: `'${text.slice(amp, at)}' is not a character XML allows`, offset: amp };
-  }
-  if (raw === "unexpected close tag." && ctx.lastClosed) {
-    const open = ctx.lastClosed;
-    const lt = text.lastIndexOf("</", at - 1);
-    const close = lt >= 0 ? text.slice(lt + 2, at - 1).trim() : "";
-    return { message: `unexpected close tag </${close}>: <${open.name}> at ${where(open.startTagStart)} is still open`, offset: at };
-  }
-  if (raw === "malformed comment.") {
-    const start = text.lastIndexOf("<!--", at);
-    return { message: `'--' is not allowed inside a comment${start >= 0 ? ` (the comment starts at ${where(start)})` : ""}`, offset: at };
-  }
-  if (raw === "disallowed character.") {
-    if (state === S_ATTRIB_VALUE_QUOTED && text[at - 1] === "<") {
-      const q = ctx.quote ? String.fromCharCode(ctx.quote) : void 0;
-      const open = q ? text.lastIndexOf(q, at - 2) : -1;
-      const name = ctx.attributeName ? ` of '${ctx.attributeName}'` : "";
-      return {
-        message: `'<' is not allowed in an attribute value: the value${name}${open >= 0 ? ` opened with ${q} at ${where(open)}` : ""} has no closing quote`,
-        offset: at - 1
-      };
-    }
-    let start = at - 1;
-    const low = text.charCodeAt(start);
-    if (low >= 56320 && low <= 57343 && start >= 1) {
-      const high = text.charCodeAt(start - 1);
-      if (high >= 55296 && high <= 56319) start--;
-    }
-    const ch = start >= 0 ? text.codePointAt(start) : void 0;
-    if (ch !== void 0) {
-      const utf16 = ch === 0 && /^\uFEFF?<\0/.test(text) ? " (is this UTF-16 without a byte order mark?)" : "";
-      return { message: `character U+${ch.toString(16).toUpperCase().padStart(4, "0")} is not allowed in XML 1.0${utf16}`, offset: start };
-    }
-  }
-  if (atEnd && state !== void 0) {
-    const opened = (token, closer, what) => {
-      const start = text.lastIndexOf(token, at);
-      return { message: `unclosed ${what}: ${start >= 0 ? `'${token}' at ${where(start)}` : "it"} has no '${closer}' before the end of the file`, offset: at };
-    };
-    if (S_COMMENT_STATES.has(state)) return opened("<!--", "-->", "comment");
-    if (S_CDATA_STATES.has(state)) return opened("<![CDATA[", "]]>", "CDATA section");
-    if (S_PI_STATES.has(state)) return opened("<?", "?>", "processing instruction");
-    if (S_DOCTYPE_STATES.has(state)) return opened("<!DOCTYPE", ">", "document type declaration");
-    if (S_START_TAG_STATES.has(state)) return opened("<", ">", "start tag");
-  }
-  if (raw.startsWith("unclosed tag: ") && ctx.open) {
-    return { message: `unclosed tag <${ctx.open.name}> opened at ${where(ctx.open.startTagStart)}: the file ends before </${ctx.open.name}>`, offset: at };
-  }
-  if (raw === "text data outside of root node.") {
-    let start = Math.min(ctx.lastEventEnd, at);
-    while (start < at - 1 && (isXmlSpace(text.charCodeAt(start)) || start === 0 && text.charCodeAt(0) === 65279)) start++;
-    return { message: ctx.rootSeen ? "text after the root element" : "text before the root element", offset: start };
-  }
-  return { message: raw.replace(/\.$/, ""), offset: at };
-}
-
 // src/xml/query.ts
 function attribute(el, name) {
   for (const a of el.attributes) if (a.name === name) return a;
@@ -10292,6 +10317,7 @@ function importHostText(text, path3) {
 function loadHostText(text, path3) {
   return importHostText(text, path3).snapshot;
 }
+var MAX_HOST_FILE_BYTES = 64 * 1024 * 1024;
 
 // src/model/libvirt-cpuset.ts
 var LIBVIRT_CPUMASK_LEN = 16384;
@@ -10872,11 +10898,21 @@ function parseDirectives(doc) {
     let target;
     if (kind === "disable-next-line" && doc.root) {
       elements ??= elementsInOrder(doc.root);
-      target = elements.find((e) => e.startTag.start >= comment.range.end)?.startTag;
+      target = firstStartingAtOrAfter(elements, comment.range.end)?.startTag;
     }
     out.push({ kind, rules: rules4.length > 0 ? rules4 : void 0, reason: m[3]?.trim() || void 0, comment, target });
   }
   return out;
+}
+function firstStartingAtOrAfter(elements, offset) {
+  let lo = 0;
+  let hi = elements.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (elements[mid].startTag.start >= offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return elements[lo];
 }
 function elementsInOrder(root) {
   const out = [];
@@ -10889,32 +10925,73 @@ function elementsInOrder(root) {
   return out;
 }
 var names = (d, rule) => d.rules === void 0 || d.rules.includes(rule);
-function suppressor(directives, rule, at) {
-  for (const d of directives) {
-    if (d.kind === "disable-file" && names(d, rule)) return d;
-    if (d.kind === "disable-next-line" && d.target && at.start >= d.target.start && at.start < d.target.end && names(d, rule)) return d;
+function suppressors(diagnostics, directives) {
+  const out = new Array(diagnostics.length);
+  const fileWide = [];
+  const nextLine = [];
+  directives.forEach((d, index) => {
+    if (d.kind === "disable-file") fileWide.push({ d, index });
+    else if (d.kind === "disable-next-line" && d.target) nextLine.push({ d, index });
+  });
+  const fileWideAll = fileWide.find((f) => f.d.rules === void 0);
+  const fileWideByRule = /* @__PURE__ */ new Map();
+  for (const f of fileWide) for (const r of f.d.rules ?? []) if (!fileWideByRule.has(r)) fileWideByRule.set(r, f);
+  nextLine.sort((a, b) => a.d.target.start - b.d.target.start || a.index - b.index);
+  const regions2 = directives.filter((d) => d.kind === "disable" || d.kind === "enable");
+  const order = diagnostics.map((_, i) => i).sort((a, b) => diagnostics[a].range.start - diagnostics[b].range.start);
+  let lastAll;
+  const lastByRule = /* @__PURE__ */ new Map();
+  let applied = 0;
+  for (const i of order) {
+    const diag = diagnostics[i];
+    const at = diag.range.start;
+    const rule = diag.ruleId;
+    while (applied < regions2.length && regions2[applied].comment.range.end <= at) {
+      const d = regions2[applied];
+      const entry = { d, seq: applied++ };
+      if (d.rules === void 0) lastAll = entry;
+      else for (const r of d.rules) lastByRule.set(r, entry);
+    }
+    const fileAll = fileWideAll;
+    const fileRule = fileWideByRule.get(rule);
+    let best = !fileAll ? fileRule : !fileRule ? fileAll : fileRule.index < fileAll.index ? fileRule : fileAll;
+    let lo = 0;
+    let hi = nextLine.length;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (nextLine[mid].d.target.start <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    const tagStart = lo > 0 ? nextLine[lo - 1].d.target.start : void 0;
+    for (let k = lo - 1; k >= 0 && nextLine[k].d.target.start === tagStart; k--) {
+      const n = nextLine[k];
+      if (at < n.d.target.end && names(n.d, rule) && (!best || n.index < best.index)) best = n;
+    }
+    if (best) {
+      out[i] = best.d;
+      continue;
+    }
+    const byRule = lastByRule.get(rule);
+    const current = !lastAll ? byRule : !byRule ? lastAll : byRule.seq > lastAll.seq ? byRule : lastAll;
+    out[i] = current?.d.kind === "disable" ? current.d : void 0;
   }
-  let current;
-  for (const d of directives) {
-    if (d.comment.range.end > at.start) break;
-    if ((d.kind === "disable" || d.kind === "enable") && names(d, rule)) current = d.kind === "disable" ? d : void 0;
-  }
-  return current;
+  return out;
 }
 function applyDirectives(diagnostics, directives) {
   if (directives.length === 0) return { kept: [...diagnostics], unused: [] };
   const used = /* @__PURE__ */ new Map();
   const kept = [];
-  for (const diag of diagnostics) {
-    const by = diag.ruleId === "xml-malformed" ? void 0 : suppressor(directives, diag.ruleId, diag.range);
-    if (!by) {
+  const by = suppressors(diagnostics, directives);
+  diagnostics.forEach((diag, i) => {
+    const suppressedBy = diag.ruleId === "xml-malformed" ? void 0 : by[i];
+    if (!suppressedBy) {
       kept.push(diag);
-      continue;
+      return;
     }
-    let set = used.get(by);
-    if (!set) used.set(by, set = /* @__PURE__ */ new Set());
+    let set = used.get(suppressedBy);
+    if (!set) used.set(suppressedBy, set = /* @__PURE__ */ new Set());
     set.add(diag.ruleId);
-  }
+  });
   const unused = [];
   for (const d of directives) {
     if (d.kind === "enable") continue;
@@ -15673,36 +15750,13 @@ function applyInlineDirectives(diagnostics, linted, env) {
         }
       }
     }
-    out.push(...list);
+    for (const d of list) out.push(d);
   }
   return out;
 }
 function knownRuleIds(env) {
   return env.knownRuleIds ??= /* @__PURE__ */ new Set([...rules2.map((r) => r.meta.id), ...env.rules.map((r) => r.meta.id)]);
 }
-
-// src/engine/source.ts
-import { constants as bufferConstants, isUtf8 } from "node:buffer";
-var DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
-var MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
-var ParsedSource = class {
-  constructor(path3, text, doc) {
-    this.path = path3;
-    this.text = text;
-    this.doc = doc;
-  }
-  path;
-  text;
-  doc;
-  index;
-  get lines() {
-    return this.index ??= new LineIndex(this.text);
-  }
-};
-function sourceFromText(path3, text, decodeError) {
-  return new ParsedSource(path3, text, decodeError ? { text, root: void 0, comments: [], error: decodeError } : parseXml(text));
-}
-var readScratch = { buf: Buffer.allocUnsafe(64 * 1024) };
 
 // src/engine/options.ts
 function optionsProblem(schema, value, path3 = "") {

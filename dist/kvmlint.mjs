@@ -48,6 +48,1914 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// node_modules/xmlchars/xml/1.0/ed5.js
+var require_ed5 = __commonJS({
+  "node_modules/xmlchars/xml/1.0/ed5.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CHAR = "	\n\r -\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}";
+    exports.S = " 	\r\n";
+    exports.NAME_START_CHAR = ":A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
+    exports.NAME_CHAR = "-" + exports.NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
+    exports.CHAR_RE = new RegExp("^[" + exports.CHAR + "]$", "u");
+    exports.S_RE = new RegExp("^[" + exports.S + "]+$", "u");
+    exports.NAME_START_CHAR_RE = new RegExp("^[" + exports.NAME_START_CHAR + "]$", "u");
+    exports.NAME_CHAR_RE = new RegExp("^[" + exports.NAME_CHAR + "]$", "u");
+    exports.NAME_RE = new RegExp("^[" + exports.NAME_START_CHAR + "][" + exports.NAME_CHAR + "]*$", "u");
+    exports.NMTOKEN_RE = new RegExp("^[" + exports.NAME_CHAR + "]+$", "u");
+    var TAB2 = 9;
+    var NL = 10;
+    var CR2 = 13;
+    var SPACE2 = 32;
+    exports.S_LIST = [SPACE2, NL, CR2, TAB2];
+    function isChar(c) {
+      return c >= SPACE2 && c <= 55295 || c === NL || c === CR2 || c === TAB2 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+    }
+    exports.isChar = isChar;
+    function isS(c) {
+      return c === SPACE2 || c === NL || c === CR2 || c === TAB2;
+    }
+    exports.isS = isS;
+    function isNameStartChar(c) {
+      return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 58 || c === 95 || c === 8204 || c === 8205 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
+    }
+    exports.isNameStartChar = isNameStartChar;
+    function isNameChar2(c) {
+      return isNameStartChar(c) || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256;
+    }
+    exports.isNameChar = isNameChar2;
+  }
+});
+
+// node_modules/xmlchars/xml/1.1/ed2.js
+var require_ed2 = __commonJS({
+  "node_modules/xmlchars/xml/1.1/ed2.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CHAR = "-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}";
+    exports.RESTRICTED_CHAR = "-\b\v\f-\x7F-\x84\x86-\x9F";
+    exports.S = " 	\r\n";
+    exports.NAME_START_CHAR = ":A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
+    exports.NAME_CHAR = "-" + exports.NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
+    exports.CHAR_RE = new RegExp("^[" + exports.CHAR + "]$", "u");
+    exports.RESTRICTED_CHAR_RE = new RegExp("^[" + exports.RESTRICTED_CHAR + "]$", "u");
+    exports.S_RE = new RegExp("^[" + exports.S + "]+$", "u");
+    exports.NAME_START_CHAR_RE = new RegExp("^[" + exports.NAME_START_CHAR + "]$", "u");
+    exports.NAME_CHAR_RE = new RegExp("^[" + exports.NAME_CHAR + "]$", "u");
+    exports.NAME_RE = new RegExp("^[" + exports.NAME_START_CHAR + "][" + exports.NAME_CHAR + "]*$", "u");
+    exports.NMTOKEN_RE = new RegExp("^[" + exports.NAME_CHAR + "]+$", "u");
+    var TAB2 = 9;
+    var NL = 10;
+    var CR2 = 13;
+    var SPACE2 = 32;
+    exports.S_LIST = [SPACE2, NL, CR2, TAB2];
+    function isChar(c) {
+      return c >= 1 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+    }
+    exports.isChar = isChar;
+    function isRestrictedChar(c) {
+      return c >= 1 && c <= 8 || c === 11 || c === 12 || c >= 14 && c <= 31 || c >= 127 && c <= 132 || c >= 134 && c <= 159;
+    }
+    exports.isRestrictedChar = isRestrictedChar;
+    function isCharAndNotRestricted(c) {
+      return c === 9 || c === 10 || c === 13 || c > 31 && c < 127 || c === 133 || c > 159 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+    }
+    exports.isCharAndNotRestricted = isCharAndNotRestricted;
+    function isS(c) {
+      return c === SPACE2 || c === NL || c === CR2 || c === TAB2;
+    }
+    exports.isS = isS;
+    function isNameStartChar(c) {
+      return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 58 || c === 95 || c === 8204 || c === 8205 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
+    }
+    exports.isNameStartChar = isNameStartChar;
+    function isNameChar2(c) {
+      return isNameStartChar(c) || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256;
+    }
+    exports.isNameChar = isNameChar2;
+  }
+});
+
+// node_modules/xmlchars/xmlns/1.0/ed3.js
+var require_ed3 = __commonJS({
+  "node_modules/xmlchars/xmlns/1.0/ed3.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.NC_NAME_START_CHAR = "A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
+    exports.NC_NAME_CHAR = "-" + exports.NC_NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
+    exports.NC_NAME_START_CHAR_RE = new RegExp("^[" + exports.NC_NAME_START_CHAR + "]$", "u");
+    exports.NC_NAME_CHAR_RE = new RegExp("^[" + exports.NC_NAME_CHAR + "]$", "u");
+    exports.NC_NAME_RE = new RegExp("^[" + exports.NC_NAME_START_CHAR + "][" + exports.NC_NAME_CHAR + "]*$", "u");
+    function isNCNameStartChar(c) {
+      return c >= 65 && c <= 90 || c === 95 || c >= 97 && c <= 122 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8204 && c <= 8205 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
+    }
+    exports.isNCNameStartChar = isNCNameStartChar;
+    function isNCNameChar(c) {
+      return isNCNameStartChar(c) || (c === 45 || c === 46 || c >= 48 && c <= 57 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256);
+    }
+    exports.isNCNameChar = isNCNameChar;
+  }
+});
+
+// node_modules/saxes/saxes.js
+var require_saxes = __commonJS({
+  "node_modules/saxes/saxes.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.SaxesParser = exports.EVENTS = void 0;
+    var ed5 = require_ed5();
+    var ed2 = require_ed2();
+    var NSed3 = require_ed3();
+    var isS = ed5.isS;
+    var isChar10 = ed5.isChar;
+    var isNameStartChar = ed5.isNameStartChar;
+    var isNameChar2 = ed5.isNameChar;
+    var S_LIST = ed5.S_LIST;
+    var NAME_RE = ed5.NAME_RE;
+    var isChar11 = ed2.isChar;
+    var isNCNameStartChar = NSed3.isNCNameStartChar;
+    var isNCNameChar = NSed3.isNCNameChar;
+    var NC_NAME_RE = NSed3.NC_NAME_RE;
+    var XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
+    var XMLNS_NAMESPACE = "http://www.w3.org/2000/xmlns/";
+    var rootNS = {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
+      __proto__: null,
+      xml: XML_NAMESPACE,
+      xmlns: XMLNS_NAMESPACE
+    };
+    var XML_ENTITIES = {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
+      __proto__: null,
+      amp: "&",
+      gt: ">",
+      lt: "<",
+      quot: '"',
+      apos: "'"
+    };
+    var EOC = -1;
+    var NL_LIKE = -2;
+    var S_BEGIN = 0;
+    var S_BEGIN_WHITESPACE = 1;
+    var S_DOCTYPE = 2;
+    var S_DOCTYPE_QUOTE = 3;
+    var S_DTD = 4;
+    var S_DTD_QUOTED = 5;
+    var S_DTD_OPEN_WAKA = 6;
+    var S_DTD_OPEN_WAKA_BANG = 7;
+    var S_DTD_COMMENT = 8;
+    var S_DTD_COMMENT_ENDING = 9;
+    var S_DTD_COMMENT_ENDED = 10;
+    var S_DTD_PI = 11;
+    var S_DTD_PI_ENDING = 12;
+    var S_TEXT = 13;
+    var S_ENTITY2 = 14;
+    var S_OPEN_WAKA = 15;
+    var S_OPEN_WAKA_BANG = 16;
+    var S_COMMENT = 17;
+    var S_COMMENT_ENDING = 18;
+    var S_COMMENT_ENDED = 19;
+    var S_CDATA = 20;
+    var S_CDATA_ENDING = 21;
+    var S_CDATA_ENDING_2 = 22;
+    var S_PI_FIRST_CHAR = 23;
+    var S_PI_REST = 24;
+    var S_PI_BODY = 25;
+    var S_PI_ENDING = 26;
+    var S_XML_DECL_NAME_START = 27;
+    var S_XML_DECL_NAME = 28;
+    var S_XML_DECL_EQ = 29;
+    var S_XML_DECL_VALUE_START = 30;
+    var S_XML_DECL_VALUE = 31;
+    var S_XML_DECL_SEPARATOR = 32;
+    var S_XML_DECL_ENDING = 33;
+    var S_OPEN_TAG = 34;
+    var S_OPEN_TAG_SLASH = 35;
+    var S_ATTRIB = 36;
+    var S_ATTRIB_NAME = 37;
+    var S_ATTRIB_NAME_SAW_WHITE = 38;
+    var S_ATTRIB_VALUE = 39;
+    var S_ATTRIB_VALUE_QUOTED2 = 40;
+    var S_ATTRIB_VALUE_CLOSED = 41;
+    var S_ATTRIB_VALUE_UNQUOTED = 42;
+    var S_CLOSE_TAG = 43;
+    var S_CLOSE_TAG_SAW_WHITE = 44;
+    var TAB2 = 9;
+    var NL = 10;
+    var CR2 = 13;
+    var SPACE2 = 32;
+    var BANG = 33;
+    var DQUOTE = 34;
+    var AMP2 = 38;
+    var SQUOTE = 39;
+    var MINUS2 = 45;
+    var FORWARD_SLASH = 47;
+    var SEMICOLON = 59;
+    var LESS = 60;
+    var EQUAL = 61;
+    var GREATER = 62;
+    var QUESTION = 63;
+    var OPEN_BRACKET = 91;
+    var CLOSE_BRACKET = 93;
+    var NEL = 133;
+    var LS = 8232;
+    var isQuote = (c) => c === DQUOTE || c === SQUOTE;
+    var QUOTES = [DQUOTE, SQUOTE];
+    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET, GREATER];
+    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET];
+    var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
+    var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP2, LESS];
+    function nsPairCheck(parser, prefix, uri) {
+      switch (prefix) {
+        case "xml":
+          if (uri !== XML_NAMESPACE) {
+            parser.fail(`xml prefix must be bound to ${XML_NAMESPACE}.`);
+          }
+          break;
+        case "xmlns":
+          if (uri !== XMLNS_NAMESPACE) {
+            parser.fail(`xmlns prefix must be bound to ${XMLNS_NAMESPACE}.`);
+          }
+          break;
+        default:
+      }
+      switch (uri) {
+        case XMLNS_NAMESPACE:
+          parser.fail(prefix === "" ? `the default namespace may not be set to ${uri}.` : `may not assign a prefix (even "xmlns") to the URI ${XMLNS_NAMESPACE}.`);
+          break;
+        case XML_NAMESPACE:
+          switch (prefix) {
+            case "xml":
+              break;
+            case "":
+              parser.fail(`the default namespace may not be set to ${uri}.`);
+              break;
+            default:
+              parser.fail("may not assign the xml namespace to another prefix.");
+          }
+          break;
+        default:
+      }
+    }
+    function nsMappingCheck(parser, mapping) {
+      for (const local of Object.keys(mapping)) {
+        nsPairCheck(parser, local, mapping[local]);
+      }
+    }
+    var isNCName = (name) => NC_NAME_RE.test(name);
+    var isName = (name) => NAME_RE.test(name);
+    var FORBIDDEN_START = 0;
+    var FORBIDDEN_BRACKET = 1;
+    var FORBIDDEN_BRACKET_BRACKET = 2;
+    exports.EVENTS = [
+      "xmldecl",
+      "text",
+      "processinginstruction",
+      "doctype",
+      "comment",
+      "opentagstart",
+      "attribute",
+      "opentag",
+      "closetag",
+      "cdata",
+      "error",
+      "end",
+      "ready"
+    ];
+    var EVENT_NAME_TO_HANDLER_NAME = {
+      xmldecl: "xmldeclHandler",
+      text: "textHandler",
+      processinginstruction: "piHandler",
+      doctype: "doctypeHandler",
+      comment: "commentHandler",
+      opentagstart: "openTagStartHandler",
+      attribute: "attributeHandler",
+      opentag: "openTagHandler",
+      closetag: "closeTagHandler",
+      cdata: "cdataHandler",
+      error: "errorHandler",
+      end: "endHandler",
+      ready: "readyHandler"
+    };
+    var SaxesParser3 = class {
+      /**
+       * @param opt The parser options.
+       */
+      constructor(opt) {
+        this.opt = opt !== null && opt !== void 0 ? opt : {};
+        this.fragmentOpt = !!this.opt.fragment;
+        const xmlnsOpt = this.xmlnsOpt = !!this.opt.xmlns;
+        this.trackPosition = this.opt.position !== false;
+        this.fileName = this.opt.fileName;
+        if (xmlnsOpt) {
+          this.nameStartCheck = isNCNameStartChar;
+          this.nameCheck = isNCNameChar;
+          this.isName = isNCName;
+          this.processAttribs = this.processAttribsNS;
+          this.pushAttrib = this.pushAttribNS;
+          this.ns = Object.assign({ __proto__: null }, rootNS);
+          const additional = this.opt.additionalNamespaces;
+          if (additional != null) {
+            nsMappingCheck(this, additional);
+            Object.assign(this.ns, additional);
+          }
+        } else {
+          this.nameStartCheck = isNameStartChar;
+          this.nameCheck = isNameChar2;
+          this.isName = isName;
+          this.processAttribs = this.processAttribsPlain;
+          this.pushAttrib = this.pushAttribPlain;
+        }
+        this.stateTable = [
+          /* eslint-disable @typescript-eslint/unbound-method */
+          this.sBegin,
+          this.sBeginWhitespace,
+          this.sDoctype,
+          this.sDoctypeQuote,
+          this.sDTD,
+          this.sDTDQuoted,
+          this.sDTDOpenWaka,
+          this.sDTDOpenWakaBang,
+          this.sDTDComment,
+          this.sDTDCommentEnding,
+          this.sDTDCommentEnded,
+          this.sDTDPI,
+          this.sDTDPIEnding,
+          this.sText,
+          this.sEntity,
+          this.sOpenWaka,
+          this.sOpenWakaBang,
+          this.sComment,
+          this.sCommentEnding,
+          this.sCommentEnded,
+          this.sCData,
+          this.sCDataEnding,
+          this.sCDataEnding2,
+          this.sPIFirstChar,
+          this.sPIRest,
+          this.sPIBody,
+          this.sPIEnding,
+          this.sXMLDeclNameStart,
+          this.sXMLDeclName,
+          this.sXMLDeclEq,
+          this.sXMLDeclValueStart,
+          this.sXMLDeclValue,
+          this.sXMLDeclSeparator,
+          this.sXMLDeclEnding,
+          this.sOpenTag,
+          this.sOpenTagSlash,
+          this.sAttrib,
+          this.sAttribName,
+          this.sAttribNameSawWhite,
+          this.sAttribValue,
+          this.sAttribValueQuoted,
+          this.sAttribValueClosed,
+          this.sAttribValueUnquoted,
+          this.sCloseTag,
+          this.sCloseTagSawWhite
+          /* eslint-enable @typescript-eslint/unbound-method */
+        ];
+        this._init();
+      }
+      /**
+       * Indicates whether or not the parser is closed. If ``true``, wait for
+       * the ``ready`` event to write again.
+       */
+      get closed() {
+        return this._closed;
+      }
+      _init() {
+        var _a;
+        this.openWakaBang = "";
+        this.text = "";
+        this.name = "";
+        this.piTarget = "";
+        this.entity = "";
+        this.q = null;
+        this.tags = [];
+        this.tag = null;
+        this.topNS = null;
+        this.chunk = "";
+        this.chunkPosition = 0;
+        this.i = 0;
+        this.prevI = 0;
+        this.carriedFromPrevious = void 0;
+        this.forbiddenState = FORBIDDEN_START;
+        this.attribList = [];
+        const { fragmentOpt } = this;
+        this.state = fragmentOpt ? S_TEXT : S_BEGIN;
+        this.reportedTextBeforeRoot = this.reportedTextAfterRoot = this.closedRoot = this.sawRoot = fragmentOpt;
+        this.xmlDeclPossible = !fragmentOpt;
+        this.xmlDeclExpects = ["version"];
+        this.entityReturnState = void 0;
+        let { defaultXMLVersion } = this.opt;
+        if (defaultXMLVersion === void 0) {
+          if (this.opt.forceXMLVersion === true) {
+            throw new Error("forceXMLVersion set but defaultXMLVersion is not set");
+          }
+          defaultXMLVersion = "1.0";
+        }
+        this.setXMLVersion(defaultXMLVersion);
+        this.positionAtNewLine = 0;
+        this.doctype = false;
+        this._closed = false;
+        this.xmlDecl = {
+          version: void 0,
+          encoding: void 0,
+          standalone: void 0
+        };
+        this.line = 1;
+        this.column = 0;
+        this.ENTITIES = Object.create(XML_ENTITIES);
+        (_a = this.readyHandler) === null || _a === void 0 ? void 0 : _a.call(this);
+      }
+      /**
+       * The stream position the parser is currently looking at. This field is
+       * zero-based.
+       *
+       * This field is not based on counting Unicode characters but is to be
+       * interpreted as a plain index into a JavaScript string.
+       */
+      get position() {
+        return this.chunkPosition + this.i;
+      }
+      /**
+       * The column number of the next character to be read by the parser.  *
+       * This field is zero-based. (The first column in a line is 0.)
+       *
+       * This field reports the index at which the next character would be in the
+       * line if the line were represented as a JavaScript string.  Note that this
+       * *can* be different to a count based on the number of *Unicode characters*
+       * due to how JavaScript handles astral plane characters.
+       *
+       * See [[column]] for a number that corresponds to a count of Unicode
+       * characters.
+       */
+      get columnIndex() {
+        return this.position - this.positionAtNewLine;
+      }
+      /**
+       * Set an event listener on an event. The parser supports one handler per
+       * event type. If you try to set an event handler over an existing handler,
+       * the old handler is silently overwritten.
+       *
+       * @param name The event to listen to.
+       *
+       * @param handler The handler to set.
+       */
+      on(name, handler) {
+        this[EVENT_NAME_TO_HANDLER_NAME[name]] = handler;
+      }
+      /**
+       * Unset an event handler.
+       *
+       * @parma name The event to stop listening to.
+       */
+      off(name) {
+        this[EVENT_NAME_TO_HANDLER_NAME[name]] = void 0;
+      }
+      /**
+       * Make an error object. The error object will have a message that contains
+       * the ``fileName`` option passed at the creation of the parser. If position
+       * tracking was turned on, it will also have line and column number
+       * information.
+       *
+       * @param message The message describing the error to report.
+       *
+       * @returns An error object with a properly formatted message.
+       */
+      makeError(message2) {
+        var _a;
+        let msg = (_a = this.fileName) !== null && _a !== void 0 ? _a : "";
+        if (this.trackPosition) {
+          if (msg.length > 0) {
+            msg += ":";
+          }
+          msg += `${this.line}:${this.column}`;
+        }
+        if (msg.length > 0) {
+          msg += ": ";
+        }
+        return new Error(msg + message2);
+      }
+      /**
+       * Report a parsing error. This method is made public so that client code may
+       * check for issues that are outside the scope of this project and can report
+       * errors.
+       *
+       * @param message The error to report.
+       *
+       * @returns this
+       */
+      fail(message2) {
+        const err = this.makeError(message2);
+        const handler = this.errorHandler;
+        if (handler === void 0) {
+          throw err;
+        } else {
+          handler(err);
+        }
+        return this;
+      }
+      /**
+       * Write a XML data to the parser.
+       *
+       * @param chunk The XML data to write.
+       *
+       * @returns this
+       */
+      // We do need object for the type here. Yes, it often causes problems
+      // but not in this case.
+      write(chunk) {
+        if (this.closed) {
+          return this.fail("cannot write after close; assign an onready handler.");
+        }
+        let end = false;
+        if (chunk === null) {
+          end = true;
+          chunk = "";
+        } else if (typeof chunk === "object") {
+          chunk = chunk.toString();
+        }
+        if (this.carriedFromPrevious !== void 0) {
+          chunk = `${this.carriedFromPrevious}${chunk}`;
+          this.carriedFromPrevious = void 0;
+        }
+        let limit = chunk.length;
+        const lastCode = chunk.charCodeAt(limit - 1);
+        if (!end && // A trailing CR or surrogate must be carried over to the next
+        // chunk.
+        (lastCode === CR2 || lastCode >= 55296 && lastCode <= 56319)) {
+          this.carriedFromPrevious = chunk[limit - 1];
+          limit--;
+          chunk = chunk.slice(0, limit);
+        }
+        const { stateTable } = this;
+        this.chunk = chunk;
+        this.i = 0;
+        while (this.i < limit) {
+          stateTable[this.state].call(this);
+        }
+        this.chunkPosition += limit;
+        return end ? this.end() : this;
+      }
+      /**
+       * Close the current stream. Perform final well-formedness checks and reset
+       * the parser tstate.
+       *
+       * @returns this
+       */
+      close() {
+        return this.write(null);
+      }
+      /**
+       * Get a single code point out of the current chunk. This updates the current
+       * position if we do position tracking.
+       *
+       * This is the algorithm to use for XML 1.0.
+       *
+       * @returns The character read.
+       */
+      getCode10() {
+        const { chunk, i } = this;
+        this.prevI = i;
+        this.i = i + 1;
+        if (i >= chunk.length) {
+          return EOC;
+        }
+        const code = chunk.charCodeAt(i);
+        this.column++;
+        if (code < 55296) {
+          if (code >= SPACE2 || code === TAB2) {
+            return code;
+          }
+          switch (code) {
+            case NL:
+              this.line++;
+              this.column = 0;
+              this.positionAtNewLine = this.position;
+              return NL;
+            case CR2:
+              if (chunk.charCodeAt(i + 1) === NL) {
+                this.i = i + 2;
+              }
+              this.line++;
+              this.column = 0;
+              this.positionAtNewLine = this.position;
+              return NL_LIKE;
+            default:
+              this.fail("disallowed character.");
+              return code;
+          }
+        }
+        if (code > 56319) {
+          if (!(code >= 57344 && code <= 65533)) {
+            this.fail("disallowed character.");
+          }
+          return code;
+        }
+        const final = 65536 + (code - 55296) * 1024 + (chunk.charCodeAt(i + 1) - 56320);
+        this.i = i + 2;
+        if (final > 1114111) {
+          this.fail("disallowed character.");
+        }
+        return final;
+      }
+      /**
+       * Get a single code point out of the current chunk. This updates the current
+       * position if we do position tracking.
+       *
+       * This is the algorithm to use for XML 1.1.
+       *
+       * @returns {number} The character read.
+       */
+      getCode11() {
+        const { chunk, i } = this;
+        this.prevI = i;
+        this.i = i + 1;
+        if (i >= chunk.length) {
+          return EOC;
+        }
+        const code = chunk.charCodeAt(i);
+        this.column++;
+        if (code < 55296) {
+          if (code > 31 && code < 127 || code > 159 && code !== LS || code === TAB2) {
+            return code;
+          }
+          switch (code) {
+            case NL:
+              this.line++;
+              this.column = 0;
+              this.positionAtNewLine = this.position;
+              return NL;
+            case CR2: {
+              const next = chunk.charCodeAt(i + 1);
+              if (next === NL || next === NEL) {
+                this.i = i + 2;
+              }
+            }
+            /* yes, fall through */
+            case NEL:
+            // 0x85
+            case LS:
+              this.line++;
+              this.column = 0;
+              this.positionAtNewLine = this.position;
+              return NL_LIKE;
+            default:
+              this.fail("disallowed character.");
+              return code;
+          }
+        }
+        if (code > 56319) {
+          if (!(code >= 57344 && code <= 65533)) {
+            this.fail("disallowed character.");
+          }
+          return code;
+        }
+        const final = 65536 + (code - 55296) * 1024 + (chunk.charCodeAt(i + 1) - 56320);
+        this.i = i + 2;
+        if (final > 1114111) {
+          this.fail("disallowed character.");
+        }
+        return final;
+      }
+      /**
+       * Like ``getCode`` but with the return value normalized so that ``NL`` is
+       * returned for ``NL_LIKE``.
+       */
+      getCodeNorm() {
+        const c = this.getCode();
+        return c === NL_LIKE ? NL : c;
+      }
+      unget() {
+        this.i = this.prevI;
+        this.column--;
+      }
+      /**
+       * Capture characters into a buffer until encountering one of a set of
+       * characters.
+       *
+       * @param chars An array of codepoints. Encountering a character in the array
+       * ends the capture. (``chars`` may safely contain ``NL``.)
+       *
+       * @return The character code that made the capture end, or ``EOC`` if we hit
+       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
+       * instead.
+       */
+      captureTo(chars) {
+        let { i: start } = this;
+        const { chunk } = this;
+        while (true) {
+          const c = this.getCode();
+          const isNLLike = c === NL_LIKE;
+          const final = isNLLike ? NL : c;
+          if (final === EOC || chars.includes(final)) {
+            this.text += chunk.slice(start, this.prevI);
+            return final;
+          }
+          if (isNLLike) {
+            this.text += `${chunk.slice(start, this.prevI)}
+`;
+            start = this.i;
+          }
+        }
+      }
+      /**
+       * Capture characters into a buffer until encountering a character.
+       *
+       * @param char The codepoint that ends the capture. **NOTE ``char`` MAY NOT
+       * CONTAIN ``NL``.** Passing ``NL`` will result in buggy behavior.
+       *
+       * @return ``true`` if we ran into the character. Otherwise, we ran into the
+       * end of the current chunk.
+       */
+      captureToChar(char) {
+        let { i: start } = this;
+        const { chunk } = this;
+        while (true) {
+          let c = this.getCode();
+          switch (c) {
+            case NL_LIKE:
+              this.text += `${chunk.slice(start, this.prevI)}
+`;
+              start = this.i;
+              c = NL;
+              break;
+            case EOC:
+              this.text += chunk.slice(start);
+              return false;
+            default:
+          }
+          if (c === char) {
+            this.text += chunk.slice(start, this.prevI);
+            return true;
+          }
+        }
+      }
+      /**
+       * Capture characters that satisfy ``isNameChar`` into the ``name`` field of
+       * this parser.
+       *
+       * @return The character code that made the test fail, or ``EOC`` if we hit
+       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
+       * instead.
+       */
+      captureNameChars() {
+        const { chunk, i: start } = this;
+        while (true) {
+          const c = this.getCode();
+          if (c === EOC) {
+            this.name += chunk.slice(start);
+            return EOC;
+          }
+          if (!isNameChar2(c)) {
+            this.name += chunk.slice(start, this.prevI);
+            return c === NL_LIKE ? NL : c;
+          }
+        }
+      }
+      /**
+       * Skip white spaces.
+       *
+       * @return The character that ended the skip, or ``EOC`` if we hit
+       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
+       * instead.
+       */
+      skipSpaces() {
+        while (true) {
+          const c = this.getCodeNorm();
+          if (c === EOC || !isS(c)) {
+            return c;
+          }
+        }
+      }
+      setXMLVersion(version) {
+        this.currentXMLVersion = version;
+        if (version === "1.0") {
+          this.isChar = isChar10;
+          this.getCode = this.getCode10;
+        } else {
+          this.isChar = isChar11;
+          this.getCode = this.getCode11;
+        }
+      }
+      // STATE ENGINE METHODS
+      // This needs to be a state separate from S_BEGIN_WHITESPACE because we want
+      // to be sure never to come back to this state later.
+      sBegin() {
+        if (this.chunk.charCodeAt(0) === 65279) {
+          this.i++;
+          this.column++;
+        }
+        this.state = S_BEGIN_WHITESPACE;
+      }
+      sBeginWhitespace() {
+        const iBefore = this.i;
+        const c = this.skipSpaces();
+        if (this.prevI !== iBefore) {
+          this.xmlDeclPossible = false;
+        }
+        switch (c) {
+          case LESS:
+            this.state = S_OPEN_WAKA;
+            if (this.text.length !== 0) {
+              throw new Error("no-empty text at start");
+            }
+            break;
+          case EOC:
+            break;
+          default:
+            this.unget();
+            this.state = S_TEXT;
+            this.xmlDeclPossible = false;
+        }
+      }
+      sDoctype() {
+        var _a;
+        const c = this.captureTo(DOCTYPE_TERMINATOR);
+        switch (c) {
+          case GREATER: {
+            (_a = this.doctypeHandler) === null || _a === void 0 ? void 0 : _a.call(this, this.text);
+            this.text = "";
+            this.state = S_TEXT;
+            this.doctype = true;
+            break;
+          }
+          case EOC:
+            break;
+          default:
+            this.text += String.fromCodePoint(c);
+            if (c === OPEN_BRACKET) {
+              this.state = S_DTD;
+            } else if (isQuote(c)) {
+              this.state = S_DOCTYPE_QUOTE;
+              this.q = c;
+            }
+        }
+      }
+      sDoctypeQuote() {
+        const q = this.q;
+        if (this.captureToChar(q)) {
+          this.text += String.fromCodePoint(q);
+          this.q = null;
+          this.state = S_DOCTYPE;
+        }
+      }
+      sDTD() {
+        const c = this.captureTo(DTD_TERMINATOR);
+        if (c === EOC) {
+          return;
+        }
+        this.text += String.fromCodePoint(c);
+        if (c === CLOSE_BRACKET) {
+          this.state = S_DOCTYPE;
+        } else if (c === LESS) {
+          this.state = S_DTD_OPEN_WAKA;
+        } else if (isQuote(c)) {
+          this.state = S_DTD_QUOTED;
+          this.q = c;
+        }
+      }
+      sDTDQuoted() {
+        const q = this.q;
+        if (this.captureToChar(q)) {
+          this.text += String.fromCodePoint(q);
+          this.state = S_DTD;
+          this.q = null;
+        }
+      }
+      sDTDOpenWaka() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        switch (c) {
+          case BANG:
+            this.state = S_DTD_OPEN_WAKA_BANG;
+            this.openWakaBang = "";
+            break;
+          case QUESTION:
+            this.state = S_DTD_PI;
+            break;
+          default:
+            this.state = S_DTD;
+        }
+      }
+      sDTDOpenWakaBang() {
+        const char = String.fromCodePoint(this.getCodeNorm());
+        const owb = this.openWakaBang += char;
+        this.text += char;
+        if (owb !== "-") {
+          this.state = owb === "--" ? S_DTD_COMMENT : S_DTD;
+          this.openWakaBang = "";
+        }
+      }
+      sDTDComment() {
+        if (this.captureToChar(MINUS2)) {
+          this.text += "-";
+          this.state = S_DTD_COMMENT_ENDING;
+        }
+      }
+      sDTDCommentEnding() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        this.state = c === MINUS2 ? S_DTD_COMMENT_ENDED : S_DTD_COMMENT;
+      }
+      sDTDCommentEnded() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        if (c === GREATER) {
+          this.state = S_DTD;
+        } else {
+          this.fail("malformed comment.");
+          this.state = S_DTD_COMMENT;
+        }
+      }
+      sDTDPI() {
+        if (this.captureToChar(QUESTION)) {
+          this.text += "?";
+          this.state = S_DTD_PI_ENDING;
+        }
+      }
+      sDTDPIEnding() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        if (c === GREATER) {
+          this.state = S_DTD;
+        }
+      }
+      sText() {
+        if (this.tags.length !== 0) {
+          this.handleTextInRoot();
+        } else {
+          this.handleTextOutsideRoot();
+        }
+      }
+      sEntity() {
+        let { i: start } = this;
+        const { chunk } = this;
+        loop:
+          while (true) {
+            switch (this.getCode()) {
+              case NL_LIKE:
+                this.entity += `${chunk.slice(start, this.prevI)}
+`;
+                start = this.i;
+                break;
+              case SEMICOLON: {
+                const { entityReturnState } = this;
+                const entity = this.entity + chunk.slice(start, this.prevI);
+                this.state = entityReturnState;
+                let parsed;
+                if (entity === "") {
+                  this.fail("empty entity name.");
+                  parsed = "&;";
+                } else {
+                  parsed = this.parseEntity(entity);
+                  this.entity = "";
+                }
+                if (entityReturnState !== S_TEXT || this.textHandler !== void 0) {
+                  this.text += parsed;
+                }
+                break loop;
+              }
+              case EOC:
+                this.entity += chunk.slice(start);
+                break loop;
+              default:
+            }
+          }
+      }
+      sOpenWaka() {
+        const c = this.getCode();
+        if (isNameStartChar(c)) {
+          this.state = S_OPEN_TAG;
+          this.unget();
+          this.xmlDeclPossible = false;
+        } else {
+          switch (c) {
+            case FORWARD_SLASH:
+              this.state = S_CLOSE_TAG;
+              this.xmlDeclPossible = false;
+              break;
+            case BANG:
+              this.state = S_OPEN_WAKA_BANG;
+              this.openWakaBang = "";
+              this.xmlDeclPossible = false;
+              break;
+            case QUESTION:
+              this.state = S_PI_FIRST_CHAR;
+              break;
+            default:
+              this.fail("disallowed character in tag name");
+              this.state = S_TEXT;
+              this.xmlDeclPossible = false;
+          }
+        }
+      }
+      sOpenWakaBang() {
+        this.openWakaBang += String.fromCodePoint(this.getCodeNorm());
+        switch (this.openWakaBang) {
+          case "[CDATA[":
+            if (!this.sawRoot && !this.reportedTextBeforeRoot) {
+              this.fail("text data outside of root node.");
+              this.reportedTextBeforeRoot = true;
+            }
+            if (this.closedRoot && !this.reportedTextAfterRoot) {
+              this.fail("text data outside of root node.");
+              this.reportedTextAfterRoot = true;
+            }
+            this.state = S_CDATA;
+            this.openWakaBang = "";
+            break;
+          case "--":
+            this.state = S_COMMENT;
+            this.openWakaBang = "";
+            break;
+          case "DOCTYPE":
+            this.state = S_DOCTYPE;
+            if (this.doctype || this.sawRoot) {
+              this.fail("inappropriately located doctype declaration.");
+            }
+            this.openWakaBang = "";
+            break;
+          default:
+            if (this.openWakaBang.length >= 7) {
+              this.fail("incorrect syntax.");
+            }
+        }
+      }
+      sComment() {
+        if (this.captureToChar(MINUS2)) {
+          this.state = S_COMMENT_ENDING;
+        }
+      }
+      sCommentEnding() {
+        var _a;
+        const c = this.getCodeNorm();
+        if (c === MINUS2) {
+          this.state = S_COMMENT_ENDED;
+          (_a = this.commentHandler) === null || _a === void 0 ? void 0 : _a.call(this, this.text);
+          this.text = "";
+        } else {
+          this.text += `-${String.fromCodePoint(c)}`;
+          this.state = S_COMMENT;
+        }
+      }
+      sCommentEnded() {
+        const c = this.getCodeNorm();
+        if (c !== GREATER) {
+          this.fail("malformed comment.");
+          this.text += `--${String.fromCodePoint(c)}`;
+          this.state = S_COMMENT;
+        } else {
+          this.state = S_TEXT;
+        }
+      }
+      sCData() {
+        if (this.captureToChar(CLOSE_BRACKET)) {
+          this.state = S_CDATA_ENDING;
+        }
+      }
+      sCDataEnding() {
+        const c = this.getCodeNorm();
+        if (c === CLOSE_BRACKET) {
+          this.state = S_CDATA_ENDING_2;
+        } else {
+          this.text += `]${String.fromCodePoint(c)}`;
+          this.state = S_CDATA;
+        }
+      }
+      sCDataEnding2() {
+        var _a;
+        const c = this.getCodeNorm();
+        switch (c) {
+          case GREATER: {
+            (_a = this.cdataHandler) === null || _a === void 0 ? void 0 : _a.call(this, this.text);
+            this.text = "";
+            this.state = S_TEXT;
+            break;
+          }
+          case CLOSE_BRACKET:
+            this.text += "]";
+            break;
+          default:
+            this.text += `]]${String.fromCodePoint(c)}`;
+            this.state = S_CDATA;
+        }
+      }
+      // We need this separate state to check the first character fo the pi target
+      // with this.nameStartCheck which allows less characters than this.nameCheck.
+      sPIFirstChar() {
+        const c = this.getCodeNorm();
+        if (this.nameStartCheck(c)) {
+          this.piTarget += String.fromCodePoint(c);
+          this.state = S_PI_REST;
+        } else if (c === QUESTION || isS(c)) {
+          this.fail("processing instruction without a target.");
+          this.state = c === QUESTION ? S_PI_ENDING : S_PI_BODY;
+        } else {
+          this.fail("disallowed character in processing instruction name.");
+          this.piTarget += String.fromCodePoint(c);
+          this.state = S_PI_REST;
+        }
+      }
+      sPIRest() {
+        const { chunk, i: start } = this;
+        while (true) {
+          const c = this.getCodeNorm();
+          if (c === EOC) {
+            this.piTarget += chunk.slice(start);
+            return;
+          }
+          if (!this.nameCheck(c)) {
+            this.piTarget += chunk.slice(start, this.prevI);
+            const isQuestion = c === QUESTION;
+            if (isQuestion || isS(c)) {
+              if (this.piTarget === "xml") {
+                if (!this.xmlDeclPossible) {
+                  this.fail("an XML declaration must be at the start of the document.");
+                }
+                this.state = isQuestion ? S_XML_DECL_ENDING : S_XML_DECL_NAME_START;
+              } else {
+                this.state = isQuestion ? S_PI_ENDING : S_PI_BODY;
+              }
+            } else {
+              this.fail("disallowed character in processing instruction name.");
+              this.piTarget += String.fromCodePoint(c);
+            }
+            break;
+          }
+        }
+      }
+      sPIBody() {
+        if (this.text.length === 0) {
+          const c = this.getCodeNorm();
+          if (c === QUESTION) {
+            this.state = S_PI_ENDING;
+          } else if (!isS(c)) {
+            this.text = String.fromCodePoint(c);
+          }
+        } else if (this.captureToChar(QUESTION)) {
+          this.state = S_PI_ENDING;
+        }
+      }
+      sPIEnding() {
+        var _a;
+        const c = this.getCodeNorm();
+        if (c === GREATER) {
+          const { piTarget } = this;
+          if (piTarget.toLowerCase() === "xml") {
+            this.fail("the XML declaration must appear at the start of the document.");
+          }
+          (_a = this.piHandler) === null || _a === void 0 ? void 0 : _a.call(this, {
+            target: piTarget,
+            body: this.text
+          });
+          this.piTarget = this.text = "";
+          this.state = S_TEXT;
+        } else if (c === QUESTION) {
+          this.text += "?";
+        } else {
+          this.text += `?${String.fromCodePoint(c)}`;
+          this.state = S_PI_BODY;
+        }
+        this.xmlDeclPossible = false;
+      }
+      sXMLDeclNameStart() {
+        const c = this.skipSpaces();
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          return;
+        }
+        if (c !== EOC) {
+          this.state = S_XML_DECL_NAME;
+          this.name = String.fromCodePoint(c);
+        }
+      }
+      sXMLDeclName() {
+        const c = this.captureTo(XML_DECL_NAME_TERMINATOR);
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          this.name += this.text;
+          this.text = "";
+          this.fail("XML declaration is incomplete.");
+          return;
+        }
+        if (!(isS(c) || c === EQUAL)) {
+          return;
+        }
+        this.name += this.text;
+        this.text = "";
+        if (!this.xmlDeclExpects.includes(this.name)) {
+          switch (this.name.length) {
+            case 0:
+              this.fail("did not expect any more name/value pairs.");
+              break;
+            case 1:
+              this.fail(`expected the name ${this.xmlDeclExpects[0]}.`);
+              break;
+            default:
+              this.fail(`expected one of ${this.xmlDeclExpects.join(", ")}`);
+          }
+        }
+        this.state = c === EQUAL ? S_XML_DECL_VALUE_START : S_XML_DECL_EQ;
+      }
+      sXMLDeclEq() {
+        const c = this.getCodeNorm();
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          this.fail("XML declaration is incomplete.");
+          return;
+        }
+        if (isS(c)) {
+          return;
+        }
+        if (c !== EQUAL) {
+          this.fail("value required.");
+        }
+        this.state = S_XML_DECL_VALUE_START;
+      }
+      sXMLDeclValueStart() {
+        const c = this.getCodeNorm();
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          this.fail("XML declaration is incomplete.");
+          return;
+        }
+        if (isS(c)) {
+          return;
+        }
+        if (!isQuote(c)) {
+          this.fail("value must be quoted.");
+          this.q = SPACE2;
+        } else {
+          this.q = c;
+        }
+        this.state = S_XML_DECL_VALUE;
+      }
+      sXMLDeclValue() {
+        const c = this.captureTo([this.q, QUESTION]);
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          this.text = "";
+          this.fail("XML declaration is incomplete.");
+          return;
+        }
+        if (c === EOC) {
+          return;
+        }
+        const value = this.text;
+        this.text = "";
+        switch (this.name) {
+          case "version": {
+            this.xmlDeclExpects = ["encoding", "standalone"];
+            const version = value;
+            this.xmlDecl.version = version;
+            if (!/^1\.[0-9]+$/.test(version)) {
+              this.fail("version number must match /^1\\.[0-9]+$/.");
+            } else if (!this.opt.forceXMLVersion) {
+              this.setXMLVersion(version);
+            }
+            break;
+          }
+          case "encoding":
+            if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(value)) {
+              this.fail("encoding value must match /^[A-Za-z0-9][A-Za-z0-9._-]*$/.");
+            }
+            this.xmlDeclExpects = ["standalone"];
+            this.xmlDecl.encoding = value;
+            break;
+          case "standalone":
+            if (value !== "yes" && value !== "no") {
+              this.fail('standalone value must match "yes" or "no".');
+            }
+            this.xmlDeclExpects = [];
+            this.xmlDecl.standalone = value;
+            break;
+          default:
+        }
+        this.name = "";
+        this.state = S_XML_DECL_SEPARATOR;
+      }
+      sXMLDeclSeparator() {
+        const c = this.getCodeNorm();
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          return;
+        }
+        if (!isS(c)) {
+          this.fail("whitespace required.");
+          this.unget();
+        }
+        this.state = S_XML_DECL_NAME_START;
+      }
+      sXMLDeclEnding() {
+        var _a;
+        const c = this.getCodeNorm();
+        if (c === GREATER) {
+          if (this.piTarget !== "xml") {
+            this.fail("processing instructions are not allowed before root.");
+          } else if (this.name !== "version" && this.xmlDeclExpects.includes("version")) {
+            this.fail("XML declaration must contain a version.");
+          }
+          (_a = this.xmldeclHandler) === null || _a === void 0 ? void 0 : _a.call(this, this.xmlDecl);
+          this.name = "";
+          this.piTarget = this.text = "";
+          this.state = S_TEXT;
+        } else {
+          this.fail("The character ? is disallowed anywhere in XML declarations.");
+        }
+        this.xmlDeclPossible = false;
+      }
+      sOpenTag() {
+        var _a;
+        const c = this.captureNameChars();
+        if (c === EOC) {
+          return;
+        }
+        const tag = this.tag = {
+          name: this.name,
+          attributes: /* @__PURE__ */ Object.create(null)
+        };
+        this.name = "";
+        if (this.xmlnsOpt) {
+          this.topNS = tag.ns = /* @__PURE__ */ Object.create(null);
+        }
+        (_a = this.openTagStartHandler) === null || _a === void 0 ? void 0 : _a.call(this, tag);
+        this.sawRoot = true;
+        if (!this.fragmentOpt && this.closedRoot) {
+          this.fail("documents may contain only one root.");
+        }
+        switch (c) {
+          case GREATER:
+            this.openTag();
+            break;
+          case FORWARD_SLASH:
+            this.state = S_OPEN_TAG_SLASH;
+            break;
+          default:
+            if (!isS(c)) {
+              this.fail("disallowed character in tag name.");
+            }
+            this.state = S_ATTRIB;
+        }
+      }
+      sOpenTagSlash() {
+        if (this.getCode() === GREATER) {
+          this.openSelfClosingTag();
+        } else {
+          this.fail("forward-slash in opening tag not followed by >.");
+          this.state = S_ATTRIB;
+        }
+      }
+      sAttrib() {
+        const c = this.skipSpaces();
+        if (c === EOC) {
+          return;
+        }
+        if (isNameStartChar(c)) {
+          this.unget();
+          this.state = S_ATTRIB_NAME;
+        } else if (c === GREATER) {
+          this.openTag();
+        } else if (c === FORWARD_SLASH) {
+          this.state = S_OPEN_TAG_SLASH;
+        } else {
+          this.fail("disallowed character in attribute name.");
+        }
+      }
+      sAttribName() {
+        const c = this.captureNameChars();
+        if (c === EQUAL) {
+          this.state = S_ATTRIB_VALUE;
+        } else if (isS(c)) {
+          this.state = S_ATTRIB_NAME_SAW_WHITE;
+        } else if (c === GREATER) {
+          this.fail("attribute without value.");
+          this.pushAttrib(this.name, this.name);
+          this.name = this.text = "";
+          this.openTag();
+        } else if (c !== EOC) {
+          this.fail("disallowed character in attribute name.");
+        }
+      }
+      sAttribNameSawWhite() {
+        const c = this.skipSpaces();
+        switch (c) {
+          case EOC:
+            return;
+          case EQUAL:
+            this.state = S_ATTRIB_VALUE;
+            break;
+          default:
+            this.fail("attribute without value.");
+            this.text = "";
+            this.name = "";
+            if (c === GREATER) {
+              this.openTag();
+            } else if (isNameStartChar(c)) {
+              this.unget();
+              this.state = S_ATTRIB_NAME;
+            } else {
+              this.fail("disallowed character in attribute name.");
+              this.state = S_ATTRIB;
+            }
+        }
+      }
+      sAttribValue() {
+        const c = this.getCodeNorm();
+        if (isQuote(c)) {
+          this.q = c;
+          this.state = S_ATTRIB_VALUE_QUOTED2;
+        } else if (!isS(c)) {
+          this.fail("unquoted attribute value.");
+          this.state = S_ATTRIB_VALUE_UNQUOTED;
+          this.unget();
+        }
+      }
+      sAttribValueQuoted() {
+        const { q, chunk } = this;
+        let { i: start } = this;
+        while (true) {
+          switch (this.getCode()) {
+            case q:
+              this.pushAttrib(this.name, this.text + chunk.slice(start, this.prevI));
+              this.name = this.text = "";
+              this.q = null;
+              this.state = S_ATTRIB_VALUE_CLOSED;
+              return;
+            case AMP2:
+              this.text += chunk.slice(start, this.prevI);
+              this.state = S_ENTITY2;
+              this.entityReturnState = S_ATTRIB_VALUE_QUOTED2;
+              return;
+            case NL:
+            case NL_LIKE:
+            case TAB2:
+              this.text += `${chunk.slice(start, this.prevI)} `;
+              start = this.i;
+              break;
+            case LESS:
+              this.text += chunk.slice(start, this.prevI);
+              this.fail("disallowed character.");
+              return;
+            case EOC:
+              this.text += chunk.slice(start);
+              return;
+            default:
+          }
+        }
+      }
+      sAttribValueClosed() {
+        const c = this.getCodeNorm();
+        if (isS(c)) {
+          this.state = S_ATTRIB;
+        } else if (c === GREATER) {
+          this.openTag();
+        } else if (c === FORWARD_SLASH) {
+          this.state = S_OPEN_TAG_SLASH;
+        } else if (isNameStartChar(c)) {
+          this.fail("no whitespace between attributes.");
+          this.unget();
+          this.state = S_ATTRIB_NAME;
+        } else {
+          this.fail("disallowed character in attribute name.");
+        }
+      }
+      sAttribValueUnquoted() {
+        const c = this.captureTo(ATTRIB_VALUE_UNQUOTED_TERMINATOR);
+        switch (c) {
+          case AMP2:
+            this.state = S_ENTITY2;
+            this.entityReturnState = S_ATTRIB_VALUE_UNQUOTED;
+            break;
+          case LESS:
+            this.fail("disallowed character.");
+            break;
+          case EOC:
+            break;
+          default:
+            if (this.text.includes("]]>")) {
+              this.fail('the string "]]>" is disallowed in char data.');
+            }
+            this.pushAttrib(this.name, this.text);
+            this.name = this.text = "";
+            if (c === GREATER) {
+              this.openTag();
+            } else {
+              this.state = S_ATTRIB;
+            }
+        }
+      }
+      sCloseTag() {
+        const c = this.captureNameChars();
+        if (c === GREATER) {
+          this.closeTag();
+        } else if (isS(c)) {
+          this.state = S_CLOSE_TAG_SAW_WHITE;
+        } else if (c !== EOC) {
+          this.fail("disallowed character in closing tag.");
+        }
+      }
+      sCloseTagSawWhite() {
+        switch (this.skipSpaces()) {
+          case GREATER:
+            this.closeTag();
+            break;
+          case EOC:
+            break;
+          default:
+            this.fail("disallowed character in closing tag.");
+        }
+      }
+      // END OF STATE ENGINE METHODS
+      handleTextInRoot() {
+        let { i: start, forbiddenState } = this;
+        const { chunk, textHandler: handler } = this;
+        scanLoop:
+          while (true) {
+            switch (this.getCode()) {
+              case LESS: {
+                this.state = S_OPEN_WAKA;
+                if (handler !== void 0) {
+                  const { text } = this;
+                  const slice = chunk.slice(start, this.prevI);
+                  if (text.length !== 0) {
+                    handler(text + slice);
+                    this.text = "";
+                  } else if (slice.length !== 0) {
+                    handler(slice);
+                  }
+                }
+                forbiddenState = FORBIDDEN_START;
+                break scanLoop;
+              }
+              case AMP2:
+                this.state = S_ENTITY2;
+                this.entityReturnState = S_TEXT;
+                if (handler !== void 0) {
+                  this.text += chunk.slice(start, this.prevI);
+                }
+                forbiddenState = FORBIDDEN_START;
+                break scanLoop;
+              case CLOSE_BRACKET:
+                switch (forbiddenState) {
+                  case FORBIDDEN_START:
+                    forbiddenState = FORBIDDEN_BRACKET;
+                    break;
+                  case FORBIDDEN_BRACKET:
+                    forbiddenState = FORBIDDEN_BRACKET_BRACKET;
+                    break;
+                  case FORBIDDEN_BRACKET_BRACKET:
+                    break;
+                  default:
+                    throw new Error("impossible state");
+                }
+                break;
+              case GREATER:
+                if (forbiddenState === FORBIDDEN_BRACKET_BRACKET) {
+                  this.fail('the string "]]>" is disallowed in char data.');
+                }
+                forbiddenState = FORBIDDEN_START;
+                break;
+              case NL_LIKE:
+                if (handler !== void 0) {
+                  this.text += `${chunk.slice(start, this.prevI)}
+`;
+                }
+                start = this.i;
+                forbiddenState = FORBIDDEN_START;
+                break;
+              case EOC:
+                if (handler !== void 0) {
+                  this.text += chunk.slice(start);
+                }
+                break scanLoop;
+              default:
+                forbiddenState = FORBIDDEN_START;
+            }
+          }
+        this.forbiddenState = forbiddenState;
+      }
+      handleTextOutsideRoot() {
+        let { i: start } = this;
+        const { chunk, textHandler: handler } = this;
+        let nonSpace = false;
+        outRootLoop:
+          while (true) {
+            const code = this.getCode();
+            switch (code) {
+              case LESS: {
+                this.state = S_OPEN_WAKA;
+                if (handler !== void 0) {
+                  const { text } = this;
+                  const slice = chunk.slice(start, this.prevI);
+                  if (text.length !== 0) {
+                    handler(text + slice);
+                    this.text = "";
+                  } else if (slice.length !== 0) {
+                    handler(slice);
+                  }
+                }
+                break outRootLoop;
+              }
+              case AMP2:
+                this.state = S_ENTITY2;
+                this.entityReturnState = S_TEXT;
+                if (handler !== void 0) {
+                  this.text += chunk.slice(start, this.prevI);
+                }
+                nonSpace = true;
+                break outRootLoop;
+              case NL_LIKE:
+                if (handler !== void 0) {
+                  this.text += `${chunk.slice(start, this.prevI)}
+`;
+                }
+                start = this.i;
+                break;
+              case EOC:
+                if (handler !== void 0) {
+                  this.text += chunk.slice(start);
+                }
+                break outRootLoop;
+              default:
+                if (!isS(code)) {
+                  nonSpace = true;
+                }
+            }
+          }
+        if (!nonSpace) {
+          return;
+        }
+        if (!this.sawRoot && !this.reportedTextBeforeRoot) {
+          this.fail("text data outside of root node.");
+          this.reportedTextBeforeRoot = true;
+        }
+        if (this.closedRoot && !this.reportedTextAfterRoot) {
+          this.fail("text data outside of root node.");
+          this.reportedTextAfterRoot = true;
+        }
+      }
+      pushAttribNS(name, value) {
+        var _a;
+        const { prefix, local } = this.qname(name);
+        const attr = { name, prefix, local, value };
+        this.attribList.push(attr);
+        (_a = this.attributeHandler) === null || _a === void 0 ? void 0 : _a.call(this, attr);
+        if (prefix === "xmlns") {
+          const trimmed = value.trim();
+          if (this.currentXMLVersion === "1.0" && trimmed === "") {
+            this.fail("invalid attempt to undefine prefix in XML 1.0");
+          }
+          this.topNS[local] = trimmed;
+          nsPairCheck(this, local, trimmed);
+        } else if (name === "xmlns") {
+          const trimmed = value.trim();
+          this.topNS[""] = trimmed;
+          nsPairCheck(this, "", trimmed);
+        }
+      }
+      pushAttribPlain(name, value) {
+        var _a;
+        const attr = { name, value };
+        this.attribList.push(attr);
+        (_a = this.attributeHandler) === null || _a === void 0 ? void 0 : _a.call(this, attr);
+      }
+      /**
+       * End parsing. This performs final well-formedness checks and resets the
+       * parser to a clean state.
+       *
+       * @returns this
+       */
+      end() {
+        var _a, _b;
+        if (!this.sawRoot) {
+          this.fail("document must contain a root element.");
+        }
+        const { tags } = this;
+        while (tags.length > 0) {
+          const tag = tags.pop();
+          this.fail(`unclosed tag: ${tag.name}`);
+        }
+        if (this.state !== S_BEGIN && this.state !== S_TEXT) {
+          this.fail("unexpected end.");
+        }
+        const { text } = this;
+        if (text.length !== 0) {
+          (_a = this.textHandler) === null || _a === void 0 ? void 0 : _a.call(this, text);
+          this.text = "";
+        }
+        this._closed = true;
+        (_b = this.endHandler) === null || _b === void 0 ? void 0 : _b.call(this);
+        this._init();
+        return this;
+      }
+      /**
+       * Resolve a namespace prefix.
+       *
+       * @param prefix The prefix to resolve.
+       *
+       * @returns The namespace URI or ``undefined`` if the prefix is not defined.
+       */
+      resolve(prefix) {
+        var _a, _b;
+        let uri = this.topNS[prefix];
+        if (uri !== void 0) {
+          return uri;
+        }
+        const { tags } = this;
+        for (let index = tags.length - 1; index >= 0; index--) {
+          uri = tags[index].ns[prefix];
+          if (uri !== void 0) {
+            return uri;
+          }
+        }
+        uri = this.ns[prefix];
+        if (uri !== void 0) {
+          return uri;
+        }
+        return (_b = (_a = this.opt).resolvePrefix) === null || _b === void 0 ? void 0 : _b.call(_a, prefix);
+      }
+      /**
+       * Parse a qname into its prefix and local name parts.
+       *
+       * @param name The name to parse
+       *
+       * @returns
+       */
+      qname(name) {
+        const colon = name.indexOf(":");
+        if (colon === -1) {
+          return { prefix: "", local: name };
+        }
+        const local = name.slice(colon + 1);
+        const prefix = name.slice(0, colon);
+        if (prefix === "" || local === "" || local.includes(":")) {
+          this.fail(`malformed name: ${name}.`);
+        }
+        return { prefix, local };
+      }
+      processAttribsNS() {
+        var _a;
+        const { attribList } = this;
+        const tag = this.tag;
+        {
+          const { prefix, local } = this.qname(tag.name);
+          tag.prefix = prefix;
+          tag.local = local;
+          const uri = tag.uri = (_a = this.resolve(prefix)) !== null && _a !== void 0 ? _a : "";
+          if (prefix !== "") {
+            if (prefix === "xmlns") {
+              this.fail('tags may not have "xmlns" as prefix.');
+            }
+            if (uri === "") {
+              this.fail(`unbound namespace prefix: ${JSON.stringify(prefix)}.`);
+              tag.uri = prefix;
+            }
+          }
+        }
+        if (attribList.length === 0) {
+          return;
+        }
+        const { attributes } = tag;
+        const seen = /* @__PURE__ */ new Set();
+        for (const attr of attribList) {
+          const { name, prefix, local } = attr;
+          let uri;
+          let eqname;
+          if (prefix === "") {
+            uri = name === "xmlns" ? XMLNS_NAMESPACE : "";
+            eqname = name;
+          } else {
+            uri = this.resolve(prefix);
+            if (uri === void 0) {
+              this.fail(`unbound namespace prefix: ${JSON.stringify(prefix)}.`);
+              uri = prefix;
+            }
+            eqname = `{${uri}}${local}`;
+          }
+          if (seen.has(eqname)) {
+            this.fail(`duplicate attribute: ${eqname}.`);
+          }
+          seen.add(eqname);
+          attr.uri = uri;
+          attributes[name] = attr;
+        }
+        this.attribList = [];
+      }
+      processAttribsPlain() {
+        const { attribList } = this;
+        const attributes = this.tag.attributes;
+        for (const { name, value } of attribList) {
+          if (attributes[name] !== void 0) {
+            this.fail(`duplicate attribute: ${name}.`);
+          }
+          attributes[name] = value;
+        }
+        this.attribList = [];
+      }
+      /**
+       * Handle a complete open tag. This parser code calls this once it has seen
+       * the whole tag. This method checks for well-formeness and then emits
+       * ``onopentag``.
+       */
+      openTag() {
+        var _a;
+        this.processAttribs();
+        const { tags } = this;
+        const tag = this.tag;
+        tag.isSelfClosing = false;
+        (_a = this.openTagHandler) === null || _a === void 0 ? void 0 : _a.call(this, tag);
+        tags.push(tag);
+        this.state = S_TEXT;
+        this.name = "";
+      }
+      /**
+       * Handle a complete self-closing tag. This parser code calls this once it has
+       * seen the whole tag. This method checks for well-formeness and then emits
+       * ``onopentag`` and ``onclosetag``.
+       */
+      openSelfClosingTag() {
+        var _a, _b, _c;
+        this.processAttribs();
+        const { tags } = this;
+        const tag = this.tag;
+        tag.isSelfClosing = true;
+        (_a = this.openTagHandler) === null || _a === void 0 ? void 0 : _a.call(this, tag);
+        (_b = this.closeTagHandler) === null || _b === void 0 ? void 0 : _b.call(this, tag);
+        const top = this.tag = (_c = tags[tags.length - 1]) !== null && _c !== void 0 ? _c : null;
+        if (top === null) {
+          this.closedRoot = true;
+        }
+        this.state = S_TEXT;
+        this.name = "";
+      }
+      /**
+       * Handle a complete close tag. This parser code calls this once it has seen
+       * the whole tag. This method checks for well-formeness and then emits
+       * ``onclosetag``.
+       */
+      closeTag() {
+        const { tags, name } = this;
+        this.state = S_TEXT;
+        this.name = "";
+        if (name === "") {
+          this.fail("weird empty close tag.");
+          this.text += "</>";
+          return;
+        }
+        const handler = this.closeTagHandler;
+        let l = tags.length;
+        while (l-- > 0) {
+          const tag = this.tag = tags.pop();
+          this.topNS = tag.ns;
+          handler === null || handler === void 0 ? void 0 : handler(tag);
+          if (tag.name === name) {
+            break;
+          }
+          this.fail("unexpected close tag.");
+        }
+        if (l === 0) {
+          this.closedRoot = true;
+        } else if (l < 0) {
+          this.fail(`unmatched closing tag: ${name}.`);
+          this.text += `</${name}>`;
+        }
+      }
+      /**
+       * Resolves an entity. Makes any necessary well-formedness checks.
+       *
+       * @param entity The entity to resolve.
+       *
+       * @returns The parsed entity.
+       */
+      parseEntity(entity) {
+        if (entity[0] !== "#") {
+          const defined = this.ENTITIES[entity];
+          if (defined !== void 0) {
+            return defined;
+          }
+          this.fail(this.isName(entity) ? "undefined entity." : "disallowed character in entity name.");
+          return `&${entity};`;
+        }
+        let num = NaN;
+        if (entity[1] === "x" && /^#x[0-9a-f]+$/i.test(entity)) {
+          num = parseInt(entity.slice(2), 16);
+        } else if (/^#[0-9]+$/.test(entity)) {
+          num = parseInt(entity.slice(1), 10);
+        }
+        if (!this.isChar(num)) {
+          this.fail("malformed character entity.");
+          return `&${entity};`;
+        }
+        return String.fromCodePoint(num);
+      }
+    };
+    exports.SaxesParser = SaxesParser3;
+  }
+});
+
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
   "node_modules/commander/lib/error.js"(exports) {
@@ -3500,1914 +5408,6 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// node_modules/xmlchars/xml/1.0/ed5.js
-var require_ed5 = __commonJS({
-  "node_modules/xmlchars/xml/1.0/ed5.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CHAR = "	\n\r -\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}";
-    exports.S = " 	\r\n";
-    exports.NAME_START_CHAR = ":A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
-    exports.NAME_CHAR = "-" + exports.NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
-    exports.CHAR_RE = new RegExp("^[" + exports.CHAR + "]$", "u");
-    exports.S_RE = new RegExp("^[" + exports.S + "]+$", "u");
-    exports.NAME_START_CHAR_RE = new RegExp("^[" + exports.NAME_START_CHAR + "]$", "u");
-    exports.NAME_CHAR_RE = new RegExp("^[" + exports.NAME_CHAR + "]$", "u");
-    exports.NAME_RE = new RegExp("^[" + exports.NAME_START_CHAR + "][" + exports.NAME_CHAR + "]*$", "u");
-    exports.NMTOKEN_RE = new RegExp("^[" + exports.NAME_CHAR + "]+$", "u");
-    var TAB2 = 9;
-    var NL = 10;
-    var CR2 = 13;
-    var SPACE2 = 32;
-    exports.S_LIST = [SPACE2, NL, CR2, TAB2];
-    function isChar(c) {
-      return c >= SPACE2 && c <= 55295 || c === NL || c === CR2 || c === TAB2 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
-    }
-    exports.isChar = isChar;
-    function isS(c) {
-      return c === SPACE2 || c === NL || c === CR2 || c === TAB2;
-    }
-    exports.isS = isS;
-    function isNameStartChar(c) {
-      return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 58 || c === 95 || c === 8204 || c === 8205 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
-    }
-    exports.isNameStartChar = isNameStartChar;
-    function isNameChar2(c) {
-      return isNameStartChar(c) || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256;
-    }
-    exports.isNameChar = isNameChar2;
-  }
-});
-
-// node_modules/xmlchars/xml/1.1/ed2.js
-var require_ed2 = __commonJS({
-  "node_modules/xmlchars/xml/1.1/ed2.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CHAR = "-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}";
-    exports.RESTRICTED_CHAR = "-\b\v\f-\x7F-\x84\x86-\x9F";
-    exports.S = " 	\r\n";
-    exports.NAME_START_CHAR = ":A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
-    exports.NAME_CHAR = "-" + exports.NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
-    exports.CHAR_RE = new RegExp("^[" + exports.CHAR + "]$", "u");
-    exports.RESTRICTED_CHAR_RE = new RegExp("^[" + exports.RESTRICTED_CHAR + "]$", "u");
-    exports.S_RE = new RegExp("^[" + exports.S + "]+$", "u");
-    exports.NAME_START_CHAR_RE = new RegExp("^[" + exports.NAME_START_CHAR + "]$", "u");
-    exports.NAME_CHAR_RE = new RegExp("^[" + exports.NAME_CHAR + "]$", "u");
-    exports.NAME_RE = new RegExp("^[" + exports.NAME_START_CHAR + "][" + exports.NAME_CHAR + "]*$", "u");
-    exports.NMTOKEN_RE = new RegExp("^[" + exports.NAME_CHAR + "]+$", "u");
-    var TAB2 = 9;
-    var NL = 10;
-    var CR2 = 13;
-    var SPACE2 = 32;
-    exports.S_LIST = [SPACE2, NL, CR2, TAB2];
-    function isChar(c) {
-      return c >= 1 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
-    }
-    exports.isChar = isChar;
-    function isRestrictedChar(c) {
-      return c >= 1 && c <= 8 || c === 11 || c === 12 || c >= 14 && c <= 31 || c >= 127 && c <= 132 || c >= 134 && c <= 159;
-    }
-    exports.isRestrictedChar = isRestrictedChar;
-    function isCharAndNotRestricted(c) {
-      return c === 9 || c === 10 || c === 13 || c > 31 && c < 127 || c === 133 || c > 159 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
-    }
-    exports.isCharAndNotRestricted = isCharAndNotRestricted;
-    function isS(c) {
-      return c === SPACE2 || c === NL || c === CR2 || c === TAB2;
-    }
-    exports.isS = isS;
-    function isNameStartChar(c) {
-      return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 58 || c === 95 || c === 8204 || c === 8205 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
-    }
-    exports.isNameStartChar = isNameStartChar;
-    function isNameChar2(c) {
-      return isNameStartChar(c) || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256;
-    }
-    exports.isNameChar = isNameChar2;
-  }
-});
-
-// node_modules/xmlchars/xmlns/1.0/ed3.js
-var require_ed3 = __commonJS({
-  "node_modules/xmlchars/xmlns/1.0/ed3.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.NC_NAME_START_CHAR = "A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
-    exports.NC_NAME_CHAR = "-" + exports.NC_NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
-    exports.NC_NAME_START_CHAR_RE = new RegExp("^[" + exports.NC_NAME_START_CHAR + "]$", "u");
-    exports.NC_NAME_CHAR_RE = new RegExp("^[" + exports.NC_NAME_CHAR + "]$", "u");
-    exports.NC_NAME_RE = new RegExp("^[" + exports.NC_NAME_START_CHAR + "][" + exports.NC_NAME_CHAR + "]*$", "u");
-    function isNCNameStartChar(c) {
-      return c >= 65 && c <= 90 || c === 95 || c >= 97 && c <= 122 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8204 && c <= 8205 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
-    }
-    exports.isNCNameStartChar = isNCNameStartChar;
-    function isNCNameChar(c) {
-      return isNCNameStartChar(c) || (c === 45 || c === 46 || c >= 48 && c <= 57 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256);
-    }
-    exports.isNCNameChar = isNCNameChar;
-  }
-});
-
-// node_modules/saxes/saxes.js
-var require_saxes = __commonJS({
-  "node_modules/saxes/saxes.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.SaxesParser = exports.EVENTS = void 0;
-    var ed5 = require_ed5();
-    var ed2 = require_ed2();
-    var NSed3 = require_ed3();
-    var isS = ed5.isS;
-    var isChar10 = ed5.isChar;
-    var isNameStartChar = ed5.isNameStartChar;
-    var isNameChar2 = ed5.isNameChar;
-    var S_LIST = ed5.S_LIST;
-    var NAME_RE = ed5.NAME_RE;
-    var isChar11 = ed2.isChar;
-    var isNCNameStartChar = NSed3.isNCNameStartChar;
-    var isNCNameChar = NSed3.isNCNameChar;
-    var NC_NAME_RE = NSed3.NC_NAME_RE;
-    var XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
-    var XMLNS_NAMESPACE = "http://www.w3.org/2000/xmlns/";
-    var rootNS = {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
-      __proto__: null,
-      xml: XML_NAMESPACE,
-      xmlns: XMLNS_NAMESPACE
-    };
-    var XML_ENTITIES = {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
-      __proto__: null,
-      amp: "&",
-      gt: ">",
-      lt: "<",
-      quot: '"',
-      apos: "'"
-    };
-    var EOC = -1;
-    var NL_LIKE = -2;
-    var S_BEGIN = 0;
-    var S_BEGIN_WHITESPACE = 1;
-    var S_DOCTYPE = 2;
-    var S_DOCTYPE_QUOTE = 3;
-    var S_DTD = 4;
-    var S_DTD_QUOTED = 5;
-    var S_DTD_OPEN_WAKA = 6;
-    var S_DTD_OPEN_WAKA_BANG = 7;
-    var S_DTD_COMMENT = 8;
-    var S_DTD_COMMENT_ENDING = 9;
-    var S_DTD_COMMENT_ENDED = 10;
-    var S_DTD_PI = 11;
-    var S_DTD_PI_ENDING = 12;
-    var S_TEXT = 13;
-    var S_ENTITY2 = 14;
-    var S_OPEN_WAKA = 15;
-    var S_OPEN_WAKA_BANG = 16;
-    var S_COMMENT = 17;
-    var S_COMMENT_ENDING = 18;
-    var S_COMMENT_ENDED = 19;
-    var S_CDATA = 20;
-    var S_CDATA_ENDING = 21;
-    var S_CDATA_ENDING_2 = 22;
-    var S_PI_FIRST_CHAR = 23;
-    var S_PI_REST = 24;
-    var S_PI_BODY = 25;
-    var S_PI_ENDING = 26;
-    var S_XML_DECL_NAME_START = 27;
-    var S_XML_DECL_NAME = 28;
-    var S_XML_DECL_EQ = 29;
-    var S_XML_DECL_VALUE_START = 30;
-    var S_XML_DECL_VALUE = 31;
-    var S_XML_DECL_SEPARATOR = 32;
-    var S_XML_DECL_ENDING = 33;
-    var S_OPEN_TAG = 34;
-    var S_OPEN_TAG_SLASH = 35;
-    var S_ATTRIB = 36;
-    var S_ATTRIB_NAME = 37;
-    var S_ATTRIB_NAME_SAW_WHITE = 38;
-    var S_ATTRIB_VALUE = 39;
-    var S_ATTRIB_VALUE_QUOTED2 = 40;
-    var S_ATTRIB_VALUE_CLOSED = 41;
-    var S_ATTRIB_VALUE_UNQUOTED = 42;
-    var S_CLOSE_TAG = 43;
-    var S_CLOSE_TAG_SAW_WHITE = 44;
-    var TAB2 = 9;
-    var NL = 10;
-    var CR2 = 13;
-    var SPACE2 = 32;
-    var BANG = 33;
-    var DQUOTE = 34;
-    var AMP2 = 38;
-    var SQUOTE = 39;
-    var MINUS2 = 45;
-    var FORWARD_SLASH = 47;
-    var SEMICOLON = 59;
-    var LESS = 60;
-    var EQUAL = 61;
-    var GREATER = 62;
-    var QUESTION = 63;
-    var OPEN_BRACKET = 91;
-    var CLOSE_BRACKET = 93;
-    var NEL = 133;
-    var LS = 8232;
-    var isQuote = (c) => c === DQUOTE || c === SQUOTE;
-    var QUOTES = [DQUOTE, SQUOTE];
-    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET, GREATER];
-    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET];
-    var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
-    var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP2, LESS];
-    function nsPairCheck(parser, prefix, uri) {
-      switch (prefix) {
-        case "xml":
-          if (uri !== XML_NAMESPACE) {
-            parser.fail(`xml prefix must be bound to ${XML_NAMESPACE}.`);
-          }
-          break;
-        case "xmlns":
-          if (uri !== XMLNS_NAMESPACE) {
-            parser.fail(`xmlns prefix must be bound to ${XMLNS_NAMESPACE}.`);
-          }
-          break;
-        default:
-      }
-      switch (uri) {
-        case XMLNS_NAMESPACE:
-          parser.fail(prefix === "" ? `the default namespace may not be set to ${uri}.` : `may not assign a prefix (even "xmlns") to the URI ${XMLNS_NAMESPACE}.`);
-          break;
-        case XML_NAMESPACE:
-          switch (prefix) {
-            case "xml":
-              break;
-            case "":
-              parser.fail(`the default namespace may not be set to ${uri}.`);
-              break;
-            default:
-              parser.fail("may not assign the xml namespace to another prefix.");
-          }
-          break;
-        default:
-      }
-    }
-    function nsMappingCheck(parser, mapping) {
-      for (const local of Object.keys(mapping)) {
-        nsPairCheck(parser, local, mapping[local]);
-      }
-    }
-    var isNCName = (name) => NC_NAME_RE.test(name);
-    var isName = (name) => NAME_RE.test(name);
-    var FORBIDDEN_START = 0;
-    var FORBIDDEN_BRACKET = 1;
-    var FORBIDDEN_BRACKET_BRACKET = 2;
-    exports.EVENTS = [
-      "xmldecl",
-      "text",
-      "processinginstruction",
-      "doctype",
-      "comment",
-      "opentagstart",
-      "attribute",
-      "opentag",
-      "closetag",
-      "cdata",
-      "error",
-      "end",
-      "ready"
-    ];
-    var EVENT_NAME_TO_HANDLER_NAME = {
-      xmldecl: "xmldeclHandler",
-      text: "textHandler",
-      processinginstruction: "piHandler",
-      doctype: "doctypeHandler",
-      comment: "commentHandler",
-      opentagstart: "openTagStartHandler",
-      attribute: "attributeHandler",
-      opentag: "openTagHandler",
-      closetag: "closeTagHandler",
-      cdata: "cdataHandler",
-      error: "errorHandler",
-      end: "endHandler",
-      ready: "readyHandler"
-    };
-    var SaxesParser3 = class {
-      /**
-       * @param opt The parser options.
-       */
-      constructor(opt) {
-        this.opt = opt !== null && opt !== void 0 ? opt : {};
-        this.fragmentOpt = !!this.opt.fragment;
-        const xmlnsOpt = this.xmlnsOpt = !!this.opt.xmlns;
-        this.trackPosition = this.opt.position !== false;
-        this.fileName = this.opt.fileName;
-        if (xmlnsOpt) {
-          this.nameStartCheck = isNCNameStartChar;
-          this.nameCheck = isNCNameChar;
-          this.isName = isNCName;
-          this.processAttribs = this.processAttribsNS;
-          this.pushAttrib = this.pushAttribNS;
-          this.ns = Object.assign({ __proto__: null }, rootNS);
-          const additional = this.opt.additionalNamespaces;
-          if (additional != null) {
-            nsMappingCheck(this, additional);
-            Object.assign(this.ns, additional);
-          }
-        } else {
-          this.nameStartCheck = isNameStartChar;
-          this.nameCheck = isNameChar2;
-          this.isName = isName;
-          this.processAttribs = this.processAttribsPlain;
-          this.pushAttrib = this.pushAttribPlain;
-        }
-        this.stateTable = [
-          /* eslint-disable @typescript-eslint/unbound-method */
-          this.sBegin,
-          this.sBeginWhitespace,
-          this.sDoctype,
-          this.sDoctypeQuote,
-          this.sDTD,
-          this.sDTDQuoted,
-          this.sDTDOpenWaka,
-          this.sDTDOpenWakaBang,
-          this.sDTDComment,
-          this.sDTDCommentEnding,
-          this.sDTDCommentEnded,
-          this.sDTDPI,
-          this.sDTDPIEnding,
-          this.sText,
-          this.sEntity,
-          this.sOpenWaka,
-          this.sOpenWakaBang,
-          this.sComment,
-          this.sCommentEnding,
-          this.sCommentEnded,
-          this.sCData,
-          this.sCDataEnding,
-          this.sCDataEnding2,
-          this.sPIFirstChar,
-          this.sPIRest,
-          this.sPIBody,
-          this.sPIEnding,
-          this.sXMLDeclNameStart,
-          this.sXMLDeclName,
-          this.sXMLDeclEq,
-          this.sXMLDeclValueStart,
-          this.sXMLDeclValue,
-          this.sXMLDeclSeparator,
-          this.sXMLDeclEnding,
-          this.sOpenTag,
-          this.sOpenTagSlash,
-          this.sAttrib,
-          this.sAttribName,
-          this.sAttribNameSawWhite,
-          this.sAttribValue,
-          this.sAttribValueQuoted,
-          this.sAttribValueClosed,
-          this.sAttribValueUnquoted,
-          this.sCloseTag,
-          this.sCloseTagSawWhite
-          /* eslint-enable @typescript-eslint/unbound-method */
-        ];
-        this._init();
-      }
-      /**
-       * Indicates whether or not the parser is closed. If ``true``, wait for
-       * the ``ready`` event to write again.
-       */
-      get closed() {
-        return this._closed;
-      }
-      _init() {
-        var _a;
-        this.openWakaBang = "";
-        this.text = "";
-        this.name = "";
-        this.piTarget = "";
-        this.entity = "";
-        this.q = null;
-        this.tags = [];
-        this.tag = null;
-        this.topNS = null;
-        this.chunk = "";
-        this.chunkPosition = 0;
-        this.i = 0;
-        this.prevI = 0;
-        this.carriedFromPrevious = void 0;
-        this.forbiddenState = FORBIDDEN_START;
-        this.attribList = [];
-        const { fragmentOpt } = this;
-        this.state = fragmentOpt ? S_TEXT : S_BEGIN;
-        this.reportedTextBeforeRoot = this.reportedTextAfterRoot = this.closedRoot = this.sawRoot = fragmentOpt;
-        this.xmlDeclPossible = !fragmentOpt;
-        this.xmlDeclExpects = ["version"];
-        this.entityReturnState = void 0;
-        let { defaultXMLVersion } = this.opt;
-        if (defaultXMLVersion === void 0) {
-          if (this.opt.forceXMLVersion === true) {
-            throw new Error("forceXMLVersion set but defaultXMLVersion is not set");
-          }
-          defaultXMLVersion = "1.0";
-        }
-        this.setXMLVersion(defaultXMLVersion);
-        this.positionAtNewLine = 0;
-        this.doctype = false;
-        this._closed = false;
-        this.xmlDecl = {
-          version: void 0,
-          encoding: void 0,
-          standalone: void 0
-        };
-        this.line = 1;
-        this.column = 0;
-        this.ENTITIES = Object.create(XML_ENTITIES);
-        (_a = this.readyHandler) === null || _a === void 0 ? void 0 : _a.call(this);
-      }
-      /**
-       * The stream position the parser is currently looking at. This field is
-       * zero-based.
-       *
-       * This field is not based on counting Unicode characters but is to be
-       * interpreted as a plain index into a JavaScript string.
-       */
-      get position() {
-        return this.chunkPosition + this.i;
-      }
-      /**
-       * The column number of the next character to be read by the parser.  *
-       * This field is zero-based. (The first column in a line is 0.)
-       *
-       * This field reports the index at which the next character would be in the
-       * line if the line were represented as a JavaScript string.  Note that this
-       * *can* be different to a count based on the number of *Unicode characters*
-       * due to how JavaScript handles astral plane characters.
-       *
-       * See [[column]] for a number that corresponds to a count of Unicode
-       * characters.
-       */
-      get columnIndex() {
-        return this.position - this.positionAtNewLine;
-      }
-      /**
-       * Set an event listener on an event. The parser supports one handler per
-       * event type. If you try to set an event handler over an existing handler,
-       * the old handler is silently overwritten.
-       *
-       * @param name The event to listen to.
-       *
-       * @param handler The handler to set.
-       */
-      on(name, handler) {
-        this[EVENT_NAME_TO_HANDLER_NAME[name]] = handler;
-      }
-      /**
-       * Unset an event handler.
-       *
-       * @parma name The event to stop listening to.
-       */
-      off(name) {
-        this[EVENT_NAME_TO_HANDLER_NAME[name]] = void 0;
-      }
-      /**
-       * Make an error object. The error object will have a message that contains
-       * the ``fileName`` option passed at the creation of the parser. If position
-       * tracking was turned on, it will also have line and column number
-       * information.
-       *
-       * @param message The message describing the error to report.
-       *
-       * @returns An error object with a properly formatted message.
-       */
-      makeError(message2) {
-        var _a;
-        let msg = (_a = this.fileName) !== null && _a !== void 0 ? _a : "";
-        if (this.trackPosition) {
-          if (msg.length > 0) {
-            msg += ":";
-          }
-          msg += `${this.line}:${this.column}`;
-        }
-        if (msg.length > 0) {
-          msg += ": ";
-        }
-        return new Error(msg + message2);
-      }
-      /**
-       * Report a parsing error. This method is made public so that client code may
-       * check for issues that are outside the scope of this project and can report
-       * errors.
-       *
-       * @param message The error to report.
-       *
-       * @returns this
-       */
-      fail(message2) {
-        const err = this.makeError(message2);
-        const handler = this.errorHandler;
-        if (handler === void 0) {
-          throw err;
-        } else {
-          handler(err);
-        }
-        return this;
-      }
-      /**
-       * Write a XML data to the parser.
-       *
-       * @param chunk The XML data to write.
-       *
-       * @returns this
-       */
-      // We do need object for the type here. Yes, it often causes problems
-      // but not in this case.
-      write(chunk) {
-        if (this.closed) {
-          return this.fail("cannot write after close; assign an onready handler.");
-        }
-        let end = false;
-        if (chunk === null) {
-          end = true;
-          chunk = "";
-        } else if (typeof chunk === "object") {
-          chunk = chunk.toString();
-        }
-        if (this.carriedFromPrevious !== void 0) {
-          chunk = `${this.carriedFromPrevious}${chunk}`;
-          this.carriedFromPrevious = void 0;
-        }
-        let limit = chunk.length;
-        const lastCode = chunk.charCodeAt(limit - 1);
-        if (!end && // A trailing CR or surrogate must be carried over to the next
-        // chunk.
-        (lastCode === CR2 || lastCode >= 55296 && lastCode <= 56319)) {
-          this.carriedFromPrevious = chunk[limit - 1];
-          limit--;
-          chunk = chunk.slice(0, limit);
-        }
-        const { stateTable } = this;
-        this.chunk = chunk;
-        this.i = 0;
-        while (this.i < limit) {
-          stateTable[this.state].call(this);
-        }
-        this.chunkPosition += limit;
-        return end ? this.end() : this;
-      }
-      /**
-       * Close the current stream. Perform final well-formedness checks and reset
-       * the parser tstate.
-       *
-       * @returns this
-       */
-      close() {
-        return this.write(null);
-      }
-      /**
-       * Get a single code point out of the current chunk. This updates the current
-       * position if we do position tracking.
-       *
-       * This is the algorithm to use for XML 1.0.
-       *
-       * @returns The character read.
-       */
-      getCode10() {
-        const { chunk, i } = this;
-        this.prevI = i;
-        this.i = i + 1;
-        if (i >= chunk.length) {
-          return EOC;
-        }
-        const code = chunk.charCodeAt(i);
-        this.column++;
-        if (code < 55296) {
-          if (code >= SPACE2 || code === TAB2) {
-            return code;
-          }
-          switch (code) {
-            case NL:
-              this.line++;
-              this.column = 0;
-              this.positionAtNewLine = this.position;
-              return NL;
-            case CR2:
-              if (chunk.charCodeAt(i + 1) === NL) {
-                this.i = i + 2;
-              }
-              this.line++;
-              this.column = 0;
-              this.positionAtNewLine = this.position;
-              return NL_LIKE;
-            default:
-              this.fail("disallowed character.");
-              return code;
-          }
-        }
-        if (code > 56319) {
-          if (!(code >= 57344 && code <= 65533)) {
-            this.fail("disallowed character.");
-          }
-          return code;
-        }
-        const final = 65536 + (code - 55296) * 1024 + (chunk.charCodeAt(i + 1) - 56320);
-        this.i = i + 2;
-        if (final > 1114111) {
-          this.fail("disallowed character.");
-        }
-        return final;
-      }
-      /**
-       * Get a single code point out of the current chunk. This updates the current
-       * position if we do position tracking.
-       *
-       * This is the algorithm to use for XML 1.1.
-       *
-       * @returns {number} The character read.
-       */
-      getCode11() {
-        const { chunk, i } = this;
-        this.prevI = i;
-        this.i = i + 1;
-        if (i >= chunk.length) {
-          return EOC;
-        }
-        const code = chunk.charCodeAt(i);
-        this.column++;
-        if (code < 55296) {
-          if (code > 31 && code < 127 || code > 159 && code !== LS || code === TAB2) {
-            return code;
-          }
-          switch (code) {
-            case NL:
-              this.line++;
-              this.column = 0;
-              this.positionAtNewLine = this.position;
-              return NL;
-            case CR2: {
-              const next = chunk.charCodeAt(i + 1);
-              if (next === NL || next === NEL) {
-                this.i = i + 2;
-              }
-            }
-            /* yes, fall through */
-            case NEL:
-            // 0x85
-            case LS:
-              this.line++;
-              this.column = 0;
-              this.positionAtNewLine = this.position;
-              return NL_LIKE;
-            default:
-              this.fail("disallowed character.");
-              return code;
-          }
-        }
-        if (code > 56319) {
-          if (!(code >= 57344 && code <= 65533)) {
-            this.fail("disallowed character.");
-          }
-          return code;
-        }
-        const final = 65536 + (code - 55296) * 1024 + (chunk.charCodeAt(i + 1) - 56320);
-        this.i = i + 2;
-        if (final > 1114111) {
-          this.fail("disallowed character.");
-        }
-        return final;
-      }
-      /**
-       * Like ``getCode`` but with the return value normalized so that ``NL`` is
-       * returned for ``NL_LIKE``.
-       */
-      getCodeNorm() {
-        const c = this.getCode();
-        return c === NL_LIKE ? NL : c;
-      }
-      unget() {
-        this.i = this.prevI;
-        this.column--;
-      }
-      /**
-       * Capture characters into a buffer until encountering one of a set of
-       * characters.
-       *
-       * @param chars An array of codepoints. Encountering a character in the array
-       * ends the capture. (``chars`` may safely contain ``NL``.)
-       *
-       * @return The character code that made the capture end, or ``EOC`` if we hit
-       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
-       * instead.
-       */
-      captureTo(chars) {
-        let { i: start } = this;
-        const { chunk } = this;
-        while (true) {
-          const c = this.getCode();
-          const isNLLike = c === NL_LIKE;
-          const final = isNLLike ? NL : c;
-          if (final === EOC || chars.includes(final)) {
-            this.text += chunk.slice(start, this.prevI);
-            return final;
-          }
-          if (isNLLike) {
-            this.text += `${chunk.slice(start, this.prevI)}
-`;
-            start = this.i;
-          }
-        }
-      }
-      /**
-       * Capture characters into a buffer until encountering a character.
-       *
-       * @param char The codepoint that ends the capture. **NOTE ``char`` MAY NOT
-       * CONTAIN ``NL``.** Passing ``NL`` will result in buggy behavior.
-       *
-       * @return ``true`` if we ran into the character. Otherwise, we ran into the
-       * end of the current chunk.
-       */
-      captureToChar(char) {
-        let { i: start } = this;
-        const { chunk } = this;
-        while (true) {
-          let c = this.getCode();
-          switch (c) {
-            case NL_LIKE:
-              this.text += `${chunk.slice(start, this.prevI)}
-`;
-              start = this.i;
-              c = NL;
-              break;
-            case EOC:
-              this.text += chunk.slice(start);
-              return false;
-            default:
-          }
-          if (c === char) {
-            this.text += chunk.slice(start, this.prevI);
-            return true;
-          }
-        }
-      }
-      /**
-       * Capture characters that satisfy ``isNameChar`` into the ``name`` field of
-       * this parser.
-       *
-       * @return The character code that made the test fail, or ``EOC`` if we hit
-       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
-       * instead.
-       */
-      captureNameChars() {
-        const { chunk, i: start } = this;
-        while (true) {
-          const c = this.getCode();
-          if (c === EOC) {
-            this.name += chunk.slice(start);
-            return EOC;
-          }
-          if (!isNameChar2(c)) {
-            this.name += chunk.slice(start, this.prevI);
-            return c === NL_LIKE ? NL : c;
-          }
-        }
-      }
-      /**
-       * Skip white spaces.
-       *
-       * @return The character that ended the skip, or ``EOC`` if we hit
-       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
-       * instead.
-       */
-      skipSpaces() {
-        while (true) {
-          const c = this.getCodeNorm();
-          if (c === EOC || !isS(c)) {
-            return c;
-          }
-        }
-      }
-      setXMLVersion(version) {
-        this.currentXMLVersion = version;
-        if (version === "1.0") {
-          this.isChar = isChar10;
-          this.getCode = this.getCode10;
-        } else {
-          this.isChar = isChar11;
-          this.getCode = this.getCode11;
-        }
-      }
-      // STATE ENGINE METHODS
-      // This needs to be a state separate from S_BEGIN_WHITESPACE because we want
-      // to be sure never to come back to this state later.
-      sBegin() {
-        if (this.chunk.charCodeAt(0) === 65279) {
-          this.i++;
-          this.column++;
-        }
-        this.state = S_BEGIN_WHITESPACE;
-      }
-      sBeginWhitespace() {
-        const iBefore = this.i;
-        const c = this.skipSpaces();
-        if (this.prevI !== iBefore) {
-          this.xmlDeclPossible = false;
-        }
-        switch (c) {
-          case LESS:
-            this.state = S_OPEN_WAKA;
-            if (this.text.length !== 0) {
-              throw new Error("no-empty text at start");
-            }
-            break;
-          case EOC:
-            break;
-          default:
-            this.unget();
-            this.state = S_TEXT;
-            this.xmlDeclPossible = false;
-        }
-      }
-      sDoctype() {
-        var _a;
-        const c = this.captureTo(DOCTYPE_TERMINATOR);
-        switch (c) {
-          case GREATER: {
-            (_a = this.doctypeHandler) === null || _a === void 0 ? void 0 : _a.call(this, this.text);
-            this.text = "";
-            this.state = S_TEXT;
-            this.doctype = true;
-            break;
-          }
-          case EOC:
-            break;
-          default:
-            this.text += String.fromCodePoint(c);
-            if (c === OPEN_BRACKET) {
-              this.state = S_DTD;
-            } else if (isQuote(c)) {
-              this.state = S_DOCTYPE_QUOTE;
-              this.q = c;
-            }
-        }
-      }
-      sDoctypeQuote() {
-        const q = this.q;
-        if (this.captureToChar(q)) {
-          this.text += String.fromCodePoint(q);
-          this.q = null;
-          this.state = S_DOCTYPE;
-        }
-      }
-      sDTD() {
-        const c = this.captureTo(DTD_TERMINATOR);
-        if (c === EOC) {
-          return;
-        }
-        this.text += String.fromCodePoint(c);
-        if (c === CLOSE_BRACKET) {
-          this.state = S_DOCTYPE;
-        } else if (c === LESS) {
-          this.state = S_DTD_OPEN_WAKA;
-        } else if (isQuote(c)) {
-          this.state = S_DTD_QUOTED;
-          this.q = c;
-        }
-      }
-      sDTDQuoted() {
-        const q = this.q;
-        if (this.captureToChar(q)) {
-          this.text += String.fromCodePoint(q);
-          this.state = S_DTD;
-          this.q = null;
-        }
-      }
-      sDTDOpenWaka() {
-        const c = this.getCodeNorm();
-        this.text += String.fromCodePoint(c);
-        switch (c) {
-          case BANG:
-            this.state = S_DTD_OPEN_WAKA_BANG;
-            this.openWakaBang = "";
-            break;
-          case QUESTION:
-            this.state = S_DTD_PI;
-            break;
-          default:
-            this.state = S_DTD;
-        }
-      }
-      sDTDOpenWakaBang() {
-        const char = String.fromCodePoint(this.getCodeNorm());
-        const owb = this.openWakaBang += char;
-        this.text += char;
-        if (owb !== "-") {
-          this.state = owb === "--" ? S_DTD_COMMENT : S_DTD;
-          this.openWakaBang = "";
-        }
-      }
-      sDTDComment() {
-        if (this.captureToChar(MINUS2)) {
-          this.text += "-";
-          this.state = S_DTD_COMMENT_ENDING;
-        }
-      }
-      sDTDCommentEnding() {
-        const c = this.getCodeNorm();
-        this.text += String.fromCodePoint(c);
-        this.state = c === MINUS2 ? S_DTD_COMMENT_ENDED : S_DTD_COMMENT;
-      }
-      sDTDCommentEnded() {
-        const c = this.getCodeNorm();
-        this.text += String.fromCodePoint(c);
-        if (c === GREATER) {
-          this.state = S_DTD;
-        } else {
-          this.fail("malformed comment.");
-          this.state = S_DTD_COMMENT;
-        }
-      }
-      sDTDPI() {
-        if (this.captureToChar(QUESTION)) {
-          this.text += "?";
-          this.state = S_DTD_PI_ENDING;
-        }
-      }
-      sDTDPIEnding() {
-        const c = this.getCodeNorm();
-        this.text += String.fromCodePoint(c);
-        if (c === GREATER) {
-          this.state = S_DTD;
-        }
-      }
-      sText() {
-        if (this.tags.length !== 0) {
-          this.handleTextInRoot();
-        } else {
-          this.handleTextOutsideRoot();
-        }
-      }
-      sEntity() {
-        let { i: start } = this;
-        const { chunk } = this;
-        loop:
-          while (true) {
-            switch (this.getCode()) {
-              case NL_LIKE:
-                this.entity += `${chunk.slice(start, this.prevI)}
-`;
-                start = this.i;
-                break;
-              case SEMICOLON: {
-                const { entityReturnState } = this;
-                const entity = this.entity + chunk.slice(start, this.prevI);
-                this.state = entityReturnState;
-                let parsed;
-                if (entity === "") {
-                  this.fail("empty entity name.");
-                  parsed = "&;";
-                } else {
-                  parsed = this.parseEntity(entity);
-                  this.entity = "";
-                }
-                if (entityReturnState !== S_TEXT || this.textHandler !== void 0) {
-                  this.text += parsed;
-                }
-                break loop;
-              }
-              case EOC:
-                this.entity += chunk.slice(start);
-                break loop;
-              default:
-            }
-          }
-      }
-      sOpenWaka() {
-        const c = this.getCode();
-        if (isNameStartChar(c)) {
-          this.state = S_OPEN_TAG;
-          this.unget();
-          this.xmlDeclPossible = false;
-        } else {
-          switch (c) {
-            case FORWARD_SLASH:
-              this.state = S_CLOSE_TAG;
-              this.xmlDeclPossible = false;
-              break;
-            case BANG:
-              this.state = S_OPEN_WAKA_BANG;
-              this.openWakaBang = "";
-              this.xmlDeclPossible = false;
-              break;
-            case QUESTION:
-              this.state = S_PI_FIRST_CHAR;
-              break;
-            default:
-              this.fail("disallowed character in tag name");
-              this.state = S_TEXT;
-              this.xmlDeclPossible = false;
-          }
-        }
-      }
-      sOpenWakaBang() {
-        this.openWakaBang += String.fromCodePoint(this.getCodeNorm());
-        switch (this.openWakaBang) {
-          case "[CDATA[":
-            if (!this.sawRoot && !this.reportedTextBeforeRoot) {
-              this.fail("text data outside of root node.");
-              this.reportedTextBeforeRoot = true;
-            }
-            if (this.closedRoot && !this.reportedTextAfterRoot) {
-              this.fail("text data outside of root node.");
-              this.reportedTextAfterRoot = true;
-            }
-            this.state = S_CDATA;
-            this.openWakaBang = "";
-            break;
-          case "--":
-            this.state = S_COMMENT;
-            this.openWakaBang = "";
-            break;
-          case "DOCTYPE":
-            this.state = S_DOCTYPE;
-            if (this.doctype || this.sawRoot) {
-              this.fail("inappropriately located doctype declaration.");
-            }
-            this.openWakaBang = "";
-            break;
-          default:
-            if (this.openWakaBang.length >= 7) {
-              this.fail("incorrect syntax.");
-            }
-        }
-      }
-      sComment() {
-        if (this.captureToChar(MINUS2)) {
-          this.state = S_COMMENT_ENDING;
-        }
-      }
-      sCommentEnding() {
-        var _a;
-        const c = this.getCodeNorm();
-        if (c === MINUS2) {
-          this.state = S_COMMENT_ENDED;
-          (_a = this.commentHandler) === null || _a === void 0 ? void 0 : _a.call(this, this.text);
-          this.text = "";
-        } else {
-          this.text += `-${String.fromCodePoint(c)}`;
-          this.state = S_COMMENT;
-        }
-      }
-      sCommentEnded() {
-        const c = this.getCodeNorm();
-        if (c !== GREATER) {
-          this.fail("malformed comment.");
-          this.text += `--${String.fromCodePoint(c)}`;
-          this.state = S_COMMENT;
-        } else {
-          this.state = S_TEXT;
-        }
-      }
-      sCData() {
-        if (this.captureToChar(CLOSE_BRACKET)) {
-          this.state = S_CDATA_ENDING;
-        }
-      }
-      sCDataEnding() {
-        const c = this.getCodeNorm();
-        if (c === CLOSE_BRACKET) {
-          this.state = S_CDATA_ENDING_2;
-        } else {
-          this.text += `]${String.fromCodePoint(c)}`;
-          this.state = S_CDATA;
-        }
-      }
-      sCDataEnding2() {
-        var _a;
-        const c = this.getCodeNorm();
-        switch (c) {
-          case GREATER: {
-            (_a = this.cdataHandler) === null || _a === void 0 ? void 0 : _a.call(this, this.text);
-            this.text = "";
-            this.state = S_TEXT;
-            break;
-          }
-          case CLOSE_BRACKET:
-            this.text += "]";
-            break;
-          default:
-            this.text += `]]${String.fromCodePoint(c)}`;
-            this.state = S_CDATA;
-        }
-      }
-      // We need this separate state to check the first character fo the pi target
-      // with this.nameStartCheck which allows less characters than this.nameCheck.
-      sPIFirstChar() {
-        const c = this.getCodeNorm();
-        if (this.nameStartCheck(c)) {
-          this.piTarget += String.fromCodePoint(c);
-          this.state = S_PI_REST;
-        } else if (c === QUESTION || isS(c)) {
-          this.fail("processing instruction without a target.");
-          this.state = c === QUESTION ? S_PI_ENDING : S_PI_BODY;
-        } else {
-          this.fail("disallowed character in processing instruction name.");
-          this.piTarget += String.fromCodePoint(c);
-          this.state = S_PI_REST;
-        }
-      }
-      sPIRest() {
-        const { chunk, i: start } = this;
-        while (true) {
-          const c = this.getCodeNorm();
-          if (c === EOC) {
-            this.piTarget += chunk.slice(start);
-            return;
-          }
-          if (!this.nameCheck(c)) {
-            this.piTarget += chunk.slice(start, this.prevI);
-            const isQuestion = c === QUESTION;
-            if (isQuestion || isS(c)) {
-              if (this.piTarget === "xml") {
-                if (!this.xmlDeclPossible) {
-                  this.fail("an XML declaration must be at the start of the document.");
-                }
-                this.state = isQuestion ? S_XML_DECL_ENDING : S_XML_DECL_NAME_START;
-              } else {
-                this.state = isQuestion ? S_PI_ENDING : S_PI_BODY;
-              }
-            } else {
-              this.fail("disallowed character in processing instruction name.");
-              this.piTarget += String.fromCodePoint(c);
-            }
-            break;
-          }
-        }
-      }
-      sPIBody() {
-        if (this.text.length === 0) {
-          const c = this.getCodeNorm();
-          if (c === QUESTION) {
-            this.state = S_PI_ENDING;
-          } else if (!isS(c)) {
-            this.text = String.fromCodePoint(c);
-          }
-        } else if (this.captureToChar(QUESTION)) {
-          this.state = S_PI_ENDING;
-        }
-      }
-      sPIEnding() {
-        var _a;
-        const c = this.getCodeNorm();
-        if (c === GREATER) {
-          const { piTarget } = this;
-          if (piTarget.toLowerCase() === "xml") {
-            this.fail("the XML declaration must appear at the start of the document.");
-          }
-          (_a = this.piHandler) === null || _a === void 0 ? void 0 : _a.call(this, {
-            target: piTarget,
-            body: this.text
-          });
-          this.piTarget = this.text = "";
-          this.state = S_TEXT;
-        } else if (c === QUESTION) {
-          this.text += "?";
-        } else {
-          this.text += `?${String.fromCodePoint(c)}`;
-          this.state = S_PI_BODY;
-        }
-        this.xmlDeclPossible = false;
-      }
-      sXMLDeclNameStart() {
-        const c = this.skipSpaces();
-        if (c === QUESTION) {
-          this.state = S_XML_DECL_ENDING;
-          return;
-        }
-        if (c !== EOC) {
-          this.state = S_XML_DECL_NAME;
-          this.name = String.fromCodePoint(c);
-        }
-      }
-      sXMLDeclName() {
-        const c = this.captureTo(XML_DECL_NAME_TERMINATOR);
-        if (c === QUESTION) {
-          this.state = S_XML_DECL_ENDING;
-          this.name += this.text;
-          this.text = "";
-          this.fail("XML declaration is incomplete.");
-          return;
-        }
-        if (!(isS(c) || c === EQUAL)) {
-          return;
-        }
-        this.name += this.text;
-        this.text = "";
-        if (!this.xmlDeclExpects.includes(this.name)) {
-          switch (this.name.length) {
-            case 0:
-              this.fail("did not expect any more name/value pairs.");
-              break;
-            case 1:
-              this.fail(`expected the name ${this.xmlDeclExpects[0]}.`);
-              break;
-            default:
-              this.fail(`expected one of ${this.xmlDeclExpects.join(", ")}`);
-          }
-        }
-        this.state = c === EQUAL ? S_XML_DECL_VALUE_START : S_XML_DECL_EQ;
-      }
-      sXMLDeclEq() {
-        const c = this.getCodeNorm();
-        if (c === QUESTION) {
-          this.state = S_XML_DECL_ENDING;
-          this.fail("XML declaration is incomplete.");
-          return;
-        }
-        if (isS(c)) {
-          return;
-        }
-        if (c !== EQUAL) {
-          this.fail("value required.");
-        }
-        this.state = S_XML_DECL_VALUE_START;
-      }
-      sXMLDeclValueStart() {
-        const c = this.getCodeNorm();
-        if (c === QUESTION) {
-          this.state = S_XML_DECL_ENDING;
-          this.fail("XML declaration is incomplete.");
-          return;
-        }
-        if (isS(c)) {
-          return;
-        }
-        if (!isQuote(c)) {
-          this.fail("value must be quoted.");
-          this.q = SPACE2;
-        } else {
-          this.q = c;
-        }
-        this.state = S_XML_DECL_VALUE;
-      }
-      sXMLDeclValue() {
-        const c = this.captureTo([this.q, QUESTION]);
-        if (c === QUESTION) {
-          this.state = S_XML_DECL_ENDING;
-          this.text = "";
-          this.fail("XML declaration is incomplete.");
-          return;
-        }
-        if (c === EOC) {
-          return;
-        }
-        const value = this.text;
-        this.text = "";
-        switch (this.name) {
-          case "version": {
-            this.xmlDeclExpects = ["encoding", "standalone"];
-            const version = value;
-            this.xmlDecl.version = version;
-            if (!/^1\.[0-9]+$/.test(version)) {
-              this.fail("version number must match /^1\\.[0-9]+$/.");
-            } else if (!this.opt.forceXMLVersion) {
-              this.setXMLVersion(version);
-            }
-            break;
-          }
-          case "encoding":
-            if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(value)) {
-              this.fail("encoding value must match /^[A-Za-z0-9][A-Za-z0-9._-]*$/.");
-            }
-            this.xmlDeclExpects = ["standalone"];
-            this.xmlDecl.encoding = value;
-            break;
-          case "standalone":
-            if (value !== "yes" && value !== "no") {
-              this.fail('standalone value must match "yes" or "no".');
-            }
-            this.xmlDeclExpects = [];
-            this.xmlDecl.standalone = value;
-            break;
-          default:
-        }
-        this.name = "";
-        this.state = S_XML_DECL_SEPARATOR;
-      }
-      sXMLDeclSeparator() {
-        const c = this.getCodeNorm();
-        if (c === QUESTION) {
-          this.state = S_XML_DECL_ENDING;
-          return;
-        }
-        if (!isS(c)) {
-          this.fail("whitespace required.");
-          this.unget();
-        }
-        this.state = S_XML_DECL_NAME_START;
-      }
-      sXMLDeclEnding() {
-        var _a;
-        const c = this.getCodeNorm();
-        if (c === GREATER) {
-          if (this.piTarget !== "xml") {
-            this.fail("processing instructions are not allowed before root.");
-          } else if (this.name !== "version" && this.xmlDeclExpects.includes("version")) {
-            this.fail("XML declaration must contain a version.");
-          }
-          (_a = this.xmldeclHandler) === null || _a === void 0 ? void 0 : _a.call(this, this.xmlDecl);
-          this.name = "";
-          this.piTarget = this.text = "";
-          this.state = S_TEXT;
-        } else {
-          this.fail("The character ? is disallowed anywhere in XML declarations.");
-        }
-        this.xmlDeclPossible = false;
-      }
-      sOpenTag() {
-        var _a;
-        const c = this.captureNameChars();
-        if (c === EOC) {
-          return;
-        }
-        const tag = this.tag = {
-          name: this.name,
-          attributes: /* @__PURE__ */ Object.create(null)
-        };
-        this.name = "";
-        if (this.xmlnsOpt) {
-          this.topNS = tag.ns = /* @__PURE__ */ Object.create(null);
-        }
-        (_a = this.openTagStartHandler) === null || _a === void 0 ? void 0 : _a.call(this, tag);
-        this.sawRoot = true;
-        if (!this.fragmentOpt && this.closedRoot) {
-          this.fail("documents may contain only one root.");
-        }
-        switch (c) {
-          case GREATER:
-            this.openTag();
-            break;
-          case FORWARD_SLASH:
-            this.state = S_OPEN_TAG_SLASH;
-            break;
-          default:
-            if (!isS(c)) {
-              this.fail("disallowed character in tag name.");
-            }
-            this.state = S_ATTRIB;
-        }
-      }
-      sOpenTagSlash() {
-        if (this.getCode() === GREATER) {
-          this.openSelfClosingTag();
-        } else {
-          this.fail("forward-slash in opening tag not followed by >.");
-          this.state = S_ATTRIB;
-        }
-      }
-      sAttrib() {
-        const c = this.skipSpaces();
-        if (c === EOC) {
-          return;
-        }
-        if (isNameStartChar(c)) {
-          this.unget();
-          this.state = S_ATTRIB_NAME;
-        } else if (c === GREATER) {
-          this.openTag();
-        } else if (c === FORWARD_SLASH) {
-          this.state = S_OPEN_TAG_SLASH;
-        } else {
-          this.fail("disallowed character in attribute name.");
-        }
-      }
-      sAttribName() {
-        const c = this.captureNameChars();
-        if (c === EQUAL) {
-          this.state = S_ATTRIB_VALUE;
-        } else if (isS(c)) {
-          this.state = S_ATTRIB_NAME_SAW_WHITE;
-        } else if (c === GREATER) {
-          this.fail("attribute without value.");
-          this.pushAttrib(this.name, this.name);
-          this.name = this.text = "";
-          this.openTag();
-        } else if (c !== EOC) {
-          this.fail("disallowed character in attribute name.");
-        }
-      }
-      sAttribNameSawWhite() {
-        const c = this.skipSpaces();
-        switch (c) {
-          case EOC:
-            return;
-          case EQUAL:
-            this.state = S_ATTRIB_VALUE;
-            break;
-          default:
-            this.fail("attribute without value.");
-            this.text = "";
-            this.name = "";
-            if (c === GREATER) {
-              this.openTag();
-            } else if (isNameStartChar(c)) {
-              this.unget();
-              this.state = S_ATTRIB_NAME;
-            } else {
-              this.fail("disallowed character in attribute name.");
-              this.state = S_ATTRIB;
-            }
-        }
-      }
-      sAttribValue() {
-        const c = this.getCodeNorm();
-        if (isQuote(c)) {
-          this.q = c;
-          this.state = S_ATTRIB_VALUE_QUOTED2;
-        } else if (!isS(c)) {
-          this.fail("unquoted attribute value.");
-          this.state = S_ATTRIB_VALUE_UNQUOTED;
-          this.unget();
-        }
-      }
-      sAttribValueQuoted() {
-        const { q, chunk } = this;
-        let { i: start } = this;
-        while (true) {
-          switch (this.getCode()) {
-            case q:
-              this.pushAttrib(this.name, this.text + chunk.slice(start, this.prevI));
-              this.name = this.text = "";
-              this.q = null;
-              this.state = S_ATTRIB_VALUE_CLOSED;
-              return;
-            case AMP2:
-              this.text += chunk.slice(start, this.prevI);
-              this.state = S_ENTITY2;
-              this.entityReturnState = S_ATTRIB_VALUE_QUOTED2;
-              return;
-            case NL:
-            case NL_LIKE:
-            case TAB2:
-              this.text += `${chunk.slice(start, this.prevI)} `;
-              start = this.i;
-              break;
-            case LESS:
-              this.text += chunk.slice(start, this.prevI);
-              this.fail("disallowed character.");
-              return;
-            case EOC:
-              this.text += chunk.slice(start);
-              return;
-            default:
-          }
-        }
-      }
-      sAttribValueClosed() {
-        const c = this.getCodeNorm();
-        if (isS(c)) {
-          this.state = S_ATTRIB;
-        } else if (c === GREATER) {
-          this.openTag();
-        } else if (c === FORWARD_SLASH) {
-          this.state = S_OPEN_TAG_SLASH;
-        } else if (isNameStartChar(c)) {
-          this.fail("no whitespace between attributes.");
-          this.unget();
-          this.state = S_ATTRIB_NAME;
-        } else {
-          this.fail("disallowed character in attribute name.");
-        }
-      }
-      sAttribValueUnquoted() {
-        const c = this.captureTo(ATTRIB_VALUE_UNQUOTED_TERMINATOR);
-        switch (c) {
-          case AMP2:
-            this.state = S_ENTITY2;
-            this.entityReturnState = S_ATTRIB_VALUE_UNQUOTED;
-            break;
-          case LESS:
-            this.fail("disallowed character.");
-            break;
-          case EOC:
-            break;
-          default:
-            if (this.text.includes("]]>")) {
-              this.fail('the string "]]>" is disallowed in char data.');
-            }
-            this.pushAttrib(this.name, this.text);
-            this.name = this.text = "";
-            if (c === GREATER) {
-              this.openTag();
-            } else {
-              this.state = S_ATTRIB;
-            }
-        }
-      }
-      sCloseTag() {
-        const c = this.captureNameChars();
-        if (c === GREATER) {
-          this.closeTag();
-        } else if (isS(c)) {
-          this.state = S_CLOSE_TAG_SAW_WHITE;
-        } else if (c !== EOC) {
-          this.fail("disallowed character in closing tag.");
-        }
-      }
-      sCloseTagSawWhite() {
-        switch (this.skipSpaces()) {
-          case GREATER:
-            this.closeTag();
-            break;
-          case EOC:
-            break;
-          default:
-            this.fail("disallowed character in closing tag.");
-        }
-      }
-      // END OF STATE ENGINE METHODS
-      handleTextInRoot() {
-        let { i: start, forbiddenState } = this;
-        const { chunk, textHandler: handler } = this;
-        scanLoop:
-          while (true) {
-            switch (this.getCode()) {
-              case LESS: {
-                this.state = S_OPEN_WAKA;
-                if (handler !== void 0) {
-                  const { text } = this;
-                  const slice = chunk.slice(start, this.prevI);
-                  if (text.length !== 0) {
-                    handler(text + slice);
-                    this.text = "";
-                  } else if (slice.length !== 0) {
-                    handler(slice);
-                  }
-                }
-                forbiddenState = FORBIDDEN_START;
-                break scanLoop;
-              }
-              case AMP2:
-                this.state = S_ENTITY2;
-                this.entityReturnState = S_TEXT;
-                if (handler !== void 0) {
-                  this.text += chunk.slice(start, this.prevI);
-                }
-                forbiddenState = FORBIDDEN_START;
-                break scanLoop;
-              case CLOSE_BRACKET:
-                switch (forbiddenState) {
-                  case FORBIDDEN_START:
-                    forbiddenState = FORBIDDEN_BRACKET;
-                    break;
-                  case FORBIDDEN_BRACKET:
-                    forbiddenState = FORBIDDEN_BRACKET_BRACKET;
-                    break;
-                  case FORBIDDEN_BRACKET_BRACKET:
-                    break;
-                  default:
-                    throw new Error("impossible state");
-                }
-                break;
-              case GREATER:
-                if (forbiddenState === FORBIDDEN_BRACKET_BRACKET) {
-                  this.fail('the string "]]>" is disallowed in char data.');
-                }
-                forbiddenState = FORBIDDEN_START;
-                break;
-              case NL_LIKE:
-                if (handler !== void 0) {
-                  this.text += `${chunk.slice(start, this.prevI)}
-`;
-                }
-                start = this.i;
-                forbiddenState = FORBIDDEN_START;
-                break;
-              case EOC:
-                if (handler !== void 0) {
-                  this.text += chunk.slice(start);
-                }
-                break scanLoop;
-              default:
-                forbiddenState = FORBIDDEN_START;
-            }
-          }
-        this.forbiddenState = forbiddenState;
-      }
-      handleTextOutsideRoot() {
-        let { i: start } = this;
-        const { chunk, textHandler: handler } = this;
-        let nonSpace = false;
-        outRootLoop:
-          while (true) {
-            const code = this.getCode();
-            switch (code) {
-              case LESS: {
-                this.state = S_OPEN_WAKA;
-                if (handler !== void 0) {
-                  const { text } = this;
-                  const slice = chunk.slice(start, this.prevI);
-                  if (text.length !== 0) {
-                    handler(text + slice);
-                    this.text = "";
-                  } else if (slice.length !== 0) {
-                    handler(slice);
-                  }
-                }
-                break outRootLoop;
-              }
-              case AMP2:
-                this.state = S_ENTITY2;
-                this.entityReturnState = S_TEXT;
-                if (handler !== void 0) {
-                  this.text += chunk.slice(start, this.prevI);
-                }
-                nonSpace = true;
-                break outRootLoop;
-              case NL_LIKE:
-                if (handler !== void 0) {
-                  this.text += `${chunk.slice(start, this.prevI)}
-`;
-                }
-                start = this.i;
-                break;
-              case EOC:
-                if (handler !== void 0) {
-                  this.text += chunk.slice(start);
-                }
-                break outRootLoop;
-              default:
-                if (!isS(code)) {
-                  nonSpace = true;
-                }
-            }
-          }
-        if (!nonSpace) {
-          return;
-        }
-        if (!this.sawRoot && !this.reportedTextBeforeRoot) {
-          this.fail("text data outside of root node.");
-          this.reportedTextBeforeRoot = true;
-        }
-        if (this.closedRoot && !this.reportedTextAfterRoot) {
-          this.fail("text data outside of root node.");
-          this.reportedTextAfterRoot = true;
-        }
-      }
-      pushAttribNS(name, value) {
-        var _a;
-        const { prefix, local } = this.qname(name);
-        const attr = { name, prefix, local, value };
-        this.attribList.push(attr);
-        (_a = this.attributeHandler) === null || _a === void 0 ? void 0 : _a.call(this, attr);
-        if (prefix === "xmlns") {
-          const trimmed = value.trim();
-          if (this.currentXMLVersion === "1.0" && trimmed === "") {
-            this.fail("invalid attempt to undefine prefix in XML 1.0");
-          }
-          this.topNS[local] = trimmed;
-          nsPairCheck(this, local, trimmed);
-        } else if (name === "xmlns") {
-          const trimmed = value.trim();
-          this.topNS[""] = trimmed;
-          nsPairCheck(this, "", trimmed);
-        }
-      }
-      pushAttribPlain(name, value) {
-        var _a;
-        const attr = { name, value };
-        this.attribList.push(attr);
-        (_a = this.attributeHandler) === null || _a === void 0 ? void 0 : _a.call(this, attr);
-      }
-      /**
-       * End parsing. This performs final well-formedness checks and resets the
-       * parser to a clean state.
-       *
-       * @returns this
-       */
-      end() {
-        var _a, _b;
-        if (!this.sawRoot) {
-          this.fail("document must contain a root element.");
-        }
-        const { tags } = this;
-        while (tags.length > 0) {
-          const tag = tags.pop();
-          this.fail(`unclosed tag: ${tag.name}`);
-        }
-        if (this.state !== S_BEGIN && this.state !== S_TEXT) {
-          this.fail("unexpected end.");
-        }
-        const { text } = this;
-        if (text.length !== 0) {
-          (_a = this.textHandler) === null || _a === void 0 ? void 0 : _a.call(this, text);
-          this.text = "";
-        }
-        this._closed = true;
-        (_b = this.endHandler) === null || _b === void 0 ? void 0 : _b.call(this);
-        this._init();
-        return this;
-      }
-      /**
-       * Resolve a namespace prefix.
-       *
-       * @param prefix The prefix to resolve.
-       *
-       * @returns The namespace URI or ``undefined`` if the prefix is not defined.
-       */
-      resolve(prefix) {
-        var _a, _b;
-        let uri = this.topNS[prefix];
-        if (uri !== void 0) {
-          return uri;
-        }
-        const { tags } = this;
-        for (let index = tags.length - 1; index >= 0; index--) {
-          uri = tags[index].ns[prefix];
-          if (uri !== void 0) {
-            return uri;
-          }
-        }
-        uri = this.ns[prefix];
-        if (uri !== void 0) {
-          return uri;
-        }
-        return (_b = (_a = this.opt).resolvePrefix) === null || _b === void 0 ? void 0 : _b.call(_a, prefix);
-      }
-      /**
-       * Parse a qname into its prefix and local name parts.
-       *
-       * @param name The name to parse
-       *
-       * @returns
-       */
-      qname(name) {
-        const colon = name.indexOf(":");
-        if (colon === -1) {
-          return { prefix: "", local: name };
-        }
-        const local = name.slice(colon + 1);
-        const prefix = name.slice(0, colon);
-        if (prefix === "" || local === "" || local.includes(":")) {
-          this.fail(`malformed name: ${name}.`);
-        }
-        return { prefix, local };
-      }
-      processAttribsNS() {
-        var _a;
-        const { attribList } = this;
-        const tag = this.tag;
-        {
-          const { prefix, local } = this.qname(tag.name);
-          tag.prefix = prefix;
-          tag.local = local;
-          const uri = tag.uri = (_a = this.resolve(prefix)) !== null && _a !== void 0 ? _a : "";
-          if (prefix !== "") {
-            if (prefix === "xmlns") {
-              this.fail('tags may not have "xmlns" as prefix.');
-            }
-            if (uri === "") {
-              this.fail(`unbound namespace prefix: ${JSON.stringify(prefix)}.`);
-              tag.uri = prefix;
-            }
-          }
-        }
-        if (attribList.length === 0) {
-          return;
-        }
-        const { attributes } = tag;
-        const seen = /* @__PURE__ */ new Set();
-        for (const attr of attribList) {
-          const { name, prefix, local } = attr;
-          let uri;
-          let eqname;
-          if (prefix === "") {
-            uri = name === "xmlns" ? XMLNS_NAMESPACE : "";
-            eqname = name;
-          } else {
-            uri = this.resolve(prefix);
-            if (uri === void 0) {
-              this.fail(`unbound namespace prefix: ${JSON.stringify(prefix)}.`);
-              uri = prefix;
-            }
-            eqname = `{${uri}}${local}`;
-          }
-          if (seen.has(eqname)) {
-            this.fail(`duplicate attribute: ${eqname}.`);
-          }
-          seen.add(eqname);
-          attr.uri = uri;
-          attributes[name] = attr;
-        }
-        this.attribList = [];
-      }
-      processAttribsPlain() {
-        const { attribList } = this;
-        const attributes = this.tag.attributes;
-        for (const { name, value } of attribList) {
-          if (attributes[name] !== void 0) {
-            this.fail(`duplicate attribute: ${name}.`);
-          }
-          attributes[name] = value;
-        }
-        this.attribList = [];
-      }
-      /**
-       * Handle a complete open tag. This parser code calls this once it has seen
-       * the whole tag. This method checks for well-formeness and then emits
-       * ``onopentag``.
-       */
-      openTag() {
-        var _a;
-        this.processAttribs();
-        const { tags } = this;
-        const tag = this.tag;
-        tag.isSelfClosing = false;
-        (_a = this.openTagHandler) === null || _a === void 0 ? void 0 : _a.call(this, tag);
-        tags.push(tag);
-        this.state = S_TEXT;
-        this.name = "";
-      }
-      /**
-       * Handle a complete self-closing tag. This parser code calls this once it has
-       * seen the whole tag. This method checks for well-formeness and then emits
-       * ``onopentag`` and ``onclosetag``.
-       */
-      openSelfClosingTag() {
-        var _a, _b, _c;
-        this.processAttribs();
-        const { tags } = this;
-        const tag = this.tag;
-        tag.isSelfClosing = true;
-        (_a = this.openTagHandler) === null || _a === void 0 ? void 0 : _a.call(this, tag);
-        (_b = this.closeTagHandler) === null || _b === void 0 ? void 0 : _b.call(this, tag);
-        const top = this.tag = (_c = tags[tags.length - 1]) !== null && _c !== void 0 ? _c : null;
-        if (top === null) {
-          this.closedRoot = true;
-        }
-        this.state = S_TEXT;
-        this.name = "";
-      }
-      /**
-       * Handle a complete close tag. This parser code calls this once it has seen
-       * the whole tag. This method checks for well-formeness and then emits
-       * ``onclosetag``.
-       */
-      closeTag() {
-        const { tags, name } = this;
-        this.state = S_TEXT;
-        this.name = "";
-        if (name === "") {
-          this.fail("weird empty close tag.");
-          this.text += "</>";
-          return;
-        }
-        const handler = this.closeTagHandler;
-        let l = tags.length;
-        while (l-- > 0) {
-          const tag = this.tag = tags.pop();
-          this.topNS = tag.ns;
-          handler === null || handler === void 0 ? void 0 : handler(tag);
-          if (tag.name === name) {
-            break;
-          }
-          this.fail("unexpected close tag.");
-        }
-        if (l === 0) {
-          this.closedRoot = true;
-        } else if (l < 0) {
-          this.fail(`unmatched closing tag: ${name}.`);
-          this.text += `</${name}>`;
-        }
-      }
-      /**
-       * Resolves an entity. Makes any necessary well-formedness checks.
-       *
-       * @param entity The entity to resolve.
-       *
-       * @returns The parsed entity.
-       */
-      parseEntity(entity) {
-        if (entity[0] !== "#") {
-          const defined = this.ENTITIES[entity];
-          if (defined !== void 0) {
-            return defined;
-          }
-          this.fail(this.isName(entity) ? "undefined entity." : "disallowed character in entity name.");
-          return `&${entity};`;
-        }
-        let num = NaN;
-        if (entity[1] === "x" && /^#x[0-9a-f]+$/i.test(entity)) {
-          num = parseInt(entity.slice(2), 16);
-        } else if (/^#[0-9]+$/.test(entity)) {
-          num = parseInt(entity.slice(1), 10);
-        }
-        if (!this.isChar(num)) {
-          this.fail("malformed character entity.");
-          return `&${entity};`;
-        }
-        return String.fromCodePoint(num);
-      }
-    };
-    exports.SaxesParser = SaxesParser3;
-  }
-});
-
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
@@ -6016,7 +6016,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants2 = require_constants();
+    var constants4 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -6024,7 +6024,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants4;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -6233,7 +6233,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -6279,8 +6279,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants2.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -6976,7 +6976,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(opts.windows);
+      } = constants4.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -7034,7 +7034,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse();
     var utils = require_utils();
-    var constants2 = require_constants();
+    var constants4 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -7162,7 +7162,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants2;
+    picomatch2.constants = constants4;
     module.exports = picomatch2;
   }
 });
@@ -7888,11 +7888,11 @@ var require_ignore = __commonJS({
         const rules3 = this._rules;
         const { length } = rules3;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path6) : path6;
+        const basename3 = shortcut ? basenameOf(path6) : path6;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules3[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path6
+            shortcut && rule._basenameOnly ? basename3 : path6
           )) {
             const { negative } = rule;
             const ret = {
@@ -10243,7 +10243,7 @@ var require_scan2 = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants2 = require_constants3();
+    var constants4 = require_constants3();
     var utils = require_utils3();
     var {
       MAX_LENGTH,
@@ -10251,7 +10251,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants4;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -10457,7 +10457,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -10490,8 +10490,8 @@ var require_parse3 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants2.globChars(win32);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(win32);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -11190,7 +11190,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(win32);
+      } = constants4.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -11249,7 +11249,7 @@ var require_picomatch3 = __commonJS({
     var scan = require_scan2();
     var parse = require_parse3();
     var utils = require_utils3();
-    var constants2 = require_constants3();
+    var constants4 = require_constants3();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -11377,7 +11377,7 @@ var require_picomatch3 = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants2;
+    picomatch2.constants = constants4;
     module.exports = picomatch2;
   }
 });
@@ -11652,8 +11652,8 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename2 = path6.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename2);
+      const basename3 = path6.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename3);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
@@ -11698,21 +11698,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative9 = [];
+      const relative11 = [];
       for (const pattern of patterns) {
-        if (isAbsolute5(pattern)) {
+        if (isAbsolute7(pattern)) {
           absolute.push(pattern);
         } else {
-          relative9.push(pattern);
+          relative11.push(pattern);
         }
       }
-      return [absolute, relative9];
+      return [absolute, relative11];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute5(pattern) {
+    function isAbsolute7(pattern) {
       return path6.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute5;
+    exports.isAbsolute = isAbsolute7;
   }
 });
 
@@ -12797,41 +12797,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push2(value) {
-        var p = new Promise(function(resolve14, reject) {
+        var p = new Promise(function(resolve15, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve14(result);
+            resolve15(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve14, reject) {
+        var p = new Promise(function(resolve15, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve14(result);
+            resolve15(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve14) {
+        var p = new Promise(function(resolve15) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve14();
+              resolve15();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve14();
+                resolve15();
                 queue.drain = previousDrain;
               };
             }
@@ -13317,9 +13317,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve14(stats) : reject(error);
+            return error === null ? resolve15(stats) : reject(error);
           });
         });
       }
@@ -13343,10 +13343,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           this._walkAsync(root, options, (error, entries) => {
             if (error === null) {
-              resolve14(entries);
+              resolve15(entries);
             } else {
               reject(error);
             }
@@ -13356,10 +13356,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve14(entries));
+          stream.once("end", () => resolve15(entries));
         });
       }
     };
@@ -14830,7 +14830,7 @@ var init_ignore = __esm({
         throw createGitConfigReadError(normalizedPath, error);
       }
     };
-    getExcludesFileFromGitConfigSync = (filePath, readFileSync6, gitDirectory, options = {}) => {
+    getExcludesFileFromGitConfigSync = (filePath, readFileSync4, gitDirectory, options = {}) => {
       const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
       const normalizedPath = path3.resolve(filePath);
       if (includeStack.has(normalizedPath)) {
@@ -14840,14 +14840,14 @@ var init_ignore = __esm({
         return void 0;
       }
       includeStack.add(normalizedPath);
-      const content = readGitConfigFile(normalizedPath, readFileSync6, suppressErrors);
+      const content = readGitConfigFile(normalizedPath, readFileSync4, suppressErrors);
       if (content === void 0) {
         includeStack.delete(normalizedPath);
         return void 0;
       }
       let { excludesFile, includePaths } = parseGitConfigForExcludesFile(content, normalizedPath, gitDirectory);
       for (const includePath of includePaths) {
-        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync6, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
+        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync4, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
         if (includedExcludesFile !== void 0) {
           excludesFile = includedExcludesFile;
         }
@@ -14892,13 +14892,13 @@ var init_ignore = __esm({
       }
       return path3.resolve(path3.dirname(gitFilePath), match[1]);
     };
-    getGitDirectorySync = (gitRoot, readFileSync6) => {
+    getGitDirectorySync = (gitRoot, readFileSync4) => {
       if (!gitRoot) {
         return void 0;
       }
       const gitFilePath = path3.join(gitRoot, ".git");
       try {
-        return resolveGitDirectoryFromFile(gitFilePath, readFileSync6(gitFilePath, "utf8"));
+        return resolveGitDirectoryFromFile(gitFilePath, readFileSync4(gitFilePath, "utf8"));
       } catch {
         return gitFilePath;
       }
@@ -14948,18 +14948,18 @@ var init_ignore = __esm({
     };
     getGlobalGitignoreFile = (options = {}) => {
       const cwd = toPath(options.cwd) ?? process2.cwd();
-      const readFileSync6 = getReadFileSyncMethod(options.fs);
+      const readFileSync4 = getReadFileSyncMethod(options.fs);
       const gitRoot = findGitRootSync(cwd, options.fs);
-      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync6);
+      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync4);
       let excludesFileConfig;
       for (const gitConfigPath of getGitConfigPaths()) {
-        const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync6, gitDirectory, { suppressErrors: options.suppressErrors });
+        const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync4, gitDirectory, { suppressErrors: options.suppressErrors });
         if (value !== void 0) {
           excludesFileConfig = value;
         }
       }
       const filePath = resolveExcludesFilePath(excludesFileConfig);
-      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync6, options.suppressErrors);
+      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync4, options.suppressErrors);
     };
     getGlobalGitignoreFileAsync = async (options = {}) => {
       const cwd = toPath(options.cwd) ?? process2.cwd();
@@ -18176,48 +18176,26 @@ var require_eslint_formatter_friendly = __commonJS({
 });
 
 // src/main.ts
-import { fstatSync as fstatSync4 } from "node:fs";
+import { fstatSync as fstatSync5 } from "node:fs";
 
 // src/cli.ts
-import { lstatSync as lstatSync2, statSync as statSync5, writeFileSync as writeFileSync4 } from "node:fs";
+import { lstatSync as lstatSync3, statSync as statSync5 } from "node:fs";
 
-// node_modules/commander/esm.mjs
-var import_index = __toESM(require_commander(), 1);
-var {
-  program,
-  createCommand,
-  createArgument,
-  createOption,
-  CommanderError,
-  InvalidArgumentError,
-  InvalidOptionArgumentError,
-  // deprecated old name
-  Command,
-  Argument,
-  Option,
-  Help
-} = import_index.default;
+// src/engine/report-file.ts
+import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync3, ftruncateSync as ftruncateSync2, lstatSync as lstatSync2, mkdirSync, openSync as openSync3 } from "node:fs";
+import { relative as relative2, isAbsolute as isAbsolute2, sep as sep2, resolve } from "node:path";
 
-// src/cli.ts
-import { dirname as dirname7, resolve as resolve13 } from "node:path";
+// src/engine/write.ts
+import { accessSync, closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, fsyncSync, ftruncateSync, lstatSync, openSync as openSync2, readSync as readSync2, realpathSync, unlinkSync, writeSync } from "node:fs";
+import { dirname, join, relative, isAbsolute, sep } from "node:path";
+import { randomBytes } from "node:crypto";
 
-// src/engine/repo.ts
-import { existsSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-function repositoryRoot(dir) {
-  for (let d = resolve(dir); ; d = dirname(d)) {
-    if (existsSync(join(d, ".git"))) return d;
-    if (dirname(d) === d) return resolve(dir);
-  }
-}
-function workspaceRoot(cwd, env) {
-  const ws = env.GITHUB_WORKSPACE;
-  return ws && !relative(resolve(ws), cwd).startsWith("..") ? resolve(ws) : repositoryRoot(cwd);
-}
+// src/engine/source.ts
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { constants as bufferConstants, isUtf8 } from "node:buffer";
 
-// src/engine/runner.ts
-import { existsSync as existsSync5, statSync as statSync3 } from "node:fs";
-import { dirname as dirname4, resolve as resolve7 } from "node:path";
+// src/xml/parse.ts
+var import_saxes2 = __toESM(require_saxes(), 1);
 
 // src/xml/lines.ts
 var LineIndex = class {
@@ -18260,6 +18238,1002 @@ var LineIndex = class {
     return { line: lo + 1, column: offset - starts[lo] + 1 };
   }
 };
+
+// src/xml/element.ts
+var import_saxes = __toESM(require_saxes(), 1);
+function isXmlSpace(c) {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+var NO_CHILDREN = Object.freeze([]);
+var MAX_ELEMENT_DEPTH = 256;
+var LAZY_CONTAINERS = /* @__PURE__ */ new Set(["devices", "metadata", "sysinfo", "features", "clock", "os", "seclabel", "resource"]);
+var ElementNode = class {
+  constructor(source, name, parent, startTagStart, startTagEnd, selfClosing) {
+    this.source = source;
+    this.name = name;
+    this.parent = parent;
+    this.startTagStart = startTagStart;
+    this.selfClosing = selfClosing;
+    this.startTagEnd = startTagEnd;
+  }
+  source;
+  name;
+  parent;
+  startTagStart;
+  selfClosing;
+  kids = NO_CHILDREN;
+  /** Children not built yet (a lazy container). */
+  lazy = false;
+  /** Offsets kept as numbers; Range objects are made only for the few elements a rule looks at. */
+  startTagEnd;
+  endTagStart = -1;
+  endTagEnd = -1;
+  attrs;
+  decodedText;
+  get children() {
+    if (this.lazy) this.materialize();
+    return this.kids;
+  }
+  addChild(el) {
+    if (this.kids === NO_CHILDREN) this.kids = [el];
+    else this.kids.push(el);
+  }
+  /**
+   * Called when the element closes: an array grown by push keeps room for ~16
+   * more entries, which a plan of thousands of domains would carry to the end.
+   */
+  sealChildren() {
+    if (this.kids.length > 1) this.kids = this.kids.slice();
+  }
+  /** Builds the subtree of a lazy container from its source span (already known to be well formed). */
+  materialize() {
+    this.lazy = false;
+    const base = this.startTagEnd;
+    const parser = new import_saxes.SaxesParser({ position: true, fragment: true });
+    const stack = [this];
+    parser.on("opentag", (node) => {
+      const el = openElement(this.source, node, base + parser.position, stack[stack.length - 1]);
+      if (!node.isSelfClosing) stack.push(el);
+    });
+    parser.on("closetag", (node) => {
+      if (!node.isSelfClosing) closeElement(this.source, stack.pop(), base + parser.position);
+    });
+    parser.write(this.source.slice(base, this.endTagStart)).close();
+  }
+  get startTag() {
+    return { start: this.startTagStart, end: this.startTagEnd };
+  }
+  get endTag() {
+    return this.endTagStart < 0 ? void 0 : { start: this.endTagStart, end: this.endTagEnd };
+  }
+  get range() {
+    return { start: this.startTagStart, end: this.endTagStart < 0 ? this.startTagEnd : this.endTagEnd };
+  }
+  get contentRange() {
+    if (this.endTagStart < 0) return { start: this.startTagEnd, end: this.startTagEnd };
+    const text = this.source;
+    let a = this.startTagEnd;
+    let b = this.endTagStart;
+    while (a < b && isXmlSpace(text.charCodeAt(a))) a++;
+    while (b > a && isXmlSpace(text.charCodeAt(b - 1))) b--;
+    return { start: a, end: b };
+  }
+  get attributes() {
+    if (!this.attrs) {
+      const end = this.startTagEnd;
+      this.attrs = scanAttributes(this.source, this.startTagStart + 1 + this.name.length, this.selfClosing ? end - 2 : end - 1);
+    }
+    return this.attrs;
+  }
+  get attributeValues() {
+    return Object.fromEntries(this.attributes.map((a) => [a.name, a.value]));
+  }
+  get text() {
+    if (this.decodedText === void 0) {
+      this.decodedText = this.endTagStart < 0 ? "" : directText(this.source, this.startTagEnd, this.endTagStart, this.children);
+    }
+    return this.decodedText;
+  }
+};
+function openElement(source, node, end, parent) {
+  const el = new ElementNode(source, node.name, parent, source.lastIndexOf("<", end - 1), end, node.isSelfClosing);
+  parent?.addChild(el);
+  return el;
+}
+function closeElement(source, el, end) {
+  el.endTagEnd = end;
+  el.endTagStart = source.lastIndexOf("</", end - 1);
+  el.sealChildren();
+}
+var AttributeNode = class {
+  constructor(name, value, nameStart, valueStart, valueEnd, quote) {
+    this.name = name;
+    this.value = value;
+    this.nameStart = nameStart;
+    this.valueStart = valueStart;
+    this.valueEnd = valueEnd;
+    this.quote = quote;
+  }
+  name;
+  value;
+  nameStart;
+  valueStart;
+  valueEnd;
+  quote;
+  get range() {
+    return { start: this.nameStart, end: this.valueEnd + 1 };
+  }
+  get nameRange() {
+    return { start: this.nameStart, end: this.nameStart + this.name.length };
+  }
+  get valueRange() {
+    return { start: this.valueStart, end: this.valueEnd };
+  }
+};
+var scannedAttributes = [];
+function scanAttributes(text, from, to) {
+  const out = scannedAttributes;
+  let count = 0;
+  let i = from;
+  while (i < to) {
+    while (i < to && isXmlSpace(text.charCodeAt(i))) i++;
+    if (i >= to) break;
+    const nameStart = i;
+    while (i < to && text.charCodeAt(i) !== 61 && !isXmlSpace(text.charCodeAt(i))) i++;
+    const nameEnd = i;
+    while (i < to && text.charCodeAt(i) !== 61) i++;
+    i++;
+    while (i < to && isXmlSpace(text.charCodeAt(i))) i++;
+    const quote = text[i] === '"' ? '"' : "'";
+    const valueStart = i + 1;
+    const valueEnd = text.indexOf(quote, valueStart);
+    i = valueEnd + 1;
+    const name = text.slice(nameStart, nameEnd);
+    out[count++] = new AttributeNode(name, decodeAttributeValue(text.slice(valueStart, valueEnd)), nameStart, valueStart, valueEnd, quote);
+  }
+  const attributes = out.slice(0, count);
+  out.fill(void 0, 0, count);
+  return attributes;
+}
+var PREDEFINED = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+function decodeCharData(raw) {
+  if (raw.indexOf("<") < 0 && raw.indexOf("&") < 0 && raw.indexOf("\r") < 0) return raw;
+  let out = "";
+  let i = 0;
+  while (i < raw.length) {
+    if (raw.startsWith("<![CDATA[", i)) {
+      const end = raw.indexOf("]]>", i + 9);
+      out += raw.slice(i + 9, end);
+      i = end + 3;
+    } else if (raw.startsWith("<!--", i)) {
+      i = raw.indexOf("-->", i + 4) + 3;
+    } else if (raw.startsWith("<?", i)) {
+      i = raw.indexOf("?>", i + 2) + 2;
+    } else if (raw[i] === "&") {
+      const end = raw.indexOf(";", i);
+      const ref = raw.slice(i + 1, end);
+      out += ref[0] === "#" ? String.fromCodePoint(ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)) : PREDEFINED[ref] ?? "";
+      i = end + 1;
+    } else if (raw[i] === "\r") {
+      out += "\n";
+      i += raw[i + 1] === "\n" ? 2 : 1;
+    } else {
+      out += raw[i];
+      i++;
+    }
+  }
+  return out;
+}
+function decodeAttributeValue(raw) {
+  if (raw.indexOf("&") < 0 && !/[\t\n\r]/.test(raw)) return raw;
+  return decodeCharData(raw.replace(/\r\n?/g, "\n").replace(/[\t\n]/g, " "));
+}
+function directText(source, from, to, children) {
+  let out = "";
+  let at = from;
+  for (const c of children) {
+    out += decodeCharData(source.slice(at, c.range.start));
+    at = c.range.end;
+  }
+  return out + decodeCharData(source.slice(at, to));
+}
+
+// src/xml/fast-parse.ts
+function fastParse(text) {
+  return new FastScanner(text).parse();
+}
+var TAB = 9;
+var LF = 10;
+var CR = 13;
+var SPACE = 32;
+var QUOT = 34;
+var HASH = 35;
+var AMP = 38;
+var APOS = 39;
+var MINUS = 45;
+var SLASH = 47;
+var SEMI = 59;
+var LT = 60;
+var EQ = 61;
+var GT = 62;
+var RSQB = 93;
+var IN_CONTENT = 0;
+var IN_ATTRIBUTE_VALUE = 1;
+var IN_COMMENT = 2;
+var MAX_ATTRIBUTES = 64;
+function isSpace(c) {
+  return c === SPACE || c === LF || c === TAB || c === CR;
+}
+function isNameStart(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 58;
+}
+function isNameChar(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 95 || c === 58;
+}
+function isXmlChar(cp) {
+  return cp === TAB || cp === LF || cp === CR || cp >= 32 && cp <= 55295 || cp >= 57344 && cp <= 65533 || cp >= 65536 && cp <= 1114111;
+}
+var XML_DECLARATION = /<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.0"|'1\.0')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>/y;
+var PREDEFINED_ENTITIES = ["amp", "lt", "gt", "quot", "apos"];
+var FastScanner = class {
+  constructor(text) {
+    this.text = text;
+    this.n = text.length;
+  }
+  text;
+  n;
+  comments = [];
+  /** Open elements: name offsets, and the node when it was built (not inside a lazy container). */
+  nameStart = new Int32Array(MAX_ELEMENT_DEPTH + 1);
+  nameEnd = new Int32Array(MAX_ELEMENT_DEPTH + 1);
+  nodes = [];
+  depth = 0;
+  root;
+  /** Name offsets of the current start tag's attributes, for the duplicate check. */
+  attrStart = new Int32Array(MAX_ATTRIBUTES);
+  attrLength = new Int32Array(MAX_ATTRIBUTES);
+  parse() {
+    const { text } = this;
+    let i = text.charCodeAt(0) === 65279 ? 1 : 0;
+    if (text.startsWith("<?xml", i)) {
+      XML_DECLARATION.lastIndex = i;
+      if (!XML_DECLARATION.test(text)) return void 0;
+      i = XML_DECLARATION.lastIndex;
+    }
+    i = this.misc(i);
+    if (i < 0 || text.charCodeAt(i) !== LT) return void 0;
+    for (; ; ) {
+      const c = text.charCodeAt(i + 1);
+      if (isNameStart(c)) i = this.startTag(i);
+      else if (c === SLASH) i = this.endTag(i);
+      else return void 0;
+      if (i < 0) return void 0;
+      if (this.depth === 0) break;
+      i = this.charData(i);
+      if (i < 0) return void 0;
+    }
+    i = this.misc(i);
+    if (i !== this.n) return void 0;
+    return { root: this.root, comments: this.comments };
+  }
+  /** Whitespace and comments (before and after the root); returns the offset of anything else, -1 on a bad comment. */
+  misc(i) {
+    const { text, n } = this;
+    for (; ; ) {
+      while (i < n && isSpace(text.charCodeAt(i))) i++;
+      if (i >= n || !text.startsWith("<!--", i)) return i;
+      i = this.comment(i);
+      if (i < 0) return -1;
+    }
+  }
+  /** `<!--` at `i`; returns the offset after `-->`. */
+  comment(i) {
+    const { text } = this;
+    const bodyStart = i + 4;
+    let j = bodyStart;
+    for (; ; ) {
+      j = this.chars(j, MINUS, IN_COMMENT);
+      if (j < 0) return -1;
+      if (text.charCodeAt(j + 1) === MINUS) break;
+      j++;
+    }
+    if (text.charCodeAt(j + 2) !== GT) return -1;
+    let body = text.slice(bodyStart, j);
+    if (body.indexOf("\r") >= 0) body = body.replace(/\r\n?/g, "\n");
+    this.comments.push({ text: body, range: { start: i, end: j + 3 } });
+    return j + 3;
+  }
+  /** A start tag at `i`; returns the offset after its `>`. */
+  startTag(i) {
+    const { text } = this;
+    if (this.depth > MAX_ELEMENT_DEPTH) return -1;
+    const nameStart = i + 1;
+    let j = nameStart + 1;
+    while (isNameChar(text.charCodeAt(j))) j++;
+    const nameEnd = j;
+    let attributes = 0;
+    let selfClosing = false;
+    for (; ; ) {
+      const before = j;
+      while (isSpace(text.charCodeAt(j))) j++;
+      const c = text.charCodeAt(j);
+      if (c === GT) {
+        j++;
+        break;
+      }
+      if (c === SLASH) {
+        if (text.charCodeAt(j + 1) !== GT) return -1;
+        selfClosing = true;
+        j += 2;
+        break;
+      }
+      if (j === before || !isNameStart(c)) return -1;
+      const attrStart = j;
+      j++;
+      while (isNameChar(text.charCodeAt(j))) j++;
+      const length = j - attrStart;
+      if (attributes === MAX_ATTRIBUTES || this.isDuplicateAttribute(attributes, attrStart, length)) return -1;
+      this.attrStart[attributes] = attrStart;
+      this.attrLength[attributes] = length;
+      attributes++;
+      while (isSpace(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) !== EQ) return -1;
+      j++;
+      while (isSpace(text.charCodeAt(j))) j++;
+      const quote = text.charCodeAt(j);
+      if (quote !== QUOT && quote !== APOS) return -1;
+      j = this.chars(j + 1, quote, IN_ATTRIBUTE_VALUE);
+      if (j < 0) return -1;
+      j++;
+    }
+    this.openElement(i, nameStart, nameEnd, j, selfClosing);
+    return j;
+  }
+  isDuplicateAttribute(count, start, length) {
+    const { text } = this;
+    for (let k = 0; k < count; k++) {
+      if (this.attrLength[k] !== length) continue;
+      const other = this.attrStart[k];
+      let m = 0;
+      while (m < length && text.charCodeAt(other + m) === text.charCodeAt(start + m)) m++;
+      if (m === length) return true;
+    }
+    return false;
+  }
+  openElement(tagStart, nameStart, nameEnd, tagEnd, selfClosing) {
+    const { depth } = this;
+    const parent = depth > 0 ? this.nodes[depth - 1] : void 0;
+    let node = null;
+    if (depth === 0 || parent && !parent.lazy) {
+      const name = this.text.slice(nameStart, nameEnd);
+      node = new ElementNode(this.text, name, parent ?? void 0, tagStart, tagEnd, selfClosing);
+      if (!parent) this.root = node;
+      else {
+        parent.addChild(node);
+        if (parent === this.root && !selfClosing && LAZY_CONTAINERS.has(name)) node.lazy = true;
+      }
+    }
+    if (selfClosing) return;
+    this.nameStart[depth] = nameStart;
+    this.nameEnd[depth] = nameEnd;
+    this.nodes[depth] = node;
+    this.depth = depth + 1;
+  }
+  /** `</` at `i`: must close the innermost open element; returns the offset after `>`. */
+  endTag(i) {
+    const { text } = this;
+    if (this.depth === 0) return -1;
+    const top = this.depth - 1;
+    const start = this.nameStart[top];
+    const length = this.nameEnd[top] - start;
+    let j = i + 2;
+    for (let m = 0; m < length; m++, j++) if (text.charCodeAt(j) !== text.charCodeAt(start + m)) return -1;
+    if (isNameChar(text.charCodeAt(j))) return -1;
+    while (isSpace(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) !== GT) return -1;
+    j++;
+    const node = this.nodes[top];
+    if (node) {
+      node.endTagStart = i;
+      node.endTagEnd = j;
+      node.sealChildren();
+    }
+    this.nodes[top] = null;
+    this.depth = top;
+    return j;
+  }
+  /** Character data from `i` to the next `<` (returned); -1 on anything outside the subset. */
+  charData(i) {
+    const { text, n } = this;
+    for (; ; ) {
+      i = this.chars(i, LT, IN_CONTENT);
+      if (i < 0) return -1;
+      if (text.charCodeAt(i) !== LT) return -1;
+      if (text.charCodeAt(i + 1) === 33 && text.startsWith("<!--", i)) {
+        i = this.comment(i);
+        if (i < 0 || i >= n) return -1;
+        continue;
+      }
+      return i;
+    }
+  }
+  /**
+   * Scans characters from `i` up to the first `stop` (its offset is returned).
+   * Every character must be an XML Char; outside comments `&` must start a
+   * predefined entity or a character reference; in an attribute value `<` is an
+   * error, in content `]]>` is. -1 when something else is found or the text
+   * ends first.
+   */
+  chars(i, stop, context) {
+    const { text, n } = this;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === stop) return i;
+      if (c >= SPACE && c < 127) {
+        if (c === AMP) {
+          if (context !== IN_COMMENT) {
+            i = this.reference(i);
+            if (i < 0) return -1;
+          }
+        } else if (c === LT) {
+          if (context === IN_ATTRIBUTE_VALUE) return -1;
+        } else if (c === GT && context === IN_CONTENT && text.charCodeAt(i - 1) === RSQB && text.charCodeAt(i - 2) === RSQB) {
+          return -1;
+        }
+        continue;
+      }
+      if (c === LF || c === TAB || c === CR) continue;
+      if (c < SPACE) return -1;
+      if (c < 55296) continue;
+      if (c <= 56319) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 56320 && low <= 57343) {
+          i++;
+          continue;
+        }
+        return -1;
+      }
+      if (c <= 57343 || c >= 65534) return -1;
+    }
+    return -1;
+  }
+  /** `&` at `i` (outside comments): returns the offset of its `;`, -1 unless predefined or a valid character reference. */
+  reference(i) {
+    const { text } = this;
+    if (text.charCodeAt(i + 1) === HASH) {
+      const hex = text.charCodeAt(i + 2) === 120;
+      let j = hex ? i + 3 : i + 2;
+      const digitsStart = j;
+      let cp = 0;
+      for (; j - digitsStart < 8; j++) {
+        const c = text.charCodeAt(j);
+        const d = c >= 48 && c <= 57 ? c - 48 : hex && c >= 97 && c <= 102 ? c - 87 : hex && c >= 65 && c <= 70 ? c - 55 : -1;
+        if (d < 0) break;
+        cp = cp * (hex ? 16 : 10) + d;
+      }
+      if (j === digitsStart || text.charCodeAt(j) !== SEMI || !isXmlChar(cp)) return -1;
+      return j;
+    }
+    for (const name of PREDEFINED_ENTITIES) {
+      if (text.startsWith(name, i + 1) && text.charCodeAt(i + 1 + name.length) === SEMI) return i + 1 + name.length;
+    }
+    return -1;
+  }
+};
+
+// src/xml/parse.ts
+var StopParsing = class extends Error {
+};
+function parseXml(text) {
+  const fast = fastParse(text);
+  if (fast) return { text, root: fast.root, comments: fast.comments, error: void 0 };
+  return parseXmlWithSaxes(text);
+}
+function parseXmlWithSaxes(text, eager = false) {
+  const parser = new import_saxes2.SaxesParser({ position: true });
+  const comments = [];
+  const stack = [];
+  let root;
+  let error;
+  let lastEventEnd = 0;
+  let lastClosed;
+  let skipped = 0;
+  let retryEager = false;
+  parser.on("opentag", (node) => {
+    const end = parser.position;
+    lastEventEnd = end;
+    if (stack.length + skipped > MAX_DEPTH) {
+      const start = text.lastIndexOf("<", end - 1);
+      error = {
+        message: `<${node.name}> is nested more than ${MAX_DEPTH} elements deep: libvirt's XML parser (libxml2 without XML_PARSE_HUGE) refuses the document ("Excessive depth in document")`,
+        offset: start,
+        ...new LineIndex(text).position(start)
+      };
+      throw new StopParsing();
+    }
+    const parent = stack[stack.length - 1];
+    if (!eager && (skipped > 0 || parent?.lazy)) {
+      if (!node.isSelfClosing) skipped++;
+      return;
+    }
+    const el = openElement(text, node, end, parent);
+    if (!parent) root = el;
+    else if (!eager && parent === root && !node.isSelfClosing && LAZY_CONTAINERS.has(node.name)) el.lazy = true;
+    if (!node.isSelfClosing) stack.push(el);
+  });
+  parser.on("closetag", (node) => {
+    lastEventEnd = parser.position;
+    if (node.isSelfClosing) return;
+    if (skipped > 0) {
+      skipped--;
+      return;
+    }
+    const el = stack.pop();
+    if (!el) return;
+    lastClosed = el;
+    closeElement(text, el, parser.position);
+  });
+  parser.on("comment", (body) => {
+    const end = text.indexOf(">", parser.position - 1) + 1;
+    lastEventEnd = end;
+    comments.push({ text: body, range: { start: text.lastIndexOf("<!--", end - 3), end } });
+  });
+  const markEnd = () => {
+    lastEventEnd = parser.position;
+  };
+  if (eager) {
+    parser.on("cdata", markEnd);
+    parser.on("processinginstruction", markEnd);
+    parser.on("doctype", markEnd);
+    parser.on("xmldecl", markEnd);
+  }
+  parser.on("error", (err) => {
+    if (!eager) {
+      retryEager = true;
+      throw new StopParsing();
+    }
+    const raw = err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, "");
+    const at = Math.min(parser.position, text.length);
+    const explained = explainError(text, raw, at, parser.state, {
+      lastEventEnd,
+      lastClosed,
+      open: stack[stack.length - 1],
+      quote: parser.q,
+      attributeName: parser.name,
+      rootSeen: root !== void 0
+    });
+    const lines = new LineIndex(text);
+    error = { message: explained.message, offset: explained.offset, ...lines.position(explained.offset) };
+    throw new StopParsing();
+  });
+  try {
+    parser.write(text).close();
+  } catch (e) {
+    if (!(e instanceof StopParsing)) throw e;
+  }
+  if (!error && !root) {
+    const pos = new LineIndex(text).position(text.length);
+    error = { message: "document has no root element", offset: text.length, ...pos };
+  }
+  if (retryEager) return parseXmlWithSaxes(text, true);
+  return { text, root, comments, error };
+}
+var MAX_DEPTH = MAX_ELEMENT_DEPTH;
+var S_ENTITY = 14;
+var S_COMMENT_STATES = /* @__PURE__ */ new Set([17, 18, 19]);
+var S_CDATA_STATES = /* @__PURE__ */ new Set([20, 21, 22]);
+var S_PI_STATES = /* @__PURE__ */ new Set([23, 24, 25, 26]);
+var S_DOCTYPE_STATES = /* @__PURE__ */ new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+var S_ATTRIB_VALUE_QUOTED = 40;
+var S_START_TAG_STATES = /* @__PURE__ */ new Set([34, 35, 36, 37, 38, 39, 40, 41, 42]);
+function explainError(text, raw, at, state, ctx) {
+  let lines;
+  const where = (offset) => {
+    const p = (lines ??= new LineIndex(text)).position(offset);
+    return `line ${p.line}, column ${p.column}`;
+  };
+  const atEnd = /^unclosed tag: |^unexpected end\.$/.test(raw);
+  if (raw === "disallowed character in entity name." || raw === "empty entity name." || atEnd && state === S_ENTITY) {
+    const semicolon = raw.startsWith("disallowed") || raw.startsWith("empty") ? text.lastIndexOf(";", at - 2) : text.lastIndexOf(";", at - 1);
+    const amp = text.indexOf("&", Math.max(ctx.lastEventEnd, semicolon + 1));
+    if (amp >= 0 && amp < at) {
+      return { message: `'&' does not start an entity reference: write '&amp;' for a literal ampersand`, offset: amp };
+    }
+  }
+  if (raw === "undefined entity.") {
+    const amp = text.lastIndexOf("&", at - 1);
+    const name = amp >= 0 ? text.slice(amp + 1, at - 1) : "";
+    if (amp >= 0 && /^[^\s&;<>]+$/.test(name)) {
+      return {
+        message: `undefined entity '&${name};': only &amp; &lt; &gt; &quot; &apos; and character references are allowed (kvmlint never expands DTD entities)`,
+        offset: amp
+      };
+    }
+  }
+  if (raw === "malformed character entity.") {
+    const amp = text.lastIndexOf("&", at - 1);
+    if (amp >= 0) return { message: `'${text.slice(amp, at)}' is not a character XML allows`, offset: amp };
+  }
+  if (raw === "unexpected close tag." && ctx.lastClosed) {
+    const open = ctx.lastClosed;
+    const lt = text.lastIndexOf("</", at - 1);
+    const close = lt >= 0 ? text.slice(lt + 2, at - 1).trim() : "";
+    return { message: `unexpected close tag </${close}>: <${open.name}> at ${where(open.startTagStart)} is still open`, offset: at };
+  }
+  if (raw === "malformed comment.") {
+    const start = text.lastIndexOf("<!--", at);
+    return { message: `'--' is not allowed inside a comment${start >= 0 ? ` (the comment starts at ${where(start)})` : ""}`, offset: at };
+  }
+  if (raw === "disallowed character.") {
+    if (state === S_ATTRIB_VALUE_QUOTED && text[at - 1] === "<") {
+      const q = ctx.quote ? String.fromCharCode(ctx.quote) : void 0;
+      const open = q ? text.lastIndexOf(q, at - 2) : -1;
+      const name = ctx.attributeName ? ` of '${ctx.attributeName}'` : "";
+      return {
+        message: `'<' is not allowed in an attribute value: the value${name}${open >= 0 ? ` opened with ${q} at ${where(open)}` : ""} has no closing quote`,
+        offset: at - 1
+      };
+    }
+    let start = at - 1;
+    const low = text.charCodeAt(start);
+    if (low >= 56320 && low <= 57343 && start >= 1) {
+      const high = text.charCodeAt(start - 1);
+      if (high >= 55296 && high <= 56319) start--;
+    }
+    const ch = start >= 0 ? text.codePointAt(start) : void 0;
+    if (ch !== void 0) {
+      const utf16 = ch === 0 && /^\uFEFF?<\0/.test(text) ? " (is this UTF-16 without a byte order mark?)" : "";
+      return { message: `character U+${ch.toString(16).toUpperCase().padStart(4, "0")} is not allowed in XML 1.0${utf16}`, offset: start };
+    }
+  }
+  if (atEnd && state !== void 0) {
+    const opened = (token, closer, what) => {
+      const start = text.lastIndexOf(token, at);
+      return { message: `unclosed ${what}: ${start >= 0 ? `'${token}' at ${where(start)}` : "it"} has no '${closer}' before the end of the file`, offset: at };
+    };
+    if (S_COMMENT_STATES.has(state)) return opened("<!--", "-->", "comment");
+    if (S_CDATA_STATES.has(state)) return opened("<![CDATA[", "]]>", "CDATA section");
+    if (S_PI_STATES.has(state)) return opened("<?", "?>", "processing instruction");
+    if (S_DOCTYPE_STATES.has(state)) return opened("<!DOCTYPE", ">", "document type declaration");
+    if (S_START_TAG_STATES.has(state)) return opened("<", ">", "start tag");
+  }
+  if (raw.startsWith("unclosed tag: ") && ctx.open) {
+    return { message: `unclosed tag <${ctx.open.name}> opened at ${where(ctx.open.startTagStart)}: the file ends before </${ctx.open.name}>`, offset: at };
+  }
+  if (raw === "text data outside of root node.") {
+    let start = Math.min(ctx.lastEventEnd, at);
+    while (start < at - 1 && (isXmlSpace(text.charCodeAt(start)) || start === 0 && text.charCodeAt(0) === 65279)) start++;
+    return { message: ctx.rootSeen ? "text after the root element" : "text before the root element", offset: start };
+  }
+  return { message: raw.replace(/\.$/, ""), offset: at };
+}
+
+// src/engine/source.ts
+var DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
+var MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
+var UsageError = class extends Error {
+};
+function oversizeMessage(what, bytes, maxBytes) {
+  return `${what} ${bytes} bytes, above the ${maxBytes}-byte limit (raise it with --max-file-size)`;
+}
+function readBounded(path6, maxBytes, scratch) {
+  const fd = openSync(path6, "r");
+  try {
+    const { size } = fstatSync(fd);
+    if (size > maxBytes) {
+      throw new UsageError(oversizeMessage(`${path6}: file is`, size, maxBytes));
+    }
+    if (size > MAX_STRING_LENGTH) {
+      throw new UsageError(`${path6}: file is ${size} bytes, more than the ${MAX_STRING_LENGTH} characters kvmlint can hold as text`);
+    }
+    if (scratch && scratch.buf.length < size) scratch.buf = Buffer.allocUnsafe(Math.max(size, scratch.buf.length * 2));
+    const buf = scratch ? scratch.buf : Buffer.allocUnsafe(size);
+    let off = 0;
+    while (off < size) {
+      const n = readSync(fd, buf, off, size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return off === buf.length ? buf : buf.subarray(0, off);
+  } finally {
+    closeSync(fd);
+  }
+}
+function readRegularFile(path6, maxBytes) {
+  const fd = openSync(path6, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new UsageError(`${path6}: not a regular file`);
+    if (st.size > maxBytes) throw new UsageError(`${path6}: file is ${st.size} bytes, above the ${maxBytes}-byte limit`);
+    const buf = Buffer.allocUnsafe(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = readSync(fd, buf, off, st.size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return buf.subarray(0, off);
+  } finally {
+    closeSync(fd);
+  }
+}
+function firstInvalidUtf8(buf) {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i];
+    const len = b < 128 ? 1 : b >= 194 && b < 224 ? 2 : b >= 224 && b < 240 ? 3 : b >= 240 && b < 245 ? 4 : 0;
+    if (len === 0 || i + len > buf.length) return i;
+    if (!isUtf8(buf.subarray(i, i + len))) return i;
+    i += len;
+  }
+  return buf.length;
+}
+function decodeUtf16(buf, littleEndian) {
+  const encoding = littleEndian ? "utf-16le" : "utf-16be";
+  try {
+    return { text: new TextDecoder(encoding, { fatal: true }).decode(buf) };
+  } catch {
+    const unit = (i2) => littleEndian ? buf[i2] | buf[i2 + 1] << 8 : buf[i2] << 8 | buf[i2 + 1];
+    let i = 2;
+    let problem = "a stray final byte (odd length)";
+    for (; i + 1 < buf.length; i += 2) {
+      const u = unit(i);
+      if (u >= 55296 && u <= 56319) {
+        const next = i + 3 < buf.length ? unit(i + 2) : -1;
+        if (next >= 56320 && next <= 57343) {
+          i += 2;
+          continue;
+        }
+      } else if (u < 56320 || u > 57343) continue;
+      problem = `an unpaired surrogate 0x${u.toString(16)}`;
+      break;
+    }
+    if (i >= buf.length) problem = "an undecodable sequence";
+    const text = new TextDecoder(encoding).decode(buf.subarray(0, i));
+    const pos = new LineIndex(text).position(text.length);
+    return { text, error: { message: `invalid UTF-16: ${problem} at byte ${i}`, offset: text.length, ...pos } };
+  }
+}
+function decodeXmlBytes(buf) {
+  if (buf.length >= 2 && buf[0] === 255 && buf[1] === 254) return decodeUtf16(buf, true);
+  if (buf.length >= 2 && buf[0] === 254 && buf[1] === 255) return decodeUtf16(buf, false);
+  if (isUtf8(buf)) return { text: buf.toString("utf8") };
+  const bad = firstInvalidUtf8(buf);
+  const text = buf.subarray(0, bad).toString("utf8");
+  const pos = new LineIndex(text).position(text.length);
+  return { text, error: { message: `invalid UTF-8 byte 0x${buf[bad].toString(16).padStart(2, "0")}`, offset: text.length, ...pos } };
+}
+var ParsedSource = class {
+  constructor(path6, text, doc) {
+    this.path = path6;
+    this.text = text;
+    this.doc = doc;
+  }
+  path;
+  text;
+  doc;
+  index;
+  get lines() {
+    return this.index ??= new LineIndex(this.text);
+  }
+};
+function sourceFromText(path6, text, decodeError) {
+  return new ParsedSource(path6, text, decodeError ? { text, root: void 0, comments: [], error: decodeError } : parseXml(text));
+}
+var readScratch = { buf: Buffer.allocUnsafe(64 * 1024) };
+function readBoundedText(path6, maxBytes) {
+  return decodeXmlBytes(readBounded(path6, maxBytes, readScratch));
+}
+
+// src/engine/write.ts
+var FixWriteError = class extends Error {
+};
+var liveBackups = /* @__PURE__ */ new Set();
+function removeLiveBackups() {
+  for (const p of liveBackups) {
+    try {
+      unlinkSync(p);
+    } catch {
+    }
+  }
+  liveBackups.clear();
+}
+function writeAll(fd, bytes, position) {
+  let done = 0;
+  while (done < bytes.length) {
+    const n = writeSync(fd, bytes, done, bytes.length - done, position + done);
+    if (n <= 0) throw new Error(`write returned ${n} with ${bytes.length - done} bytes left`);
+    done += n;
+  }
+}
+function readAll(fd, size) {
+  const buf = Buffer.allocUnsafe(size + 1);
+  let off = 0;
+  for (; ; ) {
+    if (off === buf.length) return readAll(fd, buf.length * 2);
+    const n = readSync2(fd, buf, off, buf.length - off, off);
+    if (n === 0) return buf.subarray(0, off);
+    off += n;
+  }
+}
+function inside(dir, abs) {
+  const rel = relative(dir, abs);
+  return rel === "" || !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
+}
+function sameVersion(a, b) {
+  return a.ino === b.ino && a.dev === b.dev && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+}
+function reason(e) {
+  const err = e;
+  return err.code ? `${err.code} (${err.syscall ?? "write"})` : err instanceof Error ? err.message : String(e);
+}
+function writeFixedFile(path6, originalText, fixedText, workspace) {
+  const fail = (why) => {
+    throw new FixWriteError(`${path6}: ${why}`);
+  };
+  let target = path6;
+  const link = lstatSync(path6);
+  if (link.isSymbolicLink()) {
+    target = realpathSync(path6);
+    let root = workspace;
+    try {
+      root = realpathSync(workspace);
+    } catch {
+    }
+    if (!inside(root, target)) fail(`symlink to ${target}, outside the workspace; not fixed`);
+  }
+  const expected = Buffer.from(originalText, "utf8");
+  const fixed = Buffer.from(fixedText, "utf8");
+  let fd;
+  try {
+    accessSync(target, constants2.W_OK);
+    fd = openSync2(target, constants2.O_RDWR | constants2.O_NOFOLLOW);
+  } catch (e) {
+    const code = e.code;
+    return fail(code === "EACCES" || code === "EPERM" || code === "EROFS" ? `not writable (${code}); not fixed` : `cannot open for writing: ${reason(e)}; not fixed`);
+  }
+  let backup;
+  try {
+    const before = fstatSync2(fd);
+    if (!before.isFile()) fail("not a regular file; not fixed");
+    if ((before.mode & 146) === 0) fail("file is read-only; not fixed");
+    const bytes = readAll(fd, before.size);
+    if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) fail("UTF-16 files are not fixed");
+    const onDisk = decodeXmlBytes(bytes);
+    if (onDisk.error || onDisk.text !== originalText || !bytes.equals(expected)) fail("changed on disk since it was read; not overwritten");
+    backup = join(dirname(target), `.kvmlint-${process.pid}-${randomBytes(6).toString("hex")}.bak`);
+    try {
+      const bfd = openSync2(backup, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW, 384);
+      liveBackups.add(backup);
+      try {
+        writeAll(bfd, bytes, 0);
+        fsyncSync(bfd);
+      } finally {
+        closeSync2(bfd);
+      }
+      const bcheck = openSync2(backup, constants2.O_RDONLY | constants2.O_NOFOLLOW);
+      try {
+        if (!readAll(bcheck, bytes.length).equals(bytes)) throw new Error("backup read back differs");
+      } finally {
+        closeSync2(bcheck);
+      }
+    } catch (e) {
+      if (e instanceof FixWriteError) throw e;
+      return fail(`could not write a backup beside it: ${reason(e)}; not fixed`);
+    }
+    const now = fstatSync2(fd);
+    if (!sameVersion(before, now) || !readAll(fd, now.size).equals(bytes)) fail("changed on disk since it was read; not overwritten");
+    try {
+      if (fixed.length > bytes.length) writeAll(fd, fixed.subarray(bytes.length), bytes.length);
+      writeAll(fd, fixed.subarray(0, Math.min(fixed.length, bytes.length)), 0);
+      if (fixed.length < bytes.length) ftruncateSync(fd, fixed.length);
+      fsyncSync(fd);
+      if (!readAll(fd, fixed.length).equals(fixed)) throw new Error("the file read back differs from what was written");
+    } catch (e) {
+      restore(fd, bytes, backup, fail);
+      return fail(`could not write the fix: ${reason(e)}; left unchanged`);
+    }
+  } finally {
+    closeSync2(fd);
+    if (backup && liveBackups.has(backup)) {
+      try {
+        unlinkSync(backup);
+      } catch {
+      }
+      liveBackups.delete(backup);
+    }
+  }
+}
+function restore(fd, original, backup, fail) {
+  try {
+    writeAll(fd, original, 0);
+    ftruncateSync(fd, original.length);
+    fsyncSync(fd);
+    if (!readAll(fd, original.length).equals(original)) throw new Error("restored bytes differ");
+  } catch (e) {
+    liveBackups.delete(backup);
+    fail(`could not restore the original after a failed write (${reason(e)}): it is in ${backup}`);
+  }
+}
+
+// src/engine/report-file.ts
+var ReportFileError = class extends Error {
+};
+function writeReportFile(path6, text, within) {
+  const fail = (why) => {
+    throw new ReportFileError(`${path6}: ${why}; report not written`);
+  };
+  if (within !== void 0) {
+    const rel = relative2(within, resolve(path6));
+    if (rel === "" || rel === ".." || rel.startsWith(`..${sep2}`) || isAbsolute2(rel)) fail(`outside the workspace ${within}`);
+    let dir = within;
+    for (const part of rel.split(sep2).slice(0, -1)) {
+      dir = `${dir}${sep2}${part}`;
+      const st2 = lstatSync2(dir, { throwIfNoEntry: false });
+      if (!st2) mkdirSync(dir);
+      else if (!st2.isDirectory()) fail(`${dir} is ${st2.isSymbolicLink() ? "a symlink" : "not a directory"}`);
+    }
+  }
+  const st = lstatSync2(path6, { throwIfNoEntry: false });
+  if (st?.isSymbolicLink()) fail("is a symlink");
+  if (st && !st.isFile()) fail("is not a regular file");
+  let fd;
+  try {
+    fd = openSync3(path6, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_NOFOLLOW | constants3.O_NONBLOCK, 438);
+  } catch (e) {
+    const err = e;
+    return fail(err.code === "ELOOP" ? "is a symlink" : `cannot be opened (${err.code ?? err.message})`);
+  }
+  try {
+    if (!fstatSync3(fd).isFile()) fail("is not a regular file");
+    ftruncateSync2(fd, 0);
+    writeAll(fd, Buffer.from(text, "utf8"), 0);
+  } catch (e) {
+    if (e instanceof ReportFileError) throw e;
+    const err = e;
+    fail(`could not be written (${err.code ?? err.message})`);
+  } finally {
+    closeSync3(fd);
+  }
+}
+
+// node_modules/commander/esm.mjs
+var import_index = __toESM(require_commander(), 1);
+var {
+  program,
+  createCommand,
+  createArgument,
+  createOption,
+  CommanderError,
+  InvalidArgumentError,
+  InvalidOptionArgumentError,
+  // deprecated old name
+  Command,
+  Argument,
+  Option,
+  Help
+} = import_index.default;
+
+// src/cli.ts
+import { dirname as dirname7, resolve as resolve14 } from "node:path";
+
+// src/engine/repo.ts
+import { existsSync } from "node:fs";
+import { dirname as dirname2, join as join2, relative as relative3, resolve as resolve2 } from "node:path";
+function repositoryRoot(dir) {
+  for (let d = resolve2(dir); ; d = dirname2(d)) {
+    if (existsSync(join2(d, ".git"))) return d;
+    if (dirname2(d) === d) return resolve2(dir);
+  }
+}
+function workspaceRoot(cwd, env) {
+  const ws = env.GITHUB_WORKSPACE;
+  return ws && !relative3(resolve2(ws), cwd).startsWith("..") ? resolve2(ws) : repositoryRoot(cwd);
+}
+
+// src/engine/runner.ts
+import { existsSync as existsSync5, statSync as statSync3 } from "node:fs";
+import { dirname as dirname5, resolve as resolve8 } from "node:path";
 
 // src/model/cpuset.ts
 var SHARED_SINGLES = 8192;
@@ -18511,7 +19485,7 @@ function parsedError(error, offset = 0, length = 0) {
 var KERNEL_MAX_NR_CPUS = 8192;
 var UINT_MAX = 4294967295;
 var MAX_EXPANDED_GROUPS = 1 << 20;
-function isSpace(c) {
+function isSpace2(c) {
   return c === " " || c === "	" || c === "\n" || c === "\v" || c === "\f" || c === "\r";
 }
 function isDigit(c) {
@@ -18524,7 +19498,7 @@ function isEndOfString(c) {
   return c === void 0 || c === "\n";
 }
 function isRegionSeparator(c) {
-  return isSpace(c) || c === ",";
+  return isSpace2(c) || c === ",";
 }
 function isEndOfRegion(c) {
   return isRegionSeparator(c) || isEndOfString(c);
@@ -18661,7 +19635,7 @@ function parseIsolcpus(text, opts = {}) {
 function parseKernelCmdline(cmdline) {
   const params = [];
   let pos = 0;
-  while (isSpace(cmdline[pos])) pos++;
+  while (isSpace2(cmdline[pos])) pos++;
   while (pos < cmdline.length) {
     let inQuote = false;
     let quoted = false;
@@ -18674,7 +19648,7 @@ function parseKernelCmdline(cmdline) {
     let equals = -1;
     for (; i < cmdline.length; i++) {
       const c = cmdline[i];
-      if (isSpace(c) && !inQuote) break;
+      if (isSpace2(c) && !inQuote) break;
       if (equals < 0 && c === "=") equals = i;
       if (c === '"') inQuote = !inQuote;
     }
@@ -18696,7 +19670,7 @@ function parseKernelCmdline(cmdline) {
       value = cmdline.slice(valueStart, Math.max(valueStart, end));
     }
     pos = i < cmdline.length ? i + 1 : i;
-    while (isSpace(cmdline[pos])) pos++;
+    while (isSpace2(cmdline[pos])) pos++;
     if (value === void 0 && key === "--") break;
     params.push({ key, value });
   }
@@ -19395,9 +20369,6 @@ function collectMissing(s) {
   if (s.kernel?.cmdline === void 0) missing.add("kernel.cmdline");
   return missing;
 }
-
-// src/host/load.ts
-import { readFileSync } from "node:fs";
 
 // src/generated/host-snapshot-validator.ts
 var import_ucs2length = __toESM(require_ucs2length(), 1);
@@ -22513,678 +23484,6 @@ function binaryCounterpart(unit) {
   return isDecimalUnit(unit) ? unit.slice(0, 1) : void 0;
 }
 
-// src/xml/parse.ts
-var import_saxes2 = __toESM(require_saxes(), 1);
-
-// src/xml/element.ts
-var import_saxes = __toESM(require_saxes(), 1);
-function isXmlSpace(c) {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-var NO_CHILDREN = Object.freeze([]);
-var MAX_ELEMENT_DEPTH = 256;
-var LAZY_CONTAINERS = /* @__PURE__ */ new Set(["devices", "metadata", "sysinfo", "features", "clock", "os", "seclabel", "resource"]);
-var ElementNode = class {
-  constructor(source, name, parent, startTagStart, startTagEnd, selfClosing) {
-    this.source = source;
-    this.name = name;
-    this.parent = parent;
-    this.startTagStart = startTagStart;
-    this.selfClosing = selfClosing;
-    this.startTagEnd = startTagEnd;
-  }
-  source;
-  name;
-  parent;
-  startTagStart;
-  selfClosing;
-  kids = NO_CHILDREN;
-  /** Children not built yet (a lazy container). */
-  lazy = false;
-  /** Offsets kept as numbers; Range objects are made only for the few elements a rule looks at. */
-  startTagEnd;
-  endTagStart = -1;
-  endTagEnd = -1;
-  attrs;
-  decodedText;
-  get children() {
-    if (this.lazy) this.materialize();
-    return this.kids;
-  }
-  addChild(el) {
-    if (this.kids === NO_CHILDREN) this.kids = [el];
-    else this.kids.push(el);
-  }
-  /**
-   * Called when the element closes: an array grown by push keeps room for ~16
-   * more entries, which a plan of thousands of domains would carry to the end.
-   */
-  sealChildren() {
-    if (this.kids.length > 1) this.kids = this.kids.slice();
-  }
-  /** Builds the subtree of a lazy container from its source span (already known to be well formed). */
-  materialize() {
-    this.lazy = false;
-    const base = this.startTagEnd;
-    const parser = new import_saxes.SaxesParser({ position: true, fragment: true });
-    const stack = [this];
-    parser.on("opentag", (node) => {
-      const el = openElement(this.source, node, base + parser.position, stack[stack.length - 1]);
-      if (!node.isSelfClosing) stack.push(el);
-    });
-    parser.on("closetag", (node) => {
-      if (!node.isSelfClosing) closeElement(this.source, stack.pop(), base + parser.position);
-    });
-    parser.write(this.source.slice(base, this.endTagStart)).close();
-  }
-  get startTag() {
-    return { start: this.startTagStart, end: this.startTagEnd };
-  }
-  get endTag() {
-    return this.endTagStart < 0 ? void 0 : { start: this.endTagStart, end: this.endTagEnd };
-  }
-  get range() {
-    return { start: this.startTagStart, end: this.endTagStart < 0 ? this.startTagEnd : this.endTagEnd };
-  }
-  get contentRange() {
-    if (this.endTagStart < 0) return { start: this.startTagEnd, end: this.startTagEnd };
-    const text = this.source;
-    let a = this.startTagEnd;
-    let b = this.endTagStart;
-    while (a < b && isXmlSpace(text.charCodeAt(a))) a++;
-    while (b > a && isXmlSpace(text.charCodeAt(b - 1))) b--;
-    return { start: a, end: b };
-  }
-  get attributes() {
-    if (!this.attrs) {
-      const end = this.startTagEnd;
-      this.attrs = scanAttributes(this.source, this.startTagStart + 1 + this.name.length, this.selfClosing ? end - 2 : end - 1);
-    }
-    return this.attrs;
-  }
-  get attributeValues() {
-    return Object.fromEntries(this.attributes.map((a) => [a.name, a.value]));
-  }
-  get text() {
-    if (this.decodedText === void 0) {
-      this.decodedText = this.endTagStart < 0 ? "" : directText(this.source, this.startTagEnd, this.endTagStart, this.children);
-    }
-    return this.decodedText;
-  }
-};
-function openElement(source, node, end, parent) {
-  const el = new ElementNode(source, node.name, parent, source.lastIndexOf("<", end - 1), end, node.isSelfClosing);
-  parent?.addChild(el);
-  return el;
-}
-function closeElement(source, el, end) {
-  el.endTagEnd = end;
-  el.endTagStart = source.lastIndexOf("</", end - 1);
-  el.sealChildren();
-}
-var AttributeNode = class {
-  constructor(name, value, nameStart, valueStart, valueEnd, quote) {
-    this.name = name;
-    this.value = value;
-    this.nameStart = nameStart;
-    this.valueStart = valueStart;
-    this.valueEnd = valueEnd;
-    this.quote = quote;
-  }
-  name;
-  value;
-  nameStart;
-  valueStart;
-  valueEnd;
-  quote;
-  get range() {
-    return { start: this.nameStart, end: this.valueEnd + 1 };
-  }
-  get nameRange() {
-    return { start: this.nameStart, end: this.nameStart + this.name.length };
-  }
-  get valueRange() {
-    return { start: this.valueStart, end: this.valueEnd };
-  }
-};
-var scannedAttributes = [];
-function scanAttributes(text, from, to) {
-  const out = scannedAttributes;
-  let count = 0;
-  let i = from;
-  while (i < to) {
-    while (i < to && isXmlSpace(text.charCodeAt(i))) i++;
-    if (i >= to) break;
-    const nameStart = i;
-    while (i < to && text.charCodeAt(i) !== 61 && !isXmlSpace(text.charCodeAt(i))) i++;
-    const nameEnd = i;
-    while (i < to && text.charCodeAt(i) !== 61) i++;
-    i++;
-    while (i < to && isXmlSpace(text.charCodeAt(i))) i++;
-    const quote = text[i] === '"' ? '"' : "'";
-    const valueStart = i + 1;
-    const valueEnd = text.indexOf(quote, valueStart);
-    i = valueEnd + 1;
-    const name = text.slice(nameStart, nameEnd);
-    out[count++] = new AttributeNode(name, decodeAttributeValue(text.slice(valueStart, valueEnd)), nameStart, valueStart, valueEnd, quote);
-  }
-  const attributes = out.slice(0, count);
-  out.fill(void 0, 0, count);
-  return attributes;
-}
-var PREDEFINED = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-function decodeCharData(raw) {
-  if (raw.indexOf("<") < 0 && raw.indexOf("&") < 0 && raw.indexOf("\r") < 0) return raw;
-  let out = "";
-  let i = 0;
-  while (i < raw.length) {
-    if (raw.startsWith("<![CDATA[", i)) {
-      const end = raw.indexOf("]]>", i + 9);
-      out += raw.slice(i + 9, end);
-      i = end + 3;
-    } else if (raw.startsWith("<!--", i)) {
-      i = raw.indexOf("-->", i + 4) + 3;
-    } else if (raw.startsWith("<?", i)) {
-      i = raw.indexOf("?>", i + 2) + 2;
-    } else if (raw[i] === "&") {
-      const end = raw.indexOf(";", i);
-      const ref = raw.slice(i + 1, end);
-      out += ref[0] === "#" ? String.fromCodePoint(ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)) : PREDEFINED[ref] ?? "";
-      i = end + 1;
-    } else if (raw[i] === "\r") {
-      out += "\n";
-      i += raw[i + 1] === "\n" ? 2 : 1;
-    } else {
-      out += raw[i];
-      i++;
-    }
-  }
-  return out;
-}
-function decodeAttributeValue(raw) {
-  if (raw.indexOf("&") < 0 && !/[\t\n\r]/.test(raw)) return raw;
-  return decodeCharData(raw.replace(/\r\n?/g, "\n").replace(/[\t\n]/g, " "));
-}
-function directText(source, from, to, children) {
-  let out = "";
-  let at = from;
-  for (const c of children) {
-    out += decodeCharData(source.slice(at, c.range.start));
-    at = c.range.end;
-  }
-  return out + decodeCharData(source.slice(at, to));
-}
-
-// src/xml/fast-parse.ts
-function fastParse(text) {
-  return new FastScanner(text).parse();
-}
-var TAB = 9;
-var LF = 10;
-var CR = 13;
-var SPACE = 32;
-var QUOT = 34;
-var HASH = 35;
-var AMP = 38;
-var APOS = 39;
-var MINUS = 45;
-var SLASH = 47;
-var SEMI = 59;
-var LT = 60;
-var EQ = 61;
-var GT = 62;
-var RSQB = 93;
-var IN_CONTENT = 0;
-var IN_ATTRIBUTE_VALUE = 1;
-var IN_COMMENT = 2;
-var MAX_ATTRIBUTES = 64;
-function isSpace2(c) {
-  return c === SPACE || c === LF || c === TAB || c === CR;
-}
-function isNameStart(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 58;
-}
-function isNameChar(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 95 || c === 58;
-}
-function isXmlChar(cp) {
-  return cp === TAB || cp === LF || cp === CR || cp >= 32 && cp <= 55295 || cp >= 57344 && cp <= 65533 || cp >= 65536 && cp <= 1114111;
-}
-var XML_DECLARATION = /<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.0"|'1\.0')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>/y;
-var PREDEFINED_ENTITIES = ["amp", "lt", "gt", "quot", "apos"];
-var FastScanner = class {
-  constructor(text) {
-    this.text = text;
-    this.n = text.length;
-  }
-  text;
-  n;
-  comments = [];
-  /** Open elements: name offsets, and the node when it was built (not inside a lazy container). */
-  nameStart = new Int32Array(MAX_ELEMENT_DEPTH + 1);
-  nameEnd = new Int32Array(MAX_ELEMENT_DEPTH + 1);
-  nodes = [];
-  depth = 0;
-  root;
-  /** Name offsets of the current start tag's attributes, for the duplicate check. */
-  attrStart = new Int32Array(MAX_ATTRIBUTES);
-  attrLength = new Int32Array(MAX_ATTRIBUTES);
-  parse() {
-    const { text } = this;
-    let i = text.charCodeAt(0) === 65279 ? 1 : 0;
-    if (text.startsWith("<?xml", i)) {
-      XML_DECLARATION.lastIndex = i;
-      if (!XML_DECLARATION.test(text)) return void 0;
-      i = XML_DECLARATION.lastIndex;
-    }
-    i = this.misc(i);
-    if (i < 0 || text.charCodeAt(i) !== LT) return void 0;
-    for (; ; ) {
-      const c = text.charCodeAt(i + 1);
-      if (isNameStart(c)) i = this.startTag(i);
-      else if (c === SLASH) i = this.endTag(i);
-      else return void 0;
-      if (i < 0) return void 0;
-      if (this.depth === 0) break;
-      i = this.charData(i);
-      if (i < 0) return void 0;
-    }
-    i = this.misc(i);
-    if (i !== this.n) return void 0;
-    return { root: this.root, comments: this.comments };
-  }
-  /** Whitespace and comments (before and after the root); returns the offset of anything else, -1 on a bad comment. */
-  misc(i) {
-    const { text, n } = this;
-    for (; ; ) {
-      while (i < n && isSpace2(text.charCodeAt(i))) i++;
-      if (i >= n || !text.startsWith("<!--", i)) return i;
-      i = this.comment(i);
-      if (i < 0) return -1;
-    }
-  }
-  /** `<!--` at `i`; returns the offset after `-->`. */
-  comment(i) {
-    const { text } = this;
-    const bodyStart = i + 4;
-    let j = bodyStart;
-    for (; ; ) {
-      j = this.chars(j, MINUS, IN_COMMENT);
-      if (j < 0) return -1;
-      if (text.charCodeAt(j + 1) === MINUS) break;
-      j++;
-    }
-    if (text.charCodeAt(j + 2) !== GT) return -1;
-    let body = text.slice(bodyStart, j);
-    if (body.indexOf("\r") >= 0) body = body.replace(/\r\n?/g, "\n");
-    this.comments.push({ text: body, range: { start: i, end: j + 3 } });
-    return j + 3;
-  }
-  /** A start tag at `i`; returns the offset after its `>`. */
-  startTag(i) {
-    const { text } = this;
-    if (this.depth > MAX_ELEMENT_DEPTH) return -1;
-    const nameStart = i + 1;
-    let j = nameStart + 1;
-    while (isNameChar(text.charCodeAt(j))) j++;
-    const nameEnd = j;
-    let attributes = 0;
-    let selfClosing = false;
-    for (; ; ) {
-      const before = j;
-      while (isSpace2(text.charCodeAt(j))) j++;
-      const c = text.charCodeAt(j);
-      if (c === GT) {
-        j++;
-        break;
-      }
-      if (c === SLASH) {
-        if (text.charCodeAt(j + 1) !== GT) return -1;
-        selfClosing = true;
-        j += 2;
-        break;
-      }
-      if (j === before || !isNameStart(c)) return -1;
-      const attrStart = j;
-      j++;
-      while (isNameChar(text.charCodeAt(j))) j++;
-      const length = j - attrStart;
-      if (attributes === MAX_ATTRIBUTES || this.isDuplicateAttribute(attributes, attrStart, length)) return -1;
-      this.attrStart[attributes] = attrStart;
-      this.attrLength[attributes] = length;
-      attributes++;
-      while (isSpace2(text.charCodeAt(j))) j++;
-      if (text.charCodeAt(j) !== EQ) return -1;
-      j++;
-      while (isSpace2(text.charCodeAt(j))) j++;
-      const quote = text.charCodeAt(j);
-      if (quote !== QUOT && quote !== APOS) return -1;
-      j = this.chars(j + 1, quote, IN_ATTRIBUTE_VALUE);
-      if (j < 0) return -1;
-      j++;
-    }
-    this.openElement(i, nameStart, nameEnd, j, selfClosing);
-    return j;
-  }
-  isDuplicateAttribute(count, start, length) {
-    const { text } = this;
-    for (let k = 0; k < count; k++) {
-      if (this.attrLength[k] !== length) continue;
-      const other = this.attrStart[k];
-      let m = 0;
-      while (m < length && text.charCodeAt(other + m) === text.charCodeAt(start + m)) m++;
-      if (m === length) return true;
-    }
-    return false;
-  }
-  openElement(tagStart, nameStart, nameEnd, tagEnd, selfClosing) {
-    const { depth } = this;
-    const parent = depth > 0 ? this.nodes[depth - 1] : void 0;
-    let node = null;
-    if (depth === 0 || parent && !parent.lazy) {
-      const name = this.text.slice(nameStart, nameEnd);
-      node = new ElementNode(this.text, name, parent ?? void 0, tagStart, tagEnd, selfClosing);
-      if (!parent) this.root = node;
-      else {
-        parent.addChild(node);
-        if (parent === this.root && !selfClosing && LAZY_CONTAINERS.has(name)) node.lazy = true;
-      }
-    }
-    if (selfClosing) return;
-    this.nameStart[depth] = nameStart;
-    this.nameEnd[depth] = nameEnd;
-    this.nodes[depth] = node;
-    this.depth = depth + 1;
-  }
-  /** `</` at `i`: must close the innermost open element; returns the offset after `>`. */
-  endTag(i) {
-    const { text } = this;
-    if (this.depth === 0) return -1;
-    const top = this.depth - 1;
-    const start = this.nameStart[top];
-    const length = this.nameEnd[top] - start;
-    let j = i + 2;
-    for (let m = 0; m < length; m++, j++) if (text.charCodeAt(j) !== text.charCodeAt(start + m)) return -1;
-    if (isNameChar(text.charCodeAt(j))) return -1;
-    while (isSpace2(text.charCodeAt(j))) j++;
-    if (text.charCodeAt(j) !== GT) return -1;
-    j++;
-    const node = this.nodes[top];
-    if (node) {
-      node.endTagStart = i;
-      node.endTagEnd = j;
-      node.sealChildren();
-    }
-    this.nodes[top] = null;
-    this.depth = top;
-    return j;
-  }
-  /** Character data from `i` to the next `<` (returned); -1 on anything outside the subset. */
-  charData(i) {
-    const { text, n } = this;
-    for (; ; ) {
-      i = this.chars(i, LT, IN_CONTENT);
-      if (i < 0) return -1;
-      if (text.charCodeAt(i) !== LT) return -1;
-      if (text.charCodeAt(i + 1) === 33 && text.startsWith("<!--", i)) {
-        i = this.comment(i);
-        if (i < 0 || i >= n) return -1;
-        continue;
-      }
-      return i;
-    }
-  }
-  /**
-   * Scans characters from `i` up to the first `stop` (its offset is returned).
-   * Every character must be an XML Char; outside comments `&` must start a
-   * predefined entity or a character reference; in an attribute value `<` is an
-   * error, in content `]]>` is. -1 when something else is found or the text
-   * ends first.
-   */
-  chars(i, stop, context) {
-    const { text, n } = this;
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === stop) return i;
-      if (c >= SPACE && c < 127) {
-        if (c === AMP) {
-          if (context !== IN_COMMENT) {
-            i = this.reference(i);
-            if (i < 0) return -1;
-          }
-        } else if (c === LT) {
-          if (context === IN_ATTRIBUTE_VALUE) return -1;
-        } else if (c === GT && context === IN_CONTENT && text.charCodeAt(i - 1) === RSQB && text.charCodeAt(i - 2) === RSQB) {
-          return -1;
-        }
-        continue;
-      }
-      if (c === LF || c === TAB || c === CR) continue;
-      if (c < SPACE) return -1;
-      if (c < 55296) continue;
-      if (c <= 56319) {
-        const low = text.charCodeAt(i + 1);
-        if (low >= 56320 && low <= 57343) {
-          i++;
-          continue;
-        }
-        return -1;
-      }
-      if (c <= 57343 || c >= 65534) return -1;
-    }
-    return -1;
-  }
-  /** `&` at `i` (outside comments): returns the offset of its `;`, -1 unless predefined or a valid character reference. */
-  reference(i) {
-    const { text } = this;
-    if (text.charCodeAt(i + 1) === HASH) {
-      const hex = text.charCodeAt(i + 2) === 120;
-      let j = hex ? i + 3 : i + 2;
-      const digitsStart = j;
-      let cp = 0;
-      for (; j - digitsStart < 8; j++) {
-        const c = text.charCodeAt(j);
-        const d = c >= 48 && c <= 57 ? c - 48 : hex && c >= 97 && c <= 102 ? c - 87 : hex && c >= 65 && c <= 70 ? c - 55 : -1;
-        if (d < 0) break;
-        cp = cp * (hex ? 16 : 10) + d;
-      }
-      if (j === digitsStart || text.charCodeAt(j) !== SEMI || !isXmlChar(cp)) return -1;
-      return j;
-    }
-    for (const name of PREDEFINED_ENTITIES) {
-      if (text.startsWith(name, i + 1) && text.charCodeAt(i + 1 + name.length) === SEMI) return i + 1 + name.length;
-    }
-    return -1;
-  }
-};
-
-// src/xml/parse.ts
-var StopParsing = class extends Error {
-};
-function parseXml(text) {
-  const fast = fastParse(text);
-  if (fast) return { text, root: fast.root, comments: fast.comments, error: void 0 };
-  return parseXmlWithSaxes(text);
-}
-function parseXmlWithSaxes(text, eager = false) {
-  const parser = new import_saxes2.SaxesParser({ position: true });
-  const comments = [];
-  const stack = [];
-  let root;
-  let error;
-  let lastEventEnd = 0;
-  let lastClosed;
-  let skipped = 0;
-  let retryEager = false;
-  parser.on("opentag", (node) => {
-    const end = parser.position;
-    lastEventEnd = end;
-    if (stack.length + skipped > MAX_DEPTH) {
-      const start = text.lastIndexOf("<", end - 1);
-      error = {
-        message: `<${node.name}> is nested more than ${MAX_DEPTH} elements deep: libvirt's XML parser (libxml2 without XML_PARSE_HUGE) refuses the document ("Excessive depth in document")`,
-        offset: start,
-        ...new LineIndex(text).position(start)
-      };
-      throw new StopParsing();
-    }
-    const parent = stack[stack.length - 1];
-    if (!eager && (skipped > 0 || parent?.lazy)) {
-      if (!node.isSelfClosing) skipped++;
-      return;
-    }
-    const el = openElement(text, node, end, parent);
-    if (!parent) root = el;
-    else if (!eager && parent === root && !node.isSelfClosing && LAZY_CONTAINERS.has(node.name)) el.lazy = true;
-    if (!node.isSelfClosing) stack.push(el);
-  });
-  parser.on("closetag", (node) => {
-    lastEventEnd = parser.position;
-    if (node.isSelfClosing) return;
-    if (skipped > 0) {
-      skipped--;
-      return;
-    }
-    const el = stack.pop();
-    if (!el) return;
-    lastClosed = el;
-    closeElement(text, el, parser.position);
-  });
-  parser.on("comment", (body) => {
-    const end = text.indexOf(">", parser.position - 1) + 1;
-    lastEventEnd = end;
-    comments.push({ text: body, range: { start: text.lastIndexOf("<!--", end - 3), end } });
-  });
-  const markEnd = () => {
-    lastEventEnd = parser.position;
-  };
-  if (eager) {
-    parser.on("cdata", markEnd);
-    parser.on("processinginstruction", markEnd);
-    parser.on("doctype", markEnd);
-    parser.on("xmldecl", markEnd);
-  }
-  parser.on("error", (err) => {
-    if (!eager) {
-      retryEager = true;
-      throw new StopParsing();
-    }
-    const raw = err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, "");
-    const at = Math.min(parser.position, text.length);
-    const explained = explainError(text, raw, at, parser.state, {
-      lastEventEnd,
-      lastClosed,
-      open: stack[stack.length - 1],
-      quote: parser.q,
-      attributeName: parser.name,
-      rootSeen: root !== void 0
-    });
-    const lines = new LineIndex(text);
-    error = { message: explained.message, offset: explained.offset, ...lines.position(explained.offset) };
-    throw new StopParsing();
-  });
-  try {
-    parser.write(text).close();
-  } catch (e) {
-    if (!(e instanceof StopParsing)) throw e;
-  }
-  if (!error && !root) {
-    const pos = new LineIndex(text).position(text.length);
-    error = { message: "document has no root element", offset: text.length, ...pos };
-  }
-  if (retryEager) return parseXmlWithSaxes(text, true);
-  return { text, root, comments, error };
-}
-var MAX_DEPTH = MAX_ELEMENT_DEPTH;
-var S_ENTITY = 14;
-var S_COMMENT_STATES = /* @__PURE__ */ new Set([17, 18, 19]);
-var S_CDATA_STATES = /* @__PURE__ */ new Set([20, 21, 22]);
-var S_PI_STATES = /* @__PURE__ */ new Set([23, 24, 25, 26]);
-var S_DOCTYPE_STATES = /* @__PURE__ */ new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-var S_ATTRIB_VALUE_QUOTED = 40;
-var S_START_TAG_STATES = /* @__PURE__ */ new Set([34, 35, 36, 37, 38, 39, 40, 41, 42]);
-function explainError(text, raw, at, state, ctx) {
-  let lines;
-  const where = (offset) => {
-    const p = (lines ??= new LineIndex(text)).position(offset);
-    return `line ${p.line}, column ${p.column}`;
-  };
-  const atEnd = /^unclosed tag: |^unexpected end\.$/.test(raw);
-  if (raw === "disallowed character in entity name." || raw === "empty entity name." || atEnd && state === S_ENTITY) {
-    const semicolon = raw.startsWith("disallowed") || raw.startsWith("empty") ? text.lastIndexOf(";", at - 2) : text.lastIndexOf(";", at - 1);
-    const amp = text.indexOf("&", Math.max(ctx.lastEventEnd, semicolon + 1));
-    if (amp >= 0 && amp < at) {
-      return { message: `'&' does not start an entity reference: write '&amp;' for a literal ampersand`, offset: amp };
-    }
-  }
-  if (raw === "undefined entity.") {
-    const amp = text.lastIndexOf("&", at - 1);
-    const name = amp >= 0 ? text.slice(amp + 1, at - 1) : "";
-    if (amp >= 0 && /^[^\s&;<>]+$/.test(name)) {
-      return {
-        message: `undefined entity '&${name};': only &amp; &lt; &gt; &quot; &apos; and character references are allowed (kvmlint never expands DTD entities)`,
-        offset: amp
-      };
-    }
-  }
-  if (raw === "malformed character entity.") {
-    const amp = text.lastIndexOf("&", at - 1);
-    if (amp >= 0) return { message: `'${text.slice(amp, at)}' is not a character XML allows`, offset: amp };
-  }
-  if (raw === "unexpected close tag." && ctx.lastClosed) {
-    const open = ctx.lastClosed;
-    const lt = text.lastIndexOf("</", at - 1);
-    const close = lt >= 0 ? text.slice(lt + 2, at - 1).trim() : "";
-    return { message: `unexpected close tag </${close}>: <${open.name}> at ${where(open.startTagStart)} is still open`, offset: at };
-  }
-  if (raw === "malformed comment.") {
-    const start = text.lastIndexOf("<!--", at);
-    return { message: `'--' is not allowed inside a comment${start >= 0 ? ` (the comment starts at ${where(start)})` : ""}`, offset: at };
-  }
-  if (raw === "disallowed character.") {
-    if (state === S_ATTRIB_VALUE_QUOTED && text[at - 1] === "<") {
-      const q = ctx.quote ? String.fromCharCode(ctx.quote) : void 0;
-      const open = q ? text.lastIndexOf(q, at - 2) : -1;
-      const name = ctx.attributeName ? ` of '${ctx.attributeName}'` : "";
-      return {
-        message: `'<' is not allowed in an attribute value: the value${name}${open >= 0 ? ` opened with ${q} at ${where(open)}` : ""} has no closing quote`,
-        offset: at - 1
-      };
-    }
-    let start = at - 1;
-    const low = text.charCodeAt(start);
-    if (low >= 56320 && low <= 57343 && start >= 1) {
-      const high = text.charCodeAt(start - 1);
-      if (high >= 55296 && high <= 56319) start--;
-    }
-    const ch = start >= 0 ? text.codePointAt(start) : void 0;
-    if (ch !== void 0) {
-      const utf16 = ch === 0 && /^\uFEFF?<\0/.test(text) ? " (is this UTF-16 without a byte order mark?)" : "";
-      return { message: `character U+${ch.toString(16).toUpperCase().padStart(4, "0")} is not allowed in XML 1.0${utf16}`, offset: start };
-    }
-  }
-  if (atEnd && state !== void 0) {
-    const opened = (token, closer, what) => {
-      const start = text.lastIndexOf(token, at);
-      return { message: `unclosed ${what}: ${start >= 0 ? `'${token}' at ${where(start)}` : "it"} has no '${closer}' before the end of the file`, offset: at };
-    };
-    if (S_COMMENT_STATES.has(state)) return opened("<!--", "-->", "comment");
-    if (S_CDATA_STATES.has(state)) return opened("<![CDATA[", "]]>", "CDATA section");
-    if (S_PI_STATES.has(state)) return opened("<?", "?>", "processing instruction");
-    if (S_DOCTYPE_STATES.has(state)) return opened("<!DOCTYPE", ">", "document type declaration");
-    if (S_START_TAG_STATES.has(state)) return opened("<", ">", "start tag");
-  }
-  if (raw.startsWith("unclosed tag: ") && ctx.open) {
-    return { message: `unclosed tag <${ctx.open.name}> opened at ${where(ctx.open.startTagStart)}: the file ends before </${ctx.open.name}>`, offset: at };
-  }
-  if (raw === "text data outside of root node.") {
-    let start = Math.min(ctx.lastEventEnd, at);
-    while (start < at - 1 && (isXmlSpace(text.charCodeAt(start)) || start === 0 && text.charCodeAt(0) === 65279)) start++;
-    return { message: ctx.rootSeen ? "text after the root element" : "text before the root element", offset: start };
-  }
-  return { message: raw.replace(/\.$/, ""), offset: at };
-}
-
 // src/xml/query.ts
 function attribute(el, name) {
   for (const a of el.attributes) if (a.name === name) return a;
@@ -23999,21 +24298,22 @@ function importHostText(text, path6) {
 function loadHostText(text, path6) {
   return importHostText(text, path6).snapshot;
 }
+var MAX_HOST_FILE_BYTES = 64 * 1024 * 1024;
 function loadHostFile(path6) {
   let text;
   try {
-    text = readFileSync(path6, "utf8");
+    text = readRegularFile(path6, MAX_HOST_FILE_BYTES).toString("utf8");
   } catch (err) {
     const code = err.code;
-    throw new HostSnapshotError(path6, "", code === "ENOENT" ? "no such file" : `cannot read: ${err.message}`);
+    throw new HostSnapshotError(path6, "", code === "ENOENT" ? "no such file" : `cannot read: ${err.message.replace(`${path6}: `, "")}`);
   }
   return { snapshot: loadHostText(text, path6), text };
 }
 
 // src/engine/config.ts
+import { existsSync as existsSync3, realpathSync as realpathSync2 } from "node:fs";
+import { basename, dirname as dirname3, isAbsolute as isAbsolute4, join as join4, relative as relative5, resolve as resolve5, sep as sep4 } from "node:path";
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
-import { dirname as dirname2, join as join3, relative as relative3, resolve as resolve4 } from "node:path";
 
 // src/generated/config-validator.ts
 var import_ucs2length2 = __toESM(require_ucs2length(), 1);
@@ -25667,19 +25967,19 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
 }
 
 // src/engine/paths.ts
-import { isAbsolute, relative as relative2, resolve as resolve2, sep } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative4, resolve as resolve3, sep as sep3 } from "node:path";
 function relativePosix(dir, abs) {
-  if (abs.length > dir.length && abs.startsWith(dir) && (abs[dir.length] === sep || dir.endsWith(sep))) {
-    return toPosixPath(abs.slice(dir.endsWith(sep) ? dir.length : dir.length + 1));
+  if (abs.length > dir.length && abs.startsWith(dir) && (abs[dir.length] === sep3 || dir.endsWith(sep3))) {
+    return toPosixPath(abs.slice(dir.endsWith(sep3) ? dir.length : dir.length + 1));
   }
-  return toPosixPath(relative2(dir, abs));
+  return toPosixPath(relative4(dir, abs));
 }
 function toPosixPath(p) {
-  return sep === "/" ? p : p.split(sep).join("/");
+  return sep3 === "/" ? p : p.split(sep3).join("/");
 }
 function repoRelativePath(file, root, cwd) {
-  const rel = relative2(resolve2(root), resolve2(cwd, file));
-  if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
+  const rel = relative4(resolve3(root), resolve3(cwd, file));
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep3}`) || isAbsolute3(rel)) return void 0;
   return toPosixPath(rel);
 }
 
@@ -25872,8 +26172,8 @@ function insertChild(text, parent, el, after) {
   const indent = indentOf(text, first);
   const eol = lineEndingAt(text, first.startTag.start);
   const rendered = render(el, quoteNear(parent), indent, indentUnit(text, parent), eol);
-  const sep6 = indent === "" ? "" : `${eol}${indent}`;
-  return { range: [first.startTag.start, first.startTag.start], text: `${rendered}${sep6}` };
+  const sep8 = indent === "" ? "" : `${eol}${indent}`;
+  return { range: [first.startTag.start, first.startTag.start], text: `${rendered}${sep8}` };
 }
 function replaceAttributeValue(attr, value) {
   return { range: [attr.valueRange.start, attr.valueRange.end], text: escapeAttribute(value, attr.quote) };
@@ -30723,110 +31023,7 @@ ${rule.meta.summary}
 
 // src/schema/dir.ts
 import { existsSync as existsSync2, statSync } from "node:fs";
-import { join as join2, resolve as resolve3 } from "node:path";
-
-// src/engine/source.ts
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { constants as bufferConstants, isUtf8 } from "node:buffer";
-var DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
-var MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
-var UsageError = class extends Error {
-};
-function oversizeMessage(what, bytes, maxBytes) {
-  return `${what} ${bytes} bytes, above the ${maxBytes}-byte limit (raise it with --max-file-size)`;
-}
-function readBounded(path6, maxBytes, scratch) {
-  const fd = openSync(path6, "r");
-  try {
-    const { size } = fstatSync(fd);
-    if (size > maxBytes) {
-      throw new UsageError(oversizeMessage(`${path6}: file is`, size, maxBytes));
-    }
-    if (size > MAX_STRING_LENGTH) {
-      throw new UsageError(`${path6}: file is ${size} bytes, more than the ${MAX_STRING_LENGTH} characters kvmlint can hold as text`);
-    }
-    if (scratch && scratch.buf.length < size) scratch.buf = Buffer.allocUnsafe(Math.max(size, scratch.buf.length * 2));
-    const buf = scratch ? scratch.buf : Buffer.allocUnsafe(size);
-    let off = 0;
-    while (off < size) {
-      const n = readSync(fd, buf, off, size - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    return off === buf.length ? buf : buf.subarray(0, off);
-  } finally {
-    closeSync(fd);
-  }
-}
-function firstInvalidUtf8(buf) {
-  let i = 0;
-  while (i < buf.length) {
-    const b = buf[i];
-    const len = b < 128 ? 1 : b >= 194 && b < 224 ? 2 : b >= 224 && b < 240 ? 3 : b >= 240 && b < 245 ? 4 : 0;
-    if (len === 0 || i + len > buf.length) return i;
-    if (!isUtf8(buf.subarray(i, i + len))) return i;
-    i += len;
-  }
-  return buf.length;
-}
-function decodeUtf16(buf, littleEndian) {
-  const encoding = littleEndian ? "utf-16le" : "utf-16be";
-  try {
-    return { text: new TextDecoder(encoding, { fatal: true }).decode(buf) };
-  } catch {
-    const unit = (i2) => littleEndian ? buf[i2] | buf[i2 + 1] << 8 : buf[i2] << 8 | buf[i2 + 1];
-    let i = 2;
-    let problem = "a stray final byte (odd length)";
-    for (; i + 1 < buf.length; i += 2) {
-      const u = unit(i);
-      if (u >= 55296 && u <= 56319) {
-        const next = i + 3 < buf.length ? unit(i + 2) : -1;
-        if (next >= 56320 && next <= 57343) {
-          i += 2;
-          continue;
-        }
-      } else if (u < 56320 || u > 57343) continue;
-      problem = `an unpaired surrogate 0x${u.toString(16)}`;
-      break;
-    }
-    if (i >= buf.length) problem = "an undecodable sequence";
-    const text = new TextDecoder(encoding).decode(buf.subarray(0, i));
-    const pos = new LineIndex(text).position(text.length);
-    return { text, error: { message: `invalid UTF-16: ${problem} at byte ${i}`, offset: text.length, ...pos } };
-  }
-}
-function decodeXmlBytes(buf) {
-  if (buf.length >= 2 && buf[0] === 255 && buf[1] === 254) return decodeUtf16(buf, true);
-  if (buf.length >= 2 && buf[0] === 254 && buf[1] === 255) return decodeUtf16(buf, false);
-  if (isUtf8(buf)) return { text: buf.toString("utf8") };
-  const bad = firstInvalidUtf8(buf);
-  const text = buf.subarray(0, bad).toString("utf8");
-  const pos = new LineIndex(text).position(text.length);
-  return { text, error: { message: `invalid UTF-8 byte 0x${buf[bad].toString(16).padStart(2, "0")}`, offset: text.length, ...pos } };
-}
-var ParsedSource = class {
-  constructor(path6, text, doc) {
-    this.path = path6;
-    this.text = text;
-    this.doc = doc;
-  }
-  path;
-  text;
-  doc;
-  index;
-  get lines() {
-    return this.index ??= new LineIndex(this.text);
-  }
-};
-function sourceFromText(path6, text, decodeError) {
-  return new ParsedSource(path6, text, decodeError ? { text, root: void 0, comments: [], error: decodeError } : parseXml(text));
-}
-var readScratch = { buf: Buffer.allocUnsafe(64 * 1024) };
-function readBoundedText(path6, maxBytes) {
-  return decodeXmlBytes(readBounded(path6, maxBytes, readScratch));
-}
-
-// src/schema/dir.ts
+import { join as join3, resolve as resolve4 } from "node:path";
 var DOMAIN_SCHEMA = "domain.rng";
 var SCHEMA_DIR_ENV = "KVMLINT_LIBVIRT_SCHEMAS";
 var INSTALLED_SCHEMA_DIRS = ["/usr/share/libvirt/schemas", "/usr/local/share/libvirt/schemas"];
@@ -30843,12 +31040,12 @@ function defaultSchemaDirs(env) {
 function schemaDirProblem(dir) {
   if (!existsSync2(dir)) return "does not exist";
   if (!statSync(dir).isDirectory()) return "is not a directory";
-  const main = join2(dir, DOMAIN_SCHEMA);
+  const main = join3(dir, DOMAIN_SCHEMA);
   if (!existsSync2(main) || !statSync(main).isFile()) return `holds no ${DOMAIN_SCHEMA} (libvirt's RelaxNG schemas, installed as /usr/share/libvirt/schemas)`;
   return void 0;
 }
 function checkSchemaDir(dir, cwd, shown = dir) {
-  const abs = resolve3(cwd, dir);
+  const abs = resolve4(cwd, dir);
   const problem = schemaDirProblem(abs);
   if (problem) {
     throw new SchemaError(
@@ -30860,7 +31057,7 @@ function checkSchemaDir(dir, cwd, shown = dir) {
 }
 function findSchemaDir(candidates, cwd) {
   for (const dir of candidates) {
-    const abs = resolve3(cwd, dir);
+    const abs = resolve4(cwd, dir);
     if (!schemaDirProblem(abs)) return abs;
   }
   throw new SchemaError(
@@ -30882,19 +31079,26 @@ var ConfigError = class extends Error {
 };
 var SEVERITY = { off: "off", warn: "warning", warning: "warning", error: "error" };
 var validator = config_validator_default;
-function findConfigFile(startDir) {
-  for (let dir = resolve4(startDir); ; dir = dirname2(dir)) {
-    const candidate = join3(dir, CONFIG_FILE_NAME);
-    if (existsSync3(candidate)) return candidate;
-    if (existsSync3(join3(dir, ".git")) || dirname2(dir) === dir) return void 0;
+function findConfigFile(startDir, cwd = startDir) {
+  const found = [];
+  for (let dir = resolve5(startDir); ; dir = dirname3(dir)) {
+    const candidate = join4(dir, CONFIG_FILE_NAME);
+    if (existsSync3(candidate)) found.push(candidate);
+    if (existsSync3(join4(dir, ".git"))) return found[0];
+    if (dirname3(dir) === dir) break;
   }
+  const top = resolve5(cwd);
+  return found.find((f) => {
+    const rel = relative5(top, dirname3(f));
+    return rel === "" || !rel.startsWith("..") && !isAbsolute4(rel);
+  });
 }
 function loadConfigFile(path6, displayPath2 = path6) {
   let text;
   try {
-    text = readFileSync2(path6, "utf8");
+    text = readRegularFile(path6, MAX_CONFIG_BYTES).toString("utf8");
   } catch (e) {
-    throw new ConfigError(displayPath2, "", `cannot be read: ${e.message}`);
+    throw new ConfigError(displayPath2, "", `cannot be read: ${e.message.replace(`${path6}: `, "")}`);
   }
   let data;
   try {
@@ -30911,7 +31115,7 @@ function loadConfigFile(path6, displayPath2 = path6) {
     }
     throw new ConfigError(displayPath2, "", "does not match the configuration schema");
   }
-  return resolveConfig(data, resolve4(path6), displayPath2);
+  return resolveConfig(data, resolve5(path6), displayPath2);
 }
 function checkRuleOptions(data, displayPath2) {
   const rules3 = data?.rules;
@@ -30923,8 +31127,31 @@ function checkRuleOptions(data, displayPath2) {
     if (problem) throw new ConfigError(displayPath2, `rules.${id}[1]${problem.key ? `.${problem.key}` : ""}`, `rule '${id}' ${problem.key ? `option '${problem.key}': ${problem.problem}` : problem.problem}`);
   }
 }
+var MAX_WILDCARDS = 3;
+var MAX_GLOB_LENGTH = 1024;
+function compileGlobs(globs, displayPath2, where) {
+  for (const glob of globs) {
+    const problem = glob.length > MAX_GLOB_LENGTH ? `is longer than ${MAX_GLOB_LENGTH} characters` : (glob.match(/\*+/g) ?? []).length > MAX_WILDCARDS ? `has more than ${MAX_WILDCARDS} '*' or '**' wildcards` : (glob.match(/\{/g) ?? []).length > 8 ? "has more than 8 brace groups" : void 0;
+    if (problem) throw new ConfigError(displayPath2, where, `glob '${glob.length > 80 ? `${glob.slice(0, 80)}\u2026` : glob}' ${problem}: such globs can take minutes to match (catastrophic backtracking)`);
+  }
+  return (0, import_picomatch.default)([...globs], { dot: true, noextglob: true });
+}
+var MAX_CONFIG_BYTES = 1024 * 1024;
+function insideReal(dir, target) {
+  const real = (p) => {
+    try {
+      return realpathSync2(p);
+    } catch {
+      const parent = dirname3(p);
+      return parent === p ? p : join4(real(parent), basename(p));
+    }
+  };
+  const rel = relative5(real(dir), real(target));
+  return rel === "" || !rel.startsWith(`..${sep4}`) && rel !== ".." && !isAbsolute4(rel);
+}
 function resolveConfig(raw, path6, displayPath2) {
-  const dir = dirname2(path6);
+  const dir = dirname3(path6);
+  const workspace = repositoryRoot(dir);
   const rules3 = {};
   const ruleOptions = {};
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
@@ -30934,21 +31161,23 @@ function resolveConfig(raw, path6, displayPath2) {
     if (options) ruleOptions[id] = options;
   }
   const fileGlobs = (raw.ignores ?? []).filter((i) => typeof i === "string");
-  const ignoredFile = fileGlobs.length > 0 ? (0, import_picomatch.default)(fileGlobs, { dot: true }) : void 0;
+  const ignoredFile = fileGlobs.length > 0 ? compileGlobs(fileGlobs, displayPath2, "ignores") : void 0;
   const findingIgnores = (raw.ignores ?? []).filter((i) => typeof i !== "string").map((i, n) => {
     for (const id of i.rules ?? []) {
       if (!findRule(id)) throw new ConfigError(displayPath2, `ignores[${n}].rules`, `unknown rule '${id}'`);
     }
     return {
-      files: i.files ? (0, import_picomatch.default)(i.files, { dot: true }) : void 0,
+      files: i.files ? compileGlobs(i.files, displayPath2, `ignores[${n}].files`) : void 0,
       domains: i.domains ? new Set(i.domains) : void 0,
       rules: i.rules ? new Set(i.rules) : void 0
     };
   });
   const hostIndex = { byBase: /* @__PURE__ */ new Map(), anywhere: [] };
   const hosts = (raw.hosts ?? []).map((h, index) => {
-    const snapshot = resolve4(dir, h.snapshot);
+    const snapshot = resolve5(dir, h.snapshot);
+    if (!insideReal(workspace, snapshot)) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `${h.snapshot} is outside the repository ${workspace}`);
     if (!existsSync3(snapshot)) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
+    compileGlobs(h.domains, displayPath2, `hosts[${index}].domains`);
     const host = { snapshot, index, globs: h.domains, matches: domainGlobMatcher(h.domains), housekeeping: h.housekeeping, libvirtVersion: h.libvirtVersion };
     const bases = new Set(h.domains.map((g) => import_picomatch.default.scan(g).base));
     for (const base of bases) {
@@ -30963,7 +31192,7 @@ function resolveConfig(raw, path6, displayPath2) {
   });
   let schemaSetting = raw.schema;
   if (typeof raw.schema === "string") {
-    schemaSetting = resolve4(dir, raw.schema);
+    schemaSetting = resolve5(dir, raw.schema);
     const problem = schemaDirProblem(schemaSetting);
     if (problem) throw new ConfigError(displayPath2, "schema", `directory ${raw.schema} ${problem}`);
   }
@@ -31013,7 +31242,7 @@ function hostForDomain(config, abs) {
     throw new ConfigError(
       config.path,
       `hosts[${matched[0].index}].domains`,
-      `${rel} is matched by both hosts[${matched[0].index}] (${relative3(config.dir, matched[0].snapshot)}) and hosts[${matched[1].index}] (${relative3(config.dir, matched[1].snapshot)}): a domain must be planned on one host`
+      `${rel} is matched by both hosts[${matched[0].index}] (${relative5(config.dir, matched[0].snapshot)}) and hosts[${matched[1].index}] (${relative5(config.dir, matched[1].snapshot)}): a domain must be planned on one host`
     );
   }
   return matched[0];
@@ -31032,11 +31261,21 @@ function parseDirectives(doc) {
     let target;
     if (kind === "disable-next-line" && doc.root) {
       elements ??= elementsInOrder(doc.root);
-      target = elements.find((e) => e.startTag.start >= comment.range.end)?.startTag;
+      target = firstStartingAtOrAfter(elements, comment.range.end)?.startTag;
     }
     out.push({ kind, rules: rules3.length > 0 ? rules3 : void 0, reason: m[3]?.trim() || void 0, comment, target });
   }
   return out;
+}
+function firstStartingAtOrAfter(elements, offset) {
+  let lo = 0;
+  let hi = elements.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (elements[mid].startTag.start >= offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return elements[lo];
 }
 function elementsInOrder(root) {
   const out = [];
@@ -31049,32 +31288,73 @@ function elementsInOrder(root) {
   return out;
 }
 var names = (d, rule) => d.rules === void 0 || d.rules.includes(rule);
-function suppressor(directives, rule, at) {
-  for (const d of directives) {
-    if (d.kind === "disable-file" && names(d, rule)) return d;
-    if (d.kind === "disable-next-line" && d.target && at.start >= d.target.start && at.start < d.target.end && names(d, rule)) return d;
+function suppressors(diagnostics, directives) {
+  const out = new Array(diagnostics.length);
+  const fileWide = [];
+  const nextLine = [];
+  directives.forEach((d, index) => {
+    if (d.kind === "disable-file") fileWide.push({ d, index });
+    else if (d.kind === "disable-next-line" && d.target) nextLine.push({ d, index });
+  });
+  const fileWideAll = fileWide.find((f) => f.d.rules === void 0);
+  const fileWideByRule = /* @__PURE__ */ new Map();
+  for (const f of fileWide) for (const r of f.d.rules ?? []) if (!fileWideByRule.has(r)) fileWideByRule.set(r, f);
+  nextLine.sort((a, b) => a.d.target.start - b.d.target.start || a.index - b.index);
+  const regions2 = directives.filter((d) => d.kind === "disable" || d.kind === "enable");
+  const order = diagnostics.map((_, i) => i).sort((a, b) => diagnostics[a].range.start - diagnostics[b].range.start);
+  let lastAll;
+  const lastByRule = /* @__PURE__ */ new Map();
+  let applied = 0;
+  for (const i of order) {
+    const diag = diagnostics[i];
+    const at = diag.range.start;
+    const rule = diag.ruleId;
+    while (applied < regions2.length && regions2[applied].comment.range.end <= at) {
+      const d = regions2[applied];
+      const entry = { d, seq: applied++ };
+      if (d.rules === void 0) lastAll = entry;
+      else for (const r of d.rules) lastByRule.set(r, entry);
+    }
+    const fileAll = fileWideAll;
+    const fileRule = fileWideByRule.get(rule);
+    let best = !fileAll ? fileRule : !fileRule ? fileAll : fileRule.index < fileAll.index ? fileRule : fileAll;
+    let lo = 0;
+    let hi = nextLine.length;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (nextLine[mid].d.target.start <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    const tagStart = lo > 0 ? nextLine[lo - 1].d.target.start : void 0;
+    for (let k = lo - 1; k >= 0 && nextLine[k].d.target.start === tagStart; k--) {
+      const n = nextLine[k];
+      if (at < n.d.target.end && names(n.d, rule) && (!best || n.index < best.index)) best = n;
+    }
+    if (best) {
+      out[i] = best.d;
+      continue;
+    }
+    const byRule = lastByRule.get(rule);
+    const current = !lastAll ? byRule : !byRule ? lastAll : byRule.seq > lastAll.seq ? byRule : lastAll;
+    out[i] = current?.d.kind === "disable" ? current.d : void 0;
   }
-  let current;
-  for (const d of directives) {
-    if (d.comment.range.end > at.start) break;
-    if ((d.kind === "disable" || d.kind === "enable") && names(d, rule)) current = d.kind === "disable" ? d : void 0;
-  }
-  return current;
+  return out;
 }
 function applyDirectives(diagnostics, directives) {
   if (directives.length === 0) return { kept: [...diagnostics], unused: [] };
   const used = /* @__PURE__ */ new Map();
   const kept = [];
-  for (const diag of diagnostics) {
-    const by = diag.ruleId === "xml-malformed" ? void 0 : suppressor(directives, diag.ruleId, diag.range);
-    if (!by) {
+  const by = suppressors(diagnostics, directives);
+  diagnostics.forEach((diag, i) => {
+    const suppressedBy = diag.ruleId === "xml-malformed" ? void 0 : by[i];
+    if (!suppressedBy) {
       kept.push(diag);
-      continue;
+      return;
     }
-    let set = used.get(by);
-    if (!set) used.set(by, set = /* @__PURE__ */ new Set());
+    let set = used.get(suppressedBy);
+    if (!set) used.set(suppressedBy, set = /* @__PURE__ */ new Set());
     set.add(diag.ruleId);
-  }
+  });
   const unused = [];
   for (const d of directives) {
     if (d.kind === "enable") continue;
@@ -31402,7 +31682,7 @@ function applyInlineDirectives(diagnostics, linted, env) {
         }
       }
     }
-    out.push(...list);
+    for (const d of list) out.push(d);
   }
   return out;
 }
@@ -31411,13 +31691,13 @@ function knownRuleIds(env) {
 }
 
 // src/engine/discover.ts
-import { statSync as statSync2 } from "node:fs";
-import { isAbsolute as isAbsolute2, resolve as resolve5, sep as sep2 } from "node:path";
+import { realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
+import { isAbsolute as isAbsolute5, relative as relative6, resolve as resolve6, sep as sep5 } from "node:path";
 
 // src/engine/gitignore.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
-import { dirname as dirname3, join as join4 } from "node:path";
+import { existsSync as existsSync4, readFileSync } from "node:fs";
+import { dirname as dirname4, join as join5 } from "node:path";
 var GitignoreFilter = class {
   constructor(repoRoot) {
     this.repoRoot = repoRoot;
@@ -31427,8 +31707,8 @@ var GitignoreFilter = class {
   load(dir) {
     let ig = this.byDir.get(dir);
     if (ig !== void 0) return ig;
-    const file = join4(dir, ".gitignore");
-    ig = existsSync4(file) ? (0, import_ignore.default)().add(readFileSync3(file, "utf8")) : null;
+    const file = join5(dir, ".gitignore");
+    ig = existsSync4(file) ? (0, import_ignore.default)().add(readFileSync(file, "utf8")) : null;
     this.byDir.set(dir, ig);
     return ig;
   }
@@ -31436,9 +31716,9 @@ var GitignoreFilter = class {
   ignores(absPath) {
     if (relativePosix(this.repoRoot, absPath).startsWith("..")) return false;
     const dirs = [];
-    for (let d = dirname3(absPath); ; d = dirname3(d)) {
+    for (let d = dirname4(absPath); ; d = dirname4(d)) {
       dirs.push(d);
-      if (d === this.repoRoot || dirname3(d) === d) break;
+      if (d === this.repoRoot || dirname4(d) === d) break;
     }
     let ignored = false;
     for (let i = dirs.length - 1; i >= 0; i--) {
@@ -31458,17 +31738,20 @@ async function discoverFiles(paths, cwd) {
   const patterns = [];
   const mustMatch = [];
   const walk = async (pattern, base) => (await Promise.resolve().then(() => (init_globby(), globby_exports))).globby(pattern, { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"] });
+  const workspace = repositoryRoot(cwd);
   for (const p of paths.length > 0 ? paths : ["."]) {
-    const abs = resolve5(cwd, p);
+    const abs = resolve6(cwd, p);
     const st = statSync2(abs, { throwIfNoEntry: false });
     if (st?.isFile()) {
+      const escape = escapesWorkspace(abs, workspace);
+      if (escape) throw new UsageError(`${p}: a symlink to ${escape}, outside the workspace ${workspace}; not read`);
       found.set(abs, true);
       continue;
     }
     const { isDynamicPattern: isDynamicPattern2 } = await Promise.resolve().then(() => (init_globby(), globby_exports));
     if (st?.isDirectory()) {
       const rel = relativePosix(cwd, abs);
-      if (rel === "" || !rel.startsWith("..") && !isAbsolute2(rel) && !isDynamicPattern2(rel)) patterns.push(rel ? `${rel}/**/*.xml` : "**/*.xml");
+      if (rel === "" || !rel.startsWith("..") && !isAbsolute5(rel) && !isDynamicPattern2(rel)) patterns.push(rel ? `${rel}/**/*.xml` : "**/*.xml");
       else for (const m of await walk(["**/*.xml"], abs)) if (!found.has(m)) found.set(m, false);
     } else if (isDynamicPattern2(p)) {
       patterns.push(p);
@@ -31491,13 +31774,29 @@ async function expandGlobs(patterns, base) {
   const filter = new GitignoreFilter(repositoryRoot(base));
   return matches.filter((m) => !filter.ignores(m)).sort();
 }
+function escapesWorkspace(abs, workspace) {
+  if (!isInside(workspace, abs)) return void 0;
+  let real;
+  let realWorkspace;
+  try {
+    real = realpathSync3(abs);
+    realWorkspace = realpathSync3(workspace);
+  } catch {
+    return void 0;
+  }
+  return isInside(realWorkspace, real) ? void 0 : real;
+}
+function isInside(dir, abs) {
+  const rel = relative6(dir, abs);
+  return rel === "" || !rel.startsWith(`..${sep5}`) && rel !== ".." && !isAbsolute5(rel);
+}
 function displayPath(absPath, cwd) {
   const rel = relativePosix(cwd, absPath);
-  return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? sep2 === "/" ? rel : rel.split("/").join(sep2) : absPath;
+  return rel && !rel.startsWith("..") && !isAbsolute5(rel) ? sep5 === "/" ? rel : rel.split("/").join(sep5) : absPath;
 }
 
 // src/engine/plans.ts
-import { extname, sep as sep3 } from "node:path";
+import { extname, sep as sep6 } from "node:path";
 async function completePlans(input) {
   const { config, cliHost } = input;
   const planInputs = [];
@@ -31537,7 +31836,7 @@ async function completePlans(input) {
     if (host) targets.add(host);
   }
   const namedHosts = new Set(hostOf.values());
-  const covered = input.namedDirs.some((d) => config.dir === d || config.dir.startsWith(d.endsWith(sep3) ? d : d + sep3));
+  const covered = input.namedDirs.some((d) => config.dir === d || config.dir.startsWith(d.endsWith(sep6) ? d : d + sep6));
   const unmatched = config.hosts.filter((h) => !namedHosts.has(h));
   const walked = covered ? unmatched : [.../* @__PURE__ */ new Set([...targets, ...unmatched])];
   const context = [];
@@ -31562,8 +31861,8 @@ async function completePlans(input) {
 }
 
 // src/schema/validator.ts
-import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, realpathSync } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join5, resolve as resolve6, sep as sep4 } from "node:path";
+import { closeSync as closeSync4, fstatSync as fstatSync4, openSync as openSync4, readSync as readSync3, realpathSync as realpathSync4 } from "node:fs";
+import { isAbsolute as isAbsolute6, join as join6, resolve as resolve7, sep as sep7 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var libxml2;
 var compiled = /* @__PURE__ */ new Map();
@@ -31579,21 +31878,21 @@ function schemaFilePath(a, name) {
       path6 = void 0;
     }
   } else if (!/^[a-z][a-z0-9+.-]*:/i.test(name)) {
-    path6 = isAbsolute3(name) ? resolve6(name) : resolve6(a.dir, name);
+    path6 = isAbsolute6(name) ? resolve7(name) : resolve7(a.dir, name);
   }
-  const inside2 = (p) => p.startsWith(a.dir + sep4);
+  const inside2 = (p) => p.startsWith(a.dir + sep7);
   if (path6 === void 0 || !inside2(path6) || !path6.endsWith(".rng")) {
     a.refused.push(name);
     return void 0;
   }
   let real;
   try {
-    real = realpathSync(path6);
+    real = realpathSync4(path6);
   } catch {
     const unescaped = safeDecode(path6);
     if (unescaped === path6) return void 0;
     try {
-      real = realpathSync(unescaped);
+      real = realpathSync4(unescaped);
     } catch {
       return void 0;
     }
@@ -31616,13 +31915,13 @@ function openSchemaFile(a, name) {
   if (path6 === void 0) return void 0;
   let fd;
   try {
-    fd = openSync2(path6, "r");
+    fd = openSync4(path6, "r");
   } catch {
     return void 0;
   }
-  const st = fstatSync2(fd);
+  const st = fstatSync4(fd);
   if (!st.isFile() || st.size > MAX_SCHEMA_FILE_BYTES) {
-    closeSync2(fd);
+    closeSync4(fd);
     a.refused.push(name);
     return void 0;
   }
@@ -31634,14 +31933,14 @@ var provider = {
   open: (name) => access ? openSchemaFile(access, name) : void 0,
   read: (fd, buf) => {
     try {
-      return readSync2(fd, buf, 0, buf.byteLength, null);
+      return readSync3(fd, buf, 0, buf.byteLength, null);
     } catch {
       return -1;
     }
   },
   close: (fd) => {
     try {
-      closeSync2(fd);
+      closeSync4(fd);
       return true;
     } catch {
       return false;
@@ -31656,11 +31955,11 @@ async function loadLibxml2() {
   return libxml2;
 }
 function readWhole(fd) {
-  const size = fstatSync2(fd).size;
+  const size = fstatSync4(fd).size;
   const buf = Buffer.alloc(size);
   let off = 0;
   while (off < size) {
-    const n = readSync2(fd, buf, off, size - off, off);
+    const n = readSync3(fd, buf, off, size - off, off);
     if (n === 0) break;
     off += n;
   }
@@ -31670,12 +31969,15 @@ function detailsOf(e) {
   const raw = e.details ?? [];
   return raw.map((d) => ({ message: d.message.trim(), level: d.level, line: d.line, ...d.xpath ? { xpath: d.xpath } : {} }));
 }
+function notValidated(why) {
+  return { kind: "invalid", details: [{ message: `libxml2 could not validate this domain: ${why}; it is not known to be valid`, level: 3, line: 0 }] };
+}
 async function compile(dir, shown) {
   const lib = await loadLibxml2();
   const { XmlDocument, RelaxNGValidator, XmlParseError, XmlValidateError, ParseOption } = lib;
   const parseOptions = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NOWARNING | ParseOption.XML_PARSE_NO_XXE;
   const a = { dir, refused: [] };
-  const mainPath = join5(dir, DOMAIN_SCHEMA);
+  const mainPath = join6(dir, DOMAIN_SCHEMA);
   let validator2;
   access = a;
   try {
@@ -31688,7 +31990,7 @@ async function compile(dir, shown) {
     try {
       text = readWhole(fd);
     } finally {
-      closeSync2(fd);
+      closeSync4(fd);
     }
     const rng = XmlDocument.fromBuffer(text, { url: mainPath, option: parseOptions });
     try {
@@ -31705,6 +32007,22 @@ async function compile(dir, shown) {
   } finally {
     access = void 0;
   }
+  const rejectsCanary = () => {
+    let canary;
+    try {
+      canary = XmlDocument.fromString("<kvmlint-not-a-domain/>", { encoding: "utf-8", option: parseOptions });
+    } catch {
+      return false;
+    }
+    try {
+      validator2.validate(canary);
+      return false;
+    } catch (e) {
+      return e instanceof XmlValidateError;
+    } finally {
+      canary.dispose();
+    }
+  };
   return {
     dir,
     validate(text) {
@@ -31718,20 +32036,20 @@ async function compile(dir, shown) {
       }
       try {
         validator2.validate(doc);
-        return void 0;
       } catch (e) {
         if (e instanceof XmlValidateError) return { kind: "invalid", details: detailsOf(e) };
-        throw e;
+        return notValidated(e instanceof Error ? e.message.trim() : String(e));
       } finally {
         doc.dispose();
       }
+      return rejectsCanary() ? void 0 : notValidated("it accepted a document that is not a domain (out of memory, or a schema that accepts anything)");
     }
   };
 }
 function loadSchemaValidator(dir, shown = dir) {
   let real;
   try {
-    real = realpathSync(dir);
+    real = realpathSync4(dir);
   } catch (e) {
     return Promise.reject(new SchemaError(`schema directory ${shown} cannot be used: ${e.message}`));
   }
@@ -31748,7 +32066,7 @@ function loadSchemaValidator(dir, shown = dir) {
 var SCHEMA_RULE_ID = "schema-invalid";
 var CLI_HOST = /* @__PURE__ */ Symbol("--host");
 function loadLintHost(hostFile, cwd, housekeeping, libvirtVersion) {
-  const abs = resolve7(cwd, hostFile);
+  const abs = resolve8(cwd, hostFile);
   const { snapshot, text } = loadHostFile(abs);
   const path6 = displayPath(abs, cwd);
   let housekeepingOverride;
@@ -31770,18 +32088,18 @@ function loadLintHost(hostFile, cwd, housekeeping, libvirtVersion) {
 }
 function commonAncestor(paths) {
   let dir = paths[0];
-  for (const p of paths.slice(1)) while (!(p + "/").startsWith(dir.endsWith("/") ? dir : dir + "/") && dirname4(dir) !== dir) dir = dirname4(dir);
+  for (const p of paths.slice(1)) while (!(p + "/").startsWith(dir.endsWith("/") ? dir : dir + "/") && dirname5(dir) !== dir) dir = dirname5(dir);
   return dir;
 }
 function resolveConfig2(options, cwd) {
   if (options.configFile === false) return void 0;
-  if (options.configFile) return loadConfigFile(resolve7(cwd, options.configFile), options.configFile);
+  if (options.configFile) return loadConfigFile(resolve8(cwd, options.configFile), options.configFile);
   const named2 = options.stdin ? [...options.paths, options.stdin.path] : options.paths;
   const starts = (named2.length > 0 ? named2 : ["."]).map((p) => {
-    const abs = resolve7(cwd, p);
-    return existsSync5(abs) && !abs.endsWith(".xml") ? abs : dirname4(abs);
+    const abs = resolve8(cwd, p);
+    return existsSync5(abs) && !abs.endsWith(".xml") ? abs : dirname5(abs);
   });
-  const found = findConfigFile(commonAncestor(starts));
+  const found = findConfigFile(commonAncestor(starts), cwd);
   return found ? loadConfigFile(found, displayPath(found, cwd)) : void 0;
 }
 async function lint(options) {
@@ -31795,7 +32113,7 @@ async function lint(options) {
   }
   const hostFor = (file, housekeeping, libvirtVersion) => {
     if (!session) return loadLintHost(file, cwd, housekeeping, libvirtVersion);
-    const key = `${resolve7(cwd, file)}\0${housekeeping ?? ""}\0${libvirtVersion ?? ""}`;
+    const key = `${resolve8(cwd, file)}\0${housekeeping ?? ""}\0${libvirtVersion ?? ""}`;
     let host = session.hosts.get(key);
     if (!host) session.hosts.set(key, host = loadLintHost(file, cwd, housekeeping, libvirtVersion));
     return host;
@@ -31812,7 +32130,7 @@ async function lint(options) {
     else schemaDir = findSchemaDir(options.schemaSearchDirs ?? defaultSchemaDirs(process.env), cwd);
   }
   const cliHost = options.hostFile ? hostFor(options.hostFile) : void 0;
-  const stdinAbs = options.stdin ? resolve7(cwd, options.stdin.path) : void 0;
+  const stdinAbs = options.stdin ? resolve8(cwd, options.stdin.path) : void 0;
   const walkedPaths = options.stdin && options.paths.length === 0 ? [] : options.paths.length > 0 ? options.paths : ["."];
   const discovered = walkedPaths.length === 0 ? [] : (await discoverFiles(options.paths, cwd)).filter((f) => f.absPath !== stdinAbs);
   if (stdinAbs !== void 0) discovered.push({ absPath: stdinAbs, explicit: true });
@@ -31820,8 +32138,8 @@ async function lint(options) {
   const plans = await completePlans({
     discovered,
     config,
-    cliHost: options.hostFile ? resolve7(cwd, options.hostFile) : void 0,
-    namedDirs: walkedPaths.map((p) => resolve7(cwd, p)).filter((abs) => statSync3(abs, { throwIfNoEntry: false })?.isDirectory()),
+    cliHost: options.hostFile ? resolve8(cwd, options.hostFile) : void 0,
+    namedDirs: walkedPaths.map((p) => resolve8(cwd, p)).filter((abs) => statSync3(abs, { throwIfNoEntry: false })?.isDirectory()),
     isIgnored
   });
   const configHostOf = (abs) => cliHost || !config || config.hosts.length === 0 ? void 0 : plans.hostOf.has(abs) ? plans.hostOf.get(abs) : hostForDomain(config, abs);
@@ -31866,7 +32184,11 @@ async function lint(options) {
             refusals.push(e.message.replace(f.absPath, shownPath));
             continue;
           }
-          throw e;
+          const code = e.code;
+          if (!code) throw e;
+          const hint = code === "ENOENT" && !f.explicit ? " (a name that is not valid UTF-8 or holds a backslash cannot be named by the directory walk)" : "";
+          refusals.push(`${shownPath}: cannot be read: ${code}${hint}; not linted`);
+          continue;
         }
       }
       absPaths.set(shownPath, f.absPath);
@@ -31921,7 +32243,7 @@ async function lint(options) {
   }
   for (const path6 of lintedHosts) {
     shown.push(path6);
-    absPaths.set(path6, resolve7(cwd, path6));
+    absPaths.set(path6, resolve8(cwd, path6));
   }
   if (domainCount === 0 && !options.allowNoDomains && !stdinAbs && plans.planInputs.length === 0 && !discovered.some((f) => f.explicit) && refusals.length === 0) {
     const where = walkedPaths.map((p) => `'${p}'`).join(" ");
@@ -32144,140 +32466,6 @@ async function lintAndFix(options) {
   return { run, fixed, originals, unparsable, passes, appliedRules };
 }
 
-// src/engine/write.ts
-import { accessSync, closeSync as closeSync3, constants, fstatSync as fstatSync3, fsyncSync, ftruncateSync, lstatSync, openSync as openSync3, readSync as readSync3, realpathSync as realpathSync2, unlinkSync, writeSync } from "node:fs";
-import { dirname as dirname5, join as join7, relative as relative4, isAbsolute as isAbsolute4, sep as sep5 } from "node:path";
-import { randomBytes } from "node:crypto";
-var FixWriteError = class extends Error {
-};
-var liveBackups = /* @__PURE__ */ new Set();
-function removeLiveBackups() {
-  for (const p of liveBackups) {
-    try {
-      unlinkSync(p);
-    } catch {
-    }
-  }
-  liveBackups.clear();
-}
-function writeAll(fd, bytes, position) {
-  let done = 0;
-  while (done < bytes.length) {
-    const n = writeSync(fd, bytes, done, bytes.length - done, position + done);
-    if (n <= 0) throw new Error(`write returned ${n} with ${bytes.length - done} bytes left`);
-    done += n;
-  }
-}
-function readAll(fd, size) {
-  const buf = Buffer.allocUnsafe(size + 1);
-  let off = 0;
-  for (; ; ) {
-    if (off === buf.length) return readAll(fd, buf.length * 2);
-    const n = readSync3(fd, buf, off, buf.length - off, off);
-    if (n === 0) return buf.subarray(0, off);
-    off += n;
-  }
-}
-function inside(dir, abs) {
-  const rel = relative4(dir, abs);
-  return rel === "" || !rel.startsWith(`..${sep5}`) && rel !== ".." && !isAbsolute4(rel);
-}
-function sameVersion(a, b) {
-  return a.ino === b.ino && a.dev === b.dev && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
-}
-function reason(e) {
-  const err = e;
-  return err.code ? `${err.code} (${err.syscall ?? "write"})` : err instanceof Error ? err.message : String(e);
-}
-function writeFixedFile(path6, originalText, fixedText, workspace) {
-  const fail = (why) => {
-    throw new FixWriteError(`${path6}: ${why}`);
-  };
-  let target = path6;
-  const link = lstatSync(path6);
-  if (link.isSymbolicLink()) {
-    target = realpathSync2(path6);
-    let root = workspace;
-    try {
-      root = realpathSync2(workspace);
-    } catch {
-    }
-    if (!inside(root, target)) fail(`symlink to ${target}, outside the workspace; not fixed`);
-  }
-  const expected = Buffer.from(originalText, "utf8");
-  const fixed = Buffer.from(fixedText, "utf8");
-  let fd;
-  try {
-    accessSync(target, constants.W_OK);
-    fd = openSync3(target, constants.O_RDWR | constants.O_NOFOLLOW);
-  } catch (e) {
-    const code = e.code;
-    return fail(code === "EACCES" || code === "EPERM" || code === "EROFS" ? `not writable (${code}); not fixed` : `cannot open for writing: ${reason(e)}; not fixed`);
-  }
-  let backup;
-  try {
-    const before = fstatSync3(fd);
-    if (!before.isFile()) fail("not a regular file; not fixed");
-    if ((before.mode & 146) === 0) fail("file is read-only; not fixed");
-    const bytes = readAll(fd, before.size);
-    if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) fail("UTF-16 files are not fixed");
-    const onDisk = decodeXmlBytes(bytes);
-    if (onDisk.error || onDisk.text !== originalText || !bytes.equals(expected)) fail("changed on disk since it was read; not overwritten");
-    backup = join7(dirname5(target), `.kvmlint-${process.pid}-${randomBytes(6).toString("hex")}.bak`);
-    try {
-      const bfd = openSync3(backup, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 384);
-      liveBackups.add(backup);
-      try {
-        writeAll(bfd, bytes, 0);
-        fsyncSync(bfd);
-      } finally {
-        closeSync3(bfd);
-      }
-      const bcheck = openSync3(backup, constants.O_RDONLY | constants.O_NOFOLLOW);
-      try {
-        if (!readAll(bcheck, bytes.length).equals(bytes)) throw new Error("backup read back differs");
-      } finally {
-        closeSync3(bcheck);
-      }
-    } catch (e) {
-      if (e instanceof FixWriteError) throw e;
-      return fail(`could not write a backup beside it: ${reason(e)}; not fixed`);
-    }
-    const now = fstatSync3(fd);
-    if (!sameVersion(before, now) || !readAll(fd, now.size).equals(bytes)) fail("changed on disk since it was read; not overwritten");
-    try {
-      if (fixed.length > bytes.length) writeAll(fd, fixed.subarray(bytes.length), bytes.length);
-      writeAll(fd, fixed.subarray(0, Math.min(fixed.length, bytes.length)), 0);
-      if (fixed.length < bytes.length) ftruncateSync(fd, fixed.length);
-      fsyncSync(fd);
-      if (!readAll(fd, fixed.length).equals(fixed)) throw new Error("the file read back differs from what was written");
-    } catch (e) {
-      restore(fd, bytes, backup, fail);
-      return fail(`could not write the fix: ${reason(e)}; left unchanged`);
-    }
-  } finally {
-    closeSync3(fd);
-    if (backup && liveBackups.has(backup)) {
-      try {
-        unlinkSync(backup);
-      } catch {
-      }
-      liveBackups.delete(backup);
-    }
-  }
-}
-function restore(fd, original, backup, fail) {
-  try {
-    writeAll(fd, original, 0);
-    ftruncateSync(fd, original.length);
-    fsyncSync(fd);
-    if (!readAll(fd, original.length).equals(original)) throw new Error("restored bytes differ");
-  } catch (e) {
-    liveBackups.delete(backup);
-    fail(`could not restore the original after a failed write (${reason(e)}): it is in ${backup}`);
-  }
-}
-
 // src/formats/github.ts
 import path4 from "node:path";
 
@@ -32411,9 +32599,9 @@ function rootUri(root) {
   return href.endsWith("/") ? href : `${href}/`;
 }
 function fileLocation(file, root, cwd) {
-  const relative9 = repoRelativePath(file, root, cwd);
-  if (relative9 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
-  return { uri: relative9.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+  const relative11 = repoRelativePath(file, root, cwd);
+  if (relative11 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
+  return { uri: relative11.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 var ArtifactTable = class {
   constructor(root, cwd) {
@@ -32574,10 +32762,10 @@ function fixesOf(d) {
 // src/formats/text.ts
 var import_eslint_formatter_friendly = __toESM(require_eslint_formatter_friendly(), 1);
 var import_chalk = __toESM(require_chalk(), 1);
-import { relative as relative6 } from "node:path";
+import { relative as relative8 } from "node:path";
 
 // src/formats/stylish.ts
-import { relative as relative5 } from "node:path";
+import { relative as relative7 } from "node:path";
 function paint(color) {
   const sgr = (open, close) => (s) => color ? `\x1B[${open}m${s}\x1B[${close}m` : s;
   return { red: sgr(31, 39), yellow: sgr(33, 39), cyan: sgr(36, 39), magenta: sgr(35, 39), dim: sgr(2, 22), bold: sgr(1, 22), underline: sgr(4, 24) };
@@ -32631,7 +32819,7 @@ function formatFileBlock(file, diagnostics, width, c) {
   const indent = 2 + posWidth + 2 + sevWidth + 2;
   const pad = " ".repeat(indent);
   let out = `
-${c.underline(relative5(".", file) || file)}
+${c.underline(relative7(".", file) || file)}
 `;
   for (const d of list) {
     const sevColor = d.severity === "error" ? c.red : d.severity === "warning" ? c.yellow : c.cyan;
@@ -32648,7 +32836,7 @@ ${pad}`) + "\n";
     if (d.help) out += wrapWords(`help: ${d.help}`, room).map((l, i) => pad + (i === 0 ? c.cyan("help:") + l.slice(5) : `      ${l}`)).join("\n") + "\n";
     for (const s of d.suggestions ?? []) out += wrapWords(`suggestion: ${s.message}`, room).map((l, i) => pad + (i === 0 ? c.cyan("suggestion:") + l.slice(11) : `            ${l}`)).join("\n") + "\n";
     for (const r of d.related ?? []) {
-      const where = r.file === d.file ? `${r.line}:${r.column}` : `${relative5(".", r.file) || r.file}:${r.line}:${r.column}`;
+      const where = r.file === d.file ? `${r.line}:${r.column}` : `${relative7(".", r.file) || r.file}:${r.line}:${r.column}`;
       out += wrapWords(`also: ${where} ${r.message}`, room).map((l, i) => pad + (i === 0 ? c.dim("also:") + l.slice(5) : `      ${l}`)).join("\n") + "\n";
     }
   }
@@ -32722,7 +32910,7 @@ function toEslintResults(result) {
       continue;
     }
     const ordered2 = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
-    const shown = relative6(".", filePath);
+    const shown = relative8(".", filePath);
     for (const d of ordered2) {
       const frame = cutLine(lines, d.line, d.column);
       const k = framed.length;
@@ -32771,7 +32959,7 @@ function describe(d) {
   if (d.help) text += `
        ${chalk.cyan("help:")} ${d.help}`;
   for (const r of d.related ?? []) text += `
-       ${chalk.dim("also:")} ${relative6(".", r.file)}:${r.line}:${r.column} ${r.message}`;
+       ${chalk.dim("also:")} ${relative8(".", r.file)}:${r.line}:${r.column} ${r.message}`;
   for (const s of d.suggestions ?? []) {
     text += `
        ${chalk.cyan("suggestion:")} ${s.message.replace(/\.$/, "")}`;
@@ -32852,12 +33040,12 @@ function stripAnsi(text) {
 }
 
 // src/formats/compact.ts
-import { relative as relative7 } from "node:path";
+import { relative as relative9 } from "node:path";
 function formatCompact(result) {
   let out = "";
   for (const d of result.diagnostics) {
     if (d.unchecked) continue;
-    out += `${relative7(".", d.file) || d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]
+    out += `${relative9(".", d.file) || d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]
 `;
   }
   return out;
@@ -32878,11 +33066,11 @@ function formatResult(name, result, opts) {
 }
 
 // src/commands/snapshot.ts
-import { readFileSync as readFileSync5, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname as dirname6, join as join9, resolve as resolve9 } from "node:path";
+import { readFileSync as readFileSync3, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename as basename2, dirname as dirname6, join as join9, resolve as resolve10 } from "node:path";
 
 // src/host/capture.ts
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 
 // src/host/zoneinfo.ts
 var ZONE_HEADER = /^Node\s+(\d+),\s+zone\s+(\S+)\s*$/;
@@ -32951,7 +33139,7 @@ function parseZoneinfo(text) {
 }
 
 // src/host/capture/tree.ts
-import { readdirSync, readFileSync as readFileSync4, statSync as statSync4 } from "node:fs";
+import { readdirSync, readFileSync as readFileSync2, statSync as statSync4 } from "node:fs";
 import { join as join8 } from "node:path";
 var TreeReader = class {
   constructor(root) {
@@ -32974,7 +33162,7 @@ var TreeReader = class {
   /** The file's text, or undefined when it does not exist (or cannot be read, with a note). */
   text(rel) {
     try {
-      return readFileSync4(this.abs(rel), "utf8");
+      return readFileSync2(this.abs(rel), "utf8");
     } catch (err) {
       const code = err.code;
       if (code !== "ENOENT" && code !== "ENOTDIR") this.notes.push(`/${rel}: cannot read (${code ?? err.message}); treated as missing`);
@@ -32987,7 +33175,7 @@ var TreeReader = class {
    */
   textOrError(rel) {
     try {
-      return { text: readFileSync4(this.abs(rel), "utf8") };
+      return { text: readFileSync2(this.abs(rel), "utf8") };
     } catch (err) {
       return { code: err.code ?? err.message };
     }
@@ -33681,7 +33869,7 @@ function captureTuned(reader, nrCpuIds) {
 
 // src/host/capture.ts
 function captureHost(options = {}) {
-  const root = resolve8(options.root ?? "/");
+  const root = resolve9(options.root ?? "/");
   const reader = new TreeReader(root);
   if (!reader.isDir(SYS_CPU) && !reader.isDir("proc")) {
     throw new UsageError(`${root} has neither sys/devices/system/cpu nor proc: not a Linux /sys and /proc tree`);
@@ -33878,7 +34066,7 @@ function isolationSummary(s) {
   return `housekeeping CPUs ${m.housekeeping.toString() || "none"}; isolated ${m.isolation.isolated.toString() || "none"}${from}`;
 }
 function writeAtomically(path6, text) {
-  const tmp = join9(dirname6(path6), `.${basename(path6)}.${process.pid}.tmp`);
+  const tmp = join9(dirname6(path6), `.${basename2(path6)}.${process.pid}.tmp`);
   try {
     writeFileSync(tmp, text);
     renameSync(tmp, path6);
@@ -33895,17 +34083,17 @@ function registerSnapshotCommand(program2, io, setExitCode) {
     let snapshot;
     let notes;
     if (opts.from !== void 0) {
-      const from = resolve9(io.cwd, opts.from);
+      const from = resolve10(io.cwd, opts.from);
       let text2;
       try {
-        text2 = readFileSync5(from, "utf8");
+        text2 = readFileSync3(from, "utf8");
       } catch (err) {
         const code = err.code;
         throw new UsageError(`snapshot: ${opts.from}: ${code === "ENOENT" ? "no such file" : err.message}`);
       }
       ({ snapshot, notes } = importHostText(text2, opts.from));
     } else {
-      ({ snapshot, notes } = captureHost({ root: resolve9(io.cwd, opts.root ?? "/"), now: captureTime(io.env) }));
+      ({ snapshot, notes } = captureHost({ root: resolve10(io.cwd, opts.root ?? "/"), now: captureTime(io.env) }));
     }
     const text = formatSnapshot(snapshot);
     const shownName = opts.output ?? "<stdout>";
@@ -33915,7 +34103,7 @@ function registerSnapshotCommand(program2, io, setExitCode) {
       if (err instanceof HostSnapshotError) throw new Error(`the snapshot made does not load back: ${err.message}`);
       throw err;
     }
-    if (opts.output !== void 0) writeAtomically(resolve9(io.cwd, opts.output), text);
+    if (opts.output !== void 0) writeAtomically(resolve10(io.cwd, opts.output), text);
     else io.stdout(text);
     for (const note of notes) io.stderr(`kvmlint snapshot: note: ${note}
 `);
@@ -33934,14 +34122,14 @@ function registerSnapshotCommand(program2, io, setExitCode) {
 }
 
 // src/commands/explain.ts
-import { resolve as resolve10 } from "node:path";
+import { resolve as resolve11 } from "node:path";
 function registerExplainCommand(program2, io) {
   program2.command("explain").description("show the config, host snapshot, plan members, housekeeping CPUs and rule severities a domain file is linted with").argument("<file>", "a domain XML file").option("--host <file>", "host snapshot applied to the file, as for a lint").option("-c, --config <file>", "configuration file, as for a lint").option("--no-config-lookup", "do not look for kvmlint.config.json").action(async (file, opts) => {
     io.stdout(await explain(file, opts, io.cwd));
   });
 }
 async function explain(file, opts, cwd) {
-  const abs = resolve10(cwd, file);
+  const abs = resolve11(cwd, file);
   const shown = displayPath(abs, cwd);
   const { text, error } = readBoundedText(abs, DEFAULT_MAX_FILE_BYTES);
   const root = sourceFromText(shown, text, error).doc.root;
@@ -34828,7 +35016,7 @@ h1{font-size:18px;margin:0 0 8px}h2{font-size:16px;margin:16px 0 8px}h3{font-siz
 
 // src/commands/plan.ts
 import { writeFileSync as writeFileSync2 } from "node:fs";
-import { resolve as resolve11 } from "node:path";
+import { resolve as resolve12 } from "node:path";
 async function runPlan(options, planOptions = {}) {
   const groups = [];
   const first = await lint({ ...options, onPlan: (p) => groups.push(p) });
@@ -34920,7 +35108,7 @@ function registerPlanCommand(program2, io, setExit) {
         const a = run.maps.after.find((m) => m.path === b.path);
         return a ? [label(b, "before the plan"), label(a, "after the plan")] : [b];
       });
-      writeFileSync2(resolve11(io.cwd, opts.mapFile), formatMapHtml(maps, "kvmlint placement plan"));
+      writeFileSync2(resolve12(io.cwd, opts.mapFile), formatMapHtml(maps, "kvmlint placement plan"));
     }
     for (const d of run.remaining) io.stderr(`kvmlint plan: after the plan, ${d.file}:${d.line}:${d.column} ${d.ruleId}: ${d.message}
 `);
@@ -34931,7 +35119,7 @@ function registerPlanCommand(program2, io, setExit) {
 
 // src/commands/map.ts
 import { writeFileSync as writeFileSync3 } from "node:fs";
-import { resolve as resolve12 } from "node:path";
+import { resolve as resolve13 } from "node:path";
 
 // src/map/text.ts
 var RED = "\x1B[31m";
@@ -35017,7 +35205,7 @@ function registerMapCommand(program2, io, setExit) {
     if (maps.length === 0) throw new UsageError("no domain is mapped to a host: use --host or the config's hosts");
     const color = opts.color ?? (io.isTTY && !io.env.NO_COLOR && !opts.outputFile);
     const out = opts.format === "html" ? formatMapHtml(maps) : maps.map((m) => formatHostMapText(m, { color })).join("\n");
-    if (opts.outputFile) writeFileSync3(resolve12(io.cwd, opts.outputFile), out);
+    if (opts.outputFile) writeFileSync3(resolve13(io.cwd, opts.outputFile), out);
     else io.stdout(out);
     setExit(0);
   });
@@ -35102,7 +35290,7 @@ function hookArguments(argv, cwd, program2) {
   let i = 0;
   while (i < after.length) {
     const arg = after[i];
-    if (!arg.startsWith("-") || arg === "-" || lstatSync2(resolve13(cwd, arg), { throwIfNoEntry: false })) break;
+    if (!arg.startsWith("-") || arg === "-" || lstatSync3(resolve14(cwd, arg), { throwIfNoEntry: false })) break;
     const long = arg.startsWith("--");
     const flag = long ? arg.split("=")[0] : arg.slice(0, 2);
     const attached = long ? arg.includes("=") : arg.length > 2;
@@ -35114,7 +35302,7 @@ function hookArguments(argv, cwd, program2) {
 async function lintCommand(paths, opts, io) {
   let piped;
   if (paths.length === 0 && !opts.stdin && io.stdinPiped && io.readStdin) {
-    piped = await io.readStdin();
+    piped = await io.readStdin(opts.maxFileSize ?? DEFAULT_MAX_FILE_BYTES);
     if (piped.length > 0) opts.stdin = true;
   }
   if (paths.includes("-")) {
@@ -35122,11 +35310,11 @@ async function lintCommand(paths, opts, io) {
     paths = paths.filter((p) => p !== "-");
   }
   if (opts.fix && opts.fixDryRun) throw new UsageError("--fix and --fix-dry-run cannot be used together");
-  if (opts.host !== void 0 && statSync5(resolve13(io.cwd, opts.host), { throwIfNoEntry: false })?.isDirectory()) {
+  if (opts.host !== void 0 && statSync5(resolve14(io.cwd, opts.host), { throwIfNoEntry: false })?.isDirectory()) {
     throw new UsageError(`--host ${opts.host} is a directory: name one host snapshot file (\`kvmlint snapshot -o FILE\` writes one); a kvmlint.config.json maps several hosts`);
   }
   if (opts.outputFile !== void 0) {
-    const dir = dirname7(resolve13(io.cwd, opts.outputFile));
+    const dir = dirname7(resolve14(io.cwd, opts.outputFile));
     if (!statSync5(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`-o ${opts.outputFile}: directory ${displayPath(dir, io.cwd)} does not exist`);
   }
   if (opts.stdinFilename !== void 0 && !opts.stdin) throw new UsageError("--stdin-filename needs --stdin");
@@ -35134,7 +35322,10 @@ async function lintCommand(paths, opts, io) {
   let stdin;
   if (opts.stdin) {
     if (!io.readStdin) throw new UsageError("--stdin: standard input is not available");
-    stdin = { bytes: piped ?? await io.readStdin(), path: opts.stdinFilename ?? "<stdin>" };
+    const limit = opts.maxFileSize ?? DEFAULT_MAX_FILE_BYTES;
+    const bytes = piped ?? await io.readStdin(limit);
+    if (bytes.length > limit) throw new UsageError(`${oversizeMessage(`${opts.stdinFilename ?? "<stdin>"} (standard input):`, bytes.length, limit)}; reading stopped there`);
+    stdin = { bytes, path: opts.stdinFilename ?? "<stdin>" };
   }
   const lintOptions = {
     paths,
@@ -35182,11 +35373,14 @@ async function lintCommand(paths, opts, io) {
   }
   if (opts.quiet) result.diagnostics = result.diagnostics.filter((d) => d.severity === "error");
   const output = formatResult(opts.format, result, { color: useColor(opts, io) });
+  let reportFailed = false;
   if (opts.outputFile) {
     try {
-      writeFileSync4(resolve13(io.cwd, opts.outputFile), output);
+      writeReportFile(resolve14(io.cwd, opts.outputFile), output);
     } catch (e) {
-      throw new UsageError(`-o ${opts.outputFile}: cannot write the report: ${e.message}`);
+      if (!(e instanceof ReportFileError)) throw e;
+      say(io, e.message.replace(resolve14(io.cwd, opts.outputFile), opts.outputFile));
+      reportFailed = true;
     }
   } else if (opts.fixDryRun) io.stderr(output);
   else io.stdout(output);
@@ -35195,7 +35389,7 @@ async function lintCommand(paths, opts, io) {
   for (const r of result.ruleFailures) say(io, `internal error: ${r}`);
   const errors = result.diagnostics.filter((d) => d.severity === "error").length;
   const warnings = result.diagnostics.filter((d) => d.severity === "warning").length;
-  if (result.refusals.length > 0 || result.ruleFailures.length > 0 || fixFailures > 0) return 2;
+  if (result.refusals.length > 0 || result.ruleFailures.length > 0 || fixFailures > 0 || reportFailed) return 2;
   if (errors > 0) return 1;
   if (opts.maxWarnings !== void 0 && opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
     io.stderr(`kvmlint found too many warnings (maximum: ${opts.maxWarnings}).
@@ -35264,9 +35458,19 @@ runCli(process.argv.slice(2), {
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
   stdinPiped: stdinIsPiped(),
-  readStdin: async () => {
+  // Bounded while reading: `yes | kvmlint --stdin` stops one byte past the limit (the runner then
+  // refuses it as oversized) instead of buffering gigabytes first.
+  readStdin: async (maxBytes) => {
     const chunks = [];
-    for await (const chunk of process.stdin) chunks.push(chunk);
+    let size = 0;
+    for await (const chunk of process.stdin) {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size > maxBytes) {
+        process.stdin.destroy();
+        break;
+      }
+    }
     return Buffer.concat(chunks);
   }
 }).then(
@@ -35283,7 +35487,7 @@ runCli(process.argv.slice(2), {
 );
 function stdinIsPiped() {
   try {
-    const st = fstatSync4(0);
+    const st = fstatSync5(0);
     return st.isFIFO() || st.isSocket() || st.isFile();
   } catch {
     return false;

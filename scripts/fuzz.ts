@@ -43,6 +43,8 @@ import { parseArgs } from 'node:util';
 import type { LintOptions, LintRun } from '../src/engine/runner.ts';
 import type { FixOutcome } from '../src/engine/fix.ts';
 import type { fastParse as FastParseFn } from '../src/xml/fast-parse.ts';
+import type { formatResult as FormatResultFn } from '../src/formats/index.ts';
+import { runnerCommands } from '../test/support/runner-commands.ts';
 import type { parseXmlWithSaxes as ParseXmlWithSaxesFn } from '../src/xml/parse.ts';
 import { elementShape } from '../test/support/xml-shape.ts';
 import assert from 'node:assert/strict';
@@ -238,7 +240,53 @@ function bigString(rng: Rng): string {
   return unit.repeat(1 + rng.int(rng.chance(0.1) ? 200_000 : 2_000));
 }
 
+/**
+ * What a hostile pull request writes into names, values and comments (issue 14): workflow commands
+ * (`::cmd::` at a line start, legacy `##[cmd]` anywhere, after CR or an encoded newline), terminal
+ * controls (ESC, OSC, C1 CSI, bidi overrides) and Markdown that would link or load an image.
+ */
+const PR_SNIPPETS = [
+  '::error file=SECURITY.md,line=1::forged', '##[stop-commands]pwned', '##[add-mask]kvmlint', '::add-mask::kvmlint', '::endgroup::',
+  '&#10;::error file=SECURITY.md::forged', '&#13;::warning::forged', '\r::notice::forged', '%0A::error::forged', '\u001b]0;title\u0007',
+  '\u001b[2J\u001b[H', '\u009b31m', '\u202e', '![t](https://evil.example/t.png)', '[x](javascript:alert(1))', '<img src=x>', '`code`|pipe|',
+];
+
 const MUTATORS: ReadonlyArray<[name: string, weight: number, fn: Mutator]> = [
+  [
+    'pr-hostile-text',
+    3,
+    (m, rng) => {
+      // Into a name, a value or a comment: wherever the text shows up in a finding or a code frame.
+      const snippet = rng.pick(PR_SNIPPETS);
+      const where = rng.pick(['name', 'value', 'comment']);
+      let text = m.text;
+      if (where === 'name') text = text.replace(/<name>([^<]*)<\/name>/, (_, n: string) => `<name>${n}${snippet.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : c === '&' && snippet.startsWith('&#') ? '&' : '&amp;'))}</name>`);
+      else if (where === 'value') {
+        const attrs = [...text.matchAll(/='([^']*)'/g)];
+        if (attrs.length === 0) return undefined;
+        const a = rng.pick(attrs);
+        const at = a.index! + 2 + a[1]!.length;
+        text = splice(text, at, at, snippet.replace(/[<']/g, (c) => (c === '<' ? '&lt;' : '&apos;')).replace(/&(?!#|lt;|apos;)/g, '&amp;'));
+      } else {
+        const lt = [...text.matchAll(/\n/g)];
+        const at = lt.length > 0 ? rng.pick(lt).index! + 1 : 0;
+        text = splice(text, at, at, `<!-- ${snippet.replace(/--/g, '- -')} -->\n${rng.chance(0.3) ? `${snippet}\n` : ''}`);
+      }
+      return { result: { text }, note: `PR text in a ${where}: ${JSON.stringify(snippet)}` };
+    },
+  ],
+  [
+    'finding-flood',
+    1,
+    (m, rng) => {
+      // Many findings in one file (issue 14: 125,000 overflowed the stack): a bad pin repeated.
+      const at = m.text.indexOf('</domain>');
+      if (at < 0) return undefined;
+      const n = 500 + rng.int(rng.chance(0.05) ? 20_000 : 3_000);
+      const unit = rng.pick(["<vcpupin vcpu='0' cpuset='x'/>", "<!-- kvmlint-disable cpuset-syntax --><!-- kvmlint-enable cpuset-syntax -->", "<cputune><vcpupin vcpu='99' cpuset='0-1'/></cputune>"]);
+      return { result: { text: splice(m.text, at, at, `${unit}\n`.repeat(n)) }, note: `${n} × ${unit}` };
+    },
+  ],
   [
     'byte-flip',
     6,
@@ -566,6 +614,8 @@ export interface Engine {
   parseXmlWithSaxes?: typeof ParseXmlWithSaxesFn;
   /** When present, cases whose lint offers fixes are also run through the --fix loop. */
   lintAndFix?: LintAndFixFn;
+  /** When present, PR-shaped cases are rendered as text and GitHub annotations and checked for injection. */
+  formatResult?: typeof FormatResultFn;
 }
 
 /** Bundles lint() as the CLI bundle is built (no tsx keepNames overhead), into `dir`; returns the module path. */
@@ -577,7 +627,7 @@ export async function buildEngine(dir: string): Promise<string> {
     ...(await engineBuildOptions()),
     stdin: {
       contents:
-        "export { lint } from './src/engine/runner.ts';\nexport { lintAndFix } from './src/engine/fix.ts';\nexport { fastParse } from './src/xml/fast-parse.ts';\nexport { parseXmlWithSaxes } from './src/xml/parse.ts';", resolveDir: repoRoot, loader: 'ts' },
+        "export { lint } from './src/engine/runner.ts';\nexport { lintAndFix } from './src/engine/fix.ts';\nexport { fastParse } from './src/xml/fast-parse.ts';\nexport { parseXmlWithSaxes } from './src/xml/parse.ts';\nexport { formatResult } from './src/formats/index.ts';", resolveDir: repoRoot, loader: 'ts' },
     outfile,
     sourcemap: 'inline',
   });
@@ -605,7 +655,7 @@ async function buildWorker(dir: string): Promise<string> {
 export async function loadEngine(path: string): Promise<Engine> {
   process.setSourceMapsEnabled(true);
   const m = (await import(pathToFileURL(path).href)) as Engine;
-  return { lint: m.lint, lintAndFix: m.lintAndFix, fastParse: m.fastParse, parseXmlWithSaxes: m.parseXmlWithSaxes };
+  return { lint: m.lint, lintAndFix: m.lintAndFix, fastParse: m.fastParse, parseXmlWithSaxes: m.parseXmlWithSaxes, formatResult: m.formatResult };
 }
 
 // ── running cases ───────────────────────────────────────────────────────────
@@ -673,6 +723,10 @@ export async function runCase(engine: Engine, ws: Workspace, c: FuzzCase): Promi
   if (run.diagnostics.length > 0 && !run.executionSuccessful) problems.push('executionSuccessful is false');
   const rules = [...new Set(run.diagnostics.map((d) => d.ruleId))];
   if (problems.length > 0) return { crash: crash('range', problems.slice(0, 5).join('\n')), ms, rules };
+  if (engine.formatResult && (c.index % 10 === 0 || c.notes.some((n) => n.startsWith('PR text')))) {
+    const injected = injection(engine.formatResult, run);
+    if (injected) return { crash: crash('output', injected), ms, rules };
+  }
   if (lintAndFix && run.diagnostics.some((d) => d.fix)) {
     // The --fix loop on the same input: no exception, every fixed text still parses, the final lint is sound.
     try {
@@ -685,6 +739,22 @@ export async function runCase(engine: Engine, ws: Workspace, c: FuzzCase): Promi
     }
   }
   return { ms, rules };
+}
+
+/**
+ * Issue 14's oracle: the text report holds no control character but LF and TAB (so no escape
+ * sequence reaches a terminal, and no CR starts a runner line), and the GitHub annotations are
+ * exactly one runner command per finding, none of them a command the PR's text chose.
+ */
+function injection(format: typeof FormatResultFn, run: LintRun): string | undefined {
+  const text = format('text', run, { color: false });
+  const bad = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.exec(text);
+  if (bad) return `text report holds U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0')} at ${bad.index}`;
+  const github = format('github', run, { color: false });
+  const commands = runnerCommands(github);
+  if (commands.length !== run.diagnostics.length) return `github format: ${commands.length} runner commands for ${run.diagnostics.length} findings`;
+  const odd = commands.find((cmd) => !['error', 'warning', 'notice'].includes(cmd.name));
+  return odd ? `github format: runner command ${odd.name} from the report` : undefined;
 }
 
 /** The fast path's contract (src/xml/fast-parse.ts): it declines, or saxes accepts the text and builds the identical tree. */

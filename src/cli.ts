@@ -1,4 +1,5 @@
-import { lstatSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
+import { ReportFileError, writeReportFile } from './engine/report-file.ts';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { dirname, relative, resolve } from 'node:path';
 import { workspaceRoot } from './engine/repo.ts';
@@ -10,7 +11,7 @@ import { gitQuotedPath, unifiedDiff } from './engine/diff.ts';
 import { lintAndFix } from './engine/fix.ts';
 import { FixWriteError, writeFixedFile } from './engine/write.ts';
 import { findRule, rules, ruleDoc } from './engine/registry.ts';
-import { UsageError } from './engine/source.ts';
+import { DEFAULT_MAX_FILE_BYTES, oversizeMessage, UsageError } from './engine/source.ts';
 import type { RuleSetting } from './engine/types.ts';
 import { HostSnapshotError } from './host/load.ts';
 import { FORMATS, formatResult, type FormatName } from './formats/index.ts';
@@ -28,8 +29,8 @@ export interface CliIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
-  /** Reads all of standard input (for --stdin). */
-  readStdin?: () => Promise<Buffer>;
+  /** Reads standard input (for --stdin), stopping once more than `maxBytes` have come. */
+  readStdin?: (maxBytes: number) => Promise<Buffer>;
   /** Standard input is a pipe or a redirected file (not a terminal, not /dev/null): `cat vm.xml | kvmlint`. */
   stdinPiped?: boolean;
 }
@@ -195,7 +196,7 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
   // means the working directory, and `kvmlint .` names it.
   let piped: Buffer | undefined;
   if (paths.length === 0 && !opts.stdin && io.stdinPiped && io.readStdin) {
-    piped = await io.readStdin();
+    piped = await io.readStdin(opts.maxFileSize ?? DEFAULT_MAX_FILE_BYTES);
     if (piped.length > 0) opts.stdin = true;
   }
   if (paths.includes('-')) {
@@ -216,7 +217,11 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
   let stdin: LintOptions['stdin'];
   if (opts.stdin) {
     if (!io.readStdin) throw new UsageError('--stdin: standard input is not available');
-    stdin = { bytes: piped ?? (await io.readStdin()), path: opts.stdinFilename ?? '<stdin>' };
+    // Read no further than the limit: what came past it is never linted as if it were the whole input.
+    const limit = opts.maxFileSize ?? DEFAULT_MAX_FILE_BYTES;
+    const bytes = piped ?? (await io.readStdin(limit));
+    if (bytes.length > limit) throw new UsageError(`${oversizeMessage(`${opts.stdinFilename ?? '<stdin>'} (standard input):`, bytes.length, limit)}; reading stopped there`);
+    stdin = { bytes, path: opts.stdinFilename ?? '<stdin>' };
   }
   const lintOptions: LintOptions = {
     paths,
@@ -267,11 +272,14 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
   }
   if (opts.quiet) result.diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
   const output = formatResult(opts.format, result, { color: useColor(opts, io) });
+  let reportFailed = false;
   if (opts.outputFile) {
     try {
-      writeFileSync(resolve(io.cwd, opts.outputFile), output);
+      writeReportFile(resolve(io.cwd, opts.outputFile), output);
     } catch (e) {
-      throw new UsageError(`-o ${opts.outputFile}: cannot write the report: ${(e as Error).message}`);
+      if (!(e instanceof ReportFileError)) throw e;
+      say(io, e.message.replace(resolve(io.cwd, opts.outputFile), opts.outputFile));
+      reportFailed = true;
     }
   }
   // With --fix-dry-run stdout carries the patch alone (pipe it to git apply); the report goes to stderr.
@@ -283,7 +291,7 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
 
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-  if (result.refusals.length > 0 || result.ruleFailures.length > 0 || fixFailures > 0) return 2;
+  if (result.refusals.length > 0 || result.ruleFailures.length > 0 || fixFailures > 0 || reportFailed) return 2;
   if (errors > 0) return 1;
   if (opts.maxWarnings !== undefined && opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
     io.stderr(`kvmlint found too many warnings (maximum: ${opts.maxWarnings}).\n`);

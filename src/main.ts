@@ -39,9 +39,19 @@ runCli(process.argv.slice(2), {
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
   stdinPiped: stdinIsPiped(),
-  readStdin: async () => {
+  // Bounded while reading: `yes | kvmlint --stdin` stops one byte past the limit (the runner then
+  // refuses it as oversized) instead of buffering gigabytes first.
+  readStdin: async (maxBytes) => {
     const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    let size = 0;
+    for await (const chunk of process.stdin) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size > maxBytes) {
+        process.stdin.destroy();
+        break;
+      }
+    }
     return Buffer.concat(chunks);
   },
 }).then(

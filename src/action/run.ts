@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { ReportFileError, writeReportFile } from '../engine/report-file.ts';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { lint, repositoryRoot, type LintOptions, type LintRun } from '../engine/runner.ts';
@@ -114,8 +114,13 @@ export async function runAction(io: ActionIo): Promise<number> {
   }
 
   const reportPath = path.resolve(cwd, inputs.reportFile);
-  mkdirSync(path.dirname(reportPath), { recursive: true });
-  writeFileSync(reportPath, formatResult(inputs.format, result, { color: false }));
+  // Never through a symlink or a symlinked directory the pull request committed (SECURITY.md).
+  try {
+    writeReportFile(reportPath, formatResult(inputs.format, result, { color: false }), workspace);
+  } catch (e) {
+    if (e instanceof ReportFileError) return fail(`kvmlint: ${e.message}`, 2);
+    throw e;
+  }
 
   // The report quotes the pull request (names, values, comments, code frames, file names), and the
   // runner reads every stdout line for commands (`::cmd::` at a line's start, `##[cmd]` anywhere):
@@ -143,8 +148,12 @@ export async function runAction(io: ActionIo): Promise<number> {
   if (inputs.mapFile) {
     // The placement map of every host plan, one self-contained HTML file for actions/upload-artifact.
     const mapPath = path.resolve(cwd, inputs.mapFile);
-    mkdirSync(path.dirname(mapPath), { recursive: true });
-    writeFileSync(mapPath, formatMapHtml(maps));
+    try {
+      writeReportFile(mapPath, formatMapHtml(maps), workspace);
+    } catch (e) {
+      if (e instanceof ReportFileError) return fail(`kvmlint: ${e.message}`, 2);
+      throw e;
+    }
     setOutput(env, 'map-file', mapPath, io.stdout);
   }
 

@@ -1,5 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readRegularFile } from './source.ts';
+import { repositoryRoot } from './repo.ts';
 import type { ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import validateConfigSchema from '../generated/config-validator.ts';
@@ -84,23 +86,32 @@ const validator = validateConfigSchema as unknown as ValidateFunction;
 /**
  * The nearest kvmlint.config.json at or above `startDir`, stopping at the
  * repository root (the first directory holding `.git`), as ESLint and
- * markdownlint look for theirs.
+ * markdownlint look for theirs; outside a repository, at `cwd`.
  */
-export function findConfigFile(startDir: string): string | undefined {
+export function findConfigFile(startDir: string, cwd: string = startDir): string | undefined {
+  const found: string[] = [];
   for (let dir = resolve(startDir); ; dir = dirname(dir)) {
     const candidate = join(dir, CONFIG_FILE_NAME);
-    if (existsSync(candidate)) return candidate;
-    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return undefined;
+    if (existsSync(candidate)) found.push(candidate);
+    if (existsSync(join(dir, '.git'))) return found[0];
+    if (dirname(dir) === dir) break;
   }
+  // Outside a git repository the search stops at the working directory: a writable ancestor
+  // (/tmp, a shared home) must not steer the run.
+  const top = resolve(cwd);
+  return found.find((f) => {
+    const rel = relative(top, dirname(f));
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  });
 }
 
 
 export function loadConfigFile(path: string, displayPath = path): ResolvedConfig {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path, MAX_CONFIG_BYTES).toString('utf8');
   } catch (e) {
-    throw new ConfigError(displayPath, '', `cannot be read: ${(e as Error).message}`);
+    throw new ConfigError(displayPath, '', `cannot be read: ${(e as Error).message.replace(`${path}: `, '')}`);
   }
   let data: unknown;
   try {
@@ -132,8 +143,51 @@ function checkRuleOptions(data: unknown, displayPath: string): void {
   }
 }
 
+/** `*` and `**` one config glob may hold: each is a backtracking group in picomatch's regex. */
+const MAX_WILDCARDS = 3;
+const MAX_GLOB_LENGTH = 1024;
+
+/**
+ * Config globs come from the pull request and picomatch compiles them to backtracking regular
+ * expressions: `**\/*a*a*a*a*a*a*a*a*a*a*a*a*b.xml` against one 40-character path runs for
+ * minutes, and two `**` with two `*` each take 8 s on a 4 KiB path. Globs are bounded before
+ * they are compiled: at most MAX_WILDCARDS runs of `*` (`**\/*.xml`, `hosts/**\/vm-*.xml` pass;
+ * the worst that passes, `**\/*a*a.xml`, takes 44 ms on a 16-segment path of 255-byte names), no
+ * extglobs (`+(a|aa)` is the textbook ReDoS; with noextglob they are literal text), at most
+ * MAX_GLOB_LENGTH characters and 8 brace groups.
+ */
+function compileGlobs(globs: readonly string[], displayPath: string, where: string): picomatch.Matcher {
+  for (const glob of globs) {
+    const problem =
+      glob.length > MAX_GLOB_LENGTH ? `is longer than ${MAX_GLOB_LENGTH} characters`
+      : (glob.match(/\*+/g) ?? []).length > MAX_WILDCARDS ? `has more than ${MAX_WILDCARDS} '*' or '**' wildcards`
+      : (glob.match(/\{/g) ?? []).length > 8 ? 'has more than 8 brace groups'
+      : undefined;
+    if (problem) throw new ConfigError(displayPath, where, `glob '${glob.length > 80 ? `${glob.slice(0, 80)}…` : glob}' ${problem}: such globs can take minutes to match (catastrophic backtracking)`);
+  }
+  return picomatch([...globs], { dot: true, noextglob: true });
+}
+
+/** A config is a small JSON file; anything larger is not one. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** `target`, symlinks resolved (as far as it exists), lies inside `dir`'s real path. */
+function insideReal(dir: string, target: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      const parent = dirname(p);
+      return parent === p ? p : join(real(parent), basename(p));
+    }
+  };
+  const rel = relative(real(dir), real(target));
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
 function resolveConfig(raw: RawConfig, path: string, displayPath: string): ResolvedConfig {
   const dir = dirname(path);
+  const workspace = repositoryRoot(dir);
   const rules: Record<string, RuleSetting> = {};
   const ruleOptions: Record<string, Record<string, unknown>> = {};
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
@@ -144,7 +198,7 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
   }
 
   const fileGlobs = (raw.ignores ?? []).filter((i): i is string => typeof i === 'string');
-  const ignoredFile = fileGlobs.length > 0 ? picomatch(fileGlobs, { dot: true }) : undefined;
+  const ignoredFile = fileGlobs.length > 0 ? compileGlobs(fileGlobs, displayPath, 'ignores') : undefined;
   const findingIgnores: FindingIgnore[] = (raw.ignores ?? [])
     .filter((i): i is Exclude<typeof i, string> => typeof i !== 'string')
     .map((i, n) => {
@@ -152,7 +206,7 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
         if (!findRule(id)) throw new ConfigError(displayPath, `ignores[${n}].rules`, `unknown rule '${id}'`);
       }
       return {
-        files: i.files ? picomatch(i.files, { dot: true }) : undefined,
+        files: i.files ? compileGlobs(i.files, displayPath, `ignores[${n}].files`) : undefined,
         domains: i.domains ? new Set(i.domains) : undefined,
         rules: i.rules ? new Set(i.rules) : undefined,
       };
@@ -161,7 +215,12 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
   const hostIndex: HostIndex = { byBase: new Map(), anywhere: [] };
   const hosts: ConfigHost[] = (raw.hosts ?? []).map((h, index) => {
     const snapshot = resolve(dir, h.snapshot);
+    // A snapshot path from the config is the pull request's to choose: confined to the repository
+    // the config lives in (through symlinks too), so it cannot probe /etc/shadow or read /dev/zero.
+    if (!insideReal(workspace, snapshot)) throw new ConfigError(displayPath, `hosts[${index}].snapshot`, `${h.snapshot} is outside the repository ${workspace}`);
     if (!existsSync(snapshot)) throw new ConfigError(displayPath, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
+    // Checked for backtracking (compileGlobs) before the matcher is built.
+    compileGlobs(h.domains, displayPath, `hosts[${index}].domains`);
     const host = { snapshot, index, globs: h.domains, matches: domainGlobMatcher(h.domains), housekeeping: h.housekeeping, libvirtVersion: h.libvirtVersion };
     const bases = new Set(h.domains.map((g) => picomatch.scan(g).base));
     for (const base of bases) {

@@ -292,7 +292,9 @@ function applyInlineDirectives(diagnostics: readonly Diagnostic[], linted: reado
         }
       }
     }
-    out.push(...list);
+    // One push per finding: `push(...list)` passes every element as an argument and overflows
+    // the stack above ~125,000 findings in one file.
+    for (const d of list) out.push(d);
   }
   return out;
 }

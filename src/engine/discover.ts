@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
-import { isAbsolute, resolve, sep } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { UsageError } from './source.ts';
 import { GitignoreFilter } from './gitignore.ts';
 import { relativePosix } from './paths.ts';
@@ -25,10 +25,16 @@ export async function discoverFiles(paths: readonly string[], cwd: string): Prom
   // walks the tree a second time and costs ten times the walk.
   const walk = async (pattern: string[], base: string) =>
     (await import('globby')).globby(pattern, { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
+  const workspace = repositoryRoot(cwd);
   for (const p of paths.length > 0 ? paths : ['.']) {
     const abs = resolve(cwd, p);
     const st = statSync(abs, { throwIfNoEntry: false });
     if (st?.isFile()) {
+      // The directory walk never follows a symlink; a named path inside the workspace that a pull
+      // request turned into a symlink out of it (a token file, /etc/…) is refused, not printed in a
+      // code frame. A path named outside the workspace is the user's own choice and is read.
+      const escape = escapesWorkspace(abs, workspace);
+      if (escape) throw new UsageError(`${p}: a symlink to ${escape}, outside the workspace ${workspace}; not read`);
       found.set(abs, true);
       continue;
     }
@@ -67,6 +73,25 @@ export async function expandGlobs(patterns: readonly string[], base: string): Pr
   const matches = await globby([...patterns], { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
   const filter = new GitignoreFilter(repositoryRoot(base));
   return matches.filter((m) => !filter.ignores(m)).sort();
+}
+
+/** Where `abs` really is, when it lies inside `workspace` by name but outside it once symlinks are resolved. */
+function escapesWorkspace(abs: string, workspace: string): string | undefined {
+  if (!isInside(workspace, abs)) return undefined;
+  let real: string;
+  let realWorkspace: string;
+  try {
+    real = realpathSync(abs);
+    realWorkspace = realpathSync(workspace);
+  } catch {
+    return undefined;
+  }
+  return isInside(realWorkspace, real) ? undefined : real;
+}
+
+function isInside(dir: string, abs: string): boolean {
+  const rel = relative(dir, abs);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
 /** How a file is shown: relative to cwd when inside it, else absolute. */

@@ -136,7 +136,7 @@ export function resolveConfig(options: Pick<LintOptions, 'paths' | 'configFile' 
     const abs = resolve(cwd, p);
     return existsSync(abs) && !abs.endsWith('.xml') ? abs : dirname(abs);
   });
-  const found = findConfigFile(commonAncestor(starts));
+  const found = findConfigFile(commonAncestor(starts), cwd);
   return found ? loadConfigFile(found, displayPath(found, cwd)) : undefined;
 }
 
@@ -241,7 +241,14 @@ export async function lint(options: LintOptions): Promise<LintRun> {
             refusals.push(e.message.replace(f.absPath, shownPath));
             continue;
           }
-          throw e;
+          // One unreadable file is that file's problem, not the run's. A name that is not valid
+          // UTF-8 comes back from readdir with U+FFFD, and the glob library reads `\` in a name as a
+          // path separator: neither names a file that can be opened.
+          const code = (e as NodeJS.ErrnoException).code;
+          if (!code) throw e;
+          const hint = code === 'ENOENT' && !f.explicit ? ' (a name that is not valid UTF-8 or holds a backslash cannot be named by the directory walk)' : '';
+          refusals.push(`${shownPath}: cannot be read: ${code}${hint}; not linted`);
+          continue;
         }
       }
       absPaths.set(shownPath, f.absPath);

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { constants as bufferConstants, isUtf8 } from 'node:buffer';
 import { parseXml } from '../xml/parse.ts';
 import { LineIndex } from '../xml/lines.ts';
@@ -43,6 +43,30 @@ export function readBounded(path: string, maxBytes: number, scratch?: { buf: Buf
       off += n;
     }
     return off === buf.length ? buf : buf.subarray(0, off);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Reads a file that must be a regular file no larger than `maxBytes` (configs, host snapshots): a
+ * path committed as a symlink to /dev/zero, /dev/urandom or /proc/self/fd/0 is refused, not read
+ * forever. Opened non-blocking, so a FIFO is refused instead of waiting for a writer.
+ */
+export function readRegularFile(path: string, maxBytes: number): Buffer {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new UsageError(`${path}: not a regular file`);
+    if (st.size > maxBytes) throw new UsageError(`${path}: file is ${st.size} bytes, above the ${maxBytes}-byte limit`);
+    const buf = Buffer.allocUnsafe(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = readSync(fd, buf, off, st.size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return buf.subarray(0, off);
   } finally {
     closeSync(fd);
   }

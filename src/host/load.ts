@@ -4,7 +4,7 @@
  * (unique node ids, each CPU in one node, CPU lists that parse). Every error names
  * the field as a JSON path (`nodes[1].memFreeKiB`) so the user can find it.
  */
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from '../engine/source.ts';
 import type { ValidateFunction } from 'ajv';
 import validateSnapshotSchema from '../generated/host-snapshot-validator.ts';
 import type { CpuSet } from '../model/cpuset.ts';
@@ -290,13 +290,16 @@ export function loadHostText(text: string, path: string): HostSnapshot {
   return importHostText(text, path).snapshot;
 }
 
+/** A host input (kvmlint JSON, capabilities XML, numactl text) of a 1024-node machine is a few MB. */
+const MAX_HOST_FILE_BYTES = 64 * 1024 * 1024;
+
 export function loadHostFile(path: string): { snapshot: HostSnapshot; text: string } {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path, MAX_HOST_FILE_BYTES).toString('utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new HostSnapshotError(path, '', code === 'ENOENT' ? 'no such file' : `cannot read: ${(err as Error).message}`);
+    throw new HostSnapshotError(path, '', code === 'ENOENT' ? 'no such file' : `cannot read: ${(err as Error).message.replace(`${path}: `, '')}`);
   }
   return { snapshot: loadHostText(text, path), text };
 }

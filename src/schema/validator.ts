@@ -157,6 +157,11 @@ function detailsOf(e: unknown): SchemaDetail[] {
   return raw.map((d) => ({ message: d.message.trim(), level: d.level, line: d.line, ...(d.xpath ? { xpath: d.xpath } : {}) }));
 }
 
+/** A domain libxml2 could not give a verdict on: reported as schema-invalid (exit 1 or 2), never as valid. */
+function notValidated(why: string): SchemaFailure {
+  return { kind: 'invalid', details: [{ message: `libxml2 could not validate this domain: ${why}; it is not known to be valid`, level: 3, line: 0 }] };
+}
+
 async function compile(dir: string, shown: string): Promise<SchemaValidator> {
   const lib = await loadLibxml2();
   const { XmlDocument, RelaxNGValidator, XmlParseError, XmlValidateError, ParseOption } = lib;
@@ -195,6 +200,22 @@ async function compile(dir: string, shown: string): Promise<SchemaValidator> {
     access = undefined;
   }
 
+  const rejectsCanary = (): boolean => {
+    let canary: InstanceType<typeof XmlDocument>;
+    try {
+      canary = XmlDocument.fromString('<kvmlint-not-a-domain/>', { encoding: 'utf-8', option: parseOptions });
+    } catch {
+      return false;
+    }
+    try {
+      validator.validate(canary);
+      return false;
+    } catch (e) {
+      return e instanceof XmlValidateError;
+    } finally {
+      canary.dispose();
+    }
+  };
   return {
     dir,
     validate(text: string): SchemaFailure | undefined {
@@ -211,13 +232,17 @@ async function compile(dir: string, shown: string): Promise<SchemaValidator> {
       }
       try {
         validator.validate(doc);
-        return undefined;
       } catch (e) {
         if (e instanceof XmlValidateError) return { kind: 'invalid', details: detailsOf(e) };
-        throw e;
+        // libxml2's internal error (xmlRelaxNGValidateDoc < 0), out of memory, a WebAssembly trap:
+        // no verdict, so not valid (fail closed).
+        return notValidated(e instanceof Error ? e.message.trim() : String(e));
       } finally {
         doc.dispose();
       }
+      // After memory ran out libxml2 may return 0 with no error: "valid" counts only when the
+      // same validator still rejects a document that is no domain at all.
+      return rejectsCanary() ? undefined : notValidated('it accepted a document that is not a domain (out of memory, or a schema that accepts anything)');
     },
   };
 }

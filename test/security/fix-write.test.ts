@@ -56,7 +56,7 @@ test('disk full (64 KiB tmpfs): the file that does not fit is reported by name a
     const r = kvmlint(['--fix', '--host', HOST, 'big.xml', 'small.xml'], mnt);
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /kvmlint: big\.xml: could not (write a backup beside it|write the fix): ENOSPC/);
-    assert.doesNotMatch(r.stderr, /small\.xml|internal error/);
+    assert.doesNotMatch(r.stderr, /small\.xml: could not|internal error/);
     assert.equal(readFileSync(join(mnt, 'big.xml'), 'utf8'), big, 'byte-identical');
     assert.match(readFileSync(join(mnt, 'small.xml'), 'utf8'), FIXED_LINE, 'the other file is fixed');
     assert.match(r.stdout, /big\.xml/, 'the report is printed');
@@ -193,7 +193,7 @@ test('a 234-byte file name is fixed (no temp name longer than NAME_MAX), beside 
     const r = kvmlint(['--fix', '--host', HOST, '--format', 'json', long, 'vm.xml'], dir);
     // Exit 1: the two copies pin the same dedicated CPUs (a finding between them), nothing worse.
     assert.equal(r.status, 1, r.stderr);
-    assert.equal(r.stderr, '');
+    assert.doesNotMatch(r.stderr, /could not|not fixed|internal error/);
     assert.match(readFileSync(join(dir, long), 'utf8'), FIXED_LINE);
     assert.match(readFileSync(join(dir, 'vm.xml'), 'utf8'), FIXED_LINE);
     assert.ok(JSON.parse(r.stdout).diagnostics.length > 0, 'the report is printed');

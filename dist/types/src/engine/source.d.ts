@@ -15,6 +15,12 @@ export declare function readBounded(path: string, maxBytes: number, scratch?: {
     buf: Buffer;
 }): Buffer;
 /**
+ * Reads a file that must be a regular file no larger than `maxBytes` (configs, host snapshots): a
+ * path committed as a symlink to /dev/zero, /dev/urandom or /proc/self/fd/0 is refused, not read
+ * forever. Opened non-blocking, so a FIFO is refused instead of waiting for a writer.
+ */
+export declare function readRegularFile(path: string, maxBytes: number): Buffer;
+/**
  * Decodes file bytes: UTF-16 by its BOM, otherwise UTF-8 (BOM kept in the text so
  * offsets stay those of the file's characters). Invalid UTF-8 is a parse error
  * at the first bad byte, never silently replaced.

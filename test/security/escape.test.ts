@@ -1,0 +1,181 @@
+/**
+ * Issue 14, escape from the workspace: nothing a pull request commits makes kvmlint write through
+ * a symlink, read outside the workspace, read a non-regular or unbounded file, match globs for
+ * minutes, report an unvalidated domain as valid, or take a config from above the repository.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../support/paths.ts';
+import { copyBundle } from '../support/bundle.ts';
+import { loadConfigFile, findConfigFile } from '../../src/engine/config.ts';
+import { loadSchemaValidator } from '../../src/schema/validator.ts';
+
+const BIN = path.join(repoRoot, 'dist', 'kvmlint.mjs');
+const DOMAIN = readFileSync(path.join(repoRoot, 'examples', 'domains', 'missing-emulatorpin.xml'), 'utf8');
+const HOST = path.join(repoRoot, 'examples', 'hosts', 'dual-socket.json');
+const VICTIM = 'ssh-rsa AAAA the runner user\'s key\n';
+
+function sandbox(): { dir: string; ws: string; victim: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kvmlint-escape-'));
+  const ws = path.join(dir, 'ws');
+  mkdirSync(path.join(ws, '.git'), { recursive: true });
+  writeFileSync(path.join(ws, 'vm.xml'), DOMAIN);
+  const victim = path.join(dir, 'authorized_keys');
+  writeFileSync(victim, VICTIM);
+  return { dir, ws, victim };
+}
+
+function kvmlint(args: string[], cwd: string, timeout = 30_000) {
+  return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout, env: { ...process.env, NO_COLOR: '1' } });
+}
+
+test('-o never writes through a symlink: refused by name, exit 2, the target untouched', () => {
+  const { dir, ws, victim } = sandbox();
+  try {
+    symlinkSync(victim, path.join(ws, 'report.txt'));
+    const r = kvmlint(['--no-config-lookup', '--host', HOST, '-o', 'report.txt', 'vm.xml'], ws);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /kvmlint: report\.txt: is a symlink; report not written/);
+    assert.equal(readFileSync(victim, 'utf8'), VICTIM);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('Action: the report is never written through a committed symlink or a symlinked directory', () => {
+  const { dir, ws, victim } = sandbox();
+  try {
+    const bundle = copyBundle('action.mjs', path.join(dir, 'action', 'action.mjs'));
+    symlinkSync(victim, path.join(ws, 'kvmlint.sarif'));
+    mkdirSync(path.join(dir, 'outside'));
+    symlinkSync(path.join(dir, 'outside'), path.join(ws, 'reports'));
+    for (const [file, leaked] of [['', victim], ['reports/k.sarif', path.join(dir, 'outside', 'k.sarif')]] as const) {
+      const env = { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: ws, INPUT_PATHS: 'vm.xml', ...(file ? { 'INPUT_SARIF-FILE': file } : {}) };
+      const r = spawnSync(process.execPath, [bundle], { cwd: ws, env, encoding: 'utf8', timeout: 30_000 });
+      assert.equal(r.status, 2, r.stdout);
+      assert.match(r.stdout, /^::error::kvmlint: .*(is a symlink|reports is a symlink); report not written$/m);
+      if (leaked === victim) assert.equal(readFileSync(victim, 'utf8'), VICTIM);
+      else assert.throws(() => readFileSync(leaked), /ENOENT/);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a named path inside the workspace that is a symlink out of it is refused and its content never printed', () => {
+  const { dir, ws, victim } = sandbox();
+  try {
+    writeFileSync(victim, `<domain>\n//registry.npmjs.org/:_authToken=npm_SECRET\n</domain>\n`);
+    symlinkSync(victim, path.join(ws, 'token.xml'));
+    const r = kvmlint(['--no-config-lookup', 'token.xml'], ws);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /token\.xml: a symlink to .*authorized_keys, outside the workspace .*; not read/);
+    assert.doesNotMatch(r.stdout + r.stderr, /npm_SECRET/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('config and host snapshots: regular files only, bounded; config snapshot paths confined to the repository', () => {
+  const { dir, ws } = sandbox();
+  try {
+    symlinkSync('/dev/zero', path.join(ws, 'kvmlint.config.json'));
+    let r = kvmlint(['vm.xml'], ws, 10_000);
+    assert.equal(r.status, 2, `${r.signal} ${r.stderr}`);
+    assert.match(r.stderr, /kvmlint\.config\.json.*not a regular file/);
+    rmSync(path.join(ws, 'kvmlint.config.json'));
+
+    r = kvmlint(['--no-config-lookup', '--host', '/dev/urandom', 'vm.xml'], ws, 10_000);
+    assert.equal(r.status, 2, `${r.signal} ${r.stderr}`);
+    assert.match(r.stderr, /not a regular file/);
+
+    for (const snapshot of ['/etc/shadow', '../authorized_keys', 'zero.json']) {
+      symlinkSync('/dev/zero', path.join(ws, 'zero.json'), 'file');
+      writeFileSync(path.join(ws, 'kvmlint.config.json'), JSON.stringify({ hosts: [{ snapshot, domains: ['*.xml'] }] }));
+      r = kvmlint(['vm.xml'], ws, 10_000);
+      assert.equal(r.status, 2, `${snapshot}: ${r.signal} ${r.stderr}`);
+      assert.match(r.stderr, snapshot === 'zero.json' ? /outside the repository|not a regular file/ : /is outside the repository/, r.stderr);
+      assert.doesNotMatch(r.stderr, /does not exist|no such file/, 'existence is not revealed');
+      rmSync(path.join(ws, 'zero.json'));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('config globs that picomatch would backtrack on for minutes are rejected at once, naming the glob', () => {
+  const { dir, ws } = sandbox();
+  try {
+    cpSync(HOST, path.join(ws, 'h.json'));
+    writeFileSync(path.join(ws, `${'a'.repeat(40)}.xml`), DOMAIN);
+    for (const config of [
+      { ignores: ['**/*a*a*a*a*a*a*a*a*a*a*a*a*b.xml'] },
+      { hosts: [{ snapshot: 'h.json', domains: ['**/*a*a/**/*a*a.xml'] }] },
+    ]) {
+      writeFileSync(path.join(ws, 'kvmlint.config.json'), JSON.stringify(config));
+      const start = Date.now();
+      const r = kvmlint(['.'], ws, 20_000);
+      assert.ok(Date.now() - start < 15_000);
+      assert.equal(r.status, 2, `${r.signal} ${r.stderr}`);
+      assert.match(r.stderr, /glob '.*' has more than 3 '\*' or '\*\*' wildcards/);
+    }
+    // Ordinary globs still load.
+    writeFileSync(path.join(ws, 'kvmlint.config.json'), JSON.stringify({ ignores: ['**/*.bak.xml', 'legacy/**/vm-*.xml'] }));
+    assert.ok(loadConfigFile(path.join(ws, 'kvmlint.config.json')).isIgnoredFile(path.join(ws, 'legacy', 'x', 'vm-1.xml')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('outside a git repository, config lookup stops at the working directory (a writable /tmp does not steer the run)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kvmlint-lookup-'));
+  try {
+    const cwd = path.join(dir, 'project');
+    mkdirSync(cwd);
+    writeFileSync(path.join(dir, 'kvmlint.config.json'), JSON.stringify({ rules: { 'missing-emulatorpin': 'off' } }));
+    assert.equal(findConfigFile(cwd, cwd), undefined);
+    writeFileSync(path.join(cwd, 'kvmlint.config.json'), '{}');
+    assert.equal(findConfigFile(path.join(cwd), cwd), path.join(cwd, 'kvmlint.config.json'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+const ANY = '<element><anyName/><zeroOrMore><choice><attribute><anyName/></attribute><text/><ref name="any"/></choice></zeroOrMore></element>';
+const rng = (start: string) => `<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start>${start}</start><define name="any">${ANY}</define></grammar>`;
+
+test('schema validation fails closed: no verdict from libxml2 (internal error, out of memory, a validator that accepts anything) is schema-invalid, never valid', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kvmlint-rng-'));
+  try {
+    mkdirSync(path.join(dir, 'anything'));
+    writeFileSync(path.join(dir, 'anything', 'domain.rng'), rng(ANY));
+    const permissive = await loadSchemaValidator(path.join(dir, 'anything'));
+    assert.equal(permissive.validate(DOMAIN)?.kind, 'invalid');
+    assert.match(permissive.validate(DOMAIN)!.details[0]!.message, /not known to be valid/);
+
+    mkdirSync(path.join(dir, 'domain'));
+    writeFileSync(path.join(dir, 'domain', 'domain.rng'), rng(`<element name="domain"><zeroOrMore><choice><attribute><anyName/></attribute><text/><ref name="any"/></choice></zeroOrMore></element>`));
+    const strict = await loadSchemaValidator(path.join(dir, 'domain'));
+    assert.equal(strict.validate(DOMAIN), undefined, 'a real verdict of valid stands');
+    const { RelaxNGValidator } = await import('libxml2-wasm');
+    const real = RelaxNGValidator.prototype.validate;
+    try {
+      // libxml2 after memory ran out: returns without an error.
+      RelaxNGValidator.prototype.validate = function () {};
+      assert.equal(strict.validate(DOMAIN)?.kind, 'invalid');
+      // xmlRelaxNGValidateDoc < 0, or a WebAssembly trap.
+      RelaxNGValidator.prototype.validate = function () {
+        throw new RangeError('Out of memory');
+      };
+      assert.match(strict.validate(DOMAIN)!.details[0]!.message, /could not validate this domain: Out of memory/);
+    } finally {
+      RelaxNGValidator.prototype.validate = real;
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
