@@ -70,7 +70,7 @@ test('directives: disable-next-line, disable-file and regions suppress as before
 test('--stdin stops reading past the limit: `yes |` is refused in seconds, not buffered', () => {
   const r = spawnSync('sh', ['-c', `yes | "${process.execPath}" "${BIN}" --no-config-lookup --stdin --max-file-size 1000000`], { encoding: 'utf8', timeout: 60_000 });
   assert.equal(r.status, 2, r.stderr);
-  assert.match(r.stderr, /\(standard input\): 1000001 bytes, above the 1000000-byte limit .*; reading stopped there/);
+  assert.match(r.stderr, /\(standard input\): \d+ bytes, above the 1000000-byte limit .*; reading stopped there/);
 });
 
 test('a file named a\\b.xml or with invalid UTF-8 in its name below a linted directory: reported, the run goes on', () => {
