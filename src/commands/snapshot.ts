@@ -43,6 +43,16 @@ function isolationSummary(s: HostSnapshot): string {
   return `housekeeping CPUs ${m.housekeeping.toString() || 'none'}; isolated ${m.isolation.isolated.toString() || 'none'}${from}`;
 }
 
+/** What runs on the host, for the operator to check the capture saw the guests (capture after they start). */
+function runningSummary(s: HostSnapshot): string | undefined {
+  const r = s.running;
+  if (!r?.guests) return undefined;
+  const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const guests = r.guests.length === 0 ? 'no running guests' : `${plural(r.guests.length, 'running guest')} (${r.guests.map((g) => g.name).join(', ')})`;
+  const noise = r.isolatedCpus === undefined ? '' : `; on isolated CPUs: ${plural(r.foreignTasks?.length ?? 0, 'foreign task')}, ${plural(r.irqs?.length ?? 0, 'IRQ')}`;
+  return `${guests}${noise}`;
+}
+
 /** Writes through a temporary file and a rename, so a failed write never leaves half a snapshot. */
 function writeAtomically(path: string, text: string): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
@@ -100,6 +110,8 @@ export function registerSnapshotCommand(program: Command, io: CliIo, setExitCode
       for (const note of notes) io.stderr(`kvmlint snapshot: note: ${note}\n`);
       io.stderr(`kvmlint snapshot: ${isolationSummary(snapshot)}\n`);
       for (const note of buildHostModel(snapshot).isolation?.notes ?? []) io.stderr(`kvmlint snapshot: isolation: ${note}\n`);
+      const running = runningSummary(snapshot);
+      if (running) io.stderr(`kvmlint snapshot: ${running}\n`);
       if (snapshot.missing && snapshot.missing.length > 0) {
         io.stderr(`kvmlint snapshot: missing (rules needing these stay silent): ${snapshot.missing.join(', ')}\n`);
       }

@@ -72,7 +72,7 @@ export function captureHost(options: CaptureOptions = {}): CaptureResult {
   const running = captureRunning(reader, isolatedAtCapture(snapshot), cpus.nrCpuIds);
   if (running) snapshot.running = running;
 
-  for (const [source, problems] of reader.unreadable) reader.notes.push(`${source}: could not read ${problems.join('; ')}`);
+  for (const [source, problems] of reader.unreadable) reader.notes.push(`${source}: could not use ${problems.join('; ')}`);
   if (reader.missing.size > 0) snapshot.missing = [...reader.missing].sort();
   return { snapshot, notes: reader.notes };
 }

@@ -216,6 +216,7 @@ describe('a capture that cannot read libvirt files', () => {
     assert.match(libvirtNotes[0]!, /\/etc\/libvirt\/qemu: EACCES/);
     assert.match(libvirtNotes[0]!, /\/run\/libvirt\/qemu\/web-1\.xml: EACCES/);
     assert.match(libvirtNotes[0]!, /debug-threads names/);
+    assert.match(stderr, /kvmlint snapshot: 2 running guests \(web-1, db-2\); on isolated CPUs: 2 foreign tasks, 1 IRQ\n/);
   });
 });
 

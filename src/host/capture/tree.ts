@@ -13,7 +13,7 @@ import { parseSnapshotCpuList, type CpuListGrammar } from '../../model/host-mode
 export class TreeReader {
   readonly missing = new Set<string>();
   readonly notes: string[] = [];
-  /** What a source could not read, said in one note per source at the end of the capture (`libvirt` → problems). */
+  /** What a source could not read or use, said in one note per source at the end of the capture (`libvirt` → problems). */
   readonly unreadable = new Map<string, string[]>();
 
   constructor(readonly root: string) {}
