@@ -152,8 +152,8 @@ for (const node of nodeBinaries()) {
     assert.deepEqual(rows.slice(0, 2), ['| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |']);
     assert.equal(rows.length, 4);
     assert.ok(rows[2]!.startsWith('| error | `cpuset-syntax` | guests/bad.xml:6:31 | '), rows[2]);
-    // `<emulatorpin>` in a message would be swallowed as HTML by GitHub's Markdown.
-    assert.ok(rows[3]!.includes('&lt;emulatorpin&gt;') && !rows[3]!.includes('<emulatorpin'), rows[3]);
+    // `<emulatorpin>` in a message or its help (shown under it, after a <br>) would be swallowed as HTML by GitHub's Markdown.
+    assert.ok(rows[3]!.includes('<br>help: add &lt;emulatorpin') && !rows[3]!.includes('<emulatorpin'), rows[3]);
     assert.match(run.summary, /Report: `kvmlint\.sarif`/);
   });
 

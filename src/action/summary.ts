@@ -56,7 +56,7 @@ export function summaryMarkdown(input: SummaryInput, env: Env): string {
     lines.push('| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |');
     for (const d of input.diagnostics.slice(0, MAX_SUMMARY_ROWS)) {
       const where = annotationPath(d.file, input.root, input.cwd);
-      lines.push(`| ${d.severity} | \`${d.ruleId}\` | ${locationCell(where, d.line, d.column, env)} | ${markdownCell(d.message)} |`);
+      lines.push(`| ${d.severity} | \`${d.ruleId}\` | ${locationCell(where, d.line, d.column, env)} | ${markdownCell(d.message)}${d.help ? `<br>help: ${markdownCell(d.help)}` : ''} |`);
     }
     const more = input.diagnostics.length - MAX_SUMMARY_ROWS;
     if (more > 0) lines.push('', `…and ${pluralize(more, 'more finding')}, all in the report.`);
