@@ -210,7 +210,11 @@ test('every shipped example and every --fix output is valid libvirt XML', { skip
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.xml') ? [join(dir, e.name)] : []));
   const examples = walk(join(repoRoot, 'examples'));
-  const fixed = walk(join(repoRoot, 'rules')).filter((f) => f.endsWith('.fixed.xml'));
+  // A fixture that libvirt's schema already rejects (it marks schema-invalid) keeps that after --fix: a fix never
+  // repairs what it was not about. Every other --fix output must be valid.
+  const fixed = walk(join(repoRoot, 'rules'))
+    .filter((f) => f.endsWith('.fixed.xml'))
+    .filter((f) => !/expect:[^>]*\bschema-invalid\b/.test(readFileSync(f.replace(/\.fixed\.xml$/, '.xml'), 'utf8')));
   assert.ok(examples.length >= 10 && fixed.length >= 3, `${examples.length} examples, ${fixed.length} fixed outputs`);
   const validator = await loadSchemaValidator(schemas.dir!);
   const rejected = [...examples, ...fixed]
