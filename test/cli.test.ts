@@ -218,7 +218,10 @@ test('--stdin lints piped XML (virsh dumpxml vm | kvmlint --stdin) under <stdin>
   assert.deepEqual(report.diagnostics.map((d) => [d.ruleId, d.file, d.line, d.column]), [['missing-emulatorpin', '<stdin>', 19, 3]]);
 
   // Named into the fleet example: the config found from that name maps it to host hv01, whose housekeeping CPUs the fix names.
-  const named = kvmlint(['-f', 'json', '--stdin', '--stdin-filename', 'examples/fleet/hv01/new-guest.xml'], repoRoot, xml);
+  // At 12 GiB its 2 MiB pages and db-01's 8 GiB overrun hv01's 16 GiB pool on node 1.
+  const bigger = xml.toString('utf8').replace(/(<(?:memory|currentMemory) unit='GiB'>)4</g, '$112<');
+  assert.notEqual(bigger, xml.toString('utf8'));
+  const named = kvmlint(['-f', 'json', '--stdin', '--stdin-filename', 'examples/fleet/hv01/new-guest.xml'], repoRoot, bigger);
   const alone = JSON.parse(named.stdout) as { files: string[]; diagnostics: Array<{ ruleId: string; file: string; message: string; help?: string }> };
   assert.deepEqual(alone.files, ['examples/fleet/hv01/new-guest.xml', 'examples/fleet/hosts/hv01.json']);
   assert.match(alone.diagnostics.find((d) => d.ruleId === 'missing-emulatorpin' && d.file.endsWith('new-guest.xml'))!.help ?? '', /<emulatorpin cpuset='0-3'\/> to pin them to housekeeping CPUs 0-3/);

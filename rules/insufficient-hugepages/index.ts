@@ -118,12 +118,14 @@ function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeB
   const sizeName = formatKiB(size);
 
   /**
-   * One finding per pool (one cause), at the element of the guest that asks the most, every other
-   * contributing element related with its share. `context` adds contributors outside `items`
-   * (node-bound guests sharing a multi-node set).
+   * One finding per pool (one cause), at the element of the guest whose move alone would relieve the
+   * pool with the fewest pages moved (else the one that asks the most), every other contributing element
+   * related with its share. `context` adds contributors outside `items` (node-bound guests sharing a
+   * multi-node set). `shortBy` is the demand beyond the pool.
    */
   const reportPool = (
     items: readonly Contribution[],
+    shortBy: number,
     report: (at: Contribution, guests: number, related: RelatedDescriptor[]) => void,
     context: readonly Contribution[] = [],
   ) => {
@@ -135,7 +137,10 @@ function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeB
     }
     const own = new Set(items.map((c) => c.element));
     const ranked = [...byElement.values()].sort((x, y) => y.pages - x.pages);
-    const at = ranked.find((c) => own.has(c.element))!;
+    const mine = ranked.filter((c) => own.has(c.element));
+    const relieving = mine.filter((c) => c.pages >= shortBy);
+    const fewest = relieving.at(-1)?.pages;
+    const at = relieving.find((c) => c.pages === fewest) ?? mine[0]!;
     const guests = new Set(ranked.map((c) => c.on)).size;
     const related = ranked
       .filter((c) => c !== at)
@@ -150,7 +155,7 @@ function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeB
     const demand = sum(items);
     const supply = pool(node);
     if (demand <= supply) continue;
-    reportPool(items, (at, guests, related) =>
+    reportPool(items, demand - supply, (at, guests, related) =>
       ctx.report(at.on, {
         range: at.element.startTag,
         messageId: 'nodeShort',
@@ -178,6 +183,7 @@ function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeB
     if (demand <= supply) continue;
     reportPool(
       items,
+      demand - supply,
       (at, guests, related) =>
         ctx.report(at.on, {
           range: at.element.startTag,
@@ -197,6 +203,7 @@ function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeB
     if (demand > supply) {
       reportPool(
         b.unbound,
+        demand - supply,
         (at, _guests, related) =>
           ctx.report(at.on, { range: at.element.startTag, severity: 'warning', messageId: 'unboundShort', data: { demand, size: sizeName, supply }, related }),
         all.filter((c) => !b.unbound.includes(c)),

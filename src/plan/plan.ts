@@ -68,7 +68,8 @@ export function planHost(host: LintHost, domains: readonly LintedDomain[], diagn
     host,
     status: 'planned',
     changes,
-    kept: [...keptSet.keys()].map((g) => g.label),
+    // Kept whole, or placed by the search exactly where they were.
+    kept: [...[...keptSet.keys()].map((g) => g.label), ...changes.filter((c) => c.text === undefined).map((c) => c.label)],
     unplanned: problem.unplanned.map((u) => ({ label: u.linted.domain.name ?? u.linted.source.path, why: u.why })),
     steps: result.steps,
     ms: performance.now() - t0,
@@ -165,11 +166,13 @@ function concreteLayouts(problem: PlanProblem, kept: Keep, cells: readonly CellR
   const cellNodes = new Map<PlanGuest, GuestLayout['cellNodes']>();
   const interleaved = new Set<PlanGuest>();
 
-  const place = (g: PlanGuest, node: PlanNode, unit: number[]) => {
+  /** Places the unit; with `ownOnly`, only on its own current core (when that is a best fit), else not at all. */
+  const place = (g: PlanGuest, node: PlanNode, unit: number[], ownOnly = false): boolean => {
     const free = node.cores.filter((c) => !claimed.has(c) && c.cpus.length >= unit.length);
     const best = Math.min(...free.map((c) => c.cpus.length));
     const fitting = free.filter((c) => c.cpus.length === best);
     const own = fitting.find((c) => c.cpus.includes(g.currentPins.get(unit[0]!) ?? -1));
+    if (ownOnly && !own) return false;
     const core = own ?? fitting[0];
     if (!core) throw new Error(`plan: no free core left on node ${node.id} for ${g.label} (a solver bug)`);
     claimed.add(core);
@@ -178,6 +181,7 @@ function concreteLayouts(problem: PlanProblem, kept: Keep, cells: readonly CellR
     // A unit's vCPUs take the core's siblings in order; a guest core the same size as the host core fills it.
     const start = own && unit.length < core.cpus.length ? Math.max(0, core.cpus.indexOf(g.currentPins.get(unit[0]!)!)) : 0;
     unit.forEach((v, i) => map!.set(v, core.cpus[(start + i) % core.cpus.length]!));
+    return true;
   };
 
   // Larger units first everywhere, as the solver's best fit counted them.
@@ -202,7 +206,10 @@ function concreteLayouts(problem: PlanProblem, kept: Keep, cells: readonly CellR
     });
   });
   work.sort((a, b) => b.unit.length - a.unit.length);
-  for (const w of work) place(w.g, w.node, w.unit);
+  // Units whose own core is still free keep it first, so that a moving guest does not take a staying guest's
+  // core only because it came earlier; each claim is still a best fit, so the solver's counts hold.
+  const rest = work.filter((w) => !place(w.g, w.node, w.unit, true));
+  for (const w of rest) place(w.g, w.node, w.unit);
 
   const out = new Map<PlanGuest, GuestLayout>();
   for (const [g, list] of cellNodes) {
@@ -226,6 +233,16 @@ export function explainShortage(problem: PlanProblem): string[] {
   const nodes = problem.nodes;
   const coresOf = (n: PlanNode, size: number) => n.cores.filter((c) => c.cpus.length >= size).length;
   const unitWord = (size: number) => (size === 1 ? 'isolated cores' : `isolated cores with ${size} threads`);
+  const memoryNodes = nodes.filter((n) => !n.memoryless);
+  const fitsSpread = (cell: PlanProblem['guests'][number]['cells'][number]): boolean => {
+    const maxUnit = Math.max(1, ...cell.units.map((u) => u.length));
+    const sum = (f: (n: PlanNode) => number) => memoryNodes.reduce((a, n) => a + Math.max(0, f(n)), 0);
+    return (
+      sum((n) => coresOf(n, maxUnit)) >= cell.units.length &&
+      (cell.pages === 0 || sum((n) => n.pages.get(cell.pageSizeKiB!) ?? 0) >= cell.pages) &&
+      (cell.smallKiB === 0 || sum((n) => n.smallKiB) >= cell.smallKiB)
+    );
+  };
   for (const g of problem.guests) {
     for (const cell of g.cells) {
       const maxUnit = Math.max(1, ...cell.units.map((u) => u.length));
@@ -237,6 +254,8 @@ export function explainShortage(problem: PlanProblem): string[] {
           (cell.smallKiB === 0 || n.smallKiB >= cell.smallKiB),
       );
       if (fitsSomewhere) continue;
+      // A guest without cells may be interleaved: it is short only if all nodes together cannot hold it.
+      if (g.spreadable && fitsSpread(cell)) continue;
       const what = cell.cellId === undefined ? g.label : `${g.label} cell ${cell.cellId}`;
       // The node closest to holding it: name each resource it lacks there.
       const lacks = nodes

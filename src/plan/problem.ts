@@ -140,7 +140,9 @@ export function buildPlanProblem(host: HostModel, domains: readonly LintedDomain
     return problem;
   }
   const isolated = host.online.subtract(hk);
-  const placementFindings = new Set(diagnostics.filter(isPlacementFinding).map((d) => d.file));
+  // Every guest a placement finding involves may move, not only the one it is reported on: a pool shortage or a
+  // shared CPU is reported once, on one guest, with the others related; which of them moves is the planner's choice.
+  const placementFindings = new Set(diagnostics.filter(isPlacementFinding).flatMap((d) => [d.file, ...(d.related ?? []).map((r) => r.file)]));
 
   // Unplanned guests first: what they may run on and what they bind is not the planner's to move.
   let taken = CpuSet.empty;

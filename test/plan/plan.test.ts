@@ -187,12 +187,13 @@ test('plan: an over-committed host gets the short resource named, not a layout',
   }
 });
 
-test('plan: the fleet example hv02 is planned to no placement finding; a clean host comes back unchanged', async () => {
+test('plan: the whole fleet example is planned to no placement finding, moving one guest per host; a clean host comes back unchanged', async () => {
   const fleet = join(repoRoot, 'examples/fleet');
-  const run = await runPlan({ paths: [join(fleet, 'hv02')], cwd: fleet });
-  assert.equal(run.plans[0]!.status, 'planned');
+  const run = await runPlan({ paths: [fleet], cwd: fleet });
+  assert.deepEqual(run.plans.map((p) => p.status), ['planned', 'planned']);
   assert.deepEqual(run.remaining, []);
-  assert.deepEqual([...run.changed.values()].map((c) => c.shown), ['hv02/analytics-01.xml']);
+  // hv01: one web guest leaves node 0's short pool for node 1; db-01 and the other web guest stay as they are.
+  assert.deepEqual([...run.changed.values()].map((c) => c.shown).sort(), ['hv01/web-02.xml', 'hv02/analytics-01.xml']);
   const clean = await runPlan({ paths: [join(repoRoot, 'examples/production-vm.xml')], cwd: repoRoot, hostFile: 'examples/hosts/dual-socket.json', configFile: false });
   assert.equal(clean.plans[0]!.status, 'unchanged');
   assert.equal(clean.changed.size, 0);
@@ -207,6 +208,8 @@ test("plan: each of the README's example domains, and production-vm with the gue
     ['examples/domains/pin-crosses-nodeset.xml'],
     ['examples/domains/min-free-kbytes-exceeds-node-free.xml'],
     ['examples/production-vm.xml', 'examples/domains/insufficient-hugepages.xml'],
+    // The README's quick start: every example on one host at once.
+    ['examples/production-vm.xml', 'examples/domains'],
   ];
   for (const paths of sets) {
     const run = await runPlan({ paths, cwd: repoRoot, hostFile: host, configFile: false });
@@ -215,6 +218,10 @@ test("plan: each of the README's example domains, and production-vm with the gue
     assert.deepEqual(run.remaining, [], paths.join(' '));
     // The guide's clean example is never the one that moves.
     assert.ok(![...run.changed.values()].some((c) => c.shown.endsWith('production-vm.xml')));
+    // Linted again with the planned texts, every file of the set (host snapshot included): no placement finding at all.
+    const overrides = new Map([...run.changed].map(([abs, c]) => [abs, c.after] as const));
+    const after = await lint({ paths, cwd: repoRoot, hostFile: host, configFile: false, overrides });
+    assert.deepEqual(after.diagnostics.filter(isPlacementFinding).map((d) => `${d.file}:${d.line} ${d.ruleId}`), [], paths.join(' '));
   }
 });
 
