@@ -3231,17 +3231,17 @@ var require_parse = __commonJS({
           let output = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range = [];
+            const range2 = [];
             for (let i = arr.length - 1; i >= 0; i--) {
               tokens.pop();
               if (arr[i].type === "brace") {
                 break;
               }
               if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
+                range2.unshift(arr[i].value);
               }
             }
-            output = expandRange(range, opts);
+            output = expandRange(range2, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -4093,7 +4093,7 @@ var require_ignore = __commonJS({
         //   `]`, and `\]` is held aside long before this.
         /\\\[([^\]/]*?)($|\])/g,
         // '\\[bar]' -> '\\\\[bar]'
-        (match, range, close) => `\\[${range}${close}`,
+        (match, range2, close) => `\\[${range2}${close}`,
         "["
       ],
       // ending
@@ -5602,21 +5602,21 @@ var require_fill_range = __commonJS({
       }
       let parts = { negatives: [], positives: [] };
       let push2 = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
-      let range = [];
+      let range2 = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
         if (options.toRegex === true && step > 1) {
           push2(a);
         } else {
-          range.push(pad(format(a, index), maxLen, toNumber));
+          range2.push(pad(format(a, index), maxLen, toNumber));
         }
         a = descending ? a - step : a + step;
         index++;
       }
       if (options.toRegex === true) {
-        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
+        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range2, null, { wrap: false, ...options });
       }
-      return range;
+      return range2;
     };
     var fillLetters = (start, end, step = 1, options = {}) => {
       if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
@@ -5631,17 +5631,17 @@ var require_fill_range = __commonJS({
       if (options.toRegex && step === 1) {
         return toRange(min, max, false, options);
       }
-      let range = [];
+      let range2 = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
-        range.push(format(a, index));
+        range2.push(format(a, index));
         a = descending ? a - step : a + step;
         index++;
       }
       if (options.toRegex === true) {
-        return toRegex(range, null, { wrap: false, options });
+        return toRegex(range2, null, { wrap: false, options });
       }
-      return range;
+      return range2;
     };
     var fill = (start, end, step, options = {}) => {
       if (end == null && isValidValue(start)) {
@@ -5706,9 +5706,9 @@ var require_compile = __commonJS({
         }
         if (node.nodes && node.ranges > 0) {
           const args = utils.reduce(node.nodes);
-          const range = fill(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
-          if (range.length !== 0) {
-            return args.length > 1 && range.length > 1 ? `(${range})` : range;
+          const range2 = fill(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
+          if (range2.length !== 0) {
+            return args.length > 1 && range2.length > 1 ? `(${range2})` : range2;
           }
         }
         if (node.nodes) {
@@ -5776,11 +5776,11 @@ var require_expand = __commonJS({
           if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
             throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
           }
-          let range = fill(...args, options);
-          if (range.length === 0) {
-            range = stringify(node, options);
+          let range2 = fill(...args, options);
+          if (range2.length === 0) {
+            range2 = stringify(node, options);
           }
-          q.push(append(q.pop(), range));
+          q.push(append(q.pop(), range2));
           node.nodes = [];
           return;
         }
@@ -7442,17 +7442,17 @@ var require_parse3 = __commonJS({
           let output = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range = [];
+            const range2 = [];
             for (let i = arr.length - 1; i >= 0; i--) {
               tokens.pop();
               if (arr[i].type === "brace") {
                 break;
               }
               if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
+                range2.unshift(arr[i].value);
               }
             }
-            output = expandRange(range, opts);
+            output = expandRange(range2, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -19948,8 +19948,8 @@ function importCapabilities(text, path7) {
   if (!root || root.name !== "capabilities") {
     throw new HostSnapshotError(path7, "", `root element is <${root?.name ?? ""}>, not <capabilities>`, root?.startTag);
   }
-  const fail = (el, problem, range = el.startTag) => {
-    throw new HostSnapshotError(path7, xpath(el), problem, range);
+  const fail = (el, problem, range2 = el.startTag) => {
+    throw new HostSnapshotError(path7, xpath(el), problem, range2);
   };
   const intAttr = (el, name, required) => {
     const a = attribute(el, name);
@@ -20515,12 +20515,12 @@ var HostSnapshotError = class extends Error {
   file;
   /** Where the field's value (or the syntax error) is in the file text, when known. */
   range;
-  constructor(file, field, problem, range) {
+  constructor(file, field, problem, range2) {
     super(field === "" ? `${file}: ${problem}` : `${file}: ${field}: ${problem}`);
     this.name = "HostSnapshotError";
     this.file = file;
     this.field = field;
-    this.range = range;
+    this.range = range2;
   }
 };
 function schemaValidator() {
@@ -20623,8 +20623,8 @@ function semanticErrors(s, checkCpus) {
   return errors;
 }
 function jsonSyntaxError(text, path7, err) {
-  const { problem, range } = describeJsonSyntaxError(text, err);
-  return new HostSnapshotError(path7, "", problem, range);
+  const { problem, range: range2 } = describeJsonSyntaxError(text, err);
+  return new HostSnapshotError(path7, "", problem, range2);
 }
 var snapshotWording = (e, segments, got) => {
   const type = String(e.params.type);
@@ -20654,8 +20654,8 @@ function loadHostSnapshotText(text, path7) {
       const { segments, problem } = describeAjvError(first2, snapshotWording);
       const field = formatJsonPath(segments);
       const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? "s" : ""})` : "";
-      const range = locateJsonKey(text, field) ?? locateJsonKey(text, formatJsonPath(segments.slice(0, -1)));
-      throw new HostSnapshotError(path7, field, problem + more, field === "" ? void 0 : range);
+      const range2 = locateJsonKey(text, field) ?? locateJsonKey(text, formatJsonPath(segments.slice(0, -1)));
+      throw new HostSnapshotError(path7, field, problem + more, field === "" ? void 0 : range2);
     }
     throw new HostSnapshotError(path7, "", "does not match the host snapshot schema");
   }
@@ -24356,7 +24356,7 @@ function checkSize(ctx, size, b) {
     const mine = ranked.filter((c) => own.has(c.element));
     const relieving = mine.filter((c) => c.pages >= shortBy);
     const fewest = relieving.at(-1)?.pages;
-    const at = relieving.find((c) => c.pages === fewest) ?? mine[0];
+    const at = [...relieving].reverse().find((c) => c.pages === fewest) ?? mine[0];
     const guests = new Set(ranked.map((c) => c.on)).size;
     const related = ranked.filter((c) => c !== at).map((c) => ({ file: c.on.source, range: c.element.startTag, message: `${excerpt(c.on.domain.name ?? c.on.source.path, 40)} needs ${c.pages} pages here` }));
     report(at, guests, related);
@@ -24534,8 +24534,8 @@ var ModelBuilder = class {
     this.problems = problems;
   }
   problems;
-  problem(range, message2, ruleId = "value-invalid") {
-    this.problems.push({ ruleId, range, message: message2 });
+  problem(range2, message2, ruleId = "value-invalid") {
+    this.problems.push({ ruleId, range: range2, message: message2 });
   }
   /** A non-negative integer attribute; undefined (with a problem) when present but not an integer. */
   uint(el, name) {
@@ -24544,15 +24544,15 @@ var ModelBuilder = class {
     const n = plainUint(a.value);
     return n !== void 0 ? n : this.uintValue(a.value, a.valueRange, `${el.name} ${name}`);
   }
-  uintValue(text, range, what) {
+  uintValue(text, range2, what) {
     const t = text.trim();
     if (!/^\d+$/.test(t)) {
-      this.problem(range, `${what} '${excerpt(t)}' is not a non-negative integer`);
+      this.problem(range2, `${what} '${excerpt(t)}' is not a non-negative integer`);
       return void 0;
     }
     const n = Number(t);
     if (!Number.isSafeInteger(n)) {
-      this.problem(range, `${what} '${excerpt(t)}' is out of range`);
+      this.problem(range2, `${what} '${excerpt(t)}' is out of range`);
       return void 0;
     }
     return n;
@@ -24563,8 +24563,8 @@ var ModelBuilder = class {
     const parsed = parseLibvirtCpuset(attr.value);
     if (!parsed.ok) {
       const start = attr.valueRange.start + parsed.offset;
-      const range = parsed.length > 0 ? { start, end: start + parsed.length } : attr.valueRange;
-      this.problem(range, `${el.name} ${name}='${excerpt(attr.value)}': ${parsed.error}`, "cpuset-syntax");
+      const range2 = parsed.length > 0 ? { start, end: start + parsed.length } : attr.valueRange;
+      this.problem(range2, `${el.name} ${name}='${excerpt(attr.value)}': ${parsed.error}`, "cpuset-syntax");
       return { set: void 0, attr };
     }
     if (parsed.idleExclusions) {
@@ -24592,14 +24592,14 @@ var ModelBuilder = class {
   /** Element text plus `unit` attribute \u2192 KiB (virScaleInteger; default unit KiB). */
   memorySize(el) {
     if (!el) return void 0;
-    const range = textRange(el);
+    const range2 = textRange(el);
     const unit = attribute(el, "unit");
     const parsed = scaleToKiB(el.text.trim(), unit?.value);
     if (!parsed.ok) {
-      this.problem(unit && /unit/i.test(parsed.error) ? unit.valueRange : range, `<${el.name}> ${parsed.error}`);
+      this.problem(unit && /unit/i.test(parsed.error) ? unit.valueRange : range2, `<${el.name}> ${parsed.error}`);
       return void 0;
     }
-    return { kib: parsed.value, element: el, range };
+    return { kib: parsed.value, element: el, range: range2 };
   }
   memory(el) {
     return this.memorySize(el);
@@ -24793,9 +24793,9 @@ var ModelBuilder = class {
     return { element: c, id: idAttr ? this.uint(c, "id") : index, idAttr, index, cpus: this.cpuset(c, "cpus"), memoryKiB, memoryAttr: mem, unitAttr: unit };
   }
 };
-function hasValueProblem(d, range) {
-  if (!range) return false;
-  return d.problems.some((p) => p.ruleId === "value-invalid" && p.range.start >= range.start && p.range.end <= range.end);
+function hasValueProblem(d, range2) {
+  if (!range2) return false;
+  return d.problems.some((p) => p.ruleId === "value-invalid" && p.range.start >= range2.start && p.range.end <= range2.end);
 }
 
 // rules/iothread-placement/index.ts
@@ -25542,12 +25542,12 @@ var min_free_kbytes_guideline_default = defineRule({
     const value = host.minFreeKbytes;
     if (value === void 0) return;
     const maxPercent = typeof ctx.options.maxPercent === "number" ? ctx.options.maxPercent : 2;
-    const range = () => locateJsonKey(ctx.host.text, "vm.minFreeKbytes");
+    const range2 = () => locateJsonKey(ctx.host.text, "vm.minFreeKbytes");
     const totalKiB = host.nodes.reduce((a, n) => a + (n.memTotalKiB ?? 0), 0);
     if (value < KERNEL_FLOOR_KB) {
       const range1to2 = totalKiB > 0 ? `, ${Math.floor(totalKiB / 100)}\u2013${Math.floor(totalKiB * maxPercent / 100)} KiB on this host` : "";
       ctx.reportHost({
-        range: range(),
+        range: range2(),
         severity: "error",
         message: `vm.min_free_kbytes=${value} is below ${KERNEL_FLOOR_KB}: the kernel documentation (sysctl/vm) warns that the system becomes subtly broken and prone to deadlock under high load; raise it to at least ${KERNEL_FLOOR_KB} (the tuning guide suggests 1\u2013${maxPercent}% of RAM${range1to2})`
       });
@@ -25557,7 +25557,7 @@ var min_free_kbytes_guideline_default = defineRule({
     const limit = Math.floor(totalKiB * maxPercent / 100);
     if (value > limit) {
       ctx.reportHost({
-        range: range(),
+        range: range2(),
         message: `vm.min_free_kbytes=${value} (${formatKiB(value)}) is ${(value / totalKiB * 100).toFixed(1)}% of the host's ${formatKiB(totalKiB)}, above the ${maxPercent}% guideline (${limit} KiB): that memory is held back from guests and raises every node's watermarks; 1\u2013${maxPercent}% of RAM is the tuning guide's advice (not a kernel limit)`
       });
     }
@@ -27315,7 +27315,7 @@ var readmes = {
   "hugepage-size-decimal-unit": "# hugepage-size-decimal-unit\n\nReports a hugepage `<page>` whose size is written in a decimal unit (`KB`, `MB`, `GB`, `TB`, any case). libvirt reads those as powers of 1000, so `size='1' unit='GB'` is 1,000,000,000 bytes (976,563 KiB), and `size='2' unit='MB'` is 1954 KiB. Neither is a page size, and the domain fails to start. The finding points at the `unit` value. Safe `--fix`: `GB`\u2192`G`, `MB`\u2192`M`, `KB`\u2192`K`, `TB`\u2192`T`.\n\n## Why this matters\n\nlibvirt's units follow `virScaleInteger`: `K`, `KiB`, `M`, `MiB`, `G`, `GiB` (any case) are powers of 1024, while `KB`, `MB` and `GB` are powers of 1000. Guest memory sizes can use either, since only the amount changes. A page size cannot: hugetlbfs pages are powers of two (4 KiB, 2 MiB, 1 GiB on x86; 64 KiB, 2 MiB, 512 MiB, 16 GiB on other architectures), and no power of 1000 is one. libvirt looks for a hugetlbfs mount with exactly the requested size. With 976,563 KiB it finds none, and the start fails (\"Unable to find any usable hugetlbfs mount for 976563 KiB\"). `virsh define` succeeds, so the mistake shows up only at the first start, often on another host.\n\n`GB` is what most people write for \"gigabyte\", which is why this is worth a rule of its own. Decimal units elsewhere (`<memory unit='GB'>`) are valid and are not reported here.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='GB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n```\n\nAlso correct: `unit='GiB'`, or `size='1048576' unit='KiB'` (what `virsh dumpxml` writes).\n\n## Fix\n\n`kvmlint --fix` replaces the decimal unit with its binary letter (`GB`\u2192`G`, `mb`\u2192`m`), keeping the number, but only when the result is a power of two of at least 4 KiB, i.e. a real page size. A decimal size is never a power of two, so the binary reading is then the only size the author can have meant. When the binary reading is no page size either (`size='3' unit='MB'`), there is no automatic fix: the message asks for a real page size, and the unit change is offered as a suggestion only. Whether the host has pages of that size is checked by `hugepage-size-unavailable` when a host snapshot is given.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (binary and decimal suffixes).\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML` and `virDomainParseMemory` (page size, rounded up to whole KiB).\n- libvirt `src/qemu/qemu_command.c` / `qemu_domain.c`: the hugetlbfs mount lookup for the page size at start-up.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: supported huge page sizes.\n- libvirt, Domain XML format, \xA7Memory Backing (`page size unit nodeset`).\n",
   "hugepage-size-unavailable": "# hugepage-size-unavailable\n\nReports a `<memoryBacking><hugepages><page size>` for which the host has no hugepage pool at all: the size is not among the host's hugepage sizes (`/sys/kernel/mm/hugepages/hugepages-<size>kB`) and no node has a pool of it. `<hugepages/>` without a `<page>` uses the host's default size, and is reported only when the host has no hugepage size at all. Reported on the `size` value (or the `<hugepages>` start tag).\n\n## Why this matters\n\nlibvirt backs hugepage guest memory with a file on a hugetlbfs mount whose page size is the one asked for. It looks for that mount when it builds the memory backend, and fails the start when there is none: \"Unable to find any usable hugetlbfs mount for 1048576 KiB\" (qemu_conf.c `qemuGetDomainHupageMemPath`, qemu_command.c `qemuBuildMemoryBackendProps`). A hugetlbfs mount of a size needs the kernel to have a pool (an hstate) of that size. Which sizes exist depends on the CPU and the kernel:\n\n- x86-64: 2 MiB always; 1 GiB only with the `pdpe1gb` CPU flag. Nested or older virtual CPUs often lack it;\n- arm64 with 4 KiB pages: 64 KiB, 2 MiB, 32 MiB, 1 GiB; with 64 KiB pages: 2 MiB, 512 MiB, 16 GiB, so XML written for x86 asking for 1 GiB fails there;\n- ppc64 (radix): 2 MiB and 1 GiB.\n\nThis rule is about a size that does not exist. A pool that exists but holds too few pages for the planned guests, even 0, is `insufficient-hugepages`'s, and that rule skips sizes the host has no pool of, so one situation is reported once. A `<page>` of the base page size (4 KiB on x86, 64 KiB on a 64 KiB-page arm64 kernel) is ordinary memory to libvirt and is never reported. A size in a decimal unit (`size='1' unit='GB'` is 976,563 KiB) is `hugepage-size-decimal-unit`'s.\n\n## Incorrect\n\nThe host's kernel has only 2 MiB pages:\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Fix\n\nNo automatic fix: use a size the host has (the message lists them), or give the host that size. For x86 1 GiB pages that needs a CPU with `pdpe1gb`. Reserve the pages at boot (`hugepagesz=1G hugepages=N`) and mount hugetlbfs with `pagesize=1G` where libvirt looks (`hugetlbfs_mount` in qemu.conf).\n\n## Needs\n\n**host snapshot**: the hugepage sizes (`hugepages.sizesKiB`, or the nodes' pools) and the base page size. With a source that cannot list them (`numactl --hardware`) the rule reports one info note and stays silent.\n\n## Sources\n\n- libvirt `src/qemu/qemu_conf.c`: `qemuGetDomainHupageMemPath` (\"Unable to find any usable hugetlbfs mount for %llu KiB\").\n- libvirt `src/qemu/qemu_command.c`: `qemuBuildMemoryBackendProps` (page size per guest cell; the system page size means no hugepages).\n- libvirt, Domain XML format, \xA7Memory Backing (`hugepages`, `page size unit nodeset`).\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: `/sys/kernel/mm/hugepages/`, `hugepagesz=`, `default_hugepagesz=`, hugetlbfs `pagesize=`.\n- Linux `Documentation/arch/arm64/hugetlbpage.rst`: the sizes for each base page size.\n",
   "hugepages-config-invalid": "# hugepages-config-invalid\n\nReports a `<memoryBacking><hugepages>` configuration that libvirt rejects: a `<page nodeset>` naming a guest NUMA cell that does not exist, two `<page>` elements whose nodesets overlap, two `<page>` elements without a nodeset, a `<page>` without `size`, and (QEMU driver) hugepages combined with `<allocation mode='ondemand'>` or `<source type='anonymous'>`. The finding points at the attribute or element at fault.\n\n## Why this matters\n\nEach guest NUMA cell gets its memory from one page size: the `<page>` whose `nodeset` names the cell, else the `<page>` without a nodeset. `<hugepages/>` with no `<page>` means the host's default size. The `nodeset` names **guest cells**, not host nodes. Mixing the two up is the classic mistake: `nodeset='1'` on a guest without cells reads as \"host node 1\" but means \"guest cell 1\", which does not exist.\n\nWhat libvirt checks:\n\n| configuration | result (source) |\n| --- | --- |\n| `<page>` without `size` | rejected (domain_conf.c `virDomainHugepagesParseXML`: size is required) |\n| a page nodeset naming a cell \u2265 the number of guest cells | rejected: \"hugepages: node N not found\" (domain_validate.c `virDomainDefMemtuneValidate`) |\n| without guest cells, `nodeset='0'` | accepted: the nodeset is dropped and the page backs the whole guest (domain_postparse.c `virDomainDefPostParseMemtune`); any other nodeset is rejected as above |\n| two page nodesets sharing a cell | rejected: \"nodeset attribute of hugepages of sizes \u2026 intersect\" |\n| two pages without nodeset (counting a dropped `nodeset='0'`) | rejected: \"two master hugepages detected\" |\n| hugepages with `<allocation mode='ondemand'>` | rejected by the QEMU driver: \"hugepages are not allowed with memory allocation ondemand\" (qemu_validate.c `qemuValidateDomainDefMemory`) |\n| hugepages with `<source type='anonymous'>` | rejected by the QEMU driver: \"hugepages are not allowed with anonymous memory source\" |\n\nDeliberately **not** reported, because libvirt accepts them: hugepages with `<source type='memfd'>` (refused only by QEMU older than 4.0, which lacks memfd hugetlb support), `<access mode='shared'>` without guest cells (accepted when the machine type names its default RAM backend, as machine types of QEMU 5.0 and later do), and `<allocation threads='N'>` (needs a QEMU with preallocation threads, which a linter cannot see). A nodeset that does not parse is left to `cpuset-syntax`. A page size in a decimal unit is `hugepage-size-decimal-unit`'s.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0-1'/>\n    <page size='2' unit='M' nodeset='1-2'/>\n  </hugepages>\n  <allocation mode='ondemand'/>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0'/>\n    <page size='2' unit='M' nodeset='1'/>\n  </hugepages>\n  <locked/>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix: which page size a guest cell should get is a capacity decision. Give each guest cell at most one page size, use at most one `<page>` without `nodeset`, and bind guest memory to host nodes with `<numatune>`, not with the page `nodeset`.\n\n## Needs\n\n**domain**. The allocation and source checks apply to domains run by the QEMU driver (`type` `kvm`, `qemu` or `hvf`).\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML`, `virDomainDefParseMemory`.\n- libvirt `src/conf/domain_validate.c`: `virDomainDefMemtuneValidate`.\n- libvirt `src/conf/domain_postparse.c`: `virDomainDefPostParseMemtune`.\n- libvirt `src/qemu/qemu_validate.c`: `qemuValidateDomainDefMemory`.\n- libvirt, Domain XML format, \xA7Memory Backing.\n",
-  "insufficient-hugepages": "# insufficient-hugepages\n\nAdds up, for each hugepage size and each host NUMA node, the pages that all guests planned on a host need from that node, and reports when the sum is larger than the node's pool (`nr_hugepages`). A short pool is one finding: on the `<page>` (or `<hugepages>`) element of the guest whose move alone would relieve the pool with the fewest pages moved (else the one that asks the most), with every other guest sharing the pool as a related location. The message names the node, the demand and the supply; the help line names the `nr_hugepages` value that would be enough.\n\n## Why this matters\n\nHugepage-backed guest RAM comes from hugetlbfs, and hugetlbfs only hands out pages that were reserved in a pool beforehand. Each NUMA node has its own pool per page size (`/sys/devices/system/node/nodeN/hugepages/hugepages-<size>kB/nr_hugepages`). Under a `strict` binding the kernel takes pages only from the bound nodes' pools, never from a neighbour's. When a pool runs short, QEMU fails to start (libvirt has it preallocate hugepage-backed memory: \"unable to map backing store for guest RAM: Cannot allocate memory\"), or a guest that does start gets SIGBUS when it touches a page that cannot be backed. Usually the guest started last fails: each guest alone fits, and only the plan as a whole does not. That is why this is a plan rule.\n\nHow the demand is counted (rules.md \xA71):\n\n- **Pages per guest**: `ceil(memory / page size)` for each guest NUMA cell (`<cell memory>`), or for the whole `<memory>` when the guest has no cells. Sizes follow libvirt's units (`virScaleInteger`): `k`/`KiB`, `M`/`MiB`, `G`/`GiB` are powers of 1024, `KB`/`MB`/`GB` are powers of 1000, and no unit means KiB. So `<memory unit='G'>17</memory>` needs 8704 pages of 2 MiB, while `<memory unit='GB'>17</memory>`, which is 17,000,000,000 bytes or 16,601,563 KiB, needs 8107.\n- **Page size**: the `<page size unit>` whose `nodeset` names the guest cell, else a `<page>` without `nodeset`. `<hugepages/>` with no `<page>` uses the host's default hugepage size (`Hugepagesize` in `/proc/meminfo`). Each size is a separate budget: 1 GiB pages never stand in for 2 MiB ones.\n- **Which node**:\n  - a single-node nodeset (from `memnode`, else `<memory>`): that node;\n  - `strict` over several nodes: the kernel decides the split, so only the sum over the set is compared, and the finding is a warning;\n  - `interleave`: spread evenly over the nodes;\n  - no `<numatune>` or `placement='auto'`: only host-wide totals are compared, and the finding is a warning;\n  - on a host with one node that can hold memory (memoryless nodes do not count), every binding above that includes it lands on it: compared exactly against that node, an error like a single-node nodeset.\n- **Supply**: the pool size `nr_hugepages`, not the free pages at capture time. Running guests already hold pages, and they are part of the plan.\n- **Sizes the host has no pool of at all** (absent from `/sys/kernel/mm/hugepages/` and from every node): not counted here. No `nr_hugepages` value can help there, and `hugepage-size-unavailable` reports them. A pool that exists but holds too few pages, 0 included, is this rule's.\n\n## Incorrect\n\nTwo guests on host node 0, whose 2 MiB pool holds 8192 pages (16 GiB): 6144 + 4096 = 10240 pages.\n\n```xml\n<!-- erp-db.xml -->\n<memory unit='GiB'>12</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n```xml\n<!-- erp-app.xml -->\n<memory unit='GiB'>8</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nBind the second guest to node 1, or raise node 0's pool to 10240 pages (`echo 10240 > /sys/devices/system/node/node0/hugepages/hugepages-2048kB/nr_hugepages`, made persistent in the boot configuration or a tuned profile):\n\n```xml\n<!-- erp-app.xml -->\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: whether to grow a pool, move a guest or shrink it is a capacity decision. The message gives the `nr_hugepages` value per node that would be enough for the plan. Reserve 1 GiB pages at boot (`hugepagesz=1G hugepages=N`), as they are hard to find later when memory is fragmented. For a multi-node `strict` binding, bind each guest cell to one node with `<memnode>`, so the check can be exact.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host`, or the `hosts` mapping in `kvmlint.config.json`), with the host snapshot's per-node hugepage pools. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7Memory Allocation (units), \xA7Memory Backing (`hugepages`, `page size unit nodeset`), \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`).\n- libvirt `src/util/virutil.c` (`virScaleInteger`: binary and decimal units) and `src/conf/numa_conf.c`.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: per-node pools under `/sys/devices/system/node/nodeN/hugepages/`, boot-time reservation, and the interaction with memory policy.\n- OpenStack Nova `nova/virt/hardware.py`: hugepage fitting per host NUMA cell.\n- The KVM tuning guide for Rocky Linux: per-node hugepage reservation sized for the guests bound there.\n",
+  "insufficient-hugepages": "# insufficient-hugepages\n\nAdds up, for each hugepage size and each host NUMA node, the pages that all guests planned on a host need from that node, and reports when the sum is larger than the node's pool (`nr_hugepages`). A short pool is one finding: on the `<page>` (or `<hugepages>`) element of the guest whose move alone would relieve the pool with the fewest pages moved, the last of equals in plan order, which is the guest `kvmlint plan` moves (else the one that asks the most), with every other guest sharing the pool as a related location. The message names the node, the demand and the supply; the help line names the `nr_hugepages` value that would be enough.\n\n## Why this matters\n\nHugepage-backed guest RAM comes from hugetlbfs, and hugetlbfs only hands out pages that were reserved in a pool beforehand. Each NUMA node has its own pool per page size (`/sys/devices/system/node/nodeN/hugepages/hugepages-<size>kB/nr_hugepages`). Under a `strict` binding the kernel takes pages only from the bound nodes' pools, never from a neighbour's. When a pool runs short, QEMU fails to start (libvirt has it preallocate hugepage-backed memory: \"unable to map backing store for guest RAM: Cannot allocate memory\"), or a guest that does start gets SIGBUS when it touches a page that cannot be backed. Usually the guest started last fails: each guest alone fits, and only the plan as a whole does not. That is why this is a plan rule.\n\nHow the demand is counted (rules.md \xA71):\n\n- **Pages per guest**: `ceil(memory / page size)` for each guest NUMA cell (`<cell memory>`), or for the whole `<memory>` when the guest has no cells. Sizes follow libvirt's units (`virScaleInteger`): `k`/`KiB`, `M`/`MiB`, `G`/`GiB` are powers of 1024, `KB`/`MB`/`GB` are powers of 1000, and no unit means KiB. So `<memory unit='G'>17</memory>` needs 8704 pages of 2 MiB, while `<memory unit='GB'>17</memory>`, which is 17,000,000,000 bytes or 16,601,563 KiB, needs 8107.\n- **Page size**: the `<page size unit>` whose `nodeset` names the guest cell, else a `<page>` without `nodeset`. `<hugepages/>` with no `<page>` uses the host's default hugepage size (`Hugepagesize` in `/proc/meminfo`). Each size is a separate budget: 1 GiB pages never stand in for 2 MiB ones.\n- **Which node**:\n  - a single-node nodeset (from `memnode`, else `<memory>`): that node;\n  - `strict` over several nodes: the kernel decides the split, so only the sum over the set is compared, and the finding is a warning;\n  - `interleave`: spread evenly over the nodes;\n  - no `<numatune>` or `placement='auto'`: only host-wide totals are compared, and the finding is a warning;\n  - on a host with one node that can hold memory (memoryless nodes do not count), every binding above that includes it lands on it: compared exactly against that node, an error like a single-node nodeset.\n- **Supply**: the pool size `nr_hugepages`, not the free pages at capture time. Running guests already hold pages, and they are part of the plan.\n- **Sizes the host has no pool of at all** (absent from `/sys/kernel/mm/hugepages/` and from every node): not counted here. No `nr_hugepages` value can help there, and `hugepage-size-unavailable` reports them. A pool that exists but holds too few pages, 0 included, is this rule's.\n\n## Incorrect\n\nTwo guests on host node 0, whose 2 MiB pool holds 8192 pages (16 GiB): 6144 + 4096 = 10240 pages.\n\n```xml\n<!-- erp-db.xml -->\n<memory unit='GiB'>12</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n```xml\n<!-- erp-app.xml -->\n<memory unit='GiB'>8</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nBind the second guest to node 1, or raise node 0's pool to 10240 pages (`echo 10240 > /sys/devices/system/node/node0/hugepages/hugepages-2048kB/nr_hugepages`, made persistent in the boot configuration or a tuned profile):\n\n```xml\n<!-- erp-app.xml -->\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: whether to grow a pool, move a guest or shrink it is a capacity decision. The message gives the `nr_hugepages` value per node that would be enough for the plan. Reserve 1 GiB pages at boot (`hugepagesz=1G hugepages=N`), as they are hard to find later when memory is fragmented. For a multi-node `strict` binding, bind each guest cell to one node with `<memnode>`, so the check can be exact.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host`, or the `hosts` mapping in `kvmlint.config.json`), with the host snapshot's per-node hugepage pools. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7Memory Allocation (units), \xA7Memory Backing (`hugepages`, `page size unit nodeset`), \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`).\n- libvirt `src/util/virutil.c` (`virScaleInteger`: binary and decimal units) and `src/conf/numa_conf.c`.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: per-node pools under `/sys/devices/system/node/nodeN/hugepages/`, boot-time reservation, and the interaction with memory policy.\n- OpenStack Nova `nova/virt/hardware.py`: hugepage fitting per host NUMA cell.\n- The KVM tuning guide for Rocky Linux: per-node hugepage reservation sized for the guests bound there.\n",
   "iothread-placement": "# iothread-placement\n\nReports an IOThread of a pinned domain that has no `<iothreadpin>` (so it runs wherever `<vcpu cpuset>` allows, or on every online host CPU), and an `<iothreadpin>` that puts an IOThread on a CPU dedicated to a vCPU. Both are warnings, or errors when one of the vCPUs concerned, or the IOThread itself, has realtime (`fifo`/`rr`) scheduling. The first finding is reported on `<iothreads>` (or `<iothreadids>`) and names the IOThreads as ranges; the second on the `iothreadpin` `cpuset`.\n\n## Why this matters\n\nAn IOThread runs the virtio-blk/virtio-scsi queues (and other devices) assigned to it with `iothread='N'`. Its affinity follows the same chain as the emulator's (formatdomain \xA7CPU Tuning, `qemuProcessSetupIOThread` in `qemu_process.c`): `<iothreadpin iothread='N'>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online host CPU.\n\nIn a domain whose vCPUs are pinned, an IOThread left without a pin therefore runs on the vCPUs' own CPUs and on isolated cores: each burst of disk I/O preempts a vCPU, and on CPUs isolated with `isolcpus` the scheduler does not balance, so several guests' IOThreads can stack on one core. An `<iothreadpin>` onto a CPU dedicated to a vCPU does the same deliberately. libvirt's kvm-realtime page and the tuning guide put IOThreads with the emulator, on housekeeping CPUs.\n\nWith realtime scheduling the sharing turns into starvation, as for the emulator (`emulatorpin-overlaps-vcpus`): a busy SCHED_FIFO vCPU never lets the IOThread on its CPU run, so the guest's disk I/O stalls; a SCHED_FIFO IOThread (`<iothreadsched>`) starves the vCPU. rules.md gives this rule a plain warning; the error for the realtime case follows the pattern of `housekeeping-overlap` and `emulatorpin-overlaps-vcpus`, so that `realtime-sched-unsafe` need not report the same pin again.\n\nCases left alone:\n\n- an unpinned IOThread that falls back to a `<vcpu cpuset>` holding no dedicated vCPU CPU: that cpuset is then a pool kept apart for QEMU's own threads, on purpose;\n- `placement='auto'`: numad's nodes are not known offline;\n- domains with no pinning at all: where their threads run is not a pinning question;\n- an `iothreadpin` for an IOThread the domain does not have (`vcpu-id-range`), or a cpuset that does not parse (`cpuset-syntax`).\n\n## Incorrect\n\n```xml\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='5'/>\n</cputune>\n```\n\nIOThread 1 shares CPU 5 with vCPU 1; IOThread 2 has no pin and runs anywhere.\n\n## Correct\n\n```xml\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\n`kvmlint --fix` applies a fix only when the one safe target exists: the emulator's CPUs from an explicit `<emulatorpin>`, disjoint from every vCPU's affinity. It then rewrites a bad `iothreadpin` `cpuset` to that set, or inserts `<iothreadpin iothread='N' cpuset='\u2026'/>` for each unpinned IOThread where libvirt's own formatter writes it (`virDomainCputuneDefFormat`: after the `<vcpupin>`s and `<emulatorpin>`, among the other `<iothreadpin>`s by IOThread id), copying the indentation, quotes and line endings of its neighbours. Without such an `<emulatorpin>`, where the IOThreads should go (the shared housekeeping CPUs, or a CPU reserved for this guest's I/O) is a person's choice, and the message only says what to add.\n\n## Needs\n\n**domain**. With a host snapshot the message lists the online and isolated CPUs an unpinned IOThread can reach.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7IOThreads Allocation (`iothreads`, `iothreadids`) and \xA7CPU Tuning (`iothreadpin`: \"If this is omitted and attribute cpuset of element vcpu is not specified, the IOThreads are pinned to all the physical CPUs by default\").\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupIOThread`, `qemuProcessSetupPid`).\n- libvirt `src/conf/domain_conf.c` (`virDomainCputuneDefFormat`: element order inside `<cputune>`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: no load balancing on isolated CPUs).\n- The KVM tuning guide for Rocky Linux: `iothreadpin` with the emulator on housekeeping cores.\n\n## libvirt versions\n\nAn IOThread without an `<iothreadpin>` gets the same default as the emulator: every online CPU before libvirt 10.4.0; from 10.4.0 on, every online CPU minus `/sys/devices/system/cpu/isolated` (`qemuProcessGetAllCpuAffinity`, `src/qemu/qemu_process.c`). With a libvirt \u2265 10.4.0 (the config's `hosts[].libvirtVersion` or the snapshot's `libvirtVersion`) and vCPUs dedicated to isolated CPUs, an unpinned IOThread cannot reach them and is not reported; when the version is unknown, the older behaviour is assumed (`missing-emulatorpin` says so once per host).\n",
   "isolated-cpu-noise": "# isolated-cpu-noise\n\nReports, on the host snapshot, tasks other than guest threads and per-CPU kernel threads that may run on (or last ran on) the isolated CPUs, and IRQs delivered to them (`/proc/irq/N/effective_affinity_list`, else `smp_affinity_list`), as `kvmlint snapshot` found them. One finding for tasks, one for IRQs. The isolated CPUs are the host's isolated set at capture time (`running.isolatedCpus`). Option `maxForeign` (default 0) tolerates that many of each.\n\n## Why this matters\n\nThe guide ends its isolation section with a stress test whose `PSR` column must show that nothing else lands on isolated CPUs, and `tuned-adm verify` checks IRQ affinity. A daemon started with a wide affinity, a process spawned before tuned moved everything, or an IRQ without `managed_irq` handling steals time from the vCPU dedicated to that CPU and breaks `nohz_full`. This rule is that check, done from the snapshot.\n\n## Incorrect\n\nThe snapshot's `running.foreignTasks` holds `stress-ng (7001)` allowed on 0-31 with isolated CPUs 4-31; the domain itself is pinned as the guide says:\n\n```xml\n<cputune>\n  <emulatorpin cpuset='0-1'/>\n  <vcpupin vcpu='0' cpuset='4'/>\n</cputune>\n```\n\n## Correct\n\nThe same domain on a host whose `running.foreignTasks` and `running.irqs` are empty.\n\n```xml\n<cputune>\n  <emulatorpin cpuset='0-1'/>\n  <vcpupin vcpu='0' cpuset='4'/>\n</cputune>\n```\n\n## Fix\n\nNone in the XML: move the task (`taskset -pc HK PID`, or fix its unit's `CPUAffinity=`), set the IRQ's `smp_affinity_list` to housekeeping CPUs (or boot with `irqaffinity=` and `isolcpus=managed_irq`), then capture again.\n\n## Sources\n\nKernel admin-guide kernel-parameters (isolcpus, irqaffinity), `Documentation/core-api/irq/irq-affinity.rst`; proc(5) `stat` (flags PF_KTHREAD, processor); tuned cpu-partitioning profile.\n",
   "isolation-incomplete": "# isolation-incomplete\n\nReports a vCPU dedicated to one isolated host CPU (a `<vcpupin>` or `<vcpu cpuset>` naming exactly one CPU of the isolated set I) when the kernel does not run that CPU tick-less (`nohz_full`) or, with it, does not offload its RCU callbacks (`rcu_nocbs`). It also reports a CPU that only tuned's `isolated_cores` isolates while the booted kernel does not isolate it at all. The message lists the missing layers and the kernel command line that completes them. The finding is on the pin's `cpuset`, once per domain and set of missing layers.\n\n## Why this matters\n\nIsolating a CPU for a vCPU takes several kernel layers, and each removes a different kind of interruption:\n\n- **scheduler isolation**: `isolcpus=domain,\u2026` (or `isolcpus=` with no flag) takes the CPU out of the scheduler domains, so no other task is load-balanced onto it. tuned's cpu-partitioning does the same job with systemd's CPUAffinity instead;\n- **tick-less operation**: `nohz_full=` (or the `nohz` flag of `isolcpus=`, which the kernel treats as the same thing, `kernel/sched/isolation.c`) stops the periodic scheduler tick while one task runs. Without it the CPU takes a timer interrupt every 1\u20134 ms, and each one exits the guest;\n- **RCU callback offload**: `rcu_nocbs=` moves RCU callback processing to kthreads on housekeeping CPUs.\n\n`nohz_full` implies the third layer. `rcu_init_nohz()` in `kernel/rcu/tree_nocb.h` ORs the nohz_full mask into the callback-offload mask, and `kernel-parameters.txt` says nohz_full CPUs \"will have their RCU callbacks offloaded, just as if they had also been called out in the rcu_nocbs= boot parameter\". So a host booted with `nohz_full=4-31` and no `rcu_nocbs` is complete, and this rule does not report it. tuned's current cpu-partitioning profile writes exactly that. The reverse does not hold: `rcu_nocbs` without `nohz_full` still leaves the tick.\n\nThe usual mistake is `isolcpus=4-31` alone. The guide's vCPUs are then kept away from other tasks but are still interrupted by the tick and by RCU, and that jitter is what the isolation was for. The other is changing tuned's `isolated_cores` without rebooting: the kernel command line tuned writes only applies at the next boot, so the new CPUs are isolated on paper only.\n\nScheduler isolation by itself is not required. cpu-partitioning deliberately leaves `isolcpus` out, so a CPU in `nohz_full` but not in `isolcpus` is not reported. The rule names `isolcpus` only when the booted kernel isolates the CPU in no way at all.\n\nThe running kernel's own view (`/sys/devices/system/cpu/nohz_full` and `isolated`) wins over the command line when the snapshot has it. `rcu_nocbs` is only known from the command line. A kernel built with `CONFIG_RCU_NOCB_CPU_DEFAULT_ALL` offloads every CPU by default, which a snapshot does not show. On such a kernel the RCU part of the message does not apply, but the missing `nohz_full` still does.\n\n## Incorrect\n\nOn a host booted with `isolcpus=2-15,18-31` and nothing else:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\nThe same domain on a host booted with `isolcpus=2-15,18-31 nohz_full=2-15,18-31 rcu_nocbs=2-15,18-31`, or with tuned cpu-partitioning's `nohz_full=2-15,18-31` (RCU offload implied):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because the change is on the host, not in the domain XML. Add the missing parameter to the kernel command line (`grubby --update-kernel=ALL --args=\"nohz_full=\u2026\"`, or through tuned's profile) and reboot. The message suggests `nohz_full=` with the whole isolated set. If `isolcpus=` already carries the `nohz` flag, it suggests widening that instead: a `nohz_full=` naming other CPUs than `isolcpus=nohz,\u2026` is ignored (\"nohz_full= must match isolcpus=\"). When only tuned lists the CPU, reboot so the profile's command line applies.\n\n## Needs\n\n**host snapshot** with the kernel command line or `/sys/devices/system/cpu/nohz_full`. Without either, the rule reports one info note on the snapshot saying it was not checked. It applies only to pinned domains, to vCPUs dedicated to a single CPU, and to CPUs in the isolated set.\n\n## Sources\n\n- Linux `Documentation/admin-guide/kernel-parameters.txt`: `isolcpus`, `nohz_full` (\"Any CPUs in this list will have their RCU callbacks offloaded, just as if they had also been called out in the rcu_nocbs= boot parameter\"), `rcu_nocbs`.\n- Linux `kernel/rcu/tree_nocb.h`: `rcu_nocb_setup()` and `rcu_init_nohz()` (nohz_full CPUs added to `rcu_nocb_mask`).\n- Linux `kernel/sched/isolation.c`: `housekeeping_isolcpus_setup()` (\"isolcpus=nohz is equivalent to nohz_full\") and `housekeeping_setup()` (\"nohz_full= must match isolcpus=\").\n- Linux `drivers/base/cpu.c`: `/sys/devices/system/cpu/isolated` and `/sys/devices/system/cpu/nohz_full`.\n- tuned `profiles/cpu-partitioning/tuned.conf` (`nohz_full=${isolated_cores}` on the boot command line) and `profiles/realtime-virtual-host/tuned.conf` (`nohz_full` and `rcu_nocbs`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): isolated host CPUs for realtime vCPUs.\n",
@@ -27913,9 +27913,9 @@ function renderReport(rule, d) {
 
 // src/engine/core.ts
 var NO_OPTIONS = Object.freeze({});
-function lineColumnOf(lines, range) {
-  const s = lines.position(range.start);
-  const e = lines.position(range.end);
+function lineColumnOf(lines, range2) {
+  const s = lines.position(range2.start);
+  const e = lines.position(range2.end);
   return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
 }
 function effectiveSeverity(rule, reported, setting) {
@@ -28292,6 +28292,736 @@ async function completePlans(input) {
   return { files: [...named2, ...context], reported, hostOf, planInputs, skipped };
 }
 
+// src/plan/problem.ts
+var PLACEMENT_RULES = /* @__PURE__ */ new Set([
+  "pin-crosses-nodeset",
+  "housekeeping-overlap",
+  "dedicated-cpu-conflict",
+  "vcpu-pin-collision",
+  "smt-sibling-sharing",
+  "guest-smt-topology-mismatch",
+  "guest-cell-spans-host-nodes",
+  "emulatorpin-overlaps-vcpus",
+  "missing-emulatorpin",
+  "iothread-placement",
+  "insufficient-hugepages",
+  "numa-memory-insufficient",
+  "min-free-kbytes-exceeds-node-free",
+  "vcpu-floating-pin",
+  "vcpu-partially-pinned",
+  "isolcpus-floating-affinity",
+  "realtime-sched-unsafe",
+  "pin-target-offline",
+  "numatune-memoryless-node"
+]);
+function isPlacementFinding(d) {
+  return d.severity !== "info" && PLACEMENT_RULES.has(d.ruleId);
+}
+function guestLabel(ld) {
+  return ld.domain.name ?? ld.source.path;
+}
+function smallPageRoom(host, id) {
+  const node = host.node(id);
+  if (node.memFreeKiB === void 0) return Number.POSITIVE_INFINITY;
+  const share = hostNodeWatermarks(host)?.shares.get(id);
+  return node.memFreeKiB - (share?.highKiB ?? 0);
+}
+function buildPlanProblem(host, domains, diagnostics) {
+  const hk = host.housekeeping;
+  const problem = { host, nodes: [], guests: [], unplanned: [], refusal: void 0 };
+  if (!hk || hk.isEmpty) {
+    problem.refusal = `${host.name} declares no isolated CPUs (no isolcpus, nohz_full or tuned isolated_cores, and no housekeeping in the config): dedicated vCPUs have nowhere to go`;
+    return problem;
+  }
+  const isolated = host.online.subtract(hk);
+  const placementFindings = new Set(diagnostics.filter(isPlacementFinding).flatMap((d) => [d.file, ...(d.related ?? []).map((r) => r.file)]));
+  let taken = CpuSet.empty;
+  const pagesUsed = /* @__PURE__ */ new Map();
+  const smallUsed = /* @__PURE__ */ new Map();
+  const planned = [];
+  for (const ld of domains) {
+    const d = ld.domain;
+    const why = !isPinned(d) ? "not pinned" : d.vcpu?.placement === "auto" ? "placed by numad" : void 0;
+    if (why === void 0) {
+      planned.push(ld);
+      continue;
+    }
+    problem.unplanned.push({ linted: ld, why });
+    for (const use of affinityUses(d, host)) taken = taken.union(use.reach);
+    for (const s of strictSmallPageShares(d)) smallUsed.set(s.node, (smallUsed.get(s.node) ?? 0) + s.kib);
+    for (const m of memoryDemands(d)) {
+      if (!m.hugepages) continue;
+      const size = m.hugepages.sizeKiB ?? host.defaultHugepageSizeKiB;
+      if (size === void 0) continue;
+      const pages = Math.ceil(m.kib / size);
+      const add = (n, p) => pagesUsed.set(`${n}:${size}`, (pagesUsed.get(`${n}:${size}`) ?? 0) + p);
+      if (m.target.kind === "node") add(m.target.node, pages);
+      else if (m.target.kind === "interleave") for (const [n, p] of spreadEvenly(pages, m.target.nodes)) add(n, p);
+    }
+  }
+  for (const node of host.nodes) {
+    const cores = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const cpu of node.cpus.intersect(isolated).toArray()) {
+      if (seen.has(cpu)) continue;
+      const siblings = host.siblingsOf(cpu) ?? CpuSet.of(cpu);
+      for (const s of siblings.toArray(4096)) seen.add(s);
+      if (!siblings.isSubsetOf(isolated) || siblings.intersects(taken)) continue;
+      cores.push({ node: node.id, cpus: siblings.toArray(4096) });
+    }
+    const pages = /* @__PURE__ */ new Map();
+    for (const pool of node.hugepages) pages.set(pool.sizeKiB, pool.total - (pagesUsed.get(`${node.id}:${pool.sizeKiB}`) ?? 0));
+    problem.nodes.push({
+      id: node.id,
+      cores,
+      housekeeping: hk.intersect(node.cpus),
+      pages,
+      smallKiB: smallPageRoom(host, node.id) - (smallUsed.get(node.id) ?? 0),
+      memoryless: node.memTotalKiB === 0
+    });
+  }
+  for (const ld of planned) {
+    const guest = buildGuest(host, ld, isolated);
+    if (typeof guest === "string") {
+      problem.unplanned.push({ linted: ld, why: guest });
+      continue;
+    }
+    guest.fine = guest.fine && !placementFindings.has(ld.source.path);
+    problem.guests.push(guest);
+  }
+  return problem;
+}
+function buildGuest(host, ld, isolated) {
+  const d = ld.domain;
+  const threads = d.cpu?.topology?.threads ?? 1;
+  if (!d.vcpu?.maxKnown && d.vcpu !== void 0) return "its <vcpu> count does not parse";
+  const max = d.maxVcpus;
+  const currentPins = /* @__PURE__ */ new Map();
+  for (const g of vcpuAffinityGroups(d, host)) {
+    if (g.affinity.source === "vcpupin" && isDedicated(g.affinity)) currentPins.set(g.vcpus.min, g.affinity.cpus.min);
+  }
+  const slices = guestMemorySlices(d);
+  const cells = d.cpu?.cells ?? [];
+  const guestCells = [];
+  if (cells.length === 0) {
+    guestCells.push({ cellId: void 0, vcpus: range(max), kib: slices[0]?.memoryKiB ?? 0 });
+  } else {
+    const ids = cells.map((c) => c.id);
+    if (ids.some((id) => id === void 0) || new Set(ids).size !== ids.length) return "its guest NUMA cells have bad ids";
+    let rest = CpuSet.range(0, max - 1);
+    for (const c of cells) {
+      const set = c.cpus?.set ?? CpuSet.empty;
+      if (!set.isSubsetOf(rest)) return "its guest NUMA cells share vCPUs or name missing ones";
+      rest = rest.subtract(set);
+      guestCells.push({ cellId: c.id, vcpus: set.toArray(), kib: c.memoryKiB ?? 0 });
+    }
+    const lowest = guestCells.reduce((a, b) => b.cellId < a.cellId ? b : a);
+    lowest.vcpus = [...lowest.vcpus, ...rest.toArray()].sort((a, b) => a - b);
+  }
+  const out = [];
+  for (const gc of guestCells) {
+    const units = /* @__PURE__ */ new Map();
+    for (const v of gc.vcpus) {
+      const k = Math.floor(v / threads);
+      const u = units.get(k);
+      if (u) u.push(v);
+      else units.set(k, [v]);
+    }
+    const backing = hugepageBacking(d, gc.cellId);
+    const pageSizeKiB = backing ? backing.spec?.sizeKiB ?? host.defaultHugepageSizeKiB : void 0;
+    if (backing && pageSizeKiB === void 0) return "its hugepage size is the host default, which the snapshot does not record";
+    const nodes = new Set(gc.vcpus.map((v) => currentPins.get(v)).map((c) => c === void 0 ? void 0 : host.nodeOfCpu(c)));
+    out.push({
+      cellId: gc.cellId,
+      vcpus: gc.vcpus,
+      units: [...units.values()],
+      pageSizeKiB,
+      pages: pageSizeKiB === void 0 ? 0 : Math.ceil(gc.kib / pageSizeKiB),
+      smallKiB: pageSizeKiB === void 0 ? gc.kib : 0,
+      currentNode: nodes.size === 1 ? [...nodes][0] : void 0
+    });
+  }
+  const cellOf = /* @__PURE__ */ new Map();
+  out.forEach((c, i) => c.vcpus.forEach((v) => cellOf.set(v, i)));
+  for (const c of out) for (const u of c.units) if (u.some((v) => cellOf.get(v) !== cellOf.get(u[0]))) return `a guest core (threads='${threads}') straddles two guest cells`;
+  const allPinned = range(max).every((v) => currentPins.has(v));
+  const cpus = [...currentPins.values()];
+  const fine = allPinned && new Set(cpus).size === cpus.length && cpus.every((c) => isolated.has(c)) && out.every((c) => c.currentNode !== void 0) && new Set(out.map((c) => c.currentNode)).size === out.length;
+  return { linted: ld, label: guestLabel(ld), cells: out, threads, spreadable: cells.length === 0, currentPins, fine };
+}
+function range(n) {
+  return Array.from({ length: n }, (_, i) => i);
+}
+
+// src/engine/fix.ts
+function applyFixes(text, fixes) {
+  const sorted = [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const applied = [];
+  let out = "";
+  let at = 0;
+  let lastEnd = -1;
+  for (const fix of sorted) {
+    const [start, end] = fix.range;
+    if (start <= lastEnd || start < 0 || end > text.length || end < start) continue;
+    out += text.slice(at, start) + fix.text;
+    at = end;
+    lastEnd = end;
+    applied.push(fix);
+  }
+  return { text: out + text.slice(at), applied };
+}
+
+// src/plan/rewrite.ts
+function quoteOf(el) {
+  return el.attributes[0]?.quote ?? "'";
+}
+function setAttributes(text, el, set, drop = []) {
+  const q = quoteOf(el);
+  const wanted = new Map(set);
+  const kept = el.attributes.filter((a) => !wanted.has(a.name) && !drop.includes(a.name)).map((a) => text.slice(a.range.start, a.range.end));
+  const same = set.every(([k, v]) => el.attributeValues[k] === v) && !drop.some((k) => k in el.attributeValues);
+  if (same) return void 0;
+  const attrs = [...set.map(([k, v]) => `${k}=${q}${v}${q}`), ...kept].join(" ");
+  const close = el.selfClosing ? "/>" : ">";
+  return { range: [el.startTag.start, el.startTag.end], text: `<${el.name} ${attrs}${close}` };
+}
+function layoutFixes(text, d, layout) {
+  const fixes = [];
+  const hk = layout.housekeeping.toString();
+  const cputune = d.cputune;
+  const pinEls = [];
+  for (const [vcpu, cpu] of [...layout.pins].sort((a, b) => a[0] - b[0])) {
+    const pin = cputune?.vcpupins.find((p) => p.vcpu === vcpu);
+    if (pin?.cpuset?.attr) {
+      if (!(pin.cpuset.set?.size === 1 && pin.cpuset.set.has(cpu))) fixes.push(replaceAttributeValue(pin.cpuset.attr, String(cpu)));
+    } else if (pin) fixes.push({ range: [pin.element.startTag.start, pin.element.startTag.end], text: `<vcpupin vcpu=${quoteOf(pin.element)}${vcpu}${quoteOf(pin.element)} cpuset=${quoteOf(pin.element)}${cpu}${quoteOf(pin.element)}/>` });
+    else pinEls.push({ name: "vcpupin", attributes: [["vcpu", String(vcpu)], ["cpuset", String(cpu)]] });
+  }
+  const within = (set) => set !== void 0 && !set.isEmpty && set.isSubsetOf(layout.housekeeping);
+  const emulator = cputune?.emulatorpin;
+  const afterPins = [];
+  if (emulator?.cpuset?.attr) {
+    if (!within(emulator.cpuset.set)) fixes.push(replaceAttributeValue(emulator.cpuset.attr, hk));
+  } else if (!emulator) afterPins.push({ name: "emulatorpin", attributes: [["cpuset", hk]] });
+  for (const id of d.iothreadIds) {
+    const pin = cputune?.iothreadpins.find((p) => p.iothread === id);
+    if (pin?.cpuset?.attr) {
+      if (!within(pin.cpuset.set)) fixes.push(replaceAttributeValue(pin.cpuset.attr, hk));
+    } else if (!pin) afterPins.push({ name: "iothreadpin", attributes: [["iothread", String(id)], ["cpuset", hk]] });
+  }
+  if (!cputune) {
+    const anchor = formatterPredecessor(d.element, "cputune", DOMAIN_CHILD_ORDER);
+    fixes.push(insertChild(text, d.element, { name: "cputune", attributes: [], children: [...pinEls, ...afterPins] }, anchor));
+  } else {
+    const groups = /* @__PURE__ */ new Map();
+    const add = (after, el) => {
+      const list = groups.get(after);
+      if (list) list.push(el);
+      else groups.set(after, [el]);
+    };
+    const lastPin = cputune.vcpupins[cputune.vcpupins.length - 1]?.element;
+    for (const el of pinEls) add(lastPin ?? formatterPredecessor(cputune.element, "vcpupin", CPUTUNE_CHILD_ORDER), el);
+    for (const el of afterPins) {
+      const anchor = formatterPredecessor(cputune.element, el.name, CPUTUNE_CHILD_ORDER);
+      add(anchor?.name === "vcpupin" || anchor === void 0 ? lastPin ?? anchor : anchor, el);
+    }
+    for (const [after, els] of groups) {
+      if (!after && cputune.element.children.length === 0) {
+        fixes.push(concatInsert(text, cputune.element, els, (el) => insertLastChild(text, cputune.element, el)));
+      } else if (!after) {
+        fixes.push(concatInsert(text, cputune.element, els, (el) => insertChild(text, cputune.element, el, void 0)));
+      } else fixes.push(concatInsert(text, cputune.element, els, (el) => insertAfter(text, after, el)));
+    }
+  }
+  fixes.push(...numatuneFixes(text, d, layout));
+  return fixes;
+}
+function concatInsert(text, _parent, els, one) {
+  const parts = els.map(one);
+  const first = parts[0];
+  if (parts.every((p) => p.range[0] === first.range[0] && p.range[1] === first.range[1] && first.range[0] === first.range[1])) {
+    return { range: first.range, text: parts.map((p) => p.text).join("") };
+  }
+  let out = first.text;
+  for (const p of parts.slice(1)) out = out.replace(/(<\/[^>]+>)$/, `${p.text}$1`);
+  void text;
+  return { range: first.range, text: out };
+}
+function numatuneFixes(text, d, layout) {
+  const all = layout.cellNodes.reduce((a, c) => a.union(c.nodes), CpuSet.empty);
+  const mode = layout.interleave ? "interleave" : "strict";
+  const withCells = layout.cellNodes.some((c) => c.cellId !== void 0);
+  const nt = d.numatune;
+  const memnodes = withCells ? layout.cellNodes.map((c) => ({ name: "memnode", attributes: [["cellid", String(c.cellId)], ["mode", "strict"], ["nodeset", c.nodes.toString()]] })) : [];
+  if (!nt) {
+    const anchor = formatterPredecessor(d.element, "numatune", DOMAIN_CHILD_ORDER);
+    const el = { name: "numatune", attributes: [], children: [{ name: "memory", attributes: [["mode", mode], ["nodeset", all.toString()]] }, ...memnodes] };
+    return [insertChild(text, d.element, el, anchor)];
+  }
+  const fixes = [];
+  const memory = nt.memory;
+  if (memory) {
+    const f = setAttributes(text, memory.element, [["mode", mode], ["nodeset", all.toString()]], ["placement"]);
+    if (f) fixes.push(f);
+  } else {
+    fixes.push(insertChild(text, nt.element, { name: "memory", attributes: [["mode", mode], ["nodeset", all.toString()]] }, void 0));
+  }
+  const missing = [];
+  for (const c of layout.cellNodes) {
+    if (c.cellId === void 0) continue;
+    const mn = nt.memnodes.find((m) => m.cellid === c.cellId);
+    if (mn) {
+      const f = setAttributes(text, mn.element, [["cellid", String(c.cellId)], ["mode", "strict"], ["nodeset", c.nodes.toString()]]);
+      if (f) fixes.push(f);
+    } else missing.push({ name: "memnode", attributes: [["cellid", String(c.cellId)], ["mode", "strict"], ["nodeset", c.nodes.toString()]] });
+  }
+  if (missing.length > 0) {
+    const last = nt.element.children[nt.element.children.length - 1];
+    if (last) fixes.push(concatInsert(text, nt.element, missing, (el) => insertAfter(text, last, el)));
+    else fixes.push(concatInsert(text, nt.element, missing, (el) => insertLastChild(text, nt.element, el)));
+  }
+  return fixes;
+}
+function applyLayout(text, fixes) {
+  if (fixes.length === 0) return text;
+  const merged = [];
+  for (const f of [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1])) {
+    const prev = merged[merged.length - 1];
+    if (prev && prev.range[0] === prev.range[1] && f.range[0] === f.range[1] && prev.range[0] === f.range[0]) prev.text += f.text;
+    else merged.push({ range: [...f.range], text: f.text });
+  }
+  const { text: out, applied } = applyFixes(text, merged);
+  if (applied.length !== merged.length) throw new Error("plan edits overlap");
+  return out;
+}
+
+// src/plan/solve.ts
+function evenSplit(amount, k) {
+  const base = Math.floor(amount / k);
+  const extra = amount - base * k;
+  return Array.from({ length: k }, (_, i) => base + (i < extra ? 1 : 0));
+}
+function solvePlacement(nodes, cells, options = {}) {
+  const maxSteps = options.maxSteps ?? 5e6;
+  const sizes = [.../* @__PURE__ */ new Set([...nodes.flatMap((n) => n.coreSizes), ...cells.flatMap((c) => c.units)])].sort((a, b) => a - b);
+  const pageSizes = [.../* @__PURE__ */ new Set([...nodes.flatMap((n) => [...n.pages.keys()]), ...cells.flatMap((c) => c.pageSizeKiB === void 0 ? [] : [c.pageSizeKiB])])].sort((a, b) => a - b);
+  const N = nodes.length;
+  const state = {
+    cores: nodes.map((n) => sizes.map((s) => n.coreSizes.filter((x) => x === s).length)),
+    pages: nodes.map((n) => pageSizes.map((p) => Math.max(0, n.pages.get(p) ?? 0))),
+    small: nodes.map((n) => n.smallKiB)
+  };
+  const unitsByClass = (units) => {
+    const counts = sizes.map(() => 0);
+    for (const u of units) counts[sizes.indexOf(u)]++;
+    return counts;
+  };
+  const fitsOn = (n, units, pageIdx, pages, small, s) => {
+    if (nodes[n].memoryless) return false;
+    if (pages > 0 && s.pages[n][pageIdx] < pages) return false;
+    if (small > 0 && s.small[n] < small) return false;
+    const avail = s.cores[n];
+    let carry = 0;
+    for (let k = sizes.length - 1; k >= 0; k--) {
+      carry += avail[k];
+      carry -= units[k];
+      if (carry < 0) return false;
+    }
+    return true;
+  };
+  const initial = { cores: state.cores.map((r) => [...r]), pages: state.pages.map((r) => [...r]), small: [...state.small] };
+  const demands = cells.map((c, i) => {
+    const units = unitsByClass(c.units);
+    const pageIdx = c.pageSizeKiB === void 0 ? -1 : pageSizes.indexOf(c.pageSizeKiB);
+    const order2 = [...Array(N).keys()];
+    const pref = c.preferredNode === void 0 ? -1 : nodes.findIndex((n) => n.id === c.preferredNode);
+    order2.sort((a, b) => a === pref ? -1 : b === pref ? 1 : a - b);
+    const d = { cell: i, guest: c.guest, units, unitCount: c.units.length, pageIdx, pages: c.pages, small: c.smallKiB, order: order2, spreads: [] };
+    if (c.spreadable && !order2.some((n) => fitsOn(n, units, pageIdx, c.pages, c.smallKiB, initial))) d.spreads = spreadOptions(c, d);
+    return d;
+  });
+  function spreadOptions(c, d) {
+    const sortedUnits = [...c.units].sort((a, b) => b - a);
+    for (let k = 2; k <= N; k++) {
+      const found = [];
+      for (const set of combinations(N, k)) {
+        const byId2 = [...set].sort((a, b) => nodes[a].id - nodes[b].id);
+        const unitSplit = evenSplit(sortedUnits.length, k);
+        const pageSplit = evenSplit(c.pages, k);
+        const smallSplit = evenSplit(c.smallKiB, k);
+        let at = 0;
+        const parts = byId2.map((node, i) => {
+          const mine = sortedUnits.slice(at, at + unitSplit[i]);
+          at += unitSplit[i];
+          return { node, units: unitsByClass(mine), pages: pageSplit[i], small: smallSplit[i] };
+        });
+        if (parts.every((p) => fitsOn(p.node, p.units, d.pageIdx, p.pages, p.small, initial))) found.push(parts);
+      }
+      if (found.length > 0) return found;
+    }
+    return [];
+  }
+  const guestSize = /* @__PURE__ */ new Map();
+  for (const d of demands) guestSize.set(d.guest, (guestSize.get(d.guest) ?? 0) + d.unitCount * 1e6 + d.pages + d.small / 1e6);
+  const order = [...demands].sort(
+    (a, b) => guestSize.get(b.guest) - guestSize.get(a.guest) || a.guest - b.guest || b.unitCount - a.unitCount || b.pages + b.small - (a.pages + a.small)
+  );
+  const M = order.length;
+  const needUnits = Array.from({ length: M + 1 }, () => sizes.map(() => 0));
+  const needPages = Array.from({ length: M + 1 }, () => pageSizes.map(() => 0));
+  const needSmall = new Array(M + 1).fill(0);
+  for (let i = M - 1; i >= 0; i--) {
+    const d = order[i];
+    needUnits[i] = needUnits[i + 1].map((x, k) => x + d.units[k]);
+    needPages[i] = needPages[i + 1].map((x, k) => x + (k === d.pageIdx ? d.pages : 0));
+    needSmall[i] = needSmall[i + 1] + d.small;
+  }
+  const boundsHold = (i) => {
+    let carry = 0;
+    for (let k = sizes.length - 1; k >= 0; k--) {
+      for (let n = 0; n < N; n++) carry += state.cores[n][k];
+      carry -= needUnits[i][k];
+      if (carry < 0) return false;
+    }
+    for (let k = 0; k < pageSizes.length; k++) {
+      let have = 0;
+      for (let n = 0; n < N; n++) if (!nodes[n].memoryless) have += state.pages[n][k];
+      if (have < needPages[i][k]) return false;
+    }
+    if (needSmall[i] > 0) {
+      let have = 0;
+      for (let n = 0; n < N; n++) if (!nodes[n].memoryless && state.small[n] > 0) have += state.small[n];
+      if (have < needSmall[i]) return false;
+    }
+    return true;
+  };
+  const nodeKey = (n) => `${state.cores[n].join(",")}|${state.pages[n].join(",")}|${state.small[n]}|${nodes[n].memoryless ? 1 : 0}`;
+  const take = (n, units, pageIdx, pages, small, sign) => {
+    if (pages > 0) state.pages[n][pageIdx] -= sign * pages;
+    state.small[n] -= sign * small;
+    const avail = state.cores[n];
+    if (sign === 1) {
+      const taken = sizes.map(() => 0);
+      const need = [...units];
+      for (let k = sizes.length - 1; k >= 0; k--) {
+        for (let j = k; j < sizes.length && need[k] > 0; j++) {
+          const t = Math.min(need[k], avail[j] - taken[j]);
+          taken[j] += t;
+          need[k] -= t;
+        }
+      }
+      for (let j = 0; j < sizes.length; j++) avail[j] -= taken[j];
+      takenStack.push(taken);
+    } else {
+      const taken = takenStack.pop();
+      for (let j = 0; j < sizes.length; j++) avail[j] += taken[j];
+    }
+  };
+  const takenStack = [];
+  const assignment = cells.map(() => []);
+  const guestNodes = /* @__PURE__ */ new Map();
+  const failed = /* @__PURE__ */ new Set();
+  let steps = 0;
+  let gaveUp = false;
+  const dfs = (i) => {
+    if (i === M) return true;
+    if (++steps > maxSteps) {
+      gaveUp = true;
+      return false;
+    }
+    if (!boundsHold(i)) return false;
+    const d = order[i];
+    let used = guestNodes.get(d.guest);
+    if (!used) guestNodes.set(d.guest, used = /* @__PURE__ */ new Set());
+    const keys = [];
+    for (let n = 0; n < N; n++) keys.push(`${nodeKey(n)}#${used.has(n) ? 1 : 0}`);
+    const memoKey = `${i}:${[...keys].sort().join(";")}`;
+    if (failed.has(memoKey)) return false;
+    const tried = /* @__PURE__ */ new Set();
+    for (const n of d.order) {
+      if (used.has(n) || tried.has(keys[n])) continue;
+      tried.add(keys[n]);
+      if (!fitsOn(n, d.units, d.pageIdx, d.pages, d.small, state)) continue;
+      take(n, d.units, d.pageIdx, d.pages, d.small, 1);
+      used.add(n);
+      assignment[d.cell] = [n];
+      if (dfs(i + 1)) return true;
+      used.delete(n);
+      take(n, d.units, d.pageIdx, d.pages, d.small, -1);
+      if (gaveUp) return false;
+    }
+    for (const parts of d.spreads) {
+      if (parts.some((p) => used.has(p.node) || !fitsOn(p.node, p.units, d.pageIdx, p.pages, p.small, state))) continue;
+      for (const p of parts) take(p.node, p.units, d.pageIdx, p.pages, p.small, 1);
+      for (const p of parts) used.add(p.node);
+      assignment[d.cell] = parts.map((p) => p.node);
+      if (dfs(i + 1)) return true;
+      for (const p of parts) used.delete(p.node);
+      for (const p of [...parts].reverse()) take(p.node, p.units, d.pageIdx, p.pages, p.small, -1);
+      if (gaveUp) return false;
+    }
+    if (failed.size < 2e6) failed.add(memoKey);
+    return false;
+  };
+  const ok = dfs(0);
+  if (ok) return { status: "found", nodesOf: assignment.map((a) => a.map((n) => nodes[n].id)), steps };
+  return gaveUp ? { status: "gave-up", steps } : { status: "none", steps };
+}
+function* combinations(n, k, start = 0, prefix = []) {
+  if (prefix.length === k) {
+    yield prefix;
+    return;
+  }
+  for (let i = start; i <= n - (k - prefix.length); i++) yield* combinations(n, k, i + 1, [...prefix, i]);
+}
+
+// src/plan/plan.ts
+function planHost(host, domains, diagnostics, options = {}) {
+  const t0 = performance.now();
+  if (!diagnostics.some(isPlacementFinding)) return { host, status: "unchanged", guests: domains.length, reason: "no placement finding" };
+  const problem = buildPlanProblem(host.model, domains, diagnostics);
+  if (problem.refusal) return { host, status: "refused", reason: problem.refusal };
+  const kept = keepFineGuests(problem);
+  let attempt = solveWith(problem, kept, options);
+  let keptSet = kept;
+  if (attempt.result.status !== "found" && kept.size > 0) {
+    keptSet = /* @__PURE__ */ new Map();
+    attempt = solveWith(problem, keptSet, options);
+  }
+  const { result } = attempt;
+  const ms = performance.now() - t0;
+  if (result.status === "gave-up") {
+    return { host, status: "infeasible", shortages: [`the search gave up after ${result.steps} steps without an answer (raise the step limit)`], steps: result.steps, ms };
+  }
+  if (result.status === "none") return { host, status: "infeasible", shortages: explainShortage(problem), steps: result.steps, ms };
+  const changes = [];
+  const layouts = concreteLayouts(problem, keptSet, attempt.cells, result.nodesOf);
+  for (const [g, layout] of layouts) {
+    const d = g.linted.domain;
+    const text = applyLayout(g.linted.source.text, layoutFixes(g.linted.source.text, d, layout));
+    const from = host.model.nodesOfCpus(CpuSet.of(...g.currentPins.values()));
+    const to = layout.cellNodes.reduce((a, c) => a.union(c.nodes), CpuSet.empty);
+    changes.push({ linted: g.linted, label: g.label, from, to, text: text === g.linted.source.text ? void 0 : text });
+  }
+  return {
+    host,
+    status: "planned",
+    changes,
+    // Kept whole, or placed by the search exactly where they were.
+    kept: [...[...keptSet.keys()].map((g) => g.label), ...changes.filter((c) => c.text === void 0).map((c) => c.label)],
+    unplanned: problem.unplanned.map((u) => ({ label: u.linted.domain.name ?? u.linted.source.path, why: u.why })),
+    steps: result.steps,
+    ms: performance.now() - t0
+  };
+}
+function keepFineGuests(problem) {
+  const kept = /* @__PURE__ */ new Map();
+  const coreOf = /* @__PURE__ */ new Map();
+  for (const n of problem.nodes) for (const c of n.cores) for (const cpu of c.cpus) coreOf.set(cpu, c);
+  const claimed = /* @__PURE__ */ new Set();
+  const pages = new Map(problem.nodes.map((n) => [n.id, new Map(n.pages)]));
+  const small = new Map(problem.nodes.map((n) => [n.id, n.smallKiB]));
+  for (const g of problem.guests) {
+    if (!g.fine) continue;
+    const cores = [];
+    let ok = true;
+    for (const cell of g.cells) {
+      for (const unit of cell.units) {
+        const core = coreOf.get(g.currentPins.get(unit[0]));
+        if (!core || claimed.has(core) || cores.includes(core) || !unit.every((v) => core.cpus.includes(g.currentPins.get(v)))) ok = false;
+        else cores.push(core);
+      }
+      const n = cell.currentNode;
+      if (cell.pages > 0 && (pages.get(n)?.get(cell.pageSizeKiB) ?? 0) < cell.pages) ok = false;
+      if (cell.smallKiB > 0 && (small.get(n) ?? 0) < cell.smallKiB) ok = false;
+    }
+    if (!ok) continue;
+    for (const c of cores) claimed.add(c);
+    for (const cell of g.cells) {
+      const n = cell.currentNode;
+      if (cell.pages > 0) pages.get(n).set(cell.pageSizeKiB, pages.get(n).get(cell.pageSizeKiB) - cell.pages);
+      small.set(n, small.get(n) - cell.smallKiB);
+    }
+    kept.set(g, { cores });
+  }
+  return kept;
+}
+function solverNodes(problem, kept) {
+  const claimed = /* @__PURE__ */ new Set();
+  for (const { cores } of kept.values()) for (const c of cores) claimed.add(c);
+  return problem.nodes.map((n) => {
+    const pages = new Map(n.pages);
+    let smallKiB = n.smallKiB;
+    for (const g of kept.keys()) {
+      for (const cell of g.cells) {
+        if (cell.currentNode !== n.id) continue;
+        if (cell.pages > 0) pages.set(cell.pageSizeKiB, (pages.get(cell.pageSizeKiB) ?? 0) - cell.pages);
+        smallKiB -= cell.smallKiB;
+      }
+    }
+    return { id: n.id, coreSizes: n.cores.filter((c) => !claimed.has(c)).map((c) => c.cpus.length), pages, smallKiB, memoryless: n.memoryless };
+  });
+}
+function solveWith(problem, kept, options) {
+  const cells = [];
+  const solverCells = [];
+  problem.guests.forEach((g, gi) => {
+    if (kept.has(g)) return;
+    for (const cell of g.cells) {
+      cells.push({ guest: g, cell });
+      solverCells.push({
+        guest: gi,
+        units: cell.units.map((u) => u.length),
+        pageSizeKiB: cell.pageSizeKiB,
+        pages: cell.pages,
+        smallKiB: cell.smallKiB,
+        preferredNode: cell.currentNode,
+        spreadable: g.spreadable
+      });
+    }
+  });
+  return { result: solvePlacement(solverNodes(problem, kept), solverCells, { maxSteps: options.maxSteps }), cells };
+}
+function concreteLayouts(problem, kept, cells, nodesOf) {
+  const claimed = /* @__PURE__ */ new Set();
+  for (const { cores } of kept.values()) for (const c of cores) claimed.add(c);
+  const nodeById = new Map(problem.nodes.map((n) => [n.id, n]));
+  const pins = /* @__PURE__ */ new Map();
+  const cellNodes = /* @__PURE__ */ new Map();
+  const interleaved = /* @__PURE__ */ new Set();
+  const place = (g, node, unit, ownOnly = false) => {
+    const free = node.cores.filter((c) => !claimed.has(c) && c.cpus.length >= unit.length);
+    const best = Math.min(...free.map((c) => c.cpus.length));
+    const fitting = free.filter((c) => c.cpus.length === best);
+    const own = fitting.find((c) => c.cpus.includes(g.currentPins.get(unit[0]) ?? -1));
+    if (ownOnly && !own) return false;
+    const core = own ?? fitting[0];
+    if (!core) throw new Error(`plan: no free core left on node ${node.id} for ${g.label} (a solver bug)`);
+    claimed.add(core);
+    let map = pins.get(g);
+    if (!map) pins.set(g, map = /* @__PURE__ */ new Map());
+    const start = own && unit.length < core.cpus.length ? Math.max(0, core.cpus.indexOf(g.currentPins.get(unit[0]))) : 0;
+    unit.forEach((v, i) => map.set(v, core.cpus[(start + i) % core.cpus.length]));
+    return true;
+  };
+  const work = [];
+  cells.forEach(({ guest, cell }, i) => {
+    const nodes = nodesOf[i];
+    let list = cellNodes.get(guest);
+    if (!list) cellNodes.set(guest, list = []);
+    list.push({ cellId: cell.cellId, nodes: CpuSet.of(...nodes) });
+    if (nodes.length === 1) {
+      for (const unit of cell.units) work.push({ g: guest, node: nodeById.get(nodes[0]), unit });
+      return;
+    }
+    interleaved.add(guest);
+    const units = [...cell.units].sort((a, b) => b.length - a.length);
+    const byId2 = [...nodes].sort((a, b) => a - b);
+    const split = evenSplit(units.length, byId2.length);
+    let at = 0;
+    byId2.forEach((n, k) => {
+      for (const unit of units.slice(at, at + split[k])) work.push({ g: guest, node: nodeById.get(n), unit });
+      at += split[k];
+    });
+  });
+  work.sort((a, b) => b.unit.length - a.unit.length);
+  const rest = work.filter((w) => !place(w.g, w.node, w.unit, true));
+  for (const w of rest) place(w.g, w.node, w.unit);
+  const out = /* @__PURE__ */ new Map();
+  for (const [g, list] of cellNodes) {
+    const map = pins.get(g) ?? /* @__PURE__ */ new Map();
+    const nodes = list.reduce((a, c) => a.union(c.nodes), CpuSet.empty);
+    let hk = map.size > 0 ? housekeepingTargetFor(CpuSet.of(...map.values()), problem.host)?.cpus : problem.host.housekeeping.intersect(problem.host.cpusOfNodes(nodes));
+    if (!hk || hk.isEmpty) hk = problem.host.housekeeping;
+    out.set(g, { pins: map, housekeeping: hk, cellNodes: list, interleave: interleaved.has(g) });
+  }
+  return out;
+}
+function explainShortage(problem) {
+  const out = [];
+  const nodes = problem.nodes;
+  const coresOf = (n, size) => n.cores.filter((c) => c.cpus.length >= size).length;
+  const unitWord = (size) => size === 1 ? "isolated cores" : `isolated cores with ${size} threads`;
+  const memoryNodes = nodes.filter((n) => !n.memoryless);
+  const fitsSpread = (cell) => {
+    const maxUnit = Math.max(1, ...cell.units.map((u) => u.length));
+    const sum2 = (f) => memoryNodes.reduce((a, n) => a + Math.max(0, f(n)), 0);
+    return sum2((n) => coresOf(n, maxUnit)) >= cell.units.length && (cell.pages === 0 || sum2((n) => n.pages.get(cell.pageSizeKiB) ?? 0) >= cell.pages) && (cell.smallKiB === 0 || sum2((n) => n.smallKiB) >= cell.smallKiB);
+  };
+  for (const g of problem.guests) {
+    for (const cell of g.cells) {
+      const maxUnit = Math.max(1, ...cell.units.map((u) => u.length));
+      const fitsSomewhere = nodes.some(
+        (n) => !n.memoryless && coresOf(n, maxUnit) >= cell.units.length && (cell.pages === 0 || (n.pages.get(cell.pageSizeKiB) ?? 0) >= cell.pages) && (cell.smallKiB === 0 || n.smallKiB >= cell.smallKiB)
+      );
+      if (fitsSomewhere) continue;
+      if (g.spreadable && fitsSpread(cell)) continue;
+      const what = cell.cellId === void 0 ? g.label : `${g.label} cell ${cell.cellId}`;
+      const lacks = nodes.filter((n) => !n.memoryless).map((n) => {
+        const l = [];
+        const cores = coresOf(n, maxUnit);
+        if (cores < cell.units.length) l.push(`${unitWord(maxUnit)} on node ${n.id}: needs ${cell.units.length}, has ${cores} free (short by ${cell.units.length - cores})`);
+        const pages = n.pages.get(cell.pageSizeKiB ?? -1) ?? 0;
+        if (cell.pages > 0 && pages < cell.pages) l.push(`${formatKiB(cell.pageSizeKiB)} pages on node ${n.id}: needs ${cell.pages}, has ${pages} (short by ${cell.pages - pages})`);
+        if (cell.smallKiB > 0 && n.smallKiB < cell.smallKiB) l.push(`memory on node ${n.id}: needs ${formatKiB(cell.smallKiB)}, has ${formatKiB(Math.max(0, n.smallKiB))} above the high watermark (short by ${formatKiB(cell.smallKiB - Math.max(0, n.smallKiB))})`);
+        return l;
+      }).sort((a, b) => a.length - b.length)[0];
+      const spread = g.spreadable ? ", not even interleaved over several nodes" : "";
+      out.push(`${what} fits on no node${spread}: ${lacks && lacks.length > 0 ? lacks.join("; ") : "the host has no node with memory"}`);
+    }
+  }
+  if (out.length > 0) return out;
+  const sizes = [...new Set(problem.guests.flatMap((g) => g.cells.flatMap((c) => c.units.map((u) => u.length))))].sort((a, b) => b - a);
+  for (const size of sizes) {
+    const need = problem.guests.reduce((a, g) => a + g.cells.reduce((b, c) => b + c.units.filter((u) => u.length >= size).length, 0), 0);
+    const have = nodes.reduce((a, n) => a + coresOf(n, size), 0);
+    if (need > have) out.push(`${unitWord(size)}: the guests need ${need}, the host has ${have} free (short by ${need - have})`);
+  }
+  const pageSizes = [...new Set(problem.guests.flatMap((g) => g.cells.filter((c) => c.pages > 0).map((c) => c.pageSizeKiB)))];
+  for (const size of pageSizes) {
+    const need = problem.guests.reduce((a, g) => a + g.cells.reduce((b, c) => b + (c.pageSizeKiB === size ? c.pages : 0), 0), 0);
+    const have = nodes.reduce((a, n) => a + Math.max(0, n.pages.get(size) ?? 0), 0);
+    if (need > have) out.push(`${formatKiB(size)} pages: the guests need ${need}, the host's pools have ${have} (short by ${need - have})`);
+  }
+  const needSmall = problem.guests.reduce((a, g) => a + g.cells.reduce((b, c) => b + c.smallKiB, 0), 0);
+  const haveSmall = nodes.reduce((a, n) => a + Math.max(0, n.smallKiB), 0);
+  if (needSmall > haveSmall) out.push(`memory: the guests need ${formatKiB(needSmall)} of small pages, the nodes have ${formatKiB(haveSmall)} above their high watermarks (short by ${formatKiB(needSmall - haveSmall)})`);
+  if (out.length > 0) return out;
+  const perNode = nodes.map((n) => `node ${n.id}: ${n.cores.length} cores, ${[...n.pages].map(([s, p]) => `${p} \xD7 ${formatKiB(s)}`).join(", ") || "no hugepages"}, ${Number.isFinite(n.smallKiB) ? formatKiB(Math.max(0, n.smallKiB)) : "unknown"} memory`).join("; ");
+  return [`every guest cell fits on some node and the totals suffice, but the cells do not pack onto the nodes together (each cell on one node, a guest's cells on different nodes); free: ${perNode}`];
+}
+
+// src/plan/suggest.ts
+var SUGGESTION_MAX_STEPS = 2e4;
+function minimalFix(before, after) {
+  let start = 0;
+  const limit = Math.min(before.length, after.length);
+  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < limit - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return { range: [start, before.length - end], text: after.slice(start, after.length - end) };
+}
+function addPlanSuggestions(host, domains, diagnostics) {
+  const placement = diagnostics.filter((d) => isPlacementFinding(d) && d.file !== host.path);
+  if (placement.length === 0) return;
+  let plan;
+  try {
+    plan = planHost(host, domains, diagnostics, { maxSteps: SUGGESTION_MAX_STEPS });
+  } catch {
+    return;
+  }
+  if (plan.status !== "planned") return;
+  for (const change of plan.changes) {
+    if (change.text === void 0) continue;
+    const file = change.linted.source.path;
+    const what = change.from.equals(change.to) ? `re-pin ${change.label} on ${describeNodes(change.to)}` : `move ${change.label} to ${describeNodes(change.to)}`;
+    const message2 = `${what}, as \`kvmlint plan\` lays out the whole host`;
+    const fix = minimalFix(change.linted.source.text, change.text);
+    const first = placement.filter((d) => d.file === file && !d.fix).sort((a, b) => a.line - b.line || a.column - b.column)[0];
+    if (first) (first.suggestions ??= []).push({ message: message2, fix });
+  }
+}
+
 // src/schema/validator.ts
 import { closeSync as closeSync4, fstatSync as fstatSync4, openSync as openSync4, readSync as readSync3, realpathSync as realpathSync4 } from "node:fs";
 import { isAbsolute as isAbsolute5, join as join5, resolve as resolve7, sep as sep6 } from "node:path";
@@ -28589,7 +29319,8 @@ async function lint(options) {
   const lintGroup = (host, group) => {
     const planFiles = [];
     const reportedFiles = /* @__PURE__ */ new Set();
-    for (const f of group) {
+    const ordered = host ? [...group].sort((a, b) => a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0) : group;
+    for (const f of ordered) {
       const shownPath = displayPath(f.absPath, cwd);
       let source;
       const override = options.overrides?.get(f.absPath);
@@ -28636,6 +29367,7 @@ async function lint(options) {
       if (!s.doc.error && s.doc.root?.name === "domain") domainCount++;
     }
     const kept = ignoredByConfig(outcome.diagnostics, texts, config, absPaths);
+    if (host && options.planSuggestions !== false) addPlanSuggestions(host, outcome.domains, kept);
     if (host && options.onPlan) options.onPlan({ host, domains: outcome.domains, diagnostics: kept });
     for (const d of kept) {
       const files2 = involvedFiles(d);

@@ -231,11 +231,11 @@ test('--stdin lints piped XML (virsh dumpxml vm | kvmlint --stdin) under <stdin>
   assert.ok([pool.file, ...(pool.related ?? []).map((r) => r.file)].includes('examples/fleet/hv01/db-01.xml'), JSON.stringify(pool));
 
   // Planned with the files on disk, replacing the one it is named as: web-01 without hugepages frees
-  // hv01's node-0 pool, so the insufficient-hugepages finding (one for the pool, on web-01, web-02 related) goes away.
+  // hv01's node-0 pool, so the insufficient-hugepages finding (one for the pool, on web-02, web-01 related) goes away.
   const web01 = readFileSync(join(repoRoot, 'examples/fleet/hv01/web-01.xml'), 'utf8').replace(/\s*<memoryBacking>[\s\S]*?<\/memoryBacking>/, '');
   const before = JSON.parse(kvmlint(['-f', 'json', 'examples/fleet/hv01']).stdout) as typeof alone;
   const hugepageFindings = (r: typeof alone) => r.diagnostics.filter((d) => d.ruleId === 'insufficient-hugepages').map((d) => d.file);
-  assert.deepEqual(hugepageFindings(before), ['examples/fleet/hv01/web-01.xml']);
+  assert.deepEqual(hugepageFindings(before), ['examples/fleet/hv01/web-02.xml']);
   const replaced = JSON.parse(kvmlint(['-f', 'json', 'examples/fleet/hv01', '--stdin', '--stdin-filename', 'examples/fleet/hv01/web-01.xml'], repoRoot, web01).stdout) as typeof alone;
   assert.equal(replaced.files.filter((f) => f === 'examples/fleet/hv01/web-01.xml').length, 1);
   assert.deepEqual(hugepageFindings(replaced), []);
@@ -335,13 +335,13 @@ test("plans are checked whole: one named guest is linted with its host's other g
   const run = (...args: string[]) => JSON.parse(kvmlint(['-f', 'json', ...args], fleet).stdout) as Report;
   const whole = run('.');
   const hugepages = (r: Report) => r.diagnostics.filter((d) => d.ruleId === 'insufficient-hugepages').map((d) => d.file);
-  // One finding for node 0's pool (on web-01, web-02 related).
-  assert.deepEqual(hugepages(whole).filter((f) => f.startsWith('hv01/')), ['hv01/web-01.xml']);
-  // web-01 alone would fit node 0's pool; with web-02 (read from disk, not named) it does not.
-  const one = run('hv01/web-01.xml');
-  assert.deepEqual(one.files, ['hv01/web-01.xml', 'hosts/hv01.json']);
-  assert.deepEqual(hugepages(one), ['hv01/web-01.xml']);
-  assert.deepEqual(one.diagnostics.filter((d) => d.file.startsWith('hv')).map((d) => d.file), one.diagnostics.filter((d) => d.file === 'hv01/web-01.xml').map((d) => d.file));
+  // One finding for node 0's pool (on web-02, the later of two equal guests; web-01 related).
+  assert.deepEqual(hugepages(whole).filter((f) => f.startsWith('hv01/')), ['hv01/web-02.xml']);
+  // web-02 alone would fit node 0's pool; with web-01 (read from disk, not named) it does not.
+  const one = run('hv01/web-02.xml');
+  assert.deepEqual(one.files, ['hv01/web-02.xml', 'hosts/hv01.json']);
+  assert.deepEqual(hugepages(one), ['hv01/web-02.xml']);
+  assert.deepEqual(one.diagnostics.filter((d) => d.file.startsWith('hv')).map((d) => d.file), one.diagnostics.filter((d) => d.file === 'hv01/web-02.xml').map((d) => d.file));
   // A named snapshot is a change to its whole plan: every guest of hv02 is reported, none of hv01.
   const snapshot = run('hosts/hv02.json');
   assert.deepEqual(snapshot.files, ['hv02/analytics-01.xml', 'hv02/cache-01.xml', 'hosts/hv02.json']);

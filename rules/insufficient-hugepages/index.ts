@@ -119,7 +119,7 @@ function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeB
 
   /**
    * One finding per pool (one cause), at the element of the guest whose move alone would relieve the
-   * pool with the fewest pages moved (else the one that asks the most), every other contributing element
+   * pool with the fewest pages moved, the last of equals (else the one that asks the most), every other contributing element
    * related with its share. `context` adds contributors outside `items` (node-bound guests sharing a
    * multi-node set). `shortBy` is the demand beyond the pool.
    */
@@ -140,7 +140,8 @@ function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeB
     const mine = ranked.filter((c) => own.has(c.element));
     const relieving = mine.filter((c) => c.pages >= shortBy);
     const fewest = relieving.at(-1)?.pages;
-    const at = relieving.find((c) => c.pages === fewest) ?? mine[0]!;
+    // Among equals the last in plan order: `kvmlint plan` keeps earlier guests in place and moves later ones.
+    const at = [...relieving].reverse().find((c) => c.pages === fewest) ?? mine[0]!;
     const guests = new Set(ranked.map((c) => c.on)).size;
     const related = ranked
       .filter((c) => c !== at)

@@ -44,7 +44,7 @@ export interface PlanRun {
 /** Lints `options`' paths, plans every host, and lints the planned texts again. Writes nothing. */
 export async function runPlan(options: LintOptions, planOptions: { maxSteps?: number } = {}): Promise<PlanRun> {
   const groups: Array<{ host: LintHost; domains: readonly LintedDomain[]; diagnostics: readonly Diagnostic[] }> = [];
-  const first = await lint({ ...options, onPlan: (p) => groups.push(p) });
+  const first = await lint({ ...options, planSuggestions: false, onPlan: (p) => groups.push(p) });
   const plans: HostPlan[] = [];
   const changed = new Map<string, { shown: string; before: string; after: string }>();
   for (const g of groups) {
@@ -62,7 +62,7 @@ export async function runPlan(options: LintOptions, planOptions: { maxSteps?: nu
   if (changed.size > 0) {
     const overrides = new Map([...(options.overrides ?? []), ...[...changed].map(([abs, c]) => [abs, c.after] as const)]);
     const afterPlans: HostMap[] = [];
-    const after = await lint({ ...options, overrides, onPlan: (p) => afterPlans.push(buildHostMap(p)) });
+    const after = await lint({ ...options, planSuggestions: false, overrides, onPlan: (p) => afterPlans.push(buildHostMap(p)) });
     const planned = new Set(plans.filter((p) => p.status === 'planned').map((p) => p.host.path));
     maps.after = afterPlans.filter((m) => planned.has(m.path));
     const hostFiles = new Set(groups.map((g) => g.host.path));

@@ -8,6 +8,7 @@ import { ConfigError, configRelative, findConfigFile, hostForDomain, loadConfigF
 import { diagnosticOf, effectiveSeverity, lineColumnOf, lintPlanSources, type PlanEnvironment, type PlanSource } from './core.ts';
 import { discoverFiles, displayPath, type DiscoveredFile } from './discover.ts';
 import { completePlans } from './plans.ts';
+import { addPlanSuggestions } from '../plan/suggest.ts';
 import { repositoryRoot } from './repo.ts';
 import { rules as registeredRules, ruleDoc } from './registry.ts';
 import { decodeXmlBytes, DEFAULT_MAX_FILE_BYTES, oversizeMessage, readBoundedText, sourceFromText, UsageError } from './source.ts';
@@ -62,6 +63,8 @@ export interface LintOptions {
    * kept for them (`kvmlint plan` and `kvmlint map` read the plan this way).
    */
   onPlan?: (plan: { host: LintHost; domains: readonly LintedDomain[]; diagnostics: readonly Diagnostic[] }) => void;
+  /** Attach `kvmlint plan`'s change of a guest as a suggestion on its placement findings (default true). */
+  planSuggestions?: boolean;
 }
 
 /** The rule that needs libvirt's compiled schema; the schema is looked for only when it runs. */
@@ -213,7 +216,10 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     const planFiles: PlanSource[] = [];
     /** Displayed paths whose findings are reported (the rest only complete the plan). */
     const reportedFiles = new Set<string>();
-    for (const f of group) {
+    // A host's plan in path order, however its files were named or completed: which of two equal guests a
+    // finding lands on (and which one `kvmlint plan` moves) must not depend on the command line.
+    const ordered = host ? [...group].sort((a, b) => (a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0)) : group;
+    for (const f of ordered) {
       const shownPath = displayPath(f.absPath, cwd);
       let source: SourceFile;
       const override = options.overrides?.get(f.absPath);
@@ -264,6 +270,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       if (!s.doc.error && s.doc.root?.name === 'domain') domainCount++;
     }
     const kept = ignoredByConfig(outcome.diagnostics, texts, config, absPaths);
+    if (host && options.planSuggestions !== false) addPlanSuggestions(host, outcome.domains, kept);
     if (host && options.onPlan) options.onPlan({ host, domains: outcome.domains, diagnostics: kept });
     for (const d of kept) {
       const files = involvedFiles(d);

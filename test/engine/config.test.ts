@@ -37,11 +37,11 @@ test('the fleet example lints with one command; each host\'s hugepage findings l
   assert.equal(r.code, 1, r.stderr);
   const report = JSON.parse(r.stdout) as { diagnostics: Array<{ ruleId: string; file: string; message: string; related?: Array<{ file: string }> }> };
   const hugepages = report.diagnostics.filter((d) => d.ruleId === 'insufficient-hugepages');
-  // One finding per pool: hv01 node 0 (web-01, web-02 related) and hv02 node 1.
-  assert.deepEqual(hugepages.map((d) => d.file).sort(), ['examples/fleet/hv01/web-01.xml', 'examples/fleet/hv02/analytics-01.xml']);
-  const web01 = hugepages.find((d) => d.file.endsWith('web-01.xml'))!;
-  assert.deepEqual(web01.related?.map((x) => x.file), ['examples/fleet/hv01/web-02.xml'], 'hv02 guests and other nodes are not in hv01 node 0\'s plan');
-  assert.match(web01.message, /2 guests/);
+  // One finding per pool: hv01 node 0 (web-02, web-01 related) and hv02 node 1.
+  assert.deepEqual(hugepages.map((d) => d.file).sort(), ['examples/fleet/hv01/web-02.xml', 'examples/fleet/hv02/analytics-01.xml']);
+  const web02 = hugepages.find((d) => d.file.endsWith('web-02.xml'))!;
+  assert.deepEqual(web02.related?.map((x) => x.file), ['examples/fleet/hv01/web-01.xml'], 'hv02 guests and other nodes are not in hv01 node 0\'s plan');
+  assert.match(web02.message, /2 guests/);
   assert.match(hugepages.find((d) => d.file.endsWith('analytics-01.xml'))!.message, /1 GiB/);
 });
 
@@ -114,12 +114,12 @@ test('ignores: a glob skips files; an object silences findings by domain name, u
       const r = await lint({ paths: ['fleet'], cwd: dir });
       return r.diagnostics.filter((d) => d.ruleId === 'insufficient-hugepages').map((d) => d.file.split('/').pop()).sort();
     };
-    // hv01's node-0 pool is one finding, reported on web-01 (web-02 related): ignoring web-01 silences it.
-    assert.deepEqual(await run([]), ['analytics-01.xml', 'web-01.xml']);
-    assert.deepEqual(await run(['hv02/**']), ['web-01.xml']);
-    assert.deepEqual(await run([{ domains: ['web-01'], rules: ['insufficient-hugepages'], reason: 'resized next window' }]), ['analytics-01.xml']);
-    assert.deepEqual(await run([{ domains: ['0f1e2d3c-4b5a-4978-8695-a4b3c2d1e004'] }]), ['web-01.xml']);
-    assert.deepEqual(await run([{ files: ['hv01/*.xml'], rules: ['missing-emulatorpin'] }]), ['analytics-01.xml', 'web-01.xml'], 'another rule: nothing silenced');
+    // hv01's node-0 pool is one finding, reported on web-02 (web-01 related): ignoring web-02 silences it.
+    assert.deepEqual(await run([]), ['analytics-01.xml', 'web-02.xml']);
+    assert.deepEqual(await run(['hv02/**']), ['web-02.xml']);
+    assert.deepEqual(await run([{ domains: ['web-02'], rules: ['insufficient-hugepages'], reason: 'resized next window' }]), ['analytics-01.xml']);
+    assert.deepEqual(await run([{ domains: ['0f1e2d3c-4b5a-4978-8695-a4b3c2d1e004'] }]), ['web-02.xml']);
+    assert.deepEqual(await run([{ files: ['hv01/*.xml'], rules: ['missing-emulatorpin'] }]), ['analytics-01.xml', 'web-02.xml'], 'another rule: nothing silenced');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

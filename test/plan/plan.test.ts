@@ -246,3 +246,20 @@ test('plan: a guest pinned only by <vcpu cpuset> gets a <cputune> and a <numatun
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("plan-backed suggestions: a placement finding carries the plan's change of its guest; applying it gives the planned text", async () => {
+  const fleet = join(repoRoot, 'examples/fleet');
+  const linted = await lint({ paths: [fleet], cwd: fleet });
+  const run = await runPlan({ paths: [fleet], cwd: fleet });
+  const withPlan = linted.diagnostics.filter((d) => d.suggestions?.some((s) => s.message.includes('kvmlint plan')));
+  // One per file the plan changes, on that file's first placement finding.
+  assert.deepEqual(withPlan.map((d) => d.file).sort(), [...run.changed.values()].map((c) => c.shown).sort());
+  for (const d of withPlan) {
+    assert.ok(isPlacementFinding(d));
+    const changed = [...run.changed.values()].find((c) => c.shown === d.file)!;
+    const { range, text } = d.suggestions!.find((s) => s.message.includes('kvmlint plan'))!.fix;
+    assert.equal(changed.before.slice(0, range[0]) + text + changed.before.slice(range[1]), changed.after);
+  }
+  // `kvmlint plan`'s own lints do not plan again.
+  assert.ok(run.plans.every((p) => p.status === 'planned'));
+});
