@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineDomainRule } from '../../src/engine/types.ts';
 import { attribute } from '../../src/xml/query.ts';
 
 const REQUIRED = ['sockets', 'cores', 'threads'] as const;
@@ -6,29 +6,43 @@ const FACTORS = ['sockets', 'dies', 'clusters', 'cores', 'threads'] as const;
 /** Domain types run by libvirt's QEMU driver, whose qemu_validate.c compares the topology with <vcpu>. */
 const QEMU_TYPES: ReadonlySet<string> = new Set(['kvm', 'qemu', 'hvf']);
 
-export default defineRule({
+export default defineDomainRule({
   meta: {
     id: 'cpu-topology-mismatch',
     name: 'CpuTopologyMismatch',
     severity: 'error',
     type: 'problem',
-    needs: 'domain',
     fixable: false,
     hasSuggestions: false,
     summary: 'A guest CPU <topology> whose sockets × dies × clusters × cores × threads differs from the <vcpu> count, or that lacks a required count.',
     tags: ['topology'],
+    messages: {
+      missingCount: {
+        message: '<topology> has no {{missing}}: libvirt requires sockets, cores and threads and rejects the domain',
+        help: 'write all three (dies and clusters default to 1) so their product is the <vcpu> count',
+      },
+      zeroCount: {
+        message: "<topology> {{name}}='0': libvirt rejects a topology count below 1 at define time",
+        help: 'give {{name}} a count of at least 1',
+      },
+      hotplugGranularity: {
+        message: "<vcpu current='{{current}}'> is not a multiple of threads='{{threads}}': libvirt rejects it on ppc64 pseries",
+        help: "use current='{{suggested}}' or another multiple of {{threads}}: pseries plugs vCPUs a whole core at a time",
+      },
+      productMismatch: {
+        message: '<topology> {{factors}} = {{product}} vCPUs but <vcpu> is {{max}}: libvirt rejects the domain',
+        help: 'make the product equal the maximum vCPU count (<vcpu current> may stay lower)',
+      },
+    },
   },
-  checkDomain({ domain, report }) {
+  check({ domain, report }) {
     const topo = domain.cpu?.topology;
     if (!topo) return;
     const el = topo.element;
     // cpu_conf.c virCPUDefParseXML: sockets, cores and threads are required and non-zero; dies and clusters default to 1.
     const missing = REQUIRED.filter((n) => !attribute(el, n));
     if (missing.length > 0) {
-      report({
-        range: el.startTag,
-        message: `<topology> has no ${missing.join(', ')}: libvirt requires sockets, cores and threads (dies and clusters default to 1) and rejects the domain; write all three so their product is the <vcpu> count`,
-      });
+      report({ range: el.startTag, messageId: 'missingCount', data: { missing: missing.join(', ') } });
       return;
     }
     // A count that does not parse is value-invalid's; there is no product to compare then.
@@ -39,7 +53,7 @@ export default defineRule({
       if (!a) continue;
       const v = topo[name]!;
       if (v === 0) {
-        report({ range: a.valueRange, message: `<topology> ${name}='0': libvirt requires every topology count to be at least 1 and rejects the domain` });
+        report({ range: a.valueRange, messageId: 'zeroCount', data: { name } });
         return;
       }
       values.push([name, v]);
@@ -58,9 +72,8 @@ export default defineRule({
       if (arch?.startsWith('ppc64') && threads !== undefined && threads > 1 && current !== undefined && current < max && current % threads !== 0) {
         report({
           range: attribute(domain.vcpu!.element, 'current')!.valueRange,
-          message:
-            `<vcpu current='${current}'> on ppc64: pseries plugs vCPUs a whole core (threads='${threads}') at a time, so libvirt rejects a count that is not a multiple of ${threads} ` +
-            `("vCPUs count must be a multiple of the vCPU hotplug size"); use current='${Math.max(threads, current - (current % threads))}' or another multiple of ${threads}`,
+          messageId: 'hotplugGranularity',
+          data: { current, threads, suggested: Math.max(threads, current - (current % threads)) },
         });
       }
       return;
@@ -69,9 +82,8 @@ export default defineRule({
     report({
       range: el.startTag,
       // qemu_validate.c qemuValidateDomainDefCpu: "CPU topology doesn't match maximum vcpu count".
-      message:
-        `<topology> gives ${factors} = ${product} vCPUs, but <vcpu> is ${max}: libvirt refuses to define or start the domain ("CPU topology doesn't match maximum vcpu count"); ` +
-        'make the product equal the maximum vCPU count (<vcpu current> may stay lower)',
+      messageId: 'productMismatch',
+      data: { factors, product: String(product), max },
     });
   },
 });

@@ -1,27 +1,41 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineDomainRule } from '../../src/engine/types.ts';
 import { effectiveEmulatorAffinity, housekeepingTargetFor, isPinned, type Affinity } from '../../src/model/affinity.ts';
 import type { DomainModel } from '../../src/model/domain.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
-import { describeCpus, describeNodes, describeVcpus, excerpt } from '../../src/model/describe.ts';
+import { describeCpus, describeNodes, describeVcpus } from '../../src/model/describe.ts';
 import { dedicatedCpuSet, domainThreads, isRealtimePolicy, realtimeVcpus, vcpupinCpus, vcpusDedicatedWithin } from '../../src/model/threads.ts';
 import { CPUTUNE_CHILD_ORDER, formatterPredecessor } from '../../src/model/libvirt-order.ts';
 import { insertChild, replaceAttributeValue } from '../../src/engine/edit.ts';
-import type { Fix, Suggestion } from '../../src/engine/types.ts';
+import type { Fix } from '../../src/engine/types.ts';
 
-export default defineRule({
+export default defineDomainRule({
   meta: {
     id: 'emulatorpin-overlaps-vcpus',
     name: 'EmulatorpinOverlapsVcpus',
     severity: 'warning',
     severities: ['warning', 'error'],
     type: 'problem',
-    needs: 'domain',
     fixable: true,
     hasSuggestions: true,
     summary: "QEMU's emulator threads may run on a host CPU that is dedicated to one of the guest's vCPUs.",
     tags: ['pinning', 'latency', 'realtime'],
+    messages: {
+      overlaps: {
+        message: '{{via}} lets the emulator run on {{cpus}}, dedicated to {{vcpus}}: it preempts {{them}}',
+        help: '{{advice}}',
+      },
+      realtimeVcpus: {
+        message: '{{via}} lets the emulator run on {{cpus}}, dedicated to {{vcpus}}: realtime {{rt}} can starve it, stalling I/O',
+        help: '{{advice}}',
+      },
+      realtimeEmulator: {
+        message: '{{via}} lets the {{policy}} emulator run on {{cpus}}, dedicated to {{vcpus}}: it can starve {{them}}',
+        help: '{{advice}}',
+      },
+      dropDedicated: { message: "drop the dedicated CPUs from <emulatorpin>: cpuset='{{cpuset}}'" },
+    },
   },
-  checkDomain({ domain, host, source, report }) {
+  check({ domain, host, source, report }) {
     if (!isPinned(domain)) return;
     const model = host?.model;
     const emulator = effectiveEmulatorAffinity(domain, model);
@@ -36,24 +50,16 @@ export default defineRule({
     // CPU, and a fifo/rr emulator starves the vCPU.
     const rtVcpus = realtimeVcpus(domain, model).intersect(hitVcpus);
     const rtEmulator = domainThreads(domain, model).find((t) => t.kind === 'emulator' && isRealtimePolicy(t.policy));
-    const set = `${emulator.source === 'emulatorpin' ? '<emulatorpin' : '<vcpu'} cpuset='${excerpt(emulator.attr.value)}'>`;
-    const via = emulator.source === 'emulatorpin' ? set : `${set}: with no <emulatorpin> the emulator follows <vcpu cpuset>`;
-    let rt = '';
-    if (!rtVcpus.isEmpty) {
-      rt = `; ${describeVcpus(rtVcpus)} run${rtVcpus.size === 1 ? 's' : ''} with realtime scheduling, so an emulator thread there can be starved and stall device emulation and I/O for the whole guest`;
-    } else if (rtEmulator) {
-      rt = `; the emulator runs with scheduler='${rtEmulator.policy}', so it can starve ${hitVcpus.size === 1 ? 'that vCPU' : 'those vCPUs'} outright`;
-    }
-    const realtime = !rtVcpus.isEmpty || rtEmulator !== undefined;
+    const via = emulator.source === 'emulatorpin' ? '<emulatorpin>' : '<vcpu cpuset> (no <emulatorpin>)';
 
     // Safe only when the host names its housekeeping CPUs: then the target is not a guess (as missing-emulatorpin).
     const target = housekeepingTargetFor(vcpupinCpus(domain, model), model);
     const targetCpus = target?.cpus.subtract(allDedicated);
     const fix = targetCpus && !targetCpus.isEmpty ? emulatorFix(source.text, domain, emulator, targetCpus) : undefined;
     const remainder = emulator.cpus.subtract(allDedicated);
-    const suggestions: Suggestion[] | undefined =
+    const suggestions =
       !fix && emulator.source === 'emulatorpin' && !remainder.isEmpty
-        ? [{ message: `drop the dedicated CPUs from <emulatorpin>: cpuset='${remainder.toString()}'`, fix: replaceAttributeValue(emulator.attr, remainder.toString()) }]
+        ? [{ messageId: 'dropDedicated' as const, data: { cpuset: remainder.toString() }, fix: replaceAttributeValue(emulator.attr, remainder.toString()) }]
         : undefined;
 
     let advice: string;
@@ -64,15 +70,14 @@ export default defineRule({
       advice = `pin the emulator to CPUs no vCPU is dedicated to, e.g. ${describeCpus(remainder)} or the host's housekeeping CPUs`;
     } else {
       const what = emulator.source === 'emulatorpin' ? 'set <emulatorpin cpuset> to' : "add <emulatorpin cpuset='…'/> naming";
-      advice = `${what} CPUs no vCPU is dedicated to (the host's housekeeping CPUs, or one spare CPU reserved for the emulator)`;
+      advice = `${what} the host's housekeeping CPUs, or one spare CPU kept for the emulator`;
     }
-    report({
-      range: emulator.attr.valueRange,
-      severity: realtime ? 'error' : undefined,
-      message: `the emulator threads may run on ${describeCpus(hitCpus)} (${via}), dedicated to ${describeVcpus(hitVcpus)}, so device emulation and I/O work preempts ${hitVcpus.size === 1 ? 'that vCPU' : 'those vCPUs'}${rt}; ${advice}`,
-      fix,
-      suggestions,
-    });
+    // Realtime on either side stalls device emulation and I/O for the whole guest, or starves the vCPUs outright.
+    const data = { cpus: describeCpus(hitCpus), via, vcpus: describeVcpus(hitVcpus), them: hitVcpus.size === 1 ? 'that vCPU' : 'those vCPUs', advice };
+    const common = { range: emulator.attr.valueRange, fix, suggestions };
+    if (!rtVcpus.isEmpty) report({ ...common, severity: 'error', messageId: 'realtimeVcpus', data: { ...data, rt: describeVcpus(rtVcpus) } });
+    else if (rtEmulator) report({ ...common, severity: 'error', messageId: 'realtimeEmulator', data: { ...data, policy: rtEmulator.policy } });
+    else report({ ...common, messageId: 'overlaps', data });
   },
 });
 

@@ -1,39 +1,48 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineHostRule } from '../../src/engine/types.ts';
 import { vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeNodes, describeVcpus } from '../../src/model/describe.ts';
 import { hostNodeSets } from '../../src/model/host-nodes.ts';
 
 /** At most this many "vCPUs … on node …" pieces in one message. */
-const MAX_PIECES = 4;
+const MAX_PIECES = 2;
 
-export default defineRule({
+export default defineHostRule({
   meta: {
     id: 'guest-cell-spans-host-nodes',
     name: 'GuestCellSpansHostNodes',
     severity: 'warning',
     type: 'problem',
-    needs: 'host',
     fixable: false,
     hasSuggestions: false,
     summary: 'A guest NUMA cell whose vCPUs are pinned across several host nodes, or more guest cells with vCPUs than host nodes with CPUs.',
     tags: ['numa', 'pinning', 'topology'],
+    messages: {
+      moreCellsThanNodes: {
+        message: 'the guest has {{cells}} NUMA cells with vCPUs but the host has {{nodes}} with CPUs ({{hostNodes}}): some share a host node',
+        help: 'give the guest at most {{most}} with vCPUs, one per host node',
+      },
+      cellSpans: {
+        message: 'guest NUMA cell {{cell}} ({{vcpus}}) is pinned across host {{nodes}}: {{pieces}}',
+        help: "pin cell {{cell}}'s vCPUs to CPUs of one host node and bind its memory there with <memnode>",
+      },
+    },
   },
-  checkDomain({ domain, host, report }) {
+  check({ domain, host, report }) {
     const cells = domain.cpu?.cells ?? [];
-    if (!host || cells.length === 0 || !domain.cpu?.numa) return;
+    if (cells.length === 0 || !domain.cpu?.numa) return;
     const h = host.model;
 
     // Guest cells that hold vCPUs (libvirt allows memory-only cells, which mirror CPU-less host nodes).
     const cpuCells = cells.filter((c) => c.cpus?.set && !c.cpus.set.isEmpty);
     const hostCpuNodes = hostNodeSets(h).withCpus;
     if (hostCpuNodes.size > 0 && cpuCells.length > hostCpuNodes.size) {
+      // Guest cells sharing a host node: the locality the guest's NUMA topology promises does not exist.
+      const n = hostCpuNodes.size;
       report({
         range: domain.cpu.numa.startTag,
-        message:
-          `the guest has ${cpuCells.length} NUMA cells with vCPUs but the host has ${hostCpuNodes.size} node${hostCpuNodes.size === 1 ? '' : 's'} with CPUs ` +
-          `(${hostCpuNodes.toString()}): some guest cells must share a host node, so the locality the guest's NUMA topology promises does not exist; ` +
-          `give the guest at most ${hostCpuNodes.size} cell${hostCpuNodes.size === 1 ? '' : 's'} with vCPUs, one per host node`,
+        messageId: 'moreCellsThanNodes',
+        data: { cells: cpuCells.length, nodes: `${n} node${n === 1 ? '' : 's'}`, hostNodes: hostCpuNodes.toString(), most: `${n} cell${n === 1 ? '' : 's'}` },
       });
     }
 
@@ -77,12 +86,11 @@ export default defineRule({
         .map((p) => `${describeVcpus(p.vcpus)} on ${describeNodes(p.nodes)} (${describeCpus(p.cpus)})`)
         .join(', ');
       const more = list.length > MAX_PIECES ? ` and ${list.length - MAX_PIECES} more` : '';
+      // The guest treats the cell's vCPUs as one node sharing local memory, but they sit on different host nodes.
       report({
         range: cell.element.startTag,
-        message:
-          `guest NUMA cell ${cell.id ?? '?'} (${describeVcpus(cellVcpus)}) is pinned across host ${describeNodes(nodes)}: ${shown}${more}; ` +
-          `the guest treats the cell's vCPUs as one node sharing local memory, but they sit on different host nodes; ` +
-          `pin each guest cell's vCPUs to CPUs of one host node and bind its memory there with <memnode>`,
+        messageId: 'cellSpans',
+        data: { cell: cell.id ?? '?', vcpus: describeVcpus(cellVcpus), nodes: describeNodes(nodes), pieces: `${shown}${more}` },
       });
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineHostRule } from '../../src/engine/types.ts';
 import type { Range } from '../../src/xml/types.ts';
 import { isDedicated, isPinned, vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
@@ -10,21 +10,31 @@ interface PinnedVcpu {
   range: Range;
 }
 
-export default defineRule({
+export default defineHostRule({
   meta: {
     id: 'guest-smt-topology-mismatch',
     name: 'GuestSmtTopologyMismatch',
     severity: 'warning',
     severities: ['warning', 'info'],
     type: 'problem',
-    needs: 'host',
     fixable: false,
     hasSuggestions: false,
     summary: 'The guest\'s SMT topology (threads per core) does not match how its vCPUs are pinned to the host\'s SMT siblings.',
     tags: ['pinning', 'smt', 'topology'],
+    messages: {
+      noTopology: { message: 'the snapshot has no SMT topology (thread siblings): guest-smt-topology-mismatch is not checked' },
+      notSiblings: {
+        message: "<topology threads='{{threads}}'>, but vCPUs {{vcpus}} are pinned to CPUs {{cpus}}, not SMT siblings of one host core{{more}}",
+        help: "pin each guest core's vCPUs to one host core's thread siblings ({{core}}), or declare threads='1'",
+      },
+      siblingsAsCores: {
+        message: 'vCPUs {{a}} and {{b}} are on SMT siblings (CPUs {{cpuA}} and {{cpuB}}) but the guest sees separate cores ({{topology}}){{more}}',
+        help: "declare <topology threads='2'> with each sibling pair on consecutive vCPUs, or pin the vCPUs to separate cores",
+      },
+    },
   },
-  checkDomain({ domain, host, report, reportHostOnce }) {
-    if (!host || !isPinned(domain)) return;
+  check({ domain, host, report, reportHostOnce }) {
+    if (!isPinned(domain)) return;
     const model = host.model;
     // vCPUs dedicated 1:1 by their own vcpupin (a shared <vcpu cpuset> of one CPU is a collision, not a topology).
     const pinned: PinnedVcpu[] = [];
@@ -35,10 +45,7 @@ export default defineRule({
     }
     if (pinned.length < 2) return;
     const missingTopology = (): void =>
-      reportHostOnce('no-topology', {
-        severity: 'info',
-        message: 'the snapshot has no SMT topology (thread siblings): guest-smt-topology-mismatch is not checked',
-      });
+      reportHostOnce('no-topology', { unchecked: true, messageId: 'noTopology' });
 
     // QEMU numbers vCPUs with the thread id varying fastest (include/hw/i386/topology.h x86_topo_ids_from_idx:
     // smt_id = index % threads): vCPUs k·t … k·t+t−1 are the threads of one guest core.
@@ -64,17 +71,20 @@ export default defineRule({
         bad.push({ first: members[0]!, cpus: members.map((m) => m.cpu), siblings });
       }
       if (bad.length === 0) return;
-      const shown = bad.slice(0, 3).map((b) => {
-        const v = b.first.vcpu;
-        return `vCPUs ${v}-${v + threads - 1} on CPUs ${b.cpus.join(',')} (CPU ${b.first.cpu}'s core: ${b.siblings.size === 1 ? 'no SMT sibling' : b.siblings.toString()})`;
-      });
-      if (bad.length > 3) shown.push(`${bad.length - 3} more guest cores`);
+      // The guest scheduler then packs work onto "siblings" that are separate cores (or shares a host core it thinks is free).
+      const [first, ...rest] = bad;
+      const v = first!.first.vcpu;
       report({
-        range: bad[0]!.first.range,
-        message:
-          `<topology threads='${threads}'> tells the guest that each ${threads} consecutive vCPUs are hardware threads of one core, ` +
-          `but ${shown.join('; ')} are not SMT siblings of one host core: the guest scheduler then packs work onto "siblings" that are separate cores (or shares a host core it thinks is free); ` +
-          `pin each guest core's vCPUs to the thread siblings of one host core, or declare threads='1'`,
+        range: first!.first.range,
+        messageId: 'notSiblings',
+        data: {
+          threads,
+          vcpus: `${v}-${v + threads - 1}`,
+          cpus: first!.cpus.join(','),
+          more: rest.length === 0 ? '' : ` (and ${rest.length} more guest core${rest.length === 1 ? '' : 's'})`,
+          core: `CPU ${first!.first.cpu}'s core: ${first!.siblings.size === 1 ? 'no SMT sibling' : first!.siblings.toString()}`,
+        },
+        related: rest.map((b) => ({ range: b.first.range, message: `vCPUs ${b.first.vcpu}-${b.first.vcpu + threads - 1} on CPUs ${b.cpus.join(',')} here` })),
       });
       return;
     }
@@ -95,15 +105,21 @@ export default defineRule({
       }
     }
     if (pairs.length === 0) return;
-    const shown = pairs.slice(0, 3).map(([p, q]) => `vCPUs ${p.vcpu} and ${q.vcpu} on CPUs ${p.cpu} and ${q.cpu}`);
-    if (pairs.length > 3) shown.push(`${pairs.length - 3} more pairs`);
+    // The guest scheduler treats them as independent cores and loads both, though they share one core's execution units.
+    const [[p, q], ...rest] = pairs as [[PinnedVcpu, PinnedVcpu], ...Array<[PinnedVcpu, PinnedVcpu]>];
     report({
-      range: pairs[0]![0].range,
+      range: p.range,
       severity: 'info',
-      message:
-        `the guest sees one thread per core (${domain.cpu?.topology ? "<topology threads='1'>" : 'no <topology>'}), but ${shown.join('; ')} are SMT siblings of one host core: ` +
-        `the guest scheduler treats them as independent cores and loads both, though they share one core's execution units; ` +
-        `declare <topology threads='2'> with each sibling pair on consecutive vCPUs, or pin the vCPUs to separate cores`,
+      messageId: 'siblingsAsCores',
+      data: {
+        a: p.vcpu,
+        b: q.vcpu,
+        cpuA: p.cpu,
+        cpuB: q.cpu,
+        topology: domain.cpu?.topology ? "threads='1'" : 'no <topology>',
+        more: rest.length === 0 ? '' : `; ${rest.length} more pair${rest.length === 1 ? '' : 's'}`,
+      },
+      related: rest.map(([a, b]) => ({ range: a.range, message: `vCPUs ${a.vcpu} and ${b.vcpu} on siblings CPUs ${a.cpu} and ${b.cpu} here` })),
     });
   },
 });

@@ -1,27 +1,37 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineHostRule } from '../../src/engine/types.ts';
 import { hostHasHugepageSize, hostHugepageSizes } from '../../src/model/hugepage-sizes.ts';
 import { formatKiB } from '../../src/model/units.ts';
 import { attribute } from '../../src/xml/query.ts';
 
-export default defineRule({
+export default defineHostRule({
   meta: {
     id: 'hugepage-size-unavailable',
     name: 'HugepageSizeUnavailable',
     severity: 'error',
     type: 'problem',
-    needs: 'host',
     fixable: false,
     hasSuggestions: false,
     summary: 'A domain asks for a hugepage size the host has no pool of at all, so libvirt finds no hugetlbfs mount for it.',
     tags: ['hugepages', 'memory', 'host'],
+    messages: {
+      noSizes: { message: 'the snapshot lists no hugepage sizes (its source cannot provide them): hugepage-size-unavailable is not checked' },
+      noDefaultPool: {
+        message: "<hugepages/> asks for the host's default hugepage size but the host has {{have}}: the guest does not start",
+        help: 'reserve hugepages on the host, or drop <hugepages/>',
+      },
+      noPool: {
+        message: '<page> asks for {{size}} hugepages but the host has {{have}}: the guest does not start',
+        help: "use one of the host's sizes, or boot the host with {{cmdline}} (if the CPU supports it) and reserve pages",
+      },
+    },
   },
-  checkDomain({ domain, host, report, reportHostOnce }) {
+  check({ domain, host, report, reportHostOnce }) {
     const hp = domain.memoryBacking?.hugepages;
-    if (!host || !hp) return;
+    if (!hp) return;
     const h = host.model;
     const sizes = hostHugepageSizes(h);
     if (sizes === undefined) {
-      reportHostOnce('no-sizes', { severity: 'info', message: 'the snapshot lists no hugepage sizes (its source cannot provide them): hugepage-size-unavailable is not checked' });
+      reportHostOnce('no-sizes', { unchecked: true, messageId: 'noSizes' });
       return;
     }
     const have = [...sizes].sort((a, b) => a - b);
@@ -31,12 +41,8 @@ export default defineRule({
     if (hp.pages.length === 0) {
       // <hugepages/> alone: libvirt's default hugetlbfs mount, i.e. the host's default hugepage size.
       if (have.length > 0) return;
-      report({
-        range: hp.element.startTag,
-        message:
-          `<hugepages/> asks for the host's default hugepage size, but the host has ${haveText}: libvirt finds no hugetlbfs mount ` +
-          `and the guest does not start; reserve hugepages on the host or drop <hugepages/>`,
-      });
+      // libvirt finds no hugetlbfs mount for it.
+      report({ range: hp.element.startTag, messageId: 'noDefaultPool', data: { have: haveText } });
       return;
     }
     for (const page of hp.pages) {
@@ -44,12 +50,11 @@ export default defineRule({
       if (page.sizeKiB === undefined || page.decimalUnit) continue;
       if (hostHasHugepageSize(h, page.sizeKiB) !== false) continue;
       const size = attribute(page.element, 'size');
+      // The kernel has no pool of that size, so libvirt finds no hugetlbfs mount for it.
       report({
         range: size?.valueRange ?? page.element.startTag,
-        message:
-          `<page> asks for ${formatKiB(page.sizeKiB)} hugepages, but the host has ${haveText}: the kernel has no pool of that size, ` +
-          `so libvirt finds no hugetlbfs mount for it and the guest does not start; ` +
-          `use one of the host's sizes, or boot the host with ${cmdline(page.sizeKiB)} (if the CPU supports that size) and reserve pages of it`,
+        messageId: 'noPool',
+        data: { size: formatKiB(page.sizeKiB), have: haveText, cmdline: cmdline(page.sizeKiB) },
       });
     }
   },

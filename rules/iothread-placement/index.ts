@@ -1,4 +1,4 @@
-import { defineRule, type Fix } from '../../src/engine/types.ts';
+import { defineDomainRule, type Fix } from '../../src/engine/types.ts';
 import { effectiveEmulatorAffinity, effectiveIothreadAffinity, isPinned, vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeVcpus, excerpt } from '../../src/model/describe.ts';
@@ -6,26 +6,43 @@ import { dedicatedCpuSet, domainThreads, isRealtimePolicy, realtimeVcpus, vcpusD
 import { hasValueProblem } from '../../src/model/domain.ts';
 import { CPUTUNE_CHILD_ORDER, formatterPredecessor } from '../../src/model/libvirt-order.ts';
 import { insertChild, replaceAttributeValue } from '../../src/engine/edit.ts';
-import { defaultThreadAffinity, describeDefaultAffinityBasis } from '../../src/model/libvirt-version.ts';
+import { defaultThreadAffinity } from '../../src/model/libvirt-version.ts';
 import type { XmlElement } from '../../src/xml/types.ts';
 
 /** A fix never writes more pins than this in one go; a larger count is left to a person. */
 const MAX_PINS_PER_FIX = 64;
 
-export default defineRule({
+export default defineDomainRule({
   meta: {
     id: 'iothread-placement',
     name: 'IothreadPlacement',
     severity: 'warning',
     severities: ['warning', 'error'],
     type: 'problem',
-    needs: 'domain',
     fixable: true,
     hasSuggestions: false,
     summary: 'An IOThread of a pinned domain has no iothreadpin, or is pinned onto a CPU dedicated to a vCPU.',
     tags: ['pinning', 'latency', 'io'],
+    messages: {
+      pinnedOnDedicated: {
+        message: 'IOThread {{id}} is pinned to {{cpus}}, dedicated to {{vcpus}}: they compete for the CPU',
+        help: '{{advice}}',
+      },
+      pinnedOnDedicatedRealtime: {
+        message: 'IOThread {{id}} is pinned to {{cpus}}, dedicated to {{vcpus}}: {{rt}}',
+        help: '{{advice}}',
+      },
+      unpinned: {
+        message: '{{iothreads}} {{have}} no <iothreadpin>: {{they}} can run on {{where}}, including {{hit}}',
+        help: '{{advice}}',
+      },
+      unpinnedRealtime: {
+        message: '{{iothreads}} {{have}} no <iothreadpin>: {{they}} can run on {{hit}}; {{rt}}',
+        help: '{{advice}}',
+      },
+    },
   },
-  checkDomain({ domain, host, source, report }) {
+  check({ domain, host, source, report }) {
     if (domain.iothreadIds.length === 0 || !isPinned(domain)) return;
     const model = host?.model;
     const dedicatedSet = dedicatedCpuSet(domain, model);
@@ -36,11 +53,12 @@ export default defineRule({
     const rtVcpus = realtimeVcpus(domain, model);
     const rtIothreads = new Map<number, string>();
     for (const t of domainThreads(domain, model)) if (t.kind === 'iothread' && isRealtimePolicy(t.policy)) rtIothreads.set(t.ids.min!, t.policy);
-    const realtimeNote = (vcpus: CpuSet, iothreads: readonly number[]): string | undefined => {
+    // What makes a finding an error, said briefly; `it`: the IOThread(s) named by the message.
+    const realtimeNote = (vcpus: CpuSet, iothreads: readonly number[], it: string): string | undefined => {
       const v = vcpus.intersect(rtVcpus);
-      if (!v.isEmpty) return `${describeVcpus(v)} run${v.size === 1 ? 's' : ''} with realtime scheduling and can starve an IOThread that lands there, stalling the guest's disk I/O`;
+      if (!v.isEmpty) return `realtime ${describeVcpus(v)} can starve ${it}, stalling disk I/O`;
       const io = iothreads.find((id) => rtIothreads.has(id));
-      if (io !== undefined) return `IOThread ${io} runs with scheduler='${rtIothreads.get(io)}' and can starve the vCPU outright`;
+      if (io !== undefined) return `IOThread ${io}'s ${rtIothreads.get(io)} policy can starve the vCPU${vcpus.size === 1 ? '' : 's'} outright`;
       return undefined;
     };
 
@@ -52,7 +70,7 @@ export default defineRule({
       vcpuAffinityGroups(domain, model).every((g) => g.affinity.cpus !== undefined && g.affinity.source !== 'placement-auto' && !g.affinity.cpus.intersects(emulator.cpus!))
         ? emulator.cpus
         : undefined;
-    const pinTo = target ? `pin it to the emulator's CPUs (${target.toString()})` : "pin it to housekeeping CPUs, where the emulator belongs too, away from the vCPUs";
+    const pinTo = target ? `pin it to the emulator's CPUs (${target.toString()})` : "pin it to housekeeping CPUs, with the emulator, away from the vCPUs";
 
     const ids = new Set(domain.iothreadIds);
     const pinned = new Set<number>();
@@ -65,15 +83,17 @@ export default defineRule({
       const hit = cpus.intersect(dedicatedSet);
       if (hit.isEmpty) continue;
       const on = vcpusOn(hit);
-      const rt = realtimeNote(on, [pin.iothread]);
-      report({
-        range: pin.cpuset.attr.valueRange,
-        severity: rt ? 'error' : undefined,
-        message:
-          `IOThread ${pin.iothread} is pinned to ${hit.equals(cpus) ? describeCpus(cpus) : `${describeCpus(cpus)}, including ${describeCpus(hit)}`}, dedicated to ${describeVcpus(on)}: ` +
-          `its I/O processing competes with ${on.size === 1 ? 'that vCPU' : 'those vCPUs'} for the CPU, delaying both${rt ? `; ${rt}` : ''}; ${target ? `set cpuset='${target.toString()}', the emulator's CPUs` : pinTo}`,
-        fix: target ? replaceAttributeValue(pin.cpuset.attr, target.toString()) : undefined,
-      });
+      const rt = realtimeNote(on, [pin.iothread], 'it');
+      // Its I/O processing competes with the vCPU for the CPU, delaying both.
+      const data = {
+        id: pin.iothread,
+        cpus: hit.equals(cpus) ? describeCpus(cpus) : `${describeCpus(cpus)}, including ${describeCpus(hit)}`,
+        vcpus: describeVcpus(on),
+        advice: target ? `set cpuset='${target.toString()}', the emulator's CPUs` : pinTo,
+      };
+      const fix = target ? replaceAttributeValue(pin.cpuset.attr, target.toString()) : undefined;
+      if (rt) report({ range: pin.cpuset.attr.valueRange, severity: 'error', messageId: 'pinnedOnDedicatedRealtime', data: { ...data, rt }, fix });
+      else report({ range: pin.cpuset.attr.valueRange, messageId: 'pinnedOnDedicated', data, fix });
     }
 
     const unpinned = domain.iothreadIds.filter((id) => !pinned.has(id));
@@ -83,6 +103,7 @@ export default defineRule({
     const fallback = effectiveIothreadAffinity(domain, unpinned[0]!, model);
     if (fallback.source === 'placement-auto') return;
     let where: string;
+    let hitText: string;
     let covered = dedicatedSet;
     if (fallback.source === 'vcpu-cpuset') {
       // A <vcpu cpuset> kept apart from the dedicated vCPU CPUs is a deliberate pool for the other threads.
@@ -90,19 +111,19 @@ export default defineRule({
       const hit = fallback.cpus.intersect(dedicatedSet);
       if (hit.isEmpty) return;
       covered = hit;
-      where = `wherever <vcpu cpuset='${excerpt(fallback.attr.value)}'> allows, including ${describeCpus(hit)} dedicated to ${describeVcpus(vcpusOn(hit))}`;
+      where = `<vcpu cpuset='${excerpt(fallback.attr.value)}'>`;
+      hitText = `${describeCpus(hit)} dedicated to ${describeVcpus(vcpusOn(hit))}`;
     } else if (model && defaultThreadAffinity(model).excludesIsolated && fallback.cpus) {
       // libvirt ≥ 10.4.0: the default leaves the isolated CPUs out; only dedicated CPUs outside them are hit.
       const hit = fallback.cpus.intersect(dedicatedSet);
       if (hit.isEmpty) return;
       covered = hit;
-      where = `on ${describeCpus(fallback.cpus)} (${describeDefaultAffinityBasis(model)}), including ${describeCpus(hit)} dedicated to ${describeVcpus(vcpusOn(hit))}`;
+      where = `${describeCpus(fallback.cpus)} (libvirt ${model.libvirtVersion ?? ''} leaves isolated CPUs out)`;
+      hitText = `${describeCpus(hit)} dedicated to ${describeVcpus(vcpusOn(hit))}`;
     } else {
-      const own = dedicatedSet.isEmpty ? "the vCPUs' own CPUs" : `${describeCpus(dedicatedSet)} dedicated to ${describeVcpus(vcpusOn(dedicatedSet))}`;
-      const isolated = model?.isolation?.isolated;
-      where = model
-        ? `on every online host CPU (${model.online.toString()}), including ${own}${isolated && !isolated.isEmpty ? ` and the isolated CPUs ${isolated.toString()}` : ''}`
-        : `on every online host CPU, including ${own} and any isolated cores`;
+      // Every online CPU, the isolated ones included.
+      hitText = dedicatedSet.isEmpty ? "the vCPUs' own CPUs" : `${describeCpus(dedicatedSet)} dedicated to ${describeVcpus(vcpusOn(dedicatedSet))}`;
+      where = model ? `every online CPU (${model.online.toString()})` : 'every online CPU';
     }
 
     const cputune = domain.cputune?.element;
@@ -112,13 +133,18 @@ export default defineRule({
       const set = CpuSet.of(...group.ids);
       const one = group.ids.length === 1;
       const example = `<iothreadpin iothread='${set.min}' cpuset='${target ? target.toString() : '…'}'/>`;
-      const rt = realtimeNote(vcpusOn(covered), group.ids);
+      const they = one ? 'it' : 'they';
+      const rt = realtimeNote(vcpusOn(covered), group.ids, one ? 'it' : 'them');
+      const data = {
+        iothreads: `${one ? 'IOThread' : 'IOThreads'} ${set.toString()}`,
+        have: one ? 'has' : 'have',
+        they,
+        hit: hitText,
+        advice: `${one ? pinTo : pinTo.replace(' it ', ' them ')}: ${example}${one ? '' : ' for each'}`,
+      };
       report({
         range: (domain.iothreadsElement ?? domain.element).startTag,
-        severity: rt ? 'error' : undefined,
-        message:
-          `${one ? 'IOThread' : 'IOThreads'} ${set.toString()} ${one ? 'has' : 'have'} no <iothreadpin>, so ${one ? 'it runs' : 'they run'} ${where}${rt ? `; ${rt}` : ''}; ` +
-          `${one ? pinTo : pinTo.replace(' it ', ' them ')}: ${example}${one ? '' : ' for each'}`,
+        ...(rt ? { severity: 'error' as const, messageId: 'unpinnedRealtime' as const, data: { ...data, rt } } : { messageId: 'unpinned' as const, data: { ...data, where } }),
         fix: fixable ? insertPins(source.text, cputune!, group.after, group.ids, target!) : undefined,
       });
     }

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineHostRule } from '../../src/engine/types.ts';
 import type { Range } from '../../src/xml/types.ts';
 import { isDedicated, isPinned, vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
@@ -14,20 +14,34 @@ interface Gap {
   range: Range;
 }
 
-export default defineRule({
+export default defineHostRule({
   meta: {
     id: 'isolation-incomplete',
     name: 'IsolationIncomplete',
     severity: 'warning',
     type: 'problem',
-    needs: 'host',
     fixable: false,
     hasSuggestions: false,
     summary: 'A dedicated vCPU runs on an isolated CPU that the kernel still ticks on (no nohz_full) or whose RCU callbacks it does not offload.',
     tags: ['isolation', 'kernel', 'latency'],
+    messages: {
+      noNohzFacts: { message: 'no kernel command line or /sys/devices/system/cpu/nohz_full in the snapshot: isolation-incomplete is not checked' },
+      tick: {
+        message: '{{vcpus}} {{are}} dedicated to isolated {{cpus}}, but the kernel still ticks there (not in nohz_full)',
+        help: 'set {{change}} on the kernel command line and reboot',
+      },
+      tickAndRcu: {
+        message: '{{vcpus}} {{are}} dedicated to isolated {{cpus}}, but the kernel still ticks and runs RCU callbacks there',
+        help: 'set {{change}} on the kernel command line and reboot (nohz_full also offloads RCU callbacks)',
+      },
+      tunedOnly: {
+        message: "{{vcpus}} {{are}} dedicated to {{cpus}}, isolated only by tuned's isolated_cores: the booted kernel does not isolate {{them}}",
+        help: "reboot so the profile's command line applies, or set {{change}}",
+      },
+    },
   },
-  checkDomain({ domain, host, report, reportHostOnce }) {
-    if (!host || !isPinned(domain)) return;
+  check({ domain, host, report, reportHostOnce }) {
+    if (!isPinned(domain)) return;
     const model = host.model;
     const isolated = model.isolation?.isolated;
     // Nothing isolated: a dedicated vCPU on a housekeeping CPU is housekeeping-overlap's finding, not a missing layer.
@@ -41,10 +55,7 @@ export default defineRule({
       const cpu = a.cpus!.min!;
       if (!isolated.has(cpu)) continue;
       if (layers.nohz === undefined) {
-        reportHostOnce('no-nohz', {
-          severity: 'info',
-          message: 'the snapshot has neither the kernel command line nor /sys/devices/system/cpu/nohz_full: isolation-incomplete is not checked',
-        });
+        reportHostOnce('no-nohz', { unchecked: true, messageId: 'noNohzFacts' });
         return;
       }
       // nohz_full CPUs have their RCU callbacks offloaded whatever rcu_nocbs says (kernel/rcu/tree_nocb.h rcu_init_nohz).
@@ -64,31 +75,17 @@ export default defineRule({
     }
 
     for (const gap of gaps.values()) {
-      report({ range: gap.range, message: message(gap, isolated, layers.isolcpusFlags, layers.rcuNocbs?.param) });
+      // Timer ticks and RCU work keep interrupting the vCPUs (README). isolcpus=nohz,… already sets up the nohz_full
+      // isolation: a nohz_full= with other CPUs would be ignored ("nohz_full= must match isolcpus=",
+      // kernel/sched/isolation.c), so widen isolcpus instead.
+      const value = isolated.toString();
+      const flags = layers.isolcpusFlags;
+      const change = flags?.includes('nohz') ? `isolcpus=${flags.join(',')},${value}` : `nohz_full=${value}`;
+      const data = { vcpus: describeVcpus(gap.vcpus), are: gap.vcpus.size === 1 ? 'is' : 'are', cpus: describeCpus(gap.cpus), change };
+      if (gap.missing.includes('isolcpus')) report({ range: gap.range, messageId: 'tunedOnly', data: { ...data, them: gap.cpus.size === 1 ? 'it' : 'them' } });
+      else if (gap.missing.includes('rcu_nocbs')) report({ range: gap.range, messageId: 'tickAndRcu', data });
+      // rcu_nocbs (or nohz_full) already offloads their RCU callbacks: only the tick is left.
+      else report({ range: gap.range, messageId: 'tick', data });
     }
   },
 });
-
-function message(gap: Gap, isolated: CpuSet, isolcpusFlags: string[] | undefined, rcuNocbsParam: string | undefined): string {
-  const { missing, vcpus, cpus } = gap;
-  const subject = `${describeVcpus(vcpus)} ${vcpus.size === 1 ? 'is' : 'are'} dedicated to isolated ${describeCpus(cpus)}`;
-  const [them, their] = cpus.size === 1 ? ['it', 'its'] : ['them', 'their'];
-  const lacks: string[] = [];
-  if (missing.includes('isolcpus')) {
-    lacks.push(
-      `only tuned's isolated_cores lists ${them}: the booted kernel neither keeps the scheduler off (isolcpus) ` +
-        `nor stops the tick (nohz_full)${missing.includes('rcu_nocbs') ? ' nor offloads RCU callbacks (rcu_nocbs)' : ''} there, as after a profile change without a reboot`,
-    );
-  } else if (missing.includes('rcu_nocbs')) {
-    lacks.push(`the kernel keeps the scheduler tick on ${them} (not in nohz_full) and runs ${their} RCU callbacks there (not in rcu_nocbs)`);
-  } else {
-    lacks.push(`the kernel keeps the scheduler tick on ${them} (not in nohz_full; ${rcuNocbsParam ?? 'rcu_nocbs'} already offloads ${their} RCU callbacks)`);
-  }
-  // isolcpus=nohz,… already sets up the nohz_full isolation: a nohz_full= with other CPUs would be
-  // ignored ("nohz_full= must match isolcpus=", kernel/sched/isolation.c), so widen isolcpus instead.
-  const value = isolated.toString();
-  const change = isolcpusFlags?.includes('nohz') ? `isolcpus=${isolcpusFlags.join(',')},${value}` : `nohz_full=${value}`;
-  const rcu = missing.includes('rcu_nocbs') ? ` (nohz_full also offloads RCU callbacks, as rcu_nocbs=${value} would)` : '';
-  const how = missing.includes('isolcpus') ? `reboot so the profile's command line applies, or set ${change}${rcu}` : `set ${change} on the kernel command line${rcu} and reboot`;
-  return `${subject}, but ${lacks.join('; ')}: timer ticks and RCU work keep interrupting the vCPU${vcpus.size === 1 ? '' : 's'}; ${how}`;
-}

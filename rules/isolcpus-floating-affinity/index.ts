@@ -1,23 +1,33 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineHostRule } from '../../src/engine/types.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus } from '../../src/model/describe.ts';
 import { affinityUses, describeUseThreads } from '../../src/model/plan-cpus.ts';
 
-export default defineRule({
+export default defineHostRule({
   meta: {
     id: 'isolcpus-floating-affinity',
     name: 'IsolcpusFloatingAffinity',
     severity: 'warning',
     type: 'problem',
-    needs: 'host',
     fixable: false,
     hasSuggestions: false,
     summary: 'A thread may run on several CPUs the scheduler does not load-balance (isolcpus domain set), so threads stack on one of them.',
     tags: ['isolation', 'pinning', 'latency'],
+    messages: {
+      noDomainSet: { message: 'no kernel command line or /sys/devices/system/cpu/isolated in the snapshot: isolcpus-floating-affinity is not checked' },
+      pileUp: {
+        message: '{{threads}} can run on {{cpus}}, {{which}} not load-balanced ({{source}}): threads stack on one CPU',
+        help: 'pin each thread to one isolated CPU, or put floating threads on housekeeping CPUs',
+      },
+      stuck: {
+        message: '{{threads}} can run on {{cpus}}, {{which}} not load-balanced ({{source}}): it stays on its first CPU',
+        help: 'pin it to one isolated CPU, or to housekeeping CPUs if it may float',
+      },
+    },
   },
-  checkDomain({ domain, host, report, reportHostOnce }) {
+  check({ domain, host, report, reportHostOnce }) {
     // A snapshot with no isolation facts at all: housekeeping-overlap already says so, once.
-    if (!host || host.model.missing.has('isolation')) return;
+    if (host.model.missing.has('isolation')) return;
     const model = host.model;
     // The isolcpus domain set lies within the isolated set I: only affinities with 2+ CPUs of I can matter.
     const isolated = model.isolation?.isolated;
@@ -30,10 +40,7 @@ export default defineRule({
     // tuned cpu-partitioning's no_balance_cores, which exist to turn load balancing off on those CPUs.
     const parts = [layers.domain, layers.tunedNoBalance].filter((l) => l !== undefined && !l.cpus.isEmpty);
     if (layers.domain === undefined && layers.tunedNoBalance === undefined) {
-      reportHostOnce('no-domain-set', {
-        severity: 'info',
-        message: 'the snapshot has neither the kernel command line nor /sys/devices/system/cpu/isolated: isolcpus-floating-affinity is not checked',
-      });
+      reportHostOnce('no-domain-set', { unchecked: true, messageId: 'noDomainSet' });
       return;
     }
     if (parts.length === 0) return;
@@ -43,19 +50,12 @@ export default defineRule({
       const cpus = use.affinity.cpus!;
       const hit = cpus.intersect(unbalanced);
       if (hit.size < 2) continue;
-      const what = use.affinity.source === 'vcpu-cpuset' ? '<vcpu cpuset>' : `<${use.affinity.element!.name}>`;
       const threads = describeUseThreads(use);
       const several = use.threads.length > 1 || use.threads.some((t) => t.kind === 'emulator' || t.ids.size > 1);
-      const within = hit.equals(cpus) ? describeCpus(cpus) : `${describeCpus(cpus)}, among them ${hit.toString()}`;
-      const effect = several
-        ? `the kernel never moves a thread between them, so the threads of ${threads} pile up on whichever CPU they start on while the others idle`
-        : `the kernel never moves ${threads} off the CPU it starts on, however busy that CPU gets`;
-      report({
-        range: use.range!,
-        message:
-          `${what} lets ${threads} run on ${within}, which the scheduler does not load-balance (${source}): ${effect}; ` +
-          `pin each thread to one isolated CPU, or put floating threads on housekeeping CPUs`,
-      });
+      const which = hit.equals(cpus) ? 'which are' : `${hit.toString()} of which are`;
+      // Several threads: the kernel never moves one between these CPUs, so they pile up where they start while the
+      // others idle. One thread: it never leaves the CPU it starts on, however busy that CPU gets.
+      report({ range: use.range!, messageId: several ? 'pileUp' : 'stuck', data: { threads, cpus: describeCpus(cpus), which, source } });
     }
   },
 });

@@ -1,54 +1,82 @@
-import { defineRule, type ReportDescriptor } from '../../src/engine/types.ts';
+import { defineDomainRule, type RelatedDescriptor, type ReportDescriptor } from '../../src/engine/types.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeVcpus, excerpt } from '../../src/model/describe.ts';
 import type { DomainModel, ThreadSched, VcpuTune } from '../../src/model/domain.ts';
-import type { XmlAttribute } from '../../src/xml/types.ts';
+import type { Range, XmlAttribute } from '../../src/xml/types.ts';
 
 /** virProcessSchedPolicy names libvirt accepts in `scheduler` ("none" is refused: VIR_XML_PROP_NONZERO). */
 const POLICIES: ReadonlySet<string> = new Set(['batch', 'idle', 'fifo', 'rr']);
 /** sched_get_priority_min/max for SCHED_FIFO and SCHED_RR on Linux, which virProcessSetScheduler checks at start-up. */
 const RT_PRIORITY = { min: 1, max: 99 };
 
-export default defineRule({
+const messages = {
+  vcpupinNoVcpu: { message: '<vcpupin> has no vcpu attribute: libvirt rejects it', help: "name the vCPU it pins, e.g. vcpu='0'" },
+  vcpupinBeyond: { message: 'vcpupin pins vCPU {{vcpu}} but the domain has {{have}}: libvirt silently drops the pin', help: 'remove it, or raise <vcpu>' },
+  vcpupinTwice: { message: "vCPU {{vcpu}} is pinned a second time: libvirt rejects the domain (\"duplicate vcpupin for vcpu '{{vcpu}}'\")", help: 'keep one <vcpupin> per vCPU' },
+  iothreadpinNoAttr: { message: '<iothreadpin> has no iothread attribute: libvirt rejects it', help: 'name the IOThread it pins' },
+  iothreadpinMissing: { message: "iothreadpin pins IOThread {{id}} but the domain has {{have}}: libvirt rejects it (\"Cannot find 'iothread' : {{id}}\")", help: '{{fix}}' },
+  iothreadpinTwice: { message: 'IOThread {{id}} is pinned a second time: libvirt rejects the domain', help: 'keep one <iothreadpin> per IOThread' },
+  schedNoIds: { message: '<{{element}}> has no {{attr}} attribute: libvirt rejects it', help: 'name the {{what}} it schedules' },
+  schedBeyond: { message: '<{{element}}> names {{ids}} but the domain has {{have}}: libvirt rejects it ({{error}})', help: '{{fix}}' },
+  schedOverlap: { message: '<{{element}}> names {{ids}}, which an earlier <{{element}}> already covers: libvirt rejects overlapping sets', help: 'schedule each {{what}} in one <{{element}}> only' },
+  noScheduler: { message: '{{what}} has no scheduler attribute: libvirt rejects it', help: 'use one of batch, idle, fifo, rr' },
+  unknownScheduler: { message: "{{what}} scheduler='{{value}}' is not a policy libvirt knows", help: 'use batch, idle, fifo or rr' },
+  noPriority: { message: "{{what}} scheduler='{{policy}}' has no priority: libvirt rejects it", help: "add priority='1' (1-99; most realtime guests use a low value)" },
+  priorityRange: {
+    message: "{{what}} priority='{{priority}}' is outside {{policy}}'s 1-99: the domain fails to start (\"Scheduler priority {{priority}} out of range\")",
+    help: 'use a priority from 1 to 99 (most realtime guests use a low value)',
+  },
+  tuneNoVcpus: { message: "<{{element}}> has no vcpus attribute: libvirt rejects it (\"Missing {{element}} attribute 'vcpus'\")", help: 'name the vCPUs of the group' },
+  tuneCut: { message: '<{{element}}> names {{beyond}} but the domain has {{have}}: libvirt silently cuts the group to {{left}}', help: 'name only existing vCPUs' },
+  tuneIgnored: { message: '<{{element}}> names {{beyond}} but the domain has {{have}}: libvirt silently ignores the whole element', help: 'name only existing vCPUs' },
+  tunesIdentical: { message: '{{what}} names the same vCPUs ({{vcpus}}) as {{other}}: libvirt rejects it ("Identical vcpus in {{element}}s found")', help: 'merge them into one element' },
+  tunesOverlap: {
+    message: '{{what}} shares {{vcpus}} with {{other}}: libvirt rejects it ("Overlapping vcpus in resctrls")',
+    help: 'give each vCPU to one resource-control group, or give both the same vcpus',
+  },
+} as const;
+
+type Report = (d: ReportDescriptor<typeof messages>) => void;
+
+export default defineDomainRule({
   meta: {
     id: 'vcpu-id-range',
     name: 'VcpuIdRange',
     severity: 'error',
     severities: ['error', 'info'],
     type: 'problem',
-    needs: 'domain',
     fixable: false,
     hasSuggestions: false,
     summary: 'A vCPU or IOThread id in <cputune> that the domain does not have, a vCPU pinned twice, or a realtime policy without a valid priority.',
     tags: ['pinning', 'scheduling'],
+    messages,
   },
-  checkDomain({ domain, report }) {
+  check({ domain, report }) {
     const ct = domain.cputune;
     if (!ct) return;
     // Without a readable <vcpu> there is no maximum to compare with (value-invalid reports it).
     const maxKnown = domain.vcpu ? domain.vcpu.maxKnown : true;
     const max = domain.maxVcpus;
     const vcpus = CpuSet.range(0, max - 1);
-    const have = `the domain has ${max} vCPU${max === 1 ? '' : 's'} (${vcpus.toString()})`;
+    const have = `vCPU${max === 1 ? '' : 's'} ${vcpus.toString()}`;
 
     // domain_conf.c virDomainVcpuPinDefParseXML: a pin for a vCPU beyond the maximum is dropped
     // with only a log warning ("Ignoring vcpupin for missing vcpus"); a second pin for one vCPU is an error.
-    const pinned = new Set<number>();
+    const pinned = new Map<number, Range>();
     for (const pin of ct.vcpupins) {
       if (!pin.vcpuAttr) {
-        report({ range: pin.element.startTag, message: "<vcpupin> has no vcpu attribute: libvirt rejects it; name the vCPU it pins, e.g. vcpu='0'" });
+        report({ range: pin.element.startTag, messageId: 'vcpupinNoVcpu' });
         continue;
       }
       if (pin.vcpu === undefined) continue;
+      const first = pinned.get(pin.vcpu);
       if (maxKnown && pin.vcpu >= max) {
-        report({
-          range: pin.vcpuAttr.valueRange,
-          message: `vcpupin pins vCPU ${pin.vcpu}, but ${have}: libvirt silently drops this pin, so the file promises a pinning the guest never gets; remove it or raise <vcpu>`,
-        });
-      } else if (pinned.has(pin.vcpu)) {
-        report({ range: pin.vcpuAttr.valueRange, message: `vCPU ${pin.vcpu} is pinned a second time: libvirt rejects the domain ("duplicate vcpupin for vcpu '${pin.vcpu}'"); keep one <vcpupin> per vCPU` });
+        // The file then promises a pinning the guest never gets.
+        report({ range: pin.vcpuAttr.valueRange, messageId: 'vcpupinBeyond', data: { vcpu: pin.vcpu, have } });
+      } else if (first) {
+        report({ range: pin.vcpuAttr.valueRange, messageId: 'vcpupinTwice', data: { vcpu: pin.vcpu }, related: [{ range: first, message: `vCPU ${pin.vcpu} first pinned here` }] });
       } else {
-        pinned.add(pin.vcpu);
+        pinned.set(pin.vcpu, pin.vcpuAttr.valueRange);
       }
     }
 
@@ -56,12 +84,14 @@ export default defineRule({
       ct.vcpusched.map((sc) => ({ sched: sc, ids: sc.vcpus, attr: sc.vcpusAttr })),
       {
         element: 'vcpusched',
-        missingAttr: "<vcpusched> has no vcpus attribute: libvirt rejects it (\"Missing attribute 'vcpus' in element 'vcpusched'\"); name the vCPUs it schedules",
+        attr: 'vcpus',
+        what: 'vCPU',
         // Without a readable <vcpu> nothing is beyond it.
         existing: maxKnown ? vcpus : undefined,
         have,
+        fix: 'name only existing vCPUs, or raise <vcpu>',
         describe: describeVcpus,
-        notFound: (id) => `"vCPU '${id}' is not present in domain definition"`,
+        notFound: (id) => `"vCPU '${id}' is not present…"`,
       },
       report,
     );
@@ -76,29 +106,25 @@ export default defineRule({
   },
 });
 
-type Report = (d: ReportDescriptor) => void;
-
 function checkPolicy(s: ThreadSched, what: string, report: Report): void {
   if (!s.schedulerAttr) {
-    report({ range: s.element.startTag, message: `${what} has no scheduler attribute: libvirt rejects it; use one of batch, idle, fifo, rr` });
+    report({ range: s.element.startTag, messageId: 'noScheduler', data: { what } });
     return;
   }
   if (!POLICIES.has(s.schedulerAttr.value)) {
-    report({ range: s.schedulerAttr.valueRange, message: `${what} scheduler='${excerpt(s.schedulerAttr.value)}' is not one libvirt knows: use batch, idle, fifo or rr` });
+    report({ range: s.schedulerAttr.valueRange, messageId: 'unknownScheduler', data: { what, value: excerpt(s.schedulerAttr.value) } });
     return;
   }
   if (s.scheduler !== 'fifo' && s.scheduler !== 'rr') return;
   // virDomainSchedulerParseCommonAttrs: a realtime policy requires `priority`.
   if (!s.priorityAttr) {
-    report({ range: s.element.startTag, message: `${what} scheduler='${s.scheduler}' has no priority: libvirt rejects it; add priority='1' (1-99; most realtime guests use a low value)` });
+    report({ range: s.element.startTag, messageId: 'noPriority', data: { what, policy: s.scheduler } });
     return;
   }
   if (s.priority === undefined) return;
   if (s.priority < RT_PRIORITY.min || s.priority > RT_PRIORITY.max) {
-    report({
-      range: s.priorityAttr.valueRange,
-      message: `${what} priority='${s.priority}' is outside ${RT_PRIORITY.min}-${RT_PRIORITY.max}, the range Linux allows for ${s.scheduler}: the domain fails to start ("Scheduler priority ${s.priority} out of range")`,
-    });
+    // The range Linux allows for fifo and rr; libvirt accepts the value at define time.
+    report({ range: s.priorityAttr.valueRange, messageId: 'priorityRange', data: { what, priority: s.priority, policy: s.scheduler } });
   }
 }
 
@@ -106,30 +132,34 @@ function checkIothreads(d: DomainModel, report: Report): void {
   const ct = d.cputune!;
   if (ct.iothreadpins.length === 0 && ct.iothreadsched.length === 0) return;
   const ids = CpuSet.of(...d.iothreadIds);
-  const have = ids.isEmpty ? 'the domain has no IOThreads (no <iothreads> or <iothreadids>)' : `the domain has ${ids.size === 1 ? 'IOThread' : 'IOThreads'} ${ids.toString()}`;
+  const have = ids.isEmpty ? 'no IOThreads' : `${ids.size === 1 ? 'IOThread' : 'IOThreads'} ${ids.toString()}`;
+  const fix = ids.isEmpty ? 'add <iothreads> (or <iothreadids>) for it, or remove it' : 'name an existing IOThread, or add it to <iothreadids>';
   // virDomainIOThreadPinDefParseXML: the id is required and not 0, must exist, and may be pinned once.
-  const pinned = new Set<number>();
+  const pinned = new Map<number, Range>();
   for (const pin of ct.iothreadpins) {
     if (!pin.iothreadAttr) {
-      report({ range: pin.element.startTag, message: '<iothreadpin> has no iothread attribute: libvirt rejects it; name the IOThread it pins' });
+      report({ range: pin.element.startTag, messageId: 'iothreadpinNoAttr' });
       continue;
     }
     if (pin.iothread === undefined) continue;
+    const first = pinned.get(pin.iothread);
     if (!ids.has(pin.iothread)) {
-      report({ range: pin.iothreadAttr.valueRange, message: `iothreadpin pins IOThread ${pin.iothread}, but ${have}: libvirt rejects the domain ("Cannot find 'iothread' : ${pin.iothread}")` });
-    } else if (pinned.has(pin.iothread)) {
-      report({ range: pin.iothreadAttr.valueRange, message: `IOThread ${pin.iothread} is pinned a second time: libvirt rejects the domain; keep one <iothreadpin> per IOThread` });
+      report({ range: pin.iothreadAttr.valueRange, messageId: 'iothreadpinMissing', data: { id: pin.iothread, have, fix } });
+    } else if (first) {
+      report({ range: pin.iothreadAttr.valueRange, messageId: 'iothreadpinTwice', data: { id: pin.iothread }, related: [{ range: first, message: `IOThread ${pin.iothread} first pinned here` }] });
     } else {
-      pinned.add(pin.iothread);
+      pinned.set(pin.iothread, pin.iothreadAttr.valueRange);
     }
   }
   checkSchedSets(
     ct.iothreadsched.map((sc) => ({ sched: sc, ids: sc.iothreads, attr: sc.iothreadsAttr })),
     {
       element: 'iothreadsched',
-      missingAttr: '<iothreadsched> has no iothreads attribute: libvirt rejects it; name the IOThreads it schedules',
+      attr: 'iothreads',
+      what: 'IOThread',
       existing: ids,
       have,
+      fix,
       describe: (set) => `${set.size === 1 ? 'IOThread' : 'IOThreads'} ${set.toString()}`,
       notFound: (id) => `"Cannot find 'iothread' : ${id}"`,
     },
@@ -144,31 +174,43 @@ function checkIothreads(d: DomainModel, report: Report): void {
  */
 function checkSchedSets(
   entries: ReadonlyArray<{ sched: ThreadSched; ids: CpuSet | undefined; attr: XmlAttribute | undefined }>,
-  kind: { element: string; missingAttr: string; existing: CpuSet | undefined; have: string; describe: (ids: CpuSet) => string; notFound: (id: number) => string },
+  kind: {
+    element: string;
+    attr: string;
+    what: string;
+    existing: CpuSet | undefined;
+    have: string;
+    fix: string;
+    describe: (ids: CpuSet) => string;
+    notFound: (id: number) => string;
+  },
   report: Report,
 ): void {
   let scheduled = CpuSet.empty;
+  const earlier: Array<{ ids: CpuSet; range: Range }> = [];
+  const { element, what } = kind;
   for (const { sched, ids, attr } of entries) {
-    checkPolicy(sched, `<${kind.element}>`, report);
+    checkPolicy(sched, `<${element}>`, report);
     if (!attr) {
-      report({ range: sched.element.startTag, message: kind.missingAttr });
+      report({ range: sched.element.startTag, messageId: 'schedNoIds', data: { element, attr: kind.attr, what: `${what}s` } });
       continue;
     }
     if (!ids) continue;
     const beyond = kind.existing ? ids.subtract(kind.existing) : CpuSet.empty;
     if (!beyond.isEmpty) {
-      report({ range: attr.valueRange, message: `<${kind.element}> names ${kind.describe(beyond)}, but ${kind.have}: libvirt rejects the domain (${kind.notFound(beyond.min!)})` });
+      report({ range: attr.valueRange, messageId: 'schedBeyond', data: { element, ids: kind.describe(beyond), have: kind.have, error: kind.notFound(beyond.min!), fix: kind.fix } });
     } else if (scheduled.intersects(ids)) {
-      report({ range: attr.valueRange, message: `<${kind.element}> names ${kind.describe(scheduled.intersect(ids))} that an earlier <${kind.element}> already covers: libvirt rejects overlapping ${kind.element} sets` });
+      const related: RelatedDescriptor[] = earlier.filter((e) => e.ids.intersects(ids)).map((e) => ({ range: e.range, message: `${kind.describe(e.ids.intersect(ids))} scheduled here first` }));
+      report({ range: attr.valueRange, messageId: 'schedOverlap', data: { element, ids: kind.describe(scheduled.intersect(ids)), what }, related });
     }
     scheduled = scheduled.union(ids);
+    earlier.push({ ids, range: attr.valueRange });
   }
 }
 
 function checkTune(t: VcpuTune, vcpus: CpuSet, have: string | undefined, report: Report): void {
-  const what = `<${t.element.name}>`;
   if (!t.vcpus) {
-    report({ range: t.element.startTag, message: `${what} has no vcpus attribute: libvirt rejects it ("Missing ${t.element.name} attribute 'vcpus'"); name the vCPUs of the group` });
+    report({ range: t.element.startTag, messageId: 'tuneNoVcpus', data: { element: t.element.name } });
     return;
   }
   const set = t.vcpus.set;
@@ -176,14 +218,9 @@ function checkTune(t: VcpuTune, vcpus: CpuSet, have: string | undefined, report:
   const beyond = set.subtract(vcpus);
   if (beyond.isEmpty) return;
   const left = set.intersect(vcpus);
-  report({
-    range: t.vcpus.attr.valueRange,
-    severity: 'info',
-    message:
-      `${what} names ${describeVcpus(beyond)}, but ${have}: libvirt silently cuts the group to the existing vCPUs` +
-      (left.isEmpty ? ', which leaves nothing, so the whole element is ignored' : ` (${left.toString()})`) +
-      '; name only existing vCPUs',
-  });
+  const data = { element: t.element.name, beyond: describeVcpus(beyond), have };
+  if (left.isEmpty) report({ range: t.vcpus.attr.valueRange, severity: 'info', messageId: 'tuneIgnored', data });
+  else report({ range: t.vcpus.attr.valueRange, severity: 'info', messageId: 'tuneCut', data: { ...data, left: left.toString() } });
 }
 
 /**
@@ -204,14 +241,11 @@ function checkTuneOverlaps(cachetunes: readonly VcpuTune[], memorytunes: readonl
       if (!o.set.intersects(set)) continue;
       const same = o.set.equals(set);
       if (same && o.t.element.name !== t.element.name) continue;
-      const what = `<${t.element.name} vcpus='${excerpt(t.vcpus!.attr.value)}'>`;
+      const what = `<${t.element.name}>`;
       const other = `<${o.t.element.name} vcpus='${excerpt(o.t.vcpus!.attr.value)}'>`;
-      report({
-        range: t.vcpus!.attr.valueRange,
-        message: same
-          ? `${what} names the same vCPUs (${describeVcpus(set)}) as an earlier ${other}: libvirt rejects the domain ("Identical vcpus in ${t.element.name}s found"); merge them into one element`
-          : `${what} shares ${describeVcpus(set.intersect(o.set))} with an earlier ${other}: libvirt rejects the domain ("Overlapping vcpus in resctrls"); give each vCPU to one resource-control group, or give both the same vcpus`,
-      });
+      const related = [{ range: o.t.vcpus!.attr.valueRange, message: `the earlier ${other} here` }];
+      if (same) report({ range: t.vcpus!.attr.valueRange, messageId: 'tunesIdentical', data: { what, vcpus: describeVcpus(set), other, element: t.element.name }, related });
+      else report({ range: t.vcpus!.attr.valueRange, messageId: 'tunesOverlap', data: { what, vcpus: describeVcpus(set.intersect(o.set)), other }, related });
       break;
     }
     seen.push({ t, set });

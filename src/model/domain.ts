@@ -30,8 +30,18 @@ export interface ValueProblem {
    * For a value that parses: replacements of the attribute value. `fix` keeps
    * libvirt's reading exactly (safe for --fix); `suggestions` are choices for a person.
    */
-  rewrite?: { attr: XmlAttribute; fix?: string; suggestions?: Array<{ message: string; text: string }> };
+  rewrite?: { attr: XmlAttribute; fix?: string; suggestions?: Array<{ message: string; text: string; kind?: 'intended' | 'reading' }> };
+  /** cpuset-syntax's findings: the parts its messages are made of (`message` is the same text in one string). */
+  cpuset?: CpusetProblem;
 }
+
+/** Where a cpuset problem is (`<element attr='value'>`, value excerpted) and what it is. */
+export type CpusetProblem = { element: string; attr: string; value: string } & (
+  | { kind: 'invalid'; error: string }
+  /** `id`: this exclusion's id; `ids`: every idle exclusion of the value (what the 'intended' suggestion cuts). */
+  | { kind: 'idle'; id: number; ids: string }
+  | { kind: 'untidy'; reason: string; canonical: string }
+);
 
 export type NumaMode = 'strict' | 'preferred' | 'interleave' | 'restrictive';
 export type Placement = 'static' | 'auto';
@@ -423,7 +433,12 @@ class ModelBuilder {
     if (!parsed.ok) {
       const start = attr.valueRange.start + parsed.offset;
       const range = parsed.length > 0 ? { start, end: start + parsed.length } : attr.valueRange;
-      this.problem(range, `${el.name} ${name}='${excerpt(attr.value)}': ${parsed.error}`, 'cpuset-syntax');
+      this.problems.push({
+        ruleId: 'cpuset-syntax',
+        range,
+        message: `${el.name} ${name}='${excerpt(attr.value)}': ${parsed.error}`,
+        cpuset: { element: el.name, attr: name, value: excerpt(attr.value), kind: 'invalid', error: parsed.error },
+      });
       return { set: undefined, attr };
     }
     if (parsed.idleExclusions) {
@@ -431,12 +446,20 @@ class ModelBuilder {
       // The author most likely meant to cut these ids; libvirt keeps them. Which one is meant is a person's call.
       const intended = formatLibvirtCpuset(parsed.value.subtract(CpuSet.of(...parsed.idleExclusions)));
       const suggestions = [
-        ...(intended ? [{ message: `exclude ${parsed.idleExclusions.join(', ')}, as was probably meant: ${name}='${excerpt(intended)}'`, text: intended }] : []),
-        { message: `keep libvirt's reading and drop the idle exclusion: ${name}='${excerpt(canonical)}'`, text: canonical },
+        ...(intended ? [{ message: `exclude ${parsed.idleExclusions.join(', ')}, as was probably meant: ${name}='${excerpt(intended)}'`, text: intended, kind: 'intended' as const }] : []),
+        { message: `keep libvirt's reading and drop the idle exclusion: ${name}='${excerpt(canonical)}'`, text: canonical, kind: 'reading' as const },
       ];
-      for (const note of parsed.notes ?? []) {
-        this.problems.push({ ruleId: 'cpuset-syntax', range: attr.valueRange, message: `${el.name} ${name}='${excerpt(attr.value)}': ${note}`, severity: 'info', rewrite: { attr, suggestions } });
-      }
+      // parsed.notes holds one note per idle exclusion, in the order of parsed.idleExclusions.
+      (parsed.notes ?? []).forEach((note, i) => {
+        this.problems.push({
+          ruleId: 'cpuset-syntax',
+          range: attr.valueRange,
+          message: `${el.name} ${name}='${excerpt(attr.value)}': ${note}`,
+          severity: 'info',
+          rewrite: { attr, suggestions },
+          cpuset: { element: el.name, attr: name, value: excerpt(attr.value), kind: 'idle', id: parsed.idleExclusions![i]!, ids: parsed.idleExclusions!.join(', ') },
+        });
+      });
     } else if (parsed.untidy) {
       const canonical = formatLibvirtCpuset(parsed.value);
       // Same set, clearer text: virBitmapFormat's form, which virsh dumpxml writes back anyway.
@@ -446,6 +469,7 @@ class ModelBuilder {
         message: `${el.name} ${name}='${excerpt(attr.value)}' is valid but ${untidyReason(parsed.untidy)}; libvirt reads it as '${excerpt(canonical)}', the form virsh dumpxml writes back`,
         severity: 'info',
         rewrite: { attr, fix: canonical },
+        cpuset: { element: el.name, attr: name, value: excerpt(attr.value), kind: 'untidy', reason: untidyReason(parsed.untidy), canonical: excerpt(canonical) },
       });
     }
     return { set: parsed.value, attr };

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import path, { join } from 'node:path';
 import { lint } from '../../src/engine/runner.ts';
 import { repoRoot } from '../support/paths.ts';
 
@@ -28,8 +28,10 @@ test('isolation-params-consistency: a node without housekeeping CPUs is reported
   const d = on[0]!;
   assert.equal(d.file, 'fixtures/hosts/node-without-housekeeping.json');
   assert.equal(d.severity, 'warning');
-  // At the node's CPU list, naming the guest pinned there (not the one on node 0).
-  assert.match(d.message, /^host node 1 has no housekeeping CPU: all its online CPUs \(16-31\) are isolated \(2-31\), yet ingest-a \(/);
+  // At the node's CPU list, naming the guest pinned there (not the one on node 0), its pin related.
+  assert.equal(d.messageId, 'nodeWithoutHousekeeping');
+  assert.equal(d.message, 'host node 1 has no housekeeping CPU (CPUs 16-31 all isolated), yet ingest-a pins vCPUs there');
   assert.doesNotMatch(d.message, /ingest-b/);
+  assert.deepEqual(d.related?.map((r) => [path.basename(r.file), r.message]), [['ingest-a.xml', 'ingest-a pins vCPUs to node 1 here']]);
   assert.equal(readFileSync(hostFile, 'utf8').slice(d.range.start, d.range.end), '"16-31"');
 });
