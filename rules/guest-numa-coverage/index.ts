@@ -1,36 +1,52 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineDomainRule } from '../../src/engine/types.ts';
 import { insertAttribute, replaceAttributeValue } from '../../src/engine/edit.ts';
 import { describeVcpus } from '../../src/model/describe.ts';
 import { guestCellById, guestNumaLayout } from '../../src/model/guest-numa.ts';
 import { formatLibvirtCpuset } from '../../src/model/libvirt-cpuset.ts';
 
-export default defineRule({
+export default defineDomainRule({
   meta: {
     id: 'guest-numa-coverage',
     name: 'GuestNumaCoverage',
     severity: 'error',
     severities: ['error', 'warning'],
     type: 'problem',
-    needs: 'domain',
     fixable: true,
     hasSuggestions: false,
     summary: 'Guest NUMA cells with bad ids, shared or nonexistent vCPUs (error), or vCPUs left out of every cell, which libvirt moves to cell 0 (warning).',
     tags: ['numa', 'topology'],
+    messages: {
+      idBeyond: {
+        message: 'guest cell id {{id}} but there {{cells}}: libvirt rejects this at define time (ids {{span}}, each once)',
+        help: 'number the cells {{span}}',
+      },
+      idTwice: {
+        message: 'guest cell id {{id}} is used twice{{implicit}}: libvirt rejects this ("Duplicate NUMA cell info")',
+        help: 'number the cells {{span}}',
+      },
+      beyondMax: {
+        message: 'guest cell {{cell}} names {{vcpus}} but <vcpu> is {{max}}: libvirt rejects this ("CPU IDs in <numa> exceed the <vcpu> count")',
+        help: 'name only vCPUs {{valid}} in the cells, or raise <vcpu>',
+      },
+      overlap: {
+        message: 'guest cells {{a}} and {{b}} both name {{vcpus}}: libvirt rejects this ("NUMA cells … have overlapping vCPU ids")',
+        help: 'put each vCPU in one cell',
+      },
+      unnamed: {
+        message: "{{vcpus}} {{are}} in no guest NUMA cell: libvirt's QEMU driver adds {{them}} to cell 0 (cpus='{{cpus}}')",
+        help: 'name every vCPU in a cell (QEMU calls partial mappings obsolete)',
+      },
+    },
   },
-  checkDomain({ domain, source, report }) {
+  check({ domain, source, report }) {
     const layout = guestNumaLayout(domain);
     if (!layout) return;
     const n = layout.cells.length;
     const span = n === 1 ? '0' : `0-${n - 1}`;
-    const ids = `${n === 1 ? 'id' : 'ids'} ${span}`;
     for (const { cell, id, kind } of layout.badIds) {
-      report({
-        range: cell.idAttr?.valueRange ?? cell.element.startTag,
-        message:
-          kind === 'beyond'
-            ? `guest cell id ${id}, but there ${n === 1 ? 'is 1 cell' : `are ${n} cells`}: libvirt requires ${ids}, each once, and rejects the domain`
-            : `guest cell id ${id} is used twice${cell.idAttr ? '' : ' (a cell without id takes its position as id)'}: libvirt rejects the domain ("Duplicate NUMA cell info"); number the cells ${span}`,
-      });
+      const range = cell.idAttr?.valueRange ?? cell.element.startTag;
+      if (kind === 'beyond') report({ range, messageId: 'idBeyond', data: { id, cells: n === 1 ? 'is 1 cell' : `are ${n} cells`, span } });
+      else report({ range, messageId: 'idTwice', data: { id, implicit: cell.idAttr ? '' : ' (a cell without id takes its position)', span } });
     }
     const maxKnown = domain.vcpu ? domain.vcpu.maxKnown : true;
     const max = domain.maxVcpus;
@@ -38,14 +54,16 @@ export default defineRule({
       for (const { cell, vcpus } of layout.beyondMax) {
         report({
           range: cell.cpus!.attr.valueRange,
-          message: `guest cell ${cell.id ?? cell.index} names ${describeVcpus(vcpus)}, but <vcpu> is ${max} (vCPUs 0-${max - 1}): libvirt rejects the domain ("CPU IDs in <numa> exceed the <vcpu> count")`,
+          messageId: 'beyondMax',
+          data: { cell: cell.id ?? cell.index, vcpus: describeVcpus(vcpus), max, valid: max === 1 ? '0' : `0-${max - 1}` },
         });
       }
     }
     for (const { cell, other, vcpus } of layout.overlaps) {
       report({
         range: cell.cpus!.attr.valueRange,
-        message: `guest cells ${other.id ?? other.index} and ${cell.id ?? cell.index} both name ${describeVcpus(vcpus)}: a vCPU belongs to one cell, and libvirt rejects the domain ("NUMA cells … have overlapping vCPU ids")`,
+        messageId: 'overlap',
+        data: { a: other.id ?? other.index, b: cell.id ?? cell.index, vcpus: describeVcpus(vcpus) },
       });
     }
     // The cells are only comparable with <vcpu> once libvirt would accept them.
@@ -61,9 +79,8 @@ export default defineRule({
       range: cell0.cpus?.attr.valueRange ?? cell0.element.startTag,
       severity: 'warning',
       // qemu_domain.c qemuDomainDefNumaCPUsRectify → virDomainNumaFillCPUsInNode(numa, 0, maxvcpus).
-      message:
-        `${describeVcpus(unnamed)} ${unnamed.size === 1 ? 'is' : 'are'} in no guest NUMA cell: libvirt's QEMU driver adds ${unnamed.size === 1 ? 'it' : 'them'} to cell 0, ` +
-        `which becomes cpus='${text}', so the guest's cell 0 is larger than written; name every vCPU in a cell (QEMU calls partial mappings obsolete)`,
+      messageId: 'unnamed',
+      data: { vcpus: describeVcpus(unnamed), are: unnamed.size === 1 ? 'is' : 'are', them: unnamed.size === 1 ? 'it' : 'them', cpus: text },
       // One right answer: write down what libvirt does anyway.
       fix: cell0.cpus
         ? replaceAttributeValue(cell0.cpus.attr, text)

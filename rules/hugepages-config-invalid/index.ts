@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineDomainRule } from '../../src/engine/types.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import type { HugepageSpec } from '../../src/model/domain.ts';
 import { attribute } from '../../src/xml/query.ts';
@@ -6,19 +6,48 @@ import { attribute } from '../../src/xml/query.ts';
 /** Domain types run by libvirt's QEMU driver (qemu_validate.c qemuValidateDomainDefMemory). */
 const QEMU_TYPES: ReadonlySet<string> = new Set(['kvm', 'qemu', 'hvf']);
 
-export default defineRule({
+export default defineDomainRule({
   meta: {
     id: 'hugepages-config-invalid',
     name: 'HugepagesConfigInvalid',
     severity: 'error',
     type: 'problem',
-    needs: 'domain',
     fixable: false,
     hasSuggestions: false,
     summary: '<hugepages> that libvirt rejects: a page for a missing guest cell, overlapping or duplicate page sets, ondemand allocation or an anonymous memory source.',
     tags: ['hugepages', 'memory'],
+    messages: {
+      noSize: {
+        message: '<page> has no size: libvirt rejects it at define time',
+        help: "give the page size, e.g. size='2048' unit='KiB' (an empty <hugepages/> means the host's default size)",
+      },
+      secondGeneral: {
+        message: 'a second <page> without nodeset: libvirt rejects this ("two master hugepages detected")',
+        help: 'give each further <page> the nodeset of guest cells it backs',
+      },
+      missingCell: {
+        message: '<page nodeset> names guest cell {{cell}}{{of}} but the guest has {{cells}}: libvirt rejects this ("hugepages: node {{cell}} not found")',
+        help: 'name only cells the guest has',
+      },
+      noCells: {
+        message: '<page nodeset> names guest cell {{cell}}{{of}} but the guest has no NUMA cells: libvirt rejects this ("hugepages: node {{cell}} not found")',
+        help: 'the nodeset names guest cells, not host nodes: drop it, or give the guest NUMA cells',
+      },
+      overlap: {
+        message: 'two <page> elements both back guest {{cells}}: libvirt rejects this ("nodeset attribute of hugepages … intersect")',
+        help: 'give each guest cell one page size',
+      },
+      ondemand: {
+        message: "libvirt rejects <allocation mode='ondemand'> with hugepages: \"hugepages are not allowed with memory allocation ondemand\"",
+        help: "drop <allocation> or use mode='immediate': libvirt preallocates hugepage-backed memory anyway",
+      },
+      anonymous: {
+        message: "libvirt rejects <source type='anonymous'> with hugepages: \"hugepages are not allowed with anonymous memory source\"",
+        help: "use type='file' or 'memfd', or drop <source>: hugepages need a file or memfd backing",
+      },
+    },
   },
-  checkDomain({ domain, report }) {
+  check({ domain, report }) {
     const mb = domain.memoryBacking;
     const hp = mb?.hugepages;
     if (!mb || !hp) return;
@@ -35,13 +64,13 @@ export default defineRule({
     for (const page of hp.pages) {
       // virDomainHugepagesParseXML: size is required.
       if (!page.sizeAttr) {
-        report({ range: page.element.startTag, message: "<page> has no size: libvirt rejects it; give the page size, e.g. size='2048' unit='KiB' (an empty <hugepages/> means the host's default size)" });
+        report({ range: page.element.startTag, messageId: 'noSize' });
       }
       if (page.nodeset && !page.nodeset.set) continue; // cpuset-syntax reports it
       const set = nodesetOf(page);
       if (!set) {
         if (general) {
-          report({ range: page.element.startTag, message: `a second <page> without nodeset: libvirt allows one page size for all cells ("two master hugepages detected") and rejects the domain; give each further <page> the nodeset of guest cells it backs` });
+          report({ range: page.element.startTag, messageId: 'secondGeneral' });
         }
         general ??= page;
         continue;
@@ -49,20 +78,17 @@ export default defineRule({
       // domain_validate.c virDomainDefMemtuneValidate: the nodeset names guest cells, which must exist and not be shared.
       const missing = cellIds ? set.subtract(cellIds) : set;
       if (!missing.isEmpty) {
-        report({
-          range: page.nodeset!.attr.valueRange,
-          message:
-            `<page nodeset> names guest cell ${missing.min}${missing.size > 1 ? ` (of ${missing.toString()})` : ''}, but ` +
-            (cellIds ? `the guest has ${cells === 1 ? 'one cell (0)' : `cells 0-${cells - 1}`}` : 'the guest has no NUMA cells (the nodeset names guest cells, not host nodes)') +
-            `: libvirt rejects the domain ("hugepages: node ${missing.min} not found")`,
-        });
+        const data = { cell: missing.min!, of: missing.size > 1 ? ` (of ${missing.toString()})` : '' };
+        if (cellIds) report({ range: page.nodeset!.attr.valueRange, messageId: 'missingCell', data: { ...data, cells: cells === 1 ? 'one cell (0)' : `cells 0-${cells - 1}` } });
+        else report({ range: page.nodeset!.attr.valueRange, messageId: 'noCells', data });
         continue;
       }
       const clash = earlier.find((e) => e.set.intersects(set));
       if (clash) {
         report({
           range: page.nodeset!.attr.valueRange,
-          message: `two <page> elements both back guest ${describeCells(clash.set.intersect(set))}: libvirt rejects overlapping page nodesets ("nodeset attribute of hugepages … intersect"); give each cell one page size`,
+          messageId: 'overlap',
+          data: { cells: describeCells(clash.set.intersect(set)) },
         });
       }
       earlier.push({ page, set });
@@ -72,11 +98,11 @@ export default defineRule({
     // qemu_validate.c qemuValidateDomainDefMemory. (memfd with hugepages is accepted by every QEMU since 4.0.)
     if (mb.allocation?.mode === 'ondemand') {
       const a = attribute(mb.allocation.element, 'mode')!;
-      report({ range: a.valueRange, message: "hugepages with <allocation mode='ondemand'>: libvirt's QEMU driver rejects the domain (\"hugepages are not allowed with memory allocation ondemand\"); libvirt preallocates hugepage-backed memory anyway, so drop the allocation element or use mode='immediate'" });
+      report({ range: a.valueRange, messageId: 'ondemand' });
     }
     if (mb.source?.type === 'anonymous') {
       const t = attribute(mb.source.element, 'type')!;
-      report({ range: t.valueRange, message: "hugepages with <source type='anonymous'>: libvirt's QEMU driver rejects the domain (\"hugepages are not allowed with anonymous memory source\"); hugepages need a file or memfd backing, so use type='file' or 'memfd', or drop <source>" });
+      report({ range: t.valueRange, messageId: 'anonymous' });
     }
   },
 });

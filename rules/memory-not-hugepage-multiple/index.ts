@@ -1,4 +1,4 @@
-import { defineRule, type Suggestion } from '../../src/engine/types.ts';
+import { defineDomainRule } from '../../src/engine/types.ts';
 import { setSize } from '../../src/engine/edit.ts';
 import type { XmlAttribute } from '../../src/xml/types.ts';
 import { attribute } from '../../src/xml/query.ts';
@@ -17,20 +17,30 @@ interface Region {
   extraKiB: number;
 }
 
-export default defineRule({
+export default defineDomainRule({
   meta: {
     id: 'memory-not-hugepage-multiple',
     name: 'MemoryNotHugepageMultiple',
     severity: 'warning',
     severities: ['warning', 'error'],
     type: 'problem',
-    needs: 'domain',
     fixable: false,
     hasSuggestions: true,
     summary: 'Hugepage-backed guest memory (a cell, or the whole guest) that is not a whole number of pages; an error when it is less than one page.',
     tags: ['hugepages', 'memory'],
+    messages: {
+      belowOnePage: {
+        message: '{{what}} is {{size}}, less than one {{page}} hugepage{{hostDefault}}: QEMU refuses to start',
+        help: 'use at least {{page}}, or smaller pages',
+      },
+      notMultiple: {
+        message: '{{what}} is {{size}}: {{pages}} × {{page}} hugepages{{hostDefault}} and {{rest}}; QEMU takes {{next}} pages, {{waste}} unused',
+        help: 'make it {{down}} or {{up}}',
+      },
+      setTo: { message: 'set {{what}} to {{size}} ({{pages}})' },
+    },
   },
-  checkDomain({ domain, host, source, report }) {
+  check({ domain, host, source, report }) {
     if (!domain.memoryBacking?.hugepages) return;
     for (const r of regions(domain)) {
       const backing = hugepageBacking(domain, r.cellId);
@@ -44,19 +54,20 @@ export default defineRule({
       const rest = r.kib % page;
       if (rest === 0) continue;
       const pages = Math.floor(r.kib / page);
-      const pageText = `${formatKiB(page)} hugepages${spec ? '' : " (the host's default size)"}`;
+      const hostDefault = spec ? '' : " (the host's default)";
       const up = (pages + 1) * page;
-      const suggest = (kib: number): Suggestion => ({
-        message: `set ${r.what} to ${formatKiB(kib)} (${kib / page} page${kib === page ? '' : 's'})`,
+      const suggest = (kib: number) => ({
+        messageId: 'setTo' as const,
+        data: { what: r.what, size: formatKiB(kib), pages: `${kib / page} page${kib === page ? '' : 's'}` },
         fix: setSize(source.text, r.valueRange, r.unitAttr, kib + r.extraKiB),
       });
       if (pages === 0) {
         report({
           range: r.valueRange,
           severity: 'error',
-          message:
-            `${r.what} is ${formatKiB(r.kib)}, backed by ${pageText}: less than one page, so QEMU refuses to start ("memory size … must be equal to or larger than page size"); ` +
-            `use at least ${formatKiB(page)}, or smaller pages`,
+          // QEMU: "memory size … must be equal to or larger than page size".
+          messageId: 'belowOnePage',
+          data: { what: r.what, size: formatKiB(r.kib), page: formatKiB(page), hostDefault },
           suggestions: [suggest(up)],
         });
         continue;
@@ -64,9 +75,19 @@ export default defineRule({
       report({
         range: r.valueRange,
         // QEMU's file_ram_alloc rounds a hugetlbfs-backed region up to whole pages.
-        message:
-          `${r.what} is ${formatKiB(r.kib)}, backed by ${pageText}: ${pages} pages and ${formatKiB(rest)}; QEMU maps whole pages, so it takes ${pages + 1} pages from the pool ` +
-          `and ${formatKiB(page - rest)} of the last one is never used; make it ${formatKiB(pages * page)} or ${formatKiB(up)}`,
+        messageId: 'notMultiple',
+        data: {
+          what: r.what,
+          size: formatKiB(r.kib),
+          pages,
+          page: formatKiB(page),
+          hostDefault,
+          rest: formatKiB(rest),
+          next: pages + 1,
+          waste: formatKiB(page - rest),
+          down: formatKiB(pages * page),
+          up: formatKiB(up),
+        },
         suggestions: [suggest(up), suggest(pages * page)],
       });
     }
@@ -85,6 +106,6 @@ function regions(d: Parameters<typeof hugepageBacking>[0]): Region[] {
   // Memory devices (which need <maxMemory>) have backends of their own; the rest is the guest's initial memory.
   const devices = d.maxMemory ? memoryDevicesKiB(d) : { kib: 0, count: 0 };
   if (!devices || memory.kib <= devices.kib) return [];
-  const what = devices.count > 0 ? 'the guest\'s initial memory (<memory> minus memory devices)' : '<memory>';
+  const what = devices.count > 0 ? "the guest's initial memory (without memory devices)" : '<memory>';
   return [{ what, kib: memory.kib - devices.kib, cellId: undefined, valueRange: memory.range, unitAttr: attribute(memory.element, 'unit'), extraKiB: devices.kib }];
 }

@@ -1,29 +1,39 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { definePlanRule } from '../../src/engine/types.ts';
 import { formatKiB } from '../../src/model/units.ts';
 import { locateJsonKey } from '../../src/json/document.ts';
 
 /** Documentation/admin-guide/sysctl/vm.rst: "Setting this too low will ... render the system subtly broken" below 1024 KB. */
 const KERNEL_FLOOR_KB = 1024;
 
-export default defineRule({
+// A finding about the host itself, once per host: a plan rule (a host rule would run once per domain).
+export default definePlanRule({
   meta: {
     id: 'min-free-kbytes-guideline',
     name: 'MinFreeKbytesGuideline',
     severity: 'warning',
     severities: ['warning', 'error'],
     type: 'suggestion',
-    needs: 'host',
     fixable: false,
     hasSuggestions: false,
     summary: 'vm.min_free_kbytes above the tuning guide\'s 2% of RAM (warning), or below the kernel\'s 1024 KB floor (error).',
     tags: ['memory', 'sysctl'],
+    messages: {
+      belowFloor: {
+        message: "vm.min_free_kbytes={{value}} is below the kernel's {{floor}} KB floor: the host can deadlock under high load",
+        help: 'raise it to at least {{floor}} (the tuning guide suggests 1–{{maxPercent}}% of RAM{{range}})',
+      },
+      aboveGuideline: {
+        message: "vm.min_free_kbytes={{value}} ({{size}}) is {{percent}}% of the host's {{total}}, above the {{maxPercent}}% guideline",
+        help: "lower it to {{limit}} KiB or less: the excess is held back from guests and raises every node's watermarks",
+      },
+    },
     schema: {
       type: 'object',
       additionalProperties: false,
       properties: { maxPercent: { type: 'number', exclusiveMinimum: 0, maximum: 100, description: 'Warn above this share of total memory (default 2).' } },
     },
   },
-  checkPlan(ctx) {
+  check(ctx) {
     const host = ctx.host.model;
     const value = host.minFreeKbytes;
     if (value === undefined) return;
@@ -36,9 +46,8 @@ export default defineRule({
       ctx.reportHost({
         range: range(),
         severity: 'error',
-        message:
-          `vm.min_free_kbytes=${value} is below ${KERNEL_FLOOR_KB}: the kernel documentation (sysctl/vm) warns that the system becomes subtly broken ` +
-          `and prone to deadlock under high load; raise it to at least ${KERNEL_FLOOR_KB} (the tuning guide suggests 1–${maxPercent}% of RAM${range1to2})`,
+        messageId: 'belowFloor',
+        data: { value, floor: KERNEL_FLOOR_KB, maxPercent, range: range1to2 },
       });
       return;
     }
@@ -47,9 +56,8 @@ export default defineRule({
     if (value > limit) {
       ctx.reportHost({
         range: range(),
-        message:
-          `vm.min_free_kbytes=${value} (${formatKiB(value)}) is ${((value / totalKiB) * 100).toFixed(1)}% of the host's ${formatKiB(totalKiB)}, above the ${maxPercent}% guideline (${limit} KiB): ` +
-          `that memory is held back from guests and raises every node's watermarks; 1–${maxPercent}% of RAM is the tuning guide's advice (not a kernel limit)`,
+        messageId: 'aboveGuideline',
+        data: { value, size: formatKiB(value), percent: ((value / totalKiB) * 100).toFixed(1), total: formatKiB(totalKiB), maxPercent, limit },
       });
     }
   },

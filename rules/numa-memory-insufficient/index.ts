@@ -1,7 +1,7 @@
-import { defineRule, type LintedDomain } from '../../src/engine/types.ts';
+import { definePlanRule, type LintedDomain, type RelatedDescriptor } from '../../src/engine/types.ts';
 import type { XmlAttribute, XmlElement } from '../../src/xml/types.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
-import { describeDomain, describeNodes, listNames } from '../../src/model/describe.ts';
+import { describeNodes, excerpt } from '../../src/model/describe.ts';
 import { hostNodeSets } from '../../src/model/host-nodes.ts';
 import { strictSmallPageShares } from '../../src/model/memory-demand.ts';
 import { hostNodeWatermarks, nodeMemoryVerdict } from '../../src/model/node-memory.ts';
@@ -18,20 +18,34 @@ interface Contribution {
   bindings: Map<XmlElement, XmlAttribute | undefined>;
 }
 
-export default defineRule({
+export default definePlanRule({
   meta: {
     id: 'numa-memory-insufficient',
     name: 'NumaMemoryInsufficient',
     severity: 'error',
     severities: ['error', 'warning'],
     type: 'problem',
-    needs: 'plan',
     fixable: false,
     hasSuggestions: false,
     summary: 'The small-page guests bound strictly to a host NUMA node need more than its free memory, or leave it below its high watermark.',
     tags: ['numa', 'memory', 'capacity', 'oom'],
+    messages: {
+      exceedsFree: {
+        message: '{{guests}} bound strictly to host node {{node}} {{need}} {{planned}} of small pages; the node has {{free}} free',
+        help: 'bind guests to another node, back them with hugepages, or shrink them: a strict binding does not fall back',
+      },
+      exceedsFreeIfEven: {
+        message: '{{guests}} bound strictly to host node {{node}}{{over}} {{need}} {{planned}} there if the split is even; it has {{free}} free',
+        help: 'bind each guest cell to one node with <memnode> so the memory per node is known, and make it fit',
+      },
+      belowHigh: {
+        message: '{{guests}} bound strictly to host node {{node}} {{leave}} {{left}} of its {{free}} free, below its high watermark {{high}}',
+        help: 'move {{move}} of guest memory elsewhere: kswapd on node {{node}} otherwise reclaims continuously (vm.min_free_kbytes={{minFree}})',
+      },
+      noFree: { message: 'the snapshot has no free memory for host {{nodes}}: numa-memory-insufficient is not checked there' },
+    },
   },
-  checkPlan(ctx) {
+  check(ctx) {
     const host = ctx.host.model;
     // Per node, per domain: linear in the domains and their guest cells.
     const perNode = new Map<number, Map<LintedDomain, Contribution>>();
@@ -68,52 +82,61 @@ export default defineRule({
       const verdict = nodeMemoryVerdict({ freeKiB: free, plannedKiB: planned, minKiB: share?.minKiB, highKiB: share?.highKiB });
       if (verdict?.rule !== 'numa-memory-insufficient') continue;
 
-      // The largest four and the total, once per node: each finding names at most three others.
-      const top = contributions.slice(0, 4);
-      const othersOf = (self: Contribution): string => {
-        const named = top.filter((c) => c !== self).slice(0, 3);
-        const count = contributions.length - 1;
-        if (count <= 0) return '';
-        const parts = named.map((c) => `${describeDomain(c.on)} ${formatKiB(c.kib)}`);
-        if (count > named.length) {
-          const rest = planned - self.kib - named.reduce((a, c) => a + c.kib, 0);
-          parts.push(`${count - named.length} other domains ${formatKiB(rest)}`);
-        }
-        return `, ${listNames(parts)}`;
-      };
-      const minFree = host.minFreeKbytes;
+      // One finding per node (one resource): at the binding of the guest that takes the most, every other
+      // binding of every guest on the node related with its share.
+      const places = contributions.flatMap((c) => [...c.bindings].map(([element, attr]) => ({ c, range: attr?.valueRange ?? element.startTag })));
+      const at = places[0]!;
+      const related = places.slice(1).map(
+        (p): RelatedDescriptor => ({
+          file: p.c.on.source,
+          range: p.range,
+          message: p.c === at.c ? 'also bound to this node here' : `${excerpt(p.c.on.domain.name ?? p.c.on.source.path, 40)} binds ${formatKiB(p.c.kib)} here`,
+        }),
+      );
+      const one = contributions.length === 1;
+      const who = { guests: one ? 'the guest' : `${contributions.length} guests`, node };
       // Over several nodes a strict binding takes what one node lacks from the others of its set (MPOL_BIND
       // walks the allowed nodes in zonelist order), so an overflow that only the even split produces is an
       // estimate: a warning. Memory bound to this node alone decides the error.
       const exact = contributions.reduce((a, c) => a + c.exactKiB, 0);
       const certain = exact > free;
-      for (const c of contributions) {
-        const spread = c.spreadOver === undefined ? '' : ` (an even share of its strict binding over nodes ${c.spreadOver}; the kernel's split is not known offline)`;
-        const need =
-          contributions.length === 1
-            ? `this domain binds ${formatKiB(c.kib)} of small-page memory strictly to host node ${node}${spread}`
-            : `the small-page guests bound strictly to host node ${node} take ${formatKiB(planned)} (this domain ${formatKiB(c.kib)}${spread}${othersOf(c)})`;
-        const message =
-          verdict.level === 'exceeds-free' && certain
-            ? `${need}, more than the ${formatKiB(free)} the node has free: a strict binding does not fall back to other nodes, ` +
-              `so the guest that allocates last is OOM-killed or fails to start; bind guests to another node, back them with hugepages, or shrink them`
-            : verdict.level === 'exceeds-free'
-            ? `${need}, more than the ${formatKiB(free)} the node has free if the split is even: ` +
-              `the kernel takes the rest from the binding's other nodes, but only once node ${node} is drained to its watermarks; ` +
-              `bind each guest cell to one node with <memnode> so the memory per node is known, and make it fit`
-            : `${need}, leaving ${formatKiB(free - planned)} of its ${formatKiB(free)} free, below its high watermark of ${formatKiB(share!.highKiB)} ` +
-              `(vm.min_free_kbytes=${minFree}): kswapd on node ${node} never reaches its target and reclaims continuously; ` +
-              `keep at least ${formatKiB(share!.highKiB)} free on the node by moving ${formatKiB(planned - (free - share!.highKiB))} of guest memory elsewhere`;
-        for (const [element, attr] of c.bindings) {
-          ctx.report(c.on, { range: attr?.valueRange ?? element.startTag, severity: verdict.level === 'exceeds-free' && certain ? undefined : 'warning', message });
-        }
+      if (verdict.level === 'exceeds-free' && certain) {
+        ctx.report(at.c.on, {
+          range: at.range,
+          messageId: 'exceedsFree',
+          data: { ...who, need: one ? 'needs' : 'need', planned: formatKiB(planned), free: formatKiB(free) },
+          related,
+        });
+      } else if (verdict.level === 'exceeds-free') {
+        // The kernel's split over the binding's nodes is not known offline: an even share is assumed.
+        const spread = contributions.find((c) => c.spreadOver !== undefined)?.spreadOver;
+        ctx.report(at.c.on, {
+          range: at.range,
+          severity: 'warning',
+          messageId: 'exceedsFreeIfEven',
+          data: { ...who, over: spread ? ` (among nodes ${spread})` : '', need: one ? 'needs' : 'need', planned: formatKiB(planned), free: formatKiB(free) },
+          related,
+        });
+      } else {
+        ctx.report(at.c.on, {
+          range: at.range,
+          severity: 'warning',
+          messageId: 'belowHigh',
+          data: {
+            ...who,
+            leave: one ? 'leaves' : 'leave',
+            left: formatKiB(free - planned),
+            free: formatKiB(free),
+            high: formatKiB(share!.highKiB),
+            move: formatKiB(planned - (free - share!.highKiB)),
+            minFree: host.minFreeKbytes ?? '?',
+          },
+          related,
+        });
       }
     }
     if (noFree.length > 0) {
-      ctx.reportHost({
-        severity: 'info',
-        message: `the snapshot has no free memory for host ${describeNodes(CpuSet.of(...noFree))}: numa-memory-insufficient does not check the guests bound there`,
-      });
+      ctx.reportHost({ unchecked: true, messageId: 'noFree', data: { nodes: describeNodes(CpuSet.of(...noFree)) } });
     }
   },
 });

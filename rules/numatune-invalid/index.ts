@@ -1,21 +1,56 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineDomainRule } from '../../src/engine/types.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import { numatunePlacement } from '../../src/model/numa.ts';
 
-export default defineRule({
+export default defineDomainRule({
   meta: {
     id: 'numatune-invalid',
     name: 'NumatuneInvalid',
     severity: 'error',
     severities: ['error', 'warning'],
     type: 'problem',
-    needs: 'domain',
     fixable: false,
     hasSuggestions: false,
     summary: 'A <numatune> libvirt rejects: memnode for a missing or repeated guest cell, memnode under automatic placement, static placement without nodeset.',
     tags: ['numa', 'memory'],
+    messages: {
+      unknownPlacement: { message: "<memory placement='{{value}}'> is not a placement libvirt knows", help: 'use static or auto' },
+      noNodeset: {
+        message: '<numatune><memory> has static placement{{implied}} but no nodeset: libvirt rejects this at define time',
+        help: "add nodeset='…', or placement='auto'",
+      },
+      nodesetIgnored: {
+        message: "nodeset is ignored with placement='auto': libvirt drops it and numad chooses the nodes",
+        help: "remove the nodeset, or use placement='static' to keep it",
+      },
+      memnodeAuto: {
+        message: '<memnode> under automatic placement ({{by}}): libvirt rejects per-cell binding with numad',
+        help: 'use static placement with a nodeset, or drop the <memnode>',
+      },
+      memnodeNoCells: {
+        message: '<memnode> binds a guest NUMA cell but the domain defines none: libvirt rejects this at define time',
+        help: 'define <cpu><numa> cells, or bind the whole guest with <memory nodeset>',
+      },
+      noCellid: { message: '<memnode> has no cellid: libvirt rejects it at define time', help: "name the guest cell it binds, e.g. cellid='0'" },
+      memnodeNoNodeset: {
+        message: '<memnode> has no nodeset: libvirt rejects it ("Missing required nodeset attribute in memnode element")',
+        help: 'name the host nodes for the cell',
+      },
+      cellidBeyond: {
+        message: "<memnode cellid='{{cellid}}'> but the guest has {{cells}}: libvirt rejects this at define time",
+        help: 'bind only cells the guest has',
+      },
+      cellidTwice: {
+        message: 'guest cell {{cellid}} has a second <memnode>: libvirt rejects this ("Multiple memnode elements with cellid {{cellid}}")',
+        help: 'keep one <memnode> per cell',
+      },
+      restrictiveMismatch: {
+        message: "<memnode cellid='{{cellid}}'> mode {{mode}} with <memory> mode {{memMode}}: libvirt rejects this at define time",
+        help: "use mode 'restrictive' on both or on neither",
+      },
+    },
   },
-  checkDomain({ domain, report }) {
+  check({ domain, report }) {
     const nt = domain.numatune;
     if (!nt) return;
     const mem = nt.memory;
@@ -25,66 +60,56 @@ export default defineRule({
     if (mem) {
       const p = mem.placementAttr;
       if (p && p.value !== 'static' && p.value !== 'auto') {
-        report({ range: p.valueRange, message: `<memory placement='${excerpt(p.value)}'> is not a placement libvirt knows: use static or auto` });
+        report({ range: p.valueRange, messageId: 'unknownPlacement', data: { value: excerpt(p.value) } });
       } else if (placement === 'static' && !mem.nodeset) {
-        report({
-          range: mem.element.startTag,
-          message:
-            `<numatune><memory> has no nodeset, and its placement is static${p ? '' : " (the <vcpu> placement, the default)"}: ` +
-            "libvirt rejects the domain (\"nodeset for NUMA memory tuning must be set if 'placement' is 'static'\"); add nodeset='…' or placement='auto'",
-        });
+        // libvirt: "nodeset for NUMA memory tuning must be set if 'placement' is 'static'".
+        report({ range: mem.element.startTag, messageId: 'noNodeset', data: { implied: p ? '' : ' (from <vcpu>, the default)' } });
       } else if (placement === 'auto' && mem.nodeset && p?.value === 'auto') {
-        report({
-          range: mem.nodeset.attr.valueRange,
-          severity: 'warning',
-          message: "nodeset is ignored with placement='auto': libvirt drops it and numad chooses the nodes; remove the nodeset, or use placement='static' to keep it",
-        });
+        report({ range: mem.nodeset.attr.valueRange, severity: 'warning', messageId: 'nodesetIgnored' });
       }
     }
     if (nt.memnodes.length === 0) return;
     const cells = domain.cpu?.cells.length ?? 0;
     // With <vcpu placement='auto'> and no <memory>, libvirt adds an implicit automatic <memory> binding.
-    const auto = placement === 'auto';
-    const seen = new Set<number>();
+    // Every <memnode> then fails for the one cause (as without guest cells): one finding, at the first, the others related.
+    const others = (message: string) => nt.memnodes.slice(1).map((m) => ({ range: m.element.startTag, message }));
+    if (placement === 'auto') {
+      // libvirt: "Per-node binding is not compatible with automatic NUMA placement".
+      const by = mem?.placementAttr?.value === 'auto' ? "<memory placement='auto'>" : "<vcpu placement='auto'>";
+      report({ range: nt.memnodes[0]!.element.startTag, messageId: 'memnodeAuto', data: { by }, related: others('another <memnode> here') });
+      return;
+    }
+    if (cells === 0) {
+      // libvirt: "Element 'memnode' is invalid without any guest NUMA cells".
+      report({ range: nt.memnodes[0]!.element.startTag, messageId: 'memnodeNoCells', related: others('another <memnode> here') });
+      return;
+    }
+    const seen = new Map<number, (typeof nt.memnodes)[number]>();
     for (const m of nt.memnodes) {
-      if (auto) {
-        report({
-          range: m.element.startTag,
-          message:
-            `<memnode> with automatic placement (${mem?.placementAttr?.value === 'auto' ? "<memory placement='auto'>" : "<vcpu placement='auto'>"}): ` +
-            'libvirt rejects per-cell binding under numad ("Per-node binding is not compatible with automatic NUMA placement"); use static placement with a nodeset, or drop the memnode',
-        });
-        continue;
-      }
-      if (cells === 0) {
-        report({ range: m.element.startTag, message: '<memnode> binds a guest NUMA cell, but the domain defines none: libvirt rejects the domain ("Element \'memnode\' is invalid without any guest NUMA cells"); define <cpu><numa> cells or bind the whole guest with <memory nodeset>' });
-        continue;
-      }
       if (!m.cellidAttr) {
-        report({ range: m.element.startTag, message: "<memnode> has no cellid: libvirt rejects it; name the guest cell it binds, e.g. cellid='0'" });
+        report({ range: m.element.startTag, messageId: 'noCellid' });
         continue;
       }
-      if (!m.nodeset) {
-        report({ range: m.element.startTag, message: '<memnode> has no nodeset: libvirt rejects it ("Missing required nodeset attribute in memnode element"); name the host nodes for the cell' });
-      }
+      if (!m.nodeset) report({ range: m.element.startTag, messageId: 'memnodeNoNodeset' });
       if (m.cellid === undefined) continue;
+      const first = seen.get(m.cellid);
       if (m.cellid >= cells) {
+        // libvirt: "Argument 'cellid' in memnode element must correspond to existing guest's NUMA cell".
+        report({ range: m.cellidAttr.valueRange, messageId: 'cellidBeyond', data: { cellid: m.cellid, cells: cells === 1 ? 'one cell (0)' : `cells 0-${cells - 1}` } });
+      } else if (first) {
         report({
           range: m.cellidAttr.valueRange,
-          message: `<memnode cellid='${m.cellid}'>, but the guest has ${cells === 1 ? 'one cell (0)' : `cells 0-${cells - 1}`}: libvirt rejects the domain ("Argument 'cellid' in memnode element must correspond to existing guest's NUMA cell")`,
+          messageId: 'cellidTwice',
+          data: { cellid: m.cellid },
+          related: [{ range: first.cellidAttr!.valueRange, message: `the first <memnode> for cell ${m.cellid}` }],
         });
-      } else if (seen.has(m.cellid)) {
-        report({ range: m.cellidAttr.valueRange, message: `guest cell ${m.cellid} has a second <memnode>: libvirt rejects the domain ("Multiple memnode elements with cellid ${m.cellid}"); keep one per cell` });
       } else {
-        seen.add(m.cellid);
+        seen.set(m.cellid, m);
         // virDomainNumaDefValidate: restrictive must be used on <memory> and the memnodes alike.
         // (A missing <memory> counts as strict.)
         const memMode = mem?.mode ?? 'strict';
         if ((memMode === 'restrictive') !== (m.mode === 'restrictive')) {
-          report({
-            range: m.element.startTag,
-            message: `<memnode cellid='${m.cellid}'> mode ${m.mode} with <memory> mode ${memMode}${mem ? '' : ' (none written)'}: libvirt requires 'restrictive' on both or on neither, and rejects the domain`,
-          });
+          report({ range: m.element.startTag, messageId: 'restrictiveMismatch', data: { cellid: m.cellid, mode: m.mode, memMode: mem ? memMode : `${memMode} (none written)` } });
         }
       }
     }

@@ -1,25 +1,34 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineHostRule } from '../../src/engine/types.ts';
 import type { CpusetAttr } from '../../src/model/domain.ts';
 import { describeNodes } from '../../src/model/describe.ts';
 import { hostNodeSets } from '../../src/model/host-nodes.ts';
 import { numatunePlacement } from '../../src/model/numa.ts';
 
-export default defineRule({
+export default defineHostRule({
   meta: {
     id: 'numatune-memoryless-node',
     name: 'NumatuneMemorylessNode',
     severity: 'error',
     severities: ['error', 'warning'],
     type: 'problem',
-    needs: 'host',
     fixable: false,
     hasSuggestions: false,
     summary: 'A <numatune> nodeset names host NUMA nodes that have no memory (all of them: error; some: warning).',
     tags: ['numa', 'memory', 'host'],
+    messages: {
+      onlyMemoryless: {
+        message: '{{label}} binds memory (mode {{mode}}) only to host {{nodes}}, without memory: the kernel refuses the policy',
+        help: 'bind it to {{instead}}, ideally the one nearest to the CPUs the guest runs on',
+      },
+      someMemoryless: {
+        message: '{{label}} nodeset includes host {{nodes}}, without memory: the kernel allocates only from {{rest}}',
+        help: 'remove {{them}} from the nodeset so it says where the memory really is',
+      },
+    },
   },
-  checkDomain({ domain, host, report }) {
+  check({ domain, host, report }) {
     const nt = domain.numatune;
-    if (!host || !nt || numatunePlacement(domain) !== 'static') return;
+    if (!nt || numatunePlacement(domain) !== 'static') return;
     const { all, memoryless } = hostNodeSets(host.model);
     if (memoryless.isEmpty) return;
     const withMemory = all.subtract(memoryless);
@@ -36,21 +45,13 @@ export default defineRule({
         // mm/mempolicy.c mpol_set_nodemask(): the policy's nodes are intersected with N_MEMORY, and an
         // empty result makes mbind()/set_mempolicy() fail with EINVAL (QEMU's host-nodes binding of guest
         // memory then aborts the start); cgroup v1 cpuset.mems rejects nodes without memory as well.
-        report({
-          range: c.attr.valueRange,
-          message:
-            `${label} binds memory (mode ${mode}) only to host ${describeNodes(empty)}, which ${empty.size === 1 ? 'has' : 'have'} no memory: ` +
-            `the kernel refuses a memory policy with no node that has memory, so the guest fails to start or its binding is lost; ` +
-            `bind it to ${instead} instead, ideally the one nearest to the CPUs the guest runs on`,
-        });
+        report({ range: c.attr.valueRange, messageId: 'onlyMemoryless', data: { label, mode, nodes: describeNodes(empty), instead } });
       } else {
         report({
           range: c.attr.valueRange,
           severity: 'warning',
-          message:
-            `${label} nodeset includes host ${describeNodes(empty)}, which ${empty.size === 1 ? 'has' : 'have'} no memory: ` +
-            `the kernel drops ${empty.size === 1 ? 'it' : 'them'} from the memory policy and allocates only from ${describeNodes(named.subtract(empty))}; ` +
-            `remove ${empty.size === 1 ? 'it' : 'them'} so the nodeset says where the memory really is`,
+          messageId: 'someMemoryless',
+          data: { label, nodes: describeNodes(empty), rest: describeNodes(named.subtract(empty)), them: empty.size === 1 ? 'it' : 'them' },
         });
       }
     };

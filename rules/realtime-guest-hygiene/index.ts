@@ -1,4 +1,4 @@
-import { defineRule, type Fix, type Suggestion } from '../../src/engine/types.ts';
+import { defineDomainRule, type Fix } from '../../src/engine/types.ts';
 import { describeVcpus, excerpt } from '../../src/model/describe.ts';
 import { isRealtimeDomain, realtimeVcpus } from '../../src/model/threads.ts';
 import { effectiveMemballoon } from '../../src/model/qemu-defaults.ts';
@@ -8,19 +8,45 @@ import { attribute, firstChild } from '../../src/xml/query.ts';
 import type { Range } from '../../src/xml/types.ts';
 import type { DomainModel } from '../../src/model/domain.ts';
 
-export default defineRule({
+export default defineDomainRule({
   meta: {
     id: 'realtime-guest-hygiene',
     name: 'RealtimeGuestHygiene',
     severity: 'info',
     type: 'suggestion',
-    needs: 'domain',
     fixable: true,
     hasSuggestions: true,
     summary: "A realtime guest lacks part of libvirt's kvm-realtime setup: hugepages, locked memory, nosharepages, no memory balloon, PMU off.",
     tags: ['realtime', 'memory', 'latency'],
+    messages: {
+      noHugepages: {
+        message: '{{who}} but guest RAM is not backed by hugepages: TLB misses and page migration stall vCPUs',
+        help: 'add <hugepages> (1 GiB pages ideally) to <memoryBacking>',
+      },
+      notLocked: {
+        message: "{{who}} but memory is not locked: the host may swap out QEMU's memory and stall a vCPU",
+        help: 'add <locked/> to <memoryBacking>, with a <memtune><hard_limit> (see locked-memory-risk)',
+      },
+      noNosharepages: {
+        message: '{{who}} but <nosharepages/> is missing: KSM may merge guest pages, then copy them on write',
+        help: 'add <nosharepages/> to <memoryBacking>',
+      },
+      balloon: {
+        message: "{{who}} but the guest has a memory balloon (model '{{model}}'): it takes memory at run time",
+        help: "use <memballoon model='none'/>",
+      },
+      implicitBalloon: {
+        message: '{{who}} but there is no <memballoon>: libvirt adds a virtio balloon for this machine type',
+        help: "add <memballoon model='none'/> to <devices>",
+      },
+      pmu: {
+        message: '{{who}} but the virtual PMU is {{state}}: guest perf counters add VM exits and jitter',
+        help: "set <pmu state='off'/> in <features>",
+      },
+      pmuOff: { message: "set <pmu state='off'/>" },
+    },
   },
-  checkDomain({ domain, source, report }) {
+  check({ domain, source, report }) {
     if (!isRealtimeDomain(domain)) return;
     const rt = realtimeVcpus(domain);
     const who = `${describeVcpus(rt)} ${rt.size === 1 ? 'has' : 'have'} realtime scheduling`;
@@ -32,19 +58,22 @@ export default defineRule({
     if (!mb?.hugepages) {
       report({
         range: memAt,
-        message: `${who} but guest RAM is not backed by hugepages: small pages mean more TLB misses, each a longer two-level page walk, and the kernel may migrate or collapse those pages under the guest; add <hugepages> (1 GiB pages ideally) to <memoryBacking>`,
+        messageId: 'noHugepages',
+        data: { who },
       });
     }
     if (!mb?.locked) {
       report({
         range: memAt,
-        message: `${who} but memory is not locked: the host may swap out QEMU's own memory (and guest RAM not backed by hugepages), and a fault on a swapped page stalls the vCPU; add <locked/> to <memoryBacking>, with a <memtune><hard_limit> (see locked-memory-risk)`,
+        messageId: 'notLocked',
+        data: { who },
       });
     }
     if (!mb?.nosharepages) {
       report({
         range: memAt,
-        message: `${who} but <nosharepages/> is missing: KSM may scan and merge identical guest pages, and the next write to a merged page takes a copy-on-write fault; add <nosharepages/> to <memoryBacking>`,
+        messageId: 'noNosharepages',
+        data: { who },
         fix: nosharepagesFix(text, domain),
       });
     }
@@ -52,12 +81,10 @@ export default defineRule({
     const balloon = effectiveMemballoon(domain);
     if (balloon && balloon.model !== 'none') {
       const model = balloon.element ? attribute(balloon.element, 'model') : undefined;
-      report({
-        range: model?.valueRange ?? balloon.element?.startTag ?? (firstChild(domain.element, 'devices') ?? domain.element).startTag,
-        message: balloon.element
-          ? `${who} but the guest has a memory balloon (model '${excerpt(balloon.model ?? '')}'): ballooning takes memory from the guest at run time and the guest faults it back in later; use <memballoon model='none'/>`
-          : `${who} but there is no <memballoon>, so libvirt adds a virtio balloon for this machine type: ballooning takes memory from the guest at run time and the guest faults it back in later; add <memballoon model='none'/> to <devices>`,
-      });
+      const range = model?.valueRange ?? balloon.element?.startTag ?? (firstChild(domain.element, 'devices') ?? domain.element).startTag;
+      // Ballooning takes memory from the guest at run time; the guest faults it back in later.
+      if (balloon.element) report({ range, messageId: 'balloon', data: { who, model: excerpt(balloon.model ?? '', 24) } });
+      else report({ range, messageId: 'implicitBalloon', data: { who } });
     }
 
     const pmu = domain.devices.pmu();
@@ -65,16 +92,18 @@ export default defineRule({
       const features = domain.devices.features();
       const state = pmu ? attribute(pmu.element, 'state') : undefined;
       let fix: Fix | undefined;
-      let suggestions: Suggestion[] | undefined;
+      let suggestions: Array<{ messageId: 'pmuOff'; fix: Fix }> | undefined;
       if (state && pmu?.state === 'on') {
         // Turned on explicitly: someone wanted the guest PMU (perf in the guest); turning it off is their call.
-        suggestions = [{ message: "set <pmu state='off'/>", fix: replaceAttributeValue(state, 'off') }];
+        suggestions = [{ messageId: 'pmuOff', fix: replaceAttributeValue(state, 'off') }];
       } else if (!pmu && features) {
         fix = insertChild(text, features, { name: 'pmu', attributes: [['state', 'off']] }, formatterPredecessor(features, 'pmu', FEATURES_CHILD_ORDER));
       }
       report({
         range: state?.valueRange ?? pmu?.element.startTag ?? features?.startTag ?? domain.element.startTag,
-        message: `${who} but the virtual PMU is ${!pmu ? 'not turned off' : pmu.state === undefined ? "not turned off (<pmu> without state='off')" : `not off (state '${excerpt(pmu.state)}')`}: the guest's perf counters and NMI watchdog then run on counters KVM emulates with host perf events, adding VM exits and jitter; set <pmu state='off'/> in <features>`,
+        // The guest's perf counters and NMI watchdog run on counters KVM emulates with host perf events.
+        messageId: 'pmu',
+        data: { who, state: !pmu ? 'not turned off' : pmu.state === undefined ? 'on (<pmu> without state)' : `'${excerpt(pmu.state, 16)}'` },
         fix,
         suggestions,
       });

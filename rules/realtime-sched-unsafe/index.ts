@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineDomainRule, type RelatedDescriptor } from '../../src/engine/types.ts';
 import { isDedicated, isPinned } from '../../src/model/affinity.ts';
 import { describeCpus, listNames } from '../../src/model/describe.ts';
 import { dedicatedCpuSet, describeThread, domainThreads, isRealtimePolicy, threadsOnCpu, type ThreadGroup } from '../../src/model/threads.ts';
@@ -6,66 +6,100 @@ import { attribute } from '../../src/xml/query.ts';
 import type { DomainModel } from '../../src/model/domain.ts';
 import type { HostModel } from '../../src/model/host.ts';
 
-export default defineRule({
+export default defineDomainRule({
   meta: {
     id: 'realtime-sched-unsafe',
     name: 'RealtimeSchedUnsafe',
     severity: 'error',
     type: 'problem',
-    needs: 'domain',
     fixable: false,
     hasSuggestions: false,
     summary: 'A thread with realtime scheduling (fifo or rr) can run on several CPUs, shares its CPU with another thread of the guest, or runs on housekeeping CPUs.',
     tags: ['realtime', 'pinning', 'latency'],
+    messages: {
+      vcpu: {
+        message: "{{subject}} {{has}} scheduler='{{policy}}'{{priority}} but {{reasons}}",
+        help: 'pin {{each}} to one isolated CPU of its own: a busy SCHED_{{POLICY}} thread starves whatever else needs its CPU',
+      },
+      thread: {
+        message: "{{subject}} {{has}} scheduler='{{policy}}'{{priority}} but {{reasons}}",
+        help: "give it one isolated CPU of its own, or drop the realtime policy (kvm-realtime keeps QEMU's other threads normal)",
+      },
+    },
   },
-  checkDomain({ domain, host, report }) {
+  check({ domain, host, report }) {
     if (!domain.cputune || !hasRealtimeSched(domain)) return;
     const model = host?.model;
     const hk = model?.housekeeping;
     const pinned = isPinned(domain);
     const dedicated = dedicatedCpuSet(domain, model);
+    // Two realtime threads sharing one CPU are one cause: the first finding names the CPU and the other
+    // thread, and the other thread's own (same) finding becomes a related place of it.
+    const sharing = new Map<number, { names: ReadonlySet<string>; related: RelatedDescriptor[] }>();
+    // Reported after the loop, once every related place is known.
+    const pending: Array<() => void> = [];
 
     for (const t of domainThreads(domain, model)) {
       if (!isRealtimePolicy(t.policy) || ownedElsewhere(t, pinned, dedicated)) continue;
       const a = t.affinity;
       const plural = t.ids.size > 1;
-      const [it, its, has] = plural ? ['they', 'their', 'have'] : ['it', 'its', 'has'];
+      const verb = (one: string, many: string) => (plural ? many : one);
       const reasons: string[] = [];
+      let sharedCpu: number | undefined;
+      let sharedWith: string[] = [];
       if (a.source === 'all-online') {
-        reasons.push(`${it} ${has} no pin, so ${it} may run on every online host CPU${model ? ` (${model.online.toString()})` : ''}`);
+        reasons.push(`${verb('has', 'have')} no pin and may run on every online host CPU${model ? ` (${model.online.toString()})` : ''}`);
       } else if (a.source === 'placement-auto') {
-        reasons.push(`${it} follow${plural ? '' : 's'} numad's placement (<vcpu placement='auto'>), which spans whole host nodes`);
+        reasons.push(`${verb('follows', 'follow')} numad's placement (<vcpu placement='auto'>), which spans whole host nodes`);
       } else if (!a.cpus) {
         continue; // A cpuset that does not parse is cpuset-syntax's.
       } else if (!isDedicated(a)) {
-        reasons.push(`${its} affinity spans ${describeCpus(a.cpus)} instead of one CPU`);
+        reasons.push(`${verb('spans', 'span')} ${describeCpus(a.cpus)} (not one CPU)`);
       } else {
-        const shared = boundedNames(sharingThreads(domain, t, model).map(describeThread));
+        const threads = sharingThreads(domain, t, model).map(describeThread);
+        const shared = boundedNames(threads);
         // vCPUs that follow one single-CPU <vcpu cpuset> all share that CPU.
-        if (t.ids.size > 1 && t.kind === 'vcpu') reasons.push(`they all run on ${describeCpus(a.cpus)}${shared.length > 0 ? `, shared with ${listNames(shared)} too` : ''}`);
-        else if (shared.length > 0) reasons.push(`it shares ${describeCpus(a.cpus)} with ${listNames(shared)}`);
+        if (t.ids.size > 1 && t.kind === 'vcpu') reasons.push(`all run on ${describeCpus(a.cpus)}${shared.length > 0 ? `, shared with ${listNames(shared)} too` : ''}`);
+        else if (shared.length > 0) {
+          reasons.push(`${verb('shares', 'share')} ${describeCpus(a.cpus)} with ${listNames(shared)}`);
+          sharedCpu = a.cpus.min!;
+          sharedWith = threads;
+        }
       }
       // A realtime vCPU on housekeeping CPUs is housekeeping-overlap's (an error there); the emulator and
       // IOThreads are checked here. CPUs neither isolated nor housekeeping are offline: pin-target-offline's.
       if (t.kind !== 'vcpu' && hk && a.cpus) {
         const onHk = a.cpus.intersect(hk);
-        if (!onHk.isEmpty) reasons.push(`it may run on housekeeping ${describeCpus(onHk)}, outside the isolated CPUs, where IRQ work and kernel threads must run`);
+        if (!onHk.isEmpty) reasons.push(`may run on housekeeping ${describeCpus(onHk)}`);
       }
       if (reasons.length === 0) continue;
 
       const sched = t.sched!;
       const pin = a.source === 'vcpupin' || a.source === 'emulatorpin' || a.source === 'iothreadpin' ? a.attr : undefined;
+      const range = (pin ?? attribute(sched.element, 'scheduler'))?.valueRange ?? sched.element.startTag;
       const subject = describeThread(t);
-      report({
-        range: (pin ?? attribute(sched.element, 'scheduler'))?.valueRange ?? sched.element.startTag,
-        message:
-          `${subject.replace(/^the /, 'The ')} ${has} scheduler='${t.policy}'${t.priority !== undefined ? ` priority='${t.priority}'` : ''} but ${reasons.join('; ')}: ` +
-          `a busy SCHED_${t.policy.toUpperCase()} thread is never preempted by ordinary threads, so whatever else needs its CPU starves; ` +
-          (t.kind === 'vcpu'
-            ? `pin ${plural ? 'each vCPU' : 'it'} to one isolated CPU of its own`
-            : "give it one isolated CPU of its own, or drop the realtime policy (kvm-realtime keeps QEMU's other threads on housekeeping CPUs with normal scheduling)"),
-      });
+      const earlier = sharedCpu !== undefined ? sharing.get(sharedCpu) : undefined;
+      if (earlier && reasons.length === 1 && earlier.names.has(subject)) {
+        earlier.related.push({ range, message: `${subject} (scheduler='${t.policy}') on ${describeCpus(a.cpus!)} here` });
+        continue;
+      }
+      const related: RelatedDescriptor[] = [];
+      if (sharedCpu !== undefined && !sharing.has(sharedCpu)) sharing.set(sharedCpu, { names: new Set(sharedWith), related });
+      const data = {
+        subject,
+        has: verb('has', 'have'),
+        policy: t.policy,
+        priority: t.priority !== undefined ? ` priority='${t.priority}'` : '',
+        reasons: reasons.join(' and '),
+      };
+      if (t.kind === 'vcpu') {
+        const vcpuData = { ...data, each: plural ? 'each vCPU' : 'it', POLICY: t.policy.toUpperCase() };
+        pending.push(() => report({ range, messageId: 'vcpu', data: vcpuData, related }));
+      } else {
+        pending.push(() => report({ range, messageId: 'thread', data, related }));
+      }
     }
+    for (const r of pending) r();
   },
 });
 

@@ -1,61 +1,87 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineDomainRule } from '../../src/engine/types.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import { locateSchemaFailure, narrowSchemaFailure } from '../../src/schema/locate.ts';
+
+/** The longest message line; libxml2's text (`said`) is cut to what is left of it. */
+const MAX_MESSAGE = 120;
+
+const messages = {
+  unreadable: {
+    message: 'libxml2, the XML parser libvirt uses, cannot read this file: "{{said}}"',
+    help: 'correct the XML here: libvirt cannot read the file either',
+  },
+  namespace: {
+    message: 'libxml2 reports "{{said}}": libvirt reads the file but not this element',
+    help: "declare the namespace prefix on <domain> (QEMU pass-through: xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0')",
+  },
+  attribute: {
+    message: "libvirt's schema rejects attribute {{attribute}}='{{value}}' of <{{element}}>: \"{{said}}\"",
+    help: "use an attribute and value libvirt's Domain XML format allows here",
+  },
+  value: {
+    message: "libvirt's schema rejects a value of <{{element}}>: \"{{said}}\"",
+    help: "use a value libvirt's Domain XML format allows here",
+  },
+  culprit: {
+    message: "libvirt's schema rejects <{{culprit}}> or something inside it: the domain validates without it",
+    help: "check <{{culprit}}> against libvirt's Domain XML format (libxml2 stopped at <{{element}}>: \"{{said}}\")",
+  },
+  stopped: {
+    message: "libvirt's schema rejects <{{element}}> or something inside it: \"{{said}}\"",
+    help: "check it (attributes, text, children) against libvirt's Domain XML format; libxml2 says nothing more precise",
+  },
+} as const;
 
 /**
  * libvirt's own RelaxNG grammar (domain.rng), applied by libxml2 as `virsh define --validate`
  * and virt-xml-validate do (virxml.c virXMLValidateAgainstSchema). libxml2 reports the first
  * failure only, and inside an <interleave> only where the interleave gave up, so the finding
- * says where validation stopped, not always the exact fault.
+ * says where validation stopped, not always the exact fault. libxml2's text is quoted, cut to fit the line.
  */
-export default defineRule({
+export default defineDomainRule({
   meta: {
     id: 'schema-invalid',
     name: 'SchemaInvalid',
     severity: 'error',
     type: 'problem',
-    needs: 'domain',
     fixable: false,
     hasSuggestions: false,
     summary: "libvirt's RelaxNG schema (domain.rng) rejects the domain; reported where validation stopped (only with --schema).",
     tags: ['schema'],
+    messages,
   },
-  checkDomain({ source, schema, report }) {
+  check({ source, schema, report }) {
     if (!schema || !source.doc.root) return;
     const failure = schema.validate(source.text);
     if (!failure) return;
     const site = locateSchemaFailure(source.doc.root, source.lines, failure);
-    const said = `"${excerpt(site.message.replace(/\s+/g, ' '), 160)}"`;
-    const name = excerpt(site.element.name, 48);
-    let message: string;
+    const libxml2 = site.message.replace(/\s+/g, ' ').trim();
+    const element = excerpt(site.element.name, 32);
+    /** libxml2's text, cut so that the message of `id` with `data` stays within one line. */
+    const said = (id: keyof typeof messages, data: Readonly<Record<string, string>>): string => {
+      const rest = messages[id].message.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (k === 'said' ? '' : (data[k] ?? '')));
+      return excerpt(libxml2, Math.max(32, MAX_MESSAGE - rest.length));
+    };
     if (failure.kind === 'unparsable' && (failure.details[0]?.level ?? 3) >= 3) {
-      message = `libxml2, the XML parser libvirt uses, refuses this file (${said}), so libvirt cannot read it; correct the XML here`;
+      report({ range: site.range, messageId: 'unreadable', data: { said: said('unreadable', {}) } });
     } else if (failure.kind === 'unparsable') {
       // A namespace error: libvirt's parser only stops on fatal errors (virxml.c catchXMLError), so it reads the
       // file, but the element is in no namespace: libvirt's lookups by namespace miss it and validation cannot run.
-      message =
-        `libxml2, the XML parser libvirt uses, reports ${said}: libvirt reads the file but not this element as written, and its schema cannot check it; ` +
-        `declare the namespace prefix on <domain> (for QEMU pass-through: xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0')`;
+      report({ range: site.range, messageId: 'namespace', data: { said: said('namespace', {}) } });
     } else if (site.attribute) {
-      message = `libvirt's schema rejects attribute ${excerpt(site.attribute.name, 48)}='${excerpt(site.attribute.value)}' of <${name}> (libxml2: ${said}); use an attribute and value libvirt's Domain XML format allows here`;
+      const data = { attribute: excerpt(site.attribute.name, 32), value: excerpt(site.attribute.value, 32), element };
+      report({ range: site.range, messageId: 'attribute', data: { ...data, said: said('attribute', data) } });
     } else if (site.exact) {
-      message = `libvirt's schema rejects a value of <${name}> (libxml2: ${said}); use a value libvirt's Domain XML format allows here`;
+      report({ range: site.range, messageId: 'value', data: { element, said: said('value', { element }) } });
     } else {
       // Where libxml2 gave up is often a container (<devices>); the element whose removal makes the
       // domain valid is where the fault is.
       const culprit = narrowSchemaFailure(source.text, site.element, (text) => schema.validate(text));
       if (culprit) {
-        const what = excerpt(culprit.name, 48);
-        message =
-          `libvirt's schema rejects <${what}> or something inside it (an attribute, its text or a child element): the domain validates without it; ` +
-          `libxml2 itself stopped at <${name}> with ${said}; check <${what}> against libvirt's Domain XML format`;
-        report({ range: culprit.startTag, message });
+        report({ range: culprit.startTag, messageId: 'culprit', data: { culprit: excerpt(culprit.name, 32), element, said: excerpt(libxml2, 80) } });
         return;
       }
-      message =
-        `libvirt's schema rejects <${name}> or something inside it (an attribute, its text or a child element): ` +
-        `libxml2 stopped at this element with ${said} and reports nothing more precise; check it against libvirt's Domain XML format`;
+      report({ range: site.range, messageId: 'stopped', data: { element, said: said('stopped', { element }) } });
     }
-    report({ range: site.range, message });
   },
 });

@@ -1,13 +1,12 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineDomainRule } from '../../src/engine/types.ts';
 
 /** Reported by the runner with --report-unused-disable-directives (or the config's reportUnusedDisableDirectives). */
-export default defineRule({
+export default defineDomainRule({
   meta: {
     id: 'unused-disable-directive',
     name: 'UnusedDisableDirective',
     severity: 'warning',
     type: 'suggestion',
-    needs: 'domain',
     fixable: false,
     hasSuggestions: false,
     summary: 'A kvmlint-disable comment or <metadata> suppression that suppresses no finding (stale, or naming the wrong rule).',
@@ -22,4 +21,6 @@ export default defineRule({
       unknownRuleMetadata: { message: '<kvmlint:disable> names {{rules}}, which is not a kvmlint rule', help: 'check the spelling against `kvmlint rules`' },
     },
   },
+  // Nothing to check per domain: the runner reports this rule's findings itself.
+  check() {},
 });

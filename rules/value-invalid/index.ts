@@ -1,20 +1,23 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineDomainRule } from '../../src/engine/types.ts';
 
-export default defineRule({
+/** The text of each finding comes from the domain model (src/model/domain.ts), which meets the bad value while parsing. */
+export default defineDomainRule({
   meta: {
     id: 'value-invalid',
     name: 'ValueInvalid',
     severity: 'error',
     type: 'problem',
-    needs: 'domain',
     fixable: false,
     hasSuggestions: false,
     summary: 'A number, size, unit or mode that libvirt would reject (non-numeric vcpu, unknown unit, page size 0, implausible counts).',
     tags: ['schema'],
+    messages: {
+      invalid: { message: '{{detail}}', help: "use a value libvirt's Domain XML format accepts here" },
+    },
   },
-  checkDomain(ctx) {
-    for (const p of ctx.domain.problems) {
-      if (p.ruleId === 'value-invalid') ctx.report({ range: p.range, message: p.message, severity: p.severity });
+  check({ domain, report }) {
+    for (const p of domain.problems) {
+      if (p.ruleId === 'value-invalid') report({ range: p.range, messageId: 'invalid', data: { detail: p.message }, severity: p.severity });
     }
   },
 });

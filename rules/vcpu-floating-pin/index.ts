@@ -1,22 +1,31 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineDomainRule } from '../../src/engine/types.ts';
 import { vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeVcpus, excerpt } from '../../src/model/describe.ts';
 import { realtimeVcpus } from '../../src/model/threads.ts';
 
-export default defineRule({
+export default defineDomainRule({
   meta: {
     id: 'vcpu-floating-pin',
     name: 'VcpuFloatingPin',
     severity: 'warning',
     type: 'problem',
-    needs: 'domain',
     fixable: false,
     hasSuggestions: false,
     summary: 'A vcpupin names several host CPUs in a domain laid out for dedicated 1:1 pinning.',
     tags: ['pinning', 'latency'],
+    messages: {
+      besideDedicated: {
+        message: '{{vcpus}} {{float}} over {{cpus}} while {{dedicated}} {{have}}: the scheduler moves {{them}} about',
+        help: 'pin each vCPU to one host CPU of its own, as the others are',
+      },
+      emulatorApart: {
+        message: "{{vcpus}} {{float}} over {{cpus}} in a 1:1 layout (emulator apart, <emulatorpin cpuset='{{emulator}}'>)",
+        help: 'pin each vCPU to one host CPU of its own; the scheduler moves a floating vCPU and can stack it with other threads',
+      },
+    },
   },
-  checkDomain({ domain, host, report }) {
+  check({ domain, host, report }) {
     if ((domain.cputune?.vcpupins.length ?? 0) === 0) return;
     const model = host?.model;
     const pins = vcpuAffinityGroups(domain, model).filter((g) => g.affinity.source === 'vcpupin' && g.affinity.cpus && g.affinity.attr);
@@ -35,17 +44,32 @@ export default defineRule({
     // A floating realtime vCPU is realtime-sched-unsafe's finding (an error there).
     const realtime = realtimeVcpus(domain, model);
 
+    // vcpupins naming the same CPUs are one pool written out per vCPU (one cause): one finding at the first, the rest related.
+    const byCpus = new Map<string, typeof floating>();
     for (const g of floating) {
       if (g.vcpus.isSubsetOf(realtime)) continue;
-      const why = !dedicatedVcpus.isEmpty
-        ? `while ${describeVcpus(dedicatedVcpus)} ${dedicatedVcpus.size === 1 ? 'has' : 'have'} one CPU each`
-        : `in a domain that keeps its emulator apart (<emulatorpin cpuset='${excerpt(emulatorpin!.attr.value)}'>)`;
-      report({
-        range: g.affinity.attr!.valueRange,
-        message:
-          `${describeVcpus(g.vcpus)} is pinned to ${describeCpus(g.affinity.cpus!)} (a floating pin) ${why}: the scheduler moves it between those CPUs ` +
-          `and can stack it with other threads there, which 1:1 pinning is meant to prevent; pin it to one host CPU of its own`,
-      });
+      const key = g.affinity.cpus!.toString();
+      const list = byCpus.get(key);
+      if (list) list.push(g);
+      else byCpus.set(key, [g]);
+    }
+    for (const [, groups] of byCpus) {
+      const at = groups[0]!;
+      const cpus = at.affinity.cpus!;
+      const vcpus = groups.reduce((acc, g) => acc.union(g.vcpus), CpuSet.empty);
+      const one = vcpus.size === 1;
+      const common = { vcpus: describeVcpus(vcpus), float: one ? 'floats' : 'float', cpus: describeCpus(cpus) };
+      const related = groups.slice(1).map((g) => ({ range: g.affinity.attr!.valueRange, message: `${describeVcpus(g.vcpus)} on ${describeCpus(cpus)} here` }));
+      if (!dedicatedVcpus.isEmpty) {
+        report({
+          range: at.affinity.attr!.valueRange,
+          messageId: 'besideDedicated',
+          data: { ...common, dedicated: describeVcpus(dedicatedVcpus), have: dedicatedVcpus.size === 1 ? 'has a CPU of its own' : 'have one CPU each', them: one ? 'it' : 'them' },
+          related,
+        });
+      } else {
+        report({ range: at.affinity.attr!.valueRange, messageId: 'emulatorApart', data: { ...common, emulator: excerpt(emulatorpin!.attr.value, 24) }, related });
+      }
     }
   },
 });

@@ -1,24 +1,33 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineDomainRule } from '../../src/engine/types.ts';
 import { offlineUnpinnedVcpus, vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeVcpus } from '../../src/model/describe.ts';
 import { realtimeVcpus, vcpupinCpus } from '../../src/model/threads.ts';
 import { hasValueProblem, textRange } from '../../src/model/domain.ts';
 
-export default defineRule({
+export default defineDomainRule({
   meta: {
     id: 'vcpu-partially-pinned',
     name: 'VcpuPartiallyPinned',
     severity: 'warning',
     severities: ['warning', 'info'],
     type: 'problem',
-    needs: 'domain',
     fixable: false,
     hasSuggestions: false,
     summary: 'Some vCPUs are pinned and others are not, with no vcpu cpuset to bound them: the unpinned ones float over every host CPU.',
     tags: ['pinning', 'latency'],
+    messages: {
+      floating: {
+        message: '{{pinned}} but {{unpinned}} {{are}} not: {{they}} over {{over}}{{included}}',
+        help: "add a <vcpupin> for each{{later}}, or bound them with <vcpu cpuset='…'>",
+      },
+      offlineOnly: {
+        message: '{{offline}} {{start}} offline with no <vcpupin>: once hot-plugged {{they}} over {{over}}',
+        help: 'add a <vcpupin> for each if they will be plugged, as {{pinned}}',
+      },
+    },
   },
-  checkDomain({ domain, host, report }) {
+  check({ domain, host, report }) {
     const vcpu = domain.vcpu;
     // <vcpu cpuset> bounds the unpinned vCPUs; with placement='auto' numad does (formatdomain §CPU Allocation).
     if (!vcpu || vcpu.cpuset !== undefined || vcpu.placement === 'auto' || (domain.cputune?.vcpupins.length ?? 0) === 0) return;
@@ -39,25 +48,37 @@ export default defineRule({
     const pinned = CpuSet.range(0, domain.maxVcpus - 1).subtract(online).subtract(offline);
     const cpus = vcpupinCpus(domain, model);
     const over = model ? `every online host CPU (${model.online.toString()})` : 'every host CPU';
-    const pinnedPart = `${describeVcpus(pinned)} ${pinned.size === 1 ? 'is' : 'are'} pinned${cpus.isEmpty ? '' : ` (to ${describeCpus(cpus)})`}`;
+    const pinnedPart = `${describeVcpus(pinned)} ${pinned.size === 1 ? 'is' : 'are'} pinned${cpus.isEmpty ? '' : ` to ${describeCpus(cpus)}`}`;
     if (unpinned.isEmpty) {
       // Only offline vCPUs are unpinned: nothing floats now, only once someone hot-plugs them.
       report({
         range: vcpu.element.startTag,
         severity: 'info',
-        message:
-          `${pinnedPart}; ${describeVcpus(offlineUnpinned)} ${offlineUnpinned.size === 1 ? 'starts' : 'start'} offline with no <vcpupin>: nothing floats now, ` +
-          `but once hot-plugged ${offlineUnpinned.size === 1 ? 'it floats' : 'they float'} over ${over}; add a <vcpupin> for each if they will be plugged`,
+        messageId: 'offlineOnly',
+        data: {
+          offline: describeVcpus(offlineUnpinned),
+          start: offlineUnpinned.size === 1 ? 'starts' : 'start',
+          they: offlineUnpinned.size === 1 ? 'it floats' : 'they float',
+          over,
+          pinned: pinnedPart,
+        },
       });
       return;
     }
-    const later = offlineUnpinned.isEmpty ? '' : ` (${describeVcpus(offlineUnpinned)}, offline at start, would float the same way once hot-plugged)`;
+    // vCPUs offline at start float the same way once hot-plugged.
+    const later = offlineUnpinned.isEmpty ? '' : ` (and for ${describeVcpus(offlineUnpinned)}, offline at start)`;
     report({
       range: vcpu.element.startTag,
-      message:
-        `${pinnedPart} but ${describeVcpus(unpinned)} ${unpinned.size === 1 ? 'is' : 'are'} not, ` +
-        `and there is no <vcpu cpuset>: ${unpinned.size === 1 ? 'it floats' : 'they float'} over ${over}, including the pinned vCPUs' CPUs${later}; ` +
-        `add a <vcpupin> for each, or bound them with <vcpu cpuset='…'>`,
+      messageId: 'floating',
+      data: {
+        pinned: pinnedPart,
+        unpinned: describeVcpus(unpinned),
+        are: unpinned.size === 1 ? 'is' : 'are',
+        they: unpinned.size === 1 ? 'it floats' : 'they float',
+        over,
+        included: cpus.isEmpty ? '' : `, ${describeCpus(cpus)} included`,
+        later,
+      },
     });
   },
 });

@@ -1,13 +1,12 @@
-import { defineRule } from '../../src/engine/types.ts';
+import { defineDomainRule } from '../../src/engine/types.ts';
 
 /** Reported by the runner itself when the parser stops; the rule exists for its metadata and docs. */
-export default defineRule({
+export default defineDomainRule({
   meta: {
     id: 'xml-malformed',
     name: 'XmlMalformed',
     severity: 'error',
     type: 'problem',
-    needs: 'domain',
     fixable: false,
     hasSuggestions: false,
     summary: 'The file is not well-formed XML; reported at the first fatal parse error.',
@@ -16,4 +15,6 @@ export default defineRule({
       malformed: { message: '{{error}}', help: 'libvirt rejects a file that is not well-formed XML at define time' },
     },
   },
+  // Nothing to check per domain: the runner reports this rule's findings itself.
+  check() {},
 });

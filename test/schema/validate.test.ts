@@ -34,7 +34,7 @@ async function lintTexts(texts: Record<string, string>, schema: string | boolean
   const dir = mkdtempSync(join(work, 'lint-'));
   for (const [name, text] of Object.entries(texts)) writeFileSync(join(dir, name), text);
   const run = await lint({ paths: Object.keys(texts), cwd: dir, configFile: false, schema });
-  return run.diagnostics.map((d) => ({ rule: d.ruleId, file: d.file, line: d.line, at: run.sources.get(d.file)!.slice(d.range.start, d.range.end), message: d.message }));
+  return run.diagnostics.map((d) => ({ rule: d.ruleId, file: d.file, line: d.line, at: run.sources.get(d.file)!.slice(d.range.start, d.range.end), message: d.message, help: d.help }));
 }
 
 test('a valid domain passes: the tuning guide example, a typical unpinned dumpxml', { skip }, async () => {
@@ -53,7 +53,8 @@ test('an unknown element fails at its own line: libxml2 stops at the interleave,
   assert.equal(a!.rule, 'schema-invalid');
   assert.equal(a!.line, lineOf(inCputune, '<vcpupinn'));
   assert.equal(a!.at, "<vcpupinn vcpu='1' cpuset='5'/>");
-  assert.match(a!.message, /^libvirt's schema rejects <vcpupinn> or something inside it .*: the domain validates without it; libxml2 itself stopped at <cputune> with "Extra element cputune in interleave"/);
+  assert.match(a!.message, /^libvirt's schema rejects <vcpupinn> or something inside it: the domain validates without it$/);
+  assert.match(a!.help!, /libxml2 stopped at <cputune>: "Extra element cputune in interleave"/);
   // Directly under <domain>: libxml2 names the element itself.
   const topLevel = edit(production, '  <os>', "  <numa>\n    <cell id='0' cpus='0-7' memory='16' unit='GiB'/>\n  </numa>\n  <os>");
   const [b] = await lintTexts({ 'b.xml': topLevel });
@@ -65,12 +66,12 @@ test('a bad enum value fails at its element; an unknown attribute value is point
   const badPlacement = edit(production, "<vcpu placement='static'>", "<vcpu placement='statik'>");
   const [a] = await lintTexts({ 'a.xml': badPlacement });
   assert.deepEqual([a!.rule, a!.line, a!.at], ['schema-invalid', lineOf(badPlacement, "placement='statik'"), "<vcpu placement='statik'>"]);
-  assert.match(a!.message, /^libvirt's schema rejects <vcpu> or something inside it .*libxml2 stopped at this element with "Extra element vcpu in interleave"/);
+  assert.match(a!.message, /^libvirt's schema rejects <vcpu> or something inside it: "Extra element vcpu in interleave"$/);
   // Deep inside <devices>: libxml2 gives up at <devices>; the disk's <driver> is the element without which it validates.
   const badCache = edit(production, "cache='none'", "cache='nonne'");
   const [b] = await lintTexts({ 'b.xml': badCache });
   assert.deepEqual([b!.line, b!.at], [lineOf(badCache, "cache='nonne'"), "<driver name='qemu' type='qcow2' cache='nonne' io='native' iothread='1'/>"]);
-  assert.match(b!.message, /libxml2 itself stopped at <devices>/);
+  assert.match(b!.help!, /libxml2 stopped at <devices>/);
   // Two faults: no single removal validates, so the finding stays where libxml2 gave up.
   const twoFaults = edit(badCache, "<memballoon model='none'/>", "<memballoon model='nonee'/>");
   const [c] = await lintTexts({ 'c.xml': twoFaults });
@@ -78,7 +79,7 @@ test('a bad enum value fails at its element; an unknown attribute value is point
   const dumpCore = edit(production, "<memory unit='GiB'>", "<memory unit='GiB' dumpCore='no'>");
   const [d] = await lintTexts({ 'd.xml': dumpCore });
   assert.deepEqual([d!.line, d!.at], [lineOf(dumpCore, 'dumpCore'), "dumpCore='no'"]);
-  assert.match(d!.message, /^libvirt's schema rejects attribute dumpCore='no' of <memory>/);
+  assert.match(d!.message, /^libvirt's schema rejects attribute dumpCore='no' of <memory>: "Invalid attribute dumpCore for element memory"$/);
 });
 
 test('line endings and encodings do not move the finding: CRLF, lone CR, UTF-16 with BOM', { skip }, async () => {
