@@ -523,7 +523,7 @@ var require_saxes = __commonJS({
        *
        * @returns An error object with a properly formatted message.
        */
-      makeError(message2) {
+      makeError(message) {
         var _a;
         let msg = (_a = this.fileName) !== null && _a !== void 0 ? _a : "";
         if (this.trackPosition) {
@@ -535,7 +535,7 @@ var require_saxes = __commonJS({
         if (msg.length > 0) {
           msg += ": ";
         }
-        return new Error(msg + message2);
+        return new Error(msg + message);
       }
       /**
        * Report a parsing error. This method is made public so that client code may
@@ -546,8 +546,8 @@ var require_saxes = __commonJS({
        *
        * @returns this
        */
-      fail(message2) {
-        const err = this.makeError(message2);
+      fail(message) {
+        const err = this.makeError(message);
         const handler = this.errorHandler;
         if (handler === void 0) {
           throw err;
@@ -4484,8 +4484,8 @@ var require_ignore = __commonJS({
         };
       }
     };
-    var throwError = (message2, Ctor) => {
-      throw new Ctor(message2);
+    var throwError = (message, Ctor) => {
+      throw new Ctor(message);
     };
     var checkPath = (path7, originalPath, doThrow) => {
       if (!isString(path7)) {
@@ -14505,13 +14505,13 @@ ${frame}`;
     function _default(rawLines, lineNumber, colNumber, opts = {}) {
       if (!deprecationWarningShown) {
         deprecationWarningShown = true;
-        const message2 = "Passing lineNumber and colNumber is deprecated to @babel/code-frame. Please use `codeFrameColumns`.";
+        const message = "Passing lineNumber and colNumber is deprecated to @babel/code-frame. Please use `codeFrameColumns`.";
         if (process.emitWarning) {
-          process.emitWarning(message2, "DeprecationWarning");
+          process.emitWarning(message, "DeprecationWarning");
         } else {
-          const deprecationError = new Error(message2);
+          const deprecationError = new Error(message);
           deprecationError.name = "DeprecationWarning";
-          console.warn(new Error(message2));
+          console.warn(new Error(message));
         }
       }
       colNumber = Math.max(colNumber, 0);
@@ -14604,12 +14604,12 @@ var require_eslint_formatter_friendly = __commonJS({
       var errorsHash = {};
       var warningsHash = {};
       results.forEach(function(result) {
-        var messages2 = result.messages || [];
+        var messages5 = result.messages || [];
         const fileSource = result.source || fs4.readFileSync(result.filePath, "utf8");
-        entries = entries.concat(messages2.map(function(message2) {
+        entries = entries.concat(messages5.map(function(message) {
           return extend({
             filePath: absolutePathsToFile ? path7.resolve(result.filePath) : path7.relative(".", result.filePath)
-          }, message2, {
+          }, message, {
             fileSource
           });
         }));
@@ -14648,36 +14648,36 @@ var require_eslint_formatter_friendly = __commonJS({
         return 0;
       });
       var lastRuleId;
-      output += entries.reduce(function(seq, message2) {
+      output += entries.reduce(function(seq, message) {
         var messageType;
         if (filterRule) {
-          if (message2.ruleId !== filterRule) {
+          if (message.ruleId !== filterRule) {
             return seq;
           }
         }
-        if (message2.fatal || message2.severity === 2) {
+        if (message.fatal || message.severity === 2) {
           messageType = chalk2.red("\u2718");
           summaryColor = "red";
-          errorsHash[message2.ruleId] = (errorsHash[message2.ruleId] || 0) + 1;
+          errorsHash[message.ruleId] = (errorsHash[message.ruleId] || 0) + 1;
           errors++;
         } else {
           messageType = chalk2.yellow("\u26A0");
-          warningsHash[message2.ruleId] = (warningsHash[message2.ruleId] || 0) + 1;
+          warningsHash[message.ruleId] = (warningsHash[message.ruleId] || 0) + 1;
           warnings++;
         }
-        var line = message2.line || 0;
-        var column = message2.column || 0;
-        var filePath = message2.filePath;
+        var line = message.line || 0;
+        var column = message.column || 0;
+        var filePath = message.filePath;
         var link = getFileLink(filePath, line, column);
         var filename = subtleLog(filePath + ":" + line + ":" + column);
         function renderTitle() {
-          return "\n  " + messageType + "  " + getKeyLink(message2.ruleId || "");
+          return "\n  " + messageType + "  " + getKeyLink(message.ruleId || "");
         }
         function renderLink() {
           return link === false ? "" : "     " + chalk2.underline(subtleLog(link));
         }
         function renderDescription() {
-          return "\n     " + message2.message.replace(/\.$/, "") + "\n";
+          return "\n     " + message.message.replace(/\.$/, "") + "\n";
         }
         function renderFileLink() {
           return (showSource ? "\n" : "") + "     " + (link === false ? chalk2.underline(filename) : filename);
@@ -14685,11 +14685,11 @@ var require_eslint_formatter_friendly = __commonJS({
         function renderSourceCode() {
           const location = {
             start: {
-              line: message2.line,
-              column: message2.column
+              line: message.line,
+              column: message.column
             }
           };
-          return showSource ? codeFrameColumns(message2.fileSource, location, {
+          return showSource ? codeFrameColumns(message.fileSource, location, {
             highlightCode: true
           }).split("\n").map((l) => "   " + l).join("\n") : "";
         }
@@ -14699,8 +14699,8 @@ var require_eslint_formatter_friendly = __commonJS({
           }).join("\n");
         }
         if (groupByIssue) {
-          var isSameIssueAsLastOne = lastRuleId === message2.ruleId;
-          lastRuleId = message2.ruleId;
+          var isSameIssueAsLastOne = lastRuleId === message.ruleId;
+          lastRuleId = message.ruleId;
           seq.push(createLine([
             !isSameIssueAsLastOne ? renderTitle() : "",
             !isSameIssueAsLastOne ? renderLink() : "",
@@ -15410,7 +15410,8 @@ function explainError(text, raw, at, state, ctx) {
     const name = amp >= 0 ? text.slice(amp + 1, at - 1) : "";
     if (amp >= 0 && /^[^\s&;<>]+$/.test(name)) {
       return {
-        message: `undefined entity '&${name};': only &amp; &lt; &gt; &quot; &apos; and character references are allowed (kvmlint never expands DTD entities)`,
+        // One line of at most 120 characters (xml-malformed's message): a long entity name is cut.
+        message: `undefined entity '&${name.length > 32 ? `${name.slice(0, 31)}\u2026` : name};': kvmlint expands no DTD entities, only &amp; &lt; &gt; &quot; &apos; and &#\u2026;`,
         offset: amp
       };
     }
@@ -15954,7 +15955,7 @@ function parseKernelCpuList(text, opts = {}) {
     while (isRegionSeparator(text[pos])) pos++;
     if (isEndOfString(text[pos])) break;
     const span = regionSpan(text, pos);
-    const fail = (message2) => parsedError(message2, span.offset, span.length);
+    const fail = (message) => parsedError(message, span.offset, span.length);
     let start;
     let end;
     let used;
@@ -22460,36 +22461,47 @@ function defineHostRule(rule) {
 function definePlanRule(rule) {
   return { meta: { ...rule.meta, needs: "plan" }, checkPlan: rule.check };
 }
-function defineRule(rule) {
-  return rule;
-}
 
 // rules/cpu-topology-mismatch/index.ts
 var REQUIRED = ["sockets", "cores", "threads"];
 var FACTORS = ["sockets", "dies", "clusters", "cores", "threads"];
 var QEMU_TYPES = /* @__PURE__ */ new Set(["kvm", "qemu", "hvf"]);
-var cpu_topology_mismatch_default = defineRule({
+var cpu_topology_mismatch_default = defineDomainRule({
   meta: {
     id: "cpu-topology-mismatch",
     name: "CpuTopologyMismatch",
     severity: "error",
     type: "problem",
-    needs: "domain",
     fixable: false,
     hasSuggestions: false,
     summary: "A guest CPU <topology> whose sockets \xD7 dies \xD7 clusters \xD7 cores \xD7 threads differs from the <vcpu> count, or that lacks a required count.",
-    tags: ["topology"]
+    tags: ["topology"],
+    messages: {
+      missingCount: {
+        message: "<topology> has no {{missing}}: libvirt requires sockets, cores and threads and rejects the domain",
+        help: "write all three (dies and clusters default to 1) so their product is the <vcpu> count"
+      },
+      zeroCount: {
+        message: "<topology> {{name}}='0': libvirt rejects a topology count below 1 at define time",
+        help: "give {{name}} a count of at least 1"
+      },
+      hotplugGranularity: {
+        message: "<vcpu current='{{current}}'> is not a multiple of threads='{{threads}}': libvirt rejects it on ppc64 pseries",
+        help: "use current='{{suggested}}' or another multiple of {{threads}}: pseries plugs vCPUs a whole core at a time"
+      },
+      productMismatch: {
+        message: "<topology> {{factors}} = {{product}} vCPUs but <vcpu> is {{max}}: libvirt rejects the domain",
+        help: "make the product equal the maximum vCPU count (<vcpu current> may stay lower)"
+      }
+    }
   },
-  checkDomain({ domain, report }) {
+  check({ domain, report }) {
     const topo = domain.cpu?.topology;
     if (!topo) return;
     const el = topo.element;
     const missing = REQUIRED.filter((n) => !attribute(el, n));
     if (missing.length > 0) {
-      report({
-        range: el.startTag,
-        message: `<topology> has no ${missing.join(", ")}: libvirt requires sockets, cores and threads (dies and clusters default to 1) and rejects the domain; write all three so their product is the <vcpu> count`
-      });
+      report({ range: el.startTag, messageId: "missingCount", data: { missing: missing.join(", ") } });
       return;
     }
     if (domain.problems.some((p) => p.range.start >= el.startTag.start && p.range.end <= el.startTag.end)) return;
@@ -22499,7 +22511,7 @@ var cpu_topology_mismatch_default = defineRule({
       if (!a) continue;
       const v = topo[name];
       if (v === 0) {
-        report({ range: a.valueRange, message: `<topology> ${name}='0': libvirt requires every topology count to be at least 1 and rejects the domain` });
+        report({ range: a.valueRange, messageId: "zeroCount", data: { name } });
         return;
       }
       values.push([name, v]);
@@ -22515,7 +22527,8 @@ var cpu_topology_mismatch_default = defineRule({
       if (arch?.startsWith("ppc64") && threads !== void 0 && threads > 1 && current !== void 0 && current < max && current % threads !== 0) {
         report({
           range: attribute(domain.vcpu.element, "current").valueRange,
-          message: `<vcpu current='${current}'> on ppc64: pseries plugs vCPUs a whole core (threads='${threads}') at a time, so libvirt rejects a count that is not a multiple of ${threads} ("vCPUs count must be a multiple of the vCPU hotplug size"); use current='${Math.max(threads, current - current % threads)}' or another multiple of ${threads}`
+          messageId: "hotplugGranularity",
+          data: { current, threads, suggested: Math.max(threads, current - current % threads) }
         });
       }
       return;
@@ -22524,7 +22537,8 @@ var cpu_topology_mismatch_default = defineRule({
     report({
       range: el.startTag,
       // qemu_validate.c qemuValidateDomainDefCpu: "CPU topology doesn't match maximum vcpu count".
-      message: `<topology> gives ${factors} = ${product} vCPUs, but <vcpu> is ${max}: libvirt refuses to define or start the domain ("CPU topology doesn't match maximum vcpu count"); make the product equal the maximum vCPU count (<vcpu current> may stay lower)`
+      messageId: "productMismatch",
+      data: { factors, product: String(product), max }
     });
   }
 });
@@ -22631,31 +22645,51 @@ function setSize(text, valueRange, unitAttr, kib) {
 }
 
 // rules/cpuset-syntax/index.ts
-var cpuset_syntax_default = defineRule({
+var cpuset_syntax_default = defineDomainRule({
   meta: {
     id: "cpuset-syntax",
     name: "CpusetSyntax",
     severity: "error",
     severities: ["error", "info"],
     type: "problem",
-    needs: "domain",
     fixable: true,
     hasSuggestions: true,
     summary: "A cpuset or nodeset that libvirt would reject, a `^N` exclusion that does nothing, or a valid value written out of order.",
-    tags: ["cpuset", "numa"]
+    tags: ["cpuset", "numa"],
+    messages: {
+      invalid: {
+        message: "{{element}} {{attr}}='{{value}}': {{error}}",
+        help: "libvirt rejects this at define time; write ascending N-M ranges, each ^N after the range it cuts"
+      },
+      idleExclusion: {
+        message: "{{element}} {{attr}}='{{value}}': '^{{id}}' removes nothing, {{id}} is added by a later item",
+        help: "libvirt applies items left to right: put '^{{id}}' after the range it should cut"
+      },
+      untidy: {
+        message: "{{element}} {{attr}}='{{value}}' is valid but {{reason}}",
+        help: "write '{{canonical}}', libvirt's reading and the form virsh dumpxml writes back"
+      },
+      excludeIntended: { message: "exclude {{ids}}, as was probably meant: {{attr}}='{{text}}'" },
+      keepReading: { message: "keep libvirt's reading and drop the idle exclusion: {{attr}}='{{text}}'" }
+    }
   },
-  checkDomain(ctx) {
-    for (const p of ctx.domain.problems) {
-      if (p.ruleId !== "cpuset-syntax") continue;
+  check({ domain, report }) {
+    for (const p of domain.problems) {
+      if (p.ruleId !== "cpuset-syntax" || !p.cpuset) continue;
+      const c = p.cpuset;
+      const where = { element: c.element, attr: c.attr, value: c.value };
       const r = p.rewrite;
-      ctx.report({
-        range: p.range,
-        message: p.message,
-        severity: p.severity,
-        // Only a rewrite that keeps libvirt's set exactly is safe; see the README's Fix section.
-        fix: r?.fix !== void 0 ? replaceAttributeValue(r.attr, r.fix) : void 0,
-        suggestions: r?.suggestions?.map((s) => ({ message: s.message, fix: replaceAttributeValue(r.attr, s.text) }))
-      });
+      const fix = r?.fix !== void 0 ? replaceAttributeValue(r.attr, r.fix) : void 0;
+      if (c.kind === "invalid") {
+        report({ range: p.range, severity: p.severity, messageId: "invalid", data: { ...where, error: c.error } });
+      } else if (c.kind === "untidy") {
+        report({ range: p.range, severity: p.severity, messageId: "untidy", data: { ...where, reason: c.reason, canonical: c.canonical }, fix });
+      } else {
+        const suggestions = (r?.suggestions ?? []).map(
+          (s) => s.kind === "intended" ? { messageId: "excludeIntended", data: { ids: c.ids, attr: c.attr, text: excerpt(s.text) }, fix: replaceAttributeValue(r.attr, s.text) } : { messageId: "keepReading", data: { attr: c.attr, text: excerpt(s.text) }, fix: replaceAttributeValue(r.attr, s.text) }
+        );
+        report({ range: p.range, severity: p.severity, messageId: "idleExclusion", data: { ...where, id: c.id }, fix, suggestions });
+      }
     }
   }
 });
@@ -22718,14 +22752,6 @@ var defaultThreadAffinity = memoPerHost((host) => {
   if (newer === true) return { cpus: host.online.subtract(isolated), excludesIsolated: true, assumed: false, isolated };
   return { cpus: host.online, excludesIsolated: false, assumed: newer === void 0, isolated };
 });
-function describeDefaultAffinityBasis(host) {
-  const d = defaultThreadAffinity(host);
-  const v = host.libvirtVersion;
-  if (d.excludesIsolated) return `libvirt ${v} (\u2265 ${DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE}) leaves the isolated CPUs ${d.isolated.toString()} out of unpinned threads' affinity`;
-  if (d.assumed)
-    return `the host's libvirt version is unknown: assumed older than ${DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE}, which gives unpinned threads every online CPU, isolated ones included (set libvirtVersion in the snapshot or the config's hosts[] to be sure)`;
-  return v !== void 0 ? `libvirt ${v}` : "libvirt";
-}
 
 // src/model/affinity.ts
 function isPinned(d) {
@@ -23048,7 +23074,7 @@ var dedicated_cpu_conflict_default = definePlanRule({
         data: {
           threads: describeUseThreads(r.use),
           cpus: describeCpus(CpuSet.of(...r.cpus)),
-          unpinned: r.use.explicit ? "" : " (not pinned: libvirt allows every online CPU)",
+          unpinned: r.use.explicit ? "" : " (not pinned)",
           owners: listBounded(names2, r.others.size, 3, r.others.size === 4 ? "other guest" : "other guests")
         },
         related
@@ -23230,20 +23256,34 @@ function formatterPredecessor(parent, name, order, sameNameFirst) {
 }
 
 // rules/emulatorpin-overlaps-vcpus/index.ts
-var emulatorpin_overlaps_vcpus_default = defineRule({
+var emulatorpin_overlaps_vcpus_default = defineDomainRule({
   meta: {
     id: "emulatorpin-overlaps-vcpus",
     name: "EmulatorpinOverlapsVcpus",
     severity: "warning",
     severities: ["warning", "error"],
     type: "problem",
-    needs: "domain",
     fixable: true,
     hasSuggestions: true,
     summary: "QEMU's emulator threads may run on a host CPU that is dedicated to one of the guest's vCPUs.",
-    tags: ["pinning", "latency", "realtime"]
+    tags: ["pinning", "latency", "realtime"],
+    messages: {
+      overlaps: {
+        message: "{{via}} lets the emulator run on {{cpus}}, dedicated to {{vcpus}}: it preempts {{them}}",
+        help: "{{advice}}"
+      },
+      realtimeVcpus: {
+        message: "{{via}} lets the emulator run on {{cpus}}, dedicated to {{vcpus}}; realtime {{rt}} can starve it",
+        help: "{{advice}}"
+      },
+      realtimeEmulator: {
+        message: "{{via}} lets the {{policy}} emulator run on {{cpus}}, dedicated to {{vcpus}}: it can starve {{them}}",
+        help: "{{advice}}"
+      },
+      dropDedicated: { message: "drop the dedicated CPUs from <emulatorpin>: cpuset='{{cpuset}}'" }
+    }
   },
-  checkDomain({ domain, host, source, report }) {
+  check({ domain, host, source, report }) {
     if (!isPinned(domain)) return;
     const model = host?.model;
     const emulator = effectiveEmulatorAffinity(domain, model);
@@ -23254,20 +23294,12 @@ var emulatorpin_overlaps_vcpus_default = defineRule({
     const hitVcpus = vcpusDedicatedWithin(domain, hitCpus, model);
     const rtVcpus = realtimeVcpus(domain, model).intersect(hitVcpus);
     const rtEmulator = domainThreads(domain, model).find((t) => t.kind === "emulator" && isRealtimePolicy(t.policy));
-    const set = `${emulator.source === "emulatorpin" ? "<emulatorpin" : "<vcpu"} cpuset='${excerpt(emulator.attr.value)}'>`;
-    const via = emulator.source === "emulatorpin" ? set : `${set}: with no <emulatorpin> the emulator follows <vcpu cpuset>`;
-    let rt = "";
-    if (!rtVcpus.isEmpty) {
-      rt = `; ${describeVcpus(rtVcpus)} run${rtVcpus.size === 1 ? "s" : ""} with realtime scheduling, so an emulator thread there can be starved and stall device emulation and I/O for the whole guest`;
-    } else if (rtEmulator) {
-      rt = `; the emulator runs with scheduler='${rtEmulator.policy}', so it can starve ${hitVcpus.size === 1 ? "that vCPU" : "those vCPUs"} outright`;
-    }
-    const realtime = !rtVcpus.isEmpty || rtEmulator !== void 0;
+    const via = emulator.source === "emulatorpin" ? "<emulatorpin>" : "<vcpu cpuset> (no <emulatorpin>)";
     const target = housekeepingTargetFor(vcpupinCpus(domain, model), model);
     const targetCpus = target?.cpus.subtract(allDedicated);
     const fix = targetCpus && !targetCpus.isEmpty ? emulatorFix(source.text, domain, emulator, targetCpus) : void 0;
     const remainder = emulator.cpus.subtract(allDedicated);
-    const suggestions = !fix && emulator.source === "emulatorpin" && !remainder.isEmpty ? [{ message: `drop the dedicated CPUs from <emulatorpin>: cpuset='${remainder.toString()}'`, fix: replaceAttributeValue(emulator.attr, remainder.toString()) }] : void 0;
+    const suggestions = !fix && emulator.source === "emulatorpin" && !remainder.isEmpty ? [{ messageId: "dropDedicated", data: { cpuset: remainder.toString() }, fix: replaceAttributeValue(emulator.attr, remainder.toString()) }] : void 0;
     let advice2;
     if (targetCpus && !targetCpus.isEmpty) {
       const where = target.nodes ? `housekeeping ${describeCpus(targetCpus)} on host ${describeNodes(target.nodes)}` : `housekeeping ${describeCpus(targetCpus)}`;
@@ -23276,15 +23308,13 @@ var emulatorpin_overlaps_vcpus_default = defineRule({
       advice2 = `pin the emulator to CPUs no vCPU is dedicated to, e.g. ${describeCpus(remainder)} or the host's housekeeping CPUs`;
     } else {
       const what = emulator.source === "emulatorpin" ? "set <emulatorpin cpuset> to" : "add <emulatorpin cpuset='\u2026'/> naming";
-      advice2 = `${what} CPUs no vCPU is dedicated to (the host's housekeeping CPUs, or one spare CPU reserved for the emulator)`;
+      advice2 = `${what} the host's housekeeping CPUs, or one spare CPU kept for the emulator`;
     }
-    report({
-      range: emulator.attr.valueRange,
-      severity: realtime ? "error" : void 0,
-      message: `the emulator threads may run on ${describeCpus(hitCpus)} (${via}), dedicated to ${describeVcpus(hitVcpus)}, so device emulation and I/O work preempts ${hitVcpus.size === 1 ? "that vCPU" : "those vCPUs"}${rt}; ${advice2}`,
-      fix,
-      suggestions
-    });
+    const data = { cpus: describeCpus(hitCpus), via, vcpus: describeVcpus(hitVcpus), them: hitVcpus.size === 1 ? "that vCPU" : "those vCPUs", advice: advice2 };
+    const common = { range: emulator.attr.valueRange, fix, suggestions };
+    if (!rtVcpus.isEmpty) report({ ...common, severity: "error", messageId: "realtimeVcpus", data: { ...data, rt: describeVcpus(rtVcpus) } });
+    else if (rtEmulator) report({ ...common, severity: "error", messageId: "realtimeEmulator", data: { ...data, policy: rtEmulator.policy } });
+    else report({ ...common, messageId: "overlaps", data });
   }
 });
 function emulatorFix(text, domain, emulator, cpus) {
@@ -23307,29 +23337,40 @@ function soleMemoryNode(host) {
 }
 
 // rules/guest-cell-spans-host-nodes/index.ts
-var MAX_PIECES = 4;
-var guest_cell_spans_host_nodes_default = defineRule({
+var MAX_PIECES = 2;
+var guest_cell_spans_host_nodes_default = defineHostRule({
   meta: {
     id: "guest-cell-spans-host-nodes",
     name: "GuestCellSpansHostNodes",
     severity: "warning",
     type: "problem",
-    needs: "host",
     fixable: false,
     hasSuggestions: false,
     summary: "A guest NUMA cell whose vCPUs are pinned across several host nodes, or more guest cells with vCPUs than host nodes with CPUs.",
-    tags: ["numa", "pinning", "topology"]
+    tags: ["numa", "pinning", "topology"],
+    messages: {
+      moreCellsThanNodes: {
+        message: "the guest has {{cells}} NUMA cells with vCPUs but the host has {{nodes}} with CPUs ({{hostNodes}}): some share a host node",
+        help: "give the guest at most {{most}} with vCPUs, one per host node"
+      },
+      cellSpans: {
+        message: "guest NUMA cell {{cell}} ({{vcpus}}) is pinned across host {{nodes}}: {{pieces}}",
+        help: "pin cell {{cell}}'s vCPUs to CPUs of one host node and bind its memory there with <memnode>"
+      }
+    }
   },
-  checkDomain({ domain, host, report }) {
+  check({ domain, host, report }) {
     const cells = domain.cpu?.cells ?? [];
-    if (!host || cells.length === 0 || !domain.cpu?.numa) return;
+    if (cells.length === 0 || !domain.cpu?.numa) return;
     const h = host.model;
     const cpuCells = cells.filter((c) => c.cpus?.set && !c.cpus.set.isEmpty);
     const hostCpuNodes = hostNodeSets(h).withCpus;
     if (hostCpuNodes.size > 0 && cpuCells.length > hostCpuNodes.size) {
+      const n = hostCpuNodes.size;
       report({
         range: domain.cpu.numa.startTag,
-        message: `the guest has ${cpuCells.length} NUMA cells with vCPUs but the host has ${hostCpuNodes.size} node${hostCpuNodes.size === 1 ? "" : "s"} with CPUs (${hostCpuNodes.toString()}): some guest cells must share a host node, so the locality the guest's NUMA topology promises does not exist; give the guest at most ${hostCpuNodes.size} cell${hostCpuNodes.size === 1 ? "" : "s"} with vCPUs, one per host node`
+        messageId: "moreCellsThanNodes",
+        data: { cells: cpuCells.length, nodes: `${n} node${n === 1 ? "" : "s"}`, hostNodes: hostCpuNodes.toString(), most: `${n} cell${n === 1 ? "" : "s"}` }
       });
     }
     if (cpuCells.length < 2 || domain.vcpu?.placement === "auto") return;
@@ -23366,7 +23407,8 @@ var guest_cell_spans_host_nodes_default = defineRule({
       const more = list.length > MAX_PIECES ? ` and ${list.length - MAX_PIECES} more` : "";
       report({
         range: cell.element.startTag,
-        message: `guest NUMA cell ${cell.id ?? "?"} (${describeVcpus(cellVcpus)}) is pinned across host ${describeNodes(nodes)}: ${shown}${more}; the guest treats the cell's vCPUs as one node sharing local memory, but they sit on different host nodes; pin each guest cell's vCPUs to CPUs of one host node and bind its memory there with <memnode>`
+        messageId: "cellSpans",
+        data: { cell: cell.id ?? "?", vcpus: describeVcpus(cellVcpus), nodes: describeNodes(nodes), pieces: `${shown}${more}` }
       });
     }
   }
@@ -23570,7 +23612,7 @@ function parseUncached(text, opts) {
   };
   const beyondLimit = (id) => `${typeof id === "string" ? excerpt(id, 24) : id} is beyond libvirt's limit: ids must be below ${maxLen} (0-${maxLen - 1})`;
   let item = { offset: 0, length: 0 };
-  const fail = (message2) => parsedError(message2, item.offset, item.length);
+  const fail = (message) => parsedError(message, item.offset, item.length);
   const addPending = (a, b) => {
     const last = pending[pending.length - 1];
     if (last && a >= last[0] && a <= last[1] + 1) {
@@ -23649,30 +23691,49 @@ function formatLibvirtCpuset(set) {
 }
 
 // rules/guest-numa-coverage/index.ts
-var guest_numa_coverage_default = defineRule({
+var guest_numa_coverage_default = defineDomainRule({
   meta: {
     id: "guest-numa-coverage",
     name: "GuestNumaCoverage",
     severity: "error",
     severities: ["error", "warning"],
     type: "problem",
-    needs: "domain",
     fixable: true,
     hasSuggestions: false,
     summary: "Guest NUMA cells with bad ids, shared or nonexistent vCPUs (error), or vCPUs left out of every cell, which libvirt moves to cell 0 (warning).",
-    tags: ["numa", "topology"]
+    tags: ["numa", "topology"],
+    messages: {
+      idBeyond: {
+        message: "guest cell id {{id}} but there {{cells}}: libvirt rejects this at define time (ids {{span}}, each once)",
+        help: "number the cells {{span}}"
+      },
+      idTwice: {
+        message: 'guest cell id {{id}} is used twice{{implicit}}: libvirt rejects this ("Duplicate NUMA cell info")',
+        help: "number the cells {{span}}"
+      },
+      beyondMax: {
+        message: 'guest cell {{cell}} names {{vcpus}} but <vcpu> is {{max}}: libvirt rejects this ("CPU IDs in <numa> exceed the <vcpu> count")',
+        help: "name only vCPUs {{valid}} in the cells, or raise <vcpu>"
+      },
+      overlap: {
+        message: 'guest cells {{a}} and {{b}} both name {{vcpus}}: libvirt rejects this ("NUMA cells \u2026 have overlapping vCPU ids")',
+        help: "put each vCPU in one cell"
+      },
+      unnamed: {
+        message: "{{vcpus}} {{are}} in no guest NUMA cell: libvirt's QEMU driver adds {{them}} to cell 0 (cpus='{{cpus}}')",
+        help: "name every vCPU in a cell (QEMU calls partial mappings obsolete)"
+      }
+    }
   },
-  checkDomain({ domain, source, report }) {
+  check({ domain, source, report }) {
     const layout = guestNumaLayout(domain);
     if (!layout) return;
     const n = layout.cells.length;
     const span = n === 1 ? "0" : `0-${n - 1}`;
-    const ids = `${n === 1 ? "id" : "ids"} ${span}`;
     for (const { cell, id, kind } of layout.badIds) {
-      report({
-        range: cell.idAttr?.valueRange ?? cell.element.startTag,
-        message: kind === "beyond" ? `guest cell id ${id}, but there ${n === 1 ? "is 1 cell" : `are ${n} cells`}: libvirt requires ${ids}, each once, and rejects the domain` : `guest cell id ${id} is used twice${cell.idAttr ? "" : " (a cell without id takes its position as id)"}: libvirt rejects the domain ("Duplicate NUMA cell info"); number the cells ${span}`
-      });
+      const range2 = cell.idAttr?.valueRange ?? cell.element.startTag;
+      if (kind === "beyond") report({ range: range2, messageId: "idBeyond", data: { id, cells: n === 1 ? "is 1 cell" : `are ${n} cells`, span } });
+      else report({ range: range2, messageId: "idTwice", data: { id, implicit: cell.idAttr ? "" : " (a cell without id takes its position)", span } });
     }
     const maxKnown = domain.vcpu ? domain.vcpu.maxKnown : true;
     const max = domain.maxVcpus;
@@ -23680,14 +23741,16 @@ var guest_numa_coverage_default = defineRule({
       for (const { cell, vcpus } of layout.beyondMax) {
         report({
           range: cell.cpus.attr.valueRange,
-          message: `guest cell ${cell.id ?? cell.index} names ${describeVcpus(vcpus)}, but <vcpu> is ${max} (vCPUs 0-${max - 1}): libvirt rejects the domain ("CPU IDs in <numa> exceed the <vcpu> count")`
+          messageId: "beyondMax",
+          data: { cell: cell.id ?? cell.index, vcpus: describeVcpus(vcpus), max, valid: max === 1 ? "0" : `0-${max - 1}` }
         });
       }
     }
     for (const { cell, other, vcpus } of layout.overlaps) {
       report({
         range: cell.cpus.attr.valueRange,
-        message: `guest cells ${other.id ?? other.index} and ${cell.id ?? cell.index} both name ${describeVcpus(vcpus)}: a vCPU belongs to one cell, and libvirt rejects the domain ("NUMA cells \u2026 have overlapping vCPU ids")`
+        messageId: "overlap",
+        data: { a: other.id ?? other.index, b: cell.id ?? cell.index, vcpus: describeVcpus(vcpus) }
       });
     }
     if (!layout.complete || !maxKnown || layout.badIds.length > 0 || layout.beyondMax.length > 0 || layout.overlaps.length > 0) return;
@@ -23702,7 +23765,8 @@ var guest_numa_coverage_default = defineRule({
       range: cell0.cpus?.attr.valueRange ?? cell0.element.startTag,
       severity: "warning",
       // qemu_domain.c qemuDomainDefNumaCPUsRectify \u2192 virDomainNumaFillCPUsInNode(numa, 0, maxvcpus).
-      message: `${describeVcpus(unnamed)} ${unnamed.size === 1 ? "is" : "are"} in no guest NUMA cell: libvirt's QEMU driver adds ${unnamed.size === 1 ? "it" : "them"} to cell 0, which becomes cpus='${text}', so the guest's cell 0 is larger than written; name every vCPU in a cell (QEMU calls partial mappings obsolete)`,
+      messageId: "unnamed",
+      data: { vcpus: describeVcpus(unnamed), are: unnamed.size === 1 ? "is" : "are", them: unnamed.size === 1 ? "it" : "them", cpus: text },
       // One right answer: write down what libvirt does anyway.
       fix: cell0.cpus ? replaceAttributeValue(cell0.cpus.attr, text) : insertAttribute(source.text, cell0.element, "cpus", text, cell0.idAttr)
     });
@@ -23710,27 +23774,33 @@ var guest_numa_coverage_default = defineRule({
 });
 
 // rules/guest-numa-memory-sum/index.ts
-var guest_numa_memory_sum_default = defineRule({
+var guest_numa_memory_sum_default = defineDomainRule({
   meta: {
     id: "guest-numa-memory-sum",
     name: "GuestNumaMemorySum",
     severity: "warning",
     type: "problem",
-    needs: "domain",
     fixable: true,
     hasSuggestions: false,
     summary: "With guest NUMA cells, <memory> differs from the cells' memory plus memory devices, the total libvirt replaces it with.",
-    tags: ["numa", "memory"]
+    tags: ["numa", "memory"],
+    messages: {
+      differs: {
+        message: "<memory> is {{memory}} but the NUMA cells hold {{cells}}{{devices}}: libvirt sets it to {{total}} at define time",
+        help: "set <memory> to {{total}}, or resize the cells if {{memory}} was meant"
+      }
+    }
   },
-  checkDomain({ domain, source, report }) {
+  check({ domain, source, report }) {
     const memory = domain.memory;
     if (!memory || (domain.cpu?.cells.length ?? 0) === 0) return;
     const total = numaMemoryTotal(domain);
     if (!total || total.kib === memory.kib || total.cellsKiB === 0) return;
-    const devices = total.deviceCount > 0 ? ` plus ${formatKiB(total.devicesKiB)} of memory devices, ${formatKiB(total.kib)} in all` : "";
+    const devices = total.deviceCount > 0 ? ` + ${formatKiB(total.devicesKiB)} of memory devices` : "";
     report({
       range: memory.range,
-      message: `<memory> is ${formatKiB(memory.kib)}, but the guest NUMA cells hold ${formatKiB(total.cellsKiB)}${devices}: libvirt sizes the guest from the cells and rewrites <memory> to ${formatKiB(total.kib)} when the domain is defined; set <memory> to ${formatKiB(total.kib)}, or resize the cells if ${formatKiB(memory.kib)} was meant`,
+      messageId: "differs",
+      data: { memory: formatKiB(memory.kib), cells: formatKiB(total.cellsKiB), devices, total: formatKiB(total.kib) },
       // domain_postparse.c virDomainDefPostParseMemory computes exactly this total: one right answer.
       fix: setSize(source.text, memory.range, attribute(memory.element, "unit"), total.kib)
     });
@@ -23738,21 +23808,31 @@ var guest_numa_memory_sum_default = defineRule({
 });
 
 // rules/guest-smt-topology-mismatch/index.ts
-var guest_smt_topology_mismatch_default = defineRule({
+var guest_smt_topology_mismatch_default = defineHostRule({
   meta: {
     id: "guest-smt-topology-mismatch",
     name: "GuestSmtTopologyMismatch",
     severity: "warning",
     severities: ["warning", "info"],
     type: "problem",
-    needs: "host",
     fixable: false,
     hasSuggestions: false,
     summary: "The guest's SMT topology (threads per core) does not match how its vCPUs are pinned to the host's SMT siblings.",
-    tags: ["pinning", "smt", "topology"]
+    tags: ["pinning", "smt", "topology"],
+    messages: {
+      noTopology: { message: "the snapshot has no SMT topology (thread siblings): guest-smt-topology-mismatch is not checked" },
+      notSiblings: {
+        message: "<topology threads='{{threads}}'>, but vCPUs {{vcpus}} are pinned to CPUs {{cpus}}, not SMT siblings of one host core{{more}}",
+        help: "pin each guest core's vCPUs to one host core's thread siblings ({{core}}), or declare threads='1'"
+      },
+      siblingsAsCores: {
+        message: "vCPUs {{a}} and {{b}} are on SMT siblings (CPUs {{cpuA}} and {{cpuB}}) but the guest sees separate cores ({{topology}}){{more}}",
+        help: "declare <topology threads='2'> with each sibling pair on consecutive vCPUs, or pin the vCPUs to separate cores"
+      }
+    }
   },
-  checkDomain({ domain, host, report, reportHostOnce }) {
-    if (!host || !isPinned(domain)) return;
+  check({ domain, host, report, reportHostOnce }) {
+    if (!isPinned(domain)) return;
     const model = host.model;
     const pinned = [];
     for (const g of vcpuAffinityGroups(domain, model)) {
@@ -23761,21 +23841,18 @@ var guest_smt_topology_mismatch_default = defineRule({
       pinned.push({ vcpu: g.vcpus.min, cpu: a.cpus.min, range: a.attr?.valueRange ?? a.element.startTag });
     }
     if (pinned.length < 2) return;
-    const missingTopology = () => reportHostOnce("no-topology", {
-      severity: "info",
-      message: "the snapshot has no SMT topology (thread siblings): guest-smt-topology-mismatch is not checked"
-    });
+    const missingTopology = () => reportHostOnce("no-topology", { unchecked: true, messageId: "noTopology" });
     const threads = domain.cpu?.topology?.threads ?? 1;
     if (threads > 8) return;
-    const byVcpu = new Map(pinned.map((p) => [p.vcpu, p]));
+    const byVcpu = new Map(pinned.map((p2) => [p2.vcpu, p2]));
     if (threads > 1) {
       const bad = [];
-      const groups = new Set(pinned.map((p) => Math.floor(p.vcpu / threads)));
+      const groups = new Set(pinned.map((p2) => Math.floor(p2.vcpu / threads)));
       for (const k of [...groups].sort((a, b) => a - b)) {
         const members = [];
-        for (let v = k * threads; v < (k + 1) * threads; v++) {
-          const p = byVcpu.get(v);
-          if (p) members.push(p);
+        for (let v2 = k * threads; v2 < (k + 1) * threads; v2++) {
+          const p2 = byVcpu.get(v2);
+          if (p2) members.push(p2);
         }
         if (members.length !== threads || new Set(members.map((m) => m.cpu)).size !== threads) continue;
         const siblings = model.siblingsOf(members[0].cpu);
@@ -23784,36 +23861,49 @@ var guest_smt_topology_mismatch_default = defineRule({
         bad.push({ first: members[0], cpus: members.map((m) => m.cpu), siblings });
       }
       if (bad.length === 0) return;
-      const shown2 = bad.slice(0, 3).map((b) => {
-        const v = b.first.vcpu;
-        return `vCPUs ${v}-${v + threads - 1} on CPUs ${b.cpus.join(",")} (CPU ${b.first.cpu}'s core: ${b.siblings.size === 1 ? "no SMT sibling" : b.siblings.toString()})`;
-      });
-      if (bad.length > 3) shown2.push(`${bad.length - 3} more guest cores`);
+      const [first, ...rest2] = bad;
+      const v = first.first.vcpu;
       report({
-        range: bad[0].first.range,
-        message: `<topology threads='${threads}'> tells the guest that each ${threads} consecutive vCPUs are hardware threads of one core, but ${shown2.join("; ")} are not SMT siblings of one host core: the guest scheduler then packs work onto "siblings" that are separate cores (or shares a host core it thinks is free); pin each guest core's vCPUs to the thread siblings of one host core, or declare threads='1'`
+        range: first.first.range,
+        messageId: "notSiblings",
+        data: {
+          threads,
+          vcpus: `${v}-${v + threads - 1}`,
+          cpus: first.cpus.join(","),
+          more: rest2.length === 0 ? "" : ` (and ${rest2.length} more guest core${rest2.length === 1 ? "" : "s"})`,
+          core: `CPU ${first.first.cpu}'s core: ${first.siblings.size === 1 ? "no SMT sibling" : first.siblings.toString()}`
+        },
+        related: rest2.map((b) => ({ range: b.first.range, message: `vCPUs ${b.first.vcpu}-${b.first.vcpu + threads - 1} on CPUs ${b.cpus.join(",")} here` }))
       });
       return;
     }
     if (model.smt !== true) return;
-    const byCpu = new Map(pinned.map((p) => [p.cpu, p]));
+    const byCpu = new Map(pinned.map((p2) => [p2.cpu, p2]));
     const pairs = [];
-    for (const p of pinned) {
-      const siblings = model.siblingsOf(p.cpu);
+    for (const p2 of pinned) {
+      const siblings = model.siblingsOf(p2.cpu);
       if (siblings === void 0) return;
       if (siblings.size < 2 || siblings.size > 64) continue;
       for (const s of siblings.toArray(64)) {
-        const q = byCpu.get(s);
-        if (q && q.cpu > p.cpu) pairs.push([p, q]);
+        const q2 = byCpu.get(s);
+        if (q2 && q2.cpu > p2.cpu) pairs.push([p2, q2]);
       }
     }
     if (pairs.length === 0) return;
-    const shown = pairs.slice(0, 3).map(([p, q]) => `vCPUs ${p.vcpu} and ${q.vcpu} on CPUs ${p.cpu} and ${q.cpu}`);
-    if (pairs.length > 3) shown.push(`${pairs.length - 3} more pairs`);
+    const [[p, q], ...rest] = pairs;
     report({
-      range: pairs[0][0].range,
+      range: p.range,
       severity: "info",
-      message: `the guest sees one thread per core (${domain.cpu?.topology ? "<topology threads='1'>" : "no <topology>"}), but ${shown.join("; ")} are SMT siblings of one host core: the guest scheduler treats them as independent cores and loads both, though they share one core's execution units; declare <topology threads='2'> with each sibling pair on consecutive vCPUs, or pin the vCPUs to separate cores`
+      messageId: "siblingsAsCores",
+      data: {
+        a: p.vcpu,
+        b: q.vcpu,
+        cpuA: p.cpu,
+        cpuB: q.cpu,
+        topology: domain.cpu?.topology ? "threads='1'" : "no <topology>",
+        more: rest.length === 0 ? "" : `; ${rest.length} more pair${rest.length === 1 ? "" : "s"}`
+      },
+      related: rest.map(([a, b]) => ({ range: a.range, message: `vCPUs ${a.vcpu} and ${b.vcpu} on siblings CPUs ${a.cpu} and ${b.cpu} here` }))
     });
   }
 });
@@ -23964,7 +24054,7 @@ var housekeeping_overlap_default = defineHostRule({
         help: "pin them to isolated CPUs {{instead}}"
       },
       noIsolation: {
-        message: "housekeeping CPUs are unknown: {{why}}; housekeeping-overlap is not checked",
+        message: "{{why}}: housekeeping CPUs unknown, not checked",
         help: "capture the host with `kvmlint snapshot` or set `housekeeping` in the config"
       }
     }
@@ -24006,19 +24096,29 @@ var housekeeping_overlap_default = defineHostRule({
 });
 
 // rules/hugepage-size-decimal-unit/index.ts
-var hugepage_size_decimal_unit_default = defineRule({
+var hugepage_size_decimal_unit_default = defineDomainRule({
   meta: {
     id: "hugepage-size-decimal-unit",
     name: "HugepageSizeDecimalUnit",
     severity: "error",
     type: "problem",
-    needs: "domain",
     fixable: true,
     hasSuggestions: true,
     summary: "A hugepage size in a decimal unit (GB, MB, KB): size='1' unit='GB' is 976,563 KiB, which is no page size.",
-    tags: ["hugepages", "units"]
+    tags: ["hugepages", "units"],
+    messages: {
+      decimalUnit: {
+        message: "page size='{{size}}' unit='{{unit}}' is {{kib}} ({{unit}} is a power of 1000), no page size: the domain fails to start",
+        help: "write unit='{{binary}}' for {{meant}} pages"
+      },
+      notAPageSize: {
+        message: "page size='{{size}}' unit='{{unit}}' is {{kib}} ({{unit}} is a power of 1000), no page size: the domain fails to start",
+        help: "give the size of a real page (2048 KiB or 1 GiB on x86) in KiB, M or G"
+      },
+      useBinary: { message: "use unit='{{binary}}' ({{meant}}, not a power of two)" }
+    }
   },
-  checkDomain({ domain, report }) {
+  check({ domain, report }) {
     for (const page of domain.memoryBacking?.hugepages?.pages ?? []) {
       if (!page.decimalUnit || !page.unitAttr || !page.sizeAttr || page.sizeKiB === void 0) continue;
       const unit = page.unitAttr.value;
@@ -24027,13 +24127,17 @@ var hugepage_size_decimal_unit_default = defineRule({
       const meantKiB = meant.ok ? meant.value : void 0;
       const isPageSize = meantKiB !== void 0 && meantKiB >= 4 && (BigInt(meantKiB) & BigInt(meantKiB - 1)) === 0n;
       const change = replaceAttributeValue(page.unitAttr, binary);
-      report({
-        range: page.unitAttr.valueRange,
-        message: `page size='${excerpt(page.sizeAttr.value, 16)}' unit='${excerpt(unit, 8)}' is ${formatKiB(page.sizeKiB)}, not a page size: libvirt reads KB, MB and GB as powers of 1000, so the domain fails to start (no hugetlbfs mount has ${page.sizeKiB} KiB pages); ` + (isPageSize ? `write unit='${binary}' for ${formatKiB(meantKiB)} pages` : `give the size of a real page (2048 KiB or 1 GiB on x86) in KiB, M or G`),
-        // Safe only when the binary reading is a page size: then it is the one thing the author can have meant.
-        fix: isPageSize ? change : void 0,
-        suggestions: isPageSize || meantKiB === void 0 ? void 0 : [{ message: `use unit='${binary}' (${formatKiB(meantKiB)}, not a power of two)`, fix: change }]
-      });
+      const at = { size: excerpt(page.sizeAttr.value, 16), unit: excerpt(unit, 8), kib: formatKiB(page.sizeKiB) };
+      if (isPageSize) {
+        report({ range: page.unitAttr.valueRange, messageId: "decimalUnit", data: { ...at, binary, meant: formatKiB(meantKiB) }, fix: change });
+      } else {
+        report({
+          range: page.unitAttr.valueRange,
+          messageId: "notAPageSize",
+          data: at,
+          suggestions: meantKiB === void 0 ? void 0 : [{ messageId: "useBinary", data: { binary, meant: formatKiB(meantKiB) }, fix: change }]
+        });
+      }
     }
   }
 });
@@ -24054,25 +24158,35 @@ function hostHasHugepageSize(host, sizeKiB) {
 }
 
 // rules/hugepage-size-unavailable/index.ts
-var hugepage_size_unavailable_default = defineRule({
+var hugepage_size_unavailable_default = defineHostRule({
   meta: {
     id: "hugepage-size-unavailable",
     name: "HugepageSizeUnavailable",
     severity: "error",
     type: "problem",
-    needs: "host",
     fixable: false,
     hasSuggestions: false,
     summary: "A domain asks for a hugepage size the host has no pool of at all, so libvirt finds no hugetlbfs mount for it.",
-    tags: ["hugepages", "memory", "host"]
+    tags: ["hugepages", "memory", "host"],
+    messages: {
+      noSizes: { message: "the snapshot lists no hugepage sizes (its source cannot provide them): hugepage-size-unavailable is not checked" },
+      noDefaultPool: {
+        message: "<hugepages/> asks for the host's default hugepage size but the host has {{have}}: the guest does not start",
+        help: "reserve hugepages on the host, or drop <hugepages/>"
+      },
+      noPool: {
+        message: "<page> asks for {{size}} hugepages but the host has {{have}}: the guest does not start",
+        help: "use one of the host's sizes, or boot the host with {{cmdline}} (if the CPU supports it) and reserve pages"
+      }
+    }
   },
-  checkDomain({ domain, host, report, reportHostOnce }) {
+  check({ domain, host, report, reportHostOnce }) {
     const hp = domain.memoryBacking?.hugepages;
-    if (!host || !hp) return;
+    if (!hp) return;
     const h = host.model;
     const sizes = hostHugepageSizes(h);
     if (sizes === void 0) {
-      reportHostOnce("no-sizes", { severity: "info", message: "the snapshot lists no hugepage sizes (its source cannot provide them): hugepage-size-unavailable is not checked" });
+      reportHostOnce("no-sizes", { unchecked: true, messageId: "noSizes" });
       return;
     }
     const have = [...sizes].sort((a, b) => a - b);
@@ -24080,10 +24194,7 @@ var hugepage_size_unavailable_default = defineRule({
     const cmdline = (kib) => `hugepagesz=${kib % 1048576 === 0 ? `${kib / 1048576}G` : kib % 1024 === 0 ? `${kib / 1024}M` : `${kib}K`}`;
     if (hp.pages.length === 0) {
       if (have.length > 0) return;
-      report({
-        range: hp.element.startTag,
-        message: `<hugepages/> asks for the host's default hugepage size, but the host has ${haveText}: libvirt finds no hugetlbfs mount and the guest does not start; reserve hugepages on the host or drop <hugepages/>`
-      });
+      report({ range: hp.element.startTag, messageId: "noDefaultPool", data: { have: haveText } });
       return;
     }
     for (const page of hp.pages) {
@@ -24092,7 +24203,8 @@ var hugepage_size_unavailable_default = defineRule({
       const size = attribute(page.element, "size");
       report({
         range: size?.valueRange ?? page.element.startTag,
-        message: `<page> asks for ${formatKiB(page.sizeKiB)} hugepages, but the host has ${haveText}: the kernel has no pool of that size, so libvirt finds no hugetlbfs mount for it and the guest does not start; use one of the host's sizes, or boot the host with ${cmdline(page.sizeKiB)} (if the CPU supports that size) and reserve pages of it`
+        messageId: "noPool",
+        data: { size: formatKiB(page.sizeKiB), have: haveText, cmdline: cmdline(page.sizeKiB) }
       });
     }
   }
@@ -24100,19 +24212,48 @@ var hugepage_size_unavailable_default = defineRule({
 
 // rules/hugepages-config-invalid/index.ts
 var QEMU_TYPES2 = /* @__PURE__ */ new Set(["kvm", "qemu", "hvf"]);
-var hugepages_config_invalid_default = defineRule({
+var hugepages_config_invalid_default = defineDomainRule({
   meta: {
     id: "hugepages-config-invalid",
     name: "HugepagesConfigInvalid",
     severity: "error",
     type: "problem",
-    needs: "domain",
     fixable: false,
     hasSuggestions: false,
     summary: "<hugepages> that libvirt rejects: a page for a missing guest cell, overlapping or duplicate page sets, ondemand allocation or an anonymous memory source.",
-    tags: ["hugepages", "memory"]
+    tags: ["hugepages", "memory"],
+    messages: {
+      noSize: {
+        message: "<page> has no size: libvirt rejects it at define time",
+        help: "give the page size, e.g. size='2048' unit='KiB' (an empty <hugepages/> means the host's default size)"
+      },
+      secondGeneral: {
+        message: 'a second <page> without nodeset: libvirt rejects this ("two master hugepages detected")',
+        help: "give each further <page> the nodeset of guest cells it backs"
+      },
+      missingCell: {
+        message: '<page nodeset> names guest cell {{cell}}{{of}} but the guest has {{cells}}: libvirt rejects this ("hugepages: node {{cell}} not found")',
+        help: "name only cells the guest has"
+      },
+      noCells: {
+        message: '<page nodeset> names guest cell {{cell}}{{of}} but the guest has no NUMA cells: libvirt rejects this ("hugepages: node {{cell}} not found")',
+        help: "the nodeset names guest cells, not host nodes: drop it, or give the guest NUMA cells"
+      },
+      overlap: {
+        message: 'two <page> elements both back guest {{cells}}: libvirt rejects this ("nodeset attribute of hugepages \u2026 intersect")',
+        help: "give each guest cell one page size"
+      },
+      ondemand: {
+        message: `libvirt rejects <allocation mode='ondemand'> with hugepages: "hugepages are not allowed with memory allocation ondemand"`,
+        help: "drop <allocation> or use mode='immediate': libvirt preallocates hugepage-backed memory anyway"
+      },
+      anonymous: {
+        message: `libvirt rejects <source type='anonymous'> with hugepages: "hugepages are not allowed with anonymous memory source"`,
+        help: "use type='file' or 'memfd', or drop <source>: hugepages need a file or memfd backing"
+      }
+    }
   },
-  checkDomain({ domain, report }) {
+  check({ domain, report }) {
     const mb = domain.memoryBacking;
     const hp = mb?.hugepages;
     if (!mb || !hp) return;
@@ -24126,30 +24267,30 @@ var hugepages_config_invalid_default = defineRule({
     const earlier = [];
     for (const page of hp.pages) {
       if (!page.sizeAttr) {
-        report({ range: page.element.startTag, message: "<page> has no size: libvirt rejects it; give the page size, e.g. size='2048' unit='KiB' (an empty <hugepages/> means the host's default size)" });
+        report({ range: page.element.startTag, messageId: "noSize" });
       }
       if (page.nodeset && !page.nodeset.set) continue;
       const set = nodesetOf(page);
       if (!set) {
         if (general) {
-          report({ range: page.element.startTag, message: `a second <page> without nodeset: libvirt allows one page size for all cells ("two master hugepages detected") and rejects the domain; give each further <page> the nodeset of guest cells it backs` });
+          report({ range: page.element.startTag, messageId: "secondGeneral" });
         }
         general ??= page;
         continue;
       }
       const missing = cellIds ? set.subtract(cellIds) : set;
       if (!missing.isEmpty) {
-        report({
-          range: page.nodeset.attr.valueRange,
-          message: `<page nodeset> names guest cell ${missing.min}${missing.size > 1 ? ` (of ${missing.toString()})` : ""}, but ` + (cellIds ? `the guest has ${cells === 1 ? "one cell (0)" : `cells 0-${cells - 1}`}` : "the guest has no NUMA cells (the nodeset names guest cells, not host nodes)") + `: libvirt rejects the domain ("hugepages: node ${missing.min} not found")`
-        });
+        const data = { cell: missing.min, of: missing.size > 1 ? ` (of ${missing.toString()})` : "" };
+        if (cellIds) report({ range: page.nodeset.attr.valueRange, messageId: "missingCell", data: { ...data, cells: cells === 1 ? "one cell (0)" : `cells 0-${cells - 1}` } });
+        else report({ range: page.nodeset.attr.valueRange, messageId: "noCells", data });
         continue;
       }
       const clash = earlier.find((e) => e.set.intersects(set));
       if (clash) {
         report({
           range: page.nodeset.attr.valueRange,
-          message: `two <page> elements both back guest ${describeCells(clash.set.intersect(set))}: libvirt rejects overlapping page nodesets ("nodeset attribute of hugepages \u2026 intersect"); give each cell one page size`
+          messageId: "overlap",
+          data: { cells: describeCells(clash.set.intersect(set)) }
         });
       }
       earlier.push({ page, set });
@@ -24157,11 +24298,11 @@ var hugepages_config_invalid_default = defineRule({
     if (domain.type !== void 0 && !QEMU_TYPES2.has(domain.type)) return;
     if (mb.allocation?.mode === "ondemand") {
       const a = attribute(mb.allocation.element, "mode");
-      report({ range: a.valueRange, message: `hugepages with <allocation mode='ondemand'>: libvirt's QEMU driver rejects the domain ("hugepages are not allowed with memory allocation ondemand"); libvirt preallocates hugepage-backed memory anyway, so drop the allocation element or use mode='immediate'` });
+      report({ range: a.valueRange, messageId: "ondemand" });
     }
     if (mb.source?.type === "anonymous") {
       const t = attribute(mb.source.element, "type");
-      report({ range: t.valueRange, message: `hugepages with <source type='anonymous'>: libvirt's QEMU driver rejects the domain ("hugepages are not allowed with anonymous memory source"); hugepages need a file or memfd backing, so use type='file' or 'memfd', or drop <source>` });
+      report({ range: t.valueRange, messageId: "anonymous" });
     }
   }
 });
@@ -24534,8 +24675,8 @@ var ModelBuilder = class {
     this.problems = problems;
   }
   problems;
-  problem(range2, message2, ruleId = "value-invalid") {
-    this.problems.push({ ruleId, range: range2, message: message2 });
+  problem(range2, message, ruleId = "value-invalid") {
+    this.problems.push({ ruleId, range: range2, message });
   }
   /** A non-negative integer attribute; undefined (with a problem) when present but not an integer. */
   uint(el, name) {
@@ -24564,19 +24705,31 @@ var ModelBuilder = class {
     if (!parsed.ok) {
       const start = attr.valueRange.start + parsed.offset;
       const range2 = parsed.length > 0 ? { start, end: start + parsed.length } : attr.valueRange;
-      this.problem(range2, `${el.name} ${name}='${excerpt(attr.value)}': ${parsed.error}`, "cpuset-syntax");
+      this.problems.push({
+        ruleId: "cpuset-syntax",
+        range: range2,
+        message: `${el.name} ${name}='${excerpt(attr.value)}': ${parsed.error}`,
+        cpuset: { element: el.name, attr: name, value: excerpt(attr.value), kind: "invalid", error: parsed.error }
+      });
       return { set: void 0, attr };
     }
     if (parsed.idleExclusions) {
       const canonical2 = formatLibvirtCpuset(parsed.value);
       const intended = formatLibvirtCpuset(parsed.value.subtract(CpuSet.of(...parsed.idleExclusions)));
       const suggestions = [
-        ...intended ? [{ message: `exclude ${parsed.idleExclusions.join(", ")}, as was probably meant: ${name}='${excerpt(intended)}'`, text: intended }] : [],
-        { message: `keep libvirt's reading and drop the idle exclusion: ${name}='${excerpt(canonical2)}'`, text: canonical2 }
+        ...intended ? [{ message: `exclude ${parsed.idleExclusions.join(", ")}, as was probably meant: ${name}='${excerpt(intended)}'`, text: intended, kind: "intended" }] : [],
+        { message: `keep libvirt's reading and drop the idle exclusion: ${name}='${excerpt(canonical2)}'`, text: canonical2, kind: "reading" }
       ];
-      for (const note of parsed.notes ?? []) {
-        this.problems.push({ ruleId: "cpuset-syntax", range: attr.valueRange, message: `${el.name} ${name}='${excerpt(attr.value)}': ${note}`, severity: "info", rewrite: { attr, suggestions } });
-      }
+      (parsed.notes ?? []).forEach((note, i) => {
+        this.problems.push({
+          ruleId: "cpuset-syntax",
+          range: attr.valueRange,
+          message: `${el.name} ${name}='${excerpt(attr.value)}': ${note}`,
+          severity: "info",
+          rewrite: { attr, suggestions },
+          cpuset: { element: el.name, attr: name, value: excerpt(attr.value), kind: "idle", id: parsed.idleExclusions[i], ids: parsed.idleExclusions.join(", ") }
+        });
+      });
     } else if (parsed.untidy) {
       const canonical2 = formatLibvirtCpuset(parsed.value);
       this.problems.push({
@@ -24584,7 +24737,8 @@ var ModelBuilder = class {
         range: attr.valueRange,
         message: `${el.name} ${name}='${excerpt(attr.value)}' is valid but ${untidyReason(parsed.untidy)}; libvirt reads it as '${excerpt(canonical2)}', the form virsh dumpxml writes back`,
         severity: "info",
-        rewrite: { attr, fix: canonical2 }
+        rewrite: { attr, fix: canonical2 },
+        cpuset: { element: el.name, attr: name, value: excerpt(attr.value), kind: "untidy", reason: untidyReason(parsed.untidy), canonical: excerpt(canonical2) }
       });
     }
     return { set: parsed.value, attr };
@@ -24800,20 +24954,37 @@ function hasValueProblem(d, range2) {
 
 // rules/iothread-placement/index.ts
 var MAX_PINS_PER_FIX = 64;
-var iothread_placement_default = defineRule({
+var iothread_placement_default = defineDomainRule({
   meta: {
     id: "iothread-placement",
     name: "IothreadPlacement",
     severity: "warning",
     severities: ["warning", "error"],
     type: "problem",
-    needs: "domain",
     fixable: true,
     hasSuggestions: false,
     summary: "An IOThread of a pinned domain has no iothreadpin, or is pinned onto a CPU dedicated to a vCPU.",
-    tags: ["pinning", "latency", "io"]
+    tags: ["pinning", "latency", "io"],
+    messages: {
+      pinnedOnDedicated: {
+        message: "IOThread {{id}} is pinned to {{cpus}}, dedicated to {{vcpus}}: they compete for the CPU",
+        help: "{{advice}}"
+      },
+      pinnedOnDedicatedRealtime: {
+        message: "IOThread {{id}} is pinned to {{cpus}}, dedicated to {{vcpus}}: {{rt}}",
+        help: "{{advice}}"
+      },
+      unpinned: {
+        message: "{{iothreads}} {{have}} no <iothreadpin>: {{they}} can run on {{where}}, including {{hit}}",
+        help: "{{advice}}"
+      },
+      unpinnedRealtime: {
+        message: "{{iothreads}} {{have}} no <iothreadpin>: {{they}} can run on {{hit}}; {{rt}}",
+        help: "{{advice}}"
+      }
+    }
   },
-  checkDomain({ domain, host, source, report }) {
+  check({ domain, host, source, report }) {
     if (domain.iothreadIds.length === 0 || !isPinned(domain)) return;
     const model = host?.model;
     const dedicatedSet = dedicatedCpuSet(domain, model);
@@ -24821,16 +24992,16 @@ var iothread_placement_default = defineRule({
     const rtVcpus = realtimeVcpus(domain, model);
     const rtIothreads = /* @__PURE__ */ new Map();
     for (const t of domainThreads(domain, model)) if (t.kind === "iothread" && isRealtimePolicy(t.policy)) rtIothreads.set(t.ids.min, t.policy);
-    const realtimeNote = (vcpus, iothreads) => {
+    const realtimeNote = (vcpus, iothreads, it) => {
       const v = vcpus.intersect(rtVcpus);
-      if (!v.isEmpty) return `${describeVcpus(v)} run${v.size === 1 ? "s" : ""} with realtime scheduling and can starve an IOThread that lands there, stalling the guest's disk I/O`;
+      if (!v.isEmpty) return `realtime ${describeVcpus(v)} can starve ${it}, stalling disk I/O`;
       const io = iothreads.find((id) => rtIothreads.has(id));
-      if (io !== void 0) return `IOThread ${io} runs with scheduler='${rtIothreads.get(io)}' and can starve the vCPU outright`;
+      if (io !== void 0) return `IOThread ${io}'s ${rtIothreads.get(io)} policy can starve the vCPU${vcpus.size === 1 ? "" : "s"} outright`;
       return void 0;
     };
     const emulator = effectiveEmulatorAffinity(domain, model);
     const target = emulator.source === "emulatorpin" && emulator.cpus && vcpuAffinityGroups(domain, model).every((g) => g.affinity.cpus !== void 0 && g.affinity.source !== "placement-auto" && !g.affinity.cpus.intersects(emulator.cpus)) ? emulator.cpus : void 0;
-    const pinTo = target ? `pin it to the emulator's CPUs (${target.toString()})` : "pin it to housekeeping CPUs, where the emulator belongs too, away from the vCPUs";
+    const pinTo = target ? `pin it to the emulator's CPUs (${target.toString()})` : "pin it to housekeeping CPUs, with the emulator, away from the vCPUs";
     const ids = new Set(domain.iothreadIds);
     const pinned = /* @__PURE__ */ new Set();
     for (const pin of domain.cputune?.iothreadpins ?? []) {
@@ -24841,35 +25012,40 @@ var iothread_placement_default = defineRule({
       const hit = cpus.intersect(dedicatedSet);
       if (hit.isEmpty) continue;
       const on2 = vcpusOn(hit);
-      const rt = realtimeNote(on2, [pin.iothread]);
-      report({
-        range: pin.cpuset.attr.valueRange,
-        severity: rt ? "error" : void 0,
-        message: `IOThread ${pin.iothread} is pinned to ${hit.equals(cpus) ? describeCpus(cpus) : `${describeCpus(cpus)}, including ${describeCpus(hit)}`}, dedicated to ${describeVcpus(on2)}: its I/O processing competes with ${on2.size === 1 ? "that vCPU" : "those vCPUs"} for the CPU, delaying both${rt ? `; ${rt}` : ""}; ${target ? `set cpuset='${target.toString()}', the emulator's CPUs` : pinTo}`,
-        fix: target ? replaceAttributeValue(pin.cpuset.attr, target.toString()) : void 0
-      });
+      const rt = realtimeNote(on2, [pin.iothread], "it");
+      const data = {
+        id: pin.iothread,
+        cpus: hit.equals(cpus) ? describeCpus(cpus) : `${describeCpus(cpus)}, including ${describeCpus(hit)}`,
+        vcpus: describeVcpus(on2),
+        advice: target ? `set cpuset='${target.toString()}', the emulator's CPUs` : pinTo
+      };
+      const fix = target ? replaceAttributeValue(pin.cpuset.attr, target.toString()) : void 0;
+      if (rt) report({ range: pin.cpuset.attr.valueRange, severity: "error", messageId: "pinnedOnDedicatedRealtime", data: { ...data, rt }, fix });
+      else report({ range: pin.cpuset.attr.valueRange, messageId: "pinnedOnDedicated", data, fix });
     }
     const unpinned = domain.iothreadIds.filter((id) => !pinned.has(id));
     if (unpinned.length === 0 || hasValueProblem(domain, domain.iothreadsElement?.range)) return;
     const fallback = effectiveIothreadAffinity(domain, unpinned[0], model);
     if (fallback.source === "placement-auto") return;
     let where;
+    let hitText;
     let covered = dedicatedSet;
     if (fallback.source === "vcpu-cpuset") {
       if (!fallback.cpus || !fallback.attr) return;
       const hit = fallback.cpus.intersect(dedicatedSet);
       if (hit.isEmpty) return;
       covered = hit;
-      where = `wherever <vcpu cpuset='${excerpt(fallback.attr.value)}'> allows, including ${describeCpus(hit)} dedicated to ${describeVcpus(vcpusOn(hit))}`;
+      where = `<vcpu cpuset='${excerpt(fallback.attr.value)}'>`;
+      hitText = `${describeCpus(hit)} dedicated to ${describeVcpus(vcpusOn(hit))}`;
     } else if (model && defaultThreadAffinity(model).excludesIsolated && fallback.cpus) {
       const hit = fallback.cpus.intersect(dedicatedSet);
       if (hit.isEmpty) return;
       covered = hit;
-      where = `on ${describeCpus(fallback.cpus)} (${describeDefaultAffinityBasis(model)}), including ${describeCpus(hit)} dedicated to ${describeVcpus(vcpusOn(hit))}`;
+      where = `${describeCpus(fallback.cpus)} (libvirt ${model.libvirtVersion ?? ""} leaves isolated CPUs out)`;
+      hitText = `${describeCpus(hit)} dedicated to ${describeVcpus(vcpusOn(hit))}`;
     } else {
-      const own = dedicatedSet.isEmpty ? "the vCPUs' own CPUs" : `${describeCpus(dedicatedSet)} dedicated to ${describeVcpus(vcpusOn(dedicatedSet))}`;
-      const isolated = model?.isolation?.isolated;
-      where = model ? `on every online host CPU (${model.online.toString()}), including ${own}${isolated && !isolated.isEmpty ? ` and the isolated CPUs ${isolated.toString()}` : ""}` : `on every online host CPU, including ${own} and any isolated cores`;
+      hitText = dedicatedSet.isEmpty ? "the vCPUs' own CPUs" : `${describeCpus(dedicatedSet)} dedicated to ${describeVcpus(vcpusOn(dedicatedSet))}`;
+      where = model ? `every online CPU (${model.online.toString()})` : "every online CPU";
     }
     const cputune = domain.cputune?.element;
     const fixable = target !== void 0 && cputune !== void 0 && unpinned.length <= MAX_PINS_PER_FIX;
@@ -24877,11 +25053,18 @@ var iothread_placement_default = defineRule({
       const set = CpuSet.of(...group.ids);
       const one = group.ids.length === 1;
       const example = `<iothreadpin iothread='${set.min}' cpuset='${target ? target.toString() : "\u2026"}'/>`;
-      const rt = realtimeNote(vcpusOn(covered), group.ids);
+      const they = one ? "it" : "they";
+      const rt = realtimeNote(vcpusOn(covered), group.ids, one ? "it" : "them");
+      const data = {
+        iothreads: `${one ? "IOThread" : "IOThreads"} ${set.toString()}`,
+        have: one ? "has" : "have",
+        they,
+        hit: hitText,
+        advice: `${one ? pinTo : pinTo.replace(" it ", " them ")}: ${example}${one ? "" : " for each"}`
+      };
       report({
         range: (domain.iothreadsElement ?? domain.element).startTag,
-        severity: rt ? "error" : void 0,
-        message: `${one ? "IOThread" : "IOThreads"} ${set.toString()} ${one ? "has" : "have"} no <iothreadpin>, so ${one ? "it runs" : "they run"} ${where}${rt ? `; ${rt}` : ""}; ${one ? pinTo : pinTo.replace(" it ", " them ")}: ${example}${one ? "" : " for each"}`,
+        ...rt ? { severity: "error", messageId: "unpinnedRealtime", data: { ...data, rt } } : { messageId: "unpinned", data: { ...data, where } },
         fix: fixable ? insertPins(source.text, cputune, group.after, group.ids, target) : void 0
       });
     }
@@ -24959,20 +25142,34 @@ var isolated_cpu_noise_default = definePlanRule({
 });
 
 // rules/isolation-incomplete/index.ts
-var isolation_incomplete_default = defineRule({
+var isolation_incomplete_default = defineHostRule({
   meta: {
     id: "isolation-incomplete",
     name: "IsolationIncomplete",
     severity: "warning",
     type: "problem",
-    needs: "host",
     fixable: false,
     hasSuggestions: false,
     summary: "A dedicated vCPU runs on an isolated CPU that the kernel still ticks on (no nohz_full) or whose RCU callbacks it does not offload.",
-    tags: ["isolation", "kernel", "latency"]
+    tags: ["isolation", "kernel", "latency"],
+    messages: {
+      noNohzFacts: { message: "no kernel command line or /sys/devices/system/cpu/nohz_full in the snapshot: isolation-incomplete is not checked" },
+      tick: {
+        message: "{{vcpus}} {{are}} dedicated to isolated {{cpus}}, but the kernel still ticks there (not in nohz_full)",
+        help: "set {{change}} on the kernel command line and reboot"
+      },
+      tickAndRcu: {
+        message: "{{vcpus}} {{are}} dedicated to isolated {{cpus}}, but the kernel still ticks and runs RCU callbacks there",
+        help: "set {{change}} on the kernel command line and reboot (nohz_full also offloads RCU callbacks)"
+      },
+      tunedOnly: {
+        message: "{{vcpus}} {{are}} dedicated to {{cpus}}, isolated only by tuned's isolated_cores: the booted kernel does not isolate {{them}}",
+        help: "reboot so the profile's command line applies, or set {{change}}"
+      }
+    }
   },
-  checkDomain({ domain, host, report, reportHostOnce }) {
-    if (!host || !isPinned(domain)) return;
+  check({ domain, host, report, reportHostOnce }) {
+    if (!isPinned(domain)) return;
     const model = host.model;
     const isolated = model.isolation?.isolated;
     if (!isolated || isolated.isEmpty) return;
@@ -24984,10 +25181,7 @@ var isolation_incomplete_default = defineRule({
       const cpu = a.cpus.min;
       if (!isolated.has(cpu)) continue;
       if (layers.nohz === void 0) {
-        reportHostOnce("no-nohz", {
-          severity: "info",
-          message: "the snapshot has neither the kernel command line nor /sys/devices/system/cpu/nohz_full: isolation-incomplete is not checked"
-        });
+        reportHostOnce("no-nohz", { unchecked: true, messageId: "noNohzFacts" });
         return;
       }
       const tickless = layers.nohz.cpus.has(cpu);
@@ -25004,40 +25198,63 @@ var isolation_incomplete_default = defineRule({
       } else gaps.set(key, { missing, vcpus: g.vcpus, cpus: a.cpus, range: a.attr?.valueRange ?? a.element.startTag });
     }
     for (const gap of gaps.values()) {
-      report({ range: gap.range, message: message(gap, isolated, layers.isolcpusFlags, layers.rcuNocbs?.param) });
+      const value = isolated.toString();
+      const flags = layers.isolcpusFlags;
+      const change = flags?.includes("nohz") ? `isolcpus=${flags.join(",")},${value}` : `nohz_full=${value}`;
+      const data = { vcpus: describeVcpus(gap.vcpus), are: gap.vcpus.size === 1 ? "is" : "are", cpus: describeCpus(gap.cpus), change };
+      if (gap.missing.includes("isolcpus")) report({ range: gap.range, messageId: "tunedOnly", data: { ...data, them: gap.cpus.size === 1 ? "it" : "them" } });
+      else if (gap.missing.includes("rcu_nocbs")) report({ range: gap.range, messageId: "tickAndRcu", data });
+      else report({ range: gap.range, messageId: "tick", data });
     }
   }
 });
-function message(gap, isolated, isolcpusFlags, rcuNocbsParam) {
-  const { missing, vcpus, cpus } = gap;
-  const subject = `${describeVcpus(vcpus)} ${vcpus.size === 1 ? "is" : "are"} dedicated to isolated ${describeCpus(cpus)}`;
-  const [them, their] = cpus.size === 1 ? ["it", "its"] : ["them", "their"];
-  const lacks = [];
-  if (missing.includes("isolcpus")) {
-    lacks.push(
-      `only tuned's isolated_cores lists ${them}: the booted kernel neither keeps the scheduler off (isolcpus) nor stops the tick (nohz_full)${missing.includes("rcu_nocbs") ? " nor offloads RCU callbacks (rcu_nocbs)" : ""} there, as after a profile change without a reboot`
-    );
-  } else if (missing.includes("rcu_nocbs")) {
-    lacks.push(`the kernel keeps the scheduler tick on ${them} (not in nohz_full) and runs ${their} RCU callbacks there (not in rcu_nocbs)`);
-  } else {
-    lacks.push(`the kernel keeps the scheduler tick on ${them} (not in nohz_full; ${rcuNocbsParam ?? "rcu_nocbs"} already offloads ${their} RCU callbacks)`);
-  }
-  const value = isolated.toString();
-  const change = isolcpusFlags?.includes("nohz") ? `isolcpus=${isolcpusFlags.join(",")},${value}` : `nohz_full=${value}`;
-  const rcu = missing.includes("rcu_nocbs") ? ` (nohz_full also offloads RCU callbacks, as rcu_nocbs=${value} would)` : "";
-  const how = missing.includes("isolcpus") ? `reboot so the profile's command line applies, or set ${change}${rcu}` : `set ${change} on the kernel command line${rcu} and reboot`;
-  return `${subject}, but ${lacks.join("; ")}: timer ticks and RCU work keep interrupting the vCPU${vcpus.size === 1 ? "" : "s"}; ${how}`;
-}
 
 // rules/isolation-params-consistency/index.ts
-var isolation_params_consistency_default = defineRule({
+var messages2 = {
+  irqOnIsolated: {
+    message: "{{source}} includes isolated {{cpus}}: interrupts without an affinity of their own land there",
+    help: "limit irqaffinity to housekeeping CPUs ({{housekeeping}})"
+  },
+  beyondPossible: {
+    message: "{{param}}={{value}} names CPU {{cpu}}, beyond the possible CPUs {{possible}}: the kernel may then {{effect}}",
+    help: "list only CPUs {{possible}}"
+  },
+  unparseable: {
+    message: "{{param}}={{value}} is not a valid CPU list ({{error}}): the kernel will {{effect}}",
+    help: "write a CPU list the kernel parses, e.g. 2-15,18-31"
+  },
+  missingValue: {
+    message: "{{param}} without a value is not the {{param}}= parameter: the kernel isolates nothing with it",
+    help: "give it a CPU list: {{param}}=\u2026"
+  },
+  ignoredMismatch: {
+    message: "{{param}}={{value}} is ignored: the kernel requires it to match the earlier {{earlier}}",
+    help: "make the two CPU lists equal, or drop one of them"
+  },
+  bootCpuKept: {
+    message: "{{param}}={{value}} covers every present CPU: the kernel keeps the boot CPU for all housekeeping",
+    help: "leave at least one core per NUMA node out of the list"
+  },
+  cmdlineVsRunning: {
+    message: "the running kernel's {{file}} shows {{running}}, the command line's {{what}} {{commandLine}}",
+    help: "find why the kernel did not apply it (a rejected value, a missing feature, cpuset partitions); kvmlint uses what runs"
+  },
+  tunedVsBooted: {
+    message: "tuned isolated_cores {{tuned}} differs from what the booted kernel isolates ({{booted}}, from the {{bootedBy}})",
+    help: "reboot so the profile's kernel parameters apply, or restore isolated_cores"
+  },
+  nodeWithoutHousekeeping: {
+    message: "host node {{node}} has no housekeeping CPU ({{cpus}} all isolated), yet {{guests}} {{pin}} vCPUs there",
+    help: "keep a core of every node for housekeeping: kswapd, kcompactd and the guests' emulator threads run there"
+  }
+};
+var isolation_params_consistency_default = definePlanRule({
   meta: {
     id: "isolation-params-consistency",
     name: "IsolationParamsConsistency",
     severity: "warning",
     severities: ["warning", "error"],
     type: "problem",
-    needs: "host",
     fixable: false,
     hasSuggestions: false,
     summary: "The host's isolation parameters contradict each other, the running kernel, tuned, or the NUMA layout.",
@@ -25046,10 +25263,11 @@ var isolation_params_consistency_default = defineRule({
       type: "object",
       additionalProperties: false,
       properties: { housekeepingPerNode: { type: "boolean", description: "Also warn about a NUMA node with CPUs but no housekeeping CPU." } }
-    }
+    },
+    messages: messages2
   },
   // A host-level rule: run once per host (plan), never once per domain.
-  checkPlan(ctx) {
+  check(ctx) {
     const host = ctx.host.model;
     const layers = host.isolationLayers;
     const facts = [...host.isolation?.facts ?? [], ...layers.facts];
@@ -25063,11 +25281,12 @@ var isolation_params_consistency_default = defineRule({
       if (!inside.isEmpty) {
         ctx.reportHost({
           range: locateTokenInJsonString(ctx.host.text, "kernel.cmdline", irq.param),
-          message: `${irq.source} includes isolated ${describeCpus(inside)}: interrupts without an affinity of their own are delivered there and interrupt the vCPUs; limit irqaffinity to housekeeping CPUs (${housekeeping.toString() || "none"})`
+          messageId: "irqOnIsolated",
+          data: { source: irq.source, cpus: describeCpus(inside), housekeeping: housekeeping.toString() || "none" }
         });
       }
     }
-    if (ctx.options.housekeepingPerNode === true) reportNodesWithoutHousekeeping(ctx, host, isolated, housekeeping);
+    if (ctx.options.housekeepingPerNode === true) reportNodesWithoutHousekeeping(ctx, host, housekeeping);
   }
 });
 function cmdlineRange(ctx, param, value) {
@@ -25076,11 +25295,11 @@ function cmdlineRange(ctx, param, value) {
 function rejection(param) {
   switch (param) {
     case "rcu_nocbs":
-      return 'rcu_nocb_setup() then offloads the RCU callbacks of every CPU instead ("rcu_nocbs= bad CPU range, all CPUs set")';
+      return "offload every CPU's RCU callbacks";
     case "irqaffinity":
-      return "irq_affinity_setup() then keeps only the CPUs listed before the error, plus the boot CPU";
+      return "keep only the CPUs listed before the error, plus the boot CPU";
     default:
-      return 'housekeeping_setup() then ignores the whole parameter ("Housekeeping: nohz_full= or isolcpus= incorrect CPU range"), so it isolates nothing';
+      return "ignore it and isolate nothing";
   }
 }
 function reportFact(ctx, f) {
@@ -25092,53 +25311,46 @@ function reportFact(ctx, f) {
         range: cmdlineRange(ctx, f.param, f.value),
         // Losing isolcpus/nohz_full loses the whole isolation: an error. The others degrade.
         severity: isolating ? "error" : "warning",
-        message: `${f.param}=${f.value} names CPU ${f.cpu}, beyond the possible CPUs ${f.possible.toString()}: current kernels parse CPU lists only up to nr_cpu_ids-1 and may reject the value; ${rejection(f.param)}; list only CPUs ${f.possible.toString()}`
+        messageId: "beyondPossible",
+        data: { param: f.param, value: f.value, cpu: f.cpu, possible: f.possible.toString(), effect: rejection(f.param) }
       });
       return;
     }
     case "unparseable":
       ctx.reportHost({
         range: cmdlineRange(ctx, f.param, f.value),
-        message: `${f.param}=${f.value} is not a valid CPU list (${f.error}): ${rejection(f.param)}`
+        messageId: "unparseable",
+        data: { param: f.param, value: f.value, error: f.error, effect: rejection(f.param) }
       });
       return;
     case "missing-value":
-      ctx.reportHost({
-        range: locateTokenInJsonString(text, "kernel.cmdline", f.param),
-        message: `${f.param} without a value is not the ${f.param}= parameter: the kernel passes it on to init and isolates nothing with it; give it a CPU list`
-      });
+      ctx.reportHost({ range: locateTokenInJsonString(text, "kernel.cmdline", f.param), messageId: "missingValue", data: { param: f.param } });
       return;
     case "ignored-mismatch":
       ctx.reportHost({
         range: cmdlineRange(ctx, f.param, f.value),
-        message: `${f.param}=${f.value} is ignored: the earlier ${f.earlier.param}=${f.earlier.value} already set up the same isolation (nohz, the tick-less set) with CPUs ${f.earlierCpus.toString()}, and the kernel requires both to name the same CPUs ("Housekeeping: nohz_full= must match isolcpus="); make the CPU lists equal, or drop one of them`
+        messageId: "ignoredMismatch",
+        data: { param: f.param, value: f.value, earlier: `${f.earlier.param}=${f.earlier.value}` }
       });
       return;
     case "boot-cpu-kept":
-      ctx.reportHost({
-        range: cmdlineRange(ctx, f.param, f.value),
-        message: `${f.param}=${f.value} covers every present CPU: the kernel keeps the boot CPU for housekeeping ("must include one present CPU"), so all interrupts, kernel threads and emulator threads share that one CPU; leave at least one core per NUMA node out of the list`
-      });
+      ctx.reportHost({ range: cmdlineRange(ctx, f.param, f.value), messageId: "bootCpuKept", data: { param: f.param, value: f.value } });
       return;
     case "cmdline-vs-running": {
       const file = f.layer === "domain" ? "/sys/devices/system/cpu/isolated" : "/sys/devices/system/cpu/nohz_full";
-      const what = f.layer === "domain" ? "isolcpus domain set" : "nohz_full set (nohz_full= and isolcpus=nohz)";
+      const what = f.layer === "domain" ? "isolcpus domain set" : "nohz_full set";
       ctx.reportHost({
         range: locateJsonKey(text, f.runningPath),
-        message: `the running kernel's ${file} shows ${f.running.toString() || "no CPUs"} but the booted command line's ${what} is ${f.commandLine.toString() || "empty"}: the kernel did not apply the command line as written (a rejected value, a kernel without that feature, or isolated cpuset partitions); kvmlint uses the running kernel's view`
+        messageId: "cmdlineVsRunning",
+        data: { file, running: f.running.toString() || "no CPUs", what, commandLine: f.commandLine.toString() || "empty" }
       });
       return;
     }
     case "tuned-vs-booted": {
-      const onlyTuned = f.tuned.subtract(f.booted);
-      const onlyBooted = f.booted.subtract(f.tuned);
-      const diff = [
-        onlyTuned.isEmpty ? "" : `${onlyTuned.toString()} only in tuned`,
-        onlyBooted.isEmpty ? "" : `${onlyBooted.toString()} only in the booted kernel`
-      ].filter(Boolean).join(", ");
       ctx.reportHost({
         range: locateJsonKey(text, "tuned.isolatedCores.raw") ?? locateJsonKey(text, "tuned.isolatedCores"),
-        message: `tuned isolated_cores ${f.tuned.toString()} differs from what the booted kernel isolates (${f.booted.toString() || "nothing"}, from the ${f.bootedBy}; ${diff}): the profile or its variables changed without a reboot, so its kernel parameters (nohz_full, rcu_nocbs, isolcpus) do not match yet; reboot, or restore isolated_cores`
+        messageId: "tunedVsBooted",
+        data: { tuned: f.tuned.toString(), booted: f.booted.toString() || "nothing", bootedBy: f.bootedBy }
       });
       return;
     }
@@ -25146,26 +25358,24 @@ function reportFact(ctx, f) {
       return;
   }
 }
-function reportNodesWithoutHousekeeping(ctx, host, isolated, housekeeping) {
+function reportNodesWithoutHousekeeping(ctx, host, housekeeping) {
   const bare = host.nodes.filter((n) => {
     const online = n.cpus.intersect(host.online);
     return !online.isEmpty && !online.intersects(housekeeping);
   });
   if (bare.length === 0) return;
   const users = /* @__PURE__ */ new Map();
-  const counts = /* @__PURE__ */ new Map();
+  const related = /* @__PURE__ */ new Map();
   for (const ld of ctx.domains) {
-    let pinned = CpuSet.empty;
-    for (const g of vcpuAffinityGroups(ld.domain, host)) {
-      if ((g.affinity.source === "vcpupin" || g.affinity.source === "vcpu-cpuset") && g.affinity.cpus) pinned = pinned.union(g.affinity.cpus);
-    }
-    if (pinned.isEmpty) continue;
+    const pins = vcpuAffinityGroups(ld.domain, host).filter((g) => (g.affinity.source === "vcpupin" || g.affinity.source === "vcpu-cpuset") && g.affinity.cpus);
+    if (pins.length === 0) continue;
+    const name = ld.domain.name ? excerpt(ld.domain.name, 32) : ld.source.path;
     for (const n of bare) {
-      if (!pinned.intersects(n.cpus)) continue;
-      counts.set(n.id, (counts.get(n.id) ?? 0) + 1);
-      const list = users.get(n.id) ?? [];
-      if (list.length < 3) list.push(describeDomain(ld));
-      users.set(n.id, list);
+      const pin = pins.find((g) => g.affinity.cpus.intersects(n.cpus));
+      if (!pin) continue;
+      users.set(n.id, [...users.get(n.id) ?? [], name]);
+      const range2 = pin.affinity.attr?.valueRange ?? pin.affinity.element?.startTag ?? ld.domain.element.startTag;
+      related.set(n.id, [...related.get(n.id) ?? [], { file: ld.source, range: range2, message: `${name} pins vCPUs to node ${n.id} here` }]);
     }
   }
   const snapshotNodes = ctx.host.model.snapshot.nodes ?? [];
@@ -25176,26 +25386,43 @@ function reportNodesWithoutHousekeeping(ctx, host, isolated, housekeeping) {
     const path7 = index < 0 ? void 0 : typeof snapshotNodes[index].cpus === "string" ? `nodes[${index}].cpus` : `nodes[${index}].cpus.raw`;
     ctx.reportHost({
       range: path7 === void 0 ? void 0 : locateJsonKey(ctx.host.text, path7),
-      message: `host node ${n.id} has no housekeeping CPU: all its online CPUs (${n.cpus.intersect(host.online).toString()}) are isolated (${isolated.toString()}), yet ${listBounded(names2, counts.get(n.id))} ${counts.get(n.id) === 1 ? "pins" : "pin"} vCPUs there: node-bound kernel threads (kswapd, kcompactd) either run on its isolated CPUs or away from its memory, and those guests' emulator and I/O threads must run on another node; keep at least one core of every node for housekeeping`
+      messageId: "nodeWithoutHousekeeping",
+      data: {
+        node: n.id,
+        cpus: describeCpus(n.cpus.intersect(host.online)),
+        guests: listBounded(names2, names2.length, 2, "other guests"),
+        pin: names2.length === 1 ? "pins" : "pin"
+      },
+      related: related.get(n.id)
     });
   }
 }
 
 // rules/isolcpus-floating-affinity/index.ts
-var isolcpus_floating_affinity_default = defineRule({
+var isolcpus_floating_affinity_default = defineHostRule({
   meta: {
     id: "isolcpus-floating-affinity",
     name: "IsolcpusFloatingAffinity",
     severity: "warning",
     type: "problem",
-    needs: "host",
     fixable: false,
     hasSuggestions: false,
     summary: "A thread may run on several CPUs the scheduler does not load-balance (isolcpus domain set), so threads stack on one of them.",
-    tags: ["isolation", "pinning", "latency"]
+    tags: ["isolation", "pinning", "latency"],
+    messages: {
+      noDomainSet: { message: "no kernel command line or /sys/devices/system/cpu/isolated in the snapshot: isolcpus-floating-affinity is not checked" },
+      pileUp: {
+        message: "{{threads}} float over {{cpus}}, {{which}} not load-balanced ({{source}})",
+        help: "pin each thread to one isolated CPU, or put floating threads on housekeeping CPUs"
+      },
+      stuck: {
+        message: "{{threads}} can run on {{cpus}}, {{which}} not load-balanced ({{source}}): it stays on its first CPU",
+        help: "pin it to one isolated CPU, or to housekeeping CPUs if it may float"
+      }
+    }
   },
-  checkDomain({ domain, host, report, reportHostOnce }) {
-    if (!host || host.model.missing.has("isolation")) return;
+  check({ domain, host, report, reportHostOnce }) {
+    if (host.model.missing.has("isolation")) return;
     const model = host.model;
     const isolated = model.isolation?.isolated;
     const uses = affinityUses(domain, model).filter(
@@ -25205,10 +25432,7 @@ var isolcpus_floating_affinity_default = defineRule({
     const layers = model.isolationLayers;
     const parts = [layers.domain, layers.tunedNoBalance].filter((l) => l !== void 0 && !l.cpus.isEmpty);
     if (layers.domain === void 0 && layers.tunedNoBalance === void 0) {
-      reportHostOnce("no-domain-set", {
-        severity: "info",
-        message: "the snapshot has neither the kernel command line nor /sys/devices/system/cpu/isolated: isolcpus-floating-affinity is not checked"
-      });
+      reportHostOnce("no-domain-set", { unchecked: true, messageId: "noDomainSet" });
       return;
     }
     if (parts.length === 0) return;
@@ -25218,15 +25442,10 @@ var isolcpus_floating_affinity_default = defineRule({
       const cpus = use.affinity.cpus;
       const hit = cpus.intersect(unbalanced);
       if (hit.size < 2) continue;
-      const what = use.affinity.source === "vcpu-cpuset" ? "<vcpu cpuset>" : `<${use.affinity.element.name}>`;
       const threads = describeUseThreads(use);
       const several = use.threads.length > 1 || use.threads.some((t) => t.kind === "emulator" || t.ids.size > 1);
-      const within = hit.equals(cpus) ? describeCpus(cpus) : `${describeCpus(cpus)}, among them ${hit.toString()}`;
-      const effect = several ? `the kernel never moves a thread between them, so the threads of ${threads} pile up on whichever CPU they start on while the others idle` : `the kernel never moves ${threads} off the CPU it starts on, however busy that CPU gets`;
-      report({
-        range: use.range,
-        message: `${what} lets ${threads} run on ${within}, which the scheduler does not load-balance (${source}): ${effect}; pin each thread to one isolated CPU, or put floating threads on housekeeping CPUs`
-      });
+      const which = hit.equals(cpus) ? "which are" : `${hit.toString()} of which are`;
+      report({ range: use.range, messageId: several ? "pileUp" : "stuck", data: { threads, cpus: describeCpus(cpus), which, source } });
     }
   }
 });
@@ -25295,7 +25514,7 @@ var memory_config_invalid_default = defineDomainRule({
         help: "define guest NUMA cells under <cpu><numa>, or drop <node> from the device's <target>"
       },
       targetMissing: {
-        message: "a {{model}} memory device is plugged into guest NUMA node {{node}}, but the guest has only cell(s) {{cells}}: libvirt rejects this at define time",
+        message: "a {{model}} memory device targets guest NUMA node {{node}}; the guest has only cell(s) {{cells}}: libvirt rejects it",
         help: "set <node> to one of the cells {{cells}}"
       },
       maxBelowMemory: {
@@ -25353,20 +25572,30 @@ var memory_config_invalid_default = defineDomainRule({
 });
 
 // rules/memory-not-hugepage-multiple/index.ts
-var memory_not_hugepage_multiple_default = defineRule({
+var memory_not_hugepage_multiple_default = defineDomainRule({
   meta: {
     id: "memory-not-hugepage-multiple",
     name: "MemoryNotHugepageMultiple",
     severity: "warning",
     severities: ["warning", "error"],
     type: "problem",
-    needs: "domain",
     fixable: false,
     hasSuggestions: true,
     summary: "Hugepage-backed guest memory (a cell, or the whole guest) that is not a whole number of pages; an error when it is less than one page.",
-    tags: ["hugepages", "memory"]
+    tags: ["hugepages", "memory"],
+    messages: {
+      belowOnePage: {
+        message: "{{what}} is {{size}}, less than one {{page}} hugepage{{hostDefault}}: QEMU refuses to start",
+        help: "use at least {{page}}, or smaller pages"
+      },
+      notMultiple: {
+        message: "{{what}} is {{size}}: {{pages}} \xD7 {{page}} hugepages{{hostDefault}} and {{rest}}; QEMU takes {{next}} pages, {{waste}} unused",
+        help: "make it {{down}} or {{up}}"
+      },
+      setTo: { message: "set {{what}} to {{size}} ({{pages}})" }
+    }
   },
-  checkDomain({ domain, host, source, report }) {
+  check({ domain, host, source, report }) {
     if (!domain.memoryBacking?.hugepages) return;
     for (const r of regions(domain)) {
       const backing = hugepageBacking(domain, r.cellId);
@@ -25378,17 +25607,20 @@ var memory_not_hugepage_multiple_default = defineRule({
       const rest = r.kib % page;
       if (rest === 0) continue;
       const pages = Math.floor(r.kib / page);
-      const pageText = `${formatKiB(page)} hugepages${spec ? "" : " (the host's default size)"}`;
+      const hostDefault = spec ? "" : " (the host's default)";
       const up = (pages + 1) * page;
       const suggest = (kib) => ({
-        message: `set ${r.what} to ${formatKiB(kib)} (${kib / page} page${kib === page ? "" : "s"})`,
+        messageId: "setTo",
+        data: { what: r.what, size: formatKiB(kib), pages: `${kib / page} page${kib === page ? "" : "s"}` },
         fix: setSize(source.text, r.valueRange, r.unitAttr, kib + r.extraKiB)
       });
       if (pages === 0) {
         report({
           range: r.valueRange,
           severity: "error",
-          message: `${r.what} is ${formatKiB(r.kib)}, backed by ${pageText}: less than one page, so QEMU refuses to start ("memory size \u2026 must be equal to or larger than page size"); use at least ${formatKiB(page)}, or smaller pages`,
+          // QEMU: "memory size \u2026 must be equal to or larger than page size".
+          messageId: "belowOnePage",
+          data: { what: r.what, size: formatKiB(r.kib), page: formatKiB(page), hostDefault },
           suggestions: [suggest(up)]
         });
         continue;
@@ -25396,7 +25628,19 @@ var memory_not_hugepage_multiple_default = defineRule({
       report({
         range: r.valueRange,
         // QEMU's file_ram_alloc rounds a hugetlbfs-backed region up to whole pages.
-        message: `${r.what} is ${formatKiB(r.kib)}, backed by ${pageText}: ${pages} pages and ${formatKiB(rest)}; QEMU maps whole pages, so it takes ${pages + 1} pages from the pool and ${formatKiB(page - rest)} of the last one is never used; make it ${formatKiB(pages * page)} or ${formatKiB(up)}`,
+        messageId: "notMultiple",
+        data: {
+          what: r.what,
+          size: formatKiB(r.kib),
+          pages,
+          page: formatKiB(page),
+          hostDefault,
+          rest: formatKiB(rest),
+          next: pages + 1,
+          waste: formatKiB(page - rest),
+          down: formatKiB(pages * page),
+          up: formatKiB(up)
+        },
         suggestions: [suggest(up), suggest(pages * page)]
       });
     }
@@ -25411,7 +25655,7 @@ function regions(d) {
   if (!memory) return [];
   const devices = d.maxMemory ? memoryDevicesKiB(d) : { kib: 0, count: 0 };
   if (!devices || memory.kib <= devices.kib) return [];
-  const what = devices.count > 0 ? "the guest's initial memory (<memory> minus memory devices)" : "<memory>";
+  const what = devices.count > 0 ? "the guest's initial memory (without memory devices)" : "<memory>";
   return [{ what, kib: memory.kib - devices.kib, cellId: void 0, valueRange: memory.range, unitAttr: attribute(memory.element, "unit"), extraKiB: devices.kib }];
 }
 
@@ -25448,7 +25692,7 @@ var min_free_kbytes_exceeds_node_free_default = definePlanRule({
     tags: ["memory", "numa", "sysctl", "oom"],
     messages: {
       belowMin: {
-        message: "vm.min_free_kbytes={{minFree}} gives node {{node}} a min watermark of {{watermark}}, more than its {{free}} free{{guests}}",
+        message: "vm.min_free_kbytes={{minFree}}: node {{node}}'s min watermark {{watermark}} exceeds its {{free}} free{{guests}}",
         help: "{{advice}}: allocations on node {{node}} otherwise enter direct reclaim and the OOM killer{{basis}}"
       },
       belowHigh: {
@@ -25519,25 +25763,34 @@ var min_free_kbytes_exceeds_node_free_default = definePlanRule({
 
 // rules/min-free-kbytes-guideline/index.ts
 var KERNEL_FLOOR_KB = 1024;
-var min_free_kbytes_guideline_default = defineRule({
+var min_free_kbytes_guideline_default = definePlanRule({
   meta: {
     id: "min-free-kbytes-guideline",
     name: "MinFreeKbytesGuideline",
     severity: "warning",
     severities: ["warning", "error"],
     type: "suggestion",
-    needs: "host",
     fixable: false,
     hasSuggestions: false,
     summary: "vm.min_free_kbytes above the tuning guide's 2% of RAM (warning), or below the kernel's 1024 KB floor (error).",
     tags: ["memory", "sysctl"],
+    messages: {
+      belowFloor: {
+        message: "vm.min_free_kbytes={{value}} is below the kernel's {{floor}} KB floor: the host can deadlock under high load",
+        help: "raise it to at least {{floor}} (the tuning guide suggests 1\u2013{{maxPercent}}% of RAM{{range}})"
+      },
+      aboveGuideline: {
+        message: "vm.min_free_kbytes={{value}} ({{size}}) is {{percent}}% of the host's {{total}}, above the {{maxPercent}}% guideline",
+        help: "lower it to {{limit}} KiB or less: the excess is held back from guests and raises every node's watermarks"
+      }
+    },
     schema: {
       type: "object",
       additionalProperties: false,
       properties: { maxPercent: { type: "number", exclusiveMinimum: 0, maximum: 100, description: "Warn above this share of total memory (default 2)." } }
     }
   },
-  checkPlan(ctx) {
+  check(ctx) {
     const host = ctx.host.model;
     const value = host.minFreeKbytes;
     if (value === void 0) return;
@@ -25549,7 +25802,8 @@ var min_free_kbytes_guideline_default = defineRule({
       ctx.reportHost({
         range: range2(),
         severity: "error",
-        message: `vm.min_free_kbytes=${value} is below ${KERNEL_FLOOR_KB}: the kernel documentation (sysctl/vm) warns that the system becomes subtly broken and prone to deadlock under high load; raise it to at least ${KERNEL_FLOOR_KB} (the tuning guide suggests 1\u2013${maxPercent}% of RAM${range1to2})`
+        messageId: "belowFloor",
+        data: { value, floor: KERNEL_FLOOR_KB, maxPercent, range: range1to2 }
       });
       return;
     }
@@ -25558,7 +25812,8 @@ var min_free_kbytes_guideline_default = defineRule({
     if (value > limit) {
       ctx.reportHost({
         range: range2(),
-        message: `vm.min_free_kbytes=${value} (${formatKiB(value)}) is ${(value / totalKiB * 100).toFixed(1)}% of the host's ${formatKiB(totalKiB)}, above the ${maxPercent}% guideline (${limit} KiB): that memory is held back from guests and raises every node's watermarks; 1\u2013${maxPercent}% of RAM is the tuning guide's advice (not a kernel limit)`
+        messageId: "aboveGuideline",
+        data: { value, size: formatKiB(value), percent: (value / totalKiB * 100).toFixed(1), total: formatKiB(totalKiB), maxPercent, limit }
       });
     }
   }
@@ -25578,7 +25833,7 @@ var missing_emulatorpin_default = defineDomainRule({
     tags: ["pinning", "latency", "realtime"],
     messages: {
       floating: {
-        message: "vCPUs are pinned{{pinned}} but QEMU's emulator threads can run on {{over}}",
+        message: "vCPUs are pinned{{pinned}} but the emulator threads can run on {{over}}",
         help: "{{advice}}"
       },
       realtimeStarves: {
@@ -25638,7 +25893,7 @@ var missing_emulatorpin_default = defineDomainRule({
     else if (defaults?.excludesIsolated) over = `${describeCpus(emulatorCpus)}, the vCPUs' non-isolated CPUs ${shared.toString()} included`;
     else {
       const isolated = model.isolation?.isolated;
-      over = `every online host CPU (${model.online.toString()})${isolated && !isolated.isEmpty ? `, isolated ${isolated.toString()} included` : ""}`;
+      over = `every online host CPU (${model.online.toString()})${isolated && !isolated.isEmpty ? ", isolated ones too" : ""}`;
     }
     report({ range: at, messageId: "floating", data: { pinned, over, advice: advice(target) }, fix });
   }
@@ -25711,13 +25966,12 @@ var no_host_cpu_left_default = defineHostRule({
 });
 
 // rules/not-a-domain/index.ts
-var not_a_domain_default = defineRule({
+var not_a_domain_default = defineDomainRule({
   meta: {
     id: "not-a-domain",
     name: "NotADomain",
     severity: "warning",
     type: "problem",
-    needs: "domain",
     fixable: false,
     hasSuggestions: false,
     summary: "A file named on the command line whose root element is not <domain>.",
@@ -25725,24 +25979,41 @@ var not_a_domain_default = defineRule({
     messages: {
       notADomain: { message: "root element is <{{root}}>, not <domain>: not a libvirt domain definition", help: "lint only domain XML, or leave this file out of the paths" }
     }
+  },
+  // Nothing to check here: the runner reports a named file whose root is not <domain> (src/engine/core.ts), and such a file reaches no domain rule.
+  check() {
   }
 });
 
 // rules/numa-memory-insufficient/index.ts
-var numa_memory_insufficient_default = defineRule({
+var numa_memory_insufficient_default = definePlanRule({
   meta: {
     id: "numa-memory-insufficient",
     name: "NumaMemoryInsufficient",
     severity: "error",
     severities: ["error", "warning"],
     type: "problem",
-    needs: "plan",
     fixable: false,
     hasSuggestions: false,
     summary: "The small-page guests bound strictly to a host NUMA node need more than its free memory, or leave it below its high watermark.",
-    tags: ["numa", "memory", "capacity", "oom"]
+    tags: ["numa", "memory", "capacity", "oom"],
+    messages: {
+      exceedsFree: {
+        message: "{{guests}} bound strictly to host node {{node}} {{need}} {{planned}} of small pages; the node has {{free}} free",
+        help: "bind guests to another node, back them with hugepages, or shrink them: a strict binding does not fall back"
+      },
+      exceedsFreeIfEven: {
+        message: "{{guests}} bound strictly to host node {{node}}{{over}} {{need}} {{planned}} there if the split is even; it has {{free}} free",
+        help: "bind each guest cell to one node with <memnode> so the memory per node is known, and make it fit"
+      },
+      belowHigh: {
+        message: "{{guests}} bound strictly to host node {{node}} {{leave}} {{left}} of its {{free}} free, below its high watermark {{high}}",
+        help: "move {{move}} of guest memory elsewhere: kswapd on node {{node}} otherwise reclaims continuously (vm.min_free_kbytes={{minFree}})"
+      },
+      noFree: { message: "the snapshot has no free memory for host {{nodes}}: numa-memory-insufficient is not checked there" }
+    }
   },
-  checkPlan(ctx) {
+  check(ctx) {
     const host = ctx.host.model;
     const perNode = /* @__PURE__ */ new Map();
     for (const on2 of ctx.domains) {
@@ -25774,54 +26045,109 @@ var numa_memory_insufficient_default = defineRule({
       const share = watermarks?.shares.get(node);
       const verdict = nodeMemoryVerdict({ freeKiB: free, plannedKiB: planned, minKiB: share?.minKiB, highKiB: share?.highKiB });
       if (verdict?.rule !== "numa-memory-insufficient") continue;
-      const top = contributions.slice(0, 4);
-      const othersOf = (self) => {
-        const named2 = top.filter((c) => c !== self).slice(0, 3);
-        const count = contributions.length - 1;
-        if (count <= 0) return "";
-        const parts = named2.map((c) => `${describeDomain(c.on)} ${formatKiB(c.kib)}`);
-        if (count > named2.length) {
-          const rest = planned - self.kib - named2.reduce((a, c) => a + c.kib, 0);
-          parts.push(`${count - named2.length} other domains ${formatKiB(rest)}`);
-        }
-        return `, ${listNames(parts)}`;
-      };
-      const minFree = host.minFreeKbytes;
+      const places = contributions.flatMap((c) => [...c.bindings].map(([element, attr]) => ({ c, range: attr?.valueRange ?? element.startTag })));
+      const at = places[0];
+      const related = places.slice(1).map(
+        (p) => ({
+          file: p.c.on.source,
+          range: p.range,
+          message: p.c === at.c ? "also bound to this node here" : `${excerpt(p.c.on.domain.name ?? p.c.on.source.path, 40)} binds ${formatKiB(p.c.kib)} here`
+        })
+      );
+      const one = contributions.length === 1;
+      const who = { guests: one ? "the guest" : `${contributions.length} guests`, node };
       const exact = contributions.reduce((a, c) => a + c.exactKiB, 0);
       const certain = exact > free;
-      for (const c of contributions) {
-        const spread = c.spreadOver === void 0 ? "" : ` (an even share of its strict binding over nodes ${c.spreadOver}; the kernel's split is not known offline)`;
-        const need = contributions.length === 1 ? `this domain binds ${formatKiB(c.kib)} of small-page memory strictly to host node ${node}${spread}` : `the small-page guests bound strictly to host node ${node} take ${formatKiB(planned)} (this domain ${formatKiB(c.kib)}${spread}${othersOf(c)})`;
-        const message2 = verdict.level === "exceeds-free" && certain ? `${need}, more than the ${formatKiB(free)} the node has free: a strict binding does not fall back to other nodes, so the guest that allocates last is OOM-killed or fails to start; bind guests to another node, back them with hugepages, or shrink them` : verdict.level === "exceeds-free" ? `${need}, more than the ${formatKiB(free)} the node has free if the split is even: the kernel takes the rest from the binding's other nodes, but only once node ${node} is drained to its watermarks; bind each guest cell to one node with <memnode> so the memory per node is known, and make it fit` : `${need}, leaving ${formatKiB(free - planned)} of its ${formatKiB(free)} free, below its high watermark of ${formatKiB(share.highKiB)} (vm.min_free_kbytes=${minFree}): kswapd on node ${node} never reaches its target and reclaims continuously; keep at least ${formatKiB(share.highKiB)} free on the node by moving ${formatKiB(planned - (free - share.highKiB))} of guest memory elsewhere`;
-        for (const [element, attr] of c.bindings) {
-          ctx.report(c.on, { range: attr?.valueRange ?? element.startTag, severity: verdict.level === "exceeds-free" && certain ? void 0 : "warning", message: message2 });
-        }
+      if (verdict.level === "exceeds-free" && certain) {
+        ctx.report(at.c.on, {
+          range: at.range,
+          messageId: "exceedsFree",
+          data: { ...who, need: one ? "needs" : "need", planned: formatKiB(planned), free: formatKiB(free) },
+          related
+        });
+      } else if (verdict.level === "exceeds-free") {
+        const spread = contributions.find((c) => c.spreadOver !== void 0)?.spreadOver;
+        ctx.report(at.c.on, {
+          range: at.range,
+          severity: "warning",
+          messageId: "exceedsFreeIfEven",
+          data: { ...who, over: spread ? ` (among nodes ${spread})` : "", need: one ? "needs" : "need", planned: formatKiB(planned), free: formatKiB(free) },
+          related
+        });
+      } else {
+        ctx.report(at.c.on, {
+          range: at.range,
+          severity: "warning",
+          messageId: "belowHigh",
+          data: {
+            ...who,
+            leave: one ? "leaves" : "leave",
+            left: formatKiB(free - planned),
+            free: formatKiB(free),
+            high: formatKiB(share.highKiB),
+            move: formatKiB(planned - (free - share.highKiB)),
+            minFree: host.minFreeKbytes ?? "?"
+          },
+          related
+        });
       }
     }
     if (noFree.length > 0) {
-      ctx.reportHost({
-        severity: "info",
-        message: `the snapshot has no free memory for host ${describeNodes(CpuSet.of(...noFree))}: numa-memory-insufficient does not check the guests bound there`
-      });
+      ctx.reportHost({ unchecked: true, messageId: "noFree", data: { nodes: describeNodes(CpuSet.of(...noFree)) } });
     }
   }
 });
 
 // rules/numatune-invalid/index.ts
-var numatune_invalid_default = defineRule({
+var numatune_invalid_default = defineDomainRule({
   meta: {
     id: "numatune-invalid",
     name: "NumatuneInvalid",
     severity: "error",
     severities: ["error", "warning"],
     type: "problem",
-    needs: "domain",
     fixable: false,
     hasSuggestions: false,
     summary: "A <numatune> libvirt rejects: memnode for a missing or repeated guest cell, memnode under automatic placement, static placement without nodeset.",
-    tags: ["numa", "memory"]
+    tags: ["numa", "memory"],
+    messages: {
+      unknownPlacement: { message: "<memory placement='{{value}}'> is not a placement libvirt knows", help: "use static or auto" },
+      noNodeset: {
+        message: "<numatune><memory> has static placement{{implied}} but no nodeset: libvirt rejects this at define time",
+        help: "add nodeset='\u2026', or placement='auto'"
+      },
+      nodesetIgnored: {
+        message: "nodeset is ignored with placement='auto': libvirt drops it and numad chooses the nodes",
+        help: "remove the nodeset, or use placement='static' to keep it"
+      },
+      memnodeAuto: {
+        message: "<memnode> under automatic placement ({{by}}): libvirt rejects per-cell binding with numad",
+        help: "use static placement with a nodeset, or drop the <memnode>"
+      },
+      memnodeNoCells: {
+        message: "<memnode> binds a guest NUMA cell but the domain defines none: libvirt rejects this at define time",
+        help: "define <cpu><numa> cells, or bind the whole guest with <memory nodeset>"
+      },
+      noCellid: { message: "<memnode> has no cellid: libvirt rejects it at define time", help: "name the guest cell it binds, e.g. cellid='0'" },
+      memnodeNoNodeset: {
+        message: '<memnode> has no nodeset: libvirt rejects it ("Missing required nodeset attribute in memnode element")',
+        help: "name the host nodes for the cell"
+      },
+      cellidBeyond: {
+        message: "<memnode cellid='{{cellid}}'> but the guest has {{cells}}: libvirt rejects this at define time",
+        help: "bind only cells the guest has"
+      },
+      cellidTwice: {
+        message: 'guest cell {{cellid}} has a second <memnode>: libvirt rejects this ("Multiple memnode elements with cellid {{cellid}}")',
+        help: "keep one <memnode> per cell"
+      },
+      restrictiveMismatch: {
+        message: "<memnode cellid='{{cellid}}'> mode {{mode}} with <memory> mode {{memMode}}: libvirt rejects this at define time",
+        help: "use mode 'restrictive' on both or on neither"
+      }
+    }
   },
-  checkDomain({ domain, report }) {
+  check({ domain, report }) {
     const nt = domain.numatune;
     if (!nt) return;
     const mem = nt.memory;
@@ -25829,59 +26155,48 @@ var numatune_invalid_default = defineRule({
     if (mem) {
       const p = mem.placementAttr;
       if (p && p.value !== "static" && p.value !== "auto") {
-        report({ range: p.valueRange, message: `<memory placement='${excerpt(p.value)}'> is not a placement libvirt knows: use static or auto` });
+        report({ range: p.valueRange, messageId: "unknownPlacement", data: { value: excerpt(p.value) } });
       } else if (placement === "static" && !mem.nodeset) {
-        report({
-          range: mem.element.startTag,
-          message: `<numatune><memory> has no nodeset, and its placement is static${p ? "" : " (the <vcpu> placement, the default)"}: libvirt rejects the domain ("nodeset for NUMA memory tuning must be set if 'placement' is 'static'"); add nodeset='\u2026' or placement='auto'`
-        });
+        report({ range: mem.element.startTag, messageId: "noNodeset", data: { implied: p ? "" : " (from <vcpu>, the default)" } });
       } else if (placement === "auto" && mem.nodeset && p?.value === "auto") {
-        report({
-          range: mem.nodeset.attr.valueRange,
-          severity: "warning",
-          message: "nodeset is ignored with placement='auto': libvirt drops it and numad chooses the nodes; remove the nodeset, or use placement='static' to keep it"
-        });
+        report({ range: mem.nodeset.attr.valueRange, severity: "warning", messageId: "nodesetIgnored" });
       }
     }
     if (nt.memnodes.length === 0) return;
     const cells = domain.cpu?.cells.length ?? 0;
-    const auto = placement === "auto";
-    const seen = /* @__PURE__ */ new Set();
+    const others = (message) => nt.memnodes.slice(1).map((m) => ({ range: m.element.startTag, message }));
+    if (placement === "auto") {
+      const by = mem?.placementAttr?.value === "auto" ? "<memory placement='auto'>" : "<vcpu placement='auto'>";
+      report({ range: nt.memnodes[0].element.startTag, messageId: "memnodeAuto", data: { by }, related: others("another <memnode> here") });
+      return;
+    }
+    if (cells === 0) {
+      report({ range: nt.memnodes[0].element.startTag, messageId: "memnodeNoCells", related: others("another <memnode> here") });
+      return;
+    }
+    const seen = /* @__PURE__ */ new Map();
     for (const m of nt.memnodes) {
-      if (auto) {
-        report({
-          range: m.element.startTag,
-          message: `<memnode> with automatic placement (${mem?.placementAttr?.value === "auto" ? "<memory placement='auto'>" : "<vcpu placement='auto'>"}): libvirt rejects per-cell binding under numad ("Per-node binding is not compatible with automatic NUMA placement"); use static placement with a nodeset, or drop the memnode`
-        });
-        continue;
-      }
-      if (cells === 0) {
-        report({ range: m.element.startTag, message: `<memnode> binds a guest NUMA cell, but the domain defines none: libvirt rejects the domain ("Element 'memnode' is invalid without any guest NUMA cells"); define <cpu><numa> cells or bind the whole guest with <memory nodeset>` });
-        continue;
-      }
       if (!m.cellidAttr) {
-        report({ range: m.element.startTag, message: "<memnode> has no cellid: libvirt rejects it; name the guest cell it binds, e.g. cellid='0'" });
+        report({ range: m.element.startTag, messageId: "noCellid" });
         continue;
       }
-      if (!m.nodeset) {
-        report({ range: m.element.startTag, message: '<memnode> has no nodeset: libvirt rejects it ("Missing required nodeset attribute in memnode element"); name the host nodes for the cell' });
-      }
+      if (!m.nodeset) report({ range: m.element.startTag, messageId: "memnodeNoNodeset" });
       if (m.cellid === void 0) continue;
+      const first = seen.get(m.cellid);
       if (m.cellid >= cells) {
+        report({ range: m.cellidAttr.valueRange, messageId: "cellidBeyond", data: { cellid: m.cellid, cells: cells === 1 ? "one cell (0)" : `cells 0-${cells - 1}` } });
+      } else if (first) {
         report({
           range: m.cellidAttr.valueRange,
-          message: `<memnode cellid='${m.cellid}'>, but the guest has ${cells === 1 ? "one cell (0)" : `cells 0-${cells - 1}`}: libvirt rejects the domain ("Argument 'cellid' in memnode element must correspond to existing guest's NUMA cell")`
+          messageId: "cellidTwice",
+          data: { cellid: m.cellid },
+          related: [{ range: first.cellidAttr.valueRange, message: `the first <memnode> for cell ${m.cellid}` }]
         });
-      } else if (seen.has(m.cellid)) {
-        report({ range: m.cellidAttr.valueRange, message: `guest cell ${m.cellid} has a second <memnode>: libvirt rejects the domain ("Multiple memnode elements with cellid ${m.cellid}"); keep one per cell` });
       } else {
-        seen.add(m.cellid);
+        seen.set(m.cellid, m);
         const memMode = mem?.mode ?? "strict";
         if (memMode === "restrictive" !== (m.mode === "restrictive")) {
-          report({
-            range: m.element.startTag,
-            message: `<memnode cellid='${m.cellid}'> mode ${m.mode} with <memory> mode ${memMode}${mem ? "" : " (none written)"}: libvirt requires 'restrictive' on both or on neither, and rejects the domain`
-          });
+          report({ range: m.element.startTag, messageId: "restrictiveMismatch", data: { cellid: m.cellid, mode: m.mode, memMode: mem ? memMode : `${memMode} (none written)` } });
         }
       }
     }
@@ -25889,22 +26204,31 @@ var numatune_invalid_default = defineRule({
 });
 
 // rules/numatune-memoryless-node/index.ts
-var numatune_memoryless_node_default = defineRule({
+var numatune_memoryless_node_default = defineHostRule({
   meta: {
     id: "numatune-memoryless-node",
     name: "NumatuneMemorylessNode",
     severity: "error",
     severities: ["error", "warning"],
     type: "problem",
-    needs: "host",
     fixable: false,
     hasSuggestions: false,
     summary: "A <numatune> nodeset names host NUMA nodes that have no memory (all of them: error; some: warning).",
-    tags: ["numa", "memory", "host"]
+    tags: ["numa", "memory", "host"],
+    messages: {
+      onlyMemoryless: {
+        message: "{{label}} binds memory (mode {{mode}}) only to host {{nodes}}, without memory: the kernel refuses the policy",
+        help: "bind it to {{instead}}, ideally the one nearest to the CPUs the guest runs on"
+      },
+      someMemoryless: {
+        message: "{{label}} nodeset includes host {{nodes}}, without memory: the kernel allocates only from {{rest}}",
+        help: "remove {{them}} from the nodeset so it says where the memory really is"
+      }
+    }
   },
-  checkDomain({ domain, host, report }) {
+  check({ domain, host, report }) {
     const nt = domain.numatune;
-    if (!host || !nt || numatunePlacement(domain) !== "static") return;
+    if (!nt || numatunePlacement(domain) !== "static") return;
     const { all, memoryless } = hostNodeSets(host.model);
     if (memoryless.isEmpty) return;
     const withMemory = all.subtract(memoryless);
@@ -25916,15 +26240,13 @@ var numatune_memoryless_node_default = defineRule({
       if (empty.isEmpty) return;
       const instead = withMemory.isEmpty ? "a node with memory" : `a node with memory (${withMemory.toString()})`;
       if (empty.equals(named2)) {
-        report({
-          range: c.attr.valueRange,
-          message: `${label} binds memory (mode ${mode}) only to host ${describeNodes(empty)}, which ${empty.size === 1 ? "has" : "have"} no memory: the kernel refuses a memory policy with no node that has memory, so the guest fails to start or its binding is lost; bind it to ${instead} instead, ideally the one nearest to the CPUs the guest runs on`
-        });
+        report({ range: c.attr.valueRange, messageId: "onlyMemoryless", data: { label, mode, nodes: describeNodes(empty), instead } });
       } else {
         report({
           range: c.attr.valueRange,
           severity: "warning",
-          message: `${label} nodeset includes host ${describeNodes(empty)}, which ${empty.size === 1 ? "has" : "have"} no memory: the kernel drops ${empty.size === 1 ? "it" : "them"} from the memory policy and allocates only from ${describeNodes(named2.subtract(empty))}; remove ${empty.size === 1 ? "it" : "them"} so the nodeset says where the memory really is`
+          messageId: "someMemoryless",
+          data: { label, nodes: describeNodes(empty), rest: describeNodes(named2.subtract(empty)), them: empty.size === 1 ? "it" : "them" }
         });
       }
     };
@@ -25955,7 +26277,7 @@ var pin_crosses_nodeset_default = defineHostRule({
       },
       addNumatune: { message: "add <numatune><memory mode='strict' nodeset='{{nodeset}}'/></numatune>" },
       crosses: {
-        message: "{{vcpus}} {{run}} on {{cpus}} (host {{hostNodes}}) but {{by}} {{how}}: memory accesses cross the interconnect",
+        message: "{{vcpus}} {{run}} on {{cpus}} (host {{hostNodes}}) but {{by}} {{how}}",
         help: "pin {{them}} to {{isolated}}CPUs of {{bound}} ({{target}}) or set nodeset='{{matching}}' on {{by}}"
       },
       setNodeset: { message: "set nodeset='{{nodeset}}' on {{by}}" }
@@ -26242,37 +26564,46 @@ var pin_target_offline_default = defineHostRule({
 
 // rules/pinned-guest-cpu-model/index.ts
 var HOST_MODES = /* @__PURE__ */ new Set(["host-passthrough", "host-model", "maximum"]);
-var pinned_guest_cpu_model_default = defineRule({
+var pinned_guest_cpu_model_default = defineDomainRule({
   meta: {
     id: "pinned-guest-cpu-model",
     name: "PinnedGuestCpuModel",
     severity: "info",
     type: "suggestion",
-    needs: "domain",
     fixable: false,
     hasSuggestions: false,
     summary: "A pinned domain uses a named or default CPU model instead of host-passthrough or host-model.",
-    tags: ["pinning", "cpu-model"]
+    tags: ["pinning", "cpu-model"],
+    messages: {
+      noCpu: {
+        message: "the pinned guest has no <cpu>, so it gets the hypervisor's default CPU model (qemu64 on x86)",
+        help: "use <cpu mode='host-passthrough'> (host-model if it migrates between different hosts), a <topology> matching the pins"
+      },
+      model: {
+        message: "the pinned guest's CPU is {{what}}: it hides host CPU features such as invariant TSC",
+        help: "use <cpu mode='host-passthrough'> (host-model if it migrates between different hosts), a <topology> matching the pins"
+      }
+    }
   },
-  checkDomain({ domain, report }) {
+  check({ domain, report }) {
     if (domain.type !== "kvm" || !isPinned(domain)) return;
     const cpu = domain.cpu;
     const mode = cpu?.mode;
     if (mode !== void 0 && HOST_MODES.has(mode)) return;
-    const advice2 = "use <cpu mode='host-passthrough'> (or host-model where the guest must migrate between different hosts), with a <topology> matching the pins";
     if (!cpu) {
       report({
         range: (domain.vcpu?.element ?? domain.element).startTag,
-        message: `vCPUs are pinned to host CPUs but there is no <cpu> element, so the guest gets the hypervisor's default CPU model (e.g. qemu64 on x86), which hides most host CPU features; ${advice2}`
+        messageId: "noCpu"
       });
       return;
     }
     const modeAttr = attribute(cpu.element, "mode");
     const named2 = firstChild(cpu.element, "model")?.text.trim();
-    const what = mode === void 0 || mode === "custom" ? named2 ? `the named CPU model '${excerpt(named2)}'` : "mode 'custom' with no <model>, i.e. the hypervisor's default CPU model" : `mode '${excerpt(mode)}'`;
+    const what = mode === void 0 || mode === "custom" ? named2 ? `the named model '${excerpt(named2, 40)}'` : "mode 'custom' without <model> (the default)" : `mode '${excerpt(mode, 40)}'`;
     report({
       range: modeAttr?.valueRange ?? cpu.element.startTag,
-      message: `vCPUs are pinned to host CPUs but the guest CPU uses ${what}: it hides host CPU features the pinned guest could use (newer instruction sets, invariant TSC); ${advice2}`
+      messageId: "model",
+      data: { what }
     });
   }
 });
@@ -26309,19 +26640,45 @@ function effectiveMemballoon(d) {
 }
 
 // rules/realtime-guest-hygiene/index.ts
-var realtime_guest_hygiene_default = defineRule({
+var realtime_guest_hygiene_default = defineDomainRule({
   meta: {
     id: "realtime-guest-hygiene",
     name: "RealtimeGuestHygiene",
     severity: "info",
     type: "suggestion",
-    needs: "domain",
     fixable: true,
     hasSuggestions: true,
     summary: "A realtime guest lacks part of libvirt's kvm-realtime setup: hugepages, locked memory, nosharepages, no memory balloon, PMU off.",
-    tags: ["realtime", "memory", "latency"]
+    tags: ["realtime", "memory", "latency"],
+    messages: {
+      noHugepages: {
+        message: "{{who}} but guest RAM is not backed by hugepages: TLB misses and page migration stall vCPUs",
+        help: "add <hugepages> (1 GiB pages ideally) to <memoryBacking>"
+      },
+      notLocked: {
+        message: "{{who}} but memory is not locked: the host may swap out QEMU's memory and stall a vCPU",
+        help: "add <locked/> to <memoryBacking>, with a <memtune><hard_limit> (see locked-memory-risk)"
+      },
+      noNosharepages: {
+        message: "{{who}} but <nosharepages/> is missing: KSM may merge guest pages, then copy them on write",
+        help: "add <nosharepages/> to <memoryBacking>"
+      },
+      balloon: {
+        message: "{{who}} but the guest has a memory balloon (model '{{model}}'): it takes memory at run time",
+        help: "use <memballoon model='none'/>"
+      },
+      implicitBalloon: {
+        message: "{{who}} but there is no <memballoon>: libvirt adds a virtio balloon for this machine type",
+        help: "add <memballoon model='none'/> to <devices>"
+      },
+      pmu: {
+        message: "{{who}} but the virtual PMU is {{state}}: guest perf counters add VM exits and jitter",
+        help: "set <pmu state='off'/> in <features>"
+      },
+      pmuOff: { message: "set <pmu state='off'/>" }
+    }
   },
-  checkDomain({ domain, source, report }) {
+  check({ domain, source, report }) {
     if (!isRealtimeDomain(domain)) return;
     const rt = realtimeVcpus(domain);
     const who = `${describeVcpus(rt)} ${rt.size === 1 ? "has" : "have"} realtime scheduling`;
@@ -26331,29 +26688,31 @@ var realtime_guest_hygiene_default = defineRule({
     if (!mb?.hugepages) {
       report({
         range: memAt,
-        message: `${who} but guest RAM is not backed by hugepages: small pages mean more TLB misses, each a longer two-level page walk, and the kernel may migrate or collapse those pages under the guest; add <hugepages> (1 GiB pages ideally) to <memoryBacking>`
+        messageId: "noHugepages",
+        data: { who }
       });
     }
     if (!mb?.locked) {
       report({
         range: memAt,
-        message: `${who} but memory is not locked: the host may swap out QEMU's own memory (and guest RAM not backed by hugepages), and a fault on a swapped page stalls the vCPU; add <locked/> to <memoryBacking>, with a <memtune><hard_limit> (see locked-memory-risk)`
+        messageId: "notLocked",
+        data: { who }
       });
     }
     if (!mb?.nosharepages) {
       report({
         range: memAt,
-        message: `${who} but <nosharepages/> is missing: KSM may scan and merge identical guest pages, and the next write to a merged page takes a copy-on-write fault; add <nosharepages/> to <memoryBacking>`,
+        messageId: "noNosharepages",
+        data: { who },
         fix: nosharepagesFix(text, domain)
       });
     }
     const balloon = effectiveMemballoon(domain);
     if (balloon && balloon.model !== "none") {
       const model = balloon.element ? attribute(balloon.element, "model") : void 0;
-      report({
-        range: model?.valueRange ?? balloon.element?.startTag ?? (firstChild(domain.element, "devices") ?? domain.element).startTag,
-        message: balloon.element ? `${who} but the guest has a memory balloon (model '${excerpt(balloon.model ?? "")}'): ballooning takes memory from the guest at run time and the guest faults it back in later; use <memballoon model='none'/>` : `${who} but there is no <memballoon>, so libvirt adds a virtio balloon for this machine type: ballooning takes memory from the guest at run time and the guest faults it back in later; add <memballoon model='none'/> to <devices>`
-      });
+      const range2 = model?.valueRange ?? balloon.element?.startTag ?? (firstChild(domain.element, "devices") ?? domain.element).startTag;
+      if (balloon.element) report({ range: range2, messageId: "balloon", data: { who, model: excerpt(balloon.model ?? "", 24) } });
+      else report({ range: range2, messageId: "implicitBalloon", data: { who } });
     }
     const pmu = domain.devices.pmu();
     if (pmu?.state !== "off") {
@@ -26362,13 +26721,15 @@ var realtime_guest_hygiene_default = defineRule({
       let fix;
       let suggestions;
       if (state && pmu?.state === "on") {
-        suggestions = [{ message: "set <pmu state='off'/>", fix: replaceAttributeValue(state, "off") }];
+        suggestions = [{ messageId: "pmuOff", fix: replaceAttributeValue(state, "off") }];
       } else if (!pmu && features) {
         fix = insertChild(text, features, { name: "pmu", attributes: [["state", "off"]] }, formatterPredecessor(features, "pmu", FEATURES_CHILD_ORDER));
       }
       report({
         range: state?.valueRange ?? pmu?.element.startTag ?? features?.startTag ?? domain.element.startTag,
-        message: `${who} but the virtual PMU is ${!pmu ? "not turned off" : pmu.state === void 0 ? "not turned off (<pmu> without state='off')" : `not off (state '${excerpt(pmu.state)}')`}: the guest's perf counters and NMI watchdog then run on counters KVM emulates with host perf events, adding VM exits and jitter; set <pmu state='off'/> in <features>`,
+        // The guest's perf counters and NMI watchdog run on counters KVM emulates with host perf events.
+        messageId: "pmu",
+        data: { who, state: !pmu ? "not turned off" : pmu.state === void 0 ? "on (<pmu> without state)" : `'${excerpt(pmu.state, 16)}'` },
         fix,
         suggestions
       });
@@ -26387,56 +26748,92 @@ function nosharepagesFix(text, domain) {
 }
 
 // rules/realtime-sched-unsafe/index.ts
-var realtime_sched_unsafe_default = defineRule({
+var realtime_sched_unsafe_default = defineDomainRule({
   meta: {
     id: "realtime-sched-unsafe",
     name: "RealtimeSchedUnsafe",
     severity: "error",
     type: "problem",
-    needs: "domain",
     fixable: false,
     hasSuggestions: false,
     summary: "A thread with realtime scheduling (fifo or rr) can run on several CPUs, shares its CPU with another thread of the guest, or runs on housekeeping CPUs.",
-    tags: ["realtime", "pinning", "latency"]
+    tags: ["realtime", "pinning", "latency"],
+    messages: {
+      vcpu: {
+        message: "{{subject}} {{has}} scheduler='{{policy}}'{{priority}} but {{reasons}}",
+        help: "pin {{each}} to one isolated CPU of its own: a busy SCHED_{{POLICY}} thread starves whatever else needs its CPU"
+      },
+      thread: {
+        message: "{{subject}} {{has}} scheduler='{{policy}}'{{priority}} but {{reasons}}",
+        help: "give it one isolated CPU of its own, or drop the realtime policy (kvm-realtime keeps QEMU's other threads normal)"
+      }
+    }
   },
-  checkDomain({ domain, host, report }) {
+  check({ domain, host, report }) {
     if (!domain.cputune || !hasRealtimeSched(domain)) return;
     const model = host?.model;
     const hk = model?.housekeeping;
     const pinned = isPinned(domain);
     const dedicated = dedicatedCpuSet(domain, model);
+    const sharing = /* @__PURE__ */ new Map();
+    const pending = [];
     for (const t of domainThreads(domain, model)) {
       if (!isRealtimePolicy(t.policy) || ownedElsewhere(t, pinned, dedicated)) continue;
       const a = t.affinity;
       const plural = t.ids.size > 1;
-      const [it, its, has] = plural ? ["they", "their", "have"] : ["it", "its", "has"];
+      const verb = (one, many) => plural ? many : one;
       const reasons = [];
+      let sharedCpu;
+      let sharedWith = [];
       if (a.source === "all-online") {
-        reasons.push(`${it} ${has} no pin, so ${it} may run on every online host CPU${model ? ` (${model.online.toString()})` : ""}`);
+        reasons.push(`${verb("has", "have")} no pin and may run on every online host CPU${model ? ` (${model.online.toString()})` : ""}`);
       } else if (a.source === "placement-auto") {
-        reasons.push(`${it} follow${plural ? "" : "s"} numad's placement (<vcpu placement='auto'>), which spans whole host nodes`);
+        reasons.push(`${verb("follows", "follow")} numad's placement (<vcpu placement='auto'>), which spans whole host nodes`);
       } else if (!a.cpus) {
         continue;
       } else if (!isDedicated(a)) {
-        reasons.push(`${its} affinity spans ${describeCpus(a.cpus)} instead of one CPU`);
+        reasons.push(`${verb("spans", "span")} ${describeCpus(a.cpus)} (not one CPU)`);
       } else {
-        const shared = boundedNames(sharingThreads(domain, t, model).map(describeThread));
-        if (t.ids.size > 1 && t.kind === "vcpu") reasons.push(`they all run on ${describeCpus(a.cpus)}${shared.length > 0 ? `, shared with ${listNames(shared)} too` : ""}`);
-        else if (shared.length > 0) reasons.push(`it shares ${describeCpus(a.cpus)} with ${listNames(shared)}`);
+        const threads = sharingThreads(domain, t, model).map(describeThread);
+        const shared = boundedNames(threads);
+        if (t.ids.size > 1 && t.kind === "vcpu") reasons.push(`all run on ${describeCpus(a.cpus)}${shared.length > 0 ? `, shared with ${listNames(shared)} too` : ""}`);
+        else if (shared.length > 0) {
+          reasons.push(`${verb("shares", "share")} ${describeCpus(a.cpus)} with ${listNames(shared)}`);
+          sharedCpu = a.cpus.min;
+          sharedWith = threads;
+        }
       }
       if (t.kind !== "vcpu" && hk && a.cpus) {
         const onHk = a.cpus.intersect(hk);
-        if (!onHk.isEmpty) reasons.push(`it may run on housekeeping ${describeCpus(onHk)}, outside the isolated CPUs, where IRQ work and kernel threads must run`);
+        if (!onHk.isEmpty) reasons.push(`may run on housekeeping ${describeCpus(onHk)}`);
       }
       if (reasons.length === 0) continue;
       const sched = t.sched;
       const pin = a.source === "vcpupin" || a.source === "emulatorpin" || a.source === "iothreadpin" ? a.attr : void 0;
+      const range2 = (pin ?? attribute(sched.element, "scheduler"))?.valueRange ?? sched.element.startTag;
       const subject = describeThread(t);
-      report({
-        range: (pin ?? attribute(sched.element, "scheduler"))?.valueRange ?? sched.element.startTag,
-        message: `${subject.replace(/^the /, "The ")} ${has} scheduler='${t.policy}'${t.priority !== void 0 ? ` priority='${t.priority}'` : ""} but ${reasons.join("; ")}: a busy SCHED_${t.policy.toUpperCase()} thread is never preempted by ordinary threads, so whatever else needs its CPU starves; ` + (t.kind === "vcpu" ? `pin ${plural ? "each vCPU" : "it"} to one isolated CPU of its own` : "give it one isolated CPU of its own, or drop the realtime policy (kvm-realtime keeps QEMU's other threads on housekeeping CPUs with normal scheduling)")
-      });
+      const earlier = sharedCpu !== void 0 ? sharing.get(sharedCpu) : void 0;
+      if (earlier && reasons.length === 1 && earlier.names.has(subject)) {
+        earlier.related.push({ range: range2, message: `${subject} (scheduler='${t.policy}') on ${describeCpus(a.cpus)} here` });
+        continue;
+      }
+      const related = [];
+      if (sharedCpu !== void 0 && !sharing.has(sharedCpu)) sharing.set(sharedCpu, { names: new Set(sharedWith), related });
+      const data = {
+        subject,
+        has: verb("has", "have"),
+        policy: t.policy,
+        priority: t.priority !== void 0 ? ` priority='${t.priority}'` : "",
+        reasons: reasons.join(" and ")
+      };
+      if (t.kind === "vcpu") {
+        const vcpuData = { ...data, each: plural ? "each vCPU" : "it", POLICY: t.policy.toUpperCase() };
+        pending.push(() => report({ range: range2, messageId: "vcpu", data: vcpuData, related }));
+      } else {
+        pending.push(() => report({ range: range2, messageId: "thread", data, related }));
+      }
     }
+    for (const r of pending) r();
   }
 });
 function hasRealtimeSched(d) {
@@ -26701,38 +27098,38 @@ function elementAtLine(root, lines, line) {
   };
   return visit(root) ?? after;
 }
-function namedElement(message2) {
-  return /^Extra element (\S+) in interleave/.exec(message2)?.[1] ?? /^Did not expect element (\S+) there/.exec(message2)?.[1] ?? /^Expecting element \S+, got (\S+)/.exec(message2)?.[1] ?? /^Element \S+ has extra content: (\S+)/.exec(message2)?.[1];
+function namedElement(message) {
+  return /^Extra element (\S+) in interleave/.exec(message)?.[1] ?? /^Did not expect element (\S+) there/.exec(message)?.[1] ?? /^Expecting element \S+, got (\S+)/.exec(message)?.[1] ?? /^Element \S+ has extra content: (\S+)/.exec(message)?.[1];
 }
 var EXACT = /^(?:Invalid attribute |Type \S+ doesn't allow value|Error validating (?:datatype|value|list)|Datatype element |Value element |List element )/;
-function siteOf(element, message2, exact) {
-  const attrName = /^Invalid attribute (\S+) for element (\S+)/.exec(message2);
+function siteOf(element, message, exact) {
+  const attrName = /^Invalid attribute (\S+) for element (\S+)/.exec(message);
   const attribute2 = attrName && attrName[2] === element.name ? element.attributes.find((a) => a.name === attrName[1]) : void 0;
-  return { element, ...attribute2 ? { attribute: attribute2 } : {}, range: attribute2 ? attribute2.range : element.startTag, message: message2, exact };
+  return { element, ...attribute2 ? { attribute: attribute2 } : {}, range: attribute2 ? attribute2.range : element.startTag, message, exact };
 }
 function locateSchemaFailure(root, lines, failure2) {
   const details = failure2.details;
   const first = details[0];
-  const message2 = first?.message ?? "the document does not match the schema";
+  const message = first?.message ?? "the document does not match the schema";
   if (failure2.kind === "unparsable") {
     const at2 = first && first.line > 0 ? elementAtLine(root, lines, first.line) : void 0;
-    return siteOf(at2 ?? root, message2, false);
+    return siteOf(at2 ?? root, message, false);
   }
   if (first?.xpath) {
     const el = elementAtPath(root, first.xpath);
-    if (el) return siteOf(el, message2, EXACT.test(message2));
+    if (el) return siteOf(el, message, EXACT.test(message));
   }
   const named2 = first ? namedElement(first.message) : void 0;
   const located = details.find((d) => d.xpath);
   const parent = located?.xpath ? elementAtPath(root, located.xpath) : void 0;
   if (parent) {
-    if (!named2 || parent.name === named2) return siteOf(parent, message2, false);
+    if (!named2 || parent.name === named2) return siteOf(parent, message, false);
     const matches = parent.children.filter((c) => c.name === named2);
-    return siteOf(matches.length === 1 ? matches[0] : parent, message2, false);
+    return siteOf(matches.length === 1 ? matches[0] : parent, message, false);
   }
   const line = details.find((d) => d.line > 0)?.line;
   const at = line !== void 0 ? elementAtLine(root, lines, line) : void 0;
-  return siteOf(at ?? root, message2, false);
+  return siteOf(at ?? root, message, false);
 }
 function blanked(text, start, end) {
   return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, " ") + text.slice(end);
@@ -26776,45 +27173,73 @@ function narrowSchemaFailure(text, from, validate, budget = 64) {
 }
 
 // rules/schema-invalid/index.ts
-var schema_invalid_default = defineRule({
+var MAX_MESSAGE = 120;
+var messages3 = {
+  unreadable: {
+    message: 'libxml2, the XML parser libvirt uses, cannot read this file: "{{said}}"',
+    help: "correct the XML here: libvirt cannot read the file either"
+  },
+  namespace: {
+    message: 'libxml2 reports "{{said}}": libvirt reads the file but not this element',
+    help: "declare the namespace prefix on <domain> (QEMU pass-through: xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0')"
+  },
+  attribute: {
+    message: `libvirt's schema rejects attribute {{attribute}}='{{value}}' of <{{element}}>: "{{said}}"`,
+    help: "use an attribute and value libvirt's Domain XML format allows here"
+  },
+  value: {
+    message: `libvirt's schema rejects a value of <{{element}}>: "{{said}}"`,
+    help: "use a value libvirt's Domain XML format allows here"
+  },
+  culprit: {
+    message: "libvirt's schema rejects <{{culprit}}> or something inside it: the domain validates without it",
+    help: `check <{{culprit}}> against libvirt's Domain XML format (libxml2 stopped at <{{element}}>: "{{said}}")`
+  },
+  stopped: {
+    message: `libvirt's schema rejects <{{element}}> or something inside it: "{{said}}"`,
+    help: "check it (attributes, text, children) against libvirt's Domain XML format; libxml2 says nothing more precise"
+  }
+};
+var schema_invalid_default = defineDomainRule({
   meta: {
     id: "schema-invalid",
     name: "SchemaInvalid",
     severity: "error",
     type: "problem",
-    needs: "domain",
     fixable: false,
     hasSuggestions: false,
     summary: "libvirt's RelaxNG schema (domain.rng) rejects the domain; reported where validation stopped (only with --schema).",
-    tags: ["schema"]
+    tags: ["schema"],
+    messages: messages3
   },
-  checkDomain({ source, schema, report }) {
+  check({ source, schema, report }) {
     if (!schema || !source.doc.root) return;
     const failure2 = schema.validate(source.text);
     if (!failure2) return;
     const site = locateSchemaFailure(source.doc.root, source.lines, failure2);
-    const said = `"${excerpt(site.message.replace(/\s+/g, " "), 160)}"`;
-    const name = excerpt(site.element.name, 48);
-    let message2;
+    const libxml22 = site.message.replace(/\s+/g, " ").trim();
+    const element = excerpt(site.element.name, 32);
+    const said = (id, data) => {
+      const rest = messages3[id].message.replace(/\{\{(\w+)\}\}/g, (_, k) => k === "said" ? "" : data[k] ?? "");
+      return excerpt(libxml22, Math.max(32, MAX_MESSAGE - rest.length));
+    };
     if (failure2.kind === "unparsable" && (failure2.details[0]?.level ?? 3) >= 3) {
-      message2 = `libxml2, the XML parser libvirt uses, refuses this file (${said}), so libvirt cannot read it; correct the XML here`;
+      report({ range: site.range, messageId: "unreadable", data: { said: said("unreadable", {}) } });
     } else if (failure2.kind === "unparsable") {
-      message2 = `libxml2, the XML parser libvirt uses, reports ${said}: libvirt reads the file but not this element as written, and its schema cannot check it; declare the namespace prefix on <domain> (for QEMU pass-through: xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0')`;
+      report({ range: site.range, messageId: "namespace", data: { said: said("namespace", {}) } });
     } else if (site.attribute) {
-      message2 = `libvirt's schema rejects attribute ${excerpt(site.attribute.name, 48)}='${excerpt(site.attribute.value)}' of <${name}> (libxml2: ${said}); use an attribute and value libvirt's Domain XML format allows here`;
+      const data = { attribute: excerpt(site.attribute.name, 32), value: excerpt(site.attribute.value, 32), element };
+      report({ range: site.range, messageId: "attribute", data: { ...data, said: said("attribute", data) } });
     } else if (site.exact) {
-      message2 = `libvirt's schema rejects a value of <${name}> (libxml2: ${said}); use a value libvirt's Domain XML format allows here`;
+      report({ range: site.range, messageId: "value", data: { element, said: said("value", { element }) } });
     } else {
       const culprit = narrowSchemaFailure(source.text, site.element, (text) => schema.validate(text));
       if (culprit) {
-        const what = excerpt(culprit.name, 48);
-        message2 = `libvirt's schema rejects <${what}> or something inside it (an attribute, its text or a child element): the domain validates without it; libxml2 itself stopped at <${name}> with ${said}; check <${what}> against libvirt's Domain XML format`;
-        report({ range: culprit.startTag, message: message2 });
+        report({ range: culprit.startTag, messageId: "culprit", data: { culprit: excerpt(culprit.name, 32), element, said: excerpt(libxml22, 80) } });
         return;
       }
-      message2 = `libvirt's schema rejects <${name}> or something inside it (an attribute, its text or a child element): libxml2 stopped at this element with ${said} and reports nothing more precise; check it against libvirt's Domain XML format`;
+      report({ range: site.range, messageId: "stopped", data: { element, said: said("stopped", { element }) } });
     }
-    report({ range: site.range, message: message2 });
   }
 });
 
@@ -26831,7 +27256,7 @@ var smt_sibling_sharing_default = definePlanRule({
     tags: ["pinning", "smt", "latency"],
     messages: {
       siblingBusy: {
-        message: "CPU {{cpu}}, dedicated to {{vcpus}} of {{guest}}, shares its core with {{siblings}}, where {{uses}}",
+        message: "CPU {{cpu}} ({{vcpus}} of {{guest}}) shares a core with {{siblings}}: {{uses}}",
         help: "leave the sibling idle, or give it to this guest's own vCPUs (with <topology threads='2'>): SMT siblings share execution units"
       },
       noTopology: { message: "the snapshot has no SMT topology (thread siblings) for dedicated {{cpus}}: smt-sibling-sharing is not checked for them" }
@@ -26900,7 +27325,7 @@ var smt_sibling_sharing_default = definePlanRule({
       const uses = [];
       const hk = housekeeping?.intersect(pin.siblings) ?? CpuSet.empty;
       if (!hk.isEmpty) uses.push(`${describeCpus(hk)} ${hk.size === 1 ? "is" : "are"} housekeeping`);
-      if (!pin.own.cpus.isEmpty) uses.push(`this guest's ${listNames([...pin.own.threads])} ${pin.own.threads.size === 1 ? "runs" : "run"}`);
+      if (!pin.own.cpus.isEmpty) uses.push(`its ${listNames([...pin.own.threads])} ${pin.own.threads.size === 1 ? "runs" : "run"}`);
       if (pin.others.size > 0) {
         const names2 = [];
         for (const [d, o] of pin.others) {
@@ -26928,13 +27353,12 @@ var smt_sibling_sharing_default = definePlanRule({
 });
 
 // rules/unused-disable-directive/index.ts
-var unused_disable_directive_default = defineRule({
+var unused_disable_directive_default = defineDomainRule({
   meta: {
     id: "unused-disable-directive",
     name: "UnusedDisableDirective",
     severity: "warning",
     type: "suggestion",
-    needs: "domain",
     fixable: false,
     hasSuggestions: false,
     summary: "A kvmlint-disable comment or <metadata> suppression that suppresses no finding (stale, or naming the wrong rule).",
@@ -26948,43 +27372,57 @@ var unused_disable_directive_default = defineRule({
       },
       unknownRuleMetadata: { message: "<kvmlint:disable> names {{rules}}, which is not a kvmlint rule", help: "check the spelling against `kvmlint rules`" }
     }
+  },
+  // Nothing to check per domain: the runner reports this rule's findings itself.
+  check() {
   }
 });
 
 // rules/value-invalid/index.ts
-var value_invalid_default = defineRule({
+var value_invalid_default = defineDomainRule({
   meta: {
     id: "value-invalid",
     name: "ValueInvalid",
     severity: "error",
     type: "problem",
-    needs: "domain",
     fixable: false,
     hasSuggestions: false,
     summary: "A number, size, unit or mode that libvirt would reject (non-numeric vcpu, unknown unit, page size 0, implausible counts).",
-    tags: ["schema"]
+    tags: ["schema"],
+    messages: {
+      invalid: { message: "{{detail}}", help: "use a value libvirt's Domain XML format accepts here" }
+    }
   },
-  checkDomain(ctx) {
-    for (const p of ctx.domain.problems) {
-      if (p.ruleId === "value-invalid") ctx.report({ range: p.range, message: p.message, severity: p.severity });
+  check({ domain, report }) {
+    for (const p of domain.problems) {
+      if (p.ruleId === "value-invalid") report({ range: p.range, messageId: "invalid", data: { detail: p.message }, severity: p.severity });
     }
   }
 });
 
 // rules/vcpu-floating-pin/index.ts
-var vcpu_floating_pin_default = defineRule({
+var vcpu_floating_pin_default = defineDomainRule({
   meta: {
     id: "vcpu-floating-pin",
     name: "VcpuFloatingPin",
     severity: "warning",
     type: "problem",
-    needs: "domain",
     fixable: false,
     hasSuggestions: false,
     summary: "A vcpupin names several host CPUs in a domain laid out for dedicated 1:1 pinning.",
-    tags: ["pinning", "latency"]
+    tags: ["pinning", "latency"],
+    messages: {
+      besideDedicated: {
+        message: "{{vcpus}} {{float}} over {{cpus}} while {{dedicated}} {{have}}: the scheduler moves {{them}} about",
+        help: "pin each vCPU to one host CPU of its own, as the others are"
+      },
+      emulatorApart: {
+        message: "{{vcpus}} {{float}} over {{cpus}} in a 1:1 layout (emulator apart, <emulatorpin cpuset='{{emulator}}'>)",
+        help: "pin each vCPU to one host CPU of its own; the scheduler moves a floating vCPU and can stack it with other threads"
+      }
+    }
   },
-  checkDomain({ domain, host, report }) {
+  check({ domain, host, report }) {
     if ((domain.cputune?.vcpupins.length ?? 0) === 0) return;
     const model = host?.model;
     const pins = vcpuAffinityGroups(domain, model).filter((g) => g.affinity.source === "vcpupin" && g.affinity.cpus && g.affinity.attr);
@@ -26996,13 +27434,31 @@ var vcpu_floating_pin_default = defineRule({
     const emulatorApart = emulatorpin?.set !== void 0 && !emulatorpin.set.intersects(pinnedCpus);
     if (dedicatedVcpus.isEmpty && !emulatorApart) return;
     const realtime = realtimeVcpus(domain, model);
+    const byCpus = /* @__PURE__ */ new Map();
     for (const g of floating) {
       if (g.vcpus.isSubsetOf(realtime)) continue;
-      const why = !dedicatedVcpus.isEmpty ? `while ${describeVcpus(dedicatedVcpus)} ${dedicatedVcpus.size === 1 ? "has" : "have"} one CPU each` : `in a domain that keeps its emulator apart (<emulatorpin cpuset='${excerpt(emulatorpin.attr.value)}'>)`;
-      report({
-        range: g.affinity.attr.valueRange,
-        message: `${describeVcpus(g.vcpus)} is pinned to ${describeCpus(g.affinity.cpus)} (a floating pin) ${why}: the scheduler moves it between those CPUs and can stack it with other threads there, which 1:1 pinning is meant to prevent; pin it to one host CPU of its own`
-      });
+      const key = g.affinity.cpus.toString();
+      const list = byCpus.get(key);
+      if (list) list.push(g);
+      else byCpus.set(key, [g]);
+    }
+    for (const [, groups] of byCpus) {
+      const at = groups[0];
+      const cpus = at.affinity.cpus;
+      const vcpus = groups.reduce((acc, g) => acc.union(g.vcpus), CpuSet.empty);
+      const one = vcpus.size === 1;
+      const common = { vcpus: describeVcpus(vcpus), float: one ? "floats" : "float", cpus: describeCpus(cpus) };
+      const related = groups.slice(1).map((g) => ({ range: g.affinity.attr.valueRange, message: `${describeVcpus(g.vcpus)} on ${describeCpus(cpus)} here` }));
+      if (!dedicatedVcpus.isEmpty) {
+        report({
+          range: at.affinity.attr.valueRange,
+          messageId: "besideDedicated",
+          data: { ...common, dedicated: describeVcpus(dedicatedVcpus), have: dedicatedVcpus.size === 1 ? "has a CPU of its own" : "have one CPU each", them: one ? "it" : "them" },
+          related
+        });
+      } else {
+        report({ range: at.affinity.attr.valueRange, messageId: "emulatorApart", data: { ...common, emulator: excerpt(emulatorpin.attr.value, 24) }, related });
+      }
     }
   }
 });
@@ -27010,54 +27466,80 @@ var vcpu_floating_pin_default = defineRule({
 // rules/vcpu-id-range/index.ts
 var POLICIES2 = /* @__PURE__ */ new Set(["batch", "idle", "fifo", "rr"]);
 var RT_PRIORITY = { min: 1, max: 99 };
-var vcpu_id_range_default = defineRule({
+var messages4 = {
+  vcpupinNoVcpu: { message: "<vcpupin> has no vcpu attribute: libvirt rejects it", help: "name the vCPU it pins, e.g. vcpu='0'" },
+  vcpupinBeyond: { message: "vcpupin pins vCPU {{vcpu}} but the domain has {{have}}: libvirt silently drops the pin", help: "remove it, or raise <vcpu>" },
+  vcpupinTwice: { message: `vCPU {{vcpu}} is pinned a second time: libvirt rejects the domain ("duplicate vcpupin for vcpu '{{vcpu}}'")`, help: "keep one <vcpupin> per vCPU" },
+  iothreadpinNoAttr: { message: "<iothreadpin> has no iothread attribute: libvirt rejects it", help: "name the IOThread it pins" },
+  iothreadpinMissing: { message: `iothreadpin pins IOThread {{id}} but the domain has {{have}}: libvirt rejects it ("Cannot find 'iothread' : {{id}}")`, help: "{{fix}}" },
+  iothreadpinTwice: { message: "IOThread {{id}} is pinned a second time: libvirt rejects the domain", help: "keep one <iothreadpin> per IOThread" },
+  schedNoIds: { message: "<{{element}}> has no {{attr}} attribute: libvirt rejects it", help: "name the {{what}} it schedules" },
+  schedBeyond: { message: "<{{element}}> names {{ids}} but the domain has {{have}}: libvirt rejects it ({{error}})", help: "{{fix}}" },
+  schedOverlap: { message: "<{{element}}> names {{ids}}, which an earlier <{{element}}> already covers: libvirt rejects overlapping sets", help: "schedule each {{what}} in one <{{element}}> only" },
+  noScheduler: { message: "{{what}} has no scheduler attribute: libvirt rejects it", help: "use one of batch, idle, fifo, rr" },
+  unknownScheduler: { message: "{{what}} scheduler='{{value}}' is not a policy libvirt knows", help: "use batch, idle, fifo or rr" },
+  noPriority: { message: "{{what}} scheduler='{{policy}}' has no priority: libvirt rejects it", help: "add priority='1' (1-99; most realtime guests use a low value)" },
+  priorityRange: {
+    message: `{{what}} priority='{{priority}}' is outside {{policy}}'s 1-99: the domain fails to start ("Scheduler priority {{priority}} out of range")`,
+    help: "use a priority from 1 to 99 (most realtime guests use a low value)"
+  },
+  tuneNoVcpus: { message: `<{{element}}> has no vcpus attribute: libvirt rejects it ("Missing {{element}} attribute 'vcpus'")`, help: "name the vCPUs of the group" },
+  tuneCut: { message: "<{{element}}> names {{beyond}} but the domain has {{have}}: libvirt silently cuts the group to {{left}}", help: "name only existing vCPUs" },
+  tuneIgnored: { message: "<{{element}}> names {{beyond}} but the domain has {{have}}: libvirt silently ignores the whole element", help: "name only existing vCPUs" },
+  tunesIdentical: { message: '{{what}} names the same vCPUs ({{vcpus}}) as {{other}}: libvirt rejects it ("Identical vcpus in {{element}}s found")', help: "merge them into one element" },
+  tunesOverlap: {
+    message: '{{what}} shares {{vcpus}} with {{other}}: libvirt rejects it ("Overlapping vcpus in resctrls")',
+    help: "give each vCPU to one resource-control group, or give both the same vcpus"
+  }
+};
+var vcpu_id_range_default = defineDomainRule({
   meta: {
     id: "vcpu-id-range",
     name: "VcpuIdRange",
     severity: "error",
     severities: ["error", "info"],
     type: "problem",
-    needs: "domain",
     fixable: false,
     hasSuggestions: false,
     summary: "A vCPU or IOThread id in <cputune> that the domain does not have, a vCPU pinned twice, or a realtime policy without a valid priority.",
-    tags: ["pinning", "scheduling"]
+    tags: ["pinning", "scheduling"],
+    messages: messages4
   },
-  checkDomain({ domain, report }) {
+  check({ domain, report }) {
     const ct = domain.cputune;
     if (!ct) return;
     const maxKnown = domain.vcpu ? domain.vcpu.maxKnown : true;
     const max = domain.maxVcpus;
     const vcpus = CpuSet.range(0, max - 1);
-    const have = `the domain has ${max} vCPU${max === 1 ? "" : "s"} (${vcpus.toString()})`;
-    const pinned = /* @__PURE__ */ new Set();
+    const have = `vCPU${max === 1 ? "" : "s"} ${vcpus.toString()}`;
+    const pinned = /* @__PURE__ */ new Map();
     for (const pin of ct.vcpupins) {
       if (!pin.vcpuAttr) {
-        report({ range: pin.element.startTag, message: "<vcpupin> has no vcpu attribute: libvirt rejects it; name the vCPU it pins, e.g. vcpu='0'" });
+        report({ range: pin.element.startTag, messageId: "vcpupinNoVcpu" });
         continue;
       }
       if (pin.vcpu === void 0) continue;
+      const first = pinned.get(pin.vcpu);
       if (maxKnown && pin.vcpu >= max) {
-        report({
-          range: pin.vcpuAttr.valueRange,
-          message: `vcpupin pins vCPU ${pin.vcpu}, but ${have}: libvirt silently drops this pin, so the file promises a pinning the guest never gets; remove it or raise <vcpu>`
-        });
-      } else if (pinned.has(pin.vcpu)) {
-        report({ range: pin.vcpuAttr.valueRange, message: `vCPU ${pin.vcpu} is pinned a second time: libvirt rejects the domain ("duplicate vcpupin for vcpu '${pin.vcpu}'"); keep one <vcpupin> per vCPU` });
+        report({ range: pin.vcpuAttr.valueRange, messageId: "vcpupinBeyond", data: { vcpu: pin.vcpu, have } });
+      } else if (first) {
+        report({ range: pin.vcpuAttr.valueRange, messageId: "vcpupinTwice", data: { vcpu: pin.vcpu }, related: [{ range: first, message: `vCPU ${pin.vcpu} first pinned here` }] });
       } else {
-        pinned.add(pin.vcpu);
+        pinned.set(pin.vcpu, pin.vcpuAttr.valueRange);
       }
     }
     checkSchedSets(
       ct.vcpusched.map((sc) => ({ sched: sc, ids: sc.vcpus, attr: sc.vcpusAttr })),
       {
         element: "vcpusched",
-        missingAttr: `<vcpusched> has no vcpus attribute: libvirt rejects it ("Missing attribute 'vcpus' in element 'vcpusched'"); name the vCPUs it schedules`,
+        attr: "vcpus",
+        what: "vCPU",
         // Without a readable <vcpu> nothing is beyond it.
         existing: maxKnown ? vcpus : void 0,
         have,
+        fix: "name only existing vCPUs, or raise <vcpu>",
         describe: describeVcpus,
-        notFound: (id) => `"vCPU '${id}' is not present in domain definition"`
+        notFound: (id) => `"vCPU '${id}' is not present\u2026"`
       },
       report
     );
@@ -27069,53 +27551,54 @@ var vcpu_id_range_default = defineRule({
 });
 function checkPolicy(s, what, report) {
   if (!s.schedulerAttr) {
-    report({ range: s.element.startTag, message: `${what} has no scheduler attribute: libvirt rejects it; use one of batch, idle, fifo, rr` });
+    report({ range: s.element.startTag, messageId: "noScheduler", data: { what } });
     return;
   }
   if (!POLICIES2.has(s.schedulerAttr.value)) {
-    report({ range: s.schedulerAttr.valueRange, message: `${what} scheduler='${excerpt(s.schedulerAttr.value)}' is not one libvirt knows: use batch, idle, fifo or rr` });
+    report({ range: s.schedulerAttr.valueRange, messageId: "unknownScheduler", data: { what, value: excerpt(s.schedulerAttr.value) } });
     return;
   }
   if (s.scheduler !== "fifo" && s.scheduler !== "rr") return;
   if (!s.priorityAttr) {
-    report({ range: s.element.startTag, message: `${what} scheduler='${s.scheduler}' has no priority: libvirt rejects it; add priority='1' (1-99; most realtime guests use a low value)` });
+    report({ range: s.element.startTag, messageId: "noPriority", data: { what, policy: s.scheduler } });
     return;
   }
   if (s.priority === void 0) return;
   if (s.priority < RT_PRIORITY.min || s.priority > RT_PRIORITY.max) {
-    report({
-      range: s.priorityAttr.valueRange,
-      message: `${what} priority='${s.priority}' is outside ${RT_PRIORITY.min}-${RT_PRIORITY.max}, the range Linux allows for ${s.scheduler}: the domain fails to start ("Scheduler priority ${s.priority} out of range")`
-    });
+    report({ range: s.priorityAttr.valueRange, messageId: "priorityRange", data: { what, priority: s.priority, policy: s.scheduler } });
   }
 }
 function checkIothreads(d, report) {
   const ct = d.cputune;
   if (ct.iothreadpins.length === 0 && ct.iothreadsched.length === 0) return;
   const ids = CpuSet.of(...d.iothreadIds);
-  const have = ids.isEmpty ? "the domain has no IOThreads (no <iothreads> or <iothreadids>)" : `the domain has ${ids.size === 1 ? "IOThread" : "IOThreads"} ${ids.toString()}`;
-  const pinned = /* @__PURE__ */ new Set();
+  const have = ids.isEmpty ? "no IOThreads" : `${ids.size === 1 ? "IOThread" : "IOThreads"} ${ids.toString()}`;
+  const fix = ids.isEmpty ? "add <iothreads> (or <iothreadids>) for it, or remove it" : "name an existing IOThread, or add it to <iothreadids>";
+  const pinned = /* @__PURE__ */ new Map();
   for (const pin of ct.iothreadpins) {
     if (!pin.iothreadAttr) {
-      report({ range: pin.element.startTag, message: "<iothreadpin> has no iothread attribute: libvirt rejects it; name the IOThread it pins" });
+      report({ range: pin.element.startTag, messageId: "iothreadpinNoAttr" });
       continue;
     }
     if (pin.iothread === void 0) continue;
+    const first = pinned.get(pin.iothread);
     if (!ids.has(pin.iothread)) {
-      report({ range: pin.iothreadAttr.valueRange, message: `iothreadpin pins IOThread ${pin.iothread}, but ${have}: libvirt rejects the domain ("Cannot find 'iothread' : ${pin.iothread}")` });
-    } else if (pinned.has(pin.iothread)) {
-      report({ range: pin.iothreadAttr.valueRange, message: `IOThread ${pin.iothread} is pinned a second time: libvirt rejects the domain; keep one <iothreadpin> per IOThread` });
+      report({ range: pin.iothreadAttr.valueRange, messageId: "iothreadpinMissing", data: { id: pin.iothread, have, fix } });
+    } else if (first) {
+      report({ range: pin.iothreadAttr.valueRange, messageId: "iothreadpinTwice", data: { id: pin.iothread }, related: [{ range: first, message: `IOThread ${pin.iothread} first pinned here` }] });
     } else {
-      pinned.add(pin.iothread);
+      pinned.set(pin.iothread, pin.iothreadAttr.valueRange);
     }
   }
   checkSchedSets(
     ct.iothreadsched.map((sc) => ({ sched: sc, ids: sc.iothreads, attr: sc.iothreadsAttr })),
     {
       element: "iothreadsched",
-      missingAttr: "<iothreadsched> has no iothreads attribute: libvirt rejects it; name the IOThreads it schedules",
+      attr: "iothreads",
+      what: "IOThread",
       existing: ids,
       have,
+      fix,
       describe: (set) => `${set.size === 1 ? "IOThread" : "IOThreads"} ${set.toString()}`,
       notFound: (id) => `"Cannot find 'iothread' : ${id}"`
     },
@@ -27124,26 +27607,29 @@ function checkIothreads(d, report) {
 }
 function checkSchedSets(entries, kind, report) {
   let scheduled = CpuSet.empty;
+  const earlier = [];
+  const { element, what } = kind;
   for (const { sched, ids, attr } of entries) {
-    checkPolicy(sched, `<${kind.element}>`, report);
+    checkPolicy(sched, `<${element}>`, report);
     if (!attr) {
-      report({ range: sched.element.startTag, message: kind.missingAttr });
+      report({ range: sched.element.startTag, messageId: "schedNoIds", data: { element, attr: kind.attr, what: `${what}s` } });
       continue;
     }
     if (!ids) continue;
     const beyond = kind.existing ? ids.subtract(kind.existing) : CpuSet.empty;
     if (!beyond.isEmpty) {
-      report({ range: attr.valueRange, message: `<${kind.element}> names ${kind.describe(beyond)}, but ${kind.have}: libvirt rejects the domain (${kind.notFound(beyond.min)})` });
+      report({ range: attr.valueRange, messageId: "schedBeyond", data: { element, ids: kind.describe(beyond), have: kind.have, error: kind.notFound(beyond.min), fix: kind.fix } });
     } else if (scheduled.intersects(ids)) {
-      report({ range: attr.valueRange, message: `<${kind.element}> names ${kind.describe(scheduled.intersect(ids))} that an earlier <${kind.element}> already covers: libvirt rejects overlapping ${kind.element} sets` });
+      const related = earlier.filter((e) => e.ids.intersects(ids)).map((e) => ({ range: e.range, message: `${kind.describe(e.ids.intersect(ids))} scheduled here first` }));
+      report({ range: attr.valueRange, messageId: "schedOverlap", data: { element, ids: kind.describe(scheduled.intersect(ids)), what }, related });
     }
     scheduled = scheduled.union(ids);
+    earlier.push({ ids, range: attr.valueRange });
   }
 }
 function checkTune(t, vcpus, have, report) {
-  const what = `<${t.element.name}>`;
   if (!t.vcpus) {
-    report({ range: t.element.startTag, message: `${what} has no vcpus attribute: libvirt rejects it ("Missing ${t.element.name} attribute 'vcpus'"); name the vCPUs of the group` });
+    report({ range: t.element.startTag, messageId: "tuneNoVcpus", data: { element: t.element.name } });
     return;
   }
   const set = t.vcpus.set;
@@ -27151,11 +27637,9 @@ function checkTune(t, vcpus, have, report) {
   const beyond = set.subtract(vcpus);
   if (beyond.isEmpty) return;
   const left = set.intersect(vcpus);
-  report({
-    range: t.vcpus.attr.valueRange,
-    severity: "info",
-    message: `${what} names ${describeVcpus(beyond)}, but ${have}: libvirt silently cuts the group to the existing vCPUs` + (left.isEmpty ? ", which leaves nothing, so the whole element is ignored" : ` (${left.toString()})`) + "; name only existing vCPUs"
-  });
+  const data = { element: t.element.name, beyond: describeVcpus(beyond), have };
+  if (left.isEmpty) report({ range: t.vcpus.attr.valueRange, severity: "info", messageId: "tuneIgnored", data });
+  else report({ range: t.vcpus.attr.valueRange, severity: "info", messageId: "tuneCut", data: { ...data, left: left.toString() } });
 }
 function checkTuneOverlaps(cachetunes, memorytunes, existing, report) {
   const seen = [];
@@ -27168,12 +27652,11 @@ function checkTuneOverlaps(cachetunes, memorytunes, existing, report) {
       if (!o.set.intersects(set)) continue;
       const same = o.set.equals(set);
       if (same && o.t.element.name !== t.element.name) continue;
-      const what = `<${t.element.name} vcpus='${excerpt(t.vcpus.attr.value)}'>`;
+      const what = `<${t.element.name}>`;
       const other = `<${o.t.element.name} vcpus='${excerpt(o.t.vcpus.attr.value)}'>`;
-      report({
-        range: t.vcpus.attr.valueRange,
-        message: same ? `${what} names the same vCPUs (${describeVcpus(set)}) as an earlier ${other}: libvirt rejects the domain ("Identical vcpus in ${t.element.name}s found"); merge them into one element` : `${what} shares ${describeVcpus(set.intersect(o.set))} with an earlier ${other}: libvirt rejects the domain ("Overlapping vcpus in resctrls"); give each vCPU to one resource-control group, or give both the same vcpus`
-      });
+      const related = [{ range: o.t.vcpus.attr.valueRange, message: `the earlier ${other} here` }];
+      if (same) report({ range: t.vcpus.attr.valueRange, messageId: "tunesIdentical", data: { what, vcpus: describeVcpus(set), other, element: t.element.name }, related });
+      else report({ range: t.vcpus.attr.valueRange, messageId: "tunesOverlap", data: { what, vcpus: describeVcpus(set.intersect(o.set)), other }, related });
       break;
     }
     seen.push({ t, set });
@@ -27181,20 +27664,29 @@ function checkTuneOverlaps(cachetunes, memorytunes, existing, report) {
 }
 
 // rules/vcpu-partially-pinned/index.ts
-var vcpu_partially_pinned_default = defineRule({
+var vcpu_partially_pinned_default = defineDomainRule({
   meta: {
     id: "vcpu-partially-pinned",
     name: "VcpuPartiallyPinned",
     severity: "warning",
     severities: ["warning", "info"],
     type: "problem",
-    needs: "domain",
     fixable: false,
     hasSuggestions: false,
     summary: "Some vCPUs are pinned and others are not, with no vcpu cpuset to bound them: the unpinned ones float over every host CPU.",
-    tags: ["pinning", "latency"]
+    tags: ["pinning", "latency"],
+    messages: {
+      floating: {
+        message: "{{pinned}} but {{unpinned}} {{are}} not: {{they}} over {{over}}{{included}}",
+        help: "add a <vcpupin> for each{{later}}, or bound them with <vcpu cpuset='\u2026'>"
+      },
+      offlineOnly: {
+        message: "{{offline}} {{start}} offline with no <vcpupin>: once hot-plugged {{they}} over {{over}}",
+        help: "add a <vcpupin> for each if they will be plugged, as {{pinned}}"
+      }
+    }
   },
-  checkDomain({ domain, host, report }) {
+  check({ domain, host, report }) {
     const vcpu = domain.vcpu;
     if (!vcpu || vcpu.cpuset !== void 0 || vcpu.placement === "auto" || (domain.cputune?.vcpupins.length ?? 0) === 0) return;
     if (domain.cputune.vcpupins.some((p) => p.vcpu === void 0) || hasValueProblem(domain, textRange(vcpu.element))) return;
@@ -27210,19 +27702,35 @@ var vcpu_partially_pinned_default = defineRule({
     const pinned = CpuSet.range(0, domain.maxVcpus - 1).subtract(online).subtract(offline);
     const cpus = vcpupinCpus(domain, model);
     const over = model ? `every online host CPU (${model.online.toString()})` : "every host CPU";
-    const pinnedPart = `${describeVcpus(pinned)} ${pinned.size === 1 ? "is" : "are"} pinned${cpus.isEmpty ? "" : ` (to ${describeCpus(cpus)})`}`;
+    const pinnedPart = `${describeVcpus(pinned)} ${pinned.size === 1 ? "is" : "are"} pinned${cpus.isEmpty ? "" : ` to ${describeCpus(cpus)}`}`;
     if (unpinned.isEmpty) {
       report({
         range: vcpu.element.startTag,
         severity: "info",
-        message: `${pinnedPart}; ${describeVcpus(offlineUnpinned)} ${offlineUnpinned.size === 1 ? "starts" : "start"} offline with no <vcpupin>: nothing floats now, but once hot-plugged ${offlineUnpinned.size === 1 ? "it floats" : "they float"} over ${over}; add a <vcpupin> for each if they will be plugged`
+        messageId: "offlineOnly",
+        data: {
+          offline: describeVcpus(offlineUnpinned),
+          start: offlineUnpinned.size === 1 ? "starts" : "start",
+          they: offlineUnpinned.size === 1 ? "it floats" : "they float",
+          over,
+          pinned: pinnedPart
+        }
       });
       return;
     }
-    const later = offlineUnpinned.isEmpty ? "" : ` (${describeVcpus(offlineUnpinned)}, offline at start, would float the same way once hot-plugged)`;
+    const later = offlineUnpinned.isEmpty ? "" : ` (and for ${describeVcpus(offlineUnpinned)}, offline at start)`;
     report({
       range: vcpu.element.startTag,
-      message: `${pinnedPart} but ${describeVcpus(unpinned)} ${unpinned.size === 1 ? "is" : "are"} not, and there is no <vcpu cpuset>: ${unpinned.size === 1 ? "it floats" : "they float"} over ${over}, including the pinned vCPUs' CPUs${later}; add a <vcpupin> for each, or bound them with <vcpu cpuset='\u2026'>`
+      messageId: "floating",
+      data: {
+        pinned: pinnedPart,
+        unpinned: describeVcpus(unpinned),
+        are: unpinned.size === 1 ? "is" : "are",
+        they: unpinned.size === 1 ? "it floats" : "they float",
+        over,
+        included: cpus.isEmpty ? "" : `, ${describeCpus(cpus)} included`,
+        later
+      }
     });
   }
 });
@@ -27280,13 +27788,12 @@ var vcpu_pin_collision_default = defineDomainRule({
 });
 
 // rules/xml-malformed/index.ts
-var xml_malformed_default = defineRule({
+var xml_malformed_default = defineDomainRule({
   meta: {
     id: "xml-malformed",
     name: "XmlMalformed",
     severity: "error",
     type: "problem",
-    needs: "domain",
     fixable: false,
     hasSuggestions: false,
     summary: "The file is not well-formed XML; reported at the first fatal parse error.",
@@ -27294,6 +27801,9 @@ var xml_malformed_default = defineRule({
     messages: {
       malformed: { message: "{{error}}", help: "libvirt rejects a file that is not well-formed XML at define time" }
     }
+  },
+  // Nothing to check per domain: the runner reports this rule's findings itself.
+  check() {
   }
 });
 
@@ -27312,11 +27822,11 @@ var readmes = {
   "guest-smt-topology-mismatch": "# guest-smt-topology-mismatch\n\nReports a guest whose declared SMT topology disagrees with how its vCPUs are pinned to host hardware threads. A warning when `<topology threads='N'>` (N > 1) groups vCPUs into guest cores, but some group of N consecutive vCPUs pinned 1:1 is not on the SMT siblings of one host core. An info when the guest has one thread per core (`threads='1'`, or no `<topology>`) while two of its vCPUs are pinned to sibling threads of one host core. One finding per domain, on the first offending `<vcpupin>`, naming up to three groups or pairs.\n\n## Why this matters\n\nQEMU numbers vCPUs with the thread id varying fastest. With `threads='2'`, vCPUs 0-1 are the two threads of guest core 0, vCPUs 2-3 of core 1, and so on. The guest scheduler uses that topology. It spreads busy tasks across cores before doubling them up on sibling threads, and it treats siblings as sharing caches.\n\n- If vCPUs 0-1 are pinned to two separate host cores, the guest believes they share a core when they do not. When they do share one, it is a core the guest does not know about. The guest's placement decisions work against the hardware.\n- If the host has no SMT at all (SMT off, each CPU its own core), no pinning can make `threads='2'` true.\n- The reverse, one thread per core while two vCPUs sit on one host core's two threads, makes the guest load both \"cores\" fully, though they share one core's execution units. That is legitimate when capacity matters more than latency, hence only an info.\n\nOnly groups whose vCPUs are all pinned 1:1 to distinct CPUs are judged. Floating or partial pins are left to other rules.\n\n## Incorrect\n\nOn a host whose siblings are N and N+16:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='3'/>\n  <vcpupin vcpu='2' cpuset='4'/>\n  <vcpupin vcpu='3' cpuset='5'/>\n</cputune>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='2' threads='2'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='18'/>\n  <vcpupin vcpu='2' cpuset='3'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n</cputune>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='2' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because the pins and the topology are both the user's choice. Pin each guest core's N consecutive vCPUs to the N thread siblings of one host core, or declare `threads='1'` and pin to separate cores. The snapshot's `cpuTopology` (or `lscpu -e`) shows which CPUs are siblings.\n\n## Needs\n\n**host snapshot** with the CPU topology (`cpuTopology` with `siblings`). Without it, the warning case reports one info note on the snapshot saying it was not checked. The info-level check (one thread per core) then stays silent, with no note about a note. Applies only to pinned domains with at least two vCPUs pinned 1:1.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`<topology sockets dies clusters cores threads>`) and \xA7CPU Tuning (`vcpupin`).\n- QEMU `include/hw/i386/topology.h` `x86_topo_ids_from_idx()`: `smt_id = cpu_index % nr_threads`, `core_id = cpu_index / nr_threads % nr_cores`, so consecutive vCPU indexes are the threads of one core.\n- Linux `Documentation/ABI/stable/sysfs-devices-system-cpu` (`topology/thread_siblings_list`). libvirt `formatcaps` (`<cpu siblings>`).\n- OpenStack Nova `nova/virt/hardware.py` (`hw:cpu_thread_policy=require`: guest threads on host sibling threads).\n",
   "host-definition-drift": "# host-definition-drift\n\nReports each element of `<memory>`, `<vcpu>`, `<cputune>`, `<numatune>`, `<memoryBacking>` and `<cpu>` in which the host's persistent definition (`/etc/libvirt/qemu/NAME.xml`, captured reduced by `kvmlint snapshot` as root) differs from this file. Matched by uuid, then name. Both sides are reduced the same way before comparing: sizes in KiB, cpusets in canonical form, and the defaults libvirt writes when it stores a definition (`placement='static'`, `mode='strict'`, `<cpu check>`, `migratable='on'`) dropped, so a definition libvirt merely re-wrote compares equal.\n\n## Why this matters\n\n`virsh edit` on the host, or `virsh vcpupin --config`, changes the definition the next start uses, and the repository no longer says what the host will run. Operators find out at the next reboot. The snapshot keeps only the reduced elements and their digest, never the whole definition.\n\n## Incorrect\n\nThe host's copy pins vCPU 3 to CPU 8 (changed with `virsh edit`), the file to CPU 7:\n\n```xml\n<cputune>\n  <vcpupin vcpu='3' cpuset='7'/>\n</cputune>\n```\n\n## Correct\n\nThe file and the host's copy agree:\n\n```xml\n<cputune>\n  <vcpupin vcpu='3' cpuset='8'/>\n</cputune>\n```\n\n## Fix\n\nNone: redefine the domain from the repository (`virsh define FILE`), or bring the change into the repository.\n\n## Sources\n\nlibvirt `domain_conf.c` (virDomainDefFormat writes defaults), virsh(1) `edit`, `define`, `--config`.\n",
   "housekeeping-overlap": "# housekeeping-overlap\n\nReports a pinned vCPU that can run on one of the host's housekeeping CPUs, the CPUs left outside the isolated set for interrupts, kernel threads and QEMU's own threads. The finding is a warning, or an error when the vCPU also has realtime (`fifo` or `rr`) scheduling. It points at the `cpuset` of the `<vcpupin>`, or of the `<vcpu>`, that allows it.\n\n## Why this matters\n\nA host tuned for pinned guests splits its CPUs in two (rules.md \xA70):\n\n- the isolated set I: `isolcpus` (domain/nohz flags), `nohz_full` and tuned's `isolated_cores` (cpu-partitioning and realtime profiles). The running kernel's own view in `/sys/devices/system/cpu/isolated` and `/sys/devices/system/cpu/nohz_full` wins over the command line when the snapshot has it;\n- the housekeeping set HK = online CPUs \u2212 I, unless the configuration names it explicitly.\n\nHK carries everything that was moved off the isolated CPUs: device interrupts (`irqaffinity`), unbound workqueues and kthreads, offloaded RCU callbacks (`rcu_nocbs`), timers, and the emulator and IOThreads of every guest. A vCPU pinned there competes with all of it. The guest sees jitter and steal time, and the host's housekeeping slows down for everyone.\n\nWith `<vcpusched scheduler='fifo'|'rr'>` it gets worse. A busy realtime vCPU is never preempted by normal threads on its CPU, so ksoftirqd, kworkers and RCU kthreads there can starve. The results are RCU stall warnings, hung-task reports and stuck I/O. That is why the rule reports an error in this case.\n\nOnly vCPU affinity is checked. Emulator threads and IOThreads belong on housekeeping CPUs (the tuning guide and kvm-realtime put them there), so `emulatorpin` and `iothreadpin` on HK are correct. Unpinned vCPUs of a partially pinned domain are left to `vcpu-partially-pinned`.\n\nThis rule owns the realtime case: a `fifo`/`rr` vCPU whose own pin (or `<vcpu cpuset>`) reaches housekeeping CPUs is reported here, as an error, and `realtime-sched-unsafe` does not report it again. That rule covers the other realtime hazards (a realtime thread with more than one CPU, sharing its CPU with another thread of the guest, or a realtime emulator or IOThread on housekeeping CPUs); its README has the full table. A realtime vCPU with a floating pin that also reaches housekeeping CPUs gets one finding from each rule, since narrowing the pin and moving it off HK are separate changes.\n\nIf the host declares no isolation at all (no `isolcpus`, `nohz_full` or tuned `isolated_cores`) and the configuration sets no housekeeping set, HK is unknown. The rule then reports one info note on the host snapshot, once per host, and nothing else. The note says which case it is: a captured host that isolates nothing, or a snapshot whose source cannot tell (`virsh capabilities` and `numactl --hardware` record no kernel command line, `/sys` isolation files or tuned profile).\n\n## Incorrect\n\nOn a host booted with `isolcpus=4-31 nohz_full=4-31` (HK = 0-3):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='3'/>\n  <vcpupin vcpu='2' cpuset='12'/>\n  <vcpupin vcpu='3' cpuset='13'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='0-7'>4</vcpu>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='1'/>\n  <vcpusched vcpus='0' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='12'/>\n  <vcpupin vcpu='3' cpuset='13'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because which isolated CPU each vCPU should move to is a capacity decision. Move the vCPU to isolated CPUs. The message names the ones on the same host NUMA node as the current pin, so the vCPU stays next to its memory (see `pin-crosses-nodeset`). If the guest really needs housekeeping CPUs, give it a floating pin without realtime scheduling and accept the noise. If the isolated set itself is wrong, change `isolcpus`/`nohz_full` or the tuned profile and reboot.\n\n## Needs\n\n**host snapshot**: the housekeeping set comes from the host's isolation (command line, `/sys/devices/system/cpu/{isolated,nohz_full}`, tuned `isolated_cores`). Without a host the rule is silent, and it only applies to pinned domains.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `vcpusched`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): realtime vCPUs on isolated CPUs, emulator and I/O threads on housekeeping CPUs.\n- Linux `Documentation/admin-guide/kernel-parameters`: `isolcpus`, `nohz_full`, `rcu_nocbs`, `irqaffinity`, and the \"cpu lists\" grammar.\n- Linux `kernel/sched/isolation.c` (`housekeeping_setup`, `housekeeping_isolcpus_setup`).\n- tuned `profiles/cpu-partitioning` and its man page (`isolated_cores`).\n- The KVM tuning guide for Rocky Linux: housekeeping cores for the host, isolated cores for vCPUs.\n",
-  "hugepage-size-decimal-unit": "# hugepage-size-decimal-unit\n\nReports a hugepage `<page>` whose size is written in a decimal unit (`KB`, `MB`, `GB`, `TB`, any case). libvirt reads those as powers of 1000, so `size='1' unit='GB'` is 1,000,000,000 bytes (976,563 KiB), and `size='2' unit='MB'` is 1954 KiB. Neither is a page size, and the domain fails to start. The finding points at the `unit` value. Safe `--fix`: `GB`\u2192`G`, `MB`\u2192`M`, `KB`\u2192`K`, `TB`\u2192`T`.\n\n## Why this matters\n\nlibvirt's units follow `virScaleInteger`: `K`, `KiB`, `M`, `MiB`, `G`, `GiB` (any case) are powers of 1024, while `KB`, `MB` and `GB` are powers of 1000. Guest memory sizes can use either, since only the amount changes. A page size cannot: hugetlbfs pages are powers of two (4 KiB, 2 MiB, 1 GiB on x86; 64 KiB, 2 MiB, 512 MiB, 16 GiB on other architectures), and no power of 1000 is one. libvirt looks for a hugetlbfs mount with exactly the requested size. With 976,563 KiB it finds none, and the start fails (\"Unable to find any usable hugetlbfs mount for 976563 KiB\"). `virsh define` succeeds, so the mistake shows up only at the first start, often on another host.\n\n`GB` is what most people write for \"gigabyte\", which is why this is worth a rule of its own. Decimal units elsewhere (`<memory unit='GB'>`) are valid and are not reported here.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='GB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n```\n\nAlso correct: `unit='GiB'`, or `size='1048576' unit='KiB'` (what `virsh dumpxml` writes).\n\n## Fix\n\n`kvmlint --fix` replaces the decimal unit with its binary letter (`GB`\u2192`G`, `mb`\u2192`m`), keeping the number, but only when the result is a power of two of at least 4 KiB, i.e. a real page size. A decimal size is never a power of two, so the binary reading is then the only size the author can have meant. When the binary reading is no page size either (`size='3' unit='MB'`), there is no automatic fix: the message asks for a real page size, and the unit change is offered as a suggestion only. Whether the host has pages of that size is checked by `hugepage-size-unavailable` when a host snapshot is given.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (binary and decimal suffixes).\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML` and `virDomainParseMemory` (page size, rounded up to whole KiB).\n- libvirt `src/qemu/qemu_command.c` / `qemu_domain.c`: the hugetlbfs mount lookup for the page size at start-up.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: supported huge page sizes.\n- libvirt, Domain XML format, \xA7Memory Backing (`page size unit nodeset`).\n",
+  "hugepage-size-decimal-unit": "# hugepage-size-decimal-unit\n\nReports a hugepage `<page>` whose size is written in a decimal unit (`KB`, `MB`, `GB`, `TB`, any case). libvirt reads those as powers of 1000, so `size='1' unit='GB'` is 1,000,000,000 bytes (976,563 KiB), and `size='2' unit='MB'` is 1954 KiB. Neither is a page size, and the domain fails to start. The finding points at the `unit` value. Safe `--fix`: `GB`\u2192`G`, `MB`\u2192`M`, `KB`\u2192`K`, `TB`\u2192`T`.\n\n## Why this matters\n\nlibvirt's units follow `virScaleInteger`: `K`, `KiB`, `M`, `MiB`, `G`, `GiB` (any case) are powers of 1024, while `KB`, `MB` and `GB` are powers of 1000. Guest memory sizes can use either, since only the amount changes. A page size cannot: hugetlbfs pages are powers of two (4 KiB, 2 MiB, 1 GiB on x86; 64 KiB, 2 MiB, 512 MiB, 16 GiB on other architectures), and no power of 1000 is one. libvirt looks for a hugetlbfs mount with exactly the requested size. With 976,563 KiB it finds none, and the start fails (\"Unable to find any usable hugetlbfs mount for 976563 KiB\"). `virsh define` succeeds, so the mistake shows up only at the first start, often on another host.\n\n`GB` is what most people write for \"gigabyte\", which is why this is worth a rule of its own. Decimal units elsewhere (`<memory unit='GB'>`) are valid and are not reported here.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='GB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n```\n\nAlso correct: `unit='GiB'`, or `size='1048576' unit='KiB'` (what `virsh dumpxml` writes).\n\n## Fix\n\n`kvmlint --fix` replaces the decimal unit with its binary letter (`GB`\u2192`G`, `mb`\u2192`m`), keeping the number, but only when the result is a power of two of at least 4 KiB, i.e. a real page size. A decimal size is never a power of two, so the binary reading is then the only size the author can have meant. When the binary reading is no page size either (`size='3' unit='MB'`), there is no automatic fix: the help line asks for a real page size, and the unit change is offered as a suggestion only. Whether the host has pages of that size is checked by `hugepage-size-unavailable` when a host snapshot is given.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (binary and decimal suffixes).\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML` and `virDomainParseMemory` (page size, rounded up to whole KiB).\n- libvirt `src/qemu/qemu_command.c` / `qemu_domain.c`: the hugetlbfs mount lookup for the page size at start-up.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: supported huge page sizes.\n- libvirt, Domain XML format, \xA7Memory Backing (`page size unit nodeset`).\n",
   "hugepage-size-unavailable": "# hugepage-size-unavailable\n\nReports a `<memoryBacking><hugepages><page size>` for which the host has no hugepage pool at all: the size is not among the host's hugepage sizes (`/sys/kernel/mm/hugepages/hugepages-<size>kB`) and no node has a pool of it. `<hugepages/>` without a `<page>` uses the host's default size, and is reported only when the host has no hugepage size at all. Reported on the `size` value (or the `<hugepages>` start tag).\n\n## Why this matters\n\nlibvirt backs hugepage guest memory with a file on a hugetlbfs mount whose page size is the one asked for. It looks for that mount when it builds the memory backend, and fails the start when there is none: \"Unable to find any usable hugetlbfs mount for 1048576 KiB\" (qemu_conf.c `qemuGetDomainHupageMemPath`, qemu_command.c `qemuBuildMemoryBackendProps`). A hugetlbfs mount of a size needs the kernel to have a pool (an hstate) of that size. Which sizes exist depends on the CPU and the kernel:\n\n- x86-64: 2 MiB always; 1 GiB only with the `pdpe1gb` CPU flag. Nested or older virtual CPUs often lack it;\n- arm64 with 4 KiB pages: 64 KiB, 2 MiB, 32 MiB, 1 GiB; with 64 KiB pages: 2 MiB, 512 MiB, 16 GiB, so XML written for x86 asking for 1 GiB fails there;\n- ppc64 (radix): 2 MiB and 1 GiB.\n\nThis rule is about a size that does not exist. A pool that exists but holds too few pages for the planned guests, even 0, is `insufficient-hugepages`'s, and that rule skips sizes the host has no pool of, so one situation is reported once. A `<page>` of the base page size (4 KiB on x86, 64 KiB on a 64 KiB-page arm64 kernel) is ordinary memory to libvirt and is never reported. A size in a decimal unit (`size='1' unit='GB'` is 976,563 KiB) is `hugepage-size-decimal-unit`'s.\n\n## Incorrect\n\nThe host's kernel has only 2 MiB pages:\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Fix\n\nNo automatic fix: use a size the host has (the message lists them), or give the host that size. For x86 1 GiB pages that needs a CPU with `pdpe1gb`. Reserve the pages at boot (`hugepagesz=1G hugepages=N`) and mount hugetlbfs with `pagesize=1G` where libvirt looks (`hugetlbfs_mount` in qemu.conf).\n\n## Needs\n\n**host snapshot**: the hugepage sizes (`hugepages.sizesKiB`, or the nodes' pools) and the base page size. With a source that cannot list them (`numactl --hardware`) the rule reports one info note and stays silent.\n\n## Sources\n\n- libvirt `src/qemu/qemu_conf.c`: `qemuGetDomainHupageMemPath` (\"Unable to find any usable hugetlbfs mount for %llu KiB\").\n- libvirt `src/qemu/qemu_command.c`: `qemuBuildMemoryBackendProps` (page size per guest cell; the system page size means no hugepages).\n- libvirt, Domain XML format, \xA7Memory Backing (`hugepages`, `page size unit nodeset`).\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: `/sys/kernel/mm/hugepages/`, `hugepagesz=`, `default_hugepagesz=`, hugetlbfs `pagesize=`.\n- Linux `Documentation/arch/arm64/hugetlbpage.rst`: the sizes for each base page size.\n",
   "hugepages-config-invalid": "# hugepages-config-invalid\n\nReports a `<memoryBacking><hugepages>` configuration that libvirt rejects: a `<page nodeset>` naming a guest NUMA cell that does not exist, two `<page>` elements whose nodesets overlap, two `<page>` elements without a nodeset, a `<page>` without `size`, and (QEMU driver) hugepages combined with `<allocation mode='ondemand'>` or `<source type='anonymous'>`. The finding points at the attribute or element at fault.\n\n## Why this matters\n\nEach guest NUMA cell gets its memory from one page size: the `<page>` whose `nodeset` names the cell, else the `<page>` without a nodeset. `<hugepages/>` with no `<page>` means the host's default size. The `nodeset` names **guest cells**, not host nodes. Mixing the two up is the classic mistake: `nodeset='1'` on a guest without cells reads as \"host node 1\" but means \"guest cell 1\", which does not exist.\n\nWhat libvirt checks:\n\n| configuration | result (source) |\n| --- | --- |\n| `<page>` without `size` | rejected (domain_conf.c `virDomainHugepagesParseXML`: size is required) |\n| a page nodeset naming a cell \u2265 the number of guest cells | rejected: \"hugepages: node N not found\" (domain_validate.c `virDomainDefMemtuneValidate`) |\n| without guest cells, `nodeset='0'` | accepted: the nodeset is dropped and the page backs the whole guest (domain_postparse.c `virDomainDefPostParseMemtune`); any other nodeset is rejected as above |\n| two page nodesets sharing a cell | rejected: \"nodeset attribute of hugepages of sizes \u2026 intersect\" |\n| two pages without nodeset (counting a dropped `nodeset='0'`) | rejected: \"two master hugepages detected\" |\n| hugepages with `<allocation mode='ondemand'>` | rejected by the QEMU driver: \"hugepages are not allowed with memory allocation ondemand\" (qemu_validate.c `qemuValidateDomainDefMemory`) |\n| hugepages with `<source type='anonymous'>` | rejected by the QEMU driver: \"hugepages are not allowed with anonymous memory source\" |\n\nDeliberately **not** reported, because libvirt accepts them: hugepages with `<source type='memfd'>` (refused only by QEMU older than 4.0, which lacks memfd hugetlb support), `<access mode='shared'>` without guest cells (accepted when the machine type names its default RAM backend, as machine types of QEMU 5.0 and later do), and `<allocation threads='N'>` (needs a QEMU with preallocation threads, which a linter cannot see). A nodeset that does not parse is left to `cpuset-syntax`. A page size in a decimal unit is `hugepage-size-decimal-unit`'s.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0-1'/>\n    <page size='2' unit='M' nodeset='1-2'/>\n  </hugepages>\n  <allocation mode='ondemand'/>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0'/>\n    <page size='2' unit='M' nodeset='1'/>\n  </hugepages>\n  <locked/>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix: which page size a guest cell should get is a capacity decision. Give each guest cell at most one page size, use at most one `<page>` without `nodeset`, and bind guest memory to host nodes with `<numatune>`, not with the page `nodeset`.\n\n## Needs\n\n**domain**. The allocation and source checks apply to domains run by the QEMU driver (`type` `kvm`, `qemu` or `hvf`).\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML`, `virDomainDefParseMemory`.\n- libvirt `src/conf/domain_validate.c`: `virDomainDefMemtuneValidate`.\n- libvirt `src/conf/domain_postparse.c`: `virDomainDefPostParseMemtune`.\n- libvirt `src/qemu/qemu_validate.c`: `qemuValidateDomainDefMemory`.\n- libvirt, Domain XML format, \xA7Memory Backing.\n",
   "insufficient-hugepages": "# insufficient-hugepages\n\nAdds up, for each hugepage size and each host NUMA node, the pages that all guests planned on a host need from that node, and reports when the sum is larger than the node's pool (`nr_hugepages`). A short pool is one finding: on the `<page>` (or `<hugepages>`) element of the guest whose move alone would relieve the pool with the fewest pages moved, the last of equals in plan order, which is the guest `kvmlint plan` moves (else the one that asks the most), with every other guest sharing the pool as a related location. The message names the node, the demand and the supply; the help line names the `nr_hugepages` value that would be enough.\n\n## Why this matters\n\nHugepage-backed guest RAM comes from hugetlbfs, and hugetlbfs only hands out pages that were reserved in a pool beforehand. Each NUMA node has its own pool per page size (`/sys/devices/system/node/nodeN/hugepages/hugepages-<size>kB/nr_hugepages`). Under a `strict` binding the kernel takes pages only from the bound nodes' pools, never from a neighbour's. When a pool runs short, QEMU fails to start (libvirt has it preallocate hugepage-backed memory: \"unable to map backing store for guest RAM: Cannot allocate memory\"), or a guest that does start gets SIGBUS when it touches a page that cannot be backed. Usually the guest started last fails: each guest alone fits, and only the plan as a whole does not. That is why this is a plan rule.\n\nHow the demand is counted (rules.md \xA71):\n\n- **Pages per guest**: `ceil(memory / page size)` for each guest NUMA cell (`<cell memory>`), or for the whole `<memory>` when the guest has no cells. Sizes follow libvirt's units (`virScaleInteger`): `k`/`KiB`, `M`/`MiB`, `G`/`GiB` are powers of 1024, `KB`/`MB`/`GB` are powers of 1000, and no unit means KiB. So `<memory unit='G'>17</memory>` needs 8704 pages of 2 MiB, while `<memory unit='GB'>17</memory>`, which is 17,000,000,000 bytes or 16,601,563 KiB, needs 8107.\n- **Page size**: the `<page size unit>` whose `nodeset` names the guest cell, else a `<page>` without `nodeset`. `<hugepages/>` with no `<page>` uses the host's default hugepage size (`Hugepagesize` in `/proc/meminfo`). Each size is a separate budget: 1 GiB pages never stand in for 2 MiB ones.\n- **Which node**:\n  - a single-node nodeset (from `memnode`, else `<memory>`): that node;\n  - `strict` over several nodes: the kernel decides the split, so only the sum over the set is compared, and the finding is a warning;\n  - `interleave`: spread evenly over the nodes;\n  - no `<numatune>` or `placement='auto'`: only host-wide totals are compared, and the finding is a warning;\n  - on a host with one node that can hold memory (memoryless nodes do not count), every binding above that includes it lands on it: compared exactly against that node, an error like a single-node nodeset.\n- **Supply**: the pool size `nr_hugepages`, not the free pages at capture time. Running guests already hold pages, and they are part of the plan.\n- **Sizes the host has no pool of at all** (absent from `/sys/kernel/mm/hugepages/` and from every node): not counted here. No `nr_hugepages` value can help there, and `hugepage-size-unavailable` reports them. A pool that exists but holds too few pages, 0 included, is this rule's.\n\n## Incorrect\n\nTwo guests on host node 0, whose 2 MiB pool holds 8192 pages (16 GiB): 6144 + 4096 = 10240 pages.\n\n```xml\n<!-- erp-db.xml -->\n<memory unit='GiB'>12</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n```xml\n<!-- erp-app.xml -->\n<memory unit='GiB'>8</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nBind the second guest to node 1, or raise node 0's pool to 10240 pages (`echo 10240 > /sys/devices/system/node/node0/hugepages/hugepages-2048kB/nr_hugepages`, made persistent in the boot configuration or a tuned profile):\n\n```xml\n<!-- erp-app.xml -->\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: whether to grow a pool, move a guest or shrink it is a capacity decision. The message gives the `nr_hugepages` value per node that would be enough for the plan. Reserve 1 GiB pages at boot (`hugepagesz=1G hugepages=N`), as they are hard to find later when memory is fragmented. For a multi-node `strict` binding, bind each guest cell to one node with `<memnode>`, so the check can be exact.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host`, or the `hosts` mapping in `kvmlint.config.json`), with the host snapshot's per-node hugepage pools. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7Memory Allocation (units), \xA7Memory Backing (`hugepages`, `page size unit nodeset`), \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`).\n- libvirt `src/util/virutil.c` (`virScaleInteger`: binary and decimal units) and `src/conf/numa_conf.c`.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: per-node pools under `/sys/devices/system/node/nodeN/hugepages/`, boot-time reservation, and the interaction with memory policy.\n- OpenStack Nova `nova/virt/hardware.py`: hugepage fitting per host NUMA cell.\n- The KVM tuning guide for Rocky Linux: per-node hugepage reservation sized for the guests bound there.\n",
-  "iothread-placement": "# iothread-placement\n\nReports an IOThread of a pinned domain that has no `<iothreadpin>` (so it runs wherever `<vcpu cpuset>` allows, or on every online host CPU), and an `<iothreadpin>` that puts an IOThread on a CPU dedicated to a vCPU. Both are warnings, or errors when one of the vCPUs concerned, or the IOThread itself, has realtime (`fifo`/`rr`) scheduling. The first finding is reported on `<iothreads>` (or `<iothreadids>`) and names the IOThreads as ranges; the second on the `iothreadpin` `cpuset`.\n\n## Why this matters\n\nAn IOThread runs the virtio-blk/virtio-scsi queues (and other devices) assigned to it with `iothread='N'`. Its affinity follows the same chain as the emulator's (formatdomain \xA7CPU Tuning, `qemuProcessSetupIOThread` in `qemu_process.c`): `<iothreadpin iothread='N'>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online host CPU.\n\nIn a domain whose vCPUs are pinned, an IOThread left without a pin therefore runs on the vCPUs' own CPUs and on isolated cores: each burst of disk I/O preempts a vCPU, and on CPUs isolated with `isolcpus` the scheduler does not balance, so several guests' IOThreads can stack on one core. An `<iothreadpin>` onto a CPU dedicated to a vCPU does the same deliberately. libvirt's kvm-realtime page and the tuning guide put IOThreads with the emulator, on housekeeping CPUs.\n\nWith realtime scheduling the sharing turns into starvation, as for the emulator (`emulatorpin-overlaps-vcpus`): a busy SCHED_FIFO vCPU never lets the IOThread on its CPU run, so the guest's disk I/O stalls; a SCHED_FIFO IOThread (`<iothreadsched>`) starves the vCPU. rules.md gives this rule a plain warning; the error for the realtime case follows the pattern of `housekeeping-overlap` and `emulatorpin-overlaps-vcpus`, so that `realtime-sched-unsafe` need not report the same pin again.\n\nCases left alone:\n\n- an unpinned IOThread that falls back to a `<vcpu cpuset>` holding no dedicated vCPU CPU: that cpuset is then a pool kept apart for QEMU's own threads, on purpose;\n- `placement='auto'`: numad's nodes are not known offline;\n- domains with no pinning at all: where their threads run is not a pinning question;\n- an `iothreadpin` for an IOThread the domain does not have (`vcpu-id-range`), or a cpuset that does not parse (`cpuset-syntax`).\n\n## Incorrect\n\n```xml\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='5'/>\n</cputune>\n```\n\nIOThread 1 shares CPU 5 with vCPU 1; IOThread 2 has no pin and runs anywhere.\n\n## Correct\n\n```xml\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\n`kvmlint --fix` applies a fix only when the one safe target exists: the emulator's CPUs from an explicit `<emulatorpin>`, disjoint from every vCPU's affinity. It then rewrites a bad `iothreadpin` `cpuset` to that set, or inserts `<iothreadpin iothread='N' cpuset='\u2026'/>` for each unpinned IOThread where libvirt's own formatter writes it (`virDomainCputuneDefFormat`: after the `<vcpupin>`s and `<emulatorpin>`, among the other `<iothreadpin>`s by IOThread id), copying the indentation, quotes and line endings of its neighbours. Without such an `<emulatorpin>`, where the IOThreads should go (the shared housekeeping CPUs, or a CPU reserved for this guest's I/O) is a person's choice, and the message only says what to add.\n\n## Needs\n\n**domain**. With a host snapshot the message lists the online and isolated CPUs an unpinned IOThread can reach.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7IOThreads Allocation (`iothreads`, `iothreadids`) and \xA7CPU Tuning (`iothreadpin`: \"If this is omitted and attribute cpuset of element vcpu is not specified, the IOThreads are pinned to all the physical CPUs by default\").\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupIOThread`, `qemuProcessSetupPid`).\n- libvirt `src/conf/domain_conf.c` (`virDomainCputuneDefFormat`: element order inside `<cputune>`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: no load balancing on isolated CPUs).\n- The KVM tuning guide for Rocky Linux: `iothreadpin` with the emulator on housekeeping cores.\n\n## libvirt versions\n\nAn IOThread without an `<iothreadpin>` gets the same default as the emulator: every online CPU before libvirt 10.4.0; from 10.4.0 on, every online CPU minus `/sys/devices/system/cpu/isolated` (`qemuProcessGetAllCpuAffinity`, `src/qemu/qemu_process.c`). With a libvirt \u2265 10.4.0 (the config's `hosts[].libvirtVersion` or the snapshot's `libvirtVersion`) and vCPUs dedicated to isolated CPUs, an unpinned IOThread cannot reach them and is not reported; when the version is unknown, the older behaviour is assumed (`missing-emulatorpin` says so once per host).\n",
+  "iothread-placement": "# iothread-placement\n\nReports an IOThread of a pinned domain that has no `<iothreadpin>` (so it runs wherever `<vcpu cpuset>` allows, or on every online host CPU), and an `<iothreadpin>` that puts an IOThread on a CPU dedicated to a vCPU. Both are warnings, or errors when one of the vCPUs concerned, or the IOThread itself, has realtime (`fifo`/`rr`) scheduling. The first finding is reported on `<iothreads>` (or `<iothreadids>`) and names the IOThreads as ranges; the second on the `iothreadpin` `cpuset`.\n\n## Why this matters\n\nAn IOThread runs the virtio-blk/virtio-scsi queues (and other devices) assigned to it with `iothread='N'`. Its affinity follows the same chain as the emulator's (formatdomain \xA7CPU Tuning, `qemuProcessSetupIOThread` in `qemu_process.c`): `<iothreadpin iothread='N'>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online host CPU.\n\nIn a domain whose vCPUs are pinned, an IOThread left without a pin therefore runs on the vCPUs' own CPUs and on isolated cores: each burst of disk I/O preempts a vCPU, and on CPUs isolated with `isolcpus` the scheduler does not balance, so several guests' IOThreads can stack on one core. An `<iothreadpin>` onto a CPU dedicated to a vCPU does the same deliberately. libvirt's kvm-realtime page and the tuning guide put IOThreads with the emulator, on housekeeping CPUs.\n\nWith realtime scheduling the sharing turns into starvation, as for the emulator (`emulatorpin-overlaps-vcpus`): a busy SCHED_FIFO vCPU never lets the IOThread on its CPU run, so the guest's disk I/O stalls; a SCHED_FIFO IOThread (`<iothreadsched>`) starves the vCPU. rules.md gives this rule a plain warning; the error for the realtime case follows the pattern of `housekeeping-overlap` and `emulatorpin-overlaps-vcpus`, so that `realtime-sched-unsafe` need not report the same pin again.\n\nCases left alone:\n\n- an unpinned IOThread that falls back to a `<vcpu cpuset>` holding no dedicated vCPU CPU: that cpuset is then a pool kept apart for QEMU's own threads, on purpose;\n- `placement='auto'`: numad's nodes are not known offline;\n- domains with no pinning at all: where their threads run is not a pinning question;\n- an `iothreadpin` for an IOThread the domain does not have (`vcpu-id-range`), or a cpuset that does not parse (`cpuset-syntax`).\n\n## Incorrect\n\n```xml\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='5'/>\n</cputune>\n```\n\nIOThread 1 shares CPU 5 with vCPU 1; IOThread 2 has no pin and runs anywhere.\n\n## Correct\n\n```xml\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\n`kvmlint --fix` applies a fix only when the one safe target exists: the emulator's CPUs from an explicit `<emulatorpin>`, disjoint from every vCPU's affinity. It then rewrites a bad `iothreadpin` `cpuset` to that set, or inserts `<iothreadpin iothread='N' cpuset='\u2026'/>` for each unpinned IOThread where libvirt's own formatter writes it (`virDomainCputuneDefFormat`: after the `<vcpupin>`s and `<emulatorpin>`, among the other `<iothreadpin>`s by IOThread id), copying the indentation, quotes and line endings of its neighbours. Without such an `<emulatorpin>`, where the IOThreads should go (the shared housekeeping CPUs, or a CPU reserved for this guest's I/O) is a person's choice, and the help line only says what to add.\n\n## Needs\n\n**domain**. With a host snapshot the message lists the online CPUs an unpinned IOThread can reach.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7IOThreads Allocation (`iothreads`, `iothreadids`) and \xA7CPU Tuning (`iothreadpin`: \"If this is omitted and attribute cpuset of element vcpu is not specified, the IOThreads are pinned to all the physical CPUs by default\").\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupIOThread`, `qemuProcessSetupPid`).\n- libvirt `src/conf/domain_conf.c` (`virDomainCputuneDefFormat`: element order inside `<cputune>`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: no load balancing on isolated CPUs).\n- The KVM tuning guide for Rocky Linux: `iothreadpin` with the emulator on housekeeping cores.\n\n## libvirt versions\n\nAn IOThread without an `<iothreadpin>` gets the same default as the emulator: every online CPU before libvirt 10.4.0; from 10.4.0 on, every online CPU minus `/sys/devices/system/cpu/isolated` (`qemuProcessGetAllCpuAffinity`, `src/qemu/qemu_process.c`). With a libvirt \u2265 10.4.0 (the config's `hosts[].libvirtVersion` or the snapshot's `libvirtVersion`) and vCPUs dedicated to isolated CPUs, an unpinned IOThread cannot reach them and is not reported; when the version is unknown, the older behaviour is assumed (`missing-emulatorpin` says so once per host).\n",
   "isolated-cpu-noise": "# isolated-cpu-noise\n\nReports, on the host snapshot, tasks other than guest threads and per-CPU kernel threads that may run on (or last ran on) the isolated CPUs, and IRQs delivered to them (`/proc/irq/N/effective_affinity_list`, else `smp_affinity_list`), as `kvmlint snapshot` found them. One finding for tasks, one for IRQs. The isolated CPUs are the host's isolated set at capture time (`running.isolatedCpus`). Option `maxForeign` (default 0) tolerates that many of each.\n\n## Why this matters\n\nThe guide ends its isolation section with a stress test whose `PSR` column must show that nothing else lands on isolated CPUs, and `tuned-adm verify` checks IRQ affinity. A daemon started with a wide affinity, a process spawned before tuned moved everything, or an IRQ without `managed_irq` handling steals time from the vCPU dedicated to that CPU and breaks `nohz_full`. This rule is that check, done from the snapshot.\n\n## Incorrect\n\nThe snapshot's `running.foreignTasks` holds `stress-ng (7001)` allowed on 0-31 with isolated CPUs 4-31; the domain itself is pinned as the guide says:\n\n```xml\n<cputune>\n  <emulatorpin cpuset='0-1'/>\n  <vcpupin vcpu='0' cpuset='4'/>\n</cputune>\n```\n\n## Correct\n\nThe same domain on a host whose `running.foreignTasks` and `running.irqs` are empty.\n\n```xml\n<cputune>\n  <emulatorpin cpuset='0-1'/>\n  <vcpupin vcpu='0' cpuset='4'/>\n</cputune>\n```\n\n## Fix\n\nNone in the XML: move the task (`taskset -pc HK PID`, or fix its unit's `CPUAffinity=`), set the IRQ's `smp_affinity_list` to housekeeping CPUs (or boot with `irqaffinity=` and `isolcpus=managed_irq`), then capture again.\n\n## Sources\n\nKernel admin-guide kernel-parameters (isolcpus, irqaffinity), `Documentation/core-api/irq/irq-affinity.rst`; proc(5) `stat` (flags PF_KTHREAD, processor); tuned cpu-partitioning profile.\n",
   "isolation-incomplete": "# isolation-incomplete\n\nReports a vCPU dedicated to one isolated host CPU (a `<vcpupin>` or `<vcpu cpuset>` naming exactly one CPU of the isolated set I) when the kernel does not run that CPU tick-less (`nohz_full`) or, with it, does not offload its RCU callbacks (`rcu_nocbs`). It also reports a CPU that only tuned's `isolated_cores` isolates while the booted kernel does not isolate it at all. The message lists the missing layers and the kernel command line that completes them. The finding is on the pin's `cpuset`, once per domain and set of missing layers.\n\n## Why this matters\n\nIsolating a CPU for a vCPU takes several kernel layers, and each removes a different kind of interruption:\n\n- **scheduler isolation**: `isolcpus=domain,\u2026` (or `isolcpus=` with no flag) takes the CPU out of the scheduler domains, so no other task is load-balanced onto it. tuned's cpu-partitioning does the same job with systemd's CPUAffinity instead;\n- **tick-less operation**: `nohz_full=` (or the `nohz` flag of `isolcpus=`, which the kernel treats as the same thing, `kernel/sched/isolation.c`) stops the periodic scheduler tick while one task runs. Without it the CPU takes a timer interrupt every 1\u20134 ms, and each one exits the guest;\n- **RCU callback offload**: `rcu_nocbs=` moves RCU callback processing to kthreads on housekeeping CPUs.\n\n`nohz_full` implies the third layer. `rcu_init_nohz()` in `kernel/rcu/tree_nocb.h` ORs the nohz_full mask into the callback-offload mask, and `kernel-parameters.txt` says nohz_full CPUs \"will have their RCU callbacks offloaded, just as if they had also been called out in the rcu_nocbs= boot parameter\". So a host booted with `nohz_full=4-31` and no `rcu_nocbs` is complete, and this rule does not report it. tuned's current cpu-partitioning profile writes exactly that. The reverse does not hold: `rcu_nocbs` without `nohz_full` still leaves the tick.\n\nThe usual mistake is `isolcpus=4-31` alone. The guide's vCPUs are then kept away from other tasks but are still interrupted by the tick and by RCU, and that jitter is what the isolation was for. The other is changing tuned's `isolated_cores` without rebooting: the kernel command line tuned writes only applies at the next boot, so the new CPUs are isolated on paper only.\n\nScheduler isolation by itself is not required. cpu-partitioning deliberately leaves `isolcpus` out, so a CPU in `nohz_full` but not in `isolcpus` is not reported. The rule names `isolcpus` only when the booted kernel isolates the CPU in no way at all.\n\nThe running kernel's own view (`/sys/devices/system/cpu/nohz_full` and `isolated`) wins over the command line when the snapshot has it. `rcu_nocbs` is only known from the command line. A kernel built with `CONFIG_RCU_NOCB_CPU_DEFAULT_ALL` offloads every CPU by default, which a snapshot does not show. On such a kernel the RCU part of the message does not apply, but the missing `nohz_full` still does.\n\n## Incorrect\n\nOn a host booted with `isolcpus=2-15,18-31` and nothing else:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\nThe same domain on a host booted with `isolcpus=2-15,18-31 nohz_full=2-15,18-31 rcu_nocbs=2-15,18-31`, or with tuned cpu-partitioning's `nohz_full=2-15,18-31` (RCU offload implied):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because the change is on the host, not in the domain XML. Add the missing parameter to the kernel command line (`grubby --update-kernel=ALL --args=\"nohz_full=\u2026\"`, or through tuned's profile) and reboot. The message suggests `nohz_full=` with the whole isolated set. If `isolcpus=` already carries the `nohz` flag, it suggests widening that instead: a `nohz_full=` naming other CPUs than `isolcpus=nohz,\u2026` is ignored (\"nohz_full= must match isolcpus=\"). When only tuned lists the CPU, reboot so the profile's command line applies.\n\n## Needs\n\n**host snapshot** with the kernel command line or `/sys/devices/system/cpu/nohz_full`. Without either, the rule reports one info note on the snapshot saying it was not checked. It applies only to pinned domains, to vCPUs dedicated to a single CPU, and to CPUs in the isolated set.\n\n## Sources\n\n- Linux `Documentation/admin-guide/kernel-parameters.txt`: `isolcpus`, `nohz_full` (\"Any CPUs in this list will have their RCU callbacks offloaded, just as if they had also been called out in the rcu_nocbs= boot parameter\"), `rcu_nocbs`.\n- Linux `kernel/rcu/tree_nocb.h`: `rcu_nocb_setup()` and `rcu_init_nohz()` (nohz_full CPUs added to `rcu_nocb_mask`).\n- Linux `kernel/sched/isolation.c`: `housekeeping_isolcpus_setup()` (\"isolcpus=nohz is equivalent to nohz_full\") and `housekeeping_setup()` (\"nohz_full= must match isolcpus=\").\n- Linux `drivers/base/cpu.c`: `/sys/devices/system/cpu/isolated` and `/sys/devices/system/cpu/nohz_full`.\n- tuned `profiles/cpu-partitioning/tuned.conf` (`nohz_full=${isolated_cores}` on the boot command line) and `profiles/realtime-virtual-host/tuned.conf` (`nohz_full` and `rcu_nocbs`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): isolated host CPUs for realtime vCPUs.\n",
   "isolation-params-consistency": '# isolation-params-consistency\n\nReports a host whose CPU isolation parameters contradict each other, the running kernel or tuned. The cases are: `nohz_full=` ignored because it does not match `isolcpus=nohz,\u2026`; a parameter naming CPUs beyond the possible range (an error for `isolcpus`/`nohz_full`); a CPU list that does not parse; tuned\'s `isolated_cores` differing from what the booted kernel isolates; the command line disagreeing with `/sys/devices/system/cpu/isolated` or `nohz_full`; `irqaffinity=` including isolated CPUs. Each finding is on the host snapshot, at the offending value: the parameter inside `kernel.cmdline`, `tuned.isolatedCores`, or the `/sys` value. It is reported once per host, not once per domain.\n\n## Why this matters\n\nThe isolated set every other rule works from comes from several parameters, and the kernel does not simply take their union:\n\n- **`isolcpus=nohz,\u2026` and `nohz_full=`** set up the same isolation. `housekeeping_setup()` (`kernel/sched/isolation.c`) ignores the second one whole when its CPUs differ ("Housekeeping: nohz_full= must match isolcpus="). Half of the intended tick-less CPUs then keep their tick.\n- **A CPU beyond the possible range** makes `cpulist_parse()` fail on current kernels, which parse lists only up to nr_cpu_ids\u22121. `housekeeping_setup()` then drops the whole `isolcpus`/`nohz_full` value and isolates nothing, which is an error. `rcu_nocbs=` falls back to offloading every CPU ("rcu_nocbs= bad CPU range, all CPUs set"). `irqaffinity=` keeps what it parsed before the bad CPU. Older kernels with a cpumask NR_CPUS wide may accept the value, so the message says "may".\n- **tuned `isolated_cores` \u2260 the booted kernel**: tuned\'s bootloader plugin only changes the command line for the next boot. After a profile or variables change without a reboot, tuned moves IRQs and workqueues for the new set while the kernel still isolates the old one.\n- **Command line \u2260 `/sys/devices/system/cpu/isolated` (or `nohz_full`)**: the kernel did not apply what the command line says, because of a rejected value, a kernel built without `CONFIG_NO_HZ_FULL`, or cpuset isolated partitions on newer kernels. kvmlint uses the running kernel\'s view, so the user should know it differs.\n- **`irqaffinity=` inside the isolated set** sends every interrupt without an affinity of its own to the CPUs the vCPUs were given. `irq_affinity_setup()` (`kernel/irq/irqdesc.c`) also always adds the boot CPU.\n\nA value covering every present CPU is reported too. The kernel then keeps the boot CPU for housekeeping, and that single CPU takes every interrupt and kernel thread.\n\n### Nodes without a housekeeping CPU (opt-in)\n\nrules.md also names a NUMA node whose online CPUs are all isolated. Its node-bound kernel threads (kswapd, kcompactd) then run on isolated CPUs or away from the node\'s memory, depending on the kernel, and the emulator threads of guests pinned there must run on another node. The tuning guide\'s own host (`isolcpus=4-31` on a dual-socket host, housekeeping 0-3 all on node 0) is built exactly this way, and its examples pin guests to node 1. So this check is off by default. Turn it on with the rule option `housekeepingPerNode: true`. It then reports each such node where a planned guest pins vCPUs, at `nodes[i].cpus`, naming up to three of those guests.\n\n## Incorrect\n\nHost snapshot (`kernel.cmdline`):\n\n```json\n"cmdline": "ro isolcpus=nohz,domain,2-15,18-31 nohz_full=4-15,20-31 irqaffinity=0-3,16-19"\n```\n\nFor any pinned domain on that host:\n\n```xml\n<cputune>\n  <vcpupin vcpu=\'0\' cpuset=\'4\'/>\n  <emulatorpin cpuset=\'0-1\'/>\n</cputune>\n```\n\n## Correct\n\n```json\n"cmdline": "ro isolcpus=nohz,domain,managed_irq,2-15,18-31 irqaffinity=0-1,16-17"\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu=\'0\' cpuset=\'4\'/>\n  <emulatorpin cpuset=\'0-1\'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because the change is on the host. Edit the kernel command line (grubby, or the tuned profile\'s variables) so that `isolcpus` and `nohz_full` name the same CPUs, every list stays within the possible CPUs, and `irqaffinity` names housekeeping CPUs only. Then reboot. After changing tuned\'s `isolated_cores`, reboot so the kernel and tuned agree.\n\nTo check nodes without housekeeping CPUs, set the option in `kvmlint.config.json`:\n\n```json\n"rules": { "isolation-params-consistency": ["warn", { "housekeepingPerNode": true }] }\n```\n\n## Needs\n\n**host snapshot** with the kernel command line, `/sys/devices/system/cpu/{isolated,nohz_full}` or tuned\'s `isolated_cores`. Each check uses the facts it needs and is skipped without them. The rule reports on the snapshot file whether or not any domain is planned on the host.\n\n## Sources\n\n- Linux `kernel/sched/isolation.c`: `housekeeping_setup()` ("nohz_full= or isolcpus= incorrect CPU range", "nohz_full= must match isolcpus=", "must include one present CPU") and `housekeeping_isolcpus_setup()` ("isolcpus=nohz is equivalent to nohz_full").\n- Linux `kernel/rcu/tree_nocb.h`: `rcu_nocb_setup()` ("rcu_nocbs= bad CPU range, all CPUs set").\n- Linux `kernel/irq/irqdesc.c`: `irq_affinity_setup()` (adds the boot CPU).\n- Linux `drivers/base/cpu.c`: `/sys/devices/system/cpu/isolated` (CPUs outside the HK_TYPE_DOMAIN housekeeping mask) and `/sys/devices/system/cpu/nohz_full`.\n- Linux `Documentation/admin-guide/kernel-parameters.txt`: `isolcpus`, `nohz_full`, `rcu_nocbs`, `irqaffinity`, "cpu lists".\n- tuned `profiles/cpu-partitioning/tuned.conf` and `profiles/realtime/tuned.conf` (the `[bootloader]` command lines built from `isolated_cores`).\n',
@@ -27325,18 +27835,18 @@ var readmes = {
   "memory-config-invalid": "# memory-config-invalid\n\nReports memory sizing that libvirt refuses: a domain with no `<memory>` and no guest NUMA cell memory, a memory device (`<memory model='dimm|nvdimm|virtio-mem'>`) plugged into a guest NUMA node the domain does not have, `<maxMemory>` below `<memory>`, more DIMM/NVDIMM devices than `<maxMemory slots>`, and memory hotplug (`<maxMemory>`) without guest NUMA cells on architectures other than ppc64.\n\n## Why this matters\n\nAll of these stop `virsh define` (or, for hotplug without NUMA cells, the define on older libvirt):\n\n| case | libvirt | severity |\n| --- | --- | --- |\n| no `<memory>`, no cell memory | \"Memory size must be specified via `<memory>` or in the `<numa>` configuration\" | error |\n| device `<target><node>` \u2265 number of guest cells, or any node with no cells | `virDomainMemoryDefValidate`: \"can't add memory backend for guest node \u2026\" | error |\n| `<maxMemory>` < `<memory>` | \"maximum memory size must be equal or greater than the actual memory size\" | error |\n| DIMM/NVDIMM count > `slots` | \"Count of memory devices requiring memory slots \u2026 exceeds slots count\" | error |\n| `<maxMemory>` without guest NUMA cells (not ppc64) | `qemu_validate.c`: \"At least one numa node has to be configured when enabling memory hotplug\" | depends on the libvirt version, below |\n\nvirtio-mem and virtio-pmem are PCI devices and take no slot.\n\n## libvirt versions\n\nFrom **libvirt 9.6.0** (NEWS: \"qemu: Add NUMA node automatically for memory hotplug\"; `qemuDomainDefNumaAutoAdd`) libvirt adds one guest NUMA cell itself when a *new* definition enables memory hotplug without cells. It still rejects such a definition when it is loaded without that update (libvirt's own test suite parses `memory-hotplug-nonuma` that way and expects the error). So with the host's libvirt version known (the config's `hosts[].libvirtVersion` or the snapshot's `libvirtVersion`):\n\n- older than 9.6.0: **error** (the define fails);\n- 9.6.0 or later: **info** (libvirt adds the cell; writing it keeps the definition the same everywhere);\n- unknown: **warning**, naming both behaviours.\n\n## Incorrect\n\n```xml\n<maxMemory slots='1' unit='GiB'>4</maxMemory>\n<memory unit='GiB'>8</memory>\n<cpu>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n<devices>\n  <memory model='dimm'>\n    <target>\n      <size unit='GiB'>2</size>\n      <node>1</node>\n    </target>\n  </memory>\n</devices>\n```\n\n## Correct\n\n```xml\n<maxMemory slots='4' unit='GiB'>64</maxMemory>\n<memory unit='GiB'>10</memory>\n<cpu>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n<devices>\n  <memory model='dimm'>\n    <target>\n      <size unit='GiB'>2</size>\n      <node>0</node>\n    </target>\n  </memory>\n</devices>\n```\n\n## Fix\n\nThere is no automatic fix: the sizes and the cell a device belongs to are a person's choice.\n\n## Needs\n\n**domain**; with a host snapshot that records the libvirt version, the hotplug case follows it.\n\n## Sources\n\n- libvirt `src/conf/domain_validate.c` (`virDomainMemoryDefValidate`), `src/conf/domain_conf.c` (memory and maxMemory checks), `src/qemu/qemu_validate.c` (memory hotplug needs a NUMA node), `src/qemu/qemu_domain.c` (`qemuDomainDefNumaAutoAdd`, 9.6.0).\n- libvirt, Domain XML format, \xA7Memory Allocation (`maxMemory`, `slots`) and \xA7Memory devices.\n- libvirt tests: `tests/qemuxmlconfdata/no-memory.*`, `memory-hotplug-invalid-targetnode.*`, `memory-hotplug-nonuma.*`, `memory-hotplug-ppc64-nonuma.*` (accepted: ppc64 needs no cell).\n",
   "memory-not-hugepage-multiple": "# memory-not-hugepage-multiple\n\nReports hugepage-backed guest memory that is not a whole number of pages: a guest NUMA cell whose `memory` is not a multiple of the page size backing it, or, for a guest without cells, `<memory>` (less any memory devices). It is a warning, or an error when the memory is smaller than one page. The finding is on the cell's `memory` value or on the `<memory>` text. Suggestions (never `--fix`): round up, or round down, to whole pages.\n\n## Why this matters\n\nEach hugepage-backed region of guest RAM, one per guest cell or one for the whole guest, is a hugetlbfs file that QEMU maps in whole pages:\n\n- when the region is **smaller than one page**, QEMU refuses to start: \"memory size \u2026 must be equal to or larger than page size\" (`file_ram_alloc`). A 512 MiB test guest on 1 GiB pages never boots;\n- otherwise QEMU rounds the region **up** to whole pages. The guest sees the size it was given, but the pool loses one page more, and the rest of that page is never used. With 1 GiB pages, a 4608 MiB cell costs five pages for 4.5 pages of memory. On hosts where every page is reserved for a planned guest, that extra page is what makes the next guest fail (see `insufficient-hugepages`, which counts pages the same way: ceil(memory / page size)).\n\nThe page size of a region is the `<page size>` whose `nodeset` names the cell, else the `<page>` without a nodeset. For `<hugepages/>` with no `<page>`, it is the host's default hugepage size. That size is known only when a host snapshot is linted (`Hugepagesize` in `/proc/meminfo`). **Without a host the rule skips such guests**, since the default differs by architecture and by `default_hugepagesz=`. Pages in a decimal unit, and pages without a size, are left to `hugepage-size-decimal-unit` and `hugepages-config-invalid`. Memory devices (`<memory model='dimm'>` \u2026) have backends of their own and are not part of the regions checked here.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4096' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='4608' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\nError, less than one page:\n\n```xml\n<memory unit='MiB'>512</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='1048576' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0'/>\n    <page size='2' unit='M' nodeset='1'/>\n  </hugepages>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4096' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='4608' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nNo automatic fix: growing a guest takes pages from a shared pool, and shrinking it takes memory from the guest, so the direction is a person's choice. kvmlint offers two **suggestions** (shown in text output, in JSON `suggestions` and in SARIF `result.fixes`; never applied by `--fix`): set the size to the next whole number of pages, or to the whole pages below it (not offered when that is zero). The new size keeps the unit already written when it is exact there, else it is written in KiB with `unit='KiB'`. After resizing a cell, `guest-numa-memory-sum` offers the matching `<memory>` total as a safe fix.\n\n## Needs\n\n**domain**, and a **host snapshot** for `<hugepages/>` without `<page>` (the host's default page size). Without one, those guests are skipped.\n\n## Sources\n\n- QEMU `system/physmem.c` (`file_ram_alloc`): the size check against the page size and the round-up to whole pages.\n- libvirt `src/qemu/qemu_command.c`: one memory backend per guest cell with the page size from `<hugepages>`.\n- libvirt, Domain XML format, \xA7Memory Backing (`page size unit nodeset`, the host's default size for an empty `<hugepages/>`).\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: hugetlbfs files are sized in whole huge pages.\n",
   "min-free-kbytes-exceeds-node-free": "# min-free-kbytes-exceeds-node-free\n\nComputes each NUMA node's share of `vm.min_free_kbytes` the way the kernel does, and compares it with the memory that node has free once the planned guests bound strictly to it have been placed. The finding is an error when a node's min watermark is above its free memory, and a warning when its high watermark is. A node that the planned guests overfill, or push from above its high watermark to between min and high, is left to `numa-memory-insufficient`, so one situation is reported once. It is reported on the host snapshot, at the `vm.minFreeKbytes` value, and the message gives the largest value that keeps every node safe.\n\n## Why this matters\n\n`vm.min_free_kbytes` is not one pool for the whole machine. `__setup_per_zone_wmarks()` (mm/page_alloc.c) splits it over all lowmem zones of all nodes in proportion to each zone's managed pages:\n\n- zone min = pages_min \xD7 managed(zone) / \u03A3 managed(lowmem zones);\n- Movable and HighMem zones instead get a small clamped value;\n- low = min + gap and high = low + gap, where gap = max(min / 4, managed \xD7 `vm.watermark_scale_factor` / 10000).\n\nA node's share is the sum over its zones. Free memory is not even across nodes on a hypervisor. Hugepage pools are carved out of a node's memory, and guests bound with `mode='strict'` allocate only from their nodes. A node can end up with less free memory than its own watermarks although the host as a whole has plenty:\n\n- **below min** (error): every allocation on the node falls into direct reclaim. A strictly bound guest cannot fall back to another node (MPOL_BIND), so the OOM killer picks a process, very likely that guest's QEMU;\n- **below high** (warning): kswapd on that node never reaches its target and reclaims continuously, dropping page cache and burning housekeeping CPU while other nodes sit idle.\n\nFree memory per node is `MemFree` from the snapshot (`/sys/devices/system/node/nodeN/meminfo`), less the memory of each planned domain that binds small (non-hugepage) pages to the node with `strict` or `restrictive`. `preferred` and `interleave` allocations can fall back to other nodes, and hugepages come from the pools, so none of them is subtracted. The zones come from `/proc/zoneinfo` managed pages when the snapshot has them. Otherwise each node's MemTotal stands in for one Normal zone, and the message says so.\n\n### What numa-memory-insufficient reports instead\n\n`numa-memory-insufficient` looks at the same numbers from the guests' side, and one shared decision (`src/model/node-memory.ts`) gives each node to one rule, so a situation is reported once:\n\n- the planned guests do not fit in the node's free memory at all: `numa-memory-insufficient` (error), on the domains. No value of `vm.min_free_kbytes` makes room, so this rule neither reports the node nor lets it constrain the safe value it suggests;\n- the plan leaves the node below its **min** watermark: this rule (error), whether the host or the plan got it there;\n- the plan leaves the node between min and high, and the node was above its high watermark without the planned guests: `numa-memory-insufficient` (warning), since the guests took the margin. When the node was already below high without them, this rule reports it (warning).\n\n## Incorrect\n\nHost: two nodes of 64 GiB, node 1 has 45000 MiB free, `vm.min_free_kbytes=524288` (node 1's min share is 256 MiB). This guest leaves node 1 only 100 MiB:\n\n```xml\n<memory unit='MiB'>44900</memory>\n<vcpu placement='static'>8</vcpu>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n```json\n\"vm\": { \"minFreeKbytes\": 524288, \"watermarkScaleFactor\": 10 }\n```\n\n## Correct\n\nLeave headroom above the high watermark on every node. Spread the small-page guests over both nodes, back large guests with hugepages (reserved up front and not part of `MemFree`), or lower `vm.min_free_kbytes` to the value the message gives:\n\n```xml\n<memory unit='GiB'>20</memory>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: the change is on the host (`sysctl vm.min_free_kbytes=\u2026`, persisted in `/etc/sysctl.d/` or a tuned profile) or in where guests are placed. The message gives the largest `vm.min_free_kbytes` that keeps every node's min watermark (for the error) or high watermark (for the warning) within its free memory. If even 0 is too much, the node is simply overcommitted: move guests off it.\n\n## Needs\n\n**host snapshot**, and the **plan** when domains are mapped to the host: per-node `MemFree` and `MemTotal` (or `/proc/zoneinfo`), `vm.min_free_kbytes` and `vm.watermark_scale_factor`. If the snapshot has no `vm.min_free_kbytes` or no per-node free memory, the rule reports one info note and stops.\n\n## Limitations\n\n- Free memory is the snapshot's `MemFree` of each node *minus* the small-page memory that the\n  planned domains bind strictly to it. A planned domain that was already running when the\n  snapshot was captured is therefore counted twice (its memory is already out of `MemFree`):\n  capture the snapshot on the host as it will be before the planned guests start, or expect\n  the finding to be conservative.\n- A strict binding over several nodes is split evenly; the kernel fills the first node with\n  room first, so the pressure on that node can be higher than estimated.\n\n## Sources\n\n- Linux `Documentation/admin-guide/sysctl/vm.rst`: `min_free_kbytes` (\"each lowmem zone gets a number of reserved free pages based proportionally on its size\") and `watermark_scale_factor`.\n- Linux `mm/page_alloc.c`: `__setup_per_zone_wmarks()`, the formula above.\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: MPOL_BIND does not fall back to other nodes.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`mode` `strict`, `restrictive`, `preferred`, `interleave`).\n- The KVM tuning guide for Rocky Linux: `min_free_kbytes` on NUMA hosts, checked per node.\n",
-  "min-free-kbytes-guideline": '# min-free-kbytes-guideline\n\nWarns when `vm.min_free_kbytes` is above 2% of the host\'s total memory (the threshold is configurable), and reports an error when it is below 1024 KB, the floor the kernel documentation warns about. The 1\u20132% range is the KVM tuning guide\'s advice, not a kernel limit. The finding is reported on the host snapshot, at the `vm.minFreeKbytes` value.\n\n## Why this matters\n\n`vm.min_free_kbytes` is the memory the kernel keeps free for allocations that must not fail (atomic allocations, PF_MEMALLOC reclaim paths). From it the kernel derives the min, low and high watermarks of every zone (see `min-free-kbytes-exceeds-node-free`).\n\n- **Too low** (error): `Documentation/admin-guide/sysctl/vm.rst` says that below 1024 KB "your system will become subtly broken, and prone to deadlock under high loads". Reclaim itself needs memory, and the reserve is too small to provide it.\n- **Too high** (warning): every KiB of it is memory no guest can use. It also raises every zone\'s low and high watermarks, so kswapd starts reclaiming earlier and works harder on each node. The vm.rst page warns that "setting this too high will OOM your machine instantly".\n\n**The 1\u20132% range is the tuning guide\'s advice, not a kernel limit.** The kernel sets its own boot-time default from the lowmem size (`init_per_zone_wmark_min()` in mm/page_alloc.c), and khugepaged raises it when transparent hugepages are enabled. Any value from 0 to INT_MAX is accepted. The guide\'s range comes from experience with hypervisors that have a lot of memory: 1% is plenty of headroom for network and storage bursts, and more than 2% is rarely useful. Hosts with unusual loads, such as very high packet rates into atomic allocations, may need more. Raise `maxPercent` for them, or disable the rule for that host.\n\nWhether the value fits each NUMA node\'s free memory is a separate, hard check: `min-free-kbytes-exceeds-node-free`.\n\n## Incorrect\n\nOn a host with 128 GiB (134217728 KiB), 4 GiB is 3.1%:\n\n```json\n"vm": { "minFreeKbytes": 4194304, "watermarkScaleFactor": 10 }\n```\n\nBelow the kernel\'s floor:\n\n```json\n"vm": { "minFreeKbytes": 512 }\n```\n\n## Correct\n\n0.4% of 128 GiB:\n\n```json\n"vm": { "minFreeKbytes": 524288, "watermarkScaleFactor": 10 }\n```\n\nExactly 2% (134217728 \xD7 2 / 100, rounded down) is not above the guideline:\n\n```json\n"vm": { "minFreeKbytes": 2684354 }\n```\n\nA high value is sometimes meant to keep memory free for large guests. That memory cannot be given to any guest, though. Reserve it as a hugepage pool instead (`nr_hugepages` per node) and back the guest with it:\n\n```xml\n<memory unit=\'GiB\'>16</memory>\n<memoryBacking>\n  <hugepages>\n    <page size=\'2048\' unit=\'KiB\'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode=\'strict\' nodeset=\'1\'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: the value lives on the host. Set it with `sysctl -w vm.min_free_kbytes=N` and persist it in `/etc/sysctl.d/` or in the tuned profile that manages the host. The warning gives the threshold in KiB. For the error, use at least 1024; the message gives the guide\'s 1\u20132% range for this host.\n\n## Options\n\n| option | type | default | meaning |\n| --- | --- | --- | --- |\n| `maxPercent` | number | `2` | Warn when `vm.min_free_kbytes` exceeds this percentage of the host\'s total memory (\u03A3 node MemTotal). |\n\nSet it in `kvmlint.config.json` with this rule\'s options.\n\n## Needs\n\n**host snapshot**: `vm.min_free_kbytes` and the nodes\' MemTotal. Without `vm.min_free_kbytes` the rule is silent, and without MemTotal only the 1024 KB floor is checked. Domains play no part.\n\n## Sources\n\n- Linux `Documentation/admin-guide/sysctl/vm.rst`, `min_free_kbytes`: the 1024 KB floor and the warning against values that are too high.\n- Linux `mm/page_alloc.c`: `init_per_zone_wmark_min()` (the kernel\'s default) and `__setup_per_zone_wmarks()`.\n- Linux `mm/khugepaged.c`: `set_recommended_min_free_kbytes()`.\n- The KVM tuning guide for Rocky Linux: `vm.min_free_kbytes` at 1\u20132% of RAM on hypervisors. This is the source of the guideline, and it is advice, not a kernel rule.\n',
+  "min-free-kbytes-guideline": '# min-free-kbytes-guideline\n\nWarns when `vm.min_free_kbytes` is above 2% of the host\'s total memory (the threshold is configurable), and reports an error when it is below 1024 KB, the floor the kernel documentation warns about. The 1\u20132% range is the KVM tuning guide\'s advice, not a kernel limit. The finding is reported on the host snapshot, at the `vm.minFreeKbytes` value.\n\n## Why this matters\n\n`vm.min_free_kbytes` is the memory the kernel keeps free for allocations that must not fail (atomic allocations, PF_MEMALLOC reclaim paths). From it the kernel derives the min, low and high watermarks of every zone (see `min-free-kbytes-exceeds-node-free`).\n\n- **Too low** (error): `Documentation/admin-guide/sysctl/vm.rst` says that below 1024 KB "your system will become subtly broken, and prone to deadlock under high loads". Reclaim itself needs memory, and the reserve is too small to provide it.\n- **Too high** (warning): every KiB of it is memory no guest can use. It also raises every zone\'s low and high watermarks, so kswapd starts reclaiming earlier and works harder on each node. The vm.rst page warns that "setting this too high will OOM your machine instantly".\n\n**The 1\u20132% range is the tuning guide\'s advice, not a kernel limit.** The kernel sets its own boot-time default from the lowmem size (`init_per_zone_wmark_min()` in mm/page_alloc.c), and khugepaged raises it when transparent hugepages are enabled. Any value from 0 to INT_MAX is accepted. The guide\'s range comes from experience with hypervisors that have a lot of memory: 1% is plenty of headroom for network and storage bursts, and more than 2% is rarely useful. Hosts with unusual loads, such as very high packet rates into atomic allocations, may need more. Raise `maxPercent` for them, or disable the rule for that host.\n\nWhether the value fits each NUMA node\'s free memory is a separate, hard check: `min-free-kbytes-exceeds-node-free`.\n\n## Incorrect\n\nOn a host with 128 GiB (134217728 KiB), 4 GiB is 3.1%:\n\n```json\n"vm": { "minFreeKbytes": 4194304, "watermarkScaleFactor": 10 }\n```\n\nBelow the kernel\'s floor:\n\n```json\n"vm": { "minFreeKbytes": 512 }\n```\n\n## Correct\n\n0.4% of 128 GiB:\n\n```json\n"vm": { "minFreeKbytes": 524288, "watermarkScaleFactor": 10 }\n```\n\nExactly 2% (134217728 \xD7 2 / 100, rounded down) is not above the guideline:\n\n```json\n"vm": { "minFreeKbytes": 2684354 }\n```\n\nA high value is sometimes meant to keep memory free for large guests. That memory cannot be given to any guest, though. Reserve it as a hugepage pool instead (`nr_hugepages` per node) and back the guest with it:\n\n```xml\n<memory unit=\'GiB\'>16</memory>\n<memoryBacking>\n  <hugepages>\n    <page size=\'2048\' unit=\'KiB\'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode=\'strict\' nodeset=\'1\'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: the value lives on the host. Set it with `sysctl -w vm.min_free_kbytes=N` and persist it in `/etc/sysctl.d/` or in the tuned profile that manages the host. The warning gives the threshold in KiB. For the error, use at least 1024; the help line gives the guide\'s 1\u20132% range for this host.\n\n## Options\n\n| option | type | default | meaning |\n| --- | --- | --- | --- |\n| `maxPercent` | number | `2` | Warn when `vm.min_free_kbytes` exceeds this percentage of the host\'s total memory (\u03A3 node MemTotal). |\n\nSet it in `kvmlint.config.json` with this rule\'s options.\n\n## Needs\n\n**host snapshot**: `vm.min_free_kbytes` and the nodes\' MemTotal. Without `vm.min_free_kbytes` the rule is silent, and without MemTotal only the 1024 KB floor is checked. Domains play no part.\n\n## Sources\n\n- Linux `Documentation/admin-guide/sysctl/vm.rst`, `min_free_kbytes`: the 1024 KB floor and the warning against values that are too high.\n- Linux `mm/page_alloc.c`: `init_per_zone_wmark_min()` (the kernel\'s default) and `__setup_per_zone_wmarks()`.\n- Linux `mm/khugepaged.c`: `set_recommended_min_free_kbytes()`.\n- The KVM tuning guide for Rocky Linux: `vm.min_free_kbytes` at 1\u20132% of RAM on hypervisors. This is the source of the guideline, and it is advice, not a kernel rule.\n',
   "missing-emulatorpin": "# missing-emulatorpin\n\nReports a pinned domain (one with a `<vcpupin>` or a `<vcpu cpuset>`) whose QEMU emulator threads are left unpinned: there is no `<emulatorpin>`, no `<vcpu cpuset>` and no automatic placement, so libvirt lets those threads run on every online host CPU, including the CPUs the vCPUs were pinned to and the isolated cores.\n\n## Why this matters\n\nlibvirt decides the emulator's affinity in this order (formatdomain \xA7CPU Tuning, `qemuProcessSetupEmulator` in `qemu_process.c`): `<emulatorpin cpuset>`, else `<vcpu cpuset>`, else the nodeset numad advises when `<vcpu placement='auto'>`, else **all online host CPUs**. The \"emulator\" is every thread of the QEMU process that is neither a vCPU nor an IOThread: the main loop, device emulation, the RCU thread and worker threads (disk I/O without an IOThread, migration, VNC/SPICE).\n\nPinning vCPUs 1:1 is meant to give each vCPU a CPU of its own. Emulator threads floating over all CPUs undo that:\n\n- the scheduler puts them on the vCPUs' own CPUs, where they preempt the vCPU: latency spikes and steal time in the guest;\n- on CPUs isolated with `isolcpus`/`nohz_full` they break the tickless state the isolation was for, and several guests' emulators can pile onto the same isolated core, because the scheduler does not balance load there.\n\nThe KVM tuning guide and libvirt's kvm-realtime page both put the emulator on housekeeping CPUs, away from the vCPUs.\n\nA `<vcpu cpuset>` already confines the emulator (to the same CPUs as the unpinned vCPUs), and with `placement='auto'` it follows numad's advice, so neither case is reported here. Whether the emulator *overlaps* dedicated vCPUs is a different question, for `emulatorpin-overlaps-vcpus`.\n\nThe finding is reported on the `<cputune>` start tag, where the `<emulatorpin>` belongs.\n\n## Severity\n\n- **error** when a vCPU with realtime scheduling (`<vcpusched scheduler='fifo'|'rr'>`) is pinned to a CPU the unpinned emulator may run on: a busy SCHED_FIFO vCPU never yields to the emulator thread there, and the emulator's work (or the vCPU behind it) starves: the guest, or with RT throttling off the host, can hang. This is the same hazard `emulatorpin-overlaps-vcpus` reports as an error for an explicit overlap.\n- **warning** otherwise: the guest runs, with latency spikes.\n- **info** when the host's libvirt already keeps the unpinned emulator off every vCPU CPU (below): nothing is wrong today, but the layout depends on the libvirt version and on the isolation staying as it is.\n\n## libvirt versions\n\nThe last link of the chain changed in **libvirt 10.4.0** (NEWS: \"qemu: Don't set affinity for isolcpus unless explicitly requested\"; commit da95bcb6, `qemuProcessGetAllCpuAffinity` in `src/qemu/qemu_process.c`):\n\n| host's libvirt | emulator without `<emulatorpin>` runs on |\n| --- | --- |\n| before 10.4.0 | every online CPU, isolated ones included |\n| 10.4.0 and later | every online CPU **minus** `/sys/devices/system/cpu/isolated` (the `isolcpus` domain set; `nohz_full` or tuned `isolated_cores` alone do not appear there), or every online CPU when nothing is isolated |\n\nSo with libvirt \u2265 10.4.0, vCPUs pinned to isolated CPUs and an `isolcpus` host, the emulator already stays on the housekeeping CPUs: an info. vCPUs pinned to CPUs that are not isolated still share them with the emulator: a warning naming those CPUs.\n\nThe version comes from the config's `hosts[].libvirtVersion`, else the snapshot's `libvirtVersion` (`kvmlint snapshot` reads it from dpkg's status file or `libvirt.pc`; on RPM hosts without `libvirt-devel` state it in the config). When it is unknown and the host isolates CPUs, the rule assumes the older behaviour and says so once per host (an info on the host snapshot).\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='16'/>\n  <vcpupin vcpu='1' cpuset='17'/>\n  <vcpupin vcpu='2' cpuset='18'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n  <iothreadpin iothread='1' cpuset='0-3'/>\n</cputune>\n```\n\n## Correct\n\nPin the emulator to housekeeping CPUs (here 0-3, outside `isolcpus=4-31`):\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='16'/>\n  <vcpupin vcpu='1' cpuset='17'/>\n  <vcpupin vcpu='2' cpuset='18'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n  <emulatorpin cpuset='0-3'/>\n  <iothreadpin iothread='1' cpuset='0-3'/>\n</cputune>\n```\n\nAlso accepted: a `<vcpu cpuset>` that bounds the whole domain.\n\n```xml\n<vcpu placement='static' cpuset='20-23'>4</vcpu>\n```\n\n## Fix\n\n`kvmlint --fix` inserts `<emulatorpin cpuset='X'/>` as the last child of `<cputune>` when the\ndomain is linted against a host snapshot whose housekeeping set is known and not empty. X is the\nhousekeeping CPUs (online CPUs minus `isolcpus`/`nohz_full`/tuned `isolated_cores`, or the\nconfig's `housekeeping` for the host) on the host NUMA node(s) of the vCPU pins, or every\nhousekeeping CPU when those nodes have none. The new line copies the indentation, quote style and\nline ending of the surrounding `<cputune>` children; nothing else in the file changes.\n\n```xml\n  <cputune>\n    <vcpupin vcpu='0' cpuset='4'/>\n    <vcpupin vcpu='1' cpuset='5'/>\n    <emulatorpin cpuset='0-3'/>\n  </cputune>\n```\n\nWithout a host snapshot, or on a host that declares no isolation, there is no fix: choosing\nbetween the shared housekeeping pool and one extra CPU reserved for this guest's emulator is a\nperson's decision. The message then says what to add.\n\n## Needs\n\n**domain**. Without a host snapshot the rule still reports, but the message cannot name CPUs. With one, it lists the online CPUs the emulator floats over and the housekeeping CPUs to use.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`, `placement`) and \xA7CPU Tuning (`emulatorpin`: \"If this is omitted, and attribute cpuset of element vcpu is not specified, 'emulator' is pinned to all the physical CPUs by default\").\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupEmulator`, `qemuProcessSetupPid`), which applies the chain above.\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): emulator threads on housekeeping CPUs.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`, `nohz_full`), on what isolation does and does not balance.\n- The KVM tuning guide for Rocky Linux: `emulatorpin` on housekeeping cores beside 1:1 vCPU pinning.\n",
   "no-host-cpu-left": "# no-host-cpu-left\n\nReports a guest that has as many running vCPUs as the host has online CPUs, with affinities that together cover every online CPU: pinned 1:1 over all of them, confined by a `<vcpu cpuset>` that names them all, or not pinned at all. Under load the guest's vCPUs can then hold every CPU of the host. The finding is on the `<vcpu>` element.\n\n## Why this matters\n\nThe host still has work to do while the guest runs: QEMU's emulator and I/O threads, interrupts, kernel threads (RCU, workqueues, kswapd), libvirt and everything else on the machine. When every CPU has a busy vCPU, that work only runs by preempting a vCPU, which the guest sees as steal time and latency spikes, and the host becomes sluggish or unresponsive. It is a common result of giving a VFIO guest \"all the cores\" of a desktop: the tuning guides reserve at least one core (both of its SMT threads) for the host.\n\n- **warning**: the guest runs, badly, and so does the host.\n- **error** when the vCPUs that cover every CPU have realtime scheduling (`<vcpusched scheduler='fifo'|'rr'>`): a busy SCHED_FIFO/SCHED_RR thread is never preempted by ordinary threads, so with no CPU left the host's kernel threads starve and the host can hang (libvirt's kvm-realtime page keeps housekeeping CPUs free for exactly this reason).\n\nNot reported:\n\n- vCPUs that start offline (`<vcpu current>` below the maximum, or `<vcpus><vcpu enabled='no'/>`): they run nowhere until hot-plugged, so only running vCPUs are counted;\n- fewer running vCPUs than online CPUs, or affinities that leave some CPU out;\n- `placement='auto'` or a cpuset that does not parse: the CPUs are not known statically.\n\nSeveral guests that together cover the host are the plan rules' concern (`dedicated-cpu-conflict`, `smt-sibling-sharing`).\n\n## Incorrect\n\nOn a host with 16 online CPUs:\n\n```xml\n<vcpu placement='static'>16</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='0'/>\n  <!-- \u2026 one vCPU per host CPU \u2026 -->\n  <vcpupin vcpu='15' cpuset='15'/>\n</cputune>\n```\n\n## Correct\n\nLeave a core (here CPUs 0 and 8, SMT siblings) to the host, and put the emulator there:\n\n```xml\n<vcpu placement='static'>14</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='1'/>\n  <!-- \u2026 CPUs 1-7 and 9-15 \u2026 -->\n  <vcpupin vcpu='13' cpuset='15'/>\n  <emulatorpin cpuset='0,8'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: how many vCPUs the guest can give up is a person's choice. The help line names the CPUs to keep for the host: the housekeeping CPUs when the host declares isolation, else the first CPU and its SMT siblings.\n\n## Needs\n\n**host**: the online CPUs come from the host snapshot.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu>`, `current`, `<vcpus>`) and \xA7CPU Tuning.\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): housekeeping CPUs stay free of realtime vCPUs.\n- Linux `Documentation/scheduler/sched-rt-group.rst`: realtime tasks are not preempted by normal tasks.\n- The KVM tuning guide for Rocky Linux: reserve housekeeping cores for the host.\n",
   "not-a-domain": "# not-a-domain\n\nWarns when a file named explicitly on the command line (or by the pre-commit hook) is well-formed XML whose root element is not `<domain>`, so kvmlint cannot lint it as a libvirt domain definition. XML files found by walking a directory are skipped silently instead.\n\n## Why this matters\n\nRepositories of libvirt configuration hold more than domains: `virsh capabilities` output, network and storage pool definitions (`<network>`, `<pool>`), snapshot metadata (`<domainsnapshot>`, which wraps a `<domain>` but is not one), and unrelated XML. When a directory is walked, such files are not what the user asked to lint, and skipping them is expected. When a file is named explicitly, for example by a pre-commit hook matching `\\.xml$` or by a CI step with a path list, silently skipping it would let a wrong path or a mis-saved file pass as \"no problems found\". The warning says it was not checked and why.\n\nA common case is `virsh capabilities` output saved beside the domains. It describes the host, not a guest: pass it with `--host` so the host rules can use it.\n\nThe finding is placed on the root element's start tag.\n\n## Incorrect\n\nNamed explicitly (`kvmlint hosts/hv01-capabilities.xml networks/default.xml`):\n\n```xml\n<capabilities>\n  <host>\n    <topology>\n      <cells num='2'>\u2026</cells>\n    </topology>\n  </host>\n</capabilities>\n```\n\n```xml\n<network>\n  <name>default</name>\n  <forward mode='nat'/>\n  <bridge name='virbr0' stp='on' delay='0'/>\n</network>\n```\n\n## Correct\n\nA domain definition, with or without the XML declaration and libvirt's header comment:\n\n```xml\n<?xml version='1.0' encoding='UTF-8'?>\n<domain type='kvm'>\n  <name>wiki-02</name>\n  <memory unit='GiB'>4</memory>\n  <vcpu placement='static'>2</vcpu>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix. Leave non-domain files out of the paths you name (narrow the hook's `files:` pattern, or use `exclude:`). Pass host descriptions with `--host`. For a snapshot file, lint the `<domain>` it contains by saving it with `virsh dumpxml` instead.\n\nWith pre-commit, for example:\n\n```yaml\n- id: kvmlint\n  files: ^domains/.*\\.xml$\n```\n\n## Needs\n\n**domain** (any XML file named explicitly).\n\n## Sources\n\n- libvirt, Domain XML format (the `<domain>` root), Network XML format (`<network>`), Storage pool XML format (`<pool>`), Snapshot XML format (`<domainsnapshot>`), and formatcaps (`<capabilities>`).\n- kvmlint design, \xA74 CLI: files whose root is not `<domain>` are skipped when found by a directory walk and reported when named explicitly.\n",
-  "numa-memory-insufficient": "# numa-memory-insufficient\n\nAdds up, for each host NUMA node, the ordinary (small-page) memory that the planned guests bind to it with `mode='strict'` or `restrictive`, and compares the sum with the node's free memory. It is an error when the sum exceeds the free memory. It is a warning when the guests fit but leave the node below its high watermark, when the node was above it without them. Reported on each contributing domain's `<memory>` or `<memnode>` nodeset, naming the node, the total, this domain's part and the largest other contributors.\n\n## Why this matters\n\nA strict binding (MPOL_BIND) allocates only from the bound nodes: when node 1 runs out, the guest's memory does not spill to node 0. The kernel reclaims and then calls the OOM killer, limited to the tasks bound there, which is very likely one of the guests' QEMU processes. Each guest alone fits; only the plan as a whole does not, so this is a plan rule. Usually the guest that starts last, or the first to touch all its memory, is the one that fails.\n\nHow the numbers are taken:\n\n- **Demand**: each guest NUMA cell's memory (`<cell memory>`), or the whole `<memory>` without cells, whose binding (`<memnode>`, else `<memory>`) is `strict` or `restrictive` with a static nodeset. Hugepage-backed memory comes from the pools (`insufficient-hugepages` checks those). `preferred` and `interleave` can fall back to other nodes, so they are not counted.\n- **Several nodes in one strict nodeset**: the kernel fills the nearest allowed node and takes the rest from the others. The split is not known offline, so the memory is spread evenly as an estimate. An overflow that only the estimate produces is a warning. Binding each guest cell to one node with `<memnode>` makes the check exact.\n- **Supply**: the node's `MemFree` in the snapshot (`/sys/devices/system/node/nodeN/meminfo`).\n- **High watermark**: the node's share of `vm.min_free_kbytes`, computed as the kernel does (mm/page_alloc.c `__setup_per_zone_wmarks`, see `min-free-kbytes-exceeds-node-free`). Below it kswapd on the node never reaches its target and keeps reclaiming.\n\n### Which rule reports what\n\nThis rule and `min-free-kbytes-exceeds-node-free` look at the same numbers. One shared decision (`src/model/node-memory.ts`) gives each node to one of them:\n\n| after the plan, node *n* has | before the plan | reported by |\n| --- | --- | --- |\n| less than nothing: the guests do not fit | any | **numa-memory-insufficient**, error (no value of `vm.min_free_kbytes` makes room) |\n| less than its min watermark | any | `min-free-kbytes-exceeds-node-free`, error (its message names the guests and the largest safe value) |\n| between min and high watermark | above high | **numa-memory-insufficient**, warning: the planned guests took the margin |\n| between min and high watermark | already below high | `min-free-kbytes-exceeds-node-free`, warning: the host was short without them |\n\nNodes the host does not have are `pin-target-offline`'s; nodes without memory are `numatune-memoryless-node`'s.\n\n### Guests running when the snapshot was taken\n\n`MemFree` already excludes the memory of guests that were running at capture time. If such a guest is also in the plan, its memory is counted twice: once as missing from `MemFree`, once as planned demand. The finding is then too pessimistic. Take the snapshot of the host as it will be before the planned guests start (for a fleet repo, with those guests stopped or not yet placed), or read the finding as an upper bound. `MemFree` also leaves out page cache the kernel could reclaim, which is conservative in the same direction.\n\n## Incorrect\n\nHost node 0 has 42000 MiB free. Two guests bind 20 GiB and 24 GiB of ordinary memory strictly to it:\n\n```xml\n<!-- crm-app.xml -->\n<memory unit='GiB'>20</memory>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n\n<!-- crm-db.xml -->\n<memory unit='GiB'>24</memory>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nMove one guest to node 1 (45000 MiB free), or back the larger one with hugepages reserved on node 0:\n\n```xml\n<!-- crm-db.xml -->\n<memory unit='GiB'>24</memory>\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='20'/>\n  <!-- vCPUs 1-3 on CPUs 21-23 (node 1) -->\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: which guest moves, shrinks or switches to hugepages is a capacity decision. The error gives the total and the node's free memory. The warning gives how much guest memory must leave the node to keep it above its high watermark.\n\n## Needs\n\n**plan**: every domain mapped to the host, with the snapshot's per-node `MemFree`, and `vm.min_free_kbytes` with `/proc/zoneinfo` (or MemTotal) for the warning. Without per-node free memory for a node that guests bind to, the rule reports one info note. Without `vm.min_free_kbytes` only the error is checked.\n\n## Sources\n\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: MPOL_BIND allocates only from the given nodes; MPOL_PREFERRED and MPOL_INTERLEAVE fall back.\n- Linux `mm/page_alloc.c`: `__setup_per_zone_wmarks` (per-zone min/low/high), and the allocator's fallback along the zonelist within the allowed nodes.\n- Linux `mm/oom_kill.c`: `CONSTRAINT_MEMORY_POLICY`, the OOM killer limited to tasks bound to the exhausted nodes.\n- Linux `Documentation/admin-guide/sysctl/vm.rst`: `min_free_kbytes`, `watermark_scale_factor`.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`).\n- OpenStack Nova `nova/virt/hardware.py`: guest memory fitted to a host NUMA cell's free memory.\n",
+  "numa-memory-insufficient": "# numa-memory-insufficient\n\nAdds up, for each host NUMA node, the ordinary (small-page) memory that the planned guests bind to it with `mode='strict'` or `restrictive`, and compares the sum with the node's free memory. It is an error when the sum exceeds the free memory. It is a warning when the guests fit but leave the node below its high watermark, when the node was above it without them. Reported once per node, on the `<memory>` or `<memnode>` nodeset of the domain that binds the most there, naming the node, the total and the free memory; every other contributing nodeset is a related location with its domain's part.\n\n## Why this matters\n\nA strict binding (MPOL_BIND) allocates only from the bound nodes: when node 1 runs out, the guest's memory does not spill to node 0. The kernel reclaims and then calls the OOM killer, limited to the tasks bound there, which is very likely one of the guests' QEMU processes. Each guest alone fits; only the plan as a whole does not, so this is a plan rule. Usually the guest that starts last, or the first to touch all its memory, is the one that fails.\n\nHow the numbers are taken:\n\n- **Demand**: each guest NUMA cell's memory (`<cell memory>`), or the whole `<memory>` without cells, whose binding (`<memnode>`, else `<memory>`) is `strict` or `restrictive` with a static nodeset. Hugepage-backed memory comes from the pools (`insufficient-hugepages` checks those). `preferred` and `interleave` can fall back to other nodes, so they are not counted.\n- **Several nodes in one strict nodeset**: the kernel fills the nearest allowed node and takes the rest from the others. The split is not known offline, so the memory is spread evenly as an estimate. An overflow that only the estimate produces is a warning. Binding each guest cell to one node with `<memnode>` makes the check exact.\n- **Supply**: the node's `MemFree` in the snapshot (`/sys/devices/system/node/nodeN/meminfo`).\n- **High watermark**: the node's share of `vm.min_free_kbytes`, computed as the kernel does (mm/page_alloc.c `__setup_per_zone_wmarks`, see `min-free-kbytes-exceeds-node-free`). Below it kswapd on the node never reaches its target and keeps reclaiming.\n\n### Which rule reports what\n\nThis rule and `min-free-kbytes-exceeds-node-free` look at the same numbers. One shared decision (`src/model/node-memory.ts`) gives each node to one of them:\n\n| after the plan, node *n* has | before the plan | reported by |\n| --- | --- | --- |\n| less than nothing: the guests do not fit | any | **numa-memory-insufficient**, error (no value of `vm.min_free_kbytes` makes room) |\n| less than its min watermark | any | `min-free-kbytes-exceeds-node-free`, error (its message names the guests and the largest safe value) |\n| between min and high watermark | above high | **numa-memory-insufficient**, warning: the planned guests took the margin |\n| between min and high watermark | already below high | `min-free-kbytes-exceeds-node-free`, warning: the host was short without them |\n\nNodes the host does not have are `pin-target-offline`'s; nodes without memory are `numatune-memoryless-node`'s.\n\n### Guests running when the snapshot was taken\n\n`MemFree` already excludes the memory of guests that were running at capture time. If such a guest is also in the plan, its memory is counted twice: once as missing from `MemFree`, once as planned demand. The finding is then too pessimistic. Take the snapshot of the host as it will be before the planned guests start (for a fleet repo, with those guests stopped or not yet placed), or read the finding as an upper bound. `MemFree` also leaves out page cache the kernel could reclaim, which is conservative in the same direction.\n\n## Incorrect\n\nHost node 0 has 42000 MiB free. Two guests bind 20 GiB and 24 GiB of ordinary memory strictly to it:\n\n```xml\n<!-- crm-app.xml -->\n<memory unit='GiB'>20</memory>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n\n<!-- crm-db.xml -->\n<memory unit='GiB'>24</memory>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nMove one guest to node 1 (45000 MiB free), or back the larger one with hugepages reserved on node 0:\n\n```xml\n<!-- crm-db.xml -->\n<memory unit='GiB'>24</memory>\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='20'/>\n  <!-- vCPUs 1-3 on CPUs 21-23 (node 1) -->\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: which guest moves, shrinks or switches to hugepages is a capacity decision. The error gives the total and the node's free memory. The warning gives how much guest memory must leave the node to keep it above its high watermark.\n\n## Needs\n\n**plan**: every domain mapped to the host, with the snapshot's per-node `MemFree`, and `vm.min_free_kbytes` with `/proc/zoneinfo` (or MemTotal) for the warning. Without per-node free memory for a node that guests bind to, the rule reports one not-checked note. Without `vm.min_free_kbytes` only the error is checked.\n\n## Sources\n\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: MPOL_BIND allocates only from the given nodes; MPOL_PREFERRED and MPOL_INTERLEAVE fall back.\n- Linux `mm/page_alloc.c`: `__setup_per_zone_wmarks` (per-zone min/low/high), and the allocator's fallback along the zonelist within the allowed nodes.\n- Linux `mm/oom_kill.c`: `CONSTRAINT_MEMORY_POLICY`, the OOM killer limited to tasks bound to the exhausted nodes.\n- Linux `Documentation/admin-guide/sysctl/vm.rst`: `min_free_kbytes`, `watermark_scale_factor`.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`).\n- OpenStack Nova `nova/virt/hardware.py`: guest memory fitted to a host NUMA cell's free memory.\n",
   "numatune-invalid": "# numatune-invalid\n\nReports a `<numatune>` that libvirt rejects: a `<memnode>` whose `cellid` names no guest NUMA cell or repeats another memnode's, a `<memnode>` in a guest without cells, a `<memnode>` under automatic (numad) placement, a static `<memory>` binding without `nodeset`, a memnode missing `cellid` or `nodeset`, an unknown `placement`, and `restrictive` used on `<memory>` but not on the memnodes (or the reverse). A warning is added when `placement='auto'` comes with a `nodeset`, which libvirt drops.\n\n## Why this matters\n\n`<numatune>` decides which host nodes hold the guest's memory. When libvirt cannot read it, `virsh define` fails, usually in a deploy pipeline, far from the edit that broke it. The rules (numa_conf.c `virDomainNumatuneParseXML`, `virDomainNumatuneSet`, `virDomainNumatuneNodeParseXML`, `virDomainNumaDefValidate`):\n\n- **placement** of `<memory>`: as written, else `static` when a `nodeset` is given, else the `<vcpu placement>`. With `<vcpu placement='auto'>` and no `<memory>` element at all, libvirt adds an implicit automatic binding.\n- a **static** placement needs a `nodeset` (\"nodeset for NUMA memory tuning must be set if 'placement' is 'static'\"). `<memory mode='strict'/>` alone is static by default, so it is rejected;\n- with **auto** placement a `nodeset` is dropped without a word: numad chooses the nodes at start-up (warning);\n- `<memnode>` binds one **guest** cell (`cellid`, from 0) to host nodes. It needs guest cells (\"Element 'memnode' is invalid without any guest NUMA cells\"), a `cellid` below the cell count (\"\u2026must correspond to existing guest's NUMA cell\"), one memnode per cell (\"Multiple memnode elements with cellid N\"), and a `nodeset`;\n- per-cell binding and numad do not mix (\"Per-node binding is not compatible with automatic NUMA placement\");\n- `restrictive` mode must be used on both `<memory>` and every `<memnode>`, or on none of them. A missing `<memory>` counts as `strict`.\n\nValues that do not parse (a `mode` libvirt does not know, a bad `cellid` or `nodeset`) are reported by `value-invalid` and `cpuset-syntax`.\n\n## Incorrect\n\n```xml\n<numatune>\n  <memory mode='strict'/>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='0' mode='strict' nodeset='1'/>\n  <memnode cellid='2' mode='strict' nodeset='1'/>\n</numatune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n```xml\n<vcpu placement='auto'>4</vcpu>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0-1'/>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n```xml\n<vcpu placement='auto'>4</vcpu>\n<numatune>\n  <memory mode='strict' placement='auto'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: which host nodes a guest cell belongs on, and whether numad or a fixed nodeset should decide, are placement decisions. Bind each guest cell at most once, to cells that exist; give a static `<memory>` a `nodeset`; drop `<memnode>` elements, or switch to static placement, when numad is in charge.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/numa_conf.c`: `virDomainNumatuneParseXML`, `virDomainNumatuneSet`, `virDomainNumatuneNodeParseXML` and `virDomainNumaDefValidate`.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`, `placement`).\n",
   "numatune-memoryless-node": "# numatune-memoryless-node\n\nReports a `<numatune>` `<memory>` or `<memnode>` nodeset that names host NUMA nodes without memory. It is an error when every node of the nodeset that the host has is memoryless, and a warning when only some are. Reported on the nodeset value, naming the nodes.\n\n## Why this matters\n\nA NUMA node can have CPUs and no memory: a socket without DIMMs, or a node whose memory was all taken offline. `kvmlint snapshot` records such a node with `memTotalKiB: 0`: it is missing from `/sys/devices/system/node/has_memory`, and its `meminfo` shows `MemTotal: 0 kB`. A `numactl --hardware` import gives `size: 0 MB`, and `virsh capabilities` gives `<memory unit='KiB'>0</memory>`. A node whose MemTotal the snapshot lacks is treated as unknown, not as memoryless.\n\nPinning vCPUs to a memoryless node's CPUs and binding the memory to \"the same node\" looks like good locality, but the kernel cannot honour it:\n\n- `mbind()`/`set_mempolicy()` intersect the requested nodes with the nodes that have memory (mm/mempolicy.c `mpol_set_nodemask`, `N_MEMORY`). An empty result fails with `EINVAL`, in every mode. QEMU binds each guest memory backend with `host-nodes`/`policy` (libvirt qemu_command.c `qemuBuildMemoryBackendProps`), so it fails (\"cannot bind memory to host NUMA nodes\") and the guest does not start;\n- on cgroup v1, `cpuset.mems` accepts only nodes with memory, so libvirt's cgroup setup fails too. On cgroup v2 an empty effective set falls back to the parent's nodes, and the binding is silently lost.\n\nSo a nodeset of only memoryless nodes is an error. A nodeset that also has nodes with memory works, because the kernel drops the memoryless ones, but the XML then claims a placement that does not exist (warning). Bind the memory to the node with memory nearest to the CPUs the guest runs on.\n\nNodes the host does not have at all are `pin-target-offline`'s. Under `placement='auto'` numad chooses the nodes and only picks nodes with memory, so the rule is silent.\n\n## Incorrect\n\nHost node 2 has CPUs 16-23 and no memory.\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='18'/>\n  <vcpupin vcpu='1' cpuset='19'/>\n  <emulatorpin cpuset='16-17'/>\n</cputune>\n<numatune>\n  <memory mode='strict' nodeset='2'/>\n</numatune>\n```\n\n## Correct\n\nBind the memory to a node that has memory (here node 0 or 1, at the same distance from node 2):\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: which node with memory should back the guest, and whether the vCPUs should move to that node's CPUs as well, is a placement decision. The message lists the host's nodes with memory.\n\n## Needs\n\n**host snapshot**: each node's MemTotal (`/sys/devices/system/node/nodeN/meminfo`, or a `has_memory` mask that leaves the node out). Without a host the rule is silent.\n\n## Sources\n\n- Linux `mm/mempolicy.c`: `mpol_set_nodemask` (nodes \u2229 `N_MEMORY`), `mpol_new_nodemask` / `mpol_new_preferred` (`EINVAL` on an empty set).\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`, and `Documentation/ABI/stable/sysfs-devices-node` (`has_memory`, `has_cpu`).\n- Linux `kernel/cgroup/cpuset.c`: `cpuset.mems` must be a subset of the top cpuset's memory nodes on cgroup v1.\n- libvirt `src/qemu/qemu_command.c`: `qemuBuildMemoryBackendProps` (`host-nodes` and `policy` of each memory backend).\n- libvirt, Domain XML format, \xA7NUMA Node Tuning; `virsh capabilities` format (formatcaps): a cell's `<memory>`.\n",
   "pin-crosses-nodeset": "# pin-crosses-nodeset\n\nReports vCPUs pinned to CPUs of one host NUMA node while `<numatune>` binds their memory to another node. It also warns when a pinned domain has no `<numatune>` at all, which leaves the memory wherever the kernel puts it, except on a host with a single node that can hold memory (the usual desktop or homelab machine, in any host format: snapshot JSON, `numactl --hardware`, `virsh capabilities`): there the memory has no other node to land on, so nothing is reported. An info note replaces the warning for `mode='interleave'` and for automatic (numad) placement.\n\n## Why this matters\n\nWhere a guest's memory lives is set by `<numatune>` (formatdomain \xA7NUMA Node Tuning):\n\n- `<memnode cellid='c' nodeset='N'>` binds guest NUMA cell *c*. Cells without a memnode follow `<memory>`;\n- `<memory mode='\u2026' nodeset='N'>` binds the whole guest. `mode` defaults to `strict`;\n- `placement` defaults to the `<vcpu placement>`, or to `static` when a nodeset is given. With `placement='auto'`, including `<vcpu placement='auto'>` with no `<numatune>` (libvirt's `virDomainNumatuneParseXML` then adds an implicit strict, auto binding), numad picks the nodes at start-up.\n\nFor each vCPU the rule takes its guest cell (from `<cpu><numa><cell cpus>`; vCPUs in no cell count as cell 0, as libvirt adds them there) and the node set N that binds that cell. It then compares N with the host nodes of the vCPU's effective affinity (`vcpupin`, else `<vcpu cpuset>`). If any of those nodes is outside N, every memory access made from there crosses the socket interconnect (UPI, Infinity Fabric). Remote accesses cost roughly 1.5\u20132\xD7 the latency (SLIT distance 21 against 10) and share the link's bandwidth. With `strict` the memory cannot follow the vCPU, so the penalty lasts for the guest's whole life.\n\n- `strict`, `restrictive`, `preferred`: warning.\n- `interleave`: info. Spreading memory is a deliberate choice, but vCPUs outside the interleave set still find all of it remote.\n- `placement='auto'`: info, \"not checkable\". The nodes are only known when the guest starts.\n- A pinned domain without `<numatune>` (and not under automatic placement): warning on `<cputune>`. Each page then lands on the node of the thread that first touches it (the emulator's node when memory is preallocated), and spills to other nodes as the host fills up.\n\n## Incorrect\n\nCell 1's vCPUs run on host node 0 (CPUs 0-15) while its memory is bound to node 1:\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <!-- vCPUs 1-3 on CPUs 5-7 -->\n  <vcpupin vcpu='4' cpuset='12'/>\n  <!-- vCPUs 5-7 on CPUs 13-15 -->\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <!-- vCPUs 1-3 on CPUs 5-7 (node 0) -->\n  <vcpupin vcpu='4' cpuset='20'/>\n  <!-- vCPUs 5-7 on CPUs 21-23 (node 1) -->\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: whether the vCPUs or the memory should move is a person's choice. kvmlint\noffers **suggestions** (shown in text output, in JSON `suggestions`, and in SARIF `result.fixes`;\nnever applied by `--fix`):\n\n- when every vCPU governed by one binding runs on a single host node *n*: set that\n  `<memory>`/`<memnode>` `nodeset` to *n*;\n- when a pinned domain has no `<numatune>` and all its pins lie on one host node *n*: add\n  `<numatune><memory mode='strict' nodeset='n'/></numatune>` after `<cputune>`, indented like\n  its siblings.\n\nThe other way out is to move the vCPUs to CPUs of the bound node: the message names them,\npreferring isolated ones. With pins on several nodes, give each guest NUMA cell a `<memnode>`\nbound to the node its vCPUs run on.\n\n## Needs\n\n**host snapshot**: which node each CPU belongs to. Without a host the rule is silent. It only applies to pinned domains.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`, `placement`), \xA7CPU Tuning (`vcpupin`), \xA7CPU model and topology (guest `<numa><cell>`).\n- libvirt `src/conf/numa_conf.c` (`virDomainNumatuneParseXML`, `virDomainNumatuneSet`, `virDomainNumatuneGetNodeset`): defaults and precedence.\n- libvirt `src/qemu/qemu_process.c`: vCPU affinity and memory binding at start-up.\n- OpenStack Nova `nova/virt/hardware.py`: guest cells fitted to host cells with CPUs and memory together.\n- The KVM tuning guide for Rocky Linux: `numatune` `strict` on the node of the pinned cores.\n",
   "pin-target-offline": "# pin-target-offline\n\nReports CPU pins and `<numatune>` nodesets that name CPUs or NUMA nodes the host cannot use. A `vcpupin`, `emulatorpin`, `iothreadpin` or `<vcpu cpuset>` naming a CPU the host does not have is an error. One naming an offline CPU is a warning, or an error when none of its CPUs is online. A `<numatune>` `<memory>` or `<memnode>` nodeset naming a node the host does not have is an error. Each finding is reported on the attribute value at fault and names the CPUs or nodes.\n\n## Why this matters\n\nlibvirt applies every pin when it starts the guest (qemu_process.c `qemuProcessSetupPid`): it writes the set to the thread's `cpuset.cpus` cgroup file, then calls `sched_setaffinity()`. A thread without a pin of its own takes `<vcpu cpuset>` (`qemuDomainEvaluateCPUMask`), so that set is checked whenever some vCPU, the emulator or an IOThread inherits it, and the message says which.\n\n- **CPU the host does not have** (not in `/sys/devices/system/cpu/present`, or not possible): the kernel refuses a `cpuset.cpus` that is not a subset of the possible CPUs (cgroup v2) or of the online ones (cgroup v1) with `EINVAL` (kernel/cgroup/cpuset.c `update_cpumask`). The guest does not start. This happens when XML is copied from a bigger host.\n- **Nothing online left**: `sched_setaffinity()` with no active CPU in the mask fails with `EINVAL`, and libvirt's `virProcessSetAffinity()` fails the start (\"cannot set CPU affinity on process\"). Error.\n- **Some CPUs offline, others online** (warning): on cgroup v2 the thread runs on the online part until the others come back, so a vCPU pinned to a floating set silently loses CPUs. On cgroup v1 the `cpuset.cpus` write fails and the guest does not start. The snapshot does not record the cgroup version, so this stays a warning.\n- **NUMA node the host does not have**: libvirt checks the nodeset against the host's nodes (virnuma.c `virNumaNodesetIsAvailable`: \"NUMA node N is unavailable\") when it builds the guest memory backends or sets the memory policy. The guest does not start.\n\nWhen the snapshot records neither possible nor present CPUs (a `virsh capabilities` or `numactl --hardware` import), a CPU that is not online cannot be told apart from one that does not exist. The message says so, and the finding is a warning unless nothing online is left.\n\nPins libvirt rejects for other reasons (a `vcpupin` for a vCPU \u2265 `<vcpu>`, a second pin of one vCPU, an `iothreadpin` for a missing IOThread) are left to `vcpu-id-range`. Nodesets under `placement='auto'` are left to `numatune-invalid`. Nodes that exist but have no memory are `numatune-memoryless-node`'s.\n\n## Incorrect\n\nHost: CPUs 0-31 present, 28-29 offline, NUMA nodes 0 and 1.\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='24'/>\n  <vcpupin vcpu='1' cpuset='28'/>   <!-- offline: nothing online left -->\n  <emulatorpin cpuset='0-1,40-41'/> <!-- CPUs 40-41 do not exist here -->\n</cputune>\n<numatune>\n  <memory mode='strict' nodeset='0,2'/> <!-- there is no node 2 -->\n</numatune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='24'/>\n  <vcpupin vcpu='1' cpuset='25'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: which online CPU or existing node to use instead is a placement decision. Either pin to CPUs and nodes the host has (the message lists the online CPUs and the host's nodes), or bring the offline CPUs back (`echo 1 > /sys/devices/system/cpu/cpuN/online`) before the guest starts.\n\n## Needs\n\n**host snapshot**: the possible, present and online CPU lists (`/sys/devices/system/cpu/{possible,present,online}`) and the host's NUMA nodes. Without a host the rule is silent.\n\n## Sources\n\n- libvirt `src/qemu/qemu_process.c`: `qemuProcessSetupPid` (cgroup `cpuset.cpus`, then `virProcessSetAffinity`), `qemuProcessInitCpuAffinity`.\n- libvirt `src/util/virprocess.c`: `virProcessSetAffinity` fails the start when `sched_setaffinity()` fails.\n- libvirt `src/util/virnuma.c`: `virNumaNodesetIsAvailable`; `src/qemu/qemu_command.c` `qemuBuildMemoryBackendProps` calls it for every memory backend.\n- Linux `kernel/cgroup/cpuset.c`: `update_cpumask` (a subset of `top_cpuset.cpus_allowed`, which is `cpu_possible_mask` on cgroup v2 and the active CPUs on v1) and `cpuset_bind`.\n- Linux `kernel/sched/core.c`: `__set_cpus_allowed_ptr` returns `EINVAL` when no CPU of the mask is active.\n- Linux `Documentation/ABI/testing/sysfs-devices-system-cpu`: `possible`, `present`, `online`, `offline`.\n- libvirt, Domain XML format, \xA7CPU Tuning, \xA7NUMA Node Tuning.\n",
   "pinned-guest-cpu-model": "# pinned-guest-cpu-model\n\nReports a pinned KVM domain (one with a `<vcpupin>` or a `<vcpu cpuset>`) whose guest CPU is not `host-passthrough` or `host-model`: a named model (`mode='custom'` with `<model>`), a `<cpu>` with no mode and no model, or no `<cpu>` element at all. It is an info note on the `<cpu mode>` value (or the `<cpu>` start tag, or `<vcpu>` when there is no `<cpu>`).\n\n## Why this matters\n\nPinning is done for performance and predictability. A named CPU model hides every host CPU feature it does not list (newer vector extensions, invariant TSC, cache topology), and a domain without a `<cpu>` model gets the hypervisor's default (`qemu64` on x86), which hides most of them. The pinned guest then runs slower code paths on the very CPUs reserved for it. libvirt's kvm-realtime page uses `host-passthrough` with a topology matching the pins; `host-model` keeps most of the benefit where the guest must still migrate between hosts with different CPUs.\n\n`mode='maximum'` is accepted too: with hardware virtualization it is functionally identical to `host-passthrough` (formatdomain \xA7CPU model and topology).\n\nNot reported:\n\n- unpinned domains: a named model is a sound choice for migration across a mixed fleet;\n- `type='qemu'` (TCG) and other drivers: `host-passthrough` needs KVM.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n<cpu mode='custom' match='exact' check='full'>\n  <model fallback='forbid'>Skylake-Server-IBRS</model>\n</cpu>\n```\n\n## Correct\n\n```xml\n<cpu mode='host-passthrough' check='none' migratable='off'>\n  <topology sockets='1' dies='1' cores='2' threads='1'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix: the CPU model decides which hosts the guest can migrate to, so the choice is a person's. Use `host-passthrough` (or `host-model`), with a `<topology>` that matches the pins.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`mode`: `custom`, `host-model`, `host-passthrough`, `maximum`; the default when `mode` is omitted).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): `host-passthrough` with a matching topology.\n- The KVM tuning guide for Rocky Linux: its complete example (examples/production-vm.xml) uses `host-passthrough` with a topology matching the pins.\n",
   "realtime-guest-hygiene": "# realtime-guest-hygiene\n\nReports a realtime guest (one with a `fifo` or `rr` `<vcpusched>` on any vCPU) that misses part of the configuration libvirt's kvm-realtime page asks for: hugepage-backed memory, `<locked/>`, `<nosharepages/>`, no memory balloon (`<memballoon model='none'/>`), and `<pmu state='off'/>`. Each missing item is one info finding: the memory items on `<memoryBacking>` (or `<memory>` when there is none), the balloon on its `model` (or on `<devices>` when libvirt adds it implicitly), the PMU on its `state` (or on `<features>`).\n\n## Why this matters\n\nPinning realtime vCPUs to isolated CPUs removes scheduling noise; the kvm-realtime page then removes the memory and device noise that would otherwise still reach the guest:\n\n- **hugepages**: guest RAM in small pages means many more TLB misses, each a two-level (guest and EPT/NPT) page walk, and those pages can be migrated by compaction or collapsed by khugepaged under the running guest. kvm-realtime allocates guest RAM from hugepages on the guest's node.\n- **`<locked/>`**: without it the host may swap out QEMU's own memory and any guest RAM not backed by hugepages, and a fault on a swapped page stalls the vCPU for as long as the disk takes. Pair it with `<memtune><hard_limit>` (see `locked-memory-risk`).\n- **`<nosharepages/>`**: with KSM running, ksmd scans guest memory and merges identical pages; the next write to a merged page takes a copy-on-write fault.\n- **no balloon**: a balloon lets the host take memory from the guest at run time, and the guest faults it back in later. For QEMU, a domain without `<memballoon>` does not lack a balloon: libvirt adds a virtio one for x86 (except `isapc` and `microvm`), ppc64, s390x and some others (`qemuDomainDefAddDefaultDevices` in `qemu_postparse.c`), so the rule reports the missing element there. For aarch64 `virt`, riscv64 and loongarch64 nothing is added, and when `<os><type arch>` is absent the rule cannot tell, so it stays silent.\n- **`<pmu state='off'/>`**: with a virtual PMU, the guest's perf counters and its NMI watchdog run on counters KVM emulates with host perf events, adding VM exits and jitter; kvm-realtime turns it off.\n\nOnly realtime guests are checked: for other guests these are trade-offs (ballooning and KSM save memory), not mistakes. `<devices>` and `<features>` are only read for realtime guests.\n\n## Incorrect\n\n```xml\n<memory unit='GiB'>8</memory>\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n</cputune>\n<features>\n  <acpi/>\n  <apic/>\n</features>\n<devices>\n  <memballoon model='virtio'/>\n</devices>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>8</memory>\n<memtune>\n  <hard_limit unit='GiB'>10</hard_limit>\n</memtune>\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n  <nosharepages/>\n  <locked/>\n</memoryBacking>\n<features>\n  <acpi/>\n  <apic/>\n  <pmu state='off'/>\n</features>\n<devices>\n  <memballoon model='none'/>\n</devices>\n```\n\n## Fix\n\n`kvmlint --fix` adds the two items that have exactly one right form and cost no capacity:\n\n- `<nosharepages/>`, inside `<memoryBacking>` after `<hugepages>`, creating `<memoryBacking>` (before `<vcpu>`, where libvirt's formatter writes it) when there is none;\n- `<pmu state='off'/>`, inside `<features>` in libvirt's feature order (after `acpi`, `apic`, `hyperv`, `kvm`, \u2026; before `vmport`, `smm`, `ioapic`, \u2026).\n\nInserted lines copy the indentation, quotes and line endings of their neighbours. A `<pmu state='on'/>` written explicitly only gets a suggestion to set it to `off`: someone asked for the guest PMU, perhaps to profile in the guest. Hugepages (a page size and a host pool), `<locked/>` (which needs a `hard_limit`) and removing the balloon are left to a person; when `<features>` is missing altogether no fix is offered.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): hugepages, `<locked/>`, `<nosharepages/>`, `<pmu state='off'/>`, `<memballoon model='none'/>`.\n- libvirt, Domain XML format, \xA7Memory Backing, \xA7Hypervisor features (`pmu`), \xA7Memory balloon device.\n- libvirt `src/qemu/qemu_postparse.c` (`qemuDomainDefAddDefaultDevices`: the implicit virtio balloon per architecture and machine type; `qemu_domain.c` in older releases).\n- libvirt `src/conf/domain_conf.c` (`virDomainDefFormatInternal`: order of `<memoryBacking>` children and of domain elements; the `<features>` loop over `virDomainFeature`).\n- Linux `Documentation/admin-guide/mm/ksm.rst` (merging and copy-on-write), `Documentation/admin-guide/mm/hugetlbpage.rst`.\n",
-  "realtime-sched-unsafe": "# realtime-sched-unsafe\n\nReports a thread with realtime scheduling (`scheduler='fifo'` or `'rr'` in `<vcpusched>`, `<iothreadsched>` or `<emulatorsched>`) whose placement is unsafe: its affinity has more than one CPU (or it has no pin at all), it shares its one CPU with another thread of the same guest, or, for the emulator and IOThreads with a host snapshot, it may run on housekeeping CPUs, outside the isolated set. One error per thread group names every reason; it points at the thread's own pin `cpuset`, or at the `scheduler` attribute when the thread has no pin of its own.\n\n## Why this matters\n\nA SCHED_FIFO or SCHED_RR thread is never preempted by ordinary (SCHED_OTHER) threads: it runs until it blocks, yields, or a higher realtime priority wants the CPU (sched(7)). A busy realtime vCPU therefore owns its CPU outright. That is the point of kvm-realtime's layout, and it is only safe when nothing else ever needs that CPU:\n\n- **one CPU, not a range**: a realtime thread with several allowed CPUs is placed by the scheduler, can land where another realtime thread or a kernel thread already runs, and starves it; on `isolcpus` CPUs it is not even balanced away again;\n- **not shared with another thread of the guest**: two realtime vCPUs on one CPU at equal priority run one at a time until one blocks (FIFO) or its slice ends (RR), so the guest's vCPUs stall each other; an ordinary thread of the guest on that CPU never gets to run;\n- **on isolated CPUs only**: housekeeping CPUs run IRQ work, RCU callbacks, kworkers and ksoftirqd; a realtime thread there starves them, with RCU stall warnings, hung tasks and stuck I/O as the result.\n\nlibvirt's kvm-realtime page pins each vCPU to a dedicated isolated CPU with `fifo`, and leaves the emulator on housekeeping CPUs with normal scheduling.\n\n## Which rule reports what\n\nSeveral placement rules see the same threads. So that one mistake gets one finding, realtime cases are split like this (housekeeping-overlap's README says the same):\n\n| case | reported by |\n| --- | --- |\n| realtime vCPU whose `vcpupin` or `<vcpu cpuset>` includes housekeeping CPUs | `housekeeping-overlap` (error) |\n| emulator (its `emulatorpin`, or the `<vcpu cpuset>` it follows) on a CPU dedicated to a vCPU, when either is realtime | `emulatorpin-overlaps-vcpus` (error) |\n| emulator with no pin at all in a pinned domain | `missing-emulatorpin` |\n| IOThread on, or without a pin over, a CPU dedicated to a vCPU | `iothread-placement` (error when either is realtime) |\n| realtime vCPU with a floating pin, a floating `<vcpu cpuset>`, or no pin | this rule (`vcpu-floating-pin` and `vcpu-partially-pinned` leave realtime vCPUs alone) |\n| two vCPUs on one dedicated CPU, one of them realtime | this rule (`vcpu-pin-collision` leaves it) |\n| realtime emulator or IOThread: floating, sharing its CPU, or on housekeeping CPUs | this rule |\n\nA realtime vCPU with a floating pin that also reaches housekeeping CPUs gets two findings, one from each rule, because they are two separate changes: narrow the pin to one CPU, and move it off the housekeeping set. CPUs that are neither isolated nor housekeeping are offline or absent, which is `pin-target-offline`'s.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5-6'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-1' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='6'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-1' scheduler='rr' priority='10'/>\n</cputune>\n```\n\nOn a host with `isolcpus=4-31` (housekeeping CPUs 0-3), a realtime emulator on housekeeping CPUs:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <emulatorpin cpuset='0-1'/>\n  <emulatorsched scheduler='fifo' priority='2'/>\n  <vcpusched vcpus='0' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Correct\n\nThe kvm-realtime layout:\n\n```xml\n<cputune>\n  <emulatorpin cpuset='0-1'/>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: giving a realtime thread a CPU of its own takes a free isolated CPU, which is a capacity decision. Pin each realtime vCPU to one isolated CPU that nothing else of the guest uses. For the emulator and IOThreads, either give each one an isolated CPU of its own, or drop the realtime policy and keep them on housekeeping CPUs, as kvm-realtime does.\n\n## Needs\n\n**domain**. The housekeeping check for the emulator and IOThreads needs a host snapshot with known isolation (`isolcpus`, `nohz_full`, tuned `isolated_cores`, or the config's `housekeeping`).\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpusched`, `iothreadsched`, `emulatorsched`: \"fifo\" and \"rr\" with a priority, and the pins they combine with).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupPid`: affinity and scheduler set per thread).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n- sched(7): SCHED_FIFO and SCHED_RR semantics.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`, `nohz_full`, `rcu_nocbs`) and `kernel/sched/isolation.c`.\n",
+  "realtime-sched-unsafe": "# realtime-sched-unsafe\n\nReports a thread with realtime scheduling (`scheduler='fifo'` or `'rr'` in `<vcpusched>`, `<iothreadsched>` or `<emulatorsched>`) whose placement is unsafe: its affinity has more than one CPU (or it has no pin at all), it shares its one CPU with another thread of the same guest, or, for the emulator and IOThreads with a host snapshot, it may run on housekeeping CPUs, outside the isolated set. One error per thread group names every reason; it points at the thread's own pin `cpuset`, or at the `scheduler` attribute when the thread has no pin of its own.\n\n## Why this matters\n\nA SCHED_FIFO or SCHED_RR thread is never preempted by ordinary (SCHED_OTHER) threads: it runs until it blocks, yields, or a higher realtime priority wants the CPU (sched(7)). A busy realtime vCPU therefore owns its CPU outright. That is the point of kvm-realtime's layout, and it is only safe when nothing else ever needs that CPU:\n\n- **one CPU, not a range**: a realtime thread with several allowed CPUs is placed by the scheduler, can land where another realtime thread or a kernel thread already runs, and starves it; on `isolcpus` CPUs it is not even balanced away again;\n- **not shared with another thread of the guest**: two realtime vCPUs on one CPU at equal priority run one at a time until one blocks (FIFO) or its slice ends (RR), so the guest's vCPUs stall each other; an ordinary thread of the guest on that CPU never gets to run;\n- **on isolated CPUs only**: housekeeping CPUs run IRQ work, RCU callbacks, kworkers and ksoftirqd; a realtime thread there starves them, with RCU stall warnings, hung tasks and stuck I/O as the result.\n\nlibvirt's kvm-realtime page pins each vCPU to a dedicated isolated CPU with `fifo`, and leaves the emulator on housekeeping CPUs with normal scheduling.\n\n## Which rule reports what\n\nSeveral placement rules see the same threads. So that one mistake gets one finding, realtime cases are split like this (housekeeping-overlap's README says the same):\n\n| case | reported by |\n| --- | --- |\n| realtime vCPU whose `vcpupin` or `<vcpu cpuset>` includes housekeeping CPUs | `housekeeping-overlap` (error) |\n| emulator (its `emulatorpin`, or the `<vcpu cpuset>` it follows) on a CPU dedicated to a vCPU, when either is realtime | `emulatorpin-overlaps-vcpus` (error) |\n| emulator with no pin at all in a pinned domain | `missing-emulatorpin` |\n| IOThread on, or without a pin over, a CPU dedicated to a vCPU | `iothread-placement` (error when either is realtime) |\n| realtime vCPU with a floating pin, a floating `<vcpu cpuset>`, or no pin | this rule (`vcpu-floating-pin` and `vcpu-partially-pinned` leave realtime vCPUs alone) |\n| two vCPUs on one dedicated CPU, one of them realtime | this rule (`vcpu-pin-collision` leaves it) |\n| realtime emulator or IOThread: floating, sharing its CPU, or on housekeeping CPUs | this rule |\n\nA realtime vCPU with a floating pin that also reaches housekeeping CPUs gets two findings, one from each rule, because they are two separate changes: narrow the pin to one CPU, and move it off the housekeeping set. CPUs that are neither isolated nor housekeeping are offline or absent, which is `pin-target-offline`'s. Two realtime threads pinned to one CPU are one finding, at the first pin, with the other pin related.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5-6'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-1' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='6'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-1' scheduler='rr' priority='10'/>\n</cputune>\n```\n\nOn a host with `isolcpus=4-31` (housekeeping CPUs 0-3), a realtime emulator on housekeeping CPUs:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <emulatorpin cpuset='0-1'/>\n  <emulatorsched scheduler='fifo' priority='2'/>\n  <vcpusched vcpus='0' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Correct\n\nThe kvm-realtime layout:\n\n```xml\n<cputune>\n  <emulatorpin cpuset='0-1'/>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: giving a realtime thread a CPU of its own takes a free isolated CPU, which is a capacity decision. Pin each realtime vCPU to one isolated CPU that nothing else of the guest uses. For the emulator and IOThreads, either give each one an isolated CPU of its own, or drop the realtime policy and keep them on housekeeping CPUs, as kvm-realtime does.\n\n## Needs\n\n**domain**. The housekeeping check for the emulator and IOThreads needs a host snapshot with known isolation (`isolcpus`, `nohz_full`, tuned `isolated_cores`, or the config's `housekeeping`).\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpusched`, `iothreadsched`, `emulatorsched`: \"fifo\" and \"rr\" with a priority, and the pins they combine with).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupPid`: affinity and scheduler set per thread).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n- sched(7): SCHED_FIFO and SCHED_RR semantics.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`, `nohz_full`, `rcu_nocbs`) and `kernel/sched/isolation.c`.\n",
   "running-affinity-drift": "# running-affinity-drift\n\nReports a thread of a running guest whose allowed CPUs (`Cpus_allowed_list` in `/proc/PID/task/TID/status`, captured by `kvmlint snapshot`) differ from the effective affinity this domain file gives it: a vCPU against its `<vcpupin>`, the emulator threads against `<emulatorpin>`, an IOThread against its `<iothreadpin>` (each falling back to `<vcpu cpuset>`, then all online CPUs, as libvirt does). The finding sits on the `cpuset` the running thread disagrees with. It needs a snapshot with `running` data, and the guest is matched to the file by uuid, then by name.\n\n## Why this matters\n\nThe tuning guide checks pinning on the live host with `virsh vcpuinfo` and `virsh emulatorpin`, because what runs can differ from what is written: `virsh vcpupin --live` (or `emulatorpin`, `iothreadpin` without `--config`) changes the running guest only, and the next restart silently reverts it; a file changed in git after the guest started is not applied until it restarts. Either way the host does not run what the repository says, and every other rule checked the repository.\n\nWhich side is right: the file in the repository is the reviewed one. Re-apply it (restart the guest, or `virsh vcpupin DOMAIN VCPU CPUS --live` with the file's value), or, if the live change was intended, put it in the file and let the pipeline deploy it. Threads that inherit all online CPUs are accepted with or without the isolated CPUs, since libvirt \u2265 8.x leaves those out (`qemuProcessGetAllCpuAffinity`).\n\n## Incorrect\n\nThe snapshot shows vCPU 3 allowed on CPU 8 (`virsh vcpupin rt-live 3 8 --live`):\n\n```xml\n<cputune>\n  <vcpupin vcpu='3' cpuset='7'/>\n</cputune>\n```\n\n## Correct\n\nThe file and the running guest agree (after a restart, or after the file took CPU 8):\n\n```xml\n<cputune>\n  <vcpupin vcpu='3' cpuset='8'/>\n</cputune>\n```\n\n## Fix\n\nNone: either the host or the file must change, and which one is a person's call. Capture again (`kvmlint snapshot -o hosts/HOST.json`) after changing the host.\n\n## Sources\n\nformatdomain \xA7CPU Tuning; `virsh vcpupin`, `emulatorpin`, `iothreadpin` (`--live`, `--config`); libvirt `qemu_process.c` (qemuProcessSetupVcpu, qemuProcessSetupEmulator, qemuProcessGetAllCpuAffinity); proc(5) `Cpus_allowed_list`.\n",
   "running-guest-unmatched": "# running-guest-unmatched\n\nInfo, from a snapshot with running guests: a domain file mapped to the host that is not running there (reported on its `<name>`), and running guests that no domain file mapped to the host describes (reported once on the snapshot's `running.guests`). Matched by uuid, then by name.\n\n## Why this matters\n\nA fleet repository maps domains to hosts; the host runs what was started on it. A guest that migrated away, one started by hand, or one that moved hosts without the mapping changing makes every capacity rule (hugepages, memory per node, dedicated CPUs) check the wrong plan. This says so, without judging which side is right.\n\n## Incorrect\n\nThe snapshot shows `um-6` running, while the file mapped to the host describes `um-5`:\n\n```xml\n<domain type='kvm'>\n  <name>um-5</name>\n</domain>\n```\n\n## Correct\n\nThe file mapped to the host describes the guest that runs there:\n\n```xml\n<domain type='kvm'>\n  <name>um-6</name>\n</domain>\n```\n\n## Fix\n\nNone: update the `hosts` mapping in `kvmlint.config.json`, or start the guest where it is planned, then capture again.\n\n## Sources\n\nformatdomain (name, uuid); QEMU `-name guest=`, `-uuid`.\n",
   "running-memory-drift": "# running-memory-drift\n\nCompares a running guest's memory and scheduling with this file: more than 5% (option `maxOffNodesetPercent`) of its resident memory on host nodes outside its `<numatune>` nodesets; `<hugepages>` configured but less than 50% (option `minHugepagePercent`) of its resident memory in hugepages; or vCPU threads that do not run the realtime policy and priority `<vcpusched>` gives them. Memory per node and page size comes from `/proc/PID/numa_maps` (`N<node>=<pages>` \xD7 `kernelpagesize_kB`), policy and priority from `/proc/PID/task/TID/stat`.\n\n## Why this matters\n\nThe guide verifies memory placement with `numastat -c qemu-kvm` and `virsh numatune`: memory allocated before the cgroup's `cpuset.mems` applied, a guest migrated from another host, or a nodeset changed live leaves pages on the wrong node, and every access crosses the interconnect. A hugepage-backed guest that fell back to small pages (pool exhausted at start with a lenient setup, or the backing changed) loses the TLB benefit the configuration promised. A realtime guest whose vCPUs run `SCHED_OTHER` is not realtime at all, whatever the file says.\n\n## Incorrect\n\n6% of the guest's memory is on node 1:\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nAll of it on node 0, as the nodeset says (up to 5% elsewhere is tolerated: QEMU's own allocations before the binding applied).\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Fix\n\nNone. Restart the guest (strict binding applies from the first allocation), or `virsh numatune DOMAIN --nodeset N --live` and let the kernel migrate pages; check the hugepage pools per node before restarting a hugepage guest.\n\n## Sources\n\nformatdomain \xA7NUMA Node Tuning, \xA7Memory Backing, \xA7CPU Tuning (`vcpusched`); proc(5) `numa_maps`, `stat` fields 40-41; numastat(8).\n",
@@ -27344,9 +27854,9 @@ var readmes = {
   "smt-sibling-sharing": "# smt-sibling-sharing\n\nReports a vCPU dedicated to a host CPU whose SMT sibling (another hardware thread of the same core) does other work: it is a housekeeping CPU, carries this guest's emulator or IOThreads, or is used by another guest planned on the host. The finding is on the dedicating `<vcpupin>`, with the sibling CPUs and what runs on them (at most three other guests named).\n\n## Why this matters\n\nThe two (or more) hardware threads of one core share its execution units, L1 and L2 caches and branch predictors. A vCPU on one thread runs noticeably slower, and with more jitter, whenever its sibling is busy. For a vCPU pinned 1:1 for predictable latency, a busy sibling undoes much of what the pinning was for:\n\n- **housekeeping on the sibling**: interrupts, softirqs, kworkers and RCU callback threads run on housekeeping CPUs. Isolating a CPU while leaving its sibling in the housekeeping set is a common off-by-numbering mistake (on many hosts the siblings are N and N+16, not N and N+1);\n- **this guest's emulator or IOThreads on the sibling**: the guest's own I/O then competes with its vCPU;\n- **another guest on the sibling**: a noisy neighbour on the same core. OpenStack's `hw:cpu_thread_policy=isolate` exists to prevent this.\n\nThis guest's *own* vCPUs on the sibling are not reported. That is how a guest with `<topology threads='2'>` is meant to be pinned (see `guest-smt-topology-mismatch`).\n\nUnpinned threads of other guests count only on siblings outside the isolcpus domain set, where the scheduler can place them (see `dedicated-cpu-conflict`).\n\n## Incorrect\n\nOn a host whose siblings are N and N+16, booted with `isolcpus=1-7,9-15,17-31` (housekeeping 0, 8 and 16):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='24'/>\n  <vcpupin vcpu='1' cpuset='25'/>\n  <emulatorpin cpuset='8'/>\n</cputune>\n```\n\nCPU 24's sibling is CPU 8, which does housekeeping and carries the emulator.\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='26'/>\n  <vcpupin vcpu='1' cpuset='27'/>\n  <emulatorpin cpuset='8'/>\n</cputune>\n```\n\nThe siblings 10 and 11 stay idle, or run this guest's own vCPUs with `<topology threads='2'>`.\n\n## Fix\n\nThere is no automatic fix, because the choice is between capacity and latency. Leave the siblings of dedicated CPUs idle. Or give them to the same guest's vCPUs and declare `<topology threads='2'>` so the guest knows. Or, on the host, isolate whole cores, meaning both threads: keep housekeeping on whole cores too. A host with SMT disabled has no siblings and is never reported.\n\n## Needs\n\n**plan** and a host snapshot with the CPU topology (`cpuTopology` with `siblings`, from `/sys/devices/system/cpu/cpuN/topology/thread_siblings_list` or `virsh capabilities`; CPUs sharing socket, die and core id count as siblings when the list is absent). Without it, the rule reports one info note on the snapshot naming the dedicated CPUs it could not check. Housekeeping siblings are checked only when the housekeeping set is known. Dedicated CPUs the host does not have online are skipped (that is `pin-target-offline`'s finding), so they are not named as unknown topology.\n\n## Sources\n\n- Linux `Documentation/ABI/stable/sysfs-devices-system-cpu` (`topology/thread_siblings_list`) and `Documentation/admin-guide/kernel-parameters.txt` (`isolcpus`, `nohz_full`: isolate both threads of a core).\n- libvirt, Domain XML format, \xA7CPU Tuning and \xA7CPU model and topology (`<topology threads>`). `formatcaps` (`<cpu siblings>`).\n- OpenStack Nova `nova/virt/hardware.py` and the flavor extra spec `hw:cpu_thread_policy` (`isolate`: no other instance's vCPU on a sibling).\n- libvirt kbase kvm-realtime: realtime vCPUs on isolated CPUs, host work elsewhere.\n",
   "unused-disable-directive": "# unused-disable-directive\n\nA `kvmlint-disable\u2026` comment, or a `<kvmlint:disable>` suppression in the domain's `<metadata>`,\nthat suppresses no finding: the problem it silenced was fixed, the rule id is misspelt, it sits in\nthe wrong place, or its `element` path matches no element. Reported only with\n`--report-unused-disable-directives` (or `\"reportUnusedDisableDirectives\": true` in\n`kvmlint.config.json`), like ESLint's option of the same name.\n\n## Why this matters\n\nA stale directive is a hole waiting for the next mistake: when someone later re-introduces the\nproblem on that element, the comment silences it without anyone having decided so. A misspelt\nrule id silences nothing while looking as if it did.\n\n## Directives\n\nDirectives are XML comments (design.md \xA74). The text after a colon is the reason, kept for reviewers:\n\n- `<!-- kvmlint-disable-next-line rule-a rule-b: reason -->` \u2014 findings of those rules (all rules\n  when none is named) on the start tag of the next element;\n- `<!-- kvmlint-disable rule-a -->` \u2026 `<!-- kvmlint-enable rule-a -->` \u2014 a region;\n- `<!-- kvmlint-disable-file rule-a -->` \u2014 the whole file.\n\nAn XML comment may not contain `--`, so the reason cannot either. libvirt drops comments when it\nstores a domain: for XML dumped from a live host, use the config's `ignores` (by domain name or\nuuid) instead.\n\n## Incorrect\n\n```xml\n  <cputune>\n    <!-- kvmlint-disable-next-line housekeeping-overlap: vCPU 0 is the guest's housekeeping vCPU -->\n    <vcpupin vcpu='0' cpuset='4'/>\n```\n\nCPU 4 is not a housekeeping CPU, so nothing was suppressed: the directive is stale.\n\n## Correct\n\n```xml\n  <cputune>\n    <!-- kvmlint-disable-next-line housekeeping-overlap: vCPU 0 runs the guest's own housekeeping -->\n    <vcpupin vcpu='0' cpuset='2'/>\n```\n\n## Fix\n\nNo automatic fix: delete the directive, or correct the rule id it names.\n\n## Needs\n\nOne domain file; the directive is matched against the findings of every rule run on it.\n\n## Sources\n\n- ESLint, \"Disabling Rules with Inline Comments\" and `--report-unused-disable-directives`.\n- kvmlint design.md \xA74, Inline directives.\n",
   "value-invalid": "# value-invalid\n\nReports a number, size, unit or mode in the domain XML that libvirt would reject: non-numeric or negative counts and ids, a memory size with an unknown unit or text after its digits, a vCPU count of 0 or beyond any driver's limit, a hugepage size of 0, or a `numatune` mode libvirt does not know. The finding points at the value itself (the attribute value or the element text).\n\n## Why this matters\n\nlibvirt parses these values strictly: `virStrToLong_*` accepts digits only, and `virScaleInteger` accepts only the unit suffixes it knows. One bad value makes `virsh define` (or `virsh edit` when saving) fail for the whole domain. kvmlint reports it at the exact value instead. The other rules also need these numbers. A vCPU id written as a word, or a memory size libvirt cannot read, leaves nothing to compute with, so the pin or size is skipped by the placement and capacity rules. This rule is where that shows.\n\nChecked values:\n\n- **Integers**: `<vcpu>` text and its `current`, `<iothreads>`, `vcpupin vcpu`, `iothreadpin iothread`, `vcpusched priority`, `<iothread id>`, `memnode cellid`, guest `<cell id>`, `<topology sockets|dies|clusters|cores|threads>`. Each must be a non-negative decimal integer.\n- **vCPU count**: `<vcpu>` must be at least 1, and not above 16384, which no libvirt driver accepts.\n- **Memory sizes** (`<memory>`, `<currentMemory>`, `<maxMemory>`, `<memtune>` limits, `<cell memory>`, hugepage `<page size>`): decimal digits only, with no sign, spaces or unit in the text, and a `unit` that `virScaleInteger` knows: `b`, `bytes`, `k`/`KiB`, `M`/`MiB`, `G`/`GiB`, `T`/`TiB`, `P`, `E` (powers of 1024), or `KB`, `MB`, `GB`, `TB` (powers of 1000). Units are case-insensitive, and the default is KiB. A page size must be greater than 0.\n- **numatune mode**: one of `strict`, `preferred`, `interleave`, `restrictive`.\n- **IOThread polling**: `<iothreadids><iothread><poll weight>` must lie in 0-63 (`virDomainIOThreadIDDefParseXML`: \"poll weight N is out of range [0, 63]\").\n\n| written | KiB |\n| --- | --- |\n| `<memory>16777216</memory>` | 16777216 |\n| `<memory unit='G'>16</memory>`, `unit='GiB'`, `unit='g'` | 16777216 |\n| `<memory unit='GB'>16</memory>` | 15625000 |\n| `<memory unit='bytes'>17179869185</memory>` | 16777217 (rounded up) |\n| `<memory unit='GiG'>16</memory>` | error: unknown unit |\n\nA decimal unit on a hugepage size (`size='1' unit='GB'`, which is 976,563 KiB, not a page size) is valid syntax and is left to `hugepage-size-decimal-unit`. Cpuset and nodeset values have their own rule, `cpuset-syntax`.\n\n## Incorrect\n\n```xml\n<memory unit='GiG'>16</memory>\n<memory>16 GiB</memory>\n<vcpu placement='static'>0</vcpu>\n<vcpupin vcpu='zero' cpuset='4'/>\n<page size='0' unit='KiB'/>\n<memory mode='strictly' nodeset='0'/>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>16</memory>\n<memory unit='bytes'>17179869184</memory>\n<memory>16777216</memory>\n<vcpu placement='static' current='2'>4</vcpu>\n<vcpupin vcpu='0' cpuset='4'/>\n<page size='2048' unit='KiB'/>\n<memory mode='strict' nodeset='0'/>\n```\n\n## Fix\n\nThere is no automatic fix: a value libvirt cannot read has no single correct reading. Write the number in decimal digits, put the unit in the `unit` attribute, and use one of the unit and mode names above.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (units, powers of 1024 and 1000) and `src/util/virxml.c`: `virParseScaledValue`.\n- libvirt `src/util/virstring.c`: `virStrToLong_*` (digits only, nothing after them).\n- libvirt `src/conf/domain_conf.c` (`virDomainParseMemory`: round up to whole KiB) and `src/conf/numa_conf.c` (numatune modes).\n- libvirt, Domain XML format, \xA7CPU Allocation, \xA7Memory Allocation (\"unit \u2026 defaults to KiB\"), \xA7Memory Backing, \xA7NUMA Node Tuning, \xA7CPU model and topology.\n",
-  "vcpu-floating-pin": "# vcpu-floating-pin\n\nReports a `<vcpupin>` whose `cpuset` names more than one host CPU (a floating pin) in a domain laid out for dedicated 1:1 pinning: one where other vCPUs each have a CPU of their own, or where `<emulatorpin>` keeps the emulator on CPUs apart from all the vCPU pins. Each floating pin is reported on its `cpuset`.\n\n## Why this matters\n\nThe tuning guide's layout gives every vCPU one host CPU of its own and puts QEMU's other threads elsewhere. A vCPU pinned to a range instead is moved between those CPUs by the scheduler: it loses its cache and TLB contents on every move, it can land on the same CPU as another vCPU of the pool and run at half speed, and on CPUs isolated with `isolcpus` the scheduler does not balance at all, so two threads that land on one CPU stay there. One floating pin among 1:1 pins is almost always a typo (`cpuset='7-8'` for `'7'`), and a pool next to a carefully separated emulator is half of a tuned layout.\n\nWhat is not reported, because it is a deliberate, consistent choice rather than a slip:\n\n- a domain whose vCPU pins all float and whose emulator runs on the same CPUs (what OpenStack Nova writes for an instance with a NUMA topology but no dedicated CPUs), or has no `<emulatorpin>` at all: a shared pool, on purpose (an emulator with no pin is `missing-emulatorpin`'s);\n- per-node pools without `<emulatorpin>` (vCPUs 0-3 on node 0's CPUs, 4-7 on node 1's);\n- a floating vCPU with realtime (`fifo`/`rr`) scheduling: that is `realtime-sched-unsafe`'s error.\n\nOpenStack Nova's `mixed` CPU policy (some vCPUs dedicated, the others on the shared pool) is reported, as the guide advises against floating vCPUs next to dedicated ones; disable the rule for such domains in the config if the mix is intended.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7-8'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4-7'/>\n  <vcpupin vcpu='1' cpuset='4-7'/>\n  <vcpupin vcpu='2' cpuset='4-7'/>\n  <vcpupin vcpu='3' cpuset='4-7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nA shared pool, emulator included, is not reported:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4-15'/>\n  <vcpupin vcpu='1' cpuset='4-15'/>\n  <emulatorpin cpuset='4-15'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: which single CPU each vCPU should get depends on what else runs on the host. Pin each vCPU to one CPU of its own, on the NUMA node of its memory.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `emulatorpin`).\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: isolated CPUs are removed from scheduler load balancing).\n- OpenStack Nova `nova/virt/hardware.py` and the libvirt driver's CPU policies (`dedicated`, `shared`, `mixed`), which write these pin layouts.\n- The KVM tuning guide for Rocky Linux: dedicated 1:1 vCPU pinning, no floating pools.\n",
+  "vcpu-floating-pin": "# vcpu-floating-pin\n\nReports a `<vcpupin>` whose `cpuset` names more than one host CPU (a floating pin) in a domain laid out for dedicated 1:1 pinning: one where other vCPUs each have a CPU of their own, or where `<emulatorpin>` keeps the emulator on CPUs apart from all the vCPU pins. Floating pins are reported on their `cpuset`, once per set of CPUs: vCPUs 0-3 each pinned to `4-7` are one finding at the first pin, with the other pins as related locations.\n\n## Why this matters\n\nThe tuning guide's layout gives every vCPU one host CPU of its own and puts QEMU's other threads elsewhere. A vCPU pinned to a range instead is moved between those CPUs by the scheduler: it loses its cache and TLB contents on every move, it can land on the same CPU as another vCPU of the pool and run at half speed, and on CPUs isolated with `isolcpus` the scheduler does not balance at all, so two threads that land on one CPU stay there. One floating pin among 1:1 pins is almost always a typo (`cpuset='7-8'` for `'7'`), and a pool next to a carefully separated emulator is half of a tuned layout.\n\nWhat is not reported, because it is a deliberate, consistent choice rather than a slip:\n\n- a domain whose vCPU pins all float and whose emulator runs on the same CPUs (what OpenStack Nova writes for an instance with a NUMA topology but no dedicated CPUs), or has no `<emulatorpin>` at all: a shared pool, on purpose (an emulator with no pin is `missing-emulatorpin`'s);\n- per-node pools without `<emulatorpin>` (vCPUs 0-3 on node 0's CPUs, 4-7 on node 1's);\n- a floating vCPU with realtime (`fifo`/`rr`) scheduling: that is `realtime-sched-unsafe`'s error.\n\nOpenStack Nova's `mixed` CPU policy (some vCPUs dedicated, the others on the shared pool) is reported, as the guide advises against floating vCPUs next to dedicated ones; disable the rule for such domains in the config if the mix is intended.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7-8'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4-7'/>\n  <vcpupin vcpu='1' cpuset='4-7'/>\n  <vcpupin vcpu='2' cpuset='4-7'/>\n  <vcpupin vcpu='3' cpuset='4-7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nA shared pool, emulator included, is not reported:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4-15'/>\n  <vcpupin vcpu='1' cpuset='4-15'/>\n  <emulatorpin cpuset='4-15'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: which single CPU each vCPU should get depends on what else runs on the host. Pin each vCPU to one CPU of its own, on the NUMA node of its memory.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `emulatorpin`).\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: isolated CPUs are removed from scheduler load balancing).\n- OpenStack Nova `nova/virt/hardware.py` and the libvirt driver's CPU policies (`dedicated`, `shared`, `mixed`), which write these pin layouts.\n- The KVM tuning guide for Rocky Linux: dedicated 1:1 vCPU pinning, no floating pools.\n",
   "vcpu-id-range": "# vcpu-id-range\n\nReports `<cputune>` entries that name a vCPU or IOThread the domain does not have, pin one vCPU or IOThread twice, or give a realtime policy no valid priority: a `vcpupin` at or beyond the `<vcpu>` maximum or repeated, `vcpusched`/`cachetune`/`memorytune` `vcpus` outside 0..max-1 or missing, an `iothreadpin`/`iothreadsched` naming a missing IOThread, and `fifo`/`rr` without a priority or with one outside 1\u201399. The finding points at the attribute at fault (or at the element's start tag when the attribute is missing).\n\n## Why this matters\n\nThese entries are written by hand, and they go stale when `<vcpu>` or `<iothreads>` shrinks later. Most of them make `virsh define` fail. The others are worse, because libvirt accepts them silently and the file then promises something the guest does not get:\n\n| entry | what libvirt does (source) |\n| --- | --- |\n| `vcpupin vcpu` \u2265 max vCPUs | drops the pin, with only a log warning \"Ignoring vcpupin for missing vcpus\" (domain_conf.c `virDomainVcpuPinDefParseXML`) |\n| a second `vcpupin` for one vCPU | rejects: \"duplicate vcpupin for vcpu\" (same function) |\n| `vcpusched` without `vcpus`, or naming a vCPU \u2265 max | rejects: \"Missing attribute 'vcpus'\u2026\", \"vCPU 'N' is not present in domain definition\" (`virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`) |\n| two `vcpusched` (or `iothreadsched`) covering one thread | rejects: \"'vcpusched' attributes 'vcpus' must not overlap\" |\n| `cachetune`/`memorytune` `vcpus` beyond the maximum | cuts the group down to the existing vCPUs (`virBitmapShrink`); a group left empty is ignored entirely (`virDomainResctrlParseVcpus`): reported as an **info**, since the domain defines and runs. A missing `vcpus` is rejected |\n| two `cachetune`/`memorytune` groups whose (cut) `vcpus` overlap without being equal, or two cachetunes (two memorytunes) with the same set | rejects the domain (`virDomainResctrlVcpuMatch`: \"Overlapping vcpus in resctrls\"; \"Identical vcpus in cachetunes found\"): an **error**. A memorytune with exactly a cachetune's vCPUs joins that group and is fine |\n| `iothreadpin`/`iothreadsched` naming an IOThread the domain lacks, or pinning one twice | rejects: \"Cannot find 'iothread' : N\" (`virDomainIOThreadPinDefParseXML`, `virDomainDefGetIOThreadSched`) |\n| `scheduler='fifo'`/`'rr'` without `priority` | rejects (`virDomainSchedulerParseCommonAttrs`: priority is required for realtime policies) |\n| `priority` outside 1\u201399 | accepted when defined, then the start fails: \"Scheduler priority N out of range [1, 99]\" (virprocess.c `virProcessSetScheduler`, which asks `sched_get_priority_min/max`) |\n| `scheduler` missing, or not one of `batch`, `idle`, `fifo`, `rr` | rejects |\n\nThe IOThreads a domain has are the ids in `<iothreadids>`, and, when `<iothreads>` asks for more, libvirt fills in the lowest unused ids from 1 up (`virDomainIOThreadIDDefArrayInit`): `<iothreads>3</iothreads>` with only `<iothread id='5'/>` listed gives IOThreads 1, 2 and 5.\n\nAll ids are compared with the vCPU **maximum** (the `<vcpu>` text), not `current`: pinning an offline vCPU is valid and takes effect when it is hot-plugged. When `<vcpu>` itself does not parse, the vCPU checks are skipped (`value-invalid` reports it).\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <vcpupin vcpu='4' cpuset='8'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='3' cpuset='0-1'/>\n  <vcpusched vcpus='0-7' scheduler='fifo'/>\n  <cachetune vcpus='4-7'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n  <cachetune vcpus='0-3'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: whether a stale entry should go, or `<vcpu>`/`<iothreads>` should grow back, is the author's decision. Delete pins for vCPUs the guest no longer has, keep one pin per vCPU, and give every `fifo`/`rr` policy a priority from 1 to 99 (kvm-realtime uses 1 for vCPUs).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainVcpuPinDefParseXML`, `virDomainIOThreadPinDefParseXML`, `virDomainSchedulerParseCommonAttrs`, `virDomainSchedulerParse`, `virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`, `virDomainDefGetIOThreadSched`, `virDomainResctrlParseVcpus`, `virDomainDefParseIOThreads` and `virDomainIOThreadIDDefArrayInit`.\n- libvirt `src/util/virprocess.c`: `virProcessSetScheduler` (priority range from `sched_get_priority_min/max`).\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `iothreadpin`, `vcpusched`, `iothreadsched`, `emulatorsched`, `cachetune`, `memorytune`) and \xA7IOThreads Allocation.\n- Linux `sched(7)`: SCHED_FIFO and SCHED_RR priorities 1 (low) to 99 (high).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n",
-  "vcpu-partially-pinned": "# vcpu-partially-pinned\n\nReports a domain that pins some of its vCPUs with `<vcpupin>` but not the others, with no `<vcpu cpuset>` to bound the rest: the unpinned vCPUs float over every online host CPU. The finding is on the `<vcpu>` element and names the unpinned vCPUs as ranges (`vCPUs 1-63`), never one by one.\n\n## Why this matters\n\nA vCPU's affinity is its `<vcpupin>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online host CPU, isolated CPUs included (formatdomain \xA7CPU Tuning: \"If this is omitted, and attribute cpuset of element vcpu is not specified, the vCPU is pinned to all the physical CPUs by default\"; `qemuProcessSetupVcpu` in `qemu_process.c`).\n\nSo a guest with 8 vCPUs and pins for 4 of them has 4 vCPUs that can run anywhere: on the pinned vCPUs' own CPUs (taking turns with them), on isolated cores meant for other guests (where `isolcpus` stops the scheduler from moving them away again), and on other NUMA nodes than the guest's memory. It usually comes from raising `<vcpu>` without adding pins, from a pin block copied from a smaller guest, or from vCPUs that start offline and were never pinned.\n\nvCPUs that start offline (ids from `<vcpu current>` up, or those `<vcpus><vcpu id enabled='no'/>` disables: `<vcpus>` wins when present, as in libvirt's `virDomainVcpuParse`) run nowhere until hot-plugged, so they float over nothing today. When only such vCPUs are unpinned the finding is an **info** (a hot-plugged vCPU gets the same affinity chain, so it would float once plugged); when online vCPUs float too, the warning names the offline ones as well. Every rule treats them the same way (`offlineVcpus` in `src/model/domain.ts`): an unpinned offline vCPU is in no affinity group.\n\nLeft to other rules:\n\n- a vCPU with realtime (`fifo`/`rr`) scheduling and no pin is `realtime-sched-unsafe`'s (an error there), so it is not named here;\n- with `placement='auto'`, numad confines the unpinned vCPUs, so nothing is reported;\n- a `<vcpupin>` whose `vcpu` does not parse, or is out of range, is `value-invalid`'s or `vcpu-id-range`'s; while one is present this rule stays silent, as it cannot tell which vCPU was meant.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nInfo only (vCPUs 4-7 start offline and have no pin):\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\nPin every vCPU, including the ones that start offline:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nOr bound the rest with `<vcpu cpuset>`:\n\n```xml\n<vcpu placement='static' cpuset='8-15'>4</vcpu>\n```\n\n## Fix\n\nThere is no automatic fix: which CPU each remaining vCPU should get (and whether it should have one of its own at all) is a capacity decision. Add a `<vcpupin>` per unpinned vCPU, or a `cpuset` on `<vcpu>` that bounds them.\n\n## Needs\n\n**domain**. With a host snapshot the message lists the online CPUs the vCPUs float over.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`, `current`, `placement`) and \xA7CPU Tuning (`vcpupin`).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupVcpu`, `qemuProcessSetupPid`), and `qemu_hotplug.c` for hot-plugged vCPUs, which go through the same setup.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: no load balancing on isolated CPUs).\n- The KVM tuning guide for Rocky Linux: every vCPU pinned 1:1.\n",
+  "vcpu-partially-pinned": "# vcpu-partially-pinned\n\nReports a domain that pins some of its vCPUs with `<vcpupin>` but not the others, with no `<vcpu cpuset>` to bound the rest: the unpinned vCPUs float over every online host CPU. The finding is on the `<vcpu>` element and names the unpinned vCPUs as ranges (`vCPUs 1-63`), never one by one.\n\n## Why this matters\n\nA vCPU's affinity is its `<vcpupin>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online host CPU, isolated CPUs included (formatdomain \xA7CPU Tuning: \"If this is omitted, and attribute cpuset of element vcpu is not specified, the vCPU is pinned to all the physical CPUs by default\"; `qemuProcessSetupVcpu` in `qemu_process.c`).\n\nSo a guest with 8 vCPUs and pins for 4 of them has 4 vCPUs that can run anywhere: on the pinned vCPUs' own CPUs (taking turns with them), on isolated cores meant for other guests (where `isolcpus` stops the scheduler from moving them away again), and on other NUMA nodes than the guest's memory. It usually comes from raising `<vcpu>` without adding pins, from a pin block copied from a smaller guest, or from vCPUs that start offline and were never pinned.\n\nvCPUs that start offline (ids from `<vcpu current>` up, or those `<vcpus><vcpu id enabled='no'/>` disables: `<vcpus>` wins when present, as in libvirt's `virDomainVcpuParse`) run nowhere until hot-plugged, so they float over nothing today. When only such vCPUs are unpinned the finding is an **info** (a hot-plugged vCPU gets the same affinity chain, so it would float once plugged); when online vCPUs float too, the warning's help line names the offline ones as well. Every rule treats them the same way (`offlineVcpus` in `src/model/domain.ts`): an unpinned offline vCPU is in no affinity group.\n\nLeft to other rules:\n\n- a vCPU with realtime (`fifo`/`rr`) scheduling and no pin is `realtime-sched-unsafe`'s (an error there), so it is not named here;\n- with `placement='auto'`, numad confines the unpinned vCPUs, so nothing is reported;\n- a `<vcpupin>` whose `vcpu` does not parse, or is out of range, is `value-invalid`'s or `vcpu-id-range`'s; while one is present this rule stays silent, as it cannot tell which vCPU was meant.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nInfo only (vCPUs 4-7 start offline and have no pin):\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\nPin every vCPU, including the ones that start offline:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nOr bound the rest with `<vcpu cpuset>`:\n\n```xml\n<vcpu placement='static' cpuset='8-15'>4</vcpu>\n```\n\n## Fix\n\nThere is no automatic fix: which CPU each remaining vCPU should get (and whether it should have one of its own at all) is a capacity decision. Add a `<vcpupin>` per unpinned vCPU, or a `cpuset` on `<vcpu>` that bounds them.\n\n## Needs\n\n**domain**. With a host snapshot the message lists the online CPUs the vCPUs float over.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`, `current`, `placement`) and \xA7CPU Tuning (`vcpupin`).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupVcpu`, `qemuProcessSetupPid`), and `qemu_hotplug.c` for hot-plugged vCPUs, which go through the same setup.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: no load balancing on isolated CPUs).\n- The KVM tuning guide for Rocky Linux: every vCPU pinned 1:1.\n",
   "vcpu-pin-collision": "# vcpu-pin-collision\n\nReports two or more vCPUs of one domain dedicated to the same host CPU: each `<vcpupin>` names that single CPU, or several vCPUs follow a single-CPU `<vcpu cpuset>`. The first vCPU on the CPU is taken as its owner; every other one is reported on its `cpuset`, naming the vCPUs it collides with.\n\n## Why this matters\n\nA vCPU pinned to one CPU is meant to have that CPU to itself (rules.md \xA70: a thread with exactly one CPU is dedicated). Two vCPUs on one CPU take turns: each gets a fraction of the CPU, so the guest runs slower than its vCPU count suggests, and a vCPU preempted while holding a guest spinlock stalls the other vCPUs that spin waiting for it (lock-holder preemption). The guest cannot see any of this and schedules work as if it had separate CPUs. The usual cause is a copy-paste slip in the pin list (`cpuset='5'` twice instead of `5` and `6`).\n\nLeft to other rules:\n\n- when one of the colliding vCPUs has realtime (`fifo`/`rr`) scheduling, the collision is `realtime-sched-unsafe`'s, reported as an error there;\n- vCPUs that share a multi-CPU range are floating, not dedicated (`vcpu-floating-pin`);\n- two domains on one CPU are `dedicated-cpu-conflict`'s (a plan rule).\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='5'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='9'>2</vcpu>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: which free CPU the extra vCPU should move to depends on the host. Give each vCPU a CPU of its own, on the same NUMA node as the others.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`) and \xA7CPU Tuning (`vcpupin`).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupVcpu`): each vCPU thread gets the affinity of its own pin.\n- The KVM tuning guide for Rocky Linux: one host CPU per vCPU.\n",
   "xml-malformed": "# xml-malformed\n\nReports a file that is not well-formed XML, once, at the line and column where the parser hit its first fatal error. A malformed file gets no other findings: there is no document to check.\n\n## Why this matters\n\nlibvirt parses domain XML with libxml2 and rejects a file that is not well-formed, so `virsh define` fails. The usual causes are hand edits: a closing tag lost when a device was removed, a start tag closed under another name (`<vcpu>\u2026</vcpus>`), an attribute without quotes, a bare `&`, or two `virsh dumpxml` outputs appended to one file. In a fleet repository a broken file also hides every other problem in it until someone tries to deploy.\n\nkvmlint parses with saxes, which reports the first error with its line and column. The finding is placed there, which is sometimes after the real mistake. A missing end tag is only noticed at the next end tag that does not match. A bare `&` starts an entity reference that only ends at the next `;`, so it is reported there or at the end of the file.\n\n**Entities are never expanded.** saxes does not read external entities or DTDs and does not define entities from an internal subset. A reference to anything but the five predefined entities (`&amp;` `&lt;` `&gt;` `&apos;` `&quot;`) or a character reference is a well-formedness error at the first reference. A \"billion laughs\" file (nested `<!ENTITY>` definitions) therefore costs nothing and yields exactly one `xml-malformed` finding. libvirt never needs a DTD: `virsh dumpxml` does not write one.\n\nFiles are also refused as malformed when they are not valid UTF-8 (without a UTF-16 byte order mark). The finding is placed at the first bad byte.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>2</vcpus>\n```\n\n```xml\n<vcpupin vcpu=1 cpuset='5'/>\n```\n\n```xml\n<?xml version=\"1.0\"?>\n<!DOCTYPE domain [\n  <!ENTITY lol \"lol\">\n  <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n]>\n<domain type='kvm'>\n  <description>&lol1;</description>\n</domain>\n```\n\n## Correct\n\n```xml\n<?xml version='1.0' encoding='UTF-8'?>\n<domain type='kvm'>\n  <description>Mail relay &amp; spam filter &#x2013; owner: ops &lt;ops@example.org&gt;</description>\n  <vcpu placement='static'>2</vcpu>\n  <cputune>\n    <vcpupin vcpu='1' cpuset='5'/>\n  </cputune>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix. Correct the XML at the reported position, or just before it for a missing end tag, and prefer `virsh edit` or `virsh dumpxml`, which always write well-formed XML. Comments must not contain `--`, which also makes the file malformed (see the inline directive syntax).\n\n## Needs\n\n**domain** (any XML file named or found).\n\n## Sources\n\n- W3C, Extensible Markup Language (XML) 1.0, well-formedness constraints (\xA72.1, \xA74.1 \"Entity Declared\").\n- saxes (the parser kvmlint uses): entity handling and error positions.\n- libvirt `src/util/virxml.c` (`virXMLParse`), which rejects malformed documents.\n- OWASP, XML External Entity and \"billion laughs\" entity expansion attacks.\n"
 };
@@ -27460,8 +27970,8 @@ var DOMAIN_SCHEMA = "domain.rng";
 var SCHEMA_DIR_ENV = "KVMLINT_LIBVIRT_SCHEMAS";
 var INSTALLED_SCHEMA_DIRS = ["/usr/share/libvirt/schemas", "/usr/local/share/libvirt/schemas"];
 var SchemaError = class extends UsageError {
-  constructor(message2) {
-    super(message2);
+  constructor(message) {
+    super(message);
     this.name = "SchemaError";
   }
 };
@@ -27898,10 +28408,7 @@ function interpolate(template, data, where) {
   });
 }
 function renderReport(rule, d) {
-  if (d.messageId === void 0) {
-    if (typeof d.message !== "string") throw new Error(`rule ${rule.meta.id} reported without a messageId`);
-    return d.help === void 0 ? { message: d.message } : { message: d.message, help: d.help };
-  }
+  if (d.messageId === void 0) throw new Error(`rule ${rule.meta.id} reported without a messageId`);
   const spec = rule.meta.messages?.[d.messageId];
   if (!spec) throw new Error(`rule ${rule.meta.id} reported messageId '${d.messageId}', which its meta.messages does not declare`);
   const where = () => `rule ${rule.meta.id} message '${d.messageId}'`;
@@ -29015,10 +29522,10 @@ function addPlanSuggestions(host, domains, diagnostics) {
     if (change.text === void 0) continue;
     const file = change.linted.source.path;
     const what = change.from.equals(change.to) ? `re-pin ${change.label} on ${describeNodes(change.to)}` : `move ${change.label} to ${describeNodes(change.to)}`;
-    const message2 = `${what}, as \`kvmlint plan\` lays out the whole host`;
+    const message = `${what}, as \`kvmlint plan\` lays out the whole host`;
     const fix = minimalFix(change.linted.source.text, change.text);
     const first = placement.filter((d) => d.file === file && !d.fix).sort((a, b) => a.line - b.line || a.column - b.column)[0];
-    if (first) (first.suggestions ??= []).push({ message: message2, fix });
+    if (first) (first.suggestions ??= []).push({ message, fix });
   }
 }
 
@@ -29503,9 +30010,9 @@ function escapeData(s) {
 function escapeProperty(s) {
   return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
-function workflowCommand(name, properties, message2) {
+function workflowCommand(name, properties, message) {
   const props = properties.filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(neutralise(String(v)))}`);
-  return `::${name}${props.length > 0 ? ` ${props.join(",")}` : ""}::${escapeData(neutralise(message2))}`;
+  return `::${name}${props.length > 0 ? ` ${props.join(",")}` : ""}::${escapeData(neutralise(message))}`;
 }
 function annotationPath(file, root, cwd) {
   return repoRelativePath(file, root, cwd) ?? path4.resolve(cwd, file);
@@ -29814,9 +30321,9 @@ ${c.underline(relative6(".", file) || file)}
     const sevColor = d.severity === "error" ? c.red : d.severity === "warning" ? c.yellow : c.cyan;
     const head = `  ${c.dim(pos(d).padEnd(posWidth))}  ${sevColor(d.severity.padEnd(sevWidth))}  `;
     const rule = c.magenta(d.ruleId);
-    const message2 = d.fix ? `${d.message} (fixable)` : d.message;
+    const message = d.fix ? `${d.message} (fixable)` : d.message;
     const room = width - indent;
-    const lines = wrapWords(message2, room);
+    const lines = wrapWords(message, room);
     const last = lines.length - 1;
     if (lines[last].length + 2 + d.ruleId.length <= room) lines[last] = `${lines[last]}  ${rule}`;
     else lines.push(rule);
@@ -29884,7 +30391,7 @@ function toEslintResults(result) {
   const framed = [];
   for (const [filePath, diagnostics] of byFile) {
     const source = result.sources.get(filePath) || "\n";
-    const message2 = (d) => ({
+    const message = (d) => ({
       ruleId: d.ruleId,
       severity: d.severity === "error" ? 2 : 1,
       message: describe(d),
@@ -29895,7 +30402,7 @@ function toEslintResults(result) {
     });
     const lines = source.split(LINE_BREAK);
     if (!lines.some((l) => l.length > MAX_FRAME_LINE)) {
-      out.push({ filePath, source, messages: diagnostics.map(message2) });
+      out.push({ filePath, source, messages: diagnostics.map(message) });
       continue;
     }
     const ordered = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
@@ -29904,7 +30411,7 @@ function toEslintResults(result) {
       const frame = cutLine(lines, d.line, d.column);
       const k = framed.length;
       framed.push({ path: shown, real: `${shown}:${d.line}:${d.column}` });
-      out.push({ filePath, source: frame.source, messages: [{ ...message2(d), column: frame.column, filePath: framedPathToken(shown, k) }] });
+      out.push({ filePath, source: frame.source, messages: [{ ...message(d), column: frame.column, filePath: framedPathToken(shown, k) }] });
     }
   }
   return { results: out, framed };
@@ -29982,12 +30489,12 @@ function stripItermHint(text) {
   return text.replace(/^\u001B\]1337;CurrentDir=[^\u0007]*\u0007/, "");
 }
 function stripFriendlySummary(text, results) {
-  const messages2 = results.flatMap((r) => r.messages);
-  const errors = messages2.filter((m) => m.severity === 2).length;
-  const warnings = messages2.length - errors;
+  const messages5 = results.flatMap((r) => r.messages);
+  const errors = messages5.filter((m) => m.severity === 2).length;
+  const warnings = messages5.length - errors;
   const color = errors > 0 ? chalk.red : chalk.yellow;
   const headline = color.bold(
-    `\u2718 ${pluralize(messages2.length, "problem")} (${pluralize(errors, "error")}, ${pluralize(warnings, "warning")})`
+    `\u2718 ${pluralize(messages5.length, "problem")} (${pluralize(errors, "error")}, ${pluralize(warnings, "warning")})`
   );
   const at = text.lastIndexOf(headline);
   if (at < 0) throw new Error("eslint-formatter-friendly output changed: its summary line was not found");
@@ -30234,10 +30741,10 @@ function bar(used, total, label, title = "") {
   const over = used > total;
   return `<div class="bar${over ? " over" : ""}"${title ? ` title="${esc(title)}"` : ""}><div class="fill" style="width:${pct.toFixed(1)}%"></div><span>${esc(label)}</span></div>`;
 }
-function shortMessage(message2) {
-  const cut = message2.indexOf(": ");
-  if (message2.length <= 160 || cut < 0 || cut > 200) return `<br>${esc(message2)}`;
-  return `<details><summary>${esc(message2.slice(0, cut))}</summary>${esc(message2.slice(cut + 2))}</details>`;
+function shortMessage(message) {
+  const cut = message.indexOf(": ");
+  if (message.length <= 160 || cut < 0 || cut > 200) return `<br>${esc(message)}`;
+  return `<details><summary>${esc(message.slice(0, cut))}</summary>${esc(message.slice(cut + 2))}</details>`;
 }
 function formatMapHtml(maps, title = "kvmlint placement map") {
   let hosts = "";
@@ -30314,8 +30821,8 @@ function failure(inputs, errors, warnings) {
 }
 async function runAction(io) {
   const { env, cwd } = io;
-  const fail = (message2, code) => {
-    io.stdout(`${workflowCommand("error", [], message2)}
+  const fail = (message, code) => {
+    io.stdout(`${workflowCommand("error", [], message)}
 `);
     return code;
   };

@@ -34,6 +34,24 @@ test('every fixtures folder has a snapshot naming exactly its fixtures', () => {
   }
 });
 
+test('every finding of every fixture: declared by messageId, one line of at most 120 characters, help one line', () => {
+  const problems: string[] = [];
+  for (const dir of fixtureFolders()) {
+    const path = snapshotPath(dir);
+    if (!existsSync(path)) continue;
+    const snap = JSON.parse(readFileSync(path, 'utf8')) as Record<string, Array<{ ruleId: string; messageId?: string; message: string; help?: string }>>;
+    for (const [name, findings] of Object.entries(snap)) {
+      for (const d of findings) {
+        const at = `${relative(repoRoot, dir)}/${name} ${d.ruleId}`;
+        if (d.messageId === undefined) problems.push(`${at}: no messageId`);
+        if (d.message.length > 120) problems.push(`${at}: message is ${d.message.length} characters: ${d.message}`);
+        if (/[\r\n]/.test(d.message) || /[\r\n]/.test(d.help ?? '')) problems.push(`${at}: message or help spans lines`);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
 for (const f of fixtures) {
   test(`fixture ${f.name}`, async () => {
     const expected = expectedFindings(f, false);

@@ -131,7 +131,7 @@ export default definePlanRule({
         data: {
           threads: describeUseThreads(r.use),
           cpus: describeCpus(CpuSet.of(...r.cpus)),
-          unpinned: r.use.explicit ? '' : ' (not pinned: libvirt allows every online CPU)',
+          unpinned: r.use.explicit ? '' : ' (not pinned)',
           owners: listBounded(names, r.others.size, 3, r.others.size === 4 ? 'other guest' : 'other guests'),
         },
         related,

@@ -25,7 +25,7 @@ export default defineDomainRule({
         help: '{{advice}}',
       },
       realtimeVcpus: {
-        message: '{{via}} lets the emulator run on {{cpus}}, dedicated to {{vcpus}}: realtime {{rt}} can starve it, stalling I/O',
+        message: '{{via}} lets the emulator run on {{cpus}}, dedicated to {{vcpus}}; realtime {{rt}} can starve it',
         help: '{{advice}}',
       },
       realtimeEmulator: {

@@ -26,7 +26,7 @@ export default defineHostRule({
         help: 'pin them to isolated CPUs {{instead}}',
       },
       noIsolation: {
-        message: 'housekeeping CPUs are unknown: {{why}}; housekeeping-overlap is not checked',
+        message: '{{why}}: housekeeping CPUs unknown, not checked',
         help: 'capture the host with `kvmlint snapshot` or set `housekeeping` in the config',
       },
     },

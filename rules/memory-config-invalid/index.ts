@@ -29,7 +29,7 @@ export default defineDomainRule({
         help: "define guest NUMA cells under <cpu><numa>, or drop <node> from the device's <target>",
       },
       targetMissing: {
-        message: 'a {{model}} memory device is plugged into guest NUMA node {{node}}, but the guest has only cell(s) {{cells}}: libvirt rejects this at define time',
+        message: 'a {{model}} memory device targets guest NUMA node {{node}}; the guest has only cell(s) {{cells}}: libvirt rejects it',
         help: 'set <node> to one of the cells {{cells}}',
       },
       maxBelowMemory: {

@@ -19,7 +19,7 @@ export default definePlanRule({
     tags: ['memory', 'numa', 'sysctl', 'oom'],
     messages: {
       belowMin: {
-        message: 'vm.min_free_kbytes={{minFree}} gives node {{node}} a min watermark of {{watermark}}, more than its {{free}} free{{guests}}',
+        message: "vm.min_free_kbytes={{minFree}}: node {{node}}'s min watermark {{watermark}} exceeds its {{free}} free{{guests}}",
         help: '{{advice}}: allocations on node {{node}} otherwise enter direct reclaim and the OOM killer{{basis}}',
       },
       belowHigh: {

@@ -19,7 +19,7 @@ export default defineDomainRule({
     tags: ['pinning', 'latency', 'realtime'],
     messages: {
       floating: {
-        message: "vCPUs are pinned{{pinned}} but QEMU's emulator threads can run on {{over}}",
+        message: 'vCPUs are pinned{{pinned}} but the emulator threads can run on {{over}}',
         help: '{{advice}}',
       },
       realtimeStarves: {
@@ -91,7 +91,7 @@ export default defineDomainRule({
     else if (defaults?.excludesIsolated) over = `${describeCpus(emulatorCpus!)}, the vCPUs' non-isolated CPUs ${shared.toString()} included`;
     else {
       const isolated = model.isolation?.isolated;
-      over = `every online host CPU (${model.online.toString()})${isolated && !isolated.isEmpty ? `, isolated ${isolated.toString()} included` : ''}`;
+      over = `every online host CPU (${model.online.toString()})${isolated && !isolated.isEmpty ? ', isolated ones too' : ''}`;
     }
     report({ range: at, messageId: 'floating', data: { pinned, over, advice: advice(target) }, fix });
   },

@@ -29,7 +29,7 @@ export default defineHostRule({
       },
       addNumatune: { message: "add <numatune><memory mode='strict' nodeset='{{nodeset}}'/></numatune>" },
       crosses: {
-        message: '{{vcpus}} {{run}} on {{cpus}} (host {{hostNodes}}) but {{by}} {{how}}: memory accesses cross the interconnect',
+        message: '{{vcpus}} {{run}} on {{cpus}} (host {{hostNodes}}) but {{by}} {{how}}',
         help: "pin {{them}} to {{isolated}}CPUs of {{bound}} ({{target}}) or set nodeset='{{matching}}' on {{by}}",
       },
       setNodeset: { message: "set nodeset='{{nodeset}}' on {{by}}" },

@@ -30,7 +30,7 @@ export default definePlanRule({
     tags: ['pinning', 'smt', 'latency'],
     messages: {
       siblingBusy: {
-        message: 'CPU {{cpu}}, dedicated to {{vcpus}} of {{guest}}, shares its core with {{siblings}}, where {{uses}}',
+        message: 'CPU {{cpu}} ({{vcpus}} of {{guest}}) shares a core with {{siblings}}: {{uses}}',
         help: "leave the sibling idle, or give it to this guest's own vCPUs (with <topology threads='2'>): SMT siblings share execution units",
       },
       noTopology: { message: 'the snapshot has no SMT topology (thread siblings) for dedicated {{cpus}}: smt-sibling-sharing is not checked for them' },
@@ -112,7 +112,7 @@ export default definePlanRule({
       const uses: string[] = [];
       const hk = housekeeping?.intersect(pin.siblings) ?? CpuSet.empty;
       if (!hk.isEmpty) uses.push(`${describeCpus(hk)} ${hk.size === 1 ? 'is' : 'are'} housekeeping`);
-      if (!pin.own.cpus.isEmpty) uses.push(`this guest's ${listNames([...pin.own.threads])} ${pin.own.threads.size === 1 ? 'runs' : 'run'}`);
+      if (!pin.own.cpus.isEmpty) uses.push(`its ${listNames([...pin.own.threads])} ${pin.own.threads.size === 1 ? 'runs' : 'run'}`);
       if (pin.others.size > 0) {
         const names: string[] = [];
         for (const [d, o] of pin.others) {

@@ -20,14 +20,10 @@ export interface RenderedMessage {
 
 /**
  * The text of a report: by `messageId` from the rule's `meta.messages` (an id
- * the rule did not declare throws, as ESLint's linter does), or, transitionally,
- * the literal `message`.
+ * the rule did not declare throws, as ESLint's linter does).
  */
 export function renderReport(rule: Rule, d: { messageId?: string; data?: MessageData; message?: string; help?: string }): RenderedMessage {
-  if (d.messageId === undefined) {
-    if (typeof d.message !== 'string') throw new Error(`rule ${rule.meta.id} reported without a messageId`);
-    return d.help === undefined ? { message: d.message } : { message: d.message, help: d.help };
-  }
+  if (d.messageId === undefined) throw new Error(`rule ${rule.meta.id} reported without a messageId`);
   const spec = rule.meta.messages?.[d.messageId];
   if (!spec) throw new Error(`rule ${rule.meta.id} reported messageId '${d.messageId}', which its meta.messages does not declare`);
   const where = () => `rule ${rule.meta.id} message '${d.messageId}'`;

@@ -143,10 +143,7 @@ export interface RelatedDescriptor {
   message: string;
 }
 
-export type SuggestionDescriptor<M extends MessageSpecs = MessageSpecs> =
-  | (MessageRef<M> & { fix: Fix })
-  /** @deprecated transitional: declare the text in meta.messages. */
-  | { message: string; fix: Fix };
+export type SuggestionDescriptor<M extends MessageSpecs = MessageSpecs> = MessageRef<M> & { fix: Fix };
 
 interface ReportCommon<M extends MessageSpecs> {
   range: Range;
@@ -160,10 +157,7 @@ interface ReportCommon<M extends MessageSpecs> {
   suggestions?: readonly SuggestionDescriptor<M>[];
 }
 
-export type ReportDescriptor<M extends MessageSpecs = MessageSpecs> =
-  | (ReportCommon<M> & MessageRef<M>)
-  /** @deprecated transitional (stage 1 of issue 13): declare the text in meta.messages and report by messageId. */
-  | (ReportCommon<M> & { message: string; help?: string; messageId?: undefined });
+export type ReportDescriptor<M extends MessageSpecs = MessageSpecs> = ReportCommon<M> & MessageRef<M>;
 
 /** One file as read and parsed, shared by every rule. */
 export interface SourceFile {
@@ -245,10 +239,6 @@ export function definePlanRule<const M extends MessageSpecs>(rule: { meta: MetaO
   return { meta: { ...rule.meta, needs: 'plan' } as RuleMeta, checkPlan: rule.check as Rule['checkPlan'] };
 }
 
-/** @deprecated transitional: use defineDomainRule, defineHostRule or definePlanRule with meta.messages. */
-export function defineRule(rule: Rule): Rule {
-  return rule;
-}
 
 /** A rule's metadata plus its documentation, for `kvmlint rules`, SARIF `rules[]` and generated docs. */
 export interface RuleDoc {

@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { lint } from '../../src/engine/runner.ts';
 import { rules } from '../../src/engine/registry.ts';
-import { defineDomainRule, defineHostRule, defineRule } from '../../src/engine/types.ts';
+import { defineDomainRule, defineHostRule, definePlanRule } from '../../src/engine/types.ts';
 import { repoRoot } from '../support/paths.ts';
 
 test('a rule that throws is reported as a failure; every other rule\'s findings survive', async () => {
-  const broken = defineRule({
-    meta: { id: 'broken-rule', name: 'BrokenRule', severity: 'error', type: 'problem', needs: 'domain', fixable: false, hasSuggestions: false, summary: 'throws', tags: ['test'] },
-    checkDomain() {
+  const broken = defineDomainRule({
+    meta: { id: 'broken-rule', name: 'BrokenRule', severity: 'error', type: 'problem', fixable: false, hasSuggestions: false, summary: 'throws', tags: ['test'], messages: {} },
+    check() {
       throw new Error('boom');
     },
   });
@@ -26,10 +26,10 @@ test('a rule that throws is reported as a failure; every other rule\'s findings 
 });
 
 test('a rule that returns a fix without declaring fixable is refused (ESLint\'s guard)', async () => {
-  const sneaky = defineRule({
-    meta: { id: 'sneaky-rule', name: 'SneakyRule', severity: 'warning', type: 'problem', needs: 'domain', fixable: false, hasSuggestions: false, summary: 'fixes without saying so', tags: ['test'] },
-    checkDomain({ domain, report }) {
-      report({ range: domain.element.startTag, message: 'x', fix: { range: [0, 0], text: '' } });
+  const sneaky = defineDomainRule({
+    meta: { id: 'sneaky-rule', name: 'SneakyRule', severity: 'warning', type: 'problem', fixable: false, hasSuggestions: false, summary: 'fixes without saying so', tags: ['test'], messages: { x: { message: 'x' } } },
+    check({ domain, report }) {
+      report({ range: domain.element.startTag, messageId: 'x', fix: { range: [0, 0], text: '' } });
     },
   });
   const run = await lint({ paths: ['examples/production-vm.xml'], cwd: repoRoot, configFile: false, rules: [sneaky] });
@@ -53,11 +53,11 @@ test('text handed in as an override meets the same size bound as a file read fro
 
 test('a fleet is linted plan by plan: each host with its own domains, a snapshot\'s text kept only for findings in it', async () => {
   const plans: Array<{ host: string; domains: number }> = [];
-  const onFirstHost = defineRule({
-    meta: { id: 'host-note', name: 'HostNote', severity: 'warning', type: 'problem', needs: 'plan', fixable: false, hasSuggestions: false, summary: 'notes hv01', tags: ['test'] },
-    checkPlan({ host, domains, reportHost }) {
+  const onFirstHost = definePlanRule({
+    meta: { id: 'host-note', name: 'HostNote', severity: 'warning', type: 'problem', fixable: false, hasSuggestions: false, summary: 'notes hv01', tags: ['test'], messages: { noted: { message: 'noted' } } },
+    check({ host, domains, reportHost }) {
       plans.push({ host: host.path, domains: domains.length });
-      if (host.path.endsWith('hv01.json')) reportHost({ message: 'noted' });
+      if (host.path.endsWith('hv01.json')) reportHost({ messageId: 'noted' });
     },
   });
   const run = await lint({ paths: ['examples/fleet'], cwd: repoRoot, rules: [onFirstHost] });

@@ -142,7 +142,7 @@ describe('min-free-kbytes-exceeds-node-free on a captured host', () => {
     assert.equal(findings.length, 1);
     const f = findings[0]!;
     assert.equal(f.severity, 'error');
-    assert.match(f.message, /^vm\.min_free_kbytes=2097152 gives node 1 a min watermark of /);
+    assert.match(f.message, /^vm\.min_free_kbytes=2097152: node 1's min watermark /);
     assert.ok(f.message.includes(`${node1Min} KiB`) || f.message.includes(`${node1Min / 1024} MiB`), `message gives node 1's min share ${node1Min} KiB: ${f.message}`);
     const free = new Map([
       [0, meminfoFree(TREE, 0)],
@@ -159,7 +159,7 @@ describe('min-free-kbytes-exceeds-node-free on a captured host', () => {
     for (const pagesBelow of [3, 1]) {
       const { findings } = await lintAgainstCapture(treeWithFree(1, node1Min - 4 * pagesBelow));
       assert.deepEqual(
-        findings.map((f) => [f.severity, /node 1 a min watermark/.test(f.message)]),
+        findings.map((f) => [f.severity, /node 1's min watermark/.test(f.message)]),
         [['error', true]],
         `${pagesBelow} page(s) below`,
       );

@@ -9,8 +9,7 @@ export interface RenderedMessage {
 }
 /**
  * The text of a report: by `messageId` from the rule's `meta.messages` (an id
- * the rule did not declare throws, as ESLint's linter does), or, transitionally,
- * the literal `message`.
+ * the rule did not declare throws, as ESLint's linter does).
  */
 export declare function renderReport(rule: Rule, d: {
     messageId?: string;

@@ -126,12 +126,7 @@ export interface RelatedDescriptor {
     range: Range;
     message: string;
 }
-export type SuggestionDescriptor<M extends MessageSpecs = MessageSpecs> = (MessageRef<M> & {
-    fix: Fix;
-})
-/** @deprecated transitional: declare the text in meta.messages. */
- | {
-    message: string;
+export type SuggestionDescriptor<M extends MessageSpecs = MessageSpecs> = MessageRef<M> & {
     fix: Fix;
 };
 interface ReportCommon<M extends MessageSpecs> {
@@ -145,13 +140,7 @@ interface ReportCommon<M extends MessageSpecs> {
     fix?: Fix;
     suggestions?: readonly SuggestionDescriptor<M>[];
 }
-export type ReportDescriptor<M extends MessageSpecs = MessageSpecs> = (ReportCommon<M> & MessageRef<M>)
-/** @deprecated transitional (stage 1 of issue 13): declare the text in meta.messages and report by messageId. */
- | (ReportCommon<M> & {
-    message: string;
-    help?: string;
-    messageId?: undefined;
-});
+export type ReportDescriptor<M extends MessageSpecs = MessageSpecs> = ReportCommon<M> & MessageRef<M>;
 /** One file as read and parsed, shared by every rule. */
 export interface SourceFile {
     path: string;
@@ -227,8 +216,6 @@ export declare function definePlanRule<const M extends MessageSpecs>(rule: {
     meta: MetaOf<M>;
     check(ctx: PlanRuleContext<M>): void;
 }): Rule;
-/** @deprecated transitional: use defineDomainRule, defineHostRule or definePlanRule with meta.messages. */
-export declare function defineRule(rule: Rule): Rule;
 /** A rule's metadata plus its documentation, for `kvmlint rules`, SARIF `rules[]` and generated docs. */
 export interface RuleDoc {
     meta: RuleMeta;

@@ -29,9 +29,31 @@ export interface ValueProblem {
         suggestions?: Array<{
             message: string;
             text: string;
+            kind?: 'intended' | 'reading';
         }>;
     };
+    /** cpuset-syntax's findings: the parts its messages are made of (`message` is the same text in one string). */
+    cpuset?: CpusetProblem;
 }
+/** Where a cpuset problem is (`<element attr='value'>`, value excerpted) and what it is. */
+export type CpusetProblem = {
+    element: string;
+    attr: string;
+    value: string;
+} & ({
+    kind: 'invalid';
+    error: string;
+}
+/** `id`: this exclusion's id; `ids`: every idle exclusion of the value (what the 'intended' suggestion cuts). */
+ | {
+    kind: 'idle';
+    id: number;
+    ids: string;
+} | {
+    kind: 'untidy';
+    reason: string;
+    canonical: string;
+});
 export type NumaMode = 'strict' | 'preferred' | 'interleave' | 'restrictive';
 export type Placement = 'static' | 'auto';
 export interface VcpuConfig {
