@@ -29521,11 +29521,11 @@ function addPlanSuggestions(host, domains, diagnostics) {
   for (const change of plan.changes) {
     if (change.text === void 0) continue;
     const file = change.linted.source.path;
-    const what = change.from.equals(change.to) ? `re-pin ${change.label} on ${describeNodes(change.to)}` : `move ${change.label} to ${describeNodes(change.to)}`;
-    const message = `${what}, as \`kvmlint plan\` lays out the whole host`;
+    const message = change.from.equals(change.to) ? `apply \`kvmlint plan\`'s layout of the whole host to ${change.label} (it stays on ${describeNodes(change.to)})` : `move ${change.label} to ${describeNodes(change.to)}, as \`kvmlint plan\` lays out the whole host`;
     const fix = minimalFix(change.linted.source.text, change.text);
     const first = placement.filter((d) => d.file === file && !d.fix).sort((a, b) => a.line - b.line || a.column - b.column)[0];
-    if (first) (first.suggestions ??= []).push({ message, fix });
+    const same = (f) => f.range[0] === fix.range[0] && f.range[1] === fix.range[1] && f.text === fix.text;
+    if (first && !first.suggestions?.some((sg) => same(sg.fix))) (first.suggestions ??= []).push({ message, fix });
   }
 }
 
@@ -30264,7 +30264,7 @@ import { relative as relative7 } from "node:path";
 import { relative as relative6 } from "node:path";
 function paint(color) {
   const sgr = (open, close) => (s) => color ? `\x1B[${open}m${s}\x1B[${close}m` : s;
-  return { red: sgr(31, 39), yellow: sgr(33, 39), cyan: sgr(36, 39), magenta: sgr(35, 39), dim: sgr(2, 22), bold: sgr(1, 22), underline: sgr(4, 24) };
+  return { red: sgr(31, 39), green: sgr(32, 39), yellow: sgr(33, 39), cyan: sgr(36, 39), magenta: sgr(35, 39), dim: sgr(2, 22), bold: sgr(1, 22), underline: sgr(4, 24) };
 }
 function outputWidth(opts) {
   return Math.max(40, opts.width ?? (process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 120));
@@ -30295,6 +30295,8 @@ function formatStylish(result, opts) {
   let out = "";
   for (const [file, list] of groupByFile(problems)) out += formatFileBlock(file, list, width, c);
   if (problems.length > 0) out += summaryLines(problems, c);
+  else out += `${c.green(`\u2714 no problems (${pluralize(result.files.length, "file")} checked)`)}
+`;
   if (notes.length > 0) out += notesFooter(notes, width, c);
   return out;
 }

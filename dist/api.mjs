@@ -16625,7 +16625,7 @@ import { relative as relative3 } from "node:path";
 import { relative as relative2 } from "node:path";
 function paint(color) {
   const sgr = (open, close) => (s) => color ? `\x1B[${open}m${s}\x1B[${close}m` : s;
-  return { red: sgr(31, 39), yellow: sgr(33, 39), cyan: sgr(36, 39), magenta: sgr(35, 39), dim: sgr(2, 22), bold: sgr(1, 22), underline: sgr(4, 24) };
+  return { red: sgr(31, 39), green: sgr(32, 39), yellow: sgr(33, 39), cyan: sgr(36, 39), magenta: sgr(35, 39), dim: sgr(2, 22), bold: sgr(1, 22), underline: sgr(4, 24) };
 }
 function outputWidth(opts) {
   return Math.max(40, opts.width ?? (process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 120));
@@ -16656,6 +16656,8 @@ function formatStylish(result, opts) {
   let out = "";
   for (const [file, list] of groupByFile(problems)) out += formatFileBlock(file, list, width, c);
   if (problems.length > 0) out += summaryLines(problems, c);
+  else out += `${c.green(`\u2714 no problems (${pluralize(result.files.length, "file")} checked)`)}
+`;
   if (notes.length > 0) out += notesFooter(notes, width, c);
   return out;
 }

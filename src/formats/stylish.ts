@@ -13,7 +13,7 @@ import { countFindings, pluralize } from './summary.ts';
 /** SGR colours, written directly: the format needs six and no dependency. */
 export function paint(color: boolean) {
   const sgr = (open: number, close: number) => (s: string) => (color ? `\u001B[${open}m${s}\u001B[${close}m` : s);
-  return { red: sgr(31, 39), yellow: sgr(33, 39), cyan: sgr(36, 39), magenta: sgr(35, 39), dim: sgr(2, 22), bold: sgr(1, 22), underline: sgr(4, 24) };
+  return { red: sgr(31, 39), green: sgr(32, 39), yellow: sgr(33, 39), cyan: sgr(36, 39), magenta: sgr(35, 39), dim: sgr(2, 22), bold: sgr(1, 22), underline: sgr(4, 24) };
 }
 
 /** Width text is wrapped to: the option, else the terminal's, else 120 (logs and pipes). */
@@ -51,6 +51,8 @@ export function formatStylish(result: LintResult, opts: FormatOptions): string {
   let out = '';
   for (const [file, list] of groupByFile(problems)) out += formatFileBlock(file, list, width, c);
   if (problems.length > 0) out += summaryLines(problems, c);
+  // A clean run says so in one line (issue 13): silence would not tell a pass from a run that checked nothing.
+  else out += `${c.green(`✔ no problems (${pluralize(result.files.length, 'file')} checked)`)}\n`;
   if (notes.length > 0) out += notesFooter(notes, width, c);
   return out;
 }

@@ -41,12 +41,15 @@ export function addPlanSuggestions(host: LintHost, domains: readonly LintedDomai
   for (const change of plan.changes) {
     if (change.text === undefined) continue;
     const file = change.linted.source.path;
-    const what = change.from.equals(change.to) ? `re-pin ${change.label} on ${describeNodes(change.to)}` : `move ${change.label} to ${describeNodes(change.to)}`;
-    const message = `${what}, as \`kvmlint plan\` lays out the whole host`;
+    const message = change.from.equals(change.to)
+      ? `apply \`kvmlint plan\`'s layout of the whole host to ${change.label} (it stays on ${describeNodes(change.to)})`
+      : `move ${change.label} to ${describeNodes(change.to)}, as \`kvmlint plan\` lays out the whole host`;
     const fix = minimalFix(change.linted.source.text, change.text);
     // Once per file, on its first placement finding without a fix of its own: the edit is the whole
     // guest's, and repeating it under every finding of the file would be noise.
     const first = placement.filter((d) => d.file === file && !d.fix).sort((a, b) => a.line - b.line || a.column - b.column)[0];
-    if (first) (first.suggestions ??= []).push({ message, fix });
+    // The rule's own suggestion may already be exactly this edit (e.g. pin-crosses-nodeset's nodeset).
+    const same = (f: Fix) => f.range[0] === fix.range[0] && f.range[1] === fix.range[1] && f.text === fix.text;
+    if (first && !first.suggestions?.some((sg) => same(sg.fix))) (first.suggestions ??= []).push({ message, fix });
   }
 }

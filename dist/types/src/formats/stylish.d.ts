@@ -2,6 +2,7 @@ import type { Diagnostic, FormatOptions, LintResult } from '../engine/types.js';
 /** SGR colours, written directly: the format needs six and no dependency. */
 export declare function paint(color: boolean): {
     red: (s: string) => string;
+    green: (s: string) => string;
     yellow: (s: string) => string;
     cyan: (s: string) => string;
     magenta: (s: string) => string;
