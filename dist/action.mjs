@@ -23807,6 +23807,12 @@ var guest_numa_memory_sum_default = defineDomainRule({
   }
 });
 
+// src/model/root-cause.ts
+function pinTargetsOnline(host, cpus) {
+  for (const cpu of cpus) if (!host.online.has(cpu)) return false;
+  return true;
+}
+
 // rules/guest-smt-topology-mismatch/index.ts
 var guest_smt_topology_mismatch_default = defineHostRule({
   meta: {
@@ -23855,6 +23861,7 @@ var guest_smt_topology_mismatch_default = defineHostRule({
           if (p2) members.push(p2);
         }
         if (members.length !== threads || new Set(members.map((m) => m.cpu)).size !== threads) continue;
+        if (!pinTargetsOnline(model, members.map((m) => m.cpu))) continue;
         const siblings = model.siblingsOf(members[0].cpu);
         if (siblings === void 0) return missingTopology();
         if (members.every((m) => siblings.has(m.cpu))) continue;
@@ -27275,7 +27282,7 @@ var smt_sibling_sharing_default = definePlanRule({
         const vcpus = use.threads.filter((t) => t.kind === "vcpu").reduce((acc, t) => acc.union(t.ids), CpuSet.empty);
         if (vcpus.isEmpty) continue;
         const cpu = use.affinity.cpus.min;
-        if (!host.online.has(cpu)) continue;
+        if (!pinTargetsOnline(host, [cpu])) continue;
         const core = host.siblingsOf(cpu);
         if (core === void 0) {
           unknown = unknown.union(CpuSet.of(cpu));

@@ -1,3 +1,4 @@
+import { pinTargetsOnline } from '../../src/model/root-cause.ts';
 import { defineHostRule } from '../../src/engine/types.ts';
 import type { Range } from '../../src/xml/types.ts';
 import { isDedicated, isPinned, vcpuAffinityGroups } from '../../src/model/affinity.ts';
@@ -65,6 +66,7 @@ export default defineHostRule({
         }
         // Only whole groups pinned 1:1 to distinct CPUs can be judged; anything else is another rule's finding.
         if (members.length !== threads || new Set(members.map((m) => m.cpu)).size !== threads) continue;
+        if (!pinTargetsOnline(model, members.map((m) => m.cpu))) continue;
         const siblings = model.siblingsOf(members[0]!.cpu);
         if (siblings === undefined) return missingTopology();
         if (members.every((m) => siblings.has(m.cpu))) continue;

@@ -1,3 +1,4 @@
+import { pinTargetsOnline } from '../../src/model/root-cause.ts';
 import { definePlanRule, type LintedDomain, type RelatedDescriptor } from '../../src/engine/types.ts';
 import { isDedicated } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
@@ -53,7 +54,7 @@ export default definePlanRule({
         if (vcpus.isEmpty) continue;
         const cpu = use.affinity.cpus!.min!;
         // A CPU the host does not have online has no siblings to share: pin-target-offline reports it.
-        if (!host.online.has(cpu)) continue;
+        if (!pinTargetsOnline(host, [cpu])) continue;
         const core = host.siblingsOf(cpu);
         if (core === undefined) {
           unknown = unknown.union(CpuSet.of(cpu));

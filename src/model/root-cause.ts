@@ -1,0 +1,16 @@
+/**
+ * Root causes that other findings only follow from (issue 13: one finding per cause).
+ *
+ * A pin naming a CPU the host does not have online is pin-target-offline's: libvirt
+ * cannot apply it (qemu_process.c qemuProcessSetupPid → virProcessSetAffinity fails
+ * with EINVAL), so the guest does not start, and nothing about SMT pairing, NUMA
+ * nodes or housekeeping can be said of that CPU. Rules that judge where a pinned
+ * thread runs ask here before reporting, instead of each restating the rule.
+ */
+import type { HostModel } from './host.ts';
+
+/** True when every CPU of `cpus` is online on the host: only then is the placement of a pin worth judging. */
+export function pinTargetsOnline(host: HostModel, cpus: Iterable<number>): boolean {
+  for (const cpu of cpus) if (!host.online.has(cpu)) return false;
+  return true;
+}
