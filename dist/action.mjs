@@ -2589,7 +2589,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants4 = require_constants();
+    var constants5 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -2597,7 +2597,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants4;
+    } = constants5;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -2806,7 +2806,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -2852,8 +2852,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants4.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants5.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -3549,7 +3549,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants4.globChars(opts.windows);
+      } = constants5.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -3607,7 +3607,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse();
     var utils = require_utils();
-    var constants4 = require_constants();
+    var constants5 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -3735,7 +3735,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants4;
+    picomatch2.constants = constants5;
     module.exports = picomatch2;
   }
 });
@@ -6816,7 +6816,7 @@ var require_scan2 = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants4 = require_constants3();
+    var constants5 = require_constants3();
     var utils = require_utils3();
     var {
       MAX_LENGTH,
@@ -6824,7 +6824,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants4;
+    } = constants5;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -7030,7 +7030,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -7063,8 +7063,8 @@ var require_parse3 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants4.globChars(win32);
-      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants5.globChars(win32);
+      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -7763,7 +7763,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants4.globChars(win32);
+      } = constants5.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -7822,7 +7822,7 @@ var require_picomatch3 = __commonJS({
     var scan = require_scan2();
     var parse = require_parse3();
     var utils = require_utils3();
-    var constants4 = require_constants3();
+    var constants5 = require_constants3();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -7950,7 +7950,7 @@ var require_picomatch3 = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants4;
+    picomatch2.constants = constants5;
     module.exports = picomatch2;
   }
 });
@@ -27202,6 +27202,10 @@ var messages3 = {
     message: "libvirt's schema rejects <{{culprit}}> or something inside it: the domain validates without it",
     help: `check <{{culprit}}> against libvirt's Domain XML format (libxml2 stopped at <{{element}}>: "{{said}}")`
   },
+  unknownElement: {
+    message: "<{{element}}> is defined nowhere in the schemas at {{dir}}{{version}}: they are older than it, or it is misspelt",
+    help: "validate against the schemas of the libvirt you deploy to (--schema DIR), or correct the element name"
+  },
   stopped: {
     message: `libvirt's schema rejects <{{element}}> or something inside it: "{{said}}"`,
     help: "check it (attributes, text, children) against libvirt's Domain XML format; libxml2 says nothing more precise"
@@ -27230,6 +27234,7 @@ var schema_invalid_default = defineDomainRule({
       const rest = messages3[id].message.replace(/\{\{(\w+)\}\}/g, (_, k) => k === "said" ? "" : data[k] ?? "");
       return excerpt(libxml22, Math.max(32, MAX_MESSAGE - rest.length));
     };
+    const unknown = failure2.kind === "invalid" && !site.attribute && !site.exact ? firstUndefinedElement(source.doc.root, schema.facts().definedElements) : void 0;
     if (failure2.kind === "unparsable" && (failure2.details[0]?.level ?? 3) >= 3) {
       report({ range: site.range, messageId: "unreadable", data: { said: said("unreadable", {}) } });
     } else if (failure2.kind === "unparsable") {
@@ -27239,6 +27244,13 @@ var schema_invalid_default = defineDomainRule({
       report({ range: site.range, messageId: "attribute", data: { ...data, said: said("attribute", data) } });
     } else if (site.exact) {
       report({ range: site.range, messageId: "value", data: { element, said: said("value", { element }) } });
+    } else if (unknown !== void 0) {
+      const { libvirtVersion } = schema.facts();
+      report({
+        range: unknown.startTag,
+        messageId: "unknownElement",
+        data: { element: excerpt(unknown.name, 32), dir: excerpt(schema.shown, 40), version: libvirtVersion ? ` (libvirt ${excerpt(libvirtVersion, 16)})` : "" }
+      });
     } else {
       const culprit = narrowSchemaFailure(source.text, site.element, (text) => schema.validate(text));
       if (culprit) {
@@ -27249,6 +27261,17 @@ var schema_invalid_default = defineDomainRule({
     }
   }
 });
+function firstUndefinedElement(root, defined) {
+  if (defined.size === 0) return void 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const el = stack.pop();
+    if (el.name.includes(":") || el.name === "metadata") continue;
+    if (!defined.has(el.name)) return el;
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+  }
+  return void 0;
+}
 
 // rules/smt-sibling-sharing/index.ts
 var smt_sibling_sharing_default = definePlanRule({
@@ -29536,9 +29559,82 @@ function addPlanSuggestions(host, domains, diagnostics) {
   }
 }
 
+// src/schema/facts.ts
+import { closeSync as closeSync4, fstatSync as fstatSync4, openSync as openSync4, readdirSync, readSync as readSync3, constants as constants4 } from "node:fs";
+import { join as join5 } from "node:path";
+var MAX_RNG_BYTES = 4 * 1024 * 1024;
+var MAX_RNG_FILES = 200;
+var MAX_DPKG_STATUS_BYTES = 32 * 1024 * 1024;
+var MAX_DPKG_LIST_BYTES = 1024 * 1024;
+var SCHEMA_PACKAGES = ["libvirt0", "libvirt-common", "libvirt-daemon-common", "libvirt-libs"];
+function readBounded2(path7, max) {
+  let fd;
+  try {
+    fd = openSync4(path7, constants4.O_RDONLY | (constants4.O_NOFOLLOW ?? 0));
+  } catch {
+    return void 0;
+  }
+  try {
+    const st = fstatSync4(fd);
+    if (!st.isFile() || st.size > max) return void 0;
+    const buf = Buffer.alloc(st.size);
+    let at = 0;
+    while (at < buf.length) {
+      const n = readSync3(fd, buf, at, buf.length - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return buf.subarray(0, at).toString("utf8");
+  } finally {
+    closeSync4(fd);
+  }
+}
+function elementNamesOf(rng, into = /* @__PURE__ */ new Set()) {
+  for (const m of rng.matchAll(/<element\s+name\s*=\s*["']([^"']+)["']/g)) into.add(m[1].replace(/^[\w-]+:/, ""));
+  return into;
+}
+function dpkgLibvirtVersion(dir, root = "/") {
+  const target = `${dir.replace(/\/+$/, "")}/domain.rng`;
+  const info = join5(root, "var/lib/dpkg/info");
+  let lists;
+  try {
+    lists = readdirSync(info).filter((f) => f.endsWith(".list") && SCHEMA_PACKAGES.includes(f.slice(0, -".list".length).replace(/:.*$/, "")));
+  } catch {
+    return void 0;
+  }
+  for (const list of lists) {
+    const text = readBounded2(join5(info, list), MAX_DPKG_LIST_BYTES);
+    if (!text || !text.split("\n").includes(target)) continue;
+    const pkg = list.slice(0, -".list".length).replace(/:.*$/, "");
+    const status = readBounded2(join5(root, "var/lib/dpkg/status"), MAX_DPKG_STATUS_BYTES);
+    if (!status) return void 0;
+    for (const stanza of status.split(/\n\n+/)) {
+      if (!new RegExp(`^Package: ${pkg}$`, "m").test(stanza)) continue;
+      if (!/^Status: .* installed$/m.test(stanza)) continue;
+      const version = /^Version: (?:\d+:)?([^\s-+~]+)/m.exec(stanza)?.[1];
+      if (version) return version;
+    }
+  }
+  return void 0;
+}
+function schemaFacts(dir, root = "/") {
+  const definedElements = /* @__PURE__ */ new Set();
+  let names2 = [];
+  try {
+    names2 = readdirSync(dir).filter((f) => f.endsWith(".rng")).slice(0, MAX_RNG_FILES);
+  } catch {
+  }
+  for (const name of names2) {
+    const text = readBounded2(join5(dir, name), MAX_RNG_BYTES);
+    if (text) elementNamesOf(text, definedElements);
+  }
+  const libvirtVersion = dpkgLibvirtVersion(dir, root);
+  return libvirtVersion ? { definedElements, libvirtVersion } : { definedElements };
+}
+
 // src/schema/validator.ts
-import { closeSync as closeSync4, fstatSync as fstatSync4, openSync as openSync4, readSync as readSync3, realpathSync as realpathSync4 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join5, resolve as resolve7, sep as sep6 } from "node:path";
+import { closeSync as closeSync5, fstatSync as fstatSync5, openSync as openSync5, readSync as readSync4, realpathSync as realpathSync4 } from "node:fs";
+import { isAbsolute as isAbsolute5, join as join6, resolve as resolve7, sep as sep6 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var libxml2;
 var compiled = /* @__PURE__ */ new Map();
@@ -29591,13 +29687,13 @@ function openSchemaFile(a, name) {
   if (path7 === void 0) return void 0;
   let fd;
   try {
-    fd = openSync4(path7, "r");
+    fd = openSync5(path7, "r");
   } catch {
     return void 0;
   }
-  const st = fstatSync4(fd);
+  const st = fstatSync5(fd);
   if (!st.isFile() || st.size > MAX_SCHEMA_FILE_BYTES) {
-    closeSync4(fd);
+    closeSync5(fd);
     a.refused.push(name);
     return void 0;
   }
@@ -29609,14 +29705,14 @@ var provider = {
   open: (name) => access ? openSchemaFile(access, name) : void 0,
   read: (fd, buf) => {
     try {
-      return readSync3(fd, buf, 0, buf.byteLength, null);
+      return readSync4(fd, buf, 0, buf.byteLength, null);
     } catch {
       return -1;
     }
   },
   close: (fd) => {
     try {
-      closeSync4(fd);
+      closeSync5(fd);
       return true;
     } catch {
       return false;
@@ -29631,11 +29727,11 @@ async function loadLibxml2() {
   return libxml2;
 }
 function readWhole(fd) {
-  const size = fstatSync4(fd).size;
+  const size = fstatSync5(fd).size;
   const buf = Buffer.alloc(size);
   let off = 0;
   while (off < size) {
-    const n = readSync3(fd, buf, off, size - off, off);
+    const n = readSync4(fd, buf, off, size - off, off);
     if (n === 0) break;
     off += n;
   }
@@ -29653,7 +29749,7 @@ async function compile(dir, shown) {
   const { XmlDocument, RelaxNGValidator, XmlParseError, XmlValidateError, ParseOption } = lib;
   const parseOptions = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NOWARNING | ParseOption.XML_PARSE_NO_XXE;
   const a = { dir, refused: [] };
-  const mainPath = join5(dir, DOMAIN_SCHEMA);
+  const mainPath = join6(dir, DOMAIN_SCHEMA);
   let validator2;
   access = a;
   try {
@@ -29666,7 +29762,7 @@ async function compile(dir, shown) {
     try {
       text = readWhole(fd);
     } finally {
-      closeSync4(fd);
+      closeSync5(fd);
     }
     const rng = XmlDocument.fromBuffer(text, { url: mainPath, option: parseOptions });
     try {
@@ -29699,8 +29795,11 @@ async function compile(dir, shown) {
       canary.dispose();
     }
   };
+  let facts;
   return {
     dir,
+    shown,
+    facts: () => facts ??= schemaFacts(dir),
     validate(text) {
       const normalized = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
       let doc;

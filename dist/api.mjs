@@ -15299,6 +15299,10 @@ var messages3 = {
     message: "libvirt's schema rejects <{{culprit}}> or something inside it: the domain validates without it",
     help: `check <{{culprit}}> against libvirt's Domain XML format (libxml2 stopped at <{{element}}>: "{{said}}")`
   },
+  unknownElement: {
+    message: "<{{element}}> is defined nowhere in the schemas at {{dir}}{{version}}: they are older than it, or it is misspelt",
+    help: "validate against the schemas of the libvirt you deploy to (--schema DIR), or correct the element name"
+  },
   stopped: {
     message: `libvirt's schema rejects <{{element}}> or something inside it: "{{said}}"`,
     help: "check it (attributes, text, children) against libvirt's Domain XML format; libxml2 says nothing more precise"
@@ -15327,6 +15331,7 @@ var schema_invalid_default = defineDomainRule({
       const rest = messages3[id].message.replace(/\{\{(\w+)\}\}/g, (_, k) => k === "said" ? "" : data[k] ?? "");
       return excerpt(libxml2, Math.max(32, MAX_MESSAGE - rest.length));
     };
+    const unknown = failure.kind === "invalid" && !site.attribute && !site.exact ? firstUndefinedElement(source.doc.root, schema.facts().definedElements) : void 0;
     if (failure.kind === "unparsable" && (failure.details[0]?.level ?? 3) >= 3) {
       report({ range: site.range, messageId: "unreadable", data: { said: said("unreadable", {}) } });
     } else if (failure.kind === "unparsable") {
@@ -15336,6 +15341,13 @@ var schema_invalid_default = defineDomainRule({
       report({ range: site.range, messageId: "attribute", data: { ...data, said: said("attribute", data) } });
     } else if (site.exact) {
       report({ range: site.range, messageId: "value", data: { element, said: said("value", { element }) } });
+    } else if (unknown !== void 0) {
+      const { libvirtVersion } = schema.facts();
+      report({
+        range: unknown.startTag,
+        messageId: "unknownElement",
+        data: { element: excerpt(unknown.name, 32), dir: excerpt(schema.shown, 40), version: libvirtVersion ? ` (libvirt ${excerpt(libvirtVersion, 16)})` : "" }
+      });
     } else {
       const culprit = narrowSchemaFailure(source.text, site.element, (text) => schema.validate(text));
       if (culprit) {
@@ -15346,6 +15358,17 @@ var schema_invalid_default = defineDomainRule({
     }
   }
 });
+function firstUndefinedElement(root, defined) {
+  if (defined.size === 0) return void 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const el = stack.pop();
+    if (el.name.includes(":") || el.name === "metadata") continue;
+    if (!defined.has(el.name)) return el;
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+  }
+  return void 0;
+}
 
 // rules/smt-sibling-sharing/index.ts
 var smt_sibling_sharing_default = definePlanRule({

@@ -6016,7 +6016,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants4 = require_constants();
+    var constants5 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -6024,7 +6024,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants4;
+    } = constants5;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -6233,7 +6233,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -6279,8 +6279,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants4.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants5.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -6976,7 +6976,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants4.globChars(opts.windows);
+      } = constants5.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -7034,7 +7034,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse();
     var utils = require_utils();
-    var constants4 = require_constants();
+    var constants5 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -7162,7 +7162,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants4;
+    picomatch2.constants = constants5;
     module.exports = picomatch2;
   }
 });
@@ -10243,7 +10243,7 @@ var require_scan2 = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants4 = require_constants3();
+    var constants5 = require_constants3();
     var utils = require_utils3();
     var {
       MAX_LENGTH,
@@ -10251,7 +10251,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants4;
+    } = constants5;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -10457,7 +10457,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -10490,8 +10490,8 @@ var require_parse3 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants4.globChars(win32);
-      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants5.globChars(win32);
+      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -11190,7 +11190,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants4.globChars(win32);
+      } = constants5.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -11249,7 +11249,7 @@ var require_picomatch3 = __commonJS({
     var scan = require_scan2();
     var parse = require_parse3();
     var utils = require_utils3();
-    var constants4 = require_constants3();
+    var constants5 = require_constants3();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -11377,7 +11377,7 @@ var require_picomatch3 = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants4;
+    picomatch2.constants = constants5;
     module.exports = picomatch2;
   }
 });
@@ -18176,7 +18176,7 @@ var require_eslint_formatter_friendly = __commonJS({
 });
 
 // src/main.ts
-import { fstatSync as fstatSync5 } from "node:fs";
+import { fstatSync as fstatSync6 } from "node:fs";
 
 // src/cli.ts
 import { lstatSync as lstatSync3, statSync as statSync5 } from "node:fs";
@@ -30776,6 +30776,10 @@ var messages3 = {
     message: "libvirt's schema rejects <{{culprit}}> or something inside it: the domain validates without it",
     help: `check <{{culprit}}> against libvirt's Domain XML format (libxml2 stopped at <{{element}}>: "{{said}}")`
   },
+  unknownElement: {
+    message: "<{{element}}> is defined nowhere in the schemas at {{dir}}{{version}}: they are older than it, or it is misspelt",
+    help: "validate against the schemas of the libvirt you deploy to (--schema DIR), or correct the element name"
+  },
   stopped: {
     message: `libvirt's schema rejects <{{element}}> or something inside it: "{{said}}"`,
     help: "check it (attributes, text, children) against libvirt's Domain XML format; libxml2 says nothing more precise"
@@ -30804,6 +30808,7 @@ var schema_invalid_default = defineDomainRule({
       const rest = messages3[id].message.replace(/\{\{(\w+)\}\}/g, (_, k) => k === "said" ? "" : data[k] ?? "");
       return excerpt(libxml22, Math.max(32, MAX_MESSAGE - rest.length));
     };
+    const unknown = failure.kind === "invalid" && !site.attribute && !site.exact ? firstUndefinedElement(source.doc.root, schema.facts().definedElements) : void 0;
     if (failure.kind === "unparsable" && (failure.details[0]?.level ?? 3) >= 3) {
       report({ range: site.range, messageId: "unreadable", data: { said: said("unreadable", {}) } });
     } else if (failure.kind === "unparsable") {
@@ -30813,6 +30818,13 @@ var schema_invalid_default = defineDomainRule({
       report({ range: site.range, messageId: "attribute", data: { ...data, said: said("attribute", data) } });
     } else if (site.exact) {
       report({ range: site.range, messageId: "value", data: { element, said: said("value", { element }) } });
+    } else if (unknown !== void 0) {
+      const { libvirtVersion } = schema.facts();
+      report({
+        range: unknown.startTag,
+        messageId: "unknownElement",
+        data: { element: excerpt(unknown.name, 32), dir: excerpt(schema.shown, 40), version: libvirtVersion ? ` (libvirt ${excerpt(libvirtVersion, 16)})` : "" }
+      });
     } else {
       const culprit = narrowSchemaFailure(source.text, site.element, (text) => schema.validate(text));
       if (culprit) {
@@ -30823,6 +30835,17 @@ var schema_invalid_default = defineDomainRule({
     }
   }
 });
+function firstUndefinedElement(root, defined) {
+  if (defined.size === 0) return void 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const el = stack.pop();
+    if (el.name.includes(":") || el.name === "metadata") continue;
+    if (!defined.has(el.name)) return el;
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+  }
+  return void 0;
+}
 
 // rules/smt-sibling-sharing/index.ts
 var smt_sibling_sharing_default = definePlanRule({
@@ -33160,9 +33183,82 @@ function addPlanSuggestions(host, domains, diagnostics) {
   }
 }
 
+// src/schema/facts.ts
+import { closeSync as closeSync4, fstatSync as fstatSync4, openSync as openSync4, readdirSync, readSync as readSync3, constants as constants4 } from "node:fs";
+import { join as join6 } from "node:path";
+var MAX_RNG_BYTES = 4 * 1024 * 1024;
+var MAX_RNG_FILES = 200;
+var MAX_DPKG_STATUS_BYTES = 32 * 1024 * 1024;
+var MAX_DPKG_LIST_BYTES = 1024 * 1024;
+var SCHEMA_PACKAGES = ["libvirt0", "libvirt-common", "libvirt-daemon-common", "libvirt-libs"];
+function readBounded2(path6, max) {
+  let fd;
+  try {
+    fd = openSync4(path6, constants4.O_RDONLY | (constants4.O_NOFOLLOW ?? 0));
+  } catch {
+    return void 0;
+  }
+  try {
+    const st = fstatSync4(fd);
+    if (!st.isFile() || st.size > max) return void 0;
+    const buf = Buffer.alloc(st.size);
+    let at = 0;
+    while (at < buf.length) {
+      const n = readSync3(fd, buf, at, buf.length - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return buf.subarray(0, at).toString("utf8");
+  } finally {
+    closeSync4(fd);
+  }
+}
+function elementNamesOf(rng, into = /* @__PURE__ */ new Set()) {
+  for (const m of rng.matchAll(/<element\s+name\s*=\s*["']([^"']+)["']/g)) into.add(m[1].replace(/^[\w-]+:/, ""));
+  return into;
+}
+function dpkgLibvirtVersion(dir, root = "/") {
+  const target = `${dir.replace(/\/+$/, "")}/domain.rng`;
+  const info = join6(root, "var/lib/dpkg/info");
+  let lists;
+  try {
+    lists = readdirSync(info).filter((f) => f.endsWith(".list") && SCHEMA_PACKAGES.includes(f.slice(0, -".list".length).replace(/:.*$/, "")));
+  } catch {
+    return void 0;
+  }
+  for (const list of lists) {
+    const text = readBounded2(join6(info, list), MAX_DPKG_LIST_BYTES);
+    if (!text || !text.split("\n").includes(target)) continue;
+    const pkg = list.slice(0, -".list".length).replace(/:.*$/, "");
+    const status = readBounded2(join6(root, "var/lib/dpkg/status"), MAX_DPKG_STATUS_BYTES);
+    if (!status) return void 0;
+    for (const stanza of status.split(/\n\n+/)) {
+      if (!new RegExp(`^Package: ${pkg}$`, "m").test(stanza)) continue;
+      if (!/^Status: .* installed$/m.test(stanza)) continue;
+      const version = /^Version: (?:\d+:)?([^\s-+~]+)/m.exec(stanza)?.[1];
+      if (version) return version;
+    }
+  }
+  return void 0;
+}
+function schemaFacts(dir, root = "/") {
+  const definedElements = /* @__PURE__ */ new Set();
+  let names2 = [];
+  try {
+    names2 = readdirSync(dir).filter((f) => f.endsWith(".rng")).slice(0, MAX_RNG_FILES);
+  } catch {
+  }
+  for (const name of names2) {
+    const text = readBounded2(join6(dir, name), MAX_RNG_BYTES);
+    if (text) elementNamesOf(text, definedElements);
+  }
+  const libvirtVersion = dpkgLibvirtVersion(dir, root);
+  return libvirtVersion ? { definedElements, libvirtVersion } : { definedElements };
+}
+
 // src/schema/validator.ts
-import { closeSync as closeSync4, fstatSync as fstatSync4, openSync as openSync4, readSync as readSync3, realpathSync as realpathSync4 } from "node:fs";
-import { isAbsolute as isAbsolute6, join as join6, resolve as resolve7, sep as sep7 } from "node:path";
+import { closeSync as closeSync5, fstatSync as fstatSync5, openSync as openSync5, readSync as readSync4, realpathSync as realpathSync4 } from "node:fs";
+import { isAbsolute as isAbsolute6, join as join7, resolve as resolve7, sep as sep7 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var libxml2;
 var compiled = /* @__PURE__ */ new Map();
@@ -33215,13 +33311,13 @@ function openSchemaFile(a, name) {
   if (path6 === void 0) return void 0;
   let fd;
   try {
-    fd = openSync4(path6, "r");
+    fd = openSync5(path6, "r");
   } catch {
     return void 0;
   }
-  const st = fstatSync4(fd);
+  const st = fstatSync5(fd);
   if (!st.isFile() || st.size > MAX_SCHEMA_FILE_BYTES) {
-    closeSync4(fd);
+    closeSync5(fd);
     a.refused.push(name);
     return void 0;
   }
@@ -33233,14 +33329,14 @@ var provider = {
   open: (name) => access ? openSchemaFile(access, name) : void 0,
   read: (fd, buf) => {
     try {
-      return readSync3(fd, buf, 0, buf.byteLength, null);
+      return readSync4(fd, buf, 0, buf.byteLength, null);
     } catch {
       return -1;
     }
   },
   close: (fd) => {
     try {
-      closeSync4(fd);
+      closeSync5(fd);
       return true;
     } catch {
       return false;
@@ -33255,11 +33351,11 @@ async function loadLibxml2() {
   return libxml2;
 }
 function readWhole(fd) {
-  const size = fstatSync4(fd).size;
+  const size = fstatSync5(fd).size;
   const buf = Buffer.alloc(size);
   let off = 0;
   while (off < size) {
-    const n = readSync3(fd, buf, off, size - off, off);
+    const n = readSync4(fd, buf, off, size - off, off);
     if (n === 0) break;
     off += n;
   }
@@ -33277,7 +33373,7 @@ async function compile(dir, shown) {
   const { XmlDocument, RelaxNGValidator, XmlParseError, XmlValidateError, ParseOption } = lib;
   const parseOptions = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NOWARNING | ParseOption.XML_PARSE_NO_XXE;
   const a = { dir, refused: [] };
-  const mainPath = join6(dir, DOMAIN_SCHEMA);
+  const mainPath = join7(dir, DOMAIN_SCHEMA);
   let validator2;
   access = a;
   try {
@@ -33290,7 +33386,7 @@ async function compile(dir, shown) {
     try {
       text = readWhole(fd);
     } finally {
-      closeSync4(fd);
+      closeSync5(fd);
     }
     const rng = XmlDocument.fromBuffer(text, { url: mainPath, option: parseOptions });
     try {
@@ -33323,8 +33419,11 @@ async function compile(dir, shown) {
       canary.dispose();
     }
   };
+  let facts;
   return {
     dir,
+    shown,
+    facts: () => facts ??= schemaFacts(dir),
     validate(text) {
       const normalized = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
       let doc;
@@ -34303,7 +34402,7 @@ function formatResult(name, result, opts) {
 
 // src/commands/snapshot.ts
 import { readFileSync as readFileSync3, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename as basename2, dirname as dirname6, join as join9, resolve as resolve10 } from "node:path";
+import { basename as basename2, dirname as dirname6, join as join10, resolve as resolve10 } from "node:path";
 
 // src/host/capture.ts
 import { resolve as resolve9 } from "node:path";
@@ -34375,8 +34474,8 @@ function parseZoneinfo(text) {
 }
 
 // src/host/capture/tree.ts
-import { readdirSync, readFileSync as readFileSync2, statSync as statSync4 } from "node:fs";
-import { join as join8 } from "node:path";
+import { readdirSync as readdirSync2, readFileSync as readFileSync2, statSync as statSync4 } from "node:fs";
+import { join as join9 } from "node:path";
 var TreeReader = class {
   constructor(root) {
     this.root = root;
@@ -34393,7 +34492,7 @@ var TreeReader = class {
     this.unreadable.set(source, list);
   }
   abs(rel) {
-    return join8(this.root, rel);
+    return join9(this.root, rel);
   }
   /** The file's text, or undefined when it does not exist (or cannot be read, with a note). */
   text(rel) {
@@ -34434,7 +34533,7 @@ var TreeReader = class {
   }
   entries(rel) {
     try {
-      return readdirSync(this.abs(rel));
+      return readdirSync2(this.abs(rel));
     } catch {
       return void 0;
     }
@@ -34442,7 +34541,7 @@ var TreeReader = class {
   /** Directory entries, or why the directory could not be listed. */
   entriesOrError(rel) {
     try {
-      return { entries: readdirSync(this.abs(rel)) };
+      return { entries: readdirSync2(this.abs(rel)) };
     } catch (err) {
       return { code: err.code ?? err.message };
     }
@@ -35310,7 +35409,7 @@ function runningSummary(s) {
   return `${guests}${noise}`;
 }
 function writeAtomically(path6, text) {
-  const tmp = join9(dirname6(path6), `.${basename2(path6)}.${process.pid}.tmp`);
+  const tmp = join10(dirname6(path6), `.${basename2(path6)}.${process.pid}.tmp`);
   try {
     writeFileSync(tmp, text);
     renameSync(tmp, path6);
@@ -36064,7 +36163,7 @@ runCli(process.argv.slice(2), {
 );
 function stdinIsPiped() {
   try {
-    const st = fstatSync5(0);
+    const st = fstatSync6(0);
     return st.isFIFO() || st.isSocket() || st.isFile();
   } catch {
     return false;

@@ -1,5 +1,6 @@
 import { defineDomainRule } from '../../src/engine/types.ts';
 import { excerpt } from '../../src/model/describe.ts';
+import type { XmlElement } from '../../src/xml/types.ts';
 import { locateSchemaFailure, narrowSchemaFailure } from '../../src/schema/locate.ts';
 
 /** The longest message line; libxml2's text (`said`) is cut to what is left of it. */
@@ -25,6 +26,10 @@ const messages = {
   culprit: {
     message: "libvirt's schema rejects <{{culprit}}> or something inside it: the domain validates without it",
     help: "check <{{culprit}}> against libvirt's Domain XML format (libxml2 stopped at <{{element}}>: \"{{said}}\")",
+  },
+  unknownElement: {
+    message: '<{{element}}> is defined nowhere in the schemas at {{dir}}{{version}}: they are older than it, or it is misspelt',
+    help: 'validate against the schemas of the libvirt you deploy to (--schema DIR), or correct the element name',
   },
   stopped: {
     message: "libvirt's schema rejects <{{element}}> or something inside it: \"{{said}}\"",
@@ -62,6 +67,9 @@ export default defineDomainRule({
       const rest = messages[id].message.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (k === 'said' ? '' : (data[k] ?? '')));
       return excerpt(libxml2, Math.max(32, MAX_MESSAGE - rest.length));
     };
+    // An element the schemas define nowhere is the fault, wherever libxml2 stopped: usually one newer than
+    // the schema directory (build item 4 of issue 12). Only when libxml2 did not name an attribute or a value.
+    const unknown = failure.kind === 'invalid' && !site.attribute && !site.exact ? firstUndefinedElement(source.doc.root, schema.facts().definedElements) : undefined;
     if (failure.kind === 'unparsable' && (failure.details[0]?.level ?? 3) >= 3) {
       report({ range: site.range, messageId: 'unreadable', data: { said: said('unreadable', {}) } });
     } else if (failure.kind === 'unparsable') {
@@ -73,6 +81,13 @@ export default defineDomainRule({
       report({ range: site.range, messageId: 'attribute', data: { ...data, said: said('attribute', data) } });
     } else if (site.exact) {
       report({ range: site.range, messageId: 'value', data: { element, said: said('value', { element }) } });
+    } else if (unknown !== undefined) {
+      const { libvirtVersion } = schema.facts();
+      report({
+        range: unknown.startTag,
+        messageId: 'unknownElement',
+        data: { element: excerpt(unknown.name, 32), dir: excerpt(schema.shown, 40), version: libvirtVersion ? ` (libvirt ${excerpt(libvirtVersion, 16)})` : '' },
+      });
     } else {
       // Where libxml2 gave up is often a container (<devices>); the element whose removal makes the
       // domain valid is where the fault is.
@@ -85,3 +100,20 @@ export default defineDomainRule({
     }
   },
 });
+
+/**
+ * The first element, in document order, whose name no schema file defines. `<metadata>` holds
+ * any namespaced content and prefixed elements (qemu:commandline) belong to other grammars:
+ * neither is looked into.
+ */
+function firstUndefinedElement(root: XmlElement, defined: ReadonlySet<string>): XmlElement | undefined {
+  if (defined.size === 0) return undefined;
+  const stack: XmlElement[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (el.name.includes(':') || el.name === 'metadata') continue;
+    if (!defined.has(el.name)) return el;
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
+  }
+  return undefined;
+}

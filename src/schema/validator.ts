@@ -1,3 +1,4 @@
+import { schemaFacts, type SchemaFacts } from './facts.ts';
 import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -216,8 +217,11 @@ async function compile(dir: string, shown: string): Promise<SchemaValidator> {
       canary.dispose();
     }
   };
+  let facts: SchemaFacts | undefined;
   return {
     dir,
+    shown,
+    facts: () => (facts ??= schemaFacts(dir)),
     validate(text: string): SchemaFailure | undefined {
       // A lone CR ends a line for XML (and for kvmlint's line index) but not for libxml2's
       // line counter; the replacement keeps every offset. The text is already decoded:

@@ -53,8 +53,8 @@ test('an unknown element fails at its own line: libxml2 stops at the interleave,
   assert.equal(a!.rule, 'schema-invalid');
   assert.equal(a!.line, lineOf(inCputune, '<vcpupinn'));
   assert.equal(a!.at, "<vcpupinn vcpu='1' cpuset='5'/>");
-  assert.match(a!.message, /^libvirt's schema rejects <vcpupinn> or something inside it: the domain validates without it$/);
-  assert.match(a!.help!, /libxml2 stopped at <cputune>: "Extra element cputune in interleave"/);
+  // An element no schema file defines: named as such (too new for these schemas, or misspelt).
+  assert.match(a!.message, /^<vcpupinn> is defined nowhere in the schemas at .*: they are older than it, or it is misspelt$/);
   // Directly under <domain>: libxml2 names the element itself.
   const topLevel = edit(production, '  <os>', "  <numa>\n    <cell id='0' cpus='0-7' memory='16' unit='GiB'/>\n  </numa>\n  <os>");
   const [b] = await lintTexts({ 'b.xml': topLevel });
@@ -231,4 +231,24 @@ test('fixtures that are not domains are not validated against domain.rng', { ski
   writeFileSync(join(dir, 'd', 'net.xml'), "<network><name>default</name></network>\n");
   const run = await lint({ paths: ['d/net.xml'], cwd: dir, configFile: false, schema: schemas.dir });
   assert.deepEqual(run.diagnostics.map((d) => d.ruleId), ['not-a-domain']);
+});
+
+test('an element the schemas define nowhere is named as too new for them (or misspelt), wherever libxml2 stopped', { skip }, async () => {
+  // A copy of the real schemas without <memballoon>: as schemas older than an element a domain uses are.
+  const older = mkdtempSync(join(work, 'older-'));
+  cpSync(schemas.dir!, older, { recursive: true });
+  const common = join(older, 'domaincommon.rng');
+  writeFileSync(common, edit(readFileSync(common, 'utf8'), '<element name="memballoon">', '<element name="memballoon-not-yet">'));
+  // The guide's example has a <memballoon>.
+  const balloon = production;
+  const found = await lintTexts({ 'vm.xml': balloon }, older);
+  assert.deepEqual(found.map((f) => [f.rule, f.line, f.at]), [['schema-invalid', lineOf(balloon, '<memballoon'), "<memballoon model='none'/>"]]);
+  assert.match(found[0]!.message, /^<memballoon> is defined nowhere in the schemas at .*older-\w+: they are older than it, or it is misspelt$/);
+  assert.match(found[0]!.help ?? '', /--schema DIR/);
+  // With the real schemas it is valid; a misspelt element gets the same finding there.
+  assert.deepEqual(await lintTexts({ 'vm.xml': balloon }), []);
+  const misspelt = edit(production, '<numatune>', '<numatunes>').replace('</numatune>', '</numatunes>');
+  const typo = await lintTexts({ 'vm.xml': misspelt });
+  assert.deepEqual(typo.map((f) => [f.rule, f.at]), [['schema-invalid', '<numatunes>']]);
+  assert.match(typo[0]!.message, /^<numatunes> is defined nowhere/);
 });

@@ -1,0 +1,104 @@
+/**
+ * What a libvirt schema directory is, beyond the grammar libxml2 compiles from it
+ * (issue 12, build item 4): the element names its RelaxNG files define, so that an
+ * element a domain uses and the schemas never mention is reported as "too new for
+ * these schemas" rather than a bare "invalid"; and, when a Debian package installed
+ * the directory, that package's libvirt version.
+ *
+ * Only regular `.rng` files directly inside the directory are read (no symlinks,
+ * each bounded), as the validator's own loader does; the dpkg database is read only
+ * for the few package names that ship libvirt's schemas.
+ */
+import { closeSync, fstatSync, openSync, readdirSync, readSync, constants } from 'node:fs';
+import { join } from 'node:path';
+
+/** The largest .rng file read (domaincommon.rng is ~200 KB in libvirt 10). */
+const MAX_RNG_BYTES = 4 * 1024 * 1024;
+const MAX_RNG_FILES = 200;
+/** /var/lib/dpkg/status on a desktop is a few MB. */
+const MAX_DPKG_STATUS_BYTES = 32 * 1024 * 1024;
+const MAX_DPKG_LIST_BYTES = 1024 * 1024;
+
+/** Debian packages that have shipped /usr/share/libvirt/schemas (libvirt-common before bookworm, libvirt0 since). */
+const SCHEMA_PACKAGES = ['libvirt0', 'libvirt-common', 'libvirt-daemon-common', 'libvirt-libs'];
+
+export interface SchemaFacts {
+  /** Every `<element name="…">` of the directory's .rng files. */
+  definedElements: ReadonlySet<string>;
+  /** The libvirt version of the package that installed the directory, when known ("9.0.0"). */
+  libvirtVersion?: string;
+}
+
+function readBounded(path: string, max: number): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > max) return undefined;
+    const buf = Buffer.alloc(st.size);
+    let at = 0;
+    while (at < buf.length) {
+      const n = readSync(fd, buf, at, buf.length - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return buf.subarray(0, at).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The element names a RelaxNG text defines (`<element name="vcpupin">`; libvirt writes no name classes for domain elements). */
+export function elementNamesOf(rng: string, into: Set<string> = new Set()): Set<string> {
+  for (const m of rng.matchAll(/<element\s+name\s*=\s*["']([^"']+)["']/g)) into.add(m[1]!.replace(/^[\w-]+:/, ''));
+  return into;
+}
+
+/**
+ * The version dpkg records for the package that installed `dir/domain.rng`, if one did.
+ * `root` is the file system root (tests give a fixture tree).
+ */
+export function dpkgLibvirtVersion(dir: string, root = '/'): string | undefined {
+  const target = `${dir.replace(/\/+$/, '')}/domain.rng`;
+  const info = join(root, 'var/lib/dpkg/info');
+  let lists: string[];
+  try {
+    lists = readdirSync(info).filter((f) => f.endsWith('.list') && SCHEMA_PACKAGES.includes(f.slice(0, -'.list'.length).replace(/:.*$/, '')));
+  } catch {
+    return undefined;
+  }
+  for (const list of lists) {
+    const text = readBounded(join(info, list), MAX_DPKG_LIST_BYTES);
+    if (!text || !text.split('\n').includes(target)) continue;
+    const pkg = list.slice(0, -'.list'.length).replace(/:.*$/, '');
+    const status = readBounded(join(root, 'var/lib/dpkg/status'), MAX_DPKG_STATUS_BYTES);
+    if (!status) return undefined;
+    for (const stanza of status.split(/\n\n+/)) {
+      if (!new RegExp(`^Package: ${pkg}$`, 'm').test(stanza)) continue;
+      if (!/^Status: .* installed$/m.test(stanza)) continue;
+      const version = /^Version: (?:\d+:)?([^\s-+~]+)/m.exec(stanza)?.[1];
+      if (version) return version;
+    }
+  }
+  return undefined;
+}
+
+export function schemaFacts(dir: string, root = '/'): SchemaFacts {
+  const definedElements = new Set<string>();
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir).filter((f) => f.endsWith('.rng')).slice(0, MAX_RNG_FILES);
+  } catch {
+    // The validator reports an unreadable directory; no facts here.
+  }
+  for (const name of names) {
+    const text = readBounded(join(dir, name), MAX_RNG_BYTES);
+    if (text) elementNamesOf(text, definedElements);
+  }
+  const libvirtVersion = dpkgLibvirtVersion(dir, root);
+  return libvirtVersion ? { definedElements, libvirtVersion } : { definedElements };
+}
