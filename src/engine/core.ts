@@ -10,7 +10,8 @@ import type { LineIndex } from '../xml/lines.ts';
 import { buildDomainModel } from '../model/domain.ts';
 import { applyDirectives, parseDirectives } from './directives.ts';
 import { applyMetadataSuppressions, parseMetadataSuppressions } from './metadata-suppressions.ts';
-import { renderReport } from './messages.ts';
+import { MAX_PLACEHOLDER_VALUE, renderReport } from './messages.ts';
+import { excerpt } from '../model/describe.ts';
 import { rules as registeredRules } from './registry.ts';
 import type { SchemaValidator } from '../schema/types.ts';
 import type {
@@ -71,7 +72,8 @@ export function diagnosticOf(rule: Rule, severity: Severity, at: LocatedText, d:
   if (d.related && d.related.length > 0) {
     diag.related = d.related.map((r): RelatedLocation => {
       const where = r.file ?? at;
-      return { file: where.path, range: r.range, ...lineColumnOf(where.lines, r.range), message: r.message };
+      // Bounded as placeholder values are: a related message names guests and CPUs from the XML.
+      return { file: where.path, range: r.range, ...lineColumnOf(where.lines, r.range), message: excerpt(r.message, MAX_PLACEHOLDER_VALUE) };
     });
   }
   if (d.fix) {

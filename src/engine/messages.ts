@@ -1,13 +1,36 @@
+import { excerpt } from '../model/describe.ts';
 import type { MessageData, Rule } from './types.ts';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w]*)\s*\}\}/g;
 
 /** ESLint's interpolation: `{{name}}` replaced by data.name; a placeholder without a value is the rule's bug. */
+/**
+ * The longest value a placeholder takes. Values come from the XML (names, cpusets, lists a rule
+ * builds from them): a hostile or broken file must not turn a one-line message into megabytes
+ * (the fuzzer's 251,134-character smt-sibling-sharing message), so every value is cut here, once,
+ * for every rule.
+ */
+export const MAX_PLACEHOLDER_VALUE = 200;
+
+function boundedValue(value: string | number): string | number {
+  return typeof value === 'string' && value.length > MAX_PLACEHOLDER_VALUE ? excerpt(value, MAX_PLACEHOLDER_VALUE) : value;
+}
+
+/** `data` with every string value cut to MAX_PLACEHOLDER_VALUE characters. */
+export function boundedData(data: MessageData): MessageData {
+  let out: Record<string, string | number> | undefined;
+  for (const [k, v] of Object.entries(data)) {
+    const b = boundedValue(v);
+    if (b !== v) (out ??= { ...data })[k] = b;
+  }
+  return out ?? data;
+}
+
 export function interpolate(template: string, data: MessageData | undefined, where: () => string): string {
   return template.replace(PLACEHOLDER, (_, name: string) => {
     const value = data?.[name];
     if (value === undefined) throw new Error(`${where()}: no value for placeholder {{${name}}}`);
-    return String(value);
+    return String(boundedValue(value));
   });
 }
 
@@ -28,7 +51,7 @@ export function renderReport(rule: Rule, d: { messageId?: string; data?: Message
   if (!spec) throw new Error(`rule ${rule.meta.id} reported messageId '${d.messageId}', which its meta.messages does not declare`);
   const where = () => `rule ${rule.meta.id} message '${d.messageId}'`;
   const out: RenderedMessage = { messageId: d.messageId, message: interpolate(spec.message, d.data, where) };
-  if (d.data && Object.keys(d.data).length > 0) out.data = d.data;
+  if (d.data && Object.keys(d.data).length > 0) out.data = boundedData(d.data);
   if (spec.help !== undefined) out.help = interpolate(spec.help, d.data, where);
   return out;
 }

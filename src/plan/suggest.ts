@@ -6,7 +6,7 @@
  * choice a person makes (ESLint's line between fixes and suggestions).
  */
 import type { Diagnostic, Fix, LintedDomain, LintHost } from '../engine/types.ts';
-import { describeNodes } from '../model/describe.ts';
+import { describeNodes, excerpt } from '../model/describe.ts';
 import { planHost } from './plan.ts';
 import { isPlacementFinding } from './problem.ts';
 
@@ -41,9 +41,10 @@ export function addPlanSuggestions(host: LintHost, domains: readonly LintedDomai
   for (const change of plan.changes) {
     if (change.text === undefined) continue;
     const file = change.linted.source.path;
+    const label = excerpt(change.label, 40);
     const message = change.from.equals(change.to)
-      ? `apply \`kvmlint plan\`'s layout of the whole host to ${change.label} (it stays on ${describeNodes(change.to)})`
-      : `move ${change.label} to ${describeNodes(change.to)}, as \`kvmlint plan\` lays out the whole host`;
+      ? `apply \`kvmlint plan\`'s layout of the whole host to ${label} (it stays on ${describeNodes(change.to)})`
+      : `move ${label} to ${describeNodes(change.to)}, as \`kvmlint plan\` lays out the whole host`;
     const fix = minimalFix(change.linted.source.text, change.text);
     // Once per file, on its first placement finding without a fix of its own: the edit is the whole
     // guest's, and repeating it under every finding of the file would be noise.

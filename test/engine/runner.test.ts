@@ -154,3 +154,23 @@ test('a host rule runs only with a host, and receives it', async () => {
   await lint({ paths: ['examples/production-vm.xml'], cwd: repoRoot, configFile: false, rules: [hostRule], hostFile: join(repoRoot, 'examples', 'hosts', 'dual-socket.json') });
   assert.deepEqual(seen, ['examples/hosts/dual-socket.json']);
 });
+
+test('placeholder values and related messages are cut to 200 characters: a 100,000-character name cannot flood a message', async () => {
+  const huge = 'x'.repeat(100_000);
+  const loud = defineDomainRule({
+    meta: {
+      id: 'loud-rule', name: 'LoudRule', severity: 'warning', type: 'problem', fixable: false, hasSuggestions: false, summary: 'echoes', tags: ['test'],
+      messages: { echo: { message: 'guest {{name}} is named', help: 'rename {{name}}' } },
+    },
+    check({ domain, report }) {
+      report({ range: domain.element.startTag, messageId: 'echo', data: { name: huge }, related: [{ range: domain.element.startTag, message: huge }] });
+    },
+  });
+  const run = await lint({ paths: ['examples/production-vm.xml'], cwd: repoRoot, configFile: false, rules: [loud] });
+  const [d] = run.diagnostics;
+  assert.equal(d!.message.length, 'guest  is named'.length + 200);
+  assert.ok(d!.message.endsWith('x… is named'));
+  assert.equal(d!.help!.length, 'rename '.length + 200);
+  assert.equal(String(d!.data!.name).length, 200);
+  assert.equal(d!.related![0]!.message.length, 200);
+});
