@@ -1,5 +1,5 @@
 import { defineHostRule } from '../../src/engine/types.ts';
-import { hostHasHugepageSize, hostHugepageSizes } from '../../src/model/hugepage-sizes.ts';
+import { archPageSizes, hostHasHugepageSize, hostHugepageSizes } from '../../src/model/hugepage-sizes.ts';
 import { formatKiB } from '../../src/model/units.ts';
 import { attribute } from '../../src/xml/query.ts';
 
@@ -48,6 +48,9 @@ export default defineHostRule({
     for (const page of hp.pages) {
       // A size in a decimal unit (1 GB = 976563 KiB) is hugepage-size-decimal-unit's; an unparsable size is value-invalid's.
       if (page.sizeKiB === undefined || page.decimalUnit) continue;
+      // A size the architecture lacks altogether (5 MiB on x86) is hugepages-config-invalid's.
+      const archSizes = archPageSizes(domain.devices.osType()?.arch);
+      if (archSizes && !archSizes.has(page.sizeKiB)) continue;
       if (hostHasHugepageSize(h, page.sizeKiB) !== false) continue;
       const size = attribute(page.element, 'size');
       // The kernel has no pool of that size, so libvirt finds no hugetlbfs mount for it.

@@ -1,6 +1,8 @@
 import { defineDomainRule } from '../../src/engine/types.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import type { HugepageSpec } from '../../src/model/domain.ts';
+import { archPageSizes } from '../../src/model/hugepage-sizes.ts';
+import { formatKiB } from '../../src/model/units.ts';
 import { attribute } from '../../src/xml/query.ts';
 
 /** Domain types run by libvirt's QEMU driver (qemu_validate.c qemuValidateDomainDefMemory). */
@@ -14,12 +16,17 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: '<hugepages> that libvirt rejects: a page for a missing guest cell, overlapping or duplicate page sets, ondemand allocation or an anonymous memory source.',
+    summary:
+      '<hugepages> that libvirt rejects: a page for a missing guest cell, overlapping or duplicate page sets, ondemand allocation or an anonymous memory source; or a page size the architecture lacks.',
     tags: ['hugepages', 'memory'],
     messages: {
       noSize: {
         message: '<page> has no size: libvirt rejects it at define time',
         help: "give the page size, e.g. size='2048' unit='KiB' (an empty <hugepages/> means the host's default size)",
+      },
+      noSuchSize: {
+        message: '<page> asks for {{size}} hugepages, a size {{arch}} CPUs do not have: the guest does not start',
+        help: 'use 2 MiB or 1 GiB pages (libvirt finds no hugetlbfs mount for any other size)',
       },
       secondGeneral: {
         message: 'a second <page> without nodeset: libvirt rejects this ("two master hugepages detected")',
@@ -59,12 +66,20 @@ export default defineDomainRule({
       const set = p.nodeset?.set;
       return set && cellIds === undefined && set.equals(CpuSet.of(0)) ? undefined : set;
     };
+    const arch = domain.devices.osType()?.arch;
     let general: HugepageSpec | undefined;
     const earlier: Array<{ page: HugepageSpec; set: CpuSet }> = [];
     for (const page of hp.pages) {
       // virDomainHugepagesParseXML: size is required.
       if (!page.sizeAttr) {
         report({ range: page.element.startTag, messageId: 'noSize' });
+      }
+      // qemu_conf.c qemuGetDomainHupageMemPath: no kernel has a hugetlbfs mount of a size the CPU lacks
+      // ("Unable to find any usable hugetlbfs mount for N KiB"), whatever the host. Decimal units are hugepage-size-decimal-unit's.
+      const archSizes = archPageSizes(arch);
+      if (archSizes && page.sizeKiB !== undefined && !page.decimalUnit && !archSizes.has(page.sizeKiB)) {
+        const size = attribute(page.element, 'size');
+        report({ range: size?.valueRange ?? page.element.startTag, messageId: 'noSuchSize', data: { size: formatKiB(page.sizeKiB), arch: 'x86' } });
       }
       if (page.nodeset && !page.nodeset.set) continue; // cpuset-syntax reports it
       const set = nodesetOf(page);

@@ -3,6 +3,7 @@ import { setSize } from '../../src/engine/edit.ts';
 import type { XmlAttribute } from '../../src/xml/types.ts';
 import { attribute } from '../../src/xml/query.ts';
 import { memoryDevicesKiB } from '../../src/model/guest-numa.ts';
+import { archPageSizes } from '../../src/model/hugepage-sizes.ts';
 import { hugepageBacking } from '../../src/model/numa.ts';
 import { formatKiB } from '../../src/model/units.ts';
 
@@ -51,6 +52,9 @@ export default defineDomainRule({
       // <hugepages/> without <page>: the host's default size, known only with a host snapshot.
       const page = spec?.sizeKiB ?? host?.model.defaultHugepageSizeKiB;
       if (!page) continue;
+      // A size the architecture lacks (5 MiB on x86) is hugepages-config-invalid's: the guest does not start at all.
+      const archSizes = archPageSizes(domain.devices.osType()?.arch);
+      if (archSizes && !archSizes.has(page)) continue;
       const rest = r.kib % page;
       if (rest === 0) continue;
       const pages = Math.floor(r.kib / page);

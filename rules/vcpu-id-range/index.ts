@@ -2,6 +2,7 @@ import { defineDomainRule, type RelatedDescriptor, type ReportDescriptor } from 
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeVcpus, excerpt } from '../../src/model/describe.ts';
 import type { DomainModel, ThreadSched, VcpuTune } from '../../src/model/domain.ts';
+import { attribute, childrenNamed } from '../../src/xml/query.ts';
 import type { Range, XmlAttribute } from '../../src/xml/types.ts';
 
 /** virProcessSchedPolicy names libvirt accepts in `scheduler` ("none" is refused: VIR_XML_PROP_NONZERO). */
@@ -30,6 +31,19 @@ const messages = {
   tuneCut: { message: '<{{element}}> names {{beyond}} but the domain has {{have}}: libvirt silently cuts the group to {{left}}', help: 'name only existing vCPUs' },
   tuneIgnored: { message: '<{{element}}> names {{beyond}} but the domain has {{have}}: libvirt silently ignores the whole element', help: 'name only existing vCPUs' },
   tunesIdentical: { message: '{{what}} names the same vCPUs ({{vcpus}}) as {{other}}: libvirt rejects it ("Identical vcpus in {{element}}s found")', help: 'merge them into one element' },
+  cacheCollision: {
+    message: 'cache L{{level}} id {{id}} is allocated twice ({{types}}): libvirt rejects the domain ("Colliding cache allocations")',
+    help: "keep one <cache> per level and id, or split it into type='code' and type='data' only",
+  },
+  bandwidthTwice: {
+    message: 'memory bandwidth for node {{id}} is set twice: libvirt rejects it ("Memory Bandwidth already defined for node {{id}}")',
+    help: 'keep one <node> per id in each <memorytune>',
+  },
+  bandwidthOver: { message: "bandwidth='{{value}}' is a percentage over 100: libvirt rejects it", help: 'use a value from 0 to 100' },
+  monitorOutside: {
+    message: "<monitor> names {{outside}}, outside its group's vCPUs ({{group}}): libvirt rejects it",
+    help: "monitor only the group's own vCPUs",
+  },
   tunesOverlap: {
     message: '{{what}} shares {{vcpus}} with {{other}}: libvirt rejects it ("Overlapping vcpus in resctrls")',
     help: 'give each vCPU to one resource-control group, or give both the same vcpus',
@@ -103,6 +117,9 @@ export default defineDomainRule({
     // (virBitmapShrink), and a group left empty is ignored, all without a word (an info here).
     for (const t of [...ct.cachetunes, ...ct.memorytunes]) checkTune(t, vcpus, maxKnown ? have : undefined, report);
     checkTuneOverlaps(ct.cachetunes, ct.memorytunes, maxKnown ? vcpus : undefined, report);
+    for (const t of ct.cachetunes) checkCacheCollisions(t, report);
+    for (const t of ct.memorytunes) checkBandwidths(t, report);
+    for (const t of [...ct.cachetunes, ...ct.memorytunes]) checkMonitors(t, maxKnown ? vcpus : undefined, report);
   },
 });
 
@@ -249,5 +266,66 @@ function checkTuneOverlaps(cachetunes: readonly VcpuTune[], memorytunes: readonl
       break;
     }
     seen.push({ t, set });
+  }
+}
+
+const CACHE_TYPES: ReadonlySet<string> = new Set(['both', 'code', 'data']);
+const UINT = /^\d+$/;
+
+/**
+ * virresctrl.c virResctrlAllocCheckCollision (via virResctrlAllocSetCacheSize): within one group, a cache
+ * (level, id) takes either one type='both' allocation or at most one 'code' and one 'data'; anything more is
+ * "Colliding cache allocations for cache level … id … type …".
+ */
+function checkCacheCollisions(t: VcpuTune, report: Report): void {
+  const seen = new Map<string, Array<{ type: string; range: Range }>>();
+  for (const c of childrenNamed(t.element, 'cache')) {
+    const level = attribute(c, 'level')?.value;
+    const id = attribute(c, 'id')?.value;
+    const typeAttr = attribute(c, 'type');
+    if (!level || !id || !typeAttr || !UINT.test(level) || !UINT.test(id) || !CACHE_TYPES.has(typeAttr.value)) continue;
+    const key = `${Number(level)}/${Number(id)}`;
+    const earlier = seen.get(key) ?? [];
+    const type = typeAttr.value;
+    const clash = earlier.find((e) => e.type === 'both' || type === 'both' || e.type === type);
+    if (clash) {
+      const related = [{ range: clash.range, message: `the earlier type='${clash.type}' allocation of this cache` }];
+      report({ range: c.startTag, messageId: 'cacheCollision', data: { level: Number(level), id: Number(id), types: `${clash.type}, ${type}` }, related });
+      continue;
+    }
+    earlier.push({ type, range: c.startTag });
+    seen.set(key, earlier);
+  }
+}
+
+/** virresctrl.c virResctrlAllocSetMemoryBandwidth: a node's bandwidth is set once per group, and is at most 100. */
+function checkBandwidths(t: VcpuTune, report: Report): void {
+  const seen = new Map<number, Range>();
+  for (const n of childrenNamed(t.element, 'node')) {
+    const bw = attribute(n, 'bandwidth');
+    if (bw && UINT.test(bw.value) && Number(bw.value) > 100) report({ range: bw.valueRange, messageId: 'bandwidthOver', data: { value: excerpt(bw.value) } });
+    const id = attribute(n, 'id')?.value;
+    if (!id || !UINT.test(id)) continue;
+    const first = seen.get(Number(id));
+    if (first) report({ range: n.startTag, messageId: 'bandwidthTwice', data: { id: Number(id) }, related: [{ range: first, message: `node ${Number(id)} first set here` }] });
+    else seen.set(Number(id), n.startTag);
+  }
+}
+
+/**
+ * domain_conf.c virDomainResctrlMonDefParse: a <monitor>'s vCPUs (cut to the existing ones like the group's)
+ * must lie within its group's vCPUs, or libvirt rejects the definition.
+ */
+function checkMonitors(t: VcpuTune, existing: CpuSet | undefined, report: Report): void {
+  const group = t.vcpus?.set;
+  if (!group) return;
+  const groupSet = existing ? group.intersect(existing) : group;
+  if (groupSet.isEmpty) return;
+  for (const m of t.monitors) {
+    const raw = m.vcpus?.set;
+    if (!raw) continue;
+    const outside = (existing ? raw.intersect(existing) : raw).subtract(groupSet);
+    if (outside.isEmpty) continue;
+    report({ range: m.vcpus!.attr.valueRange, messageId: 'monitorOutside', data: { outside: describeVcpus(outside), group: groupSet.toString() } });
   }
 }

@@ -99,6 +99,8 @@ export interface IothreadSched extends ThreadSched {
 export interface VcpuTune {
   element: XmlElement;
   vcpus: CpusetAttr | undefined;
+  /** `<monitor vcpus=…>` children (resctrl monitoring groups inside the allocation). */
+  monitors: Array<{ element: XmlElement; vcpus: CpusetAttr | undefined }>;
 }
 
 export interface CputuneConfig {
@@ -585,9 +587,14 @@ class ModelBuilder {
         return { ...this.sched(s), iothreads: iothreads?.set, iothreadsAttr: iothreads?.attr };
       }),
       emulatorsched: firstChild(el, 'emulatorsched') ? this.sched(firstChild(el, 'emulatorsched')!) : undefined,
-      cachetunes: childrenNamed(el, 'cachetune').map((t) => ({ element: t, vcpus: this.cpuset(t, 'vcpus') })),
-      memorytunes: childrenNamed(el, 'memorytune').map((t) => ({ element: t, vcpus: this.cpuset(t, 'vcpus') })),
+      cachetunes: childrenNamed(el, 'cachetune').map((t) => this.vcpuTune(t)),
+      memorytunes: childrenNamed(el, 'memorytune').map((t) => this.vcpuTune(t)),
     };
+  }
+
+  vcpuTune(t: XmlElement): VcpuTune {
+    const vcpus = this.cpuset(t, 'vcpus');
+    return { element: t, vcpus, monitors: childrenNamed(t, 'monitor').map((m) => ({ element: m, vcpus: this.cpuset(m, 'vcpus') })) };
   }
 
   sched(s: XmlElement): ThreadSched {

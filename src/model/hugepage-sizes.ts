@@ -34,3 +34,14 @@ export function hostHasHugepageSize(host: HostModel, sizeKiB: number): boolean |
   if (sizeKiB === host.pageSizeKiB) return true;
   return hostHugepageSizes(host)?.has(sizeKiB);
 }
+
+const X86_PAGE_SIZES: ReadonlySet<number> = new Set([4, 2048, 1048576]);
+
+/**
+ * The page sizes (KiB) a guest architecture's host CPUs can have at all, when that is fixed:
+ * x86 has 4 KiB base pages and 2 MiB and 1 GiB hugepages, so the kernel has no other hstate
+ * whatever the host. undefined for architectures whose sizes depend on the kernel (arm64, ppc64).
+ */
+export function archPageSizes(arch: string | undefined): ReadonlySet<number> | undefined {
+  return arch === 'x86_64' || arch === 'i686' ? X86_PAGE_SIZES : undefined;
+}
