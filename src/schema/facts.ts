@@ -5,12 +5,13 @@
  * these schemas" rather than a bare "invalid"; and, when a Debian package installed
  * the directory, that package's libvirt version.
  *
- * Only regular `.rng` files directly inside the directory are read (no symlinks,
- * each bounded), as the validator's own loader does; the dpkg database is read only
- * for the few package names that ship libvirt's schemas.
+ * Only the `.rng` files the validator's own loader read for the grammar are read again
+ * (regular files, no symlinks, each bounded); dpkg's records only for the directory a
+ * package installs, and only those of the few packages that ship libvirt's schemas.
  */
 import { closeSync, fstatSync, openSync, readdirSync, readSync, constants } from 'node:fs';
 import { join } from 'node:path';
+import { INSTALLED_SCHEMA_DIRS } from './dir.ts';
 
 /** The largest .rng file read (domaincommon.rng is ~200 KB in libvirt 10). */
 const MAX_RNG_BYTES = 4 * 1024 * 1024;
@@ -87,18 +88,15 @@ export function dpkgLibvirtVersion(dir: string, root = '/'): string | undefined 
   return undefined;
 }
 
-export function schemaFacts(dir: string, root = '/'): SchemaFacts {
+/** `files`: the .rng files the compiled grammar was read from (the validator records them), inside `dir`. */
+export function schemaFacts(dir: string, files: readonly string[], root = '/'): SchemaFacts {
   const definedElements = new Set<string>();
-  let names: string[] = [];
-  try {
-    names = readdirSync(dir).filter((f) => f.endsWith('.rng')).slice(0, MAX_RNG_FILES);
-  } catch {
-    // The validator reports an unreadable directory; no facts here.
-  }
-  for (const name of names) {
-    const text = readBounded(join(dir, name), MAX_RNG_BYTES);
+  for (const path of files.slice(0, MAX_RNG_FILES)) {
+    const text = readBounded(path, MAX_RNG_BYTES);
     if (text) elementNamesOf(text, definedElements);
   }
-  const libvirtVersion = dpkgLibvirtVersion(dir, root);
+  // dpkg's records are read only for the directory a package installs (the default --schema): a
+  // directory of the user's own says nothing dpkg knows, and kvmlint reads nothing it need not.
+  const libvirtVersion = INSTALLED_SCHEMA_DIRS.includes(dir.replace(/\/+$/, '')) ? dpkgLibvirtVersion(dir, root) : undefined;
   return libvirtVersion ? { definedElements, libvirtVersion } : { definedElements };
 }

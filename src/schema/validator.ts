@@ -41,6 +41,8 @@ interface Access {
   dir: string;
   /** Names libxml2 asked for and was refused, for the error message. */
   refused: string[];
+  /** Paths of the .rng files libxml2 read: the grammar, whose element names schemaFacts lists. */
+  opened: string[];
 }
 
 /** Set only while a schema compiles: the provider serves nothing otherwise. */
@@ -109,6 +111,7 @@ function openSchemaFile(a: Access, name: string): number | undefined {
     a.refused.push(name);
     return undefined;
   }
+  a.opened.push(path);
   return fd;
 }
 
@@ -168,7 +171,7 @@ async function compile(dir: string, shown: string): Promise<SchemaValidator> {
   const { XmlDocument, RelaxNGValidator, XmlParseError, XmlValidateError, ParseOption } = lib;
   // libvirt parses with XML_PARSE_NONET | XML_PARSE_NOWARNING (virxml.c virXMLParseHelper); NO_XXE on top.
   const parseOptions = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NOWARNING | ParseOption.XML_PARSE_NO_XXE;
-  const a: Access = { dir, refused: [] };
+  const a: Access = { dir, refused: [], opened: [] };
   const mainPath = join(dir, DOMAIN_SCHEMA);
   let validator: InstanceType<typeof RelaxNGValidator>;
   access = a;
@@ -221,7 +224,7 @@ async function compile(dir: string, shown: string): Promise<SchemaValidator> {
   return {
     dir,
     shown,
-    facts: () => (facts ??= schemaFacts(dir)),
+    facts: () => (facts ??= schemaFacts(dir, [...new Set(a.opened)])),
     validate(text: string): SchemaFailure | undefined {
       // A lone CR ends a line for XML (and for kvmlint's line index) but not for libxml2's
       // line counter; the replacement keeps every offset. The text is already decoded:

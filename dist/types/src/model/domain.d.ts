@@ -102,6 +102,11 @@ export interface IothreadSched extends ThreadSched {
 export interface VcpuTune {
     element: XmlElement;
     vcpus: CpusetAttr | undefined;
+    /** `<monitor vcpus=…>` children (resctrl monitoring groups inside the allocation). */
+    monitors: Array<{
+        element: XmlElement;
+        vcpus: CpusetAttr | undefined;
+    }>;
 }
 export interface CputuneConfig {
     element: XmlElement;

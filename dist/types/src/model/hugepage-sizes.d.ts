@@ -20,3 +20,9 @@ export declare const hostHugepageSizes: (host: HostModel) => ReadonlySet<number>
  * qemuBuildMemoryBackendProps: "we did not specify any huge pages at all").
  */
 export declare function hostHasHugepageSize(host: HostModel, sizeKiB: number): boolean | undefined;
+/**
+ * The page sizes (KiB) a guest architecture's host CPUs can have at all, when that is fixed:
+ * x86 has 4 KiB base pages and 2 MiB and 1 GiB hugepages, so the kernel has no other hstate
+ * whatever the host. undefined for architectures whose sizes depend on the kernel (arm64, ppc64).
+ */
+export declare function archPageSizes(arch: string | undefined): ReadonlySet<number> | undefined;
