@@ -29932,6 +29932,7 @@ function loadSchemaValidator(dir, shown = dir) {
 }
 
 // src/engine/runner.ts
+var PLAN_SUGGESTIONS_AUTO_MAX_FILES = 200;
 var SCHEMA_RULE_ID = "schema-invalid";
 var CLI_HOST = /* @__PURE__ */ Symbol("--host");
 function loadLintHost(hostFile, cwd, housekeeping, libvirtVersion) {
@@ -30013,6 +30014,7 @@ async function lint(options) {
   });
   const configHostOf = (abs) => cliHost || !config || config.hosts.length === 0 ? void 0 : plans.hostOf.has(abs) ? plans.hostOf.get(abs) : hostForDomain(config, abs);
   const files = plans.files.filter((f) => !isIgnored(f.absPath));
+  const planSuggestions = options.planSuggestions ?? files.length <= PLAN_SUGGESTIONS_AUTO_MAX_FILES;
   const schema = schemaDir && files.length > 0 ? await loadSchemaValidator(schemaDir, displayPath(schemaDir, cwd)) : void 0;
   const diagnostics = [];
   const sources = /* @__PURE__ */ new Map();
@@ -30074,7 +30076,7 @@ async function lint(options) {
       if (!s.doc.error && s.doc.root?.name === "domain") domainCount++;
     }
     const kept = ignoredByConfig(outcome.diagnostics, texts, config, absPaths);
-    if (host && options.planSuggestions !== false) addPlanSuggestions(host, outcome.domains, kept);
+    if (host && planSuggestions) addPlanSuggestions(host, outcome.domains, kept);
     if (host && options.onPlan) options.onPlan({ host, domains: outcome.domains, diagnostics: kept });
     for (const d of kept) {
       const files2 = involvedFiles(d);

@@ -33556,6 +33556,7 @@ function loadSchemaValidator(dir, shown = dir) {
 }
 
 // src/engine/runner.ts
+var PLAN_SUGGESTIONS_AUTO_MAX_FILES = 200;
 var SCHEMA_RULE_ID = "schema-invalid";
 var CLI_HOST = /* @__PURE__ */ Symbol("--host");
 function loadLintHost(hostFile, cwd, housekeeping, libvirtVersion) {
@@ -33637,6 +33638,7 @@ async function lint(options) {
   });
   const configHostOf = (abs) => cliHost || !config || config.hosts.length === 0 ? void 0 : plans.hostOf.has(abs) ? plans.hostOf.get(abs) : hostForDomain(config, abs);
   const files = plans.files.filter((f) => !isIgnored(f.absPath));
+  const planSuggestions = options.planSuggestions ?? files.length <= PLAN_SUGGESTIONS_AUTO_MAX_FILES;
   const schema = schemaDir && files.length > 0 ? await loadSchemaValidator(schemaDir, displayPath(schemaDir, cwd)) : void 0;
   const diagnostics = [];
   const sources = /* @__PURE__ */ new Map();
@@ -33698,7 +33700,7 @@ async function lint(options) {
       if (!s.doc.error && s.doc.root?.name === "domain") domainCount++;
     }
     const kept = ignoredByConfig(outcome.diagnostics, texts, config, absPaths);
-    if (host && options.planSuggestions !== false) addPlanSuggestions(host, outcome.domains, kept);
+    if (host && planSuggestions) addPlanSuggestions(host, outcome.domains, kept);
     if (host && options.onPlan) options.onPlan({ host, domains: outcome.domains, diagnostics: kept });
     for (const d of kept) {
       const files2 = involvedFiles(d);
@@ -36005,7 +36007,7 @@ function parseMaxWarnings(value) {
 }
 async function runCli(argv, io) {
   let exitCode = 0;
-  const program2 = new Command("kvmlint").description("Lint libvirt domain XML for NUMA, pinning, hugepage and host tuning mistakes.").version(VERSION, "-v, --version").argument("[paths...]", "files, directories (their **/*.xml) or globs", []).option("--host <file>", "host snapshot applied to every linted domain: kvmlint JSON, virsh capabilities XML or numactl --hardware text").option("-c, --config <file>", "configuration file (default: nearest kvmlint.config.json up to the repository root)").option("--no-config-lookup", "do not look for kvmlint.config.json").option("--fix", "apply safe fixes to the files").option("--fix-dry-run", "print safe fixes as a unified diff; write nothing").option("--report-unused-disable-directives", "report kvmlint-disable comments that suppress nothing").addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text")).option("-o, --output-file <file>", "write the report to a file instead of stdout").option("--max-warnings <n>", "exit 1 when there are more warnings than this (-1: no limit)", parseMaxWarnings).option("--allow-no-domains", "exit 0 when the paths hold no domain XML (default: exit 2, a wrong path must not pass)").option("--quiet", "report errors only").option("--rule <id=level>", "set a rule to off, warn or error (repeatable)", parseRuleSetting).option("--max-file-size <bytes>", "refuse files larger than this", parseCount).option("--stdin", "lint the domain XML on standard input (e.g. virsh dumpxml vm | kvmlint --stdin)").option("--stdin-filename <path>", "the path to lint standard input as: its name in the report, its host in the config, the file it replaces in a plan").option(
+  const program2 = new Command("kvmlint").description("Lint libvirt domain XML for NUMA, pinning, hugepage and host tuning mistakes.").version(VERSION, "-v, --version").argument("[paths...]", "files, directories (their **/*.xml) or globs", []).option("--host <file>", "host snapshot applied to every linted domain: kvmlint JSON, virsh capabilities XML or numactl --hardware text").option("-c, --config <file>", "configuration file (default: nearest kvmlint.config.json up to the repository root)").option("--no-config-lookup", "do not look for kvmlint.config.json").option("--fix", "apply safe fixes to the files").option("--fix-dry-run", "print safe fixes as a unified diff; write nothing").option("--report-unused-disable-directives", "report kvmlint-disable comments that suppress nothing").addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text")).option("-o, --output-file <file>", "write the report to a file instead of stdout").option("--max-warnings <n>", "exit 1 when there are more warnings than this (-1: no limit)", parseMaxWarnings).option("--allow-no-domains", "exit 0 when the paths hold no domain XML (default: exit 2, a wrong path must not pass)").option("--plan-suggestions", "attach kvmlint plan's change of each guest to its placement findings (default: when at most 200 files are linted)").option("--no-plan-suggestions", "never plan suggestions").option("--quiet", "report errors only").option("--rule <id=level>", "set a rule to off, warn or error (repeatable)", parseRuleSetting).option("--max-file-size <bytes>", "refuse files larger than this", parseCount).option("--stdin", "lint the domain XML on standard input (e.g. virsh dumpxml vm | kvmlint --stdin)").option("--stdin-filename <path>", "the path to lint standard input as: its name in the report, its host in the config, the file it replaces in a plan").option(
     "--schema [dir]",
     `validate each domain against libvirt's RelaxNG schemas (rule schema-invalid): dir holds domain.rng; alone, search $${SCHEMA_DIR_ENV} and /usr/share/libvirt/schemas (put it after the paths)`
   ).option("--color", "force colored output").option("--no-color", "disable colored output").enablePositionalOptions().exitOverride().configureOutput({ writeOut: io.stdout, writeErr: (s) => io.stderr(neutralise(s)) }).action(async (paths, opts) => {
@@ -36110,7 +36112,8 @@ async function lintCommand(paths, opts, io) {
     timing: Boolean(io.env.TIMING),
     schema: opts.schema,
     schemaSearchDirs: defaultSchemaDirs(io.env),
-    allowNoDomains: opts.allowNoDomains
+    allowNoDomains: opts.allowNoDomains,
+    planSuggestions: opts.planSuggestions
   };
   let result;
   let fixFailures = 0;

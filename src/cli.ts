@@ -79,6 +79,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)', parseMaxWarnings)
     .option('--allow-no-domains', 'exit 0 when the paths hold no domain XML (default: exit 2, a wrong path must not pass)')
+    .option('--plan-suggestions', "attach kvmlint plan's change of each guest to its placement findings (default: when at most 200 files are linted)")
+    .option('--no-plan-suggestions', 'never plan suggestions')
     .option('--quiet', 'report errors only')
     .option('--rule <id=level>', 'set a rule to off, warn or error (repeatable)', parseRuleSetting)
     .option('--max-file-size <bytes>', 'refuse files larger than this', parseCount)
@@ -180,6 +182,7 @@ interface LintCommandOptions {
   outputFile?: string;
   maxWarnings?: number;
   allowNoDomains?: boolean;
+  planSuggestions?: boolean;
   quiet?: boolean;
   rule?: Record<string, RuleSetting>;
   maxFileSize?: number;
@@ -237,6 +240,7 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     schema: opts.schema,
     schemaSearchDirs: defaultSchemaDirs(io.env),
     allowNoDomains: opts.allowNoDomains,
+    planSuggestions: opts.planSuggestions,
   };
   let result: LintRun;
   let fixFailures = 0;

@@ -263,3 +263,11 @@ test("plan-backed suggestions: a placement finding carries the plan's change of 
   // `kvmlint plan`'s own lints do not plan again.
   assert.ok(run.plans.every((p) => p.status === 'planned'));
 });
+
+test('plan-backed suggestions: on by default for a small run, off with planSuggestions: false', async () => {
+  const fleet = join(repoRoot, 'examples/fleet');
+  const count = (r: { diagnostics: Diagnostic[] }) => r.diagnostics.filter((d) => d.suggestions?.some((s) => s.message.includes('kvmlint plan'))).length;
+  assert.equal(count(await lint({ paths: [fleet], cwd: fleet })), 2);
+  assert.equal(count(await lint({ paths: [fleet], cwd: fleet, planSuggestions: false })), 0);
+  assert.equal(count(await lint({ paths: [fleet], cwd: fleet, planSuggestions: true })), 2);
+});
