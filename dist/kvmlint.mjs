@@ -31761,23 +31761,26 @@ function checkRuleOptions(data, displayPath2) {
 var MAX_WILDCARDS = 3;
 var MAX_GLOB_LENGTH = 1024;
 function compileGlobs(globs, displayPath2, where) {
+  checkGlobs(globs, displayPath2, where);
+  return (0, import_picomatch.default)([...globs], { dot: true, noextglob: true });
+}
+function checkGlobs(globs, displayPath2, where) {
   for (const glob of globs) {
     const problem = glob.length > MAX_GLOB_LENGTH ? `is longer than ${MAX_GLOB_LENGTH} characters` : (glob.match(/\*+/g) ?? []).length > MAX_WILDCARDS ? `has more than ${MAX_WILDCARDS} '*' or '**' wildcards` : (glob.match(/\{/g) ?? []).length > 8 ? "has more than 8 brace groups" : void 0;
     if (problem) throw new ConfigError(displayPath2, where, `glob '${glob.length > 80 ? `${glob.slice(0, 80)}\u2026` : glob}' ${problem}: such globs can take minutes to match (catastrophic backtracking)`);
   }
-  return (0, import_picomatch.default)([...globs], { dot: true, noextglob: true });
 }
 var MAX_CONFIG_BYTES = 1024 * 1024;
-function insideReal(dir, target) {
-  const real = (p) => {
-    try {
-      return realpathSync2(p);
-    } catch {
-      const parent = dirname3(p);
-      return parent === p ? p : join4(real(parent), basename(p));
-    }
-  };
-  const rel = relative5(real(dir), real(target));
+function realAsFarAsExists(p) {
+  try {
+    return realpathSync2(p);
+  } catch {
+    const parent = dirname3(p);
+    return parent === p ? p : join4(realAsFarAsExists(parent), basename(p));
+  }
+}
+function insideReal(realDir, target) {
+  const rel = relative5(realDir, realAsFarAsExists(target));
   return rel === "" || !rel.startsWith(`..${sep4}`) && rel !== ".." && !isAbsolute4(rel);
 }
 function resolveConfig(raw, path6, displayPath2) {
@@ -31804,11 +31807,12 @@ function resolveConfig(raw, path6, displayPath2) {
     };
   });
   const hostIndex = { byBase: /* @__PURE__ */ new Map(), anywhere: [] };
+  const realWorkspace = realAsFarAsExists(workspace);
   const hosts = (raw.hosts ?? []).map((h, index) => {
     const snapshot = resolve5(dir, h.snapshot);
-    if (!insideReal(workspace, snapshot)) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `${h.snapshot} is outside the repository ${workspace}`);
+    if (!insideReal(realWorkspace, snapshot)) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `${h.snapshot} is outside the repository ${workspace}`);
     if (!existsSync3(snapshot)) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
-    compileGlobs(h.domains, displayPath2, `hosts[${index}].domains`);
+    checkGlobs(h.domains, displayPath2, `hosts[${index}].domains`);
     const host = { snapshot, index, globs: h.domains, matches: domainGlobMatcher(h.domains), housekeeping: h.housekeeping, libvirtVersion: h.libvirtVersion };
     const bases = new Set(h.domains.map((g) => import_picomatch.default.scan(g).base));
     for (const base of bases) {

@@ -157,6 +157,12 @@ const MAX_GLOB_LENGTH = 1024;
  * MAX_GLOB_LENGTH characters and 8 brace groups.
  */
 function compileGlobs(globs: readonly string[], displayPath: string, where: string): picomatch.Matcher {
+  checkGlobs(globs, displayPath, where);
+  return picomatch([...globs], { dot: true, noextglob: true });
+}
+
+/** compileGlobs' bounds alone, for globs another matcher compiles (hosts' domains: domainGlobMatcher). */
+function checkGlobs(globs: readonly string[], displayPath: string, where: string): void {
   for (const glob of globs) {
     const problem =
       glob.length > MAX_GLOB_LENGTH ? `is longer than ${MAX_GLOB_LENGTH} characters`
@@ -165,23 +171,24 @@ function compileGlobs(globs: readonly string[], displayPath: string, where: stri
       : undefined;
     if (problem) throw new ConfigError(displayPath, where, `glob '${glob.length > 80 ? `${glob.slice(0, 80)}…` : glob}' ${problem}: such globs can take minutes to match (catastrophic backtracking)`);
   }
-  return picomatch([...globs], { dot: true, noextglob: true });
 }
 
 /** A config is a small JSON file; anything larger is not one. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-/** `target`, symlinks resolved (as far as it exists), lies inside `dir`'s real path. */
-function insideReal(dir: string, target: string): boolean {
-  const real = (p: string): string => {
-    try {
-      return realpathSync(p);
-    } catch {
-      const parent = dirname(p);
-      return parent === p ? p : join(real(parent), basename(p));
-    }
-  };
-  const rel = relative(real(dir), real(target));
+/** `p` with symlinks resolved as far as it exists. */
+function realAsFarAsExists(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    const parent = dirname(p);
+    return parent === p ? p : join(realAsFarAsExists(parent), basename(p));
+  }
+}
+
+/** `target`, symlinks resolved (as far as it exists), lies inside `realDir` (already a real path). */
+function insideReal(realDir: string, target: string): boolean {
+  const rel = relative(realDir, realAsFarAsExists(target));
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
@@ -213,14 +220,16 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
     });
 
   const hostIndex: HostIndex = { byBase: new Map(), anywhere: [] };
+  // Resolved once for every host's snapshot check (a 1,700-host config resolved it 1,700 times).
+  const realWorkspace = realAsFarAsExists(workspace);
   const hosts: ConfigHost[] = (raw.hosts ?? []).map((h, index) => {
     const snapshot = resolve(dir, h.snapshot);
     // A snapshot path from the config is the pull request's to choose: confined to the repository
     // the config lives in (through symlinks too), so it cannot probe /etc/shadow or read /dev/zero.
-    if (!insideReal(workspace, snapshot)) throw new ConfigError(displayPath, `hosts[${index}].snapshot`, `${h.snapshot} is outside the repository ${workspace}`);
+    if (!insideReal(realWorkspace, snapshot)) throw new ConfigError(displayPath, `hosts[${index}].snapshot`, `${h.snapshot} is outside the repository ${workspace}`);
     if (!existsSync(snapshot)) throw new ConfigError(displayPath, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
-    // Checked for backtracking (compileGlobs) before the matcher is built.
-    compileGlobs(h.domains, displayPath, `hosts[${index}].domains`);
+    // Checked for backtracking before the matcher is built (domainGlobMatcher compiles them, shared by pattern).
+    checkGlobs(h.domains, displayPath, `hosts[${index}].domains`);
     const host = { snapshot, index, globs: h.domains, matches: domainGlobMatcher(h.domains), housekeeping: h.housekeeping, libvirtVersion: h.libvirtVersion };
     const bases = new Set(h.domains.map((g) => picomatch.scan(g).base));
     for (const base of bases) {
