@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './support/paths.ts';
@@ -324,6 +324,33 @@ test('a config host whose globs match no file is exit 2 naming the entry, whatev
       assert.equal(r.code, 2, r.stdout);
       assert.equal(r.stderr, "kvmlint: kvmlint.config.json: hosts[1].domains: 'hv2/**/*.xml' matches no file (globs are relative to the config's directory): a typo, or a host without guests (remove it)\n");
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a host is vouched for only by a file the glob walk would return: hidden, gitignored or symlinked files below its glob do not count', () => {
+  const dir = tempDir({});
+  try {
+    cpSync(join(repoRoot, 'examples', 'fleet'), dir, { recursive: true });
+    spawnSync('git', ['init', '-q'], { cwd: dir });
+    // hv02's guests move away; what is left below hv02/ is nothing the walk returns.
+    rmSync(join(dir, 'hv02'), { recursive: true });
+    mkdirSync(join(dir, 'hv02', 'nested'), { recursive: true });
+    writeFileSync(join(dir, 'hv02', '.hidden.xml'), '<domain/>');
+    mkdirSync(join(dir, 'hv02', '.git-like'));
+    writeFileSync(join(dir, 'hv02', '.git-like', 'vm.xml'), '<domain/>');
+    writeFileSync(join(dir, 'hv02', 'nested', 'built.xml'), '<domain/>');
+    writeFileSync(join(dir, '.gitignore'), 'hv02/nested/\n');
+    mkdirSync(join(dir, 'hv02', 'node_modules'));
+    writeFileSync(join(dir, 'hv02', 'node_modules', 'vm.xml'), '<domain/>');
+    symlinkSync(join(dir, 'hv01', 'web-01.xml'), join(dir, 'hv02', 'link.xml'));
+    const r = kvmlint(['hv01/web-01.xml'], dir);
+    assert.equal(r.code, 2, r.stdout);
+    assert.match(r.stderr, /hosts\[1\]\.domains: 'hv02\/\*\*\/\*\.xml' matches no file/);
+    // One plain guest file is enough.
+    writeFileSync(join(dir, 'hv02', 'guest.xml'), readFileSync(join(repoRoot, 'examples', 'fleet', 'hv02', 'cache-01.xml')));
+    assert.notEqual(kvmlint(['hv01/web-01.xml'], dir).code, 2);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
