@@ -95,16 +95,17 @@ export default definePlanRule({
     }
 
     const where = (on: LintedDomain, use: AffinityUse) => use.range ?? fallbackRange(on);
-    // One finding per CPU that several guests dedicate (one cause: the CPU is promised twice), at the first
-    // owner's pin, every other owner's pin related. Affinities that dedicate nothing but reach a dedicated CPU
-    // are reported below, once per affinity: the place to change is theirs.
+    // One finding per CPU that several guests dedicate (one cause: the CPU is promised twice), at the last
+    // owner's pin in plan order (the guest `kvmlint plan` moves: earlier guests keep their cores), every
+    // other owner's pin related. Affinities that dedicate nothing but reach a dedicated CPU are reported
+    // below, once per affinity: the place to change is theirs.
     for (const [cpu, list] of [...owners].sort((a, b) => a[0] - b[0])) {
       const domains = new Set(list.map((o) => o.on));
       if (domains.size < 2) continue;
-      const first = list[0]!;
+      const first = list[list.length - 1]!;
       const names = [...domains].slice(0, 3).map(guestName);
       const related: RelatedDescriptor[] = list
-        .slice(1)
+        .slice(0, -1)
         .slice(0, 20)
         .map((o) => ({ file: o.on.source, range: where(o.on, o.use), message: `${describeVcpus(o.vcpus)} of ${o.on.domain.name ?? o.on.source.path} pinned to CPU ${cpu} here` }));
       ctx.report(first.on, {
