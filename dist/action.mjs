@@ -29673,7 +29673,7 @@ function minimalFix(before, after) {
 }
 function addPlanSuggestions(host, domains, diagnostics) {
   const placement = diagnostics.filter((d) => isPlacementFinding(d) && d.file !== host.path);
-  if (placement.length === 0) return;
+  if (!placement.some((d) => !d.fix)) return;
   let plan;
   try {
     plan = planHost(host, domains, diagnostics, { maxSteps: SUGGESTION_MAX_STEPS });

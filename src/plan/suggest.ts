@@ -29,7 +29,8 @@ export function minimalFix(before: string, after: string): Fix {
  */
 export function addPlanSuggestions(host: LintHost, domains: readonly LintedDomain[], diagnostics: readonly Diagnostic[]): void {
   const placement = diagnostics.filter((d) => isPlacementFinding(d) && d.file !== host.path);
-  if (placement.length === 0) return;
+  // A finding with a fix of its own gets no plan suggestion: with nothing else to attach to, no plan is run.
+  if (!placement.some((d) => !d.fix)) return;
   let plan;
   try {
     plan = planHost(host, domains, diagnostics, { maxSteps: SUGGESTION_MAX_STEPS });
