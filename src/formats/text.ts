@@ -1,3 +1,5 @@
+// Before the formatter: it reads @babel/code-frame's function when it loads.
+import './code-frame-window.ts';
 import friendly from 'eslint-formatter-friendly';
 // The chalk 2 instance eslint-formatter-friendly requires (npm hoists its exact 2.4.2 pin, so this
 // import resolves to the same module; test/formats/text.test.ts checks it). Its colour level is

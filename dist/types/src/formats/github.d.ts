@@ -1,4 +1,4 @@
-import type { Diagnostic, LintResult } from '../engine/types.js';
+import type { Diagnostic, LintResult } from '../engine/types.ts';
 /** A command's message: `%`, CR and LF would end or corrupt the command. */
 export declare function escapeData(s: string): string;
 /** A property value: additionally `:` (ends the properties) and `,` (separates them). */

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../engine/types.js';
+import type { Diagnostic } from '../engine/types.ts';
 export interface FindingCounts {
     errors: number;
     warnings: number;
