@@ -1,7 +1,8 @@
 import { defineHostRule } from '../../src/engine/types.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus } from '../../src/model/describe.ts';
-import { affinityUses, describeUseThreads } from '../../src/model/plan-cpus.ts';
+import { affinityUses, describeUseThreads, type AffinityUse } from '../../src/model/plan-cpus.ts';
+import type { ThreadGroup } from '../../src/model/threads.ts';
 
 export default defineHostRule({
   meta: {
@@ -46,16 +47,41 @@ export default defineHostRule({
     if (parts.length === 0) return;
     const unbalanced = parts.reduce((acc, l) => acc.union(l!.cpus), CpuSet.empty);
     const source = parts.map((l) => l!.source).join(' and ');
+    // One finding per pool (one cause): pins naming the same CPUs are one set of threads floating together,
+    // reported at the first pin with the others related.
+    const pools = new Map<string, AffinityUse[]>();
     for (const use of uses) {
-      const cpus = use.affinity.cpus!;
+      const key = use.affinity.cpus!.toString();
+      const pool = pools.get(key);
+      if (pool) pool.push(use);
+      else pools.set(key, [use]);
+    }
+    for (const pool of pools.values()) {
+      const first = pool[0]!;
+      const cpus = first.affinity.cpus!;
       const hit = cpus.intersect(unbalanced);
       if (hit.size < 2) continue;
-      const threads = describeUseThreads(use);
-      const several = use.threads.length > 1 || use.threads.some((t) => t.kind === 'emulator' || t.ids.size > 1);
+      const threads = mergeThreadKinds(pool.flatMap((u) => u.threads));
+      const several = threads.length > 1 || threads.some((t) => t.kind === 'emulator' || t.ids.size > 1);
       const which = hit.equals(cpus) ? 'which are' : `${hit.toString()} of which are`;
       // Several threads: the kernel never moves one between these CPUs, so they pile up where they start while the
       // others idle. One thread: it never leaves the CPU it starts on, however busy that CPU gets.
-      report({ range: use.range!, messageId: several ? 'pileUp' : 'stuck', data: { threads, cpus: describeCpus(cpus), which, source } });
+      report({
+        range: first.range!,
+        messageId: several ? 'pileUp' : 'stuck',
+        data: { threads: describeUseThreads({ ...first, threads }), cpus: describeCpus(cpus), which, source },
+        related: pool.slice(1).map((u) => ({ range: u.range!, message: `${describeUseThreads(u)} on the same CPUs here` })),
+      });
     }
   },
 });
+
+/** Thread groups of one kind merged (vCPU 0, vCPU 1 … → vCPUs 0-3), for one message about a pool. */
+function mergeThreadKinds(groups: readonly ThreadGroup[]): ThreadGroup[] {
+  const byKind = new Map<string, ThreadGroup>();
+  for (const g of groups) {
+    const seen = byKind.get(g.kind);
+    byKind.set(g.kind, seen ? { ...seen, ids: seen.ids.union(g.ids) } : g);
+  }
+  return [...byKind.values()];
+}
