@@ -32,6 +32,10 @@ export default defineDomainRule({
         message: 'a {{model}} memory device targets guest NUMA node {{node}}; the guest has only cell(s) {{cells}}: libvirt rejects it',
         help: 'set <node> to one of the cells {{cells}}',
       },
+      addressOverlap: {
+        message: 'the {{model}} device at [{{start}}:{{end}}] overlaps the memory device at {{other}}: libvirt rejects it',
+        help: 'move one device (its address base) past the other, or drop base and let QEMU place it',
+      },
       maxBelowMemory: {
         message: '<maxMemory> is {{max}}, less than <memory> {{memory}}: libvirt rejects this at define time',
         help: 'raise <maxMemory> to at least {{memory}} (it is the ceiling for memory hotplug)',
@@ -61,6 +65,23 @@ export default defineDomainRule({
       const model = m.model ?? 'memory';
       if (cells.length === 0) report({ range: m.element.startTag, messageId: 'targetNoCells', data: { model, node: m.targetNode } });
       else if (m.targetNode >= cells.length) report({ range: m.element.startTag, messageId: 'targetMissing', data: { model, node: m.targetNode, cells: cells.length === 1 ? '0' : `0-${cells.length - 1}` } });
+    }
+
+    // domain_validate.c virDomainMemoryDefCheckConflict: a device whose range [base, base + size) holds
+    // another device's base is rejected ("memory device address [0x…:0x…] overlaps with other memory device").
+    for (const m of devices) {
+      if (!m.base || m.sizeKiB === undefined || !Number.isFinite(m.sizeKiB)) continue;
+      const start = m.base.value;
+      // libvirt keeps sizes in whole KiB, rounded up (virDomainParseMemory).
+      const end = start + BigInt(Math.ceil(m.sizeKiB)) * 1024n;
+      const other = devices.find((o) => o !== m && o.base && start <= o.base.value && end > o.base.value);
+      if (!other) continue;
+      report({
+        range: m.base.attr.valueRange,
+        messageId: 'addressOverlap',
+        data: { model: m.model ?? 'memory', start: `0x${start.toString(16)}`, end: `0x${end.toString(16)}`, other: `0x${other.base!.value.toString(16)}` },
+        related: [{ range: other.base!.attr.valueRange, message: `the ${other.model ?? 'memory'} device starts here` }],
+      });
     }
 
     const max = domain.maxMemory;

@@ -181,6 +181,33 @@ export interface MemoryDevice {
   sizeKiB: number | undefined;
   /** `<target><node>`: the guest cell it is plugged into. */
   targetNode: number | undefined;
+  /**
+   * The guest-physical address it is placed at, when the XML fixes one: `<target><address base>`
+   * (virtio-mem, virtio-pmem) or `<address type='dimm' base>` (dimm, nvdimm). libvirt parses it as
+   * hexadecimal (virXMLPropULongLong base 16); 0 means "not fixed", as in libvirt.
+   */
+  base: { value: bigint; attr: XmlAttribute } | undefined;
+}
+
+/** Where libvirt reads a memory device's address for its model (virDomainMemoryDefParseXML, virDomainDeviceInfoParseXML). */
+function memoryBaseOf(el: XmlElement, target: XmlElement | undefined, model: string | undefined): MemoryDevice['base'] {
+  if (model === 'virtio-mem' || model === 'virtio-pmem') {
+    const address = firstChild(target, 'address');
+    return address ? memoryBase(attribute(address, 'base')) : undefined;
+  }
+  if (model === 'dimm' || model === 'nvdimm') {
+    const address = childrenNamed(el, 'address').find((a) => attribute(a, 'type')?.value === 'dimm');
+    return address ? memoryBase(attribute(address, 'base')) : undefined;
+  }
+  return undefined;
+}
+
+/** A memory device's `base` as libvirt reads it (strtoull base 16, optional 0x); undefined when unreadable or 0. */
+function memoryBase(attr: XmlAttribute | undefined): MemoryDevice['base'] {
+  const text = attr?.value.trim();
+  if (!text || !/^(?:0[xX])?[0-9a-fA-F]{1,16}$/.test(text)) return undefined;
+  const value = BigInt(`0x${text.replace(/^0[xX]/, '')}`);
+  return value === 0n ? undefined : { value, attr: attr! };
 }
 
 /**
@@ -349,6 +376,7 @@ class LazyDeviceFacts implements DomainDeviceFacts {
         model: attribute(el, 'model')?.value,
         sizeKiB: parsedSize?.ok ? parsedSize.value : undefined,
         targetNode: node !== undefined && /^\d+$/.test(node) ? Number(node) : undefined,
+        base: memoryBaseOf(el, target, attribute(el, 'model')?.value),
       };
     });
     return this.memories;

@@ -192,6 +192,15 @@ export interface MemoryDevice {
     sizeKiB: number | undefined;
     /** `<target><node>`: the guest cell it is plugged into. */
     targetNode: number | undefined;
+    /**
+     * The guest-physical address it is placed at, when the XML fixes one: `<target><address base>`
+     * (virtio-mem, virtio-pmem) or `<address type='dimm' base>` (dimm, nvdimm). libvirt parses it as
+     * hexadecimal (virXMLPropULongLong base 16); 0 means "not fixed", as in libvirt.
+     */
+    base: {
+        value: bigint;
+        attr: XmlAttribute;
+    } | undefined;
 }
 /**
  * Facts read from `<devices>`, `<features>` and `<os>`. Those subtrees are built only
