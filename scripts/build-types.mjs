@@ -17,7 +17,7 @@ writeFileSync(
     extends: './tsconfig.json',
     compilerOptions: { noEmit: false, declaration: true, emitDeclarationOnly: true, outDir, rootDir: '.', types: ['node'] },
     include: [],
-    files: ['src/api.ts', 'src/formats/eslint-formatter-friendly.d.ts'],
+    files: ['src/api.ts', 'src/formats/eslint-formatter-friendly.d.ts', 'src/formats/babel-code-frame.d.ts'],
   }),
 );
 try {

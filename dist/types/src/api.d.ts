@@ -1,8 +1,8 @@
-import { type FormatName } from './formats/index.ts';
-import type { FormatOptions, LintResult, RuleMeta, RuleSetting } from './engine/types.ts';
-import type { HostSnapshot } from './model/host.ts';
-export type { Diagnostic, Fix, MessageData, RelatedLocation, RuleMeta, RuleSetting, Severity, Suggestion, LintResult, FormatOptions } from './engine/types.ts';
-export type { HostSnapshot } from './model/host.ts';
+import { type FormatName } from './formats/index.js';
+import type { FormatOptions, LintResult, RuleMeta, RuleSetting } from './engine/types.js';
+import type { HostSnapshot } from './model/host.js';
+export type { Diagnostic, Fix, MessageData, RelatedLocation, RuleMeta, RuleSetting, Severity, Suggestion, LintResult, FormatOptions } from './engine/types.js';
+export type { HostSnapshot } from './model/host.js';
 export type { FormatName };
 /** A domain to lint: its text, and the name findings are reported under. */
 export interface DomainInput {

@@ -1,2 +1,2 @@
-declare const _default: import("../../src/engine/types.ts").Rule;
+declare const _default: import("../../src/engine/types.js").Rule;
 export default _default;

@@ -1,3 +1,3 @@
 /** Reported by the runner with --report-unused-disable-directives (or the config's reportUnusedDisableDirectives). */
-declare const _default: import("../../src/engine/types.ts").Rule;
+declare const _default: import("../../src/engine/types.js").Rule;
 export default _default;

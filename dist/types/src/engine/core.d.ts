@@ -5,10 +5,10 @@
  * groups files by host, then calls `lintPlanSources` once per plan; embedders
  * call `lintPlan` with texts and a snapshot.
  */
-import type { Range } from '../xml/types.ts';
-import type { LineIndex } from '../xml/lines.ts';
-import type { SchemaValidator } from '../schema/types.ts';
-import type { Diagnostic, LintedDomain, LintHost, LocatedText, ReportDescriptor, Rule, RuleSetting, Severity, SourceFile } from './types.ts';
+import type { Range } from '../xml/types.js';
+import type { LineIndex } from '../xml/lines.js';
+import type { SchemaValidator } from '../schema/types.js';
+import type { Diagnostic, LintedDomain, LintHost, LocatedText, ReportDescriptor, Rule, RuleSetting, Severity, SourceFile } from './types.js';
 export declare function lineColumnOf(lines: LineIndex, range: Range): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'>;
 /** Applies a severity setting: info notes stay info; otherwise the user's level wins over the rule's. */
 export declare function effectiveSeverity(rule: Rule, reported: Severity | undefined, setting: RuleSetting | undefined): Severity;

@@ -1,5 +1,5 @@
-import type { Range, XmlComment, XmlDocument } from '../xml/types.ts';
-import type { Diagnostic } from './types.ts';
+import type { Range, XmlComment, XmlDocument } from '../xml/types.js';
+import type { Diagnostic } from './types.js';
 export type DirectiveKind = 'disable-next-line' | 'disable' | 'enable' | 'disable-file';
 /**
  * An inline directive in an XML comment (design.md §4), ESLint's model:

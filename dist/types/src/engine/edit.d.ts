@@ -1,5 +1,5 @@
-import type { XmlElement } from '../xml/types.ts';
-import type { Fix } from './types.ts';
+import type { XmlElement } from '../xml/types.js';
+import type { Fix } from './types.js';
 /**
  * Text edits that respect the file's own style: its line ending, the
  * indentation of neighbouring elements and their attribute quote style

@@ -1,4 +1,4 @@
-import type { MessageData, Rule } from './types.ts';
+import type { MessageData, Rule } from './types.js';
 /** ESLint's interpolation: `{{name}}` replaced by data.name; a placeholder without a value is the rule's bug. */
 /**
  * The longest value a placeholder takes. Values come from the XML (names, cpusets, lists a rule

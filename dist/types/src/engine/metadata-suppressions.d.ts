@@ -1,5 +1,5 @@
-import type { Range, XmlElement } from '../xml/types.ts';
-import type { Diagnostic } from './types.ts';
+import type { Range, XmlElement } from '../xml/types.js';
+import type { Diagnostic } from './types.js';
 /**
  * kvmlint's XML namespace for suppressions kept in a domain's `<metadata>`. libvirt drops XML
  * comments when it stores a domain (so `<!-- kvmlint-disable -->` directives vanish through

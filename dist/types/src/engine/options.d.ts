@@ -1,4 +1,4 @@
-import type { OptionsSchema } from './types.ts';
+import type { OptionsSchema } from './types.js';
 /**
  * Checks a rule's options against its `meta.schema` before the rule runs (ESLint
  * validates `meta.schema` the same way): a misspelt or mistyped option is a

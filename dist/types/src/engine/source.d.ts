@@ -1,5 +1,5 @@
-import type { XmlParseError } from '../xml/types.ts';
-import type { SourceFile } from './types.ts';
+import type { XmlParseError } from '../xml/types.js';
+import type { SourceFile } from './types.js';
 export declare const DEFAULT_MAX_FILE_BYTES: number;
 /** A refusal that is the user's to fix (exit 2), not a finding. */
 export declare class UsageError extends Error {

@@ -1,8 +1,8 @@
-import type { Range, XmlDocument } from '../xml/types.ts';
-import type { LineIndex } from '../xml/lines.ts';
-import type { DomainModel } from '../model/domain.ts';
-import type { HostModel } from '../model/host.ts';
-import type { SchemaValidator } from '../schema/types.ts';
+import type { Range, XmlDocument } from '../xml/types.js';
+import type { LineIndex } from '../xml/lines.js';
+import type { DomainModel } from '../model/domain.js';
+import type { HostModel } from '../model/host.js';
+import type { SchemaValidator } from '../schema/types.js';
 export type Severity = 'error' | 'warning' | 'info';
 export type RuleSetting = Severity | 'off';
 /** ESLint's fix model: replace `range` of the original text with `text`. */

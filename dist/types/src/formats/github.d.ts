@@ -1,4 +1,4 @@
-import type { Diagnostic, LintResult } from '../engine/types.ts';
+import type { Diagnostic, LintResult } from '../engine/types.js';
 /** A command's message: `%`, CR and LF would end or corrupt the command. */
 export declare function escapeData(s: string): string;
 /** A property value: additionally `:` (ends the properties) and `,` (separates them). */

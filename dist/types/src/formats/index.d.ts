@@ -1,4 +1,4 @@
-import type { FormatOptions, LintResult } from '../engine/types.ts';
+import type { FormatOptions, LintResult } from '../engine/types.js';
 export type FormatName = 'text' | 'codeframe' | 'compact' | 'json' | 'sarif' | 'github';
 /** Every output format, in the order `--format` lists them. */
 export declare const FORMATS: readonly FormatName[];

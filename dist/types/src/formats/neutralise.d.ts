@@ -1,4 +1,4 @@
-import type { LintResult } from '../engine/types.ts';
+import type { LintResult } from '../engine/types.js';
 /** For multi-line text (a source shown in a code frame, a report): keeps TAB, LF and CR, neutralises every other control. */
 export declare function neutralise(s: string): string;
 /** For one line (a file name, a message, a stderr line): line breaks and TAB become pictures too, so nothing forges a line. */

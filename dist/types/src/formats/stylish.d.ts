@@ -1,4 +1,4 @@
-import type { Diagnostic, FormatOptions, LintResult } from '../engine/types.ts';
+import type { Diagnostic, FormatOptions, LintResult } from '../engine/types.js';
 /** SGR colours, written directly: the format needs six and no dependency. */
 export declare function paint(color: boolean): {
     red: (s: string) => string;

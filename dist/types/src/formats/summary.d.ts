@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../engine/types.ts';
+import type { Diagnostic } from '../engine/types.js';
 export interface FindingCounts {
     errors: number;
     warnings: number;

@@ -1,5 +1,5 @@
 import './code-frame-window.ts';
-import type { FormatOptions, LintResult } from '../engine/types.ts';
+import type { FormatOptions, LintResult } from '../engine/types.js';
 /**
  * `-f codeframe`: ESLint's "friendly" report, findings with code frames, then counts and the `--fix`
  * trailer; notes about what could not be checked follow as a footer. Empty when clean.

@@ -1,6 +1,6 @@
-import type { HostSnapshot } from '../model/host.ts';
-import { type TextRange } from '../json/document.ts';
-export { findJsonSyntaxError, formatJsonPath, locateJsonKey, parseJsonPath, type TextRange } from '../json/document.ts';
+import type { HostSnapshot } from '../model/host.js';
+import { type TextRange } from '../json/document.js';
+export { findJsonSyntaxError, formatJsonPath, locateJsonKey, parseJsonPath, type TextRange } from '../json/document.js';
 export declare class HostSnapshotError extends Error {
     /** JSON path of the offending field (`nodes[1].memFreeKiB`); empty for the document as a whole. */
     readonly field: string;

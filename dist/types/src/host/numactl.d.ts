@@ -1,4 +1,4 @@
-import { type HostImport } from './load.ts';
+import { type HostImport } from './load.js';
 /** True when the first non-blank line is numactl's `available: N nodes (…)` (or its "No NUMA available" refusal). */
 export declare function looksLikeNumactl(text: string): boolean;
 export declare function importNumactl(text: string, path: string): HostImport;

@@ -1,7 +1,7 @@
-import type { XmlAttribute, XmlElement } from '../xml/types.ts';
-import { CpuSet } from './cpuset.ts';
-import type { DomainModel } from './domain.ts';
-import type { HostModel } from './host.ts';
+import type { XmlAttribute, XmlElement } from '../xml/types.js';
+import { CpuSet } from './cpuset.js';
+import type { DomainModel } from './domain.js';
+import type { HostModel } from './host.js';
 /**
  * Where a thread's CPU affinity comes from, in the order libvirt applies them
  * (formatdomain §CPU Tuning; qemu_process.c qemuProcessSetupVcpu /
@@ -22,7 +22,7 @@ export interface Affinity {
 /** A domain is pinned when it has any `vcpupin` or a `<vcpu cpuset>` (rules.md §0). */
 export declare function isPinned(d: DomainModel): boolean;
 /** libvirt rejects a second vcpupin for one vCPU; the first is the one that counts here. */
-export declare function vcpupinFor(d: DomainModel, vcpu: number): import("./domain.ts").VcpuPin | undefined;
+export declare function vcpupinFor(d: DomainModel, vcpu: number): import("./domain.js").VcpuPin | undefined;
 export declare function effectiveVcpuAffinity(d: DomainModel, vcpu: number, host?: HostModel): Affinity;
 export declare function effectiveEmulatorAffinity(d: DomainModel, host?: HostModel): Affinity;
 export declare function effectiveIothreadAffinity(d: DomainModel, iothread: number, host?: HostModel): Affinity;

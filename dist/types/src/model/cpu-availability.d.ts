@@ -1,5 +1,5 @@
-import { CpuSet } from './cpuset.ts';
-import type { HostModel } from './host.ts';
+import { CpuSet } from './cpuset.js';
+import type { HostModel } from './host.js';
 /**
  * How the host stands towards each CPU of a set (an affinity written in the
  * domain XML). The four parts are disjoint and their union is the set.

@@ -4,8 +4,8 @@
  * thread_siblings_list}, or `virsh capabilities` <cpu socket_id core_id siblings>):
  * which CPUs are SMT siblings of one core, and where a CPU sits.
  */
-import { CpuSet } from './cpuset.ts';
-import type { HostCpuPlace, HostSnapshot, SnapshotCpuList } from './host.ts';
+import { CpuSet } from './cpuset.js';
+import type { HostCpuPlace, HostSnapshot, SnapshotCpuList } from './host.js';
 export interface CpuPlaces {
     /**
      * True when some core of the host has two or more hardware threads; false when

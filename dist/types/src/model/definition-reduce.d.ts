@@ -1,5 +1,5 @@
-import type { XmlElement } from '../xml/types.ts';
-import type { ReducedElementName } from './host.ts';
+import type { XmlElement } from '../xml/types.js';
+import type { ReducedElementName } from './host.js';
 export declare const REDUCED_ELEMENTS: readonly ReducedElementName[];
 /** The reduced elements of a `<domain>` (absent ones left out) and their digest. */
 export declare function reduceDefinition(domain: XmlElement): {

@@ -1,4 +1,4 @@
-import type { CpuSet } from './cpuset.ts';
+import type { CpuSet } from './cpuset.js';
 /** "CPU 2" / "CPUs 0-3,8" — for messages. */
 export declare function describeCpus(set: CpuSet): string;
 /** "node 1" / "nodes 0-1". */

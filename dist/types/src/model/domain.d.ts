@@ -1,6 +1,6 @@
-import type { Range, XmlAttribute, XmlElement } from '../xml/types.ts';
-import { CpuSet } from './cpuset.ts';
-import { type DomainMemo } from './memo.ts';
+import type { Range, XmlAttribute, XmlElement } from '../xml/types.js';
+import { CpuSet } from './cpuset.js';
+import { type DomainMemo } from './memo.js';
 /** A cpuset/nodeset attribute: the parsed set, or undefined when it does not parse (see `DomainModel.problems`). */
 export interface CpusetAttr {
     set: CpuSet | undefined;

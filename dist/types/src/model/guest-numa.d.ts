@@ -1,5 +1,5 @@
-import { CpuSet } from './cpuset.ts';
-import type { DomainModel, GuestCell } from './domain.ts';
+import { CpuSet } from './cpuset.js';
+import type { DomainModel, GuestCell } from './domain.js';
 /**
  * Guest NUMA cells (`<cpu><numa><cell>`) as libvirt reads them
  * (numa_conf.c virDomainNumaDefParseXML): a cell's id is its `id`, else its

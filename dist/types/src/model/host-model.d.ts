@@ -3,9 +3,9 @@
  * with its own grammar, nodes indexed, hugepage pools, and the isolated and
  * housekeeping sets of rules.md §0.
  */
-import { CpuSet } from './cpuset.ts';
-import type { HostModel, HostSnapshot, SnapshotCpuList } from './host.ts';
-import type { Parsed } from './parsed.ts';
+import { CpuSet } from './cpuset.js';
+import type { HostModel, HostSnapshot, SnapshotCpuList } from './host.js';
+import type { Parsed } from './parsed.js';
 /** Which grammar a snapshot CPU list is written in (host-snapshot.md: parse each with its own). */
 export type CpuListGrammar = 'kernel' | 'tuned';
 export interface SnapshotCpuListField {

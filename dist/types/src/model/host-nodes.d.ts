@@ -2,8 +2,8 @@
  * Facts about a host's NUMA nodes that several rules read: which nodes exist,
  * which have no memory, which run CPUs. Computed once per host model.
  */
-import { CpuSet } from './cpuset.ts';
-import type { HostModel } from './host.ts';
+import { CpuSet } from './cpuset.js';
+import type { HostModel } from './host.js';
 export interface HostNodeSets {
     /** Every node the snapshot lists (the online nodes: /sys/devices/system/node/online). */
     all: CpuSet;

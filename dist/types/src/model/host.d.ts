@@ -1,4 +1,4 @@
-import type { CpuSet } from './cpuset.ts';
+import type { CpuSet } from './cpuset.js';
 /**
  * A CPU list as stored in a snapshot: the raw text from its source (parsed with
  * that source's own grammar when loaded), optionally with the canonical parsed

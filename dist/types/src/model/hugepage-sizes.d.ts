@@ -6,7 +6,7 @@
  * hugetlbfs mount for N KiB"). hugepage-size-unavailable owns that case;
  * insufficient-hugepages compares demand with the pools of sizes that exist.
  */
-import type { HostModel } from './host.ts';
+import type { HostModel } from './host.js';
 /**
  * The sizes (KiB) of the host's hugepage pools: /sys/kernel/mm/hugepages/hugepages-<size>kB
  * (`hugepages.sizesKiB`), every node's pools, and the default size. undefined when the

@@ -18,8 +18,8 @@
  *   rcu_nocb_mask, so every nohz_full CPU has its callbacks offloaded too.
  * - kernel/irq/irqdesc.c irq_affinity_setup(): irqaffinity= list plus the boot CPU.
  */
-import { CpuSet } from './cpuset.ts';
-import type { HostIsolationLayers, HostSnapshot, IsolationFact, SnapshotCpuList } from './host.ts';
+import { CpuSet } from './cpuset.js';
+import type { HostIsolationLayers, HostSnapshot, IsolationFact, SnapshotCpuList } from './host.js';
 /** An isolcpus= or nohz_full= occurrence the kernel applied (host-model.ts commandLineIsolation). */
 export interface AppliedIsolationParam {
     /** `isolcpus` or `nohz_full`. */

@@ -4,8 +4,8 @@
  * (kernel/sched/isolation.c housekeeping_isolcpus_setup) and the command line
  * splitter (lib/cmdline.c next_arg, kernel/params.c parse_args).
  */
-import { CpuSet } from './cpuset.ts';
-import { type Parsed } from './parsed.ts';
+import { CpuSet } from './cpuset.js';
+import { type Parsed } from './parsed.js';
 /**
  * The largest CONFIG_NR_CPUS a mainstream architecture allows (x86_64 with MAXSMP).
  * Used as the bitmap width when the caller knows nothing about the host, so ids

@@ -8,8 +8,8 @@
  *   `^N`   clear bit N (only a single number: `^N-M` is rejected)
  * so `^2,1-4` is {1,2,3,4} and `1-4,^2` is {1,3,4}.
  */
-import { CpuSet } from './cpuset.ts';
-import { type Parsed } from './parsed.ts';
+import { CpuSet } from './cpuset.js';
+import { type Parsed } from './parsed.js';
 /** VIR_DOMAIN_CPUMASK_LEN (src/conf/domain_conf.h): the bitmap size libvirt passes to virBitmapParse for cpusets and nodesets. */
 export declare const LIBVIRT_CPUMASK_LEN = 16384;
 export interface LibvirtCpusetOptions {

@@ -1,4 +1,4 @@
-import type { XmlElement } from '../xml/types.ts';
+import type { XmlElement } from '../xml/types.js';
 /**
  * The order in which libvirt's own formatter writes the children of an
  * element (domain_conf.c: virDomainDefFormatInternal, virDomainCputuneDefFormat,

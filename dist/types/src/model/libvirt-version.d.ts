@@ -4,8 +4,8 @@
  * the config's hosts[].libvirtVersion). When the version is unknown the older
  * behaviour is assumed, and rules say so once per host.
  */
-import type { CpuSet } from './cpuset.ts';
-import type { HostModel } from './host.ts';
+import type { CpuSet } from './cpuset.js';
+import type { HostModel } from './host.js';
 /** Parses `10.4.0` / `10.4` into [major, minor, micro]; undefined when it is not a release number. */
 export declare function parseLibvirtVersion(text: string): [number, number, number] | undefined;
 /** True when `version` is `since` or later; undefined when `version` is unknown or does not parse. */

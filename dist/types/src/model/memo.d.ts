@@ -1,5 +1,5 @@
-import type { DomainModel } from './domain.ts';
-import type { HostModel } from './host.ts';
+import type { DomainModel } from './domain.js';
+import type { HostModel } from './host.js';
 /** Per-domain storage for memoPerDomain: slot i holds the key (host) and value of the i-th memoised derivation. */
 export interface DomainMemo {
     keys: unknown[];

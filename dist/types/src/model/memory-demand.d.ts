@@ -1,7 +1,7 @@
-import type { XmlElement } from '../xml/types.ts';
-import { CpuSet } from './cpuset.ts';
-import type { DomainModel } from './domain.ts';
-import { type MemoryBinding } from './numa.ts';
+import type { XmlElement } from '../xml/types.js';
+import { CpuSet } from './cpuset.js';
+import type { DomainModel } from './domain.js';
+import { type MemoryBinding } from './numa.js';
 /** Which host nodes a slice of guest memory lands on, as far as the XML says. */
 export type NodeTarget = {
     kind: 'node';

@@ -1,5 +1,5 @@
-import type { HostModel } from './host.ts';
-import { type NodeWatermarkShare, type ZoneInput } from './watermarks.ts';
+import type { HostModel } from './host.js';
+import { type NodeWatermarkShare, type ZoneInput } from './watermarks.js';
 export interface HostNodeWatermarks {
     /** The zones fed to the kernel's formula (zones with managed pages only). */
     zones: ZoneInput[];

@@ -1,6 +1,6 @@
-import type { XmlAttribute, XmlElement } from '../xml/types.ts';
-import { CpuSet } from './cpuset.ts';
-import type { DomainModel, GuestCell, HugepageSpec, NumaMode, Placement } from './domain.ts';
+import type { XmlAttribute, XmlElement } from '../xml/types.js';
+import { CpuSet } from './cpuset.js';
+import type { DomainModel, GuestCell, HugepageSpec, NumaMode, Placement } from './domain.js';
 /**
  * numatune placement (formatdomain §NUMA Node Tuning): as written, else static
  * when a nodeset is given, else the `<vcpu placement>`.

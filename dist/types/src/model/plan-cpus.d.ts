@@ -5,12 +5,12 @@
  * which may be `0-4294967295`. Plan rules (dedicated-cpu-conflict,
  * smt-sibling-sharing) build their CPU → domain indexes from these once per plan.
  */
-import type { Range } from '../xml/types.ts';
-import type { CpuSet } from './cpuset.ts';
-import type { DomainModel } from './domain.ts';
-import type { HostModel } from './host.ts';
-import type { Affinity } from './affinity.ts';
-import { type ThreadGroup } from './threads.ts';
+import type { Range } from '../xml/types.js';
+import type { CpuSet } from './cpuset.js';
+import type { DomainModel } from './domain.js';
+import type { HostModel } from './host.js';
+import type { Affinity } from './affinity.js';
+import { type ThreadGroup } from './threads.js';
 /** One affinity of a domain and every thread group it applies to (a `<vcpu cpuset>` can cover vCPUs, the emulator and IOThreads). */
 export interface AffinityUse {
     affinity: Affinity;

@@ -1,5 +1,5 @@
-import type { XmlElement } from '../xml/types.ts';
-import type { DomainModel } from './domain.ts';
+import type { XmlElement } from '../xml/types.js';
+import type { DomainModel } from './domain.js';
 export interface EffectiveMemballoon {
     /** `virtio`, `none`, `xen`, …; as written, or `virtio` for the one libvirt adds. */
     model: string | undefined;

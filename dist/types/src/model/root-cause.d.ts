@@ -7,6 +7,6 @@
  * nodes or housekeeping can be said of that CPU. Rules that judge where a pinned
  * thread runs ask here before reporting, instead of each restating the rule.
  */
-import type { HostModel } from './host.ts';
+import type { HostModel } from './host.js';
 /** True when every CPU of `cpus` is online on the host: only then is the placement of a pin worth judging. */
 export declare function pinTargetsOnline(host: HostModel, cpus: Iterable<number>): boolean;

@@ -3,9 +3,9 @@
  * drift rules see it: which running guest and which host definition a domain file
  * is, and each running thread's allowed CPUs as a set.
  */
-import { CpuSet } from './cpuset.ts';
-import type { DomainModel } from './domain.ts';
-import type { HostModel, SnapshotCpuList, SnapshotDefinition, SnapshotGuest, SnapshotGuestThread } from './host.ts';
+import { CpuSet } from './cpuset.js';
+import type { DomainModel } from './domain.js';
+import type { HostModel, SnapshotCpuList, SnapshotDefinition, SnapshotGuest, SnapshotGuestThread } from './host.js';
 /** A snapshot CPU list the loader already checked, as a set (empty if it somehow does not parse). */
 export declare function snapshotCpus(list: SnapshotCpuList): CpuSet;
 /** Whether the snapshot says what runs on the host (a capture that could read /proc). */

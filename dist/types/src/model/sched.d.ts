@@ -1,5 +1,5 @@
-import type { CpuSet } from './cpuset.ts';
-import type { DomainModel } from './domain.ts';
+import type { CpuSet } from './cpuset.js';
+import type { DomainModel } from './domain.js';
 /** True when any of `vcpus` has a realtime (fifo or rr) `<vcpusched>`. */
 export declare function hasRealtimeVcpu(d: DomainModel, vcpus: CpuSet): boolean;
 /** The realtime policy (`fifo` or `rr`) of the first `<vcpusched>` covering any of `vcpus`, for messages; undefined when none is realtime. */

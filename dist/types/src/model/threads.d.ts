@@ -1,7 +1,7 @@
-import { CpuSet } from './cpuset.ts';
-import type { DomainModel, ThreadSched } from './domain.ts';
-import type { HostModel } from './host.ts';
-import { type Affinity } from './affinity.ts';
+import { CpuSet } from './cpuset.js';
+import type { DomainModel, ThreadSched } from './domain.js';
+import type { HostModel } from './host.js';
+import { type Affinity } from './affinity.js';
 /**
  * Every thread group of a domain QEMU starts, with where it may run and how
  * it is scheduled: the vCPUs (grouped by affinity and policy), the emulator,

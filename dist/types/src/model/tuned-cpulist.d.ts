@@ -9,8 +9,8 @@
  *                       until an empty item, so `0xf,0` is 0xf0 and `0xf,,6` is 0xf plus 6
  * Negations are subtracted after everything else, wherever they appear.
  */
-import { CpuSet } from './cpuset.ts';
-import { type Parsed } from './parsed.ts';
+import { CpuSet } from './cpuset.js';
+import { type Parsed } from './parsed.js';
 /**
  * Parses a tuned cpu list. Where tuned's cpulist_unpack gives up on the whole list
  * (a ValueError: it then returns no CPUs at all) this returns an error at that item.

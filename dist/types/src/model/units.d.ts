@@ -5,7 +5,7 @@
  * virDomainParseMemory (src/conf/domain_conf.c: `VIR_DIV_UP(bytes, 1024)`).
  * All arithmetic is BigInt, so no value is ever silently rounded.
  */
-import { type Parsed } from './parsed.ts';
+import { type Parsed } from './parsed.js';
 /** virMemoryMaxValue on 64-bit hosts: LLONG_MAX bytes (memory, currentMemory, cell memory). */
 export declare const LIBVIRT_MEMORY_MAX_BYTES: bigint;
 /** ULLONG_MAX: what virScaleInteger itself can hold (hugepage sizes are parsed with this bound). */

@@ -6,7 +6,7 @@
  * All arithmetic is on integers (BigInt where a product can pass 2^53), with the
  * kernel's truncating divisions, so the results equal /proc/zoneinfo exactly.
  */
-import type { HostModel } from './host.ts';
+import type { HostModel } from './host.js';
 export interface ZoneInput {
     node: number;
     /** DMA, DMA32, Normal, HighMem, Movable, Device. */

@@ -1,6 +1,6 @@
-import type { LineIndex } from '../xml/lines.ts';
-import type { Range, XmlAttribute, XmlElement } from '../xml/types.ts';
-import type { SchemaFailure } from './types.ts';
+import type { LineIndex } from '../xml/lines.js';
+import type { Range, XmlAttribute, XmlElement } from '../xml/types.js';
+import type { SchemaFailure } from './types.js';
 /** Where a schema failure is reported, and what libxml2 said there. */
 export interface SchemaFailureSite {
     /** The element libxml2 stopped at. */

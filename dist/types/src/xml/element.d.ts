@@ -1,4 +1,4 @@
-import type { Range, XmlAttribute, XmlElement } from './types.ts';
+import type { Range, XmlAttribute, XmlElement } from './types.js';
 /** The light element tree both parsers build: offsets as numbers, everything else derived from the source on demand. */
 export declare function isXmlSpace(c: number): boolean;
 /**

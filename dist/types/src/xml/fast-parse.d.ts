@@ -1,5 +1,5 @@
-import { ElementNode } from './element.ts';
-import type { XmlComment } from './types.ts';
+import { ElementNode } from './element.js';
+import type { XmlComment } from './types.js';
 /**
  * The fast path of `parseXml`: one pass over the common shape of domain XML
  * (ASCII names, quoted attributes, text with the predefined entities and

@@ -1,4 +1,4 @@
-export * from './types.ts';
-export { parseXml } from './parse.ts';
-export { LineIndex } from './lines.ts';
-export { attribute, attributeValue, firstChild, childrenNamed, childPath } from './query.ts';
+export * from './types.js';
+export { parseXml } from './parse.js';
+export { LineIndex } from './lines.js';
+export { attribute, attributeValue, firstChild, childrenNamed, childPath } from './query.js';

@@ -1,4 +1,4 @@
-import type { XmlDocument } from './types.ts';
+import type { XmlDocument } from './types.js';
 /**
  * Parses XML into a light element tree in which every element and attribute
  * knows its exact source offsets.

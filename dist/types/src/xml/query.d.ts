@@ -1,4 +1,4 @@
-import type { XmlAttribute, XmlElement } from './types.ts';
+import type { XmlAttribute, XmlElement } from './types.js';
 export declare function attribute(el: XmlElement, name: string): XmlAttribute | undefined;
 export declare function attributeValue(el: XmlElement, name: string): string | undefined;
 export declare function firstChild(el: XmlElement | undefined, name: string): XmlElement | undefined;
