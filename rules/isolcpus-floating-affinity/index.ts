@@ -17,7 +17,7 @@ export default defineHostRule({
     messages: {
       noDomainSet: { message: 'no kernel command line or /sys/devices/system/cpu/isolated in the snapshot: isolcpus-floating-affinity is not checked' },
       pileUp: {
-        message: '{{threads}} float over {{cpus}}, {{which}} not load-balanced ({{source}})',
+        message: '{{threads}} can float over {{cpus}}, {{which}} not load-balanced ({{source}})',
         help: 'pin each thread to one isolated CPU, or put floating threads on housekeeping CPUs',
       },
       stuck: {

@@ -1,4 +1,4 @@
-import { pinTargetsOnline } from '../../src/model/root-cause.ts';
+import { onHousekeeping, pinTargetsOnline } from '../../src/model/root-cause.ts';
 import { definePlanRule, type LintedDomain, type RelatedDescriptor } from '../../src/engine/types.ts';
 import { isDedicated } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
@@ -55,6 +55,8 @@ export default definePlanRule({
         const cpu = use.affinity.cpus!.min!;
         // A CPU the host does not have online has no siblings to share: pin-target-offline reports it.
         if (!pinTargetsOnline(host, [cpu])) continue;
+        // A vCPU dedicated to a housekeeping CPU is housekeeping-overlap's cause; its sibling adds nothing.
+        if (onHousekeeping(host, cpu)) continue;
         const core = host.siblingsOf(cpu);
         if (core === undefined) {
           unknown = unknown.union(CpuSet.of(cpu));

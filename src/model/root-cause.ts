@@ -14,3 +14,12 @@ export function pinTargetsOnline(host: HostModel, cpus: Iterable<number>): boole
   for (const cpu of cpus) if (!host.online.has(cpu)) return false;
   return true;
 }
+
+/**
+ * True when `cpu` is one of the host's housekeeping CPUs: a vCPU dedicated there is
+ * housekeeping-overlap's finding (it shares the CPU with the kernel's and QEMU's own
+ * threads), so what its SMT sibling runs is not a second cause to report.
+ */
+export function onHousekeeping(host: HostModel, cpu: number): boolean {
+  return host.housekeeping?.has(cpu) ?? false;
+}

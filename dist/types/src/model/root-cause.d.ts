@@ -10,3 +10,9 @@
 import type { HostModel } from './host.js';
 /** True when every CPU of `cpus` is online on the host: only then is the placement of a pin worth judging. */
 export declare function pinTargetsOnline(host: HostModel, cpus: Iterable<number>): boolean;
+/**
+ * True when `cpu` is one of the host's housekeeping CPUs: a vCPU dedicated there is
+ * housekeeping-overlap's finding (it shares the CPU with the kernel's and QEMU's own
+ * threads), so what its SMT sibling runs is not a second cause to report.
+ */
+export declare function onHousekeeping(host: HostModel, cpu: number): boolean;
