@@ -336,7 +336,7 @@ var require_saxes = __commonJS({
       end: "endHandler",
       ready: "readyHandler"
     };
-    var SaxesParser3 = class {
+    var SaxesParser2 = class {
       /**
        * @param opt The parser options.
        */
@@ -1951,7 +1951,7 @@ var require_saxes = __commonJS({
         return String.fromCodePoint(num);
       }
     };
-    exports.SaxesParser = SaxesParser3;
+    exports.SaxesParser = SaxesParser2;
   }
 });
 
@@ -14760,7 +14760,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { constants as bufferConstants, isUtf8 } from "node:buffer";
 
 // src/xml/parse.ts
-var import_saxes2 = __toESM(require_saxes(), 1);
+var import_saxes = __toESM(require_saxes(), 1);
 
 // src/xml/lines.ts
 var LineIndex = class {
@@ -14805,14 +14805,13 @@ var LineIndex = class {
 };
 
 // src/xml/element.ts
-var import_saxes = __toESM(require_saxes(), 1);
 function isXmlSpace(c) {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 var NO_CHILDREN = Object.freeze([]);
 var MAX_ELEMENT_DEPTH = 256;
 var LAZY_CONTAINERS = /* @__PURE__ */ new Set(["devices", "metadata", "sysinfo", "features", "clock", "os", "seclabel", "resource"]);
-var ElementNode = class {
+var ElementNode = class _ElementNode {
   constructor(source, name, parent, startTagStart, startTagEnd, selfClosing) {
     this.source = source;
     this.name = name;
@@ -14850,20 +14849,48 @@ var ElementNode = class {
   sealChildren() {
     if (this.kids.length > 1) this.kids = this.kids.slice();
   }
-  /** Builds the subtree of a lazy container from its source span (already known to be well formed). */
+  /**
+   * Builds the subtree of a lazy container from its source span. The span was
+   * already found well formed (by fastParse or saxes), so this only has to find
+   * the tags: it skips comments, CDATA sections and processing instructions,
+   * and steps over quoted attribute values (which may hold `>`).
+   */
   materialize() {
     this.lazy = false;
-    const base = this.startTagEnd;
-    const parser = new import_saxes.SaxesParser({ position: true, fragment: true });
+    const text = this.source;
+    const end = this.endTagStart;
     const stack = [this];
-    parser.on("opentag", (node) => {
-      const el = openElement(this.source, node, base + parser.position, stack[stack.length - 1]);
-      if (!node.isSelfClosing) stack.push(el);
-    });
-    parser.on("closetag", (node) => {
-      if (!node.isSelfClosing) closeElement(this.source, stack.pop(), base + parser.position);
-    });
-    parser.write(this.source.slice(base, this.endTagStart)).close();
+    let i = text.indexOf("<", this.startTagEnd);
+    while (i >= 0 && i < end) {
+      const c = text.charCodeAt(i + 1);
+      if (c === 47) {
+        const close = text.indexOf(">", i + 2) + 1;
+        const el = stack.pop();
+        el.endTagStart = i;
+        el.endTagEnd = close;
+        el.sealChildren();
+        i = text.indexOf("<", close);
+      } else if (c === 33) {
+        i = text.startsWith("<!--", i) ? text.indexOf("-->", i + 4) + 3 : text.indexOf("]]>", i + 9) + 3;
+        i = text.indexOf("<", i);
+      } else if (c === 63) {
+        i = text.indexOf("<", text.indexOf("?>", i + 2) + 2);
+      } else {
+        let j = i + 2;
+        for (let k = text.charCodeAt(j); k !== 62 && k !== 47 && !isXmlSpace(k); k = text.charCodeAt(++j)) ;
+        const nameEnd = j;
+        for (let k = text.charCodeAt(j); k !== 62; k = text.charCodeAt(++j)) {
+          if (k === 34 || k === 39) j = text.indexOf(k === 34 ? '"' : "'", j + 1);
+        }
+        const selfClosing = text.charCodeAt(j - 1) === 47;
+        const parent = stack[stack.length - 1];
+        const el = new _ElementNode(text, text.slice(i + 1, nameEnd), parent, i, j + 1, selfClosing);
+        parent.addChild(el);
+        if (!selfClosing) stack.push(el);
+        i = text.indexOf("<", j + 1);
+      }
+    }
+    this.sealChildren();
   }
   get startTag() {
     return { start: this.startTagStart, end: this.startTagEnd };
@@ -15295,7 +15322,7 @@ function parseXml(text) {
   return parseXmlWithSaxes(text);
 }
 function parseXmlWithSaxes(text, eager = false) {
-  const parser = new import_saxes2.SaxesParser({ position: true });
+  const parser = new import_saxes.SaxesParser({ position: true });
   const comments = [];
   const stack = [];
   let root;

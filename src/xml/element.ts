@@ -1,4 +1,3 @@
-import { SaxesParser } from 'saxes';
 import type { Range, XmlAttribute, XmlElement } from './types.ts';
 
 /** The light element tree both parsers build: offsets as numbers, everything else derived from the source on demand. */
@@ -69,20 +68,48 @@ export class ElementNode implements XmlElement {
     if (this.kids.length > 1) this.kids = this.kids.slice();
   }
 
-  /** Builds the subtree of a lazy container from its source span (already known to be well formed). */
+  /**
+   * Builds the subtree of a lazy container from its source span. The span was
+   * already found well formed (by fastParse or saxes), so this only has to find
+   * the tags: it skips comments, CDATA sections and processing instructions,
+   * and steps over quoted attribute values (which may hold `>`).
+   */
   private materialize(): void {
     this.lazy = false;
-    const base = this.startTagEnd;
-    const parser = new SaxesParser({ position: true, fragment: true });
+    const text = this.source;
+    const end = this.endTagStart;
     const stack: ElementNode[] = [this];
-    parser.on('opentag', (node) => {
-      const el = openElement(this.source, node, base + parser.position, stack[stack.length - 1]!);
-      if (!node.isSelfClosing) stack.push(el);
-    });
-    parser.on('closetag', (node) => {
-      if (!node.isSelfClosing) closeElement(this.source, stack.pop()!, base + parser.position);
-    });
-    parser.write(this.source.slice(base, this.endTagStart)).close();
+    let i = text.indexOf('<', this.startTagEnd);
+    while (i >= 0 && i < end) {
+      const c = text.charCodeAt(i + 1);
+      if (c === 47 /* / */) {
+        const close = text.indexOf('>', i + 2) + 1;
+        const el = stack.pop()!;
+        el.endTagStart = i;
+        el.endTagEnd = close;
+        el.sealChildren();
+        i = text.indexOf('<', close);
+      } else if (c === 33 /* ! */) {
+        i = text.startsWith('<!--', i) ? text.indexOf('-->', i + 4) + 3 : text.indexOf(']]>', i + 9) + 3;
+        i = text.indexOf('<', i);
+      } else if (c === 63 /* ? */) {
+        i = text.indexOf('<', text.indexOf('?>', i + 2) + 2);
+      } else {
+        let j = i + 2;
+        for (let k = text.charCodeAt(j); k !== 62 && k !== 47 && !isXmlSpace(k); k = text.charCodeAt(++j));
+        const nameEnd = j;
+        for (let k = text.charCodeAt(j); k !== 62; k = text.charCodeAt(++j)) {
+          if (k === 34 || k === 39) j = text.indexOf(k === 34 ? '"' : "'", j + 1);
+        }
+        const selfClosing = text.charCodeAt(j - 1) === 47;
+        const parent = stack[stack.length - 1]!;
+        const el = new ElementNode(text, text.slice(i + 1, nameEnd), parent, i, j + 1, selfClosing);
+        parent.addChild(el);
+        if (!selfClosing) stack.push(el);
+        i = text.indexOf('<', j + 1);
+      }
+    }
+    this.sealChildren();
   }
 
   get startTag(): Range {

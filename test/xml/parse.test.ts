@@ -153,3 +153,30 @@ test('lazily built containers (devices, os, ...) give exactly the tree an eager 
   }
   assert.ok(compared > 100, `compared ${compared} trees`);
 });
+
+test('a lazy container holding comments, CDATA, processing instructions and quoted > builds the eager tree', () => {
+  // Pieces that fool a scanner looking for '<' and '>' naively.
+  const piece = fc.constantFrom(
+    '<disk type="file" note="a > b"/>',
+    "<disk note='/>'><target dev='vda'/></disk>",
+    '<!-- <interface type="x"/> -->',
+    '<![CDATA[ <not-a-tag/> ]]>',
+    '<?pi <fake/> ?>',
+    '<interface\n  type="bridge"\n/>',
+    '<controller type="usb" index="0"><address type="pci" slot="0x01"/></controller>',
+    'text &amp; &#x3c; more',
+    '<a:b xmlns:a="urn:x">t</a:b >',
+    '<video><model type="vga"></model ></video>',
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 12 }), fc.constantFrom(...['devices', 'os', 'metadata']), (pieces, container) => {
+      const text = `<domain type="kvm"><name>x</name><${container}>${pieces.join('\n')}</${container}></domain>`;
+      const eager = parseXmlWithSaxes(text, true);
+      assert.equal(eager.error, undefined);
+      for (const lazy of [parseXml(text), parseXmlWithSaxes(text)]) {
+        assert.deepEqual(elementShape(lazy.root!), elementShape(eager.root!));
+      }
+    }),
+    { numRuns: 300 },
+  );
+});

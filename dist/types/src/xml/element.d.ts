@@ -42,7 +42,12 @@ export declare class ElementNode implements XmlElement {
      * more entries, which a plan of thousands of domains would carry to the end.
      */
     sealChildren(): void;
-    /** Builds the subtree of a lazy container from its source span (already known to be well formed). */
+    /**
+     * Builds the subtree of a lazy container from its source span. The span was
+     * already found well formed (by fastParse or saxes), so this only has to find
+     * the tags: it skips comments, CDATA sections and processing instructions,
+     * and steps over quoted attribute values (which may hold `>`).
+     */
     private materialize;
     get startTag(): Range;
     get endTag(): Range | undefined;
