@@ -18205,6 +18205,7 @@ var LineIndex = class {
   }
   text;
   computed;
+  firstEnd = -1;
   get starts() {
     if (this.computed) return this.computed;
     const { text } = this;
@@ -18219,6 +18220,21 @@ var LineIndex = class {
     }
     return this.computed = starts;
   }
+  /**
+   * Where the first line ends (as `lineStart(2) - 1` would say, or the text's length for one
+   * line), found without indexing the whole text: host findings anchor there, and a host
+   * snapshot can be megabytes.
+   */
+  firstLineEnd() {
+    if (this.firstEnd < 0) this.firstEnd = this.findFirstLineEnd();
+    return this.firstEnd;
+  }
+  findFirstLineEnd() {
+    const lf = this.text.indexOf("\n");
+    const cr = this.text.indexOf("\r");
+    if (cr < 0 || lf >= 0 && lf < cr) return lf < 0 ? this.text.length : lf;
+    return this.text.charCodeAt(cr + 1) === 10 ? cr + 1 : cr;
+  }
   get lineCount() {
     return this.starts.length;
   }
@@ -18227,6 +18243,7 @@ var LineIndex = class {
     return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))];
   }
   position(offset) {
+    if (!this.computed && offset <= this.firstLineEnd()) return { line: 1, column: offset + 1 };
     const starts = this.starts;
     let lo = 0;
     let hi = starts.length - 1;
@@ -32293,7 +32310,7 @@ function lintPlanSources(host, files, env) {
     domains.push({ source, domain: buildDomainModel(doc.root) });
   }
   const reportOnHost = (rule, h, d) => {
-    push2(rule, h, { ...d, range: d.range ?? { start: 0, end: h.lines.lineCount > 1 ? h.lines.lineStart(2) - 1 : h.text.length } });
+    push2(rule, h, { ...d, range: d.range ?? { start: 0, end: h.lines.firstLineEnd() } });
   };
   let current;
   const contexts = domains.map((ld) => ({

@@ -165,7 +165,7 @@ export function lintPlanSources(host: LintHost | undefined, files: readonly Plan
   }
 
   const reportOnHost = (rule: Rule, h: LintHost, d: HostReportDescriptor): void => {
-    push(rule, h, { ...d, range: d.range ?? { start: 0, end: h.lines.lineCount > 1 ? h.lines.lineStart(2) - 1 : h.text.length } } as ReportDescriptor);
+    push(rule, h, { ...d, range: d.range ?? { start: 0, end: h.lines.firstLineEnd() } } as ReportDescriptor);
   };
   // One context per domain, re-aimed at each rule in turn: a context and closures per rule and domain
   // would be a few hundred thousand short-lived objects for a fleet.

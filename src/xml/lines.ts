@@ -5,6 +5,7 @@
  */
 export class LineIndex {
   private computed: number[] | undefined;
+  private firstEnd = -1;
 
   /** Cheap: the line starts are found on first use (most files, and most host snapshots, never need them). */
   constructor(private readonly text: string) {}
@@ -24,6 +25,23 @@ export class LineIndex {
     return (this.computed = starts);
   }
 
+  /**
+   * Where the first line ends (as `lineStart(2) - 1` would say, or the text's length for one
+   * line), found without indexing the whole text: host findings anchor there, and a host
+   * snapshot can be megabytes.
+   */
+  firstLineEnd(): number {
+    if (this.firstEnd < 0) this.firstEnd = this.findFirstLineEnd();
+    return this.firstEnd;
+  }
+
+  private findFirstLineEnd(): number {
+    const lf = this.text.indexOf('\n');
+    const cr = this.text.indexOf('\r');
+    if (cr < 0 || (lf >= 0 && lf < cr)) return lf < 0 ? this.text.length : lf;
+    return this.text.charCodeAt(cr + 1) === 10 ? cr + 1 : cr;
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }
@@ -34,6 +52,7 @@ export class LineIndex {
   }
 
   position(offset: number): { line: number; column: number } {
+    if (!this.computed && offset <= this.firstLineEnd()) return { line: 1, column: offset + 1 };
     const starts = this.starts;
     let lo = 0;
     let hi = starts.length - 1;

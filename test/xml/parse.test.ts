@@ -108,7 +108,11 @@ test('property: line/column from LineIndex agree with a naive count for any mix 
         } else col++;
       }
       assert.deepEqual(new LineIndex(text).position(offset), { line, column: col });
+      // The first line's end, found without indexing the text, is where the full index puts it.
+      const full = new LineIndex(text);
+      assert.equal(new LineIndex(text).firstLineEnd(), full.lineCount > 1 ? full.lineStart(2) - 1 : text.length);
     }),
+    { numRuns: 1000 },
   );
 });
 
