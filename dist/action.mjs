@@ -28866,7 +28866,7 @@ function knownRuleIds(env) {
 }
 
 // src/engine/discover.ts
-import { realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
+import { lstatSync as lstatSync3, readdirSync, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
 import { isAbsolute as isAbsolute4, relative as relative5, resolve as resolve6, sep as sep4 } from "node:path";
 
 // src/engine/gitignore.ts
@@ -28879,6 +28879,7 @@ var GitignoreFilter = class {
   }
   repoRoot;
   byDir = /* @__PURE__ */ new Map();
+  chains = /* @__PURE__ */ new Map();
   load(dir) {
     let ig = this.byDir.get(dir);
     if (ig !== void 0) return ig;
@@ -28887,19 +28888,30 @@ var GitignoreFilter = class {
     this.byDir.set(dir, ig);
     return ig;
   }
+  /**
+   * What a directory walk already knows: whether `dir` holds a .gitignore (a regular file named so
+   * among its entries). Saves a stat per directory; a fleet has one directory per host.
+   */
+  noteDirectory(dir, hasGitignore) {
+    if (!hasGitignore && !this.byDir.has(dir)) this.byDir.set(dir, null);
+  }
+  /** The .gitignore files that apply below `dir`, from the root down: the same for every file in it. */
+  chain(dir) {
+    let chain = this.chains.get(dir);
+    if (chain) return chain;
+    const parent = dirname3(dir);
+    chain = dir === this.repoRoot || parent === dir ? [] : this.chain(parent);
+    const ig = this.load(dir);
+    if (ig) chain = [...chain, [dir, ig]];
+    this.chains.set(dir, chain);
+    return chain;
+  }
   /** True when git would ignore `absPath`. Files outside the repository are never ignored. */
   ignores(absPath) {
     if (relativePosix(this.repoRoot, absPath).startsWith("..")) return false;
-    const dirs = [];
-    for (let d = dirname3(absPath); ; d = dirname3(d)) {
-      dirs.push(d);
-      if (d === this.repoRoot || dirname3(d) === d) break;
-    }
     let ignored = false;
-    for (let i = dirs.length - 1; i >= 0; i--) {
-      const ig = this.load(dirs[i]);
-      if (!ig) continue;
-      const r = ig.test(relativePosix(dirs[i], absPath));
+    for (const [dir, ig] of this.chain(dirname3(absPath))) {
+      const r = ig.test(relativePosix(dir, absPath));
       if (r.ignored) ignored = true;
       else if (r.unignored) ignored = false;
     }
@@ -28914,6 +28926,7 @@ async function discoverFiles(paths, cwd) {
   const mustMatch = [];
   const walk = async (pattern, base) => (await Promise.resolve().then(() => (init_globby(), globby_exports))).globby(pattern, { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"] });
   const workspace = repositoryRoot(cwd);
+  const filter = new GitignoreFilter(workspace);
   for (const p of paths.length > 0 ? paths : ["."]) {
     const abs = resolve6(cwd, p);
     const st = statSync2(abs, { throwIfNoEntry: false });
@@ -28923,12 +28936,12 @@ async function discoverFiles(paths, cwd) {
       found.set(abs, true);
       continue;
     }
-    const { isDynamicPattern: isDynamicPattern2 } = await Promise.resolve().then(() => (init_globby(), globby_exports));
     if (st?.isDirectory()) {
-      const rel = relativePosix(cwd, abs);
-      if (rel === "" || !rel.startsWith("..") && !isAbsolute4(rel) && !isDynamicPattern2(rel)) patterns.push(rel ? `${rel}/**/*.xml` : "**/*.xml");
-      else for (const m of await walk(["**/*.xml"], abs)) if (!found.has(m)) found.set(m, false);
-    } else if (isDynamicPattern2(p)) {
+      for (const m of walkXmlFiles(abs, filter)) if (!found.has(m)) found.set(m, false);
+      continue;
+    }
+    const { isDynamicPattern: isDynamicPattern2 } = await Promise.resolve().then(() => (init_globby(), globby_exports));
+    if (isDynamicPattern2(p)) {
       patterns.push(p);
       mustMatch.push(p);
     } else {
@@ -28940,8 +28953,38 @@ async function discoverFiles(paths, cwd) {
     for (const m of matches) if (!found.has(m)) found.set(m, false);
     if (matches.length === 0 && mustMatch.length > 0) throw new UsageError(`no files match the pattern: ${mustMatch.join(" ")}`);
   }
-  const filter = new GitignoreFilter(repositoryRoot(cwd));
   return [...found].filter(([absPath, explicit]) => explicit || !filter.ignores(absPath)).map(([absPath, explicit]) => ({ absPath, explicit })).sort((a, b) => a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0);
+}
+function walkXmlFiles(root, gitignore) {
+  const out = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const dir = stack.pop();
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      const code = e.code;
+      if (code === "ENOENT" && dir !== root) continue;
+      throw new UsageError(`${dir}: directory cannot be read (${code ?? e.message})`);
+    }
+    let hasGitignore = false;
+    for (const e of entries) {
+      const name = e.name;
+      if (name.charCodeAt(0) === 46) {
+        if (name === ".gitignore" && !e.isDirectory()) hasGitignore = true;
+        continue;
+      }
+      const path7 = dir.endsWith(sep4) ? dir + name : dir + sep4 + name;
+      const kind = e.isFile() || e.isDirectory() || e.isSymbolicLink() || e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice() ? e : lstatSync3(path7, { throwIfNoEntry: false });
+      if (!kind) continue;
+      if (kind.isDirectory()) {
+        if (name !== "node_modules") stack.push(path7);
+      } else if (kind.isFile() && name.endsWith(".xml")) out.push(path7);
+    }
+    gitignore?.noteDirectory(dir, hasGitignore);
+  }
+  return out;
 }
 async function expandGlobs(patterns, base) {
   const { globby: globby2 } = await Promise.resolve().then(() => (init_globby(), globby_exports));
@@ -28973,7 +29016,7 @@ function displayPath(absPath, cwd) {
 // src/engine/plans.ts
 import { extname, sep as sep5 } from "node:path";
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { readdirSync } from "node:fs";
+import { readdirSync as readdirSync2 } from "node:fs";
 import { join as join5, relative as relative6 } from "node:path";
 async function completePlans(input) {
   const { config, cliHost } = input;
@@ -29051,7 +29094,7 @@ function hostHasPlainFile(config, host, gitignore) {
       const dir = stack.pop();
       let entries;
       try {
-        entries = readdirSync(dir, { withFileTypes: true });
+        entries = readdirSync2(dir, { withFileTypes: true });
       } catch {
         break;
       }
@@ -29799,7 +29842,7 @@ function addPlanSuggestions(host, domains, diagnostics) {
 }
 
 // src/schema/facts.ts
-import { closeSync as closeSync4, fstatSync as fstatSync4, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync3, constants as constants4 } from "node:fs";
+import { closeSync as closeSync4, fstatSync as fstatSync4, openSync as openSync4, readdirSync as readdirSync3, readSync as readSync3, constants as constants4 } from "node:fs";
 import { join as join6 } from "node:path";
 var MAX_RNG_BYTES = 4 * 1024 * 1024;
 var MAX_RNG_FILES = 200;
@@ -29837,7 +29880,7 @@ function dpkgLibvirtVersion(dir, root = "/") {
   const info = join6(root, "var/lib/dpkg/info");
   let lists;
   try {
-    lists = readdirSync2(info).filter((f) => f.endsWith(".list") && SCHEMA_PACKAGES.includes(f.slice(0, -".list".length).replace(/:.*$/, "")));
+    lists = readdirSync3(info).filter((f) => f.endsWith(".list") && SCHEMA_PACKAGES.includes(f.slice(0, -".list".length).replace(/:.*$/, "")));
   } catch {
     return void 0;
   }
@@ -30199,7 +30242,7 @@ async function lint(options) {
           }
           const code = e.code;
           if (!code) throw e;
-          const hint = code === "ENOENT" && !f.explicit ? " (a name that is not valid UTF-8 or holds a backslash cannot be named by the directory walk)" : "";
+          const hint = code === "ENOENT" && !f.explicit ? " (a name that is not valid UTF-8, or one holding a backslash matched by a glob, cannot be named by the walk)" : "";
           refusals.push(`${shownPath}: cannot be read: ${code}${hint}; not linted`);
           continue;
         }

@@ -18179,7 +18179,7 @@ var require_eslint_formatter_friendly = __commonJS({
 import { fstatSync as fstatSync6 } from "node:fs";
 
 // src/cli.ts
-import { lstatSync as lstatSync3, statSync as statSync5 } from "node:fs";
+import { lstatSync as lstatSync4, statSync as statSync5 } from "node:fs";
 
 // src/engine/report-file.ts
 import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync3, ftruncateSync as ftruncateSync2, lstatSync as lstatSync2, mkdirSync, openSync as openSync3 } from "node:fs";
@@ -32440,7 +32440,7 @@ function knownRuleIds(env) {
 }
 
 // src/engine/discover.ts
-import { realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
+import { lstatSync as lstatSync3, readdirSync, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
 import { isAbsolute as isAbsolute5, relative as relative6, resolve as resolve6, sep as sep5 } from "node:path";
 
 // src/engine/gitignore.ts
@@ -32453,6 +32453,7 @@ var GitignoreFilter = class {
   }
   repoRoot;
   byDir = /* @__PURE__ */ new Map();
+  chains = /* @__PURE__ */ new Map();
   load(dir) {
     let ig = this.byDir.get(dir);
     if (ig !== void 0) return ig;
@@ -32461,19 +32462,30 @@ var GitignoreFilter = class {
     this.byDir.set(dir, ig);
     return ig;
   }
+  /**
+   * What a directory walk already knows: whether `dir` holds a .gitignore (a regular file named so
+   * among its entries). Saves a stat per directory; a fleet has one directory per host.
+   */
+  noteDirectory(dir, hasGitignore) {
+    if (!hasGitignore && !this.byDir.has(dir)) this.byDir.set(dir, null);
+  }
+  /** The .gitignore files that apply below `dir`, from the root down: the same for every file in it. */
+  chain(dir) {
+    let chain = this.chains.get(dir);
+    if (chain) return chain;
+    const parent = dirname4(dir);
+    chain = dir === this.repoRoot || parent === dir ? [] : this.chain(parent);
+    const ig = this.load(dir);
+    if (ig) chain = [...chain, [dir, ig]];
+    this.chains.set(dir, chain);
+    return chain;
+  }
   /** True when git would ignore `absPath`. Files outside the repository are never ignored. */
   ignores(absPath) {
     if (relativePosix(this.repoRoot, absPath).startsWith("..")) return false;
-    const dirs = [];
-    for (let d = dirname4(absPath); ; d = dirname4(d)) {
-      dirs.push(d);
-      if (d === this.repoRoot || dirname4(d) === d) break;
-    }
     let ignored = false;
-    for (let i = dirs.length - 1; i >= 0; i--) {
-      const ig = this.load(dirs[i]);
-      if (!ig) continue;
-      const r = ig.test(relativePosix(dirs[i], absPath));
+    for (const [dir, ig] of this.chain(dirname4(absPath))) {
+      const r = ig.test(relativePosix(dir, absPath));
       if (r.ignored) ignored = true;
       else if (r.unignored) ignored = false;
     }
@@ -32488,6 +32500,7 @@ async function discoverFiles(paths, cwd) {
   const mustMatch = [];
   const walk = async (pattern, base) => (await Promise.resolve().then(() => (init_globby(), globby_exports))).globby(pattern, { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"] });
   const workspace = repositoryRoot(cwd);
+  const filter = new GitignoreFilter(workspace);
   for (const p of paths.length > 0 ? paths : ["."]) {
     const abs = resolve6(cwd, p);
     const st = statSync2(abs, { throwIfNoEntry: false });
@@ -32497,12 +32510,12 @@ async function discoverFiles(paths, cwd) {
       found.set(abs, true);
       continue;
     }
-    const { isDynamicPattern: isDynamicPattern2 } = await Promise.resolve().then(() => (init_globby(), globby_exports));
     if (st?.isDirectory()) {
-      const rel = relativePosix(cwd, abs);
-      if (rel === "" || !rel.startsWith("..") && !isAbsolute5(rel) && !isDynamicPattern2(rel)) patterns.push(rel ? `${rel}/**/*.xml` : "**/*.xml");
-      else for (const m of await walk(["**/*.xml"], abs)) if (!found.has(m)) found.set(m, false);
-    } else if (isDynamicPattern2(p)) {
+      for (const m of walkXmlFiles(abs, filter)) if (!found.has(m)) found.set(m, false);
+      continue;
+    }
+    const { isDynamicPattern: isDynamicPattern2 } = await Promise.resolve().then(() => (init_globby(), globby_exports));
+    if (isDynamicPattern2(p)) {
       patterns.push(p);
       mustMatch.push(p);
     } else {
@@ -32514,8 +32527,38 @@ async function discoverFiles(paths, cwd) {
     for (const m of matches) if (!found.has(m)) found.set(m, false);
     if (matches.length === 0 && mustMatch.length > 0) throw new UsageError(`no files match the pattern: ${mustMatch.join(" ")}`);
   }
-  const filter = new GitignoreFilter(repositoryRoot(cwd));
   return [...found].filter(([absPath, explicit]) => explicit || !filter.ignores(absPath)).map(([absPath, explicit]) => ({ absPath, explicit })).sort((a, b) => a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0);
+}
+function walkXmlFiles(root, gitignore) {
+  const out = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const dir = stack.pop();
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      const code = e.code;
+      if (code === "ENOENT" && dir !== root) continue;
+      throw new UsageError(`${dir}: directory cannot be read (${code ?? e.message})`);
+    }
+    let hasGitignore = false;
+    for (const e of entries) {
+      const name = e.name;
+      if (name.charCodeAt(0) === 46) {
+        if (name === ".gitignore" && !e.isDirectory()) hasGitignore = true;
+        continue;
+      }
+      const path6 = dir.endsWith(sep5) ? dir + name : dir + sep5 + name;
+      const kind = e.isFile() || e.isDirectory() || e.isSymbolicLink() || e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice() ? e : lstatSync3(path6, { throwIfNoEntry: false });
+      if (!kind) continue;
+      if (kind.isDirectory()) {
+        if (name !== "node_modules") stack.push(path6);
+      } else if (kind.isFile() && name.endsWith(".xml")) out.push(path6);
+    }
+    gitignore?.noteDirectory(dir, hasGitignore);
+  }
+  return out;
 }
 async function expandGlobs(patterns, base) {
   const { globby: globby2 } = await Promise.resolve().then(() => (init_globby(), globby_exports));
@@ -32547,7 +32590,7 @@ function displayPath(absPath, cwd) {
 // src/engine/plans.ts
 import { extname, sep as sep6 } from "node:path";
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { readdirSync } from "node:fs";
+import { readdirSync as readdirSync2 } from "node:fs";
 import { join as join6, relative as relative7 } from "node:path";
 async function completePlans(input) {
   const { config, cliHost } = input;
@@ -32625,7 +32668,7 @@ function hostHasPlainFile(config, host, gitignore) {
       const dir = stack.pop();
       let entries;
       try {
-        entries = readdirSync(dir, { withFileTypes: true });
+        entries = readdirSync2(dir, { withFileTypes: true });
       } catch {
         break;
       }
@@ -33423,7 +33466,7 @@ function addPlanSuggestions(host, domains, diagnostics) {
 }
 
 // src/schema/facts.ts
-import { closeSync as closeSync4, fstatSync as fstatSync4, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync3, constants as constants4 } from "node:fs";
+import { closeSync as closeSync4, fstatSync as fstatSync4, openSync as openSync4, readdirSync as readdirSync3, readSync as readSync3, constants as constants4 } from "node:fs";
 import { join as join7 } from "node:path";
 var MAX_RNG_BYTES = 4 * 1024 * 1024;
 var MAX_RNG_FILES = 200;
@@ -33461,7 +33504,7 @@ function dpkgLibvirtVersion(dir, root = "/") {
   const info = join7(root, "var/lib/dpkg/info");
   let lists;
   try {
-    lists = readdirSync2(info).filter((f) => f.endsWith(".list") && SCHEMA_PACKAGES.includes(f.slice(0, -".list".length).replace(/:.*$/, "")));
+    lists = readdirSync3(info).filter((f) => f.endsWith(".list") && SCHEMA_PACKAGES.includes(f.slice(0, -".list".length).replace(/:.*$/, "")));
   } catch {
     return void 0;
   }
@@ -33823,7 +33866,7 @@ async function lint(options) {
           }
           const code = e.code;
           if (!code) throw e;
-          const hint = code === "ENOENT" && !f.explicit ? " (a name that is not valid UTF-8 or holds a backslash cannot be named by the directory walk)" : "";
+          const hint = code === "ENOENT" && !f.explicit ? " (a name that is not valid UTF-8, or one holding a backslash matched by a glob, cannot be named by the walk)" : "";
           refusals.push(`${shownPath}: cannot be read: ${code}${hint}; not linted`);
           continue;
         }
@@ -34740,7 +34783,7 @@ function parseZoneinfo(text) {
 }
 
 // src/host/capture/tree.ts
-import { readdirSync as readdirSync3, readFileSync as readFileSync2, statSync as statSync4 } from "node:fs";
+import { readdirSync as readdirSync4, readFileSync as readFileSync2, statSync as statSync4 } from "node:fs";
 import { join as join10 } from "node:path";
 var TreeReader = class {
   constructor(root) {
@@ -34799,7 +34842,7 @@ var TreeReader = class {
   }
   entries(rel) {
     try {
-      return readdirSync3(this.abs(rel));
+      return readdirSync4(this.abs(rel));
     } catch {
       return void 0;
     }
@@ -34807,7 +34850,7 @@ var TreeReader = class {
   /** Directory entries, or why the directory could not be listed. */
   entriesOrError(rel) {
     try {
-      return { entries: readdirSync3(this.abs(rel)) };
+      return { entries: readdirSync4(this.abs(rel)) };
     } catch (err) {
       return { code: err.code ?? err.message };
     }
@@ -36232,7 +36275,7 @@ function hookArguments(argv, cwd, program2) {
   let i = 0;
   while (i < after.length) {
     const arg = after[i];
-    if (!arg.startsWith("-") || arg === "-" || lstatSync3(resolve14(cwd, arg), { throwIfNoEntry: false })) break;
+    if (!arg.startsWith("-") || arg === "-" || lstatSync4(resolve14(cwd, arg), { throwIfNoEntry: false })) break;
     const long = arg.startsWith("--");
     const flag = long ? arg.split("=")[0] : arg.slice(0, 2);
     const attached = long ? arg.includes("=") : arg.length > 2;

@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { UsageError } from './source.ts';
 import { GitignoreFilter } from './gitignore.ts';
@@ -18,7 +18,7 @@ export interface DiscoveredFile {
  */
 export async function discoverFiles(paths: readonly string[], cwd: string): Promise<DiscoveredFile[]> {
   const found = new Map<string, boolean>();
-  // Directories and globs are expanded by one globby call (one .gitignore scan), not one per argument.
+  // Globs are expanded by one globby call, not one per argument; directories by a plain walk.
   const patterns: string[] = [];
   const mustMatch: string[] = [];
   // .gitignore is applied afterwards (GitignoreFilter): globby's own gitignore option
@@ -26,6 +26,7 @@ export async function discoverFiles(paths: readonly string[], cwd: string): Prom
   const walk = async (pattern: string[], base: string) =>
     (await import('globby')).globby(pattern, { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
   const workspace = repositoryRoot(cwd);
+  const filter = new GitignoreFilter(workspace);
   for (const p of paths.length > 0 ? paths : ['.']) {
     const abs = resolve(cwd, p);
     const st = statSync(abs, { throwIfNoEntry: false });
@@ -38,14 +39,14 @@ export async function discoverFiles(paths: readonly string[], cwd: string): Prom
       found.set(abs, true);
       continue;
     }
-    // globby (with fast-glob, micromatch and their dependencies) is set up only for a directory or
-    // a glob: a pre-commit hook names files, and setting it up was a tenth of such a run.
-    const { isDynamicPattern } = await import('globby');
     if (st?.isDirectory()) {
-      const rel = relativePosix(cwd, abs);
-      if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && !isDynamicPattern(rel))) patterns.push(rel ? `${rel}/**/*.xml` : '**/*.xml');
-      else for (const m of await walk(['**/*.xml'], abs)) if (!found.has(m)) found.set(m, false);
-    } else if (isDynamicPattern(p)) {
+      for (const m of walkXmlFiles(abs, filter)) if (!found.has(m)) found.set(m, false);
+      continue;
+    }
+    // globby (with fast-glob, micromatch and their dependencies) is set up only for a glob: a
+    // pre-commit hook names files, and setting it up was a tenth of such a run.
+    const { isDynamicPattern } = await import('globby');
+    if (isDynamicPattern(p)) {
       patterns.push(p);
       mustMatch.push(p);
     } else {
@@ -57,11 +58,52 @@ export async function discoverFiles(paths: readonly string[], cwd: string): Prom
     for (const m of matches) if (!found.has(m)) found.set(m, false);
     if (matches.length === 0 && mustMatch.length > 0) throw new UsageError(`no files match the pattern: ${mustMatch.join(' ')}`);
   }
-  const filter = new GitignoreFilter(repositoryRoot(cwd));
   return [...found]
     .filter(([absPath, explicit]) => explicit || !filter.ignores(absPath))
     .map(([absPath, explicit]) => ({ absPath, explicit }))
     .sort((a, b) => (a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0));
+}
+
+/**
+ * What a named directory means, `**\/*.xml` below it, as the glob walk reads it (fast-glob's
+ * defaults, `followSymbolicLinks: false`, `node_modules` left out) at the cost of a plain
+ * directory walk: regular files named `*.xml` (case-sensitive), no entry whose name starts with a
+ * dot, no `node_modules`, and no symlink (neither a linked file nor a linked directory is
+ * entered: a pull request cannot point the walk out of the workspace). A directory that cannot be
+ * read is a usage error, not a silent gap in the report.
+ */
+export function walkXmlFiles(root: string, gitignore?: GitignoreFilter): string[] {
+  const out: string[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // Removed while walking: there is nothing left to lint there.
+      if (code === 'ENOENT' && dir !== root) continue;
+      throw new UsageError(`${dir}: directory cannot be read (${code ?? (e as Error).message})`);
+    }
+    let hasGitignore = false;
+    for (const e of entries) {
+      const name = e.name;
+      if (name.charCodeAt(0) === 46 /* . */) {
+        if (name === '.gitignore' && !e.isDirectory()) hasGitignore = true;
+        continue;
+      }
+      const path = dir.endsWith(sep) ? dir + name : dir + sep + name;
+      // A file system without d_type (some network and FUSE mounts) says nothing about the entry: ask it.
+      const kind = e.isFile() || e.isDirectory() || e.isSymbolicLink() || e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice() ? e : lstatSync(path, { throwIfNoEntry: false });
+      if (!kind) continue;
+      if (kind.isDirectory()) {
+        if (name !== 'node_modules') stack.push(path);
+      } else if (kind.isFile() && name.endsWith('.xml')) out.push(path);
+    }
+    gitignore?.noteDirectory(dir, hasGitignore);
+  }
+  return out;
 }
 
 /**

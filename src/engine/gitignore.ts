@@ -12,6 +12,7 @@ import { relativePosix } from './paths.ts';
  */
 export class GitignoreFilter {
   private readonly byDir = new Map<string, Ignore | null>();
+  private readonly chains = new Map<string, Array<[string, Ignore]>>();
 
   constructor(private readonly repoRoot: string) {}
 
@@ -24,20 +25,32 @@ export class GitignoreFilter {
     return ig;
   }
 
+  /**
+   * What a directory walk already knows: whether `dir` holds a .gitignore (a regular file named so
+   * among its entries). Saves a stat per directory; a fleet has one directory per host.
+   */
+  noteDirectory(dir: string, hasGitignore: boolean): void {
+    if (!hasGitignore && !this.byDir.has(dir)) this.byDir.set(dir, null);
+  }
+
+  /** The .gitignore files that apply below `dir`, from the root down: the same for every file in it. */
+  private chain(dir: string): Array<[string, Ignore]> {
+    let chain = this.chains.get(dir);
+    if (chain) return chain;
+    const parent = dirname(dir);
+    chain = dir === this.repoRoot || parent === dir ? [] : this.chain(parent);
+    const ig = this.load(dir);
+    if (ig) chain = [...chain, [dir, ig]];
+    this.chains.set(dir, chain);
+    return chain;
+  }
+
   /** True when git would ignore `absPath`. Files outside the repository are never ignored. */
   ignores(absPath: string): boolean {
     if (relativePosix(this.repoRoot, absPath).startsWith('..')) return false;
-    // Directories from the root down to the file's own.
-    const dirs: string[] = [];
-    for (let d = dirname(absPath); ; d = dirname(d)) {
-      dirs.push(d);
-      if (d === this.repoRoot || dirname(d) === d) break;
-    }
     let ignored = false;
-    for (let i = dirs.length - 1; i >= 0; i--) {
-      const ig = this.load(dirs[i]!);
-      if (!ig) continue;
-      const r = ig.test(relativePosix(dirs[i]!, absPath));
+    for (const [dir, ig] of this.chain(dirname(absPath))) {
+      const r = ig.test(relativePosix(dir, absPath));
       if (r.ignored) ignored = true;
       else if (r.unignored) ignored = false;
     }

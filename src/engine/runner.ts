@@ -256,11 +256,11 @@ export async function lint(options: LintOptions): Promise<LintRun> {
             continue;
           }
           // One unreadable file is that file's problem, not the run's. A name that is not valid
-          // UTF-8 comes back from readdir with U+FFFD, and the glob library reads `\` in a name as a
-          // path separator: neither names a file that can be opened.
+          // UTF-8 comes back from readdir with U+FFFD, and the glob library (for glob arguments) reads `\`
+          // in a name as a path separator: neither names a file that can be opened.
           const code = (e as NodeJS.ErrnoException).code;
           if (!code) throw e;
-          const hint = code === 'ENOENT' && !f.explicit ? ' (a name that is not valid UTF-8 or holds a backslash cannot be named by the directory walk)' : '';
+          const hint = code === 'ENOENT' && !f.explicit ? ' (a name that is not valid UTF-8, or one holding a backslash matched by a glob, cannot be named by the walk)' : '';
           refusals.push(`${shownPath}: cannot be read: ${code}${hint}; not linted`);
           continue;
         }
