@@ -30199,6 +30199,7 @@ async function lint(options) {
   const configHostOf = (abs) => cliHost || !config || config.hosts.length === 0 ? void 0 : plans.hostOf.has(abs) ? plans.hostOf.get(abs) : hostForDomain(config, abs);
   const files = plans.files.filter((f) => !isIgnored(f.absPath));
   const planSuggestions = options.planSuggestions ?? files.length <= PLAN_SUGGESTIONS_AUTO_MAX_FILES;
+  const keepSources = options.keepSources ?? true;
   const schema = schemaDir && files.length > 0 ? await loadSchemaValidator(schemaDir, displayPath(schemaDir, cwd)) : void 0;
   const diagnostics = [];
   const sources = /* @__PURE__ */ new Map();
@@ -30268,7 +30269,7 @@ async function lint(options) {
       diagnostics.push(d);
       for (const f of files2) {
         const source = texts.get(f);
-        if (source !== void 0) sources.set(f, source.text);
+        if (source !== void 0 && keepSources) sources.set(f, source.text);
       }
     }
   };
@@ -30280,7 +30281,7 @@ async function lint(options) {
     else groups.set(key, [f]);
   }
   if (cliHost && !groups.has(CLI_HOST)) groups.set(CLI_HOST, []);
-  const HOSTLESS_BATCH = 256;
+  const HOSTLESS_BATCH = 16;
   const lintedHosts = [];
   for (const [key, group] of groups) {
     if (key === void 0) {
@@ -30292,7 +30293,7 @@ async function lint(options) {
     lintGroup(host, group);
     lintedHosts.push(host.path);
     for (let i = before; i < diagnostics.length; i++) {
-      if (diagnostics[i].file === host.path) {
+      if (keepSources && diagnostics[i].file === host.path) {
         sources.set(host.path, host.text);
         break;
       }
@@ -30365,10 +30366,10 @@ function neutralise(s) {
 function neutraliseLine(s) {
   return neutralise(s).replace(BREAKS, (c) => c === "\u2028" || c === "\u2029" ? "\uFFFD" : picture(c));
 }
-function neutraliseResult(result) {
+function neutraliseResult(result, { withSources = true } = {}) {
   const file = memoised(neutraliseLine);
   const sources = /* @__PURE__ */ new Map();
-  for (const [path7, text] of result.sources) sources.set(file(path7), neutralise(text));
+  if (withSources) for (const [path7, text] of result.sources) sources.set(file(path7), neutralise(text));
   const diagnostics = result.diagnostics.map((d) => ({
     ...d,
     file: file(d.file),
@@ -30966,13 +30967,16 @@ function formatCompact(result) {
 
 // src/formats/index.ts
 var FORMATTERS = {
-  text: (result, opts) => formatStylish(neutraliseResult(result), opts),
+  text: (result, opts) => formatStylish(neutraliseResult(result, { withSources: false }), opts),
   codeframe: (result, opts) => formatCodeframe(neutraliseResult(result), opts),
-  compact: (result) => formatCompact(neutraliseResult(result)),
+  compact: (result) => formatCompact(neutraliseResult(result, { withSources: false })),
   json: (result) => formatJson(result),
   sarif: (result) => formatSarif(result),
   github: (result) => formatGithub(result)
 };
+function formatReadsSources(format) {
+  return format === "codeframe" || format === "sarif";
+}
 var FORMATS = ["text", "codeframe", "compact", "json", "sarif", "github"];
 function formatResult(name, result, opts) {
   return FORMATTERS[name](result, opts);
@@ -31258,7 +31262,8 @@ async function runAction(io) {
     configFile: inputs.config,
     root: workspace,
     schema: inputs.schema,
-    schemaSearchDirs: defaultSchemaDirs(env)
+    schemaSearchDirs: defaultSchemaDirs(env),
+    keepSources: formatReadsSources(inputs.format)
   };
   const maps = [];
   if (inputs.mapFile) options.onPlan = (p) => maps.push(buildHostMap(p));

@@ -16572,10 +16572,10 @@ function neutralise(s) {
 function neutraliseLine(s) {
   return neutralise(s).replace(BREAKS, (c) => c === "\u2028" || c === "\u2029" ? "\uFFFD" : picture(c));
 }
-function neutraliseResult(result) {
+function neutraliseResult(result, { withSources = true } = {}) {
   const file = memoised(neutraliseLine);
   const sources = /* @__PURE__ */ new Map();
-  for (const [path3, text] of result.sources) sources.set(file(path3), neutralise(text));
+  if (withSources) for (const [path3, text] of result.sources) sources.set(file(path3), neutralise(text));
   const diagnostics = result.diagnostics.map((d) => ({
     ...d,
     file: file(d.file),
@@ -17173,9 +17173,9 @@ function formatCompact(result) {
 
 // src/formats/index.ts
 var FORMATTERS = {
-  text: (result, opts) => formatStylish(neutraliseResult(result), opts),
+  text: (result, opts) => formatStylish(neutraliseResult(result, { withSources: false }), opts),
   codeframe: (result, opts) => formatCodeframe(neutraliseResult(result), opts),
-  compact: (result) => formatCompact(neutraliseResult(result)),
+  compact: (result) => formatCompact(neutraliseResult(result, { withSources: false })),
   json: (result) => formatJson(result),
   sarif: (result) => formatSarif(result),
   github: (result) => formatGithub(result)

@@ -14,7 +14,7 @@ import { findRule, rules, ruleDoc } from './engine/registry.ts';
 import { DEFAULT_MAX_FILE_BYTES, oversizeMessage, UsageError } from './engine/source.ts';
 import type { RuleSetting } from './engine/types.ts';
 import { HostSnapshotError } from './host/load.ts';
-import { FORMATS, formatResult, type FormatName } from './formats/index.ts';
+import { FORMATS, formatReadsSources, formatResult, type FormatName } from './formats/index.ts';
 import { VERSION } from './version.ts';
 import { neutralise, neutraliseLine } from './formats/neutralise.ts';
 import { registerSnapshotCommand } from './commands/snapshot.ts';
@@ -241,6 +241,7 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     schemaSearchDirs: defaultSchemaDirs(io.env),
     allowNoDomains: opts.allowNoDomains,
     planSuggestions: opts.planSuggestions,
+    keepSources: Boolean(opts.fix || opts.fixDryRun) || formatReadsSources(opts.format),
   };
   let result: LintRun;
   let fixFailures = 0;

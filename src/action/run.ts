@@ -2,7 +2,7 @@ import { ReportFileError, writeReportFile } from '../engine/report-file.ts';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { lint, repositoryRoot, type LintOptions, type LintRun } from '../engine/runner.ts';
-import { FORMATS, formatResult, type FormatName } from '../formats/index.ts';
+import { FORMATS, formatReadsSources, formatResult, type FormatName } from '../formats/index.ts';
 import { annotation, workflowCommand } from '../formats/github.ts';
 import { countFindings, pluralize } from '../formats/summary.ts';
 import { appendStepSummary, getInput, getMultilineInput, InputError, setOutput, type Env } from './core.ts';
@@ -103,6 +103,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     root: workspace,
     schema: inputs.schema,
     schemaSearchDirs: defaultSchemaDirs(env),
+    keepSources: formatReadsSources(inputs.format),
   };
   const maps: HostMap[] = [];
   if (inputs.mapFile) options.onPlan = (p) => maps.push(buildHostMap(p));

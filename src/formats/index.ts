@@ -12,13 +12,18 @@ export type FormatName = 'text' | 'codeframe' | 'compact' | 'json' | 'sarif' | '
 // The human-readable formats print PR-controlled text (file names, messages, source lines) to terminals
 // and CI logs: they get it neutralised (src/formats/neutralise.ts, SECURITY.md). JSON and SARIF escape by syntax.
 const FORMATTERS: Record<FormatName, (result: LintResult, opts: FormatOptions) => string> = {
-  text: (result, opts) => formatStylish(neutraliseResult(result), opts),
+  text: (result, opts) => formatStylish(neutraliseResult(result, { withSources: false }), opts),
   codeframe: (result, opts) => formatCodeframe(neutraliseResult(result), opts),
-  compact: (result) => formatCompact(neutraliseResult(result)),
+  compact: (result) => formatCompact(neutraliseResult(result, { withSources: false })),
   json: (result) => formatJson(result),
   sarif: (result) => formatSarif(result),
   github: (result) => formatGithub(result),
 };
+
+/** The formats that read LintResult.sources (code frames, SARIF regions); the others need no file text. */
+export function formatReadsSources(format: FormatName): boolean {
+  return format === 'codeframe' || format === 'sarif';
+}
 
 /** Every output format, in the order `--format` lists them. */
 export const FORMATS: readonly FormatName[] = ['text', 'codeframe', 'compact', 'json', 'sarif', 'github'];

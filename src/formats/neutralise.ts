@@ -31,12 +31,14 @@ export function neutraliseLine(s: string): string {
 
 /**
  * A lint result with every PR-controlled string a text report prints neutralised: file names and
- * messages as lines, sources with their line breaks kept (so line and column stay those of the file).
+ * messages as lines, sources with their line breaks kept (so line and column stay those of the file);
+ * without `withSources`, the result carries no sources.
  */
-export function neutraliseResult<R extends LintResult>(result: R): R {
+export function neutraliseResult<R extends LintResult>(result: R, { withSources = true } = {}): R {
   const file = memoised(neutraliseLine);
+  // Only a format that prints source lines needs them (and neutralising every linted text is a regex over all of it).
   const sources = new Map<string, string>();
-  for (const [path, text] of result.sources) sources.set(file(path), neutralise(text));
+  if (withSources) for (const [path, text] of result.sources) sources.set(file(path), neutralise(text));
   const diagnostics = result.diagnostics.map((d) => ({
     ...d,
     file: file(d.file),

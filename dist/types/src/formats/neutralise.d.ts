@@ -5,6 +5,9 @@ export declare function neutralise(s: string): string;
 export declare function neutraliseLine(s: string): string;
 /**
  * A lint result with every PR-controlled string a text report prints neutralised: file names and
- * messages as lines, sources with their line breaks kept (so line and column stay those of the file).
+ * messages as lines, sources with their line breaks kept (so line and column stay those of the file);
+ * without `withSources`, the result carries no sources.
  */
-export declare function neutraliseResult<R extends LintResult>(result: R): R;
+export declare function neutraliseResult<R extends LintResult>(result: R, { withSources }?: {
+    withSources?: boolean | undefined;
+}): R;
