@@ -1,4 +1,4 @@
-import { ElementNode, LAZY_CONTAINERS, MAX_ELEMENT_DEPTH } from './element.ts';
+import { ElementNode, internName, LAZY_CONTAINERS, MAX_ELEMENT_DEPTH } from './element.ts';
 import type { XmlComment } from './types.ts';
 
 /**
@@ -209,7 +209,7 @@ class FastScanner {
     let node: ElementNode | null = null;
     // Inside a lazy container nothing is built: the container builds its subtree when asked.
     if (depth === 0 || (parent && !parent.lazy)) {
-      const name = this.text.slice(nameStart, nameEnd);
+      const name = internName(this.text.slice(nameStart, nameEnd));
       node = new ElementNode(this.text, name, parent ?? undefined, tagStart, tagEnd, selfClosing);
       if (!parent) this.root = node;
       else {
