@@ -28322,7 +28322,7 @@ function checkGlobs(globs, displayPath2, where) {
 var MAX_CONFIG_BYTES = 1024 * 1024;
 function realAsFarAsExists(p) {
   try {
-    return realpathSync2(p);
+    return realpathSync2.native(p);
   } catch {
     const parent = dirname2(p);
     return parent === p ? p : join3(realAsFarAsExists(parent), basename(p));

@@ -31896,7 +31896,7 @@ function checkGlobs(globs, displayPath2, where) {
 var MAX_CONFIG_BYTES = 1024 * 1024;
 function realAsFarAsExists(p) {
   try {
-    return realpathSync2(p);
+    return realpathSync2.native(p);
   } catch {
     const parent = dirname3(p);
     return parent === p ? p : join4(realAsFarAsExists(parent), basename(p));

@@ -176,10 +176,13 @@ function checkGlobs(globs: readonly string[], displayPath: string, where: string
 /** A config is a small JSON file; anything larger is not one. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-/** `p` with symlinks resolved as far as it exists. */
+/**
+ * `p` with symlinks resolved as far as it exists. realpath(3) in one call: Node's JavaScript
+ * realpathSync lstats every component, five calls per snapshot of a 1,700-host config.
+ */
 function realAsFarAsExists(p: string): string {
   try {
-    return realpathSync(p);
+    return realpathSync.native(p);
   } catch {
     const parent = dirname(p);
     return parent === p ? p : join(realAsFarAsExists(parent), basename(p));
