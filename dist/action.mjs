@@ -15237,7 +15237,7 @@ var FastScanner = class {
       if (!parent) this.root = node;
       else {
         parent.addChild(node);
-        if (parent === this.root && !selfClosing && LAZY_CONTAINERS.has(name)) node.lazy = true;
+        if (!selfClosing && parent.parent === this.root && LAZY_CONTAINERS.has(parent.name)) node.lazy = true;
       }
     }
     if (selfClosing) return;
@@ -15385,7 +15385,7 @@ function parseXmlWithSaxes(text, eager = false) {
     }
     const el = openElement(text, node, end, parent);
     if (!parent) root = el;
-    else if (!eager && parent === root && !node.isSelfClosing && LAZY_CONTAINERS.has(node.name)) el.lazy = true;
+    else if (!eager && !node.isSelfClosing && parent.parent === root && LAZY_CONTAINERS.has(parent.name)) el.lazy = true;
     if (!node.isSelfClosing) stack.push(el);
   });
   parser.on("closetag", (node) => {

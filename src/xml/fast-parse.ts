@@ -207,14 +207,15 @@ class FastScanner {
     const { depth } = this;
     const parent = depth > 0 ? this.nodes[depth - 1]! : undefined;
     let node: ElementNode | null = null;
-    // Inside a lazy container nothing is built: the container builds its subtree when asked.
+    // Below a lazy element nothing is built: it builds its children when asked.
     if (depth === 0 || (parent && !parent.lazy)) {
       const name = internName(this.text.slice(nameStart, nameEnd));
       node = new ElementNode(this.text, name, parent ?? undefined, tagStart, tagEnd, selfClosing);
       if (!parent) this.root = node;
       else {
         parent.addChild(node);
-        if (parent === this.root && !selfClosing && LAZY_CONTAINERS.has(name)) node.lazy = true;
+        // A container's children are built (the models look at them: memballoon, memory devices, os type); below them, on demand.
+        if (!selfClosing && parent.parent === this.root && LAZY_CONTAINERS.has(parent.name)) node.lazy = true;
       }
     }
     if (selfClosing) return;

@@ -8,9 +8,11 @@ export declare function isXmlSpace(c: number): boolean;
  */
 export declare const MAX_ELEMENT_DEPTH = 256;
 /**
- * Children of the root that hold most of a real domain's elements but none the
- * models read. Their subtrees are checked for well-formedness with the rest of
- * the file, and turned into elements only when something asks for them.
+ * Children of the root that hold most of a real domain's elements, few of which the
+ * models read. Their own children are built with the tree (the models look through
+ * them: memballoon, memory devices, the os type); what lies below those is checked for
+ * well-formedness with the rest of the file and turned into elements only when
+ * something asks for it, one level at a time.
  */
 export declare const LAZY_CONTAINERS: ReadonlySet<string>;
 /**
