@@ -5800,7 +5800,7 @@ var ElementNode = class _ElementNode {
         }
         const selfClosing = text.charCodeAt(j - 1) === 47;
         if (depth === 0) {
-          const el = new _ElementNode(text, internName(text.slice(i + 1, nameEnd)), this, i, j + 1, selfClosing);
+          const el = new _ElementNode(text, nameAt(text, i + 1, nameEnd), this, i, j + 1, selfClosing);
           this.addChild(el);
           if (!selfClosing) {
             el.lazy = true;
@@ -5848,13 +5848,28 @@ var ElementNode = class _ElementNode {
     return this.decodedText;
   }
 };
-var NAMES = /* @__PURE__ */ new Map();
-var MAX_INTERNED_NAMES = 4096;
-function internName(name) {
-  const known = NAMES.get(name);
-  if (known !== void 0) return known;
-  if (NAMES.size < MAX_INTERNED_NAMES) NAMES.set(name, name);
-  return name;
+var NAME_SLOTS = 4096;
+var NAME_PROBES = 8;
+var names = new Array(NAME_SLOTS).fill(void 0);
+var nameCount = 0;
+var MAX_INTERNED_NAMES = NAME_SLOTS * 3 / 4;
+function nameAt(text, start, end) {
+  let hash = end - start;
+  for (let i = start; i < end; i++) hash = Math.imul(hash, 31) + text.charCodeAt(i) | 0;
+  let slot = hash & NAME_SLOTS - 1;
+  for (let probe = 0; probe < NAME_PROBES; probe++, slot = slot + 1 & NAME_SLOTS - 1) {
+    const known = names[slot];
+    if (known === void 0) {
+      const name = text.slice(start, end);
+      if (nameCount < MAX_INTERNED_NAMES) {
+        names[slot] = name;
+        nameCount++;
+      }
+      return name;
+    }
+    if (known.length === end - start && text.startsWith(known, start)) return known;
+  }
+  return text.slice(start, end);
 }
 function openElement(source, node, end, parent) {
   const el = new ElementNode(source, node.name, parent, source.lastIndexOf("<", end - 1), end, node.isSelfClosing);
@@ -5909,7 +5924,7 @@ function scanAttributes(text, from, to) {
     const valueStart = i + 1;
     const valueEnd = text.indexOf(quote, valueStart);
     i = valueEnd + 1;
-    const name = internName(text.slice(nameStart, nameEnd));
+    const name = nameAt(text, nameStart, nameEnd);
     out[count++] = new AttributeNode(name, decodeAttributeValue(text.slice(valueStart, valueEnd)), nameStart, valueStart, valueEnd, quote);
   }
   const attributes = out.slice(0, count);
@@ -5996,6 +6011,10 @@ function isXmlChar(cp) {
 }
 var XML_DECLARATION = /<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.0"|'1\.0')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>/y;
 var PREDEFINED_ENTITIES = ["amp", "lt", "gt", "quot", "apos"];
+var OPEN_NAME_START = new Int32Array(MAX_ELEMENT_DEPTH + 1);
+var OPEN_NAME_END = new Int32Array(MAX_ELEMENT_DEPTH + 1);
+var ATTRIBUTE_START = new Int32Array(MAX_ATTRIBUTES);
+var ATTRIBUTE_LENGTH = new Int32Array(MAX_ATTRIBUTES);
 var FastScanner = class {
   constructor(text) {
     this.text = text;
@@ -6004,15 +6023,15 @@ var FastScanner = class {
   text;
   n;
   comments = [];
-  /** Open elements: name offsets, and the node when it was built (not inside a lazy container). */
-  nameStart = new Int32Array(MAX_ELEMENT_DEPTH + 1);
-  nameEnd = new Int32Array(MAX_ELEMENT_DEPTH + 1);
+  /** Open elements: name offsets (shared scratch: a parse runs to its end before the next begins), and the node when it was built. */
+  nameStart = OPEN_NAME_START;
+  nameEnd = OPEN_NAME_END;
   nodes = [];
   depth = 0;
   root;
-  /** Name offsets of the current start tag's attributes, for the duplicate check. */
-  attrStart = new Int32Array(MAX_ATTRIBUTES);
-  attrLength = new Int32Array(MAX_ATTRIBUTES);
+  /** Name offsets of the current start tag's attributes, for the duplicate check (shared scratch). */
+  attrStart = ATTRIBUTE_START;
+  attrLength = ATTRIBUTE_LENGTH;
   parse() {
     const { text } = this;
     let i = text.charCodeAt(0) === 65279 ? 1 : 0;
@@ -6126,7 +6145,7 @@ var FastScanner = class {
     const parent = depth > 0 ? this.nodes[depth - 1] : void 0;
     let node = null;
     if (depth === 0 || parent && !parent.lazy) {
-      const name = internName(this.text.slice(nameStart, nameEnd));
+      const name = nameAt(this.text, nameStart, nameEnd);
       node = new ElementNode(this.text, name, parent ?? void 0, tagStart, tagEnd, selfClosing);
       if (!parent) this.root = node;
       else {
@@ -9467,17 +9486,17 @@ function excerpt(value, max = 48) {
   if (c >= 55296 && c <= 56319) cut--;
   return `${value.slice(0, cut)}\u2026`;
 }
-function listNames(names2) {
-  if (names2.length <= 1) return names2[0] ?? "";
-  return `${names2.slice(0, -1).join(", ")} and ${names2[names2.length - 1]}`;
+function listNames(names3) {
+  if (names3.length <= 1) return names3[0] ?? "";
+  return `${names3.slice(0, -1).join(", ")} and ${names3[names3.length - 1]}`;
 }
 function describeDomain(on) {
   const { name } = on.domain;
   const { path: path3 } = on.source;
   return name ? `${excerpt(name, 40)} (${path3})` : path3;
 }
-function listBounded(names2, total, max = 3, more = "other domains") {
-  const shown = names2.slice(0, max);
+function listBounded(names3, total, max = 3, more = "other domains") {
+  const shown = names3.slice(0, max);
   if (total > shown.length) shown.push(`${total - shown.length} ${more}`);
   return listNames(shown);
 }
@@ -11022,7 +11041,7 @@ function elementsInOrder(root) {
   }
   return out;
 }
-var names = (d, rule) => d.rules === void 0 || d.rules.includes(rule);
+var names2 = (d, rule) => d.rules === void 0 || d.rules.includes(rule);
 function suppressors(diagnostics, directives) {
   const out = new Array(diagnostics.length);
   const fileWide = [];
@@ -11063,7 +11082,7 @@ function suppressors(diagnostics, directives) {
     const tagStart = lo > 0 ? nextLine[lo - 1].d.target.start : void 0;
     for (let k = lo - 1; k >= 0 && nextLine[k].d.target.start === tagStart; k--) {
       const n = nextLine[k];
-      if (at < n.d.target.end && names(n.d, rule) && (!best || n.index < best.index)) best = n;
+      if (at < n.d.target.end && names2(n.d, rule) && (!best || n.index < best.index)) best = n;
     }
     if (best) {
       out[i] = best.d;
@@ -11674,9 +11693,9 @@ function computeAffinityUses(d, host) {
   return [...byKey.values()];
 }
 function describeUseThreads(use) {
-  const names2 = use.threads.slice(0, 3).map(describeThread);
-  if (use.threads.length > 3) names2.push(`${use.threads.length - 3} more thread groups`);
-  return listNames(names2);
+  const names3 = use.threads.slice(0, 3).map(describeThread);
+  if (use.threads.length > 3) names3.push(`${use.threads.length - 3} more thread groups`);
+  return listNames(names3);
 }
 var SortedCpus = class {
   ids;
@@ -11784,20 +11803,20 @@ var dedicated_cpu_conflict_default = definePlanRule({
       const domains = new Set(list.map((o) => o.on));
       if (domains.size < 2) continue;
       const first = list[list.length - 1];
-      const names2 = [...domains].slice(0, 3).map(guestName);
+      const names3 = [...domains].slice(0, 3).map(guestName);
       const related = list.slice(0, -1).slice(0, 20).map((o) => ({ file: o.on.source, range: where(o.on, o.use), message: `${describeVcpus(o.vcpus)} of ${o.on.domain.name ?? o.on.source.path} pinned to CPU ${cpu} here` }));
       ctx.report(first.on, {
         range: where(first.on, first.use),
         messageId: "sharedDedicated",
-        data: { cpu, count: domains.size, owners: listBounded(names2, domains.size, 3, domains.size === 4 ? "other guest" : "other guests") },
+        data: { cpu, count: domains.size, owners: listBounded(names3, domains.size, 3, domains.size === 4 ? "other guest" : "other guests") },
         related
       });
     }
     for (const r of reaching) {
-      const names2 = [];
+      const names3 = [];
       for (const [d, vcpus] of r.others) {
         if (vcpus === null) break;
-        names2.push(`${describeVcpus(vcpus)} of ${guestName(d)}`);
+        names3.push(`${describeVcpus(vcpus)} of ${guestName(d)}`);
       }
       const related = [];
       for (const cpu of r.cpus.slice(0, 20)) {
@@ -11810,7 +11829,7 @@ var dedicated_cpu_conflict_default = definePlanRule({
           threads: describeUseThreads(r.use),
           cpus: describeCpus(CpuSet.of(...r.cpus)),
           unpinned: r.use.explicit ? "" : " (not pinned)",
-          owners: listBounded(names2, r.others.size, 3, r.others.size === 4 ? "other guest" : "other guests")
+          owners: listBounded(names3, r.others.size, 3, r.others.size === 4 ? "other guest" : "other guests")
         },
         related
       });
@@ -13306,9 +13325,9 @@ function insertPins(text, cputune, after, ids, cpus) {
 
 // rules/isolated-cpu-noise/index.ts
 var DEFAULT_MAX_FOREIGN = 0;
-function named(names2) {
-  const shown = names2.slice(0, 3).join(", ");
-  return names2.length > 3 ? `${shown} and ${names2.length - 3} more` : shown;
+function named(names3) {
+  const shown = names3.slice(0, 3).join(", ");
+  return names3.length > 3 ? `${shown} and ${names3.length - 3} more` : shown;
 }
 var isolated_cpu_noise_default = definePlanRule({
   meta: {
@@ -13599,8 +13618,8 @@ function reportNodesWithoutHousekeeping(ctx, host, housekeeping) {
   }
   const snapshotNodes = ctx.host.model.snapshot.nodes ?? [];
   for (const n of bare) {
-    const names2 = users.get(n.id);
-    if (!names2) continue;
+    const names3 = users.get(n.id);
+    if (!names3) continue;
     const index = snapshotNodes.findIndex((s) => s.id === n.id);
     const path3 = index < 0 ? void 0 : typeof snapshotNodes[index].cpus === "string" ? `nodes[${index}].cpus` : `nodes[${index}].cpus.raw`;
     ctx.reportHost({
@@ -13609,8 +13628,8 @@ function reportNodesWithoutHousekeeping(ctx, host, housekeeping) {
       data: {
         node: n.id,
         cpus: describeCpus(n.cpus.intersect(host.online)),
-        guests: listBounded(names2, names2.length, 2, "other guests"),
-        pin: names2.length === 1 ? "pins" : "pin"
+        guests: listBounded(names3, names3.length, 2, "other guests"),
+        pin: names3.length === 1 ? "pins" : "pin"
       },
       related: related.get(n.id)
     });
@@ -15118,8 +15137,8 @@ function sharingThreads(d, t, model) {
   }
   return out;
 }
-function boundedNames(names2, max = 4) {
-  return names2.length <= max ? names2 : [...names2.slice(0, max - 1), `${names2.length - max + 1} more threads`];
+function boundedNames(names3, max = 4) {
+  return names3.length <= max ? names3 : [...names3.slice(0, max - 1), `${names3.length - max + 1} more threads`];
 }
 
 // rules/running-affinity-drift/index.ts
@@ -15216,11 +15235,11 @@ var running_guest_unmatched_default = definePlanRule({
     }
     const unknown = (model.snapshot.running?.guests ?? []).filter((g) => !domains.some((on) => guestMatches(g, on.domain)));
     if (unknown.length === 0) return;
-    const names2 = unknown.map((g) => g.name);
+    const names3 = unknown.map((g) => g.name);
     reportHost({
       range: locateJsonKey(host.text, "running.guests"),
       messageId: "unknown",
-      data: { count: `${names2.length} running guest${names2.length === 1 ? "" : "s"}`, names: `${names2.slice(0, 5).join(", ")}${names2.length > 5 ? ", \u2026" : ""}` }
+      data: { count: `${names3.length} running guest${names3.length === 1 ? "" : "s"}`, names: `${names3.slice(0, 5).join(", ")}${names3.length > 5 ? ", \u2026" : ""}` }
     });
   }
 });
@@ -15610,12 +15629,12 @@ var smt_sibling_sharing_default = definePlanRule({
       if (!hk.isEmpty) uses.push(`${describeCpus(hk)} ${hk.size === 1 ? "is" : "are"} housekeeping`);
       if (!pin.own.cpus.isEmpty) uses.push(`its ${listNames([...pin.own.threads])} ${pin.own.threads.size === 1 ? "runs" : "run"}`);
       if (pin.others.size > 0) {
-        const names2 = [];
+        const names3 = [];
         for (const [d, o] of pin.others) {
           if (o === null) break;
-          names2.push(`${guestName2(d)}${o.use.explicit ? "" : " (not pinned)"}`);
+          names3.push(`${guestName2(d)}${o.use.explicit ? "" : " (not pinned)"}`);
         }
-        uses.push(`${listBounded(names2, pin.others.size, 3, "other guests")} can run`);
+        uses.push(`${listBounded(names3, pin.others.size, 3, "other guests")} can run`);
       }
       if (uses.length === 0) continue;
       findings.push({ pin, uses, core: pin.siblings.union(CpuSet.of(pin.cpu)).toString() });

@@ -111,7 +111,7 @@ export class ElementNode implements XmlElement {
         }
         const selfClosing = text.charCodeAt(j - 1) === 47;
         if (depth === 0) {
-          const el = new ElementNode(text, internName(text.slice(i + 1, nameEnd)), this, i, j + 1, selfClosing);
+          const el = new ElementNode(text, nameAt(text, i + 1, nameEnd), this, i, j + 1, selfClosing);
           this.addChild(el);
           if (!selfClosing) {
             el.lazy = true;
@@ -168,17 +168,36 @@ export class ElementNode implements XmlElement {
 }
 
 
-/** Element and attribute names seen so far: a plan of thousands of domains repeats a few hundred names millions of times. */
-const NAMES = new Map<string, string>();
-/** Past this many distinct names (a hostile or generated file), names are no longer shared. */
-const MAX_INTERNED_NAMES = 4096;
+/**
+ * Element and attribute names seen so far, in an open-addressing table keyed by a hash of
+ * the name's characters: a plan of thousands of domains repeats a few hundred names millions
+ * of times, and a name found here costs neither a new string nor a Map lookup of one.
+ */
+const NAME_SLOTS = 4096;
+const NAME_PROBES = 8;
+const names: Array<string | undefined> = new Array(NAME_SLOTS).fill(undefined);
+let nameCount = 0;
+/** Past this many distinct names (a hostile or generated file), new names are no longer shared. */
+const MAX_INTERNED_NAMES = (NAME_SLOTS * 3) / 4;
 
-/** One string for each distinct name. */
-export function internName(name: string): string {
-  const known = NAMES.get(name);
-  if (known !== undefined) return known;
-  if (NAMES.size < MAX_INTERNED_NAMES) NAMES.set(name, name);
-  return name;
+/** The name `text[start, end)`, one string for each distinct name. */
+export function nameAt(text: string, start: number, end: number): string {
+  let hash = end - start;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  let slot = hash & (NAME_SLOTS - 1);
+  for (let probe = 0; probe < NAME_PROBES; probe++, slot = (slot + 1) & (NAME_SLOTS - 1)) {
+    const known = names[slot];
+    if (known === undefined) {
+      const name = text.slice(start, end);
+      if (nameCount < MAX_INTERNED_NAMES) {
+        names[slot] = name;
+        nameCount++;
+      }
+      return name;
+    }
+    if (known.length === end - start && text.startsWith(known, start)) return known;
+  }
+  return text.slice(start, end);
 }
 
 /** A new element for a start tag ending at `end` (saxes' position after `>`), added to its parent. */
@@ -241,7 +260,7 @@ function scanAttributes(text: string, from: number, to: number): XmlAttribute[] 
     const valueStart = i + 1;
     const valueEnd = text.indexOf(quote, valueStart);
     i = valueEnd + 1;
-    const name = internName(text.slice(nameStart, nameEnd));
+    const name = nameAt(text, nameStart, nameEnd);
     out[count++] = new AttributeNode(name, decodeAttributeValue(text.slice(valueStart, valueEnd)), nameStart, valueStart, valueEnd, quote);
   }
   const attributes = out.slice(0, count);

@@ -1,4 +1,4 @@
-import { ElementNode, internName, LAZY_CONTAINERS, MAX_ELEMENT_DEPTH } from './element.ts';
+import { ElementNode, LAZY_CONTAINERS, MAX_ELEMENT_DEPTH, nameAt } from './element.ts';
 import type { XmlComment } from './types.ts';
 
 /**
@@ -70,18 +70,24 @@ const XML_DECLARATION =
 
 const PREDEFINED_ENTITIES = ['amp', 'lt', 'gt', 'quot', 'apos'];
 
+// Scratch for every parse, allocated once: four typed arrays per document were a tenth of the parse.
+const OPEN_NAME_START = new Int32Array(MAX_ELEMENT_DEPTH + 1);
+const OPEN_NAME_END = new Int32Array(MAX_ELEMENT_DEPTH + 1);
+const ATTRIBUTE_START = new Int32Array(MAX_ATTRIBUTES);
+const ATTRIBUTE_LENGTH = new Int32Array(MAX_ATTRIBUTES);
+
 class FastScanner {
   private readonly n: number;
   private readonly comments: XmlComment[] = [];
-  /** Open elements: name offsets, and the node when it was built (not inside a lazy container). */
-  private readonly nameStart = new Int32Array(MAX_ELEMENT_DEPTH + 1);
-  private readonly nameEnd = new Int32Array(MAX_ELEMENT_DEPTH + 1);
+  /** Open elements: name offsets (shared scratch: a parse runs to its end before the next begins), and the node when it was built. */
+  private readonly nameStart = OPEN_NAME_START;
+  private readonly nameEnd = OPEN_NAME_END;
   private readonly nodes: Array<ElementNode | null> = [];
   private depth = 0;
   private root: ElementNode | undefined;
-  /** Name offsets of the current start tag's attributes, for the duplicate check. */
-  private readonly attrStart = new Int32Array(MAX_ATTRIBUTES);
-  private readonly attrLength = new Int32Array(MAX_ATTRIBUTES);
+  /** Name offsets of the current start tag's attributes, for the duplicate check (shared scratch). */
+  private readonly attrStart = ATTRIBUTE_START;
+  private readonly attrLength = ATTRIBUTE_LENGTH;
 
   constructor(private readonly text: string) {
     this.n = text.length;
@@ -209,7 +215,7 @@ class FastScanner {
     let node: ElementNode | null = null;
     // Below a lazy element nothing is built: it builds its children when asked.
     if (depth === 0 || (parent && !parent.lazy)) {
-      const name = internName(this.text.slice(nameStart, nameEnd));
+      const name = nameAt(this.text, nameStart, nameEnd);
       node = new ElementNode(this.text, name, parent ?? undefined, tagStart, tagEnd, selfClosing);
       if (!parent) this.root = node;
       else {

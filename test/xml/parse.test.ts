@@ -184,3 +184,14 @@ test('a lazy container holding comments, CDATA, processing instructions and quot
     { numRuns: 300 },
   );
 });
+
+test('element and attribute names stay exact past the shared name table (thousands of distinct names, colliding hashes)', () => {
+  // 6,000 distinct names fill the table; 'Aa'/'BB' collide under a 31-multiplier hash.
+  const tags = Array.from({ length: 6000 }, (_, i) => `n${i.toString(36)}`);
+  const text = `<domain><devices>${tags.map((t) => `<${t} ${t}a="1"/>`).join('')}<Aa BB="x"/><BB Aa="y"/></devices></domain>`;
+  for (let pass = 0; pass < 2; pass++) {
+    const devices = parseXml(text).root!.children[0]!;
+    assert.deepEqual(devices.children.map((c) => c.name), [...tags, 'Aa', 'BB']);
+    assert.deepEqual(devices.children.map((c) => c.attributes[0]!.name), [...tags.map((t) => `${t}a`), 'BB', 'Aa']);
+  }
+});

@@ -63,8 +63,8 @@ export declare class ElementNode implements XmlElement {
     get attributeValues(): Readonly<Record<string, string>>;
     get text(): string;
 }
-/** One string for each distinct name. */
-export declare function internName(name: string): string;
+/** The name `text[start, end)`, one string for each distinct name. */
+export declare function nameAt(text: string, start: number, end: number): string;
 /** A new element for a start tag ending at `end` (saxes' position after `>`), added to its parent. */
 export declare function openElement(source: string, node: {
     name: string;
