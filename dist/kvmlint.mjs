@@ -31922,8 +31922,18 @@ function realAsFarAsExists(p) {
   }
 }
 function insideReal(realDir, target) {
-  const rel = relative5(realDir, realAsFarAsExists(target));
+  return isWithin(realDir, realAsFarAsExists(target));
+}
+function isWithin(realDir, realTarget) {
+  const rel = relative5(realDir, realTarget);
   return rel === "" || !rel.startsWith(`..${sep4}`) && rel !== ".." && !isAbsolute4(rel);
+}
+function realIfExists(p) {
+  try {
+    return realpathSync2.native(p);
+  } catch {
+    return void 0;
+  }
 }
 function resolveConfig(raw, path6, displayPath2) {
   const dir = dirname3(path6);
@@ -31952,8 +31962,11 @@ function resolveConfig(raw, path6, displayPath2) {
   const realWorkspace = realAsFarAsExists(workspace);
   const hosts = (raw.hosts ?? []).map((h, index) => {
     const snapshot = resolve5(dir, h.snapshot);
-    if (!insideReal(realWorkspace, snapshot)) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `${h.snapshot} is outside the repository ${workspace}`);
-    if (!existsSync3(snapshot)) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
+    const real = realIfExists(snapshot);
+    if (real === void 0 ? !insideReal(realWorkspace, snapshot) : !isWithin(realWorkspace, real)) {
+      throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `${h.snapshot} is outside the repository ${workspace}`);
+    }
+    if (real === void 0) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
     checkGlobs(h.domains, displayPath2, `hosts[${index}].domains`);
     const host = { snapshot, index, globs: h.domains, matches: domainGlobMatcher(h.domains), housekeeping: h.housekeeping, libvirtVersion: h.libvirtVersion };
     const bases = new Set(h.domains.map((g) => import_picomatch.default.scan(g).base));
@@ -32709,6 +32722,7 @@ function hostHasPlainFile(config, host, gitignore) {
       } catch {
         break;
       }
+      gitignore.noteDirectory(dir, entries.some((e) => e.name === ".gitignore" && !e.isDirectory()));
       for (const e of entries) {
         if (--budget < 0) break;
         if (e.name.startsWith(".") || e.name === "node_modules") continue;

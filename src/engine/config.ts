@@ -191,8 +191,21 @@ function realAsFarAsExists(p: string): string {
 
 /** `target`, symlinks resolved (as far as it exists), lies inside `realDir` (already a real path). */
 function insideReal(realDir: string, target: string): boolean {
-  const rel = relative(realDir, realAsFarAsExists(target));
+  return isWithin(realDir, realAsFarAsExists(target));
+}
+
+function isWithin(realDir: string, realTarget: string): boolean {
+  const rel = relative(realDir, realTarget);
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** The real path of `p` when it exists, else undefined. */
+function realIfExists(p: string): string | undefined {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return undefined;
+  }
 }
 
 function resolveConfig(raw: RawConfig, path: string, displayPath: string): ResolvedConfig {
@@ -229,8 +242,12 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
     const snapshot = resolve(dir, h.snapshot);
     // A snapshot path from the config is the pull request's to choose: confined to the repository
     // the config lives in (through symlinks too), so it cannot probe /etc/shadow or read /dev/zero.
-    if (!insideReal(realWorkspace, snapshot)) throw new ConfigError(displayPath, `hosts[${index}].snapshot`, `${h.snapshot} is outside the repository ${workspace}`);
-    if (!existsSync(snapshot)) throw new ConfigError(displayPath, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
+    // One realpath answers both questions for a snapshot that exists (a 1,700-host config asked 3,400).
+    const real = realIfExists(snapshot);
+    if (real === undefined ? !insideReal(realWorkspace, snapshot) : !isWithin(realWorkspace, real)) {
+      throw new ConfigError(displayPath, `hosts[${index}].snapshot`, `${h.snapshot} is outside the repository ${workspace}`);
+    }
+    if (real === undefined) throw new ConfigError(displayPath, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
     // Checked for backtracking before the matcher is built (domainGlobMatcher compiles them, shared by pattern).
     checkGlobs(h.domains, displayPath, `hosts[${index}].domains`);
     const host = { snapshot, index, globs: h.domains, matches: domainGlobMatcher(h.domains), housekeeping: h.housekeeping, libvirtVersion: h.libvirtVersion };

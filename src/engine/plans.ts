@@ -133,6 +133,7 @@ function hostHasPlainFile(config: ResolvedConfig, host: ConfigHost, gitignore: G
       } catch {
         break;
       }
+      gitignore.noteDirectory(dir, entries.some((e) => e.name === '.gitignore' && !e.isDirectory()));
       for (const e of entries) {
         if (--budget < 0) break;
         if (e.name.startsWith('.') || e.name === 'node_modules') continue;
