@@ -16313,11 +16313,17 @@ function ruleDoc(rule) {
 
 ${rule.meta.summary}
 `;
+    let fullDescription;
+    let helpText;
     doc = {
       meta: rule.meta,
-      fullDescription: firstParagraph(md) || rule.meta.summary,
+      get fullDescription() {
+        return fullDescription ??= firstParagraph(md) || rule.meta.summary;
+      },
       helpMarkdown: md,
-      helpText: markdownToText(md),
+      get helpText() {
+        return helpText ??= markdownToText(md);
+      },
       // The README of this release (its tag), not of main: a rule's advice changes between versions.
       helpUri: `${HOMEPAGE}/blob/v${VERSION}/rules/${rule.meta.id}/README.md`
     };

@@ -33,11 +33,19 @@ export function ruleDoc(rule: Rule): RuleDoc {
   let doc = docs.get(rule.meta.id);
   if (!doc) {
     const md = readmes[rule.meta.id] ?? `# ${rule.meta.id}\n\n${rule.meta.summary}\n`;
+    // The texts are derived when a format asks (SARIF, `kvmlint rules`): every run lists its rules,
+    // and converting 49 READMEs was a tenth of a one-file run's own work.
+    let fullDescription: string | undefined;
+    let helpText: string | undefined;
     doc = {
       meta: rule.meta,
-      fullDescription: firstParagraph(md) || rule.meta.summary,
+      get fullDescription() {
+        return (fullDescription ??= firstParagraph(md) || rule.meta.summary);
+      },
       helpMarkdown: md,
-      helpText: markdownToText(md),
+      get helpText() {
+        return (helpText ??= markdownToText(md));
+      },
       // The README of this release (its tag), not of main: a rule's advice changes between versions.
       helpUri: `${HOMEPAGE}/blob/v${VERSION}/rules/${rule.meta.id}/README.md`,
     };
