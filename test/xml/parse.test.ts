@@ -142,7 +142,8 @@ test('property: attribute values and text decode exactly as saxes decodes them',
 
 test('lazily built containers (devices, os, ...) give exactly the tree an eager parse gives', async () => {
   const { globby } = await import('globby');
-  const files = await globby(['examples/**/*.xml', 'rules/*/fixtures/**/*.xml'], { cwd: repoRoot, absolute: true });
+  // libvirt's own test XML too (test/libvirt-oracle): its whole grammar, not only kvmlint's fixtures.
+  const files = await globby(['examples/**/*.xml', 'rules/*/fixtures/**/*.xml', 'fixtures/libvirt/**/*.xml', 'test/libvirt-oracle/**/*.xml'], { cwd: repoRoot, absolute: true });
   let compared = 0;
   for (const f of files) {
     const text = readFileSync(f, 'utf8');
