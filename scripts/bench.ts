@@ -7,6 +7,7 @@
  *                                same rounds (a change measured before and after, paired)
  * npm run bench -- --schema DIR  libvirt's schemas for the --schema shape (default
  *                                $KVMLINT_LIBVIRT_SCHEMAS, then /usr/share/libvirt/schemas)
+ * npm run bench -- --node PATH  run the whole-process shapes with that Node (another version)
  * npm run bench -- --warm-only | --no-warm
  * npm run bench -- --dir DIR     generate the corpora under DIR and keep them; a later run with
  *                                the same DIR reuses them (to profile: node --cpu-prof dist/kvmlint.mjs
@@ -67,6 +68,7 @@ const { values } = parseArgs({
     'warm-only': { type: 'boolean', default: false },
     'no-warm': { type: 'boolean', default: false },
     schema: { type: 'string' },
+    node: { type: 'string' },
     // The warm child's arguments.
     child: { type: 'string' },
     engine: { type: 'string' },
@@ -75,6 +77,8 @@ const { values } = parseArgs({
   },
 });
 const RUNS = Number(values.runs);
+/** The Node that runs the whole-process shapes (`--node`: another version, as its users pay it). */
+const NODE = values.node ? resolve(values.node) : process.execPath;
 const PER_HOST_SCALE = 100;
 type Layout = 'fleet' | 'dense' | 'hypervisor';
 
@@ -413,7 +417,7 @@ function countFindings(shape: Shape, scratch: string): { findings: number; statu
   const args = [...shape.args];
   const f = args.indexOf('-f');
   if (f >= 0) args.splice(f, 2);
-  const r = spawnSync(process.execPath, [DIST, ...args, '-f', 'json', '-o', join(scratch, 'count.json')], { cwd: shape.dir, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync(NODE, [DIST, ...args, '-f', 'json', '-o', join(scratch, 'count.json')], { cwd: shape.dir, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   if (r.status !== 0 && r.status !== 1) throw new Error(`kvmlint ${args.join(' ')} in ${shape.dir} exited ${r.status}: ${r.stderr}`);
   const report = JSON.parse(readFileSync(join(scratch, 'count.json'), 'utf8')) as unknown;
   const list = Array.isArray(report) ? report : ((report as { diagnostics?: unknown[]; results?: unknown[] }).diagnostics ?? []);
@@ -423,8 +427,8 @@ function countFindings(shape: Shape, scratch: string): { findings: number; statu
 
 function runShape(shape: Shape, scratch: string): void {
   const runs = shape.runs ?? RUNS;
-  const kvmlint: Command = { label: 'kvmlint', argv: [process.execPath, DIST, ...shape.args], cwd: shape.dir };
-  const baseline: Command | undefined = values.baseline ? { label: 'baseline', argv: [process.execPath, resolve(values.baseline), ...shape.args], cwd: shape.dir } : undefined;
+  const kvmlint: Command = { label: 'kvmlint', argv: [NODE, DIST, ...shape.args], cwd: shape.dir };
+  const baseline: Command | undefined = values.baseline ? { label: 'baseline', argv: [NODE, resolve(values.baseline), ...shape.args], cwd: shape.dir } : undefined;
   const commands = [kvmlint, ...(baseline ? [baseline] : []), shape.yardstick, ...(shape.reference ? [shape.reference] : [])];
   const { findings } = countFindings(shape, scratch);
   const times = new Map<Command, ProcessTimes[]>(commands.map((c) => [c, []]));
@@ -478,7 +482,8 @@ async function wholeProcessTables(base: string): Promise<void> {
   mkdirSync(scratch, { recursive: true });
   const xmllint = (dir: string, files: string[], extra: string[] = []): Command => ({ label: extra.length > 0 ? 'xmllint-rng' : 'xmllint', argv: ['xmllint', '--noout', ...extra, ...files], cwd: dir });
   const say = (s: string) => process.stdout.write(`${s}\n`);
-  say(`whole processes: node ${process.version}, dist/kvmlint.mjs; median of ${RUNS} paired rounds with min–max (one-file shapes: 21 rounds)`);
+  const nodeVersion = NODE === process.execPath ? process.version : spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  say(`whole processes: node ${nodeVersion}, dist/kvmlint.mjs; median of ${RUNS} paired rounds with min–max (one-file shapes: 21 rounds)`);
 
   if (want('fleet', 'fleet-nohost', 'schema')) {
     const dir = join(base, 'fleet');
@@ -511,7 +516,7 @@ async function wholeProcessTables(base: string): Promise<void> {
     if (want('hypervisors')) runShape({ id: 'hypervisors', label: `1,700 hosts × 6 guests, ${size}, config-mapped, captured-style snapshots`, dir, args: ['.'], yardstick: xmllint(dir, files) }, scratch);
     if (want('one-file-fleet')) {
       runShape(
-        { id: 'one-file-fleet', label: `one domain of that fleet, its host found through the config (1,700 hosts)`, dir, args: [files[0]!], yardstick: xmllint(dir, [files[0]!]), reference: { label: 'node -e 0', argv: [process.execPath, '-e', '0'], cwd: dir }, runs: 21 },
+        { id: 'one-file-fleet', label: `one domain of that fleet, its host found through the config (1,700 hosts)`, dir, args: [files[0]!], yardstick: xmllint(dir, [files[0]!]), reference: { label: 'node -e 0', argv: [NODE, '-e', '0'], cwd: dir }, runs: 21 },
         scratch,
       );
     }
@@ -538,7 +543,7 @@ async function wholeProcessTables(base: string): Promise<void> {
     writeFileSync(join(dir, 'host.json'), capturedHostSnapshot(0, 6));
     writeFileSync(join(dir, 'vm.xml'), domainXml(20, 1, 6, 'hypervisor')); // no <emulatorpin>: one finding
     runShape(
-      { id: 'one-file', label: 'one domain with --host (a captured-style snapshot), cold process', dir, args: ['--host', 'host.json', 'vm.xml'], yardstick: xmllint(dir, ['vm.xml']), reference: { label: 'node -e 0', argv: [process.execPath, '-e', '0'], cwd: dir }, runs: 21 },
+      { id: 'one-file', label: 'one domain with --host (a captured-style snapshot), cold process', dir, args: ['--host', 'host.json', 'vm.xml'], yardstick: xmllint(dir, ['vm.xml']), reference: { label: 'node -e 0', argv: [NODE, '-e', '0'], cwd: dir }, runs: 21 },
       scratch,
     );
   }
