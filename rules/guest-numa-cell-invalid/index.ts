@@ -17,7 +17,7 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'A guest NUMA <cell> libvirt rejects: a distance to a cell that does not exist or out of 10-255, or a memAccess or discard value it does not know.',
+    summary: 'A guest NUMA <cell> libvirt rejects (a distance to a cell that does not exist or out of 10-255, a memAccess or discard value it does not know), or a PCI controller on a cell the guest does not have.',
     tags: ['numa', 'memory'],
     messages: {
       siblingMissing: {
@@ -28,6 +28,10 @@ export default defineDomainRule({
         message: "cell {{cell}}'s distance to sibling {{sibling}} is {{value}}: libvirt rejects this at define time (distances are 10-255)",
         help: 'use 10 for a cell to itself and 11-255 to other cells (20 is a typical remote distance)',
       },
+      controllerNodeMissing: {
+        message: "the {{model}} controller (index {{index}}) is on guest NUMA node {{node}}, but the guest has {{cells}}: libvirt rejects this at define time",
+        help: '{{advice}}',
+      },
       badValue: {
         message: "cell {{cell}} has {{attr}}='{{value}}', which libvirt does not know: it rejects this at define time",
         help: 'use {{allowed}}, or leave the attribute out',
@@ -36,6 +40,25 @@ export default defineDomainRule({
   },
   check({ domain, report }) {
     const cells = domain.cpu?.cells ?? [];
+    // qemu_domain.c qemuDomainControllerDefPostParse: a PCI controller's <target><node> must be below the
+    // number of guest NUMA cells ("… is configured for a NUMA node (N) not present in the domain's <cpu><numa> array").
+    for (const c of domain.devices.pciControllerNodes()) {
+      if (c.node === undefined || c.node < cells.length) continue;
+      report({
+        range: c.nodeElement.contentRange,
+        messageId: 'controllerNodeMissing',
+        data: {
+          model: excerpt(c.model ?? 'pci'),
+          index: excerpt(c.index ?? '?'),
+          node: c.node,
+          cells: cells.length === 0 ? 'no NUMA cells' : cells.length === 1 ? 'only cell 0' : `only cells 0-${cells.length - 1}`,
+          advice:
+            cells.length === 0
+              ? 'define the guest NUMA cells under <cpu><numa>, or remove <node> from the controller\'s <target>'
+              : `name one of the guest's cells (0-${cells.length - 1}) in <target><node>, or add the cell under <cpu><numa>`,
+        },
+      });
+    }
     if (cells.length === 0) return;
     const last = cells.length - 1;
     for (const c of cells) {

@@ -16,7 +16,7 @@ export default defineDomainRule({
     tags: ['numa', 'memory'],
     messages: {
       differs: {
-        message: '<memory> is {{memory}} but the NUMA cells hold {{cells}}{{devices}}: libvirt sets it to {{total}} at define time',
+        message: "<memory> is {{memory}}, not the NUMA cells' {{cells}}{{devices}}: libvirt sets it to {{total}} on define",
         help: 'set <memory> to {{total}}, or resize the cells if {{memory}} was meant',
       },
     },
@@ -26,7 +26,7 @@ export default defineDomainRule({
     if (!memory || (domain.cpu?.cells.length ?? 0) === 0) return;
     const total = numaMemoryTotal(domain);
     if (!total || total.kib === memory.kib || total.cellsKiB === 0) return;
-    const devices = total.deviceCount > 0 ? ` + ${formatKiB(total.devicesKiB)} of memory devices` : '';
+    const devices = total.deviceCount > 0 ? ` + ${formatKiB(total.devicesKiB)} of devices` : '';
     report({
       range: memory.range,
       messageId: 'differs',

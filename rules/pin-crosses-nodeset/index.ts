@@ -57,6 +57,9 @@ export default defineHostRule({
       // One node that can hold memory: there is no other node for it to land on (rules.md §1).
       if (soleMemoryNode(host.model) !== undefined) return;
       const pinNodes = pinNodesOf();
+      // Pins that reach every node that can hold memory (libvirt's tests' `<vcpu cpuset='1-4,8-20'>` on a
+      // small host): there is no "other" node either, and the memory lands as for an unpinned guest.
+      if (hostNodeSets(host.model).withMemory.isSubsetOf(pinNodes)) return;
       const advice = pinNodes.size > 1
         ? `bind each guest NUMA cell with <memnode> to the node its vCPUs run on, or add <numatune><memory mode='strict' nodeset='${pinNodes.toString()}'/></numatune>`
         : `add <numatune><memory mode='strict' nodeset='${pinNodes.toString() || '…'}'/></numatune>`;

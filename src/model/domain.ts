@@ -181,6 +181,8 @@ export interface MemoryDevice {
   sizeKiB: number | undefined;
   /** `<target><node>`: the guest cell it is plugged into. */
   targetNode: number | undefined;
+  /** An NVDIMM's `<target><label><size>`, KiB (part of its `<size>`). */
+  labelKiB: number | undefined;
   /**
    * The guest-physical address it is placed at, when the XML fixes one: `<target><address base>`
    * (virtio-mem, virtio-pmem) or `<address type='dimm' base>` (dimm, nvdimm). libvirt parses it as
@@ -219,12 +221,27 @@ export interface DomainDeviceFacts {
   /** `<devices><memballoon>`; undefined when absent (QEMU then adds a virtio balloon). */
   memballoon(): { element: XmlElement; model: string | undefined } | undefined;
   memoryDevices(): MemoryDevice[];
+  /**
+   * PCI controllers placed on a guest NUMA node (`<controller type='pci'><target><node>`: a
+   * pci-expander-bus, pcie-expander-bus or pseries pci-root), in document order.
+   */
+  pciControllerNodes(): PciControllerNode[];
   /** `<features><pmu state>`; undefined when not written. */
   pmu(): { element: XmlElement; state: string | undefined } | undefined;
   /** The `<features>` element, when present. */
   features(): XmlElement | undefined;
   /** `<os><type arch machine>`: libvirt's per-architecture and per-machine defaults depend on it. */
   osType(): { element: XmlElement; arch: string | undefined; machine: string | undefined } | undefined;
+}
+
+export interface PciControllerNode {
+  element: XmlElement;
+  model: string | undefined;
+  index: string | undefined;
+  /** The `<node>` element under `<target>`. */
+  nodeElement: XmlElement;
+  /** Its text as a number; undefined when it is not a plain decimal (left to the schema). */
+  node: number | undefined;
 }
 
 export interface GuestCell {
@@ -342,6 +359,7 @@ class LazyDeviceFacts implements DomainDeviceFacts {
   private featuresEl: XmlElement | null | undefined;
   private balloon?: { value: ReturnType<DomainDeviceFacts['memballoon']> };
   private memories?: MemoryDevice[];
+  private pciNodes?: PciControllerNode[];
   private pmuFact?: { value: ReturnType<DomainDeviceFacts['pmu']> };
   private os?: { value: ReturnType<DomainDeviceFacts['osType']> };
 
@@ -371,15 +389,38 @@ class LazyDeviceFacts implements DomainDeviceFacts {
       const size = firstChild(target, 'size');
       const parsedSize = size ? scaleToKiB(size.text.trim(), attribute(size, 'unit')?.value) : undefined;
       const node = firstChild(target, 'node')?.text.trim();
+      const label = firstChild(firstChild(target, 'label'), 'size');
+      const parsedLabel = label ? scaleToKiB(label.text.trim(), attribute(label, 'unit')?.value) : undefined;
       return {
         element: el,
         model: attribute(el, 'model')?.value,
         sizeKiB: parsedSize?.ok ? parsedSize.value : undefined,
         targetNode: node !== undefined && /^\d+$/.test(node) ? Number(node) : undefined,
+        labelKiB: parsedLabel?.ok ? parsedLabel.value : undefined,
         base: memoryBaseOf(el, target, attribute(el, 'model')?.value),
       };
     });
     return this.memories;
+  }
+
+  pciControllerNodes(): PciControllerNode[] {
+    if (!this.pciNodes) {
+      this.pciNodes = [];
+      for (const el of childrenNamed(this.devices(), 'controller')) {
+        if (attribute(el, 'type')?.value !== 'pci') continue;
+        const nodeElement = firstChild(firstChild(el, 'target'), 'node');
+        if (!nodeElement) continue;
+        const text = nodeElement.text.trim();
+        this.pciNodes.push({
+          element: el,
+          model: attribute(el, 'model')?.value,
+          index: attribute(el, 'index')?.value,
+          nodeElement,
+          node: /^\d{1,9}$/.test(text) ? Number(text) : undefined,
+        });
+      }
+    }
+    return this.pciNodes;
   }
 
   pmu(): ReturnType<DomainDeviceFacts['pmu']> {

@@ -91,19 +91,39 @@ export function numaMemoryTotal(d: DomainModel): { kib: number; cellsKiB: number
     if (c.memoryKiB === undefined) return undefined;
     cellsKiB += c.memoryKiB;
   }
-  const devices = memoryDevicesKiB(d);
+  const devices = memoryDevicesKiB(d, true);
   if (devices === undefined) return undefined;
   const kib = cellsKiB + devices.kib;
   return Number.isSafeInteger(kib) ? { kib, cellsKiB, devicesKiB: devices.kib, deviceCount: devices.count } : undefined;
 }
 
-/** Σ of `<memory model=…>` device sizes; undefined when one has no readable size. */
-export function memoryDevicesKiB(d: DomainModel): { kib: number; count: number } | undefined {
+/** qemu_domain.c: ppc64 (pseries) memory modules are sized in multiples of 256 MiB. */
+const PPC64_MEM_MODULE_ALIGN_KIB = 256 * 1024;
+
+/**
+ * Σ of `<memory model=…>` device sizes; undefined when one has no readable size. With
+ * `asDefined`, each size is the one `virsh define` stores: on ppc64 libvirt aligns memory
+ * devices when parsing with ABI update (qemu_domain.c qemuDomainMemoryDefPostParse): an
+ * NVDIMM's guest area (its size less its label) down to 256 MiB, keeping the label
+ * (qemuDomainNVDimmAlignSizePseries), any other model up to 256 MiB.
+ */
+export function memoryDevicesKiB(d: DomainModel, asDefined = false): { kib: number; count: number } | undefined {
+  const ppc64 = asDefined && (d.devices.osType()?.arch ?? '').startsWith('ppc64');
   let kib = 0;
   const devices = d.devices.memoryDevices();
   for (const m of devices) {
     if (m.sizeKiB === undefined) return undefined;
-    kib += m.sizeKiB;
+    let size = Math.ceil(m.sizeKiB);
+    if (ppc64 && m.model === 'nvdimm') {
+      const label = Math.ceil(m.labelKiB ?? 0);
+      const guestArea = size - label;
+      // libvirt refuses a guest area below 256 MiB ("minimum target size for the NVDIMM must be 256MB plus the label size").
+      if (guestArea < PPC64_MEM_MODULE_ALIGN_KIB) return undefined;
+      size = Math.floor(guestArea / PPC64_MEM_MODULE_ALIGN_KIB) * PPC64_MEM_MODULE_ALIGN_KIB + label;
+    } else if (ppc64) {
+      size = Math.ceil(size / PPC64_MEM_MODULE_ALIGN_KIB) * PPC64_MEM_MODULE_ALIGN_KIB;
+    }
+    kib += asDefined ? size : m.sizeKiB;
   }
   return { kib, count: devices.length };
 }

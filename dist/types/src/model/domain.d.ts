@@ -192,6 +192,8 @@ export interface MemoryDevice {
     sizeKiB: number | undefined;
     /** `<target><node>`: the guest cell it is plugged into. */
     targetNode: number | undefined;
+    /** An NVDIMM's `<target><label><size>`, KiB (part of its `<size>`). */
+    labelKiB: number | undefined;
     /**
      * The guest-physical address it is placed at, when the XML fixes one: `<target><address base>`
      * (virtio-mem, virtio-pmem) or `<address type='dimm' base>` (dimm, nvdimm). libvirt parses it as
@@ -214,6 +216,11 @@ export interface DomainDeviceFacts {
         model: string | undefined;
     } | undefined;
     memoryDevices(): MemoryDevice[];
+    /**
+     * PCI controllers placed on a guest NUMA node (`<controller type='pci'><target><node>`: a
+     * pci-expander-bus, pcie-expander-bus or pseries pci-root), in document order.
+     */
+    pciControllerNodes(): PciControllerNode[];
     /** `<features><pmu state>`; undefined when not written. */
     pmu(): {
         element: XmlElement;
@@ -227,6 +234,15 @@ export interface DomainDeviceFacts {
         arch: string | undefined;
         machine: string | undefined;
     } | undefined;
+}
+export interface PciControllerNode {
+    element: XmlElement;
+    model: string | undefined;
+    index: string | undefined;
+    /** The `<node>` element under `<target>`. */
+    nodeElement: XmlElement;
+    /** Its text as a number; undefined when it is not a plain decimal (left to the schema). */
+    node: number | undefined;
 }
 export interface GuestCell {
     element: XmlElement;

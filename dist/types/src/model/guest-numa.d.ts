@@ -55,8 +55,14 @@ export declare function numaMemoryTotal(d: DomainModel): {
     devicesKiB: number;
     deviceCount: number;
 } | undefined;
-/** Σ of `<memory model=…>` device sizes; undefined when one has no readable size. */
-export declare function memoryDevicesKiB(d: DomainModel): {
+/**
+ * Σ of `<memory model=…>` device sizes; undefined when one has no readable size. With
+ * `asDefined`, each size is the one `virsh define` stores: on ppc64 libvirt aligns memory
+ * devices when parsing with ABI update (qemu_domain.c qemuDomainMemoryDefPostParse): an
+ * NVDIMM's guest area (its size less its label) down to 256 MiB, keeping the label
+ * (qemuDomainNVDimmAlignSizePseries), any other model up to 256 MiB.
+ */
+export declare function memoryDevicesKiB(d: DomainModel, asDefined?: boolean): {
     kib: number;
     count: number;
 } | undefined;
