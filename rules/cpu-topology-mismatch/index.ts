@@ -30,7 +30,7 @@ export default defineDomainRule({
         help: "use current='{{suggested}}' or another multiple of {{threads}}: pseries plugs vCPUs a whole core at a time",
       },
       productMismatch: {
-        message: '<topology> {{factors}} = {{product}} vCPUs but <vcpu> is {{max}}: libvirt rejects the domain',
+        message: '<topology> {{factors}} = {{product}} vCPUs but {{vcpu}}: libvirt rejects the domain',
         help: 'make the product equal the maximum vCPU count (<vcpu current> may stay lower)',
       },
     },
@@ -83,7 +83,8 @@ export default defineDomainRule({
       range: el.startTag,
       // qemu_validate.c qemuValidateDomainDefCpu: "CPU topology doesn't match maximum vcpu count".
       messageId: 'productMismatch',
-      data: { factors, product: String(product), max },
+      // No <vcpu> at all is libvirt's default of one vCPU; say so rather than quote an element that is not there.
+      data: { factors, product: String(product), vcpu: domain.vcpu ? `<vcpu> is ${max}` : `there is no <vcpu> (libvirt's default: ${max})` },
     });
   },
 });

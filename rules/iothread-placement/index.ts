@@ -25,7 +25,7 @@ export default defineDomainRule({
     tags: ['pinning', 'latency', 'io'],
     messages: {
       pinnedOnDedicated: {
-        message: 'IOThread {{id}} is pinned to {{cpus}}, dedicated to {{vcpus}}: they compete for the CPU',
+        message: 'IOThread {{id}} is pinned to {{cpus}}, dedicated to {{vcpus}}: they compete for {{them}}',
         help: '{{advice}}',
       },
       pinnedOnDedicatedRealtime: {
@@ -89,6 +89,7 @@ export default defineDomainRule({
         id: pin.iothread,
         cpus: hit.equals(cpus) ? describeCpus(cpus) : `${describeCpus(cpus)}, including ${describeCpus(hit)}`,
         vcpus: describeVcpus(on),
+        them: hit.size === 1 ? 'the CPU' : 'those CPUs',
         advice: target ? `set cpuset='${target.toString()}', the emulator's CPUs` : pinTo,
       };
       const fix = target ? replaceAttributeValue(pin.cpuset.attr, target.toString()) : undefined;

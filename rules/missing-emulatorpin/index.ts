@@ -23,7 +23,7 @@ export default defineDomainRule({
         help: '{{advice}}',
       },
       realtimeStarves: {
-        message: "{{vcpus}} are fifo/rr and QEMU's emulator threads can run on their CPUs {{cpus}}: the host can hang",
+        message: "{{vcpus}} are fifo/rr and QEMU's emulator threads can run on their CPUs {{cpus}}: the guest can hang",
         help: '{{advice}}',
       },
       keptAwayByLibvirt: {

@@ -91,6 +91,10 @@ export default definePlanRule({
               // its emulator and IOThreads are not.
               const helpers = use.threads.filter((t) => t.kind !== 'vcpu');
               if (helpers.length === 0) continue;
+              // One finding per cause: an emulator or IOThread with no pin is missing-emulatorpin's and
+              // iothread-placement's, and one allowed on the dedicated CPU itself is emulatorpin-overlaps-vcpus'
+              // and iothread-placement's. Only a pin that keeps them off the vCPU's CPU but on its sibling is this rule's.
+              if (!use.explicit || use.reach.has(pin.cpu)) continue;
               pin.own.cpus = pin.own.cpus.union(CpuSet.of(s));
               for (const t of helpers) pin.own.threads.add(t.kind === 'emulator' ? 'emulator' : `IOThread ${t.ids.toString()}`);
               continue;

@@ -57,7 +57,7 @@ export default defineDomainRule({
     id: 'vcpu-id-range',
     name: 'VcpuIdRange',
     severity: 'error',
-    severities: ['error', 'info'],
+    severities: ['error', 'warning', 'info'],
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
@@ -85,8 +85,8 @@ export default defineDomainRule({
       if (pin.vcpu === undefined) continue;
       const first = pinned.get(pin.vcpu);
       if (maxKnown && pin.vcpu >= max) {
-        // The file then promises a pinning the guest never gets.
-        report({ range: pin.vcpuAttr.valueRange, messageId: 'vcpupinBeyond', data: { vcpu: pin.vcpu, have } });
+        // The file then promises a pinning the guest never gets; but it defines and runs: a warning.
+        report({ range: pin.vcpuAttr.valueRange, severity: 'warning', messageId: 'vcpupinBeyond', data: { vcpu: pin.vcpu, have } });
       } else if (first) {
         report({ range: pin.vcpuAttr.valueRange, messageId: 'vcpupinTwice', data: { vcpu: pin.vcpu }, related: [{ range: first, message: `vCPU ${pin.vcpu} first pinned here` }] });
       } else {
