@@ -27104,9 +27104,10 @@ var guest_numa_cell_invalid_default = defineDomainRule({
       }
     }
   },
-  check({ domain, report }) {
+  check({ domain, source, report }) {
     const cells = domain.cpu?.cells ?? [];
-    for (const c of domain.devices.pciControllerNodes()) {
+    const controllers = source.text.includes("<node>") ? domain.devices.pciControllerNodes() : [];
+    for (const c of controllers) {
       if (c.node === void 0 || c.node < cells.length) continue;
       report({
         range: c.nodeElement.contentRange,
@@ -27204,9 +27205,9 @@ function numaMemoryTotal(d) {
 }
 var PPC64_MEM_MODULE_ALIGN_KIB = 256 * 1024;
 function memoryDevicesKiB(d, asDefined = false) {
-  const ppc64 = asDefined && (d.devices.osType()?.arch ?? "").startsWith("ppc64");
   let kib = 0;
   const devices = d.devices.memoryDevices();
+  const ppc64 = asDefined && devices.length > 0 && (d.devices.osType()?.arch ?? "").startsWith("ppc64");
   for (const m of devices) {
     if (m.sizeKiB === void 0) return void 0;
     let size = Math.ceil(m.sizeKiB);
@@ -28321,6 +28322,7 @@ function buildDomainModel(domain) {
     memo: newDomainMemo()
   };
 }
+var NUMA_NODE_PCI_MODELS = /* @__PURE__ */ new Set(["pci-expander-bus", "pcie-expander-bus", "pci-root"]);
 var LazyDeviceFacts = class {
   constructor(domain) {
     this.domain = domain;
@@ -28371,7 +28373,7 @@ var LazyDeviceFacts = class {
     if (!this.pciNodes) {
       this.pciNodes = [];
       for (const el of childrenNamed(this.devices(), "controller")) {
-        if (attribute(el, "type")?.value !== "pci") continue;
+        if (attribute(el, "type")?.value !== "pci" || !NUMA_NODE_PCI_MODELS.has(attribute(el, "model")?.value ?? "")) continue;
         const nodeElement = firstChild(firstChild(el, "target"), "node");
         if (!nodeElement) continue;
         const text = nodeElement.text.trim();

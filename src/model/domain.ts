@@ -354,6 +354,9 @@ export function buildDomainModel(domain: XmlElement): DomainModel {
  * are left undefined here: no rule reports them yet. One object per domain, its
  * answers computed on first call (closures per fact would be six objects per domain).
  */
+/** PCI controller models placed on a guest NUMA node by `<target><node>` (domaincommon.rng; pseries' pci-root is a PHB). */
+const NUMA_NODE_PCI_MODELS: ReadonlySet<string> = new Set(['pci-expander-bus', 'pcie-expander-bus', 'pci-root']);
+
 class LazyDeviceFacts implements DomainDeviceFacts {
   private devicesEl: XmlElement | null | undefined;
   private featuresEl: XmlElement | null | undefined;
@@ -407,7 +410,9 @@ class LazyDeviceFacts implements DomainDeviceFacts {
     if (!this.pciNodes) {
       this.pciNodes = [];
       for (const el of childrenNamed(this.devices(), 'controller')) {
-        if (attribute(el, 'type')?.value !== 'pci') continue;
+        // Only these models take a <node> (libvirt's schema; qemu_domain.c): the dozen pcie-root-ports of a
+        // q35 guest are not opened up to look.
+        if (attribute(el, 'type')?.value !== 'pci' || !NUMA_NODE_PCI_MODELS.has(attribute(el, 'model')?.value ?? '')) continue;
         const nodeElement = firstChild(firstChild(el, 'target'), 'node');
         if (!nodeElement) continue;
         const text = nodeElement.text.trim();

@@ -108,9 +108,10 @@ const PPC64_MEM_MODULE_ALIGN_KIB = 256 * 1024;
  * (qemuDomainNVDimmAlignSizePseries), any other model up to 256 MiB.
  */
 export function memoryDevicesKiB(d: DomainModel, asDefined = false): { kib: number; count: number } | undefined {
-  const ppc64 = asDefined && (d.devices.osType()?.arch ?? '').startsWith('ppc64');
   let kib = 0;
   const devices = d.devices.memoryDevices();
+  // <os> is built only for a domain that has memory devices to align.
+  const ppc64 = asDefined && devices.length > 0 && (d.devices.osType()?.arch ?? '').startsWith('ppc64');
   for (const m of devices) {
     if (m.sizeKiB === undefined) return undefined;
     let size = Math.ceil(m.sizeKiB);
