@@ -1,7 +1,7 @@
 import { defineDomainRule } from '../../src/engine/types.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import type { XmlElement } from '../../src/xml/types.ts';
-import { locateSchemaFailure, narrowSchemaFailure } from '../../src/schema/locate.ts';
+import { blamedValueHolds, locateSchemaFailure, narrowSchemaFailure } from '../../src/schema/locate.ts';
 
 /** The longest message line; libxml2's text (`said`) is cut to what is left of it. */
 const MAX_MESSAGE = 120;
@@ -79,8 +79,18 @@ export default defineDomainRule({
     } else if (site.attribute) {
       const data = { attribute: excerpt(site.attribute.name, 32), value: excerpt(site.attribute.value, 32), element };
       report({ range: site.range, messageId: 'attribute', data: { ...data, said: said('attribute', data) } });
-    } else if (site.exact) {
+    } else if (site.exact && blamedValueHolds(source.text, source.lines, site.element, (text) => schema.validate(text))) {
       report({ range: site.range, messageId: 'value', data: { element, said: said('value', { element }) } });
+    } else if (site.exact && site.element.parent) {
+      // The blamed value validates on its own: the fault is among its siblings. Narrow from the parent.
+      const parent = site.element.parent;
+      const culprit = narrowSchemaFailure(source.text, parent, (text) => schema.validate(text));
+      if (culprit) {
+        report({ range: culprit.startTag, messageId: 'culprit', data: { culprit: excerpt(culprit.name, 32), element, said: excerpt(libxml2, 80) } });
+        return;
+      }
+      const where = excerpt(parent.name, 32);
+      report({ range: parent.startTag, messageId: 'stopped', data: { element: where, said: said('stopped', { element: where }) } });
     } else if (unknown !== undefined) {
       const { libvirtVersion } = schema.facts();
       report({

@@ -57,6 +57,9 @@ export default defineDomainRule({
       const at = groups[0]!;
       const cpus = at.affinity.cpus!;
       const vcpus = groups.reduce((acc, g) => acc.union(g.vcpus), CpuSet.empty);
+      // Pins to exactly the hardware threads of one core (a snapshot says which), with no more vCPUs than threads:
+      // each vCPU has a thread, and moving between siblings keeps L1/L2. A deliberate layout, not a floating pin.
+      if (model && vcpus.size <= cpus.size && isOneCore(cpus, model)) continue;
       const one = vcpus.size === 1;
       const common = { vcpus: describeVcpus(vcpus), float: one ? 'floats' : 'float', cpus: describeCpus(cpus) };
       const related = groups.slice(1).map((g) => ({ range: g.affinity.attr!.valueRange, message: `${describeVcpus(g.vcpus)} on ${describeCpus(cpus)} here` }));
@@ -73,3 +76,9 @@ export default defineDomainRule({
     }
   },
 });
+
+/** The CPUs are all the SMT siblings of one core, as the host's topology lists them (two or more). */
+function isOneCore(cpus: CpuSet, host: NonNullable<Parameters<typeof vcpuAffinityGroups>[1]>): boolean {
+  const core = host.siblingsOf(cpus.min!);
+  return core !== undefined && core.size > 1 && core.equals(cpus);
+}

@@ -120,6 +120,27 @@ function blanked(text: string, start: number, end: number): string {
   return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
 }
 
+/**
+ * Whether the element libxml2 blamed for a bad value is at fault. Inside a <choice> of
+ * whole-element alternatives (libvirt's <os> variants), libxml2 names the first child it could
+ * not fit, whichever child broke the match. So the siblings are blanked out (one validation):
+ * when the document then validates, or first fails past the element (a second, unrelated fault
+ * further on), the element was fine. Failing at it again, or before it (a required sibling now
+ * missing), keeps libxml2's word.
+ */
+export function blamedValueHolds(text: string, lines: LineIndex, element: XmlElement, validate: (text: string) => SchemaFailure | undefined): boolean {
+  const parent = element.parent;
+  if (!parent) return true;
+  const siblings = parent.children.filter((c) => c !== element);
+  if (siblings.length === 0) return true;
+  let without = text;
+  for (const s of siblings) without = blanked(without, s.range.start, s.range.end);
+  const again = validate(without);
+  if (!again) return false;
+  const line = again.details.find((d) => d.line > 0)?.line;
+  return line === undefined || line <= lines.position(element.range.end).line;
+}
+
 /** Children lists up to this size are also tried one by one when halving finds nothing. */
 const LINEAR_SCAN_MAX = 8;
 

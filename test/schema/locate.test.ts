@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseXml } from '../../src/xml/parse.ts';
 import { LineIndex } from '../../src/xml/lines.ts';
-import { elementAtPath, locateSchemaFailure, narrowSchemaFailure } from '../../src/schema/locate.ts';
+import { blamedValueHolds, elementAtPath, locateSchemaFailure, narrowSchemaFailure } from '../../src/schema/locate.ts';
 import type { SchemaFailure } from '../../src/schema/types.ts';
 
 // libxml2's reports as libxml2-wasm hands them over (messages, node paths, lines), mapped back
@@ -143,4 +143,46 @@ test('narrowing a short list falls back to one by one when a required child shar
   const r = parseXml(text).root!;
   const validate = (t: string) => (/<b\/>/.test(t) || !/<a\/>/.test(t) ? invalid({ message: 'x' }) : undefined);
   assert.equal(narrowSchemaFailure(text, elementAtPath(r, '/domain/x')!, validate)?.name, 'b');
+});
+
+test("a blamed value is checked with its siblings blanked out: libxml2 names the first child of a failed choice, whichever broke it", () => {
+  const os = `<domain type='kvm'>
+  <name>mac-01</name>
+  <os>
+    <type arch='x86_64' machine='pc-q35-3.1'>hvm</type>
+    <loader readonly='yes' type='pflash'>OVMF_CODE.fd</loader>
+    <nvram>OVMF_VARS.fd</nvram>
+  </os>
+  <devices>
+    <bogus/>
+  </devices>
+</domain>
+`;
+  const osRoot = parseXml(os).root!;
+  const osLines = new LineIndex(os);
+  const type = elementAtPath(osRoot, '/domain/os/type')!;
+  const seen: string[] = [];
+  // A stand-in for libxml2 on libvirt's <os> choice: relative <loader>/<nvram> paths fail the whole
+  // <os> and the report lands on <type> (line 4); <bogus/> is a second fault further on (line 9).
+  const validate = (text: string): SchemaFailure | undefined => {
+    seen.push(text);
+    assert.equal(text.length, os.length, 'blanking keeps offsets');
+    if (/>OVMF_/.test(text)) return invalid({ message: 'Error validating value', line: 4, xpath: '/domain/os/type' });
+    if (text.includes('<bogus/>')) return invalid({ message: 'Extra element devices in interleave', line: 9 });
+    return undefined;
+  };
+  // Without <loader> and <nvram> the first failure moves past <type>: <type> was not the fault.
+  assert.equal(blamedValueHolds(os, osLines, type, validate), false);
+  assert.equal(seen.length, 1, 'one validation');
+  assert.ok(!seen[0]!.includes('<loader') && !seen[0]!.includes('<nvram') && seen[0]!.includes('<type'), 'only the siblings are blanked');
+  // A value that still fails on its own, or a failure before it (a required sibling now missing), keeps libxml2's word.
+  assert.equal(blamedValueHolds(os, osLines, type, () => invalid({ message: 'Error validating value', line: 4, xpath: '/domain/os/type' })), true);
+  assert.equal(blamedValueHolds(os, osLines, type, () => invalid({ message: 'Expecting an element type', line: 3 })), true);
+  // Valid once the siblings are gone: the fault was among them.
+  assert.equal(blamedValueHolds(os, osLines, type, () => undefined), false);
+  // No siblings: nothing to compare, libxml2's word stands (and no validation is spent).
+  let calls = 0;
+  const lone = parseXml('<domain><memory>x</memory></domain>').root!;
+  assert.equal(blamedValueHolds('<domain><memory>x</memory></domain>', new LineIndex('<domain><memory>x</memory></domain>'), lone.children[0]!, () => (calls++, undefined)), true);
+  assert.equal(calls, 0);
 });

@@ -34,6 +34,15 @@ export declare function elementAtPath(root: XmlElement, xpath: string): XmlEleme
  */
 export declare function locateSchemaFailure(root: XmlElement, lines: LineIndex, failure: SchemaFailure): SchemaFailureSite;
 /**
+ * Whether the element libxml2 blamed for a bad value is at fault. Inside a <choice> of
+ * whole-element alternatives (libvirt's <os> variants), libxml2 names the first child it could
+ * not fit, whichever child broke the match. So the siblings are blanked out (one validation):
+ * when the document then validates, or first fails past the element (a second, unrelated fault
+ * further on), the element was fine. Failing at it again, or before it (a required sibling now
+ * missing), keeps libxml2's word.
+ */
+export declare function blamedValueHolds(text: string, lines: LineIndex, element: XmlElement, validate: (text: string) => SchemaFailure | undefined): boolean;
+/**
  * libxml2 names only where it gave up, often a container such as <devices>. This finds, below
  * `from`, the smallest element without which the whole document validates. Children are blanked
  * out (offsets and lines kept) and the text validated again: halves first (a <devices> of 60
