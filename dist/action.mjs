@@ -8271,21 +8271,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative10 = [];
+      const relative9 = [];
       for (const pattern of patterns) {
-        if (isAbsolute6(pattern)) {
+        if (isAbsolute7(pattern)) {
           absolute.push(pattern);
         } else {
-          relative10.push(pattern);
+          relative9.push(pattern);
         }
       }
-      return [absolute, relative10];
+      return [absolute, relative9];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute6(pattern) {
+    function isAbsolute7(pattern) {
       return path7.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute6;
+    exports.isAbsolute = isAbsolute7;
   }
 });
 
@@ -14775,6 +14775,10 @@ var LineIndex = class {
     if (this.computed) return this.computed;
     const { text } = this;
     const starts = [0];
+    if (text.indexOf("\r") < 0) {
+      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+      return this.computed = starts;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);
@@ -30358,41 +30362,41 @@ async function lint(options) {
     const reportedFiles = /* @__PURE__ */ new Set();
     const ordered = host ? [...group].sort((a, b) => a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0) : group;
     for (const f of ordered) {
-      const shownPath = displayPath(f.absPath, cwd);
+      const shownPath2 = displayPath(f.absPath, cwd);
       let source;
       const override = options.overrides?.get(f.absPath);
       if (override !== void 0) {
         if (override.length > maxBytes / 3 && Buffer.byteLength(override) > maxBytes) {
-          refusals.push(oversizeMessage(`${shownPath}: text is`, Buffer.byteLength(override), maxBytes));
+          refusals.push(oversizeMessage(`${shownPath2}: text is`, Buffer.byteLength(override), maxBytes));
           continue;
         }
-        source = sourceFromText(shownPath, override);
+        source = sourceFromText(shownPath2, override);
       } else if (f.absPath === stdinAbs) {
         const { bytes } = options.stdin;
         if (bytes.length > maxBytes) {
-          refusals.push(oversizeMessage(`${shownPath} (standard input):`, bytes.length, maxBytes));
+          refusals.push(oversizeMessage(`${shownPath2} (standard input):`, bytes.length, maxBytes));
           continue;
         }
         const { text, error } = decodeXmlBytes(bytes);
-        source = sourceFromText(shownPath, text, error);
+        source = sourceFromText(shownPath2, text, error);
       } else {
         try {
           const { text, error } = readBoundedText(f.absPath, maxBytes);
-          source = sourceFromText(shownPath, text, error);
+          source = sourceFromText(shownPath2, text, error);
         } catch (e) {
           if (e instanceof UsageError) {
-            refusals.push(e.message.replace(f.absPath, shownPath));
+            refusals.push(e.message.replace(f.absPath, shownPath2));
             continue;
           }
           const code = e.code;
           if (!code) throw e;
           const hint = code === "ENOENT" && !f.explicit ? " (a name that is not valid UTF-8, or one holding a backslash matched by a glob, cannot be named by the walk)" : "";
-          refusals.push(`${shownPath}: cannot be read: ${code}${hint}; not linted`);
+          refusals.push(`${shownPath2}: cannot be read: ${code}${hint}; not linted`);
           continue;
         }
       }
-      absPaths.set(shownPath, f.absPath);
-      if (plans.reported.has(f.absPath)) reportedFiles.add(shownPath);
+      absPaths.set(shownPath2, f.absPath);
+      if (plans.reported.has(f.absPath)) reportedFiles.add(shownPath2);
       planFiles.push({ source, explicit: f.explicit });
     }
     const outcome = lintPlanSources(host, planFiles, env);
@@ -30567,6 +30571,11 @@ function formatGithub(result) {
 }
 
 // src/formats/summary.ts
+import { isAbsolute as isAbsolute6, normalize, relative as relative7 } from "node:path";
+function shownPath(file) {
+  if (file === "") return file;
+  return isAbsolute6(file) ? relative7(".", file) || file : normalize(file);
+}
 function countFindings(diagnostics) {
   const counts = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
   for (const d of diagnostics) {
@@ -30625,9 +30634,9 @@ function rootUri(root) {
   return href.endsWith("/") ? href : `${href}/`;
 }
 function fileLocation(file, root, cwd) {
-  const relative10 = repoRelativePath(file, root, cwd);
-  if (relative10 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
-  return { uri: relative10.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+  const relative9 = repoRelativePath(file, root, cwd);
+  if (relative9 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
+  return { uri: relative9.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 var ArtifactTable = class {
   constructor(root, cwd) {
@@ -30820,7 +30829,6 @@ var import_chalk = __toESM(require_chalk(), 1);
 import { relative as relative8 } from "node:path";
 
 // src/formats/stylish.ts
-import { relative as relative7 } from "node:path";
 function paint(color) {
   const sgr = (open, close) => (s) => color ? `\x1B[${open}m${s}\x1B[${close}m` : s;
   return { red: sgr(31, 39), green: sgr(32, 39), yellow: sgr(33, 39), cyan: sgr(36, 39), magenta: sgr(35, 39), dim: sgr(2, 22), bold: sgr(1, 22), underline: sgr(4, 24) };
@@ -30876,7 +30884,7 @@ function formatFileBlock(file, diagnostics, width, c) {
   const indent = 2 + posWidth + 2 + sevWidth + 2;
   const pad = " ".repeat(indent);
   let out = `
-${c.underline(relative7(".", file) || file)}
+${c.underline(shownPath(file))}
 `;
   for (const d of list) {
     const sevColor = d.severity === "error" ? c.red : d.severity === "warning" ? c.yellow : c.cyan;
@@ -30893,7 +30901,7 @@ ${pad}`) + "\n";
     if (d.help) out += wrapWords(`help: ${d.help}`, room).map((l, i) => pad + (i === 0 ? c.cyan("help:") + l.slice(5) : `      ${l}`)).join("\n") + "\n";
     for (const s of d.suggestions ?? []) out += wrapWords(`suggestion: ${s.message}`, room).map((l, i) => pad + (i === 0 ? c.cyan("suggestion:") + l.slice(11) : `            ${l}`)).join("\n") + "\n";
     for (const r of d.related ?? []) {
-      const where = r.file === d.file ? `${r.line}:${r.column}` : `${relative7(".", r.file) || r.file}:${r.line}:${r.column}`;
+      const where = r.file === d.file ? `${r.line}:${r.column}` : `${shownPath(r.file)}:${r.line}:${r.column}`;
       out += wrapWords(`also: ${where} ${r.message}`, room).map((l, i) => pad + (i === 0 ? c.dim("also:") + l.slice(5) : `      ${l}`)).join("\n") + "\n";
     }
   }
@@ -31097,12 +31105,11 @@ function stripAnsi(text) {
 }
 
 // src/formats/compact.ts
-import { relative as relative9 } from "node:path";
 function formatCompact(result) {
   let out = "";
   for (const d of result.diagnostics) {
     if (d.unchecked) continue;
-    out += `${relative9(".", d.file) || d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]
+    out += `${shownPath(d.file)}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]
 `;
   }
   return out;

@@ -4528,6 +4528,10 @@ var LineIndex = class {
     if (this.computed) return this.computed;
     const { text } = this;
     const starts = [0];
+    if (text.indexOf("\r") < 0) {
+      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+      return this.computed = starts;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);
@@ -16759,6 +16763,11 @@ function formatGithub(result) {
 }
 
 // src/formats/summary.ts
+import { isAbsolute as isAbsolute2, normalize, relative as relative2 } from "node:path";
+function shownPath(file) {
+  if (file === "") return file;
+  return isAbsolute2(file) ? relative2(".", file) || file : normalize(file);
+}
 function countFindings(diagnostics) {
   const counts = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
   for (const d of diagnostics) {
@@ -16817,9 +16826,9 @@ function rootUri(root) {
   return href.endsWith("/") ? href : `${href}/`;
 }
 function fileLocation(file, root, cwd) {
-  const relative5 = repoRelativePath(file, root, cwd);
-  if (relative5 === void 0) return { uri: pathToFileURL(path2.resolve(cwd, file)).href };
-  return { uri: relative5.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+  const relative4 = repoRelativePath(file, root, cwd);
+  if (relative4 === void 0) return { uri: pathToFileURL(path2.resolve(cwd, file)).href };
+  return { uri: relative4.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 var ArtifactTable = class {
   constructor(root, cwd) {
@@ -17012,7 +17021,6 @@ var import_chalk = __toESM(require_chalk(), 1);
 import { relative as relative3 } from "node:path";
 
 // src/formats/stylish.ts
-import { relative as relative2 } from "node:path";
 function paint(color) {
   const sgr = (open, close) => (s) => color ? `\x1B[${open}m${s}\x1B[${close}m` : s;
   return { red: sgr(31, 39), green: sgr(32, 39), yellow: sgr(33, 39), cyan: sgr(36, 39), magenta: sgr(35, 39), dim: sgr(2, 22), bold: sgr(1, 22), underline: sgr(4, 24) };
@@ -17068,7 +17076,7 @@ function formatFileBlock(file, diagnostics, width, c) {
   const indent = 2 + posWidth + 2 + sevWidth + 2;
   const pad = " ".repeat(indent);
   let out = `
-${c.underline(relative2(".", file) || file)}
+${c.underline(shownPath(file))}
 `;
   for (const d of list) {
     const sevColor = d.severity === "error" ? c.red : d.severity === "warning" ? c.yellow : c.cyan;
@@ -17085,7 +17093,7 @@ ${pad}`) + "\n";
     if (d.help) out += wrapWords(`help: ${d.help}`, room).map((l, i) => pad + (i === 0 ? c.cyan("help:") + l.slice(5) : `      ${l}`)).join("\n") + "\n";
     for (const s of d.suggestions ?? []) out += wrapWords(`suggestion: ${s.message}`, room).map((l, i) => pad + (i === 0 ? c.cyan("suggestion:") + l.slice(11) : `            ${l}`)).join("\n") + "\n";
     for (const r of d.related ?? []) {
-      const where = r.file === d.file ? `${r.line}:${r.column}` : `${relative2(".", r.file) || r.file}:${r.line}:${r.column}`;
+      const where = r.file === d.file ? `${r.line}:${r.column}` : `${shownPath(r.file)}:${r.line}:${r.column}`;
       out += wrapWords(`also: ${where} ${r.message}`, room).map((l, i) => pad + (i === 0 ? c.dim("also:") + l.slice(5) : `      ${l}`)).join("\n") + "\n";
     }
   }
@@ -17289,12 +17297,11 @@ function stripAnsi(text) {
 }
 
 // src/formats/compact.ts
-import { relative as relative4 } from "node:path";
 function formatCompact(result) {
   let out = "";
   for (const d of result.diagnostics) {
     if (d.unchecked) continue;
-    out += `${relative4(".", d.file) || d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]
+    out += `${shownPath(d.file)}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]
 `;
   }
   return out;

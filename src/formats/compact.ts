@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { shownPath } from './summary.ts';
 import type { LintResult } from '../engine/types.ts';
 
 /**
@@ -10,7 +10,7 @@ export function formatCompact(result: LintResult): string {
   let out = '';
   for (const d of result.diagnostics) {
     if (d.unchecked) continue;
-    out += `${relative('.', d.file) || d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]\n`;
+    out += `${shownPath(d.file)}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]\n`;
   }
   return out;
 }

@@ -6,9 +6,8 @@
  * shown once, as a footer, and are not counted as problems. Each file's block
  * is rendered from that file's findings alone, so output can stream per file.
  */
-import { relative } from 'node:path';
 import type { Diagnostic, FormatOptions, LintResult } from '../engine/types.ts';
-import { countFindings, pluralize } from './summary.ts';
+import { countFindings, pluralize, shownPath } from './summary.ts';
 
 /** SGR colours, written directly: the format needs six and no dependency. */
 export function paint(color: boolean) {
@@ -78,7 +77,7 @@ export function formatFileBlock(file: string, diagnostics: readonly Diagnostic[]
   // "  13:5  warning  " — where the message column starts.
   const indent = 2 + posWidth + 2 + sevWidth + 2;
   const pad = ' '.repeat(indent);
-  let out = `\n${c.underline(relative('.', file) || file)}\n`;
+  let out = `\n${c.underline(shownPath(file))}\n`;
   for (const d of list) {
     const sevColor = d.severity === 'error' ? c.red : d.severity === 'warning' ? c.yellow : c.cyan;
     const head = `  ${c.dim(pos(d).padEnd(posWidth))}  ${sevColor(d.severity.padEnd(sevWidth))}  `;
@@ -94,7 +93,7 @@ export function formatFileBlock(file: string, diagnostics: readonly Diagnostic[]
     if (d.help) out += wrapWords(`help: ${d.help}`, room).map((l, i) => pad + (i === 0 ? c.cyan('help:') + l.slice(5) : `      ${l}`)).join('\n') + '\n';
     for (const s of d.suggestions ?? []) out += wrapWords(`suggestion: ${s.message}`, room).map((l, i) => pad + (i === 0 ? c.cyan('suggestion:') + l.slice(11) : `            ${l}`)).join('\n') + '\n';
     for (const r of d.related ?? []) {
-      const where = r.file === d.file ? `${r.line}:${r.column}` : `${relative('.', r.file) || r.file}:${r.line}:${r.column}`;
+      const where = r.file === d.file ? `${r.line}:${r.column}` : `${shownPath(r.file)}:${r.line}:${r.column}`;
       out += wrapWords(`also: ${where} ${r.message}`, room).map((l, i) => pad + (i === 0 ? c.dim('also:') + l.slice(5) : `      ${l}`)).join('\n') + '\n';
     }
   }

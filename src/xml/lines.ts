@@ -14,6 +14,12 @@ export class LineIndex {
     if (this.computed) return this.computed;
     const { text } = this;
     const starts = [0];
+    // Most files have no \r at all: then the native indexOf finds each \n (several times faster than a
+    // loop over every character, and a text-format run indexes every file that has a finding).
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      return (this.computed = starts);
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);

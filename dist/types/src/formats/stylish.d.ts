@@ -1,3 +1,11 @@
+/**
+ * The default text format, after ESLint's `stylish`: findings grouped by file,
+ * one line each (`line:col  severity  message  rule-id`, columns aligned per
+ * file), the help line and related places indented beneath, wrapped at word
+ * boundaries to the terminal width. Notes about what could not be checked are
+ * shown once, as a footer, and are not counted as problems. Each file's block
+ * is rendered from that file's findings alone, so output can stream per file.
+ */
 import type { Diagnostic, FormatOptions, LintResult } from '../engine/types.js';
 /** SGR colours, written directly: the format needs six and no dependency. */
 export declare function paint(color: boolean): {
