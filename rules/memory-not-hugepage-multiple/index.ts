@@ -18,16 +18,19 @@ interface Region {
   extraKiB: number;
 }
 
+/** Below this share of the region, the unused part of the last page is an info note. */
+const SMALL_WASTE_SHARE = 0.01;
+
 export default defineDomainRule({
   meta: {
     id: 'memory-not-hugepage-multiple',
     name: 'MemoryNotHugepageMultiple',
     severity: 'warning',
-    severities: ['warning', 'error'],
+    severities: ['warning', 'error', 'info'],
     type: 'problem',
     fixable: false,
     hasSuggestions: true,
-    summary: 'Hugepage-backed guest memory (a cell, or the whole guest) that is not a whole number of pages; an error when it is less than one page.',
+    summary: 'Hugepage-backed guest memory (a cell, or the whole guest) that is not a whole number of pages; an error below one page, an info note when under 1% of it goes unused.',
     tags: ['hugepages', 'memory'],
     messages: {
       belowOnePage: {
@@ -78,6 +81,9 @@ export default defineDomainRule({
       }
       report({
         range: r.valueRange,
+        // The cost is the part of the extra page left unused: under 1% of the region (64 KiB of a 2 MiB page
+        // behind an 8 GiB guest) it is a note, not a problem; a half-used 1 GiB page is.
+        severity: (page - rest) / r.kib < SMALL_WASTE_SHARE ? 'info' : undefined,
         // QEMU's file_ram_alloc rounds a hugetlbfs-backed region up to whole pages.
         messageId: 'notMultiple',
         data: {
