@@ -51,6 +51,10 @@ export default defineDomainRule({
     const rtVcpus = realtimeVcpus(domain, model).intersect(hitVcpus);
     const rtEmulator = domainThreads(domain, model).find((t) => t.kind === 'emulator' && isRealtimePolicy(t.policy));
     const via = emulator.source === 'emulatorpin' ? '<emulatorpin>' : '<vcpu cpuset> (no <emulatorpin>)';
+    // A guest confined whole by a one-CPU <vcpu cpuset> and no vcpupin (a one-vCPU appliance): its vCPU
+    // and emulator share that CPU by the one setting that places both. Nothing was dedicated; only
+    // realtime makes the sharing a hazard.
+    if (emulator.source === 'vcpu-cpuset' && (domain.cputune?.vcpupins.length ?? 0) === 0 && rtVcpus.isEmpty && !rtEmulator) return;
 
     // Safe only when the host names its housekeeping CPUs: then the target is not a guess (as missing-emulatorpin).
     const target = housekeepingTargetFor(vcpupinCpus(domain, model), model);
