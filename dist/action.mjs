@@ -11,24 +11,12 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
-var __esm = (fn, res, err) => function __init() {
-  if (err) throw err[0];
-  try {
-    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
-  } catch (e) {
-    throw err = [e], e;
-  }
-};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
     throw mod = 0, e;
   }
-};
-var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -2236,8 +2224,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path7, { windows } = {}) => {
-      const segs = path7.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path4, { windows } = {}) => {
+      const segs = path4.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -2312,7 +2300,7 @@ var require_scan = __commonJS({
       let backslashes = false;
       let negated = false;
       let negatedExtglob = false;
-      let finished2 = false;
+      let finished = false;
       let braces = 0;
       let prev;
       let code;
@@ -2349,7 +2337,7 @@ var require_scan = __commonJS({
             if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
-              finished2 = true;
+              finished = true;
               if (scanToEnd === true) {
                 continue;
               }
@@ -2358,7 +2346,7 @@ var require_scan = __commonJS({
             if (braceEscaped !== true && code === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
-              finished2 = true;
+              finished = true;
               if (scanToEnd === true) {
                 continue;
               }
@@ -2369,7 +2357,7 @@ var require_scan = __commonJS({
               if (braces === 0) {
                 braceEscaped = false;
                 isBrace = token.isBrace = true;
-                finished2 = true;
+                finished = true;
                 break;
               }
             }
@@ -2383,7 +2371,7 @@ var require_scan = __commonJS({
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
-          if (finished2 === true) continue;
+          if (finished === true) continue;
           if (prev === CHAR_DOT && index === start + 1) {
             start += 2;
             continue;
@@ -2396,7 +2384,7 @@ var require_scan = __commonJS({
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
-            finished2 = true;
+            finished = true;
             if (code === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
@@ -2413,7 +2401,7 @@ var require_scan = __commonJS({
                   continue;
                 }
                 if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished2 = true;
+                  finished = true;
                   break;
                 }
               }
@@ -2425,7 +2413,7 @@ var require_scan = __commonJS({
         if (code === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
-          finished2 = true;
+          finished = true;
           if (scanToEnd === true) {
             continue;
           }
@@ -2433,7 +2421,7 @@ var require_scan = __commonJS({
         }
         if (code === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
-          finished2 = true;
+          finished = true;
           if (scanToEnd === true) {
             continue;
           }
@@ -2449,7 +2437,7 @@ var require_scan = __commonJS({
             if (next === CHAR_RIGHT_SQUARE_BRACKET) {
               isBracket = token.isBracket = true;
               isGlob = token.isGlob = true;
-              finished2 = true;
+              finished = true;
               break;
             }
           }
@@ -2478,7 +2466,7 @@ var require_scan = __commonJS({
                 continue;
               }
               if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished2 = true;
+                finished = true;
                 break;
               }
             }
@@ -2487,7 +2475,7 @@ var require_scan = __commonJS({
           break;
         }
         if (isGlob === true) {
-          finished2 = true;
+          finished = true;
           if (scanToEnd === true) {
             continue;
           }
@@ -4259,26 +4247,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH2);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path7) => {
-      const end = path7.length - 1;
-      const index = path7.lastIndexOf(
+    var basenameOf = (path4) => {
+      const end = path4.length - 1;
+      const index = path4.lastIndexOf(
         SLASH2,
-        path7[end] === SLASH2 ? end - 1 : end
+        path4[end] === SLASH2 ? end - 1 : end
       );
-      return index < 0 ? path7 : path7.slice(index + 1);
+      return index < 0 ? path4 : path4.slice(index + 1);
     };
-    var parentOf = (path7) => {
-      if (path7.charCodeAt(0) === SLASH_CODE || path7.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path7.split(SLASH2).filter(Boolean);
+    var parentOf = (path4) => {
+      if (path4.charCodeAt(0) === SLASH_CODE || path4.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path4.split(SLASH2).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH2) + SLASH2 : EMPTY;
       }
-      const end = path7.length - 1;
-      const cut = path7.lastIndexOf(
+      const end = path4.length - 1;
+      const cut = path4.lastIndexOf(
         SLASH2,
-        path7.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path4.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path7.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path4.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -4428,7 +4416,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path7) {
+      testLiteral(path4) {
         const rules3 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH2 ? 2 : 1)] === "*"
         ));
@@ -4437,7 +4425,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules3.length - 1; index >= 0; index--) {
           const rule = rules3[index];
-          if (rule.checkRegex.test(path7)) {
+          if (rule.checkRegex.test(path4)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -4457,15 +4445,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path7, mode) {
+      test(path4, mode) {
         const rules3 = this._rules;
         const { length } = rules3;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path7) : path7;
+        const basename2 = shortcut ? basenameOf(path4) : path4;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules3[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path7
+            shortcut && rule._basenameOnly ? basename2 : path4
           )) {
             const { negative } = rule;
             const ret = {
@@ -4487,17 +4475,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path7, originalPath, doThrow) => {
-      if (!isString(path7)) {
+    var checkPath = (path4, originalPath, doThrow) => {
+      if (!isString(path4)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path7) {
+      if (!path4) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path7)) {
+      if (checkPath.isNotRelative(path4)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -4506,25 +4494,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path7) => {
-      const first = path7.charCodeAt(0);
+    var isNotRelative = (path4) => {
+      const first = path4.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path7.length === 1) {
+      if (path4.length === 1) {
         return true;
       }
-      const second = path7.charCodeAt(1);
+      const second = path4.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path7.length === 2 || path7.charCodeAt(2) === SLASH_CODE;
+      return path4.length === 2 || path4.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -4555,58 +4543,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path7) {
+      _test(originalPath, cache, path4) {
         checkPath(
-          path7,
+          path4,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path7 ? this._t(path7, cache) : {
+        return path4 ? this._t(path4, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path7 = convertPath(target);
-        if (!path7 || path7.charCodeAt(path7.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path7);
+        const path4 = convertPath(target);
+        if (!path4 || path4.charCodeAt(path4.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path4);
         }
-        const dir = this._t(path7, this._testCache);
+        const dir = this._t(path4, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path7);
+        const literal = this._rules.testLiteral(path4);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path7, cache) {
-        if (path7 in cache) {
-          return cache[path7];
+      _t(path4, cache) {
+        if (path4 in cache) {
+          return cache[path4];
         }
-        const parentPath = parentOf(path7);
+        const parentPath = parentOf(path4);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path7] = parent && parent.ignored ? parent : this._rules.test(path7, MODE_IGNORE);
+        return cache[path4] = parent && parent.ignored ? parent : this._rules.test(path4, MODE_IGNORE);
       }
-      ignores(path7) {
-        return this._test(path7, this._ignoreCache, convertPath(path7)).ignored;
+      ignores(path4) {
+        return this._test(path4, this._ignoreCache, convertPath(path4)).ignored;
       }
       createFilter() {
-        return (path7) => !this.ignores(path7);
+        return (path4) => !this.ignores(path4);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path7) {
-        return this._test(path7, this._testCache, convertPath(path7));
+      test(path4) {
+        return this._test(path4, this._testCache, convertPath(path4));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid2 = (path7) => checkPath(convertPath(path7), path7, RETURN_FALSE);
+    var isPathValid = (path4) => checkPath(convertPath(path4), path4, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path7) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path7) || isNotRelative(path7);
+      checkPath.isNotRelative = (path4) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path4) || isNotRelative(path4);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -4616,7589 +4604,8 @@ var require_ignore = __commonJS({
     }
     module.exports = factory;
     factory.default = factory;
-    module.exports.isPathValid = isPathValid2;
+    module.exports.isPathValid = isPathValid;
     define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
-  }
-});
-
-// node_modules/@sindresorhus/merge-streams/index.js
-import { on, once } from "node:events";
-import { PassThrough as PassThroughStream, getDefaultHighWaterMark } from "node:stream";
-import { finished } from "node:stream/promises";
-function mergeStreams(streams) {
-  if (!Array.isArray(streams)) {
-    throw new TypeError(`Expected an array, got \`${typeof streams}\`.`);
-  }
-  for (const stream of streams) {
-    validateStream(stream);
-  }
-  const objectMode = streams.some(({ readableObjectMode }) => readableObjectMode);
-  const highWaterMark = getHighWaterMark(streams, objectMode);
-  const passThroughStream = new MergedStream({
-    objectMode,
-    writableHighWaterMark: highWaterMark,
-    readableHighWaterMark: highWaterMark
-  });
-  for (const stream of streams) {
-    passThroughStream.add(stream);
-  }
-  return passThroughStream;
-}
-var getHighWaterMark, MergedStream, onMergedStreamFinished, onMergedStreamEnd, onInputStreamsUnpipe, validateStream, endWhenStreamsDone, afterMergedStreamFinished, onInputStreamEnd, onInputStreamUnpipe, endStream, errorOrAbortStream, isAbortError, abortStream, errorStream, noop, updateMaxListeners, PASSTHROUGH_LISTENERS_COUNT, PASSTHROUGH_LISTENERS_PER_STREAM;
-var init_merge_streams = __esm({
-  "node_modules/@sindresorhus/merge-streams/index.js"() {
-    getHighWaterMark = (streams, objectMode) => {
-      if (streams.length === 0) {
-        return getDefaultHighWaterMark(objectMode);
-      }
-      const highWaterMarks = streams.filter(({ readableObjectMode }) => readableObjectMode === objectMode).map(({ readableHighWaterMark }) => readableHighWaterMark);
-      return Math.max(...highWaterMarks);
-    };
-    MergedStream = class extends PassThroughStream {
-      #streams = /* @__PURE__ */ new Set([]);
-      #ended = /* @__PURE__ */ new Set([]);
-      #aborted = /* @__PURE__ */ new Set([]);
-      #onFinished;
-      #unpipeEvent = /* @__PURE__ */ Symbol("unpipe");
-      #streamPromises = /* @__PURE__ */ new WeakMap();
-      add(stream) {
-        validateStream(stream);
-        if (this.#streams.has(stream)) {
-          return;
-        }
-        this.#streams.add(stream);
-        this.#onFinished ??= onMergedStreamFinished(this, this.#streams, this.#unpipeEvent);
-        const streamPromise = endWhenStreamsDone({
-          passThroughStream: this,
-          stream,
-          streams: this.#streams,
-          ended: this.#ended,
-          aborted: this.#aborted,
-          onFinished: this.#onFinished,
-          unpipeEvent: this.#unpipeEvent
-        });
-        this.#streamPromises.set(stream, streamPromise);
-        stream.pipe(this, { end: false });
-      }
-      async remove(stream) {
-        validateStream(stream);
-        if (!this.#streams.has(stream)) {
-          return false;
-        }
-        const streamPromise = this.#streamPromises.get(stream);
-        if (streamPromise === void 0) {
-          return false;
-        }
-        this.#streamPromises.delete(stream);
-        stream.unpipe(this);
-        await streamPromise;
-        return true;
-      }
-    };
-    onMergedStreamFinished = async (passThroughStream, streams, unpipeEvent) => {
-      updateMaxListeners(passThroughStream, PASSTHROUGH_LISTENERS_COUNT);
-      const controller = new AbortController();
-      try {
-        await Promise.race([
-          onMergedStreamEnd(passThroughStream, controller),
-          onInputStreamsUnpipe(passThroughStream, streams, unpipeEvent, controller)
-        ]);
-      } finally {
-        controller.abort();
-        updateMaxListeners(passThroughStream, -PASSTHROUGH_LISTENERS_COUNT);
-      }
-    };
-    onMergedStreamEnd = async (passThroughStream, { signal }) => {
-      try {
-        await finished(passThroughStream, { signal, cleanup: true });
-      } catch (error) {
-        errorOrAbortStream(passThroughStream, error);
-        throw error;
-      }
-    };
-    onInputStreamsUnpipe = async (passThroughStream, streams, unpipeEvent, { signal }) => {
-      for await (const [unpipedStream] of on(passThroughStream, "unpipe", { signal })) {
-        if (streams.has(unpipedStream)) {
-          unpipedStream.emit(unpipeEvent);
-        }
-      }
-    };
-    validateStream = (stream) => {
-      if (typeof stream?.pipe !== "function") {
-        throw new TypeError(`Expected a readable stream, got: \`${typeof stream}\`.`);
-      }
-    };
-    endWhenStreamsDone = async ({ passThroughStream, stream, streams, ended, aborted, onFinished, unpipeEvent }) => {
-      updateMaxListeners(passThroughStream, PASSTHROUGH_LISTENERS_PER_STREAM);
-      const controller = new AbortController();
-      try {
-        await Promise.race([
-          afterMergedStreamFinished(onFinished, stream, controller),
-          onInputStreamEnd({
-            passThroughStream,
-            stream,
-            streams,
-            ended,
-            aborted,
-            controller
-          }),
-          onInputStreamUnpipe({
-            stream,
-            streams,
-            ended,
-            aborted,
-            unpipeEvent,
-            controller
-          })
-        ]);
-      } finally {
-        controller.abort();
-        updateMaxListeners(passThroughStream, -PASSTHROUGH_LISTENERS_PER_STREAM);
-      }
-      if (streams.size > 0 && streams.size === ended.size + aborted.size) {
-        if (ended.size === 0 && aborted.size > 0) {
-          abortStream(passThroughStream);
-        } else {
-          endStream(passThroughStream);
-        }
-      }
-    };
-    afterMergedStreamFinished = async (onFinished, stream, { signal }) => {
-      try {
-        await onFinished;
-        if (!signal.aborted) {
-          abortStream(stream);
-        }
-      } catch (error) {
-        if (!signal.aborted) {
-          errorOrAbortStream(stream, error);
-        }
-      }
-    };
-    onInputStreamEnd = async ({ passThroughStream, stream, streams, ended, aborted, controller: { signal } }) => {
-      try {
-        await finished(stream, {
-          signal,
-          cleanup: true,
-          readable: true,
-          writable: false
-        });
-        if (streams.has(stream)) {
-          ended.add(stream);
-        }
-      } catch (error) {
-        if (signal.aborted || !streams.has(stream)) {
-          return;
-        }
-        if (isAbortError(error)) {
-          aborted.add(stream);
-        } else {
-          errorStream(passThroughStream, error);
-        }
-      }
-    };
-    onInputStreamUnpipe = async ({ stream, streams, ended, aborted, unpipeEvent, controller: { signal } }) => {
-      await once(stream, unpipeEvent, { signal });
-      if (!stream.readable) {
-        return once(signal, "abort", { signal });
-      }
-      streams.delete(stream);
-      ended.delete(stream);
-      aborted.delete(stream);
-    };
-    endStream = (stream) => {
-      if (stream.writable) {
-        stream.end();
-      }
-    };
-    errorOrAbortStream = (stream, error) => {
-      if (isAbortError(error)) {
-        abortStream(stream);
-      } else {
-        errorStream(stream, error);
-      }
-    };
-    isAbortError = (error) => error?.code === "ERR_STREAM_PREMATURE_CLOSE";
-    abortStream = (stream) => {
-      if (stream.readable || stream.writable) {
-        stream.destroy();
-      }
-    };
-    errorStream = (stream, error) => {
-      if (!stream.destroyed) {
-        stream.once("error", noop);
-        stream.destroy(error);
-      }
-    };
-    noop = () => {
-    };
-    updateMaxListeners = (passThroughStream, increment) => {
-      const maxListeners = passThroughStream.getMaxListeners();
-      if (maxListeners !== 0 && maxListeners !== Number.POSITIVE_INFINITY) {
-        passThroughStream.setMaxListeners(maxListeners + increment);
-      }
-    };
-    PASSTHROUGH_LISTENERS_COUNT = 2;
-    PASSTHROUGH_LISTENERS_PER_STREAM = 1;
-  }
-});
-
-// node_modules/fast-glob/out/utils/array.js
-var require_array = __commonJS({
-  "node_modules/fast-glob/out/utils/array.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.splitWhen = exports.flatten = void 0;
-    function flatten(items) {
-      return items.reduce((collection, item) => [].concat(collection, item), []);
-    }
-    exports.flatten = flatten;
-    function splitWhen(items, predicate) {
-      const result = [[]];
-      let groupIndex = 0;
-      for (const item of items) {
-        if (predicate(item)) {
-          groupIndex++;
-          result[groupIndex] = [];
-        } else {
-          result[groupIndex].push(item);
-        }
-      }
-      return result;
-    }
-    exports.splitWhen = splitWhen;
-  }
-});
-
-// node_modules/fast-glob/out/utils/errno.js
-var require_errno = __commonJS({
-  "node_modules/fast-glob/out/utils/errno.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isEnoentCodeError = void 0;
-    function isEnoentCodeError(error) {
-      return error.code === "ENOENT";
-    }
-    exports.isEnoentCodeError = isEnoentCodeError;
-  }
-});
-
-// node_modules/fast-glob/out/utils/fs.js
-var require_fs = __commonJS({
-  "node_modules/fast-glob/out/utils/fs.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createDirentFromStats = void 0;
-    var DirentFromStats = class {
-      constructor(name, stats) {
-        this.name = name;
-        this.isBlockDevice = stats.isBlockDevice.bind(stats);
-        this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
-        this.isDirectory = stats.isDirectory.bind(stats);
-        this.isFIFO = stats.isFIFO.bind(stats);
-        this.isFile = stats.isFile.bind(stats);
-        this.isSocket = stats.isSocket.bind(stats);
-        this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
-      }
-    };
-    function createDirentFromStats(name, stats) {
-      return new DirentFromStats(name, stats);
-    }
-    exports.createDirentFromStats = createDirentFromStats;
-  }
-});
-
-// node_modules/fast-glob/out/utils/path.js
-var require_path = __commonJS({
-  "node_modules/fast-glob/out/utils/path.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
-    var os2 = __require("os");
-    var path7 = __require("path");
-    var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
-    var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
-    var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
-    var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
-    var DOS_DEVICE_PATH_RE = /^\\\\([.?])/;
-    var WINDOWS_BACKSLASHES_RE = /\\(?![!()+@[\]{}])/g;
-    function unixify(filepath) {
-      return filepath.replace(/\\/g, "/");
-    }
-    exports.unixify = unixify;
-    function makeAbsolute(cwd, filepath) {
-      return path7.resolve(cwd, filepath);
-    }
-    exports.makeAbsolute = makeAbsolute;
-    function removeLeadingDotSegment(entry) {
-      if (entry.charAt(0) === ".") {
-        const secondCharactery = entry.charAt(1);
-        if (secondCharactery === "/" || secondCharactery === "\\") {
-          return entry.slice(LEADING_DOT_SEGMENT_CHARACTERS_COUNT);
-        }
-      }
-      return entry;
-    }
-    exports.removeLeadingDotSegment = removeLeadingDotSegment;
-    exports.escape = IS_WINDOWS_PLATFORM ? escapeWindowsPath : escapePosixPath;
-    function escapeWindowsPath(pattern) {
-      return pattern.replace(WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE, "\\$2");
-    }
-    exports.escapeWindowsPath = escapeWindowsPath;
-    function escapePosixPath(pattern) {
-      return pattern.replace(POSIX_UNESCAPED_GLOB_SYMBOLS_RE, "\\$2");
-    }
-    exports.escapePosixPath = escapePosixPath;
-    exports.convertPathToPattern = IS_WINDOWS_PLATFORM ? convertWindowsPathToPattern : convertPosixPathToPattern;
-    function convertWindowsPathToPattern(filepath) {
-      return escapeWindowsPath(filepath).replace(DOS_DEVICE_PATH_RE, "//$1").replace(WINDOWS_BACKSLASHES_RE, "/");
-    }
-    exports.convertWindowsPathToPattern = convertWindowsPathToPattern;
-    function convertPosixPathToPattern(filepath) {
-      return escapePosixPath(filepath);
-    }
-    exports.convertPosixPathToPattern = convertPosixPathToPattern;
-  }
-});
-
-// node_modules/is-extglob/index.js
-var require_is_extglob = __commonJS({
-  "node_modules/is-extglob/index.js"(exports, module) {
-    module.exports = function isExtglob(str) {
-      if (typeof str !== "string" || str === "") {
-        return false;
-      }
-      var match;
-      while (match = /(\\).|([@?!+*]\(.*\))/g.exec(str)) {
-        if (match[2]) return true;
-        str = str.slice(match.index + match[0].length);
-      }
-      return false;
-    };
-  }
-});
-
-// node_modules/is-glob/index.js
-var require_is_glob = __commonJS({
-  "node_modules/is-glob/index.js"(exports, module) {
-    var isExtglob = require_is_extglob();
-    var chars = { "{": "}", "(": ")", "[": "]" };
-    var strictCheck = function(str) {
-      if (str[0] === "!") {
-        return true;
-      }
-      var index = 0;
-      var pipeIndex = -2;
-      var closeSquareIndex = -2;
-      var closeCurlyIndex = -2;
-      var closeParenIndex = -2;
-      var backSlashIndex = -2;
-      while (index < str.length) {
-        if (str[index] === "*") {
-          return true;
-        }
-        if (str[index + 1] === "?" && /[\].+)]/.test(str[index])) {
-          return true;
-        }
-        if (closeSquareIndex !== -1 && str[index] === "[" && str[index + 1] !== "]") {
-          if (closeSquareIndex < index) {
-            closeSquareIndex = str.indexOf("]", index);
-          }
-          if (closeSquareIndex > index) {
-            if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
-              return true;
-            }
-            backSlashIndex = str.indexOf("\\", index);
-            if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
-              return true;
-            }
-          }
-        }
-        if (closeCurlyIndex !== -1 && str[index] === "{" && str[index + 1] !== "}") {
-          closeCurlyIndex = str.indexOf("}", index);
-          if (closeCurlyIndex > index) {
-            backSlashIndex = str.indexOf("\\", index);
-            if (backSlashIndex === -1 || backSlashIndex > closeCurlyIndex) {
-              return true;
-            }
-          }
-        }
-        if (closeParenIndex !== -1 && str[index] === "(" && str[index + 1] === "?" && /[:!=]/.test(str[index + 2]) && str[index + 3] !== ")") {
-          closeParenIndex = str.indexOf(")", index);
-          if (closeParenIndex > index) {
-            backSlashIndex = str.indexOf("\\", index);
-            if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
-              return true;
-            }
-          }
-        }
-        if (pipeIndex !== -1 && str[index] === "(" && str[index + 1] !== "|") {
-          if (pipeIndex < index) {
-            pipeIndex = str.indexOf("|", index);
-          }
-          if (pipeIndex !== -1 && str[pipeIndex + 1] !== ")") {
-            closeParenIndex = str.indexOf(")", pipeIndex);
-            if (closeParenIndex > pipeIndex) {
-              backSlashIndex = str.indexOf("\\", pipeIndex);
-              if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
-                return true;
-              }
-            }
-          }
-        }
-        if (str[index] === "\\") {
-          var open = str[index + 1];
-          index += 2;
-          var close = chars[open];
-          if (close) {
-            var n = str.indexOf(close, index);
-            if (n !== -1) {
-              index = n + 1;
-            }
-          }
-          if (str[index] === "!") {
-            return true;
-          }
-        } else {
-          index++;
-        }
-      }
-      return false;
-    };
-    var relaxedCheck = function(str) {
-      if (str[0] === "!") {
-        return true;
-      }
-      var index = 0;
-      while (index < str.length) {
-        if (/[*?{}()[\]]/.test(str[index])) {
-          return true;
-        }
-        if (str[index] === "\\") {
-          var open = str[index + 1];
-          index += 2;
-          var close = chars[open];
-          if (close) {
-            var n = str.indexOf(close, index);
-            if (n !== -1) {
-              index = n + 1;
-            }
-          }
-          if (str[index] === "!") {
-            return true;
-          }
-        } else {
-          index++;
-        }
-      }
-      return false;
-    };
-    module.exports = function isGlob(str, options) {
-      if (typeof str !== "string" || str === "") {
-        return false;
-      }
-      if (isExtglob(str)) {
-        return true;
-      }
-      var check = strictCheck;
-      if (options && options.strict === false) {
-        check = relaxedCheck;
-      }
-      return check(str);
-    };
-  }
-});
-
-// node_modules/glob-parent/index.js
-var require_glob_parent = __commonJS({
-  "node_modules/glob-parent/index.js"(exports, module) {
-    "use strict";
-    var isGlob = require_is_glob();
-    var pathPosixDirname = __require("path").posix.dirname;
-    var isWin32 = __require("os").platform() === "win32";
-    var slash2 = "/";
-    var backslash = /\\/g;
-    var enclosure = /[\{\[].*[\}\]]$/;
-    var globby2 = /(^|[^\\])([\{\[]|\([^\)]+$)/;
-    var escaped = /\\([\!\*\?\|\[\]\(\)\{\}])/g;
-    module.exports = function globParent(str, opts) {
-      var options = Object.assign({ flipBackslashes: true }, opts);
-      if (options.flipBackslashes && isWin32 && str.indexOf(slash2) < 0) {
-        str = str.replace(backslash, slash2);
-      }
-      if (enclosure.test(str)) {
-        str += slash2;
-      }
-      str += "a";
-      do {
-        str = pathPosixDirname(str);
-      } while (isGlob(str) || globby2.test(str));
-      return str.replace(escaped, "$1");
-    };
-  }
-});
-
-// node_modules/braces/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/braces/lib/utils.js"(exports) {
-    "use strict";
-    exports.isInteger = (num) => {
-      if (typeof num === "number") {
-        return Number.isInteger(num);
-      }
-      if (typeof num === "string" && num.trim() !== "") {
-        return Number.isInteger(Number(num));
-      }
-      return false;
-    };
-    exports.find = (node, type) => node.nodes.find((node2) => node2.type === type);
-    exports.exceedsLimit = (min, max, step = 1, limit) => {
-      if (limit === false) return false;
-      if (!exports.isInteger(min) || !exports.isInteger(max)) return false;
-      return (Number(max) - Number(min)) / Number(step) >= limit;
-    };
-    exports.escapeNode = (block, n = 0, type) => {
-      const node = block.nodes[n];
-      if (!node) return;
-      if (type && node.type === type || node.type === "open" || node.type === "close") {
-        if (node.escaped !== true) {
-          node.value = "\\" + node.value;
-          node.escaped = true;
-        }
-      }
-    };
-    exports.encloseBrace = (node) => {
-      if (node.type !== "brace") return false;
-      if (node.commas >> 0 + node.ranges >> 0 === 0) {
-        node.invalid = true;
-        return true;
-      }
-      return false;
-    };
-    exports.isInvalidBrace = (block) => {
-      if (block.type !== "brace") return false;
-      if (block.invalid === true || block.dollar) return true;
-      if (block.commas >> 0 + block.ranges >> 0 === 0) {
-        block.invalid = true;
-        return true;
-      }
-      if (block.open !== true || block.close !== true) {
-        block.invalid = true;
-        return true;
-      }
-      return false;
-    };
-    exports.isOpenOrClose = (node) => {
-      if (node.type === "open" || node.type === "close") {
-        return true;
-      }
-      return node.open === true || node.close === true;
-    };
-    exports.reduce = (nodes) => nodes.reduce((acc, node) => {
-      if (node.type === "text") acc.push(node.value);
-      if (node.type === "range") node.type = "text";
-      return acc;
-    }, []);
-    exports.flatten = (...args) => {
-      const result = [];
-      const flat = (arr) => {
-        for (let i = 0; i < arr.length; i++) {
-          const ele = arr[i];
-          if (Array.isArray(ele)) {
-            flat(ele);
-            continue;
-          }
-          if (ele !== void 0) {
-            result.push(ele);
-          }
-        }
-        return result;
-      };
-      flat(args);
-      return result;
-    };
-  }
-});
-
-// node_modules/braces/lib/stringify.js
-var require_stringify = __commonJS({
-  "node_modules/braces/lib/stringify.js"(exports, module) {
-    "use strict";
-    var utils = require_utils2();
-    module.exports = (ast, options = {}) => {
-      const stringify = (node, parent = {}) => {
-        const invalidBlock = options.escapeInvalid && utils.isInvalidBrace(parent);
-        const invalidNode = node.invalid === true && options.escapeInvalid === true;
-        let output = "";
-        if (node.value) {
-          if ((invalidBlock || invalidNode) && utils.isOpenOrClose(node)) {
-            return "\\" + node.value;
-          }
-          return node.value;
-        }
-        if (node.value) {
-          return node.value;
-        }
-        if (node.nodes) {
-          for (const child2 of node.nodes) {
-            output += stringify(child2);
-          }
-        }
-        return output;
-      };
-      return stringify(ast);
-    };
-  }
-});
-
-// node_modules/is-number/index.js
-var require_is_number = __commonJS({
-  "node_modules/is-number/index.js"(exports, module) {
-    "use strict";
-    module.exports = function(num) {
-      if (typeof num === "number") {
-        return num - num === 0;
-      }
-      if (typeof num === "string" && num.trim() !== "") {
-        return Number.isFinite ? Number.isFinite(+num) : isFinite(+num);
-      }
-      return false;
-    };
-  }
-});
-
-// node_modules/to-regex-range/index.js
-var require_to_regex_range = __commonJS({
-  "node_modules/to-regex-range/index.js"(exports, module) {
-    "use strict";
-    var isNumber = require_is_number();
-    var toRegexRange = (min, max, options) => {
-      if (isNumber(min) === false) {
-        throw new TypeError("toRegexRange: expected the first argument to be a number");
-      }
-      if (max === void 0 || min === max) {
-        return String(min);
-      }
-      if (isNumber(max) === false) {
-        throw new TypeError("toRegexRange: expected the second argument to be a number.");
-      }
-      let opts = { relaxZeros: true, ...options };
-      if (typeof opts.strictZeros === "boolean") {
-        opts.relaxZeros = opts.strictZeros === false;
-      }
-      let relax = String(opts.relaxZeros);
-      let shorthand = String(opts.shorthand);
-      let capture = String(opts.capture);
-      let wrap = String(opts.wrap);
-      let cacheKey = min + ":" + max + "=" + relax + shorthand + capture + wrap;
-      if (toRegexRange.cache.hasOwnProperty(cacheKey)) {
-        return toRegexRange.cache[cacheKey].result;
-      }
-      let a = Math.min(min, max);
-      let b = Math.max(min, max);
-      if (Math.abs(a - b) === 1) {
-        let result = min + "|" + max;
-        if (opts.capture) {
-          return `(${result})`;
-        }
-        if (opts.wrap === false) {
-          return result;
-        }
-        return `(?:${result})`;
-      }
-      let isPadded = hasPadding(min) || hasPadding(max);
-      let state = { min, max, a, b };
-      let positives = [];
-      let negatives = [];
-      if (isPadded) {
-        state.isPadded = isPadded;
-        state.maxLen = String(state.max).length;
-      }
-      if (a < 0) {
-        let newMin = b < 0 ? Math.abs(b) : 1;
-        negatives = splitToPatterns(newMin, Math.abs(a), state, opts);
-        a = state.a = 0;
-      }
-      if (b >= 0) {
-        positives = splitToPatterns(a, b, state, opts);
-      }
-      state.negatives = negatives;
-      state.positives = positives;
-      state.result = collatePatterns(negatives, positives, opts);
-      if (opts.capture === true) {
-        state.result = `(${state.result})`;
-      } else if (opts.wrap !== false && positives.length + negatives.length > 1) {
-        state.result = `(?:${state.result})`;
-      }
-      toRegexRange.cache[cacheKey] = state;
-      return state.result;
-    };
-    function collatePatterns(neg, pos, options) {
-      let onlyNegative = filterPatterns(neg, pos, "-", false, options) || [];
-      let onlyPositive = filterPatterns(pos, neg, "", false, options) || [];
-      let intersected = filterPatterns(neg, pos, "-?", true, options) || [];
-      let subpatterns = onlyNegative.concat(intersected).concat(onlyPositive);
-      return subpatterns.join("|");
-    }
-    function splitToRanges(min, max) {
-      let nines = 1;
-      let zeros = 1;
-      let stop = countNines(min, nines);
-      let stops = /* @__PURE__ */ new Set([max]);
-      while (min <= stop && stop <= max) {
-        stops.add(stop);
-        nines += 1;
-        stop = countNines(min, nines);
-      }
-      stop = countZeros(max + 1, zeros) - 1;
-      while (min < stop && stop <= max) {
-        stops.add(stop);
-        zeros += 1;
-        stop = countZeros(max + 1, zeros) - 1;
-      }
-      stops = [...stops];
-      stops.sort(compare);
-      return stops;
-    }
-    function rangeToPattern(start, stop, options) {
-      if (start === stop) {
-        return { pattern: start, count: [], digits: 0 };
-      }
-      let zipped = zip(start, stop);
-      let digits = zipped.length;
-      let pattern = "";
-      let count = 0;
-      for (let i = 0; i < digits; i++) {
-        let [startDigit, stopDigit] = zipped[i];
-        if (startDigit === stopDigit) {
-          pattern += startDigit;
-        } else if (startDigit !== "0" || stopDigit !== "9") {
-          pattern += toCharacterClass(startDigit, stopDigit, options);
-        } else {
-          count++;
-        }
-      }
-      if (count) {
-        pattern += options.shorthand === true ? "\\d" : "[0-9]";
-      }
-      return { pattern, count: [count], digits };
-    }
-    function splitToPatterns(min, max, tok, options) {
-      let ranges = splitToRanges(min, max);
-      let tokens = [];
-      let start = min;
-      let prev;
-      for (let i = 0; i < ranges.length; i++) {
-        let max2 = ranges[i];
-        let obj = rangeToPattern(String(start), String(max2), options);
-        let zeros = "";
-        if (!tok.isPadded && prev && prev.pattern === obj.pattern) {
-          if (prev.count.length > 1) {
-            prev.count.pop();
-          }
-          prev.count.push(obj.count[0]);
-          prev.string = prev.pattern + toQuantifier(prev.count);
-          start = max2 + 1;
-          continue;
-        }
-        if (tok.isPadded) {
-          zeros = padZeros(max2, tok, options);
-        }
-        obj.string = zeros + obj.pattern + toQuantifier(obj.count);
-        tokens.push(obj);
-        start = max2 + 1;
-        prev = obj;
-      }
-      return tokens;
-    }
-    function filterPatterns(arr, comparison, prefix, intersection, options) {
-      let result = [];
-      for (let ele of arr) {
-        let { string } = ele;
-        if (!intersection && !contains(comparison, "string", string)) {
-          result.push(prefix + string);
-        }
-        if (intersection && contains(comparison, "string", string)) {
-          result.push(prefix + string);
-        }
-      }
-      return result;
-    }
-    function zip(a, b) {
-      let arr = [];
-      for (let i = 0; i < a.length; i++) arr.push([a[i], b[i]]);
-      return arr;
-    }
-    function compare(a, b) {
-      return a > b ? 1 : b > a ? -1 : 0;
-    }
-    function contains(arr, key, val) {
-      return arr.some((ele) => ele[key] === val);
-    }
-    function countNines(min, len) {
-      return Number(String(min).slice(0, -len) + "9".repeat(len));
-    }
-    function countZeros(integer, zeros) {
-      return integer - integer % Math.pow(10, zeros);
-    }
-    function toQuantifier(digits) {
-      let [start = 0, stop = ""] = digits;
-      if (stop || start > 1) {
-        return `{${start + (stop ? "," + stop : "")}}`;
-      }
-      return "";
-    }
-    function toCharacterClass(a, b, options) {
-      return `[${a}${b - a === 1 ? "" : "-"}${b}]`;
-    }
-    function hasPadding(str) {
-      return /^-?(0+)\d/.test(str);
-    }
-    function padZeros(value, tok, options) {
-      if (!tok.isPadded) {
-        return value;
-      }
-      let diff = Math.abs(tok.maxLen - String(value).length);
-      let relax = options.relaxZeros !== false;
-      switch (diff) {
-        case 0:
-          return "";
-        case 1:
-          return relax ? "0?" : "0";
-        case 2:
-          return relax ? "0{0,2}" : "00";
-        default: {
-          return relax ? `0{0,${diff}}` : `0{${diff}}`;
-        }
-      }
-    }
-    toRegexRange.cache = {};
-    toRegexRange.clearCache = () => toRegexRange.cache = {};
-    module.exports = toRegexRange;
-  }
-});
-
-// node_modules/fill-range/index.js
-var require_fill_range = __commonJS({
-  "node_modules/fill-range/index.js"(exports, module) {
-    "use strict";
-    var util = __require("util");
-    var toRegexRange = require_to_regex_range();
-    var isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    var transform = (toNumber) => {
-      return (value) => toNumber === true ? Number(value) : String(value);
-    };
-    var isValidValue = (value) => {
-      return typeof value === "number" || typeof value === "string" && value !== "";
-    };
-    var isNumber = (num) => Number.isInteger(+num);
-    var zeros = (input) => {
-      let value = `${input}`;
-      let index = -1;
-      if (value[0] === "-") value = value.slice(1);
-      if (value === "0") return false;
-      while (value[++index] === "0") ;
-      return index > 0;
-    };
-    var stringify = (start, end, options) => {
-      if (typeof start === "string" || typeof end === "string") {
-        return true;
-      }
-      return options.stringify === true;
-    };
-    var pad = (input, maxLength, toNumber) => {
-      if (maxLength > 0) {
-        let dash = input[0] === "-" ? "-" : "";
-        if (dash) input = input.slice(1);
-        input = dash + input.padStart(dash ? maxLength - 1 : maxLength, "0");
-      }
-      if (toNumber === false) {
-        return String(input);
-      }
-      return input;
-    };
-    var toMaxLen = (input, maxLength) => {
-      let negative = input[0] === "-" ? "-" : "";
-      if (negative) {
-        input = input.slice(1);
-        maxLength--;
-      }
-      while (input.length < maxLength) input = "0" + input;
-      return negative ? "-" + input : input;
-    };
-    var toSequence = (parts, options, maxLen) => {
-      parts.negatives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-      parts.positives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-      let prefix = options.capture ? "" : "?:";
-      let positives = "";
-      let negatives = "";
-      let result;
-      if (parts.positives.length) {
-        positives = parts.positives.map((v) => toMaxLen(String(v), maxLen)).join("|");
-      }
-      if (parts.negatives.length) {
-        negatives = `-(${prefix}${parts.negatives.map((v) => toMaxLen(String(v), maxLen)).join("|")})`;
-      }
-      if (positives && negatives) {
-        result = `${positives}|${negatives}`;
-      } else {
-        result = positives || negatives;
-      }
-      if (options.wrap) {
-        return `(${prefix}${result})`;
-      }
-      return result;
-    };
-    var toRange = (a, b, isNumbers, options) => {
-      if (isNumbers) {
-        return toRegexRange(a, b, { wrap: false, ...options });
-      }
-      let start = String.fromCharCode(a);
-      if (a === b) return start;
-      let stop = String.fromCharCode(b);
-      return `[${start}-${stop}]`;
-    };
-    var toRegex = (start, end, options) => {
-      if (Array.isArray(start)) {
-        let wrap = options.wrap === true;
-        let prefix = options.capture ? "" : "?:";
-        return wrap ? `(${prefix}${start.join("|")})` : start.join("|");
-      }
-      return toRegexRange(start, end, options);
-    };
-    var rangeError = (...args) => {
-      return new RangeError("Invalid range arguments: " + util.inspect(...args));
-    };
-    var invalidRange = (start, end, options) => {
-      if (options.strictRanges === true) throw rangeError([start, end]);
-      return [];
-    };
-    var invalidStep = (step, options) => {
-      if (options.strictRanges === true) {
-        throw new TypeError(`Expected step "${step}" to be a number`);
-      }
-      return [];
-    };
-    var fillNumbers = (start, end, step = 1, options = {}) => {
-      let a = Number(start);
-      let b = Number(end);
-      if (!Number.isInteger(a) || !Number.isInteger(b)) {
-        if (options.strictRanges === true) throw rangeError([start, end]);
-        return [];
-      }
-      if (a === 0) a = 0;
-      if (b === 0) b = 0;
-      let descending = a > b;
-      let startString = String(start);
-      let endString = String(end);
-      let stepString = String(step);
-      step = Math.max(Math.abs(step), 1);
-      let padded = zeros(startString) || zeros(endString) || zeros(stepString);
-      let maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0;
-      let toNumber = padded === false && stringify(start, end, options) === false;
-      let format = options.transform || transform(toNumber);
-      if (options.toRegex && step === 1) {
-        return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
-      }
-      let parts = { negatives: [], positives: [] };
-      let push2 = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
-      let range2 = [];
-      let index = 0;
-      while (descending ? a >= b : a <= b) {
-        if (options.toRegex === true && step > 1) {
-          push2(a);
-        } else {
-          range2.push(pad(format(a, index), maxLen, toNumber));
-        }
-        a = descending ? a - step : a + step;
-        index++;
-      }
-      if (options.toRegex === true) {
-        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range2, null, { wrap: false, ...options });
-      }
-      return range2;
-    };
-    var fillLetters = (start, end, step = 1, options = {}) => {
-      if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
-        return invalidRange(start, end, options);
-      }
-      let format = options.transform || ((val) => String.fromCharCode(val));
-      let a = `${start}`.charCodeAt(0);
-      let b = `${end}`.charCodeAt(0);
-      let descending = a > b;
-      let min = Math.min(a, b);
-      let max = Math.max(a, b);
-      if (options.toRegex && step === 1) {
-        return toRange(min, max, false, options);
-      }
-      let range2 = [];
-      let index = 0;
-      while (descending ? a >= b : a <= b) {
-        range2.push(format(a, index));
-        a = descending ? a - step : a + step;
-        index++;
-      }
-      if (options.toRegex === true) {
-        return toRegex(range2, null, { wrap: false, options });
-      }
-      return range2;
-    };
-    var fill = (start, end, step, options = {}) => {
-      if (end == null && isValidValue(start)) {
-        return [start];
-      }
-      if (!isValidValue(start) || !isValidValue(end)) {
-        return invalidRange(start, end, options);
-      }
-      if (typeof step === "function") {
-        return fill(start, end, 1, { transform: step });
-      }
-      if (isObject(step)) {
-        return fill(start, end, 0, step);
-      }
-      let opts = { ...options };
-      if (opts.capture === true) opts.wrap = true;
-      step = step || opts.step || 1;
-      if (!isNumber(step)) {
-        if (step != null && !isObject(step)) return invalidStep(step, opts);
-        return fill(start, end, 1, step);
-      }
-      if (isNumber(start) && isNumber(end)) {
-        return fillNumbers(start, end, step, opts);
-      }
-      return fillLetters(start, end, Math.max(Math.abs(step), 1), opts);
-    };
-    module.exports = fill;
-  }
-});
-
-// node_modules/braces/lib/compile.js
-var require_compile = __commonJS({
-  "node_modules/braces/lib/compile.js"(exports, module) {
-    "use strict";
-    var fill = require_fill_range();
-    var utils = require_utils2();
-    var compile2 = (ast, options = {}) => {
-      const walk = (node, parent = {}) => {
-        const invalidBlock = utils.isInvalidBrace(parent);
-        const invalidNode = node.invalid === true && options.escapeInvalid === true;
-        const invalid = invalidBlock === true || invalidNode === true;
-        const prefix = options.escapeInvalid === true ? "\\" : "";
-        let output = "";
-        if (node.isOpen === true) {
-          return prefix + node.value;
-        }
-        if (node.isClose === true) {
-          console.log("node.isClose", prefix, node.value);
-          return prefix + node.value;
-        }
-        if (node.type === "open") {
-          return invalid ? prefix + node.value : "(";
-        }
-        if (node.type === "close") {
-          return invalid ? prefix + node.value : ")";
-        }
-        if (node.type === "comma") {
-          return node.prev.type === "comma" ? "" : invalid ? node.value : "|";
-        }
-        if (node.value) {
-          return node.value;
-        }
-        if (node.nodes && node.ranges > 0) {
-          const args = utils.reduce(node.nodes);
-          const range2 = fill(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
-          if (range2.length !== 0) {
-            return args.length > 1 && range2.length > 1 ? `(${range2})` : range2;
-          }
-        }
-        if (node.nodes) {
-          for (const child2 of node.nodes) {
-            output += walk(child2, node);
-          }
-        }
-        return output;
-      };
-      return walk(ast);
-    };
-    module.exports = compile2;
-  }
-});
-
-// node_modules/braces/lib/expand.js
-var require_expand = __commonJS({
-  "node_modules/braces/lib/expand.js"(exports, module) {
-    "use strict";
-    var fill = require_fill_range();
-    var stringify = require_stringify();
-    var utils = require_utils2();
-    var append = (queue = "", stash = "", enclose = false) => {
-      const result = [];
-      queue = [].concat(queue);
-      stash = [].concat(stash);
-      if (!stash.length) return queue;
-      if (!queue.length) {
-        return enclose ? utils.flatten(stash).map((ele) => `{${ele}}`) : stash;
-      }
-      for (const item of queue) {
-        if (Array.isArray(item)) {
-          for (const value of item) {
-            result.push(append(value, stash, enclose));
-          }
-        } else {
-          for (let ele of stash) {
-            if (enclose === true && typeof ele === "string") ele = `{${ele}}`;
-            result.push(Array.isArray(ele) ? append(item, ele, enclose) : item + ele);
-          }
-        }
-      }
-      return utils.flatten(result);
-    };
-    var expand = (ast, options = {}) => {
-      const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
-      const walk = (node, parent = {}) => {
-        node.queue = [];
-        let p = parent;
-        let q = parent.queue;
-        while (p.type !== "brace" && p.type !== "root" && p.parent) {
-          p = p.parent;
-          q = p.queue;
-        }
-        if (node.invalid || node.dollar) {
-          q.push(append(q.pop(), stringify(node, options)));
-          return;
-        }
-        if (node.type === "brace" && node.invalid !== true && node.nodes.length === 2) {
-          q.push(append(q.pop(), ["{}"]));
-          return;
-        }
-        if (node.nodes && node.ranges > 0) {
-          const args = utils.reduce(node.nodes);
-          if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
-            throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
-          }
-          let range2 = fill(...args, options);
-          if (range2.length === 0) {
-            range2 = stringify(node, options);
-          }
-          q.push(append(q.pop(), range2));
-          node.nodes = [];
-          return;
-        }
-        const enclose = utils.encloseBrace(node);
-        let queue = node.queue;
-        let block = node;
-        while (block.type !== "brace" && block.type !== "root" && block.parent) {
-          block = block.parent;
-          queue = block.queue;
-        }
-        for (let i = 0; i < node.nodes.length; i++) {
-          const child2 = node.nodes[i];
-          if (child2.type === "comma" && node.type === "brace") {
-            if (i === 1) queue.push("");
-            queue.push("");
-            continue;
-          }
-          if (child2.type === "close") {
-            q.push(append(q.pop(), queue, enclose));
-            continue;
-          }
-          if (child2.value && child2.type !== "open") {
-            queue.push(append(queue.pop(), child2.value));
-            continue;
-          }
-          if (child2.nodes) {
-            walk(child2, node);
-          }
-        }
-        return queue;
-      };
-      return utils.flatten(walk(ast));
-    };
-    module.exports = expand;
-  }
-});
-
-// node_modules/braces/lib/constants.js
-var require_constants2 = __commonJS({
-  "node_modules/braces/lib/constants.js"(exports, module) {
-    "use strict";
-    module.exports = {
-      MAX_LENGTH: 1e4,
-      // Digits
-      CHAR_0: "0",
-      /* 0 */
-      CHAR_9: "9",
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: "A",
-      /* A */
-      CHAR_LOWERCASE_A: "a",
-      /* a */
-      CHAR_UPPERCASE_Z: "Z",
-      /* Z */
-      CHAR_LOWERCASE_Z: "z",
-      /* z */
-      CHAR_LEFT_PARENTHESES: "(",
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: ")",
-      /* ) */
-      CHAR_ASTERISK: "*",
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: "&",
-      /* & */
-      CHAR_AT: "@",
-      /* @ */
-      CHAR_BACKSLASH: "\\",
-      /* \ */
-      CHAR_BACKTICK: "`",
-      /* ` */
-      CHAR_CARRIAGE_RETURN: "\r",
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: "^",
-      /* ^ */
-      CHAR_COLON: ":",
-      /* : */
-      CHAR_COMMA: ",",
-      /* , */
-      CHAR_DOLLAR: "$",
-      /* . */
-      CHAR_DOT: ".",
-      /* . */
-      CHAR_DOUBLE_QUOTE: '"',
-      /* " */
-      CHAR_EQUAL: "=",
-      /* = */
-      CHAR_EXCLAMATION_MARK: "!",
-      /* ! */
-      CHAR_FORM_FEED: "\f",
-      /* \f */
-      CHAR_FORWARD_SLASH: "/",
-      /* / */
-      CHAR_HASH: "#",
-      /* # */
-      CHAR_HYPHEN_MINUS: "-",
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: "<",
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: "{",
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: "[",
-      /* [ */
-      CHAR_LINE_FEED: "\n",
-      /* \n */
-      CHAR_NO_BREAK_SPACE: "\xA0",
-      /* \u00A0 */
-      CHAR_PERCENT: "%",
-      /* % */
-      CHAR_PLUS: "+",
-      /* + */
-      CHAR_QUESTION_MARK: "?",
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: ">",
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: "}",
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: "]",
-      /* ] */
-      CHAR_SEMICOLON: ";",
-      /* ; */
-      CHAR_SINGLE_QUOTE: "'",
-      /* ' */
-      CHAR_SPACE: " ",
-      /*   */
-      CHAR_TAB: "	",
-      /* \t */
-      CHAR_UNDERSCORE: "_",
-      /* _ */
-      CHAR_VERTICAL_LINE: "|",
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: "\uFEFF"
-      /* \uFEFF */
-    };
-  }
-});
-
-// node_modules/braces/lib/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/braces/lib/parse.js"(exports, module) {
-    "use strict";
-    var stringify = require_stringify();
-    var {
-      MAX_LENGTH,
-      CHAR_BACKSLASH,
-      /* \ */
-      CHAR_BACKTICK,
-      /* ` */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_RIGHT_SQUARE_BRACKET,
-      /* ] */
-      CHAR_DOUBLE_QUOTE,
-      /* " */
-      CHAR_SINGLE_QUOTE,
-      /* ' */
-      CHAR_NO_BREAK_SPACE,
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE
-    } = require_constants2();
-    var parse = (input, options = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      const opts = options || {};
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      if (input.length > max) {
-        throw new SyntaxError(`Input length (${input.length}), exceeds max characters (${max})`);
-      }
-      const ast = { type: "root", input, nodes: [] };
-      const stack = [ast];
-      let block = ast;
-      let prev = ast;
-      let brackets = 0;
-      const length = input.length;
-      let index = 0;
-      let depth = 0;
-      let value;
-      const advance = () => input[index++];
-      const push2 = (node) => {
-        if (node.type === "text" && prev.type === "dot") {
-          prev.type = "text";
-        }
-        if (prev && prev.type === "text" && node.type === "text") {
-          prev.value += node.value;
-          return;
-        }
-        block.nodes.push(node);
-        node.parent = block;
-        node.prev = prev;
-        prev = node;
-        return node;
-      };
-      push2({ type: "bos" });
-      while (index < length) {
-        block = stack[stack.length - 1];
-        value = advance();
-        if (value === CHAR_ZERO_WIDTH_NOBREAK_SPACE || value === CHAR_NO_BREAK_SPACE) {
-          continue;
-        }
-        if (value === CHAR_BACKSLASH) {
-          push2({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
-          continue;
-        }
-        if (value === CHAR_RIGHT_SQUARE_BRACKET) {
-          push2({ type: "text", value: "\\" + value });
-          continue;
-        }
-        if (value === CHAR_LEFT_SQUARE_BRACKET) {
-          brackets++;
-          let next;
-          while (index < length && (next = advance())) {
-            value += next;
-            if (next === CHAR_LEFT_SQUARE_BRACKET) {
-              brackets++;
-              continue;
-            }
-            if (next === CHAR_BACKSLASH) {
-              value += advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              brackets--;
-              if (brackets === 0) {
-                break;
-              }
-            }
-          }
-          push2({ type: "text", value });
-          continue;
-        }
-        if (value === CHAR_LEFT_PARENTHESES) {
-          block = push2({ type: "paren", nodes: [] });
-          stack.push(block);
-          push2({ type: "text", value });
-          continue;
-        }
-        if (value === CHAR_RIGHT_PARENTHESES) {
-          if (block.type !== "paren") {
-            push2({ type: "text", value });
-            continue;
-          }
-          block = stack.pop();
-          push2({ type: "text", value });
-          block = stack[stack.length - 1];
-          continue;
-        }
-        if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-          const open = value;
-          let next;
-          if (options.keepQuotes !== true) {
-            value = "";
-          }
-          while (index < length && (next = advance())) {
-            if (next === CHAR_BACKSLASH) {
-              value += next + advance();
-              continue;
-            }
-            if (next === open) {
-              if (options.keepQuotes === true) value += next;
-              break;
-            }
-            value += next;
-          }
-          push2({ type: "text", value });
-          continue;
-        }
-        if (value === CHAR_LEFT_CURLY_BRACE) {
-          depth++;
-          const dollar = prev.value && prev.value.slice(-1) === "$" || block.dollar === true;
-          const brace = {
-            type: "brace",
-            open: true,
-            close: false,
-            dollar,
-            depth,
-            commas: 0,
-            ranges: 0,
-            nodes: []
-          };
-          block = push2(brace);
-          stack.push(block);
-          push2({ type: "open", value });
-          continue;
-        }
-        if (value === CHAR_RIGHT_CURLY_BRACE) {
-          if (block.type !== "brace") {
-            push2({ type: "text", value });
-            continue;
-          }
-          const type = "close";
-          block = stack.pop();
-          block.close = true;
-          push2({ type, value });
-          depth--;
-          block = stack[stack.length - 1];
-          continue;
-        }
-        if (value === CHAR_COMMA && depth > 0) {
-          if (block.ranges > 0) {
-            block.ranges = 0;
-            const open = block.nodes.shift();
-            block.nodes = [open, { type: "text", value: stringify(block) }];
-          }
-          push2({ type: "comma", value });
-          block.commas++;
-          continue;
-        }
-        if (value === CHAR_DOT && depth > 0 && block.commas === 0) {
-          const siblings = block.nodes;
-          if (depth === 0 || siblings.length === 0) {
-            push2({ type: "text", value });
-            continue;
-          }
-          if (prev.type === "dot") {
-            block.range = [];
-            prev.value += value;
-            prev.type = "range";
-            if (block.nodes.length !== 3 && block.nodes.length !== 5) {
-              block.invalid = true;
-              block.ranges = 0;
-              prev.type = "text";
-              continue;
-            }
-            block.ranges++;
-            block.args = [];
-            continue;
-          }
-          if (prev.type === "range") {
-            siblings.pop();
-            const before = siblings[siblings.length - 1];
-            before.value += prev.value + value;
-            prev = before;
-            block.ranges--;
-            continue;
-          }
-          push2({ type: "dot", value });
-          continue;
-        }
-        push2({ type: "text", value });
-      }
-      do {
-        block = stack.pop();
-        if (block.type !== "root") {
-          block.nodes.forEach((node) => {
-            if (!node.nodes) {
-              if (node.type === "open") node.isOpen = true;
-              if (node.type === "close") node.isClose = true;
-              if (!node.nodes) node.type = "text";
-              node.invalid = true;
-            }
-          });
-          const parent = stack[stack.length - 1];
-          const index2 = parent.nodes.indexOf(block);
-          parent.nodes.splice(index2, 1, ...block.nodes);
-        }
-      } while (stack.length > 0);
-      push2({ type: "eos" });
-      return ast;
-    };
-    module.exports = parse;
-  }
-});
-
-// node_modules/braces/index.js
-var require_braces = __commonJS({
-  "node_modules/braces/index.js"(exports, module) {
-    "use strict";
-    var stringify = require_stringify();
-    var compile2 = require_compile();
-    var expand = require_expand();
-    var parse = require_parse2();
-    var braces = (input, options = {}) => {
-      let output = [];
-      if (Array.isArray(input)) {
-        for (const pattern of input) {
-          const result = braces.create(pattern, options);
-          if (Array.isArray(result)) {
-            output.push(...result);
-          } else {
-            output.push(result);
-          }
-        }
-      } else {
-        output = [].concat(braces.create(input, options));
-      }
-      if (options && options.expand === true && options.nodupes === true) {
-        output = [...new Set(output)];
-      }
-      return output;
-    };
-    braces.parse = (input, options = {}) => parse(input, options);
-    braces.stringify = (input, options = {}) => {
-      if (typeof input === "string") {
-        return stringify(braces.parse(input, options), options);
-      }
-      return stringify(input, options);
-    };
-    braces.compile = (input, options = {}) => {
-      if (typeof input === "string") {
-        input = braces.parse(input, options);
-      }
-      return compile2(input, options);
-    };
-    braces.expand = (input, options = {}) => {
-      if (typeof input === "string") {
-        input = braces.parse(input, options);
-      }
-      let result = expand(input, options);
-      if (options.noempty === true) {
-        result = result.filter(Boolean);
-      }
-      if (options.nodupes === true) {
-        result = [...new Set(result)];
-      }
-      return result;
-    };
-    braces.create = (input, options = {}) => {
-      if (input === "" || input.length < 3) {
-        return [input];
-      }
-      return options.expand !== true ? braces.compile(input, options) : braces.expand(input, options);
-    };
-    module.exports = braces;
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/lib/constants.js
-var require_constants3 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var path7 = __require("path");
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      SEP: path7.sep,
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/lib/utils.js
-var require_utils3 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var path7 = __require("path");
-    var win32 = process.platform === "win32";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants3();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.supportsLookbehinds = () => {
-      const segs = process.version.slice(1).split(".").map(Number);
-      if (segs.length === 3 && segs[0] >= 9 || segs[0] === 8 && segs[1] >= 10) {
-        return true;
-      }
-      return false;
-    };
-    exports.isWindows = (options) => {
-      if (options && typeof options.windows === "boolean") {
-        return options.windows;
-      }
-      return win32 === true || path7.sep === "\\";
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/lib/scan.js
-var require_scan2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils3();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants3();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished2 = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code = advance();
-        let next;
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished2 = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished2 = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished2 = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished2 === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished2 = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  code = advance();
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES) {
-                  isGlob = token.isGlob = true;
-                  finished2 = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished2 = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished2 = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished2 = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_LEFT_PARENTHESES) {
-                backslashes = token.backslashes = true;
-                code = advance();
-                continue;
-              }
-              if (code === CHAR_RIGHT_PARENTHESES) {
-                finished2 = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished2 = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n = prevIndex ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value = input.slice(n, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (idx !== 0 || value !== "") {
-            parts.push(value);
-          }
-          prevIndex = i;
-        }
-        if (prevIndex && prevIndex + 1 < input.length) {
-          const value = input.slice(prevIndex + 1);
-          parts.push(value);
-          if (opts.tokens) {
-            tokens[tokens.length - 1].value = value;
-            depth(tokens[tokens.length - 1]);
-            state.maxDepth += tokens[tokens.length - 1].depth;
-          }
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan;
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/lib/parse.js
-var require_parse3 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants5 = require_constants3();
-    var utils = require_utils3();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants5;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var getStarExtglobSequenceOutput = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      for (const branch of branches) {
-        const safeOutput = getStarExtglobSequenceOutput(branch);
-        if (safeOutput) {
-          return { risky: true, safeOutput };
-        }
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      return { risky: false };
-    };
-    var parse = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants5.globChars(win32);
-      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push2 = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.value += tok.value;
-          prev.output = (prev.output || "") + tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push2({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open.output;
-          state.backtrack = true;
-          push2({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push2({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc2) {
-              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc2) {
-              return esc2 + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc2 ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push2({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push2({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push2({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push2({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push2({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push2({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open);
-          push2(open);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push2({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range2 = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range2.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range2, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push2({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push2({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push2({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push2({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push2({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (next === "<" && !utils.supportsLookbehinds()) {
-              throw new Error("Node.js v10 or higher is required for regex lookbehinds");
-            }
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push2({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push2({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push2({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push2({ type: "plus", value });
-            continue;
-          }
-          push2({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push2({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push2({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push2({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && eos()) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push2(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push2(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push2(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const win32 = utils.isWindows(options);
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants5.globChars(win32);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse;
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/lib/picomatch.js
-var require_picomatch3 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var path7 = __require("path");
-    var scan = require_scan2();
-    var parse = require_parse3();
-    var utils = require_utils3();
-    var constants5 = require_constants3();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = utils.isWindows(options);
-      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
-      const state = regex.state;
-      delete regex.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch3.test = (input, regex, options, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix);
-        } else {
-          match = regex.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch3.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
-      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex.test(path7.basename(input));
-    };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse(pattern, { ...options, fastpaths: false });
-    };
-    picomatch3.scan = (input, options) => scan(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex = picomatch3.toRegex(source, options);
-      if (returnState === true) {
-        regex.state = state;
-      }
-      return regex;
-    };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse(input, options);
-      }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch3.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch3.constants = constants5;
-    module.exports = picomatch3;
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/index.js
-var require_picomatch4 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    module.exports = require_picomatch3();
-  }
-});
-
-// node_modules/micromatch/index.js
-var require_micromatch = __commonJS({
-  "node_modules/micromatch/index.js"(exports, module) {
-    "use strict";
-    var util = __require("util");
-    var braces = require_braces();
-    var picomatch3 = require_picomatch4();
-    var utils = require_utils3();
-    var isEmptyString = (v) => v === "" || v === "./";
-    var hasBraces = (v) => {
-      const index = v.indexOf("{");
-      return index > -1 && v.indexOf("}", index) > -1;
-    };
-    var micromatch2 = (list, patterns, options) => {
-      patterns = [].concat(patterns);
-      list = [].concat(list);
-      let omit = /* @__PURE__ */ new Set();
-      let keep = /* @__PURE__ */ new Set();
-      let items = /* @__PURE__ */ new Set();
-      let negatives = 0;
-      let onResult = (state) => {
-        items.add(state.output);
-        if (options && options.onResult) {
-          options.onResult(state);
-        }
-      };
-      for (let i = 0; i < patterns.length; i++) {
-        let isMatch = picomatch3(String(patterns[i]), { ...options, onResult }, true);
-        let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
-        if (negated) negatives++;
-        for (let item of list) {
-          let matched = isMatch(item, true);
-          let match = negated ? !matched.isMatch : matched.isMatch;
-          if (!match) continue;
-          if (negated) {
-            omit.add(matched.output);
-          } else {
-            omit.delete(matched.output);
-            keep.add(matched.output);
-          }
-        }
-      }
-      let result = negatives === patterns.length ? [...items] : [...keep];
-      let matches = result.filter((item) => !omit.has(item));
-      if (options && matches.length === 0) {
-        if (options.failglob === true) {
-          throw new Error(`No matches found for "${patterns.join(", ")}"`);
-        }
-        if (options.nonull === true || options.nullglob === true) {
-          return options.unescape ? patterns.map((p) => p.replace(/\\/g, "")) : patterns;
-        }
-      }
-      return matches;
-    };
-    micromatch2.match = micromatch2;
-    micromatch2.matcher = (pattern, options) => picomatch3(pattern, options);
-    micromatch2.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    micromatch2.any = micromatch2.isMatch;
-    micromatch2.not = (list, patterns, options = {}) => {
-      patterns = [].concat(patterns).map(String);
-      let result = /* @__PURE__ */ new Set();
-      let items = [];
-      let onResult = (state) => {
-        if (options.onResult) options.onResult(state);
-        items.push(state.output);
-      };
-      let matches = new Set(micromatch2(list, patterns, { ...options, onResult }));
-      for (let item of items) {
-        if (!matches.has(item)) {
-          result.add(item);
-        }
-      }
-      return [...result];
-    };
-    micromatch2.contains = (str, pattern, options) => {
-      if (typeof str !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
-      }
-      if (Array.isArray(pattern)) {
-        return pattern.some((p) => micromatch2.contains(str, p, options));
-      }
-      if (typeof pattern === "string") {
-        if (isEmptyString(str) || isEmptyString(pattern)) {
-          return false;
-        }
-        if (str.includes(pattern) || str.startsWith("./") && str.slice(2).includes(pattern)) {
-          return true;
-        }
-      }
-      return micromatch2.isMatch(str, pattern, { ...options, contains: true });
-    };
-    micromatch2.matchKeys = (obj, patterns, options) => {
-      if (!utils.isObject(obj)) {
-        throw new TypeError("Expected the first argument to be an object");
-      }
-      let keys = micromatch2(Object.keys(obj), patterns, options);
-      let res = {};
-      for (let key of keys) res[key] = obj[key];
-      return res;
-    };
-    micromatch2.some = (list, patterns, options) => {
-      let items = [].concat(list);
-      for (let pattern of [].concat(patterns)) {
-        let isMatch = picomatch3(String(pattern), options);
-        if (items.some((item) => isMatch(item))) {
-          return true;
-        }
-      }
-      return false;
-    };
-    micromatch2.every = (list, patterns, options) => {
-      let items = [].concat(list);
-      for (let pattern of [].concat(patterns)) {
-        let isMatch = picomatch3(String(pattern), options);
-        if (!items.every((item) => isMatch(item))) {
-          return false;
-        }
-      }
-      return true;
-    };
-    micromatch2.all = (str, patterns, options) => {
-      if (typeof str !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
-      }
-      return [].concat(patterns).every((p) => picomatch3(p, options)(str));
-    };
-    micromatch2.capture = (glob, input, options) => {
-      let posix = utils.isWindows(options);
-      let regex = picomatch3.makeRe(String(glob), { ...options, capture: true });
-      let match = regex.exec(posix ? utils.toPosixSlashes(input) : input);
-      if (match) {
-        return match.slice(1).map((v) => v === void 0 ? "" : v);
-      }
-    };
-    micromatch2.makeRe = (...args) => picomatch3.makeRe(...args);
-    micromatch2.scan = (...args) => picomatch3.scan(...args);
-    micromatch2.parse = (patterns, options) => {
-      let res = [];
-      for (let pattern of [].concat(patterns || [])) {
-        for (let str of braces(String(pattern), options)) {
-          res.push(picomatch3.parse(str, options));
-        }
-      }
-      return res;
-    };
-    micromatch2.braces = (pattern, options) => {
-      if (typeof pattern !== "string") throw new TypeError("Expected a string");
-      if (options && options.nobrace === true || !hasBraces(pattern)) {
-        return [pattern];
-      }
-      return braces(pattern, options);
-    };
-    micromatch2.braceExpand = (pattern, options) => {
-      if (typeof pattern !== "string") throw new TypeError("Expected a string");
-      return micromatch2.braces(pattern, { ...options, expand: true });
-    };
-    micromatch2.hasBraces = hasBraces;
-    module.exports = micromatch2;
-  }
-});
-
-// node_modules/fast-glob/out/utils/pattern.js
-var require_pattern = __commonJS({
-  "node_modules/fast-glob/out/utils/pattern.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path7 = __require("path");
-    var globParent = require_glob_parent();
-    var micromatch2 = require_micromatch();
-    var GLOBSTAR = "**";
-    var ESCAPE_SYMBOL = "\\";
-    var COMMON_GLOB_SYMBOLS_RE = /[*?]|^!/;
-    var REGEX_CHARACTER_CLASS_SYMBOLS_RE = /\[[^[]*]/;
-    var REGEX_GROUP_SYMBOLS_RE = /(?:^|[^!*+?@])\([^(]*\|[^|]*\)/;
-    var GLOB_EXTENSION_SYMBOLS_RE = /[!*+?@]\([^(]*\)/;
-    var BRACE_EXPANSION_SEPARATORS_RE = /,|\.\./;
-    var DOUBLE_SLASH_RE = /(?!^)\/{2,}/g;
-    function isStaticPattern(pattern, options = {}) {
-      return !isDynamicPattern2(pattern, options);
-    }
-    exports.isStaticPattern = isStaticPattern;
-    function isDynamicPattern2(pattern, options = {}) {
-      if (pattern === "") {
-        return false;
-      }
-      if (options.caseSensitiveMatch === false || pattern.includes(ESCAPE_SYMBOL)) {
-        return true;
-      }
-      if (COMMON_GLOB_SYMBOLS_RE.test(pattern) || REGEX_CHARACTER_CLASS_SYMBOLS_RE.test(pattern) || REGEX_GROUP_SYMBOLS_RE.test(pattern)) {
-        return true;
-      }
-      if (options.extglob !== false && GLOB_EXTENSION_SYMBOLS_RE.test(pattern)) {
-        return true;
-      }
-      if (options.braceExpansion !== false && hasBraceExpansion(pattern)) {
-        return true;
-      }
-      return false;
-    }
-    exports.isDynamicPattern = isDynamicPattern2;
-    function hasBraceExpansion(pattern) {
-      const openingBraceIndex = pattern.indexOf("{");
-      if (openingBraceIndex === -1) {
-        return false;
-      }
-      const closingBraceIndex = pattern.indexOf("}", openingBraceIndex + 1);
-      if (closingBraceIndex === -1) {
-        return false;
-      }
-      const braceContent = pattern.slice(openingBraceIndex, closingBraceIndex);
-      return BRACE_EXPANSION_SEPARATORS_RE.test(braceContent);
-    }
-    function convertToPositivePattern(pattern) {
-      return isNegativePattern2(pattern) ? pattern.slice(1) : pattern;
-    }
-    exports.convertToPositivePattern = convertToPositivePattern;
-    function convertToNegativePattern(pattern) {
-      return "!" + pattern;
-    }
-    exports.convertToNegativePattern = convertToNegativePattern;
-    function isNegativePattern2(pattern) {
-      return pattern.startsWith("!") && pattern[1] !== "(";
-    }
-    exports.isNegativePattern = isNegativePattern2;
-    function isPositivePattern(pattern) {
-      return !isNegativePattern2(pattern);
-    }
-    exports.isPositivePattern = isPositivePattern;
-    function getNegativePatterns(patterns) {
-      return patterns.filter(isNegativePattern2);
-    }
-    exports.getNegativePatterns = getNegativePatterns;
-    function getPositivePatterns(patterns) {
-      return patterns.filter(isPositivePattern);
-    }
-    exports.getPositivePatterns = getPositivePatterns;
-    function getPatternsInsideCurrentDirectory(patterns) {
-      return patterns.filter((pattern) => !isPatternRelatedToParentDirectory(pattern));
-    }
-    exports.getPatternsInsideCurrentDirectory = getPatternsInsideCurrentDirectory;
-    function getPatternsOutsideCurrentDirectory(patterns) {
-      return patterns.filter(isPatternRelatedToParentDirectory);
-    }
-    exports.getPatternsOutsideCurrentDirectory = getPatternsOutsideCurrentDirectory;
-    function isPatternRelatedToParentDirectory(pattern) {
-      return pattern.startsWith("..") || pattern.startsWith("./..");
-    }
-    exports.isPatternRelatedToParentDirectory = isPatternRelatedToParentDirectory;
-    function getBaseDirectory(pattern) {
-      return globParent(pattern, { flipBackslashes: false });
-    }
-    exports.getBaseDirectory = getBaseDirectory;
-    function hasGlobStar(pattern) {
-      return pattern.includes(GLOBSTAR);
-    }
-    exports.hasGlobStar = hasGlobStar;
-    function endsWithSlashGlobStar(pattern) {
-      return pattern.endsWith("/" + GLOBSTAR);
-    }
-    exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
-    function isAffectDepthOfReadingPattern(pattern) {
-      const basename2 = path7.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename2);
-    }
-    exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
-    function expandPatternsWithBraceExpansion(patterns) {
-      return patterns.reduce((collection, pattern) => {
-        return collection.concat(expandBraceExpansion(pattern));
-      }, []);
-    }
-    exports.expandPatternsWithBraceExpansion = expandPatternsWithBraceExpansion;
-    function expandBraceExpansion(pattern) {
-      const patterns = micromatch2.braces(pattern, { expand: true, nodupes: true, keepEscaping: true });
-      patterns.sort((a, b) => a.length - b.length);
-      return patterns.filter((pattern2) => pattern2 !== "");
-    }
-    exports.expandBraceExpansion = expandBraceExpansion;
-    function getPatternParts(pattern, options) {
-      let { parts } = micromatch2.scan(pattern, Object.assign(Object.assign({}, options), { parts: true }));
-      if (parts.length === 0) {
-        parts = [pattern];
-      }
-      if (parts[0].startsWith("/")) {
-        parts[0] = parts[0].slice(1);
-        parts.unshift("");
-      }
-      return parts;
-    }
-    exports.getPatternParts = getPatternParts;
-    function makeRe(pattern, options) {
-      return micromatch2.makeRe(pattern, options);
-    }
-    exports.makeRe = makeRe;
-    function convertPatternsToRe(patterns, options) {
-      return patterns.map((pattern) => makeRe(pattern, options));
-    }
-    exports.convertPatternsToRe = convertPatternsToRe;
-    function matchAny(entry, patternsRe) {
-      return patternsRe.some((patternRe) => patternRe.test(entry));
-    }
-    exports.matchAny = matchAny;
-    function removeDuplicateSlashes(pattern) {
-      return pattern.replace(DOUBLE_SLASH_RE, "/");
-    }
-    exports.removeDuplicateSlashes = removeDuplicateSlashes;
-    function partitionAbsoluteAndRelative(patterns) {
-      const absolute = [];
-      const relative9 = [];
-      for (const pattern of patterns) {
-        if (isAbsolute7(pattern)) {
-          absolute.push(pattern);
-        } else {
-          relative9.push(pattern);
-        }
-      }
-      return [absolute, relative9];
-    }
-    exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute7(pattern) {
-      return path7.isAbsolute(pattern);
-    }
-    exports.isAbsolute = isAbsolute7;
-  }
-});
-
-// node_modules/merge2/index.js
-var require_merge2 = __commonJS({
-  "node_modules/merge2/index.js"(exports, module) {
-    "use strict";
-    var Stream = __require("stream");
-    var PassThrough = Stream.PassThrough;
-    var slice = Array.prototype.slice;
-    module.exports = merge2;
-    function merge2() {
-      const streamsQueue = [];
-      const args = slice.call(arguments);
-      let merging = false;
-      let options = args[args.length - 1];
-      if (options && !Array.isArray(options) && options.pipe == null) {
-        args.pop();
-      } else {
-        options = {};
-      }
-      const doEnd = options.end !== false;
-      const doPipeError = options.pipeError === true;
-      if (options.objectMode == null) {
-        options.objectMode = true;
-      }
-      if (options.highWaterMark == null) {
-        options.highWaterMark = 64 * 1024;
-      }
-      const mergedStream = PassThrough(options);
-      function addStream() {
-        for (let i = 0, len = arguments.length; i < len; i++) {
-          streamsQueue.push(pauseStreams(arguments[i], options));
-        }
-        mergeStream();
-        return this;
-      }
-      function mergeStream() {
-        if (merging) {
-          return;
-        }
-        merging = true;
-        let streams = streamsQueue.shift();
-        if (!streams) {
-          process.nextTick(endStream2);
-          return;
-        }
-        if (!Array.isArray(streams)) {
-          streams = [streams];
-        }
-        let pipesCount = streams.length + 1;
-        function next() {
-          if (--pipesCount > 0) {
-            return;
-          }
-          merging = false;
-          mergeStream();
-        }
-        function pipe(stream) {
-          function onend() {
-            stream.removeListener("merge2UnpipeEnd", onend);
-            stream.removeListener("end", onend);
-            if (doPipeError) {
-              stream.removeListener("error", onerror);
-            }
-            next();
-          }
-          function onerror(err) {
-            mergedStream.emit("error", err);
-          }
-          if (stream._readableState.endEmitted) {
-            return next();
-          }
-          stream.on("merge2UnpipeEnd", onend);
-          stream.on("end", onend);
-          if (doPipeError) {
-            stream.on("error", onerror);
-          }
-          stream.pipe(mergedStream, { end: false });
-          stream.resume();
-        }
-        for (let i = 0; i < streams.length; i++) {
-          pipe(streams[i]);
-        }
-        next();
-      }
-      function endStream2() {
-        merging = false;
-        mergedStream.emit("queueDrain");
-        if (doEnd) {
-          mergedStream.end();
-        }
-      }
-      mergedStream.setMaxListeners(0);
-      mergedStream.add = addStream;
-      mergedStream.on("unpipe", function(stream) {
-        stream.emit("merge2UnpipeEnd");
-      });
-      if (args.length) {
-        addStream.apply(null, args);
-      }
-      return mergedStream;
-    }
-    function pauseStreams(streams, options) {
-      if (!Array.isArray(streams)) {
-        if (!streams._readableState && streams.pipe) {
-          streams = streams.pipe(PassThrough(options));
-        }
-        if (!streams._readableState || !streams.pause || !streams.pipe) {
-          throw new Error("Only readable stream can be merged.");
-        }
-        streams.pause();
-      } else {
-        for (let i = 0, len = streams.length; i < len; i++) {
-          streams[i] = pauseStreams(streams[i], options);
-        }
-      }
-      return streams;
-    }
-  }
-});
-
-// node_modules/fast-glob/out/utils/stream.js
-var require_stream = __commonJS({
-  "node_modules/fast-glob/out/utils/stream.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.merge = void 0;
-    var merge2 = require_merge2();
-    function merge(streams) {
-      const mergedStream = merge2(streams);
-      streams.forEach((stream) => {
-        stream.once("error", (error) => mergedStream.emit("error", error));
-      });
-      mergedStream.once("close", () => propagateCloseEventToSources(streams));
-      mergedStream.once("end", () => propagateCloseEventToSources(streams));
-      return mergedStream;
-    }
-    exports.merge = merge;
-    function propagateCloseEventToSources(streams) {
-      streams.forEach((stream) => stream.emit("close"));
-    }
-  }
-});
-
-// node_modules/fast-glob/out/utils/string.js
-var require_string = __commonJS({
-  "node_modules/fast-glob/out/utils/string.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isEmpty = exports.isString = void 0;
-    function isString(input) {
-      return typeof input === "string";
-    }
-    exports.isString = isString;
-    function isEmpty(input) {
-      return input === "";
-    }
-    exports.isEmpty = isEmpty;
-  }
-});
-
-// node_modules/fast-glob/out/utils/index.js
-var require_utils4 = __commonJS({
-  "node_modules/fast-glob/out/utils/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.string = exports.stream = exports.pattern = exports.path = exports.fs = exports.errno = exports.array = void 0;
-    var array = require_array();
-    exports.array = array;
-    var errno = require_errno();
-    exports.errno = errno;
-    var fs4 = require_fs();
-    exports.fs = fs4;
-    var path7 = require_path();
-    exports.path = path7;
-    var pattern = require_pattern();
-    exports.pattern = pattern;
-    var stream = require_stream();
-    exports.stream = stream;
-    var string = require_string();
-    exports.string = string;
-  }
-});
-
-// node_modules/fast-glob/out/managers/tasks.js
-var require_tasks = __commonJS({
-  "node_modules/fast-glob/out/managers/tasks.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.convertPatternGroupToTask = exports.convertPatternGroupsToTasks = exports.groupPatternsByBaseDirectory = exports.getNegativePatternsAsPositive = exports.getPositivePatterns = exports.convertPatternsToTasks = exports.generate = void 0;
-    var utils = require_utils4();
-    function generate(input, settings) {
-      const patterns = processPatterns(input, settings);
-      const ignore2 = processPatterns(settings.ignore, settings);
-      const positivePatterns = getPositivePatterns(patterns);
-      const negativePatterns = getNegativePatternsAsPositive(patterns, ignore2);
-      const staticPatterns = positivePatterns.filter((pattern) => utils.pattern.isStaticPattern(pattern, settings));
-      const dynamicPatterns = positivePatterns.filter((pattern) => utils.pattern.isDynamicPattern(pattern, settings));
-      const staticTasks = convertPatternsToTasks(
-        staticPatterns,
-        negativePatterns,
-        /* dynamic */
-        false
-      );
-      const dynamicTasks = convertPatternsToTasks(
-        dynamicPatterns,
-        negativePatterns,
-        /* dynamic */
-        true
-      );
-      return staticTasks.concat(dynamicTasks);
-    }
-    exports.generate = generate;
-    function processPatterns(input, settings) {
-      let patterns = input;
-      if (settings.braceExpansion) {
-        patterns = utils.pattern.expandPatternsWithBraceExpansion(patterns);
-      }
-      if (settings.baseNameMatch) {
-        patterns = patterns.map((pattern) => pattern.includes("/") ? pattern : `**/${pattern}`);
-      }
-      return patterns.map((pattern) => utils.pattern.removeDuplicateSlashes(pattern));
-    }
-    function convertPatternsToTasks(positive, negative, dynamic) {
-      const tasks = [];
-      const patternsOutsideCurrentDirectory = utils.pattern.getPatternsOutsideCurrentDirectory(positive);
-      const patternsInsideCurrentDirectory = utils.pattern.getPatternsInsideCurrentDirectory(positive);
-      const outsideCurrentDirectoryGroup = groupPatternsByBaseDirectory(patternsOutsideCurrentDirectory);
-      const insideCurrentDirectoryGroup = groupPatternsByBaseDirectory(patternsInsideCurrentDirectory);
-      tasks.push(...convertPatternGroupsToTasks(outsideCurrentDirectoryGroup, negative, dynamic));
-      if ("." in insideCurrentDirectoryGroup) {
-        tasks.push(convertPatternGroupToTask(".", patternsInsideCurrentDirectory, negative, dynamic));
-      } else {
-        tasks.push(...convertPatternGroupsToTasks(insideCurrentDirectoryGroup, negative, dynamic));
-      }
-      return tasks;
-    }
-    exports.convertPatternsToTasks = convertPatternsToTasks;
-    function getPositivePatterns(patterns) {
-      return utils.pattern.getPositivePatterns(patterns);
-    }
-    exports.getPositivePatterns = getPositivePatterns;
-    function getNegativePatternsAsPositive(patterns, ignore2) {
-      const negative = utils.pattern.getNegativePatterns(patterns).concat(ignore2);
-      const positive = negative.map(utils.pattern.convertToPositivePattern);
-      return positive;
-    }
-    exports.getNegativePatternsAsPositive = getNegativePatternsAsPositive;
-    function groupPatternsByBaseDirectory(patterns) {
-      const group = {};
-      return patterns.reduce((collection, pattern) => {
-        const base = utils.pattern.getBaseDirectory(pattern);
-        if (base in collection) {
-          collection[base].push(pattern);
-        } else {
-          collection[base] = [pattern];
-        }
-        return collection;
-      }, group);
-    }
-    exports.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
-    function convertPatternGroupsToTasks(positive, negative, dynamic) {
-      return Object.keys(positive).map((base) => {
-        return convertPatternGroupToTask(base, positive[base], negative, dynamic);
-      });
-    }
-    exports.convertPatternGroupsToTasks = convertPatternGroupsToTasks;
-    function convertPatternGroupToTask(base, positive, negative, dynamic) {
-      return {
-        dynamic,
-        positive,
-        negative,
-        base,
-        patterns: [].concat(positive, negative.map(utils.pattern.convertToNegativePattern))
-      };
-    }
-    exports.convertPatternGroupToTask = convertPatternGroupToTask;
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/providers/async.js
-var require_async = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.read = void 0;
-    function read(path7, settings, callback) {
-      settings.fs.lstat(path7, (lstatError, lstat) => {
-        if (lstatError !== null) {
-          callFailureCallback(callback, lstatError);
-          return;
-        }
-        if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
-          callSuccessCallback(callback, lstat);
-          return;
-        }
-        settings.fs.stat(path7, (statError, stat) => {
-          if (statError !== null) {
-            if (settings.throwErrorOnBrokenSymbolicLink) {
-              callFailureCallback(callback, statError);
-              return;
-            }
-            callSuccessCallback(callback, lstat);
-            return;
-          }
-          if (settings.markSymbolicLink) {
-            stat.isSymbolicLink = () => true;
-          }
-          callSuccessCallback(callback, stat);
-        });
-      });
-    }
-    exports.read = read;
-    function callFailureCallback(callback, error) {
-      callback(error);
-    }
-    function callSuccessCallback(callback, result) {
-      callback(null, result);
-    }
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/providers/sync.js
-var require_sync = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.read = void 0;
-    function read(path7, settings) {
-      const lstat = settings.fs.lstatSync(path7);
-      if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
-        return lstat;
-      }
-      try {
-        const stat = settings.fs.statSync(path7);
-        if (settings.markSymbolicLink) {
-          stat.isSymbolicLink = () => true;
-        }
-        return stat;
-      } catch (error) {
-        if (!settings.throwErrorOnBrokenSymbolicLink) {
-          return lstat;
-        }
-        throw error;
-      }
-    }
-    exports.read = read;
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/adapters/fs.js
-var require_fs2 = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs4 = __require("fs");
-    exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs4.lstat,
-      stat: fs4.stat,
-      lstatSync: fs4.lstatSync,
-      statSync: fs4.statSync
-    };
-    function createFileSystemAdapter(fsMethods) {
-      if (fsMethods === void 0) {
-        return exports.FILE_SYSTEM_ADAPTER;
-      }
-      return Object.assign(Object.assign({}, exports.FILE_SYSTEM_ADAPTER), fsMethods);
-    }
-    exports.createFileSystemAdapter = createFileSystemAdapter;
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/settings.js
-var require_settings = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fs4 = require_fs2();
-    var Settings = class {
-      constructor(_options = {}) {
-        this._options = _options;
-        this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs4.createFileSystemAdapter(this._options.fs);
-        this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
-        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
-      }
-      _getValue(option, value) {
-        return option !== null && option !== void 0 ? option : value;
-      }
-    };
-    exports.default = Settings;
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/index.js
-var require_out = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.statSync = exports.stat = exports.Settings = void 0;
-    var async = require_async();
-    var sync = require_sync();
-    var settings_1 = require_settings();
-    exports.Settings = settings_1.default;
-    function stat(path7, optionsOrSettingsOrCallback, callback) {
-      if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path7, getSettings(), optionsOrSettingsOrCallback);
-        return;
-      }
-      async.read(path7, getSettings(optionsOrSettingsOrCallback), callback);
-    }
-    exports.stat = stat;
-    function statSync4(path7, optionsOrSettings) {
-      const settings = getSettings(optionsOrSettings);
-      return sync.read(path7, settings);
-    }
-    exports.statSync = statSync4;
-    function getSettings(settingsOrOptions = {}) {
-      if (settingsOrOptions instanceof settings_1.default) {
-        return settingsOrOptions;
-      }
-      return new settings_1.default(settingsOrOptions);
-    }
-  }
-});
-
-// node_modules/queue-microtask/index.js
-var require_queue_microtask = __commonJS({
-  "node_modules/queue-microtask/index.js"(exports, module) {
-    var promise;
-    module.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err) => setTimeout(() => {
-      throw err;
-    }, 0));
-  }
-});
-
-// node_modules/run-parallel/index.js
-var require_run_parallel = __commonJS({
-  "node_modules/run-parallel/index.js"(exports, module) {
-    module.exports = runParallel;
-    var queueMicrotask2 = require_queue_microtask();
-    function runParallel(tasks, cb) {
-      let results, pending, keys;
-      let isSync = true;
-      if (Array.isArray(tasks)) {
-        results = [];
-        pending = tasks.length;
-      } else {
-        keys = Object.keys(tasks);
-        results = {};
-        pending = keys.length;
-      }
-      function done(err) {
-        function end() {
-          if (cb) cb(err, results);
-          cb = null;
-        }
-        if (isSync) queueMicrotask2(end);
-        else end();
-      }
-      function each(i, err, result) {
-        results[i] = result;
-        if (--pending === 0 || err) {
-          done(err);
-        }
-      }
-      if (!pending) {
-        done(null);
-      } else if (keys) {
-        keys.forEach(function(key) {
-          tasks[key](function(err, result) {
-            each(key, err, result);
-          });
-        });
-      } else {
-        tasks.forEach(function(task, i) {
-          task(function(err, result) {
-            each(i, err, result);
-          });
-        });
-      }
-      isSync = false;
-    }
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/constants.js
-var require_constants4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = void 0;
-    var NODE_PROCESS_VERSION_PARTS = process.versions.node.split(".");
-    if (NODE_PROCESS_VERSION_PARTS[0] === void 0 || NODE_PROCESS_VERSION_PARTS[1] === void 0) {
-      throw new Error(`Unexpected behavior. The 'process.versions.node' variable has invalid value: ${process.versions.node}`);
-    }
-    var MAJOR_VERSION = Number.parseInt(NODE_PROCESS_VERSION_PARTS[0], 10);
-    var MINOR_VERSION = Number.parseInt(NODE_PROCESS_VERSION_PARTS[1], 10);
-    var SUPPORTED_MAJOR_VERSION = 10;
-    var SUPPORTED_MINOR_VERSION = 10;
-    var IS_MATCHED_BY_MAJOR = MAJOR_VERSION > SUPPORTED_MAJOR_VERSION;
-    var IS_MATCHED_BY_MAJOR_AND_MINOR = MAJOR_VERSION === SUPPORTED_MAJOR_VERSION && MINOR_VERSION >= SUPPORTED_MINOR_VERSION;
-    exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = IS_MATCHED_BY_MAJOR || IS_MATCHED_BY_MAJOR_AND_MINOR;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/utils/fs.js
-var require_fs3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createDirentFromStats = void 0;
-    var DirentFromStats = class {
-      constructor(name, stats) {
-        this.name = name;
-        this.isBlockDevice = stats.isBlockDevice.bind(stats);
-        this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
-        this.isDirectory = stats.isDirectory.bind(stats);
-        this.isFIFO = stats.isFIFO.bind(stats);
-        this.isFile = stats.isFile.bind(stats);
-        this.isSocket = stats.isSocket.bind(stats);
-        this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
-      }
-    };
-    function createDirentFromStats(name, stats) {
-      return new DirentFromStats(name, stats);
-    }
-    exports.createDirentFromStats = createDirentFromStats;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/utils/index.js
-var require_utils5 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.fs = void 0;
-    var fs4 = require_fs3();
-    exports.fs = fs4;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/providers/common.js
-var require_common = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.joinPathSegments = void 0;
-    function joinPathSegments(a, b, separator) {
-      if (a.endsWith(separator)) {
-        return a + b;
-      }
-      return a + separator + b;
-    }
-    exports.joinPathSegments = joinPathSegments;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/providers/async.js
-var require_async2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
-    var fsStat = require_out();
-    var rpl = require_run_parallel();
-    var constants_1 = require_constants4();
-    var utils = require_utils5();
-    var common = require_common();
-    function read(directory, settings, callback) {
-      if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
-        readdirWithFileTypes(directory, settings, callback);
-        return;
-      }
-      readdir(directory, settings, callback);
-    }
-    exports.read = read;
-    function readdirWithFileTypes(directory, settings, callback) {
-      settings.fs.readdir(directory, { withFileTypes: true }, (readdirError, dirents) => {
-        if (readdirError !== null) {
-          callFailureCallback(callback, readdirError);
-          return;
-        }
-        const entries = dirents.map((dirent) => ({
-          dirent,
-          name: dirent.name,
-          path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
-        }));
-        if (!settings.followSymbolicLinks) {
-          callSuccessCallback(callback, entries);
-          return;
-        }
-        const tasks = entries.map((entry) => makeRplTaskEntry(entry, settings));
-        rpl(tasks, (rplError, rplEntries) => {
-          if (rplError !== null) {
-            callFailureCallback(callback, rplError);
-            return;
-          }
-          callSuccessCallback(callback, rplEntries);
-        });
-      });
-    }
-    exports.readdirWithFileTypes = readdirWithFileTypes;
-    function makeRplTaskEntry(entry, settings) {
-      return (done) => {
-        if (!entry.dirent.isSymbolicLink()) {
-          done(null, entry);
-          return;
-        }
-        settings.fs.stat(entry.path, (statError, stats) => {
-          if (statError !== null) {
-            if (settings.throwErrorOnBrokenSymbolicLink) {
-              done(statError);
-              return;
-            }
-            done(null, entry);
-            return;
-          }
-          entry.dirent = utils.fs.createDirentFromStats(entry.name, stats);
-          done(null, entry);
-        });
-      };
-    }
-    function readdir(directory, settings, callback) {
-      settings.fs.readdir(directory, (readdirError, names3) => {
-        if (readdirError !== null) {
-          callFailureCallback(callback, readdirError);
-          return;
-        }
-        const tasks = names3.map((name) => {
-          const path7 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
-          return (done) => {
-            fsStat.stat(path7, settings.fsStatSettings, (error, stats) => {
-              if (error !== null) {
-                done(error);
-                return;
-              }
-              const entry = {
-                name,
-                path: path7,
-                dirent: utils.fs.createDirentFromStats(name, stats)
-              };
-              if (settings.stats) {
-                entry.stats = stats;
-              }
-              done(null, entry);
-            });
-          };
-        });
-        rpl(tasks, (rplError, entries) => {
-          if (rplError !== null) {
-            callFailureCallback(callback, rplError);
-            return;
-          }
-          callSuccessCallback(callback, entries);
-        });
-      });
-    }
-    exports.readdir = readdir;
-    function callFailureCallback(callback, error) {
-      callback(error);
-    }
-    function callSuccessCallback(callback, result) {
-      callback(null, result);
-    }
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/providers/sync.js
-var require_sync2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
-    var fsStat = require_out();
-    var constants_1 = require_constants4();
-    var utils = require_utils5();
-    var common = require_common();
-    function read(directory, settings) {
-      if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
-        return readdirWithFileTypes(directory, settings);
-      }
-      return readdir(directory, settings);
-    }
-    exports.read = read;
-    function readdirWithFileTypes(directory, settings) {
-      const dirents = settings.fs.readdirSync(directory, { withFileTypes: true });
-      return dirents.map((dirent) => {
-        const entry = {
-          dirent,
-          name: dirent.name,
-          path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
-        };
-        if (entry.dirent.isSymbolicLink() && settings.followSymbolicLinks) {
-          try {
-            const stats = settings.fs.statSync(entry.path);
-            entry.dirent = utils.fs.createDirentFromStats(entry.name, stats);
-          } catch (error) {
-            if (settings.throwErrorOnBrokenSymbolicLink) {
-              throw error;
-            }
-          }
-        }
-        return entry;
-      });
-    }
-    exports.readdirWithFileTypes = readdirWithFileTypes;
-    function readdir(directory, settings) {
-      const names3 = settings.fs.readdirSync(directory);
-      return names3.map((name) => {
-        const entryPath = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
-        const stats = fsStat.statSync(entryPath, settings.fsStatSettings);
-        const entry = {
-          name,
-          path: entryPath,
-          dirent: utils.fs.createDirentFromStats(name, stats)
-        };
-        if (settings.stats) {
-          entry.stats = stats;
-        }
-        return entry;
-      });
-    }
-    exports.readdir = readdir;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/adapters/fs.js
-var require_fs4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs4 = __require("fs");
-    exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs4.lstat,
-      stat: fs4.stat,
-      lstatSync: fs4.lstatSync,
-      statSync: fs4.statSync,
-      readdir: fs4.readdir,
-      readdirSync: fs4.readdirSync
-    };
-    function createFileSystemAdapter(fsMethods) {
-      if (fsMethods === void 0) {
-        return exports.FILE_SYSTEM_ADAPTER;
-      }
-      return Object.assign(Object.assign({}, exports.FILE_SYSTEM_ADAPTER), fsMethods);
-    }
-    exports.createFileSystemAdapter = createFileSystemAdapter;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/settings.js
-var require_settings2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path7 = __require("path");
-    var fsStat = require_out();
-    var fs4 = require_fs4();
-    var Settings = class {
-      constructor(_options = {}) {
-        this._options = _options;
-        this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs4.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path7.sep);
-        this.stats = this._getValue(this._options.stats, false);
-        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
-        this.fsStatSettings = new fsStat.Settings({
-          followSymbolicLink: this.followSymbolicLinks,
-          fs: this.fs,
-          throwErrorOnBrokenSymbolicLink: this.throwErrorOnBrokenSymbolicLink
-        });
-      }
-      _getValue(option, value) {
-        return option !== null && option !== void 0 ? option : value;
-      }
-    };
-    exports.default = Settings;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/index.js
-var require_out2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Settings = exports.scandirSync = exports.scandir = void 0;
-    var async = require_async2();
-    var sync = require_sync2();
-    var settings_1 = require_settings2();
-    exports.Settings = settings_1.default;
-    function scandir(path7, optionsOrSettingsOrCallback, callback) {
-      if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path7, getSettings(), optionsOrSettingsOrCallback);
-        return;
-      }
-      async.read(path7, getSettings(optionsOrSettingsOrCallback), callback);
-    }
-    exports.scandir = scandir;
-    function scandirSync(path7, optionsOrSettings) {
-      const settings = getSettings(optionsOrSettings);
-      return sync.read(path7, settings);
-    }
-    exports.scandirSync = scandirSync;
-    function getSettings(settingsOrOptions = {}) {
-      if (settingsOrOptions instanceof settings_1.default) {
-        return settingsOrOptions;
-      }
-      return new settings_1.default(settingsOrOptions);
-    }
-  }
-});
-
-// node_modules/reusify/reusify.js
-var require_reusify = __commonJS({
-  "node_modules/reusify/reusify.js"(exports, module) {
-    "use strict";
-    function reusify(Constructor) {
-      var head = new Constructor();
-      var tail = head;
-      function get() {
-        var current = head;
-        if (current.next) {
-          head = current.next;
-        } else {
-          head = new Constructor();
-          tail = head;
-        }
-        current.next = null;
-        return current;
-      }
-      function release(obj) {
-        tail.next = obj;
-        tail = obj;
-      }
-      return {
-        get,
-        release
-      };
-    }
-    module.exports = reusify;
-  }
-});
-
-// node_modules/fastq/queue.js
-var require_queue = __commonJS({
-  "node_modules/fastq/queue.js"(exports, module) {
-    "use strict";
-    var reusify = require_reusify();
-    function fastqueue(context, worker, _concurrency) {
-      if (typeof context === "function") {
-        _concurrency = worker;
-        worker = context;
-        context = null;
-      }
-      if (!(_concurrency >= 1)) {
-        throw new Error("fastqueue concurrency must be equal to or greater than 1");
-      }
-      var cache = reusify(Task);
-      var queueHead = null;
-      var queueTail = null;
-      var _running = 0;
-      var errorHandler = null;
-      var self = {
-        push: push2,
-        drain: noop2,
-        saturated: noop2,
-        pause,
-        paused: false,
-        get concurrency() {
-          return _concurrency;
-        },
-        set concurrency(value) {
-          if (!(value >= 1)) {
-            throw new Error("fastqueue concurrency must be equal to or greater than 1");
-          }
-          _concurrency = value;
-          if (self.paused) return;
-          for (; queueHead && _running < _concurrency; ) {
-            _running++;
-            release();
-          }
-        },
-        running,
-        resume,
-        idle,
-        length,
-        getQueue,
-        unshift,
-        empty: noop2,
-        kill,
-        killAndDrain,
-        error,
-        abort
-      };
-      return self;
-      function running() {
-        return _running;
-      }
-      function pause() {
-        self.paused = true;
-      }
-      function length() {
-        var current = queueHead;
-        var counter = 0;
-        while (current) {
-          current = current.next;
-          counter++;
-        }
-        return counter;
-      }
-      function getQueue() {
-        var current = queueHead;
-        var tasks = [];
-        while (current) {
-          tasks.push(current.value);
-          current = current.next;
-        }
-        return tasks;
-      }
-      function resume() {
-        if (!self.paused) return;
-        self.paused = false;
-        if (queueHead === null) {
-          _running++;
-          release();
-          return;
-        }
-        for (; queueHead && _running < _concurrency; ) {
-          _running++;
-          release();
-        }
-      }
-      function idle() {
-        return _running === 0 && self.length() === 0;
-      }
-      function push2(value, done) {
-        var current = cache.get();
-        current.context = context;
-        current.release = release;
-        current.value = value;
-        current.callback = done || noop2;
-        current.errorHandler = errorHandler;
-        if (_running >= _concurrency || self.paused) {
-          if (queueTail) {
-            queueTail.next = current;
-            queueTail = current;
-          } else {
-            queueHead = current;
-            queueTail = current;
-            self.saturated();
-          }
-        } else {
-          _running++;
-          worker.call(context, current.value, current.worked);
-        }
-      }
-      function unshift(value, done) {
-        var current = cache.get();
-        current.context = context;
-        current.release = release;
-        current.value = value;
-        current.callback = done || noop2;
-        current.errorHandler = errorHandler;
-        if (_running >= _concurrency || self.paused) {
-          if (queueHead) {
-            current.next = queueHead;
-            queueHead = current;
-          } else {
-            queueHead = current;
-            queueTail = current;
-            self.saturated();
-          }
-        } else {
-          _running++;
-          worker.call(context, current.value, current.worked);
-        }
-      }
-      function release(holder) {
-        if (holder) {
-          cache.release(holder);
-        }
-        var next = queueHead;
-        if (next && _running <= _concurrency) {
-          if (!self.paused) {
-            if (queueTail === queueHead) {
-              queueTail = null;
-            }
-            queueHead = next.next;
-            next.next = null;
-            worker.call(context, next.value, next.worked);
-            if (queueTail === null) {
-              self.empty();
-            }
-          } else {
-            _running--;
-          }
-        } else if (--_running === 0) {
-          self.drain();
-        }
-      }
-      function kill() {
-        queueHead = null;
-        queueTail = null;
-        self.drain = noop2;
-      }
-      function killAndDrain() {
-        queueHead = null;
-        queueTail = null;
-        self.drain();
-        self.drain = noop2;
-      }
-      function abort() {
-        var current = queueHead;
-        queueHead = null;
-        queueTail = null;
-        while (current) {
-          var next = current.next;
-          var callback = current.callback;
-          var errorHandler2 = current.errorHandler;
-          var val = current.value;
-          var context2 = current.context;
-          current.value = null;
-          current.callback = noop2;
-          current.errorHandler = null;
-          current.next = null;
-          if (errorHandler2) {
-            errorHandler2(new Error("abort"), val);
-          }
-          callback.call(context2, new Error("abort"));
-          cache.release(current);
-          current = next;
-        }
-        self.drain = noop2;
-      }
-      function error(handler) {
-        errorHandler = handler;
-      }
-    }
-    function noop2() {
-    }
-    function Task() {
-      this.value = null;
-      this.callback = noop2;
-      this.next = null;
-      this.release = noop2;
-      this.context = null;
-      this.errorHandler = null;
-      var self = this;
-      this.worked = function worked(err, result) {
-        var callback = self.callback;
-        var errorHandler = self.errorHandler;
-        var val = self.value;
-        self.value = null;
-        self.callback = noop2;
-        if (self.errorHandler) {
-          errorHandler(err, val);
-        }
-        callback.call(self.context, err, result);
-        self.release(self);
-      };
-    }
-    function queueAsPromised(context, worker, _concurrency) {
-      if (typeof context === "function") {
-        _concurrency = worker;
-        worker = context;
-        context = null;
-      }
-      function asyncWrapper(arg, cb) {
-        worker.call(this, arg).then(function(res) {
-          cb(null, res);
-        }, cb);
-      }
-      var queue = fastqueue(context, asyncWrapper, _concurrency);
-      var pushCb = queue.push;
-      var unshiftCb = queue.unshift;
-      queue.push = push2;
-      queue.unshift = unshift;
-      queue.drained = drained;
-      return queue;
-      function push2(value) {
-        var p = new Promise(function(resolve9, reject) {
-          pushCb(value, function(err, result) {
-            if (err) {
-              reject(err);
-              return;
-            }
-            resolve9(result);
-          });
-        });
-        p.catch(noop2);
-        return p;
-      }
-      function unshift(value) {
-        var p = new Promise(function(resolve9, reject) {
-          unshiftCb(value, function(err, result) {
-            if (err) {
-              reject(err);
-              return;
-            }
-            resolve9(result);
-          });
-        });
-        p.catch(noop2);
-        return p;
-      }
-      function drained() {
-        var p = new Promise(function(resolve9) {
-          process.nextTick(function() {
-            if (queue.idle()) {
-              resolve9();
-            } else {
-              var previousDrain = queue.drain;
-              queue.drain = function() {
-                if (typeof previousDrain === "function") previousDrain();
-                resolve9();
-                queue.drain = previousDrain;
-              };
-            }
-          });
-        });
-        return p;
-      }
-    }
-    module.exports = fastqueue;
-    module.exports.promise = queueAsPromised;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/readers/common.js
-var require_common2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/common.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.joinPathSegments = exports.replacePathSegmentSeparator = exports.isAppliedFilter = exports.isFatalError = void 0;
-    function isFatalError(settings, error) {
-      if (settings.errorFilter === null) {
-        return true;
-      }
-      return !settings.errorFilter(error);
-    }
-    exports.isFatalError = isFatalError;
-    function isAppliedFilter(filter, value) {
-      return filter === null || filter(value);
-    }
-    exports.isAppliedFilter = isAppliedFilter;
-    function replacePathSegmentSeparator(filepath, separator) {
-      return filepath.split(/[/\\]/).join(separator);
-    }
-    exports.replacePathSegmentSeparator = replacePathSegmentSeparator;
-    function joinPathSegments(a, b, separator) {
-      if (a === "") {
-        return b;
-      }
-      if (a.endsWith(separator)) {
-        return a + b;
-      }
-      return a + separator + b;
-    }
-    exports.joinPathSegments = joinPathSegments;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/readers/reader.js
-var require_reader = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var common = require_common2();
-    var Reader = class {
-      constructor(_root, _settings) {
-        this._root = _root;
-        this._settings = _settings;
-        this._root = common.replacePathSegmentSeparator(_root, _settings.pathSegmentSeparator);
-      }
-    };
-    exports.default = Reader;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/readers/async.js
-var require_async3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var events_1 = __require("events");
-    var fsScandir = require_out2();
-    var fastq = require_queue();
-    var common = require_common2();
-    var reader_1 = require_reader();
-    var AsyncReader = class extends reader_1.default {
-      constructor(_root, _settings) {
-        super(_root, _settings);
-        this._settings = _settings;
-        this._scandir = fsScandir.scandir;
-        this._emitter = new events_1.EventEmitter();
-        this._queue = fastq(this._worker.bind(this), this._settings.concurrency);
-        this._isFatalError = false;
-        this._isDestroyed = false;
-        this._queue.drain = () => {
-          if (!this._isFatalError) {
-            this._emitter.emit("end");
-          }
-        };
-      }
-      read() {
-        this._isFatalError = false;
-        this._isDestroyed = false;
-        setImmediate(() => {
-          this._pushToQueue(this._root, this._settings.basePath);
-        });
-        return this._emitter;
-      }
-      get isDestroyed() {
-        return this._isDestroyed;
-      }
-      destroy() {
-        if (this._isDestroyed) {
-          throw new Error("The reader is already destroyed");
-        }
-        this._isDestroyed = true;
-        this._queue.killAndDrain();
-      }
-      onEntry(callback) {
-        this._emitter.on("entry", callback);
-      }
-      onError(callback) {
-        this._emitter.once("error", callback);
-      }
-      onEnd(callback) {
-        this._emitter.once("end", callback);
-      }
-      _pushToQueue(directory, base) {
-        const queueItem = { directory, base };
-        this._queue.push(queueItem, (error) => {
-          if (error !== null) {
-            this._handleError(error);
-          }
-        });
-      }
-      _worker(item, done) {
-        this._scandir(item.directory, this._settings.fsScandirSettings, (error, entries) => {
-          if (error !== null) {
-            done(error, void 0);
-            return;
-          }
-          for (const entry of entries) {
-            this._handleEntry(entry, item.base);
-          }
-          done(null, void 0);
-        });
-      }
-      _handleError(error) {
-        if (this._isDestroyed || !common.isFatalError(this._settings, error)) {
-          return;
-        }
-        this._isFatalError = true;
-        this._isDestroyed = true;
-        this._emitter.emit("error", error);
-      }
-      _handleEntry(entry, base) {
-        if (this._isDestroyed || this._isFatalError) {
-          return;
-        }
-        const fullpath = entry.path;
-        if (base !== void 0) {
-          entry.path = common.joinPathSegments(base, entry.name, this._settings.pathSegmentSeparator);
-        }
-        if (common.isAppliedFilter(this._settings.entryFilter, entry)) {
-          this._emitEntry(entry);
-        }
-        if (entry.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry)) {
-          this._pushToQueue(fullpath, base === void 0 ? void 0 : entry.path);
-        }
-      }
-      _emitEntry(entry) {
-        this._emitter.emit("entry", entry);
-      }
-    };
-    exports.default = AsyncReader;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/providers/async.js
-var require_async4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var async_1 = require_async3();
-    var AsyncProvider = class {
-      constructor(_root, _settings) {
-        this._root = _root;
-        this._settings = _settings;
-        this._reader = new async_1.default(this._root, this._settings);
-        this._storage = [];
-      }
-      read(callback) {
-        this._reader.onError((error) => {
-          callFailureCallback(callback, error);
-        });
-        this._reader.onEntry((entry) => {
-          this._storage.push(entry);
-        });
-        this._reader.onEnd(() => {
-          callSuccessCallback(callback, this._storage);
-        });
-        this._reader.read();
-      }
-    };
-    exports.default = AsyncProvider;
-    function callFailureCallback(callback, error) {
-      callback(error);
-    }
-    function callSuccessCallback(callback, entries) {
-      callback(null, entries);
-    }
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/providers/stream.js
-var require_stream2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var stream_1 = __require("stream");
-    var async_1 = require_async3();
-    var StreamProvider = class {
-      constructor(_root, _settings) {
-        this._root = _root;
-        this._settings = _settings;
-        this._reader = new async_1.default(this._root, this._settings);
-        this._stream = new stream_1.Readable({
-          objectMode: true,
-          read: () => {
-          },
-          destroy: () => {
-            if (!this._reader.isDestroyed) {
-              this._reader.destroy();
-            }
-          }
-        });
-      }
-      read() {
-        this._reader.onError((error) => {
-          this._stream.emit("error", error);
-        });
-        this._reader.onEntry((entry) => {
-          this._stream.push(entry);
-        });
-        this._reader.onEnd(() => {
-          this._stream.push(null);
-        });
-        this._reader.read();
-        return this._stream;
-      }
-    };
-    exports.default = StreamProvider;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/readers/sync.js
-var require_sync3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fsScandir = require_out2();
-    var common = require_common2();
-    var reader_1 = require_reader();
-    var SyncReader = class extends reader_1.default {
-      constructor() {
-        super(...arguments);
-        this._scandir = fsScandir.scandirSync;
-        this._storage = [];
-        this._queue = /* @__PURE__ */ new Set();
-      }
-      read() {
-        this._pushToQueue(this._root, this._settings.basePath);
-        this._handleQueue();
-        return this._storage;
-      }
-      _pushToQueue(directory, base) {
-        this._queue.add({ directory, base });
-      }
-      _handleQueue() {
-        for (const item of this._queue.values()) {
-          this._handleDirectory(item.directory, item.base);
-        }
-      }
-      _handleDirectory(directory, base) {
-        try {
-          const entries = this._scandir(directory, this._settings.fsScandirSettings);
-          for (const entry of entries) {
-            this._handleEntry(entry, base);
-          }
-        } catch (error) {
-          this._handleError(error);
-        }
-      }
-      _handleError(error) {
-        if (!common.isFatalError(this._settings, error)) {
-          return;
-        }
-        throw error;
-      }
-      _handleEntry(entry, base) {
-        const fullpath = entry.path;
-        if (base !== void 0) {
-          entry.path = common.joinPathSegments(base, entry.name, this._settings.pathSegmentSeparator);
-        }
-        if (common.isAppliedFilter(this._settings.entryFilter, entry)) {
-          this._pushToStorage(entry);
-        }
-        if (entry.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry)) {
-          this._pushToQueue(fullpath, base === void 0 ? void 0 : entry.path);
-        }
-      }
-      _pushToStorage(entry) {
-        this._storage.push(entry);
-      }
-    };
-    exports.default = SyncReader;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/providers/sync.js
-var require_sync4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var sync_1 = require_sync3();
-    var SyncProvider = class {
-      constructor(_root, _settings) {
-        this._root = _root;
-        this._settings = _settings;
-        this._reader = new sync_1.default(this._root, this._settings);
-      }
-      read() {
-        return this._reader.read();
-      }
-    };
-    exports.default = SyncProvider;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/settings.js
-var require_settings3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path7 = __require("path");
-    var fsScandir = require_out2();
-    var Settings = class {
-      constructor(_options = {}) {
-        this._options = _options;
-        this.basePath = this._getValue(this._options.basePath, void 0);
-        this.concurrency = this._getValue(this._options.concurrency, Number.POSITIVE_INFINITY);
-        this.deepFilter = this._getValue(this._options.deepFilter, null);
-        this.entryFilter = this._getValue(this._options.entryFilter, null);
-        this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path7.sep);
-        this.fsScandirSettings = new fsScandir.Settings({
-          followSymbolicLinks: this._options.followSymbolicLinks,
-          fs: this._options.fs,
-          pathSegmentSeparator: this._options.pathSegmentSeparator,
-          stats: this._options.stats,
-          throwErrorOnBrokenSymbolicLink: this._options.throwErrorOnBrokenSymbolicLink
-        });
-      }
-      _getValue(option, value) {
-        return option !== null && option !== void 0 ? option : value;
-      }
-    };
-    exports.default = Settings;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/index.js
-var require_out3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Settings = exports.walkStream = exports.walkSync = exports.walk = void 0;
-    var async_1 = require_async4();
-    var stream_1 = require_stream2();
-    var sync_1 = require_sync4();
-    var settings_1 = require_settings3();
-    exports.Settings = settings_1.default;
-    function walk(directory, optionsOrSettingsOrCallback, callback) {
-      if (typeof optionsOrSettingsOrCallback === "function") {
-        new async_1.default(directory, getSettings()).read(optionsOrSettingsOrCallback);
-        return;
-      }
-      new async_1.default(directory, getSettings(optionsOrSettingsOrCallback)).read(callback);
-    }
-    exports.walk = walk;
-    function walkSync(directory, optionsOrSettings) {
-      const settings = getSettings(optionsOrSettings);
-      const provider2 = new sync_1.default(directory, settings);
-      return provider2.read();
-    }
-    exports.walkSync = walkSync;
-    function walkStream(directory, optionsOrSettings) {
-      const settings = getSettings(optionsOrSettings);
-      const provider2 = new stream_1.default(directory, settings);
-      return provider2.read();
-    }
-    exports.walkStream = walkStream;
-    function getSettings(settingsOrOptions = {}) {
-      if (settingsOrOptions instanceof settings_1.default) {
-        return settingsOrOptions;
-      }
-      return new settings_1.default(settingsOrOptions);
-    }
-  }
-});
-
-// node_modules/fast-glob/out/readers/reader.js
-var require_reader2 = __commonJS({
-  "node_modules/fast-glob/out/readers/reader.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path7 = __require("path");
-    var fsStat = require_out();
-    var utils = require_utils4();
-    var Reader = class {
-      constructor(_settings) {
-        this._settings = _settings;
-        this._fsStatSettings = new fsStat.Settings({
-          followSymbolicLink: this._settings.followSymbolicLinks,
-          fs: this._settings.fs,
-          throwErrorOnBrokenSymbolicLink: this._settings.followSymbolicLinks
-        });
-      }
-      _getFullEntryPath(filepath) {
-        return path7.resolve(this._settings.cwd, filepath);
-      }
-      _makeEntry(stats, pattern) {
-        const entry = {
-          name: pattern,
-          path: pattern,
-          dirent: utils.fs.createDirentFromStats(pattern, stats)
-        };
-        if (this._settings.stats) {
-          entry.stats = stats;
-        }
-        return entry;
-      }
-      _isFatalError(error) {
-        return !utils.errno.isEnoentCodeError(error) && !this._settings.suppressErrors;
-      }
-    };
-    exports.default = Reader;
-  }
-});
-
-// node_modules/fast-glob/out/readers/stream.js
-var require_stream3 = __commonJS({
-  "node_modules/fast-glob/out/readers/stream.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var stream_1 = __require("stream");
-    var fsStat = require_out();
-    var fsWalk = require_out3();
-    var reader_1 = require_reader2();
-    var ReaderStream = class extends reader_1.default {
-      constructor() {
-        super(...arguments);
-        this._walkStream = fsWalk.walkStream;
-        this._stat = fsStat.stat;
-      }
-      dynamic(root, options) {
-        return this._walkStream(root, options);
-      }
-      static(patterns, options) {
-        const filepaths = patterns.map(this._getFullEntryPath, this);
-        const stream = new stream_1.PassThrough({ objectMode: true });
-        stream._write = (index, _enc, done) => {
-          return this._getEntry(filepaths[index], patterns[index], options).then((entry) => {
-            if (entry !== null && options.entryFilter(entry)) {
-              stream.push(entry);
-            }
-            if (index === filepaths.length - 1) {
-              stream.end();
-            }
-            done();
-          }).catch(done);
-        };
-        for (let i = 0; i < filepaths.length; i++) {
-          stream.write(i);
-        }
-        return stream;
-      }
-      _getEntry(filepath, pattern, options) {
-        return this._getStat(filepath).then((stats) => this._makeEntry(stats, pattern)).catch((error) => {
-          if (options.errorFilter(error)) {
-            return null;
-          }
-          throw error;
-        });
-      }
-      _getStat(filepath) {
-        return new Promise((resolve9, reject) => {
-          this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve9(stats) : reject(error);
-          });
-        });
-      }
-    };
-    exports.default = ReaderStream;
-  }
-});
-
-// node_modules/fast-glob/out/readers/async.js
-var require_async5 = __commonJS({
-  "node_modules/fast-glob/out/readers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fsWalk = require_out3();
-    var reader_1 = require_reader2();
-    var stream_1 = require_stream3();
-    var ReaderAsync = class extends reader_1.default {
-      constructor() {
-        super(...arguments);
-        this._walkAsync = fsWalk.walk;
-        this._readerStream = new stream_1.default(this._settings);
-      }
-      dynamic(root, options) {
-        return new Promise((resolve9, reject) => {
-          this._walkAsync(root, options, (error, entries) => {
-            if (error === null) {
-              resolve9(entries);
-            } else {
-              reject(error);
-            }
-          });
-        });
-      }
-      async static(patterns, options) {
-        const entries = [];
-        const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve9, reject) => {
-          stream.once("error", reject);
-          stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve9(entries));
-        });
-      }
-    };
-    exports.default = ReaderAsync;
-  }
-});
-
-// node_modules/fast-glob/out/providers/matchers/matcher.js
-var require_matcher = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils4();
-    var Matcher = class {
-      constructor(_patterns, _settings, _micromatchOptions) {
-        this._patterns = _patterns;
-        this._settings = _settings;
-        this._micromatchOptions = _micromatchOptions;
-        this._storage = [];
-        this._fillStorage();
-      }
-      _fillStorage() {
-        for (const pattern of this._patterns) {
-          const segments = this._getPatternSegments(pattern);
-          const sections = this._splitSegmentsIntoSections(segments);
-          this._storage.push({
-            complete: sections.length <= 1,
-            pattern,
-            segments,
-            sections
-          });
-        }
-      }
-      _getPatternSegments(pattern) {
-        const parts = utils.pattern.getPatternParts(pattern, this._micromatchOptions);
-        return parts.map((part) => {
-          const dynamic = utils.pattern.isDynamicPattern(part, this._settings);
-          if (!dynamic) {
-            return {
-              dynamic: false,
-              pattern: part
-            };
-          }
-          return {
-            dynamic: true,
-            pattern: part,
-            patternRe: utils.pattern.makeRe(part, this._micromatchOptions)
-          };
-        });
-      }
-      _splitSegmentsIntoSections(segments) {
-        return utils.array.splitWhen(segments, (segment) => segment.dynamic && utils.pattern.hasGlobStar(segment.pattern));
-      }
-    };
-    exports.default = Matcher;
-  }
-});
-
-// node_modules/fast-glob/out/providers/matchers/partial.js
-var require_partial = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/partial.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var matcher_1 = require_matcher();
-    var PartialMatcher = class extends matcher_1.default {
-      match(filepath) {
-        const parts = filepath.split("/");
-        const levels = parts.length;
-        const patterns = this._storage.filter((info) => !info.complete || info.segments.length > levels);
-        for (const pattern of patterns) {
-          const section = pattern.sections[0];
-          if (!pattern.complete && levels > section.length) {
-            return true;
-          }
-          const match = parts.every((part, index) => {
-            const segment = pattern.segments[index];
-            if (segment.dynamic && segment.patternRe.test(part)) {
-              return true;
-            }
-            if (!segment.dynamic && segment.pattern === part) {
-              return true;
-            }
-            return false;
-          });
-          if (match) {
-            return true;
-          }
-        }
-        return false;
-      }
-    };
-    exports.default = PartialMatcher;
-  }
-});
-
-// node_modules/fast-glob/out/providers/filters/deep.js
-var require_deep = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils4();
-    var partial_1 = require_partial();
-    var DeepFilter = class {
-      constructor(_settings, _micromatchOptions) {
-        this._settings = _settings;
-        this._micromatchOptions = _micromatchOptions;
-      }
-      getFilter(basePath, positive, negative) {
-        const matcher = this._getMatcher(positive);
-        const negativeRe = this._getNegativePatternsRe(negative);
-        return (entry) => this._filter(basePath, entry, matcher, negativeRe);
-      }
-      _getMatcher(patterns) {
-        return new partial_1.default(patterns, this._settings, this._micromatchOptions);
-      }
-      _getNegativePatternsRe(patterns) {
-        const affectDepthOfReadingPatterns = patterns.filter(utils.pattern.isAffectDepthOfReadingPattern);
-        return utils.pattern.convertPatternsToRe(affectDepthOfReadingPatterns, this._micromatchOptions);
-      }
-      _filter(basePath, entry, matcher, negativeRe) {
-        if (this._isSkippedByDeep(basePath, entry.path)) {
-          return false;
-        }
-        if (this._isSkippedSymbolicLink(entry)) {
-          return false;
-        }
-        const filepath = utils.path.removeLeadingDotSegment(entry.path);
-        if (this._isSkippedByPositivePatterns(filepath, matcher)) {
-          return false;
-        }
-        return this._isSkippedByNegativePatterns(filepath, negativeRe);
-      }
-      _isSkippedByDeep(basePath, entryPath) {
-        if (this._settings.deep === Infinity) {
-          return false;
-        }
-        return this._getEntryLevel(basePath, entryPath) >= this._settings.deep;
-      }
-      _getEntryLevel(basePath, entryPath) {
-        const entryPathDepth = entryPath.split("/").length;
-        if (basePath === "") {
-          return entryPathDepth;
-        }
-        const basePathDepth = basePath.split("/").length;
-        return entryPathDepth - basePathDepth;
-      }
-      _isSkippedSymbolicLink(entry) {
-        return !this._settings.followSymbolicLinks && entry.dirent.isSymbolicLink();
-      }
-      _isSkippedByPositivePatterns(entryPath, matcher) {
-        return !this._settings.baseNameMatch && !matcher.match(entryPath);
-      }
-      _isSkippedByNegativePatterns(entryPath, patternsRe) {
-        return !utils.pattern.matchAny(entryPath, patternsRe);
-      }
-    };
-    exports.default = DeepFilter;
-  }
-});
-
-// node_modules/fast-glob/out/providers/filters/entry.js
-var require_entry = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils4();
-    var EntryFilter = class {
-      constructor(_settings, _micromatchOptions) {
-        this._settings = _settings;
-        this._micromatchOptions = _micromatchOptions;
-        this.index = /* @__PURE__ */ new Map();
-      }
-      getFilter(positive, negative) {
-        const [absoluteNegative, relativeNegative] = utils.pattern.partitionAbsoluteAndRelative(negative);
-        const patterns = {
-          positive: {
-            all: utils.pattern.convertPatternsToRe(positive, this._micromatchOptions)
-          },
-          negative: {
-            absolute: utils.pattern.convertPatternsToRe(absoluteNegative, Object.assign(Object.assign({}, this._micromatchOptions), { dot: true })),
-            relative: utils.pattern.convertPatternsToRe(relativeNegative, Object.assign(Object.assign({}, this._micromatchOptions), { dot: true }))
-          }
-        };
-        return (entry) => this._filter(entry, patterns);
-      }
-      _filter(entry, patterns) {
-        const filepath = utils.path.removeLeadingDotSegment(entry.path);
-        if (this._settings.unique && this._isDuplicateEntry(filepath)) {
-          return false;
-        }
-        if (this._onlyFileFilter(entry) || this._onlyDirectoryFilter(entry)) {
-          return false;
-        }
-        const isMatched = this._isMatchToPatternsSet(filepath, patterns, entry.dirent.isDirectory());
-        if (this._settings.unique && isMatched) {
-          this._createIndexRecord(filepath);
-        }
-        return isMatched;
-      }
-      _isDuplicateEntry(filepath) {
-        return this.index.has(filepath);
-      }
-      _createIndexRecord(filepath) {
-        this.index.set(filepath, void 0);
-      }
-      _onlyFileFilter(entry) {
-        return this._settings.onlyFiles && !entry.dirent.isFile();
-      }
-      _onlyDirectoryFilter(entry) {
-        return this._settings.onlyDirectories && !entry.dirent.isDirectory();
-      }
-      _isMatchToPatternsSet(filepath, patterns, isDirectory2) {
-        const isMatched = this._isMatchToPatterns(filepath, patterns.positive.all, isDirectory2);
-        if (!isMatched) {
-          return false;
-        }
-        const isMatchedByRelativeNegative = this._isMatchToPatterns(filepath, patterns.negative.relative, isDirectory2);
-        if (isMatchedByRelativeNegative) {
-          return false;
-        }
-        const isMatchedByAbsoluteNegative = this._isMatchToAbsoluteNegative(filepath, patterns.negative.absolute, isDirectory2);
-        if (isMatchedByAbsoluteNegative) {
-          return false;
-        }
-        return true;
-      }
-      _isMatchToAbsoluteNegative(filepath, patternsRe, isDirectory2) {
-        if (patternsRe.length === 0) {
-          return false;
-        }
-        const fullpath = utils.path.makeAbsolute(this._settings.cwd, filepath);
-        return this._isMatchToPatterns(fullpath, patternsRe, isDirectory2);
-      }
-      _isMatchToPatterns(filepath, patternsRe, isDirectory2) {
-        if (patternsRe.length === 0) {
-          return false;
-        }
-        const isMatched = utils.pattern.matchAny(filepath, patternsRe);
-        if (!isMatched && isDirectory2) {
-          return utils.pattern.matchAny(filepath + "/", patternsRe);
-        }
-        return isMatched;
-      }
-    };
-    exports.default = EntryFilter;
-  }
-});
-
-// node_modules/fast-glob/out/providers/filters/error.js
-var require_error = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/error.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils4();
-    var ErrorFilter = class {
-      constructor(_settings) {
-        this._settings = _settings;
-      }
-      getFilter() {
-        return (error) => this._isNonFatalError(error);
-      }
-      _isNonFatalError(error) {
-        return utils.errno.isEnoentCodeError(error) || this._settings.suppressErrors;
-      }
-    };
-    exports.default = ErrorFilter;
-  }
-});
-
-// node_modules/fast-glob/out/providers/transformers/entry.js
-var require_entry2 = __commonJS({
-  "node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils4();
-    var EntryTransformer = class {
-      constructor(_settings) {
-        this._settings = _settings;
-      }
-      getTransformer() {
-        return (entry) => this._transform(entry);
-      }
-      _transform(entry) {
-        let filepath = entry.path;
-        if (this._settings.absolute) {
-          filepath = utils.path.makeAbsolute(this._settings.cwd, filepath);
-          filepath = utils.path.unixify(filepath);
-        }
-        if (this._settings.markDirectories && entry.dirent.isDirectory()) {
-          filepath += "/";
-        }
-        if (!this._settings.objectMode) {
-          return filepath;
-        }
-        return Object.assign(Object.assign({}, entry), { path: filepath });
-      }
-    };
-    exports.default = EntryTransformer;
-  }
-});
-
-// node_modules/fast-glob/out/providers/provider.js
-var require_provider = __commonJS({
-  "node_modules/fast-glob/out/providers/provider.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path7 = __require("path");
-    var deep_1 = require_deep();
-    var entry_1 = require_entry();
-    var error_1 = require_error();
-    var entry_2 = require_entry2();
-    var Provider = class {
-      constructor(_settings) {
-        this._settings = _settings;
-        this.errorFilter = new error_1.default(this._settings);
-        this.entryFilter = new entry_1.default(this._settings, this._getMicromatchOptions());
-        this.deepFilter = new deep_1.default(this._settings, this._getMicromatchOptions());
-        this.entryTransformer = new entry_2.default(this._settings);
-      }
-      _getRootDirectory(task) {
-        return path7.resolve(this._settings.cwd, task.base);
-      }
-      _getReaderOptions(task) {
-        const basePath = task.base === "." ? "" : task.base;
-        return {
-          basePath,
-          pathSegmentSeparator: "/",
-          concurrency: this._settings.concurrency,
-          deepFilter: this.deepFilter.getFilter(basePath, task.positive, task.negative),
-          entryFilter: this.entryFilter.getFilter(task.positive, task.negative),
-          errorFilter: this.errorFilter.getFilter(),
-          followSymbolicLinks: this._settings.followSymbolicLinks,
-          fs: this._settings.fs,
-          stats: this._settings.stats,
-          throwErrorOnBrokenSymbolicLink: this._settings.throwErrorOnBrokenSymbolicLink,
-          transform: this.entryTransformer.getTransformer()
-        };
-      }
-      _getMicromatchOptions() {
-        return {
-          dot: this._settings.dot,
-          matchBase: this._settings.baseNameMatch,
-          nobrace: !this._settings.braceExpansion,
-          nocase: !this._settings.caseSensitiveMatch,
-          noext: !this._settings.extglob,
-          noglobstar: !this._settings.globstar,
-          posix: true,
-          strictSlashes: false
-        };
-      }
-    };
-    exports.default = Provider;
-  }
-});
-
-// node_modules/fast-glob/out/providers/async.js
-var require_async6 = __commonJS({
-  "node_modules/fast-glob/out/providers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var async_1 = require_async5();
-    var provider_1 = require_provider();
-    var ProviderAsync = class extends provider_1.default {
-      constructor() {
-        super(...arguments);
-        this._reader = new async_1.default(this._settings);
-      }
-      async read(task) {
-        const root = this._getRootDirectory(task);
-        const options = this._getReaderOptions(task);
-        const entries = await this.api(root, task, options);
-        return entries.map((entry) => options.transform(entry));
-      }
-      api(root, task, options) {
-        if (task.dynamic) {
-          return this._reader.dynamic(root, options);
-        }
-        return this._reader.static(task.patterns, options);
-      }
-    };
-    exports.default = ProviderAsync;
-  }
-});
-
-// node_modules/fast-glob/out/providers/stream.js
-var require_stream4 = __commonJS({
-  "node_modules/fast-glob/out/providers/stream.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var stream_1 = __require("stream");
-    var stream_2 = require_stream3();
-    var provider_1 = require_provider();
-    var ProviderStream = class extends provider_1.default {
-      constructor() {
-        super(...arguments);
-        this._reader = new stream_2.default(this._settings);
-      }
-      read(task) {
-        const root = this._getRootDirectory(task);
-        const options = this._getReaderOptions(task);
-        const source = this.api(root, task, options);
-        const destination = new stream_1.Readable({ objectMode: true, read: () => {
-        } });
-        source.once("error", (error) => destination.emit("error", error)).on("data", (entry) => destination.emit("data", options.transform(entry))).once("end", () => destination.emit("end"));
-        destination.once("close", () => source.destroy());
-        return destination;
-      }
-      api(root, task, options) {
-        if (task.dynamic) {
-          return this._reader.dynamic(root, options);
-        }
-        return this._reader.static(task.patterns, options);
-      }
-    };
-    exports.default = ProviderStream;
-  }
-});
-
-// node_modules/fast-glob/out/readers/sync.js
-var require_sync5 = __commonJS({
-  "node_modules/fast-glob/out/readers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fsStat = require_out();
-    var fsWalk = require_out3();
-    var reader_1 = require_reader2();
-    var ReaderSync = class extends reader_1.default {
-      constructor() {
-        super(...arguments);
-        this._walkSync = fsWalk.walkSync;
-        this._statSync = fsStat.statSync;
-      }
-      dynamic(root, options) {
-        return this._walkSync(root, options);
-      }
-      static(patterns, options) {
-        const entries = [];
-        for (const pattern of patterns) {
-          const filepath = this._getFullEntryPath(pattern);
-          const entry = this._getEntry(filepath, pattern, options);
-          if (entry === null || !options.entryFilter(entry)) {
-            continue;
-          }
-          entries.push(entry);
-        }
-        return entries;
-      }
-      _getEntry(filepath, pattern, options) {
-        try {
-          const stats = this._getStat(filepath);
-          return this._makeEntry(stats, pattern);
-        } catch (error) {
-          if (options.errorFilter(error)) {
-            return null;
-          }
-          throw error;
-        }
-      }
-      _getStat(filepath) {
-        return this._statSync(filepath, this._fsStatSettings);
-      }
-    };
-    exports.default = ReaderSync;
-  }
-});
-
-// node_modules/fast-glob/out/providers/sync.js
-var require_sync6 = __commonJS({
-  "node_modules/fast-glob/out/providers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var sync_1 = require_sync5();
-    var provider_1 = require_provider();
-    var ProviderSync = class extends provider_1.default {
-      constructor() {
-        super(...arguments);
-        this._reader = new sync_1.default(this._settings);
-      }
-      read(task) {
-        const root = this._getRootDirectory(task);
-        const options = this._getReaderOptions(task);
-        const entries = this.api(root, task, options);
-        return entries.map(options.transform);
-      }
-      api(root, task, options) {
-        if (task.dynamic) {
-          return this._reader.dynamic(root, options);
-        }
-        return this._reader.static(task.patterns, options);
-      }
-    };
-    exports.default = ProviderSync;
-  }
-});
-
-// node_modules/fast-glob/out/settings.js
-var require_settings4 = __commonJS({
-  "node_modules/fast-glob/out/settings.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs4 = __require("fs");
-    var os2 = __require("os");
-    var CPU_COUNT = Math.max(os2.cpus().length, 1);
-    exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs4.lstat,
-      lstatSync: fs4.lstatSync,
-      stat: fs4.stat,
-      statSync: fs4.statSync,
-      readdir: fs4.readdir,
-      readdirSync: fs4.readdirSync
-    };
-    var Settings = class {
-      constructor(_options = {}) {
-        this._options = _options;
-        this.absolute = this._getValue(this._options.absolute, false);
-        this.baseNameMatch = this._getValue(this._options.baseNameMatch, false);
-        this.braceExpansion = this._getValue(this._options.braceExpansion, true);
-        this.caseSensitiveMatch = this._getValue(this._options.caseSensitiveMatch, true);
-        this.concurrency = this._getValue(this._options.concurrency, CPU_COUNT);
-        this.cwd = this._getValue(this._options.cwd, process.cwd());
-        this.deep = this._getValue(this._options.deep, Infinity);
-        this.dot = this._getValue(this._options.dot, false);
-        this.extglob = this._getValue(this._options.extglob, true);
-        this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, true);
-        this.fs = this._getFileSystemMethods(this._options.fs);
-        this.globstar = this._getValue(this._options.globstar, true);
-        this.ignore = this._getValue(this._options.ignore, []);
-        this.markDirectories = this._getValue(this._options.markDirectories, false);
-        this.objectMode = this._getValue(this._options.objectMode, false);
-        this.onlyDirectories = this._getValue(this._options.onlyDirectories, false);
-        this.onlyFiles = this._getValue(this._options.onlyFiles, true);
-        this.stats = this._getValue(this._options.stats, false);
-        this.suppressErrors = this._getValue(this._options.suppressErrors, false);
-        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, false);
-        this.unique = this._getValue(this._options.unique, true);
-        if (this.onlyDirectories) {
-          this.onlyFiles = false;
-        }
-        if (this.stats) {
-          this.objectMode = true;
-        }
-        this.ignore = [].concat(this.ignore);
-      }
-      _getValue(option, value) {
-        return option === void 0 ? value : option;
-      }
-      _getFileSystemMethods(methods = {}) {
-        return Object.assign(Object.assign({}, exports.DEFAULT_FILE_SYSTEM_ADAPTER), methods);
-      }
-    };
-    exports.default = Settings;
-  }
-});
-
-// node_modules/fast-glob/out/index.js
-var require_out4 = __commonJS({
-  "node_modules/fast-glob/out/index.js"(exports, module) {
-    "use strict";
-    var taskManager = require_tasks();
-    var async_1 = require_async6();
-    var stream_1 = require_stream4();
-    var sync_1 = require_sync6();
-    var settings_1 = require_settings4();
-    var utils = require_utils4();
-    async function FastGlob(source, options) {
-      assertPatternsInput2(source);
-      const works = getWorks(source, async_1.default, options);
-      const result = await Promise.all(works);
-      return utils.array.flatten(result);
-    }
-    (function(FastGlob2) {
-      FastGlob2.glob = FastGlob2;
-      FastGlob2.globSync = sync;
-      FastGlob2.globStream = stream;
-      FastGlob2.async = FastGlob2;
-      function sync(source, options) {
-        assertPatternsInput2(source);
-        const works = getWorks(source, sync_1.default, options);
-        return utils.array.flatten(works);
-      }
-      FastGlob2.sync = sync;
-      function stream(source, options) {
-        assertPatternsInput2(source);
-        const works = getWorks(source, stream_1.default, options);
-        return utils.stream.merge(works);
-      }
-      FastGlob2.stream = stream;
-      function generateTasks2(source, options) {
-        assertPatternsInput2(source);
-        const patterns = [].concat(source);
-        const settings = new settings_1.default(options);
-        return taskManager.generate(patterns, settings);
-      }
-      FastGlob2.generateTasks = generateTasks2;
-      function isDynamicPattern2(source, options) {
-        assertPatternsInput2(source);
-        const settings = new settings_1.default(options);
-        return utils.pattern.isDynamicPattern(source, settings);
-      }
-      FastGlob2.isDynamicPattern = isDynamicPattern2;
-      function escapePath(source) {
-        assertPatternsInput2(source);
-        return utils.path.escape(source);
-      }
-      FastGlob2.escapePath = escapePath;
-      function convertPathToPattern2(source) {
-        assertPatternsInput2(source);
-        return utils.path.convertPathToPattern(source);
-      }
-      FastGlob2.convertPathToPattern = convertPathToPattern2;
-      let posix;
-      (function(posix2) {
-        function escapePath2(source) {
-          assertPatternsInput2(source);
-          return utils.path.escapePosixPath(source);
-        }
-        posix2.escapePath = escapePath2;
-        function convertPathToPattern3(source) {
-          assertPatternsInput2(source);
-          return utils.path.convertPosixPathToPattern(source);
-        }
-        posix2.convertPathToPattern = convertPathToPattern3;
-      })(posix = FastGlob2.posix || (FastGlob2.posix = {}));
-      let win32;
-      (function(win322) {
-        function escapePath2(source) {
-          assertPatternsInput2(source);
-          return utils.path.escapeWindowsPath(source);
-        }
-        win322.escapePath = escapePath2;
-        function convertPathToPattern3(source) {
-          assertPatternsInput2(source);
-          return utils.path.convertWindowsPathToPattern(source);
-        }
-        win322.convertPathToPattern = convertPathToPattern3;
-      })(win32 = FastGlob2.win32 || (FastGlob2.win32 = {}));
-    })(FastGlob || (FastGlob = {}));
-    function getWorks(source, _Provider, options) {
-      const patterns = [].concat(source);
-      const settings = new settings_1.default(options);
-      const tasks = taskManager.generate(patterns, settings);
-      const provider2 = new _Provider(settings);
-      return tasks.map(provider2.read, provider2);
-    }
-    function assertPatternsInput2(input) {
-      const source = [].concat(input);
-      const isValidSource = source.every((item) => utils.string.isString(item) && !utils.string.isEmpty(item));
-      if (!isValidSource) {
-        throw new TypeError("Patterns must be a string (non empty) or an array of strings");
-      }
-    }
-    module.exports = FastGlob;
-  }
-});
-
-// node_modules/unicorn-magic/default.js
-var init_default = __esm({
-  "node_modules/unicorn-magic/default.js"() {
-  }
-});
-
-// node_modules/unicorn-magic/node.js
-import { promisify } from "node:util";
-import { execFile as execFileCallback, execFileSync as execFileSyncOriginal } from "node:child_process";
-import { fileURLToPath } from "node:url";
-function toPath(urlOrPath) {
-  return urlOrPath instanceof URL ? fileURLToPath(urlOrPath) : urlOrPath;
-}
-var execFileOriginal, TEN_MEGABYTES_IN_BYTES;
-var init_node = __esm({
-  "node_modules/unicorn-magic/node.js"() {
-    init_default();
-    execFileOriginal = promisify(execFileCallback);
-    TEN_MEGABYTES_IN_BYTES = 10 * 1024 * 1024;
-  }
-});
-
-// node_modules/is-path-inside/index.js
-import path from "node:path";
-function isPathInside(childPath2, parentPath) {
-  const relation = path.relative(parentPath, childPath2);
-  return Boolean(
-    relation && relation !== ".." && !relation.startsWith(`..${path.sep}`) && relation !== path.resolve(childPath2)
-  );
-}
-var init_is_path_inside = __esm({
-  "node_modules/is-path-inside/index.js"() {
-  }
-});
-
-// node_modules/slash/index.js
-function slash(path7) {
-  const isExtendedLengthPath = path7.startsWith("\\\\?\\");
-  if (isExtendedLengthPath) {
-    return path7;
-  }
-  return path7.replace(/\\/g, "/");
-}
-var init_slash = __esm({
-  "node_modules/slash/index.js"() {
-  }
-});
-
-// node_modules/globby/utilities.js
-import fs from "node:fs";
-import path2 from "node:path";
-import { promisify as promisify2 } from "node:util";
-var import_fast_glob, import_ignore2, import_micromatch, isNegativePattern, normalizeAbsolutePatternToRelative, absolutePrefixesMatch, getStaticAbsolutePathPrefix, normalizeNegativePattern, bindFsMethod, promisifyFsMethod, normalizeDirectoryPatternForFastGlob, getParentDirectoryPrefix, adjustIgnorePatternsForParentDirectories, getAsyncStatMethod, getStatSyncMethod, pathHasGitDirectory, buildPathChain, findGitRootInChain, findGitRootSyncUncached, findGitRootSync, findGitRootAsyncUncached, findGitRoot, isWithinGitRoot, getParentGitignorePaths, GITIGNORE_WILDCARDS, hasGitignoreWildcards, MICROMATCH_ONLY_SYNTAX, unescapeGitignorePattern, normalizeGitignorePatternForIgnore, toLiteralPattern, finalSegment, toStandaloneRule, isInsideCwd, anchorToCwd, createNameComparer, getNegationFinalSegments, negationsCouldRescue, expandBraceGroups, convertIgnorePatternsForIgnoreFileSearch, getRulePrune, buildPrunePatternsAndGuards, convertPatternsForFastGlob;
-var init_utilities = __esm({
-  "node_modules/globby/utilities.js"() {
-    import_fast_glob = __toESM(require_out4(), 1);
-    import_ignore2 = __toESM(require_ignore(), 1);
-    init_is_path_inside();
-    import_micromatch = __toESM(require_micromatch(), 1);
-    init_slash();
-    isNegativePattern = (pattern) => pattern[0] === "!";
-    normalizeAbsolutePatternToRelative = (pattern) => {
-      if (!pattern.startsWith("/")) {
-        return pattern;
-      }
-      const inner = pattern.slice(1);
-      const firstSlashIndex = inner.indexOf("/");
-      const firstSegment = firstSlashIndex > 0 ? inner.slice(0, firstSlashIndex) : inner;
-      if (firstSlashIndex > 0 && !import_fast_glob.default.isDynamicPattern(firstSegment)) {
-        return pattern;
-      }
-      return inner;
-    };
-    absolutePrefixesMatch = (positivePrefix, negativePrefix) => negativePrefix === positivePrefix;
-    getStaticAbsolutePathPrefix = (pattern) => {
-      if (!path2.isAbsolute(pattern)) {
-        return void 0;
-      }
-      const staticSegments = [];
-      for (const segment of pattern.split("/")) {
-        if (!segment) {
-          continue;
-        }
-        if (import_fast_glob.default.isDynamicPattern(segment)) {
-          break;
-        }
-        staticSegments.push(segment);
-      }
-      return staticSegments.length === 0 ? void 0 : `/${staticSegments.join("/")}`;
-    };
-    normalizeNegativePattern = (pattern, positiveAbsolutePathPrefixes = [], hasRelativePositivePattern = false) => {
-      if (!pattern.startsWith("/")) {
-        return pattern;
-      }
-      const normalizedPattern = normalizeAbsolutePatternToRelative(pattern);
-      if (normalizedPattern !== pattern) {
-        return normalizedPattern;
-      }
-      if (hasRelativePositivePattern) {
-        return pattern.slice(1);
-      }
-      const negativeAbsolutePathPrefix = getStaticAbsolutePathPrefix(pattern);
-      const preserveAsAbsolutePattern = negativeAbsolutePathPrefix !== void 0 && positiveAbsolutePathPrefixes.some((positiveAbsolutePathPrefix) => absolutePrefixesMatch(positiveAbsolutePathPrefix, negativeAbsolutePathPrefix));
-      return preserveAsAbsolutePattern ? pattern : pattern.slice(1);
-    };
-    bindFsMethod = (object, methodName) => {
-      const method = object?.[methodName];
-      return typeof method === "function" ? method.bind(object) : void 0;
-    };
-    promisifyFsMethod = (object, methodName) => {
-      const method = object?.[methodName];
-      if (typeof method !== "function") {
-        return void 0;
-      }
-      return promisify2(method.bind(object));
-    };
-    normalizeDirectoryPatternForFastGlob = (pattern) => {
-      if (!pattern.endsWith("/")) {
-        return pattern;
-      }
-      const trimmedPattern = pattern.replace(/\/+$/u, "");
-      if (!trimmedPattern) {
-        return "/**";
-      }
-      if (trimmedPattern === "**") {
-        return "**/**";
-      }
-      const hasLeadingSlash = trimmedPattern.startsWith("/");
-      const patternBody = hasLeadingSlash ? trimmedPattern.slice(1) : trimmedPattern;
-      const hasInnerSlash = patternBody.includes("/");
-      const needsRecursivePrefix = !hasLeadingSlash && !hasInnerSlash && !trimmedPattern.startsWith("**/");
-      const recursivePrefix = needsRecursivePrefix ? "**/" : "";
-      return `${recursivePrefix}${trimmedPattern}/**`;
-    };
-    getParentDirectoryPrefix = (pattern) => {
-      const normalizedPattern = isNegativePattern(pattern) ? pattern.slice(1) : pattern;
-      const match = normalizedPattern.match(/^(\.\.\/)+/);
-      return match ? match[0] : "";
-    };
-    adjustIgnorePatternsForParentDirectories = (patterns, ignorePatterns) => {
-      if (patterns.length === 0 || ignorePatterns.length === 0) {
-        return ignorePatterns;
-      }
-      const parentPrefixes = patterns.map((pattern) => getParentDirectoryPrefix(pattern));
-      const firstPrefix = parentPrefixes[0];
-      if (!firstPrefix) {
-        return ignorePatterns;
-      }
-      const allSamePrefix = parentPrefixes.every((prefix) => prefix === firstPrefix);
-      if (!allSamePrefix) {
-        return ignorePatterns;
-      }
-      return ignorePatterns.map((pattern) => {
-        if (pattern.startsWith("**/") && !pattern.startsWith("../")) {
-          return firstPrefix + pattern;
-        }
-        return pattern;
-      });
-    };
-    getAsyncStatMethod = (fsImplementation) => bindFsMethod(fsImplementation?.promises, "stat") ?? bindFsMethod(fs.promises, "stat");
-    getStatSyncMethod = (fsImplementation) => {
-      if (fsImplementation) {
-        return bindFsMethod(fsImplementation, "statSync");
-      }
-      return bindFsMethod(fs, "statSync");
-    };
-    pathHasGitDirectory = (stats) => Boolean(stats?.isDirectory?.() || stats?.isFile?.());
-    buildPathChain = (startPath, rootPath) => {
-      const chain = [];
-      let currentPath = startPath;
-      chain.push(currentPath);
-      while (currentPath !== rootPath) {
-        const parentPath = path2.dirname(currentPath);
-        if (parentPath === currentPath) {
-          break;
-        }
-        currentPath = parentPath;
-        chain.push(currentPath);
-      }
-      return chain;
-    };
-    findGitRootInChain = async (paths, statMethod) => {
-      for (const directory of paths) {
-        const gitPath = path2.join(directory, ".git");
-        try {
-          const stats = await statMethod(gitPath);
-          if (pathHasGitDirectory(stats)) {
-            return directory;
-          }
-        } catch {
-        }
-      }
-      return void 0;
-    };
-    findGitRootSyncUncached = (cwd, fsImplementation) => {
-      const statSyncMethod = getStatSyncMethod(fsImplementation);
-      if (!statSyncMethod) {
-        return void 0;
-      }
-      const currentPath = path2.resolve(cwd);
-      const { root } = path2.parse(currentPath);
-      const chain = buildPathChain(currentPath, root);
-      for (const directory of chain) {
-        const gitPath = path2.join(directory, ".git");
-        try {
-          const stats = statSyncMethod(gitPath);
-          if (pathHasGitDirectory(stats)) {
-            return directory;
-          }
-        } catch {
-        }
-      }
-      return void 0;
-    };
-    findGitRootSync = (cwd, fsImplementation) => {
-      if (typeof cwd !== "string") {
-        throw new TypeError("cwd must be a string");
-      }
-      return findGitRootSyncUncached(cwd, fsImplementation);
-    };
-    findGitRootAsyncUncached = async (cwd, fsImplementation) => {
-      const statMethod = getAsyncStatMethod(fsImplementation);
-      if (!statMethod) {
-        return findGitRootSync(cwd, fsImplementation);
-      }
-      const currentPath = path2.resolve(cwd);
-      const { root } = path2.parse(currentPath);
-      const chain = buildPathChain(currentPath, root);
-      return findGitRootInChain(chain, statMethod);
-    };
-    findGitRoot = async (cwd, fsImplementation) => {
-      if (typeof cwd !== "string") {
-        throw new TypeError("cwd must be a string");
-      }
-      return findGitRootAsyncUncached(cwd, fsImplementation);
-    };
-    isWithinGitRoot = (gitRoot, cwd) => {
-      const resolvedGitRoot = path2.resolve(gitRoot);
-      const resolvedCwd = path2.resolve(cwd);
-      return resolvedCwd === resolvedGitRoot || isPathInside(resolvedCwd, resolvedGitRoot);
-    };
-    getParentGitignorePaths = (gitRoot, cwd) => {
-      if (gitRoot && typeof gitRoot !== "string") {
-        throw new TypeError("gitRoot must be a string or undefined");
-      }
-      if (typeof cwd !== "string") {
-        throw new TypeError("cwd must be a string");
-      }
-      if (!gitRoot) {
-        return [];
-      }
-      if (!isWithinGitRoot(gitRoot, cwd)) {
-        return [];
-      }
-      const chain = buildPathChain(path2.resolve(cwd), path2.resolve(gitRoot));
-      return [...chain].reverse().map((directory) => path2.join(directory, ".gitignore"));
-    };
-    GITIGNORE_WILDCARDS = /(?<!\\)[*?[]/u;
-    hasGitignoreWildcards = (value) => GITIGNORE_WILDCARDS.test(value);
-    MICROMATCH_ONLY_SYNTAX = /[(){}|\\]/u;
-    unescapeGitignorePattern = (value) => value.replaceAll(/\\(.)/gu, "$1");
-    normalizeGitignorePatternForIgnore = (value) => value.replaceAll(/\\(.)/gu, (match, character) => "*[]\\".includes(character) ? match : character);
-    toLiteralPattern = (value) => import_fast_glob.default.escapePath(unescapeGitignorePattern(value));
-    finalSegment = (value) => value.replace(/\/+$/u, "").split("/").pop();
-    toStandaloneRule = (value) => value.replace(/^([#!])/u, String.raw`\$1`);
-    isInsideCwd = (relativePath) => relativePath !== "" && !relativePath.startsWith("..") && !path2.isAbsolute(relativePath);
-    anchorToCwd = (directory, body, cwd) => {
-      const relativePath = slash(path2.relative(cwd, path2.join(directory, body)));
-      return isInsideCwd(relativePath) ? relativePath : void 0;
-    };
-    createNameComparer = () => {
-      const nameMatchers = /* @__PURE__ */ new Map();
-      const matchesName = (pattern, name) => {
-        const namePath = unescapeGitignorePattern(name);
-        if (!(0, import_ignore2.isPathValid)(namePath)) {
-          return true;
-        }
-        const normalizedPattern = normalizeGitignorePatternForIgnore(pattern);
-        let nameMatcher = nameMatchers.get(normalizedPattern);
-        if (!nameMatcher) {
-          nameMatcher = (0, import_ignore2.default)().add([toStandaloneRule(normalizedPattern)]);
-          nameMatchers.set(normalizedPattern, nameMatcher);
-        }
-        return nameMatcher.ignores(namePath);
-      };
-      return (pattern, name) => {
-        if (hasGitignoreWildcards(pattern) && hasGitignoreWildcards(name)) {
-          return true;
-        }
-        return hasGitignoreWildcards(name) ? matchesName(name, pattern) : matchesName(pattern, name);
-      };
-    };
-    getNegationFinalSegments = (rules3) => rules3.filter((rule) => isNegativePattern(rule.pattern)).map((rule) => finalSegment(rule.pattern.slice(1))).filter(Boolean);
-    negationsCouldRescue = (rules3, names3) => {
-      if (names3.length === 0) {
-        return false;
-      }
-      const couldNameTheSamePath = createNameComparer();
-      return getNegationFinalSegments(rules3).some((negation) => names3.some((name) => couldNameTheSamePath(name, negation)));
-    };
-    expandBraceGroups = (pattern) => {
-      if (!pattern.includes("{")) {
-        return [pattern];
-      }
-      const expandedPatterns = import_fast_glob.default.generateTasks(pattern).flatMap((task) => task.patterns);
-      return expandedPatterns.length > 0 ? expandedPatterns : [pattern];
-    };
-    convertIgnorePatternsForIgnoreFileSearch = (ignorePatterns, searchPatterns) => {
-      if (ignorePatterns.length === 0) {
-        return ignorePatterns;
-      }
-      const couldNameTheSamePath = createNameComparer();
-      const expandedSearchPatterns = searchPatterns.flatMap((pattern) => expandBraceGroups(pattern));
-      if (expandedSearchPatterns.some((pattern) => MICROMATCH_ONLY_SYNTAX.test(pattern.slice(0, pattern.lastIndexOf("/") + 1)))) {
-        return [];
-      }
-      const ignoreFileNames = expandedSearchPatterns.map((pattern) => finalSegment(pattern)).filter(Boolean);
-      const couldNameAnIgnoreFile = (pattern) => {
-        const name = finalSegment(pattern.replace(/\/\*\*$/u, ""));
-        if (!name || MICROMATCH_ONLY_SYNTAX.test(name)) {
-          return true;
-        }
-        return ignoreFileNames.some((ignoreFileName) => MICROMATCH_ONLY_SYNTAX.test(ignoreFileName) ? hasGitignoreWildcards(name) || import_micromatch.default.isMatch(unescapeGitignorePattern(name), ignoreFileName, { dot: true, nocase: true }) : couldNameTheSamePath(name, ignoreFileName));
-      };
-      return ignorePatterns.filter((pattern) => !expandBraceGroups(pattern).some((expanded) => couldNameAnIgnoreFile(expanded)));
-    };
-    getRulePrune = ({ pattern, directory }, { cwd, matcher, hasNegations, canSkipAtAnyDepth, canMatchIgnoreFile, gitignoreOnlySearch }) => {
-      if (isNegativePattern(pattern)) {
-        return void 0;
-      }
-      const isDirectoryPattern = pattern.endsWith("/");
-      const clean = pattern.replace(/\/+$/u, "");
-      if (!clean) {
-        return void 0;
-      }
-      const body = clean.startsWith("**/") && !clean.slice(3).includes("/") ? clean.slice(3) : clean;
-      if (canMatchIgnoreFile(finalSegment(body))) {
-        return void 0;
-      }
-      const isGlob = hasGitignoreWildcards(body);
-      if (isGlob && MICROMATCH_ONLY_SYNTAX.test(body)) {
-        return void 0;
-      }
-      const toFastGlob = (value) => normalizeDirectoryPatternForFastGlob(`/${value}${isDirectoryPattern ? "/" : ""}`).replace(/^\//u, "");
-      if (!body.includes("/") && canSkipAtAnyDepth(body)) {
-        const relativeDirectory = slash(path2.relative(cwd, directory));
-        const prefix = isInsideCwd(relativeDirectory) ? `${import_fast_glob.default.escapePath(relativeDirectory)}/` : "";
-        return { pattern: toFastGlob(`${prefix}**/${isGlob ? body : toLiteralPattern(body)}`), guardName: body };
-      }
-      const anchoredBody = body.replace(/^\//u, "");
-      const target = anchorToCwd(directory, isGlob ? anchoredBody : unescapeGitignorePattern(anchoredBody), cwd);
-      if (target === void 0) {
-        return void 0;
-      }
-      const guardName = finalSegment(anchoredBody);
-      if (isGlob) {
-        return hasNegations ? void 0 : { pattern: toFastGlob(target), guardName };
-      }
-      if (!matcher(path2.resolve(cwd, target) + path2.sep).ignored) {
-        return void 0;
-      }
-      const needsGuard = !gitignoreOnlySearch || target.includes("/");
-      return {
-        pattern: toFastGlob(import_fast_glob.default.escapePath(target)),
-        guardName: needsGuard ? guardName : void 0
-      };
-    };
-    buildPrunePatternsAndGuards = (rules3, matcher, cwd, { gitignoreOnlySearch = false, searchesForGitignoreFiles = false } = {}) => {
-      if (!matcher || !cwd || !rules3 || rules3.length === 0) {
-        return { patterns: [], guardNames: [] };
-      }
-      const negationNames = getNegationFinalSegments(rules3);
-      const couldNameTheSamePath = createNameComparer();
-      const context = {
-        cwd,
-        matcher,
-        hasNegations: negationNames.length > 0,
-        canSkipAtAnyDepth: (pattern) => !negationNames.some((name) => couldNameTheSamePath(pattern, name)),
-        canMatchIgnoreFile: (pattern) => searchesForGitignoreFiles && couldNameTheSamePath(pattern, ".gitignore"),
-        gitignoreOnlySearch
-      };
-      const patterns = [];
-      const guardNames = [];
-      for (const rule of rules3) {
-        const prune = getRulePrune(rule, context);
-        if (!prune) {
-          continue;
-        }
-        patterns.push(prune.pattern);
-        if (prune.guardName !== void 0) {
-          guardNames.push(prune.guardName);
-        }
-      }
-      return { patterns, guardNames };
-    };
-    convertPatternsForFastGlob = (rules3, matcher, cwd) => buildPrunePatternsAndGuards(rules3, matcher, cwd).patterns;
-  }
-});
-
-// node_modules/globby/ignore.js
-import process2 from "node:process";
-import fs2 from "node:fs";
-import fsPromises from "node:fs/promises";
-import path3 from "node:path";
-import os from "node:os";
-var import_fast_glob2, import_ignore3, defaultIgnoredDirectories, ignoreFilesGlobOptions, GITIGNORE_FILES_PATTERN, MAX_INCLUDE_DEPTH, getReadFileMethod, getReadFileSyncMethod, shouldSkipIgnoreFileError, createReadError, createIgnoreFileReadError, createGitConfigReadError, processIgnoreFileCore, readIgnoreFilesSafely, readIgnoreFilesSafelySync, dedupePaths, globIgnoreFiles, normalizeIgnoreFileLine, readIgnoreFileLines, getIgnoreRules, buildIgnoreResult, applyBaseToPattern, parseIgnoreFile, toRelativePath, notIgnored, createIgnoreMatcher, normalizeOptions, unescapeGitQuotedValue, parseGitConfigValue, resolveConfigPath, parseGitConfigSection, parseGitConfigEntry, parseIncludeIfCondition, normalizeGitConfigConditionPattern, gitConfigGlobToRegex, matchesIncludeIfCondition, shouldIncludeConfigSection, createExcludesFileValue, parseGitConfigForExcludesFile, readGitConfigFile, getExcludesFileFromGitConfigSync, getExcludesFileFromGitConfigAsync, resolveGitDirectoryFromFile, getGitDirectorySync, getGitDirectoryAsync, getXdgConfigHome, getGitConfigPaths, getDefaultGlobalGitignorePath, resolveExcludesFilePath, readGlobalGitignoreContent, getGlobalGitignoreFile, getGlobalGitignoreFileAsync, buildGlobalMatcher, getKnownIgnoreFilePaths, getKnownIgnoreFileSearchOptions, getKnownIgnoreFilePattern, getMatchingKnownIgnoreFilePaths, globKnownIgnoreFilePaths, filterKnownIgnoreFilePathsAsync, filterKnownIgnoreFilePathsSync, getIgnoreFileSearchPrune, withPrunedSearch, getUnreadPaths, collectIgnoreFileArtifactsAsync, collectIgnoreFileArtifactsSync, isIgnoredByIgnoreFiles, isIgnoredByIgnoreFilesSync, getPatternsFromIgnoreFiles, getIgnorePatternsAndPredicate, getIgnorePatternsAndPredicateSync, isGitIgnored, isGitIgnoredSync;
-var init_ignore = __esm({
-  "node_modules/globby/ignore.js"() {
-    import_fast_glob2 = __toESM(require_out4(), 1);
-    import_ignore3 = __toESM(require_ignore(), 1);
-    init_is_path_inside();
-    init_slash();
-    init_node();
-    init_utilities();
-    defaultIgnoredDirectories = [
-      "**/node_modules",
-      "**/flow-typed",
-      "**/coverage",
-      "**/.git"
-    ];
-    ignoreFilesGlobOptions = {
-      absolute: true,
-      dot: true
-    };
-    GITIGNORE_FILES_PATTERN = "**/.gitignore";
-    MAX_INCLUDE_DEPTH = 10;
-    getReadFileMethod = (fsImplementation) => bindFsMethod(fsImplementation?.promises, "readFile") ?? bindFsMethod(fsPromises, "readFile") ?? promisifyFsMethod(fsImplementation, "readFile");
-    getReadFileSyncMethod = (fsImplementation) => bindFsMethod(fsImplementation, "readFileSync") ?? bindFsMethod(fs2, "readFileSync");
-    shouldSkipIgnoreFileError = (error, suppressErrors) => {
-      if (!error) {
-        return Boolean(suppressErrors);
-      }
-      if (error.code === "ENOENT" || error.code === "ENOTDIR") {
-        return true;
-      }
-      return Boolean(suppressErrors);
-    };
-    createReadError = (kind, filePath, error) => {
-      const prefix = `Failed to read ${kind} at ${filePath}`;
-      if (error instanceof Error) {
-        return new Error(`${prefix}: ${error.message}`, { cause: error });
-      }
-      return new Error(`${prefix}: ${String(error)}`);
-    };
-    createIgnoreFileReadError = (filePath, error) => createReadError("ignore file", filePath, error);
-    createGitConfigReadError = (filePath, error) => createReadError("git config", filePath, error);
-    processIgnoreFileCore = (filePath, readMethod, suppressErrors) => {
-      try {
-        const content = readMethod(filePath, "utf8");
-        return { filePath, content };
-      } catch (error) {
-        if (shouldSkipIgnoreFileError(error, suppressErrors)) {
-          return void 0;
-        }
-        throw createIgnoreFileReadError(filePath, error);
-      }
-    };
-    readIgnoreFilesSafely = async (paths, readFileMethod, suppressErrors) => {
-      const fileResults = await Promise.all(paths.map(async (filePath) => {
-        try {
-          const content = await readFileMethod(filePath, "utf8");
-          return { filePath, content };
-        } catch (error) {
-          if (shouldSkipIgnoreFileError(error, suppressErrors)) {
-            return void 0;
-          }
-          throw createIgnoreFileReadError(filePath, error);
-        }
-      }));
-      return fileResults.filter(Boolean);
-    };
-    readIgnoreFilesSafelySync = (paths, readFileSyncMethod, suppressErrors) => paths.map((filePath) => processIgnoreFileCore(filePath, readFileSyncMethod, suppressErrors)).filter(Boolean);
-    dedupePaths = (paths) => {
-      const seen = /* @__PURE__ */ new Set();
-      return paths.filter((filePath) => {
-        if (seen.has(filePath)) {
-          return false;
-        }
-        seen.add(filePath);
-        return true;
-      });
-    };
-    globIgnoreFiles = (globFunction, patterns, normalizedOptions) => globFunction(patterns, {
-      ...normalizedOptions,
-      ...ignoreFilesGlobOptions
-      // Must be last to ensure absolute/dot flags stick
-    });
-    normalizeIgnoreFileLine = (line) => {
-      line = line.replace(/^\uFEFF/u, "");
-      let whitespaceStart = line.length;
-      while (whitespaceStart > 0 && /\s/u.test(line[whitespaceStart - 1])) {
-        whitespaceStart--;
-      }
-      if (whitespaceStart === line.length) {
-        return line;
-      }
-      let backslashCount = 0;
-      for (let index = whitespaceStart - 1; index >= 0 && line[index] === "\\"; index--) {
-        backslashCount++;
-      }
-      return backslashCount % 2 === 1 ? line.slice(0, whitespaceStart) + " " : line.slice(0, whitespaceStart);
-    };
-    readIgnoreFileLines = (content) => content.split(/\r?\n/).map((line) => normalizeIgnoreFileLine(line)).filter((line) => line && !line.startsWith("#"));
-    getIgnoreRules = (files) => files.flatMap((file) => {
-      const directory = path3.dirname(file.filePath);
-      return readIgnoreFileLines(file.content).map((pattern) => ({ pattern, directory }));
-    });
-    buildIgnoreResult = (files, normalizedOptions, gitRoot) => {
-      const baseDir = gitRoot || normalizedOptions.cwd;
-      const patterns = getPatternsFromIgnoreFiles(files, baseDir);
-      const matcher = createIgnoreMatcher(patterns, normalizedOptions.cwd, baseDir);
-      return {
-        patterns,
-        rules: getIgnoreRules(files),
-        matcher,
-        predicate: (fileOrDirectory) => matcher(fileOrDirectory).ignored,
-        usingGitRoot: Boolean(gitRoot && gitRoot !== normalizedOptions.cwd)
-      };
-    };
-    applyBaseToPattern = (pattern, base) => {
-      if (!base) {
-        return pattern;
-      }
-      const isNegative = isNegativePattern(pattern);
-      const cleanPattern = isNegative ? pattern.slice(1) : pattern;
-      const slashIndex = cleanPattern.indexOf("/");
-      const hasNonTrailingSlash = slashIndex !== -1 && slashIndex !== cleanPattern.length - 1;
-      let result;
-      if (!hasNonTrailingSlash) {
-        result = path3.posix.join(base, "**", cleanPattern);
-      } else if (cleanPattern.startsWith("/")) {
-        result = path3.posix.join(base, cleanPattern.slice(1));
-      } else {
-        result = path3.posix.join(base, cleanPattern);
-      }
-      return isNegative ? "!" + result : result;
-    };
-    parseIgnoreFile = (file, cwd) => {
-      const base = slash(path3.relative(cwd, path3.dirname(file.filePath)));
-      return readIgnoreFileLines(file.content).map((pattern) => applyBaseToPattern(pattern, base));
-    };
-    toRelativePath = (fileOrDirectory, cwd) => {
-      if (path3.isAbsolute(fileOrDirectory)) {
-        const relativePath = path3.relative(cwd, fileOrDirectory);
-        if (relativePath && !isPathInside(fileOrDirectory, cwd)) {
-          return void 0;
-        }
-        return relativePath;
-      }
-      if (fileOrDirectory.startsWith("./")) {
-        return fileOrDirectory.slice(2);
-      }
-      if (fileOrDirectory.startsWith("../")) {
-        return void 0;
-      }
-      return fileOrDirectory;
-    };
-    notIgnored = { ignored: false, unignored: false };
-    createIgnoreMatcher = (patterns, cwd, baseDir) => {
-      const ignores = (0, import_ignore3.default)().add(patterns);
-      const resolvedCwd = path3.normalize(path3.resolve(cwd));
-      const resolvedBaseDir = path3.normalize(path3.resolve(baseDir));
-      return (fileOrDirectory) => {
-        fileOrDirectory = toPath(fileOrDirectory);
-        const hasTrailingSeparator = /[/\\]$/.test(fileOrDirectory);
-        const normalizedPath = path3.normalize(path3.resolve(fileOrDirectory));
-        if (normalizedPath === resolvedCwd) {
-          return notIgnored;
-        }
-        let relativePath = toRelativePath(fileOrDirectory, resolvedBaseDir);
-        if (relativePath === void 0) {
-          return notIgnored;
-        }
-        if (!relativePath) {
-          return notIgnored;
-        }
-        if (hasTrailingSeparator && !relativePath.endsWith(path3.sep)) {
-          relativePath += path3.sep;
-        }
-        return ignores.test(slash(relativePath));
-      };
-    };
-    normalizeOptions = (options = {}) => {
-      const ignoreOption = options.ignore ? Array.isArray(options.ignore) ? options.ignore : [options.ignore] : [];
-      const cwd = toPath(options.cwd) ?? process2.cwd();
-      const deep = typeof options.deep === "number" ? Math.max(0, options.deep) + 1 : Number.POSITIVE_INFINITY;
-      return {
-        cwd,
-        suppressErrors: options.suppressErrors ?? false,
-        deep,
-        ignore: [...ignoreOption, ...defaultIgnoredDirectories],
-        followSymbolicLinks: options.followSymbolicLinks ?? true,
-        concurrency: options.concurrency,
-        throwErrorOnBrokenSymbolicLink: options.throwErrorOnBrokenSymbolicLink ?? false,
-        fs: options.fs
-      };
-    };
-    unescapeGitQuotedValue = (value) => value.replaceAll(/\\(["\\abfnrtv])/g, (_match, escapedCharacter) => {
-      switch (escapedCharacter) {
-        case "a": {
-          return "\x07";
-        }
-        case "b": {
-          return "\b";
-        }
-        case "f": {
-          return "\f";
-        }
-        case "n": {
-          return "\n";
-        }
-        case "r": {
-          return "\r";
-        }
-        case "t": {
-          return "	";
-        }
-        case "v": {
-          return "\v";
-        }
-        default: {
-          return escapedCharacter;
-        }
-      }
-    });
-    parseGitConfigValue = (value) => {
-      const trimmedValue = value.trim();
-      const quotedMatch = trimmedValue.match(/^"((?:[^"\\]|\\.)*)"\s*(?:[#;].*)?$/);
-      if (quotedMatch) {
-        return unescapeGitQuotedValue(quotedMatch[1]);
-      }
-      return trimmedValue.replace(/\s[#;].*$/, "").trim();
-    };
-    resolveConfigPath = (filePath, configPath) => {
-      if (configPath.startsWith("~/")) {
-        const homeDirectory = os.homedir();
-        const resolved = path3.join(homeDirectory, configPath.slice(2));
-        if (!isPathInside(resolved, homeDirectory)) {
-          return path3.join(homeDirectory, ".globby-invalid-path-traversal");
-        }
-        return resolved;
-      }
-      if (path3.isAbsolute(configPath)) {
-        return configPath;
-      }
-      return path3.resolve(path3.dirname(filePath), configPath);
-    };
-    parseGitConfigSection = (line) => {
-      if (!line.startsWith("[")) {
-        return void 0;
-      }
-      let inQuotes = false;
-      let isEscaped = false;
-      for (let index = 1; index < line.length; index++) {
-        const character = line[index];
-        if (isEscaped) {
-          isEscaped = false;
-          continue;
-        }
-        if (character === "\\") {
-          isEscaped = true;
-          continue;
-        }
-        if (character === '"') {
-          inQuotes = !inQuotes;
-          continue;
-        }
-        if (character === "]" && !inQuotes) {
-          const remainder = line.slice(index + 1).trimStart();
-          if (remainder && !remainder.startsWith("#") && !remainder.startsWith(";")) {
-            return void 0;
-          }
-          return line.slice(1, index).trim();
-        }
-      }
-      return void 0;
-    };
-    parseGitConfigEntry = (line) => {
-      const match = line.match(/^([A-Za-z\d-.]+)\s*=\s*(.*)$/);
-      if (!match) {
-        return void 0;
-      }
-      return {
-        key: match[1].toLowerCase(),
-        value: parseGitConfigValue(match[2])
-      };
-    };
-    parseIncludeIfCondition = (section) => {
-      if (!section) {
-        return void 0;
-      }
-      const match = section.match(/^includeif\s+"([^"]+)"$/i);
-      return match ? match[1] : void 0;
-    };
-    normalizeGitConfigConditionPattern = (pattern, configFilePath) => {
-      if (pattern.startsWith("~/")) {
-        pattern = path3.join(os.homedir(), pattern.slice(2));
-      } else if (pattern.startsWith("./")) {
-        pattern = path3.resolve(path3.dirname(configFilePath), pattern.slice(2));
-      } else if (!path3.isAbsolute(pattern)) {
-        pattern = `**/${pattern}`;
-      }
-      if (pattern.endsWith("/")) {
-        pattern += "**";
-      }
-      return slash(pattern);
-    };
-    gitConfigGlobToRegex = (pattern, flags) => {
-      let regex = "";
-      for (let index = 0; index < pattern.length; index++) {
-        const character = pattern[index];
-        const nextCharacter = pattern[index + 1];
-        const nextNextCharacter = pattern[index + 2];
-        if (character === "*" && nextCharacter === "*" && nextNextCharacter === "/") {
-          regex += "(?:.*/)?";
-          index += 2;
-          continue;
-        }
-        if (character === "*" && nextCharacter === "*") {
-          regex += ".*";
-          index += 1;
-          continue;
-        }
-        if (character === "*") {
-          regex += "[^/]*";
-          continue;
-        }
-        if (character === "?") {
-          regex += "[^/]";
-          continue;
-        }
-        if (character === "[") {
-          const closingBracketIndex = pattern.indexOf("]", index + 1);
-          if (closingBracketIndex !== -1) {
-            const bracketContent = pattern.slice(index + 1, closingBracketIndex);
-            if (bracketContent) {
-              const negatedBracketContent = bracketContent[0] === "!" ? `^${bracketContent.slice(1)}` : bracketContent;
-              regex += `[${negatedBracketContent}]`;
-              index = closingBracketIndex;
-              continue;
-            }
-          }
-        }
-        regex += /[|\\{}()[\]^$+?.]/.test(character) ? `\\${character}` : character;
-      }
-      try {
-        return new RegExp(`^${regex}$`, flags);
-      } catch {
-        return /(?!)/;
-      }
-    };
-    matchesIncludeIfCondition = (condition, gitDirectory, configFilePath) => {
-      if (!gitDirectory) {
-        return false;
-      }
-      const match = condition.match(/^(gitdir|gitdir\/i):(.*)$/i);
-      if (!match) {
-        return false;
-      }
-      const [, keyword, rawPattern] = match;
-      const pattern = normalizeGitConfigConditionPattern(rawPattern.trim(), configFilePath);
-      const isCaseInsensitive = keyword.toLowerCase() === "gitdir/i";
-      const regularExpression = gitConfigGlobToRegex(pattern, isCaseInsensitive ? "i" : void 0);
-      const normalizedGitDirectory = slash(path3.resolve(gitDirectory));
-      return regularExpression.test(normalizedGitDirectory);
-    };
-    shouldIncludeConfigSection = (section, gitDirectory, configFilePath) => {
-      if (section?.toLowerCase() === "include") {
-        return true;
-      }
-      const condition = parseIncludeIfCondition(section);
-      return condition ? matchesIncludeIfCondition(condition, gitDirectory, configFilePath) : false;
-    };
-    createExcludesFileValue = (value, declaringFilePath) => ({
-      value,
-      declaringFilePath
-    });
-    parseGitConfigForExcludesFile = (content, normalizedPath, gitDirectory) => {
-      let currentSection;
-      let excludesFile;
-      const includePaths = [];
-      for (const line of content.split(/\r?\n/)) {
-        const trimmed = line.trim();
-        if (!trimmed || trimmed.startsWith("#") || trimmed.startsWith(";")) {
-          continue;
-        }
-        if (trimmed.startsWith("[")) {
-          currentSection = parseGitConfigSection(trimmed);
-          continue;
-        }
-        const entry = parseGitConfigEntry(trimmed);
-        if (!entry) {
-          continue;
-        }
-        if (currentSection?.toLowerCase() === "core" && entry.key === "excludesfile") {
-          excludesFile = createExcludesFileValue(entry.value, normalizedPath);
-          continue;
-        }
-        if (shouldIncludeConfigSection(currentSection, gitDirectory, normalizedPath) && entry.key === "path" && entry.value) {
-          includePaths.push(resolveConfigPath(normalizedPath, entry.value));
-        }
-      }
-      return { excludesFile, includePaths };
-    };
-    readGitConfigFile = (normalizedPath, readMethod, suppressErrors) => {
-      try {
-        return readMethod(normalizedPath, "utf8");
-      } catch (error) {
-        if (shouldSkipIgnoreFileError(error, suppressErrors)) {
-          return void 0;
-        }
-        throw createGitConfigReadError(normalizedPath, error);
-      }
-    };
-    getExcludesFileFromGitConfigSync = (filePath, readFileSync2, gitDirectory, options = {}) => {
-      const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
-      const normalizedPath = path3.resolve(filePath);
-      if (includeStack.has(normalizedPath)) {
-        return void 0;
-      }
-      if (depth >= MAX_INCLUDE_DEPTH) {
-        return void 0;
-      }
-      includeStack.add(normalizedPath);
-      const content = readGitConfigFile(normalizedPath, readFileSync2, suppressErrors);
-      if (content === void 0) {
-        includeStack.delete(normalizedPath);
-        return void 0;
-      }
-      let { excludesFile, includePaths } = parseGitConfigForExcludesFile(content, normalizedPath, gitDirectory);
-      for (const includePath of includePaths) {
-        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync2, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
-        if (includedExcludesFile !== void 0) {
-          excludesFile = includedExcludesFile;
-        }
-      }
-      includeStack.delete(normalizedPath);
-      return excludesFile;
-    };
-    getExcludesFileFromGitConfigAsync = async (filePath, readFile, gitDirectory, options = {}) => {
-      const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
-      const normalizedPath = path3.resolve(filePath);
-      if (includeStack.has(normalizedPath)) {
-        return void 0;
-      }
-      if (depth >= MAX_INCLUDE_DEPTH) {
-        return void 0;
-      }
-      includeStack.add(normalizedPath);
-      let content;
-      try {
-        content = await readFile(normalizedPath, "utf8");
-      } catch (error) {
-        includeStack.delete(normalizedPath);
-        if (shouldSkipIgnoreFileError(error, suppressErrors)) {
-          return void 0;
-        }
-        throw createGitConfigReadError(normalizedPath, error);
-      }
-      let { excludesFile, includePaths } = parseGitConfigForExcludesFile(content, normalizedPath, gitDirectory);
-      for (const includePath of includePaths) {
-        const includedExcludesFile = await getExcludesFileFromGitConfigAsync(includePath, readFile, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
-        if (includedExcludesFile !== void 0) {
-          excludesFile = includedExcludesFile;
-        }
-      }
-      includeStack.delete(normalizedPath);
-      return excludesFile;
-    };
-    resolveGitDirectoryFromFile = (gitFilePath, content) => {
-      const match = content.match(/^gitdir:\s*(.+?)\s*$/i);
-      if (!match) {
-        return gitFilePath;
-      }
-      return path3.resolve(path3.dirname(gitFilePath), match[1]);
-    };
-    getGitDirectorySync = (gitRoot, readFileSync2) => {
-      if (!gitRoot) {
-        return void 0;
-      }
-      const gitFilePath = path3.join(gitRoot, ".git");
-      try {
-        return resolveGitDirectoryFromFile(gitFilePath, readFileSync2(gitFilePath, "utf8"));
-      } catch {
-        return gitFilePath;
-      }
-    };
-    getGitDirectoryAsync = async (gitRoot, readFile) => {
-      if (!gitRoot) {
-        return void 0;
-      }
-      const gitFilePath = path3.join(gitRoot, ".git");
-      try {
-        return resolveGitDirectoryFromFile(gitFilePath, await readFile(gitFilePath, "utf8"));
-      } catch {
-        return gitFilePath;
-      }
-    };
-    getXdgConfigHome = () => process2.env.XDG_CONFIG_HOME || path3.join(os.homedir(), ".config");
-    getGitConfigPaths = () => {
-      if ("GIT_CONFIG_GLOBAL" in process2.env) {
-        const value = process2.env.GIT_CONFIG_GLOBAL;
-        return value ? [value] : [];
-      }
-      return [
-        path3.join(getXdgConfigHome(), "git", "config"),
-        path3.join(os.homedir(), ".gitconfig")
-      ];
-    };
-    getDefaultGlobalGitignorePath = () => path3.join(getXdgConfigHome(), "git", "ignore");
-    resolveExcludesFilePath = (excludesFileConfig) => {
-      if (excludesFileConfig?.value === "") {
-        return void 0;
-      }
-      if (excludesFileConfig === void 0) {
-        return getDefaultGlobalGitignorePath();
-      }
-      return resolveConfigPath(excludesFileConfig.declaringFilePath, excludesFileConfig.value);
-    };
-    readGlobalGitignoreContent = (filePath, readMethod, suppressErrors) => {
-      try {
-        const content = readMethod(filePath, "utf8");
-        return { filePath, content };
-      } catch (error) {
-        if (shouldSkipIgnoreFileError(error, suppressErrors)) {
-          return void 0;
-        }
-        throw createIgnoreFileReadError(filePath, error);
-      }
-    };
-    getGlobalGitignoreFile = (options = {}) => {
-      const cwd = toPath(options.cwd) ?? process2.cwd();
-      const readFileSync2 = getReadFileSyncMethod(options.fs);
-      const gitRoot = findGitRootSync(cwd, options.fs);
-      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync2);
-      let excludesFileConfig;
-      for (const gitConfigPath of getGitConfigPaths()) {
-        const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync2, gitDirectory, { suppressErrors: options.suppressErrors });
-        if (value !== void 0) {
-          excludesFileConfig = value;
-        }
-      }
-      const filePath = resolveExcludesFilePath(excludesFileConfig);
-      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync2, options.suppressErrors);
-    };
-    getGlobalGitignoreFileAsync = async (options = {}) => {
-      const cwd = toPath(options.cwd) ?? process2.cwd();
-      const readFile = getReadFileMethod(options.fs);
-      const gitRoot = await findGitRoot(cwd, options.fs);
-      const gitDirectory = await getGitDirectoryAsync(gitRoot, readFile);
-      const excludesFileValues = await Promise.all(getGitConfigPaths().map((gitConfigPath) => getExcludesFileFromGitConfigAsync(
-        gitConfigPath,
-        readFile,
-        gitDirectory,
-        { suppressErrors: options.suppressErrors }
-      )));
-      const excludesFileConfig = excludesFileValues.findLast((value) => value !== void 0);
-      const filePath = resolveExcludesFilePath(excludesFileConfig);
-      if (filePath === void 0) {
-        return void 0;
-      }
-      try {
-        const content = await readFile(filePath, "utf8");
-        return { filePath, content };
-      } catch (error) {
-        if (shouldSkipIgnoreFileError(error, options.suppressErrors)) {
-          return void 0;
-        }
-        throw createIgnoreFileReadError(filePath, error);
-      }
-    };
-    buildGlobalMatcher = (globalIgnoreFile, cwd, rootDirectory = cwd) => {
-      const patterns = parseIgnoreFile(globalIgnoreFile, path3.dirname(globalIgnoreFile.filePath));
-      return createIgnoreMatcher(patterns, cwd, rootDirectory);
-    };
-    getKnownIgnoreFilePaths = (patterns, normalizedOptions, gitRoot) => {
-      const searchPatterns = [patterns].flat();
-      const isGitignoreSearch = searchPatterns.includes(GITIGNORE_FILES_PATTERN);
-      if (!isGitignoreSearch) {
-        return [];
-      }
-      return gitRoot ? getParentGitignorePaths(gitRoot, normalizedOptions.cwd) : [path3.join(normalizedOptions.cwd, ".gitignore")];
-    };
-    getKnownIgnoreFileSearchOptions = (patterns, normalizedOptions) => ({
-      ...normalizedOptions,
-      ignore: [
-        ...normalizedOptions.ignore,
-        // Keep negative search patterns active when the known candidates are matched independently.
-        ...[patterns].flat().filter((pattern) => isNegativePattern(pattern)).map((pattern) => pattern.slice(1))
-      ]
-    });
-    getKnownIgnoreFilePattern = (filePath, cwd) => {
-      const pattern = isPathInside(filePath, cwd) ? path3.relative(cwd, filePath) : filePath;
-      return import_fast_glob2.default.convertPathToPattern(pattern);
-    };
-    getMatchingKnownIgnoreFilePaths = (knownPaths, matchingPaths) => {
-      const matchingPathSet = new Set(matchingPaths.map((filePath) => path3.resolve(filePath)));
-      return knownPaths.filter((filePath) => matchingPathSet.has(path3.resolve(filePath)));
-    };
-    globKnownIgnoreFilePaths = (globFunction, knownPaths, patterns, normalizedOptions) => {
-      if (knownPaths.length === 0) {
-        return [];
-      }
-      return globIgnoreFiles(
-        globFunction,
-        knownPaths.map((filePath) => getKnownIgnoreFilePattern(filePath, normalizedOptions.cwd)),
-        getKnownIgnoreFileSearchOptions(patterns, normalizedOptions)
-      );
-    };
-    filterKnownIgnoreFilePathsAsync = async (knownPaths, patterns, normalizedOptions) => {
-      const matchingPaths = await globKnownIgnoreFilePaths(import_fast_glob2.default, knownPaths, patterns, normalizedOptions);
-      return getMatchingKnownIgnoreFilePaths(knownPaths, matchingPaths);
-    };
-    filterKnownIgnoreFilePathsSync = (knownPaths, patterns, normalizedOptions) => {
-      const matchingPaths = globKnownIgnoreFilePaths(import_fast_glob2.default.sync, knownPaths, patterns, normalizedOptions);
-      return getMatchingKnownIgnoreFilePaths(knownPaths, matchingPaths);
-    };
-    getIgnoreFileSearchPrune = (searchPatterns, files, normalizedOptions, gitRoot) => {
-      if (files.length === 0) {
-        return { patterns: [], guardNames: [] };
-      }
-      const { cwd } = normalizedOptions;
-      const baseDir = gitRoot || cwd;
-      const ignorePatterns = getPatternsFromIgnoreFiles(files, baseDir);
-      const matcher = createIgnoreMatcher(ignorePatterns, cwd, baseDir);
-      const searchPatternsArray = [searchPatterns].flat();
-      const gitignoreOnlySearch = searchPatternsArray.every((pattern) => pattern === GITIGNORE_FILES_PATTERN);
-      const searchesForGitignoreFiles = searchPatternsArray.includes(GITIGNORE_FILES_PATTERN);
-      return buildPrunePatternsAndGuards(getIgnoreRules(files), matcher, cwd, { gitignoreOnlySearch, searchesForGitignoreFiles });
-    };
-    withPrunedSearch = (normalizedOptions, prunePatterns) => prunePatterns.length === 0 ? normalizedOptions : { ...normalizedOptions, ignore: [...normalizedOptions.ignore, ...prunePatterns] };
-    getUnreadPaths = (childPaths, knownPaths) => {
-      const alreadyRead = new Set(knownPaths.map((filePath) => path3.resolve(filePath)));
-      return dedupePaths(childPaths).filter((filePath) => !alreadyRead.has(path3.resolve(filePath)));
-    };
-    collectIgnoreFileArtifactsAsync = async (patterns, options, includeParentIgnoreFiles) => {
-      const normalizedOptions = normalizeOptions(options);
-      const readFileMethod = getReadFileMethod(normalizedOptions.fs);
-      const gitRoot = includeParentIgnoreFiles ? await findGitRoot(normalizedOptions.cwd, normalizedOptions.fs) : void 0;
-      const knownPaths = await filterKnownIgnoreFilePathsAsync(
-        getKnownIgnoreFilePaths(patterns, normalizedOptions, gitRoot),
-        patterns,
-        normalizedOptions
-      );
-      const knownFiles = await readIgnoreFilesSafely(knownPaths, readFileMethod, normalizedOptions.suppressErrors);
-      const { patterns: prunePatterns, guardNames } = getIgnoreFileSearchPrune(patterns, knownFiles, normalizedOptions, gitRoot);
-      const childPaths = await globIgnoreFiles(import_fast_glob2.default, patterns, withPrunedSearch(normalizedOptions, prunePatterns));
-      let childFiles = await readIgnoreFilesSafely(getUnreadPaths(childPaths, knownPaths), readFileMethod, normalizedOptions.suppressErrors);
-      if (negationsCouldRescue(getIgnoreRules(childFiles), guardNames)) {
-        const allPaths = await globIgnoreFiles(import_fast_glob2.default, patterns, normalizedOptions);
-        childFiles = await readIgnoreFilesSafely(getUnreadPaths(allPaths, knownPaths), readFileMethod, normalizedOptions.suppressErrors);
-      }
-      return { files: [...knownFiles, ...childFiles], normalizedOptions, gitRoot };
-    };
-    collectIgnoreFileArtifactsSync = (patterns, options, includeParentIgnoreFiles) => {
-      const normalizedOptions = normalizeOptions(options);
-      const readFileSyncMethod = getReadFileSyncMethod(normalizedOptions.fs);
-      const gitRoot = includeParentIgnoreFiles ? findGitRootSync(normalizedOptions.cwd, normalizedOptions.fs) : void 0;
-      const knownPaths = filterKnownIgnoreFilePathsSync(
-        getKnownIgnoreFilePaths(patterns, normalizedOptions, gitRoot),
-        patterns,
-        normalizedOptions
-      );
-      const knownFiles = readIgnoreFilesSafelySync(knownPaths, readFileSyncMethod, normalizedOptions.suppressErrors);
-      const { patterns: prunePatterns, guardNames } = getIgnoreFileSearchPrune(patterns, knownFiles, normalizedOptions, gitRoot);
-      const childPaths = globIgnoreFiles(import_fast_glob2.default.sync, patterns, withPrunedSearch(normalizedOptions, prunePatterns));
-      let childFiles = readIgnoreFilesSafelySync(getUnreadPaths(childPaths, knownPaths), readFileSyncMethod, normalizedOptions.suppressErrors);
-      if (negationsCouldRescue(getIgnoreRules(childFiles), guardNames)) {
-        const allPaths = globIgnoreFiles(import_fast_glob2.default.sync, patterns, normalizedOptions);
-        childFiles = readIgnoreFilesSafelySync(getUnreadPaths(allPaths, knownPaths), readFileSyncMethod, normalizedOptions.suppressErrors);
-      }
-      return { files: [...knownFiles, ...childFiles], normalizedOptions, gitRoot };
-    };
-    isIgnoredByIgnoreFiles = async (patterns, options) => {
-      const { files, normalizedOptions, gitRoot } = await collectIgnoreFileArtifactsAsync(patterns, options, false);
-      return buildIgnoreResult(files, normalizedOptions, gitRoot).predicate;
-    };
-    isIgnoredByIgnoreFilesSync = (patterns, options) => {
-      const { files, normalizedOptions, gitRoot } = collectIgnoreFileArtifactsSync(patterns, options, false);
-      return buildIgnoreResult(files, normalizedOptions, gitRoot).predicate;
-    };
-    getPatternsFromIgnoreFiles = (files, baseDir) => files.flatMap((file) => parseIgnoreFile(file, baseDir));
-    getIgnorePatternsAndPredicate = async (patterns, options, includeParentIgnoreFiles = false) => {
-      const { files, normalizedOptions, gitRoot } = await collectIgnoreFileArtifactsAsync(
-        patterns,
-        options,
-        includeParentIgnoreFiles
-      );
-      return buildIgnoreResult(files, normalizedOptions, gitRoot);
-    };
-    getIgnorePatternsAndPredicateSync = (patterns, options, includeParentIgnoreFiles = false) => {
-      const { files, normalizedOptions, gitRoot } = collectIgnoreFileArtifactsSync(
-        patterns,
-        options,
-        includeParentIgnoreFiles
-      );
-      return buildIgnoreResult(files, normalizedOptions, gitRoot);
-    };
-    isGitIgnored = (options) => isIgnoredByIgnoreFiles(GITIGNORE_FILES_PATTERN, options);
-    isGitIgnoredSync = (options) => isIgnoredByIgnoreFilesSync(GITIGNORE_FILES_PATTERN, options);
-  }
-});
-
-// node_modules/globby/index.js
-var globby_exports = {};
-__export(globby_exports, {
-  convertPathToPattern: () => convertPathToPattern,
-  generateGlobTasks: () => generateGlobTasks,
-  generateGlobTasksSync: () => generateGlobTasksSync,
-  globby: () => globby,
-  globbyStream: () => globbyStream,
-  globbySync: () => globbySync,
-  isDynamicPattern: () => isDynamicPattern,
-  isGitIgnored: () => isGitIgnored,
-  isGitIgnoredSync: () => isGitIgnoredSync,
-  isIgnoredByIgnoreFiles: () => isIgnoredByIgnoreFiles,
-  isIgnoredByIgnoreFilesSync: () => isIgnoredByIgnoreFilesSync
-});
-import process3 from "node:process";
-import fs3 from "node:fs";
-import nodePath from "node:path";
-import { Readable } from "node:stream";
-var import_fast_glob3, assertPatternsInput, getStatMethod, getStatSyncMethod2, isDirectory, isDirectorySync, normalizePathForDirectoryGlob, shouldExpandGlobstarDirectory, getDirectoryGlob, directoryToGlob, directoryToGlobSync, toPatternsArray, checkCwdOption, normalizeOptions2, normalizeArguments, normalizeArgumentsSync, getIgnoreFilesPatterns, isPathIgnored, hasIgnoredAncestorDirectory, combinePredicate, buildIgnoreFilterResult, getIgnoreFileSearchOptions, applyIgnoreFilesAndGetFilter, applyIgnoreFilesAndGetFilterSync, assertGlobalGitignoreSyncSupport, globalGitignoreAsyncStatErrorMessage, assertGlobalGitignoreAsyncSupport, createPathResolver, createAsyncDirectoryCheck, createDirectoryCheck, createFilterFunctionAsync, createFilterFunction, unionFastGlobResults, unionFastGlobResultsAsync, convertNegativePatterns, applyParentDirectoryIgnoreAdjustments, appendPruneIgnorePatterns, normalizeExpandDirectoriesOption, generateTasks, generateTasksSync, globby, globbySync, globbyStream, isDynamicPattern, generateGlobTasks, generateGlobTasksSync, convertPathToPattern;
-var init_globby = __esm({
-  "node_modules/globby/index.js"() {
-    init_merge_streams();
-    import_fast_glob3 = __toESM(require_out4(), 1);
-    init_node();
-    init_ignore();
-    init_utilities();
-    init_ignore();
-    assertPatternsInput = (patterns) => {
-      if (patterns.some((pattern) => typeof pattern !== "string")) {
-        throw new TypeError("Patterns must be a string or an array of strings");
-      }
-    };
-    getStatMethod = (fsImplementation) => {
-      if (fsImplementation) {
-        return bindFsMethod(fsImplementation.promises, "stat") ?? promisifyFsMethod(fsImplementation, "stat");
-      }
-      return bindFsMethod(fs3.promises, "stat");
-    };
-    getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(fs3, "statSync");
-    isDirectory = async (path7, fsImplementation) => {
-      try {
-        const stats = await getStatMethod(fsImplementation)(path7);
-        return stats.isDirectory();
-      } catch {
-        return false;
-      }
-    };
-    isDirectorySync = (path7, fsImplementation) => {
-      try {
-        const stats = getStatSyncMethod2(fsImplementation)(path7);
-        return stats.isDirectory();
-      } catch {
-        return false;
-      }
-    };
-    normalizePathForDirectoryGlob = (filePath, cwd) => {
-      const path7 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
-      return nodePath.isAbsolute(path7) ? path7 : nodePath.join(cwd, path7);
-    };
-    shouldExpandGlobstarDirectory = (pattern) => {
-      const match = pattern?.match(/\*\*\/([^/]+)$/);
-      if (!match) {
-        return false;
-      }
-      const dirname5 = match[1];
-      const hasWildcards = /[*?[\]{}]/.test(dirname5);
-      const hasExtension = nodePath.extname(dirname5) && !dirname5.startsWith(".");
-      return !hasWildcards && !hasExtension;
-    };
-    getDirectoryGlob = ({ directoryPath, files, extensions }) => {
-      const extensionGlob = extensions?.length > 0 ? `.${extensions.length > 1 ? `{${extensions.join(",")}}` : extensions[0]}` : "";
-      return files ? files.map((file) => nodePath.posix.join(directoryPath, `**/${nodePath.extname(file) ? file : `${file}${extensionGlob}`}`)) : [nodePath.posix.join(directoryPath, `**${extensionGlob ? `/*${extensionGlob}` : ""}`)];
-    };
-    directoryToGlob = async (directoryPaths, {
-      cwd = process3.cwd(),
-      files,
-      extensions,
-      fs: fsImplementation
-    } = {}) => {
-      const globs = await Promise.all(directoryPaths.map(async (directoryPath) => {
-        const checkPattern = isNegativePattern(directoryPath) ? directoryPath.slice(1) : directoryPath;
-        if (shouldExpandGlobstarDirectory(checkPattern)) {
-          return getDirectoryGlob({ directoryPath, files, extensions });
-        }
-        const pathToCheck = normalizePathForDirectoryGlob(directoryPath, cwd);
-        return await isDirectory(pathToCheck, fsImplementation) ? getDirectoryGlob({ directoryPath, files, extensions }) : directoryPath;
-      }));
-      return globs.flat();
-    };
-    directoryToGlobSync = (directoryPaths, {
-      cwd = process3.cwd(),
-      files,
-      extensions,
-      fs: fsImplementation
-    } = {}) => directoryPaths.flatMap((directoryPath) => {
-      const checkPattern = isNegativePattern(directoryPath) ? directoryPath.slice(1) : directoryPath;
-      if (shouldExpandGlobstarDirectory(checkPattern)) {
-        return getDirectoryGlob({ directoryPath, files, extensions });
-      }
-      const pathToCheck = normalizePathForDirectoryGlob(directoryPath, cwd);
-      return isDirectorySync(pathToCheck, fsImplementation) ? getDirectoryGlob({ directoryPath, files, extensions }) : directoryPath;
-    });
-    toPatternsArray = (patterns) => {
-      patterns = [...new Set([patterns].flat())];
-      assertPatternsInput(patterns);
-      return patterns;
-    };
-    checkCwdOption = (cwd, fsImplementation = fs3) => {
-      if (!cwd || !fsImplementation.statSync) {
-        return;
-      }
-      let stats;
-      try {
-        stats = fsImplementation.statSync(cwd);
-      } catch {
-        return;
-      }
-      if (!stats.isDirectory()) {
-        throw new Error(`The \`cwd\` option must be a path to a directory, got: ${cwd}`);
-      }
-    };
-    normalizeOptions2 = (options = {}) => {
-      const ignore2 = options.ignore ? Array.isArray(options.ignore) ? options.ignore : [options.ignore] : [];
-      options = {
-        ...options,
-        ignore: ignore2,
-        expandDirectories: options.expandDirectories ?? true,
-        cwd: toPath(options.cwd)
-      };
-      checkCwdOption(options.cwd, options.fs);
-      return options;
-    };
-    normalizeArguments = (function_) => async (patterns, options) => function_(toPatternsArray(patterns), normalizeOptions2(options));
-    normalizeArgumentsSync = (function_) => (patterns, options) => function_(toPatternsArray(patterns), normalizeOptions2(options));
-    getIgnoreFilesPatterns = (options) => {
-      const { ignoreFiles, gitignore } = options;
-      const patterns = ignoreFiles ? toPatternsArray(ignoreFiles) : [];
-      if (gitignore) {
-        patterns.push(GITIGNORE_FILES_PATTERN);
-      }
-      return patterns;
-    };
-    isPathIgnored = (matcher, globalMatcher, path7) => {
-      const globalResult = globalMatcher ? globalMatcher(path7) : void 0;
-      const result = matcher ? matcher(path7) : void 0;
-      if (result?.unignored) {
-        return false;
-      }
-      return Boolean(result?.ignored || globalResult?.ignored);
-    };
-    hasIgnoredAncestorDirectory = (matcher, globalMatcher, file) => {
-      let currentPath = file;
-      while (true) {
-        const parentDirectory = nodePath.dirname(currentPath);
-        if (parentDirectory === currentPath) {
-          return false;
-        }
-        if (isPathIgnored(matcher, globalMatcher, `${parentDirectory}${nodePath.sep}`)) {
-          return true;
-        }
-        currentPath = parentDirectory;
-      }
-    };
-    combinePredicate = (matcher, globalMatcher) => {
-      if (!matcher && !globalMatcher) {
-        return false;
-      }
-      return (file) => {
-        const result = matcher ? matcher(file) : void 0;
-        if (result?.unignored) {
-          const globalResult = globalMatcher ? globalMatcher(file) : void 0;
-          return globalResult?.ignored && hasIgnoredAncestorDirectory(matcher, globalMatcher, file);
-        }
-        return isPathIgnored(matcher, globalMatcher, file);
-      };
-    };
-    buildIgnoreFilterResult = ({ options, cwd, ignoreResult: { rules: rules3, matcher }, globalMatcher, createFilter }) => {
-      const finalPredicate = combinePredicate(matcher, globalMatcher);
-      const pruneIgnorePatterns = convertPatternsForFastGlob(rules3, matcher, cwd);
-      return {
-        options,
-        pruneIgnorePatterns,
-        filter: createFilter(finalPredicate, cwd, options.fs)
-      };
-    };
-    getIgnoreFileSearchOptions = (options, searchPatterns) => ({
-      ...options,
-      ignore: convertIgnorePatternsForIgnoreFileSearch(options.ignore, searchPatterns)
-    });
-    applyIgnoreFilesAndGetFilter = async (options) => {
-      const cwd = options.cwd ?? process3.cwd();
-      const ignoreFilesPatterns = getIgnoreFilesPatterns(options);
-      const globalIgnoreFile = options.globalGitignore ? await getGlobalGitignoreFileAsync(options) : void 0;
-      if (ignoreFilesPatterns.length === 0 && !globalIgnoreFile) {
-        return {
-          options,
-          pruneIgnorePatterns: [],
-          filter: createFilterFunctionAsync(false, cwd, options.fs)
-        };
-      }
-      const includeParentIgnoreFiles = options.gitignore === true;
-      const ignoreResult = ignoreFilesPatterns.length > 0 ? await getIgnorePatternsAndPredicate(ignoreFilesPatterns, getIgnoreFileSearchOptions(options, ignoreFilesPatterns), includeParentIgnoreFiles) : { rules: [], matcher: false };
-      const globalGitRoot = globalIgnoreFile ? await findGitRoot(cwd, options.fs) : void 0;
-      const globalMatcher = globalIgnoreFile ? buildGlobalMatcher(globalIgnoreFile, cwd, globalGitRoot ?? cwd) : void 0;
-      return buildIgnoreFilterResult({
-        options,
-        cwd,
-        ignoreResult,
-        globalMatcher,
-        createFilter: createFilterFunctionAsync
-      });
-    };
-    applyIgnoreFilesAndGetFilterSync = (options) => {
-      const cwd = options.cwd ?? process3.cwd();
-      const ignoreFilesPatterns = getIgnoreFilesPatterns(options);
-      const globalIgnoreFile = options.globalGitignore ? getGlobalGitignoreFile(options) : void 0;
-      if (ignoreFilesPatterns.length === 0 && !globalIgnoreFile) {
-        return {
-          options,
-          pruneIgnorePatterns: [],
-          filter: createFilterFunction(false, cwd, options.fs)
-        };
-      }
-      const includeParentIgnoreFiles = options.gitignore === true;
-      const ignoreResult = ignoreFilesPatterns.length > 0 ? getIgnorePatternsAndPredicateSync(ignoreFilesPatterns, getIgnoreFileSearchOptions(options, ignoreFilesPatterns), includeParentIgnoreFiles) : { rules: [], matcher: false };
-      const globalGitRoot = globalIgnoreFile ? findGitRootSync(cwd, options.fs) : void 0;
-      const globalMatcher = globalIgnoreFile ? buildGlobalMatcher(globalIgnoreFile, cwd, globalGitRoot ?? cwd) : void 0;
-      return buildIgnoreFilterResult({
-        options,
-        cwd,
-        ignoreResult,
-        globalMatcher,
-        createFilter: createFilterFunction
-      });
-    };
-    assertGlobalGitignoreSyncSupport = (options) => {
-      if (options.globalGitignore && options.fs && !options.fs.statSync) {
-        throw new Error("The `globalGitignore` option in `globbySync()` requires `fs.statSync` when a custom `fs` is provided.");
-      }
-    };
-    globalGitignoreAsyncStatErrorMessage = "The `globalGitignore` option in `globby()` and `globbyStream()` requires `fs.promises.stat` or `fs.stat` when a custom `fs` is provided.";
-    assertGlobalGitignoreAsyncSupport = (options) => {
-      if (!options.globalGitignore || !options.fs) {
-        return;
-      }
-      if (!options.fs.promises?.stat && !options.fs.stat) {
-        throw new Error(globalGitignoreAsyncStatErrorMessage);
-      }
-    };
-    createPathResolver = (cwd) => {
-      const basePath = cwd || process3.cwd();
-      const pathCache = /* @__PURE__ */ new Map();
-      return (pathKey) => {
-        let absolutePath = pathCache.get(pathKey);
-        if (absolutePath === void 0) {
-          if (pathCache.size > 1e4) {
-            pathCache.clear();
-          }
-          absolutePath = nodePath.isAbsolute(pathKey) ? pathKey : nodePath.resolve(basePath, pathKey);
-          pathCache.set(pathKey, absolutePath);
-        }
-        return absolutePath;
-      };
-    };
-    createAsyncDirectoryCheck = (fsMethod) => {
-      const directoryCache = /* @__PURE__ */ new Map();
-      return async (absolutePath) => {
-        let isDirectory2 = directoryCache.get(absolutePath);
-        if (isDirectory2 !== void 0) {
-          return isDirectory2;
-        }
-        try {
-          const stats = await fsMethod?.(absolutePath);
-          isDirectory2 = Boolean(stats?.isDirectory());
-        } catch {
-          isDirectory2 = false;
-        }
-        if (directoryCache.size > 1e4) {
-          directoryCache.clear();
-        }
-        directoryCache.set(absolutePath, isDirectory2);
-        return isDirectory2;
-      };
-    };
-    createDirectoryCheck = (fsMethod) => {
-      const directoryCache = /* @__PURE__ */ new Map();
-      return (absolutePath) => {
-        let isDirectory2 = directoryCache.get(absolutePath);
-        if (isDirectory2 !== void 0) {
-          return isDirectory2;
-        }
-        try {
-          isDirectory2 = Boolean(fsMethod?.(absolutePath)?.isDirectory());
-        } catch {
-          isDirectory2 = false;
-        }
-        if (directoryCache.size > 1e4) {
-          directoryCache.clear();
-        }
-        directoryCache.set(absolutePath, isDirectory2);
-        return isDirectory2;
-      };
-    };
-    createFilterFunctionAsync = (isIgnored, cwd, fsImplementation) => {
-      const resolveAbsolutePath = createPathResolver(cwd);
-      const isDirectoryEntry = createAsyncDirectoryCheck(getStatMethod(fsImplementation));
-      return async (fastGlobResult) => {
-        if (!isIgnored) {
-          return true;
-        }
-        const absolutePath = resolveAbsolutePath(nodePath.normalize(fastGlobResult.path ?? fastGlobResult));
-        if (isIgnored(absolutePath)) {
-          return false;
-        }
-        return !(await isDirectoryEntry(absolutePath) && isIgnored(`${absolutePath}${nodePath.sep}`));
-      };
-    };
-    createFilterFunction = (isIgnored, cwd, fsImplementation) => {
-      const seen = /* @__PURE__ */ new Set();
-      const resolveAbsolutePath = createPathResolver(cwd);
-      const isDirectoryEntry = createDirectoryCheck(getStatSyncMethod2(fsImplementation));
-      return (fastGlobResult) => {
-        const pathKey = nodePath.normalize(fastGlobResult.path ?? fastGlobResult);
-        if (seen.has(pathKey)) {
-          return false;
-        }
-        if (isIgnored) {
-          const absolutePath = resolveAbsolutePath(pathKey);
-          if (isIgnored(absolutePath)) {
-            return false;
-          }
-          if (isDirectoryEntry(absolutePath) && isIgnored(`${absolutePath}${nodePath.sep}`)) {
-            return false;
-          }
-        }
-        seen.add(pathKey);
-        return true;
-      };
-    };
-    unionFastGlobResults = (results, filter) => results.flat().filter((fastGlobResult) => filter(fastGlobResult));
-    unionFastGlobResultsAsync = async (results, filter) => {
-      results = results.flat();
-      const matches = await Promise.all(results.map((fastGlobResult) => filter(fastGlobResult)));
-      const seen = /* @__PURE__ */ new Set();
-      return results.filter((fastGlobResult, index) => {
-        if (!matches[index]) {
-          return false;
-        }
-        const pathKey = nodePath.normalize(fastGlobResult.path ?? fastGlobResult);
-        if (seen.has(pathKey)) {
-          return false;
-        }
-        seen.add(pathKey);
-        return true;
-      });
-    };
-    convertNegativePatterns = (patterns, options) => {
-      if (patterns.length > 0 && patterns.every((pattern) => isNegativePattern(pattern))) {
-        if (options.expandNegationOnlyPatterns === false) {
-          return [];
-        }
-        patterns = ["**/*", ...patterns];
-      }
-      const positiveAbsolutePathPrefixes = [];
-      let hasRelativePositivePattern = false;
-      const normalizedPatterns = [];
-      for (const pattern of patterns) {
-        if (isNegativePattern(pattern)) {
-          normalizedPatterns.push(`!${normalizeNegativePattern(pattern.slice(1), positiveAbsolutePathPrefixes, hasRelativePositivePattern)}`);
-          continue;
-        }
-        normalizedPatterns.push(pattern);
-        const staticAbsolutePathPrefix = getStaticAbsolutePathPrefix(pattern);
-        if (staticAbsolutePathPrefix === void 0) {
-          hasRelativePositivePattern = true;
-          continue;
-        }
-        positiveAbsolutePathPrefixes.push(staticAbsolutePathPrefix);
-      }
-      patterns = normalizedPatterns;
-      const tasks = [];
-      while (patterns.length > 0) {
-        const index = patterns.findIndex((pattern) => isNegativePattern(pattern));
-        if (index === -1) {
-          tasks.push({ patterns, options });
-          break;
-        }
-        const ignorePattern = patterns[index].slice(1);
-        for (const task of tasks) {
-          task.options.ignore.push(ignorePattern);
-        }
-        if (index !== 0) {
-          tasks.push({
-            patterns: patterns.slice(0, index),
-            options: {
-              ...options,
-              ignore: [
-                ...options.ignore,
-                ignorePattern
-              ]
-            }
-          });
-        }
-        patterns = patterns.slice(index + 1);
-      }
-      return tasks;
-    };
-    applyParentDirectoryIgnoreAdjustments = (tasks) => tasks.map((task) => ({
-      patterns: task.patterns,
-      options: {
-        ...task.options,
-        ignore: adjustIgnorePatternsForParentDirectories(task.patterns, task.options.ignore)
-      }
-    }));
-    appendPruneIgnorePatterns = (tasks, pruneIgnorePatterns) => pruneIgnorePatterns.length === 0 ? tasks : tasks.map((task) => ({
-      patterns: task.patterns,
-      options: {
-        ...task.options,
-        ignore: [...task.options.ignore, ...pruneIgnorePatterns]
-      }
-    }));
-    normalizeExpandDirectoriesOption = (options, cwd) => ({
-      ...cwd ? { cwd } : {},
-      ...Array.isArray(options) ? { files: options } : options
-    });
-    generateTasks = async (patterns, options, pruneIgnorePatterns = []) => {
-      const globTasks = convertNegativePatterns(patterns, options);
-      const { cwd, expandDirectories, fs: fsImplementation } = options;
-      if (!expandDirectories) {
-        return appendPruneIgnorePatterns(applyParentDirectoryIgnoreAdjustments(globTasks), pruneIgnorePatterns);
-      }
-      const directoryToGlobOptions = {
-        ...normalizeExpandDirectoriesOption(expandDirectories, cwd),
-        fs: fsImplementation
-      };
-      const tasks = await Promise.all(globTasks.map(async (task) => {
-        let { patterns: patterns2, options: options2 } = task;
-        [
-          patterns2,
-          options2.ignore
-        ] = await Promise.all([
-          directoryToGlob(patterns2, directoryToGlobOptions),
-          directoryToGlob(options2.ignore, { cwd, fs: fsImplementation })
-        ]);
-        options2.ignore = adjustIgnorePatternsForParentDirectories(patterns2, options2.ignore);
-        return { patterns: patterns2, options: options2 };
-      }));
-      return appendPruneIgnorePatterns(tasks, pruneIgnorePatterns);
-    };
-    generateTasksSync = (patterns, options, pruneIgnorePatterns = []) => {
-      const globTasks = convertNegativePatterns(patterns, options);
-      const { cwd, expandDirectories, fs: fsImplementation } = options;
-      if (!expandDirectories) {
-        return appendPruneIgnorePatterns(applyParentDirectoryIgnoreAdjustments(globTasks), pruneIgnorePatterns);
-      }
-      const directoryToGlobSyncOptions = {
-        ...normalizeExpandDirectoriesOption(expandDirectories, cwd),
-        fs: fsImplementation
-      };
-      const tasks = globTasks.map((task) => {
-        let { patterns: patterns2, options: options2 } = task;
-        patterns2 = directoryToGlobSync(patterns2, directoryToGlobSyncOptions);
-        options2.ignore = directoryToGlobSync(options2.ignore, { cwd, fs: fsImplementation });
-        options2.ignore = adjustIgnorePatternsForParentDirectories(patterns2, options2.ignore);
-        return { patterns: patterns2, options: options2 };
-      });
-      return appendPruneIgnorePatterns(tasks, pruneIgnorePatterns);
-    };
-    globby = normalizeArguments(async (patterns, options) => {
-      assertGlobalGitignoreAsyncSupport(options);
-      const { options: modifiedOptions, pruneIgnorePatterns, filter } = await applyIgnoreFilesAndGetFilter(options);
-      const tasks = await generateTasks(patterns, modifiedOptions, pruneIgnorePatterns);
-      const results = await Promise.all(tasks.map((task) => (0, import_fast_glob3.default)(task.patterns, task.options)));
-      return unionFastGlobResultsAsync(results, filter);
-    });
-    globbySync = normalizeArgumentsSync((patterns, options) => {
-      assertGlobalGitignoreSyncSupport(options);
-      const { options: modifiedOptions, pruneIgnorePatterns, filter } = applyIgnoreFilesAndGetFilterSync(options);
-      const tasks = generateTasksSync(patterns, modifiedOptions, pruneIgnorePatterns);
-      const results = tasks.map((task) => import_fast_glob3.default.sync(task.patterns, task.options));
-      return unionFastGlobResults(results, filter);
-    });
-    globbyStream = normalizeArgumentsSync((patterns, options) => {
-      assertGlobalGitignoreAsyncSupport(options);
-      const seen = /* @__PURE__ */ new Set();
-      const stream = Readable.from((async function* () {
-        const { options: modifiedOptions, pruneIgnorePatterns, filter } = await applyIgnoreFilesAndGetFilter(options);
-        const tasks = await generateTasks(patterns, modifiedOptions, pruneIgnorePatterns);
-        if (tasks.length === 0) {
-          return;
-        }
-        const streams = tasks.map((task) => import_fast_glob3.default.stream(task.patterns, task.options));
-        for await (const fastGlobResult of mergeStreams(streams)) {
-          const pathKey = nodePath.normalize(fastGlobResult.path ?? fastGlobResult);
-          if (!seen.has(pathKey) && await filter(fastGlobResult)) {
-            seen.add(pathKey);
-            yield fastGlobResult;
-          }
-        }
-      })());
-      return stream;
-    });
-    isDynamicPattern = normalizeArgumentsSync((patterns, options) => patterns.some((pattern) => import_fast_glob3.default.isDynamicPattern(pattern, options)));
-    generateGlobTasks = normalizeArguments(generateTasks);
-    generateGlobTasksSync = normalizeArgumentsSync(generateTasksSync);
-    ({ convertPathToPattern } = import_fast_glob3.default);
   }
 });
 
@@ -13393,15 +5800,15 @@ var require_route = __commonJS({
       };
     }
     function wrapConversion(toModel, graph) {
-      var path7 = [graph[toModel].parent, toModel];
+      var path4 = [graph[toModel].parent, toModel];
       var fn = conversions[graph[toModel].parent][toModel];
       var cur = graph[toModel].parent;
       while (graph[cur].parent) {
-        path7.unshift(graph[cur].parent);
+        path4.unshift(graph[cur].parent);
         fn = link(conversions[graph[cur].parent][cur], fn);
         cur = graph[cur].parent;
       }
-      fn.conversion = path7;
+      fn.conversion = path4;
       return fn;
     }
     module.exports = function(fromModel) {
@@ -13641,7 +6048,7 @@ var require_has_flag = __commonJS({
 var require_supports_color = __commonJS({
   "node_modules/supports-color/index.js"(exports, module) {
     "use strict";
-    var os2 = __require("os");
+    var os = __require("os");
     var hasFlag = require_has_flag();
     var env = process.env;
     var forceColor;
@@ -13679,7 +6086,7 @@ var require_supports_color = __commonJS({
       }
       const min = forceColor ? 1 : 0;
       if (process.platform === "win32") {
-        const osRelease = os2.release().split(".");
+        const osRelease = os.release().split(".");
         if (Number(process.versions.node.split(".")[0]) >= 8 && Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -14534,26 +6941,26 @@ var require_eslint_formatter_friendly = __commonJS({
     var stripAnsi2 = require_strip_ansi();
     var table = require_text_table();
     var extend = require_extend();
-    var path7 = __require("path");
-    var process4 = require_process();
-    var fs4 = __require("fs");
+    var path4 = __require("path");
+    var process2 = require_process();
+    var fs = __require("fs");
     var codeFrameColumns = require_lib3().codeFrameColumns;
     function pluralize2(word, count) {
       return count === 1 ? word : word + "s";
     }
     var parseBoolEnvVar = function(varName) {
-      var env = process4.env || {};
+      var env = process2.env || {};
       return env[varName] === "true";
     };
     var parseEnvVal = function(varName) {
-      var env = process4.env || {};
+      var env = process2.env || {};
       return env[varName];
     };
     var subtleLog = function(args) {
       return parseBoolEnvVar("EFF_NO_GRAY") ? args : chalk2.gray(args);
     };
     var getEnvVar = function(varName) {
-      var env = process4.env || {};
+      var env = process2.env || {};
       return env[varName] || false;
     };
     var getFileLink = function(_path, line, column) {
@@ -14605,10 +7012,10 @@ var require_eslint_formatter_friendly = __commonJS({
       var warningsHash = {};
       results.forEach(function(result) {
         var messages5 = result.messages || [];
-        const fileSource = result.source || fs4.readFileSync(result.filePath, "utf8");
+        const fileSource = result.source || fs.readFileSync(result.filePath, "utf8");
         entries = entries.concat(messages5.map(function(message) {
           return extend({
-            filePath: absolutePathsToFile ? path7.resolve(result.filePath) : path7.relative(".", result.filePath)
+            filePath: absolutePathsToFile ? path4.resolve(result.filePath) : path4.relative(".", result.filePath)
           }, message, {
             fileSource
           });
@@ -14740,8 +7147,8 @@ var require_eslint_formatter_friendly = __commonJS({
           output += printSummary(warningsHash, "Warnings", "yellow") + "\n";
         }
       }
-      if (process4.env.FORCE_ITERM_HINT === "true" || process4.stdout.isTTY && !process4.env.CI) {
-        output = "\x1B]1337;CurrentDir=" + process4.cwd() + "\x07" + output;
+      if (process2.env.FORCE_ITERM_HINT === "true" || process2.stdout.isTTY && !process2.env.CI) {
+        output = "\x1B]1337;CurrentDir=" + process2.cwd() + "\x07" + output;
       }
       return total > 0 ? output : "";
     };
@@ -15567,15 +7974,15 @@ var UsageError = class extends Error {
 function oversizeMessage(what, bytes, maxBytes) {
   return `${what} ${bytes} bytes, above the ${maxBytes}-byte limit (raise it with --max-file-size)`;
 }
-function readBounded(path7, maxBytes, scratch) {
-  const fd = openSync(path7, "r");
+function readBounded(path4, maxBytes, scratch) {
+  const fd = openSync(path4, "r");
   try {
     const { size } = fstatSync(fd);
     if (size > maxBytes) {
-      throw new UsageError(oversizeMessage(`${path7}: file is`, size, maxBytes));
+      throw new UsageError(oversizeMessage(`${path4}: file is`, size, maxBytes));
     }
     if (size > MAX_STRING_LENGTH) {
-      throw new UsageError(`${path7}: file is ${size} bytes, more than the ${MAX_STRING_LENGTH} characters kvmlint can hold as text`);
+      throw new UsageError(`${path4}: file is ${size} bytes, more than the ${MAX_STRING_LENGTH} characters kvmlint can hold as text`);
     }
     if (scratch && scratch.buf.length < size) scratch.buf = Buffer.allocUnsafe(Math.max(size, scratch.buf.length * 2));
     const buf = scratch ? scratch.buf : Buffer.allocUnsafe(size);
@@ -15590,12 +7997,12 @@ function readBounded(path7, maxBytes, scratch) {
     closeSync(fd);
   }
 }
-function readRegularFile(path7, maxBytes) {
-  const fd = openSync(path7, constants.O_RDONLY | constants.O_NONBLOCK);
+function readRegularFile(path4, maxBytes) {
+  const fd = openSync(path4, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) throw new UsageError(`${path7}: not a regular file`);
-    if (st.size > maxBytes) throw new UsageError(`${path7}: file is ${st.size} bytes, above the ${maxBytes}-byte limit`);
+    if (!st.isFile()) throw new UsageError(`${path4}: not a regular file`);
+    if (st.size > maxBytes) throw new UsageError(`${path4}: file is ${st.size} bytes, above the ${maxBytes}-byte limit`);
     const buf = Buffer.allocUnsafe(st.size);
     let off = 0;
     while (off < st.size) {
@@ -15655,8 +8062,8 @@ function decodeXmlBytes(buf) {
   return { text, error: { message: `invalid UTF-8 byte 0x${buf[bad].toString(16).padStart(2, "0")}`, offset: text.length, ...pos } };
 }
 var ParsedSource = class {
-  constructor(path7, text, doc) {
-    this.path = path7;
+  constructor(path4, text, doc) {
+    this.path = path4;
     this.text = text;
     this.doc = doc;
   }
@@ -15668,12 +8075,12 @@ var ParsedSource = class {
     return this.index ??= new LineIndex(this.text);
   }
 };
-function sourceFromText(path7, text, decodeError) {
-  return new ParsedSource(path7, text, decodeError ? { text, root: void 0, comments: [], error: decodeError } : parseXml(text));
+function sourceFromText(path4, text, decodeError) {
+  return new ParsedSource(path4, text, decodeError ? { text, root: void 0, comments: [], error: decodeError } : parseXml(text));
 }
 var readScratch = { buf: Buffer.allocUnsafe(64 * 1024) };
-function readBoundedText(path7, maxBytes) {
-  return decodeXmlBytes(readBounded(path7, maxBytes, readScratch));
+function readBoundedText(path4, maxBytes) {
+  return decodeXmlBytes(readBounded(path4, maxBytes, readScratch));
 }
 
 // src/engine/write.ts
@@ -15689,12 +8096,12 @@ function writeAll(fd, bytes, position) {
 // src/engine/report-file.ts
 var ReportFileError = class extends Error {
 };
-function writeReportFile(path7, text, within) {
+function writeReportFile(path4, text, within) {
   const fail = (why) => {
-    throw new ReportFileError(`${path7}: ${why}; report not written`);
+    throw new ReportFileError(`${path4}: ${why}; report not written`);
   };
   if (within !== void 0) {
-    const rel = relative(within, resolve(path7));
+    const rel = relative(within, resolve(path4));
     if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) fail(`outside the workspace ${within}`);
     let dir = within;
     for (const part of rel.split(sep).slice(0, -1)) {
@@ -15704,12 +8111,12 @@ function writeReportFile(path7, text, within) {
       else if (!st2.isDirectory()) fail(`${dir} is ${st2.isSymbolicLink() ? "a symlink" : "not a directory"}`);
     }
   }
-  const st = lstatSync2(path7, { throwIfNoEntry: false });
+  const st = lstatSync2(path4, { throwIfNoEntry: false });
   if (st?.isSymbolicLink()) fail("is a symlink");
   if (st && !st.isFile()) fail("is not a regular file");
   let fd;
   try {
-    fd = openSync3(path7, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_NOFOLLOW | constants3.O_NONBLOCK, 438);
+    fd = openSync3(path4, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_NOFOLLOW | constants3.O_NONBLOCK, 438);
   } catch (e) {
     const err = e;
     return fail(err.code === "ELOOP" ? "is a symlink" : `cannot be opened (${err.code ?? err.message})`);
@@ -15728,7 +8135,7 @@ function writeReportFile(path7, text, within) {
 }
 
 // src/action/run.ts
-import path6 from "node:path";
+import path3 from "node:path";
 import { randomBytes } from "node:crypto";
 
 // src/engine/runner.ts
@@ -16198,8 +8605,8 @@ function cpuListFailure(param, value, error, possible) {
 }
 var isDomain = (a) => a.name === "isolcpus" && a.flags.includes("domain");
 var isNohz = (a) => a.name === "nohz_full" || a.name === "isolcpus" && a.flags.includes("nohz");
-function listPath(path7, list) {
-  return typeof list === "string" ? path7 : `${path7}.raw`;
+function listPath(path4, list) {
+  return typeof list === "string" ? path4 : `${path4}.raw`;
 }
 function lastParam(params, name) {
   let found;
@@ -16222,14 +8629,14 @@ function buildIsolationLayers(input) {
   };
   const cmdDomain = fromCmdline(isDomain, "isolcpus");
   const cmdNohz = fromCmdline(isNohz, "nohz_full");
-  const running = (path7, list, cmd, layer) => {
-    const cpus = input.cpuList(path7, list);
+  const running = (path4, list, cmd, layer) => {
+    const cpus = input.cpuList(path4, list);
     if (cpus === void 0 || list === void 0) return cmd;
     const sysPath = `/sys/devices/system/cpu/${layer === "domain" ? "isolated" : "nohz_full"}`;
     if (cmd !== void 0 && !cmd.cpus.equals(cpus)) {
-      facts.push({ kind: "cmdline-vs-running", layer, commandLine: cmd.cpus, running: cpus, runningPath: listPath(path7, list) });
+      facts.push({ kind: "cmdline-vs-running", layer, commandLine: cmd.cpus, running: cpus, runningPath: listPath(path4, list) });
     }
-    return { cpus, source: sysPath, path: listPath(path7, list) };
+    return { cpus, source: sysPath, path: listPath(path4, list) };
   };
   const domain = running("isolation.isolated", s.isolation?.isolated, cmdDomain, "domain");
   const nohz = running("isolation.nohzFull", s.isolation?.nohzFull, cmdNohz, "nohz");
@@ -16261,10 +8668,10 @@ function buildIsolationLayers(input) {
   }
   const profile = s.tuned?.activeProfile === void 0 ? void 0 : [s.tuned.activeProfile, ...s.tuned.includes ?? []].join(" ");
   const tunedApplies = profile === void 0 || input.isIsolatingTunedProfile(profile);
-  const tunedLayer = (path7, list, source) => {
+  const tunedLayer = (path4, list, source) => {
     if (!tunedApplies || list === void 0) return void 0;
-    const cpus = input.cpuList(path7, list);
-    return cpus === void 0 || cpus.isEmpty ? void 0 : { cpus, source, path: listPath(path7, list) };
+    const cpus = input.cpuList(path4, list);
+    return cpus === void 0 || cpus.isEmpty ? void 0 : { cpus, source, path: listPath(path4, list) };
   };
   const partitioning = profile === void 0 || profile.split(/\s+/).some((p) => p.startsWith("cpu-partitioning"));
   return {
@@ -16502,9 +8909,9 @@ function parseSnapshotCpuList(list, grammar, nrCpuIds) {
 var kernelListMemo = /* @__PURE__ */ new Map();
 function snapshotCpuListFields(s) {
   const out = [];
-  const add = (path7, list, grammar) => {
+  const add = (path4, list, grammar) => {
     if (list === void 0 || list === null) return;
-    out.push({ path: typeof list === "string" ? path7 : `${path7}.raw`, list, grammar });
+    out.push({ path: typeof list === "string" ? path4 : `${path4}.raw`, list, grammar });
   };
   add("cpus.possible", s.cpus?.possible, "kernel");
   add("cpus.present", s.cpus?.present, "kernel");
@@ -16749,7 +9156,7 @@ function cpuPartsRepresentative(s) {
 }
 function buildCpuFacts(snapshot) {
   const fields = new Map(snapshotCpuListFields(snapshot).map((f) => [f.path, f]));
-  const fieldAt = (path7, list) => list === void 0 ? void 0 : fields.get(typeof list === "string" ? path7 : `${path7}.raw`);
+  const fieldAt = (path4, list) => list === void 0 ? void 0 : fields.get(typeof list === "string" ? path4 : `${path4}.raw`);
   const nrCpuIds = nrCpuIdsOf(snapshot);
   const possible = mustParse(fieldAt("cpus.possible", snapshot.cpus?.possible), void 0);
   const present = mustParse(fieldAt("cpus.present", snapshot.cpus?.present), nrCpuIds);
@@ -16764,7 +9171,7 @@ function buildCpuFacts(snapshot) {
     const offline = CpuSet.of(...(snapshot.cpuTopology ?? []).filter((c) => c.online === false).map((c) => c.cpu));
     online = online.subtract(offline);
   }
-  const cpuList = (path7, list) => mustParse(fieldAt(path7, list), nrCpuIds);
+  const cpuList = (path4, list) => mustParse(fieldAt(path4, list), nrCpuIds);
   const isolationContext = { snapshot, possible, present, online, nrCpuIds, cpuList };
   const applied = [];
   const isolation = resolveIsolation(isolationContext, applied);
@@ -19889,10 +12296,10 @@ function listNames(names3) {
   if (names3.length <= 1) return names3[0] ?? "";
   return `${names3.slice(0, -1).join(", ")} and ${names3[names3.length - 1]}`;
 }
-function describeDomain(on2) {
-  const { name } = on2.domain;
-  const { path: path7 } = on2.source;
-  return name ? `${excerpt(name, 40)} (${path7})` : path7;
+function describeDomain(on) {
+  const { name } = on.domain;
+  const { path: path4 } = on.source;
+  return name ? `${excerpt(name, 40)} (${path4})` : path4;
 }
 function listBounded(names3, total, max = 3, more = "other domains") {
   const shown = names3.slice(0, max);
@@ -20022,20 +12429,20 @@ function xpath(el) {
   }
   return parts.join("/");
 }
-function importCapabilities(text, path7) {
+function importCapabilities(text, path4) {
   const doc = parseXml(text);
   if (doc.error) {
-    throw new HostSnapshotError(path7, "", `not well-formed XML at line ${doc.error.line}, column ${doc.error.column}: ${doc.error.message}`, {
+    throw new HostSnapshotError(path4, "", `not well-formed XML at line ${doc.error.line}, column ${doc.error.column}: ${doc.error.message}`, {
       start: doc.error.offset,
       end: Math.min(doc.error.offset + 1, text.length)
     });
   }
   const root = doc.root;
   if (!root || root.name !== "capabilities") {
-    throw new HostSnapshotError(path7, "", `root element is <${root?.name ?? ""}>, not <capabilities>`, root?.startTag);
+    throw new HostSnapshotError(path4, "", `root element is <${root?.name ?? ""}>, not <capabilities>`, root?.startTag);
   }
   const fail = (el, problem, range2 = el.startTag) => {
-    throw new HostSnapshotError(path7, xpath(el), problem, range2);
+    throw new HostSnapshotError(path4, xpath(el), problem, range2);
   };
   const intAttr = (el, name, required) => {
     const a = attribute(el, name);
@@ -20162,9 +12569,9 @@ function importCapabilities(text, path7) {
 }
 
 // src/json/document.ts
-function parseJsonPath(path7) {
+function parseJsonPath(path4) {
   const out = [];
-  for (const part of path7.split(".")) {
+  for (const part of path4.split(".")) {
     if (part === "") continue;
     const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
     if (!m) {
@@ -20188,7 +12595,7 @@ function isJsonSpace(c) {
   return c === 32 || c === 10 || c === 13 || c === 9 || c === 65279;
 }
 function locateJsonKey(text, dottedPath) {
-  const path7 = parseJsonPath(dottedPath);
+  const path4 = parseJsonPath(dottedPath);
   let pos = 0;
   const skipSpace = () => {
     while (pos < text.length && isJsonSpace(text.charCodeAt(pos))) pos++;
@@ -20229,7 +12636,7 @@ function locateJsonKey(text, dottedPath) {
     return m ? at + m[0].length : -1;
   };
   skipSpace();
-  for (const seg of path7) {
+  for (const seg of path4) {
     const open = text[pos];
     if (open === "{" && typeof seg === "string") {
       pos++;
@@ -20494,7 +12901,7 @@ function looksLikeNumactl(text) {
   const first = text.replace(/^\ufeff/, "").split("\n").find((l) => l.trim() !== "");
   return first !== void 0 && (AVAILABLE.test(first.trim()) || /^No NUMA available on this system/i.test(first.trim()));
 }
-function importNumactl(text, path7) {
+function importNumactl(text, path4) {
   const lines = text.replace(/^\ufeff/, "").split("\n");
   const lineStarts = [];
   let offset = text.startsWith("\uFEFF") ? 1 : 0;
@@ -20504,7 +12911,7 @@ function importNumactl(text, path7) {
   }
   const fail = (index, problem) => {
     const line = lines[index] ?? "";
-    throw new HostSnapshotError(path7, `line ${index + 1}`, problem, { start: lineStarts[index] ?? 0, end: (lineStarts[index] ?? 0) + line.replace(/\r$/, "").length });
+    throw new HostSnapshotError(path4, `line ${index + 1}`, problem, { start: lineStarts[index] ?? 0, end: (lineStarts[index] ?? 0) + line.replace(/\r$/, "").length });
   };
   const notes = [];
   const nodes = /* @__PURE__ */ new Map();
@@ -20567,9 +12974,9 @@ function importNumactl(text, path7) {
     }
     if (/^No NUMA available on this system/i.test(t)) fail(index, "numactl found no NUMA support on that system: nothing to import");
   });
-  if (declared === void 0) throw new HostSnapshotError(path7, "", 'no "available: N nodes (\u2026)" line: not `numactl --hardware` output');
+  if (declared === void 0) throw new HostSnapshotError(path4, "", 'no "available: N nodes (\u2026)" line: not `numactl --hardware` output');
   const list = [...nodes.values()].sort((a, b) => a.id - b.id);
-  if (list.length === 0) throw new HostSnapshotError(path7, "", 'no "node N cpus:" lines: no node to import');
+  if (list.length === 0) throw new HostSnapshotError(path4, "", 'no "node N cpus:" lines: no node to import');
   if (declared !== list.length) notes.push(`"available: ${declared} nodes" but ${list.length} nodes are described; using those`);
   const missing = new Set(NUMACTL_NEVER_HAS);
   for (const n of list) {
@@ -20708,9 +13115,9 @@ function semanticErrors(s, checkCpus) {
   }
   return errors;
 }
-function jsonSyntaxError(text, path7, err) {
+function jsonSyntaxError(text, path4, err) {
   const { problem, range: range2 } = describeJsonSyntaxError(text, err);
-  return new HostSnapshotError(path7, "", problem, range2);
+  return new HostSnapshotError(path4, "", problem, range2);
 }
 var snapshotWording = (e, segments, got) => {
   const type = String(e.params.type);
@@ -20722,15 +13129,15 @@ var snapshotWording = (e, segments, got) => {
   }
   return void 0;
 };
-function loadHostSnapshotText(text, path7) {
+function loadHostSnapshotText(text, path4) {
   let data;
   try {
     data = JSON.parse(text.charCodeAt(0) === 65279 ? ` ${text.slice(1)}` : text);
   } catch (err) {
-    throw jsonSyntaxError(text, path7, err);
+    throw jsonSyntaxError(text, path4, err);
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    throw new HostSnapshotError(path7, "", `a host snapshot is a JSON object, not ${describeValue(data)}`);
+    throw new HostSnapshotError(path4, "", `a host snapshot is a JSON object, not ${describeValue(data)}`);
   }
   const validate = schemaValidator();
   if (!validate(data)) {
@@ -20741,73 +13148,73 @@ function loadHostSnapshotText(text, path7) {
       const field = formatJsonPath(segments);
       const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? "s" : ""})` : "";
       const range2 = locateJsonKey(text, field) ?? locateJsonKey(text, formatJsonPath(segments.slice(0, -1)));
-      throw new HostSnapshotError(path7, field, problem + more, field === "" ? void 0 : range2);
+      throw new HostSnapshotError(path4, field, problem + more, field === "" ? void 0 : range2);
     }
-    throw new HostSnapshotError(path7, "", "does not match the host snapshot schema");
+    throw new HostSnapshotError(path4, "", "does not match the host snapshot schema");
   }
   const snapshot = data;
   const semantic = snapshotErrors(snapshot);
   const first = semantic[0];
   if (first) {
     const more = semantic.length > 1 ? ` (and ${semantic.length - 1} more problem${semantic.length > 2 ? "s" : ""})` : "";
-    throw new HostSnapshotError(path7, first.field, first.problem + more, locateJsonKey(text, first.field));
+    throw new HostSnapshotError(path4, first.field, first.problem + more, locateJsonKey(text, first.field));
   }
   return snapshot;
 }
-function checkedImport(imp, path7, what) {
+function checkedImport(imp, path4, what) {
   try {
-    loadHostSnapshotText(JSON.stringify(imp.snapshot), path7);
+    loadHostSnapshotText(JSON.stringify(imp.snapshot), path4);
   } catch (err) {
     if (!(err instanceof HostSnapshotError)) throw err;
-    const prefix = err.field === "" ? `${path7}: ` : `${path7}: ${err.field}: `;
-    throw new HostSnapshotError(path7, err.field, `after converting ${what}: ${err.message.slice(prefix.length)}`);
+    const prefix = err.field === "" ? `${path4}: ` : `${path4}: ${err.field}: `;
+    throw new HostSnapshotError(path4, err.field, `after converting ${what}: ${err.message.slice(prefix.length)}`);
   }
   return imp;
 }
 var jsonImporter = {
   name: "kvmlint host snapshot (JSON)",
   detect: (text) => /^[\s\ufeff]*\{/.test(text),
-  load: (text, path7) => ({ snapshot: loadHostSnapshotText(text, path7), notes: [] })
+  load: (text, path4) => ({ snapshot: loadHostSnapshotText(text, path4), notes: [] })
 };
 var capabilitiesImporter = {
   name: "`virsh capabilities` XML",
   detect: looksLikeCapabilities,
-  load: (text, path7) => checkedImport(importCapabilities(text, path7), path7, "virsh capabilities")
+  load: (text, path4) => checkedImport(importCapabilities(text, path4), path4, "virsh capabilities")
 };
 var numactlImporter = {
   name: "`numactl --hardware` output",
   detect: looksLikeNumactl,
-  load: (text, path7) => checkedImport(importNumactl(text, path7), path7, "numactl --hardware output")
+  load: (text, path4) => checkedImport(importNumactl(text, path4), path4, "numactl --hardware output")
 };
 var importers = [jsonImporter, capabilitiesImporter, numactlImporter];
-function importHostText(text, path7) {
+function importHostText(text, path4) {
   const importer = importers.find((i) => i.detect(text));
-  if (importer) return { ...importer.load(text, path7), format: importer.name };
+  if (importer) return { ...importer.load(text, path4), format: importer.name };
   const start = /^[\s\ufeff]*/.exec(text)[0].length;
   const accepted = importers.map((i) => i.name).join(", ");
   if (text[start] === "<") {
     const root = /^<([A-Za-z_][\w.:-]*)/.exec(text.slice(start).replace(/^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*/, ""));
     throw new HostSnapshotError(
-      path7,
+      path4,
       "",
       `XML${root ? ` whose root is <${root[1]}>` : ""} is not a host description: give \`virsh capabilities\` XML (root <capabilities>), a JSON host snapshot (kvmlint snapshot) or \`numactl --hardware\` output`
     );
   }
-  throw new HostSnapshotError(path7, "", `not a recognised host input (accepted: ${accepted})`);
+  throw new HostSnapshotError(path4, "", `not a recognised host input (accepted: ${accepted})`);
 }
-function loadHostText(text, path7) {
-  return importHostText(text, path7).snapshot;
+function loadHostText(text, path4) {
+  return importHostText(text, path4).snapshot;
 }
 var MAX_HOST_FILE_BYTES = 64 * 1024 * 1024;
-function loadHostFile(path7) {
+function loadHostFile(path4) {
   let text;
   try {
-    text = readRegularFile(path7, MAX_HOST_FILE_BYTES).toString("utf8");
+    text = readRegularFile(path4, MAX_HOST_FILE_BYTES).toString("utf8");
   } catch (err) {
     const code = err.code;
-    throw new HostSnapshotError(path7, "", code === "ENOENT" ? "no such file" : `cannot read: ${err.message.replace(`${path7}: `, "")}`);
+    throw new HostSnapshotError(path4, "", code === "ENOENT" ? "no such file" : `cannot read: ${err.message.replace(`${path4}: `, "")}`);
   }
-  return { snapshot: loadHostText(text, path7), text };
+  return { snapshot: loadHostText(text, path4), text };
 }
 
 // src/engine/config.ts
@@ -22496,32 +14903,32 @@ function repoRelativePath(file, root, cwd) {
 }
 
 // src/engine/options.ts
-function optionsProblem(schema, value, path7 = "") {
+function optionsProblem(schema, value, path4 = "") {
   if (schema === void 0) {
     if (value !== null && typeof value === "object" && Object.keys(value).length === 0) return void 0;
-    return { key: path7, problem: "takes no options" };
+    return { key: path4, problem: "takes no options" };
   }
   const actual = Array.isArray(value) ? "array" : value === null ? "null" : typeof value;
   if (schema.type) {
     const ok = schema.type === "integer" ? typeof value === "number" && Number.isInteger(value) : schema.type === "number" ? typeof value === "number" && Number.isFinite(value) : actual === schema.type;
-    if (!ok) return { key: path7, problem: `must be ${schema.type === "integer" || schema.type === "array" || schema.type === "object" ? "an" : "a"} ${schema.type}, not ${actual === "object" ? "an object" : JSON.stringify(value)}` };
+    if (!ok) return { key: path4, problem: `must be ${schema.type === "integer" || schema.type === "array" || schema.type === "object" ? "an" : "a"} ${schema.type}, not ${actual === "object" ? "an object" : JSON.stringify(value)}` };
   }
-  if (schema.enum && !schema.enum.includes(value)) return { key: path7, problem: `must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}` };
+  if (schema.enum && !schema.enum.includes(value)) return { key: path4, problem: `must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}` };
   if (typeof value === "number") {
-    if (schema.minimum !== void 0 && value < schema.minimum) return { key: path7, problem: `must be at least ${schema.minimum}` };
-    if (schema.exclusiveMinimum !== void 0 && value <= schema.exclusiveMinimum) return { key: path7, problem: `must be more than ${schema.exclusiveMinimum}` };
-    if (schema.maximum !== void 0 && value > schema.maximum) return { key: path7, problem: `must be at most ${schema.maximum}` };
+    if (schema.minimum !== void 0 && value < schema.minimum) return { key: path4, problem: `must be at least ${schema.minimum}` };
+    if (schema.exclusiveMinimum !== void 0 && value <= schema.exclusiveMinimum) return { key: path4, problem: `must be more than ${schema.exclusiveMinimum}` };
+    if (schema.maximum !== void 0 && value > schema.maximum) return { key: path4, problem: `must be at most ${schema.maximum}` };
   }
   if (Array.isArray(value) && schema.items) {
     for (let i = 0; i < value.length; i++) {
-      const p = optionsProblem(schema.items, value[i], `${path7}[${i}]`);
+      const p = optionsProblem(schema.items, value[i], `${path4}[${i}]`);
       if (p) return p;
     }
   }
   if (actual === "object" && (schema.properties || schema.additionalProperties === false)) {
     for (const [key, v] of Object.entries(value)) {
       const sub = schema.properties?.[key];
-      const where = path7 ? `${path7}.${key}` : key;
+      const where = path4 ? `${path4}.${key}` : key;
       if (!sub) {
         if (schema.additionalProperties === false) {
           const known = Object.keys(schema.properties ?? {});
@@ -23088,9 +15495,9 @@ var dedicated_cpu_conflict_default = definePlanRule({
   },
   check(ctx) {
     const host = ctx.host.model;
-    const plan = ctx.domains.map((on2) => ({ on: on2, uses: affinityUses(on2.domain, host) }));
+    const plan = ctx.domains.map((on) => ({ on, uses: affinityUses(on.domain, host) }));
     const owners = /* @__PURE__ */ new Map();
-    for (const { on: on2, uses } of plan) {
+    for (const { on, uses } of plan) {
       for (const use of uses) {
         if (!use.explicit || !isDedicated(use.affinity)) continue;
         let vcpus = CpuSet.empty;
@@ -23098,7 +15505,7 @@ var dedicated_cpu_conflict_default = definePlanRule({
         if (vcpus.isEmpty) continue;
         const cpu = use.affinity.cpus.min;
         const list = owners.get(cpu);
-        const owner = { on: on2, use, vcpus };
+        const owner = { on, use, vcpus };
         if (list) list.push(owner);
         else owners.set(cpu, [owner]);
       }
@@ -23108,7 +15515,7 @@ var dedicated_cpu_conflict_default = definePlanRule({
     const housekeeping = host.housekeeping;
     const users = /* @__PURE__ */ new Map();
     const reaching = [];
-    for (const { on: on2, uses } of plan) {
+    for (const { on, uses } of plan) {
       for (const use of uses) {
         const hasVcpus = use.threads.some((t) => t.kind === "vcpu");
         const dedicating = use.explicit && isDedicated(use.affinity) && hasVcpus;
@@ -23116,12 +15523,12 @@ var dedicated_cpu_conflict_default = definePlanRule({
         dedicated.forEachIn(use.reach, (cpu) => {
           if (!hasVcpus && housekeeping?.has(cpu)) return;
           const list = users.get(cpu);
-          if (list) list.push({ on: on2, use });
-          else users.set(cpu, [{ on: on2, use }]);
+          if (list) list.push({ on, use });
+          else users.set(cpu, [{ on, use }]);
           if (dedicating) return;
           for (const owner of owners.get(cpu)) {
-            if (owner.on === on2) continue;
-            if (!mine) reaching.push(mine = { on: on2, use, cpus: [], others: /* @__PURE__ */ new Map() });
+            if (owner.on === on) continue;
+            if (!mine) reaching.push(mine = { on, use, cpus: [], others: /* @__PURE__ */ new Map() });
             if (mine.cpus[mine.cpus.length - 1] !== cpu) mine.cpus.push(cpu);
             const seen = mine.others.get(owner.on);
             if (seen === void 0) mine.others.set(owner.on, mine.others.size < 3 ? owner.vcpus : null);
@@ -23130,7 +15537,7 @@ var dedicated_cpu_conflict_default = definePlanRule({
         });
       }
     }
-    const where = (on2, use) => use.range ?? fallbackRange(on2);
+    const where = (on, use) => use.range ?? fallbackRange(on);
     for (const [cpu, list] of [...owners].sort((a, b) => a[0] - b[0])) {
       const domains = new Set(list.map((o) => o.on));
       if (domains.size < 2) continue;
@@ -23168,29 +15575,29 @@ var dedicated_cpu_conflict_default = definePlanRule({
     }
   }
 });
-function fallbackRange(on2) {
-  const d = on2.domain;
+function fallbackRange(on) {
+  const d = on.domain;
   return d.cputune?.element.startTag ?? d.vcpu?.element.startTag ?? d.element.startTag;
 }
-function guestName(on2) {
-  return excerpt(on2.domain.name ?? on2.source.path, 40);
+function guestName(on) {
+  return excerpt(on.domain.name ?? on.source.path, 40);
 }
 
 // rules/duplicate-domain-identity/index.ts
 function uuidKey(uuid) {
   return uuid.replace(/[-\s]/g, "").toLowerCase();
 }
-function child(on2, name) {
-  return on2.source.doc.root?.children.find((c) => c.name === name);
+function child(on, name) {
+  return on.source.doc.root?.children.find((c) => c.name === name);
 }
 function groupBy(domains, key) {
   const groups = /* @__PURE__ */ new Map();
-  for (const on2 of domains) {
-    const k = key(on2);
+  for (const on of domains) {
+    const k = key(on);
     if (!k) continue;
     const list = groups.get(k);
-    if (list) list.push(on2);
-    else groups.set(k, [on2]);
+    if (list) list.push(on);
+    else groups.set(k, [on]);
   }
   return [...groups.values()].filter((g) => g.length > 1);
 }
@@ -23221,26 +15628,26 @@ var duplicate_domain_identity_default = definePlanRule({
   },
   check({ domains, report }) {
     const sameIdentity = /* @__PURE__ */ new Set();
-    for (const group of groupBy(domains, (on2) => on2.domain.name?.trim())) {
-      const on2 = group.at(-1);
+    for (const group of groupBy(domains, (on) => on.domain.name?.trim())) {
+      const on = group.at(-1);
       const others = group.slice(0, -1);
-      const uuid = on2.domain.uuid !== void 0 ? uuidKey(on2.domain.uuid) : void 0;
+      const uuid = on.domain.uuid !== void 0 ? uuidKey(on.domain.uuid) : void 0;
       const copied = uuid !== void 0 && others.every((o) => o.domain.uuid !== void 0 && uuidKey(o.domain.uuid) === uuid);
       if (copied) for (const o of group) sameIdentity.add(o);
-      report(on2, {
-        range: child(on2, "name").startTag,
+      report(on, {
+        range: child(on, "name").startTag,
         messageId: copied ? "copied" : "sameName",
-        data: { count: group.length, name: on2.domain.name.trim() },
+        data: { count: group.length, name: on.domain.name.trim() },
         related: others.map((o) => ({ file: o.source, range: child(o, "name").startTag, message: `${o.source.path} defines '${o.domain.name.trim()}' too` }))
       });
     }
-    for (const group of groupBy(domains, (on2) => on2.domain.uuid?.trim() ? uuidKey(on2.domain.uuid) : void 0)) {
+    for (const group of groupBy(domains, (on) => on.domain.uuid?.trim() ? uuidKey(on.domain.uuid) : void 0)) {
       if (group.every((o) => sameIdentity.has(o))) continue;
-      const on2 = group.at(-1);
-      report(on2, {
-        range: child(on2, "uuid").startTag,
+      const on = group.at(-1);
+      report(on, {
+        range: child(on, "uuid").startTag,
         messageId: "sameUuid",
-        data: { count: group.length, uuid: on2.domain.uuid.trim() },
+        data: { count: group.length, uuid: on.domain.uuid.trim() },
         related: group.slice(0, -1).map((o) => ({ file: o.source, range: child(o, "uuid").startTag, message: `${o.domain.name ?? "a domain"} (${o.source.path}) has this <uuid> too` }))
       });
     }
@@ -24036,7 +16443,7 @@ var guest_smt_topology_mismatch_default = defineHostRule({
 });
 
 // src/model/definition-reduce.ts
-import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 var REDUCED_ELEMENTS = ["memory", "vcpu", "cputune", "numatune", "memoryBacking", "cpu"];
 var CPUSET_ATTRS = /* @__PURE__ */ new Set(["cpuset", "nodeset", "cpus", "vcpus", "iothreads"]);
 var WRITTEN_DEFAULTS = /* @__PURE__ */ new Set(["vcpu@placement=static", "memory@mode=strict", "memnode@mode=strict", "cpu@migratable=on"]);
@@ -24077,7 +16484,7 @@ function reduceDefinition(domain) {
   return { elements, digest: reducedDigest(elements) };
 }
 function reducedDigest(elements) {
-  const h = createHash("sha256");
+  const h = createRequire(import.meta.url)("node:crypto").createHash("sha256");
   for (const name of REDUCED_ELEMENTS) h.update(`${name}\0${elements[name] ?? ""}\0`);
   return h.digest("hex");
 }
@@ -24588,8 +16995,8 @@ var insufficient_hugepages_default = definePlanRule({
       if (!b) budgets.set(size, b = { perNode: /* @__PURE__ */ new Map(), perSet: /* @__PURE__ */ new Map(), unbound: [] });
       return b;
     };
-    for (const on2 of ctx.domains) {
-      for (const m of memoryDemands(on2.domain)) {
+    for (const on of ctx.domains) {
+      for (const m of memoryDemands(on.domain)) {
         if (!m.hugepages) continue;
         const size = m.hugepages.sizeKiB ?? host.defaultHugepageSizeKiB;
         if (size === void 0) {
@@ -24603,7 +17010,7 @@ var insufficient_hugepages_default = definePlanRule({
         if (hostHasHugepageSize(host, size) === false) continue;
         const pages = Math.ceil(m.kib / size);
         const b = budget(size);
-        const item = (p) => ({ on: on2, element: m.hugepages.element, pages: p });
+        const item = (p) => ({ on, element: m.hugepages.element, pages: p });
         const sole = soleMemoryNode(host);
         const t = sole !== void 0 && (m.target.kind === "unbound" || (m.target.kind === "set" || m.target.kind === "interleave") && m.target.nodes.has(sole)) ? { kind: "node", node: sole } : m.target;
         if (t.kind === "node") push(b.perNode, t.node, item(pages));
@@ -25200,12 +17607,12 @@ var iothread_placement_default = defineDomainRule({
       if (!cpus || !pin.cpuset) continue;
       const hit = cpus.intersect(dedicatedSet);
       if (hit.isEmpty) continue;
-      const on2 = vcpusOn(hit);
-      const rt = realtimeNote(on2, [pin.iothread], "it");
+      const on = vcpusOn(hit);
+      const rt = realtimeNote(on, [pin.iothread], "it");
       const data = {
         id: pin.iothread,
         cpus: hit.equals(cpus) ? describeCpus(cpus) : `${describeCpus(cpus)}, including ${describeCpus(hit)}`,
-        vcpus: describeVcpus(on2),
+        vcpus: describeVcpus(on),
         them: hit.size === 1 ? "the CPU" : "those CPUs",
         advice: target ? `set cpuset='${target.toString()}', the emulator's CPUs` : pinTo
       };
@@ -25573,9 +17980,9 @@ function reportNodesWithoutHousekeeping(ctx, host, housekeeping) {
     const names3 = users.get(n.id);
     if (!names3) continue;
     const index = snapshotNodes.findIndex((s) => s.id === n.id);
-    const path7 = index < 0 ? void 0 : typeof snapshotNodes[index].cpus === "string" ? `nodes[${index}].cpus` : `nodes[${index}].cpus.raw`;
+    const path4 = index < 0 ? void 0 : typeof snapshotNodes[index].cpus === "string" ? `nodes[${index}].cpus` : `nodes[${index}].cpus.raw`;
     ctx.reportHost({
-      range: path7 === void 0 ? void 0 : locateJsonKey(ctx.host.text, path7),
+      range: path4 === void 0 ? void 0 : locateJsonKey(ctx.host.text, path4),
       messageId: "nodeWithoutHousekeeping",
       data: {
         node: n.id,
@@ -26252,12 +18659,12 @@ var numa_memory_insufficient_default = definePlanRule({
   check(ctx) {
     const host = ctx.host.model;
     const perNode = /* @__PURE__ */ new Map();
-    for (const on2 of ctx.domains) {
-      for (const s of strictSmallPageShares(on2.domain)) {
+    for (const on of ctx.domains) {
+      for (const s of strictSmallPageShares(on.domain)) {
         let byDomain = perNode.get(s.node);
         if (!byDomain) perNode.set(s.node, byDomain = /* @__PURE__ */ new Map());
-        let c = byDomain.get(on2);
-        if (!c) byDomain.set(on2, c = { on: on2, kib: 0, spreadOver: void 0, exactKiB: 0, bindings: /* @__PURE__ */ new Map() });
+        let c = byDomain.get(on);
+        if (!c) byDomain.set(on, c = { on, kib: 0, spreadOver: void 0, exactKiB: 0, bindings: /* @__PURE__ */ new Map() });
         c.kib += s.kib;
         if (!s.spread) c.exactKiB += s.kib;
         const b = s.demand.binding;
@@ -26869,10 +19276,10 @@ function effectiveMemballoon(d) {
   const written = d.devices.memballoon();
   if (written) return { model: written.model, element: written.element };
   if (d.type !== "kvm" && d.type !== "qemu") return void 0;
-  const os2 = d.devices.osType();
-  const arch = os2?.arch;
+  const os = d.devices.osType();
+  const arch = os?.arch;
   if (!arch || !DEFAULT_BALLOON_ARCHES.has(arch)) return void 0;
-  if ((arch === "x86_64" || arch === "i686") && os2.machine !== void 0 && X86_MACHINES_WITHOUT_DEFAULTS.test(os2.machine)) return void 0;
+  if ((arch === "x86_64" || arch === "i686") && os.machine !== void 0 && X86_MACHINES_WITHOUT_DEFAULTS.test(os.machine)) return void 0;
   return { model: "virtio", element: void 0 };
 }
 
@@ -27187,12 +19594,12 @@ var running_guest_unmatched_default = definePlanRule({
   check({ host, domains, report, reportHost }) {
     const model = host.model;
     if (!hasRunningGuests(model)) return;
-    for (const on2 of domains) {
-      if (runningGuestOf(model, on2.domain)) continue;
-      const nameEl = on2.domain.element.children.find((c) => c.name === "name");
-      report(on2, { range: (nameEl ?? on2.domain.element).startTag, messageId: "notRunning", data: { domain: on2.domain.name ?? "(unnamed)", host: model.name } });
+    for (const on of domains) {
+      if (runningGuestOf(model, on.domain)) continue;
+      const nameEl = on.domain.element.children.find((c) => c.name === "name");
+      report(on, { range: (nameEl ?? on.domain.element).startTag, messageId: "notRunning", data: { domain: on.domain.name ?? "(unnamed)", host: model.name } });
     }
-    const unknown = (model.snapshot.running?.guests ?? []).filter((g) => !domains.some((on2) => guestMatches(g, on2.domain)));
+    const unknown = (model.snapshot.running?.guests ?? []).filter((g) => !domains.some((on) => guestMatches(g, on.domain)));
     if (unknown.length === 0) return;
     const names3 = unknown.map((g) => g.name);
     reportHost({
@@ -27546,11 +19953,11 @@ var smt_sibling_sharing_default = definePlanRule({
   check(ctx) {
     const host = ctx.host.model;
     if (host.smt === false) return;
-    const plan = ctx.domains.map((on2) => ({ on: on2, uses: affinityUses(on2.domain, host) }));
+    const plan = ctx.domains.map((on) => ({ on, uses: affinityUses(on.domain, host) }));
     const pins = [];
     const bySibling = /* @__PURE__ */ new Map();
     let unknown = CpuSet.empty;
-    for (const { on: on2, uses } of plan) {
+    for (const { on, uses } of plan) {
       for (const use of uses) {
         if (!use.explicit || !isDedicated(use.affinity)) continue;
         const vcpus = use.threads.filter((t) => t.kind === "vcpu").reduce((acc, t) => acc.union(t.ids), CpuSet.empty);
@@ -27565,7 +19972,7 @@ var smt_sibling_sharing_default = definePlanRule({
         }
         const siblings = core.subtract(CpuSet.of(cpu));
         if (siblings.isEmpty || siblings.size > 63) continue;
-        const pin = { on: on2, use, cpu, vcpus, siblings, own: { cpus: CpuSet.empty, threads: /* @__PURE__ */ new Set() }, others: /* @__PURE__ */ new Map() };
+        const pin = { on, use, cpu, vcpus, siblings, own: { cpus: CpuSet.empty, threads: /* @__PURE__ */ new Set() }, others: /* @__PURE__ */ new Map() };
         pins.push(pin);
         for (const s of siblings.toArray(64)) {
           const list = bySibling.get(s);
@@ -27578,13 +19985,13 @@ var smt_sibling_sharing_default = definePlanRule({
       ctx.reportHost({ unchecked: true, messageId: "noTopology", data: { cpus: describeCpus(unknown) } });
     }
     if (pins.length === 0) return;
-    const usesOf = new Map(plan.map(({ on: on2, uses }) => [on2, uses]));
+    const usesOf = new Map(plan.map(({ on, uses }) => [on, uses]));
     const siblingIndex = new SortedCpus(bySibling.keys());
-    for (const { on: on2, uses } of plan) {
+    for (const { on, uses } of plan) {
       for (const use of uses) {
         siblingIndex.forEachIn(use.reach, (s) => {
           for (const pin of bySibling.get(s)) {
-            if (pin.on === on2) {
+            if (pin.on === on) {
               const helpers = use.threads.filter((t) => t.kind !== "vcpu");
               if (helpers.length === 0) continue;
               if (!use.explicit || use.reach.has(pin.cpu)) continue;
@@ -27592,16 +19999,16 @@ var smt_sibling_sharing_default = definePlanRule({
               for (const t of helpers) pin.own.threads.add(t.kind === "emulator" ? "emulator" : `IOThread ${t.ids.toString()}`);
               continue;
             }
-            if (!siblingUseOwnedBySmtRule(usesOf.get(on2), pin.cpu)) continue;
-            const seen = pin.others.get(on2);
-            if (seen === void 0) pin.others.set(on2, pin.others.size < 3 ? { cpus: CpuSet.of(s), use } : null);
+            if (!siblingUseOwnedBySmtRule(usesOf.get(on), pin.cpu)) continue;
+            const seen = pin.others.get(on);
+            if (seen === void 0) pin.others.set(on, pin.others.size < 3 ? { cpus: CpuSet.of(s), use } : null);
             else if (seen !== null) seen.cpus = seen.cpus.union(CpuSet.of(s));
           }
         });
       }
     }
     const housekeeping = host.housekeeping;
-    const guestName2 = (on2) => excerpt(on2.domain.name ?? on2.source.path, 40);
+    const guestName2 = (on) => excerpt(on.domain.name ?? on.source.path, 40);
     const reportedCores = /* @__PURE__ */ new Map();
     const findings = [];
     for (const pin of pins) {
@@ -28393,12 +20800,12 @@ function findConfigFile(startDir, cwd = startDir) {
     return rel === "" || !rel.startsWith("..") && !isAbsolute3(rel);
   });
 }
-function loadConfigFile(path7, displayPath2 = path7) {
+function loadConfigFile(path4, displayPath2 = path4) {
   let text;
   try {
-    text = readRegularFile(path7, MAX_CONFIG_BYTES).toString("utf8");
+    text = readRegularFile(path4, MAX_CONFIG_BYTES).toString("utf8");
   } catch (e) {
-    throw new ConfigError(displayPath2, "", `cannot be read: ${e.message.replace(`${path7}: `, "")}`);
+    throw new ConfigError(displayPath2, "", `cannot be read: ${e.message.replace(`${path4}: `, "")}`);
   }
   let data;
   try {
@@ -28415,7 +20822,7 @@ function loadConfigFile(path7, displayPath2 = path7) {
     }
     throw new ConfigError(displayPath2, "", "does not match the configuration schema");
   }
-  return resolveConfig(data, resolve5(path7), displayPath2);
+  return resolveConfig(data, resolve5(path4), displayPath2);
 }
 function checkRuleOptions(data, displayPath2) {
   const rules3 = data?.rules;
@@ -28462,8 +20869,8 @@ function realIfExists(p) {
     return void 0;
   }
 }
-function resolveConfig(raw, path7, displayPath2) {
-  const dir = dirname2(path7);
+function resolveConfig(raw, path4, displayPath2) {
+  const dir = dirname2(path4);
   const workspace = repositoryRoot(dir);
   const rules3 = {};
   const ruleOptions = {};
@@ -28516,7 +20923,7 @@ function resolveConfig(raw, path7, displayPath2) {
   const rel = (abs) => relativePosix(dir, abs);
   return {
     path: displayPath2,
-    file: path7,
+    file: path4,
     dir,
     rules: rules3,
     ruleOptions,
@@ -28720,8 +21127,8 @@ function parseMetadataSuppressions(root) {
   }
   return out;
 }
-function selectElements(root, path7) {
-  const steps = path7.trim().replace(/^\/?domain(?=\/|$)/, "").replace(/^\//, "").split("/");
+function selectElements(root, path4) {
+  const steps = path4.trim().replace(/^\/?domain(?=\/|$)/, "").replace(/^\//, "").split("/");
   if (steps.some((step) => step.trim() === "")) return [];
   let current = [root];
   for (const step of steps) {
@@ -28921,7 +21328,7 @@ function lintPlanSources(host, files, env) {
         host,
         domains,
         options: ruleOptions[rule.meta.id] ?? NO_OPTIONS,
-        report: (on2, d) => push2(rule, on2.source, d),
+        report: (on, d) => push2(rule, on.source, d),
         reportHost: (d) => reportOnHost(rule, host, d)
       });
     }
@@ -29075,7 +21482,7 @@ async function discoverFiles(paths, cwd) {
   const found = /* @__PURE__ */ new Map();
   const patterns = [];
   const mustMatch = [];
-  const walk = async (pattern, base) => (await Promise.resolve().then(() => (init_globby(), globby_exports))).globby(pattern, { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"] });
+  const walk = async (pattern, base) => (await import("./globby.mjs")).globby(pattern, { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"] });
   const workspace = repositoryRoot(cwd);
   const filter = new GitignoreFilter(workspace);
   for (const p of paths.length > 0 ? paths : ["."]) {
@@ -29091,8 +21498,8 @@ async function discoverFiles(paths, cwd) {
       for (const m of walkXmlFiles(abs, filter)) if (!found.has(m)) found.set(m, false);
       continue;
     }
-    const { isDynamicPattern: isDynamicPattern2 } = await Promise.resolve().then(() => (init_globby(), globby_exports));
-    if (isDynamicPattern2(p)) {
+    const { isDynamicPattern } = await import("./globby.mjs");
+    if (isDynamicPattern(p)) {
       patterns.push(p);
       mustMatch.push(p);
     } else {
@@ -29126,20 +21533,20 @@ function walkXmlFiles(root, gitignore) {
         if (name === ".gitignore" && !e.isDirectory()) hasGitignore = true;
         continue;
       }
-      const path7 = dir.endsWith(sep4) ? dir + name : dir + sep4 + name;
-      const kind = e.isFile() || e.isDirectory() || e.isSymbolicLink() || e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice() ? e : lstatSync3(path7, { throwIfNoEntry: false });
+      const path4 = dir.endsWith(sep4) ? dir + name : dir + sep4 + name;
+      const kind = e.isFile() || e.isDirectory() || e.isSymbolicLink() || e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice() ? e : lstatSync3(path4, { throwIfNoEntry: false });
       if (!kind) continue;
       if (kind.isDirectory()) {
-        if (name !== "node_modules") stack.push(path7);
-      } else if (kind.isFile() && name.endsWith(".xml")) out.push(path7);
+        if (name !== "node_modules") stack.push(path4);
+      } else if (kind.isFile() && name.endsWith(".xml")) out.push(path4);
     }
     gitignore?.noteDirectory(dir, hasGitignore);
   }
   return out;
 }
 async function expandGlobs(patterns, base) {
-  const { globby: globby2 } = await Promise.resolve().then(() => (init_globby(), globby_exports));
-  const matches = await globby2([...patterns], { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"] });
+  const { globby } = await import("./globby.mjs");
+  const matches = await globby([...patterns], { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"] });
   const filter = new GitignoreFilter(repositoryRoot(base));
   return matches.filter((m) => !filter.ignores(m)).sort();
 }
@@ -30001,10 +22408,10 @@ var MAX_RNG_FILES = 200;
 var MAX_DPKG_STATUS_BYTES = 32 * 1024 * 1024;
 var MAX_DPKG_LIST_BYTES = 1024 * 1024;
 var SCHEMA_PACKAGES = ["libvirt0", "libvirt-common", "libvirt-daemon-common", "libvirt-libs"];
-function readBounded2(path7, max) {
+function readBounded2(path4, max) {
   let fd;
   try {
-    fd = openSync4(path7, constants4.O_RDONLY | (constants4.O_NOFOLLOW ?? 0));
+    fd = openSync4(path4, constants4.O_RDONLY | (constants4.O_NOFOLLOW ?? 0));
   } catch {
     return void 0;
   }
@@ -30053,8 +22460,8 @@ function dpkgLibvirtVersion(dir, root = "/") {
 }
 function schemaFacts(dir, files, root = "/") {
   const definedElements = /* @__PURE__ */ new Set();
-  for (const path7 of files.slice(0, MAX_RNG_FILES)) {
-    const text = readBounded2(path7, MAX_RNG_BYTES);
+  for (const path4 of files.slice(0, MAX_RNG_FILES)) {
+    const text = readBounded2(path4, MAX_RNG_BYTES);
     if (text) elementNamesOf(text, definedElements);
   }
   const libvirtVersion = INSTALLED_SCHEMA_DIRS.includes(dir.replace(/\/+$/, "")) ? dpkgLibvirtVersion(dir, root) : void 0;
@@ -30064,34 +22471,34 @@ function schemaFacts(dir, files, root = "/") {
 // src/schema/validator.ts
 import { closeSync as closeSync5, fstatSync as fstatSync5, openSync as openSync5, readSync as readSync4, realpathSync as realpathSync4 } from "node:fs";
 import { isAbsolute as isAbsolute5, join as join7, resolve as resolve7, sep as sep6 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { fileURLToPath } from "node:url";
 var libxml2;
 var compiled = /* @__PURE__ */ new Map();
 var compilations = 0;
 var MAX_SCHEMA_FILE_BYTES = 16 * 1024 * 1024;
 var access;
 function schemaFilePath(a, name) {
-  let path7;
+  let path4;
   if (/^file:/i.test(name)) {
     try {
-      path7 = fileURLToPath2(name);
+      path4 = fileURLToPath(name);
     } catch {
-      path7 = void 0;
+      path4 = void 0;
     }
   } else if (!/^[a-z][a-z0-9+.-]*:/i.test(name)) {
-    path7 = isAbsolute5(name) ? resolve7(name) : resolve7(a.dir, name);
+    path4 = isAbsolute5(name) ? resolve7(name) : resolve7(a.dir, name);
   }
   const inside = (p) => p.startsWith(a.dir + sep6);
-  if (path7 === void 0 || !inside(path7) || !path7.endsWith(".rng")) {
+  if (path4 === void 0 || !inside(path4) || !path4.endsWith(".rng")) {
     a.refused.push(name);
     return void 0;
   }
   let real;
   try {
-    real = realpathSync4(path7);
+    real = realpathSync4(path4);
   } catch {
-    const unescaped = safeDecode(path7);
-    if (unescaped === path7) return void 0;
+    const unescaped = safeDecode(path4);
+    if (unescaped === path4) return void 0;
     try {
       real = realpathSync4(unescaped);
     } catch {
@@ -30112,11 +22519,11 @@ function safeDecode(s) {
   }
 }
 function openSchemaFile(a, name) {
-  const path7 = schemaFilePath(a, name);
-  if (path7 === void 0) return void 0;
+  const path4 = schemaFilePath(a, name);
+  if (path4 === void 0) return void 0;
   let fd;
   try {
-    fd = openSync5(path7, "r");
+    fd = openSync5(path4, "r");
   } catch {
     return void 0;
   }
@@ -30126,7 +22533,7 @@ function openSchemaFile(a, name) {
     a.refused.push(name);
     return void 0;
   }
-  a.opened.push(path7);
+  a.opened.push(path4);
   return fd;
 }
 var provider = {
@@ -30274,18 +22681,18 @@ var CLI_HOST = /* @__PURE__ */ Symbol("--host");
 function loadLintHost(hostFile, cwd, housekeeping, libvirtVersion) {
   const abs = resolve8(cwd, hostFile);
   const { snapshot, text } = loadHostFile(abs);
-  const path7 = displayPath(abs, cwd);
+  const path4 = displayPath(abs, cwd);
   let housekeepingOverride;
   if (housekeeping !== void 0) {
     const parsed = parseKernelCpuList(housekeeping);
-    if (!parsed.ok) throw new UsageError(`housekeeping '${housekeeping}' for ${path7}: ${parsed.error}`);
+    if (!parsed.ok) throw new UsageError(`housekeeping '${housekeeping}' for ${path4}: ${parsed.error}`);
     housekeepingOverride = parsed.value;
   }
-  const model = buildHostModel(snapshot, { name: path7, housekeepingOverride, libvirtVersion });
+  const model = buildHostModel(snapshot, { name: path4, housekeepingOverride, libvirtVersion });
   let lines;
   return {
     model,
-    path: path7,
+    path: path4,
     text,
     get lines() {
       return lines ??= new LineIndex(text);
@@ -30451,9 +22858,9 @@ async function lint(options) {
       }
     }
   }
-  for (const path7 of lintedHosts) {
-    shown.push(path7);
-    absPaths.set(path7, resolve8(cwd, path7));
+  for (const path4 of lintedHosts) {
+    shown.push(path4);
+    absPaths.set(path4, resolve8(cwd, path4));
   }
   if (domainCount === 0 && !options.allowNoDomains && !stdinAbs && plans.planInputs.length === 0 && !discovered.some((f) => f.explicit) && refusals.length === 0) {
     const where = walkedPaths.map((p) => `'${p}'`).join(" ");
@@ -30502,7 +22909,7 @@ function domainName(root) {
 }
 
 // src/formats/github.ts
-import path4 from "node:path";
+import path from "node:path";
 
 // src/formats/neutralise.ts
 var C0_OR_DEL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
@@ -30521,7 +22928,7 @@ function neutraliseLine(s) {
 function neutraliseResult(result, { withSources = true } = {}) {
   const file = memoised(neutraliseLine);
   const sources = /* @__PURE__ */ new Map();
-  if (withSources) for (const [path7, text] of result.sources) sources.set(file(path7), neutralise(text));
+  if (withSources) for (const [path4, text] of result.sources) sources.set(file(path4), neutralise(text));
   const diagnostics = result.diagnostics.map((d) => ({
     ...d,
     file: file(d.file),
@@ -30554,7 +22961,7 @@ function workflowCommand(name, properties, message) {
   return `::${name}${props.length > 0 ? ` ${props.join(",")}` : ""}::${escapeData(neutralise(message))}`;
 }
 function annotationPath(file, root, cwd) {
-  return repoRelativePath(file, root, cwd) ?? path4.resolve(cwd, file);
+  return repoRelativePath(file, root, cwd) ?? path.resolve(cwd, file);
 }
 function annotation(d, root, cwd) {
   return workflowCommand(
@@ -30631,16 +23038,16 @@ function fixJson(fix) {
 }
 
 // src/formats/sarif-location.ts
-import path5 from "node:path";
+import path2 from "node:path";
 import { pathToFileURL } from "node:url";
 var SRCROOT = "%SRCROOT%";
 function rootUri(root) {
-  const href = pathToFileURL(path5.resolve(root)).href;
+  const href = pathToFileURL(path2.resolve(root)).href;
   return href.endsWith("/") ? href : `${href}/`;
 }
 function fileLocation(file, root, cwd) {
   const relative9 = repoRelativePath(file, root, cwd);
-  if (relative9 === void 0) return { uri: pathToFileURL(path5.resolve(cwd, file)).href };
+  if (relative9 === void 0) return { uri: pathToFileURL(path2.resolve(cwd, file)).href };
   return { uri: relative9.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 var ArtifactTable = class {
@@ -31409,7 +23816,7 @@ async function runAction(io) {
     if (e instanceof InputError) return fail(`kvmlint: ${e.message}`, 2);
     throw e;
   }
-  const workspace = env.GITHUB_WORKSPACE ? path6.resolve(env.GITHUB_WORKSPACE) : repositoryRoot(cwd);
+  const workspace = env.GITHUB_WORKSPACE ? path3.resolve(env.GITHUB_WORKSPACE) : repositoryRoot(cwd);
   const options = {
     paths: inputs.paths,
     cwd,
@@ -31428,7 +23835,7 @@ async function runAction(io) {
   } catch (e) {
     return fail(`kvmlint: ${e instanceof Error ? e.message : String(e)}`, 2);
   }
-  const reportPath = path6.resolve(cwd, inputs.reportFile);
+  const reportPath = path3.resolve(cwd, inputs.reportFile);
   try {
     writeReportFile(reportPath, formatResult(inputs.format, result, { color: false }), workspace);
   } catch (e) {
@@ -31454,7 +23861,7 @@ ${report}${report.endsWith("\n") || report === "" ? "" : "\n"}::${token}::
   appendStepSummary(
     env,
     summaryMarkdown(
-      { diagnostics: result.diagnostics, fileCount: result.files.length, errors, warnings, verdict, root: workspace, cwd, reportPath: path6.relative(workspace, reportPath) || reportPath },
+      { diagnostics: result.diagnostics, fileCount: result.files.length, errors, warnings, verdict, root: workspace, cwd, reportPath: path3.relative(workspace, reportPath) || reportPath },
       env
     )
   );
@@ -31462,7 +23869,7 @@ ${report}${report.endsWith("\n") || report === "" ? "" : "\n"}::${token}::
   setOutput(env, "errors", String(errors), io.stdout);
   setOutput(env, "warnings", String(warnings), io.stdout);
   if (inputs.mapFile) {
-    const mapPath = path6.resolve(cwd, inputs.mapFile);
+    const mapPath = path3.resolve(cwd, inputs.mapFile);
     try {
       writeReportFile(mapPath, formatMapHtml(maps), workspace);
     } catch (e) {

@@ -12581,7 +12581,7 @@ var guest_smt_topology_mismatch_default = defineHostRule({
 });
 
 // src/model/definition-reduce.ts
-import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 var REDUCED_ELEMENTS = ["memory", "vcpu", "cputune", "numatune", "memoryBacking", "cpu"];
 var CPUSET_ATTRS = /* @__PURE__ */ new Set(["cpuset", "nodeset", "cpus", "vcpus", "iothreads"]);
 var WRITTEN_DEFAULTS = /* @__PURE__ */ new Set(["vcpu@placement=static", "memory@mode=strict", "memnode@mode=strict", "cpu@migratable=on"]);
@@ -12622,7 +12622,7 @@ function reduceDefinition(domain) {
   return { elements, digest: reducedDigest(elements) };
 }
 function reducedDigest(elements) {
-  const h = createHash("sha256");
+  const h = createRequire(import.meta.url)("node:crypto").createHash("sha256");
   for (const name of REDUCED_ELEMENTS) h.update(`${name}\0${elements[name] ?? ""}\0`);
   return h.digest("hex");
 }

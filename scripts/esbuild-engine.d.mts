@@ -1,6 +1,9 @@
 import type { BuildOptions, Plugin } from 'esbuild';
-/** esbuild plugin: `import('libxml2-wasm')` loads the package flattened into one module beside the bundle (see esbuild-engine.mjs). */
-export function libxml2FilePlugin(): Promise<Plugin>;
+/** The file beside each bundle that `import('libxml2-wasm')` loads (see esbuild-engine.mjs). */
 export const LIBXML2_FILE: string;
+/** The file beside each bundle that `import('globby')` loads. */
+export const GLOBBY_FILE: string;
+/** Every file written beside the bundles. */
+export const BUNDLE_SIBLINGS: readonly string[];
 export function asciiOutputPlugin(): Plugin;
 export function engineBuildOptions(): Promise<BuildOptions>;

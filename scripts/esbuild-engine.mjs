@@ -20,22 +20,39 @@ const ESM_FOR_NODE20 = /** @type {const} */ ({ bundle: true, platform: 'node', f
 
 /** The file beside each engine bundle that `import('libxml2-wasm')` loads. */
 export const LIBXML2_FILE = 'libxml2-wasm.mjs';
+/**
+ * The file beside each engine bundle that `import('globby')` loads, for a glob on the command line.
+ * Inside the bundle globby and its dependencies were a sixth of it, and their static imports of
+ * node:child_process, node:stream, node:process and the rest were loaded by every run (~15 ms of a
+ * one-file run), glob or not: esbuild hoists a lazily imported module's own imports to the top.
+ */
+export const GLOBBY_FILE = 'globby.mjs';
+/** Every file written beside the bundles, loaded only when a run needs it. */
+export const BUNDLE_SIBLINGS = [LIBXML2_FILE, GLOBBY_FILE];
 
-/** @returns {Promise<import('esbuild').Plugin>} */
-export async function libxml2FilePlugin() {
+/**
+ * A package imported lazily (`await import(name)`), flattened into one module written beside the
+ * bundle as `file` and imported from there.
+ * @param {string} name
+ * @param {string} file
+ * @param {import('esbuild').BuildOptions} extra
+ * @returns {Promise<import('esbuild').Plugin>}
+ */
+async function besideBundlePlugin(name, file, extra = {}) {
   // Imported here, not at the top: scripts/fuzz.ts bundles itself (with this file) into a worker
   // that runs where esbuild cannot be resolved, and never calls this.
   const { build } = await import('esbuild');
-  const flat = await build({ ...ESM_FOR_NODE20, entryPoints: [require.resolve('libxml2-wasm')], write: false });
+  const flat = await build({ ...ESM_FOR_NODE20, ...extra, entryPoints: [require.resolve(name)], write: false });
   const contents = toAscii(flat.outputFiles[0].text);
+  const filter = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
   return {
-    name: 'libxml2-wasm-file',
+    name: `${name}-beside-bundle`,
     setup(b) {
-      b.onResolve({ filter: /^libxml2-wasm$/ }, () => ({ path: `./${LIBXML2_FILE}`, external: true }));
+      b.onResolve({ filter }, () => ({ path: `./${file}`, external: true }));
       b.onEnd(async (result) => {
         const out = b.initialOptions.outfile;
         if (result.errors.length > 0 || !out || b.initialOptions.write === false) return;
-        await writeFile(join(dirname(out), LIBXML2_FILE), contents);
+        await writeFile(join(dirname(out), file), contents);
       });
     },
   };
@@ -69,6 +86,9 @@ export function asciiOutputPlugin() {
   };
 }
 
+/** Some dependencies are CommonJS and call require(); an ESM bundle of them needs one. */
+const REQUIRE_BANNER = { js: "import { createRequire as __kvmlintCreateRequire } from 'node:module'; const require = __kvmlintCreateRequire(import.meta.url);" };
+
 /**
  * The options every engine bundle shares: ESM for Node 20, with a `require` for the CommonJS
  * dependencies, libxml2-wasm flattened and the output pure ASCII. Callers add entry and outfile.
@@ -77,8 +97,7 @@ export function asciiOutputPlugin() {
 export async function engineBuildOptions() {
   return {
     ...ESM_FOR_NODE20,
-    // Some dependencies are CommonJS and call require(); give the ESM bundle one.
-    banner: { js: "import { createRequire as __kvmlintCreateRequire } from 'node:module'; const require = __kvmlintCreateRequire(import.meta.url);" },
-    plugins: [await libxml2FilePlugin(), asciiOutputPlugin()],
+    banner: REQUIRE_BANNER,
+    plugins: [await besideBundlePlugin('libxml2-wasm', LIBXML2_FILE), await besideBundlePlugin('globby', GLOBBY_FILE, { banner: REQUIRE_BANNER }), asciiOutputPlugin()],
   };
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './support/paths.ts';
@@ -62,6 +62,12 @@ test('npm pack, installed in an empty directory without the registry: kvmlint ru
 
     const version = spawnSync(bin, ['--version'], { cwd: tmp, encoding: 'utf8' });
     assert.equal(version.stdout.trim(), pkg.version);
+    // A glob is expanded by globby, loaded from beside the bundle (dist/globby.mjs) only then.
+    mkdirSync(path.join(tmp, 'guests'));
+    copyFileSync(path.join(repoRoot, 'examples', 'production-vm.xml'), path.join(tmp, 'guests', 'vm.xml'));
+    const glob = spawnSync(bin, ['-f', 'json', 'guests/*.xml'], { cwd: tmp, encoding: 'utf8' });
+    assert.equal(glob.stderr, '');
+    assert.deepEqual((JSON.parse(glob.stdout) as { files: string[] }).files, ['guests/vm.xml']);
     const unknown = spawnSync(bin, ['rules', 'no-such-rule'], { cwd: tmp, encoding: 'utf8' });
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /unknown rule 'no-such-rule'/);

@@ -1,10 +1,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repoRoot } from './paths.ts';
-import { LIBXML2_FILE } from '../../scripts/esbuild-engine.mjs';
-
-/** What dist/ holds beside the entry bundles: libxml2-wasm, loaded only for --schema (scripts/esbuild-engine.mjs). */
-const BUNDLE_SIBLINGS = [LIBXML2_FILE];
+import { BUNDLE_SIBLINGS } from '../../scripts/esbuild-engine.mjs';
 
 /**
  * Copies a committed bundle (`kvmlint.mjs`, `action.mjs`) to `to`, away from node_modules, with
