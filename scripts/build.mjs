@@ -1,11 +1,17 @@
-// Bundles the CLI and the GitHub Action into single ESM files under dist/,
-// committed so pre-commit and Actions run the repository as checked out.
+// Bundles the CLI (a launcher, dist/kvmlint.mjs, and the bundle it starts, dist/kvmlint.cjs), the
+// GitHub Action and the library under dist/, committed so pre-commit and Actions run the repository as checked out.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { engineBuildOptions } from './esbuild-engine.mjs';
+import { CLI_BUNDLE_FILE, cliBundleOptions, engineBuildOptions } from './esbuild-engine.mjs';
 
 const common = await engineBuildOptions();
 
-await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/kvmlint.mjs' });
+// The CLI: its bundle, then the launcher that starts it from V8's code cache, which names the
+// bundle's build in the cache file it accepts (src/launcher.ts).
+await build({ ...(await cliBundleOptions()), entryPoints: ['src/main.ts'], outfile: `dist/${CLI_BUNDLE_FILE}` });
+const cliBuildId = createHash('sha256').update(readFileSync(`dist/${CLI_BUNDLE_FILE}`)).digest('hex');
+await build({ ...common, entryPoints: ['src/launcher.ts'], outfile: 'dist/kvmlint.mjs', define: { KVMLINT_CLI_BUILD_ID: JSON.stringify(cliBuildId) } });
 await build({ ...common, entryPoints: ['src/action/main.ts'], outfile: 'dist/action.mjs' });
 // The library entry (package.json "exports"): lintPlan, the formatters and the rule list; its types in dist/types/.
 await build({ ...common, entryPoints: ['src/api.ts'], outfile: 'dist/api.mjs' });

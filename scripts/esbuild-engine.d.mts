@@ -7,3 +7,7 @@ export const GLOBBY_FILE: string;
 export const BUNDLE_SIBLINGS: readonly string[];
 export function asciiOutputPlugin(): Plugin;
 export function engineBuildOptions(): Promise<BuildOptions>;
+/** The CLI bundle's options: CommonJS, started by the launcher (src/launcher.ts). */
+export function cliBundleOptions(): Promise<BuildOptions>;
+/** The CLI bundle beside the launcher. */
+export const CLI_BUNDLE_FILE: string;

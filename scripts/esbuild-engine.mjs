@@ -86,6 +86,27 @@ export function asciiOutputPlugin() {
   };
 }
 
+/**
+ * commander requires node:child_process at load, for executable subcommands, which kvmlint has
+ * none of; loading it (with node:net, node:dgram and node:stream) was ~8 ms of every run's start.
+ * Inside commander it becomes a stand-in that loads the module on first use.
+ * @returns {import('esbuild').Plugin}
+ */
+function lazyChildProcessPlugin() {
+  return {
+    name: 'lazy-child-process',
+    setup(b) {
+      b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+        /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'node:child_process', namespace: 'lazy-builtin' } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+        contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 /** Some dependencies are CommonJS and call require(); an ESM bundle of them needs one. */
 const REQUIRE_BANNER = { js: "import { createRequire as __kvmlintCreateRequire } from 'node:module'; const require = __kvmlintCreateRequire(import.meta.url);" };
 
@@ -98,6 +119,53 @@ export async function engineBuildOptions() {
   return {
     ...ESM_FOR_NODE20,
     banner: REQUIRE_BANNER,
-    plugins: [await besideBundlePlugin('libxml2-wasm', LIBXML2_FILE), await besideBundlePlugin('globby', GLOBBY_FILE, { banner: REQUIRE_BANNER }), asciiOutputPlugin()],
+    plugins: [lazyChildProcessPlugin(), await besideBundlePlugin('libxml2-wasm', LIBXML2_FILE), await besideBundlePlugin('globby', GLOBBY_FILE, { banner: REQUIRE_BANNER }), asciiOutputPlugin()],
+  };
+}
+
+/** The CLI bundle the launcher (dist/kvmlint.mjs, src/launcher.ts) starts, beside it. */
+export const CLI_BUNDLE_FILE = 'kvmlint.cjs';
+
+/** The launcher's hook for the CLI bundle's dynamic imports (src/launcher.ts). */
+const IMPORT_HOOK = '__kvmlintImport';
+
+/**
+ * The CLI bundle (dist/kvmlint.cjs, started by the launcher, src/launcher.ts, from V8's code
+ * cache): the engine's options as CommonJS, whose wrapper vm.Script compiles. `import.meta.url` is
+ * the bundle's own URL. Code compiled by vm.Script has no module loader of its own (Node 20's
+ * vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER is experimental and fails with cached data), so its
+ * imports of the files beside it go through the launcher's hook instead.
+ * @returns {Promise<import('esbuild').BuildOptions>}
+ */
+export async function cliBundleOptions() {
+  const engine = await engineBuildOptions();
+  return {
+    ...engine,
+    format: 'cjs',
+    banner: { js: "const __kvmlintImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__kvmlintImportMetaUrl' },
+    plugins: [...engine.plugins, importHookPlugin()],
+  };
+}
+
+/**
+ * Rewrites the written bundle's `import("./<sibling>")` to the launcher's hook, and fails the build
+ * if any other dynamic import is left: it would throw at run time under vm.Script.
+ * @returns {import('esbuild').Plugin}
+ */
+function importHookPlugin() {
+  return {
+    name: 'import-hook',
+    setup(b) {
+      b.onEnd(async (result) => {
+        const out = b.initialOptions.outfile;
+        if (result.errors.length > 0 || !out || b.initialOptions.write === false) return;
+        let text = await readFile(out, 'utf8');
+        for (const file of BUNDLE_SIBLINGS) text = text.split(`import("./${file}")`).join(`${IMPORT_HOOK}("./${file}")`);
+        const left = /(?<![\w$.])import\(/.exec(text);
+        if (left) throw new Error(`${out}: a dynamic import the launcher cannot serve: ${text.slice(left.index, left.index + 60)}`);
+        await writeFile(out, text);
+      });
+    },
   };
 }

@@ -11,7 +11,8 @@ import { lintPlanSources, planEnvironment, type PlanSource } from './engine/core
 import { rules as registeredRules, ruleDoc } from './engine/registry.ts';
 import { sourceFromText } from './engine/source.ts';
 import { optionsProblem } from './engine/options.ts';
-import { formatResult, FORMATS, type FormatName } from './formats/index.ts';
+import { formatResult, FORMATS, provideCodeframeFormat, type FormatName } from './formats/index.ts';
+import * as codeframeFormat from './formats/text.ts';
 import type { Diagnostic, FormatOptions, LintHost, LintResult, RuleMeta, RuleSetting } from './engine/types.ts';
 import type { HostSnapshot } from './model/host.ts';
 
@@ -99,6 +100,9 @@ function hostOf(input: HostInput, housekeeping: string | undefined): LintHost {
   }
   return { model: buildHostModel(snapshot, { name: path, housekeepingOverride }), path, text, lines: new LineIndex(text) };
 }
+
+// The library renders every format synchronously: it imports codeframe's module up front.
+provideCodeframeFormat(codeframeFormat);
 
 /** Renders a result in one of the CLI's formats (`text`, `codeframe`, `compact`, `json`, `sarif`, `github`). */
 export function format(result: LintResult, name: FormatName = 'text', options: Partial<FormatOptions> = {}): string {

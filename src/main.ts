@@ -1,11 +1,9 @@
-#!/usr/bin/env node
 import { fstatSync } from 'node:fs';
 import { runCli } from './cli.ts';
-import { tuneHeapForLint } from './engine/heap.ts';
 import { removeLiveBackups } from './engine/write.ts';
 import { neutraliseLine } from './formats/neutralise.ts';
 
-tuneHeapForLint();
+// The heap is tuned by the launcher (src/launcher.ts, tuneHeapForLint) before this bundle is compiled.
 
 // Until the run settles: a promise that never resolves (the event loop drains with work left
 // undone) must not pass for a clean lint.

@@ -31,6 +31,7 @@ import { buildEngine, loadEngine } from '../scripts/fuzz.ts';
 import { parseLibvirtCpuset } from '../src/model/libvirt-cpuset.ts';
 import { CpuSet } from '../src/model/cpuset.ts';
 import { repoRoot } from './support/paths.ts';
+import { launcherFiles } from './support/bundle.ts';
 
 const BUNDLE = join(repoRoot, 'dist', 'kvmlint.mjs');
 const HOSTILE_DIR = join(repoRoot, 'fixtures', 'hostile');
@@ -355,9 +356,10 @@ test(`fs spy${straceWorks ? ' (second opinion; strace also ran)' : ' (strace una
     for (const f of m.forbidden ?? []) assert.ok(!touched.includes(f), `${c.id}: ${f} was touched`);
     for (const s of m.secrets ?? []) assert.ok(!r.stdout.includes(s), `${c.id}: secret in output`);
   }
-  // Nothing outside the linted files' directories, the bundle, and the config/repository lookups up the tree.
+  // Nothing outside the linted files' directories, the bundle (launcher, CLI bundle, code cache), and the config/repository lookups up the tree.
   const allowedDirs = new Set(paths.map(dirname));
-  const stray = touched.filter((p) => !paths.includes(p) && p !== BUNDLE && !/(?:^|\/)(?:\.git|kvmlint\.config\.json)$/.test(p) && !allowedDirs.has(p));
+  const own = launcherFiles(BUNDLE);
+  const stray = touched.filter((p) => !paths.includes(p) && !own.includes(p) && !/(?:^|\/)(?:\.git|kvmlint\.config\.json)$/.test(p) && !allowedDirs.has(p));
   assert.deepEqual(stray, []);
 });
 

@@ -2,7 +2,7 @@ import { ReportFileError, writeReportFile } from '../engine/report-file.ts';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { lint, repositoryRoot, type LintOptions, type LintRun } from '../engine/runner.ts';
-import { FORMATS, formatReadsSources, formatResult, type FormatName } from '../formats/index.ts';
+import { FORMATS, formatReadsSources, formatResult, prepareFormat, type FormatName } from '../formats/index.ts';
 import { annotation, workflowCommand } from '../formats/github.ts';
 import { countFindings, pluralize } from '../formats/summary.ts';
 import { appendStepSummary, getInput, getMultilineInput, InputError, setOutput, type Env } from './core.ts';
@@ -115,6 +115,7 @@ export async function runAction(io: ActionIo): Promise<number> {
   }
 
   const reportPath = path.resolve(cwd, inputs.reportFile);
+  await prepareFormat(inputs.format);
   // Never through a symlink or a symlinked directory the pull request committed (SECURITY.md).
   try {
     writeReportFile(reportPath, formatResult(inputs.format, result, { color: false }), workspace);

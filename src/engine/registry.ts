@@ -28,23 +28,27 @@ function markdownToText(md: string): string {
 }
 
 const docs = new Map<string, RuleDoc>();
+let readmeTexts: Readonly<Record<string, string>> | undefined;
 
 export function ruleDoc(rule: Rule): RuleDoc {
   let doc = docs.get(rule.meta.id);
   if (!doc) {
-    const md = readmes[rule.meta.id] ?? `# ${rule.meta.id}\n\n${rule.meta.summary}\n`;
-    // The texts are derived when a format asks (SARIF, `kvmlint rules`): every run lists its rules,
-    // and converting 49 READMEs was a tenth of a one-file run's own work.
+    // The texts are read and derived when a format asks (SARIF, `kvmlint rules`): every run lists
+    // its rules, and converting 49 READMEs was a tenth of a one-file run's own work.
+    let md: string | undefined;
+    const markdown = () => (md ??= (readmeTexts ??= readmes())[rule.meta.id] ?? `# ${rule.meta.id}\n\n${rule.meta.summary}\n`);
     let fullDescription: string | undefined;
     let helpText: string | undefined;
     doc = {
       meta: rule.meta,
       get fullDescription() {
-        return (fullDescription ??= firstParagraph(md) || rule.meta.summary);
+        return (fullDescription ??= firstParagraph(markdown()) || rule.meta.summary);
       },
-      helpMarkdown: md,
+      get helpMarkdown() {
+        return markdown();
+      },
       get helpText() {
-        return (helpText ??= markdownToText(md));
+        return (helpText ??= markdownToText(markdown()));
       },
       // The README of this release (its tag), not of main: a rule's advice changes between versions.
       helpUri: `${HOMEPAGE}/blob/v${VERSION}/rules/${rule.meta.id}/README.md`,

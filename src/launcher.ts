@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+/**
+ * The `kvmlint` command as installed (dist/kvmlint.mjs): it starts the CLI bundle beside it
+ * (dist/kvmlint.cjs, built from src/main.ts) from V8's code cache.
+ *
+ * A one-file run (a pre-commit hook) spent ~35 ms of its ~210 ms compiling the bundle and the
+ * functions the run calls. V8 can serialise that bytecode (vm.Script#createCachedData, taken after
+ * the run, so it holds the lazily compiled functions too) and accept it back instead of
+ * compiling. The cache is a file beside the bundle, one per Node version and architecture,
+ * written by the first lint run and by any run whose cache V8 refused.
+ *
+ * What it can and cannot be:
+ * - Its path comes from this file's own location, never from the command line, a config or a
+ *   linted file, and it lives in kvmlint's own directory, which whoever could write to could
+ *   replace the bundle too. Nothing a pull request contains decides what is read or written.
+ * - V8 checks its own version, its flags and the source's length, not the source's content; so
+ *   the file starts with the build id (a hash of the bundle, fixed at build time) and a cache of
+ *   another build is never handed to V8.
+ * - A directory kvmlint cannot write to (a root-owned global install) gets no cache, and the run
+ *   is what it was without one. Writing goes to a temporary file renamed into place, so a
+ *   concurrent run reads a whole cache or none.
+ */
+import { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, constants } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Script } from 'node:vm';
+import { tuneHeapForLint } from './engine/heap.ts';
+
+/** sha256 of dist/kvmlint.cjs, set by scripts/build.mjs. */
+declare const KVMLINT_CLI_BUILD_ID: string;
+
+/** The CLI bundle's name beside this file. */
+const CLI_BUNDLE = 'kvmlint.cjs';
+/** The global the bundle's `import()` of its siblings (globby, libxml2-wasm) goes through (scripts/esbuild-engine.mjs). */
+const IMPORT_HOOK = '__kvmlintImport';
+/** Set by the CLI (src/cli.ts) once it has linted: a cache taken after --version would hold little. */
+const LINTED = Symbol.for('kvmlint.cli.linted');
+
+// Before anything is compiled: V8 refuses a cache made under other flags, and the CLI sets one.
+tuneHeapForLint();
+
+const here = dirname(fileURLToPath(import.meta.url));
+const bundlePath = join(here, CLI_BUNDLE);
+const cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
+const header = Buffer.from(`kvmlint code cache ${KVMLINT_CLI_BUILD_ID}\n`, 'latin1');
+
+const source = readFileSync(bundlePath, 'utf8');
+const cached = readCache();
+// The wrapper CommonJS gives a module, plus the hook for the bundle's dynamic imports.
+const script = new Script(`(function (exports, require, module, __filename, __dirname, ${IMPORT_HOOK}) {${source.replace(/^#!.*/, '')}\n})`, {
+  filename: bundlePath,
+  ...(cached ? { cachedData: cached } : {}),
+});
+if (cached === undefined || script.cachedDataRejected) process.on('exit', writeCache);
+
+const module = { exports: {} };
+const importSibling = (specifier: string): Promise<unknown> => import(pathToFileURL(join(here, specifier)).href);
+(script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundlePath), module, bundlePath, here, importSibling);
+
+/** The cache's bytecode, when the file is this build's; undefined when absent, short, foreign or unreadable. */
+function readCache(): Buffer | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(cachePath);
+  } catch {
+    return undefined;
+  }
+  if (bytes.length <= header.length || !bytes.subarray(0, header.length).equals(header)) return undefined;
+  return bytes.subarray(header.length);
+}
+
+/** After a lint run: the bytecode V8 holds now, this build's header first; any failure leaves no cache. */
+function writeCache(): void {
+  if ((globalThis as Record<symbol, unknown>)[LINTED] !== true) return;
+  const temporary = `${cachePath}.${process.pid}.tmp`;
+  let fd: number | undefined;
+  try {
+    const data = script.createCachedData();
+    fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
+    for (const chunk of [header, data]) for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temporary, cachePath);
+  } catch {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Not created, or already gone.
+    }
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * The launcher (dist/kvmlint.mjs, src/launcher.ts) starts the CLI bundle from V8's code cache:
+ * written beside the bundle by the first lint run, accepted by the next, refused when it is not
+ * this build's, and never a reason for a run to fail or change its report.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { copyBundle } from './support/bundle.ts';
+import { repoRoot } from './support/paths.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'kvmlint-launcher-'));
+test.after(() => rmSync(work, { recursive: true, force: true }));
+
+const cacheName = `kvmlint-code-cache-${process.version}-${process.arch}.bin`;
+const args = ['-f', 'json', '--host', join(repoRoot, 'examples', 'hosts', 'dual-socket.json'), join(repoRoot, 'examples', 'domains')];
+
+/** A fresh copy of the CLI (launcher, bundle, siblings) in its own directory. */
+function install(name: string): { dir: string; bin: string; cache: string } {
+  const dir = join(work, name);
+  const bin = copyBundle('kvmlint.mjs', join(dir, 'kvmlint.mjs'));
+  return { dir, bin, cache: join(dir, cacheName) };
+}
+
+function run(bin: string, argv: readonly string[] = args) {
+  const r = spawnSync(process.execPath, [bin, ...argv], { cwd: work, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The report of the committed CLI, run without a cache beside it. */
+const reference = (() => {
+  const { bin } = install('reference');
+  return run(bin);
+})();
+
+test('the reference run lints: findings, exit 1', () => {
+  assert.equal(reference.code, 1, reference.stderr);
+  assert.ok((JSON.parse(reference.stdout) as { diagnostics: unknown[] }).diagnostics.length > 3);
+});
+
+test('no cache after --version; the first lint run writes one, headed by the build id; the next accepts it as is', () => {
+  const { dir, bin, cache } = install('first');
+  assert.equal(run(bin, ['--version']).code, 0);
+  assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.bin')), [], 'a run that lints nothing leaves no cache');
+
+  const first = run(bin);
+  assert.deepEqual(first, reference);
+  const written = readFileSync(cache);
+  // The build id is the bundle's sha256 (scripts/build.mjs): a rebuilt bundle never takes an old cache.
+  const buildId = createHash('sha256').update(readFileSync(join(dir, 'kvmlint.cjs'))).digest('hex');
+  assert.equal(written.subarray(0, 84).toString('latin1'), `kvmlint code cache ${buildId}\n`);
+  assert.ok(written.length > 100_000, `the cache holds the compiled code (${written.length} bytes)`);
+  const before = statSync(cache);
+
+  const second = run(bin);
+  assert.deepEqual(second, reference);
+  const after = statSync(cache);
+  assert.equal(after.ino, before.ino, 'accepted, not rewritten');
+  assert.equal(after.mtimeMs, before.mtimeMs);
+  assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+});
+
+test('a cache of another build, or one cut short, is not used: the report is the same and the cache is rewritten', () => {
+  const { bin, cache } = install('foreign');
+  run(bin);
+  const good = readFileSync(cache);
+  const headerEnd = good.indexOf(0x0a) + 1;
+
+  // Another build: the same bytes under another build id. The launcher never hands it to V8.
+  const foreign = Buffer.concat([Buffer.from(`kvmlint code cache ${'0'.repeat(64)}\n`), good.subarray(headerEnd)]);
+  writeFileSync(cache, foreign);
+  assert.deepEqual(run(bin), reference);
+  assert.ok(readFileSync(cache).subarray(0, headerEnd).equals(good.subarray(0, headerEnd)), 'rewritten, with this build id');
+
+  // Cut short: this build's header, half the data. V8 refuses it (its length check).
+  writeFileSync(cache, good.subarray(0, headerEnd + Math.floor((good.length - headerEnd) / 2)));
+  assert.deepEqual(run(bin), reference);
+  assert.ok(readFileSync(cache).length > (good.length * 3) / 4, 'rewritten whole');
+
+  // Only the header, or nothing at all.
+  for (const bytes of [good.subarray(0, headerEnd), Buffer.alloc(0)]) {
+    writeFileSync(cache, bytes);
+    assert.deepEqual(run(bin), reference);
+  }
+});
+
+test('a cache that cannot be written changes nothing: same report, exit code, no temporary file left', () => {
+  const { dir, bin, cache } = install('unwritable');
+  // Renaming over a directory fails (EISDIR), whoever runs the test: root ignores permission bits.
+  mkdirSync(cache);
+  const r = run(bin);
+  assert.deepEqual(r, reference);
+  assert.ok(statSync(cache).isDirectory());
+  assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+});
+
+test('the cache is written beside the bundle only, whatever the working directory and the arguments', () => {
+  const { dir, bin } = install('placement');
+  const elsewhere = join(work, 'elsewhere');
+  mkdirSync(elsewhere);
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: elsewhere, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  assert.equal(r.status, 1, r.stderr);
+  assert.deepEqual(readdirSync(elsewhere), []);
+  assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('kvmlint-code-cache-')), [cacheName]);
+});
+
+test('a glob and --format codeframe load their modules from beside the bundle under the launcher, cached or not', () => {
+  const { bin } = install('siblings');
+  const globArgs = ['-f', 'json', '--host', 'examples/hosts/dual-socket.json', 'examples/domains/*.xml'];
+  const frameArgs = ['-f', 'codeframe', '--no-color', '--host', 'examples/hosts/dual-socket.json', 'examples/domains'];
+  for (let round = 0; round < 2; round++) {
+    const glob = spawnSync(process.execPath, [bin, ...globArgs], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(glob.status, 1, glob.stderr);
+    assert.ok((JSON.parse(glob.stdout) as { files: string[] }).files.length > 3);
+    const frame = spawnSync(process.execPath, [bin, ...frameArgs], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(frame.status, 1, frame.stderr);
+    assert.match(frame.stdout, /^ +> \d+ \| /m, 'code frames');
+  }
+});
