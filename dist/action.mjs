@@ -8494,7 +8494,7 @@ function writeReportFile(path4, text, within) {
   try {
     if (!fstatSync3(fd).isFile()) fail("is not a regular file");
     ftruncateSync2(fd, 0);
-    writeAll(fd, Buffer.from(text, "utf8"), 0);
+    writeAll(fd, new TextEncoder().encode(text), 0);
   } catch (e) {
     if (e instanceof ReportFileError) throw e;
     const err = e;
@@ -21012,6 +21012,7 @@ var package_default = {
   },
   files: [
     "dist/",
+    "!dist/kvmlint-code-cache-*",
     "schemas/",
     "rules/*/README.md",
     "README.md",

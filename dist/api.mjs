@@ -16714,6 +16714,7 @@ var package_default = {
   },
   files: [
     "dist/",
+    "!dist/kvmlint-code-cache-*",
     "schemas/",
     "rules/*/README.md",
     "README.md",

@@ -12053,7 +12053,7 @@ function writeReportFile(path3, text, within) {
   try {
     if (!(0, import_node_fs3.fstatSync)(fd).isFile()) fail("is not a regular file");
     (0, import_node_fs3.ftruncateSync)(fd, 0);
-    writeAll(fd, Buffer.from(text, "utf8"), 0);
+    writeAll(fd, new TextEncoder().encode(text), 0);
   } catch (e) {
     if (e instanceof ReportFileError) throw e;
     const err = e;
@@ -24589,6 +24589,7 @@ var package_default = {
   },
   files: [
     "dist/",
+    "!dist/kvmlint-code-cache-*",
     "schemas/",
     "rules/*/README.md",
     "README.md",
@@ -29059,8 +29060,9 @@ process.on("exit", removeLiveBackups);
 process.on("beforeExit", () => {
   if (!settled) process.stderr.write("kvmlint: internal error: the run stopped before it finished\n");
 });
+var utf8 = new TextEncoder();
 runCli(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
+  stdout: (s) => process.stdout.write(utf8.encode(s)),
   stderr: (s) => process.stderr.write(s),
   cwd: process.cwd(),
   env: process.env,

@@ -22,7 +22,7 @@ tuneHeapForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"88de7cfd33be105e9a22476d57320b4b36f0477f4ccf01eff681d30546fea70b"}
+var header = Buffer.from(`kvmlint code cache ${"dfc6c4d1260ddd58b3a656590f61910f31607938ca641534e8d93d3e9417fc7b"}
 `, "latin1");
 var source = readFileSync(bundlePath, "utf8");
 var cached = readCache();

@@ -30,8 +30,13 @@ process.on('beforeExit', () => {
   if (!settled) process.stderr.write('kvmlint: internal error: the run stopped before it finished\n');
 });
 
+// A report is written as UTF-8 bytes from TextEncoder (simdutf): Node 20 encodes a string passed to
+// write() with V8's own encoder, which took 45 ms for the 3.5 MB text report of 10,000 findings
+// (one '…' makes the whole report two-byte) against 5 ms here.
+const utf8 = new TextEncoder();
+
 runCli(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
+  stdout: (s) => process.stdout.write(utf8.encode(s)),
   stderr: (s) => process.stderr.write(s),
   cwd: process.cwd(),
   env: process.env,
