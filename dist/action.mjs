@@ -4678,7 +4678,8 @@ function formatStylish(result, opts) {
   const problems = result.diagnostics.filter((d) => !isUncheckedNote(d));
   const notes = result.diagnostics.filter(isUncheckedNote);
   let out = "";
-  for (const [file, list] of groupByFile(problems)) out += formatFileBlock(file, list, width, c);
+  const bodies = /* @__PURE__ */ new Map();
+  for (const [file, list] of groupByFile(problems)) out += formatFileBlock(file, list, width, c, bodies);
   if (problems.length > 0) out += summaryLines(problems, c);
   else out += `${c.green(`\u2714 no problems (${pluralize(result.files.length, "file")} checked)`)}
 `;
@@ -4694,7 +4695,7 @@ function groupByFile(diagnostics) {
   }
   return byFile;
 }
-function formatFileBlock(file, diagnostics, width, c) {
+function formatFileBlock(file, diagnostics, width, c, bodies = /* @__PURE__ */ new Map()) {
   const list = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   const pos = (d) => `${d.line}:${d.column}`;
   const posWidth = Math.max(...list.map((d) => pos(d).length));
@@ -4707,16 +4708,22 @@ ${c.underline(shownPath(file))}
   for (const d of list) {
     const sevColor = d.severity === "error" ? c.red : d.severity === "warning" ? c.yellow : c.cyan;
     const head = `  ${c.dim(pos(d).padEnd(posWidth))}  ${sevColor(d.severity.padEnd(sevWidth))}  `;
-    const rule = c.magenta(d.ruleId);
     const message = d.fix ? `${d.message} (fixable)` : d.message;
     const room = width - indent;
-    const lines = wrapWords(message, room);
-    const last = lines.length - 1;
-    if (lines[last].length + 2 + d.ruleId.length <= room) lines[last] = `${lines[last]}  ${rule}`;
-    else lines.push(rule);
-    out += head + lines.join(`
+    const key = `${indent}\0${d.ruleId}\0${message}\0${d.help ?? ""}`;
+    let body = bodies.get(key);
+    if (body === void 0) {
+      const rule = c.magenta(d.ruleId);
+      const lines = wrapWords(message, room);
+      const last = lines.length - 1;
+      if (lines[last].length + 2 + d.ruleId.length <= room) lines[last] = `${lines[last]}  ${rule}`;
+      else lines.push(rule);
+      body = lines.join(`
 ${pad}`) + "\n";
-    if (d.help) out += wrapWords(`help: ${d.help}`, room).map((l, i) => pad + (i === 0 ? c.cyan("help:") + l.slice(5) : `      ${l}`)).join("\n") + "\n";
+      if (d.help) body += wrapWords(`help: ${d.help}`, room).map((l, i) => pad + (i === 0 ? c.cyan("help:") + l.slice(5) : `      ${l}`)).join("\n") + "\n";
+      bodies.set(key, body);
+    }
+    out += head + body;
     for (const s of d.suggestions ?? []) out += wrapWords(`suggestion: ${s.message}`, room).map((l, i) => pad + (i === 0 ? c.cyan("suggestion:") + l.slice(11) : `            ${l}`)).join("\n") + "\n";
     for (const r of d.related ?? []) {
       const where = r.file === d.file ? `${r.line}:${r.column}` : `${shownPath(r.file)}:${r.line}:${r.column}`;
@@ -21844,8 +21851,10 @@ var GitignoreFilter = class {
   /** True when git would ignore `absPath`. Files outside the repository are never ignored. */
   ignores(absPath) {
     if (relativePosix(this.repoRoot, absPath).startsWith("..")) return false;
+    const chain = this.chain(dirname3(absPath));
+    if (chain.length === 0) return false;
     let ignored = false;
-    for (const [dir, ig] of this.chain(dirname3(absPath))) {
+    for (const [dir, ig] of chain) {
       const r = ig.test(relativePosix(dir, absPath));
       if (r.ignored) ignored = true;
       else if (r.unignored) ignored = false;
@@ -23292,6 +23301,7 @@ import path from "node:path";
 var C0_OR_DEL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 var C1_OR_BIDI = /[\u0080-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 var BREAKS = /[\t\n\r\u2028\u2029]/g;
+var LINE_UNSAFE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
 function picture(c) {
   const code = c.charCodeAt(0);
   return code === 127 ? "\u2421" : String.fromCharCode(9216 + code);
@@ -23300,6 +23310,7 @@ function neutralise(s) {
   return s.replace(C0_OR_DEL, picture).replace(C1_OR_BIDI, "\uFFFD");
 }
 function neutraliseLine(s) {
+  if (!LINE_UNSAFE.test(s)) return s;
   return neutralise(s).replace(BREAKS, (c) => c === "\u2028" || c === "\u2029" ? "\uFFFD" : picture(c));
 }
 function neutraliseResult(result, { withSources = true } = {}) {

@@ -22,7 +22,7 @@ tuneHeapForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"dfc6c4d1260ddd58b3a656590f61910f31607938ca641534e8d93d3e9417fc7b"}
+var header = Buffer.from(`kvmlint code cache ${"bec51010992c607c0a1b4e0384d5838818c66cff77bb4ef071f5e04dfd4f9e40"}
 `, "latin1");
 var source = readFileSync(bundlePath, "utf8");
 var cached = readCache();

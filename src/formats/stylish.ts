@@ -48,7 +48,8 @@ export function formatStylish(result: LintResult, opts: FormatOptions): string {
   const problems = result.diagnostics.filter((d) => !isUncheckedNote(d));
   const notes = result.diagnostics.filter(isUncheckedNote);
   let out = '';
-  for (const [file, list] of groupByFile(problems)) out += formatFileBlock(file, list, width, c);
+  const bodies = new Map<string, string>();
+  for (const [file, list] of groupByFile(problems)) out += formatFileBlock(file, list, width, c, bodies);
   if (problems.length > 0) out += summaryLines(problems, c);
   // A clean run says so in one line (issue 13): silence would not tell a pass from a run that checked nothing.
   else out += `${c.green(`✔ no problems (${pluralize(result.files.length, 'file')} checked)`)}\n`;
@@ -69,7 +70,7 @@ export function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Dia
 export type Paint = ReturnType<typeof paint>;
 
 /** One file: its path, then its findings in position order, errors and warnings together. */
-export function formatFileBlock(file: string, diagnostics: readonly Diagnostic[], width: number, c: Paint): string {
+export function formatFileBlock(file: string, diagnostics: readonly Diagnostic[], width: number, c: Paint, bodies = new Map<string, string>()): string {
   const list = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   const pos = (d: Diagnostic) => `${d.line}:${d.column}`;
   const posWidth = Math.max(...list.map((d) => pos(d).length));
@@ -81,16 +82,23 @@ export function formatFileBlock(file: string, diagnostics: readonly Diagnostic[]
   for (const d of list) {
     const sevColor = d.severity === 'error' ? c.red : d.severity === 'warning' ? c.yellow : c.cyan;
     const head = `  ${c.dim(pos(d).padEnd(posWidth))}  ${sevColor(d.severity.padEnd(sevWidth))}  `;
-    const rule = c.magenta(d.ruleId);
     const message = d.fix ? `${d.message} (fixable)` : d.message;
     const room = width - indent;
-    // The rule id follows the message on its line when it fits, else it ends the message's last line or stands alone.
-    const lines = wrapWords(message, room);
-    const last = lines.length - 1;
-    if (lines[last]!.length + 2 + d.ruleId.length <= room) lines[last] = `${lines[last]}  ${rule}`;
-    else lines.push(rule);
-    out += head + lines.join(`\n${pad}`) + '\n';
-    if (d.help) out += wrapWords(`help: ${d.help}`, room).map((l, i) => pad + (i === 0 ? c.cyan('help:') + l.slice(5) : `      ${l}`)).join('\n') + '\n';
+    // The message and help lines depend on these alone; a report repeats them, file after file.
+    const key = `${indent}\0${d.ruleId}\0${message}\0${d.help ?? ''}`;
+    let body = bodies.get(key);
+    if (body === undefined) {
+      const rule = c.magenta(d.ruleId);
+      // The rule id follows the message on its line when it fits, else it ends the message's last line or stands alone.
+      const lines = wrapWords(message, room);
+      const last = lines.length - 1;
+      if (lines[last]!.length + 2 + d.ruleId.length <= room) lines[last] = `${lines[last]}  ${rule}`;
+      else lines.push(rule);
+      body = lines.join(`\n${pad}`) + '\n';
+      if (d.help) body += wrapWords(`help: ${d.help}`, room).map((l, i) => pad + (i === 0 ? c.cyan('help:') + l.slice(5) : `      ${l}`)).join('\n') + '\n';
+      bodies.set(key, body);
+    }
+    out += head + body;
     for (const s of d.suggestions ?? []) out += wrapWords(`suggestion: ${s.message}`, room).map((l, i) => pad + (i === 0 ? c.cyan('suggestion:') + l.slice(11) : `            ${l}`)).join('\n') + '\n';
     for (const r of d.related ?? []) {
       const where = r.file === d.file ? `${r.line}:${r.column}` : `${shownPath(r.file)}:${r.line}:${r.column}`;

@@ -28,6 +28,6 @@ export declare function formatStylish(result: LintResult, opts: FormatOptions): 
 export declare function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]>;
 export type Paint = ReturnType<typeof paint>;
 /** One file: its path, then its findings in position order, errors and warnings together. */
-export declare function formatFileBlock(file: string, diagnostics: readonly Diagnostic[], width: number, c: Paint): string;
+export declare function formatFileBlock(file: string, diagnostics: readonly Diagnostic[], width: number, c: Paint, bodies?: Map<string, string>): string;
 /** What could not be checked, once per note, after the problems; never counted as one. */
 export declare function notesFooter(notes: readonly Diagnostic[], width: number, c: Paint): string;

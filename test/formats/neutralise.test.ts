@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { neutralise, neutraliseLine } from '../../src/formats/neutralise.ts';
+
+/** What SECURITY.md promises for each character, written out independently of the implementation. */
+function expected(code: number, line: boolean): number {
+  const keptInText = code === 0x09 || code === 0x0a || code === 0x0d;
+  if (code <= 0x1f) return keptInText && !line ? code : 0x2400 + code;
+  if (code === 0x7f) return 0x2421;
+  if (code >= 0x80 && code <= 0x9f) return 0xfffd;
+  if (code === 0x061c || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) return 0xfffd;
+  if ((code === 0x2028 || code === 0x2029) && line) return 0xfffd;
+  return code;
+}
+
+test('every BMP character, alone and between others: neutraliseLine and neutralise change exactly what they promise, one for one', () => {
+  const wrong: string[] = [];
+  for (let code = 0; code <= 0xffff; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    const c = String.fromCharCode(code);
+    for (const [fn, line] of [[neutraliseLine, true], [neutralise, false]] as const) {
+      const want = String.fromCharCode(expected(code, line));
+      if (fn(c) !== want || fn(`a${c}b`) !== `a${want}b`) wrong.push(`${line ? 'line' : 'text'} U+${code.toString(16).padStart(4, '0')}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+});
+
+test('a line with nothing to neutralise comes back as the same string', () => {
+  const s = "vCPUs are pinned (CPUs 16-19) but the emulator threads can run on every online host CPU: <emulatorpin cpuset='…'/>";
+  assert.equal(neutraliseLine(s), s);
+});
