@@ -22,19 +22,26 @@ tuneHeapForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"bec51010992c607c0a1b4e0384d5838818c66cff77bb4ef071f5e04dfd4f9e40"}
+var header = Buffer.from(`kvmlint code cache ${"bec51010992c607c0a1b4e0384d5838818c66cff77bb4ef071f5e04dfd4f9e40"} ${process.versions.v8}
 `, "latin1");
-var source = readFileSync(bundlePath, "utf8");
-var cached = readCache();
-var script = new Script(`(function (exports, require, module, __filename, __dirname, ${IMPORT_HOOK}) {${source.replace(/^#!.*/, "")}
+var script;
+try {
+  const source = readFileSync(bundlePath, "utf8");
+  const cached = readCache();
+  script = new Script(`(function (exports, require, module, __filename, __dirname, ${IMPORT_HOOK}) {${source.replace(/^#!.*/, "")}
 })`, {
-  filename: bundlePath,
-  ...cached ? { cachedData: cached } : {}
-});
-if (cached === void 0 || script.cachedDataRejected) process.on("exit", writeCache);
-var module = { exports: {} };
-var importSibling = (specifier) => import(pathToFileURL(join(here, specifier)).href);
-script.runInThisContext()(module.exports, createRequire(bundlePath), module, bundlePath, here, importSibling);
+    filename: bundlePath,
+    ...cached ? { cachedData: cached } : {}
+  });
+  if (cached === void 0 || script.cachedDataRejected) process.on("exit", writeCache);
+  const module = { exports: {} };
+  const importSibling = (specifier) => import(pathToFileURL(join(here, specifier)).href);
+  script.runInThisContext()(module.exports, createRequire(bundlePath), module, bundlePath, here, importSibling);
+} catch (e) {
+  process.stderr.write(`kvmlint: internal error: cannot start ${bundlePath}: ${e instanceof Error ? e.message : String(e)}
+`);
+  process.exit(2);
+}
 function readCache() {
   let bytes;
   try {

@@ -43,20 +43,27 @@ tuneHeapForLint();
 const here = dirname(fileURLToPath(import.meta.url));
 const bundlePath = join(here, CLI_BUNDLE);
 const cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-const header = Buffer.from(`kvmlint code cache ${KVMLINT_CLI_BUILD_ID}\n`, 'latin1');
+// V8's version too: a Node build with another V8 under the same Node version gets its own cache.
+const header = Buffer.from(`kvmlint code cache ${KVMLINT_CLI_BUILD_ID} ${process.versions.v8}\n`, 'latin1');
 
-const source = readFileSync(bundlePath, 'utf8');
-const cached = readCache();
-// The wrapper CommonJS gives a module, plus the hook for the bundle's dynamic imports.
-const script = new Script(`(function (exports, require, module, __filename, __dirname, ${IMPORT_HOOK}) {${source.replace(/^#!.*/, '')}\n})`, {
-  filename: bundlePath,
-  ...(cached ? { cachedData: cached } : {}),
-});
-if (cached === undefined || script.cachedDataRejected) process.on('exit', writeCache);
-
-const module = { exports: {} };
-const importSibling = (specifier: string): Promise<unknown> => import(pathToFileURL(join(here, specifier)).href);
-(script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundlePath), module, bundlePath, here, importSibling);
+let script: Script;
+try {
+  const source = readFileSync(bundlePath, 'utf8');
+  const cached = readCache();
+  // The wrapper CommonJS gives a module, plus the hook for the bundle's dynamic imports.
+  script = new Script(`(function (exports, require, module, __filename, __dirname, ${IMPORT_HOOK}) {${source.replace(/^#!.*/, '')}\n})`, {
+    filename: bundlePath,
+    ...(cached ? { cachedData: cached } : {}),
+  });
+  if (cached === undefined || script.cachedDataRejected) process.on('exit', writeCache);
+  const module = { exports: {} };
+  const importSibling = (specifier: string): Promise<unknown> => import(pathToFileURL(join(here, specifier)).href);
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundlePath), module, bundlePath, here, importSibling);
+} catch (e) {
+  // Exit 1 would read as "findings": a launcher without its bundle is kvmlint failing (exit 2).
+  process.stderr.write(`kvmlint: internal error: cannot start ${bundlePath}: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(2);
+}
 
 /** The cache's bytecode, when the file is this build's; undefined when absent, short, foreign or unreadable. */
 function readCache(): Buffer | undefined {

@@ -52,7 +52,8 @@ test('no cache after --version; the first lint run writes one, headed by the bui
   const written = readFileSync(cache);
   // The build id is the bundle's sha256 (scripts/build.mjs): a rebuilt bundle never takes an old cache.
   const buildId = createHash('sha256').update(readFileSync(join(dir, 'kvmlint.cjs'))).digest('hex');
-  assert.equal(written.subarray(0, 84).toString('latin1'), `kvmlint code cache ${buildId}\n`);
+  const header = `kvmlint code cache ${buildId} ${process.versions.v8}\n`;
+  assert.equal(written.subarray(0, header.length).toString('latin1'), header);
   assert.ok(written.length > 100_000, `the cache holds the compiled code (${written.length} bytes)`);
   const before = statSync(cache);
 
@@ -120,4 +121,15 @@ test('a glob and --format codeframe load their modules from beside the bundle un
     assert.equal(frame.status, 1, frame.stderr);
     assert.match(frame.stdout, /^ +> \d+ \| /m, 'code frames');
   }
+});
+
+test('a launcher without its bundle beside it fails the run (exit 2, one line), never passes it', () => {
+  const dir = join(work, 'lonely');
+  mkdirSync(dir);
+  const bin = join(dir, 'kvmlint.mjs');
+  writeFileSync(bin, readFileSync(join(repoRoot, 'dist', 'kvmlint.mjs')));
+  const r = run(bin);
+  assert.equal(r.code, 2);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^kvmlint: internal error: cannot start .*kvmlint\.cjs: ENOENT[^\n]*\n$/);
 });
