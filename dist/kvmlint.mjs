@@ -22,11 +22,11 @@ tuneHeapForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"bec51010992c607c0a1b4e0384d5838818c66cff77bb4ef071f5e04dfd4f9e40"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"3de4d082d16bc59d9b99bb91df20f20aa8b5fafbaa8ada1d83f1b739ee5b55c0"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {
-  const source = readFileSync(bundlePath, "utf8");
+  const source = readFileSync(bundlePath, "latin1");
   const cached = readCache();
   script = new Script(`(function (exports, require, module, __filename, __dirname, ${IMPORT_HOOK}) {${source.replace(/^#!.*/, "")}
 })`, {

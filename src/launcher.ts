@@ -48,7 +48,9 @@ const header = Buffer.from(`kvmlint code cache ${KVMLINT_CLI_BUILD_ID} ${process
 
 let script: Script;
 try {
-  const source = readFileSync(bundlePath, 'utf8');
+  // Latin-1, not UTF-8: the bundle is ASCII (scripts/esbuild-engine.mjs escapes the rest), so the
+  // string is the same, made by a plain copy without validation (~5 ms less of every start).
+  const source = readFileSync(bundlePath, 'latin1');
   const cached = readCache();
   // The wrapper CommonJS gives a module, plus the hook for the bundle's dynamic imports.
   script = new Script(`(function (exports, require, module, __filename, __dirname, ${IMPORT_HOOK}) {${source.replace(/^#!.*/, '')}\n})`, {

@@ -133,3 +133,14 @@ test('a launcher without its bundle beside it fails the run (exit 2, one line), 
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /^kvmlint: internal error: cannot start .*kvmlint\.cjs: ENOENT[^\n]*\n$/);
 });
+
+test('every committed bundle is ASCII: the launcher reads kvmlint.cjs as Latin-1, and V8 keeps ASCII text one byte a character', () => {
+  const dist = join(repoRoot, 'dist');
+  const bundles = readdirSync(dist).filter((f) => /\.(?:mjs|cjs)$/.test(f));
+  assert.ok(bundles.includes('kvmlint.cjs') && bundles.includes('kvmlint.mjs'), bundles.join(' '));
+  for (const f of bundles) {
+    const bytes = readFileSync(join(dist, f));
+    const at = bytes.findIndex((b) => b > 0x7f);
+    assert.equal(at, -1, `${f}: byte 0x${bytes[at]?.toString(16)} at ${at}`);
+  }
+});
