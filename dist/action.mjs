@@ -7539,6 +7539,13 @@ import { relative, isAbsolute, sep, resolve } from "node:path";
 // src/engine/write.ts
 import { accessSync, closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, fsyncSync, ftruncateSync, lstatSync, openSync as openSync2, readSync as readSync2, realpathSync, unlinkSync, writeSync } from "node:fs";
 
+// src/node-crypto.ts
+import { createRequire } from "node:module";
+var crypto;
+function nodeCrypto() {
+  return crypto ??= createRequire(import.meta.url)("node:crypto");
+}
+
 // src/engine/source.ts
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { constants as bufferConstants, isUtf8 } from "node:buffer";
@@ -16820,7 +16827,6 @@ var guest_smt_topology_mismatch_default = defineHostRule({
 });
 
 // src/model/definition-reduce.ts
-import { createRequire } from "node:module";
 var REDUCED_ELEMENTS = ["memory", "vcpu", "cputune", "numatune", "memoryBacking", "cpu"];
 var CPUSET_ATTRS = /* @__PURE__ */ new Set(["cpuset", "nodeset", "cpus", "vcpus", "iothreads"]);
 var WRITTEN_DEFAULTS = /* @__PURE__ */ new Set(["vcpu@placement=static", "memory@mode=strict", "memnode@mode=strict", "cpu@migratable=on"]);
@@ -16861,7 +16867,7 @@ function reduceDefinition(domain) {
   return { elements, digest: reducedDigest(elements) };
 }
 function reducedDigest(elements) {
-  const h = createRequire(import.meta.url)("node:crypto").createHash("sha256");
+  const h = nodeCrypto().createHash("sha256");
   for (const name of REDUCED_ELEMENTS) h.update(`${name}\0${elements[name] ?? ""}\0`);
   return h.digest("hex");
 }

@@ -12957,8 +12957,14 @@ var guest_smt_topology_mismatch_default = defineHostRule({
   }
 });
 
-// src/model/definition-reduce.ts
+// src/node-crypto.ts
 import { createRequire } from "node:module";
+var crypto;
+function nodeCrypto() {
+  return crypto ??= createRequire(import.meta.url)("node:crypto");
+}
+
+// src/model/definition-reduce.ts
 var REDUCED_ELEMENTS = ["memory", "vcpu", "cputune", "numatune", "memoryBacking", "cpu"];
 var CPUSET_ATTRS = /* @__PURE__ */ new Set(["cpuset", "nodeset", "cpus", "vcpus", "iothreads"]);
 var WRITTEN_DEFAULTS = /* @__PURE__ */ new Set(["vcpu@placement=static", "memory@mode=strict", "memnode@mode=strict", "cpu@migratable=on"]);
@@ -12999,7 +13005,7 @@ function reduceDefinition(domain) {
   return { elements, digest: reducedDigest(elements) };
 }
 function reducedDigest(elements) {
-  const h = createRequire(import.meta.url)("node:crypto").createHash("sha256");
+  const h = nodeCrypto().createHash("sha256");
   for (const name of REDUCED_ELEMENTS) h.update(`${name}\0${elements[name] ?? ""}\0`);
   return h.digest("hex");
 }

@@ -8,6 +8,12 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Script } from "node:vm";
 
+// src/cli-linted.ts
+var LINTED = /* @__PURE__ */ Symbol.for("kvmlint.cli.linted");
+function hasLinted() {
+  return globalThis[LINTED] === true;
+}
+
 // src/engine/heap.ts
 import { setFlagsFromString } from "node:v8";
 function tuneHeapForLint() {
@@ -17,12 +23,11 @@ function tuneHeapForLint() {
 // src/launcher.ts
 var CLI_BUNDLE = "kvmlint.cjs";
 var IMPORT_HOOK = "__kvmlintImport";
-var LINTED = /* @__PURE__ */ Symbol.for("kvmlint.cli.linted");
 tuneHeapForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"3de4d082d16bc59d9b99bb91df20f20aa8b5fafbaa8ada1d83f1b739ee5b55c0"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"d0c4e3264ed999a4c43260612068eb0794b70ad912da87f4a3f4eb3eb4f684d9"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {
@@ -53,7 +58,7 @@ function readCache() {
   return bytes.subarray(header.length);
 }
 function writeCache() {
-  if (globalThis[LINTED] !== true) return;
+  if (!hasLinted()) return;
   const temporary = `${cachePath}.${process.pid}.tmp`;
   let fd;
   try {

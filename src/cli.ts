@@ -16,6 +16,7 @@ import type { RuleSetting } from './engine/types.ts';
 import { HostSnapshotError } from './host/load.ts';
 import { FORMATS, formatReadsSources, formatResult, prepareFormat, type FormatName } from './formats/index.ts';
 import { VERSION } from './version.ts';
+import { markLinted } from './cli-linted.ts';
 import { neutralise, neutraliseLine } from './formats/neutralise.ts';
 import { registerSnapshotCommand } from './commands/snapshot.ts';
 import { registerExplainCommand } from './commands/explain.ts';
@@ -276,8 +277,7 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     result = await lint(lintOptions);
   }
   if (opts.quiet) result.diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
-  // The launcher (src/launcher.ts) takes its code cache after a run like this one, not after --version.
-  (globalThis as Record<symbol, unknown>)[Symbol.for('kvmlint.cli.linted')] = true;
+  markLinted();
   await prepareFormat(opts.format);
   const output = formatResult(opts.format, result, { color: useColor(opts, io) });
   let reportFailed = false;

@@ -25,6 +25,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
+import { hasLinted } from './cli-linted.ts';
 import { tuneHeapForLint } from './engine/heap.ts';
 
 /** sha256 of dist/kvmlint.cjs, set by scripts/build.mjs. */
@@ -34,8 +35,6 @@ declare const KVMLINT_CLI_BUILD_ID: string;
 const CLI_BUNDLE = 'kvmlint.cjs';
 /** The global the bundle's `import()` of its siblings (globby, libxml2-wasm) goes through (scripts/esbuild-engine.mjs). */
 const IMPORT_HOOK = '__kvmlintImport';
-/** Set by the CLI (src/cli.ts) once it has linted: a cache taken after --version would hold little. */
-const LINTED = Symbol.for('kvmlint.cli.linted');
 
 // Before anything is compiled: V8 refuses a cache made under other flags, and the CLI sets one.
 tuneHeapForLint();
@@ -81,7 +80,8 @@ function readCache(): Buffer | undefined {
 
 /** After a lint run: the bytecode V8 holds now, this build's header first; any failure leaves no cache. */
 function writeCache(): void {
-  if ((globalThis as Record<symbol, unknown>)[LINTED] !== true) return;
+  // A cache taken after --version would hold little of what a lint compiles.
+  if (!hasLinted()) return;
   const temporary = `${cachePath}.${process.pid}.tmp`;
   let fd: number | undefined;
   try {

@@ -1,13 +1,7 @@
 import { accessSync, closeSync, constants, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readSync, realpathSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { dirname, join, relative, isAbsolute, sep } from 'node:path';
-import { createRequire } from 'node:module';
+import { nodeCrypto } from '../node-crypto.ts';
 import { decodeXmlBytes } from './source.ts';
-
-/**
- * node:crypto, loaded when a backup is named: imported at the top of the bundle it was loaded by
- * every run, ~5 ms of a one-file run, and only --fix writes.
- */
-const randomBytes = (size: number): Buffer => (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).randomBytes(size);
 
 /** A file --fix did not write; the message names it and says why. The file is byte-identical to what was read. */
 export class FixWriteError extends Error {}
@@ -116,7 +110,7 @@ export function writeFixedFile(path: string, originalText: string, fixedText: st
     if (onDisk.error || onDisk.text !== originalText || !bytes.equals(expected)) fail('changed on disk since it was read; not overwritten');
 
     // The backup: short name (a 234-byte file name leaves no room for a longer one), owner-only.
-    backup = join(dirname(target), `.kvmlint-${process.pid}-${randomBytes(6).toString('hex')}.bak`);
+    backup = join(dirname(target), `.kvmlint-${process.pid}-${nodeCrypto().randomBytes(6).toString('hex')}.bak`);
     try {
       const bfd = openSync(backup, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
       liveBackups.add(backup);

@@ -10,7 +10,7 @@
  * canonical text undoes exactly those, and no more: anything else that differs is
  * a real difference.
  */
-import { createRequire } from 'node:module';
+import { nodeCrypto } from '../node-crypto.ts';
 import { childrenNamed } from '../xml/query.ts';
 import type { XmlElement } from '../xml/types.ts';
 import { formatLibvirtCpuset, parseLibvirtCpuset } from './libvirt-cpuset.ts';
@@ -73,9 +73,7 @@ export function reduceDefinition(domain: XmlElement): { elements: Partial<Record
 
 /** sha256 over the reduced elements in a fixed order: equal digests, equal definitions as kvmlint sees them. */
 export function reducedDigest(elements: Partial<Record<ReducedElementName, string>>): string {
-  // node:crypto is loaded here, not imported: only snapshots with definitions get this far, and
-  // importing it cost every run ~5 ms.
-  const h = (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash('sha256');
+  const h = nodeCrypto().createHash('sha256');
   for (const name of REDUCED_ELEMENTS) h.update(`${name}\0${elements[name] ?? ''}\0`);
   return h.digest('hex');
 }
