@@ -7732,6 +7732,11 @@ var ElementNode = class _ElementNode {
     while (b > a && isXmlSpace(text.charCodeAt(b - 1))) b--;
     return { start: a, end: b };
   }
+  contentIncludes(needle) {
+    if (this.endTagStart < 0) return false;
+    const at = this.source.indexOf(needle, this.startTagEnd);
+    return at >= 0 && at + needle.length <= this.endTagStart;
+  }
   get attributes() {
     if (!this.attrs) {
       const end = this.startTagEnd;
@@ -8051,7 +8056,7 @@ var FastScanner = class {
       if (!parent) this.root = node;
       else {
         parent.addChild(node);
-        if (!selfClosing && parent.parent === this.root && LAZY_CONTAINERS.has(parent.name)) node.lazy = true;
+        if (!selfClosing && parent === this.root && LAZY_CONTAINERS.has(name)) node.lazy = true;
       }
     }
     if (selfClosing) return;
@@ -8199,7 +8204,7 @@ function parseXmlWithSaxes(text, eager = false) {
     }
     const el = openElement(text, node, end, parent);
     if (!parent) root = el;
-    else if (!eager && !node.isSelfClosing && parent.parent === root && LAZY_CONTAINERS.has(parent.name)) el.lazy = true;
+    else if (!eager && !node.isSelfClosing && parent === root && LAZY_CONTAINERS.has(el.name)) el.lazy = true;
     if (!node.isSelfClosing) stack.push(el);
   });
   parser.on("closetag", (node) => {
@@ -17566,13 +17571,15 @@ var LazyDeviceFacts = class {
   }
   memballoon() {
     if (!this.balloon) {
-      const el = firstChild(this.devices(), "memballoon");
+      const devices = this.devices();
+      const el = devices?.contentIncludes("<memballoon") ? firstChild(devices, "memballoon") : void 0;
       this.balloon = { value: el ? { element: el, model: attribute(el, "model")?.value } : void 0 };
     }
     return this.balloon.value;
   }
   memoryDevices() {
-    this.memories ??= childrenNamed(this.devices(), "memory").map((el) => {
+    const devices = this.devices();
+    this.memories ??= (devices?.contentIncludes("<memory") ? childrenNamed(devices, "memory") : []).map((el) => {
       const target = firstChild(el, "target");
       const size = firstChild(target, "size");
       const parsedSize = size ? scaleToKiB(size.text.trim(), attribute(size, "unit")?.value) : void 0;

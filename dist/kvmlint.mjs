@@ -27,7 +27,7 @@ tuneHeapForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"d0c4e3264ed999a4c43260612068eb0794b70ad912da87f4a3f4eb3eb4f684d9"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"65866ecc2b39ed0181f08f0e6e3cb1c8dc1d65caee5b6505555d4f6c27c11220"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

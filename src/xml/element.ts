@@ -17,10 +17,9 @@ export const MAX_ELEMENT_DEPTH = 256;
 
 /**
  * Children of the root that hold most of a real domain's elements, few of which the
- * models read. Their own children are built with the tree (the models look through
- * them: memballoon, memory devices, the os type); what lies below those is checked for
- * well-formedness with the rest of the file and turned into elements only when
- * something asks for it, one level at a time.
+ * models read. What lies inside them is checked for well-formedness with the rest of the
+ * file and turned into elements only when something asks for it, one level at a time;
+ * the models test the text before asking (`<memballoon`, `<memory` in `<devices>`).
  */
 export const LAZY_CONTAINERS: ReadonlySet<string> = new Set(['devices', 'metadata', 'sysinfo', 'features', 'clock', 'os', 'seclabel', 'resource']);
 
@@ -145,6 +144,12 @@ export class ElementNode implements XmlElement {
     while (a < b && isXmlSpace(text.charCodeAt(a))) a++;
     while (b > a && isXmlSpace(text.charCodeAt(b - 1))) b--;
     return { start: a, end: b };
+  }
+
+  contentIncludes(needle: string): boolean {
+    if (this.endTagStart < 0) return false;
+    const at = this.source.indexOf(needle, this.startTagEnd);
+    return at >= 0 && at + needle.length <= this.endTagStart;
   }
 
   get attributes(): readonly XmlAttribute[] {

@@ -220,8 +220,9 @@ class FastScanner {
       if (!parent) this.root = node;
       else {
         parent.addChild(node);
-        // A container's children are built (the models look at them: memballoon, memory devices, os type); below them, on demand.
-        if (!selfClosing && parent.parent === this.root && LAZY_CONTAINERS.has(parent.name)) node.lazy = true;
+        // A container (<devices>, <os>, ...) builds its children when first asked, one level at a time:
+        // most runs never look inside <devices> (its ~28 elements were half of a guest's tree).
+        if (!selfClosing && parent === this.root && LAZY_CONTAINERS.has(name)) node.lazy = true;
       }
     }
     if (selfClosing) return;

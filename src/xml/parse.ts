@@ -67,7 +67,7 @@ export function parseXmlWithSaxes(text: string, eager = false): XmlDocument {
     }
     const el = openElement(text, node, end, parent);
     if (!parent) root = el;
-    else if (!eager && !node.isSelfClosing && parent.parent === root && LAZY_CONTAINERS.has(parent.name)) el.lazy = true;
+    else if (!eager && !node.isSelfClosing && parent === root && LAZY_CONTAINERS.has(el.name)) el.lazy = true;
     if (!node.isSelfClosing) stack.push(el);
   });
   parser.on('closetag', (node) => {

@@ -9,10 +9,9 @@ export declare function isXmlSpace(c: number): boolean;
 export declare const MAX_ELEMENT_DEPTH = 256;
 /**
  * Children of the root that hold most of a real domain's elements, few of which the
- * models read. Their own children are built with the tree (the models look through
- * them: memballoon, memory devices, the os type); what lies below those is checked for
- * well-formedness with the rest of the file and turned into elements only when
- * something asks for it, one level at a time.
+ * models read. What lies inside them is checked for well-formedness with the rest of the
+ * file and turned into elements only when something asks for it, one level at a time;
+ * the models test the text before asking (`<memballoon`, `<memory` in `<devices>`).
  */
 export declare const LAZY_CONTAINERS: ReadonlySet<string>;
 /**
@@ -59,6 +58,7 @@ export declare class ElementNode implements XmlElement {
     get endTag(): Range | undefined;
     get range(): Range;
     get contentRange(): Range;
+    contentIncludes(needle: string): boolean;
     get attributes(): readonly XmlAttribute[];
     get attributeValues(): Readonly<Record<string, string>>;
     get text(): string;

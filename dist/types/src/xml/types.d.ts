@@ -33,6 +33,11 @@ export interface XmlElement {
     /** Source range of the content between the tags with surrounding whitespace trimmed (start tag's end when empty). */
     readonly contentRange: Range;
     readonly selfClosing: boolean;
+    /**
+     * Whether the source between the tags contains `needle`: a test on the text, before building
+     * the children of a lazy element (comments and CDATA count, so a false answer is certain).
+     */
+    contentIncludes(needle: string): boolean;
 }
 export interface XmlComment {
     /** The comment body, without `<!--` and `-->`. */
