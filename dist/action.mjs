@@ -13518,7 +13518,71 @@ var snapshotWording = (e, segments, got) => {
   }
   return void 0;
 };
+var topologyByText = /* @__PURE__ */ new Map();
+var MAX_SHARED_TOPOLOGIES = 64;
+var TOPOLOGY_STAND_IN = '"\\u0000"';
+function topologySpan(text) {
+  const key = text.indexOf('"cpuTopology"');
+  if (key < 0) return void 0;
+  let i = key + '"cpuTopology"'.length;
+  while (isJsonSpace2(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 58) return void 0;
+  i++;
+  while (isJsonSpace2(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 91) return void 0;
+  const close = text.indexOf("]", i);
+  return close < 0 ? void 0 : { start: i, end: close + 1 };
+}
+function isJsonSpace2(c) {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+function loadWithKnownTopology(text) {
+  if (topologyByText.size === 0 || text.includes("\\u0000")) return void 0;
+  const span = topologySpan(text);
+  if (span === void 0) return void 0;
+  const topology = topologyByText.get(text.slice(span.start, span.end));
+  if (topology === void 0) return void 0;
+  let data;
+  try {
+    data = JSON.parse(text.slice(0, span.start) + TOPOLOGY_STAND_IN + text.slice(span.end));
+  } catch {
+    return void 0;
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return void 0;
+  if (data.cpuTopology !== "\0") return void 0;
+  const snapshot = data;
+  snapshot.cpuTopology = [];
+  if (!schemaValidator()(snapshot)) return void 0;
+  snapshot.cpuTopology = topology;
+  return snapshotErrors(snapshot).length === 0 ? snapshot : void 0;
+}
+function shareTopology(text, snapshot) {
+  if (snapshot.cpuTopology === void 0 || topologyByText.size >= MAX_SHARED_TOPOLOGIES) return;
+  const span = topologySpan(text);
+  if (span === void 0) return;
+  const spanText = text.slice(span.start, span.end);
+  if (topologyByText.has(spanText)) return;
+  let parsed;
+  try {
+    parsed = JSON.parse(spanText);
+  } catch {
+    return;
+  }
+  if (!jsonEqual(parsed, snapshot.cpuTopology)) return;
+  for (const cpu of snapshot.cpuTopology) {
+    if (typeof cpu.siblings === "object") Object.freeze(cpu.siblings);
+    Object.freeze(cpu);
+  }
+  topologyByText.set(spanText, Object.freeze(snapshot.cpuTopology));
+}
 function loadHostSnapshotText(text, path4) {
+  const known = loadWithKnownTopology(text.charCodeAt(0) === 65279 ? ` ${text.slice(1)}` : text);
+  if (known !== void 0) return known;
+  const snapshot = loadHostSnapshotTextFully(text, path4);
+  shareTopology(text.charCodeAt(0) === 65279 ? ` ${text.slice(1)}` : text, snapshot);
+  return snapshot;
+}
+function loadHostSnapshotTextFully(text, path4) {
   let data;
   try {
     data = JSON.parse(text.charCodeAt(0) === 65279 ? ` ${text.slice(1)}` : text);
@@ -13607,7 +13671,7 @@ function loadHostFile(path4) {
 }
 
 // src/engine/config.ts
-import { existsSync as existsSync3, realpathSync as realpathSync2 } from "node:fs";
+import { existsSync as existsSync3, lstatSync as lstatSync3, realpathSync as realpathSync2 } from "node:fs";
 import { basename, dirname as dirname2, isAbsolute as isAbsolute3, join as join3, relative as relative4, resolve as resolve5, sep as sep3 } from "node:path";
 
 // src/engine/repo.ts
@@ -21266,6 +21330,21 @@ function realIfExists(p) {
     return void 0;
   }
 }
+function realFileIfExists(p, realDirs) {
+  let isLink;
+  try {
+    const st = lstatSync3(p, { throwIfNoEntry: false });
+    if (st === void 0) return void 0;
+    isLink = st.isSymbolicLink();
+  } catch {
+    return realIfExists(p);
+  }
+  const dir = dirname2(p);
+  if (isLink || dir === p) return realIfExists(p);
+  let realDir = realDirs.get(dir);
+  if (!realDirs.has(dir)) realDirs.set(dir, realDir = realIfExists(dir));
+  return realDir === void 0 ? void 0 : join3(realDir, basename(p));
+}
 function resolveConfig(raw, path4, displayPath2) {
   const dir = dirname2(path4);
   const workspace = repositoryRoot(dir);
@@ -21291,9 +21370,10 @@ function resolveConfig(raw, path4, displayPath2) {
   });
   const hostIndex = { byBase: /* @__PURE__ */ new Map(), anywhere: [] };
   const realWorkspace = realAsFarAsExists(workspace);
+  const realDirs = /* @__PURE__ */ new Map();
   const hosts = (raw.hosts ?? []).map((h, index) => {
     const snapshot = resolve5(dir, h.snapshot);
-    const real = realIfExists(snapshot);
+    const real = realFileIfExists(snapshot, realDirs);
     if (real === void 0 ? !insideReal(realWorkspace, snapshot) : !isWithin(realWorkspace, real)) {
       throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `${h.snapshot} is outside the repository ${workspace}`);
     }
@@ -21821,7 +21901,7 @@ function knownRuleIds(env) {
 }
 
 // src/engine/discover.ts
-import { lstatSync as lstatSync3, readdirSync, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
+import { lstatSync as lstatSync4, readdirSync, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
 import { isAbsolute as isAbsolute4, relative as relative5, resolve as resolve6, sep as sep4 } from "node:path";
 
 // src/engine/gitignore.ts
@@ -21933,7 +22013,7 @@ function walkXmlFiles(root, gitignore) {
         continue;
       }
       const path4 = dir.endsWith(sep4) ? dir + name : dir + sep4 + name;
-      const kind = e.isFile() || e.isDirectory() || e.isSymbolicLink() || e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice() ? e : lstatSync3(path4, { throwIfNoEntry: false });
+      const kind = e.isFile() || e.isDirectory() || e.isSymbolicLink() || e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice() ? e : lstatSync4(path4, { throwIfNoEntry: false });
       if (!kind) continue;
       if (kind.isDirectory()) {
         if (name !== "node_modules") stack.push(path4);

@@ -10709,7 +10709,71 @@ var snapshotWording = (e, segments, got) => {
   }
   return void 0;
 };
+var topologyByText = /* @__PURE__ */ new Map();
+var MAX_SHARED_TOPOLOGIES = 64;
+var TOPOLOGY_STAND_IN = '"\\u0000"';
+function topologySpan(text) {
+  const key = text.indexOf('"cpuTopology"');
+  if (key < 0) return void 0;
+  let i = key + '"cpuTopology"'.length;
+  while (isJsonSpace2(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 58) return void 0;
+  i++;
+  while (isJsonSpace2(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 91) return void 0;
+  const close = text.indexOf("]", i);
+  return close < 0 ? void 0 : { start: i, end: close + 1 };
+}
+function isJsonSpace2(c) {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+function loadWithKnownTopology(text) {
+  if (topologyByText.size === 0 || text.includes("\\u0000")) return void 0;
+  const span = topologySpan(text);
+  if (span === void 0) return void 0;
+  const topology = topologyByText.get(text.slice(span.start, span.end));
+  if (topology === void 0) return void 0;
+  let data;
+  try {
+    data = JSON.parse(text.slice(0, span.start) + TOPOLOGY_STAND_IN + text.slice(span.end));
+  } catch {
+    return void 0;
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return void 0;
+  if (data.cpuTopology !== "\0") return void 0;
+  const snapshot = data;
+  snapshot.cpuTopology = [];
+  if (!schemaValidator()(snapshot)) return void 0;
+  snapshot.cpuTopology = topology;
+  return snapshotErrors(snapshot).length === 0 ? snapshot : void 0;
+}
+function shareTopology(text, snapshot) {
+  if (snapshot.cpuTopology === void 0 || topologyByText.size >= MAX_SHARED_TOPOLOGIES) return;
+  const span = topologySpan(text);
+  if (span === void 0) return;
+  const spanText = text.slice(span.start, span.end);
+  if (topologyByText.has(spanText)) return;
+  let parsed;
+  try {
+    parsed = JSON.parse(spanText);
+  } catch {
+    return;
+  }
+  if (!jsonEqual(parsed, snapshot.cpuTopology)) return;
+  for (const cpu of snapshot.cpuTopology) {
+    if (typeof cpu.siblings === "object") Object.freeze(cpu.siblings);
+    Object.freeze(cpu);
+  }
+  topologyByText.set(spanText, Object.freeze(snapshot.cpuTopology));
+}
 function loadHostSnapshotText(text, path3) {
+  const known = loadWithKnownTopology(text.charCodeAt(0) === 65279 ? ` ${text.slice(1)}` : text);
+  if (known !== void 0) return known;
+  const snapshot = loadHostSnapshotTextFully(text, path3);
+  shareTopology(text.charCodeAt(0) === 65279 ? ` ${text.slice(1)}` : text, snapshot);
+  return snapshot;
+}
+function loadHostSnapshotTextFully(text, path3) {
   let data;
   try {
     data = JSON.parse(text.charCodeAt(0) === 65279 ? ` ${text.slice(1)}` : text);

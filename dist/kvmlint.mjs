@@ -27,7 +27,7 @@ tuneHeapForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"65866ecc2b39ed0181f08f0e6e3cb1c8dc1d65caee5b6505555d4f6c27c11220"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"dae3a036fe9b3769953cc968d37e5539a5bb5b8ee53ec1ea6d95a748f54e7c7e"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

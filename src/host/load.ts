@@ -8,8 +8,8 @@ import { readRegularFile } from '../engine/source.ts';
 import type { ValidateFunction } from 'ajv';
 import validateSnapshotSchema from '../generated/host-snapshot-validator.ts';
 import type { CpuSet } from '../model/cpuset.ts';
-import type { HostSnapshot } from '../model/host.ts';
-import { cpuListRaw, cpuPartsRepresentative, nrCpuIdsOf, parseSnapshotCpuList, snapshotCpuListFields } from '../model/host-model.ts';
+import type { HostSnapshot, SnapshotCpu } from '../model/host.ts';
+import { cpuListRaw, cpuPartsRepresentative, jsonEqual, nrCpuIdsOf, parseSnapshotCpuList, snapshotCpuListFields } from '../model/host-model.ts';
 import { importCapabilities, looksLikeCapabilities } from './capabilities.ts';
 import { describeAjvError, describeJsonSyntaxError, describeValue, formatJsonPath, locateJsonKey, type AjvWording, type TextRange } from '../json/document.ts';
 
@@ -179,8 +179,101 @@ const snapshotWording: AjvWording = (e, segments, got) => {
   return undefined;
 };
 
+// ---------------------------------------------------------------------------
+// Shared CPU topology
+
+/**
+ * `cpuTopology` arrays already parsed and validated, by their exact text. A fleet's hosts of one
+ * hardware model carry the same array (48 CPUs: half of a snapshot's bytes and most of its
+ * objects), and parsing and validating it again for each of 1,700 hosts was a fifth of linting
+ * them. Shared arrays are frozen: no host can change another's.
+ */
+const topologyByText = new Map<string, readonly SnapshotCpu[]>();
+/** Distinct topologies kept: a fleet has a few; a run over many distinct ones stops adding. */
+const MAX_SHARED_TOPOLOGIES = 64;
+/** Stands in for the array while the rest of the snapshot is parsed: a string only the stand-in can produce. */
+const TOPOLOGY_STAND_IN = '"\\u0000"';
+
+/** Where the top-level `"cpuTopology": [...]` array seems to be: a guess, proven or refuted by parsing. */
+function topologySpan(text: string): { start: number; end: number } | undefined {
+  const key = text.indexOf('"cpuTopology"');
+  if (key < 0) return undefined;
+  let i = key + '"cpuTopology"'.length;
+  while (isJsonSpace(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 0x3a /* : */) return undefined;
+  i++;
+  while (isJsonSpace(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 0x5b /* [ */) return undefined;
+  // The schema's topology entries hold no arrays: the first ']' ends it (or the text is not one seen before).
+  const close = text.indexOf(']', i);
+  return close < 0 ? undefined : { start: i, end: close + 1 };
+}
+
+function isJsonSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+/**
+ * The snapshot in `text` when its `cpuTopology` is text seen before and the rest is valid, else
+ * undefined (and the full load decides, with its own errors). Sound because the stand-in is a
+ * string no other part of the text can produce (the text has no `\u0000` escape, and JSON allows
+ * no raw U+0000): finding it as the top-level `cpuTopology` proves the span stood at exactly that
+ * value, and any JSON value (the known array) may take a value's place. The schema checks the
+ * array's items on their own, so a snapshot with an empty array there passes exactly when it
+ * passes with the known, valid one.
+ */
+function loadWithKnownTopology(text: string): HostSnapshot | undefined {
+  if (topologyByText.size === 0 || text.includes('\\u0000')) return undefined;
+  const span = topologySpan(text);
+  if (span === undefined) return undefined;
+  const topology = topologyByText.get(text.slice(span.start, span.end));
+  if (topology === undefined) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text.slice(0, span.start) + TOPOLOGY_STAND_IN + text.slice(span.end));
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  if ((data as { cpuTopology?: unknown }).cpuTopology !== '\u0000') return undefined;
+  const snapshot = data as HostSnapshot;
+  snapshot.cpuTopology = [];
+  if (!schemaValidator()(snapshot)) return undefined;
+  snapshot.cpuTopology = topology as SnapshotCpu[];
+  return snapshotErrors(snapshot).length === 0 ? snapshot : undefined;
+}
+
+/** Keeps a valid snapshot's `cpuTopology` for the hosts after it, when its text parses to the same array. */
+function shareTopology(text: string, snapshot: HostSnapshot): void {
+  if (snapshot.cpuTopology === undefined || topologyByText.size >= MAX_SHARED_TOPOLOGIES) return;
+  const span = topologySpan(text);
+  if (span === undefined) return;
+  const spanText = text.slice(span.start, span.end);
+  if (topologyByText.has(spanText)) return;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(spanText);
+  } catch {
+    return;
+  }
+  if (!jsonEqual(parsed, snapshot.cpuTopology)) return;
+  for (const cpu of snapshot.cpuTopology) {
+    if (typeof cpu.siblings === 'object') Object.freeze(cpu.siblings);
+    Object.freeze(cpu);
+  }
+  topologyByText.set(spanText, Object.freeze(snapshot.cpuTopology));
+}
+
 /** Parses and validates snapshot JSON text; `path` names the file in errors. */
 export function loadHostSnapshotText(text: string, path: string): HostSnapshot {
+  const known = loadWithKnownTopology(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text);
+  if (known !== undefined) return known;
+  const snapshot = loadHostSnapshotTextFully(text, path);
+  shareTopology(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, snapshot);
+  return snapshot;
+}
+
+function loadHostSnapshotTextFully(text: string, path: string): HostSnapshot {
   let data: unknown;
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text);

@@ -372,7 +372,7 @@ interface HostCpuFacts {
 }
 
 /** Deep equality of two parsed JSON values. */
-function jsonEqual(a: unknown, b: unknown): boolean {
+export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a)) {

@@ -267,3 +267,60 @@ describe('locateTokenInJsonString', () => {
     assert.equal(locateTokenInJsonString(text, 'kernel.absent', 'ro'), undefined);
   });
 });
+
+describe('snapshots that share a CPU topology', () => {
+  /** What a loader that has seen no snapshot yet makes of `text`: the snapshot, or the error's field and message. */
+  async function freshOutcome(text: string): Promise<unknown> {
+    // Another instance of the module (its own URL): its shared-topology table is empty.
+    const fresh = (await import(`../../src/host/load.ts?fresh=${Math.random()}`)) as typeof import('../../src/host/load.ts');
+    return outcome(() => fresh.loadHostSnapshotText(text, 'hv.json'));
+  }
+  function outcome(load: () => unknown): unknown {
+    try {
+      return { snapshot: JSON.parse(JSON.stringify(load())) as unknown };
+    } catch (err) {
+      assert.equal((err as Error).name, 'HostSnapshotError', String(err));
+      const e = err as HostSnapshotError;
+      return { field: e.field, message: e.message, range: e.range };
+    }
+  }
+  const topologyText = dualText.slice(dualText.indexOf('"cpuTopology"'), dualText.indexOf(']', dualText.indexOf('"cpuTopology"')) + 1);
+  const withHost = (name: string) => dualText.replace('"hostname": "dual-socket"', `"hostname": "${name}"`);
+
+  it('a second host of the same hardware gets the first one\'s array, frozen', () => {
+    assert.notEqual(withHost('a'), dualText, 'the example names its host');
+    const a = loadHostSnapshotText(withHost('a'), 'a.json');
+    const b = loadHostSnapshotText(withHost('b'), 'b.json');
+    assert.equal(b.hostname, 'b');
+    assert.equal(b.cpuTopology, a.cpuTopology);
+    assert.deepEqual(b, JSON.parse(withHost('b')));
+    assert.ok(Object.isFrozen(b.cpuTopology) && Object.isFrozen(b.cpuTopology![0]));
+    assert.throws(() => {
+      (b.cpuTopology![0] as { node?: number }).node = 1;
+    }, TypeError);
+  });
+
+  // Each text holds the example's topology text verbatim, so a loader that has seen the example takes
+  // its shortcut as far as it can: the outcome must be exactly what a loader that never saw it gives.
+  const hostile: Array<[string, string]> = [
+    ['the same host renamed', withHost('c')],
+    ['a NUL escape elsewhere in the text', withHost('x\\u0000y')],
+    ['a byte-order mark', `\ufeff${withHost('d')}`],
+    ['a later duplicate key wins', dualText.replace(/\n}\s*$/, ',\n  "cpuTopology": [{"cpu": 0, "node": 0}]\n}\n')],
+    ['a later duplicate key holding the stand-in\'s value', dualText.replace(/\n}\s*$/, ',\n  "cpuTopology": "\\u0000"\n}\n')],
+    ['a later duplicate key that is invalid', dualText.replace(/\n}\s*$/, ',\n  "cpuTopology": 7\n}\n')],
+    ['the key as a string value first', dualText.replace('"hostname": "dual-socket"', '"hostname": "cpuTopology"')],
+    ['the array nested in another object first', dualText.replace('"hostname": "dual-socket"', `"tuned": {${topologyText}}`)],
+    ['the rest of the snapshot invalid', dualText.replace(/"memFreeKiB": \d+/, '"memFreeKiB": -1')],
+    ['the rest fails a check the schema cannot make', dualText.replace(/"memFreeKiB": \d+/, '"memFreeKiB": 999999999999')],
+    ['the rest not JSON', dualText.replace('"hostname"', 'hostname')],
+    ['the array closed early by a string', dualText.replace('"siblings": "0"}', '"siblings": "0]"}')],
+  ];
+  for (const [what, text] of hostile) {
+    it(`${what}: as if no topology had been seen`, async () => {
+      assert.ok(text.includes(topologyText) || what.includes('closed early'), 'the text holds the example\'s topology');
+      loadHostSnapshotText(dualText, 'seen.json');
+      assert.deepEqual(outcome(() => loadHostSnapshotText(text, 'hv.json')), await freshOutcome(text));
+    });
+  }
+});

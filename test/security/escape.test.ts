@@ -107,6 +107,36 @@ test('config and host snapshots: regular files only, bounded; config snapshot pa
   }
 });
 
+test('a config\'s snapshots in a symlinked directory: inside the repository they load, outside they are refused', () => {
+  const { dir, ws } = sandbox();
+  try {
+    mkdirSync(path.join(dir, 'outside'));
+    mkdirSync(path.join(ws, 'hosts'));
+    for (const d of [path.join(dir, 'outside'), path.join(ws, 'hosts')]) cpSync(HOST, path.join(d, 'h.json'));
+    symlinkSync(path.join(dir, 'outside'), path.join(ws, 'out'));
+    symlinkSync('hosts', path.join(ws, 'in'));
+    symlinkSync(path.join(dir, 'outside', 'h.json'), path.join(ws, 'hosts', 'link.json'));
+    // Many snapshots per directory, as a fleet has: the directory's real path is worked out once for all.
+    const config = (snapshots: string[]) => ({ hosts: snapshots.map((snapshot, i) => ({ snapshot, domains: [`d${i}/*.xml`] })) });
+    const accepted = ['hosts/h.json', 'in/h.json', 'hosts/h.json', 'in/h.json'];
+    assert.equal(loadConfigFile(writeConfig(ws, config(accepted))).hosts.length, 4);
+    for (const refused of ['out/h.json', 'hosts/link.json', 'in/link.json']) {
+      assert.throws(() => loadConfigFile(writeConfig(ws, config([...accepted, refused]))), (e: Error) => {
+        assert.match(e.message, new RegExp(`hosts\\[4\\]\\.snapshot: ${refused.replace('.', '\\.')} is outside the repository`));
+        return true;
+      });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+function writeConfig(ws: string, config: object): string {
+  const file = path.join(ws, 'kvmlint.config.json');
+  writeFileSync(file, JSON.stringify(config));
+  return file;
+}
+
 test('config globs that picomatch would backtrack on for minutes are rejected at once, naming the glob', () => {
   const { dir, ws } = sandbox();
   try {

@@ -45,6 +45,8 @@ export interface BuildHostModelOptions {
     /** The config's libvirt version for this host, which replaces the snapshot's. */
     libvirtVersion?: string;
 }
+/** Deep equality of two parsed JSON values. */
+export declare function jsonEqual(a: unknown, b: unknown): boolean;
 /**
  * True when two snapshots have the same CPU parts: CPU lists, node ids and CPUs, CPU topology,
  * command line, isolation and tuned, everything their CPU facts are derived from. Compared in
