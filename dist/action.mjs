@@ -20446,11 +20446,11 @@ var smt_sibling_sharing_default = definePlanRule({
         siblingIndex.forEachIn(use.reach, (s) => {
           for (const pin of bySibling.get(s)) {
             if (pin.on === on) {
-              const helpers = use.threads.filter((t) => t.kind !== "vcpu");
-              if (helpers.length === 0) continue;
+              const helpers2 = use.threads.filter((t) => t.kind !== "vcpu");
+              if (helpers2.length === 0) continue;
               if (!use.explicit || use.reach.has(pin.cpu)) continue;
               pin.own.cpus = pin.own.cpus.union(CpuSet.of(s));
-              for (const t of helpers) pin.own.threads.add(t.kind === "emulator" ? "emulator" : `IOThread ${t.ids.toString()}`);
+              for (const t of helpers2) pin.own.threads.add(t.kind === "emulator" ? "emulator" : `IOThread ${t.ids.toString()}`);
               continue;
             }
             if (!siblingUseOwnedBySmtRule(usesOf.get(on), pin.cpu)) continue;
@@ -22951,8 +22951,107 @@ function schemaFacts(dir, files, root = "/") {
 import { closeSync as closeSync5, fstatSync as fstatSync5, openSync as openSync5, readSync as readSync4, realpathSync as realpathSync4 } from "node:fs";
 import { isAbsolute as isAbsolute5, join as join7, resolve as resolve7, sep as sep6 } from "node:path";
 import { fileURLToPath } from "node:url";
+
+// src/schema/helper.ts
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+var helperGraceMs = 1e4;
+var sourceWorkerStarter;
+function startWorker(start) {
+  const options = { workerData: start, transferList: [start.port] };
+  if (true) return new Worker(new URL("./schema-worker.mjs", import.meta.url), options);
+  return sourceWorkerStarter?.(start);
+}
+var SchemaHelper = class {
+  worker;
+  port;
+  signal = new Int32Array(new SharedArrayBuffer(4));
+  ready = false;
+  dead = false;
+  nextId = 0;
+  /** Documents the helper validated (tests check that it took part). */
+  validated = 0;
+  constructor(dir, shown) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    try {
+      this.worker = startWorker({ dir, shown, port: port2, signal: this.signal.buffer });
+    } catch {
+      this.worker = void 0;
+    }
+    if (this.worker === void 0) {
+      this.dead = true;
+      port1.close();
+      return;
+    }
+    this.worker.unref();
+    this.port.unref();
+    this.worker.on("error", () => this.stop());
+  }
+  /** False once the helper has failed or been stopped. */
+  get alive() {
+    return !this.dead;
+  }
+  /** True once the helper has compiled the schema, until it fails. */
+  get available() {
+    if (!this.ready && !this.dead) this.receive();
+    return this.ready && !this.dead;
+  }
+  /** Sends `texts` to the helper; collect() returns its verdicts. Undefined when it is not available. */
+  send(texts) {
+    if (!this.available || texts.length === 0) return void 0;
+    const id = this.nextId++;
+    this.port.postMessage({ id, texts });
+    return id;
+  }
+  /**
+   * The helper's verdicts on request `id`, in order, waiting for them; undefined when it could not
+   * give them (the caller validates those texts itself).
+   */
+  collect(id) {
+    let quietSince = Date.now();
+    while (!this.dead) {
+      const seen = Atomics.load(this.signal, 0);
+      const reply = this.receive();
+      if (reply !== void 0 && "id" in reply && reply.id === id) {
+        if ("error" in reply) return void 0;
+        this.validated += reply.verdicts.length;
+        return reply.verdicts.map((v) => v ?? void 0);
+      }
+      if (reply !== void 0) {
+        quietSince = Date.now();
+        continue;
+      }
+      if (Date.now() - quietSince > helperGraceMs) {
+        this.stop();
+        break;
+      }
+      Atomics.wait(this.signal, 0, seen, Math.min(100, helperGraceMs));
+    }
+    return void 0;
+  }
+  /** One message from the helper, handled; undefined when none is waiting. */
+  receive() {
+    const received = receiveMessageOnPort(this.port);
+    if (received === void 0) return void 0;
+    const reply = received.message;
+    if ("ready" in reply) this.ready = true;
+    else if ("failed" in reply) this.stop();
+    return reply;
+  }
+  /** Ends the helper; the main thread validates everything from now on. */
+  stop() {
+    if (this.dead) return;
+    this.dead = true;
+    this.ready = false;
+    this.port.close();
+    void this.worker?.terminate();
+  }
+};
+
+// src/schema/validator.ts
 var libxml2;
 var compiled = /* @__PURE__ */ new Map();
+var helpers = /* @__PURE__ */ new Map();
 var compilations = 0;
 var MAX_SCHEMA_FILE_BYTES = 16 * 1024 * 1024;
 var access;
@@ -23095,10 +23194,10 @@ async function compile(dir, shown) {
   } finally {
     access = void 0;
   }
+  let canary;
   const rejectsCanary = () => {
-    let canary;
     try {
-      canary = XmlDocument.fromString("<kvmlint-not-a-domain/>", { encoding: "utf-8", option: parseOptions });
+      canary ??= XmlDocument.fromString("<kvmlint-not-a-domain/>", { encoding: "utf-8", option: parseOptions });
     } catch {
       return false;
     }
@@ -23107,48 +23206,75 @@ async function compile(dir, shown) {
       return false;
     } catch (e) {
       return e instanceof XmlValidateError;
-    } finally {
-      canary.dispose();
     }
   };
+  const validateHere = (text) => {
+    const normalized = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+    let doc;
+    try {
+      doc = XmlDocument.fromString(normalized, { encoding: "utf-8", option: parseOptions });
+    } catch (e) {
+      if (e instanceof XmlParseError) return { kind: "unparsable", details: detailsOf(e) };
+      throw e;
+    }
+    try {
+      validator2.validate(doc);
+    } catch (e) {
+      if (e instanceof XmlValidateError) return { kind: "invalid", details: detailsOf(e) };
+      return notValidated(e instanceof Error ? e.message.trim() : String(e));
+    } finally {
+      doc.dispose();
+    }
+    return rejectsCanary() ? void 0 : notValidated("it accepted a document that is not a domain (out of memory, or a schema that accepts anything)");
+  };
   let facts;
+  const known = /* @__PURE__ */ new Map();
   return {
     dir,
     shown,
     facts: () => facts ??= schemaFacts(dir, [...new Set(a.opened)]),
     validate(text) {
-      const normalized = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
-      let doc;
-      try {
-        doc = XmlDocument.fromString(normalized, { encoding: "utf-8", option: parseOptions });
-      } catch (e) {
-        if (e instanceof XmlParseError) return { kind: "unparsable", details: detailsOf(e) };
-        throw e;
+      if (!known.has(text)) return validateHere(text);
+      const verdict = known.get(text);
+      known.delete(text);
+      return verdict;
+    },
+    prevalidate(texts) {
+      known.clear();
+      const split = texts.length >> 1;
+      const helper = helpers.get(dir);
+      const request = split > 0 ? helper?.send(texts.slice(0, split)) : void 0;
+      if (request === void 0) return;
+      for (let i = split; i < texts.length; i++) {
+        try {
+          known.set(texts[i], validateHere(texts[i]));
+        } catch {
+        }
       }
-      try {
-        validator2.validate(doc);
-      } catch (e) {
-        if (e instanceof XmlValidateError) return { kind: "invalid", details: detailsOf(e) };
-        return notValidated(e instanceof Error ? e.message.trim() : String(e));
-      } finally {
-        doc.dispose();
-      }
-      return rejectsCanary() ? void 0 : notValidated("it accepted a document that is not a domain (out of memory, or a schema that accepts anything)");
-    }
+      const verdicts = helper.collect(request);
+      if (verdicts !== void 0) for (let i = 0; i < split; i++) known.set(texts[i], verdicts[i]);
+    },
+    helperValidated: () => helpers.get(dir)?.validated ?? 0
   };
 }
-function loadSchemaValidator(dir, shown = dir) {
+var helperMinDocuments = 64;
+function loadSchemaValidator(dir, shown = dir, documents = 0) {
   let real;
   try {
     real = realpathSync4(dir);
   } catch (e) {
     return Promise.reject(new SchemaError(`schema directory ${shown} cannot be used: ${e.message}`));
   }
+  if (documents >= helperMinDocuments && !helpers.get(real)?.alive) helpers.set(real, new SchemaHelper(real, shown));
   let v = compiled.get(real);
   if (!v) {
     v = compile(real, shown);
     compiled.set(real, v);
-    v.catch(() => compiled.delete(real));
+    v.catch(() => {
+      compiled.delete(real);
+      helpers.get(real)?.stop();
+      helpers.delete(real);
+    });
   }
   return v;
 }
@@ -23238,7 +23364,7 @@ async function lint(options) {
   const files = plans.files.filter((f) => !isIgnored(f.absPath));
   const planSuggestions = options.planSuggestions ?? files.length <= PLAN_SUGGESTIONS_AUTO_MAX_FILES;
   const keepSources = options.keepSources ?? true;
-  const schema = schemaDir && files.length > 0 ? await loadSchemaValidator(schemaDir, displayPath(schemaDir, cwd)) : void 0;
+  const schema = schemaDir && files.length > 0 ? await loadSchemaValidator(schemaDir, displayPath(schemaDir, cwd), files.length) : void 0;
   const diagnostics = [];
   const sources = /* @__PURE__ */ new Map();
   const absPaths = /* @__PURE__ */ new Map();
@@ -23290,6 +23416,7 @@ async function lint(options) {
       if (plans.reported.has(f.absPath)) reportedFiles.add(shownPath2);
       planFiles.push({ source, explicit: f.explicit });
     }
+    schema?.prevalidate?.(planFiles.flatMap(({ source: { doc, text } }) => !doc.error && doc.root?.name === "domain" ? [text] : []));
     const outcome = lintPlanSources(host, planFiles, env);
     const texts = /* @__PURE__ */ new Map();
     for (const s of outcome.linted) {

@@ -27,7 +27,7 @@ tuneHeapForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"dae3a036fe9b3769953cc968d37e5539a5bb5b8ee53ec1ea6d95a748f54e7c7e"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"d4642cfb82561892996f1eb39507085a480d39786212f81f80bb345d9075669d"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { CLI_BUNDLE_FILE, cliBundleOptions, engineBuildOptions } from './esbuild-engine.mjs';
+import { CLI_BUNDLE_FILE, cliBundleOptions, engineBuildOptions, SCHEMA_WORKER_FILE } from './esbuild-engine.mjs';
 
 const common = await engineBuildOptions();
 
@@ -13,6 +13,8 @@ await build({ ...(await cliBundleOptions()), entryPoints: ['src/main.ts'], outfi
 const cliBuildId = createHash('sha256').update(readFileSync(`dist/${CLI_BUNDLE_FILE}`)).digest('hex');
 await build({ ...common, entryPoints: ['src/launcher.ts'], outfile: 'dist/kvmlint.mjs', define: { KVMLINT_CLI_BUILD_ID: JSON.stringify(cliBuildId) } });
 await build({ ...common, entryPoints: ['src/action/main.ts'], outfile: 'dist/action.mjs' });
+// The --schema helper thread every bundle above starts (src/schema/helper.ts).
+await build({ ...common, entryPoints: ['src/schema/worker.ts'], outfile: `dist/${SCHEMA_WORKER_FILE}` });
 // The library entry (package.json "exports"): lintPlan, the formatters and the rule list; its types in dist/types/.
 await build({ ...common, entryPoints: ['src/api.ts'], outfile: 'dist/api.mjs' });
 await import('./build-types.mjs');

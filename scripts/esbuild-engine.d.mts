@@ -3,6 +3,8 @@ import type { BuildOptions, Plugin } from 'esbuild';
 export const LIBXML2_FILE: string;
 /** The file beside each bundle that `import('globby')` loads. */
 export const GLOBBY_FILE: string;
+/** The --schema helper thread's bundle beside the others (src/schema/worker.ts). */
+export const SCHEMA_WORKER_FILE: string;
 /** Every file written beside the bundles. */
 export const BUNDLE_SIBLINGS: readonly string[];
 export function asciiOutputPlugin(): Plugin;

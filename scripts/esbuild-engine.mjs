@@ -27,8 +27,14 @@ export const LIBXML2_FILE = 'libxml2-wasm.mjs';
  * one-file run), glob or not: esbuild hoists a lazily imported module's own imports to the top.
  */
 export const GLOBBY_FILE = 'globby.mjs';
+/**
+ * The `--schema` helper thread's script (src/schema/worker.ts), built by scripts/build.mjs beside
+ * the bundles; src/schema/helper.ts starts it by this name. A bundle without it (the fuzz and
+ * bench engines) validates on its main thread.
+ */
+export const SCHEMA_WORKER_FILE = 'schema-worker.mjs';
 /** Every file written beside the bundles, loaded only when a run needs it. */
-export const BUNDLE_SIBLINGS = [LIBXML2_FILE, GLOBBY_FILE];
+export const BUNDLE_SIBLINGS = [LIBXML2_FILE, GLOBBY_FILE, SCHEMA_WORKER_FILE];
 
 /**
  * A package imported lazily (`await import(name)`), flattened into one module written beside the
@@ -119,6 +125,7 @@ export async function engineBuildOptions() {
   return {
     ...ESM_FOR_NODE20,
     banner: REQUIRE_BANNER,
+    define: { KVMLINT_SCHEMA_WORKER_FILE: JSON.stringify(`./${SCHEMA_WORKER_FILE}`) },
     plugins: [lazyChildProcessPlugin(), await besideBundlePlugin('libxml2-wasm', LIBXML2_FILE), await besideBundlePlugin('globby', GLOBBY_FILE, { banner: REQUIRE_BANNER }), asciiOutputPlugin()],
   };
 }
@@ -147,7 +154,7 @@ export async function cliBundleOptions() {
     // error prints its message, never a stack.
     minify: true,
     banner: { js: "const __kvmlintImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-    define: { 'import.meta.url': '__kvmlintImportMetaUrl' },
+    define: { ...engine.define, 'import.meta.url': '__kvmlintImportMetaUrl' },
     plugins: [...engine.plugins, importHookPlugin()],
   };
 }

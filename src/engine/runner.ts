@@ -208,7 +208,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   const files = plans.files.filter((f) => !isIgnored(f.absPath));
   const planSuggestions = options.planSuggestions ?? files.length <= PLAN_SUGGESTIONS_AUTO_MAX_FILES;
   const keepSources = options.keepSources ?? true;
-  const schema: SchemaValidator | undefined = schemaDir && files.length > 0 ? await loadSchemaValidator(schemaDir, displayPath(schemaDir, cwd)) : undefined;
+  const schema: SchemaValidator | undefined = schemaDir && files.length > 0 ? await loadSchemaValidator(schemaDir, displayPath(schemaDir, cwd), files.length) : undefined;
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
   const absPaths = new Map<string, string>();
@@ -275,6 +275,8 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       if (plans.reported.has(f.absPath)) reportedFiles.add(shownPath);
       planFiles.push({ source, explicit: f.explicit });
     }
+    // With --schema, the plan's domains are validated first, part on the helper thread (src/schema/helper.ts).
+    schema?.prevalidate?.(planFiles.flatMap(({ source: { doc, text } }) => (!doc.error && doc.root?.name === 'domain' ? [text] : [])));
     const outcome = lintPlanSources(host, planFiles, env);
     const texts = new Map<string, SourceFile>();
     for (const s of outcome.linted) {

@@ -34,4 +34,11 @@ export interface SchemaValidator {
   facts(): { definedElements: ReadonlySet<string>; libvirtVersion?: string };
   /** undefined when the text is valid. Reads no file. */
   validate(text: string): SchemaFailure | undefined;
+  /**
+   * Validates a batch ahead of validate(), part of it on the helper thread while this one does
+   * the rest; validate() then answers those texts from memory until the next batch.
+   */
+  prevalidate?(texts: readonly string[]): void;
+  /** How many domains the helper thread validated (for tests). */
+  helperValidated?(): number;
 }

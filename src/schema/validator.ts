@@ -4,6 +4,7 @@ import { isAbsolute, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOMAIN_SCHEMA, SchemaError } from './dir.ts';
 import type { SchemaDetail, SchemaFailure, SchemaValidator } from './types.ts';
+import { SchemaHelper } from './helper.ts';
 
 /**
  * RelaxNG validation against libvirt's own schemas with libxml2 (the engine libvirt
@@ -26,6 +27,8 @@ type Libxml2 = typeof import('libxml2-wasm');
 let libxml2: Promise<Libxml2> | undefined;
 /** Compiled schemas by real directory path: each is compiled once per process. */
 const compiled = new Map<string, Promise<SchemaValidator>>();
+/** Helper threads by the real directory path of the schema they compiled: at most one each. */
+const helpers = new Map<string, SchemaHelper>();
 let compilations = 0;
 
 /** How many times domain.rng has been compiled in this process (tests check it is once per run). */
@@ -204,10 +207,11 @@ async function compile(dir: string, shown: string): Promise<SchemaValidator> {
     access = undefined;
   }
 
+  /** Parsed once and kept: only its validation tells anything about the validator's state. */
+  let canary: InstanceType<typeof XmlDocument> | undefined;
   const rejectsCanary = (): boolean => {
-    let canary: InstanceType<typeof XmlDocument>;
     try {
-      canary = XmlDocument.fromString('<kvmlint-not-a-domain/>', { encoding: 'utf-8', option: parseOptions });
+      canary ??= XmlDocument.fromString('<kvmlint-not-a-domain/>', { encoding: 'utf-8', option: parseOptions });
     } catch {
       return false;
     }
@@ -216,61 +220,105 @@ async function compile(dir: string, shown: string): Promise<SchemaValidator> {
       return false;
     } catch (e) {
       return e instanceof XmlValidateError;
-    } finally {
-      canary.dispose();
     }
   };
+  const validateHere = (text: string): SchemaFailure | undefined => {
+    // A lone CR ends a line for XML (and for kvmlint's line index) but not for libxml2's
+    // line counter; the replacement keeps every offset. The text is already decoded:
+    // say so, so an encoding named in the XML declaration is not applied twice.
+    const normalized = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+    let doc: InstanceType<typeof XmlDocument>;
+    try {
+      doc = XmlDocument.fromString(normalized, { encoding: 'utf-8', option: parseOptions });
+    } catch (e) {
+      if (e instanceof XmlParseError) return { kind: 'unparsable', details: detailsOf(e) };
+      throw e;
+    }
+    try {
+      validator.validate(doc);
+    } catch (e) {
+      if (e instanceof XmlValidateError) return { kind: 'invalid', details: detailsOf(e) };
+      // libxml2's internal error (xmlRelaxNGValidateDoc < 0), out of memory, a WebAssembly trap:
+      // no verdict, so not valid (fail closed).
+      return notValidated(e instanceof Error ? e.message.trim() : String(e));
+    } finally {
+      doc.dispose();
+    }
+    // After memory ran out libxml2 may return 0 with no error: "valid" counts only when the
+    // same validator still rejects a document that is no domain at all.
+    return rejectsCanary() ? undefined : notValidated('it accepted a document that is not a domain (out of memory, or a schema that accepts anything)');
+  };
+
   let facts: SchemaFacts | undefined;
+  /** Verdicts reached ahead of validate() by prevalidate, for the current batch only. */
+  const known = new Map<string, SchemaFailure | undefined>();
   return {
     dir,
     shown,
     facts: () => (facts ??= schemaFacts(dir, [...new Set(a.opened)])),
     validate(text: string): SchemaFailure | undefined {
-      // A lone CR ends a line for XML (and for kvmlint's line index) but not for libxml2's
-      // line counter; the replacement keeps every offset. The text is already decoded:
-      // say so, so an encoding named in the XML declaration is not applied twice.
-      const normalized = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
-      let doc: InstanceType<typeof XmlDocument>;
-      try {
-        doc = XmlDocument.fromString(normalized, { encoding: 'utf-8', option: parseOptions });
-      } catch (e) {
-        if (e instanceof XmlParseError) return { kind: 'unparsable', details: detailsOf(e) };
-        throw e;
-      }
-      try {
-        validator.validate(doc);
-      } catch (e) {
-        if (e instanceof XmlValidateError) return { kind: 'invalid', details: detailsOf(e) };
-        // libxml2's internal error (xmlRelaxNGValidateDoc < 0), out of memory, a WebAssembly trap:
-        // no verdict, so not valid (fail closed).
-        return notValidated(e instanceof Error ? e.message.trim() : String(e));
-      } finally {
-        doc.dispose();
-      }
-      // After memory ran out libxml2 may return 0 with no error: "valid" counts only when the
-      // same validator still rejects a document that is no domain at all.
-      return rejectsCanary() ? undefined : notValidated('it accepted a document that is not a domain (out of memory, or a schema that accepts anything)');
+      if (!known.has(text)) return validateHere(text);
+      // Answered once: the batch's texts are not kept past their lint.
+      const verdict = known.get(text);
+      known.delete(text);
+      return verdict;
     },
+    prevalidate(texts: readonly string[]): void {
+      known.clear();
+      // The helper takes the first half while this thread does the second; both take about as long.
+      const split = texts.length >> 1;
+      const helper = helpers.get(dir);
+      const request = split > 0 ? helper?.send(texts.slice(0, split)) : undefined;
+      if (request === undefined) return;
+      for (let i = split; i < texts.length; i++) {
+        try {
+          known.set(texts[i]!, validateHere(texts[i]!));
+        } catch {
+          // Left to validate(), inside the rule, where a failure is reported as the rule's.
+        }
+      }
+      const verdicts = helper!.collect(request);
+      if (verdicts !== undefined) for (let i = 0; i < split; i++) known.set(texts[i]!, verdicts[i]);
+    },
+    helperValidated: () => helpers.get(dir)?.validated ?? 0,
   };
+}
+
+/**
+ * Below this many domains a run validates on its own thread: starting the helper (loading
+ * libxml2, compiling the schema) costs ~0.2 s of another core, ~80 domains' validation.
+ */
+let helperMinDocuments = 64;
+
+/** For tests: the number of domains from which a run starts the helper thread. */
+export function setSchemaHelperThreshold(documents: number): void {
+  helperMinDocuments = documents;
 }
 
 /**
  * libvirt's domain.rng from `dir` (which must hold it), compiled once per process and
  * shared by every lint after that. Throws SchemaError (exit 2) when it cannot be compiled.
+ * A run that will validate `documents` domains, enough of them, also starts the helper thread
+ * (src/schema/helper.ts) now, so that it compiles the schema while this thread does.
  */
-export function loadSchemaValidator(dir: string, shown = dir): Promise<SchemaValidator> {
+export function loadSchemaValidator(dir: string, shown = dir, documents = 0): Promise<SchemaValidator> {
   let real: string;
   try {
     real = realpathSync(dir);
   } catch (e) {
     return Promise.reject(new SchemaError(`schema directory ${shown} cannot be used: ${(e as Error).message}`));
   }
+  if (documents >= helperMinDocuments && !helpers.get(real)?.alive) helpers.set(real, new SchemaHelper(real, shown));
   let v = compiled.get(real);
   if (!v) {
     v = compile(real, shown);
     compiled.set(real, v);
     // A failure is not cached: the next run reports it again (or succeeds once fixed).
-    v.catch(() => compiled.delete(real));
+    v.catch(() => {
+      compiled.delete(real);
+      helpers.get(real)?.stop();
+      helpers.delete(real);
+    });
   }
   return v;
 }

@@ -1,0 +1,155 @@
+/**
+ * A second thread for `--schema`. libxml2's RelaxNG validation, compiled to WebAssembly, is most
+ * of a schema run (~2.5 ms a domain, where the lint itself is ~0.1 ms), and one thread did it all
+ * while the machine's other cores idled. The helper (src/schema/worker.ts) compiles the same
+ * schema and validates part of each batch while the main thread validates the rest; a verdict
+ * does not depend on the thread that reached it.
+ *
+ * The lint runs synchronously, so the event loop never turns while it does: the two threads talk
+ * over a MessageChannel read with receiveMessageOnPort, and the main thread sleeps in Atomics.wait
+ * on a counter the helper bumps after each message.
+ *
+ * Everything fails safe to the main thread: a helper that cannot start, fails to compile, throws
+ * or goes quiet leaves its share to be validated where it would have been without it.
+ */
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { SchemaFailure } from './types.ts';
+
+/** Set by scripts/esbuild-engine.mjs to the helper's bundle beside the engine's; absent when run from source. */
+declare const KVMLINT_SCHEMA_WORKER_FILE: string | undefined;
+
+export interface HelperStart {
+  dir: string;
+  shown: string;
+  /** Where the helper answers. */
+  port: MessagePort;
+  /** An Int32Array's buffer: [0] counts the helper's messages. */
+  signal: SharedArrayBuffer;
+}
+export interface HelperRequest {
+  id: number;
+  texts: readonly string[];
+}
+/** null stands for "valid": undefined does not survive every transfer. */
+export type HelperReply = { ready: true } | { failed: string } | { id: number; verdicts: Array<SchemaFailure | null> } | { id: number; error: string };
+
+/**
+ * How long the main thread waits for the helper's half of a batch beyond the time its own half
+ * took. Past it the helper is given up (a hung or dead thread sends nothing) and the main thread
+ * validates that half itself.
+ */
+let helperGraceMs = 10_000;
+
+/** For tests: how long a quiet helper is waited for. */
+export function setHelperGraceMs(ms: number): void {
+  helperGraceMs = ms;
+}
+
+/** Starts the helper from source (tests under tsx: test/support/schema-helper.ts); unset, a source run has no helper. */
+let sourceWorkerStarter: ((start: HelperStart) => Worker) | undefined;
+
+export function setSourceWorkerStarter(starter: ((start: HelperStart) => Worker) | undefined): void {
+  sourceWorkerStarter = starter;
+}
+
+/** The helper thread: its bundle, beside the engine's bundle in dist/. */
+function startWorker(start: HelperStart): Worker | undefined {
+  const options = { workerData: start, transferList: [start.port] };
+  if (typeof KVMLINT_SCHEMA_WORKER_FILE === 'string') return new Worker(new URL(KVMLINT_SCHEMA_WORKER_FILE, import.meta.url), options);
+  return sourceWorkerStarter?.(start);
+}
+
+export class SchemaHelper {
+  private readonly worker: Worker | undefined;
+  private readonly port: MessagePort;
+  private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  private ready = false;
+  private dead = false;
+  private nextId = 0;
+  /** Documents the helper validated (tests check that it took part). */
+  validated = 0;
+
+  constructor(dir: string, shown: string) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    try {
+      this.worker = startWorker({ dir, shown, port: port2, signal: this.signal.buffer as SharedArrayBuffer });
+    } catch {
+      this.worker = undefined;
+    }
+    if (this.worker === undefined) {
+      this.dead = true;
+      port1.close();
+      return;
+    }
+    // Neither keeps the process alive: the main thread reads the port itself, never from the event loop.
+    this.worker.unref();
+    this.port.unref();
+    this.worker.on('error', () => this.stop());
+  }
+
+  /** False once the helper has failed or been stopped. */
+  get alive(): boolean {
+    return !this.dead;
+  }
+
+  /** True once the helper has compiled the schema, until it fails. */
+  get available(): boolean {
+    if (!this.ready && !this.dead) this.receive();
+    return this.ready && !this.dead;
+  }
+
+  /** Sends `texts` to the helper; collect() returns its verdicts. Undefined when it is not available. */
+  send(texts: readonly string[]): number | undefined {
+    if (!this.available || texts.length === 0) return undefined;
+    const id = this.nextId++;
+    this.port.postMessage({ id, texts } satisfies HelperRequest);
+    return id;
+  }
+
+  /**
+   * The helper's verdicts on request `id`, in order, waiting for them; undefined when it could not
+   * give them (the caller validates those texts itself).
+   */
+  collect(id: number): Array<SchemaFailure | undefined> | undefined {
+    let quietSince = Date.now();
+    while (!this.dead) {
+      const seen = Atomics.load(this.signal, 0);
+      const reply = this.receive();
+      if (reply !== undefined && 'id' in reply && reply.id === id) {
+        if ('error' in reply) return undefined;
+        this.validated += reply.verdicts.length;
+        return reply.verdicts.map((v) => v ?? undefined);
+      }
+      if (reply !== undefined) {
+        quietSince = Date.now();
+        continue;
+      }
+      if (Date.now() - quietSince > helperGraceMs) {
+        this.stop();
+        break;
+      }
+      Atomics.wait(this.signal, 0, seen, Math.min(100, helperGraceMs));
+    }
+    return undefined;
+  }
+
+  /** One message from the helper, handled; undefined when none is waiting. */
+  private receive(): HelperReply | undefined {
+    const received = receiveMessageOnPort(this.port);
+    if (received === undefined) return undefined;
+    const reply = received.message as HelperReply;
+    if ('ready' in reply) this.ready = true;
+    else if ('failed' in reply) this.stop();
+    return reply;
+  }
+
+  /** Ends the helper; the main thread validates everything from now on. */
+  stop(): void {
+    if (this.dead) return;
+    this.dead = true;
+    this.ready = false;
+    this.port.close();
+    void this.worker?.terminate();
+  }
+}
