@@ -22996,16 +22996,20 @@ var SchemaHelper = class {
     if (!this.ready && !this.dead) this.receive();
     return this.ready && !this.dead;
   }
-  /** Sends `texts` to the helper; collect() returns its verdicts. Undefined when it is not available. */
-  send(texts) {
+  /**
+   * Sends `texts` to the helper, which validates those it claims (see HelperRequest.claim) while
+   * the caller claims and validates the rest; collect() returns the helper's verdicts. Undefined
+   * when the helper is not available.
+   */
+  send(texts, claim) {
     if (!this.available || texts.length === 0) return void 0;
     const id = this.nextId++;
-    this.port.postMessage({ id, texts });
+    this.port.postMessage({ id, texts, claim: claim.buffer });
     return id;
   }
   /**
-   * The helper's verdicts on request `id`, in order, waiting for them; undefined when it could not
-   * give them (the caller validates those texts itself).
+   * The helper's verdicts on request `id`, by text index, waiting for them; undefined when it could
+   * not give them (the caller validates the texts it claimed).
    */
   collect(id) {
     let quietSince = Date.now();
@@ -23015,7 +23019,7 @@ var SchemaHelper = class {
       if (reply !== void 0 && "id" in reply && reply.id === id) {
         if ("error" in reply) return void 0;
         this.validated += reply.verdicts.length;
-        return reply.verdicts.map((v) => v ?? void 0);
+        return new Map(reply.verdicts.map(([i, v]) => [i, v ?? void 0]));
       }
       if (reply !== void 0) {
         quietSince = Date.now();
@@ -23241,18 +23245,17 @@ async function compile(dir, shown) {
     },
     prevalidate(texts) {
       known.clear();
-      const split = texts.length >> 1;
       const helper = helpers.get(dir);
-      const request = split > 0 ? helper?.send(texts.slice(0, split)) : void 0;
+      const next = new Int32Array(new SharedArrayBuffer(4));
+      const request = texts.length > 1 ? helper?.send(texts, next) : void 0;
       if (request === void 0) return;
-      for (let i = split; i < texts.length; i++) {
+      for (let i = Atomics.add(next, 0, 1); i < texts.length; i = Atomics.add(next, 0, 1)) {
         try {
           known.set(texts[i], validateHere(texts[i]));
         } catch {
         }
       }
-      const verdicts = helper.collect(request);
-      if (verdicts !== void 0) for (let i = 0; i < split; i++) known.set(texts[i], verdicts[i]);
+      for (const [i, verdict] of helper.collect(request) ?? []) known.set(texts[i], verdict);
     },
     helperValidated: () => helpers.get(dir)?.validated ?? 0
   };

@@ -2,7 +2,7 @@
  * A second thread for `--schema`. libxml2's RelaxNG validation, compiled to WebAssembly, is most
  * of a schema run (~2.5 ms a domain, where the lint itself is ~0.1 ms), and one thread did it all
  * while the machine's other cores idled. The helper (src/schema/worker.ts) compiles the same
- * schema and validates part of each batch while the main thread validates the rest; a verdict
+ * schema, and the two threads take a batch's texts one at a time until none is left; a verdict
  * does not depend on the thread that reached it.
  *
  * The lint runs synchronously, so the event loop never turns while it does: the two threads talk
@@ -29,9 +29,15 @@ export interface HelperStart {
 export interface HelperRequest {
   id: number;
   texts: readonly string[];
+  /**
+   * An Int32Array's buffer: [0] is the index of the next text to validate. Both threads take
+   * texts by bumping it, so neither waits for a share the other could have done.
+   */
+  claim: SharedArrayBuffer;
 }
-/** null stands for "valid": undefined does not survive every transfer. */
-export type HelperReply = { ready: true } | { failed: string } | { id: number; verdicts: Array<SchemaFailure | null> } | { id: number; error: string };
+/** The helper's verdicts by index in the request's texts; null stands for "valid" (undefined does not survive every transfer). */
+export type HelperVerdicts = Array<[index: number, verdict: SchemaFailure | null]>;
+export type HelperReply = { ready: true } | { failed: string } | { id: number; verdicts: HelperVerdicts } | { id: number; error: string };
 
 /**
  * How long the main thread waits for the helper's half of a batch beyond the time its own half
@@ -99,19 +105,23 @@ export class SchemaHelper {
     return this.ready && !this.dead;
   }
 
-  /** Sends `texts` to the helper; collect() returns its verdicts. Undefined when it is not available. */
-  send(texts: readonly string[]): number | undefined {
+  /**
+   * Sends `texts` to the helper, which validates those it claims (see HelperRequest.claim) while
+   * the caller claims and validates the rest; collect() returns the helper's verdicts. Undefined
+   * when the helper is not available.
+   */
+  send(texts: readonly string[], claim: Int32Array): number | undefined {
     if (!this.available || texts.length === 0) return undefined;
     const id = this.nextId++;
-    this.port.postMessage({ id, texts } satisfies HelperRequest);
+    this.port.postMessage({ id, texts, claim: claim.buffer as SharedArrayBuffer } satisfies HelperRequest);
     return id;
   }
 
   /**
-   * The helper's verdicts on request `id`, in order, waiting for them; undefined when it could not
-   * give them (the caller validates those texts itself).
+   * The helper's verdicts on request `id`, by text index, waiting for them; undefined when it could
+   * not give them (the caller validates the texts it claimed).
    */
-  collect(id: number): Array<SchemaFailure | undefined> | undefined {
+  collect(id: number): Map<number, SchemaFailure | undefined> | undefined {
     let quietSince = Date.now();
     while (!this.dead) {
       const seen = Atomics.load(this.signal, 0);
@@ -119,7 +129,7 @@ export class SchemaHelper {
       if (reply !== undefined && 'id' in reply && reply.id === id) {
         if ('error' in reply) return undefined;
         this.validated += reply.verdicts.length;
-        return reply.verdicts.map((v) => v ?? undefined);
+        return new Map(reply.verdicts.map(([i, v]) => [i, v ?? undefined]));
       }
       if (reply !== undefined) {
         quietSince = Date.now();

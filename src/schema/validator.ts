@@ -265,20 +265,20 @@ async function compile(dir: string, shown: string): Promise<SchemaValidator> {
     },
     prevalidate(texts: readonly string[]): void {
       known.clear();
-      // The helper takes the first half while this thread does the second; both take about as long.
-      const split = texts.length >> 1;
       const helper = helpers.get(dir);
-      const request = split > 0 ? helper?.send(texts.slice(0, split)) : undefined;
+      // Both threads take the next text until none is left (HelperRequest.claim).
+      const next = new Int32Array(new SharedArrayBuffer(4));
+      const request = texts.length > 1 ? helper?.send(texts, next) : undefined;
       if (request === undefined) return;
-      for (let i = split; i < texts.length; i++) {
+      for (let i = Atomics.add(next, 0, 1); i < texts.length; i = Atomics.add(next, 0, 1)) {
         try {
           known.set(texts[i]!, validateHere(texts[i]!));
         } catch {
           // Left to validate(), inside the rule, where a failure is reported as the rule's.
         }
       }
-      const verdicts = helper!.collect(request);
-      if (verdicts !== undefined) for (let i = 0; i < split; i++) known.set(texts[i]!, verdicts[i]);
+      // What the helper claimed and could not answer is validated when the rule asks.
+      for (const [i, verdict] of helper!.collect(request) ?? []) known.set(texts[i]!, verdict);
     },
     helperValidated: () => helpers.get(dir)?.validated ?? 0,
   };

@@ -5,7 +5,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { loadSchemaValidator } from './validator.ts';
-import type { HelperReply, HelperRequest, HelperStart } from './helper.ts';
+import type { HelperReply, HelperRequest, HelperStart, HelperVerdicts } from './helper.ts';
 
 const { dir, shown, port, signal } = workerData as HelperStart;
 const counter = new Int32Array(signal);
@@ -19,9 +19,12 @@ function post(reply: HelperReply): void {
 
 loadSchemaValidator(dir, shown).then(
   (validator) => {
-    port.on('message', ({ id, texts }: HelperRequest) => {
+    port.on('message', ({ id, texts, claim }: HelperRequest) => {
+      const next = new Int32Array(claim);
+      const verdicts: HelperVerdicts = [];
       try {
-        post({ id, verdicts: texts.map((text) => validator.validate(text) ?? null) });
+        for (let i = Atomics.add(next, 0, 1); i < texts.length; i = Atomics.add(next, 0, 1)) verdicts.push([i, validator.validate(texts[i]!) ?? null]);
+        post({ id, verdicts });
       } catch (e) {
         post({ id, error: e instanceof Error ? e.message : String(e) });
       }

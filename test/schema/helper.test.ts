@@ -85,7 +85,9 @@ for (const [what, script] of [
   ['throws on every request', `${READY} post({ ready: true }); workerData.port.on('message', ({ id }) => post({ id, error: 'broken' }));`],
   ['dies after starting', `${READY} post({ ready: true }); workerData.port.on('message', () => process.exit(3));`],
   ['goes quiet', `${READY} post({ ready: true }); workerData.port.on('message', () => {});`],
-  ['answers the wrong request', `${READY} post({ ready: true }); workerData.port.on('message', ({ id, texts }) => post({ id: id + 1000, verdicts: texts.map(() => null) }));`],
+  ['answers the wrong request', `${READY} post({ ready: true }); workerData.port.on('message', ({ id, texts }) => post({ id: id + 1000, verdicts: texts.map((_, i) => [i, null]) }));`],
+  ['claims texts and dies', `${READY} post({ ready: true }); workerData.port.on('message', ({ claim }) => { Atomics.add(new Int32Array(claim), 0, 5); process.exit(3); });`],
+  ['claims texts and goes quiet', `${READY} post({ ready: true }); workerData.port.on('message', ({ claim }) => { Atomics.add(new Int32Array(claim), 0, 5); });`],
 ] as const) {
   test(`a helper that ${what}: the same findings, from the main thread`, { skip }, async () => {
     const expected = await mainThreadFindings();
