@@ -15466,14 +15466,14 @@ var cpu_topology_mismatch_default = defineDomainRule({
     const product = values.reduce((acc, [, v]) => acc * BigInt(v), 1n);
     const max = domain.maxVcpus;
     if (product === BigInt(max)) {
-      const threads = topo.threads;
+      const threads2 = topo.threads;
       const current = domain.vcpu?.current;
       const arch = domain.devices.osType()?.arch;
-      if (arch?.startsWith("ppc64") && threads !== void 0 && threads > 1 && current !== void 0 && current < max && current % threads !== 0) {
+      if (arch?.startsWith("ppc64") && threads2 !== void 0 && threads2 > 1 && current !== void 0 && current < max && current % threads2 !== 0) {
         report({
           range: attribute(domain.vcpu.element, "current").valueRange,
           messageId: "hotplugGranularity",
-          data: { current, threads, suggested: Math.max(threads, current - current % threads) }
+          data: { current, threads: threads2, suggested: Math.max(threads2, current - current % threads2) }
         });
       }
       return;
@@ -16828,19 +16828,19 @@ var guest_smt_topology_mismatch_default = defineHostRule({
     }
     if (pinned.length < 2) return;
     const missingTopology = () => reportHostOnce("no-topology", { unchecked: true, messageId: "noTopology" });
-    const threads = domain.cpu?.topology?.threads ?? 1;
-    if (threads > 8) return;
+    const threads2 = domain.cpu?.topology?.threads ?? 1;
+    if (threads2 > 8) return;
     const byVcpu = new Map(pinned.map((p2) => [p2.vcpu, p2]));
-    if (threads > 1) {
+    if (threads2 > 1) {
       const bad = [];
-      const groups = new Set(pinned.map((p2) => Math.floor(p2.vcpu / threads)));
+      const groups = new Set(pinned.map((p2) => Math.floor(p2.vcpu / threads2)));
       for (const k of [...groups].sort((a, b) => a - b)) {
         const members = [];
-        for (let v2 = k * threads; v2 < (k + 1) * threads; v2++) {
+        for (let v2 = k * threads2; v2 < (k + 1) * threads2; v2++) {
           const p2 = byVcpu.get(v2);
           if (p2) members.push(p2);
         }
-        if (members.length !== threads || new Set(members.map((m) => m.cpu)).size !== threads) continue;
+        if (members.length !== threads2 || new Set(members.map((m) => m.cpu)).size !== threads2) continue;
         if (!pinTargetsOnline(model, members.map((m) => m.cpu))) continue;
         const siblings = model.siblingsOf(members[0].cpu);
         if (siblings === void 0) return missingTopology();
@@ -16854,13 +16854,13 @@ var guest_smt_topology_mismatch_default = defineHostRule({
         range: first.first.range,
         messageId: "notSiblings",
         data: {
-          threads,
-          vcpus: `${v}-${v + threads - 1}`,
+          threads: threads2,
+          vcpus: `${v}-${v + threads2 - 1}`,
           cpus: first.cpus.join(","),
           more: rest2.length === 0 ? "" : ` (and ${rest2.length} more guest core${rest2.length === 1 ? "" : "s"})`,
           core: `CPU ${first.first.cpu}'s core: ${first.siblings.size === 1 ? "no SMT sibling" : first.siblings.toString()}`
         },
-        related: rest2.map((b) => ({ range: b.first.range, message: `vCPUs ${b.first.vcpu}-${b.first.vcpu + threads - 1} on CPUs ${b.cpus.join(",")} here` }))
+        related: rest2.map((b) => ({ range: b.first.range, message: `vCPUs ${b.first.vcpu}-${b.first.vcpu + threads2 - 1} on CPUs ${b.cpus.join(",")} here` }))
       });
       return;
     }
@@ -18501,13 +18501,13 @@ var isolcpus_floating_affinity_default = defineHostRule({
       const cpus = first.affinity.cpus;
       const hit = cpus.intersect(unbalanced);
       if (hit.size < 2) continue;
-      const threads = mergeThreadKinds(pool.flatMap((u) => u.threads));
-      const several = threads.length > 1 || threads.some((t) => t.kind === "emulator" || t.ids.size > 1);
+      const threads2 = mergeThreadKinds(pool.flatMap((u) => u.threads));
+      const several = threads2.length > 1 || threads2.some((t) => t.kind === "emulator" || t.ids.size > 1);
       const which = hit.equals(cpus) ? "which are" : `${hit.toString()} of which are`;
       report({
         range: first.range,
         messageId: several ? "pileUp" : "stuck",
-        data: { threads: describeUseThreads({ ...first, threads }), cpus: describeCpus(cpus), which, source },
+        data: { threads: describeUseThreads({ ...first, threads: threads2 }), cpus: describeCpus(cpus), which, source },
         related: pool.slice(1).map((u) => ({ range: u.range, message: `${describeUseThreads(u)} on the same CPUs here` }))
       });
     }
@@ -19892,13 +19892,13 @@ var realtime_sched_unsafe_default = defineDomainRule({
       } else if (!isDedicated(a)) {
         reasons.push(`${verb("spans", "span")} ${describeCpus(a.cpus)} (not one CPU)`);
       } else {
-        const threads = sharingThreads(domain, t, model).map(describeThread);
-        const shared = boundedNames(threads);
+        const threads2 = sharingThreads(domain, t, model).map(describeThread);
+        const shared = boundedNames(threads2);
         if (t.ids.size > 1 && t.kind === "vcpu") reasons.push(`all run on ${describeCpus(a.cpus)}${shared.length > 0 ? `, shared with ${listNames(shared)} too` : ""}`);
         else if (shared.length > 0) {
           reasons.push(`${verb("shares", "share")} ${describeCpus(a.cpus)} with ${listNames(shared)}`);
           sharedCpu = a.cpus.min;
-          sharedWith = threads;
+          sharedWith = threads2;
         }
       }
       if (t.kind !== "vcpu" && hk && a.cpus) {
@@ -19962,16 +19962,16 @@ function boundedNames(names3, max = 4) {
 }
 
 // rules/running-affinity-drift/index.ts
-function allowedSets(threads) {
+function allowedSets(threads2) {
   const sets = [];
-  for (const t of threads) {
+  for (const t of threads2) {
     const s = snapshotCpus(t.allowedCpus);
     if (!sets.some((x) => x.equals(s))) sets.push(s);
   }
   return sets;
 }
-function idsOf(threads, role) {
-  return [...new Set(threads.filter((t) => t.role === role && t.id !== void 0).map((t) => t.id))].sort((a, b) => a - b);
+function idsOf(threads2, role) {
+  return [...new Set(threads2.filter((t) => t.role === role && t.id !== void 0).map((t) => t.id))].sort((a, b) => a - b);
 }
 var running_affinity_drift_default = defineHostRule({
   meta: {
@@ -19994,11 +19994,11 @@ var running_affinity_drift_default = defineHostRule({
     const model = host.model;
     const guest = runningGuestOf(model, d);
     if (!guest) return;
-    const check = (thread, threads, affinity) => {
-      if (threads.length === 0 || affinity.cpus === void 0 || affinity.source === "placement-auto") return;
+    const check = (thread, threads2, affinity) => {
+      if (threads2.length === 0 || affinity.cpus === void 0 || affinity.source === "placement-auto") return;
       const want = affinity.cpus;
       const accepted = affinity.source === "all-online" && model.isolation ? [want, want.subtract(model.isolation.isolated)] : [want];
-      const drifted = allowedSets(threads).filter((s) => !accepted.some((a) => a.equals(s)));
+      const drifted = allowedSets(threads2).filter((s) => !accepted.some((a) => a.equals(s)));
       if (drifted.length === 0) return;
       report({
         range: affinity.attr?.range ?? (affinity.element ?? d.vcpu?.element ?? d.element).startTag,
@@ -20150,12 +20150,12 @@ var running_memory_drift_default = defineHostRule({
       entry.threads.push(...wrong);
       wrongBySched.set(group.sched.element, entry);
     }
-    for (const [element, { wanted, threads }] of wrongBySched) {
-      const first = threads[0];
+    for (const [element, { wanted, threads: threads2 }] of wrongBySched) {
+      const first = threads2[0];
       report({
         range: element.startTag,
         messageId: "notRealtime",
-        data: { vcpus: CpuSet.of(...threads.map((t) => t.id)).toString(), guest: guest.name, running: `${first.policy} ${first.priority ?? 0}`, wanted }
+        data: { vcpus: CpuSet.of(...threads2.map((t) => t.id)).toString(), guest: guest.name, running: `${first.policy} ${first.priority ?? 0}`, wanted }
       });
     }
   }
@@ -22249,7 +22249,7 @@ function buildPlanProblem(host, domains, diagnostics) {
 }
 function buildGuest(host, ld, isolated) {
   const d = ld.domain;
-  const threads = d.cpu?.topology?.threads ?? 1;
+  const threads2 = d.cpu?.topology?.threads ?? 1;
   if (!d.vcpu?.maxKnown && d.vcpu !== void 0) return "its <vcpu> count does not parse";
   const max = d.maxVcpus;
   const currentPins = /* @__PURE__ */ new Map();
@@ -22278,7 +22278,7 @@ function buildGuest(host, ld, isolated) {
   for (const gc of guestCells) {
     const units = /* @__PURE__ */ new Map();
     for (const v of gc.vcpus) {
-      const k = Math.floor(v / threads);
+      const k = Math.floor(v / threads2);
       const u = units.get(k);
       if (u) u.push(v);
       else units.set(k, [v]);
@@ -22299,11 +22299,11 @@ function buildGuest(host, ld, isolated) {
   }
   const cellOf = /* @__PURE__ */ new Map();
   out.forEach((c, i) => c.vcpus.forEach((v) => cellOf.set(v, i)));
-  for (const c of out) for (const u of c.units) if (u.some((v) => cellOf.get(v) !== cellOf.get(u[0]))) return `a guest core (threads='${threads}') straddles two guest cells`;
+  for (const c of out) for (const u of c.units) if (u.some((v) => cellOf.get(v) !== cellOf.get(u[0]))) return `a guest core (threads='${threads2}') straddles two guest cells`;
   const allPinned = range(max).every((v) => currentPins.has(v));
   const cpus = [...currentPins.values()];
   const fine = allPinned && new Set(cpus).size === cpus.length && cpus.every((c) => isolated.has(c)) && out.every((c) => c.currentNode !== void 0) && new Set(out.map((c) => c.currentNode)).size === out.length;
-  return { linted: ld, label: guestLabel(ld), cells: out, threads, spreadable: cells.length === 0, currentPins, fine };
+  return { linted: ld, label: guestLabel(ld), cells: out, threads: threads2, spreadable: cells.length === 0, currentPins, fine };
 }
 function range(n) {
   return Array.from({ length: n }, (_, i) => i);
@@ -22953,12 +22953,16 @@ import { isAbsolute as isAbsolute5, join as join7, resolve as resolve7, sep as s
 import { fileURLToPath } from "node:url";
 
 // src/schema/helper.ts
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { createRequire as createRequire2 } from "node:module";
+var threads;
+function workerThreads() {
+  return threads ??= createRequire2(import.meta.url)("node:worker_threads");
+}
 var helperGraceMs = 1e4;
 var sourceWorkerStarter;
 function startWorker(start) {
   const options = { workerData: start, transferList: [start.port] };
-  if (true) return new Worker(new URL("./schema-worker.mjs", import.meta.url), options);
+  if (true) return new (workerThreads()).Worker(new URL("./schema-worker.mjs", import.meta.url), options);
   return sourceWorkerStarter?.(start);
 }
 var SchemaHelper = class {
@@ -22971,7 +22975,7 @@ var SchemaHelper = class {
   /** Documents the helper validated (tests check that it took part). */
   validated = 0;
   constructor(dir, shown) {
-    const { port1, port2 } = new MessageChannel();
+    const { port1, port2 } = new (workerThreads()).MessageChannel();
     this.port = port1;
     try {
       this.worker = startWorker({ dir, shown, port: port2, signal: this.signal.buffer });
@@ -23035,7 +23039,7 @@ var SchemaHelper = class {
   }
   /** One message from the helper, handled; undefined when none is waiting. */
   receive() {
-    const received = receiveMessageOnPort(this.port);
+    const received = workerThreads().receiveMessageOnPort(this.port);
     if (received === void 0) return void 0;
     const reply = received.message;
     if ("ready" in reply) this.ready = true;

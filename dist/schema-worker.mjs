@@ -2053,12 +2053,16 @@ import { isAbsolute, join as join2, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/schema/helper.ts
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { createRequire } from "node:module";
+var threads;
+function workerThreads() {
+  return threads ??= createRequire(import.meta.url)("node:worker_threads");
+}
 var helperGraceMs = 1e4;
 var sourceWorkerStarter;
 function startWorker(start) {
   const options = { workerData: start, transferList: [start.port] };
-  if (true) return new Worker(new URL("./schema-worker.mjs", import.meta.url), options);
+  if (true) return new (workerThreads()).Worker(new URL("./schema-worker.mjs", import.meta.url), options);
   return sourceWorkerStarter?.(start);
 }
 var SchemaHelper = class {
@@ -2071,7 +2075,7 @@ var SchemaHelper = class {
   /** Documents the helper validated (tests check that it took part). */
   validated = 0;
   constructor(dir2, shown2) {
-    const { port1, port2 } = new MessageChannel();
+    const { port1, port2 } = new (workerThreads()).MessageChannel();
     this.port = port1;
     try {
       this.worker = startWorker({ dir: dir2, shown: shown2, port: port2, signal: this.signal.buffer });
@@ -2135,7 +2139,7 @@ var SchemaHelper = class {
   }
   /** One message from the helper, handled; undefined when none is waiting. */
   receive() {
-    const received = receiveMessageOnPort(this.port);
+    const received = workerThreads().receiveMessageOnPort(this.port);
     if (received === void 0) return void 0;
     const reply = received.message;
     if ("ready" in reply) this.ready = true;

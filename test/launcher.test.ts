@@ -144,3 +144,16 @@ test('every committed bundle is ASCII: the launcher reads kvmlint.cjs as Latin-1
     assert.equal(at, -1, `${f}: byte 0x${bytes[at]?.toString(16)} at ${at}`);
   }
 });
+
+test('a lint run without --schema, --fix or a glob loads none of the Node modules only those need', () => {
+  const { bin } = install('builtins');
+  const probe = join(work, 'builtins-probe.mjs');
+  // Node's own record of the built-in modules this process loaded, printed as it exits.
+  writeFileSync(probe, "process.on('exit', () => process.stderr.write(`\\nloaded: ${process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).join(',')}\\n`));\n");
+  const r = spawnSync(process.execPath, ['--import', probe, bin, ...args], { cwd: work, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  assert.equal(r.status, 1, r.stderr);
+  const loaded = new Set(/loaded: (.*)/.exec(r.stderr)![1]!.split(',').map((m) => m.slice('NativeModule '.length)));
+  assert.ok(loaded.has('fs') && loaded.has('vm'), 'positive control: the probe sees what the launcher loads');
+  // --schema's helper thread, --fix's backups, commander's executable subcommands.
+  for (const name of ['worker_threads', 'crypto', 'child_process']) assert.ok(!loaded.has(name), `${name} was loaded`);
+});

@@ -12,8 +12,16 @@
  * Everything fails safe to the main thread: a helper that cannot start, fails to compile, throws
  * or goes quiet leaves its share to be validated where it would have been without it.
  */
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import type { SchemaFailure } from './types.ts';
+
+let threads: typeof import('node:worker_threads') | undefined;
+
+/** node:worker_threads, loaded by the first helper: at the top of the bundle it cost every run ~4 ms. */
+function workerThreads(): typeof import('node:worker_threads') {
+  return (threads ??= createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads'));
+}
 
 /** Set by scripts/esbuild-engine.mjs to the helper's bundle beside the engine's; absent when run from source. */
 declare const KVMLINT_SCHEMA_WORKER_FILE: string | undefined;
@@ -61,7 +69,7 @@ export function setSourceWorkerStarter(starter: ((start: HelperStart) => Worker)
 /** The helper thread: its bundle, beside the engine's bundle in dist/. */
 function startWorker(start: HelperStart): Worker | undefined {
   const options = { workerData: start, transferList: [start.port] };
-  if (typeof KVMLINT_SCHEMA_WORKER_FILE === 'string') return new Worker(new URL(KVMLINT_SCHEMA_WORKER_FILE, import.meta.url), options);
+  if (typeof KVMLINT_SCHEMA_WORKER_FILE === 'string') return new (workerThreads().Worker)(new URL(KVMLINT_SCHEMA_WORKER_FILE, import.meta.url), options);
   return sourceWorkerStarter?.(start);
 }
 
@@ -76,7 +84,7 @@ export class SchemaHelper {
   validated = 0;
 
   constructor(dir: string, shown: string) {
-    const { port1, port2 } = new MessageChannel();
+    const { port1, port2 } = new (workerThreads().MessageChannel)();
     this.port = port1;
     try {
       this.worker = startWorker({ dir, shown, port: port2, signal: this.signal.buffer as SharedArrayBuffer });
@@ -146,7 +154,7 @@ export class SchemaHelper {
 
   /** One message from the helper, handled; undefined when none is waiting. */
   private receive(): HelperReply | undefined {
-    const received = receiveMessageOnPort(this.port);
+    const received = workerThreads().receiveMessageOnPort(this.port);
     if (received === undefined) return undefined;
     const reply = received.message as HelperReply;
     if ('ready' in reply) this.ready = true;
