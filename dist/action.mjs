@@ -23216,7 +23216,7 @@ async function compile(dir, shown) {
       return e instanceof XmlValidateError;
     }
   };
-  const validateHere = (text) => {
+  const verdictOf = (text) => {
     const normalized = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
     let doc;
     try {
@@ -23233,7 +23233,22 @@ async function compile(dir, shown) {
     } finally {
       doc.dispose();
     }
-    return rejectsCanary() ? void 0 : notValidated("it accepted a document that is not a domain (out of memory, or a schema that accepts anything)");
+    return void 0;
+  };
+  const canaryAccepted = () => notValidated("it accepted a document that is not a domain (out of memory, or a schema that accepts anything)");
+  const validateHere = (text) => verdictOf(text) ?? (rejectsCanary() ? void 0 : canaryAccepted());
+  const validateClaimed = (texts, next) => {
+    const verdicts = [];
+    for (let i = Atomics.add(next, 0, 1); i < texts.length; i = Atomics.add(next, 0, 1)) {
+      try {
+        verdicts.push([i, verdictOf(texts[i])]);
+      } catch {
+      }
+    }
+    if (verdicts.some(([, v]) => v === void 0) && !rejectsCanary()) {
+      for (const entry of verdicts) entry[1] ??= canaryAccepted();
+    }
+    return verdicts;
   };
   let facts;
   const known = /* @__PURE__ */ new Map();
@@ -23253,14 +23268,10 @@ async function compile(dir, shown) {
       const next = new Int32Array(new SharedArrayBuffer(4));
       const request = texts.length > 1 ? helper?.send(texts, next) : void 0;
       if (request === void 0) return;
-      for (let i = Atomics.add(next, 0, 1); i < texts.length; i = Atomics.add(next, 0, 1)) {
-        try {
-          known.set(texts[i], validateHere(texts[i]));
-        } catch {
-        }
-      }
+      for (const [i, verdict] of validateClaimed(texts, next)) known.set(texts[i], verdict);
       for (const [i, verdict] of helper.collect(request) ?? []) known.set(texts[i], verdict);
     },
+    validateClaimed,
     helperValidated: () => helpers.get(dir)?.validated ?? 0
   };
 }

@@ -27,7 +27,7 @@ tuneHeapForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"99b946d4f9d4cd5a52339b2863bcca6c5355ad0789b4537d4763beb41a034656"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"48994912b318eb45743c1907dd297680cf407f4b69bf7ef4976d2b4771671d12"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -222,7 +222,8 @@ async function compile(dir: string, shown: string): Promise<SchemaValidator> {
       return e instanceof XmlValidateError;
     }
   };
-  const validateHere = (text: string): SchemaFailure | undefined => {
+  /** libxml2's verdict on one text; "valid" still needs the canary's confirmation (below). */
+  const verdictOf = (text: string): SchemaFailure | undefined => {
     // A lone CR ends a line for XML (and for kvmlint's line index) but not for libxml2's
     // line counter; the replacement keeps every offset. The text is already decoded:
     // say so, so an encoding named in the XML declaration is not applied twice.
@@ -244,9 +245,31 @@ async function compile(dir: string, shown: string): Promise<SchemaValidator> {
     } finally {
       doc.dispose();
     }
-    // After memory ran out libxml2 may return 0 with no error: "valid" counts only when the
-    // same validator still rejects a document that is no domain at all.
-    return rejectsCanary() ? undefined : notValidated('it accepted a document that is not a domain (out of memory, or a schema that accepts anything)');
+    return undefined;
+  };
+  const canaryAccepted = (): SchemaFailure => notValidated('it accepted a document that is not a domain (out of memory, or a schema that accepts anything)');
+  // After memory ran out libxml2 may return 0 with no error: "valid" counts only when the same
+  // validator still rejects a document that is no domain at all.
+  const validateHere = (text: string): SchemaFailure | undefined => verdictOf(text) ?? (rejectsCanary() ? undefined : canaryAccepted());
+  /**
+   * Validates the texts whose indexes `next` hands out (HelperRequest.claim), by index, and asks the
+   * canary once for all of them: a validator that memory exhaustion left accepting anything stays
+   * so for the canary after the batch as after each text, and then every "valid" of the batch is
+   * withdrawn. A text whose validation throws is left out, for validate() to meet in the rule.
+   */
+  const validateClaimed = (texts: readonly string[], next: Int32Array): Array<[number, SchemaFailure | undefined]> => {
+    const verdicts: Array<[number, SchemaFailure | undefined]> = [];
+    for (let i = Atomics.add(next, 0, 1); i < texts.length; i = Atomics.add(next, 0, 1)) {
+      try {
+        verdicts.push([i, verdictOf(texts[i]!)]);
+      } catch {
+        // Left to validate().
+      }
+    }
+    if (verdicts.some(([, v]) => v === undefined) && !rejectsCanary()) {
+      for (const entry of verdicts) entry[1] ??= canaryAccepted();
+    }
+    return verdicts;
   };
 
   let facts: SchemaFacts | undefined;
@@ -270,16 +293,11 @@ async function compile(dir: string, shown: string): Promise<SchemaValidator> {
       const next = new Int32Array(new SharedArrayBuffer(4));
       const request = texts.length > 1 ? helper?.send(texts, next) : undefined;
       if (request === undefined) return;
-      for (let i = Atomics.add(next, 0, 1); i < texts.length; i = Atomics.add(next, 0, 1)) {
-        try {
-          known.set(texts[i]!, validateHere(texts[i]!));
-        } catch {
-          // Left to validate(), inside the rule, where a failure is reported as the rule's.
-        }
-      }
+      for (const [i, verdict] of validateClaimed(texts, next)) known.set(texts[i]!, verdict);
       // What the helper claimed and could not answer is validated when the rule asks.
       for (const [i, verdict] of helper!.collect(request) ?? []) known.set(texts[i]!, verdict);
     },
+    validateClaimed,
     helperValidated: () => helpers.get(dir)?.validated ?? 0,
   };
 }

@@ -20,10 +20,8 @@ function post(reply: HelperReply): void {
 loadSchemaValidator(dir, shown).then(
   (validator) => {
     port.on('message', ({ id, texts, claim }: HelperRequest) => {
-      const next = new Int32Array(claim);
-      const verdicts: HelperVerdicts = [];
       try {
-        for (let i = Atomics.add(next, 0, 1); i < texts.length; i = Atomics.add(next, 0, 1)) verdicts.push([i, validator.validate(texts[i]!) ?? null]);
+        const verdicts: HelperVerdicts = validator.validateClaimed!(texts, new Int32Array(claim)).map(([i, v]) => [i, v ?? null]);
         post({ id, verdicts });
       } catch (e) {
         post({ id, error: e instanceof Error ? e.message : String(e) });

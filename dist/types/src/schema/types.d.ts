@@ -40,6 +40,8 @@ export interface SchemaValidator {
      * the rest; validate() then answers those texts from memory until the next batch.
      */
     prevalidate?(texts: readonly string[]): void;
+    /** The helper protocol's share of a batch (src/schema/helper.ts): the claimed texts' verdicts, by index. */
+    validateClaimed?(texts: readonly string[], next: Int32Array): Array<[number, SchemaFailure | undefined]>;
     /** How many domains the helper thread validated (for tests). */
     helperValidated?(): number;
 }
