@@ -48,9 +48,9 @@ export type HelperVerdicts = Array<[index: number, verdict: SchemaFailure | null
 export type HelperReply = { ready: true } | { failed: string } | { id: number; verdicts: HelperVerdicts } | { id: number; error: string };
 
 /**
- * How long the main thread waits for the helper's half of a batch beyond the time its own half
- * took. Past it the helper is given up (a hung or dead thread sends nothing) and the main thread
- * validates that half itself.
+ * How long the main thread, its share of a batch done, waits without a word from the helper (which
+ * is then validating its last text). Past it the helper is given up (a hung or dead thread sends
+ * nothing) and the texts it claimed are validated here, when the rule asks.
  */
 let helperGraceMs = 10_000;
 
