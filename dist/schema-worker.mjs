@@ -1956,6 +1956,7 @@ var MAX_ELEMENT_DEPTH = 256;
 var NAME_SLOTS = 4096;
 var names = new Array(NAME_SLOTS).fill(void 0);
 var MAX_INTERNED_NAMES = NAME_SLOTS * 3 / 4;
+var SPAN = new Int32Array(4);
 
 // src/xml/fast-parse.ts
 var MAX_ATTRIBUTES = 64;

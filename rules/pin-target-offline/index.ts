@@ -26,13 +26,15 @@ interface PinAttr {
  * domainThreads leaves both out.
  */
 function pinAttrs(d: DomainModel, host: HostModel): PinAttr[] {
-  const byAttr = new Map<XmlAttribute, PinAttr>();
+  // By the attribute's offset: one attribute is one pin, however many objects stand for it.
+  const byAttr = new Map<number, PinAttr>();
   for (const t of domainThreads(d, host)) {
     const a = t.affinity;
     if (a.source === 'all-online' || a.source === 'placement-auto' || !a.attr || !a.cpus) continue;
-    const entry = byAttr.get(a.attr);
+    const at = a.attr.valueRange.start;
+    const entry = byAttr.get(at);
     if (entry) entry.threads.push(t);
-    else byAttr.set(a.attr, { source: a.source, attr: a.attr, cpus: a.cpus, threads: [t] });
+    else byAttr.set(at, { source: a.source, attr: a.attr, cpus: a.cpus, threads: [t] });
   }
   return [...byAttr.values()];
 }

@@ -1,8 +1,7 @@
 import type { XmlAttribute, XmlElement } from './types.ts';
 
 export function attribute(el: XmlElement, name: string): XmlAttribute | undefined {
-  for (const a of el.attributes) if (a.name === name) return a;
-  return undefined;
+  return el.attribute(name);
 }
 
 export function attributeValue(el: XmlElement, name: string): string | undefined {

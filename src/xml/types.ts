@@ -18,8 +18,10 @@ export interface XmlAttribute {
 
 export interface XmlElement {
   name: string;
-  /** Attributes with their ranges (computed from the start tag on first access). */
+  /** Attributes with their ranges (built from the start tag on each access). */
   readonly attributes: readonly XmlAttribute[];
+  /** The attribute `name` with its ranges, or undefined (a new object on each call). */
+  attribute(name: string): XmlAttribute | undefined;
   /** Decoded attribute values by name, as the parser produced them (no ranges; cheap). */
   readonly attributeValues: Readonly<Record<string, string>>;
   readonly children: readonly XmlElement[];
