@@ -27,7 +27,7 @@ tuneHeapForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"0226abd00ddc29e9597ee7c97bfc3f75aa7549dbc852849e6b207691035a51ee"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"372b71ae4d44bbf8e4b355b41954905225edabf2f62caf71f8527f06e1b92c24"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

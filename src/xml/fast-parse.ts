@@ -248,7 +248,6 @@ class FastScanner {
     const node = this.nodes[top];
     if (node) {
       node.endTagStart = i;
-      node.endTagEnd = j;
       node.sealChildren();
     }
     this.nodes[top] = null;
