@@ -12171,6 +12171,21 @@ var realtimeVcpus = memoPerDomain((d, host) => {
 });
 
 // src/model/plan-cpus.ts
+var PlanAffinityUse = class {
+  constructor(affinity, threads, reach, explicit) {
+    this.affinity = affinity;
+    this.threads = threads;
+    this.reach = reach;
+    this.explicit = explicit;
+  }
+  affinity;
+  threads;
+  reach;
+  explicit;
+  get range() {
+    return this.affinity.attr?.valueRange ?? this.affinity.element?.startTag;
+  }
+};
 function affinityUses(d, host) {
   return affinityUsesMemo(d, host);
 }
@@ -12186,7 +12201,7 @@ function computeAffinityUses(d, host) {
     let use = byKey.get(key);
     if (!use) {
       const reach = explicit || domainSet === void 0 ? a.cpus : a.cpus.subtract(domainSet);
-      byKey.set(key, { affinity: a, threads: [t], reach, explicit, range: a.attr?.valueRange ?? a.element?.startTag });
+      byKey.set(key, new PlanAffinityUse(a, [t], reach, explicit));
     } else use.threads.push(t);
   }
   return [...byKey.values()];

@@ -27,7 +27,7 @@ tuneHeapForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"372b71ae4d44bbf8e4b355b41954905225edabf2f62caf71f8527f06e1b92c24"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"6159be13d92d8f66b80b36f0472ddb240ab3fed7f239aafa9ad1b7eb512a6690"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -30,7 +30,21 @@ export interface AffinityUse {
   /** True for vcpupin/emulatorpin/iothreadpin/`<vcpu cpuset>`; false for the all-online default. */
   explicit: boolean;
   /** Where to report: the cpuset attribute value, else the element's start tag; undefined for the all-online default. */
-  range: Range | undefined;
+  readonly range: Range | undefined;
+}
+
+/** An AffinityUse whose range is made when a finding asks for it: a 10,000-guest plan keeps 60,000 uses to its end. */
+class PlanAffinityUse implements AffinityUse {
+  constructor(
+    readonly affinity: Affinity,
+    readonly threads: ThreadGroup[],
+    readonly reach: CpuSet,
+    readonly explicit: boolean,
+  ) {}
+
+  get range(): Range | undefined {
+    return this.affinity.attr?.valueRange ?? this.affinity.element?.startTag;
+  }
 }
 
 /**
@@ -57,7 +71,7 @@ function computeAffinityUses(d: DomainModel, host: HostModel): AffinityUse[] {
     if (!use) {
       const reach = explicit || domainSet === undefined ? a.cpus : a.cpus.subtract(domainSet);
       // Most affinities hold one thread group: a one-element literal, not an empty array grown by push.
-      byKey.set(key, { affinity: a, threads: [t], reach, explicit, range: a.attr?.valueRange ?? a.element?.startTag });
+      byKey.set(key, new PlanAffinityUse(a, [t], reach, explicit));
     } else use.threads.push(t);
   }
   return [...byKey.values()];

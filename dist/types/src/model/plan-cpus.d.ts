@@ -27,7 +27,7 @@ export interface AffinityUse {
     /** True for vcpupin/emulatorpin/iothreadpin/`<vcpu cpuset>`; false for the all-online default. */
     explicit: boolean;
     /** Where to report: the cpuset attribute value, else the element's start tag; undefined for the all-online default. */
-    range: Range | undefined;
+    readonly range: Range | undefined;
 }
 /**
  * The domain's affinities with statically known CPUs, one per deciding
