@@ -17620,6 +17620,11 @@ function memoryBase(attr) {
   return value === 0n ? void 0 : { value, attr };
 }
 var MAX_PLAUSIBLE_VCPUS = 16384;
+function childrenMapped(el, name, fn) {
+  const children = childrenNamed(el, name);
+  return children.length === 0 ? NONE : children.map(fn);
+}
+var NONE = Object.freeze([]);
 var NUMA_MODES = /* @__PURE__ */ new Set(["strict", "preferred", "interleave", "restrictive"]);
 function buildDomainModel(domain) {
   const problems = [];
@@ -17680,7 +17685,7 @@ var LazyDeviceFacts = class {
   }
   memoryDevices() {
     const devices = this.devices();
-    this.memories ??= (devices?.contentIncludes("<memory") ? childrenNamed(devices, "memory") : []).map((el) => {
+    this.memories ??= childrenMapped(devices?.contentIncludes("<memory") ? devices : void 0, "memory", (el) => {
       const target = firstChild(el, "target");
       const size = firstChild(target, "size");
       const parsedSize = size ? scaleToKiB(size.text.trim(), attribute(size, "unit")?.value) : void 0;
@@ -17890,7 +17895,7 @@ var ModelBuilder = class {
     }
     const ids = childrenNamed(firstChild(domain, "iothreadids"), "iothread").map((t) => this.uint(t, "id")).filter((n2) => n2 !== void 0);
     const count = firstChild(domain, "iothreads");
-    if (!count) return ids;
+    if (!count) return ids.length === 0 ? NONE : ids;
     let n = this.uintValue(count.text, textRange(count), "<iothreads>") ?? 0;
     if (n > MAX_PLAUSIBLE_VCPUS) {
       this.problem(textRange(count), `<iothreads> ${n} is not a plausible IOThread count (more than ${MAX_PLAUSIBLE_VCPUS})`);
@@ -17907,30 +17912,30 @@ var ModelBuilder = class {
     const emulator = firstChild(el, "emulatorpin");
     return {
       element: el,
-      vcpupins: childrenNamed(el, "vcpupin").map((p) => ({ element: p, vcpu: this.uint(p, "vcpu"), vcpuAttr: attribute(p, "vcpu"), cpuset: this.cpuset(p, "cpuset") })),
+      vcpupins: childrenMapped(el, "vcpupin", (p) => ({ element: p, vcpu: this.uint(p, "vcpu"), vcpuAttr: attribute(p, "vcpu"), cpuset: this.cpuset(p, "cpuset") })),
       emulatorpin: emulator ? { element: emulator, cpuset: this.cpuset(emulator, "cpuset") } : void 0,
-      iothreadpins: childrenNamed(el, "iothreadpin").map((p) => ({
+      iothreadpins: childrenMapped(el, "iothreadpin", (p) => ({
         element: p,
         iothread: this.uint(p, "iothread"),
         iothreadAttr: attribute(p, "iothread"),
         cpuset: this.cpuset(p, "cpuset")
       })),
-      vcpusched: childrenNamed(el, "vcpusched").map((s) => {
+      vcpusched: childrenMapped(el, "vcpusched", (s) => {
         const vcpus = this.cpuset(s, "vcpus");
         return { ...this.sched(s), vcpus: vcpus?.set, vcpusAttr: vcpus?.attr };
       }),
-      iothreadsched: childrenNamed(el, "iothreadsched").map((s) => {
+      iothreadsched: childrenMapped(el, "iothreadsched", (s) => {
         const iothreads = this.cpuset(s, "iothreads");
         return { ...this.sched(s), iothreads: iothreads?.set, iothreadsAttr: iothreads?.attr };
       }),
       emulatorsched: firstChild(el, "emulatorsched") ? this.sched(firstChild(el, "emulatorsched")) : void 0,
-      cachetunes: childrenNamed(el, "cachetune").map((t) => this.vcpuTune(t)),
-      memorytunes: childrenNamed(el, "memorytune").map((t) => this.vcpuTune(t))
+      cachetunes: childrenMapped(el, "cachetune", (t) => this.vcpuTune(t)),
+      memorytunes: childrenMapped(el, "memorytune", (t) => this.vcpuTune(t))
     };
   }
   vcpuTune(t) {
     const vcpus = this.cpuset(t, "vcpus");
-    return { element: t, vcpus, monitors: childrenNamed(t, "monitor").map((m) => ({ element: m, vcpus: this.cpuset(m, "vcpus") })) };
+    return { element: t, vcpus, monitors: childrenMapped(t, "monitor", (m) => ({ element: m, vcpus: this.cpuset(m, "vcpus") })) };
   }
   sched(s) {
     const schedulerAttr = attribute(s, "scheduler");
@@ -17967,7 +17972,7 @@ var ModelBuilder = class {
         placementAttr,
         nodeset: this.cpuset(mem, "nodeset")
       } : void 0,
-      memnodes: childrenNamed(el, "memnode").map((m) => ({
+      memnodes: childrenMapped(el, "memnode", (m) => ({
         element: m,
         cellid: this.uint(m, "cellid"),
         cellidAttr: attribute(m, "cellid"),
@@ -17984,7 +17989,7 @@ var ModelBuilder = class {
     const allocation = firstChild(el, "allocation");
     return {
       element: el,
-      hugepages: hp ? { element: hp, pages: childrenNamed(hp, "page").map((p) => this.hugepage(p)) } : void 0,
+      hugepages: hp ? { element: hp, pages: childrenMapped(hp, "page", (p) => this.hugepage(p)) } : void 0,
       locked: firstChild(el, "locked"),
       nosharepages: firstChild(el, "nosharepages"),
       source: source ? { element: source, type: attribute(source, "type")?.value } : void 0,
@@ -18018,7 +18023,7 @@ var ModelBuilder = class {
         cores: this.uint(topo, "cores"),
         threads: this.uint(topo, "threads")
       } : void 0,
-      cells: childrenNamed(firstChild(el, "numa"), "cell").map((c, i) => this.cell(c, i))
+      cells: childrenMapped(firstChild(el, "numa"), "cell", (c, i) => this.cell(c, i))
     };
   }
   cell(c, index) {

@@ -27,7 +27,7 @@ tuneHeapForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"6159be13d92d8f66b80b36f0472ddb240ab3fed7f239aafa9ad1b7eb512a6690"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"e7dea5bf7307b81eb2b07786edabc553540628e2aa4d010f44eaf05d8774cc01"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

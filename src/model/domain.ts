@@ -316,6 +316,17 @@ export interface DomainModel {
 /** Counts above this are not plausible for any hypervisor; they are reported, not enumerated. */
 export const MAX_PLAUSIBLE_VCPUS = 16384;
 
+/**
+ * `childrenNamed(el, name).map(fn)`, with one shared frozen array for "none": a plan of 10,000
+ * guests keeps each guest's model to its end, and a dozen of its lists are usually empty.
+ */
+function childrenMapped<T>(el: XmlElement | undefined, name: string, fn: (child: XmlElement, index: number) => T): T[] {
+  const children = childrenNamed(el, name);
+  return children.length === 0 ? (NONE as unknown as T[]) : children.map(fn);
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
 const NUMA_MODES: ReadonlySet<string> = new Set(['strict', 'preferred', 'interleave', 'restrictive']);
 
 /** Builds the typed view of one `<domain>` element. Never throws on bad values: they land in `problems`. */
@@ -392,7 +403,7 @@ class LazyDeviceFacts implements DomainDeviceFacts {
     // Every domain is asked (memory sizing rules), few have memory devices: the devices, a lazy
     // container, are built only when the text holds one (~28 elements a guest, half its tree).
     const devices = this.devices();
-    this.memories ??= (devices?.contentIncludes('<memory') ? childrenNamed(devices, 'memory') : []).map((el): MemoryDevice => {
+    this.memories ??= childrenMapped(devices?.contentIncludes('<memory') ? devices : undefined, 'memory', (el): MemoryDevice => {
       const target = firstChild(el, 'target');
       const size = firstChild(target, 'size');
       const parsedSize = size ? scaleToKiB(size.text.trim(), attribute(size, 'unit')?.value) : undefined;
@@ -630,7 +641,7 @@ class ModelBuilder {
       .map((t) => this.uint(t, 'id'))
       .filter((n): n is number => n !== undefined);
     const count = firstChild(domain, 'iothreads');
-    if (!count) return ids;
+    if (!count) return ids.length === 0 ? (NONE as unknown as number[]) : ids;
     let n = this.uintValue(count.text, textRange(count), '<iothreads>') ?? 0;
     if (n > MAX_PLAUSIBLE_VCPUS) {
       // Reported rather than enumerated: the ids below are materialised.
@@ -649,31 +660,31 @@ class ModelBuilder {
     const emulator = firstChild(el, 'emulatorpin');
     return {
       element: el,
-      vcpupins: childrenNamed(el, 'vcpupin').map((p) => ({ element: p, vcpu: this.uint(p, 'vcpu'), vcpuAttr: attribute(p, 'vcpu'), cpuset: this.cpuset(p, 'cpuset') })),
+      vcpupins: childrenMapped(el, 'vcpupin', (p) => ({ element: p, vcpu: this.uint(p, 'vcpu'), vcpuAttr: attribute(p, 'vcpu'), cpuset: this.cpuset(p, 'cpuset') })),
       emulatorpin: emulator ? { element: emulator, cpuset: this.cpuset(emulator, 'cpuset') } : undefined,
-      iothreadpins: childrenNamed(el, 'iothreadpin').map((p) => ({
+      iothreadpins: childrenMapped(el, 'iothreadpin', (p) => ({
         element: p,
         iothread: this.uint(p, 'iothread'),
         iothreadAttr: attribute(p, 'iothread'),
         cpuset: this.cpuset(p, 'cpuset'),
       })),
-      vcpusched: childrenNamed(el, 'vcpusched').map((s) => {
+      vcpusched: childrenMapped(el, 'vcpusched', (s) => {
         const vcpus = this.cpuset(s, 'vcpus');
         return { ...this.sched(s), vcpus: vcpus?.set, vcpusAttr: vcpus?.attr };
       }),
-      iothreadsched: childrenNamed(el, 'iothreadsched').map((s) => {
+      iothreadsched: childrenMapped(el, 'iothreadsched', (s) => {
         const iothreads = this.cpuset(s, 'iothreads');
         return { ...this.sched(s), iothreads: iothreads?.set, iothreadsAttr: iothreads?.attr };
       }),
       emulatorsched: firstChild(el, 'emulatorsched') ? this.sched(firstChild(el, 'emulatorsched')!) : undefined,
-      cachetunes: childrenNamed(el, 'cachetune').map((t) => this.vcpuTune(t)),
-      memorytunes: childrenNamed(el, 'memorytune').map((t) => this.vcpuTune(t)),
+      cachetunes: childrenMapped(el, 'cachetune', (t) => this.vcpuTune(t)),
+      memorytunes: childrenMapped(el, 'memorytune', (t) => this.vcpuTune(t)),
     };
   }
 
   vcpuTune(t: XmlElement): VcpuTune {
     const vcpus = this.cpuset(t, 'vcpus');
-    return { element: t, vcpus, monitors: childrenNamed(t, 'monitor').map((m) => ({ element: m, vcpus: this.cpuset(m, 'vcpus') })) };
+    return { element: t, vcpus, monitors: childrenMapped(t, 'monitor', (m) => ({ element: m, vcpus: this.cpuset(m, 'vcpus') })) };
   }
 
   sched(s: XmlElement): ThreadSched {
@@ -716,7 +727,7 @@ class ModelBuilder {
             nodeset: this.cpuset(mem, 'nodeset'),
           }
         : undefined,
-      memnodes: childrenNamed(el, 'memnode').map((m) => ({
+      memnodes: childrenMapped(el, 'memnode', (m) => ({
         element: m,
         cellid: this.uint(m, 'cellid'),
         cellidAttr: attribute(m, 'cellid'),
@@ -734,7 +745,7 @@ class ModelBuilder {
     const allocation = firstChild(el, 'allocation');
     return {
       element: el,
-      hugepages: hp ? { element: hp, pages: childrenNamed(hp, 'page').map((p) => this.hugepage(p)) } : undefined,
+      hugepages: hp ? { element: hp, pages: childrenMapped(hp, 'page', (p) => this.hugepage(p)) } : undefined,
       locked: firstChild(el, 'locked'),
       nosharepages: firstChild(el, 'nosharepages'),
       source: source ? { element: source, type: attribute(source, 'type')?.value } : undefined,
@@ -772,7 +783,7 @@ class ModelBuilder {
             threads: this.uint(topo, 'threads'),
           }
         : undefined,
-      cells: childrenNamed(firstChild(el, 'numa'), 'cell').map((c, i) => this.cell(c, i)),
+      cells: childrenMapped(firstChild(el, 'numa'), 'cell', (c, i) => this.cell(c, i)),
     };
   }
 
