@@ -21135,7 +21135,7 @@ var package_default = {
     "./package.json": "./package.json"
   },
   bin: {
-    kvmlint: "dist/kvmlint.mjs"
+    kvmlint: "dist/bin.cjs"
   },
   files: [
     "dist/",

@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 import { createRequire as __kvmlintCreateRequire } from 'node:module'; const require = __kvmlintCreateRequire(import.meta.url);
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require !== "undefined") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
 
 // src/launcher.ts
 import { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, constants } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Script } from "node:vm";
@@ -27,7 +32,7 @@ tuneHeapForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"e7dea5bf7307b81eb2b07786edabc553540628e2aa4d010f44eaf05d8774cc01"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"28685455c6c739ba5f2eda70d1990cb41763ac841e50df3a0278ef38cf26fabb"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {
@@ -41,7 +46,7 @@ try {
   if (cached === void 0 || script.cachedDataRejected) process.on("exit", writeCache);
   const module = { exports: {} };
   const importSibling = (specifier) => import(pathToFileURL(join(here, specifier)).href);
-  script.runInThisContext()(module.exports, createRequire(bundlePath), module, bundlePath, here, importSibling);
+  script.runInThisContext()(module.exports, __require, module, bundlePath, here, importSibling);
 } catch (e) {
   process.stderr.write(`kvmlint: internal error: cannot start ${bundlePath}: ${e instanceof Error ? e.message : String(e)}
 `);

@@ -1,5 +1,5 @@
 /**
- * npm run bench                  what a user pays: whole kvmlint processes (node dist/kvmlint.mjs,
+ * npm run bench                  what a user pays: whole kvmlint processes (node dist/bin.cjs,
  *                                as the npm bin runs it) against `xmllint --noout` over the same
  *                                files, on every corpus shape below; then the warm in-process table
  * npm run bench -- --only fleet,one-file --runs 9     some shapes, more rounds
@@ -352,7 +352,8 @@ function generateGuide(dir: string, count: number): { bytes: number; files: stri
 // ---------------------------------------------------------------------------
 // Whole processes
 
-const DIST = fileURLToPath(new URL('../dist/kvmlint.mjs', import.meta.url));
+/** package.json's bin, the launcher npm and the pre-commit hook run (dist/bin.cjs). */
+const DIST = fileURLToPath(new URL(`../${(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { bin: { kvmlint: string } }).bin.kvmlint}`, import.meta.url));
 const TIME = '/usr/bin/time';
 
 interface ProcessTimes {
@@ -484,7 +485,7 @@ function schemaDirOf(): string | undefined {
 async function wholeProcessTables(base: string): Promise<void> {
   requireTool('xmllint', "xmllint (Debian's libxml2-utils)");
   requireTool(TIME, 'GNU time (/usr/bin/time)');
-  if (!existsSync(DIST)) throw new Error('dist/kvmlint.mjs is missing: run npm run build');
+  if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run npm run build`);
   const only = values.only ? new Set(values.only.split(',')) : undefined;
   const want = (...ids: string[]) => !only || ids.some((id) => only.has(id));
   const scratch = join(base, 'scratch');
@@ -492,7 +493,7 @@ async function wholeProcessTables(base: string): Promise<void> {
   const xmllint = (dir: string, files: string[], extra: string[] = []): Command => ({ label: extra.length > 0 ? 'xmllint-rng' : 'xmllint', argv: ['xmllint', '--noout', ...extra, ...files], cwd: dir });
   const say = (s: string) => process.stdout.write(`${s}\n`);
   const nodeVersion = NODE === process.execPath ? process.version : spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
-  say(`whole processes: node ${nodeVersion}, dist/kvmlint.mjs; median of ${RUNS} paired rounds with min–max (one-file shapes: 21 rounds)`);
+  say(`whole processes: node ${nodeVersion}, ${DIST.slice(DIST.lastIndexOf('dist'))}; median of ${RUNS} paired rounds with min–max (one-file shapes: 21 rounds)`);
 
   if (want('fleet', 'fleet-nohost', 'schema')) {
     const dir = join(base, 'fleet');

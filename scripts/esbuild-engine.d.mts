@@ -13,3 +13,4 @@ export function engineBuildOptions(): Promise<BuildOptions>;
 export function cliBundleOptions(): Promise<BuildOptions>;
 /** The CLI bundle beside the launcher. */
 export const CLI_BUNDLE_FILE: string;
+export const LAUNCHER_BIN_FILE: string;

@@ -130,8 +130,11 @@ export async function engineBuildOptions() {
   };
 }
 
-/** The CLI bundle the launcher (dist/kvmlint.mjs, src/launcher.ts) starts, beside it. */
+/** The CLI bundle the launcher (dist/bin.cjs or dist/kvmlint.mjs, src/launcher.ts) starts, beside it. */
 export const CLI_BUNDLE_FILE = 'kvmlint.cjs';
+
+/** The launcher as CommonJS: package.json's bin. dist/kvmlint.mjs is the same launcher as an ES module. */
+export const LAUNCHER_BIN_FILE = 'bin.cjs';
 
 /** The launcher's hook for the CLI bundle's dynamic imports (src/launcher.ts). */
 const IMPORT_HOOK = '__kvmlintImport';

@@ -1,5 +1,6 @@
 /**
- * The launcher (dist/kvmlint.mjs, src/launcher.ts) starts the CLI bundle from V8's code cache:
+ * The launcher (dist/bin.cjs, package.json's bin, and its ES module twin dist/kvmlint.mjs; src/launcher.ts)
+ * starts the CLI bundle from V8's code cache:
  * written beside the bundle by the first lint run, accepted by the next, refused when it is not
  * this build's, and never a reason for a run to fail or change its report.
  */
@@ -12,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyBundle } from './support/bundle.ts';
 import { repoRoot } from './support/paths.ts';
+import { LAUNCHER_BIN_FILE } from '../scripts/esbuild-engine.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'kvmlint-launcher-'));
 test.after(() => rmSync(work, { recursive: true, force: true }));
@@ -137,7 +139,7 @@ test('a launcher without its bundle beside it fails the run (exit 2, one line), 
 test('every committed bundle is ASCII: the launcher reads kvmlint.cjs as Latin-1, and V8 keeps ASCII text one byte a character', () => {
   const dist = join(repoRoot, 'dist');
   const bundles = readdirSync(dist).filter((f) => /\.(?:mjs|cjs)$/.test(f));
-  assert.ok(bundles.includes('kvmlint.cjs') && bundles.includes('kvmlint.mjs'), bundles.join(' '));
+  assert.ok(bundles.includes('kvmlint.cjs') && bundles.includes('kvmlint.mjs') && bundles.includes(LAUNCHER_BIN_FILE), bundles.join(' '));
   for (const f of bundles) {
     const bytes = readFileSync(join(dist, f));
     const at = bytes.findIndex((b) => b > 0x7f);
@@ -156,4 +158,36 @@ test('a lint run without --schema, --fix or a glob loads none of the Node module
   assert.ok(loaded.has('fs') && loaded.has('vm'), 'positive control: the probe sees what the launcher loads');
   // --schema's helper thread, --fix's backups, commander's executable subcommands.
   for (const name of ['worker_threads', 'crypto', 'child_process']) assert.ok(!loaded.has(name), `${name} was loaded`);
+});
+
+test("package.json's bin is the CommonJS launcher: the same report and code cache as kvmlint.mjs, without Node's ES module loader", () => {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+  assert.equal(manifest.bin.kvmlint, `dist/${LAUNCHER_BIN_FILE}`);
+  const dir = join(work, 'bin');
+  const bin = copyBundle(LAUNCHER_BIN_FILE, join(dir, LAUNCHER_BIN_FILE));
+  const first = run(bin);
+  assert.deepEqual(first, reference);
+  // One cache for both launchers: they start the same bundle under the same V8 flags.
+  const cache = join(dir, cacheName);
+  const written = readFileSync(cache);
+  const esm = join(dir, 'kvmlint.mjs');
+  writeFileSync(esm, readFileSync(join(repoRoot, 'dist', 'kvmlint.mjs')));
+  assert.deepEqual(run(esm), reference);
+  assert.ok(readFileSync(cache).equals(written), 'kvmlint.mjs took the cache bin.cjs wrote, as it was');
+
+  // A CommonJS preload, so that the probe itself starts no ES module loader.
+  const probe = join(work, 'loader-probe.cjs');
+  writeFileSync(probe, "process.on('exit', () => process.stderr.write(`\\nloaded: ${process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).join(',')}\\n`));\n");
+  const loadedBy = (entry: string): Set<string> => {
+    const r = spawnSync(process.execPath, ['--require', probe, entry, ...args], { cwd: work, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    assert.equal(r.status, 1, r.stderr);
+    return new Set(/loaded: (.*)/.exec(r.stderr)![1]!.split(',').map((m) => m.slice('NativeModule '.length)));
+  };
+  // What Node loads to run an ES module entry (resolution, module jobs, translators): kvmlint.mjs needs it, bin.cjs must not.
+  const esmOnly = ['internal/modules/esm/resolve', 'internal/modules/esm/module_job', 'internal/modules/esm/translators'];
+  const viaEsm = loadedBy(esm);
+  for (const name of esmOnly) assert.ok(viaEsm.has(name), `positive control: kvmlint.mjs loads ${name}`);
+  const viaBin = loadedBy(bin);
+  assert.ok(viaBin.has('vm'), 'positive control: the probe sees what the launcher loads');
+  for (const name of esmOnly) assert.ok(!viaBin.has(name), `bin.cjs loaded ${name}`);
 });

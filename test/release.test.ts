@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './support/paths.ts';
@@ -38,7 +38,7 @@ test('npm pack, installed in an empty directory without the registry: kvmlint ru
     const inPackage = new Set(packed!.files.map((f) => f.path));
     const ruleDirs = readdirSync(path.join(repoRoot, 'rules'), { withFileTypes: true }).filter((e) => e.isDirectory());
     for (const d of ruleDirs) assert.ok(inPackage.has(`rules/${d.name}/README.md`), `the package lacks rules/${d.name}/README.md`);
-    for (const f of ['dist/kvmlint.mjs', 'dist/kvmlint.cjs', 'dist/globby.mjs', 'dist/libxml2-wasm.mjs', 'dist/schema-worker.mjs', 'CHANGELOG.md', 'README.md', 'LICENSE', 'schemas/kvmlint.config.schema.json']) assert.ok(inPackage.has(f), `the package lacks ${f}`);
+    for (const f of ['dist/bin.cjs', 'dist/kvmlint.mjs', 'dist/kvmlint.cjs', 'dist/globby.mjs', 'dist/libxml2-wasm.mjs', 'dist/schema-worker.mjs', 'CHANGELOG.md', 'README.md', 'LICENSE', 'schemas/kvmlint.config.schema.json']) assert.ok(inPackage.has(f), `the package lacks ${f}`);
     assert.ok(![...inPackage].some((f) => f.startsWith('src/') || f.startsWith('test/')), 'sources and tests stay out of the package');
     // The launcher's code cache is written at run time beside the bundle, for one Node; never shipped.
     assert.ok(![...inPackage].some((f) => f.startsWith('dist/kvmlint-code-cache-')), 'a code cache was packed');
@@ -52,6 +52,8 @@ test('npm pack, installed in an empty directory without the registry: kvmlint ru
     assert.equal(installed.status, 0, installed.stderr);
     const bin = path.join(prefix, 'bin', 'kvmlint');
     assert.ok(existsSync(bin));
+    // npm links the bin to the CommonJS launcher (package.json), not to its ES module twin.
+    assert.ok(realpathSync(bin).endsWith(path.join('dist', 'bin.cjs')), realpathSync(bin));
 
     const rules = spawnSync(bin, ['rules', 'missing-emulatorpin'], { cwd: tmp, encoding: 'utf8' });
     assert.equal(rules.status, 0, rules.stderr);
