@@ -197,8 +197,8 @@ test('.pre-commit-hooks.yaml passes pre-commit validate-manifest and declares bo
   // `entry: kvmlint` is the package's bin, the committed bundle; pre-commit's `npm install` and
   // `npm pack` would run lifecycle scripts, so there must be none that builds.
   const pkg = JSON.parse(readFileSync(path.join(hookRepo, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts?: Record<string, string> };
-  assert.equal(pkg.bin.kvmlint, 'dist/kvmlint.mjs');
-  assert.ok(existsSync(path.join(hookRepo, 'dist', 'kvmlint.mjs')));
+  assert.equal(pkg.bin.kvmlint, 'dist/bin.cjs');
+  assert.ok(existsSync(path.join(hookRepo, 'dist', 'bin.cjs')));
   for (const script of ['preinstall', 'install', 'postinstall', 'prepare', 'prepack', 'postpack']) assert.equal(pkg.scripts?.[script], undefined, `package.json has a ${script} script`);
 });
 
