@@ -21288,6 +21288,7 @@ var ConfigError = class extends Error {
   file;
   key;
 };
+var MAX_INDEXED_DIRS = 1e5;
 var SEVERITY = { off: "off", warn: "warning", warning: "warning", error: "error" };
 var validator = config_validator_default;
 function findConfigFile(startDir, cwd = startDir) {
@@ -21411,7 +21412,7 @@ function resolveConfig(raw, path4, displayPath2) {
       rules: i.rules ? new Set(i.rules) : void 0
     };
   });
-  const hostIndex = { byBase: /* @__PURE__ */ new Map(), anywhere: [] };
+  const hostIndex = { byBase: /* @__PURE__ */ new Map(), anywhere: [], byDir: /* @__PURE__ */ new Map() };
   const realWorkspace = realAsFarAsExists(workspace);
   const realDirs = /* @__PURE__ */ new Map();
   const hosts = (raw.hosts ?? []).map((h, index) => {
@@ -21475,13 +21476,20 @@ function domainGlobMatcher(globs) {
 function configRelative(config, abs) {
   return relativePosix(config.dir, abs);
 }
+function hostCandidates(index, dir) {
+  const known = index.byDir.get(dir);
+  if (known !== void 0) return known;
+  const found = new Set(index.anywhere);
+  for (let cut = dir.length; cut > 0; cut = dir.lastIndexOf("/", cut - 1)) {
+    for (const h of index.byBase.get(dir.slice(0, cut)) ?? []) found.add(h);
+  }
+  const candidates = [...found].sort((a, b) => a.index - b.index);
+  if (index.byDir.size < MAX_INDEXED_DIRS) index.byDir.set(dir, candidates);
+  return candidates;
+}
 function hostForDomain(config, abs) {
   const rel = configRelative(config, abs);
-  const candidates = new Set(config.hostIndex.anywhere);
-  for (let cut = rel.lastIndexOf("/"); cut > 0; cut = rel.lastIndexOf("/", cut - 1)) {
-    for (const h of config.hostIndex.byBase.get(rel.slice(0, cut)) ?? []) candidates.add(h);
-  }
-  const matched = [...candidates].filter((h) => h.matches(rel)).sort((a, b) => a.index - b.index);
+  const matched = hostCandidates(config.hostIndex, rel.slice(0, Math.max(0, rel.lastIndexOf("/")))).filter((h) => h.matches(rel));
   if (matched.length > 1) {
     throw new ConfigError(
       config.path,

@@ -32,7 +32,7 @@ tuneHeapForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"28685455c6c739ba5f2eda70d1990cb41763ac841e50df3a0278ef38cf26fabb"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"ecf8d2e577f536fde12a626cf5849774d223376985c2a848b179c189f6f94546"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -49,7 +49,12 @@ export interface ConfigHost {
 interface HostIndex {
   byBase: Map<string, ConfigHost[]>;
   anywhere: ConfigHost[];
+  /** The candidates of each directory seen, in config order: a fleet's files share a few thousand directories. */
+  byDir: Map<string, readonly ConfigHost[]>;
 }
+
+/** Directories whose candidates are kept (a walk of more reads the index again for the rest). */
+const MAX_INDEXED_DIRS = 100_000;
 
 export interface ResolvedConfig {
   path: string;
@@ -256,7 +261,7 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
       };
     });
 
-  const hostIndex: HostIndex = { byBase: new Map(), anywhere: [] };
+  const hostIndex: HostIndex = { byBase: new Map(), anywhere: [], byDir: new Map() };
   // Resolved once for every host's snapshot check (a 1,700-host config resolved it 1,700 times).
   const realWorkspace = realAsFarAsExists(workspace);
   const realDirs = new Map<string, string | undefined>();
@@ -343,18 +348,26 @@ export function configRelative(config: ResolvedConfig, abs: string): string {
   return relativePosix(config.dir, abs);
 }
 
+/** Hosts whose globs start at `dir` or one of its ancestors, or anywhere: the only ones that can match a file in `dir`. */
+function hostCandidates(index: HostIndex, dir: string): readonly ConfigHost[] {
+  const known = index.byDir.get(dir);
+  if (known !== undefined) return known;
+  const found = new Set(index.anywhere);
+  for (let cut = dir.length; cut > 0; cut = dir.lastIndexOf('/', cut - 1)) {
+    for (const h of index.byBase.get(dir.slice(0, cut)) ?? []) found.add(h);
+  }
+  const candidates = [...found].sort((a, b) => a.index - b.index);
+  if (index.byDir.size < MAX_INDEXED_DIRS) index.byDir.set(dir, candidates);
+  return candidates;
+}
+
 /**
  * The host a domain file is planned on. Matched by two hosts' globs is a
  * configuration error naming both: a guest runs on one hypervisor.
  */
 export function hostForDomain(config: ResolvedConfig, abs: string): ConfigHost | undefined {
   const rel = configRelative(config, abs);
-  // Candidates: hosts whose globs start at one of the file's ancestor directories, or anywhere.
-  const candidates = new Set(config.hostIndex.anywhere);
-  for (let cut = rel.lastIndexOf('/'); cut > 0; cut = rel.lastIndexOf('/', cut - 1)) {
-    for (const h of config.hostIndex.byBase.get(rel.slice(0, cut)) ?? []) candidates.add(h);
-  }
-  const matched = [...candidates].filter((h) => h.matches(rel)).sort((a, b) => a.index - b.index);
+  const matched = hostCandidates(config.hostIndex, rel.slice(0, Math.max(0, rel.lastIndexOf('/')))).filter((h) => h.matches(rel));
   if (matched.length > 1) {
     throw new ConfigError(
       config.path,
