@@ -6336,8 +6336,25 @@ function scanAttributes(text, from, to) {
   return attributes;
 }
 function findAttribute(text, from, to, name) {
-  for (let i = from; (i = nextAttribute(text, i, to)) >= 0; ) {
-    if (SPAN[1] - SPAN[0] === name.length && text.startsWith(name, SPAN[0])) return attributeInSpan(text, name);
+  let i = from;
+  while (i < to) {
+    if (isXmlSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const after = text.charCodeAt(i + name.length);
+    const named2 = (after === 61 || isXmlSpace(after)) && text.startsWith(name, i);
+    let q = text.indexOf("=", i) + 1;
+    while (q > 0 && q < to && isXmlSpace(text.charCodeAt(q))) q++;
+    const valueEnd = q > 0 && q < to ? text.indexOf(text.charCodeAt(q) === 34 ? '"' : "'", q + 1) : -1;
+    if (valueEnd < 0 || valueEnd >= to) return void 0;
+    if (named2) {
+      SPAN[0] = i;
+      SPAN[2] = q + 1;
+      SPAN[3] = valueEnd;
+      return attributeInSpan(text, name);
+    }
+    i = valueEnd + 1;
   }
   return void 0;
 }

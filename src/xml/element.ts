@@ -310,8 +310,27 @@ function scanAttributes(text: string, from: number, to: number): XmlAttribute[] 
 
 /** The attribute `name` of a well-formed start tag, between `from` and `to` (a name occurs at most once in a well-formed tag). */
 function findAttribute(text: string, from: number, to: number, name: string): XmlAttribute | undefined {
-  for (let i = from; (i = nextAttribute(text, i, to)) >= 0; ) {
-    if (SPAN[1]! - SPAN[0]! === name.length && text.startsWith(name, SPAN[0]!)) return attributeInSpan(text, name);
+  let i = from;
+  while (i < to) {
+    if (isXmlSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    // An attribute's name starts at i: compare it in place, then step over its value (names hold no '=').
+    const after = text.charCodeAt(i + name.length);
+    const named = (after === 61 /* = */ || isXmlSpace(after)) && text.startsWith(name, i);
+    let q = text.indexOf('=', i) + 1;
+    while (q > 0 && q < to && isXmlSpace(text.charCodeAt(q))) q++;
+    const valueEnd = q > 0 && q < to ? text.indexOf(text.charCodeAt(q) === 34 ? '"' : "'", q + 1) : -1;
+    // Only a tag that is not well formed (a document with an error) lacks these; never loop back over it.
+    if (valueEnd < 0 || valueEnd >= to) return undefined;
+    if (named) {
+      SPAN[0] = i;
+      SPAN[2] = q + 1;
+      SPAN[3] = valueEnd;
+      return attributeInSpan(text, name);
+    }
+    i = valueEnd + 1;
   }
   return undefined;
 }

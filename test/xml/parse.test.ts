@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseXml, LineIndex, type XmlElement } from '../../src/xml/index.ts';
@@ -195,4 +195,32 @@ test('element and attribute names stay exact past the shared name table (thousan
     assert.deepEqual(devices.children.map((c) => c.name), [...tags, 'Aa', 'BB']);
     assert.deepEqual(devices.children.map((c) => c.attributes[0]!.name), [...tags.map((t) => `${t}a`), 'BB', 'Aa']);
   }
+});
+
+test('attribute(name) finds in the start tag exactly what attributes lists, and nothing for a name that is not there', () => {
+  // Every domain the repository holds (rule fixtures, libvirt's test inputs, examples), every element built.
+  // Not all of fixtures/: its sysfs trees hold the kernel's symlink cycles.
+  const files = ['rules', 'fixtures/hostile', 'fixtures/libvirt', 'fixtures/host-imports', 'examples']
+    .flatMap((dir) => readdirSync(join(repoRoot, dir), { recursive: true, encoding: 'utf8' }).map((f) => join(repoRoot, dir, f)))
+    .filter((f) => f.endsWith('.xml'));
+  let attributes = 0;
+  for (const file of files) {
+    const doc = parseXml(readFileSync(file, 'utf8'));
+    // A document with an error is never linted: its tree may hold half a tag.
+    if (!doc.root || doc.error) continue;
+    for (const el of walk(doc.root)) {
+      const all = el.attributes;
+      for (const a of all) {
+        attributes++;
+        const found = el.attribute(a.name);
+        assert.ok(found, `${file}: <${el.name} ${a.name}> not found`);
+        assert.deepEqual([found.name, found.value, found.quote, found.range, found.nameRange, found.valueRange], [a.name, a.value, a.quote, a.range, a.nameRange, a.valueRange], `${file}: <${el.name} ${a.name}>`);
+        // A prefix, an extension and a suffix of the name: found only when the tag has that attribute too.
+        for (const other of [a.name.slice(0, -1), `${a.name}x`, a.name.slice(1)]) {
+          assert.equal(el.attribute(other)?.value, all.find((x) => x.name === other)?.value, `${file}: <${el.name}> '${other}'`);
+        }
+      }
+    }
+  }
+  assert.ok(attributes > 1000, `only ${attributes} attributes checked`);
 });
