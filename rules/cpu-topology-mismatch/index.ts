@@ -1,10 +1,10 @@
 import { defineDomainRule } from '../../src/engine/types.ts';
 import { attribute } from '../../src/xml/query.ts';
+import { runsOnQemu } from '../../src/model/qemu-defaults.ts';
 
 const REQUIRED = ['sockets', 'cores', 'threads'] as const;
 const FACTORS = ['sockets', 'dies', 'clusters', 'cores', 'threads'] as const;
 /** Domain types run by libvirt's QEMU driver, whose qemu_validate.c compares the topology with <vcpu>. */
-const QEMU_TYPES: ReadonlySet<string> = new Set(['kvm', 'qemu', 'hvf']);
 
 export default defineDomainRule({
   meta: {
@@ -58,7 +58,7 @@ export default defineDomainRule({
       }
       values.push([name, v]);
     }
-    if (domain.type !== undefined && !QEMU_TYPES.has(domain.type)) return;
+    if (!runsOnQemu(domain)) return;
     if (domain.vcpu && !domain.vcpu.maxKnown) return;
     const product = values.reduce((acc, [, v]) => acc * BigInt(v), 1n);
     const max = domain.maxVcpus;

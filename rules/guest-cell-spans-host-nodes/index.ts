@@ -35,6 +35,13 @@ export default defineHostRule({
 
     // Guest cells that hold vCPUs (libvirt allows memory-only cells, which mirror CPU-less host nodes).
     const cpuCells = cells.filter((c) => c.cpus?.set && !c.cpus.set.isEmpty);
+    // Unpinned vCPUs (and numad's placement) are not known offline: an unpinned guest makes no claim about
+    // host nodes whatever its cells, like a multi-cell test guest on a one-node desktop.
+    if (domain.vcpu?.placement === 'auto') return;
+    const pinned = vcpuAffinityGroups(domain, h).filter(
+      (g) => (g.affinity.source === 'vcpupin' || g.affinity.source === 'vcpu-cpuset') && g.affinity.cpus !== undefined,
+    );
+    if (pinned.length === 0) return;
     const hostCpuNodes = hostNodeSets(h).withCpus;
     if (hostCpuNodes.size > 0 && cpuCells.length > hostCpuNodes.size) {
       // Guest cells sharing a host node: the locality the guest's NUMA topology promises does not exist.
@@ -48,11 +55,7 @@ export default defineHostRule({
 
     // With one cell the guest claims no locality between cells: spanning host nodes is then like a guest
     // without cells (pin-crosses-nodeset weighs its memory). numad's placement is not known offline.
-    if (cpuCells.length < 2 || domain.vcpu?.placement === 'auto') return;
-    const pinned = vcpuAffinityGroups(domain, h).filter(
-      (g) => (g.affinity.source === 'vcpupin' || g.affinity.source === 'vcpu-cpuset') && g.affinity.cpus !== undefined,
-    );
-    if (pinned.length === 0) return;
+    if (cpuCells.length < 2) return;
     const nodesOfGroup = pinned.map((g) => h.nodesOfCpus(g.affinity.cpus!));
 
     for (const cell of cpuCells) {

@@ -4,9 +4,9 @@ import type { HugepageSpec } from '../../src/model/domain.ts';
 import { archPageSizes } from '../../src/model/hugepage-sizes.ts';
 import { formatKiB } from '../../src/model/units.ts';
 import { attribute } from '../../src/xml/query.ts';
+import { runsOnQemu } from '../../src/model/qemu-defaults.ts';
 
 /** Domain types run by libvirt's QEMU driver (qemu_validate.c qemuValidateDomainDefMemory). */
-const QEMU_TYPES: ReadonlySet<string> = new Set(['kvm', 'qemu', 'hvf']);
 
 export default defineDomainRule({
   meta: {
@@ -109,7 +109,7 @@ export default defineDomainRule({
       earlier.push({ page, set });
     }
 
-    if (domain.type !== undefined && !QEMU_TYPES.has(domain.type)) return;
+    if (!runsOnQemu(domain)) return;
     // qemu_validate.c qemuValidateDomainDefMemory. (memfd with hugepages is accepted by every QEMU since 4.0.)
     if (mb.allocation?.mode === 'ondemand') {
       const a = attribute(mb.allocation.element, 'mode')!;

@@ -2,7 +2,7 @@ import { definePlanRule, type LintedDomain, type PlanRuleContext, type RelatedDe
 import type { XmlElement } from '../../src/xml/types.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeNodes, excerpt } from '../../src/model/describe.ts';
-import { memoryDemands, spreadEvenly } from '../../src/model/memory-demand.ts';
+import { memoryDemands } from '../../src/model/memory-demand.ts';
 import { formatKiB } from '../../src/model/units.ts';
 import { soleMemoryNode } from '../../src/model/host-nodes.ts';
 import { hostHasHugepageSize } from '../../src/model/hugepage-sizes.ts';
@@ -32,7 +32,7 @@ const messages = {
     help: "raise those nodes' pools to {{demand}} pages in all, or bind each guest cell to one node with <memnode>",
   },
   unboundShort: {
-    message: 'the planned guests need {{demand}} × {{size}} hugepages but the host has {{supply}} in all (memory not bound to a node)',
+    message: 'the planned guests need {{demand}} × {{size}} hugepages but the host has {{supply}} in all (memory not bound strictly to a node)',
     help: 'bind each guest with <numatune> and reserve its pages on that node',
   },
   noPools: { message: 'the snapshot has no hugepage pools (its source cannot provide them): insufficient-hugepages is not checked' },
@@ -86,14 +86,16 @@ export default definePlanRule({
         const pages = Math.ceil(m.kib / size);
         const b = budget(size);
         const item = (p: number): Contribution => ({ on, element: m.hugepages!.element, pages: p });
+        // Pages are short only where they cannot come from elsewhere: a preferred or interleaved slice
+        // falls back to other nodes' pools (memory-demand.ts confinedTo), so only its confinement counts.
+        const bound = m.confinedTo;
         // On a host with one node that can hold memory, every binding lands there: compare against that node exactly.
         const sole = soleMemoryNode(host);
         const t =
-          sole !== undefined && (m.target.kind === 'unbound' || ((m.target.kind === 'set' || m.target.kind === 'interleave') && m.target.nodes.has(sole)))
+          sole !== undefined && (bound.kind === 'unbound' || (bound.kind === 'set' && bound.nodes.has(sole)))
             ? { kind: 'node' as const, node: sole }
-            : m.target;
+            : bound;
         if (t.kind === 'node') push(b.perNode, t.node, item(pages));
-        else if (t.kind === 'interleave') for (const [n, p] of spreadEvenly(pages, t.nodes)) push(b.perNode, n, item(p));
         else if (t.kind === 'set') {
           const key = t.nodes.toString();
           const entry = b.perSet.get(key) ?? { nodes: t.nodes, items: [] };
@@ -177,6 +179,9 @@ function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeB
   }
 
   for (const { nodes, items } of b.perSet.values()) {
+    // A set naming a node the host does not have is pin-target-offline's root cause (libvirt refuses to
+    // start the guest: virNumaNodesetIsAvailable), as for a single node above.
+    if (host.nodes.reduce((n, node) => (nodes.has(node.id) ? n + 1 : n), 0) < nodes.size) continue;
     // Only nodes the plan or the host has can contribute: never enumerate the nodeset itself (it may be 0-16383).
     const fixed = [...b.perNode].reduce((a, [n, list]) => (nodes.has(n) ? a + sum(list) : a), 0);
     const demand = sum(items) + fixed;

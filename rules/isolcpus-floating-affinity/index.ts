@@ -2,7 +2,7 @@ import { defineHostRule } from '../../src/engine/types.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus } from '../../src/model/describe.ts';
 import { affinityUses, describeUseThreads, type AffinityUse } from '../../src/model/plan-cpus.ts';
-import type { ThreadGroup } from '../../src/model/threads.ts';
+import { isRealtimePolicy, type ThreadGroup } from '../../src/model/threads.ts';
 
 export default defineHostRule({
   meta: {
@@ -32,10 +32,17 @@ export default defineHostRule({
     const model = host.model;
     // The isolcpus domain set lies within the isolated set I: only affinities with 2+ CPUs of I can matter.
     const isolated = model.isolation?.isolated;
+    // A floating realtime thread is realtime-sched-unsafe's finding (its README: which rule reports what).
     const uses = affinityUses(domain, model).filter(
-      (u) => u.explicit && u.range !== undefined && u.affinity.cpus!.size > 1 && (isolated === undefined || u.affinity.cpus!.intersect(isolated).size > 1),
+      (u) =>
+        u.explicit &&
+        u.range !== undefined &&
+        u.affinity.cpus!.size > 1 &&
+        (isolated === undefined || u.affinity.cpus!.intersect(isolated).size > 1) &&
+        u.threads.some((t) => !isRealtimePolicy(t.policy)),
     );
     if (uses.length === 0) return;
+    const ordinary = (u: AffinityUse) => u.threads.filter((t) => !isRealtimePolicy(t.policy));
     const layers = model.isolationLayers;
     // CPUs outside every scheduler domain (isolcpus=domain, /sys/devices/system/cpu/isolated), and
     // tuned cpu-partitioning's no_balance_cores, which exist to turn load balancing off on those CPUs.
@@ -61,7 +68,7 @@ export default defineHostRule({
       const cpus = first.affinity.cpus!;
       const hit = cpus.intersect(unbalanced);
       if (hit.size < 2) continue;
-      const threads = mergeThreadKinds(pool.flatMap((u) => u.threads));
+      const threads = mergeThreadKinds(pool.flatMap(ordinary));
       const several = threads.length > 1 || threads.some((t) => t.kind === 'emulator' || t.ids.size > 1);
       const which = hit.equals(cpus) ? 'which are' : `${hit.toString()} of which are`;
       // Several threads: the kernel never moves one between these CPUs, so they pile up where they start while the
@@ -70,7 +77,7 @@ export default defineHostRule({
         range: first.range!,
         messageId: several ? 'pileUp' : 'stuck',
         data: { threads: describeUseThreads({ ...first, threads }), cpus: describeCpus(cpus), which, source },
-        related: pool.slice(1).map((u) => ({ range: u.range!, message: `${describeUseThreads(u)} on the same CPUs here` })),
+        related: pool.slice(1).map((u) => ({ range: u.range!, message: `${describeUseThreads({ ...u, threads: ordinary(u) })} on the same CPUs here` })),
       });
     }
   },

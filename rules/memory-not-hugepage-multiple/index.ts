@@ -6,6 +6,7 @@ import { memoryDevicesKiB } from '../../src/model/guest-numa.ts';
 import { archPageSizes } from '../../src/model/hugepage-sizes.ts';
 import { hugepageBacking } from '../../src/model/numa.ts';
 import { formatKiB } from '../../src/model/units.ts';
+import { runsOnQemu } from '../../src/model/qemu-defaults.ts';
 
 /** One hugepage-backed memory region: a guest cell, or the guest's initial memory when it has no cells. */
 interface Region {
@@ -45,7 +46,8 @@ export default defineDomainRule({
     },
   },
   check({ domain, host, source, report }) {
-    if (!domain.memoryBacking?.hugepages) return;
+    // Rounding to whole pages is QEMU's (file_ram_alloc); libvirt's Xen and LXC drivers have no hugepage backing.
+    if (!domain.memoryBacking?.hugepages || !runsOnQemu(domain)) return;
     for (const r of regions(domain)) {
       const backing = hugepageBacking(domain, r.cellId);
       if (!backing) continue;

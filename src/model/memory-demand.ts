@@ -3,7 +3,7 @@ import { CpuSet } from './cpuset.ts';
 import { LIBVIRT_CPUMASK_LEN } from './libvirt-cpuset.ts';
 import type { DomainModel } from './domain.ts';
 import { memoPerDomain } from './memo.ts';
-import { guestMemorySlices, hugepageBacking, type MemoryBinding } from './numa.ts';
+import { guestMemorySlices, hugepageBacking, memoryBinding, type MemoryBinding } from './numa.ts';
 
 /** Which host nodes a slice of guest memory lands on, as far as the XML says. */
 export type NodeTarget =
@@ -26,19 +26,45 @@ export interface MemoryDemand {
   hugepages: { sizeKiB: number | undefined; element: XmlElement } | undefined;
   /** The `<memnode>` or `<memory>` binding it (undefined when `<numatune>` says nothing about it). */
   binding: MemoryBinding | undefined;
+  /**
+   * The nodes its pages may come from when the nodes it is bound to run short: `target` for a strict or
+   * restrictive binding; for preferred and interleave, only the domain's cpuset.mems (a strict or
+   * restrictive `<memory>` nodeset), else any node. libvirt confines cpuset.mems for strict and
+   * restrictive alone (qemu_process.c qemuProcessSetupPid), and the kernel gives MPOL_PREFERRED and
+   * MPOL_INTERLEAVE allocations, hugetlb's included, no nodemask: they fall back to other nodes'
+   * free pages (mm/mempolicy.c policy_nodemask, mm/hugetlb.c dequeue_hugetlb_folio_nodemask).
+   */
+  confinedTo: NodeTarget;
 }
 
 /** Every slice of a domain's memory with its node target and page backing (rules.md §1 insufficient-hugepages). */
 // Both plan rules ask for every domain: computed once.
 export const memoryDemands: (d: DomainModel) => MemoryDemand[] = memoPerDomain((d) => computeMemoryDemands(d));
 
+const UNBOUND: NodeTarget = Object.freeze({ kind: 'unbound' });
+
+function targetOf(b: MemoryBinding | undefined): NodeTarget {
+  if (!b || b.placement !== 'static' || !b.nodes || b.nodes.isEmpty) return UNBOUND;
+  if (b.nodes.size === 1) return { kind: 'node', node: b.nodes.min! };
+  return b.mode === 'interleave' ? { kind: 'interleave', nodes: b.nodes } : { kind: 'set', nodes: b.nodes };
+}
+
+const confines = (b: MemoryBinding | undefined): boolean => b !== undefined && (b.mode === 'strict' || b.mode === 'restrictive');
+
 function computeMemoryDemands(d: DomainModel): MemoryDemand[] {
+  let domainWide: NodeTarget | undefined;
   return guestMemorySlices(d).map((slice) => {
     const b = slice.binding;
-    let target: NodeTarget = { kind: 'unbound' };
-    if (b && b.placement === 'static' && b.nodes && !b.nodes.isEmpty) {
-      if (b.nodes.size === 1) target = { kind: 'node', node: b.nodes.min! };
-      else target = b.mode === 'interleave' ? { kind: 'interleave', nodes: b.nodes } : { kind: 'set', nodes: b.nodes };
+    const target = targetOf(b);
+    let confinedTo = target;
+    if (b && !confines(b)) {
+      if (domainWide === undefined) {
+        const whole = memoryBinding(d, undefined);
+        const t = confines(whole) ? targetOf(whole) : UNBOUND;
+        // Interleaving over cpuset.mems is still only confined to it: the split is the kernel's.
+        domainWide = t.kind === 'interleave' ? { kind: 'set', nodes: t.nodes } : t;
+      }
+      confinedTo = domainWide;
     }
     const backing = hugepageBacking(d, slice.cell?.id);
     return {
@@ -48,6 +74,7 @@ function computeMemoryDemands(d: DomainModel): MemoryDemand[] {
       mode: b?.mode,
       hugepages: backing ? { sizeKiB: backing.spec?.sizeKiB, element: backing.element } : undefined,
       binding: b,
+      confinedTo,
     };
   });
 }

@@ -7,6 +7,18 @@ import type { DomainModel } from './domain.ts';
  * releases). Only what rules need is modelled here.
  */
 
+/** `<domain type>` values libvirt's QEMU driver runs: KVM, TCG and macOS's Hypervisor.framework (qemu_capabilities.c). */
+const QEMU_DRIVER_TYPES: ReadonlySet<string> = new Set(['kvm', 'qemu', 'hvf']);
+
+/**
+ * Whether the domain is one for libvirt's QEMU driver, whose QEMU semantics (hugepage backing,
+ * CPU topology checks) a rule may apply. A domain without `type` counts: the schema requires one.
+ * Xen (libxl), LXC and the test driver are other drivers with other rules.
+ */
+export function runsOnQemu(d: DomainModel): boolean {
+  return d.type === undefined || QEMU_DRIVER_TYPES.has(d.type);
+}
+
 /** Architectures for which libvirt adds a virtio balloon when `<memballoon>` is absent. */
 const DEFAULT_BALLOON_ARCHES: ReadonlySet<string> = new Set([
   'i686', 'x86_64', 'ppc64', 'ppc64le', 'ppc', 'ppcemb', 'alpha', 'sh4', 'sh4eb', 's390', 's390x', 'sparc64',

@@ -248,6 +248,12 @@ function explainError(text: string, raw: string, at: number, state: number | und
   if (raw.startsWith('unclosed tag: ') && ctx.open) {
     return { message: `unclosed tag <${ctx.open.name}> opened at ${where(ctx.open.startTagStart)}: the file ends before </${ctx.open.name}>`, offset: at };
   }
+  if (raw === 'documents may contain only one root.') {
+    // saxes notices inside the second root's start tag; point at its '<'.
+    const lt = text.lastIndexOf('<', at - 1);
+    const name = lt >= 0 ? /^<([^\s/>]{1,40})/.exec(text.slice(lt, lt + 42))?.[1] : undefined;
+    if (lt >= 0 && name) return { message: `a second root element <${name}>: an XML document has only one root`, offset: lt };
+  }
   if (raw === 'text data outside of root node.') {
     // saxes notices at the end of the run of text; point at where it starts.
     let start = Math.min(ctx.lastEventEnd, at);

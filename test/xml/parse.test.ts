@@ -64,7 +64,7 @@ test('malformed XML gives one error with the parser line and column', () => {
   const cases: Array<[string, number, number, RegExp]> = [
     ['<domain>\n  <vcpu>2</cpu>\n</domain>', 2, 16, /unexpected close tag/],
     ['<domain a="1" a="2"/>', 1, 22, /duplicate attribute/],
-    ['<domain>\n</domain>\n<extra/>', 3, 8, /only one root/],
+    ['<domain>\n</domain>\n<extra/>', 3, 1, /a second root element <extra>/],
     ['<domain>\n  <name>a</name>\n', 3, 1, /unclosed tag/],
   ];
   for (const [text, line, column, message] of cases) {

@@ -35,6 +35,15 @@ export interface MemoryDemand {
     } | undefined;
     /** The `<memnode>` or `<memory>` binding it (undefined when `<numatune>` says nothing about it). */
     binding: MemoryBinding | undefined;
+    /**
+     * The nodes its pages may come from when the nodes it is bound to run short: `target` for a strict or
+     * restrictive binding; for preferred and interleave, only the domain's cpuset.mems (a strict or
+     * restrictive `<memory>` nodeset), else any node. libvirt confines cpuset.mems for strict and
+     * restrictive alone (qemu_process.c qemuProcessSetupPid), and the kernel gives MPOL_PREFERRED and
+     * MPOL_INTERLEAVE allocations, hugetlb's included, no nodemask: they fall back to other nodes'
+     * free pages (mm/mempolicy.c policy_nodemask, mm/hugetlb.c dequeue_hugetlb_folio_nodemask).
+     */
+    confinedTo: NodeTarget;
 }
 /** Every slice of a domain's memory with its node target and page backing (rules.md §1 insufficient-hugepages). */
 export declare const memoryDemands: (d: DomainModel) => MemoryDemand[];

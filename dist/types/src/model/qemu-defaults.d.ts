@@ -1,5 +1,11 @@
 import type { XmlElement } from '../xml/types.js';
 import type { DomainModel } from './domain.js';
+/**
+ * Whether the domain is one for libvirt's QEMU driver, whose QEMU semantics (hugepage backing,
+ * CPU topology checks) a rule may apply. A domain without `type` counts: the schema requires one.
+ * Xen (libxl), LXC and the test driver are other drivers with other rules.
+ */
+export declare function runsOnQemu(d: DomainModel): boolean;
 export interface EffectiveMemballoon {
     /** `virtio`, `none`, `xen`, …; as written, or `virtio` for the one libvirt adds. */
     model: string | undefined;
