@@ -4622,10 +4622,10 @@ var require_ignore = __commonJS({
 });
 
 // src/formats/summary.ts
-import { isAbsolute as isAbsolute6, normalize, relative as relative7 } from "node:path";
+import { isAbsolute as isAbsolute7, normalize, relative as relative7 } from "node:path";
 function shownPath(file) {
   if (file === "") return file;
-  return isAbsolute6(file) ? relative7(".", file) || file : normalize(file);
+  return isAbsolute7(file) ? relative7(".", file) || file : normalize(file);
 }
 function countFindings(diagnostics) {
   const counts = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
@@ -21994,12 +21994,12 @@ function knownRuleIds(env) {
 
 // src/engine/discover.ts
 import { lstatSync as lstatSync4, readdirSync, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
-import { isAbsolute as isAbsolute4, relative as relative5, resolve as resolve6, sep as sep4 } from "node:path";
+import { isAbsolute as isAbsolute5, relative as relative5, resolve as resolve6, sep as sep4 } from "node:path";
 
 // src/engine/gitignore.ts
 var import_ignore = __toESM(require_ignore(), 1);
 import { existsSync as existsSync4, readFileSync } from "node:fs";
-import { dirname as dirname3, join as join4 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute4, join as join4 } from "node:path";
 var GitignoreFilter = class {
   constructor(repoRoot) {
     this.repoRoot = repoRoot;
@@ -22033,10 +22033,17 @@ var GitignoreFilter = class {
     this.chains.set(dir, chain);
     return chain;
   }
+  /** The chain that applies to the files of `dir`: none outside the repository. Keyed by directory. */
+  filesChains = /* @__PURE__ */ new Map();
   /** True when git would ignore `absPath`. Files outside the repository are never ignored. */
   ignores(absPath) {
-    if (relativePosix(this.repoRoot, absPath).startsWith("..")) return false;
-    const chain = this.chain(dirname3(absPath));
+    const parent = dirname3(absPath);
+    let chain = this.filesChains.get(parent);
+    if (chain === void 0) {
+      const rel = relativePosix(this.repoRoot, parent);
+      chain = rel === ".." || rel.startsWith("../") || isAbsolute4(rel) ? [] : this.chain(parent);
+      this.filesChains.set(parent, chain);
+    }
     if (chain.length === 0) return false;
     let ignored = false;
     for (const [dir, ig] of chain) {
@@ -22135,11 +22142,11 @@ function escapesWorkspace(abs, workspace) {
 }
 function isInside(dir, abs) {
   const rel = relative5(dir, abs);
-  return rel === "" || !rel.startsWith(`..${sep4}`) && rel !== ".." && !isAbsolute4(rel);
+  return rel === "" || !rel.startsWith(`..${sep4}`) && rel !== ".." && !isAbsolute5(rel);
 }
 function displayPath(absPath, cwd) {
   const rel = relativePosix(cwd, absPath);
-  return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? sep4 === "/" ? rel : rel.split("/").join(sep4) : absPath;
+  return rel && !rel.startsWith("..") && !isAbsolute5(rel) ? sep4 === "/" ? rel : rel.split("/").join(sep4) : absPath;
 }
 
 // src/engine/plans.ts
@@ -23041,7 +23048,7 @@ function schemaFacts(dir, files, root = "/") {
 
 // src/schema/validator.ts
 import { closeSync as closeSync5, fstatSync as fstatSync5, openSync as openSync5, readSync as readSync4, realpathSync as realpathSync4 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join7, resolve as resolve7, sep as sep6 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join7, resolve as resolve7, sep as sep6 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/schema/helper.ts
@@ -23164,7 +23171,7 @@ function schemaFilePath(a, name) {
       path4 = void 0;
     }
   } else if (!/^[a-z][a-z0-9+.-]*:/i.test(name)) {
-    path4 = isAbsolute5(name) ? resolve7(name) : resolve7(a.dir, name);
+    path4 = isAbsolute6(name) ? resolve7(name) : resolve7(a.dir, name);
   }
   const inside = (p) => p.startsWith(a.dir + sep6);
   if (path4 === void 0 || !inside(path4) || !path4.endsWith(".rng")) {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { relativePosix } from './paths.ts';
 
@@ -45,10 +45,19 @@ export class GitignoreFilter {
     return chain;
   }
 
+  /** The chain that applies to the files of `dir`: none outside the repository. Keyed by directory. */
+  private readonly filesChains = new Map<string, Array<[string, Ignore]>>();
+
   /** True when git would ignore `absPath`. Files outside the repository are never ignored. */
   ignores(absPath: string): boolean {
-    if (relativePosix(this.repoRoot, absPath).startsWith('..')) return false;
-    const chain = this.chain(dirname(absPath));
+    // Decided once per directory: a walk asks about 10,000 files in a few hundred directories.
+    const parent = dirname(absPath);
+    let chain = this.filesChains.get(parent);
+    if (chain === undefined) {
+      const rel = relativePosix(this.repoRoot, parent);
+      chain = rel === '..' || rel.startsWith('../') || isAbsolute(rel) ? [] : this.chain(parent);
+      this.filesChains.set(parent, chain);
+    }
     // Most walks meet no .gitignore: nothing to test, for each of 10,000 files.
     if (chain.length === 0) return false;
     let ignored = false;

@@ -11,7 +11,7 @@ test('GitignoreFilter agrees with git check-ignore on nested files, negations an
   try {
     execFileSync('git', ['init', '-q'], { cwd: root });
     const files: Record<string, string> = {
-      '.gitignore': 'build/\n*.tmp.xml\n/top-only.xml\n',
+      '.gitignore': 'build/\n*.tmp.xml\n/top-only.xml\n..draft.xml\n',
       'a/.gitignore': '!keep.tmp.xml\nlocal.xml\n',
       'a/b/.gitignore': 'local.xml\n!nested-keep.xml\n*.xml\n!wanted.xml\n',
     };
@@ -22,8 +22,12 @@ test('GitignoreFilter agrees with git check-ignore on nested files, negations an
     const paths = [
       'vm.xml', 'x.tmp.xml', 'top-only.xml', 'a/top-only.xml', 'build/gen.xml', 'a/build/gen.xml',
       'a/keep.tmp.xml', 'a/other.tmp.xml', 'a/local.xml', 'a/b/local.xml', 'a/b/any.xml', 'a/b/wanted.xml', 'c/local.xml',
+      // Names that begin with '..' are inside the repository, not above it.
+      '..draft.xml', '..x/..draft.xml', '..x/vm.xml',
     ];
     const filter = new GitignoreFilter(root);
+    // Files outside the repository are never ignored, whatever a .gitignore above it says.
+    assert.equal(filter.ignores(join(root, '..', 'x.tmp.xml')), false);
     for (const p of paths) {
       let gitSays: boolean;
       try {
