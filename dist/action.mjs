@@ -22089,7 +22089,9 @@ async function discoverFiles(paths, cwd) {
     for (const m of matches) if (!found.has(m)) found.set(m, false);
     if (matches.length === 0 && mustMatch.length > 0) throw new UsageError(`no files match the pattern: ${mustMatch.join(" ")}`);
   }
-  return [...found].filter(([absPath, explicit]) => explicit || !filter.ignores(absPath)).map(([absPath, explicit]) => ({ absPath, explicit })).sort((a, b) => a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0);
+  const out = [];
+  for (const [absPath, explicit] of found) if (explicit || !filter.ignores(absPath)) out.push({ absPath, explicit });
+  return out.sort((a, b) => a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0);
 }
 function walkXmlFiles(root, gitignore) {
   const out = [];

@@ -32,7 +32,7 @@ tuneHeapForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"30587db2fdbd2c1c74710238f31bab127ba30df996cdff1c810d632db17808a2"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"0e7315a93103cd8700da49dfdeb57305309b2a1313b328e584e3a9d60e625b92"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -58,10 +58,10 @@ export async function discoverFiles(paths: readonly string[], cwd: string): Prom
     for (const m of matches) if (!found.has(m)) found.set(m, false);
     if (matches.length === 0 && mustMatch.length > 0) throw new UsageError(`no files match the pattern: ${mustMatch.join(' ')}`);
   }
-  return [...found]
-    .filter(([absPath, explicit]) => explicit || !filter.ignores(absPath))
-    .map(([absPath, explicit]) => ({ absPath, explicit }))
-    .sort((a, b) => (a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0));
+  // One pass, no intermediate arrays: a walk of 10,000 files runs this before anything is compiled.
+  const out: DiscoveredFile[] = [];
+  for (const [absPath, explicit] of found) if (explicit || !filter.ignores(absPath)) out.push({ absPath, explicit });
+  return out.sort((a, b) => (a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0));
 }
 
 /**
