@@ -32,7 +32,7 @@ tuneHeapForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"0e7315a93103cd8700da49dfdeb57305309b2a1313b328e584e3a9d60e625b92"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"9357c8716d2ccc92ecaf0c351c88f9ec580a0ba0ebd0edb6538b9bd8064d6528"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -1,6 +1,6 @@
 import { definePlanRule, type LintedDomain, type RelatedDescriptor } from '../../src/engine/types.ts';
 import type { Range } from '../../src/xml/types.ts';
-import { isDedicated } from '../../src/model/affinity.ts';
+import { isDedicated, isPinned } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeVcpus, excerpt, listBounded } from '../../src/model/describe.ts';
 import { affinityUses, describeUseThreads, SortedCpus, type AffinityUse } from '../../src/model/plan-cpus.ts';
@@ -10,12 +10,6 @@ interface Owner {
   on: LintedDomain;
   use: AffinityUse;
   vcpus: CpuSet;
-}
-
-/** An affinity that reaches a CPU, for the index of who can run where. */
-interface User {
-  on: LintedDomain;
-  use: AffinityUse;
 }
 
 export default definePlanRule({
@@ -65,25 +59,24 @@ export default definePlanRule({
     // pool where every guest's emulator and IOThreads belong, so only other guests' vCPUs conflict there.
     const housekeeping = host.housekeeping;
 
-    // 2. Every affinity of every domain against that index, O(log n + hits) per affinity: who can run on
-    // each dedicated CPU (entries of one domain are contiguous: the plan is walked domain by domain), and,
-    // for an affinity that dedicates nothing, whose dedicated CPUs it reaches (at most three named).
-    const users = new Map<number, User[]>();
-    const reaching: Array<{ on: LintedDomain; use: AffinityUse; cpus: number[]; others: Map<LintedDomain, CpuSet | null> }> = [];
+    // 2. Every affinity of every domain against that index, O(log n + hits) per affinity: for an affinity
+    // that dedicates nothing, whose dedicated CPUs it reaches (at most three named).
+    const reaching: Array<{ on: LintedDomain; use: AffinityUse; threads: AffinityUse['threads']; cpus: number[]; others: Map<LintedDomain, CpuSet | null> }> = [];
     for (const { on, uses } of plan) {
+      // The unpinned emulator of a guest with pinned vCPUs is missing-emulatorpin's finding: one cause (no
+      // <emulatorpin>), one fix, whichever guests' CPUs it floats over.
+      const emulatorIsMissingPin = isPinned(on.domain);
       for (const use of uses) {
         const hasVcpus = use.threads.some((t) => t.kind === 'vcpu');
         const dedicating = use.explicit && isDedicated(use.affinity) && hasVcpus;
+        const reported = !use.explicit && emulatorIsMissingPin ? use.threads.filter((t) => t.kind !== 'emulator') : use.threads;
         let mine: (typeof reaching)[number] | undefined;
         dedicated.forEachIn(use.reach, (cpu) => {
           if (!hasVcpus && housekeeping?.has(cpu)) return;
-          const list = users.get(cpu);
-          if (list) list.push({ on, use });
-          else users.set(cpu, [{ on, use }]);
-          if (dedicating) return;
+          if (dedicating || reported.length === 0) return;
           for (const owner of owners.get(cpu)!) {
             if (owner.on === on) continue;
-            if (!mine) reaching.push((mine = { on, use, cpus: [], others: new Map() }));
+            if (!mine) reaching.push((mine = { on, use, threads: reported, cpus: [], others: new Map() }));
             if (mine.cpus[mine.cpus.length - 1] !== cpu) mine.cpus.push(cpu);
             // Only the first three domains are named, so only theirs are summed.
             const seen = mine.others.get(owner.on);
@@ -130,7 +123,7 @@ export default definePlanRule({
         range: where(r.on, r.use),
         messageId: 'reachesDedicated',
         data: {
-          threads: describeUseThreads(r.use),
+          threads: describeUseThreads({ ...r.use, threads: r.threads }),
           cpus: describeCpus(CpuSet.of(...r.cpus)),
           unpinned: r.use.explicit ? '' : ' (not pinned)',
           owners: listBounded(names, r.others.size, 3, r.others.size === 4 ? 'other guest' : 'other guests'),

@@ -1,5 +1,6 @@
 import { definePlanRule } from '../../src/engine/types.ts';
 import { locateJsonKey } from '../../src/json/document.ts';
+import { isQuietManagedQueue } from '../../src/model/irqs.ts';
 import { snapshotCpus } from '../../src/model/running.ts';
 
 /** How many foreign tasks or IRQs the isolated CPUs may have before they count as noisy (the guide: none). */
@@ -39,7 +40,8 @@ export default definePlanRule({
   check({ host, options, reportHost }) {
     const running = host.model.snapshot.running;
     if (!running?.isolatedCpus) return;
-    const isolated = snapshotCpus(running.isolatedCpus).toString();
+    const isolatedCpus = snapshotCpus(running.isolatedCpus);
+    const isolated = isolatedCpus.toString();
     const max = Number(options.maxForeign ?? DEFAULT_MAX_FOREIGN);
 
     const tasks = running.foreignTasks ?? [];
@@ -50,7 +52,8 @@ export default definePlanRule({
         data: { count: `${tasks.length} task${tasks.length === 1 ? '' : 's'}`, isolated, names: named([...new Set(tasks.map((t) => `${t.name} (${t.pid})`))]) },
       });
     }
-    const irqs = running.irqs ?? [];
+    // NVMe's per-CPU I/O queues on isolated CPUs fire only for I/O submitted there (src/model/irqs.ts).
+    const irqs = (running.irqs ?? []).filter((q) => !isQuietManagedQueue(q.name, snapshotCpus(q.affinity), isolatedCpus));
     if (irqs.length > max) {
       reportHost({
         range: locateJsonKey(host.text, 'running.irqs'),

@@ -18,11 +18,11 @@ export default defineHostRule({
     messages: {
       everyCpu: {
         message: '{{vcpus}} ({{count}} running) may occupy every online host CPU ({{online}}): nothing is left for the host',
-        help: "leave the host at least one core: lower <vcpu> to {{fewer}} or fewer and pin the vCPUs off CPUs {{keep}}, where the emulator, IRQs and the host's own threads run",
+        help: "leave the host at least one core: lower <vcpu> to at most {{fewer}} and pin the vCPUs off {{keep}}, where the emulator, IRQs and the host's own threads run",
       },
       everyCpuRealtime: {
         message: '{{vcpus}} run SCHED_{{policy}} and may occupy every online host CPU ({{online}}): the host can hang',
-        help: "a busy realtime vCPU is never preempted by the host's kernel threads, so with no CPU left they starve; leave CPUs {{keep}} to the host and pin the vCPUs elsewhere",
+        help: "a busy realtime vCPU is never preempted by the host's kernel threads, so with no CPU left they starve; leave {{keep}} to the host and pin the vCPUs elsewhere",
       },
     },
   },
@@ -56,14 +56,14 @@ export default defineHostRule({
         range: domain.vcpu.element.startTag,
         severity: 'error',
         messageId: 'everyCpuRealtime',
-        data: { vcpus: describeVcpus(realtime), policy: policy.toUpperCase(), online: online.toString(), keep: keep.toString() },
+        data: { vcpus: describeVcpus(realtime), policy: policy.toUpperCase(), online: online.toString(), keep: describeCpus(keep) },
       });
       return;
     }
     report({
       range: domain.vcpu.element.startTag,
       messageId: 'everyCpu',
-      data: { vcpus: describeVcpus(vcpus), count: running, online: describeCpus(online).replace(/^CPUs? /, ''), fewer: Math.max(1, online.size - keep.size), keep: keep.toString() },
+      data: { vcpus: describeVcpus(vcpus), count: running, online: describeCpus(online).replace(/^CPUs? /, ''), fewer: Math.max(1, online.size - keep.size), keep: describeCpus(keep) },
     });
   },
 });

@@ -40,8 +40,12 @@ export default defineHostRule({
     const groups = vcpuAffinityGroups(domain, host.model).filter(
       (g) => (g.affinity.source === 'vcpupin' || g.affinity.source === 'vcpu-cpuset') && g.affinity.cpus && g.affinity.element,
     );
+    // A vCPU's local memory is on its CPUs' nodes that can hold memory: a memoryless node's CPUs take
+    // theirs from another node whatever the binding (and cpuset.mems refuses a memoryless node).
+    const withMemory = hostNodeSets(host.model).withMemory;
+    const memoryNodesOf = (cpus: CpuSet) => host.model.nodesOfCpus(cpus).intersect(withMemory);
     // Only the no-<numatune> message needs these.
-    const pinNodesOf = () => groups.reduce((acc, g) => acc.union(host.model.nodesOfCpus(g.affinity.cpus!)), CpuSet.empty);
+    const pinNodesOf = () => groups.reduce((acc, g) => acc.union(memoryNodesOf(g.affinity.cpus!)), CpuSet.empty);
 
     // numa_conf.c virDomainNumatuneParseXML: with <vcpu placement='auto'> and no <numatune><memory>,
     // libvirt binds memory strictly to numad's nodeset, so a missing <numatune> is not a gap there.
@@ -59,7 +63,8 @@ export default defineHostRule({
       const pinNodes = pinNodesOf();
       // Pins that reach every node that can hold memory (libvirt's tests' `<vcpu cpuset='1-4,8-20'>` on a
       // small host): there is no "other" node either, and the memory lands as for an unpinned guest.
-      if (hostNodeSets(host.model).withMemory.isSubsetOf(pinNodes)) return;
+      // Pins on memoryless nodes alone have no local memory to bind to.
+      if (pinNodes.isEmpty || withMemory.isSubsetOf(pinNodes)) return;
       const advice = pinNodes.size > 1
         ? `bind each guest NUMA cell with <memnode> to the node its vCPUs run on, or add <numatune><memory mode='strict' nodeset='${pinNodes.toString()}'/></numatune>`
         : `add <numatune><memory mode='strict' nodeset='${pinNodes.toString() || '…'}'/></numatune>`;
@@ -105,7 +110,7 @@ export default defineHostRule({
       if (!hostNodes.isSubsetOf(binding.nodes)) crossing = true;
     };
     for (const { vcpus, affinity } of groups) {
-      const hostNodes = host.model.nodesOfCpus(affinity.cpus!);
+      const hostNodes = memoryNodesOf(affinity.cpus!);
       if (cells.length === 0) {
         consider(undefined, vcpus, affinity, hostNodes);
         continue;
@@ -170,7 +175,7 @@ export default defineHostRule({
           vcpus: describeVcpus(vcpus),
           run: vcpus.size === 1 ? 'runs' : 'run',
           cpus: describeCpus(cpus),
-          hostNodes: describeNodes(onNodes),
+          hostNodes: describeNodes(host.model.nodesOfCpus(cpus)),
           by,
           how,
           them: vcpus.size === 1 ? 'it' : 'them',

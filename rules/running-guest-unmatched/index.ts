@@ -17,6 +17,9 @@ export default definePlanRule({
         message: 'domain {{domain}} is mapped to {{host}} but was not running there at capture time',
         help: 'start it there, or map it to the host it runs on (hosts in kvmlint.config.json); capture again after guests start',
       },
+      noneRunning: {
+        message: 'no guest was running at capture time: {{count}} mapped to this host {{are}} not checked against running guests',
+      },
       unknown: {
         message: '{{count}} with no domain file mapped to this host: {{names}}',
         help: 'add their files to the mapping of this host, or find out who started them',
@@ -26,6 +29,19 @@ export default definePlanRule({
   check({ host, domains, report, reportHost }) {
     const model = host.model;
     if (!hasRunningGuests(model)) return;
+    // Nothing running at all is a capture before deployment (or a host without libvirt), not N drifts:
+    // one note, so the run does not pass silently either.
+    if ((model.snapshot.running?.guests ?? []).length === 0) {
+      if (domains.length > 0) {
+        reportHost({
+          range: locateJsonKey(host.text, 'running.guests'),
+          unchecked: true,
+          messageId: 'noneRunning',
+          data: { count: domains.length === 1 ? 'the domain' : `the ${domains.length} domains`, are: domains.length === 1 ? 'is' : 'are' },
+        });
+      }
+      return;
+    }
     for (const on of domains) {
       if (runningGuestOf(model, on.domain)) continue;
       const nameEl = on.domain.element.children.find((c) => c.name === 'name');

@@ -47,6 +47,8 @@ export default definePlanRule({
     const pins: DedicatedPin[] = [];
     const bySibling = new Map<number, DedicatedPin[]>();
     let unknown = CpuSet.empty;
+    /** Per guest, the housekeeping CPUs its own vCPUs are dedicated to: housekeeping-overlap's findings. */
+    const ownHousekeeping = new Map<LintedDomain, CpuSet>();
     for (const { on, uses } of plan) {
       for (const use of uses) {
         if (!use.explicit || !isDedicated(use.affinity)) continue;
@@ -56,7 +58,10 @@ export default definePlanRule({
         // A CPU the host does not have online has no siblings to share: pin-target-offline reports it.
         if (!pinTargetsOnline(host, [cpu])) continue;
         // A vCPU dedicated to a housekeeping CPU is housekeeping-overlap's cause; its sibling adds nothing.
-        if (onHousekeeping(host, cpu)) continue;
+        if (onHousekeeping(host, cpu)) {
+          ownHousekeeping.set(on, (ownHousekeeping.get(on) ?? CpuSet.empty).union(CpuSet.of(cpu)));
+          continue;
+        }
         const core = host.siblingsOf(cpu);
         if (core === undefined) {
           unknown = unknown.union(CpuSet.of(cpu));
@@ -117,7 +122,9 @@ export default definePlanRule({
     const findings: Array<{ pin: DedicatedPin; uses: string[]; core: string }> = [];
     for (const pin of pins) {
       const uses: string[] = [];
-      const hk = housekeeping?.intersect(pin.siblings) ?? CpuSet.empty;
+      // A housekeeping sibling that holds this guest's own dedicated vCPU is that vCPU's housekeeping-overlap
+      // finding (an isolcpus list that left the siblings out): one cause, one finding.
+      const hk = (housekeeping?.intersect(pin.siblings) ?? CpuSet.empty).subtract(ownHousekeeping.get(pin.on) ?? CpuSet.empty);
       if (!hk.isEmpty) uses.push(`${describeCpus(hk)} ${hk.size === 1 ? 'is' : 'are'} housekeeping`);
       if (!pin.own.cpus.isEmpty) uses.push(`its ${listNames([...pin.own.threads])} ${pin.own.threads.size === 1 ? 'runs' : 'run'}`);
       if (pin.others.size > 0) {

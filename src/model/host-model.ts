@@ -292,14 +292,14 @@ function resolveIsolation(ctx: IsolationContext, applied: AppliedIsolationParam[
   const kernelSources: string[] = [];
   const sysIsolated = ctx.cpuList('isolation.isolated', s.isolation?.isolated);
   const sysNohzFull = ctx.cpuList('isolation.nohzFull', s.isolation?.nohzFull);
-  if (sysIsolated !== undefined) {
-    kernelSources.push('/sys/devices/system/cpu/isolated');
-    kernelView = sysIsolated;
-  }
-  if (sysNohzFull !== undefined) {
-    kernelSources.push('/sys/devices/system/cpu/nohz_full');
-    kernelView = (kernelView ?? CpuSet.empty).union(sysNohzFull);
-  }
+  // A file is named as a source when it isolates something (an empty nohz_full, "(null)", adds nothing
+  // to isolated 2-15), or when the whole view is empty: then both files are what says "nothing".
+  const views: Array<[string, CpuSet | undefined]> = [
+    ['/sys/devices/system/cpu/isolated', sysIsolated],
+    ['/sys/devices/system/cpu/nohz_full', sysNohzFull],
+  ];
+  for (const [, cpus] of views) if (cpus !== undefined) kernelView = (kernelView ?? CpuSet.empty).union(cpus);
+  for (const [file, cpus] of views) if (cpus !== undefined && (!cpus.isEmpty || kernelView!.isEmpty)) kernelSources.push(file);
   if (kernelView !== undefined && !kernelView.isEmpty) declared = true;
 
   let booted: CpuSet | undefined;

@@ -96,7 +96,8 @@ describe('buildHostModel isolation and housekeeping (rules.md §0)', () => {
   it('the running kernel\'s /sys view wins over the command line, and the note says so', () => {
     const m = buildHostModel(host({ ...cmdline('isolcpus=4-31'), isolation: { isolated: '8-31', nohzFull: '' } }));
     assert.equal(set(m.isolation?.isolated), '8-31');
-    assert.deepEqual(m.isolation?.sources, ['/sys/devices/system/cpu/isolated', '/sys/devices/system/cpu/nohz_full']);
+    // An empty nohz_full isolates nothing, so it is not named as a source.
+    assert.deepEqual(m.isolation?.sources, ['/sys/devices/system/cpu/isolated']);
     assert.ok(m.isolation?.notes.some((n) => n.includes('4-31') && n.includes("using the running kernel's view")));
     assert.equal(set(m.housekeeping), '0-7');
   });
