@@ -4461,11 +4461,11 @@ var require_ignore = __commonJS({
         const rules3 = this._rules;
         const { length } = rules3;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path4) : path4;
+        const basename3 = shortcut ? basenameOf(path4) : path4;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules3[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path4
+            shortcut && rule._basenameOnly ? basename3 : path4
           )) {
             const { negative } = rule;
             const ret = {
@@ -7533,8 +7533,8 @@ var init_text = __esm({
 });
 
 // src/engine/report-file.ts
-import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync3, ftruncateSync as ftruncateSync2, lstatSync as lstatSync2, mkdirSync, openSync as openSync3 } from "node:fs";
-import { relative, isAbsolute, sep, resolve } from "node:path";
+import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync3, ftruncateSync as ftruncateSync2, lstatSync as lstatSync2, mkdirSync, openSync as openSync3, realpathSync as realpathSync2 } from "node:fs";
+import { basename, dirname, join, relative, isAbsolute, sep, resolve } from "node:path";
 
 // src/engine/write.ts
 import { accessSync, closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, fsyncSync, ftruncateSync, lstatSync, openSync as openSync2, readSync as readSync2, realpathSync, unlinkSync, writeSync } from "node:fs";
@@ -8530,13 +8530,18 @@ function writeAll(fd, bytes, position) {
 // src/engine/report-file.ts
 var ReportFileError = class extends Error {
 };
-function writeReportFile(path4, text, within) {
+function writeReportFile(path4, text, within, workspace) {
   const fail = (why) => {
     throw new ReportFileError(`${path4}: ${why}; report not written`);
   };
+  if (within === void 0 && workspace !== void 0 && inside(workspace, resolve(path4))) {
+    const parent = realAsFarAsExists(dirname(resolve(path4)));
+    const root = realAsFarAsExists(workspace);
+    if (!inside(root, parent)) fail(`its directory leads through a symlink to ${parent}, outside the workspace ${workspace}`);
+  }
   if (within !== void 0) {
     const rel = relative(within, resolve(path4));
-    if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) fail(`outside the workspace ${within}`);
+    if (rel === "" || !inside(within, resolve(path4))) fail(`outside the workspace ${within}`);
     let dir = within;
     for (const part of rel.split(sep).slice(0, -1)) {
       dir = `${dir}${sep}${part}`;
@@ -8567,14 +8572,73 @@ function writeReportFile(path4, text, within) {
     closeSync3(fd);
   }
 }
+function inside(dir, abs) {
+  const rel = relative(dir, abs);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function realAsFarAsExists(p) {
+  try {
+    return realpathSync2.native(p);
+  } catch {
+    const parent = dirname(p);
+    return parent === p ? p : join(realAsFarAsExists(parent), basename(p));
+  }
+}
+
+// src/formats/neutralise.ts
+var C0_OR_DEL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+var C1_OR_BIDI = /[\u0080-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+var BREAKS = /[\t\n\r\u2028\u2029]/g;
+var LINE_UNSAFE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
+function picture(c) {
+  const code = c.charCodeAt(0);
+  return code === 127 ? "\u2421" : String.fromCharCode(9216 + code);
+}
+function neutralise(s) {
+  return s.replace(C0_OR_DEL, picture).replace(C1_OR_BIDI, "\uFFFD");
+}
+function neutraliseLine(s) {
+  if (!LINE_UNSAFE.test(s)) return s;
+  return neutralise(s).replace(BREAKS, (c) => c === "\u2028" || c === "\u2029" ? "\uFFFD" : picture(c));
+}
+function neutraliseResult(result, { withSources = true } = {}) {
+  const file = memoised(neutraliseLine);
+  const sources = /* @__PURE__ */ new Map();
+  if (withSources) for (const [path4, text] of result.sources) sources.set(file(path4), neutralise(text));
+  const diagnostics = result.diagnostics.map((d) => ({
+    ...d,
+    file: file(d.file),
+    message: neutraliseLine(d.message),
+    ...d.help !== void 0 ? { help: neutraliseLine(d.help) } : {},
+    ...d.related ? { related: d.related.map((r) => ({ ...r, file: file(r.file), message: neutraliseLine(r.message) })) } : {},
+    ...d.suggestions ? { suggestions: d.suggestions.map((s) => ({ ...s, message: neutraliseLine(s.message) })) } : {}
+  }));
+  return { ...result, diagnostics, sources, files: result.files.map(file) };
+}
+function memoised(f) {
+  const seen = /* @__PURE__ */ new Map();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === void 0) seen.set(s, v = f(s));
+    return v;
+  };
+}
+var MAX_ECHOED_MESSAGE = 2e3;
+function boundedMessage(s, max = MAX_ECHOED_MESSAGE) {
+  if (s.length <= max) return s;
+  let cut = max;
+  const c = s.charCodeAt(cut - 1);
+  if (c >= 55296 && c <= 56319) cut--;
+  return `${s.slice(0, cut)}\u2026 (${s.length - cut} more characters)`;
+}
 
 // src/action/run.ts
 import path3 from "node:path";
 import { randomBytes } from "node:crypto";
 
 // src/engine/runner.ts
-import { existsSync as existsSync5, statSync as statSync3 } from "node:fs";
-import { dirname as dirname4, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync4, statSync as statSync3 } from "node:fs";
+import { dirname as dirname6, resolve as resolve8 } from "node:path";
 
 // src/model/cpuset.ts
 var SHARED_SINGLES = 8192;
@@ -13713,16 +13777,16 @@ function loadHostFile(path4) {
 }
 
 // src/engine/config.ts
-import { existsSync as existsSync3, lstatSync as lstatSync3, realpathSync as realpathSync2 } from "node:fs";
-import { basename, dirname as dirname2, isAbsolute as isAbsolute3, join as join3, relative as relative4, resolve as resolve5, sep as sep3 } from "node:path";
+import { existsSync as existsSync3, lstatSync as lstatSync3, realpathSync as realpathSync3 } from "node:fs";
+import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute3, join as join4, relative as relative4, resolve as resolve5, sep as sep3 } from "node:path";
 
 // src/engine/repo.ts
 import { existsSync } from "node:fs";
-import { dirname, join, relative as relative2, resolve as resolve2 } from "node:path";
+import { dirname as dirname2, join as join2, relative as relative2, resolve as resolve2 } from "node:path";
 function repositoryRoot(dir) {
-  for (let d = resolve2(dir); ; d = dirname(d)) {
-    if (existsSync(join(d, ".git"))) return d;
-    if (dirname(d) === d) return resolve2(dir);
+  for (let d = resolve2(dir); ; d = dirname2(d)) {
+    if (existsSync(join2(d, ".git"))) return d;
+    if (dirname2(d) === d) return resolve2(dir);
   }
 }
 
@@ -15570,7 +15634,8 @@ function lineEndingAt(text, offset) {
   const nl = text.indexOf("\n", offset);
   if (nl > 0 && text[nl - 1] === "\r") return "\r\n";
   if (nl >= 0) return "\n";
-  return text.includes("\r\n") ? "\r\n" : "\n";
+  if (text.includes("\r\n")) return "\r\n";
+  return text.includes("\n") || !text.includes("\r") ? "\n" : "\r";
 }
 function indentOf(text, el) {
   const lineStart = Math.max(text.lastIndexOf("\n", el.startTag.start - 1), text.lastIndexOf("\r", el.startTag.start - 1)) + 1;
@@ -18445,12 +18510,12 @@ var isolation_params_consistency_default = definePlanRule({
     const housekeeping = host.online.subtract(isolated);
     const irq = layers.irqAffinity;
     if (irq) {
-      const inside = irq.cpus.intersect(isolated);
-      if (!inside.isEmpty) {
+      const inside2 = irq.cpus.intersect(isolated);
+      if (!inside2.isEmpty) {
         ctx.reportHost({
           range: locateTokenInJsonString(ctx.host.text, "kernel.cmdline", irq.param),
           messageId: "irqOnIsolated",
-          data: { source: irq.source, cpus: describeCpus(inside), housekeeping: housekeeping.toString() || "none" }
+          data: { source: irq.source, cpus: describeCpus(inside2), housekeeping: housekeeping.toString() || "none" }
         });
       }
     }
@@ -21299,7 +21364,7 @@ ${rule.meta.summary}
 
 // src/schema/dir.ts
 import { existsSync as existsSync2, statSync } from "node:fs";
-import { join as join2, resolve as resolve4 } from "node:path";
+import { join as join3, resolve as resolve4 } from "node:path";
 var DOMAIN_SCHEMA = "domain.rng";
 var SCHEMA_DIR_ENV = "KVMLINT_LIBVIRT_SCHEMAS";
 var INSTALLED_SCHEMA_DIRS = ["/usr/share/libvirt/schemas", "/usr/local/share/libvirt/schemas"];
@@ -21316,7 +21381,7 @@ function defaultSchemaDirs(env) {
 function schemaDirProblem(dir) {
   if (!existsSync2(dir)) return "does not exist";
   if (!statSync(dir).isDirectory()) return "is not a directory";
-  const main = join2(dir, DOMAIN_SCHEMA);
+  const main = join3(dir, DOMAIN_SCHEMA);
   if (!existsSync2(main) || !statSync(main).isFile()) return `holds no ${DOMAIN_SCHEMA} (libvirt's RelaxNG schemas, installed as /usr/share/libvirt/schemas)`;
   return void 0;
 }
@@ -21358,15 +21423,15 @@ var SEVERITY = { off: "off", warn: "warning", warning: "warning", error: "error"
 var validator = config_validator_default;
 function findConfigFile(startDir, cwd = startDir) {
   const found = [];
-  for (let dir = resolve5(startDir); ; dir = dirname2(dir)) {
-    const candidate = join3(dir, CONFIG_FILE_NAME);
+  for (let dir = resolve5(startDir); ; dir = dirname3(dir)) {
+    const candidate = join4(dir, CONFIG_FILE_NAME);
     if (existsSync3(candidate)) found.push(candidate);
-    if (existsSync3(join3(dir, ".git"))) return found[0];
-    if (dirname2(dir) === dir) break;
+    if (existsSync3(join4(dir, ".git"))) return found[0];
+    if (dirname3(dir) === dir) break;
   }
   const top = resolve5(cwd);
   return found.find((f) => {
-    const rel = relative4(top, dirname2(f));
+    const rel = relative4(top, dirname3(f));
     return rel === "" || !rel.startsWith("..") && !isAbsolute3(rel);
   });
 }
@@ -21417,16 +21482,16 @@ function checkGlobs(globs, displayPath2, where) {
   }
 }
 var MAX_CONFIG_BYTES = 1024 * 1024;
-function realAsFarAsExists(p) {
+function realAsFarAsExists2(p) {
   try {
-    return realpathSync2.native(p);
+    return realpathSync3.native(p);
   } catch {
-    const parent = dirname2(p);
-    return parent === p ? p : join3(realAsFarAsExists(parent), basename(p));
+    const parent = dirname3(p);
+    return parent === p ? p : join4(realAsFarAsExists2(parent), basename2(p));
   }
 }
 function insideReal(realDir, target) {
-  return isWithin(realDir, realAsFarAsExists(target));
+  return isWithin(realDir, realAsFarAsExists2(target));
 }
 function isWithin(realDir, realTarget) {
   const rel = relative4(realDir, realTarget);
@@ -21434,7 +21499,7 @@ function isWithin(realDir, realTarget) {
 }
 function realIfExists(p) {
   try {
-    return realpathSync2.native(p);
+    return realpathSync3.native(p);
   } catch {
     return void 0;
   }
@@ -21448,14 +21513,14 @@ function realFileIfExists(p, realDirs) {
   } catch {
     return realIfExists(p);
   }
-  const dir = dirname2(p);
+  const dir = dirname3(p);
   if (isLink || dir === p) return realIfExists(p);
   let realDir = realDirs.get(dir);
   if (!realDirs.has(dir)) realDirs.set(dir, realDir = realIfExists(dir));
-  return realDir === void 0 ? void 0 : join3(realDir, basename(p));
+  return realDir === void 0 ? void 0 : join4(realDir, basename2(p));
 }
 function resolveConfig(raw, path4, displayPath2) {
-  const dir = dirname2(path4);
+  const dir = dirname3(path4);
   const workspace = repositoryRoot(dir);
   const rules3 = {};
   const ruleOptions = {};
@@ -21478,7 +21543,7 @@ function resolveConfig(raw, path4, displayPath2) {
     };
   });
   const hostIndex = { byBase: /* @__PURE__ */ new Map(), anywhere: [], byDir: /* @__PURE__ */ new Map() };
-  const realWorkspace = realAsFarAsExists(workspace);
+  const realWorkspace = realAsFarAsExists2(workspace);
   const realDirs = /* @__PURE__ */ new Map();
   const hosts = (raw.hosts ?? []).map((h, index) => {
     const snapshot = resolve5(dir, h.snapshot);
@@ -21488,6 +21553,13 @@ function resolveConfig(raw, path4, displayPath2) {
     }
     if (real === void 0) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
     checkGlobs(h.domains, displayPath2, `hosts[${index}].domains`);
+    const leaving = h.domains.find((g) => {
+      const { base, glob } = import_picomatch.default.scan(g);
+      return isAbsolute3(g) || /^[A-Za-z]:/.test(g) || glob.split(/[\\/]/).includes("..") || !isWithin(workspace, resolve5(dir, base));
+    });
+    if (leaving !== void 0) {
+      throw new ConfigError(displayPath2, `hosts[${index}].domains`, `glob '${leaving.length > 80 ? `${leaving.slice(0, 80)}\u2026` : leaving}' reaches outside the repository ${workspace}`);
+    }
     const host = { snapshot, index, globs: h.domains, matches: domainGlobMatcher(h.domains), housekeeping: h.housekeeping, libvirtVersion: h.libvirtVersion };
     const bases = new Set(h.domains.map((g) => import_picomatch.default.scan(g).base));
     for (const base of bases) {
@@ -21503,6 +21575,9 @@ function resolveConfig(raw, path4, displayPath2) {
   let schemaSetting = raw.schema;
   if (typeof raw.schema === "string") {
     schemaSetting = resolve5(dir, raw.schema);
+    if (!insideReal(realWorkspace, schemaSetting) && schemaDirProblem(schemaSetting) !== void 0) {
+      throw new ConfigError(displayPath2, "schema", `${raw.schema} is outside the repository ${workspace} and is not a libvirt schema directory`);
+    }
     const problem = schemaDirProblem(schemaSetting);
     if (problem) throw new ConfigError(displayPath2, "schema", `directory ${raw.schema} ${problem}`);
   }
@@ -22017,13 +22092,14 @@ function knownRuleIds(env) {
 }
 
 // src/engine/discover.ts
-import { lstatSync as lstatSync4, readdirSync, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
-import { isAbsolute as isAbsolute5, relative as relative5, resolve as resolve6, sep as sep4 } from "node:path";
+import { lstatSync as lstatSync5, readdirSync, realpathSync as realpathSync4, statSync as statSync2 } from "node:fs";
+import { dirname as dirname5, isAbsolute as isAbsolute5, relative as relative5, resolve as resolve6, sep as sep4 } from "node:path";
 
 // src/engine/gitignore.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { existsSync as existsSync4, readFileSync } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute4, join as join4 } from "node:path";
+import { lstatSync as lstatSync4 } from "node:fs";
+import { dirname as dirname4, isAbsolute as isAbsolute4, join as join5 } from "node:path";
+var MAX_GITIGNORE_BYTES = 1024 * 1024;
 var GitignoreFilter = class {
   constructor(repoRoot) {
     this.repoRoot = repoRoot;
@@ -22034,8 +22110,9 @@ var GitignoreFilter = class {
   load(dir) {
     let ig = this.byDir.get(dir);
     if (ig !== void 0) return ig;
-    const file = join4(dir, ".gitignore");
-    ig = existsSync4(file) ? (0, import_ignore.default)().add(readFileSync(file, "utf8")) : null;
+    const file = join5(dir, ".gitignore");
+    const st = lstatSync4(file, { throwIfNoEntry: false });
+    ig = st?.isFile() ? (0, import_ignore.default)().add(readRegularFile(file, MAX_GITIGNORE_BYTES).toString("utf8")) : null;
     this.byDir.set(dir, ig);
     return ig;
   }
@@ -22050,7 +22127,7 @@ var GitignoreFilter = class {
   chain(dir) {
     let chain = this.chains.get(dir);
     if (chain) return chain;
-    const parent = dirname3(dir);
+    const parent = dirname4(dir);
     chain = dir === this.repoRoot || parent === dir ? [] : this.chain(parent);
     const ig = this.load(dir);
     if (ig) chain = [...chain, [dir, ig]];
@@ -22061,7 +22138,7 @@ var GitignoreFilter = class {
   filesChains = /* @__PURE__ */ new Map();
   /** True when git would ignore `absPath`. Files outside the repository are never ignored. */
   ignores(absPath) {
-    const parent = dirname3(absPath);
+    const parent = dirname4(absPath);
     let chain = this.filesChains.get(parent);
     if (chain === void 0) {
       const rel = relativePosix(this.repoRoot, parent);
@@ -22097,6 +22174,8 @@ async function discoverFiles(paths, cwd) {
       continue;
     }
     if (st?.isDirectory()) {
+      const escape = escapesWorkspace(abs, workspace);
+      if (escape) throw new UsageError(`${p}: a symlink to ${escape}, outside the workspace ${workspace}; not read`);
       for (const m of walkXmlFiles(abs, filter)) if (!found.has(m)) found.set(m, false);
       continue;
     }
@@ -22110,6 +22189,7 @@ async function discoverFiles(paths, cwd) {
   }
   if (patterns.length > 0) {
     const matches = await walk(patterns, cwd);
+    refuseEscapes(matches, workspace, (m, escape) => `${relativePosix(cwd, m)}: matched by ${patterns.join(" ")} through a symlink to ${escape}, outside the workspace ${workspace}; not read`);
     for (const m of matches) if (!found.has(m)) found.set(m, false);
     if (matches.length === 0 && mustMatch.length > 0) throw new UsageError(`no files match the pattern: ${mustMatch.join(" ")}`);
   }
@@ -22138,7 +22218,7 @@ function walkXmlFiles(root, gitignore) {
         continue;
       }
       const path4 = dir.endsWith(sep4) ? dir + name : dir + sep4 + name;
-      const kind = e.isFile() || e.isDirectory() || e.isSymbolicLink() || e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice() ? e : lstatSync4(path4, { throwIfNoEntry: false });
+      const kind = e.isFile() || e.isDirectory() || e.isSymbolicLink() || e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice() ? e : lstatSync5(path4, { throwIfNoEntry: false });
       if (!kind) continue;
       if (kind.isDirectory()) {
         if (name !== "node_modules") stack.push(path4);
@@ -22151,16 +22231,30 @@ function walkXmlFiles(root, gitignore) {
 async function expandGlobs(patterns, base) {
   const { globby } = await import("./globby.mjs");
   const matches = await globby([...patterns], { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"] });
-  const filter = new GitignoreFilter(repositoryRoot(base));
+  const workspace = repositoryRoot(base);
+  refuseEscapes(matches, workspace, (m, escape) => `${m}: matched by the config's hosts globs through a symlink to ${escape}, outside the repository ${workspace}; not read`);
+  const filter = new GitignoreFilter(workspace);
   return matches.filter((m) => !filter.ignores(m)).sort();
 }
+function refuseEscapes(matches, workspace, message) {
+  const checked = /* @__PURE__ */ new Set();
+  for (const m of matches) {
+    const dir = dirname5(m);
+    if (checked.has(dir)) continue;
+    checked.add(dir);
+    const escape = escapesWorkspace(dir, workspace);
+    if (escape) throw new UsageError(message(m, escape));
+  }
+}
+var realWorkspaces = /* @__PURE__ */ new Map();
 function escapesWorkspace(abs, workspace) {
   if (!isInside(workspace, abs)) return void 0;
   let real;
   let realWorkspace;
   try {
-    real = realpathSync3(abs);
-    realWorkspace = realpathSync3(workspace);
+    real = realpathSync4.native(abs);
+    realWorkspace = realWorkspaces.get(workspace) ?? realpathSync4.native(workspace);
+    realWorkspaces.set(workspace, realWorkspace);
   } catch {
     return void 0;
   }
@@ -22179,7 +22273,7 @@ function displayPath(absPath, cwd) {
 import { extname, sep as sep5 } from "node:path";
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { readdirSync as readdirSync2 } from "node:fs";
-import { join as join5, relative as relative6 } from "node:path";
+import { join as join6, relative as relative6 } from "node:path";
 async function completePlans(input) {
   const { config, cliHost } = input;
   const planInputs = [];
@@ -22251,7 +22345,7 @@ function hostHasPlainFile(config, host, gitignore) {
   for (const glob of host.globs) {
     const scan = import_picomatch2.default.scan(glob);
     if (scan.negated || scan.base === "" || scan.base.startsWith(".") || scan.base.includes("..") || !scan.isGlob) continue;
-    const stack = [join5(config.dir, scan.base)];
+    const stack = [join6(config.dir, scan.base)];
     while (stack.length > 0 && budget > 0) {
       const dir = stack.pop();
       let entries;
@@ -22264,7 +22358,7 @@ function hostHasPlainFile(config, host, gitignore) {
       for (const e of entries) {
         if (--budget < 0) break;
         if (e.name.startsWith(".") || e.name === "node_modules") continue;
-        const abs = join5(dir, e.name);
+        const abs = join6(dir, e.name);
         if (e.isDirectory()) stack.push(abs);
         else if (e.isFile() && host.matches(relative6(config.dir, abs).split(sep5).join("/")) && !gitignore.ignores(abs) && hostForDomain(config, abs) === host) return true;
       }
@@ -23006,7 +23100,7 @@ function addPlanSuggestions(host, domains, diagnostics) {
 
 // src/schema/facts.ts
 import { closeSync as closeSync4, fstatSync as fstatSync4, openSync as openSync4, readdirSync as readdirSync3, readSync as readSync3, constants as constants4 } from "node:fs";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 var MAX_RNG_BYTES = 4 * 1024 * 1024;
 var MAX_RNG_FILES = 200;
 var MAX_DPKG_STATUS_BYTES = 32 * 1024 * 1024;
@@ -23040,7 +23134,7 @@ function elementNamesOf(rng, into = /* @__PURE__ */ new Set()) {
 }
 function dpkgLibvirtVersion(dir, root = "/") {
   const target = `${dir.replace(/\/+$/, "")}/domain.rng`;
-  const info = join6(root, "var/lib/dpkg/info");
+  const info = join7(root, "var/lib/dpkg/info");
   let lists;
   try {
     lists = readdirSync3(info).filter((f) => f.endsWith(".list") && SCHEMA_PACKAGES.includes(f.slice(0, -".list".length).replace(/:.*$/, "")));
@@ -23048,10 +23142,10 @@ function dpkgLibvirtVersion(dir, root = "/") {
     return void 0;
   }
   for (const list of lists) {
-    const text = readBounded2(join6(info, list), MAX_DPKG_LIST_BYTES);
+    const text = readBounded2(join7(info, list), MAX_DPKG_LIST_BYTES);
     if (!text || !text.split("\n").includes(target)) continue;
     const pkg = list.slice(0, -".list".length).replace(/:.*$/, "");
-    const status = readBounded2(join6(root, "var/lib/dpkg/status"), MAX_DPKG_STATUS_BYTES);
+    const status = readBounded2(join7(root, "var/lib/dpkg/status"), MAX_DPKG_STATUS_BYTES);
     if (!status) return void 0;
     for (const stanza of status.split(/\n\n+/)) {
       if (!new RegExp(`^Package: ${pkg}$`, "m").test(stanza)) continue;
@@ -23073,8 +23167,8 @@ function schemaFacts(dir, files, root = "/") {
 }
 
 // src/schema/validator.ts
-import { closeSync as closeSync5, fstatSync as fstatSync5, openSync as openSync5, readSync as readSync4, realpathSync as realpathSync4 } from "node:fs";
-import { isAbsolute as isAbsolute6, join as join7, resolve as resolve7, sep as sep6 } from "node:path";
+import { closeSync as closeSync5, fstatSync as fstatSync5, openSync as openSync5, readSync as readSync4, realpathSync as realpathSync5 } from "node:fs";
+import { isAbsolute as isAbsolute6, join as join8, resolve as resolve7, sep as sep6 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/schema/helper.ts
@@ -23199,24 +23293,24 @@ function schemaFilePath(a, name) {
   } else if (!/^[a-z][a-z0-9+.-]*:/i.test(name)) {
     path4 = isAbsolute6(name) ? resolve7(name) : resolve7(a.dir, name);
   }
-  const inside = (p) => p.startsWith(a.dir + sep6);
-  if (path4 === void 0 || !inside(path4) || !path4.endsWith(".rng")) {
+  const inside2 = (p) => p.startsWith(a.dir + sep6);
+  if (path4 === void 0 || !inside2(path4) || !path4.endsWith(".rng")) {
     a.refused.push(name);
     return void 0;
   }
   let real;
   try {
-    real = realpathSync4(path4);
+    real = realpathSync5(path4);
   } catch {
     const unescaped = safeDecode(path4);
     if (unescaped === path4) return void 0;
     try {
-      real = realpathSync4(unescaped);
+      real = realpathSync5(unescaped);
     } catch {
       return void 0;
     }
   }
-  if (!inside(real)) {
+  if (!inside2(real)) {
     a.refused.push(name);
     return void 0;
   }
@@ -23297,7 +23391,7 @@ async function compile(dir, shown) {
   const { XmlDocument, RelaxNGValidator, XmlParseError, XmlValidateError, ParseOption } = lib;
   const parseOptions = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NOWARNING | ParseOption.XML_PARSE_NO_XXE;
   const a = { dir, refused: [], opened: [] };
-  const mainPath = join7(dir, DOMAIN_SCHEMA);
+  const mainPath = join8(dir, DOMAIN_SCHEMA);
   let validator2;
   access = a;
   try {
@@ -23404,7 +23498,7 @@ var helperMinDocuments = 64;
 function loadSchemaValidator(dir, shown = dir, documents = 0) {
   let real;
   try {
-    real = realpathSync4(dir);
+    real = realpathSync5(dir);
   } catch (e) {
     return Promise.reject(new SchemaError(`schema directory ${shown} cannot be used: ${e.message}`));
   }
@@ -23449,19 +23543,30 @@ function loadLintHost(hostFile, cwd, housekeeping, libvirtVersion) {
 }
 function commonAncestor(paths) {
   let dir = paths[0];
-  for (const p of paths.slice(1)) while (!(p + "/").startsWith(dir.endsWith("/") ? dir : dir + "/") && dirname4(dir) !== dir) dir = dirname4(dir);
+  for (const p of paths.slice(1)) while (!(p + "/").startsWith(dir.endsWith("/") ? dir : dir + "/") && dirname6(dir) !== dir) dir = dirname6(dir);
   return dir;
 }
 function resolveConfig2(options, cwd) {
   if (options.configFile === false) return void 0;
-  if (options.configFile) return loadConfigFile(resolve8(cwd, options.configFile), options.configFile);
+  if (options.configFile) {
+    refuseSymlinkOut(options.configFile, cwd, "config");
+    return loadConfigFile(resolve8(cwd, options.configFile), options.configFile);
+  }
   const named2 = options.stdin ? [...options.paths, options.stdin.path] : options.paths;
   const starts = (named2.length > 0 ? named2 : ["."]).map((p) => {
     const abs = resolve8(cwd, p);
-    return existsSync5(abs) && !abs.endsWith(".xml") ? abs : dirname4(abs);
+    return existsSync4(abs) && !abs.endsWith(".xml") ? abs : dirname6(abs);
   });
   const found = findConfigFile(commonAncestor(starts), cwd);
-  return found ? loadConfigFile(found, displayPath(found, cwd)) : void 0;
+  if (!found) return void 0;
+  refuseSymlinkOut(found, cwd, "config");
+  return loadConfigFile(found, displayPath(found, cwd));
+}
+function refuseSymlinkOut(file, cwd, what) {
+  const abs = resolve8(cwd, file);
+  const workspace = repositoryRoot(cwd);
+  const escape = escapesWorkspace(abs, workspace);
+  if (escape) throw new UsageError(`${displayPath(abs, cwd)}: the ${what} is a symlink to ${escape}, outside the workspace ${workspace}; not read`);
 }
 async function lint(options) {
   const cwd = options.cwd ?? process.cwd();
@@ -23490,6 +23595,7 @@ async function lint(options) {
     if (typeof schemaSetting === "string") schemaDir = options.schema !== void 0 ? checkSchemaDir(schemaSetting, cwd) : schemaSetting;
     else schemaDir = findSchemaDir(options.schemaSearchDirs ?? defaultSchemaDirs(process.env), cwd);
   }
+  if (options.hostFile) refuseSymlinkOut(options.hostFile, cwd, "host snapshot");
   const cliHost = options.hostFile ? hostFor(options.hostFile) : void 0;
   const stdinAbs = options.stdin ? resolve8(cwd, options.stdin.path) : void 0;
   const walkedPaths = options.stdin && options.paths.length === 0 ? [] : options.paths.length > 0 ? options.paths : ["."];
@@ -23659,47 +23765,6 @@ function domainName(root) {
 
 // src/formats/github.ts
 import path from "node:path";
-
-// src/formats/neutralise.ts
-var C0_OR_DEL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-var C1_OR_BIDI = /[\u0080-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-var BREAKS = /[\t\n\r\u2028\u2029]/g;
-var LINE_UNSAFE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
-function picture(c) {
-  const code = c.charCodeAt(0);
-  return code === 127 ? "\u2421" : String.fromCharCode(9216 + code);
-}
-function neutralise(s) {
-  return s.replace(C0_OR_DEL, picture).replace(C1_OR_BIDI, "\uFFFD");
-}
-function neutraliseLine(s) {
-  if (!LINE_UNSAFE.test(s)) return s;
-  return neutralise(s).replace(BREAKS, (c) => c === "\u2028" || c === "\u2029" ? "\uFFFD" : picture(c));
-}
-function neutraliseResult(result, { withSources = true } = {}) {
-  const file = memoised(neutraliseLine);
-  const sources = /* @__PURE__ */ new Map();
-  if (withSources) for (const [path4, text] of result.sources) sources.set(file(path4), neutralise(text));
-  const diagnostics = result.diagnostics.map((d) => ({
-    ...d,
-    file: file(d.file),
-    message: neutraliseLine(d.message),
-    ...d.help !== void 0 ? { help: neutraliseLine(d.help) } : {},
-    ...d.related ? { related: d.related.map((r) => ({ ...r, file: file(r.file), message: neutraliseLine(r.message) })) } : {},
-    ...d.suggestions ? { suggestions: d.suggestions.map((s) => ({ ...s, message: neutraliseLine(s.message) })) } : {}
-  }));
-  return { ...result, diagnostics, sources, files: result.files.map(file) };
-}
-function memoised(f) {
-  const seen = /* @__PURE__ */ new Map();
-  return (s) => {
-    let v = seen.get(s);
-    if (v === void 0) seen.set(s, v = f(s));
-    return v;
-  };
-}
-
-// src/formats/github.ts
 var COMMAND = { error: "error", warning: "warning", info: "notice" };
 function escapeData(s) {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -24241,7 +24306,7 @@ function failure(inputs, errors, warnings) {
 async function runAction(io) {
   const { env, cwd } = io;
   const fail = (message, code) => {
-    io.stdout(`${workflowCommand("error", [], message)}
+    io.stdout(`${workflowCommand("error", [], boundedMessage(message))}
 `);
     return code;
   };

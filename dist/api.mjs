@@ -11897,7 +11897,8 @@ function lineEndingAt(text, offset) {
   const nl = text.indexOf("\n", offset);
   if (nl > 0 && text[nl - 1] === "\r") return "\r\n";
   if (nl >= 0) return "\n";
-  return text.includes("\r\n") ? "\r\n" : "\n";
+  if (text.includes("\r\n")) return "\r\n";
+  return text.includes("\n") || !text.includes("\r") ? "\n" : "\r";
 }
 function indentOf(text, el) {
   const lineStart = Math.max(text.lastIndexOf("\n", el.startTag.start - 1), text.lastIndexOf("\r", el.startTag.start - 1)) + 1;

@@ -9,7 +9,7 @@ import { displayPath } from './engine/discover.ts';
 import { toPosixPath } from './engine/paths.ts';
 import { gitQuotedPath, unifiedDiff } from './engine/diff.ts';
 import { lintAndFix } from './engine/fix.ts';
-import { FixWriteError, writeFixedFile } from './engine/write.ts';
+import { FixWriteError, writeFixedFile, yieldToSignals } from './engine/write.ts';
 import { findRule, rules, ruleDoc } from './engine/registry.ts';
 import { DEFAULT_MAX_FILE_BYTES, oversizeMessage, UsageError } from './engine/source.ts';
 import type { RuleSetting } from './engine/types.ts';
@@ -17,7 +17,7 @@ import { HostSnapshotError } from './host/load.ts';
 import { FORMATS, formatReadsSources, formatResult, prepareFormat, type FormatName } from './formats/index.ts';
 import { VERSION } from './version.ts';
 import { markLinted } from './cli-linted.ts';
-import { neutralise, neutraliseLine } from './formats/neutralise.ts';
+import { boundedMessage, neutralise, neutraliseLine } from './formats/neutralise.ts';
 import { registerSnapshotCommand } from './commands/snapshot.ts';
 import { registerExplainCommand } from './commands/explain.ts';
 import { registerPlanCommand } from './commands/plan.ts';
@@ -55,7 +55,7 @@ function parseCount(value: string): number {
 
 /** One line on stderr, `kvmlint: ` first; file names and messages in it cannot forge lines or move the cursor. */
 function say(io: CliIo, message: string): void {
-  io.stderr(`kvmlint: ${neutraliseLine(message)}\n`);
+  io.stderr(`kvmlint: ${neutraliseLine(boundedMessage(message))}\n`);
 }
 
 /** `--max-warnings`: a count, or -1 for no limit (ESLint's default, and the Action's). */
@@ -260,6 +260,9 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
         io.stdout(unifiedDiff(outcome.originals.get(abs)!, text, gitQuotedPath(`a/${shown}`), gitQuotedPath(`b/${shown}`)));
         continue;
       }
+      // The lint above is synchronous, so a SIGINT or SIGTERM (a cancelled CI job) waits in the event
+      // loop: let it in before each file, so an interrupted run stops between files (main.ts).
+      await yieldToSignals();
       // One file that cannot be written (a full disk, a read-only directory, a name too long for a
       // temp file) is reported by name; the other files are still fixed and the report still printed.
       try {
@@ -283,7 +286,7 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
   let reportFailed = false;
   if (opts.outputFile) {
     try {
-      writeReportFile(resolve(io.cwd, opts.outputFile), output);
+      writeReportFile(resolve(io.cwd, opts.outputFile), output, undefined, repositoryRoot(io.cwd));
     } catch (e) {
       if (!(e instanceof ReportFileError)) throw e;
       say(io, e.message.replace(resolve(io.cwd, opts.outputFile), opts.outputFile));

@@ -1,4 +1,5 @@
 import { ReportFileError, writeReportFile } from '../engine/report-file.ts';
+import { boundedMessage } from '../formats/neutralise.ts';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { lint, repositoryRoot, type LintOptions, type LintRun } from '../engine/runner.ts';
@@ -83,7 +84,7 @@ export function failure(inputs: Pick<ActionInputs, 'failOn' | 'maxWarnings'>, er
 export async function runAction(io: ActionIo): Promise<number> {
   const { env, cwd } = io;
   const fail = (message: string, code: number): number => {
-    io.stdout(`${workflowCommand('error', [], message)}\n`);
+    io.stdout(`${workflowCommand('error', [], boundedMessage(message))}\n`);
     return code;
   };
   let inputs: ActionInputs;

@@ -2,7 +2,8 @@
  * `kvmlint map`: the placement of every host plan, in the terminal or as one
  * self-contained HTML file (src/map/).
  */
-import { writeFileSync } from 'node:fs';
+import { writeReportOrFail } from '../engine/report-file.ts';
+import { repositoryRoot } from '../engine/repo.ts';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { CliIo } from '../cli.ts';
@@ -45,7 +46,7 @@ export function registerMapCommand(program: Command, io: CliIo, setExit: (code: 
       if (maps.length === 0) throw new UsageError('no domain is mapped to a host: use --host or the config\'s hosts');
       const color = opts.color ?? (io.isTTY && !io.env.NO_COLOR && !opts.outputFile);
       const out = opts.format === 'html' ? formatMapHtml(maps) : maps.map((m) => formatHostMapText(m, { color })).join('\n');
-      if (opts.outputFile) writeFileSync(resolve(io.cwd, opts.outputFile), out);
+      if (opts.outputFile) writeReportOrFail(resolve(io.cwd, opts.outputFile), out, repositoryRoot(io.cwd));
       else io.stdout(out);
       setExit(0);
     });

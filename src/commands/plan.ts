@@ -13,13 +13,14 @@ import { displayPath } from '../engine/discover.ts';
 import { toPosixPath } from '../engine/paths.ts';
 import { lint, type LintOptions } from '../engine/runner.ts';
 import type { Diagnostic, LintedDomain, LintHost } from '../engine/types.ts';
-import { FixWriteError, writeFixedFile } from '../engine/write.ts';
+import { FixWriteError, writeFixedFile, yieldToSignals } from '../engine/write.ts';
 import { describeNodes } from '../model/describe.ts';
 import { planHost, type HostPlan } from '../plan/plan.ts';
 import { isPlacementFinding } from '../plan/problem.ts';
 import { buildHostMap, type HostMap } from '../map/model.ts';
 import { formatMapHtml } from '../map/html.ts';
-import { writeFileSync } from 'node:fs';
+import { writeReportOrFail } from '../engine/report-file.ts';
+import { repositoryRoot } from '../engine/repo.ts';
 import { resolve } from 'node:path';
 
 interface PlanCommandOptions {
@@ -124,6 +125,7 @@ export function registerPlanCommand(program: Command, io: CliIo, setExit: (code:
           io.stdout(unifiedDiff(c.before, c.after, gitQuotedPath(`a/${shown}`), gitQuotedPath(`b/${shown}`)));
           continue;
         }
+        await yieldToSignals();
         try {
           writeFixedFile(abs, c.before, c.after, workspaceRoot(io.cwd, io.env));
         } catch (e) {
@@ -138,7 +140,7 @@ export function registerPlanCommand(program: Command, io: CliIo, setExit: (code:
           const a = run.maps.after.find((m) => m.path === b.path);
           return a ? [label(b, 'before the plan'), label(a, 'after the plan')] : [b];
         });
-        writeFileSync(resolve(io.cwd, opts.mapFile), formatMapHtml(maps, 'kvmlint placement plan'));
+        writeReportOrFail(resolve(io.cwd, opts.mapFile), formatMapHtml(maps, 'kvmlint placement plan'), repositoryRoot(io.cwd));
       }
       for (const d of run.remaining) io.stderr(`kvmlint plan: after the plan, ${d.file}:${d.line}:${d.column} ${d.ruleId}: ${d.message}\n`);
       const infeasible = run.plans.some((p) => p.status === 'infeasible' || p.status === 'refused');

@@ -1,11 +1,11 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli.ts';
-import { UsageError } from '../engine/source.ts';
+import { readRegularFile, UsageError } from '../engine/source.ts';
 import { captureHost } from '../host/capture.ts';
 import { formatSnapshot } from '../host/snapshot-json.ts';
-import { HostSnapshotError, importHostText, loadHostSnapshotText } from '../host/load.ts';
+import { HostSnapshotError, importHostText, loadHostSnapshotText, MAX_HOST_FILE_BYTES } from '../host/load.ts';
 import type { HostSnapshot } from '../model/host.ts';
 import { buildHostModel, parseSnapshotCpuList } from '../model/host-model.ts';
 
@@ -57,7 +57,8 @@ function runningSummary(s: HostSnapshot): string | undefined {
 function writeAtomically(path: string, text: string): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, text);
+    // O_EXCL: a committed file (or symlink) of that name is never written through.
+    writeFileSync(tmp, text, { flag: 'wx' });
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
@@ -84,8 +85,10 @@ export function registerSnapshotCommand(program: Command, io: CliIo, setExitCode
         const from = resolve(io.cwd, opts.from);
         let text: string;
         try {
-          text = readFileSync(from, 'utf8');
+          // Bounded, and a regular file only (a committed link to /dev/zero is refused), as --host reads it.
+          text = readRegularFile(from, MAX_HOST_FILE_BYTES).toString('utf8');
         } catch (err) {
+          if (err instanceof UsageError) throw new UsageError(`snapshot: ${err.message.replace(from, opts.from)}`);
           const code = (err as NodeJS.ErrnoException).code;
           throw new UsageError(`snapshot: ${opts.from}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
         }

@@ -277,6 +277,15 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
     if (real === undefined) throw new ConfigError(displayPath, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
     // Checked for backtracking before the matcher is built (domainGlobMatcher compiles them, shared by pattern).
     checkGlobs(h.domains, displayPath, `hosts[${index}].domains`);
+    // Walked for the plan: like the snapshot, confined to the repository (a literal symlink out of it is
+    // refused when the walk meets it: discover.ts expandGlobs).
+    const leaving = h.domains.find((g) => {
+      const { base, glob } = picomatch.scan(g);
+      return isAbsolute(g) || /^[A-Za-z]:/.test(g) || glob.split(/[\\/]/).includes('..') || !isWithin(workspace, resolve(dir, base));
+    });
+    if (leaving !== undefined) {
+      throw new ConfigError(displayPath, `hosts[${index}].domains`, `glob '${leaving.length > 80 ? `${leaving.slice(0, 80)}…` : leaving}' reaches outside the repository ${workspace}`);
+    }
     const host = { snapshot, index, globs: h.domains, matches: domainGlobMatcher(h.domains), housekeeping: h.housekeeping, libvirtVersion: h.libvirtVersion };
     const bases = new Set(h.domains.map((g) => picomatch.scan(g).base));
     for (const base of bases) {
@@ -293,6 +302,12 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
   let schemaSetting: string | boolean | undefined = raw.schema;
   if (typeof raw.schema === 'string') {
     schemaSetting = resolve(dir, raw.schema);
+    // A path from the config is the pull request's to choose. Outside the repository it may only be a
+    // libvirt schema directory (the system's /usr/share/libvirt/schemas), and any other path gets the
+    // same answer, so the config cannot probe what exists there (/root/.ssh, a token file).
+    if (!insideReal(realWorkspace, schemaSetting) && schemaDirProblem(schemaSetting) !== undefined) {
+      throw new ConfigError(displayPath, 'schema', `${raw.schema} is outside the repository ${workspace} and is not a libvirt schema directory`);
+    }
     const problem = schemaDirProblem(schemaSetting);
     if (problem) throw new ConfigError(displayPath, 'schema', `directory ${raw.schema} ${problem}`);
   }

@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { UsageError } from './source.ts';
 import { GitignoreFilter } from './gitignore.ts';
 import { relativePosix } from './paths.ts';
@@ -40,6 +40,10 @@ export async function discoverFiles(paths: readonly string[], cwd: string): Prom
       continue;
     }
     if (st?.isDirectory()) {
+      // The same for a directory: the walk enters no symlink below it, but the named path itself
+      // may be one (a pull request that replaced `domains/` with a link to the runner's home).
+      const escape = escapesWorkspace(abs, workspace);
+      if (escape) throw new UsageError(`${p}: a symlink to ${escape}, outside the workspace ${workspace}; not read`);
       for (const m of walkXmlFiles(abs, filter)) if (!found.has(m)) found.set(m, false);
       continue;
     }
@@ -55,6 +59,7 @@ export async function discoverFiles(paths: readonly string[], cwd: string): Prom
   }
   if (patterns.length > 0) {
     const matches = await walk(patterns, cwd);
+    refuseEscapes(matches, workspace, (m, escape) => `${relativePosix(cwd, m)}: matched by ${patterns.join(' ')} through a symlink to ${escape}, outside the workspace ${workspace}; not read`);
     for (const m of matches) if (!found.has(m)) found.set(m, false);
     if (matches.length === 0 && mustMatch.length > 0) throw new UsageError(`no files match the pattern: ${mustMatch.join(' ')}`);
   }
@@ -113,18 +118,44 @@ export function walkXmlFiles(root: string, gitignore?: GitignoreFilter): string[
 export async function expandGlobs(patterns: readonly string[], base: string): Promise<string[]> {
   const { globby } = await import('globby');
   const matches = await globby([...patterns], { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
-  const filter = new GitignoreFilter(repositoryRoot(base));
+  const workspace = repositoryRoot(base);
+  // The config's globs are the pull request's: a literal part that is a symlink out of the repository
+  // (config.ts refuses `..` and absolute globs) must not bring outside files into the report, or --fix.
+  refuseEscapes(matches, workspace, (m, escape) => `${m}: matched by the config's hosts globs through a symlink to ${escape}, outside the repository ${workspace}; not read`);
+  const filter = new GitignoreFilter(workspace);
   return matches.filter((m) => !filter.ignores(m)).sort();
 }
 
-/** Where `abs` really is, when it lies inside `workspace` by name but outside it once symlinks are resolved. */
-function escapesWorkspace(abs: string, workspace: string): string | undefined {
+/**
+ * Refuses glob matches that lie inside the workspace by name but outside it once symlinks are
+ * resolved. A glob walk follows no symlink (followSymbolicLinks: false, and a linked file is not a
+ * file to it), so only a literal directory of the pattern can lead out: one realpath per directory.
+ */
+function refuseEscapes(matches: readonly string[], workspace: string, message: (match: string, escape: string) => string): void {
+  const checked = new Set<string>();
+  for (const m of matches) {
+    const dir = dirname(m);
+    if (checked.has(dir)) continue;
+    checked.add(dir);
+    const escape = escapesWorkspace(dir, workspace);
+    if (escape) throw new UsageError(message(m, escape));
+  }
+}
+
+const realWorkspaces = new Map<string, string>();
+
+/**
+ * Where `abs` really is, when it lies inside `workspace` by name but outside it once symlinks are
+ * resolved; undefined when it stays inside, or was named outside the workspace (the user's own choice).
+ */
+export function escapesWorkspace(abs: string, workspace: string): string | undefined {
   if (!isInside(workspace, abs)) return undefined;
   let real: string;
   let realWorkspace: string;
   try {
-    real = realpathSync(abs);
-    realWorkspace = realpathSync(workspace);
+    real = realpathSync.native(abs);
+    realWorkspace = realWorkspaces.get(workspace) ?? realpathSync.native(workspace);
+    realWorkspaces.set(workspace, realWorkspace);
   } catch {
     return undefined;
   }

@@ -14,11 +14,13 @@ export interface NewElement {
   children?: readonly NewElement[];
 }
 
+/** The line break the document uses after `offset`: CRLF, LF, or a lone CR (classic Mac OS files, which XML allows). */
 function lineEndingAt(text: string, offset: number): string {
   const nl = text.indexOf('\n', offset);
   if (nl > 0 && text[nl - 1] === '\r') return '\r\n';
   if (nl >= 0) return '\n';
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  if (text.includes('\r\n')) return '\r\n';
+  return text.includes('\n') || !text.includes('\r') ? '\n' : '\r';
 }
 
 /** The whitespace before an element on its line (empty when something else precedes it there). */

@@ -1,7 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { relativePosix } from './paths.ts';
+import { readRegularFile } from './source.ts';
+
+/** A .gitignore is a list of patterns; anything larger is not one (its read is refused: exit 2). */
+const MAX_GITIGNORE_BYTES = 1024 * 1024;
 
 /**
  * .gitignore semantics for the files a walk found, without a second walk:
@@ -20,7 +24,10 @@ export class GitignoreFilter {
     let ig = this.byDir.get(dir);
     if (ig !== undefined) return ig;
     const file = join(dir, '.gitignore');
-    ig = existsSync(file) ? ignore().add(readFileSync(file, 'utf8')) : null;
+    // As git (2.32 and later) reads it in a working tree: a regular file only, never through a
+    // symlink (a committed link to /dev/zero or a secret is not read), and bounded like every read.
+    const st = lstatSync(file, { throwIfNoEntry: false });
+    ig = st?.isFile() ? ignore().add(readRegularFile(file, MAX_GITIGNORE_BYTES).toString('utf8')) : null;
     this.byDir.set(dir, ig);
     return ig;
   }

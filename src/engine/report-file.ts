@@ -1,6 +1,7 @@
-import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync } from 'node:fs';
-import { relative, isAbsolute, sep, resolve } from 'node:path';
+import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, relative, isAbsolute, sep, resolve } from 'node:path';
 import { writeAll } from './write.ts';
+import { UsageError } from './source.ts';
 
 /** A report that was not written; the message names the path and says why. */
 export class ReportFileError extends Error {}
@@ -13,13 +14,20 @@ export class ReportFileError extends Error {}
  * workspace) every directory between it and the file must be a real directory too, created here
  * when missing; without it the directory must exist (the CLI says so when it does not).
  */
-export function writeReportFile(path: string, text: string, within?: string): void {
+export function writeReportFile(path: string, text: string, within?: string, workspace?: string): void {
   const fail = (why: string): never => {
     throw new ReportFileError(`${path}: ${why}; report not written`);
   };
+  // The CLI's -o inside the repository by name must stay in it: a committed symlink on the way
+  // (`out/` linked to the runner's home) is refused. A path named outside it is the user's choice.
+  if (within === undefined && workspace !== undefined && inside(workspace, resolve(path))) {
+    const parent = realAsFarAsExists(dirname(resolve(path)));
+    const root = realAsFarAsExists(workspace);
+    if (!inside(root, parent)) fail(`its directory leads through a symlink to ${parent}, outside the workspace ${workspace}`);
+  }
   if (within !== undefined) {
     const rel = relative(within, resolve(path));
-    if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) fail(`outside the workspace ${within}`);
+    if (rel === '' || !inside(within, resolve(path))) fail(`outside the workspace ${within}`);
     let dir = within;
     for (const part of rel.split(sep).slice(0, -1)) {
       dir = `${dir}${sep}${part}`;
@@ -49,5 +57,30 @@ export function writeReportFile(path: string, text: string, within?: string): vo
     fail(`could not be written (${err.code ?? err.message})`);
   } finally {
     closeSync(fd);
+  }
+}
+
+function inside(dir: string, abs: string): boolean {
+  const rel = relative(dir, abs);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/** `p` with symlinks resolved as far as it exists (a report's directory may not exist yet). */
+function realAsFarAsExists(p: string): string {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    const parent = dirname(p);
+    return parent === p ? p : join(realAsFarAsExists(parent), basename(p));
+  }
+}
+
+/** writeReportFile for a command whose output file is all it makes (`map -o`, `plan --map-file`): a refusal is exit 2. */
+export function writeReportOrFail(path: string, text: string, workspace: string): void {
+  try {
+    writeReportFile(path, text, undefined, workspace);
+  } catch (e) {
+    if (e instanceof ReportFileError) throw new UsageError(e.message);
+    throw e;
   }
 }

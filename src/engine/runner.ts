@@ -6,7 +6,7 @@ import { parseKernelCpuList } from '../model/kernel-cpulist.ts';
 import { loadHostFile } from '../host/load.ts';
 import { ConfigError, configRelative, findConfigFile, hostForDomain, loadConfigFile, type ConfigHost, type ResolvedConfig } from './config.ts';
 import { diagnosticOf, effectiveSeverity, lineColumnOf, lintPlanSources, type PlanEnvironment, type PlanSource } from './core.ts';
-import { discoverFiles, displayPath, type DiscoveredFile } from './discover.ts';
+import { discoverFiles, displayPath, escapesWorkspace, type DiscoveredFile } from './discover.ts';
 import { completePlans } from './plans.ts';
 import { addPlanSuggestions } from '../plan/suggest.ts';
 import { repositoryRoot } from './repo.ts';
@@ -143,7 +143,10 @@ function commonAncestor(paths: readonly string[]): string {
 /** The config a lint of `options.paths` uses: `-c`, else the nearest kvmlint.config.json above them. */
 export function resolveConfig(options: Pick<LintOptions, 'paths' | 'configFile' | 'stdin'>, cwd: string): ResolvedConfig | undefined {
   if (options.configFile === false) return undefined;
-  if (options.configFile) return loadConfigFile(resolve(cwd, options.configFile), options.configFile);
+  if (options.configFile) {
+    refuseSymlinkOut(options.configFile, cwd, 'config');
+    return loadConfigFile(resolve(cwd, options.configFile), options.configFile);
+  }
   // Search upward from where the linted paths are (their common directory).
   // The stdin file name counts as a linted path (ESLint looks up its config from there too).
   const named = options.stdin ? [...options.paths, options.stdin.path] : options.paths;
@@ -152,7 +155,20 @@ export function resolveConfig(options: Pick<LintOptions, 'paths' | 'configFile' 
     return existsSync(abs) && !abs.endsWith('.xml') ? abs : dirname(abs);
   });
   const found = findConfigFile(commonAncestor(starts), cwd);
-  return found ? loadConfigFile(found, displayPath(found, cwd)) : undefined;
+  if (!found) return undefined;
+  refuseSymlinkOut(found, cwd, 'config');
+  return loadConfigFile(found, displayPath(found, cwd));
+}
+
+/**
+ * A file kvmlint reads that lies inside the workspace by name must really be there: a committed
+ * symlink to a token file or /etc/passwd would otherwise surface in error messages (exit 2).
+ */
+function refuseSymlinkOut(file: string, cwd: string, what: string): void {
+  const abs = resolve(cwd, file);
+  const workspace = repositoryRoot(cwd);
+  const escape = escapesWorkspace(abs, workspace);
+  if (escape) throw new UsageError(`${displayPath(abs, cwd)}: the ${what} is a symlink to ${escape}, outside the workspace ${workspace}; not read`);
 }
 
 export async function lint(options: LintOptions): Promise<LintRun> {
@@ -186,6 +202,8 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   }
 
   // Hosts: --host applies to every domain; otherwise the config maps globs to snapshots.
+  // A --host inside the workspace that a pull request turned into a symlink out of it is not read.
+  if (options.hostFile) refuseSymlinkOut(options.hostFile, cwd, 'host snapshot');
   const cliHost = options.hostFile ? hostFor(options.hostFile) : undefined;
 
   const stdinAbs = options.stdin ? resolve(cwd, options.stdin.path) : undefined;

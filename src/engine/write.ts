@@ -21,6 +21,15 @@ export function removeLiveBackups(): void {
   liveBackups.clear();
 }
 
+/**
+ * One turn of the event loop, where signal handlers run. A lint is synchronous, so a SIGINT or
+ * SIGTERM waits there; writers of several files call this before each one, so an interrupted run
+ * stops between files, never mid-file (the handlers are in main.ts).
+ */
+export function yieldToSignals(): Promise<void> {
+  return new Promise((done) => setImmediate(done));
+}
+
 /** `write(2)` returns short counts (ENOSPC after the first chunk, signals): loop until every byte is out or it throws. */
 export function writeAll(fd: number, bytes: Uint8Array, position: number): void {
   let done = 0;
@@ -79,15 +88,18 @@ export function writeFixedFile(path: string, originalText: string, fixedText: st
   };
   let target = path;
   const link = lstatSync(path);
-  if (link.isSymbolicLink()) {
-    target = realpathSync(path);
+  // A file inside the workspace by name is written only where it really is inside it: a symlinked
+  // file, or a symlinked directory on the way (`domains/` turned into a link by a pull request).
+  // A file named outside the workspace is the user's own, fixed in place unless it is a symlink.
+  if (link.isSymbolicLink() || inside(workspace, path)) {
+    target = realpathSync.native(path);
     let root = workspace;
     try {
-      root = realpathSync(workspace);
+      root = realpathSync.native(workspace);
     } catch {
       // compared as given
     }
-    if (!inside(root, target)) fail(`symlink to ${target}, outside the workspace; not fixed`);
+    if (!inside(root, target)) fail(`${link.isSymbolicLink() ? 'symlink' : 'reached through a symlink'} to ${target}, outside the workspace; not fixed`);
   }
   const expected = Buffer.from(originalText, 'utf8');
   const fixed = Buffer.from(fixedText, 'utf8');

@@ -62,3 +62,15 @@ function memoised(f: (s: string) => string): (s: string) => string {
     return v;
   };
 }
+
+/** The most of one error message kvmlint echoes: a value from a pull request (an 11 MB CPU list) is cut, not repeated. */
+export const MAX_ECHOED_MESSAGE = 2000;
+
+/** `s` cut to MAX_ECHOED_MESSAGE characters (never inside a surrogate pair), saying how much was left out. */
+export function boundedMessage(s: string, max = MAX_ECHOED_MESSAGE): string {
+  if (s.length <= max) return s;
+  let cut = max;
+  const c = s.charCodeAt(cut - 1);
+  if (c >= 0xd800 && c <= 0xdbff) cut--;
+  return `${s.slice(0, cut)}… (${s.length - cut} more characters)`;
+}

@@ -384,7 +384,7 @@ export function loadHostText(text: string, path: string): HostSnapshot {
 }
 
 /** A host input (kvmlint JSON, capabilities XML, numactl text) of a 1024-node machine is a few MB. */
-const MAX_HOST_FILE_BYTES = 64 * 1024 * 1024;
+export const MAX_HOST_FILE_BYTES = 64 * 1024 * 1024;
 
 export function loadHostFile(path: string): { snapshot: HostSnapshot; text: string } {
   let text: string;

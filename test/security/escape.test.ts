@@ -86,8 +86,13 @@ test('config and host snapshots: regular files only, bounded; config snapshot pa
     symlinkSync('/dev/zero', path.join(ws, 'kvmlint.config.json'));
     let r = kvmlint(['vm.xml'], ws, 10_000);
     assert.equal(r.status, 2, `${r.signal} ${r.stderr}`);
-    assert.match(r.stderr, /kvmlint\.config\.json.*not a regular file/);
+    // Refused before it is opened: a symlink out of the workspace (symlink-ways-out.test.ts).
+    assert.match(r.stderr, /kvmlint\.config\.json.*(not a regular file|symlink to \/dev\/zero)/);
     rmSync(path.join(ws, 'kvmlint.config.json'));
+    // A config that is /dev/zero itself (named outside the workspace) is refused as not a regular file.
+    r = kvmlint(['-c', '/dev/zero', 'vm.xml'], ws, 10_000);
+    assert.equal(r.status, 2, `${r.signal} ${r.stderr}`);
+    assert.match(r.stderr, /not a regular file/);
 
     r = kvmlint(['--no-config-lookup', '--host', '/dev/urandom', 'vm.xml'], ws, 10_000);
     assert.equal(r.status, 2, `${r.signal} ${r.stderr}`);

@@ -11,3 +11,7 @@ export declare function neutraliseLine(s: string): string;
 export declare function neutraliseResult<R extends LintResult>(result: R, { withSources }?: {
     withSources?: boolean | undefined;
 }): R;
+/** The most of one error message kvmlint echoes: a value from a pull request (an 11 MB CPU list) is cut, not repeated. */
+export declare const MAX_ECHOED_MESSAGE = 2000;
+/** `s` cut to MAX_ECHOED_MESSAGE characters (never inside a surrogate pair), saying how much was left out. */
+export declare function boundedMessage(s: string, max?: number): string;

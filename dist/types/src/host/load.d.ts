@@ -33,6 +33,8 @@ export declare function importHostText(text: string, path: string): HostImport &
 };
 /** Detects a host input by content and loads it as a checked snapshot. */
 export declare function loadHostText(text: string, path: string): HostSnapshot;
+/** A host input (kvmlint JSON, capabilities XML, numactl text) of a 1024-node machine is a few MB. */
+export declare const MAX_HOST_FILE_BYTES: number;
 export declare function loadHostFile(path: string): {
     snapshot: HostSnapshot;
     text: string;
