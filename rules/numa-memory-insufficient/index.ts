@@ -23,7 +23,7 @@ export default definePlanRule({
     id: 'numa-memory-insufficient',
     name: 'NumaMemoryInsufficient',
     severity: 'error',
-    severities: ['error', 'warning'],
+    severities: ['error', 'warning', 'info'],
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
@@ -37,6 +37,10 @@ export default definePlanRule({
       exceedsFreeIfEven: {
         message: '{{guests}} bound strictly to host node {{node}}{{over}} {{need}} {{planned}} there if the split is even; it has {{free}} free',
         help: 'bind each guest cell to one node with <memnode> so the memory per node is known, and make it fit',
+      },
+      afterReclaim: {
+        message: '{{guests}} bound strictly to host node {{node}} {{need}} {{planned}} of small pages; it has {{free}} free and {{reclaimable}} of reclaimable cache',
+        help: 'the kernel reclaims {{reclaim}} of that cache first, so the memory is found; bind a guest to another node to keep the cache',
       },
       belowHigh: {
         message: '{{guests}} bound strictly to host node {{node}} {{leave}} {{left}} of its {{free}} free, below its high watermark {{high}}',
@@ -79,7 +83,8 @@ export default definePlanRule({
       const planned = contributions.reduce((a, c) => a + c.kib, 0);
       const share = watermarks?.shares.get(node);
       // src/model/node-memory.ts: which of this rule and min-free-kbytes-exceeds-node-free reports the node.
-      const verdict = nodeMemoryVerdict({ freeKiB: free, plannedKiB: planned, minKiB: share?.minKiB, highKiB: share?.highKiB });
+      const reclaimable = host.node(node)!.reclaimableKiB;
+      const verdict = nodeMemoryVerdict({ freeKiB: free, plannedKiB: planned, reclaimableKiB: reclaimable, minKiB: share?.minKiB, highKiB: share?.highKiB });
       if (verdict?.rule !== 'numa-memory-insufficient') continue;
 
       // One finding per node (one resource): at the binding of the guest that takes the most, every other
@@ -100,7 +105,16 @@ export default definePlanRule({
       // estimate: a warning. Memory bound to this node alone decides the error.
       const exact = contributions.reduce((a, c) => a + c.exactKiB, 0);
       const certain = exact > free;
-      if (verdict.level === 'exceeds-free' && certain) {
+      if (verdict.level === 'after-reclaim') {
+        // The guests fit once cache is reclaimed: not a failure to start, only the host's cache going.
+        ctx.report(at.c.on, {
+          range: at.range,
+          severity: 'info',
+          messageId: 'afterReclaim',
+          data: { ...who, need: one ? 'needs' : 'need', planned: formatKiB(planned), free: formatKiB(free), reclaimable: formatKiB(reclaimable!), reclaim: formatKiB(planned - free) },
+          related,
+        });
+      } else if (verdict.level === 'exceeds-free' && certain) {
         ctx.report(at.c.on, {
           range: at.range,
           messageId: 'exceedsFree',

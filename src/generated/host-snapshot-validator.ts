@@ -4,7 +4,7 @@ import ajvRuntime0 from 'ajv/dist/runtime/ucs2length.js';
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json","title":"kvmlint host snapshot","description":"One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.","type":"object","additionalProperties":false,"required":["kvmlintHostSnapshot","nodes"],"properties":{"$schema":{"type":"string","title":"JSON Schema","description":"Optional link to this schema, for editors."},"kvmlintHostSnapshot":{"const":1,"title":"Snapshot format version","description":"Format version of this document. kvmlint reads version 1."},"source":{"enum":["capture","virsh-capabilities","numactl-hardware","manual"],"title":"Source","description":"Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)."},"hostname":{"type":"string","title":"Host name","description":"From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent."},"kernelRelease":{"type":"string","title":"Kernel release","description":"From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","title":"libvirt version","description":"The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it."},"capturedAt":{"type":"string","title":"Capture time","description":"When the snapshot was taken (RFC 3339)."},"missing":{"type":"array","items":{"type":"string"},"uniqueItems":true,"title":"Missing facts","description":"Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)."},"cpus":{"type":"object","additionalProperties":false,"title":"Host CPUs","description":"CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.","properties":{"possible":{"$ref":"#/definitions/cpuList","title":"Possible CPUs","description":"/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name."},"present":{"$ref":"#/definitions/cpuList","title":"Present CPUs","description":"/sys/devices/system/cpu/present."},"online":{"$ref":"#/definitions/cpuList","title":"Online CPUs","description":"/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used."}}},"cpuTopology":{"type":"array","title":"Per-CPU topology","description":"One entry per CPU from /sys/devices/system/cpu/cpuN/topology.","items":{"type":"object","additionalProperties":false,"required":["cpu"],"title":"CPU","description":"Topology of one logical CPU.","properties":{"cpu":{"type":"integer","minimum":0,"title":"CPU id","description":"Logical CPU number N of cpuN."},"node":{"type":"integer","minimum":0,"title":"NUMA node","description":"The node whose cpulist holds this CPU."},"socket":{"type":"integer","minimum":-1,"title":"Socket","description":"topology/physical_package_id (-1 when the firmware does not say)."},"die":{"type":"integer","minimum":-1,"title":"Die","description":"topology/die_id."},"core":{"type":"integer","minimum":-1,"title":"Core","description":"topology/core_id (unique within a socket, not host-wide)."},"siblings":{"$ref":"#/definitions/cpuList","title":"SMT siblings","description":"topology/thread_siblings_list: this CPU and its hyperthread siblings."},"online":{"type":"boolean","title":"Online","description":"cpuN/online; absent means online."}}}},"nodes":{"type":"array","minItems":1,"title":"NUMA nodes","description":"Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.","items":{"type":"object","additionalProperties":false,"required":["id","cpus"],"title":"NUMA node","description":"One node from /sys/devices/system/node/nodeN.","properties":{"id":{"type":"integer","minimum":0,"title":"Node id","description":"N of nodeN. Unique."},"cpus":{"$ref":"#/definitions/cpuList","title":"Node CPUs","description":"nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only."},"memTotalKiB":{"type":"integer","minimum":0,"title":"MemTotal (KiB)","description":"nodeN/meminfo \"Node N MemTotal\". numactl --hardware prints MB: multiply by 1024."},"memFreeKiB":{"type":"integer","minimum":0,"title":"MemFree (KiB)","description":"nodeN/meminfo \"Node N MemFree\" at capture time. At most memTotalKiB."},"distances":{"type":"array","items":{"type":"integer","minimum":0},"title":"Distances","description":"nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)."},"hugepages":{"type":"array","title":"Hugepage pools","description":"nodeN/hugepages/hugepages-<size>kB: one pool per page size.","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","total"],"title":"Hugepage pool","description":"The pool of one page size on this node.","properties":{"sizeKiB":{"type":"integer","minimum":1,"title":"Page size (KiB)","description":"e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages."},"total":{"type":"integer","minimum":0,"title":"Pool size (pages)","description":"nr_hugepages: pages reserved in this pool on this node."},"free":{"type":"integer","minimum":0,"title":"Free pages","description":"free_hugepages: pages of the pool not in use at capture time."},"surplus":{"type":"integer","minimum":0,"title":"Surplus pages","description":"surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)."}}}},"zones":{"type":"array","title":"Memory zones","description":"This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.","items":{"type":"object","additionalProperties":false,"required":["name","managedPages"],"title":"Zone","description":"One \"Node N, zone NAME\" block.","properties":{"name":{"type":"string","minLength":1,"title":"Zone name","description":"DMA, DMA32, Normal, Movable, HighMem or Device."},"managedPages":{"type":"integer","minimum":0,"title":"Managed pages","description":"\"managed\": pages the buddy allocator manages; the watermark split is proportional to it."},"presentPages":{"type":"integer","minimum":0,"title":"Present pages","description":"\"present\"."},"min":{"type":"integer","minimum":0,"title":"min watermark (pages)","description":"\"min\" as the running kernel reported it, minus \"boost\"."},"low":{"type":"integer","minimum":0,"title":"low watermark (pages)","description":"\"low\" as the running kernel reported it, minus \"boost\"."},"high":{"type":"integer","minimum":0,"title":"high watermark (pages)","description":"\"high\" as the running kernel reported it, minus \"boost\"."}}}}}}},"hugepages":{"type":"object","additionalProperties":false,"title":"Hugepage sizes","description":"Host-wide hugepage facts.","properties":{"defaultSizeKiB":{"type":"integer","minimum":1,"title":"Default hugepage size (KiB)","description":"\"Hugepagesize:\" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>."},"sizesKiB":{"type":"array","items":{"type":"integer","minimum":1},"uniqueItems":true,"title":"Supported sizes (KiB)","description":"The sizes under /sys/kernel/mm/hugepages."}}},"pageSizeKiB":{"type":"integer","minimum":1,"title":"Base page size (KiB)","description":"The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4."},"vm":{"type":"object","additionalProperties":false,"title":"VM sysctls","description":"Memory-management sysctls from /proc/sys/vm.","properties":{"minFreeKbytes":{"type":"integer","minimum":0,"title":"vm.min_free_kbytes","description":"/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size."},"watermarkScaleFactor":{"type":"integer","minimum":1,"maximum":3000,"title":"vm.watermark_scale_factor","description":"/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10."}}},"kernel":{"type":"object","additionalProperties":false,"title":"Kernel","description":"The booted kernel.","properties":{"cmdline":{"type":"string","title":"Kernel command line","description":"/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it."}}},"isolation":{"type":"object","additionalProperties":false,"title":"Running isolation","description":"CPU isolation as the running kernel reports it. When present it wins over the command line.","properties":{"isolated":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs","description":"/sys/devices/system/cpu/isolated (empty string when none)."},"nohzFull":{"$ref":"#/definitions/cpuList","title":"nohz_full CPUs","description":"/sys/devices/system/cpu/nohz_full (empty string when none)."}}},"tuned":{"type":"object","additionalProperties":false,"title":"tuned","description":"The tuned daemon's profile and CPU partitioning variables.","properties":{"activeProfile":{"type":"string","title":"Active profile","description":"/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation."},"includes":{"type":"array","items":{"type":"string","minLength":1},"title":"Included profiles","description":"The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them."},"isolatedCores":{"$ref":"#/definitions/cpuList","title":"isolated_cores","description":"isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed."},"noBalanceCores":{"$ref":"#/definitions/cpuList","title":"no_balance_cores","description":"no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)."}}},"running":{"type":"object","additionalProperties":false,"title":"What runs on the host","description":"Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.","properties":{"guests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","pid","threads"],"title":"Running guest","description":"One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.","properties":{"name":{"type":"string","title":"Guest name","description":"-name guest=NAME (or -name NAME) of the QEMU command line."},"uuid":{"type":"string","title":"Guest uuid","description":"-uuid of the QEMU command line."},"pid":{"type":"integer","minimum":0,"title":"Process id","description":"PID of the QEMU process."},"rolesFrom":{"enum":["status-xml","thread-names"],"title":"Where thread roles came from","description":"status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)."},"threads":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["tid","role","allowedCpus"],"title":"Thread","description":"One thread of the QEMU process, from /proc/PID/task/TID.","properties":{"tid":{"type":"integer","minimum":0,"title":"Thread id","description":"TID of /proc/PID/task/TID."},"role":{"enum":["vcpu","iothread","main","worker"],"title":"Role","description":"vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)."},"id":{"type":"integer","minimum":0,"title":"vCPU or IOThread id","description":"The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread."},"name":{"type":"string","title":"Thread name","description":"The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on."},"lastCpu":{"type":"integer","minimum":0,"title":"Last CPU","description":"Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)."},"policy":{"enum":["other","fifo","rr","batch","idle","deadline"],"title":"Scheduling policy","description":"Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it."},"priority":{"type":"integer","minimum":0,"title":"Realtime priority","description":"Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.","maximum":99}}},"title":"Threads","description":"Every thread of the process."},"memory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["node","pageSizeKiB","kib"],"title":"Memory on one node","description":"The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> × kernelpagesize_kB).","properties":{"node":{"type":"integer","minimum":0,"title":"Host node","description":"N of N<node>= in numa_maps."},"pageSizeKiB":{"type":"integer","minimum":1,"title":"Page size (KiB)","description":"kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings."},"kib":{"type":"integer","minimum":0,"title":"Resident memory (KiB)","description":"Pages on that node × page size."}}},"title":"Memory per node","description":"Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read."}}},"title":"Running guests","description":"Every QEMU process found under /proc."},"isolatedCpus":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs checked","description":"The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)."},"foreignTasks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["pid","tid","name","allowedCpus"],"title":"Foreign task","description":"A task that is neither a guest thread nor a per-CPU kernel thread, allowed on or last run on an isolated CPU.","properties":{"pid":{"type":"integer","minimum":0,"title":"Process id","description":"PID (thread group id)."},"tid":{"type":"integer","minimum":0,"title":"Thread id","description":"TID."},"name":{"type":"string","title":"Name","description":"comm of the task (never its command line)."},"kernelThread":{"type":"boolean","title":"Kernel thread","description":"PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list."},"lastCpu":{"type":"integer","minimum":0,"title":"Last CPU","description":"Field 39 of stat."}}},"title":"Foreign tasks on isolated CPUs","description":"Tasks other than guest threads and per-CPU kernel threads allowed on or last run on isolatedCpus."},"irqs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["irq","affinity"],"title":"IRQ","description":"An interrupt whose affinity includes isolated CPUs.","properties":{"irq":{"type":"integer","minimum":0,"title":"IRQ number","description":"N of /proc/irq/N."},"name":{"type":"string","title":"Actions","description":"The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`."},"affinity":{"$ref":"#/definitions/cpuList","title":"Affinity","description":"/proc/irq/N/smp_affinity_list."},"effectiveAffinity":{"$ref":"#/definitions/cpuList","title":"Effective affinity","description":"/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to."}}},"title":"IRQs on isolated CPUs","description":"IRQs whose effective affinity (else affinity) includes isolatedCpus."}}},"libvirt":{"type":"object","additionalProperties":false,"title":"libvirt","description":"The host's libvirt.","properties":{"definitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","digest","elements"],"title":"Persistent definition","description":"One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.","properties":{"file":{"type":"string","title":"File","description":"Its name under /etc/libvirt/qemu."},"name":{"type":"string","title":"Domain name","description":"<name>."},"uuid":{"type":"string","title":"Domain uuid","description":"<uuid>."},"digest":{"type":"string","title":"Digest","description":"sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.","pattern":"^[0-9a-f]{64}$"},"elements":{"type":"object","title":"Reduced elements","description":"Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) → its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.","additionalProperties":{"type":"string"},"propertyNames":{"enum":["vcpu","cputune","numatune","memoryBacking","cpu","memory"]}}}},"title":"Persistent definitions","description":"The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name."}}}},"definitions":{"cpuList":{"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json","title":"kvmlint host snapshot","description":"One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.","type":"object","additionalProperties":false,"required":["kvmlintHostSnapshot","nodes"],"properties":{"$schema":{"type":"string","title":"JSON Schema","description":"Optional link to this schema, for editors."},"kvmlintHostSnapshot":{"const":1,"title":"Snapshot format version","description":"Format version of this document. kvmlint reads version 1."},"source":{"enum":["capture","virsh-capabilities","numactl-hardware","manual"],"title":"Source","description":"Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)."},"hostname":{"type":"string","title":"Host name","description":"From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent."},"kernelRelease":{"type":"string","title":"Kernel release","description":"From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","title":"libvirt version","description":"The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it."},"capturedAt":{"type":"string","title":"Capture time","description":"When the snapshot was taken (RFC 3339)."},"missing":{"type":"array","items":{"type":"string"},"uniqueItems":true,"title":"Missing facts","description":"Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)."},"cpus":{"type":"object","additionalProperties":false,"title":"Host CPUs","description":"CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.","properties":{"possible":{"$ref":"#/definitions/cpuList","title":"Possible CPUs","description":"/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name."},"present":{"$ref":"#/definitions/cpuList","title":"Present CPUs","description":"/sys/devices/system/cpu/present."},"online":{"$ref":"#/definitions/cpuList","title":"Online CPUs","description":"/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used."}}},"cpuTopology":{"type":"array","title":"Per-CPU topology","description":"One entry per CPU from /sys/devices/system/cpu/cpuN/topology.","items":{"type":"object","additionalProperties":false,"required":["cpu"],"title":"CPU","description":"Topology of one logical CPU.","properties":{"cpu":{"type":"integer","minimum":0,"title":"CPU id","description":"Logical CPU number N of cpuN."},"node":{"type":"integer","minimum":0,"title":"NUMA node","description":"The node whose cpulist holds this CPU."},"socket":{"type":"integer","minimum":-1,"title":"Socket","description":"topology/physical_package_id (-1 when the firmware does not say)."},"die":{"type":"integer","minimum":-1,"title":"Die","description":"topology/die_id."},"core":{"type":"integer","minimum":-1,"title":"Core","description":"topology/core_id (unique within a socket, not host-wide)."},"siblings":{"$ref":"#/definitions/cpuList","title":"SMT siblings","description":"topology/thread_siblings_list: this CPU and its hyperthread siblings."},"online":{"type":"boolean","title":"Online","description":"cpuN/online; absent means online."}}}},"nodes":{"type":"array","minItems":1,"title":"NUMA nodes","description":"Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.","items":{"type":"object","additionalProperties":false,"required":["id","cpus"],"title":"NUMA node","description":"One node from /sys/devices/system/node/nodeN.","properties":{"id":{"type":"integer","minimum":0,"title":"Node id","description":"N of nodeN. Unique."},"cpus":{"$ref":"#/definitions/cpuList","title":"Node CPUs","description":"nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only."},"memTotalKiB":{"type":"integer","minimum":0,"title":"MemTotal (KiB)","description":"nodeN/meminfo \"Node N MemTotal\". numactl --hardware prints MB: multiply by 1024."},"memFreeKiB":{"type":"integer","minimum":0,"title":"MemFree (KiB)","description":"nodeN/meminfo \"Node N MemFree\" at capture time. At most memTotalKiB."},"reclaimableKiB":{"type":"integer","minimum":0,"title":"Reclaimable (KiB)","description":"nodeN/meminfo \"Active(file)\" + \"Inactive(file)\" + \"SReclaimable\" at capture time: page cache and slab the kernel reclaims before an allocation bound to this node fails (what MemAvailable counts besides MemFree). At most memTotalKiB."},"distances":{"type":"array","items":{"type":"integer","minimum":0},"title":"Distances","description":"nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)."},"hugepages":{"type":"array","title":"Hugepage pools","description":"nodeN/hugepages/hugepages-<size>kB: one pool per page size.","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","total"],"title":"Hugepage pool","description":"The pool of one page size on this node.","properties":{"sizeKiB":{"type":"integer","minimum":1,"title":"Page size (KiB)","description":"e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages."},"total":{"type":"integer","minimum":0,"title":"Pool size (pages)","description":"nr_hugepages: pages reserved in this pool on this node."},"free":{"type":"integer","minimum":0,"title":"Free pages","description":"free_hugepages: pages of the pool not in use at capture time."},"surplus":{"type":"integer","minimum":0,"title":"Surplus pages","description":"surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)."}}}},"zones":{"type":"array","title":"Memory zones","description":"This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.","items":{"type":"object","additionalProperties":false,"required":["name","managedPages"],"title":"Zone","description":"One \"Node N, zone NAME\" block.","properties":{"name":{"type":"string","minLength":1,"title":"Zone name","description":"DMA, DMA32, Normal, Movable, HighMem or Device."},"managedPages":{"type":"integer","minimum":0,"title":"Managed pages","description":"\"managed\": pages the buddy allocator manages; the watermark split is proportional to it."},"presentPages":{"type":"integer","minimum":0,"title":"Present pages","description":"\"present\"."},"min":{"type":"integer","minimum":0,"title":"min watermark (pages)","description":"\"min\" as the running kernel reported it, minus \"boost\"."},"low":{"type":"integer","minimum":0,"title":"low watermark (pages)","description":"\"low\" as the running kernel reported it, minus \"boost\"."},"high":{"type":"integer","minimum":0,"title":"high watermark (pages)","description":"\"high\" as the running kernel reported it, minus \"boost\"."}}}}}}},"hugepages":{"type":"object","additionalProperties":false,"title":"Hugepage sizes","description":"Host-wide hugepage facts.","properties":{"defaultSizeKiB":{"type":"integer","minimum":1,"title":"Default hugepage size (KiB)","description":"\"Hugepagesize:\" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>."},"sizesKiB":{"type":"array","items":{"type":"integer","minimum":1},"uniqueItems":true,"title":"Supported sizes (KiB)","description":"The sizes under /sys/kernel/mm/hugepages."}}},"pageSizeKiB":{"type":"integer","minimum":1,"title":"Base page size (KiB)","description":"The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4."},"vm":{"type":"object","additionalProperties":false,"title":"VM sysctls","description":"Memory-management sysctls from /proc/sys/vm.","properties":{"minFreeKbytes":{"type":"integer","minimum":0,"title":"vm.min_free_kbytes","description":"/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size."},"watermarkScaleFactor":{"type":"integer","minimum":1,"maximum":3000,"title":"vm.watermark_scale_factor","description":"/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10."}}},"kernel":{"type":"object","additionalProperties":false,"title":"Kernel","description":"The booted kernel.","properties":{"cmdline":{"type":"string","title":"Kernel command line","description":"/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it."}}},"isolation":{"type":"object","additionalProperties":false,"title":"Running isolation","description":"CPU isolation as the running kernel reports it. When present it wins over the command line.","properties":{"isolated":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs","description":"/sys/devices/system/cpu/isolated (empty string when none)."},"nohzFull":{"$ref":"#/definitions/cpuList","title":"nohz_full CPUs","description":"/sys/devices/system/cpu/nohz_full (empty string when none)."}}},"tuned":{"type":"object","additionalProperties":false,"title":"tuned","description":"The tuned daemon's profile and CPU partitioning variables.","properties":{"activeProfile":{"type":"string","title":"Active profile","description":"/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation."},"includes":{"type":"array","items":{"type":"string","minLength":1},"title":"Included profiles","description":"The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them."},"isolatedCores":{"$ref":"#/definitions/cpuList","title":"isolated_cores","description":"isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed."},"noBalanceCores":{"$ref":"#/definitions/cpuList","title":"no_balance_cores","description":"no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)."}}},"running":{"type":"object","additionalProperties":false,"title":"What runs on the host","description":"Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.","properties":{"guests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","pid","threads"],"title":"Running guest","description":"One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.","properties":{"name":{"type":"string","title":"Guest name","description":"-name guest=NAME (or -name NAME) of the QEMU command line."},"uuid":{"type":"string","title":"Guest uuid","description":"-uuid of the QEMU command line."},"pid":{"type":"integer","minimum":0,"title":"Process id","description":"PID of the QEMU process."},"rolesFrom":{"enum":["status-xml","thread-names"],"title":"Where thread roles came from","description":"status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)."},"threads":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["tid","role","allowedCpus"],"title":"Thread","description":"One thread of the QEMU process, from /proc/PID/task/TID.","properties":{"tid":{"type":"integer","minimum":0,"title":"Thread id","description":"TID of /proc/PID/task/TID."},"role":{"enum":["vcpu","iothread","main","worker"],"title":"Role","description":"vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)."},"id":{"type":"integer","minimum":0,"title":"vCPU or IOThread id","description":"The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread."},"name":{"type":"string","title":"Thread name","description":"The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on."},"lastCpu":{"type":"integer","minimum":0,"title":"Last CPU","description":"Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)."},"policy":{"enum":["other","fifo","rr","batch","idle","deadline"],"title":"Scheduling policy","description":"Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it."},"priority":{"type":"integer","minimum":0,"title":"Realtime priority","description":"Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.","maximum":99}}},"title":"Threads","description":"Every thread of the process."},"memory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["node","pageSizeKiB","kib"],"title":"Memory on one node","description":"The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> × kernelpagesize_kB).","properties":{"node":{"type":"integer","minimum":0,"title":"Host node","description":"N of N<node>= in numa_maps."},"pageSizeKiB":{"type":"integer","minimum":1,"title":"Page size (KiB)","description":"kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings."},"kib":{"type":"integer","minimum":0,"title":"Resident memory (KiB)","description":"Pages on that node × page size."}}},"title":"Memory per node","description":"Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read."}}},"title":"Running guests","description":"Every QEMU process found under /proc."},"isolatedCpus":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs checked","description":"The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)."},"foreignTasks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["pid","tid","name","allowedCpus"],"title":"Foreign task","description":"A task that is neither a guest thread nor a per-CPU kernel thread, allowed on or last run on an isolated CPU.","properties":{"pid":{"type":"integer","minimum":0,"title":"Process id","description":"PID (thread group id)."},"tid":{"type":"integer","minimum":0,"title":"Thread id","description":"TID."},"name":{"type":"string","title":"Name","description":"comm of the task (never its command line)."},"kernelThread":{"type":"boolean","title":"Kernel thread","description":"PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list."},"lastCpu":{"type":"integer","minimum":0,"title":"Last CPU","description":"Field 39 of stat."}}},"title":"Foreign tasks on isolated CPUs","description":"Tasks other than guest threads and per-CPU kernel threads allowed on or last run on isolatedCpus."},"irqs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["irq","affinity"],"title":"IRQ","description":"An interrupt whose affinity includes isolated CPUs.","properties":{"irq":{"type":"integer","minimum":0,"title":"IRQ number","description":"N of /proc/irq/N."},"name":{"type":"string","title":"Actions","description":"The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`."},"affinity":{"$ref":"#/definitions/cpuList","title":"Affinity","description":"/proc/irq/N/smp_affinity_list."},"effectiveAffinity":{"$ref":"#/definitions/cpuList","title":"Effective affinity","description":"/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to."}}},"title":"IRQs on isolated CPUs","description":"IRQs whose effective affinity (else affinity) includes isolatedCpus."}}},"libvirt":{"type":"object","additionalProperties":false,"title":"libvirt","description":"The host's libvirt.","properties":{"definitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","digest","elements"],"title":"Persistent definition","description":"One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.","properties":{"file":{"type":"string","title":"File","description":"Its name under /etc/libvirt/qemu."},"name":{"type":"string","title":"Domain name","description":"<name>."},"uuid":{"type":"string","title":"Domain uuid","description":"<uuid>."},"digest":{"type":"string","title":"Digest","description":"sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.","pattern":"^[0-9a-f]{64}$"},"elements":{"type":"object","title":"Reduced elements","description":"Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) → its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.","additionalProperties":{"type":"string"},"propertyNames":{"enum":["vcpu","cputune","numatune","memoryBacking","cpu","memory"]}}}},"title":"Persistent definitions","description":"The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name."}}}},"definitions":{"cpuList":{"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}}}};
 const schema12 = {"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ajvRuntime0.default;
@@ -712,7 +712,7 @@ vErrors.push(err53);
 errors++;
 }
 for(const key7 in data31){
-if(!(((((((key7 === "id") || (key7 === "cpus")) || (key7 === "memTotalKiB")) || (key7 === "memFreeKiB")) || (key7 === "distances")) || (key7 === "hugepages")) || (key7 === "zones"))){
+if(!((((((((key7 === "id") || (key7 === "cpus")) || (key7 === "memTotalKiB")) || (key7 === "memFreeKiB")) || (key7 === "reclaimableKiB")) || (key7 === "distances")) || (key7 === "hugepages")) || (key7 === "zones"))){
 const err54 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items,data:data31};
 if(vErrors === null){
 vErrors = [err54];
@@ -861,14 +861,10 @@ errors++;
 }
 }
 }
-if(data31.distances !== undefined){
-let data38 = data31.distances;
-if(Array.isArray(data38)){
-const len3 = data38.length;
-for(let i4=0; i4<len3; i4++){
-let data39 = data38[i4];
-if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
-const err66 = {instancePath:instancePath+"/nodes/" + i3+"/distances/" + i4,schemaPath:"#/properties/nodes/items/properties/distances/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.distances.items.type,parentSchema:schema11.properties.nodes.items.properties.distances.items,data:data39};
+if(data31.reclaimableKiB !== undefined){
+let data38 = data31.reclaimableKiB;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err66 = {instancePath:instancePath+"/nodes/" + i3+"/reclaimableKiB",schemaPath:"#/properties/nodes/items/properties/reclaimableKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.reclaimableKiB.type,parentSchema:schema11.properties.nodes.items.properties.reclaimableKiB,data:data38};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -877,9 +873,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 < 0 || isNaN(data39)){
-const err67 = {instancePath:instancePath+"/nodes/" + i3+"/distances/" + i4,schemaPath:"#/properties/nodes/items/properties/distances/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.distances.items,data:data39};
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 < 0 || isNaN(data38)){
+const err67 = {instancePath:instancePath+"/nodes/" + i3+"/reclaimableKiB",schemaPath:"#/properties/nodes/items/properties/reclaimableKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.reclaimableKiB,data:data38};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -890,9 +886,14 @@ errors++;
 }
 }
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/nodes/" + i3+"/distances",schemaPath:"#/properties/nodes/items/properties/distances/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.distances.type,parentSchema:schema11.properties.nodes.items.properties.distances,data:data38};
+if(data31.distances !== undefined){
+let data39 = data31.distances;
+if(Array.isArray(data39)){
+const len3 = data39.length;
+for(let i4=0; i4<len3; i4++){
+let data40 = data39[i4];
+if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
+const err68 = {instancePath:instancePath+"/nodes/" + i3+"/distances/" + i4,schemaPath:"#/properties/nodes/items/properties/distances/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.distances.items.type,parentSchema:schema11.properties.nodes.items.properties.distances.items,data:data40};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -901,16 +902,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data31.hugepages !== undefined){
-let data40 = data31.hugepages;
-if(Array.isArray(data40)){
-const len4 = data40.length;
-for(let i5=0; i5<len4; i5++){
-let data41 = data40[i5];
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.sizeKiB === undefined){
-const err69 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/required",keyword:"required",params:{missingProperty: "sizeKiB"},message:"must have required property '"+"sizeKiB"+"'",schema:schema11.properties.nodes.items.properties.hugepages.items.required,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data41};
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 < 0 || isNaN(data40)){
+const err69 = {instancePath:instancePath+"/nodes/" + i3+"/distances/" + i4,schemaPath:"#/properties/nodes/items/properties/distances/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.distances.items,data:data40};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -919,8 +913,11 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data41.total === undefined){
-const err70 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema11.properties.nodes.items.properties.hugepages.items.required,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data41};
+}
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/nodes/" + i3+"/distances",schemaPath:"#/properties/nodes/items/properties/distances/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.distances.type,parentSchema:schema11.properties.nodes.items.properties.distances,data:data39};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -929,9 +926,16 @@ vErrors.push(err70);
 }
 errors++;
 }
-for(const key9 in data41){
-if(!((((key9 === "sizeKiB") || (key9 === "total")) || (key9 === "free")) || (key9 === "surplus"))){
-const err71 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data41};
+}
+if(data31.hugepages !== undefined){
+let data41 = data31.hugepages;
+if(Array.isArray(data41)){
+const len4 = data41.length;
+for(let i5=0; i5<len4; i5++){
+let data42 = data41[i5];
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.sizeKiB === undefined){
+const err71 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/required",keyword:"required",params:{missingProperty: "sizeKiB"},message:"must have required property '"+"sizeKiB"+"'",schema:schema11.properties.nodes.items.properties.hugepages.items.required,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data42};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -940,11 +944,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-if(data41.sizeKiB !== undefined){
-let data42 = data41.sizeKiB;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err72 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/sizeKiB",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB,data:data42};
+if(data42.total === undefined){
+const err72 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema11.properties.nodes.items.properties.hugepages.items.required,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data42};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -953,9 +954,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 < 1 || isNaN(data42)){
-const err73 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/sizeKiB",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB,data:data42};
+for(const key9 in data42){
+if(!((((key9 === "sizeKiB") || (key9 === "total")) || (key9 === "free")) || (key9 === "surplus"))){
+const err73 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data42};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -965,11 +966,10 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
-if(data41.total !== undefined){
-let data43 = data41.total;
+if(data42.sizeKiB !== undefined){
+let data43 = data42.sizeKiB;
 if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err74 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/total",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.total.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.total,data:data43};
+const err74 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/sizeKiB",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB,data:data43};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -979,8 +979,8 @@ vErrors.push(err74);
 errors++;
 }
 if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 < 0 || isNaN(data43)){
-const err75 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/total",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.total,data:data43};
+if(data43 < 1 || isNaN(data43)){
+const err75 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/sizeKiB",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB,data:data43};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -991,10 +991,10 @@ errors++;
 }
 }
 }
-if(data41.free !== undefined){
-let data44 = data41.free;
+if(data42.total !== undefined){
+let data44 = data42.total;
 if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-const err76 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/free",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/free/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.free.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.free,data:data44};
+const err76 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/total",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.total.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.total,data:data44};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1005,7 +1005,7 @@ errors++;
 }
 if((typeof data44 == "number") && (isFinite(data44))){
 if(data44 < 0 || isNaN(data44)){
-const err77 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/free",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/free/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.free,data:data44};
+const err77 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/total",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.total,data:data44};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1016,10 +1016,10 @@ errors++;
 }
 }
 }
-if(data41.surplus !== undefined){
-let data45 = data41.surplus;
+if(data42.free !== undefined){
+let data45 = data42.free;
 if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-const err78 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/surplus",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/surplus/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus,data:data45};
+const err78 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/free",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/free/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.free.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.free,data:data45};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1030,7 +1030,7 @@ errors++;
 }
 if((typeof data45 == "number") && (isFinite(data45))){
 if(data45 < 0 || isNaN(data45)){
-const err79 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/surplus",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/surplus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus,data:data45};
+const err79 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/free",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/free/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.free,data:data45};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1041,9 +1041,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.properties.hugepages.items.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data41};
+if(data42.surplus !== undefined){
+let data46 = data42.surplus;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err80 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/surplus",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/surplus/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus,data:data46};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1052,10 +1053,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages",schemaPath:"#/properties/nodes/items/properties/hugepages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.hugepages.type,parentSchema:schema11.properties.nodes.items.properties.hugepages,data:data40};
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 < 0 || isNaN(data46)){
+const err81 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/surplus",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/surplus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus,data:data46};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1065,15 +1065,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data31.zones !== undefined){
-let data46 = data31.zones;
-if(Array.isArray(data46)){
-const len5 = data46.length;
-for(let i6=0; i6<len5; i6++){
-let data47 = data46[i6];
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.name === undefined){
-const err82 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.nodes.items.properties.zones.items.required,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data47};
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.properties.hugepages.items.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data42};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1082,8 +1077,10 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(data47.managedPages === undefined){
-const err83 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/required",keyword:"required",params:{missingProperty: "managedPages"},message:"must have required property '"+"managedPages"+"'",schema:schema11.properties.nodes.items.properties.zones.items.required,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data47};
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages",schemaPath:"#/properties/nodes/items/properties/hugepages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.hugepages.type,parentSchema:schema11.properties.nodes.items.properties.hugepages,data:data41};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1092,9 +1089,16 @@ vErrors.push(err83);
 }
 errors++;
 }
-for(const key10 in data47){
-if(!((((((key10 === "name") || (key10 === "managedPages")) || (key10 === "presentPages")) || (key10 === "min")) || (key10 === "low")) || (key10 === "high"))){
-const err84 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data47};
+}
+if(data31.zones !== undefined){
+let data47 = data31.zones;
+if(Array.isArray(data47)){
+const len5 = data47.length;
+for(let i6=0; i6<len5; i6++){
+let data48 = data47[i6];
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.name === undefined){
+const err84 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.nodes.items.properties.zones.items.required,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data48};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1103,12 +1107,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-if(data47.name !== undefined){
-let data48 = data47.name;
-if(typeof data48 === "string"){
-if(func3(data48) < 1){
-const err85 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/name",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.name,data:data48};
+if(data48.managedPages === undefined){
+const err85 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/required",keyword:"required",params:{missingProperty: "managedPages"},message:"must have required property '"+"managedPages"+"'",schema:schema11.properties.nodes.items.properties.zones.items.required,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data48};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1117,9 +1117,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-else {
-const err86 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/name",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.nodes.items.properties.zones.items.properties.name.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.name,data:data48};
+for(const key10 in data48){
+if(!((((((key10 === "name") || (key10 === "managedPages")) || (key10 === "presentPages")) || (key10 === "min")) || (key10 === "low")) || (key10 === "high"))){
+const err86 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data48};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1129,10 +1129,11 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data47.managedPages !== undefined){
-let data49 = data47.managedPages;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err87 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/managedPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/managedPages/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages,data:data49};
+if(data48.name !== undefined){
+let data49 = data48.name;
+if(typeof data49 === "string"){
+if(func3(data49) < 1){
+const err87 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/name",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.name,data:data49};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1141,9 +1142,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 < 0 || isNaN(data49)){
-const err88 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/managedPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/managedPages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages,data:data49};
+}
+else {
+const err88 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/name",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.nodes.items.properties.zones.items.properties.name.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.name,data:data49};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1153,11 +1154,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-}
-if(data47.presentPages !== undefined){
-let data50 = data47.presentPages;
+if(data48.managedPages !== undefined){
+let data50 = data48.managedPages;
 if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
-const err89 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/presentPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/presentPages/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages,data:data50};
+const err89 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/managedPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/managedPages/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages,data:data50};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1168,7 +1168,7 @@ errors++;
 }
 if((typeof data50 == "number") && (isFinite(data50))){
 if(data50 < 0 || isNaN(data50)){
-const err90 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/presentPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/presentPages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages,data:data50};
+const err90 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/managedPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/managedPages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages,data:data50};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1179,10 +1179,10 @@ errors++;
 }
 }
 }
-if(data47.min !== undefined){
-let data51 = data47.min;
+if(data48.presentPages !== undefined){
+let data51 = data48.presentPages;
 if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
-const err91 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/min",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.min.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.min,data:data51};
+const err91 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/presentPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/presentPages/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages,data:data51};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1193,7 +1193,7 @@ errors++;
 }
 if((typeof data51 == "number") && (isFinite(data51))){
 if(data51 < 0 || isNaN(data51)){
-const err92 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/min",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.min,data:data51};
+const err92 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/presentPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/presentPages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages,data:data51};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1204,10 +1204,10 @@ errors++;
 }
 }
 }
-if(data47.low !== undefined){
-let data52 = data47.low;
+if(data48.min !== undefined){
+let data52 = data48.min;
 if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
-const err93 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/low",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/low/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.low.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.low,data:data52};
+const err93 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/min",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.min.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.min,data:data52};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1218,7 +1218,7 @@ errors++;
 }
 if((typeof data52 == "number") && (isFinite(data52))){
 if(data52 < 0 || isNaN(data52)){
-const err94 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/low",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/low/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.low,data:data52};
+const err94 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/min",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.min,data:data52};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1229,10 +1229,10 @@ errors++;
 }
 }
 }
-if(data47.high !== undefined){
-let data53 = data47.high;
+if(data48.low !== undefined){
+let data53 = data48.low;
 if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
-const err95 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/high",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/high/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.high.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.high,data:data53};
+const err95 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/low",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/low/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.low.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.low,data:data53};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1243,7 +1243,7 @@ errors++;
 }
 if((typeof data53 == "number") && (isFinite(data53))){
 if(data53 < 0 || isNaN(data53)){
-const err96 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/high",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/high/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.high,data:data53};
+const err96 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/low",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/low/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.low,data:data53};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1254,9 +1254,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err97 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.properties.zones.items.type,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data47};
+if(data48.high !== undefined){
+let data54 = data48.high;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err97 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/high",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/high/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.high.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.high,data:data54};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1265,10 +1266,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-}
-else {
-const err98 = {instancePath:instancePath+"/nodes/" + i3+"/zones",schemaPath:"#/properties/nodes/items/properties/zones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.zones.type,parentSchema:schema11.properties.nodes.items.properties.zones,data:data46};
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 < 0 || isNaN(data54)){
+const err98 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/high",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/high/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.high,data:data54};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1279,8 +1279,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err99 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.type,parentSchema:schema11.properties.nodes.items,data:data31};
+const err99 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.properties.zones.items.type,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data48};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1292,7 +1293,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.type,parentSchema:schema11.properties.nodes,data:data30};
+const err100 = {instancePath:instancePath+"/nodes/" + i3+"/zones",schemaPath:"#/properties/nodes/items/properties/zones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.zones.type,parentSchema:schema11.properties.nodes.items.properties.zones,data:data47};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1302,12 +1303,9 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data.hugepages !== undefined){
-let data54 = data.hugepages;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-for(const key11 in data54){
-if(!((key11 === "defaultSizeKiB") || (key11 === "sizesKiB"))){
-const err101 = {instancePath:instancePath+"/hugepages",schemaPath:"#/properties/hugepages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hugepages,data:data54};
+}
+else {
+const err101 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.type,parentSchema:schema11.properties.nodes.items,data:data31};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1317,10 +1315,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data54.defaultSizeKiB !== undefined){
-let data55 = data54.defaultSizeKiB;
-if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
-const err102 = {instancePath:instancePath+"/hugepages/defaultSizeKiB",schemaPath:"#/properties/hugepages/properties/defaultSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.hugepages.properties.defaultSizeKiB.type,parentSchema:schema11.properties.hugepages.properties.defaultSizeKiB,data:data55};
+}
+else {
+const err102 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.type,parentSchema:schema11.properties.nodes,data:data30};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1329,9 +1326,13 @@ vErrors.push(err102);
 }
 errors++;
 }
-if((typeof data55 == "number") && (isFinite(data55))){
-if(data55 < 1 || isNaN(data55)){
-const err103 = {instancePath:instancePath+"/hugepages/defaultSizeKiB",schemaPath:"#/properties/hugepages/properties/defaultSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.hugepages.properties.defaultSizeKiB,data:data55};
+}
+if(data.hugepages !== undefined){
+let data55 = data.hugepages;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key11 in data55){
+if(!((key11 === "defaultSizeKiB") || (key11 === "sizesKiB"))){
+const err103 = {instancePath:instancePath+"/hugepages",schemaPath:"#/properties/hugepages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hugepages,data:data55};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1341,15 +1342,10 @@ vErrors.push(err103);
 errors++;
 }
 }
-}
-if(data54.sizesKiB !== undefined){
-let data56 = data54.sizesKiB;
-if(Array.isArray(data56)){
-const len6 = data56.length;
-for(let i7=0; i7<len6; i7++){
-let data57 = data56[i7];
-if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
-const err104 = {instancePath:instancePath+"/hugepages/sizesKiB/" + i7,schemaPath:"#/properties/hugepages/properties/sizesKiB/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.hugepages.properties.sizesKiB.items.type,parentSchema:schema11.properties.hugepages.properties.sizesKiB.items,data:data57};
+if(data55.defaultSizeKiB !== undefined){
+let data56 = data55.defaultSizeKiB;
+if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
+const err104 = {instancePath:instancePath+"/hugepages/defaultSizeKiB",schemaPath:"#/properties/hugepages/properties/defaultSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.hugepages.properties.defaultSizeKiB.type,parentSchema:schema11.properties.hugepages.properties.defaultSizeKiB,data:data56};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1358,9 +1354,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 < 1 || isNaN(data57)){
-const err105 = {instancePath:instancePath+"/hugepages/sizesKiB/" + i7,schemaPath:"#/properties/hugepages/properties/sizesKiB/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.hugepages.properties.sizesKiB.items,data:data57};
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 < 1 || isNaN(data56)){
+const err105 = {instancePath:instancePath+"/hugepages/defaultSizeKiB",schemaPath:"#/properties/hugepages/properties/defaultSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.hugepages.properties.defaultSizeKiB,data:data56};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1371,18 +1367,14 @@ errors++;
 }
 }
 }
-let i8 = data56.length;
-let j1;
-if(i8 > 1){
-const indices1 = {};
-for(;i8--;){
-let item1 = data56[i8];
-if(!(((typeof item1 == "number") && (!(item1 % 1) && !isNaN(item1))) && (isFinite(item1)))){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err106 = {instancePath:instancePath+"/hugepages/sizesKiB",schemaPath:"#/properties/hugepages/properties/sizesKiB/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i8+" are identical)",schema:true,parentSchema:schema11.properties.hugepages.properties.sizesKiB,data:data56};
+if(data55.sizesKiB !== undefined){
+let data57 = data55.sizesKiB;
+if(Array.isArray(data57)){
+const len6 = data57.length;
+for(let i7=0; i7<len6; i7++){
+let data58 = data57[i7];
+if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
+const err106 = {instancePath:instancePath+"/hugepages/sizesKiB/" + i7,schemaPath:"#/properties/hugepages/properties/sizesKiB/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.hugepages.properties.sizesKiB.items.type,parentSchema:schema11.properties.hugepages.properties.sizesKiB.items,data:data58};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1390,14 +1382,10 @@ else {
 vErrors.push(err106);
 }
 errors++;
-break;
 }
-indices1[item1] = i8;
-}
-}
-}
-else {
-const err107 = {instancePath:instancePath+"/hugepages/sizesKiB",schemaPath:"#/properties/hugepages/properties/sizesKiB/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hugepages.properties.sizesKiB.type,parentSchema:schema11.properties.hugepages.properties.sizesKiB,data:data56};
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 < 1 || isNaN(data58)){
+const err107 = {instancePath:instancePath+"/hugepages/sizesKiB/" + i7,schemaPath:"#/properties/hugepages/properties/sizesKiB/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.hugepages.properties.sizesKiB.items,data:data58};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1408,8 +1396,18 @@ errors++;
 }
 }
 }
-else {
-const err108 = {instancePath:instancePath+"/hugepages",schemaPath:"#/properties/hugepages/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hugepages.type,parentSchema:schema11.properties.hugepages,data:data54};
+let i8 = data57.length;
+let j1;
+if(i8 > 1){
+const indices1 = {};
+for(;i8--;){
+let item1 = data57[i8];
+if(!(((typeof item1 == "number") && (!(item1 % 1) && !isNaN(item1))) && (isFinite(item1)))){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err108 = {instancePath:instancePath+"/hugepages/sizesKiB",schemaPath:"#/properties/hugepages/properties/sizesKiB/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i8+" are identical)",schema:true,parentSchema:schema11.properties.hugepages.properties.sizesKiB,data:data57};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1417,12 +1415,14 @@ else {
 vErrors.push(err108);
 }
 errors++;
+break;
+}
+indices1[item1] = i8;
 }
 }
-if(data.pageSizeKiB !== undefined){
-let data58 = data.pageSizeKiB;
-if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
-const err109 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.pageSizeKiB.type,parentSchema:schema11.properties.pageSizeKiB,data:data58};
+}
+else {
+const err109 = {instancePath:instancePath+"/hugepages/sizesKiB",schemaPath:"#/properties/hugepages/properties/sizesKiB/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hugepages.properties.sizesKiB.type,parentSchema:schema11.properties.hugepages.properties.sizesKiB,data:data57};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1431,9 +1431,10 @@ vErrors.push(err109);
 }
 errors++;
 }
-if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 < 1 || isNaN(data58)){
-const err110 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.pageSizeKiB,data:data58};
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/hugepages",schemaPath:"#/properties/hugepages/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hugepages.type,parentSchema:schema11.properties.hugepages,data:data55};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1443,13 +1444,10 @@ vErrors.push(err110);
 errors++;
 }
 }
-}
-if(data.vm !== undefined){
-let data59 = data.vm;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-for(const key12 in data59){
-if(!((key12 === "minFreeKbytes") || (key12 === "watermarkScaleFactor"))){
-const err111 = {instancePath:instancePath+"/vm",schemaPath:"#/properties/vm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.vm,data:data59};
+if(data.pageSizeKiB !== undefined){
+let data59 = data.pageSizeKiB;
+if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
+const err111 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.pageSizeKiB.type,parentSchema:schema11.properties.pageSizeKiB,data:data59};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1458,11 +1456,9 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-if(data59.minFreeKbytes !== undefined){
-let data60 = data59.minFreeKbytes;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err112 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.vm.properties.minFreeKbytes.type,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data60};
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 < 1 || isNaN(data59)){
+const err112 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.pageSizeKiB,data:data59};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1471,9 +1467,14 @@ vErrors.push(err112);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 < 0 || isNaN(data60)){
-const err113 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data60};
+}
+}
+if(data.vm !== undefined){
+let data60 = data.vm;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+for(const key12 in data60){
+if(!((key12 === "minFreeKbytes") || (key12 === "watermarkScaleFactor"))){
+const err113 = {instancePath:instancePath+"/vm",schemaPath:"#/properties/vm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.vm,data:data60};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1483,11 +1484,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-}
-if(data59.watermarkScaleFactor !== undefined){
-let data61 = data59.watermarkScaleFactor;
+if(data60.minFreeKbytes !== undefined){
+let data61 = data60.minFreeKbytes;
 if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
-const err114 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.vm.properties.watermarkScaleFactor.type,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data61};
+const err114 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.vm.properties.minFreeKbytes.type,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data61};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1497,8 +1497,8 @@ vErrors.push(err114);
 errors++;
 }
 if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 > 3000 || isNaN(data61)){
-const err115 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3000},message:"must be <= 3000",schema:3000,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data61};
+if(data61 < 0 || isNaN(data61)){
+const err115 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data61};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1507,8 +1507,12 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data61 < 1 || isNaN(data61)){
-const err116 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data61};
+}
+}
+if(data60.watermarkScaleFactor !== undefined){
+let data62 = data60.watermarkScaleFactor;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err116 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.vm.properties.watermarkScaleFactor.type,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data62};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1517,11 +1521,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err117 = {instancePath:instancePath+"/vm",schemaPath:"#/properties/vm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.vm.type,parentSchema:schema11.properties.vm,data:data59};
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 > 3000 || isNaN(data62)){
+const err117 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3000},message:"must be <= 3000",schema:3000,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data62};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1530,13 +1532,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-if(data.kernel !== undefined){
-let data62 = data.kernel;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-for(const key13 in data62){
-if(!(key13 === "cmdline")){
-const err118 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.kernel,data:data62};
+if(data62 < 1 || isNaN(data62)){
+const err118 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data62};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1546,10 +1543,10 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data62.cmdline !== undefined){
-let data63 = data62.cmdline;
-if(typeof data63 !== "string"){
-const err119 = {instancePath:instancePath+"/kernel/cmdline",schemaPath:"#/properties/kernel/properties/cmdline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kernel.properties.cmdline.type,parentSchema:schema11.properties.kernel.properties.cmdline,data:data63};
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/vm",schemaPath:"#/properties/vm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.vm.type,parentSchema:schema11.properties.vm,data:data60};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1559,9 +1556,12 @@ vErrors.push(err119);
 errors++;
 }
 }
-}
-else {
-const err120 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.kernel.type,parentSchema:schema11.properties.kernel,data:data62};
+if(data.kernel !== undefined){
+let data63 = data.kernel;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+for(const key13 in data63){
+if(!(key13 === "cmdline")){
+const err120 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.kernel,data:data63};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1571,12 +1571,10 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data.isolation !== undefined){
-let data64 = data.isolation;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-for(const key14 in data64){
-if(!((key14 === "isolated") || (key14 === "nohzFull"))){
-const err121 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.isolation,data:data64};
+if(data63.cmdline !== undefined){
+let data64 = data63.cmdline;
+if(typeof data64 !== "string"){
+const err121 = {instancePath:instancePath+"/kernel/cmdline",schemaPath:"#/properties/kernel/properties/cmdline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kernel.properties.cmdline.type,parentSchema:schema11.properties.kernel.properties.cmdline,data:data64};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1586,10 +1584,9 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data64.isolated !== undefined){
-let data65 = data64.isolated;
-if((typeof data65 !== "string") && (!(data65 && typeof data65 == "object" && !Array.isArray(data65)))){
-const err122 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data65};
+}
+else {
+const err122 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.kernel.type,parentSchema:schema11.properties.kernel,data:data63};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1598,9 +1595,13 @@ vErrors.push(err122);
 }
 errors++;
 }
+}
+if(data.isolation !== undefined){
+let data65 = data.isolation;
 if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.raw === undefined){
-const err123 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data65};
+for(const key14 in data65){
+if(!((key14 === "isolated") || (key14 === "nohzFull"))){
+const err123 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.isolation,data:data65};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1609,9 +1610,11 @@ vErrors.push(err123);
 }
 errors++;
 }
-for(const key15 in data65){
-if(!((key15 === "raw") || (key15 === "parsed"))){
-const err124 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data65};
+}
+if(data65.isolated !== undefined){
+let data66 = data65.isolated;
+if((typeof data66 !== "string") && (!(data66 && typeof data66 == "object" && !Array.isArray(data66)))){
+const err124 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data66};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1620,11 +1623,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-if(data65.raw !== undefined){
-let data66 = data65.raw;
-if(typeof data66 !== "string"){
-const err125 = {instancePath:instancePath+"/isolation/isolated/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data66};
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.raw === undefined){
+const err125 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data66};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1633,11 +1634,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-if(data65.parsed !== undefined){
-let data67 = data65.parsed;
-if(typeof data67 !== "string"){
-const err126 = {instancePath:instancePath+"/isolation/isolated/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data67};
+for(const key15 in data66){
+if(!((key15 === "raw") || (key15 === "parsed"))){
+const err126 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data66};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1647,12 +1646,10 @@ vErrors.push(err126);
 errors++;
 }
 }
-}
-}
-if(data64.nohzFull !== undefined){
-let data68 = data64.nohzFull;
-if((typeof data68 !== "string") && (!(data68 && typeof data68 == "object" && !Array.isArray(data68)))){
-const err127 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data68};
+if(data66.raw !== undefined){
+let data67 = data66.raw;
+if(typeof data67 !== "string"){
+const err127 = {instancePath:instancePath+"/isolation/isolated/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data67};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1661,9 +1658,11 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(data68.raw === undefined){
-const err128 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data68};
+}
+if(data66.parsed !== undefined){
+let data68 = data66.parsed;
+if(typeof data68 !== "string"){
+const err128 = {instancePath:instancePath+"/isolation/isolated/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data68};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1672,9 +1671,13 @@ vErrors.push(err128);
 }
 errors++;
 }
-for(const key16 in data68){
-if(!((key16 === "raw") || (key16 === "parsed"))){
-const err129 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data68};
+}
+}
+}
+if(data65.nohzFull !== undefined){
+let data69 = data65.nohzFull;
+if((typeof data69 !== "string") && (!(data69 && typeof data69 == "object" && !Array.isArray(data69)))){
+const err129 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data69};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1683,11 +1686,9 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-if(data68.raw !== undefined){
-let data69 = data68.raw;
-if(typeof data69 !== "string"){
-const err130 = {instancePath:instancePath+"/isolation/nohzFull/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data69};
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.raw === undefined){
+const err130 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data69};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1696,11 +1697,9 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-if(data68.parsed !== undefined){
-let data70 = data68.parsed;
-if(typeof data70 !== "string"){
-const err131 = {instancePath:instancePath+"/isolation/nohzFull/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data70};
+for(const key16 in data69){
+if(!((key16 === "raw") || (key16 === "parsed"))){
+const err131 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data69};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1710,11 +1709,10 @@ vErrors.push(err131);
 errors++;
 }
 }
-}
-}
-}
-else {
-const err132 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.isolation.type,parentSchema:schema11.properties.isolation,data:data64};
+if(data69.raw !== undefined){
+let data70 = data69.raw;
+if(typeof data70 !== "string"){
+const err132 = {instancePath:instancePath+"/isolation/nohzFull/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data70};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1724,12 +1722,10 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data.tuned !== undefined){
-let data71 = data.tuned;
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-for(const key17 in data71){
-if(!((((key17 === "activeProfile") || (key17 === "includes")) || (key17 === "isolatedCores")) || (key17 === "noBalanceCores"))){
-const err133 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tuned,data:data71};
+if(data69.parsed !== undefined){
+let data71 = data69.parsed;
+if(typeof data71 !== "string"){
+const err133 = {instancePath:instancePath+"/isolation/nohzFull/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data71};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1739,10 +1735,11 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data71.activeProfile !== undefined){
-let data72 = data71.activeProfile;
-if(typeof data72 !== "string"){
-const err134 = {instancePath:instancePath+"/tuned/activeProfile",schemaPath:"#/properties/tuned/properties/activeProfile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.activeProfile.type,parentSchema:schema11.properties.tuned.properties.activeProfile,data:data72};
+}
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.isolation.type,parentSchema:schema11.properties.isolation,data:data65};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1752,15 +1749,12 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data71.includes !== undefined){
-let data73 = data71.includes;
-if(Array.isArray(data73)){
-const len7 = data73.length;
-for(let i9=0; i9<len7; i9++){
-let data74 = data73[i9];
-if(typeof data74 === "string"){
-if(func3(data74) < 1){
-const err135 = {instancePath:instancePath+"/tuned/includes/" + i9,schemaPath:"#/properties/tuned/properties/includes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tuned.properties.includes.items,data:data74};
+if(data.tuned !== undefined){
+let data72 = data.tuned;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+for(const key17 in data72){
+if(!((((key17 === "activeProfile") || (key17 === "includes")) || (key17 === "isolatedCores")) || (key17 === "noBalanceCores"))){
+const err135 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tuned,data:data72};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1770,8 +1764,10 @@ vErrors.push(err135);
 errors++;
 }
 }
-else {
-const err136 = {instancePath:instancePath+"/tuned/includes/" + i9,schemaPath:"#/properties/tuned/properties/includes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.includes.items.type,parentSchema:schema11.properties.tuned.properties.includes.items,data:data74};
+if(data72.activeProfile !== undefined){
+let data73 = data72.activeProfile;
+if(typeof data73 !== "string"){
+const err136 = {instancePath:instancePath+"/tuned/activeProfile",schemaPath:"#/properties/tuned/properties/activeProfile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.activeProfile.type,parentSchema:schema11.properties.tuned.properties.activeProfile,data:data73};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1781,9 +1777,15 @@ vErrors.push(err136);
 errors++;
 }
 }
-}
-else {
-const err137 = {instancePath:instancePath+"/tuned/includes",schemaPath:"#/properties/tuned/properties/includes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tuned.properties.includes.type,parentSchema:schema11.properties.tuned.properties.includes,data:data73};
+if(data72.includes !== undefined){
+let data74 = data72.includes;
+if(Array.isArray(data74)){
+const len7 = data74.length;
+for(let i9=0; i9<len7; i9++){
+let data75 = data74[i9];
+if(typeof data75 === "string"){
+if(func3(data75) < 1){
+const err137 = {instancePath:instancePath+"/tuned/includes/" + i9,schemaPath:"#/properties/tuned/properties/includes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tuned.properties.includes.items,data:data75};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1793,10 +1795,8 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data71.isolatedCores !== undefined){
-let data75 = data71.isolatedCores;
-if((typeof data75 !== "string") && (!(data75 && typeof data75 == "object" && !Array.isArray(data75)))){
-const err138 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data75};
+else {
+const err138 = {instancePath:instancePath+"/tuned/includes/" + i9,schemaPath:"#/properties/tuned/properties/includes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.includes.items.type,parentSchema:schema11.properties.tuned.properties.includes.items,data:data75};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1805,9 +1805,10 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-if(data75.raw === undefined){
-const err139 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data75};
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/tuned/includes",schemaPath:"#/properties/tuned/properties/includes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tuned.properties.includes.type,parentSchema:schema11.properties.tuned.properties.includes,data:data74};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1816,9 +1817,11 @@ vErrors.push(err139);
 }
 errors++;
 }
-for(const key18 in data75){
-if(!((key18 === "raw") || (key18 === "parsed"))){
-const err140 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data75};
+}
+if(data72.isolatedCores !== undefined){
+let data76 = data72.isolatedCores;
+if((typeof data76 !== "string") && (!(data76 && typeof data76 == "object" && !Array.isArray(data76)))){
+const err140 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data76};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1827,11 +1830,9 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-if(data75.raw !== undefined){
-let data76 = data75.raw;
-if(typeof data76 !== "string"){
-const err141 = {instancePath:instancePath+"/tuned/isolatedCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data76};
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.raw === undefined){
+const err141 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data76};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1840,11 +1841,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-if(data75.parsed !== undefined){
-let data77 = data75.parsed;
-if(typeof data77 !== "string"){
-const err142 = {instancePath:instancePath+"/tuned/isolatedCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data77};
+for(const key18 in data76){
+if(!((key18 === "raw") || (key18 === "parsed"))){
+const err142 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data76};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1854,12 +1853,10 @@ vErrors.push(err142);
 errors++;
 }
 }
-}
-}
-if(data71.noBalanceCores !== undefined){
-let data78 = data71.noBalanceCores;
-if((typeof data78 !== "string") && (!(data78 && typeof data78 == "object" && !Array.isArray(data78)))){
-const err143 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data78};
+if(data76.raw !== undefined){
+let data77 = data76.raw;
+if(typeof data77 !== "string"){
+const err143 = {instancePath:instancePath+"/tuned/isolatedCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data77};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1868,9 +1865,11 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-if(data78.raw === undefined){
-const err144 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data78};
+}
+if(data76.parsed !== undefined){
+let data78 = data76.parsed;
+if(typeof data78 !== "string"){
+const err144 = {instancePath:instancePath+"/tuned/isolatedCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data78};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1879,9 +1878,13 @@ vErrors.push(err144);
 }
 errors++;
 }
-for(const key19 in data78){
-if(!((key19 === "raw") || (key19 === "parsed"))){
-const err145 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data78};
+}
+}
+}
+if(data72.noBalanceCores !== undefined){
+let data79 = data72.noBalanceCores;
+if((typeof data79 !== "string") && (!(data79 && typeof data79 == "object" && !Array.isArray(data79)))){
+const err145 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data79};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1890,11 +1893,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-if(data78.raw !== undefined){
-let data79 = data78.raw;
-if(typeof data79 !== "string"){
-const err146 = {instancePath:instancePath+"/tuned/noBalanceCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data79};
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.raw === undefined){
+const err146 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data79};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1903,11 +1904,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-if(data78.parsed !== undefined){
-let data80 = data78.parsed;
-if(typeof data80 !== "string"){
-const err147 = {instancePath:instancePath+"/tuned/noBalanceCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data80};
+for(const key19 in data79){
+if(!((key19 === "raw") || (key19 === "parsed"))){
+const err147 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data79};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1917,11 +1916,10 @@ vErrors.push(err147);
 errors++;
 }
 }
-}
-}
-}
-else {
-const err148 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tuned.type,parentSchema:schema11.properties.tuned,data:data71};
+if(data79.raw !== undefined){
+let data80 = data79.raw;
+if(typeof data80 !== "string"){
+const err148 = {instancePath:instancePath+"/tuned/noBalanceCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data80};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1931,12 +1929,10 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data.running !== undefined){
-let data81 = data.running;
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-for(const key20 in data81){
-if(!((((key20 === "guests") || (key20 === "isolatedCpus")) || (key20 === "foreignTasks")) || (key20 === "irqs"))){
-const err149 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running,data:data81};
+if(data79.parsed !== undefined){
+let data81 = data79.parsed;
+if(typeof data81 !== "string"){
+const err149 = {instancePath:instancePath+"/tuned/noBalanceCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data81};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1946,15 +1942,11 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data81.guests !== undefined){
-let data82 = data81.guests;
-if(Array.isArray(data82)){
-const len8 = data82.length;
-for(let i10=0; i10<len8; i10++){
-let data83 = data82[i10];
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-if(data83.name === undefined){
-const err150 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data83};
+}
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tuned.type,parentSchema:schema11.properties.tuned,data:data72};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1963,8 +1955,13 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(data83.pid === undefined){
-const err151 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data83};
+}
+if(data.running !== undefined){
+let data82 = data.running;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+for(const key20 in data82){
+if(!((((key20 === "guests") || (key20 === "isolatedCpus")) || (key20 === "foreignTasks")) || (key20 === "irqs"))){
+const err151 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running,data:data82};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1973,8 +1970,16 @@ vErrors.push(err151);
 }
 errors++;
 }
-if(data83.threads === undefined){
-const err152 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "threads"},message:"must have required property '"+"threads"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data83};
+}
+if(data82.guests !== undefined){
+let data83 = data82.guests;
+if(Array.isArray(data83)){
+const len8 = data83.length;
+for(let i10=0; i10<len8; i10++){
+let data84 = data83[i10];
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(data84.name === undefined){
+const err152 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data84};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1983,9 +1988,8 @@ vErrors.push(err152);
 }
 errors++;
 }
-for(const key21 in data83){
-if(!((((((key21 === "name") || (key21 === "uuid")) || (key21 === "pid")) || (key21 === "rolesFrom")) || (key21 === "threads")) || (key21 === "memory"))){
-const err153 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items,data:data83};
+if(data84.pid === undefined){
+const err153 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data84};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1994,11 +1998,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-if(data83.name !== undefined){
-let data84 = data83.name;
-if(typeof data84 !== "string"){
-const err154 = {instancePath:instancePath+"/running/guests/" + i10+"/name",schemaPath:"#/properties/running/properties/guests/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.name.type,parentSchema:schema11.properties.running.properties.guests.items.properties.name,data:data84};
+if(data84.threads === undefined){
+const err154 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "threads"},message:"must have required property '"+"threads"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data84};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2007,11 +2008,9 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-if(data83.uuid !== undefined){
-let data85 = data83.uuid;
-if(typeof data85 !== "string"){
-const err155 = {instancePath:instancePath+"/running/guests/" + i10+"/uuid",schemaPath:"#/properties/running/properties/guests/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.uuid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.uuid,data:data85};
+for(const key21 in data84){
+if(!((((((key21 === "name") || (key21 === "uuid")) || (key21 === "pid")) || (key21 === "rolesFrom")) || (key21 === "threads")) || (key21 === "memory"))){
+const err155 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items,data:data84};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2021,10 +2020,10 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data83.pid !== undefined){
-let data86 = data83.pid;
-if(!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86)))){
-const err156 = {instancePath:instancePath+"/running/guests/" + i10+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.pid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data86};
+if(data84.name !== undefined){
+let data85 = data84.name;
+if(typeof data85 !== "string"){
+const err156 = {instancePath:instancePath+"/running/guests/" + i10+"/name",schemaPath:"#/properties/running/properties/guests/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.name.type,parentSchema:schema11.properties.running.properties.guests.items.properties.name,data:data85};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2033,9 +2032,11 @@ vErrors.push(err156);
 }
 errors++;
 }
-if((typeof data86 == "number") && (isFinite(data86))){
-if(data86 < 0 || isNaN(data86)){
-const err157 = {instancePath:instancePath+"/running/guests/" + i10+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data86};
+}
+if(data84.uuid !== undefined){
+let data86 = data84.uuid;
+if(typeof data86 !== "string"){
+const err157 = {instancePath:instancePath+"/running/guests/" + i10+"/uuid",schemaPath:"#/properties/running/properties/guests/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.uuid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.uuid,data:data86};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2045,11 +2046,10 @@ vErrors.push(err157);
 errors++;
 }
 }
-}
-if(data83.rolesFrom !== undefined){
-let data87 = data83.rolesFrom;
-if(!((data87 === "status-xml") || (data87 === "thread-names"))){
-const err158 = {instancePath:instancePath+"/running/guests/" + i10+"/rolesFrom",schemaPath:"#/properties/running/properties/guests/items/properties/rolesFrom/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.rolesFrom.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.rolesFrom,data:data87};
+if(data84.pid !== undefined){
+let data87 = data84.pid;
+if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
+const err158 = {instancePath:instancePath+"/running/guests/" + i10+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.pid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data87};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2058,16 +2058,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-if(data83.threads !== undefined){
-let data88 = data83.threads;
-if(Array.isArray(data88)){
-const len9 = data88.length;
-for(let i11=0; i11<len9; i11++){
-let data89 = data88[i11];
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-if(data89.tid === undefined){
-const err159 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data89};
+if((typeof data87 == "number") && (isFinite(data87))){
+if(data87 < 0 || isNaN(data87)){
+const err159 = {instancePath:instancePath+"/running/guests/" + i10+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data87};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2076,8 +2069,12 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(data89.role === undefined){
-const err160 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data89};
+}
+}
+if(data84.rolesFrom !== undefined){
+let data88 = data84.rolesFrom;
+if(!((data88 === "status-xml") || (data88 === "thread-names"))){
+const err160 = {instancePath:instancePath+"/running/guests/" + i10+"/rolesFrom",schemaPath:"#/properties/running/properties/guests/items/properties/rolesFrom/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.rolesFrom.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.rolesFrom,data:data88};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2086,8 +2083,16 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(data89.allowedCpus === undefined){
-const err161 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data89};
+}
+if(data84.threads !== undefined){
+let data89 = data84.threads;
+if(Array.isArray(data89)){
+const len9 = data89.length;
+for(let i11=0; i11<len9; i11++){
+let data90 = data89[i11];
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.tid === undefined){
+const err161 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data90};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2096,9 +2101,8 @@ vErrors.push(err161);
 }
 errors++;
 }
-for(const key22 in data89){
-if(!((((((((key22 === "tid") || (key22 === "role")) || (key22 === "id")) || (key22 === "name")) || (key22 === "allowedCpus")) || (key22 === "lastCpu")) || (key22 === "policy")) || (key22 === "priority"))){
-const err162 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data89};
+if(data90.role === undefined){
+const err162 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data90};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2107,11 +2111,8 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-if(data89.tid !== undefined){
-let data90 = data89.tid;
-if(!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90)))){
-const err163 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data90};
+if(data90.allowedCpus === undefined){
+const err163 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data90};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2120,9 +2121,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-if((typeof data90 == "number") && (isFinite(data90))){
-if(data90 < 0 || isNaN(data90)){
-const err164 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data90};
+for(const key22 in data90){
+if(!((((((((key22 === "tid") || (key22 === "role")) || (key22 === "id")) || (key22 === "name")) || (key22 === "allowedCpus")) || (key22 === "lastCpu")) || (key22 === "policy")) || (key22 === "priority"))){
+const err164 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data90};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2132,11 +2133,10 @@ vErrors.push(err164);
 errors++;
 }
 }
-}
-if(data89.role !== undefined){
-let data91 = data89.role;
-if(!((((data91 === "vcpu") || (data91 === "iothread")) || (data91 === "main")) || (data91 === "worker"))){
-const err165 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/role",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.role,data:data91};
+if(data90.tid !== undefined){
+let data91 = data90.tid;
+if(!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91)))){
+const err165 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data91};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2145,11 +2145,9 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-if(data89.id !== undefined){
-let data92 = data89.id;
-if(!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92)))){
-const err166 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data92};
+if((typeof data91 == "number") && (isFinite(data91))){
+if(data91 < 0 || isNaN(data91)){
+const err166 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data91};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2158,9 +2156,12 @@ vErrors.push(err166);
 }
 errors++;
 }
-if((typeof data92 == "number") && (isFinite(data92))){
-if(data92 < 0 || isNaN(data92)){
-const err167 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data92};
+}
+}
+if(data90.role !== undefined){
+let data92 = data90.role;
+if(!((((data92 === "vcpu") || (data92 === "iothread")) || (data92 === "main")) || (data92 === "worker"))){
+const err167 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/role",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.role,data:data92};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2170,11 +2171,10 @@ vErrors.push(err167);
 errors++;
 }
 }
-}
-if(data89.name !== undefined){
-let data93 = data89.name;
-if(typeof data93 !== "string"){
-const err168 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/name",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.name.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.name,data:data93};
+if(data90.id !== undefined){
+let data93 = data90.id;
+if(!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93)))){
+const err168 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data93};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2183,11 +2183,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-if(data89.allowedCpus !== undefined){
-let data94 = data89.allowedCpus;
-if((typeof data94 !== "string") && (!(data94 && typeof data94 == "object" && !Array.isArray(data94)))){
-const err169 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data94};
+if((typeof data93 == "number") && (isFinite(data93))){
+if(data93 < 0 || isNaN(data93)){
+const err169 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data93};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2196,9 +2194,12 @@ vErrors.push(err169);
 }
 errors++;
 }
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.raw === undefined){
-const err170 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data94};
+}
+}
+if(data90.name !== undefined){
+let data94 = data90.name;
+if(typeof data94 !== "string"){
+const err170 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/name",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.name.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.name,data:data94};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2207,9 +2208,11 @@ vErrors.push(err170);
 }
 errors++;
 }
-for(const key23 in data94){
-if(!((key23 === "raw") || (key23 === "parsed"))){
-const err171 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data94};
+}
+if(data90.allowedCpus !== undefined){
+let data95 = data90.allowedCpus;
+if((typeof data95 !== "string") && (!(data95 && typeof data95 == "object" && !Array.isArray(data95)))){
+const err171 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data95};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2218,11 +2221,9 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-if(data94.raw !== undefined){
-let data95 = data94.raw;
-if(typeof data95 !== "string"){
-const err172 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data95};
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+if(data95.raw === undefined){
+const err172 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data95};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2231,11 +2232,9 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-if(data94.parsed !== undefined){
-let data96 = data94.parsed;
-if(typeof data96 !== "string"){
-const err173 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data96};
+for(const key23 in data95){
+if(!((key23 === "raw") || (key23 === "parsed"))){
+const err173 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data95};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2245,12 +2244,10 @@ vErrors.push(err173);
 errors++;
 }
 }
-}
-}
-if(data89.lastCpu !== undefined){
-let data97 = data89.lastCpu;
-if(!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))){
-const err174 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data97};
+if(data95.raw !== undefined){
+let data96 = data95.raw;
+if(typeof data96 !== "string"){
+const err174 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data96};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2259,9 +2256,11 @@ vErrors.push(err174);
 }
 errors++;
 }
-if((typeof data97 == "number") && (isFinite(data97))){
-if(data97 < 0 || isNaN(data97)){
-const err175 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data97};
+}
+if(data95.parsed !== undefined){
+let data97 = data95.parsed;
+if(typeof data97 !== "string"){
+const err175 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data97};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2272,10 +2271,11 @@ errors++;
 }
 }
 }
-if(data89.policy !== undefined){
-let data98 = data89.policy;
-if(!((((((data98 === "other") || (data98 === "fifo")) || (data98 === "rr")) || (data98 === "batch")) || (data98 === "idle")) || (data98 === "deadline"))){
-const err176 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/policy",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy,data:data98};
+}
+if(data90.lastCpu !== undefined){
+let data98 = data90.lastCpu;
+if(!(((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98))) && (isFinite(data98)))){
+const err176 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data98};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2284,11 +2284,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-if(data89.priority !== undefined){
-let data99 = data89.priority;
-if(!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))){
-const err177 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data99};
+if((typeof data98 == "number") && (isFinite(data98))){
+if(data98 < 0 || isNaN(data98)){
+const err177 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data98};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2297,9 +2295,12 @@ vErrors.push(err177);
 }
 errors++;
 }
-if((typeof data99 == "number") && (isFinite(data99))){
-if(data99 > 99 || isNaN(data99)){
-const err178 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99},message:"must be <= 99",schema:99,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data99};
+}
+}
+if(data90.policy !== undefined){
+let data99 = data90.policy;
+if(!((((((data99 === "other") || (data99 === "fifo")) || (data99 === "rr")) || (data99 === "batch")) || (data99 === "idle")) || (data99 === "deadline"))){
+const err178 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/policy",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy,data:data99};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2308,8 +2309,11 @@ vErrors.push(err178);
 }
 errors++;
 }
-if(data99 < 0 || isNaN(data99)){
-const err179 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data99};
+}
+if(data90.priority !== undefined){
+let data100 = data90.priority;
+if(!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100)))){
+const err179 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data100};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2318,11 +2322,9 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err180 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.threads.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data89};
+if((typeof data100 == "number") && (isFinite(data100))){
+if(data100 > 99 || isNaN(data100)){
+const err180 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99},message:"must be <= 99",schema:99,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data100};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2331,10 +2333,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-}
-else {
-const err181 = {instancePath:instancePath+"/running/guests/" + i10+"/threads",schemaPath:"#/properties/running/properties/guests/items/properties/threads/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.threads.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads,data:data88};
+if(data100 < 0 || isNaN(data100)){
+const err181 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data100};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2344,15 +2344,10 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(data83.memory !== undefined){
-let data100 = data83.memory;
-if(Array.isArray(data100)){
-const len10 = data100.length;
-for(let i12=0; i12<len10; i12++){
-let data101 = data100[i12];
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-if(data101.node === undefined){
-const err182 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "node"},message:"must have required property '"+"node"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data101};
+}
+}
+else {
+const err182 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.threads.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data90};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2361,8 +2356,10 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(data101.pageSizeKiB === undefined){
-const err183 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "pageSizeKiB"},message:"must have required property '"+"pageSizeKiB"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data101};
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/running/guests/" + i10+"/threads",schemaPath:"#/properties/running/properties/guests/items/properties/threads/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.threads.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads,data:data89};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2371,8 +2368,16 @@ vErrors.push(err183);
 }
 errors++;
 }
-if(data101.kib === undefined){
-const err184 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "kib"},message:"must have required property '"+"kib"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data101};
+}
+if(data84.memory !== undefined){
+let data101 = data84.memory;
+if(Array.isArray(data101)){
+const len10 = data101.length;
+for(let i12=0; i12<len10; i12++){
+let data102 = data101[i12];
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(data102.node === undefined){
+const err184 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "node"},message:"must have required property '"+"node"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data102};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2381,9 +2386,8 @@ vErrors.push(err184);
 }
 errors++;
 }
-for(const key24 in data101){
-if(!(((key24 === "node") || (key24 === "pageSizeKiB")) || (key24 === "kib"))){
-const err185 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data101};
+if(data102.pageSizeKiB === undefined){
+const err185 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "pageSizeKiB"},message:"must have required property '"+"pageSizeKiB"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data102};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2392,11 +2396,8 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-if(data101.node !== undefined){
-let data102 = data101.node;
-if(!(((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102))) && (isFinite(data102)))){
-const err186 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data102};
+if(data102.kib === undefined){
+const err186 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "kib"},message:"must have required property '"+"kib"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data102};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2405,9 +2406,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-if((typeof data102 == "number") && (isFinite(data102))){
-if(data102 < 0 || isNaN(data102)){
-const err187 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data102};
+for(const key24 in data102){
+if(!(((key24 === "node") || (key24 === "pageSizeKiB")) || (key24 === "kib"))){
+const err187 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data102};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2417,11 +2418,10 @@ vErrors.push(err187);
 errors++;
 }
 }
-}
-if(data101.pageSizeKiB !== undefined){
-let data103 = data101.pageSizeKiB;
+if(data102.node !== undefined){
+let data103 = data102.node;
 if(!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103)))){
-const err188 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data103};
+const err188 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data103};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2431,8 +2431,8 @@ vErrors.push(err188);
 errors++;
 }
 if((typeof data103 == "number") && (isFinite(data103))){
-if(data103 < 1 || isNaN(data103)){
-const err189 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data103};
+if(data103 < 0 || isNaN(data103)){
+const err189 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data103};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2443,10 +2443,10 @@ errors++;
 }
 }
 }
-if(data101.kib !== undefined){
-let data104 = data101.kib;
+if(data102.pageSizeKiB !== undefined){
+let data104 = data102.pageSizeKiB;
 if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
-const err190 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data104};
+const err190 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data104};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2456,8 +2456,8 @@ vErrors.push(err190);
 errors++;
 }
 if((typeof data104 == "number") && (isFinite(data104))){
-if(data104 < 0 || isNaN(data104)){
-const err191 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data104};
+if(data104 < 1 || isNaN(data104)){
+const err191 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data104};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2468,9 +2468,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err192 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.memory.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data101};
+if(data102.kib !== undefined){
+let data105 = data102.kib;
+if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){
+const err192 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data105};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2479,10 +2480,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-}
-else {
-const err193 = {instancePath:instancePath+"/running/guests/" + i10+"/memory",schemaPath:"#/properties/running/properties/guests/items/properties/memory/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.memory.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory,data:data100};
+if((typeof data105 == "number") && (isFinite(data105))){
+if(data105 < 0 || isNaN(data105)){
+const err193 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data105};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2493,8 +2493,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err194 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.type,parentSchema:schema11.properties.running.properties.guests.items,data:data83};
+const err194 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.memory.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data102};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2506,7 +2507,7 @@ errors++;
 }
 }
 else {
-const err195 = {instancePath:instancePath+"/running/guests",schemaPath:"#/properties/running/properties/guests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.type,parentSchema:schema11.properties.running.properties.guests,data:data82};
+const err195 = {instancePath:instancePath+"/running/guests/" + i10+"/memory",schemaPath:"#/properties/running/properties/guests/items/properties/memory/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.memory.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory,data:data101};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2516,10 +2517,9 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data81.isolatedCpus !== undefined){
-let data105 = data81.isolatedCpus;
-if((typeof data105 !== "string") && (!(data105 && typeof data105 == "object" && !Array.isArray(data105)))){
-const err196 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data105};
+}
+else {
+const err196 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.type,parentSchema:schema11.properties.running.properties.guests.items,data:data84};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2528,9 +2528,10 @@ vErrors.push(err196);
 }
 errors++;
 }
-if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
-if(data105.raw === undefined){
-const err197 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data105};
+}
+}
+else {
+const err197 = {instancePath:instancePath+"/running/guests",schemaPath:"#/properties/running/properties/guests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.type,parentSchema:schema11.properties.running.properties.guests,data:data83};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2539,9 +2540,11 @@ vErrors.push(err197);
 }
 errors++;
 }
-for(const key25 in data105){
-if(!((key25 === "raw") || (key25 === "parsed"))){
-const err198 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data105};
+}
+if(data82.isolatedCpus !== undefined){
+let data106 = data82.isolatedCpus;
+if((typeof data106 !== "string") && (!(data106 && typeof data106 == "object" && !Array.isArray(data106)))){
+const err198 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data106};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2550,11 +2553,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-if(data105.raw !== undefined){
-let data106 = data105.raw;
-if(typeof data106 !== "string"){
-const err199 = {instancePath:instancePath+"/running/isolatedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data106};
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+if(data106.raw === undefined){
+const err199 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data106};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2563,11 +2564,9 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-if(data105.parsed !== undefined){
-let data107 = data105.parsed;
-if(typeof data107 !== "string"){
-const err200 = {instancePath:instancePath+"/running/isolatedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data107};
+for(const key25 in data106){
+if(!((key25 === "raw") || (key25 === "parsed"))){
+const err200 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data106};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2577,17 +2576,10 @@ vErrors.push(err200);
 errors++;
 }
 }
-}
-}
-if(data81.foreignTasks !== undefined){
-let data108 = data81.foreignTasks;
-if(Array.isArray(data108)){
-const len11 = data108.length;
-for(let i13=0; i13<len11; i13++){
-let data109 = data108[i13];
-if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
-if(data109.pid === undefined){
-const err201 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data109};
+if(data106.raw !== undefined){
+let data107 = data106.raw;
+if(typeof data107 !== "string"){
+const err201 = {instancePath:instancePath+"/running/isolatedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data107};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2596,8 +2588,11 @@ vErrors.push(err201);
 }
 errors++;
 }
-if(data109.tid === undefined){
-const err202 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data109};
+}
+if(data106.parsed !== undefined){
+let data108 = data106.parsed;
+if(typeof data108 !== "string"){
+const err202 = {instancePath:instancePath+"/running/isolatedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data108};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2606,8 +2601,18 @@ vErrors.push(err202);
 }
 errors++;
 }
-if(data109.name === undefined){
-const err203 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data109};
+}
+}
+}
+if(data82.foreignTasks !== undefined){
+let data109 = data82.foreignTasks;
+if(Array.isArray(data109)){
+const len11 = data109.length;
+for(let i13=0; i13<len11; i13++){
+let data110 = data109[i13];
+if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
+if(data110.pid === undefined){
+const err203 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2616,8 +2621,8 @@ vErrors.push(err203);
 }
 errors++;
 }
-if(data109.allowedCpus === undefined){
-const err204 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data109};
+if(data110.tid === undefined){
+const err204 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2626,9 +2631,8 @@ vErrors.push(err204);
 }
 errors++;
 }
-for(const key26 in data109){
-if(!((((((key26 === "pid") || (key26 === "tid")) || (key26 === "name")) || (key26 === "kernelThread")) || (key26 === "allowedCpus")) || (key26 === "lastCpu"))){
-const err205 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data109};
+if(data110.name === undefined){
+const err205 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2637,11 +2641,8 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-if(data109.pid !== undefined){
-let data110 = data109.pid;
-if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
-const err206 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.pid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data110};
+if(data110.allowedCpus === undefined){
+const err206 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2650,9 +2651,9 @@ vErrors.push(err206);
 }
 errors++;
 }
-if((typeof data110 == "number") && (isFinite(data110))){
-if(data110 < 0 || isNaN(data110)){
-const err207 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data110};
+for(const key26 in data110){
+if(!((((((key26 === "pid") || (key26 === "tid")) || (key26 === "name")) || (key26 === "kernelThread")) || (key26 === "allowedCpus")) || (key26 === "lastCpu"))){
+const err207 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2662,11 +2663,10 @@ vErrors.push(err207);
 errors++;
 }
 }
-}
-if(data109.tid !== undefined){
-let data111 = data109.tid;
+if(data110.pid !== undefined){
+let data111 = data110.pid;
 if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
-const err208 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.tid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data111};
+const err208 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.pid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data111};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2677,7 +2677,7 @@ errors++;
 }
 if((typeof data111 == "number") && (isFinite(data111))){
 if(data111 < 0 || isNaN(data111)){
-const err209 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data111};
+const err209 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data111};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2688,10 +2688,10 @@ errors++;
 }
 }
 }
-if(data109.name !== undefined){
-let data112 = data109.name;
-if(typeof data112 !== "string"){
-const err210 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/name",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.foreignTasks.items.properties.name.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.name,data:data112};
+if(data110.tid !== undefined){
+let data112 = data110.tid;
+if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
+const err210 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.tid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data112};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2700,11 +2700,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-if(data109.kernelThread !== undefined){
-let data113 = data109.kernelThread;
-if(typeof data113 !== "boolean"){
-const err211 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/kernelThread",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/kernelThread/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread,data:data113};
+if((typeof data112 == "number") && (isFinite(data112))){
+if(data112 < 0 || isNaN(data112)){
+const err211 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data112};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2714,10 +2712,11 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data109.allowedCpus !== undefined){
-let data114 = data109.allowedCpus;
-if((typeof data114 !== "string") && (!(data114 && typeof data114 == "object" && !Array.isArray(data114)))){
-const err212 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data114};
+}
+if(data110.name !== undefined){
+let data113 = data110.name;
+if(typeof data113 !== "string"){
+const err212 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/name",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.foreignTasks.items.properties.name.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.name,data:data113};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2726,9 +2725,11 @@ vErrors.push(err212);
 }
 errors++;
 }
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-if(data114.raw === undefined){
-const err213 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data114};
+}
+if(data110.kernelThread !== undefined){
+let data114 = data110.kernelThread;
+if(typeof data114 !== "boolean"){
+const err213 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/kernelThread",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/kernelThread/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread,data:data114};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2737,9 +2738,11 @@ vErrors.push(err213);
 }
 errors++;
 }
-for(const key27 in data114){
-if(!((key27 === "raw") || (key27 === "parsed"))){
-const err214 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data114};
+}
+if(data110.allowedCpus !== undefined){
+let data115 = data110.allowedCpus;
+if((typeof data115 !== "string") && (!(data115 && typeof data115 == "object" && !Array.isArray(data115)))){
+const err214 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data115};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2748,11 +2751,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-if(data114.raw !== undefined){
-let data115 = data114.raw;
-if(typeof data115 !== "string"){
-const err215 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data115};
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+if(data115.raw === undefined){
+const err215 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data115};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2761,11 +2762,9 @@ vErrors.push(err215);
 }
 errors++;
 }
-}
-if(data114.parsed !== undefined){
-let data116 = data114.parsed;
-if(typeof data116 !== "string"){
-const err216 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data116};
+for(const key27 in data115){
+if(!((key27 === "raw") || (key27 === "parsed"))){
+const err216 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data115};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2775,12 +2774,10 @@ vErrors.push(err216);
 errors++;
 }
 }
-}
-}
-if(data109.lastCpu !== undefined){
-let data117 = data109.lastCpu;
-if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
-const err217 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data117};
+if(data115.raw !== undefined){
+let data116 = data115.raw;
+if(typeof data116 !== "string"){
+const err217 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data116};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2789,9 +2786,11 @@ vErrors.push(err217);
 }
 errors++;
 }
-if((typeof data117 == "number") && (isFinite(data117))){
-if(data117 < 0 || isNaN(data117)){
-const err218 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data117};
+}
+if(data115.parsed !== undefined){
+let data117 = data115.parsed;
+if(typeof data117 !== "string"){
+const err218 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data117};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2803,8 +2802,10 @@ errors++;
 }
 }
 }
-else {
-const err219 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.foreignTasks.items.type,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data109};
+if(data110.lastCpu !== undefined){
+let data118 = data110.lastCpu;
+if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
+const err219 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data118};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2813,10 +2814,9 @@ vErrors.push(err219);
 }
 errors++;
 }
-}
-}
-else {
-const err220 = {instancePath:instancePath+"/running/foreignTasks",schemaPath:"#/properties/running/properties/foreignTasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.foreignTasks.type,parentSchema:schema11.properties.running.properties.foreignTasks,data:data108};
+if((typeof data118 == "number") && (isFinite(data118))){
+if(data118 < 0 || isNaN(data118)){
+const err220 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data118};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2826,15 +2826,10 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data81.irqs !== undefined){
-let data118 = data81.irqs;
-if(Array.isArray(data118)){
-const len12 = data118.length;
-for(let i14=0; i14<len12; i14++){
-let data119 = data118[i14];
-if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
-if(data119.irq === undefined){
-const err221 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "irq"},message:"must have required property '"+"irq"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data119};
+}
+}
+else {
+const err221 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.foreignTasks.items.type,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2843,8 +2838,10 @@ vErrors.push(err221);
 }
 errors++;
 }
-if(data119.affinity === undefined){
-const err222 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "affinity"},message:"must have required property '"+"affinity"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data119};
+}
+}
+else {
+const err222 = {instancePath:instancePath+"/running/foreignTasks",schemaPath:"#/properties/running/properties/foreignTasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.foreignTasks.type,parentSchema:schema11.properties.running.properties.foreignTasks,data:data109};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2853,9 +2850,16 @@ vErrors.push(err222);
 }
 errors++;
 }
-for(const key28 in data119){
-if(!((((key28 === "irq") || (key28 === "name")) || (key28 === "affinity")) || (key28 === "effectiveAffinity"))){
-const err223 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.irqs.items,data:data119};
+}
+if(data82.irqs !== undefined){
+let data119 = data82.irqs;
+if(Array.isArray(data119)){
+const len12 = data119.length;
+for(let i14=0; i14<len12; i14++){
+let data120 = data119[i14];
+if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
+if(data120.irq === undefined){
+const err223 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "irq"},message:"must have required property '"+"irq"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data120};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2864,11 +2868,8 @@ vErrors.push(err223);
 }
 errors++;
 }
-}
-if(data119.irq !== undefined){
-let data120 = data119.irq;
-if(!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120)))){
-const err224 = {instancePath:instancePath+"/running/irqs/" + i14+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.irqs.items.properties.irq.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data120};
+if(data120.affinity === undefined){
+const err224 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "affinity"},message:"must have required property '"+"affinity"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data120};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2877,9 +2878,9 @@ vErrors.push(err224);
 }
 errors++;
 }
-if((typeof data120 == "number") && (isFinite(data120))){
-if(data120 < 0 || isNaN(data120)){
-const err225 = {instancePath:instancePath+"/running/irqs/" + i14+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data120};
+for(const key28 in data120){
+if(!((((key28 === "irq") || (key28 === "name")) || (key28 === "affinity")) || (key28 === "effectiveAffinity"))){
+const err225 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.irqs.items,data:data120};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2889,11 +2890,10 @@ vErrors.push(err225);
 errors++;
 }
 }
-}
-if(data119.name !== undefined){
-let data121 = data119.name;
-if(typeof data121 !== "string"){
-const err226 = {instancePath:instancePath+"/running/irqs/" + i14+"/name",schemaPath:"#/properties/running/properties/irqs/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.irqs.items.properties.name.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.name,data:data121};
+if(data120.irq !== undefined){
+let data121 = data120.irq;
+if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
+const err226 = {instancePath:instancePath+"/running/irqs/" + i14+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.irqs.items.properties.irq.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data121};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2902,11 +2902,9 @@ vErrors.push(err226);
 }
 errors++;
 }
-}
-if(data119.affinity !== undefined){
-let data122 = data119.affinity;
-if((typeof data122 !== "string") && (!(data122 && typeof data122 == "object" && !Array.isArray(data122)))){
-const err227 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data122};
+if((typeof data121 == "number") && (isFinite(data121))){
+if(data121 < 0 || isNaN(data121)){
+const err227 = {instancePath:instancePath+"/running/irqs/" + i14+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data121};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2915,9 +2913,12 @@ vErrors.push(err227);
 }
 errors++;
 }
-if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
-if(data122.raw === undefined){
-const err228 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data122};
+}
+}
+if(data120.name !== undefined){
+let data122 = data120.name;
+if(typeof data122 !== "string"){
+const err228 = {instancePath:instancePath+"/running/irqs/" + i14+"/name",schemaPath:"#/properties/running/properties/irqs/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.irqs.items.properties.name.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.name,data:data122};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2926,9 +2927,11 @@ vErrors.push(err228);
 }
 errors++;
 }
-for(const key29 in data122){
-if(!((key29 === "raw") || (key29 === "parsed"))){
-const err229 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data122};
+}
+if(data120.affinity !== undefined){
+let data123 = data120.affinity;
+if((typeof data123 !== "string") && (!(data123 && typeof data123 == "object" && !Array.isArray(data123)))){
+const err229 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data123};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2937,11 +2940,9 @@ vErrors.push(err229);
 }
 errors++;
 }
-}
-if(data122.raw !== undefined){
-let data123 = data122.raw;
-if(typeof data123 !== "string"){
-const err230 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data123};
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+if(data123.raw === undefined){
+const err230 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data123};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2950,11 +2951,9 @@ vErrors.push(err230);
 }
 errors++;
 }
-}
-if(data122.parsed !== undefined){
-let data124 = data122.parsed;
-if(typeof data124 !== "string"){
-const err231 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data124};
+for(const key29 in data123){
+if(!((key29 === "raw") || (key29 === "parsed"))){
+const err231 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data123};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2964,12 +2963,10 @@ vErrors.push(err231);
 errors++;
 }
 }
-}
-}
-if(data119.effectiveAffinity !== undefined){
-let data125 = data119.effectiveAffinity;
-if((typeof data125 !== "string") && (!(data125 && typeof data125 == "object" && !Array.isArray(data125)))){
-const err232 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data125};
+if(data123.raw !== undefined){
+let data124 = data123.raw;
+if(typeof data124 !== "string"){
+const err232 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data124};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2978,9 +2975,11 @@ vErrors.push(err232);
 }
 errors++;
 }
-if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
-if(data125.raw === undefined){
-const err233 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data125};
+}
+if(data123.parsed !== undefined){
+let data125 = data123.parsed;
+if(typeof data125 !== "string"){
+const err233 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data125};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2989,9 +2988,13 @@ vErrors.push(err233);
 }
 errors++;
 }
-for(const key30 in data125){
-if(!((key30 === "raw") || (key30 === "parsed"))){
-const err234 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data125};
+}
+}
+}
+if(data120.effectiveAffinity !== undefined){
+let data126 = data120.effectiveAffinity;
+if((typeof data126 !== "string") && (!(data126 && typeof data126 == "object" && !Array.isArray(data126)))){
+const err234 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data126};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3000,11 +3003,9 @@ vErrors.push(err234);
 }
 errors++;
 }
-}
-if(data125.raw !== undefined){
-let data126 = data125.raw;
-if(typeof data126 !== "string"){
-const err235 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data126};
+if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
+if(data126.raw === undefined){
+const err235 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data126};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3013,11 +3014,9 @@ vErrors.push(err235);
 }
 errors++;
 }
-}
-if(data125.parsed !== undefined){
-let data127 = data125.parsed;
-if(typeof data127 !== "string"){
-const err236 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data127};
+for(const key30 in data126){
+if(!((key30 === "raw") || (key30 === "parsed"))){
+const err236 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data126};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3027,11 +3026,10 @@ vErrors.push(err236);
 errors++;
 }
 }
-}
-}
-}
-else {
-const err237 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.irqs.items.type,parentSchema:schema11.properties.running.properties.irqs.items,data:data119};
+if(data126.raw !== undefined){
+let data127 = data126.raw;
+if(typeof data127 !== "string"){
+const err237 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data127};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3041,9 +3039,10 @@ vErrors.push(err237);
 errors++;
 }
 }
-}
-else {
-const err238 = {instancePath:instancePath+"/running/irqs",schemaPath:"#/properties/running/properties/irqs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.irqs.type,parentSchema:schema11.properties.running.properties.irqs,data:data118};
+if(data126.parsed !== undefined){
+let data128 = data126.parsed;
+if(typeof data128 !== "string"){
+const err238 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data128};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3054,8 +3053,10 @@ errors++;
 }
 }
 }
+}
+}
 else {
-const err239 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.type,parentSchema:schema11.properties.running,data:data81};
+const err239 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.irqs.items.type,parentSchema:schema11.properties.running.properties.irqs.items,data:data120};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3065,12 +3066,9 @@ vErrors.push(err239);
 errors++;
 }
 }
-if(data.libvirt !== undefined){
-let data128 = data.libvirt;
-if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
-for(const key31 in data128){
-if(!(key31 === "definitions")){
-const err240 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt,data:data128};
+}
+else {
+const err240 = {instancePath:instancePath+"/running/irqs",schemaPath:"#/properties/running/properties/irqs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.irqs.type,parentSchema:schema11.properties.running.properties.irqs,data:data119};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3080,15 +3078,9 @@ vErrors.push(err240);
 errors++;
 }
 }
-if(data128.definitions !== undefined){
-let data129 = data128.definitions;
-if(Array.isArray(data129)){
-const len13 = data129.length;
-for(let i15=0; i15<len13; i15++){
-let data130 = data129[i15];
-if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
-if(data130.file === undefined){
-const err241 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data130};
+}
+else {
+const err241 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.type,parentSchema:schema11.properties.running,data:data82};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3097,8 +3089,13 @@ vErrors.push(err241);
 }
 errors++;
 }
-if(data130.digest === undefined){
-const err242 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data130};
+}
+if(data.libvirt !== undefined){
+let data129 = data.libvirt;
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+for(const key31 in data129){
+if(!(key31 === "definitions")){
+const err242 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt,data:data129};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3107,8 +3104,16 @@ vErrors.push(err242);
 }
 errors++;
 }
-if(data130.elements === undefined){
-const err243 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "elements"},message:"must have required property '"+"elements"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data130};
+}
+if(data129.definitions !== undefined){
+let data130 = data129.definitions;
+if(Array.isArray(data130)){
+const len13 = data130.length;
+for(let i15=0; i15<len13; i15++){
+let data131 = data130[i15];
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+if(data131.file === undefined){
+const err243 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data131};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3117,9 +3122,8 @@ vErrors.push(err243);
 }
 errors++;
 }
-for(const key32 in data130){
-if(!(((((key32 === "file") || (key32 === "name")) || (key32 === "uuid")) || (key32 === "digest")) || (key32 === "elements"))){
-const err244 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data130};
+if(data131.digest === undefined){
+const err244 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data131};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3128,11 +3132,8 @@ vErrors.push(err244);
 }
 errors++;
 }
-}
-if(data130.file !== undefined){
-let data131 = data130.file;
-if(typeof data131 !== "string"){
-const err245 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/file",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.file.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.file,data:data131};
+if(data131.elements === undefined){
+const err245 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "elements"},message:"must have required property '"+"elements"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data131};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3141,11 +3142,9 @@ vErrors.push(err245);
 }
 errors++;
 }
-}
-if(data130.name !== undefined){
-let data132 = data130.name;
-if(typeof data132 !== "string"){
-const err246 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/name",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.name.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.name,data:data132};
+for(const key32 in data131){
+if(!(((((key32 === "file") || (key32 === "name")) || (key32 === "uuid")) || (key32 === "digest")) || (key32 === "elements"))){
+const err246 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data131};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3155,10 +3154,10 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data130.uuid !== undefined){
-let data133 = data130.uuid;
-if(typeof data133 !== "string"){
-const err247 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/uuid",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.uuid.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.uuid,data:data133};
+if(data131.file !== undefined){
+let data132 = data131.file;
+if(typeof data132 !== "string"){
+const err247 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/file",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.file.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.file,data:data132};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3168,11 +3167,10 @@ vErrors.push(err247);
 errors++;
 }
 }
-if(data130.digest !== undefined){
-let data134 = data130.digest;
-if(typeof data134 === "string"){
-if(!pattern1.test(data134)){
-const err248 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data134};
+if(data131.name !== undefined){
+let data133 = data131.name;
+if(typeof data133 !== "string"){
+const err248 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/name",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.name.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.name,data:data133};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3182,8 +3180,10 @@ vErrors.push(err248);
 errors++;
 }
 }
-else {
-const err249 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.digest.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data134};
+if(data131.uuid !== undefined){
+let data134 = data131.uuid;
+if(typeof data134 !== "string"){
+const err249 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/uuid",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.uuid.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.uuid,data:data134};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3193,13 +3193,11 @@ vErrors.push(err249);
 errors++;
 }
 }
-if(data130.elements !== undefined){
-let data135 = data130.elements;
-if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
-for(const key33 in data135){
-const _errs315 = errors;
-if(!((((((key33 === "vcpu") || (key33 === "cputune")) || (key33 === "numatune")) || (key33 === "memoryBacking")) || (key33 === "cpu")) || (key33 === "memory"))){
-const err250 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,data:key33,propertyName:key33};
+if(data131.digest !== undefined){
+let data135 = data131.digest;
+if(typeof data135 === "string"){
+if(!pattern1.test(data135)){
+const err250 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data135};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3208,9 +3206,9 @@ vErrors.push(err250);
 }
 errors++;
 }
-var valid77 = _errs315 === errors;
-if(!valid77){
-const err251 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames",keyword:"propertyNames",params:{propertyName: key33},message:"property name must be valid",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data135};
+}
+else {
+const err251 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.digest.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data135};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3220,10 +3218,13 @@ vErrors.push(err251);
 errors++;
 }
 }
-for(const key34 in data135){
-let data136 = data135[key34];
-if(typeof data136 !== "string"){
-const err252 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties,data:data136};
+if(data131.elements !== undefined){
+let data136 = data131.elements;
+if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
+for(const key33 in data136){
+const _errs317 = errors;
+if(!((((((key33 === "vcpu") || (key33 === "cputune")) || (key33 === "numatune")) || (key33 === "memoryBacking")) || (key33 === "cpu")) || (key33 === "memory"))){
+const err252 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,data:key33,propertyName:key33};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3232,10 +3233,9 @@ vErrors.push(err252);
 }
 errors++;
 }
-}
-}
-else {
-const err253 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data135};
+var valid77 = _errs317 === errors;
+if(!valid77){
+const err253 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames",keyword:"propertyNames",params:{propertyName: key33},message:"property name must be valid",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data136};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3245,9 +3245,10 @@ vErrors.push(err253);
 errors++;
 }
 }
-}
-else {
-const err254 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.type,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data130};
+for(const key34 in data136){
+let data137 = data136[key34];
+if(typeof data137 !== "string"){
+const err254 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties,data:data137};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3259,7 +3260,7 @@ errors++;
 }
 }
 else {
-const err255 = {instancePath:instancePath+"/libvirt/definitions",schemaPath:"#/properties/libvirt/properties/definitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.definitions.type,parentSchema:schema11.properties.libvirt.properties.definitions,data:data129};
+const err255 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data136};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3271,7 +3272,7 @@ errors++;
 }
 }
 else {
-const err256 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.type,parentSchema:schema11.properties.libvirt,data:data128};
+const err256 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.type,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data131};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3283,12 +3284,36 @@ errors++;
 }
 }
 else {
-const err257 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err257 = {instancePath:instancePath+"/libvirt/definitions",schemaPath:"#/properties/libvirt/properties/definitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.definitions.type,parentSchema:schema11.properties.libvirt.properties.definitions,data:data130};
 if(vErrors === null){
 vErrors = [err257];
 }
 else {
 vErrors.push(err257);
+}
+errors++;
+}
+}
+}
+else {
+const err258 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.type,parentSchema:schema11.properties.libvirt,data:data129};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+}
+else {
+const err259 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
 }
 errors++;
 }

@@ -114,6 +114,9 @@ function semanticErrors(s: HostSnapshot, checkCpus: boolean): Array<{ field: str
       owner.set(i, { node: n.id, index: i, cpus });
     }
 
+    if (n.memTotalKiB !== undefined && n.reclaimableKiB !== undefined && n.reclaimableKiB > n.memTotalKiB) {
+      errors.push({ field: `nodes[${i}].reclaimableKiB`, problem: `${n.reclaimableKiB} exceeds memTotalKiB ${n.memTotalKiB}` });
+    }
     if (n.memTotalKiB !== undefined && n.memFreeKiB !== undefined && n.memFreeKiB > n.memTotalKiB) {
       errors.push({ field: `nodes[${i}].memFreeKiB`, problem: `${n.memFreeKiB} exceeds memTotalKiB ${n.memTotalKiB}` });
     }

@@ -32,7 +32,7 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   ],
   cpus: ['possible', 'present', 'online'],
   cpuList: ['raw', 'parsed'],
-  node: ['id', 'cpus', 'memTotalKiB', 'memFreeKiB', 'distances', 'hugepages', 'zones'],
+  node: ['id', 'cpus', 'memTotalKiB', 'memFreeKiB', 'reclaimableKiB', 'distances', 'hugepages', 'zones'],
   pool: ['sizeKiB', 'total', 'free', 'surplus'],
   zone: ['name', 'managedPages', 'presentPages', 'min', 'low', 'high'],
   hugepages: ['defaultSizeKiB', 'sizesKiB'],

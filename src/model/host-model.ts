@@ -497,6 +497,7 @@ export function buildHostModel(snapshot: HostSnapshot, opts: BuildHostModelOptio
       cpus: nodeCpus[i]!,
       memTotalKiB: n.memTotalKiB,
       memFreeKiB: n.memFreeKiB,
+      reclaimableKiB: n.reclaimableKiB,
       hugepages: (n.hugepages ?? [])
         .map((p): HostHugepagePool => ({ sizeKiB: p.sizeKiB, total: p.total, free: p.free }))
         .sort((a, b) => a.sizeKiB - b.sizeKiB),

@@ -50,19 +50,26 @@ export interface NodeMemoryState {
   freeKiB: number;
   /** Small-page memory the planned guests bind strictly to the node. */
   plannedKiB: number;
+  /** Page cache and slab the kernel reclaims on the node before a bound allocation fails; undefined when unknown. */
+  reclaimableKiB?: number;
   /** The node's min and high watermark shares; undefined without vm.min_free_kbytes. */
   minKiB: number | undefined;
   highKiB: number | undefined;
 }
 
 export type NodeMemoryVerdict =
-  | { rule: 'numa-memory-insufficient'; level: 'exceeds-free' | 'below-high' }
+  | { rule: 'numa-memory-insufficient'; level: 'exceeds-free' | 'after-reclaim' | 'below-high' }
   | { rule: 'min-free-kbytes-exceeds-node-free'; level: 'below-min' | 'below-high' };
 
 /** Which rule reports a node, and at what level; undefined when the node is fine. See the file comment. */
 export function nodeMemoryVerdict(s: NodeMemoryState): NodeMemoryVerdict | undefined {
   const left = s.freeKiB - s.plannedKiB;
-  if (s.plannedKiB > 0 && left < 0) return { rule: 'numa-memory-insufficient', level: 'exceeds-free' };
+  if (s.plannedKiB > 0 && left < 0) {
+    // MPOL_BIND reclaims the node's page cache and slab before it fails (mm/page_alloc.c slow path,
+    // direct reclaim on the allowed nodes): guests that fit in free plus reclaimable memory start.
+    if (s.reclaimableKiB !== undefined && s.plannedKiB <= s.freeKiB + s.reclaimableKiB) return { rule: 'numa-memory-insufficient', level: 'after-reclaim' };
+    return { rule: 'numa-memory-insufficient', level: 'exceeds-free' };
+  }
   if (s.minKiB !== undefined && left < s.minKiB) return { rule: 'min-free-kbytes-exceeds-node-free', level: 'below-min' };
   if (s.highKiB !== undefined && left < s.highKiB) {
     const plan = s.plannedKiB > 0 && s.freeKiB >= s.highKiB;

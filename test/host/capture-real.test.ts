@@ -98,6 +98,7 @@ interface Independent {
     cpus: number[];
     memTotalKiB: number;
     memFreeKiB: number;
+    reclaimableKiB: number;
     distances: number[];
     pools: Array<{ sizeKiB: number; total: number; free: number; surplus: number }>;
   }>;
@@ -138,6 +139,7 @@ function readIndependently(): Independent {
       cpus: ids(line(`${d}/cpulist`)!),
       memTotalKiB: kb(meminfo, 'MemTotal'),
       memFreeKiB: kb(meminfo, 'MemFree'),
+      reclaimableKiB: kb(meminfo, 'Active\\(file\\)') + kb(meminfo, 'Inactive\\(file\\)') + kb(meminfo, 'SReclaimable'),
       distances: line(`${d}/distance`)!.trim().split(/\s+/).map(Number),
       pools,
     };
@@ -241,6 +243,8 @@ describe('kvmlint snapshot on this machine', { skip: !linux && 'needs Linux /sys
       assert.deepEqual(listIds(got.cpus), want.cpus, `node ${want.id} cpus`);
       assert.equal(got.memTotalKiB, want.memTotalKiB, `node ${want.id} MemTotal`);
       assert.equal(got.memFreeKiB, want.memFreeKiB, `node ${want.id} MemFree`);
+      // Page cache moves between two reads more than MemFree does: within 64 MiB of the independent sum.
+      assert.ok(Math.abs(got.reclaimableKiB! - want.reclaimableKiB) <= 65536, `node ${want.id} reclaimable: ${got.reclaimableKiB} against ${want.reclaimableKiB}`);
       assert.deepEqual(got.distances, want.distances, `node ${want.id} distances`);
       assert.deepEqual(got.hugepages ?? [], want.pools, `node ${want.id} hugepage pools`);
       const zones = host.zones.filter((z) => z.node === want.id);

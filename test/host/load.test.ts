@@ -147,6 +147,7 @@ describe('loadHostSnapshotText rejects bad snapshots, naming the field', () => {
 
   it('MemFree above MemTotal, a distance row of the wrong length, a pool size twice', () => {
     assert.equal(loadError(edited((d) => (d.nodes[0].memFreeKiB = d.nodes[0].memTotalKiB + 1))).field, 'nodes[0].memFreeKiB');
+    assert.equal(loadError(edited((d) => (d.nodes[0].reclaimableKiB = d.nodes[0].memTotalKiB + 1))).field, 'nodes[0].reclaimableKiB');
     assert.equal(loadError(edited((d) => (d.nodes[1].distances = [21]))).field, 'nodes[1].distances');
     const twice = loadError(edited((d) => d.nodes[0].hugepages.push({ sizeKiB: 2048, total: 1 })));
     assert.equal(twice.field, 'nodes[0].hugepages[1].sizeKiB');

@@ -167,6 +167,7 @@ describe('hostWatermarkZones', () => {
     cpus: CpuSet.empty,
     memTotalKiB,
     memFreeKiB: undefined,
+    reclaimableKiB: undefined,
     hugepages: [],
     zones,
   });

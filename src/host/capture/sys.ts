@@ -80,6 +80,8 @@ export function captureNodes(reader: TreeReader, snapshot: HostSnapshot, cpus: S
     else reader.miss('node.memTotal');
     if (mem?.get('MemFree') !== undefined) node.memFreeKiB = mem.get('MemFree')!;
     else reader.miss('node.memFree');
+    const reclaimable = reclaimableOf(mem);
+    if (reclaimable !== undefined) node.reclaimableKiB = reclaimable;
     const pools = readHugepagePools(reader, HUGEPAGES);
     if (pools && pools.length > 0) node.hugepages = pools;
     const zones = zonesOfNode(zoneinfo, 0);
@@ -110,6 +112,8 @@ export function captureNodes(reader: TreeReader, snapshot: HostSnapshot, cpus: S
     if (free !== undefined) node.memFreeKiB = free;
     else if (hasMemory !== undefined && !hasMemory.has(id)) node.memFreeKiB = 0;
     else reader.miss('node.memFree');
+    const reclaimable = reclaimableOf(mem);
+    if (reclaimable !== undefined) node.reclaimableKiB = reclaimable;
 
     const distance = reader.line(`${dir}/distance`);
     if (distance === undefined) reader.miss('node.distances');
@@ -203,4 +207,16 @@ export function captureCpuTopology(reader: TreeReader, cpuNode: Map<number, numb
     out.push(entry);
   }
   return out;
+}
+
+/**
+ * What the kernel reclaims on a node before an allocation bound there fails: its file LRU pages and
+ * reclaimable slab, the parts of MemAvailable beyond MemFree (mm/show_mem.c si_mem_available). Shmem
+ * is on the anonymous LRU, not here. undefined when the meminfo lacks the lines (an old kernel).
+ */
+function reclaimableOf(mem: ReadonlyMap<string, number> | undefined): number | undefined {
+  const active = mem?.get('Active(file)');
+  const inactive = mem?.get('Inactive(file)');
+  if (active === undefined || inactive === undefined) return undefined;
+  return active + inactive + (mem!.get('SReclaimable') ?? 0);
 }

@@ -30,6 +30,8 @@ export interface SnapshotNode {
     cpus: SnapshotCpuList;
     memTotalKiB?: number;
     memFreeKiB?: number;
+    /** Active(file) + Inactive(file) + SReclaimable: what the kernel reclaims before a bound allocation fails. */
+    reclaimableKiB?: number;
     distances?: number[];
     hugepages?: SnapshotHugepagePool[];
     zones?: SnapshotZone[];
@@ -166,6 +168,8 @@ export interface HostNode {
     cpus: CpuSet;
     memTotalKiB: number | undefined;
     memFreeKiB: number | undefined;
+    /** Page cache and slab the kernel can reclaim on the node (undefined: the source did not say). */
+    reclaimableKiB: number | undefined;
     hugepages: HostHugepagePool[];
     zones: SnapshotZone[] | undefined;
 }

@@ -18,13 +18,15 @@ export interface NodeMemoryState {
     freeKiB: number;
     /** Small-page memory the planned guests bind strictly to the node. */
     plannedKiB: number;
+    /** Page cache and slab the kernel reclaims on the node before a bound allocation fails; undefined when unknown. */
+    reclaimableKiB?: number;
     /** The node's min and high watermark shares; undefined without vm.min_free_kbytes. */
     minKiB: number | undefined;
     highKiB: number | undefined;
 }
 export type NodeMemoryVerdict = {
     rule: 'numa-memory-insufficient';
-    level: 'exceeds-free' | 'below-high';
+    level: 'exceeds-free' | 'after-reclaim' | 'below-high';
 } | {
     rule: 'min-free-kbytes-exceeds-node-free';
     level: 'below-min' | 'below-high';
