@@ -4622,10 +4622,10 @@ var require_ignore = __commonJS({
 });
 
 // src/formats/summary.ts
-import { isAbsolute as isAbsolute7, normalize, relative as relative7 } from "node:path";
+import { isAbsolute as isAbsolute6, normalize, relative as relative7 } from "node:path";
 function shownPath(file) {
   if (file === "") return file;
-  return isAbsolute7(file) ? relative7(".", file) || file : normalize(file);
+  return isAbsolute6(file) ? relative7(".", file) || file : normalize(file);
 }
 function countFindings(diagnostics) {
   const counts = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
@@ -7533,11 +7533,11 @@ var init_text = __esm({
 });
 
 // src/engine/report-file.ts
-import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync3, ftruncateSync as ftruncateSync2, lstatSync as lstatSync2, mkdirSync, openSync as openSync3, realpathSync as realpathSync2 } from "node:fs";
-import { basename, dirname, join, relative, isAbsolute, sep, resolve } from "node:path";
+import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync3, ftruncateSync as ftruncateSync2, lstatSync as lstatSync2, mkdirSync, openSync as openSync3 } from "node:fs";
+import { dirname as dirname2, relative as relative2, sep as sep2, resolve as resolve2 } from "node:path";
 
 // src/engine/write.ts
-import { accessSync, closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, fsyncSync, ftruncateSync, lstatSync, openSync as openSync2, readSync as readSync2, realpathSync, unlinkSync, writeSync } from "node:fs";
+import { accessSync, closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, fsyncSync, ftruncateSync, lstatSync, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync2, unlinkSync, writeSync } from "node:fs";
 
 // src/node-crypto.ts
 import { createRequire } from "node:module";
@@ -8517,6 +8517,36 @@ function readBoundedText(path4, maxBytes) {
   return decodeXmlBytes(readBounded(path4, maxBytes, readScratch));
 }
 
+// src/engine/paths.ts
+import { realpathSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+function relativePosix(dir, abs) {
+  if (abs.length > dir.length && abs.startsWith(dir) && (abs[dir.length] === sep || dir.endsWith(sep))) {
+    return toPosixPath(abs.slice(dir.endsWith(sep) ? dir.length : dir.length + 1));
+  }
+  return toPosixPath(relative(dir, abs));
+}
+function toPosixPath(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+function repoRelativePath(file, root, cwd) {
+  const rel = relative(resolve(root), resolve(cwd, file));
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
+  return toPosixPath(rel);
+}
+function isInside(dir, abs) {
+  const rel = relative(dir, abs);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function realAsFarAsExists(p) {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    const parent = dirname(p);
+    return parent === p ? p : join(realAsFarAsExists(parent), basename(p));
+  }
+}
+
 // src/engine/write.ts
 function writeAll(fd, bytes, position) {
   let done = 0;
@@ -8534,17 +8564,17 @@ function writeReportFile(path4, text, within, workspace) {
   const fail = (why) => {
     throw new ReportFileError(`${path4}: ${why}; report not written`);
   };
-  if (within === void 0 && workspace !== void 0 && inside(workspace, resolve(path4))) {
-    const parent = realAsFarAsExists(dirname(resolve(path4)));
+  if (within === void 0 && workspace !== void 0 && isInside(workspace, resolve2(path4))) {
+    const parent = realAsFarAsExists(dirname2(resolve2(path4)));
     const root = realAsFarAsExists(workspace);
-    if (!inside(root, parent)) fail(`its directory leads through a symlink to ${parent}, outside the workspace ${workspace}`);
+    if (!isInside(root, parent)) fail(`its directory leads through a symlink to ${parent}, outside the workspace ${workspace}`);
   }
   if (within !== void 0) {
-    const rel = relative(within, resolve(path4));
-    if (rel === "" || !inside(within, resolve(path4))) fail(`outside the workspace ${within}`);
+    const rel = relative2(within, resolve2(path4));
+    if (rel === "" || !isInside(within, resolve2(path4))) fail(`outside the workspace ${within}`);
     let dir = within;
-    for (const part of rel.split(sep).slice(0, -1)) {
-      dir = `${dir}${sep}${part}`;
+    for (const part of rel.split(sep2).slice(0, -1)) {
+      dir = `${dir}${sep2}${part}`;
       const st2 = lstatSync2(dir, { throwIfNoEntry: false });
       if (!st2) mkdirSync(dir);
       else if (!st2.isDirectory()) fail(`${dir} is ${st2.isSymbolicLink() ? "a symlink" : "not a directory"}`);
@@ -8570,18 +8600,6 @@ function writeReportFile(path4, text, within, workspace) {
     fail(`could not be written (${err.code ?? err.message})`);
   } finally {
     closeSync3(fd);
-  }
-}
-function inside(dir, abs) {
-  const rel = relative(dir, abs);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
-function realAsFarAsExists(p) {
-  try {
-    return realpathSync2.native(p);
-  } catch {
-    const parent = dirname(p);
-    return parent === p ? p : join(realAsFarAsExists(parent), basename(p));
   }
 }
 
@@ -8638,7 +8656,7 @@ import { randomBytes } from "node:crypto";
 
 // src/engine/runner.ts
 import { existsSync as existsSync4, statSync as statSync3 } from "node:fs";
-import { dirname as dirname6, resolve as resolve8 } from "node:path";
+import { dirname as dirname7, resolve as resolve8 } from "node:path";
 
 // src/model/cpuset.ts
 var SHARED_SINGLES = 8192;
@@ -13805,15 +13823,15 @@ function loadHostFile(path4) {
 
 // src/engine/config.ts
 import { existsSync as existsSync3, lstatSync as lstatSync3, realpathSync as realpathSync3 } from "node:fs";
-import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute3, join as join4, relative as relative4, resolve as resolve5, sep as sep3 } from "node:path";
+import { basename as basename2, dirname as dirname4, isAbsolute as isAbsolute2, join as join4, relative as relative4, resolve as resolve5 } from "node:path";
 
 // src/engine/repo.ts
 import { existsSync } from "node:fs";
-import { dirname as dirname2, join as join2, relative as relative2, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, join as join2, relative as relative3, resolve as resolve3 } from "node:path";
 function repositoryRoot(dir) {
-  for (let d = resolve2(dir); ; d = dirname2(d)) {
+  for (let d = resolve3(dir); ; d = dirname3(d)) {
     if (existsSync(join2(d, ".git"))) return d;
-    if (dirname2(d) === d) return resolve2(dir);
+    if (dirname3(d) === d) return resolve3(dir);
   }
 }
 
@@ -15471,23 +15489,6 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
   return errors === 0;
 }
 
-// src/engine/paths.ts
-import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve3, sep as sep2 } from "node:path";
-function relativePosix(dir, abs) {
-  if (abs.length > dir.length && abs.startsWith(dir) && (abs[dir.length] === sep2 || dir.endsWith(sep2))) {
-    return toPosixPath(abs.slice(dir.endsWith(sep2) ? dir.length : dir.length + 1));
-  }
-  return toPosixPath(relative3(dir, abs));
-}
-function toPosixPath(p) {
-  return sep2 === "/" ? p : p.split(sep2).join("/");
-}
-function repoRelativePath(file, root, cwd) {
-  const rel = relative3(resolve3(root), resolve3(cwd, file));
-  if (rel === "" || rel === ".." || rel.startsWith(`..${sep2}`) || isAbsolute2(rel)) return void 0;
-  return toPosixPath(rel);
-}
-
 // src/engine/options.ts
 function optionsProblem(schema, value, path4 = "") {
   if (schema === void 0) {
@@ -15726,8 +15727,8 @@ function insertChild(text, parent, el, after) {
   const indent = indentOf(text, first);
   const eol = lineEndingAt(text, first.startTag.start);
   const rendered = render(el, quoteNear(parent), indent, indentUnit(text, parent), eol);
-  const sep7 = indent === "" ? "" : `${eol}${indent}`;
-  return { range: [first.startTag.start, first.startTag.start], text: `${rendered}${sep7}` };
+  const sep6 = indent === "" ? "" : `${eol}${indent}`;
+  return { range: [first.startTag.start, first.startTag.start], text: `${rendered}${sep6}` };
 }
 function replaceAttributeValue(attr, value) {
   return { range: [attr.valueRange.start, attr.valueRange.end], text: escapeAttribute(value, attr.quote) };
@@ -18537,12 +18538,12 @@ var isolation_params_consistency_default = definePlanRule({
     const housekeeping = host.online.subtract(isolated);
     const irq = layers.irqAffinity;
     if (irq) {
-      const inside2 = irq.cpus.intersect(isolated);
-      if (!inside2.isEmpty) {
+      const inside = irq.cpus.intersect(isolated);
+      if (!inside.isEmpty) {
         ctx.reportHost({
           range: locateTokenInJsonString(ctx.host.text, "kernel.cmdline", irq.param),
           messageId: "irqOnIsolated",
-          data: { source: irq.source, cpus: describeCpus(inside2), housekeeping: housekeeping.toString() || "none" }
+          data: { source: irq.source, cpus: describeCpus(inside), housekeeping: housekeeping.toString() || "none" }
         });
       }
     }
@@ -21466,16 +21467,16 @@ var SEVERITY = { off: "off", warn: "warning", warning: "warning", error: "error"
 var validator = config_validator_default;
 function findConfigFile(startDir, cwd = startDir) {
   const found = [];
-  for (let dir = resolve5(startDir); ; dir = dirname3(dir)) {
+  for (let dir = resolve5(startDir); ; dir = dirname4(dir)) {
     const candidate = join4(dir, CONFIG_FILE_NAME);
     if (existsSync3(candidate)) found.push(candidate);
     if (existsSync3(join4(dir, ".git"))) return found[0];
-    if (dirname3(dir) === dir) break;
+    if (dirname4(dir) === dir) break;
   }
   const top = resolve5(cwd);
   return found.find((f) => {
-    const rel = relative4(top, dirname3(f));
-    return rel === "" || !rel.startsWith("..") && !isAbsolute3(rel);
+    const rel = relative4(top, dirname4(f));
+    return rel === "" || !rel.startsWith("..") && !isAbsolute2(rel);
   });
 }
 function loadConfigFile(path4, displayPath2 = path4) {
@@ -21525,20 +21526,8 @@ function checkGlobs(globs, displayPath2, where) {
   }
 }
 var MAX_CONFIG_BYTES = 1024 * 1024;
-function realAsFarAsExists2(p) {
-  try {
-    return realpathSync3.native(p);
-  } catch {
-    const parent = dirname3(p);
-    return parent === p ? p : join4(realAsFarAsExists2(parent), basename2(p));
-  }
-}
 function insideReal(realDir, target) {
-  return isWithin(realDir, realAsFarAsExists2(target));
-}
-function isWithin(realDir, realTarget) {
-  const rel = relative4(realDir, realTarget);
-  return rel === "" || !rel.startsWith(`..${sep3}`) && rel !== ".." && !isAbsolute3(rel);
+  return isInside(realDir, realAsFarAsExists(target));
 }
 function realIfExists(p) {
   try {
@@ -21556,14 +21545,14 @@ function realFileIfExists(p, realDirs) {
   } catch {
     return realIfExists(p);
   }
-  const dir = dirname3(p);
+  const dir = dirname4(p);
   if (isLink || dir === p) return realIfExists(p);
   let realDir = realDirs.get(dir);
   if (!realDirs.has(dir)) realDirs.set(dir, realDir = realIfExists(dir));
   return realDir === void 0 ? void 0 : join4(realDir, basename2(p));
 }
 function resolveConfig(raw, path4, displayPath2) {
-  const dir = dirname3(path4);
+  const dir = dirname4(path4);
   const workspace = repositoryRoot(dir);
   const rules3 = {};
   const ruleOptions = {};
@@ -21586,19 +21575,19 @@ function resolveConfig(raw, path4, displayPath2) {
     };
   });
   const hostIndex = { byBase: /* @__PURE__ */ new Map(), anywhere: [], byDir: /* @__PURE__ */ new Map() };
-  const realWorkspace = realAsFarAsExists2(workspace);
+  const realWorkspace = realAsFarAsExists(workspace);
   const realDirs = /* @__PURE__ */ new Map();
   const hosts = (raw.hosts ?? []).map((h, index) => {
     const snapshot = resolve5(dir, h.snapshot);
     const real = realFileIfExists(snapshot, realDirs);
-    if (real === void 0 ? !insideReal(realWorkspace, snapshot) : !isWithin(realWorkspace, real)) {
+    if (real === void 0 ? !insideReal(realWorkspace, snapshot) : !isInside(realWorkspace, real)) {
       throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `${h.snapshot} is outside the repository ${workspace}`);
     }
     if (real === void 0) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
     checkGlobs(h.domains, displayPath2, `hosts[${index}].domains`);
     const leaving = h.domains.find((g) => {
       const { base, glob } = import_picomatch.default.scan(g);
-      return isAbsolute3(g) || /^[A-Za-z]:/.test(g) || glob.split(/[\\/]/).includes("..") || !isWithin(workspace, resolve5(dir, base));
+      return isAbsolute2(g) || /^[A-Za-z]:/.test(g) || glob.split(/[\\/]/).includes("..") || !isInside(workspace, resolve5(dir, base));
     });
     if (leaving !== void 0) {
       throw new ConfigError(displayPath2, `hosts[${index}].domains`, `glob '${leaving.length > 80 ? `${leaving.slice(0, 80)}\u2026` : leaving}' reaches outside the repository ${workspace}`);
@@ -22136,12 +22125,12 @@ function knownRuleIds(env) {
 
 // src/engine/discover.ts
 import { lstatSync as lstatSync5, readdirSync, realpathSync as realpathSync4, statSync as statSync2 } from "node:fs";
-import { dirname as dirname5, isAbsolute as isAbsolute5, relative as relative5, resolve as resolve6, sep as sep4 } from "node:path";
+import { dirname as dirname6, isAbsolute as isAbsolute4, resolve as resolve6, sep as sep3 } from "node:path";
 
 // src/engine/gitignore.ts
 var import_ignore = __toESM(require_ignore(), 1);
 import { lstatSync as lstatSync4 } from "node:fs";
-import { dirname as dirname4, isAbsolute as isAbsolute4, join as join5 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute3, join as join5 } from "node:path";
 var MAX_GITIGNORE_BYTES = 1024 * 1024;
 var GitignoreFilter = class {
   constructor(repoRoot) {
@@ -22170,7 +22159,7 @@ var GitignoreFilter = class {
   chain(dir) {
     let chain = this.chains.get(dir);
     if (chain) return chain;
-    const parent = dirname4(dir);
+    const parent = dirname5(dir);
     chain = dir === this.repoRoot || parent === dir ? [] : this.chain(parent);
     const ig = this.load(dir);
     if (ig) chain = [...chain, [dir, ig]];
@@ -22181,11 +22170,11 @@ var GitignoreFilter = class {
   filesChains = /* @__PURE__ */ new Map();
   /** True when git would ignore `absPath`. Files outside the repository are never ignored. */
   ignores(absPath) {
-    const parent = dirname4(absPath);
+    const parent = dirname5(absPath);
     let chain = this.filesChains.get(parent);
     if (chain === void 0) {
       const rel = relativePosix(this.repoRoot, parent);
-      chain = rel === ".." || rel.startsWith("../") || isAbsolute4(rel) ? [] : this.chain(parent);
+      chain = rel === ".." || rel.startsWith("../") || isAbsolute3(rel) ? [] : this.chain(parent);
       this.filesChains.set(parent, chain);
     }
     if (chain.length === 0) return false;
@@ -22260,7 +22249,7 @@ function walkXmlFiles(root, gitignore) {
         if (name === ".gitignore" && !e.isDirectory()) hasGitignore = true;
         continue;
       }
-      const path4 = dir.endsWith(sep4) ? dir + name : dir + sep4 + name;
+      const path4 = dir.endsWith(sep3) ? dir + name : dir + sep3 + name;
       const kind = e.isFile() || e.isDirectory() || e.isSymbolicLink() || e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice() ? e : lstatSync5(path4, { throwIfNoEntry: false });
       if (!kind) continue;
       if (kind.isDirectory()) {
@@ -22282,7 +22271,7 @@ async function expandGlobs(patterns, base) {
 function refuseEscapes(matches, workspace, message) {
   const checked = /* @__PURE__ */ new Set();
   for (const m of matches) {
-    const dir = dirname5(m);
+    const dir = dirname6(m);
     if (checked.has(dir)) continue;
     checked.add(dir);
     const escape = escapesWorkspace(dir, workspace);
@@ -22303,17 +22292,13 @@ function escapesWorkspace(abs, workspace) {
   }
   return isInside(realWorkspace, real) ? void 0 : real;
 }
-function isInside(dir, abs) {
-  const rel = relative5(dir, abs);
-  return rel === "" || !rel.startsWith(`..${sep4}`) && rel !== ".." && !isAbsolute5(rel);
-}
 function displayPath(absPath, cwd) {
   const rel = relativePosix(cwd, absPath);
-  return rel && !rel.startsWith("..") && !isAbsolute5(rel) ? sep4 === "/" ? rel : rel.split("/").join(sep4) : absPath;
+  return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? sep3 === "/" ? rel : rel.split("/").join(sep3) : absPath;
 }
 
 // src/engine/plans.ts
-import { extname, sep as sep5 } from "node:path";
+import { extname, sep as sep4 } from "node:path";
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { readdirSync as readdirSync2 } from "node:fs";
 import { join as join6, relative as relative6 } from "node:path";
@@ -22356,7 +22341,7 @@ async function completePlans(input) {
     if (host) targets.add(host);
   }
   const namedHosts = new Set(hostOf.values());
-  const covered = input.namedDirs.some((d) => config.dir === d || config.dir.startsWith(d.endsWith(sep5) ? d : d + sep5));
+  const covered = input.namedDirs.some((d) => config.dir === d || config.dir.startsWith(d.endsWith(sep4) ? d : d + sep4));
   const hit = /* @__PURE__ */ new Set();
   const quick = new GitignoreFilter(repositoryRoot(config.dir));
   const unmatched = config.hosts.filter((h) => !namedHosts.has(h));
@@ -22403,7 +22388,7 @@ function hostHasPlainFile(config, host, gitignore) {
         if (e.name.startsWith(".") || e.name === "node_modules") continue;
         const abs = join6(dir, e.name);
         if (e.isDirectory()) stack.push(abs);
-        else if (e.isFile() && host.matches(relative6(config.dir, abs).split(sep5).join("/")) && !gitignore.ignores(abs) && hostForDomain(config, abs) === host) return true;
+        else if (e.isFile() && host.matches(relative6(config.dir, abs).split(sep4).join("/")) && !gitignore.ignores(abs) && hostForDomain(config, abs) === host) return true;
       }
     }
   }
@@ -23211,7 +23196,7 @@ function schemaFacts(dir, files, root = "/") {
 
 // src/schema/validator.ts
 import { closeSync as closeSync5, fstatSync as fstatSync5, openSync as openSync5, readSync as readSync4, realpathSync as realpathSync5 } from "node:fs";
-import { isAbsolute as isAbsolute6, join as join8, resolve as resolve7, sep as sep6 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join8, resolve as resolve7, sep as sep5 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/schema/helper.ts
@@ -23334,10 +23319,10 @@ function schemaFilePath(a, name) {
       path4 = void 0;
     }
   } else if (!/^[a-z][a-z0-9+.-]*:/i.test(name)) {
-    path4 = isAbsolute6(name) ? resolve7(name) : resolve7(a.dir, name);
+    path4 = isAbsolute5(name) ? resolve7(name) : resolve7(a.dir, name);
   }
-  const inside2 = (p) => p.startsWith(a.dir + sep6);
-  if (path4 === void 0 || !inside2(path4) || !path4.endsWith(".rng")) {
+  const inside = (p) => p.startsWith(a.dir + sep5);
+  if (path4 === void 0 || !inside(path4) || !path4.endsWith(".rng")) {
     a.refused.push(name);
     return void 0;
   }
@@ -23353,7 +23338,7 @@ function schemaFilePath(a, name) {
       return void 0;
     }
   }
-  if (!inside2(real)) {
+  if (!inside(real)) {
     a.refused.push(name);
     return void 0;
   }
@@ -23586,7 +23571,7 @@ function loadLintHost(hostFile, cwd, housekeeping, libvirtVersion) {
 }
 function commonAncestor(paths) {
   let dir = paths[0];
-  for (const p of paths.slice(1)) while (!(p + "/").startsWith(dir.endsWith("/") ? dir : dir + "/") && dirname6(dir) !== dir) dir = dirname6(dir);
+  for (const p of paths.slice(1)) while (!(p + "/").startsWith(dir.endsWith("/") ? dir : dir + "/") && dirname7(dir) !== dir) dir = dirname7(dir);
   return dir;
 }
 function resolveConfig2(options, cwd) {
@@ -23598,7 +23583,7 @@ function resolveConfig2(options, cwd) {
   const named2 = options.stdin ? [...options.paths, options.stdin.path] : options.paths;
   const starts = (named2.length > 0 ? named2 : ["."]).map((p) => {
     const abs = resolve8(cwd, p);
-    return existsSync4(abs) && !abs.endsWith(".xml") ? abs : dirname6(abs);
+    return existsSync4(abs) && !abs.endsWith(".xml") ? abs : dirname7(abs);
   });
   const found = findConfigFile(commonAncestor(starts), cwd);
   if (!found) return void 0;

@@ -17299,7 +17299,7 @@ function optionsProblem(schema, value, path3 = "") {
 import path from "node:path";
 
 // src/engine/paths.ts
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 function toPosixPath(p) {
   return sep === "/" ? p : p.split(sep).join("/");
 }

@@ -1,11 +1,11 @@
 import { existsSync, lstatSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { readRegularFile } from './source.ts';
 import { repositoryRoot } from './repo.ts';
 import type { ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import validateConfigSchema from '../generated/config-validator.ts';
-import { relativePosix } from './paths.ts';
+import { isInside, realAsFarAsExists, relativePosix } from './paths.ts';
 import { describeAjvError, describeJsonSyntaxError, formatJsonPath } from '../json/document.ts';
 import { optionsProblem } from './options.ts';
 import { findRule } from './registry.ts';
@@ -181,28 +181,11 @@ function checkGlobs(globs: readonly string[], displayPath: string, where: string
 /** A config is a small JSON file; anything larger is not one. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-/**
- * `p` with symlinks resolved as far as it exists. realpath(3) in one call: Node's JavaScript
- * realpathSync lstats every component, five calls per snapshot of a 1,700-host config.
- */
-function realAsFarAsExists(p: string): string {
-  try {
-    return realpathSync.native(p);
-  } catch {
-    const parent = dirname(p);
-    return parent === p ? p : join(realAsFarAsExists(parent), basename(p));
-  }
-}
-
 /** `target`, symlinks resolved (as far as it exists), lies inside `realDir` (already a real path). */
 function insideReal(realDir: string, target: string): boolean {
-  return isWithin(realDir, realAsFarAsExists(target));
+  return isInside(realDir, realAsFarAsExists(target));
 }
 
-function isWithin(realDir: string, realTarget: string): boolean {
-  const rel = relative(realDir, realTarget);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-}
 
 /** The real path of `p` when it exists, else undefined. */
 function realIfExists(p: string): string | undefined {
@@ -271,7 +254,7 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
     // the config lives in (through symlinks too), so it cannot probe /etc/shadow or read /dev/zero.
     // One real path answers both questions for a snapshot that exists (a 1,700-host config asked 3,400).
     const real = realFileIfExists(snapshot, realDirs);
-    if (real === undefined ? !insideReal(realWorkspace, snapshot) : !isWithin(realWorkspace, real)) {
+    if (real === undefined ? !insideReal(realWorkspace, snapshot) : !isInside(realWorkspace, real)) {
       throw new ConfigError(displayPath, `hosts[${index}].snapshot`, `${h.snapshot} is outside the repository ${workspace}`);
     }
     if (real === undefined) throw new ConfigError(displayPath, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
@@ -281,7 +264,7 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
     // refused when the walk meets it: discover.ts expandGlobs).
     const leaving = h.domains.find((g) => {
       const { base, glob } = picomatch.scan(g);
-      return isAbsolute(g) || /^[A-Za-z]:/.test(g) || glob.split(/[\\/]/).includes('..') || !isWithin(workspace, resolve(dir, base));
+      return isAbsolute(g) || /^[A-Za-z]:/.test(g) || glob.split(/[\\/]/).includes('..') || !isInside(workspace, resolve(dir, base));
     });
     if (leaving !== undefined) {
       throw new ConfigError(displayPath, `hosts[${index}].domains`, `glob '${leaving.length > 80 ? `${leaving.slice(0, 80)}…` : leaving}' reaches outside the repository ${workspace}`);

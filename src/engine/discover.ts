@@ -2,7 +2,7 @@ import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'nod
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { UsageError } from './source.ts';
 import { GitignoreFilter } from './gitignore.ts';
-import { relativePosix } from './paths.ts';
+import { isInside, relativePosix } from './paths.ts';
 import { repositoryRoot } from './repo.ts';
 
 export interface DiscoveredFile {
@@ -162,10 +162,6 @@ export function escapesWorkspace(abs: string, workspace: string): string | undef
   return isInside(realWorkspace, real) ? undefined : real;
 }
 
-function isInside(dir: string, abs: string): boolean {
-  const rel = relative(dir, abs);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-}
 
 /** How a file is shown: relative to cwd when inside it, else absolute. */
 export function displayPath(absPath: string, cwd: string): string {

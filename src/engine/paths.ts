@@ -1,4 +1,5 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /**
  * `path.relative(dir, abs)` with forward slashes. Both are absolute and
@@ -27,4 +28,23 @@ export function repoRelativePath(file: string, root: string, cwd: string): strin
   const rel = relative(resolve(root), resolve(cwd, file));
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
   return toPosixPath(rel);
+}
+
+/** `abs` is `dir` or lies below it (both absolute; compared as written, symlinks not resolved). */
+export function isInside(dir: string, abs: string): boolean {
+  const rel = relative(dir, abs);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/**
+ * `p` with symlinks resolved as far as it exists (a report's directory may not exist yet). realpath(3)
+ * in one call: Node's JavaScript realpathSync lstats every component.
+ */
+export function realAsFarAsExists(p: string): string {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    const parent = dirname(p);
+    return parent === p ? p : join(realAsFarAsExists(parent), basename(p));
+  }
 }

@@ -1,6 +1,7 @@
-import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync, realpathSync } from 'node:fs';
-import { basename, dirname, join, relative, isAbsolute, sep, resolve } from 'node:path';
+import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync } from 'node:fs';
+import { dirname, relative, sep, resolve } from 'node:path';
 import { writeAll } from './write.ts';
+import { isInside, realAsFarAsExists } from './paths.ts';
 import { UsageError } from './source.ts';
 
 /** A report that was not written; the message names the path and says why. */
@@ -20,14 +21,14 @@ export function writeReportFile(path: string, text: string, within?: string, wor
   };
   // The CLI's -o inside the repository by name must stay in it: a committed symlink on the way
   // (`out/` linked to the runner's home) is refused. A path named outside it is the user's choice.
-  if (within === undefined && workspace !== undefined && inside(workspace, resolve(path))) {
+  if (within === undefined && workspace !== undefined && isInside(workspace, resolve(path))) {
     const parent = realAsFarAsExists(dirname(resolve(path)));
     const root = realAsFarAsExists(workspace);
-    if (!inside(root, parent)) fail(`its directory leads through a symlink to ${parent}, outside the workspace ${workspace}`);
+    if (!isInside(root, parent)) fail(`its directory leads through a symlink to ${parent}, outside the workspace ${workspace}`);
   }
   if (within !== undefined) {
     const rel = relative(within, resolve(path));
-    if (rel === '' || !inside(within, resolve(path))) fail(`outside the workspace ${within}`);
+    if (rel === '' || !isInside(within, resolve(path))) fail(`outside the workspace ${within}`);
     let dir = within;
     for (const part of rel.split(sep).slice(0, -1)) {
       dir = `${dir}${sep}${part}`;
@@ -57,21 +58,6 @@ export function writeReportFile(path: string, text: string, within?: string, wor
     fail(`could not be written (${err.code ?? err.message})`);
   } finally {
     closeSync(fd);
-  }
-}
-
-function inside(dir: string, abs: string): boolean {
-  const rel = relative(dir, abs);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
-}
-
-/** `p` with symlinks resolved as far as it exists (a report's directory may not exist yet). */
-function realAsFarAsExists(p: string): string {
-  try {
-    return realpathSync.native(p);
-  } catch {
-    const parent = dirname(p);
-    return parent === p ? p : join(realAsFarAsExists(parent), basename(p));
   }
 }
 

@@ -1,7 +1,8 @@
 import { accessSync, closeSync, constants, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readSync, realpathSync, unlinkSync, writeSync, type Stats } from 'node:fs';
-import { dirname, join, relative, isAbsolute, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { nodeCrypto } from '../node-crypto.ts';
 import { decodeXmlBytes } from './source.ts';
+import { isInside } from './paths.ts';
 
 /** A file --fix did not write; the message names it and says why. The file is byte-identical to what was read. */
 export class FixWriteError extends Error {}
@@ -51,10 +52,6 @@ function readAll(fd: number, size: number): Buffer {
   }
 }
 
-function inside(dir: string, abs: string): boolean {
-  const rel = relative(dir, abs);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-}
 
 function sameVersion(a: Stats, b: Stats): boolean {
   return a.ino === b.ino && a.dev === b.dev && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
@@ -91,7 +88,7 @@ export function writeFixedFile(path: string, originalText: string, fixedText: st
   // A file inside the workspace by name is written only where it really is inside it: a symlinked
   // file, or a symlinked directory on the way (`domains/` turned into a link by a pull request).
   // A file named outside the workspace is the user's own, fixed in place unless it is a symlink.
-  if (link.isSymbolicLink() || inside(workspace, path)) {
+  if (link.isSymbolicLink() || isInside(workspace, path)) {
     target = realpathSync.native(path);
     let root = workspace;
     try {
@@ -99,7 +96,7 @@ export function writeFixedFile(path: string, originalText: string, fixedText: st
     } catch {
       // compared as given
     }
-    if (!inside(root, target)) fail(`${link.isSymbolicLink() ? 'symlink' : 'reached through a symlink'} to ${target}, outside the workspace; not fixed`);
+    if (!isInside(root, target)) fail(`${link.isSymbolicLink() ? 'symlink' : 'reached through a symlink'} to ${target}, outside the workspace; not fixed`);
   }
   const expected = Buffer.from(originalText, 'utf8');
   const fixed = Buffer.from(fixedText, 'utf8');

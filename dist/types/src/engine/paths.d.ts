@@ -13,3 +13,10 @@ export declare function toPosixPath(p: string): string;
  * root (or is the root itself).
  */
 export declare function repoRelativePath(file: string, root: string, cwd: string): string | undefined;
+/** `abs` is `dir` or lies below it (both absolute; compared as written, symlinks not resolved). */
+export declare function isInside(dir: string, abs: string): boolean;
+/**
+ * `p` with symlinks resolved as far as it exists (a report's directory may not exist yet). realpath(3)
+ * in one call: Node's JavaScript realpathSync lstats every component.
+ */
+export declare function realAsFarAsExists(p: string): string;
