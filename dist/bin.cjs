@@ -27,7 +27,7 @@ tuneHeapForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"bc031fb02e5b1dbb0e0c124d8b562279b3ab01858e3421f287a3d66af451bb2a"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"259c7f5ddb3a4036a163a2556af3e3c49072804a790535088d57b9feab932ddb"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -3,7 +3,7 @@ import { definePlanRule, type LintedDomain, type RelatedDescriptor } from '../..
 import { isDedicated } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeVcpus, excerpt, listBounded, listNames } from '../../src/model/describe.ts';
-import { affinityUses, describeUseThreads, siblingUseOwnedBySmtRule, SortedCpus, type AffinityUse } from '../../src/model/plan-cpus.ts';
+import { affinityUses, siblingUseOwnedBySmtRule, SortedCpus, type AffinityUse } from '../../src/model/plan-cpus.ts';
 
 /** A vCPU group dedicated to one host CPU that has SMT siblings, and what else lands on those siblings. */
 interface DedicatedPin {
