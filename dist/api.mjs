@@ -4966,6 +4966,13 @@ var CpuSet = class _CpuSet {
   }
   static empty = new _CpuSet([]);
   static of(...ids) {
+    return _CpuSet.fromIds(ids);
+  }
+  /**
+   * The set of `ids`, from an array: spreading a long list into `of(...)` overflows the call stack
+   * (a capabilities cell of 300,000 <cpu> elements did), an array of any length does not.
+   */
+  static fromIds(ids) {
     if (ids.length === 0) return _CpuSet.empty;
     if (ids.length === 1) return _CpuSet.single(ids[0]);
     let ascending = true;
@@ -5181,7 +5188,7 @@ function buildCpuPlaces(snapshot, parse) {
             else byCore.set(k, [x.cpu]);
           }
         }
-        set = CpuSet.of(...byCore.get(coreKey(e)));
+        set = CpuSet.fromIds(byCore.get(coreKey(e)));
       }
       siblings.set(cpu, set);
       return set;
@@ -5979,7 +5986,7 @@ function buildCpuFacts(snapshot) {
   let online = mustParse(fieldAt("cpus.online", snapshot.cpus?.online), nrCpuIds);
   if (online === void 0) {
     online = nodeCpus.reduce((acc, cpus) => acc.union(cpus), CpuSet.empty);
-    const offline = CpuSet.of(...(snapshot.cpuTopology ?? []).filter((c) => c.online === false).map((c) => c.cpu));
+    const offline = CpuSet.fromIds((snapshot.cpuTopology ?? []).filter((c) => c.online === false).map((c) => c.cpu));
     online = online.subtract(offline);
   }
   const cpuList = (path3, list) => mustParse(fieldAt(path3, list), nrCpuIds);
@@ -6042,7 +6049,7 @@ function buildHostModel(snapshot, opts = {}) {
           return set;
         }
       }
-      return CpuSet.of(...nodes.filter((n) => n.cpus.intersects(cpus)).map((n) => n.id));
+      return CpuSet.fromIds(nodes.filter((n) => n.cpus.intersects(cpus)).map((n) => n.id));
     },
     cpusOfNodes: (ids) => nodes.filter((n) => ids.has(n.id)).reduce((acc, n) => acc.union(n.cpus), CpuSet.empty),
     pageSizeKiB,
@@ -9922,6 +9929,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 
+// src/model/host.ts
+var MAX_HOST_NODES = 1024;
+
 // src/model/describe.ts
 function describeCpus(set) {
   return `${set.size === 1 ? "CPU" : "CPUs"} ${set.toString()}`;
@@ -10123,8 +10133,9 @@ function importCapabilities(text, path3) {
   const hostPageSizes = childrenNamed(firstChild(host, "cpu"), "pages").map(pageSize);
   const cellList = childrenNamed(cells, "cell");
   if (cellList.length === 0) return fail(cells, "has no <cell>: no NUMA node to describe");
+  if (cellList.length > MAX_HOST_NODES) return fail(cells, `has ${cellList.length} <cell> elements: Linux has at most ${MAX_HOST_NODES} NUMA nodes`);
   const firstCellPages = childrenNamed(cellList[0], "pages");
-  const basePageKiB = hostPageSizes[0] ?? (firstCellPages.length > 0 ? Math.min(...firstCellPages.map(pageSize)) : void 0);
+  const basePageKiB = hostPageSizes[0] ?? (firstCellPages.length > 0 ? firstCellPages.map(pageSize).reduce((a, b) => Math.min(a, b)) : void 0);
   const nodes = [];
   const topologyEntries = [];
   const cellOfCpu = /* @__PURE__ */ new Map();
@@ -10162,7 +10173,7 @@ function importCapabilities(text, path3) {
       if (socket !== void 0 || core !== void 0 || siblings) anyTopology = true;
       topologyEntries.push(entry);
     }
-    const set = CpuSet.of(...cpuIds);
+    const set = CpuSet.fromIds(cpuIds);
     const node = { id, cpus: { raw: cpuIds.join(","), parsed: set.toString() } };
     const memory = firstChild(cell, "memory");
     if (memory) node.memTotalKiB = kib(memory, memory.text, memory.contentRange, "memory");
@@ -10563,7 +10574,10 @@ function importNumactl(text, path3) {
   const nodes = /* @__PURE__ */ new Map();
   const node = (id, index) => {
     let n = nodes.get(id);
-    if (!n) nodes.set(id, n = { id, cpus: "", line: index });
+    if (!n) {
+      if (nodes.size >= MAX_HOST_NODES) fail(index, `more than ${MAX_HOST_NODES} nodes: Linux has at most ${MAX_HOST_NODES} NUMA nodes`);
+      nodes.set(id, n = { id, cpus: "", line: index });
+    }
     return n;
   };
   let declared;
@@ -10675,6 +10689,7 @@ function snapshotErrors(s) {
 }
 function semanticErrors(s, checkCpus) {
   const errors = [];
+  if (s.nodes.length > MAX_HOST_NODES) return [{ field: "nodes", problem: `${s.nodes.length} nodes: Linux has at most ${MAX_HOST_NODES} NUMA nodes` }];
   const nrCpuIds = checkCpus ? nrCpuIdsOf(s) : void 0;
   const parsedAt = /* @__PURE__ */ new Map();
   for (const f of checkCpus ? snapshotCpuListFields(s) : []) {
@@ -11311,7 +11326,7 @@ var ModelBuilder = class {
     }
     if (parsed.idleExclusions) {
       const canonical2 = formatLibvirtCpuset(parsed.value);
-      const intended = formatLibvirtCpuset(parsed.value.subtract(CpuSet.of(...parsed.idleExclusions)));
+      const intended = formatLibvirtCpuset(parsed.value.subtract(CpuSet.fromIds(parsed.idleExclusions)));
       const suggestions = [
         ...intended ? [{ message: `exclude ${parsed.idleExclusions.join(", ")}, as was probably meant: ${name}='${excerpt(intended)}'`, text: intended, kind: "intended" }] : [],
         { message: `keep libvirt's reading and drop the idle exclusion: ${name}='${excerpt(canonical2)}'`, text: canonical2, kind: "reading" }
@@ -11382,7 +11397,7 @@ var ModelBuilder = class {
     const states = childrenNamed(vcpus, "vcpu");
     if (states.length > 0) {
       const ids = states.filter((v) => attribute(v, "enabled")?.value === "no").map((v) => this.uint(v, "id")).filter((id) => id !== void 0 && id < max);
-      return CpuSet.of(...ids);
+      return CpuSet.fromIds(ids);
     }
     const current = vcpu?.current;
     return current !== void 0 && current < max ? CpuSet.range(current, max - 1) : CpuSet.empty;
@@ -12131,13 +12146,13 @@ function computeVcpuAffinityGroups(d, host) {
     seen.add(pin.vcpu);
     groups.push({ vcpus: CpuSet.of(pin.vcpu), affinity: fromPin("vcpupin", pin.element, pin.cpuset) });
   }
-  const rest = CpuSet.range(0, max - 1).subtract(CpuSet.of(...seen)).subtract(d.offlineVcpus);
+  const rest = CpuSet.range(0, max - 1).subtract(CpuSet.fromIds([...seen])).subtract(d.offlineVcpus);
   if (!rest.isEmpty) groups.push({ vcpus: rest, affinity: inheritedAffinity(d, host) });
   return groups;
 }
 function offlineUnpinnedVcpus(d) {
   if (d.offlineVcpus.isEmpty) return CpuSet.empty;
-  const pinned = CpuSet.of(...(d.cputune?.vcpupins ?? []).flatMap((p) => p.vcpu === void 0 ? [] : [p.vcpu]));
+  const pinned = CpuSet.fromIds((d.cputune?.vcpupins ?? []).flatMap((p) => p.vcpu === void 0 ? [] : [p.vcpu]));
   return d.offlineVcpus.subtract(pinned);
 }
 function isDedicated(a) {
@@ -12200,7 +12215,7 @@ var dedicatedVcpuCpus = memoPerDomain((d, host) => {
   }
   return out;
 });
-var dedicatedCpuSet = memoPerDomain((d, host) => CpuSet.of(...dedicatedVcpuCpus(d, host).keys()));
+var dedicatedCpuSet = memoPerDomain((d, host) => CpuSet.fromIds([...dedicatedVcpuCpus(d, host).keys()]));
 function vcpusDedicatedWithin(d, cpus, host) {
   const dedicated = dedicatedVcpuCpus(d, host);
   const hit = cpus.intersect(dedicatedCpuSet(d, host));
@@ -12680,10 +12695,10 @@ function emulatorFix(text, domain, emulator, cpus) {
 
 // src/model/host-nodes.ts
 var hostNodeSets = memoPerHost((host) => ({
-  all: CpuSet.of(...host.nodes.map((n) => n.id)),
-  memoryless: CpuSet.of(...host.nodes.filter((n) => n.memTotalKiB === 0).map((n) => n.id)),
-  withMemory: CpuSet.of(...host.nodes.filter((n) => n.memTotalKiB !== 0).map((n) => n.id)),
-  withCpus: CpuSet.of(...host.nodes.filter((n) => n.cpus.intersects(host.online)).map((n) => n.id))
+  all: CpuSet.fromIds(host.nodes.map((n) => n.id)),
+  memoryless: CpuSet.fromIds(host.nodes.filter((n) => n.memTotalKiB === 0).map((n) => n.id)),
+  withMemory: CpuSet.fromIds(host.nodes.filter((n) => n.memTotalKiB !== 0).map((n) => n.id)),
+  withCpus: CpuSet.fromIds(host.nodes.filter((n) => n.cpus.intersects(host.online)).map((n) => n.id))
 }));
 function soleMemoryNode(host) {
   const nodes = hostNodeSets(host).withMemory;
@@ -13616,7 +13631,7 @@ function hugepageBacking(d, cellId) {
   return spec ? { spec, element: spec.element } : void 0;
 }
 function guestCellIds(d) {
-  return CpuSet.of(...(d.cpu?.cells ?? []).map((c) => c.id).filter((n) => n !== void 0));
+  return CpuSet.fromIds((d.cpu?.cells ?? []).map((c) => c.id).filter((n) => n !== void 0));
 }
 
 // src/model/memory-demand.ts

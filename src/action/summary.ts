@@ -40,7 +40,8 @@ function locationCell(where: string, line: number, column: number, env: Env): st
   const label = markdownCell(`${where}:${line}:${column}`);
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = env;
   if (!server || !repo || !sha || where.startsWith('/')) return label;
-  const href = `${server}/${repo}/blob/${sha}/${where.split('/').map(encodeURIComponent).join('/')}#L${line}`;
+  // encodeURIComponent leaves ( ) ! * ' ~ as they are: a ')' in a file name would end the Markdown link.
+  const href = `${server}/${repo}/blob/${sha}/${where.split('/').map(encodeUrlPathSegment).join('/')}#L${line}`;
   return `[${label}](${href})`;
 }
 
@@ -64,4 +65,9 @@ export function summaryMarkdown(input: SummaryInput, env: Env): string {
   }
   lines.push(`Report: \`${neutraliseLine(input.reportPath).replace(/`/g, "'")}\``, '');
   return lines.join('\n');
+}
+
+/** A URL path segment that also survives Markdown link syntax: RFC 3986 sub-delimiters percent-encoded too. */
+function encodeUrlPathSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

@@ -8,6 +8,7 @@ import { loadLintHost, resolveConfig } from '../engine/runner.ts';
 import { DEFAULT_MAX_FILE_BYTES, readBoundedText, sourceFromText } from '../engine/source.ts';
 import { hostForDomain } from '../engine/config.ts';
 import type { LintHost, RuleSetting } from '../engine/types.ts';
+import { neutraliseLine } from '../formats/neutralise.ts';
 
 interface ExplainOptions {
   host?: string;
@@ -41,7 +42,8 @@ export async function explain(file: string, opts: ExplainOptions, cwd: string): 
   const field = (name: string) => root?.children.find((c) => c.name === name)?.text.trim();
   const config = resolveConfig({ paths: [file], configFile: opts.config ?? (opts.configLookup ? undefined : false) }, cwd);
   const lines: string[] = [];
-  const row = (label: string, value: string) => lines.push(`${`${label}:`.padEnd(14)}${value}`);
+  // Every value is one line without controls: file names, <name> and <uuid> text come from the pull request.
+  const row = (label: string, value: string) => lines.push(`${`${label}:`.padEnd(14)}${neutraliseLine(value)}`);
 
   row('file', root?.name === 'domain' ? `${shown} (domain ${field('name') ?? '(no name)'}${field('uuid') ? `, uuid ${field('uuid')}` : ''})` : `${shown} (root <${root?.name ?? '?'}>: not a domain, not linted)`);
   row('config', config ? config.path : opts.configLookup ? 'none (no kvmlint.config.json at or above the file, up to the repository root)' : 'none (--no-config-lookup)');

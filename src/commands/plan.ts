@@ -79,22 +79,23 @@ export async function runPlan(options: LintOptions, planOptions: { maxSteps?: nu
 }
 
 export function describeHostPlan(plan: HostPlan): string {
-  const name = `${plan.host.model.snapshot.hostname ?? plan.host.path} (${plan.host.path})`;
+  // Host names, paths and guest labels come from the pull request: each is one line, controls neutralised.
+  const name = neutraliseLine(`${plan.host.model.snapshot.hostname ?? plan.host.path} (${plan.host.path})`);
   switch (plan.status) {
     case 'unchanged':
       return `${name}: ${plan.guests} guest${plan.guests === 1 ? '' : 's'}, no placement finding: unchanged\n`;
     case 'refused':
-      return `${name}: not planned: ${plan.reason}\n`;
+      return `${name}: not planned: ${neutraliseLine(plan.reason)}\n`;
     case 'infeasible':
-      return `${name}: no layout exists (${plan.steps} search steps, ${plan.ms.toFixed(0)} ms):\n${plan.shortages.map((s) => `  - ${s}\n`).join('')}`;
+      return `${name}: no layout exists (${plan.steps} search steps, ${plan.ms.toFixed(0)} ms):\n${plan.shortages.map((s) => `  - ${neutraliseLine(s)}\n`).join('')}`;
     case 'planned': {
       const moved = plan.changes.filter((c) => c.text !== undefined);
       const lines = moved.map((c) => {
         const where = c.from.equals(c.to) ? `stays on ${describeNodes(c.to)}` : c.from.isEmpty ? `goes to ${describeNodes(c.to)}` : `moves from ${describeNodes(c.from)} to ${describeNodes(c.to)}`;
-        return `  - ${c.label}: ${where}\n`;
+        return `  - ${neutraliseLine(c.label)}: ${where}\n`;
       });
-      const kept = plan.kept.length > 0 ? `  kept as they are: ${plan.kept.join(', ')}\n` : '';
-      const unplanned = plan.unplanned.length > 0 ? `  not planned: ${plan.unplanned.map((u) => `${u.label} (${u.why})`).join(', ')}\n` : '';
+      const kept = plan.kept.length > 0 ? `  kept as they are: ${neutraliseLine(plan.kept.join(', '))}\n` : '';
+      const unplanned = plan.unplanned.length > 0 ? `  not planned: ${neutraliseLine(plan.unplanned.map((u) => `${u.label} (${u.why})`).join(', '))}\n` : '';
       return `${name}: layout found (${plan.steps} search steps, ${plan.ms.toFixed(0)} ms); ${moved.length} guest${moved.length === 1 ? '' : 's'} change${moved.length === 1 ? 's' : ''}\n${lines.join('')}${kept}${unplanned}`;
     }
   }
@@ -142,7 +143,7 @@ export function registerPlanCommand(program: Command, io: CliIo, setExit: (code:
         });
         writeReportOrFail(resolve(io.cwd, opts.mapFile), formatMapHtml(maps, 'kvmlint placement plan'), repositoryRoot(io.cwd));
       }
-      for (const d of run.remaining) io.stderr(`kvmlint plan: after the plan, ${d.file}:${d.line}:${d.column} ${d.ruleId}: ${d.message}\n`);
+      for (const d of run.remaining) io.stderr(`kvmlint plan: after the plan, ${neutraliseLine(`${d.file}:${d.line}:${d.column} ${d.ruleId}: ${d.message}`)}\n`);
       const infeasible = run.plans.some((p) => p.status === 'infeasible' || p.status === 'refused');
       // A layout that still lints with a placement finding is not one (a rule the planner does not model yet).
       setExit(failures > 0 ? 2 : infeasible || run.plans.length === 0 || run.remaining.length > 0 ? 1 : 0);

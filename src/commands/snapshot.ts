@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli.ts';
 import { readRegularFile, UsageError } from '../engine/source.ts';
+import { neutraliseLine } from '../formats/neutralise.ts';
 import { captureHost } from '../host/capture.ts';
 import { formatSnapshot } from '../host/snapshot-json.ts';
 import { HostSnapshotError, importHostText, loadHostSnapshotText, MAX_HOST_FILE_BYTES } from '../host/load.ts';
@@ -110,11 +111,11 @@ export function registerSnapshotCommand(program: Command, io: CliIo, setExitCode
       if (opts.output !== undefined) writeAtomically(resolve(io.cwd, opts.output), text);
       else io.stdout(text);
 
-      for (const note of notes) io.stderr(`kvmlint snapshot: note: ${note}\n`);
-      io.stderr(`kvmlint snapshot: ${isolationSummary(snapshot)}\n`);
-      for (const note of buildHostModel(snapshot).isolation?.notes ?? []) io.stderr(`kvmlint snapshot: isolation: ${note}\n`);
+      for (const note of notes) io.stderr(`kvmlint snapshot: note: ${neutraliseLine(note)}\n`);
+      io.stderr(`kvmlint snapshot: ${neutraliseLine(isolationSummary(snapshot))}\n`);
+      for (const note of buildHostModel(snapshot).isolation?.notes ?? []) io.stderr(`kvmlint snapshot: isolation: ${neutraliseLine(note)}\n`);
       const running = runningSummary(snapshot);
-      if (running) io.stderr(`kvmlint snapshot: ${running}\n`);
+      if (running) io.stderr(`kvmlint snapshot: ${neutraliseLine(running)}\n`);
       if (snapshot.missing && snapshot.missing.length > 0) {
         io.stderr(`kvmlint snapshot: missing (rules needing these stay silent): ${snapshot.missing.join(', ')}\n`);
       }

@@ -9,7 +9,7 @@
  * `missing`: free memory, free hugepages, zone watermarks, sysctls, the kernel
  * command line and any CPU isolation. Rules needing those stay silent.
  */
-import type { HostSnapshot, SnapshotCpu, SnapshotHugepagePool, SnapshotNode } from '../model/host.ts';
+import { MAX_HOST_NODES, type HostSnapshot, type SnapshotCpu, type SnapshotHugepagePool, type SnapshotNode } from '../model/host.ts';
 import { parseSnapshotCpuList } from '../model/host-model.ts';
 import { scaleToKiB } from '../model/units.ts';
 import { attribute, childrenNamed, firstChild, parseXml, type XmlElement } from '../xml/index.ts';
@@ -99,8 +99,9 @@ export function importCapabilities(text: string, path: string): HostImport {
   const hostPageSizes = childrenNamed(firstChild(host, 'cpu'), 'pages').map(pageSize);
   const cellList = childrenNamed(cells, 'cell');
   if (cellList.length === 0) return fail(cells, 'has no <cell>: no NUMA node to describe');
+  if (cellList.length > MAX_HOST_NODES) return fail(cells, `has ${cellList.length} <cell> elements: Linux has at most ${MAX_HOST_NODES} NUMA nodes`);
   const firstCellPages = childrenNamed(cellList[0], 'pages');
-  const basePageKiB = hostPageSizes[0] ?? (firstCellPages.length > 0 ? Math.min(...firstCellPages.map(pageSize)) : undefined);
+  const basePageKiB = hostPageSizes[0] ?? (firstCellPages.length > 0 ? firstCellPages.map(pageSize).reduce((a, b) => Math.min(a, b)) : undefined);
 
   const nodes: SnapshotNode[] = [];
   const topologyEntries: SnapshotCpu[] = [];
@@ -142,7 +143,7 @@ export function importCapabilities(text: string, path: string): HostImport {
       topologyEntries.push(entry);
     }
     // The cell lists its CPUs one element each; the raw list is those ids in document order.
-    const set = CpuSet.of(...cpuIds);
+    const set = CpuSet.fromIds(cpuIds);
     const node: SnapshotNode = { id, cpus: { raw: cpuIds.join(','), parsed: set.toString() } };
 
     const memory = firstChild(cell, 'memory');

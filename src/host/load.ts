@@ -8,7 +8,7 @@ import { readRegularFile } from '../engine/source.ts';
 import type { ValidateFunction } from 'ajv';
 import validateSnapshotSchema from '../generated/host-snapshot-validator.ts';
 import type { CpuSet } from '../model/cpuset.ts';
-import type { HostSnapshot, SnapshotCpu } from '../model/host.ts';
+import { MAX_HOST_NODES, type HostSnapshot, type SnapshotCpu } from '../model/host.ts';
 import { cpuListRaw, cpuPartsRepresentative, jsonEqual, nrCpuIdsOf, parseSnapshotCpuList, snapshotCpuListFields } from '../model/host-model.ts';
 import { importCapabilities, looksLikeCapabilities } from './capabilities.ts';
 import { describeAjvError, describeJsonSyntaxError, describeValue, formatJsonPath, locateJsonKey, type AjvWording, type TextRange } from '../json/document.ts';
@@ -66,6 +66,7 @@ function snapshotErrors(s: HostSnapshot): Array<{ field: string; problem: string
 /** The checks a schema cannot make; those of CPU lists, node ids and CPU topology only with `checkCpus`. */
 function semanticErrors(s: HostSnapshot, checkCpus: boolean): Array<{ field: string; problem: string }> {
   const errors: Array<{ field: string; problem: string }> = [];
+  if (s.nodes.length > MAX_HOST_NODES) return [{ field: 'nodes', problem: `${s.nodes.length} nodes: Linux has at most ${MAX_HOST_NODES} NUMA nodes` }];
   const nrCpuIds = checkCpus ? nrCpuIdsOf(s) : undefined;
 
   const parsedAt = new Map<string, CpuSet>();

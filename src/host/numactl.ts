@@ -15,7 +15,7 @@
  * about hugepages, CPU topology, zones, sysctls or isolation: those are listed as
  * missing and the rules needing them stay silent.
  */
-import type { HostSnapshot, SnapshotNode } from '../model/host.ts';
+import { MAX_HOST_NODES, type HostSnapshot, type SnapshotNode } from '../model/host.ts';
 import { parseSnapshotCpuList } from '../model/host-model.ts';
 import { HostSnapshotError, type HostImport } from './load.ts';
 
@@ -55,7 +55,11 @@ export function importNumactl(text: string, path: string): HostImport {
   const nodes = new Map<number, SnapshotNode & { line: number }>();
   const node = (id: number, index: number): SnapshotNode & { line: number } => {
     let n = nodes.get(id);
-    if (!n) nodes.set(id, (n = { id, cpus: '', line: index }));
+    if (!n) {
+      // Distance rows are checked against every node: more nodes than Linux has would cost their square.
+      if (nodes.size >= MAX_HOST_NODES) fail(index, `more than ${MAX_HOST_NODES} nodes: Linux has at most ${MAX_HOST_NODES} NUMA nodes`);
+      nodes.set(id, (n = { id, cpus: '', line: index }));
+    }
     return n;
   };
   let declared: number | undefined;

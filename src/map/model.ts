@@ -9,6 +9,7 @@ import { CpuSet } from '../model/cpuset.ts';
 import { memoryDemands, spreadEvenly, strictSmallPageShares } from '../model/memory-demand.ts';
 import { hostNodeWatermarks } from '../model/node-memory.ts';
 import { domainThreads, describeThread, type ThreadGroup } from '../model/threads.ts';
+import { neutraliseLine } from '../formats/neutralise.ts';
 
 export interface MapOccupant {
   guest: string;
@@ -54,7 +55,8 @@ export function buildHostMap(plan: { host: LintHost; domains: readonly LintedDom
   const occupants = new Map<number, MapOccupant[]>();
   const guests: HostMap['guests'] = [];
   for (const ld of plan.domains) {
-    const name = ld.domain.name ?? ld.source.path;
+    // Shown in a terminal (text map) and in HTML: one line, no controls (a <name> may hold &#10; or ESC).
+    const name = neutraliseLine(ld.domain.name ?? ld.source.path);
     let cpus = CpuSet.empty;
     for (const t of domainThreads(ld.domain, h)) {
       const a = t.affinity;
@@ -71,7 +73,7 @@ export function buildHostMap(plan: { host: LintHost; domains: readonly LintedDom
         occupants.set(cpu, list);
       }
     }
-    guests.push({ name, file: ld.source.path, cpus, nodes: h.nodesOfCpus(cpus) });
+    guests.push({ name, file: neutraliseLine(ld.source.path), cpus, nodes: h.nodesOfCpus(cpus) });
   }
 
   // Hugepages and small-page memory bound per node, as insufficient-hugepages and numa-memory-insufficient count them.
@@ -113,7 +115,7 @@ export function buildHostMap(plan: { host: LintHost; domains: readonly LintedDom
     };
   });
   const files = new Set(plan.domains.map((d) => d.source.path));
-  return { name: h.snapshot.hostname ?? h.name, path: plan.host.path, nodes, guests, findings: plan.diagnostics.filter((d) => files.has(d.file) || d.file === plan.host.path) };
+  return { name: neutraliseLine(h.snapshot.hostname ?? h.name), path: neutraliseLine(plan.host.path), nodes, guests, findings: plan.diagnostics.filter((d) => files.has(d.file) || d.file === plan.host.path) };
 }
 
 /** "40.6 GiB", "512 MiB": memory sizes for map labels, short enough to fit. */

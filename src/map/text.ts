@@ -6,6 +6,7 @@
  */
 import { formatKiB } from '../model/units.ts';
 import { shortSize, type HostMap, type MapCpu } from './model.ts';
+import { neutraliseLine } from '../formats/neutralise.ts';
 
 const RED = '\u001b[31m';
 const BOLD = '\u001b[1m';
@@ -67,7 +68,7 @@ export function formatHostMapText(map: HostMap, opts: { color: boolean }): strin
     out += `  findings:\n`;
     for (const f of map.findings) {
       const msg = f.message.length > 160 ? `${f.message.slice(0, 159)}…` : f.message;
-      out += `    ${f.file}:${f.line}:${f.column} ${f.severity === 'error' ? c(RED, f.severity) : f.severity} ${f.ruleId}: ${msg}\n`;
+      out += `    ${neutraliseLine(f.file)}:${f.line}:${f.column} ${f.severity === 'error' ? c(RED, f.severity) : f.severity} ${f.ruleId}: ${neutraliseLine(msg)}\n`;
     }
   } else out += `  no findings\n`;
   return out;

@@ -18,6 +18,14 @@ export class CpuSet {
   static readonly empty = new CpuSet([]);
 
   static of(...ids: number[]): CpuSet {
+    return CpuSet.fromIds(ids);
+  }
+
+  /**
+   * The set of `ids`, from an array: spreading a long list into `of(...)` overflows the call stack
+   * (a capabilities cell of 300,000 <cpu> elements did), an array of any length does not.
+   */
+  static fromIds(ids: readonly number[]): CpuSet {
     if (ids.length === 0) return CpuSet.empty;
     if (ids.length === 1) return CpuSet.single(ids[0]!);
     let ascending = true;

@@ -26,6 +26,13 @@ export interface SnapshotZone {
   high?: number;
 }
 
+/**
+ * The most NUMA nodes a Linux host has: MAX_NUMNODES is 1 << CONFIG_NODES_SHIFT, at most 10
+ * (include/linux/numa.h, mm/Kconfig). More is not a host, and per-node work over node pairs
+ * (distances) would grow with its square.
+ */
+export const MAX_HOST_NODES = 1024;
+
 export interface SnapshotNode {
   id: number;
   cpus: SnapshotCpuList;

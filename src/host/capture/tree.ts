@@ -4,8 +4,23 @@
  * TreeReader, which turns a missing file into an absent fact (named in `missing`) and
  * an unreadable one into a note.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isInside } from '../../engine/paths.ts';
+
+/**
+ * The most one file of the tree may hold. /sys and /proc files are small; a large guest's
+ * /proc/PID/numa_maps is the biggest, a few MB. A copied tree (`--root`) is as hostile as a pull
+ * request: a file linked to /dev/zero must not fill memory.
+ */
+const MAX_TREE_FILE_BYTES = 64 * 1024 * 1024;
+
+/** A read refused for what the file is, not for a system error: reported with its own code. */
+class TreeReadRefusal extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
 import type { CpuSet } from '../../model/cpuset.ts';
 import type { SnapshotCpuList } from '../../model/host.ts';
 import { parseSnapshotCpuList, type CpuListGrammar } from '../../model/host-model.ts';
@@ -16,7 +31,46 @@ export class TreeReader {
   /** What a source could not read or use, said in one note per source at the end of the capture (`libvirt` → problems). */
   readonly unreadable = new Map<string, string[]>();
 
-  constructor(readonly root: string) {}
+  /** The tree's real path, for the confinement of a copied tree (undefined for `/`: everything is inside). */
+  private readonly realRoot: string | undefined;
+
+  constructor(readonly root: string) {
+    let real: string | undefined;
+    try {
+      real = realpathSync.native(root);
+    } catch {
+      real = undefined;
+    }
+    this.realRoot = real === '/' ? undefined : real;
+  }
+
+  /**
+   * Reads a file of the tree as text: a regular file only (a FIFO would block, a device never end),
+   * at most MAX_TREE_FILE_BYTES (procfs reports size 0, so the bound is checked while reading), and
+   * for a copied tree only where the file really is inside it (a link to /etc/shadow, or a name with
+   * `..` taken from the tree, such as a guest name, is refused).
+   */
+  private read(rel: string): string {
+    const abs = this.abs(rel);
+    if (this.realRoot !== undefined && !isInside(this.realRoot, realpathSync.native(abs))) throw new TreeReadRefusal('leads outside the tree');
+    const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      if (!fstatSync(fd).isFile()) throw new TreeReadRefusal('not a regular file');
+      const chunks: Buffer[] = [];
+      let total = 0;
+      for (;;) {
+        const buf = Buffer.allocUnsafe(16 * 1024);
+        const n = readSync(fd, buf, 0, buf.length, null);
+        if (n === 0) break;
+        total += n;
+        if (total > MAX_TREE_FILE_BYTES) throw new TreeReadRefusal(`larger than ${MAX_TREE_FILE_BYTES} bytes`);
+        chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+      }
+      return Buffer.concat(chunks, total).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  }
 
   /** Records a problem of a source that reads many files (libvirt's), for its one note. */
   cannotRead(source: string, problem: string): void {
@@ -32,7 +86,7 @@ export class TreeReader {
   /** The file's text, or undefined when it does not exist (or cannot be read, with a note). */
   text(rel: string): string | undefined {
     try {
-      return readFileSync(this.abs(rel), 'utf8');
+      return this.read(rel);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') this.notes.push(`/${rel}: cannot read (${code ?? (err as Error).message}); treated as missing`);
@@ -46,7 +100,7 @@ export class TreeReader {
    */
   textOrError(rel: string): { text: string } | { code: string } {
     try {
-      return { text: readFileSync(this.abs(rel), 'utf8') };
+      return { text: this.read(rel) };
     } catch (err) {
       return { code: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
     }
@@ -70,7 +124,18 @@ export class TreeReader {
     return Number(v);
   }
 
+  /** For a copied tree: whether `rel` really lies inside it (a directory linked out of it is not listed). */
+  private inside(rel: string): boolean {
+    if (this.realRoot === undefined) return true;
+    try {
+      return isInside(this.realRoot, realpathSync.native(this.abs(rel)));
+    } catch {
+      return true; // missing: the read that follows says so
+    }
+  }
+
   entries(rel: string): string[] | undefined {
+    if (!this.inside(rel)) return undefined;
     try {
       return readdirSync(this.abs(rel));
     } catch {
@@ -80,6 +145,7 @@ export class TreeReader {
 
   /** Directory entries, or why the directory could not be listed. */
   entriesOrError(rel: string): { entries: string[] } | { code: string } {
+    if (!this.inside(rel)) return { code: 'leads outside the tree' };
     try {
       return { entries: readdirSync(this.abs(rel)) };
     } catch (err) {
@@ -88,6 +154,7 @@ export class TreeReader {
   }
 
   isDir(rel: string): boolean {
+    if (!this.inside(rel)) return false;
     try {
       return statSync(this.abs(rel)).isDirectory();
     } catch {

@@ -1,4 +1,4 @@
-import type { HostSnapshot } from '../model/host.js';
+import { type HostSnapshot } from '../model/host.js';
 import { type TextRange } from '../json/document.js';
 export { findJsonSyntaxError, formatJsonPath, locateJsonKey, parseJsonPath, type TextRange } from '../json/document.js';
 export declare class HostSnapshotError extends Error {

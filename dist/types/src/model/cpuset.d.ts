@@ -9,6 +9,11 @@ export declare class CpuSet {
     private constructor();
     static readonly empty: CpuSet;
     static of(...ids: number[]): CpuSet;
+    /**
+     * The set of `ids`, from an array: spreading a long list into `of(...)` overflows the call stack
+     * (a capabilities cell of 300,000 <cpu> elements did), an array of any length does not.
+     */
+    static fromIds(ids: readonly number[]): CpuSet;
     static range(first: number, last: number): CpuSet;
     /**
      * One id. Most pins name one CPU, and every domain of a fleet asks for the same

@@ -1,0 +1,103 @@
+/**
+ * A second hostile review: a copied /sys and /proc tree given to `kvmlint snapshot --root`, host
+ * imports sized far beyond any host, and pull-request text in the outputs the first review did not
+ * cover (`explain`, the text map, `plan`'s summary, the job summary's links).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../support/paths.ts';
+import { summaryMarkdown } from '../../src/action/summary.ts';
+
+const BIN = path.join(repoRoot, 'dist', 'bin.cjs');
+const TREE = path.join(repoRoot, 'fixtures', 'sysfs', 'no-tuned');
+const HOST = path.join(repoRoot, 'examples', 'hosts', 'dual-socket.json');
+const DOMAIN = readFileSync(path.join(repoRoot, 'examples', 'domains', 'missing-emulatorpin.xml'), 'utf8');
+
+function kvmlint(args: string[], cwd: string) {
+  return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+}
+
+test('snapshot --root: a file linked out of the tree, to /dev/zero, or a FIFO is left out with a note; nothing outside is read', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kvmlint-tree-'));
+  try {
+    const tree = path.join(dir, 'tree');
+    cpSync(TREE, tree, { recursive: true });
+    const secret = path.join(dir, 'secret.txt');
+    writeFileSync(secret, 'SECRET-OUTSIDE-THE-TREE\n');
+    for (const [rel, target] of [['proc/cmdline', secret], ['proc/sys/kernel/osrelease', secret], ['proc/sys/vm/min_free_kbytes', '/dev/zero']] as const) {
+      rmSync(path.join(tree, rel), { force: true });
+      symlinkSync(target, path.join(tree, rel));
+    }
+    rmSync(path.join(tree, 'proc/sys/kernel/hostname'), { force: true });
+    assert.equal(spawnSync('mkfifo', [path.join(tree, 'proc/sys/kernel/hostname')]).status, 0);
+    const r = kvmlint(['snapshot', '--root', tree], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.doesNotMatch(r.stdout + r.stderr, /SECRET-OUTSIDE-THE-TREE/);
+    assert.match(r.stderr, /\/proc\/cmdline: cannot read \(leads outside the tree\)/);
+    assert.match(r.stderr, /\/proc\/sys\/vm\/min_free_kbytes: cannot read \(leads outside the tree\)/);
+    assert.match(r.stderr, /\/proc\/sys\/kernel\/hostname: cannot read \(not a regular file\)/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('host imports sized beyond any host: a clear exit 2, never a stack overflow or minutes of work', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kvmlint-big-host-'));
+  try {
+    const cpus = Array.from({ length: 300_000 }, (_, i) => `<cpu id='${i}'/>`).join('');
+    writeFileSync(path.join(dir, 'manycpus.xml'), `<capabilities><host><topology><cells num='1'><cell id='0'><memory unit='KiB'>1048576</memory><cpus num='300000'>${cpus}</cpus></cell></cells></topology></host></capabilities>`);
+    const cells = Array.from({ length: 2000 }, (_, i) => `<cell id='${i}'><memory unit='KiB'>1048576</memory><cpus num='1'><cpu id='${i}'/></cpus></cell>`).join('');
+    writeFileSync(path.join(dir, 'cells.xml'), `<capabilities><host><topology><cells num='2000'>${cells}</cells></topology></host></capabilities>`);
+    const numactl = [`available: 2000 nodes (0-1999)`, ...Array.from({ length: 2000 }, (_, i) => `node ${i} cpus: ${i}\nnode ${i} size: 1024 MB\nnode ${i} free: 512 MB`)].join('\n');
+    writeFileSync(path.join(dir, 'numactl.txt'), `${numactl}\n`);
+    for (const [file, message] of [['manycpus.xml', /nodes\[0\]\.cpus|more characters/], ['cells.xml', /has 2000 <cell> elements: Linux has at most 1024 NUMA nodes/], ['numactl.txt', /more than 1024 nodes/]] as const) {
+      const started = Date.now();
+      const r = kvmlint(['snapshot', '--from', file], dir);
+      assert.equal(r.status, 2, `${file}: ${r.stderr.slice(0, 300)}`);
+      assert.doesNotMatch(r.stderr, /internal error|Maximum call stack/, file);
+      assert.match(r.stderr, message, file);
+      assert.ok(Date.now() - started < 20_000, `${file} took ${Date.now() - started} ms`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('explain, the text map and plan print file and domain names on one line, without terminal controls', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kvmlint-names-'));
+  try {
+    const hostile = `f\u001b]0;TITLE\u0007.xml`;
+    writeFileSync(path.join(dir, hostile), DOMAIN.replace('<name>build-runner</name>', '<name>vm\u202e&#10;config:       FORGED</name>'));
+    for (const args of [['explain', '--host', HOST, hostile], ['map', '--no-color', '--host', HOST, hostile], ['plan', '--host', HOST, hostile]]) {
+      const r = kvmlint(args, dir);
+      const out = r.stdout + r.stderr;
+      assert.doesNotMatch(out, /[\u001b\u0007\u202e]/, `${args[0]} printed a control character`);
+      assert.doesNotMatch(out, /^config: +FORGED/m, `${args[0]} let a name forge a line`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('job summary: a file name with ) or * cannot end or style the link', () => {
+  const md = summaryMarkdown(
+    {
+      errors: 1,
+      warnings: 0,
+      fileCount: 1,
+      verdict: 'failed',
+      diagnostics: [{ ruleId: 'missing-emulatorpin', severity: 'error', message: 'm', file: 'd/x)**BOLD**~~s~~.xml', line: 19, column: 3 }],
+      root: '/ws',
+      cwd: '/ws',
+      reportPath: 'kvmlint.sarif',
+    } as never,
+    { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r', GITHUB_SHA: 'abc' },
+  );
+  const link = /\]\((https:\/\/github\.com\/o\/r\/blob\/abc\/[^)\s]*)\)/.exec(md);
+  assert.ok(link, md);
+  assert.equal(link[1], 'https://github.com/o/r/blob/abc/d/x%29%2A%2ABOLD%2A%2A%7E%7Es%7E%7E.xml#L19');
+});
