@@ -21608,7 +21608,12 @@ function resolveConfig(raw, path4, displayPath2) {
       throw new ConfigError(displayPath2, `hosts[${index}].domains`, `glob '${leaving.length > 80 ? `${leaving.slice(0, 80)}\u2026` : leaving}' reaches outside the repository ${workspace}`);
     }
     const host = { snapshot, index, globs: h.domains, matches: domainGlobMatcher(h.domains), housekeeping: h.housekeeping, libvirtVersion: h.libvirtVersion };
-    const bases = new Set(h.domains.map((g) => import_picomatch.default.scan(g).base));
+    const bases = new Set(
+      h.domains.map((g) => {
+        const { base, isGlob } = import_picomatch.default.scan(g);
+        return isGlob ? base : base.slice(0, Math.max(0, base.lastIndexOf("/")));
+      })
+    );
     for (const base of bases) {
       if (base === "") hostIndex.anywhere.push(host);
       else {

@@ -32,7 +32,7 @@ tuneHeapForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"f2f1762288a21972ba3648c798b5ee5e921d4b40bdad58e111bd798bec0f6109"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"3eb26c107e9b7ba966010f9b5ca8cae2e3eee4fc5d767ef6b5159a50fa63c05e"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

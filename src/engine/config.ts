@@ -270,7 +270,14 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
       throw new ConfigError(displayPath, `hosts[${index}].domains`, `glob '${leaving.length > 80 ? `${leaving.slice(0, 80)}…` : leaving}' reaches outside the repository ${workspace}`);
     }
     const host = { snapshot, index, globs: h.domains, matches: domainGlobMatcher(h.domains), housekeeping: h.housekeeping, libvirtVersion: h.libvirtVersion };
-    const bases = new Set(h.domains.map((g) => picomatch.scan(g).base));
+    // Indexed by the directory their files lie below: a glob's literal base, and for a literal file
+    // name (no wildcard: `vms/db.xml`, `d.xml`) the directory holding it, not the file itself.
+    const bases = new Set(
+      h.domains.map((g) => {
+        const { base, isGlob } = picomatch.scan(g);
+        return isGlob ? base : base.slice(0, Math.max(0, base.lastIndexOf('/')));
+      }),
+    );
     for (const base of bases) {
       if (base === '') hostIndex.anywhere.push(host);
       else {

@@ -45,6 +45,23 @@ test('the fleet example lints with one command; each host\'s hugepage findings l
   assert.match(hugepages.find((d) => d.file.endsWith('analytics-01.xml'))!.message, /1 GiB/);
 });
 
+test('hosts[].domains may name files literally, as plain names: each is planned on its host', () => {
+  const dir = scratchFleet();
+  try {
+    const config = fleetConfig();
+    config.hosts[0].domains = ['hv01/db-01.xml', 'hv01/web-01.xml', 'hv01/web-02.xml'];
+    writeConfig(dir, config);
+    const literal = kvmlint(['-f', 'json', 'fleet'], dir);
+    writeConfig(dir, fleetConfig());
+    const globbed = kvmlint(['-f', 'json', 'fleet'], dir);
+    assert.equal(literal.code, globbed.code, literal.stderr);
+    assert.doesNotMatch(literal.stderr, /matches no file/);
+    assert.deepEqual(JSON.parse(literal.stdout).diagnostics, JSON.parse(globbed.stdout).diagnostics);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a domain matched by two hosts\' globs is a config error naming both (exit 2)', () => {
   const dir = scratchFleet();
   try {
