@@ -32,7 +32,7 @@ tuneHeapForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"3eb26c107e9b7ba966010f9b5ca8cae2e3eee4fc5d767ef6b5159a50fa63c05e"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"4c3d5b594a8ebf91300dc2b9261522f9a4630a142325f7181b355ed8ff053cb9"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -86,7 +86,7 @@ function computeVcpuAffinityGroups(d: DomainModel, host: HostModel | undefined):
     seen.add(pin.vcpu);
     groups.push({ vcpus: CpuSet.of(pin.vcpu), affinity: fromPin('vcpupin', pin.element, pin.cpuset) });
   }
-  const rest = CpuSet.range(0, max - 1).subtract(CpuSet.fromIds([...seen])).subtract(d.offlineVcpus);
+  const rest = CpuSet.range(0, max - 1).subtract(CpuSet.of(...seen)).subtract(d.offlineVcpus);
   if (!rest.isEmpty) groups.push({ vcpus: rest, affinity: inheritedAffinity(d, host) });
   return groups;
 }
@@ -94,7 +94,7 @@ function computeVcpuAffinityGroups(d: DomainModel, host: HostModel | undefined):
 /** The vCPUs with no vcpupin that start offline: they take the inherited affinity once hot-plugged. */
 export function offlineUnpinnedVcpus(d: DomainModel): CpuSet {
   if (d.offlineVcpus.isEmpty) return CpuSet.empty;
-  const pinned = CpuSet.fromIds((d.cputune?.vcpupins ?? []).flatMap((p) => (p.vcpu === undefined ? [] : [p.vcpu])));
+  const pinned = CpuSet.of(...(d.cputune?.vcpupins ?? []).flatMap((p) => (p.vcpu === undefined ? [] : [p.vcpu])));
   return d.offlineVcpus.subtract(pinned);
 }
 

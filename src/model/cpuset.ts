@@ -18,12 +18,17 @@ export class CpuSet {
   static readonly empty = new CpuSet([]);
 
   static of(...ids: number[]): CpuSet {
+    // Most calls name one id or a few: answered here, without a second call while the code is cold.
+    if (ids.length === 0) return CpuSet.empty;
+    if (ids.length === 1) return CpuSet.single(ids[0]!);
     return CpuSet.fromIds(ids);
   }
 
   /**
    * The set of `ids`, from an array: spreading a long list into `of(...)` overflows the call stack
-   * (a capabilities cell of 300,000 <cpu> elements did), an array of any length does not.
+   * (a capabilities cell of 300,000 <cpu> elements did), an array of any length does not. For input
+   * lists only: the model's own calls stay with `of(...)`, whose fresh rest arrays keep this code
+   * monomorphic (passing the model's arrays here made the no-host fleet 5% slower, farm-bench).
    */
   static fromIds(ids: readonly number[]): CpuSet {
     if (ids.length === 0) return CpuSet.empty;

@@ -536,7 +536,7 @@ class ModelBuilder {
     if (parsed.idleExclusions) {
       const canonical = formatLibvirtCpuset(parsed.value);
       // The author most likely meant to cut these ids; libvirt keeps them. Which one is meant is a person's call.
-      const intended = formatLibvirtCpuset(parsed.value.subtract(CpuSet.fromIds(parsed.idleExclusions)));
+      const intended = formatLibvirtCpuset(parsed.value.subtract(CpuSet.of(...parsed.idleExclusions)));
       const suggestions = [
         ...(intended ? [{ message: `exclude ${parsed.idleExclusions.join(', ')}, as was probably meant: ${name}='${excerpt(intended)}'`, text: intended, kind: 'intended' as const }] : []),
         { message: `keep libvirt's reading and drop the idle exclusion: ${name}='${excerpt(canonical)}'`, text: canonical, kind: 'reading' as const },
@@ -616,7 +616,7 @@ class ModelBuilder {
         .filter((v) => attribute(v, 'enabled')?.value === 'no')
         .map((v) => this.uint(v, 'id'))
         .filter((id): id is number => id !== undefined && id < max);
-      return CpuSet.fromIds(ids);
+      return CpuSet.of(...ids);
     }
     const current = vcpu?.current;
     return current !== undefined && current < max ? CpuSet.range(current, max - 1) : CpuSet.empty;

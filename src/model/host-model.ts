@@ -455,7 +455,7 @@ function buildCpuFacts(snapshot: HostSnapshot): HostCpuFacts {
   if (online === undefined) {
     // No /sys/devices/system/cpu/online: the CPUs the nodes list, less any the topology marks offline.
     online = nodeCpus.reduce((acc, cpus) => acc.union(cpus), CpuSet.empty);
-    const offline = CpuSet.fromIds((snapshot.cpuTopology ?? []).filter((c) => c.online === false).map((c) => c.cpu));
+    const offline = CpuSet.of(...(snapshot.cpuTopology ?? []).filter((c) => c.online === false).map((c) => c.cpu));
     online = online.subtract(offline);
   }
 
@@ -539,7 +539,7 @@ export function buildHostModel(snapshot: HostSnapshot, opts: BuildHostModelOptio
           return set;
         }
       }
-      return CpuSet.fromIds(nodes.filter((n) => n.cpus.intersects(cpus)).map((n) => n.id));
+      return CpuSet.of(...nodes.filter((n) => n.cpus.intersects(cpus)).map((n) => n.id));
     },
     cpusOfNodes: (ids) => nodes.filter((n) => ids.has(n.id)).reduce((acc, n) => acc.union(n.cpus), CpuSet.empty),
     pageSizeKiB,

@@ -94,7 +94,7 @@ export const dedicatedVcpuCpus: (d: DomainModel, host?: HostModel) => ReadonlyMa
 });
 
 /** Union of the CPUs in `dedicatedVcpuCpus`. */
-export const dedicatedCpuSet: (d: DomainModel, host?: HostModel) => CpuSet = memoPerDomain((d, host) => CpuSet.fromIds([...dedicatedVcpuCpus(d, host).keys()]));
+export const dedicatedCpuSet: (d: DomainModel, host?: HostModel) => CpuSet = memoPerDomain((d, host) => CpuSet.of(...dedicatedVcpuCpus(d, host).keys()));
 
 /** The vCPUs dedicated to any CPU of `cpus` (CPUs no vCPU is dedicated to contribute nothing). */
 export function vcpusDedicatedWithin(d: DomainModel, cpus: CpuSet, host?: HostModel): CpuSet {
