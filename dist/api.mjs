@@ -6237,6 +6237,17 @@ var ElementNode = class _ElementNode {
     const at = this.source.indexOf(needle, this.startTagEnd);
     return at >= 0 && at + needle.length <= this.endTagStart;
   }
+  contentIncludesEach(prefix, tails) {
+    let found = 0;
+    if (this.endTagStart < 0) return found;
+    const text = this.source;
+    for (let at = text.indexOf(prefix, this.startTagEnd); at >= 0 && at + prefix.length <= this.endTagStart; at = text.indexOf(prefix, at + 1)) {
+      for (let i = 0; i < tails.length; i++) {
+        if (text.startsWith(tails[i], at + prefix.length) && at + prefix.length + tails[i].length <= this.endTagStart) found |= 1 << i;
+      }
+    }
+    return found;
+  }
   /**
    * Built from the start tag on every call and never kept: a plan of 10,000 guests kept
    * 280,000 attribute objects (with their arrays and values, a sixth of what it held), for the
@@ -11182,6 +11193,7 @@ function buildDomainModel(domain) {
   };
 }
 var NUMA_NODE_PCI_MODELS = /* @__PURE__ */ new Set(["pci-expander-bus", "pcie-expander-bus", "pci-root"]);
+var MEM_TAG_TAILS = ["ory", "balloon"];
 var LazyDeviceFacts = class {
   constructor(domain) {
     this.domain = domain;
@@ -11194,6 +11206,15 @@ var LazyDeviceFacts = class {
   pciNodes;
   pmuFact;
   os;
+  memTags;
+  /**
+   * Whether the devices' text holds `<memory` (bit 1) and `<memballoon` (bit 2): one scan for both
+   * (each alone scanned the rest of the file when absent).
+   */
+  memTagsInText() {
+    this.memTags ??= this.devices()?.contentIncludesEach("<mem", MEM_TAG_TAILS) ?? 0;
+    return this.memTags;
+  }
   devices() {
     if (this.devicesEl === void 0) this.devicesEl = firstChild(this.domain, "devices") ?? null;
     return this.devicesEl ?? void 0;
@@ -11205,14 +11226,14 @@ var LazyDeviceFacts = class {
   memballoon() {
     if (!this.balloon) {
       const devices = this.devices();
-      const el = devices?.contentIncludes("<memballoon") ? firstChild(devices, "memballoon") : void 0;
+      const el = devices && this.memTagsInText() & 2 ? firstChild(devices, "memballoon") : void 0;
       this.balloon = { value: el ? { element: el, model: attribute(el, "model")?.value } : void 0 };
     }
     return this.balloon.value;
   }
   memoryDevices() {
     const devices = this.devices();
-    this.memories ??= childrenMapped(devices?.contentIncludes("<memory") ? devices : void 0, "memory", (el) => {
+    this.memories ??= childrenMapped(devices && this.memTagsInText() & 1 ? devices : void 0, "memory", (el) => {
       const target = firstChild(el, "target");
       const size = firstChild(target, "size");
       const parsedSize = size ? scaleToKiB(size.text.trim(), attribute(size, "unit")?.value) : void 0;

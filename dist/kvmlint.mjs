@@ -32,7 +32,7 @@ tuneHeapForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"4c3d5b594a8ebf91300dc2b9261522f9a4630a142325f7181b355ed8ff053cb9"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"b950042e959259d0b594070299b5ae2aa94265559c34fdb91fc7992ef3caa8db"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -368,6 +368,9 @@ export function buildDomainModel(domain: XmlElement): DomainModel {
 /** PCI controller models placed on a guest NUMA node by `<target><node>` (domaincommon.rng; pseries' pci-root is a PHB). */
 const NUMA_NODE_PCI_MODELS: ReadonlySet<string> = new Set(['pci-expander-bus', 'pcie-expander-bus', 'pci-root']);
 
+/** The tails after `<mem` that LazyDeviceFacts looks for, in bit order. */
+const MEM_TAG_TAILS: readonly string[] = ['ory', 'balloon'];
+
 class LazyDeviceFacts implements DomainDeviceFacts {
   private devicesEl: XmlElement | null | undefined;
   private featuresEl: XmlElement | null | undefined;
@@ -376,8 +379,18 @@ class LazyDeviceFacts implements DomainDeviceFacts {
   private pciNodes?: PciControllerNode[];
   private pmuFact?: { value: ReturnType<DomainDeviceFacts['pmu']> };
   private os?: { value: ReturnType<DomainDeviceFacts['osType']> };
+  private memTags?: number;
 
   constructor(private readonly domain: XmlElement) {}
+
+  /**
+   * Whether the devices' text holds `<memory` (bit 1) and `<memballoon` (bit 2): one scan for both
+   * (each alone scanned the rest of the file when absent).
+   */
+  private memTagsInText(): number {
+    this.memTags ??= this.devices()?.contentIncludesEach('<mem', MEM_TAG_TAILS) ?? 0;
+    return this.memTags;
+  }
 
   private devices(): XmlElement | undefined {
     if (this.devicesEl === undefined) this.devicesEl = firstChild(this.domain, 'devices') ?? null;
@@ -393,7 +406,7 @@ class LazyDeviceFacts implements DomainDeviceFacts {
     if (!this.balloon) {
       // Tested on the text first: finding it among the devices would build them all (a lazy container).
       const devices = this.devices();
-      const el = devices?.contentIncludes('<memballoon') ? firstChild(devices, 'memballoon') : undefined;
+      const el = devices && this.memTagsInText() & 2 ? firstChild(devices, 'memballoon') : undefined;
       this.balloon = { value: el ? { element: el, model: attribute(el, 'model')?.value } : undefined };
     }
     return this.balloon.value;
@@ -403,7 +416,7 @@ class LazyDeviceFacts implements DomainDeviceFacts {
     // Every domain is asked (memory sizing rules), few have memory devices: the devices, a lazy
     // container, are built only when the text holds one (~28 elements a guest, half its tree).
     const devices = this.devices();
-    this.memories ??= childrenMapped(devices?.contentIncludes('<memory') ? devices : undefined, 'memory', (el): MemoryDevice => {
+    this.memories ??= childrenMapped(devices && this.memTagsInText() & 1 ? devices : undefined, 'memory', (el): MemoryDevice => {
       const target = firstChild(el, 'target');
       const size = firstChild(target, 'size');
       const parsedSize = size ? scaleToKiB(size.text.trim(), attribute(size, 'unit')?.value) : undefined;

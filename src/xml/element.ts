@@ -169,6 +169,18 @@ export class ElementNode implements XmlElement {
     return at >= 0 && at + needle.length <= this.endTagStart;
   }
 
+  contentIncludesEach(prefix: string, tails: readonly string[]): number {
+    let found = 0;
+    if (this.endTagStart < 0) return found;
+    const text = this.source;
+    for (let at = text.indexOf(prefix, this.startTagEnd); at >= 0 && at + prefix.length <= this.endTagStart; at = text.indexOf(prefix, at + 1)) {
+      for (let i = 0; i < tails.length; i++) {
+        if (text.startsWith(tails[i]!, at + prefix.length) && at + prefix.length + tails[i]!.length <= this.endTagStart) found |= 1 << i;
+      }
+    }
+    return found;
+  }
+
   /**
    * Built from the start tag on every call and never kept: a plan of 10,000 guests kept
    * 280,000 attribute objects (with their arrays and values, a sixth of what it held), for the

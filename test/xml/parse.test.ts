@@ -224,3 +224,23 @@ test('attribute(name) finds in the start tag exactly what attributes lists, and 
   }
   assert.ok(attributes > 1000, `only ${attributes} attributes checked`);
 });
+
+test('contentIncludesEach finds each tail after the prefix inside the element only, as contentIncludes does', () => {
+  const text =
+    '<domain><devices><disk/><memballoon model="none"/></devices><memory>1</memory>' +
+    '<cputune><!-- <memory --></cputune><empty/></domain>';
+  for (const parse of [parseXml, parseXmlWithSaxes]) {
+    const root = parse(text).root!;
+    const [devices, , cputune, empty] = root.children;
+    const tails = ['ory', 'balloon'];
+    // <memory> after </devices> is not devices' content; the balloon is.
+    assert.equal(devices!.contentIncludesEach('<mem', tails), 0b10);
+    // A comment's text counts, as for contentIncludes: a false answer is the certain one.
+    assert.equal(cputune!.contentIncludesEach('<mem', tails), 0b01);
+    assert.equal(empty!.contentIncludesEach('<mem', tails), 0);
+    assert.equal(root.contentIncludesEach('<mem', tails), 0b11);
+    for (const el of [root, devices!, cputune!, empty!]) {
+      for (const [i, tail] of tails.entries()) assert.equal(Boolean(el.contentIncludesEach('<mem', tails) & (1 << i)), el.contentIncludes(`<mem${tail}`), `${el.name} ${tail}`);
+    }
+  }
+});

@@ -62,6 +62,7 @@ export declare class ElementNode implements XmlElement {
     get range(): Range;
     get contentRange(): Range;
     contentIncludes(needle: string): boolean;
+    contentIncludesEach(prefix: string, tails: readonly string[]): number;
     /**
      * Built from the start tag on every call and never kept: a plan of 10,000 guests kept
      * 280,000 attribute objects (with their arrays and values, a sixth of what it held), for the

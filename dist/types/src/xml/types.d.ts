@@ -40,6 +40,11 @@ export interface XmlElement {
      * the children of a lazy element (comments and CDATA count, so a false answer is certain).
      */
     contentIncludes(needle: string): boolean;
+    /**
+     * contentIncludes for several needles sharing a prefix, in one scan: bit i is set when the
+     * content holds `prefix + tails[i]`.
+     */
+    contentIncludesEach(prefix: string, tails: readonly string[]): number;
 }
 export interface XmlComment {
     /** The comment body, without `<!--` and `-->`. */
