@@ -3,7 +3,7 @@ import { effectiveEmulatorAffinity, housekeepingTargetFor, isPinned, type Affini
 import type { DomainModel } from '../../src/model/domain.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeNodes, describeVcpus } from '../../src/model/describe.ts';
-import { dedicatedCpuSet, domainThreads, isRealtimePolicy, realtimeVcpus, vcpupinCpus, vcpusDedicatedWithin } from '../../src/model/threads.ts';
+import { dedicatedCpuSet, domainThreads, isRealtimePolicy, realtimeVcpus, vcpupinCpus, vcpusDedicatedWithin, vcpusThatCanStarve } from '../../src/model/threads.ts';
 import { CPUTUNE_CHILD_ORDER, formatterPredecessor } from '../../src/model/libvirt-order.ts';
 import { insertChild, replaceAttributeValue } from '../../src/engine/edit.ts';
 import type { Fix } from '../../src/engine/types.ts';
@@ -47,9 +47,11 @@ export default defineDomainRule({
     const hitVcpus = vcpusDedicatedWithin(domain, hitCpus, model);
 
     // Realtime on either side makes it an error: a fifo/rr vCPU starves the emulator thread that lands on its
-    // CPU, and a fifo/rr emulator starves the vCPU.
+    // CPU, and a fifo/rr emulator starves the vCPU; which one starves which follows the priorities (canStarve).
+    const emulatorThread = domainThreads(domain, model).find((t) => t.kind === 'emulator')!;
+    const rtEmulator = isRealtimePolicy(emulatorThread.policy) ? emulatorThread : undefined;
     const rtVcpus = realtimeVcpus(domain, model).intersect(hitVcpus);
-    const rtEmulator = domainThreads(domain, model).find((t) => t.kind === 'emulator' && isRealtimePolicy(t.policy));
+    const starvingVcpus = rtVcpus.isEmpty ? rtVcpus : vcpusThatCanStarve(domain, model, rtVcpus, emulatorThread);
     const via = emulator.source === 'emulatorpin' ? '<emulatorpin>' : '<vcpu cpuset> (no <emulatorpin>)';
     // A guest confined whole by a one-CPU <vcpu cpuset> and no vcpupin (a one-vCPU appliance): its vCPU
     // and emulator share that CPU by the one setting that places both. Nothing was dedicated; only
@@ -79,7 +81,7 @@ export default defineDomainRule({
     // Realtime on either side stalls device emulation and I/O for the whole guest, or starves the vCPUs outright.
     const data = { cpus: describeCpus(hitCpus), via, vcpus: describeVcpus(hitVcpus), them: hitVcpus.size === 1 ? 'that vCPU' : 'those vCPUs', advice };
     const common = { range: emulator.attr.valueRange, fix, suggestions };
-    if (!rtVcpus.isEmpty) report({ ...common, severity: 'error', messageId: 'realtimeVcpus', data: { ...data, rt: describeVcpus(rtVcpus) } });
+    if (!starvingVcpus.isEmpty) report({ ...common, severity: 'error', messageId: 'realtimeVcpus', data: { ...data, rt: describeVcpus(starvingVcpus) } });
     else if (rtEmulator) report({ ...common, severity: 'error', messageId: 'realtimeEmulator', data: { ...data, policy: rtEmulator.policy } });
     else report({ ...common, messageId: 'overlaps', data });
   },

@@ -2,7 +2,7 @@ import { defineDomainRule, type Fix } from '../../src/engine/types.ts';
 import { effectiveEmulatorAffinity, effectiveIothreadAffinity, isPinned, vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeVcpus, excerpt } from '../../src/model/describe.ts';
-import { dedicatedCpuSet, domainThreads, isRealtimePolicy, realtimeVcpus, vcpusDedicatedWithin } from '../../src/model/threads.ts';
+import { canStarveAnyVcpu, dedicatedCpuSet, domainThreads, isRealtimePolicy, realtimeVcpus, vcpusDedicatedWithin, vcpusThatCanStarve, type ThreadGroup } from '../../src/model/threads.ts';
 import { hasValueProblem } from '../../src/model/domain.ts';
 import { CPUTUNE_CHILD_ORDER, formatterPredecessor } from '../../src/model/libvirt-order.ts';
 import { insertChild, replaceAttributeValue } from '../../src/engine/edit.ts';
@@ -50,15 +50,31 @@ export default defineDomainRule({
 
     // Realtime on either side makes a finding an error (as emulatorpin-overlaps-vcpus): a fifo/rr vCPU starves
     // the IOThread that lands on its CPU, stalling the guest's disk I/O; a fifo/rr IOThread starves the vCPU.
+    // Which side starves which follows the priorities (canStarve): an IOThread given a higher realtime priority
+    // than the vCPUs is not starved by them.
     const rtVcpus = realtimeVcpus(domain, model);
-    const rtIothreads = new Map<number, string>();
-    for (const t of domainThreads(domain, model)) if (t.kind === 'iothread' && isRealtimePolicy(t.policy)) rtIothreads.set(t.ids.min!, t.policy);
+    const iothreadThreads = new Map<number, ThreadGroup>();
+    for (const t of domainThreads(domain, model)) if (t.kind === 'iothread') iothreadThreads.set(t.ids.min!, t);
     // What makes a finding an error, said briefly; `it`: the IOThread(s) named by the message.
     const realtimeNote = (vcpus: CpuSet, iothreads: readonly number[], it: string): string | undefined => {
-      const v = vcpus.intersect(rtVcpus);
-      if (!v.isEmpty) return `realtime ${describeVcpus(v)} can starve ${it}, stalling disk I/O`;
-      const io = iothreads.find((id) => rtIothreads.has(id));
-      if (io !== undefined) return `IOThread ${io}'s ${rtIothreads.get(io)} policy can starve the vCPU${vcpus.size === 1 ? '' : 's'} outright`;
+      if (vcpus.intersects(rtVcpus)) {
+        let starving = CpuSet.empty;
+        const starved: number[] = [];
+        for (const id of iothreads) {
+          const by = vcpusThatCanStarve(domain, model, vcpus, iothreadThreads.get(id)!);
+          if (by.isEmpty) continue;
+          starving = starving.union(by);
+          starved.push(id);
+        }
+        if (starved.length > 0) {
+          const whom = starved.length === iothreads.length ? it : `IOThread${starved.length === 1 ? '' : 's'} ${CpuSet.of(...starved).toString()}`;
+          return `realtime ${describeVcpus(starving)} can starve ${whom}, stalling disk I/O`;
+        }
+      }
+      for (const id of iothreads) {
+        const t = iothreadThreads.get(id)!;
+        if (isRealtimePolicy(t.policy) && canStarveAnyVcpu(domain, model, vcpus, t)) return `IOThread ${id}'s ${t.policy} policy can starve the vCPU${vcpus.size === 1 ? '' : 's'} outright`;
+      }
       return undefined;
     };
 

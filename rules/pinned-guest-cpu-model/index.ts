@@ -25,6 +25,10 @@ export default defineDomainRule({
         message: "the pinned guest's CPU is {{what}}: it hides host CPU features such as invariant TSC",
         help: "use <cpu mode='host-passthrough'> (host-model if it migrates between different hosts), a <topology> matching the pins",
       },
+      modelNotX86: {
+        message: "the pinned guest's CPU is {{what}}: it hides host CPU features",
+        help: "use <cpu mode='host-passthrough'> (host-model if it migrates between different hosts), a <topology> matching the pins",
+      },
     },
   },
   check({ domain, report }) {
@@ -45,9 +49,13 @@ export default defineDomainRule({
     const what = mode === undefined || mode === 'custom'
       ? named ? `the named model '${excerpt(named, 40)}'` : "mode 'custom' without <model> (the default)"
       : `mode '${excerpt(mode, 40)}'`;
+    // Invariant TSC is an x86 feature; an s390x or aarch64 guest loses others. No <os><type arch> means
+    // the host's architecture, most often x86.
+    const arch = domain.devices.osType()?.arch;
+    const x86 = arch === undefined || arch === 'x86_64' || arch === 'i686';
     report({
       range: modeAttr?.valueRange ?? cpu.element.startTag,
-      messageId: 'model',
+      messageId: x86 ? 'model' : 'modelNotX86',
       data: { what },
     });
   },

@@ -1,8 +1,8 @@
 import { defineDomainRule, type RelatedDescriptor, type ReportDescriptor } from '../../src/engine/types.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeVcpus, excerpt } from '../../src/model/describe.ts';
-import type { DomainModel, ThreadSched, VcpuTune } from '../../src/model/domain.ts';
-import { attribute, childrenNamed } from '../../src/xml/query.ts';
+import { hasValueProblem, type DomainModel, type ThreadSched, type VcpuTune } from '../../src/model/domain.ts';
+import { attribute, childrenNamed, firstChild } from '../../src/xml/query.ts';
 import type { Range, XmlAttribute } from '../../src/xml/types.ts';
 
 /** virProcessSchedPolicy names libvirt accepts in `scheduler` ("none" is refused: VIR_XML_PROP_NONZERO). */
@@ -16,6 +16,10 @@ const messages = {
   vcpupinTwice: { message: "vCPU {{vcpu}} is pinned a second time: libvirt rejects the domain (\"duplicate vcpupin for vcpu '{{vcpu}}'\")", help: 'keep one <vcpupin> per vCPU' },
   iothreadpinNoAttr: { message: '<iothreadpin> has no iothread attribute: libvirt rejects it', help: 'name the IOThread it pins' },
   iothreadpinMissing: { message: "iothreadpin pins IOThread {{id}} but the domain has {{have}}: libvirt rejects it (\"Cannot find 'iothread' : {{id}}\")", help: '{{fix}}' },
+  deviceIothreadMissing: {
+    message: '{{device}} uses IOThread {{id}} but the domain has {{have}}: libvirt rejects the domain',
+    help: '{{fix}} (libvirt: "{{error}}")',
+  },
   iothreadpinTwice: { message: 'IOThread {{id}} is pinned a second time: libvirt rejects the domain', help: 'keep one <iothreadpin> per IOThread' },
   schedNoIds: { message: '<{{element}}> has no {{attr}} attribute: libvirt rejects it', help: 'name the {{what}} it schedules' },
   schedBeyond: { message: '<{{element}}> names {{ids}} but the domain has {{have}}: libvirt rejects it ({{error}})', help: '{{fix}}' },
@@ -61,11 +65,12 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'A vCPU or IOThread id in <cputune> that the domain does not have, a vCPU pinned twice, or a realtime policy without a valid priority.',
+    summary: 'A vCPU or IOThread id in <cputune> or a device that the domain does not have, a vCPU pinned twice, or a realtime policy without a valid priority.',
     tags: ['pinning', 'scheduling'],
     messages,
   },
   check({ domain, report }) {
+    checkDeviceIothreads(domain, report);
     const ct = domain.cputune;
     if (!ct) return;
     // Without a readable <vcpu> there is no maximum to compare with (value-invalid reports it).
@@ -145,12 +150,42 @@ function checkPolicy(s: ThreadSched, what: string, report: Report): void {
   }
 }
 
-function checkIothreads(d: DomainModel, report: Report): void {
-  const ct = d.cputune!;
-  if (ct.iothreadpins.length === 0 && ct.iothreadsched.length === 0) return;
+/** What a domain's IOThread ids are, said in a message, and how to mend a reference to a missing one. */
+function iothreadWording(d: DomainModel): { ids: CpuSet; have: string; fix: string } {
   const ids = CpuSet.of(...d.iothreadIds);
   const have = ids.isEmpty ? 'no IOThreads' : `${ids.size === 1 ? 'IOThread' : 'IOThreads'} ${ids.toString()}`;
   const fix = ids.isEmpty ? 'add <iothreads> (or <iothreadids>) for it, or remove it' : 'name an existing IOThread, or add it to <iothreadids>';
+  return { ids, have, fix };
+}
+
+/**
+ * qemu_validate.c, run when a QEMU domain is defined: a disk's or controller's IOThread, and each
+ * IOThread of its mapping, must be one the domain has ("Disk iothread '3' not defined in iothreadid").
+ */
+function checkDeviceIothreads(d: DomainModel, report: Report): void {
+  if (d.type !== 'kvm' && d.type !== 'qemu') return;
+  const refs = d.devices.iothreadRefs();
+  // An <iothreads> count that does not parse is value-invalid's; which IOThreads exist is then unknown.
+  if (refs.length === 0 || hasValueProblem(d, d.iothreadsElement?.range)) return;
+  const { ids, have, fix } = iothreadWording(d);
+  for (const ref of refs) {
+    // 0 means "none" for <driver iothread> and is refused by the parser for a mapping; not this rule's.
+    if (ref.id === undefined || ref.id === 0 || ids.has(ref.id)) continue;
+    const device = ref.device.name === 'disk' ? deviceName('disk', attribute(firstChild(ref.device, 'target') ?? ref.device, 'dev')?.value) : deviceName(`${attribute(ref.device, 'type')?.value ?? ''} controller`.trim(), attribute(ref.device, 'index')?.value);
+    const error = ref.mapping ? `iothread '${ref.id}' not defined in iothreadid` : `${ref.device.name === 'disk' ? 'Disk' : 'controller'} iothread '${ref.id}' not defined in iothreadid`;
+    report({ range: ref.attr.valueRange, messageId: 'deviceIothreadMissing', data: { device, id: ref.id, have, error, fix } });
+  }
+}
+
+/** `disk vdb`, `scsi controller 0`: a device as libvirt's users name it. */
+function deviceName(kind: string, name: string | undefined): string {
+  return name === undefined ? kind : `${kind} ${excerpt(name, 24)}`;
+}
+
+function checkIothreads(d: DomainModel, report: Report): void {
+  const ct = d.cputune!;
+  if (ct.iothreadpins.length === 0 && ct.iothreadsched.length === 0) return;
+  const { ids, have, fix } = iothreadWording(d);
   // virDomainIOThreadPinDefParseXML: the id is required and not 0, must exist, and may be pinned once.
   const pinned = new Map<number, Range>();
   for (const pin of ct.iothreadpins) {

@@ -232,6 +232,22 @@ export interface DomainDeviceFacts {
   features(): XmlElement | undefined;
   /** `<os><type arch machine>`: libvirt's per-architecture and per-machine defaults depend on it. */
   osType(): { element: XmlElement; arch: string | undefined; machine: string | undefined } | undefined;
+  /** The IOThreads disks and controllers name, in document order (see IothreadRef). */
+  iothreadRefs(): IothreadRef[];
+}
+
+/**
+ * A device's use of an IOThread: `<driver iothread='N'>` of a `<disk>` or virtio-scsi `<controller>`, or an
+ * `<iothread id='N'>` of its `<driver><iothreads>` mapping (qemu_validate.c
+ * qemuValidateDomainDeviceDefDiskIOThreads, …ControllerIOThreads, qemuDomainValidateIothreadMapping).
+ */
+export interface IothreadRef {
+  device: XmlElement;
+  attr: XmlAttribute;
+  /** The id as libvirt reads it; undefined when it is not a plain decimal (left to libvirt's parser). */
+  id: number | undefined;
+  /** `<driver iothread>` (false) or a mapping's `<iothread id>` (true): libvirt's messages differ. */
+  mapping: boolean;
 }
 
 export interface PciControllerNode {
@@ -368,6 +384,9 @@ export function buildDomainModel(domain: XmlElement): DomainModel {
 /** PCI controller models placed on a guest NUMA node by `<target><node>` (domaincommon.rng; pseries' pci-root is a PHB). */
 const NUMA_NODE_PCI_MODELS: ReadonlySet<string> = new Set(['pci-expander-bus', 'pcie-expander-bus', 'pci-root']);
 
+/** The SCSI controller models that take an IOThread (virDomainControllerModelSCSI: VIRTIO_SCSI and its transitional forms). */
+const VIRTIO_SCSI_MODELS: ReadonlySet<string> = new Set(['virtio-scsi', 'virtio-transitional', 'virtio-non-transitional']);
+
 /** The tails after `<mem` that LazyDeviceFacts looks for, in bit order. */
 const MEM_TAG_TAILS: readonly string[] = ['ory', 'balloon'];
 
@@ -380,6 +399,7 @@ class LazyDeviceFacts implements DomainDeviceFacts {
   private pmuFact?: { value: ReturnType<DomainDeviceFacts['pmu']> };
   private os?: { value: ReturnType<DomainDeviceFacts['osType']> };
   private memTags?: number;
+  private ioRefs?: IothreadRef[];
 
   constructor(private readonly domain: XmlElement) {}
 
@@ -463,6 +483,31 @@ class LazyDeviceFacts implements DomainDeviceFacts {
       this.pmuFact = { value: el ? { element: el, state: attribute(el, 'state')?.value } : undefined };
     }
     return this.pmuFact.value;
+  }
+
+  iothreadRefs(): IothreadRef[] {
+    if (!this.ioRefs) {
+      const refs: IothreadRef[] = [];
+      const devices = this.devices();
+      // Tested on the text first, as for memory devices: few guests give a device an IOThread.
+      if (devices?.contentIncludes('iothread')) {
+        for (const device of devices.children) {
+          // A controller other than virtio-scsi with an IOThread is refused for that (domain_postparse.c
+          // virDomainControllerDefPostParse); one with no model gets the driver's default model, unknown here.
+          if (device.name !== 'disk' && !(device.name === 'controller' && VIRTIO_SCSI_MODELS.has(attribute(device, 'model')?.value ?? ''))) continue;
+          const driver = firstChild(device, 'driver');
+          if (!driver) continue;
+          const attr = attribute(driver, 'iothread');
+          if (attr) refs.push({ device, attr, id: plainUint(attr.value.trim()), mapping: false });
+          for (const m of childrenNamed(firstChild(driver, 'iothreads'), 'iothread')) {
+            const id = attribute(m, 'id');
+            if (id) refs.push({ device, attr: id, id: plainUint(id.value.trim()), mapping: true });
+          }
+        }
+      }
+      this.ioRefs = refs;
+    }
+    return this.ioRefs;
   }
 
   osType(): ReturnType<DomainDeviceFacts['osType']> {

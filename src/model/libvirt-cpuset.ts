@@ -107,7 +107,7 @@ function parseUncached(text: string, opts: LibvirtCpusetOptions): LibvirtCpusetP
   }
 
   let pos = skipSpaces(text, 0);
-  if (pos >= text.length) return parsedError('empty cpuset: name at least one CPU', 0, text.length);
+  if (pos >= text.length) return parsedError('empty list: name at least one id', 0, text.length);
 
   let set = CpuSet.empty;
   // Positive items since the last `^N`, merged in one go so a long list stays cheap.
@@ -155,9 +155,9 @@ function parseUncached(text: string, opts: LibvirtCpusetOptions): LibvirtCpusetP
       pos++;
     }
     if (!isDigit(text[pos])) {
-      if (negate) return fail(`'^' must be followed directly by a CPU number`);
+      if (negate) return fail(`'^' must be followed directly by a number`);
       if (text[pos] === ',') return fail('empty item between commas');
-      return fail(`expected a CPU number, a range 'N-M' or an exclusion '^N'`);
+      return fail(`expected a number, a range 'N-M' or an exclusion '^N'`);
     }
     const first = scanDigits(text, pos);
     if (first.overflow) return fail(beyondLimit(text.slice(pos, first.end)));
@@ -174,7 +174,7 @@ function parseUncached(text: string, opts: LibvirtCpusetOptions): LibvirtCpusetP
         addPending(first.value, first.value);
       }
     } else if (text[pos] === '-') {
-      if (negate) return fail(`'^' excludes a single CPU; libvirt rejects a range after '^'`);
+      if (negate) return fail(`'^' excludes a single id; libvirt rejects a range after '^'`);
       pos = skipSpaces(text, pos + 1);
       // The range end goes through virStrToLong_i (strtol), which also takes a sign: `0-+3` is 0-3.
       let negative = false;
@@ -203,7 +203,7 @@ function parseUncached(text: string, opts: LibvirtCpusetOptions): LibvirtCpusetP
   }
   flush();
 
-  if (set.isEmpty) return parsedError('cpuset selects no CPU', 0, text.length);
+  if (set.isEmpty) return parsedError('the list selects nothing', 0, text.length);
 
   const notes: string[] = [];
   const idleExclusions: number[] = [];

@@ -33,6 +33,32 @@ export function isRealtimePolicy(p: SchedPolicy): boolean {
   return p === 'fifo' || p === 'rr';
 }
 
+/**
+ * Whether thread `a` can keep thread `b` off a CPU they share (sched(7), kernel/sched/rt.c): a
+ * SCHED_FIFO or SCHED_RR thread preempts every SCHED_OTHER, BATCH or IDLE one and every realtime
+ * one of lower priority, and runs until it blocks or a higher priority wakes. At equal priority
+ * FIFO keeps the CPU and RR gives it up for a whole time slice (100 ms), so either side counts. A
+ * realtime thread never starves one of higher priority. A priority left out (libvirt requires one
+ * for fifo and rr) is taken to be able to.
+ */
+export function canStarve(a: Pick<ThreadGroup, 'policy' | 'priority'>, b: Pick<ThreadGroup, 'policy' | 'priority'>): boolean {
+  if (!isRealtimePolicy(a.policy)) return false;
+  if (!isRealtimePolicy(b.policy) || a.priority === undefined || b.priority === undefined) return true;
+  return a.priority >= b.priority;
+}
+
+/** The vCPUs among `vcpus` whose scheduling lets them starve `victim` on a shared CPU (canStarve). */
+export function vcpusThatCanStarve(d: DomainModel, host: HostModel | undefined, vcpus: CpuSet, victim: Pick<ThreadGroup, 'policy' | 'priority'>): CpuSet {
+  let out = CpuSet.empty;
+  for (const t of domainThreads(d, host)) if (t.kind === 'vcpu' && canStarve(t, victim)) out = out.union(t.ids.intersect(vcpus));
+  return out;
+}
+
+/** Whether `thread` can starve any of `vcpus` on a shared CPU (canStarve). */
+export function canStarveAnyVcpu(d: DomainModel, host: HostModel | undefined, vcpus: CpuSet, thread: Pick<ThreadGroup, 'policy' | 'priority'>): boolean {
+  return domainThreads(d, host).some((t) => t.kind === 'vcpu' && t.ids.intersects(vcpus) && canStarve(thread, t));
+}
+
 function policyOf(sched: ThreadSched | undefined): SchedPolicy {
   return sched?.scheduler !== undefined && POLICIES.has(sched.scheduler) ? (sched.scheduler as SchedPolicy) : 'other';
 }

@@ -62,10 +62,10 @@ test('errors name the fault and point at the item', () => {
     assert.match(result.error, pattern, text);
     assert.deepEqual([result.offset, result.length], [offset, length], text);
   };
-  check('0-3,^5-6', /single CPU/, 4, 4);
+  check('0-3,^5-6', /single id/, 4, 4);
   check('0,7-2', /descending/, 2, 3);
-  check('2,^2', /no CPU/, 0, 4);
-  check('^1', /no CPU/, 0, 2);
+  check('2,^2', /selects nothing/, 0, 4);
+  check('^1', /selects nothing/, 0, 2);
   check('0,16384', /below 16384/, 2, 5);
   check('0-16384', /below 16384/, 0, 7);
   check('1,^16384', /below 16384/, 2, 6);

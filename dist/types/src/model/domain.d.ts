@@ -234,6 +234,21 @@ export interface DomainDeviceFacts {
         arch: string | undefined;
         machine: string | undefined;
     } | undefined;
+    /** The IOThreads disks and controllers name, in document order (see IothreadRef). */
+    iothreadRefs(): IothreadRef[];
+}
+/**
+ * A device's use of an IOThread: `<driver iothread='N'>` of a `<disk>` or virtio-scsi `<controller>`, or an
+ * `<iothread id='N'>` of its `<driver><iothreads>` mapping (qemu_validate.c
+ * qemuValidateDomainDeviceDefDiskIOThreads, …ControllerIOThreads, qemuDomainValidateIothreadMapping).
+ */
+export interface IothreadRef {
+    device: XmlElement;
+    attr: XmlAttribute;
+    /** The id as libvirt reads it; undefined when it is not a plain decimal (left to libvirt's parser). */
+    id: number | undefined;
+    /** `<driver iothread>` (false) or a mapping's `<iothread id>` (true): libvirt's messages differ. */
+    mapping: boolean;
 }
 export interface PciControllerNode {
     element: XmlElement;

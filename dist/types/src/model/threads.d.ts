@@ -22,6 +22,19 @@ export interface ThreadGroup {
     sched: ThreadSched | undefined;
 }
 export declare function isRealtimePolicy(p: SchedPolicy): boolean;
+/**
+ * Whether thread `a` can keep thread `b` off a CPU they share (sched(7), kernel/sched/rt.c): a
+ * SCHED_FIFO or SCHED_RR thread preempts every SCHED_OTHER, BATCH or IDLE one and every realtime
+ * one of lower priority, and runs until it blocks or a higher priority wakes. At equal priority
+ * FIFO keeps the CPU and RR gives it up for a whole time slice (100 ms), so either side counts. A
+ * realtime thread never starves one of higher priority. A priority left out (libvirt requires one
+ * for fifo and rr) is taken to be able to.
+ */
+export declare function canStarve(a: Pick<ThreadGroup, 'policy' | 'priority'>, b: Pick<ThreadGroup, 'policy' | 'priority'>): boolean;
+/** The vCPUs among `vcpus` whose scheduling lets them starve `victim` on a shared CPU (canStarve). */
+export declare function vcpusThatCanStarve(d: DomainModel, host: HostModel | undefined, vcpus: CpuSet, victim: Pick<ThreadGroup, 'policy' | 'priority'>): CpuSet;
+/** Whether `thread` can starve any of `vcpus` on a shared CPU (canStarve). */
+export declare function canStarveAnyVcpu(d: DomainModel, host: HostModel | undefined, vcpus: CpuSet, thread: Pick<ThreadGroup, 'policy' | 'priority'>): boolean;
 /** All thread groups of a domain, computed once per (domain, host). */
 export declare const domainThreads: (d: DomainModel, host?: HostModel) => ThreadGroup[];
 /**

@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lintPlan } from '../../src/api.ts';
+
+// qemu_validate.c checks the IOThreads devices name when a QEMU domain is defined (vcpu-id-range):
+// <driver iothread> of a disk or virtio-scsi controller, and each <iothread id> of a <driver><iothreads>
+// mapping (libvirt 10.x; the schemas the fixtures are validated with predate it, so it is tested here).
+function domain(type: string, iothreads: string, devices: string): string {
+  return `<domain type='${type}'>
+  <name>io-map</name>
+  <memory unit='GiB'>4</memory>
+  <vcpu placement='static'>2</vcpu>
+  ${iothreads}
+  <os><type arch='x86_64' machine='q35'>hvm</type></os>
+  <devices>
+${devices}
+  </devices>
+</domain>
+`;
+}
+
+const mappedDisk = `    <disk type='file' device='disk'>
+      <driver name='qemu' type='raw' queues='2'>
+        <iothreads>
+          <iothread id='1'/>
+          <iothread id='5'/>
+        </iothreads>
+      </driver>
+      <source file='/var/lib/libvirt/images/a.raw'/>
+      <target dev='vda' bus='virtio'/>
+    </disk>`;
+const mappedScsi = `    <controller type='scsi' index='1' model='virtio-non-transitional'>
+      <driver queues='2'>
+        <iothreads>
+          <iothread id='2'><queue id='0'/></iothread>
+          <iothread id='7'><queue id='1'/></iothread>
+        </iothreads>
+      </driver>
+    </controller>`;
+
+function findings(text: string) {
+  return lintPlan({ domains: [{ path: 'vm.xml', text }] }).diagnostics.filter((d) => d.ruleId === 'vcpu-id-range');
+}
+
+test('device IOThreads: each missing id of a disk or virtio-scsi mapping is one error at its id', () => {
+  const text = domain('kvm', '<iothreads>2</iothreads>', `${mappedDisk}\n${mappedScsi}`);
+  const found = findings(text);
+  assert.deepEqual(
+    found.map((d) => [d.severity, text.slice(d.range.start, d.range.end), text.slice(text.lastIndexOf('<', d.range.start), d.range.end + 1), d.message]),
+    [
+      ['error', '5', "<iothread id='5'", 'disk vda uses IOThread 5 but the domain has IOThreads 1-2: libvirt rejects the domain'],
+      ['error', '7', "<iothread id='7'", 'scsi controller 1 uses IOThread 7 but the domain has IOThreads 1-2: libvirt rejects the domain'],
+    ],
+  );
+  assert.match(found[0]!.help!, /iothread '5' not defined in iothreadid/);
+});
+
+test('device IOThreads: ids the domain has, <iothreadids> filling, 0, other controllers and other drivers are not reported', () => {
+  // <iothreads>3</iothreads> with only id 5 listed gives 1, 2 and 5 (virDomainIOThreadIDDefArrayInit).
+  const filled = domain('kvm', "<iothreads>3</iothreads>\n  <iothreadids><iothread id='5'/></iothreadids>", mappedDisk);
+  assert.deepEqual(findings(filled), []);
+  const zero = domain('kvm', '', "    <disk type='file' device='disk'><driver name='qemu' iothread='0'/><target dev='vda' bus='virtio'/></disk>");
+  assert.deepEqual(findings(zero), []);
+  // virtio-serial with an IOThread is refused for that (virDomainControllerDefPostParse), not for the id.
+  const serial = domain('kvm', '', "    <controller type='virtio-serial' index='0'><driver iothread='3'/></controller>");
+  assert.deepEqual(findings(serial), []);
+  // qemu_validate.c is the QEMU driver's: a Xen or test domain is not checked here.
+  assert.deepEqual(findings(domain('xen', '', mappedDisk)), []);
+  assert.equal(findings(domain('qemu', '', mappedDisk)).length, 2);
+});
