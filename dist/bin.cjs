@@ -27,7 +27,7 @@ tuneHeapForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"0f6e9aeeb1b7ff75ecc1b896531ac8e77bfe02fea72e205afae5907495abd018"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"91c42da63147d985ecacfa712699d3c37db63b983256ecb9856e4fd12489c428"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

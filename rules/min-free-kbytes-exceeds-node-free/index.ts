@@ -19,11 +19,11 @@ export default definePlanRule({
     tags: ['memory', 'numa', 'sysctl', 'oom'],
     messages: {
       belowMin: {
-        message: "vm.min_free_kbytes={{minFree}}: node {{node}}'s min watermark {{watermark}} exceeds its {{free}} free{{guests}}",
+        message: "vm.min_free_kbytes={{minFree}}: node {{node}}'s min watermark {{watermark}} exceeds its {{free}}{{guests}}",
         help: '{{advice}}: allocations on node {{node}} otherwise enter direct reclaim and the OOM killer{{basis}}',
       },
       belowHigh: {
-        message: 'vm.min_free_kbytes={{minFree}} gives node {{node}} a high watermark of {{watermark}}, more than its {{free}} free{{guests}}',
+        message: 'vm.min_free_kbytes={{minFree}} gives node {{node}} a high watermark of {{watermark}}, more than its {{free}}{{guests}}',
         help: '{{advice}}: kswapd on node {{node}} otherwise reclaims continuously{{basis}}',
       },
       noMinFree: { message: 'the snapshot has no vm.min_free_kbytes: min-free-kbytes-exceeds-node-free is not checked' },
@@ -46,8 +46,10 @@ export default definePlanRule({
     const planned = new Map<number, number>();
     for (const { kib } of perDomain) for (const [node, k] of kib) planned.set(node, (planned.get(node) ?? 0) + k);
     const plannedBy = (node: number) => perDomain.filter((d) => d.kib.has(node)).map((d) => d.label);
+    // What the kernel can keep its watermarks with: free memory and, when the snapshot has it, the page cache
+    // and slab it reclaims (src/model/node-memory.ts).
     const free = new Map<number, number>();
-    for (const n of host.nodes) if (n.memFreeKiB !== undefined) free.set(n.id, n.memFreeKiB - (planned.get(n.id) ?? 0));
+    for (const n of host.nodes) if (n.memFreeKiB !== undefined) free.set(n.id, n.memFreeKiB + (n.reclaimableKiB ?? 0) - (planned.get(n.id) ?? 0));
     if (free.size === 0) {
       ctx.reportHost({ unchecked: true, messageId: 'noFree' });
       return;
@@ -59,7 +61,7 @@ export default definePlanRule({
     for (const n of host.nodes) {
       if (n.memFreeKiB === undefined) continue;
       const share = shares.get(n.id);
-      verdicts.set(n.id, nodeMemoryVerdict({ freeKiB: n.memFreeKiB, plannedKiB: planned.get(n.id) ?? 0, minKiB: share?.minKiB, highKiB: share?.highKiB }));
+      verdicts.set(n.id, nodeMemoryVerdict({ freeKiB: n.memFreeKiB, plannedKiB: planned.get(n.id) ?? 0, reclaimableKiB: n.reclaimableKiB, minKiB: share?.minKiB, highKiB: share?.highKiB }));
     }
     const constraining = new Map([...free].filter(([n]) => verdicts.get(n)?.rule !== 'numa-memory-insufficient'));
     const safestFor = (level: 'min' | 'high') => largestSafeMinFreeKbytes(zones, constraining, host.watermarkScaleFactor, host.pageSizeKiB, level);
@@ -75,7 +77,8 @@ export default definePlanRule({
         .filter((d) => strictSmallPageKiBPerNode([d.domain]).has(share.node))
         .slice(0, 20)
         .map((d) => ({ file: d.source, range: (d.domain.numatune?.element ?? d.domain.element).startTag, message: `${describeDomain(d)} binds memory to node ${share.node} here` }));
-      const common = { minFree, node: share.node, free: formatKiB(Math.max(0, nodeFree)), guests, basis };
+      const reclaimable = host.node(share.node)?.reclaimableKiB !== undefined;
+      const common = { minFree, node: share.node, free: `${formatKiB(Math.max(0, nodeFree))} ${reclaimable ? 'free or reclaimable' : 'free'}`, guests, basis };
       if (verdict.level === 'below-min') {
         const safest = safestFor('min');
         ctx.reportHost({

@@ -40,7 +40,7 @@ export default definePlanRule({
       },
       afterReclaim: {
         message: '{{guests}} bound strictly to host node {{node}} {{need}} {{planned}} of small pages; it has {{free}} free and {{reclaimable}} of reclaimable cache',
-        help: 'the kernel reclaims {{reclaim}} of that cache first, so the memory is found; bind a guest to another node to keep the cache',
+        help: 'the kernel reclaims {{reclaim}} of that cache first (the memory and the min watermark), so the memory is found; bind a guest to another node to keep the cache',
       },
       belowHigh: {
         message: '{{guests}} bound strictly to host node {{node}} {{leave}} {{left}} of its {{free}} free, below its high watermark {{high}}',
@@ -111,7 +111,7 @@ export default definePlanRule({
           range: at.range,
           severity: 'info',
           messageId: 'afterReclaim',
-          data: { ...who, need: one ? 'needs' : 'need', planned: formatKiB(planned), free: formatKiB(free), reclaimable: formatKiB(reclaimable!), reclaim: formatKiB(planned - free) },
+          data: { ...who, need: one ? 'needs' : 'need', planned: formatKiB(planned), free: formatKiB(free), reclaimable: formatKiB(reclaimable!), reclaim: formatKiB(Math.max(0, planned + (share?.minKiB ?? 0) - free)) },
           related,
         });
       } else if (verdict.level === 'exceeds-free' && certain) {

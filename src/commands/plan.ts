@@ -4,7 +4,7 @@
  * stderr; `--write` applies it through the fix writer. Exit 0 when every host has a
  * layout (or needed none), 1 when one has none, 2 on usage errors.
  */
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { CliIo } from '../cli.ts';
 import { gitQuotedPath, unifiedDiff } from '../engine/diff.ts';
 import { workspaceRoot } from '../engine/repo.ts';
@@ -86,6 +86,8 @@ export function describeHostPlan(plan: HostPlan): string {
       return `${name}: ${plan.guests} guest${plan.guests === 1 ? '' : 's'}, no placement finding: unchanged\n`;
     case 'refused':
       return `${name}: not planned: ${neutraliseLine(plan.reason)}\n`;
+    case 'gave-up':
+      return `${name}: the search gave up after ${plan.steps} steps (${plan.ms.toFixed(0)} ms): no layout found, none ruled out (raise --max-steps)\n`;
     case 'infeasible':
       return `${name}: no layout exists (${plan.steps} search steps, ${plan.ms.toFixed(0)} ms):\n${plan.shortages.map((s) => `  - ${neutraliseLine(s)}\n`).join('')}`;
     case 'planned': {
@@ -101,6 +103,12 @@ export function describeHostPlan(plan: HostPlan): string {
   }
 }
 
+/** `--max-steps`: a positive count (`abc` was read as NaN, which no step count ever exceeds: no limit at all). */
+function parseStepLimit(value: string): number {
+  if (!/^[1-9]\d{0,14}$/.test(value)) throw new InvalidArgumentError(`expected a positive integer, got '${value}'`);
+  return Number(value);
+}
+
 export function registerPlanCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
     .command('plan')
@@ -111,7 +119,7 @@ export function registerPlanCommand(program: Command, io: CliIo, setExit: (code:
     .option('--no-config-lookup', 'do not look for kvmlint.config.json')
     .option('--write', 'apply the plan to the files (through the same safe writer as --fix)')
     .option('--map-file <file>', 'also write the HTML placement map of every host before the plan and after it')
-    .option('--max-steps <n>', 'give up a host after this many search steps', (v) => Number.parseInt(v, 10))
+    .option('--max-steps <n>', 'give up a host after this many search steps', parseStepLimit)
     .action(async (paths: string[], opts: PlanCommandOptions) => {
       const run = await runPlan(
         { paths, cwd: io.cwd, hostFile: opts.host, configFile: opts.config ?? (opts.configLookup ? undefined : false) },
@@ -120,8 +128,12 @@ export function registerPlanCommand(program: Command, io: CliIo, setExit: (code:
       for (const p of run.plans) io.stderr(neutralise(describeHostPlan(p)));
       if (run.plans.length === 0) io.stderr('kvmlint plan: no domain is mapped to a host (use --host or the config\'s hosts)\n');
       let failures = 0;
+      // A plan whose planned texts still lint with a placement finding is not a layout: --write keeps every
+      // file as it is (the plans of a run are one change; writing part of one could leave a guest worse off).
+      const holdBack = opts.write === true && run.remaining.length > 0;
       for (const [abs, c] of run.changed) {
         const shown = toPosixPath(displayPath(abs, io.cwd));
+        if (holdBack) continue;
         if (!opts.write) {
           io.stdout(unifiedDiff(c.before, c.after, gitQuotedPath(`a/${shown}`), gitQuotedPath(`b/${shown}`)));
           continue;
@@ -144,7 +156,8 @@ export function registerPlanCommand(program: Command, io: CliIo, setExit: (code:
         writeReportOrFail(resolve(io.cwd, opts.mapFile), formatMapHtml(maps, 'kvmlint placement plan'), repositoryRoot(io.cwd));
       }
       for (const d of run.remaining) io.stderr(`kvmlint plan: after the plan, ${neutraliseLine(`${d.file}:${d.line}:${d.column} ${d.ruleId}: ${d.message}`)}\n`);
-      const infeasible = run.plans.some((p) => p.status === 'infeasible' || p.status === 'refused');
+      if (holdBack) io.stderr(`kvmlint plan: nothing written: the planned files still have the placement findings above\n`);
+      const infeasible = run.plans.some((p) => p.status === 'infeasible' || p.status === 'refused' || p.status === 'gave-up');
       // A layout that still lints with a placement finding is not one (a rule the planner does not model yet).
       setExit(failures > 0 ? 2 : infeasible || run.plans.length === 0 || run.remaining.length > 0 ? 1 : 0);
     });

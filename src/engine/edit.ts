@@ -66,16 +66,24 @@ function render(el: NewElement, quote: string, indent: string, unit: string, eol
 
 /** Inserts `el` as the last child of `parent`, on its own line, indented like its siblings. */
 export function insertLastChild(text: string, parent: XmlElement, el: NewElement): Fix {
+  return insertLastChildren(text, parent, [el]);
+}
+
+/**
+ * Inserts `els`, in order, as the last children of `parent`, each on its own line: one fix, so an
+ * empty parent (`<cputune/>`, `<cputune>\n</cputune>`) is rewritten once with all of them.
+ */
+export function insertLastChildren(text: string, parent: XmlElement, els: readonly NewElement[]): Fix {
   const quote = quoteNear(parent);
   const eol = lineEndingAt(text, parent.startTag.start);
   const unit = indentUnit(text, parent);
   const last = parent.children[parent.children.length - 1];
   if (last) {
     const indent = indentOf(text, last);
-    return { range: [last.range.end, last.range.end], text: `${eol}${indent}${render(el, quote, indent, unit, eol)}` };
+    return { range: [last.range.end, last.range.end], text: els.map((el) => `${eol}${indent}${render(el, quote, indent, unit, eol)}`).join('') };
   }
   const outer = indentOf(text, parent);
-  const inner = `${eol}${outer}${unit}${render(el, quote, outer + unit, unit, eol)}${eol}${outer}`;
+  const inner = `${els.map((el) => `${eol}${outer}${unit}${render(el, quote, outer + unit, unit, eol)}`).join('')}${eol}${outer}`;
   if (parent.selfClosing) {
     // <cputune/> → <cputune>…</cputune>: rewrite the tag without touching its attributes.
     const tag = text.slice(parent.startTag.start, parent.startTag.end).replace(/\s*\/>$/, '>');

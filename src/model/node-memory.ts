@@ -7,6 +7,9 @@
  * numa-memory-insufficient (on the domains). `nodeMemoryVerdict` decides for
  * both, so one situation is reported once:
  *
+ * Free memory counts what the kernel can reclaim on the node (page cache and slab,
+ * when the snapshot has them): it reclaims that to keep the watermarks.
+ *
  * - the planned memory exceeds the node's free memory: numa-memory-insufficient
  *   (error); no value of vm.min_free_kbytes makes room;
  * - what is left is below the node's min watermark: min-free-kbytes-exceeds-node-free
@@ -16,7 +19,9 @@
  * - what is left is between min and high: numa-memory-insufficient (warning)
  *   when the node was above its high watermark before the plan (the planned
  *   guests take the margin kswapd needs), min-free-kbytes-exceeds-node-free
- *   (warning) when the host was already below it without them.
+ *   (warning) when the host was already below it without them;
+ * - the guests fit only once page cache is reclaimed: numa-memory-insufficient
+ *   (info).
  */
 import { memoPerHost } from './memo.ts';
 import type { HostModel } from './host.ts';
@@ -64,16 +69,17 @@ export type NodeMemoryVerdict =
 /** Which rule reports a node, and at what level; undefined when the node is fine. See the file comment. */
 export function nodeMemoryVerdict(s: NodeMemoryState): NodeMemoryVerdict | undefined {
   const left = s.freeKiB - s.plannedKiB;
-  if (s.plannedKiB > 0 && left < 0) {
-    // MPOL_BIND reclaims the node's page cache and slab before it fails (mm/page_alloc.c slow path,
-    // direct reclaim on the allowed nodes): guests that fit in free plus reclaimable memory start.
-    if (s.reclaimableKiB !== undefined && s.plannedKiB <= s.freeKiB + s.reclaimableKiB) return { rule: 'numa-memory-insufficient', level: 'after-reclaim' };
-    return { rule: 'numa-memory-insufficient', level: 'exceeds-free' };
-  }
-  if (s.minKiB !== undefined && left < s.minKiB) return { rule: 'min-free-kbytes-exceeds-node-free', level: 'below-min' };
-  if (s.highKiB !== undefined && left < s.highKiB) {
-    const plan = s.plannedKiB > 0 && s.freeKiB >= s.highKiB;
+  // The kernel reclaims a node's page cache and slab to keep its watermarks, and a strict binding (MPOL_BIND)
+  // reclaims on its nodes before it fails (mm/page_alloc.c slow path): the watermarks are judged on what is
+  // free or reclaimable. Both rules ask with the same numbers, so they never disagree about one node.
+  const leftAfterReclaim = left + (s.reclaimableKiB ?? 0);
+  if (s.plannedKiB > 0 && leftAfterReclaim < 0) return { rule: 'numa-memory-insufficient', level: 'exceeds-free' };
+  if (s.minKiB !== undefined && leftAfterReclaim < s.minKiB) return { rule: 'min-free-kbytes-exceeds-node-free', level: 'below-min' };
+  if (s.highKiB !== undefined && leftAfterReclaim < s.highKiB) {
+    const plan = s.plannedKiB > 0 && s.freeKiB + (s.reclaimableKiB ?? 0) >= s.highKiB;
     return plan ? { rule: 'numa-memory-insufficient', level: 'below-high' } : { rule: 'min-free-kbytes-exceeds-node-free', level: 'below-high' };
   }
+  // They fit, at the cost of the cache: the guests start, after the kernel reclaims it.
+  if (s.plannedKiB > 0 && (left < 0 || (s.minKiB !== undefined && left < s.minKiB))) return { rule: 'numa-memory-insufficient', level: 'after-reclaim' };
   return undefined;
 }

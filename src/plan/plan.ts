@@ -27,6 +27,8 @@ export type HostPlan =
   | { host: LintHost; status: 'unchanged'; guests: number; reason: string }
   | { host: LintHost; status: 'planned'; changes: GuestChange[]; kept: string[]; unplanned: Array<{ label: string; why: string }>; steps: number; ms: number }
   | { host: LintHost; status: 'infeasible'; shortages: string[]; steps: number; ms: number }
+  /** The step limit ran out: no layout was found, and none was ruled out either. */
+  | { host: LintHost; status: 'gave-up'; steps: number; ms: number }
   | { host: LintHost; status: 'refused'; reason: string };
 
 export interface PlanHostOptions {
@@ -51,7 +53,7 @@ export function planHost(host: LintHost, domains: readonly LintedDomain[], diagn
   const { result } = attempt;
   const ms = performance.now() - t0;
   if (result.status === 'gave-up') {
-    return { host, status: 'infeasible', shortages: [`the search gave up after ${result.steps} steps without an answer (raise the step limit)`], steps: result.steps, ms };
+    return { host, status: 'gave-up', steps: result.steps, ms };
   }
   if (result.status === 'none') return { host, status: 'infeasible', shortages: explainShortage(problem), steps: result.steps, ms };
 

@@ -124,12 +124,15 @@ export function guestLabel(ld: LintedDomain): string {
   return ld.domain.name ?? ld.source.path;
 }
 
-/** Small-page KiB node `id` can take before it drops below its high watermark (numa-memory-insufficient's verdict). */
+/**
+ * Small-page KiB node `id` can take before it drops below its high watermark (numa-memory-insufficient's
+ * verdict, src/model/node-memory.ts): free memory and the page cache and slab the kernel reclaims.
+ */
 function smallPageRoom(host: HostModel, id: number): number {
   const node = host.node(id)!;
   if (node.memFreeKiB === undefined) return Number.POSITIVE_INFINITY;
   const share = hostNodeWatermarks(host)?.shares.get(id);
-  return node.memFreeKiB - (share?.highKiB ?? 0);
+  return node.memFreeKiB + (node.reclaimableKiB ?? 0) - (share?.highKiB ?? 0);
 }
 
 export function buildPlanProblem(host: HostModel, domains: readonly LintedDomain[], diagnostics: readonly Diagnostic[]): PlanProblem {
@@ -175,7 +178,9 @@ export function buildPlanProblem(host: HostModel, domains: readonly LintedDomain
     const seen = new Set<number>();
     for (const cpu of node.cpus.intersect(isolated).toArray()) {
       if (seen.has(cpu)) continue;
-      const siblings = host.siblingsOf(cpu) ?? CpuSet.of(cpu);
+      // An offline sibling runs nothing: the kernel drops it from the core's sibling mask on unplug
+      // (x86 remove_siblinginfo); a snapshot imported or written by hand may still list it.
+      const siblings = (host.siblingsOf(cpu) ?? CpuSet.of(cpu)).intersect(host.online);
       for (const s of siblings.toArray(4096)) seen.add(s);
       // Every sibling isolated, online and out of every unplanned guest's reach (smt-sibling-sharing).
       if (!siblings.isSubsetOf(isolated) || siblings.intersects(taken)) continue;

@@ -6,7 +6,7 @@
  * attributes that must change.
  */
 import { applyFixes } from '../engine/fix.ts';
-import { insertAfter, insertChild, insertLastChild, replaceAttributeValue, type NewElement } from '../engine/edit.ts';
+import { insertAfter, insertChild, insertLastChildren, replaceAttributeValue, type NewElement } from '../engine/edit.ts';
 import type { Fix } from '../engine/types.ts';
 import { CpuSet } from '../model/cpuset.ts';
 import type { DomainModel } from '../model/domain.ts';
@@ -85,10 +85,10 @@ export function layoutFixes(text: string, d: DomainModel, layout: GuestLayout): 
     }
     for (const [after, els] of groups) {
       if (!after && cputune.element.children.length === 0) {
-        fixes.push(concatInsert(text, cputune.element, els, (el) => insertLastChild(text, cputune.element, el)));
+        fixes.push(insertLastChildren(text, cputune.element, els));
       } else if (!after) {
-        fixes.push(concatInsert(text, cputune.element, els, (el) => insertChild(text, cputune.element, el, undefined)));
-      } else fixes.push(concatInsert(text, cputune.element, els, (el) => insertAfter(text, after, el)));
+        fixes.push(concatInsert(els, (el) => insertChild(text, cputune.element, el, undefined)));
+      } else fixes.push(concatInsert(els, (el) => insertAfter(text, after, el)));
     }
   }
 
@@ -96,19 +96,12 @@ export function layoutFixes(text: string, d: DomainModel, layout: GuestLayout): 
   return fixes;
 }
 
-/** Several new elements at one point as one fix (each rendered as its own insertion, then joined). */
-function concatInsert(text: string, _parent: XmlElement, els: readonly NewElement[], one: (el: NewElement) => Fix): Fix {
+/** Several new elements at one point (zero-width insertions) as one fix: zero-width fixes at one offset would overlap. */
+function concatInsert(els: readonly NewElement[], one: (el: NewElement) => Fix): Fix {
   const parts = els.map(one);
   const first = parts[0]!;
-  if (parts.every((p) => p.range[0] === first.range[0] && p.range[1] === first.range[1] && first.range[0] === first.range[1])) {
-    // insertChild before the first child puts the separator after the element: keep each part's own text in order.
-    return { range: first.range, text: parts.map((p) => p.text).join('') };
-  }
-  // Replacing insertions (a self-closing parent): only one element can be written that way; chain the rest after it.
-  let out = first.text;
-  for (const p of parts.slice(1)) out = out.replace(/(<\/[^>]+>)$/, `${p.text}$1`);
-  void text;
-  return { range: first.range, text: out };
+  if (!parts.every((p) => p.range[0] === first.range[0] && p.range[1] === first.range[0])) throw new Error('plan insertions are not at one point');
+  return { range: first.range, text: parts.map((p) => p.text).join('') };
 }
 
 function numatuneFixes(text: string, d: DomainModel, layout: GuestLayout): Fix[] {
@@ -127,13 +120,16 @@ function numatuneFixes(text: string, d: DomainModel, layout: GuestLayout): Fix[]
   }
   const fixes: Fix[] = [];
   const memory = nt.memory;
+  // An empty <numatune/> gets all its children in one rewrite (two would both replace the tag).
+  const missing: NewElement[] = [];
   if (memory) {
     const f = setAttributes(text, memory.element, [['mode', mode], ['nodeset', all.toString()]], ['placement']);
     if (f) fixes.push(f);
+  } else if (nt.element.children.length === 0) {
+    missing.push({ name: 'memory', attributes: [['mode', mode], ['nodeset', all.toString()]] });
   } else {
     fixes.push(insertChild(text, nt.element, { name: 'memory', attributes: [['mode', mode], ['nodeset', all.toString()]] }, undefined));
   }
-  const missing: NewElement[] = [];
   for (const c of layout.cellNodes) {
     if (c.cellId === undefined) continue;
     const mn = nt.memnodes.find((m) => m.cellid === c.cellId);
@@ -143,22 +139,24 @@ function numatuneFixes(text: string, d: DomainModel, layout: GuestLayout): Fix[]
     } else missing.push({ name: 'memnode', attributes: [['cellid', String(c.cellId)], ['mode', 'strict'], ['nodeset', c.nodes.toString()]] });
   }
   if (missing.length > 0) {
-    const last = nt.element.children[nt.element.children.length - 1];
-    if (last) fixes.push(concatInsert(text, nt.element, missing, (el) => insertAfter(text, last, el)));
-    else fixes.push(concatInsert(text, nt.element, missing, (el) => insertLastChild(text, nt.element, el)));
+    fixes.push(insertLastChildren(text, nt.element, missing));
   }
   return fixes;
 }
 
+
 /** Applies a guest's fixes: all of them at once (they never overlap), or throws. */
 export function applyLayout(text: string, fixes: readonly Fix[]): string {
   if (fixes.length === 0) return text;
-  // Insertions at the same offset (a new <cputune> and a new <numatune> after <vcpu>) are merged in order.
+  // Edits that touch are merged in order: insertions at one offset (a new <cputune> and a new <numatune>
+  // after <vcpu>), or a rewritten <memory/> tag and the <memnode>s inserted right after it.
   const merged: Fix[] = [];
   for (const f of [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1])) {
     const prev = merged[merged.length - 1];
-    if (prev && prev.range[0] === prev.range[1] && f.range[0] === f.range[1] && prev.range[0] === f.range[0]) prev.text += f.text;
-    else merged.push({ range: [...f.range], text: f.text });
+    if (prev && f.range[0] === prev.range[1]) {
+      prev.range[1] = f.range[1];
+      prev.text += f.text;
+    } else merged.push({ range: [...f.range], text: f.text });
   }
   const { text: out, applied } = applyFixes(text, merged);
   if (applied.length !== merged.length) throw new Error('plan edits overlap');

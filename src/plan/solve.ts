@@ -4,7 +4,8 @@
  * Depth-first over the cells, largest first, with:
  *
  * - symmetry breaking: two nodes with the same remaining resources (and the same
- *   use by the guest being placed) are interchangeable, so only one is tried;
+ *   use by the guest being placed) are interchangeable, so only one is tried; not
+ *   while a spreadable cell is still to come, whose shares depend on node ids;
  * - bounds: what the remaining cells need, summed, must fit in what all nodes
  *   have left, per resource (cores of each size and up, each page size, memory);
  * - a memo of failed states (remaining resources as a multiset of nodes), so a
@@ -184,6 +185,10 @@ export function solvePlacement(nodes: readonly SolverNode[], cells: readonly Sol
     }
     return true;
   };
+  // A later cell that may be spread takes the larger share on the lower node id (evenSplit by id), so from
+  // there on two nodes with equal resources are not interchangeable: symmetry and the memo keep node ids.
+  const spreadAhead = new Array<boolean>(M + 1).fill(false);
+  for (let i = M - 1; i >= 0; i--) spreadAhead[i] = spreadAhead[i + 1]! || order[i]!.spreads.length > 0;
   const nodeKey = (n: number): string => `${state.cores[n]!.join(',')}|${state.pages[n]!.join(',')}|${state.small[n]}|${nodes[n]!.memoryless ? 1 : 0}`;
 
   const take = (n: number, units: readonly number[], pageIdx: number, pages: number, small: number, sign: 1 | -1): void => {
@@ -227,8 +232,9 @@ export function solvePlacement(nodes: readonly SolverNode[], cells: readonly Sol
     let used = guestNodes.get(d.guest);
     if (!used) guestNodes.set(d.guest, (used = new Set()));
     const keys: string[] = [];
-    for (let n = 0; n < N; n++) keys.push(`${nodeKey(n)}#${used.has(n) ? 1 : 0}`);
-    const memoKey = `${i}:${[...keys].sort().join(';')}`;
+    const byId = spreadAhead[i]!;
+    for (let n = 0; n < N; n++) keys.push(`${byId ? `${n}@` : ''}${nodeKey(n)}#${used.has(n) ? 1 : 0}`);
+    const memoKey = `${i}:${byId ? keys.join(';') : [...keys].sort().join(';')}`;
     if (failed.has(memoKey)) return false;
 
     const tried = new Set<string>();

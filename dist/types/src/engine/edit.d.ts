@@ -12,6 +12,11 @@ export interface NewElement {
 }
 /** Inserts `el` as the last child of `parent`, on its own line, indented like its siblings. */
 export declare function insertLastChild(text: string, parent: XmlElement, el: NewElement): Fix;
+/**
+ * Inserts `els`, in order, as the last children of `parent`, each on its own line: one fix, so an
+ * empty parent (`<cputune/>`, `<cputune>\n</cputune>`) is rewritten once with all of them.
+ */
+export declare function insertLastChildren(text: string, parent: XmlElement, els: readonly NewElement[]): Fix;
 /** Inserts `el` right after `sibling`, on its own line, at the sibling's indentation. */
 export declare function insertAfter(text: string, sibling: XmlElement, el: NewElement): Fix;
 /**

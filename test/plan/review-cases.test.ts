@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lint } from '../../src/engine/runner.ts';
+import { runPlan } from '../../src/commands/plan.ts';
+import { isPlacementFinding } from '../../src/plan/problem.ts';
+import { parseXml } from '../../src/xml/index.ts';
+import { repoRoot } from '../support/paths.ts';
+
+// Instances an independent brute force found the planner wrong on (a review of the exact solver
+// and the rewriter). Each file is planned as the CLI plans it; the layout must lint clean.
+const cases = join(repoRoot, 'test', 'plan', 'cases');
+const dualSocket = join(repoRoot, 'examples', 'hosts', 'dual-socket.json');
+
+async function planClean(dir: string, files: readonly string[], hostFile: string) {
+  const options = { paths: files.map((f) => join(dir, f)), cwd: dir, hostFile, configFile: false as const };
+  const run = await runPlan(options);
+  assert.deepEqual(run.plans.map((p) => p.status), ['planned'], `${files.join(', ')}: ${JSON.stringify(run.plans.map((p) => ('shortages' in p ? p.shortages : p.status)))}`);
+  assert.deepEqual(run.remaining, []);
+  const overrides = new Map([...run.changed].map(([abs, c]) => [abs, c.after] as const));
+  const after = await lint({ ...options, overrides, planSuggestions: false });
+  assert.deepEqual(after.diagnostics.filter(isPlacementFinding).map((d) => `${d.file} ${d.ruleId}: ${d.message}`), []);
+  return run;
+}
+
+test('plan: a guest that must be spread over two equal nodes is placed whichever node the other guest is on today', async () => {
+  // Two twin nodes: x (4 vCPUs, on node 0 today) must move to node 1 so that y (no cells, 3 vCPUs, 6 GiB of
+  // 1 GiB pages, 4 per node) can take 2 + 1 vCPUs and 3 + 3 pages. Symmetry breaking took the nodes for
+  // interchangeable although y's larger share goes to the lower node id: "no layout exists".
+  const run = await planClean(join(cases, 'spread-twin'), ['x.xml', 'y.xml'], 'host.json');
+  assert.equal(run.changed.size, 2);
+});
+
+test('plan: a core whose SMT sibling is offline carries a vCPU (the sibling runs nothing)', async () => {
+  await planClean(join(cases, 'offline-sibling'), ['vm.xml'], 'host.json');
+});
+
+test('plan: empty or self-closing <cputune> and <numatune>, and cells under a lone <numatune><memory>, are rewritten whole', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kvmlint-plan-shapes-'));
+  try {
+    cpSync(join(cases, 'rewrite-shapes'), dir, { recursive: true });
+    for (const file of readdirSync(dir)) {
+      // Each shape crashed ("plan edits overlap"), nested a <cputune> in <cputune/>, or dropped all pins but one.
+      const run = await planClean(dir, [file], dualSocket);
+      const after = [...run.changed.values()][0]!.after;
+      const doc = parseXml(after);
+      assert.equal(doc.error, undefined, file);
+      const cputune = doc.root!.children.filter((c) => c.name === 'cputune');
+      assert.equal(cputune.length, 1, file);
+      assert.deepEqual(cputune[0]!.children.filter((c) => c.name === 'cputune'), [], `${file}: nested <cputune>`);
+      assert.equal(cputune[0]!.children.filter((c) => c.name === 'vcpupin').length, 4, `${file}: a vcpupin per vCPU`);
+      assert.equal(cputune[0]!.children.filter((c) => c.name === 'emulatorpin').length, 1, file);
+      const numatune = doc.root!.children.find((c) => c.name === 'numatune')!;
+      const cells = doc.root!.children.find((c) => c.name === 'cpu')?.children.find((c) => c.name === 'numa')?.children.length ?? 0;
+      assert.equal(numatune.children.filter((c) => c.name === 'memnode').length, cells, `${file}: a memnode per cell`);
+      assert.equal(numatune.children.filter((c) => c.name === 'memory').length, 1, file);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('kvmlint plan --max-steps takes a positive integer only, and a search that runs out says it found nothing, not that nothing exists', () => {
+  const bin = join(repoRoot, 'dist', 'bin.cjs');
+  const dir = join(cases, 'spread-twin');
+  for (const bad of ['abc', '0', '-5', '1.5']) {
+    const r = spawnSync(process.execPath, [bin, 'plan', '--no-config-lookup', '--host', 'host.json', '--max-steps', bad, 'x.xml', 'y.xml'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 2, `--max-steps ${bad}: ${r.stderr}`);
+    assert.match(r.stderr, /--max-steps .*expected a positive integer/);
+  }
+  const r = spawnSync(process.execPath, [bin, 'plan', '--no-config-lookup', '--host', 'host.json', '--max-steps', '1', 'x.xml', 'y.xml'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /: the search gave up after 2 steps \(\d+ ms\): no layout found, none ruled out \(raise --max-steps\)\n/);
+  assert.doesNotMatch(r.stderr, /no layout exists/);
+});
