@@ -22993,7 +22993,7 @@ function solvePlacement(nodes, cells, options = {}) {
       for (const p of [...parts].reverse()) take(p.node, p.units, d.pageIdx, p.pages, p.small, -1);
       if (gaveUp) return false;
     }
-    if (failed.size < 2e6) failed.add(memoKey);
+    if (failed.size < 5e5) failed.add(memoKey);
     return false;
   };
   const ok = dfs(0);

@@ -260,7 +260,8 @@ export function solvePlacement(nodes: readonly SolverNode[], cells: readonly Sol
       for (const p of [...parts].reverse()) take(p.node, p.units, d.pageIdx, p.pages, p.small, -1);
       if (gaveUp) return false;
     }
-    if (failed.size < 2_000_000) failed.add(memoKey);
+    // Bounded: each key is a few hundred bytes, and 2 million of them held 1 GB at the default step limit.
+    if (failed.size < 500_000) failed.add(memoKey);
     return false;
   };
 
