@@ -13942,7 +13942,7 @@ var iothread_placement_default = defineDomainRule({
       },
       pinnedOnDedicatedRealtime: {
         message: "IOThread {{id}} is pinned to {{cpus}}, dedicated to {{vcpus}}: {{rt}}",
-        help: "{{advice}}"
+        help: "{{advice}} (a starved IOThread stalls the disk I/O it serves; a starved vCPU stalls the guest)"
       },
       unpinned: {
         message: "{{iothreads}} {{have}} no <iothreadpin>: {{they}} can run on {{where}}, including {{hit}}",
@@ -13950,7 +13950,7 @@ var iothread_placement_default = defineDomainRule({
       },
       unpinnedRealtime: {
         message: "{{iothreads}} {{have}} no <iothreadpin>: {{they}} can run on {{hit}}; {{rt}}",
-        help: "{{advice}}"
+        help: "{{advice}} (a starved IOThread stalls the disk I/O it serves; a starved vCPU stalls the guest)"
       }
     }
   },
@@ -13974,7 +13974,7 @@ var iothread_placement_default = defineDomainRule({
         }
         if (starved.length > 0) {
           const whom = starved.length === iothreads.length ? it : `IOThread${starved.length === 1 ? "" : "s"} ${CpuSet.of(...starved).toString()}`;
-          return `realtime ${describeVcpus(starving)} can starve ${whom}, stalling disk I/O`;
+          return `realtime ${describeVcpus(starving)} can starve ${whom}`;
         }
       }
       for (const id of iothreads) {
@@ -14015,6 +14015,7 @@ var iothread_placement_default = defineDomainRule({
     let where;
     let hitText;
     let covered = dedicatedSet;
+    let meets;
     if (fallback.source === "vcpu-cpuset") {
       if (!fallback.cpus || !fallback.attr) return;
       const hit = fallback.cpus.intersect(dedicatedSet);
@@ -14029,7 +14030,8 @@ var iothread_placement_default = defineDomainRule({
       where = `${describeCpus(fallback.cpus)} (libvirt ${model.libvirtVersion ?? ""} leaves isolated CPUs out)`;
       hitText = `${describeCpus(hit)} dedicated to ${describeVcpus(vcpusOn(hit))}`;
     } else {
-      hitText = dedicatedSet.isEmpty ? "the vCPUs' own CPUs" : `${describeCpus(dedicatedSet)} dedicated to ${describeVcpus(vcpusOn(dedicatedSet))}`;
+      hitText = dedicatedSet.isEmpty ? "the vCPUs' CPUs" : `${describeCpus(dedicatedSet)} dedicated to ${describeVcpus(vcpusOn(dedicatedSet))}`;
+      if (dedicatedSet.isEmpty) meets = CpuSet.range(0, domain.maxVcpus - 1);
       where = model ? `every online CPU (${model.online.toString()})` : "every online CPU";
     }
     const cputune = domain.cputune?.element;
@@ -14039,7 +14041,7 @@ var iothread_placement_default = defineDomainRule({
       const one = group.ids.length === 1;
       const example = `<iothreadpin iothread='${set.min}' cpuset='${target ? target.toString() : "\u2026"}'/>`;
       const they = one ? "it" : "they";
-      const rt = realtimeNote(vcpusOn(covered), group.ids, one ? "it" : "them");
+      const rt = realtimeNote(meets ?? vcpusOn(covered), group.ids, one ? "it" : "them");
       const data = {
         iothreads: `${one ? "IOThread" : "IOThreads"} ${set.toString()}`,
         have: one ? "has" : "have",

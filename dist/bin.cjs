@@ -27,7 +27,7 @@ tuneHeapForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"9c38c2a3de8667c670ae6f0c78d567b1240203511bab93a03a218599e8d64f6e"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"7ce723bc14447c2b52de069cc970527fb24c4ca802ba833418d2327006f07156"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -30,7 +30,7 @@ export default defineDomainRule({
       },
       pinnedOnDedicatedRealtime: {
         message: 'IOThread {{id}} is pinned to {{cpus}}, dedicated to {{vcpus}}: {{rt}}',
-        help: '{{advice}}',
+        help: '{{advice}} (a starved IOThread stalls the disk I/O it serves; a starved vCPU stalls the guest)',
       },
       unpinned: {
         message: '{{iothreads}} {{have}} no <iothreadpin>: {{they}} can run on {{where}}, including {{hit}}',
@@ -38,7 +38,7 @@ export default defineDomainRule({
       },
       unpinnedRealtime: {
         message: '{{iothreads}} {{have}} no <iothreadpin>: {{they}} can run on {{hit}}; {{rt}}',
-        help: '{{advice}}',
+        help: '{{advice}} (a starved IOThread stalls the disk I/O it serves; a starved vCPU stalls the guest)',
       },
     },
   },
@@ -68,7 +68,7 @@ export default defineDomainRule({
         }
         if (starved.length > 0) {
           const whom = starved.length === iothreads.length ? it : `IOThread${starved.length === 1 ? '' : 's'} ${CpuSet.of(...starved).toString()}`;
-          return `realtime ${describeVcpus(starving)} can starve ${whom}, stalling disk I/O`;
+          return `realtime ${describeVcpus(starving)} can starve ${whom}`;
         }
       }
       for (const id of iothreads) {
@@ -122,6 +122,9 @@ export default defineDomainRule({
     let where: string;
     let hitText: string;
     let covered = dedicatedSet;
+    // The vCPUs the unpinned IOThreads share CPUs with: those dedicated within their reach; on every online
+    // CPU with nothing dedicated (pins of several CPUs each), every vCPU.
+    let meets: CpuSet | undefined;
     if (fallback.source === 'vcpu-cpuset') {
       // A <vcpu cpuset> kept apart from the dedicated vCPU CPUs is a deliberate pool for the other threads.
       if (!fallback.cpus || !fallback.attr) return;
@@ -139,7 +142,8 @@ export default defineDomainRule({
       hitText = `${describeCpus(hit)} dedicated to ${describeVcpus(vcpusOn(hit))}`;
     } else {
       // Every online CPU, the isolated ones included.
-      hitText = dedicatedSet.isEmpty ? "the vCPUs' own CPUs" : `${describeCpus(dedicatedSet)} dedicated to ${describeVcpus(vcpusOn(dedicatedSet))}`;
+      hitText = dedicatedSet.isEmpty ? "the vCPUs' CPUs" : `${describeCpus(dedicatedSet)} dedicated to ${describeVcpus(vcpusOn(dedicatedSet))}`;
+      if (dedicatedSet.isEmpty) meets = CpuSet.range(0, domain.maxVcpus - 1);
       where = model ? `every online CPU (${model.online.toString()})` : 'every online CPU';
     }
 
@@ -151,7 +155,7 @@ export default defineDomainRule({
       const one = group.ids.length === 1;
       const example = `<iothreadpin iothread='${set.min}' cpuset='${target ? target.toString() : '…'}'/>`;
       const they = one ? 'it' : 'they';
-      const rt = realtimeNote(vcpusOn(covered), group.ids, one ? 'it' : 'them');
+      const rt = realtimeNote(meets ?? vcpusOn(covered), group.ids, one ? 'it' : 'them');
       const data = {
         iothreads: `${one ? 'IOThread' : 'IOThreads'} ${set.toString()}`,
         have: one ? 'has' : 'have',

@@ -244,9 +244,12 @@ test('--fix keeps a file with lone CR line breaks (classic Mac OS) on CR', () =>
 test('SIGTERM during a long --fix: the run stops between files (exit 143), each file whole, no backup left', async () => {
   const s = sandbox();
   try {
+    let oneFileMs = 0;
     const fixedText = (() => {
       writeFileSync(path.join(s.ws, 'one.xml'), DOMAIN);
+      const t0 = Date.now();
       kvmlint(['--host', 'hosts/h.json', '--fix', 'one.xml'], s.ws);
+      oneFileMs = Date.now() - t0;
       const t = readFileSync(path.join(s.ws, 'one.xml'), 'utf8');
       rmSync(path.join(s.ws, 'one.xml'));
       return t;
@@ -257,8 +260,9 @@ test('SIGTERM during a long --fix: the run stops between files (exit 143), each 
     for (let i = 0; i < files; i++) writeFileSync(path.join(s.ws, 'd', `vm${String(i).padStart(4, '0')}.xml`), texts(i, DOMAIN));
     rmSync(path.join(s.ws, 'd', 'vm.xml'));
     const child = spawn(process.execPath, [BIN, '--host', 'hosts/h.json', '--fix', '--no-plan-suggestions', 'd'], { cwd: s.ws, stdio: 'ignore' });
-    // Well inside the run: linting 3,000 files takes seconds here, and the writes come after it.
-    setTimeout(() => child.kill('SIGTERM'), 400);
+    // Well inside the run: linting 3,000 files takes seconds here, and the writes come after it. Not before the
+    // process has started (its handlers are set as it starts): a whole one-file run here is later than that.
+    setTimeout(() => child.kill('SIGTERM'), Math.max(400, oneFileMs + 150));
     const code = await new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
     assert.equal(code, 143, 'the signal ended the run with 128 + 15');
     let fixed = 0;
