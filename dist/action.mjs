@@ -8929,7 +8929,7 @@ function parsedError(error, offset = 0, length = 0) {
 // src/model/kernel-cpulist.ts
 var KERNEL_MAX_NR_CPUS = 8192;
 var UINT_MAX = 4294967295;
-var MAX_EXPANDED_GROUPS = 1 << 20;
+var MAX_EXPANDED_GROUPS = 1 << 16;
 function isSpace2(c) {
   return c === " " || c === "	" || c === "\n" || c === "\v" || c === "\f" || c === "\r";
 }
@@ -9034,7 +9034,7 @@ function parseKernelCpuList(text, opts = {}) {
     if (used >= group) {
       intervals.push([start, end]);
     } else if (used > 0) {
-      if (Math.floor((end - start) / group) + 1 > MAX_EXPANDED_GROUPS) return fail("too many groups to expand");
+      if (intervals.length + Math.floor((end - start) / group) + 1 > MAX_EXPANDED_GROUPS) return fail("too many groups to expand");
       for (let from = start; from <= end; from += group) intervals.push([from, Math.min(end, from + used - 1)]);
     }
     if (stopAfter) break;
@@ -12855,17 +12855,17 @@ function excerpt(value, max = 48) {
   if (c >= 55296 && c <= 56319) cut--;
   return `${value.slice(0, cut)}\u2026`;
 }
-function listNames(names3) {
-  if (names3.length <= 1) return names3[0] ?? "";
-  return `${names3.slice(0, -1).join(", ")} and ${names3[names3.length - 1]}`;
+function listNames(names2) {
+  if (names2.length <= 1) return names2[0] ?? "";
+  return `${names2.slice(0, -1).join(", ")} and ${names2[names2.length - 1]}`;
 }
 function describeDomain(on) {
   const { name } = on.domain;
   const { path: path4 } = on.source;
   return name ? `${excerpt(name, 40)} (${path4})` : path4;
 }
-function listBounded(names3, total, max = 3, more = "other domains") {
-  const shown = names3.slice(0, max);
+function listBounded(names2, total, max = 3, more = "other domains") {
+  const shown = names2.slice(0, max);
   if (total > shown.length) shown.push(`${total - shown.length} ${more}`);
   return listNames(shown);
 }
@@ -12980,7 +12980,29 @@ var CAPABILITIES_NEVER_HAS = [
   "zoneinfo"
 ];
 function looksLikeCapabilities(text) {
-  return /^[\s\ufeff]*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<capabilities[\s/>]/.test(text);
+  let i = 0;
+  const skipSpace = () => {
+    while (i < text.length && /\s/.test(text[i])) i++;
+  };
+  skipSpace();
+  if (text.startsWith("<?xml", i)) {
+    const gt = text.indexOf(">", i);
+    if (gt < 0 || text[gt - 1] !== "?") return false;
+    i = gt + 1;
+  }
+  for (; ; ) {
+    skipSpace();
+    if (text.startsWith("<!--", i)) {
+      const end = text.indexOf("-->", i + 4);
+      if (end < 0) return false;
+      i = end + 3;
+    } else if (text.startsWith("<!DOCTYPE", i)) {
+      const end = text.indexOf(">", i);
+      if (end < 0) return false;
+      i = end + 1;
+    } else break;
+  }
+  return text.startsWith("<capabilities", i) && /[\s/>]/.test(text[i + "<capabilities".length] ?? "");
 }
 function xpath(el) {
   const parts = [];
@@ -13507,7 +13529,7 @@ function importNumactl(text, path4) {
       else node(Number(m[1]), index).cpus = { raw, parsed: r.value.toString() };
       return;
     }
-    if (m = /^node\s+(\d+)\s+(size|free):\s*(\S+)\s*(\S*)$/.exec(t)) {
+    if (m = /^node\s+(\d+)\s+(size|free):\s*(\S+)(?:\s+(\S+))?$/.exec(t)) {
       inDistances = false;
       const [, id, what, amount, unit] = m;
       if (!/^\d+$/.test(amount)) fail(index, `node ${id} ${what}: ${JSON.stringify(amount)} is not a whole number`);
@@ -16115,9 +16137,9 @@ function computeAffinityUses(d, host) {
   return [...byKey.values()];
 }
 function describeUseThreads(use) {
-  const names3 = use.threads.slice(0, 3).map(describeThread);
-  if (use.threads.length > 3) names3.push(`${use.threads.length - 3} more thread groups`);
-  return listNames(names3);
+  const names2 = use.threads.slice(0, 3).map(describeThread);
+  if (use.threads.length > 3) names2.push(`${use.threads.length - 3} more thread groups`);
+  return listNames(names2);
 }
 var SortedCpus = class {
   ids;
@@ -16223,20 +16245,20 @@ var dedicated_cpu_conflict_default = definePlanRule({
       const domains = new Set(list.map((o) => o.on));
       if (domains.size < 2) continue;
       const first = list[list.length - 1];
-      const names3 = [...domains].slice(0, 3).map(guestName);
+      const names2 = [...domains].slice(0, 3).map(guestName);
       const related = list.slice(0, -1).slice(0, 20).map((o) => ({ file: o.on.source, range: where(o.on, o.use), message: `${describeVcpus(o.vcpus)} of ${o.on.domain.name ?? o.on.source.path} pinned to CPU ${cpu} here` }));
       ctx.report(first.on, {
         range: where(first.on, first.use),
         messageId: "sharedDedicated",
-        data: { cpu, count: domains.size, owners: listBounded(names3, domains.size, 3, domains.size === 4 ? "other guest" : "other guests") },
+        data: { cpu, count: domains.size, owners: listBounded(names2, domains.size, 3, domains.size === 4 ? "other guest" : "other guests") },
         related
       });
     }
     for (const r of reaching) {
-      const names3 = [];
+      const names2 = [];
       for (const [d, vcpus] of r.others) {
         if (vcpus === null) break;
-        names3.push(`${describeVcpus(vcpus)} of ${guestName(d)}`);
+        names2.push(`${describeVcpus(vcpus)} of ${guestName(d)}`);
       }
       const related = [];
       for (const cpu of r.cpus.slice(0, 20)) {
@@ -16249,7 +16271,7 @@ var dedicated_cpu_conflict_default = definePlanRule({
           threads: describeUseThreads({ ...r.use, threads: r.threads }),
           cpus: describeCpus(CpuSet.of(...r.cpus)),
           unpinned: r.use.explicit ? "" : " (not pinned)",
-          owners: listBounded(names3, r.others.size, 3, r.others.size === 4 ? "other guest" : "other guests")
+          owners: listBounded(names2, r.others.size, 3, r.others.size === 4 ? "other guest" : "other guests")
         },
         related
       });
@@ -16792,29 +16814,21 @@ var MEMO_MAX_ENTRIES = 4096;
 var memo = /* @__PURE__ */ new Map();
 function parseUncached(text, opts) {
   const maxLen = opts.maxLen ?? LIBVIRT_CPUMASK_LEN;
-  if (!Number.isSafeInteger(maxLen) || maxLen < 1) throw new RangeError(`maxLen must be a positive integer, got ${maxLen}`);
+  if (!Number.isSafeInteger(maxLen) || maxLen < 1 || maxLen > 1 << 20) throw new RangeError(`maxLen must be an integer from 1 to 2^20, got ${maxLen}`);
   if (text.length <= 5 && /^\d+$/.test(text)) {
     const id = Number(text);
     if (id < maxLen) return parsedOk(CpuSet.of(id));
   }
   let pos = skipSpaces(text, 0);
   if (pos >= text.length) return parsedError("empty list: name at least one id", 0, text.length);
-  let set = CpuSet.empty;
-  let pending = [];
-  const flush = () => {
-    if (pending.length > 0) set = set.union(CpuSet.fromIntervals(pending));
-    pending = [];
-  };
+  const bits = new Uint8Array(maxLen);
   const idleNegations = [];
   const untidy = /* @__PURE__ */ new Set();
   let lastStart = -1;
   let maxEnd = -1;
   const checkTidy = (a, b) => {
     if (a < lastStart) untidy.add("order");
-    if (a <= maxEnd && !untidy.has("repeat")) {
-      flush();
-      if (set.intersects(CpuSet.range(a, b))) untidy.add("repeat");
-    }
+    if (a <= maxEnd && !untidy.has("repeat") && bits.subarray(a, b + 1).includes(1)) untidy.add("repeat");
     lastStart = a;
     if (b > maxEnd) maxEnd = b;
   };
@@ -16822,10 +16836,7 @@ function parseUncached(text, opts) {
   let item = { offset: 0, length: 0 };
   const fail = (message) => parsedError(message, item.offset, item.length);
   const addPending = (a, b) => {
-    const last = pending[pending.length - 1];
-    if (last && a >= last[0] && a <= last[1] + 1) {
-      if (b > last[1]) last[1] = b;
-    } else pending.push([a, b]);
+    bits.fill(1, a, b + 1);
   };
   while (pos < text.length) {
     item = itemSpan(text, pos);
@@ -16845,8 +16856,7 @@ function parseUncached(text, opts) {
     if (text[pos] === "," || pos >= text.length) {
       if (first.value >= maxLen) return fail(beyondLimit(first.value));
       if (negate) {
-        flush();
-        if (set.has(first.value)) set = set.subtract(CpuSet.of(first.value));
+        if (bits[first.value] === 1) bits[first.value] = 0;
         else idleNegations.push({ id: first.value, offset: item.offset, text: text.slice(item.offset, item.offset + item.length) });
       } else {
         checkTidy(first.value, first.value);
@@ -16877,7 +16887,14 @@ function parseUncached(text, opts) {
       return fail(`unexpected '${String.fromCodePoint(text.codePointAt(pos))}'`);
     }
   }
-  flush();
+  const intervals = [];
+  for (let i = bits.indexOf(1); i >= 0; ) {
+    let j = bits.indexOf(0, i);
+    if (j < 0) j = maxLen;
+    intervals.push([i, j - 1]);
+    i = bits.indexOf(1, j);
+  }
+  const set = CpuSet.fromIntervals(intervals);
   if (set.isEmpty) return parsedError("the list selects nothing", 0, text.length);
   const notes = [];
   const idleExclusions = [];
@@ -18444,9 +18461,9 @@ function isQuietManagedQueue(actionNames, affinity, isolated) {
 
 // rules/isolated-cpu-noise/index.ts
 var DEFAULT_MAX_FOREIGN = 0;
-function named(names3) {
-  const shown = names3.slice(0, 3).join(", ");
-  return names3.length > 3 ? `${shown} and ${names3.length - 3} more` : shown;
+function named(names2) {
+  const shown = names2.slice(0, 3).join(", ");
+  return names2.length > 3 ? `${shown} and ${names2.length - 3} more` : shown;
 }
 var isolated_cpu_noise_default = definePlanRule({
   meta: {
@@ -18738,8 +18755,8 @@ function reportNodesWithoutHousekeeping(ctx, host, housekeeping) {
   }
   const snapshotNodes = ctx.host.model.snapshot.nodes ?? [];
   for (const n of bare) {
-    const names3 = users.get(n.id);
-    if (!names3) continue;
+    const names2 = users.get(n.id);
+    if (!names2) continue;
     const index = snapshotNodes.findIndex((s) => s.id === n.id);
     const path4 = index < 0 ? void 0 : typeof snapshotNodes[index].cpus === "string" ? `nodes[${index}].cpus` : `nodes[${index}].cpus.raw`;
     ctx.reportHost({
@@ -18748,8 +18765,8 @@ function reportNodesWithoutHousekeeping(ctx, host, housekeeping) {
       data: {
         node: n.id,
         cpus: describeCpus(n.cpus.intersect(host.online)),
-        guests: listBounded(names3, names3.length, 2, "other guests"),
-        pin: names3.length === 1 ? "pins" : "pin"
+        guests: listBounded(names2, names2.length, 2, "other guests"),
+        pin: names2.length === 1 ? "pins" : "pin"
       },
       related: related.get(n.id)
     });
@@ -20194,6 +20211,11 @@ var realtime_sched_unsafe_default = defineDomainRule({
       } else if (!isDedicated(a)) {
         reasons.push(`${verb("spans", "span")} ${describeCpus(a.cpus)} (not one CPU)`);
       } else {
+        const known = sharing.get(a.cpus.min);
+        if (t.kind === "vcpu" && known?.names.has(describeThread(t))) {
+          if (known.related.length < MAX_RELATED) known.related.push({ range: relatedRange(t), message: `${describeThread(t)} (scheduler='${t.policy}') on ${describeCpus(a.cpus)} here` });
+          continue;
+        }
         const threads2 = sharingThreads(domain, t, model).map(describeThread);
         const shared = boundedNames(threads2);
         if (t.ids.size > 1 && t.kind === "vcpu") reasons.push(`all run on ${describeCpus(a.cpus)}${shared.length > 0 ? `, shared with ${listNames(shared)} too` : ""}`);
@@ -20208,13 +20230,11 @@ var realtime_sched_unsafe_default = defineDomainRule({
         if (!onHk.isEmpty) reasons.push(`may run on housekeeping ${describeCpus(onHk)}`);
       }
       if (reasons.length === 0) continue;
-      const sched = t.sched;
-      const pin = a.source === "vcpupin" || a.source === "emulatorpin" || a.source === "iothreadpin" ? a.attr : void 0;
-      const range2 = (pin ?? attribute(sched.element, "scheduler"))?.valueRange ?? sched.element.startTag;
+      const range2 = relatedRange(t);
       const subject = describeThread(t);
       const earlier = sharedCpu !== void 0 ? sharing.get(sharedCpu) : void 0;
       if (earlier && reasons.length === 1 && earlier.names.has(subject)) {
-        earlier.related.push({ range: range2, message: `${subject} (scheduler='${t.policy}') on ${describeCpus(a.cpus)} here` });
+        if (earlier.related.length < MAX_RELATED) earlier.related.push({ range: range2, message: `${subject} (scheduler='${t.policy}') on ${describeCpus(a.cpus)} here` });
         continue;
       }
       const related = [];
@@ -20236,6 +20256,12 @@ var realtime_sched_unsafe_default = defineDomainRule({
     for (const r of pending) r();
   }
 });
+var MAX_RELATED = 20;
+function relatedRange(t) {
+  const a = t.affinity;
+  const pin = a.source === "vcpupin" || a.source === "emulatorpin" || a.source === "iothreadpin" ? a.attr : void 0;
+  return (pin ?? attribute(t.sched.element, "scheduler"))?.valueRange ?? t.sched.element.startTag;
+}
 function hasRealtimeSched(d) {
   const ct = d.cputune;
   const rt = (s) => s?.scheduler === "fifo" || s?.scheduler === "rr";
@@ -20259,8 +20285,8 @@ function sharingThreads(d, t, model) {
   }
   return out;
 }
-function boundedNames(names3, max = 4) {
-  return names3.length <= max ? names3 : [...names3.slice(0, max - 1), `${names3.length - max + 1} more threads`];
+function boundedNames(names2, max = 4) {
+  return names2.length <= max ? names2 : [...names2.slice(0, max - 1), `${names2.length - max + 1} more threads`];
 }
 
 // rules/running-affinity-drift/index.ts
@@ -20371,11 +20397,11 @@ var running_guest_unmatched_default = definePlanRule({
     }
     const unknown = (model.snapshot.running?.guests ?? []).filter((g) => !domains.some((on) => guestMatches(g, on.domain)));
     if (unknown.length === 0) return;
-    const names3 = unknown.map((g) => g.name);
+    const names2 = unknown.map((g) => g.name);
     reportHost({
       range: locateJsonKey(host.text, "running.guests"),
       messageId: "unknown",
-      data: { count: `${names3.length} running guest${names3.length === 1 ? "" : "s"}`, names: `${names3.slice(0, 5).join(", ")}${names3.length > 5 ? ", \u2026" : ""}` }
+      data: { count: `${names2.length} running guest${names2.length === 1 ? "" : "s"}`, names: `${names2.slice(0, 5).join(", ")}${names2.length > 5 ? ", \u2026" : ""}` }
     });
   }
 });
@@ -20791,12 +20817,12 @@ var smt_sibling_sharing_default = definePlanRule({
       if (!hk.isEmpty) uses.push(`${describeCpus(hk)} ${hk.size === 1 ? "is" : "are"} housekeeping`);
       if (!pin.own.cpus.isEmpty) uses.push(`its ${listNames([...pin.own.threads])} ${pin.own.threads.size === 1 ? "runs" : "run"}`);
       if (pin.others.size > 0) {
-        const names3 = [];
+        const names2 = [];
         for (const [d, o] of pin.others) {
           if (o === null) break;
-          names3.push(`${guestName2(d)}${o.use.explicit ? "" : " (not pinned)"}`);
+          names2.push(`${guestName2(d)}${o.use.explicit ? "" : " (not pinned)"}`);
         }
-        uses.push(`${listBounded(names3, pin.others.size, 3, "other guests")} can run`);
+        uses.push(`${listBounded(names2, pin.others.size, 3, "other guests")} can run`);
       }
       if (uses.length === 0) continue;
       findings.push({ pin, uses, core: pin.siblings.union(CpuSet.of(pin.cpu)).toString() });
@@ -20934,6 +20960,7 @@ function isOneCore(cpus, host) {
 
 // rules/vcpu-id-range/index.ts
 var POLICIES2 = /* @__PURE__ */ new Set(["batch", "idle", "fifo", "rr"]);
+var MAX_RELATED2 = 20;
 var RT_PRIORITY = { min: 1, max: 99 };
 var messages4 = {
   vcpupinNoVcpu: { message: "<vcpupin> has no vcpu attribute: libvirt rejects it", help: "name the vCPU it pins, e.g. vcpu='0'" },
@@ -21129,7 +21156,12 @@ function checkSchedSets(entries, kind, report) {
     if (!beyond.isEmpty) {
       report({ range: attr.valueRange, messageId: "schedBeyond", data: { element, ids: kind.describe(beyond), have: kind.have, error: kind.notFound(beyond.min), fix: kind.fix } });
     } else if (scheduled.intersects(ids)) {
-      const related = earlier.filter((e) => e.ids.intersects(ids)).map((e) => ({ range: e.range, message: `${kind.describe(e.ids.intersect(ids))} scheduled here first` }));
+      const related = [];
+      for (const e of earlier) {
+        if (!e.ids.intersects(ids)) continue;
+        related.push({ range: e.range, message: `${kind.describe(e.ids.intersect(ids))} scheduled here first` });
+        if (related.length === MAX_RELATED2) break;
+      }
       report({ range: attr.valueRange, messageId: "schedOverlap", data: { element, ids: kind.describe(scheduled.intersect(ids)), what }, related });
     }
     scheduled = scheduled.union(ids);
@@ -21648,9 +21680,23 @@ function compileGlobs(globs, displayPath2, where) {
 }
 function checkGlobs(globs, displayPath2, where) {
   for (const glob of globs) {
-    const problem = glob.length > MAX_GLOB_LENGTH ? `is longer than ${MAX_GLOB_LENGTH} characters` : (glob.match(/\*+/g) ?? []).length > MAX_WILDCARDS ? `has more than ${MAX_WILDCARDS} '*' or '**' wildcards` : (glob.match(/\{/g) ?? []).length > 8 ? "has more than 8 brace groups" : void 0;
+    const problem = glob.length > MAX_GLOB_LENGTH ? `is longer than ${MAX_GLOB_LENGTH} characters` : (glob.match(/\*+/g) ?? []).length > MAX_WILDCARDS ? `has more than ${MAX_WILDCARDS} '*' or '**' wildcards` : (glob.match(/\{/g) ?? []).length > 8 ? "has more than 8 brace groups" : /\{[^{}]*\.\.[^{}]*\}/.test(glob) ? "has a brace range ('{1..1000}'), which expands to a pattern per number" : braceAlternatives(glob) > MAX_BRACE_ALTERNATIVES ? `expands to more than ${MAX_BRACE_ALTERNATIVES} patterns` : /[@?!+*]\(/.test(glob) ? "has an extglob ('@(\u2026)', '+(\u2026)', \u2026)" : void 0;
     if (problem) throw new ConfigError(displayPath2, where, `glob '${glob.length > 80 ? `${glob.slice(0, 80)}\u2026` : glob}' ${problem}: such globs can take minutes to match (catastrophic backtracking)`);
   }
+}
+var MAX_BRACE_ALTERNATIVES = 256;
+function braceAlternatives(glob) {
+  let product = 1;
+  let depth = 0;
+  let alternatives = 1;
+  for (const c of glob) {
+    if (c === "{") {
+      depth++;
+      if (depth === 1) alternatives = 1;
+    } else if (c === "," && depth > 0) alternatives++;
+    else if (c === "}" && depth > 0 && --depth === 0) product *= alternatives;
+  }
+  return product;
 }
 var MAX_CONFIG_BYTES = 1024 * 1024;
 function insideReal(realDir, target) {
@@ -21769,10 +21815,10 @@ function domainGlobMatcher(globs) {
     const simple = scan.prefix === "" && scan.isGlob && !scan.negated && LITERAL_BASE.test(scan.base) && g === `${scan.base}/${scan.glob}`;
     return simple && (scan.glob === "**" || !/(?:\*\*|\/)$/.test(scan.glob)) ? { dir: `${scan.base}/`, pattern: scan.glob } : void 0;
   });
-  if (split.some((s) => s === void 0)) return (0, import_picomatch.default)([...globs], { dot: true });
+  if (split.some((s) => s === void 0)) return (0, import_picomatch.default)([...globs], { dot: true, noextglob: true });
   const parts = split.map((s) => {
     let below = patternsBelowBase.get(s.pattern);
-    if (!below) patternsBelowBase.set(s.pattern, below = (0, import_picomatch.default)(s.pattern, { dot: true }));
+    if (!below) patternsBelowBase.set(s.pattern, below = (0, import_picomatch.default)(s.pattern, { dot: true, noextglob: true }));
     return { dir: s.dir, below, itself: s.pattern === "**" ? s.dir.slice(0, -1) : void 0 };
   });
   return (rel) => parts.some((p) => rel.startsWith(p.dir) && p.below(rel.slice(p.dir.length)) || rel === p.itself);
@@ -21843,7 +21889,6 @@ function elementsInOrder(root) {
   }
   return out;
 }
-var names2 = (d, rule) => d.rules === void 0 || d.rules.includes(rule);
 function suppressors(diagnostics, directives) {
   const out = new Array(diagnostics.length);
   const fileWide = [];
@@ -21855,7 +21900,21 @@ function suppressors(diagnostics, directives) {
   const fileWideAll = fileWide.find((f) => f.d.rules === void 0);
   const fileWideByRule = /* @__PURE__ */ new Map();
   for (const f of fileWide) for (const r of f.d.rules ?? []) if (!fileWideByRule.has(r)) fileWideByRule.set(r, f);
-  nextLine.sort((a, b) => a.d.target.start - b.d.target.start || a.index - b.index);
+  const tags = /* @__PURE__ */ new Map();
+  for (const n of nextLine) {
+    const t = n.d.target;
+    let tag = tags.get(t.start);
+    if (!tag) tags.set(t.start, tag = { end: t.end, byRule: /* @__PURE__ */ new Map() });
+    if (n.d.rules === void 0) {
+      if (!tag.all || n.index < tag.all.index) tag.all = n;
+    } else {
+      for (const r of n.d.rules) {
+        const had = tag.byRule.get(r);
+        if (!had || n.index < had.index) tag.byRule.set(r, n);
+      }
+    }
+  }
+  const tagStarts = [...tags.keys()].sort((a, b) => a - b);
   const regions2 = directives.filter((d) => d.kind === "disable" || d.kind === "enable");
   const order = diagnostics.map((_, i) => i).sort((a, b) => diagnostics[a].range.start - diagnostics[b].range.start);
   let lastAll;
@@ -21875,16 +21934,15 @@ function suppressors(diagnostics, directives) {
     const fileRule = fileWideByRule.get(rule);
     let best = !fileAll ? fileRule : !fileRule ? fileAll : fileRule.index < fileAll.index ? fileRule : fileAll;
     let lo = 0;
-    let hi = nextLine.length;
+    let hi = tagStarts.length;
     while (lo < hi) {
       const mid = lo + hi >>> 1;
-      if (nextLine[mid].d.target.start <= at) lo = mid + 1;
+      if (tagStarts[mid] <= at) lo = mid + 1;
       else hi = mid;
     }
-    const tagStart = lo > 0 ? nextLine[lo - 1].d.target.start : void 0;
-    for (let k = lo - 1; k >= 0 && nextLine[k].d.target.start === tagStart; k--) {
-      const n = nextLine[k];
-      if (at < n.d.target.end && names2(n.d, rule) && (!best || n.index < best.index)) best = n;
+    const tag = lo > 0 ? tags.get(tagStarts[lo - 1]) : void 0;
+    if (tag && at < tag.end) {
+      for (const n of [tag.all, tag.byRule.get(rule)]) if (n && (!best || n.index < best.index)) best = n;
     }
     if (best) {
       out[i] = best.d;
@@ -21936,6 +21994,7 @@ function namespaceOf(el) {
   }
   return void 0;
 }
+var MAX_SUPPRESSIONS = 256;
 function parseMetadataSuppressions(root) {
   const out = [];
   for (const metadata of root?.children ?? []) {
@@ -21947,11 +22006,15 @@ function parseMetadataSuppressions(root) {
         const v = entry.attributeValues;
         const rules3 = (v.rules ?? "").split(/[\s,]+/).filter(Boolean);
         const element = v.element?.trim() || void 0;
+        if (out.length >= MAX_SUPPRESSIONS) return out;
+        const targets = element === void 0 ? void 0 : selectElements(root, element).map((e) => e.range).sort((a, b) => a.start - b.start);
+        let reach = -1;
         out.push({
           rules: rules3.length > 0 ? rules3 : void 0,
           reason: v.reason?.trim() || void 0,
           element,
-          targets: element === void 0 ? void 0 : selectElements(root, element).map((e) => e.range),
+          targets,
+          targetReach: targets?.map((t) => reach = Math.max(reach, t.end)),
           range: entry.startTag
         });
       }
@@ -21977,7 +22040,7 @@ function selectElements(root, path4) {
           continue;
         }
         const a = /^@([\w.:-]+)\s*=\s*(['"])(.*)\2$/.exec(p);
-        list = a ? list.filter((el) => el.attributeValues[a[1]] === a[3]) : [];
+        list = a ? list.filter((el) => el.attribute(a[1])?.value === a[3]) : [];
       }
       next.push(...list);
     }
@@ -21985,7 +22048,18 @@ function selectElements(root, path4) {
   }
   return current;
 }
-var covers = (s, d) => (s.rules === void 0 || s.rules.includes(d.ruleId)) && (s.targets === void 0 || s.targets.some((t) => d.range.start >= t.start && d.range.start < t.end));
+var covers = (s, d) => (s.rules === void 0 || s.rules.includes(d.ruleId)) && (s.targets === void 0 || targetsCover(s, d.range.start));
+function targetsCover(s, p) {
+  const targets = s.targets;
+  let lo = 0;
+  let hi = targets.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (targets[mid].start <= p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && s.targetReach[lo - 1] > p;
+}
 function applyMetadataSuppressions(diagnostics, suppressions) {
   if (suppressions.length === 0) return { kept: [...diagnostics], unused: [] };
   const used = /* @__PURE__ */ new Map();
@@ -22264,6 +22338,21 @@ var import_ignore = __toESM(require_ignore(), 1);
 import { lstatSync as lstatSync4 } from "node:fs";
 import { dirname as dirname5, isAbsolute as isAbsolute3, join as join5 } from "node:path";
 var MAX_GITIGNORE_BYTES = 1024 * 1024;
+var MAX_GITIGNORE_PATTERNS = 1e4;
+var MAX_GLOBSTARS = 3;
+function boundedPatterns(file, text) {
+  let patterns = 0;
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (line === "" || line.startsWith("#")) continue;
+    if (++patterns > MAX_GITIGNORE_PATTERNS) throw new UsageError(`${file}: more than ${MAX_GITIGNORE_PATTERNS} patterns; kvmlint tests every file against each`);
+    if ((line.match(/\*\*/g) ?? []).length > MAX_GLOBSTARS) {
+      throw new UsageError(`${file}:${i + 1}: a pattern with more than ${MAX_GLOBSTARS} '**' can take minutes to match against a deep path (catastrophic backtracking)`);
+    }
+  }
+  return text;
+}
 var GitignoreFilter = class {
   constructor(repoRoot) {
     this.repoRoot = repoRoot;
@@ -22276,7 +22365,7 @@ var GitignoreFilter = class {
     if (ig !== void 0) return ig;
     const file = join5(dir, ".gitignore");
     const st = lstatSync4(file, { throwIfNoEntry: false });
-    ig = st?.isFile() ? (0, import_ignore.default)().add(readRegularFile(file, MAX_GITIGNORE_BYTES).toString("utf8")) : null;
+    ig = st?.isFile() ? (0, import_ignore.default)().add(boundedPatterns(file, readRegularFile(file, MAX_GITIGNORE_BYTES).toString("utf8"))) : null;
     this.byDir.set(dir, ig);
     return ig;
   }
@@ -22394,7 +22483,7 @@ function walkXmlFiles(root, gitignore) {
 }
 async function expandGlobs(patterns, base) {
   const { globby } = await import("./globby.mjs");
-  const matches = await globby([...patterns], { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"] });
+  const matches = await globby([...patterns], { cwd: base, absolute: true, followSymbolicLinks: false, extglob: false, ignore: ["**/node_modules/**"] });
   const workspace = repositoryRoot(base);
   refuseEscapes(matches, workspace, (m, escape) => `${m}: matched by the config's hosts globs through a symlink to ${escape}, outside the repository ${workspace}; not read`);
   const filter = new GitignoreFilter(workspace);
@@ -22725,8 +22814,10 @@ function layoutFixes(text, d, layout) {
   const hk = layout.housekeeping.toString();
   const cputune = d.cputune;
   const pinEls = [];
+  const pinOf = /* @__PURE__ */ new Map();
+  for (const p of cputune?.vcpupins ?? []) if (p.vcpu !== void 0 && !pinOf.has(p.vcpu)) pinOf.set(p.vcpu, p);
   for (const [vcpu, cpu] of [...layout.pins].sort((a, b) => a[0] - b[0])) {
-    const pin = cputune?.vcpupins.find((p) => p.vcpu === vcpu);
+    const pin = pinOf.get(vcpu);
     if (pin?.cpuset?.attr) {
       if (!(pin.cpuset.set?.size === 1 && pin.cpuset.set.has(cpu))) fixes.push(replaceAttributeValue(pin.cpuset.attr, String(cpu)));
     } else if (pin) fixes.push({ range: [pin.element.startTag.start, pin.element.startTag.end], text: `<vcpupin vcpu=${quoteOf(pin.element)}${vcpu}${quoteOf(pin.element)} cpuset=${quoteOf(pin.element)}${cpu}${quoteOf(pin.element)}/>` });
@@ -22862,6 +22953,8 @@ function solvePlacement(nodes, cells, options = {}) {
     return true;
   };
   const initial = { cores: state.cores.map((r) => [...r]), pages: state.pages.map((r) => [...r]), small: [...state.small] };
+  let steps = 0;
+  let gaveUp = false;
   const demands = cells.map((c, i) => {
     const units = unitsByClass(c.units);
     const pageIdx = c.pageSizeKiB === void 0 ? -1 : pageSizes.indexOf(c.pageSizeKiB);
@@ -22874,9 +22967,16 @@ function solvePlacement(nodes, cells, options = {}) {
   });
   function spreadOptions(c, d) {
     const sortedUnits = [...c.units].sort((a, b) => b - a);
+    const all = [...Array(N).keys()].filter((n) => !nodes[n].memoryless);
+    const cores = all.reduce((a, n) => a + initial.cores[n].reduce((x, y) => x + y, 0), 0);
+    if (cores < c.units.length || c.pages > 0 && all.reduce((a, n) => a + initial.pages[n][d.pageIdx], 0) < c.pages || all.reduce((a, n) => a + initial.small[n], 0) < c.smallKiB) return [];
     for (let k = 2; k <= N; k++) {
       const found = [];
       for (const set of combinations(N, k)) {
+        if (++steps > maxSteps) {
+          gaveUp = true;
+          return found;
+        }
         const byId2 = [...set].sort((a, b) => nodes[a].id - nodes[b].id);
         const unitSplit = evenSplit(sortedUnits.length, k);
         const pageSplit = evenSplit(c.pages, k);
@@ -22955,8 +23055,6 @@ function solvePlacement(nodes, cells, options = {}) {
   const assignment = cells.map(() => []);
   const guestNodes = /* @__PURE__ */ new Map();
   const failed = /* @__PURE__ */ new Set();
-  let steps = 0;
-  let gaveUp = false;
   const dfs = (i) => {
     if (i === M) return true;
     if (++steps > maxSteps) {
@@ -22998,6 +23096,7 @@ function solvePlacement(nodes, cells, options = {}) {
     if (failed.size < 5e5) failed.add(memoKey);
     return false;
   };
+  if (gaveUp) return { status: "gave-up", steps };
   const ok = dfs(0);
   if (ok) return { status: "found", nodesOf: assignment.map((a) => a.map((n) => nodes[n].id)), steps };
   return gaveUp ? { status: "gave-up", steps } : { status: "none", steps };
@@ -23900,13 +23999,13 @@ async function lint(options) {
 }
 function ignoredByConfig(diagnostics, sources, config, absPaths) {
   if (!config || config.findingIgnores.length === 0) return diagnostics;
-  const names3 = /* @__PURE__ */ new Map();
+  const names2 = /* @__PURE__ */ new Map();
   return diagnostics.filter((d) => {
-    if (!names3.has(d.file)) {
+    if (!names2.has(d.file)) {
       const root = sources.get(d.file)?.doc.root;
-      names3.set(d.file, root ? domainName(root) : void 0);
+      names2.set(d.file, root ? domainName(root) : void 0);
     }
-    const name = names3.get(d.file);
+    const name = names2.get(d.file);
     const abs = absPaths.get(d.file);
     const rel = abs ? configRelative(config, abs) : d.file;
     return !config.findingIgnores.some(
@@ -24273,6 +24372,7 @@ function encodeUrlPathSegment(segment) {
 }
 
 // src/map/model.ts
+var MAX_OCCUPANTS = 32;
 function threadName(t, vcpu) {
   if (t.kind === "emulator") return "emulator";
   if (t.kind === "iothread") return describeThread(t);
@@ -24282,6 +24382,13 @@ function buildHostMap(plan) {
   const h = plan.host.model;
   const hk = h.housekeeping;
   const occupants = /* @__PURE__ */ new Map();
+  const occupy = (cpu, o) => {
+    let at = occupants.get(cpu);
+    if (!at) occupants.set(cpu, at = { list: [], total: 0, dedicatedVcpu: false });
+    at.total++;
+    if (o.dedicated && o.thread.startsWith("vCPU")) at.dedicatedVcpu = true;
+    if (at.list.length < MAX_OCCUPANTS) at.list.push(o);
+  };
   const guests = [];
   for (const ld of plan.domains) {
     const name = neutraliseLine(ld.domain.name ?? ld.source.path);
@@ -24294,10 +24401,8 @@ function buildHostMap(plan) {
       const dedicated = set.size === 1;
       if (t.kind === "vcpu") cpus = cpus.union(set);
       for (const cpu of set.toArray()) {
-        const list = occupants.get(cpu) ?? [];
-        if (t.kind === "vcpu" && t.ids.size <= 64) for (const v of t.ids.toArray()) list.push({ guest: name, thread: threadName(t, v), dedicated });
-        else list.push({ guest: name, thread: threadName(t), dedicated });
-        occupants.set(cpu, list);
+        if (t.kind === "vcpu" && t.ids.size <= 64) for (const v of t.ids.toArray()) occupy(cpu, { guest: name, thread: threadName(t, v), dedicated });
+        else occupy(cpu, { guest: name, thread: threadName(t), dedicated });
       }
     }
     guests.push({ name, file: neutraliseLine(ld.source.path), cpus, nodes: h.nodesOfCpus(cpus) });
@@ -24325,9 +24430,9 @@ function buildHostMap(plan) {
       const siblings = (h.siblingsOf(cpu) ?? CpuSet.of(cpu)).intersect(node.cpus).intersect(h.online);
       const core = siblings.toArray(4096).map((id) => {
         seen.add(id);
-        const occ = occupants.get(id) ?? [];
-        const conflict = occ.some((o) => o.dedicated && o.thread.startsWith("vCPU")) && occ.length > 1;
-        return { id, housekeeping: hk?.has(id) ?? false, occupants: occ, conflict };
+        const occ = occupants.get(id);
+        const conflict = occ !== void 0 && occ.dedicatedVcpu && occ.total > 1;
+        return { id, housekeeping: hk?.has(id) ?? false, occupants: occ?.list ?? [], more: occ ? occ.total - occ.list.length : 0, conflict };
       });
       cores.push(core);
     }
@@ -24356,7 +24461,8 @@ function colourOf(index) {
 var CELL = 22;
 var GAP = 4;
 function cpuTitle(cpu) {
-  const who = cpu.occupants.length === 0 ? "free" : cpu.occupants.map((o) => `${o.guest} ${o.thread}`).join("\n");
+  const who = cpu.occupants.length === 0 ? "free" : cpu.occupants.map((o) => `${o.guest} ${o.thread}`).join("\n") + (cpu.more > 0 ? `
++${cpu.more} more threads` : "");
   return `CPU ${cpu.id} (${cpu.housekeeping ? "housekeeping" : "isolated"})${cpu.conflict ? " \u2014 CONFLICT" : ""}
 ${who}`;
 }

@@ -32,7 +32,7 @@ tuneHeapForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"7ce723bc14447c2b52de069cc970527fb24c4ca802ba833418d2327006f07156"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"d92f4c7d2b28cade68902bb1b5e4bddd2bdb24fa663c0ac43b8ea370c297d47f"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -3,6 +3,7 @@ import { isDedicated, isPinned } from '../../src/model/affinity.ts';
 import { describeCpus, listNames } from '../../src/model/describe.ts';
 import { dedicatedCpuSet, describeThread, domainThreads, isRealtimePolicy, threadsOnCpu, type ThreadGroup } from '../../src/model/threads.ts';
 import { attribute } from '../../src/xml/query.ts';
+import type { Range } from '../../src/xml/types.ts';
 import type { DomainModel } from '../../src/model/domain.ts';
 import type { HostModel } from '../../src/model/host.ts';
 
@@ -56,6 +57,13 @@ export default defineDomainRule({
       } else if (!isDedicated(a)) {
         reasons.push(`${verb('spans', 'span')} ${describeCpus(a.cpus)} (not one CPU)`);
       } else {
+        // A vCPU on a CPU an earlier finding already names it on: only a related place of that finding. Decided
+        // before listing the CPU's threads again, which for n realtime vCPUs on one CPU was O(n²).
+        const known = sharing.get(a.cpus.min!);
+        if (t.kind === 'vcpu' && known?.names.has(describeThread(t))) {
+          if (known.related.length < MAX_RELATED) known.related.push({ range: relatedRange(t), message: `${describeThread(t)} (scheduler='${t.policy}') on ${describeCpus(a.cpus)} here` });
+          continue;
+        }
         const threads = sharingThreads(domain, t, model).map(describeThread);
         const shared = boundedNames(threads);
         // vCPUs that follow one single-CPU <vcpu cpuset> all share that CPU.
@@ -74,13 +82,11 @@ export default defineDomainRule({
       }
       if (reasons.length === 0) continue;
 
-      const sched = t.sched!;
-      const pin = a.source === 'vcpupin' || a.source === 'emulatorpin' || a.source === 'iothreadpin' ? a.attr : undefined;
-      const range = (pin ?? attribute(sched.element, 'scheduler'))?.valueRange ?? sched.element.startTag;
+      const range = relatedRange(t);
       const subject = describeThread(t);
       const earlier = sharedCpu !== undefined ? sharing.get(sharedCpu) : undefined;
       if (earlier && reasons.length === 1 && earlier.names.has(subject)) {
-        earlier.related.push({ range, message: `${subject} (scheduler='${t.policy}') on ${describeCpus(a.cpus!)} here` });
+        if (earlier.related.length < MAX_RELATED) earlier.related.push({ range, message: `${subject} (scheduler='${t.policy}') on ${describeCpus(a.cpus!)} here` });
         continue;
       }
       const related: RelatedDescriptor[] = [];
@@ -102,6 +108,16 @@ export default defineDomainRule({
     for (const r of pending) r();
   },
 });
+
+/** Related places one finding lists at most. */
+const MAX_RELATED = 20;
+
+/** Where a thread's finding points: its pin, else its scheduler attribute, else the scheduling element. */
+function relatedRange(t: ThreadGroup): Range {
+  const a = t.affinity;
+  const pin = a.source === 'vcpupin' || a.source === 'emulatorpin' || a.source === 'iothreadpin' ? a.attr : undefined;
+  return (pin ?? attribute(t.sched!.element, 'scheduler'))?.valueRange ?? t.sched!.element.startTag;
+}
 
 /** Cheap pre-check before any thread is computed. */
 function hasRealtimeSched(d: DomainModel): boolean {

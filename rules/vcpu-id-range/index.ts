@@ -7,6 +7,8 @@ import type { Range, XmlAttribute } from '../../src/xml/types.ts';
 
 /** virProcessSchedPolicy names libvirt accepts in `scheduler` ("none" is refused: VIR_XML_PROP_NONZERO). */
 const POLICIES: ReadonlySet<string> = new Set(['batch', 'idle', 'fifo', 'rr']);
+/** Related locations one finding lists at most. */
+const MAX_RELATED = 20;
 /** sched_get_priority_min/max for SCHED_FIFO and SCHED_RR on Linux, which virProcessSetScheduler checks at start-up. */
 const RT_PRIORITY = { min: 1, max: 99 };
 
@@ -252,7 +254,13 @@ function checkSchedSets(
     if (!beyond.isEmpty) {
       report({ range: attr.valueRange, messageId: 'schedBeyond', data: { element, ids: kind.describe(beyond), have: kind.have, error: kind.notFound(beyond.min!), fix: kind.fix } });
     } else if (scheduled.intersects(ids)) {
-      const related: RelatedDescriptor[] = earlier.filter((e) => e.ids.intersects(ids)).map((e) => ({ range: e.range, message: `${kind.describe(e.ids.intersect(ids))} scheduled here first` }));
+      // At most 20 related locations, as elsewhere: 8,000 copies of one <vcpusched> related each to all before it (O(n²)).
+      const related: RelatedDescriptor[] = [];
+      for (const e of earlier) {
+        if (!e.ids.intersects(ids)) continue;
+        related.push({ range: e.range, message: `${kind.describe(e.ids.intersect(ids))} scheduled here first` });
+        if (related.length === MAX_RELATED) break;
+      }
       report({ range: attr.valueRange, messageId: 'schedOverlap', data: { element, ids: kind.describe(scheduled.intersect(ids)), what }, related });
     }
     scheduled = scheduled.union(ids);

@@ -158,8 +158,9 @@ const MAX_GLOB_LENGTH = 1024;
  * minutes, and two `**` with two `*` each take 8 s on a 4 KiB path. Globs are bounded before
  * they are compiled: at most MAX_WILDCARDS runs of `*` (`**\/*.xml`, `hosts/**\/vm-*.xml` pass;
  * the worst that passes, `**\/*a*a.xml`, takes 44 ms on a 16-segment path of 255-byte names), no
- * extglobs (`+(a|aa)` is the textbook ReDoS; with noextglob they are literal text), at most
- * MAX_GLOB_LENGTH characters and 8 brace groups.
+ * extglobs (`+(a|aa)` is the textbook ReDoS: refused, and compiled with noextglob in any case), at
+ * most MAX_GLOB_LENGTH characters, 8 brace groups and MAX_BRACE_ALTERNATIVES patterns, no brace
+ * ranges (`{1..1000}{1..1000}`, 26 characters, made globby compile and stat a million patterns).
  */
 function compileGlobs(globs: readonly string[], displayPath: string, where: string): picomatch.Matcher {
   checkGlobs(globs, displayPath, where);
@@ -173,9 +174,30 @@ function checkGlobs(globs: readonly string[], displayPath: string, where: string
       glob.length > MAX_GLOB_LENGTH ? `is longer than ${MAX_GLOB_LENGTH} characters`
       : (glob.match(/\*+/g) ?? []).length > MAX_WILDCARDS ? `has more than ${MAX_WILDCARDS} '*' or '**' wildcards`
       : (glob.match(/\{/g) ?? []).length > 8 ? 'has more than 8 brace groups'
+      : /\{[^{}]*\.\.[^{}]*\}/.test(glob) ? "has a brace range ('{1..1000}'), which expands to a pattern per number"
+      : braceAlternatives(glob) > MAX_BRACE_ALTERNATIVES ? `expands to more than ${MAX_BRACE_ALTERNATIVES} patterns`
+      : /[@?!+*]\(/.test(glob) ? "has an extglob ('@(…)', '+(…)', …)"
       : undefined;
     if (problem) throw new ConfigError(displayPath, where, `glob '${glob.length > 80 ? `${glob.slice(0, 80)}…` : glob}' ${problem}: such globs can take minutes to match (catastrophic backtracking)`);
   }
+}
+
+/** Patterns one glob's braces may expand to: globby compiles and walks each of them. */
+const MAX_BRACE_ALTERNATIVES = 256;
+
+/** How many patterns the braces of `glob` expand to (the product of each group's alternatives; nesting counted generously). */
+function braceAlternatives(glob: string): number {
+  let product = 1;
+  let depth = 0;
+  let alternatives = 1;
+  for (const c of glob) {
+    if (c === '{') {
+      depth++;
+      if (depth === 1) alternatives = 1;
+    } else if (c === ',' && depth > 0) alternatives++;
+    else if (c === '}' && depth > 0 && --depth === 0) product *= alternatives;
+  }
+  return product;
 }
 
 /** A config is a small JSON file; anything larger is not one. */
@@ -339,10 +361,11 @@ export function domainGlobMatcher(globs: readonly string[]): (relPath: string) =
     // `dir/**` also matches `dir` itself; other patterns ending in ** or / are left to picomatch.
     return simple && (scan.glob === '**' || !/(?:\*\*|\/)$/.test(scan.glob)) ? { dir: `${scan.base}/`, pattern: scan.glob } : undefined;
   });
-  if (split.some((s) => s === undefined)) return picomatch([...globs], { dot: true });
+  // noextglob as compileGlobs: checkGlobs refuses them, and `@(a|aa)` runs would backtrack exponentially.
+  if (split.some((s) => s === undefined)) return picomatch([...globs], { dot: true, noextglob: true });
   const parts = split.map((s) => {
     let below = patternsBelowBase.get(s!.pattern);
-    if (!below) patternsBelowBase.set(s!.pattern, (below = picomatch(s!.pattern, { dot: true })));
+    if (!below) patternsBelowBase.set(s!.pattern, (below = picomatch(s!.pattern, { dot: true, noextglob: true })));
     return { dir: s!.dir, below, itself: s!.pattern === '**' ? s!.dir.slice(0, -1) : undefined };
   });
   return (rel) => parts.some((p) => (rel.startsWith(p.dir) && p.below(rel.slice(p.dir.length))) || rel === p.itself);

@@ -12,15 +12,24 @@ function splitLines(text: string): string[] {
 
 type Op = { kind: ' ' | '-' | '+'; line: string };
 
+/**
+ * Edit scripts longer than this are not searched for a minimal one: the trace Myers keeps grows with
+ * the square of the edit count (8,000 changed lines held 2 GB). Past it, the lines between the common
+ * head and tail are shown as removed, then added: a correct patch, only not the smallest.
+ */
+const MAX_EDITS = 4000;
+
 function myers(a: readonly string[], b: readonly string[]): Op[] {
   const n = a.length;
   const m = b.length;
   const max = n + m;
   const v = new Int32Array(2 * max + 2);
+  // trace[d]: v for k in [-d, d] before step d (all the walk back reads), 2d + 1 values.
   const trace: Int32Array[] = [];
   let found = false;
   for (let d = 0; d <= max && !found; d++) {
-    trace.push(v.slice());
+    if (d > MAX_EDITS) return coarse(a, b);
+    trace.push(v.slice(max - d, max + d + 1));
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[max + k - 1]! < v[max + k + 1]!) ? v[max + k + 1]! : v[max + k - 1]! + 1;
       let y = x - k;
@@ -41,9 +50,10 @@ function myers(a: readonly string[], b: readonly string[]): Op[] {
   let y = m;
   for (let d = trace.length - 1; d >= 0; d--) {
     const vd = trace[d]!;
+    const at = (k: number) => vd[k + d]!;
     const k = x - y;
-    const prevK = k === -d || (k !== d && vd[max + k - 1]! < vd[max + k + 1]!) ? k + 1 : k - 1;
-    const prevX = vd[max + prevK]!;
+    const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
+    const prevX = d === 0 ? 0 : at(prevK);
     const prevY = prevX - prevK;
     while (x > prevX && y > prevY) {
       x--;
@@ -55,6 +65,20 @@ function myers(a: readonly string[], b: readonly string[]): Op[] {
     else ops.push({ kind: '-', line: a[--x]! });
   }
   return ops.reverse();
+}
+
+/** The common head and tail kept, everything between removed and then added. */
+function coarse(a: readonly string[], b: readonly string[]): Op[] {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const ops: Op[] = [];
+  for (let i = 0; i < head; i++) ops.push({ kind: ' ', line: a[i]! });
+  for (let i = head; i < a.length - tail; i++) ops.push({ kind: '-', line: a[i]! });
+  for (let i = head; i < b.length - tail; i++) ops.push({ kind: '+', line: b[i]! });
+  for (let i = a.length - tail; i < a.length; i++) ops.push({ kind: ' ', line: a[i]! });
+  return ops;
 }
 
 function emitLine(kind: string, line: string): string {

@@ -64,8 +64,6 @@ function elementsInOrder(root: XmlElement): XmlElement[] {
   return out;
 }
 
-const names = (d: Directive, rule: string) => d.rules === undefined || d.rules.includes(rule);
-
 /**
  * Which directive (if any) suppresses each finding, in one sweep: findings in position order,
  * directives applied in document order as the sweep passes them. Linear (plus sorting), where
@@ -86,8 +84,25 @@ function suppressors(diagnostics: readonly Diagnostic[], directives: readonly Di
   const fileWideAll = fileWide.find((f) => f.d.rules === undefined);
   const fileWideByRule = new Map<string, { d: Directive; index: number }>();
   for (const f of fileWide) for (const r of f.d.rules ?? []) if (!fileWideByRule.has(r)) fileWideByRule.set(r, f);
-  // Start tags never overlap: a finding's start lies in at most one target; directives by target start.
-  nextLine.sort((a, b) => a.d.target!.start - b.d.target!.start || a.index - b.index);
+  // Start tags never overlap: a finding's start lies in at most one target. The directives aimed at one tag
+  // are folded into its earliest for every rule and for each rule named, so a finding looks at one tag only
+  // (walking every directive of the tag per finding was O(directives × findings) for one crowded tag).
+  type Aimed = { d: Directive; index: number };
+  const tags = new Map<number, { end: number; all?: Aimed; byRule: Map<string, Aimed> }>();
+  for (const n of nextLine) {
+    const t = n.d.target!;
+    let tag = tags.get(t.start);
+    if (!tag) tags.set(t.start, (tag = { end: t.end, byRule: new Map() }));
+    if (n.d.rules === undefined) {
+      if (!tag.all || n.index < tag.all.index) tag.all = n;
+    } else {
+      for (const r of n.d.rules) {
+        const had = tag.byRule.get(r);
+        if (!had || n.index < had.index) tag.byRule.set(r, n);
+      }
+    }
+  }
+  const tagStarts = [...tags.keys()].sort((a, b) => a - b);
   const regions = directives.filter((d) => d.kind === 'disable' || d.kind === 'enable');
   const order = diagnostics.map((_, i) => i).sort((a, b) => diagnostics[a]!.range.start - diagnostics[b]!.range.start);
   // Region state: the last rule-less directive and the last one naming each rule, with their sequence numbers.
@@ -108,17 +123,16 @@ function suppressors(diagnostics: readonly Diagnostic[], directives: readonly Di
     const fileRule = fileWideByRule.get(rule);
     let best: { d: Directive; index: number } | undefined = !fileAll ? fileRule : !fileRule ? fileAll : fileRule.index < fileAll.index ? fileRule : fileAll;
     let lo = 0;
-    let hi = nextLine.length;
+    let hi = tagStarts.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (nextLine[mid]!.d.target!.start <= at) lo = mid + 1;
+      if (tagStarts[mid]! <= at) lo = mid + 1;
       else hi = mid;
     }
-    // Every directive aimed at the tag holding `at` (they share its start), earliest in the document first.
-    const tagStart = lo > 0 ? nextLine[lo - 1]!.d.target!.start : undefined;
-    for (let k = lo - 1; k >= 0 && nextLine[k]!.d.target!.start === tagStart; k--) {
-      const n = nextLine[k]!;
-      if (at < n.d.target!.end && names(n.d, rule) && (!best || n.index < best.index)) best = n;
+    // The directives aimed at the tag holding `at`, earliest in the document first.
+    const tag = lo > 0 ? tags.get(tagStarts[lo - 1]!) : undefined;
+    if (tag && at < tag.end) {
+      for (const n of [tag.all, tag.byRule.get(rule)]) if (n && (!best || n.index < best.index)) best = n;
     }
     if (best) {
       out[i] = best.d;

@@ -117,7 +117,7 @@ export function walkXmlFiles(root: string, gitignore?: GitignoreFilter): string[
  */
 export async function expandGlobs(patterns: readonly string[], base: string): Promise<string[]> {
   const { globby } = await import('globby');
-  const matches = await globby([...patterns], { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
+  const matches = await globby([...patterns], { cwd: base, absolute: true, followSymbolicLinks: false, extglob: false, ignore: ['**/node_modules/**'] });
   const workspace = repositoryRoot(base);
   // The config's globs are the pull request's: a literal part that is a symlink out of the repository
   // (config.ts refuses `..` and absolute globs) must not bring outside files into the report, or --fix.

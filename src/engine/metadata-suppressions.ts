@@ -23,8 +23,10 @@ export interface MetadataSuppression {
   reason: string | undefined;
   /** The `element` path as written; undefined: the whole domain. */
   element: string | undefined;
-  /** The elements the path matched (an empty list when it matched none). */
+  /** The elements the path matched (an empty list when it matched none), sorted by start. */
   targets: Range[] | undefined;
+  /** targetReach[i]: the furthest end among targets[0..i] (a finding at p is covered when a target starting at or before p reaches past it). */
+  targetReach?: number[];
   /** The `<kvmlint:disable>` element's start tag, where an unused one is reported. */
   range: Range;
 }
@@ -42,6 +44,9 @@ function namespaceOf(el: XmlElement): string | undefined {
   return undefined;
 }
 
+/** `<kvmlint:disable>` entries read per domain; later ones are ignored (their findings stay reported). */
+const MAX_SUPPRESSIONS = 256;
+
 export function parseMetadataSuppressions(root: XmlElement | undefined): MetadataSuppression[] {
   const out: MetadataSuppression[] = [];
   for (const metadata of root?.children ?? []) {
@@ -53,11 +58,16 @@ export function parseMetadataSuppressions(root: XmlElement | undefined): Metadat
         const v = entry.attributeValues;
         const rules = (v.rules ?? '').split(/[\s,]+/).filter(Boolean);
         const element = v.element?.trim() || undefined;
+        // Bounded: a suppression per finding is already unusual; 8,000 of them over every pin took gigabytes.
+        if (out.length >= MAX_SUPPRESSIONS) return out;
+        const targets = element === undefined ? undefined : selectElements(root!, element).map((e) => e.range).sort((a, b) => a.start - b.start);
+        let reach = -1;
         out.push({
           rules: rules.length > 0 ? rules : undefined,
           reason: v.reason?.trim() || undefined,
           element,
-          targets: element === undefined ? undefined : selectElements(root!, element).map((e) => e.range),
+          targets,
+          targetReach: targets?.map((t) => (reach = Math.max(reach, t.end))),
           range: entry.startTag,
         });
       }
@@ -91,7 +101,7 @@ export function selectElements(root: XmlElement, path: string): XmlElement[] {
           continue;
         }
         const a = /^@([\w.:-]+)\s*=\s*(['"])(.*)\2$/.exec(p);
-        list = a ? list.filter((el) => el.attributeValues[a[1]!] === a[3]) : [];
+        list = a ? list.filter((el) => el.attribute(a[1]!)?.value === a[3]) : [];
       }
       next.push(...list);
     }
@@ -100,8 +110,20 @@ export function selectElements(root: XmlElement, path: string): XmlElement[] {
   return current;
 }
 
-const covers = (s: MetadataSuppression, d: Diagnostic) =>
-  (s.rules === undefined || s.rules.includes(d.ruleId)) && (s.targets === undefined || s.targets.some((t) => d.range.start >= t.start && d.range.start < t.end));
+const covers = (s: MetadataSuppression, d: Diagnostic) => (s.rules === undefined || s.rules.includes(d.ruleId)) && (s.targets === undefined || targetsCover(s, d.range.start));
+
+/** Whether a target of `s` holds offset `p`: binary search over the starts, then the furthest end before it. */
+function targetsCover(s: MetadataSuppression, p: number): boolean {
+  const targets = s.targets!;
+  let lo = 0;
+  let hi = targets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (targets[mid]!.start <= p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && s.targetReach![lo - 1]! > p;
+}
 
 /** Filters one file's findings through its `<metadata>` suppressions; like directives, unused ones are returned. */
 export function applyMetadataSuppressions(

@@ -84,7 +84,8 @@ export function importNumactl(text: string, path: string): HostImport {
       else node(Number(m[1]), index).cpus = { raw, parsed: r.value.toString() };
       return;
     }
-    if ((m = /^node\s+(\d+)\s+(size|free):\s*(\S+)\s*(\S*)$/.exec(t))) {
+    if ((m = /^node\s+(\d+)\s+(size|free):\s*(\S+)(?:\s+(\S+))?$/.exec(t))) {
+      // Not `(\S+)\s*(\S*)$`: a long token that fails to match split between the two groups in every way (O(n²)).
       inDistances = false;
       const [, id, what, amount, unit] = m as unknown as [string, string, string, string, string];
       if (!/^\d+$/.test(amount)) fail(index, `node ${id} ${what}: ${JSON.stringify(amount)} is not a whole number`);

@@ -23,7 +23,7 @@ const CELL = 22;
 const GAP = 4;
 
 function cpuTitle(cpu: MapCpu): string {
-  const who = cpu.occupants.length === 0 ? 'free' : cpu.occupants.map((o) => `${o.guest} ${o.thread}`).join('\n');
+  const who = cpu.occupants.length === 0 ? 'free' : cpu.occupants.map((o) => `${o.guest} ${o.thread}`).join('\n') + (cpu.more > 0 ? `\n+${cpu.more} more threads` : '');
   return `CPU ${cpu.id} (${cpu.housekeeping ? 'housekeeping' : 'isolated'})${cpu.conflict ? ' — CONFLICT' : ''}\n${who}`;
 }
 

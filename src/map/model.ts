@@ -22,10 +22,19 @@ export interface MapOccupant {
 export interface MapCpu {
   id: number;
   housekeeping: boolean;
+  /** The first MAX_OCCUPANTS threads that may run here. */
   occupants: MapOccupant[];
+  /** Threads that may run here beyond those listed. */
+  more: number;
   /** A dedicated vCPU shares the CPU with another thread (or another guest's thread may run there). */
   conflict: boolean;
 }
+
+/**
+ * Threads listed per CPU. A guest whose vCPUs each float over thousands of CPUs put every vCPU on every
+ * CPU (4,000 vCPUs over 4,096 CPUs: 16 million entries, a 195 MB HTML map); the rest are counted.
+ */
+const MAX_OCCUPANTS = 32;
 
 export interface MapNode {
   id: number;
@@ -52,7 +61,14 @@ function threadName(t: ThreadGroup, vcpu?: number): string {
 export function buildHostMap(plan: { host: LintHost; domains: readonly LintedDomain[]; diagnostics: readonly Diagnostic[] }): HostMap {
   const h = plan.host.model;
   const hk = h.housekeeping;
-  const occupants = new Map<number, MapOccupant[]>();
+  const occupants = new Map<number, { list: MapOccupant[]; total: number; dedicatedVcpu: boolean }>();
+  const occupy = (cpu: number, o: MapOccupant) => {
+    let at = occupants.get(cpu);
+    if (!at) occupants.set(cpu, (at = { list: [], total: 0, dedicatedVcpu: false }));
+    at.total++;
+    if (o.dedicated && o.thread.startsWith('vCPU')) at.dedicatedVcpu = true;
+    if (at.list.length < MAX_OCCUPANTS) at.list.push(o);
+  };
   const guests: HostMap['guests'] = [];
   for (const ld of plan.domains) {
     // Shown in a terminal (text map) and in HTML: one line, no controls (a <name> may hold &#10; or ESC).
@@ -67,10 +83,8 @@ export function buildHostMap(plan: { host: LintHost; domains: readonly LintedDom
       const dedicated = set.size === 1;
       if (t.kind === 'vcpu') cpus = cpus.union(set);
       for (const cpu of set.toArray()) {
-        const list = occupants.get(cpu) ?? [];
-        if (t.kind === 'vcpu' && t.ids.size <= 64) for (const v of t.ids.toArray()) list.push({ guest: name, thread: threadName(t, v), dedicated });
-        else list.push({ guest: name, thread: threadName(t), dedicated });
-        occupants.set(cpu, list);
+        if (t.kind === 'vcpu' && t.ids.size <= 64) for (const v of t.ids.toArray()) occupy(cpu, { guest: name, thread: threadName(t, v), dedicated });
+        else occupy(cpu, { guest: name, thread: threadName(t), dedicated });
       }
     }
     guests.push({ name, file: neutraliseLine(ld.source.path), cpus, nodes: h.nodesOfCpus(cpus) });
@@ -101,9 +115,9 @@ export function buildHostMap(plan: { host: LintHost; domains: readonly LintedDom
       const siblings = (h.siblingsOf(cpu) ?? CpuSet.of(cpu)).intersect(node.cpus).intersect(h.online);
       const core = siblings.toArray(4096).map((id) => {
         seen.add(id);
-        const occ = occupants.get(id) ?? [];
-        const conflict = occ.some((o) => o.dedicated && o.thread.startsWith('vCPU')) && occ.length > 1;
-        return { id, housekeeping: hk?.has(id) ?? false, occupants: occ, conflict };
+        const occ = occupants.get(id);
+        const conflict = occ !== undefined && occ.dedicatedVcpu && occ.total > 1;
+        return { id, housekeeping: hk?.has(id) ?? false, occupants: occ?.list ?? [], more: occ ? occ.total - occ.list.length : 0, conflict };
       });
       cores.push(core);
     }

@@ -29,6 +29,7 @@ function occupantsText(cpu: MapCpu): string {
     byThread.set(kind, list);
   }
   for (const [kind, gs] of byThread) out.push(`${kind} of ${gs.length > 4 ? `${gs.slice(0, 4).join(', ')} +${gs.length - 4}` : gs.join(', ')}`);
+  if (cpu.more > 0) out.push(`+${cpu.more} more threads`);
   return out.join('; ');
 }
 

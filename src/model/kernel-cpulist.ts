@@ -15,8 +15,8 @@ import { parsedError, parsedOk, type Parsed } from './parsed.ts';
 export const KERNEL_MAX_NR_CPUS = 8192;
 
 const UINT_MAX = 4294967295;
-/** A stride region expanding into more groups than this is refused (no real bitmap is that wide). */
-const MAX_EXPANDED_GROUPS = 1 << 20;
+/** A list whose stride regions expand into more groups than this is refused (a 65,536-bit mask has half as many). */
+const MAX_EXPANDED_GROUPS = 1 << 16;
 
 export interface KernelCpuListOptions {
   /** nr_cpu_ids of the host: `N` is nr_cpu_ids-1 and `all` is 0-N. */
@@ -160,7 +160,8 @@ export function parseKernelCpuList(text: string, opts: KernelCpuListOptions = {}
     if (used >= group) {
       intervals.push([start, end]);
     } else if (used > 0) {
-      if (Math.floor((end - start) / group) + 1 > MAX_EXPANDED_GROUPS) return fail('too many groups to expand');
+      // Bounded over the whole list, not per region: `0-8191:1/2,` repeated took gigabytes.
+      if (intervals.length + Math.floor((end - start) / group) + 1 > MAX_EXPANDED_GROUPS) return fail('too many groups to expand');
       for (let from = start; from <= end; from += group) intervals.push([from, Math.min(end, from + used - 1)]);
     }
     if (stopAfter) break;

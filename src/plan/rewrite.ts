@@ -45,8 +45,11 @@ export function layoutFixes(text: string, d: DomainModel, layout: GuestLayout): 
   const hk = layout.housekeeping.toString();
   const cputune = d.cputune;
   const pinEls: NewElement[] = [];
+  // The first <vcpupin> of each vCPU, indexed: a find per vCPU was quadratic for thousands of vCPUs.
+  const pinOf = new Map<number, NonNullable<typeof cputune>['vcpupins'][number]>();
+  for (const p of cputune?.vcpupins ?? []) if (p.vcpu !== undefined && !pinOf.has(p.vcpu)) pinOf.set(p.vcpu, p);
   for (const [vcpu, cpu] of [...layout.pins].sort((a, b) => a[0] - b[0])) {
-    const pin = cputune?.vcpupins.find((p) => p.vcpu === vcpu);
+    const pin = pinOf.get(vcpu);
     if (pin?.cpuset?.attr) {
       if (!(pin.cpuset.set?.size === 1 && pin.cpuset.set.has(cpu))) fixes.push(replaceAttributeValue(pin.cpuset.attr, String(cpu)));
     } else if (pin) fixes.push({ range: [pin.element.startTag.start, pin.element.startTag.end], text: `<vcpupin vcpu=${quoteOf(pin.element)}${vcpu}${quoteOf(pin.element)} cpuset=${quoteOf(pin.element)}${cpu}${quoteOf(pin.element)}/>` });

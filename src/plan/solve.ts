@@ -113,6 +113,10 @@ export function solvePlacement(nodes: readonly SolverNode[], cells: readonly Sol
   };
   const initial: State = { cores: state.cores.map((r) => [...r]), pages: state.pages.map((r) => [...r]), small: [...state.small] };
 
+  // Search steps, counted from the spread options on (each set of nodes tried is a step): one oversized guest
+  // on a 24-node host had 2^24 sets to try before the search began, under no limit.
+  let steps = 0;
+  let gaveUp = false;
   const demands: Demand[] = cells.map((c, i) => {
     const units = unitsByClass(c.units);
     const pageIdx = c.pageSizeKiB === undefined ? -1 : pageSizes.indexOf(c.pageSizeKiB);
@@ -127,9 +131,17 @@ export function solvePlacement(nodes: readonly SolverNode[], cells: readonly Sol
   /** The fewest nodes (k ≥ 2) over which an even split of the cell fits on the empty plan; every such set. */
   function spreadOptions(c: SolverCell, d: Demand): Demand['spreads'] {
     const sortedUnits = [...c.units].sort((a, b) => b - a);
+    // More than every node together holds: no set of them does.
+    const all = [...Array(N).keys()].filter((n) => !nodes[n]!.memoryless);
+    const cores = all.reduce((a, n) => a + initial.cores[n]!.reduce((x, y) => x + y, 0), 0);
+    if (cores < c.units.length || (c.pages > 0 && all.reduce((a, n) => a + initial.pages[n]![d.pageIdx]!, 0) < c.pages) || all.reduce((a, n) => a + initial.small[n]!, 0) < c.smallKiB) return [];
     for (let k = 2; k <= N; k++) {
       const found: Demand['spreads'] = [];
       for (const set of combinations(N, k)) {
+        if (++steps > maxSteps) {
+          gaveUp = true;
+          return found;
+        }
         // Nodes in id order take the larger shares (spreadEvenly's remainder goes to the lowest ids).
         const byId = [...set].sort((a, b) => nodes[a]!.id - nodes[b]!.id);
         const unitSplit = evenSplit(sortedUnits.length, k);
@@ -218,8 +230,6 @@ export function solvePlacement(nodes: readonly SolverNode[], cells: readonly Sol
   const assignment: number[][] = cells.map(() => []);
   const guestNodes = new Map<number, Set<number>>();
   const failed = new Set<string>();
-  let steps = 0;
-  let gaveUp = false;
 
   const dfs = (i: number): boolean => {
     if (i === M) return true;
@@ -265,6 +275,7 @@ export function solvePlacement(nodes: readonly SolverNode[], cells: readonly Sol
     return false;
   };
 
+  if (gaveUp) return { status: 'gave-up', steps };
   const ok = dfs(0);
   if (ok) return { status: 'found', nodesOf: assignment.map((a) => a.map((n) => nodes[n]!.id)), steps };
   return gaveUp ? { status: 'gave-up', steps } : { status: 'none', steps };

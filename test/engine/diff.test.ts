@@ -40,3 +40,39 @@ test('hunks carry three lines of context and correct counts', () => {
     '--- a/x.xml\n+++ b/x.xml\n@@ -9,6 +9,7 @@\n line 8\n line 9\n line 10\n+  <inserted/>\n line 11\n line 12\n line 13\n',
   );
 });
+
+test('property: the diff is minimal (as many changed lines as the two texts share none of)', () => {
+  const lcs = (a: string[], b: string[]): number => {
+    const t = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+    for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) t[i]![j] = a[i] === b[j] ? t[i + 1]![j + 1]! + 1 : Math.max(t[i + 1]![j]!, t[i]![j + 1]!);
+    return t[0]![0]!;
+  };
+  const line = fc.constantFrom('a', 'b', 'c', 'd');
+  fc.assert(
+    fc.property(fc.array(line, { maxLength: 30 }), fc.array(line, { maxLength: 30 }), (A, B) => {
+      const patch = unifiedDiff(A.map((l) => `${l}\n`).join(''), B.map((l) => `${l}\n`).join(''), 'a/f', 'b/f');
+      const changed = patch.split('\n').filter((l) => /^[-+](?![-+]{2} )/.test(l)).length;
+      assert.equal(changed, A.length + B.length - 2 * lcs(A, B));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('past 4,000 edits the diff keeps the common head and tail and replaces the middle; it still applies', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kvmlint-diff-'));
+  try {
+    // 9,000 changed lines: a minimal script's trace held 2 GB.
+    const head = 'same head\n'.repeat(5);
+    const tail = 'same tail\n'.repeat(5);
+    const a = head + Array.from({ length: 9000 }, (_, i) => `<vcpupin vcpu='${i}' cpuset='${i}'/>\n`).join('') + tail;
+    const b = head + Array.from({ length: 9000 }, (_, i) => `<vcpupin vcpu='${i}' cpuset='${i + 1}'/>\n`).join('') + tail;
+    const patch = unifiedDiff(a, b, 'a/f', 'b/f');
+    assert.equal(patch.split('\n').filter((l) => l.startsWith('-') && !l.startsWith('---')).length, 9000);
+    writeFileSync(join(dir, 'f'), a);
+    writeFileSync(join(dir, 'p'), patch);
+    execFileSync('git', ['apply', '-p1', 'p'], { cwd: dir, stdio: 'pipe' });
+    assert.equal(readFileSync(join(dir, 'f'), 'utf8'), b);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -21,8 +21,10 @@ export interface MetadataSuppression {
     reason: string | undefined;
     /** The `element` path as written; undefined: the whole domain. */
     element: string | undefined;
-    /** The elements the path matched (an empty list when it matched none). */
+    /** The elements the path matched (an empty list when it matched none), sorted by start. */
     targets: Range[] | undefined;
+    /** targetReach[i]: the furthest end among targets[0..i] (a finding at p is covered when a target starting at or before p reaches past it). */
+    targetReach?: number[];
     /** The `<kvmlint:disable>` element's start tag, where an unused one is reported. */
     range: Range;
 }
