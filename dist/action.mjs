@@ -7747,6 +7747,9 @@ var ElementNode = class _ElementNode {
     const at = this.source.indexOf(needle, this.startTagEnd);
     return at >= 0 && at + needle.length <= this.endTagStart;
   }
+  contentSpan() {
+    return { text: this.source, start: this.startTagEnd, end: this.endTagStart < 0 ? this.startTagEnd : this.endTagStart };
+  }
   contentIncludesEach(prefix, tails) {
     let found = 0;
     if (this.endTagStart < 0) return found;
@@ -16819,9 +16822,21 @@ function parseUncached(text, opts) {
     const id = Number(text);
     if (id < maxLen) return parsedOk(CpuSet.of(id));
   }
-  let pos = skipSpaces(text, 0);
+  const pos = skipSpaces(text, 0);
   if (pos >= text.length) return parsedError("empty list: name at least one id", 0, text.length);
-  const bits = new Uint8Array(maxLen);
+  const bits = maxLen === LIBVIRT_CPUMASK_LEN ? SCRATCH : new Uint8Array(maxLen);
+  touched.lo = maxLen;
+  touched.hi = -1;
+  try {
+    return parseOnBitmap(text, pos, maxLen, bits);
+  } finally {
+    if (touched.hi >= touched.lo) bits.fill(0, touched.lo, touched.hi + 1);
+  }
+}
+var SCRATCH = new Uint8Array(LIBVIRT_CPUMASK_LEN);
+var touched = { lo: 0, hi: -1 };
+function parseOnBitmap(text, start, maxLen, bits) {
+  let pos = start;
   const idleNegations = [];
   const untidy = /* @__PURE__ */ new Set();
   let lastStart = -1;
@@ -16837,6 +16852,8 @@ function parseUncached(text, opts) {
   const fail = (message) => parsedError(message, item.offset, item.length);
   const addPending = (a, b) => {
     bits.fill(1, a, b + 1);
+    if (a < touched.lo) touched.lo = a;
+    if (b > touched.hi) touched.hi = b;
   };
   while (pos < text.length) {
     item = itemSpan(text, pos);
@@ -16888,11 +16905,12 @@ function parseUncached(text, opts) {
     }
   }
   const intervals = [];
-  for (let i = bits.indexOf(1); i >= 0; ) {
+  const end = touched.hi + 1;
+  for (let i = touched.hi < 0 ? -1 : bits.indexOf(1, touched.lo); i >= 0 && i < end; ) {
     let j = bits.indexOf(0, i);
-    if (j < 0) j = maxLen;
+    if (j < 0 || j > end) j = end;
     intervals.push([i, j - 1]);
-    i = bits.indexOf(1, j);
+    i = j >= end ? -1 : bits.indexOf(1, j);
   }
   const set = CpuSet.fromIntervals(intervals);
   if (set.isEmpty) return parsedError("the list selects nothing", 0, text.length);
@@ -17965,6 +17983,30 @@ var LazyDeviceFacts = class {
       this.pmuFact = { value: el ? { element: el, state: attribute(el, "state")?.value } : void 0 };
     }
     return this.pmuFact.value;
+  }
+  iothreadIdsInText() {
+    const ids = /* @__PURE__ */ new Set();
+    const devices = this.devices();
+    if (!devices) return ids;
+    const { text, start, end } = devices.contentSpan();
+    for (let at = text.indexOf("iothread", start); at >= 0 && at < end; at = text.indexOf("iothread", at + 8)) {
+      let i = at + 8;
+      const before = text.charCodeAt(at - 1);
+      if (before === 60) {
+        if (text.charCodeAt(i) === 115) continue;
+        if (!text.startsWith(" id='", i) && !text.startsWith(' id="', i)) return void 0;
+        i += 4;
+      } else if (isXmlSpace(before)) {
+        if (text.charCodeAt(i) !== 61) return void 0;
+      } else continue;
+      const quote = text[i + 1];
+      if (quote !== "'" && quote !== '"') return void 0;
+      const close = text.indexOf(quote, i + 2);
+      const id = close < 0 ? void 0 : plainUint(text.slice(i + 2, close));
+      if (id === void 0) return void 0;
+      ids.add(id);
+    }
+    return ids;
   }
   iothreadRefs() {
     if (!this.ioRefs) {
@@ -21093,6 +21135,8 @@ function iothreadWording(d) {
 }
 function checkDeviceIothreads(d, report) {
   if (d.type !== "kvm" && d.type !== "qemu") return;
+  const named2 = d.devices.iothreadIdsInText();
+  if (named2 !== void 0 && [...named2].every((id) => id === 0 || d.iothreadIds.includes(id))) return;
   const refs = d.devices.iothreadRefs();
   if (refs.length === 0 || hasValueProblem(d, d.iothreadsElement?.range)) return;
   const { ids, have, fix } = iothreadWording(d);

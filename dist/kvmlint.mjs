@@ -32,7 +32,7 @@ tuneHeapForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"d92f4c7d2b28cade68902bb1b5e4bddd2bdb24fa663c0ac43b8ea370c297d47f"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"902efe11139495ab809c61334ca55c28f47566e39a5c5057474acb781593f409"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -1,5 +1,6 @@
 import type { Range, XmlAttribute, XmlElement } from '../xml/types.ts';
 import { attribute, childrenNamed, firstChild } from '../xml/query.ts';
+import { isXmlSpace } from '../xml/element.ts';
 import { CpuSet } from './cpuset.ts';
 import { formatLibvirtCpuset, parseLibvirtCpuset, type CpusetUntidiness } from './libvirt-cpuset.ts';
 import { isDecimalUnit, scaleToKiB } from './units.ts';
@@ -234,6 +235,11 @@ export interface DomainDeviceFacts {
   osType(): { element: XmlElement; arch: string | undefined; machine: string | undefined } | undefined;
   /** The IOThreads disks and controllers name, in document order (see IothreadRef). */
   iothreadRefs(): IothreadRef[];
+  /**
+   * The ids the devices' text names as `iothread='N'` or `<iothread id='N'`, read without building the
+   * devices; undefined when the text names one in another form (then iothreadRefs decides).
+   */
+  iothreadIdsInText(): Set<number> | undefined;
 }
 
 /**
@@ -483,6 +489,33 @@ class LazyDeviceFacts implements DomainDeviceFacts {
       this.pmuFact = { value: el ? { element: el, state: attribute(el, 'state')?.value } : undefined };
     }
     return this.pmuFact.value;
+  }
+
+  iothreadIdsInText(): Set<number> | undefined {
+    const ids = new Set<number>();
+    const devices = this.devices();
+    if (!devices) return ids;
+    const { text, start, end } = devices.contentSpan();
+    for (let at = text.indexOf('iothread', start); at >= 0 && at < end; at = text.indexOf('iothread', at + 8)) {
+      // `iothread='N'` (a driver attribute), `<iothread id='N'` (a mapping); <iothreads> and text mentions pass.
+      let i = at + 8;
+      const before = text.charCodeAt(at - 1);
+      if (before === 60 /* < */) {
+        if (text.charCodeAt(i) === 115 /* s */) continue;
+        if (!text.startsWith(" id='", i) && !text.startsWith(' id="', i)) return undefined;
+        i += 4;
+      } else if (isXmlSpace(before)) {
+        // An attribute named iothread: anything but `iothread='N'` is left to the element walk.
+        if (text.charCodeAt(i) !== 61 /* = */) return undefined;
+      } else continue;
+      const quote = text[i + 1];
+      if (quote !== "'" && quote !== '"') return undefined;
+      const close = text.indexOf(quote, i + 2);
+      const id = close < 0 ? undefined : plainUint(text.slice(i + 2, close));
+      if (id === undefined) return undefined;
+      ids.add(id);
+    }
+    return ids;
   }
 
   iothreadRefs(): IothreadRef[] {

@@ -169,6 +169,10 @@ export class ElementNode implements XmlElement {
     return at >= 0 && at + needle.length <= this.endTagStart;
   }
 
+  contentSpan(): { text: string; start: number; end: number } {
+    return { text: this.source, start: this.startTagEnd, end: this.endTagStart < 0 ? this.startTagEnd : this.endTagStart };
+  }
+
   contentIncludesEach(prefix: string, tails: readonly string[]): number {
     let found = 0;
     if (this.endTagStart < 0) return found;

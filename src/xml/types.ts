@@ -47,6 +47,8 @@ export interface XmlElement {
    * content holds `prefix + tails[i]`.
    */
   contentIncludesEach(prefix: string, tails: readonly string[]): number;
+  /** The source and the offsets of the content between the tags (equal for a self-closing element), for scans that must not build children. */
+  contentSpan(): { text: string; start: number; end: number };
 }
 
 export interface XmlComment {

@@ -68,3 +68,14 @@ test('device IOThreads: ids the domain has, <iothreadids> filling, 0, other cont
   assert.deepEqual(findings(domain('xen', '', mappedDisk)), []);
   assert.equal(findings(domain('qemu', '', mappedDisk)).length, 2);
 });
+
+test('device IOThreads: the text pre-check never hides a reference written another way (spaces around =, double quotes, other attribute order)', () => {
+  for (const driver of ["<driver name='qemu' iothread = '7'/>", '<driver name="qemu" iothread="7"/>', "<driver iothread='7' name='qemu'/>", "<driver\n  iothread='7'/>"]) {
+    const text = domain('kvm', '<iothreads>2</iothreads>', `    <disk type='file' device='disk'>${driver}<target dev='vda' bus='virtio'/></disk>`);
+    assert.equal(findings(text).length, 1, driver);
+  }
+  const mapping = (attrs: string) => domain('kvm', '<iothreads>2</iothreads>', `    <disk type='file' device='disk'><driver name='qemu' queues='2'><iothreads><iothread ${attrs}/></iothreads></driver><target dev='vda' bus='virtio'/></disk>`);
+  assert.equal(findings(mapping("id='9'")).length, 1);
+  assert.equal(findings(mapping("foo='x' id='9'")).length, 1);
+  assert.equal(findings(mapping("id='2'")).length, 0);
+});

@@ -236,6 +236,11 @@ export interface DomainDeviceFacts {
     } | undefined;
     /** The IOThreads disks and controllers name, in document order (see IothreadRef). */
     iothreadRefs(): IothreadRef[];
+    /**
+     * The ids the devices' text names as `iothread='N'` or `<iothread id='N'`, read without building the
+     * devices; undefined when the text names one in another form (then iothreadRefs decides).
+     */
+    iothreadIdsInText(): Set<number> | undefined;
 }
 /**
  * A device's use of an IOThread: `<driver iothread='N'>` of a `<disk>` or virtio-scsi `<controller>`, or an

@@ -62,6 +62,11 @@ export declare class ElementNode implements XmlElement {
     get range(): Range;
     get contentRange(): Range;
     contentIncludes(needle: string): boolean;
+    contentSpan(): {
+        text: string;
+        start: number;
+        end: number;
+    };
     contentIncludesEach(prefix: string, tails: readonly string[]): number;
     /**
      * Built from the start tag on every call and never kept: a plan of 10,000 guests kept
