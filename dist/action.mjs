@@ -17989,7 +17989,8 @@ var LazyDeviceFacts = class {
     const devices = this.devices();
     if (!devices) return ids;
     const { text, start, end } = devices.contentSpan();
-    for (let at = text.indexOf("iothread", start); at >= 0 && at < end; at = text.indexOf("iothread", at + 8)) {
+    for (let at = text.indexOf("iothre", start); at >= 0 && at < end; at = text.indexOf("iothre", at + 6)) {
+      if (!text.startsWith("iothread", at)) continue;
       let i = at + 8;
       const before = text.charCodeAt(at - 1);
       if (before === 60) {

@@ -32,7 +32,7 @@ tuneHeapForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"902efe11139495ab809c61334ca55c28f47566e39a5c5057474acb781593f409"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"096268a4aa316ea1fc366fe971e92ad82e87f65ab7412f9e697ae4e16ee49f2a"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

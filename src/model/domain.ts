@@ -496,7 +496,9 @@ class LazyDeviceFacts implements DomainDeviceFacts {
     const devices = this.devices();
     if (!devices) return ids;
     const { text, start, end } = devices.contentSpan();
-    for (let at = text.indexOf('iothread', start); at >= 0 && at < end; at = text.indexOf('iothread', at + 8)) {
+    // Searched as 'iothre': V8 runs Boyer-Moore, whose tables cost more than this scan, for needles of 7 or more.
+    for (let at = text.indexOf('iothre', start); at >= 0 && at < end; at = text.indexOf('iothre', at + 6)) {
+      if (!text.startsWith('iothread', at)) continue;
       // `iothread='N'` (a driver attribute), `<iothread id='N'` (a mapping); <iothreads> and text mentions pass.
       let i = at + 8;
       const before = text.charCodeAt(at - 1);
