@@ -24699,14 +24699,16 @@ ${report}${report.endsWith("\n") || report === "" ? "" : "\n"}::${token}::
   return 0;
 }
 
-// src/engine/heap.ts
+// src/engine/v8-flags.ts
 import { setFlagsFromString } from "node:v8";
-function tuneHeapForLint() {
+function tuneV8ForLint() {
   setFlagsFromString("--no-allocation-site-pretenuring");
+  setFlagsFromString("--max-inlined-bytecode-size-cumulative=460");
+  setFlagsFromString("--no-turbo-loop-peeling");
 }
 
 // src/action/main.ts
-tuneHeapForLint();
+tuneV8ForLint();
 process.exitCode = 2;
 var settled = false;
 process.on("beforeExit", () => {

@@ -14,16 +14,18 @@ function hasLinted() {
   return globalThis[LINTED] === true;
 }
 
-// src/engine/heap.ts
+// src/engine/v8-flags.ts
 var import_node_v8 = require("node:v8");
-function tuneHeapForLint() {
+function tuneV8ForLint() {
   (0, import_node_v8.setFlagsFromString)("--no-allocation-site-pretenuring");
+  (0, import_node_v8.setFlagsFromString)("--max-inlined-bytecode-size-cumulative=460");
+  (0, import_node_v8.setFlagsFromString)("--no-turbo-loop-peeling");
 }
 
 // src/launcher.ts
 var CLI_BUNDLE = "kvmlint.cjs";
 var IMPORT_HOOK = "__kvmlintImport";
-tuneHeapForLint();
+tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);

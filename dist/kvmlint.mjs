@@ -19,16 +19,18 @@ function hasLinted() {
   return globalThis[LINTED] === true;
 }
 
-// src/engine/heap.ts
+// src/engine/v8-flags.ts
 import { setFlagsFromString } from "node:v8";
-function tuneHeapForLint() {
+function tuneV8ForLint() {
   setFlagsFromString("--no-allocation-site-pretenuring");
+  setFlagsFromString("--max-inlined-bytecode-size-cumulative=460");
+  setFlagsFromString("--no-turbo-loop-peeling");
 }
 
 // src/launcher.ts
 var CLI_BUNDLE = "kvmlint.cjs";
 var IMPORT_HOOK = "__kvmlintImport";
-tuneHeapForLint();
+tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);

@@ -41,7 +41,7 @@
  *   bare — read every file and parse it with saxes (positions on, no tree);
  *   own  — read every file and parse it with kvmlint's parser (fast path, light tree);
  *   full — kvmlint's whole lint() in process, after one warm-up lint of the same files.
- * The child sets V8's heap up as the CLI does (src/engine/heap.ts); BENCH_V8_DEFAULTS=1
+ * The child sets V8 up as the CLI does (src/engine/v8-flags.ts); BENCH_V8_DEFAULTS=1
  * leaves V8's defaults instead. BENCH_TRACE=1 prints its peak RSS after each phase.
  * Measured, never asserted: speed is not a test.
  */
@@ -577,10 +577,10 @@ interface ChildResult {
 /** In a fresh process: time bare parse and full lint of the first `limitHosts` hosts' domains. */
 async function child(dir: string, limitHosts: number, totalHosts: number, enginePath: string): Promise<void> {
   // The engine as users run it: bundled by esbuild like dist/, not transpiled on the fly.
-  const { lint, parseXml, tuneHeapForLint } = (await import(pathToFileURL(enginePath).href)) as { lint: typeof LintFn; parseXml: typeof ParseXmlFn; tuneHeapForLint: () => void };
-  // The heap set up as the CLI sets it (src/engine/heap.ts), for all three measurements alike.
+  const { lint, parseXml, tuneV8ForLint } = (await import(pathToFileURL(enginePath).href)) as { lint: typeof LintFn; parseXml: typeof ParseXmlFn; tuneV8ForLint: () => void };
+  // V8 set up as the CLI sets it (src/engine/v8-flags.ts), for all three measurements alike.
   // BENCH_V8_DEFAULTS=1 leaves V8's defaults, to see what the setting buys.
-  if (!process.env.BENCH_V8_DEFAULTS) tuneHeapForLint();
+  if (!process.env.BENCH_V8_DEFAULTS) tuneV8ForLint();
   const hostDirs = Array.from({ length: limitHosts }, (_, h) => `hv${String(h).padStart(3, '0')}`);
   const files = (await globby(hostDirs.map((d) => `${d}/**/*.xml`), { cwd: dir, absolute: true })).sort();
   const bare = () => {
@@ -683,7 +683,7 @@ async function warmTable(base: string): Promise<void> {
   await build({ ...common, entryPoints: [fileURLToPath(import.meta.url)], outfile: childPath, external: ['esbuild'] });
   await build({
     ...common,
-    stdin: { contents: "export { lint } from './src/engine/runner.ts';\nexport { parseXml } from './src/xml/parse.ts';\nexport { tuneHeapForLint } from './src/engine/heap.ts';", resolveDir: fileURLToPath(new URL('..', import.meta.url)), loader: 'ts' },
+    stdin: { contents: "export { lint } from './src/engine/runner.ts';\nexport { parseXml } from './src/xml/parse.ts';\nexport { tuneV8ForLint } from './src/engine/v8-flags.ts';", resolveDir: fileURLToPath(new URL('..', import.meta.url)), loader: 'ts' },
     outfile: enginePath,
   });
   console.log(

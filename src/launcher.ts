@@ -26,7 +26,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { hasLinted } from './cli-linted.ts';
-import { tuneHeapForLint } from './engine/heap.ts';
+import { tuneV8ForLint } from './engine/v8-flags.ts';
 
 /** sha256 of dist/kvmlint.cjs, set by scripts/build.mjs. */
 declare const KVMLINT_CLI_BUILD_ID: string;
@@ -37,7 +37,7 @@ const CLI_BUNDLE = 'kvmlint.cjs';
 const IMPORT_HOOK = '__kvmlintImport';
 
 // Before anything is compiled: V8 refuses a cache made under other flags, and the CLI sets one.
-tuneHeapForLint();
+tuneV8ForLint();
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bundlePath = join(here, CLI_BUNDLE);

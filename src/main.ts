@@ -3,7 +3,7 @@ import { runCli } from './cli.ts';
 import { removeLiveBackups } from './engine/write.ts';
 import { neutraliseLine } from './formats/neutralise.ts';
 
-// The heap is tuned by the launcher (src/launcher.ts, tuneHeapForLint) before this bundle is compiled.
+// V8 is tuned by the launcher (src/launcher.ts, tuneV8ForLint) before this bundle is compiled.
 
 // Until the run settles: a promise that never resolves (the event loop drains with work left
 // undone) must not pass for a clean lint.

@@ -1,9 +1,9 @@
 // GitHub Action entry (action.yml `main: dist/action.mjs`): the runner starts it in the workspace.
 import { runAction } from './run.ts';
 import { workflowCommand } from '../formats/github.ts';
-import { tuneHeapForLint } from '../engine/heap.ts';
+import { tuneV8ForLint } from '../engine/v8-flags.ts';
 
-tuneHeapForLint();
+tuneV8ForLint();
 
 // Until the run settles: a promise that never resolves must not pass for a clean step.
 process.exitCode = 2;

@@ -28,7 +28,7 @@ for (const node of nodeBinaries()) {
     assert.ok(pretenuringTrace(node.path, false).decisions > 0, 'the comparison below would prove nothing');
   });
 
-  test(`${node.label}: tuneHeapForLint turns allocation-site pretenuring off, with a flag this V8 knows`, { skip: node.skip }, () => {
+  test(`${node.label}: tuneV8ForLint turns allocation-site pretenuring off, with a flag this V8 knows`, { skip: node.skip }, () => {
     const { decisions, stderr } = pretenuringTrace(node.path, true);
     assert.equal(decisions, 0);
     assert.doesNotMatch(stderr, /unrecognized flag/);

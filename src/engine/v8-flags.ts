@@ -1,0 +1,28 @@
+import { setFlagsFromString } from 'node:v8';
+
+/**
+ * Sets V8 up for a lint run. Called first thing by kvmlint's own processes (the CLI, the
+ * Action), before the bundle is compiled (V8 refuses a code cache made under other flags);
+ * never by `lint()`, so a process that embeds the engine keeps its own settings.
+ *
+ * Heap: V8 pretenures an allocation site (allocates its objects straight into the old
+ * generation) once most of its objects survive a scavenge. A plan's trees, models and memos
+ * do survive the scavenges that fall while the plan is being linted, so their sites get
+ * pretenured. From then on every plan's data is born old and dies at the plan's end, and
+ * until the next mark-compact each dead old object keeps the young objects it points to
+ * alive: they are copied and promoted in turn, plan after plan. On a 10,000-domain fleet that
+ * tripled the scavenge time and raised peak RSS by a third (`npm run bench`). Without
+ * pretenuring a plan's data dies young, which is what it is.
+ *
+ * Optimizing compiler: a run is short, and most of it is warm-up. TurboFan's background
+ * thread was busy for the whole of a 10,000-domain run (`--trace-opt`: 165 functions, ~1 s
+ * of compile time in a ~1 s run), so the hot functions waited for their optimized code
+ * while the main thread ran them in the baseline tier. Half the cumulative inlining budget
+ * and no loop peeling make each compile cheaper, and the optimized code arrives sooner;
+ * what they cost in optimized code is less than that on every bench shape (`npm run bench`).
+ */
+export function tuneV8ForLint(): void {
+  setFlagsFromString('--no-allocation-site-pretenuring');
+  setFlagsFromString('--max-inlined-bytecode-size-cumulative=460');
+  setFlagsFromString('--no-turbo-loop-peeling');
+}
