@@ -13062,10 +13062,10 @@ function importCapabilities(text, path4) {
   const notes = [];
   const missing = new Set(CAPABILITIES_NEVER_HAS);
   const hostPageSizes = childrenNamed(firstChild(host, "cpu"), "pages").map(pageSize);
-  const cellList = childrenNamed(cells, "cell");
-  if (cellList.length === 0) return fail(cells, "has no <cell>: no NUMA node to describe");
-  if (cellList.length > MAX_HOST_NODES) return fail(cells, `has ${cellList.length} <cell> elements: Linux has at most ${MAX_HOST_NODES} NUMA nodes`);
-  const firstCellPages = childrenNamed(cellList[0], "pages");
+  const cellList2 = childrenNamed(cells, "cell");
+  if (cellList2.length === 0) return fail(cells, "has no <cell>: no NUMA node to describe");
+  if (cellList2.length > MAX_HOST_NODES) return fail(cells, `has ${cellList2.length} <cell> elements: Linux has at most ${MAX_HOST_NODES} NUMA nodes`);
+  const firstCellPages = childrenNamed(cellList2[0], "pages");
   const basePageKiB = hostPageSizes[0] ?? (firstCellPages.length > 0 ? firstCellPages.map(pageSize).reduce((a, b) => Math.min(a, b)) : void 0);
   const nodes = [];
   const topologyEntries = [];
@@ -13074,7 +13074,7 @@ function importCapabilities(text, path4) {
   const siblingsOf = [];
   let anyTopology = false;
   let anyPages = false;
-  for (const cell of cellList) {
+  for (const cell of cellList2) {
     const id = intAttr(cell, "id", true);
     if (cellIds.has(id)) fail(cell, `cell id ${id} appears twice`, attribute(cell, "id").range);
     cellIds.set(id, cell);
@@ -13896,7 +13896,7 @@ var import_picomatch = __toESM(require_picomatch2(), 1);
 // src/generated/config-validator.ts
 var import_ucs2length2 = __toESM(require_ucs2length(), 1);
 var config_validator_default = validate102;
-var schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/kvmlint/kvmlint/schemas/kvmlint.config.schema.json", "title": "kvmlint configuration (kvmlint.config.json)", "description": "Rule settings, ignores and the mapping of domains to host snapshots for a repository of libvirt domain XML. Paths and globs are relative to this file's directory.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string", "description": "Path or URL of this schema, for editors." }, "rules": { "type": "object", "description": "Rule id \u2192 severity, or [severity, options]. Severities: off, warn, error.", "additionalProperties": { "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "description": "Options for the rule (see its README)." }], "additionalItems": false }] }, "properties": { "cpu-topology-mismatch": { "description": "A guest CPU <topology> whose sockets \xD7 dies \xD7 clusters \xD7 cores \xD7 threads differs from the <vcpu> count, or that lacks a required count.", "$ref": "#/definitions/settingWithoutOptions" }, "cpuset-syntax": { "description": "A cpuset or nodeset that libvirt would reject, a `^N` exclusion that does nothing, or a valid value written out of order.", "$ref": "#/definitions/settingWithoutOptions" }, "dedicated-cpu-conflict": { "description": "A host CPU dedicated to one guest's vCPU can also run threads of another guest planned on the same host.", "$ref": "#/definitions/settingWithoutOptions" }, "duplicate-domain-identity": { "description": "Two domains planned on one host have the same <name> or the same <uuid>, which libvirt takes for one domain.", "$ref": "#/definitions/settingWithoutOptions" }, "emulatorpin-overlaps-vcpus": { "description": "QEMU's emulator threads may run on a host CPU that is dedicated to one of the guest's vCPUs.", "$ref": "#/definitions/settingWithoutOptions" }, "guest-cell-spans-host-nodes": { "description": "A guest NUMA cell whose vCPUs are pinned across several host nodes, or more guest cells with vCPUs than host nodes with CPUs.", "$ref": "#/definitions/settingWithoutOptions" }, "guest-numa-cell-invalid": { "description": "A guest NUMA <cell> libvirt rejects (a distance to a cell that does not exist or out of 10-255, a memAccess or discard value it does not know), or a PCI controller on a cell the guest does not have.", "$ref": "#/definitions/settingWithoutOptions" }, "guest-numa-coverage": { "description": "Guest NUMA cells with bad ids, shared or nonexistent vCPUs (error), or vCPUs left out of every cell, which libvirt moves to cell 0 (warning).", "$ref": "#/definitions/settingWithoutOptions" }, "guest-numa-memory-sum": { "description": "With guest NUMA cells, <memory> differs from the cells' memory plus memory devices, the total libvirt replaces it with.", "$ref": "#/definitions/settingWithoutOptions" }, "guest-smt-topology-mismatch": { "description": "The guest's SMT topology (threads per core) does not match how its vCPUs are pinned to the host's SMT siblings.", "$ref": "#/definitions/settingWithoutOptions" }, "host-definition-drift": { "description": "The host's persistent definition of this domain (/etc/libvirt/qemu) differs from this file in an element kvmlint checks.", "$ref": "#/definitions/settingWithoutOptions" }, "housekeeping-overlap": { "description": "A pinned vCPU can run on the host's housekeeping CPUs, where IRQs, kernel threads and QEMU's own threads run.", "$ref": "#/definitions/settingWithoutOptions" }, "hugepage-size-decimal-unit": { "description": "A hugepage size in a decimal unit (GB, MB, KB): size='1' unit='GB' is 976,563 KiB, which is no page size.", "$ref": "#/definitions/settingWithoutOptions" }, "hugepage-size-unavailable": { "description": "A domain asks for a hugepage size the host has no pool of at all, so libvirt finds no hugetlbfs mount for it.", "$ref": "#/definitions/settingWithoutOptions" }, "hugepages-config-invalid": { "description": "<hugepages> that libvirt rejects: a page for a missing guest cell, overlapping or duplicate page sets, ondemand allocation or an anonymous memory source; or a page size the architecture lacks.", "$ref": "#/definitions/settingWithoutOptions" }, "insufficient-hugepages": { "description": "The guests planned on a host node need more hugepages of a size than that node's pool holds.", "$ref": "#/definitions/settingWithoutOptions" }, "iothread-placement": { "description": "An IOThread of a pinned domain has no iothreadpin, or is pinned onto a CPU dedicated to a vCPU.", "$ref": "#/definitions/settingWithoutOptions" }, "isolated-cpu-noise": { "description": "Isolated CPUs are not quiet at capture time: tasks other than guest threads, or IRQs, may run on them.", "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "additionalProperties": false, "properties": { "maxForeign": { "type": "integer", "minimum": 0, "description": "foreign tasks (and IRQs) tolerated on the isolated CPUs (default 0)" } } }], "additionalItems": false }] }, "isolation-incomplete": { "description": "A dedicated vCPU runs on an isolated CPU that the kernel still ticks on (no nohz_full) or whose RCU callbacks it does not offload.", "$ref": "#/definitions/settingWithoutOptions" }, "isolation-params-consistency": { "description": "The host's isolation parameters contradict each other, the running kernel, tuned, or the NUMA layout.", "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "additionalProperties": false, "properties": { "housekeepingPerNode": { "type": "boolean", "description": "Also warn about a NUMA node with CPUs but no housekeeping CPU." } } }], "additionalItems": false }] }, "isolcpus-floating-affinity": { "description": "A thread may run on several CPUs the scheduler does not load-balance (isolcpus domain set), so threads stack on one of them.", "$ref": "#/definitions/settingWithoutOptions" }, "locked-memory-risk": { "description": "Locked guest memory without a memtune hard_limit (QEMU may then lock memory without bound) or without hugepages.", "$ref": "#/definitions/settingWithoutOptions" }, "memory-config-invalid": { "description": "Memory sizing libvirt rejects: no <memory>, a memory device in a missing guest NUMA cell, <maxMemory> too small, too few slots, hotplug without cells.", "$ref": "#/definitions/settingWithoutOptions" }, "memory-not-hugepage-multiple": { "description": "Hugepage-backed guest memory (a cell, or the whole guest) that is not a whole number of pages; an error below one page, an info note when under 1% of it goes unused.", "$ref": "#/definitions/settingWithoutOptions" }, "min-free-kbytes-exceeds-node-free": { "description": "A NUMA node's share of vm.min_free_kbytes (or its high watermark) exceeds the memory that node has free.", "$ref": "#/definitions/settingWithoutOptions" }, "min-free-kbytes-guideline": { "description": "vm.min_free_kbytes above the tuning guide's 2% of RAM (warning), or below the kernel's 1024 KB floor (error).", "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "additionalProperties": false, "properties": { "maxPercent": { "type": "number", "exclusiveMinimum": 0, "maximum": 100, "description": "Warn above this share of total memory (default 2)." } } }], "additionalItems": false }] }, "missing-emulatorpin": { "description": "A domain pins its vCPUs but leaves QEMU's emulator threads floating over the vCPUs' CPUs (an error when those vCPUs are realtime).", "$ref": "#/definitions/settingWithoutOptions" }, "no-host-cpu-left": { "description": "A guest has as many running vCPUs as the host has online CPUs, and they may run on all of them: nothing is left for the host (an error when they are realtime).", "$ref": "#/definitions/settingWithoutOptions" }, "not-a-domain": { "description": "A file named on the command line whose root element is not <domain>.", "$ref": "#/definitions/settingWithoutOptions" }, "numa-memory-insufficient": { "description": "The small-page guests bound strictly to a host NUMA node need more than its free memory, or leave it below its high watermark.", "$ref": "#/definitions/settingWithoutOptions" }, "numatune-invalid": { "description": "A <numatune> libvirt rejects: memnode for a missing or repeated guest cell, memnode under automatic placement, static placement without nodeset.", "$ref": "#/definitions/settingWithoutOptions" }, "numatune-memoryless-node": { "description": "A <numatune> nodeset names host NUMA nodes that have no memory (all of them: error; some: warning).", "$ref": "#/definitions/settingWithoutOptions" }, "pin-crosses-nodeset": { "description": "vCPUs pinned to one host NUMA node while <numatune> binds their memory to another (or no <numatune> at all).", "$ref": "#/definitions/settingWithoutOptions" }, "pin-target-offline": { "description": "A CPU pin or numatune nodeset names CPUs or NUMA nodes the host does not have, or CPUs that are offline.", "$ref": "#/definitions/settingWithoutOptions" }, "pinned-guest-cpu-model": { "description": "A pinned domain uses a named or default CPU model instead of host-passthrough or host-model.", "$ref": "#/definitions/settingWithoutOptions" }, "realtime-guest-hygiene": { "description": "A realtime guest lacks part of libvirt's kvm-realtime setup: hugepages, locked memory, nosharepages, no memory balloon, PMU off.", "$ref": "#/definitions/settingWithoutOptions" }, "realtime-sched-unsafe": { "description": "A thread with realtime scheduling (fifo or rr) can run on several CPUs, shares its CPU with another thread of the guest, or runs on housekeeping CPUs.", "$ref": "#/definitions/settingWithoutOptions" }, "running-affinity-drift": { "description": "A running vCPU, emulator or IOThread of this guest is allowed on other CPUs than the XML gives it (pinning changed live, or the XML since the start).", "$ref": "#/definitions/settingWithoutOptions" }, "running-guest-unmatched": { "description": "A guest runs on the host that no domain file mapped to it describes, or a domain mapped to the host is not running there.", "$ref": "#/definitions/settingWithoutOptions" }, "running-memory-drift": { "description": "A running guest's memory is not where <numatune> binds it, runs on small pages though <hugepages> is set, or lacks the <vcpusched> policy.", "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "additionalProperties": false, "properties": { "maxOffNodesetPercent": { "type": "number", "minimum": 0, "maximum": 100, "description": "share of resident memory tolerated outside the nodeset (default 5)" }, "minHugepagePercent": { "type": "number", "minimum": 0, "maximum": 100, "description": "share of resident memory a <hugepages> guest must have in hugepages (default 50)" } } }], "additionalItems": false }] }, "schema-invalid": { "description": "libvirt's RelaxNG schema (domain.rng) rejects the domain; reported where validation stopped (only with --schema).", "$ref": "#/definitions/settingWithoutOptions" }, "smt-sibling-sharing": { "description": "The SMT sibling of a dedicated vCPU's CPU runs other work: another guest, host housekeeping, or this guest's emulator or IOThreads.", "$ref": "#/definitions/settingWithoutOptions" }, "unused-disable-directive": { "description": "A kvmlint-disable comment or <metadata> suppression that suppresses no finding (stale, or naming the wrong rule).", "$ref": "#/definitions/settingWithoutOptions" }, "value-invalid": { "description": "A number, size, unit or mode that libvirt would reject (non-numeric vcpu, unknown unit, page size 0, implausible counts).", "$ref": "#/definitions/settingWithoutOptions" }, "vcpu-floating-pin": { "description": "A vcpupin names several host CPUs in a domain laid out for dedicated 1:1 pinning.", "$ref": "#/definitions/settingWithoutOptions" }, "vcpu-id-range": { "description": "A vCPU or IOThread id in <cputune> or a device that the domain does not have, a vCPU pinned twice, or a realtime policy without a valid priority.", "$ref": "#/definitions/settingWithoutOptions" }, "vcpu-partially-pinned": { "description": "Some vCPUs are pinned and others are not, with no vcpu cpuset to bound them: the unpinned ones float over every host CPU.", "$ref": "#/definitions/settingWithoutOptions" }, "vcpu-pin-collision": { "description": "Two vCPUs of one domain are each pinned to the same single host CPU.", "$ref": "#/definitions/settingWithoutOptions" }, "xml-malformed": { "description": "The file is not well-formed XML; reported at the first fatal parse error.", "$ref": "#/definitions/settingWithoutOptions" } } }, "ignores": { "type": "array", "description": "A glob string ignores matching files entirely; an object ignores findings by file glob, domain name or uuid, and rule (libvirt drops XML comments when it stores a domain, so this is how to silence findings in XML dumped from a live host).", "items": { "oneOf": [{ "type": "string", "minLength": 1, "description": "Glob of files not to lint, relative to this file." }, { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "files": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Globs of the files whose findings are ignored." }, "domains": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Domain names or uuids whose findings are ignored." }, "rules": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Rules ignored; all rules when absent." }, "reason": { "type": "string", "description": "Why: shown nowhere, kept for reviewers." } } }] } }, "hosts": { "type": "array", "description": "Host snapshots and the domains planned on each. Every domain mapped to one host is analysed together with the others of that host (its plan). A domain matched by two hosts is an error.", "items": { "type": "object", "additionalProperties": false, "required": ["snapshot", "domains"], "properties": { "snapshot": { "type": "string", "minLength": 1, "description": "Host snapshot file (JSON, virsh capabilities XML or numactl --hardware text)." }, "domains": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 }, "description": "Globs of the domain XML files planned on this host." }, "housekeeping": { "type": "string", "minLength": 1, "description": `Housekeeping CPUs of this host as a cpu list (e.g. "0-3"), overriding what the snapshot's isolation implies.` }, "libvirtVersion": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "description": `This host's libvirt release (e.g. "10.4.0"), overriding the snapshot's libvirtVersion. From 10.4.0 on, QEMU threads without a pin keep off /sys/devices/system/cpu/isolated; when no version is known the older behaviour is assumed.` } } } }, "reportUnusedDisableDirectives": { "type": "boolean", "description": "Report kvmlint-disable comments that suppress nothing." }, "maxFileSize": { "type": "integer", "minimum": 1, "description": "Refuse domain files larger than this many bytes (default 8 MiB)." }, "schema": { "type": ["boolean", "string"], "minLength": 1, "description": "Validate each domain against libvirt's RelaxNG schemas (rule schema-invalid), as --schema: a directory holding domain.rng (relative to this file), or true to search $KVMLINT_LIBVIRT_SCHEMAS, /usr/share/libvirt/schemas and /usr/local/share/libvirt/schemas. --schema on the command line overrides it." } }, "definitions": { "severity": { "enum": ["off", "warn", "warning", "error"] }, "settingWithoutOptions": { "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "maxProperties": 0, "description": "This rule takes no options." }], "additionalItems": false }] } } };
+var schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/kvmlint/kvmlint/schemas/kvmlint.config.schema.json", "title": "kvmlint configuration (kvmlint.config.json)", "description": "Rule settings, ignores and the mapping of domains to host snapshots for a repository of libvirt domain XML. Paths and globs are relative to this file's directory.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string", "description": "Path or URL of this schema, for editors." }, "rules": { "type": "object", "description": "Rule id \u2192 severity, or [severity, options]. Severities: off, warn, error.", "additionalProperties": { "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "description": "Options for the rule (see its README)." }], "additionalItems": false }] }, "properties": { "cpu-topology-mismatch": { "description": "A guest CPU <topology> whose sockets \xD7 dies \xD7 clusters \xD7 cores \xD7 threads differs from the <vcpu> count, or that lacks a required count.", "$ref": "#/definitions/settingWithoutOptions" }, "cpuset-syntax": { "description": "A cpuset or nodeset that libvirt would reject, a `^N` exclusion that does nothing, or a valid value written out of order.", "$ref": "#/definitions/settingWithoutOptions" }, "dedicated-cpu-conflict": { "description": "A host CPU dedicated to one guest's vCPU can also run threads of another guest planned on the same host.", "$ref": "#/definitions/settingWithoutOptions" }, "duplicate-domain-identity": { "description": "Two domains planned on one host have the same <name> or the same <uuid>, which libvirt takes for one domain.", "$ref": "#/definitions/settingWithoutOptions" }, "emulatorpin-overlaps-vcpus": { "description": "QEMU's emulator threads may run on a host CPU that is dedicated to one of the guest's vCPUs.", "$ref": "#/definitions/settingWithoutOptions" }, "guest-cell-spans-host-nodes": { "description": "A guest NUMA cell whose vCPUs are pinned across several host nodes, or more guest cells with vCPUs than host nodes with CPUs.", "$ref": "#/definitions/settingWithoutOptions" }, "guest-numa-cell-invalid": { "description": "A guest NUMA <cell> libvirt rejects (a distance to a cell that does not exist or out of 10-255, a memAccess or discard value it does not know), or a PCI controller on a cell the guest does not have.", "$ref": "#/definitions/settingWithoutOptions" }, "guest-numa-coverage": { "description": "Guest NUMA cells with bad ids, shared or nonexistent vCPUs (error), or vCPUs left out of every cell, which libvirt moves to cell 0 (warning).", "$ref": "#/definitions/settingWithoutOptions" }, "guest-numa-memory-sum": { "description": "With guest NUMA cells, <memory> differs from the cells' memory plus memory devices, the total libvirt replaces it with.", "$ref": "#/definitions/settingWithoutOptions" }, "guest-smt-topology-mismatch": { "description": "The guest's SMT topology (threads per core) does not match how its vCPUs are pinned to the host's SMT siblings.", "$ref": "#/definitions/settingWithoutOptions" }, "host-definition-drift": { "description": "The host's persistent definition of this domain (/etc/libvirt/qemu) differs from this file in an element kvmlint checks.", "$ref": "#/definitions/settingWithoutOptions" }, "housekeeping-overlap": { "description": "A pinned vCPU can run on the host's housekeeping CPUs, where IRQs, kernel threads and QEMU's own threads run.", "$ref": "#/definitions/settingWithoutOptions" }, "hugepage-size-decimal-unit": { "description": "A hugepage size in a decimal unit (GB, MB, KB): size='1' unit='GB' is 976,563 KiB, which is no page size.", "$ref": "#/definitions/settingWithoutOptions" }, "hugepage-size-unavailable": { "description": "A domain asks for a hugepage size the host has no pool of at all, so libvirt finds no hugetlbfs mount for it.", "$ref": "#/definitions/settingWithoutOptions" }, "hugepages-config-invalid": { "description": "<hugepages> that libvirt rejects: a page for a missing guest cell, overlapping or duplicate page sets, ondemand allocation or an anonymous memory source; or a page size the architecture lacks.", "$ref": "#/definitions/settingWithoutOptions" }, "insufficient-hugepages": { "description": "The guests planned on a host node need more hugepages of a size than that node's pool holds.", "$ref": "#/definitions/settingWithoutOptions" }, "iothread-placement": { "description": "An IOThread of a pinned domain has no iothreadpin, or is pinned onto a CPU dedicated to a vCPU.", "$ref": "#/definitions/settingWithoutOptions" }, "isolated-cpu-noise": { "description": "Isolated CPUs are not quiet at capture time: tasks other than guest threads, or IRQs, may run on them.", "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "additionalProperties": false, "properties": { "maxForeign": { "type": "integer", "minimum": 0, "description": "foreign tasks (and IRQs) tolerated on the isolated CPUs (default 0)" } } }], "additionalItems": false }] }, "isolation-incomplete": { "description": "A dedicated vCPU runs on an isolated CPU that the kernel still ticks on (no nohz_full) or whose RCU callbacks it does not offload.", "$ref": "#/definitions/settingWithoutOptions" }, "isolation-params-consistency": { "description": "The host's isolation parameters contradict each other, the running kernel, tuned, or the NUMA layout.", "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "additionalProperties": false, "properties": { "housekeepingPerNode": { "type": "boolean", "description": "Also warn about a NUMA node with CPUs but no housekeeping CPU." } } }], "additionalItems": false }] }, "isolcpus-floating-affinity": { "description": "A thread may run on several CPUs the scheduler does not load-balance (isolcpus domain set), so threads stack on one of them.", "$ref": "#/definitions/settingWithoutOptions" }, "locked-memory-risk": { "description": "Locked guest memory without a memtune hard_limit (QEMU may then lock memory without bound) or without hugepages.", "$ref": "#/definitions/settingWithoutOptions" }, "memory-config-invalid": { "description": "Memory sizing libvirt rejects: no <memory>, a memory device in a missing guest NUMA cell, <maxMemory> too small, too few slots, hotplug without cells.", "$ref": "#/definitions/settingWithoutOptions" }, "memory-not-hugepage-multiple": { "description": "Hugepage-backed guest memory (a cell, or the whole guest) that is not a whole number of pages; an error below one page, an info note when under 1% of it goes unused.", "$ref": "#/definitions/settingWithoutOptions" }, "min-free-kbytes-exceeds-node-free": { "description": "A NUMA node's share of vm.min_free_kbytes (or its high watermark) exceeds the memory that node has free.", "$ref": "#/definitions/settingWithoutOptions" }, "min-free-kbytes-guideline": { "description": "vm.min_free_kbytes above the tuning guide's 2% of RAM (warning), or below the kernel's 1024 KB floor (error).", "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "additionalProperties": false, "properties": { "maxPercent": { "type": "number", "exclusiveMinimum": 0, "maximum": 100, "description": "Warn above this share of total memory (default 2)." } } }], "additionalItems": false }] }, "missing-emulatorpin": { "description": "A domain pins its vCPUs but leaves QEMU's emulator threads floating over the vCPUs' CPUs (an error when those vCPUs are realtime).", "$ref": "#/definitions/settingWithoutOptions" }, "no-host-cpu-left": { "description": "A guest has as many running vCPUs as the host has online CPUs, and they may run on all of them: nothing is left for the host (an error when they are realtime).", "$ref": "#/definitions/settingWithoutOptions" }, "not-a-domain": { "description": "A file named on the command line whose root element is not <domain>.", "$ref": "#/definitions/settingWithoutOptions" }, "numa-memory-insufficient": { "description": "The small-page guests bound strictly to a host NUMA node need more than its free memory, or leave it below its high watermark.", "$ref": "#/definitions/settingWithoutOptions" }, "numatune-invalid": { "description": "A <numatune> libvirt rejects: memnode for a missing or repeated guest cell, memnode under automatic placement, static placement without nodeset.", "$ref": "#/definitions/settingWithoutOptions" }, "numatune-memoryless-node": { "description": "A <numatune> nodeset names host NUMA nodes that have no memory (all of them: error; some: warning).", "$ref": "#/definitions/settingWithoutOptions" }, "pin-crosses-nodeset": { "description": "vCPUs pinned to one host NUMA node while <numatune> binds their memory to another (or no <numatune> at all).", "$ref": "#/definitions/settingWithoutOptions" }, "pin-target-offline": { "description": "A CPU pin or numatune nodeset names CPUs or NUMA nodes the host does not have, or CPUs that are offline.", "$ref": "#/definitions/settingWithoutOptions" }, "pinned-guest-cpu-model": { "description": "A pinned domain uses a named or default CPU model instead of host-passthrough or host-model.", "$ref": "#/definitions/settingWithoutOptions" }, "realtime-guest-hygiene": { "description": "A realtime guest lacks part of libvirt's kvm-realtime setup: hugepages, locked memory, nosharepages, no memory balloon, PMU off.", "$ref": "#/definitions/settingWithoutOptions" }, "realtime-sched-unsafe": { "description": "A thread with realtime scheduling (fifo or rr) can run on several CPUs, shares its CPU with another thread of the guest, or runs on housekeeping CPUs.", "$ref": "#/definitions/settingWithoutOptions" }, "running-affinity-drift": { "description": "A running vCPU, emulator or IOThread of this guest is allowed on other CPUs than the XML gives it (pinning changed live, or the XML since the start).", "$ref": "#/definitions/settingWithoutOptions" }, "running-guest-unmatched": { "description": "A guest runs on the host that no domain file mapped to it describes, or a domain mapped to the host is not running there.", "$ref": "#/definitions/settingWithoutOptions" }, "running-memory-drift": { "description": "A running guest's memory is not where <numatune> binds it, runs on small pages though <hugepages> is set, or lacks the <vcpusched> policy.", "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "additionalProperties": false, "properties": { "maxOffNodesetPercent": { "type": "number", "minimum": 0, "maximum": 100, "description": "share of resident memory tolerated outside the nodeset (default 5)" }, "minHugepagePercent": { "type": "number", "minimum": 0, "maximum": 100, "description": "share of resident memory a <hugepages> guest must have in hugepages (default 50)" } } }], "additionalItems": false }] }, "schema-invalid": { "description": "libvirt's RelaxNG schema (domain.rng) rejects the domain; reported where validation stopped (only with --schema).", "$ref": "#/definitions/settingWithoutOptions" }, "smt-sibling-sharing": { "description": "The SMT sibling of a dedicated vCPU's CPU runs other work: another guest, host housekeeping, or this guest's emulator or IOThreads.", "$ref": "#/definitions/settingWithoutOptions" }, "unused-disable-directive": { "description": "A kvmlint-disable comment or <metadata> suppression that suppresses no finding (stale, or naming the wrong rule).", "$ref": "#/definitions/settingWithoutOptions" }, "value-invalid": { "description": "A number, size, unit or mode that libvirt would reject (non-numeric vcpu, unknown unit, page size 0, implausible counts).", "$ref": "#/definitions/settingWithoutOptions" }, "vcpu-floating-pin": { "description": "A vcpupin names several host CPUs in a domain laid out for dedicated 1:1 pinning.", "$ref": "#/definitions/settingWithoutOptions" }, "vcpu-id-range": { "description": "A vCPU or IOThread id in <cputune> or a device that the domain does not have, a vCPU pinned twice, or a realtime policy without a valid priority.", "$ref": "#/definitions/settingWithoutOptions" }, "vcpu-partially-pinned": { "description": "Some vCPUs are pinned and others are not, with no vcpu cpuset to bound them: the unpinned ones float over every host CPU.", "$ref": "#/definitions/settingWithoutOptions" }, "vcpu-pin-collision": { "description": "Two vCPUs of one domain are each pinned to the same single host CPU.", "$ref": "#/definitions/settingWithoutOptions" }, "vhost-user-shared-memory": { "description": "A vhost-user device (vhostuser interface or disk, vhost-vdpa disk, virtiofs) in a guest whose memory is not shared with its back end.", "$ref": "#/definitions/settingWithoutOptions" }, "xml-malformed": { "description": "The file is not well-formed XML; reported at the first fatal parse error.", "$ref": "#/definitions/settingWithoutOptions" } } }, "ignores": { "type": "array", "description": "A glob string ignores matching files entirely; an object ignores findings by file glob, domain name or uuid, and rule (libvirt drops XML comments when it stores a domain, so this is how to silence findings in XML dumped from a live host).", "items": { "oneOf": [{ "type": "string", "minLength": 1, "description": "Glob of files not to lint, relative to this file." }, { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "files": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Globs of the files whose findings are ignored." }, "domains": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Domain names or uuids whose findings are ignored." }, "rules": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Rules ignored; all rules when absent." }, "reason": { "type": "string", "description": "Why: shown nowhere, kept for reviewers." } } }] } }, "hosts": { "type": "array", "description": "Host snapshots and the domains planned on each. Every domain mapped to one host is analysed together with the others of that host (its plan). A domain matched by two hosts is an error.", "items": { "type": "object", "additionalProperties": false, "required": ["snapshot", "domains"], "properties": { "snapshot": { "type": "string", "minLength": 1, "description": "Host snapshot file (JSON, virsh capabilities XML or numactl --hardware text)." }, "domains": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 }, "description": "Globs of the domain XML files planned on this host." }, "housekeeping": { "type": "string", "minLength": 1, "description": `Housekeeping CPUs of this host as a cpu list (e.g. "0-3"), overriding what the snapshot's isolation implies.` }, "libvirtVersion": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "description": `This host's libvirt release (e.g. "10.4.0"), overriding the snapshot's libvirtVersion. From 10.4.0 on, QEMU threads without a pin keep off /sys/devices/system/cpu/isolated; when no version is known the older behaviour is assumed.` } } } }, "reportUnusedDisableDirectives": { "type": "boolean", "description": "Report kvmlint-disable comments that suppress nothing." }, "maxFileSize": { "type": "integer", "minimum": 1, "description": "Refuse domain files larger than this many bytes (default 8 MiB)." }, "schema": { "type": ["boolean", "string"], "minLength": 1, "description": "Validate each domain against libvirt's RelaxNG schemas (rule schema-invalid), as --schema: a directory holding domain.rng (relative to this file), or true to search $KVMLINT_LIBVIRT_SCHEMAS, /usr/share/libvirt/schemas and /usr/local/share/libvirt/schemas. --schema on the command line overrides it." } }, "definitions": { "severity": { "enum": ["off", "warn", "warning", "error"] }, "settingWithoutOptions": { "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "maxProperties": 0, "description": "This rule takes no options." }], "additionalItems": false }] } } };
 var schema122 = { "enum": ["off", "warn", "warning", "error"] };
 var func22 = Object.prototype.hasOwnProperty;
 var func32 = import_ucs2length2.default.default;
@@ -15066,6 +15066,12 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             errors = vErrors.length;
           }
         }
+        if (data1["vhost-user-shared-memory"] !== void 0) {
+          if (!validate11(data1["vhost-user-shared-memory"], { instancePath: instancePath + "/rules/vhost-user-shared-memory", parentData: data1, parentDataProperty: "vhost-user-shared-memory", rootData })) {
+            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+            errors = vErrors.length;
+          }
+        }
         if (data1["xml-malformed"] !== void 0) {
           if (!validate11(data1["xml-malformed"], { instancePath: instancePath + "/rules/xml-malformed", parentData: data1, parentDataProperty: "xml-malformed", rootData })) {
             vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
@@ -15083,18 +15089,18 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.ignores !== void 0) {
-      let data67 = data.ignores;
-      if (Array.isArray(data67)) {
-        const len10 = data67.length;
+      let data68 = data.ignores;
+      if (Array.isArray(data68)) {
+        const len10 = data68.length;
         for (let i0 = 0; i0 < len10; i0++) {
-          let data68 = data67[i0];
-          const _errs119 = errors;
+          let data69 = data68[i0];
+          const _errs120 = errors;
           let valid29 = false;
           let passing5 = null;
-          const _errs120 = errors;
-          if (typeof data68 === "string") {
-            if (func32(data68) < 1) {
-              const err59 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[0], data: data68 };
+          const _errs121 = errors;
+          if (typeof data69 === "string") {
+            if (func32(data69) < 1) {
+              const err59 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[0], data: data69 };
               if (vErrors === null) {
                 vErrors = [err59];
               } else {
@@ -15103,7 +15109,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
           } else {
-            const err60 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[0].type, parentSchema: schema112.properties.ignores.items.oneOf[0], data: data68 };
+            const err60 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[0].type, parentSchema: schema112.properties.ignores.items.oneOf[0], data: data69 };
             if (vErrors === null) {
               vErrors = [err60];
             } else {
@@ -15111,15 +15117,15 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
             errors++;
           }
-          var _valid5 = _errs120 === errors;
+          var _valid5 = _errs121 === errors;
           if (_valid5) {
             valid29 = true;
             passing5 = 0;
           }
-          const _errs122 = errors;
-          if (data68 && typeof data68 == "object" && !Array.isArray(data68)) {
-            if (Object.keys(data68).length < 1) {
-              const err61 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/1/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[1], data: data68 };
+          const _errs123 = errors;
+          if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
+            if (Object.keys(data69).length < 1) {
+              const err61 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/1/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[1], data: data69 };
               if (vErrors === null) {
                 vErrors = [err61];
               } else {
@@ -15127,9 +15133,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
               errors++;
             }
-            for (const key6 in data68) {
+            for (const key6 in data69) {
               if (!(key6 === "files" || key6 === "domains" || key6 === "rules" || key6 === "reason")) {
-                const err62 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.ignores.items.oneOf[1], data: data68 };
+                const err62 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.ignores.items.oneOf[1], data: data69 };
                 if (vErrors === null) {
                   vErrors = [err62];
                 } else {
@@ -15138,15 +15144,15 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
-            if (data68.files !== void 0) {
-              let data69 = data68.files;
-              if (Array.isArray(data69)) {
-                const len11 = data69.length;
+            if (data69.files !== void 0) {
+              let data70 = data69.files;
+              if (Array.isArray(data70)) {
+                const len11 = data70.length;
                 for (let i1 = 0; i1 < len11; i1++) {
-                  let data70 = data69[i1];
-                  if (typeof data70 === "string") {
-                    if (func32(data70) < 1) {
-                      const err63 = { instancePath: instancePath + "/ignores/" + i0 + "/files/" + i1, schemaPath: "#/properties/ignores/items/oneOf/1/properties/files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.files.items, data: data70 };
+                  let data71 = data70[i1];
+                  if (typeof data71 === "string") {
+                    if (func32(data71) < 1) {
+                      const err63 = { instancePath: instancePath + "/ignores/" + i0 + "/files/" + i1, schemaPath: "#/properties/ignores/items/oneOf/1/properties/files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.files.items, data: data71 };
                       if (vErrors === null) {
                         vErrors = [err63];
                       } else {
@@ -15155,7 +15161,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                       errors++;
                     }
                   } else {
-                    const err64 = { instancePath: instancePath + "/ignores/" + i0 + "/files/" + i1, schemaPath: "#/properties/ignores/items/oneOf/1/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[1].properties.files.items.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.files.items, data: data70 };
+                    const err64 = { instancePath: instancePath + "/ignores/" + i0 + "/files/" + i1, schemaPath: "#/properties/ignores/items/oneOf/1/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[1].properties.files.items.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.files.items, data: data71 };
                     if (vErrors === null) {
                       vErrors = [err64];
                     } else {
@@ -15165,7 +15171,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   }
                 }
               } else {
-                const err65 = { instancePath: instancePath + "/ignores/" + i0 + "/files", schemaPath: "#/properties/ignores/items/oneOf/1/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.ignores.items.oneOf[1].properties.files.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.files, data: data69 };
+                const err65 = { instancePath: instancePath + "/ignores/" + i0 + "/files", schemaPath: "#/properties/ignores/items/oneOf/1/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.ignores.items.oneOf[1].properties.files.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.files, data: data70 };
                 if (vErrors === null) {
                   vErrors = [err65];
                 } else {
@@ -15174,15 +15180,15 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
-            if (data68.domains !== void 0) {
-              let data71 = data68.domains;
-              if (Array.isArray(data71)) {
-                const len12 = data71.length;
+            if (data69.domains !== void 0) {
+              let data72 = data69.domains;
+              if (Array.isArray(data72)) {
+                const len12 = data72.length;
                 for (let i2 = 0; i2 < len12; i2++) {
-                  let data72 = data71[i2];
-                  if (typeof data72 === "string") {
-                    if (func32(data72) < 1) {
-                      const err66 = { instancePath: instancePath + "/ignores/" + i0 + "/domains/" + i2, schemaPath: "#/properties/ignores/items/oneOf/1/properties/domains/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.domains.items, data: data72 };
+                  let data73 = data72[i2];
+                  if (typeof data73 === "string") {
+                    if (func32(data73) < 1) {
+                      const err66 = { instancePath: instancePath + "/ignores/" + i0 + "/domains/" + i2, schemaPath: "#/properties/ignores/items/oneOf/1/properties/domains/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.domains.items, data: data73 };
                       if (vErrors === null) {
                         vErrors = [err66];
                       } else {
@@ -15191,7 +15197,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                       errors++;
                     }
                   } else {
-                    const err67 = { instancePath: instancePath + "/ignores/" + i0 + "/domains/" + i2, schemaPath: "#/properties/ignores/items/oneOf/1/properties/domains/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[1].properties.domains.items.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.domains.items, data: data72 };
+                    const err67 = { instancePath: instancePath + "/ignores/" + i0 + "/domains/" + i2, schemaPath: "#/properties/ignores/items/oneOf/1/properties/domains/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[1].properties.domains.items.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.domains.items, data: data73 };
                     if (vErrors === null) {
                       vErrors = [err67];
                     } else {
@@ -15201,7 +15207,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   }
                 }
               } else {
-                const err68 = { instancePath: instancePath + "/ignores/" + i0 + "/domains", schemaPath: "#/properties/ignores/items/oneOf/1/properties/domains/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.ignores.items.oneOf[1].properties.domains.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.domains, data: data71 };
+                const err68 = { instancePath: instancePath + "/ignores/" + i0 + "/domains", schemaPath: "#/properties/ignores/items/oneOf/1/properties/domains/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.ignores.items.oneOf[1].properties.domains.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.domains, data: data72 };
                 if (vErrors === null) {
                   vErrors = [err68];
                 } else {
@@ -15210,15 +15216,15 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
-            if (data68.rules !== void 0) {
-              let data73 = data68.rules;
-              if (Array.isArray(data73)) {
-                const len13 = data73.length;
+            if (data69.rules !== void 0) {
+              let data74 = data69.rules;
+              if (Array.isArray(data74)) {
+                const len13 = data74.length;
                 for (let i3 = 0; i3 < len13; i3++) {
-                  let data74 = data73[i3];
-                  if (typeof data74 === "string") {
-                    if (func32(data74) < 1) {
-                      const err69 = { instancePath: instancePath + "/ignores/" + i0 + "/rules/" + i3, schemaPath: "#/properties/ignores/items/oneOf/1/properties/rules/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.rules.items, data: data74 };
+                  let data75 = data74[i3];
+                  if (typeof data75 === "string") {
+                    if (func32(data75) < 1) {
+                      const err69 = { instancePath: instancePath + "/ignores/" + i0 + "/rules/" + i3, schemaPath: "#/properties/ignores/items/oneOf/1/properties/rules/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.rules.items, data: data75 };
                       if (vErrors === null) {
                         vErrors = [err69];
                       } else {
@@ -15227,7 +15233,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                       errors++;
                     }
                   } else {
-                    const err70 = { instancePath: instancePath + "/ignores/" + i0 + "/rules/" + i3, schemaPath: "#/properties/ignores/items/oneOf/1/properties/rules/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[1].properties.rules.items.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.rules.items, data: data74 };
+                    const err70 = { instancePath: instancePath + "/ignores/" + i0 + "/rules/" + i3, schemaPath: "#/properties/ignores/items/oneOf/1/properties/rules/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[1].properties.rules.items.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.rules.items, data: data75 };
                     if (vErrors === null) {
                       vErrors = [err70];
                     } else {
@@ -15237,7 +15243,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   }
                 }
               } else {
-                const err71 = { instancePath: instancePath + "/ignores/" + i0 + "/rules", schemaPath: "#/properties/ignores/items/oneOf/1/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.ignores.items.oneOf[1].properties.rules.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.rules, data: data73 };
+                const err71 = { instancePath: instancePath + "/ignores/" + i0 + "/rules", schemaPath: "#/properties/ignores/items/oneOf/1/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.ignores.items.oneOf[1].properties.rules.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.rules, data: data74 };
                 if (vErrors === null) {
                   vErrors = [err71];
                 } else {
@@ -15246,10 +15252,10 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
-            if (data68.reason !== void 0) {
-              let data75 = data68.reason;
-              if (typeof data75 !== "string") {
-                const err72 = { instancePath: instancePath + "/ignores/" + i0 + "/reason", schemaPath: "#/properties/ignores/items/oneOf/1/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[1].properties.reason.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.reason, data: data75 };
+            if (data69.reason !== void 0) {
+              let data76 = data69.reason;
+              if (typeof data76 !== "string") {
+                const err72 = { instancePath: instancePath + "/ignores/" + i0 + "/reason", schemaPath: "#/properties/ignores/items/oneOf/1/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[1].properties.reason.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.reason, data: data76 };
                 if (vErrors === null) {
                   vErrors = [err72];
                 } else {
@@ -15259,7 +15265,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
           } else {
-            const err73 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.ignores.items.oneOf[1].type, parentSchema: schema112.properties.ignores.items.oneOf[1], data: data68 };
+            const err73 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.ignores.items.oneOf[1].type, parentSchema: schema112.properties.ignores.items.oneOf[1], data: data69 };
             if (vErrors === null) {
               vErrors = [err73];
             } else {
@@ -15267,7 +15273,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
             errors++;
           }
-          var _valid5 = _errs122 === errors;
+          var _valid5 = _errs123 === errors;
           if (_valid5 && valid29) {
             valid29 = false;
             passing5 = [passing5, 1];
@@ -15278,7 +15284,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
           }
           if (!valid29) {
-            const err74 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing5 }, message: "must match exactly one schema in oneOf", schema: schema112.properties.ignores.items.oneOf, parentSchema: schema112.properties.ignores.items, data: data68 };
+            const err74 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing5 }, message: "must match exactly one schema in oneOf", schema: schema112.properties.ignores.items.oneOf, parentSchema: schema112.properties.ignores.items, data: data69 };
             if (vErrors === null) {
               vErrors = [err74];
             } else {
@@ -15286,10 +15292,10 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
             errors++;
           } else {
-            errors = _errs119;
+            errors = _errs120;
             if (vErrors !== null) {
-              if (_errs119) {
-                vErrors.length = _errs119;
+              if (_errs120) {
+                vErrors.length = _errs120;
               } else {
                 vErrors = null;
               }
@@ -15297,7 +15303,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err75 = { instancePath: instancePath + "/ignores", schemaPath: "#/properties/ignores/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.ignores.type, parentSchema: schema112.properties.ignores, data: data67 };
+        const err75 = { instancePath: instancePath + "/ignores", schemaPath: "#/properties/ignores/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.ignores.type, parentSchema: schema112.properties.ignores, data: data68 };
         if (vErrors === null) {
           vErrors = [err75];
         } else {
@@ -15307,14 +15313,14 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.hosts !== void 0) {
-      let data76 = data.hosts;
-      if (Array.isArray(data76)) {
-        const len14 = data76.length;
+      let data77 = data.hosts;
+      if (Array.isArray(data77)) {
+        const len14 = data77.length;
         for (let i4 = 0; i4 < len14; i4++) {
-          let data77 = data76[i4];
-          if (data77 && typeof data77 == "object" && !Array.isArray(data77)) {
-            if (data77.snapshot === void 0) {
-              const err76 = { instancePath: instancePath + "/hosts/" + i4, schemaPath: "#/properties/hosts/items/required", keyword: "required", params: { missingProperty: "snapshot" }, message: "must have required property 'snapshot'", schema: schema112.properties.hosts.items.required, parentSchema: schema112.properties.hosts.items, data: data77 };
+          let data78 = data77[i4];
+          if (data78 && typeof data78 == "object" && !Array.isArray(data78)) {
+            if (data78.snapshot === void 0) {
+              const err76 = { instancePath: instancePath + "/hosts/" + i4, schemaPath: "#/properties/hosts/items/required", keyword: "required", params: { missingProperty: "snapshot" }, message: "must have required property 'snapshot'", schema: schema112.properties.hosts.items.required, parentSchema: schema112.properties.hosts.items, data: data78 };
               if (vErrors === null) {
                 vErrors = [err76];
               } else {
@@ -15322,8 +15328,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
               errors++;
             }
-            if (data77.domains === void 0) {
-              const err77 = { instancePath: instancePath + "/hosts/" + i4, schemaPath: "#/properties/hosts/items/required", keyword: "required", params: { missingProperty: "domains" }, message: "must have required property 'domains'", schema: schema112.properties.hosts.items.required, parentSchema: schema112.properties.hosts.items, data: data77 };
+            if (data78.domains === void 0) {
+              const err77 = { instancePath: instancePath + "/hosts/" + i4, schemaPath: "#/properties/hosts/items/required", keyword: "required", params: { missingProperty: "domains" }, message: "must have required property 'domains'", schema: schema112.properties.hosts.items.required, parentSchema: schema112.properties.hosts.items, data: data78 };
               if (vErrors === null) {
                 vErrors = [err77];
               } else {
@@ -15331,9 +15337,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
               errors++;
             }
-            for (const key7 in data77) {
+            for (const key7 in data78) {
               if (!(key7 === "snapshot" || key7 === "domains" || key7 === "housekeeping" || key7 === "libvirtVersion")) {
-                const err78 = { instancePath: instancePath + "/hosts/" + i4, schemaPath: "#/properties/hosts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.hosts.items, data: data77 };
+                const err78 = { instancePath: instancePath + "/hosts/" + i4, schemaPath: "#/properties/hosts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.hosts.items, data: data78 };
                 if (vErrors === null) {
                   vErrors = [err78];
                 } else {
@@ -15342,11 +15348,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
-            if (data77.snapshot !== void 0) {
-              let data78 = data77.snapshot;
-              if (typeof data78 === "string") {
-                if (func32(data78) < 1) {
-                  const err79 = { instancePath: instancePath + "/hosts/" + i4 + "/snapshot", schemaPath: "#/properties/hosts/items/properties/snapshot/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.hosts.items.properties.snapshot, data: data78 };
+            if (data78.snapshot !== void 0) {
+              let data79 = data78.snapshot;
+              if (typeof data79 === "string") {
+                if (func32(data79) < 1) {
+                  const err79 = { instancePath: instancePath + "/hosts/" + i4 + "/snapshot", schemaPath: "#/properties/hosts/items/properties/snapshot/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.hosts.items.properties.snapshot, data: data79 };
                   if (vErrors === null) {
                     vErrors = [err79];
                   } else {
@@ -15355,7 +15361,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               } else {
-                const err80 = { instancePath: instancePath + "/hosts/" + i4 + "/snapshot", schemaPath: "#/properties/hosts/items/properties/snapshot/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.hosts.items.properties.snapshot.type, parentSchema: schema112.properties.hosts.items.properties.snapshot, data: data78 };
+                const err80 = { instancePath: instancePath + "/hosts/" + i4 + "/snapshot", schemaPath: "#/properties/hosts/items/properties/snapshot/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.hosts.items.properties.snapshot.type, parentSchema: schema112.properties.hosts.items.properties.snapshot, data: data79 };
                 if (vErrors === null) {
                   vErrors = [err80];
                 } else {
@@ -15364,11 +15370,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
-            if (data77.domains !== void 0) {
-              let data79 = data77.domains;
-              if (Array.isArray(data79)) {
-                if (data79.length < 1) {
-                  const err81 = { instancePath: instancePath + "/hosts/" + i4 + "/domains", schemaPath: "#/properties/hosts/items/properties/domains/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.hosts.items.properties.domains, data: data79 };
+            if (data78.domains !== void 0) {
+              let data80 = data78.domains;
+              if (Array.isArray(data80)) {
+                if (data80.length < 1) {
+                  const err81 = { instancePath: instancePath + "/hosts/" + i4 + "/domains", schemaPath: "#/properties/hosts/items/properties/domains/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.hosts.items.properties.domains, data: data80 };
                   if (vErrors === null) {
                     vErrors = [err81];
                   } else {
@@ -15376,12 +15382,12 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   }
                   errors++;
                 }
-                const len15 = data79.length;
+                const len15 = data80.length;
                 for (let i5 = 0; i5 < len15; i5++) {
-                  let data80 = data79[i5];
-                  if (typeof data80 === "string") {
-                    if (func32(data80) < 1) {
-                      const err82 = { instancePath: instancePath + "/hosts/" + i4 + "/domains/" + i5, schemaPath: "#/properties/hosts/items/properties/domains/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.hosts.items.properties.domains.items, data: data80 };
+                  let data81 = data80[i5];
+                  if (typeof data81 === "string") {
+                    if (func32(data81) < 1) {
+                      const err82 = { instancePath: instancePath + "/hosts/" + i4 + "/domains/" + i5, schemaPath: "#/properties/hosts/items/properties/domains/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.hosts.items.properties.domains.items, data: data81 };
                       if (vErrors === null) {
                         vErrors = [err82];
                       } else {
@@ -15390,7 +15396,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                       errors++;
                     }
                   } else {
-                    const err83 = { instancePath: instancePath + "/hosts/" + i4 + "/domains/" + i5, schemaPath: "#/properties/hosts/items/properties/domains/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.hosts.items.properties.domains.items.type, parentSchema: schema112.properties.hosts.items.properties.domains.items, data: data80 };
+                    const err83 = { instancePath: instancePath + "/hosts/" + i4 + "/domains/" + i5, schemaPath: "#/properties/hosts/items/properties/domains/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.hosts.items.properties.domains.items.type, parentSchema: schema112.properties.hosts.items.properties.domains.items, data: data81 };
                     if (vErrors === null) {
                       vErrors = [err83];
                     } else {
@@ -15400,7 +15406,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   }
                 }
               } else {
-                const err84 = { instancePath: instancePath + "/hosts/" + i4 + "/domains", schemaPath: "#/properties/hosts/items/properties/domains/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.hosts.items.properties.domains.type, parentSchema: schema112.properties.hosts.items.properties.domains, data: data79 };
+                const err84 = { instancePath: instancePath + "/hosts/" + i4 + "/domains", schemaPath: "#/properties/hosts/items/properties/domains/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.hosts.items.properties.domains.type, parentSchema: schema112.properties.hosts.items.properties.domains, data: data80 };
                 if (vErrors === null) {
                   vErrors = [err84];
                 } else {
@@ -15409,11 +15415,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
-            if (data77.housekeeping !== void 0) {
-              let data81 = data77.housekeeping;
-              if (typeof data81 === "string") {
-                if (func32(data81) < 1) {
-                  const err85 = { instancePath: instancePath + "/hosts/" + i4 + "/housekeeping", schemaPath: "#/properties/hosts/items/properties/housekeeping/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.hosts.items.properties.housekeeping, data: data81 };
+            if (data78.housekeeping !== void 0) {
+              let data82 = data78.housekeeping;
+              if (typeof data82 === "string") {
+                if (func32(data82) < 1) {
+                  const err85 = { instancePath: instancePath + "/hosts/" + i4 + "/housekeeping", schemaPath: "#/properties/hosts/items/properties/housekeeping/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.hosts.items.properties.housekeeping, data: data82 };
                   if (vErrors === null) {
                     vErrors = [err85];
                   } else {
@@ -15422,7 +15428,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               } else {
-                const err86 = { instancePath: instancePath + "/hosts/" + i4 + "/housekeeping", schemaPath: "#/properties/hosts/items/properties/housekeeping/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.hosts.items.properties.housekeeping.type, parentSchema: schema112.properties.hosts.items.properties.housekeeping, data: data81 };
+                const err86 = { instancePath: instancePath + "/hosts/" + i4 + "/housekeeping", schemaPath: "#/properties/hosts/items/properties/housekeeping/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.hosts.items.properties.housekeeping.type, parentSchema: schema112.properties.hosts.items.properties.housekeeping, data: data82 };
                 if (vErrors === null) {
                   vErrors = [err86];
                 } else {
@@ -15431,11 +15437,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
-            if (data77.libvirtVersion !== void 0) {
-              let data82 = data77.libvirtVersion;
-              if (typeof data82 === "string") {
-                if (!pattern02.test(data82)) {
-                  const err87 = { instancePath: instancePath + "/hosts/" + i4 + "/libvirtVersion", schemaPath: "#/properties/hosts/items/properties/libvirtVersion/pattern", keyword: "pattern", params: { pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$" }, message: 'must match pattern "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"', schema: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", parentSchema: schema112.properties.hosts.items.properties.libvirtVersion, data: data82 };
+            if (data78.libvirtVersion !== void 0) {
+              let data83 = data78.libvirtVersion;
+              if (typeof data83 === "string") {
+                if (!pattern02.test(data83)) {
+                  const err87 = { instancePath: instancePath + "/hosts/" + i4 + "/libvirtVersion", schemaPath: "#/properties/hosts/items/properties/libvirtVersion/pattern", keyword: "pattern", params: { pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$" }, message: 'must match pattern "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"', schema: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", parentSchema: schema112.properties.hosts.items.properties.libvirtVersion, data: data83 };
                   if (vErrors === null) {
                     vErrors = [err87];
                   } else {
@@ -15444,7 +15450,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               } else {
-                const err88 = { instancePath: instancePath + "/hosts/" + i4 + "/libvirtVersion", schemaPath: "#/properties/hosts/items/properties/libvirtVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.hosts.items.properties.libvirtVersion.type, parentSchema: schema112.properties.hosts.items.properties.libvirtVersion, data: data82 };
+                const err88 = { instancePath: instancePath + "/hosts/" + i4 + "/libvirtVersion", schemaPath: "#/properties/hosts/items/properties/libvirtVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.hosts.items.properties.libvirtVersion.type, parentSchema: schema112.properties.hosts.items.properties.libvirtVersion, data: data83 };
                 if (vErrors === null) {
                   vErrors = [err88];
                 } else {
@@ -15454,7 +15460,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
           } else {
-            const err89 = { instancePath: instancePath + "/hosts/" + i4, schemaPath: "#/properties/hosts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.hosts.items.type, parentSchema: schema112.properties.hosts.items, data: data77 };
+            const err89 = { instancePath: instancePath + "/hosts/" + i4, schemaPath: "#/properties/hosts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.hosts.items.type, parentSchema: schema112.properties.hosts.items, data: data78 };
             if (vErrors === null) {
               vErrors = [err89];
             } else {
@@ -15464,7 +15470,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err90 = { instancePath: instancePath + "/hosts", schemaPath: "#/properties/hosts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.hosts.type, parentSchema: schema112.properties.hosts, data: data76 };
+        const err90 = { instancePath: instancePath + "/hosts", schemaPath: "#/properties/hosts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.hosts.type, parentSchema: schema112.properties.hosts, data: data77 };
         if (vErrors === null) {
           vErrors = [err90];
         } else {
@@ -15474,9 +15480,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.reportUnusedDisableDirectives !== void 0) {
-      let data83 = data.reportUnusedDisableDirectives;
-      if (typeof data83 !== "boolean") {
-        const err91 = { instancePath: instancePath + "/reportUnusedDisableDirectives", schemaPath: "#/properties/reportUnusedDisableDirectives/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties.reportUnusedDisableDirectives.type, parentSchema: schema112.properties.reportUnusedDisableDirectives, data: data83 };
+      let data84 = data.reportUnusedDisableDirectives;
+      if (typeof data84 !== "boolean") {
+        const err91 = { instancePath: instancePath + "/reportUnusedDisableDirectives", schemaPath: "#/properties/reportUnusedDisableDirectives/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties.reportUnusedDisableDirectives.type, parentSchema: schema112.properties.reportUnusedDisableDirectives, data: data84 };
         if (vErrors === null) {
           vErrors = [err91];
         } else {
@@ -15486,9 +15492,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.maxFileSize !== void 0) {
-      let data84 = data.maxFileSize;
-      if (!(typeof data84 == "number" && (!(data84 % 1) && !isNaN(data84)))) {
-        const err92 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.maxFileSize.type, parentSchema: schema112.properties.maxFileSize, data: data84 };
+      let data85 = data.maxFileSize;
+      if (!(typeof data85 == "number" && (!(data85 % 1) && !isNaN(data85)))) {
+        const err92 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.maxFileSize.type, parentSchema: schema112.properties.maxFileSize, data: data85 };
         if (vErrors === null) {
           vErrors = [err92];
         } else {
@@ -15496,9 +15502,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         }
         errors++;
       }
-      if (typeof data84 == "number") {
-        if (data84 < 1 || isNaN(data84)) {
-          const err93 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.maxFileSize, data: data84 };
+      if (typeof data85 == "number") {
+        if (data85 < 1 || isNaN(data85)) {
+          const err93 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.maxFileSize, data: data85 };
           if (vErrors === null) {
             vErrors = [err93];
           } else {
@@ -15509,9 +15515,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.schema !== void 0) {
-      let data85 = data.schema;
-      if (typeof data85 !== "boolean" && typeof data85 !== "string") {
-        const err94 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/type", keyword: "type", params: { type: schema112.properties.schema.type }, message: "must be boolean,string", schema: schema112.properties.schema.type, parentSchema: schema112.properties.schema, data: data85 };
+      let data86 = data.schema;
+      if (typeof data86 !== "boolean" && typeof data86 !== "string") {
+        const err94 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/type", keyword: "type", params: { type: schema112.properties.schema.type }, message: "must be boolean,string", schema: schema112.properties.schema.type, parentSchema: schema112.properties.schema, data: data86 };
         if (vErrors === null) {
           vErrors = [err94];
         } else {
@@ -15519,9 +15525,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         }
         errors++;
       }
-      if (typeof data85 === "string") {
-        if (func32(data85) < 1) {
-          const err95 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.schema, data: data85 };
+      if (typeof data86 === "string") {
+        if (func32(data86) < 1) {
+          const err95 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.schema, data: data86 };
           if (vErrors === null) {
             vErrors = [err95];
           } else {
@@ -17899,6 +17905,13 @@ function buildDomainModel(domain) {
 }
 var NUMA_NODE_PCI_MODELS = /* @__PURE__ */ new Set(["pci-expander-bus", "pcie-expander-bus", "pci-root"]);
 var VIRTIO_SCSI_MODELS = /* @__PURE__ */ new Set(["virtio-scsi", "virtio-transitional", "virtio-non-transitional"]);
+var VHOST_USER_WORDS = /vhost(?:user|vdpa)|virtiofs/g;
+function mentionsVhostUser(devices) {
+  const { text, start, end } = devices.contentSpan();
+  VHOST_USER_WORDS.lastIndex = start;
+  const found = VHOST_USER_WORDS.exec(text);
+  return found !== null && found.index < end;
+}
 var MEM_TAG_TAILS = ["ory", "balloon"];
 var LazyDeviceFacts = class {
   constructor(domain) {
@@ -17914,6 +17927,7 @@ var LazyDeviceFacts = class {
   os;
   memTags;
   ioRefs;
+  vhostUsers;
   /**
    * Whether the devices' text holds `<memory` (bit 1) and `<memballoon` (bit 2): one scan for both
    * (each alone scanned the rest of the file when absent).
@@ -18030,6 +18044,26 @@ var LazyDeviceFacts = class {
     }
     return this.ioRefs;
   }
+  vhostUserDevices() {
+    if (!this.vhostUsers) {
+      const found = [];
+      const devices = this.devices();
+      if (devices && mentionsVhostUser(devices)) {
+        for (const device of devices.children) {
+          const type = device.name === "interface" || device.name === "disk" ? attribute(device, "type")?.value : void 0;
+          if (device.name === "interface" && type === "vhostuser") {
+            found.push({ element: device, kind: attributeOf(firstChild(device, "backend"), "type") === "passt" ? "passt-interface" : "interface" });
+          } else if (device.name === "disk" && (type === "vhostuser" || type === "vhostvdpa")) {
+            found.push({ element: device, kind: type === "vhostuser" ? "disk" : "vdpa-disk" });
+          } else if (device.name === "filesystem" && attributeOf(firstChild(device, "driver"), "type") === "virtiofs") {
+            found.push({ element: device, kind: "virtiofs" });
+          }
+        }
+      }
+      this.vhostUsers = found;
+    }
+    return this.vhostUsers;
+  }
   osType() {
     if (!this.os) {
       const el = firstChild(firstChild(this.domain, "os"), "type");
@@ -18038,6 +18072,9 @@ var LazyDeviceFacts = class {
     return this.os.value;
   }
 };
+function attributeOf(el, name) {
+  return el ? attribute(el, name)?.value : void 0;
+}
 function untidyReason(kinds) {
   const parts = kinds.map((k) => k === "order" ? "lists ids out of ascending order" : k === "repeat" ? "names some ids twice" : "writes a sign before a range end");
   return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
@@ -18337,7 +18374,7 @@ var ModelBuilder = class {
       else this.problem(mem.valueRange, `cell memory '${excerpt(mem.value)}': ${parsed.error}`);
     }
     const idAttr = attribute(c, "id");
-    return { element: c, id: idAttr ? this.uint(c, "id") : index, idAttr, index, cpus: this.cpuset(c, "cpus"), memoryKiB, memoryAttr: mem, unitAttr: unit };
+    return { element: c, id: idAttr ? this.uint(c, "id") : index, idAttr, index, cpus: this.cpuset(c, "cpus"), memoryKiB, memoryAttr: mem, unitAttr: unit, memAccess: attribute(c, "memAccess") };
   }
 };
 function hasValueProblem(d, range2) {
@@ -19200,14 +19237,14 @@ var min_free_kbytes_exceeds_node_free_default = definePlanRule({
     const basis = approximatedNodes.length > 0 ? " (zones approximated from MemTotal: no /proc/zoneinfo in the snapshot)" : "";
     for (const share of shares.values()) {
       const nodeFree = free.get(share.node);
-      const verdict = verdicts.get(share.node);
-      if (nodeFree === void 0 || verdict?.rule !== "min-free-kbytes-exceeds-node-free") continue;
+      const verdict2 = verdicts.get(share.node);
+      if (nodeFree === void 0 || verdict2?.rule !== "min-free-kbytes-exceeds-node-free") continue;
       const guestCount = plannedBy(share.node).length;
       const guests = planned.get(share.node) ? ` after ${formatKiB(planned.get(share.node))} of ${guestCount === 1 ? "a guest" : `${guestCount} guests`}` : "";
       const related = ctx.domains.filter((d) => strictSmallPageKiBPerNode([d.domain]).has(share.node)).slice(0, 20).map((d) => ({ file: d.source, range: (d.domain.numatune?.element ?? d.domain.element).startTag, message: `${describeDomain(d)} binds memory to node ${share.node} here` }));
       const reclaimable = host.node(share.node)?.reclaimableKiB !== void 0;
       const common = { minFree, node: share.node, free: `${formatKiB(Math.max(0, nodeFree))} ${reclaimable ? "free or reclaimable" : "free"}`, guests, basis };
-      if (verdict.level === "below-min") {
+      if (verdict2.level === "below-min") {
         const safest = safestFor("min");
         ctx.reportHost({
           range: at(),
@@ -19516,8 +19553,8 @@ var numa_memory_insufficient_default = definePlanRule({
       const planned = contributions.reduce((a, c) => a + c.kib, 0);
       const share = watermarks?.shares.get(node);
       const reclaimable = host.node(node).reclaimableKiB;
-      const verdict = nodeMemoryVerdict({ freeKiB: free, plannedKiB: planned, reclaimableKiB: reclaimable, minKiB: share?.minKiB, highKiB: share?.highKiB });
-      if (verdict?.rule !== "numa-memory-insufficient") continue;
+      const verdict2 = nodeMemoryVerdict({ freeKiB: free, plannedKiB: planned, reclaimableKiB: reclaimable, minKiB: share?.minKiB, highKiB: share?.highKiB });
+      if (verdict2?.rule !== "numa-memory-insufficient") continue;
       const places = contributions.flatMap((c) => [...c.bindings].map(([element, attr]) => ({ c, range: attr?.valueRange ?? element.startTag })));
       const at = places[0];
       const related = places.slice(1).map(
@@ -19531,7 +19568,7 @@ var numa_memory_insufficient_default = definePlanRule({
       const who = { guests: one ? "the guest" : `${contributions.length} guests`, node };
       const exact = contributions.reduce((a, c) => a + c.exactKiB, 0);
       const certain = exact > free;
-      if (verdict.level === "after-reclaim") {
+      if (verdict2.level === "after-reclaim") {
         ctx.report(at.c.on, {
           range: at.range,
           severity: "info",
@@ -19539,14 +19576,14 @@ var numa_memory_insufficient_default = definePlanRule({
           data: { ...who, need: one ? "needs" : "need", planned: formatKiB(planned), free: formatKiB(free), reclaimable: formatKiB(reclaimable), reclaim: formatKiB(Math.max(0, planned + (share?.minKiB ?? 0) - free)) },
           related
         });
-      } else if (verdict.level === "exceeds-free" && certain) {
+      } else if (verdict2.level === "exceeds-free" && certain) {
         ctx.report(at.c.on, {
           range: at.range,
           messageId: "exceedsFree",
           data: { ...who, need: one ? "needs" : "need", planned: formatKiB(planned), free: formatKiB(free) },
           related
         });
-      } else if (verdict.level === "exceeds-free") {
+      } else if (verdict2.level === "exceeds-free") {
         const spread = contributions.find((c) => c.spreadOver !== void 0)?.spreadOver;
         ctx.report(at.c.on, {
           range: at.range,
@@ -21420,6 +21457,131 @@ var vcpu_pin_collision_default = defineDomainRule({
   }
 });
 
+// src/model/shared-memory.ts
+function unsharedMemory(domain) {
+  const access2 = domain.memoryBacking?.access;
+  const shared = access2?.mode === "shared";
+  const cells = domain.cpu?.cells ?? [];
+  if (cells.length === 0) return shared ? void 0 : { kind: "access", element: access2?.element, mode: access2?.mode, cells: [] };
+  const privateCells = [];
+  const following = [];
+  for (const cell of cells) {
+    const mode = cell.memAccess?.value;
+    if (mode === "private") privateCells.push(cell);
+    else if (mode === void 0 && !shared) following.push(cell);
+  }
+  if (privateCells.length > 0) return { kind: "private-cells", cells: privateCells, following };
+  if (following.length > 0) return { kind: "access", element: access2?.element, mode: access2?.mode, cells: following };
+  return void 0;
+}
+var VHOSTUSER_INTERFACE_REFUSED_SINCE = "11.2.0";
+
+// rules/vhost-user-shared-memory/index.ts
+var DEVICE_NAMES = {
+  interface: ["vhost-user interface", "vhost-user interfaces"],
+  "passt-interface": ["vhost-user interface (passt)", "vhost-user interfaces (passt)"],
+  disk: ["vhost-user disk", "vhost-user disks"],
+  "vdpa-disk": ["vhost-vdpa disk", "vhost-vdpa disks"],
+  virtiofs: ["virtiofs filesystem", "virtiofs filesystems"]
+};
+var vhost_user_shared_memory_default = defineDomainRule({
+  meta: {
+    id: "vhost-user-shared-memory",
+    name: "VhostUserSharedMemory",
+    severity: "error",
+    type: "problem",
+    fixable: false,
+    hasSuggestions: true,
+    summary: "A vhost-user device (vhostuser interface or disk, vhost-vdpa disk, virtiofs) in a guest whose memory is not shared with its back end.",
+    tags: ["memory", "devices", "numa"],
+    messages: {
+      unshared: {
+        message: "{{devices}} {{need}} shared memory, but {{why}}",
+        help: "{{fix}}: {{verdict}}"
+      },
+      shareAll: { message: "share guest memory: <access mode='shared'/> in <memoryBacking>" },
+      shareCells: { message: "set memAccess='shared' on {{cells}}" }
+    }
+  },
+  check({ domain, host, source, report }) {
+    if (!runsOnQemu(domain)) return;
+    const unshared = unsharedMemory(domain);
+    if (!unshared) return;
+    const devices = domain.devices.vhostUserDevices();
+    if (devices.length === 0) return;
+    const first = devices[0];
+    const kinds = [...new Set(devices.map((d) => d.kind))];
+    const described = devices.length === 1 ? `the ${DEVICE_NAMES[first.kind][0]}` : kinds.length === 1 ? `${devices.length} ${DEVICE_NAMES[first.kind][1]}` : `${devices.length} vhost-user devices`;
+    const related = devices.slice(1, 21).map((d) => ({ range: d.element.startTag, message: `this ${DEVICE_NAMES[d.kind][0]} needs shared memory too` }));
+    related.push(...causeLocations(unshared));
+    report({
+      range: first.element.startTag,
+      messageId: "unshared",
+      data: {
+        devices: described,
+        need: devices.length === 1 ? "needs" : "need",
+        why: whyUnshared(unshared),
+        fix: fixAdvice(unshared),
+        verdict: verdict(devices, host?.model.libvirtVersion)
+      },
+      related,
+      suggestions: suggestionsFor(source.text, domain, unshared)
+    });
+  }
+});
+function whyUnshared(u) {
+  if (u.kind === "private-cells") return `${cellList(u.cells)} ${u.cells.length === 1 ? "has" : "have"} memAccess='private'`;
+  if (u.cells.length > 0) return `${cellList(u.cells)} ${u.cells.length === 1 ? "defaults" : "default"} to private memory`;
+  return u.element === void 0 ? "<memoryBacking> has no <access mode='shared'/>" : `<access> is ${u.mode === void 0 ? "without a mode" : `'${excerpt(u.mode, 16)}'`}`;
+}
+var SHARE_ALL_ADVICE = "add <access mode='shared'/> to <memoryBacking> (with <source type='memfd'/> when there are no hugepages)";
+function fixAdvice(u) {
+  if (u.kind === "access") return SHARE_ALL_ADVICE;
+  return u.following.length === 0 ? "set memAccess='shared' on those cells" : `set memAccess='shared' on those cells, and ${SHARE_ALL_ADVICE} for the others`;
+}
+function verdict(devices, version) {
+  if (devices.some((d) => d.kind !== "interface")) return "libvirt rejects the definition without it";
+  const refuses = libvirtAtLeast(version, VHOSTUSER_INTERFACE_REFUSED_SINCE);
+  const broken = "starts the guest, but the back end cannot map guest memory and the interface passes no traffic";
+  if (refuses === true) return `libvirt ${version} rejects the definition without it`;
+  if (refuses === false) return `libvirt ${version} ${broken}`;
+  return `libvirt ${VHOSTUSER_INTERFACE_REFUSED_SINCE} and later reject the definition without it; older libvirt ${broken}`;
+}
+function cellList(cells) {
+  const ids = CpuSet.of(...cells.map((c) => c.id ?? c.index));
+  return `guest NUMA cell${ids.size === 1 ? "" : "s"} ${ids.toString()}`;
+}
+function causeLocations(u) {
+  if (u.kind === "private-cells") {
+    return u.cells.slice(0, 20).map((c) => ({ range: c.memAccess.range, message: `guest NUMA cell ${c.id ?? c.index} is private here` }));
+  }
+  return u.element ? [{ range: u.element.startTag, message: "guest memory access is set here" }] : [];
+}
+function suggestionsFor(text, domain, u) {
+  const edits = [];
+  if (u.kind === "private-cells") {
+    for (const c of u.cells) edits.push(replaceAttributeValue(c.memAccess, "shared"));
+    if (u.following.length > 0) {
+      const all2 = shareAll(text, domain);
+      if (!all2) return [];
+      edits.push(all2);
+    }
+    return [{ messageId: "shareCells", data: { cells: cellList(u.cells) }, fix: combineEdits(text, edits) }];
+  }
+  const all = shareAll(text, domain);
+  return all ? [{ messageId: "shareAll", fix: all }] : [];
+}
+function shareAll(text, domain) {
+  const mb = domain.memoryBacking;
+  if (mb?.access) {
+    const mode = attribute(mb.access.element, "mode");
+    return mode ? replaceAttributeValue(mode, "shared") : void 0;
+  }
+  const access2 = { name: "access", attributes: [["mode", "shared"]] };
+  if (mb) return insertChild(text, mb.element, access2, formatterPredecessor(mb.element, "access", MEMORY_BACKING_CHILD_ORDER));
+  return insertChild(text, domain.element, { name: "memoryBacking", attributes: [], children: [access2] }, formatterPredecessor(domain.element, "memoryBacking", DOMAIN_CHILD_ORDER));
+}
+
 // rules/xml-malformed/index.ts
 var xml_malformed_default = defineDomainRule({
   meta: {
@@ -21441,7 +21603,7 @@ var xml_malformed_default = defineDomainRule({
 });
 
 // rules/index.ts
-var rules = [cpu_topology_mismatch_default, cpuset_syntax_default, dedicated_cpu_conflict_default, duplicate_domain_identity_default, emulatorpin_overlaps_vcpus_default, guest_cell_spans_host_nodes_default, guest_numa_cell_invalid_default, guest_numa_coverage_default, guest_numa_memory_sum_default, guest_smt_topology_mismatch_default, host_definition_drift_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepage_size_unavailable_default, hugepages_config_invalid_default, insufficient_hugepages_default, iothread_placement_default, isolated_cpu_noise_default, isolation_incomplete_default, isolation_params_consistency_default, isolcpus_floating_affinity_default, locked_memory_risk_default, memory_config_invalid_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, no_host_cpu_left_default, not_a_domain_default, numa_memory_insufficient_default, numatune_invalid_default, numatune_memoryless_node_default, pin_crosses_nodeset_default, pin_target_offline_default, pinned_guest_cpu_model_default, realtime_guest_hygiene_default, realtime_sched_unsafe_default, running_affinity_drift_default, running_guest_unmatched_default, running_memory_drift_default, schema_invalid_default, smt_sibling_sharing_default, unused_disable_directive_default, value_invalid_default, vcpu_floating_pin_default, vcpu_id_range_default, vcpu_partially_pinned_default, vcpu_pin_collision_default, xml_malformed_default];
+var rules = [cpu_topology_mismatch_default, cpuset_syntax_default, dedicated_cpu_conflict_default, duplicate_domain_identity_default, emulatorpin_overlaps_vcpus_default, guest_cell_spans_host_nodes_default, guest_numa_cell_invalid_default, guest_numa_coverage_default, guest_numa_memory_sum_default, guest_smt_topology_mismatch_default, host_definition_drift_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepage_size_unavailable_default, hugepages_config_invalid_default, insufficient_hugepages_default, iothread_placement_default, isolated_cpu_noise_default, isolation_incomplete_default, isolation_params_consistency_default, isolcpus_floating_affinity_default, locked_memory_risk_default, memory_config_invalid_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, no_host_cpu_left_default, not_a_domain_default, numa_memory_insufficient_default, numatune_invalid_default, numatune_memoryless_node_default, pin_crosses_nodeset_default, pin_target_offline_default, pinned_guest_cpu_model_default, realtime_guest_hygiene_default, realtime_sched_unsafe_default, running_affinity_drift_default, running_guest_unmatched_default, running_memory_drift_default, schema_invalid_default, smt_sibling_sharing_default, unused_disable_directive_default, value_invalid_default, vcpu_floating_pin_default, vcpu_id_range_default, vcpu_partially_pinned_default, vcpu_pin_collision_default, vhost_user_shared_memory_default, xml_malformed_default];
 function readmes() {
   return {
     "cpu-topology-mismatch": "# cpu-topology-mismatch\n\nReports a guest CPU `<topology>` whose product sockets \xD7 dies \xD7 clusters \xD7 cores \xD7 threads is not the maximum vCPU count (the `<vcpu>` text), naming the product and the count. It also reports a `<topology>` that lacks `sockets`, `cores` or `threads`, or sets a count to 0, which libvirt rejects outright. The finding is on the `<topology>` start tag (or on the zero value).\n\n## Why this matters\n\nThe topology is how the guest sees its vCPUs: as sockets, dies, clusters, cores and SMT threads. QEMU has required since 2.5 that it describe exactly the maximum number of vCPUs, and libvirt's QEMU driver enforces this when the domain is defined and when it starts (qemu_validate.c: \"CPU topology doesn't match maximum vcpu count\"). The usual cause is raising or lowering `<vcpu>` (in an editor, or in a template) without touching the topology, or writing `threads='2'` while counting threads as cores.\n\nHow libvirt reads the element (cpu_conf.c `virCPUDefParseXML`):\n\n- `sockets`, `cores` and `threads` are **required** and must not be 0;\n- `dies` and `clusters` are optional, default to 1, and must not be 0 either;\n- the product is compared with the maximum vCPU count, not with `current`. A guest that boots with fewer vCPUs online still needs a topology that holds all of them.\n\nThe product check belongs to the QEMU driver, so it is made for domains of type `kvm`, `qemu` and `hvf` only. The missing-attribute and zero checks are parse errors for every driver. A count that is not a number is left to `value-invalid`.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='1'/>\n</cpu>\n```\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' cores='4'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because either side may be the wrong one: the vCPU count, or the shape of the topology (more cores, or fewer threads). Make the product equal the maximum vCPU count. For pinned guests, pick a shape that matches the host CPUs the vCPUs are pinned to (`threads='2'` only when the pins are SMT sibling pairs; see `guest-smt-topology-mismatch`).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/cpu_conf.c`: `virCPUDefParseXML` (required, non-zero `sockets`, `cores`, `threads`; `dies` and `clusters` default to 1).\n- libvirt `src/conf/domain_conf.c`: `virDomainDefGetVcpusTopology` (the product).\n- libvirt `src/qemu/qemu_validate.c`: \"CPU topology doesn't match maximum vcpu count\".\n- libvirt, Domain XML format, \xA7CPU model and topology.\n",
@@ -21492,6 +21654,7 @@ function readmes() {
     "vcpu-id-range": "# vcpu-id-range\n\nReports `<cputune>` entries that name a vCPU or IOThread the domain does not have, pin one vCPU or IOThread twice, or give a realtime policy no valid priority: a `vcpupin` at or beyond the `<vcpu>` maximum or repeated, `vcpusched`/`cachetune`/`memorytune` `vcpus` outside 0..max-1 or missing, an `iothreadpin`/`iothreadsched` naming a missing IOThread, a QEMU disk or virtio-scsi controller whose `<driver iothread>` (or `<driver><iothreads>` mapping) names a missing IOThread, and `fifo`/`rr` without a priority or with one outside 1\u201399. The finding points at the attribute at fault (or at the element's start tag when the attribute is missing).\n\n## Why this matters\n\nThese entries are written by hand, and they go stale when `<vcpu>` or `<iothreads>` shrinks later. Most of them make `virsh define` fail. The others are worse, because libvirt accepts them silently and the file then promises something the guest does not get:\n\n| entry | what libvirt does (source) |\n| --- | --- |\n| `vcpupin vcpu` \u2265 max vCPUs | drops the pin, with only a log warning \"Ignoring vcpupin for missing vcpus\" (domain_conf.c `virDomainVcpuPinDefParseXML`): reported as a **warning**, since the domain defines and runs; the CPU the pin names is only reserved on paper |\n| a second `vcpupin` for one vCPU | rejects: \"duplicate vcpupin for vcpu\" (same function) |\n| `vcpusched` without `vcpus`, or naming a vCPU \u2265 max | rejects: \"Missing attribute 'vcpus'\u2026\", \"vCPU 'N' is not present in domain definition\" (`virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`) |\n| two `vcpusched` (or `iothreadsched`) covering one thread | rejects: \"'vcpusched' attributes 'vcpus' must not overlap\" |\n| `cachetune`/`memorytune` `vcpus` beyond the maximum | cuts the group down to the existing vCPUs (`virBitmapShrink`); a group left empty is ignored entirely (`virDomainResctrlParseVcpus`): reported as an **info**, since the domain defines and runs. A missing `vcpus` is rejected |\n| two `cachetune`/`memorytune` groups whose (cut) `vcpus` overlap without being equal, or two cachetunes (two memorytunes) with the same set | rejects the domain (`virDomainResctrlVcpuMatch`: \"Overlapping vcpus in resctrls\"; \"Identical vcpus in cachetunes found\"): an **error**. A memorytune with exactly a cachetune's vCPUs joins that group and is fine |\n| two allocations of one cache level in one `<cachetune>` (`type='both'` with anything, or one type twice), a `<memorytune>` `<node id>` given twice or a `bandwidth` over 100, a `<monitor vcpus>` outside its group | rejects the domain (`virResctrlAllocCheckCollision`, `virResctrlAllocSetMemoryBandwidth`, `virDomainResctrlMonDefParse`; libvirt's tests `cachetune-colliding-*`, `memorytune-colliding-*`): an **error** |\n| `iothreadpin`/`iothreadsched` naming an IOThread the domain lacks, or pinning one twice | rejects: \"Cannot find 'iothread' : N\" (`virDomainIOThreadPinDefParseXML`, `virDomainDefGetIOThreadSched`) |\n| a disk's or virtio-scsi controller's `<driver iothread='N'>`, or an `<iothread id='N'>` of its `<driver><iothreads>` mapping, naming an IOThread the domain lacks | rejects when the QEMU domain is defined: \"Disk iothread 'N' not defined in iothreadid\", \"controller iothread 'N' not defined in iothreadid\", \"iothread 'N' not defined in iothreadid\" (qemu_validate.c `qemuValidateDomainDeviceDefDiskIOThreads`, `qemuValidateCheckSCSIControllerIOThreads`, `qemuDomainValidateIothreadMapping`). Another controller with an IOThread is refused for that instead (`virDomainControllerDefPostParse`), and is not reported here |\n| `scheduler='fifo'`/`'rr'` without `priority` | rejects (`virDomainSchedulerParseCommonAttrs`: priority is required for realtime policies) |\n| `priority` outside 1\u201399 | accepted when defined, then the start fails: \"Scheduler priority N out of range [1, 99]\" (virprocess.c `virProcessSetScheduler`, which asks `sched_get_priority_min/max`) |\n| `scheduler` missing, or not one of `batch`, `idle`, `fifo`, `rr` | rejects |\n\nThe IOThreads a domain has are the ids in `<iothreadids>`, and, when `<iothreads>` asks for more, libvirt fills in the lowest unused ids from 1 up (`virDomainIOThreadIDDefArrayInit`): `<iothreads>3</iothreads>` with only `<iothread id='5'/>` listed gives IOThreads 1, 2 and 5.\n\nAll ids are compared with the vCPU **maximum** (the `<vcpu>` text), not `current`: pinning an offline vCPU is valid and takes effect when it is hot-plugged. When `<vcpu>` itself does not parse, the vCPU checks are skipped (`value-invalid` reports it).\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <vcpupin vcpu='4' cpuset='8'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='3' cpuset='0-1'/>\n  <vcpusched vcpus='0-7' scheduler='fifo'/>\n  <cachetune vcpus='4-7'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n  <cachetune vcpus='0-3'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: whether a stale entry should go, or `<vcpu>`/`<iothreads>` should grow back, is the author's decision. Delete pins for vCPUs the guest no longer has, keep one pin per vCPU, and give every `fifo`/`rr` policy a priority from 1 to 99 (kvm-realtime uses 1 for vCPUs).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainVcpuPinDefParseXML`, `virDomainIOThreadPinDefParseXML`, `virDomainSchedulerParseCommonAttrs`, `virDomainSchedulerParse`, `virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`, `virDomainDefGetIOThreadSched`, `virDomainResctrlParseVcpus`, `virDomainDefParseIOThreads` and `virDomainIOThreadIDDefArrayInit`.\n- libvirt `src/qemu/qemu_validate.c`: `qemuValidateDomainDeviceDefDiskIOThreads`, `qemuValidateCheckSCSIControllerIOThreads`, `qemuDomainValidateIothreadMapping`; `src/conf/domain_postparse.c`: `virDomainControllerDefPostParse`.\n- libvirt `src/util/virprocess.c`: `virProcessSetScheduler` (priority range from `sched_get_priority_min/max`).\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `iothreadpin`, `vcpusched`, `iothreadsched`, `emulatorsched`, `cachetune`, `memorytune`) and \xA7IOThreads Allocation.\n- Linux `sched(7)`: SCHED_FIFO and SCHED_RR priorities 1 (low) to 99 (high).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n",
     "vcpu-partially-pinned": "# vcpu-partially-pinned\n\nReports a domain that pins some of its vCPUs with `<vcpupin>` but not the others, with no `<vcpu cpuset>` to bound the rest: the unpinned vCPUs float over every online host CPU. The finding is on the `<vcpu>` element and names the unpinned vCPUs as ranges (`vCPUs 1-63`), never one by one.\n\n## Why this matters\n\nA vCPU's affinity is its `<vcpupin>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online host CPU, isolated CPUs included (formatdomain \xA7CPU Tuning: \"If this is omitted, and attribute cpuset of element vcpu is not specified, the vCPU is pinned to all the physical CPUs by default\"; `qemuProcessSetupVcpu` in `qemu_process.c`).\n\nSo a guest with 8 vCPUs and pins for 4 of them has 4 vCPUs that can run anywhere: on the pinned vCPUs' own CPUs (taking turns with them), on isolated cores meant for other guests (where `isolcpus` stops the scheduler from moving them away again), and on other NUMA nodes than the guest's memory. It usually comes from raising `<vcpu>` without adding pins, from a pin block copied from a smaller guest, or from vCPUs that start offline and were never pinned.\n\nvCPUs that start offline (ids from `<vcpu current>` up, or those `<vcpus><vcpu id enabled='no'/>` disables: `<vcpus>` wins when present, as in libvirt's `virDomainVcpuParse`) run nowhere until hot-plugged, so they float over nothing today. When only such vCPUs are unpinned the finding is an **info** (a hot-plugged vCPU gets the same affinity chain, so it would float once plugged); when online vCPUs float too, the warning's help line names the offline ones as well. Every rule treats them the same way (`offlineVcpus` in `src/model/domain.ts`): an unpinned offline vCPU is in no affinity group.\n\nLeft to other rules:\n\n- a vCPU with realtime (`fifo`/`rr`) scheduling and no pin is `realtime-sched-unsafe`'s (an error there), so it is not named here;\n- with `placement='auto'`, numad confines the unpinned vCPUs, so nothing is reported;\n- a `<vcpupin>` whose `vcpu` does not parse, or is out of range, is `value-invalid`'s or `vcpu-id-range`'s; while one is present this rule stays silent, as it cannot tell which vCPU was meant.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nInfo only (vCPUs 4-7 start offline and have no pin):\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\nPin every vCPU, including the ones that start offline:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nOr bound the rest with `<vcpu cpuset>`:\n\n```xml\n<vcpu placement='static' cpuset='8-15'>4</vcpu>\n```\n\n## Fix\n\nThere is no automatic fix: which CPU each remaining vCPU should get (and whether it should have one of its own at all) is a capacity decision. Add a `<vcpupin>` per unpinned vCPU, or a `cpuset` on `<vcpu>` that bounds them.\n\n## Needs\n\n**domain**. With a host snapshot the message lists the online CPUs the vCPUs float over.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`, `current`, `placement`) and \xA7CPU Tuning (`vcpupin`).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupVcpu`, `qemuProcessSetupPid`), and `qemu_hotplug.c` for hot-plugged vCPUs, which go through the same setup.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: no load balancing on isolated CPUs).\n- The KVM tuning guide for Rocky Linux: every vCPU pinned 1:1.\n",
     "vcpu-pin-collision": "# vcpu-pin-collision\n\nReports two or more vCPUs of one domain dedicated to the same host CPU: each `<vcpupin>` names that single CPU, or several vCPUs follow a single-CPU `<vcpu cpuset>`. The first vCPU on the CPU is taken as its owner; every other one is reported on its `cpuset`, naming the vCPUs it collides with.\n\n## Why this matters\n\nA vCPU pinned to one CPU is meant to have that CPU to itself (rules.md \xA70: a thread with exactly one CPU is dedicated). Two vCPUs on one CPU take turns: each gets a fraction of the CPU, so the guest runs slower than its vCPU count suggests, and a vCPU preempted while holding a guest spinlock stalls the other vCPUs that spin waiting for it (lock-holder preemption). The guest cannot see any of this and schedules work as if it had separate CPUs. The usual cause is a copy-paste slip in the pin list (`cpuset='5'` twice instead of `5` and `6`).\n\nLeft to other rules:\n\n- when one of the colliding vCPUs has realtime (`fifo`/`rr`) scheduling, the collision is `realtime-sched-unsafe`'s, reported as an error there;\n- vCPUs that share a multi-CPU range are floating, not dedicated (`vcpu-floating-pin`);\n- two domains on one CPU are `dedicated-cpu-conflict`'s (a plan rule).\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='5'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='9'>2</vcpu>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: which free CPU the extra vCPU should move to depends on the host. Give each vCPU a CPU of its own, on the same NUMA node as the others.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`) and \xA7CPU Tuning (`vcpupin`).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupVcpu`): each vCPU thread gets the affinity of its own pin.\n- The KVM tuning guide for Rocky Linux: one host CPU per vCPU.\n",
+    "vhost-user-shared-memory": "# vhost-user-shared-memory\n\nReports a QEMU guest with a device served by a vhost-user back end while its memory is not shared with that back end. The devices are the ones libvirt checks (`qemuValidateDomainDefVhostUserRequireSharedMemory` in `src/qemu/qemu_validate.c`):\n\n- `<interface type='vhostuser'>` (OVS-DPDK, VPP, Snabb, and from libvirt 11.1 the passt back end: `<backend type='passt'/>`);\n- `<disk type='vhostuser'>` (vhost-user-blk, e.g. SPDK) and `<disk type='vhostvdpa'>`;\n- `<filesystem>` with `<driver type='virtiofs'/>`.\n\nGuest memory is shared when libvirt asks QEMU for `share=on`, and libvirt decides that from the access modes alone:\n\n- with no guest NUMA cells, `<memoryBacking><access mode='shared'/>` shares it;\n- with cells, each cell on its own: `memAccess='shared'` is shared, `memAccess='private'` is not, and a cell without `memAccess` follows `<memoryBacking><access>` (private by default).\n\nHugepages or `<source type='memfd'/>` alone share nothing. One finding per guest, on the first such device; the other devices and the private cells or `<access>` are related locations.\n\n## Why this matters\n\nA vhost-user back end is another process (ovs-vswitchd, virtiofsd, an SPDK target). It reads and writes the guest's virtqueues and buffers by mapping guest RAM from file descriptors QEMU passes over the socket. Memory QEMU mapped private has no such descriptor, so the back end cannot see it:\n\n| device | libvirt | without shared memory |\n| --- | --- | --- |\n| virtiofs filesystem | every release with virtiofs (6.2.0) | define fails: \"'virtiofs' requires shared memory\" |\n| vhost-user or vhost-vdpa disk | every release with them (7.1.0) | define fails: \"'vhostuser' requires shared memory\" |\n| vhost-user interface, passt back end | 11.1.0 and later | define fails: \"'interface' requires shared memory\" |\n| vhost-user interface | 11.2.0 and later | define fails (NEWS 11.2.0: \"Use common check for shared memory use for vhost-user network devices\") |\n| vhost-user interface | before 11.2.0 | starts; libvirt logs \"Detected vhost-user interface without any shared memory, the interface might not be operational\", QEMU logs \"Failed initializing vhost-user memory map, consider using -object memory-backend-file share=on\", and no traffic passes |\n\nSo the finding is an error on every libvirt version: either the definition is refused or the device does not work. The help line says which, from the host's libvirt version (the config's `hosts[].libvirtVersion` or the snapshot's `libvirtVersion`) when it is known.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='GiB'/>\n  </hugepages>\n</memoryBacking>\n<devices>\n  <interface type='vhostuser'>\n    <source type='unix' path='/var/run/openvswitch/vhu0' mode='client'/>\n    <model type='virtio'/>\n  </interface>\n</devices>\n```\n\n```xml\n<cpu>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB' memAccess='shared'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB' memAccess='private'/>\n  </numa>\n</cpu>\n<devices>\n  <filesystem type='mount'>\n    <driver type='virtiofs'/>\n    <source dir='/srv/export'/>\n    <target dir='export'/>\n  </filesystem>\n</devices>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='GiB'/>\n  </hugepages>\n  <access mode='shared'/>\n</memoryBacking>\n```\n\n```xml\n<memoryBacking>\n  <source type='memfd'/>\n  <access mode='shared'/>\n</memoryBacking>\n```\n\nOr every guest NUMA cell written `memAccess='shared'` (as OpenStack Nova writes them).\n\n## Fix\n\nThere is no automatic fix. Each finding carries a suggestion (shown, applied only by a person or an editor): `<access mode='shared'/>` added to `<memoryBacking>` where libvirt's formatter puts it (creating `<memoryBacking>` if needed), an `<access>` set to `shared`, or the private cells set to `memAccess='shared'`. It is a suggestion because shared memory changes how QEMU backs guest RAM: without hugepages libvirt then maps a file under its memory backing directory unless `<source type='memfd'/>` is given, and KSM no longer merges those pages.\n\n## Needs\n\n**domain**; with a host snapshot or config that records the libvirt version, the help line for a vhost-user interface says what that version does.\n\n## Sources\n\n- libvirt `src/qemu/qemu_validate.c` (`qemuValidateDomainDefVhostUserRequireSharedMemory` and its callers for interfaces, disks and virtiofs), libvirt 11.3.0.\n- libvirt NEWS 11.2.0 (\"qemu: Use common check for shared memory use for vhost-user network devices\") and 11.1.0 (passt as the back end of `type='vhostuser'`); `qemuProcessStartWarnShmem` in earlier releases.\n- libvirt, Domain XML format, \xA7Memory Backing (`access`), \xA7CPU model and topology (`memAccess`), \xA7vhost-user connection, \xA7Filesystems (virtiofs).\n- libvirt tests: `tests/qemuxmlconfdata/net-vhostuser-passt-no-shmem.*` (rejected), `net-vhostuser.*`, `disk-vhostuser.*`, `disk-vhostuser-numa.*`, `vhost-user-fs-*.*` (accepted, all with shared memory).\n- QEMU `hw/virtio/vhost-user.c` (\"Failed initializing vhost-user memory map, consider using -object memory-backend-file share=on\").\n",
     "xml-malformed": "# xml-malformed\n\nReports a file that is not well-formed XML, once, at the line and column where the parser hit its first fatal error. A malformed file gets no other findings: there is no document to check.\n\n## Why this matters\n\nlibvirt parses domain XML with libxml2 and rejects a file that is not well-formed, so `virsh define` fails. The usual causes are hand edits: a closing tag lost when a device was removed, a start tag closed under another name (`<vcpu>\u2026</vcpus>`), an attribute without quotes, a bare `&`, or two `virsh dumpxml` outputs appended to one file. In a fleet repository a broken file also hides every other problem in it until someone tries to deploy.\n\nkvmlint parses with saxes, which reports the first error with its line and column. The finding is placed there, which is sometimes after the real mistake. A missing end tag is only noticed at the next end tag that does not match. A bare `&` starts an entity reference that only ends at the next `;`, so it is reported there or at the end of the file.\n\n**Entities are never expanded.** saxes does not read external entities or DTDs and does not define entities from an internal subset. A reference to anything but the five predefined entities (`&amp;` `&lt;` `&gt;` `&apos;` `&quot;`) or a character reference is a well-formedness error at the first reference. A \"billion laughs\" file (nested `<!ENTITY>` definitions) therefore costs nothing and yields exactly one `xml-malformed` finding. libvirt never needs a DTD: `virsh dumpxml` does not write one.\n\nFiles are also refused as malformed when they are not valid UTF-8 (without a UTF-16 byte order mark). The finding is placed at the first bad byte.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>2</vcpus>\n```\n\n```xml\n<vcpupin vcpu=1 cpuset='5'/>\n```\n\n```xml\n<?xml version=\"1.0\"?>\n<!DOCTYPE domain [\n  <!ENTITY lol \"lol\">\n  <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n]>\n<domain type='kvm'>\n  <description>&lol1;</description>\n</domain>\n```\n\n## Correct\n\n```xml\n<?xml version='1.0' encoding='UTF-8'?>\n<domain type='kvm'>\n  <description>Mail relay &amp; spam filter &#x2013; owner: ops &lt;ops@example.org&gt;</description>\n  <vcpu placement='static'>2</vcpu>\n  <cputune>\n    <vcpupin vcpu='1' cpuset='5'/>\n  </cputune>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix. Correct the XML at the reported position, or just before it for a missing end tag, and prefer `virsh edit` or `virsh dumpxml`, which always write well-formed XML. Comments must not contain `--`, which also makes the file malformed (see the inline directive syntax).\n\n## Needs\n\n**domain** (any XML file named or found).\n\n## Sources\n\n- W3C, Extensible Markup Language (XML) 1.0, well-formedness constraints (\xA72.1, \xA74.1 \"Entity Declared\").\n- saxes (the parser kvmlint uses): entity handling and error positions.\n- libvirt `src/util/virxml.c` (`virXMLParse`), which rejects malformed documents.\n- OWASP, XML External Entity and \"billion laughs\" entity expansion attacks.\n"
   };
 }
@@ -23781,9 +23944,9 @@ async function compile(dir, shown) {
     facts: () => facts ??= schemaFacts(dir, [...new Set(a.opened)]),
     validate(text) {
       if (!known.has(text)) return validateHere(text);
-      const verdict = known.get(text);
+      const verdict2 = known.get(text);
       known.delete(text);
-      return verdict;
+      return verdict2;
     },
     prevalidate(texts) {
       known.clear();
@@ -23791,8 +23954,8 @@ async function compile(dir, shown) {
       const next = new Int32Array(new SharedArrayBuffer(4));
       const request = texts.length > 1 ? helper?.send(texts, next) : void 0;
       if (request === void 0) return;
-      for (const [i, verdict] of validateClaimed(texts, next)) known.set(texts[i], verdict);
-      for (const [i, verdict] of helper.collect(request) ?? []) known.set(texts[i], verdict);
+      for (const [i, verdict2] of validateClaimed(texts, next)) known.set(texts[i], verdict2);
+      for (const [i, verdict2] of helper.collect(request) ?? []) known.set(texts[i], verdict2);
     },
     validateClaimed,
     helperValidated: () => helpers.get(dir)?.validated ?? 0
@@ -24673,11 +24836,11 @@ ${report}${report.endsWith("\n") || report === "" ? "" : "\n"}::${token}::
 `);
   const { errors, warnings } = countFindings(result.diagnostics);
   const why = failure(inputs, errors, warnings);
-  const verdict = result.refusals.length > 0 ? `failed: ${pluralize(result.refusals.length, "file")} refused` : why ? `failed: ${why}` : "passed";
+  const verdict2 = result.refusals.length > 0 ? `failed: ${pluralize(result.refusals.length, "file")} refused` : why ? `failed: ${why}` : "passed";
   appendStepSummary(
     env,
     summaryMarkdown(
-      { diagnostics: result.diagnostics, fileCount: result.files.length, errors, warnings, verdict, root: workspace, cwd, reportPath: path3.relative(workspace, reportPath) || reportPath },
+      { diagnostics: result.diagnostics, fileCount: result.files.length, errors, warnings, verdict: verdict2, root: workspace, cwd, reportPath: path3.relative(workspace, reportPath) || reportPath },
       env
     )
   );

@@ -10171,10 +10171,10 @@ function importCapabilities(text, path3) {
   const notes = [];
   const missing = new Set(CAPABILITIES_NEVER_HAS);
   const hostPageSizes = childrenNamed(firstChild(host, "cpu"), "pages").map(pageSize);
-  const cellList = childrenNamed(cells, "cell");
-  if (cellList.length === 0) return fail(cells, "has no <cell>: no NUMA node to describe");
-  if (cellList.length > MAX_HOST_NODES) return fail(cells, `has ${cellList.length} <cell> elements: Linux has at most ${MAX_HOST_NODES} NUMA nodes`);
-  const firstCellPages = childrenNamed(cellList[0], "pages");
+  const cellList2 = childrenNamed(cells, "cell");
+  if (cellList2.length === 0) return fail(cells, "has no <cell>: no NUMA node to describe");
+  if (cellList2.length > MAX_HOST_NODES) return fail(cells, `has ${cellList2.length} <cell> elements: Linux has at most ${MAX_HOST_NODES} NUMA nodes`);
+  const firstCellPages = childrenNamed(cellList2[0], "pages");
   const basePageKiB = hostPageSizes[0] ?? (firstCellPages.length > 0 ? firstCellPages.map(pageSize).reduce((a, b) => Math.min(a, b)) : void 0);
   const nodes = [];
   const topologyEntries = [];
@@ -10183,7 +10183,7 @@ function importCapabilities(text, path3) {
   const siblingsOf = [];
   let anyTopology = false;
   let anyPages = false;
-  for (const cell of cellList) {
+  for (const cell of cellList2) {
     const id = intAttr(cell, "id", true);
     if (cellIds.has(id)) fail(cell, `cell id ${id} appears twice`, attribute(cell, "id").range);
     cellIds.set(id, cell);
@@ -11229,6 +11229,13 @@ function buildDomainModel(domain) {
 }
 var NUMA_NODE_PCI_MODELS = /* @__PURE__ */ new Set(["pci-expander-bus", "pcie-expander-bus", "pci-root"]);
 var VIRTIO_SCSI_MODELS = /* @__PURE__ */ new Set(["virtio-scsi", "virtio-transitional", "virtio-non-transitional"]);
+var VHOST_USER_WORDS = /vhost(?:user|vdpa)|virtiofs/g;
+function mentionsVhostUser(devices) {
+  const { text, start, end } = devices.contentSpan();
+  VHOST_USER_WORDS.lastIndex = start;
+  const found = VHOST_USER_WORDS.exec(text);
+  return found !== null && found.index < end;
+}
 var MEM_TAG_TAILS = ["ory", "balloon"];
 var LazyDeviceFacts = class {
   constructor(domain) {
@@ -11244,6 +11251,7 @@ var LazyDeviceFacts = class {
   os;
   memTags;
   ioRefs;
+  vhostUsers;
   /**
    * Whether the devices' text holds `<memory` (bit 1) and `<memballoon` (bit 2): one scan for both
    * (each alone scanned the rest of the file when absent).
@@ -11360,6 +11368,26 @@ var LazyDeviceFacts = class {
     }
     return this.ioRefs;
   }
+  vhostUserDevices() {
+    if (!this.vhostUsers) {
+      const found = [];
+      const devices = this.devices();
+      if (devices && mentionsVhostUser(devices)) {
+        for (const device of devices.children) {
+          const type = device.name === "interface" || device.name === "disk" ? attribute(device, "type")?.value : void 0;
+          if (device.name === "interface" && type === "vhostuser") {
+            found.push({ element: device, kind: attributeOf(firstChild(device, "backend"), "type") === "passt" ? "passt-interface" : "interface" });
+          } else if (device.name === "disk" && (type === "vhostuser" || type === "vhostvdpa")) {
+            found.push({ element: device, kind: type === "vhostuser" ? "disk" : "vdpa-disk" });
+          } else if (device.name === "filesystem" && attributeOf(firstChild(device, "driver"), "type") === "virtiofs") {
+            found.push({ element: device, kind: "virtiofs" });
+          }
+        }
+      }
+      this.vhostUsers = found;
+    }
+    return this.vhostUsers;
+  }
   osType() {
     if (!this.os) {
       const el = firstChild(firstChild(this.domain, "os"), "type");
@@ -11368,6 +11396,9 @@ var LazyDeviceFacts = class {
     return this.os.value;
   }
 };
+function attributeOf(el, name) {
+  return el ? attribute(el, name)?.value : void 0;
+}
 function untidyReason(kinds) {
   const parts = kinds.map((k) => k === "order" ? "lists ids out of ascending order" : k === "repeat" ? "names some ids twice" : "writes a sign before a range end");
   return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
@@ -11667,7 +11698,7 @@ var ModelBuilder = class {
       else this.problem(mem.valueRange, `cell memory '${excerpt(mem.value)}': ${parsed.error}`);
     }
     const idAttr = attribute(c, "id");
-    return { element: c, id: idAttr ? this.uint(c, "id") : index, idAttr, index, cpus: this.cpuset(c, "cpus"), memoryKiB, memoryAttr: mem, unitAttr: unit };
+    return { element: c, id: idAttr ? this.uint(c, "id") : index, idAttr, index, cpus: this.cpuset(c, "cpus"), memoryKiB, memoryAttr: mem, unitAttr: unit, memAccess: attribute(c, "memAccess") };
   }
 };
 function hasValueProblem(d, range) {
@@ -14865,14 +14896,14 @@ var min_free_kbytes_exceeds_node_free_default = definePlanRule({
     const basis = approximatedNodes.length > 0 ? " (zones approximated from MemTotal: no /proc/zoneinfo in the snapshot)" : "";
     for (const share of shares.values()) {
       const nodeFree = free.get(share.node);
-      const verdict = verdicts.get(share.node);
-      if (nodeFree === void 0 || verdict?.rule !== "min-free-kbytes-exceeds-node-free") continue;
+      const verdict2 = verdicts.get(share.node);
+      if (nodeFree === void 0 || verdict2?.rule !== "min-free-kbytes-exceeds-node-free") continue;
       const guestCount = plannedBy(share.node).length;
       const guests = planned.get(share.node) ? ` after ${formatKiB(planned.get(share.node))} of ${guestCount === 1 ? "a guest" : `${guestCount} guests`}` : "";
       const related = ctx.domains.filter((d) => strictSmallPageKiBPerNode([d.domain]).has(share.node)).slice(0, 20).map((d) => ({ file: d.source, range: (d.domain.numatune?.element ?? d.domain.element).startTag, message: `${describeDomain(d)} binds memory to node ${share.node} here` }));
       const reclaimable = host.node(share.node)?.reclaimableKiB !== void 0;
       const common = { minFree, node: share.node, free: `${formatKiB(Math.max(0, nodeFree))} ${reclaimable ? "free or reclaimable" : "free"}`, guests, basis };
-      if (verdict.level === "below-min") {
+      if (verdict2.level === "below-min") {
         const safest = safestFor("min");
         ctx.reportHost({
           range: at(),
@@ -15181,8 +15212,8 @@ var numa_memory_insufficient_default = definePlanRule({
       const planned = contributions.reduce((a, c) => a + c.kib, 0);
       const share = watermarks?.shares.get(node);
       const reclaimable = host.node(node).reclaimableKiB;
-      const verdict = nodeMemoryVerdict({ freeKiB: free, plannedKiB: planned, reclaimableKiB: reclaimable, minKiB: share?.minKiB, highKiB: share?.highKiB });
-      if (verdict?.rule !== "numa-memory-insufficient") continue;
+      const verdict2 = nodeMemoryVerdict({ freeKiB: free, plannedKiB: planned, reclaimableKiB: reclaimable, minKiB: share?.minKiB, highKiB: share?.highKiB });
+      if (verdict2?.rule !== "numa-memory-insufficient") continue;
       const places = contributions.flatMap((c) => [...c.bindings].map(([element, attr]) => ({ c, range: attr?.valueRange ?? element.startTag })));
       const at = places[0];
       const related = places.slice(1).map(
@@ -15196,7 +15227,7 @@ var numa_memory_insufficient_default = definePlanRule({
       const who = { guests: one ? "the guest" : `${contributions.length} guests`, node };
       const exact = contributions.reduce((a, c) => a + c.exactKiB, 0);
       const certain = exact > free;
-      if (verdict.level === "after-reclaim") {
+      if (verdict2.level === "after-reclaim") {
         ctx.report(at.c.on, {
           range: at.range,
           severity: "info",
@@ -15204,14 +15235,14 @@ var numa_memory_insufficient_default = definePlanRule({
           data: { ...who, need: one ? "needs" : "need", planned: formatKiB(planned), free: formatKiB(free), reclaimable: formatKiB(reclaimable), reclaim: formatKiB(Math.max(0, planned + (share?.minKiB ?? 0) - free)) },
           related
         });
-      } else if (verdict.level === "exceeds-free" && certain) {
+      } else if (verdict2.level === "exceeds-free" && certain) {
         ctx.report(at.c.on, {
           range: at.range,
           messageId: "exceedsFree",
           data: { ...who, need: one ? "needs" : "need", planned: formatKiB(planned), free: formatKiB(free) },
           related
         });
-      } else if (verdict.level === "exceeds-free") {
+      } else if (verdict2.level === "exceeds-free") {
         const spread = contributions.find((c) => c.spreadOver !== void 0)?.spreadOver;
         ctx.report(at.c.on, {
           range: at.range,
@@ -17085,6 +17116,131 @@ var vcpu_pin_collision_default = defineDomainRule({
   }
 });
 
+// src/model/shared-memory.ts
+function unsharedMemory(domain) {
+  const access = domain.memoryBacking?.access;
+  const shared = access?.mode === "shared";
+  const cells = domain.cpu?.cells ?? [];
+  if (cells.length === 0) return shared ? void 0 : { kind: "access", element: access?.element, mode: access?.mode, cells: [] };
+  const privateCells = [];
+  const following = [];
+  for (const cell of cells) {
+    const mode = cell.memAccess?.value;
+    if (mode === "private") privateCells.push(cell);
+    else if (mode === void 0 && !shared) following.push(cell);
+  }
+  if (privateCells.length > 0) return { kind: "private-cells", cells: privateCells, following };
+  if (following.length > 0) return { kind: "access", element: access?.element, mode: access?.mode, cells: following };
+  return void 0;
+}
+var VHOSTUSER_INTERFACE_REFUSED_SINCE = "11.2.0";
+
+// rules/vhost-user-shared-memory/index.ts
+var DEVICE_NAMES = {
+  interface: ["vhost-user interface", "vhost-user interfaces"],
+  "passt-interface": ["vhost-user interface (passt)", "vhost-user interfaces (passt)"],
+  disk: ["vhost-user disk", "vhost-user disks"],
+  "vdpa-disk": ["vhost-vdpa disk", "vhost-vdpa disks"],
+  virtiofs: ["virtiofs filesystem", "virtiofs filesystems"]
+};
+var vhost_user_shared_memory_default = defineDomainRule({
+  meta: {
+    id: "vhost-user-shared-memory",
+    name: "VhostUserSharedMemory",
+    severity: "error",
+    type: "problem",
+    fixable: false,
+    hasSuggestions: true,
+    summary: "A vhost-user device (vhostuser interface or disk, vhost-vdpa disk, virtiofs) in a guest whose memory is not shared with its back end.",
+    tags: ["memory", "devices", "numa"],
+    messages: {
+      unshared: {
+        message: "{{devices}} {{need}} shared memory, but {{why}}",
+        help: "{{fix}}: {{verdict}}"
+      },
+      shareAll: { message: "share guest memory: <access mode='shared'/> in <memoryBacking>" },
+      shareCells: { message: "set memAccess='shared' on {{cells}}" }
+    }
+  },
+  check({ domain, host, source, report }) {
+    if (!runsOnQemu(domain)) return;
+    const unshared = unsharedMemory(domain);
+    if (!unshared) return;
+    const devices = domain.devices.vhostUserDevices();
+    if (devices.length === 0) return;
+    const first = devices[0];
+    const kinds = [...new Set(devices.map((d) => d.kind))];
+    const described = devices.length === 1 ? `the ${DEVICE_NAMES[first.kind][0]}` : kinds.length === 1 ? `${devices.length} ${DEVICE_NAMES[first.kind][1]}` : `${devices.length} vhost-user devices`;
+    const related = devices.slice(1, 21).map((d) => ({ range: d.element.startTag, message: `this ${DEVICE_NAMES[d.kind][0]} needs shared memory too` }));
+    related.push(...causeLocations(unshared));
+    report({
+      range: first.element.startTag,
+      messageId: "unshared",
+      data: {
+        devices: described,
+        need: devices.length === 1 ? "needs" : "need",
+        why: whyUnshared(unshared),
+        fix: fixAdvice(unshared),
+        verdict: verdict(devices, host?.model.libvirtVersion)
+      },
+      related,
+      suggestions: suggestionsFor(source.text, domain, unshared)
+    });
+  }
+});
+function whyUnshared(u) {
+  if (u.kind === "private-cells") return `${cellList(u.cells)} ${u.cells.length === 1 ? "has" : "have"} memAccess='private'`;
+  if (u.cells.length > 0) return `${cellList(u.cells)} ${u.cells.length === 1 ? "defaults" : "default"} to private memory`;
+  return u.element === void 0 ? "<memoryBacking> has no <access mode='shared'/>" : `<access> is ${u.mode === void 0 ? "without a mode" : `'${excerpt(u.mode, 16)}'`}`;
+}
+var SHARE_ALL_ADVICE = "add <access mode='shared'/> to <memoryBacking> (with <source type='memfd'/> when there are no hugepages)";
+function fixAdvice(u) {
+  if (u.kind === "access") return SHARE_ALL_ADVICE;
+  return u.following.length === 0 ? "set memAccess='shared' on those cells" : `set memAccess='shared' on those cells, and ${SHARE_ALL_ADVICE} for the others`;
+}
+function verdict(devices, version) {
+  if (devices.some((d) => d.kind !== "interface")) return "libvirt rejects the definition without it";
+  const refuses = libvirtAtLeast(version, VHOSTUSER_INTERFACE_REFUSED_SINCE);
+  const broken = "starts the guest, but the back end cannot map guest memory and the interface passes no traffic";
+  if (refuses === true) return `libvirt ${version} rejects the definition without it`;
+  if (refuses === false) return `libvirt ${version} ${broken}`;
+  return `libvirt ${VHOSTUSER_INTERFACE_REFUSED_SINCE} and later reject the definition without it; older libvirt ${broken}`;
+}
+function cellList(cells) {
+  const ids = CpuSet.of(...cells.map((c) => c.id ?? c.index));
+  return `guest NUMA cell${ids.size === 1 ? "" : "s"} ${ids.toString()}`;
+}
+function causeLocations(u) {
+  if (u.kind === "private-cells") {
+    return u.cells.slice(0, 20).map((c) => ({ range: c.memAccess.range, message: `guest NUMA cell ${c.id ?? c.index} is private here` }));
+  }
+  return u.element ? [{ range: u.element.startTag, message: "guest memory access is set here" }] : [];
+}
+function suggestionsFor(text, domain, u) {
+  const edits = [];
+  if (u.kind === "private-cells") {
+    for (const c of u.cells) edits.push(replaceAttributeValue(c.memAccess, "shared"));
+    if (u.following.length > 0) {
+      const all2 = shareAll(text, domain);
+      if (!all2) return [];
+      edits.push(all2);
+    }
+    return [{ messageId: "shareCells", data: { cells: cellList(u.cells) }, fix: combineEdits(text, edits) }];
+  }
+  const all = shareAll(text, domain);
+  return all ? [{ messageId: "shareAll", fix: all }] : [];
+}
+function shareAll(text, domain) {
+  const mb = domain.memoryBacking;
+  if (mb?.access) {
+    const mode = attribute(mb.access.element, "mode");
+    return mode ? replaceAttributeValue(mode, "shared") : void 0;
+  }
+  const access = { name: "access", attributes: [["mode", "shared"]] };
+  if (mb) return insertChild(text, mb.element, access, formatterPredecessor(mb.element, "access", MEMORY_BACKING_CHILD_ORDER));
+  return insertChild(text, domain.element, { name: "memoryBacking", attributes: [], children: [access] }, formatterPredecessor(domain.element, "memoryBacking", DOMAIN_CHILD_ORDER));
+}
+
 // rules/xml-malformed/index.ts
 var xml_malformed_default = defineDomainRule({
   meta: {
@@ -17106,7 +17262,7 @@ var xml_malformed_default = defineDomainRule({
 });
 
 // rules/index.ts
-var rules = [cpu_topology_mismatch_default, cpuset_syntax_default, dedicated_cpu_conflict_default, duplicate_domain_identity_default, emulatorpin_overlaps_vcpus_default, guest_cell_spans_host_nodes_default, guest_numa_cell_invalid_default, guest_numa_coverage_default, guest_numa_memory_sum_default, guest_smt_topology_mismatch_default, host_definition_drift_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepage_size_unavailable_default, hugepages_config_invalid_default, insufficient_hugepages_default, iothread_placement_default, isolated_cpu_noise_default, isolation_incomplete_default, isolation_params_consistency_default, isolcpus_floating_affinity_default, locked_memory_risk_default, memory_config_invalid_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, no_host_cpu_left_default, not_a_domain_default, numa_memory_insufficient_default, numatune_invalid_default, numatune_memoryless_node_default, pin_crosses_nodeset_default, pin_target_offline_default, pinned_guest_cpu_model_default, realtime_guest_hygiene_default, realtime_sched_unsafe_default, running_affinity_drift_default, running_guest_unmatched_default, running_memory_drift_default, schema_invalid_default, smt_sibling_sharing_default, unused_disable_directive_default, value_invalid_default, vcpu_floating_pin_default, vcpu_id_range_default, vcpu_partially_pinned_default, vcpu_pin_collision_default, xml_malformed_default];
+var rules = [cpu_topology_mismatch_default, cpuset_syntax_default, dedicated_cpu_conflict_default, duplicate_domain_identity_default, emulatorpin_overlaps_vcpus_default, guest_cell_spans_host_nodes_default, guest_numa_cell_invalid_default, guest_numa_coverage_default, guest_numa_memory_sum_default, guest_smt_topology_mismatch_default, host_definition_drift_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepage_size_unavailable_default, hugepages_config_invalid_default, insufficient_hugepages_default, iothread_placement_default, isolated_cpu_noise_default, isolation_incomplete_default, isolation_params_consistency_default, isolcpus_floating_affinity_default, locked_memory_risk_default, memory_config_invalid_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, no_host_cpu_left_default, not_a_domain_default, numa_memory_insufficient_default, numatune_invalid_default, numatune_memoryless_node_default, pin_crosses_nodeset_default, pin_target_offline_default, pinned_guest_cpu_model_default, realtime_guest_hygiene_default, realtime_sched_unsafe_default, running_affinity_drift_default, running_guest_unmatched_default, running_memory_drift_default, schema_invalid_default, smt_sibling_sharing_default, unused_disable_directive_default, value_invalid_default, vcpu_floating_pin_default, vcpu_id_range_default, vcpu_partially_pinned_default, vcpu_pin_collision_default, vhost_user_shared_memory_default, xml_malformed_default];
 function readmes() {
   return {
     "cpu-topology-mismatch": "# cpu-topology-mismatch\n\nReports a guest CPU `<topology>` whose product sockets \xD7 dies \xD7 clusters \xD7 cores \xD7 threads is not the maximum vCPU count (the `<vcpu>` text), naming the product and the count. It also reports a `<topology>` that lacks `sockets`, `cores` or `threads`, or sets a count to 0, which libvirt rejects outright. The finding is on the `<topology>` start tag (or on the zero value).\n\n## Why this matters\n\nThe topology is how the guest sees its vCPUs: as sockets, dies, clusters, cores and SMT threads. QEMU has required since 2.5 that it describe exactly the maximum number of vCPUs, and libvirt's QEMU driver enforces this when the domain is defined and when it starts (qemu_validate.c: \"CPU topology doesn't match maximum vcpu count\"). The usual cause is raising or lowering `<vcpu>` (in an editor, or in a template) without touching the topology, or writing `threads='2'` while counting threads as cores.\n\nHow libvirt reads the element (cpu_conf.c `virCPUDefParseXML`):\n\n- `sockets`, `cores` and `threads` are **required** and must not be 0;\n- `dies` and `clusters` are optional, default to 1, and must not be 0 either;\n- the product is compared with the maximum vCPU count, not with `current`. A guest that boots with fewer vCPUs online still needs a topology that holds all of them.\n\nThe product check belongs to the QEMU driver, so it is made for domains of type `kvm`, `qemu` and `hvf` only. The missing-attribute and zero checks are parse errors for every driver. A count that is not a number is left to `value-invalid`.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='1'/>\n</cpu>\n```\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' cores='4'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because either side may be the wrong one: the vCPU count, or the shape of the topology (more cores, or fewer threads). Make the product equal the maximum vCPU count. For pinned guests, pick a shape that matches the host CPUs the vCPUs are pinned to (`threads='2'` only when the pins are SMT sibling pairs; see `guest-smt-topology-mismatch`).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/cpu_conf.c`: `virCPUDefParseXML` (required, non-zero `sockets`, `cores`, `threads`; `dies` and `clusters` default to 1).\n- libvirt `src/conf/domain_conf.c`: `virDomainDefGetVcpusTopology` (the product).\n- libvirt `src/qemu/qemu_validate.c`: \"CPU topology doesn't match maximum vcpu count\".\n- libvirt, Domain XML format, \xA7CPU model and topology.\n",
@@ -17157,6 +17313,7 @@ function readmes() {
     "vcpu-id-range": "# vcpu-id-range\n\nReports `<cputune>` entries that name a vCPU or IOThread the domain does not have, pin one vCPU or IOThread twice, or give a realtime policy no valid priority: a `vcpupin` at or beyond the `<vcpu>` maximum or repeated, `vcpusched`/`cachetune`/`memorytune` `vcpus` outside 0..max-1 or missing, an `iothreadpin`/`iothreadsched` naming a missing IOThread, a QEMU disk or virtio-scsi controller whose `<driver iothread>` (or `<driver><iothreads>` mapping) names a missing IOThread, and `fifo`/`rr` without a priority or with one outside 1\u201399. The finding points at the attribute at fault (or at the element's start tag when the attribute is missing).\n\n## Why this matters\n\nThese entries are written by hand, and they go stale when `<vcpu>` or `<iothreads>` shrinks later. Most of them make `virsh define` fail. The others are worse, because libvirt accepts them silently and the file then promises something the guest does not get:\n\n| entry | what libvirt does (source) |\n| --- | --- |\n| `vcpupin vcpu` \u2265 max vCPUs | drops the pin, with only a log warning \"Ignoring vcpupin for missing vcpus\" (domain_conf.c `virDomainVcpuPinDefParseXML`): reported as a **warning**, since the domain defines and runs; the CPU the pin names is only reserved on paper |\n| a second `vcpupin` for one vCPU | rejects: \"duplicate vcpupin for vcpu\" (same function) |\n| `vcpusched` without `vcpus`, or naming a vCPU \u2265 max | rejects: \"Missing attribute 'vcpus'\u2026\", \"vCPU 'N' is not present in domain definition\" (`virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`) |\n| two `vcpusched` (or `iothreadsched`) covering one thread | rejects: \"'vcpusched' attributes 'vcpus' must not overlap\" |\n| `cachetune`/`memorytune` `vcpus` beyond the maximum | cuts the group down to the existing vCPUs (`virBitmapShrink`); a group left empty is ignored entirely (`virDomainResctrlParseVcpus`): reported as an **info**, since the domain defines and runs. A missing `vcpus` is rejected |\n| two `cachetune`/`memorytune` groups whose (cut) `vcpus` overlap without being equal, or two cachetunes (two memorytunes) with the same set | rejects the domain (`virDomainResctrlVcpuMatch`: \"Overlapping vcpus in resctrls\"; \"Identical vcpus in cachetunes found\"): an **error**. A memorytune with exactly a cachetune's vCPUs joins that group and is fine |\n| two allocations of one cache level in one `<cachetune>` (`type='both'` with anything, or one type twice), a `<memorytune>` `<node id>` given twice or a `bandwidth` over 100, a `<monitor vcpus>` outside its group | rejects the domain (`virResctrlAllocCheckCollision`, `virResctrlAllocSetMemoryBandwidth`, `virDomainResctrlMonDefParse`; libvirt's tests `cachetune-colliding-*`, `memorytune-colliding-*`): an **error** |\n| `iothreadpin`/`iothreadsched` naming an IOThread the domain lacks, or pinning one twice | rejects: \"Cannot find 'iothread' : N\" (`virDomainIOThreadPinDefParseXML`, `virDomainDefGetIOThreadSched`) |\n| a disk's or virtio-scsi controller's `<driver iothread='N'>`, or an `<iothread id='N'>` of its `<driver><iothreads>` mapping, naming an IOThread the domain lacks | rejects when the QEMU domain is defined: \"Disk iothread 'N' not defined in iothreadid\", \"controller iothread 'N' not defined in iothreadid\", \"iothread 'N' not defined in iothreadid\" (qemu_validate.c `qemuValidateDomainDeviceDefDiskIOThreads`, `qemuValidateCheckSCSIControllerIOThreads`, `qemuDomainValidateIothreadMapping`). Another controller with an IOThread is refused for that instead (`virDomainControllerDefPostParse`), and is not reported here |\n| `scheduler='fifo'`/`'rr'` without `priority` | rejects (`virDomainSchedulerParseCommonAttrs`: priority is required for realtime policies) |\n| `priority` outside 1\u201399 | accepted when defined, then the start fails: \"Scheduler priority N out of range [1, 99]\" (virprocess.c `virProcessSetScheduler`, which asks `sched_get_priority_min/max`) |\n| `scheduler` missing, or not one of `batch`, `idle`, `fifo`, `rr` | rejects |\n\nThe IOThreads a domain has are the ids in `<iothreadids>`, and, when `<iothreads>` asks for more, libvirt fills in the lowest unused ids from 1 up (`virDomainIOThreadIDDefArrayInit`): `<iothreads>3</iothreads>` with only `<iothread id='5'/>` listed gives IOThreads 1, 2 and 5.\n\nAll ids are compared with the vCPU **maximum** (the `<vcpu>` text), not `current`: pinning an offline vCPU is valid and takes effect when it is hot-plugged. When `<vcpu>` itself does not parse, the vCPU checks are skipped (`value-invalid` reports it).\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <vcpupin vcpu='4' cpuset='8'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='3' cpuset='0-1'/>\n  <vcpusched vcpus='0-7' scheduler='fifo'/>\n  <cachetune vcpus='4-7'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n  <cachetune vcpus='0-3'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: whether a stale entry should go, or `<vcpu>`/`<iothreads>` should grow back, is the author's decision. Delete pins for vCPUs the guest no longer has, keep one pin per vCPU, and give every `fifo`/`rr` policy a priority from 1 to 99 (kvm-realtime uses 1 for vCPUs).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainVcpuPinDefParseXML`, `virDomainIOThreadPinDefParseXML`, `virDomainSchedulerParseCommonAttrs`, `virDomainSchedulerParse`, `virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`, `virDomainDefGetIOThreadSched`, `virDomainResctrlParseVcpus`, `virDomainDefParseIOThreads` and `virDomainIOThreadIDDefArrayInit`.\n- libvirt `src/qemu/qemu_validate.c`: `qemuValidateDomainDeviceDefDiskIOThreads`, `qemuValidateCheckSCSIControllerIOThreads`, `qemuDomainValidateIothreadMapping`; `src/conf/domain_postparse.c`: `virDomainControllerDefPostParse`.\n- libvirt `src/util/virprocess.c`: `virProcessSetScheduler` (priority range from `sched_get_priority_min/max`).\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `iothreadpin`, `vcpusched`, `iothreadsched`, `emulatorsched`, `cachetune`, `memorytune`) and \xA7IOThreads Allocation.\n- Linux `sched(7)`: SCHED_FIFO and SCHED_RR priorities 1 (low) to 99 (high).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n",
     "vcpu-partially-pinned": "# vcpu-partially-pinned\n\nReports a domain that pins some of its vCPUs with `<vcpupin>` but not the others, with no `<vcpu cpuset>` to bound the rest: the unpinned vCPUs float over every online host CPU. The finding is on the `<vcpu>` element and names the unpinned vCPUs as ranges (`vCPUs 1-63`), never one by one.\n\n## Why this matters\n\nA vCPU's affinity is its `<vcpupin>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online host CPU, isolated CPUs included (formatdomain \xA7CPU Tuning: \"If this is omitted, and attribute cpuset of element vcpu is not specified, the vCPU is pinned to all the physical CPUs by default\"; `qemuProcessSetupVcpu` in `qemu_process.c`).\n\nSo a guest with 8 vCPUs and pins for 4 of them has 4 vCPUs that can run anywhere: on the pinned vCPUs' own CPUs (taking turns with them), on isolated cores meant for other guests (where `isolcpus` stops the scheduler from moving them away again), and on other NUMA nodes than the guest's memory. It usually comes from raising `<vcpu>` without adding pins, from a pin block copied from a smaller guest, or from vCPUs that start offline and were never pinned.\n\nvCPUs that start offline (ids from `<vcpu current>` up, or those `<vcpus><vcpu id enabled='no'/>` disables: `<vcpus>` wins when present, as in libvirt's `virDomainVcpuParse`) run nowhere until hot-plugged, so they float over nothing today. When only such vCPUs are unpinned the finding is an **info** (a hot-plugged vCPU gets the same affinity chain, so it would float once plugged); when online vCPUs float too, the warning's help line names the offline ones as well. Every rule treats them the same way (`offlineVcpus` in `src/model/domain.ts`): an unpinned offline vCPU is in no affinity group.\n\nLeft to other rules:\n\n- a vCPU with realtime (`fifo`/`rr`) scheduling and no pin is `realtime-sched-unsafe`'s (an error there), so it is not named here;\n- with `placement='auto'`, numad confines the unpinned vCPUs, so nothing is reported;\n- a `<vcpupin>` whose `vcpu` does not parse, or is out of range, is `value-invalid`'s or `vcpu-id-range`'s; while one is present this rule stays silent, as it cannot tell which vCPU was meant.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nInfo only (vCPUs 4-7 start offline and have no pin):\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\nPin every vCPU, including the ones that start offline:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nOr bound the rest with `<vcpu cpuset>`:\n\n```xml\n<vcpu placement='static' cpuset='8-15'>4</vcpu>\n```\n\n## Fix\n\nThere is no automatic fix: which CPU each remaining vCPU should get (and whether it should have one of its own at all) is a capacity decision. Add a `<vcpupin>` per unpinned vCPU, or a `cpuset` on `<vcpu>` that bounds them.\n\n## Needs\n\n**domain**. With a host snapshot the message lists the online CPUs the vCPUs float over.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`, `current`, `placement`) and \xA7CPU Tuning (`vcpupin`).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupVcpu`, `qemuProcessSetupPid`), and `qemu_hotplug.c` for hot-plugged vCPUs, which go through the same setup.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: no load balancing on isolated CPUs).\n- The KVM tuning guide for Rocky Linux: every vCPU pinned 1:1.\n",
     "vcpu-pin-collision": "# vcpu-pin-collision\n\nReports two or more vCPUs of one domain dedicated to the same host CPU: each `<vcpupin>` names that single CPU, or several vCPUs follow a single-CPU `<vcpu cpuset>`. The first vCPU on the CPU is taken as its owner; every other one is reported on its `cpuset`, naming the vCPUs it collides with.\n\n## Why this matters\n\nA vCPU pinned to one CPU is meant to have that CPU to itself (rules.md \xA70: a thread with exactly one CPU is dedicated). Two vCPUs on one CPU take turns: each gets a fraction of the CPU, so the guest runs slower than its vCPU count suggests, and a vCPU preempted while holding a guest spinlock stalls the other vCPUs that spin waiting for it (lock-holder preemption). The guest cannot see any of this and schedules work as if it had separate CPUs. The usual cause is a copy-paste slip in the pin list (`cpuset='5'` twice instead of `5` and `6`).\n\nLeft to other rules:\n\n- when one of the colliding vCPUs has realtime (`fifo`/`rr`) scheduling, the collision is `realtime-sched-unsafe`'s, reported as an error there;\n- vCPUs that share a multi-CPU range are floating, not dedicated (`vcpu-floating-pin`);\n- two domains on one CPU are `dedicated-cpu-conflict`'s (a plan rule).\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='5'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='9'>2</vcpu>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: which free CPU the extra vCPU should move to depends on the host. Give each vCPU a CPU of its own, on the same NUMA node as the others.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`) and \xA7CPU Tuning (`vcpupin`).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupVcpu`): each vCPU thread gets the affinity of its own pin.\n- The KVM tuning guide for Rocky Linux: one host CPU per vCPU.\n",
+    "vhost-user-shared-memory": "# vhost-user-shared-memory\n\nReports a QEMU guest with a device served by a vhost-user back end while its memory is not shared with that back end. The devices are the ones libvirt checks (`qemuValidateDomainDefVhostUserRequireSharedMemory` in `src/qemu/qemu_validate.c`):\n\n- `<interface type='vhostuser'>` (OVS-DPDK, VPP, Snabb, and from libvirt 11.1 the passt back end: `<backend type='passt'/>`);\n- `<disk type='vhostuser'>` (vhost-user-blk, e.g. SPDK) and `<disk type='vhostvdpa'>`;\n- `<filesystem>` with `<driver type='virtiofs'/>`.\n\nGuest memory is shared when libvirt asks QEMU for `share=on`, and libvirt decides that from the access modes alone:\n\n- with no guest NUMA cells, `<memoryBacking><access mode='shared'/>` shares it;\n- with cells, each cell on its own: `memAccess='shared'` is shared, `memAccess='private'` is not, and a cell without `memAccess` follows `<memoryBacking><access>` (private by default).\n\nHugepages or `<source type='memfd'/>` alone share nothing. One finding per guest, on the first such device; the other devices and the private cells or `<access>` are related locations.\n\n## Why this matters\n\nA vhost-user back end is another process (ovs-vswitchd, virtiofsd, an SPDK target). It reads and writes the guest's virtqueues and buffers by mapping guest RAM from file descriptors QEMU passes over the socket. Memory QEMU mapped private has no such descriptor, so the back end cannot see it:\n\n| device | libvirt | without shared memory |\n| --- | --- | --- |\n| virtiofs filesystem | every release with virtiofs (6.2.0) | define fails: \"'virtiofs' requires shared memory\" |\n| vhost-user or vhost-vdpa disk | every release with them (7.1.0) | define fails: \"'vhostuser' requires shared memory\" |\n| vhost-user interface, passt back end | 11.1.0 and later | define fails: \"'interface' requires shared memory\" |\n| vhost-user interface | 11.2.0 and later | define fails (NEWS 11.2.0: \"Use common check for shared memory use for vhost-user network devices\") |\n| vhost-user interface | before 11.2.0 | starts; libvirt logs \"Detected vhost-user interface without any shared memory, the interface might not be operational\", QEMU logs \"Failed initializing vhost-user memory map, consider using -object memory-backend-file share=on\", and no traffic passes |\n\nSo the finding is an error on every libvirt version: either the definition is refused or the device does not work. The help line says which, from the host's libvirt version (the config's `hosts[].libvirtVersion` or the snapshot's `libvirtVersion`) when it is known.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='GiB'/>\n  </hugepages>\n</memoryBacking>\n<devices>\n  <interface type='vhostuser'>\n    <source type='unix' path='/var/run/openvswitch/vhu0' mode='client'/>\n    <model type='virtio'/>\n  </interface>\n</devices>\n```\n\n```xml\n<cpu>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB' memAccess='shared'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB' memAccess='private'/>\n  </numa>\n</cpu>\n<devices>\n  <filesystem type='mount'>\n    <driver type='virtiofs'/>\n    <source dir='/srv/export'/>\n    <target dir='export'/>\n  </filesystem>\n</devices>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='GiB'/>\n  </hugepages>\n  <access mode='shared'/>\n</memoryBacking>\n```\n\n```xml\n<memoryBacking>\n  <source type='memfd'/>\n  <access mode='shared'/>\n</memoryBacking>\n```\n\nOr every guest NUMA cell written `memAccess='shared'` (as OpenStack Nova writes them).\n\n## Fix\n\nThere is no automatic fix. Each finding carries a suggestion (shown, applied only by a person or an editor): `<access mode='shared'/>` added to `<memoryBacking>` where libvirt's formatter puts it (creating `<memoryBacking>` if needed), an `<access>` set to `shared`, or the private cells set to `memAccess='shared'`. It is a suggestion because shared memory changes how QEMU backs guest RAM: without hugepages libvirt then maps a file under its memory backing directory unless `<source type='memfd'/>` is given, and KSM no longer merges those pages.\n\n## Needs\n\n**domain**; with a host snapshot or config that records the libvirt version, the help line for a vhost-user interface says what that version does.\n\n## Sources\n\n- libvirt `src/qemu/qemu_validate.c` (`qemuValidateDomainDefVhostUserRequireSharedMemory` and its callers for interfaces, disks and virtiofs), libvirt 11.3.0.\n- libvirt NEWS 11.2.0 (\"qemu: Use common check for shared memory use for vhost-user network devices\") and 11.1.0 (passt as the back end of `type='vhostuser'`); `qemuProcessStartWarnShmem` in earlier releases.\n- libvirt, Domain XML format, \xA7Memory Backing (`access`), \xA7CPU model and topology (`memAccess`), \xA7vhost-user connection, \xA7Filesystems (virtiofs).\n- libvirt tests: `tests/qemuxmlconfdata/net-vhostuser-passt-no-shmem.*` (rejected), `net-vhostuser.*`, `disk-vhostuser.*`, `disk-vhostuser-numa.*`, `vhost-user-fs-*.*` (accepted, all with shared memory).\n- QEMU `hw/virtio/vhost-user.c` (\"Failed initializing vhost-user memory map, consider using -object memory-backend-file share=on\").\n",
     "xml-malformed": "# xml-malformed\n\nReports a file that is not well-formed XML, once, at the line and column where the parser hit its first fatal error. A malformed file gets no other findings: there is no document to check.\n\n## Why this matters\n\nlibvirt parses domain XML with libxml2 and rejects a file that is not well-formed, so `virsh define` fails. The usual causes are hand edits: a closing tag lost when a device was removed, a start tag closed under another name (`<vcpu>\u2026</vcpus>`), an attribute without quotes, a bare `&`, or two `virsh dumpxml` outputs appended to one file. In a fleet repository a broken file also hides every other problem in it until someone tries to deploy.\n\nkvmlint parses with saxes, which reports the first error with its line and column. The finding is placed there, which is sometimes after the real mistake. A missing end tag is only noticed at the next end tag that does not match. A bare `&` starts an entity reference that only ends at the next `;`, so it is reported there or at the end of the file.\n\n**Entities are never expanded.** saxes does not read external entities or DTDs and does not define entities from an internal subset. A reference to anything but the five predefined entities (`&amp;` `&lt;` `&gt;` `&apos;` `&quot;`) or a character reference is a well-formedness error at the first reference. A \"billion laughs\" file (nested `<!ENTITY>` definitions) therefore costs nothing and yields exactly one `xml-malformed` finding. libvirt never needs a DTD: `virsh dumpxml` does not write one.\n\nFiles are also refused as malformed when they are not valid UTF-8 (without a UTF-16 byte order mark). The finding is placed at the first bad byte.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>2</vcpus>\n```\n\n```xml\n<vcpupin vcpu=1 cpuset='5'/>\n```\n\n```xml\n<?xml version=\"1.0\"?>\n<!DOCTYPE domain [\n  <!ENTITY lol \"lol\">\n  <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n]>\n<domain type='kvm'>\n  <description>&lol1;</description>\n</domain>\n```\n\n## Correct\n\n```xml\n<?xml version='1.0' encoding='UTF-8'?>\n<domain type='kvm'>\n  <description>Mail relay &amp; spam filter &#x2013; owner: ops &lt;ops@example.org&gt;</description>\n  <vcpu placement='static'>2</vcpu>\n  <cputune>\n    <vcpupin vcpu='1' cpuset='5'/>\n  </cputune>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix. Correct the XML at the reported position, or just before it for a missing end tag, and prefer `virsh edit` or `virsh dumpxml`, which always write well-formed XML. Comments must not contain `--`, which also makes the file malformed (see the inline directive syntax).\n\n## Needs\n\n**domain** (any XML file named or found).\n\n## Sources\n\n- W3C, Extensible Markup Language (XML) 1.0, well-formedness constraints (\xA72.1, \xA74.1 \"Entity Declared\").\n- saxes (the parser kvmlint uses): entity handling and error positions.\n- libvirt `src/util/virxml.c` (`virXMLParse`), which rejects malformed documents.\n- OWASP, XML External Entity and \"billion laughs\" entity expansion attacks.\n"
   };
 }

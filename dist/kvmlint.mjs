@@ -34,7 +34,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"096268a4aa316ea1fc366fe971e92ad82e87f65ab7412f9e697ae4e16ee49f2a"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"3f975fdd266c55940b8f193ed00b107d649f3a4e2c21f0628094ef83abe4a06a"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -240,6 +240,19 @@ export interface DomainDeviceFacts {
    * devices; undefined when the text names one in another form (then iothreadRefs decides).
    */
   iothreadIdsInText(): Set<number> | undefined;
+  /** Devices served by a vhost-user back end, which maps guest memory (see VhostUserDevice), in document order. */
+  vhostUserDevices(): VhostUserDevice[];
+}
+
+/**
+ * A device whose back end runs outside QEMU and maps guest RAM through vhost-user (or vhost-vdpa):
+ * `<interface type='vhostuser'>`, `<disk type='vhostuser'>`, `<disk type='vhostvdpa'>` and
+ * `<filesystem>` with `<driver type='virtiofs'>` (qemu_validate.c: the callers of
+ * qemuValidateDomainDefVhostUserRequireSharedMemory).
+ */
+export interface VhostUserDevice {
+  element: XmlElement;
+  kind: 'interface' | 'passt-interface' | 'disk' | 'vdpa-disk' | 'virtiofs';
 }
 
 /**
@@ -281,6 +294,8 @@ export interface GuestCell {
   /** The `memory` attribute (its value is in `unit`, default KiB). */
   memoryAttr: XmlAttribute | undefined;
   unitAttr: XmlAttribute | undefined;
+  /** `memAccess='shared|private'`: how this cell's memory is mapped (numa_conf.c; default: <memoryBacking><access>). */
+  memAccess: XmlAttribute | undefined;
 }
 
 export interface CpuTopology {
@@ -393,6 +408,20 @@ const NUMA_NODE_PCI_MODELS: ReadonlySet<string> = new Set(['pci-expander-bus', '
 /** The SCSI controller models that take an IOThread (virDomainControllerModelSCSI: VIRTIO_SCSI and its transitional forms). */
 const VIRTIO_SCSI_MODELS: ReadonlySet<string> = new Set(['virtio-scsi', 'virtio-transitional', 'virtio-non-transitional']);
 
+/**
+ * The words a vhost-user device's XML must hold: type='vhostuser' or 'vhostvdpa', driver type='virtiofs'.
+ * Not 'vhost' alone: vhost-net's <driver name='vhost'> is in most guests. One regular expression scans
+ * the devices once (0.9 µs a 7 KB guest, against 1.8 µs for indexOf of two needles).
+ */
+const VHOST_USER_WORDS = /vhost(?:user|vdpa)|virtiofs/g;
+
+function mentionsVhostUser(devices: XmlElement): boolean {
+  const { text, start, end } = devices.contentSpan();
+  VHOST_USER_WORDS.lastIndex = start;
+  const found = VHOST_USER_WORDS.exec(text);
+  return found !== null && found.index < end;
+}
+
 /** The tails after `<mem` that LazyDeviceFacts looks for, in bit order. */
 const MEM_TAG_TAILS: readonly string[] = ['ory', 'balloon'];
 
@@ -406,6 +435,7 @@ class LazyDeviceFacts implements DomainDeviceFacts {
   private os?: { value: ReturnType<DomainDeviceFacts['osType']> };
   private memTags?: number;
   private ioRefs?: IothreadRef[];
+  private vhostUsers?: VhostUserDevice[];
 
   constructor(private readonly domain: XmlElement) {}
 
@@ -545,6 +575,28 @@ class LazyDeviceFacts implements DomainDeviceFacts {
     return this.ioRefs;
   }
 
+  vhostUserDevices(): VhostUserDevice[] {
+    if (!this.vhostUsers) {
+      const found: VhostUserDevice[] = [];
+      const devices = this.devices();
+      // Tested on the text first: few guests have one, and finding none by elements would build every device.
+      if (devices && mentionsVhostUser(devices)) {
+        for (const device of devices.children) {
+          const type = device.name === 'interface' || device.name === 'disk' ? attribute(device, 'type')?.value : undefined;
+          if (device.name === 'interface' && type === 'vhostuser') {
+            found.push({ element: device, kind: attributeOf(firstChild(device, 'backend'), 'type') === 'passt' ? 'passt-interface' : 'interface' });
+          } else if (device.name === 'disk' && (type === 'vhostuser' || type === 'vhostvdpa')) {
+            found.push({ element: device, kind: type === 'vhostuser' ? 'disk' : 'vdpa-disk' });
+          } else if (device.name === 'filesystem' && attributeOf(firstChild(device, 'driver'), 'type') === 'virtiofs') {
+            found.push({ element: device, kind: 'virtiofs' });
+          }
+        }
+      }
+      this.vhostUsers = found;
+    }
+    return this.vhostUsers;
+  }
+
   osType(): ReturnType<DomainDeviceFacts['osType']> {
     if (!this.os) {
       const el = firstChild(firstChild(this.domain, 'os'), 'type');
@@ -552,6 +604,11 @@ class LazyDeviceFacts implements DomainDeviceFacts {
     }
     return this.os.value;
   }
+}
+
+/** An attribute's value on an element that may be absent. */
+function attributeOf(el: XmlElement | undefined, name: string): string | undefined {
+  return el ? attribute(el, name)?.value : undefined;
 }
 
 function untidyReason(kinds: readonly CpusetUntidiness[]): string {
@@ -890,7 +947,7 @@ class ModelBuilder {
       else this.problem(mem.valueRange, `cell memory '${excerpt(mem.value)}': ${parsed.error}`);
     }
     const idAttr = attribute(c, 'id');
-    return { element: c, id: idAttr ? this.uint(c, 'id') : index, idAttr, index, cpus: this.cpuset(c, 'cpus'), memoryKiB, memoryAttr: mem, unitAttr: unit };
+    return { element: c, id: idAttr ? this.uint(c, 'id') : index, idAttr, index, cpus: this.cpuset(c, 'cpus'), memoryKiB, memoryAttr: mem, unitAttr: unit, memAccess: attribute(c, 'memAccess') };
   }
 }
 

@@ -241,6 +241,18 @@ export interface DomainDeviceFacts {
      * devices; undefined when the text names one in another form (then iothreadRefs decides).
      */
     iothreadIdsInText(): Set<number> | undefined;
+    /** Devices served by a vhost-user back end, which maps guest memory (see VhostUserDevice), in document order. */
+    vhostUserDevices(): VhostUserDevice[];
+}
+/**
+ * A device whose back end runs outside QEMU and maps guest RAM through vhost-user (or vhost-vdpa):
+ * `<interface type='vhostuser'>`, `<disk type='vhostuser'>`, `<disk type='vhostvdpa'>` and
+ * `<filesystem>` with `<driver type='virtiofs'>` (qemu_validate.c: the callers of
+ * qemuValidateDomainDefVhostUserRequireSharedMemory).
+ */
+export interface VhostUserDevice {
+    element: XmlElement;
+    kind: 'interface' | 'passt-interface' | 'disk' | 'vdpa-disk' | 'virtiofs';
 }
 /**
  * A device's use of an IOThread: `<driver iothread='N'>` of a `<disk>` or virtio-scsi `<controller>`, or an
@@ -279,6 +291,8 @@ export interface GuestCell {
     /** The `memory` attribute (its value is in `unit`, default KiB). */
     memoryAttr: XmlAttribute | undefined;
     unitAttr: XmlAttribute | undefined;
+    /** `memAccess='shared|private'`: how this cell's memory is mapped (numa_conf.c; default: <memoryBacking><access>). */
+    memAccess: XmlAttribute | undefined;
 }
 export interface CpuTopology {
     element: XmlElement;
