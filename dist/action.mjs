@@ -4698,8 +4698,8 @@ function groupByFile(diagnostics) {
 function formatFileBlock(file, diagnostics, width, c, bodies = /* @__PURE__ */ new Map()) {
   const list = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   const pos = (d) => `${d.line}:${d.column}`;
-  const posWidth = Math.max(...list.map((d) => pos(d).length));
-  const sevWidth = Math.max(...list.map((d) => d.severity.length));
+  const posWidth = list.reduce((w, d) => Math.max(w, pos(d).length), 0);
+  const sevWidth = list.reduce((w, d) => Math.max(w, d.severity.length), 0);
   const indent = 2 + posWidth + 2 + sevWidth + 2;
   const pad = " ".repeat(indent);
   let out = `
@@ -8675,6 +8675,7 @@ import { dirname as dirname7, resolve as resolve8 } from "node:path";
 // src/model/cpuset.ts
 var SHARED_SINGLES = 8192;
 var singles = [];
+var SPREAD_SAFE_LENGTH = 8192;
 var CpuSet = class _CpuSet {
   /** Flat [start0, end0, start1, end1, ...], inclusive, sorted, merged. */
   iv;
@@ -8686,6 +8687,14 @@ var CpuSet = class _CpuSet {
     if (ids.length === 0) return _CpuSet.empty;
     if (ids.length === 1) return _CpuSet.single(ids[0]);
     return _CpuSet.fromIds(ids);
+  }
+  /**
+   * `of(...ids)` for a list of any length. A spread passes each element as an argument on the call
+   * stack, and V8 overflows it past ~120,000 (a domain of 150,000 guest NUMA cells, a vcpupin list, a
+   * snapshot's CPUs); short lists, nearly all of them, still go through `of`'s fresh rest array.
+   */
+  static ofList(ids) {
+    return ids.length <= SPREAD_SAFE_LENGTH ? _CpuSet.of(...ids) : _CpuSet.fromIds(ids);
   }
   /**
    * The set of `ids`, from an array: spreading a long list into `of(...)` overflows the call stack
@@ -8909,7 +8918,7 @@ function buildCpuPlaces(snapshot, parse) {
             else byCore.set(k, [x.cpu]);
           }
         }
-        set = CpuSet.of(...byCore.get(coreKey(e)));
+        set = CpuSet.ofList(byCore.get(coreKey(e)));
       }
       siblings.set(cpu, set);
       return set;
@@ -9593,7 +9602,7 @@ function resolveIsolation(ctx, applied = [], facts = []) {
   let cmdlineSources = [];
   if (s.kernel?.cmdline !== void 0) {
     const c = commandLineIsolation(s.kernel.cmdline, ctx, notes, facts);
-    applied.push(...c.applied);
+    for (const a of c.applied) applied.push(a);
     if (c.declared) {
       declared = true;
       commandLine = c.cpus;
@@ -9614,7 +9623,7 @@ function resolveIsolation(ctx, applied = [], facts = []) {
   let booted;
   if (kernelView !== void 0) {
     booted = kernelView;
-    sources.push(...kernelSources);
+    for (const k of kernelSources) sources.push(k);
     if (commandLine !== void 0 && !commandLine.equals(kernelView)) {
       notes.push(
         `the command line (${cmdlineSources.join(", ")}) isolates ${commandLine.toString() || "nothing"} but the running kernel reports ${kernelView.toString() || "nothing"}; using the running kernel's view`
@@ -9622,7 +9631,7 @@ function resolveIsolation(ctx, applied = [], facts = []) {
     }
   } else if (commandLine !== void 0) {
     booted = commandLine;
-    sources.push(...cmdlineSources);
+    for (const c of cmdlineSources) sources.push(c);
   }
   let tuned;
   const tunedCores = ctx.cpuList("tuned.isolatedCores", s.tuned?.isolatedCores);
@@ -9707,7 +9716,7 @@ function buildCpuFacts(snapshot) {
   let online = mustParse(fieldAt("cpus.online", snapshot.cpus?.online), nrCpuIds);
   if (online === void 0) {
     online = nodeCpus.reduce((acc, cpus) => acc.union(cpus), CpuSet.empty);
-    const offline = CpuSet.of(...(snapshot.cpuTopology ?? []).filter((c) => c.online === false).map((c) => c.cpu));
+    const offline = CpuSet.ofList((snapshot.cpuTopology ?? []).filter((c) => c.online === false).map((c) => c.cpu));
     online = online.subtract(offline);
   }
   const cpuList = (path4, list) => mustParse(fieldAt(path4, list), nrCpuIds);
@@ -9770,7 +9779,7 @@ function buildHostModel(snapshot, opts = {}) {
           return set;
         }
       }
-      return CpuSet.of(...nodes.filter((n) => n.cpus.intersects(cpus)).map((n) => n.id));
+      return CpuSet.ofList(nodes.filter((n) => n.cpus.intersects(cpus)).map((n) => n.id));
     },
     cpusOfNodes: (ids) => nodes.filter((n) => ids.has(n.id)).reduce((acc, n) => acc.union(n.cpus), CpuSet.empty),
     pageSizeKiB,
@@ -15976,7 +15985,7 @@ function computeVcpuAffinityGroups(d, host) {
 }
 function offlineUnpinnedVcpus(d) {
   if (d.offlineVcpus.isEmpty) return CpuSet.empty;
-  const pinned = CpuSet.of(...(d.cputune?.vcpupins ?? []).flatMap((p) => p.vcpu === void 0 ? [] : [p.vcpu]));
+  const pinned = CpuSet.ofList((d.cputune?.vcpupins ?? []).flatMap((p) => p.vcpu === void 0 ? [] : [p.vcpu]));
   return d.offlineVcpus.subtract(pinned);
 }
 function isDedicated(a) {
@@ -16278,7 +16287,7 @@ var dedicated_cpu_conflict_default = definePlanRule({
         messageId: "reachesDedicated",
         data: {
           threads: describeUseThreads({ ...r.use, threads: r.threads }),
-          cpus: describeCpus(CpuSet.of(...r.cpus)),
+          cpus: describeCpus(CpuSet.ofList(r.cpus)),
           unpinned: r.use.explicit ? "" : " (not pinned)",
           owners: listBounded(names2, r.others.size, 3, r.others.size === 4 ? "other guest" : "other guests")
         },
@@ -16534,10 +16543,10 @@ function emulatorFix(text, domain, emulator, cpus) {
 
 // src/model/host-nodes.ts
 var hostNodeSets = memoPerHost((host) => ({
-  all: CpuSet.of(...host.nodes.map((n) => n.id)),
-  memoryless: CpuSet.of(...host.nodes.filter((n) => n.memTotalKiB === 0).map((n) => n.id)),
-  withMemory: CpuSet.of(...host.nodes.filter((n) => n.memTotalKiB !== 0).map((n) => n.id)),
-  withCpus: CpuSet.of(...host.nodes.filter((n) => n.cpus.intersects(host.online)).map((n) => n.id))
+  all: CpuSet.ofList(host.nodes.map((n) => n.id)),
+  memoryless: CpuSet.ofList(host.nodes.filter((n) => n.memTotalKiB === 0).map((n) => n.id)),
+  withMemory: CpuSet.ofList(host.nodes.filter((n) => n.memTotalKiB !== 0).map((n) => n.id)),
+  withCpus: CpuSet.ofList(host.nodes.filter((n) => n.cpus.intersects(host.online)).map((n) => n.id))
 }));
 function soleMemoryNode(host) {
   const nodes = hostNodeSets(host).withMemory;
@@ -17625,7 +17634,7 @@ function hugepageBacking(d, cellId) {
   return spec ? { spec, element: spec.element } : void 0;
 }
 function guestCellIds(d) {
-  return CpuSet.of(...(d.cpu?.cells ?? []).map((c) => c.id).filter((n) => n !== void 0));
+  return CpuSet.ofList((d.cpu?.cells ?? []).map((c) => c.id).filter((n) => n !== void 0));
 }
 
 // src/model/memory-demand.ts
@@ -18141,7 +18150,7 @@ var ModelBuilder = class {
     }
     if (parsed.idleExclusions) {
       const canonical2 = formatLibvirtCpuset(parsed.value);
-      const intended = formatLibvirtCpuset(parsed.value.subtract(CpuSet.of(...parsed.idleExclusions)));
+      const intended = formatLibvirtCpuset(parsed.value.subtract(CpuSet.ofList(parsed.idleExclusions)));
       const suggestions = [
         ...intended ? [{ message: `exclude ${parsed.idleExclusions.join(", ")}, as was probably meant: ${name}='${excerpt(intended)}'`, text: intended, kind: "intended" }] : [],
         { message: `keep libvirt's reading and drop the idle exclusion: ${name}='${excerpt(canonical2)}'`, text: canonical2, kind: "reading" }
@@ -18212,7 +18221,7 @@ var ModelBuilder = class {
     const states = childrenNamed(vcpus, "vcpu");
     if (states.length > 0) {
       const ids = states.filter((v) => attribute(v, "enabled")?.value === "no").map((v) => this.uint(v, "id")).filter((id) => id !== void 0 && id < max);
-      return CpuSet.of(...ids);
+      return CpuSet.ofList(ids);
     }
     const current = vcpu?.current;
     return current !== void 0 && current < max ? CpuSet.range(current, max - 1) : CpuSet.empty;
@@ -18433,7 +18442,7 @@ var iothread_placement_default = defineDomainRule({
           starved.push(id);
         }
         if (starved.length > 0) {
-          const whom = starved.length === iothreads.length ? it : `IOThread${starved.length === 1 ? "" : "s"} ${CpuSet.of(...starved).toString()}`;
+          const whom = starved.length === iothreads.length ? it : `IOThread${starved.length === 1 ? "" : "s"} ${CpuSet.ofList(starved).toString()}`;
           return `realtime ${describeVcpus(starving)} can starve ${whom}`;
         }
       }
@@ -18497,7 +18506,7 @@ var iothread_placement_default = defineDomainRule({
     const cputune = domain.cputune?.element;
     const fixable = target !== void 0 && cputune !== void 0 && unpinned.length <= MAX_PINS_PER_FIX;
     for (const group of fixable ? byInsertionPoint(cputune, unpinned) : [{ after: void 0, ids: unpinned }]) {
-      const set = CpuSet.of(...group.ids);
+      const set = CpuSet.ofList(group.ids);
       const one = group.ids.length === 1;
       const example = `<iothreadpin iothread='${set.min}' cpuset='${target ? target.toString() : "\u2026"}'/>`;
       const they = one ? "it" : "they";
@@ -19611,7 +19620,7 @@ var numa_memory_insufficient_default = definePlanRule({
       }
     }
     if (noFree.length > 0) {
-      ctx.reportHost({ unchecked: true, messageId: "noFree", data: { nodes: describeNodes(CpuSet.of(...noFree)) } });
+      ctx.reportHost({ unchecked: true, messageId: "noFree", data: { nodes: describeNodes(CpuSet.ofList(noFree)) } });
     }
   }
 });
@@ -20547,7 +20556,7 @@ var running_memory_drift_default = defineHostRule({
             share: percent(offKiB, total),
             guest: guest.name,
             size: formatKiB(offKiB),
-            nodes: CpuSet.of(...off.map((m) => m.node)).toString(),
+            nodes: CpuSet.ofList(off.map((m) => m.node)).toString(),
             nodeset: nodes.toString()
           }
         });
@@ -20555,7 +20564,7 @@ var running_memory_drift_default = defineHostRule({
     }
     const hugepages = d.memoryBacking?.hugepages;
     if (hugepages && total > 0) {
-      const base = host.model.snapshot.pageSizeKiB ?? Math.min(...memory.map((m) => m.pageSizeKiB));
+      const base = host.model.snapshot.pageSizeKiB ?? memory.reduce((min, m) => Math.min(min, m.pageSizeKiB), Infinity);
       const hugeKiB = memory.filter((m) => m.pageSizeKiB > base).reduce((a, m) => a + m.kib, 0);
       if (hugeKiB * 100 < total * minHuge) {
         report({ range: hugepages.element.startTag, messageId: "smallPages", data: { guest: guest.name, share: percent(hugeKiB, total) } });
@@ -20569,7 +20578,7 @@ var running_memory_drift_default = defineHostRule({
       );
       if (wrong.length === 0) continue;
       const entry = wrongBySched.get(group.sched.element) ?? { wanted: `${group.policy} ${group.priority ?? ""}`.trimEnd(), threads: [] };
-      entry.threads.push(...wrong);
+      for (const t of wrong) entry.threads.push(t);
       wrongBySched.set(group.sched.element, entry);
     }
     for (const [element, { wanted, threads: threads2 }] of wrongBySched) {
@@ -20577,7 +20586,7 @@ var running_memory_drift_default = defineHostRule({
       report({
         range: element.startTag,
         messageId: "notRealtime",
-        data: { vcpus: CpuSet.of(...threads2.map((t) => t.id)).toString(), guest: guest.name, running: `${first.policy} ${first.priority ?? 0}`, wanted }
+        data: { vcpus: CpuSet.ofList(threads2.map((t) => t.id)).toString(), guest: guest.name, running: `${first.policy} ${first.priority ?? 0}`, wanted }
       });
     }
   }
@@ -21166,7 +21175,7 @@ function checkPolicy(s, what, report) {
   }
 }
 function iothreadWording(d) {
-  const ids = CpuSet.of(...d.iothreadIds);
+  const ids = CpuSet.ofList(d.iothreadIds);
   const have = ids.isEmpty ? "no IOThreads" : `${ids.size === 1 ? "IOThread" : "IOThreads"} ${ids.toString()}`;
   const fix = ids.isEmpty ? "add <iothreads> (or <iothreadids>) for it, or remove it" : "name an existing IOThread, or add it to <iothreadids>";
   return { ids, have, fix };
@@ -21548,7 +21557,7 @@ function verdict(devices, version) {
   return `libvirt ${VHOSTUSER_INTERFACE_REFUSED_SINCE} and later reject the definition without it; older libvirt ${broken}`;
 }
 function cellList(cells) {
-  const ids = CpuSet.of(...cells.map((c) => c.id ?? c.index));
+  const ids = CpuSet.fromIds(cells.map((c) => c.id ?? c.index));
   return `guest NUMA cell${ids.size === 1 ? "" : "s"} ${ids.toString()}`;
 }
 function causeLocations(u) {
@@ -23341,7 +23350,7 @@ function planHost(host, domains, diagnostics, options = {}) {
   for (const [g, layout] of layouts) {
     const d = g.linted.domain;
     const text = applyLayout(g.linted.source.text, layoutFixes(g.linted.source.text, d, layout));
-    const from = host.model.nodesOfCpus(CpuSet.of(...g.currentPins.values()));
+    const from = host.model.nodesOfCpus(CpuSet.ofList([...g.currentPins.values()]));
     const to = layout.cellNodes.reduce((a, c) => a.union(c.nodes), CpuSet.empty);
     changes.push({ linted: g.linted, label: g.label, from, to, text: text === g.linted.source.text ? void 0 : text });
   }
@@ -23433,7 +23442,7 @@ function concreteLayouts(problem, kept, cells, nodesOf) {
   const interleaved = /* @__PURE__ */ new Set();
   const place = (g, node, unit, ownOnly = false) => {
     const free = node.cores.filter((c) => !claimed.has(c) && c.cpus.length >= unit.length);
-    const best = Math.min(...free.map((c) => c.cpus.length));
+    const best = free.reduce((min, c) => Math.min(min, c.cpus.length), Infinity);
     const fitting = free.filter((c) => c.cpus.length === best);
     const own = fitting.find((c) => c.cpus.includes(g.currentPins.get(unit[0]) ?? -1));
     if (ownOnly && !own) return false;
@@ -23451,7 +23460,7 @@ function concreteLayouts(problem, kept, cells, nodesOf) {
     const nodes = nodesOf[i];
     let list = cellNodes.get(guest);
     if (!list) cellNodes.set(guest, list = []);
-    list.push({ cellId: cell.cellId, nodes: CpuSet.of(...nodes) });
+    list.push({ cellId: cell.cellId, nodes: CpuSet.ofList(nodes) });
     if (nodes.length === 1) {
       for (const unit of cell.units) work.push({ g: guest, node: nodeById.get(nodes[0]), unit });
       return;
@@ -23473,7 +23482,7 @@ function concreteLayouts(problem, kept, cells, nodesOf) {
   for (const [g, list] of cellNodes) {
     const map = pins.get(g) ?? /* @__PURE__ */ new Map();
     const nodes = list.reduce((a, c) => a.union(c.nodes), CpuSet.empty);
-    let hk = map.size > 0 ? housekeepingTargetFor(CpuSet.of(...map.values()), problem.host)?.cpus : problem.host.housekeeping.intersect(problem.host.cpusOfNodes(nodes));
+    let hk = map.size > 0 ? housekeepingTargetFor(CpuSet.ofList([...map.values()]), problem.host)?.cpus : problem.host.housekeeping.intersect(problem.host.cpusOfNodes(nodes));
     if (!hk || hk.isEmpty) hk = problem.host.housekeeping;
     out.set(g, { pins: map, housekeeping: hk, cellNodes: list, interleave: interleaved.has(g) });
   }

@@ -2058,8 +2058,8 @@ function groupByFile(diagnostics) {
 function formatFileBlock(file, diagnostics, width, c, bodies = /* @__PURE__ */ new Map()) {
   const list = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   const pos = (d) => `${d.line}:${d.column}`;
-  const posWidth = Math.max(...list.map((d) => pos(d).length));
-  const sevWidth = Math.max(...list.map((d) => d.severity.length));
+  const posWidth = list.reduce((w, d) => Math.max(w, pos(d).length), 0);
+  const sevWidth = list.reduce((w, d) => Math.max(w, d.severity.length), 0);
   const indent = 2 + posWidth + 2 + sevWidth + 2;
   const pad = " ".repeat(indent);
   let out = `
@@ -4958,6 +4958,7 @@ var LineIndex = class {
 // src/model/cpuset.ts
 var SHARED_SINGLES = 8192;
 var singles = [];
+var SPREAD_SAFE_LENGTH = 8192;
 var CpuSet = class _CpuSet {
   /** Flat [start0, end0, start1, end1, ...], inclusive, sorted, merged. */
   iv;
@@ -4969,6 +4970,14 @@ var CpuSet = class _CpuSet {
     if (ids.length === 0) return _CpuSet.empty;
     if (ids.length === 1) return _CpuSet.single(ids[0]);
     return _CpuSet.fromIds(ids);
+  }
+  /**
+   * `of(...ids)` for a list of any length. A spread passes each element as an argument on the call
+   * stack, and V8 overflows it past ~120,000 (a domain of 150,000 guest NUMA cells, a vcpupin list, a
+   * snapshot's CPUs); short lists, nearly all of them, still go through `of`'s fresh rest array.
+   */
+  static ofList(ids) {
+    return ids.length <= SPREAD_SAFE_LENGTH ? _CpuSet.of(...ids) : _CpuSet.fromIds(ids);
   }
   /**
    * The set of `ids`, from an array: spreading a long list into `of(...)` overflows the call stack
@@ -5192,7 +5201,7 @@ function buildCpuPlaces(snapshot, parse) {
             else byCore.set(k, [x.cpu]);
           }
         }
-        set = CpuSet.of(...byCore.get(coreKey(e)));
+        set = CpuSet.ofList(byCore.get(coreKey(e)));
       }
       siblings.set(cpu, set);
       return set;
@@ -5876,7 +5885,7 @@ function resolveIsolation(ctx, applied = [], facts = []) {
   let cmdlineSources = [];
   if (s.kernel?.cmdline !== void 0) {
     const c = commandLineIsolation(s.kernel.cmdline, ctx, notes, facts);
-    applied.push(...c.applied);
+    for (const a of c.applied) applied.push(a);
     if (c.declared) {
       declared = true;
       commandLine = c.cpus;
@@ -5897,7 +5906,7 @@ function resolveIsolation(ctx, applied = [], facts = []) {
   let booted;
   if (kernelView !== void 0) {
     booted = kernelView;
-    sources.push(...kernelSources);
+    for (const k of kernelSources) sources.push(k);
     if (commandLine !== void 0 && !commandLine.equals(kernelView)) {
       notes.push(
         `the command line (${cmdlineSources.join(", ")}) isolates ${commandLine.toString() || "nothing"} but the running kernel reports ${kernelView.toString() || "nothing"}; using the running kernel's view`
@@ -5905,7 +5914,7 @@ function resolveIsolation(ctx, applied = [], facts = []) {
     }
   } else if (commandLine !== void 0) {
     booted = commandLine;
-    sources.push(...cmdlineSources);
+    for (const c of cmdlineSources) sources.push(c);
   }
   let tuned;
   const tunedCores = ctx.cpuList("tuned.isolatedCores", s.tuned?.isolatedCores);
@@ -5990,7 +5999,7 @@ function buildCpuFacts(snapshot) {
   let online = mustParse(fieldAt("cpus.online", snapshot.cpus?.online), nrCpuIds);
   if (online === void 0) {
     online = nodeCpus.reduce((acc, cpus) => acc.union(cpus), CpuSet.empty);
-    const offline = CpuSet.of(...(snapshot.cpuTopology ?? []).filter((c) => c.online === false).map((c) => c.cpu));
+    const offline = CpuSet.ofList((snapshot.cpuTopology ?? []).filter((c) => c.online === false).map((c) => c.cpu));
     online = online.subtract(offline);
   }
   const cpuList = (path3, list) => mustParse(fieldAt(path3, list), nrCpuIds);
@@ -6053,7 +6062,7 @@ function buildHostModel(snapshot, opts = {}) {
           return set;
         }
       }
-      return CpuSet.of(...nodes.filter((n) => n.cpus.intersects(cpus)).map((n) => n.id));
+      return CpuSet.ofList(nodes.filter((n) => n.cpus.intersects(cpus)).map((n) => n.id));
     },
     cpusOfNodes: (ids) => nodes.filter((n) => ids.has(n.id)).reduce((acc, n) => acc.union(n.cpus), CpuSet.empty),
     pageSizeKiB,
@@ -11465,7 +11474,7 @@ var ModelBuilder = class {
     }
     if (parsed.idleExclusions) {
       const canonical2 = formatLibvirtCpuset(parsed.value);
-      const intended = formatLibvirtCpuset(parsed.value.subtract(CpuSet.of(...parsed.idleExclusions)));
+      const intended = formatLibvirtCpuset(parsed.value.subtract(CpuSet.ofList(parsed.idleExclusions)));
       const suggestions = [
         ...intended ? [{ message: `exclude ${parsed.idleExclusions.join(", ")}, as was probably meant: ${name}='${excerpt(intended)}'`, text: intended, kind: "intended" }] : [],
         { message: `keep libvirt's reading and drop the idle exclusion: ${name}='${excerpt(canonical2)}'`, text: canonical2, kind: "reading" }
@@ -11536,7 +11545,7 @@ var ModelBuilder = class {
     const states = childrenNamed(vcpus, "vcpu");
     if (states.length > 0) {
       const ids = states.filter((v) => attribute(v, "enabled")?.value === "no").map((v) => this.uint(v, "id")).filter((id) => id !== void 0 && id < max);
-      return CpuSet.of(...ids);
+      return CpuSet.ofList(ids);
     }
     const current = vcpu?.current;
     return current !== void 0 && current < max ? CpuSet.range(current, max - 1) : CpuSet.empty;
@@ -12322,7 +12331,7 @@ function computeVcpuAffinityGroups(d, host) {
 }
 function offlineUnpinnedVcpus(d) {
   if (d.offlineVcpus.isEmpty) return CpuSet.empty;
-  const pinned = CpuSet.of(...(d.cputune?.vcpupins ?? []).flatMap((p) => p.vcpu === void 0 ? [] : [p.vcpu]));
+  const pinned = CpuSet.ofList((d.cputune?.vcpupins ?? []).flatMap((p) => p.vcpu === void 0 ? [] : [p.vcpu]));
   return d.offlineVcpus.subtract(pinned);
 }
 function isDedicated(a) {
@@ -12624,7 +12633,7 @@ var dedicated_cpu_conflict_default = definePlanRule({
         messageId: "reachesDedicated",
         data: {
           threads: describeUseThreads({ ...r.use, threads: r.threads }),
-          cpus: describeCpus(CpuSet.of(...r.cpus)),
+          cpus: describeCpus(CpuSet.ofList(r.cpus)),
           unpinned: r.use.explicit ? "" : " (not pinned)",
           owners: listBounded(names2, r.others.size, 3, r.others.size === 4 ? "other guest" : "other guests")
         },
@@ -12880,10 +12889,10 @@ function emulatorFix(text, domain, emulator, cpus) {
 
 // src/model/host-nodes.ts
 var hostNodeSets = memoPerHost((host) => ({
-  all: CpuSet.of(...host.nodes.map((n) => n.id)),
-  memoryless: CpuSet.of(...host.nodes.filter((n) => n.memTotalKiB === 0).map((n) => n.id)),
-  withMemory: CpuSet.of(...host.nodes.filter((n) => n.memTotalKiB !== 0).map((n) => n.id)),
-  withCpus: CpuSet.of(...host.nodes.filter((n) => n.cpus.intersects(host.online)).map((n) => n.id))
+  all: CpuSet.ofList(host.nodes.map((n) => n.id)),
+  memoryless: CpuSet.ofList(host.nodes.filter((n) => n.memTotalKiB === 0).map((n) => n.id)),
+  withMemory: CpuSet.ofList(host.nodes.filter((n) => n.memTotalKiB !== 0).map((n) => n.id)),
+  withCpus: CpuSet.ofList(host.nodes.filter((n) => n.cpus.intersects(host.online)).map((n) => n.id))
 }));
 function soleMemoryNode(host) {
   const nodes = hostNodeSets(host).withMemory;
@@ -13816,7 +13825,7 @@ function hugepageBacking(d, cellId) {
   return spec ? { spec, element: spec.element } : void 0;
 }
 function guestCellIds(d) {
-  return CpuSet.of(...(d.cpu?.cells ?? []).map((c) => c.id).filter((n) => n !== void 0));
+  return CpuSet.ofList((d.cpu?.cells ?? []).map((c) => c.id).filter((n) => n !== void 0));
 }
 
 // src/model/memory-demand.ts
@@ -14092,7 +14101,7 @@ var iothread_placement_default = defineDomainRule({
           starved.push(id);
         }
         if (starved.length > 0) {
-          const whom = starved.length === iothreads.length ? it : `IOThread${starved.length === 1 ? "" : "s"} ${CpuSet.of(...starved).toString()}`;
+          const whom = starved.length === iothreads.length ? it : `IOThread${starved.length === 1 ? "" : "s"} ${CpuSet.ofList(starved).toString()}`;
           return `realtime ${describeVcpus(starving)} can starve ${whom}`;
         }
       }
@@ -14156,7 +14165,7 @@ var iothread_placement_default = defineDomainRule({
     const cputune = domain.cputune?.element;
     const fixable = target !== void 0 && cputune !== void 0 && unpinned.length <= MAX_PINS_PER_FIX;
     for (const group of fixable ? byInsertionPoint(cputune, unpinned) : [{ after: void 0, ids: unpinned }]) {
-      const set = CpuSet.of(...group.ids);
+      const set = CpuSet.ofList(group.ids);
       const one = group.ids.length === 1;
       const example = `<iothreadpin iothread='${set.min}' cpuset='${target ? target.toString() : "\u2026"}'/>`;
       const they = one ? "it" : "they";
@@ -15270,7 +15279,7 @@ var numa_memory_insufficient_default = definePlanRule({
       }
     }
     if (noFree.length > 0) {
-      ctx.reportHost({ unchecked: true, messageId: "noFree", data: { nodes: describeNodes(CpuSet.of(...noFree)) } });
+      ctx.reportHost({ unchecked: true, messageId: "noFree", data: { nodes: describeNodes(CpuSet.ofList(noFree)) } });
     }
   }
 });
@@ -16206,7 +16215,7 @@ var running_memory_drift_default = defineHostRule({
             share: percent(offKiB, total),
             guest: guest.name,
             size: formatKiB(offKiB),
-            nodes: CpuSet.of(...off.map((m) => m.node)).toString(),
+            nodes: CpuSet.ofList(off.map((m) => m.node)).toString(),
             nodeset: nodes.toString()
           }
         });
@@ -16214,7 +16223,7 @@ var running_memory_drift_default = defineHostRule({
     }
     const hugepages = d.memoryBacking?.hugepages;
     if (hugepages && total > 0) {
-      const base = host.model.snapshot.pageSizeKiB ?? Math.min(...memory.map((m) => m.pageSizeKiB));
+      const base = host.model.snapshot.pageSizeKiB ?? memory.reduce((min, m) => Math.min(min, m.pageSizeKiB), Infinity);
       const hugeKiB = memory.filter((m) => m.pageSizeKiB > base).reduce((a, m) => a + m.kib, 0);
       if (hugeKiB * 100 < total * minHuge) {
         report({ range: hugepages.element.startTag, messageId: "smallPages", data: { guest: guest.name, share: percent(hugeKiB, total) } });
@@ -16228,7 +16237,7 @@ var running_memory_drift_default = defineHostRule({
       );
       if (wrong.length === 0) continue;
       const entry = wrongBySched.get(group.sched.element) ?? { wanted: `${group.policy} ${group.priority ?? ""}`.trimEnd(), threads: [] };
-      entry.threads.push(...wrong);
+      for (const t of wrong) entry.threads.push(t);
       wrongBySched.set(group.sched.element, entry);
     }
     for (const [element, { wanted, threads }] of wrongBySched) {
@@ -16236,7 +16245,7 @@ var running_memory_drift_default = defineHostRule({
       report({
         range: element.startTag,
         messageId: "notRealtime",
-        data: { vcpus: CpuSet.of(...threads.map((t) => t.id)).toString(), guest: guest.name, running: `${first.policy} ${first.priority ?? 0}`, wanted }
+        data: { vcpus: CpuSet.ofList(threads.map((t) => t.id)).toString(), guest: guest.name, running: `${first.policy} ${first.priority ?? 0}`, wanted }
       });
     }
   }
@@ -16825,7 +16834,7 @@ function checkPolicy(s, what, report) {
   }
 }
 function iothreadWording(d) {
-  const ids = CpuSet.of(...d.iothreadIds);
+  const ids = CpuSet.ofList(d.iothreadIds);
   const have = ids.isEmpty ? "no IOThreads" : `${ids.size === 1 ? "IOThread" : "IOThreads"} ${ids.toString()}`;
   const fix = ids.isEmpty ? "add <iothreads> (or <iothreadids>) for it, or remove it" : "name an existing IOThread, or add it to <iothreadids>";
   return { ids, have, fix };
@@ -17207,7 +17216,7 @@ function verdict(devices, version) {
   return `libvirt ${VHOSTUSER_INTERFACE_REFUSED_SINCE} and later reject the definition without it; older libvirt ${broken}`;
 }
 function cellList(cells) {
-  const ids = CpuSet.of(...cells.map((c) => c.id ?? c.index));
+  const ids = CpuSet.fromIds(cells.map((c) => c.id ?? c.index));
   return `guest NUMA cell${ids.size === 1 ? "" : "s"} ${ids.toString()}`;
 }
 function causeLocations(u) {

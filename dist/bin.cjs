@@ -29,7 +29,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"3f975fdd266c55940b8f193ed00b107d649f3a4e2c21f0628094ef83abe4a06a"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"8251e1da9653ea65f4468a1bb5e92649cc475de3475605a1f6803e14bf3a17ee"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -124,7 +124,7 @@ export default definePlanRule({
         messageId: 'reachesDedicated',
         data: {
           threads: describeUseThreads({ ...r.use, threads: r.threads }),
-          cpus: describeCpus(CpuSet.of(...r.cpus)),
+          cpus: describeCpus(CpuSet.ofList(r.cpus)),
           unpinned: r.use.explicit ? '' : ' (not pinned)',
           owners: listBounded(names, r.others.size, 3, r.others.size === 4 ? 'other guest' : 'other guests'),
         },

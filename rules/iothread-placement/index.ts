@@ -67,7 +67,7 @@ export default defineDomainRule({
           starved.push(id);
         }
         if (starved.length > 0) {
-          const whom = starved.length === iothreads.length ? it : `IOThread${starved.length === 1 ? '' : 's'} ${CpuSet.of(...starved).toString()}`;
+          const whom = starved.length === iothreads.length ? it : `IOThread${starved.length === 1 ? '' : 's'} ${CpuSet.ofList(starved).toString()}`;
           return `realtime ${describeVcpus(starving)} can starve ${whom}`;
         }
       }
@@ -151,7 +151,7 @@ export default defineDomainRule({
     // A fix is offered for a handful of pins only; beyond that (or with no safe target) one finding names them all.
     const fixable = target !== undefined && cputune !== undefined && unpinned.length <= MAX_PINS_PER_FIX;
     for (const group of fixable ? byInsertionPoint(cputune, unpinned) : [{ after: undefined, ids: unpinned }]) {
-      const set = CpuSet.of(...group.ids);
+      const set = CpuSet.ofList(group.ids);
       const one = group.ids.length === 1;
       const example = `<iothreadpin iothread='${set.min}' cpuset='${target ? target.toString() : '…'}'/>`;
       const they = one ? 'it' : 'they';

@@ -150,7 +150,7 @@ export default definePlanRule({
       }
     }
     if (noFree.length > 0) {
-      ctx.reportHost({ unchecked: true, messageId: 'noFree', data: { nodes: describeNodes(CpuSet.of(...noFree)) } });
+      ctx.reportHost({ unchecked: true, messageId: 'noFree', data: { nodes: describeNodes(CpuSet.ofList(noFree)) } });
     }
   },
 });

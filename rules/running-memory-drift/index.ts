@@ -72,7 +72,7 @@ export default defineHostRule({
             share: percent(offKiB, total),
             guest: guest.name,
             size: formatKiB(offKiB),
-            nodes: CpuSet.of(...off.map((m) => m.node)).toString(),
+            nodes: CpuSet.ofList(off.map((m) => m.node)).toString(),
             nodeset: nodes.toString(),
           },
         });
@@ -82,7 +82,7 @@ export default defineHostRule({
     // <hugepages> configured, small pages in use.
     const hugepages = d.memoryBacking?.hugepages;
     if (hugepages && total > 0) {
-      const base = host.model.snapshot.pageSizeKiB ?? Math.min(...memory.map((m) => m.pageSizeKiB));
+      const base = host.model.snapshot.pageSizeKiB ?? memory.reduce((min, m) => Math.min(min, m.pageSizeKiB), Infinity);
       const hugeKiB = memory.filter((m) => m.pageSizeKiB > base).reduce((a, m) => a + m.kib, 0);
       if (hugeKiB * 100 < total * minHuge) {
         report({ range: hugepages.element.startTag, messageId: 'smallPages', data: { guest: guest.name, share: percent(hugeKiB, total) } });
@@ -103,7 +103,7 @@ export default defineHostRule({
       );
       if (wrong.length === 0) continue;
       const entry = wrongBySched.get(group.sched.element) ?? { wanted: `${group.policy} ${group.priority ?? ''}`.trimEnd(), threads: [] };
-      entry.threads.push(...wrong);
+      for (const t of wrong) entry.threads.push(t);
       wrongBySched.set(group.sched.element, entry);
     }
     for (const [element, { wanted, threads }] of wrongBySched) {
@@ -111,7 +111,7 @@ export default defineHostRule({
       report({
         range: element.startTag,
         messageId: 'notRealtime',
-        data: { vcpus: CpuSet.of(...threads.map((t) => t.id!)).toString(), guest: guest.name, running: `${first.policy} ${first.priority ?? 0}`, wanted },
+        data: { vcpus: CpuSet.ofList(threads.map((t) => t.id!)).toString(), guest: guest.name, running: `${first.policy} ${first.priority ?? 0}`, wanted },
       });
     }
   },

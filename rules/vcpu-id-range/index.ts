@@ -154,7 +154,7 @@ function checkPolicy(s: ThreadSched, what: string, report: Report): void {
 
 /** What a domain's IOThread ids are, said in a message, and how to mend a reference to a missing one. */
 function iothreadWording(d: DomainModel): { ids: CpuSet; have: string; fix: string } {
-  const ids = CpuSet.of(...d.iothreadIds);
+  const ids = CpuSet.ofList(d.iothreadIds);
   const have = ids.isEmpty ? 'no IOThreads' : `${ids.size === 1 ? 'IOThread' : 'IOThreads'} ${ids.toString()}`;
   const fix = ids.isEmpty ? 'add <iothreads> (or <iothreadids>) for it, or remove it' : 'name an existing IOThread, or add it to <iothreadids>';
   return { ids, have, fix };

@@ -95,7 +95,7 @@ function verdict(devices: readonly VhostUserDevice[], version: string | undefine
 
 function cellList(cells: UnsharedMemory['cells']): string {
   // As a set of ids ("0-3,6"): a guest can have dozens of cells.
-  const ids = CpuSet.of(...cells.map((c) => c.id ?? c.index));
+  const ids = CpuSet.fromIds(cells.map((c) => c.id ?? c.index));
   return `guest NUMA cell${ids.size === 1 ? '' : 's'} ${ids.toString()}`;
 }
 

@@ -73,8 +73,8 @@ export type Paint = ReturnType<typeof paint>;
 export function formatFileBlock(file: string, diagnostics: readonly Diagnostic[], width: number, c: Paint, bodies = new Map<string, string>()): string {
   const list = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   const pos = (d: Diagnostic) => `${d.line}:${d.column}`;
-  const posWidth = Math.max(...list.map((d) => pos(d).length));
-  const sevWidth = Math.max(...list.map((d) => d.severity.length));
+  const posWidth = list.reduce((w, d) => Math.max(w, pos(d).length), 0);
+  const sevWidth = list.reduce((w, d) => Math.max(w, d.severity.length), 0);
   // "  13:5  warning  " — where the message column starts.
   const indent = 2 + posWidth + 2 + sevWidth + 2;
   const pad = ' '.repeat(indent);

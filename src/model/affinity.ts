@@ -86,6 +86,7 @@ function computeVcpuAffinityGroups(d: DomainModel, host: HostModel | undefined):
     seen.add(pin.vcpu);
     groups.push({ vcpus: CpuSet.of(pin.vcpu), affinity: fromPin('vcpupin', pin.element, pin.cpuset) });
   }
+  // seen holds ids below max (at most 16,384 vCPUs, MAX_PLAUSIBLE_VCPUS): a safe spread on this hot path.
   const rest = CpuSet.range(0, max - 1).subtract(CpuSet.of(...seen)).subtract(d.offlineVcpus);
   if (!rest.isEmpty) groups.push({ vcpus: rest, affinity: inheritedAffinity(d, host) });
   return groups;
@@ -94,7 +95,7 @@ function computeVcpuAffinityGroups(d: DomainModel, host: HostModel | undefined):
 /** The vCPUs with no vcpupin that start offline: they take the inherited affinity once hot-plugged. */
 export function offlineUnpinnedVcpus(d: DomainModel): CpuSet {
   if (d.offlineVcpus.isEmpty) return CpuSet.empty;
-  const pinned = CpuSet.of(...(d.cputune?.vcpupins ?? []).flatMap((p) => (p.vcpu === undefined ? [] : [p.vcpu])));
+  const pinned = CpuSet.ofList((d.cputune?.vcpupins ?? []).flatMap((p) => (p.vcpu === undefined ? [] : [p.vcpu])));
   return d.offlineVcpus.subtract(pinned);
 }
 

@@ -58,7 +58,7 @@ export function buildCpuPlaces(snapshot: HostSnapshot, parse: (list: SnapshotCpu
             else byCore.set(k, [x.cpu]);
           }
         }
-        set = CpuSet.of(...byCore.get(coreKey(e)!)!);
+        set = CpuSet.ofList(byCore.get(coreKey(e)!)!);
       }
       siblings.set(cpu, set);
       return set;

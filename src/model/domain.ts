@@ -686,7 +686,7 @@ class ModelBuilder {
     if (parsed.idleExclusions) {
       const canonical = formatLibvirtCpuset(parsed.value);
       // The author most likely meant to cut these ids; libvirt keeps them. Which one is meant is a person's call.
-      const intended = formatLibvirtCpuset(parsed.value.subtract(CpuSet.of(...parsed.idleExclusions)));
+      const intended = formatLibvirtCpuset(parsed.value.subtract(CpuSet.ofList(parsed.idleExclusions)));
       const suggestions = [
         ...(intended ? [{ message: `exclude ${parsed.idleExclusions.join(', ')}, as was probably meant: ${name}='${excerpt(intended)}'`, text: intended, kind: 'intended' as const }] : []),
         { message: `keep libvirt's reading and drop the idle exclusion: ${name}='${excerpt(canonical)}'`, text: canonical, kind: 'reading' as const },
@@ -766,7 +766,7 @@ class ModelBuilder {
         .filter((v) => attribute(v, 'enabled')?.value === 'no')
         .map((v) => this.uint(v, 'id'))
         .filter((id): id is number => id !== undefined && id < max);
-      return CpuSet.of(...ids);
+      return CpuSet.ofList(ids);
     }
     const current = vcpu?.current;
     return current !== undefined && current < max ? CpuSet.range(current, max - 1) : CpuSet.empty;

@@ -279,7 +279,7 @@ function resolveIsolation(ctx: IsolationContext, applied: AppliedIsolationParam[
   let cmdlineSources: string[] = [];
   if (s.kernel?.cmdline !== undefined) {
     const c = commandLineIsolation(s.kernel.cmdline, ctx, notes, facts);
-    applied.push(...c.applied);
+    for (const a of c.applied) applied.push(a);
     if (c.declared) {
       declared = true;
       commandLine = c.cpus;
@@ -305,7 +305,7 @@ function resolveIsolation(ctx: IsolationContext, applied: AppliedIsolationParam[
   let booted: CpuSet | undefined;
   if (kernelView !== undefined) {
     booted = kernelView;
-    sources.push(...kernelSources);
+    for (const k of kernelSources) sources.push(k);
     if (commandLine !== undefined && !commandLine.equals(kernelView)) {
       notes.push(
         `the command line (${cmdlineSources.join(', ')}) isolates ${commandLine.toString() || 'nothing'} but the running kernel ` +
@@ -314,7 +314,7 @@ function resolveIsolation(ctx: IsolationContext, applied: AppliedIsolationParam[
     }
   } else if (commandLine !== undefined) {
     booted = commandLine;
-    sources.push(...cmdlineSources);
+    for (const c of cmdlineSources) sources.push(c);
   }
 
   // 3. tuned cpu-partitioning / realtime isolated_cores.
@@ -455,7 +455,7 @@ function buildCpuFacts(snapshot: HostSnapshot): HostCpuFacts {
   if (online === undefined) {
     // No /sys/devices/system/cpu/online: the CPUs the nodes list, less any the topology marks offline.
     online = nodeCpus.reduce((acc, cpus) => acc.union(cpus), CpuSet.empty);
-    const offline = CpuSet.of(...(snapshot.cpuTopology ?? []).filter((c) => c.online === false).map((c) => c.cpu));
+    const offline = CpuSet.ofList((snapshot.cpuTopology ?? []).filter((c) => c.online === false).map((c) => c.cpu));
     online = online.subtract(offline);
   }
 
@@ -539,7 +539,7 @@ export function buildHostModel(snapshot: HostSnapshot, opts: BuildHostModelOptio
           return set;
         }
       }
-      return CpuSet.of(...nodes.filter((n) => n.cpus.intersects(cpus)).map((n) => n.id));
+      return CpuSet.ofList(nodes.filter((n) => n.cpus.intersects(cpus)).map((n) => n.id));
     },
     cpusOfNodes: (ids) => nodes.filter((n) => ids.has(n.id)).reduce((acc, n) => acc.union(n.cpus), CpuSet.empty),
     pageSizeKiB,

@@ -27,10 +27,10 @@ export interface HostNodeSets {
 }
 
 export const hostNodeSets: (host: HostModel) => HostNodeSets = memoPerHost((host) => ({
-  all: CpuSet.of(...host.nodes.map((n) => n.id)),
-  memoryless: CpuSet.of(...host.nodes.filter((n) => n.memTotalKiB === 0).map((n) => n.id)),
-  withMemory: CpuSet.of(...host.nodes.filter((n) => n.memTotalKiB !== 0).map((n) => n.id)),
-  withCpus: CpuSet.of(...host.nodes.filter((n) => n.cpus.intersects(host.online)).map((n) => n.id)),
+  all: CpuSet.ofList(host.nodes.map((n) => n.id)),
+  memoryless: CpuSet.ofList(host.nodes.filter((n) => n.memTotalKiB === 0).map((n) => n.id)),
+  withMemory: CpuSet.ofList(host.nodes.filter((n) => n.memTotalKiB !== 0).map((n) => n.id)),
+  withCpus: CpuSet.ofList(host.nodes.filter((n) => n.cpus.intersects(host.online)).map((n) => n.id)),
 }));
 
 /** The host's only node that can hold memory, when it has exactly one (a single-NUMA-node host); else undefined. */

@@ -88,5 +88,5 @@ export function hugepageBacking(d: DomainModel, cellId: number | undefined): { s
 
 /** All guest cells' ids as a set (for nodeset checks). */
 export function guestCellIds(d: DomainModel): CpuSet {
-  return CpuSet.of(...(d.cpu?.cells ?? []).map((c) => c.id).filter((n): n is number => n !== undefined));
+  return CpuSet.ofList((d.cpu?.cells ?? []).map((c) => c.id).filter((n): n is number => n !== undefined));
 }

@@ -62,7 +62,7 @@ export function planHost(host: LintHost, domains: readonly LintedDomain[], diagn
   for (const [g, layout] of layouts) {
     const d = g.linted.domain;
     const text = applyLayout(g.linted.source.text, layoutFixes(g.linted.source.text, d, layout));
-    const from = host.model.nodesOfCpus(CpuSet.of(...g.currentPins.values()));
+    const from = host.model.nodesOfCpus(CpuSet.ofList([...g.currentPins.values()]));
     const to = layout.cellNodes.reduce((a, c) => a.union(c.nodes), CpuSet.empty);
     changes.push({ linted: g.linted, label: g.label, from, to, text: text === g.linted.source.text ? undefined : text });
   }
@@ -171,7 +171,7 @@ function concreteLayouts(problem: PlanProblem, kept: Keep, cells: readonly CellR
   /** Places the unit; with `ownOnly`, only on its own current core (when that is a best fit), else not at all. */
   const place = (g: PlanGuest, node: PlanNode, unit: number[], ownOnly = false): boolean => {
     const free = node.cores.filter((c) => !claimed.has(c) && c.cpus.length >= unit.length);
-    const best = Math.min(...free.map((c) => c.cpus.length));
+    const best = free.reduce((min, c) => Math.min(min, c.cpus.length), Infinity);
     const fitting = free.filter((c) => c.cpus.length === best);
     const own = fitting.find((c) => c.cpus.includes(g.currentPins.get(unit[0]!) ?? -1));
     if (ownOnly && !own) return false;
@@ -192,7 +192,7 @@ function concreteLayouts(problem: PlanProblem, kept: Keep, cells: readonly CellR
     const nodes = nodesOf[i]!;
     let list = cellNodes.get(guest);
     if (!list) cellNodes.set(guest, (list = []));
-    list.push({ cellId: cell.cellId, nodes: CpuSet.of(...nodes) });
+    list.push({ cellId: cell.cellId, nodes: CpuSet.ofList(nodes) });
     if (nodes.length === 1) {
       for (const unit of cell.units) work.push({ g: guest, node: nodeById.get(nodes[0]!)!, unit });
       return;
@@ -218,7 +218,7 @@ function concreteLayouts(problem: PlanProblem, kept: Keep, cells: readonly CellR
     const map = pins.get(g) ?? new Map<number, number>();
     const nodes = list.reduce((a, c) => a.union(c.nodes), CpuSet.empty);
     // missing-emulatorpin's target: the housekeeping CPUs of the vCPUs' nodes, else all of them.
-    let hk = map.size > 0 ? housekeepingTargetFor(CpuSet.of(...map.values()), problem.host)?.cpus : problem.host.housekeeping!.intersect(problem.host.cpusOfNodes(nodes));
+    let hk = map.size > 0 ? housekeepingTargetFor(CpuSet.ofList([...map.values()]), problem.host)?.cpus : problem.host.housekeeping!.intersect(problem.host.cpusOfNodes(nodes));
     if (!hk || hk.isEmpty) hk = problem.host.housekeeping!;
     out.set(g, { pins: map, housekeeping: hk, cellNodes: list, interleave: interleaved.has(g) });
   }

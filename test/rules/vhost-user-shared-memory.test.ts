@@ -108,3 +108,12 @@ test('each suggestion gives a definition the rule (libvirt\'s check) accepts', (
     assert.deepEqual(lintPlan({ domains: [{ path: 'vu.xml', text: fixed }] }).diagnostics.filter((x) => x.ruleId === 'xml-malformed'), []);
   }
 });
+
+test('a guest with 150,000 private cells gets its one finding (no spread of the ids onto the stack)', () => {
+  let cells = '<numa>';
+  for (let i = 0; i < 150_000; i++) cells += `<cell id='${i}' cpus='0' memory='1' memAccess='private'/>`;
+  const [d, ...rest] = findings(guest('', vhostNet, `${cells}</numa>`));
+  assert.equal(rest.length, 0);
+  assert.match(d!.message, /guest NUMA cells 0-149999 have memAccess='private'$/);
+  assert.equal(d!.related!.length, 20);
+});

@@ -1,14 +1,15 @@
-/**
- * A set of CPU (or NUMA node) ids held as sorted, disjoint, non-adjacent
- * inclusive intervals, so `0-4294967295` costs one interval, not 4 billion bits.
- * Immutable; every operation returns a new set.
- */
 export declare class CpuSet {
     /** Flat [start0, end0, start1, end1, ...], inclusive, sorted, merged. */
     private readonly iv;
     private constructor();
     static readonly empty: CpuSet;
     static of(...ids: number[]): CpuSet;
+    /**
+     * `of(...ids)` for a list of any length. A spread passes each element as an argument on the call
+     * stack, and V8 overflows it past ~120,000 (a domain of 150,000 guest NUMA cells, a vcpupin list, a
+     * snapshot's CPUs); short lists, nearly all of them, still go through `of`'s fresh rest array.
+     */
+    static ofList(ids: readonly number[]): CpuSet;
     /**
      * The set of `ids`, from an array: spreading a long list into `of(...)` overflows the call stack
      * (a capabilities cell of 300,000 <cpu> elements did), an array of any length does not. For input
