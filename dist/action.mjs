@@ -23076,7 +23076,7 @@ function layoutFixes(text, d, layout) {
       } else fixes.push(concatInsert(els, (el) => insertAfter(text, after, el)));
     }
   }
-  fixes.push(...numatuneFixes(text, d, layout));
+  for (const f of numatuneFixes(text, d, layout)) fixes.push(f);
   return fixes;
 }
 function concatInsert(els, one) {

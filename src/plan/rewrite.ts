@@ -95,7 +95,7 @@ export function layoutFixes(text: string, d: DomainModel, layout: GuestLayout): 
     }
   }
 
-  fixes.push(...numatuneFixes(text, d, layout));
+  for (const f of numatuneFixes(text, d, layout)) fixes.push(f);
   return fixes;
 }
 
