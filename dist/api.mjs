@@ -12651,8 +12651,11 @@ function guestName(on) {
 }
 
 // rules/duplicate-domain-identity/index.ts
+var CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 function uuidKey(uuid) {
-  return uuid.replace(/[-\s]/g, "").toLowerCase();
+  if (CANONICAL_UUID.test(uuid)) return uuid;
+  const d = uuid.replace(/[-\s]/g, "").toLowerCase();
+  return d.length === 32 ? `${d.slice(0, 8)}-${d.slice(8, 12)}-${d.slice(12, 16)}-${d.slice(16, 20)}-${d.slice(20)}` : d;
 }
 function child(on, name) {
   return on.source.doc.root?.children.find((c) => c.name === name);
@@ -14884,10 +14887,10 @@ var min_free_kbytes_exceeds_node_free_default = definePlanRule({
     }
     const at = () => locateJsonKey(ctx.host.text, "vm.minFreeKbytes");
     const { zones, approximatedNodes, shares } = hostNodeWatermarks(host);
-    const perDomain = ctx.domains.map((d) => ({ label: describeDomain(d), kib: strictSmallPageKiBPerNode([d.domain]) }));
+    const perDomain = ctx.domains.map((d) => strictSmallPageKiBPerNode([d.domain]));
     const planned = /* @__PURE__ */ new Map();
-    for (const { kib } of perDomain) for (const [node, k] of kib) planned.set(node, (planned.get(node) ?? 0) + k);
-    const plannedBy = (node) => perDomain.filter((d) => d.kib.has(node)).map((d) => d.label);
+    for (const kib of perDomain) for (const [node, k] of kib) planned.set(node, (planned.get(node) ?? 0) + k);
+    const plannedOn = (node) => perDomain.reduce((n, kib) => n + (kib.has(node) ? 1 : 0), 0);
     const free = /* @__PURE__ */ new Map();
     for (const n of host.nodes) if (n.memFreeKiB !== void 0) free.set(n.id, n.memFreeKiB + (n.reclaimableKiB ?? 0) - (planned.get(n.id) ?? 0));
     if (free.size === 0) {
@@ -14907,7 +14910,7 @@ var min_free_kbytes_exceeds_node_free_default = definePlanRule({
       const nodeFree = free.get(share.node);
       const verdict2 = verdicts.get(share.node);
       if (nodeFree === void 0 || verdict2?.rule !== "min-free-kbytes-exceeds-node-free") continue;
-      const guestCount = plannedBy(share.node).length;
+      const guestCount = plannedOn(share.node);
       const guests = planned.get(share.node) ? ` after ${formatKiB(planned.get(share.node))} of ${guestCount === 1 ? "a guest" : `${guestCount} guests`}` : "";
       const related = ctx.domains.filter((d) => strictSmallPageKiBPerNode([d.domain]).has(share.node)).slice(0, 20).map((d) => ({ file: d.source, range: (d.domain.numatune?.element ?? d.domain.element).startTag, message: `${describeDomain(d)} binds memory to node ${share.node} here` }));
       const reclaimable = host.node(share.node)?.reclaimableKiB !== void 0;

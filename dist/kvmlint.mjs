@@ -34,7 +34,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"94b7e234dcc06b70c6eb441726e665201b1c597dc865c137d4df4cc919d8996f"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"2a3b974dcd3b43f2893dfbd7d90ceb18b1416a276c39df9553801849b597eed3"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -1,9 +1,18 @@
 import { definePlanRule, type LintedDomain } from '../../src/engine/types.ts';
 import type { XmlElement } from '../../src/xml/types.ts';
 
-/** libvirt reads a UUID with or without dashes, in either case (viruuid.c virUUIDParse): compare the 32 hex digits. */
+/** A UUID as virsh dumpxml writes it: lowercase, dashed 8-4-4-4-12. */
+const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * libvirt reads a UUID with or without dashes, in either case (viruuid.c virUUIDParse): the key is the
+ * canonical form. A canonical UUID is its own key, tested rather than rebuilt (it is nearly every one).
+ */
 function uuidKey(uuid: string): string {
-  return uuid.replace(/[-\s]/g, '').toLowerCase();
+  if (CANONICAL_UUID.test(uuid)) return uuid;
+  const d = uuid.replace(/[-\s]/g, '').toLowerCase();
+  // 32 digits: the canonical form. Anything else cannot parse; it has no dashes, so it matches no canonical key.
+  return d.length === 32 ? `${d.slice(0, 8)}-${d.slice(8, 12)}-${d.slice(12, 16)}-${d.slice(16, 20)}-${d.slice(20)}` : d;
 }
 
 function child(on: LintedDomain, name: string): XmlElement | undefined {

@@ -1,5 +1,5 @@
 import { definePlanRule } from '../../src/engine/types.ts';
-import { describeDomain, listBounded } from '../../src/model/describe.ts';
+import { describeDomain } from '../../src/model/describe.ts';
 import { strictSmallPageKiBPerNode } from '../../src/model/memory-demand.ts';
 import { formatKiB } from '../../src/model/units.ts';
 import { largestSafeMinFreeKbytes } from '../../src/model/watermarks.ts';
@@ -42,10 +42,11 @@ export default definePlanRule({
     const { zones, approximatedNodes, shares } = hostNodeWatermarks(host)!;
     // Free memory after the planned guests whose small-page memory is bound strictly to each node.
     // Each domain's strict small-page memory per node, once; the plan's total per node is their sum.
-    const perDomain = ctx.domains.map((d) => ({ label: describeDomain(d), kib: strictSmallPageKiBPerNode([d.domain]) }));
+    // Each guest's strict small-page memory per node (labels only for the findings, which are few).
+    const perDomain = ctx.domains.map((d) => strictSmallPageKiBPerNode([d.domain]));
     const planned = new Map<number, number>();
-    for (const { kib } of perDomain) for (const [node, k] of kib) planned.set(node, (planned.get(node) ?? 0) + k);
-    const plannedBy = (node: number) => perDomain.filter((d) => d.kib.has(node)).map((d) => d.label);
+    for (const kib of perDomain) for (const [node, k] of kib) planned.set(node, (planned.get(node) ?? 0) + k);
+    const plannedOn = (node: number) => perDomain.reduce((n, kib) => n + (kib.has(node) ? 1 : 0), 0);
     // What the kernel can keep its watermarks with: free memory and, when the snapshot has it, the page cache
     // and slab it reclaims (src/model/node-memory.ts).
     const free = new Map<number, number>();
@@ -70,7 +71,7 @@ export default definePlanRule({
       const nodeFree = free.get(share.node);
       const verdict = verdicts.get(share.node);
       if (nodeFree === undefined || verdict?.rule !== 'min-free-kbytes-exceeds-node-free') continue;
-      const guestCount = plannedBy(share.node).length;
+      const guestCount = plannedOn(share.node);
       const guests = planned.get(share.node) ? ` after ${formatKiB(planned.get(share.node)!)} of ${guestCount === 1 ? 'a guest' : `${guestCount} guests`}` : '';
       // The guests bound there are related: moving one is the other way out.
       const related = ctx.domains
@@ -100,8 +101,3 @@ export default definePlanRule({
     }
   },
 });
-
-/** At most three guests named, then a count: a node can carry a hundred of them. */
-function describePlanned(labels: readonly string[]): string {
-  return listBounded(labels, labels.length, 3, labels.length - 3 === 1 ? 'other domain' : 'other domains');
-}
