@@ -11707,7 +11707,7 @@ var ModelBuilder = class {
       else this.problem(mem.valueRange, `cell memory '${excerpt(mem.value)}': ${parsed.error}`);
     }
     const idAttr = attribute(c, "id");
-    return { element: c, id: idAttr ? this.uint(c, "id") : index, idAttr, index, cpus: this.cpuset(c, "cpus"), memoryKiB, memoryAttr: mem, unitAttr: unit, memAccess: attribute(c, "memAccess") };
+    return { element: c, id: idAttr ? this.uint(c, "id") : index, idAttr, index, cpus: this.cpuset(c, "cpus"), memoryKiB, memoryAttr: mem, unitAttr: unit };
   }
 };
 function hasValueProblem(d, range) {
@@ -17135,13 +17135,17 @@ function unsharedMemory(domain) {
   const cells = domain.cpu?.cells ?? [];
   if (cells.length === 0) return shared ? void 0 : { kind: "access", element: access?.element, mode: access?.mode, cells: [] };
   const privateCells = [];
+  const privateAttrs = [];
   const following = [];
   for (const cell of cells) {
-    const mode = cell.memAccess?.value;
-    if (mode === "private") privateCells.push(cell);
-    else if (mode === void 0 && !shared) following.push(cell);
+    const memAccess = attribute(cell.element, "memAccess");
+    const mode = memAccess?.value;
+    if (mode === "private") {
+      privateCells.push(cell);
+      privateAttrs.push(memAccess);
+    } else if (mode === void 0 && !shared) following.push(cell);
   }
-  if (privateCells.length > 0) return { kind: "private-cells", cells: privateCells, following };
+  if (privateCells.length > 0) return { kind: "private-cells", cells: privateCells, memAccess: privateAttrs, following };
   if (following.length > 0) return { kind: "access", element: access?.element, mode: access?.mode, cells: following };
   return void 0;
 }
@@ -17176,10 +17180,10 @@ var vhost_user_shared_memory_default = defineDomainRule({
   },
   check({ domain, host, source, report }) {
     if (!runsOnQemu(domain)) return;
-    const unshared = unsharedMemory(domain);
-    if (!unshared) return;
     const devices = domain.devices.vhostUserDevices();
     if (devices.length === 0) return;
+    const unshared = unsharedMemory(domain);
+    if (!unshared) return;
     const first = devices[0];
     const kinds = [...new Set(devices.map((d) => d.kind))];
     const described = devices.length === 1 ? `the ${DEVICE_NAMES[first.kind][0]}` : kinds.length === 1 ? `${devices.length} ${DEVICE_NAMES[first.kind][1]}` : `${devices.length} vhost-user devices`;
@@ -17224,14 +17228,14 @@ function cellList(cells) {
 }
 function causeLocations(u) {
   if (u.kind === "private-cells") {
-    return u.cells.slice(0, 20).map((c) => ({ range: c.memAccess.range, message: `guest NUMA cell ${c.id ?? c.index} is private here` }));
+    return u.cells.slice(0, 20).map((c, i) => ({ range: u.memAccess[i].range, message: `guest NUMA cell ${c.id ?? c.index} is private here` }));
   }
   return u.element ? [{ range: u.element.startTag, message: "guest memory access is set here" }] : [];
 }
 function suggestionsFor(text, domain, u) {
   const edits = [];
   if (u.kind === "private-cells") {
-    for (const c of u.cells) edits.push(replaceAttributeValue(c.memAccess, "shared"));
+    for (const a of u.memAccess) edits.push(replaceAttributeValue(a, "shared"));
     if (u.following.length > 0) {
       const all2 = shareAll(text, domain);
       if (!all2) return [];

@@ -39,10 +39,11 @@ export default defineDomainRule({
   },
   check({ domain, host, source, report }) {
     if (!runsOnQemu(domain)) return;
-    const unshared = unsharedMemory(domain);
-    if (!unshared) return;
+    // Devices first: nearly every guest has none, and most guests' memory is not shared.
     const devices = domain.devices.vhostUserDevices();
     if (devices.length === 0) return;
+    const unshared = unsharedMemory(domain);
+    if (!unshared) return;
 
     // One cause (guest RAM not shared), one finding: on the first device, the others related.
     const first = devices[0]!;
@@ -101,7 +102,7 @@ function cellList(cells: UnsharedMemory['cells']): string {
 
 function causeLocations(u: UnsharedMemory): RelatedDescriptor[] {
   if (u.kind === 'private-cells') {
-    return u.cells.slice(0, 20).map((c) => ({ range: c.memAccess!.range, message: `guest NUMA cell ${c.id ?? c.index} is private here` }));
+    return u.cells.slice(0, 20).map((c, i) => ({ range: u.memAccess[i]!.range, message: `guest NUMA cell ${c.id ?? c.index} is private here` }));
   }
   return u.element ? [{ range: u.element.startTag, message: 'guest memory access is set here' }] : [];
 }
@@ -115,7 +116,7 @@ type ShareSuggestion = { messageId: 'shareAll'; fix: Fix } | { messageId: 'share
 function suggestionsFor(text: string, domain: DomainModel, u: UnsharedMemory): ShareSuggestion[] {
   const edits: Fix[] = [];
   if (u.kind === 'private-cells') {
-    for (const c of u.cells) edits.push(replaceAttributeValue(c.memAccess!, 'shared'));
+    for (const a of u.memAccess) edits.push(replaceAttributeValue(a, 'shared'));
     // Cells without memAccess follow <memoryBacking>: they need it shared as well.
     if (u.following.length > 0) {
       const all = shareAll(text, domain);

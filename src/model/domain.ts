@@ -294,8 +294,6 @@ export interface GuestCell {
   /** The `memory` attribute (its value is in `unit`, default KiB). */
   memoryAttr: XmlAttribute | undefined;
   unitAttr: XmlAttribute | undefined;
-  /** `memAccess='shared|private'`: how this cell's memory is mapped (numa_conf.c; default: <memoryBacking><access>). */
-  memAccess: XmlAttribute | undefined;
 }
 
 export interface CpuTopology {
@@ -947,7 +945,7 @@ class ModelBuilder {
       else this.problem(mem.valueRange, `cell memory '${excerpt(mem.value)}': ${parsed.error}`);
     }
     const idAttr = attribute(c, 'id');
-    return { element: c, id: idAttr ? this.uint(c, 'id') : index, idAttr, index, cpus: this.cpuset(c, 'cpus'), memoryKiB, memoryAttr: mem, unitAttr: unit, memAccess: attribute(c, 'memAccess') };
+    return { element: c, id: idAttr ? this.uint(c, 'id') : index, idAttr, index, cpus: this.cpuset(c, 'cpus'), memoryKiB, memoryAttr: mem, unitAttr: unit };
   }
 }
 

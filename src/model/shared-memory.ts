@@ -1,5 +1,6 @@
 import type { DomainModel, GuestCell } from './domain.ts';
-import type { XmlElement } from '../xml/types.ts';
+import type { XmlAttribute, XmlElement } from '../xml/types.ts';
+import { attribute } from '../xml/query.ts';
 
 /**
  * Why a guest's RAM is not shared with a vhost-user back end, as libvirt decides it
@@ -17,8 +18,8 @@ import type { XmlElement } from '../xml/types.ts';
 export type UnsharedMemory =
   /** No cells, or cells that follow it: `<access>` is absent (`element` undefined) or not 'shared'. */
   | { kind: 'access'; element: XmlElement | undefined; mode: string | undefined; cells: GuestCell[] }
-  /** Cells written memAccess='private' (others may follow `<access>` too: those are in `following`). */
-  | { kind: 'private-cells'; cells: GuestCell[]; following: GuestCell[] };
+  /** Cells written memAccess='private', with those attributes (others may follow `<access>` too: those are in `following`). */
+  | { kind: 'private-cells'; cells: GuestCell[]; memAccess: XmlAttribute[]; following: GuestCell[] };
 
 export function unsharedMemory(domain: DomainModel): UnsharedMemory | undefined {
   const access = domain.memoryBacking?.access;
@@ -26,14 +27,20 @@ export function unsharedMemory(domain: DomainModel): UnsharedMemory | undefined 
   const cells = domain.cpu?.cells ?? [];
   if (cells.length === 0) return shared ? undefined : { kind: 'access', element: access?.element, mode: access?.mode, cells: [] };
   const privateCells: GuestCell[] = [];
+  const privateAttrs: XmlAttribute[] = [];
   const following: GuestCell[] = [];
   for (const cell of cells) {
-    const mode = cell.memAccess?.value;
-    if (mode === 'private') privateCells.push(cell);
+    // Read here, not kept on every cell of every guest: only guests with a vhost-user device ask.
+    const memAccess = attribute(cell.element, 'memAccess');
+    const mode = memAccess?.value;
+    if (mode === 'private') {
+      privateCells.push(cell);
+      privateAttrs.push(memAccess!);
+    }
     // libvirt reads memAccess as an enum: any other value fails the parse (the schema's finding), not this one.
     else if (mode === undefined && !shared) following.push(cell);
   }
-  if (privateCells.length > 0) return { kind: 'private-cells', cells: privateCells, following };
+  if (privateCells.length > 0) return { kind: 'private-cells', cells: privateCells, memAccess: privateAttrs, following };
   if (following.length > 0) return { kind: 'access', element: access?.element, mode: access?.mode, cells: following };
   return undefined;
 }

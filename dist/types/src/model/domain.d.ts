@@ -291,8 +291,6 @@ export interface GuestCell {
     /** The `memory` attribute (its value is in `unit`, default KiB). */
     memoryAttr: XmlAttribute | undefined;
     unitAttr: XmlAttribute | undefined;
-    /** `memAccess='shared|private'`: how this cell's memory is mapped (numa_conf.c; default: <memoryBacking><access>). */
-    memAccess: XmlAttribute | undefined;
 }
 export interface CpuTopology {
     element: XmlElement;

@@ -1,5 +1,5 @@
 import type { DomainModel, GuestCell } from './domain.js';
-import type { XmlElement } from '../xml/types.js';
+import type { XmlAttribute, XmlElement } from '../xml/types.js';
 /**
  * Why a guest's RAM is not shared with a vhost-user back end, as libvirt decides it
  * (qemu_validate.c qemuValidateDomainDefVhostUserRequireSharedMemory, libvirt 11.3):
@@ -21,10 +21,11 @@ export type UnsharedMemory =
     mode: string | undefined;
     cells: GuestCell[];
 }
-/** Cells written memAccess='private' (others may follow `<access>` too: those are in `following`). */
+/** Cells written memAccess='private', with those attributes (others may follow `<access>` too: those are in `following`). */
  | {
     kind: 'private-cells';
     cells: GuestCell[];
+    memAccess: XmlAttribute[];
     following: GuestCell[];
 };
 export declare function unsharedMemory(domain: DomainModel): UnsharedMemory | undefined;
