@@ -29,7 +29,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"2690621c262df8a5e340ef4a30c4e1ac59c3aeee86c18867e2695367a805f899"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"2974f8cd4a965ce5c71a72c5644b97b2c7bfd2984f19d66f0428a0090a5d1ccf"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

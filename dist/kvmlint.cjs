@@ -837,6 +837,7 @@ There is no automatic fix. Each finding carries a suggestion (shown, applied onl
 
 - libvirt \`src/qemu/qemu_validate.c\` (\`qemuValidateDomainDefVhostUserRequireSharedMemory\` and its callers for interfaces, disks and virtiofs), libvirt 11.3.0.
 - libvirt NEWS 11.2.0 ("qemu: Use common check for shared memory use for vhost-user network devices") and 11.1.0 (passt as the back end of \`type='vhostuser'\`); \`qemuProcessStartWarnShmem\` in earlier releases.
+- libvirt kbase, *Sharing files with Virtiofs* (\`docs/kbase/virtiofs.rst\`): "Don't forget the \`<memoryBacking>\` elements. They are necessary for the vhost-user connection with the virtiofsd daemon."
 - libvirt, Domain XML format, \xA7Memory Backing (\`access\`), \xA7CPU model and topology (\`memAccess\`), \xA7vhost-user connection, \xA7Filesystems (virtiofs).
 - libvirt tests: \`tests/qemuxmlconfdata/net-vhostuser-passt-no-shmem.*\` (rejected), \`net-vhostuser.*\`, \`disk-vhostuser.*\`, \`disk-vhostuser-numa.*\`, \`vhost-user-fs-*.*\` (accepted, all with shared memory).
 - QEMU \`hw/virtio/vhost-user.c\` ("Failed initializing vhost-user memory map, consider using -object memory-backend-file share=on").
