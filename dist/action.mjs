@@ -9792,9 +9792,10 @@ function buildHostModel(snapshot, opts = {}) {
     missing,
     isolationLayers,
     siblingsOf: places.siblingsOf,
-    get smt() {
-      return places.smt;
-    },
+    // A value, not a getter: places are shared by hosts alike, so this is computed once for them all,
+    // and a getter closure in every host's model kept each host alive through scavenges (LoadedHost in
+    // src/engine/runner.ts says how).
+    smt: places.smt,
     placeOf: places.placeOf
   };
 }
@@ -24014,16 +24015,23 @@ function loadLintHost(hostFile, cwd, housekeeping, libvirtVersion) {
     housekeepingOverride = parsed.value;
   }
   const model = buildHostModel(snapshot, { name: path4, housekeepingOverride, libvirtVersion });
-  let lines;
-  return {
-    model,
-    path: path4,
-    text,
-    get lines() {
-      return lines ??= new LineIndex(text);
-    }
-  };
+  return new LoadedHost(model, path4, text);
 }
+var LoadedHost = class {
+  constructor(model, path4, text) {
+    this.model = model;
+    this.path = path4;
+    this.text = text;
+  }
+  model;
+  path;
+  text;
+  /** Indexed when a finding points into the snapshot: most hosts of a fleet have none. */
+  index;
+  get lines() {
+    return this.index ??= new LineIndex(this.text);
+  }
+};
 function commonAncestor(paths) {
   let dir = paths[0];
   for (const p of paths.slice(1)) while (!(p + "/").startsWith(dir.endsWith("/") ? dir : dir + "/") && dirname7(dir) !== dir) dir = dirname7(dir);

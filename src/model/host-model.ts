@@ -552,9 +552,10 @@ export function buildHostModel(snapshot: HostSnapshot, opts: BuildHostModelOptio
     missing,
     isolationLayers,
     siblingsOf: places.siblingsOf,
-    get smt() {
-      return places.smt;
-    },
+    // A value, not a getter: places are shared by hosts alike, so this is computed once for them all,
+    // and a getter closure in every host's model kept each host alive through scavenges (LoadedHost in
+    // src/engine/runner.ts says how).
+    smt: places.smt,
     placeOf: places.placeOf,
   };
 }
