@@ -2033,18 +2033,21 @@ function isUncheckedNote(d) {
   return d.unchecked === true;
 }
 function formatStylish(result, opts) {
+  let out = "";
+  for (const part of stylishParts(result, opts)) out += part;
+  return out;
+}
+function* stylishParts(result, opts) {
   const c = paint(opts.color);
   const width = outputWidth(opts);
   const problems = result.diagnostics.filter((d) => !isUncheckedNote(d));
   const notes = result.diagnostics.filter(isUncheckedNote);
-  let out = "";
   const bodies = /* @__PURE__ */ new Map();
-  for (const [file, list] of groupByFile(problems)) out += formatFileBlock(file, list, width, c, bodies);
-  if (problems.length > 0) out += summaryLines(problems, c);
-  else out += `${c.green(`\u2714 no problems (${pluralize(result.files.length, "file")} checked)`)}
+  for (const [file, list] of groupByFile(problems)) yield formatFileBlock(file, list, width, c, bodies);
+  if (problems.length > 0) yield summaryLines(problems, c);
+  else yield `${c.green(`\u2714 no problems (${pluralize(result.files.length, "file")} checked)`)}
 `;
-  if (notes.length > 0) out += notesFooter(notes, width, c);
-  return out;
+  if (notes.length > 0) yield notesFooter(notes, width, c);
 }
 function groupByFile(diagnostics) {
   const byFile = /* @__PURE__ */ new Map();

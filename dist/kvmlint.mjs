@@ -34,7 +34,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"5cacac100520e5180a14d3ed646409d79ed0ac74c226a29fb3fe895d1f9e38e5"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"2423491aad56e4883498518b60c573451d735691bdd5e5b110691498d82db27b"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

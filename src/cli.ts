@@ -14,7 +14,7 @@ import { findRule, rules, ruleDoc } from './engine/registry.ts';
 import { DEFAULT_MAX_FILE_BYTES, oversizeMessage, UsageError } from './engine/source.ts';
 import type { RuleSetting } from './engine/types.ts';
 import { HostSnapshotError } from './host/load.ts';
-import { FORMATS, formatReadsSources, formatResult, prepareFormat, type FormatName } from './formats/index.ts';
+import { FORMATS, formatReadsSources, formatResult, formatResultParts, prepareFormat, type FormatName } from './formats/index.ts';
 import { VERSION } from './version.ts';
 import { markLinted } from './cli-linted.ts';
 import { boundedMessage, neutralise, neutraliseLine } from './formats/neutralise.ts';
@@ -282,11 +282,11 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
   if (opts.quiet) result.diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
   markLinted();
   await prepareFormat(opts.format);
-  const output = formatResult(opts.format, result, { color: useColor(opts, io) });
+  const formatOptions = { color: useColor(opts, io) };
   let reportFailed = false;
   if (opts.outputFile) {
     try {
-      writeReportFile(resolve(io.cwd, opts.outputFile), output, undefined, repositoryRoot(io.cwd));
+      writeReportFile(resolve(io.cwd, opts.outputFile), formatResult(opts.format, result, formatOptions), undefined, repositoryRoot(io.cwd));
     } catch (e) {
       if (!(e instanceof ReportFileError)) throw e;
       say(io, e.message.replace(resolve(io.cwd, opts.outputFile), opts.outputFile));
@@ -294,8 +294,8 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     }
   }
   // With --fix-dry-run stdout carries the patch alone (pipe it to git apply); the report goes to stderr.
-  else if (opts.fixDryRun) io.stderr(output);
-  else io.stdout(output);
+  else if (opts.fixDryRun) io.stderr(formatResult(opts.format, result, formatOptions));
+  else writeReportParts(io, formatResultParts(opts.format, result, formatOptions));
   for (const r of result.refusals) say(io, r);
   if (result.ruleTimes) io.stderr(timingTable(result.ruleTimes, io.env.TIMING!));
   for (const r of result.ruleFailures) say(io, `internal error: ${r}`);
@@ -309,6 +309,22 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     return 1;
   }
   return 0;
+}
+
+/** Stdout writes of at least this many characters: one per file block would be a syscall per file. */
+const REPORT_WRITE_CHARS = 64 * 1024;
+
+/** Writes a report's parts to stdout as they are made, in writes of REPORT_WRITE_CHARS or more. */
+function writeReportParts(io: CliIo, parts: Iterable<string>): void {
+  let pending = '';
+  for (const part of parts) {
+    pending += part;
+    if (pending.length >= REPORT_WRITE_CHARS) {
+      io.stdout(pending);
+      pending = '';
+    }
+  }
+  if (pending !== '') io.stdout(pending);
 }
 
 /**

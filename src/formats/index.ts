@@ -4,7 +4,7 @@ import { formatJson } from './json.ts';
 import { formatSarif } from './sarif.ts';
 import type * as CodeframeFormat from './text.ts';
 import { formatCompact } from './compact.ts';
-import { formatStylish } from './stylish.ts';
+import { formatStylish, stylishParts } from './stylish.ts';
 import { neutraliseResult } from './neutralise.ts';
 
 export type FormatName = 'text' | 'codeframe' | 'compact' | 'json' | 'sarif' | 'github';
@@ -52,4 +52,9 @@ export function provideCodeframeFormat(module: typeof CodeframeFormat): void {
 
 export function formatResult(name: FormatName, result: LintResult, opts: FormatOptions): string {
   return FORMATTERS[name](result, opts);
+}
+
+/** formatResult's text in parts whose concatenation is that text: the default format's file by file, the others' whole. */
+export function formatResultParts(name: FormatName, result: LintResult, opts: FormatOptions): Iterable<string> {
+  return name === 'text' ? stylishParts(neutraliseResult(result, { withSources: false }), opts) : [formatResult(name, result, opts)];
 }

@@ -10,3 +10,5 @@ export declare function prepareFormat(name: FormatName): Promise<void>;
 /** The codeframe format's module, for a caller that imports it statically and formats synchronously. */
 export declare function provideCodeframeFormat(module: typeof CodeframeFormat): void;
 export declare function formatResult(name: FormatName, result: LintResult, opts: FormatOptions): string;
+/** formatResult's text in parts whose concatenation is that text: the default format's file by file, the others' whole. */
+export declare function formatResultParts(name: FormatName, result: LintResult, opts: FormatOptions): Iterable<string>;
