@@ -5635,6 +5635,13 @@ function parseTunedCpuList(text) {
   return parsedOk(set, notes);
 }
 
+// src/packed-arrays.ts
+function mapPacked(list, fn) {
+  const out = [];
+  for (let i = 0; i < list.length; i++) out.push(fn(list[i], i));
+  return out;
+}
+
 // src/model/watermarks.ts
 var SWAP_CLUSTER_MAX = 32n;
 var CAPPED_MIN_MAX = 128n;
@@ -5658,7 +5665,7 @@ function computeZoneWatermarks(zones, minFreeKbytes, watermarkScaleFactor, pageS
   const scale = BigInt(Math.max(0, Math.trunc(watermarkScaleFactor)));
   let lowmemPages = 0n;
   for (const z of zones) if (!isCappedZone(z.name)) lowmemPages += BigInt(z.managedPages);
-  return zones.map((z) => {
+  return mapPacked(zones, (z) => {
     const managed = BigInt(z.managedPages);
     const share = lowmemPages === 0n ? 0n : pagesMin * managed / lowmemPages;
     let min;
@@ -6027,13 +6034,13 @@ function buildHostModel(snapshot, opts = {}) {
   const facts = cpuFactsOf(snapshot);
   const { possible, present, online, nodeCpus, cpuNode, isolationLayers, places } = facts;
   let isolation = facts.isolation;
-  const nodes = (snapshot.nodes ?? []).map((n, i) => ({
+  const nodes = mapPacked(snapshot.nodes ?? [], (n, i) => ({
     id: n.id,
     cpus: nodeCpus[i],
     memTotalKiB: n.memTotalKiB,
     memFreeKiB: n.memFreeKiB,
     reclaimableKiB: n.reclaimableKiB,
-    hugepages: (n.hugepages ?? []).map((p) => ({ sizeKiB: p.sizeKiB, total: p.total, free: p.free })).sort((a, b) => a.sizeKiB - b.sizeKiB),
+    hugepages: mapPacked(n.hugepages ?? [], (p) => ({ sizeKiB: p.sizeKiB, total: p.total, free: p.free })).sort((a, b) => a.sizeKiB - b.sizeKiB),
     zones: n.zones
   })).sort((a, b) => a.id - b.id);
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
@@ -11568,7 +11575,11 @@ var ModelBuilder = class {
       const w = this.uint(poll, "weight");
       if (w !== void 0 && w > 63) this.problem(weight.valueRange, `IOThread poll weight ${w} is out of range [0, 63]: libvirt rejects the domain at define time`);
     }
-    const ids = childrenNamed(firstChild(domain, "iothreadids"), "iothread").map((t) => this.uint(t, "id")).filter((n2) => n2 !== void 0);
+    const ids = [];
+    for (const t of childrenNamed(firstChild(domain, "iothreadids"), "iothread")) {
+      const id = this.uint(t, "id");
+      if (id !== void 0) ids.push(id);
+    }
     const count = firstChild(domain, "iothreads");
     if (!count) return ids.length === 0 ? NONE : ids;
     let n = this.uintValue(count.text, textRange(count), "<iothreads>") ?? 0;
@@ -12568,7 +12579,7 @@ var dedicated_cpu_conflict_default = definePlanRule({
   },
   check(ctx) {
     const host = ctx.host.model;
-    const plan = ctx.domains.map((on) => ({ on, uses: affinityUses(on.domain, host) }));
+    const plan = mapPacked(ctx.domains, (on) => ({ on, uses: affinityUses(on.domain, host) }));
     const owners = /* @__PURE__ */ new Map();
     for (const { on, uses } of plan) {
       for (const use of uses) {
@@ -13312,12 +13323,13 @@ var guest_smt_topology_mismatch_default = defineHostRule({
           const p2 = byVcpu.get(v2);
           if (p2) members.push(p2);
         }
-        if (members.length !== threads || new Set(members.map((m) => m.cpu)).size !== threads) continue;
-        if (!pinTargetsOnline(model, members.map((m) => m.cpu))) continue;
+        const cpus = mapPacked(members, (m) => m.cpu);
+        if (members.length !== threads || new Set(cpus).size !== threads) continue;
+        if (!pinTargetsOnline(model, cpus)) continue;
         const siblings = model.siblingsOf(members[0].cpu);
         if (siblings === void 0) return missingTopology();
         if (members.every((m) => siblings.has(m.cpu))) continue;
-        bad.push({ first: members[0], cpus: members.map((m) => m.cpu), siblings });
+        bad.push({ first: members[0], cpus, siblings });
       }
       if (bad.length === 0) return;
       const [first, ...rest2] = bad;
@@ -13658,12 +13670,11 @@ var hugepage_size_unavailable_default = defineHostRule({
       reportHostOnce("no-sizes", { unchecked: true, messageId: "noSizes" });
       return;
     }
-    const have = [...sizes].sort((a, b) => a - b);
-    const haveText = have.length === 0 ? "no hugepage sizes at all" : `pools of ${have.map(formatKiB).join(", ")}`;
+    const haveText = () => sizes.size === 0 ? "no hugepage sizes at all" : `pools of ${[...sizes].sort((a, b) => a - b).map(formatKiB).join(", ")}`;
     const cmdline = (kib) => `hugepagesz=${kib % 1048576 === 0 ? `${kib / 1048576}G` : kib % 1024 === 0 ? `${kib / 1024}M` : `${kib}K`}`;
     if (hp.pages.length === 0) {
-      if (have.length > 0) return;
-      report({ range: hp.element.startTag, messageId: "noDefaultPool", data: { have: haveText } });
+      if (sizes.size > 0) return;
+      report({ range: hp.element.startTag, messageId: "noDefaultPool", data: { have: haveText() } });
       return;
     }
     for (const page of hp.pages) {
@@ -13675,7 +13686,7 @@ var hugepage_size_unavailable_default = defineHostRule({
       report({
         range: size?.valueRange ?? page.element.startTag,
         messageId: "noPool",
-        data: { size: formatKiB(page.sizeKiB), have: haveText, cmdline: cmdline(page.sizeKiB) }
+        data: { size: formatKiB(page.sizeKiB), have: haveText(), cmdline: cmdline(page.sizeKiB) }
       });
     }
   }
@@ -14891,7 +14902,7 @@ var min_free_kbytes_exceeds_node_free_default = definePlanRule({
     }
     const at = () => locateJsonKey(ctx.host.text, "vm.minFreeKbytes");
     const { zones, approximatedNodes, shares } = hostNodeWatermarks(host);
-    const perDomain = ctx.domains.map((d) => strictSmallPageKiBPerNode([d.domain]));
+    const perDomain = mapPacked(ctx.domains, (d) => strictSmallPageKiBPerNode([d.domain]));
     const planned = /* @__PURE__ */ new Map();
     for (const kib of perDomain) for (const [node, k] of kib) planned.set(node, (planned.get(node) ?? 0) + k);
     const plannedOn = (node) => perDomain.reduce((n, kib) => n + (kib.has(node) ? 1 : 0), 0);
@@ -16504,7 +16515,7 @@ var smt_sibling_sharing_default = definePlanRule({
   check(ctx) {
     const host = ctx.host.model;
     if (host.smt === false) return;
-    const plan = ctx.domains.map((on) => ({ on, uses: affinityUses(on.domain, host) }));
+    const plan = mapPacked(ctx.domains, (on) => ({ on, uses: affinityUses(on.domain, host) }));
     const pins = [];
     const bySibling = /* @__PURE__ */ new Map();
     let unknown = CpuSet.empty;
@@ -17537,7 +17548,7 @@ function lintPlanSources(host, files, env) {
     push2(rule, h, { ...d, range: d.range ?? { start: 0, end: h.lines.firstLineEnd() } });
   };
   let current;
-  const contexts = domains.map((ld) => ({
+  const contexts = mapPacked(domains, (ld) => ({
     source: ld.source,
     domain: ld.domain,
     host,

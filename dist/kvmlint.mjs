@@ -34,7 +34,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"2423491aad56e4883498518b60c573451d735691bdd5e5b110691498d82db27b"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"387d065151ef06a45ee74b2e2d36c1657c7d6a92b2c48564330ee282c56baa1a"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -1,3 +1,4 @@
+import { mapPacked } from '../../src/packed-arrays.ts';
 import { definePlanRule, type LintedDomain, type RelatedDescriptor } from '../../src/engine/types.ts';
 import type { Range } from '../../src/xml/types.ts';
 import { isDedicated, isPinned } from '../../src/model/affinity.ts';
@@ -36,7 +37,7 @@ export default definePlanRule({
   check(ctx) {
     const host = ctx.host.model;
     // Each domain's affinities, once (computed per domain: linear in the plan).
-    const plan = ctx.domains.map((on) => ({ on, uses: affinityUses(on.domain, host) }));
+    const plan = mapPacked(ctx.domains, (on) => ({ on, uses: affinityUses(on.domain, host) }));
 
     // 1. Index the dedicated CPUs: CPU → the vCPU pins dedicating it (usually one).
     const owners = new Map<number, Owner[]>();

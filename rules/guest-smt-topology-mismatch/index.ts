@@ -1,3 +1,4 @@
+import { mapPacked } from '../../src/packed-arrays.ts';
 import { pinTargetsOnline } from '../../src/model/root-cause.ts';
 import { defineHostRule } from '../../src/engine/types.ts';
 import type { Range } from '../../src/xml/types.ts';
@@ -64,13 +65,14 @@ export default defineHostRule({
           const p = byVcpu.get(v);
           if (p) members.push(p);
         }
+        const cpus = mapPacked(members, (m) => m.cpu);
         // Only whole groups pinned 1:1 to distinct CPUs can be judged; anything else is another rule's finding.
-        if (members.length !== threads || new Set(members.map((m) => m.cpu)).size !== threads) continue;
-        if (!pinTargetsOnline(model, members.map((m) => m.cpu))) continue;
+        if (members.length !== threads || new Set(cpus).size !== threads) continue;
+        if (!pinTargetsOnline(model, cpus)) continue;
         const siblings = model.siblingsOf(members[0]!.cpu);
         if (siblings === undefined) return missingTopology();
         if (members.every((m) => siblings.has(m.cpu))) continue;
-        bad.push({ first: members[0]!, cpus: members.map((m) => m.cpu), siblings });
+        bad.push({ first: members[0]!, cpus, siblings });
       }
       if (bad.length === 0) return;
       // The guest scheduler then packs work onto "siblings" that are separate cores (or shares a host core it thinks is free).

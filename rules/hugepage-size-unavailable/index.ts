@@ -34,15 +34,15 @@ export default defineHostRule({
       reportHostOnce('no-sizes', { unchecked: true, messageId: 'noSizes' });
       return;
     }
-    const have = [...sizes].sort((a, b) => a - b);
-    const haveText = have.length === 0 ? 'no hugepage sizes at all' : `pools of ${have.map(formatKiB).join(', ')}`;
+    // Worded only for a finding: most guests have none.
+    const haveText = () => (sizes.size === 0 ? 'no hugepage sizes at all' : `pools of ${[...sizes].sort((a, b) => a - b).map(formatKiB).join(', ')}`);
     const cmdline = (kib: number) => `hugepagesz=${kib % 1048576 === 0 ? `${kib / 1048576}G` : kib % 1024 === 0 ? `${kib / 1024}M` : `${kib}K`}`;
 
     if (hp.pages.length === 0) {
       // <hugepages/> alone: libvirt's default hugetlbfs mount, i.e. the host's default hugepage size.
-      if (have.length > 0) return;
+      if (sizes.size > 0) return;
       // libvirt finds no hugetlbfs mount for it.
-      report({ range: hp.element.startTag, messageId: 'noDefaultPool', data: { have: haveText } });
+      report({ range: hp.element.startTag, messageId: 'noDefaultPool', data: { have: haveText() } });
       return;
     }
     for (const page of hp.pages) {
@@ -57,7 +57,7 @@ export default defineHostRule({
       report({
         range: size?.valueRange ?? page.element.startTag,
         messageId: 'noPool',
-        data: { size: formatKiB(page.sizeKiB), have: haveText, cmdline: cmdline(page.sizeKiB) },
+        data: { size: formatKiB(page.sizeKiB), have: haveText(), cmdline: cmdline(page.sizeKiB) },
       });
     }
   },

@@ -1,3 +1,4 @@
+import { mapPacked } from '../../src/packed-arrays.ts';
 import { definePlanRule } from '../../src/engine/types.ts';
 import { describeDomain } from '../../src/model/describe.ts';
 import { strictSmallPageKiBPerNode } from '../../src/model/memory-demand.ts';
@@ -43,7 +44,7 @@ export default definePlanRule({
     // Free memory after the planned guests whose small-page memory is bound strictly to each node.
     // Each domain's strict small-page memory per node, once; the plan's total per node is their sum.
     // Each guest's strict small-page memory per node (labels only for the findings, which are few).
-    const perDomain = ctx.domains.map((d) => strictSmallPageKiBPerNode([d.domain]));
+    const perDomain = mapPacked(ctx.domains, (d) => strictSmallPageKiBPerNode([d.domain]));
     const planned = new Map<number, number>();
     for (const kib of perDomain) for (const [node, k] of kib) planned.set(node, (planned.get(node) ?? 0) + k);
     const plannedOn = (node: number) => perDomain.reduce((n, kib) => n + (kib.has(node) ? 1 : 0), 0);

@@ -1,3 +1,4 @@
+import { mapPacked } from '../../src/packed-arrays.ts';
 import { onHousekeeping, pinTargetsOnline } from '../../src/model/root-cause.ts';
 import { definePlanRule, type LintedDomain, type RelatedDescriptor } from '../../src/engine/types.ts';
 import { isDedicated } from '../../src/model/affinity.ts';
@@ -41,7 +42,7 @@ export default definePlanRule({
     const host = ctx.host.model;
     // SMT off (every CPU its own core): no CPU has a sibling to share.
     if (host.smt === false) return;
-    const plan = ctx.domains.map((on) => ({ on, uses: affinityUses(on.domain, host) }));
+    const plan = mapPacked(ctx.domains, (on) => ({ on, uses: affinityUses(on.domain, host) }));
 
     // 1. Dedicated vCPU pins whose CPU has SMT siblings; index sibling CPU → pins.
     const pins: DedicatedPin[] = [];

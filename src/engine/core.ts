@@ -8,6 +8,7 @@
 import type { Range } from '../xml/types.ts';
 import type { LineIndex } from '../xml/lines.ts';
 import { buildDomainModel } from '../model/domain.ts';
+import { mapPacked } from '../packed-arrays.ts';
 import { applyDirectives, parseDirectives } from './directives.ts';
 import { applyMetadataSuppressions, parseMetadataSuppressions } from './metadata-suppressions.ts';
 import { MAX_PLACEHOLDER_VALUE, renderReport } from './messages.ts';
@@ -170,7 +171,7 @@ export function lintPlanSources(host: LintHost | undefined, files: readonly Plan
   // One context per domain, re-aimed at each rule in turn: a context and closures per rule and domain
   // would be a few hundred thousand short-lived objects for a fleet.
   let current: Rule | undefined;
-  const contexts = domains.map((ld) => ({
+  const contexts = mapPacked(domains, (ld) => ({
     source: ld.source,
     domain: ld.domain,
     host,

@@ -6,6 +6,7 @@ import { formatLibvirtCpuset, parseLibvirtCpuset, type CpusetUntidiness } from '
 import { isDecimalUnit, scaleToKiB } from './units.ts';
 import { excerpt } from './describe.ts';
 import { newDomainMemo, type DomainMemo } from './memo.ts';
+import { mapPacked } from '../packed-arrays.ts';
 
 /** A cpuset/nodeset attribute: the parsed set, or undefined when it does not parse (see `DomainModel.problems`). */
 export interface CpusetAttr {
@@ -785,9 +786,11 @@ class ModelBuilder {
       const w = this.uint(poll, 'weight');
       if (w !== undefined && w > 63) this.problem(weight.valueRange, `IOThread poll weight ${w} is out of range [0, 63]: libvirt rejects the domain at define time`);
     }
-    const ids = childrenNamed(firstChild(domain, 'iothreadids'), 'iothread')
-      .map((t) => this.uint(t, 'id'))
-      .filter((n): n is number => n !== undefined);
+    const ids: number[] = [];
+    for (const t of childrenNamed(firstChild(domain, 'iothreadids'), 'iothread')) {
+      const id = this.uint(t, 'id');
+      if (id !== undefined) ids.push(id);
+    }
     const count = firstChild(domain, 'iothreads');
     if (!count) return ids.length === 0 ? (NONE as unknown as number[]) : ids;
     let n = this.uintValue(count.text, textRange(count), '<iothreads>') ?? 0;

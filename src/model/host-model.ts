@@ -20,6 +20,7 @@ import { cmdlineParam, parseIsolcpus, parseKernelCmdline, parseKernelCpuList } f
 import type { Parsed } from './parsed.ts';
 import { parseTunedCpuList } from './tuned-cpulist.ts';
 import { DEFAULT_WATERMARK_SCALE_FACTOR } from './watermarks.ts';
+import { mapPacked } from '../packed-arrays.ts';
 
 /** Which grammar a snapshot CPU list is written in (host-snapshot.md: parse each with its own). */
 export type CpuListGrammar = 'kernel' | 'tuned';
@@ -491,19 +492,15 @@ export function buildHostModel(snapshot: HostSnapshot, opts: BuildHostModelOptio
   const { possible, present, online, nodeCpus, cpuNode, isolationLayers, places } = facts;
   let isolation = facts.isolation;
 
-  const nodes: HostNode[] = (snapshot.nodes ?? [])
-    .map((n, i): HostNode => ({
+  const nodes: HostNode[] = mapPacked(snapshot.nodes ?? [], (n, i): HostNode => ({
       id: n.id,
       cpus: nodeCpus[i]!,
       memTotalKiB: n.memTotalKiB,
       memFreeKiB: n.memFreeKiB,
       reclaimableKiB: n.reclaimableKiB,
-      hugepages: (n.hugepages ?? [])
-        .map((p): HostHugepagePool => ({ sizeKiB: p.sizeKiB, total: p.total, free: p.free }))
-        .sort((a, b) => a.sizeKiB - b.sizeKiB),
+      hugepages: mapPacked(n.hugepages ?? [], (p): HostHugepagePool => ({ sizeKiB: p.sizeKiB, total: p.total, free: p.free })).sort((a, b) => a.sizeKiB - b.sizeKiB),
       zones: n.zones,
-    }))
-    .sort((a, b) => a.id - b.id);
+    })).sort((a, b) => a.id - b.id);
   const nodeById = new Map(nodes.map((n) => [n.id, n] as const));
 
   let housekeeping: CpuSet | undefined;

@@ -7,6 +7,7 @@
  * kernel's truncating divisions, so the results equal /proc/zoneinfo exactly.
  */
 import type { HostModel } from './host.ts';
+import { mapPacked } from '../packed-arrays.ts';
 
 export interface ZoneInput {
   node: number;
@@ -82,7 +83,7 @@ export function computeZoneWatermarks(
   let lowmemPages = 0n;
   for (const z of zones) if (!isCappedZone(z.name)) lowmemPages += BigInt(z.managedPages);
 
-  return zones.map((z) => {
+  return mapPacked(zones, (z) => {
     const managed = BigInt(z.managedPages);
     // tmp = pages_min * managed / lowmem_pages (u64, truncating; the kernel never divides by 0 there
     // because a booted system has lowmem).
