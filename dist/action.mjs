@@ -24545,6 +24545,7 @@ async function prepareFormat(name) {
 function formatResult(name, result, opts) {
   return FORMATTERS[name](result, opts);
 }
+var REPORT_WRITE_CHARS = 16 * 1024;
 
 // src/action/run.ts
 init_summary();

@@ -18041,6 +18041,7 @@ function provideCodeframeFormat(module) {
 function formatResult(name, result, opts) {
   return FORMATTERS[name](result, opts);
 }
+var REPORT_WRITE_CHARS = 16 * 1024;
 
 // src/api.ts
 init_text();

@@ -34,7 +34,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"387d065151ef06a45ee74b2e2d36c1657c7d6a92b2c48564330ee282c56baa1a"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"a5aab2ab7ca03e294560a48fc3068d08943c795caab6e764c6812862a70fc7ec"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -14,7 +14,7 @@ import { findRule, rules, ruleDoc } from './engine/registry.ts';
 import { DEFAULT_MAX_FILE_BYTES, oversizeMessage, UsageError } from './engine/source.ts';
 import type { RuleSetting } from './engine/types.ts';
 import { HostSnapshotError } from './host/load.ts';
-import { FORMATS, formatReadsSources, formatResult, formatResultParts, prepareFormat, type FormatName } from './formats/index.ts';
+import { FORMATS, formatReadsSources, formatResult, formatResultParts, prepareFormat, reportWrites, type FormatName } from './formats/index.ts';
 import { VERSION } from './version.ts';
 import { markLinted } from './cli-linted.ts';
 import { boundedMessage, neutralise, neutraliseLine } from './formats/neutralise.ts';
@@ -311,20 +311,9 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
   return 0;
 }
 
-/** Stdout writes of at least this many characters: one per file block would be a syscall per file. */
-const REPORT_WRITE_CHARS = 64 * 1024;
-
-/** Writes a report's parts to stdout as they are made, in writes of REPORT_WRITE_CHARS or more. */
+/** Writes a report's parts to stdout as they are made (src/formats/index.ts reportWrites says in what sizes). */
 function writeReportParts(io: CliIo, parts: Iterable<string>): void {
-  let pending = '';
-  for (const part of parts) {
-    pending += part;
-    if (pending.length >= REPORT_WRITE_CHARS) {
-      io.stdout(pending);
-      pending = '';
-    }
-  }
-  if (pending !== '') io.stdout(pending);
+  for (const chunk of reportWrites(parts)) io.stdout(chunk);
 }
 
 /**

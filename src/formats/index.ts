@@ -58,3 +58,36 @@ export function formatResult(name: FormatName, result: LintResult, opts: FormatO
 export function formatResultParts(name: FormatName, result: LintResult, opts: FormatOptions): Iterable<string> {
   return name === 'text' ? stylishParts(neutraliseResult(result, { withSources: false }), opts) : [formatResult(name, result, opts)];
 }
+
+/**
+ * Characters in one write of a report: at least this many, so a report of thousands of small
+ * file blocks is not a syscall per block; no more than about twice as many, because a string
+ * made of many parts is flattened (copied) to be encoded, and a flat copy of 64 Ki characters
+ * (128 KiB once a '…' makes it two-byte) is allocated outside the young generation, in memory new
+ * to the process: encoding a 3.5 MB report took 47 ms in 64 Ki parts and 6 ms in 16 Ki ones.
+ */
+export const REPORT_WRITE_CHARS = 16 * 1024;
+
+/**
+ * A report's parts regrouped into writes: small parts joined up to `size` characters, a long part
+ * (a whole JSON or SARIF report) cut into slices of `size`, never between the two halves of a
+ * surrogate pair. The writes join to exactly the parts.
+ */
+export function* reportWrites(parts: Iterable<string>, size = REPORT_WRITE_CHARS): Generator<string, void, undefined> {
+  let pending = '';
+  for (const part of parts) {
+    pending += part;
+    if (pending.length < size) continue;
+    let at = 0;
+    while (pending.length - at >= 2 * size) {
+      let end = at + size;
+      const last = pending.charCodeAt(end - 1);
+      if (last >= 0xd800 && last <= 0xdbff) end++;
+      yield pending.slice(at, end);
+      at = end;
+    }
+    yield at === 0 ? pending : pending.slice(at);
+    pending = '';
+  }
+  if (pending !== '') yield pending;
+}
