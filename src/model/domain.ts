@@ -6,7 +6,6 @@ import { formatLibvirtCpuset, parseLibvirtCpuset, type CpusetUntidiness } from '
 import { isDecimalUnit, scaleToKiB } from './units.ts';
 import { excerpt } from './describe.ts';
 import { newDomainMemo, type DomainMemo } from './memo.ts';
-import { mapPacked } from '../packed-arrays.ts';
 
 /** A cpuset/nodeset attribute: the parsed set, or undefined when it does not parse (see `DomainModel.problems`). */
 export interface CpusetAttr {
