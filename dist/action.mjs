@@ -23969,6 +23969,11 @@ async function compile(dir, shown) {
   };
   let facts;
   const known = /* @__PURE__ */ new Map();
+  let ahead;
+  const dropAhead = () => {
+    if (ahead) Atomics.store(ahead.next, 0, ahead.texts.length);
+    ahead = void 0;
+  };
   return {
     dir,
     shown,
@@ -23982,12 +23987,27 @@ async function compile(dir, shown) {
     prevalidate(texts) {
       known.clear();
       const helper = helpers.get(dir);
-      const next = new Int32Array(new SharedArrayBuffer(4));
-      const request = texts.length > 1 ? helper?.send(texts, next) : void 0;
+      let next;
+      let request;
+      if (ahead !== void 0 && ahead.texts === texts) {
+        ({ next, request } = ahead);
+        ahead = void 0;
+      } else {
+        dropAhead();
+        next = new Int32Array(new SharedArrayBuffer(4));
+        request = texts.length > 1 ? helper?.send(texts, next) : void 0;
+      }
       if (request === void 0) return;
       for (const [i, verdict2] of validateClaimed(texts, next)) known.set(texts[i], verdict2);
       for (const [i, verdict2] of helper.collect(request) ?? []) known.set(texts[i], verdict2);
     },
+    prefetch(texts) {
+      dropAhead();
+      const next = new Int32Array(new SharedArrayBuffer(4));
+      const request = texts.length > 1 ? helpers.get(dir)?.send(texts, next) : void 0;
+      if (request !== void 0) ahead = { texts, next, request };
+    },
+    helperAlive: () => helpers.get(dir)?.alive === true,
     validateClaimed,
     helperValidated: () => helpers.get(dir)?.validated ?? 0
   };
@@ -24128,10 +24148,10 @@ async function lint(options) {
   const ruleTimes = options.timing ? /* @__PURE__ */ new Map() : void 0;
   const env = { rules: activeRules, settings, ruleOptions, schema, reportUnusedDisableDirectives: reportUnused, hostOnceKeys: /* @__PURE__ */ new Set(), ruleFailures, ruleTimes };
   let domainCount = 0;
-  const lintGroup = (host, group) => {
+  const readGroup = (hosted, group) => {
     const planFiles = [];
     const reportedFiles = /* @__PURE__ */ new Set();
-    const ordered = host ? [...group].sort((a, b) => a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0) : group;
+    const ordered = hosted ? [...group].sort((a, b) => a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0) : group;
     for (const f of ordered) {
       const shownPath2 = displayPath(f.absPath, cwd);
       let source;
@@ -24170,7 +24190,10 @@ async function lint(options) {
       if (plans.reported.has(f.absPath)) reportedFiles.add(shownPath2);
       planFiles.push({ source, explicit: f.explicit });
     }
-    schema?.prevalidate?.(planFiles.flatMap(({ source: { doc, text } }) => !doc.error && doc.root?.name === "domain" ? [text] : []));
+    const domainTexts = schema ? planFiles.flatMap(({ source: { doc, text } }) => !doc.error && doc.root?.name === "domain" ? [text] : []) : [];
+    return { planFiles, reportedFiles, domainTexts };
+  };
+  const lintGroup = (host, { planFiles, reportedFiles }) => {
     const outcome = lintPlanSources(host, planFiles, env);
     const texts = /* @__PURE__ */ new Map();
     for (const s of outcome.linted) {
@@ -24201,15 +24224,30 @@ async function lint(options) {
   }
   if (cliHost && !groups.has(CLI_HOST)) groups.set(CLI_HOST, []);
   const HOSTLESS_BATCH = 16;
-  const lintedHosts = [];
+  const batches = [];
   for (const [key, group] of groups) {
-    if (key === void 0) {
-      for (let i = 0; i < group.length; i += HOSTLESS_BATCH) lintGroup(void 0, group.slice(i, i + HOSTLESS_BATCH));
+    if (key !== void 0) batches.push({ key, group });
+    else for (let i = 0; i < group.length; i += HOSTLESS_BATCH) batches.push({ key, group: group.slice(i, i + HOSTLESS_BATCH) });
+  }
+  const readAhead = schema?.prefetch !== void 0 && schema.helperAlive?.() === true;
+  const lintedHosts = [];
+  let ahead;
+  for (let b = 0; b < batches.length; b++) {
+    const { key, group } = batches[b];
+    const host = key === void 0 ? void 0 : key === CLI_HOST ? cliHost : hostFor(key.snapshot, key.housekeeping, key.libvirtVersion);
+    const read = ahead ?? readGroup(key !== void 0, group);
+    ahead = void 0;
+    schema?.prevalidate?.(read.domainTexts);
+    if (readAhead && b + 1 < batches.length) {
+      ahead = readGroup(batches[b + 1].key !== void 0, batches[b + 1].group);
+      schema.prefetch(ahead.domainTexts);
+    }
+    if (host === void 0) {
+      lintGroup(void 0, read);
       continue;
     }
-    const host = key === CLI_HOST ? cliHost : hostFor(key.snapshot, key.housekeeping, key.libvirtVersion);
     const before = diagnostics.length;
-    lintGroup(host, group);
+    lintGroup(host, read);
     lintedHosts.push(host.path);
     for (let i = before; i < diagnostics.length; i++) {
       if (keepSources && diagnostics[i].file === host.path) {

@@ -34,7 +34,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"4f84480151cb7b9f7302bce6de5b97528209d3764aaf9594ae28cc55ea73a2ce"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"819ab7da91b05e56c79d5a8179eef5096c39880007e7e2a6e532997335a70713"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -2353,6 +2353,11 @@ async function compile(dir2, shown2) {
   };
   let facts;
   const known = /* @__PURE__ */ new Map();
+  let ahead;
+  const dropAhead = () => {
+    if (ahead) Atomics.store(ahead.next, 0, ahead.texts.length);
+    ahead = void 0;
+  };
   return {
     dir: dir2,
     shown: shown2,
@@ -2366,12 +2371,27 @@ async function compile(dir2, shown2) {
     prevalidate(texts) {
       known.clear();
       const helper = helpers.get(dir2);
-      const next = new Int32Array(new SharedArrayBuffer(4));
-      const request = texts.length > 1 ? helper?.send(texts, next) : void 0;
+      let next;
+      let request;
+      if (ahead !== void 0 && ahead.texts === texts) {
+        ({ next, request } = ahead);
+        ahead = void 0;
+      } else {
+        dropAhead();
+        next = new Int32Array(new SharedArrayBuffer(4));
+        request = texts.length > 1 ? helper?.send(texts, next) : void 0;
+      }
       if (request === void 0) return;
       for (const [i, verdict] of validateClaimed(texts, next)) known.set(texts[i], verdict);
       for (const [i, verdict] of helper.collect(request) ?? []) known.set(texts[i], verdict);
     },
+    prefetch(texts) {
+      dropAhead();
+      const next = new Int32Array(new SharedArrayBuffer(4));
+      const request = texts.length > 1 ? helpers.get(dir2)?.send(texts, next) : void 0;
+      if (request !== void 0) ahead = { texts, next, request };
+    },
+    helperAlive: () => helpers.get(dir2)?.alive === true,
     validateClaimed,
     helperValidated: () => helpers.get(dir2)?.validated ?? 0
   };

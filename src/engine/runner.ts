@@ -110,6 +110,15 @@ export { repositoryRoot };
 /** The group key of domains planned on the `--host` snapshot. */
 const CLI_HOST = Symbol('--host');
 
+/** One plan's files as read, before their lint. */
+interface ReadPlan {
+  planFiles: PlanSource[];
+  /** Displayed paths whose findings are reported (the rest only complete the plan). */
+  reportedFiles: Set<string>;
+  /** The texts of its well-formed domains, for --schema (empty without it). */
+  domainTexts: string[];
+}
+
 export { diagnosticOf, effectiveSeverity, lineColumnOf };
 
 export function loadLintHost(hostFile: string, cwd: string, housekeeping?: string, libvirtVersion?: string): LintHost {
@@ -254,18 +263,18 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   let domainCount = 0;
 
   /**
-   * Reads one plan's files (the domains of one host, or a batch of host-less
-   * domains) and lints them with the text-level core, then lets them go: only
-   * findings and the text of files that have findings outlive it. A fleet's
-   * memory is that of its largest plan, not of the whole fleet.
+   * Reads one plan's files (the domains of one host, or a batch of host-less domains). lintGroup
+   * then lints them with the text-level core and lets them go: only findings and the text of files
+   * that have findings outlive it. A fleet's memory is that of its largest plan (two with --schema's
+   * helper thread, which validates the next plan while this thread lints one), not of the whole fleet.
    */
-  const lintGroup = (host: LintHost | undefined, group: readonly DiscoveredFile[]): void => {
+  const readGroup = (hosted: boolean, group: readonly DiscoveredFile[]): ReadPlan => {
     const planFiles: PlanSource[] = [];
     /** Displayed paths whose findings are reported (the rest only complete the plan). */
     const reportedFiles = new Set<string>();
     // A host's plan in path order, however its files were named or completed: which of two equal guests a
     // finding lands on (and which one `kvmlint plan` moves) must not depend on the command line.
-    const ordered = host ? [...group].sort((a, b) => (a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0)) : group;
+    const ordered = hosted ? [...group].sort((a, b) => (a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0)) : group;
     for (const f of ordered) {
       const shownPath = displayPath(f.absPath, cwd);
       let source: SourceFile;
@@ -308,8 +317,11 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       if (plans.reported.has(f.absPath)) reportedFiles.add(shownPath);
       planFiles.push({ source, explicit: f.explicit });
     }
-    // With --schema, the plan's domains are validated first, part on the helper thread (src/schema/helper.ts).
-    schema?.prevalidate?.(planFiles.flatMap(({ source: { doc, text } }) => (!doc.error && doc.root?.name === 'domain' ? [text] : [])));
+    const domainTexts = schema ? planFiles.flatMap(({ source: { doc, text } }) => (!doc.error && doc.root?.name === 'domain' ? [text] : [])) : [];
+    return { planFiles, reportedFiles, domainTexts };
+  };
+
+  const lintGroup = (host: LintHost | undefined, { planFiles, reportedFiles }: ReadPlan): void => {
     const outcome = lintPlanSources(host, planFiles, env);
     const texts = new Map<string, SourceFile>();
     for (const s of outcome.linted) {
@@ -345,17 +357,35 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   // Host-less domains share no plan rule: a batch only amortises the per-plan setup, and a small one
   // keeps few trees alive through each scavenge (256: 14% slower over 10,000 small files).
   const HOSTLESS_BATCH = 16;
-  const lintedHosts: string[] = [];
+  const batches: Array<{ key: ConfigHost | typeof CLI_HOST | undefined; group: readonly DiscoveredFile[] }> = [];
   for (const [key, group] of groups) {
-    if (key === undefined) {
-      for (let i = 0; i < group.length; i += HOSTLESS_BATCH) lintGroup(undefined, group.slice(i, i + HOSTLESS_BATCH));
-      continue;
-    }
+    if (key !== undefined) batches.push({ key, group });
+    else for (let i = 0; i < group.length; i += HOSTLESS_BATCH) batches.push({ key, group: group.slice(i, i + HOSTLESS_BATCH) });
+  }
+  // With --schema's helper thread, the next plan is read and handed to the helper before this one is
+  // linted: otherwise the helper waits while this thread lints, a third of a --schema run (`npm run bench`).
+  const readAhead = schema?.prefetch !== undefined && schema.helperAlive?.() === true;
+  const lintedHosts: string[] = [];
+  let ahead: ReadPlan | undefined;
+  for (let b = 0; b < batches.length; b++) {
+    const { key, group } = batches[b]!;
     // Loaded for its plan and let go after it (unless a fix session keeps it): a host's model
     // is a few hundred KB, and a fleet's hundred of them need not all be alive at once.
-    const host = key === CLI_HOST ? cliHost! : hostFor(key.snapshot, key.housekeeping, key.libvirtVersion);
+    const host = key === undefined ? undefined : key === CLI_HOST ? cliHost! : hostFor(key.snapshot, key.housekeeping, key.libvirtVersion);
+    const read = ahead ?? readGroup(key !== undefined, group);
+    ahead = undefined;
+    // With --schema, the plan's domains are validated first, part on the helper thread (src/schema/helper.ts).
+    schema?.prevalidate?.(read.domainTexts);
+    if (readAhead && b + 1 < batches.length) {
+      ahead = readGroup(batches[b + 1]!.key !== undefined, batches[b + 1]!.group);
+      schema!.prefetch!(ahead.domainTexts);
+    }
+    if (host === undefined) {
+      lintGroup(undefined, read);
+      continue;
+    }
     const before = diagnostics.length;
-    lintGroup(host, group);
+    lintGroup(host, read);
     lintedHosts.push(host.path);
     // Its text is kept for the findings that point into it, not for every host of a fleet.
     for (let i = before; i < diagnostics.length; i++) {

@@ -275,6 +275,13 @@ async function compile(dir: string, shown: string): Promise<SchemaValidator> {
   let facts: SchemaFacts | undefined;
   /** Verdicts reached ahead of validate() by prevalidate, for the current batch only. */
   const known = new Map<string, SchemaFailure | undefined>();
+  /** The batch prefetch sent the helper, until prevalidate takes it up. */
+  let ahead: { texts: readonly string[]; next: Int32Array; request: number } | undefined;
+  /** Takes back what the helper has not claimed of the batch sent ahead; its verdicts are dropped by the next collect. */
+  const dropAhead = (): void => {
+    if (ahead) Atomics.store(ahead.next, 0, ahead.texts.length);
+    ahead = undefined;
+  };
   return {
     dir,
     shown,
@@ -289,14 +296,30 @@ async function compile(dir: string, shown: string): Promise<SchemaValidator> {
     prevalidate(texts: readonly string[]): void {
       known.clear();
       const helper = helpers.get(dir);
-      // Both threads take the next text until none is left (HelperRequest.claim).
-      const next = new Int32Array(new SharedArrayBuffer(4));
-      const request = texts.length > 1 ? helper?.send(texts, next) : undefined;
+      let next: Int32Array;
+      let request: number | undefined;
+      if (ahead !== undefined && ahead.texts === texts) {
+        // The helper has been at it since prefetch: this thread takes what it has not claimed.
+        ({ next, request } = ahead);
+        ahead = undefined;
+      } else {
+        dropAhead();
+        // Both threads take the next text until none is left (HelperRequest.claim).
+        next = new Int32Array(new SharedArrayBuffer(4));
+        request = texts.length > 1 ? helper?.send(texts, next) : undefined;
+      }
       if (request === undefined) return;
       for (const [i, verdict] of validateClaimed(texts, next)) known.set(texts[i]!, verdict);
       // What the helper claimed and could not answer is validated when the rule asks.
       for (const [i, verdict] of helper!.collect(request) ?? []) known.set(texts[i]!, verdict);
     },
+    prefetch(texts: readonly string[]): void {
+      dropAhead();
+      const next = new Int32Array(new SharedArrayBuffer(4));
+      const request = texts.length > 1 ? helpers.get(dir)?.send(texts, next) : undefined;
+      if (request !== undefined) ahead = { texts, next, request };
+    },
+    helperAlive: () => helpers.get(dir)?.alive === true,
     validateClaimed,
     helperValidated: () => helpers.get(dir)?.validated ?? 0,
   };

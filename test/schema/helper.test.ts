@@ -91,6 +91,44 @@ test('with the helper, a validator that accepts anything (memory exhausted, a pe
   assert.ok(validator.helperValidated!() > 0, 'the helper took part');
 });
 
+test('a batch sent ahead (prefetch) is finished by prevalidate with the same verdicts; one never taken up costs none', { skip }, async () => {
+  useSourceSchemaHelper();
+  setSchemaHelperThreshold(1);
+  const dir = schemaCopy();
+  const validator = await loadSchemaValidator(dir, dir, 1000);
+  const texts = ['accepted', 'rejected'].flatMap((kind) =>
+    readdirSync(join(oracle, kind)).filter((f) => f.endsWith('.xml')).map((f) => readFileSync(join(oracle, kind, f), 'utf8')),
+  );
+  // The main thread alone, before any batch: what every path below must give.
+  const expected = texts.map((t) => validator.validate(t));
+  assert.ok(expected.some((v) => v !== undefined) && expected.some((v) => v === undefined), 'valid and invalid inputs');
+  const half = Math.floor(texts.length / 2);
+  const [first, second] = [texts.slice(0, half), texts.slice(half)];
+  assert.equal(validator.helperAlive!(), true);
+  for (let round = 0; round < 50 && validator.helperValidated!() === 0; round++) {
+    validator.prefetch!(texts);
+    // The helper works alone until this thread comes for the rest.
+    await new Promise((r) => setTimeout(r, 20));
+    validator.prevalidate!(texts);
+    assert.deepEqual(texts.map((t) => validator.validate(t)), expected);
+  }
+  assert.ok(validator.helperValidated!() > 0, 'the helper validated part of a batch sent ahead');
+  // Given time (40 domains are ~0.1 s of its work), the helper validates the whole batch sent ahead before this thread asks.
+  const some = texts.slice(0, 40);
+  const before = validator.helperValidated!();
+  validator.prefetch!(some);
+  await new Promise((r) => setTimeout(r, 2000));
+  validator.prevalidate!(some);
+  assert.equal(validator.helperValidated!() - before, some.length);
+  assert.deepEqual(some.map((t) => validator.validate(t)), expected.slice(0, 40));
+  // Sent ahead, then another batch comes first: the first is dropped, both still get their verdicts.
+  validator.prefetch!(first);
+  validator.prevalidate!(second);
+  assert.deepEqual(second.map((t) => validator.validate(t)), expected.slice(half));
+  validator.prevalidate!(first);
+  assert.deepEqual(first.map((t) => validator.validate(t)), expected.slice(0, half));
+});
+
 /** A helper whose worker runs `script` (with the protocol's workerData) instead of src/schema/worker.ts. */
 function fakeHelper(script: string): void {
   setSourceWorkerStarter((start: HelperStart) => new Worker(script, { eval: true, workerData: start, transferList: [start.port] }));

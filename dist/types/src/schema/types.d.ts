@@ -40,6 +40,13 @@ export interface SchemaValidator {
      * the rest; validate() then answers those texts from memory until the next batch.
      */
     prevalidate?(texts: readonly string[]): void;
+    /**
+     * Hands the batch that prevalidate will be given next to the helper thread now, so that it
+     * validates while this thread lints the current batch; prevalidate then takes what is left.
+     */
+    prefetch?(texts: readonly string[]): void;
+    /** True while a helper thread is validating alongside this one (or starting to). */
+    helperAlive?(): boolean;
     /** The helper protocol's share of a batch (src/schema/helper.ts): the claimed texts' verdicts, by index. */
     validateClaimed?(texts: readonly string[], next: Int32Array): Array<[number, SchemaFailure | undefined]>;
     /** How many domains the helper thread validated (for tests). */
