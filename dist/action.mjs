@@ -7961,6 +7961,9 @@ var IN_CONTENT = 0;
 var IN_ATTRIBUTE_VALUE = 1;
 var IN_COMMENT = 2;
 var MAX_ATTRIBUTES = 64;
+var PLAIN_CHAR = new Uint8Array(128);
+for (let c = SPACE; c < 127; c++) PLAIN_CHAR[c] = 1;
+for (const c of [LT, QUOT, APOS, MINUS, AMP, GT]) PLAIN_CHAR[c] = 0;
 function isSpace(c) {
   return c === SPACE || c === LF || c === TAB || c === CR;
 }
@@ -7968,8 +7971,10 @@ function isNameStart(c) {
   return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 58;
 }
 function isNameChar(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 95 || c === 58;
+  return c < 128 && NAME_CHAR[c] === 1;
 }
+var NAME_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) NAME_CHAR[c] = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 95 || c === 58 ? 1 : 0;
 function isXmlChar(cp) {
   return cp === TAB || cp === LF || cp === CR || cp >= 32 && cp <= 55295 || cp >= 57344 && cp <= 65533 || cp >= 65536 && cp <= 1114111;
 }
@@ -8171,6 +8176,7 @@ var FastScanner = class {
     const { text, n } = this;
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
+      if (c < 128 && PLAIN_CHAR[c] === 1) continue;
       if (c === stop) return i;
       if (c >= SPACE && c < 127) {
         if (c === AMP) {

@@ -47,14 +47,14 @@ var require_ed5 = __commonJS({
     var TAB = 9;
     var NL = 10;
     var CR = 13;
-    var SPACE = 32;
-    exports.S_LIST = [SPACE, NL, CR, TAB];
+    var SPACE2 = 32;
+    exports.S_LIST = [SPACE2, NL, CR, TAB];
     function isChar(c) {
-      return c >= SPACE && c <= 55295 || c === NL || c === CR || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+      return c >= SPACE2 && c <= 55295 || c === NL || c === CR || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
     }
     exports.isChar = isChar;
     function isS(c) {
-      return c === SPACE || c === NL || c === CR || c === TAB;
+      return c === SPACE2 || c === NL || c === CR || c === TAB;
     }
     exports.isS = isS;
     function isNameStartChar(c) {
@@ -88,8 +88,8 @@ var require_ed2 = __commonJS({
     var TAB = 9;
     var NL = 10;
     var CR = 13;
-    var SPACE = 32;
-    exports.S_LIST = [SPACE, NL, CR, TAB];
+    var SPACE2 = 32;
+    exports.S_LIST = [SPACE2, NL, CR, TAB];
     function isChar(c) {
       return c >= 1 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
     }
@@ -103,7 +103,7 @@ var require_ed2 = __commonJS({
     }
     exports.isCharAndNotRestricted = isCharAndNotRestricted;
     function isS(c) {
-      return c === SPACE || c === NL || c === CR || c === TAB;
+      return c === SPACE2 || c === NL || c === CR || c === TAB;
     }
     exports.isS = isS;
     function isNameStartChar(c) {
@@ -224,12 +224,12 @@ var require_saxes = __commonJS({
     var TAB = 9;
     var NL = 10;
     var CR = 13;
-    var SPACE = 32;
+    var SPACE2 = 32;
     var BANG = 33;
     var DQUOTE = 34;
-    var AMP = 38;
+    var AMP2 = 38;
     var SQUOTE = 39;
-    var MINUS = 45;
+    var MINUS2 = 45;
     var FORWARD_SLASH = 47;
     var SEMICOLON = 59;
     var LESS = 60;
@@ -245,7 +245,7 @@ var require_saxes = __commonJS({
     var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET, GREATER];
     var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET];
     var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
-    var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
+    var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP2, LESS];
     function nsPairCheck(parser, prefix, uri) {
       switch (prefix) {
         case "xml":
@@ -607,7 +607,7 @@ var require_saxes = __commonJS({
         const code = chunk.charCodeAt(i);
         this.column++;
         if (code < 55296) {
-          if (code >= SPACE || code === TAB) {
+          if (code >= SPACE2 || code === TAB) {
             return code;
           }
           switch (code) {
@@ -931,7 +931,7 @@ var require_saxes = __commonJS({
         }
       }
       sDTDComment() {
-        if (this.captureToChar(MINUS)) {
+        if (this.captureToChar(MINUS2)) {
           this.text += "-";
           this.state = S_DTD_COMMENT_ENDING;
         }
@@ -939,7 +939,7 @@ var require_saxes = __commonJS({
       sDTDCommentEnding() {
         const c = this.getCodeNorm();
         this.text += String.fromCodePoint(c);
-        this.state = c === MINUS ? S_DTD_COMMENT_ENDED : S_DTD_COMMENT;
+        this.state = c === MINUS2 ? S_DTD_COMMENT_ENDED : S_DTD_COMMENT;
       }
       sDTDCommentEnded() {
         const c = this.getCodeNorm();
@@ -1066,14 +1066,14 @@ var require_saxes = __commonJS({
         }
       }
       sComment() {
-        if (this.captureToChar(MINUS)) {
+        if (this.captureToChar(MINUS2)) {
           this.state = S_COMMENT_ENDING;
         }
       }
       sCommentEnding() {
         var _a;
         const c = this.getCodeNorm();
-        if (c === MINUS) {
+        if (c === MINUS2) {
           this.state = S_COMMENT_ENDED;
           (_a = this.commentHandler) === null || _a === void 0 ? void 0 : _a.call(this, this.text);
           this.text = "";
@@ -1268,7 +1268,7 @@ var require_saxes = __commonJS({
         }
         if (!isQuote(c)) {
           this.fail("value must be quoted.");
-          this.q = SPACE;
+          this.q = SPACE2;
         } else {
           this.q = c;
         }
@@ -1465,7 +1465,7 @@ var require_saxes = __commonJS({
               this.q = null;
               this.state = S_ATTRIB_VALUE_CLOSED;
               return;
-            case AMP:
+            case AMP2:
               this.text += chunk.slice(start, this.prevI);
               this.state = S_ENTITY;
               this.entityReturnState = S_ATTRIB_VALUE_QUOTED;
@@ -1506,7 +1506,7 @@ var require_saxes = __commonJS({
       sAttribValueUnquoted() {
         const c = this.captureTo(ATTRIB_VALUE_UNQUOTED_TERMINATOR);
         switch (c) {
-          case AMP:
+          case AMP2:
             this.state = S_ENTITY;
             this.entityReturnState = S_ATTRIB_VALUE_UNQUOTED;
             break;
@@ -1571,7 +1571,7 @@ var require_saxes = __commonJS({
                 forbiddenState = FORBIDDEN_START;
                 break scanLoop;
               }
-              case AMP:
+              case AMP2:
                 this.state = S_ENTITY;
                 this.entityReturnState = S_TEXT;
                 if (handler !== void 0) {
@@ -1640,7 +1640,7 @@ var require_saxes = __commonJS({
                 }
                 break outRootLoop;
               }
-              case AMP:
+              case AMP2:
                 this.state = S_ENTITY;
                 this.entityReturnState = S_TEXT;
                 if (handler !== void 0) {
@@ -1959,7 +1959,19 @@ var MAX_INTERNED_NAMES = NAME_SLOTS * 3 / 4;
 var SPAN = new Int32Array(4);
 
 // src/xml/fast-parse.ts
+var SPACE = 32;
+var QUOT = 34;
+var AMP = 38;
+var APOS = 39;
+var MINUS = 45;
+var LT = 60;
+var GT = 62;
 var MAX_ATTRIBUTES = 64;
+var PLAIN_CHAR = new Uint8Array(128);
+for (let c = SPACE; c < 127; c++) PLAIN_CHAR[c] = 1;
+for (const c of [LT, QUOT, APOS, MINUS, AMP, GT]) PLAIN_CHAR[c] = 0;
+var NAME_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) NAME_CHAR[c] = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 95 || c === 58 ? 1 : 0;
 var OPEN_NAME_START = new Int32Array(MAX_ELEMENT_DEPTH + 1);
 var OPEN_NAME_END = new Int32Array(MAX_ELEMENT_DEPTH + 1);
 var ATTRIBUTE_START = new Int32Array(MAX_ATTRIBUTES);

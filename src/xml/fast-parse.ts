@@ -46,6 +46,15 @@ type CharContext = typeof IN_CONTENT | typeof IN_ATTRIBUTE_VALUE | typeof IN_COM
 /** Refuse a start tag with more attributes than this (the duplicate check is quadratic); saxes takes it. */
 const MAX_ATTRIBUTES = 64;
 
+/**
+ * ASCII characters that end no scan and need no check in any context (chars()): printable, and not
+ * one of the stops (`<` `"` `'` `-`) or the characters checked on their own (`&` `>`). Most of a
+ * domain's attribute values and text are made of them: one table load instead of six comparisons.
+ */
+const PLAIN_CHAR = new Uint8Array(0x80);
+for (let c = SPACE; c < 0x7f; c++) PLAIN_CHAR[c] = 1;
+for (const c of [LT, QUOT, APOS, MINUS, AMP, GT]) PLAIN_CHAR[c] = 0;
+
 function isSpace(c: number): boolean {
   return c === SPACE || c === LF || c === TAB || c === CR;
 }
@@ -57,8 +66,12 @@ function isNameStart(c: number): boolean {
 
 /** XML NameChar, ASCII part. */
 function isNameChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 95 || c === 58;
+  return c < 0x80 && NAME_CHAR[c] === 1;
 }
+
+/** isNameChar's ASCII subset as a table: names are scanned a character at a time. */
+const NAME_CHAR = new Uint8Array(0x80);
+for (let c = 0; c < 0x80; c++) NAME_CHAR[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 95 || c === 58 ? 1 : 0;
 
 /** XML 1.0 Char for a code point (character references). */
 function isXmlChar(cp: number): boolean {
@@ -283,6 +296,7 @@ class FastScanner {
     const { text, n } = this;
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
+      if (c < 0x80 && PLAIN_CHAR[c] === 1) continue;
       if (c === stop) return i;
       if (c >= SPACE && c < 0x7f) {
         if (c === AMP) {
