@@ -23893,7 +23893,7 @@ function notValidated(why) {
 async function compile(dir, shown) {
   const lib = await loadLibxml2();
   const { XmlDocument, RelaxNGValidator, XmlParseError, XmlValidateError, ParseOption } = lib;
-  const parseOptions = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NOWARNING | ParseOption.XML_PARSE_NO_XXE;
+  const parseOptions = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NOWARNING | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_COMPACT;
   const a = { dir, refused: [], opened: [] };
   const mainPath = join8(dir, DOMAIN_SCHEMA);
   let validator2;

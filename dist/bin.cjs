@@ -29,7 +29,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"76d48f6e7ff94a4bb3d51733d615529401245079c196c42019cae7035e946660"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"301f1c2794f83dd41b50988e511a300ed0578d5a9337b76b3cca7a52cf388bdc"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

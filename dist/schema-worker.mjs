@@ -2283,7 +2283,7 @@ function notValidated(why) {
 async function compile(dir2, shown2) {
   const lib = await loadLibxml2();
   const { XmlDocument, RelaxNGValidator, XmlParseError, XmlValidateError, ParseOption } = lib;
-  const parseOptions = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NOWARNING | ParseOption.XML_PARSE_NO_XXE;
+  const parseOptions = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NOWARNING | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_COMPACT;
   const a = { dir: dir2, refused: [], opened: [] };
   const mainPath = join2(dir2, DOMAIN_SCHEMA);
   let validator;
