@@ -17522,12 +17522,15 @@ function lintPlanSources(host, files, env) {
   const found = [];
   const push2 = (rule, at, d) => found.push(diagnosticOf(rule, effectiveSeverity(rule, d.severity, settings[rule.meta.id]), at, d));
   const builtin = (id) => rules4.find((r) => r.meta.id === id);
+  const recordFailure = (rule, where, e) => {
+    env.ruleFailures.push(`rule ${rule.meta.id} failed on ${where}: ${e instanceof Error ? e.message : String(e)}`);
+  };
   const callRule = (rule, where, check, ctx) => {
     const t0 = env.ruleTimes ? performance.now() : 0;
     try {
       check.call(rule, ctx);
     } catch (e) {
-      env.ruleFailures.push(`rule ${rule.meta.id} failed on ${where}: ${e instanceof Error ? e.message : String(e)}`);
+      recordFailure(rule, where, e);
     }
     if (env.ruleTimes) env.ruleTimes.set(rule.meta.id, (env.ruleTimes.get(rule.meta.id) ?? 0) + performance.now() - t0);
   };
@@ -17570,13 +17573,23 @@ function lintPlanSources(host, files, env) {
     }
   }));
   for (const rule of rules4) {
-    if (!rule.checkDomain || rule.meta.needs !== "domain" && !host) continue;
+    const check = rule.checkDomain;
+    if (!check || rule.meta.needs !== "domain" && !host) continue;
     current = rule;
     const options = ruleOptions[rule.meta.id] ?? NO_OPTIONS;
-    for (const ctx of contexts) {
-      ctx.options = options;
-      callRule(rule, ctx.source.path, rule.checkDomain, ctx);
+    const t0 = env.ruleTimes ? performance.now() : 0;
+    for (let i = 0; i < contexts.length; i++) {
+      try {
+        for (; i < contexts.length; i++) {
+          const ctx = contexts[i];
+          ctx.options = options;
+          check.call(rule, ctx);
+        }
+      } catch (e) {
+        recordFailure(rule, contexts[i].source.path, e);
+      }
     }
+    if (env.ruleTimes) env.ruleTimes.set(rule.meta.id, (env.ruleTimes.get(rule.meta.id) ?? 0) + performance.now() - t0);
   }
   if (host) {
     for (const rule of rules4) {

@@ -34,7 +34,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"301f1c2794f83dd41b50988e511a300ed0578d5a9337b76b3cca7a52cf388bdc"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"474d08ddeca13c6c64b8efad1da5e6be4821422089329dec6aa6cc7bb766a12c"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

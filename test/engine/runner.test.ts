@@ -25,6 +25,25 @@ test('a rule that throws is reported as a failure; every other rule\'s findings 
   assert.deepEqual(run.diagnostics.map((d) => d.ruleId), ['missing-emulatorpin']);
 });
 
+test('a rule that throws on one domain of a plan still checks the domains after it', async () => {
+  const domains = ['housekeeping-overlap.xml', 'insufficient-hugepages.xml', 'missing-emulatorpin.xml', 'pin-crosses-nodeset.xml'].map((f) => `examples/domains/${f}`);
+  const picky = defineDomainRule({
+    meta: { id: 'picky-rule', name: 'PickyRule', severity: 'warning', type: 'problem', fixable: false, hasSuggestions: false, summary: 'throws on one', tags: ['test'], messages: { seen: { message: 'seen' } } },
+    check({ source, domain, report }) {
+      if (source.path.endsWith('insufficient-hugepages.xml')) throw new Error('boom');
+      report({ range: domain.element.startTag, messageId: 'seen' });
+    },
+  });
+  for (const hostFile of [undefined, join(repoRoot, 'examples', 'hosts', 'dual-socket.json')]) {
+    const run = await lint({ paths: domains, cwd: repoRoot, hostFile, configFile: false, rules: [picky] });
+    assert.deepEqual(run.ruleFailures, ['rule picky-rule failed on examples/domains/insufficient-hugepages.xml: boom']);
+    assert.deepEqual(
+      run.diagnostics.map((d) => d.file),
+      domains.filter((f) => !f.endsWith('insufficient-hugepages.xml')),
+    );
+  }
+});
+
 test('a rule that returns a fix without declaring fixable is refused (ESLint\'s guard)', async () => {
   const sneaky = defineDomainRule({
     meta: { id: 'sneaky-rule', name: 'SneakyRule', severity: 'warning', type: 'problem', fixable: false, hasSuggestions: false, summary: 'fixes without saying so', tags: ['test'], messages: { x: { message: 'x' } } },
