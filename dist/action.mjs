@@ -24964,10 +24964,15 @@ function tuneV8ForLint() {
   setFlagsFromString("--no-allocation-site-pretenuring");
   setFlagsFromString("--max-inlined-bytecode-size-cumulative=460");
   setFlagsFromString("--no-turbo-loop-peeling");
+  setFlagsFromString("--no-sparkplug");
+}
+function enableBaselineCompiler() {
+  setFlagsFromString("--sparkplug");
 }
 
 // src/action/main.ts
 tuneV8ForLint();
+enableBaselineCompiler();
 process.exitCode = 2;
 var settled = false;
 process.on("beforeExit", () => {

@@ -20,6 +20,10 @@ function tuneV8ForLint() {
   (0, import_node_v8.setFlagsFromString)("--no-allocation-site-pretenuring");
   (0, import_node_v8.setFlagsFromString)("--max-inlined-bytecode-size-cumulative=460");
   (0, import_node_v8.setFlagsFromString)("--no-turbo-loop-peeling");
+  (0, import_node_v8.setFlagsFromString)("--no-sparkplug");
+}
+function restoreLaunchFlags() {
+  (0, import_node_v8.setFlagsFromString)("--no-sparkplug");
 }
 
 // src/launcher.ts
@@ -29,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"474d08ddeca13c6c64b8efad1da5e6be4821422089329dec6aa6cc7bb766a12c"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"695cf9287f17e42de3491de233f8010892ccf3b6c67ebce00a936b0ee30616df"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {
@@ -64,6 +68,7 @@ function writeCache() {
   const temporary = `${cachePath}.${process.pid}.tmp`;
   let fd;
   try {
+    restoreLaunchFlags();
     const data = script.createCachedData();
     fd = (0, import_node_fs.openSync)(temporary, import_node_fs.constants.O_WRONLY | import_node_fs.constants.O_CREAT | import_node_fs.constants.O_EXCL | import_node_fs.constants.O_NOFOLLOW, 420);
     for (const chunk of [header, data]) for (let at = 0; at < chunk.length; ) at += (0, import_node_fs.writeSync)(fd, chunk, at);

@@ -25,6 +25,10 @@ function tuneV8ForLint() {
   setFlagsFromString("--no-allocation-site-pretenuring");
   setFlagsFromString("--max-inlined-bytecode-size-cumulative=460");
   setFlagsFromString("--no-turbo-loop-peeling");
+  setFlagsFromString("--no-sparkplug");
+}
+function restoreLaunchFlags() {
+  setFlagsFromString("--no-sparkplug");
 }
 
 // src/launcher.ts
@@ -34,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"474d08ddeca13c6c64b8efad1da5e6be4821422089329dec6aa6cc7bb766a12c"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"695cf9287f17e42de3491de233f8010892ccf3b6c67ebce00a936b0ee30616df"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {
@@ -69,6 +73,7 @@ function writeCache() {
   const temporary = `${cachePath}.${process.pid}.tmp`;
   let fd;
   try {
+    restoreLaunchFlags();
     const data = script.createCachedData();
     fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 420);
     for (const chunk of [header, data]) for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at);

@@ -17,6 +17,7 @@ import { HostSnapshotError } from './host/load.ts';
 import { FORMATS, formatReadsSources, formatResult, formatResultParts, prepareFormat, reportWrites, type FormatName } from './formats/index.ts';
 import { VERSION } from './version.ts';
 import { markLinted } from './cli-linted.ts';
+import { tuneV8ForRunLength } from './run-length.ts';
 import { boundedMessage, neutralise, neutraliseLine } from './formats/neutralise.ts';
 import { registerSnapshotCommand } from './commands/snapshot.ts';
 import { registerExplainCommand } from './commands/explain.ts';
@@ -227,6 +228,7 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     if (bytes.length > limit) throw new UsageError(`${oversizeMessage(`${opts.stdinFilename ?? '<stdin>'} (standard input):`, bytes.length, limit)}; reading stopped there`);
     stdin = { bytes, path: opts.stdinFilename ?? '<stdin>' };
   }
+  tuneV8ForRunLength(paths, io.cwd, stdin !== undefined);
   const lintOptions: LintOptions = {
     paths,
     cwd: io.cwd,

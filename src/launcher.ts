@@ -26,7 +26,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { hasLinted } from './cli-linted.ts';
-import { tuneV8ForLint } from './engine/v8-flags.ts';
+import { restoreLaunchFlags, tuneV8ForLint } from './engine/v8-flags.ts';
 
 /** sha256 of dist/kvmlint.cjs, set by scripts/build.mjs. */
 declare const KVMLINT_CLI_BUILD_ID: string;
@@ -87,6 +87,8 @@ function writeCache(): void {
   const temporary = `${cachePath}.${process.pid}.tmp`;
   let fd: number | undefined;
   try {
+    // A long run turned Sparkplug on (src/engine/v8-flags.ts); the next process starts with it off.
+    restoreLaunchFlags();
     const data = script.createCachedData();
     fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
     for (const chunk of [header, data]) for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at);

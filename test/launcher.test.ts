@@ -191,3 +191,52 @@ test("package.json's bin is the CommonJS launcher: the same report and code cach
   assert.ok(viaBin.has('vm'), 'positive control: the probe sees what the launcher loads');
   for (const name of esmOnly) assert.ok(!viaBin.has(name), `bin.cjs loaded ${name}`);
 });
+
+test("a long run's cache is taken by a short run as it is, and a short run's by a long run: one cache, whatever the first run was", () => {
+  const oneFile = ['-f', 'json', '--host', join(repoRoot, 'examples', 'hosts', 'dual-socket.json'), join(repoRoot, 'examples', 'domains', 'missing-emulatorpin.xml')];
+  for (const [name, first, second] of [
+    ['long-first', args, oneFile],
+    ['short-first', oneFile, args],
+  ] as const) {
+    const { bin, cache } = install(name);
+    const one = run(bin, first);
+    assert.ok(one.code === 0 || one.code === 1, one.stderr);
+    const before = statSync(cache);
+    const written = readFileSync(cache);
+    // A long run turns Sparkplug on (src/engine/v8-flags.ts) and takes its cache under the flags it started with.
+    const two = run(bin, second);
+    assert.ok(two.code === 0 || two.code === 1, two.stderr);
+    const after = statSync(cache);
+    assert.equal(after.mtimeMs, before.mtimeMs, `${name}: accepted, not rewritten`);
+    assert.ok(readFileSync(cache).equals(written), name);
+  }
+});
+
+test('Sparkplug compiles none of the bundle in a short run and the hot part of it in a long one', () => {
+  const { dir, bin } = install('sparkplug');
+  const fleet = join(dir, 'fleet');
+  mkdirSync(fleet);
+  const domain = readFileSync(join(repoRoot, 'examples', 'domains', 'missing-emulatorpin.xml'), 'utf8');
+  for (let i = 0; i < 40; i++) writeFileSync(join(fleet, `vm${i}.xml`), domain.replace(/<name>[^<]*<\/name>/, `<name>vm${i}</name>`));
+  const host = join(repoRoot, 'examples', 'hosts', 'dual-socket.json');
+  /** Functions of kvmlint.cjs that V8 compiled with Sparkplug, from its own function events. */
+  const baselineCompiled = (paths: readonly string[]): number => {
+    const log = join(dir, 'v8.log');
+    rmSync(log, { force: true });
+    const r = spawnSync(process.execPath, ['--log-function-events', '--no-logfile-per-isolate', `--logfile=${log}`, bin, '-f', 'json', '--host', host, ...paths], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    });
+    assert.ok(r.status === 0 || r.status === 1, r.stderr);
+    const lines = readFileSync(log, 'latin1').split('\n');
+    const bundle = lines.find((l) => l.startsWith('script-details,') && l.includes('kvmlint.cjs'));
+    assert.ok(bundle, 'positive control: the log names the bundle');
+    const id = bundle.split(',')[1];
+    return lines.filter((l) => l.startsWith(`function,baseline,${id},`)).length;
+  };
+  const fleetFiles = readdirSync(fleet).slice(0, 8).map((f) => join(fleet, f));
+  assert.equal(baselineCompiled(fleetFiles), 0, 'eight named files: a short run');
+  assert.ok(baselineCompiled([fleet]) > 5, 'a directory of 40 domains: a long run');
+  assert.ok(baselineCompiled([...fleetFiles, join(fleet, 'vm39.xml')]) > 0, 'nine named files: a long run');
+});

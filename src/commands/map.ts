@@ -12,6 +12,7 @@ import { UsageError } from '../engine/source.ts';
 import { formatMapHtml } from '../map/html.ts';
 import { buildHostMap, type HostMap } from '../map/model.ts';
 import { formatHostMapText } from '../map/text.ts';
+import { tuneV8ForRunLength } from '../run-length.ts';
 
 /** Lints the paths and draws a map of every host plan. */
 export async function buildMaps(options: LintOptions): Promise<HostMap[]> {
@@ -42,6 +43,7 @@ export function registerMapCommand(program: Command, io: CliIo, setExit: (code: 
     .option('--color', 'force colored output')
     .option('--no-color', 'disable colored output')
     .action(async (paths: string[], opts: MapCommandOptions) => {
+      tuneV8ForRunLength(paths, io.cwd, false);
       const maps = await buildMaps({ paths, cwd: io.cwd, hostFile: opts.host, configFile: opts.config ?? (opts.configLookup ? undefined : false) });
       if (maps.length === 0) throw new UsageError('no domain is mapped to a host: use --host or the config\'s hosts');
       const color = opts.color ?? (io.isTTY && !io.env.NO_COLOR && !opts.outputFile);

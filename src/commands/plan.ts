@@ -22,6 +22,7 @@ import { formatMapHtml } from '../map/html.ts';
 import { writeReportOrFail } from '../engine/report-file.ts';
 import { repositoryRoot } from '../engine/repo.ts';
 import { resolve } from 'node:path';
+import { tuneV8ForRunLength } from '../run-length.ts';
 
 interface PlanCommandOptions {
   host?: string;
@@ -121,6 +122,7 @@ export function registerPlanCommand(program: Command, io: CliIo, setExit: (code:
     .option('--map-file <file>', 'also write the HTML placement map of every host before the plan and after it')
     .option('--max-steps <n>', 'give up a host after this many search steps', parseStepLimit)
     .action(async (paths: string[], opts: PlanCommandOptions) => {
+      tuneV8ForRunLength(paths, io.cwd, false);
       const run = await runPlan(
         { paths, cwd: io.cwd, hostFile: opts.host, configFile: opts.config ?? (opts.configLookup ? undefined : false) },
         { maxSteps: opts.maxSteps },
