@@ -10859,7 +10859,7 @@ var snapshotWording = (e, segments, got) => {
   }
   return void 0;
 };
-var topologyByText = /* @__PURE__ */ new Map();
+var sharedTopologies = [];
 var MAX_SHARED_TOPOLOGIES = 64;
 var TOPOLOGY_STAND_IN = '"\\u0000"';
 function topologySpan(text) {
@@ -10878,10 +10878,10 @@ function isJsonSpace2(c) {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 function loadWithKnownTopology(text) {
-  if (topologyByText.size === 0 || text.includes("\\u0000")) return void 0;
+  if (sharedTopologies.length === 0 || text.includes("\\u0000")) return void 0;
   const span = topologySpan(text);
   if (span === void 0) return void 0;
-  const topology = topologyByText.get(text.slice(span.start, span.end));
+  const topology = knownTopology(text.slice(span.start, span.end));
   if (topology === void 0) return void 0;
   let data;
   try {
@@ -10898,11 +10898,11 @@ function loadWithKnownTopology(text) {
   return snapshotErrors(snapshot).length === 0 ? snapshot : void 0;
 }
 function shareTopology(text, snapshot) {
-  if (snapshot.cpuTopology === void 0 || topologyByText.size >= MAX_SHARED_TOPOLOGIES) return;
+  if (snapshot.cpuTopology === void 0 || sharedTopologies.length >= MAX_SHARED_TOPOLOGIES) return;
   const span = topologySpan(text);
   if (span === void 0) return;
   const spanText = text.slice(span.start, span.end);
-  if (topologyByText.has(spanText)) return;
+  if (knownTopology(spanText) !== void 0) return;
   let parsed;
   try {
     parsed = JSON.parse(spanText);
@@ -10914,7 +10914,19 @@ function shareTopology(text, snapshot) {
     if (typeof cpu.siblings === "object") Object.freeze(cpu.siblings);
     Object.freeze(cpu);
   }
-  topologyByText.set(spanText, Object.freeze(snapshot.cpuTopology));
+  sharedTopologies.push({ text: spanText, sample: sampleOf(spanText), topology: Object.freeze(snapshot.cpuTopology) });
+}
+function knownTopology(spanText) {
+  const sample = sampleOf(spanText);
+  for (const shared of sharedTopologies) {
+    if (shared.sample === sample && shared.text.length === spanText.length && shared.text === spanText) return shared.topology;
+  }
+  return void 0;
+}
+function sampleOf(text) {
+  let sample = 0;
+  for (let i = 0; i < text.length; i += 61) sample = Math.imul(sample, 31) + text.charCodeAt(i) | 0;
+  return sample;
 }
 function loadHostSnapshotText(text, path3) {
   const known = loadWithKnownTopology(text.charCodeAt(0) === 65279 ? ` ${text.slice(1)}` : text);

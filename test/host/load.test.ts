@@ -301,6 +301,29 @@ describe('snapshots that share a CPU topology', () => {
     }, TypeError);
   });
 
+  it('an array of the same length that differs only between the characters the lookup samples is not taken for the shared one', async () => {
+    const seen = loadHostSnapshotText(dualText, 'seen.json');
+    const start = dualText.indexOf('[', dualText.indexOf('"cpuTopology"'));
+    // The lookup samples one character in 61 of the array's text (src/host/load.ts): change a core id it skips.
+    const re = /"core": (\d)/g;
+    re.lastIndex = start;
+    let m: RegExpExecArray | null;
+    let at = -1;
+    while ((m = re.exec(dualText)) !== null) {
+      const digit = m.index + m[0].length - 1;
+      if ((digit - start) % 61 !== 0) {
+        at = digit;
+        break;
+      }
+    }
+    assert.ok(at > start, 'a core id to change');
+    const text = dualText.slice(0, at) + (dualText[at] === '9' ? '8' : '9') + dualText.slice(at + 1);
+    assert.equal(text.length, dualText.length);
+    assert.deepEqual(outcome(() => loadHostSnapshotText(text, 'hv.json')), await freshOutcome(text));
+    const other = outcome(() => loadHostSnapshotText(text, 'hv.json')) as { snapshot?: { cpuTopology: unknown } };
+    if (other.snapshot) assert.notDeepEqual(other.snapshot.cpuTopology, JSON.parse(JSON.stringify(seen.cpuTopology)));
+  });
+
   // Each text holds the example's topology text verbatim, so a loader that has seen the example takes
   // its shortcut as far as it can: the outcome must be exactly what a loader that never saw it gives.
   const hostile: Array<[string, string]> = [
