@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"46de85225b98f278126f517ae8886c181e0fa9cd6836ae5155a8917335e5474f"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"cecf7646151a9b76bf7aea555c6f5a1f26a273dc8937f2965a3f612e537147bd"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

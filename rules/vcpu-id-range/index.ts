@@ -3,7 +3,7 @@ import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeVcpus, excerpt } from '../../src/model/describe.ts';
 import { hasValueProblem, type DomainModel, type ThreadSched, type VcpuTune } from '../../src/model/domain.ts';
 import { attribute, childrenNamed, firstChild } from '../../src/xml/query.ts';
-import type { Range, XmlAttribute } from '../../src/xml/types.ts';
+import type { Range, XmlAttribute, XmlElement } from '../../src/xml/types.ts';
 
 /** virProcessSchedPolicy names libvirt accepts in `scheduler` ("none" is refused: VIR_XML_PROP_NONZERO). */
 const POLICIES: ReadonlySet<string> = new Set(['batch', 'idle', 'fifo', 'rr']);
@@ -21,6 +21,10 @@ const messages = {
   deviceIothreadMissing: {
     message: '{{device}} uses IOThread {{id}} but the domain has {{have}}: libvirt rejects the domain',
     help: '{{fix}} (libvirt: "{{error}}")',
+  },
+  controllerIothread: {
+    message: '{{device}} has an IOThread, which only virtio-scsi controllers take: libvirt rejects the domain',
+    help: "remove the {{what}}, or move the IOThread to a virtio-scsi controller or a disk (libvirt: \"'iothread' attribute only supported for virtio scsi controllers\")",
   },
   iothreadpinTwice: { message: 'IOThread {{id}} is pinned a second time: libvirt rejects the domain', help: 'keep one <iothreadpin> per IOThread' },
   schedNoIds: { message: '<{{element}}> has no {{attr}} attribute: libvirt rejects it', help: 'name the {{what}} it schedules' },
@@ -67,7 +71,7 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'A vCPU or IOThread id in <cputune> or a device that the domain does not have, a vCPU pinned twice, or a realtime policy without a valid priority.',
+    summary: 'A vCPU or IOThread id in <cputune> or a device that the domain does not have, an IOThread on a controller that cannot have one, a vCPU pinned twice, or a realtime policy without a valid priority.',
     tags: ['pinning', 'scheduling'],
     messages,
   },
@@ -171,12 +175,20 @@ function checkDeviceIothreads(d: DomainModel, report: Report): void {
   const named = d.devices.iothreadIdsInText();
   if (named !== undefined && [...named].every((id) => id === 0 || d.iothreadIds.includes(id))) return;
   const refs = d.devices.iothreadRefs();
+  // One finding a controller: its attribute, or the first entry of its mapping.
+  let lastRefused: XmlElement | undefined;
+  for (const ref of refs) {
+    if (!ref.refused || ref.device === lastRefused) continue;
+    lastRefused = ref.device;
+    const device = deviceName(`${attribute(ref.device, 'type')?.value ?? ''} controller`.trim(), attribute(ref.device, 'index')?.value);
+    report({ range: ref.attr.range, messageId: 'controllerIothread', data: { device, what: ref.mapping ? '<iothreads> mapping' : 'iothread attribute' } });
+  }
   // An <iothreads> count that does not parse is value-invalid's; which IOThreads exist is then unknown.
   if (refs.length === 0 || hasValueProblem(d, d.iothreadsElement?.range)) return;
   const { ids, have, fix } = iothreadWording(d);
   for (const ref of refs) {
     // 0 means "none" for <driver iothread> and is refused by the parser for a mapping; not this rule's.
-    if (ref.id === undefined || ref.id === 0 || ids.has(ref.id)) continue;
+    if (ref.refused || ref.id === undefined || ref.id === 0 || ids.has(ref.id)) continue;
     const device = ref.device.name === 'disk' ? deviceName('disk', attribute(firstChild(ref.device, 'target') ?? ref.device, 'dev')?.value) : deviceName(`${attribute(ref.device, 'type')?.value ?? ''} controller`.trim(), attribute(ref.device, 'index')?.value);
     const error = ref.mapping ? `iothread '${ref.id}' not defined in iothreadid` : `${ref.device.name === 'disk' ? 'Disk' : 'controller'} iothread '${ref.id}' not defined in iothreadid`;
     report({ range: ref.attr.valueRange, messageId: 'deviceIothreadMissing', data: { device, id: ref.id, have, error, fix } });

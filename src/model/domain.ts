@@ -267,6 +267,13 @@ export interface IothreadRef {
   id: number | undefined;
   /** `<driver iothread>` (false) or a mapping's `<iothread id>` (true): libvirt's messages differ. */
   mapping: boolean;
+  /**
+   * A controller libvirt refuses any IOThread for: not type='scsi' with a virtio-scsi model
+   * (domain_postparse.c virDomainControllerDefPostParse, domain_validate.c
+   * virDomainControllerDefValidate). A SCSI controller with no model is left out: the driver
+   * gives it a default model, unknown here.
+   */
+  refused: boolean;
 }
 
 export interface PciControllerNode {
@@ -407,6 +414,37 @@ const NUMA_NODE_PCI_MODELS: ReadonlySet<string> = new Set(['pci-expander-bus', '
 const VIRTIO_SCSI_MODELS: ReadonlySet<string> = new Set(['virtio-scsi', 'virtio-transitional', 'virtio-non-transitional']);
 
 /**
+ * Whether `text[at]` may lie inside a `<controller>` element of the devices' content starting at
+ * `start`: the last `<controller` before it is not self-closing and not closed before it. A
+ * comment or CDATA section in the devices could mislead the scan, so one makes the answer yes
+ * (and the elements decide).
+ */
+function mayBeInsideController(text: string, start: number, at: number): boolean {
+  const open = text.lastIndexOf('<controller', at);
+  if (open < start) return false;
+  const bang = text.indexOf('<!', start);
+  if (bang >= 0 && bang < at) return true;
+  const tagEnd = startTagEnd(text, open + 11);
+  if (tagEnd < 0 || tagEnd > at) return true;
+  if (text.charCodeAt(tagEnd - 1) === 47 /* / */) return false;
+  const close = text.indexOf('</controller', tagEnd);
+  return close < 0 || close > at;
+}
+
+/** The offset of the `>` that ends the start tag whose attributes begin at `from` (a `>` inside a quoted value does not); -1 if none. */
+function startTagEnd(text: string, from: number): number {
+  let quote = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 /* " */ || c === 39 /* ' */) quote = c;
+    else if (c === 62 /* > */) return i;
+  }
+  return -1;
+}
+
+/**
  * The words a vhost-user device's XML must hold: type='vhostuser' or 'vhostvdpa', driver type='virtiofs'.
  * Not 'vhost' alone: vhost-net's <driver name='vhost'> is in most guests. One regular expression scans
  * the devices once (0.9 µs a 7 KB guest, against 1.8 µs for indexOf of two needles).
@@ -527,6 +565,8 @@ class LazyDeviceFacts implements DomainDeviceFacts {
     // Searched as 'iothre': V8 runs Boyer-Moore, whose tables cost more than this scan, for needles of 7 or more.
     for (let at = text.indexOf('iothre', start); at >= 0 && at < end; at = text.indexOf('iothre', at + 6)) {
       if (!text.startsWith('iothread', at)) continue;
+      // A controller's IOThread may be one libvirt refuses (IothreadRef.refused): the elements decide.
+      if (mayBeInsideController(text, start, at)) return undefined;
       // `iothread='N'` (a driver attribute), `<iothread id='N'` (a mapping); <iothreads> and text mentions pass.
       let i = at + 8;
       const before = text.charCodeAt(at - 1);
@@ -555,16 +595,21 @@ class LazyDeviceFacts implements DomainDeviceFacts {
       // Tested on the text first, as for memory devices: few guests give a device an IOThread.
       if (devices?.contentIncludes('iothread')) {
         for (const device of devices.children) {
-          // A controller other than virtio-scsi with an IOThread is refused for that (domain_postparse.c
-          // virDomainControllerDefPostParse); one with no model gets the driver's default model, unknown here.
-          if (device.name !== 'disk' && !(device.name === 'controller' && VIRTIO_SCSI_MODELS.has(attribute(device, 'model')?.value ?? ''))) continue;
+          let refused = false;
+          if (device.name === 'controller') {
+            const model = attribute(device, 'model')?.value;
+            // A SCSI controller with no model gets the driver's default model, unknown here.
+            if (model === undefined && attribute(device, 'type')?.value === 'scsi') continue;
+            refused = attribute(device, 'type')?.value !== 'scsi' || !VIRTIO_SCSI_MODELS.has(model ?? '');
+          } else if (device.name !== 'disk') continue;
           const driver = firstChild(device, 'driver');
           if (!driver) continue;
           const attr = attribute(driver, 'iothread');
-          if (attr) refs.push({ device, attr, id: plainUint(attr.value.trim()), mapping: false });
+          // iothread='0' is "none" (the parser's default), refused by nothing.
+          if (attr && !(refused && plainUint(attr.value.trim()) === 0)) refs.push({ device, attr, id: plainUint(attr.value.trim()), mapping: false, refused });
           for (const m of childrenNamed(firstChild(driver, 'iothreads'), 'iothread')) {
             const id = attribute(m, 'id');
-            if (id) refs.push({ device, attr: id, id: plainUint(id.value.trim()), mapping: true });
+            if (id) refs.push({ device, attr: id, id: plainUint(id.value.trim()), mapping: true, refused });
           }
         }
       }

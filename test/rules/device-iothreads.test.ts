@@ -55,15 +55,16 @@ test('device IOThreads: each missing id of a disk or virtio-scsi mapping is one 
   assert.match(found[0]!.help!, /iothread '5' not defined in iothreadid/);
 });
 
-test('device IOThreads: ids the domain has, <iothreadids> filling, 0, other controllers and other drivers are not reported', () => {
+test('device IOThreads: ids the domain has, <iothreadids> filling, 0, a SCSI controller of no model and other drivers are not reported', () => {
   // <iothreads>3</iothreads> with only id 5 listed gives 1, 2 and 5 (virDomainIOThreadIDDefArrayInit).
   const filled = domain('kvm', "<iothreads>3</iothreads>\n  <iothreadids><iothread id='5'/></iothreadids>", mappedDisk);
   assert.deepEqual(findings(filled), []);
   const zero = domain('kvm', '', "    <disk type='file' device='disk'><driver name='qemu' iothread='0'/><target dev='vda' bus='virtio'/></disk>");
   assert.deepEqual(findings(zero), []);
-  // virtio-serial with an IOThread is refused for that (virDomainControllerDefPostParse), not for the id.
-  const serial = domain('kvm', '', "    <controller type='virtio-serial' index='0'><driver iothread='3'/></controller>");
-  assert.deepEqual(findings(serial), []);
+  // A SCSI controller with no model gets the driver's default model (virtio-scsi or not: unknown here).
+  const noModel = domain('kvm', '<iothreads>1</iothreads>', "    <controller type='scsi' index='0'><driver iothread='1'/></controller>");
+  assert.deepEqual(findings(noModel), []);
+  assert.deepEqual(findings(domain('kvm', '', "    <controller type='virtio-serial' index='0'><driver iothread='0'/></controller>")), []);
   // qemu_validate.c is the QEMU driver's: a Xen or test domain is not checked here.
   assert.deepEqual(findings(domain('xen', '', mappedDisk)), []);
   assert.equal(findings(domain('qemu', '', mappedDisk)).length, 2);
@@ -78,4 +79,37 @@ test('device IOThreads: the text pre-check never hides a reference written anoth
   assert.equal(findings(mapping("id='9'")).length, 1);
   assert.equal(findings(mapping("foo='x' id='9'")).length, 1);
   assert.equal(findings(mapping("id='2'")).length, 0);
+});
+
+test('device IOThreads: a controller other than virtio-scsi with one is refused for that, once, whether the IOThread exists or not', () => {
+  // libvirt's test controller-virtio-serial-iothread: "'iothread' attribute only supported for virtio scsi controllers".
+  const serial = (iothreads: string) => domain('kvm', iothreads, "    <controller type='virtio-serial' index='0'><driver iothread='3'/></controller>");
+  for (const iothreads of ['', '<iothreads>3</iothreads>']) {
+    const text = serial(iothreads);
+    assert.deepEqual(
+      findings(text).map((d) => [d.messageId, text.slice(d.range.start, d.range.end)]),
+      [['controllerIothread', "iothread='3'"]],
+      iothreads,
+    );
+  }
+  const mapping = domain(
+    'kvm',
+    '<iothreads>2</iothreads>',
+    "    <controller type='scsi' index='0' model='lsilogic'><driver><iothreads><iothread id='1'/><iothread id='9'/></iothreads></driver></controller>",
+  );
+  assert.deepEqual(findings(mapping).map((d) => d.messageId), ['controllerIothread']);
+  assert.match(findings(mapping)[0]!.message, /^scsi controller 0 has an IOThread/);
+});
+
+test('device IOThreads: the text pre-check finds a controller IOThread after a self-closing controller, behind a comment, or past a > in a value', () => {
+  const cases = [
+    "    <controller type='usb' index='0'/>\n    <controller type='virtio-serial' index='0'><driver iothread='1'/></controller>",
+    "    <controller type='virtio-serial' index='0'><!-- <controller type='usb'/> --><driver iothread='1'/></controller>",
+    "    <controller type='virtio-serial' index='0' alias='a/>b'><driver iothread='1'/></controller>",
+    "    <controller type='virtio-serial' index='0'>\n      <driver iothread='1'/>\n    </controller>\n    <disk type='file' device='disk'><driver name='qemu' iothread='1'/><target dev='vda' bus='virtio'/></disk>",
+  ];
+  for (const devices of cases) assert.deepEqual(findings(domain('kvm', '<iothreads>1</iothreads>', devices)).map((d) => d.messageId), ['controllerIothread'], devices);
+  // A disk after a closed controller keeps the quick path, and is fine.
+  const after = "    <controller type='virtio-serial' index='0'><address type='pci'/></controller>\n    <disk type='file' device='disk'><driver name='qemu' iothread='1'/><target dev='vda' bus='virtio'/></disk>";
+  assert.deepEqual(findings(domain('kvm', '<iothreads>1</iothreads>', after)), []);
 });

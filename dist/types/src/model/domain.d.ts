@@ -266,6 +266,13 @@ export interface IothreadRef {
     id: number | undefined;
     /** `<driver iothread>` (false) or a mapping's `<iothread id>` (true): libvirt's messages differ. */
     mapping: boolean;
+    /**
+     * A controller libvirt refuses any IOThread for: not type='scsi' with a virtio-scsi model
+     * (domain_postparse.c virDomainControllerDefPostParse, domain_validate.c
+     * virDomainControllerDefValidate). A SCSI controller with no model is left out: the driver
+     * gives it a default model, unknown here.
+     */
+    refused: boolean;
 }
 export interface PciControllerNode {
     element: XmlElement;
