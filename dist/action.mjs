@@ -17946,6 +17946,12 @@ function buildDomainModel(domain) {
 }
 var NUMA_NODE_PCI_MODELS = /* @__PURE__ */ new Set(["pci-expander-bus", "pcie-expander-bus", "pci-root"]);
 var VIRTIO_SCSI_MODELS = /* @__PURE__ */ new Set(["virtio-scsi", "virtio-transitional", "virtio-non-transitional"]);
+function firstControllerStart(text, start, end) {
+  for (let at = text.indexOf("<contr", start); at >= 0 && at < end; at = text.indexOf("<contr", at + 6)) {
+    if (text.startsWith("<controller", at)) return at;
+  }
+  return -1;
+}
 function mayBeInsideController(text, start, at) {
   const open = text.lastIndexOf("<controller", at);
   if (open < start) return false;
@@ -18066,9 +18072,11 @@ var LazyDeviceFacts = class {
     const devices = this.devices();
     if (!devices) return ids;
     const { text, start, end } = devices.contentSpan();
+    let firstController;
     for (let at = text.indexOf("iothre", start); at >= 0 && at < end; at = text.indexOf("iothre", at + 6)) {
       if (!text.startsWith("iothread", at)) continue;
-      if (mayBeInsideController(text, start, at)) return void 0;
+      firstController ??= firstControllerStart(text, start, end);
+      if (firstController >= 0 && at > firstController && mayBeInsideController(text, start, at)) return void 0;
       let i = at + 8;
       const before = text.charCodeAt(at - 1);
       if (before === 60) {

@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"cecf7646151a9b76bf7aea555c6f5a1f26a273dc8937f2965a3f612e537147bd"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"d5ac776c5793dbaf5d080a7f6bc0fe0b0cef3821542aa521afa8bc448d9344d8"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -413,6 +413,14 @@ const NUMA_NODE_PCI_MODELS: ReadonlySet<string> = new Set(['pci-expander-bus', '
 /** The SCSI controller models that take an IOThread (virDomainControllerModelSCSI: VIRTIO_SCSI and its transitional forms). */
 const VIRTIO_SCSI_MODELS: ReadonlySet<string> = new Set(['virtio-scsi', 'virtio-transitional', 'virtio-non-transitional']);
 
+/** The offset of the first `<controller` tag in text[start, end), or -1. Searched as '<contr' (see iothreadIdsInText). */
+function firstControllerStart(text: string, start: number, end: number): number {
+  for (let at = text.indexOf('<contr', start); at >= 0 && at < end; at = text.indexOf('<contr', at + 6)) {
+    if (text.startsWith('<controller', at)) return at;
+  }
+  return -1;
+}
+
 /**
  * Whether `text[at]` may lie inside a `<controller>` element of the devices' content starting at
  * `start`: the last `<controller` before it is not self-closing and not closed before it. A
@@ -562,11 +570,14 @@ class LazyDeviceFacts implements DomainDeviceFacts {
     const devices = this.devices();
     if (!devices) return ids;
     const { text, start, end } = devices.contentSpan();
+    /** Where the first controller starts, found at the first IOThread: one before it is no controller's. */
+    let firstController: number | undefined;
     // Searched as 'iothre': V8 runs Boyer-Moore, whose tables cost more than this scan, for needles of 7 or more.
     for (let at = text.indexOf('iothre', start); at >= 0 && at < end; at = text.indexOf('iothre', at + 6)) {
       if (!text.startsWith('iothread', at)) continue;
       // A controller's IOThread may be one libvirt refuses (IothreadRef.refused): the elements decide.
-      if (mayBeInsideController(text, start, at)) return undefined;
+      firstController ??= firstControllerStart(text, start, end);
+      if (firstController >= 0 && at > firstController && mayBeInsideController(text, start, at)) return undefined;
       // `iothread='N'` (a driver attribute), `<iothread id='N'` (a mapping); <iothreads> and text mentions pass.
       let i = at + 8;
       const before = text.charCodeAt(at - 1);
