@@ -7,6 +7,7 @@ import { insertChild, replaceAttributeValue } from '../../src/engine/edit.ts';
 import { attribute, firstChild } from '../../src/xml/query.ts';
 import type { Range } from '../../src/xml/types.ts';
 import type { DomainModel } from '../../src/model/domain.ts';
+import { memoryDemands } from '../../src/model/memory-demand.ts';
 
 export default defineDomainRule({
   meta: {
@@ -69,7 +70,9 @@ export default defineDomainRule({
         data: { who },
       });
     }
-    if (!mb?.nosharepages) {
+    // KSM never merges hugetlb pages (mm/ksm.c vma_ksm_compatible refuses VM_HUGETLB): with hugepages
+    // backing every slice of guest memory, <nosharepages/> changes nothing.
+    if (!mb?.nosharepages && !(mb?.hugepages && memoryDemands(domain).every((slice) => slice.hugepages !== undefined))) {
       report({
         range: memAt,
         messageId: 'noNosharepages',
