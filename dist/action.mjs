@@ -18989,7 +18989,7 @@ var isolcpus_floating_affinity_default = defineHostRule({
       if (hit.size < 2) continue;
       const threads2 = mergeThreadKinds(pool.flatMap(ordinary));
       const several = threads2.length > 1 || threads2.some((t) => t.kind === "emulator" || t.ids.size > 1);
-      const which = hit.equals(cpus) ? "which are" : `${hit.toString()} of which are`;
+      const which = hit.equals(cpus) ? "which are" : `of which ${hit.toString()} are`;
       report({
         range: first.range,
         messageId: several ? "pileUp" : "stuck",
@@ -20976,14 +20976,14 @@ var smt_sibling_sharing_default = definePlanRule({
       const uses = [];
       const hk = (housekeeping?.intersect(pin.siblings) ?? CpuSet.empty).subtract(ownHousekeeping.get(pin.on) ?? CpuSet.empty);
       if (!hk.isEmpty) uses.push(`${describeCpus(hk)} ${hk.size === 1 ? "is" : "are"} housekeeping`);
-      if (!pin.own.cpus.isEmpty) uses.push(`its ${listNames([...pin.own.threads])} ${pin.own.threads.size === 1 ? "runs" : "run"}`);
+      if (!pin.own.cpus.isEmpty) uses.push(`its ${listNames([...pin.own.threads])} ${pin.own.threads.size === 1 ? "runs" : "run"} there`);
       if (pin.others.size > 0) {
         const names2 = [];
         for (const [d, o] of pin.others) {
           if (o === null) break;
           names2.push(`${guestName2(d)}${o.use.explicit ? "" : " (not pinned)"}`);
         }
-        uses.push(`${listBounded(names2, pin.others.size, 3, "other guests")} can run`);
+        uses.push(`${listBounded(names2, pin.others.size, 3, "other guests")} can run there`);
       }
       if (uses.length === 0) continue;
       findings.push({ pin, uses, core: pin.siblings.union(CpuSet.of(pin.cpu)).toString() });
@@ -21439,7 +21439,7 @@ var vcpu_partially_pinned_default = defineDomainRule({
     tags: ["pinning", "latency"],
     messages: {
       floating: {
-        message: "{{pinned}} but {{unpinned}} {{are}} not: {{they}} over {{over}}{{included}}",
+        message: "{{pinned}} but {{unpinned}} {{are}} not{{nor}}: {{they}} over {{over}}{{included}}",
         help: "add a <vcpupin> for each{{later}}, or bound them with <vcpu cpuset='\u2026'>"
       },
       offlineOnly: {
@@ -21459,6 +21459,7 @@ var vcpu_partially_pinned_default = defineDomainRule({
     const offline = offlineUnpinnedVcpus(domain);
     const realtime = realtimeVcpus(domain, model);
     const unpinned = online.subtract(realtime);
+    const floatingRealtime = online.intersect(realtime);
     const offlineUnpinned = offline.subtract(realtime);
     if (unpinned.isEmpty && offlineUnpinned.isEmpty) return;
     const pinned = CpuSet.range(0, domain.maxVcpus - 1).subtract(online).subtract(offline);
@@ -21488,7 +21489,9 @@ var vcpu_partially_pinned_default = defineDomainRule({
         pinned: pinnedPart,
         unpinned: describeVcpus(unpinned),
         are: unpinned.size === 1 ? "is" : "are",
-        they: unpinned.size === 1 ? "it floats" : "they float",
+        // Named so the sentence does not read as if they were pinned; the finding is realtime-sched-unsafe's.
+        nor: floatingRealtime.isEmpty ? "" : `, nor ${floatingRealtime.size === 1 ? "is" : "are"} realtime ${describeVcpus(floatingRealtime)}`,
+        they: unpinned.size === 1 && floatingRealtime.isEmpty ? "it floats" : "they float",
         over,
         included: cpus.isEmpty ? "" : `, ${describeCpus(cpus)} included`,
         later

@@ -70,7 +70,7 @@ export default defineHostRule({
       if (hit.size < 2) continue;
       const threads = mergeThreadKinds(pool.flatMap(ordinary));
       const several = threads.length > 1 || threads.some((t) => t.kind === 'emulator' || t.ids.size > 1);
-      const which = hit.equals(cpus) ? 'which are' : `${hit.toString()} of which are`;
+      const which = hit.equals(cpus) ? 'which are' : `of which ${hit.toString()} are`;
       // Several threads: the kernel never moves one between these CPUs, so they pile up where they start while the
       // others idle. One thread: it never leaves the CPU it starts on, however busy that CPU gets.
       report({

@@ -127,14 +127,14 @@ export default definePlanRule({
       // finding (an isolcpus list that left the siblings out): one cause, one finding.
       const hk = (housekeeping?.intersect(pin.siblings) ?? CpuSet.empty).subtract(ownHousekeeping.get(pin.on) ?? CpuSet.empty);
       if (!hk.isEmpty) uses.push(`${describeCpus(hk)} ${hk.size === 1 ? 'is' : 'are'} housekeeping`);
-      if (!pin.own.cpus.isEmpty) uses.push(`its ${listNames([...pin.own.threads])} ${pin.own.threads.size === 1 ? 'runs' : 'run'}`);
+      if (!pin.own.cpus.isEmpty) uses.push(`its ${listNames([...pin.own.threads])} ${pin.own.threads.size === 1 ? 'runs' : 'run'} there`);
       if (pin.others.size > 0) {
         const names: string[] = [];
         for (const [d, o] of pin.others) {
           if (o === null) break;
           names.push(`${guestName(d)}${o.use.explicit ? '' : ' (not pinned)'}`);
         }
-        uses.push(`${listBounded(names, pin.others.size, 3, 'other guests')} can run`);
+        uses.push(`${listBounded(names, pin.others.size, 3, 'other guests')} can run there`);
       }
       if (uses.length === 0) continue;
       findings.push({ pin, uses, core: pin.siblings.union(CpuSet.of(pin.cpu)).toString() });

@@ -18,7 +18,7 @@ export default defineDomainRule({
     tags: ['pinning', 'latency'],
     messages: {
       floating: {
-        message: '{{pinned}} but {{unpinned}} {{are}} not: {{they}} over {{over}}{{included}}',
+        message: '{{pinned}} but {{unpinned}} {{are}} not{{nor}}: {{they}} over {{over}}{{included}}',
         help: "add a <vcpupin> for each{{later}}, or bound them with <vcpu cpuset='…'>",
       },
       offlineOnly: {
@@ -43,6 +43,7 @@ export default defineDomainRule({
     // A realtime vCPU left floating is realtime-sched-unsafe's finding (an error there).
     const realtime = realtimeVcpus(domain, model);
     const unpinned = online.subtract(realtime);
+    const floatingRealtime = online.intersect(realtime);
     const offlineUnpinned = offline.subtract(realtime);
     if (unpinned.isEmpty && offlineUnpinned.isEmpty) return;
     const pinned = CpuSet.range(0, domain.maxVcpus - 1).subtract(online).subtract(offline);
@@ -74,7 +75,9 @@ export default defineDomainRule({
         pinned: pinnedPart,
         unpinned: describeVcpus(unpinned),
         are: unpinned.size === 1 ? 'is' : 'are',
-        they: unpinned.size === 1 ? 'it floats' : 'they float',
+        // Named so the sentence does not read as if they were pinned; the finding is realtime-sched-unsafe's.
+        nor: floatingRealtime.isEmpty ? '' : `, nor ${floatingRealtime.size === 1 ? 'is' : 'are'} realtime ${describeVcpus(floatingRealtime)}`,
+        they: unpinned.size === 1 && floatingRealtime.isEmpty ? 'it floats' : 'they float',
         over,
         included: cpus.isEmpty ? '' : `, ${describeCpus(cpus)} included`,
         later,
