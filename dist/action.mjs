@@ -7709,9 +7709,7 @@ var ElementNode = class _ElementNode {
         let j = i + 2;
         for (let k = text.charCodeAt(j); k !== 62 && k !== 47 && !isXmlSpace(k); k = text.charCodeAt(++j)) ;
         const nameEnd = j;
-        for (let k = text.charCodeAt(j); k !== 62; k = text.charCodeAt(++j)) {
-          if (k === 34 || k === 39) j = text.indexOf(k === 34 ? '"' : "'", j + 1);
-        }
+        j = startTagEnd(text, j);
         const selfClosing = text.charCodeAt(j - 1) === 47;
         if (depth === 0) {
           const el = new _ElementNode(text, nameAt(text, i + 1, nameEnd), this, i, j + 1, selfClosing);
@@ -7795,6 +7793,17 @@ var NAME_PROBES = 8;
 var names = new Array(NAME_SLOTS).fill(void 0);
 var nameCount = 0;
 var MAX_INTERNED_NAMES = NAME_SLOTS * 3 / 4;
+function startTagEnd(text, from) {
+  let j = from;
+  for (let k = text.charCodeAt(j); k !== 62; k = text.charCodeAt(++j)) {
+    if (j >= text.length) return -1;
+    if (k === 34 || k === 39) {
+      j = text.indexOf(k === 34 ? '"' : "'", j + 1);
+      if (j < 0) return -1;
+    }
+  }
+  return j;
+}
 function nameAt(text, start, end) {
   let hash = end - start;
   for (let i = start; i < end; i++) hash = Math.imul(hash, 31) + text.charCodeAt(i) | 0;
@@ -17963,17 +17972,6 @@ function mayBeInsideController(text, start, at) {
   const close = text.indexOf("</controller", tagEnd);
   return close < 0 || close > at;
 }
-function startTagEnd(text, from) {
-  let quote = 0;
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (quote !== 0) {
-      if (c === quote) quote = 0;
-    } else if (c === 34 || c === 39) quote = c;
-    else if (c === 62) return i;
-  }
-  return -1;
-}
 var VHOST_USER_WORDS = /vhost(?:user|vdpa)|virtiofs/g;
 function mentionsVhostUser(devices) {
   const { text, start, end } = devices.contentSpan();
@@ -18110,7 +18108,8 @@ var LazyDeviceFacts = class {
           const driver = firstChild(device, "driver");
           if (!driver) continue;
           const attr = attribute(driver, "iothread");
-          if (attr && !(refused && plainUint(attr.value.trim()) === 0)) refs.push({ device, attr, id: plainUint(attr.value.trim()), mapping: false, refused });
+          const driverId = attr && plainUint(attr.value.trim());
+          if (attr && !(refused && driverId === 0)) refs.push({ device, attr, id: driverId, mapping: false, refused });
           for (const m of childrenNamed(firstChild(driver, "iothreads"), "iothread")) {
             const id = attribute(m, "id");
             if (id) refs.push({ device, attr: id, id: plainUint(id.value.trim()), mapping: true, refused });

@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"a1e2c709e4d4c60eadfd1933b1440e898c683ad08018e63a8f29b46d87a13706"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"4862d2a8cd362d1bf3939231fe20f7cbe6f5da80b41a788cc6cd74568d4399da"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

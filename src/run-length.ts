@@ -15,7 +15,12 @@ export const SHORT_RUN_MAX_FILES = 8;
 export function isShortRun(paths: readonly string[], cwd: string, stdin: boolean): boolean {
   if (paths.length === 0) return stdin;
   if (paths.length > SHORT_RUN_MAX_FILES) return false;
-  return paths.every((p) => statSync(resolve(cwd, p), { throwIfNoEntry: false })?.isFile() === true);
+  try {
+    return paths.every((p) => statSync(resolve(cwd, p), { throwIfNoEntry: false })?.isFile() === true);
+  } catch {
+    // Not a name stat(2) takes (a NUL byte): the lint reports it; the run is not known to be short.
+    return false;
+  }
 }
 
 /** Before a command lints: V8's baseline compiler for a run that is not short (src/engine/v8-flags.ts). */

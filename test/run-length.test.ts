@@ -27,3 +27,7 @@ test('no path: standard input is a short run, the working directory is not', () 
   assert.equal(isShortRun([], dir, true), true);
   assert.equal(isShortRun([], dir, false), false);
 });
+
+test('a name stat(2) cannot take is not a short run, and throws nothing', () => {
+  assert.equal(isShortRun(['vm0.xml', 'a\0b.xml'], dir, false), false);
+});

@@ -1,6 +1,6 @@
 import type { Range, XmlAttribute, XmlElement } from '../xml/types.ts';
 import { attribute, childrenNamed, firstChild } from '../xml/query.ts';
-import { isXmlSpace } from '../xml/element.ts';
+import { isXmlSpace, startTagEnd } from '../xml/element.ts';
 import { CpuSet } from './cpuset.ts';
 import { formatLibvirtCpuset, parseLibvirtCpuset, type CpusetUntidiness } from './libvirt-cpuset.ts';
 import { isDecimalUnit, scaleToKiB } from './units.ts';
@@ -439,19 +439,6 @@ function mayBeInsideController(text: string, start: number, at: number): boolean
   return close < 0 || close > at;
 }
 
-/** The offset of the `>` that ends the start tag whose attributes begin at `from` (a `>` inside a quoted value does not); -1 if none. */
-function startTagEnd(text: string, from: number): number {
-  let quote = 0;
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (quote !== 0) {
-      if (c === quote) quote = 0;
-    } else if (c === 34 /* " */ || c === 39 /* ' */) quote = c;
-    else if (c === 62 /* > */) return i;
-  }
-  return -1;
-}
-
 /**
  * The words a vhost-user device's XML must hold: type='vhostuser' or 'vhostvdpa', driver type='virtiofs'.
  * Not 'vhost' alone: vhost-net's <driver name='vhost'> is in most guests. One regular expression scans
@@ -616,8 +603,9 @@ class LazyDeviceFacts implements DomainDeviceFacts {
           const driver = firstChild(device, 'driver');
           if (!driver) continue;
           const attr = attribute(driver, 'iothread');
+          const driverId = attr && plainUint(attr.value.trim());
           // iothread='0' is "none" (the parser's default), refused by nothing.
-          if (attr && !(refused && plainUint(attr.value.trim()) === 0)) refs.push({ device, attr, id: plainUint(attr.value.trim()), mapping: false, refused });
+          if (attr && !(refused && driverId === 0)) refs.push({ device, attr, id: driverId, mapping: false, refused });
           for (const m of childrenNamed(firstChild(driver, 'iothreads'), 'iothread')) {
             const id = attribute(m, 'id');
             if (id) refs.push({ device, attr: id, id: plainUint(id.value.trim()), mapping: true, refused });

@@ -122,9 +122,7 @@ export class ElementNode implements XmlElement {
         let j = i + 2;
         for (let k = text.charCodeAt(j); k !== 62 && k !== 47 && !isXmlSpace(k); k = text.charCodeAt(++j));
         const nameEnd = j;
-        for (let k = text.charCodeAt(j); k !== 62; k = text.charCodeAt(++j)) {
-          if (k === 34 || k === 39) j = text.indexOf(k === 34 ? '"' : "'", j + 1);
-        }
+        j = startTagEnd(text, j);
         const selfClosing = text.charCodeAt(j - 1) === 47;
         if (depth === 0) {
           const el = new ElementNode(text, nameAt(text, i + 1, nameEnd), this, i, j + 1, selfClosing);
@@ -231,6 +229,22 @@ let nameCount = 0;
 const MAX_INTERNED_NAMES = (NAME_SLOTS * 3) / 4;
 
 /** The name `text[start, end)`, one string for each distinct name. */
+/**
+ * The offset of the `>` that ends a start tag, searched from `from` (after its name): a quoted
+ * value, which may hold `>`, is stepped over. -1 when the text ends first.
+ */
+export function startTagEnd(text: string, from: number): number {
+  let j = from;
+  for (let k = text.charCodeAt(j); k !== 62 /* > */; k = text.charCodeAt(++j)) {
+    if (j >= text.length) return -1;
+    if (k === 34 /* " */ || k === 39 /* ' */) {
+      j = text.indexOf(k === 34 ? '"' : "'", j + 1);
+      if (j < 0) return -1;
+    }
+  }
+  return j;
+}
+
 export function nameAt(text: string, start: number, end: number): string {
   let hash = end - start;
   for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;

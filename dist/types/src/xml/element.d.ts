@@ -83,6 +83,11 @@ export declare class ElementNode implements XmlElement {
     get text(): string;
 }
 /** The name `text[start, end)`, one string for each distinct name. */
+/**
+ * The offset of the `>` that ends a start tag, searched from `from` (after its name): a quoted
+ * value, which may hold `>`, is stepped over. -1 when the text ends first.
+ */
+export declare function startTagEnd(text: string, from: number): number;
 export declare function nameAt(text: string, start: number, end: number): string;
 /** A new element for a start tag ending at `end` (saxes' position after `>`), added to its parent. */
 export declare function openElement(source: string, node: {
