@@ -4461,11 +4461,11 @@ var require_ignore = __commonJS({
         const rules3 = this._rules;
         const { length } = rules3;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename3 = shortcut ? basenameOf(path4) : path4;
+        const basename4 = shortcut ? basenameOf(path4) : path4;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules3[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename3 : path4
+            shortcut && rule._basenameOnly ? basename4 : path4
           )) {
             const { negative } = rule;
             const ret = {
@@ -8687,7 +8687,7 @@ import path3 from "node:path";
 import { randomBytes } from "node:crypto";
 
 // src/engine/runner.ts
-import { existsSync as existsSync4, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 import { dirname as dirname7, resolve as resolve8 } from "node:path";
 
 // src/model/cpuset.ts
@@ -22650,7 +22650,7 @@ function knownRuleIds(env) {
 
 // src/engine/discover.ts
 import { lstatSync as lstatSync5, readdirSync, realpathSync as realpathSync4, statSync as statSync2 } from "node:fs";
-import { dirname as dirname6, isAbsolute as isAbsolute4, resolve as resolve6, sep as sep3 } from "node:path";
+import { basename as basename3, dirname as dirname6, isAbsolute as isAbsolute4, join as join6, resolve as resolve6, sep as sep3 } from "node:path";
 
 // src/engine/gitignore.ts
 var import_ignore = __toESM(require_ignore(), 1);
@@ -22729,18 +22729,20 @@ var GitignoreFilter = class {
 };
 
 // src/engine/discover.ts
-async function discoverFiles(paths, cwd) {
+async function discoverFiles(paths, cwd, namedDirs) {
   const found = /* @__PURE__ */ new Map();
   const patterns = [];
   const mustMatch = [];
   const walk = async (pattern, base) => (await import("./globby.mjs")).globby(pattern, { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"] });
   const workspace = repositoryRoot(cwd);
   const filter = new GitignoreFilter(workspace);
+  const escapes = new NamedPathEscapes(workspace);
   for (const p of paths.length > 0 ? paths : ["."]) {
     const abs = resolve6(cwd, p);
-    const st = statSync2(abs, { throwIfNoEntry: false });
+    const link = lstatSync5(abs, { throwIfNoEntry: false });
+    const st = link?.isSymbolicLink() ? statSync2(abs, { throwIfNoEntry: false }) : link;
     if (st?.isFile()) {
-      const escape = escapesWorkspace(abs, workspace);
+      const escape = escapes.of(abs, link.isSymbolicLink());
       if (escape) throw new UsageError(`${p}: a symlink to ${escape}, outside the workspace ${workspace}; not read`);
       found.set(abs, true);
       continue;
@@ -22748,6 +22750,7 @@ async function discoverFiles(paths, cwd) {
     if (st?.isDirectory()) {
       const escape = escapesWorkspace(abs, workspace);
       if (escape) throw new UsageError(`${p}: a symlink to ${escape}, outside the workspace ${workspace}; not read`);
+      namedDirs?.push(abs);
       for (const m of walkXmlFiles(abs, filter)) if (!found.has(m)) found.set(m, false);
       continue;
     }
@@ -22802,7 +22805,7 @@ function walkXmlFiles(root, gitignore) {
 }
 async function expandGlobs(patterns, base) {
   const { globby } = await import("./globby.mjs");
-  const matches = await globby([...patterns], { cwd: base, absolute: true, followSymbolicLinks: false, extglob: false, ignore: ["**/node_modules/**"] });
+  const matches = await globby([...patterns], { cwd: base, absolute: true, followSymbolicLinks: false, extglob: false, expandDirectories: false, ignore: ["**/node_modules/**"] });
   const workspace = repositoryRoot(base);
   refuseEscapes(matches, workspace, (m, escape) => `${m}: matched by the config's hosts globs through a symlink to ${escape}, outside the repository ${workspace}; not read`);
   const filter = new GitignoreFilter(workspace);
@@ -22818,6 +22821,21 @@ function refuseEscapes(matches, workspace, message) {
     if (escape) throw new UsageError(message(m, escape));
   }
 }
+var NamedPathEscapes = class {
+  constructor(workspace) {
+    this.workspace = workspace;
+  }
+  workspace;
+  dirs = /* @__PURE__ */ new Map();
+  /** Where the named file `abs` really is when that is outside the workspace; `isSymlink` from lstat(2). */
+  of(abs, isSymlink) {
+    if (isSymlink) return escapesWorkspace(abs, this.workspace);
+    const dir = dirname6(abs);
+    if (!this.dirs.has(dir)) this.dirs.set(dir, escapesWorkspace(dir, this.workspace));
+    const escape = this.dirs.get(dir);
+    return escape === void 0 ? void 0 : join6(escape, basename3(abs));
+  }
+};
 var realWorkspaces = /* @__PURE__ */ new Map();
 function escapesWorkspace(abs, workspace) {
   if (!isInside(workspace, abs)) return void 0;
@@ -22841,7 +22859,7 @@ function displayPath(absPath, cwd) {
 import { extname, sep as sep4 } from "node:path";
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { readdirSync as readdirSync2 } from "node:fs";
-import { join as join6, relative as relative6 } from "node:path";
+import { join as join7, relative as relative6 } from "node:path";
 async function completePlans(input) {
   const { config, cliHost } = input;
   const planInputs = [];
@@ -22850,6 +22868,12 @@ async function completePlans(input) {
   let wholeConfig = false;
   const named2 = [];
   const mapped = config !== void 0 && cliHost === void 0 && config.hosts.length > 0;
+  const hostsOfSnapshot = /* @__PURE__ */ new Map();
+  for (const h of mapped ? config.hosts : []) {
+    const list = hostsOfSnapshot.get(h.snapshot);
+    if (list) list.push(h);
+    else hostsOfSnapshot.set(h.snapshot, [h]);
+  }
   for (const f of input.discovered) {
     if (f.explicit) {
       if (f.absPath === cliHost || config !== void 0 && f.absPath === config.file) {
@@ -22857,7 +22881,7 @@ async function completePlans(input) {
         planInputs.push(f.absPath);
         continue;
       }
-      const hosts = mapped ? config.hosts.filter((h) => h.snapshot === f.absPath) : [];
+      const hosts = hostsOfSnapshot.get(f.absPath) ?? [];
       if (hosts.length > 0) {
         for (const h of hosts) wholeHosts.add(h);
         planInputs.push(f.absPath);
@@ -22890,7 +22914,15 @@ async function completePlans(input) {
   const walked = covered ? toWalk : [.../* @__PURE__ */ new Set([...targets, ...toWalk])];
   const context = [];
   if (walked.length > 0) {
-    for (const abs of await expandGlobs([...new Set(walked.flatMap((h) => h.globs))], config.dir)) {
+    const viaGlobby = [];
+    const members = /* @__PURE__ */ new Set();
+    for (const h of walked) {
+      const found = plainMembers(config, h, quick);
+      if (found === void 0) viaGlobby.push(h);
+      else for (const abs of found) members.add(abs);
+    }
+    if (viaGlobby.length > 0) for (const abs of await expandGlobs([...new Set(viaGlobby.flatMap((h) => h.globs))], config.dir)) members.add(abs);
+    for (const abs of [...members].sort()) {
       const host = hostForDomain(config, abs);
       if (!host) continue;
       hit.add(host);
@@ -22913,7 +22945,7 @@ function hostHasPlainFile(config, host, gitignore) {
   for (const glob of host.globs) {
     const scan = import_picomatch2.default.scan(glob);
     if (scan.negated || scan.base === "" || scan.base.startsWith(".") || scan.base.includes("..") || !scan.isGlob) continue;
-    const stack = [join6(config.dir, scan.base)];
+    const stack = [join7(config.dir, scan.base)];
     while (stack.length > 0 && budget > 0) {
       const dir = stack.pop();
       let entries;
@@ -22926,13 +22958,52 @@ function hostHasPlainFile(config, host, gitignore) {
       for (const e of entries) {
         if (--budget < 0) break;
         if (e.name.startsWith(".") || e.name === "node_modules") continue;
-        const abs = join6(dir, e.name);
+        const abs = join7(dir, e.name);
         if (e.isDirectory()) stack.push(abs);
         else if (e.isFile() && host.matches(relative6(config.dir, abs).split(sep4).join("/")) && !gitignore.ignores(abs) && hostForDomain(config, abs) === host) return true;
       }
     }
   }
   return false;
+}
+var PLAIN_WALK_ENTRIES = 2e4;
+function plainMembers(config, host, gitignore) {
+  const bases = [];
+  for (const glob of host.globs) {
+    if (!/^[A-Za-z0-9_*?/+=@%,:~-][A-Za-z0-9_.*?/+=@%,:~ -]*$/.test(glob) || glob.startsWith("/") || /(^|\/)\./.test(glob)) return void 0;
+    const scan = import_picomatch2.default.scan(glob);
+    if (scan.negated || !scan.isGlob || scan.base === "" || scan.base.split("/").includes("node_modules")) return void 0;
+    bases.push(scan.base);
+  }
+  const out = [];
+  let budget = PLAIN_WALK_ENTRIES;
+  for (const base of new Set(bases)) {
+    const root = join7(config.dir, base);
+    const stack = [root];
+    while (stack.length > 0) {
+      const dir = stack.pop();
+      let entries;
+      try {
+        entries = readdirSync2(dir, { withFileTypes: true });
+      } catch {
+        return void 0;
+      }
+      if (dir === root) {
+        const workspace = repositoryRoot(config.dir);
+        if (escapesWorkspace(root, workspace) !== void 0) return void 0;
+      }
+      gitignore.noteDirectory(dir, entries.some((e) => e.name === ".gitignore" && !e.isDirectory()));
+      for (const e of entries) {
+        if (--budget < 0) return void 0;
+        if (e.name.startsWith(".") || e.name === "node_modules") continue;
+        const abs = join7(dir, e.name);
+        if (e.isDirectory()) stack.push(abs);
+        else if (!e.isFile()) return void 0;
+        else if (host.matches(relative6(config.dir, abs).split(sep4).join("/")) && !gitignore.ignores(abs)) out.push(abs);
+      }
+    }
+  }
+  return out;
 }
 
 // src/plan/problem.ts
@@ -23678,7 +23749,7 @@ function addPlanSuggestions(host, domains, diagnostics) {
 
 // src/schema/facts.ts
 import { closeSync as closeSync4, fstatSync as fstatSync4, openSync as openSync4, readdirSync as readdirSync3, readSync as readSync3, constants as constants4 } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 var MAX_RNG_BYTES = 4 * 1024 * 1024;
 var MAX_RNG_FILES = 200;
 var MAX_DPKG_STATUS_BYTES = 32 * 1024 * 1024;
@@ -23712,7 +23783,7 @@ function elementNamesOf(rng, into = /* @__PURE__ */ new Set()) {
 }
 function dpkgLibvirtVersion(dir, root = "/") {
   const target = `${dir.replace(/\/+$/, "")}/domain.rng`;
-  const info = join7(root, "var/lib/dpkg/info");
+  const info = join8(root, "var/lib/dpkg/info");
   let lists;
   try {
     lists = readdirSync3(info).filter((f) => f.endsWith(".list") && SCHEMA_PACKAGES.includes(f.slice(0, -".list".length).replace(/:.*$/, "")));
@@ -23720,10 +23791,10 @@ function dpkgLibvirtVersion(dir, root = "/") {
     return void 0;
   }
   for (const list of lists) {
-    const text = readBounded2(join7(info, list), MAX_DPKG_LIST_BYTES);
+    const text = readBounded2(join8(info, list), MAX_DPKG_LIST_BYTES);
     if (!text || !text.split("\n").includes(target)) continue;
     const pkg = list.slice(0, -".list".length).replace(/:.*$/, "");
-    const status = readBounded2(join7(root, "var/lib/dpkg/status"), MAX_DPKG_STATUS_BYTES);
+    const status = readBounded2(join8(root, "var/lib/dpkg/status"), MAX_DPKG_STATUS_BYTES);
     if (!status) return void 0;
     for (const stanza of status.split(/\n\n+/)) {
       if (!new RegExp(`^Package: ${pkg}$`, "m").test(stanza)) continue;
@@ -23746,7 +23817,7 @@ function schemaFacts(dir, files, root = "/") {
 
 // src/schema/validator.ts
 import { closeSync as closeSync5, fstatSync as fstatSync5, openSync as openSync5, readSync as readSync4, realpathSync as realpathSync5 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join8, resolve as resolve7, sep as sep5 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join9, resolve as resolve7, sep as sep5 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/schema/helper.ts
@@ -23969,7 +24040,7 @@ async function compile(dir, shown) {
   const { XmlDocument, RelaxNGValidator, XmlParseError, XmlValidateError, ParseOption } = lib;
   const parseOptions = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NOWARNING | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_COMPACT;
   const a = { dir, refused: [], opened: [] };
-  const mainPath = join8(dir, DOMAIN_SCHEMA);
+  const mainPath = join9(dir, DOMAIN_SCHEMA);
   let validator2;
   access = a;
   try {
@@ -24160,7 +24231,7 @@ function resolveConfig2(options, cwd) {
   const named2 = options.stdin ? [...options.paths, options.stdin.path] : options.paths;
   const starts = (named2.length > 0 ? named2 : ["."]).map((p) => {
     const abs = resolve8(cwd, p);
-    return existsSync4(abs) && !abs.endsWith(".xml") ? abs : dirname7(abs);
+    return !abs.endsWith(".xml") && existsSync4(abs) ? abs : dirname7(abs);
   });
   const found = findConfigFile(commonAncestor(starts), cwd);
   if (!found) return void 0;
@@ -24204,14 +24275,15 @@ async function lint(options) {
   const cliHost = options.hostFile ? hostFor(options.hostFile) : void 0;
   const stdinAbs = options.stdin ? resolve8(cwd, options.stdin.path) : void 0;
   const walkedPaths = options.stdin && options.paths.length === 0 ? [] : options.paths.length > 0 ? options.paths : ["."];
-  const discovered = walkedPaths.length === 0 ? [] : (await discoverFiles(options.paths, cwd)).filter((f) => f.absPath !== stdinAbs);
+  const namedDirs = [];
+  const discovered = walkedPaths.length === 0 ? [] : (await discoverFiles(options.paths, cwd, namedDirs)).filter((f) => f.absPath !== stdinAbs);
   if (stdinAbs !== void 0) discovered.push({ absPath: stdinAbs, explicit: true });
   const isIgnored = (abs) => config?.isIgnoredFile(abs) ?? false;
   const plans = await completePlans({
     discovered,
     config,
     cliHost: options.hostFile ? resolve8(cwd, options.hostFile) : void 0,
-    namedDirs: walkedPaths.map((p) => resolve8(cwd, p)).filter((abs) => statSync3(abs, { throwIfNoEntry: false })?.isDirectory()),
+    namedDirs,
     isIgnored
   });
   const configHostOf = (abs) => cliHost || !config || config.hosts.length === 0 ? void 0 : plans.hostOf.has(abs) ? plans.hostOf.get(abs) : hostForDomain(config, abs);

@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from './source.ts';
 import { GitignoreFilter } from './gitignore.ts';
 import { isInside, relativePosix } from './paths.ts';
@@ -16,7 +16,7 @@ export interface DiscoveredFile {
  * a directory means its `**\/*.xml` (honouring .gitignore), a glob is expanded.
  * A path that matches nothing is a usage error.
  */
-export async function discoverFiles(paths: readonly string[], cwd: string): Promise<DiscoveredFile[]> {
+export async function discoverFiles(paths: readonly string[], cwd: string, namedDirs?: string[]): Promise<DiscoveredFile[]> {
   const found = new Map<string, boolean>();
   // Globs are expanded by one globby call, not one per argument; directories by a plain walk.
   const patterns: string[] = [];
@@ -27,14 +27,16 @@ export async function discoverFiles(paths: readonly string[], cwd: string): Prom
     (await import('globby')).globby(pattern, { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
   const workspace = repositoryRoot(cwd);
   const filter = new GitignoreFilter(workspace);
+  const escapes = new NamedPathEscapes(workspace);
   for (const p of paths.length > 0 ? paths : ['.']) {
     const abs = resolve(cwd, p);
-    const st = statSync(abs, { throwIfNoEntry: false });
+    const link = lstatSync(abs, { throwIfNoEntry: false });
+    const st = link?.isSymbolicLink() ? statSync(abs, { throwIfNoEntry: false }) : link;
     if (st?.isFile()) {
       // The directory walk never follows a symlink; a named path inside the workspace that a pull
       // request turned into a symlink out of it (a token file, /etc/…) is refused, not printed in a
       // code frame. A path named outside the workspace is the user's own choice and is read.
-      const escape = escapesWorkspace(abs, workspace);
+      const escape = escapes.of(abs, link!.isSymbolicLink());
       if (escape) throw new UsageError(`${p}: a symlink to ${escape}, outside the workspace ${workspace}; not read`);
       found.set(abs, true);
       continue;
@@ -44,6 +46,7 @@ export async function discoverFiles(paths: readonly string[], cwd: string): Prom
       // may be one (a pull request that replaced `domains/` with a link to the runner's home).
       const escape = escapesWorkspace(abs, workspace);
       if (escape) throw new UsageError(`${p}: a symlink to ${escape}, outside the workspace ${workspace}; not read`);
+      namedDirs?.push(abs);
       for (const m of walkXmlFiles(abs, filter)) if (!found.has(m)) found.set(m, false);
       continue;
     }
@@ -117,7 +120,9 @@ export function walkXmlFiles(root: string, gitignore?: GitignoreFilter): string[
  */
 export async function expandGlobs(patterns: readonly string[], base: string): Promise<string[]> {
   const { globby } = await import('globby');
-  const matches = await globby([...patterns], { cwd: base, absolute: true, followSymbolicLinks: false, extglob: false, ignore: ['**/node_modules/**'] });
+  // expandDirectories: off, or globby stats every pattern to see whether it names a directory (one
+  // per host of a fleet); a config glob naming a directory maps no file to its host either way (picomatch).
+  const matches = await globby([...patterns], { cwd: base, absolute: true, followSymbolicLinks: false, extglob: false, expandDirectories: false, ignore: ['**/node_modules/**'] });
   const workspace = repositoryRoot(base);
   // The config's globs are the pull request's: a literal part that is a symlink out of the repository
   // (config.ts refuses `..` and absolute globs) must not bring outside files into the report, or --fix.
@@ -139,6 +144,26 @@ function refuseEscapes(matches: readonly string[], workspace: string, message: (
     checked.add(dir);
     const escape = escapesWorkspace(dir, workspace);
     if (escape) throw new UsageError(message(m, escape));
+  }
+}
+
+/**
+ * escapesWorkspace for the files a command line names, one realpath(3) per directory: a file that is
+ * not itself a symlink is where its directory really is. A pre-commit run over a repository names
+ * thousands of files in a few hundred directories, and a realpath per file was a sixth of such a run.
+ */
+class NamedPathEscapes {
+  private readonly dirs = new Map<string, string | undefined>();
+
+  constructor(private readonly workspace: string) {}
+
+  /** Where the named file `abs` really is when that is outside the workspace; `isSymlink` from lstat(2). */
+  of(abs: string, isSymlink: boolean): string | undefined {
+    if (isSymlink) return escapesWorkspace(abs, this.workspace);
+    const dir = dirname(abs);
+    if (!this.dirs.has(dir)) this.dirs.set(dir, escapesWorkspace(dir, this.workspace));
+    const escape = this.dirs.get(dir);
+    return escape === undefined ? undefined : join(escape, basename(abs));
   }
 }
 

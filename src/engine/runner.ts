@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { LineIndex } from '../xml/lines.ts';
 import { buildHostModel } from '../model/host-model.ts';
@@ -176,7 +176,8 @@ export function resolveConfig(options: Pick<LintOptions, 'paths' | 'configFile' 
   const named = options.stdin ? [...options.paths, options.stdin.path] : options.paths;
   const starts = (named.length > 0 ? named : ['.']).map((p) => {
     const abs = resolve(cwd, p);
-    return existsSync(abs) && !abs.endsWith('.xml') ? abs : dirname(abs);
+    // A named .xml file starts at its directory: no stat for each of a pre-commit run's thousands.
+    return !abs.endsWith('.xml') && existsSync(abs) ? abs : dirname(abs);
   });
   const found = findConfigFile(commonAncestor(starts), cwd);
   if (!found) return undefined;
@@ -233,7 +234,8 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   const stdinAbs = options.stdin ? resolve(cwd, options.stdin.path) : undefined;
   // With --stdin and no paths there is nothing to walk (not the default ".").
   const walkedPaths = options.stdin && options.paths.length === 0 ? [] : options.paths.length > 0 ? options.paths : ['.'];
-  const discovered = walkedPaths.length === 0 ? [] : (await discoverFiles(options.paths, cwd)).filter((f) => f.absPath !== stdinAbs);
+  const namedDirs: string[] = [];
+  const discovered = walkedPaths.length === 0 ? [] : (await discoverFiles(options.paths, cwd, namedDirs)).filter((f) => f.absPath !== stdinAbs);
   if (stdinAbs !== undefined) discovered.push({ absPath: stdinAbs, explicit: true });
   const isIgnored = (abs: string) => config?.isIgnoredFile(abs) ?? false;
   // Plans are checked whole: the other members of a named domain's plan are linted with it.
@@ -241,7 +243,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     discovered,
     config,
     cliHost: options.hostFile ? resolve(cwd, options.hostFile) : undefined,
-    namedDirs: walkedPaths.map((p) => resolve(cwd, p)).filter((abs) => statSync(abs, { throwIfNoEntry: false })?.isDirectory()),
+    namedDirs,
     isIgnored,
   });
   /** The config's host for a domain file, by mapping only: snapshots are loaded one plan at a time. */
