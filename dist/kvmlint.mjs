@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"add2c2b5ff8d6160ce38fe0108947b1a59cbc4053dbcf5f1180314044a7a519f"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"6b130122cff54dd3937797ac821cd6a1e466ca0ccda862c2f60d04cdbfa1a519"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

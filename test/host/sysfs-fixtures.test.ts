@@ -401,6 +401,22 @@ describe('capture with files missing', () => {
     assert.ok(notes.some((n) => /no \/sys\/devices\/system\/node\/node0\/cpulist/.test(n)), 'a note names the missing cpulist');
   });
 
+  it('either direction of the kernel\'s node links gives a node without a cpulist its CPUs (libvirt\'s test trees keep only nodeM/cpuN)', () => {
+    for (const keep of ['node0/cpuN', 'cpuN/node0'] as const) {
+      const dir = copyOf('offline-cpus');
+      const sys = join(dir, 'sys/devices/system');
+      rmSync(join(sys, 'node/node0/cpulist'));
+      for (let cpu = 0; cpu < 8; cpu++) {
+        if (keep === 'node0/cpuN') rmSync(join(sys, `cpu/cpu${cpu}/node0`), { force: true });
+        else rmSync(join(sys, `node/node0/cpu${cpu}`), { force: true });
+      }
+      const { snapshot: s, notes } = capture(dir);
+      assert.deepEqual(s.nodes[0]!.cpus, { raw: '0-5', parsed: '0-5' }, `online CPUs linked by ${keep}`);
+      assert.deepEqual(s.cpuTopology?.filter((c) => c.cpu < 6).map((c) => c.node), [0, 0, 0, 0, 0, 0], keep);
+      assert.ok(notes.some((n) => /node0\/cpuN and cpuN\/node0 links/.test(n)), keep);
+    }
+  });
+
   it('tuned isolated_cores left as the shipped ${f:calc_isolated_cores:1} function: left out with a note, not a broken snapshot', () => {
     const dir = copyOf('dual-socket-isolated');
     writeFileSync(join(dir, 'etc/tuned/cpu-partitioning-variables.conf'), 'isolated_cores=${f:calc_isolated_cores:1}\n');

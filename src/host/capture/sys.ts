@@ -94,10 +94,10 @@ export function captureNodes(reader: TreeReader, snapshot: HostSnapshot, cpus: S
     const dir = `${SYS_NODE}/node${id}`;
     let nodeCpus = kernelCpuListFile(reader, `${dir}/cpulist`, 'node.cpus', nrCpuIds);
     if (!nodeCpus) {
-      // No cpulist: the online CPUs whose cpuN/nodeM link names this node (none when has_cpu leaves it out).
+      // No cpulist: the online CPUs linked to this node (none when has_cpu leaves it out).
       const linked = hasCpu !== undefined && !hasCpu.has(id) ? CpuSet.empty : cpusLinkedToNode(reader, id, online?.set);
       nodeCpus = { list: { raw: linked.toString(), parsed: linked.toString() }, set: linked };
-      reader.notes.push(`no /${dir}/cpulist: node ${id}'s CPUs (${linked.toString() || 'none'}) taken from the cpuN/node${id} links`);
+      reader.notes.push(`no /${dir}/cpulist: node ${id}'s CPUs (${linked.toString() || 'none'}) taken from the node${id}/cpuN and cpuN/node${id} links`);
     }
     for (const cpu of nodeCpus.set.toArray()) cpuNode.set(cpu, id);
     const node: SnapshotNode = { id, cpus: nodeCpus.list };
@@ -172,11 +172,16 @@ function nodeIdsOf(reader: TreeReader): number[] | undefined {
 }
 
 /** Online CPUs whose cpuN directory links to nodeN (every present CPU has that link). */
+/**
+ * The online CPUs the kernel links to `node`. register_cpu_under_node (drivers/base/node.c) makes a link
+ * each way, nodeM/cpuN and cpuN/nodeM; trees copied from other tools keep one or the other (libvirt's
+ * virhostcpudata holds only nodeM/cpuN, which is what libvirt itself reads), so either counts.
+ */
 function cpusLinkedToNode(reader: TreeReader, node: number, online: CpuSet | undefined): CpuSet {
-  const ids = numberedEntries(reader.entries(SYS_CPU), 'cpu').filter(
-    (cpu) => (online === undefined || online.has(cpu)) && numberedEntries(reader.entries(`${SYS_CPU}/cpu${cpu}`), 'node').includes(node),
-  );
-  return CpuSet.of(...ids);
+  const fromNode = numberedEntries(reader.entries(`${SYS_NODE}/node${node}`), 'cpu');
+  const fromCpus = numberedEntries(reader.entries(SYS_CPU), 'cpu').filter((cpu) => numberedEntries(reader.entries(`${SYS_CPU}/cpu${cpu}`), 'node').includes(node));
+  const linked = CpuSet.ofList([...fromNode, ...fromCpus]);
+  return online === undefined ? linked : linked.intersect(online);
 }
 
 /** Per-CPU topology of every cpuN directory (present CPUs). Offline CPUs have no topology directory. */
