@@ -57,10 +57,9 @@ function describePin(p: PinAttr): string {
   return `<vcpu cpuset> (taken by ${listNames(takers)})`;
 }
 
+/** What "does not have" was judged against: the possible CPUs (cpu-availability.ts). */
 function hostCpuLists(h: HostModel): string {
-  if (h.present) return `present CPUs ${h.present.toString()}`;
-  if (h.possible) return `possible CPUs ${h.possible.toString()}`;
-  return `online CPUs ${h.online.toString()}`;
+  return h.possible ? `possible CPUs ${h.possible.toString()}` : `online CPUs ${h.online.toString()}`;
 }
 
 export default defineHostRule({
@@ -111,10 +110,15 @@ export default defineHostRule({
       if (notOnline.isEmpty) continue;
       const parts: string[] = [];
       if (!a.absent.isEmpty) parts.push(`${describeCpus(a.absent)} not on the host`);
-      if (!a.offline.isEmpty) parts.push(`${describeCpus(a.offline)} offline`);
+      // Possible but not present (a hotplug slot) is offline to the kernel too; named apart, as it cannot be onlined.
+      const notPresent = h.present ? a.offline.subtract(h.present) : CpuSet.empty;
+      const offline = a.offline.subtract(notPresent);
+      if (!offline.isEmpty) parts.push(`${describeCpus(offline)} offline`);
+      if (!notPresent.isEmpty) parts.push(`${describeCpus(notPresent)} not present`);
       if (!a.unlisted.isEmpty) parts.push(`${describeCpus(a.unlisted)} not online (the snapshot cannot tell offline from absent)`);
       // sched_setaffinity() with no active CPU fails with EINVAL (kernel/sched/core.c __set_cpus_allowed_ptr) and
-      // libvirt fails the start; CPUs outside the possible set make kernel/cgroup/cpuset.c update_cpumask() fail.
+      // libvirt fails the start; CPUs outside the possible set make kernel/cgroup/cpuset.c update_cpumask() fail
+      // (cgroup v2; v1 also refuses CPUs that are not online, which the offline message says).
       const kind = a.online.isEmpty ? 'none' : !a.absent.isEmpty ? 'absent' : 'offline';
       const list = byKind.get(kind) ?? [];
       list.push({ pin, what: describePin(pin), online: a.online, absent: a.absent, notOnline, facts: parts.join(', ') });

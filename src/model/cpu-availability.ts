@@ -4,35 +4,38 @@ import type { HostModel } from './host.ts';
 /**
  * How the host stands towards each CPU of a set (an affinity written in the
  * domain XML). The four parts are disjoint and their union is the set.
+ *
+ * "Has" means possible (/sys/devices/system/cpu/possible, the kernel's cpu_possible_mask), not present:
+ * the cgroup v2 cpuset controller accepts any possible CPU in `cpuset.cpus` (kernel/cgroup/cpuset.c:
+ * `update_cpumask` checks the set against top_cpuset.cpus_allowed, which cpuset_bind sets to
+ * cpu_possible_mask in v2 mode), and sched_setaffinity() keeps the active part of the mask. A CPU
+ * that is possible but not present (a hotplug slot: servers and VMs often list more possible CPUs
+ * than they have) is to the guest what an offline one is; the kernel's own `offline` file lists both.
  */
 export interface CpuAvailability {
   /** CPUs the host runs now. */
   online: CpuSet;
-  /** CPUs the host has (present, or possible when present is unknown) but that are offline. */
+  /** CPUs the host could run (possible) but does not now: offline, or not present. */
   offline: CpuSet;
-  /** CPUs the host does not have: not possible, or not present when the snapshot records present. */
+  /** CPUs the host can never run: not possible. */
   absent: CpuSet;
   /**
-   * Not online, and the snapshot records neither possible nor present CPUs
-   * (`virsh capabilities`, `numactl --hardware`): offline or absent, unknown which.
+   * Not online, and the snapshot does not record the possible CPUs (`virsh capabilities`,
+   * `numactl --hardware`, a hand-written snapshot): offline or absent, unknown which.
    */
   unlisted: CpuSet;
 }
 
 /**
- * The CPUs a host has: /sys/devices/system/cpu/present (the kernel's cpu_present_mask)
- * when recorded, else `possible`; undefined when the snapshot has neither.
- * present ⊆ possible, but a hand-written snapshot may say otherwise: both bound it.
+ * The CPUs a host could ever run: `possible` when recorded (an online CPU is possible whatever the
+ * list says); undefined when the snapshot does not record it. `present` does not bound it: see above.
  */
-export function hostExistingCpus(host: Pick<HostModel, 'possible' | 'present' | 'online'>): CpuSet | undefined {
-  if (host.present && host.possible) return host.present.intersect(host.possible).union(host.online);
-  const existing = host.present ?? host.possible;
-  // An online CPU exists whatever a list says.
-  return existing?.union(host.online);
+export function hostExistingCpus(host: Pick<HostModel, 'possible' | 'online'>): CpuSet | undefined {
+  return host.possible?.union(host.online);
 }
 
 /** Splits `cpus` by what the host can do with them (never enumerates: interval arithmetic only). */
-export function cpuAvailability(host: Pick<HostModel, 'possible' | 'present' | 'online'>, cpus: CpuSet): CpuAvailability {
+export function cpuAvailability(host: Pick<HostModel, 'possible' | 'online'>, cpus: CpuSet): CpuAvailability {
   const online = cpus.intersect(host.online);
   const notOnline = cpus.subtract(host.online);
   const existing = hostExistingCpus(host);

@@ -38,23 +38,27 @@ describe('HostModel.present', () => {
 describe('cpuAvailability', () => {
   const host = buildHostModel(snapshot());
 
-  it('splits a set into online, offline (present but not online) and absent (not present) CPUs', () => {
-    assert.deepEqual(str({ ...cpuAvailability(host, CpuSet.range(24, 41)) }), { online: '24-27,30-31', offline: '28-29', absent: '32-41', unlisted: '' });
+  it('splits a set into online, offline (possible but not online, present or not) and absent (not possible) CPUs', () => {
+    assert.deepEqual(str({ ...cpuAvailability(host, CpuSet.range(24, 41)) }), { online: '24-27,30-31', offline: '28-29,32-41', absent: '', unlisted: '' });
   });
 
-  it('a CPU that is possible but not present does not exist; so does one beyond possible', () => {
-    assert.deepEqual(str({ ...cpuAvailability(host, CpuSet.of(40, 100)) }), { online: '', offline: '', absent: '40,100', unlisted: '' });
+  it('a CPU that is possible but not present is offline to a pin (cgroup v2 accepts it); one beyond possible does not exist', () => {
+    assert.deepEqual(str({ ...cpuAvailability(host, CpuSet.of(40, 100)) }), { online: '', offline: '40', absent: '100', unlisted: '' });
   });
 
   it('works on intervals: the widest libvirt cpuset is never enumerated', () => {
     const a = cpuAvailability(host, CpuSet.range(0, 4294967295));
-    assert.equal(a.absent.toString(), '32-4294967295');
-    assert.equal(a.offline.toString(), '28-29');
+    assert.equal(a.absent.toString(), '64-4294967295');
+    assert.equal(a.offline.toString(), '28-29,32-63');
   });
 
-  it('falls back to possible without present, and says "unlisted" when neither is recorded', () => {
+  it('says "unlisted" when the possible CPUs are not recorded, present or not', () => {
     const noPresent = buildHostModel(snapshot({ cpus: { possible: '0-31', online: '0-27,30-31' } }));
     assert.deepEqual(str({ ...cpuAvailability(noPresent, CpuSet.of(29, 40)) }), { online: '', offline: '29', absent: '40', unlisted: '' });
+    // A hand-written snapshot with present only: a CPU beyond it may still be possible.
+    const noPossible = buildHostModel(snapshot({ cpus: { present: '0-31', online: '0-27,30-31' } }));
+    assert.equal(hostExistingCpus(noPossible), undefined);
+    assert.deepEqual(str({ ...cpuAvailability(noPossible, CpuSet.of(29, 40)) }), { online: '', offline: '', absent: '', unlisted: '29,40' });
     // virsh capabilities / numactl: only the nodes' (online) CPUs are known.
     const onlyNodes = buildHostModel(snapshot({ cpus: undefined }));
     assert.equal(hostExistingCpus(onlyNodes), undefined);
