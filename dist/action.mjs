@@ -22906,7 +22906,8 @@ async function completePlans(input) {
   const namedHosts = new Set(hostOf.values());
   const covered = input.namedDirs.some((d) => config.dir === d || config.dir.startsWith(d.endsWith(sep4) ? d : d + sep4));
   const hit = /* @__PURE__ */ new Set();
-  const quick = new GitignoreFilter(repositoryRoot(config.dir));
+  const workspace = repositoryRoot(config.dir);
+  const quick = new GitignoreFilter(workspace);
   const unmatched = config.hosts.filter((h) => !namedHosts.has(h));
   for (const h of unmatched) if (!targets.has(h) && hostHasPlainFile(config, h, quick)) hit.add(h);
   const toWalk = unmatched.filter((h) => !hit.has(h));
@@ -22916,7 +22917,7 @@ async function completePlans(input) {
     const viaGlobby = [];
     const members = /* @__PURE__ */ new Set();
     for (const h of walked) {
-      const found = plainMembers(config, h, quick);
+      const found = plainMembers(config, h, quick, workspace);
       if (found === void 0) viaGlobby.push(h);
       else for (const abs of found) members.add(abs);
     }
@@ -22966,7 +22967,7 @@ function hostHasPlainFile(config, host, gitignore) {
   return false;
 }
 var PLAIN_WALK_ENTRIES = 2e4;
-function plainMembers(config, host, gitignore) {
+function plainMembers(config, host, gitignore, workspace = repositoryRoot(config.dir)) {
   const bases = [];
   for (const glob of host.globs) {
     if (!/^[A-Za-z0-9_*?/+=@%,:~-][A-Za-z0-9_.*?/+=@%,:~ -]*$/.test(glob) || glob.startsWith("/") || /(^|\/)\./.test(glob)) return void 0;
@@ -22988,7 +22989,6 @@ function plainMembers(config, host, gitignore) {
         return void 0;
       }
       if (dir === root) {
-        const workspace = repositoryRoot(config.dir);
         if (escapesWorkspace(root, workspace) !== void 0) return void 0;
       }
       gitignore.noteDirectory(dir, entries.some((e) => e.name === ".gitignore" && !e.isDirectory()));

@@ -90,7 +90,8 @@ export async function completePlans(input: PlanCompletionInput): Promise<PlanCom
   // A host outside the named files' plans only has to match some file. A quick look below its globs'
   // literal base finds one for the usual `hv01/**/*.xml` without a glob walk per host (a 1,700-host
   // fleet spent half a second there on a one-file pre-commit); a host it cannot vouch for is walked.
-  const quick = new GitignoreFilter(repositoryRoot(config.dir));
+  const workspace = repositoryRoot(config.dir);
+  const quick = new GitignoreFilter(workspace);
   const unmatched = config.hosts.filter((h) => !namedHosts.has(h));
   for (const h of unmatched) if (!targets.has(h) && hostHasPlainFile(config, h, quick)) hit.add(h);
   const toWalk = unmatched.filter((h) => !hit.has(h));
@@ -103,7 +104,7 @@ export async function completePlans(input: PlanCompletionInput): Promise<PlanCom
     const viaGlobby: ConfigHost[] = [];
     const members = new Set<string>();
     for (const h of walked) {
-      const found = plainMembers(config, h, quick);
+      const found = plainMembers(config, h, quick, workspace);
       if (found === undefined) viaGlobby.push(h);
       else for (const abs of found) members.add(abs);
     }
@@ -176,7 +177,7 @@ const PLAIN_WALK_ENTRIES = 20_000;
  * a symlink, a device or an entry without a type sends the host to globby. Matched with the host's
  * own matcher, as hostForDomain matches every file after either walk.
  */
-export function plainMembers(config: ResolvedConfig, host: ConfigHost, gitignore: GitignoreFilter): string[] | undefined {
+export function plainMembers(config: ResolvedConfig, host: ConfigHost, gitignore: GitignoreFilter, workspace = repositoryRoot(config.dir)): string[] | undefined {
   const bases: string[] = [];
   for (const glob of host.globs) {
     if (!/^[A-Za-z0-9_*?/+=@%,:~-][A-Za-z0-9_.*?/+=@%,:~ -]*$/.test(glob) || glob.startsWith('/') || /(^|\/)\./.test(glob)) return undefined;
@@ -200,7 +201,6 @@ export function plainMembers(config: ResolvedConfig, host: ConfigHost, gitignore
       }
       if (dir === root) {
         // The base itself may be a symlink out of the repository (refuseEscapes in expandGlobs).
-        const workspace = repositoryRoot(config.dir);
         if (escapesWorkspace(root, workspace) !== undefined) return undefined;
       }
       gitignore.noteDirectory(dir, entries.some((e) => e.name === '.gitignore' && !e.isDirectory()));
