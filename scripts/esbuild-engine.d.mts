@@ -8,6 +8,8 @@ export const SCHEMA_WORKER_FILE: string;
 /** Every file written beside the bundles. */
 export const BUNDLE_SIBLINGS: readonly string[];
 export function asciiOutputPlugin(): Plugin;
+/** libxml2-wasm's module with its wasm template literal turned into base64 (faster to import). */
+export function wasmLiteralAsBase64(text: string): string;
 export function engineBuildOptions(): Promise<BuildOptions>;
 /** The CLI bundle's options: CommonJS, started by the launcher (src/launcher.ts). */
 export function cliBundleOptions(): Promise<BuildOptions>;
