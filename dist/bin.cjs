@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"d330ddef5812fceca57898432b2077fc56291fc487e31612ec90997dbca21015"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"b74b97ec9c242598e737093bae3d6178a3c6557d727a7c43783044b685e673b3"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -24,7 +24,7 @@ const sum = (items: readonly Contribution[]) => items.reduce((a, c) => a + c.pag
 
 const messages = {
   nodeShort: {
-    message: 'host node {{node}} has {{supply}} × {{size}} hugepages ({{supplySize}}); {{guests}} bound to it {{need}} {{demand}} ({{demandSize}})',
+    message: 'host node {{node}} has {{supply}} × {{size}} hugepages ({{supplySize}}); {{guests}} {{where}} {{need}} {{demand}} ({{demandSize}})',
     help: 'reserve at least {{demand}} on the node (/sys/devices/system/node/node{{node}}/hugepages/hugepages-{{sizeKiB}}kB/nr_hugepages) or move a guest',
   },
   setShort: {
@@ -168,6 +168,8 @@ function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeB
           size: sizeName,
           supplySize: formatKiB(supply * size),
           guests: guestsPhrase(guests),
+          // The host's only node with memory takes every guest's memory, bound by <numatune> or not.
+          where: soleMemoryNode(host) === node ? 'on it' : 'bound to it',
           need: guests === 1 ? 'needs' : 'need',
           demand,
           demandSize: formatKiB(demand * size),

@@ -85,10 +85,10 @@ export default defineDomainRule({
       return;
     }
 
-    const pinned = vcpuCpus.isEmpty ? '' : ` (${describeCpus(vcpuCpus)})`;
+    const pinned = vcpuCpus.isEmpty ? '' : ` to ${describeCpus(vcpuCpus)}`;
     let over: string;
     if (!model) over = "every online host CPU, the vCPUs' own included";
-    else if (defaults?.excludesIsolated) over = `${describeCpus(emulatorCpus!)}, the vCPUs' non-isolated CPUs ${shared.toString()} included`;
+    else if (defaults?.excludesIsolated) over = `${describeCpus(emulatorCpus!)}, the vCPUs' non-isolated CPUs ${shared.toString()} too`;
     else {
       const isolated = model.isolation?.isolated;
       over = `every online host CPU (${model.online.toString()})${isolated && !isolated.isEmpty ? ', isolated ones too' : ''}`;

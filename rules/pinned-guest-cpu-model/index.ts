@@ -1,6 +1,7 @@
 import { defineDomainRule } from '../../src/engine/types.ts';
 import { isPinned } from '../../src/model/affinity.ts';
 import { excerpt } from '../../src/model/describe.ts';
+import { commandlineCpu, enablesFeature, HOST_CPU_MODELS } from '../../src/model/qemu-commandline.ts';
 import { attribute, firstChild } from '../../src/xml/query.ts';
 
 // formatdomain §CPU model and topology: with hardware virtualization, 'maximum' is functionally host-passthrough.
@@ -29,11 +30,30 @@ export default defineDomainRule({
         message: "the pinned guest's CPU is {{what}}: it hides host CPU features",
         help: "use <cpu mode='host-passthrough'> (host-model if it migrates between different hosts), a <topology> matching the pins",
       },
+      commandlineModel: {
+        message: "the pinned guest's CPU is the named model '{{model}}': the -cpu in <qemu:commandline> replaces <cpu>",
+        help: "pass -cpu host with the properties the guest needs, or drop it and use <cpu mode='host-passthrough'>: the model hides host CPU features{{suchAs}}",
+      },
     },
   },
   check({ domain, report }) {
     // host-passthrough and host-model need hardware virtualization: for TCG (type='qemu') and other drivers the advice does not apply.
     if (domain.type !== 'kvm' || !isPinned(domain)) return;
+    // Invariant TSC is an x86 feature; an s390x or aarch64 guest loses others. No <os><type arch> means
+    // the host's architecture, most often x86.
+    const arch = domain.devices.osType()?.arch;
+    const x86 = arch === undefined || arch === 'x86_64' || arch === 'i686';
+    // A -cpu passed through <qemu:commandline> comes last on QEMU's command line and wins (src/model/qemu-commandline.ts).
+    const passed = commandlineCpu(domain.element);
+    if (passed) {
+      if (HOST_CPU_MODELS.has(passed.model)) return;
+      report({
+        range: passed.attr.valueRange,
+        messageId: 'commandlineModel',
+        data: { model: excerpt(passed.model, 40), suchAs: x86 && !enablesFeature(passed, 'invtsc') ? ' such as invariant TSC' : '' },
+      });
+      return;
+    }
     const cpu = domain.cpu;
     const mode = cpu?.mode;
     if (mode !== undefined && HOST_MODES.has(mode)) return;
@@ -49,10 +69,6 @@ export default defineDomainRule({
     const what = mode === undefined || mode === 'custom'
       ? named ? `the named model '${excerpt(named, 40)}'` : "mode 'custom' without <model> (the default)"
       : `mode '${excerpt(mode, 40)}'`;
-    // Invariant TSC is an x86 feature; an s390x or aarch64 guest loses others. No <os><type arch> means
-    // the host's architecture, most often x86.
-    const arch = domain.devices.osType()?.arch;
-    const x86 = arch === undefined || arch === 'x86_64' || arch === 'i686';
     report({
       range: modeAttr?.valueRange ?? cpu.element.startTag,
       messageId: x86 ? 'model' : 'modelNotX86',
