@@ -22964,10 +22964,10 @@ async function completePlans(input) {
   const namedHosts = new Set(hostOf.values());
   const covered = input.namedDirs.some((d) => config.dir === d || config.dir.startsWith(d.endsWith(sep4) ? d : d + sep4));
   const hit = /* @__PURE__ */ new Set();
-  const workspace = repositoryRoot(config.dir);
-  const quick = new GitignoreFilter(workspace);
+  const quick = new GitignoreFilter(repositoryRoot(config.dir));
+  const inside = new BaseCheck(config.dir);
   const unmatched = config.hosts.filter((h) => !namedHosts.has(h));
-  for (const h of unmatched) if (!targets.has(h) && hostHasPlainFile(config, h, quick)) hit.add(h);
+  for (const h of unmatched) if (!targets.has(h) && hostHasPlainFile(config, h, quick, inside)) hit.add(h);
   const toWalk = unmatched.filter((h) => !hit.has(h));
   const walked = covered ? toWalk : [.../* @__PURE__ */ new Set([...targets, ...toWalk])];
   const context = [];
@@ -22975,7 +22975,7 @@ async function completePlans(input) {
     const viaGlobby = [];
     const members = /* @__PURE__ */ new Set();
     for (const h of walked) {
-      const found = plainMembers(config, h, quick, workspace);
+      const found = plainMembers(config, h, quick, inside);
       if (found === void 0) viaGlobby.push(h);
       else for (const abs of found) members.add(abs);
     }
@@ -22998,11 +22998,12 @@ async function completePlans(input) {
   return { files: [...named2, ...context], reported, hostOf, planInputs, skipped };
 }
 var QUICK_LOOK_ENTRIES = 2e3;
-function hostHasPlainFile(config, host, gitignore) {
+function hostHasPlainFile(config, host, gitignore, inside) {
   let budget = QUICK_LOOK_ENTRIES;
   for (const glob of host.globs) {
     const scan = import_picomatch2.default.scan(glob);
     if (scan.negated || scan.base === "" || scan.base.startsWith(".") || scan.base.includes("..") || !scan.isGlob) continue;
+    if (!inside.staysInside(scan.base)) continue;
     const stack = [join7(config.dir, scan.base)];
     while (stack.length > 0 && budget > 0) {
       const dir = stack.pop();
@@ -23024,8 +23025,33 @@ function hostHasPlainFile(config, host, gitignore) {
   }
   return false;
 }
+var BaseCheck = class {
+  constructor(dir) {
+    this.dir = dir;
+    this.workspace = repositoryRoot(dir);
+  }
+  dir;
+  top;
+  resolved = /* @__PURE__ */ new Map();
+  workspace;
+  staysInside(base) {
+    if (!base.includes("/")) {
+      if (this.top === void 0) {
+        this.top = /* @__PURE__ */ new Map();
+        try {
+          for (const e of readdirSync2(this.dir, { withFileTypes: true })) this.top.set(e.name, e.isDirectory());
+        } catch {
+        }
+      }
+      if (this.top.get(base) === true) return true;
+    }
+    let inside = this.resolved.get(base);
+    if (inside === void 0) this.resolved.set(base, inside = escapesWorkspace(join7(this.dir, base), this.workspace) === void 0);
+    return inside;
+  }
+};
 var PLAIN_WALK_ENTRIES = 2e4;
-function plainMembers(config, host, gitignore, workspace = repositoryRoot(config.dir)) {
+function plainMembers(config, host, gitignore, inside = new BaseCheck(config.dir)) {
   const bases = [];
   for (const glob of host.globs) {
     if (!/^[A-Za-z0-9_*?/+=@%,:~-][A-Za-z0-9_.*?/+=@%,:~ -]*$/.test(glob) || glob.startsWith("/") || /(^|\/)\./.test(glob)) return void 0;
@@ -23037,6 +23063,7 @@ function plainMembers(config, host, gitignore, workspace = repositoryRoot(config
   let budget = PLAIN_WALK_ENTRIES;
   for (const base of new Set(bases)) {
     const root = join7(config.dir, base);
+    if (!inside.staysInside(base)) return void 0;
     const stack = [root];
     while (stack.length > 0) {
       const dir = stack.pop();
@@ -23045,9 +23072,6 @@ function plainMembers(config, host, gitignore, workspace = repositoryRoot(config
         entries = readdirSync2(dir, { withFileTypes: true });
       } catch {
         return void 0;
-      }
-      if (dir === root) {
-        if (escapesWorkspace(root, workspace) !== void 0) return void 0;
       }
       gitignore.noteDirectory(dir, entries.some((e) => e.name === ".gitignore" && !e.isDirectory()));
       for (const e of entries) {

@@ -90,10 +90,10 @@ export async function completePlans(input: PlanCompletionInput): Promise<PlanCom
   // A host outside the named files' plans only has to match some file. A quick look below its globs'
   // literal base finds one for the usual `hv01/**/*.xml` without a glob walk per host (a 1,700-host
   // fleet spent half a second there on a one-file pre-commit); a host it cannot vouch for is walked.
-  const workspace = repositoryRoot(config.dir);
-  const quick = new GitignoreFilter(workspace);
+  const quick = new GitignoreFilter(repositoryRoot(config.dir));
+  const inside = new BaseCheck(config.dir);
   const unmatched = config.hosts.filter((h) => !namedHosts.has(h));
-  for (const h of unmatched) if (!targets.has(h) && hostHasPlainFile(config, h, quick)) hit.add(h);
+  for (const h of unmatched) if (!targets.has(h) && hostHasPlainFile(config, h, quick, inside)) hit.add(h);
   const toWalk = unmatched.filter((h) => !hit.has(h));
   const walked = covered ? toWalk : [...new Set([...targets, ...toWalk])];
   const context: DiscoveredFile[] = [];
@@ -104,7 +104,7 @@ export async function completePlans(input: PlanCompletionInput): Promise<PlanCom
     const viaGlobby: ConfigHost[] = [];
     const members = new Set<string>();
     for (const h of walked) {
-      const found = plainMembers(config, h, quick, workspace);
+      const found = plainMembers(config, h, quick, inside);
       if (found === undefined) viaGlobby.push(h);
       else for (const abs of found) members.add(abs);
     }
@@ -138,11 +138,13 @@ const QUICK_LOOK_ENTRIES = 2_000;
  * mapped to this host. A strict subset of what expandGlobs finds, so a "yes" is always right; a "no"
  * only sends the host to the walk. Only globs with a literal base directory (`hv01/**\/*.xml`) are looked at.
  */
-function hostHasPlainFile(config: ResolvedConfig, host: ConfigHost, gitignore: GitignoreFilter): boolean {
+export function hostHasPlainFile(config: ResolvedConfig, host: ConfigHost, gitignore: GitignoreFilter, inside: BaseCheck): boolean {
   let budget = QUICK_LOOK_ENTRIES;
   for (const glob of host.globs) {
     const scan = picomatch.scan(glob);
     if (scan.negated || scan.base === '' || scan.base.startsWith('.') || scan.base.includes('..') || !scan.isGlob) continue;
+    // A base that is a symlink out of the repository is not listed: the glob walk refuses it.
+    if (!inside.staysInside(scan.base)) continue;
     const stack = [join(config.dir, scan.base)];
     while (stack.length > 0 && budget > 0) {
       const dir = stack.pop()!;
@@ -165,6 +167,40 @@ function hostHasPlainFile(config: ResolvedConfig, host: ConfigHost, gitignore: G
   return false;
 }
 
+/**
+ * Whether a glob's literal base below the config's directory is really inside the repository. The
+ * config itself was refused if it lay outside (runner.ts refuseSymlinkOut), so a base that is a plain
+ * directory entry of that directory is inside: one listing answers a fleet's `hv0001`…`hv1700`, where
+ * a realpath(3) per host cost a syscall per path component. Anything else (a symlink, a deeper base)
+ * is resolved.
+ */
+export class BaseCheck {
+  private top: Map<string, boolean> | undefined;
+  private readonly resolved = new Map<string, boolean>();
+  private readonly workspace: string;
+
+  constructor(private readonly dir: string) {
+    this.workspace = repositoryRoot(dir);
+  }
+
+  staysInside(base: string): boolean {
+    if (!base.includes('/')) {
+      if (this.top === undefined) {
+        this.top = new Map();
+        try {
+          for (const e of readdirSync(this.dir, { withFileTypes: true })) this.top.set(e.name, e.isDirectory());
+        } catch {
+          // Unlistable: every base is resolved below.
+        }
+      }
+      if (this.top.get(base) === true) return true;
+    }
+    let inside = this.resolved.get(base);
+    if (inside === undefined) this.resolved.set(base, (inside = escapesWorkspace(join(this.dir, base), this.workspace) === undefined));
+    return inside;
+  }
+}
+
 /** Entries the plain walk reads for one host before it leaves the host to globby. */
 const PLAIN_WALK_ENTRIES = 20_000;
 
@@ -177,7 +213,7 @@ const PLAIN_WALK_ENTRIES = 20_000;
  * a symlink, a device or an entry without a type sends the host to globby. Matched with the host's
  * own matcher, as hostForDomain matches every file after either walk.
  */
-export function plainMembers(config: ResolvedConfig, host: ConfigHost, gitignore: GitignoreFilter, workspace = repositoryRoot(config.dir)): string[] | undefined {
+export function plainMembers(config: ResolvedConfig, host: ConfigHost, gitignore: GitignoreFilter, inside = new BaseCheck(config.dir)): string[] | undefined {
   const bases: string[] = [];
   for (const glob of host.globs) {
     if (!/^[A-Za-z0-9_*?/+=@%,:~-][A-Za-z0-9_.*?/+=@%,:~ -]*$/.test(glob) || glob.startsWith('/') || /(^|\/)\./.test(glob)) return undefined;
@@ -189,6 +225,9 @@ export function plainMembers(config: ResolvedConfig, host: ConfigHost, gitignore
   let budget = PLAIN_WALK_ENTRIES;
   for (const base of new Set(bases)) {
     const root = join(config.dir, base);
+    // The base itself may be a symlink out of the repository: refused by the glob walk (refuseEscapes
+    // in expandGlobs), and not even listed here. Below it, no symlink is entered.
+    if (!inside.staysInside(base)) return undefined;
     const stack = [root];
     while (stack.length > 0) {
       const dir = stack.pop()!;
@@ -198,10 +237,6 @@ export function plainMembers(config: ResolvedConfig, host: ConfigHost, gitignore
       } catch {
         // Missing, unreadable or not a directory: the glob walk's to judge.
         return undefined;
-      }
-      if (dir === root) {
-        // The base itself may be a symlink out of the repository (refuseEscapes in expandGlobs).
-        if (escapesWorkspace(root, workspace) !== undefined) return undefined;
       }
       gitignore.noteDirectory(dir, entries.some((e) => e.name === '.gitignore' && !e.isDirectory()));
       for (const e of entries) {

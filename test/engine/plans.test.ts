@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { loadConfigFile } from '../../src/engine/config.ts';
 import { expandGlobs } from '../../src/engine/discover.ts';
 import { GitignoreFilter } from '../../src/engine/gitignore.ts';
-import { plainMembers } from '../../src/engine/plans.ts';
+import { BaseCheck, hostHasPlainFile, plainMembers } from '../../src/engine/plans.ts';
 
 /** A scratch repository whose tree holds what a glob walk and a plain walk could disagree on. */
 function scratchTree(): string {
@@ -87,6 +87,10 @@ test('globs and trees the plain walk cannot answer for go to the glob walk', () 
     symlinkSync(outside, join(dir, 'hv03'));
     const linked = configWith(dir, ['hv03/*.xml']);
     assert.equal(plainMembers(linked, linked.hosts[0]!, new GitignoreFilter(dir)), undefined);
+    // Nor does the quick look that vouches for a host's globs count a file it reaches through that link.
+    assert.equal(hostHasPlainFile(linked, linked.hosts[0]!, new GitignoreFilter(dir), new BaseCheck(dir)), false);
+    const plain = configWith(dir, ['hv02/*.xml']);
+    assert.equal(hostHasPlainFile(plain, plain.hosts[0]!, new GitignoreFilter(dir), new BaseCheck(dir)), true, 'a plain base with a match');
     rmSync(outside, { recursive: true, force: true });
   } finally {
     rmSync(dir, { recursive: true, force: true });
