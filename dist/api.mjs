@@ -10252,7 +10252,6 @@ function importCapabilities(text, path3) {
     const node = { id, cpus: { raw: cpuIds.join(","), parsed: set.toString() } };
     const memory = firstChild(cell, "memory");
     if (memory) node.memTotalKiB = kib(memory, memory.text, memory.contentRange, "memory");
-    else missing.add("node.memTotal");
     const pools = [];
     for (const pages of childrenNamed(cell, "pages")) {
       const size = pageSize(pages);
@@ -10271,6 +10270,13 @@ function importCapabilities(text, path3) {
       siblingsOf.push({ node, el: distances, values });
     } else siblingsOf.push(void 0);
     nodes.push(node);
+  }
+  const withMemory = nodes.filter((n) => n.memTotalKiB !== void 0).length;
+  if (withMemory === 0) missing.add("node.memTotal");
+  else if (withMemory < nodes.length) {
+    const memoryless = nodes.filter((n) => n.memTotalKiB === void 0);
+    for (const n of memoryless) n.memTotalKiB = 0;
+    notes.push(`cell${memoryless.length > 1 ? "s" : ""} ${memoryless.map((n) => n.id).join(", ")} ${memoryless.length > 1 ? "have" : "has"} no <memory>: libvirt leaves it out for a node without memory, so ${memoryless.length > 1 ? "they are" : "it is"} read as memoryless`);
   }
   for (const entry of siblingsOf) {
     if (!entry) continue;
@@ -10629,8 +10635,9 @@ var NUMACTL_NEVER_HAS = [
   "zoneinfo"
 ];
 var AVAILABLE = /^available:\s+(\d+)\s+nodes?\s+\(([^)]*)\)\s*$/;
+var LIBNUMA_WARNING = /^libnuma: Warning: /;
 function looksLikeNumactl(text) {
-  const first = text.replace(/^\ufeff/, "").split("\n").find((l) => l.trim() !== "");
+  const first = text.replace(/^\ufeff/, "").split("\n").find((l) => l.trim() !== "" && !LIBNUMA_WARNING.test(l.trim()));
   return first !== void 0 && (AVAILABLE.test(first.trim()) || /^No NUMA available on this system/i.test(first.trim()));
 }
 function importNumactl(text, path3) {
@@ -10656,6 +10663,7 @@ function importNumactl(text, path3) {
     return n;
   };
   let declared;
+  const withCpuLine = /* @__PURE__ */ new Set();
   let header;
   const rows = /* @__PURE__ */ new Map();
   let inDistances = false;
@@ -10673,12 +10681,20 @@ function importNumactl(text, path3) {
       const raw = m[2].trim();
       const r = parseSnapshotCpuList(raw, "kernel");
       if (!r.ok) fail(index, `node ${m[1]} cpus: ${JSON.stringify(raw)} is not a list of CPU numbers (${r.error})`);
-      else node(Number(m[1]), index).cpus = { raw, parsed: r.value.toString() };
+      else {
+        node(Number(m[1]), index).cpus = { raw, parsed: r.value.toString() };
+        withCpuLine.add(Number(m[1]));
+      }
       return;
     }
     if (m = /^node\s+(\d+)\s+(size|free):\s*(\S+)(?:\s+(\S+))?$/.exec(t)) {
       inDistances = false;
       const [, id, what, amount, unit] = m;
+      if (amount === "<not" && unit === "available>") {
+        node(Number(id), index);
+        notes.push(`node ${id} ${what}: numactl could not read it ("<not available>"): left out`);
+        return;
+      }
       if (!/^\d+$/.test(amount)) fail(index, `node ${id} ${what}: ${JSON.stringify(amount)} is not a whole number`);
       if (unit !== "MB") fail(index, `node ${id} ${what}: expected a size in MB, found ${JSON.stringify(unit || "no unit")}`);
       const kib = Number(amount) * 1024;
@@ -10713,6 +10729,11 @@ function importNumactl(text, path3) {
   const list = [...nodes.values()].sort((a, b) => a.id - b.id);
   if (list.length === 0) throw new HostSnapshotError(path3, "", 'no "node N cpus:" lines: no node to import');
   if (declared !== list.length) notes.push(`"available: ${declared} nodes" but ${list.length} nodes are described; using those`);
+  const noCpuLine = list.find((n) => !withCpuLine.has(n.id));
+  if (noCpuLine) fail(noCpuLine.line, `node ${noCpuLine.id} has no "node ${noCpuLine.id} cpus:" line: which CPUs it holds is unknown (numactl before 2.0 left the line out when it could not read them)`);
+  if (list.every((n) => typeof n.cpus === "string" ? n.cpus.trim() === "" : n.cpus.parsed === "")) {
+    fail(list[0].line, "no node lists a CPU: numactl could not read the nodes (was /sys mounted?), so this output describes no host");
+  }
   const missing = new Set(NUMACTL_NEVER_HAS);
   for (const n of list) {
     if (n.memTotalKiB === void 0) missing.add("node.memTotal");

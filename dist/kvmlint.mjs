@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"6b96e3b38356b905a3a601b6b3a21c3018aa31083a92c12dfac6a7c2a4b69f11"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"c98d725f75391aefa0def07de81d398455feb7aa529dd9a1d99d2bdebbf93bf4"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -173,7 +173,6 @@ export function importCapabilities(text: string, path: string): HostImport {
 
     const memory = firstChild(cell, 'memory');
     if (memory) node.memTotalKiB = kib(memory, memory.text, memory.contentRange, 'memory');
-    else missing.add('node.memTotal');
 
     const pools: SnapshotHugepagePool[] = [];
     for (const pages of childrenNamed(cell, 'pages')) {
@@ -194,6 +193,18 @@ export function importCapabilities(text: string, path: string): HostImport {
       siblingsOf.push({ node, el: distances, values });
     } else siblingsOf.push(undefined);
     nodes.push(node);
+  }
+
+  // libvirt writes a cell's <memory> only when it is not 0 (capabilities.c virCapabilitiesHostNUMAFormat:
+  // `if (cell->mem)`), and 0 is what virNumaGetNodeMemory gives a node without memory, or every node of a
+  // libvirt built without libnuma. So beside cells that have one, a cell without <memory> is memoryless
+  // (POWER's CPU-only nodes, EPYC nodes without DIMMs); when no cell has one, the memory is unknown.
+  const withMemory = nodes.filter((n) => n.memTotalKiB !== undefined).length;
+  if (withMemory === 0) missing.add('node.memTotal');
+  else if (withMemory < nodes.length) {
+    const memoryless = nodes.filter((n) => n.memTotalKiB === undefined);
+    for (const n of memoryless) n.memTotalKiB = 0;
+    notes.push(`cell${memoryless.length > 1 ? 's' : ''} ${memoryless.map((n) => n.id).join(', ')} ${memoryless.length > 1 ? 'have' : 'has'} no <memory>: libvirt leaves it out for a node without memory, so ${memoryless.length > 1 ? 'they are' : 'it is'} read as memoryless`);
   }
 
   // Distances in the order of `nodes`, as the snapshot stores them.

@@ -32,9 +32,15 @@ const NUMACTL_NEVER_HAS = [
 
 const AVAILABLE = /^available:\s+(\d+)\s+nodes?\s+\(([^)]*)\)\s*$/;
 
-/** True when the first non-blank line is numactl's `available: N nodes (…)` (or its "No NUMA available" refusal). */
+/** libnuma's warnings (libnuma.c `numa_warn`), on stderr: captured with `2>&1` they come before numactl's own lines. */
+const LIBNUMA_WARNING = /^libnuma: Warning: /;
+
+/**
+ * True when the first non-blank line is numactl's `available: N nodes (…)` (or its "No NUMA
+ * available" refusal), after any libnuma warnings.
+ */
 export function looksLikeNumactl(text: string): boolean {
-  const first = text.replace(/^\ufeff/, '').split('\n').find((l) => l.trim() !== '');
+  const first = text.replace(/^\ufeff/, '').split('\n').find((l) => l.trim() !== '' && !LIBNUMA_WARNING.test(l.trim()));
   return first !== undefined && (AVAILABLE.test(first.trim()) || /^No NUMA available on this system/i.test(first.trim()));
 }
 
@@ -63,6 +69,8 @@ export function importNumactl(text: string, path: string): HostImport {
     return n;
   };
   let declared: number | undefined;
+  /** Nodes with a `node N cpus:` line (an empty one says "no CPUs"; no line says nothing). */
+  const withCpuLine = new Set<number>();
   let header: number[] | undefined;
   const rows = new Map<number, number[]>();
   let inDistances = false;
@@ -81,13 +89,22 @@ export function importNumactl(text: string, path: string): HostImport {
       const raw = m[2]!.trim();
       const r = parseSnapshotCpuList(raw, 'kernel');
       if (!r.ok) fail(index, `node ${m[1]} cpus: ${JSON.stringify(raw)} is not a list of CPU numbers (${r.error})`);
-      else node(Number(m[1]), index).cpus = { raw, parsed: r.value.toString() };
+      else {
+        node(Number(m[1]), index).cpus = { raw, parsed: r.value.toString() };
+        withCpuLine.add(Number(m[1]));
+      }
       return;
     }
     if ((m = /^node\s+(\d+)\s+(size|free):\s*(\S+)(?:\s+(\S+))?$/.exec(t))) {
       // Not `(\S+)\s*(\S*)$`: a long token that fails to match split between the two groups in every way (O(n²)).
       inDistances = false;
       const [, id, what, amount, unit] = m as unknown as [string, string, string, string, string];
+      if (amount === '<not' && unit === 'available>') {
+        // numactl.c fmt_mem: numa_node_size64() failed (no /sys/devices/system/node): unknown, not 0.
+        node(Number(id), index);
+        notes.push(`node ${id} ${what}: numactl could not read it ("<not available>"): left out`);
+        return;
+      }
       if (!/^\d+$/.test(amount)) fail(index, `node ${id} ${what}: ${JSON.stringify(amount)} is not a whole number`);
       if (unit !== 'MB') fail(index, `node ${id} ${what}: expected a size in MB, found ${JSON.stringify(unit || 'no unit')}`);
       const kib = Number(amount) * 1024;
@@ -124,6 +141,15 @@ export function importNumactl(text: string, path: string): HostImport {
   const list = [...nodes.values()].sort((a, b) => a.id - b.id);
   if (list.length === 0) throw new HostSnapshotError(path, '', 'no "node N cpus:" lines: no node to import');
   if (declared !== list.length) notes.push(`"available: ${declared} nodes" but ${list.length} nodes are described; using those`);
+  // numactl 2.x prints a cpus line for every node, empty for a CPU-less one; 1.0.x left it out when it
+  // could not read the node's CPUs. Without it the node's CPUs are unknown, and taking them for none
+  // would make every pin to them "offline".
+  const noCpuLine = list.find((n) => !withCpuLine.has(n.id));
+  if (noCpuLine) fail(noCpuLine.line, `node ${noCpuLine.id} has no "node ${noCpuLine.id} cpus:" line: which CPUs it holds is unknown (numactl before 2.0 left the line out when it could not read them)`);
+  // Every machine runs on some CPU: none at all is numactl unable to read the nodes (no /sys/devices/system/node).
+  if (list.every((n) => typeof n.cpus === 'string' ? n.cpus.trim() === '' : n.cpus.parsed === '')) {
+    fail(list[0]!.line, 'no node lists a CPU: numactl could not read the nodes (was /sys mounted?), so this output describes no host');
+  }
 
   const missing = new Set(NUMACTL_NEVER_HAS);
   for (const n of list) {

@@ -278,6 +278,27 @@ describe('numactl --hardware import', () => {
     const noNuma = importError(() => loadHostText('No NUMA available on this system\n', 'numactl.txt'));
     assert.match(noNuma.message, /numactl found no NUMA support on that system/);
   });
+
+  it('old and broken outputs: libnuma warnings first, "<not available>" sizes, nodes without a cpus line, no CPU at all', () => {
+    const base = text('numactl-guide.txt');
+    // libnuma's warnings go to stderr; captured with 2>&1 they come first.
+    const warned = `libnuma: Warning: /sys not mounted or invalid. Assuming one node: No such file or directory\n${base}`;
+    assert.equal(looksLikeNumactl(warned), true);
+    assert.equal(loadHostText(warned, 'numactl.txt').nodes.length, 2);
+    // numactl.c fmt_mem prints "<not available>" when numa_node_size64() fails: unknown, not a parse error.
+    const unread = importNumactl(base.replace('node 1 size: 65536 MB', 'node 1 size: <not available>'), 'numactl.txt');
+    assert.equal(unread.snapshot.nodes[1]!.memTotalKiB, undefined);
+    assert.ok(unread.snapshot.missing?.includes('node.memTotal'));
+    assert.ok(unread.notes.some((n) => /node 1 size: numactl could not read it/.test(n)));
+    // numactl 1.0.x left out the cpus line of a node whose CPUs it could not read: unknown, so refused.
+    const noCpuLine = importError(() => loadHostText(base.replace(/node 1 cpus:[^\n]*\n/, ''), 'numactl.txt'));
+    assert.equal(noCpuLine.field, 'line 5');
+    assert.match(noCpuLine.message, /node 1 has no "node 1 cpus:" line: which CPUs it holds is unknown/);
+    // Without /sys, numactl prints empty cpus lines and no sizes: no host to lint against.
+    const noSys = ['available: 1 nodes (0-0)', 'node 0 cpus:', 'node 0 size: <not available>', 'node 0 free: <not available>', 'No distance information available.', ''].join('\n');
+    const empty = importError(() => loadHostText(noSys, 'numactl.txt'));
+    assert.match(empty.message, /no node lists a CPU: numactl could not read the nodes/);
+  });
 });
 
 describe('rules with an imported host: what the source cannot say stays silent, once', () => {

@@ -97,7 +97,7 @@ describe('hostNodeSets', () => {
     assert.equal(hostNodeSets(host).withCpus.toString(), '0');
   });
 
-  it('numactl --hardware "size: 0 MB" and virsh capabilities <memory>0</memory> both read as memoryless', () => {
+  it('numactl --hardware "size: 0 MB" and a virsh capabilities cell without <memory> beside cells with it read as memoryless', () => {
     const numactl = loadHostText(
       [
         'available: 3 nodes (0-2)',
@@ -132,6 +132,21 @@ describe('hostNodeSets', () => {
     const sets = hostNodeSets(buildHostModel(caps));
     assert.equal(sets.memoryless.toString(), '1');
     assert.equal(sets.withCpus.toString(), '0-1');
+
+    // What libvirt really writes: no <memory> at all for a node without memory (capabilities.c
+    // virCapabilitiesHostNUMAFormat, `if (cell->mem)`), as on POWER8's CPU-only nodes 1 and 17.
+    const noMemory = (id: number, cpus: number[]) => cell(id, cpus, 0).replace("<memory unit='KiB'>0</memory>", '');
+    const capsOf = (cells: string) =>
+      loadHostText(`<capabilities><host><cpu><arch>x86_64</arch></cpu><topology><cells num='3'>${cells}</cells></topology></host></capabilities>`, 'caps.xml');
+    const real = capsOf(`${cell(0, [0, 1], 16777216)}${noMemory(1, [2, 3])}${noMemory(17, [4, 5])}`);
+    assert.deepEqual(real.nodes.map((n) => n.memTotalKiB), [16777216, 0, 0]);
+    assert.equal(hostNodeSets(buildHostModel(real)).memoryless.toString(), '1,17');
+    assert.ok(!real.missing?.includes('node.memTotal'));
+    // No cell with <memory> (a libvirt built without libnuma writes none): unknown, not memoryless.
+    const none = capsOf(`${noMemory(0, [0, 1])}${noMemory(1, [2, 3])}`);
+    assert.deepEqual(none.nodes.map((n) => n.memTotalKiB), [undefined, undefined]);
+    assert.equal(hostNodeSets(buildHostModel(none)).memoryless.toString(), '');
+    assert.ok(none.missing?.includes('node.memTotal'));
   });
 });
 
