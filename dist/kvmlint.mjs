@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"c98d725f75391aefa0def07de81d398455feb7aa529dd9a1d99d2bdebbf93bf4"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"cc566a8f65b0a95967057b74d72c4976a19f2754c6e0897cc0c9e3e63cfd17a8"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -40,9 +40,11 @@ export default defineDomainRule({
     // host-passthrough and host-model need hardware virtualization: for TCG (type='qemu') and other drivers the advice does not apply.
     if (domain.type !== 'kvm' || !isPinned(domain)) return;
     // Invariant TSC is an x86 feature; an s390x or aarch64 guest loses others. No <os><type arch> means
-    // the host's architecture, most often x86.
-    const arch = domain.devices.osType()?.arch;
-    const x86 = arch === undefined || arch === 'x86_64' || arch === 'i686';
+    // the host's architecture, most often x86. Read only for a finding.
+    const isX86 = () => {
+      const arch = domain.devices.osType()?.arch;
+      return arch === undefined || arch === 'x86_64' || arch === 'i686';
+    };
     // A -cpu passed through <qemu:commandline> comes last on QEMU's command line and wins (src/model/qemu-commandline.ts).
     const passed = commandlineCpu(domain.element);
     if (passed) {
@@ -50,7 +52,7 @@ export default defineDomainRule({
       report({
         range: passed.attr.valueRange,
         messageId: 'commandlineModel',
-        data: { model: excerpt(passed.model, 40), suchAs: x86 && !enablesFeature(passed, 'invtsc') ? ' such as invariant TSC' : '' },
+        data: { model: excerpt(passed.model, 40), suchAs: isX86() && !enablesFeature(passed, 'invtsc') ? ' such as invariant TSC' : '' },
       });
       return;
     }
@@ -71,7 +73,7 @@ export default defineDomainRule({
       : `mode '${excerpt(mode, 40)}'`;
     report({
       range: modeAttr?.valueRange ?? cpu.element.startTag,
-      messageId: x86 ? 'model' : 'modelNotX86',
+      messageId: isX86() ? 'model' : 'modelNotX86',
       data: { what },
     });
   },
