@@ -12714,8 +12714,12 @@ var dedicated_cpu_conflict_default = definePlanRule({
         names2.push(`${describeVcpus(vcpus)} of ${guestName(d)}`);
       }
       const related = [];
-      for (const cpu of r.cpus.slice(0, 20)) {
-        for (const o of owners.get(cpu) ?? []) if (o.on !== r.on) related.push({ file: o.on.source, range: where(o.on, o.use), message: `CPU ${cpu} dedicated to ${describeVcpus(o.vcpus)} of ${o.on.domain.name ?? o.on.source.path} here` });
+      places: for (const cpu of r.cpus.slice(0, 20)) {
+        for (const o of owners.get(cpu) ?? []) {
+          if (o.on === r.on) continue;
+          if (related.length === 20) break places;
+          related.push({ file: o.on.source, range: where(o.on, o.use), message: `CPU ${cpu} dedicated to ${describeVcpus(o.vcpus)} of ${o.on.domain.name ?? o.on.source.path} here` });
+        }
       }
       ctx.report(r.on, {
         range: where(r.on, r.use),
@@ -17618,6 +17622,7 @@ function effectiveSeverity(rule, reported, setting) {
   if (base === "info" || setting === void 0 || setting === "off") return base;
   return setting;
 }
+var MAX_RELATED3 = 20;
 function diagnosticOf(rule, severity, at, d) {
   const text = renderReport(rule, d);
   const diag = {
@@ -17636,9 +17641,12 @@ function diagnosticOf(rule, severity, at, d) {
     diag.unchecked = true;
   }
   if (d.related && d.related.length > 0) {
-    diag.related = d.related.map((r) => {
+    const kept = d.related.length > MAX_RELATED3 ? d.related.slice(0, MAX_RELATED3) : d.related;
+    const omitted = d.related.length - kept.length;
+    diag.related = kept.map((r, i) => {
       const where = r.file ?? at;
-      return { file: where.path, range: r.range, ...lineColumnOf(where.lines, r.range), message: excerpt(r.message, MAX_PLACEHOLDER_VALUE) };
+      const message = excerpt(r.message, MAX_PLACEHOLDER_VALUE) + (omitted > 0 && i === kept.length - 1 ? ` (and ${omitted} more ${omitted === 1 ? "place" : "places"} not listed)` : "");
+      return { file: where.path, range: r.range, ...lineColumnOf(where.lines, r.range), message };
     });
   }
   if (d.fix) {

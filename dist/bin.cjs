@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"cc566a8f65b0a95967057b74d72c4976a19f2754c6e0897cc0c9e3e63cfd17a8"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"6e8fc765a2d997cf070b1ad4212d0ace6b257ab164bbd871c54e3f1e011d2444"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -117,8 +117,13 @@ export default definePlanRule({
         names.push(`${describeVcpus(vcpus)} of ${guestName(d)}`);
       }
       const related: RelatedDescriptor[] = [];
-      for (const cpu of r.cpus.slice(0, 20)) {
-        for (const o of owners.get(cpu) ?? []) if (o.on !== r.on) related.push({ file: o.on.source, range: where(o.on, o.use), message: `CPU ${cpu} dedicated to ${describeVcpus(o.vcpus)} of ${o.on.domain.name ?? o.on.source.path} here` });
+      // Twenty places, the engine's bound (core.ts MAX_RELATED): a CPU may be dedicated to hundreds of guests.
+      places: for (const cpu of r.cpus.slice(0, 20)) {
+        for (const o of owners.get(cpu) ?? []) {
+          if (o.on === r.on) continue;
+          if (related.length === 20) break places;
+          related.push({ file: o.on.source, range: where(o.on, o.use), message: `CPU ${cpu} dedicated to ${describeVcpus(o.vcpus)} of ${o.on.domain.name ?? o.on.source.path} here` });
+        }
       }
       ctx.report(r.on, {
         range: where(r.on, r.use),

@@ -53,6 +53,9 @@ export function effectiveSeverity(rule: Rule, reported: Severity | undefined, se
  * fix from a rule not declared fixable, or suggestions from one without
  * hasSuggestions, throw, and the runner records the rule as failed.
  */
+/** Related places one finding lists (SECURITY.md): enough to find the others, bounded for any input. */
+export const MAX_RELATED = 20;
+
 export function diagnosticOf(rule: Rule, severity: Severity, at: LocatedText, d: ReportDescriptor): Diagnostic {
   const text = renderReport(rule, d);
   const diag: Diagnostic = {
@@ -71,10 +74,15 @@ export function diagnosticOf(rule: Rule, severity: Severity, at: LocatedText, d:
     diag.unchecked = true;
   }
   if (d.related && d.related.length > 0) {
-    diag.related = d.related.map((r): RelatedLocation => {
+    // At most MAX_RELATED places (SECURITY.md), whatever a rule hands over: a crafted plan made one rule
+    // list ~750 per finding, 3 million in all, and the JSON and SARIF reports outgrew a string.
+    const kept = d.related.length > MAX_RELATED ? d.related.slice(0, MAX_RELATED) : d.related;
+    const omitted = d.related.length - kept.length;
+    diag.related = kept.map((r, i): RelatedLocation => {
       const where = r.file ?? at;
       // Bounded as placeholder values are: a related message names guests and CPUs from the XML.
-      return { file: where.path, range: r.range, ...lineColumnOf(where.lines, r.range), message: excerpt(r.message, MAX_PLACEHOLDER_VALUE) };
+      const message = excerpt(r.message, MAX_PLACEHOLDER_VALUE) + (omitted > 0 && i === kept.length - 1 ? ` (and ${omitted} more ${omitted === 1 ? 'place' : 'places'} not listed)` : '');
+      return { file: where.path, range: r.range, ...lineColumnOf(where.lines, r.range), message };
     });
   }
   if (d.fix) {

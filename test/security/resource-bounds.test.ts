@@ -207,3 +207,29 @@ test('long lists from one file are never spread onto the call stack: 150,000 fin
     w.cleanup();
   }
 });
+
+test('a finding lists at most 20 related places, saying how many more: a hostile plan made one rule list 3 million', LIMIT, () => {
+  // One guest floating over CPUs 0-31 with 1,024 vCPUs, and 120 guests dedicating those CPUs: before the
+  // bound each of the floating guest's findings listed every dedicated owner (21 s and 2.6 GB at 4,096 × 300).
+  const files: Record<string, string> = { 'host.json': readFileSync(path.join(repoRoot, 'examples', 'hosts', 'dual-socket.json'), 'utf8') };
+  const pins = (n: number, cpuset: (i: number) => string) => Array.from({ length: n }, (_, i) => `<vcpupin vcpu='${i}' cpuset='${cpuset(i)}'/>`).join('');
+  files['a.xml'] = `<domain type='kvm'><name>a</name><memory unit='GiB'>4</memory><vcpu placement='static'>1024</vcpu><cputune>${pins(1024, () => '0-31')}</cputune><os><type arch='x86_64'>hvm</type></os><cpu mode='host-passthrough'/></domain>\n`;
+  for (let g = 0; g < 120; g++) {
+    files[`g${g}.xml`] = `<domain type='kvm'><name>g${g}</name><memory unit='GiB'>1</memory><vcpu placement='static'>4</vcpu><cputune>${pins(4, (i) => String((g * 4 + i) % 32))}</cputune><os><type arch='x86_64'>hvm</type></os><cpu mode='host-passthrough'/></domain>\n`;
+  }
+  const { dir, cleanup } = workspace(files);
+  try {
+    const r = kvmlint(dir, ['-f', 'json', '--host', 'host.json', '.']);
+    assert.equal(r.status, 1, r.stderr);
+    const report = JSON.parse(r.stdout) as { diagnostics: Array<{ ruleId: string; related?: Array<{ message: string }> }> };
+    const counts = report.diagnostics.map((d) => d.related?.length ?? 0);
+    assert.ok(Math.max(...counts) <= 20, `at most 20 related places, got ${Math.max(...counts)}`);
+    const full = report.diagnostics.filter((d) => d.related?.length === 20);
+    assert.ok(full.length > 0, 'some findings had more than 20 places to list');
+    const told = report.diagnostics.filter((d) => /\(and \d+ more places? not listed\)$/.test(d.related?.at(-1)?.message ?? ''));
+    assert.ok(told.length > 0, 'a finding whose rule gave more than 20 places says how many more there are');
+    assert.ok(told.every((d) => d.related!.length === 20));
+  } finally {
+    cleanup();
+  }
+});

@@ -18,6 +18,8 @@ export declare function effectiveSeverity(rule: Rule, reported: Severity | undef
  * fix from a rule not declared fixable, or suggestions from one without
  * hasSuggestions, throw, and the runner records the rule as failed.
  */
+/** Related places one finding lists (SECURITY.md): enough to find the others, bounded for any input. */
+export declare const MAX_RELATED = 20;
 export declare function diagnosticOf(rule: Rule, severity: Severity, at: LocatedText, d: ReportDescriptor): Diagnostic;
 /** What one plan is linted with; shared by every plan of a run. */
 export interface PlanEnvironment {
