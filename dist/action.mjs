@@ -23321,8 +23321,10 @@ function layoutFixes(text, d, layout) {
     const pin = pinOf.get(vcpu);
     if (pin?.cpuset?.attr) {
       if (!(pin.cpuset.set?.size === 1 && pin.cpuset.set.has(cpu))) fixes.push(replaceAttributeValue(pin.cpuset.attr, String(cpu)));
-    } else if (pin) fixes.push({ range: [pin.element.startTag.start, pin.element.startTag.end], text: `<vcpupin vcpu=${quoteOf(pin.element)}${vcpu}${quoteOf(pin.element)} cpuset=${quoteOf(pin.element)}${cpu}${quoteOf(pin.element)}/>` });
-    else pinEls.push({ name: "vcpupin", attributes: [["vcpu", String(vcpu)], ["cpuset", String(cpu)]] });
+    } else if (pin) {
+      const f = setAttributes(text, pin.element, [["vcpu", String(vcpu)], ["cpuset", String(cpu)]]);
+      if (f) fixes.push(f);
+    } else pinEls.push({ name: "vcpupin", attributes: [["vcpu", String(vcpu)], ["cpuset", String(cpu)]] });
   }
   const within = (set) => set !== void 0 && !set.isEmpty && set.isSubsetOf(layout.housekeeping);
   const emulator = cputune?.emulatorpin;

@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"6e8fc765a2d997cf070b1ad4212d0ace6b257ab164bbd871c54e3f1e011d2444"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"c44f38af527f68aaa835682dbc9a4795689158fc37e5dbffa03a5066a16e82fc"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -74,7 +74,10 @@ export async function runPlan(options: LintOptions, planOptions: { maxSteps?: nu
     const plannedFiles = new Set<string>();
     for (const p of plans) if (p.status === 'planned') for (const c of p.changes) plannedFiles.add(c.linted.source.path);
     for (const g of groups) if (g.domains.some((d) => plannedFiles.has(d.source.path))) plannedFiles.add(g.host.path);
-    remaining = after.diagnostics.filter((d) => plannedFiles.has(d.file) && isPlacementFinding(d) && !before.has(`${d.file}\0${d.ruleId}\0${d.message}`));
+    // A planned text that no longer parses is never written, whatever made it so (the rewrite is kvmlint's own code).
+    remaining = after.diagnostics.filter(
+      (d) => plannedFiles.has(d.file) && (d.ruleId === 'xml-malformed' || (isPlacementFinding(d) && !before.has(`${d.file}\0${d.ruleId}\0${d.message}`))),
+    );
   }
   return { plans, changed, remaining, maps };
 }

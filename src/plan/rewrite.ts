@@ -52,7 +52,12 @@ export function layoutFixes(text: string, d: DomainModel, layout: GuestLayout): 
     const pin = pinOf.get(vcpu);
     if (pin?.cpuset?.attr) {
       if (!(pin.cpuset.set?.size === 1 && pin.cpuset.set.has(cpu))) fixes.push(replaceAttributeValue(pin.cpuset.attr, String(cpu)));
-    } else if (pin) fixes.push({ range: [pin.element.startTag.start, pin.element.startTag.end], text: `<vcpupin vcpu=${quoteOf(pin.element)}${vcpu}${quoteOf(pin.element)} cpuset=${quoteOf(pin.element)}${cpu}${quoteOf(pin.element)}/>` });
+    } else if (pin) {
+      // A pin without a cpuset: its start tag rewritten as it is written (self-closing or with an end
+      // tag, other attributes kept). Replacing it with `<vcpupin …/>` left a stray </vcpupin>.
+      const f = setAttributes(text, pin.element, [['vcpu', String(vcpu)], ['cpuset', String(cpu)]]);
+      if (f) fixes.push(f);
+    }
     else pinEls.push({ name: 'vcpupin', attributes: [['vcpu', String(vcpu)], ['cpuset', String(cpu)]] });
   }
   // The emulator and IOThreads: kept where they are when that is already housekeeping of the guest's nodes.

@@ -247,6 +247,25 @@ test('plan: a guest pinned only by <vcpu cpuset> gets a <cputune> and a <numatun
   }
 });
 
+test('plan: a <vcpupin> without cpuset written with an end tag keeps it, its comment and its other attributes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kvmlint-plan-'));
+  try {
+    const h: HostSpec = { nodes: 2, coresPerNode: 4, smt: false, housekeepingCores: [1, 1], pools: [{ pages2m: 0, pages1g: 0, freeMiB: 8192 }, { pages2m: 0, pages1g: 0, freeMiB: 8192 }], minFreeKbytes: undefined };
+    writeFileSync(join(dir, 'host.json'), JSON.stringify(hostSnapshot(h)));
+    const xml =
+      "<domain type='kvm'>\n  <name>v</name>\n  <memory unit='MiB'>1024</memory>\n  <vcpu placement='static'>2</vcpu>\n  <cputune>\n" +
+      "    <vcpupin vcpu='0' xml:lang='en'><!-- pinned by ops --></vcpupin>\n    <vcpupin vcpu='1' cpuset='7'/>\n  </cputune>\n" +
+      "  <os>\n    <type arch='x86_64'>hvm</type>\n  </os>\n</domain>\n";
+    writeFileSync(join(dir, 'v.xml'), xml);
+    const run = await runPlan({ paths: [join(dir, 'v.xml')], cwd: dir, hostFile: 'host.json', configFile: false });
+    assert.deepEqual(run.remaining, []);
+    const after = [...run.changed.values()][0]!.after;
+    assert.match(after, /<vcpupin vcpu='0' cpuset='\d' xml:lang='en'><!-- pinned by ops --><\/vcpupin>/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("plan-backed suggestions: a placement finding carries the plan's change of its guest; applying it gives the planned text", async () => {
   const fleet = join(repoRoot, 'examples/fleet');
   const linted = await lint({ paths: [fleet], cwd: fleet });
