@@ -15845,7 +15845,9 @@ function insertLastChildren(text, parent, els) {
     const tag = text.slice(parent.startTag.start, parent.startTag.end).replace(/\s*\/>$/, ">");
     return { range: [parent.startTag.start, parent.startTag.end], text: `${tag}${inner}</${parent.name}>` };
   }
-  return { range: [parent.startTag.end, parent.endTag.start], text: inner };
+  let keep = parent.endTag.start;
+  while (keep > parent.startTag.end && /\s/.test(text[keep - 1])) keep--;
+  return { range: [keep, parent.endTag.start], text: inner };
 }
 function insertAfter(text, sibling, el) {
   const indent = indentOf(text, sibling);
@@ -15880,6 +15882,44 @@ function insertAttribute(text, el, name, value, after) {
   const quote = quoteNear(el);
   const at = after ? after.range.end : el.startTag.start + 1 + el.name.length;
   return { range: [at, at], text: ` ${name}=${quote}${escapeAttribute(value, quote)}${quote}` };
+}
+function characterDataRange(el) {
+  const { text, start, end } = el.contentSpan();
+  let run;
+  let split = false;
+  const take = (from, to) => {
+    while (from < to && /\s/.test(text[from])) from++;
+    while (to > from && /\s/.test(text[to - 1])) to--;
+    if (from === to) return;
+    if (run) split = true;
+    run = { start: from, end: to };
+  };
+  const skip = (open, close, at) => {
+    const c = text.indexOf(close, at + open.length);
+    return c < 0 || c + close.length > end ? -1 : c;
+  };
+  let i = start;
+  while (i < end && !split) {
+    const lt = text.indexOf("<", i);
+    const stop = lt < 0 || lt >= end ? end : lt;
+    take(i, stop);
+    if (stop === end) break;
+    if (text.startsWith("<!--", stop)) {
+      const c = skip("<!--", "-->", stop);
+      if (c < 0) return void 0;
+      i = c + 3;
+    } else if (text.startsWith("<![CDATA[", stop)) {
+      const c = skip("<![CDATA[", "]]>", stop);
+      if (c < 0) return void 0;
+      take(stop + 9, c);
+      i = c + 3;
+    } else if (text.startsWith("<?", stop)) {
+      const c = skip("<?", "?>", stop);
+      if (c < 0) return void 0;
+      i = c + 2;
+    } else return void 0;
+  }
+  return split ? void 0 : run;
 }
 function setSize(text, valueRange, unitAttr, kib) {
   if (!unitAttr) return { range: [valueRange.start, valueRange.end], text: String(kib) };
@@ -17120,13 +17160,14 @@ var guest_numa_memory_sum_default = defineDomainRule({
     if (!memory || (domain.cpu?.cells.length ?? 0) === 0) return;
     const total = numaMemoryTotal(domain);
     if (!total || total.kib === memory.kib || total.cellsKiB === 0) return;
+    const fixAt = characterDataRange(memory.element);
     const devices = total.deviceCount > 0 ? ` + ${formatKiB(total.devicesKiB)} of devices` : "";
     report({
       range: memory.range,
       messageId: "differs",
       data: { memory: formatKiB(memory.kib), cells: formatKiB(total.cellsKiB), devices, total: formatKiB(total.kib) },
       // domain_postparse.c virDomainDefPostParseMemory computes exactly this total: one right answer.
-      fix: setSize(source.text, memory.range, attribute(memory.element, "unit"), total.kib)
+      fix: fixAt && setSize(source.text, fixAt, attribute(memory.element, "unit"), total.kib)
     });
   }
 });
@@ -19215,11 +19256,12 @@ var memory_not_hugepage_multiple_default = defineDomainRule({
       const pages = Math.floor(r.kib / page);
       const hostDefault = spec ? "" : " (the host's default)";
       const up = (pages + 1) * page;
-      const suggest = (kib) => ({
+      const fixRange = r.fixRange;
+      const suggest = (kib) => fixRange && {
         messageId: "setTo",
         data: { what: r.what, size: formatKiB(kib), pages: `${kib / page} page${kib === page ? "" : "s"}` },
-        fix: setSize(source.text, r.valueRange, r.unitAttr, kib + r.extraKiB)
-      });
+        fix: setSize(source.text, fixRange, r.unitAttr, kib + r.extraKiB)
+      };
       if (pages === 0) {
         report({
           range: r.valueRange,
@@ -19227,7 +19269,7 @@ var memory_not_hugepage_multiple_default = defineDomainRule({
           // QEMU: "memory size \u2026 must be equal to or larger than page size".
           messageId: "belowOnePage",
           data: { what: r.what, size: formatKiB(r.kib), page: formatKiB(page), hostDefault },
-          suggestions: [suggest(up)]
+          suggestions: fixRange ? [suggest(up)] : void 0
         });
         continue;
       }
@@ -19250,7 +19292,7 @@ var memory_not_hugepage_multiple_default = defineDomainRule({
           down: formatKiB(pages * page),
           up: formatKiB(up)
         },
-        suggestions: [suggest(up), suggest(pages * page)]
+        suggestions: fixRange ? [suggest(up), suggest(pages * page)] : void 0
       });
     }
   }
@@ -19258,14 +19300,14 @@ var memory_not_hugepage_multiple_default = defineDomainRule({
 function regions(d) {
   const cells = d.cpu?.cells ?? [];
   if (cells.length > 0) {
-    return cells.filter((c) => c.memoryKiB !== void 0 && c.memoryAttr !== void 0 && c.id !== void 0).map((c) => ({ what: `guest cell ${c.id}'s memory`, kib: c.memoryKiB, cellId: c.id, valueRange: c.memoryAttr.valueRange, unitAttr: c.unitAttr, extraKiB: 0 }));
+    return cells.filter((c) => c.memoryKiB !== void 0 && c.memoryAttr !== void 0 && c.id !== void 0).map((c) => ({ what: `guest cell ${c.id}'s memory`, kib: c.memoryKiB, cellId: c.id, valueRange: c.memoryAttr.valueRange, fixRange: c.memoryAttr.valueRange, unitAttr: c.unitAttr, extraKiB: 0 }));
   }
   const memory = d.memory;
   if (!memory) return [];
   const devices = d.maxMemory ? memoryDevicesKiB(d) : { kib: 0, count: 0 };
   if (!devices || memory.kib <= devices.kib) return [];
   const what = devices.count > 0 ? "the guest's initial memory (without memory devices)" : "<memory>";
-  return [{ what, kib: memory.kib - devices.kib, cellId: void 0, valueRange: memory.range, unitAttr: attribute(memory.element, "unit"), extraKiB: devices.kib }];
+  return [{ what, kib: memory.kib - devices.kib, cellId: void 0, valueRange: memory.range, fixRange: characterDataRange(memory.element), unitAttr: attribute(memory.element, "unit"), extraKiB: devices.kib }];
 }
 
 // src/model/node-memory.ts

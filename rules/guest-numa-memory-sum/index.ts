@@ -1,5 +1,5 @@
 import { defineDomainRule } from '../../src/engine/types.ts';
-import { setSize } from '../../src/engine/edit.ts';
+import { characterDataRange, setSize } from '../../src/engine/edit.ts';
 import { numaMemoryTotal } from '../../src/model/guest-numa.ts';
 import { formatKiB } from '../../src/model/units.ts';
 import { attribute } from '../../src/xml/query.ts';
@@ -26,13 +26,15 @@ export default defineDomainRule({
     if (!memory || (domain.cpu?.cells.length ?? 0) === 0) return;
     const total = numaMemoryTotal(domain);
     if (!total || total.kib === memory.kib || total.cellsKiB === 0) return;
+    // The number's own characters: a comment beside it stays (undefined when the value is split: no fix).
+    const fixAt = characterDataRange(memory.element);
     const devices = total.deviceCount > 0 ? ` + ${formatKiB(total.devicesKiB)} of devices` : '';
     report({
       range: memory.range,
       messageId: 'differs',
       data: { memory: formatKiB(memory.kib), cells: formatKiB(total.cellsKiB), devices, total: formatKiB(total.kib) },
       // domain_postparse.c virDomainDefPostParseMemory computes exactly this total: one right answer.
-      fix: setSize(source.text, memory.range, attribute(memory.element, 'unit'), total.kib),
+      fix: fixAt && setSize(source.text, fixAt, attribute(memory.element, 'unit'), total.kib),
     });
   },
 });

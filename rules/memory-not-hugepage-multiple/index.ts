@@ -1,5 +1,5 @@
 import { defineDomainRule } from '../../src/engine/types.ts';
-import { setSize } from '../../src/engine/edit.ts';
+import { characterDataRange, setSize } from '../../src/engine/edit.ts';
 import type { XmlAttribute } from '../../src/xml/types.ts';
 import { attribute } from '../../src/xml/query.ts';
 import { memoryDevicesKiB } from '../../src/model/guest-numa.ts';
@@ -15,6 +15,8 @@ interface Region {
   cellId: number | undefined;
   /** Where the size is written, and what the written value adds to `kib` (memory devices, for <memory>). */
   valueRange: { start: number; end: number };
+  /** The value's own characters, for a fix (undefined: the value is split by a comment, no fix). */
+  fixRange: { start: number; end: number } | undefined;
   unitAttr: XmlAttribute | undefined;
   extraKiB: number;
 }
@@ -65,11 +67,13 @@ export default defineDomainRule({
       const pages = Math.floor(r.kib / page);
       const hostDefault = spec ? '' : " (the host's default)";
       const up = (pages + 1) * page;
-      const suggest = (kib: number) => ({
-        messageId: 'setTo' as const,
-        data: { what: r.what, size: formatKiB(kib), pages: `${kib / page} page${kib === page ? '' : 's'}` },
-        fix: setSize(source.text, r.valueRange, r.unitAttr, kib + r.extraKiB),
-      });
+      const fixRange = r.fixRange;
+      const suggest = (kib: number) =>
+        fixRange && {
+          messageId: 'setTo' as const,
+          data: { what: r.what, size: formatKiB(kib), pages: `${kib / page} page${kib === page ? '' : 's'}` },
+          fix: setSize(source.text, fixRange, r.unitAttr, kib + r.extraKiB),
+        };
       if (pages === 0) {
         report({
           range: r.valueRange,
@@ -77,7 +81,7 @@ export default defineDomainRule({
           // QEMU: "memory size … must be equal to or larger than page size".
           messageId: 'belowOnePage',
           data: { what: r.what, size: formatKiB(r.kib), page: formatKiB(page), hostDefault },
-          suggestions: [suggest(up)],
+          suggestions: fixRange ? [suggest(up)!] : undefined,
         });
         continue;
       }
@@ -100,7 +104,7 @@ export default defineDomainRule({
           down: formatKiB(pages * page),
           up: formatKiB(up),
         },
-        suggestions: [suggest(up), suggest(pages * page)],
+        suggestions: fixRange ? [suggest(up)!, suggest(pages * page)!] : undefined,
       });
     }
   },
@@ -111,7 +115,7 @@ function regions(d: Parameters<typeof hugepageBacking>[0]): Region[] {
   if (cells.length > 0) {
     return cells
       .filter((c) => c.memoryKiB !== undefined && c.memoryAttr !== undefined && c.id !== undefined)
-      .map((c) => ({ what: `guest cell ${c.id}'s memory`, kib: c.memoryKiB!, cellId: c.id, valueRange: c.memoryAttr!.valueRange, unitAttr: c.unitAttr, extraKiB: 0 }));
+      .map((c) => ({ what: `guest cell ${c.id}'s memory`, kib: c.memoryKiB!, cellId: c.id, valueRange: c.memoryAttr!.valueRange, fixRange: c.memoryAttr!.valueRange, unitAttr: c.unitAttr, extraKiB: 0 }));
   }
   const memory = d.memory;
   if (!memory) return [];
@@ -119,5 +123,5 @@ function regions(d: Parameters<typeof hugepageBacking>[0]): Region[] {
   const devices = d.maxMemory ? memoryDevicesKiB(d) : { kib: 0, count: 0 };
   if (!devices || memory.kib <= devices.kib) return [];
   const what = devices.count > 0 ? "the guest's initial memory (without memory devices)" : '<memory>';
-  return [{ what, kib: memory.kib - devices.kib, cellId: undefined, valueRange: memory.range, unitAttr: attribute(memory.element, 'unit'), extraKiB: devices.kib }];
+  return [{ what, kib: memory.kib - devices.kib, cellId: undefined, valueRange: memory.range, fixRange: characterDataRange(memory.element), unitAttr: attribute(memory.element, 'unit'), extraKiB: devices.kib }];
 }

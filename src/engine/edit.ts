@@ -89,7 +89,11 @@ export function insertLastChildren(text: string, parent: XmlElement, els: readon
     const tag = text.slice(parent.startTag.start, parent.startTag.end).replace(/\s*\/>$/, '>');
     return { range: [parent.startTag.start, parent.startTag.end], text: `${tag}${inner}</${parent.name}>` };
   }
-  return { range: [parent.startTag.end, parent.endTag!.start], text: inner };
+  // Only the whitespace before the end tag is replaced: comments (a kvmlint-disable directive among
+  // them), CDATA and processing instructions inside the parent stay as they are.
+  let keep = parent.endTag!.start;
+  while (keep > parent.startTag.end && /\s/.test(text[keep - 1]!)) keep--;
+  return { range: [keep, parent.endTag!.start], text: inner };
 }
 
 /** Inserts `el` right after `sibling`, on its own line, at the sibling's indentation. */
@@ -147,6 +151,50 @@ export function insertAttribute(text: string, el: XmlElement, name: string, valu
   const quote = quoteNear(el);
   const at = after ? after.range.end : el.startTag.start + 1 + el.name.length;
   return { range: [at, at], text: ` ${name}=${quote}${escapeAttribute(value, quote)}${quote}` };
+}
+
+/**
+ * Where an element's character data is, when it is one run: `<memory unit='KiB'><!-- owner -->4194304</memory>`
+ * gives the range of `4194304`, so a fix replaces the value and keeps the comment. Undefined when the value is
+ * split (`4194<!-- x -->304`), or the element holds a child element: no fix can be sure what to replace.
+ */
+export function characterDataRange(el: XmlElement): { start: number; end: number } | undefined {
+  const { text, start, end } = el.contentSpan();
+  let run: { start: number; end: number } | undefined;
+  let split = false;
+  const take = (from: number, to: number): void => {
+    while (from < to && /\s/.test(text[from]!)) from++;
+    while (to > from && /\s/.test(text[to - 1]!)) to--;
+    if (from === to) return;
+    if (run) split = true;
+    run = { start: from, end: to };
+  };
+  const skip = (open: string, close: string, at: number): number => {
+    const c = text.indexOf(close, at + open.length);
+    return c < 0 || c + close.length > end ? -1 : c;
+  };
+  let i = start;
+  while (i < end && !split) {
+    const lt = text.indexOf('<', i);
+    const stop = lt < 0 || lt >= end ? end : lt;
+    take(i, stop);
+    if (stop === end) break;
+    if (text.startsWith('<!--', stop)) {
+      const c = skip('<!--', '-->', stop);
+      if (c < 0) return undefined;
+      i = c + 3;
+    } else if (text.startsWith('<![CDATA[', stop)) {
+      const c = skip('<![CDATA[', ']]>', stop);
+      if (c < 0) return undefined;
+      take(stop + 9, c);
+      i = c + 3;
+    } else if (text.startsWith('<?', stop)) {
+      const c = skip('<?', '?>', stop);
+      if (c < 0) return undefined;
+      i = c + 2;
+    } else return undefined;
+  }
+  return split ? undefined : run;
 }
 
 /**

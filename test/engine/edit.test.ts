@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseXml } from '../../src/xml/index.ts';
-import { combineEdits, insertAttribute, setSize } from '../../src/engine/edit.ts';
+import { characterDataRange, combineEdits, insertAttribute, insertLastChildren, setSize } from '../../src/engine/edit.ts';
 import type { Fix } from '../../src/engine/types.ts';
 import { attribute } from '../../src/xml/query.ts';
 
@@ -35,4 +35,32 @@ test('setSize keeps the written unit when exact, else writes KiB and the unit in
   const cellXml = "<cell id='0' memory='4608' unit='MiB' cpus='0-1'/>";
   const cell = parseXml(cellXml).root!;
   assert.equal(apply(cellXml, setSize(cellXml, attribute(cell, 'memory')!.valueRange, attribute(cell, 'unit'), 5 * 1024 * 1024)), "<cell id='0' memory='5120' unit='MiB' cpus='0-1'/>");
+});
+
+test('characterDataRange: the value alone, beside comments, PIs and CDATA; nothing when it is split or has a child', () => {
+  const range = (xml: string) => {
+    const r = characterDataRange(parseXml(xml).root!);
+    return r && xml.slice(r.start, r.end);
+  };
+  assert.equal(range('<memory> 4194304\n</memory>'), '4194304');
+  assert.equal(range("<memory unit='KiB'><!-- owner: team-db -->4194304</memory>"), '4194304');
+  assert.equal(range('<memory>4194304<?pi x?> <!-- a --> </memory>'), '4194304');
+  assert.equal(range('<memory><![CDATA[ 4194304 ]]><!-- b --></memory>'), '4194304');
+  assert.equal(range('<memory>4194<!-- split -->304</memory>'), undefined);
+  assert.equal(range('<memory>42<![CDATA[1]]></memory>'), undefined);
+  assert.equal(range('<memory>42<b/></memory>'), undefined);
+  assert.equal(range('<memory><!-- none --></memory>'), undefined);
+});
+
+test('insertLastChildren into a parent without child elements keeps its comments: only the whitespace before the end tag goes', () => {
+  const xml = "<domain>\n  <features>\n    <!-- kvmlint-disable-next-line pmu -->\n    <![CDATA[ x ]]>\n  </features>\n</domain>";
+  const features = parseXml(xml).root!.children[0]!;
+  assert.equal(
+    apply(xml, insertLastChildren(xml, features, [{ name: 'acpi', attributes: [] }])),
+    "<domain>\n  <features>\n    <!-- kvmlint-disable-next-line pmu -->\n    <![CDATA[ x ]]>\n    <acpi/>\n  </features>\n</domain>",
+  );
+  // Nothing but whitespace: the content is rewritten as before.
+  const empty = '<domain>\n  <features>  </features>\n</domain>';
+  const el = parseXml(empty).root!.children[0]!;
+  assert.equal(apply(empty, insertLastChildren(empty, el, [{ name: 'acpi', attributes: [] }])), '<domain>\n  <features>\n    <acpi/>\n  </features>\n</domain>');
 });

@@ -53,6 +53,15 @@ export declare function insertAttribute(text: string, el: XmlElement, name: stri
     };
 }): Fix;
 /**
+ * Where an element's character data is, when it is one run: `<memory unit='KiB'><!-- owner -->4194304</memory>`
+ * gives the range of `4194304`, so a fix replaces the value and keeps the comment. Undefined when the value is
+ * split (`4194<!-- x -->304`), or the element holds a child element: no fix can be sure what to replace.
+ */
+export declare function characterDataRange(el: XmlElement): {
+    start: number;
+    end: number;
+} | undefined;
+/**
  * Sets a memory size written as a number (`valueRange`: element text or an
  * attribute value) with an optional `unit` attribute (default KiB) to `kib`:
  * in the unit already written when that is exact, else in KiB with
