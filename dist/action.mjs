@@ -24455,6 +24455,7 @@ async function lint(options) {
   const ruleTimes = options.timing ? /* @__PURE__ */ new Map() : void 0;
   const env = { rules: activeRules, settings, ruleOptions, schema, reportUnusedDisableDirectives: reportUnused, hostOnceKeys: /* @__PURE__ */ new Set(), ruleFailures, ruleTimes };
   let domainCount = 0;
+  let malformedCount = 0;
   const readGroup = (hosted, group) => {
     const planFiles = [];
     const reportedFiles = /* @__PURE__ */ new Set();
@@ -24508,6 +24509,7 @@ async function lint(options) {
       if (!reportedFiles.has(s.path)) continue;
       shown.push(s.path);
       if (!s.doc.error && s.doc.root?.name === "domain") domainCount++;
+      else if (s.doc.error) malformedCount++;
     }
     const kept = ignoredByConfig(outcome.diagnostics, texts, config, absPaths);
     if (host && planSuggestions) addPlanSuggestions(host, outcome.domains, kept);
@@ -24567,7 +24569,7 @@ async function lint(options) {
     shown.push(path4);
     absPaths.set(path4, resolve8(cwd, path4));
   }
-  if (domainCount === 0 && !options.allowNoDomains && !stdinAbs && plans.planInputs.length === 0 && !discovered.some((f) => f.explicit) && refusals.length === 0) {
+  if (domainCount === 0 && malformedCount === 0 && !options.allowNoDomains && !stdinAbs && plans.planInputs.length === 0 && !discovered.some((f) => f.explicit) && refusals.length === 0) {
     const where = walkedPaths.map((p) => `'${p}'`).join(" ");
     throw new UsageError(`no domain XML found in ${where} (no .xml file with a <domain> root${files.length < discovered.length ? " that the config does not ignore" : ""}); check the path, or pass --allow-no-domains`);
   }

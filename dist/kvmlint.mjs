@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"9ca4bd3ca6f6bfa091aa02e91665a1bd5eced680a7f75d0e6155ecd4cbf6b276"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"4858c23034658ad713e6e7bafc53198bca8e7060338d8f24b5bc6ebf4137f654"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

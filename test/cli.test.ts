@@ -307,6 +307,11 @@ test('no silent pass: a directory or glob without a domain is exit 2 with a mess
     assert.equal(kvmlint(['--allow-no-domains', '.'], dir).code, 0);
     // A file named explicitly is no silent pass: a non-domain is reported as such.
     assert.match(kvmlint(['--no-color', 'net/default.xml'], dir).stdout, /not-a-domain/);
+    // A directory whose only domain does not parse: that is the finding, with its line and column, not "no domain".
+    writeFileSync(join(dir, 'net', 'broken.xml'), "<domain type='kvm'>\n  <name>b</name>\n  <memory>4\n</domain>\n");
+    const broken = kvmlint(['--no-color', 'net'], dir);
+    assert.equal(broken.code, 1, broken.stderr);
+    assert.match(broken.stdout, /4:10 +error +unexpected close tag <\/domain>.*xml-malformed/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

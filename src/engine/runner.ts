@@ -263,6 +263,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   const ruleTimes = options.timing ? new Map<string, number>() : undefined;
   const env: PlanEnvironment = { rules: activeRules, settings, ruleOptions, schema, reportUnusedDisableDirectives: reportUnused, hostOnceKeys: new Set(), ruleFailures, ruleTimes };
   let domainCount = 0;
+  let malformedCount = 0;
 
   /**
    * Reads one plan's files (the domains of one host, or a batch of host-less domains). lintGroup
@@ -331,6 +332,8 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       if (!reportedFiles.has(s.path)) continue;
       shown.push(s.path);
       if (!s.doc.error && s.doc.root?.name === 'domain') domainCount++;
+      // A file that does not parse may be the only domain: its xml-malformed finding is the report.
+      else if (s.doc.error) malformedCount++;
     }
     const kept = ignoredByConfig(outcome.diagnostics, texts, config, absPaths);
     if (host && planSuggestions) addPlanSuggestions(host, outcome.domains, kept);
@@ -404,7 +407,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   }
 
   // A directory or glob without a single domain is a wrong path, not a clean one.
-  if (domainCount === 0 && !options.allowNoDomains && !stdinAbs && plans.planInputs.length === 0 && !discovered.some((f) => f.explicit) && refusals.length === 0) {
+  if (domainCount === 0 && malformedCount === 0 && !options.allowNoDomains && !stdinAbs && plans.planInputs.length === 0 && !discovered.some((f) => f.explicit) && refusals.length === 0) {
     const where = walkedPaths.map((p) => `'${p}'`).join(' ');
     throw new UsageError(`no domain XML found in ${where} (no .xml file with a <domain> root${files.length < discovered.length ? ' that the config does not ignore' : ''}); check the path, or pass --allow-no-domains`);
   }
