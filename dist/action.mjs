@@ -22802,10 +22802,17 @@ function boundedPatterns(file, text) {
   return text;
 }
 var GitignoreFilter = class {
-  constructor(repoRoot) {
+  /**
+   * `honoured` false: nothing is ignored. git ignores patterns only for untracked files, and a CI
+   * checkout holds tracked files only, so there a pull request's .gitignore could only hide its own
+   * broken domains (the Action passes false).
+   */
+  constructor(repoRoot, honoured = true) {
     this.repoRoot = repoRoot;
+    this.honoured = honoured;
   }
   repoRoot;
+  honoured;
   byDir = /* @__PURE__ */ new Map();
   chains = /* @__PURE__ */ new Map();
   load(dir) {
@@ -22839,6 +22846,7 @@ var GitignoreFilter = class {
   filesChains = /* @__PURE__ */ new Map();
   /** True when git would ignore `absPath`. Files outside the repository are never ignored. */
   ignores(absPath) {
+    if (!this.honoured) return false;
     const parent = dirname5(absPath);
     let chain = this.filesChains.get(parent);
     if (chain === void 0) {
@@ -22858,13 +22866,13 @@ var GitignoreFilter = class {
 };
 
 // src/engine/discover.ts
-async function discoverFiles(paths, cwd, namedDirs) {
+async function discoverFiles(paths, cwd, namedDirs, gitignore = true) {
   const found = /* @__PURE__ */ new Map();
   const patterns = [];
   const mustMatch = [];
   const walk = async (pattern, base) => (await import("./globby.mjs")).globby(pattern, { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"] });
   const workspace = repositoryRoot(cwd);
-  const filter = new GitignoreFilter(workspace);
+  const filter = new GitignoreFilter(workspace, gitignore);
   const escapes = new NamedPathEscapes(workspace);
   for (const p of paths.length > 0 ? paths : ["."]) {
     const abs = resolve6(cwd, p);
@@ -22932,12 +22940,12 @@ function walkXmlFiles(root, gitignore) {
   }
   return out;
 }
-async function expandGlobs(patterns, base) {
+async function expandGlobs(patterns, base, gitignore = true) {
   const { globby } = await import("./globby.mjs");
   const matches = await globby([...patterns], { cwd: base, absolute: true, followSymbolicLinks: false, extglob: false, expandDirectories: false, ignore: ["**/node_modules/**"] });
   const workspace = repositoryRoot(base);
   refuseEscapes(matches, workspace, (m, escape) => `${m}: matched by the config's hosts globs through a symlink to ${escape}, outside the repository ${workspace}; not read`);
-  const filter = new GitignoreFilter(workspace);
+  const filter = new GitignoreFilter(workspace, gitignore);
   return matches.filter((m) => !filter.ignores(m)).sort();
 }
 function refuseEscapes(matches, workspace, message) {
@@ -23036,7 +23044,7 @@ async function completePlans(input) {
   const namedHosts = new Set(hostOf.values());
   const covered = input.namedDirs.some((d) => config.dir === d || config.dir.startsWith(d.endsWith(sep4) ? d : d + sep4));
   const hit = /* @__PURE__ */ new Set();
-  const quick = new GitignoreFilter(repositoryRoot(config.dir));
+  const quick = new GitignoreFilter(repositoryRoot(config.dir), input.gitignore ?? true);
   const inside = new BaseCheck(config.dir);
   const unmatched = config.hosts.filter((h) => !namedHosts.has(h));
   for (const h of unmatched) if (!targets.has(h) && hostHasPlainFile(config, h, quick, inside)) hit.add(h);
@@ -23051,7 +23059,7 @@ async function completePlans(input) {
       if (found === void 0) viaGlobby.push(h);
       else for (const abs of found) members.add(abs);
     }
-    if (viaGlobby.length > 0) for (const abs of await expandGlobs([...new Set(viaGlobby.flatMap((h) => h.globs))], config.dir)) members.add(abs);
+    if (viaGlobby.length > 0) for (const abs of await expandGlobs([...new Set(viaGlobby.flatMap((h) => h.globs))], config.dir, input.gitignore ?? true)) members.add(abs);
     for (const abs of [...members].sort()) {
       const host = hostForDomain(config, abs);
       if (!host) continue;
@@ -24431,7 +24439,7 @@ async function lint(options) {
   const stdinAbs = options.stdin ? resolve8(cwd, options.stdin.path) : void 0;
   const walkedPaths = options.stdin && options.paths.length === 0 ? [] : options.paths.length > 0 ? options.paths : ["."];
   const namedDirs = [];
-  const discovered = walkedPaths.length === 0 ? [] : (await discoverFiles(options.paths, cwd, namedDirs)).filter((f) => f.absPath !== stdinAbs);
+  const discovered = walkedPaths.length === 0 ? [] : (await discoverFiles(options.paths, cwd, namedDirs, options.gitignore ?? true)).filter((f) => f.absPath !== stdinAbs);
   if (stdinAbs !== void 0) discovered.push({ absPath: stdinAbs, explicit: true });
   const isIgnored = (abs) => config?.isIgnoredFile(abs) ?? false;
   const plans = await completePlans({
@@ -24439,7 +24447,8 @@ async function lint(options) {
     config,
     cliHost: options.hostFile ? resolve8(cwd, options.hostFile) : void 0,
     namedDirs,
-    isIgnored
+    isIgnored,
+    gitignore: options.gitignore ?? true
   });
   const configHostOf = (abs) => cliHost || !config || config.hosts.length === 0 ? void 0 : plans.hostOf.has(abs) ? plans.hostOf.get(abs) : hostForDomain(config, abs);
   const files = plans.files.filter((f) => !isIgnored(f.absPath));
@@ -25189,7 +25198,10 @@ async function runAction(io) {
     root: workspace,
     schema: inputs.schema,
     schemaSearchDirs: defaultSchemaDirs(env),
-    keepSources: formatReadsSources(inputs.format)
+    keepSources: formatReadsSources(inputs.format),
+    // A checkout holds tracked files, which git never ignores: a pull request's .gitignore must not
+    // hide its own domains from the check (a red-team review committed a broken one and ignored it).
+    gitignore: false
   };
   const maps = [];
   if (inputs.mapFile) options.onPlan = (p) => maps.push(buildHostMap(p));

@@ -81,6 +81,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)', parseMaxWarnings)
     .option('--allow-no-domains', 'exit 0 when the paths hold no domain XML (default: exit 2, a wrong path must not pass)')
+    .option('--no-gitignore', 'lint walked files that .gitignore lists too (for CI: git never ignores a tracked file)')
     .option('--plan-suggestions', "attach kvmlint plan's change of each guest to its placement findings (default: when at most 200 files are linted)")
     .option('--no-plan-suggestions', 'never plan suggestions')
     .option('--quiet', 'report errors only')
@@ -184,6 +185,7 @@ interface LintCommandOptions {
   outputFile?: string;
   maxWarnings?: number;
   allowNoDomains?: boolean;
+  gitignore: boolean;
   planSuggestions?: boolean;
   quiet?: boolean;
   rule?: Record<string, RuleSetting>;
@@ -243,6 +245,7 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     schema: opts.schema,
     schemaSearchDirs: defaultSchemaDirs(io.env),
     allowNoDomains: opts.allowNoDomains,
+    gitignore: opts.gitignore,
     planSuggestions: opts.planSuggestions,
     keepSources: Boolean(opts.fix || opts.fixDryRun) || formatReadsSources(opts.format),
   };

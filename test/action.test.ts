@@ -194,6 +194,27 @@ for (const node of nodeBinaries()) {
   });
 }
 
+test('a .gitignore cannot hide a domain from the Action: a checkout holds tracked files, which git never ignores', () => {
+  const node = nodeBinaries()[0]!;
+  const hidden = path.join(workspace, 'hidden');
+  mkdirSync(hidden, { recursive: true });
+  writeFileSync(path.join(hidden, '.gitignore'), 'bad.xml\n');
+  writeFileSync(path.join(hidden, 'bad.xml'), BAD);
+  try {
+    const run = runAction(node, { paths: 'hidden', format: 'json', 'sarif-file': 'hidden.json', 'fail-on': 'never' });
+    assert.equal(run.code, 0, run.stdout);
+    const report = JSON.parse(readFileSync(path.join(workspace, 'hidden.json'), 'utf8')) as { diagnostics: Array<{ ruleId: string; file: string }> };
+    assert.deepEqual(report.diagnostics.map((d) => `${d.file} ${d.ruleId}`), ['hidden/bad.xml cpuset-syntax']);
+    // The CLI honours .gitignore as ruff and git do, unless told not to.
+    const cli = (args: string[]) => spawnSync(node.path, [path.join(repoRoot, 'dist', 'bin.cjs'), '-f', 'json', '--allow-no-domains', ...args], { cwd: workspace, encoding: 'utf8' });
+    assert.equal(JSON.parse(cli(['hidden']).stdout).diagnostics.length, 0);
+    assert.equal(JSON.parse(cli(['--no-gitignore', 'hidden']).stdout).diagnostics.length, 1);
+  } finally {
+    rmSync(hidden, { recursive: true, force: true });
+    rmSync(path.join(workspace, 'hidden.json'), { force: true });
+  }
+});
+
 test('report file and format inputs: json written where sarif-file says, creating its directory', () => {
   const node = nodeBinaries()[0]!;
   const run = runAction(node, { paths: 'guests/bad.xml', format: 'json', 'sarif-file': 'reports/out/kvmlint.json', 'fail-on': 'never' });

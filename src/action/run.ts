@@ -105,6 +105,9 @@ export async function runAction(io: ActionIo): Promise<number> {
     schema: inputs.schema,
     schemaSearchDirs: defaultSchemaDirs(env),
     keepSources: formatReadsSources(inputs.format),
+    // A checkout holds tracked files, which git never ignores: a pull request's .gitignore must not
+    // hide its own domains from the check (a red-team review committed a broken one and ignored it).
+    gitignore: false,
   };
   const maps: HostMap[] = [];
   if (inputs.mapFile) options.onPlan = (p) => maps.push(buildHostMap(p));

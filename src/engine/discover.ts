@@ -16,7 +16,7 @@ export interface DiscoveredFile {
  * a directory means its `**\/*.xml` (honouring .gitignore), a glob is expanded.
  * A path that matches nothing is a usage error.
  */
-export async function discoverFiles(paths: readonly string[], cwd: string, namedDirs?: string[]): Promise<DiscoveredFile[]> {
+export async function discoverFiles(paths: readonly string[], cwd: string, namedDirs?: string[], gitignore = true): Promise<DiscoveredFile[]> {
   const found = new Map<string, boolean>();
   // Globs are expanded by one globby call, not one per argument; directories by a plain walk.
   const patterns: string[] = [];
@@ -26,7 +26,7 @@ export async function discoverFiles(paths: readonly string[], cwd: string, named
   const walk = async (pattern: string[], base: string) =>
     (await import('globby')).globby(pattern, { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
   const workspace = repositoryRoot(cwd);
-  const filter = new GitignoreFilter(workspace);
+  const filter = new GitignoreFilter(workspace, gitignore);
   const escapes = new NamedPathEscapes(workspace);
   for (const p of paths.length > 0 ? paths : ['.']) {
     const abs = resolve(cwd, p);
@@ -118,7 +118,7 @@ export function walkXmlFiles(root: string, gitignore?: GitignoreFilter): string[
  * Every file the globs match under `base` (relative to it), .gitignore honoured: the members of
  * config-mapped plans that the command line did not name.
  */
-export async function expandGlobs(patterns: readonly string[], base: string): Promise<string[]> {
+export async function expandGlobs(patterns: readonly string[], base: string, gitignore = true): Promise<string[]> {
   const { globby } = await import('globby');
   // expandDirectories: off, or globby stats every pattern to see whether it names a directory (one
   // per host of a fleet); a config glob naming a directory maps no file to its host either way (picomatch).
@@ -127,7 +127,7 @@ export async function expandGlobs(patterns: readonly string[], base: string): Pr
   // The config's globs are the pull request's: a literal part that is a symlink out of the repository
   // (config.ts refuses `..` and absolute globs) must not bring outside files into the report, or --fix.
   refuseEscapes(matches, workspace, (m, escape) => `${m}: matched by the config's hosts globs through a symlink to ${escape}, outside the repository ${workspace}; not read`);
-  const filter = new GitignoreFilter(workspace);
+  const filter = new GitignoreFilter(workspace, gitignore);
   return matches.filter((m) => !filter.ignores(m)).sort();
 }
 

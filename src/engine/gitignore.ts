@@ -42,7 +42,15 @@ export class GitignoreFilter {
   private readonly byDir = new Map<string, Ignore | null>();
   private readonly chains = new Map<string, Array<[string, Ignore]>>();
 
-  constructor(private readonly repoRoot: string) {}
+  /**
+   * `honoured` false: nothing is ignored. git ignores patterns only for untracked files, and a CI
+   * checkout holds tracked files only, so there a pull request's .gitignore could only hide its own
+   * broken domains (the Action passes false).
+   */
+  constructor(
+    private readonly repoRoot: string,
+    private readonly honoured = true,
+  ) {}
 
   private load(dir: string): Ignore | null {
     let ig = this.byDir.get(dir);
@@ -81,6 +89,7 @@ export class GitignoreFilter {
 
   /** True when git would ignore `absPath`. Files outside the repository are never ignored. */
   ignores(absPath: string): boolean {
+    if (!this.honoured) return false;
     // Decided once per directory: a walk asks about 10,000 files in a few hundred directories.
     const parent = dirname(absPath);
     let chain = this.filesChains.get(parent);

@@ -35,6 +35,8 @@ export interface PlanCompletionInput {
   /** Absolute directories named on the command line: a walk of one holding the config found every member. */
   namedDirs: readonly string[];
   isIgnored: (abs: string) => boolean;
+  /** Whether .gitignore hides members (LintOptions.gitignore; default true). */
+  gitignore?: boolean;
 }
 
 export async function completePlans(input: PlanCompletionInput): Promise<PlanCompletion> {
@@ -90,7 +92,7 @@ export async function completePlans(input: PlanCompletionInput): Promise<PlanCom
   // A host outside the named files' plans only has to match some file. A quick look below its globs'
   // literal base finds one for the usual `hv01/**/*.xml` without a glob walk per host (a 1,700-host
   // fleet spent half a second there on a one-file pre-commit); a host it cannot vouch for is walked.
-  const quick = new GitignoreFilter(repositoryRoot(config.dir));
+  const quick = new GitignoreFilter(repositoryRoot(config.dir), input.gitignore ?? true);
   const inside = new BaseCheck(config.dir);
   const unmatched = config.hosts.filter((h) => !namedHosts.has(h));
   for (const h of unmatched) if (!targets.has(h) && hostHasPlainFile(config, h, quick, inside)) hit.add(h);
@@ -108,7 +110,7 @@ export async function completePlans(input: PlanCompletionInput): Promise<PlanCom
       if (found === undefined) viaGlobby.push(h);
       else for (const abs of found) members.add(abs);
     }
-    if (viaGlobby.length > 0) for (const abs of await expandGlobs([...new Set(viaGlobby.flatMap((h) => h.globs))], config.dir)) members.add(abs);
+    if (viaGlobby.length > 0) for (const abs of await expandGlobs([...new Set(viaGlobby.flatMap((h) => h.globs))], config.dir, input.gitignore ?? true)) members.add(abs);
     for (const abs of [...members].sort()) {
       const host = hostForDomain(config, abs);
       if (!host) continue;

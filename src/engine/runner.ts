@@ -63,6 +63,11 @@ export interface LintOptions {
    */
   allowNoDomains?: boolean;
   /**
+   * Whether .gitignore hides walked files (default true, as ruff and git's own tools). false in CI:
+   * git ignores patterns only for untracked files, and a checkout holds tracked ones.
+   */
+  gitignore?: boolean;
+  /**
    * Called once per host plan after its rules ran, with its domains and the findings
    * kept for them (`kvmlint plan` and `kvmlint map` read the plan this way).
    */
@@ -235,7 +240,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   // With --stdin and no paths there is nothing to walk (not the default ".").
   const walkedPaths = options.stdin && options.paths.length === 0 ? [] : options.paths.length > 0 ? options.paths : ['.'];
   const namedDirs: string[] = [];
-  const discovered = walkedPaths.length === 0 ? [] : (await discoverFiles(options.paths, cwd, namedDirs)).filter((f) => f.absPath !== stdinAbs);
+  const discovered = walkedPaths.length === 0 ? [] : (await discoverFiles(options.paths, cwd, namedDirs, options.gitignore ?? true)).filter((f) => f.absPath !== stdinAbs);
   if (stdinAbs !== undefined) discovered.push({ absPath: stdinAbs, explicit: true });
   const isIgnored = (abs: string) => config?.isIgnoredFile(abs) ?? false;
   // Plans are checked whole: the other members of a named domain's plan are linted with it.
@@ -245,6 +250,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     cliHost: options.hostFile ? resolve(cwd, options.hostFile) : undefined,
     namedDirs,
     isIgnored,
+    gitignore: options.gitignore ?? true,
   });
   /** The config's host for a domain file, by mapping only: snapshots are loaded one plan at a time. */
   const configHostOf = (abs: string): ConfigHost | undefined =>
