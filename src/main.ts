@@ -16,15 +16,9 @@ for (const stream of [process.stdout, process.stderr]) {
     if (e.code !== 'EPIPE') throw e;
   });
 }
-// Ctrl-C or a CI timeout: without a handler Node dies at once, mid-write, leaving --fix's backup
-// files behind. With one, the signal waits for the write in progress (it is synchronous) to finish
-// or roll back; then the backups are removed and the run ends as a shell reports a signal.
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-  process.on(signal, () => {
-    removeLiveBackups();
-    process.exit(code);
-  });
-}
+// Ctrl-C or a CI timeout ends a lint at once (Node's default); from the first --fix or plan --write
+// write on, the signal waits for the write in progress to finish or roll back, and the backups are
+// removed (write.ts armInterruptCleanup).
 process.on('exit', removeLiveBackups);
 process.on('beforeExit', () => {
   if (!settled) process.stderr.write('kvmlint: internal error: the run stopped before it finished\n');

@@ -22,12 +22,32 @@ export function removeLiveBackups(): void {
   liveBackups.clear();
 }
 
+let interruptsArmed = false;
+
 /**
- * One turn of the event loop, where signal handlers run. A lint is synchronous, so a SIGINT or
+ * From the first write on, SIGINT and SIGTERM wait for the write in progress (it is synchronous) to
+ * finish or roll back, remove the backups, and end the run as a shell reports a signal. Until then
+ * they keep Node's default and end the run at once: a lint has nothing to clean up, and a handler
+ * would wait for the whole synchronous lint (a hostile input kept `timeout -s TERM` waiting for ever).
+ */
+export function armInterruptCleanup(): void {
+  if (interruptsArmed || typeof process.on !== 'function') return;
+  interruptsArmed = true;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.on(signal, () => {
+      removeLiveBackups();
+      process.exit(code);
+    });
+  }
+}
+
+/**
+ * One turn of the event loop, where signal handlers run. A write is synchronous, so a SIGINT or
  * SIGTERM waits there; writers of several files call this before each one, so an interrupted run
- * stops between files, never mid-file (the handlers are in main.ts).
+ * stops between files, never mid-file.
  */
 export function yieldToSignals(): Promise<void> {
+  armInterruptCleanup();
   return new Promise((done) => setImmediate(done));
 }
 
@@ -80,6 +100,8 @@ function reason(e: unknown): string {
  * write bit (root may write anything, but a read-only file means "don't").
  */
 export function writeFixedFile(path: string, originalText: string, fixedText: string, workspace: string): void {
+  // Before the first byte: an interrupt from here on waits for the file to be whole again.
+  armInterruptCleanup();
   const fail = (why: string): never => {
     throw new FixWriteError(`${path}: ${why}`);
   };
