@@ -2072,6 +2072,9 @@ function workerThreads() {
   return threads ??= createRequire(import.meta.url)("node:worker_threads");
 }
 var helperGraceMs = 1e4;
+function helperGrace() {
+  return helperGraceMs;
+}
 var sourceWorkerStarter;
 function startWorker(start) {
   const options = { workerData: start, transferList: [start.port] };
@@ -2112,6 +2115,18 @@ var SchemaHelper = class {
   get available() {
     if (!this.ready && !this.dead) this.receive();
     return this.ready && !this.dead;
+  }
+  /** Waits (at most the grace time) for the helper to have compiled the schema; false when it failed or went quiet. */
+  waitReady() {
+    const since = Date.now();
+    while (!this.dead && !this.available) {
+      if (Date.now() - since > helperGraceMs) {
+        this.stop();
+        break;
+      }
+      Atomics.wait(this.signal, 0, Atomics.load(this.signal, 0), Math.min(100, helperGraceMs));
+    }
+    return this.available;
   }
   /**
    * Sends `texts` to the helper, which validates those it claims (see HelperRequest.claim) while
@@ -2278,7 +2293,7 @@ function detailsOf(e) {
   return raw.map((d) => ({ message: d.message.trim(), level: d.level, line: d.line, ...d.xpath ? { xpath: d.xpath } : {} }));
 }
 function notValidated(why) {
-  return { kind: "invalid", details: [{ message: `libxml2 could not validate this domain: ${why}; it is not known to be valid`, level: 3, line: 0 }] };
+  return { kind: "invalid", unvalidated: true, details: [{ message: `libxml2 could not validate this domain: ${why}; it is not known to be valid`, level: 3, line: 0 }] };
 }
 async function compile(dir2, shown2) {
   const lib = await loadLibxml2();
@@ -2350,13 +2365,14 @@ async function compile(dir2, shown2) {
   };
   const canaryAccepted = () => notValidated("it accepted a document that is not a domain (out of memory, or a schema that accepts anything)");
   const validateHere = (text) => verdictOf(text) ?? (rejectsCanary() ? void 0 : canaryAccepted());
-  const validateClaimed = (texts, next) => {
+  const validateClaimed = (texts, next, onEach) => {
     const verdicts = [];
     for (let i = Atomics.add(next, 0, 1); i < texts.length; i = Atomics.add(next, 0, 1)) {
       try {
         verdicts.push([i, verdictOf(texts[i])]);
       } catch {
       }
+      onEach?.();
     }
     if (verdicts.some(([, v]) => v === void 0) && !rejectsCanary()) {
       for (const entry of verdicts) entry[1] ??= canaryAccepted();
@@ -2408,15 +2424,49 @@ async function compile(dir2, shown2) {
     helperValidated: () => helpers.get(dir2)?.validated ?? 0
   };
 }
+function boundedValidator(inner, helper) {
+  const known = /* @__PURE__ */ new Map();
+  const stopped = () => notValidated(`stopped after ${Math.round(helperGrace() / 1e3)} s (libvirt's grammar takes milliseconds)`);
+  const run = (texts) => {
+    if (!helper.waitReady()) {
+      for (const t of texts) known.set(t, stopped());
+      return;
+    }
+    const request = helper.send(texts, new Int32Array(new SharedArrayBuffer(4)));
+    const verdicts = request === void 0 ? void 0 : helper.collect(request);
+    texts.forEach((t, i) => known.set(t, verdicts?.has(i) ? verdicts.get(i) : stopped()));
+  };
+  return {
+    dir: inner.dir,
+    shown: inner.shown,
+    facts: () => inner.facts(),
+    validate(text) {
+      if (!known.has(text)) run([text]);
+      const verdict = known.get(text);
+      known.delete(text);
+      return verdict;
+    },
+    prevalidate(texts) {
+      known.clear();
+      if (texts.length > 0) run(texts);
+    },
+    helperAlive: () => helper.alive,
+    helperValidated: () => helper.validated
+  };
+}
 var helperMinDocuments = 64;
-function loadSchemaValidator(dir2, shown2 = dir2, documents = 0) {
+function loadSchemaValidator(dir2, shown2 = dir2, documents = 0, bounded = false) {
   let real;
   try {
     real = realpathSync(dir2);
   } catch (e) {
     return Promise.reject(new SchemaError(`schema directory ${shown2} cannot be used: ${e.message}`));
   }
-  if (documents >= helperMinDocuments && !helpers.get(real)?.alive) helpers.set(real, new SchemaHelper(real, shown2));
+  if ((bounded || documents >= helperMinDocuments) && !helpers.get(real)?.alive) helpers.set(real, new SchemaHelper(real, shown2));
+  if (bounded) {
+    const helper = helpers.get(real);
+    if (helper.alive) return loadSchemaValidator(dir2, shown2, documents, false).then((inner) => boundedValidator(inner, helper));
+  }
   let v = compiled.get(real);
   if (!v) {
     v = compile(real, shown2);
@@ -2442,7 +2492,7 @@ loadSchemaValidator(dir, shown).then(
   (validator) => {
     port.on("message", ({ id, texts, claim }) => {
       try {
-        const verdicts = validator.validateClaimed(texts, new Int32Array(claim)).map(([i, v]) => [i, v ?? null]);
+        const verdicts = validator.validateClaimed(texts, new Int32Array(claim), () => post({ progress: id })).map(([i, v]) => [i, v ?? null]);
         post({ id, verdicts });
       } catch (e) {
         post({ id, error: e instanceof Error ? e.message : String(e) });

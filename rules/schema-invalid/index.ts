@@ -31,6 +31,10 @@ const messages = {
     message: '<{{element}}> is defined nowhere in the schemas at {{dir}}{{version}}: they are older than it, or it is misspelt',
     help: 'validate against the schemas of the libvirt you deploy to (--schema DIR), or correct the element name',
   },
+  unvalidated: {
+    message: 'could not validate against the schemas at {{dir}}: {{why}}',
+    help: "the domain is not known to be valid: validate it against libvirt's installed schemas (--schema DIR, the Action's schema input)",
+  },
   stopped: {
     message: "libvirt's schema rejects <{{element}}> or something inside it: \"{{said}}\"",
     help: "check it (attributes, text, children) against libvirt's Domain XML format; libxml2 says nothing more precise",
@@ -59,6 +63,12 @@ export default defineDomainRule({
     if (!schema || !source.doc.root) return;
     const failure = schema.validate(source.text);
     if (!failure) return;
+    // No verdict (libxml2 failed or was stopped): nothing to locate; the domain is reported as not known valid.
+    if (failure.unvalidated) {
+      const why = (failure.details[0]?.message ?? '').replace(/^libxml2 could not validate this domain: /, '').replace(/; it is not known to be valid$/, '');
+      report({ range: source.doc.root.startTag, messageId: 'unvalidated', data: { dir: excerpt(schema.shown, 32), why: excerpt(why, 64) } });
+      return;
+    }
     const site = locateSchemaFailure(source.doc.root, source.lines, failure);
     const libxml2 = site.message.replace(/\s+/g, ' ').trim();
     const element = excerpt(site.element.name, 32);

@@ -11,6 +11,7 @@ import { discoverFiles, displayPath, escapesWorkspace, type DiscoveredFile } fro
 import { completePlans } from './plans.ts';
 import { addPlanSuggestions } from '../plan/suggest.ts';
 import { repositoryRoot } from './repo.ts';
+import { isInside, realAsFarAsExists } from './paths.ts';
 import { rules as registeredRules, ruleDoc } from './registry.ts';
 import { decodeXmlBytes, DEFAULT_MAX_FILE_BYTES, oversizeMessage, readBoundedText, sourceFromText, UsageError } from './source.ts';
 import { checkSchemaDir, defaultSchemaDirs, findSchemaDir } from '../schema/dir.ts';
@@ -258,7 +259,10 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   const files = plans.files.filter((f) => !isIgnored(f.absPath));
   const planSuggestions = options.planSuggestions ?? files.length <= PLAN_SUGGESTIONS_AUTO_MAX_FILES;
   const keepSources = options.keepSources ?? true;
-  const schema: SchemaValidator | undefined = schemaDir && files.length > 0 ? await loadSchemaValidator(schemaDir, displayPath(schemaDir, cwd), files.length) : undefined;
+  // Schemas inside the workspace are the pull request's to write: validated on the helper thread under a watchdog.
+  const schemaBounded = schemaDir !== undefined && isInside(realAsFarAsExists(repositoryRoot(cwd)), realAsFarAsExists(resolve(cwd, schemaDir)));
+  const schema: SchemaValidator | undefined =
+    schemaDir && files.length > 0 ? await loadSchemaValidator(schemaDir, displayPath(schemaDir, cwd), files.length, schemaBounded) : undefined;
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
   const absPaths = new Map<string, string>();

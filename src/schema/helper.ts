@@ -45,7 +45,7 @@ export interface HelperRequest {
 }
 /** The helper's verdicts by index in the request's texts; null stands for "valid" (undefined does not survive every transfer). */
 export type HelperVerdicts = Array<[index: number, verdict: SchemaFailure | null]>;
-export type HelperReply = { ready: true } | { failed: string } | { id: number; verdicts: HelperVerdicts } | { id: number; error: string };
+export type HelperReply = { ready: true } | { failed: string } | { progress: number } | { id: number; verdicts: HelperVerdicts } | { id: number; error: string };
 
 /**
  * How long the main thread, its share of a batch done, waits without a word from the helper (which
@@ -57,6 +57,11 @@ let helperGraceMs = 10_000;
 /** For tests: how long a quiet helper is waited for. */
 export function setHelperGraceMs(ms: number): void {
   helperGraceMs = ms;
+}
+
+/** How long a quiet helper is waited for, in ms. */
+export function helperGrace(): number {
+  return helperGraceMs;
 }
 
 /** Starts the helper from source (tests under tsx: test/support/schema-helper.ts); unset, a source run has no helper. */
@@ -111,6 +116,19 @@ export class SchemaHelper {
   get available(): boolean {
     if (!this.ready && !this.dead) this.receive();
     return this.ready && !this.dead;
+  }
+
+  /** Waits (at most the grace time) for the helper to have compiled the schema; false when it failed or went quiet. */
+  waitReady(): boolean {
+    const since = Date.now();
+    while (!this.dead && !this.available) {
+      if (Date.now() - since > helperGraceMs) {
+        this.stop();
+        break;
+      }
+      Atomics.wait(this.signal, 0, Atomics.load(this.signal, 0), Math.min(100, helperGraceMs));
+    }
+    return this.available;
   }
 
   /**

@@ -20,6 +20,8 @@ export interface SchemaFailure {
    * `unparsable`: libxml2 itself (libvirt's XML parser) refuses the text.
    */
   kind: 'invalid' | 'unparsable';
+  /** No verdict was reached (libxml2 failed, or was stopped): the domain is not known to be valid. */
+  unvalidated?: true;
   /** In libxml2's order; the first is where validation stopped. */
   details: SchemaDetail[];
 }
@@ -47,7 +49,7 @@ export interface SchemaValidator {
   /** True while a helper thread is validating alongside this one (or starting to). */
   helperAlive?(): boolean;
   /** The helper protocol's share of a batch (src/schema/helper.ts): the claimed texts' verdicts, by index. */
-  validateClaimed?(texts: readonly string[], next: Int32Array): Array<[number, SchemaFailure | undefined]>;
+  validateClaimed?(texts: readonly string[], next: Int32Array, onEach?: () => void): Array<[number, SchemaFailure | undefined]>;
   /** How many domains the helper thread validated (for tests). */
   helperValidated?(): number;
 }

@@ -4,7 +4,7 @@ import { isAbsolute, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOMAIN_SCHEMA, SchemaError } from './dir.ts';
 import type { SchemaDetail, SchemaFailure, SchemaValidator } from './types.ts';
-import { SchemaHelper } from './helper.ts';
+import { helperGrace, SchemaHelper } from './helper.ts';
 
 /**
  * RelaxNG validation against libvirt's own schemas with libxml2 (the engine libvirt
@@ -166,7 +166,7 @@ function detailsOf(e: unknown): SchemaDetail[] {
 
 /** A domain libxml2 could not give a verdict on: reported as schema-invalid (exit 1 or 2), never as valid. */
 function notValidated(why: string): SchemaFailure {
-  return { kind: 'invalid', details: [{ message: `libxml2 could not validate this domain: ${why}; it is not known to be valid`, level: 3, line: 0 }] };
+  return { kind: 'invalid', unvalidated: true, details: [{ message: `libxml2 could not validate this domain: ${why}; it is not known to be valid`, level: 3, line: 0 }] };
 }
 
 async function compile(dir: string, shown: string): Promise<SchemaValidator> {
@@ -260,7 +260,7 @@ async function compile(dir: string, shown: string): Promise<SchemaValidator> {
    * so for the canary after the batch as after each text, and then every "valid" of the batch is
    * withdrawn. A text whose validation throws is left out, for validate() to meet in the rule.
    */
-  const validateClaimed = (texts: readonly string[], next: Int32Array): Array<[number, SchemaFailure | undefined]> => {
+  const validateClaimed = (texts: readonly string[], next: Int32Array, onEach?: () => void): Array<[number, SchemaFailure | undefined]> => {
     const verdicts: Array<[number, SchemaFailure | undefined]> = [];
     for (let i = Atomics.add(next, 0, 1); i < texts.length; i = Atomics.add(next, 0, 1)) {
       try {
@@ -268,6 +268,7 @@ async function compile(dir: string, shown: string): Promise<SchemaValidator> {
       } catch {
         // Left to validate().
       }
+      onEach?.();
     }
     if (verdicts.some(([, v]) => v === undefined) && !rejectsCanary()) {
       for (const entry of verdicts) entry[1] ??= canaryAccepted();
@@ -329,6 +330,46 @@ async function compile(dir: string, shown: string): Promise<SchemaValidator> {
 }
 
 /**
+ * A validator for schemas a pull request supplies (a directory inside the workspace): libxml2's
+ * RelaxNG validation is exponential on a crafted grammar (nested ambiguous choices: 3 KB took 16 s on
+ * 32 elements, doubling every 4), and WebAssembly on this thread cannot be interrupted. So every
+ * text goes to the helper thread, which reports after each one; a text it has not answered within
+ * the grace time (10 s; libvirt's own grammar takes milliseconds) ends the helper and is "not known
+ * to be valid", as is every text after it. The lint goes on, and fails closed.
+ */
+function boundedValidator(inner: SchemaValidator, helper: SchemaHelper): SchemaValidator {
+  const known = new Map<string, SchemaFailure | undefined>();
+  const stopped = (): SchemaFailure =>
+    notValidated(`stopped after ${Math.round(helperGrace() / 1000)} s (libvirt's grammar takes milliseconds)`);
+  const run = (texts: readonly string[]): void => {
+    if (!helper.waitReady()) {
+      for (const t of texts) known.set(t, stopped());
+      return;
+    }
+    const request = helper.send(texts, new Int32Array(new SharedArrayBuffer(4)));
+    const verdicts = request === undefined ? undefined : helper.collect(request);
+    texts.forEach((t, i) => known.set(t, verdicts?.has(i) ? verdicts.get(i) : stopped()));
+  };
+  return {
+    dir: inner.dir,
+    shown: inner.shown,
+    facts: () => inner.facts(),
+    validate(text: string): SchemaFailure | undefined {
+      if (!known.has(text)) run([text]);
+      const verdict = known.get(text);
+      known.delete(text);
+      return verdict;
+    },
+    prevalidate(texts: readonly string[]): void {
+      known.clear();
+      if (texts.length > 0) run(texts);
+    },
+    helperAlive: () => helper.alive,
+    helperValidated: () => helper.validated,
+  };
+}
+
+/**
  * Below this many domains a run validates on its own thread: starting the helper (loading
  * libxml2, compiling the schema) costs ~0.2 s of another core, ~80 domains' validation.
  */
@@ -345,14 +386,19 @@ export function setSchemaHelperThreshold(documents: number): void {
  * A run that will validate `documents` domains, enough of them, also starts the helper thread
  * (src/schema/helper.ts) now, so that it compiles the schema while this thread does.
  */
-export function loadSchemaValidator(dir: string, shown = dir, documents = 0): Promise<SchemaValidator> {
+export function loadSchemaValidator(dir: string, shown = dir, documents = 0, bounded = false): Promise<SchemaValidator> {
   let real: string;
   try {
     real = realpathSync(dir);
   } catch (e) {
     return Promise.reject(new SchemaError(`schema directory ${shown} cannot be used: ${(e as Error).message}`));
   }
-  if (documents >= helperMinDocuments && !helpers.get(real)?.alive) helpers.set(real, new SchemaHelper(real, shown));
+  if ((bounded || documents >= helperMinDocuments) && !helpers.get(real)?.alive) helpers.set(real, new SchemaHelper(real, shown));
+  if (bounded) {
+    const helper = helpers.get(real)!;
+    // From source without the helper's bundle (tests under tsx) there is no thread to bound: validated here.
+    if (helper.alive) return loadSchemaValidator(dir, shown, documents, false).then((inner) => boundedValidator(inner, helper));
+  }
   let v = compiled.get(real);
   if (!v) {
     v = compile(real, shown);

@@ -233,3 +233,31 @@ test('a finding lists at most 20 related places, saying how many more: a hostile
     cleanup();
   }
 });
+
+test('a RelaxNG grammar the pull request supplies cannot hang the run: a text not validated within 10 s is reported, not waited for', LIMIT, () => {
+  // Nested ambiguous <zeroOrMore><choice>: libxml2's validation doubles about every 4 elements (16 s at 32;
+  // at 60, hours). The config's schema directory is inside the workspace, so validation runs on the helper
+  // thread under a watchdog, and the domain is reported as not known to be valid.
+  let pattern = '<element name="a"><empty/></element>';
+  for (let i = 0; i < 5; i++) pattern = `<zeroOrMore><choice>${pattern}<group>${pattern}</group></choice></zeroOrMore>`;
+  const grammar =
+    '<?xml version="1.0"?>\n<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element name="domain"><zeroOrMore><choice>' +
+    `<element name="name"><text/></element>${pattern}</choice></zeroOrMore><element name="zzz"><empty/></element></element></start></grammar>`;
+  const { dir, cleanup } = workspace({
+    'schema/domain.rng': grammar,
+    'kvmlint.config.json': '{"schema": "schema"}\n',
+    'vm.xml': `<domain type="kvm"><name>x</name>${'<a/>'.repeat(60)}<b/></domain>\n`,
+  });
+  try {
+    const t0 = Date.now();
+    const r = kvmlint(dir, ['-f', 'json', 'vm.xml']);
+    const seconds = (Date.now() - t0) / 1000;
+    assert.equal(r.status, 1, r.stderr);
+    assert.ok(seconds < 40, `finished in ${seconds} s`);
+    const schema = (JSON.parse(r.stdout) as { diagnostics: Array<{ ruleId: string; severity: string; messageId?: string; message: string }> }).diagnostics.filter((d) => d.ruleId === 'schema-invalid');
+    assert.deepEqual(schema.map((d) => [d.severity, d.messageId]), [['error', 'unvalidated']]);
+    assert.match(schema[0]!.message, /could not validate against the schemas at schema: stopped after 10 s/);
+  } finally {
+    cleanup();
+  }
+});
