@@ -24060,10 +24060,10 @@ var SchemaHelper = class {
    * the caller claims and validates the rest; collect() returns the helper's verdicts. Undefined
    * when the helper is not available.
    */
-  send(texts, claim) {
+  send(texts, claim, progress = false) {
     if (!this.available || texts.length === 0) return void 0;
     const id = this.nextId++;
-    this.port.postMessage({ id, texts, claim: claim.buffer });
+    this.port.postMessage({ id, texts, claim: claim.buffer, progress });
     return id;
   }
   /**
@@ -24359,7 +24359,7 @@ function boundedValidator(inner, helper) {
       for (const t of texts) known.set(t, stopped());
       return;
     }
-    const request = helper.send(texts, new Int32Array(new SharedArrayBuffer(4)));
+    const request = helper.send(texts, new Int32Array(new SharedArrayBuffer(4)), true);
     const verdicts = request === void 0 ? void 0 : helper.collect(request);
     texts.forEach((t, i) => known.set(t, verdicts?.has(i) ? verdicts.get(i) : stopped()));
   };

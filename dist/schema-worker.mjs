@@ -2133,10 +2133,10 @@ var SchemaHelper = class {
    * the caller claims and validates the rest; collect() returns the helper's verdicts. Undefined
    * when the helper is not available.
    */
-  send(texts, claim) {
+  send(texts, claim, progress = false) {
     if (!this.available || texts.length === 0) return void 0;
     const id = this.nextId++;
-    this.port.postMessage({ id, texts, claim: claim.buffer });
+    this.port.postMessage({ id, texts, claim: claim.buffer, progress });
     return id;
   }
   /**
@@ -2432,7 +2432,7 @@ function boundedValidator(inner, helper) {
       for (const t of texts) known.set(t, stopped());
       return;
     }
-    const request = helper.send(texts, new Int32Array(new SharedArrayBuffer(4)));
+    const request = helper.send(texts, new Int32Array(new SharedArrayBuffer(4)), true);
     const verdicts = request === void 0 ? void 0 : helper.collect(request);
     texts.forEach((t, i) => known.set(t, verdicts?.has(i) ? verdicts.get(i) : stopped()));
   };
@@ -2490,9 +2490,9 @@ function post(reply) {
 }
 loadSchemaValidator(dir, shown).then(
   (validator) => {
-    port.on("message", ({ id, texts, claim }) => {
+    port.on("message", ({ id, texts, claim, progress }) => {
       try {
-        const verdicts = validator.validateClaimed(texts, new Int32Array(claim), () => post({ progress: id })).map(([i, v]) => [i, v ?? null]);
+        const verdicts = validator.validateClaimed(texts, new Int32Array(claim), progress ? () => post({ progress: id }) : void 0).map(([i, v]) => [i, v ?? null]);
         post({ id, verdicts });
       } catch (e) {
         post({ id, error: e instanceof Error ? e.message : String(e) });

@@ -42,6 +42,8 @@ export interface HelperRequest {
    * texts by bumping it, so neither waits for a share the other could have done.
    */
   claim: SharedArrayBuffer;
+  /** A progress reply after each text, for a watchdog that times one text (schemas from the pull request). */
+  progress?: boolean;
 }
 /** The helper's verdicts by index in the request's texts; null stands for "valid" (undefined does not survive every transfer). */
 export type HelperVerdicts = Array<[index: number, verdict: SchemaFailure | null]>;
@@ -136,10 +138,10 @@ export class SchemaHelper {
    * the caller claims and validates the rest; collect() returns the helper's verdicts. Undefined
    * when the helper is not available.
    */
-  send(texts: readonly string[], claim: Int32Array): number | undefined {
+  send(texts: readonly string[], claim: Int32Array, progress = false): number | undefined {
     if (!this.available || texts.length === 0) return undefined;
     const id = this.nextId++;
-    this.port.postMessage({ id, texts, claim: claim.buffer as SharedArrayBuffer } satisfies HelperRequest);
+    this.port.postMessage({ id, texts, claim: claim.buffer as SharedArrayBuffer, progress } satisfies HelperRequest);
     return id;
   }
 

@@ -346,7 +346,7 @@ function boundedValidator(inner: SchemaValidator, helper: SchemaHelper): SchemaV
       for (const t of texts) known.set(t, stopped());
       return;
     }
-    const request = helper.send(texts, new Int32Array(new SharedArrayBuffer(4)));
+    const request = helper.send(texts, new Int32Array(new SharedArrayBuffer(4)), true);
     const verdicts = request === undefined ? undefined : helper.collect(request);
     texts.forEach((t, i) => known.set(t, verdicts?.has(i) ? verdicts.get(i) : stopped()));
   };
