@@ -8,6 +8,8 @@
  * npm run bench -- --schema DIR  libvirt's schemas for the --schema shape (default
  *                                $KVMLINT_LIBVIRT_SCHEMAS, then /usr/share/libvirt/schemas)
  * npm run bench -- --node PATH  run the whole-process shapes with that Node (another version)
+ * npm run bench -- --keep-env  keep NODE_EXTRA_CA_CERTS for the timed commands (by default
+ *                                they run without it; the header says what it costs)
  * npm run bench -- --warm-only | --no-warm
  * npm run bench -- --dir DIR     generate the corpora under DIR and keep them; a later run with
  *                                the same DIR reuses them (to profile: node --cpu-prof dist/kvmlint.mjs
@@ -69,6 +71,7 @@ const { values } = parseArgs({
     'no-warm': { type: 'boolean', default: false },
     schema: { type: 'string' },
     node: { type: 'string' },
+    'keep-env': { type: 'boolean', default: false },
     // The warm child's arguments.
     child: { type: 'string' },
     engine: { type: 'string' },
@@ -79,6 +82,18 @@ const { values } = parseArgs({
 const RUNS = Number(values.runs);
 /** The Node that runs the whole-process shapes (`--node`: another version, as its users pay it). */
 const NODE = values.node ? resolve(values.node) : process.execPath;
+/**
+ * Environment variables that make every Node process pay for something kvmlint never uses, and that
+ * a user's machine rarely sets: NODE_EXTRA_CA_CERTS makes Node 20 and 22 read and parse that PEM
+ * bundle before any JavaScript runs (node.cc, InitializeOncePerProcess; Node 24 loads it on first
+ * TLS use), ~55 ms a process for Debian's 140 certificates on this machine, where a sandbox sets it.
+ * kvmlint makes no TLS connection. The timed commands run without them (xmllint never paid them),
+ * and the header measures what they cost; `--keep-env` keeps them.
+ */
+const STARTUP_ONLY_ENV = ['NODE_EXTRA_CA_CERTS'] as const;
+const DROPPED_ENV = values['keep-env'] ? [] : STARTUP_ONLY_ENV.filter((k) => process.env[k] !== undefined);
+/** The environment every timed command runs in. */
+const CHILD_ENV: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !(DROPPED_ENV as readonly string[]).includes(k)));
 const PER_HOST_SCALE = 100;
 type Layout = 'fleet' | 'dense' | 'hypervisor';
 
@@ -367,6 +382,8 @@ interface Command {
   label: string;
   argv: string[];
   cwd: string;
+  /** Default: CHILD_ENV. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Runs one command to its end: wall by Node's monotonic clock, CPU and peak RSS by GNU time (the kernel's rusage). */
@@ -375,7 +392,7 @@ function timeProcess(cmd: Command, outFile: string): ProcessTimes {
   const out = openSync(outFile, 'w');
   const err = openSync(`${outFile}.err`, 'w');
   const t0 = performance.now();
-  const r = spawnSync(TIME, ['-f', '%U %S %M %x', '-o', usage, ...cmd.argv], { cwd: cmd.cwd, stdio: ['ignore', out, err] });
+  const r = spawnSync(TIME, ['-f', '%U %S %M %x', '-o', usage, ...cmd.argv], { cwd: cmd.cwd, stdio: ['ignore', out, err], env: cmd.env ?? CHILD_ENV });
   const wallS = (performance.now() - t0) / 1000;
   closeSync(out);
   closeSync(err);
@@ -414,11 +431,29 @@ const fmtS = (xs: number[]) => {
   return `${median.toFixed(d)} s (${min.toFixed(d)}–${max.toFixed(d)})`;
 };
 
+/** What the dropped variables cost a bare Node start, paired in the same rounds, so the figures below can be read either way. */
+function startupEnvCost(scratch: string, say: (s: string) => void): void {
+  const without: Command = { label: 'without', argv: [NODE, '-e', '0'], cwd: scratch };
+  const withThem: Command = { ...without, label: 'with', env: process.env };
+  const a: number[] = [];
+  const b: number[] = [];
+  timeProcess(without, join(scratch, 'out'));
+  timeProcess(withThem, join(scratch, 'out'));
+  for (let r = 0; r < 11; r++) {
+    a.push(timeProcess(without, join(scratch, 'out')).wallS);
+    b.push(timeProcess(withThem, join(scratch, 'out')).wallS);
+  }
+  say(
+    `timed commands run without ${DROPPED_ENV.join(', ')} (set here; --keep-env keeps it): \`node -e 0\` takes ${fmtS(b)} with it, ` +
+      `${fmtS(a)} without; add the difference to each kvmlint wall time below for a machine that sets it`,
+  );
+}
+
 function countFindings(shape: Shape, scratch: string): { findings: number; status: number | null } {
   const args = [...shape.args];
   const f = args.indexOf('-f');
   if (f >= 0) args.splice(f, 2);
-  const r = spawnSync(NODE, [DIST, ...args, '-f', 'json', '-o', join(scratch, 'count.json')], { cwd: shape.dir, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync(NODE, [DIST, ...args, '-f', 'json', '-o', join(scratch, 'count.json')], { cwd: shape.dir, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: CHILD_ENV });
   if (r.status !== 0 && r.status !== 1) throw new Error(`kvmlint ${args.join(' ')} in ${shape.dir} exited ${r.status}: ${r.stderr}`);
   const report = JSON.parse(readFileSync(join(scratch, 'count.json'), 'utf8')) as unknown;
   const list = Array.isArray(report) ? report : ((report as { diagnostics?: unknown[]; results?: unknown[] }).diagnostics ?? []);
@@ -494,6 +529,7 @@ async function wholeProcessTables(base: string): Promise<void> {
   const say = (s: string) => process.stdout.write(`${s}\n`);
   const nodeVersion = NODE === process.execPath ? process.version : spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
   say(`whole processes: node ${nodeVersion}, ${DIST.slice(DIST.lastIndexOf('dist'))}; median of ${RUNS} paired rounds with min–max (one-file shapes: 21 rounds)`);
+  if (DROPPED_ENV.length > 0) startupEnvCost(scratch, say);
 
   if (want('fleet', 'fleet-nohost', 'schema')) {
     const dir = join(base, 'fleet');
