@@ -86,7 +86,7 @@ const NODE = values.node ? resolve(values.node) : process.execPath;
  * Environment variables that make every Node process pay for something kvmlint never uses, and that
  * a user's machine rarely sets: NODE_EXTRA_CA_CERTS makes Node 20 and 22 read and parse that PEM
  * bundle before any JavaScript runs (node.cc, InitializeOncePerProcess; Node 24 loads it on first
- * TLS use), ~55 ms a process for Debian's 140 certificates on this machine, where a sandbox sets it.
+ * TLS use), ~55 ms a process for Debian's 144 certificates on this machine, where a sandbox sets it.
  * kvmlint makes no TLS connection. The timed commands run without them (xmllint never paid them),
  * and the header measures what they cost; `--keep-env` keeps them.
  */
