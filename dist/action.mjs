@@ -3609,9 +3609,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants5 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
+    var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const fns = glob.map((input) => picomatch2(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -3627,16 +3627,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix });
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
         const result = { glob, state, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -3662,7 +3662,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -3679,24 +3679,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix);
+          match = picomatch2.matchBase(input, regex, options, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix }));
     };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
+    picomatch2.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
       return parse(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input, options) => scan(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch2.scan = (input, options) => scan(input, options);
+    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -3707,13 +3707,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch3.toRegex(source, options);
+      const regex = picomatch2.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -3724,9 +3724,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse(input, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch2.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -3735,8 +3735,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants5;
-    module.exports = picomatch3;
+    picomatch2.constants = constants5;
+    module.exports = picomatch2;
   }
 });
 
@@ -3746,14 +3746,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch3(glob, options, returnState = false) {
+    function picomatch2(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
+    Object.assign(picomatch2, pico);
+    module.exports = picomatch2;
   }
 });
 
@@ -12928,6 +12928,8 @@ function isDecimalUnit(unit) {
 }
 var LEADING_SPACE = /^[ \t\n\r\f]*/;
 function scaleToKiB(value, unit, defaultUnit = "KiB", opts = {}) {
+  const kib = opts.maxBytes === void 0 ? plainKiB(value, unit === void 0 || unit === "" ? defaultUnit : unit) : void 0;
+  if (kib !== void 0) return { ok: true, value: kib };
   if (value.length > 32 || unit !== void 0 && unit.length > 8) return scaleUncached(value, unit, defaultUnit, opts);
   const key = `${value}\0${unit ?? ""}\0${defaultUnit}\0${opts.maxBytes ?? ""}`;
   let parsed = scaleMemo.get(key);
@@ -12938,6 +12940,30 @@ function scaleToKiB(value, unit, defaultUnit = "KiB", opts = {}) {
   return parsed;
 }
 var scaleMemo = /* @__PURE__ */ new Map();
+var KIB_PER_UNIT = /* @__PURE__ */ new Map([
+  ["KiB", 1],
+  ["k", 1],
+  ["K", 1],
+  ["MiB", 1024],
+  ["M", 1024],
+  ["m", 1024],
+  ["GiB", 1024 ** 2],
+  ["G", 1024 ** 2],
+  ["g", 1024 ** 2]
+]);
+var PLAIN_KIB_LIMIT = 2 ** 43;
+function plainKiB(value, unit) {
+  const perUnit = KIB_PER_UNIT.get(unit);
+  if (perUnit === void 0 || value.length === 0 || value.length > 12) return void 0;
+  let n = 0;
+  for (let i = 0; i < value.length; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return void 0;
+    n = n * 10 + d;
+  }
+  const kib = n * perUnit;
+  return kib < PLAIN_KIB_LIMIT ? kib : void 0;
+}
 function scaleUncached(value, unit, defaultUnit, opts) {
   const maxBytes = opts.maxBytes ?? LIBVIRT_MEMORY_MAX_BYTES;
   const lead = LEADING_SPACE.exec(value)[0].length;
@@ -13945,7 +13971,7 @@ function loadHostFile(path4) {
 }
 
 // src/engine/config.ts
-import { existsSync as existsSync3, lstatSync as lstatSync3, realpathSync as realpathSync3 } from "node:fs";
+import { existsSync as existsSync3, lstatSync as lstatSync3, opendirSync, realpathSync as realpathSync3 } from "node:fs";
 import { basename as basename2, dirname as dirname4, isAbsolute as isAbsolute2, join as join4, relative as relative4, resolve as resolve5 } from "node:path";
 
 // src/engine/repo.ts
@@ -22149,21 +22175,60 @@ function realIfExists(p) {
     return void 0;
   }
 }
-function realFileIfExists(p, realDirs) {
-  let isLink;
-  try {
-    const st = lstatSync3(p, { throwIfNoEntry: false });
-    if (st === void 0) return void 0;
-    isLink = st.isSymbolicLink();
-  } catch {
-    return realIfExists(p);
+var LIST_DIR_FROM = 16;
+var MAX_LISTED_ENTRIES = 1e5;
+var SnapshotPaths = class {
+  realDirs = /* @__PURE__ */ new Map();
+  listings = /* @__PURE__ */ new Map();
+  named = /* @__PURE__ */ new Map();
+  constructor(paths) {
+    for (const p of paths) {
+      const dir = dirname4(p);
+      this.named.set(dir, (this.named.get(dir) ?? 0) + 1);
+    }
   }
-  const dir = dirname4(p);
-  if (isLink || dir === p) return realIfExists(p);
-  let realDir = realDirs.get(dir);
-  if (!realDirs.has(dir)) realDirs.set(dir, realDir = realIfExists(dir));
-  return realDir === void 0 ? void 0 : join4(realDir, basename2(p));
-}
+  realFileIfExists(p) {
+    const dir = dirname4(p);
+    if (dir === p) return realIfExists(p);
+    let kind = this.listing(dir)?.get(basename2(p));
+    if (kind === void 0 || kind === "unknown") {
+      try {
+        const st = lstatSync3(p, { throwIfNoEntry: false });
+        if (st === void 0) return void 0;
+        kind = st.isSymbolicLink() ? "link" : "other";
+      } catch {
+        return realIfExists(p);
+      }
+    }
+    if (kind === "link") return realIfExists(p);
+    let realDir = this.realDirs.get(dir);
+    if (!this.realDirs.has(dir)) this.realDirs.set(dir, realDir = realIfExists(dir));
+    return realDir === void 0 ? void 0 : join4(realDir, basename2(p));
+  }
+  /** The entries of `dir` when enough snapshots are named there and it is not too big to list. */
+  listing(dir) {
+    if ((this.named.get(dir) ?? 0) < LIST_DIR_FROM) return void 0;
+    if (this.listings.has(dir)) return this.listings.get(dir);
+    let entries = /* @__PURE__ */ new Map();
+    let handle;
+    try {
+      handle = opendirSync(dir, { bufferSize: 1024 });
+      for (let entry = handle.readSync(); entry !== null; entry = handle.readSync()) {
+        if (entries.size >= MAX_LISTED_ENTRIES) {
+          entries = void 0;
+          break;
+        }
+        entries.set(entry.name, entry.isFile() ? "file" : entry.isSymbolicLink() ? "link" : entry.isDirectory() || entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice() ? "other" : "unknown");
+      }
+    } catch {
+      entries = void 0;
+    } finally {
+      handle?.closeSync();
+    }
+    this.listings.set(dir, entries);
+    return entries;
+  }
+};
 function resolveConfig(raw, path4, displayPath2) {
   const dir = dirname4(path4);
   const workspace = repositoryRoot(dir);
@@ -22189,29 +22254,26 @@ function resolveConfig(raw, path4, displayPath2) {
   });
   const hostIndex = { byBase: /* @__PURE__ */ new Map(), anywhere: [], byDir: /* @__PURE__ */ new Map() };
   const realWorkspace = realAsFarAsExists(workspace);
-  const realDirs = /* @__PURE__ */ new Map();
+  const snapshots = (raw.hosts ?? []).map((h) => resolve5(dir, h.snapshot));
+  const snapshotPaths = new SnapshotPaths(snapshots);
   const hosts = (raw.hosts ?? []).map((h, index) => {
-    const snapshot = resolve5(dir, h.snapshot);
-    const real = realFileIfExists(snapshot, realDirs);
+    const snapshot = snapshots[index];
+    const real = snapshotPaths.realFileIfExists(snapshot);
     if (real === void 0 ? !insideReal(realWorkspace, snapshot) : !isInside(realWorkspace, real)) {
       throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `${h.snapshot} is outside the repository ${workspace}`);
     }
     if (real === void 0) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
     checkGlobs(h.domains, displayPath2, `hosts[${index}].domains`);
-    const leaving = h.domains.find((g) => {
-      const { base, glob } = import_picomatch.default.scan(g);
+    const scans = h.domains.map((g) => import_picomatch.default.scan(g));
+    const leaving = h.domains.find((g, i) => {
+      const { base, glob } = scans[i];
       return isAbsolute2(g) || /^[A-Za-z]:/.test(g) || glob.split(/[\\/]/).includes("..") || !isInside(workspace, resolve5(dir, base));
     });
     if (leaving !== void 0) {
       throw new ConfigError(displayPath2, `hosts[${index}].domains`, `glob '${leaving.length > 80 ? `${leaving.slice(0, 80)}\u2026` : leaving}' reaches outside the repository ${workspace}`);
     }
-    const host = { snapshot, index, globs: h.domains, matches: domainGlobMatcher(h.domains), housekeeping: h.housekeeping, libvirtVersion: h.libvirtVersion };
-    const bases = new Set(
-      h.domains.map((g) => {
-        const { base, isGlob } = import_picomatch.default.scan(g);
-        return isGlob ? base : base.slice(0, Math.max(0, base.lastIndexOf("/")));
-      })
-    );
+    const host = { snapshot, index, globs: h.domains, scans, matches: domainGlobMatcher(h.domains, scans), housekeeping: h.housekeeping, libvirtVersion: h.libvirtVersion };
+    const bases = new Set(scans.map(({ base, isGlob }) => isGlob ? base : base.slice(0, Math.max(0, base.lastIndexOf("/")))));
     for (const base of bases) {
       if (base === "") hostIndex.anywhere.push(host);
       else {
@@ -22249,9 +22311,9 @@ function resolveConfig(raw, path4, displayPath2) {
 }
 var LITERAL_BASE = /^(?!\.\.?(?:\/|$))[\w+@=,~-][\w.+@=,~-]*(?:\/(?!\.\.?(?:\/|$))[\w.+@=,~-]+)*$/;
 var patternsBelowBase = /* @__PURE__ */ new Map();
-function domainGlobMatcher(globs) {
-  const split = globs.map((g) => {
-    const scan = import_picomatch.default.scan(g);
+function domainGlobMatcher(globs, scans = globs.map((g) => import_picomatch.default.scan(g))) {
+  const split = globs.map((g, i) => {
+    const scan = scans[i];
     const simple = scan.prefix === "" && scan.isGlob && !scan.negated && LITERAL_BASE.test(scan.base) && g === `${scan.base}/${scan.glob}`;
     return simple && (scan.glob === "**" || !/(?:\*\*|\/)$/.test(scan.glob)) ? { dir: `${scan.base}/`, pattern: scan.glob } : void 0;
   });
@@ -23003,7 +23065,6 @@ function displayPath(absPath, cwd) {
 
 // src/engine/plans.ts
 import { extname, sep as sep4 } from "node:path";
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { readdirSync as readdirSync2 } from "node:fs";
 import { join as join7, relative as relative6 } from "node:path";
 async function completePlans(input) {
@@ -23089,8 +23150,7 @@ async function completePlans(input) {
 var QUICK_LOOK_ENTRIES = 2e3;
 function hostHasPlainFile(config, host, gitignore, inside) {
   let budget = QUICK_LOOK_ENTRIES;
-  for (const glob of host.globs) {
-    const scan = import_picomatch2.default.scan(glob);
+  for (const scan of host.scans) {
     if (scan.negated || scan.base === "" || scan.base.startsWith(".") || scan.base.includes("..") || !scan.isGlob) continue;
     if (!inside.staysInside(scan.base)) continue;
     const stack = [join7(config.dir, scan.base)];
@@ -23142,9 +23202,9 @@ var BaseCheck = class {
 var PLAIN_WALK_ENTRIES = 2e4;
 function plainMembers(config, host, gitignore, inside = new BaseCheck(config.dir)) {
   const bases = [];
-  for (const glob of host.globs) {
+  for (const [i, glob] of host.globs.entries()) {
     if (!/^[A-Za-z0-9_*?/+=@%,:~-][A-Za-z0-9_.*?/+=@%,:~ -]*$/.test(glob) || glob.startsWith("/") || /(^|\/)\./.test(glob)) return void 0;
-    const scan = import_picomatch2.default.scan(glob);
+    const scan = host.scans[i];
     if (scan.negated || !scan.isGlob || scan.base === "" || scan.base.split("/").includes("node_modules")) return void 0;
     bases.push(scan.base);
   }

@@ -10037,6 +10037,8 @@ function isDecimalUnit(unit) {
 }
 var LEADING_SPACE = /^[ \t\n\r\f]*/;
 function scaleToKiB(value, unit, defaultUnit = "KiB", opts = {}) {
+  const kib = opts.maxBytes === void 0 ? plainKiB(value, unit === void 0 || unit === "" ? defaultUnit : unit) : void 0;
+  if (kib !== void 0) return { ok: true, value: kib };
   if (value.length > 32 || unit !== void 0 && unit.length > 8) return scaleUncached(value, unit, defaultUnit, opts);
   const key = `${value}\0${unit ?? ""}\0${defaultUnit}\0${opts.maxBytes ?? ""}`;
   let parsed = scaleMemo.get(key);
@@ -10047,6 +10049,30 @@ function scaleToKiB(value, unit, defaultUnit = "KiB", opts = {}) {
   return parsed;
 }
 var scaleMemo = /* @__PURE__ */ new Map();
+var KIB_PER_UNIT = /* @__PURE__ */ new Map([
+  ["KiB", 1],
+  ["k", 1],
+  ["K", 1],
+  ["MiB", 1024],
+  ["M", 1024],
+  ["m", 1024],
+  ["GiB", 1024 ** 2],
+  ["G", 1024 ** 2],
+  ["g", 1024 ** 2]
+]);
+var PLAIN_KIB_LIMIT = 2 ** 43;
+function plainKiB(value, unit) {
+  const perUnit = KIB_PER_UNIT.get(unit);
+  if (perUnit === void 0 || value.length === 0 || value.length > 12) return void 0;
+  let n = 0;
+  for (let i = 0; i < value.length; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return void 0;
+    n = n * 10 + d;
+  }
+  const kib = n * perUnit;
+  return kib < PLAIN_KIB_LIMIT ? kib : void 0;
+}
 function scaleUncached(value, unit, defaultUnit, opts) {
   const maxBytes = opts.maxBytes ?? LIBVIRT_MEMORY_MAX_BYTES;
   const lead = LEADING_SPACE.exec(value)[0].length;

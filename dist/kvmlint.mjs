@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"96641b5d199a5bfb7dc9813c71f021815fd863efaa23fdcab312e79600915719"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"f6565737a5fc4c78fab3da69b175189dc2beed9ddcd2f831df0d1c2bed579622"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -2,7 +2,6 @@ import { extname, sep } from 'node:path';
 import { ConfigError, hostForDomain, type ConfigHost, type ResolvedConfig } from './config.ts';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import picomatch from 'picomatch';
 import { escapesWorkspace, expandGlobs, type DiscoveredFile } from './discover.ts';
 import { GitignoreFilter } from './gitignore.ts';
 import { repositoryRoot } from './repo.ts';
@@ -142,8 +141,7 @@ const QUICK_LOOK_ENTRIES = 2_000;
  */
 export function hostHasPlainFile(config: ResolvedConfig, host: ConfigHost, gitignore: GitignoreFilter, inside: BaseCheck): boolean {
   let budget = QUICK_LOOK_ENTRIES;
-  for (const glob of host.globs) {
-    const scan = picomatch.scan(glob);
+  for (const scan of host.scans) {
     if (scan.negated || scan.base === '' || scan.base.startsWith('.') || scan.base.includes('..') || !scan.isGlob) continue;
     // A base that is a symlink out of the repository is not listed: the glob walk refuses it.
     if (!inside.staysInside(scan.base)) continue;
@@ -217,9 +215,9 @@ const PLAIN_WALK_ENTRIES = 20_000;
  */
 export function plainMembers(config: ResolvedConfig, host: ConfigHost, gitignore: GitignoreFilter, inside = new BaseCheck(config.dir)): string[] | undefined {
   const bases: string[] = [];
-  for (const glob of host.globs) {
+  for (const [i, glob] of host.globs.entries()) {
     if (!/^[A-Za-z0-9_*?/+=@%,:~-][A-Za-z0-9_.*?/+=@%,:~ -]*$/.test(glob) || glob.startsWith('/') || /(^|\/)\./.test(glob)) return undefined;
-    const scan = picomatch.scan(glob);
+    const scan = host.scans[i]!;
     if (scan.negated || !scan.isGlob || scan.base === '' || scan.base.split('/').includes('node_modules')) return undefined;
     bases.push(scan.base);
   }

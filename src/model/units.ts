@@ -56,6 +56,8 @@ const LEADING_SPACE = /^[ \t\n\r\f]*/;
  * offset 0, length 0 (the caller points at the unit attribute).
  */
 export function scaleToKiB(value: string, unit: string | undefined, defaultUnit = 'KiB', opts: ScaleOptions = {}): Parsed<number> {
+  const kib = opts.maxBytes === undefined ? plainKiB(value, unit === undefined || unit === '' ? defaultUnit : unit) : undefined;
+  if (kib !== undefined) return { ok: true, value: kib };
   // The same few sizes recur across a fleet; BigInt arithmetic for each would be most of a domain's model cost.
   if (value.length > 32 || (unit !== undefined && unit.length > 8)) return scaleUncached(value, unit, defaultUnit, opts);
   const key = `${value}\0${unit ?? ''}\0${defaultUnit}\0${opts.maxBytes ?? ''}`;
@@ -68,6 +70,31 @@ export function scaleToKiB(value: string, unit: string | undefined, defaultUnit 
 }
 
 const scaleMemo = new Map<string, Parsed<number>>();
+
+/** KiB in one of the binary units that most sizes are written in (virScaleInteger, case-insensitive as unitBytes). */
+const KIB_PER_UNIT: ReadonlyMap<string, number> = new Map([
+  ['KiB', 1], ['k', 1], ['K', 1], ['MiB', 1024], ['M', 1024], ['m', 1024], ['GiB', 1024 ** 2], ['G', 1024 ** 2], ['g', 1024 ** 2],
+]);
+/** Below this many KiB a size is exact in a double and far from LLONG_MAX bytes. */
+const PLAIN_KIB_LIMIT = 2 ** 43;
+
+/**
+ * The size in KiB when `value` is plain digits (1 to 12 of them) in a common binary unit and small
+ * enough: what scaleUncached would compute, without building a memo key or a BigInt (most sizes of
+ * a fleet). undefined sends everything else the full way.
+ */
+function plainKiB(value: string, unit: string): number | undefined {
+  const perUnit = KIB_PER_UNIT.get(unit);
+  if (perUnit === undefined || value.length === 0 || value.length > 12) return undefined;
+  let n = 0;
+  for (let i = 0; i < value.length; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    n = n * 10 + d;
+  }
+  const kib = n * perUnit;
+  return kib < PLAIN_KIB_LIMIT ? kib : undefined;
+}
 
 function scaleUncached(value: string, unit: string | undefined, defaultUnit: string, opts: ScaleOptions): Parsed<number> {
   const maxBytes = opts.maxBytes ?? LIBVIRT_MEMORY_MAX_BYTES;

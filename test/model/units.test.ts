@@ -185,3 +185,23 @@ test('sizeInUnit: exact values only; binaryCounterpart maps decimal units to bin
   assert.equal(sizeInUnit(3, 'parsec'), undefined);
   assert.deepEqual(['GB', 'mb', 'KB', 'TB', 'GiB', 'G'].map(binaryCounterpart), ['G', 'm', 'K', 'T', undefined, undefined]);
 });
+
+test('the plain-digits shortcut answers exactly as the full BigInt scaling, at and around its limits', () => {
+  // An explicit maxBytes takes the full way with the same bound as the default: the two must agree.
+  const full = (value: string, unit: string | undefined, defaultUnit?: string) => scaleToKiB(value, unit, defaultUnit, { maxBytes: LIBVIRT_MEMORY_MAX_BYTES });
+  const units = [undefined, '', 'KiB', 'k', 'K', 'MiB', 'M', 'm', 'GiB', 'G', 'g', 'kib', 'KB', 'b', 'TiB'];
+  const values = fc.oneof(
+    fc.stringMatching(/^[0-9]{1,14}$/),
+    fc.constantFrom('0', '8388608', '999999999999', '1000000000000', '8589934591', '8589934592', '8388607', '8388608', '+1', ' 1', '1 ', '0x10', ''),
+  );
+  fc.assert(
+    fc.property(values, fc.constantFrom(...units), fc.constantFrom('KiB', 'MiB', 'b'), (value, unit, defaultUnit) => {
+      assert.deepEqual(scaleToKiB(value, unit, defaultUnit), full(value, unit, defaultUnit));
+    }),
+    { numRuns: 3000 },
+  );
+  // 2^43 KiB is where the shortcut stops: both sides of it come out exact.
+  assert.deepEqual(scaleToKiB('8589934591', 'GiB'), full('8589934591', 'GiB'));
+  assert.equal(kib('8388607', 'GiB'), 8388607 * 1024 ** 2);
+  assert.equal(kib('8388608', 'GiB'), 8388608 * 1024 ** 2);
+});

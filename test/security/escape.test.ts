@@ -123,13 +123,18 @@ test('a config\'s snapshots in a symlinked directory: inside the repository they
     symlinkSync(path.join(dir, 'outside', 'h.json'), path.join(ws, 'hosts', 'link.json'));
     // Many snapshots per directory, as a fleet has: the directory's real path is worked out once for all.
     const config = (snapshots: string[]) => ({ hosts: snapshots.map((snapshot, i) => ({ snapshot, domains: [`d${i}/*.xml`] })) });
-    const accepted = ['hosts/h.json', 'in/h.json', 'hosts/h.json', 'in/h.json'];
-    assert.equal(loadConfigFile(writeConfig(ws, config(accepted))).hosts.length, 4);
-    for (const refused of ['out/h.json', 'hosts/link.json', 'in/link.json']) {
-      assert.throws(() => loadConfigFile(writeConfig(ws, config([...accepted, refused]))), (e: Error) => {
-        assert.match(e.message, new RegExp(`hosts\\[4\\]\\.snapshot: ${refused.replace('.', '\\.')} is outside the repository`));
-        return true;
-      });
+    // 2 snapshots a directory are each looked at with lstat; 18 (a fleet) are read from one listing of it.
+    for (const copies of [1, 9]) {
+      const accepted = Array.from({ length: copies }, () => ['hosts/h.json', 'in/h.json', 'hosts/h.json', 'in/h.json']).flat();
+      const n = accepted.length;
+      assert.equal(loadConfigFile(writeConfig(ws, config(accepted))).hosts.length, n);
+      for (const refused of ['out/h.json', 'hosts/link.json', 'in/link.json']) {
+        assert.throws(() => loadConfigFile(writeConfig(ws, config([...accepted, refused]))), (e: Error) => {
+          assert.match(e.message, new RegExp(`hosts\\[${n}\\]\\.snapshot: ${refused.replace('.', '\\.')} is outside the repository`));
+          return true;
+        });
+      }
+      assert.throws(() => loadConfigFile(writeConfig(ws, config([...accepted, 'hosts/gone.json']))), new RegExp(`hosts\\[${n}\\]\\.snapshot: file hosts/gone\\.json does not exist`));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
