@@ -8567,6 +8567,7 @@ function repoRelativePath(file, root, cwd) {
   return toPosixPath(rel);
 }
 function isInside(dir, abs) {
+  if (isNormalAbsolute(dir) && isNormalAbsolute(abs) && abs.length > dir.length && abs.startsWith(dir) && abs[dir.length] === "/") return true;
   const rel = relative(dir, abs);
   return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
@@ -8577,6 +8578,13 @@ function realAsFarAsExists(p) {
     const parent = dirname(p);
     return parent === p ? p : join(realAsFarAsExists(parent), basename(p));
   }
+}
+function isNormalAbsolute(p) {
+  return sep === "/" && p.length > 1 && p.charCodeAt(0) === 47 && !p.endsWith("/") && !p.includes("//") && !DOT_SEGMENT.test(p);
+}
+var DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
+function resolveBelow(dir, rel) {
+  return isNormalAbsolute(dir) && rel !== "" && !rel.startsWith("/") && isNormalAbsolute(`/${rel}`) ? `${dir}/${rel}` : resolve(dir, rel);
 }
 
 // src/engine/write.ts
@@ -22146,9 +22154,14 @@ function compileGlobs(globs, displayPath2, where) {
 }
 function checkGlobs(globs, displayPath2, where) {
   for (const glob of globs) {
-    const problem = glob.length > MAX_GLOB_LENGTH ? `is longer than ${MAX_GLOB_LENGTH} characters` : (glob.match(/\*+/g) ?? []).length > MAX_WILDCARDS ? `has more than ${MAX_WILDCARDS} '*' or '**' wildcards` : (glob.match(/\{/g) ?? []).length > 8 ? "has more than 8 brace groups" : /\{[^{}]*\.\.[^{}]*\}/.test(glob) ? "has a brace range ('{1..1000}'), which expands to a pattern per number" : braceAlternatives(glob) > MAX_BRACE_ALTERNATIVES ? `expands to more than ${MAX_BRACE_ALTERNATIVES} patterns` : /[@?!+*]\(/.test(glob) ? "has an extglob ('@(\u2026)', '+(\u2026)', \u2026)" : void 0;
+    const problem = glob.length > MAX_GLOB_LENGTH ? `is longer than ${MAX_GLOB_LENGTH} characters` : wildcardRuns(glob) > MAX_WILDCARDS ? `has more than ${MAX_WILDCARDS} '*' or '**' wildcards` : !glob.includes("{") && !glob.includes("(") ? void 0 : (glob.match(/\{/g) ?? []).length > 8 ? "has more than 8 brace groups" : /\{[^{}]*\.\.[^{}]*\}/.test(glob) ? "has a brace range ('{1..1000}'), which expands to a pattern per number" : braceAlternatives(glob) > MAX_BRACE_ALTERNATIVES ? `expands to more than ${MAX_BRACE_ALTERNATIVES} patterns` : /[@?!+*]\(/.test(glob) ? "has an extglob ('@(\u2026)', '+(\u2026)', \u2026)" : void 0;
     if (problem) throw new ConfigError(displayPath2, where, `glob '${glob.length > 80 ? `${glob.slice(0, 80)}\u2026` : glob}' ${problem}: such globs can take minutes to match (catastrophic backtracking)`);
   }
+}
+function wildcardRuns(glob) {
+  let runs = 0;
+  for (let at = glob.indexOf("*"); at >= 0; at = glob.indexOf("*", at + 1)) if (glob.charCodeAt(at - 1) !== 42) runs++;
+  return runs;
 }
 var MAX_BRACE_ALTERNATIVES = 256;
 function braceAlternatives(glob) {
@@ -22203,7 +22216,7 @@ var SnapshotPaths = class {
     if (kind === "link") return realIfExists(p);
     let realDir = this.realDirs.get(dir);
     if (!this.realDirs.has(dir)) this.realDirs.set(dir, realDir = realIfExists(dir));
-    return realDir === void 0 ? void 0 : join4(realDir, basename2(p));
+    return realDir === void 0 ? void 0 : resolveBelow(realDir, basename2(p));
   }
   /** The entries of `dir` when enough snapshots are named there and it is not too big to list. */
   listing(dir) {
@@ -22254,7 +22267,7 @@ function resolveConfig(raw, path4, displayPath2) {
   });
   const hostIndex = { byBase: /* @__PURE__ */ new Map(), anywhere: [], byDir: /* @__PURE__ */ new Map() };
   const realWorkspace = realAsFarAsExists(workspace);
-  const snapshots = (raw.hosts ?? []).map((h) => resolve5(dir, h.snapshot));
+  const snapshots = (raw.hosts ?? []).map((h) => resolveBelow(dir, h.snapshot));
   const snapshotPaths = new SnapshotPaths(snapshots);
   const hosts = (raw.hosts ?? []).map((h, index) => {
     const snapshot = snapshots[index];
@@ -22267,7 +22280,7 @@ function resolveConfig(raw, path4, displayPath2) {
     const scans = h.domains.map((g) => import_picomatch.default.scan(g));
     const leaving = h.domains.find((g, i) => {
       const { base, glob } = scans[i];
-      return isAbsolute2(g) || /^[A-Za-z]:/.test(g) || glob.split(/[\\/]/).includes("..") || !isInside(workspace, resolve5(dir, base));
+      return isAbsolute2(g) || /^[A-Za-z]:/.test(g) || glob.split(/[\\/]/).includes("..") || !isInside(workspace, resolveBelow(dir, base));
     });
     if (leaving !== void 0) {
       throw new ConfigError(displayPath2, `hosts[${index}].domains`, `glob '${leaving.length > 80 ? `${leaving.slice(0, 80)}\u2026` : leaving}' reaches outside the repository ${workspace}`);
@@ -22340,7 +22353,9 @@ function hostCandidates(index, dir) {
   return candidates;
 }
 function hostForDomain(config, abs) {
-  const rel = configRelative(config, abs);
+  return hostForRelative(config, configRelative(config, abs));
+}
+function hostForRelative(config, rel) {
   const matched = hostCandidates(config.hostIndex, rel.slice(0, Math.max(0, rel.lastIndexOf("/")))).filter((h) => h.matches(rel));
   if (matched.length > 1) {
     throw new ConfigError(
@@ -23166,9 +23181,12 @@ function hostHasPlainFile(config, host, gitignore, inside) {
       for (const e of entries) {
         if (--budget < 0) break;
         if (e.name.startsWith(".") || e.name === "node_modules") continue;
-        const abs = join7(dir, e.name);
+        const abs = dir + sep4 + e.name;
         if (e.isDirectory()) stack.push(abs);
-        else if (e.isFile() && host.matches(relative6(config.dir, abs).split(sep4).join("/")) && !gitignore.ignores(abs) && hostForDomain(config, abs) === host) return true;
+        else if (e.isFile()) {
+          const rel = relativePosix(config.dir, abs);
+          if (host.matches(rel) && !gitignore.ignores(abs) && hostForRelative(config, rel) === host) return true;
+        }
       }
     }
   }

@@ -32,6 +32,9 @@ export function repoRelativePath(file: string, root: string, cwd: string): strin
 
 /** `abs` is `dir` or lies below it (both absolute; compared as written, symlinks not resolved). */
 export function isInside(dir: string, abs: string): boolean {
+  // Both already normalised (what resolve and realpath return): a prefix test. path.relative resolves both,
+  // ~2 µs a call, and a 1,700-host config asks several times a host.
+  if (isNormalAbsolute(dir) && isNormalAbsolute(abs) && abs.length > dir.length && abs.startsWith(dir) && abs[dir.length] === '/') return true;
   const rel = relative(dir, abs);
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
@@ -47,4 +50,18 @@ export function realAsFarAsExists(p: string): string {
     const parent = dirname(p);
     return parent === p ? p : join(realAsFarAsExists(parent), basename(p));
   }
+}
+
+/** An absolute POSIX path with no empty, `.` or `..` segment and no trailing slash: what path.resolve returns (but `/`). */
+function isNormalAbsolute(p: string): boolean {
+  return sep === '/' && p.length > 1 && p.charCodeAt(0) === 47 && !p.endsWith('/') && !p.includes('//') && !DOT_SEGMENT.test(p);
+}
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
+
+/**
+ * path.resolve(dir, rel) for a normalised absolute `dir` and a plain relative `rel` (no empty, `.` or `..`
+ * segment): a concatenation. A config's snapshot and glob bases are resolved once a host.
+ */
+export function resolveBelow(dir: string, rel: string): string {
+  return isNormalAbsolute(dir) && rel !== '' && !rel.startsWith('/') && isNormalAbsolute(`/${rel}`) ? `${dir}/${rel}` : resolve(dir, rel);
 }

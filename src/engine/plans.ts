@@ -1,5 +1,6 @@
 import { extname, sep } from 'node:path';
-import { ConfigError, hostForDomain, type ConfigHost, type ResolvedConfig } from './config.ts';
+import { ConfigError, hostForDomain, hostForRelative, type ConfigHost, type ResolvedConfig } from './config.ts';
+import { relativePosix } from './paths.ts';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { escapesWorkspace, expandGlobs, type DiscoveredFile } from './discover.ts';
@@ -158,9 +159,12 @@ export function hostHasPlainFile(config: ResolvedConfig, host: ConfigHost, gitig
       for (const e of entries) {
         if (--budget < 0) break;
         if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-        const abs = join(dir, e.name);
+        const abs = dir + sep + e.name;
         if (e.isDirectory()) stack.push(abs);
-        else if (e.isFile() && host.matches(relative(config.dir, abs).split(sep).join('/')) && !gitignore.ignores(abs) && hostForDomain(config, abs) === host) return true;
+        else if (e.isFile()) {
+          const rel = relativePosix(config.dir, abs);
+          if (host.matches(rel) && !gitignore.ignores(abs) && hostForRelative(config, rel) === host) return true;
+        }
       }
     }
   }

@@ -238,3 +238,21 @@ test('a misspelt or mistyped rule option is exit 2 naming the rule and the key (
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("glob bounds: three runs of '*' pass and four fail, a run of '***' counting once; braces and parentheses still checked", async () => {
+  const { loadConfigFile } = await import('../../src/engine/config.ts');
+  const dir = scratchFleet();
+  try {
+    const base = fleetConfig();
+    const load = (ignores: string[]) => {
+      writeConfig(dir, { ...base, ignores });
+      return () => loadConfigFile(join(dir, 'fleet', 'kvmlint.config.json'));
+    };
+    for (const ok of ['**/vm-*.xml', 'a/***/b*c*.xml', '*a*b*c', 'x/{a,b}/*.xml']) assert.doesNotThrow(load([ok]), ok);
+    for (const bad of ['*a*b*c*', '**/a*/b*/c*', 'a/***/b*c*d*']) assert.throws(load([bad]), /has more than 3 '\*' or '\*\*' wildcards/, bad);
+    assert.throws(load(['x/{1..1000}.xml']), /brace range/);
+    assert.throws(load(['x/@(a|aa).xml']), /extglob/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

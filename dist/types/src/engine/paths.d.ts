@@ -20,3 +20,8 @@ export declare function isInside(dir: string, abs: string): boolean;
  * in one call: Node's JavaScript realpathSync lstats every component.
  */
 export declare function realAsFarAsExists(p: string): string;
+/**
+ * path.resolve(dir, rel) for a normalised absolute `dir` and a plain relative `rel` (no empty, `.` or `..`
+ * segment): a concatenation. A config's snapshot and glob bases are resolved once a host.
+ */
+export declare function resolveBelow(dir: string, rel: string): string;
