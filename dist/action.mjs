@@ -17481,26 +17481,33 @@ var housekeeping_overlap_default = defineHostRule({
       if (affinity.source !== "vcpupin" && affinity.source !== "vcpu-cpuset" || !affinity.cpus || !affinity.element) continue;
       const hit = affinity.cpus.intersect(hk);
       if (hit.isEmpty) continue;
-      hits.push({ vcpus: vcpus2, cpus: hit, pinned: affinity.cpus, range: affinity.attr?.range ?? affinity.element.startTag, realtime: realtimeScheduler(domain, vcpus2) });
+      const rt = vcpus2.intersect(realtimeVcpus(domain, host.model));
+      hits.push({ vcpus: vcpus2, rt, cpus: hit, pinned: affinity.cpus, range: affinity.attr?.range ?? affinity.element.startTag, realtime: rt.isEmpty ? void 0 : realtimeScheduler(domain, rt) });
     }
     if (hits.length === 0) return;
+    const realtimeHits = hits.filter((h) => h.realtime);
+    const named2 = realtimeHits.length > 0 ? realtimeHits : hits;
+    const ordered = [...named2, ...hits.filter((h) => !named2.includes(h))];
     let vcpus = CpuSet.empty;
     let cpus = CpuSet.empty;
     let pinned = CpuSet.empty;
-    for (const h of hits) {
-      vcpus = vcpus.union(h.vcpus);
+    for (const h of named2) {
+      vcpus = vcpus.union(h.realtime ? h.rt : h.vcpus);
       cpus = cpus.union(h.cpus);
-      pinned = pinned.union(h.pinned);
     }
+    for (const h of hits) pinned = pinned.union(h.pinned);
     const isolated = host.model.online.subtract(hk);
     const nodes = host.model.nodesOfCpus(pinned);
     const local = isolated.intersect(host.model.cpusOfNodes(nodes));
     const instead = local.isEmpty ? `(${isolated.isEmpty ? "none declared" : isolated.toString()})` : `of host ${describeNodes(nodes)} (${local.toString()})`;
-    const realtime = hits.find((h) => h.realtime)?.realtime;
-    const related = hits.slice(1).map((h) => ({ range: h.range, message: `${describeVcpus(h.vcpus)} on ${describeCpus(h.cpus)} here` }));
+    const realtime = realtimeHits[0]?.realtime;
+    const related = ordered.slice(1).map((h) => ({
+      range: h.range,
+      message: `${describeVcpus(h.vcpus)}${realtime && !h.realtime ? " (normal scheduling)" : ""} on ${describeCpus(h.cpus)} here`
+    }));
     const data = { vcpus: describeVcpus(vcpus), cpus: describeCpus(cpus), housekeeping: hk.toString(), instead };
-    if (realtime) report({ range: hits[0].range, severity: "error", messageId: "realtimeOnHousekeeping", data: { ...data, policy: realtime }, related });
-    else report({ range: hits[0].range, messageId: "onHousekeeping", data, related });
+    if (realtime) report({ range: ordered[0].range, severity: "error", messageId: "realtimeOnHousekeeping", data: { ...data, policy: realtime }, related });
+    else report({ range: ordered[0].range, messageId: "onHousekeeping", data, related });
   }
 });
 

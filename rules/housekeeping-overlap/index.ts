@@ -4,6 +4,7 @@ import { isPinned, vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeNodes, describeVcpus } from '../../src/model/describe.ts';
 import { realtimeScheduler } from '../../src/model/sched.ts';
+import { realtimeVcpus } from '../../src/model/threads.ts';
 
 export default defineHostRule({
   meta: {
@@ -43,32 +44,43 @@ export default defineHostRule({
       return;
     }
     // One finding per domain: every pin reaching housekeeping CPUs is one mistake, reported at the first, the others related.
-    const hits: Array<{ vcpus: CpuSet; cpus: CpuSet; pinned: CpuSet; range: Range; realtime: string | undefined }> = [];
+    const hits: Array<{ vcpus: CpuSet; rt: CpuSet; cpus: CpuSet; pinned: CpuSet; range: Range; realtime: string | undefined }> = [];
     for (const { vcpus, affinity } of vcpuAffinityGroups(domain, host.model)) {
       // Only the domain's own pins are at fault; unpinned vCPUs of a partially pinned domain are another rule's.
       if ((affinity.source !== 'vcpupin' && affinity.source !== 'vcpu-cpuset') || !affinity.cpus || !affinity.element) continue;
       const hit = affinity.cpus.intersect(hk);
       if (hit.isEmpty) continue;
-      hits.push({ vcpus, cpus: hit, pinned: affinity.cpus, range: affinity.attr?.range ?? affinity.element.startTag, realtime: realtimeScheduler(domain, vcpus) });
+      const rt = vcpus.intersect(realtimeVcpus(domain, host.model));
+      hits.push({ vcpus, rt, cpus: hit, pinned: affinity.cpus, range: affinity.attr?.range ?? affinity.element.startTag, realtime: rt.isEmpty ? undefined : realtimeScheduler(domain, rt) });
     }
     if (hits.length === 0) return;
+    // A realtime vCPU on housekeeping CPUs is the error; the message names those vCPUs alone, so a guest with
+    // Nova's hw:cpu_realtime_mask layout (vCPUs 0-1 normal, 2-3 fifo) is not said to run vCPUs 0-1 with fifo.
+    // The other hits stay related places of the same finding.
+    const realtimeHits = hits.filter((h) => h.realtime);
+    const named = realtimeHits.length > 0 ? realtimeHits : hits;
+    const ordered = [...named, ...hits.filter((h) => !named.includes(h))];
     let vcpus = CpuSet.empty;
     let cpus = CpuSet.empty;
     let pinned = CpuSet.empty;
-    for (const h of hits) {
-      vcpus = vcpus.union(h.vcpus);
+    for (const h of named) {
+      // Of a group sharing one affinity (<vcpu cpuset>), only the realtime vCPUs are named.
+      vcpus = vcpus.union(h.realtime ? h.rt : h.vcpus);
       cpus = cpus.union(h.cpus);
-      pinned = pinned.union(h.pinned);
     }
+    for (const h of hits) pinned = pinned.union(h.pinned);
     // Suggest isolated CPUs on the same host node(s), so the advice does not move the vCPUs away from their memory.
     const isolated = host.model.online.subtract(hk);
     const nodes = host.model.nodesOfCpus(pinned);
     const local = isolated.intersect(host.model.cpusOfNodes(nodes));
     const instead = local.isEmpty ? `(${isolated.isEmpty ? 'none declared' : isolated.toString()})` : `of host ${describeNodes(nodes)} (${local.toString()})`;
-    const realtime = hits.find((h) => h.realtime)?.realtime;
-    const related: RelatedDescriptor[] = hits.slice(1).map((h) => ({ range: h.range, message: `${describeVcpus(h.vcpus)} on ${describeCpus(h.cpus)} here` }));
+    const realtime = realtimeHits[0]?.realtime;
+    const related: RelatedDescriptor[] = ordered.slice(1).map((h) => ({
+      range: h.range,
+      message: `${describeVcpus(h.vcpus)}${realtime && !h.realtime ? ' (normal scheduling)' : ''} on ${describeCpus(h.cpus)} here`,
+    }));
     const data = { vcpus: describeVcpus(vcpus), cpus: describeCpus(cpus), housekeeping: hk.toString(), instead };
-    if (realtime) report({ range: hits[0]!.range, severity: 'error', messageId: 'realtimeOnHousekeeping', data: { ...data, policy: realtime }, related });
-    else report({ range: hits[0]!.range, messageId: 'onHousekeeping', data, related });
+    if (realtime) report({ range: ordered[0]!.range, severity: 'error', messageId: 'realtimeOnHousekeeping', data: { ...data, policy: realtime }, related });
+    else report({ range: ordered[0]!.range, messageId: 'onHousekeeping', data, related });
   },
 });
