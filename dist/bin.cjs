@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"1ec399142f8636daf91c74b4a3a98835cb915a3f342483a51cb06b38d8a6378d"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"237ca2a89e609e468fc697c5568bfd79a1bcf01ea50acb989d5f3b573618438a"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

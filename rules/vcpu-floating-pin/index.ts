@@ -20,7 +20,7 @@ export default defineDomainRule({
         help: 'pin each vCPU to one host CPU of its own, as the others are',
       },
       emulatorApart: {
-        message: "{{vcpus}} {{float}} over {{cpus}} in a 1:1 layout (emulator apart, <emulatorpin cpuset='{{emulator}}'>)",
+        message: "{{vcpus}} {{float}} over {{cpus}} though <emulatorpin cpuset='{{emulator}}'> keeps the emulator apart",
         help: 'pin each vCPU to one host CPU of its own; the scheduler moves a floating vCPU and can stack it with other threads',
       },
     },
