@@ -8698,6 +8698,20 @@ import { randomBytes } from "node:crypto";
 import { existsSync as existsSync4 } from "node:fs";
 import { dirname as dirname7, resolve as resolve8 } from "node:path";
 
+// src/xml/query.ts
+function attribute(el, name) {
+  return el.attribute(name);
+}
+function firstChild(el, name) {
+  if (!el) return void 0;
+  for (const c of el.children) if (c.name === name) return c;
+  return void 0;
+}
+function childrenNamed(el, name) {
+  if (!el) return [];
+  return el.children.filter((c) => c.name === name);
+}
+
 // src/model/cpuset.ts
 var SHARED_SINGLES = 8192;
 var singles = [];
@@ -8913,6 +8927,922 @@ var CpuSet = class _CpuSet {
   }
 };
 
+// src/model/parsed.ts
+function parsedOk(value, notes) {
+  return notes && notes.length > 0 ? { ok: true, value, notes } : { ok: true, value };
+}
+function parsedError(error, offset = 0, length = 0) {
+  return { ok: false, error, offset, length };
+}
+
+// src/model/describe.ts
+function describeCpus(set) {
+  return `${set.size === 1 ? "CPU" : "CPUs"} ${set.toString()}`;
+}
+function describeNodes(set) {
+  return set.isEmpty ? "no node" : `${set.size === 1 ? "node" : "nodes"} ${set.toString()}`;
+}
+function describeVcpus(set) {
+  return `${set.size === 1 ? "vCPU" : "vCPUs"} ${set.toString()}`;
+}
+function excerpt(value, max = 48) {
+  if (value.length <= max) return value;
+  let cut = max - 1;
+  const c = value.charCodeAt(cut - 1);
+  if (c >= 55296 && c <= 56319) cut--;
+  return `${value.slice(0, cut)}\u2026`;
+}
+function listNames(names2) {
+  if (names2.length <= 1) return names2[0] ?? "";
+  return `${names2.slice(0, -1).join(", ")} and ${names2[names2.length - 1]}`;
+}
+function describeDomain(on) {
+  const { name } = on.domain;
+  const { path: path4 } = on.source;
+  return name ? `${excerpt(name, 40)} (${path4})` : path4;
+}
+function listBounded(names2, total, max = 3, more = "other domains") {
+  const shown = names2.slice(0, max);
+  if (total > shown.length) shown.push(`${total - shown.length} ${more}`);
+  return listNames(shown);
+}
+
+// src/model/libvirt-cpuset.ts
+var LIBVIRT_CPUMASK_LEN = 16384;
+var INT_MAX = 2147483647;
+function isSpace2(c) {
+  return c === " " || c === "	" || c === "\n" || c === "\r" || c === "\f";
+}
+function isDigit(c) {
+  return c !== void 0 && c >= "0" && c <= "9";
+}
+function skipSpaces(text, pos) {
+  while (isSpace2(text[pos])) pos++;
+  return pos;
+}
+function scanDigits(text, pos) {
+  let value = 0;
+  let overflow = false;
+  while (isDigit(text[pos])) {
+    if (!overflow) {
+      value = value * 10 + (text.charCodeAt(pos) - 48);
+      if (value > INT_MAX) overflow = true;
+    }
+    pos++;
+  }
+  return { value, end: pos, overflow };
+}
+function itemSpan(text, start) {
+  const comma = text.indexOf(",", start);
+  let end = comma < 0 ? text.length : comma;
+  while (end > start && isSpace2(text[end - 1])) end--;
+  if (end === start && start < text.length) end = start + 1;
+  return { offset: start, length: end - start };
+}
+function parseLibvirtCpuset(text, opts = {}) {
+  if (opts.maxLen !== void 0 || text.length > MEMO_MAX_TEXT) return parseUncached(text, opts);
+  let parsed = memo.get(text);
+  if (parsed === void 0) {
+    if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+    memo.set(text, parsed = Object.freeze(parseUncached(text, opts)));
+  }
+  return parsed;
+}
+var MEMO_MAX_TEXT = 64;
+var MEMO_MAX_ENTRIES = 4096;
+var memo = /* @__PURE__ */ new Map();
+function parseUncached(text, opts) {
+  const maxLen = opts.maxLen ?? LIBVIRT_CPUMASK_LEN;
+  if (!Number.isSafeInteger(maxLen) || maxLen < 1 || maxLen > 1 << 20) throw new RangeError(`maxLen must be an integer from 1 to 2^20, got ${maxLen}`);
+  if (text.length <= 5 && /^\d+$/.test(text)) {
+    const id = Number(text);
+    if (id < maxLen) return parsedOk(CpuSet.of(id));
+  }
+  const pos = skipSpaces(text, 0);
+  if (pos >= text.length) return parsedError("empty list: name at least one id", 0, text.length);
+  const bits = maxLen === LIBVIRT_CPUMASK_LEN ? SCRATCH : new Uint8Array(maxLen);
+  touched.lo = maxLen;
+  touched.hi = -1;
+  try {
+    return parseOnBitmap(text, pos, maxLen, bits);
+  } finally {
+    if (touched.hi >= touched.lo) bits.fill(0, touched.lo, touched.hi + 1);
+  }
+}
+var SCRATCH = new Uint8Array(LIBVIRT_CPUMASK_LEN);
+var touched = { lo: 0, hi: -1 };
+function parseOnBitmap(text, start, maxLen, bits) {
+  let pos = start;
+  const idleNegations = [];
+  const untidy = /* @__PURE__ */ new Set();
+  let lastStart = -1;
+  let maxEnd = -1;
+  const checkTidy = (a, b) => {
+    if (a < lastStart) untidy.add("order");
+    if (a <= maxEnd && !untidy.has("repeat") && bits.subarray(a, b + 1).includes(1)) untidy.add("repeat");
+    lastStart = a;
+    if (b > maxEnd) maxEnd = b;
+  };
+  const beyondLimit = (id) => `${typeof id === "string" ? excerpt(id, 24) : id} is beyond libvirt's limit: ids must be below ${maxLen} (0-${maxLen - 1})`;
+  let item = { offset: 0, length: 0 };
+  const fail = (message) => parsedError(message, item.offset, item.length);
+  const addPending = (a, b) => {
+    bits.fill(1, a, b + 1);
+    if (a < touched.lo) touched.lo = a;
+    if (b > touched.hi) touched.hi = b;
+  };
+  while (pos < text.length) {
+    item = itemSpan(text, pos);
+    let negate = false;
+    if (text[pos] === "^") {
+      negate = true;
+      pos++;
+    }
+    if (!isDigit(text[pos])) {
+      if (negate) return fail(`'^' must be followed directly by a number`);
+      if (text[pos] === ",") return fail("empty item between commas");
+      return fail(`expected a number, a range 'N-M' or an exclusion '^N'`);
+    }
+    const first = scanDigits(text, pos);
+    if (first.overflow) return fail(beyondLimit(text.slice(pos, first.end)));
+    pos = skipSpaces(text, first.end);
+    if (text[pos] === "," || pos >= text.length) {
+      if (first.value >= maxLen) return fail(beyondLimit(first.value));
+      if (negate) {
+        if (bits[first.value] === 1) bits[first.value] = 0;
+        else idleNegations.push({ id: first.value, offset: item.offset, text: text.slice(item.offset, item.offset + item.length) });
+      } else {
+        checkTidy(first.value, first.value);
+        addPending(first.value, first.value);
+      }
+    } else if (text[pos] === "-") {
+      if (negate) return fail(`'^' excludes a single id; libvirt rejects a range after '^'`);
+      pos = skipSpaces(text, pos + 1);
+      let negative = false;
+      if (text[pos] === "+" || text[pos] === "-") {
+        negative = text[pos] === "-";
+        untidy.add("sign");
+        pos++;
+      }
+      if (!isDigit(text[pos])) return fail("range has no end: write N-M");
+      const last = scanDigits(text, pos);
+      if (last.overflow) return fail(beyondLimit(text.slice(pos, last.end)));
+      const lastValue = negative ? -last.value : last.value;
+      if (lastValue < first.value) return fail(`descending range: ${lastValue} is below ${first.value}`);
+      if (lastValue >= maxLen) return fail(beyondLimit(lastValue));
+      checkTidy(first.value, lastValue);
+      addPending(first.value, lastValue);
+      pos = skipSpaces(text, last.end);
+    }
+    if (text[pos] === ",") {
+      pos = skipSpaces(text, pos + 1);
+    } else if (pos < text.length) {
+      return fail(`unexpected '${String.fromCodePoint(text.codePointAt(pos))}'`);
+    }
+  }
+  const intervals = [];
+  const end = touched.hi + 1;
+  for (let i = touched.hi < 0 ? -1 : bits.indexOf(1, touched.lo); i >= 0 && i < end; ) {
+    let j = bits.indexOf(0, i);
+    if (j < 0 || j > end) j = end;
+    intervals.push([i, j - 1]);
+    i = j >= end ? -1 : bits.indexOf(1, j);
+  }
+  const set = CpuSet.fromIntervals(intervals);
+  if (set.isEmpty) return parsedError("the list selects nothing", 0, text.length);
+  const notes = [];
+  const idleExclusions = [];
+  for (const neg of idleNegations) {
+    if (set.has(neg.id)) {
+      idleExclusions.push(neg.id);
+      notes.push(
+        `'${excerpt(neg.text)}' (offset ${neg.offset}) removes nothing: ${neg.id} is only added by a later item, and libvirt applies items left to right, so ${neg.id} stays in the set; put '^${neg.id}' after the range it should cut`
+      );
+    }
+  }
+  const result = parsedOk(set, notes);
+  if (untidy.size > 0) result.untidy = [...untidy];
+  if (idleExclusions.length > 0) result.idleExclusions = idleExclusions;
+  return result;
+}
+function formatLibvirtCpuset(set) {
+  return set.toString();
+}
+
+// src/model/units.ts
+var LIBVIRT_MEMORY_MAX_BYTES = 2n ** 63n - 1n;
+var ULLONG_MAX = 2n ** 64n - 1n;
+var EXPONENT_BY_PREFIX = { k: 1n, m: 2n, g: 3n, t: 4n, p: 5n, e: 6n };
+function unitBytes(unit) {
+  const lower = unit.toLowerCase();
+  if (lower === "b" || lower === "byte" || lower === "bytes") return 1n;
+  let base;
+  if (lower.length === 1 || lower.slice(1) === "ib") base = 1024n;
+  else if (lower.length === 2 && lower[1] === "b") base = 1000n;
+  else return void 0;
+  const exponent = EXPONENT_BY_PREFIX[lower[0]];
+  return exponent === void 0 ? void 0 : base ** exponent;
+}
+function isDecimalUnit(unit) {
+  const lower = unit.toLowerCase();
+  return lower.length === 2 && lower[1] === "b" && lower[0] in EXPONENT_BY_PREFIX;
+}
+var LEADING_SPACE = /^[ \t\n\r\f]*/;
+function scaleToKiB(value, unit, defaultUnit = "KiB", opts = {}) {
+  const kib = opts.maxBytes === void 0 ? plainKiB(value, unit === void 0 || unit === "" ? defaultUnit : unit) : void 0;
+  if (kib !== void 0) return { ok: true, value: kib };
+  if (value.length > 32 || unit !== void 0 && unit.length > 8) return scaleUncached(value, unit, defaultUnit, opts);
+  const key = `${value}\0${unit ?? ""}\0${defaultUnit}\0${opts.maxBytes ?? ""}`;
+  let parsed = scaleMemo.get(key);
+  if (parsed === void 0) {
+    if (scaleMemo.size >= 4096) scaleMemo.clear();
+    scaleMemo.set(key, parsed = Object.freeze(scaleUncached(value, unit, defaultUnit, opts)));
+  }
+  return parsed;
+}
+var scaleMemo = /* @__PURE__ */ new Map();
+var KIB_PER_UNIT = /* @__PURE__ */ new Map([
+  ["KiB", 1],
+  ["k", 1],
+  ["K", 1],
+  ["MiB", 1024],
+  ["M", 1024],
+  ["m", 1024],
+  ["GiB", 1024 ** 2],
+  ["G", 1024 ** 2],
+  ["g", 1024 ** 2]
+]);
+var PLAIN_KIB_LIMIT = 2 ** 43;
+function plainKiB(value, unit) {
+  const perUnit = KIB_PER_UNIT.get(unit);
+  if (perUnit === void 0 || value.length === 0 || value.length > 12) return void 0;
+  let n = 0;
+  for (let i = 0; i < value.length; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return void 0;
+    n = n * 10 + d;
+  }
+  const kib = n * perUnit;
+  return kib < PLAIN_KIB_LIMIT ? kib : void 0;
+}
+function scaleUncached(value, unit, defaultUnit, opts) {
+  const maxBytes = opts.maxBytes ?? LIBVIRT_MEMORY_MAX_BYTES;
+  const lead = LEADING_SPACE.exec(value)[0].length;
+  let pos = lead;
+  if (value[pos] === "-") return parsedError("negative sizes are not allowed", pos, 1);
+  if (value[pos] === "+") pos++;
+  const digitsStart = pos;
+  while (pos < value.length && value[pos] >= "0" && value[pos] <= "9") pos++;
+  if (pos === digitsStart) {
+    return parsedError(`'${excerpt(value)}' is not a non-negative decimal integer`, lead, Math.max(value.length - lead, 0));
+  }
+  if (pos < value.length) {
+    return parsedError(`unexpected '${excerpt(value.slice(pos))}' after the number (libvirt allows nothing after the digits)`, pos, value.length - pos);
+  }
+  const amount = BigInt(value.slice(digitsStart, pos));
+  if (amount > ULLONG_MAX) return parsedError("value does not fit in 64 bits", digitsStart, pos - digitsStart);
+  const suffix = unit === void 0 || unit === "" ? void 0 : unit;
+  const scale = unitBytes(suffix ?? defaultUnit);
+  if (scale === void 0) return parsedError(`unknown unit '${excerpt(suffix ?? defaultUnit, 24)}'`, 0, 0);
+  if (amount !== 0n && amount > maxBytes / scale) {
+    return parsedError(`value too large: ${amount}${excerpt(suffix ?? "", 16)} exceeds ${maxBytes} bytes`, digitsStart, pos - digitsStart);
+  }
+  const kib = (amount * scale + 1023n) / 1024n;
+  if (kib >= (maxBytes + 1023n) / 1024n) return parsedError("size value too large", digitsStart, pos - digitsStart);
+  if (kib > BigInt(Number.MAX_SAFE_INTEGER)) {
+    return parsedError(`${kib} KiB is too large to handle exactly`, digitsStart, pos - digitsStart);
+  }
+  return parsedOk(Number(kib));
+}
+var BINARY_UNITS = [
+  ["EiB", 1024 ** 5],
+  ["PiB", 1024 ** 4],
+  ["TiB", 1024 ** 3],
+  ["GiB", 1024 ** 2],
+  ["MiB", 1024]
+];
+function formatKiB(kib) {
+  if (Number.isSafeInteger(kib) && kib !== 0) {
+    for (const [name, size] of BINARY_UNITS) {
+      if (kib % size === 0) return `${kib / size} ${name}`;
+    }
+  }
+  return `${kib} KiB`;
+}
+function sizeInUnit(kib, unit) {
+  const scale = unitBytes(unit);
+  if (scale === void 0 || !Number.isSafeInteger(kib) || kib < 0) return void 0;
+  const bytes = BigInt(kib) * 1024n;
+  return bytes % scale === 0n ? (bytes / scale).toString() : void 0;
+}
+function binaryCounterpart(unit) {
+  return isDecimalUnit(unit) ? unit.slice(0, 1) : void 0;
+}
+
+// src/model/memo.ts
+var NO_HOST = {};
+var nextSlot = 0;
+function newDomainMemo() {
+  return { keys: new Array(nextSlot), values: new Array(nextSlot) };
+}
+function memoPerDomain(compute) {
+  const slot = nextSlot++;
+  const otherHosts = /* @__PURE__ */ new WeakMap();
+  return (d, host) => {
+    const key = host ?? NO_HOST;
+    const memo2 = d.memo;
+    const stored = memo2.keys[slot];
+    if (stored === key) return memo2.values[slot];
+    if (stored === void 0) {
+      const value2 = compute(d, host);
+      memo2.keys[slot] = key;
+      memo2.values[slot] = value2;
+      return value2;
+    }
+    let byHost = otherHosts.get(d);
+    if (!byHost) otherHosts.set(d, byHost = /* @__PURE__ */ new Map());
+    if (byHost.has(key)) return byHost.get(key);
+    const value = compute(d, host);
+    byHost.set(key, value);
+    return value;
+  };
+}
+function memoPerHost(compute) {
+  const cache = /* @__PURE__ */ new WeakMap();
+  return (host) => {
+    let entry = cache.get(host);
+    if (!entry) cache.set(host, entry = { value: compute(host) });
+    return entry.value;
+  };
+}
+
+// src/model/domain.ts
+function memoryBaseOf(el, target, model) {
+  if (model === "virtio-mem" || model === "virtio-pmem") {
+    const address = firstChild(target, "address");
+    return address ? memoryBase(attribute(address, "base")) : void 0;
+  }
+  if (model === "dimm" || model === "nvdimm") {
+    const address = childrenNamed(el, "address").find((a) => attribute(a, "type")?.value === "dimm");
+    return address ? memoryBase(attribute(address, "base")) : void 0;
+  }
+  return void 0;
+}
+function memoryBase(attr) {
+  const text = attr?.value.trim();
+  if (!text || !/^(?:0[xX])?[0-9a-fA-F]{1,16}$/.test(text)) return void 0;
+  const value = BigInt(`0x${text.replace(/^0[xX]/, "")}`);
+  return value === 0n ? void 0 : { value, attr };
+}
+var MAX_PLAUSIBLE_VCPUS = 16384;
+function childrenMapped(el, name, fn) {
+  const children = childrenNamed(el, name);
+  return children.length === 0 ? NONE : children.map(fn);
+}
+var NONE = Object.freeze([]);
+var NUMA_MODES = /* @__PURE__ */ new Set(["strict", "preferred", "interleave", "restrictive"]);
+function isDomainRoot(el) {
+  if (el === void 0) return false;
+  const name = el.name;
+  return name === "domain" || name.endsWith(":domain") && name.indexOf(":") === name.length - 7 && name.length > 7;
+}
+function buildDomainModel(domain) {
+  const problems = [];
+  const b = new ModelBuilder(problems);
+  const vcpu = b.vcpu(firstChild(domain, "vcpu"));
+  const iothreadIds = b.iothreadIds(domain);
+  return {
+    element: domain,
+    type: attribute(domain, "type")?.value,
+    name: textOf(firstChild(domain, "name")),
+    uuid: textOf(firstChild(domain, "uuid")),
+    vcpu,
+    maxVcpus: vcpu?.max ?? 1,
+    offlineVcpus: b.offlineVcpus(vcpu, firstChild(domain, "vcpus")),
+    memory: b.memory(firstChild(domain, "memory")),
+    currentMemory: b.memorySize(firstChild(domain, "currentMemory")),
+    maxMemory: b.memorySize(firstChild(domain, "maxMemory")),
+    memtune: b.memtune(firstChild(domain, "memtune")),
+    cputune: b.cputune(firstChild(domain, "cputune")),
+    numatune: b.numatune(firstChild(domain, "numatune")),
+    memoryBacking: b.memoryBacking(firstChild(domain, "memoryBacking")),
+    cpu: b.cpu(firstChild(domain, "cpu")),
+    iothreadIds,
+    iothreadsElement: firstChild(domain, "iothreadids") ?? firstChild(domain, "iothreads"),
+    devices: new LazyDeviceFacts(domain),
+    problems,
+    memo: newDomainMemo()
+  };
+}
+var NUMA_NODE_PCI_MODELS = /* @__PURE__ */ new Set(["pci-expander-bus", "pcie-expander-bus", "pci-root"]);
+var VIRTIO_SCSI_MODELS = /* @__PURE__ */ new Set(["virtio-scsi", "virtio-transitional", "virtio-non-transitional"]);
+function firstControllerStart(text, start, end) {
+  for (let at = text.indexOf("<contr", start); at >= 0 && at < end; at = text.indexOf("<contr", at + 6)) {
+    if (text.startsWith("<controller", at)) return at;
+  }
+  return -1;
+}
+function mayBeInsideController(text, start, at) {
+  const open = text.lastIndexOf("<controller", at);
+  if (open < start) return false;
+  const bang = text.indexOf("<!", start);
+  if (bang >= 0 && bang < at) return true;
+  const tagEnd = startTagEnd(text, open + 11);
+  if (tagEnd < 0 || tagEnd > at) return true;
+  if (text.charCodeAt(tagEnd - 1) === 47) return false;
+  const close = text.indexOf("</controller", tagEnd);
+  return close < 0 || close > at;
+}
+var VHOST_USER_WORDS = /vhost(?:user|vdpa)|virtiofs/g;
+function mentionsVhostUser(devices) {
+  const { text, start, end } = devices.contentSpan();
+  VHOST_USER_WORDS.lastIndex = start;
+  const found = VHOST_USER_WORDS.exec(text);
+  return found !== null && found.index < end;
+}
+var MEM_TAG_TAILS = ["ory", "balloon"];
+var LazyDeviceFacts = class {
+  constructor(domain) {
+    this.domain = domain;
+  }
+  domain;
+  devicesEl;
+  featuresEl;
+  balloon;
+  memories;
+  pciNodes;
+  pmuFact;
+  os;
+  memTags;
+  ioRefs;
+  vhostUsers;
+  /**
+   * Whether the devices' text holds `<memory` (bit 1) and `<memballoon` (bit 2): one scan for both
+   * (each alone scanned the rest of the file when absent).
+   */
+  memTagsInText() {
+    this.memTags ??= this.devices()?.contentIncludesEach("<mem", MEM_TAG_TAILS) ?? 0;
+    return this.memTags;
+  }
+  devices() {
+    if (this.devicesEl === void 0) this.devicesEl = firstChild(this.domain, "devices") ?? null;
+    return this.devicesEl ?? void 0;
+  }
+  features() {
+    if (this.featuresEl === void 0) this.featuresEl = firstChild(this.domain, "features") ?? null;
+    return this.featuresEl ?? void 0;
+  }
+  memballoon() {
+    if (!this.balloon) {
+      const devices = this.devices();
+      const el = devices && this.memTagsInText() & 2 ? firstChild(devices, "memballoon") : void 0;
+      this.balloon = { value: el ? { element: el, model: attribute(el, "model")?.value } : void 0 };
+    }
+    return this.balloon.value;
+  }
+  memoryDevices() {
+    const devices = this.devices();
+    this.memories ??= childrenMapped(devices && this.memTagsInText() & 1 ? devices : void 0, "memory", (el) => {
+      const target = firstChild(el, "target");
+      const size = firstChild(target, "size");
+      const parsedSize = size ? scaleToKiB(size.text.trim(), attribute(size, "unit")?.value) : void 0;
+      const node = firstChild(target, "node")?.text.trim();
+      const label = firstChild(firstChild(target, "label"), "size");
+      const parsedLabel = label ? scaleToKiB(label.text.trim(), attribute(label, "unit")?.value) : void 0;
+      return {
+        element: el,
+        model: attribute(el, "model")?.value,
+        sizeKiB: parsedSize?.ok ? parsedSize.value : void 0,
+        targetNode: node !== void 0 && /^\d+$/.test(node) ? Number(node) : void 0,
+        labelKiB: parsedLabel?.ok ? parsedLabel.value : void 0,
+        base: memoryBaseOf(el, target, attribute(el, "model")?.value)
+      };
+    });
+    return this.memories;
+  }
+  pciControllerNodes() {
+    if (!this.pciNodes) {
+      this.pciNodes = [];
+      for (const el of childrenNamed(this.devices(), "controller")) {
+        if (attribute(el, "type")?.value !== "pci" || !NUMA_NODE_PCI_MODELS.has(attribute(el, "model")?.value ?? "")) continue;
+        const nodeElement = firstChild(firstChild(el, "target"), "node");
+        if (!nodeElement) continue;
+        const text = nodeElement.text.trim();
+        this.pciNodes.push({
+          element: el,
+          model: attribute(el, "model")?.value,
+          index: attribute(el, "index")?.value,
+          nodeElement,
+          node: /^\d{1,9}$/.test(text) ? Number(text) : void 0
+        });
+      }
+    }
+    return this.pciNodes;
+  }
+  pmu() {
+    if (!this.pmuFact) {
+      const el = firstChild(this.features(), "pmu");
+      this.pmuFact = { value: el ? { element: el, state: attribute(el, "state")?.value } : void 0 };
+    }
+    return this.pmuFact.value;
+  }
+  iothreadIdsInText() {
+    const ids = /* @__PURE__ */ new Set();
+    const devices = this.devices();
+    if (!devices) return ids;
+    const { text, start, end } = devices.contentSpan();
+    let firstController;
+    for (let at = text.indexOf("iothre", start); at >= 0 && at < end; at = text.indexOf("iothre", at + 6)) {
+      if (!text.startsWith("iothread", at)) continue;
+      firstController ??= firstControllerStart(text, start, end);
+      if (firstController >= 0 && at > firstController && mayBeInsideController(text, start, at)) return void 0;
+      let i = at + 8;
+      const before = text.charCodeAt(at - 1);
+      if (before === 60) {
+        if (text.charCodeAt(i) === 115) continue;
+        if (!text.startsWith(" id='", i) && !text.startsWith(' id="', i)) return void 0;
+        i += 4;
+      } else if (isXmlSpace(before)) {
+        if (text.charCodeAt(i) !== 61) return void 0;
+      } else continue;
+      const quote = text[i + 1];
+      if (quote !== "'" && quote !== '"') return void 0;
+      const close = text.indexOf(quote, i + 2);
+      const id = close < 0 ? void 0 : plainUint(text.slice(i + 2, close));
+      if (id === void 0) return void 0;
+      ids.add(id);
+    }
+    return ids;
+  }
+  iothreadRefs() {
+    if (!this.ioRefs) {
+      const refs = [];
+      const devices = this.devices();
+      if (devices?.contentIncludes("iothread")) {
+        for (const device of devices.children) {
+          let refused = false;
+          if (device.name === "controller") {
+            const model = attribute(device, "model")?.value;
+            if (model === void 0 && attribute(device, "type")?.value === "scsi") continue;
+            refused = attribute(device, "type")?.value !== "scsi" || !VIRTIO_SCSI_MODELS.has(model ?? "");
+          } else if (device.name !== "disk") continue;
+          const driver = firstChild(device, "driver");
+          if (!driver) continue;
+          const attr = attribute(driver, "iothread");
+          const driverId = attr && plainUint(attr.value.trim());
+          if (attr && !(refused && driverId === 0)) refs.push({ device, attr, id: driverId, mapping: false, refused });
+          for (const m of childrenNamed(firstChild(driver, "iothreads"), "iothread")) {
+            const id = attribute(m, "id");
+            if (id) refs.push({ device, attr: id, id: plainUint(id.value.trim()), mapping: true, refused });
+          }
+        }
+      }
+      this.ioRefs = refs;
+    }
+    return this.ioRefs;
+  }
+  vhostUserDevices() {
+    if (!this.vhostUsers) {
+      const found = [];
+      const devices = this.devices();
+      if (devices && mentionsVhostUser(devices)) {
+        for (const device of devices.children) {
+          const type = device.name === "interface" || device.name === "disk" ? attribute(device, "type")?.value : void 0;
+          if (device.name === "interface" && type === "vhostuser") {
+            found.push({ element: device, kind: attributeOf(firstChild(device, "backend"), "type") === "passt" ? "passt-interface" : "interface" });
+          } else if (device.name === "disk" && (type === "vhostuser" || type === "vhostvdpa")) {
+            found.push({ element: device, kind: type === "vhostuser" ? "disk" : "vdpa-disk" });
+          } else if (device.name === "filesystem" && attributeOf(firstChild(device, "driver"), "type") === "virtiofs") {
+            found.push({ element: device, kind: "virtiofs" });
+          }
+        }
+      }
+      this.vhostUsers = found;
+    }
+    return this.vhostUsers;
+  }
+  osType() {
+    if (!this.os) {
+      const el = firstChild(firstChild(this.domain, "os"), "type");
+      this.os = { value: el ? { element: el, arch: attribute(el, "arch")?.value, machine: attribute(el, "machine")?.value } : void 0 };
+    }
+    return this.os.value;
+  }
+};
+function attributeOf(el, name) {
+  return el ? attribute(el, name)?.value : void 0;
+}
+function untidyReason(kinds) {
+  const parts = kinds.map((k) => k === "order" ? "lists ids out of ascending order" : k === "repeat" ? "names some ids twice" : "writes a sign before a range end");
+  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+}
+function plainUint(text) {
+  const len = text.length;
+  if (len === 0 || len > 15) return void 0;
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return void 0;
+    n = n * 10 + c;
+  }
+  return n;
+}
+function textOf(el) {
+  return el ? el.text.trim() : void 0;
+}
+function textRange(el) {
+  return el.contentRange.end > el.contentRange.start ? el.contentRange : el.startTag;
+}
+var ModelBuilder = class {
+  constructor(problems) {
+    this.problems = problems;
+  }
+  problems;
+  problem(range2, message, ruleId = "value-invalid") {
+    this.problems.push({ ruleId, range: range2, message });
+  }
+  /** A non-negative integer attribute; undefined (with a problem) when present but not an integer. */
+  uint(el, name) {
+    const a = attribute(el, name);
+    if (!a) return void 0;
+    const n = plainUint(a.value);
+    return n !== void 0 ? n : this.uintValue(a.value, a.valueRange, `${el.name} ${name}`);
+  }
+  uintValue(text, range2, what) {
+    const t = text.trim();
+    if (!/^\d+$/.test(t)) {
+      this.problem(range2, `${what} '${excerpt(t)}' is not a non-negative integer`);
+      return void 0;
+    }
+    const n = Number(t);
+    if (!Number.isSafeInteger(n)) {
+      this.problem(range2, `${what} '${excerpt(t)}' is out of range`);
+      return void 0;
+    }
+    return n;
+  }
+  cpuset(el, name) {
+    const attr = attribute(el, name);
+    if (!attr) return void 0;
+    const parsed = parseLibvirtCpuset(attr.value);
+    if (!parsed.ok) {
+      const start = attr.valueRange.start + parsed.offset;
+      const range2 = parsed.length > 0 ? { start, end: start + parsed.length } : attr.valueRange;
+      this.problems.push({
+        ruleId: "cpuset-syntax",
+        range: range2,
+        message: `${el.name} ${name}='${excerpt(attr.value)}': ${parsed.error}`,
+        cpuset: { element: el.name, attr: name, value: excerpt(attr.value), kind: "invalid", error: parsed.error }
+      });
+      return { set: void 0, attr };
+    }
+    if (parsed.idleExclusions) {
+      const canonical2 = formatLibvirtCpuset(parsed.value);
+      const intended = formatLibvirtCpuset(parsed.value.subtract(CpuSet.ofList(parsed.idleExclusions)));
+      const suggestions = [
+        ...intended ? [{ message: `exclude ${parsed.idleExclusions.join(", ")}, as was probably meant: ${name}='${excerpt(intended)}'`, text: intended, kind: "intended" }] : [],
+        { message: `keep libvirt's reading and drop the idle exclusion: ${name}='${excerpt(canonical2)}'`, text: canonical2, kind: "reading" }
+      ];
+      (parsed.notes ?? []).forEach((note, i) => {
+        this.problems.push({
+          ruleId: "cpuset-syntax",
+          range: attr.valueRange,
+          message: `${el.name} ${name}='${excerpt(attr.value)}': ${note}`,
+          severity: "info",
+          rewrite: { attr, suggestions },
+          cpuset: { element: el.name, attr: name, value: excerpt(attr.value), kind: "idle", id: parsed.idleExclusions[i], ids: parsed.idleExclusions.join(", ") }
+        });
+      });
+    } else if (parsed.untidy) {
+      const canonical2 = formatLibvirtCpuset(parsed.value);
+      this.problems.push({
+        ruleId: "cpuset-syntax",
+        range: attr.valueRange,
+        message: `${el.name} ${name}='${excerpt(attr.value)}' is valid but ${untidyReason(parsed.untidy)}; libvirt reads it as '${excerpt(canonical2)}', the form virsh dumpxml writes back`,
+        severity: "info",
+        rewrite: { attr, fix: canonical2 },
+        cpuset: { element: el.name, attr: name, value: excerpt(attr.value), kind: "untidy", reason: untidyReason(parsed.untidy), canonical: excerpt(canonical2) }
+      });
+    }
+    return { set: parsed.value, attr };
+  }
+  /** Element text plus `unit` attribute \u2192 KiB (virScaleInteger; default unit KiB). */
+  memorySize(el) {
+    if (!el) return void 0;
+    const range2 = textRange(el);
+    const unit = attribute(el, "unit");
+    const parsed = scaleToKiB(el.text.trim(), unit?.value);
+    if (!parsed.ok) {
+      this.problem(unit && /unit/i.test(parsed.error) ? unit.valueRange : range2, `<${el.name}> ${parsed.error}`);
+      return void 0;
+    }
+    return { kib: parsed.value, element: el, range: range2 };
+  }
+  memory(el) {
+    return this.memorySize(el);
+  }
+  vcpu(el) {
+    if (!el) return void 0;
+    const parsed = this.uintValue(el.text, textRange(el), "<vcpu>");
+    let max = parsed ?? 1;
+    let maxKnown = parsed !== void 0;
+    if (max === 0) {
+      this.problem(textRange(el), "<vcpu> must be at least 1");
+      max = 1;
+      maxKnown = false;
+    } else if (max > MAX_PLAUSIBLE_VCPUS) {
+      this.problem(textRange(el), `<vcpu> ${max} exceeds the ${MAX_PLAUSIBLE_VCPUS} vCPUs any libvirt driver accepts`);
+      max = MAX_PLAUSIBLE_VCPUS;
+      maxKnown = false;
+    }
+    return {
+      element: el,
+      max,
+      maxKnown,
+      current: this.uint(el, "current"),
+      placement: attribute(el, "placement")?.value === "auto" ? "auto" : "static",
+      cpuset: this.cpuset(el, "cpuset")
+    };
+  }
+  offlineVcpus(vcpu, vcpus) {
+    const max = vcpu?.max ?? 1;
+    const states = childrenNamed(vcpus, "vcpu");
+    if (states.length > 0) {
+      const ids = states.filter((v) => attribute(v, "enabled")?.value === "no").map((v) => this.uint(v, "id")).filter((id) => id !== void 0 && id < max);
+      return CpuSet.ofList(ids);
+    }
+    const current = vcpu?.current;
+    return current !== void 0 && current < max ? CpuSet.range(current, max - 1) : CpuSet.empty;
+  }
+  /**
+   * The domain's IOThread ids as libvirt numbers them (domain_conf.c
+   * virDomainDefParseIOThreads, virDomainIOThreadIDDefArrayInit): the
+   * `<iothreadids>` ids, then, when `<iothreads>` asks for more, the lowest
+   * unused ids from 1 up to that count.
+   */
+  iothreadIds(domain) {
+    for (const t of childrenNamed(firstChild(domain, "iothreadids"), "iothread")) {
+      const poll = firstChild(t, "poll");
+      const weight = poll ? attribute(poll, "weight") : void 0;
+      if (!poll || !weight) continue;
+      const w = this.uint(poll, "weight");
+      if (w !== void 0 && w > 63) this.problem(weight.valueRange, `IOThread poll weight ${w} is out of range [0, 63]: libvirt rejects the domain at define time`);
+    }
+    const ids = [];
+    for (const t of childrenNamed(firstChild(domain, "iothreadids"), "iothread")) {
+      const id = this.uint(t, "id");
+      if (id !== void 0) ids.push(id);
+    }
+    const count = firstChild(domain, "iothreads");
+    if (!count) return ids.length === 0 ? NONE : ids;
+    let n = this.uintValue(count.text, textRange(count), "<iothreads>") ?? 0;
+    if (n > MAX_PLAUSIBLE_VCPUS) {
+      this.problem(textRange(count), `<iothreads> ${n} is not a plausible IOThread count (more than ${MAX_PLAUSIBLE_VCPUS})`);
+      n = MAX_PLAUSIBLE_VCPUS;
+    }
+    if (n <= ids.length) return ids;
+    const used = new Set(ids);
+    const out = ids.slice();
+    for (let id = 1; id <= n && out.length < n; id++) if (!used.has(id)) out.push(id);
+    return out;
+  }
+  cputune(el) {
+    if (!el) return void 0;
+    const emulator = firstChild(el, "emulatorpin");
+    return {
+      element: el,
+      vcpupins: childrenMapped(el, "vcpupin", (p) => ({ element: p, vcpu: this.uint(p, "vcpu"), vcpuAttr: attribute(p, "vcpu"), cpuset: this.cpuset(p, "cpuset") })),
+      emulatorpin: emulator ? { element: emulator, cpuset: this.cpuset(emulator, "cpuset") } : void 0,
+      iothreadpins: childrenMapped(el, "iothreadpin", (p) => ({
+        element: p,
+        iothread: this.uint(p, "iothread"),
+        iothreadAttr: attribute(p, "iothread"),
+        cpuset: this.cpuset(p, "cpuset")
+      })),
+      vcpusched: childrenMapped(el, "vcpusched", (s) => {
+        const vcpus = this.cpuset(s, "vcpus");
+        return { ...this.sched(s), vcpus: vcpus?.set, vcpusAttr: vcpus?.attr };
+      }),
+      iothreadsched: childrenMapped(el, "iothreadsched", (s) => {
+        const iothreads = this.cpuset(s, "iothreads");
+        return { ...this.sched(s), iothreads: iothreads?.set, iothreadsAttr: iothreads?.attr };
+      }),
+      emulatorsched: firstChild(el, "emulatorsched") ? this.sched(firstChild(el, "emulatorsched")) : void 0,
+      cachetunes: childrenMapped(el, "cachetune", (t) => this.vcpuTune(t)),
+      memorytunes: childrenMapped(el, "memorytune", (t) => this.vcpuTune(t))
+    };
+  }
+  vcpuTune(t) {
+    const vcpus = this.cpuset(t, "vcpus");
+    return { element: t, vcpus, monitors: childrenMapped(t, "monitor", (m) => ({ element: m, vcpus: this.cpuset(m, "vcpus") })) };
+  }
+  sched(s) {
+    const schedulerAttr = attribute(s, "scheduler");
+    return { element: s, scheduler: schedulerAttr?.value, priority: this.uint(s, "priority"), schedulerAttr, priorityAttr: attribute(s, "priority") };
+  }
+  memtune(el) {
+    if (!el) return void 0;
+    return {
+      element: el,
+      hardLimit: this.memorySize(firstChild(el, "hard_limit")),
+      softLimit: this.memorySize(firstChild(el, "soft_limit")),
+      swapHardLimit: this.memorySize(firstChild(el, "swap_hard_limit")),
+      minGuarantee: this.memorySize(firstChild(el, "min_guarantee"))
+    };
+  }
+  numaMode(el) {
+    const a = attribute(el, "mode");
+    if (!a) return "strict";
+    if (NUMA_MODES.has(a.value)) return a.value;
+    this.problem(a.valueRange, `numatune mode '${excerpt(a.value)}' is not one of strict, preferred, interleave, restrictive`);
+    return "strict";
+  }
+  numatune(el) {
+    if (!el) return void 0;
+    const mem = firstChild(el, "memory");
+    const placementAttr = mem ? attribute(mem, "placement") : void 0;
+    const placement = placementAttr?.value;
+    return {
+      element: el,
+      memory: mem ? {
+        element: mem,
+        mode: this.numaMode(mem),
+        placement: placement === "auto" || placement === "static" ? placement : void 0,
+        placementAttr,
+        nodeset: this.cpuset(mem, "nodeset")
+      } : void 0,
+      memnodes: childrenMapped(el, "memnode", (m) => ({
+        element: m,
+        cellid: this.uint(m, "cellid"),
+        cellidAttr: attribute(m, "cellid"),
+        mode: this.numaMode(m),
+        nodeset: this.cpuset(m, "nodeset")
+      }))
+    };
+  }
+  memoryBacking(el) {
+    if (!el) return void 0;
+    const hp = firstChild(el, "hugepages");
+    const source = firstChild(el, "source");
+    const access2 = firstChild(el, "access");
+    const allocation = firstChild(el, "allocation");
+    return {
+      element: el,
+      hugepages: hp ? { element: hp, pages: childrenMapped(hp, "page", (p) => this.hugepage(p)) } : void 0,
+      locked: firstChild(el, "locked"),
+      nosharepages: firstChild(el, "nosharepages"),
+      source: source ? { element: source, type: attribute(source, "type")?.value } : void 0,
+      access: access2 ? { element: access2, mode: attribute(access2, "mode")?.value } : void 0,
+      allocation: allocation ? { element: allocation, mode: attribute(allocation, "mode")?.value, threads: this.uint(allocation, "threads") } : void 0
+    };
+  }
+  hugepage(p) {
+    const size = attribute(p, "size");
+    const unit = attribute(p, "unit");
+    let sizeKiB;
+    if (size) {
+      const parsed = scaleToKiB(size.value, unit?.value);
+      if (parsed.ok && parsed.value > 0) sizeKiB = parsed.value;
+      else this.problem(size.valueRange, `hugepage size '${excerpt(size.value)}${unit ? ` ${excerpt(unit.value, 16)}` : ""}': ${parsed.ok ? "must be greater than 0" : parsed.error}`);
+    }
+    return { element: p, sizeKiB, decimalUnit: unit !== void 0 && isDecimalUnit(unit.value), sizeAttr: size, unitAttr: unit, nodeset: this.cpuset(p, "nodeset") };
+  }
+  cpu(el) {
+    if (!el) return void 0;
+    const topo = firstChild(el, "topology");
+    return {
+      element: el,
+      mode: attribute(el, "mode")?.value,
+      numa: firstChild(el, "numa"),
+      topology: topo ? {
+        element: topo,
+        sockets: this.uint(topo, "sockets"),
+        dies: this.uint(topo, "dies") ?? 1,
+        clusters: this.uint(topo, "clusters") ?? 1,
+        cores: this.uint(topo, "cores"),
+        threads: this.uint(topo, "threads")
+      } : void 0,
+      cells: childrenMapped(firstChild(el, "numa"), "cell", (c, i) => this.cell(c, i))
+    };
+  }
+  cell(c, index) {
+    const mem = attribute(c, "memory");
+    const unit = attribute(c, "unit");
+    let memoryKiB;
+    if (mem) {
+      const parsed = scaleToKiB(mem.value, unit?.value);
+      if (parsed.ok) memoryKiB = parsed.value;
+      else this.problem(mem.valueRange, `cell memory '${excerpt(mem.value)}': ${parsed.error}`);
+    }
+    const idAttr = attribute(c, "id");
+    return { element: c, id: idAttr ? this.uint(c, "id") : index, idAttr, index, cpus: this.cpuset(c, "cpus"), memoryKiB, memoryAttr: mem, unitAttr: unit };
+  }
+};
+function hasValueProblem(d, range2) {
+  if (!range2) return false;
+  return d.problems.some((p) => p.ruleId === "value-invalid" && p.range.start >= range2.start && p.range.end <= range2.end);
+}
+
 // src/model/cpu-topology.ts
 function buildCpuPlaces(snapshot, parse) {
   const entries = snapshot.cpuTopology;
@@ -8956,22 +9886,14 @@ function buildCpuPlaces(snapshot, parse) {
   };
 }
 
-// src/model/parsed.ts
-function parsedOk(value, notes) {
-  return notes && notes.length > 0 ? { ok: true, value, notes } : { ok: true, value };
-}
-function parsedError(error, offset = 0, length = 0) {
-  return { ok: false, error, offset, length };
-}
-
 // src/model/kernel-cpulist.ts
 var KERNEL_MAX_NR_CPUS = 8192;
 var UINT_MAX = 4294967295;
 var MAX_EXPANDED_GROUPS = 1 << 16;
-function isSpace2(c) {
+function isSpace3(c) {
   return c === " " || c === "	" || c === "\n" || c === "\v" || c === "\f" || c === "\r";
 }
-function isDigit(c) {
+function isDigit2(c) {
   return c !== void 0 && c >= "0" && c <= "9";
 }
 function isAlpha(c) {
@@ -8981,7 +9903,7 @@ function isEndOfString(c) {
   return c === void 0 || c === "\n";
 }
 function isRegionSeparator(c) {
-  return isSpace2(c) || c === ",";
+  return isSpace3(c) || c === ",";
 }
 function isEndOfRegion(c) {
   return isRegionSeparator(c) || isEndOfString(c);
@@ -8993,7 +9915,7 @@ function readNumber(text, pos, lastBit) {
   }
   let value = 0;
   let end = pos;
-  while (isDigit(text[end])) {
+  while (isDigit2(text[end])) {
     if (value <= UINT_MAX) value = value * 10 + (text.charCodeAt(end) - 48);
     end++;
   }
@@ -9118,7 +10040,7 @@ function parseIsolcpus(text, opts = {}) {
 function parseKernelCmdline(cmdline) {
   const params = [];
   let pos = 0;
-  while (isSpace2(cmdline[pos])) pos++;
+  while (isSpace3(cmdline[pos])) pos++;
   while (pos < cmdline.length) {
     let inQuote = false;
     let quoted = false;
@@ -9131,7 +10053,7 @@ function parseKernelCmdline(cmdline) {
     let equals = -1;
     for (; i < cmdline.length; i++) {
       const c = cmdline[i];
-      if (isSpace2(c) && !inQuote) break;
+      if (isSpace3(c) && !inQuote) break;
       if (equals < 0 && c === "=") equals = i;
       if (c === '"') inQuote = !inQuote;
     }
@@ -9153,7 +10075,7 @@ function parseKernelCmdline(cmdline) {
       value = cmdline.slice(valueStart, Math.max(valueStart, end));
     }
     pos = i < cmdline.length ? i + 1 : i;
-    while (isSpace2(cmdline[pos])) pos++;
+    while (isSpace3(cmdline[pos])) pos++;
     if (value === void 0 && key === "--") break;
     params.push({ key, value });
   }
@@ -12884,162 +13806,6 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
 // src/model/host.ts
 var MAX_HOST_NODES = 1024;
 
-// src/model/describe.ts
-function describeCpus(set) {
-  return `${set.size === 1 ? "CPU" : "CPUs"} ${set.toString()}`;
-}
-function describeNodes(set) {
-  return set.isEmpty ? "no node" : `${set.size === 1 ? "node" : "nodes"} ${set.toString()}`;
-}
-function describeVcpus(set) {
-  return `${set.size === 1 ? "vCPU" : "vCPUs"} ${set.toString()}`;
-}
-function excerpt(value, max = 48) {
-  if (value.length <= max) return value;
-  let cut = max - 1;
-  const c = value.charCodeAt(cut - 1);
-  if (c >= 55296 && c <= 56319) cut--;
-  return `${value.slice(0, cut)}\u2026`;
-}
-function listNames(names2) {
-  if (names2.length <= 1) return names2[0] ?? "";
-  return `${names2.slice(0, -1).join(", ")} and ${names2[names2.length - 1]}`;
-}
-function describeDomain(on) {
-  const { name } = on.domain;
-  const { path: path4 } = on.source;
-  return name ? `${excerpt(name, 40)} (${path4})` : path4;
-}
-function listBounded(names2, total, max = 3, more = "other domains") {
-  const shown = names2.slice(0, max);
-  if (total > shown.length) shown.push(`${total - shown.length} ${more}`);
-  return listNames(shown);
-}
-
-// src/model/units.ts
-var LIBVIRT_MEMORY_MAX_BYTES = 2n ** 63n - 1n;
-var ULLONG_MAX = 2n ** 64n - 1n;
-var EXPONENT_BY_PREFIX = { k: 1n, m: 2n, g: 3n, t: 4n, p: 5n, e: 6n };
-function unitBytes(unit) {
-  const lower = unit.toLowerCase();
-  if (lower === "b" || lower === "byte" || lower === "bytes") return 1n;
-  let base;
-  if (lower.length === 1 || lower.slice(1) === "ib") base = 1024n;
-  else if (lower.length === 2 && lower[1] === "b") base = 1000n;
-  else return void 0;
-  const exponent = EXPONENT_BY_PREFIX[lower[0]];
-  return exponent === void 0 ? void 0 : base ** exponent;
-}
-function isDecimalUnit(unit) {
-  const lower = unit.toLowerCase();
-  return lower.length === 2 && lower[1] === "b" && lower[0] in EXPONENT_BY_PREFIX;
-}
-var LEADING_SPACE = /^[ \t\n\r\f]*/;
-function scaleToKiB(value, unit, defaultUnit = "KiB", opts = {}) {
-  const kib = opts.maxBytes === void 0 ? plainKiB(value, unit === void 0 || unit === "" ? defaultUnit : unit) : void 0;
-  if (kib !== void 0) return { ok: true, value: kib };
-  if (value.length > 32 || unit !== void 0 && unit.length > 8) return scaleUncached(value, unit, defaultUnit, opts);
-  const key = `${value}\0${unit ?? ""}\0${defaultUnit}\0${opts.maxBytes ?? ""}`;
-  let parsed = scaleMemo.get(key);
-  if (parsed === void 0) {
-    if (scaleMemo.size >= 4096) scaleMemo.clear();
-    scaleMemo.set(key, parsed = Object.freeze(scaleUncached(value, unit, defaultUnit, opts)));
-  }
-  return parsed;
-}
-var scaleMemo = /* @__PURE__ */ new Map();
-var KIB_PER_UNIT = /* @__PURE__ */ new Map([
-  ["KiB", 1],
-  ["k", 1],
-  ["K", 1],
-  ["MiB", 1024],
-  ["M", 1024],
-  ["m", 1024],
-  ["GiB", 1024 ** 2],
-  ["G", 1024 ** 2],
-  ["g", 1024 ** 2]
-]);
-var PLAIN_KIB_LIMIT = 2 ** 43;
-function plainKiB(value, unit) {
-  const perUnit = KIB_PER_UNIT.get(unit);
-  if (perUnit === void 0 || value.length === 0 || value.length > 12) return void 0;
-  let n = 0;
-  for (let i = 0; i < value.length; i++) {
-    const d = value.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return void 0;
-    n = n * 10 + d;
-  }
-  const kib = n * perUnit;
-  return kib < PLAIN_KIB_LIMIT ? kib : void 0;
-}
-function scaleUncached(value, unit, defaultUnit, opts) {
-  const maxBytes = opts.maxBytes ?? LIBVIRT_MEMORY_MAX_BYTES;
-  const lead = LEADING_SPACE.exec(value)[0].length;
-  let pos = lead;
-  if (value[pos] === "-") return parsedError("negative sizes are not allowed", pos, 1);
-  if (value[pos] === "+") pos++;
-  const digitsStart = pos;
-  while (pos < value.length && value[pos] >= "0" && value[pos] <= "9") pos++;
-  if (pos === digitsStart) {
-    return parsedError(`'${excerpt(value)}' is not a non-negative decimal integer`, lead, Math.max(value.length - lead, 0));
-  }
-  if (pos < value.length) {
-    return parsedError(`unexpected '${excerpt(value.slice(pos))}' after the number (libvirt allows nothing after the digits)`, pos, value.length - pos);
-  }
-  const amount = BigInt(value.slice(digitsStart, pos));
-  if (amount > ULLONG_MAX) return parsedError("value does not fit in 64 bits", digitsStart, pos - digitsStart);
-  const suffix = unit === void 0 || unit === "" ? void 0 : unit;
-  const scale = unitBytes(suffix ?? defaultUnit);
-  if (scale === void 0) return parsedError(`unknown unit '${excerpt(suffix ?? defaultUnit, 24)}'`, 0, 0);
-  if (amount !== 0n && amount > maxBytes / scale) {
-    return parsedError(`value too large: ${amount}${excerpt(suffix ?? "", 16)} exceeds ${maxBytes} bytes`, digitsStart, pos - digitsStart);
-  }
-  const kib = (amount * scale + 1023n) / 1024n;
-  if (kib >= (maxBytes + 1023n) / 1024n) return parsedError("size value too large", digitsStart, pos - digitsStart);
-  if (kib > BigInt(Number.MAX_SAFE_INTEGER)) {
-    return parsedError(`${kib} KiB is too large to handle exactly`, digitsStart, pos - digitsStart);
-  }
-  return parsedOk(Number(kib));
-}
-var BINARY_UNITS = [
-  ["EiB", 1024 ** 5],
-  ["PiB", 1024 ** 4],
-  ["TiB", 1024 ** 3],
-  ["GiB", 1024 ** 2],
-  ["MiB", 1024]
-];
-function formatKiB(kib) {
-  if (Number.isSafeInteger(kib) && kib !== 0) {
-    for (const [name, size] of BINARY_UNITS) {
-      if (kib % size === 0) return `${kib / size} ${name}`;
-    }
-  }
-  return `${kib} KiB`;
-}
-function sizeInUnit(kib, unit) {
-  const scale = unitBytes(unit);
-  if (scale === void 0 || !Number.isSafeInteger(kib) || kib < 0) return void 0;
-  const bytes = BigInt(kib) * 1024n;
-  return bytes % scale === 0n ? (bytes / scale).toString() : void 0;
-}
-function binaryCounterpart(unit) {
-  return isDecimalUnit(unit) ? unit.slice(0, 1) : void 0;
-}
-
-// src/xml/query.ts
-function attribute(el, name) {
-  return el.attribute(name);
-}
-function firstChild(el, name) {
-  if (!el) return void 0;
-  for (const c of el.children) if (c.name === name) return c;
-  return void 0;
-}
-function childrenNamed(el, name) {
-  if (!el) return [];
-  return el.children.filter((c) => c.name === name);
-}
-
 // src/host/capabilities.ts
 var CAPABILITIES_NEVER_HAS = [
   "hugepages.defaultSizeKiB",
@@ -16015,43 +16781,6 @@ var cpuset_syntax_default = defineDomainRule({
   }
 });
 
-// src/model/memo.ts
-var NO_HOST = {};
-var nextSlot = 0;
-function newDomainMemo() {
-  return { keys: new Array(nextSlot), values: new Array(nextSlot) };
-}
-function memoPerDomain(compute) {
-  const slot = nextSlot++;
-  const otherHosts = /* @__PURE__ */ new WeakMap();
-  return (d, host) => {
-    const key = host ?? NO_HOST;
-    const memo2 = d.memo;
-    const stored = memo2.keys[slot];
-    if (stored === key) return memo2.values[slot];
-    if (stored === void 0) {
-      const value2 = compute(d, host);
-      memo2.keys[slot] = key;
-      memo2.values[slot] = value2;
-      return value2;
-    }
-    let byHost = otherHosts.get(d);
-    if (!byHost) otherHosts.set(d, byHost = /* @__PURE__ */ new Map());
-    if (byHost.has(key)) return byHost.get(key);
-    const value = compute(d, host);
-    byHost.set(key, value);
-    return value;
-  };
-}
-function memoPerHost(compute) {
-  const cache = /* @__PURE__ */ new WeakMap();
-  return (host) => {
-    let entry = cache.get(host);
-    if (!entry) cache.set(host, entry = { value: compute(host) });
-    return entry.value;
-  };
-}
-
 // src/model/libvirt-version.ts
 function parseLibvirtVersion(text) {
   const m = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(text.trim());
@@ -16926,168 +17655,6 @@ function memoryDevicesKiB(d, asDefined = false) {
   return { kib, count: devices.length };
 }
 
-// src/model/libvirt-cpuset.ts
-var LIBVIRT_CPUMASK_LEN = 16384;
-var INT_MAX = 2147483647;
-function isSpace3(c) {
-  return c === " " || c === "	" || c === "\n" || c === "\r" || c === "\f";
-}
-function isDigit2(c) {
-  return c !== void 0 && c >= "0" && c <= "9";
-}
-function skipSpaces(text, pos) {
-  while (isSpace3(text[pos])) pos++;
-  return pos;
-}
-function scanDigits(text, pos) {
-  let value = 0;
-  let overflow = false;
-  while (isDigit2(text[pos])) {
-    if (!overflow) {
-      value = value * 10 + (text.charCodeAt(pos) - 48);
-      if (value > INT_MAX) overflow = true;
-    }
-    pos++;
-  }
-  return { value, end: pos, overflow };
-}
-function itemSpan(text, start) {
-  const comma = text.indexOf(",", start);
-  let end = comma < 0 ? text.length : comma;
-  while (end > start && isSpace3(text[end - 1])) end--;
-  if (end === start && start < text.length) end = start + 1;
-  return { offset: start, length: end - start };
-}
-function parseLibvirtCpuset(text, opts = {}) {
-  if (opts.maxLen !== void 0 || text.length > MEMO_MAX_TEXT) return parseUncached(text, opts);
-  let parsed = memo.get(text);
-  if (parsed === void 0) {
-    if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
-    memo.set(text, parsed = Object.freeze(parseUncached(text, opts)));
-  }
-  return parsed;
-}
-var MEMO_MAX_TEXT = 64;
-var MEMO_MAX_ENTRIES = 4096;
-var memo = /* @__PURE__ */ new Map();
-function parseUncached(text, opts) {
-  const maxLen = opts.maxLen ?? LIBVIRT_CPUMASK_LEN;
-  if (!Number.isSafeInteger(maxLen) || maxLen < 1 || maxLen > 1 << 20) throw new RangeError(`maxLen must be an integer from 1 to 2^20, got ${maxLen}`);
-  if (text.length <= 5 && /^\d+$/.test(text)) {
-    const id = Number(text);
-    if (id < maxLen) return parsedOk(CpuSet.of(id));
-  }
-  const pos = skipSpaces(text, 0);
-  if (pos >= text.length) return parsedError("empty list: name at least one id", 0, text.length);
-  const bits = maxLen === LIBVIRT_CPUMASK_LEN ? SCRATCH : new Uint8Array(maxLen);
-  touched.lo = maxLen;
-  touched.hi = -1;
-  try {
-    return parseOnBitmap(text, pos, maxLen, bits);
-  } finally {
-    if (touched.hi >= touched.lo) bits.fill(0, touched.lo, touched.hi + 1);
-  }
-}
-var SCRATCH = new Uint8Array(LIBVIRT_CPUMASK_LEN);
-var touched = { lo: 0, hi: -1 };
-function parseOnBitmap(text, start, maxLen, bits) {
-  let pos = start;
-  const idleNegations = [];
-  const untidy = /* @__PURE__ */ new Set();
-  let lastStart = -1;
-  let maxEnd = -1;
-  const checkTidy = (a, b) => {
-    if (a < lastStart) untidy.add("order");
-    if (a <= maxEnd && !untidy.has("repeat") && bits.subarray(a, b + 1).includes(1)) untidy.add("repeat");
-    lastStart = a;
-    if (b > maxEnd) maxEnd = b;
-  };
-  const beyondLimit = (id) => `${typeof id === "string" ? excerpt(id, 24) : id} is beyond libvirt's limit: ids must be below ${maxLen} (0-${maxLen - 1})`;
-  let item = { offset: 0, length: 0 };
-  const fail = (message) => parsedError(message, item.offset, item.length);
-  const addPending = (a, b) => {
-    bits.fill(1, a, b + 1);
-    if (a < touched.lo) touched.lo = a;
-    if (b > touched.hi) touched.hi = b;
-  };
-  while (pos < text.length) {
-    item = itemSpan(text, pos);
-    let negate = false;
-    if (text[pos] === "^") {
-      negate = true;
-      pos++;
-    }
-    if (!isDigit2(text[pos])) {
-      if (negate) return fail(`'^' must be followed directly by a number`);
-      if (text[pos] === ",") return fail("empty item between commas");
-      return fail(`expected a number, a range 'N-M' or an exclusion '^N'`);
-    }
-    const first = scanDigits(text, pos);
-    if (first.overflow) return fail(beyondLimit(text.slice(pos, first.end)));
-    pos = skipSpaces(text, first.end);
-    if (text[pos] === "," || pos >= text.length) {
-      if (first.value >= maxLen) return fail(beyondLimit(first.value));
-      if (negate) {
-        if (bits[first.value] === 1) bits[first.value] = 0;
-        else idleNegations.push({ id: first.value, offset: item.offset, text: text.slice(item.offset, item.offset + item.length) });
-      } else {
-        checkTidy(first.value, first.value);
-        addPending(first.value, first.value);
-      }
-    } else if (text[pos] === "-") {
-      if (negate) return fail(`'^' excludes a single id; libvirt rejects a range after '^'`);
-      pos = skipSpaces(text, pos + 1);
-      let negative = false;
-      if (text[pos] === "+" || text[pos] === "-") {
-        negative = text[pos] === "-";
-        untidy.add("sign");
-        pos++;
-      }
-      if (!isDigit2(text[pos])) return fail("range has no end: write N-M");
-      const last = scanDigits(text, pos);
-      if (last.overflow) return fail(beyondLimit(text.slice(pos, last.end)));
-      const lastValue = negative ? -last.value : last.value;
-      if (lastValue < first.value) return fail(`descending range: ${lastValue} is below ${first.value}`);
-      if (lastValue >= maxLen) return fail(beyondLimit(lastValue));
-      checkTidy(first.value, lastValue);
-      addPending(first.value, lastValue);
-      pos = skipSpaces(text, last.end);
-    }
-    if (text[pos] === ",") {
-      pos = skipSpaces(text, pos + 1);
-    } else if (pos < text.length) {
-      return fail(`unexpected '${String.fromCodePoint(text.codePointAt(pos))}'`);
-    }
-  }
-  const intervals = [];
-  const end = touched.hi + 1;
-  for (let i = touched.hi < 0 ? -1 : bits.indexOf(1, touched.lo); i >= 0 && i < end; ) {
-    let j = bits.indexOf(0, i);
-    if (j < 0 || j > end) j = end;
-    intervals.push([i, j - 1]);
-    i = j >= end ? -1 : bits.indexOf(1, j);
-  }
-  const set = CpuSet.fromIntervals(intervals);
-  if (set.isEmpty) return parsedError("the list selects nothing", 0, text.length);
-  const notes = [];
-  const idleExclusions = [];
-  for (const neg of idleNegations) {
-    if (set.has(neg.id)) {
-      idleExclusions.push(neg.id);
-      notes.push(
-        `'${excerpt(neg.text)}' (offset ${neg.offset}) removes nothing: ${neg.id} is only added by a later item, and libvirt applies items left to right, so ${neg.id} stays in the set; put '^${neg.id}' after the range it should cut`
-      );
-    }
-  }
-  const result = parsedOk(set, notes);
-  if (untidy.size > 0) result.untidy = [...untidy];
-  if (idleExclusions.length > 0) result.idleExclusions = idleExclusions;
-  return result;
-}
-function formatLibvirtCpuset(set) {
-  return set.toString();
-}
-
 // rules/guest-numa-coverage/index.ts
 var guest_numa_coverage_default = defineDomainRule({
   meta: {
@@ -17347,7 +17914,7 @@ function canonical(el) {
   const head = `<${el.name}${attrs.map(([n, v]) => ` ${n}='${v}'`).join("")}`;
   let body = el.children.map(canonical).join("");
   const text = el.text.trim();
-  if (text !== "") body = (el.name === "memory" && el.parent?.name === "domain" ? kibText(text, values.unit) : text) + body;
+  if (text !== "") body = (el.name === "memory" && isDomainRoot(el.parent) ? kibText(text, values.unit) : text) + body;
   return body === "" ? `${head}/>` : `${head}>${body}</${el.name}>`;
 }
 function reduceDefinition(domain) {
@@ -18007,568 +18574,6 @@ function checkSize(ctx, size, b) {
       );
     }
   }
-}
-
-// src/model/domain.ts
-function memoryBaseOf(el, target, model) {
-  if (model === "virtio-mem" || model === "virtio-pmem") {
-    const address = firstChild(target, "address");
-    return address ? memoryBase(attribute(address, "base")) : void 0;
-  }
-  if (model === "dimm" || model === "nvdimm") {
-    const address = childrenNamed(el, "address").find((a) => attribute(a, "type")?.value === "dimm");
-    return address ? memoryBase(attribute(address, "base")) : void 0;
-  }
-  return void 0;
-}
-function memoryBase(attr) {
-  const text = attr?.value.trim();
-  if (!text || !/^(?:0[xX])?[0-9a-fA-F]{1,16}$/.test(text)) return void 0;
-  const value = BigInt(`0x${text.replace(/^0[xX]/, "")}`);
-  return value === 0n ? void 0 : { value, attr };
-}
-var MAX_PLAUSIBLE_VCPUS = 16384;
-function childrenMapped(el, name, fn) {
-  const children = childrenNamed(el, name);
-  return children.length === 0 ? NONE : children.map(fn);
-}
-var NONE = Object.freeze([]);
-var NUMA_MODES = /* @__PURE__ */ new Set(["strict", "preferred", "interleave", "restrictive"]);
-function buildDomainModel(domain) {
-  const problems = [];
-  const b = new ModelBuilder(problems);
-  const vcpu = b.vcpu(firstChild(domain, "vcpu"));
-  const iothreadIds = b.iothreadIds(domain);
-  return {
-    element: domain,
-    type: attribute(domain, "type")?.value,
-    name: textOf(firstChild(domain, "name")),
-    uuid: textOf(firstChild(domain, "uuid")),
-    vcpu,
-    maxVcpus: vcpu?.max ?? 1,
-    offlineVcpus: b.offlineVcpus(vcpu, firstChild(domain, "vcpus")),
-    memory: b.memory(firstChild(domain, "memory")),
-    currentMemory: b.memorySize(firstChild(domain, "currentMemory")),
-    maxMemory: b.memorySize(firstChild(domain, "maxMemory")),
-    memtune: b.memtune(firstChild(domain, "memtune")),
-    cputune: b.cputune(firstChild(domain, "cputune")),
-    numatune: b.numatune(firstChild(domain, "numatune")),
-    memoryBacking: b.memoryBacking(firstChild(domain, "memoryBacking")),
-    cpu: b.cpu(firstChild(domain, "cpu")),
-    iothreadIds,
-    iothreadsElement: firstChild(domain, "iothreadids") ?? firstChild(domain, "iothreads"),
-    devices: new LazyDeviceFacts(domain),
-    problems,
-    memo: newDomainMemo()
-  };
-}
-var NUMA_NODE_PCI_MODELS = /* @__PURE__ */ new Set(["pci-expander-bus", "pcie-expander-bus", "pci-root"]);
-var VIRTIO_SCSI_MODELS = /* @__PURE__ */ new Set(["virtio-scsi", "virtio-transitional", "virtio-non-transitional"]);
-function firstControllerStart(text, start, end) {
-  for (let at = text.indexOf("<contr", start); at >= 0 && at < end; at = text.indexOf("<contr", at + 6)) {
-    if (text.startsWith("<controller", at)) return at;
-  }
-  return -1;
-}
-function mayBeInsideController(text, start, at) {
-  const open = text.lastIndexOf("<controller", at);
-  if (open < start) return false;
-  const bang = text.indexOf("<!", start);
-  if (bang >= 0 && bang < at) return true;
-  const tagEnd = startTagEnd(text, open + 11);
-  if (tagEnd < 0 || tagEnd > at) return true;
-  if (text.charCodeAt(tagEnd - 1) === 47) return false;
-  const close = text.indexOf("</controller", tagEnd);
-  return close < 0 || close > at;
-}
-var VHOST_USER_WORDS = /vhost(?:user|vdpa)|virtiofs/g;
-function mentionsVhostUser(devices) {
-  const { text, start, end } = devices.contentSpan();
-  VHOST_USER_WORDS.lastIndex = start;
-  const found = VHOST_USER_WORDS.exec(text);
-  return found !== null && found.index < end;
-}
-var MEM_TAG_TAILS = ["ory", "balloon"];
-var LazyDeviceFacts = class {
-  constructor(domain) {
-    this.domain = domain;
-  }
-  domain;
-  devicesEl;
-  featuresEl;
-  balloon;
-  memories;
-  pciNodes;
-  pmuFact;
-  os;
-  memTags;
-  ioRefs;
-  vhostUsers;
-  /**
-   * Whether the devices' text holds `<memory` (bit 1) and `<memballoon` (bit 2): one scan for both
-   * (each alone scanned the rest of the file when absent).
-   */
-  memTagsInText() {
-    this.memTags ??= this.devices()?.contentIncludesEach("<mem", MEM_TAG_TAILS) ?? 0;
-    return this.memTags;
-  }
-  devices() {
-    if (this.devicesEl === void 0) this.devicesEl = firstChild(this.domain, "devices") ?? null;
-    return this.devicesEl ?? void 0;
-  }
-  features() {
-    if (this.featuresEl === void 0) this.featuresEl = firstChild(this.domain, "features") ?? null;
-    return this.featuresEl ?? void 0;
-  }
-  memballoon() {
-    if (!this.balloon) {
-      const devices = this.devices();
-      const el = devices && this.memTagsInText() & 2 ? firstChild(devices, "memballoon") : void 0;
-      this.balloon = { value: el ? { element: el, model: attribute(el, "model")?.value } : void 0 };
-    }
-    return this.balloon.value;
-  }
-  memoryDevices() {
-    const devices = this.devices();
-    this.memories ??= childrenMapped(devices && this.memTagsInText() & 1 ? devices : void 0, "memory", (el) => {
-      const target = firstChild(el, "target");
-      const size = firstChild(target, "size");
-      const parsedSize = size ? scaleToKiB(size.text.trim(), attribute(size, "unit")?.value) : void 0;
-      const node = firstChild(target, "node")?.text.trim();
-      const label = firstChild(firstChild(target, "label"), "size");
-      const parsedLabel = label ? scaleToKiB(label.text.trim(), attribute(label, "unit")?.value) : void 0;
-      return {
-        element: el,
-        model: attribute(el, "model")?.value,
-        sizeKiB: parsedSize?.ok ? parsedSize.value : void 0,
-        targetNode: node !== void 0 && /^\d+$/.test(node) ? Number(node) : void 0,
-        labelKiB: parsedLabel?.ok ? parsedLabel.value : void 0,
-        base: memoryBaseOf(el, target, attribute(el, "model")?.value)
-      };
-    });
-    return this.memories;
-  }
-  pciControllerNodes() {
-    if (!this.pciNodes) {
-      this.pciNodes = [];
-      for (const el of childrenNamed(this.devices(), "controller")) {
-        if (attribute(el, "type")?.value !== "pci" || !NUMA_NODE_PCI_MODELS.has(attribute(el, "model")?.value ?? "")) continue;
-        const nodeElement = firstChild(firstChild(el, "target"), "node");
-        if (!nodeElement) continue;
-        const text = nodeElement.text.trim();
-        this.pciNodes.push({
-          element: el,
-          model: attribute(el, "model")?.value,
-          index: attribute(el, "index")?.value,
-          nodeElement,
-          node: /^\d{1,9}$/.test(text) ? Number(text) : void 0
-        });
-      }
-    }
-    return this.pciNodes;
-  }
-  pmu() {
-    if (!this.pmuFact) {
-      const el = firstChild(this.features(), "pmu");
-      this.pmuFact = { value: el ? { element: el, state: attribute(el, "state")?.value } : void 0 };
-    }
-    return this.pmuFact.value;
-  }
-  iothreadIdsInText() {
-    const ids = /* @__PURE__ */ new Set();
-    const devices = this.devices();
-    if (!devices) return ids;
-    const { text, start, end } = devices.contentSpan();
-    let firstController;
-    for (let at = text.indexOf("iothre", start); at >= 0 && at < end; at = text.indexOf("iothre", at + 6)) {
-      if (!text.startsWith("iothread", at)) continue;
-      firstController ??= firstControllerStart(text, start, end);
-      if (firstController >= 0 && at > firstController && mayBeInsideController(text, start, at)) return void 0;
-      let i = at + 8;
-      const before = text.charCodeAt(at - 1);
-      if (before === 60) {
-        if (text.charCodeAt(i) === 115) continue;
-        if (!text.startsWith(" id='", i) && !text.startsWith(' id="', i)) return void 0;
-        i += 4;
-      } else if (isXmlSpace(before)) {
-        if (text.charCodeAt(i) !== 61) return void 0;
-      } else continue;
-      const quote = text[i + 1];
-      if (quote !== "'" && quote !== '"') return void 0;
-      const close = text.indexOf(quote, i + 2);
-      const id = close < 0 ? void 0 : plainUint(text.slice(i + 2, close));
-      if (id === void 0) return void 0;
-      ids.add(id);
-    }
-    return ids;
-  }
-  iothreadRefs() {
-    if (!this.ioRefs) {
-      const refs = [];
-      const devices = this.devices();
-      if (devices?.contentIncludes("iothread")) {
-        for (const device of devices.children) {
-          let refused = false;
-          if (device.name === "controller") {
-            const model = attribute(device, "model")?.value;
-            if (model === void 0 && attribute(device, "type")?.value === "scsi") continue;
-            refused = attribute(device, "type")?.value !== "scsi" || !VIRTIO_SCSI_MODELS.has(model ?? "");
-          } else if (device.name !== "disk") continue;
-          const driver = firstChild(device, "driver");
-          if (!driver) continue;
-          const attr = attribute(driver, "iothread");
-          const driverId = attr && plainUint(attr.value.trim());
-          if (attr && !(refused && driverId === 0)) refs.push({ device, attr, id: driverId, mapping: false, refused });
-          for (const m of childrenNamed(firstChild(driver, "iothreads"), "iothread")) {
-            const id = attribute(m, "id");
-            if (id) refs.push({ device, attr: id, id: plainUint(id.value.trim()), mapping: true, refused });
-          }
-        }
-      }
-      this.ioRefs = refs;
-    }
-    return this.ioRefs;
-  }
-  vhostUserDevices() {
-    if (!this.vhostUsers) {
-      const found = [];
-      const devices = this.devices();
-      if (devices && mentionsVhostUser(devices)) {
-        for (const device of devices.children) {
-          const type = device.name === "interface" || device.name === "disk" ? attribute(device, "type")?.value : void 0;
-          if (device.name === "interface" && type === "vhostuser") {
-            found.push({ element: device, kind: attributeOf(firstChild(device, "backend"), "type") === "passt" ? "passt-interface" : "interface" });
-          } else if (device.name === "disk" && (type === "vhostuser" || type === "vhostvdpa")) {
-            found.push({ element: device, kind: type === "vhostuser" ? "disk" : "vdpa-disk" });
-          } else if (device.name === "filesystem" && attributeOf(firstChild(device, "driver"), "type") === "virtiofs") {
-            found.push({ element: device, kind: "virtiofs" });
-          }
-        }
-      }
-      this.vhostUsers = found;
-    }
-    return this.vhostUsers;
-  }
-  osType() {
-    if (!this.os) {
-      const el = firstChild(firstChild(this.domain, "os"), "type");
-      this.os = { value: el ? { element: el, arch: attribute(el, "arch")?.value, machine: attribute(el, "machine")?.value } : void 0 };
-    }
-    return this.os.value;
-  }
-};
-function attributeOf(el, name) {
-  return el ? attribute(el, name)?.value : void 0;
-}
-function untidyReason(kinds) {
-  const parts = kinds.map((k) => k === "order" ? "lists ids out of ascending order" : k === "repeat" ? "names some ids twice" : "writes a sign before a range end");
-  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
-}
-function plainUint(text) {
-  const len = text.length;
-  if (len === 0 || len > 15) return void 0;
-  let n = 0;
-  for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return void 0;
-    n = n * 10 + c;
-  }
-  return n;
-}
-function textOf(el) {
-  return el ? el.text.trim() : void 0;
-}
-function textRange(el) {
-  return el.contentRange.end > el.contentRange.start ? el.contentRange : el.startTag;
-}
-var ModelBuilder = class {
-  constructor(problems) {
-    this.problems = problems;
-  }
-  problems;
-  problem(range2, message, ruleId = "value-invalid") {
-    this.problems.push({ ruleId, range: range2, message });
-  }
-  /** A non-negative integer attribute; undefined (with a problem) when present but not an integer. */
-  uint(el, name) {
-    const a = attribute(el, name);
-    if (!a) return void 0;
-    const n = plainUint(a.value);
-    return n !== void 0 ? n : this.uintValue(a.value, a.valueRange, `${el.name} ${name}`);
-  }
-  uintValue(text, range2, what) {
-    const t = text.trim();
-    if (!/^\d+$/.test(t)) {
-      this.problem(range2, `${what} '${excerpt(t)}' is not a non-negative integer`);
-      return void 0;
-    }
-    const n = Number(t);
-    if (!Number.isSafeInteger(n)) {
-      this.problem(range2, `${what} '${excerpt(t)}' is out of range`);
-      return void 0;
-    }
-    return n;
-  }
-  cpuset(el, name) {
-    const attr = attribute(el, name);
-    if (!attr) return void 0;
-    const parsed = parseLibvirtCpuset(attr.value);
-    if (!parsed.ok) {
-      const start = attr.valueRange.start + parsed.offset;
-      const range2 = parsed.length > 0 ? { start, end: start + parsed.length } : attr.valueRange;
-      this.problems.push({
-        ruleId: "cpuset-syntax",
-        range: range2,
-        message: `${el.name} ${name}='${excerpt(attr.value)}': ${parsed.error}`,
-        cpuset: { element: el.name, attr: name, value: excerpt(attr.value), kind: "invalid", error: parsed.error }
-      });
-      return { set: void 0, attr };
-    }
-    if (parsed.idleExclusions) {
-      const canonical2 = formatLibvirtCpuset(parsed.value);
-      const intended = formatLibvirtCpuset(parsed.value.subtract(CpuSet.ofList(parsed.idleExclusions)));
-      const suggestions = [
-        ...intended ? [{ message: `exclude ${parsed.idleExclusions.join(", ")}, as was probably meant: ${name}='${excerpt(intended)}'`, text: intended, kind: "intended" }] : [],
-        { message: `keep libvirt's reading and drop the idle exclusion: ${name}='${excerpt(canonical2)}'`, text: canonical2, kind: "reading" }
-      ];
-      (parsed.notes ?? []).forEach((note, i) => {
-        this.problems.push({
-          ruleId: "cpuset-syntax",
-          range: attr.valueRange,
-          message: `${el.name} ${name}='${excerpt(attr.value)}': ${note}`,
-          severity: "info",
-          rewrite: { attr, suggestions },
-          cpuset: { element: el.name, attr: name, value: excerpt(attr.value), kind: "idle", id: parsed.idleExclusions[i], ids: parsed.idleExclusions.join(", ") }
-        });
-      });
-    } else if (parsed.untidy) {
-      const canonical2 = formatLibvirtCpuset(parsed.value);
-      this.problems.push({
-        ruleId: "cpuset-syntax",
-        range: attr.valueRange,
-        message: `${el.name} ${name}='${excerpt(attr.value)}' is valid but ${untidyReason(parsed.untidy)}; libvirt reads it as '${excerpt(canonical2)}', the form virsh dumpxml writes back`,
-        severity: "info",
-        rewrite: { attr, fix: canonical2 },
-        cpuset: { element: el.name, attr: name, value: excerpt(attr.value), kind: "untidy", reason: untidyReason(parsed.untidy), canonical: excerpt(canonical2) }
-      });
-    }
-    return { set: parsed.value, attr };
-  }
-  /** Element text plus `unit` attribute \u2192 KiB (virScaleInteger; default unit KiB). */
-  memorySize(el) {
-    if (!el) return void 0;
-    const range2 = textRange(el);
-    const unit = attribute(el, "unit");
-    const parsed = scaleToKiB(el.text.trim(), unit?.value);
-    if (!parsed.ok) {
-      this.problem(unit && /unit/i.test(parsed.error) ? unit.valueRange : range2, `<${el.name}> ${parsed.error}`);
-      return void 0;
-    }
-    return { kib: parsed.value, element: el, range: range2 };
-  }
-  memory(el) {
-    return this.memorySize(el);
-  }
-  vcpu(el) {
-    if (!el) return void 0;
-    const parsed = this.uintValue(el.text, textRange(el), "<vcpu>");
-    let max = parsed ?? 1;
-    let maxKnown = parsed !== void 0;
-    if (max === 0) {
-      this.problem(textRange(el), "<vcpu> must be at least 1");
-      max = 1;
-      maxKnown = false;
-    } else if (max > MAX_PLAUSIBLE_VCPUS) {
-      this.problem(textRange(el), `<vcpu> ${max} exceeds the ${MAX_PLAUSIBLE_VCPUS} vCPUs any libvirt driver accepts`);
-      max = MAX_PLAUSIBLE_VCPUS;
-      maxKnown = false;
-    }
-    return {
-      element: el,
-      max,
-      maxKnown,
-      current: this.uint(el, "current"),
-      placement: attribute(el, "placement")?.value === "auto" ? "auto" : "static",
-      cpuset: this.cpuset(el, "cpuset")
-    };
-  }
-  offlineVcpus(vcpu, vcpus) {
-    const max = vcpu?.max ?? 1;
-    const states = childrenNamed(vcpus, "vcpu");
-    if (states.length > 0) {
-      const ids = states.filter((v) => attribute(v, "enabled")?.value === "no").map((v) => this.uint(v, "id")).filter((id) => id !== void 0 && id < max);
-      return CpuSet.ofList(ids);
-    }
-    const current = vcpu?.current;
-    return current !== void 0 && current < max ? CpuSet.range(current, max - 1) : CpuSet.empty;
-  }
-  /**
-   * The domain's IOThread ids as libvirt numbers them (domain_conf.c
-   * virDomainDefParseIOThreads, virDomainIOThreadIDDefArrayInit): the
-   * `<iothreadids>` ids, then, when `<iothreads>` asks for more, the lowest
-   * unused ids from 1 up to that count.
-   */
-  iothreadIds(domain) {
-    for (const t of childrenNamed(firstChild(domain, "iothreadids"), "iothread")) {
-      const poll = firstChild(t, "poll");
-      const weight = poll ? attribute(poll, "weight") : void 0;
-      if (!poll || !weight) continue;
-      const w = this.uint(poll, "weight");
-      if (w !== void 0 && w > 63) this.problem(weight.valueRange, `IOThread poll weight ${w} is out of range [0, 63]: libvirt rejects the domain at define time`);
-    }
-    const ids = [];
-    for (const t of childrenNamed(firstChild(domain, "iothreadids"), "iothread")) {
-      const id = this.uint(t, "id");
-      if (id !== void 0) ids.push(id);
-    }
-    const count = firstChild(domain, "iothreads");
-    if (!count) return ids.length === 0 ? NONE : ids;
-    let n = this.uintValue(count.text, textRange(count), "<iothreads>") ?? 0;
-    if (n > MAX_PLAUSIBLE_VCPUS) {
-      this.problem(textRange(count), `<iothreads> ${n} is not a plausible IOThread count (more than ${MAX_PLAUSIBLE_VCPUS})`);
-      n = MAX_PLAUSIBLE_VCPUS;
-    }
-    if (n <= ids.length) return ids;
-    const used = new Set(ids);
-    const out = ids.slice();
-    for (let id = 1; id <= n && out.length < n; id++) if (!used.has(id)) out.push(id);
-    return out;
-  }
-  cputune(el) {
-    if (!el) return void 0;
-    const emulator = firstChild(el, "emulatorpin");
-    return {
-      element: el,
-      vcpupins: childrenMapped(el, "vcpupin", (p) => ({ element: p, vcpu: this.uint(p, "vcpu"), vcpuAttr: attribute(p, "vcpu"), cpuset: this.cpuset(p, "cpuset") })),
-      emulatorpin: emulator ? { element: emulator, cpuset: this.cpuset(emulator, "cpuset") } : void 0,
-      iothreadpins: childrenMapped(el, "iothreadpin", (p) => ({
-        element: p,
-        iothread: this.uint(p, "iothread"),
-        iothreadAttr: attribute(p, "iothread"),
-        cpuset: this.cpuset(p, "cpuset")
-      })),
-      vcpusched: childrenMapped(el, "vcpusched", (s) => {
-        const vcpus = this.cpuset(s, "vcpus");
-        return { ...this.sched(s), vcpus: vcpus?.set, vcpusAttr: vcpus?.attr };
-      }),
-      iothreadsched: childrenMapped(el, "iothreadsched", (s) => {
-        const iothreads = this.cpuset(s, "iothreads");
-        return { ...this.sched(s), iothreads: iothreads?.set, iothreadsAttr: iothreads?.attr };
-      }),
-      emulatorsched: firstChild(el, "emulatorsched") ? this.sched(firstChild(el, "emulatorsched")) : void 0,
-      cachetunes: childrenMapped(el, "cachetune", (t) => this.vcpuTune(t)),
-      memorytunes: childrenMapped(el, "memorytune", (t) => this.vcpuTune(t))
-    };
-  }
-  vcpuTune(t) {
-    const vcpus = this.cpuset(t, "vcpus");
-    return { element: t, vcpus, monitors: childrenMapped(t, "monitor", (m) => ({ element: m, vcpus: this.cpuset(m, "vcpus") })) };
-  }
-  sched(s) {
-    const schedulerAttr = attribute(s, "scheduler");
-    return { element: s, scheduler: schedulerAttr?.value, priority: this.uint(s, "priority"), schedulerAttr, priorityAttr: attribute(s, "priority") };
-  }
-  memtune(el) {
-    if (!el) return void 0;
-    return {
-      element: el,
-      hardLimit: this.memorySize(firstChild(el, "hard_limit")),
-      softLimit: this.memorySize(firstChild(el, "soft_limit")),
-      swapHardLimit: this.memorySize(firstChild(el, "swap_hard_limit")),
-      minGuarantee: this.memorySize(firstChild(el, "min_guarantee"))
-    };
-  }
-  numaMode(el) {
-    const a = attribute(el, "mode");
-    if (!a) return "strict";
-    if (NUMA_MODES.has(a.value)) return a.value;
-    this.problem(a.valueRange, `numatune mode '${excerpt(a.value)}' is not one of strict, preferred, interleave, restrictive`);
-    return "strict";
-  }
-  numatune(el) {
-    if (!el) return void 0;
-    const mem = firstChild(el, "memory");
-    const placementAttr = mem ? attribute(mem, "placement") : void 0;
-    const placement = placementAttr?.value;
-    return {
-      element: el,
-      memory: mem ? {
-        element: mem,
-        mode: this.numaMode(mem),
-        placement: placement === "auto" || placement === "static" ? placement : void 0,
-        placementAttr,
-        nodeset: this.cpuset(mem, "nodeset")
-      } : void 0,
-      memnodes: childrenMapped(el, "memnode", (m) => ({
-        element: m,
-        cellid: this.uint(m, "cellid"),
-        cellidAttr: attribute(m, "cellid"),
-        mode: this.numaMode(m),
-        nodeset: this.cpuset(m, "nodeset")
-      }))
-    };
-  }
-  memoryBacking(el) {
-    if (!el) return void 0;
-    const hp = firstChild(el, "hugepages");
-    const source = firstChild(el, "source");
-    const access2 = firstChild(el, "access");
-    const allocation = firstChild(el, "allocation");
-    return {
-      element: el,
-      hugepages: hp ? { element: hp, pages: childrenMapped(hp, "page", (p) => this.hugepage(p)) } : void 0,
-      locked: firstChild(el, "locked"),
-      nosharepages: firstChild(el, "nosharepages"),
-      source: source ? { element: source, type: attribute(source, "type")?.value } : void 0,
-      access: access2 ? { element: access2, mode: attribute(access2, "mode")?.value } : void 0,
-      allocation: allocation ? { element: allocation, mode: attribute(allocation, "mode")?.value, threads: this.uint(allocation, "threads") } : void 0
-    };
-  }
-  hugepage(p) {
-    const size = attribute(p, "size");
-    const unit = attribute(p, "unit");
-    let sizeKiB;
-    if (size) {
-      const parsed = scaleToKiB(size.value, unit?.value);
-      if (parsed.ok && parsed.value > 0) sizeKiB = parsed.value;
-      else this.problem(size.valueRange, `hugepage size '${excerpt(size.value)}${unit ? ` ${excerpt(unit.value, 16)}` : ""}': ${parsed.ok ? "must be greater than 0" : parsed.error}`);
-    }
-    return { element: p, sizeKiB, decimalUnit: unit !== void 0 && isDecimalUnit(unit.value), sizeAttr: size, unitAttr: unit, nodeset: this.cpuset(p, "nodeset") };
-  }
-  cpu(el) {
-    if (!el) return void 0;
-    const topo = firstChild(el, "topology");
-    return {
-      element: el,
-      mode: attribute(el, "mode")?.value,
-      numa: firstChild(el, "numa"),
-      topology: topo ? {
-        element: topo,
-        sockets: this.uint(topo, "sockets"),
-        dies: this.uint(topo, "dies") ?? 1,
-        clusters: this.uint(topo, "clusters") ?? 1,
-        cores: this.uint(topo, "cores"),
-        threads: this.uint(topo, "threads")
-      } : void 0,
-      cells: childrenMapped(firstChild(el, "numa"), "cell", (c, i) => this.cell(c, i))
-    };
-  }
-  cell(c, index) {
-    const mem = attribute(c, "memory");
-    const unit = attribute(c, "unit");
-    let memoryKiB;
-    if (mem) {
-      const parsed = scaleToKiB(mem.value, unit?.value);
-      if (parsed.ok) memoryKiB = parsed.value;
-      else this.problem(mem.valueRange, `cell memory '${excerpt(mem.value)}': ${parsed.error}`);
-    }
-    const idAttr = attribute(c, "id");
-    return { element: c, id: idAttr ? this.uint(c, "id") : index, idAttr, index, cpus: this.cpuset(c, "cpus"), memoryKiB, memoryAttr: mem, unitAttr: unit };
-  }
-};
-function hasValueProblem(d, range2) {
-  if (!range2) return false;
-  return d.problems.some((p) => p.ruleId === "value-invalid" && p.range.start >= range2.start && p.range.end <= range2.end);
 }
 
 // rules/iothread-placement/index.ts
@@ -22715,7 +22720,7 @@ function lintPlanSources(host, files, env) {
   const linted = [];
   for (const { source, explicit } of files) {
     const { doc } = source;
-    if (!doc.error && doc.root?.name !== "domain" && !explicit) continue;
+    if (!doc.error && !isDomainRoot(doc.root) && !explicit) continue;
     linted.push(source);
     if (doc.error) {
       const rule = builtin("xml-malformed");
@@ -22723,7 +22728,7 @@ function lintPlanSources(host, files, env) {
       if (rule) push2(rule, source, { range: { start: at, end: Math.min(at + 1, source.text.length) }, messageId: "malformed", data: { error: doc.error.message } });
       continue;
     }
-    if (doc.root?.name !== "domain") {
+    if (!isDomainRoot(doc.root)) {
       const rule = builtin("not-a-domain");
       if (rule && doc.root) push2(rule, source, { range: doc.root.startTag, messageId: "notADomain", data: { root: doc.root.name } });
       continue;
@@ -22963,7 +22968,6 @@ async function discoverFiles(paths, cwd, namedDirs, gitignore = true) {
   const found = /* @__PURE__ */ new Map();
   const patterns = [];
   const mustMatch = [];
-  const walk = async (pattern, base) => (await import("./globby.mjs")).globby(pattern, { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"] });
   const workspace = repositoryRoot(cwd);
   const filter = new GitignoreFilter(workspace, gitignore);
   const escapes = new NamedPathEscapes(workspace);
@@ -22981,7 +22985,11 @@ async function discoverFiles(paths, cwd, namedDirs, gitignore = true) {
       const escape = escapesWorkspace(abs, workspace);
       if (escape) throw new UsageError(`${p}: a symlink to ${escape}, outside the workspace ${workspace}; not read`);
       namedDirs?.push(abs);
-      for (const m of walkXmlFiles(abs, filter)) if (!found.has(m)) found.set(m, false);
+      const links = [];
+      const walked = walkXmlFiles(abs, filter, links);
+      for (const m of walked) if (!found.has(m)) found.set(m, false);
+      const show = (link2) => relativePosix(cwd, link2);
+      for (const m of linkedDomainFiles(links, workspace, filter, show)) if (!found.has(m)) found.set(m, false);
       continue;
     }
     const { isDynamicPattern } = await import("./globby.mjs");
@@ -22993,16 +23001,17 @@ async function discoverFiles(paths, cwd, namedDirs, gitignore = true) {
     }
   }
   if (patterns.length > 0) {
-    const matches = await walk(patterns, cwd);
+    const { files: matches, links } = await globFilesAndLinks(patterns, cwd, false);
     refuseEscapes(matches, workspace, (m, escape) => `${relativePosix(cwd, m)}: matched by ${patterns.join(" ")} through a symlink to ${escape}, outside the workspace ${workspace}; not read`);
     for (const m of matches) if (!found.has(m)) found.set(m, false);
-    if (matches.length === 0 && mustMatch.length > 0) throw new UsageError(`no files match the pattern: ${mustMatch.join(" ")}`);
+    for (const m of linkedDomainFiles(links, workspace, filter, (link) => relativePosix(cwd, link))) if (!found.has(m)) found.set(m, false);
+    if (matches.length === 0 && links.length === 0 && mustMatch.length > 0) throw new UsageError(`no files match the pattern: ${mustMatch.join(" ")}`);
   }
   const out = [];
   for (const [absPath, explicit] of found) if (explicit || !filter.ignores(absPath)) out.push({ absPath, explicit });
   return out.sort((a, b) => a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0);
 }
-function walkXmlFiles(root, gitignore) {
+function walkXmlFiles(root, gitignore, links) {
   const out = [];
   const stack = [root];
   while (stack.length > 0) {
@@ -23028,18 +23037,61 @@ function walkXmlFiles(root, gitignore) {
       if (kind.isDirectory()) {
         if (name !== "node_modules") stack.push(path4);
       } else if (kind.isFile() && name.endsWith(".xml")) out.push(path4);
+      else if (links && kind.isSymbolicLink() && name.endsWith(".xml")) links.push(path4);
     }
     gitignore?.noteDirectory(dir, hasGitignore);
   }
   return out;
 }
 async function expandGlobs(patterns, base, gitignore = true) {
-  const { globby } = await import("./globby.mjs");
-  const matches = await globby([...patterns], { cwd: base, absolute: true, followSymbolicLinks: false, extglob: false, expandDirectories: false, ignore: ["**/node_modules/**"] });
+  const { files: matches, links } = await globFilesAndLinks(patterns, base, true);
   const workspace = repositoryRoot(base);
   refuseEscapes(matches, workspace, (m, escape) => `${m}: matched by the config's hosts globs through a symlink to ${escape}, outside the repository ${workspace}; not read`);
   const filter = new GitignoreFilter(workspace, gitignore);
-  return matches.filter((m) => !filter.ignores(m)).sort();
+  const linked = linkedDomainFiles(links, workspace, filter, (link) => relativePosix(base, link));
+  return [...matches, ...linked].filter((m) => !filter.ignores(m)).sort();
+}
+async function globFilesAndLinks(patterns, base, config) {
+  const { globby } = await import("./globby.mjs");
+  const entries = await globby([...patterns], {
+    cwd: base,
+    absolute: true,
+    followSymbolicLinks: false,
+    onlyFiles: false,
+    objectMode: true,
+    ignore: ["**/node_modules/**"],
+    ...config ? { extglob: false, expandDirectories: false } : {}
+  });
+  const files = [];
+  const links = [];
+  for (const e of entries) {
+    if (e.dirent.isFile()) files.push(e.path);
+    else if (e.dirent.isSymbolicLink()) links.push(e.path);
+  }
+  return { files, links };
+}
+function linkedDomainFiles(links, workspace, filter, show) {
+  if (links.length === 0) return [];
+  let realWorkspace;
+  try {
+    realWorkspace = realpathSync4.native(workspace);
+  } catch {
+    realWorkspace = workspace;
+  }
+  const out = [];
+  for (const link of links) {
+    if (filter.ignores(link)) continue;
+    let real;
+    try {
+      real = realpathSync4.native(link);
+    } catch {
+      throw new UsageError(`${show(link)}: a symlink to a file that does not exist; not a domain kvmlint can read (remove it, or list it in .gitignore)`);
+    }
+    if (!isInside(realWorkspace, real)) throw new UsageError(`${show(link)}: a symlink to ${real}, outside the workspace ${workspace}; not read`);
+    if (!statSync2(real, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`${show(link)}: a symlink to ${real}, which is not a regular file; not a domain kvmlint can read`);
+    out.push(link);
+  }
+  return out;
 }
 function refuseEscapes(matches, workspace, message) {
   const checked = /* @__PURE__ */ new Set();
@@ -24652,7 +24704,7 @@ async function lint(options) {
       if (plans.reported.has(f.absPath)) reportedFiles.add(shownPath2);
       planFiles.push({ source, explicit: f.explicit });
     }
-    const domainTexts = schema ? planFiles.flatMap(({ source: { doc, text } }) => !doc.error && doc.root?.name === "domain" ? [text] : []) : [];
+    const domainTexts = schema ? planFiles.flatMap(({ source: { doc, text } }) => !doc.error && isDomainRoot(doc.root) ? [text] : []) : [];
     return { planFiles, reportedFiles, domainTexts };
   };
   const lintGroup = (host, { planFiles, reportedFiles }) => {
@@ -24662,7 +24714,7 @@ async function lint(options) {
       texts.set(s.path, s);
       if (!reportedFiles.has(s.path)) continue;
       shown.push(s.path);
-      if (!s.doc.error && s.doc.root?.name === "domain") domainCount++;
+      if (!s.doc.error && isDomainRoot(s.doc.root)) domainCount++;
       else if (s.doc.error) malformedCount++;
     }
     const kept = ignoredByConfig(outcome.diagnostics, texts, config, absPaths);

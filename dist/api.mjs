@@ -11293,6 +11293,11 @@ function childrenMapped(el, name, fn) {
 }
 var NONE = Object.freeze([]);
 var NUMA_MODES = /* @__PURE__ */ new Set(["strict", "preferred", "interleave", "restrictive"]);
+function isDomainRoot(el) {
+  if (el === void 0) return false;
+  const name = el.name;
+  return name === "domain" || name.endsWith(":domain") && name.indexOf(":") === name.length - 7 && name.length > 7;
+}
 function buildDomainModel(domain) {
   const problems = [];
   const b = new ModelBuilder(problems);
@@ -13560,7 +13565,7 @@ function canonical(el) {
   const head = `<${el.name}${attrs.map(([n, v]) => ` ${n}='${v}'`).join("")}`;
   let body = el.children.map(canonical).join("");
   const text = el.text.trim();
-  if (text !== "") body = (el.name === "memory" && el.parent?.name === "domain" ? kibText(text, values.unit) : text) + body;
+  if (text !== "") body = (el.name === "memory" && isDomainRoot(el.parent) ? kibText(text, values.unit) : text) + body;
   return body === "" ? `${head}/>` : `${head}>${body}</${el.name}>`;
 }
 function reduceDefinition(domain) {
@@ -17770,7 +17775,7 @@ function lintPlanSources(host, files, env) {
   const linted = [];
   for (const { source, explicit } of files) {
     const { doc } = source;
-    if (!doc.error && doc.root?.name !== "domain" && !explicit) continue;
+    if (!doc.error && !isDomainRoot(doc.root) && !explicit) continue;
     linted.push(source);
     if (doc.error) {
       const rule = builtin("xml-malformed");
@@ -17778,7 +17783,7 @@ function lintPlanSources(host, files, env) {
       if (rule) push2(rule, source, { range: { start: at, end: Math.min(at + 1, source.text.length) }, messageId: "malformed", data: { error: doc.error.message } });
       continue;
     }
-    if (doc.root?.name !== "domain") {
+    if (!isDomainRoot(doc.root)) {
       const rule = builtin("not-a-domain");
       if (rule && doc.root) push2(rule, source, { range: doc.root.startTag, messageId: "notADomain", data: { root: doc.root.name } });
       continue;

@@ -317,6 +317,22 @@ test('no silent pass: a directory or glob without a domain is exit 2 with a mess
   }
 });
 
+test('a root with a namespace prefix is a domain, as libvirt reads it (its local name): walked and linted, not skipped', () => {
+  // libvirt compares the root's local name (virXMLNodeNameEqual), so `virsh define` takes <v:domain>.
+  const domain = "<v:domain xmlns:v='urn:x' type='kvm'><name>p</name><memory>1048576</memory><vcpu>2</vcpu><cputune><vcpupin vcpu='0' cpuset='0-1,,x'/></cputune></v:domain>\n";
+  const dir = tempDir({ 'domains/p.xml': domain, 'domains/not/net.xml': '<x:network xmlns:x="urn:x"><name>n</name></x:network>\n' });
+  try {
+    for (const args of [['--no-color', 'domains'], ['--no-color', 'domains/p.xml']]) {
+      const r = kvmlint(args, dir);
+      assert.equal(r.code, 1, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+      assert.match(r.stdout, /error +vcpupin cpuset='0-1,,x': empty item between commas +cpuset-syntax/);
+      assert.doesNotMatch(r.stdout, /not-a-domain/);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a config host whose globs match no file is exit 2 naming the entry, whatever is linted', () => {
   const dir = tempDir({});
   try {
@@ -334,7 +350,7 @@ test('a config host whose globs match no file is exit 2 naming the entry, whatev
   }
 });
 
-test('a host is vouched for only by a file the glob walk would return: hidden, gitignored or symlinked files below its glob do not count', () => {
+test('a host is vouched for only by a file the glob walk would return: hidden, gitignored or node_modules files below its glob do not count; a symlinked guest does', () => {
   const dir = tempDir({});
   try {
     cpSync(join(repoRoot, 'examples', 'fleet'), dir, { recursive: true });
@@ -349,10 +365,13 @@ test('a host is vouched for only by a file the glob walk would return: hidden, g
     writeFileSync(join(dir, '.gitignore'), 'hv02/nested/\n');
     mkdirSync(join(dir, 'hv02', 'node_modules'));
     writeFileSync(join(dir, 'hv02', 'node_modules', 'vm.xml'), '<domain/>');
-    symlinkSync(join(dir, 'hv01', 'web-01.xml'), join(dir, 'hv02', 'link.xml'));
     const r = kvmlint(['hv01/web-01.xml'], dir);
     assert.equal(r.code, 2, r.stdout);
     assert.match(r.stderr, /hosts\[1\]\.domains: 'hv02\/\*\*\/\*\.xml' matches no file/);
+    // A symlinked guest is one, as virsh define reads it: from a named file's run and from a walk alike.
+    symlinkSync(join(dir, 'hv01', 'web-01.xml'), join(dir, 'hv02', 'link.xml'));
+    for (const args of [['hv01/web-01.xml'], ['.']]) assert.notEqual(kvmlint(args, dir).code, 2, args.join(' '));
+    rmSync(join(dir, 'hv02', 'link.xml'));
     // One plain guest file is enough.
     writeFileSync(join(dir, 'hv02', 'guest.xml'), readFileSync(join(repoRoot, 'examples', 'fleet', 'hv02', 'cache-01.xml')));
     assert.notEqual(kvmlint(['hv01/web-01.xml'], dir).code, 2);

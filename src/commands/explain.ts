@@ -7,6 +7,7 @@ import { rules } from '../engine/registry.ts';
 import { loadLintHost, resolveConfig } from '../engine/runner.ts';
 import { DEFAULT_MAX_FILE_BYTES, readBoundedText, sourceFromText } from '../engine/source.ts';
 import { hostForDomain } from '../engine/config.ts';
+import { isDomainRoot } from '../model/domain.ts';
 import type { LintHost, RuleSetting } from '../engine/types.ts';
 import { neutraliseLine } from '../formats/neutralise.ts';
 
@@ -45,7 +46,7 @@ export async function explain(file: string, opts: ExplainOptions, cwd: string): 
   // Every value is one line without controls: file names, <name> and <uuid> text come from the pull request.
   const row = (label: string, value: string) => lines.push(`${`${label}:`.padEnd(14)}${neutraliseLine(value)}`);
 
-  row('file', root?.name === 'domain' ? `${shown} (domain ${field('name') ?? '(no name)'}${field('uuid') ? `, uuid ${field('uuid')}` : ''})` : `${shown} (root <${root?.name ?? '?'}>: not a domain, not linted)`);
+  row('file', isDomainRoot(root) ? `${shown} (domain ${field('name') ?? '(no name)'}${field('uuid') ? `, uuid ${field('uuid')}` : ''})` : `${shown} (root <${root?.name ?? '?'}>: not a domain, not linted)`);
   row('config', config ? config.path : opts.configLookup ? 'none (no kvmlint.config.json at or above the file, up to the repository root)' : 'none (--no-config-lookup)');
   const ignored = config?.isIgnoredFile(abs) ?? false;
   if (ignored) row('ignored', `yes: a glob in ${config!.path} "ignores" skips this file`);

@@ -7,7 +7,7 @@
  */
 import type { Range } from '../xml/types.ts';
 import type { LineIndex } from '../xml/lines.ts';
-import { buildDomainModel } from '../model/domain.ts';
+import { buildDomainModel, isDomainRoot } from '../model/domain.ts';
 import { mapPacked } from '../packed-arrays.ts';
 import { applyDirectives, parseDirectives } from './directives.ts';
 import { applyMetadataSuppressions, parseMetadataSuppressions } from './metadata-suppressions.ts';
@@ -160,7 +160,7 @@ export function lintPlanSources(host: LintHost | undefined, files: readonly Plan
   const linted: SourceFile[] = [];
   for (const { source, explicit } of files) {
     const { doc } = source;
-    if (!doc.error && doc.root?.name !== 'domain' && !explicit) continue;
+    if (!doc.error && !isDomainRoot(doc.root) && !explicit) continue;
     linted.push(source);
     if (doc.error) {
       const rule = builtin('xml-malformed');
@@ -168,12 +168,12 @@ export function lintPlanSources(host: LintHost | undefined, files: readonly Plan
       if (rule) push(rule, source, { range: { start: at, end: Math.min(at + 1, source.text.length) }, messageId: 'malformed', data: { error: doc.error.message } });
       continue;
     }
-    if (doc.root?.name !== 'domain') {
+    if (!isDomainRoot(doc.root)) {
       const rule = builtin('not-a-domain');
       if (rule && doc.root) push(rule, source, { range: doc.root.startTag, messageId: 'notADomain', data: { root: doc.root.name } });
       continue;
     }
-    domains.push({ source, domain: buildDomainModel(doc.root) });
+    domains.push({ source, domain: buildDomainModel(doc.root!) });
   }
 
   const reportOnHost = (rule: Rule, h: LintHost, d: HostReportDescriptor): void => {

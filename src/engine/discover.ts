@@ -23,8 +23,6 @@ export async function discoverFiles(paths: readonly string[], cwd: string, named
   const mustMatch: string[] = [];
   // .gitignore is applied afterwards (GitignoreFilter): globby's own gitignore option
   // walks the tree a second time and costs ten times the walk.
-  const walk = async (pattern: string[], base: string) =>
-    (await import('globby')).globby(pattern, { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
   const workspace = repositoryRoot(cwd);
   const filter = new GitignoreFilter(workspace, gitignore);
   const escapes = new NamedPathEscapes(workspace);
@@ -33,9 +31,9 @@ export async function discoverFiles(paths: readonly string[], cwd: string, named
     const link = lstatSync(abs, { throwIfNoEntry: false });
     const st = link?.isSymbolicLink() ? statSync(abs, { throwIfNoEntry: false }) : link;
     if (st?.isFile()) {
-      // The directory walk never follows a symlink; a named path inside the workspace that a pull
-      // request turned into a symlink out of it (a token file, /etc/…) is refused, not printed in a
-      // code frame. A path named outside the workspace is the user's own choice and is read.
+      // A named path inside the workspace that a pull request turned into a symlink out of it (a token
+      // file, /etc/…) is refused, not printed in a code frame, as a walked one is (linkedDomainFiles).
+      // A path named outside the workspace is the user's own choice and is read.
       const escape = escapes.of(abs, link!.isSymbolicLink());
       if (escape) throw new UsageError(`${p}: a symlink to ${escape}, outside the workspace ${workspace}; not read`);
       found.set(abs, true);
@@ -47,7 +45,11 @@ export async function discoverFiles(paths: readonly string[], cwd: string, named
       const escape = escapesWorkspace(abs, workspace);
       if (escape) throw new UsageError(`${p}: a symlink to ${escape}, outside the workspace ${workspace}; not read`);
       namedDirs?.push(abs);
-      for (const m of walkXmlFiles(abs, filter)) if (!found.has(m)) found.set(m, false);
+      const links: string[] = [];
+      const walked = walkXmlFiles(abs, filter, links);
+      for (const m of walked) if (!found.has(m)) found.set(m, false);
+      const show = (link: string) => relativePosix(cwd, link);
+      for (const m of linkedDomainFiles(links, workspace, filter, show)) if (!found.has(m)) found.set(m, false);
       continue;
     }
     // globby (with fast-glob, micromatch and their dependencies) is set up only for a glob: a
@@ -61,10 +63,11 @@ export async function discoverFiles(paths: readonly string[], cwd: string, named
     }
   }
   if (patterns.length > 0) {
-    const matches = await walk(patterns, cwd);
+    const { files: matches, links } = await globFilesAndLinks(patterns, cwd, false);
     refuseEscapes(matches, workspace, (m, escape) => `${relativePosix(cwd, m)}: matched by ${patterns.join(' ')} through a symlink to ${escape}, outside the workspace ${workspace}; not read`);
     for (const m of matches) if (!found.has(m)) found.set(m, false);
-    if (matches.length === 0 && mustMatch.length > 0) throw new UsageError(`no files match the pattern: ${mustMatch.join(' ')}`);
+    for (const m of linkedDomainFiles(links, workspace, filter, (link) => relativePosix(cwd, link))) if (!found.has(m)) found.set(m, false);
+    if (matches.length === 0 && links.length === 0 && mustMatch.length > 0) throw new UsageError(`no files match the pattern: ${mustMatch.join(' ')}`);
   }
   // One pass, no intermediate arrays: a walk of 10,000 files runs this before anything is compiled.
   const out: DiscoveredFile[] = [];
@@ -76,11 +79,11 @@ export async function discoverFiles(paths: readonly string[], cwd: string, named
  * What a named directory means, `**\/*.xml` below it, as the glob walk reads it (fast-glob's
  * defaults, `followSymbolicLinks: false`, `node_modules` left out) at the cost of a plain
  * directory walk: regular files named `*.xml` (case-sensitive), no entry whose name starts with a
- * dot, no `node_modules`, and no symlink (neither a linked file nor a linked directory is
- * entered: a pull request cannot point the walk out of the workspace). A directory that cannot be
- * read is a usage error, not a silent gap in the report.
+ * dot, no `node_modules`. No symlinked directory is entered (a pull request cannot point the walk
+ * out of the workspace); symlinks named `*.xml` go to `links`, for linkedDomainFiles to decide on.
+ * A directory that cannot be read is a usage error, not a silent gap in the report.
  */
-export function walkXmlFiles(root: string, gitignore?: GitignoreFilter): string[] {
+export function walkXmlFiles(root: string, gitignore?: GitignoreFilter, links?: string[]): string[] {
   const out: string[] = [];
   const stack = [root];
   while (stack.length > 0) {
@@ -108,6 +111,7 @@ export function walkXmlFiles(root: string, gitignore?: GitignoreFilter): string[
       if (kind.isDirectory()) {
         if (name !== 'node_modules') stack.push(path);
       } else if (kind.isFile() && name.endsWith('.xml')) out.push(path);
+      else if (links && kind.isSymbolicLink() && name.endsWith('.xml')) links.push(path);
     }
     gitignore?.noteDirectory(dir, hasGitignore);
   }
@@ -119,16 +123,74 @@ export function walkXmlFiles(root: string, gitignore?: GitignoreFilter): string[
  * config-mapped plans that the command line did not name.
  */
 export async function expandGlobs(patterns: readonly string[], base: string, gitignore = true): Promise<string[]> {
-  const { globby } = await import('globby');
   // expandDirectories: off, or globby stats every pattern to see whether it names a directory (one
   // per host of a fleet); a config glob naming a directory maps no file to its host either way (picomatch).
-  const matches = await globby([...patterns], { cwd: base, absolute: true, followSymbolicLinks: false, extglob: false, expandDirectories: false, ignore: ['**/node_modules/**'] });
+  const { files: matches, links } = await globFilesAndLinks(patterns, base, true);
   const workspace = repositoryRoot(base);
   // The config's globs are the pull request's: a literal part that is a symlink out of the repository
   // (config.ts refuses `..` and absolute globs) must not bring outside files into the report, or --fix.
   refuseEscapes(matches, workspace, (m, escape) => `${m}: matched by the config's hosts globs through a symlink to ${escape}, outside the repository ${workspace}; not read`);
   const filter = new GitignoreFilter(workspace, gitignore);
-  return matches.filter((m) => !filter.ignores(m)).sort();
+  const linked = linkedDomainFiles(links, workspace, filter, (link) => relativePosix(base, link));
+  return [...matches, ...linked].filter((m) => !filter.ignores(m)).sort();
+}
+
+/**
+ * What globs match below `base`, as the walk reads a directory: regular files, plus (apart) the
+ * symlinks they match, which linkedDomainFiles decides on. No symlinked directory is entered.
+ * `config`: a config's globs (no extglobs, and a glob naming a directory is not stat-ed for one).
+ */
+async function globFilesAndLinks(patterns: readonly string[], base: string, config: boolean): Promise<{ files: string[]; links: string[] }> {
+  const { globby } = await import('globby');
+  // objectMode: the entries' own types from the directory listing, so a symlinked file is seen without a stat.
+  const entries = await globby([...patterns], {
+    cwd: base,
+    absolute: true,
+    followSymbolicLinks: false,
+    onlyFiles: false,
+    objectMode: true,
+    ignore: ['**/node_modules/**'],
+    ...(config ? { extglob: false, expandDirectories: false } : {}),
+  });
+  const files: string[] = [];
+  const links: string[] = [];
+  for (const e of entries) {
+    if (e.dirent.isFile()) files.push(e.path);
+    else if (e.dirent.isSymbolicLink()) links.push(e.path);
+  }
+  return { files, links };
+}
+
+/**
+ * The symlinked domain files a walk or a glob met, read as `virsh define` reads them: through the link,
+ * each under its own name (in a fleet a link is a guest of the host its path maps to, whatever it
+ * points at). A link whose target is a regular file inside the workspace is linted; any other is exit
+ * 2, naming it: one out of the workspace is not read (a pull request's link to a token file), and a
+ * link to nothing or to a directory holds no domain. Skipping them silently let a link to a broken
+ * domain pass. A link .gitignore ignores is left alone, as git leaves it.
+ */
+function linkedDomainFiles(links: readonly string[], workspace: string, filter: GitignoreFilter, show: (link: string) => string): string[] {
+  if (links.length === 0) return [];
+  let realWorkspace: string;
+  try {
+    realWorkspace = realpathSync.native(workspace);
+  } catch {
+    realWorkspace = workspace;
+  }
+  const out: string[] = [];
+  for (const link of links) {
+    if (filter.ignores(link)) continue;
+    let real: string;
+    try {
+      real = realpathSync.native(link);
+    } catch {
+      throw new UsageError(`${show(link)}: a symlink to a file that does not exist; not a domain kvmlint can read (remove it, or list it in .gitignore)`);
+    }
+    if (!isInside(realWorkspace, real)) throw new UsageError(`${show(link)}: a symlink to ${real}, outside the workspace ${workspace}; not read`);
+    if (!statSync(real, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`${show(link)}: a symlink to ${real}, which is not a regular file; not a domain kvmlint can read`);
+    out.push(link);
+  }
+  return out;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { LineIndex } from '../xml/lines.ts';
+import { isDomainRoot } from '../model/domain.ts';
 import { buildHostModel } from '../model/host-model.ts';
 import type { HostModel } from '../model/host.ts';
 import { parseKernelCpuList } from '../model/kernel-cpulist.ts';
@@ -330,7 +331,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       if (plans.reported.has(f.absPath)) reportedFiles.add(shownPath);
       planFiles.push({ source, explicit: f.explicit });
     }
-    const domainTexts = schema ? planFiles.flatMap(({ source: { doc, text } }) => (!doc.error && doc.root?.name === 'domain' ? [text] : [])) : [];
+    const domainTexts = schema ? planFiles.flatMap(({ source: { doc, text } }) => (!doc.error && isDomainRoot(doc.root) ? [text] : [])) : [];
     return { planFiles, reportedFiles, domainTexts };
   };
 
@@ -341,7 +342,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       texts.set(s.path, s);
       if (!reportedFiles.has(s.path)) continue;
       shown.push(s.path);
-      if (!s.doc.error && s.doc.root?.name === 'domain') domainCount++;
+      if (!s.doc.error && isDomainRoot(s.doc.root)) domainCount++;
       // A file that does not parse may be the only domain: its xml-malformed finding is the report.
       else if (s.doc.error) malformedCount++;
     }

@@ -16,6 +16,7 @@ import type { XmlElement } from '../xml/types.ts';
 import { formatLibvirtCpuset, parseLibvirtCpuset } from './libvirt-cpuset.ts';
 import type { ReducedElementName } from './host.ts';
 import { scaleToKiB } from './units.ts';
+import { isDomainRoot } from './domain.ts';
 
 export const REDUCED_ELEMENTS: readonly ReducedElementName[] = ['memory', 'vcpu', 'cputune', 'numatune', 'memoryBacking', 'cpu'];
 
@@ -57,7 +58,7 @@ function canonical(el: XmlElement): string {
   let body = el.children.map(canonical).join('');
   const text = el.text.trim();
   // <memory unit='GiB'>8</memory> (the domain's own, not <numatune><memory>) → KiB.
-  if (text !== '') body = (el.name === 'memory' && el.parent?.name === 'domain' ? kibText(text, values.unit) : text) + body;
+  if (text !== '') body = (el.name === 'memory' && isDomainRoot(el.parent) ? kibText(text, values.unit) : text) + body;
   return body === '' ? `${head}/>` : `${head}>${body}</${el.name}>`;
 }
 

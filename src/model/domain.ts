@@ -371,6 +371,18 @@ const NONE: readonly never[] = Object.freeze([]);
 
 const NUMA_MODES: ReadonlySet<string> = new Set(['strict', 'preferred', 'interleave', 'restrictive']);
 
+/**
+ * Whether `el` is a root libvirt reads as a domain: its local name is `domain`. libvirt compares the
+ * parsed root's name with virXMLNodeNameEqual (src/util/virxml.c: xmlStrEqual(node->name, "domain")),
+ * and libxml2's node->name is the local name, so `<v:domain xmlns:v='…'>` defines a domain too (its
+ * unprefixed children are what libvirt's XPath queries find, as here).
+ */
+export function isDomainRoot(el: XmlElement | undefined): boolean {
+  if (el === undefined) return false;
+  const name = el.name;
+  return name === 'domain' || (name.endsWith(':domain') && name.indexOf(':') === name.length - 7 && name.length > 7);
+}
+
 /** Builds the typed view of one `<domain>` element. Never throws on bad values: they land in `problems`. */
 export function buildDomainModel(domain: XmlElement): DomainModel {
   const problems: ValueProblem[] = [];

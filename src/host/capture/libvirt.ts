@@ -9,7 +9,7 @@
  *   maps a running guest's vCPU ids to thread ids. Both are root-only on a normal
  *   install (libvirtd creates them 0600): unreadable files are said once, never fatal.
  */
-import { buildDomainModel } from '../../model/domain.ts';
+import { buildDomainModel, isDomainRoot } from '../../model/domain.ts';
 import type { SnapshotDefinition } from '../../model/host.ts';
 import { reduceDefinition } from '../../model/definition-reduce.ts';
 import { parseXml } from '../../xml/parse.ts';
@@ -91,12 +91,12 @@ export function captureDefinitions(reader: TreeReader): SnapshotDefinition[] | u
       continue;
     }
     const doc = parseXml(r.text);
-    if (doc.error || doc.root?.name !== 'domain') {
+    if (doc.error || !isDomainRoot(doc.root)) {
       reader.notes.push(`/${LIBVIRT_DEFINITIONS}/${file}: not a domain definition${doc.error ? ` (${doc.error.message})` : ''}; left out`);
       continue;
     }
-    const model = buildDomainModel(doc.root);
-    const { elements, digest } = reduceDefinition(doc.root);
+    const model = buildDomainModel(doc.root!);
+    const { elements, digest } = reduceDefinition(doc.root!);
     const def: SnapshotDefinition = { file, digest, elements };
     if (model.name !== undefined) def.name = model.name;
     if (model.uuid !== undefined) def.uuid = model.uuid.toLowerCase();

@@ -350,6 +350,13 @@ export interface DomainModel {
 }
 /** Counts above this are not plausible for any hypervisor; they are reported, not enumerated. */
 export declare const MAX_PLAUSIBLE_VCPUS = 16384;
+/**
+ * Whether `el` is a root libvirt reads as a domain: its local name is `domain`. libvirt compares the
+ * parsed root's name with virXMLNodeNameEqual (src/util/virxml.c: xmlStrEqual(node->name, "domain")),
+ * and libxml2's node->name is the local name, so `<v:domain xmlns:v='…'>` defines a domain too (its
+ * unprefixed children are what libvirt's XPath queries find, as here).
+ */
+export declare function isDomainRoot(el: XmlElement | undefined): boolean;
 /** Builds the typed view of one `<domain>` element. Never throws on bad values: they land in `problems`. */
 export declare function buildDomainModel(domain: XmlElement): DomainModel;
 /** Range of an element's trimmed text, or its start tag when it has none. */
