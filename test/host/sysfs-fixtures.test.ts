@@ -417,6 +417,17 @@ describe('capture with files missing', () => {
     }
   });
 
+  it('a copied tree naming more nodes than Linux has: nodes from 1024 up left out with a note, and each CPU\'s links read once', () => {
+    const dir = copyOf('offline-cpus');
+    const sys = join(dir, 'sys/devices/system');
+    writeFileSync(join(sys, 'node/online'), '0-4095\n');
+    rmSync(join(sys, 'node/node0/cpulist'));
+    const r = captureHost({ root: dir, now: NOW });
+    assert.equal(r.snapshot.nodes.length, 1024);
+    assert.deepEqual(r.snapshot.nodes[0]!.cpus, { raw: '0-5', parsed: '0-5' }, 'node0 still gets its linked CPUs');
+    assert.ok(r.notes.some((n) => /node ids from 1024 up left out: Linux has at most 1024 NUMA nodes/.test(n)), r.notes.join('\n'));
+  });
+
   it('tuned isolated_cores left as the shipped ${f:calc_isolated_cores:1} function: left out with a note, not a broken snapshot', () => {
     const dir = copyOf('dual-socket-isolated');
     writeFileSync(join(dir, 'etc/tuned/cpu-partitioning-variables.conf'), 'isolated_cores=${f:calc_isolated_cores:1}\n');

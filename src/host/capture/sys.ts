@@ -4,7 +4,7 @@
  * isolated and nohz_full masks, and per-CPU topology.
  */
 import { CpuSet } from '../../model/cpuset.ts';
-import type { HostSnapshot, SnapshotCpu, SnapshotHugepagePool, SnapshotNode } from '../../model/host.ts';
+import { MAX_HOST_NODES, type HostSnapshot, type SnapshotCpu, type SnapshotHugepagePool, type SnapshotNode } from '../../model/host.ts';
 import type { ZoneinfoZone } from '../zoneinfo.ts';
 import { zonesOfNode } from './proc.ts';
 import { kernelCpuListFile, numberedEntries, parseMeminfo, type ReadCpuList, type TreeReader } from './tree.ts';
@@ -90,12 +90,14 @@ export function captureNodes(reader: TreeReader, snapshot: HostSnapshot, cpus: S
     return cpuNode;
   }
 
+  /** Each CPU's cpuN/nodeM links, read once for every node without a cpulist (a read per node and CPU was quadratic). */
+  let cpuLinks: Map<number, number[]> | undefined;
   for (const id of nodeIds) {
     const dir = `${SYS_NODE}/node${id}`;
     let nodeCpus = kernelCpuListFile(reader, `${dir}/cpulist`, 'node.cpus', nrCpuIds);
     if (!nodeCpus) {
       // No cpulist: the online CPUs linked to this node (none when has_cpu leaves it out).
-      const linked = hasCpu !== undefined && !hasCpu.has(id) ? CpuSet.empty : cpusLinkedToNode(reader, id, online?.set);
+      const linked = hasCpu !== undefined && !hasCpu.has(id) ? CpuSet.empty : cpusLinkedToNode(reader, id, online?.set, (cpuLinks ??= nodeLinksOfCpus(reader)));
       nodeCpus = { list: { raw: linked.toString(), parsed: linked.toString() }, set: linked };
       reader.notes.push(`no /${dir}/cpulist: node ${id}'s CPUs (${linked.toString() || 'none'}) taken from the node${id}/cpuN and cpuN/node${id} links`);
     }
@@ -167,20 +169,36 @@ function nodeIdsOf(reader: TreeReader): number[] | undefined {
   const entries = reader.entries(SYS_NODE);
   if (entries === undefined) return undefined;
   const online = kernelCpuListFile(reader, `${SYS_NODE}/online`, 'node.online', undefined);
-  if (online) return online.set.toArray();
-  return numberedEntries(entries, 'node');
+  // Linux has at most MAX_NUMNODES (1 << CONFIG_NODES_SHIFT, at most 1024) nodes: a copied tree that
+  // names more is not a host's, and each node costs reads below.
+  const possible = CpuSet.fromIntervals([[0, MAX_HOST_NODES - 1]]);
+  const kept = online ? online.set.intersect(possible).toArray() : numberedEntries(entries, 'node').filter((id) => id < MAX_HOST_NODES);
+  const named = online ? online.set.size : numberedEntries(entries, 'node').length;
+  if (kept.length < named) reader.notes.push(`/${SYS_NODE}: node ids from ${MAX_HOST_NODES} up left out: Linux has at most ${MAX_HOST_NODES} NUMA nodes`);
+  return kept;
 }
 
-/** Online CPUs whose cpuN directory links to nodeN (every present CPU has that link). */
+/** Each CPU's nodes by its cpuN/nodeM links, read once. */
+function nodeLinksOfCpus(reader: TreeReader): Map<number, number[]> {
+  const byNode = new Map<number, number[]>();
+  for (const cpu of numberedEntries(reader.entries(SYS_CPU), 'cpu')) {
+    for (const node of numberedEntries(reader.entries(`${SYS_CPU}/cpu${cpu}`), 'node')) {
+      const list = byNode.get(node);
+      if (list) list.push(cpu);
+      else byNode.set(node, [cpu]);
+    }
+  }
+  return byNode;
+}
+
 /**
  * The online CPUs the kernel links to `node`. register_cpu_under_node (drivers/base/node.c) makes a link
  * each way, nodeM/cpuN and cpuN/nodeM; trees copied from other tools keep one or the other (libvirt's
  * virhostcpudata holds only nodeM/cpuN, which is what libvirt itself reads), so either counts.
  */
-function cpusLinkedToNode(reader: TreeReader, node: number, online: CpuSet | undefined): CpuSet {
+function cpusLinkedToNode(reader: TreeReader, node: number, online: CpuSet | undefined, cpuLinks: ReadonlyMap<number, readonly number[]>): CpuSet {
   const fromNode = numberedEntries(reader.entries(`${SYS_NODE}/node${node}`), 'cpu');
-  const fromCpus = numberedEntries(reader.entries(SYS_CPU), 'cpu').filter((cpu) => numberedEntries(reader.entries(`${SYS_CPU}/cpu${cpu}`), 'node').includes(node));
-  const linked = CpuSet.ofList([...fromNode, ...fromCpus]);
+  const linked = CpuSet.ofList([...fromNode, ...(cpuLinks.get(node) ?? [])]);
   return online === undefined ? linked : linked.intersect(online);
 }
 
