@@ -1,8 +1,10 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli.ts';
 import { readRegularFile, UsageError } from '../engine/source.ts';
+import { isInside, realAsFarAsExists } from '../engine/paths.ts';
+import { repositoryRoot } from '../engine/repo.ts';
 import { neutraliseLine } from '../formats/neutralise.ts';
 import { captureHost } from '../host/capture.ts';
 import { formatSnapshot } from '../host/snapshot-json.ts';
@@ -54,12 +56,24 @@ function runningSummary(s: HostSnapshot): string | undefined {
   return `${guests}${noise}`;
 }
 
-/** Writes through a temporary file and a rename, so a failed write never leaves half a snapshot. */
-function writeAtomically(path: string, text: string): void {
+/**
+ * Writes through a temporary file and a rename, so a failed write never leaves half a snapshot. As
+ * the lint's `-o`: a path inside the workspace by name must stay in it (a committed symlinked
+ * directory on the way is refused, not written through), and a file it replaces keeps its mode.
+ */
+function writeAtomically(path: string, text: string, workspace: string): void {
+  if (isInside(workspace, path)) {
+    const parent = realAsFarAsExists(dirname(path));
+    if (!isInside(realAsFarAsExists(workspace), parent)) {
+      throw new UsageError(`cannot write ${path}: its directory leads through a symlink to ${parent}, outside the workspace ${workspace}`);
+    }
+  }
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
+    const replaced = lstatSync(path, { throwIfNoEntry: false });
     // O_EXCL: a committed file (or symlink) of that name is never written through.
     writeFileSync(tmp, text, { flag: 'wx' });
+    if (replaced?.isFile()) chmodSync(tmp, replaced.mode & 0o7777);
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
@@ -108,7 +122,7 @@ export function registerSnapshotCommand(program: Command, io: CliIo, setExitCode
         throw err;
       }
 
-      if (opts.output !== undefined) writeAtomically(resolve(io.cwd, opts.output), text);
+      if (opts.output !== undefined) writeAtomically(resolve(io.cwd, opts.output), text, repositoryRoot(io.cwd));
       else io.stdout(text);
 
       for (const note of notes) io.stderr(`kvmlint snapshot: note: ${neutraliseLine(note)}\n`);

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../support/paths.ts';
@@ -176,8 +176,16 @@ test('map -o, plan --map-file and -o never write through a symlink or below a sy
     r = kvmlint(['-f', 'sarif', '-o', 'out/kvmlint.sarif', 'd'], s.ws);
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /its directory leads through a symlink to .*outside, outside the workspace/);
+    // snapshot -o, the same way; a snapshot it replaces inside the workspace keeps its mode.
+    r = kvmlint(['snapshot', '--from', 'hosts/h.json', '-o', 'out/h.json'], s.ws);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /cannot write .*out\/h\.json: its directory leads through a symlink to .*outside, outside the workspace/);
     assert.deepEqual(readdirSync(s.outside).sort(), ['precious', 'secret.xml']);
     assert.equal(readFileSync(precious, 'utf8'), 'precious\n');
+    chmodSync(path.join(s.ws, 'hosts', 'h.json'), 0o600);
+    r = kvmlint(['snapshot', '--from', 'hosts/h.json', '-o', 'hosts/h.json'], s.ws);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(statSync(path.join(s.ws, 'hosts', 'h.json')).mode & 0o777, 0o600);
   } finally {
     s.cleanup();
   }
