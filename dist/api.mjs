@@ -10739,15 +10739,22 @@ function importNumactl(text, path3) {
       notes.push("numactl printed no distance information: distances left out");
       return;
     }
-    if (inDistances && (m = /^node((?:\s+\d+)+)$/.exec(t))) {
-      header = m[1].trim().split(/\s+/).map(Number);
-      return;
+    if (inDistances && /^node\s/.test(t)) {
+      const ids = numbersAfter(t, 4);
+      if (ids !== void 0) {
+        if (ids.length > MAX_HOST_NODES) fail(index, `the distance table names ${ids.length} nodes: Linux has at most ${MAX_HOST_NODES}`);
+        header = ids;
+        return;
+      }
     }
-    if (inDistances && header && (m = /^(\d+):((?:\s+\d+)+)$/.exec(t))) {
-      const values = m[2].trim().split(/\s+/).map(Number);
-      if (values.length !== header.length) fail(index, `distance row for node ${m[1]} has ${values.length} values for ${header.length} nodes`);
-      rows.set(Number(m[1]), values);
-      return;
+    const colon = inDistances && header ? /^(\d+):/.exec(t) : null;
+    if (colon) {
+      const values = numbersAfter(t, colon[0].length);
+      if (values !== void 0) {
+        if (values.length !== header.length) fail(index, `distance row for node ${colon[1]} has ${values.length} values for ${header.length} nodes`);
+        rows.set(Number(colon[1]), values);
+        return;
+      }
     }
     if (/^No NUMA available on this system/i.test(t)) fail(index, "numactl found no NUMA support on that system: nothing to import");
   });
@@ -10780,6 +10787,21 @@ function importNumactl(text, path3) {
     nodes: list.map(({ line: _line, ...n }) => n)
   };
   return { snapshot, notes };
+}
+function numbersAfter(line, from) {
+  const out = [];
+  let i = from;
+  while (i < line.length) {
+    const spaceStart = i;
+    while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+    if (i === spaceStart) return void 0;
+    if (i === line.length) break;
+    const digitStart = i;
+    while (i < line.length && line.charCodeAt(i) >= 48 && line.charCodeAt(i) <= 57) i++;
+    if (i === digitStart) return void 0;
+    out.push(Number(line.slice(digitStart, i)));
+  }
+  return out.length > 0 ? out : void 0;
 }
 
 // src/host/load.ts
@@ -11049,13 +11071,22 @@ var numactlImporter = {
   load: (text, path3) => checkedImport(importNumactl(text, path3), path3, "numactl --hardware output")
 };
 var importers = [jsonImporter, capabilitiesImporter, numactlImporter];
+function afterProlog(text, start) {
+  let i = start;
+  for (; ; ) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    const end = text.startsWith("<?", i) ? text.indexOf("?>", i + 2) + 2 : text.startsWith("<!--", i) ? text.indexOf("-->", i + 4) + 3 : text.startsWith("<!DOCTYPE", i) ? text.indexOf(">", i) + 1 : -1;
+    if (end <= 3) return i;
+    i = end;
+  }
+}
 function importHostText(text, path3) {
   const importer = importers.find((i) => i.detect(text));
   if (importer) return { ...importer.load(text, path3), format: importer.name };
   const start = /^[\s\ufeff]*/.exec(text)[0].length;
   const accepted = importers.map((i) => i.name).join(", ");
   if (text[start] === "<") {
-    const root = /^<([A-Za-z_][\w.:-]*)/.exec(text.slice(start).replace(/^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*/, ""));
+    const root = /^<([A-Za-z_][\w.:-]*)/.exec(text.slice(afterProlog(text, start), afterProlog(text, start) + 256));
     throw new HostSnapshotError(
       path3,
       "",

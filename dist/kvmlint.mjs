@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"efcb1a4dd4cd957201bbcef0a76490b0fa774718e909c3d86e1d79cdf846ae04"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"eb55d3617602f12bd8675094a1455d56ed7c14f4dde25fceb358c484c7ee478f"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

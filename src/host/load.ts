@@ -384,6 +384,22 @@ const numactlImporter: HostImporter = {
 
 const importers: HostImporter[] = [jsonImporter, capabilitiesImporter, numactlImporter];
 
+/**
+ * Where the first element could start after `start`: past XML declarations, processing instructions,
+ * comments and a DOCTYPE. A loop of searches, not a repeated group in a regular expression: three
+ * million comments overflowed that expression's stack.
+ */
+function afterProlog(text: string, start: number): number {
+  let i = start;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    const end = text.startsWith('<?', i) ? text.indexOf('?>', i + 2) + 2 : text.startsWith('<!--', i) ? text.indexOf('-->', i + 4) + 3 : text.startsWith('<!DOCTYPE', i) ? text.indexOf('>', i) + 1 : -1;
+    // -1: no such item here; 1, 2 or 3: an item that never ends (indexOf gave -1).
+    if (end <= 3) return i;
+    i = end;
+  }
+}
+
 /** Detects a host input by content and converts it to a checked snapshot, with notes on the conversion. */
 export function importHostText(text: string, path: string): HostImport & { format: string } {
   const importer = importers.find((i) => i.detect(text));
@@ -391,7 +407,7 @@ export function importHostText(text: string, path: string): HostImport & { forma
   const start = /^[\s\ufeff]*/.exec(text)![0].length;
   const accepted = importers.map((i) => i.name).join(', ');
   if (text[start] === '<') {
-    const root = /^<([A-Za-z_][\w.:-]*)/.exec(text.slice(start).replace(/^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*/, ''));
+    const root = /^<([A-Za-z_][\w.:-]*)/.exec(text.slice(afterProlog(text, start), afterProlog(text, start) + 256));
     throw new HostSnapshotError(
       path,
       '',

@@ -123,15 +123,24 @@ export function importNumactl(text: string, path: string): HostImport {
       notes.push('numactl printed no distance information: distances left out');
       return;
     }
-    if (inDistances && (m = /^node((?:\s+\d+)+)$/.exec(t))) {
-      header = m[1]!.trim().split(/\s+/).map(Number);
-      return;
+    // The distance table is split into tokens, not matched with a repeated group: a header of millions of
+    // entries overflowed the regular expression's stack ("Maximum call stack size exceeded").
+    if (inDistances && /^node\s/.test(t)) {
+      const ids = numbersAfter(t, 4);
+      if (ids !== undefined) {
+        if (ids.length > MAX_HOST_NODES) fail(index, `the distance table names ${ids.length} nodes: Linux has at most ${MAX_HOST_NODES}`);
+        header = ids;
+        return;
+      }
     }
-    if (inDistances && header && (m = /^(\d+):((?:\s+\d+)+)$/.exec(t))) {
-      const values = m[2]!.trim().split(/\s+/).map(Number);
-      if (values.length !== header.length) fail(index, `distance row for node ${m[1]} has ${values.length} values for ${header.length} nodes`);
-      rows.set(Number(m[1]), values);
-      return;
+    const colon = inDistances && header ? /^(\d+):/.exec(t) : null;
+    if (colon) {
+      const values = numbersAfter(t, colon[0].length);
+      if (values !== undefined) {
+        if (values.length !== header!.length) fail(index, `distance row for node ${colon[1]} has ${values.length} values for ${header!.length} nodes`);
+        rows.set(Number(colon[1]), values);
+        return;
+      }
     }
     if (/^No NUMA available on this system/i.test(t)) fail(index, 'numactl found no NUMA support on that system: nothing to import');
     // Other lines (newer numactl versions may add some) carry nothing kvmlint reads.
@@ -172,4 +181,24 @@ export function importNumactl(text: string, path: string): HostImport {
     nodes: list.map(({ line: _line, ...n }) => n),
   };
   return { snapshot, notes };
+}
+
+/**
+ * The whitespace-separated decimal numbers of `line` from `from` on, at least one and each preceded by
+ * whitespace; undefined when anything else is there. One pass, no backtracking.
+ */
+function numbersAfter(line: string, from: number): number[] | undefined {
+  const out: number[] = [];
+  let i = from;
+  while (i < line.length) {
+    const spaceStart = i;
+    while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+    if (i === spaceStart) return undefined;
+    if (i === line.length) break;
+    const digitStart = i;
+    while (i < line.length && line.charCodeAt(i) >= 48 && line.charCodeAt(i) <= 57) i++;
+    if (i === digitStart) return undefined;
+    out.push(Number(line.slice(digitStart, i)));
+  }
+  return out.length > 0 ? out : undefined;
 }

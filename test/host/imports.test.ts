@@ -177,6 +177,10 @@ describe('virsh capabilities import', () => {
   it('other XML is not taken for a host: a domain given as --host says what it is', () => {
     const e = importError(() => loadHostText("<?xml version='1.0'?>\n<domain type='kvm'><name>x</name></domain>\n", 'vm.xml'));
     assert.match(e.message, /XML whose root is <domain> is not a host description: give `virsh capabilities` XML/);
+    // Past any prolog, however long (a repeated group in a regular expression overflowed its stack).
+    const long = importError(() => loadHostText(`<?xml version='1.0'?>\n<!DOCTYPE x>${'<!---->'.repeat(3_000_000)}\n<host/>\n`, 'h.xml'));
+    assert.match(long.message, /XML whose root is <host> is not a host description/);
+    assert.match(importError(() => loadHostText('<!-- never closed', 'h.xml')).message, /^h\.xml: XML is not a host description/);
   });
 
   it('a distances list lacking a sibling is left out for that cell, with a note', () => {
@@ -277,6 +281,11 @@ describe('numactl --hardware import', () => {
     }
     const noNuma = importError(() => loadHostText('No NUMA available on this system\n', 'numactl.txt'));
     assert.match(noNuma.message, /numactl found no NUMA support on that system/);
+    // A distance header of millions of entries is refused by line (its regular expression overflowed the stack).
+    const huge = base.replace(/node distances:\nnode[^\n]*\n/, `node distances:\nnode${' 0'.repeat(3_000_000)}\n`);
+    const wide = importError(() => loadHostText(huge, 'numactl.txt'));
+    assert.equal(wide.field, 'line 9');
+    assert.match(wide.message, /the distance table names 3000000 nodes: Linux has at most 1024/);
   });
 
   it('old and broken outputs: libnuma warnings first, "<not available>" sizes, nodes without a cpus line, no CPU at all', () => {
