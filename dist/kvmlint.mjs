@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"eb55d3617602f12bd8675094a1455d56ed7c14f4dde25fceb358c484c7ee478f"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"0727f1d4c7731dc03bcdfa86c1b92636bb489510d91ebad1da80b81fcc4caf98"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

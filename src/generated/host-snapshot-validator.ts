@@ -4,7 +4,7 @@ import ajvRuntime0 from 'ajv/dist/runtime/ucs2length.js';
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json","title":"kvmlint host snapshot","description":"One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.","type":"object","additionalProperties":false,"required":["kvmlintHostSnapshot","nodes"],"properties":{"$schema":{"type":"string","title":"JSON Schema","description":"Optional link to this schema, for editors."},"kvmlintHostSnapshot":{"const":1,"title":"Snapshot format version","description":"Format version of this document. kvmlint reads version 1."},"source":{"enum":["capture","virsh-capabilities","numactl-hardware","manual"],"title":"Source","description":"Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)."},"hostname":{"type":"string","title":"Host name","description":"From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent."},"kernelRelease":{"type":"string","title":"Kernel release","description":"From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","title":"libvirt version","description":"The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it."},"capturedAt":{"type":"string","title":"Capture time","description":"When the snapshot was taken (RFC 3339)."},"missing":{"type":"array","items":{"type":"string"},"uniqueItems":true,"title":"Missing facts","description":"Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)."},"cpus":{"type":"object","additionalProperties":false,"title":"Host CPUs","description":"CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.","properties":{"possible":{"$ref":"#/definitions/cpuList","title":"Possible CPUs","description":"/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name."},"present":{"$ref":"#/definitions/cpuList","title":"Present CPUs","description":"/sys/devices/system/cpu/present."},"online":{"$ref":"#/definitions/cpuList","title":"Online CPUs","description":"/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used."}}},"cpuTopology":{"type":"array","title":"Per-CPU topology","description":"One entry per CPU from /sys/devices/system/cpu/cpuN/topology.","items":{"type":"object","additionalProperties":false,"required":["cpu"],"title":"CPU","description":"Topology of one logical CPU.","properties":{"cpu":{"type":"integer","minimum":0,"title":"CPU id","description":"Logical CPU number N of cpuN."},"node":{"type":"integer","minimum":0,"title":"NUMA node","description":"The node whose cpulist holds this CPU."},"socket":{"type":"integer","minimum":-1,"title":"Socket","description":"topology/physical_package_id (-1 when the firmware does not say)."},"die":{"type":"integer","minimum":-1,"title":"Die","description":"topology/die_id."},"core":{"type":"integer","minimum":-1,"title":"Core","description":"topology/core_id (unique within a socket, not host-wide)."},"siblings":{"$ref":"#/definitions/cpuList","title":"SMT siblings","description":"topology/thread_siblings_list: this CPU and its hyperthread siblings."},"online":{"type":"boolean","title":"Online","description":"cpuN/online; absent means online."}}}},"nodes":{"type":"array","minItems":1,"title":"NUMA nodes","description":"Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.","items":{"type":"object","additionalProperties":false,"required":["id","cpus"],"title":"NUMA node","description":"One node from /sys/devices/system/node/nodeN.","properties":{"id":{"type":"integer","minimum":0,"title":"Node id","description":"N of nodeN. Unique."},"cpus":{"$ref":"#/definitions/cpuList","title":"Node CPUs","description":"nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only."},"memTotalKiB":{"type":"integer","minimum":0,"title":"MemTotal (KiB)","description":"nodeN/meminfo \"Node N MemTotal\". numactl --hardware prints MB: multiply by 1024."},"memFreeKiB":{"type":"integer","minimum":0,"title":"MemFree (KiB)","description":"nodeN/meminfo \"Node N MemFree\" at capture time. At most memTotalKiB."},"reclaimableKiB":{"type":"integer","minimum":0,"title":"Reclaimable (KiB)","description":"nodeN/meminfo \"Active(file)\" + \"Inactive(file)\" + \"SReclaimable\" at capture time: page cache and slab the kernel reclaims before an allocation bound to this node fails (what MemAvailable counts besides MemFree). At most memTotalKiB."},"distances":{"type":"array","items":{"type":"integer","minimum":0},"title":"Distances","description":"nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)."},"hugepages":{"type":"array","title":"Hugepage pools","description":"nodeN/hugepages/hugepages-<size>kB: one pool per page size.","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","total"],"title":"Hugepage pool","description":"The pool of one page size on this node.","properties":{"sizeKiB":{"type":"integer","minimum":1,"title":"Page size (KiB)","description":"e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages."},"total":{"type":"integer","minimum":0,"title":"Pool size (pages)","description":"nr_hugepages: pages reserved in this pool on this node."},"free":{"type":"integer","minimum":0,"title":"Free pages","description":"free_hugepages: pages of the pool not in use at capture time."},"surplus":{"type":"integer","minimum":0,"title":"Surplus pages","description":"surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)."}}}},"zones":{"type":"array","title":"Memory zones","description":"This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.","items":{"type":"object","additionalProperties":false,"required":["name","managedPages"],"title":"Zone","description":"One \"Node N, zone NAME\" block.","properties":{"name":{"type":"string","minLength":1,"title":"Zone name","description":"DMA, DMA32, Normal, Movable, HighMem or Device."},"managedPages":{"type":"integer","minimum":0,"title":"Managed pages","description":"\"managed\": pages the buddy allocator manages; the watermark split is proportional to it."},"presentPages":{"type":"integer","minimum":0,"title":"Present pages","description":"\"present\"."},"min":{"type":"integer","minimum":0,"title":"min watermark (pages)","description":"\"min\" as the running kernel reported it, minus \"boost\"."},"low":{"type":"integer","minimum":0,"title":"low watermark (pages)","description":"\"low\" as the running kernel reported it, minus \"boost\"."},"high":{"type":"integer","minimum":0,"title":"high watermark (pages)","description":"\"high\" as the running kernel reported it, minus \"boost\"."}}}}}}},"hugepages":{"type":"object","additionalProperties":false,"title":"Hugepage sizes","description":"Host-wide hugepage facts.","properties":{"defaultSizeKiB":{"type":"integer","minimum":1,"title":"Default hugepage size (KiB)","description":"\"Hugepagesize:\" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>."},"sizesKiB":{"type":"array","items":{"type":"integer","minimum":1},"uniqueItems":true,"title":"Supported sizes (KiB)","description":"The sizes under /sys/kernel/mm/hugepages."}}},"pageSizeKiB":{"type":"integer","minimum":1,"title":"Base page size (KiB)","description":"The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4."},"vm":{"type":"object","additionalProperties":false,"title":"VM sysctls","description":"Memory-management sysctls from /proc/sys/vm.","properties":{"minFreeKbytes":{"type":"integer","minimum":0,"title":"vm.min_free_kbytes","description":"/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size."},"watermarkScaleFactor":{"type":"integer","minimum":1,"maximum":3000,"title":"vm.watermark_scale_factor","description":"/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10."}}},"kernel":{"type":"object","additionalProperties":false,"title":"Kernel","description":"The booted kernel.","properties":{"cmdline":{"type":"string","title":"Kernel command line","description":"/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it."}}},"isolation":{"type":"object","additionalProperties":false,"title":"Running isolation","description":"CPU isolation as the running kernel reports it. When present it wins over the command line.","properties":{"isolated":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs","description":"/sys/devices/system/cpu/isolated (empty string when none)."},"nohzFull":{"$ref":"#/definitions/cpuList","title":"nohz_full CPUs","description":"/sys/devices/system/cpu/nohz_full (empty string when none)."}}},"tuned":{"type":"object","additionalProperties":false,"title":"tuned","description":"The tuned daemon's profile and CPU partitioning variables.","properties":{"activeProfile":{"type":"string","title":"Active profile","description":"/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation."},"includes":{"type":"array","items":{"type":"string","minLength":1},"title":"Included profiles","description":"The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them."},"isolatedCores":{"$ref":"#/definitions/cpuList","title":"isolated_cores","description":"isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed."},"noBalanceCores":{"$ref":"#/definitions/cpuList","title":"no_balance_cores","description":"no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)."}}},"running":{"type":"object","additionalProperties":false,"title":"What runs on the host","description":"Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.","properties":{"guests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","pid","threads"],"title":"Running guest","description":"One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.","properties":{"name":{"type":"string","title":"Guest name","description":"-name guest=NAME (or -name NAME) of the QEMU command line."},"uuid":{"type":"string","title":"Guest uuid","description":"-uuid of the QEMU command line."},"pid":{"type":"integer","minimum":0,"title":"Process id","description":"PID of the QEMU process."},"rolesFrom":{"enum":["status-xml","thread-names"],"title":"Where thread roles came from","description":"status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)."},"threads":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["tid","role","allowedCpus"],"title":"Thread","description":"One thread of the QEMU process, from /proc/PID/task/TID.","properties":{"tid":{"type":"integer","minimum":0,"title":"Thread id","description":"TID of /proc/PID/task/TID."},"role":{"enum":["vcpu","iothread","main","worker"],"title":"Role","description":"vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)."},"id":{"type":"integer","minimum":0,"title":"vCPU or IOThread id","description":"The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread."},"name":{"type":"string","title":"Thread name","description":"The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on."},"lastCpu":{"type":"integer","minimum":0,"title":"Last CPU","description":"Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)."},"policy":{"enum":["other","fifo","rr","batch","idle","deadline"],"title":"Scheduling policy","description":"Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it."},"priority":{"type":"integer","minimum":0,"title":"Realtime priority","description":"Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.","maximum":99}}},"title":"Threads","description":"Every thread of the process."},"memory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["node","pageSizeKiB","kib"],"title":"Memory on one node","description":"The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> × kernelpagesize_kB).","properties":{"node":{"type":"integer","minimum":0,"title":"Host node","description":"N of N<node>= in numa_maps."},"pageSizeKiB":{"type":"integer","minimum":1,"title":"Page size (KiB)","description":"kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings."},"kib":{"type":"integer","minimum":0,"title":"Resident memory (KiB)","description":"Pages on that node × page size."}}},"title":"Memory per node","description":"Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read."}}},"title":"Running guests","description":"Every QEMU process found under /proc."},"isolatedCpus":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs checked","description":"The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)."},"foreignTasks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["pid","tid","name","allowedCpus"],"title":"Foreign task","description":"A task that is neither a guest thread nor a per-CPU kernel thread, allowed on or last run on an isolated CPU.","properties":{"pid":{"type":"integer","minimum":0,"title":"Process id","description":"PID (thread group id)."},"tid":{"type":"integer","minimum":0,"title":"Thread id","description":"TID."},"name":{"type":"string","title":"Name","description":"comm of the task (never its command line)."},"kernelThread":{"type":"boolean","title":"Kernel thread","description":"PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list."},"lastCpu":{"type":"integer","minimum":0,"title":"Last CPU","description":"Field 39 of stat."}}},"title":"Foreign tasks on isolated CPUs","description":"Tasks other than guest threads and per-CPU kernel threads allowed on or last run on isolatedCpus."},"irqs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["irq","affinity"],"title":"IRQ","description":"An interrupt whose affinity includes isolated CPUs.","properties":{"irq":{"type":"integer","minimum":0,"title":"IRQ number","description":"N of /proc/irq/N."},"name":{"type":"string","title":"Actions","description":"The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`."},"affinity":{"$ref":"#/definitions/cpuList","title":"Affinity","description":"/proc/irq/N/smp_affinity_list."},"effectiveAffinity":{"$ref":"#/definitions/cpuList","title":"Effective affinity","description":"/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to."}}},"title":"IRQs on isolated CPUs","description":"IRQs whose effective affinity (else affinity) includes isolatedCpus."}}},"libvirt":{"type":"object","additionalProperties":false,"title":"libvirt","description":"The host's libvirt.","properties":{"definitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","digest","elements"],"title":"Persistent definition","description":"One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.","properties":{"file":{"type":"string","title":"File","description":"Its name under /etc/libvirt/qemu."},"name":{"type":"string","title":"Domain name","description":"<name>."},"uuid":{"type":"string","title":"Domain uuid","description":"<uuid>."},"digest":{"type":"string","title":"Digest","description":"sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.","pattern":"^[0-9a-f]{64}$"},"elements":{"type":"object","title":"Reduced elements","description":"Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) → its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.","additionalProperties":{"type":"string"},"propertyNames":{"enum":["vcpu","cputune","numatune","memoryBacking","cpu","memory"]}}}},"title":"Persistent definitions","description":"The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name."}}}},"definitions":{"cpuList":{"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json","title":"kvmlint host snapshot","description":"One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.","type":"object","additionalProperties":false,"required":["kvmlintHostSnapshot","nodes"],"properties":{"$schema":{"type":"string","title":"JSON Schema","description":"Optional link to this schema, for editors."},"kvmlintHostSnapshot":{"const":1,"title":"Snapshot format version","description":"Format version of this document. kvmlint reads version 1."},"source":{"enum":["capture","virsh-capabilities","numactl-hardware","manual"],"title":"Source","description":"Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)."},"hostname":{"type":"string","title":"Host name","description":"From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent."},"kernelRelease":{"type":"string","title":"Kernel release","description":"From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","title":"libvirt version","description":"The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it."},"capturedAt":{"type":"string","title":"Capture time","description":"When the snapshot was taken (RFC 3339)."},"missing":{"type":"array","items":{"type":"string"},"uniqueItems":true,"title":"Missing facts","description":"Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)."},"cpus":{"type":"object","additionalProperties":false,"title":"Host CPUs","description":"CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.","properties":{"possible":{"$ref":"#/definitions/cpuList","title":"Possible CPUs","description":"/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name."},"present":{"$ref":"#/definitions/cpuList","title":"Present CPUs","description":"/sys/devices/system/cpu/present."},"online":{"$ref":"#/definitions/cpuList","title":"Online CPUs","description":"/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used."}}},"cpuTopology":{"type":"array","title":"Per-CPU topology","description":"One entry per CPU from /sys/devices/system/cpu/cpuN/topology.","items":{"type":"object","additionalProperties":false,"required":["cpu"],"title":"CPU","description":"Topology of one logical CPU.","properties":{"cpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"CPU id","description":"Logical CPU number N of cpuN."},"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"NUMA node","description":"The node whose cpulist holds this CPU."},"socket":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Socket","description":"topology/physical_package_id (-1 when the firmware does not say)."},"die":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Die","description":"topology/die_id."},"core":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Core","description":"topology/core_id (unique within a socket, not host-wide)."},"siblings":{"$ref":"#/definitions/cpuList","title":"SMT siblings","description":"topology/thread_siblings_list: this CPU and its hyperthread siblings."},"online":{"type":"boolean","title":"Online","description":"cpuN/online; absent means online."}}}},"nodes":{"type":"array","minItems":1,"title":"NUMA nodes","description":"Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.","items":{"type":"object","additionalProperties":false,"required":["id","cpus"],"title":"NUMA node","description":"One node from /sys/devices/system/node/nodeN.","properties":{"id":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Node id","description":"N of nodeN. Unique."},"cpus":{"$ref":"#/definitions/cpuList","title":"Node CPUs","description":"nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only."},"memTotalKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"MemTotal (KiB)","description":"nodeN/meminfo \"Node N MemTotal\". numactl --hardware prints MB: multiply by 1024."},"memFreeKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"MemFree (KiB)","description":"nodeN/meminfo \"Node N MemFree\" at capture time. At most memTotalKiB."},"reclaimableKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Reclaimable (KiB)","description":"nodeN/meminfo \"Active(file)\" + \"Inactive(file)\" + \"SReclaimable\" at capture time: page cache and slab the kernel reclaims before an allocation bound to this node fails (what MemAvailable counts besides MemFree). At most memTotalKiB."},"distances":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991},"title":"Distances","description":"nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)."},"hugepages":{"type":"array","title":"Hugepage pools","description":"nodeN/hugepages/hugepages-<size>kB: one pool per page size.","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","total"],"title":"Hugepage pool","description":"The pool of one page size on this node.","properties":{"sizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages."},"total":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Pool size (pages)","description":"nr_hugepages: pages reserved in this pool on this node."},"free":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Free pages","description":"free_hugepages: pages of the pool not in use at capture time."},"surplus":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Surplus pages","description":"surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)."}}}},"zones":{"type":"array","title":"Memory zones","description":"This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.","items":{"type":"object","additionalProperties":false,"required":["name","managedPages"],"title":"Zone","description":"One \"Node N, zone NAME\" block.","properties":{"name":{"type":"string","minLength":1,"title":"Zone name","description":"DMA, DMA32, Normal, Movable, HighMem or Device."},"managedPages":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Managed pages","description":"\"managed\": pages the buddy allocator manages; the watermark split is proportional to it."},"presentPages":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Present pages","description":"\"present\"."},"min":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"min watermark (pages)","description":"\"min\" as the running kernel reported it, minus \"boost\"."},"low":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"low watermark (pages)","description":"\"low\" as the running kernel reported it, minus \"boost\"."},"high":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"high watermark (pages)","description":"\"high\" as the running kernel reported it, minus \"boost\"."}}}}}}},"hugepages":{"type":"object","additionalProperties":false,"title":"Hugepage sizes","description":"Host-wide hugepage facts.","properties":{"defaultSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Default hugepage size (KiB)","description":"\"Hugepagesize:\" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>."},"sizesKiB":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"uniqueItems":true,"title":"Supported sizes (KiB)","description":"The sizes under /sys/kernel/mm/hugepages."}}},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Base page size (KiB)","description":"The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4."},"vm":{"type":"object","additionalProperties":false,"title":"VM sysctls","description":"Memory-management sysctls from /proc/sys/vm.","properties":{"minFreeKbytes":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"vm.min_free_kbytes","description":"/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size."},"watermarkScaleFactor":{"type":"integer","minimum":1,"maximum":3000,"title":"vm.watermark_scale_factor","description":"/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10."}}},"kernel":{"type":"object","additionalProperties":false,"title":"Kernel","description":"The booted kernel.","properties":{"cmdline":{"type":"string","title":"Kernel command line","description":"/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it."}}},"isolation":{"type":"object","additionalProperties":false,"title":"Running isolation","description":"CPU isolation as the running kernel reports it. When present it wins over the command line.","properties":{"isolated":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs","description":"/sys/devices/system/cpu/isolated (empty string when none)."},"nohzFull":{"$ref":"#/definitions/cpuList","title":"nohz_full CPUs","description":"/sys/devices/system/cpu/nohz_full (empty string when none)."}}},"tuned":{"type":"object","additionalProperties":false,"title":"tuned","description":"The tuned daemon's profile and CPU partitioning variables.","properties":{"activeProfile":{"type":"string","title":"Active profile","description":"/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation."},"includes":{"type":"array","items":{"type":"string","minLength":1},"title":"Included profiles","description":"The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them."},"isolatedCores":{"$ref":"#/definitions/cpuList","title":"isolated_cores","description":"isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed."},"noBalanceCores":{"$ref":"#/definitions/cpuList","title":"no_balance_cores","description":"no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)."}}},"running":{"type":"object","additionalProperties":false,"title":"What runs on the host","description":"Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.","properties":{"guests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","pid","threads"],"title":"Running guest","description":"One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.","properties":{"name":{"type":"string","title":"Guest name","description":"-name guest=NAME (or -name NAME) of the QEMU command line."},"uuid":{"type":"string","title":"Guest uuid","description":"-uuid of the QEMU command line."},"pid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Process id","description":"PID of the QEMU process."},"rolesFrom":{"enum":["status-xml","thread-names"],"title":"Where thread roles came from","description":"status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)."},"threads":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["tid","role","allowedCpus"],"title":"Thread","description":"One thread of the QEMU process, from /proc/PID/task/TID.","properties":{"tid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Thread id","description":"TID of /proc/PID/task/TID."},"role":{"enum":["vcpu","iothread","main","worker"],"title":"Role","description":"vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)."},"id":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"vCPU or IOThread id","description":"The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread."},"name":{"type":"string","title":"Thread name","description":"The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on."},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Last CPU","description":"Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)."},"policy":{"enum":["other","fifo","rr","batch","idle","deadline"],"title":"Scheduling policy","description":"Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it."},"priority":{"type":"integer","minimum":0,"title":"Realtime priority","description":"Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.","maximum":99}}},"title":"Threads","description":"Every thread of the process."},"memory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["node","pageSizeKiB","kib"],"title":"Memory on one node","description":"The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> × kernelpagesize_kB).","properties":{"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Host node","description":"N of N<node>= in numa_maps."},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings."},"kib":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Resident memory (KiB)","description":"Pages on that node × page size."}}},"title":"Memory per node","description":"Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read."}}},"title":"Running guests","description":"Every QEMU process found under /proc."},"isolatedCpus":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs checked","description":"The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)."},"foreignTasks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["pid","tid","name","allowedCpus"],"title":"Foreign task","description":"A task that is neither a guest thread nor a per-CPU kernel thread, allowed on or last run on an isolated CPU.","properties":{"pid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Process id","description":"PID (thread group id)."},"tid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Thread id","description":"TID."},"name":{"type":"string","title":"Name","description":"comm of the task (never its command line)."},"kernelThread":{"type":"boolean","title":"Kernel thread","description":"PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list."},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Last CPU","description":"Field 39 of stat."}}},"title":"Foreign tasks on isolated CPUs","description":"Tasks other than guest threads and per-CPU kernel threads allowed on or last run on isolatedCpus."},"irqs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["irq","affinity"],"title":"IRQ","description":"An interrupt whose affinity includes isolated CPUs.","properties":{"irq":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"IRQ number","description":"N of /proc/irq/N."},"name":{"type":"string","title":"Actions","description":"The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`."},"affinity":{"$ref":"#/definitions/cpuList","title":"Affinity","description":"/proc/irq/N/smp_affinity_list."},"effectiveAffinity":{"$ref":"#/definitions/cpuList","title":"Effective affinity","description":"/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to."}}},"title":"IRQs on isolated CPUs","description":"IRQs whose effective affinity (else affinity) includes isolatedCpus."}}},"libvirt":{"type":"object","additionalProperties":false,"title":"libvirt","description":"The host's libvirt.","properties":{"definitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","digest","elements"],"title":"Persistent definition","description":"One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.","properties":{"file":{"type":"string","title":"File","description":"Its name under /etc/libvirt/qemu."},"name":{"type":"string","title":"Domain name","description":"<name>."},"uuid":{"type":"string","title":"Domain uuid","description":"<uuid>."},"digest":{"type":"string","title":"Digest","description":"sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.","pattern":"^[0-9a-f]{64}$"},"elements":{"type":"object","title":"Reduced elements","description":"Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) → its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.","additionalProperties":{"type":"string"},"propertyNames":{"enum":["vcpu","cputune","numatune","memoryBacking","cpu","memory"]}}}},"title":"Persistent definitions","description":"The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name."}}}},"definitions":{"cpuList":{"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}}}};
 const schema12 = {"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ajvRuntime0.default;
@@ -462,8 +462,8 @@ vErrors.push(err33);
 errors++;
 }
 if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 < 0 || isNaN(data21)){
-const err34 = {instancePath:instancePath+"/cpuTopology/" + i2+"/cpu",schemaPath:"#/properties/cpuTopology/items/properties/cpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.cpuTopology.items.properties.cpu,data:data21};
+if(data21 > 9007199254740991 || isNaN(data21)){
+const err34 = {instancePath:instancePath+"/cpuTopology/" + i2+"/cpu",schemaPath:"#/properties/cpuTopology/items/properties/cpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.cpuTopology.items.properties.cpu,data:data21};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -472,12 +472,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-}
-if(data20.node !== undefined){
-let data22 = data20.node;
-if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
-const err35 = {instancePath:instancePath+"/cpuTopology/" + i2+"/node",schemaPath:"#/properties/cpuTopology/items/properties/node/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.cpuTopology.items.properties.node.type,parentSchema:schema11.properties.cpuTopology.items.properties.node,data:data22};
+if(data21 < 0 || isNaN(data21)){
+const err35 = {instancePath:instancePath+"/cpuTopology/" + i2+"/cpu",schemaPath:"#/properties/cpuTopology/items/properties/cpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.cpuTopology.items.properties.cpu,data:data21};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -486,9 +482,12 @@ vErrors.push(err35);
 }
 errors++;
 }
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 < 0 || isNaN(data22)){
-const err36 = {instancePath:instancePath+"/cpuTopology/" + i2+"/node",schemaPath:"#/properties/cpuTopology/items/properties/node/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.cpuTopology.items.properties.node,data:data22};
+}
+}
+if(data20.node !== undefined){
+let data22 = data20.node;
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+const err36 = {instancePath:instancePath+"/cpuTopology/" + i2+"/node",schemaPath:"#/properties/cpuTopology/items/properties/node/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.cpuTopology.items.properties.node.type,parentSchema:schema11.properties.cpuTopology.items.properties.node,data:data22};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -497,12 +496,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-}
-if(data20.socket !== undefined){
-let data23 = data20.socket;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err37 = {instancePath:instancePath+"/cpuTopology/" + i2+"/socket",schemaPath:"#/properties/cpuTopology/items/properties/socket/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.cpuTopology.items.properties.socket.type,parentSchema:schema11.properties.cpuTopology.items.properties.socket,data:data23};
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 > 9007199254740991 || isNaN(data22)){
+const err37 = {instancePath:instancePath+"/cpuTopology/" + i2+"/node",schemaPath:"#/properties/cpuTopology/items/properties/node/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.cpuTopology.items.properties.node,data:data22};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -511,9 +507,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 < -1 || isNaN(data23)){
-const err38 = {instancePath:instancePath+"/cpuTopology/" + i2+"/socket",schemaPath:"#/properties/cpuTopology/items/properties/socket/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema11.properties.cpuTopology.items.properties.socket,data:data23};
+if(data22 < 0 || isNaN(data22)){
+const err38 = {instancePath:instancePath+"/cpuTopology/" + i2+"/node",schemaPath:"#/properties/cpuTopology/items/properties/node/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.cpuTopology.items.properties.node,data:data22};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -524,10 +519,10 @@ errors++;
 }
 }
 }
-if(data20.die !== undefined){
-let data24 = data20.die;
-if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
-const err39 = {instancePath:instancePath+"/cpuTopology/" + i2+"/die",schemaPath:"#/properties/cpuTopology/items/properties/die/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.cpuTopology.items.properties.die.type,parentSchema:schema11.properties.cpuTopology.items.properties.die,data:data24};
+if(data20.socket !== undefined){
+let data23 = data20.socket;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err39 = {instancePath:instancePath+"/cpuTopology/" + i2+"/socket",schemaPath:"#/properties/cpuTopology/items/properties/socket/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.cpuTopology.items.properties.socket.type,parentSchema:schema11.properties.cpuTopology.items.properties.socket,data:data23};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -536,9 +531,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 < -1 || isNaN(data24)){
-const err40 = {instancePath:instancePath+"/cpuTopology/" + i2+"/die",schemaPath:"#/properties/cpuTopology/items/properties/die/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema11.properties.cpuTopology.items.properties.die,data:data24};
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 9007199254740991 || isNaN(data23)){
+const err40 = {instancePath:instancePath+"/cpuTopology/" + i2+"/socket",schemaPath:"#/properties/cpuTopology/items/properties/socket/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.cpuTopology.items.properties.socket,data:data23};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -547,12 +542,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-}
-if(data20.core !== undefined){
-let data25 = data20.core;
-if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
-const err41 = {instancePath:instancePath+"/cpuTopology/" + i2+"/core",schemaPath:"#/properties/cpuTopology/items/properties/core/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.cpuTopology.items.properties.core.type,parentSchema:schema11.properties.cpuTopology.items.properties.core,data:data25};
+if(data23 < -1 || isNaN(data23)){
+const err41 = {instancePath:instancePath+"/cpuTopology/" + i2+"/socket",schemaPath:"#/properties/cpuTopology/items/properties/socket/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema11.properties.cpuTopology.items.properties.socket,data:data23};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -561,9 +552,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 < -1 || isNaN(data25)){
-const err42 = {instancePath:instancePath+"/cpuTopology/" + i2+"/core",schemaPath:"#/properties/cpuTopology/items/properties/core/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema11.properties.cpuTopology.items.properties.core,data:data25};
+}
+}
+if(data20.die !== undefined){
+let data24 = data20.die;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err42 = {instancePath:instancePath+"/cpuTopology/" + i2+"/die",schemaPath:"#/properties/cpuTopology/items/properties/die/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.cpuTopology.items.properties.die.type,parentSchema:schema11.properties.cpuTopology.items.properties.die,data:data24};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -572,12 +566,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-}
-if(data20.siblings !== undefined){
-let data26 = data20.siblings;
-if((typeof data26 !== "string") && (!(data26 && typeof data26 == "object" && !Array.isArray(data26)))){
-const err43 = {instancePath:instancePath+"/cpuTopology/" + i2+"/siblings",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data26};
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 9007199254740991 || isNaN(data24)){
+const err43 = {instancePath:instancePath+"/cpuTopology/" + i2+"/die",schemaPath:"#/properties/cpuTopology/items/properties/die/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.cpuTopology.items.properties.die,data:data24};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -586,9 +577,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.raw === undefined){
-const err44 = {instancePath:instancePath+"/cpuTopology/" + i2+"/siblings",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data26};
+if(data24 < -1 || isNaN(data24)){
+const err44 = {instancePath:instancePath+"/cpuTopology/" + i2+"/die",schemaPath:"#/properties/cpuTopology/items/properties/die/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema11.properties.cpuTopology.items.properties.die,data:data24};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -597,9 +587,12 @@ vErrors.push(err44);
 }
 errors++;
 }
-for(const key6 in data26){
-if(!((key6 === "raw") || (key6 === "parsed"))){
-const err45 = {instancePath:instancePath+"/cpuTopology/" + i2+"/siblings",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data26};
+}
+}
+if(data20.core !== undefined){
+let data25 = data20.core;
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+const err45 = {instancePath:instancePath+"/cpuTopology/" + i2+"/core",schemaPath:"#/properties/cpuTopology/items/properties/core/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.cpuTopology.items.properties.core.type,parentSchema:schema11.properties.cpuTopology.items.properties.core,data:data25};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -608,11 +601,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-if(data26.raw !== undefined){
-let data27 = data26.raw;
-if(typeof data27 !== "string"){
-const err46 = {instancePath:instancePath+"/cpuTopology/" + i2+"/siblings/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data27};
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 > 9007199254740991 || isNaN(data25)){
+const err46 = {instancePath:instancePath+"/cpuTopology/" + i2+"/core",schemaPath:"#/properties/cpuTopology/items/properties/core/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.cpuTopology.items.properties.core,data:data25};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -621,11 +612,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-if(data26.parsed !== undefined){
-let data28 = data26.parsed;
-if(typeof data28 !== "string"){
-const err47 = {instancePath:instancePath+"/cpuTopology/" + i2+"/siblings/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data28};
+if(data25 < -1 || isNaN(data25)){
+const err47 = {instancePath:instancePath+"/cpuTopology/" + i2+"/core",schemaPath:"#/properties/cpuTopology/items/properties/core/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema11.properties.cpuTopology.items.properties.core,data:data25};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -636,11 +624,10 @@ errors++;
 }
 }
 }
-}
-if(data20.online !== undefined){
-let data29 = data20.online;
-if(typeof data29 !== "boolean"){
-const err48 = {instancePath:instancePath+"/cpuTopology/" + i2+"/online",schemaPath:"#/properties/cpuTopology/items/properties/online/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.cpuTopology.items.properties.online.type,parentSchema:schema11.properties.cpuTopology.items.properties.online,data:data29};
+if(data20.siblings !== undefined){
+let data26 = data20.siblings;
+if((typeof data26 !== "string") && (!(data26 && typeof data26 == "object" && !Array.isArray(data26)))){
+const err48 = {instancePath:instancePath+"/cpuTopology/" + i2+"/siblings",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data26};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -649,10 +636,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-}
-else {
-const err49 = {instancePath:instancePath+"/cpuTopology/" + i2,schemaPath:"#/properties/cpuTopology/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cpuTopology.items.type,parentSchema:schema11.properties.cpuTopology.items,data:data20};
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.raw === undefined){
+const err49 = {instancePath:instancePath+"/cpuTopology/" + i2+"/siblings",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data26};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -661,10 +647,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-}
-else {
-const err50 = {instancePath:instancePath+"/cpuTopology",schemaPath:"#/properties/cpuTopology/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.cpuTopology.type,parentSchema:schema11.properties.cpuTopology,data:data19};
+for(const key6 in data26){
+if(!((key6 === "raw") || (key6 === "parsed"))){
+const err50 = {instancePath:instancePath+"/cpuTopology/" + i2+"/siblings",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data26};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -674,11 +659,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.nodes !== undefined){
-let data30 = data.nodes;
-if(Array.isArray(data30)){
-if(data30.length < 1){
-const err51 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.nodes,data:data30};
+if(data26.raw !== undefined){
+let data27 = data26.raw;
+if(typeof data27 !== "string"){
+const err51 = {instancePath:instancePath+"/cpuTopology/" + i2+"/siblings/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data27};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -687,12 +671,11 @@ vErrors.push(err51);
 }
 errors++;
 }
-const len2 = data30.length;
-for(let i3=0; i3<len2; i3++){
-let data31 = data30[i3];
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.id === undefined){
-const err52 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.nodes.items.required,parentSchema:schema11.properties.nodes.items,data:data31};
+}
+if(data26.parsed !== undefined){
+let data28 = data26.parsed;
+if(typeof data28 !== "string"){
+const err52 = {instancePath:instancePath+"/cpuTopology/" + i2+"/siblings/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data28};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -701,8 +684,13 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data31.cpus === undefined){
-const err53 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/required",keyword:"required",params:{missingProperty: "cpus"},message:"must have required property '"+"cpus"+"'",schema:schema11.properties.nodes.items.required,parentSchema:schema11.properties.nodes.items,data:data31};
+}
+}
+}
+if(data20.online !== undefined){
+let data29 = data20.online;
+if(typeof data29 !== "boolean"){
+const err53 = {instancePath:instancePath+"/cpuTopology/" + i2+"/online",schemaPath:"#/properties/cpuTopology/items/properties/online/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.cpuTopology.items.properties.online.type,parentSchema:schema11.properties.cpuTopology.items.properties.online,data:data29};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -711,9 +699,10 @@ vErrors.push(err53);
 }
 errors++;
 }
-for(const key7 in data31){
-if(!((((((((key7 === "id") || (key7 === "cpus")) || (key7 === "memTotalKiB")) || (key7 === "memFreeKiB")) || (key7 === "reclaimableKiB")) || (key7 === "distances")) || (key7 === "hugepages")) || (key7 === "zones"))){
-const err54 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items,data:data31};
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/cpuTopology/" + i2,schemaPath:"#/properties/cpuTopology/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cpuTopology.items.type,parentSchema:schema11.properties.cpuTopology.items,data:data20};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -723,10 +712,9 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data31.id !== undefined){
-let data32 = data31.id;
-if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-const err55 = {instancePath:instancePath+"/nodes/" + i3+"/id",schemaPath:"#/properties/nodes/items/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.id.type,parentSchema:schema11.properties.nodes.items.properties.id,data:data32};
+}
+else {
+const err55 = {instancePath:instancePath+"/cpuTopology",schemaPath:"#/properties/cpuTopology/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.cpuTopology.type,parentSchema:schema11.properties.cpuTopology,data:data19};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -735,9 +723,12 @@ vErrors.push(err55);
 }
 errors++;
 }
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 < 0 || isNaN(data32)){
-const err56 = {instancePath:instancePath+"/nodes/" + i3+"/id",schemaPath:"#/properties/nodes/items/properties/id/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.id,data:data32};
+}
+if(data.nodes !== undefined){
+let data30 = data.nodes;
+if(Array.isArray(data30)){
+if(data30.length < 1){
+const err56 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.nodes,data:data30};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -746,12 +737,12 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-}
-if(data31.cpus !== undefined){
-let data33 = data31.cpus;
-if((typeof data33 !== "string") && (!(data33 && typeof data33 == "object" && !Array.isArray(data33)))){
-const err57 = {instancePath:instancePath+"/nodes/" + i3+"/cpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data33};
+const len2 = data30.length;
+for(let i3=0; i3<len2; i3++){
+let data31 = data30[i3];
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.id === undefined){
+const err57 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.nodes.items.required,parentSchema:schema11.properties.nodes.items,data:data31};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -760,9 +751,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.raw === undefined){
-const err58 = {instancePath:instancePath+"/nodes/" + i3+"/cpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data33};
+if(data31.cpus === undefined){
+const err58 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/required",keyword:"required",params:{missingProperty: "cpus"},message:"must have required property '"+"cpus"+"'",schema:schema11.properties.nodes.items.required,parentSchema:schema11.properties.nodes.items,data:data31};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -771,9 +761,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-for(const key8 in data33){
-if(!((key8 === "raw") || (key8 === "parsed"))){
-const err59 = {instancePath:instancePath+"/nodes/" + i3+"/cpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data33};
+for(const key7 in data31){
+if(!((((((((key7 === "id") || (key7 === "cpus")) || (key7 === "memTotalKiB")) || (key7 === "memFreeKiB")) || (key7 === "reclaimableKiB")) || (key7 === "distances")) || (key7 === "hugepages")) || (key7 === "zones"))){
+const err59 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items,data:data31};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -783,10 +773,10 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data33.raw !== undefined){
-let data34 = data33.raw;
-if(typeof data34 !== "string"){
-const err60 = {instancePath:instancePath+"/nodes/" + i3+"/cpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data34};
+if(data31.id !== undefined){
+let data32 = data31.id;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err60 = {instancePath:instancePath+"/nodes/" + i3+"/id",schemaPath:"#/properties/nodes/items/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.id.type,parentSchema:schema11.properties.nodes.items.properties.id,data:data32};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -795,11 +785,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-if(data33.parsed !== undefined){
-let data35 = data33.parsed;
-if(typeof data35 !== "string"){
-const err61 = {instancePath:instancePath+"/nodes/" + i3+"/cpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data35};
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 9007199254740991 || isNaN(data32)){
+const err61 = {instancePath:instancePath+"/nodes/" + i3+"/id",schemaPath:"#/properties/nodes/items/properties/id/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.id,data:data32};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -808,13 +796,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-}
-}
-if(data31.memTotalKiB !== undefined){
-let data36 = data31.memTotalKiB;
-if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err62 = {instancePath:instancePath+"/nodes/" + i3+"/memTotalKiB",schemaPath:"#/properties/nodes/items/properties/memTotalKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.memTotalKiB.type,parentSchema:schema11.properties.nodes.items.properties.memTotalKiB,data:data36};
+if(data32 < 0 || isNaN(data32)){
+const err62 = {instancePath:instancePath+"/nodes/" + i3+"/id",schemaPath:"#/properties/nodes/items/properties/id/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.id,data:data32};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -823,9 +806,12 @@ vErrors.push(err62);
 }
 errors++;
 }
-if((typeof data36 == "number") && (isFinite(data36))){
-if(data36 < 0 || isNaN(data36)){
-const err63 = {instancePath:instancePath+"/nodes/" + i3+"/memTotalKiB",schemaPath:"#/properties/nodes/items/properties/memTotalKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.memTotalKiB,data:data36};
+}
+}
+if(data31.cpus !== undefined){
+let data33 = data31.cpus;
+if((typeof data33 !== "string") && (!(data33 && typeof data33 == "object" && !Array.isArray(data33)))){
+const err63 = {instancePath:instancePath+"/nodes/" + i3+"/cpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data33};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -834,12 +820,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-}
-if(data31.memFreeKiB !== undefined){
-let data37 = data31.memFreeKiB;
-if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-const err64 = {instancePath:instancePath+"/nodes/" + i3+"/memFreeKiB",schemaPath:"#/properties/nodes/items/properties/memFreeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.memFreeKiB.type,parentSchema:schema11.properties.nodes.items.properties.memFreeKiB,data:data37};
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.raw === undefined){
+const err64 = {instancePath:instancePath+"/nodes/" + i3+"/cpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data33};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -848,9 +831,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 < 0 || isNaN(data37)){
-const err65 = {instancePath:instancePath+"/nodes/" + i3+"/memFreeKiB",schemaPath:"#/properties/nodes/items/properties/memFreeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.memFreeKiB,data:data37};
+for(const key8 in data33){
+if(!((key8 === "raw") || (key8 === "parsed"))){
+const err65 = {instancePath:instancePath+"/nodes/" + i3+"/cpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data33};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -860,11 +843,10 @@ vErrors.push(err65);
 errors++;
 }
 }
-}
-if(data31.reclaimableKiB !== undefined){
-let data38 = data31.reclaimableKiB;
-if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err66 = {instancePath:instancePath+"/nodes/" + i3+"/reclaimableKiB",schemaPath:"#/properties/nodes/items/properties/reclaimableKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.reclaimableKiB.type,parentSchema:schema11.properties.nodes.items.properties.reclaimableKiB,data:data38};
+if(data33.raw !== undefined){
+let data34 = data33.raw;
+if(typeof data34 !== "string"){
+const err66 = {instancePath:instancePath+"/nodes/" + i3+"/cpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data34};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -873,14 +855,122 @@ vErrors.push(err66);
 }
 errors++;
 }
-if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 < 0 || isNaN(data38)){
-const err67 = {instancePath:instancePath+"/nodes/" + i3+"/reclaimableKiB",schemaPath:"#/properties/nodes/items/properties/reclaimableKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.reclaimableKiB,data:data38};
+}
+if(data33.parsed !== undefined){
+let data35 = data33.parsed;
+if(typeof data35 !== "string"){
+const err67 = {instancePath:instancePath+"/nodes/" + i3+"/cpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data35};
 if(vErrors === null){
 vErrors = [err67];
 }
 else {
 vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+}
+if(data31.memTotalKiB !== undefined){
+let data36 = data31.memTotalKiB;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+const err68 = {instancePath:instancePath+"/nodes/" + i3+"/memTotalKiB",schemaPath:"#/properties/nodes/items/properties/memTotalKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.memTotalKiB.type,parentSchema:schema11.properties.nodes.items.properties.memTotalKiB,data:data36};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 9007199254740991 || isNaN(data36)){
+const err69 = {instancePath:instancePath+"/nodes/" + i3+"/memTotalKiB",schemaPath:"#/properties/nodes/items/properties/memTotalKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.memTotalKiB,data:data36};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(data36 < 0 || isNaN(data36)){
+const err70 = {instancePath:instancePath+"/nodes/" + i3+"/memTotalKiB",schemaPath:"#/properties/nodes/items/properties/memTotalKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.memTotalKiB,data:data36};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+if(data31.memFreeKiB !== undefined){
+let data37 = data31.memFreeKiB;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+const err71 = {instancePath:instancePath+"/nodes/" + i3+"/memFreeKiB",schemaPath:"#/properties/nodes/items/properties/memFreeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.memFreeKiB.type,parentSchema:schema11.properties.nodes.items.properties.memFreeKiB,data:data37};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 9007199254740991 || isNaN(data37)){
+const err72 = {instancePath:instancePath+"/nodes/" + i3+"/memFreeKiB",schemaPath:"#/properties/nodes/items/properties/memFreeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.memFreeKiB,data:data37};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(data37 < 0 || isNaN(data37)){
+const err73 = {instancePath:instancePath+"/nodes/" + i3+"/memFreeKiB",schemaPath:"#/properties/nodes/items/properties/memFreeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.memFreeKiB,data:data37};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+if(data31.reclaimableKiB !== undefined){
+let data38 = data31.reclaimableKiB;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err74 = {instancePath:instancePath+"/nodes/" + i3+"/reclaimableKiB",schemaPath:"#/properties/nodes/items/properties/reclaimableKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.reclaimableKiB.type,parentSchema:schema11.properties.nodes.items.properties.reclaimableKiB,data:data38};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 > 9007199254740991 || isNaN(data38)){
+const err75 = {instancePath:instancePath+"/nodes/" + i3+"/reclaimableKiB",schemaPath:"#/properties/nodes/items/properties/reclaimableKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.reclaimableKiB,data:data38};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(data38 < 0 || isNaN(data38)){
+const err76 = {instancePath:instancePath+"/nodes/" + i3+"/reclaimableKiB",schemaPath:"#/properties/nodes/items/properties/reclaimableKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.reclaimableKiB,data:data38};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
 }
 errors++;
 }
@@ -893,23 +983,33 @@ const len3 = data39.length;
 for(let i4=0; i4<len3; i4++){
 let data40 = data39[i4];
 if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-const err68 = {instancePath:instancePath+"/nodes/" + i3+"/distances/" + i4,schemaPath:"#/properties/nodes/items/properties/distances/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.distances.items.type,parentSchema:schema11.properties.nodes.items.properties.distances.items,data:data40};
+const err77 = {instancePath:instancePath+"/nodes/" + i3+"/distances/" + i4,schemaPath:"#/properties/nodes/items/properties/distances/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.distances.items.type,parentSchema:schema11.properties.nodes.items.properties.distances.items,data:data40};
 if(vErrors === null){
-vErrors = [err68];
+vErrors = [err77];
 }
 else {
-vErrors.push(err68);
+vErrors.push(err77);
 }
 errors++;
 }
 if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 < 0 || isNaN(data40)){
-const err69 = {instancePath:instancePath+"/nodes/" + i3+"/distances/" + i4,schemaPath:"#/properties/nodes/items/properties/distances/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.distances.items,data:data40};
+if(data40 > 9007199254740991 || isNaN(data40)){
+const err78 = {instancePath:instancePath+"/nodes/" + i3+"/distances/" + i4,schemaPath:"#/properties/nodes/items/properties/distances/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.distances.items,data:data40};
 if(vErrors === null){
-vErrors = [err69];
+vErrors = [err78];
 }
 else {
-vErrors.push(err69);
+vErrors.push(err78);
+}
+errors++;
+}
+if(data40 < 0 || isNaN(data40)){
+const err79 = {instancePath:instancePath+"/nodes/" + i3+"/distances/" + i4,schemaPath:"#/properties/nodes/items/properties/distances/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.distances.items,data:data40};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
 }
 errors++;
 }
@@ -917,12 +1017,12 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/nodes/" + i3+"/distances",schemaPath:"#/properties/nodes/items/properties/distances/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.distances.type,parentSchema:schema11.properties.nodes.items.properties.distances,data:data39};
+const err80 = {instancePath:instancePath+"/nodes/" + i3+"/distances",schemaPath:"#/properties/nodes/items/properties/distances/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.distances.type,parentSchema:schema11.properties.nodes.items.properties.distances,data:data39};
 if(vErrors === null){
-vErrors = [err70];
+vErrors = [err80];
 }
 else {
-vErrors.push(err70);
+vErrors.push(err80);
 }
 errors++;
 }
@@ -935,127 +1035,7 @@ for(let i5=0; i5<len4; i5++){
 let data42 = data41[i5];
 if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
 if(data42.sizeKiB === undefined){
-const err71 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/required",keyword:"required",params:{missingProperty: "sizeKiB"},message:"must have required property '"+"sizeKiB"+"'",schema:schema11.properties.nodes.items.properties.hugepages.items.required,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data42};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-if(data42.total === undefined){
-const err72 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema11.properties.nodes.items.properties.hugepages.items.required,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data42};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-for(const key9 in data42){
-if(!((((key9 === "sizeKiB") || (key9 === "total")) || (key9 === "free")) || (key9 === "surplus"))){
-const err73 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data42};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-if(data42.sizeKiB !== undefined){
-let data43 = data42.sizeKiB;
-if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err74 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/sizeKiB",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB,data:data43};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 < 1 || isNaN(data43)){
-const err75 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/sizeKiB",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB,data:data43};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-}
-if(data42.total !== undefined){
-let data44 = data42.total;
-if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-const err76 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/total",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.total.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.total,data:data44};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 < 0 || isNaN(data44)){
-const err77 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/total",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.total,data:data44};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-}
-if(data42.free !== undefined){
-let data45 = data42.free;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-const err78 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/free",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/free/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.free.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.free,data:data45};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 < 0 || isNaN(data45)){
-const err79 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/free",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/free/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.free,data:data45};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-}
-if(data42.surplus !== undefined){
-let data46 = data42.surplus;
-if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
-const err80 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/surplus",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/surplus/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus,data:data46};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 < 0 || isNaN(data46)){
-const err81 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/surplus",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/surplus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus,data:data46};
+const err81 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/required",keyword:"required",params:{missingProperty: "sizeKiB"},message:"must have required property '"+"sizeKiB"+"'",schema:schema11.properties.nodes.items.properties.hugepages.items.required,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data42};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1064,11 +1044,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err82 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.properties.hugepages.items.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data42};
+if(data42.total === undefined){
+const err82 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema11.properties.nodes.items.properties.hugepages.items.required,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data42};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1077,15 +1054,178 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-}
-else {
-const err83 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages",schemaPath:"#/properties/nodes/items/properties/hugepages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.hugepages.type,parentSchema:schema11.properties.nodes.items.properties.hugepages,data:data41};
+for(const key9 in data42){
+if(!((((key9 === "sizeKiB") || (key9 === "total")) || (key9 === "free")) || (key9 === "surplus"))){
+const err83 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data42};
 if(vErrors === null){
 vErrors = [err83];
 }
 else {
 vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data42.sizeKiB !== undefined){
+let data43 = data42.sizeKiB;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err84 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/sizeKiB",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB,data:data43};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 > 9007199254740991 || isNaN(data43)){
+const err85 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/sizeKiB",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB,data:data43};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if(data43 < 1 || isNaN(data43)){
+const err86 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/sizeKiB",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB,data:data43};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+if(data42.total !== undefined){
+let data44 = data42.total;
+if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
+const err87 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/total",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.total.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.total,data:data44};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 > 9007199254740991 || isNaN(data44)){
+const err88 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/total",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.total,data:data44};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+if(data44 < 0 || isNaN(data44)){
+const err89 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/total",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.total,data:data44};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+if(data42.free !== undefined){
+let data45 = data42.free;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err90 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/free",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/free/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.free.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.free,data:data45};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 9007199254740991 || isNaN(data45)){
+const err91 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/free",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/free/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.free,data:data45};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if(data45 < 0 || isNaN(data45)){
+const err92 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/free",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/free/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.free,data:data45};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+if(data42.surplus !== undefined){
+let data46 = data42.surplus;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err93 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/surplus",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/surplus/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus,data:data46};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 9007199254740991 || isNaN(data46)){
+const err94 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/surplus",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/surplus/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus,data:data46};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(data46 < 0 || isNaN(data46)){
+const err95 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/surplus",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/surplus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus,data:data46};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.properties.hugepages.items.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data42};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages",schemaPath:"#/properties/nodes/items/properties/hugepages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.hugepages.type,parentSchema:schema11.properties.nodes.items.properties.hugepages,data:data41};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
 }
 errors++;
 }
@@ -1098,177 +1238,7 @@ for(let i6=0; i6<len5; i6++){
 let data48 = data47[i6];
 if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
 if(data48.name === undefined){
-const err84 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.nodes.items.properties.zones.items.required,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data48};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-if(data48.managedPages === undefined){
-const err85 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/required",keyword:"required",params:{missingProperty: "managedPages"},message:"must have required property '"+"managedPages"+"'",schema:schema11.properties.nodes.items.properties.zones.items.required,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data48};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-for(const key10 in data48){
-if(!((((((key10 === "name") || (key10 === "managedPages")) || (key10 === "presentPages")) || (key10 === "min")) || (key10 === "low")) || (key10 === "high"))){
-const err86 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data48};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-if(data48.name !== undefined){
-let data49 = data48.name;
-if(typeof data49 === "string"){
-if(func3(data49) < 1){
-const err87 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/name",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.name,data:data49};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/name",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.nodes.items.properties.zones.items.properties.name.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.name,data:data49};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-if(data48.managedPages !== undefined){
-let data50 = data48.managedPages;
-if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
-const err89 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/managedPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/managedPages/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages,data:data50};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-if((typeof data50 == "number") && (isFinite(data50))){
-if(data50 < 0 || isNaN(data50)){
-const err90 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/managedPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/managedPages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages,data:data50};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-}
-if(data48.presentPages !== undefined){
-let data51 = data48.presentPages;
-if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
-const err91 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/presentPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/presentPages/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages,data:data51};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-if((typeof data51 == "number") && (isFinite(data51))){
-if(data51 < 0 || isNaN(data51)){
-const err92 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/presentPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/presentPages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages,data:data51};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-}
-if(data48.min !== undefined){
-let data52 = data48.min;
-if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
-const err93 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/min",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.min.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.min,data:data52};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 < 0 || isNaN(data52)){
-const err94 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/min",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.min,data:data52};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-}
-}
-if(data48.low !== undefined){
-let data53 = data48.low;
-if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
-const err95 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/low",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/low/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.low.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.low,data:data53};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-if((typeof data53 == "number") && (isFinite(data53))){
-if(data53 < 0 || isNaN(data53)){
-const err96 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/low",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/low/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.low,data:data53};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-}
-if(data48.high !== undefined){
-let data54 = data48.high;
-if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
-const err97 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/high",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/high/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.high.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.high,data:data54};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 < 0 || isNaN(data54)){
-const err98 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/high",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/high/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.high,data:data54};
+const err98 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.nodes.items.properties.zones.items.required,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data48};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1277,11 +1247,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err99 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.properties.zones.items.type,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data48};
+if(data48.managedPages === undefined){
+const err99 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/required",keyword:"required",params:{missingProperty: "managedPages"},message:"must have required property '"+"managedPages"+"'",schema:schema11.properties.nodes.items.properties.zones.items.required,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data48};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1290,10 +1257,9 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-}
-else {
-const err100 = {instancePath:instancePath+"/nodes/" + i3+"/zones",schemaPath:"#/properties/nodes/items/properties/zones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.zones.type,parentSchema:schema11.properties.nodes.items.properties.zones,data:data47};
+for(const key10 in data48){
+if(!((((((key10 === "name") || (key10 === "managedPages")) || (key10 === "presentPages")) || (key10 === "min")) || (key10 === "low")) || (key10 === "high"))){
+const err100 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data48};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1303,9 +1269,11 @@ vErrors.push(err100);
 errors++;
 }
 }
-}
-else {
-const err101 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.type,parentSchema:schema11.properties.nodes.items,data:data31};
+if(data48.name !== undefined){
+let data49 = data48.name;
+if(typeof data49 === "string"){
+if(func3(data49) < 1){
+const err101 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/name",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.name,data:data49};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1315,9 +1283,8 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
 else {
-const err102 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.type,parentSchema:schema11.properties.nodes,data:data30};
+const err102 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/name",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.nodes.items.properties.zones.items.properties.name.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.name,data:data49};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1327,12 +1294,10 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data.hugepages !== undefined){
-let data55 = data.hugepages;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-for(const key11 in data55){
-if(!((key11 === "defaultSizeKiB") || (key11 === "sizesKiB"))){
-const err103 = {instancePath:instancePath+"/hugepages",schemaPath:"#/properties/hugepages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hugepages,data:data55};
+if(data48.managedPages !== undefined){
+let data50 = data48.managedPages;
+if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
+const err103 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/managedPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/managedPages/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages,data:data50};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1341,11 +1306,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data55.defaultSizeKiB !== undefined){
-let data56 = data55.defaultSizeKiB;
-if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
-const err104 = {instancePath:instancePath+"/hugepages/defaultSizeKiB",schemaPath:"#/properties/hugepages/properties/defaultSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.hugepages.properties.defaultSizeKiB.type,parentSchema:schema11.properties.hugepages.properties.defaultSizeKiB,data:data56};
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 > 9007199254740991 || isNaN(data50)){
+const err104 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/managedPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/managedPages/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages,data:data50};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1354,14 +1317,251 @@ vErrors.push(err104);
 }
 errors++;
 }
-if((typeof data56 == "number") && (isFinite(data56))){
-if(data56 < 1 || isNaN(data56)){
-const err105 = {instancePath:instancePath+"/hugepages/defaultSizeKiB",schemaPath:"#/properties/hugepages/properties/defaultSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.hugepages.properties.defaultSizeKiB,data:data56};
+if(data50 < 0 || isNaN(data50)){
+const err105 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/managedPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/managedPages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages,data:data50};
 if(vErrors === null){
 vErrors = [err105];
 }
 else {
 vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+if(data48.presentPages !== undefined){
+let data51 = data48.presentPages;
+if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
+const err106 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/presentPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/presentPages/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages,data:data51};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 > 9007199254740991 || isNaN(data51)){
+const err107 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/presentPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/presentPages/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages,data:data51};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+if(data51 < 0 || isNaN(data51)){
+const err108 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/presentPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/presentPages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages,data:data51};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+if(data48.min !== undefined){
+let data52 = data48.min;
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+const err109 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/min",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.min.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.min,data:data52};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 > 9007199254740991 || isNaN(data52)){
+const err110 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/min",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.min,data:data52};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+if(data52 < 0 || isNaN(data52)){
+const err111 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/min",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.min,data:data52};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+if(data48.low !== undefined){
+let data53 = data48.low;
+if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
+const err112 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/low",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/low/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.low.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.low,data:data53};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 > 9007199254740991 || isNaN(data53)){
+const err113 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/low",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/low/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.low,data:data53};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+if(data53 < 0 || isNaN(data53)){
+const err114 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/low",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/low/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.low,data:data53};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+}
+if(data48.high !== undefined){
+let data54 = data48.high;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err115 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/high",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/high/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.high.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.high,data:data54};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 > 9007199254740991 || isNaN(data54)){
+const err116 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/high",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/high/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.high,data:data54};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+if(data54 < 0 || isNaN(data54)){
+const err117 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/high",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/high/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.high,data:data54};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.properties.zones.items.type,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data48};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/nodes/" + i3+"/zones",schemaPath:"#/properties/nodes/items/properties/zones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.zones.type,parentSchema:schema11.properties.nodes.items.properties.zones,data:data47};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.type,parentSchema:schema11.properties.nodes.items,data:data31};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.type,parentSchema:schema11.properties.nodes,data:data30};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+if(data.hugepages !== undefined){
+let data55 = data.hugepages;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key11 in data55){
+if(!((key11 === "defaultSizeKiB") || (key11 === "sizesKiB"))){
+const err122 = {instancePath:instancePath+"/hugepages",schemaPath:"#/properties/hugepages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hugepages,data:data55};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+if(data55.defaultSizeKiB !== undefined){
+let data56 = data55.defaultSizeKiB;
+if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
+const err123 = {instancePath:instancePath+"/hugepages/defaultSizeKiB",schemaPath:"#/properties/hugepages/properties/defaultSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.hugepages.properties.defaultSizeKiB.type,parentSchema:schema11.properties.hugepages.properties.defaultSizeKiB,data:data56};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 > 9007199254740991 || isNaN(data56)){
+const err124 = {instancePath:instancePath+"/hugepages/defaultSizeKiB",schemaPath:"#/properties/hugepages/properties/defaultSizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.hugepages.properties.defaultSizeKiB,data:data56};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+if(data56 < 1 || isNaN(data56)){
+const err125 = {instancePath:instancePath+"/hugepages/defaultSizeKiB",schemaPath:"#/properties/hugepages/properties/defaultSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.hugepages.properties.defaultSizeKiB,data:data56};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
 }
 errors++;
 }
@@ -1374,23 +1574,33 @@ const len6 = data57.length;
 for(let i7=0; i7<len6; i7++){
 let data58 = data57[i7];
 if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
-const err106 = {instancePath:instancePath+"/hugepages/sizesKiB/" + i7,schemaPath:"#/properties/hugepages/properties/sizesKiB/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.hugepages.properties.sizesKiB.items.type,parentSchema:schema11.properties.hugepages.properties.sizesKiB.items,data:data58};
+const err126 = {instancePath:instancePath+"/hugepages/sizesKiB/" + i7,schemaPath:"#/properties/hugepages/properties/sizesKiB/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.hugepages.properties.sizesKiB.items.type,parentSchema:schema11.properties.hugepages.properties.sizesKiB.items,data:data58};
 if(vErrors === null){
-vErrors = [err106];
+vErrors = [err126];
 }
 else {
-vErrors.push(err106);
+vErrors.push(err126);
 }
 errors++;
 }
 if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 < 1 || isNaN(data58)){
-const err107 = {instancePath:instancePath+"/hugepages/sizesKiB/" + i7,schemaPath:"#/properties/hugepages/properties/sizesKiB/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.hugepages.properties.sizesKiB.items,data:data58};
+if(data58 > 9007199254740991 || isNaN(data58)){
+const err127 = {instancePath:instancePath+"/hugepages/sizesKiB/" + i7,schemaPath:"#/properties/hugepages/properties/sizesKiB/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.hugepages.properties.sizesKiB.items,data:data58};
 if(vErrors === null){
-vErrors = [err107];
+vErrors = [err127];
 }
 else {
-vErrors.push(err107);
+vErrors.push(err127);
+}
+errors++;
+}
+if(data58 < 1 || isNaN(data58)){
+const err128 = {instancePath:instancePath+"/hugepages/sizesKiB/" + i7,schemaPath:"#/properties/hugepages/properties/sizesKiB/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.hugepages.properties.sizesKiB.items,data:data58};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
 }
 errors++;
 }
@@ -1407,12 +1617,12 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j1 = indices1[item1];
-const err108 = {instancePath:instancePath+"/hugepages/sizesKiB",schemaPath:"#/properties/hugepages/properties/sizesKiB/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i8+" are identical)",schema:true,parentSchema:schema11.properties.hugepages.properties.sizesKiB,data:data57};
+const err129 = {instancePath:instancePath+"/hugepages/sizesKiB",schemaPath:"#/properties/hugepages/properties/sizesKiB/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i8+" are identical)",schema:true,parentSchema:schema11.properties.hugepages.properties.sizesKiB,data:data57};
 if(vErrors === null){
-vErrors = [err108];
+vErrors = [err129];
 }
 else {
-vErrors.push(err108);
+vErrors.push(err129);
 }
 errors++;
 break;
@@ -1422,24 +1632,24 @@ indices1[item1] = i8;
 }
 }
 else {
-const err109 = {instancePath:instancePath+"/hugepages/sizesKiB",schemaPath:"#/properties/hugepages/properties/sizesKiB/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hugepages.properties.sizesKiB.type,parentSchema:schema11.properties.hugepages.properties.sizesKiB,data:data57};
+const err130 = {instancePath:instancePath+"/hugepages/sizesKiB",schemaPath:"#/properties/hugepages/properties/sizesKiB/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hugepages.properties.sizesKiB.type,parentSchema:schema11.properties.hugepages.properties.sizesKiB,data:data57};
 if(vErrors === null){
-vErrors = [err109];
+vErrors = [err130];
 }
 else {
-vErrors.push(err109);
+vErrors.push(err130);
 }
 errors++;
 }
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/hugepages",schemaPath:"#/properties/hugepages/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hugepages.type,parentSchema:schema11.properties.hugepages,data:data55};
+const err131 = {instancePath:instancePath+"/hugepages",schemaPath:"#/properties/hugepages/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hugepages.type,parentSchema:schema11.properties.hugepages,data:data55};
 if(vErrors === null){
-vErrors = [err110];
+vErrors = [err131];
 }
 else {
-vErrors.push(err110);
+vErrors.push(err131);
 }
 errors++;
 }
@@ -1447,23 +1657,33 @@ errors++;
 if(data.pageSizeKiB !== undefined){
 let data59 = data.pageSizeKiB;
 if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
-const err111 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.pageSizeKiB.type,parentSchema:schema11.properties.pageSizeKiB,data:data59};
+const err132 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.pageSizeKiB.type,parentSchema:schema11.properties.pageSizeKiB,data:data59};
 if(vErrors === null){
-vErrors = [err111];
+vErrors = [err132];
 }
 else {
-vErrors.push(err111);
+vErrors.push(err132);
 }
 errors++;
 }
 if((typeof data59 == "number") && (isFinite(data59))){
-if(data59 < 1 || isNaN(data59)){
-const err112 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.pageSizeKiB,data:data59};
+if(data59 > 9007199254740991 || isNaN(data59)){
+const err133 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.pageSizeKiB,data:data59};
 if(vErrors === null){
-vErrors = [err112];
+vErrors = [err133];
 }
 else {
-vErrors.push(err112);
+vErrors.push(err133);
+}
+errors++;
+}
+if(data59 < 1 || isNaN(data59)){
+const err134 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.pageSizeKiB,data:data59};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
 }
 errors++;
 }
@@ -1474,287 +1694,7 @@ let data60 = data.vm;
 if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
 for(const key12 in data60){
 if(!((key12 === "minFreeKbytes") || (key12 === "watermarkScaleFactor"))){
-const err113 = {instancePath:instancePath+"/vm",schemaPath:"#/properties/vm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.vm,data:data60};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-}
-if(data60.minFreeKbytes !== undefined){
-let data61 = data60.minFreeKbytes;
-if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
-const err114 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.vm.properties.minFreeKbytes.type,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data61};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 < 0 || isNaN(data61)){
-const err115 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data61};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-}
-}
-if(data60.watermarkScaleFactor !== undefined){
-let data62 = data60.watermarkScaleFactor;
-if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
-const err116 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.vm.properties.watermarkScaleFactor.type,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data62};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 > 3000 || isNaN(data62)){
-const err117 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3000},message:"must be <= 3000",schema:3000,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data62};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-if(data62 < 1 || isNaN(data62)){
-const err118 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data62};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err119 = {instancePath:instancePath+"/vm",schemaPath:"#/properties/vm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.vm.type,parentSchema:schema11.properties.vm,data:data60};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-}
-if(data.kernel !== undefined){
-let data63 = data.kernel;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-for(const key13 in data63){
-if(!(key13 === "cmdline")){
-const err120 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.kernel,data:data63};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-}
-if(data63.cmdline !== undefined){
-let data64 = data63.cmdline;
-if(typeof data64 !== "string"){
-const err121 = {instancePath:instancePath+"/kernel/cmdline",schemaPath:"#/properties/kernel/properties/cmdline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kernel.properties.cmdline.type,parentSchema:schema11.properties.kernel.properties.cmdline,data:data64};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-}
-}
-else {
-const err122 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.kernel.type,parentSchema:schema11.properties.kernel,data:data63};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-}
-if(data.isolation !== undefined){
-let data65 = data.isolation;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-for(const key14 in data65){
-if(!((key14 === "isolated") || (key14 === "nohzFull"))){
-const err123 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.isolation,data:data65};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-}
-if(data65.isolated !== undefined){
-let data66 = data65.isolated;
-if((typeof data66 !== "string") && (!(data66 && typeof data66 == "object" && !Array.isArray(data66)))){
-const err124 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data66};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(data66.raw === undefined){
-const err125 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data66};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-for(const key15 in data66){
-if(!((key15 === "raw") || (key15 === "parsed"))){
-const err126 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data66};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-if(data66.raw !== undefined){
-let data67 = data66.raw;
-if(typeof data67 !== "string"){
-const err127 = {instancePath:instancePath+"/isolation/isolated/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data67};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-}
-if(data66.parsed !== undefined){
-let data68 = data66.parsed;
-if(typeof data68 !== "string"){
-const err128 = {instancePath:instancePath+"/isolation/isolated/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data68};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-}
-}
-}
-if(data65.nohzFull !== undefined){
-let data69 = data65.nohzFull;
-if((typeof data69 !== "string") && (!(data69 && typeof data69 == "object" && !Array.isArray(data69)))){
-const err129 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data69};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-if(data69.raw === undefined){
-const err130 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data69};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-for(const key16 in data69){
-if(!((key16 === "raw") || (key16 === "parsed"))){
-const err131 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data69};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-}
-}
-if(data69.raw !== undefined){
-let data70 = data69.raw;
-if(typeof data70 !== "string"){
-const err132 = {instancePath:instancePath+"/isolation/nohzFull/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data70};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-}
-if(data69.parsed !== undefined){
-let data71 = data69.parsed;
-if(typeof data71 !== "string"){
-const err133 = {instancePath:instancePath+"/isolation/nohzFull/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data71};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-}
-}
-}
-}
-else {
-const err134 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.isolation.type,parentSchema:schema11.properties.isolation,data:data65};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
-errors++;
-}
-}
-if(data.tuned !== undefined){
-let data72 = data.tuned;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-for(const key17 in data72){
-if(!((((key17 === "activeProfile") || (key17 === "includes")) || (key17 === "isolatedCores")) || (key17 === "noBalanceCores"))){
-const err135 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tuned,data:data72};
+const err135 = {instancePath:instancePath+"/vm",schemaPath:"#/properties/vm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.vm,data:data60};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1764,15 +1704,305 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data72.activeProfile !== undefined){
-let data73 = data72.activeProfile;
-if(typeof data73 !== "string"){
-const err136 = {instancePath:instancePath+"/tuned/activeProfile",schemaPath:"#/properties/tuned/properties/activeProfile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.activeProfile.type,parentSchema:schema11.properties.tuned.properties.activeProfile,data:data73};
+if(data60.minFreeKbytes !== undefined){
+let data61 = data60.minFreeKbytes;
+if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
+const err136 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.vm.properties.minFreeKbytes.type,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data61};
 if(vErrors === null){
 vErrors = [err136];
 }
 else {
 vErrors.push(err136);
+}
+errors++;
+}
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 > 9007199254740991 || isNaN(data61)){
+const err137 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data61};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+if(data61 < 0 || isNaN(data61)){
+const err138 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data61};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+}
+if(data60.watermarkScaleFactor !== undefined){
+let data62 = data60.watermarkScaleFactor;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err139 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.vm.properties.watermarkScaleFactor.type,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data62};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 > 3000 || isNaN(data62)){
+const err140 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3000},message:"must be <= 3000",schema:3000,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data62};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+if(data62 < 1 || isNaN(data62)){
+const err141 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data62};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err142 = {instancePath:instancePath+"/vm",schemaPath:"#/properties/vm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.vm.type,parentSchema:schema11.properties.vm,data:data60};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+if(data.kernel !== undefined){
+let data63 = data.kernel;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+for(const key13 in data63){
+if(!(key13 === "cmdline")){
+const err143 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.kernel,data:data63};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data63.cmdline !== undefined){
+let data64 = data63.cmdline;
+if(typeof data64 !== "string"){
+const err144 = {instancePath:instancePath+"/kernel/cmdline",schemaPath:"#/properties/kernel/properties/cmdline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kernel.properties.cmdline.type,parentSchema:schema11.properties.kernel.properties.cmdline,data:data64};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.kernel.type,parentSchema:schema11.properties.kernel,data:data63};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+if(data.isolation !== undefined){
+let data65 = data.isolation;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+for(const key14 in data65){
+if(!((key14 === "isolated") || (key14 === "nohzFull"))){
+const err146 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.isolation,data:data65};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+if(data65.isolated !== undefined){
+let data66 = data65.isolated;
+if((typeof data66 !== "string") && (!(data66 && typeof data66 == "object" && !Array.isArray(data66)))){
+const err147 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data66};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.raw === undefined){
+const err148 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data66};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+for(const key15 in data66){
+if(!((key15 === "raw") || (key15 === "parsed"))){
+const err149 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data66};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+if(data66.raw !== undefined){
+let data67 = data66.raw;
+if(typeof data67 !== "string"){
+const err150 = {instancePath:instancePath+"/isolation/isolated/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data67};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data66.parsed !== undefined){
+let data68 = data66.parsed;
+if(typeof data68 !== "string"){
+const err151 = {instancePath:instancePath+"/isolation/isolated/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data68};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+}
+}
+if(data65.nohzFull !== undefined){
+let data69 = data65.nohzFull;
+if((typeof data69 !== "string") && (!(data69 && typeof data69 == "object" && !Array.isArray(data69)))){
+const err152 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data69};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.raw === undefined){
+const err153 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data69};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+for(const key16 in data69){
+if(!((key16 === "raw") || (key16 === "parsed"))){
+const err154 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data69};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+if(data69.raw !== undefined){
+let data70 = data69.raw;
+if(typeof data70 !== "string"){
+const err155 = {instancePath:instancePath+"/isolation/nohzFull/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data70};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+if(data69.parsed !== undefined){
+let data71 = data69.parsed;
+if(typeof data71 !== "string"){
+const err156 = {instancePath:instancePath+"/isolation/nohzFull/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data71};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.isolation.type,parentSchema:schema11.properties.isolation,data:data65};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+if(data.tuned !== undefined){
+let data72 = data.tuned;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+for(const key17 in data72){
+if(!((((key17 === "activeProfile") || (key17 === "includes")) || (key17 === "isolatedCores")) || (key17 === "noBalanceCores"))){
+const err158 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tuned,data:data72};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+if(data72.activeProfile !== undefined){
+let data73 = data72.activeProfile;
+if(typeof data73 !== "string"){
+const err159 = {instancePath:instancePath+"/tuned/activeProfile",schemaPath:"#/properties/tuned/properties/activeProfile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.activeProfile.type,parentSchema:schema11.properties.tuned.properties.activeProfile,data:data73};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
 }
 errors++;
 }
@@ -1785,35 +2015,35 @@ for(let i9=0; i9<len7; i9++){
 let data75 = data74[i9];
 if(typeof data75 === "string"){
 if(func3(data75) < 1){
-const err137 = {instancePath:instancePath+"/tuned/includes/" + i9,schemaPath:"#/properties/tuned/properties/includes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tuned.properties.includes.items,data:data75};
+const err160 = {instancePath:instancePath+"/tuned/includes/" + i9,schemaPath:"#/properties/tuned/properties/includes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tuned.properties.includes.items,data:data75};
 if(vErrors === null){
-vErrors = [err137];
+vErrors = [err160];
 }
 else {
-vErrors.push(err137);
+vErrors.push(err160);
 }
 errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/tuned/includes/" + i9,schemaPath:"#/properties/tuned/properties/includes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.includes.items.type,parentSchema:schema11.properties.tuned.properties.includes.items,data:data75};
+const err161 = {instancePath:instancePath+"/tuned/includes/" + i9,schemaPath:"#/properties/tuned/properties/includes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.includes.items.type,parentSchema:schema11.properties.tuned.properties.includes.items,data:data75};
 if(vErrors === null){
-vErrors = [err138];
+vErrors = [err161];
 }
 else {
-vErrors.push(err138);
+vErrors.push(err161);
 }
 errors++;
 }
 }
 }
 else {
-const err139 = {instancePath:instancePath+"/tuned/includes",schemaPath:"#/properties/tuned/properties/includes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tuned.properties.includes.type,parentSchema:schema11.properties.tuned.properties.includes,data:data74};
+const err162 = {instancePath:instancePath+"/tuned/includes",schemaPath:"#/properties/tuned/properties/includes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tuned.properties.includes.type,parentSchema:schema11.properties.tuned.properties.includes,data:data74};
 if(vErrors === null){
-vErrors = [err139];
+vErrors = [err162];
 }
 else {
-vErrors.push(err139);
+vErrors.push(err162);
 }
 errors++;
 }
@@ -1821,34 +2051,34 @@ errors++;
 if(data72.isolatedCores !== undefined){
 let data76 = data72.isolatedCores;
 if((typeof data76 !== "string") && (!(data76 && typeof data76 == "object" && !Array.isArray(data76)))){
-const err140 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data76};
+const err163 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data76};
 if(vErrors === null){
-vErrors = [err140];
+vErrors = [err163];
 }
 else {
-vErrors.push(err140);
+vErrors.push(err163);
 }
 errors++;
 }
 if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
 if(data76.raw === undefined){
-const err141 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data76};
+const err164 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data76};
 if(vErrors === null){
-vErrors = [err141];
+vErrors = [err164];
 }
 else {
-vErrors.push(err141);
+vErrors.push(err164);
 }
 errors++;
 }
 for(const key18 in data76){
 if(!((key18 === "raw") || (key18 === "parsed"))){
-const err142 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data76};
+const err165 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data76};
 if(vErrors === null){
-vErrors = [err142];
+vErrors = [err165];
 }
 else {
-vErrors.push(err142);
+vErrors.push(err165);
 }
 errors++;
 }
@@ -1856,12 +2086,12 @@ errors++;
 if(data76.raw !== undefined){
 let data77 = data76.raw;
 if(typeof data77 !== "string"){
-const err143 = {instancePath:instancePath+"/tuned/isolatedCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data77};
+const err166 = {instancePath:instancePath+"/tuned/isolatedCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data77};
 if(vErrors === null){
-vErrors = [err143];
+vErrors = [err166];
 }
 else {
-vErrors.push(err143);
+vErrors.push(err166);
 }
 errors++;
 }
@@ -1869,12 +2099,12 @@ errors++;
 if(data76.parsed !== undefined){
 let data78 = data76.parsed;
 if(typeof data78 !== "string"){
-const err144 = {instancePath:instancePath+"/tuned/isolatedCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data78};
+const err167 = {instancePath:instancePath+"/tuned/isolatedCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data78};
 if(vErrors === null){
-vErrors = [err144];
+vErrors = [err167];
 }
 else {
-vErrors.push(err144);
+vErrors.push(err167);
 }
 errors++;
 }
@@ -1884,34 +2114,34 @@ errors++;
 if(data72.noBalanceCores !== undefined){
 let data79 = data72.noBalanceCores;
 if((typeof data79 !== "string") && (!(data79 && typeof data79 == "object" && !Array.isArray(data79)))){
-const err145 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data79};
+const err168 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data79};
 if(vErrors === null){
-vErrors = [err145];
+vErrors = [err168];
 }
 else {
-vErrors.push(err145);
+vErrors.push(err168);
 }
 errors++;
 }
 if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
 if(data79.raw === undefined){
-const err146 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data79};
+const err169 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data79};
 if(vErrors === null){
-vErrors = [err146];
+vErrors = [err169];
 }
 else {
-vErrors.push(err146);
+vErrors.push(err169);
 }
 errors++;
 }
 for(const key19 in data79){
 if(!((key19 === "raw") || (key19 === "parsed"))){
-const err147 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data79};
+const err170 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data79};
 if(vErrors === null){
-vErrors = [err147];
+vErrors = [err170];
 }
 else {
-vErrors.push(err147);
+vErrors.push(err170);
 }
 errors++;
 }
@@ -1919,12 +2149,12 @@ errors++;
 if(data79.raw !== undefined){
 let data80 = data79.raw;
 if(typeof data80 !== "string"){
-const err148 = {instancePath:instancePath+"/tuned/noBalanceCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data80};
+const err171 = {instancePath:instancePath+"/tuned/noBalanceCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data80};
 if(vErrors === null){
-vErrors = [err148];
+vErrors = [err171];
 }
 else {
-vErrors.push(err148);
+vErrors.push(err171);
 }
 errors++;
 }
@@ -1932,12 +2162,12 @@ errors++;
 if(data79.parsed !== undefined){
 let data81 = data79.parsed;
 if(typeof data81 !== "string"){
-const err149 = {instancePath:instancePath+"/tuned/noBalanceCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data81};
+const err172 = {instancePath:instancePath+"/tuned/noBalanceCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data81};
 if(vErrors === null){
-vErrors = [err149];
+vErrors = [err172];
 }
 else {
-vErrors.push(err149);
+vErrors.push(err172);
 }
 errors++;
 }
@@ -1946,12 +2176,12 @@ errors++;
 }
 }
 else {
-const err150 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tuned.type,parentSchema:schema11.properties.tuned,data:data72};
+const err173 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tuned.type,parentSchema:schema11.properties.tuned,data:data72};
 if(vErrors === null){
-vErrors = [err150];
+vErrors = [err173];
 }
 else {
-vErrors.push(err150);
+vErrors.push(err173);
 }
 errors++;
 }
@@ -1961,12 +2191,12 @@ let data82 = data.running;
 if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
 for(const key20 in data82){
 if(!((((key20 === "guests") || (key20 === "isolatedCpus")) || (key20 === "foreignTasks")) || (key20 === "irqs"))){
-const err151 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running,data:data82};
+const err174 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running,data:data82};
 if(vErrors === null){
-vErrors = [err151];
+vErrors = [err174];
 }
 else {
-vErrors.push(err151);
+vErrors.push(err174);
 }
 errors++;
 }
@@ -1979,43 +2209,43 @@ for(let i10=0; i10<len8; i10++){
 let data84 = data83[i10];
 if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
 if(data84.name === undefined){
-const err152 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data84};
+const err175 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data84};
 if(vErrors === null){
-vErrors = [err152];
+vErrors = [err175];
 }
 else {
-vErrors.push(err152);
+vErrors.push(err175);
 }
 errors++;
 }
 if(data84.pid === undefined){
-const err153 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data84};
+const err176 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data84};
 if(vErrors === null){
-vErrors = [err153];
+vErrors = [err176];
 }
 else {
-vErrors.push(err153);
+vErrors.push(err176);
 }
 errors++;
 }
 if(data84.threads === undefined){
-const err154 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "threads"},message:"must have required property '"+"threads"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data84};
+const err177 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "threads"},message:"must have required property '"+"threads"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data84};
 if(vErrors === null){
-vErrors = [err154];
+vErrors = [err177];
 }
 else {
-vErrors.push(err154);
+vErrors.push(err177);
 }
 errors++;
 }
 for(const key21 in data84){
 if(!((((((key21 === "name") || (key21 === "uuid")) || (key21 === "pid")) || (key21 === "rolesFrom")) || (key21 === "threads")) || (key21 === "memory"))){
-const err155 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items,data:data84};
+const err178 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items,data:data84};
 if(vErrors === null){
-vErrors = [err155];
+vErrors = [err178];
 }
 else {
-vErrors.push(err155);
+vErrors.push(err178);
 }
 errors++;
 }
@@ -2023,12 +2253,12 @@ errors++;
 if(data84.name !== undefined){
 let data85 = data84.name;
 if(typeof data85 !== "string"){
-const err156 = {instancePath:instancePath+"/running/guests/" + i10+"/name",schemaPath:"#/properties/running/properties/guests/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.name.type,parentSchema:schema11.properties.running.properties.guests.items.properties.name,data:data85};
+const err179 = {instancePath:instancePath+"/running/guests/" + i10+"/name",schemaPath:"#/properties/running/properties/guests/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.name.type,parentSchema:schema11.properties.running.properties.guests.items.properties.name,data:data85};
 if(vErrors === null){
-vErrors = [err156];
+vErrors = [err179];
 }
 else {
-vErrors.push(err156);
+vErrors.push(err179);
 }
 errors++;
 }
@@ -2036,12 +2266,12 @@ errors++;
 if(data84.uuid !== undefined){
 let data86 = data84.uuid;
 if(typeof data86 !== "string"){
-const err157 = {instancePath:instancePath+"/running/guests/" + i10+"/uuid",schemaPath:"#/properties/running/properties/guests/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.uuid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.uuid,data:data86};
+const err180 = {instancePath:instancePath+"/running/guests/" + i10+"/uuid",schemaPath:"#/properties/running/properties/guests/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.uuid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.uuid,data:data86};
 if(vErrors === null){
-vErrors = [err157];
+vErrors = [err180];
 }
 else {
-vErrors.push(err157);
+vErrors.push(err180);
 }
 errors++;
 }
@@ -2049,23 +2279,33 @@ errors++;
 if(data84.pid !== undefined){
 let data87 = data84.pid;
 if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
-const err158 = {instancePath:instancePath+"/running/guests/" + i10+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.pid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data87};
+const err181 = {instancePath:instancePath+"/running/guests/" + i10+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.pid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data87};
 if(vErrors === null){
-vErrors = [err158];
+vErrors = [err181];
 }
 else {
-vErrors.push(err158);
+vErrors.push(err181);
 }
 errors++;
 }
 if((typeof data87 == "number") && (isFinite(data87))){
-if(data87 < 0 || isNaN(data87)){
-const err159 = {instancePath:instancePath+"/running/guests/" + i10+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data87};
+if(data87 > 9007199254740991 || isNaN(data87)){
+const err182 = {instancePath:instancePath+"/running/guests/" + i10+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data87};
 if(vErrors === null){
-vErrors = [err159];
+vErrors = [err182];
 }
 else {
-vErrors.push(err159);
+vErrors.push(err182);
+}
+errors++;
+}
+if(data87 < 0 || isNaN(data87)){
+const err183 = {instancePath:instancePath+"/running/guests/" + i10+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data87};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
 }
 errors++;
 }
@@ -2074,12 +2314,12 @@ errors++;
 if(data84.rolesFrom !== undefined){
 let data88 = data84.rolesFrom;
 if(!((data88 === "status-xml") || (data88 === "thread-names"))){
-const err160 = {instancePath:instancePath+"/running/guests/" + i10+"/rolesFrom",schemaPath:"#/properties/running/properties/guests/items/properties/rolesFrom/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.rolesFrom.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.rolesFrom,data:data88};
+const err184 = {instancePath:instancePath+"/running/guests/" + i10+"/rolesFrom",schemaPath:"#/properties/running/properties/guests/items/properties/rolesFrom/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.rolesFrom.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.rolesFrom,data:data88};
 if(vErrors === null){
-vErrors = [err160];
+vErrors = [err184];
 }
 else {
-vErrors.push(err160);
+vErrors.push(err184);
 }
 errors++;
 }
@@ -2092,43 +2332,43 @@ for(let i11=0; i11<len9; i11++){
 let data90 = data89[i11];
 if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
 if(data90.tid === undefined){
-const err161 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data90};
+const err185 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data90};
 if(vErrors === null){
-vErrors = [err161];
+vErrors = [err185];
 }
 else {
-vErrors.push(err161);
+vErrors.push(err185);
 }
 errors++;
 }
 if(data90.role === undefined){
-const err162 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data90};
+const err186 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data90};
 if(vErrors === null){
-vErrors = [err162];
+vErrors = [err186];
 }
 else {
-vErrors.push(err162);
+vErrors.push(err186);
 }
 errors++;
 }
 if(data90.allowedCpus === undefined){
-const err163 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data90};
+const err187 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data90};
 if(vErrors === null){
-vErrors = [err163];
+vErrors = [err187];
 }
 else {
-vErrors.push(err163);
+vErrors.push(err187);
 }
 errors++;
 }
 for(const key22 in data90){
 if(!((((((((key22 === "tid") || (key22 === "role")) || (key22 === "id")) || (key22 === "name")) || (key22 === "allowedCpus")) || (key22 === "lastCpu")) || (key22 === "policy")) || (key22 === "priority"))){
-const err164 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data90};
+const err188 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data90};
 if(vErrors === null){
-vErrors = [err164];
+vErrors = [err188];
 }
 else {
-vErrors.push(err164);
+vErrors.push(err188);
 }
 errors++;
 }
@@ -2136,23 +2376,33 @@ errors++;
 if(data90.tid !== undefined){
 let data91 = data90.tid;
 if(!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91)))){
-const err165 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data91};
+const err189 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data91};
 if(vErrors === null){
-vErrors = [err165];
+vErrors = [err189];
 }
 else {
-vErrors.push(err165);
+vErrors.push(err189);
 }
 errors++;
 }
 if((typeof data91 == "number") && (isFinite(data91))){
-if(data91 < 0 || isNaN(data91)){
-const err166 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data91};
+if(data91 > 9007199254740991 || isNaN(data91)){
+const err190 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data91};
 if(vErrors === null){
-vErrors = [err166];
+vErrors = [err190];
 }
 else {
-vErrors.push(err166);
+vErrors.push(err190);
+}
+errors++;
+}
+if(data91 < 0 || isNaN(data91)){
+const err191 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data91};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
 }
 errors++;
 }
@@ -2161,12 +2411,12 @@ errors++;
 if(data90.role !== undefined){
 let data92 = data90.role;
 if(!((((data92 === "vcpu") || (data92 === "iothread")) || (data92 === "main")) || (data92 === "worker"))){
-const err167 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/role",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.role,data:data92};
+const err192 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/role",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.role,data:data92};
 if(vErrors === null){
-vErrors = [err167];
+vErrors = [err192];
 }
 else {
-vErrors.push(err167);
+vErrors.push(err192);
 }
 errors++;
 }
@@ -2174,23 +2424,33 @@ errors++;
 if(data90.id !== undefined){
 let data93 = data90.id;
 if(!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93)))){
-const err168 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data93};
+const err193 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data93};
 if(vErrors === null){
-vErrors = [err168];
+vErrors = [err193];
 }
 else {
-vErrors.push(err168);
+vErrors.push(err193);
 }
 errors++;
 }
 if((typeof data93 == "number") && (isFinite(data93))){
-if(data93 < 0 || isNaN(data93)){
-const err169 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data93};
+if(data93 > 9007199254740991 || isNaN(data93)){
+const err194 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data93};
 if(vErrors === null){
-vErrors = [err169];
+vErrors = [err194];
 }
 else {
-vErrors.push(err169);
+vErrors.push(err194);
+}
+errors++;
+}
+if(data93 < 0 || isNaN(data93)){
+const err195 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data93};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
 }
 errors++;
 }
@@ -2199,12 +2459,12 @@ errors++;
 if(data90.name !== undefined){
 let data94 = data90.name;
 if(typeof data94 !== "string"){
-const err170 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/name",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.name.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.name,data:data94};
+const err196 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/name",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.name.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.name,data:data94};
 if(vErrors === null){
-vErrors = [err170];
+vErrors = [err196];
 }
 else {
-vErrors.push(err170);
+vErrors.push(err196);
 }
 errors++;
 }
@@ -2212,34 +2472,34 @@ errors++;
 if(data90.allowedCpus !== undefined){
 let data95 = data90.allowedCpus;
 if((typeof data95 !== "string") && (!(data95 && typeof data95 == "object" && !Array.isArray(data95)))){
-const err171 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data95};
+const err197 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data95};
 if(vErrors === null){
-vErrors = [err171];
+vErrors = [err197];
 }
 else {
-vErrors.push(err171);
+vErrors.push(err197);
 }
 errors++;
 }
 if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
 if(data95.raw === undefined){
-const err172 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data95};
+const err198 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data95};
 if(vErrors === null){
-vErrors = [err172];
+vErrors = [err198];
 }
 else {
-vErrors.push(err172);
+vErrors.push(err198);
 }
 errors++;
 }
 for(const key23 in data95){
 if(!((key23 === "raw") || (key23 === "parsed"))){
-const err173 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data95};
+const err199 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data95};
 if(vErrors === null){
-vErrors = [err173];
+vErrors = [err199];
 }
 else {
-vErrors.push(err173);
+vErrors.push(err199);
 }
 errors++;
 }
@@ -2247,12 +2507,12 @@ errors++;
 if(data95.raw !== undefined){
 let data96 = data95.raw;
 if(typeof data96 !== "string"){
-const err174 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data96};
+const err200 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data96};
 if(vErrors === null){
-vErrors = [err174];
+vErrors = [err200];
 }
 else {
-vErrors.push(err174);
+vErrors.push(err200);
 }
 errors++;
 }
@@ -2260,12 +2520,12 @@ errors++;
 if(data95.parsed !== undefined){
 let data97 = data95.parsed;
 if(typeof data97 !== "string"){
-const err175 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data97};
+const err201 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data97};
 if(vErrors === null){
-vErrors = [err175];
+vErrors = [err201];
 }
 else {
-vErrors.push(err175);
+vErrors.push(err201);
 }
 errors++;
 }
@@ -2275,23 +2535,33 @@ errors++;
 if(data90.lastCpu !== undefined){
 let data98 = data90.lastCpu;
 if(!(((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98))) && (isFinite(data98)))){
-const err176 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data98};
+const err202 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data98};
 if(vErrors === null){
-vErrors = [err176];
+vErrors = [err202];
 }
 else {
-vErrors.push(err176);
+vErrors.push(err202);
 }
 errors++;
 }
 if((typeof data98 == "number") && (isFinite(data98))){
-if(data98 < 0 || isNaN(data98)){
-const err177 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data98};
+if(data98 > 9007199254740991 || isNaN(data98)){
+const err203 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data98};
 if(vErrors === null){
-vErrors = [err177];
+vErrors = [err203];
 }
 else {
-vErrors.push(err177);
+vErrors.push(err203);
+}
+errors++;
+}
+if(data98 < 0 || isNaN(data98)){
+const err204 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data98};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
 }
 errors++;
 }
@@ -2300,12 +2570,12 @@ errors++;
 if(data90.policy !== undefined){
 let data99 = data90.policy;
 if(!((((((data99 === "other") || (data99 === "fifo")) || (data99 === "rr")) || (data99 === "batch")) || (data99 === "idle")) || (data99 === "deadline"))){
-const err178 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/policy",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy,data:data99};
+const err205 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/policy",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy,data:data99};
 if(vErrors === null){
-vErrors = [err178];
+vErrors = [err205];
 }
 else {
-vErrors.push(err178);
+vErrors.push(err205);
 }
 errors++;
 }
@@ -2313,33 +2583,33 @@ errors++;
 if(data90.priority !== undefined){
 let data100 = data90.priority;
 if(!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100)))){
-const err179 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data100};
+const err206 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data100};
 if(vErrors === null){
-vErrors = [err179];
+vErrors = [err206];
 }
 else {
-vErrors.push(err179);
+vErrors.push(err206);
 }
 errors++;
 }
 if((typeof data100 == "number") && (isFinite(data100))){
 if(data100 > 99 || isNaN(data100)){
-const err180 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99},message:"must be <= 99",schema:99,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data100};
+const err207 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99},message:"must be <= 99",schema:99,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data100};
 if(vErrors === null){
-vErrors = [err180];
+vErrors = [err207];
 }
 else {
-vErrors.push(err180);
+vErrors.push(err207);
 }
 errors++;
 }
 if(data100 < 0 || isNaN(data100)){
-const err181 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data100};
+const err208 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data100};
 if(vErrors === null){
-vErrors = [err181];
+vErrors = [err208];
 }
 else {
-vErrors.push(err181);
+vErrors.push(err208);
 }
 errors++;
 }
@@ -2347,24 +2617,24 @@ errors++;
 }
 }
 else {
-const err182 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.threads.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data90};
+const err209 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.threads.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data90};
 if(vErrors === null){
-vErrors = [err182];
+vErrors = [err209];
 }
 else {
-vErrors.push(err182);
+vErrors.push(err209);
 }
 errors++;
 }
 }
 }
 else {
-const err183 = {instancePath:instancePath+"/running/guests/" + i10+"/threads",schemaPath:"#/properties/running/properties/guests/items/properties/threads/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.threads.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads,data:data89};
+const err210 = {instancePath:instancePath+"/running/guests/" + i10+"/threads",schemaPath:"#/properties/running/properties/guests/items/properties/threads/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.threads.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads,data:data89};
 if(vErrors === null){
-vErrors = [err183];
+vErrors = [err210];
 }
 else {
-vErrors.push(err183);
+vErrors.push(err210);
 }
 errors++;
 }
@@ -2377,43 +2647,43 @@ for(let i12=0; i12<len10; i12++){
 let data102 = data101[i12];
 if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
 if(data102.node === undefined){
-const err184 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "node"},message:"must have required property '"+"node"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data102};
+const err211 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "node"},message:"must have required property '"+"node"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data102};
 if(vErrors === null){
-vErrors = [err184];
+vErrors = [err211];
 }
 else {
-vErrors.push(err184);
+vErrors.push(err211);
 }
 errors++;
 }
 if(data102.pageSizeKiB === undefined){
-const err185 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "pageSizeKiB"},message:"must have required property '"+"pageSizeKiB"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data102};
+const err212 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "pageSizeKiB"},message:"must have required property '"+"pageSizeKiB"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data102};
 if(vErrors === null){
-vErrors = [err185];
+vErrors = [err212];
 }
 else {
-vErrors.push(err185);
+vErrors.push(err212);
 }
 errors++;
 }
 if(data102.kib === undefined){
-const err186 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "kib"},message:"must have required property '"+"kib"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data102};
+const err213 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "kib"},message:"must have required property '"+"kib"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data102};
 if(vErrors === null){
-vErrors = [err186];
+vErrors = [err213];
 }
 else {
-vErrors.push(err186);
+vErrors.push(err213);
 }
 errors++;
 }
 for(const key24 in data102){
 if(!(((key24 === "node") || (key24 === "pageSizeKiB")) || (key24 === "kib"))){
-const err187 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data102};
+const err214 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data102};
 if(vErrors === null){
-vErrors = [err187];
+vErrors = [err214];
 }
 else {
-vErrors.push(err187);
+vErrors.push(err214);
 }
 errors++;
 }
@@ -2421,23 +2691,33 @@ errors++;
 if(data102.node !== undefined){
 let data103 = data102.node;
 if(!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103)))){
-const err188 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data103};
+const err215 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data103};
 if(vErrors === null){
-vErrors = [err188];
+vErrors = [err215];
 }
 else {
-vErrors.push(err188);
+vErrors.push(err215);
 }
 errors++;
 }
 if((typeof data103 == "number") && (isFinite(data103))){
-if(data103 < 0 || isNaN(data103)){
-const err189 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data103};
+if(data103 > 9007199254740991 || isNaN(data103)){
+const err216 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data103};
 if(vErrors === null){
-vErrors = [err189];
+vErrors = [err216];
 }
 else {
-vErrors.push(err189);
+vErrors.push(err216);
+}
+errors++;
+}
+if(data103 < 0 || isNaN(data103)){
+const err217 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data103};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
 }
 errors++;
 }
@@ -2446,23 +2726,33 @@ errors++;
 if(data102.pageSizeKiB !== undefined){
 let data104 = data102.pageSizeKiB;
 if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
-const err190 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data104};
+const err218 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data104};
 if(vErrors === null){
-vErrors = [err190];
+vErrors = [err218];
 }
 else {
-vErrors.push(err190);
+vErrors.push(err218);
 }
 errors++;
 }
 if((typeof data104 == "number") && (isFinite(data104))){
-if(data104 < 1 || isNaN(data104)){
-const err191 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data104};
+if(data104 > 9007199254740991 || isNaN(data104)){
+const err219 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data104};
 if(vErrors === null){
-vErrors = [err191];
+vErrors = [err219];
 }
 else {
-vErrors.push(err191);
+vErrors.push(err219);
+}
+errors++;
+}
+if(data104 < 1 || isNaN(data104)){
+const err220 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data104};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
 }
 errors++;
 }
@@ -2471,23 +2761,33 @@ errors++;
 if(data102.kib !== undefined){
 let data105 = data102.kib;
 if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){
-const err192 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data105};
+const err221 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data105};
 if(vErrors === null){
-vErrors = [err192];
+vErrors = [err221];
 }
 else {
-vErrors.push(err192);
+vErrors.push(err221);
 }
 errors++;
 }
 if((typeof data105 == "number") && (isFinite(data105))){
+if(data105 > 9007199254740991 || isNaN(data105)){
+const err222 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data105};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
 if(data105 < 0 || isNaN(data105)){
-const err193 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data105};
+const err223 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data105};
 if(vErrors === null){
-vErrors = [err193];
+vErrors = [err223];
 }
 else {
-vErrors.push(err193);
+vErrors.push(err223);
 }
 errors++;
 }
@@ -2495,48 +2795,48 @@ errors++;
 }
 }
 else {
-const err194 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.memory.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data102};
+const err224 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.memory.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data102};
 if(vErrors === null){
-vErrors = [err194];
+vErrors = [err224];
 }
 else {
-vErrors.push(err194);
+vErrors.push(err224);
 }
 errors++;
 }
 }
 }
 else {
-const err195 = {instancePath:instancePath+"/running/guests/" + i10+"/memory",schemaPath:"#/properties/running/properties/guests/items/properties/memory/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.memory.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory,data:data101};
+const err225 = {instancePath:instancePath+"/running/guests/" + i10+"/memory",schemaPath:"#/properties/running/properties/guests/items/properties/memory/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.memory.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory,data:data101};
 if(vErrors === null){
-vErrors = [err195];
+vErrors = [err225];
 }
 else {
-vErrors.push(err195);
+vErrors.push(err225);
 }
 errors++;
 }
 }
 }
 else {
-const err196 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.type,parentSchema:schema11.properties.running.properties.guests.items,data:data84};
+const err226 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.type,parentSchema:schema11.properties.running.properties.guests.items,data:data84};
 if(vErrors === null){
-vErrors = [err196];
+vErrors = [err226];
 }
 else {
-vErrors.push(err196);
+vErrors.push(err226);
 }
 errors++;
 }
 }
 }
 else {
-const err197 = {instancePath:instancePath+"/running/guests",schemaPath:"#/properties/running/properties/guests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.type,parentSchema:schema11.properties.running.properties.guests,data:data83};
+const err227 = {instancePath:instancePath+"/running/guests",schemaPath:"#/properties/running/properties/guests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.type,parentSchema:schema11.properties.running.properties.guests,data:data83};
 if(vErrors === null){
-vErrors = [err197];
+vErrors = [err227];
 }
 else {
-vErrors.push(err197);
+vErrors.push(err227);
 }
 errors++;
 }
@@ -2544,34 +2844,34 @@ errors++;
 if(data82.isolatedCpus !== undefined){
 let data106 = data82.isolatedCpus;
 if((typeof data106 !== "string") && (!(data106 && typeof data106 == "object" && !Array.isArray(data106)))){
-const err198 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data106};
+const err228 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data106};
 if(vErrors === null){
-vErrors = [err198];
+vErrors = [err228];
 }
 else {
-vErrors.push(err198);
+vErrors.push(err228);
 }
 errors++;
 }
 if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
 if(data106.raw === undefined){
-const err199 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data106};
+const err229 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data106};
 if(vErrors === null){
-vErrors = [err199];
+vErrors = [err229];
 }
 else {
-vErrors.push(err199);
+vErrors.push(err229);
 }
 errors++;
 }
 for(const key25 in data106){
 if(!((key25 === "raw") || (key25 === "parsed"))){
-const err200 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data106};
+const err230 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data106};
 if(vErrors === null){
-vErrors = [err200];
+vErrors = [err230];
 }
 else {
-vErrors.push(err200);
+vErrors.push(err230);
 }
 errors++;
 }
@@ -2579,12 +2879,12 @@ errors++;
 if(data106.raw !== undefined){
 let data107 = data106.raw;
 if(typeof data107 !== "string"){
-const err201 = {instancePath:instancePath+"/running/isolatedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data107};
+const err231 = {instancePath:instancePath+"/running/isolatedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data107};
 if(vErrors === null){
-vErrors = [err201];
+vErrors = [err231];
 }
 else {
-vErrors.push(err201);
+vErrors.push(err231);
 }
 errors++;
 }
@@ -2592,12 +2892,12 @@ errors++;
 if(data106.parsed !== undefined){
 let data108 = data106.parsed;
 if(typeof data108 !== "string"){
-const err202 = {instancePath:instancePath+"/running/isolatedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data108};
+const err232 = {instancePath:instancePath+"/running/isolatedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data108};
 if(vErrors === null){
-vErrors = [err202];
+vErrors = [err232];
 }
 else {
-vErrors.push(err202);
+vErrors.push(err232);
 }
 errors++;
 }
@@ -2612,53 +2912,53 @@ for(let i13=0; i13<len11; i13++){
 let data110 = data109[i13];
 if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
 if(data110.pid === undefined){
-const err203 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
+const err233 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
 if(vErrors === null){
-vErrors = [err203];
+vErrors = [err233];
 }
 else {
-vErrors.push(err203);
+vErrors.push(err233);
 }
 errors++;
 }
 if(data110.tid === undefined){
-const err204 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
+const err234 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
 if(vErrors === null){
-vErrors = [err204];
+vErrors = [err234];
 }
 else {
-vErrors.push(err204);
+vErrors.push(err234);
 }
 errors++;
 }
 if(data110.name === undefined){
-const err205 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
+const err235 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
 if(vErrors === null){
-vErrors = [err205];
+vErrors = [err235];
 }
 else {
-vErrors.push(err205);
+vErrors.push(err235);
 }
 errors++;
 }
 if(data110.allowedCpus === undefined){
-const err206 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
+const err236 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
 if(vErrors === null){
-vErrors = [err206];
+vErrors = [err236];
 }
 else {
-vErrors.push(err206);
+vErrors.push(err236);
 }
 errors++;
 }
 for(const key26 in data110){
 if(!((((((key26 === "pid") || (key26 === "tid")) || (key26 === "name")) || (key26 === "kernelThread")) || (key26 === "allowedCpus")) || (key26 === "lastCpu"))){
-const err207 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
+const err237 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
 if(vErrors === null){
-vErrors = [err207];
+vErrors = [err237];
 }
 else {
-vErrors.push(err207);
+vErrors.push(err237);
 }
 errors++;
 }
@@ -2666,23 +2966,33 @@ errors++;
 if(data110.pid !== undefined){
 let data111 = data110.pid;
 if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
-const err208 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.pid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data111};
+const err238 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.pid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data111};
 if(vErrors === null){
-vErrors = [err208];
+vErrors = [err238];
 }
 else {
-vErrors.push(err208);
+vErrors.push(err238);
 }
 errors++;
 }
 if((typeof data111 == "number") && (isFinite(data111))){
-if(data111 < 0 || isNaN(data111)){
-const err209 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data111};
+if(data111 > 9007199254740991 || isNaN(data111)){
+const err239 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data111};
 if(vErrors === null){
-vErrors = [err209];
+vErrors = [err239];
 }
 else {
-vErrors.push(err209);
+vErrors.push(err239);
+}
+errors++;
+}
+if(data111 < 0 || isNaN(data111)){
+const err240 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data111};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
 }
 errors++;
 }
@@ -2691,23 +3001,33 @@ errors++;
 if(data110.tid !== undefined){
 let data112 = data110.tid;
 if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
-const err210 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.tid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data112};
+const err241 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.tid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data112};
 if(vErrors === null){
-vErrors = [err210];
+vErrors = [err241];
 }
 else {
-vErrors.push(err210);
+vErrors.push(err241);
 }
 errors++;
 }
 if((typeof data112 == "number") && (isFinite(data112))){
-if(data112 < 0 || isNaN(data112)){
-const err211 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data112};
+if(data112 > 9007199254740991 || isNaN(data112)){
+const err242 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data112};
 if(vErrors === null){
-vErrors = [err211];
+vErrors = [err242];
 }
 else {
-vErrors.push(err211);
+vErrors.push(err242);
+}
+errors++;
+}
+if(data112 < 0 || isNaN(data112)){
+const err243 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data112};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
 }
 errors++;
 }
@@ -2716,12 +3036,12 @@ errors++;
 if(data110.name !== undefined){
 let data113 = data110.name;
 if(typeof data113 !== "string"){
-const err212 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/name",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.foreignTasks.items.properties.name.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.name,data:data113};
+const err244 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/name",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.foreignTasks.items.properties.name.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.name,data:data113};
 if(vErrors === null){
-vErrors = [err212];
+vErrors = [err244];
 }
 else {
-vErrors.push(err212);
+vErrors.push(err244);
 }
 errors++;
 }
@@ -2729,12 +3049,12 @@ errors++;
 if(data110.kernelThread !== undefined){
 let data114 = data110.kernelThread;
 if(typeof data114 !== "boolean"){
-const err213 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/kernelThread",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/kernelThread/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread,data:data114};
+const err245 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/kernelThread",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/kernelThread/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread,data:data114};
 if(vErrors === null){
-vErrors = [err213];
+vErrors = [err245];
 }
 else {
-vErrors.push(err213);
+vErrors.push(err245);
 }
 errors++;
 }
@@ -2742,34 +3062,34 @@ errors++;
 if(data110.allowedCpus !== undefined){
 let data115 = data110.allowedCpus;
 if((typeof data115 !== "string") && (!(data115 && typeof data115 == "object" && !Array.isArray(data115)))){
-const err214 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data115};
+const err246 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data115};
 if(vErrors === null){
-vErrors = [err214];
+vErrors = [err246];
 }
 else {
-vErrors.push(err214);
+vErrors.push(err246);
 }
 errors++;
 }
 if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
 if(data115.raw === undefined){
-const err215 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data115};
+const err247 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data115};
 if(vErrors === null){
-vErrors = [err215];
+vErrors = [err247];
 }
 else {
-vErrors.push(err215);
+vErrors.push(err247);
 }
 errors++;
 }
 for(const key27 in data115){
 if(!((key27 === "raw") || (key27 === "parsed"))){
-const err216 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data115};
+const err248 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data115};
 if(vErrors === null){
-vErrors = [err216];
+vErrors = [err248];
 }
 else {
-vErrors.push(err216);
+vErrors.push(err248);
 }
 errors++;
 }
@@ -2777,12 +3097,12 @@ errors++;
 if(data115.raw !== undefined){
 let data116 = data115.raw;
 if(typeof data116 !== "string"){
-const err217 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data116};
+const err249 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data116};
 if(vErrors === null){
-vErrors = [err217];
+vErrors = [err249];
 }
 else {
-vErrors.push(err217);
+vErrors.push(err249);
 }
 errors++;
 }
@@ -2790,12 +3110,12 @@ errors++;
 if(data115.parsed !== undefined){
 let data117 = data115.parsed;
 if(typeof data117 !== "string"){
-const err218 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data117};
+const err250 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data117};
 if(vErrors === null){
-vErrors = [err218];
+vErrors = [err250];
 }
 else {
-vErrors.push(err218);
+vErrors.push(err250);
 }
 errors++;
 }
@@ -2805,23 +3125,33 @@ errors++;
 if(data110.lastCpu !== undefined){
 let data118 = data110.lastCpu;
 if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
-const err219 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data118};
+const err251 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data118};
 if(vErrors === null){
-vErrors = [err219];
+vErrors = [err251];
 }
 else {
-vErrors.push(err219);
+vErrors.push(err251);
 }
 errors++;
 }
 if((typeof data118 == "number") && (isFinite(data118))){
+if(data118 > 9007199254740991 || isNaN(data118)){
+const err252 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data118};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
 if(data118 < 0 || isNaN(data118)){
-const err220 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data118};
+const err253 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data118};
 if(vErrors === null){
-vErrors = [err220];
+vErrors = [err253];
 }
 else {
-vErrors.push(err220);
+vErrors.push(err253);
 }
 errors++;
 }
@@ -2829,24 +3159,24 @@ errors++;
 }
 }
 else {
-const err221 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.foreignTasks.items.type,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
+const err254 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.foreignTasks.items.type,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
 if(vErrors === null){
-vErrors = [err221];
+vErrors = [err254];
 }
 else {
-vErrors.push(err221);
+vErrors.push(err254);
 }
 errors++;
 }
 }
 }
 else {
-const err222 = {instancePath:instancePath+"/running/foreignTasks",schemaPath:"#/properties/running/properties/foreignTasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.foreignTasks.type,parentSchema:schema11.properties.running.properties.foreignTasks,data:data109};
+const err255 = {instancePath:instancePath+"/running/foreignTasks",schemaPath:"#/properties/running/properties/foreignTasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.foreignTasks.type,parentSchema:schema11.properties.running.properties.foreignTasks,data:data109};
 if(vErrors === null){
-vErrors = [err222];
+vErrors = [err255];
 }
 else {
-vErrors.push(err222);
+vErrors.push(err255);
 }
 errors++;
 }
@@ -2859,33 +3189,33 @@ for(let i14=0; i14<len12; i14++){
 let data120 = data119[i14];
 if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
 if(data120.irq === undefined){
-const err223 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "irq"},message:"must have required property '"+"irq"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data120};
+const err256 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "irq"},message:"must have required property '"+"irq"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data120};
 if(vErrors === null){
-vErrors = [err223];
+vErrors = [err256];
 }
 else {
-vErrors.push(err223);
+vErrors.push(err256);
 }
 errors++;
 }
 if(data120.affinity === undefined){
-const err224 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "affinity"},message:"must have required property '"+"affinity"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data120};
+const err257 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "affinity"},message:"must have required property '"+"affinity"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data120};
 if(vErrors === null){
-vErrors = [err224];
+vErrors = [err257];
 }
 else {
-vErrors.push(err224);
+vErrors.push(err257);
 }
 errors++;
 }
 for(const key28 in data120){
 if(!((((key28 === "irq") || (key28 === "name")) || (key28 === "affinity")) || (key28 === "effectiveAffinity"))){
-const err225 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.irqs.items,data:data120};
+const err258 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.irqs.items,data:data120};
 if(vErrors === null){
-vErrors = [err225];
+vErrors = [err258];
 }
 else {
-vErrors.push(err225);
+vErrors.push(err258);
 }
 errors++;
 }
@@ -2893,23 +3223,33 @@ errors++;
 if(data120.irq !== undefined){
 let data121 = data120.irq;
 if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
-const err226 = {instancePath:instancePath+"/running/irqs/" + i14+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.irqs.items.properties.irq.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data121};
+const err259 = {instancePath:instancePath+"/running/irqs/" + i14+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.irqs.items.properties.irq.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data121};
 if(vErrors === null){
-vErrors = [err226];
+vErrors = [err259];
 }
 else {
-vErrors.push(err226);
+vErrors.push(err259);
 }
 errors++;
 }
 if((typeof data121 == "number") && (isFinite(data121))){
-if(data121 < 0 || isNaN(data121)){
-const err227 = {instancePath:instancePath+"/running/irqs/" + i14+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data121};
+if(data121 > 9007199254740991 || isNaN(data121)){
+const err260 = {instancePath:instancePath+"/running/irqs/" + i14+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data121};
 if(vErrors === null){
-vErrors = [err227];
+vErrors = [err260];
 }
 else {
-vErrors.push(err227);
+vErrors.push(err260);
+}
+errors++;
+}
+if(data121 < 0 || isNaN(data121)){
+const err261 = {instancePath:instancePath+"/running/irqs/" + i14+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data121};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
 }
 errors++;
 }
@@ -2918,12 +3258,12 @@ errors++;
 if(data120.name !== undefined){
 let data122 = data120.name;
 if(typeof data122 !== "string"){
-const err228 = {instancePath:instancePath+"/running/irqs/" + i14+"/name",schemaPath:"#/properties/running/properties/irqs/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.irqs.items.properties.name.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.name,data:data122};
+const err262 = {instancePath:instancePath+"/running/irqs/" + i14+"/name",schemaPath:"#/properties/running/properties/irqs/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.irqs.items.properties.name.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.name,data:data122};
 if(vErrors === null){
-vErrors = [err228];
+vErrors = [err262];
 }
 else {
-vErrors.push(err228);
+vErrors.push(err262);
 }
 errors++;
 }
@@ -2931,34 +3271,34 @@ errors++;
 if(data120.affinity !== undefined){
 let data123 = data120.affinity;
 if((typeof data123 !== "string") && (!(data123 && typeof data123 == "object" && !Array.isArray(data123)))){
-const err229 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data123};
+const err263 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data123};
 if(vErrors === null){
-vErrors = [err229];
+vErrors = [err263];
 }
 else {
-vErrors.push(err229);
+vErrors.push(err263);
 }
 errors++;
 }
 if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
 if(data123.raw === undefined){
-const err230 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data123};
+const err264 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data123};
 if(vErrors === null){
-vErrors = [err230];
+vErrors = [err264];
 }
 else {
-vErrors.push(err230);
+vErrors.push(err264);
 }
 errors++;
 }
 for(const key29 in data123){
 if(!((key29 === "raw") || (key29 === "parsed"))){
-const err231 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data123};
+const err265 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data123};
 if(vErrors === null){
-vErrors = [err231];
+vErrors = [err265];
 }
 else {
-vErrors.push(err231);
+vErrors.push(err265);
 }
 errors++;
 }
@@ -2966,12 +3306,12 @@ errors++;
 if(data123.raw !== undefined){
 let data124 = data123.raw;
 if(typeof data124 !== "string"){
-const err232 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data124};
+const err266 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data124};
 if(vErrors === null){
-vErrors = [err232];
+vErrors = [err266];
 }
 else {
-vErrors.push(err232);
+vErrors.push(err266);
 }
 errors++;
 }
@@ -2979,12 +3319,12 @@ errors++;
 if(data123.parsed !== undefined){
 let data125 = data123.parsed;
 if(typeof data125 !== "string"){
-const err233 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data125};
+const err267 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data125};
 if(vErrors === null){
-vErrors = [err233];
+vErrors = [err267];
 }
 else {
-vErrors.push(err233);
+vErrors.push(err267);
 }
 errors++;
 }
@@ -2994,34 +3334,34 @@ errors++;
 if(data120.effectiveAffinity !== undefined){
 let data126 = data120.effectiveAffinity;
 if((typeof data126 !== "string") && (!(data126 && typeof data126 == "object" && !Array.isArray(data126)))){
-const err234 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data126};
+const err268 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data126};
 if(vErrors === null){
-vErrors = [err234];
+vErrors = [err268];
 }
 else {
-vErrors.push(err234);
+vErrors.push(err268);
 }
 errors++;
 }
 if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
 if(data126.raw === undefined){
-const err235 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data126};
+const err269 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data126};
 if(vErrors === null){
-vErrors = [err235];
+vErrors = [err269];
 }
 else {
-vErrors.push(err235);
+vErrors.push(err269);
 }
 errors++;
 }
 for(const key30 in data126){
 if(!((key30 === "raw") || (key30 === "parsed"))){
-const err236 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data126};
+const err270 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data126};
 if(vErrors === null){
-vErrors = [err236];
+vErrors = [err270];
 }
 else {
-vErrors.push(err236);
+vErrors.push(err270);
 }
 errors++;
 }
@@ -3029,12 +3369,12 @@ errors++;
 if(data126.raw !== undefined){
 let data127 = data126.raw;
 if(typeof data127 !== "string"){
-const err237 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data127};
+const err271 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data127};
 if(vErrors === null){
-vErrors = [err237];
+vErrors = [err271];
 }
 else {
-vErrors.push(err237);
+vErrors.push(err271);
 }
 errors++;
 }
@@ -3042,12 +3382,12 @@ errors++;
 if(data126.parsed !== undefined){
 let data128 = data126.parsed;
 if(typeof data128 !== "string"){
-const err238 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data128};
+const err272 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data128};
 if(vErrors === null){
-vErrors = [err238];
+vErrors = [err272];
 }
 else {
-vErrors.push(err238);
+vErrors.push(err272);
 }
 errors++;
 }
@@ -3056,36 +3396,36 @@ errors++;
 }
 }
 else {
-const err239 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.irqs.items.type,parentSchema:schema11.properties.running.properties.irqs.items,data:data120};
+const err273 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.irqs.items.type,parentSchema:schema11.properties.running.properties.irqs.items,data:data120};
 if(vErrors === null){
-vErrors = [err239];
+vErrors = [err273];
 }
 else {
-vErrors.push(err239);
+vErrors.push(err273);
 }
 errors++;
 }
 }
 }
 else {
-const err240 = {instancePath:instancePath+"/running/irqs",schemaPath:"#/properties/running/properties/irqs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.irqs.type,parentSchema:schema11.properties.running.properties.irqs,data:data119};
+const err274 = {instancePath:instancePath+"/running/irqs",schemaPath:"#/properties/running/properties/irqs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.irqs.type,parentSchema:schema11.properties.running.properties.irqs,data:data119};
 if(vErrors === null){
-vErrors = [err240];
+vErrors = [err274];
 }
 else {
-vErrors.push(err240);
+vErrors.push(err274);
 }
 errors++;
 }
 }
 }
 else {
-const err241 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.type,parentSchema:schema11.properties.running,data:data82};
+const err275 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.type,parentSchema:schema11.properties.running,data:data82};
 if(vErrors === null){
-vErrors = [err241];
+vErrors = [err275];
 }
 else {
-vErrors.push(err241);
+vErrors.push(err275);
 }
 errors++;
 }
@@ -3095,12 +3435,12 @@ let data129 = data.libvirt;
 if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
 for(const key31 in data129){
 if(!(key31 === "definitions")){
-const err242 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt,data:data129};
+const err276 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt,data:data129};
 if(vErrors === null){
-vErrors = [err242];
+vErrors = [err276];
 }
 else {
-vErrors.push(err242);
+vErrors.push(err276);
 }
 errors++;
 }
@@ -3113,43 +3453,43 @@ for(let i15=0; i15<len13; i15++){
 let data131 = data130[i15];
 if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
 if(data131.file === undefined){
-const err243 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data131};
+const err277 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data131};
 if(vErrors === null){
-vErrors = [err243];
+vErrors = [err277];
 }
 else {
-vErrors.push(err243);
+vErrors.push(err277);
 }
 errors++;
 }
 if(data131.digest === undefined){
-const err244 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data131};
+const err278 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data131};
 if(vErrors === null){
-vErrors = [err244];
+vErrors = [err278];
 }
 else {
-vErrors.push(err244);
+vErrors.push(err278);
 }
 errors++;
 }
 if(data131.elements === undefined){
-const err245 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "elements"},message:"must have required property '"+"elements"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data131};
+const err279 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "elements"},message:"must have required property '"+"elements"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data131};
 if(vErrors === null){
-vErrors = [err245];
+vErrors = [err279];
 }
 else {
-vErrors.push(err245);
+vErrors.push(err279);
 }
 errors++;
 }
 for(const key32 in data131){
 if(!(((((key32 === "file") || (key32 === "name")) || (key32 === "uuid")) || (key32 === "digest")) || (key32 === "elements"))){
-const err246 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data131};
+const err280 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data131};
 if(vErrors === null){
-vErrors = [err246];
+vErrors = [err280];
 }
 else {
-vErrors.push(err246);
+vErrors.push(err280);
 }
 errors++;
 }
@@ -3157,12 +3497,12 @@ errors++;
 if(data131.file !== undefined){
 let data132 = data131.file;
 if(typeof data132 !== "string"){
-const err247 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/file",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.file.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.file,data:data132};
+const err281 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/file",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.file.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.file,data:data132};
 if(vErrors === null){
-vErrors = [err247];
+vErrors = [err281];
 }
 else {
-vErrors.push(err247);
+vErrors.push(err281);
 }
 errors++;
 }
@@ -3170,12 +3510,12 @@ errors++;
 if(data131.name !== undefined){
 let data133 = data131.name;
 if(typeof data133 !== "string"){
-const err248 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/name",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.name.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.name,data:data133};
+const err282 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/name",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.name.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.name,data:data133};
 if(vErrors === null){
-vErrors = [err248];
+vErrors = [err282];
 }
 else {
-vErrors.push(err248);
+vErrors.push(err282);
 }
 errors++;
 }
@@ -3183,12 +3523,12 @@ errors++;
 if(data131.uuid !== undefined){
 let data134 = data131.uuid;
 if(typeof data134 !== "string"){
-const err249 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/uuid",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.uuid.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.uuid,data:data134};
+const err283 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/uuid",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.uuid.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.uuid,data:data134};
 if(vErrors === null){
-vErrors = [err249];
+vErrors = [err283];
 }
 else {
-vErrors.push(err249);
+vErrors.push(err283);
 }
 errors++;
 }
@@ -3197,23 +3537,23 @@ if(data131.digest !== undefined){
 let data135 = data131.digest;
 if(typeof data135 === "string"){
 if(!pattern1.test(data135)){
-const err250 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data135};
+const err284 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data135};
 if(vErrors === null){
-vErrors = [err250];
+vErrors = [err284];
 }
 else {
-vErrors.push(err250);
+vErrors.push(err284);
 }
 errors++;
 }
 }
 else {
-const err251 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.digest.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data135};
+const err285 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.digest.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data135};
 if(vErrors === null){
-vErrors = [err251];
+vErrors = [err285];
 }
 else {
-vErrors.push(err251);
+vErrors.push(err285);
 }
 errors++;
 }
@@ -3224,23 +3564,23 @@ if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
 for(const key33 in data136){
 const _errs317 = errors;
 if(!((((((key33 === "vcpu") || (key33 === "cputune")) || (key33 === "numatune")) || (key33 === "memoryBacking")) || (key33 === "cpu")) || (key33 === "memory"))){
-const err252 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,data:key33,propertyName:key33};
+const err286 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,data:key33,propertyName:key33};
 if(vErrors === null){
-vErrors = [err252];
+vErrors = [err286];
 }
 else {
-vErrors.push(err252);
+vErrors.push(err286);
 }
 errors++;
 }
 var valid77 = _errs317 === errors;
 if(!valid77){
-const err253 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames",keyword:"propertyNames",params:{propertyName: key33},message:"property name must be valid",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data136};
+const err287 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames",keyword:"propertyNames",params:{propertyName: key33},message:"property name must be valid",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data136};
 if(vErrors === null){
-vErrors = [err253];
+vErrors = [err287];
 }
 else {
-vErrors.push(err253);
+vErrors.push(err287);
 }
 errors++;
 }
@@ -3248,72 +3588,72 @@ errors++;
 for(const key34 in data136){
 let data137 = data136[key34];
 if(typeof data137 !== "string"){
-const err254 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties,data:data137};
+const err288 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties,data:data137};
 if(vErrors === null){
-vErrors = [err254];
+vErrors = [err288];
 }
 else {
-vErrors.push(err254);
+vErrors.push(err288);
 }
 errors++;
 }
 }
 }
 else {
-const err255 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data136};
+const err289 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data136};
 if(vErrors === null){
-vErrors = [err255];
+vErrors = [err289];
 }
 else {
-vErrors.push(err255);
+vErrors.push(err289);
 }
 errors++;
 }
 }
 }
 else {
-const err256 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.type,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data131};
+const err290 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.type,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data131};
 if(vErrors === null){
-vErrors = [err256];
+vErrors = [err290];
 }
 else {
-vErrors.push(err256);
+vErrors.push(err290);
 }
 errors++;
 }
 }
 }
 else {
-const err257 = {instancePath:instancePath+"/libvirt/definitions",schemaPath:"#/properties/libvirt/properties/definitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.definitions.type,parentSchema:schema11.properties.libvirt.properties.definitions,data:data130};
+const err291 = {instancePath:instancePath+"/libvirt/definitions",schemaPath:"#/properties/libvirt/properties/definitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.definitions.type,parentSchema:schema11.properties.libvirt.properties.definitions,data:data130};
 if(vErrors === null){
-vErrors = [err257];
+vErrors = [err291];
 }
 else {
-vErrors.push(err257);
+vErrors.push(err291);
 }
 errors++;
 }
 }
 }
 else {
-const err258 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.type,parentSchema:schema11.properties.libvirt,data:data129};
+const err292 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.type,parentSchema:schema11.properties.libvirt,data:data129};
 if(vErrors === null){
-vErrors = [err258];
+vErrors = [err292];
 }
 else {
-vErrors.push(err258);
+vErrors.push(err292);
 }
 errors++;
 }
 }
 }
 else {
-const err259 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err293 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
 if(vErrors === null){
-vErrors = [err259];
+vErrors = [err293];
 }
 else {
-vErrors.push(err259);
+vErrors.push(err293);
 }
 errors++;
 }

@@ -12,6 +12,7 @@
 import { MAX_HOST_NODES, type HostSnapshot, type SnapshotCpu, type SnapshotHugepagePool, type SnapshotNode } from '../model/host.ts';
 import { parseSnapshotCpuList } from '../model/host-model.ts';
 import { scaleToKiB } from '../model/units.ts';
+import { excerpt } from '../model/describe.ts';
 import { attribute, childrenNamed, firstChild, parseXml, type XmlElement } from '../xml/index.ts';
 import { CpuSet } from '../model/cpuset.ts';
 import { HostSnapshotError, type HostImport } from './load.ts';
@@ -180,6 +181,7 @@ export function importCapabilities(text: string, path: string): HostImport {
       if (size === basePageKiB) continue; // the system page size: memory not in hugepages, not a pool
       const count = pages.text.trim();
       if (!/^\d+$/.test(count)) fail(pages, `page count ${JSON.stringify(count)} is not a whole number`, pages.contentRange);
+      if (!Number.isSafeInteger(Number(count))) fail(pages, `page count ${excerpt(count, 24)} is larger than ${Number.MAX_SAFE_INTEGER}`, pages.contentRange);
       if (pools.some((p) => p.sizeKiB === size)) fail(pages, `page size ${size} KiB appears twice in this cell`);
       pools.push({ sizeKiB: size, total: Number(count) });
       anyPages = true;

@@ -177,6 +177,11 @@ const snapshotWording: AjvWording = (e, segments, got) => {
   if (e.keyword === 'type' && type.split(',').includes('string') && type.split(',').includes('object')) {
     return `must be a CPU list: a string like "0-3,8" or {"raw": "0-3,8"}, not ${got}`;
   }
+  // Every count and size is bounded by 2^53 − 1 (the schema's maximum): above it a JSON number is no longer
+  // exact (9007199254740993 reads as …992) and 1e308 KiB made watermarks of 2e+305 KiB.
+  if (e.keyword === 'maximum' && (e.params as { limit?: unknown }).limit === Number.MAX_SAFE_INTEGER) {
+    return `${got} is larger than a snapshot value can be (at most ${Number.MAX_SAFE_INTEGER}, exact in JSON)`;
+  }
   if (e.keyword === 'const' && segments.length === 1 && segments[0] === 'kvmlintHostSnapshot') {
     return `format version ${JSON.stringify(e.data)} is not supported: this kvmlint reads version 1`;
   }

@@ -169,6 +169,15 @@ describe('virsh capabilities import', () => {
     }
   });
 
+  it('a page count beyond 2^53 - 1 is refused at the <pages> element, not as a JSON field', () => {
+    const caps = text('caps-dual-socket.xml');
+    const input = caps.replace(/(<pages unit='KiB' size='2048'>)\d+(<\/pages>)/, `$1${'9'.repeat(400)}$2`);
+    assert.notEqual(input, caps);
+    const e = importError(() => loadHostText(input, 'caps.xml'));
+    assert.match(e.field, /\/pages\[/);
+    assert.match(e.message, /page count 9{10}.* is larger than 9007199254740991/);
+  });
+
   it('malformed XML: line and column', () => {
     const e = importError(() => loadHostText("<capabilities>\n  <host>\n    <topology>\n  </host>\n</capabilities>\n", 'caps.xml'));
     assert.match(e.message, /^caps\.xml: not well-formed XML at line 4, column \d+/);

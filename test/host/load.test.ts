@@ -96,6 +96,19 @@ describe('loadHostSnapshotText rejects bad snapshots, naming the field', () => {
     assert.match(e.message, /must be at least 0, not -1/);
   });
 
+  it('a number above 2^53 - 1, where JSON stops being exact: refused, naming the field, however it is written', () => {
+    const huge = loadError(edited((d) => (d.nodes[1].memTotalKiB = 1e308)));
+    assert.equal(huge.field, 'nodes[1].memTotalKiB');
+    assert.match(huge.message, /1e\+308 is larger than a snapshot value can be \(at most 9007199254740991/);
+    // Written exactly in the text, 2^53 + 1 would silently read as 2^53.
+    const text = edited((d) => (d.nodes[0].hugepages[0].total = 424242)).replace('424242', '9007199254740993');
+    const rounded = loadError(text);
+    assert.equal(rounded.field, 'nodes[0].hugepages[0].total');
+    assert.equal(text.slice(rounded.range!.start, rounded.range!.end), '9007199254740993');
+    // 2^53 - 1 itself loads.
+    loadHostSnapshotText(edited((d) => (d.nodes[0].hugepages[0].total = Number.MAX_SAFE_INTEGER)), 'hv.json');
+  });
+
   it('a duplicate node id', () => {
     const text = edited((d) => (d.nodes[1].id = 0));
     const e = loadError(text);
