@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"0727f1d4c7731dc03bcdfa86c1b92636bb489510d91ebad1da80b81fcc4caf98"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"54ced4241313b59be3d9334f38d430bea8f04f42b5b5ea44f277b0cbf9c38afe"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

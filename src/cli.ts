@@ -18,7 +18,7 @@ import { FORMATS, formatReadsSources, formatResult, formatResultParts, prepareFo
 import { VERSION } from './version.ts';
 import { markLinted } from './cli-linted.ts';
 import { tuneV8ForRunLength } from './run-length.ts';
-import { boundedMessage, neutralise, neutraliseLine } from './formats/neutralise.ts';
+import { boundedMessage, neutralise, neutraliseLine, patchForOutput } from './formats/neutralise.ts';
 import { registerSnapshotCommand } from './commands/snapshot.ts';
 import { registerExplainCommand } from './commands/explain.ts';
 import { registerPlanCommand } from './commands/plan.ts';
@@ -262,7 +262,9 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     for (const [abs, text] of outcome.fixed) {
       const shown = toPosixPath(displayPath(abs, io.cwd));
       if (opts.fixDryRun) {
-        io.stdout(unifiedDiff(outcome.originals.get(abs)!, text, gitQuotedPath(`a/${shown}`), gitQuotedPath(`b/${shown}`)));
+        const patch = patchForOutput(unifiedDiff(outcome.originals.get(abs)!, text, gitQuotedPath(`a/${shown}`), gitQuotedPath(`b/${shown}`)), shown, io.isTTY);
+        io.stdout(patch.text);
+        if (patch.note) say(io, patch.note);
         continue;
       }
       // The lint above is synchronous, so a SIGINT or SIGTERM (a cancelled CI job) waits in the event

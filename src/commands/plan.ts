@@ -8,7 +8,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { CliIo } from '../cli.ts';
 import { gitQuotedPath, unifiedDiff } from '../engine/diff.ts';
 import { workspaceRoot } from '../engine/repo.ts';
-import { neutralise, neutraliseLine } from '../formats/neutralise.ts';
+import { neutralise, neutraliseLine, patchForOutput } from '../formats/neutralise.ts';
 import { displayPath } from '../engine/discover.ts';
 import { toPosixPath } from '../engine/paths.ts';
 import { lint, type LintOptions } from '../engine/runner.ts';
@@ -140,7 +140,9 @@ export function registerPlanCommand(program: Command, io: CliIo, setExit: (code:
         const shown = toPosixPath(displayPath(abs, io.cwd));
         if (holdBack) continue;
         if (!opts.write) {
-          io.stdout(unifiedDiff(c.before, c.after, gitQuotedPath(`a/${shown}`), gitQuotedPath(`b/${shown}`)));
+          const patch = patchForOutput(unifiedDiff(c.before, c.after, gitQuotedPath(`a/${shown}`), gitQuotedPath(`b/${shown}`)), shown, io.isTTY);
+          io.stdout(patch.text);
+          if (patch.note) io.stderr(`kvmlint plan: note: ${patch.note}\n`);
           continue;
         }
         await yieldToSignals();

@@ -33,6 +33,24 @@ export function neutraliseLine(s: string): string {
   return neutralise(s).replace(BREAKS, (c) => (c === '\u2028' || c === '\u2029' ? '\uFFFD' : picture(c)));
 }
 
+/** Controls and bidi characters neutralise changes in multi-line text (TAB, LF and CR kept). */
+const TEXT_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * A patch (`--fix-dry-run`, `kvmlint plan`) as it goes to standard output. Its lines are the file's
+ * own, so piped to `git apply` or a file it must be exact; on a terminal, where a person reads it, a
+ * bidi override or a C1 control (CSI, OSC) from the file would act on the screen instead, so it is
+ * neutralised there. `note`: what the caller says on stderr when the patch holds such characters.
+ */
+export function patchForOutput(patch: string, file: string, terminal: boolean): { text: string; note?: string } {
+  const hidden = patch.match(TEXT_UNSAFE)?.length ?? 0;
+  if (hidden === 0) return { text: patch };
+  const what = `the patch for ${neutraliseLine(file)} holds ${hidden} control or bidi character${hidden === 1 ? '' : 's'} from the file`;
+  return terminal
+    ? { text: neutralise(patch), note: `${what}, shown neutralised here (control pictures, U+FFFD); redirect the output for the exact patch` }
+    : { text: patch, note: `${what}, written as they are (the patch must apply): review it in a viewer that shows them` };
+}
+
 /**
  * A lint result with every PR-controlled string a text report prints neutralised: file names and
  * messages as lines, sources with their line breaks kept (so line and column stay those of the file);

@@ -211,6 +211,28 @@ test('--fix-dry-run prints a patch that git apply takes, giving the same bytes a
   }
 });
 
+test('a patch holding bidi or C1 characters from the file: exact when redirected (it must apply), neutralised on a terminal, said on stderr', async () => {
+  const a = fixture();
+  try {
+    const hostile = a.text.replace('<iothreadpin', '<!-- owner \u202etxt.exe\u202c \u009b2J \u009d0;x\u009c -->\n    <iothreadpin');
+    writeFileSync(a.file, hostile);
+    const dry = runCli(['--fix-dry-run', '--host', 'host.json', 'vm.xml'], a.dir);
+    assert.match(dry.stdout, /\u202e/, 'piped: the bytes as they are');
+    assert.match(dry.stderr, /the patch for vm\.xml holds 5 control or bidi characters from the file, written as they are/);
+    writeFileSync(join(a.dir, 'fix.patch'), dry.stdout);
+    execFileSync('git', ['apply', 'fix.patch'], { cwd: a.dir });
+    assert.match(readFileSync(a.file, 'utf8'), /\u202etxt\.exe[\s\S]*<emulatorpin/);
+    const { patchForOutput } = await import('../../src/formats/neutralise.ts');
+    const shown = patchForOutput(dry.stdout, 'vm.xml', true);
+    assert.doesNotMatch(shown.text, /[\u0080-\u009f\u202a-\u202e]/, 'on a terminal: nothing acts on the screen');
+    assert.equal(shown.text.length, dry.stdout.length, 'one character for one');
+    assert.match(shown.note!, /shown neutralised here/);
+    assert.equal(patchForOutput('--- a/x\n+++ b/x\n', 'x', true).note, undefined);
+  } finally {
+    rmSync(a.dir, { recursive: true, force: true });
+  }
+});
+
 test('suggestions are never applied by --fix', async () => {
   const text = readFileSync(join(repoRoot, 'examples', 'domains', 'pin-crosses-nodeset.xml'), 'utf8');
   const file = join(repoRoot, 'examples', 'domains', 'pin-crosses-nodeset.xml');

@@ -4,6 +4,16 @@ export declare function neutralise(s: string): string;
 /** For one line (a file name, a message, a stderr line): line breaks and TAB become pictures too, so nothing forges a line. */
 export declare function neutraliseLine(s: string): string;
 /**
+ * A patch (`--fix-dry-run`, `kvmlint plan`) as it goes to standard output. Its lines are the file's
+ * own, so piped to `git apply` or a file it must be exact; on a terminal, where a person reads it, a
+ * bidi override or a C1 control (CSI, OSC) from the file would act on the screen instead, so it is
+ * neutralised there. `note`: what the caller says on stderr when the patch holds such characters.
+ */
+export declare function patchForOutput(patch: string, file: string, terminal: boolean): {
+    text: string;
+    note?: string;
+};
+/**
  * A lint result with every PR-controlled string a text report prints neutralised: file names and
  * messages as lines, sources with their line breaks kept (so line and column stay those of the file);
  * without `withSources`, the result carries no sources.
