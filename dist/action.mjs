@@ -23305,12 +23305,13 @@ var GitignoreFilter = class {
 };
 
 // src/engine/discover.ts
-async function discoverFiles(paths, cwd, namedDirs, gitignore = true) {
+async function discoverFiles(paths, cwd, namedDirs, gitignore = true, isIgnored) {
   const found = /* @__PURE__ */ new Map();
   const patterns = [];
   const mustMatch = [];
   const workspace = repositoryRoot(cwd);
   const filter = new GitignoreFilter(workspace, gitignore);
+  const skipLink = isIgnored ? (link) => filter.ignores(link) || isIgnored(link) : (link) => filter.ignores(link);
   const escapes = new NamedPathEscapes(workspace);
   for (const p of paths.length > 0 ? paths : ["."]) {
     const abs = resolve6(cwd, p);
@@ -23330,7 +23331,7 @@ async function discoverFiles(paths, cwd, namedDirs, gitignore = true) {
       const walked = walkXmlFiles(abs, filter, links);
       for (const m of walked) if (!found.has(m)) found.set(m, false);
       const show = (link2) => relativePosix(cwd, link2);
-      for (const m of linkedDomainFiles(links, workspace, filter, show)) if (!found.has(m)) found.set(m, false);
+      for (const m of linkedDomainFiles(links, workspace, skipLink, show)) if (!found.has(m)) found.set(m, false);
       continue;
     }
     const { isDynamicPattern } = await import("./globby.mjs");
@@ -23345,7 +23346,7 @@ async function discoverFiles(paths, cwd, namedDirs, gitignore = true) {
     const { files: matches, links } = await globFilesAndLinks(patterns, cwd, false);
     refuseEscapes(matches, workspace, (m, escape) => `${relativePosix(cwd, m)}: matched by ${patterns.join(" ")} through a symlink to ${escape}, outside the workspace ${workspace}; not read`);
     for (const m of matches) if (!found.has(m)) found.set(m, false);
-    for (const m of linkedDomainFiles(links, workspace, filter, (link) => relativePosix(cwd, link))) if (!found.has(m)) found.set(m, false);
+    for (const m of linkedDomainFiles(links, workspace, skipLink, (link) => relativePosix(cwd, link))) if (!found.has(m)) found.set(m, false);
     if (matches.length === 0 && links.length === 0 && mustMatch.length > 0) throw new UsageError(`no files match the pattern: ${mustMatch.join(" ")}`);
   }
   const out = [];
@@ -23384,12 +23385,13 @@ function walkXmlFiles(root, gitignore, links) {
   }
   return out;
 }
-async function expandGlobs(patterns, base, gitignore = true) {
+async function expandGlobs(patterns, base, gitignore = true, isIgnored) {
   const { files: matches, links } = await globFilesAndLinks(patterns, base, true);
   const workspace = repositoryRoot(base);
   refuseEscapes(matches, workspace, (m, escape) => `${m}: matched by the config's hosts globs through a symlink to ${escape}, outside the repository ${workspace}; not read`);
   const filter = new GitignoreFilter(workspace, gitignore);
-  const linked = linkedDomainFiles(links, workspace, filter, (link) => relativePosix(base, link));
+  const skipLink = isIgnored ? (link) => filter.ignores(link) || isIgnored(link) : (link) => filter.ignores(link);
+  const linked = linkedDomainFiles(links, workspace, skipLink, (link) => relativePosix(base, link));
   return [...matches, ...linked].filter((m) => !filter.ignores(m)).sort();
 }
 async function globFilesAndLinks(patterns, base, config) {
@@ -23411,7 +23413,7 @@ async function globFilesAndLinks(patterns, base, config) {
   }
   return { files, links };
 }
-function linkedDomainFiles(links, workspace, filter, show) {
+function linkedDomainFiles(links, workspace, skip, show) {
   if (links.length === 0) return [];
   let realWorkspace;
   try {
@@ -23421,14 +23423,14 @@ function linkedDomainFiles(links, workspace, filter, show) {
   }
   const out = [];
   for (const link of links) {
-    if (filter.ignores(link)) continue;
+    if (skip(link)) continue;
     let real;
     try {
       real = realpathSync4.native(link);
     } catch {
-      throw new UsageError(`${show(link)}: a symlink to a file that does not exist; not a domain kvmlint can read (remove it, or list it in .gitignore)`);
+      throw new UsageError(`${show(link)}: a symlink to a file that does not exist; not a domain kvmlint can read (remove it, or list it in the config's ignores or .gitignore)`);
     }
-    if (!isInside(realWorkspace, real)) throw new UsageError(`${show(link)}: a symlink to ${real}, outside the workspace ${workspace}; not read`);
+    if (!isInside(realWorkspace, real)) throw new UsageError(`${show(link)}: a symlink to ${real}, outside the workspace ${workspace}; not read (list it in the config's ignores or .gitignore to leave it alone)`);
     if (!statSync2(real, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`${show(link)}: a symlink to ${real}, which is not a regular file; not a domain kvmlint can read`);
     out.push(link);
   }
@@ -23544,7 +23546,7 @@ async function completePlans(input) {
       if (found === void 0) viaGlobby.push(h);
       else for (const abs of found) members.add(abs);
     }
-    if (viaGlobby.length > 0) for (const abs of await expandGlobs([...new Set(viaGlobby.flatMap((h) => h.globs))], config.dir, input.gitignore ?? true)) members.add(abs);
+    if (viaGlobby.length > 0) for (const abs of await expandGlobs([...new Set(viaGlobby.flatMap((h) => h.globs))], config.dir, input.gitignore ?? true, input.isIgnored)) members.add(abs);
     for (const abs of [...members].sort()) {
       const host = hostForDomain(config, abs);
       if (!host) continue;
@@ -24976,9 +24978,9 @@ async function lint(options) {
   const stdinAbs = options.stdin ? resolve8(cwd, options.stdin.path) : void 0;
   const walkedPaths = options.stdin && options.paths.length === 0 ? [] : options.paths.length > 0 ? options.paths : ["."];
   const namedDirs = [];
-  const discovered = walkedPaths.length === 0 ? [] : (await discoverFiles(options.paths, cwd, namedDirs, options.gitignore ?? true)).filter((f) => f.absPath !== stdinAbs);
-  if (stdinAbs !== void 0) discovered.push({ absPath: stdinAbs, explicit: true });
   const isIgnored = (abs) => config?.isIgnoredFile(abs) ?? false;
+  const discovered = walkedPaths.length === 0 ? [] : (await discoverFiles(options.paths, cwd, namedDirs, options.gitignore ?? true, config ? isIgnored : void 0)).filter((f) => f.absPath !== stdinAbs);
+  if (stdinAbs !== void 0) discovered.push({ absPath: stdinAbs, explicit: true });
   const plans = await completePlans({
     discovered,
     config,

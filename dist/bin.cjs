@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"54ced4241313b59be3d9334f38d430bea8f04f42b5b5ea44f277b0cbf9c38afe"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"2d7791e7a3062d2acb56679c253b024f362882d02316ab3b9fd62e11e2a77042"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -16,7 +16,7 @@ export interface DiscoveredFile {
  * a directory means its `**\/*.xml` (honouring .gitignore), a glob is expanded.
  * A path that matches nothing is a usage error.
  */
-export async function discoverFiles(paths: readonly string[], cwd: string, namedDirs?: string[], gitignore = true): Promise<DiscoveredFile[]> {
+export async function discoverFiles(paths: readonly string[], cwd: string, namedDirs?: string[], gitignore = true, isIgnored?: (absPath: string) => boolean): Promise<DiscoveredFile[]> {
   const found = new Map<string, boolean>();
   // Globs are expanded by one globby call, not one per argument; directories by a plain walk.
   const patterns: string[] = [];
@@ -25,6 +25,8 @@ export async function discoverFiles(paths: readonly string[], cwd: string, named
   // walks the tree a second time and costs ten times the walk.
   const workspace = repositoryRoot(cwd);
   const filter = new GitignoreFilter(workspace, gitignore);
+  // A symlink the config ignores is left alone before it is followed, so `ignores` can name one (the Action has no .gitignore).
+  const skipLink = isIgnored ? (link: string) => filter.ignores(link) || isIgnored(link) : (link: string) => filter.ignores(link);
   const escapes = new NamedPathEscapes(workspace);
   for (const p of paths.length > 0 ? paths : ['.']) {
     const abs = resolve(cwd, p);
@@ -49,7 +51,7 @@ export async function discoverFiles(paths: readonly string[], cwd: string, named
       const walked = walkXmlFiles(abs, filter, links);
       for (const m of walked) if (!found.has(m)) found.set(m, false);
       const show = (link: string) => relativePosix(cwd, link);
-      for (const m of linkedDomainFiles(links, workspace, filter, show)) if (!found.has(m)) found.set(m, false);
+      for (const m of linkedDomainFiles(links, workspace, skipLink, show)) if (!found.has(m)) found.set(m, false);
       continue;
     }
     // globby (with fast-glob, micromatch and their dependencies) is set up only for a glob: a
@@ -66,7 +68,7 @@ export async function discoverFiles(paths: readonly string[], cwd: string, named
     const { files: matches, links } = await globFilesAndLinks(patterns, cwd, false);
     refuseEscapes(matches, workspace, (m, escape) => `${relativePosix(cwd, m)}: matched by ${patterns.join(' ')} through a symlink to ${escape}, outside the workspace ${workspace}; not read`);
     for (const m of matches) if (!found.has(m)) found.set(m, false);
-    for (const m of linkedDomainFiles(links, workspace, filter, (link) => relativePosix(cwd, link))) if (!found.has(m)) found.set(m, false);
+    for (const m of linkedDomainFiles(links, workspace, skipLink, (link) => relativePosix(cwd, link))) if (!found.has(m)) found.set(m, false);
     if (matches.length === 0 && links.length === 0 && mustMatch.length > 0) throw new UsageError(`no files match the pattern: ${mustMatch.join(' ')}`);
   }
   // One pass, no intermediate arrays: a walk of 10,000 files runs this before anything is compiled.
@@ -122,7 +124,7 @@ export function walkXmlFiles(root: string, gitignore?: GitignoreFilter, links?: 
  * Every file the globs match under `base` (relative to it), .gitignore honoured: the members of
  * config-mapped plans that the command line did not name.
  */
-export async function expandGlobs(patterns: readonly string[], base: string, gitignore = true): Promise<string[]> {
+export async function expandGlobs(patterns: readonly string[], base: string, gitignore = true, isIgnored?: (absPath: string) => boolean): Promise<string[]> {
   // expandDirectories: off, or globby stats every pattern to see whether it names a directory (one
   // per host of a fleet); a config glob naming a directory maps no file to its host either way (picomatch).
   const { files: matches, links } = await globFilesAndLinks(patterns, base, true);
@@ -131,7 +133,8 @@ export async function expandGlobs(patterns: readonly string[], base: string, git
   // (config.ts refuses `..` and absolute globs) must not bring outside files into the report, or --fix.
   refuseEscapes(matches, workspace, (m, escape) => `${m}: matched by the config's hosts globs through a symlink to ${escape}, outside the repository ${workspace}; not read`);
   const filter = new GitignoreFilter(workspace, gitignore);
-  const linked = linkedDomainFiles(links, workspace, filter, (link) => relativePosix(base, link));
+  const skipLink = isIgnored ? (link: string) => filter.ignores(link) || isIgnored(link) : (link: string) => filter.ignores(link);
+  const linked = linkedDomainFiles(links, workspace, skipLink, (link) => relativePosix(base, link));
   return [...matches, ...linked].filter((m) => !filter.ignores(m)).sort();
 }
 
@@ -167,9 +170,9 @@ async function globFilesAndLinks(patterns: readonly string[], base: string, conf
  * points at). A link whose target is a regular file inside the workspace is linted; any other is exit
  * 2, naming it: one out of the workspace is not read (a pull request's link to a token file), and a
  * link to nothing or to a directory holds no domain. Skipping them silently let a link to a broken
- * domain pass. A link .gitignore ignores is left alone, as git leaves it.
+ * domain pass. A link .gitignore or the config's `ignores` ignores (`skip`) is left alone, as git leaves it.
  */
-function linkedDomainFiles(links: readonly string[], workspace: string, filter: GitignoreFilter, show: (link: string) => string): string[] {
+function linkedDomainFiles(links: readonly string[], workspace: string, skip: (link: string) => boolean, show: (link: string) => string): string[] {
   if (links.length === 0) return [];
   let realWorkspace: string;
   try {
@@ -179,14 +182,14 @@ function linkedDomainFiles(links: readonly string[], workspace: string, filter: 
   }
   const out: string[] = [];
   for (const link of links) {
-    if (filter.ignores(link)) continue;
+    if (skip(link)) continue;
     let real: string;
     try {
       real = realpathSync.native(link);
     } catch {
-      throw new UsageError(`${show(link)}: a symlink to a file that does not exist; not a domain kvmlint can read (remove it, or list it in .gitignore)`);
+      throw new UsageError(`${show(link)}: a symlink to a file that does not exist; not a domain kvmlint can read (remove it, or list it in the config's ignores or .gitignore)`);
     }
-    if (!isInside(realWorkspace, real)) throw new UsageError(`${show(link)}: a symlink to ${real}, outside the workspace ${workspace}; not read`);
+    if (!isInside(realWorkspace, real)) throw new UsageError(`${show(link)}: a symlink to ${real}, outside the workspace ${workspace}; not read (list it in the config's ignores or .gitignore to leave it alone)`);
     if (!statSync(real, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`${show(link)}: a symlink to ${real}, which is not a regular file; not a domain kvmlint can read`);
     out.push(link);
   }

@@ -110,7 +110,7 @@ export async function completePlans(input: PlanCompletionInput): Promise<PlanCom
       if (found === undefined) viaGlobby.push(h);
       else for (const abs of found) members.add(abs);
     }
-    if (viaGlobby.length > 0) for (const abs of await expandGlobs([...new Set(viaGlobby.flatMap((h) => h.globs))], config.dir, input.gitignore ?? true)) members.add(abs);
+    if (viaGlobby.length > 0) for (const abs of await expandGlobs([...new Set(viaGlobby.flatMap((h) => h.globs))], config.dir, input.gitignore ?? true, input.isIgnored)) members.add(abs);
     for (const abs of [...members].sort()) {
       const host = hostForDomain(config, abs);
       if (!host) continue;

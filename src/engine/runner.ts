@@ -242,9 +242,9 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   // With --stdin and no paths there is nothing to walk (not the default ".").
   const walkedPaths = options.stdin && options.paths.length === 0 ? [] : options.paths.length > 0 ? options.paths : ['.'];
   const namedDirs: string[] = [];
-  const discovered = walkedPaths.length === 0 ? [] : (await discoverFiles(options.paths, cwd, namedDirs, options.gitignore ?? true)).filter((f) => f.absPath !== stdinAbs);
-  if (stdinAbs !== undefined) discovered.push({ absPath: stdinAbs, explicit: true });
   const isIgnored = (abs: string) => config?.isIgnoredFile(abs) ?? false;
+  const discovered = walkedPaths.length === 0 ? [] : (await discoverFiles(options.paths, cwd, namedDirs, options.gitignore ?? true, config ? isIgnored : undefined)).filter((f) => f.absPath !== stdinAbs);
+  if (stdinAbs !== undefined) discovered.push({ absPath: stdinAbs, explicit: true });
   // Plans are checked whole: the other members of a named domain's plan are linted with it.
   const plans = await completePlans({
     discovered,

@@ -62,7 +62,12 @@ test('a symlinked domain file is read through the link, as virsh define reads it
     assert.deepEqual((await expandGlobs(['hosts/hv1/**/*.xml'], ws)).map((p) => p.slice(ws.length + 1)), ['hosts/hv1/vm.xml']);
     // Out of the workspace, to a directory, to nothing: exit 2 naming the link, never read.
     symlinkSync(join(base, 'outside.xml'), join(ws, 'domains/out.xml'));
-    await assert.rejects(discoverFiles(['domains'], ws), /^Error: domains\/out\.xml: a symlink to .*outside\.xml, outside the workspace .*; not read$/);
+    await assert.rejects(discoverFiles(['domains'], ws), /^Error: domains\/out\.xml: a symlink to .*outside\.xml, outside the workspace .*; not read \(list it in the config's ignores or \.gitignore to leave it alone\)$/);
+    // Unless the config ignores it: then it is not followed at all.
+    const ignoresOut = (abs: string) => abs === join(ws, 'domains/out.xml');
+    assert.deepEqual((await discoverFiles(['domains'], ws, undefined, true, ignoresOut)).map((f) => f.absPath.slice(ws.length + 1)), all);
+    assert.deepEqual((await discoverFiles(['domains/*.xml'], ws, undefined, true, ignoresOut)).map((f) => f.absPath.slice(ws.length + 1)), all);
+    assert.deepEqual((await expandGlobs(['domains/*.xml'], ws, true, ignoresOut)).map((p) => p.slice(ws.length + 1)), all);
     await assert.rejects(discoverFiles(['domains/*.xml'], ws), /domains\/out\.xml: a symlink to .*outside the workspace/);
     await assert.rejects(expandGlobs(['domains/*.xml'], ws), /domains\/out\.xml: a symlink to .*outside the workspace/);
     rmSync(join(ws, 'domains/out.xml'));

@@ -66,6 +66,29 @@ test('a named directory that is a symlink out of the workspace is refused, under
   }
 });
 
+test("a walked domain link out of the workspace is exit 2 naming it; the config's ignores leave it alone, unread", () => {
+  const s = sandbox();
+  try {
+    symlinkSync(s.secret, path.join(s.ws, 'd', 'linked.xml'));
+    const refused = kvmlint(['--host', 'hosts/h.json', '-f', 'codeframe', 'd'], s.ws);
+    assert.equal(refused.status, 2, refused.stderr);
+    assert.match(refused.stderr, /d\/linked\.xml: a symlink to .*secret\.xml, outside the workspace .*; not read \(list it in the config's ignores or \.gitignore to leave it alone\)/);
+    assertUntouched(s, refused);
+    // The Action lints with .gitignore off: the config's ignores must be able to name the link. Walked,
+    // globbed on the command line, and matched by a config host's globs, it is then neither followed nor linted.
+    writeFileSync(path.join(s.ws, 'kvmlint.config.json'), JSON.stringify({ ignores: ['d/linked.xml'], hosts: [{ snapshot: 'hosts/h.json', domains: ['d/*.xml'] }] }));
+    for (const args of [['d'], ['d/*.xml'], ['d/vm.xml'], ['--no-gitignore', 'd']]) {
+      const r = kvmlint(['-f', 'codeframe', ...args], s.ws);
+      assert.equal(r.status, 0, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stdout, /d\/vm\.xml:19:3/);
+      assert.doesNotMatch(r.stdout + r.stderr, /linked\.xml/);
+      assertUntouched(s, r);
+    }
+  } finally {
+    s.cleanup();
+  }
+});
+
 test("a glob whose literal directory is a symlink out of the workspace is refused", () => {
   const s = sandbox();
   try {
