@@ -23657,6 +23657,7 @@ function plainMembers(config, host, gitignore, inside = new BaseCheck(config.dir
 }
 
 // src/plan/problem.ts
+var GUEST_LABEL_MAX = 64;
 var PLACEMENT_RULES = /* @__PURE__ */ new Set([
   "pin-crosses-nodeset",
   "housekeeping-overlap",
@@ -23682,7 +23683,7 @@ function isPlacementFinding(d) {
   return d.severity !== "info" && PLACEMENT_RULES.has(d.ruleId);
 }
 function guestLabel(ld) {
-  return ld.domain.name ?? ld.source.path;
+  return excerpt(ld.domain.name ?? ld.source.path, GUEST_LABEL_MAX);
 }
 function smallPageRoom(host, id) {
   const node = host.node(id);
@@ -24185,7 +24186,7 @@ function planHost(host, domains, diagnostics, options = {}) {
     changes,
     // Kept whole, or placed by the search exactly where they were.
     kept: [...[...keptSet.keys()].map((g) => g.label), ...changes.filter((c) => c.text === void 0).map((c) => c.label)],
-    unplanned: problem.unplanned.map((u) => ({ label: u.linted.domain.name ?? u.linted.source.path, why: u.why })),
+    unplanned: problem.unplanned.map((u) => ({ label: guestLabel(u.linted), why: u.why })),
     steps: result.steps,
     ms: performance.now() - t0
   };
@@ -25515,6 +25516,7 @@ function encodeUrlPathSegment(segment) {
 }
 
 // src/map/model.ts
+var MAP_NAME_MAX = 64;
 var MAX_OCCUPANTS = 32;
 function threadName(t, vcpu) {
   if (t.kind === "emulator") return "emulator";
@@ -25534,7 +25536,7 @@ function buildHostMap(plan) {
   };
   const guests = [];
   for (const ld of plan.domains) {
-    const name = neutraliseLine(ld.domain.name ?? ld.source.path);
+    const name = excerpt(neutraliseLine(ld.domain.name ?? ld.source.path), MAP_NAME_MAX);
     let cpus = CpuSet.empty;
     for (const t of domainThreads(ld.domain, h)) {
       const a = t.affinity;

@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"2d7791e7a3062d2acb56679c253b024f362882d02316ab3b9fd62e11e2a77042"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"7e19174bd73e8fc4a657ab0b457ac920e55cdc4d2f933091f2598f2044882ed8"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

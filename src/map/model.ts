@@ -10,6 +10,10 @@ import { memoryDemands, spreadEvenly, strictSmallPageShares } from '../model/mem
 import { hostNodeWatermarks } from '../model/node-memory.ts';
 import { domainThreads, describeThread, type ThreadGroup } from '../model/threads.ts';
 import { neutraliseLine } from '../formats/neutralise.ts';
+import { excerpt } from '../model/describe.ts';
+
+/** The longest guest name a map shows. */
+export const MAP_NAME_MAX = 64;
 
 export interface MapOccupant {
   guest: string;
@@ -71,8 +75,10 @@ export function buildHostMap(plan: { host: LintHost; domains: readonly LintedDom
   };
   const guests: HostMap['guests'] = [];
   for (const ld of plan.domains) {
-    // Shown in a terminal (text map) and in HTML: one line, no controls (a <name> may hold &#10; or ESC).
-    const name = neutraliseLine(ld.domain.name ?? ld.source.path);
+    // Shown in a terminal (text map) and in HTML: one line, no controls (a <name> may hold &#10; or ESC),
+    // and cut as messages cut it: the HTML repeats it for each thread on each CPU, and a 600 KiB
+    // <name> made a map past V8's longest string.
+    const name = excerpt(neutraliseLine(ld.domain.name ?? ld.source.path), MAP_NAME_MAX);
     let cpus = CpuSet.empty;
     for (const t of domainThreads(ld.domain, h)) {
       const a = t.affinity;

@@ -9,7 +9,7 @@ import type { Diagnostic, LintedDomain, LintHost } from '../engine/types.ts';
 import { housekeepingTargetFor } from '../model/affinity.ts';
 import { CpuSet } from '../model/cpuset.ts';
 import { formatKiB } from '../model/units.ts';
-import { buildPlanProblem, isPlacementFinding, type PlanCell, type PlanCore, type PlanGuest, type PlanNode, type PlanProblem } from './problem.ts';
+import { buildPlanProblem, guestLabel, isPlacementFinding, type PlanCell, type PlanCore, type PlanGuest, type PlanNode, type PlanProblem } from './problem.ts';
 import { applyLayout, layoutFixes, type GuestLayout } from './rewrite.ts';
 import { evenSplit, solvePlacement, type SolverCell, type SolverNode, type SolveResult } from './solve.ts';
 
@@ -72,7 +72,7 @@ export function planHost(host: LintHost, domains: readonly LintedDomain[], diagn
     changes,
     // Kept whole, or placed by the search exactly where they were.
     kept: [...[...keptSet.keys()].map((g) => g.label), ...changes.filter((c) => c.text === undefined).map((c) => c.label)],
-    unplanned: problem.unplanned.map((u) => ({ label: u.linted.domain.name ?? u.linted.source.path, why: u.why })),
+    unplanned: problem.unplanned.map((u) => ({ label: guestLabel(u.linted), why: u.why })),
     steps: result.steps,
     ms: performance.now() - t0,
   };

@@ -31,6 +31,10 @@ import type { HostModel } from '../model/host.ts';
 import { hostNodeWatermarks } from '../model/node-memory.ts';
 import { memoryDemands, spreadEvenly, strictSmallPageShares } from '../model/memory-demand.ts';
 import { guestMemorySlices, hugepageBacking } from '../model/numa.ts';
+import { excerpt } from '../model/describe.ts';
+
+/** The longest guest name a plan shows. */
+const GUEST_LABEL_MAX = 64;
 
 /** A host core whose every SMT sibling is an isolated online CPU no unplanned guest may run on. */
 export interface PlanCore {
@@ -120,8 +124,9 @@ export function isPlacementFinding(d: Pick<Diagnostic, 'ruleId' | 'severity'>): 
   return d.severity !== 'info' && PLACEMENT_RULES.has(d.ruleId);
 }
 
+/** A guest as a plan names it, cut as messages cut names (a <name> can be megabytes). */
 export function guestLabel(ld: LintedDomain): string {
-  return ld.domain.name ?? ld.source.path;
+  return excerpt(ld.domain.name ?? ld.source.path, GUEST_LABEL_MAX);
 }
 
 /**

@@ -44,6 +44,25 @@ test('map (text): SMT siblings share a line, and a CPU two guests pin is a confl
   }
 });
 
+test('map: a guest name is cut as messages cut it, so the HTML stays linear in the input', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kvmlint-map-'));
+  try {
+    writeFileSync(join(dir, 'host.json'), readFileSync(join(repoRoot, 'examples/hosts/dual-socket.json')));
+    // A 64 KiB <name> whose vCPUs float over 32 CPUs: every CPU's tooltip lists 32 threads of it.
+    const name = 'g'.repeat(64 * 1024);
+    writeFileSync(join(dir, 'vm.xml'), `<domain type='kvm'><name>${name}</name><memory unit='GiB'>4</memory><vcpu placement='static' cpuset='0-31'>32</vcpu><os><type arch='x86_64' machine='q35'>hvm</type></os></domain>`);
+    const maps = await buildMaps({ paths: [join(dir, 'vm.xml')], cwd: dir, hostFile: 'host.json', configFile: false });
+    const html = formatMapHtml(maps);
+    const text = formatHostMapText(maps[0]!, { color: false });
+    assert.ok(html.length < 400_000, `the HTML map is ${html.length} characters for a ${name.length}-character name`);
+    assert.ok(text.length < 20_000, `the text map is ${text.length} characters`);
+    assert.match(html, /g{63}…/);
+    assert.doesNotMatch(html + text, /g{64}/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('map (HTML): one self-contained file, no script, no network, every guest in the legend', async () => {
   const maps = await buildMaps({ paths: [fleet], cwd: fleet });
   const html = formatMapHtml(maps);
