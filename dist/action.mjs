@@ -8659,6 +8659,12 @@ function neutraliseLine(s) {
   if (!LINE_UNSAFE.test(s)) return s;
   return neutralise(s).replace(BREAKS, (c) => c === "\u2028" || c === "\u2029" ? "\uFFFD" : picture(c));
 }
+var JSON_RAW_UNSAFE = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+function escapeJsonControls(json) {
+  JSON_RAW_UNSAFE.lastIndex = 0;
+  if (!JSON_RAW_UNSAFE.test(json)) return json;
+  return json.replace(JSON_RAW_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 function neutraliseResult(result, { withSources = true } = {}) {
   const file = memoised(neutraliseLine);
   const sources = /* @__PURE__ */ new Map();
@@ -25209,7 +25215,7 @@ function formatJson(result) {
     diagnostics: result.diagnostics.map(diagnosticJson),
     summary: countFindings(result.diagnostics.filter((d) => !d.unchecked))
   };
-  return `${JSON.stringify(report, null, 2)}
+  return `${escapeJsonControls(JSON.stringify(report, null, 2))}
 `;
 }
 function diagnosticJson(d) {
@@ -25380,7 +25386,7 @@ function buildSarifLog(result) {
   };
 }
 function formatSarif(result) {
-  return `${JSON.stringify(buildSarifLog(result), null, 2)}
+  return `${escapeJsonControls(JSON.stringify(buildSarifLog(result), null, 2))}
 `;
 }
 function ruleDescriptor(doc) {

@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"7e19174bd73e8fc4a657ab0b457ac920e55cdc4d2f933091f2598f2044882ed8"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"cd784bf44e40de575cb00cb8f81f4befac06a0acfb24504418fe16b137d1d6a3"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -10,7 +10,8 @@ import { neutraliseResult } from './neutralise.ts';
 export type FormatName = 'text' | 'codeframe' | 'compact' | 'json' | 'sarif' | 'github';
 
 // The human-readable formats print PR-controlled text (file names, messages, source lines) to terminals
-// and CI logs: they get it neutralised (src/formats/neutralise.ts, SECURITY.md). JSON and SARIF escape by syntax.
+// and CI logs: they get it neutralised (src/formats/neutralise.ts, SECURITY.md). JSON and SARIF escape by syntax,
+// C1 and bidi controls included (escapeJsonControls).
 const FORMATTERS: Record<FormatName, (result: LintResult, opts: FormatOptions) => string> = {
   text: (result, opts) => formatStylish(neutraliseResult(result, { withSources: false }), opts),
   codeframe: (result, opts) => codeframeFormat().formatCodeframe(neutraliseResult(result), opts),

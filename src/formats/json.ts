@@ -1,6 +1,7 @@
 import type { Diagnostic, Fix, LintResult } from '../engine/types.ts';
 import { VERSION } from '../version.ts';
 import { countFindings } from './summary.ts';
+import { escapeJsonControls } from './neutralise.ts';
 
 /**
  * Machine-readable report. Objects are rebuilt key by key so the order is stable and nothing
@@ -13,7 +14,7 @@ export function formatJson(result: LintResult): string {
     diagnostics: result.diagnostics.map(diagnosticJson),
     summary: countFindings(result.diagnostics.filter((d) => !d.unchecked)),
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${escapeJsonControls(JSON.stringify(report, null, 2))}\n`;
 }
 
 function diagnosticJson(d: Diagnostic) {

@@ -33,6 +33,23 @@ export function neutraliseLine(s: string): string {
   return neutralise(s).replace(BREAKS, (c) => (c === '\u2028' || c === '\u2029' ? '\uFFFD' : picture(c)));
 }
 
+/**
+ * Characters JSON.stringify leaves raw that act on a terminal or reorder what a person reads: DEL,
+ * C1 controls (CSI U+009B, OSC U+009D), bidi controls, and the two Unicode line separators.
+ */
+const JSON_RAW_UNSAFE = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * JSON text (a -f json or SARIF report, a snapshot) with those characters written as `\uXXXX`
+ * escapes. Lossless: outside strings JSON allows none of them, so each one found is inside a
+ * string, where the escape parses back to the same character.
+ */
+export function escapeJsonControls(json: string): string {
+  JSON_RAW_UNSAFE.lastIndex = 0;
+  if (!JSON_RAW_UNSAFE.test(json)) return json;
+  return json.replace(JSON_RAW_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Controls and bidi characters neutralise changes in multi-line text (TAB, LF and CR kept). */
 const TEXT_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 

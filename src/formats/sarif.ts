@@ -2,6 +2,7 @@ import type { Fix as SarifFix, Log, ReportingDescriptor, Result } from 'sarif';
 import type { Diagnostic, Fix, LintResult, RuleDoc, Severity } from '../engine/types.ts';
 import { HOMEPAGE, VERSION } from '../version.ts';
 import { ArtifactTable, RegionFinder, rootUri, SRCROOT } from './sarif-location.ts';
+import { escapeJsonControls } from './neutralise.ts';
 
 /** The OASIS schema the log conforms to (SARIF 2.1.0 errata 01, the `id` of the schema file). */
 export const SARIF_SCHEMA_URI =
@@ -99,7 +100,7 @@ export function buildSarifLog(result: LintResult): Log {
 }
 
 export function formatSarif(result: LintResult): string {
-  return `${JSON.stringify(buildSarifLog(result), null, 2)}\n`;
+  return `${escapeJsonControls(JSON.stringify(buildSarifLog(result), null, 2))}\n`;
 }
 
 function ruleDescriptor(doc: RuleDoc): ReportingDescriptor {

@@ -3,6 +3,7 @@
  * per small fact, so they diff well in git. Used by `kvmlint snapshot` and the tests.
  */
 import type { HostSnapshot } from '../model/host.ts';
+import { escapeJsonControls } from '../formats/neutralise.ts';
 
 /** The `$schema` written into captured snapshots: the schema's own `$id`. */
 export const HOST_SNAPSHOT_SCHEMA_URL = 'https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json';
@@ -150,5 +151,6 @@ function pretty(value: unknown, indent: string, prefixWidth: number, top: boolea
 export function formatSnapshot(snapshot: HostSnapshot): string {
   // Written files move between directories, so a relative `$schema` would break: always the schema's URL.
   const doc = { ...snapshot, $schema: HOST_SNAPSHOT_SCHEMA_URL } as Record<string, unknown>;
-  return `${pretty(ordered(doc, []), '', 0, true)}\n`;
+  // Escaped so a hostname or cmdline holding a C1 or bidi control cannot act on the terminal it is printed on.
+  return `${escapeJsonControls(pretty(ordered(doc, []), '', 0, true))}\n`;
 }

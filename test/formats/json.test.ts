@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatJson } from '../../src/formats/json.ts';
+import { formatSarif } from '../../src/formats/sarif.ts';
 import { VERSION } from '../../src/version.ts';
 import type { Diagnostic } from '../../src/engine/types.ts';
 import { DB_FILE, DB_XML, IDLE_FILE, OUTSIDE_FILE, WEB_FILE, sampleResult } from './lint-result.ts';
@@ -54,4 +55,16 @@ test('a clean run reports zero counts', () => {
   const report = JSON.parse(formatJson({ ...sampleResult(), diagnostics: [] }));
   assert.deepEqual(report.diagnostics, []);
   assert.deepEqual(report.summary, { errors: 0, warnings: 0, infos: 0, fixable: 0 });
+});
+
+test('JSON and SARIF reports carry no raw C1 or bidi control: a name holding CSI, OSC and RLO is escaped, and parses back the same', () => {
+  const hostile = 'vm\u009b2J\u009d0;PWNED\u009c\u202elmx.doog';
+  const result = sampleResult();
+  const d = { ...result.diagnostics[0]!, message: `guest ${hostile} is pinned` };
+  const withHostile = { ...result, diagnostics: [d, ...result.diagnostics.slice(1)] };
+  for (const [name, text] of [['json', formatJson(withHostile)], ['sarif', formatSarif(withHostile)]] as const) {
+    assert.doesNotMatch(text, /[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/, name);
+    assert.ok(text.includes('\\u009b2J\\u009d0;PWNED\\u009c\\u202elmx'), name);
+    assert.ok(JSON.stringify(JSON.parse(text)).includes(hostile), `${name}: the message parses back unchanged`);
+  }
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { neutralise, neutraliseLine } from '../../src/formats/neutralise.ts';
+import { escapeJsonControls, neutralise, neutraliseLine } from '../../src/formats/neutralise.ts';
 
 /** What SECURITY.md promises for each character, written out independently of the implementation. */
 function expected(code: number, line: boolean): number {
@@ -29,4 +29,19 @@ test('every BMP character, alone and between others: neutraliseLine and neutrali
 test('a line with nothing to neutralise comes back as the same string', () => {
   const s = "vCPUs are pinned (CPUs 16-19) but the emulator threads can run on every online host CPU: <emulatorpin cpuset='…'/>";
   assert.equal(neutraliseLine(s), s);
+});
+
+test('JSON text: every BMP character a terminal would act on (C1, bidi, DEL, U+2028/9) is written as an escape, and the JSON parses back to the same string', () => {
+  const raw: string[] = [];
+  for (let code = 0x20; code <= 0xffff; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    const c = String.fromCharCode(code);
+    const value = { s: `a${c}b\\${c}`, [c]: c };
+    const json = escapeJsonControls(JSON.stringify(value, null, 2));
+    assert.deepEqual(JSON.parse(json), value, `U+${code.toString(16)}`);
+    const unsafe = expected(code, true) !== code;
+    if (unsafe && json.includes(c)) raw.push(`U+${code.toString(16).padStart(4, '0')}`);
+    if (!unsafe && !json.includes(c) && code !== 0x22 && code !== 0x5c) raw.push(`U+${code.toString(16).padStart(4, '0')} escaped needlessly`);
+  }
+  assert.deepEqual(raw, []);
 });

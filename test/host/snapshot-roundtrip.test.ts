@@ -211,3 +211,14 @@ describe('kvmlint snapshot (CLI)', () => {
     assert.match(r2.stderr, /bad2\.json: nodes\[1\]\.cpus\.parsed: "16-30" does not match raw "16-31"/);
   });
 });
+
+describe('snapshot JSON on a terminal', () => {
+  it('a hostname or cmdline holding C1 and bidi controls is written as escapes and loads back unchanged', () => {
+    const snapshot = loadHostFile(join(repoRoot, 'examples/hosts/dual-socket.json')).snapshot;
+    const hostile = 'hv\u009b2J\u009d0;PWNED\u009c\u202elmx';
+    const text = formatSnapshot({ ...snapshot, hostname: hostile });
+    assert.doesNotMatch(text, /[\u0080-\u009f\u202a-\u202e]/);
+    assert.match(text, /"hostname": "hv\\u009b2J\\u009d0;PWNED\\u009c\\u202elmx"/);
+    assert.equal(loadHostSnapshotText(text, 'h.json').hostname, hostile);
+  });
+});

@@ -4,6 +4,12 @@ export declare function neutralise(s: string): string;
 /** For one line (a file name, a message, a stderr line): line breaks and TAB become pictures too, so nothing forges a line. */
 export declare function neutraliseLine(s: string): string;
 /**
+ * JSON text (a -f json or SARIF report, a snapshot) with those characters written as `\uXXXX`
+ * escapes. Lossless: outside strings JSON allows none of them, so each one found is inside a
+ * string, where the escape parses back to the same character.
+ */
+export declare function escapeJsonControls(json: string): string;
+/**
  * A patch (`--fix-dry-run`, `kvmlint plan`) as it goes to standard output. Its lines are the file's
  * own, so piped to `git apply` or a file it must be exact; on a terminal, where a person reads it, a
  * bidi override or a C1 control (CSI, OSC) from the file would act on the screen instead, so it is
