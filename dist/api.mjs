@@ -4767,14 +4767,24 @@ function cutLine(lines, line, column) {
   const text = lines[line - 1] ?? "";
   let from = 0;
   let lead = "";
-  const copy = lines.map((l, i) => i < line - 3 || i > line + 2 ? "" : l.length > MAX_FRAME_LINE ? `${l.slice(0, MAX_FRAME_LINE)}\u2026` : l);
+  const copy = lines.map((l, i) => i < line - 3 || i > line + 2 ? "" : l.length > MAX_FRAME_LINE ? `${l.slice(0, wholeEnd(l, MAX_FRAME_LINE))}\u2026` : l);
   if (text.length > MAX_FRAME_LINE) {
     from = Math.max(0, Math.min(column - 1 - FRAME_LEAD, text.length - MAX_FRAME_LINE));
-    const to = Math.min(text.length, from + MAX_FRAME_LINE);
+    if (isLowSurrogate(text.charCodeAt(from)) && isHighSurrogate(text.charCodeAt(from - 1))) from++;
+    const to = wholeEnd(text, Math.min(text.length, from + MAX_FRAME_LINE));
     lead = from > 0 ? "\u2026" : "";
     copy[line - 1] = `${lead}${text.slice(from, to)}${to < text.length ? "\u2026" : ""}`;
   }
   return { source: copy.join("\n"), column: column - from + lead.length };
+}
+function isHighSurrogate(c) {
+  return c >= 55296 && c <= 56319;
+}
+function isLowSurrogate(c) {
+  return c >= 56320 && c <= 57343;
+}
+function wholeEnd(text, end) {
+  return end < text.length && isHighSurrogate(text.charCodeAt(end - 1)) && isLowSurrogate(text.charCodeAt(end)) ? end - 1 : end;
 }
 function framedPathToken(filePath, k) {
   return `${filePath} \xA7${String(k).padStart(9, "0")}`;

@@ -94,14 +94,29 @@ function cutLine(lines: readonly string[], line: number, column: number): { sour
   let lead = '';
   // Only the lines a frame shows are kept (two above, three below), cut at their start when long;
   // the others are emptied so line numbers stay and a file with many findings is not copied whole for each.
-  const copy = lines.map((l, i) => (i < line - 3 || i > line + 2 ? '' : l.length > MAX_FRAME_LINE ? `${l.slice(0, MAX_FRAME_LINE)}…` : l));
+  const copy = lines.map((l, i) => (i < line - 3 || i > line + 2 ? '' : l.length > MAX_FRAME_LINE ? `${l.slice(0, wholeEnd(l, MAX_FRAME_LINE))}…` : l));
   if (text.length > MAX_FRAME_LINE) {
     from = Math.max(0, Math.min(column - 1 - FRAME_LEAD, text.length - MAX_FRAME_LINE));
-    const to = Math.min(text.length, from + MAX_FRAME_LINE);
+    // A cut never splits a surrogate pair: half of one is printed as U+FFFD.
+    if (isLowSurrogate(text.charCodeAt(from)) && isHighSurrogate(text.charCodeAt(from - 1))) from++;
+    const to = wholeEnd(text, Math.min(text.length, from + MAX_FRAME_LINE));
     lead = from > 0 ? '…' : '';
     copy[line - 1] = `${lead}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
   }
   return { source: copy.join('\n'), column: column - from + lead.length };
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** `end`, or one less when the character before it opens a surrogate pair that `end` would split. */
+function wholeEnd(text: string, end: number): number {
+  return end < text.length && isHighSurrogate(text.charCodeAt(end - 1)) && isLowSurrogate(text.charCodeAt(end)) ? end - 1 : end;
 }
 
 /**

@@ -175,3 +175,25 @@ test('a long line is cut around each finding in its code frame; the location kee
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a cut line never splits a surrogate pair: astral characters around a finding are shown whole, never as U+FFFD', async () => {
+  const { lint } = await import('../../src/engine/runner.ts');
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(path.join(tmpdir(), 'kvmlint-astral-'));
+  try {
+    // Every cut position lands inside or beside a pair somewhere across these paddings.
+    for (const pad of [300, 301]) {
+      const e = '😀'.repeat(pad);
+      const xml = `<domain type='kvm'><name>x</name><vcpu>2</vcpu><cputune><!--${e}--><vcpupin vcpu='0' cpuset='+2'/><!--${e}--></cputune></domain>\n`;
+      writeFileSync(path.join(dir, 'astral.xml'), xml);
+      const run = await lint({ paths: ['astral.xml'], cwd: dir, configFile: false });
+      assert.ok(run.diagnostics.some((d) => d.ruleId === 'cpuset-syntax'));
+      const out = formatCodeframe({ ...run, cwd: dir }, { color: false });
+      assert.ok(!out.includes('\uFFFD'), `pad ${pad}: a half pair became U+FFFD`);
+      assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(out), `pad ${pad}: a lone surrogate`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
