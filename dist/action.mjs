@@ -25497,6 +25497,7 @@ function appendStepSummary(env, markdown) {
 // src/action/summary.ts
 init_summary();
 var MAX_SUMMARY_ROWS = 200;
+var MAX_SUMMARY_BYTES = 768 * 1024;
 function markdownCell(s) {
   return neutraliseLine(s.replace(/\r?\n|\r/g, " ")).replace(/[\\`*_{}[\]()!~|]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
@@ -25516,11 +25517,17 @@ function summaryMarkdown(input, env) {
   ];
   if (input.diagnostics.length > 0) {
     lines.push("| Severity | Rule | Location | Message |", "| --- | --- | --- | --- |");
+    let bytes = lines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
+    let rows = 0;
     for (const d of input.diagnostics.slice(0, MAX_SUMMARY_ROWS)) {
       const where = annotationPath(d.file, input.root, input.cwd);
-      lines.push(`| ${d.severity} | \`${d.ruleId}\` | ${locationCell(where, d.line, d.column, env)} | ${markdownCell(d.message)}${d.help ? `<br>help: ${markdownCell(d.help)}` : ""} |`);
+      const row = `| ${d.severity} | \`${d.ruleId}\` | ${locationCell(where, d.line, d.column, env)} | ${markdownCell(d.message)}${d.help ? `<br>help: ${markdownCell(d.help)}` : ""} |`;
+      bytes += Buffer.byteLength(row) + 1;
+      if (bytes > MAX_SUMMARY_BYTES) break;
+      lines.push(row);
+      rows++;
     }
-    const more = input.diagnostics.length - MAX_SUMMARY_ROWS;
+    const more = input.diagnostics.length - rows;
     if (more > 0) lines.push("", `\u2026and ${pluralize(more, "more finding")}, all in the report.`);
     lines.push("");
   }

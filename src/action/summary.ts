@@ -4,8 +4,14 @@ import { pluralize } from '../formats/summary.ts';
 import { neutraliseLine } from '../formats/neutralise.ts';
 import type { Env } from './core.ts';
 
-/** GitHub caps a step summary at 1 MiB; a table this long is unreadable anyway. */
+/** A table this long is unreadable anyway. */
 export const MAX_SUMMARY_ROWS = 200;
+/**
+ * GitHub refuses a step summary over 1 MiB, and then shows none ("upload aborted"): rows stop
+ * before this many bytes. Long paths (each row repeats its path, then percent-encoded in the link)
+ * made 198 rows 2.3 MB.
+ */
+export const MAX_SUMMARY_BYTES = 768 * 1024;
 
 export interface SummaryInput {
   diagnostics: readonly Diagnostic[];
@@ -55,11 +61,17 @@ export function summaryMarkdown(input: SummaryInput, env: Env): string {
   ];
   if (input.diagnostics.length > 0) {
     lines.push('| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |');
+    let bytes = lines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
+    let rows = 0;
     for (const d of input.diagnostics.slice(0, MAX_SUMMARY_ROWS)) {
       const where = annotationPath(d.file, input.root, input.cwd);
-      lines.push(`| ${d.severity} | \`${d.ruleId}\` | ${locationCell(where, d.line, d.column, env)} | ${markdownCell(d.message)}${d.help ? `<br>help: ${markdownCell(d.help)}` : ''} |`);
+      const row = `| ${d.severity} | \`${d.ruleId}\` | ${locationCell(where, d.line, d.column, env)} | ${markdownCell(d.message)}${d.help ? `<br>help: ${markdownCell(d.help)}` : ''} |`;
+      bytes += Buffer.byteLength(row) + 1;
+      if (bytes > MAX_SUMMARY_BYTES) break;
+      lines.push(row);
+      rows++;
     }
-    const more = input.diagnostics.length - MAX_SUMMARY_ROWS;
+    const more = input.diagnostics.length - rows;
     if (more > 0) lines.push('', `…and ${pluralize(more, 'more finding')}, all in the report.`);
     lines.push('');
   }

@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../support/paths.ts';
-import { summaryMarkdown } from '../../src/action/summary.ts';
+import { MAX_SUMMARY_BYTES, summaryMarkdown } from '../../src/action/summary.ts';
 
 const BIN = path.join(repoRoot, 'dist', 'bin.cjs');
 const TREE = path.join(repoRoot, 'fixtures', 'sysfs', 'no-tuned');
@@ -100,4 +100,20 @@ test('job summary: a file name with ) or * cannot end or style the link', () => 
   const link = /\]\((https:\/\/github\.com\/o\/r\/blob\/abc\/[^)\s]*)\)/.exec(md);
   assert.ok(link, md);
   assert.equal(link[1], 'https://github.com/o/r/blob/abc/d/x%29%2A%2ABOLD%2A%2A%7E%7Es%7E%7E.xml#L19');
+});
+
+test('job summary: long paths cannot push it past GitHub\'s 1 MiB limit (GitHub would then show none); the rest is counted', () => {
+  // 12 directories of 120 'é' each: every row holds the path twice, the second time percent-encoded (6 bytes a character).
+  const file = `${Array.from({ length: 12 }, () => 'é'.repeat(120)).join('/')}/vm.xml`;
+  const diagnostics = Array.from({ length: 250 }, (_, i) => ({ ruleId: 'cpuset-syntax', severity: 'error', message: `cpuset 'x${i}' is not a CPU list`, file, line: i + 1, column: 3 }));
+  const md = summaryMarkdown(
+    { errors: 250, warnings: 0, fileCount: 1, verdict: 'failed', diagnostics, root: '/ws', cwd: '/ws', reportPath: 'kvmlint.sarif' } as never,
+    { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r', GITHUB_SHA: 'abc' },
+  );
+  const bytes = Buffer.byteLength(md);
+  assert.ok(bytes <= MAX_SUMMARY_BYTES + 4096 && bytes < 1024 * 1024, `${bytes} bytes`);
+  const rows = md.split('\n').filter((l) => l.startsWith('| error |')).length;
+  assert.ok(rows > 0 && rows < 200, `${rows} rows`);
+  assert.match(md, new RegExp(`…and ${250 - rows} more findings, all in the report\\.`));
+  assert.match(md, /Report: `kvmlint\.sarif`/);
 });
