@@ -14392,7 +14392,9 @@ function locateJsonKey(text, dottedPath) {
     const open = text[pos];
     if (open === "{" && typeof seg === "string") {
       pos++;
-      let found = false;
+      let found = -1;
+      skipSpace();
+      if (text[pos] === "}") return void 0;
       for (; ; ) {
         skipSpace();
         if (text[pos] !== '"') return void 0;
@@ -14409,18 +14411,17 @@ function locateJsonKey(text, dottedPath) {
         if (text[pos] !== ":") return void 0;
         pos++;
         skipSpace();
-        if (key === seg) {
-          found = true;
-          break;
-        }
+        if (key === seg) found = pos;
         const end2 = valueEnd(pos);
         if (end2 < 0) return void 0;
         pos = end2;
         skipSpace();
+        if (text[pos] === "}") break;
         if (text[pos] !== ",") return void 0;
         pos++;
       }
-      if (!found) return void 0;
+      if (found < 0) return void 0;
+      pos = found;
     } else if (open === "[" && typeof seg === "number") {
       pos++;
       for (let i = 0; ; i++) {
@@ -14517,6 +14518,72 @@ function describeAjvError(e, special) {
     default:
       return { segments, problem: e.message ?? `fails schema keyword ${e.keyword}` };
   }
+}
+var NAME_END = /"[\t\n\r ]*:/g;
+function memberCount(value) {
+  let n = 0;
+  const todo = [value];
+  while (todo.length > 0) {
+    const v = todo.pop();
+    if (v === null || typeof v !== "object") continue;
+    if (Array.isArray(v)) {
+      for (const e of v) if (e !== null && typeof e === "object") todo.push(e);
+      continue;
+    }
+    for (const k of Object.keys(v)) {
+      n++;
+      const e = v[k];
+      if (e !== null && typeof e === "object") todo.push(e);
+    }
+  }
+  return n;
+}
+function duplicateJsonKey(text, parsed) {
+  let endings = 0;
+  NAME_END.lastIndex = 0;
+  while (NAME_END.exec(text) !== null) endings++;
+  return endings === memberCount(parsed) ? void 0 : findDuplicateJsonKey(text);
+}
+function findDuplicateJsonKey(text) {
+  const stack = [];
+  let pending = "";
+  const path4 = (last) => formatJsonPath([...stack.slice(1).map((f) => f.segment), last]);
+  const token = /["{}[\],]/g;
+  for (let m = token.exec(text); m !== null; m = token.exec(text)) {
+    const at = m.index;
+    const c = text.charCodeAt(at);
+    if (c === 34) {
+      let end = text.indexOf('"', at + 1);
+      while (end > 0) {
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === 92) slashes++;
+        if (slashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      if (end < 0) return void 0;
+      token.lastIndex = end + 1;
+      const top = stack[stack.length - 1];
+      if (top?.keys === void 0) continue;
+      let j = end + 1;
+      while (isJsonSpace(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) !== 58) continue;
+      const raw = text.slice(at + 1, end);
+      const key = raw.includes("\\") ? JSON.parse(`"${raw}"`) : raw;
+      if (top.keys.has(key)) return { path: path4(key), offset: at };
+      top.keys.add(key);
+      pending = key;
+    } else if (c === 123 || c === 91) {
+      const parent = stack[stack.length - 1];
+      const segment = parent === void 0 ? void 0 : parent.keys ? pending : parent.index;
+      stack.push({ keys: c === 123 ? /* @__PURE__ */ new Set() : void 0, index: 0, segment });
+    } else if (c === 125 || c === 93) {
+      stack.pop();
+    } else {
+      const top = stack[stack.length - 1];
+      if (top && top.keys === void 0) top.index++;
+    }
+  }
+  return void 0;
 }
 function findJsonSyntaxError(text) {
   let pos = 0;
@@ -22493,6 +22560,11 @@ function loadConfigFile(path4, displayPath2 = path4) {
     data = JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
   } catch (e) {
     throw new ConfigError(displayPath2, "", describeJsonSyntaxError(text, e).problem);
+  }
+  const duplicate = duplicateJsonKey(text, data);
+  if (duplicate) {
+    const { line, column } = new LineIndex(text).position(duplicate.offset);
+    throw new ConfigError(displayPath2, duplicate.path, `appears twice in the same object (again at line ${line}, column ${column}); JSON keeps the last, so say it once`);
   }
   checkRuleOptions(data, displayPath2);
   if (!validator(data)) {

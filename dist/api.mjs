@@ -10721,7 +10721,9 @@ function locateJsonKey(text, dottedPath) {
     const open = text[pos];
     if (open === "{" && typeof seg === "string") {
       pos++;
-      let found = false;
+      let found = -1;
+      skipSpace();
+      if (text[pos] === "}") return void 0;
       for (; ; ) {
         skipSpace();
         if (text[pos] !== '"') return void 0;
@@ -10738,18 +10740,17 @@ function locateJsonKey(text, dottedPath) {
         if (text[pos] !== ":") return void 0;
         pos++;
         skipSpace();
-        if (key === seg) {
-          found = true;
-          break;
-        }
+        if (key === seg) found = pos;
         const end2 = valueEnd(pos);
         if (end2 < 0) return void 0;
         pos = end2;
         skipSpace();
+        if (text[pos] === "}") break;
         if (text[pos] !== ",") return void 0;
         pos++;
       }
-      if (!found) return void 0;
+      if (found < 0) return void 0;
+      pos = found;
     } else if (open === "[" && typeof seg === "number") {
       pos++;
       for (let i = 0; ; i++) {

@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"0dbcd20b4833f78d9c7df93b6a58e0d0891078a5bd662e357affd1bc6dd45182"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"c7e5e07469f3a2a0566cbe3ec0b36f31b5253b40401f275ef5ddeeb4d36a778f"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

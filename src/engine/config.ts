@@ -6,7 +6,8 @@ import type { ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import validateConfigSchema from '../generated/config-validator.ts';
 import { isInside, realAsFarAsExists, relativePosix, resolveBelow } from './paths.ts';
-import { describeAjvError, describeJsonSyntaxError, formatJsonPath } from '../json/document.ts';
+import { describeAjvError, describeJsonSyntaxError, duplicateJsonKey, formatJsonPath } from '../json/document.ts';
+import { LineIndex } from '../xml/lines.ts';
 import { optionsProblem } from './options.ts';
 import { findRule } from './registry.ts';
 import { schemaDirProblem } from '../schema/dir.ts';
@@ -128,6 +129,12 @@ export function loadConfigFile(path: string, displayPath = path): ResolvedConfig
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     throw new ConfigError(displayPath, '', describeJsonSyntaxError(text, e as Error).problem);
+  }
+  // JSON.parse keeps the last of two equal names: a reviewer reading the first would read a setting that is not used.
+  const duplicate = duplicateJsonKey(text, data);
+  if (duplicate) {
+    const { line, column } = new LineIndex(text).position(duplicate.offset);
+    throw new ConfigError(displayPath, duplicate.path, `appears twice in the same object (again at line ${line}, column ${column}); JSON keeps the last, so say it once`);
   }
   // Each rule's options against its meta.schema first: the message then names the rule and the key.
   checkRuleOptions(data, displayPath);

@@ -101,7 +101,11 @@ export function locateJsonKey(text: string, dottedPath: string): TextRange | und
     const open = text[pos];
     if (open === '{' && typeof seg === 'string') {
       pos++;
-      let found = false;
+      // The last member of that name: JSON.parse keeps the last of duplicate keys, and the range must
+      // show the value that was used.
+      let found = -1;
+      skipSpace();
+      if (text[pos] === '}') return undefined;
       for (;;) {
         skipSpace();
         if (text[pos] !== '"') return undefined;
@@ -118,18 +122,17 @@ export function locateJsonKey(text: string, dottedPath: string): TextRange | und
         if (text[pos] !== ':') return undefined;
         pos++;
         skipSpace();
-        if (key === seg) {
-          found = true;
-          break;
-        }
+        if (key === seg) found = pos;
         const end = valueEnd(pos);
         if (end < 0) return undefined;
         pos = end;
         skipSpace();
+        if (text[pos] === '}') break;
         if (text[pos] !== ',') return undefined;
         pos++;
       }
-      if (!found) return undefined;
+      if (found < 0) return undefined;
+      pos = found;
     } else if (open === '[' && typeof seg === 'number') {
       pos++;
       for (let i = 0; ; i++) {
@@ -246,6 +249,92 @@ export function describeAjvError(e: ErrorObject, special?: AjvWording): { segmen
     default:
       return { segments, problem: e.message ?? `fails schema keyword ${e.keyword}` };
   }
+}
+
+/** A member name's closing quote and its colon: every name in JSON text ends so (a string value may hold it too). */
+const NAME_END = /"[\t\n\r ]*:/g;
+
+/** How many member names the objects of a parsed JSON value hold; iterative, for any depth JSON.parse took. */
+function memberCount(value: unknown): number {
+  let n = 0;
+  const todo: unknown[] = [value];
+  while (todo.length > 0) {
+    const v = todo.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (const e of v) if (e !== null && typeof e === 'object') todo.push(e);
+      continue;
+    }
+    for (const k of Object.keys(v)) {
+      n++;
+      const e = (v as Record<string, unknown>)[k];
+      if (e !== null && typeof e === 'object') todo.push(e);
+    }
+  }
+  return n;
+}
+
+/**
+ * findDuplicateJsonKey for text JSON.parse made `parsed` from, with a quick answer for the usual
+ * case: the text has no more name endings than `parsed` has names, so no name was dropped.
+ */
+export function duplicateJsonKey(text: string, parsed: unknown): { path: string; offset: number } | undefined {
+  let endings = 0;
+  NAME_END.lastIndex = 0;
+  while (NAME_END.exec(text) !== null) endings++;
+  return endings === memberCount(parsed) ? undefined : findDuplicateJsonKey(text);
+}
+
+/**
+ * The first member name that appears twice in one object of `text` (which JSON.parse accepted), as a
+ * dotted path (`vm.minFreeKbytes`, `nodes[1].id`) with the offset of its second occurrence. RFC 8259
+ * leaves duplicates to the parser; JSON.parse keeps the last, so a reviewer reading the first would
+ * read a value that is not used. Undefined when every name is unique.
+ */
+export function findDuplicateJsonKey(text: string): { path: string; offset: number } | undefined {
+  /** Per open container: its member names so far (objects) or its element index (arrays), and how it was reached. */
+  const stack: Array<{ keys: Set<string> | undefined; index: number; segment: PathSegment | undefined }> = [];
+  /** The member name the next value in an object takes. */
+  let pending = '';
+  const path = (last: string): string => formatJsonPath([...stack.slice(1).map((f) => f.segment!), last]);
+  // Structural characters and quotes are found by a native scan; the rest of the text is skipped.
+  const token = /["{}[\],]/g;
+  for (let m = token.exec(text); m !== null; m = token.exec(text)) {
+    const at = m.index;
+    const c = text.charCodeAt(at);
+    if (c === 0x22 /* " */) {
+      // The closing quote: the next one not escaped (preceded by an even run of backslashes).
+      let end = text.indexOf('"', at + 1);
+      while (end > 0) {
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === 0x5c) slashes++;
+        if (slashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      if (end < 0) return undefined;
+      token.lastIndex = end + 1;
+      const top = stack[stack.length - 1];
+      if (top?.keys === undefined) continue;
+      let j = end + 1;
+      while (isJsonSpace(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) !== 0x3a /* : */) continue;
+      const raw = text.slice(at + 1, end);
+      const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+      if (top.keys.has(key)) return { path: path(key), offset: at };
+      top.keys.add(key);
+      pending = key;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      const parent = stack[stack.length - 1];
+      const segment = parent === undefined ? undefined : parent.keys ? pending : parent.index;
+      stack.push({ keys: c === 0x7b ? new Set() : undefined, index: 0, segment });
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      stack.pop();
+    } else {
+      const top = stack[stack.length - 1];
+      if (top && top.keys === undefined) top.index++;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -98,6 +98,11 @@ test('a wrong config is exit 2 naming the key', () => {
     const syntax = kvmlint(['fleet'], dir);
     assert.equal(syntax.code, 2);
     assert.match(syntax.stderr, /not valid JSON at line 1, column/);
+    // A name twice in one object: JSON keeps the last, a reviewer reads the first.
+    writeFileSync(join(dir, 'fleet', 'kvmlint.config.json'), '{\n  "rules": {\n    "missing-emulatorpin": "error",\n    "missing-emulatorpin": "off"\n  }\n}\n');
+    const twice = kvmlint(['fleet'], dir);
+    assert.equal(twice.code, 2);
+    assert.match(twice.stderr, /kvmlint\.config\.json: rules\.missing-emulatorpin: appears twice in the same object \(again at line 4, column 5\); JSON keeps the last, so say it once/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

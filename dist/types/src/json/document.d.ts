@@ -35,6 +35,24 @@ export declare function describeAjvError(e: ErrorObject, special?: AjvWording): 
     problem: string;
 };
 /**
+ * findDuplicateJsonKey for text JSON.parse made `parsed` from, with a quick answer for the usual
+ * case: the text has no more name endings than `parsed` has names, so no name was dropped.
+ */
+export declare function duplicateJsonKey(text: string, parsed: unknown): {
+    path: string;
+    offset: number;
+} | undefined;
+/**
+ * The first member name that appears twice in one object of `text` (which JSON.parse accepted), as a
+ * dotted path (`vm.minFreeKbytes`, `nodes[1].id`) with the offset of its second occurrence. RFC 8259
+ * leaves duplicates to the parser; JSON.parse keeps the last, so a reviewer reading the first would
+ * read a value that is not used. Undefined when every name is unique.
+ */
+export declare function findDuplicateJsonKey(text: string): {
+    path: string;
+    offset: number;
+} | undefined;
+/**
  * Where JSON text first breaks the grammar (RFC 8259), and why. JSON.parse's own
  * message carries no position for some errors (Node 20: "Unexpected token"), so
  * the loader finds it itself to point the user at a line and column.
