@@ -3609,9 +3609,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants5 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -3627,16 +3627,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix });
         const result = { glob, state, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -3662,7 +3662,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch3.test = (input, regex, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -3679,24 +3679,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix);
+          match = picomatch3.matchBase(input, regex, options, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix }));
     };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -3707,13 +3707,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch2.toRegex(source, options);
+      const regex = picomatch3.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -3724,9 +3724,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse(input, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -3735,8 +3735,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants5;
-    module.exports = picomatch2;
+    picomatch3.constants = constants5;
+    module.exports = picomatch3;
   }
 });
 
@@ -3746,14 +3746,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch2(glob, options, returnState = false) {
+    function picomatch3(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
   }
 });
 
@@ -15183,7 +15183,147 @@ function repositoryRoot(dir) {
 }
 
 // src/engine/config.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+
+// src/engine/glob-match.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
+var SUBSET = /^[\w.\-~%=:#&' /*?{},\u0080-\uffff]*$/;
+var MAX_EXPANSION = 256;
+function expandBraces(glob) {
+  const open = glob.indexOf("{");
+  if (open < 0) return glob.includes("}") ? void 0 : [glob];
+  let depth = 0;
+  const commas = [];
+  let close = -1;
+  for (let i = open; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) {
+      close = i;
+      break;
+    } else if (c === "," && depth === 1) commas.push(i);
+  }
+  if (close < 0 || commas.length === 0 || glob.slice(0, open).includes("}")) return void 0;
+  const head = glob.slice(0, open);
+  const tail = glob.slice(close + 1);
+  const cuts = [open, ...commas, close];
+  const out = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const alternative = glob.slice(cuts[k] + 1, cuts[k + 1]);
+    if (alternative === "" || /[*?]/.test(alternative.replace(/\{[^{}]*\}/g, ""))) return void 0;
+    const expanded = expandBraces(`${head}${alternative}${tail}`);
+    if (expanded === void 0) return void 0;
+    out.push(...expanded);
+    if (out.length > MAX_EXPANSION) return void 0;
+  }
+  return out;
+}
+function segmentMatches(pattern, name) {
+  let p = 0;
+  let n = 0;
+  let starP = -1;
+  let starN = 0;
+  while (n < name.length) {
+    const c = pattern.charCodeAt(p);
+    if (p < pattern.length && c === 42) {
+      while (pattern.charCodeAt(p) === 42) p++;
+      starP = p;
+      starN = n;
+    } else if (p < pattern.length && (c === 63 || c === name.charCodeAt(n))) {
+      p++;
+      n++;
+    } else if (starP >= 0) {
+      p = starP;
+      n = ++starN;
+    } else return false;
+  }
+  while (pattern.charCodeAt(p) === 42) p++;
+  return p === pattern.length;
+}
+function compileExpanded(glob) {
+  const parts = glob.split("/");
+  if (parts.some((s) => s === "" || s === "." || s === "..")) return void 0;
+  for (let i = 0; i < parts.length; i++) {
+    if (parts[i] !== "**" && parts[i].includes("**")) return void 0;
+    if (parts[i] === "**" && i > 0 && parts[i - 1].endsWith("*")) return void 0;
+    if (parts[i].includes(".*")) return void 0;
+  }
+  const literal = parts.map((s) => !s.includes("*") && !s.includes("?"));
+  const dots = (name) => name === "." || name === "..";
+  const guarded = parts.map((p) => p.startsWith("*"));
+  const segmentAt = (i, name) => literal[i] ? name === parts[i] : name !== "" && !(guarded[i] && dots(name)) && segmentMatches(parts[i], name);
+  const globstars = parts.filter((p) => p === "**").length;
+  if (globstars === 0) {
+    return (path4) => {
+      if (path4.length !== parts.length) return false;
+      for (let i = 0; i < parts.length; i++) if (!segmentAt(i, path4[i])) return false;
+      return true;
+    };
+  }
+  if (globstars === 1) {
+    const at = parts.indexOf("**");
+    const after = parts.length - at - 1;
+    return (path4) => {
+      if (path4.length < at + after) return false;
+      for (let i = 0; i < at; i++) if (!segmentAt(i, path4[i])) return false;
+      for (let k = 1; k <= after; k++) if (!segmentAt(parts.length - k, path4[path4.length - k])) return false;
+      for (let j = at; j < path4.length - after; j++) if (dots(path4[j])) return false;
+      return true;
+    };
+  }
+  return (path4) => {
+    const memo2 = /* @__PURE__ */ new Map();
+    const matches = (i, j) => {
+      if (i === parts.length) return j === path4.length;
+      const key = i * (path4.length + 1) + j;
+      const known = memo2.get(key);
+      if (known !== void 0) return known;
+      let result;
+      if (parts[i] === "**") result = matches(i + 1, j) || j < path4.length && !dots(path4[j]) && matches(i, j + 1);
+      else result = j < path4.length && segmentAt(i, path4[j]) && matches(i + 1, j + 1);
+      memo2.set(key, result);
+      return result;
+    };
+    return matches(0, 0);
+  };
+}
+function linearGlobMatcher(glob) {
+  if (!SUBSET.test(glob)) return void 0;
+  const expanded = expandBraces(glob);
+  if (expanded === void 0) return void 0;
+  const matchers = [];
+  for (const g of expanded) {
+    const m = compileExpanded(g);
+    if (m === void 0) return void 0;
+    matchers.push(m);
+  }
+  return (relPath) => {
+    const segments = relPath.split("/");
+    return matchers.some((m) => m(segments));
+  };
+}
+function compileConfigGlobs(globs) {
+  const linear = [];
+  const rest = [];
+  for (const g of globs) {
+    const m = linearGlobMatcher(g);
+    if (m) linear.push(m);
+    else rest.push(g);
+  }
+  const other = rest.length > 0 ? (0, import_picomatch.default)(rest, { dot: true, noextglob: true }) : void 0;
+  if (other === void 0 && linear.length === 1) return linear[0];
+  return (relPath) => linear.some((m) => m(relPath)) || other !== void 0 && other(relPath);
+}
+function starsPerSegment(glob) {
+  let most = 0;
+  for (const segment of glob.split("/")) {
+    if (segment === "**") continue;
+    let runs = 0;
+    for (let at = segment.indexOf("*"); at >= 0; at = segment.indexOf("*", at + 1)) if (segment.charCodeAt(at - 1) !== 42) runs++;
+    most = Math.max(most, runs);
+  }
+  return most;
+}
 
 // src/generated/config-validator.ts
 var import_ucs2length2 = __toESM(require_ucs2length(), 1);
@@ -22588,14 +22728,16 @@ function checkRuleOptions(data, displayPath2) {
   }
 }
 var MAX_WILDCARDS = 3;
+var MAX_STARS_PER_SEGMENT = 2;
+var MAX_CONFIG_GLOBS = 2e4;
 var MAX_GLOB_LENGTH = 1024;
 function compileGlobs(globs, displayPath2, where) {
   checkGlobs(globs, displayPath2, where);
-  return (0, import_picomatch.default)([...globs], { dot: true, noextglob: true });
+  return compileConfigGlobs(globs);
 }
-function checkGlobs(globs, displayPath2, where) {
+function checkGlobs(globs, displayPath2, where, globbed = false) {
   for (const glob of globs) {
-    const problem = glob.length > MAX_GLOB_LENGTH ? `is longer than ${MAX_GLOB_LENGTH} characters` : wildcardRuns(glob) > MAX_WILDCARDS ? `has more than ${MAX_WILDCARDS} '*' or '**' wildcards` : !glob.includes("{") && !glob.includes("(") ? void 0 : (glob.match(/\{/g) ?? []).length > 8 ? "has more than 8 brace groups" : /\{[^{}]*\.\.[^{}]*\}/.test(glob) ? "has a brace range ('{1..1000}'), which expands to a pattern per number" : braceAlternatives(glob) > MAX_BRACE_ALTERNATIVES ? `expands to more than ${MAX_BRACE_ALTERNATIVES} patterns` : /[@?!+*]\(/.test(glob) ? "has an extglob ('@(\u2026)', '+(\u2026)', \u2026)" : void 0;
+    const problem = glob.length > MAX_GLOB_LENGTH ? `is longer than ${MAX_GLOB_LENGTH} characters` : wildcardRuns(glob) > MAX_WILDCARDS ? `has more than ${MAX_WILDCARDS} '*' or '**' wildcards` : starsPerSegment(glob) > MAX_STARS_PER_SEGMENT && (globbed || linearGlobMatcher(glob) === void 0) ? `has more than ${MAX_STARS_PER_SEGMENT} '*' in one path segment${globbed ? "" : " together with a class, an escape or another character picomatch reads specially"}` : !glob.includes("{") && !glob.includes("(") ? void 0 : (glob.match(/\{/g) ?? []).length > 8 ? "has more than 8 brace groups" : /\{[^{}]*\.\.[^{}]*\}/.test(glob) ? "has a brace range ('{1..1000}'), which expands to a pattern per number" : braceAlternatives(glob) > MAX_BRACE_ALTERNATIVES ? `expands to more than ${MAX_BRACE_ALTERNATIVES} patterns` : /[@?!+*]\(/.test(glob) ? "has an extglob ('@(\u2026)', '+(\u2026)', \u2026)" : void 0;
     if (problem) throw new ConfigError(displayPath2, where, `glob '${glob.length > 80 ? `${glob.slice(0, 80)}\u2026` : glob}' ${problem}: such globs can take minutes to match (catastrophic backtracking)`);
   }
 }
@@ -22694,6 +22836,8 @@ function resolveConfig(raw, path4, displayPath2) {
     rules3[id] = SEVERITY[level];
     if (options) ruleOptions[id] = options;
   }
+  const globCount = (raw.ignores ?? []).reduce((n, i) => n + (typeof i === "string" ? 1 : i.files?.length ?? 0), 0) + (raw.hosts ?? []).reduce((n, h) => n + (h.domains?.length ?? 0), 0);
+  if (globCount > MAX_CONFIG_GLOBS) throw new ConfigError(displayPath2, "", `holds ${globCount} globs in ignores and hosts[].domains, more than ${MAX_CONFIG_GLOBS}: each is tried on every file`);
   const fileGlobs = (raw.ignores ?? []).filter((i) => typeof i === "string");
   const ignoredFile = fileGlobs.length > 0 ? compileGlobs(fileGlobs, displayPath2, "ignores") : void 0;
   const findingIgnores = (raw.ignores ?? []).filter((i) => typeof i !== "string").map((i, n) => {
@@ -22717,8 +22861,8 @@ function resolveConfig(raw, path4, displayPath2) {
       throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `${h.snapshot} is outside the repository ${workspace}`);
     }
     if (real === void 0) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
-    checkGlobs(h.domains, displayPath2, `hosts[${index}].domains`);
-    const scans = h.domains.map((g) => import_picomatch.default.scan(g));
+    checkGlobs(h.domains, displayPath2, `hosts[${index}].domains`, true);
+    const scans = h.domains.map((g) => import_picomatch2.default.scan(g));
     const leaving = h.domains.find((g, i) => {
       const { base, glob } = scans[i];
       return isAbsolute2(g) || /^[A-Za-z]:/.test(g) || glob.split(/[\\/]/).includes("..") || !isInside(workspace, resolveBelow(dir, base));
@@ -22765,16 +22909,16 @@ function resolveConfig(raw, path4, displayPath2) {
 }
 var LITERAL_BASE = /^(?!\.\.?(?:\/|$))[\w+@=,~-][\w.+@=,~-]*(?:\/(?!\.\.?(?:\/|$))[\w.+@=,~-]+)*$/;
 var patternsBelowBase = /* @__PURE__ */ new Map();
-function domainGlobMatcher(globs, scans = globs.map((g) => import_picomatch.default.scan(g))) {
+function domainGlobMatcher(globs, scans = globs.map((g) => import_picomatch2.default.scan(g))) {
   const split = globs.map((g, i) => {
     const scan = scans[i];
     const simple = scan.prefix === "" && scan.isGlob && !scan.negated && LITERAL_BASE.test(scan.base) && g === `${scan.base}/${scan.glob}`;
     return simple && (scan.glob === "**" || !/(?:\*\*|\/)$/.test(scan.glob)) ? { dir: `${scan.base}/`, pattern: scan.glob } : void 0;
   });
-  if (split.some((s) => s === void 0)) return (0, import_picomatch.default)([...globs], { dot: true, noextglob: true });
+  if (split.some((s) => s === void 0)) return compileConfigGlobs(globs);
   const parts = split.map((s) => {
     let below = patternsBelowBase.get(s.pattern);
-    if (!below) patternsBelowBase.set(s.pattern, below = (0, import_picomatch.default)(s.pattern, { dot: true, noextglob: true }));
+    if (!below) patternsBelowBase.set(s.pattern, below = compileConfigGlobs([s.pattern]));
     return { dir: s.dir, below, itself: s.pattern === "**" ? s.dir.slice(0, -1) : void 0 };
   });
   return (rel) => parts.some((p) => rel.startsWith(p.dir) && p.below(rel.slice(p.dir.length)) || rel === p.itself);

@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"c7e5e07469f3a2a0566cbe3ec0b36f31b5253b40401f275ef5ddeeb4d36a778f"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"da5d60e84e1660519f4f941e7e29bed6a174825d089d86ae673f1b451348aca2"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

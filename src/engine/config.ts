@@ -4,6 +4,7 @@ import { readRegularFile } from './source.ts';
 import { repositoryRoot } from './repo.ts';
 import type { ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
+import { compileConfigGlobs, linearGlobMatcher, starsPerSegment } from './glob-match.ts';
 import validateConfigSchema from '../generated/config-validator.ts';
 import { isInside, realAsFarAsExists, relativePosix, resolveBelow } from './paths.ts';
 import { describeAjvError, describeJsonSyntaxError, duplicateJsonKey, formatJsonPath } from '../json/document.ts';
@@ -162,6 +163,10 @@ function checkRuleOptions(data: unknown, displayPath: string): void {
 
 /** `*` and `**` one config glob may hold: each is a backtracking group in picomatch's regex. */
 const MAX_WILDCARDS = 3;
+/** `*` runs one path segment of a glob a regular expression matches may hold (src/engine/glob-match.ts). */
+const MAX_STARS_PER_SEGMENT = 2;
+/** Globs one config may hold in all: each is tried on every file. */
+const MAX_CONFIG_GLOBS = 20_000;
 const MAX_GLOB_LENGTH = 1024;
 
 /**
@@ -174,17 +179,25 @@ const MAX_GLOB_LENGTH = 1024;
  * most MAX_GLOB_LENGTH characters, 8 brace groups and MAX_BRACE_ALTERNATIVES patterns, no brace
  * ranges (`{1..1000}{1..1000}`, 26 characters, made globby compile and stat a million patterns).
  */
-function compileGlobs(globs: readonly string[], displayPath: string, where: string): picomatch.Matcher {
+function compileGlobs(globs: readonly string[], displayPath: string, where: string): (relPath: string) => boolean {
   checkGlobs(globs, displayPath, where);
-  return picomatch([...globs], { dot: true, noextglob: true });
+  return compileConfigGlobs(globs);
 }
 
-/** compileGlobs' bounds alone, for globs another matcher compiles (hosts' domains: domainGlobMatcher). */
-function checkGlobs(globs: readonly string[], displayPath: string, where: string): void {
+/**
+ * compileGlobs' bounds alone, for globs another matcher compiles (hosts' domains: domainGlobMatcher).
+ * `globbed`: the globs are also walked by globby (hosts' domains, to complete a plan), whose
+ * regular expressions backtrack as picomatch's do.
+ */
+function checkGlobs(globs: readonly string[], displayPath: string, where: string, globbed = false): void {
   for (const glob of globs) {
     const problem =
       glob.length > MAX_GLOB_LENGTH ? `is longer than ${MAX_GLOB_LENGTH} characters`
       : wildcardRuns(glob) > MAX_WILDCARDS ? `has more than ${MAX_WILDCARDS} '*' or '**' wildcards`
+      // Three `*` in one segment backtrack cubically in a regular expression (`*a*a*a0` took 20 ms a name): only
+      // the linear matcher (src/engine/glob-match.ts) takes them.
+      : starsPerSegment(glob) > MAX_STARS_PER_SEGMENT && (globbed || linearGlobMatcher(glob) === undefined)
+        ? `has more than ${MAX_STARS_PER_SEGMENT} '*' in one path segment${globbed ? '' : ' together with a class, an escape or another character picomatch reads specially'}`
       // Without braces or parentheses none of the checks below can find anything (a fleet's `hv01/**/*.xml`).
       : !glob.includes('{') && !glob.includes('(') ? undefined
       : (glob.match(/\{/g) ?? []).length > 8 ? 'has more than 8 brace groups'
@@ -323,6 +336,8 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
     if (options) ruleOptions[id] = options;
   }
 
+  const globCount = (raw.ignores ?? []).reduce((n, i) => n + (typeof i === 'string' ? 1 : (i.files?.length ?? 0)), 0) + (raw.hosts ?? []).reduce((n, h) => n + (h.domains?.length ?? 0), 0);
+  if (globCount > MAX_CONFIG_GLOBS) throw new ConfigError(displayPath, '', `holds ${globCount} globs in ignores and hosts[].domains, more than ${MAX_CONFIG_GLOBS}: each is tried on every file`);
   const fileGlobs = (raw.ignores ?? []).filter((i): i is string => typeof i === 'string');
   const ignoredFile = fileGlobs.length > 0 ? compileGlobs(fileGlobs, displayPath, 'ignores') : undefined;
   const findingIgnores: FindingIgnore[] = (raw.ignores ?? [])
@@ -354,7 +369,7 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
     }
     if (real === undefined) throw new ConfigError(displayPath, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
     // Checked for backtracking before the matcher is built (domainGlobMatcher compiles them, shared by pattern).
-    checkGlobs(h.domains, displayPath, `hosts[${index}].domains`);
+    checkGlobs(h.domains, displayPath, `hosts[${index}].domains`, true);
     // Walked for the plan: like the snapshot, confined to the repository (a literal symlink out of it is
     // refused when the walk meets it: discover.ts expandGlobs).
     const scans = h.domains.map((g) => picomatch.scan(g));
@@ -413,7 +428,7 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
 /** Globs that are a plain directory and a pattern below it (`hv01/**\/*.xml`): the directory is compared as text. */
 const LITERAL_BASE = /^(?!\.\.?(?:\/|$))[\w+@=,~-][\w.+@=,~-]*(?:\/(?!\.\.?(?:\/|$))[\w.+@=,~-]+)*$/;
 /** Compiled patterns below a base (`**\/*.xml`), shared by every host whose globs use them. */
-const patternsBelowBase = new Map<string, picomatch.Matcher>();
+const patternsBelowBase = new Map<string, (relPath: string) => boolean>();
 
 /**
  * The matcher of one host's `domains` globs. A fleet's config names a thousand hosts whose globs
@@ -431,10 +446,10 @@ export function domainGlobMatcher(globs: readonly string[], scans: readonly Glob
     return simple && (scan.glob === '**' || !/(?:\*\*|\/)$/.test(scan.glob)) ? { dir: `${scan.base}/`, pattern: scan.glob } : undefined;
   });
   // noextglob as compileGlobs: checkGlobs refuses them, and `@(a|aa)` runs would backtrack exponentially.
-  if (split.some((s) => s === undefined)) return picomatch([...globs], { dot: true, noextglob: true });
+  if (split.some((s) => s === undefined)) return compileConfigGlobs(globs);
   const parts = split.map((s) => {
     let below = patternsBelowBase.get(s!.pattern);
-    if (!below) patternsBelowBase.set(s!.pattern, (below = picomatch(s!.pattern, { dot: true, noextglob: true })));
+    if (!below) patternsBelowBase.set(s!.pattern, (below = compileConfigGlobs([s!.pattern])));
     return { dir: s!.dir, below, itself: s!.pattern === '**' ? s!.dir.slice(0, -1) : undefined };
   });
   return (rel) => parts.some((p) => (rel.startsWith(p.dir) && p.below(rel.slice(p.dir.length))) || rel === p.itself);

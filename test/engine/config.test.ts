@@ -257,6 +257,18 @@ test("glob bounds: three runs of '*' pass and four fail, a run of '***' counting
     for (const bad of ['*a*b*c*', '**/a*/b*/c*', 'a/***/b*c*d*']) assert.throws(load([bad]), /has more than 3 '\*' or '\*\*' wildcards/, bad);
     assert.throws(load(['x/{1..1000}.xml']), /brace range/);
     assert.throws(load(['x/@(a|aa).xml']), /extglob/);
+    // Three '*' in one segment backtrack cubically in a regular expression: taken only where the linear
+    // matcher takes the glob (src/engine/glob-match.ts), not beside a class or in hosts[].domains (globby walks those).
+    assert.doesNotThrow(load(['*a*a*a0']));
+    assert.throws(load(['[ab]*a*a*0']), /has more than 2 '\*' in one path segment together with a class/);
+    assert.doesNotThrow(load(['[ab]*a*0', '**/[ab]*.xml']));
+    const hosts = (domains: string[]) => {
+      writeConfig(dir, { ...base, hosts: [{ ...base.hosts[0]!, domains }, ...base.hosts.slice(1)] });
+      return () => loadConfigFile(join(dir, 'fleet', 'kvmlint.config.json'));
+    };
+    assert.throws(hosts(['hv01/*a*b*c.xml']), /hosts\[0\]\.domains: glob 'hv01\/\*a\*b\*c\.xml' has more than 2 '\*' in one path segment: such globs/);
+    // Every glob is tried on every file: a config holds at most 20,000.
+    assert.throws(load(Array.from({ length: 20_001 }, (_, i) => `x${i}/*.xml`)), /holds 20\d{3} globs in ignores and hosts\[\]\.domains, more than 20000/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
