@@ -15240,6 +15240,18 @@ function segmentMatches(pattern, name) {
   while (pattern.charCodeAt(p) === 42) p++;
   return p === pattern.length;
 }
+var dots = (name) => name === "." || name === "..";
+function compileSegment(pattern) {
+  if (!pattern.includes("*") && !pattern.includes("?")) return (name) => name === pattern;
+  if (pattern === "*") return (name) => name !== "" && !dots(name);
+  const rest = pattern.slice(1);
+  if (pattern.startsWith("*") && !/[*?]/.test(rest)) return (name) => name.endsWith(rest) && name !== "" && !dots(name);
+  const head = pattern.slice(0, -1);
+  if (pattern.endsWith("*") && !/[*?]/.test(head)) return (name) => name.startsWith(head);
+  const guarded = pattern.startsWith("*");
+  return (name) => name !== "" && !(guarded && dots(name)) && segmentMatches(pattern, name);
+}
+var DOT_SEGMENT2 = /(?:^|\/)\.\.?\//;
 function compileExpanded(glob) {
   const parts = glob.split("/");
   if (parts.some((s) => s === "" || s === "." || s === "..")) return void 0;
@@ -15248,30 +15260,38 @@ function compileExpanded(glob) {
     if (parts[i] === "**" && i > 0 && parts[i - 1].endsWith("*")) return void 0;
     if (parts[i].includes(".*")) return void 0;
   }
-  const literal = parts.map((s) => !s.includes("*") && !s.includes("?"));
-  const dots = (name) => name === "." || name === "..";
-  const guarded = parts.map((p) => p.startsWith("*"));
-  const segmentAt = (i, name) => literal[i] ? name === parts[i] : name !== "" && !(guarded[i] && dots(name)) && segmentMatches(parts[i], name);
+  const segment = parts.map((p) => p === "**" ? void 0 : compileSegment(p));
   const globstars = parts.filter((p) => p === "**").length;
   if (globstars === 0) {
-    return (path4) => {
+    return (relPath) => {
+      const path4 = relPath.split("/");
       if (path4.length !== parts.length) return false;
-      for (let i = 0; i < parts.length; i++) if (!segmentAt(i, path4[i])) return false;
+      for (let i = 0; i < parts.length; i++) if (!segment[i](path4[i])) return false;
       return true;
+    };
+  }
+  if (globstars === 1 && parts.length === 2 && parts[0] === "**") {
+    const last = segment[1];
+    return (relPath) => {
+      const slash = relPath.lastIndexOf("/");
+      if (slash < 0) return last(relPath);
+      return last(relPath.slice(slash + 1)) && !DOT_SEGMENT2.test(relPath.slice(0, slash + 1));
     };
   }
   if (globstars === 1) {
     const at = parts.indexOf("**");
     const after = parts.length - at - 1;
-    return (path4) => {
+    return (relPath) => {
+      const path4 = relPath.split("/");
       if (path4.length < at + after) return false;
-      for (let i = 0; i < at; i++) if (!segmentAt(i, path4[i])) return false;
-      for (let k = 1; k <= after; k++) if (!segmentAt(parts.length - k, path4[path4.length - k])) return false;
+      for (let i = 0; i < at; i++) if (!segment[i](path4[i])) return false;
+      for (let k = 1; k <= after; k++) if (!segment[parts.length - k](path4[path4.length - k])) return false;
       for (let j = at; j < path4.length - after; j++) if (dots(path4[j])) return false;
       return true;
     };
   }
-  return (path4) => {
+  return (relPath) => {
+    const path4 = relPath.split("/");
     const memo2 = /* @__PURE__ */ new Map();
     const matches = (i, j) => {
       if (i === parts.length) return j === path4.length;
@@ -15280,7 +15300,7 @@ function compileExpanded(glob) {
       if (known !== void 0) return known;
       let result;
       if (parts[i] === "**") result = matches(i + 1, j) || j < path4.length && !dots(path4[j]) && matches(i, j + 1);
-      else result = j < path4.length && segmentAt(i, path4[j]) && matches(i + 1, j + 1);
+      else result = j < path4.length && segment[i](path4[j]) && matches(i + 1, j + 1);
       memo2.set(key, result);
       return result;
     };
@@ -15297,10 +15317,7 @@ function linearGlobMatcher(glob) {
     if (m === void 0) return void 0;
     matchers.push(m);
   }
-  return (relPath) => {
-    const segments = relPath.split("/");
-    return matchers.some((m) => m(segments));
-  };
+  return matchers.length === 1 ? matchers[0] : (relPath) => matchers.some((m) => m(relPath));
 }
 function compileConfigGlobs(globs) {
   const linear = [];

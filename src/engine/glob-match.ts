@@ -89,8 +89,29 @@ function segmentMatches(pattern: string, name: string): boolean {
   return p === pattern.length;
 }
 
+const dots = (name: string): boolean => name === '.' || name === '..';
+
+/**
+ * A matcher of one glob segment (literals, `?`, `*`), with picomatch's guards: no wildcard takes
+ * an empty segment (`(?=.)`), and a pattern that starts with `*` never takes `.` or `..` (`?` does).
+ * The shapes configs use most (`*.xml`, `vm-*`, `*`) are tested with string methods.
+ */
+function compileSegment(pattern: string): (name: string) => boolean {
+  if (!pattern.includes('*') && !pattern.includes('?')) return (name) => name === pattern;
+  if (pattern === '*') return (name) => name !== '' && !dots(name);
+  const rest = pattern.slice(1);
+  if (pattern.startsWith('*') && !/[*?]/.test(rest)) return (name) => name.endsWith(rest) && name !== '' && !dots(name);
+  const head = pattern.slice(0, -1);
+  if (pattern.endsWith('*') && !/[*?]/.test(head)) return (name) => name.startsWith(head);
+  const guarded = pattern.startsWith('*');
+  return (name) => name !== '' && !(guarded && dots(name)) && segmentMatches(pattern, name);
+}
+
+/** Whether a segment of `prefix` (segments each followed by `/`) is `.` or `..`: `**` never crosses one. */
+const DOT_SEGMENT = /(?:^|\/)\.\.?\//;
+
 /** A matcher of one brace-free glob in the subset, over `/`-separated relative paths. */
-function compileExpanded(glob: string): ((segments: readonly string[]) => boolean) | undefined {
+function compileExpanded(glob: string): ((relPath: string) => boolean) | undefined {
   const parts = glob.split('/');
   if (parts.some((s) => s === '' || s === '.' || s === '..')) return undefined;
   // picomatch's own readings, left to it: `**` inside a segment (beside braces it crosses `/`), and a
@@ -101,36 +122,41 @@ function compileExpanded(glob: string): ((segments: readonly string[]) => boolea
     // `.*`: picomatch makes that `*` take at least one character, except in its fast paths (`a.*`).
     if (parts[i]!.includes('.*')) return undefined;
   }
-  const literal = parts.map((s) => !s.includes('*') && !s.includes('?'));
-  // picomatch's guards: a segment pattern that starts with `*`, and `**`, never take a `.` or `..`
-  // segment (`?` does). A file outside the config's directory is `../x.xml` relative to it, and
-  // `**/*.xml` must not take it.
-  const dots = (name: string): boolean => name === '.' || name === '..';
-  const guarded = parts.map((p) => p.startsWith('*'));
-  // An empty segment (`hv01/`) is taken by no wildcard (picomatch's `(?=.)`).
-  const segmentAt = (i: number, name: string): boolean => (literal[i] ? name === parts[i] : name !== '' && !(guarded[i] && dots(name)) && segmentMatches(parts[i]!, name));
+  const segment = parts.map((p) => (p === '**' ? undefined : compileSegment(p)));
   const globstars = parts.filter((p) => p === '**').length;
   if (globstars === 0) {
-    return (path) => {
+    return (relPath) => {
+      const path = relPath.split('/');
       if (path.length !== parts.length) return false;
-      for (let i = 0; i < parts.length; i++) if (!segmentAt(i, path[i]!)) return false;
+      for (let i = 0; i < parts.length; i++) if (!segment[i]!(path[i]!)) return false;
       return true;
     };
   }
+  if (globstars === 1 && parts.length === 2 && parts[0] === '**') {
+    // `**/*.xml`, every host's pattern below its directory: the last segment, and no `.` or `..` before it.
+    const last = segment[1]!;
+    return (relPath) => {
+      const slash = relPath.lastIndexOf('/');
+      if (slash < 0) return last(relPath);
+      return last(relPath.slice(slash + 1)) && !DOT_SEGMENT.test(relPath.slice(0, slash + 1));
+    };
+  }
   if (globstars === 1) {
-    // One `**` (`**/*.xml`, `hv01/**/*.xml`): the parts before it match the path's first segments,
-    // those after it its last ones, and it takes whatever lies between.
+    // One `**` (`hv01/**/*.xml`): the parts before it match the path's first segments, those after
+    // it its last ones, and it takes whatever lies between (no `.` or `..` among them).
     const at = parts.indexOf('**');
     const after = parts.length - at - 1;
-    return (path) => {
+    return (relPath) => {
+      const path = relPath.split('/');
       if (path.length < at + after) return false;
-      for (let i = 0; i < at; i++) if (!segmentAt(i, path[i]!)) return false;
-      for (let k = 1; k <= after; k++) if (!segmentAt(parts.length - k, path[path.length - k]!)) return false;
+      for (let i = 0; i < at; i++) if (!segment[i]!(path[i]!)) return false;
+      for (let k = 1; k <= after; k++) if (!segment[parts.length - k]!(path[path.length - k]!)) return false;
       for (let j = at; j < path.length - after; j++) if (dots(path[j]!)) return false;
       return true;
     };
   }
-  return (path) => {
+  return (relPath) => {
+    const path = relPath.split('/');
     // matches(i, j): parts[i..] match path[j..]; `**` takes any number of whole segments, none included.
     const memo = new Map<number, boolean>();
     const matches = (i: number, j: number): boolean => {
@@ -140,7 +166,7 @@ function compileExpanded(glob: string): ((segments: readonly string[]) => boolea
       if (known !== undefined) return known;
       let result: boolean;
       if (parts[i] === '**') result = matches(i + 1, j) || (j < path.length && !dots(path[j]!) && matches(i, j + 1));
-      else result = j < path.length && segmentAt(i, path[j]!) && matches(i + 1, j + 1);
+      else result = j < path.length && segment[i]!(path[j]!) && matches(i + 1, j + 1);
       memo.set(key, result);
       return result;
     };
@@ -156,16 +182,13 @@ export function linearGlobMatcher(glob: string): ((relPath: string) => boolean) 
   if (!SUBSET.test(glob)) return undefined;
   const expanded = expandBraces(glob);
   if (expanded === undefined) return undefined;
-  const matchers: Array<(segments: readonly string[]) => boolean> = [];
+  const matchers: Array<(relPath: string) => boolean> = [];
   for (const g of expanded) {
     const m = compileExpanded(g);
     if (m === undefined) return undefined;
     matchers.push(m);
   }
-  return (relPath) => {
-    const segments = relPath.split('/');
-    return matchers.some((m) => m(segments));
-  };
+  return matchers.length === 1 ? matchers[0]! : (relPath) => matchers.some((m) => m(relPath));
 }
 
 /**

@@ -66,6 +66,16 @@ test('linearGlobMatcher agrees with picomatch ({ dot: true, noextglob: true }) o
   assert.ok(compared > 100_000, `${compared} comparisons`);
 });
 
+test('the shapes matched with string methods (`*.xml`, `vm-*`, `*`, `**/…`) answer as picomatch on the edge names', () => {
+  const globs = ['*.xml', 'vm-*', '*', '**/*.xml', '**/vm-*', '**/*', 'hv01/**/*.xml', 'a/*.xml'];
+  const paths = ['.xml', 'a.xml', '.', '..', 'vm-', 'vm-1', 'x', '../a.xml', 'a/../b.xml', './a.xml', 'a/./b.xml', 'a/.x/b.xml', 'a/..x/b.xml', 'hv01/../a.xml', 'hv01/a.xml', 'hv01/x/y/a.xml', 'a/b.xml', '..a.xml', '...'];
+  for (const g of globs) {
+    const theirs = picomatch(g, { dot: true, noextglob: true });
+    const mine = linearGlobMatcher(g)!;
+    for (const p of paths) assert.equal(mine(p), theirs(p), `${g} on ${p}`);
+  }
+});
+
 test('the globs configs hold are in the subset; classes, escapes, parentheses and negation are not', () => {
   for (const g of ['**/*.xml', 'hv01/**/*.xml', 'hosts/{hv01,hv02}/*-db-*.xml', 'domains/web-??.xml', 'legacy/**', '**/templates/**', '*a*a*a0']) assert.ok(linearGlobMatcher(g), g);
   for (const g of ['[ab]*.xml', 'a\\*b', '@(a|b).xml', '!x.xml', './x.xml', 'a//b', 'x/', '{a}.xml', '{,a}.xml', 'a}b']) assert.equal(linearGlobMatcher(g), undefined, g);
