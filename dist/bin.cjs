@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"f025d92a42ca5fb357ceb8e2bfb3e76135944df3e44b8db1077fb473d4745621"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"a71f7f3093d08344372de5d0e9e12e209e6cf13ba99079095de717d4da54a395"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

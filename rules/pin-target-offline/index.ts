@@ -19,6 +19,15 @@ interface PinAttr {
 }
 
 /**
+ * Whether a thread group is vCPUs that all start offline (`<vcpu current>`, `<vcpus><vcpu enabled='no'>`):
+ * qemu_process.c qemuProcessSetupVcpus skips them (`if (!vcpu->online) continue;`), so their pins are
+ * applied only when they are hot-plugged (qemuDomainHotplugAddVcpu), where a bad one fails the hot-plug.
+ */
+function startsOffline(d: DomainModel, t: ThreadGroup): boolean {
+  return t.kind === 'vcpu' && !d.offlineVcpus.isEmpty && t.ids.isSubsetOf(d.offlineVcpus);
+}
+
+/**
  * Every pin libvirt applies to a thread when the guest starts (qemu_process.c qemuProcessSetupPid, via
  * qemuDomainEvaluateCPUMask): each thread's own vcpupin, emulatorpin or iothreadpin, else `<vcpu cpuset>`.
  * A `<vcpu cpuset>` that no thread inherits is not applied, and pins libvirt rejects for another reason
@@ -74,6 +83,10 @@ export default defineHostRule({
     summary: 'A CPU pin or numatune nodeset names CPUs or NUMA nodes the host does not have, or CPUs that are offline.',
     tags: ['pinning', 'numa', 'host'],
     messages: {
+      hotplugFails: {
+        message: '{{what}} {{name}} {{facts}}: hot-plugging {{vcpus}} fails ({{they}} {{start}} offline)',
+        help: 'the guest starts (libvirt pins a vCPU when it comes online); pin {{them}} to online CPUs ({{online}}) before virsh setvcpus',
+      },
       noOnlineCpu: {
         message: '{{what}} {{leave}} no online CPU: {{facts}}; the guest does not start',
         help: 'pin to online CPUs ({{online}}): setting an affinity with no online CPU fails with EINVAL',
@@ -100,7 +113,7 @@ export default defineHostRule({
     // One finding per kind of cause (no online CPU left, CPUs the host lacks, offline CPUs), at the first
     // pin with it, every other pin with the same cause related.
     type Hit = { pin: PinAttr; what: string; online: CpuSet; absent: CpuSet; notOnline: CpuSet; facts: string };
-    const byKind = new Map<'none' | 'absent' | 'offline', Hit[]>();
+    const byKind = new Map<'none' | 'absent' | 'offline' | 'hotplug', Hit[]>();
     for (const pin of pinAttrs(domain, h)) {
       const { cpus } = pin;
       // The usual case, answered without building the split below.
@@ -119,7 +132,12 @@ export default defineHostRule({
       // sched_setaffinity() with no active CPU fails with EINVAL (kernel/sched/core.c __set_cpus_allowed_ptr) and
       // libvirt fails the start; CPUs outside the possible set make kernel/cgroup/cpuset.c update_cpumask() fail
       // (cgroup v2; v1 also refuses CPUs that are not online, which the offline message says).
-      const kind = a.online.isEmpty ? 'none' : !a.absent.isEmpty ? 'absent' : 'offline';
+      let kind: 'none' | 'absent' | 'offline' | 'hotplug' = a.online.isEmpty ? 'none' : !a.absent.isEmpty ? 'absent' : 'offline';
+      if (pin.threads.every((t) => startsOffline(domain, t))) {
+        // Not applied at start. When hot-plugged, a vCPU pinned to some online CPUs runs there; one with none fails.
+        if (kind === 'offline') continue;
+        kind = 'hotplug';
+      }
       const list = byKind.get(kind) ?? [];
       list.push({ pin, what: describePin(pin), online: a.online, absent: a.absent, notOnline, facts: parts.join(', ') });
       byKind.set(kind, list);
@@ -128,7 +146,25 @@ export default defineHostRule({
       const first = hits[0]!;
       const related: RelatedDescriptor[] = hits.slice(1).map((x) => ({ range: x.pin.attr.valueRange, message: `${x.what}: ${x.facts}` }));
       const what = hits.length === 1 ? first.what : `${hits.length} pins (${first.what} and others)`;
-      if (kind === 'none') {
+      if (kind === 'hotplug') {
+        const vcpus = hits.reduce((acc, x) => x.pin.threads.reduce((a2, t) => a2.union(t.ids), acc), CpuSet.empty);
+        report({
+          range: first.pin.attr.valueRange,
+          severity: 'warning',
+          messageId: 'hotplugFails',
+          data: {
+            what,
+            name: hits.length === 1 ? 'names' : 'name',
+            facts: hits.length === 1 ? first.facts : `${describeCpus(hits.reduce((acc, x) => acc.union(x.notOnline), CpuSet.empty))} not online`,
+            vcpus: describeVcpus(vcpus),
+            they: vcpus.size === 1 ? 'it' : 'they',
+            them: vcpus.size === 1 ? 'it' : 'them',
+            start: vcpus.size === 1 ? 'starts' : 'start',
+            online: h.online.toString() || 'none',
+          },
+          related,
+        });
+      } else if (kind === 'none') {
         report({
           range: first.pin.attr.valueRange,
           messageId: 'noOnlineCpu',
