@@ -9671,13 +9671,16 @@ var ModelBuilder = class {
       max = MAX_PLAUSIBLE_VCPUS;
       maxKnown = false;
     }
+    const placement = attribute(el, "placement")?.value === "auto" ? "auto" : "static";
     return {
       element: el,
       max,
       maxKnown,
       current: this.uint(el, "current"),
-      placement: attribute(el, "placement")?.value === "auto" ? "auto" : "static",
-      cpuset: this.cpuset(el, "cpuset")
+      placement,
+      // Under placement='auto' libvirt neither parses nor keeps the cpuset (domain_conf.c virDomainVcpuParse
+      // reads it only for static placement): the threads take numad's advice.
+      cpuset: placement === "auto" ? void 0 : this.cpuset(el, "cpuset")
     };
   }
   offlineVcpus(vcpu, vcpus) {

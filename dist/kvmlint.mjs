@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"a71f7f3093d08344372de5d0e9e12e209e6cf13ba99079095de717d4da54a395"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"2865b2b1c523c745e5369ef494ee4aac8299a72c20c03e10d4e9310b84476bda"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

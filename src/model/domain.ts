@@ -802,13 +802,16 @@ class ModelBuilder {
       max = MAX_PLAUSIBLE_VCPUS;
       maxKnown = false;
     }
+    const placement = attribute(el, 'placement')?.value === 'auto' ? 'auto' : 'static';
     return {
       element: el,
       max,
       maxKnown,
       current: this.uint(el, 'current'),
-      placement: attribute(el, 'placement')?.value === 'auto' ? 'auto' : 'static',
-      cpuset: this.cpuset(el, 'cpuset'),
+      placement,
+      // Under placement='auto' libvirt neither parses nor keeps the cpuset (domain_conf.c virDomainVcpuParse
+      // reads it only for static placement): the threads take numad's advice.
+      cpuset: placement === 'auto' ? undefined : this.cpuset(el, 'cpuset'),
     };
   }
 
