@@ -33,7 +33,7 @@ const messages = {
   },
   unboundShort: {
     message: 'the planned guests need {{demand}} × {{size}} hugepages but the host has {{supply}} in all (memory not bound strictly to a node)',
-    help: 'bind each guest with <numatune> and reserve its pages on that node',
+    help: "raise the host's pools to {{demand}} pages in all or move a guest: no placement fits them (binding each guest with <numatune> makes the check per node)",
   },
   noPools: { message: 'the snapshot has no hugepage pools (its source cannot provide them): insufficient-hugepages is not checked' },
   noDefaultSize: { message: 'the snapshot has no default hugepage size: hugepages without an explicit <page size> are not checked' },
@@ -195,7 +195,6 @@ function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeB
       (at, guests, related) =>
         ctx.report(at.on, {
           range: at.element.startTag,
-          severity: 'warning',
           messageId: 'setShort',
           data: { guests: guestsPhrase(guests), nodes: describeNodes(nodes), need: guests === 1 ? 'needs' : 'need', demand, size: sizeName, supply },
           related,
@@ -213,7 +212,7 @@ function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeB
         b.unbound,
         demand - supply,
         (at, _guests, related) =>
-          ctx.report(at.on, { range: at.element.startTag, severity: 'warning', messageId: 'unboundShort', data: { demand, size: sizeName, supply }, related }),
+          ctx.report(at.on, { range: at.element.startTag, messageId: 'unboundShort', data: { demand, size: sizeName, supply }, related }),
         all.filter((c) => !b.unbound.includes(c)),
       );
     }
