@@ -10,9 +10,9 @@
  * and `**` over segments with a memo. The answers are picomatch's with `{ dot: true }` on the
  * paths kvmlint matches (relative, `/`-separated, no empty segment or trailing `/`; `..` leads to
  * a file outside the config's directory); test/engine/glob-match.test.ts compares them on random
- * globs and paths. Globs outside that
- * subset (classes, escapes, parentheses, negation) are left to picomatch, and the config refuses
- * any of those with two `*` in one segment (config.ts checkGlobs).
+ * globs and paths. Globs outside that subset (classes, escapes, parentheses, negation, and a few
+ * placements picomatch reads its own way) are left to picomatch, and the config refuses any of
+ * those with more than two `*` in one segment (config.ts checkGlobs).
  */
 import picomatch from 'picomatch';
 
