@@ -16232,6 +16232,11 @@ var pin_target_offline_default = defineHostRule({
       list.push({ pin, what: describePin(pin), online: a.online, absent: a.absent, notOnline, facts: parts.join(", ") });
       byKind.set(kind, list);
     }
+    const groupFacts = (hits) => {
+      const absent2 = hits.reduce((acc, x) => acc.union(x.absent), CpuSet.empty);
+      const rest = hits.reduce((acc, x) => acc.union(x.notOnline), CpuSet.empty).subtract(absent2);
+      return [...absent2.isEmpty ? [] : [`${describeCpus(absent2)} not on the host`], ...rest.isEmpty ? [] : [`${describeCpus(rest)} not online`]].join(", ");
+    };
     for (const [kind, hits] of byKind) {
       const first = hits[0];
       const related = hits.slice(1).map((x) => ({ range: x.pin.attr.valueRange, message: `${x.what}: ${x.facts}` }));
@@ -16245,7 +16250,7 @@ var pin_target_offline_default = defineHostRule({
           data: {
             what,
             name: hits.length === 1 ? "names" : "name",
-            facts: hits.length === 1 ? first.facts : `${describeCpus(hits.reduce((acc, x) => acc.union(x.notOnline), CpuSet.empty))} not online`,
+            facts: hits.length === 1 ? first.facts : groupFacts(hits),
             vcpus: describeVcpus(vcpus),
             they: vcpus.size === 1 ? "it" : "they",
             them: vcpus.size === 1 ? "it" : "them",
@@ -16261,7 +16266,7 @@ var pin_target_offline_default = defineHostRule({
           data: {
             what: hits.length === 1 ? `${first.what} cpuset='${excerpt(first.pin.attr.value)}'` : what,
             leave: hits.length === 1 ? "leaves" : "leave",
-            facts: hits.length === 1 ? first.facts : `${describeCpus(hits.reduce((acc, x) => acc.union(x.notOnline), CpuSet.empty))} not online`,
+            facts: hits.length === 1 ? first.facts : groupFacts(hits),
             online: h.online.toString() || "none"
           },
           related

@@ -142,6 +142,12 @@ export default defineHostRule({
       list.push({ pin, what: describePin(pin), online: a.online, absent: a.absent, notOnline, facts: parts.join(', ') });
       byKind.set(kind, list);
     }
+    /** The facts of several pins at once: the CPUs the host lacks named apart from those merely not online. */
+    const groupFacts = (hits: readonly Hit[]): string => {
+      const absent = hits.reduce((acc, x) => acc.union(x.absent), CpuSet.empty);
+      const rest = hits.reduce((acc, x) => acc.union(x.notOnline), CpuSet.empty).subtract(absent);
+      return [...(absent.isEmpty ? [] : [`${describeCpus(absent)} not on the host`]), ...(rest.isEmpty ? [] : [`${describeCpus(rest)} not online`])].join(', ');
+    };
     for (const [kind, hits] of byKind) {
       const first = hits[0]!;
       const related: RelatedDescriptor[] = hits.slice(1).map((x) => ({ range: x.pin.attr.valueRange, message: `${x.what}: ${x.facts}` }));
@@ -155,7 +161,7 @@ export default defineHostRule({
           data: {
             what,
             name: hits.length === 1 ? 'names' : 'name',
-            facts: hits.length === 1 ? first.facts : `${describeCpus(hits.reduce((acc, x) => acc.union(x.notOnline), CpuSet.empty))} not online`,
+            facts: hits.length === 1 ? first.facts : groupFacts(hits),
             vcpus: describeVcpus(vcpus),
             they: vcpus.size === 1 ? 'it' : 'they',
             them: vcpus.size === 1 ? 'it' : 'them',
@@ -171,7 +177,7 @@ export default defineHostRule({
           data: {
             what: hits.length === 1 ? `${first.what} cpuset='${excerpt(first.pin.attr.value)}'` : what,
             leave: hits.length === 1 ? 'leaves' : 'leave',
-            facts: hits.length === 1 ? first.facts : `${describeCpus(hits.reduce((acc, x) => acc.union(x.notOnline), CpuSet.empty))} not online`,
+            facts: hits.length === 1 ? first.facts : groupFacts(hits),
             online: h.online.toString() || 'none',
           },
           related,
