@@ -35,6 +35,10 @@ export default definePlanRule({
         message: 'CPU {{cpu}} ({{vcpus}} of {{guest}}) shares a core with {{siblings}}: {{uses}}',
         help: "leave the sibling idle, or give it to this guest's own vCPUs (with <topology threads='2'>): SMT siblings share execution units",
       },
+      siblingsHousekeeping: {
+        message: '{{cpus}} ({{vcpus}} of {{guest}}) share cores with {{siblings}}, which are housekeeping',
+        help: 'isolate the siblings too (isolcpus, nohz_full or tuned isolated_cores list whole cores), or pin to cores whose siblings are isolated',
+      },
       noTopology: { message: 'the snapshot has no SMT topology (thread siblings) for dedicated {{cpus}}: smt-sibling-sharing is not checked for them' },
     },
   },
@@ -120,7 +124,7 @@ export default definePlanRule({
     const guestName = (on: LintedDomain) => excerpt(on.domain.name ?? on.source.path, 40);
     // One finding per core (one resource): two guests dedicated to sibling threads of one core are one cause.
     const reportedCores = new Map<string, { related: RelatedDescriptor[] }>();
-    const findings: Array<{ pin: DedicatedPin; uses: string[]; core: string }> = [];
+    const findings: Array<{ pin: DedicatedPin; uses: string[]; core: string; housekeepingOnly: boolean }> = [];
     for (const pin of pins) {
       const uses: string[] = [];
       // A housekeeping sibling that holds this guest's own dedicated vCPU is that vCPU's housekeeping-overlap
@@ -137,9 +141,38 @@ export default definePlanRule({
         uses.push(`${listBounded(names, pin.others.size, 3, 'other guests')} can run there`);
       }
       if (uses.length === 0) continue;
-      findings.push({ pin, uses, core: pin.siblings.union(CpuSet.of(pin.cpu)).toString() });
+      findings.push({ pin, uses, core: pin.siblings.union(CpuSet.of(pin.cpu)).toString(), housekeepingOnly: uses.length === 1 && hk.equals(pin.siblings) });
     }
-    for (const { pin, uses, core } of findings) {
+    // One cause, one finding: a guest whose dedicated vCPUs each have only housekeeping siblings (an isolcpus
+    // list that names one thread of each core) gets one finding for all of them, the other pins related.
+    const housekeepingOnly = new Map<LintedDomain, typeof findings>();
+    for (const f of findings) {
+      if (!f.housekeepingOnly) continue;
+      const list = housekeepingOnly.get(f.pin.on) ?? [];
+      list.push(f);
+      housekeepingOnly.set(f.pin.on, list);
+    }
+    const grouped = new Set<(typeof findings)[number]>();
+    for (const [on, list] of housekeepingOnly) {
+      if (list.length < 2) continue;
+      for (const f of list) grouped.add(f);
+      const first = list[0]!;
+      const cpus = list.reduce((acc, f) => acc.union(CpuSet.of(f.pin.cpu)), CpuSet.empty);
+      ctx.report(on, {
+        range: first.pin.use.range!,
+        messageId: 'siblingsHousekeeping',
+        data: {
+          cpus: describeCpus(cpus),
+          vcpus: describeVcpus(list.reduce((acc, f) => acc.union(f.pin.vcpus), CpuSet.empty)),
+          guest: guestName(on),
+          siblings: describeCpus(list.reduce((acc, f) => acc.union(f.pin.siblings), CpuSet.empty)),
+        },
+        related: list.slice(1).map((f) => ({ range: f.pin.use.range!, message: `CPU ${f.pin.cpu} (${describeVcpus(f.pin.vcpus)}) shares a core with housekeeping ${describeCpus(f.pin.siblings)} here` })),
+      });
+    }
+    for (const finding of findings) {
+      if (grouped.has(finding)) continue;
+      const { pin, uses, core } = finding;
       const seen = reportedCores.get(core);
       if (seen) continue;
       const related: RelatedDescriptor[] = findings
