@@ -6087,6 +6087,7 @@ function buildHostModel(snapshot, opts = {}) {
     cpusOfNodes: (ids) => nodes.filter((n) => ids.has(n.id)).reduce((acc, n) => acc.union(n.cpus), CpuSet.empty),
     pageSizeKiB,
     defaultHugepageSizeKiB: defaultHugepageSize(snapshot, nodes),
+    hugepageOvercommit: (sizeKiB) => snapshot.hugepages?.overcommit?.find((o) => o.sizeKiB === sizeKiB)?.pages ?? 0,
     minFreeKbytes: snapshot.vm?.minFreeKbytes,
     watermarkScaleFactor: snapshot.vm?.watermarkScaleFactor ?? DEFAULT_WATERMARK_SCALE_FACTOR,
     isolation,
@@ -6974,7 +6975,7 @@ var readScratch = { buf: Buffer.allocUnsafe(64 * 1024) };
 // src/generated/host-snapshot-validator.ts
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var host_snapshot_validator_default = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json", "title": "kvmlint host snapshot", "description": "One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.", "type": "object", "additionalProperties": false, "required": ["kvmlintHostSnapshot", "nodes"], "properties": { "$schema": { "type": "string", "title": "JSON Schema", "description": "Optional link to this schema, for editors." }, "kvmlintHostSnapshot": { "const": 1, "title": "Snapshot format version", "description": "Format version of this document. kvmlint reads version 1." }, "source": { "enum": ["capture", "virsh-capabilities", "numactl-hardware", "manual"], "title": "Source", "description": "Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)." }, "hostname": { "type": "string", "title": "Host name", "description": "From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent." }, "kernelRelease": { "type": "string", "title": "Kernel release", "description": "From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64." }, "libvirtVersion": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "title": "libvirt version", "description": "The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it." }, "capturedAt": { "type": "string", "title": "Capture time", "description": "When the snapshot was taken (RFC 3339)." }, "missing": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "title": "Missing facts", "description": "Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)." }, "cpus": { "type": "object", "additionalProperties": false, "title": "Host CPUs", "description": "CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.", "properties": { "possible": { "$ref": "#/definitions/cpuList", "title": "Possible CPUs", "description": "/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name." }, "present": { "$ref": "#/definitions/cpuList", "title": "Present CPUs", "description": "/sys/devices/system/cpu/present." }, "online": { "$ref": "#/definitions/cpuList", "title": "Online CPUs", "description": "/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used." } } }, "cpuTopology": { "type": "array", "title": "Per-CPU topology", "description": "One entry per CPU from /sys/devices/system/cpu/cpuN/topology.", "items": { "type": "object", "additionalProperties": false, "required": ["cpu"], "title": "CPU", "description": "Topology of one logical CPU.", "properties": { "cpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "CPU id", "description": "Logical CPU number N of cpuN." }, "node": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "NUMA node", "description": "The node whose cpulist holds this CPU." }, "socket": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Socket", "description": "topology/physical_package_id (-1 when the firmware does not say)." }, "die": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Die", "description": "topology/die_id." }, "core": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Core", "description": "topology/core_id (unique within a socket, not host-wide)." }, "siblings": { "$ref": "#/definitions/cpuList", "title": "SMT siblings", "description": "topology/thread_siblings_list: this CPU and its hyperthread siblings." }, "online": { "type": "boolean", "title": "Online", "description": "cpuN/online; absent means online." } } } }, "nodes": { "type": "array", "minItems": 1, "title": "NUMA nodes", "description": "Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.", "items": { "type": "object", "additionalProperties": false, "required": ["id", "cpus"], "title": "NUMA node", "description": "One node from /sys/devices/system/node/nodeN.", "properties": { "id": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Node id", "description": "N of nodeN. Unique." }, "cpus": { "$ref": "#/definitions/cpuList", "title": "Node CPUs", "description": "nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only." }, "memTotalKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "MemTotal (KiB)", "description": 'nodeN/meminfo "Node N MemTotal". numactl --hardware prints MB: multiply by 1024.' }, "memFreeKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "MemFree (KiB)", "description": 'nodeN/meminfo "Node N MemFree" at capture time. At most memTotalKiB.' }, "reclaimableKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Reclaimable (KiB)", "description": 'nodeN/meminfo "Active(file)" + "Inactive(file)" + "SReclaimable" at capture time: page cache and slab the kernel reclaims before an allocation bound to this node fails (what MemAvailable counts besides MemFree). At most memTotalKiB.' }, "distances": { "type": "array", "items": { "type": "integer", "minimum": 0, "maximum": 9007199254740991 }, "title": "Distances", "description": "nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)." }, "hugepages": { "type": "array", "title": "Hugepage pools", "description": "nodeN/hugepages/hugepages-<size>kB: one pool per page size.", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "total"], "title": "Hugepage pool", "description": "The pool of one page size on this node.", "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Page size (KiB)", "description": "e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages." }, "total": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Pool size (pages)", "description": "nr_hugepages: pages reserved in this pool on this node." }, "free": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Free pages", "description": "free_hugepages: pages of the pool not in use at capture time." }, "surplus": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Surplus pages", "description": "surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)." } } } }, "zones": { "type": "array", "title": "Memory zones", "description": "This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.", "items": { "type": "object", "additionalProperties": false, "required": ["name", "managedPages"], "title": "Zone", "description": 'One "Node N, zone NAME" block.', "properties": { "name": { "type": "string", "minLength": 1, "title": "Zone name", "description": "DMA, DMA32, Normal, Movable, HighMem or Device." }, "managedPages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Managed pages", "description": '"managed": pages the buddy allocator manages; the watermark split is proportional to it.' }, "presentPages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Present pages", "description": '"present".' }, "min": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "min watermark (pages)", "description": '"min" as the running kernel reported it, minus "boost".' }, "low": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "low watermark (pages)", "description": '"low" as the running kernel reported it, minus "boost".' }, "high": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "high watermark (pages)", "description": '"high" as the running kernel reported it, minus "boost".' } } } } } } }, "hugepages": { "type": "object", "additionalProperties": false, "title": "Hugepage sizes", "description": "Host-wide hugepage facts.", "properties": { "defaultSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Default hugepage size (KiB)", "description": '"Hugepagesize:" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>.' }, "sizesKiB": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 9007199254740991 }, "uniqueItems": true, "title": "Supported sizes (KiB)", "description": "The sizes under /sys/kernel/mm/hugepages." } } }, "pageSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Base page size (KiB)", "description": "The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4." }, "vm": { "type": "object", "additionalProperties": false, "title": "VM sysctls", "description": "Memory-management sysctls from /proc/sys/vm.", "properties": { "minFreeKbytes": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "vm.min_free_kbytes", "description": "/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size." }, "watermarkScaleFactor": { "type": "integer", "minimum": 1, "maximum": 3e3, "title": "vm.watermark_scale_factor", "description": "/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10." } } }, "kernel": { "type": "object", "additionalProperties": false, "title": "Kernel", "description": "The booted kernel.", "properties": { "cmdline": { "type": "string", "title": "Kernel command line", "description": "/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it." } } }, "isolation": { "type": "object", "additionalProperties": false, "title": "Running isolation", "description": "CPU isolation as the running kernel reports it. When present it wins over the command line.", "properties": { "isolated": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs", "description": "/sys/devices/system/cpu/isolated (empty string when none)." }, "nohzFull": { "$ref": "#/definitions/cpuList", "title": "nohz_full CPUs", "description": "/sys/devices/system/cpu/nohz_full (empty string when none)." } } }, "tuned": { "type": "object", "additionalProperties": false, "title": "tuned", "description": "The tuned daemon's profile and CPU partitioning variables.", "properties": { "activeProfile": { "type": "string", "title": "Active profile", "description": "/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation." }, "includes": { "type": "array", "items": { "type": "string", "minLength": 1 }, "title": "Included profiles", "description": "The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them." }, "isolatedCores": { "$ref": "#/definitions/cpuList", "title": "isolated_cores", "description": "isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed." }, "noBalanceCores": { "$ref": "#/definitions/cpuList", "title": "no_balance_cores", "description": "no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)." } } }, "running": { "type": "object", "additionalProperties": false, "title": "What runs on the host", "description": "Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.", "properties": { "guests": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name", "pid", "threads"], "title": "Running guest", "description": "One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.", "properties": { "name": { "type": "string", "title": "Guest name", "description": "-name guest=NAME (or -name NAME) of the QEMU command line." }, "uuid": { "type": "string", "title": "Guest uuid", "description": "-uuid of the QEMU command line." }, "pid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Process id", "description": "PID of the QEMU process." }, "rolesFrom": { "enum": ["status-xml", "thread-names"], "title": "Where thread roles came from", "description": "status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)." }, "threads": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["tid", "role", "allowedCpus"], "title": "Thread", "description": "One thread of the QEMU process, from /proc/PID/task/TID.", "properties": { "tid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Thread id", "description": "TID of /proc/PID/task/TID." }, "role": { "enum": ["vcpu", "iothread", "main", "worker"], "title": "Role", "description": "vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)." }, "id": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "vCPU or IOThread id", "description": "The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread." }, "name": { "type": "string", "title": "Thread name", "description": "The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on." }, "lastCpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Last CPU", "description": "Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)." }, "policy": { "enum": ["other", "fifo", "rr", "batch", "idle", "deadline"], "title": "Scheduling policy", "description": "Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it." }, "priority": { "type": "integer", "minimum": 0, "title": "Realtime priority", "description": "Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.", "maximum": 99 } } }, "title": "Threads", "description": "Every thread of the process." }, "memory": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["node", "pageSizeKiB", "kib"], "title": "Memory on one node", "description": "The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> \xD7 kernelpagesize_kB).", "properties": { "node": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Host node", "description": "N of N<node>= in numa_maps." }, "pageSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Page size (KiB)", "description": "kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings." }, "kib": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Resident memory (KiB)", "description": "Pages on that node \xD7 page size." } } }, "title": "Memory per node", "description": "Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read." } } }, "title": "Running guests", "description": "Every QEMU process found under /proc." }, "isolatedCpus": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs checked", "description": "The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)." }, "foreignTasks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["pid", "tid", "name", "allowedCpus"], "title": "Foreign task", "description": "A task that is neither a guest thread nor a per-CPU kernel thread, allowed on or last run on an isolated CPU.", "properties": { "pid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Process id", "description": "PID (thread group id)." }, "tid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Thread id", "description": "TID." }, "name": { "type": "string", "title": "Name", "description": "comm of the task (never its command line)." }, "kernelThread": { "type": "boolean", "title": "Kernel thread", "description": "PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list." }, "lastCpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Last CPU", "description": "Field 39 of stat." } } }, "title": "Foreign tasks on isolated CPUs", "description": "Tasks other than guest threads and per-CPU kernel threads allowed on or last run on isolatedCpus." }, "irqs": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["irq", "affinity"], "title": "IRQ", "description": "An interrupt whose affinity includes isolated CPUs.", "properties": { "irq": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "IRQ number", "description": "N of /proc/irq/N." }, "name": { "type": "string", "title": "Actions", "description": "The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`." }, "affinity": { "$ref": "#/definitions/cpuList", "title": "Affinity", "description": "/proc/irq/N/smp_affinity_list." }, "effectiveAffinity": { "$ref": "#/definitions/cpuList", "title": "Effective affinity", "description": "/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to." } } }, "title": "IRQs on isolated CPUs", "description": "IRQs whose effective affinity (else affinity) includes isolatedCpus." } } }, "libvirt": { "type": "object", "additionalProperties": false, "title": "libvirt", "description": "The host's libvirt.", "properties": { "definitions": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["file", "digest", "elements"], "title": "Persistent definition", "description": "One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.", "properties": { "file": { "type": "string", "title": "File", "description": "Its name under /etc/libvirt/qemu." }, "name": { "type": "string", "title": "Domain name", "description": "<name>." }, "uuid": { "type": "string", "title": "Domain uuid", "description": "<uuid>." }, "digest": { "type": "string", "title": "Digest", "description": "sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.", "pattern": "^[0-9a-f]{64}$" }, "elements": { "type": "object", "title": "Reduced elements", "description": "Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) \u2192 its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.", "additionalProperties": { "type": "string" }, "propertyNames": { "enum": ["vcpu", "cputune", "numatune", "memoryBacking", "cpu", "memory"] } } } }, "title": "Persistent definitions", "description": "The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name." } } } }, "definitions": { "cpuList": { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json", "title": "kvmlint host snapshot", "description": "One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.", "type": "object", "additionalProperties": false, "required": ["kvmlintHostSnapshot", "nodes"], "properties": { "$schema": { "type": "string", "title": "JSON Schema", "description": "Optional link to this schema, for editors." }, "kvmlintHostSnapshot": { "const": 1, "title": "Snapshot format version", "description": "Format version of this document. kvmlint reads version 1." }, "source": { "enum": ["capture", "virsh-capabilities", "numactl-hardware", "manual"], "title": "Source", "description": "Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)." }, "hostname": { "type": "string", "title": "Host name", "description": "From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent." }, "kernelRelease": { "type": "string", "title": "Kernel release", "description": "From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64." }, "libvirtVersion": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "title": "libvirt version", "description": "The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it." }, "capturedAt": { "type": "string", "title": "Capture time", "description": "When the snapshot was taken (RFC 3339)." }, "missing": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "title": "Missing facts", "description": "Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)." }, "cpus": { "type": "object", "additionalProperties": false, "title": "Host CPUs", "description": "CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.", "properties": { "possible": { "$ref": "#/definitions/cpuList", "title": "Possible CPUs", "description": "/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name." }, "present": { "$ref": "#/definitions/cpuList", "title": "Present CPUs", "description": "/sys/devices/system/cpu/present." }, "online": { "$ref": "#/definitions/cpuList", "title": "Online CPUs", "description": "/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used." } } }, "cpuTopology": { "type": "array", "title": "Per-CPU topology", "description": "One entry per CPU from /sys/devices/system/cpu/cpuN/topology.", "items": { "type": "object", "additionalProperties": false, "required": ["cpu"], "title": "CPU", "description": "Topology of one logical CPU.", "properties": { "cpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "CPU id", "description": "Logical CPU number N of cpuN." }, "node": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "NUMA node", "description": "The node whose cpulist holds this CPU." }, "socket": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Socket", "description": "topology/physical_package_id (-1 when the firmware does not say)." }, "die": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Die", "description": "topology/die_id." }, "core": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Core", "description": "topology/core_id (unique within a socket, not host-wide)." }, "siblings": { "$ref": "#/definitions/cpuList", "title": "SMT siblings", "description": "topology/thread_siblings_list: this CPU and its hyperthread siblings." }, "online": { "type": "boolean", "title": "Online", "description": "cpuN/online; absent means online." } } } }, "nodes": { "type": "array", "minItems": 1, "title": "NUMA nodes", "description": "Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.", "items": { "type": "object", "additionalProperties": false, "required": ["id", "cpus"], "title": "NUMA node", "description": "One node from /sys/devices/system/node/nodeN.", "properties": { "id": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Node id", "description": "N of nodeN. Unique." }, "cpus": { "$ref": "#/definitions/cpuList", "title": "Node CPUs", "description": "nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only." }, "memTotalKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "MemTotal (KiB)", "description": 'nodeN/meminfo "Node N MemTotal". numactl --hardware prints MB: multiply by 1024.' }, "memFreeKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "MemFree (KiB)", "description": 'nodeN/meminfo "Node N MemFree" at capture time. At most memTotalKiB.' }, "reclaimableKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Reclaimable (KiB)", "description": 'nodeN/meminfo "Active(file)" + "Inactive(file)" + "SReclaimable" at capture time: page cache and slab the kernel reclaims before an allocation bound to this node fails (what MemAvailable counts besides MemFree). At most memTotalKiB.' }, "distances": { "type": "array", "items": { "type": "integer", "minimum": 0, "maximum": 9007199254740991 }, "title": "Distances", "description": "nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)." }, "hugepages": { "type": "array", "title": "Hugepage pools", "description": "nodeN/hugepages/hugepages-<size>kB: one pool per page size.", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "total"], "title": "Hugepage pool", "description": "The pool of one page size on this node.", "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Page size (KiB)", "description": "e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages." }, "total": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Pool size (pages)", "description": "nr_hugepages: pages reserved in this pool on this node." }, "free": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Free pages", "description": "free_hugepages: pages of the pool not in use at capture time." }, "surplus": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Surplus pages", "description": "surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)." } } } }, "zones": { "type": "array", "title": "Memory zones", "description": "This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.", "items": { "type": "object", "additionalProperties": false, "required": ["name", "managedPages"], "title": "Zone", "description": 'One "Node N, zone NAME" block.', "properties": { "name": { "type": "string", "minLength": 1, "title": "Zone name", "description": "DMA, DMA32, Normal, Movable, HighMem or Device." }, "managedPages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Managed pages", "description": '"managed": pages the buddy allocator manages; the watermark split is proportional to it.' }, "presentPages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Present pages", "description": '"present".' }, "min": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "min watermark (pages)", "description": '"min" as the running kernel reported it, minus "boost".' }, "low": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "low watermark (pages)", "description": '"low" as the running kernel reported it, minus "boost".' }, "high": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "high watermark (pages)", "description": '"high" as the running kernel reported it, minus "boost".' } } } } } } }, "hugepages": { "type": "object", "additionalProperties": false, "title": "Hugepage sizes", "description": "Host-wide hugepage facts.", "properties": { "defaultSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Default hugepage size (KiB)", "description": '"Hugepagesize:" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>.' }, "sizesKiB": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 9007199254740991 }, "uniqueItems": true, "title": "Supported sizes (KiB)", "description": "The sizes under /sys/kernel/mm/hugepages." }, "overcommit": { "type": "array", "title": "Overcommit (surplus pages allowed)", "description": "nr_overcommit_hugepages of each size under /sys/kernel/mm/hugepages, where it is above 0: how many surplus pages the kernel may allocate from free memory when a pool runs out (mm/hugetlb.c gather_surplus_pages; not for gigantic sizes).", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "pages"], "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991 }, "pages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991 } } } } } }, "pageSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Base page size (KiB)", "description": "The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4." }, "vm": { "type": "object", "additionalProperties": false, "title": "VM sysctls", "description": "Memory-management sysctls from /proc/sys/vm.", "properties": { "minFreeKbytes": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "vm.min_free_kbytes", "description": "/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size." }, "watermarkScaleFactor": { "type": "integer", "minimum": 1, "maximum": 3e3, "title": "vm.watermark_scale_factor", "description": "/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10." } } }, "kernel": { "type": "object", "additionalProperties": false, "title": "Kernel", "description": "The booted kernel.", "properties": { "cmdline": { "type": "string", "title": "Kernel command line", "description": "/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it." } } }, "isolation": { "type": "object", "additionalProperties": false, "title": "Running isolation", "description": "CPU isolation as the running kernel reports it. When present it wins over the command line.", "properties": { "isolated": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs", "description": "/sys/devices/system/cpu/isolated (empty string when none)." }, "nohzFull": { "$ref": "#/definitions/cpuList", "title": "nohz_full CPUs", "description": "/sys/devices/system/cpu/nohz_full (empty string when none)." } } }, "tuned": { "type": "object", "additionalProperties": false, "title": "tuned", "description": "The tuned daemon's profile and CPU partitioning variables.", "properties": { "activeProfile": { "type": "string", "title": "Active profile", "description": "/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation." }, "includes": { "type": "array", "items": { "type": "string", "minLength": 1 }, "title": "Included profiles", "description": "The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them." }, "isolatedCores": { "$ref": "#/definitions/cpuList", "title": "isolated_cores", "description": "isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed." }, "noBalanceCores": { "$ref": "#/definitions/cpuList", "title": "no_balance_cores", "description": "no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)." } } }, "running": { "type": "object", "additionalProperties": false, "title": "What runs on the host", "description": "Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.", "properties": { "guests": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name", "pid", "threads"], "title": "Running guest", "description": "One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.", "properties": { "name": { "type": "string", "title": "Guest name", "description": "-name guest=NAME (or -name NAME) of the QEMU command line." }, "uuid": { "type": "string", "title": "Guest uuid", "description": "-uuid of the QEMU command line." }, "pid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Process id", "description": "PID of the QEMU process." }, "rolesFrom": { "enum": ["status-xml", "thread-names"], "title": "Where thread roles came from", "description": "status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)." }, "threads": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["tid", "role", "allowedCpus"], "title": "Thread", "description": "One thread of the QEMU process, from /proc/PID/task/TID.", "properties": { "tid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Thread id", "description": "TID of /proc/PID/task/TID." }, "role": { "enum": ["vcpu", "iothread", "main", "worker"], "title": "Role", "description": "vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)." }, "id": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "vCPU or IOThread id", "description": "The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread." }, "name": { "type": "string", "title": "Thread name", "description": "The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on." }, "lastCpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Last CPU", "description": "Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)." }, "policy": { "enum": ["other", "fifo", "rr", "batch", "idle", "deadline"], "title": "Scheduling policy", "description": "Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it." }, "priority": { "type": "integer", "minimum": 0, "title": "Realtime priority", "description": "Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.", "maximum": 99 } } }, "title": "Threads", "description": "Every thread of the process." }, "memory": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["node", "pageSizeKiB", "kib"], "title": "Memory on one node", "description": "The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> \xD7 kernelpagesize_kB).", "properties": { "node": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Host node", "description": "N of N<node>= in numa_maps." }, "pageSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Page size (KiB)", "description": "kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings." }, "kib": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Resident memory (KiB)", "description": "Pages on that node \xD7 page size." } } }, "title": "Memory per node", "description": "Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read." } } }, "title": "Running guests", "description": "Every QEMU process found under /proc." }, "isolatedCpus": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs checked", "description": "The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)." }, "foreignTasks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["pid", "tid", "name", "allowedCpus"], "title": "Foreign task", "description": "A task that is neither a guest thread nor a per-CPU kernel thread, allowed on or last run on an isolated CPU.", "properties": { "pid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Process id", "description": "PID (thread group id)." }, "tid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Thread id", "description": "TID." }, "name": { "type": "string", "title": "Name", "description": "comm of the task (never its command line)." }, "kernelThread": { "type": "boolean", "title": "Kernel thread", "description": "PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list." }, "lastCpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Last CPU", "description": "Field 39 of stat." } } }, "title": "Foreign tasks on isolated CPUs", "description": "Tasks other than guest threads and per-CPU kernel threads allowed on or last run on isolatedCpus." }, "irqs": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["irq", "affinity"], "title": "IRQ", "description": "An interrupt whose affinity includes isolated CPUs.", "properties": { "irq": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "IRQ number", "description": "N of /proc/irq/N." }, "name": { "type": "string", "title": "Actions", "description": "The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`." }, "affinity": { "$ref": "#/definitions/cpuList", "title": "Affinity", "description": "/proc/irq/N/smp_affinity_list." }, "effectiveAffinity": { "$ref": "#/definitions/cpuList", "title": "Effective affinity", "description": "/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to." } } }, "title": "IRQs on isolated CPUs", "description": "IRQs whose effective affinity (else affinity) includes isolatedCpus." } } }, "libvirt": { "type": "object", "additionalProperties": false, "title": "libvirt", "description": "The host's libvirt.", "properties": { "definitions": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["file", "digest", "elements"], "title": "Persistent definition", "description": "One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.", "properties": { "file": { "type": "string", "title": "File", "description": "Its name under /etc/libvirt/qemu." }, "name": { "type": "string", "title": "Domain name", "description": "<name>." }, "uuid": { "type": "string", "title": "Domain uuid", "description": "<uuid>." }, "digest": { "type": "string", "title": "Digest", "description": "sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.", "pattern": "^[0-9a-f]{64}$" }, "elements": { "type": "object", "title": "Reduced elements", "description": "Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) \u2192 its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.", "additionalProperties": { "type": "string" }, "propertyNames": { "enum": ["vcpu", "cputune", "numatune", "memoryBacking", "cpu", "memory"] } } } }, "title": "Persistent definitions", "description": "The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name." } } } }, "definitions": { "cpuList": { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } } } };
 var schema12 = { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = import_ucs2length.default.default;
@@ -8355,7 +8356,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data55 = data.hugepages;
       if (data55 && typeof data55 == "object" && !Array.isArray(data55)) {
         for (const key11 in data55) {
-          if (!(key11 === "defaultSizeKiB" || key11 === "sizesKiB")) {
+          if (!(key11 === "defaultSizeKiB" || key11 === "sizesKiB" || key11 === "overcommit")) {
             const err122 = { instancePath: instancePath + "/hugepages", schemaPath: "#/properties/hugepages/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.hugepages, data: data55 };
             if (vErrors === null) {
               vErrors = [err122];
@@ -8466,128 +8467,128 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-      } else {
-        const err131 = { instancePath: instancePath + "/hugepages", schemaPath: "#/properties/hugepages/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.hugepages.type, parentSchema: schema11.properties.hugepages, data: data55 };
-        if (vErrors === null) {
-          vErrors = [err131];
-        } else {
-          vErrors.push(err131);
-        }
-        errors++;
-      }
-    }
-    if (data.pageSizeKiB !== void 0) {
-      let data59 = data.pageSizeKiB;
-      if (!(typeof data59 == "number" && (!(data59 % 1) && !isNaN(data59)) && isFinite(data59))) {
-        const err132 = { instancePath: instancePath + "/pageSizeKiB", schemaPath: "#/properties/pageSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.pageSizeKiB.type, parentSchema: schema11.properties.pageSizeKiB, data: data59 };
-        if (vErrors === null) {
-          vErrors = [err132];
-        } else {
-          vErrors.push(err132);
-        }
-        errors++;
-      }
-      if (typeof data59 == "number" && isFinite(data59)) {
-        if (data59 > 9007199254740991 || isNaN(data59)) {
-          const err133 = { instancePath: instancePath + "/pageSizeKiB", schemaPath: "#/properties/pageSizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.pageSizeKiB, data: data59 };
-          if (vErrors === null) {
-            vErrors = [err133];
+        if (data55.overcommit !== void 0) {
+          let data59 = data55.overcommit;
+          if (Array.isArray(data59)) {
+            const len7 = data59.length;
+            for (let i9 = 0; i9 < len7; i9++) {
+              let data60 = data59[i9];
+              if (data60 && typeof data60 == "object" && !Array.isArray(data60)) {
+                if (data60.sizeKiB === void 0) {
+                  const err131 = { instancePath: instancePath + "/hugepages/overcommit/" + i9, schemaPath: "#/properties/hugepages/properties/overcommit/items/required", keyword: "required", params: { missingProperty: "sizeKiB" }, message: "must have required property 'sizeKiB'", schema: schema11.properties.hugepages.properties.overcommit.items.required, parentSchema: schema11.properties.hugepages.properties.overcommit.items, data: data60 };
+                  if (vErrors === null) {
+                    vErrors = [err131];
+                  } else {
+                    vErrors.push(err131);
+                  }
+                  errors++;
+                }
+                if (data60.pages === void 0) {
+                  const err132 = { instancePath: instancePath + "/hugepages/overcommit/" + i9, schemaPath: "#/properties/hugepages/properties/overcommit/items/required", keyword: "required", params: { missingProperty: "pages" }, message: "must have required property 'pages'", schema: schema11.properties.hugepages.properties.overcommit.items.required, parentSchema: schema11.properties.hugepages.properties.overcommit.items, data: data60 };
+                  if (vErrors === null) {
+                    vErrors = [err132];
+                  } else {
+                    vErrors.push(err132);
+                  }
+                  errors++;
+                }
+                for (const key12 in data60) {
+                  if (!(key12 === "sizeKiB" || key12 === "pages")) {
+                    const err133 = { instancePath: instancePath + "/hugepages/overcommit/" + i9, schemaPath: "#/properties/hugepages/properties/overcommit/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.hugepages.properties.overcommit.items, data: data60 };
+                    if (vErrors === null) {
+                      vErrors = [err133];
+                    } else {
+                      vErrors.push(err133);
+                    }
+                    errors++;
+                  }
+                }
+                if (data60.sizeKiB !== void 0) {
+                  let data61 = data60.sizeKiB;
+                  if (!(typeof data61 == "number" && (!(data61 % 1) && !isNaN(data61)) && isFinite(data61))) {
+                    const err134 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/sizeKiB", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/sizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB.type, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB, data: data61 };
+                    if (vErrors === null) {
+                      vErrors = [err134];
+                    } else {
+                      vErrors.push(err134);
+                    }
+                    errors++;
+                  }
+                  if (typeof data61 == "number" && isFinite(data61)) {
+                    if (data61 > 9007199254740991 || isNaN(data61)) {
+                      const err135 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/sizeKiB", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/sizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB, data: data61 };
+                      if (vErrors === null) {
+                        vErrors = [err135];
+                      } else {
+                        vErrors.push(err135);
+                      }
+                      errors++;
+                    }
+                    if (data61 < 1 || isNaN(data61)) {
+                      const err136 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/sizeKiB", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/sizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB, data: data61 };
+                      if (vErrors === null) {
+                        vErrors = [err136];
+                      } else {
+                        vErrors.push(err136);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data60.pages !== void 0) {
+                  let data62 = data60.pages;
+                  if (!(typeof data62 == "number" && (!(data62 % 1) && !isNaN(data62)) && isFinite(data62))) {
+                    const err137 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/pages", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/pages/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.hugepages.properties.overcommit.items.properties.pages.type, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.pages, data: data62 };
+                    if (vErrors === null) {
+                      vErrors = [err137];
+                    } else {
+                      vErrors.push(err137);
+                    }
+                    errors++;
+                  }
+                  if (typeof data62 == "number" && isFinite(data62)) {
+                    if (data62 > 9007199254740991 || isNaN(data62)) {
+                      const err138 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/pages", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/pages/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.pages, data: data62 };
+                      if (vErrors === null) {
+                        vErrors = [err138];
+                      } else {
+                        vErrors.push(err138);
+                      }
+                      errors++;
+                    }
+                    if (data62 < 0 || isNaN(data62)) {
+                      const err139 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/pages", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/pages/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.pages, data: data62 };
+                      if (vErrors === null) {
+                        vErrors = [err139];
+                      } else {
+                        vErrors.push(err139);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+              } else {
+                const err140 = { instancePath: instancePath + "/hugepages/overcommit/" + i9, schemaPath: "#/properties/hugepages/properties/overcommit/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.hugepages.properties.overcommit.items.type, parentSchema: schema11.properties.hugepages.properties.overcommit.items, data: data60 };
+                if (vErrors === null) {
+                  vErrors = [err140];
+                } else {
+                  vErrors.push(err140);
+                }
+                errors++;
+              }
+            }
           } else {
-            vErrors.push(err133);
-          }
-          errors++;
-        }
-        if (data59 < 1 || isNaN(data59)) {
-          const err134 = { instancePath: instancePath + "/pageSizeKiB", schemaPath: "#/properties/pageSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.pageSizeKiB, data: data59 };
-          if (vErrors === null) {
-            vErrors = [err134];
-          } else {
-            vErrors.push(err134);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.vm !== void 0) {
-      let data60 = data.vm;
-      if (data60 && typeof data60 == "object" && !Array.isArray(data60)) {
-        for (const key12 in data60) {
-          if (!(key12 === "minFreeKbytes" || key12 === "watermarkScaleFactor")) {
-            const err135 = { instancePath: instancePath + "/vm", schemaPath: "#/properties/vm/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.vm, data: data60 };
+            const err141 = { instancePath: instancePath + "/hugepages/overcommit", schemaPath: "#/properties/hugepages/properties/overcommit/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.hugepages.properties.overcommit.type, parentSchema: schema11.properties.hugepages.properties.overcommit, data: data59 };
             if (vErrors === null) {
-              vErrors = [err135];
+              vErrors = [err141];
             } else {
-              vErrors.push(err135);
+              vErrors.push(err141);
             }
             errors++;
-          }
-        }
-        if (data60.minFreeKbytes !== void 0) {
-          let data61 = data60.minFreeKbytes;
-          if (!(typeof data61 == "number" && (!(data61 % 1) && !isNaN(data61)) && isFinite(data61))) {
-            const err136 = { instancePath: instancePath + "/vm/minFreeKbytes", schemaPath: "#/properties/vm/properties/minFreeKbytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.vm.properties.minFreeKbytes.type, parentSchema: schema11.properties.vm.properties.minFreeKbytes, data: data61 };
-            if (vErrors === null) {
-              vErrors = [err136];
-            } else {
-              vErrors.push(err136);
-            }
-            errors++;
-          }
-          if (typeof data61 == "number" && isFinite(data61)) {
-            if (data61 > 9007199254740991 || isNaN(data61)) {
-              const err137 = { instancePath: instancePath + "/vm/minFreeKbytes", schemaPath: "#/properties/vm/properties/minFreeKbytes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.vm.properties.minFreeKbytes, data: data61 };
-              if (vErrors === null) {
-                vErrors = [err137];
-              } else {
-                vErrors.push(err137);
-              }
-              errors++;
-            }
-            if (data61 < 0 || isNaN(data61)) {
-              const err138 = { instancePath: instancePath + "/vm/minFreeKbytes", schemaPath: "#/properties/vm/properties/minFreeKbytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.vm.properties.minFreeKbytes, data: data61 };
-              if (vErrors === null) {
-                vErrors = [err138];
-              } else {
-                vErrors.push(err138);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data60.watermarkScaleFactor !== void 0) {
-          let data62 = data60.watermarkScaleFactor;
-          if (!(typeof data62 == "number" && (!(data62 % 1) && !isNaN(data62)) && isFinite(data62))) {
-            const err139 = { instancePath: instancePath + "/vm/watermarkScaleFactor", schemaPath: "#/properties/vm/properties/watermarkScaleFactor/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.vm.properties.watermarkScaleFactor.type, parentSchema: schema11.properties.vm.properties.watermarkScaleFactor, data: data62 };
-            if (vErrors === null) {
-              vErrors = [err139];
-            } else {
-              vErrors.push(err139);
-            }
-            errors++;
-          }
-          if (typeof data62 == "number" && isFinite(data62)) {
-            if (data62 > 3e3 || isNaN(data62)) {
-              const err140 = { instancePath: instancePath + "/vm/watermarkScaleFactor", schemaPath: "#/properties/vm/properties/watermarkScaleFactor/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e3 }, message: "must be <= 3000", schema: 3e3, parentSchema: schema11.properties.vm.properties.watermarkScaleFactor, data: data62 };
-              if (vErrors === null) {
-                vErrors = [err140];
-              } else {
-                vErrors.push(err140);
-              }
-              errors++;
-            }
-            if (data62 < 1 || isNaN(data62)) {
-              const err141 = { instancePath: instancePath + "/vm/watermarkScaleFactor", schemaPath: "#/properties/vm/properties/watermarkScaleFactor/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.vm.properties.watermarkScaleFactor, data: data62 };
-              if (vErrors === null) {
-                vErrors = [err141];
-              } else {
-                vErrors.push(err141);
-              }
-              errors++;
-            }
           }
         }
       } else {
-        const err142 = { instancePath: instancePath + "/vm", schemaPath: "#/properties/vm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.vm.type, parentSchema: schema11.properties.vm, data: data60 };
+        const err142 = { instancePath: instancePath + "/hugepages", schemaPath: "#/properties/hugepages/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.hugepages.type, parentSchema: schema11.properties.hugepages, data: data55 };
         if (vErrors === null) {
           vErrors = [err142];
         } else {
@@ -8596,48 +8597,44 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.kernel !== void 0) {
-      let data63 = data.kernel;
-      if (data63 && typeof data63 == "object" && !Array.isArray(data63)) {
-        for (const key13 in data63) {
-          if (!(key13 === "cmdline")) {
-            const err143 = { instancePath: instancePath + "/kernel", schemaPath: "#/properties/kernel/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.kernel, data: data63 };
-            if (vErrors === null) {
-              vErrors = [err143];
-            } else {
-              vErrors.push(err143);
-            }
-            errors++;
-          }
-        }
-        if (data63.cmdline !== void 0) {
-          let data64 = data63.cmdline;
-          if (typeof data64 !== "string") {
-            const err144 = { instancePath: instancePath + "/kernel/cmdline", schemaPath: "#/properties/kernel/properties/cmdline/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.kernel.properties.cmdline.type, parentSchema: schema11.properties.kernel.properties.cmdline, data: data64 };
-            if (vErrors === null) {
-              vErrors = [err144];
-            } else {
-              vErrors.push(err144);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err145 = { instancePath: instancePath + "/kernel", schemaPath: "#/properties/kernel/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.kernel.type, parentSchema: schema11.properties.kernel, data: data63 };
+    if (data.pageSizeKiB !== void 0) {
+      let data63 = data.pageSizeKiB;
+      if (!(typeof data63 == "number" && (!(data63 % 1) && !isNaN(data63)) && isFinite(data63))) {
+        const err143 = { instancePath: instancePath + "/pageSizeKiB", schemaPath: "#/properties/pageSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.pageSizeKiB.type, parentSchema: schema11.properties.pageSizeKiB, data: data63 };
         if (vErrors === null) {
-          vErrors = [err145];
+          vErrors = [err143];
         } else {
-          vErrors.push(err145);
+          vErrors.push(err143);
         }
         errors++;
       }
+      if (typeof data63 == "number" && isFinite(data63)) {
+        if (data63 > 9007199254740991 || isNaN(data63)) {
+          const err144 = { instancePath: instancePath + "/pageSizeKiB", schemaPath: "#/properties/pageSizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.pageSizeKiB, data: data63 };
+          if (vErrors === null) {
+            vErrors = [err144];
+          } else {
+            vErrors.push(err144);
+          }
+          errors++;
+        }
+        if (data63 < 1 || isNaN(data63)) {
+          const err145 = { instancePath: instancePath + "/pageSizeKiB", schemaPath: "#/properties/pageSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.pageSizeKiB, data: data63 };
+          if (vErrors === null) {
+            vErrors = [err145];
+          } else {
+            vErrors.push(err145);
+          }
+          errors++;
+        }
+      }
     }
-    if (data.isolation !== void 0) {
-      let data65 = data.isolation;
-      if (data65 && typeof data65 == "object" && !Array.isArray(data65)) {
-        for (const key14 in data65) {
-          if (!(key14 === "isolated" || key14 === "nohzFull")) {
-            const err146 = { instancePath: instancePath + "/isolation", schemaPath: "#/properties/isolation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.isolation, data: data65 };
+    if (data.vm !== void 0) {
+      let data64 = data.vm;
+      if (data64 && typeof data64 == "object" && !Array.isArray(data64)) {
+        for (const key13 in data64) {
+          if (!(key13 === "minFreeKbytes" || key13 === "watermarkScaleFactor")) {
+            const err146 = { instancePath: instancePath + "/vm", schemaPath: "#/properties/vm/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.vm, data: data64 };
             if (vErrors === null) {
               vErrors = [err146];
             } else {
@@ -8646,10 +8643,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data65.isolated !== void 0) {
-          let data66 = data65.isolated;
-          if (typeof data66 !== "string" && !(data66 && typeof data66 == "object" && !Array.isArray(data66))) {
-            const err147 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data66 };
+        if (data64.minFreeKbytes !== void 0) {
+          let data65 = data64.minFreeKbytes;
+          if (!(typeof data65 == "number" && (!(data65 % 1) && !isNaN(data65)) && isFinite(data65))) {
+            const err147 = { instancePath: instancePath + "/vm/minFreeKbytes", schemaPath: "#/properties/vm/properties/minFreeKbytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.vm.properties.minFreeKbytes.type, parentSchema: schema11.properties.vm.properties.minFreeKbytes, data: data65 };
             if (vErrors === null) {
               vErrors = [err147];
             } else {
@@ -8657,9 +8654,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
-            if (data66.raw === void 0) {
-              const err148 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data66 };
+          if (typeof data65 == "number" && isFinite(data65)) {
+            if (data65 > 9007199254740991 || isNaN(data65)) {
+              const err148 = { instancePath: instancePath + "/vm/minFreeKbytes", schemaPath: "#/properties/vm/properties/minFreeKbytes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.vm.properties.minFreeKbytes, data: data65 };
               if (vErrors === null) {
                 vErrors = [err148];
               } else {
@@ -8667,117 +8664,113 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key15 in data66) {
-              if (!(key15 === "raw" || key15 === "parsed")) {
-                const err149 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data66 };
-                if (vErrors === null) {
-                  vErrors = [err149];
-                } else {
-                  vErrors.push(err149);
-                }
-                errors++;
-              }
-            }
-            if (data66.raw !== void 0) {
-              let data67 = data66.raw;
-              if (typeof data67 !== "string") {
-                const err150 = { instancePath: instancePath + "/isolation/isolated/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data67 };
-                if (vErrors === null) {
-                  vErrors = [err150];
-                } else {
-                  vErrors.push(err150);
-                }
-                errors++;
-              }
-            }
-            if (data66.parsed !== void 0) {
-              let data68 = data66.parsed;
-              if (typeof data68 !== "string") {
-                const err151 = { instancePath: instancePath + "/isolation/isolated/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data68 };
-                if (vErrors === null) {
-                  vErrors = [err151];
-                } else {
-                  vErrors.push(err151);
-                }
-                errors++;
-              }
-            }
-          }
-        }
-        if (data65.nohzFull !== void 0) {
-          let data69 = data65.nohzFull;
-          if (typeof data69 !== "string" && !(data69 && typeof data69 == "object" && !Array.isArray(data69))) {
-            const err152 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data69 };
-            if (vErrors === null) {
-              vErrors = [err152];
-            } else {
-              vErrors.push(err152);
-            }
-            errors++;
-          }
-          if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
-            if (data69.raw === void 0) {
-              const err153 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data69 };
+            if (data65 < 0 || isNaN(data65)) {
+              const err149 = { instancePath: instancePath + "/vm/minFreeKbytes", schemaPath: "#/properties/vm/properties/minFreeKbytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.vm.properties.minFreeKbytes, data: data65 };
               if (vErrors === null) {
-                vErrors = [err153];
+                vErrors = [err149];
               } else {
-                vErrors.push(err153);
+                vErrors.push(err149);
               }
               errors++;
             }
-            for (const key16 in data69) {
-              if (!(key16 === "raw" || key16 === "parsed")) {
-                const err154 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data69 };
-                if (vErrors === null) {
-                  vErrors = [err154];
-                } else {
-                  vErrors.push(err154);
-                }
-                errors++;
-              }
+          }
+        }
+        if (data64.watermarkScaleFactor !== void 0) {
+          let data66 = data64.watermarkScaleFactor;
+          if (!(typeof data66 == "number" && (!(data66 % 1) && !isNaN(data66)) && isFinite(data66))) {
+            const err150 = { instancePath: instancePath + "/vm/watermarkScaleFactor", schemaPath: "#/properties/vm/properties/watermarkScaleFactor/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.vm.properties.watermarkScaleFactor.type, parentSchema: schema11.properties.vm.properties.watermarkScaleFactor, data: data66 };
+            if (vErrors === null) {
+              vErrors = [err150];
+            } else {
+              vErrors.push(err150);
             }
-            if (data69.raw !== void 0) {
-              let data70 = data69.raw;
-              if (typeof data70 !== "string") {
-                const err155 = { instancePath: instancePath + "/isolation/nohzFull/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data70 };
-                if (vErrors === null) {
-                  vErrors = [err155];
-                } else {
-                  vErrors.push(err155);
-                }
-                errors++;
+            errors++;
+          }
+          if (typeof data66 == "number" && isFinite(data66)) {
+            if (data66 > 3e3 || isNaN(data66)) {
+              const err151 = { instancePath: instancePath + "/vm/watermarkScaleFactor", schemaPath: "#/properties/vm/properties/watermarkScaleFactor/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e3 }, message: "must be <= 3000", schema: 3e3, parentSchema: schema11.properties.vm.properties.watermarkScaleFactor, data: data66 };
+              if (vErrors === null) {
+                vErrors = [err151];
+              } else {
+                vErrors.push(err151);
               }
+              errors++;
             }
-            if (data69.parsed !== void 0) {
-              let data71 = data69.parsed;
-              if (typeof data71 !== "string") {
-                const err156 = { instancePath: instancePath + "/isolation/nohzFull/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data71 };
-                if (vErrors === null) {
-                  vErrors = [err156];
-                } else {
-                  vErrors.push(err156);
-                }
-                errors++;
+            if (data66 < 1 || isNaN(data66)) {
+              const err152 = { instancePath: instancePath + "/vm/watermarkScaleFactor", schemaPath: "#/properties/vm/properties/watermarkScaleFactor/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.vm.properties.watermarkScaleFactor, data: data66 };
+              if (vErrors === null) {
+                vErrors = [err152];
+              } else {
+                vErrors.push(err152);
               }
+              errors++;
             }
           }
         }
       } else {
-        const err157 = { instancePath: instancePath + "/isolation", schemaPath: "#/properties/isolation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.isolation.type, parentSchema: schema11.properties.isolation, data: data65 };
+        const err153 = { instancePath: instancePath + "/vm", schemaPath: "#/properties/vm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.vm.type, parentSchema: schema11.properties.vm, data: data64 };
         if (vErrors === null) {
-          vErrors = [err157];
+          vErrors = [err153];
         } else {
-          vErrors.push(err157);
+          vErrors.push(err153);
         }
         errors++;
       }
     }
-    if (data.tuned !== void 0) {
-      let data72 = data.tuned;
-      if (data72 && typeof data72 == "object" && !Array.isArray(data72)) {
-        for (const key17 in data72) {
-          if (!(key17 === "activeProfile" || key17 === "includes" || key17 === "isolatedCores" || key17 === "noBalanceCores")) {
-            const err158 = { instancePath: instancePath + "/tuned", schemaPath: "#/properties/tuned/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.tuned, data: data72 };
+    if (data.kernel !== void 0) {
+      let data67 = data.kernel;
+      if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
+        for (const key14 in data67) {
+          if (!(key14 === "cmdline")) {
+            const err154 = { instancePath: instancePath + "/kernel", schemaPath: "#/properties/kernel/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.kernel, data: data67 };
+            if (vErrors === null) {
+              vErrors = [err154];
+            } else {
+              vErrors.push(err154);
+            }
+            errors++;
+          }
+        }
+        if (data67.cmdline !== void 0) {
+          let data68 = data67.cmdline;
+          if (typeof data68 !== "string") {
+            const err155 = { instancePath: instancePath + "/kernel/cmdline", schemaPath: "#/properties/kernel/properties/cmdline/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.kernel.properties.cmdline.type, parentSchema: schema11.properties.kernel.properties.cmdline, data: data68 };
+            if (vErrors === null) {
+              vErrors = [err155];
+            } else {
+              vErrors.push(err155);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err156 = { instancePath: instancePath + "/kernel", schemaPath: "#/properties/kernel/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.kernel.type, parentSchema: schema11.properties.kernel, data: data67 };
+        if (vErrors === null) {
+          vErrors = [err156];
+        } else {
+          vErrors.push(err156);
+        }
+        errors++;
+      }
+    }
+    if (data.isolation !== void 0) {
+      let data69 = data.isolation;
+      if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
+        for (const key15 in data69) {
+          if (!(key15 === "isolated" || key15 === "nohzFull")) {
+            const err157 = { instancePath: instancePath + "/isolation", schemaPath: "#/properties/isolation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.isolation, data: data69 };
+            if (vErrors === null) {
+              vErrors = [err157];
+            } else {
+              vErrors.push(err157);
+            }
+            errors++;
+          }
+        }
+        if (data69.isolated !== void 0) {
+          let data70 = data69.isolated;
+          if (typeof data70 !== "string" && !(data70 && typeof data70 == "object" && !Array.isArray(data70))) {
+            const err158 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data70 };
             if (vErrors === null) {
               vErrors = [err158];
             } else {
@@ -8785,37 +8778,31 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-        }
-        if (data72.activeProfile !== void 0) {
-          let data73 = data72.activeProfile;
-          if (typeof data73 !== "string") {
-            const err159 = { instancePath: instancePath + "/tuned/activeProfile", schemaPath: "#/properties/tuned/properties/activeProfile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.tuned.properties.activeProfile.type, parentSchema: schema11.properties.tuned.properties.activeProfile, data: data73 };
-            if (vErrors === null) {
-              vErrors = [err159];
-            } else {
-              vErrors.push(err159);
-            }
-            errors++;
-          }
-        }
-        if (data72.includes !== void 0) {
-          let data74 = data72.includes;
-          if (Array.isArray(data74)) {
-            const len7 = data74.length;
-            for (let i9 = 0; i9 < len7; i9++) {
-              let data75 = data74[i9];
-              if (typeof data75 === "string") {
-                if (func3(data75) < 1) {
-                  const err160 = { instancePath: instancePath + "/tuned/includes/" + i9, schemaPath: "#/properties/tuned/properties/includes/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.tuned.properties.includes.items, data: data75 };
-                  if (vErrors === null) {
-                    vErrors = [err160];
-                  } else {
-                    vErrors.push(err160);
-                  }
-                  errors++;
-                }
+          if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
+            if (data70.raw === void 0) {
+              const err159 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data70 };
+              if (vErrors === null) {
+                vErrors = [err159];
               } else {
-                const err161 = { instancePath: instancePath + "/tuned/includes/" + i9, schemaPath: "#/properties/tuned/properties/includes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.tuned.properties.includes.items.type, parentSchema: schema11.properties.tuned.properties.includes.items, data: data75 };
+                vErrors.push(err159);
+              }
+              errors++;
+            }
+            for (const key16 in data70) {
+              if (!(key16 === "raw" || key16 === "parsed")) {
+                const err160 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data70 };
+                if (vErrors === null) {
+                  vErrors = [err160];
+                } else {
+                  vErrors.push(err160);
+                }
+                errors++;
+              }
+            }
+            if (data70.raw !== void 0) {
+              let data71 = data70.raw;
+              if (typeof data71 !== "string") {
+                const err161 = { instancePath: instancePath + "/isolation/isolated/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data71 };
                 if (vErrors === null) {
                   vErrors = [err161];
                 } else {
@@ -8824,20 +8811,24 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-          } else {
-            const err162 = { instancePath: instancePath + "/tuned/includes", schemaPath: "#/properties/tuned/properties/includes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.tuned.properties.includes.type, parentSchema: schema11.properties.tuned.properties.includes, data: data74 };
-            if (vErrors === null) {
-              vErrors = [err162];
-            } else {
-              vErrors.push(err162);
+            if (data70.parsed !== void 0) {
+              let data72 = data70.parsed;
+              if (typeof data72 !== "string") {
+                const err162 = { instancePath: instancePath + "/isolation/isolated/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data72 };
+                if (vErrors === null) {
+                  vErrors = [err162];
+                } else {
+                  vErrors.push(err162);
+                }
+                errors++;
+              }
             }
-            errors++;
           }
         }
-        if (data72.isolatedCores !== void 0) {
-          let data76 = data72.isolatedCores;
-          if (typeof data76 !== "string" && !(data76 && typeof data76 == "object" && !Array.isArray(data76))) {
-            const err163 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data76 };
+        if (data69.nohzFull !== void 0) {
+          let data73 = data69.nohzFull;
+          if (typeof data73 !== "string" && !(data73 && typeof data73 == "object" && !Array.isArray(data73))) {
+            const err163 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data73 };
             if (vErrors === null) {
               vErrors = [err163];
             } else {
@@ -8845,9 +8836,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
-            if (data76.raw === void 0) {
-              const err164 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data76 };
+          if (data73 && typeof data73 == "object" && !Array.isArray(data73)) {
+            if (data73.raw === void 0) {
+              const err164 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data73 };
               if (vErrors === null) {
                 vErrors = [err164];
               } else {
@@ -8855,9 +8846,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key18 in data76) {
-              if (!(key18 === "raw" || key18 === "parsed")) {
-                const err165 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data76 };
+            for (const key17 in data73) {
+              if (!(key17 === "raw" || key17 === "parsed")) {
+                const err165 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data73 };
                 if (vErrors === null) {
                   vErrors = [err165];
                 } else {
@@ -8866,10 +8857,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data76.raw !== void 0) {
-              let data77 = data76.raw;
-              if (typeof data77 !== "string") {
-                const err166 = { instancePath: instancePath + "/tuned/isolatedCores/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data77 };
+            if (data73.raw !== void 0) {
+              let data74 = data73.raw;
+              if (typeof data74 !== "string") {
+                const err166 = { instancePath: instancePath + "/isolation/nohzFull/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data74 };
                 if (vErrors === null) {
                   vErrors = [err166];
                 } else {
@@ -8878,10 +8869,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data76.parsed !== void 0) {
-              let data78 = data76.parsed;
-              if (typeof data78 !== "string") {
-                const err167 = { instancePath: instancePath + "/tuned/isolatedCores/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data78 };
+            if (data73.parsed !== void 0) {
+              let data75 = data73.parsed;
+              if (typeof data75 !== "string") {
+                const err167 = { instancePath: instancePath + "/isolation/nohzFull/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data75 };
                 if (vErrors === null) {
                   vErrors = [err167];
                 } else {
@@ -8892,54 +8883,60 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
-        if (data72.noBalanceCores !== void 0) {
-          let data79 = data72.noBalanceCores;
-          if (typeof data79 !== "string" && !(data79 && typeof data79 == "object" && !Array.isArray(data79))) {
-            const err168 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data79 };
+      } else {
+        const err168 = { instancePath: instancePath + "/isolation", schemaPath: "#/properties/isolation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.isolation.type, parentSchema: schema11.properties.isolation, data: data69 };
+        if (vErrors === null) {
+          vErrors = [err168];
+        } else {
+          vErrors.push(err168);
+        }
+        errors++;
+      }
+    }
+    if (data.tuned !== void 0) {
+      let data76 = data.tuned;
+      if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
+        for (const key18 in data76) {
+          if (!(key18 === "activeProfile" || key18 === "includes" || key18 === "isolatedCores" || key18 === "noBalanceCores")) {
+            const err169 = { instancePath: instancePath + "/tuned", schemaPath: "#/properties/tuned/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.tuned, data: data76 };
             if (vErrors === null) {
-              vErrors = [err168];
+              vErrors = [err169];
             } else {
-              vErrors.push(err168);
+              vErrors.push(err169);
             }
             errors++;
           }
-          if (data79 && typeof data79 == "object" && !Array.isArray(data79)) {
-            if (data79.raw === void 0) {
-              const err169 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data79 };
-              if (vErrors === null) {
-                vErrors = [err169];
+        }
+        if (data76.activeProfile !== void 0) {
+          let data77 = data76.activeProfile;
+          if (typeof data77 !== "string") {
+            const err170 = { instancePath: instancePath + "/tuned/activeProfile", schemaPath: "#/properties/tuned/properties/activeProfile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.tuned.properties.activeProfile.type, parentSchema: schema11.properties.tuned.properties.activeProfile, data: data77 };
+            if (vErrors === null) {
+              vErrors = [err170];
+            } else {
+              vErrors.push(err170);
+            }
+            errors++;
+          }
+        }
+        if (data76.includes !== void 0) {
+          let data78 = data76.includes;
+          if (Array.isArray(data78)) {
+            const len8 = data78.length;
+            for (let i10 = 0; i10 < len8; i10++) {
+              let data79 = data78[i10];
+              if (typeof data79 === "string") {
+                if (func3(data79) < 1) {
+                  const err171 = { instancePath: instancePath + "/tuned/includes/" + i10, schemaPath: "#/properties/tuned/properties/includes/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.tuned.properties.includes.items, data: data79 };
+                  if (vErrors === null) {
+                    vErrors = [err171];
+                  } else {
+                    vErrors.push(err171);
+                  }
+                  errors++;
+                }
               } else {
-                vErrors.push(err169);
-              }
-              errors++;
-            }
-            for (const key19 in data79) {
-              if (!(key19 === "raw" || key19 === "parsed")) {
-                const err170 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data79 };
-                if (vErrors === null) {
-                  vErrors = [err170];
-                } else {
-                  vErrors.push(err170);
-                }
-                errors++;
-              }
-            }
-            if (data79.raw !== void 0) {
-              let data80 = data79.raw;
-              if (typeof data80 !== "string") {
-                const err171 = { instancePath: instancePath + "/tuned/noBalanceCores/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data80 };
-                if (vErrors === null) {
-                  vErrors = [err171];
-                } else {
-                  vErrors.push(err171);
-                }
-                errors++;
-              }
-            }
-            if (data79.parsed !== void 0) {
-              let data81 = data79.parsed;
-              if (typeof data81 !== "string") {
-                const err172 = { instancePath: instancePath + "/tuned/noBalanceCores/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data81 };
+                const err172 = { instancePath: instancePath + "/tuned/includes/" + i10, schemaPath: "#/properties/tuned/properties/includes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.tuned.properties.includes.items.type, parentSchema: schema11.properties.tuned.properties.includes.items, data: data79 };
                 if (vErrors === null) {
                   vErrors = [err172];
                 } else {
@@ -8948,24 +8945,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+          } else {
+            const err173 = { instancePath: instancePath + "/tuned/includes", schemaPath: "#/properties/tuned/properties/includes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.tuned.properties.includes.type, parentSchema: schema11.properties.tuned.properties.includes, data: data78 };
+            if (vErrors === null) {
+              vErrors = [err173];
+            } else {
+              vErrors.push(err173);
+            }
+            errors++;
           }
         }
-      } else {
-        const err173 = { instancePath: instancePath + "/tuned", schemaPath: "#/properties/tuned/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.tuned.type, parentSchema: schema11.properties.tuned, data: data72 };
-        if (vErrors === null) {
-          vErrors = [err173];
-        } else {
-          vErrors.push(err173);
-        }
-        errors++;
-      }
-    }
-    if (data.running !== void 0) {
-      let data82 = data.running;
-      if (data82 && typeof data82 == "object" && !Array.isArray(data82)) {
-        for (const key20 in data82) {
-          if (!(key20 === "guests" || key20 === "isolatedCpus" || key20 === "foreignTasks" || key20 === "irqs")) {
-            const err174 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running, data: data82 };
+        if (data76.isolatedCores !== void 0) {
+          let data80 = data76.isolatedCores;
+          if (typeof data80 !== "string" && !(data80 && typeof data80 == "object" && !Array.isArray(data80))) {
+            const err174 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data80 };
             if (vErrors === null) {
               vErrors = [err174];
             } else {
@@ -8973,498 +8966,506 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
+          if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
+            if (data80.raw === void 0) {
+              const err175 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data80 };
+              if (vErrors === null) {
+                vErrors = [err175];
+              } else {
+                vErrors.push(err175);
+              }
+              errors++;
+            }
+            for (const key19 in data80) {
+              if (!(key19 === "raw" || key19 === "parsed")) {
+                const err176 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data80 };
+                if (vErrors === null) {
+                  vErrors = [err176];
+                } else {
+                  vErrors.push(err176);
+                }
+                errors++;
+              }
+            }
+            if (data80.raw !== void 0) {
+              let data81 = data80.raw;
+              if (typeof data81 !== "string") {
+                const err177 = { instancePath: instancePath + "/tuned/isolatedCores/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data81 };
+                if (vErrors === null) {
+                  vErrors = [err177];
+                } else {
+                  vErrors.push(err177);
+                }
+                errors++;
+              }
+            }
+            if (data80.parsed !== void 0) {
+              let data82 = data80.parsed;
+              if (typeof data82 !== "string") {
+                const err178 = { instancePath: instancePath + "/tuned/isolatedCores/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data82 };
+                if (vErrors === null) {
+                  vErrors = [err178];
+                } else {
+                  vErrors.push(err178);
+                }
+                errors++;
+              }
+            }
+          }
         }
-        if (data82.guests !== void 0) {
-          let data83 = data82.guests;
-          if (Array.isArray(data83)) {
-            const len8 = data83.length;
-            for (let i10 = 0; i10 < len8; i10++) {
-              let data84 = data83[i10];
-              if (data84 && typeof data84 == "object" && !Array.isArray(data84)) {
-                if (data84.name === void 0) {
-                  const err175 = { instancePath: instancePath + "/running/guests/" + i10, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data84 };
+        if (data76.noBalanceCores !== void 0) {
+          let data83 = data76.noBalanceCores;
+          if (typeof data83 !== "string" && !(data83 && typeof data83 == "object" && !Array.isArray(data83))) {
+            const err179 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data83 };
+            if (vErrors === null) {
+              vErrors = [err179];
+            } else {
+              vErrors.push(err179);
+            }
+            errors++;
+          }
+          if (data83 && typeof data83 == "object" && !Array.isArray(data83)) {
+            if (data83.raw === void 0) {
+              const err180 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data83 };
+              if (vErrors === null) {
+                vErrors = [err180];
+              } else {
+                vErrors.push(err180);
+              }
+              errors++;
+            }
+            for (const key20 in data83) {
+              if (!(key20 === "raw" || key20 === "parsed")) {
+                const err181 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data83 };
+                if (vErrors === null) {
+                  vErrors = [err181];
+                } else {
+                  vErrors.push(err181);
+                }
+                errors++;
+              }
+            }
+            if (data83.raw !== void 0) {
+              let data84 = data83.raw;
+              if (typeof data84 !== "string") {
+                const err182 = { instancePath: instancePath + "/tuned/noBalanceCores/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data84 };
+                if (vErrors === null) {
+                  vErrors = [err182];
+                } else {
+                  vErrors.push(err182);
+                }
+                errors++;
+              }
+            }
+            if (data83.parsed !== void 0) {
+              let data85 = data83.parsed;
+              if (typeof data85 !== "string") {
+                const err183 = { instancePath: instancePath + "/tuned/noBalanceCores/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data85 };
+                if (vErrors === null) {
+                  vErrors = [err183];
+                } else {
+                  vErrors.push(err183);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+      } else {
+        const err184 = { instancePath: instancePath + "/tuned", schemaPath: "#/properties/tuned/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.tuned.type, parentSchema: schema11.properties.tuned, data: data76 };
+        if (vErrors === null) {
+          vErrors = [err184];
+        } else {
+          vErrors.push(err184);
+        }
+        errors++;
+      }
+    }
+    if (data.running !== void 0) {
+      let data86 = data.running;
+      if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
+        for (const key21 in data86) {
+          if (!(key21 === "guests" || key21 === "isolatedCpus" || key21 === "foreignTasks" || key21 === "irqs")) {
+            const err185 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running, data: data86 };
+            if (vErrors === null) {
+              vErrors = [err185];
+            } else {
+              vErrors.push(err185);
+            }
+            errors++;
+          }
+        }
+        if (data86.guests !== void 0) {
+          let data87 = data86.guests;
+          if (Array.isArray(data87)) {
+            const len9 = data87.length;
+            for (let i11 = 0; i11 < len9; i11++) {
+              let data88 = data87[i11];
+              if (data88 && typeof data88 == "object" && !Array.isArray(data88)) {
+                if (data88.name === void 0) {
+                  const err186 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data88 };
                   if (vErrors === null) {
-                    vErrors = [err175];
+                    vErrors = [err186];
                   } else {
-                    vErrors.push(err175);
+                    vErrors.push(err186);
                   }
                   errors++;
                 }
-                if (data84.pid === void 0) {
-                  const err176 = { instancePath: instancePath + "/running/guests/" + i10, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data84 };
+                if (data88.pid === void 0) {
+                  const err187 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data88 };
                   if (vErrors === null) {
-                    vErrors = [err176];
+                    vErrors = [err187];
                   } else {
-                    vErrors.push(err176);
+                    vErrors.push(err187);
                   }
                   errors++;
                 }
-                if (data84.threads === void 0) {
-                  const err177 = { instancePath: instancePath + "/running/guests/" + i10, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "threads" }, message: "must have required property 'threads'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data84 };
+                if (data88.threads === void 0) {
+                  const err188 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "threads" }, message: "must have required property 'threads'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data88 };
                   if (vErrors === null) {
-                    vErrors = [err177];
+                    vErrors = [err188];
                   } else {
-                    vErrors.push(err177);
+                    vErrors.push(err188);
                   }
                   errors++;
                 }
-                for (const key21 in data84) {
-                  if (!(key21 === "name" || key21 === "uuid" || key21 === "pid" || key21 === "rolesFrom" || key21 === "threads" || key21 === "memory")) {
-                    const err178 = { instancePath: instancePath + "/running/guests/" + i10, schemaPath: "#/properties/running/properties/guests/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items, data: data84 };
+                for (const key22 in data88) {
+                  if (!(key22 === "name" || key22 === "uuid" || key22 === "pid" || key22 === "rolesFrom" || key22 === "threads" || key22 === "memory")) {
+                    const err189 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items, data: data88 };
                     if (vErrors === null) {
-                      vErrors = [err178];
+                      vErrors = [err189];
                     } else {
-                      vErrors.push(err178);
+                      vErrors.push(err189);
                     }
                     errors++;
                   }
                 }
-                if (data84.name !== void 0) {
-                  let data85 = data84.name;
-                  if (typeof data85 !== "string") {
-                    const err179 = { instancePath: instancePath + "/running/guests/" + i10 + "/name", schemaPath: "#/properties/running/properties/guests/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.name.type, parentSchema: schema11.properties.running.properties.guests.items.properties.name, data: data85 };
+                if (data88.name !== void 0) {
+                  let data89 = data88.name;
+                  if (typeof data89 !== "string") {
+                    const err190 = { instancePath: instancePath + "/running/guests/" + i11 + "/name", schemaPath: "#/properties/running/properties/guests/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.name.type, parentSchema: schema11.properties.running.properties.guests.items.properties.name, data: data89 };
                     if (vErrors === null) {
-                      vErrors = [err179];
+                      vErrors = [err190];
                     } else {
-                      vErrors.push(err179);
+                      vErrors.push(err190);
                     }
                     errors++;
                   }
                 }
-                if (data84.uuid !== void 0) {
-                  let data86 = data84.uuid;
-                  if (typeof data86 !== "string") {
-                    const err180 = { instancePath: instancePath + "/running/guests/" + i10 + "/uuid", schemaPath: "#/properties/running/properties/guests/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.uuid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.uuid, data: data86 };
+                if (data88.uuid !== void 0) {
+                  let data90 = data88.uuid;
+                  if (typeof data90 !== "string") {
+                    const err191 = { instancePath: instancePath + "/running/guests/" + i11 + "/uuid", schemaPath: "#/properties/running/properties/guests/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.uuid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.uuid, data: data90 };
                     if (vErrors === null) {
-                      vErrors = [err180];
+                      vErrors = [err191];
                     } else {
-                      vErrors.push(err180);
+                      vErrors.push(err191);
                     }
                     errors++;
                   }
                 }
-                if (data84.pid !== void 0) {
-                  let data87 = data84.pid;
-                  if (!(typeof data87 == "number" && (!(data87 % 1) && !isNaN(data87)) && isFinite(data87))) {
-                    const err181 = { instancePath: instancePath + "/running/guests/" + i10 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.pid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data87 };
+                if (data88.pid !== void 0) {
+                  let data91 = data88.pid;
+                  if (!(typeof data91 == "number" && (!(data91 % 1) && !isNaN(data91)) && isFinite(data91))) {
+                    const err192 = { instancePath: instancePath + "/running/guests/" + i11 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.pid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data91 };
                     if (vErrors === null) {
-                      vErrors = [err181];
+                      vErrors = [err192];
                     } else {
-                      vErrors.push(err181);
+                      vErrors.push(err192);
                     }
                     errors++;
                   }
-                  if (typeof data87 == "number" && isFinite(data87)) {
-                    if (data87 > 9007199254740991 || isNaN(data87)) {
-                      const err182 = { instancePath: instancePath + "/running/guests/" + i10 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data87 };
+                  if (typeof data91 == "number" && isFinite(data91)) {
+                    if (data91 > 9007199254740991 || isNaN(data91)) {
+                      const err193 = { instancePath: instancePath + "/running/guests/" + i11 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data91 };
                       if (vErrors === null) {
-                        vErrors = [err182];
+                        vErrors = [err193];
                       } else {
-                        vErrors.push(err182);
+                        vErrors.push(err193);
                       }
                       errors++;
                     }
-                    if (data87 < 0 || isNaN(data87)) {
-                      const err183 = { instancePath: instancePath + "/running/guests/" + i10 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data87 };
+                    if (data91 < 0 || isNaN(data91)) {
+                      const err194 = { instancePath: instancePath + "/running/guests/" + i11 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data91 };
                       if (vErrors === null) {
-                        vErrors = [err183];
+                        vErrors = [err194];
                       } else {
-                        vErrors.push(err183);
+                        vErrors.push(err194);
                       }
                       errors++;
                     }
                   }
                 }
-                if (data84.rolesFrom !== void 0) {
-                  let data88 = data84.rolesFrom;
-                  if (!(data88 === "status-xml" || data88 === "thread-names")) {
-                    const err184 = { instancePath: instancePath + "/running/guests/" + i10 + "/rolesFrom", schemaPath: "#/properties/running/properties/guests/items/properties/rolesFrom/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.rolesFrom, data: data88 };
+                if (data88.rolesFrom !== void 0) {
+                  let data92 = data88.rolesFrom;
+                  if (!(data92 === "status-xml" || data92 === "thread-names")) {
+                    const err195 = { instancePath: instancePath + "/running/guests/" + i11 + "/rolesFrom", schemaPath: "#/properties/running/properties/guests/items/properties/rolesFrom/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.rolesFrom, data: data92 };
                     if (vErrors === null) {
-                      vErrors = [err184];
+                      vErrors = [err195];
                     } else {
-                      vErrors.push(err184);
+                      vErrors.push(err195);
                     }
                     errors++;
                   }
                 }
-                if (data84.threads !== void 0) {
-                  let data89 = data84.threads;
-                  if (Array.isArray(data89)) {
-                    const len9 = data89.length;
-                    for (let i11 = 0; i11 < len9; i11++) {
-                      let data90 = data89[i11];
-                      if (data90 && typeof data90 == "object" && !Array.isArray(data90)) {
-                        if (data90.tid === void 0) {
-                          const err185 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data90 };
-                          if (vErrors === null) {
-                            vErrors = [err185];
-                          } else {
-                            vErrors.push(err185);
-                          }
-                          errors++;
-                        }
-                        if (data90.role === void 0) {
-                          const err186 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data90 };
-                          if (vErrors === null) {
-                            vErrors = [err186];
-                          } else {
-                            vErrors.push(err186);
-                          }
-                          errors++;
-                        }
-                        if (data90.allowedCpus === void 0) {
-                          const err187 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data90 };
-                          if (vErrors === null) {
-                            vErrors = [err187];
-                          } else {
-                            vErrors.push(err187);
-                          }
-                          errors++;
-                        }
-                        for (const key22 in data90) {
-                          if (!(key22 === "tid" || key22 === "role" || key22 === "id" || key22 === "name" || key22 === "allowedCpus" || key22 === "lastCpu" || key22 === "policy" || key22 === "priority")) {
-                            const err188 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data90 };
-                            if (vErrors === null) {
-                              vErrors = [err188];
-                            } else {
-                              vErrors.push(err188);
-                            }
-                            errors++;
-                          }
-                        }
-                        if (data90.tid !== void 0) {
-                          let data91 = data90.tid;
-                          if (!(typeof data91 == "number" && (!(data91 % 1) && !isNaN(data91)) && isFinite(data91))) {
-                            const err189 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data91 };
-                            if (vErrors === null) {
-                              vErrors = [err189];
-                            } else {
-                              vErrors.push(err189);
-                            }
-                            errors++;
-                          }
-                          if (typeof data91 == "number" && isFinite(data91)) {
-                            if (data91 > 9007199254740991 || isNaN(data91)) {
-                              const err190 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data91 };
-                              if (vErrors === null) {
-                                vErrors = [err190];
-                              } else {
-                                vErrors.push(err190);
-                              }
-                              errors++;
-                            }
-                            if (data91 < 0 || isNaN(data91)) {
-                              const err191 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data91 };
-                              if (vErrors === null) {
-                                vErrors = [err191];
-                              } else {
-                                vErrors.push(err191);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data90.role !== void 0) {
-                          let data92 = data90.role;
-                          if (!(data92 === "vcpu" || data92 === "iothread" || data92 === "main" || data92 === "worker")) {
-                            const err192 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/role", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role, data: data92 };
-                            if (vErrors === null) {
-                              vErrors = [err192];
-                            } else {
-                              vErrors.push(err192);
-                            }
-                            errors++;
-                          }
-                        }
-                        if (data90.id !== void 0) {
-                          let data93 = data90.id;
-                          if (!(typeof data93 == "number" && (!(data93 % 1) && !isNaN(data93)) && isFinite(data93))) {
-                            const err193 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data93 };
-                            if (vErrors === null) {
-                              vErrors = [err193];
-                            } else {
-                              vErrors.push(err193);
-                            }
-                            errors++;
-                          }
-                          if (typeof data93 == "number" && isFinite(data93)) {
-                            if (data93 > 9007199254740991 || isNaN(data93)) {
-                              const err194 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data93 };
-                              if (vErrors === null) {
-                                vErrors = [err194];
-                              } else {
-                                vErrors.push(err194);
-                              }
-                              errors++;
-                            }
-                            if (data93 < 0 || isNaN(data93)) {
-                              const err195 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data93 };
-                              if (vErrors === null) {
-                                vErrors = [err195];
-                              } else {
-                                vErrors.push(err195);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data90.name !== void 0) {
-                          let data94 = data90.name;
-                          if (typeof data94 !== "string") {
-                            const err196 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/name", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.name.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.name, data: data94 };
-                            if (vErrors === null) {
-                              vErrors = [err196];
-                            } else {
-                              vErrors.push(err196);
-                            }
-                            errors++;
-                          }
-                        }
-                        if (data90.allowedCpus !== void 0) {
-                          let data95 = data90.allowedCpus;
-                          if (typeof data95 !== "string" && !(data95 && typeof data95 == "object" && !Array.isArray(data95))) {
-                            const err197 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data95 };
-                            if (vErrors === null) {
-                              vErrors = [err197];
-                            } else {
-                              vErrors.push(err197);
-                            }
-                            errors++;
-                          }
-                          if (data95 && typeof data95 == "object" && !Array.isArray(data95)) {
-                            if (data95.raw === void 0) {
-                              const err198 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data95 };
-                              if (vErrors === null) {
-                                vErrors = [err198];
-                              } else {
-                                vErrors.push(err198);
-                              }
-                              errors++;
-                            }
-                            for (const key23 in data95) {
-                              if (!(key23 === "raw" || key23 === "parsed")) {
-                                const err199 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data95 };
-                                if (vErrors === null) {
-                                  vErrors = [err199];
-                                } else {
-                                  vErrors.push(err199);
-                                }
-                                errors++;
-                              }
-                            }
-                            if (data95.raw !== void 0) {
-                              let data96 = data95.raw;
-                              if (typeof data96 !== "string") {
-                                const err200 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data96 };
-                                if (vErrors === null) {
-                                  vErrors = [err200];
-                                } else {
-                                  vErrors.push(err200);
-                                }
-                                errors++;
-                              }
-                            }
-                            if (data95.parsed !== void 0) {
-                              let data97 = data95.parsed;
-                              if (typeof data97 !== "string") {
-                                const err201 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data97 };
-                                if (vErrors === null) {
-                                  vErrors = [err201];
-                                } else {
-                                  vErrors.push(err201);
-                                }
-                                errors++;
-                              }
-                            }
-                          }
-                        }
-                        if (data90.lastCpu !== void 0) {
-                          let data98 = data90.lastCpu;
-                          if (!(typeof data98 == "number" && (!(data98 % 1) && !isNaN(data98)) && isFinite(data98))) {
-                            const err202 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data98 };
-                            if (vErrors === null) {
-                              vErrors = [err202];
-                            } else {
-                              vErrors.push(err202);
-                            }
-                            errors++;
-                          }
-                          if (typeof data98 == "number" && isFinite(data98)) {
-                            if (data98 > 9007199254740991 || isNaN(data98)) {
-                              const err203 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data98 };
-                              if (vErrors === null) {
-                                vErrors = [err203];
-                              } else {
-                                vErrors.push(err203);
-                              }
-                              errors++;
-                            }
-                            if (data98 < 0 || isNaN(data98)) {
-                              const err204 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data98 };
-                              if (vErrors === null) {
-                                vErrors = [err204];
-                              } else {
-                                vErrors.push(err204);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data90.policy !== void 0) {
-                          let data99 = data90.policy;
-                          if (!(data99 === "other" || data99 === "fifo" || data99 === "rr" || data99 === "batch" || data99 === "idle" || data99 === "deadline")) {
-                            const err205 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/policy", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/policy/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy, data: data99 };
-                            if (vErrors === null) {
-                              vErrors = [err205];
-                            } else {
-                              vErrors.push(err205);
-                            }
-                            errors++;
-                          }
-                        }
-                        if (data90.priority !== void 0) {
-                          let data100 = data90.priority;
-                          if (!(typeof data100 == "number" && (!(data100 % 1) && !isNaN(data100)) && isFinite(data100))) {
-                            const err206 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data100 };
-                            if (vErrors === null) {
-                              vErrors = [err206];
-                            } else {
-                              vErrors.push(err206);
-                            }
-                            errors++;
-                          }
-                          if (typeof data100 == "number" && isFinite(data100)) {
-                            if (data100 > 99 || isNaN(data100)) {
-                              const err207 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/maximum", keyword: "maximum", params: { comparison: "<=", limit: 99 }, message: "must be <= 99", schema: 99, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data100 };
-                              if (vErrors === null) {
-                                vErrors = [err207];
-                              } else {
-                                vErrors.push(err207);
-                              }
-                              errors++;
-                            }
-                            if (data100 < 0 || isNaN(data100)) {
-                              const err208 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data100 };
-                              if (vErrors === null) {
-                                vErrors = [err208];
-                              } else {
-                                vErrors.push(err208);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                      } else {
-                        const err209 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads/" + i11, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.threads.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data90 };
-                        if (vErrors === null) {
-                          vErrors = [err209];
-                        } else {
-                          vErrors.push(err209);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err210 = { instancePath: instancePath + "/running/guests/" + i10 + "/threads", schemaPath: "#/properties/running/properties/guests/items/properties/threads/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.threads.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads, data: data89 };
-                    if (vErrors === null) {
-                      vErrors = [err210];
-                    } else {
-                      vErrors.push(err210);
-                    }
-                    errors++;
-                  }
-                }
-                if (data84.memory !== void 0) {
-                  let data101 = data84.memory;
-                  if (Array.isArray(data101)) {
-                    const len10 = data101.length;
+                if (data88.threads !== void 0) {
+                  let data93 = data88.threads;
+                  if (Array.isArray(data93)) {
+                    const len10 = data93.length;
                     for (let i12 = 0; i12 < len10; i12++) {
-                      let data102 = data101[i12];
-                      if (data102 && typeof data102 == "object" && !Array.isArray(data102)) {
-                        if (data102.node === void 0) {
-                          const err211 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "node" }, message: "must have required property 'node'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data102 };
+                      let data94 = data93[i12];
+                      if (data94 && typeof data94 == "object" && !Array.isArray(data94)) {
+                        if (data94.tid === void 0) {
+                          const err196 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data94 };
                           if (vErrors === null) {
-                            vErrors = [err211];
+                            vErrors = [err196];
                           } else {
-                            vErrors.push(err211);
+                            vErrors.push(err196);
                           }
                           errors++;
                         }
-                        if (data102.pageSizeKiB === void 0) {
-                          const err212 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "pageSizeKiB" }, message: "must have required property 'pageSizeKiB'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data102 };
+                        if (data94.role === void 0) {
+                          const err197 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data94 };
                           if (vErrors === null) {
-                            vErrors = [err212];
+                            vErrors = [err197];
                           } else {
-                            vErrors.push(err212);
+                            vErrors.push(err197);
                           }
                           errors++;
                         }
-                        if (data102.kib === void 0) {
-                          const err213 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "kib" }, message: "must have required property 'kib'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data102 };
+                        if (data94.allowedCpus === void 0) {
+                          const err198 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data94 };
                           if (vErrors === null) {
-                            vErrors = [err213];
+                            vErrors = [err198];
                           } else {
-                            vErrors.push(err213);
+                            vErrors.push(err198);
                           }
                           errors++;
                         }
-                        for (const key24 in data102) {
-                          if (!(key24 === "node" || key24 === "pageSizeKiB" || key24 === "kib")) {
-                            const err214 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data102 };
+                        for (const key23 in data94) {
+                          if (!(key23 === "tid" || key23 === "role" || key23 === "id" || key23 === "name" || key23 === "allowedCpus" || key23 === "lastCpu" || key23 === "policy" || key23 === "priority")) {
+                            const err199 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data94 };
                             if (vErrors === null) {
-                              vErrors = [err214];
+                              vErrors = [err199];
                             } else {
-                              vErrors.push(err214);
+                              vErrors.push(err199);
                             }
                             errors++;
                           }
                         }
-                        if (data102.node !== void 0) {
-                          let data103 = data102.node;
-                          if (!(typeof data103 == "number" && (!(data103 % 1) && !isNaN(data103)) && isFinite(data103))) {
-                            const err215 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data103 };
+                        if (data94.tid !== void 0) {
+                          let data95 = data94.tid;
+                          if (!(typeof data95 == "number" && (!(data95 % 1) && !isNaN(data95)) && isFinite(data95))) {
+                            const err200 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data95 };
                             if (vErrors === null) {
-                              vErrors = [err215];
+                              vErrors = [err200];
                             } else {
-                              vErrors.push(err215);
+                              vErrors.push(err200);
                             }
                             errors++;
                           }
-                          if (typeof data103 == "number" && isFinite(data103)) {
-                            if (data103 > 9007199254740991 || isNaN(data103)) {
-                              const err216 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data103 };
+                          if (typeof data95 == "number" && isFinite(data95)) {
+                            if (data95 > 9007199254740991 || isNaN(data95)) {
+                              const err201 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data95 };
                               if (vErrors === null) {
-                                vErrors = [err216];
+                                vErrors = [err201];
                               } else {
-                                vErrors.push(err216);
+                                vErrors.push(err201);
                               }
                               errors++;
                             }
-                            if (data103 < 0 || isNaN(data103)) {
-                              const err217 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data103 };
+                            if (data95 < 0 || isNaN(data95)) {
+                              const err202 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data95 };
                               if (vErrors === null) {
-                                vErrors = [err217];
+                                vErrors = [err202];
                               } else {
-                                vErrors.push(err217);
+                                vErrors.push(err202);
                               }
                               errors++;
                             }
                           }
                         }
-                        if (data102.pageSizeKiB !== void 0) {
-                          let data104 = data102.pageSizeKiB;
+                        if (data94.role !== void 0) {
+                          let data96 = data94.role;
+                          if (!(data96 === "vcpu" || data96 === "iothread" || data96 === "main" || data96 === "worker")) {
+                            const err203 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/role", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role, data: data96 };
+                            if (vErrors === null) {
+                              vErrors = [err203];
+                            } else {
+                              vErrors.push(err203);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data94.id !== void 0) {
+                          let data97 = data94.id;
+                          if (!(typeof data97 == "number" && (!(data97 % 1) && !isNaN(data97)) && isFinite(data97))) {
+                            const err204 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data97 };
+                            if (vErrors === null) {
+                              vErrors = [err204];
+                            } else {
+                              vErrors.push(err204);
+                            }
+                            errors++;
+                          }
+                          if (typeof data97 == "number" && isFinite(data97)) {
+                            if (data97 > 9007199254740991 || isNaN(data97)) {
+                              const err205 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data97 };
+                              if (vErrors === null) {
+                                vErrors = [err205];
+                              } else {
+                                vErrors.push(err205);
+                              }
+                              errors++;
+                            }
+                            if (data97 < 0 || isNaN(data97)) {
+                              const err206 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data97 };
+                              if (vErrors === null) {
+                                vErrors = [err206];
+                              } else {
+                                vErrors.push(err206);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data94.name !== void 0) {
+                          let data98 = data94.name;
+                          if (typeof data98 !== "string") {
+                            const err207 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/name", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.name.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.name, data: data98 };
+                            if (vErrors === null) {
+                              vErrors = [err207];
+                            } else {
+                              vErrors.push(err207);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data94.allowedCpus !== void 0) {
+                          let data99 = data94.allowedCpus;
+                          if (typeof data99 !== "string" && !(data99 && typeof data99 == "object" && !Array.isArray(data99))) {
+                            const err208 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data99 };
+                            if (vErrors === null) {
+                              vErrors = [err208];
+                            } else {
+                              vErrors.push(err208);
+                            }
+                            errors++;
+                          }
+                          if (data99 && typeof data99 == "object" && !Array.isArray(data99)) {
+                            if (data99.raw === void 0) {
+                              const err209 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data99 };
+                              if (vErrors === null) {
+                                vErrors = [err209];
+                              } else {
+                                vErrors.push(err209);
+                              }
+                              errors++;
+                            }
+                            for (const key24 in data99) {
+                              if (!(key24 === "raw" || key24 === "parsed")) {
+                                const err210 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data99 };
+                                if (vErrors === null) {
+                                  vErrors = [err210];
+                                } else {
+                                  vErrors.push(err210);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data99.raw !== void 0) {
+                              let data100 = data99.raw;
+                              if (typeof data100 !== "string") {
+                                const err211 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data100 };
+                                if (vErrors === null) {
+                                  vErrors = [err211];
+                                } else {
+                                  vErrors.push(err211);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data99.parsed !== void 0) {
+                              let data101 = data99.parsed;
+                              if (typeof data101 !== "string") {
+                                const err212 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data101 };
+                                if (vErrors === null) {
+                                  vErrors = [err212];
+                                } else {
+                                  vErrors.push(err212);
+                                }
+                                errors++;
+                              }
+                            }
+                          }
+                        }
+                        if (data94.lastCpu !== void 0) {
+                          let data102 = data94.lastCpu;
+                          if (!(typeof data102 == "number" && (!(data102 % 1) && !isNaN(data102)) && isFinite(data102))) {
+                            const err213 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data102 };
+                            if (vErrors === null) {
+                              vErrors = [err213];
+                            } else {
+                              vErrors.push(err213);
+                            }
+                            errors++;
+                          }
+                          if (typeof data102 == "number" && isFinite(data102)) {
+                            if (data102 > 9007199254740991 || isNaN(data102)) {
+                              const err214 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data102 };
+                              if (vErrors === null) {
+                                vErrors = [err214];
+                              } else {
+                                vErrors.push(err214);
+                              }
+                              errors++;
+                            }
+                            if (data102 < 0 || isNaN(data102)) {
+                              const err215 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data102 };
+                              if (vErrors === null) {
+                                vErrors = [err215];
+                              } else {
+                                vErrors.push(err215);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data94.policy !== void 0) {
+                          let data103 = data94.policy;
+                          if (!(data103 === "other" || data103 === "fifo" || data103 === "rr" || data103 === "batch" || data103 === "idle" || data103 === "deadline")) {
+                            const err216 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/policy", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/policy/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy, data: data103 };
+                            if (vErrors === null) {
+                              vErrors = [err216];
+                            } else {
+                              vErrors.push(err216);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data94.priority !== void 0) {
+                          let data104 = data94.priority;
                           if (!(typeof data104 == "number" && (!(data104 % 1) && !isNaN(data104)) && isFinite(data104))) {
-                            const err218 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data104 };
+                            const err217 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data104 };
                             if (vErrors === null) {
-                              vErrors = [err218];
+                              vErrors = [err217];
                             } else {
-                              vErrors.push(err218);
+                              vErrors.push(err217);
                             }
                             errors++;
                           }
                           if (typeof data104 == "number" && isFinite(data104)) {
-                            if (data104 > 9007199254740991 || isNaN(data104)) {
-                              const err219 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data104 };
+                            if (data104 > 99 || isNaN(data104)) {
+                              const err218 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/maximum", keyword: "maximum", params: { comparison: "<=", limit: 99 }, message: "must be <= 99", schema: 99, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data104 };
+                              if (vErrors === null) {
+                                vErrors = [err218];
+                              } else {
+                                vErrors.push(err218);
+                              }
+                              errors++;
+                            }
+                            if (data104 < 0 || isNaN(data104)) {
+                              const err219 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data104 };
                               if (vErrors === null) {
                                 vErrors = [err219];
                               } else {
@@ -9472,370 +9473,367 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                            if (data104 < 1 || isNaN(data104)) {
-                              const err220 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data104 };
+                          }
+                        }
+                      } else {
+                        const err220 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.threads.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data94 };
+                        if (vErrors === null) {
+                          vErrors = [err220];
+                        } else {
+                          vErrors.push(err220);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err221 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads", schemaPath: "#/properties/running/properties/guests/items/properties/threads/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.threads.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads, data: data93 };
+                    if (vErrors === null) {
+                      vErrors = [err221];
+                    } else {
+                      vErrors.push(err221);
+                    }
+                    errors++;
+                  }
+                }
+                if (data88.memory !== void 0) {
+                  let data105 = data88.memory;
+                  if (Array.isArray(data105)) {
+                    const len11 = data105.length;
+                    for (let i13 = 0; i13 < len11; i13++) {
+                      let data106 = data105[i13];
+                      if (data106 && typeof data106 == "object" && !Array.isArray(data106)) {
+                        if (data106.node === void 0) {
+                          const err222 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "node" }, message: "must have required property 'node'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data106 };
+                          if (vErrors === null) {
+                            vErrors = [err222];
+                          } else {
+                            vErrors.push(err222);
+                          }
+                          errors++;
+                        }
+                        if (data106.pageSizeKiB === void 0) {
+                          const err223 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "pageSizeKiB" }, message: "must have required property 'pageSizeKiB'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data106 };
+                          if (vErrors === null) {
+                            vErrors = [err223];
+                          } else {
+                            vErrors.push(err223);
+                          }
+                          errors++;
+                        }
+                        if (data106.kib === void 0) {
+                          const err224 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "kib" }, message: "must have required property 'kib'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data106 };
+                          if (vErrors === null) {
+                            vErrors = [err224];
+                          } else {
+                            vErrors.push(err224);
+                          }
+                          errors++;
+                        }
+                        for (const key25 in data106) {
+                          if (!(key25 === "node" || key25 === "pageSizeKiB" || key25 === "kib")) {
+                            const err225 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data106 };
+                            if (vErrors === null) {
+                              vErrors = [err225];
+                            } else {
+                              vErrors.push(err225);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data106.node !== void 0) {
+                          let data107 = data106.node;
+                          if (!(typeof data107 == "number" && (!(data107 % 1) && !isNaN(data107)) && isFinite(data107))) {
+                            const err226 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data107 };
+                            if (vErrors === null) {
+                              vErrors = [err226];
+                            } else {
+                              vErrors.push(err226);
+                            }
+                            errors++;
+                          }
+                          if (typeof data107 == "number" && isFinite(data107)) {
+                            if (data107 > 9007199254740991 || isNaN(data107)) {
+                              const err227 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data107 };
                               if (vErrors === null) {
-                                vErrors = [err220];
+                                vErrors = [err227];
                               } else {
-                                vErrors.push(err220);
+                                vErrors.push(err227);
+                              }
+                              errors++;
+                            }
+                            if (data107 < 0 || isNaN(data107)) {
+                              const err228 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data107 };
+                              if (vErrors === null) {
+                                vErrors = [err228];
+                              } else {
+                                vErrors.push(err228);
                               }
                               errors++;
                             }
                           }
                         }
-                        if (data102.kib !== void 0) {
-                          let data105 = data102.kib;
-                          if (!(typeof data105 == "number" && (!(data105 % 1) && !isNaN(data105)) && isFinite(data105))) {
-                            const err221 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data105 };
+                        if (data106.pageSizeKiB !== void 0) {
+                          let data108 = data106.pageSizeKiB;
+                          if (!(typeof data108 == "number" && (!(data108 % 1) && !isNaN(data108)) && isFinite(data108))) {
+                            const err229 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data108 };
                             if (vErrors === null) {
-                              vErrors = [err221];
+                              vErrors = [err229];
                             } else {
-                              vErrors.push(err221);
+                              vErrors.push(err229);
                             }
                             errors++;
                           }
-                          if (typeof data105 == "number" && isFinite(data105)) {
-                            if (data105 > 9007199254740991 || isNaN(data105)) {
-                              const err222 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data105 };
+                          if (typeof data108 == "number" && isFinite(data108)) {
+                            if (data108 > 9007199254740991 || isNaN(data108)) {
+                              const err230 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data108 };
                               if (vErrors === null) {
-                                vErrors = [err222];
+                                vErrors = [err230];
                               } else {
-                                vErrors.push(err222);
+                                vErrors.push(err230);
                               }
                               errors++;
                             }
-                            if (data105 < 0 || isNaN(data105)) {
-                              const err223 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data105 };
+                            if (data108 < 1 || isNaN(data108)) {
+                              const err231 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data108 };
                               if (vErrors === null) {
-                                vErrors = [err223];
+                                vErrors = [err231];
                               } else {
-                                vErrors.push(err223);
+                                vErrors.push(err231);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data106.kib !== void 0) {
+                          let data109 = data106.kib;
+                          if (!(typeof data109 == "number" && (!(data109 % 1) && !isNaN(data109)) && isFinite(data109))) {
+                            const err232 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data109 };
+                            if (vErrors === null) {
+                              vErrors = [err232];
+                            } else {
+                              vErrors.push(err232);
+                            }
+                            errors++;
+                          }
+                          if (typeof data109 == "number" && isFinite(data109)) {
+                            if (data109 > 9007199254740991 || isNaN(data109)) {
+                              const err233 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data109 };
+                              if (vErrors === null) {
+                                vErrors = [err233];
+                              } else {
+                                vErrors.push(err233);
+                              }
+                              errors++;
+                            }
+                            if (data109 < 0 || isNaN(data109)) {
+                              const err234 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data109 };
+                              if (vErrors === null) {
+                                vErrors = [err234];
+                              } else {
+                                vErrors.push(err234);
                               }
                               errors++;
                             }
                           }
                         }
                       } else {
-                        const err224 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.memory.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data102 };
+                        const err235 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.memory.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data106 };
                         if (vErrors === null) {
-                          vErrors = [err224];
+                          vErrors = [err235];
                         } else {
-                          vErrors.push(err224);
+                          vErrors.push(err235);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err225 = { instancePath: instancePath + "/running/guests/" + i10 + "/memory", schemaPath: "#/properties/running/properties/guests/items/properties/memory/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.memory.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory, data: data101 };
+                    const err236 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory", schemaPath: "#/properties/running/properties/guests/items/properties/memory/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.memory.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory, data: data105 };
                     if (vErrors === null) {
-                      vErrors = [err225];
+                      vErrors = [err236];
                     } else {
-                      vErrors.push(err225);
+                      vErrors.push(err236);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err226 = { instancePath: instancePath + "/running/guests/" + i10, schemaPath: "#/properties/running/properties/guests/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.type, parentSchema: schema11.properties.running.properties.guests.items, data: data84 };
+                const err237 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.type, parentSchema: schema11.properties.running.properties.guests.items, data: data88 };
                 if (vErrors === null) {
-                  vErrors = [err226];
+                  vErrors = [err237];
                 } else {
-                  vErrors.push(err226);
+                  vErrors.push(err237);
                 }
                 errors++;
               }
             }
           } else {
-            const err227 = { instancePath: instancePath + "/running/guests", schemaPath: "#/properties/running/properties/guests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.type, parentSchema: schema11.properties.running.properties.guests, data: data83 };
+            const err238 = { instancePath: instancePath + "/running/guests", schemaPath: "#/properties/running/properties/guests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.type, parentSchema: schema11.properties.running.properties.guests, data: data87 };
             if (vErrors === null) {
-              vErrors = [err227];
+              vErrors = [err238];
             } else {
-              vErrors.push(err227);
+              vErrors.push(err238);
             }
             errors++;
           }
         }
-        if (data82.isolatedCpus !== void 0) {
-          let data106 = data82.isolatedCpus;
-          if (typeof data106 !== "string" && !(data106 && typeof data106 == "object" && !Array.isArray(data106))) {
-            const err228 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data106 };
+        if (data86.isolatedCpus !== void 0) {
+          let data110 = data86.isolatedCpus;
+          if (typeof data110 !== "string" && !(data110 && typeof data110 == "object" && !Array.isArray(data110))) {
+            const err239 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data110 };
             if (vErrors === null) {
-              vErrors = [err228];
+              vErrors = [err239];
             } else {
-              vErrors.push(err228);
+              vErrors.push(err239);
             }
             errors++;
           }
-          if (data106 && typeof data106 == "object" && !Array.isArray(data106)) {
-            if (data106.raw === void 0) {
-              const err229 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data106 };
+          if (data110 && typeof data110 == "object" && !Array.isArray(data110)) {
+            if (data110.raw === void 0) {
+              const err240 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data110 };
               if (vErrors === null) {
-                vErrors = [err229];
+                vErrors = [err240];
               } else {
-                vErrors.push(err229);
+                vErrors.push(err240);
               }
               errors++;
             }
-            for (const key25 in data106) {
-              if (!(key25 === "raw" || key25 === "parsed")) {
-                const err230 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data106 };
+            for (const key26 in data110) {
+              if (!(key26 === "raw" || key26 === "parsed")) {
+                const err241 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data110 };
                 if (vErrors === null) {
-                  vErrors = [err230];
+                  vErrors = [err241];
                 } else {
-                  vErrors.push(err230);
+                  vErrors.push(err241);
                 }
                 errors++;
               }
             }
-            if (data106.raw !== void 0) {
-              let data107 = data106.raw;
-              if (typeof data107 !== "string") {
-                const err231 = { instancePath: instancePath + "/running/isolatedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data107 };
+            if (data110.raw !== void 0) {
+              let data111 = data110.raw;
+              if (typeof data111 !== "string") {
+                const err242 = { instancePath: instancePath + "/running/isolatedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data111 };
                 if (vErrors === null) {
-                  vErrors = [err231];
+                  vErrors = [err242];
                 } else {
-                  vErrors.push(err231);
+                  vErrors.push(err242);
                 }
                 errors++;
               }
             }
-            if (data106.parsed !== void 0) {
-              let data108 = data106.parsed;
-              if (typeof data108 !== "string") {
-                const err232 = { instancePath: instancePath + "/running/isolatedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data108 };
+            if (data110.parsed !== void 0) {
+              let data112 = data110.parsed;
+              if (typeof data112 !== "string") {
+                const err243 = { instancePath: instancePath + "/running/isolatedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data112 };
                 if (vErrors === null) {
-                  vErrors = [err232];
+                  vErrors = [err243];
                 } else {
-                  vErrors.push(err232);
+                  vErrors.push(err243);
                 }
                 errors++;
               }
             }
           }
         }
-        if (data82.foreignTasks !== void 0) {
-          let data109 = data82.foreignTasks;
-          if (Array.isArray(data109)) {
-            const len11 = data109.length;
-            for (let i13 = 0; i13 < len11; i13++) {
-              let data110 = data109[i13];
-              if (data110 && typeof data110 == "object" && !Array.isArray(data110)) {
-                if (data110.pid === void 0) {
-                  const err233 = { instancePath: instancePath + "/running/foreignTasks/" + i13, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data110 };
+        if (data86.foreignTasks !== void 0) {
+          let data113 = data86.foreignTasks;
+          if (Array.isArray(data113)) {
+            const len12 = data113.length;
+            for (let i14 = 0; i14 < len12; i14++) {
+              let data114 = data113[i14];
+              if (data114 && typeof data114 == "object" && !Array.isArray(data114)) {
+                if (data114.pid === void 0) {
+                  const err244 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data114 };
                   if (vErrors === null) {
-                    vErrors = [err233];
+                    vErrors = [err244];
                   } else {
-                    vErrors.push(err233);
+                    vErrors.push(err244);
                   }
                   errors++;
                 }
-                if (data110.tid === void 0) {
-                  const err234 = { instancePath: instancePath + "/running/foreignTasks/" + i13, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data110 };
+                if (data114.tid === void 0) {
+                  const err245 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data114 };
                   if (vErrors === null) {
-                    vErrors = [err234];
+                    vErrors = [err245];
                   } else {
-                    vErrors.push(err234);
+                    vErrors.push(err245);
                   }
                   errors++;
                 }
-                if (data110.name === void 0) {
-                  const err235 = { instancePath: instancePath + "/running/foreignTasks/" + i13, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data110 };
+                if (data114.name === void 0) {
+                  const err246 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data114 };
                   if (vErrors === null) {
-                    vErrors = [err235];
+                    vErrors = [err246];
                   } else {
-                    vErrors.push(err235);
+                    vErrors.push(err246);
                   }
                   errors++;
                 }
-                if (data110.allowedCpus === void 0) {
-                  const err236 = { instancePath: instancePath + "/running/foreignTasks/" + i13, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data110 };
+                if (data114.allowedCpus === void 0) {
+                  const err247 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data114 };
                   if (vErrors === null) {
-                    vErrors = [err236];
+                    vErrors = [err247];
                   } else {
-                    vErrors.push(err236);
+                    vErrors.push(err247);
                   }
                   errors++;
                 }
-                for (const key26 in data110) {
-                  if (!(key26 === "pid" || key26 === "tid" || key26 === "name" || key26 === "kernelThread" || key26 === "allowedCpus" || key26 === "lastCpu")) {
-                    const err237 = { instancePath: instancePath + "/running/foreignTasks/" + i13, schemaPath: "#/properties/running/properties/foreignTasks/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data110 };
+                for (const key27 in data114) {
+                  if (!(key27 === "pid" || key27 === "tid" || key27 === "name" || key27 === "kernelThread" || key27 === "allowedCpus" || key27 === "lastCpu")) {
+                    const err248 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data114 };
                     if (vErrors === null) {
-                      vErrors = [err237];
+                      vErrors = [err248];
                     } else {
-                      vErrors.push(err237);
+                      vErrors.push(err248);
                     }
                     errors++;
                   }
                 }
-                if (data110.pid !== void 0) {
-                  let data111 = data110.pid;
-                  if (!(typeof data111 == "number" && (!(data111 % 1) && !isNaN(data111)) && isFinite(data111))) {
-                    const err238 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.pid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data111 };
+                if (data114.pid !== void 0) {
+                  let data115 = data114.pid;
+                  if (!(typeof data115 == "number" && (!(data115 % 1) && !isNaN(data115)) && isFinite(data115))) {
+                    const err249 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.pid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data115 };
                     if (vErrors === null) {
-                      vErrors = [err238];
+                      vErrors = [err249];
                     } else {
-                      vErrors.push(err238);
+                      vErrors.push(err249);
                     }
                     errors++;
                   }
-                  if (typeof data111 == "number" && isFinite(data111)) {
-                    if (data111 > 9007199254740991 || isNaN(data111)) {
-                      const err239 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data111 };
+                  if (typeof data115 == "number" && isFinite(data115)) {
+                    if (data115 > 9007199254740991 || isNaN(data115)) {
+                      const err250 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data115 };
                       if (vErrors === null) {
-                        vErrors = [err239];
+                        vErrors = [err250];
                       } else {
-                        vErrors.push(err239);
+                        vErrors.push(err250);
                       }
                       errors++;
                     }
-                    if (data111 < 0 || isNaN(data111)) {
-                      const err240 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data111 };
+                    if (data115 < 0 || isNaN(data115)) {
+                      const err251 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data115 };
                       if (vErrors === null) {
-                        vErrors = [err240];
+                        vErrors = [err251];
                       } else {
-                        vErrors.push(err240);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data110.tid !== void 0) {
-                  let data112 = data110.tid;
-                  if (!(typeof data112 == "number" && (!(data112 % 1) && !isNaN(data112)) && isFinite(data112))) {
-                    const err241 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.tid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data112 };
-                    if (vErrors === null) {
-                      vErrors = [err241];
-                    } else {
-                      vErrors.push(err241);
-                    }
-                    errors++;
-                  }
-                  if (typeof data112 == "number" && isFinite(data112)) {
-                    if (data112 > 9007199254740991 || isNaN(data112)) {
-                      const err242 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data112 };
-                      if (vErrors === null) {
-                        vErrors = [err242];
-                      } else {
-                        vErrors.push(err242);
-                      }
-                      errors++;
-                    }
-                    if (data112 < 0 || isNaN(data112)) {
-                      const err243 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data112 };
-                      if (vErrors === null) {
-                        vErrors = [err243];
-                      } else {
-                        vErrors.push(err243);
+                        vErrors.push(err251);
                       }
                       errors++;
                     }
                   }
                 }
-                if (data110.name !== void 0) {
-                  let data113 = data110.name;
-                  if (typeof data113 !== "string") {
-                    const err244 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/name", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.foreignTasks.items.properties.name.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.name, data: data113 };
+                if (data114.tid !== void 0) {
+                  let data116 = data114.tid;
+                  if (!(typeof data116 == "number" && (!(data116 % 1) && !isNaN(data116)) && isFinite(data116))) {
+                    const err252 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.tid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data116 };
                     if (vErrors === null) {
-                      vErrors = [err244];
+                      vErrors = [err252];
                     } else {
-                      vErrors.push(err244);
+                      vErrors.push(err252);
                     }
                     errors++;
                   }
-                }
-                if (data110.kernelThread !== void 0) {
-                  let data114 = data110.kernelThread;
-                  if (typeof data114 !== "boolean") {
-                    const err245 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/kernelThread", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/kernelThread/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread, data: data114 };
-                    if (vErrors === null) {
-                      vErrors = [err245];
-                    } else {
-                      vErrors.push(err245);
-                    }
-                    errors++;
-                  }
-                }
-                if (data110.allowedCpus !== void 0) {
-                  let data115 = data110.allowedCpus;
-                  if (typeof data115 !== "string" && !(data115 && typeof data115 == "object" && !Array.isArray(data115))) {
-                    const err246 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data115 };
-                    if (vErrors === null) {
-                      vErrors = [err246];
-                    } else {
-                      vErrors.push(err246);
-                    }
-                    errors++;
-                  }
-                  if (data115 && typeof data115 == "object" && !Array.isArray(data115)) {
-                    if (data115.raw === void 0) {
-                      const err247 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data115 };
-                      if (vErrors === null) {
-                        vErrors = [err247];
-                      } else {
-                        vErrors.push(err247);
-                      }
-                      errors++;
-                    }
-                    for (const key27 in data115) {
-                      if (!(key27 === "raw" || key27 === "parsed")) {
-                        const err248 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data115 };
-                        if (vErrors === null) {
-                          vErrors = [err248];
-                        } else {
-                          vErrors.push(err248);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data115.raw !== void 0) {
-                      let data116 = data115.raw;
-                      if (typeof data116 !== "string") {
-                        const err249 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data116 };
-                        if (vErrors === null) {
-                          vErrors = [err249];
-                        } else {
-                          vErrors.push(err249);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data115.parsed !== void 0) {
-                      let data117 = data115.parsed;
-                      if (typeof data117 !== "string") {
-                        const err250 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data117 };
-                        if (vErrors === null) {
-                          vErrors = [err250];
-                        } else {
-                          vErrors.push(err250);
-                        }
-                        errors++;
-                      }
-                    }
-                  }
-                }
-                if (data110.lastCpu !== void 0) {
-                  let data118 = data110.lastCpu;
-                  if (!(typeof data118 == "number" && (!(data118 % 1) && !isNaN(data118)) && isFinite(data118))) {
-                    const err251 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data118 };
-                    if (vErrors === null) {
-                      vErrors = [err251];
-                    } else {
-                      vErrors.push(err251);
-                    }
-                    errors++;
-                  }
-                  if (typeof data118 == "number" && isFinite(data118)) {
-                    if (data118 > 9007199254740991 || isNaN(data118)) {
-                      const err252 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data118 };
-                      if (vErrors === null) {
-                        vErrors = [err252];
-                      } else {
-                        vErrors.push(err252);
-                      }
-                      errors++;
-                    }
-                    if (data118 < 0 || isNaN(data118)) {
-                      const err253 = { instancePath: instancePath + "/running/foreignTasks/" + i13 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data118 };
+                  if (typeof data116 == "number" && isFinite(data116)) {
+                    if (data116 > 9007199254740991 || isNaN(data116)) {
+                      const err253 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data116 };
                       if (vErrors === null) {
                         vErrors = [err253];
                       } else {
@@ -9843,100 +9841,103 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                  }
-                }
-              } else {
-                const err254 = { instancePath: instancePath + "/running/foreignTasks/" + i13, schemaPath: "#/properties/running/properties/foreignTasks/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.foreignTasks.items.type, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data110 };
-                if (vErrors === null) {
-                  vErrors = [err254];
-                } else {
-                  vErrors.push(err254);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err255 = { instancePath: instancePath + "/running/foreignTasks", schemaPath: "#/properties/running/properties/foreignTasks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.foreignTasks.type, parentSchema: schema11.properties.running.properties.foreignTasks, data: data109 };
-            if (vErrors === null) {
-              vErrors = [err255];
-            } else {
-              vErrors.push(err255);
-            }
-            errors++;
-          }
-        }
-        if (data82.irqs !== void 0) {
-          let data119 = data82.irqs;
-          if (Array.isArray(data119)) {
-            const len12 = data119.length;
-            for (let i14 = 0; i14 < len12; i14++) {
-              let data120 = data119[i14];
-              if (data120 && typeof data120 == "object" && !Array.isArray(data120)) {
-                if (data120.irq === void 0) {
-                  const err256 = { instancePath: instancePath + "/running/irqs/" + i14, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "irq" }, message: "must have required property 'irq'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data120 };
-                  if (vErrors === null) {
-                    vErrors = [err256];
-                  } else {
-                    vErrors.push(err256);
-                  }
-                  errors++;
-                }
-                if (data120.affinity === void 0) {
-                  const err257 = { instancePath: instancePath + "/running/irqs/" + i14, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "affinity" }, message: "must have required property 'affinity'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data120 };
-                  if (vErrors === null) {
-                    vErrors = [err257];
-                  } else {
-                    vErrors.push(err257);
-                  }
-                  errors++;
-                }
-                for (const key28 in data120) {
-                  if (!(key28 === "irq" || key28 === "name" || key28 === "affinity" || key28 === "effectiveAffinity")) {
-                    const err258 = { instancePath: instancePath + "/running/irqs/" + i14, schemaPath: "#/properties/running/properties/irqs/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.irqs.items, data: data120 };
-                    if (vErrors === null) {
-                      vErrors = [err258];
-                    } else {
-                      vErrors.push(err258);
-                    }
-                    errors++;
-                  }
-                }
-                if (data120.irq !== void 0) {
-                  let data121 = data120.irq;
-                  if (!(typeof data121 == "number" && (!(data121 % 1) && !isNaN(data121)) && isFinite(data121))) {
-                    const err259 = { instancePath: instancePath + "/running/irqs/" + i14 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.irqs.items.properties.irq.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data121 };
-                    if (vErrors === null) {
-                      vErrors = [err259];
-                    } else {
-                      vErrors.push(err259);
-                    }
-                    errors++;
-                  }
-                  if (typeof data121 == "number" && isFinite(data121)) {
-                    if (data121 > 9007199254740991 || isNaN(data121)) {
-                      const err260 = { instancePath: instancePath + "/running/irqs/" + i14 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data121 };
+                    if (data116 < 0 || isNaN(data116)) {
+                      const err254 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data116 };
                       if (vErrors === null) {
-                        vErrors = [err260];
+                        vErrors = [err254];
                       } else {
-                        vErrors.push(err260);
-                      }
-                      errors++;
-                    }
-                    if (data121 < 0 || isNaN(data121)) {
-                      const err261 = { instancePath: instancePath + "/running/irqs/" + i14 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data121 };
-                      if (vErrors === null) {
-                        vErrors = [err261];
-                      } else {
-                        vErrors.push(err261);
+                        vErrors.push(err254);
                       }
                       errors++;
                     }
                   }
                 }
-                if (data120.name !== void 0) {
-                  let data122 = data120.name;
-                  if (typeof data122 !== "string") {
-                    const err262 = { instancePath: instancePath + "/running/irqs/" + i14 + "/name", schemaPath: "#/properties/running/properties/irqs/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.irqs.items.properties.name.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.name, data: data122 };
+                if (data114.name !== void 0) {
+                  let data117 = data114.name;
+                  if (typeof data117 !== "string") {
+                    const err255 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/name", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.foreignTasks.items.properties.name.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.name, data: data117 };
+                    if (vErrors === null) {
+                      vErrors = [err255];
+                    } else {
+                      vErrors.push(err255);
+                    }
+                    errors++;
+                  }
+                }
+                if (data114.kernelThread !== void 0) {
+                  let data118 = data114.kernelThread;
+                  if (typeof data118 !== "boolean") {
+                    const err256 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/kernelThread", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/kernelThread/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread, data: data118 };
+                    if (vErrors === null) {
+                      vErrors = [err256];
+                    } else {
+                      vErrors.push(err256);
+                    }
+                    errors++;
+                  }
+                }
+                if (data114.allowedCpus !== void 0) {
+                  let data119 = data114.allowedCpus;
+                  if (typeof data119 !== "string" && !(data119 && typeof data119 == "object" && !Array.isArray(data119))) {
+                    const err257 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data119 };
+                    if (vErrors === null) {
+                      vErrors = [err257];
+                    } else {
+                      vErrors.push(err257);
+                    }
+                    errors++;
+                  }
+                  if (data119 && typeof data119 == "object" && !Array.isArray(data119)) {
+                    if (data119.raw === void 0) {
+                      const err258 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data119 };
+                      if (vErrors === null) {
+                        vErrors = [err258];
+                      } else {
+                        vErrors.push(err258);
+                      }
+                      errors++;
+                    }
+                    for (const key28 in data119) {
+                      if (!(key28 === "raw" || key28 === "parsed")) {
+                        const err259 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data119 };
+                        if (vErrors === null) {
+                          vErrors = [err259];
+                        } else {
+                          vErrors.push(err259);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data119.raw !== void 0) {
+                      let data120 = data119.raw;
+                      if (typeof data120 !== "string") {
+                        const err260 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data120 };
+                        if (vErrors === null) {
+                          vErrors = [err260];
+                        } else {
+                          vErrors.push(err260);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data119.parsed !== void 0) {
+                      let data121 = data119.parsed;
+                      if (typeof data121 !== "string") {
+                        const err261 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data121 };
+                        if (vErrors === null) {
+                          vErrors = [err261];
+                        } else {
+                          vErrors.push(err261);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                }
+                if (data114.lastCpu !== void 0) {
+                  let data122 = data114.lastCpu;
+                  if (!(typeof data122 == "number" && (!(data122 % 1) && !isNaN(data122)) && isFinite(data122))) {
+                    const err262 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data122 };
                     if (vErrors === null) {
                       vErrors = [err262];
                     } else {
@@ -9944,21 +9945,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                }
-                if (data120.affinity !== void 0) {
-                  let data123 = data120.affinity;
-                  if (typeof data123 !== "string" && !(data123 && typeof data123 == "object" && !Array.isArray(data123))) {
-                    const err263 = { instancePath: instancePath + "/running/irqs/" + i14 + "/affinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data123 };
-                    if (vErrors === null) {
-                      vErrors = [err263];
-                    } else {
-                      vErrors.push(err263);
+                  if (typeof data122 == "number" && isFinite(data122)) {
+                    if (data122 > 9007199254740991 || isNaN(data122)) {
+                      const err263 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data122 };
+                      if (vErrors === null) {
+                        vErrors = [err263];
+                      } else {
+                        vErrors.push(err263);
+                      }
+                      errors++;
                     }
-                    errors++;
-                  }
-                  if (data123 && typeof data123 == "object" && !Array.isArray(data123)) {
-                    if (data123.raw === void 0) {
-                      const err264 = { instancePath: instancePath + "/running/irqs/" + i14 + "/affinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data123 };
+                    if (data122 < 0 || isNaN(data122)) {
+                      const err264 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data122 };
                       if (vErrors === null) {
                         vErrors = [err264];
                       } else {
@@ -9966,95 +9964,218 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    for (const key29 in data123) {
-                      if (!(key29 === "raw" || key29 === "parsed")) {
-                        const err265 = { instancePath: instancePath + "/running/irqs/" + i14 + "/affinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data123 };
+                  }
+                }
+              } else {
+                const err265 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.foreignTasks.items.type, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data114 };
+                if (vErrors === null) {
+                  vErrors = [err265];
+                } else {
+                  vErrors.push(err265);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err266 = { instancePath: instancePath + "/running/foreignTasks", schemaPath: "#/properties/running/properties/foreignTasks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.foreignTasks.type, parentSchema: schema11.properties.running.properties.foreignTasks, data: data113 };
+            if (vErrors === null) {
+              vErrors = [err266];
+            } else {
+              vErrors.push(err266);
+            }
+            errors++;
+          }
+        }
+        if (data86.irqs !== void 0) {
+          let data123 = data86.irqs;
+          if (Array.isArray(data123)) {
+            const len13 = data123.length;
+            for (let i15 = 0; i15 < len13; i15++) {
+              let data124 = data123[i15];
+              if (data124 && typeof data124 == "object" && !Array.isArray(data124)) {
+                if (data124.irq === void 0) {
+                  const err267 = { instancePath: instancePath + "/running/irqs/" + i15, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "irq" }, message: "must have required property 'irq'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data124 };
+                  if (vErrors === null) {
+                    vErrors = [err267];
+                  } else {
+                    vErrors.push(err267);
+                  }
+                  errors++;
+                }
+                if (data124.affinity === void 0) {
+                  const err268 = { instancePath: instancePath + "/running/irqs/" + i15, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "affinity" }, message: "must have required property 'affinity'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data124 };
+                  if (vErrors === null) {
+                    vErrors = [err268];
+                  } else {
+                    vErrors.push(err268);
+                  }
+                  errors++;
+                }
+                for (const key29 in data124) {
+                  if (!(key29 === "irq" || key29 === "name" || key29 === "affinity" || key29 === "effectiveAffinity")) {
+                    const err269 = { instancePath: instancePath + "/running/irqs/" + i15, schemaPath: "#/properties/running/properties/irqs/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.irqs.items, data: data124 };
+                    if (vErrors === null) {
+                      vErrors = [err269];
+                    } else {
+                      vErrors.push(err269);
+                    }
+                    errors++;
+                  }
+                }
+                if (data124.irq !== void 0) {
+                  let data125 = data124.irq;
+                  if (!(typeof data125 == "number" && (!(data125 % 1) && !isNaN(data125)) && isFinite(data125))) {
+                    const err270 = { instancePath: instancePath + "/running/irqs/" + i15 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.irqs.items.properties.irq.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data125 };
+                    if (vErrors === null) {
+                      vErrors = [err270];
+                    } else {
+                      vErrors.push(err270);
+                    }
+                    errors++;
+                  }
+                  if (typeof data125 == "number" && isFinite(data125)) {
+                    if (data125 > 9007199254740991 || isNaN(data125)) {
+                      const err271 = { instancePath: instancePath + "/running/irqs/" + i15 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data125 };
+                      if (vErrors === null) {
+                        vErrors = [err271];
+                      } else {
+                        vErrors.push(err271);
+                      }
+                      errors++;
+                    }
+                    if (data125 < 0 || isNaN(data125)) {
+                      const err272 = { instancePath: instancePath + "/running/irqs/" + i15 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data125 };
+                      if (vErrors === null) {
+                        vErrors = [err272];
+                      } else {
+                        vErrors.push(err272);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data124.name !== void 0) {
+                  let data126 = data124.name;
+                  if (typeof data126 !== "string") {
+                    const err273 = { instancePath: instancePath + "/running/irqs/" + i15 + "/name", schemaPath: "#/properties/running/properties/irqs/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.irqs.items.properties.name.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.name, data: data126 };
+                    if (vErrors === null) {
+                      vErrors = [err273];
+                    } else {
+                      vErrors.push(err273);
+                    }
+                    errors++;
+                  }
+                }
+                if (data124.affinity !== void 0) {
+                  let data127 = data124.affinity;
+                  if (typeof data127 !== "string" && !(data127 && typeof data127 == "object" && !Array.isArray(data127))) {
+                    const err274 = { instancePath: instancePath + "/running/irqs/" + i15 + "/affinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data127 };
+                    if (vErrors === null) {
+                      vErrors = [err274];
+                    } else {
+                      vErrors.push(err274);
+                    }
+                    errors++;
+                  }
+                  if (data127 && typeof data127 == "object" && !Array.isArray(data127)) {
+                    if (data127.raw === void 0) {
+                      const err275 = { instancePath: instancePath + "/running/irqs/" + i15 + "/affinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data127 };
+                      if (vErrors === null) {
+                        vErrors = [err275];
+                      } else {
+                        vErrors.push(err275);
+                      }
+                      errors++;
+                    }
+                    for (const key30 in data127) {
+                      if (!(key30 === "raw" || key30 === "parsed")) {
+                        const err276 = { instancePath: instancePath + "/running/irqs/" + i15 + "/affinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data127 };
                         if (vErrors === null) {
-                          vErrors = [err265];
+                          vErrors = [err276];
                         } else {
-                          vErrors.push(err265);
+                          vErrors.push(err276);
                         }
                         errors++;
                       }
                     }
-                    if (data123.raw !== void 0) {
-                      let data124 = data123.raw;
-                      if (typeof data124 !== "string") {
-                        const err266 = { instancePath: instancePath + "/running/irqs/" + i14 + "/affinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data124 };
+                    if (data127.raw !== void 0) {
+                      let data128 = data127.raw;
+                      if (typeof data128 !== "string") {
+                        const err277 = { instancePath: instancePath + "/running/irqs/" + i15 + "/affinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data128 };
                         if (vErrors === null) {
-                          vErrors = [err266];
+                          vErrors = [err277];
                         } else {
-                          vErrors.push(err266);
+                          vErrors.push(err277);
                         }
                         errors++;
                       }
                     }
-                    if (data123.parsed !== void 0) {
-                      let data125 = data123.parsed;
-                      if (typeof data125 !== "string") {
-                        const err267 = { instancePath: instancePath + "/running/irqs/" + i14 + "/affinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data125 };
+                    if (data127.parsed !== void 0) {
+                      let data129 = data127.parsed;
+                      if (typeof data129 !== "string") {
+                        const err278 = { instancePath: instancePath + "/running/irqs/" + i15 + "/affinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data129 };
                         if (vErrors === null) {
-                          vErrors = [err267];
+                          vErrors = [err278];
                         } else {
-                          vErrors.push(err267);
+                          vErrors.push(err278);
                         }
                         errors++;
                       }
                     }
                   }
                 }
-                if (data120.effectiveAffinity !== void 0) {
-                  let data126 = data120.effectiveAffinity;
-                  if (typeof data126 !== "string" && !(data126 && typeof data126 == "object" && !Array.isArray(data126))) {
-                    const err268 = { instancePath: instancePath + "/running/irqs/" + i14 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data126 };
+                if (data124.effectiveAffinity !== void 0) {
+                  let data130 = data124.effectiveAffinity;
+                  if (typeof data130 !== "string" && !(data130 && typeof data130 == "object" && !Array.isArray(data130))) {
+                    const err279 = { instancePath: instancePath + "/running/irqs/" + i15 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data130 };
                     if (vErrors === null) {
-                      vErrors = [err268];
+                      vErrors = [err279];
                     } else {
-                      vErrors.push(err268);
+                      vErrors.push(err279);
                     }
                     errors++;
                   }
-                  if (data126 && typeof data126 == "object" && !Array.isArray(data126)) {
-                    if (data126.raw === void 0) {
-                      const err269 = { instancePath: instancePath + "/running/irqs/" + i14 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data126 };
+                  if (data130 && typeof data130 == "object" && !Array.isArray(data130)) {
+                    if (data130.raw === void 0) {
+                      const err280 = { instancePath: instancePath + "/running/irqs/" + i15 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data130 };
                       if (vErrors === null) {
-                        vErrors = [err269];
+                        vErrors = [err280];
                       } else {
-                        vErrors.push(err269);
+                        vErrors.push(err280);
                       }
                       errors++;
                     }
-                    for (const key30 in data126) {
-                      if (!(key30 === "raw" || key30 === "parsed")) {
-                        const err270 = { instancePath: instancePath + "/running/irqs/" + i14 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data126 };
+                    for (const key31 in data130) {
+                      if (!(key31 === "raw" || key31 === "parsed")) {
+                        const err281 = { instancePath: instancePath + "/running/irqs/" + i15 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data130 };
                         if (vErrors === null) {
-                          vErrors = [err270];
+                          vErrors = [err281];
                         } else {
-                          vErrors.push(err270);
+                          vErrors.push(err281);
                         }
                         errors++;
                       }
                     }
-                    if (data126.raw !== void 0) {
-                      let data127 = data126.raw;
-                      if (typeof data127 !== "string") {
-                        const err271 = { instancePath: instancePath + "/running/irqs/" + i14 + "/effectiveAffinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data127 };
+                    if (data130.raw !== void 0) {
+                      let data131 = data130.raw;
+                      if (typeof data131 !== "string") {
+                        const err282 = { instancePath: instancePath + "/running/irqs/" + i15 + "/effectiveAffinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data131 };
                         if (vErrors === null) {
-                          vErrors = [err271];
+                          vErrors = [err282];
                         } else {
-                          vErrors.push(err271);
+                          vErrors.push(err282);
                         }
                         errors++;
                       }
                     }
-                    if (data126.parsed !== void 0) {
-                      let data128 = data126.parsed;
-                      if (typeof data128 !== "string") {
-                        const err272 = { instancePath: instancePath + "/running/irqs/" + i14 + "/effectiveAffinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data128 };
+                    if (data130.parsed !== void 0) {
+                      let data132 = data130.parsed;
+                      if (typeof data132 !== "string") {
+                        const err283 = { instancePath: instancePath + "/running/irqs/" + i15 + "/effectiveAffinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data132 };
                         if (vErrors === null) {
-                          vErrors = [err272];
+                          vErrors = [err283];
                         } else {
-                          vErrors.push(err272);
+                          vErrors.push(err283);
                         }
                         errors++;
                       }
@@ -10062,235 +10183,235 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err273 = { instancePath: instancePath + "/running/irqs/" + i14, schemaPath: "#/properties/running/properties/irqs/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.irqs.items.type, parentSchema: schema11.properties.running.properties.irqs.items, data: data120 };
+                const err284 = { instancePath: instancePath + "/running/irqs/" + i15, schemaPath: "#/properties/running/properties/irqs/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.irqs.items.type, parentSchema: schema11.properties.running.properties.irqs.items, data: data124 };
                 if (vErrors === null) {
-                  vErrors = [err273];
+                  vErrors = [err284];
                 } else {
-                  vErrors.push(err273);
+                  vErrors.push(err284);
                 }
                 errors++;
               }
             }
           } else {
-            const err274 = { instancePath: instancePath + "/running/irqs", schemaPath: "#/properties/running/properties/irqs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.irqs.type, parentSchema: schema11.properties.running.properties.irqs, data: data119 };
+            const err285 = { instancePath: instancePath + "/running/irqs", schemaPath: "#/properties/running/properties/irqs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.irqs.type, parentSchema: schema11.properties.running.properties.irqs, data: data123 };
             if (vErrors === null) {
-              vErrors = [err274];
+              vErrors = [err285];
             } else {
-              vErrors.push(err274);
+              vErrors.push(err285);
             }
             errors++;
           }
         }
       } else {
-        const err275 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.type, parentSchema: schema11.properties.running, data: data82 };
+        const err286 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.type, parentSchema: schema11.properties.running, data: data86 };
         if (vErrors === null) {
-          vErrors = [err275];
+          vErrors = [err286];
         } else {
-          vErrors.push(err275);
+          vErrors.push(err286);
         }
         errors++;
       }
     }
     if (data.libvirt !== void 0) {
-      let data129 = data.libvirt;
-      if (data129 && typeof data129 == "object" && !Array.isArray(data129)) {
-        for (const key31 in data129) {
-          if (!(key31 === "definitions")) {
-            const err276 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt, data: data129 };
+      let data133 = data.libvirt;
+      if (data133 && typeof data133 == "object" && !Array.isArray(data133)) {
+        for (const key32 in data133) {
+          if (!(key32 === "definitions")) {
+            const err287 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt, data: data133 };
             if (vErrors === null) {
-              vErrors = [err276];
+              vErrors = [err287];
             } else {
-              vErrors.push(err276);
+              vErrors.push(err287);
             }
             errors++;
           }
         }
-        if (data129.definitions !== void 0) {
-          let data130 = data129.definitions;
-          if (Array.isArray(data130)) {
-            const len13 = data130.length;
-            for (let i15 = 0; i15 < len13; i15++) {
-              let data131 = data130[i15];
-              if (data131 && typeof data131 == "object" && !Array.isArray(data131)) {
-                if (data131.file === void 0) {
-                  const err277 = { instancePath: instancePath + "/libvirt/definitions/" + i15, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data131 };
+        if (data133.definitions !== void 0) {
+          let data134 = data133.definitions;
+          if (Array.isArray(data134)) {
+            const len14 = data134.length;
+            for (let i16 = 0; i16 < len14; i16++) {
+              let data135 = data134[i16];
+              if (data135 && typeof data135 == "object" && !Array.isArray(data135)) {
+                if (data135.file === void 0) {
+                  const err288 = { instancePath: instancePath + "/libvirt/definitions/" + i16, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data135 };
                   if (vErrors === null) {
-                    vErrors = [err277];
+                    vErrors = [err288];
                   } else {
-                    vErrors.push(err277);
+                    vErrors.push(err288);
                   }
                   errors++;
                 }
-                if (data131.digest === void 0) {
-                  const err278 = { instancePath: instancePath + "/libvirt/definitions/" + i15, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data131 };
+                if (data135.digest === void 0) {
+                  const err289 = { instancePath: instancePath + "/libvirt/definitions/" + i16, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data135 };
                   if (vErrors === null) {
-                    vErrors = [err278];
+                    vErrors = [err289];
                   } else {
-                    vErrors.push(err278);
+                    vErrors.push(err289);
                   }
                   errors++;
                 }
-                if (data131.elements === void 0) {
-                  const err279 = { instancePath: instancePath + "/libvirt/definitions/" + i15, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "elements" }, message: "must have required property 'elements'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data131 };
+                if (data135.elements === void 0) {
+                  const err290 = { instancePath: instancePath + "/libvirt/definitions/" + i16, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "elements" }, message: "must have required property 'elements'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data135 };
                   if (vErrors === null) {
-                    vErrors = [err279];
+                    vErrors = [err290];
                   } else {
-                    vErrors.push(err279);
+                    vErrors.push(err290);
                   }
                   errors++;
                 }
-                for (const key32 in data131) {
-                  if (!(key32 === "file" || key32 === "name" || key32 === "uuid" || key32 === "digest" || key32 === "elements")) {
-                    const err280 = { instancePath: instancePath + "/libvirt/definitions/" + i15, schemaPath: "#/properties/libvirt/properties/definitions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data131 };
+                for (const key33 in data135) {
+                  if (!(key33 === "file" || key33 === "name" || key33 === "uuid" || key33 === "digest" || key33 === "elements")) {
+                    const err291 = { instancePath: instancePath + "/libvirt/definitions/" + i16, schemaPath: "#/properties/libvirt/properties/definitions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key33 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data135 };
                     if (vErrors === null) {
-                      vErrors = [err280];
+                      vErrors = [err291];
                     } else {
-                      vErrors.push(err280);
+                      vErrors.push(err291);
                     }
                     errors++;
                   }
                 }
-                if (data131.file !== void 0) {
-                  let data132 = data131.file;
-                  if (typeof data132 !== "string") {
-                    const err281 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/file", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.file.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.file, data: data132 };
+                if (data135.file !== void 0) {
+                  let data136 = data135.file;
+                  if (typeof data136 !== "string") {
+                    const err292 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/file", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.file.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.file, data: data136 };
                     if (vErrors === null) {
-                      vErrors = [err281];
+                      vErrors = [err292];
                     } else {
-                      vErrors.push(err281);
+                      vErrors.push(err292);
                     }
                     errors++;
                   }
                 }
-                if (data131.name !== void 0) {
-                  let data133 = data131.name;
-                  if (typeof data133 !== "string") {
-                    const err282 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/name", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.name.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.name, data: data133 };
+                if (data135.name !== void 0) {
+                  let data137 = data135.name;
+                  if (typeof data137 !== "string") {
+                    const err293 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/name", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.name.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.name, data: data137 };
                     if (vErrors === null) {
-                      vErrors = [err282];
+                      vErrors = [err293];
                     } else {
-                      vErrors.push(err282);
+                      vErrors.push(err293);
                     }
                     errors++;
                   }
                 }
-                if (data131.uuid !== void 0) {
-                  let data134 = data131.uuid;
-                  if (typeof data134 !== "string") {
-                    const err283 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/uuid", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.uuid.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.uuid, data: data134 };
+                if (data135.uuid !== void 0) {
+                  let data138 = data135.uuid;
+                  if (typeof data138 !== "string") {
+                    const err294 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/uuid", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.uuid.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.uuid, data: data138 };
                     if (vErrors === null) {
-                      vErrors = [err283];
+                      vErrors = [err294];
                     } else {
-                      vErrors.push(err283);
+                      vErrors.push(err294);
                     }
                     errors++;
                   }
                 }
-                if (data131.digest !== void 0) {
-                  let data135 = data131.digest;
-                  if (typeof data135 === "string") {
-                    if (!pattern1.test(data135)) {
-                      const err284 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data135 };
+                if (data135.digest !== void 0) {
+                  let data139 = data135.digest;
+                  if (typeof data139 === "string") {
+                    if (!pattern1.test(data139)) {
+                      const err295 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data139 };
                       if (vErrors === null) {
-                        vErrors = [err284];
+                        vErrors = [err295];
                       } else {
-                        vErrors.push(err284);
+                        vErrors.push(err295);
                       }
                       errors++;
                     }
                   } else {
-                    const err285 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.digest.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data135 };
+                    const err296 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.digest.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data139 };
                     if (vErrors === null) {
-                      vErrors = [err285];
+                      vErrors = [err296];
                     } else {
-                      vErrors.push(err285);
+                      vErrors.push(err296);
                     }
                     errors++;
                   }
                 }
-                if (data131.elements !== void 0) {
-                  let data136 = data131.elements;
-                  if (data136 && typeof data136 == "object" && !Array.isArray(data136)) {
-                    for (const key33 in data136) {
-                      const _errs317 = errors;
-                      if (!(key33 === "vcpu" || key33 === "cputune" || key33 === "numatune" || key33 === "memoryBacking" || key33 === "cpu" || key33 === "memory")) {
-                        const err286 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum", keyword: "enum", params: { allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, data: key33, propertyName: key33 };
+                if (data135.elements !== void 0) {
+                  let data140 = data135.elements;
+                  if (data140 && typeof data140 == "object" && !Array.isArray(data140)) {
+                    for (const key34 in data140) {
+                      const _errs326 = errors;
+                      if (!(key34 === "vcpu" || key34 === "cputune" || key34 === "numatune" || key34 === "memoryBacking" || key34 === "cpu" || key34 === "memory")) {
+                        const err297 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum", keyword: "enum", params: { allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, data: key34, propertyName: key34 };
                         if (vErrors === null) {
-                          vErrors = [err286];
+                          vErrors = [err297];
                         } else {
-                          vErrors.push(err286);
+                          vErrors.push(err297);
                         }
                         errors++;
                       }
-                      var valid77 = _errs317 === errors;
-                      if (!valid77) {
-                        const err287 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames", keyword: "propertyNames", params: { propertyName: key33 }, message: "property name must be valid", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data136 };
+                      var valid80 = _errs326 === errors;
+                      if (!valid80) {
+                        const err298 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames", keyword: "propertyNames", params: { propertyName: key34 }, message: "property name must be valid", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data140 };
                         if (vErrors === null) {
-                          vErrors = [err287];
+                          vErrors = [err298];
                         } else {
-                          vErrors.push(err287);
+                          vErrors.push(err298);
                         }
                         errors++;
                       }
                     }
-                    for (const key34 in data136) {
-                      let data137 = data136[key34];
-                      if (typeof data137 !== "string") {
-                        const err288 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/elements/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties, data: data137 };
+                    for (const key35 in data140) {
+                      let data141 = data140[key35];
+                      if (typeof data141 !== "string") {
+                        const err299 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/elements/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties, data: data141 };
                         if (vErrors === null) {
-                          vErrors = [err288];
+                          vErrors = [err299];
                         } else {
-                          vErrors.push(err288);
+                          vErrors.push(err299);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err289 = { instancePath: instancePath + "/libvirt/definitions/" + i15 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data136 };
+                    const err300 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data140 };
                     if (vErrors === null) {
-                      vErrors = [err289];
+                      vErrors = [err300];
                     } else {
-                      vErrors.push(err289);
+                      vErrors.push(err300);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err290 = { instancePath: instancePath + "/libvirt/definitions/" + i15, schemaPath: "#/properties/libvirt/properties/definitions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.type, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data131 };
+                const err301 = { instancePath: instancePath + "/libvirt/definitions/" + i16, schemaPath: "#/properties/libvirt/properties/definitions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.type, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data135 };
                 if (vErrors === null) {
-                  vErrors = [err290];
+                  vErrors = [err301];
                 } else {
-                  vErrors.push(err290);
+                  vErrors.push(err301);
                 }
                 errors++;
               }
             }
           } else {
-            const err291 = { instancePath: instancePath + "/libvirt/definitions", schemaPath: "#/properties/libvirt/properties/definitions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.definitions.type, parentSchema: schema11.properties.libvirt.properties.definitions, data: data130 };
+            const err302 = { instancePath: instancePath + "/libvirt/definitions", schemaPath: "#/properties/libvirt/properties/definitions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.definitions.type, parentSchema: schema11.properties.libvirt.properties.definitions, data: data134 };
             if (vErrors === null) {
-              vErrors = [err291];
+              vErrors = [err302];
             } else {
-              vErrors.push(err291);
+              vErrors.push(err302);
             }
             errors++;
           }
         }
       } else {
-        const err292 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.type, parentSchema: schema11.properties.libvirt, data: data129 };
+        const err303 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.type, parentSchema: schema11.properties.libvirt, data: data133 };
         if (vErrors === null) {
-          vErrors = [err292];
+          vErrors = [err303];
         } else {
-          vErrors.push(err292);
+          vErrors.push(err303);
         }
         errors++;
       }
     }
   } else {
-    const err293 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err304 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-      vErrors = [err293];
+      vErrors = [err304];
     } else {
-      vErrors.push(err293);
+      vErrors.push(err304);
     }
     errors++;
   }
@@ -14431,6 +14552,10 @@ var messages = {
     message: "the planned guests need {{demand}} \xD7 {{size}} hugepages but the host has {{supply}} in all (memory not bound strictly to a node)",
     help: "raise the host's pools to {{demand}} pages in all or move a guest: no placement fits them (binding each guest with <numatune> makes the check per node)"
   },
+  surplusNeeded: {
+    message: "{{where}} {{need}} {{short}} \xD7 {{size}} hugepages beyond {{pool}}: surplus pages (nr_overcommit_hugepages {{overcommit}})",
+    help: "the kernel takes surplus pages from free memory when the guest starts, which fails under memory pressure: raise nr_hugepages to be sure"
+  },
   noPools: { message: "the snapshot has no hugepage pools (its source cannot provide them): insufficient-hugepages is not checked" },
   noDefaultSize: { message: "the snapshot has no default hugepage size: hugepages without an explicit <page size> are not checked" }
 };
@@ -14502,6 +14627,20 @@ function checkSize(ctx, size, b) {
   const host = ctx.host.model;
   const pool = (n) => host.node(n)?.hugepages.find((p) => p.sizeKiB === size)?.total ?? 0;
   const sizeName = formatKiB(size);
+  const overcommit = host.hugepageOvercommit(size);
+  let surplusLeft = size <= host.pageSizeKiB * 1024 ? overcommit : 0;
+  const surplusCovers = (shortBy) => {
+    if (shortBy > surplusLeft) return false;
+    surplusLeft -= shortBy;
+    return true;
+  };
+  const reportSurplus = (at, guests, related, where, short, poolText) => ctx.report(at.on, {
+    range: at.element.startTag,
+    severity: "warning",
+    messageId: "surplusNeeded",
+    data: { where: `${guests === 1 ? "the guest" : `${guests} guests`} ${where}`, need: guests === 1 ? "needs" : "need", short, size: sizeName, pool: poolText, overcommit },
+    related
+  });
   const reportPool = (items, shortBy, report, context = []) => {
     const byElement = /* @__PURE__ */ new Map();
     for (const c of [...items, ...context]) {
@@ -14525,6 +14664,10 @@ function checkSize(ctx, size, b) {
     const demand = sum(items);
     const supply = pool(node);
     if (demand <= supply) continue;
+    if (surplusCovers(demand - supply)) {
+      reportPool(items, demand - supply, (at, guests, related) => reportSurplus(at, guests, related, `on host node ${node}`, demand - supply, `its pool of ${supply}`));
+      continue;
+    }
     reportPool(
       items,
       demand - supply,
@@ -14554,6 +14697,15 @@ function checkSize(ctx, size, b) {
     const demand = sum(items) + fixed;
     const supply = host.nodes.reduce((a, n) => nodes.has(n.id) ? a + pool(n.id) : a, 0);
     if (demand <= supply) continue;
+    if (surplusCovers(demand - supply)) {
+      reportPool(
+        items,
+        demand - supply,
+        (at, guests, related) => reportSurplus(at, guests, related, `bound to host ${describeNodes(nodes)}`, demand - supply, `their pools of ${supply}`),
+        [...b.perNode].flatMap(([n, list]) => nodes.has(n) ? list : [])
+      );
+      continue;
+    }
     reportPool(
       items,
       demand - supply,
@@ -14570,7 +14722,9 @@ function checkSize(ctx, size, b) {
     const all = [...b.perNode.values(), ...[...b.perSet.values()].map((s) => s.items), b.unbound].flat();
     const demand = sum(all);
     const supply = host.nodes.reduce((a, n) => a + pool(n.id), 0);
-    if (demand > supply) {
+    if (demand > supply && surplusCovers(demand - supply)) {
+      reportPool(b.unbound, demand - supply, (at, guests, related) => reportSurplus(at, guests, related, "on the host", demand - supply, `its pools of ${supply}`), all.filter((c) => !b.unbound.includes(c)));
+    } else if (demand > supply) {
       reportPool(
         b.unbound,
         demand - supply,
@@ -17969,7 +18123,7 @@ function readmes() {
     "hugepage-size-decimal-unit": "# hugepage-size-decimal-unit\n\nReports a hugepage `<page>` whose size is written in a decimal unit (`KB`, `MB`, `GB`, `TB`, any case). libvirt reads those as powers of 1000, so `size='1' unit='GB'` is 1,000,000,000 bytes (976,563 KiB), and `size='2' unit='MB'` is 1954 KiB. Neither is a page size, and the domain fails to start. The finding points at the `unit` value. Safe `--fix`: `GB`\u2192`G`, `MB`\u2192`M`, `KB`\u2192`K`, `TB`\u2192`T`.\n\n## Why this matters\n\nlibvirt's units follow `virScaleInteger`: `K`, `KiB`, `M`, `MiB`, `G`, `GiB` (any case) are powers of 1024, while `KB`, `MB` and `GB` are powers of 1000. Guest memory sizes can use either, since only the amount changes. A page size cannot: hugetlbfs pages are powers of two (4 KiB, 2 MiB, 1 GiB on x86; 64 KiB, 2 MiB, 512 MiB, 16 GiB on other architectures), and no power of 1000 is one. libvirt looks for a hugetlbfs mount with exactly the requested size. With 976,563 KiB it finds none, and the start fails (\"Unable to find any usable hugetlbfs mount for 976563 KiB\"). `virsh define` succeeds, so the mistake shows up only at the first start, often on another host.\n\n`GB` is what most people write for \"gigabyte\", which is why this is worth a rule of its own. Decimal units elsewhere (`<memory unit='GB'>`) are valid and are not reported here.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='GB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n```\n\nAlso correct: `unit='GiB'`, or `size='1048576' unit='KiB'` (what `virsh dumpxml` writes).\n\n## Fix\n\n`kvmlint --fix` replaces the decimal unit with its binary letter (`GB`\u2192`G`, `mb`\u2192`m`), keeping the number, but only when the result is a power of two of at least 4 KiB, i.e. a real page size. A decimal size is never a power of two, so the binary reading is then the only size the author can have meant. When the binary reading is no page size either (`size='3' unit='MB'`), there is no automatic fix: the help line asks for a real page size, and the unit change is offered as a suggestion only. Whether the host has pages of that size is checked by `hugepage-size-unavailable` when a host snapshot is given.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (binary and decimal suffixes).\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML` and `virDomainParseMemory` (page size, rounded up to whole KiB).\n- libvirt `src/qemu/qemu_command.c` / `qemu_domain.c`: the hugetlbfs mount lookup for the page size at start-up.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: supported huge page sizes.\n- libvirt, Domain XML format, \xA7Memory Backing (`page size unit nodeset`).\n",
     "hugepage-size-unavailable": "# hugepage-size-unavailable\n\nReports a `<memoryBacking><hugepages><page size>` for which the host has no hugepage pool at all: the size is not among the host's hugepage sizes (`/sys/kernel/mm/hugepages/hugepages-<size>kB`) and no node has a pool of it. `<hugepages/>` without a `<page>` uses the host's default size, and is reported only when the host has no hugepage size at all. Reported on the `size` value (or the `<hugepages>` start tag).\n\n## Why this matters\n\nlibvirt backs hugepage guest memory with a file on a hugetlbfs mount whose page size is the one asked for. It looks for that mount when it builds the memory backend, and fails the start when there is none: \"Unable to find any usable hugetlbfs mount for 1048576 KiB\" (qemu_conf.c `qemuGetDomainHupageMemPath`, qemu_command.c `qemuBuildMemoryBackendProps`). A hugetlbfs mount of a size needs the kernel to have a pool (an hstate) of that size. Which sizes exist depends on the CPU and the kernel:\n\n- x86-64: 2 MiB always; 1 GiB only with the `pdpe1gb` CPU flag. Nested or older virtual CPUs often lack it;\n- arm64 with 4 KiB pages: 64 KiB, 2 MiB, 32 MiB, 1 GiB; with 64 KiB pages: 2 MiB, 512 MiB, 16 GiB, so XML written for x86 asking for 1 GiB fails there;\n- ppc64 (radix): 2 MiB and 1 GiB.\n\nThis rule is about a size that does not exist. A pool that exists but holds too few pages for the planned guests, even 0, is `insufficient-hugepages`'s, and that rule skips sizes the host has no pool of, so one situation is reported once. A `<page>` of the base page size (4 KiB on x86, 64 KiB on a 64 KiB-page arm64 kernel) is ordinary memory to libvirt and is never reported. A size in a decimal unit (`size='1' unit='GB'` is 976,563 KiB) is `hugepage-size-decimal-unit`'s.\n\n## Incorrect\n\nThe host's kernel has only 2 MiB pages:\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Fix\n\nNo automatic fix: use a size the host has (the message lists them), or give the host that size. For x86 1 GiB pages that needs a CPU with `pdpe1gb`. Reserve the pages at boot (`hugepagesz=1G hugepages=N`) and mount hugetlbfs with `pagesize=1G` where libvirt looks (`hugetlbfs_mount` in qemu.conf).\n\n## Needs\n\n**host snapshot**: the hugepage sizes (`hugepages.sizesKiB`, or the nodes' pools) and the base page size. With a source that cannot list them (`numactl --hardware`) the rule reports one info note and stays silent.\n\n## Sources\n\n- libvirt `src/qemu/qemu_conf.c`: `qemuGetDomainHupageMemPath` (\"Unable to find any usable hugetlbfs mount for %llu KiB\").\n- libvirt `src/qemu/qemu_command.c`: `qemuBuildMemoryBackendProps` (page size per guest cell; the system page size means no hugepages).\n- libvirt, Domain XML format, \xA7Memory Backing (`hugepages`, `page size unit nodeset`).\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: `/sys/kernel/mm/hugepages/`, `hugepagesz=`, `default_hugepagesz=`, hugetlbfs `pagesize=`.\n- Linux `Documentation/arch/arm64/hugetlbpage.rst`: the sizes for each base page size.\n",
     "hugepages-config-invalid": "# hugepages-config-invalid\n\nReports a `<memoryBacking><hugepages>` configuration that libvirt rejects: a `<page nodeset>` naming a guest NUMA cell that does not exist, two `<page>` elements whose nodesets overlap, two `<page>` elements without a nodeset, a `<page>` without `size`, and (QEMU driver) hugepages combined with `<allocation mode='ondemand'>` or `<source type='anonymous'>`. The finding points at the attribute or element at fault.\n\n## Why this matters\n\nEach guest NUMA cell gets its memory from one page size: the `<page>` whose `nodeset` names the cell, else the `<page>` without a nodeset. `<hugepages/>` with no `<page>` means the host's default size. The `nodeset` names **guest cells**, not host nodes. Mixing the two up is the classic mistake: `nodeset='1'` on a guest without cells reads as \"host node 1\" but means \"guest cell 1\", which does not exist.\n\nWhat libvirt checks:\n\n| configuration | result (source) |\n| --- | --- |\n| `<page>` without `size` | rejected (domain_conf.c `virDomainHugepagesParseXML`: size is required) |\n| a page nodeset naming a cell \u2265 the number of guest cells | rejected: \"hugepages: node N not found\" (domain_validate.c `virDomainDefMemtuneValidate`) |\n| without guest cells, `nodeset='0'` | accepted: the nodeset is dropped and the page backs the whole guest (domain_postparse.c `virDomainDefPostParseMemtune`); any other nodeset is rejected as above |\n| two page nodesets sharing a cell | rejected: \"nodeset attribute of hugepages of sizes \u2026 intersect\" |\n| two pages without nodeset (counting a dropped `nodeset='0'`) | rejected: \"two master hugepages detected\" |\n| hugepages with `<allocation mode='ondemand'>` | rejected by the QEMU driver: \"hugepages are not allowed with memory allocation ondemand\" (qemu_validate.c `qemuValidateDomainDefMemory`) |\n| hugepages with `<source type='anonymous'>` | rejected by the QEMU driver: \"hugepages are not allowed with anonymous memory source\" |\n| an x86 guest (`arch='x86_64'` or `'i686'`) asking for a page size other than 4 KiB, 2 MiB or 1 GiB | defined, but the guest fails to start on every x86 host: no hugetlbfs mount of that size can exist (\"Unable to find any usable hugetlbfs mount for 5120 KiB\", libvirt's test `hugepages-default-5M`); one finding here, so `hugepage-size-unavailable` and `memory-not-hugepage-multiple` skip that size |\n\nDeliberately **not** reported, because libvirt accepts them: hugepages with `<source type='memfd'>` (refused only by QEMU older than 4.0, which lacks memfd hugetlb support), `<access mode='shared'>` without guest cells (accepted when the machine type names its default RAM backend, as machine types of QEMU 5.0 and later do), and `<allocation threads='N'>` (needs a QEMU with preallocation threads, which a linter cannot see). A nodeset that does not parse is left to `cpuset-syntax`. A page size in a decimal unit is `hugepage-size-decimal-unit`'s.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0-1'/>\n    <page size='2' unit='M' nodeset='1-2'/>\n  </hugepages>\n  <allocation mode='ondemand'/>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0'/>\n    <page size='2' unit='M' nodeset='1'/>\n  </hugepages>\n  <locked/>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix: which page size a guest cell should get is a capacity decision. Give each guest cell at most one page size, use at most one `<page>` without `nodeset`, and bind guest memory to host nodes with `<numatune>`, not with the page `nodeset`.\n\n## Needs\n\n**domain**. The allocation and source checks apply to domains run by the QEMU driver (`type` `kvm`, `qemu` or `hvf`).\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML`, `virDomainDefParseMemory`.\n- libvirt `src/conf/domain_validate.c`: `virDomainDefMemtuneValidate`.\n- libvirt `src/conf/domain_postparse.c`: `virDomainDefPostParseMemtune`.\n- libvirt `src/qemu/qemu_validate.c`: `qemuValidateDomainDefMemory`.\n- libvirt, Domain XML format, \xA7Memory Backing.\n",
-    "insufficient-hugepages": "# insufficient-hugepages\n\nAdds up, for each hugepage size and each host NUMA node, the pages that all guests planned on a host need from that node, and reports when the sum is larger than the node's pool (`nr_hugepages`). A short pool is one finding: on the `<page>` (or `<hugepages>`) element of the guest whose move alone would relieve the pool with the fewest pages moved, the last of equals in plan order, which is the guest `kvmlint plan` moves (else the one that asks the most), with every other guest sharing the pool as a related location. The message names the node, the demand and the supply; the help line names the `nr_hugepages` value that would be enough.\n\n## Why this matters\n\nHugepage-backed guest RAM comes from hugetlbfs, and hugetlbfs only hands out pages that were reserved in a pool beforehand. Each NUMA node has its own pool per page size (`/sys/devices/system/node/nodeN/hugepages/hugepages-<size>kB/nr_hugepages`). Under a `strict` binding the kernel takes pages only from the bound nodes' pools, never from a neighbour's. When a pool runs short, QEMU fails to start (libvirt has it preallocate hugepage-backed memory: \"unable to map backing store for guest RAM: Cannot allocate memory\"), or a guest that does start gets SIGBUS when it touches a page that cannot be backed. Usually the guest started last fails: each guest alone fits, and only the plan as a whole does not. That is why this is a plan rule.\n\nHow the demand is counted (rules.md \xA71):\n\n- **Pages per guest**: `ceil(memory / page size)` for each guest NUMA cell (`<cell memory>`), or for the whole `<memory>` when the guest has no cells. Sizes follow libvirt's units (`virScaleInteger`): `k`/`KiB`, `M`/`MiB`, `G`/`GiB` are powers of 1024, `KB`/`MB`/`GB` are powers of 1000, and no unit means KiB. So `<memory unit='G'>17</memory>` needs 8704 pages of 2 MiB, while `<memory unit='GB'>17</memory>`, which is 17,000,000,000 bytes or 16,601,563 KiB, needs 8107.\n- **Page size**: the `<page size unit>` whose `nodeset` names the guest cell, else a `<page>` without `nodeset`. `<hugepages/>` with no `<page>` uses the host's default hugepage size (`Hugepagesize` in `/proc/meminfo`). Each size is a separate budget: 1 GiB pages never stand in for 2 MiB ones.\n- **Which node**: only where the pages cannot come from anywhere else.\n  - `strict` or `restrictive` (the default mode) on a single-node nodeset (from `memnode`, else `<memory>`): that node;\n  - `strict` or `restrictive` over several nodes: the kernel decides the split, so only the sum over the set is compared. A sum larger than the set's pools fails whatever the split, so it is an error too;\n  - `preferred` and `interleave`: the kernel takes pages from other nodes' pools when the named ones run short (it gives these policies no nodemask: `mm/mempolicy.c` `policy_nodemask`), and libvirt confines the guest's `cpuset.mems` only for `strict` and `restrictive` (`qemu_process.c` `qemuProcessSetupPid`). So a `preferred` or `interleave` `<memnode>` counts against a `strict` `<memory>` nodeset when there is one, and otherwise against the host-wide totals;\n  - no `<numatune>` or `placement='auto'`: only host-wide totals are compared. More pages than the whole host holds cannot be placed anywhere (libvirt has QEMU preallocate hugepage memory: `qemu_command.c` sets `prealloc` for hugepage backends), so this is an error too;\n  - on a host with one node that can hold memory (memoryless nodes do not count), every binding above that includes it lands on it: compared exactly against that node, an error like a single-node nodeset.\n- **Nodes the host does not have**: a nodeset naming one is `pin-target-offline`'s finding (libvirt refuses to start the guest), not this rule's.\n- **Supply**: the pool size `nr_hugepages`, not the free pages at capture time. Running guests already hold pages, and they are part of the plan.\n- **Sizes the host has no pool of at all** (absent from `/sys/kernel/mm/hugepages/` and from every node): not counted here. No `nr_hugepages` value can help there, and `hugepage-size-unavailable` reports them. A pool that exists but holds too few pages, 0 included, is this rule's.\n\n## Incorrect\n\nTwo guests on host node 0, whose 2 MiB pool holds 8192 pages (16 GiB): 6144 + 4096 = 10240 pages.\n\n```xml\n<!-- erp-db.xml -->\n<memory unit='GiB'>12</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n```xml\n<!-- erp-app.xml -->\n<memory unit='GiB'>8</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nBind the second guest to node 1, or raise node 0's pool to 10240 pages (`echo 10240 > /sys/devices/system/node/node0/hugepages/hugepages-2048kB/nr_hugepages`, made persistent in the boot configuration or a tuned profile):\n\n```xml\n<!-- erp-app.xml -->\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: whether to grow a pool, move a guest or shrink it is a capacity decision. The message gives the `nr_hugepages` value per node that would be enough for the plan. Reserve 1 GiB pages at boot (`hugepagesz=1G hugepages=N`), as they are hard to find later when memory is fragmented. For a multi-node `strict` binding, bind each guest cell to one node with `<memnode>`, so the check can be exact.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host`, or the `hosts` mapping in `kvmlint.config.json`), with the host snapshot's per-node hugepage pools. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7Memory Allocation (units), \xA7Memory Backing (`hugepages`, `page size unit nodeset`), \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`).\n- libvirt `src/util/virutil.c` (`virScaleInteger`: binary and decimal units) and `src/conf/numa_conf.c`.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: per-node pools under `/sys/devices/system/node/nodeN/hugepages/`, boot-time reservation, and the interaction with memory policy.\n- OpenStack Nova `nova/virt/hardware.py`: hugepage fitting per host NUMA cell.\n- The KVM tuning guide for Rocky Linux: per-node hugepage reservation sized for the guests bound there.\n",
+    "insufficient-hugepages": "# insufficient-hugepages\n\nAdds up, for each hugepage size and each host NUMA node, the pages that all guests planned on a host need from that node, and reports when the sum is larger than the node's pool (`nr_hugepages`). A short pool is one finding: on the `<page>` (or `<hugepages>`) element of the guest whose move alone would relieve the pool with the fewest pages moved, the last of equals in plan order, which is the guest `kvmlint plan` moves (else the one that asks the most), with every other guest sharing the pool as a related location. The message names the node, the demand and the supply; the help line names the `nr_hugepages` value that would be enough.\n\n## Why this matters\n\nHugepage-backed guest RAM comes from hugetlbfs, and hugetlbfs hands out pages that were reserved in a pool beforehand, plus, where `nr_overcommit_hugepages` allows them, surplus pages it allocates from free memory when the pool runs out. Each NUMA node has its own pool per page size (`/sys/devices/system/node/nodeN/hugepages/hugepages-<size>kB/nr_hugepages`). Under a `strict` binding the kernel takes pages only from the bound nodes' pools, never from a neighbour's. When a pool runs short, QEMU fails to start (libvirt has it preallocate hugepage-backed memory: \"unable to map backing store for guest RAM: Cannot allocate memory\"), or a guest that does start gets SIGBUS when it touches a page that cannot be backed. Usually the guest started last fails: each guest alone fits, and only the plan as a whole does not. That is why this is a plan rule.\n\nHow the demand is counted (rules.md \xA71):\n\n- **Pages per guest**: `ceil(memory / page size)` for each guest NUMA cell (`<cell memory>`), or for the whole `<memory>` when the guest has no cells. Sizes follow libvirt's units (`virScaleInteger`): `k`/`KiB`, `M`/`MiB`, `G`/`GiB` are powers of 1024, `KB`/`MB`/`GB` are powers of 1000, and no unit means KiB. So `<memory unit='G'>17</memory>` needs 8704 pages of 2 MiB, while `<memory unit='GB'>17</memory>`, which is 17,000,000,000 bytes or 16,601,563 KiB, needs 8107.\n- **Page size**: the `<page size unit>` whose `nodeset` names the guest cell, else a `<page>` without `nodeset`. `<hugepages/>` with no `<page>` uses the host's default hugepage size (`Hugepagesize` in `/proc/meminfo`). Each size is a separate budget: 1 GiB pages never stand in for 2 MiB ones.\n- **Which node**: only where the pages cannot come from anywhere else.\n  - `strict` or `restrictive` (the default mode) on a single-node nodeset (from `memnode`, else `<memory>`): that node;\n  - `strict` or `restrictive` over several nodes: the kernel decides the split, so only the sum over the set is compared. A sum larger than the set's pools fails whatever the split, so it is an error too;\n  - `preferred` and `interleave`: the kernel takes pages from other nodes' pools when the named ones run short (it gives these policies no nodemask: `mm/mempolicy.c` `policy_nodemask`), and libvirt confines the guest's `cpuset.mems` only for `strict` and `restrictive` (`qemu_process.c` `qemuProcessSetupPid`). So a `preferred` or `interleave` `<memnode>` counts against a `strict` `<memory>` nodeset when there is one, and otherwise against the host-wide totals;\n  - no `<numatune>` or `placement='auto'`: only host-wide totals are compared. More pages than the whole host holds cannot be placed anywhere (libvirt has QEMU preallocate hugepage memory: `qemu_command.c` sets `prealloc` for hugepage backends), so this is an error too;\n  - on a host with one node that can hold memory (memoryless nodes do not count), every binding above that includes it lands on it: compared exactly against that node, an error like a single-node nodeset.\n- **Nodes the host does not have**: a nodeset naming one is `pin-target-offline`'s finding (libvirt refuses to start the guest), not this rule's.\n- **Supply**: the pool size `nr_hugepages`, not the free pages at capture time. Running guests already hold pages, and they are part of the plan.\n- **Surplus pages**: when the snapshot records `nr_overcommit_hugepages` for a size (`hugepages.overcommit`), a shortfall the allowed surplus pages cover is a warning, not an error. The kernel allocates them from free memory when the guest starts (`mm/hugetlb.c` `gather_surplus_pages`), which fails under memory pressure or fragmentation, so reserving the pages is still the advice. The surplus allowance is host-wide and is used up by the first shortfalls it covers. Gigantic sizes (above order 10: 1 GiB on x86) get no surplus pages (`alloc_surplus_hugetlb_folio`).\n- **Sizes the host has no pool of at all** (absent from `/sys/kernel/mm/hugepages/` and from every node): not counted here. No `nr_hugepages` value can help there, and `hugepage-size-unavailable` reports them. A pool that exists but holds too few pages, 0 included, is this rule's.\n\n## Incorrect\n\nTwo guests on host node 0, whose 2 MiB pool holds 8192 pages (16 GiB): 6144 + 4096 = 10240 pages.\n\n```xml\n<!-- erp-db.xml -->\n<memory unit='GiB'>12</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n```xml\n<!-- erp-app.xml -->\n<memory unit='GiB'>8</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nBind the second guest to node 1, or raise node 0's pool to 10240 pages (`echo 10240 > /sys/devices/system/node/node0/hugepages/hugepages-2048kB/nr_hugepages`, made persistent in the boot configuration or a tuned profile):\n\n```xml\n<!-- erp-app.xml -->\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: whether to grow a pool, move a guest or shrink it is a capacity decision. The message gives the `nr_hugepages` value per node that would be enough for the plan. Reserve 1 GiB pages at boot (`hugepagesz=1G hugepages=N`), as they are hard to find later when memory is fragmented. For a multi-node `strict` binding, bind each guest cell to one node with `<memnode>`, so the check can be exact.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host`, or the `hosts` mapping in `kvmlint.config.json`), with the host snapshot's per-node hugepage pools. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7Memory Allocation (units), \xA7Memory Backing (`hugepages`, `page size unit nodeset`), \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`).\n- libvirt `src/util/virutil.c` (`virScaleInteger`: binary and decimal units) and `src/conf/numa_conf.c`.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: per-node pools under `/sys/devices/system/node/nodeN/hugepages/`, boot-time reservation, and the interaction with memory policy.\n- OpenStack Nova `nova/virt/hardware.py`: hugepage fitting per host NUMA cell.\n- The KVM tuning guide for Rocky Linux: per-node hugepage reservation sized for the guests bound there.\n",
     "iothread-placement": "# iothread-placement\n\nReports an IOThread of a pinned domain that has no `<iothreadpin>` (so it runs wherever `<vcpu cpuset>` allows, or on every online host CPU), and an `<iothreadpin>` that puts an IOThread on a CPU dedicated to a vCPU. Both are warnings, or errors when one of the vCPUs concerned, or the IOThread itself, has realtime (`fifo`/`rr`) scheduling. The first finding is reported on `<iothreads>` (or `<iothreadids>`) and names the IOThreads as ranges; the second on the `iothreadpin` `cpuset`.\n\n## Why this matters\n\nAn IOThread runs the virtio-blk/virtio-scsi queues (and other devices) assigned to it with `iothread='N'`. Its affinity follows the same chain as the emulator's (formatdomain \xA7CPU Tuning, `qemuProcessSetupIOThread` in `qemu_process.c`): `<iothreadpin iothread='N'>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online host CPU.\n\nIn a domain whose vCPUs are pinned, an IOThread left without a pin therefore runs on the vCPUs' own CPUs and on isolated cores: each burst of disk I/O preempts a vCPU, and on CPUs isolated with `isolcpus` the scheduler does not balance, so several guests' IOThreads can stack on one core. An `<iothreadpin>` onto a CPU dedicated to a vCPU does the same deliberately. libvirt's kvm-realtime page and the tuning guide put IOThreads with the emulator, on housekeeping CPUs.\n\nWith realtime scheduling the sharing turns into starvation, as for the emulator (`emulatorpin-overlaps-vcpus`): a busy SCHED_FIFO vCPU never lets the IOThread on its CPU run, so the guest's disk I/O stalls; a SCHED_FIFO IOThread (`<iothreadsched>`) starves the vCPU. Which side starves which follows the priorities, as for the emulator: an IOThread given a realtime priority above the vCPUs' (`<iothreadsched scheduler='rr' priority='99'>` over `fifo` priority 1 vCPUs) is reported as starving the vCPU, and a message about several IOThreads names only those the vCPUs can starve. rules.md gives this rule a plain warning; the error for the realtime case follows the pattern of `housekeeping-overlap` and `emulatorpin-overlaps-vcpus`, so that `realtime-sched-unsafe` need not report the same pin again.\n\nCases left alone:\n\n- an unpinned IOThread that falls back to a `<vcpu cpuset>` holding no dedicated vCPU CPU: that cpuset is then a pool kept apart for QEMU's own threads, on purpose;\n- `placement='auto'`: numad's nodes are not known offline;\n- domains with no pinning at all: where their threads run is not a pinning question;\n- an `iothreadpin` for an IOThread the domain does not have (`vcpu-id-range`), or a cpuset that does not parse (`cpuset-syntax`).\n\n## Incorrect\n\n```xml\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='5'/>\n</cputune>\n```\n\nIOThread 1 shares CPU 5 with vCPU 1; IOThread 2 has no pin and runs anywhere.\n\n## Correct\n\n```xml\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\n`kvmlint --fix` applies a fix only when the one safe target exists: the emulator's CPUs from an explicit `<emulatorpin>`, disjoint from every vCPU's affinity. It then rewrites a bad `iothreadpin` `cpuset` to that set, or inserts `<iothreadpin iothread='N' cpuset='\u2026'/>` for each unpinned IOThread where libvirt's own formatter writes it (`virDomainCputuneDefFormat`: after the `<vcpupin>`s and `<emulatorpin>`, among the other `<iothreadpin>`s by IOThread id), copying the indentation, quotes and line endings of its neighbours. Without such an `<emulatorpin>`, where the IOThreads should go (the shared housekeeping CPUs, or a CPU reserved for this guest's I/O) is a person's choice, and the help line only says what to add.\n\n## Needs\n\n**domain**. With a host snapshot the message lists the online CPUs an unpinned IOThread can reach.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7IOThreads Allocation (`iothreads`, `iothreadids`) and \xA7CPU Tuning (`iothreadpin`: \"If this is omitted and attribute cpuset of element vcpu is not specified, the IOThreads are pinned to all the physical CPUs by default\").\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupIOThread`, `qemuProcessSetupPid`).\n- libvirt `src/conf/domain_conf.c` (`virDomainCputuneDefFormat`: element order inside `<cputune>`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: no load balancing on isolated CPUs).\n- The KVM tuning guide for Rocky Linux: `iothreadpin` with the emulator on housekeeping cores.\n\n## libvirt versions\n\nAn IOThread without an `<iothreadpin>` gets the same default as the emulator: every online CPU before libvirt 10.4.0; from 10.4.0 on, every online CPU minus `/sys/devices/system/cpu/isolated` (`qemuProcessGetAllCpuAffinity`, `src/qemu/qemu_process.c`). With a libvirt \u2265 10.4.0 (the config's `hosts[].libvirtVersion` or the snapshot's `libvirtVersion`) and vCPUs dedicated to isolated CPUs, an unpinned IOThread cannot reach them and is not reported; when the version is unknown, the older behaviour is assumed (`missing-emulatorpin` says so once per host).\n",
     "isolated-cpu-noise": "# isolated-cpu-noise\n\nReports, on the host snapshot, tasks other than guest threads and per-CPU kernel threads that may run on (or last ran on) the isolated CPUs, and IRQs delivered to them (`/proc/irq/N/effective_affinity_list`, else `smp_affinity_list`), as `kvmlint snapshot` found them. One finding for tasks, one for IRQs. The isolated CPUs are the host's isolated set at capture time (`running.isolatedCpus`). Option `maxForeign` (default 0) tolerates that many of each.\n\nNVMe I/O queue vectors (`nvme0q5` \u2026) whose mask holds isolated CPUs only are not counted. They are managed interrupts: the kernel spreads one queue per CPU and delivers a queue's interrupts only for I/O submitted on its CPUs (kernel-parameters, `isolcpus` `managed_irq`), and QEMU submits a guest's disk I/O from its main loop and IOThreads, on housekeeping CPUs. Their affinity cannot be changed through `/proc/irq` either. Other drivers' vectors cannot be told apart from ordinary ones in `/proc`, so they are counted (`src/model/irqs.ts`).\n\n## Why this matters\n\nThe guide ends its isolation section with a stress test whose `PSR` column must show that nothing else lands on isolated CPUs, and `tuned-adm verify` checks IRQ affinity. A daemon started with a wide affinity, a process spawned before tuned moved everything, or an IRQ without `managed_irq` handling steals time from the vCPU dedicated to that CPU and breaks `nohz_full`. This rule is that check, done from the snapshot.\n\n## Incorrect\n\nThe snapshot's `running.foreignTasks` holds `stress-ng (7001)` allowed on 0-31 with isolated CPUs 4-31; the domain itself is pinned as the guide says:\n\n```xml\n<cputune>\n  <emulatorpin cpuset='0-1'/>\n  <vcpupin vcpu='0' cpuset='4'/>\n</cputune>\n```\n\n## Correct\n\nThe same domain on a host whose `running.foreignTasks` and `running.irqs` are empty.\n\n```xml\n<cputune>\n  <emulatorpin cpuset='0-1'/>\n  <vcpupin vcpu='0' cpuset='4'/>\n</cputune>\n```\n\n## Fix\n\nNone in the XML: move the task (`taskset -pc HK PID`, or fix its unit's `CPUAffinity=`), set the IRQ's `smp_affinity_list` to housekeeping CPUs (or boot with `irqaffinity=` and `isolcpus=managed_irq`), then capture again.\n\n## Sources\n\nKernel admin-guide kernel-parameters (isolcpus, irqaffinity), `Documentation/core-api/irq/irq-affinity.rst`; proc(5) `stat` (flags PF_KTHREAD, processor); tuned cpu-partitioning profile.\n",
     "isolation-incomplete": "# isolation-incomplete\n\nReports a vCPU dedicated to one isolated host CPU (a `<vcpupin>` or `<vcpu cpuset>` naming exactly one CPU of the isolated set I) when the kernel does not run that CPU tick-less (`nohz_full`) or, with it, does not offload its RCU callbacks (`rcu_nocbs`). It also reports a CPU that only tuned's `isolated_cores` isolates while the booted kernel does not isolate it at all. The message lists the missing layers and the kernel command line that completes them. The finding is on the pin's `cpuset`, once per domain and set of missing layers.\n\n## Why this matters\n\nIsolating a CPU for a vCPU takes several kernel layers, and each removes a different kind of interruption:\n\n- **scheduler isolation**: `isolcpus=domain,\u2026` (or `isolcpus=` with no flag) takes the CPU out of the scheduler domains, so no other task is load-balanced onto it. tuned's cpu-partitioning does the same job with systemd's CPUAffinity instead;\n- **tick-less operation**: `nohz_full=` (or the `nohz` flag of `isolcpus=`, which the kernel treats as the same thing, `kernel/sched/isolation.c`) stops the periodic scheduler tick while one task runs. Without it the CPU takes a timer interrupt every 1\u20134 ms, and each one exits the guest;\n- **RCU callback offload**: `rcu_nocbs=` moves RCU callback processing to kthreads on housekeeping CPUs.\n\n`nohz_full` implies the third layer. `rcu_init_nohz()` in `kernel/rcu/tree_nocb.h` ORs the nohz_full mask into the callback-offload mask, and `kernel-parameters.txt` says nohz_full CPUs \"will have their RCU callbacks offloaded, just as if they had also been called out in the rcu_nocbs= boot parameter\". So a host booted with `nohz_full=4-31` and no `rcu_nocbs` is complete, and this rule does not report it. tuned's current cpu-partitioning profile writes exactly that. The reverse does not hold: `rcu_nocbs` without `nohz_full` still leaves the tick.\n\nThe usual mistake is `isolcpus=4-31` alone. The guide's vCPUs are then kept away from other tasks but are still interrupted by the tick and by RCU, and that jitter is what the isolation was for. The other is changing tuned's `isolated_cores` without rebooting: the kernel command line tuned writes only applies at the next boot, so the new CPUs are isolated on paper only.\n\nScheduler isolation by itself is not required. cpu-partitioning deliberately leaves `isolcpus` out, so a CPU in `nohz_full` but not in `isolcpus` is not reported. The rule names `isolcpus` only when the booted kernel isolates the CPU in no way at all.\n\nThe running kernel's own view (`/sys/devices/system/cpu/nohz_full` and `isolated`) wins over the command line when the snapshot has it. `rcu_nocbs` is only known from the command line. A kernel built with `CONFIG_RCU_NOCB_CPU_DEFAULT_ALL` offloads every CPU by default, which a snapshot does not show. On such a kernel the RCU part of the message does not apply, but the missing `nohz_full` still does.\n\n## Incorrect\n\nOn a host booted with `isolcpus=2-15,18-31` and nothing else:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\nThe same domain on a host booted with `isolcpus=2-15,18-31 nohz_full=2-15,18-31 rcu_nocbs=2-15,18-31`, or with tuned cpu-partitioning's `nohz_full=2-15,18-31` (RCU offload implied):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because the change is on the host, not in the domain XML. Add the missing parameter to the kernel command line (`grubby --update-kernel=ALL --args=\"nohz_full=\u2026\"`, or through tuned's profile) and reboot. The message suggests `nohz_full=` with the whole isolated set. If `isolcpus=` already carries the `nohz` flag, it suggests widening that instead: a `nohz_full=` naming other CPUs than `isolcpus=nohz,\u2026` is ignored (\"nohz_full= must match isolcpus=\"). When only tuned lists the CPU, reboot so the profile's command line applies.\n\n## Needs\n\n**host snapshot** with the kernel command line or `/sys/devices/system/cpu/nohz_full`. Without either, the rule reports one info note on the snapshot saying it was not checked. It applies only to pinned domains, to vCPUs dedicated to a single CPU, and to CPUs in the isolated set.\n\n## Sources\n\n- Linux `Documentation/admin-guide/kernel-parameters.txt`: `isolcpus`, `nohz_full` (\"Any CPUs in this list will have their RCU callbacks offloaded, just as if they had also been called out in the rcu_nocbs= boot parameter\"), `rcu_nocbs`.\n- Linux `kernel/rcu/tree_nocb.h`: `rcu_nocb_setup()` and `rcu_init_nohz()` (nohz_full CPUs added to `rcu_nocb_mask`).\n- Linux `kernel/sched/isolation.c`: `housekeeping_isolcpus_setup()` (\"isolcpus=nohz is equivalent to nohz_full\") and `housekeeping_setup()` (\"nohz_full= must match isolcpus=\").\n- Linux `drivers/base/cpu.c`: `/sys/devices/system/cpu/isolated` and `/sys/devices/system/cpu/nohz_full`.\n- tuned `profiles/cpu-partitioning/tuned.conf` (`nohz_full=${isolated_cores}` on the boot command line) and `profiles/realtime-virtual-host/tuned.conf` (`nohz_full` and `rcu_nocbs`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): isolated host CPUs for realtime vCPUs.\n",

@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"51f322f4a8d406d936cc2997af26ccd4a72e286989312250965063f4a91b056d"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"174875eb5325a20ae79ed8a0a09468abf65bddbe8ed7d5b2e40da753b52d00aa"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -72,6 +72,8 @@ export interface CaseSpec {
   minFreeKbytes: number;
   watermarkScaleFactor: number;
   hugepageSizesKiB: number[];
+  /** nr_overcommit_hugepages per size, where above 0 (surplus pages the kernel may allocate). */
+  overcommit?: Array<{ sizeKiB: number; pages: number }>;
   defaultHugepageKiB: number;
   /** Contents of /sys/devices/system/cpu/isolated and nohz_full without the newline; undefined: no such file. */
   isolated: string | undefined;
@@ -410,7 +412,7 @@ export function writeSysfsTree(spec: CaseSpec, dir: string): void {
     write(`${h}/free_hugepages`, `${pools.reduce((a, p) => a + p.free, 0)}\n`);
     write(`${h}/resv_hugepages`, '0\n');
     write(`${h}/surplus_hugepages`, `${pools.reduce((a, p) => a + p.surplus, 0)}\n`);
-    write(`${h}/nr_overcommit_hugepages`, '0\n');
+    write(`${h}/nr_overcommit_hugepages`, `${spec.overcommit?.find((o) => o.sizeKiB === size)?.pages ?? 0}\n`);
   }
 
   write('proc/cmdline', `${spec.cmdline}\n`);
@@ -628,7 +630,7 @@ export const SYSFS_CASES: readonly CaseSpec[] = [
   },
   {
     name: 'no-tuned',
-    about: 'One node, 4 cores × 2 threads, isolation from the command line only and no /etc/tuned at all (tuned not installed).',
+    about: 'One node, 4 cores × 2 threads, isolation from the command line only and no /etc/tuned at all (tuned not installed); an empty 2 MiB pool with 1024 surplus pages allowed.',
     hostname: 'hv-small',
     osrelease: RHEL9,
     newZoneinfo: false,
@@ -639,6 +641,8 @@ export const SYSFS_CASES: readonly CaseSpec[] = [
     minFreeKbytes: 45056,
     watermarkScaleFactor: 10,
     hugepageSizesKiB: [2048],
+    // A host that takes hugepages on demand (vm.nr_overcommit_hugepages) rather than reserving them.
+    overcommit: [{ sizeKiB: 2048, pages: 1024 }],
     defaultHugepageKiB: 2048,
     isolated: '2-3,6-7',
     nohzFull: '2-3,6-7',

@@ -35,6 +35,10 @@ const messages = {
     message: 'the planned guests need {{demand}} × {{size}} hugepages but the host has {{supply}} in all (memory not bound strictly to a node)',
     help: "raise the host's pools to {{demand}} pages in all or move a guest: no placement fits them (binding each guest with <numatune> makes the check per node)",
   },
+  surplusNeeded: {
+    message: '{{where}} {{need}} {{short}} × {{size}} hugepages beyond {{pool}}: surplus pages (nr_overcommit_hugepages {{overcommit}})',
+    help: 'the kernel takes surplus pages from free memory when the guest starts, which fails under memory pressure: raise nr_hugepages to be sure',
+  },
   noPools: { message: 'the snapshot has no hugepage pools (its source cannot provide them): insufficient-hugepages is not checked' },
   noDefaultSize: { message: 'the snapshot has no default hugepage size: hugepages without an explicit <page size> are not checked' },
 } as const;
@@ -118,6 +122,24 @@ function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeB
   const host = ctx.host.model;
   const pool = (n: number) => host.node(n)?.hugepages.find((p) => p.sizeKiB === size)?.total ?? 0;
   const sizeName = formatKiB(size);
+  // Surplus pages (nr_overcommit_hugepages) cover a shortfall from free memory at start, host-wide, for sizes the
+  // buddy allocator can give (mm/hugetlb.c alloc_surplus_hugetlb_folio refuses gigantic ones: above order 10).
+  const overcommit = host.hugepageOvercommit(size);
+  let surplusLeft = size <= host.pageSizeKiB * 1024 ? overcommit : 0;
+  /** Whether surplus pages can cover `shortBy`: then a warning in place of the error, the pages taken from what is left. */
+  const surplusCovers = (shortBy: number): boolean => {
+    if (shortBy > surplusLeft) return false;
+    surplusLeft -= shortBy;
+    return true;
+  };
+  const reportSurplus = (at: Contribution, guests: number, related: RelatedDescriptor[], where: string, short: number, poolText: string) =>
+    ctx.report(at.on, {
+      range: at.element.startTag,
+      severity: 'warning',
+      messageId: 'surplusNeeded',
+      data: { where: `${guests === 1 ? 'the guest' : `${guests} guests`} ${where}`, need: guests === 1 ? 'needs' : 'need', short, size: sizeName, pool: poolText, overcommit },
+      related,
+    });
 
   /**
    * One finding per pool (one cause), at the element of the guest whose move alone would relieve the
@@ -158,6 +180,10 @@ function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeB
     const demand = sum(items);
     const supply = pool(node);
     if (demand <= supply) continue;
+    if (surplusCovers(demand - supply)) {
+      reportPool(items, demand - supply, (at, guests, related) => reportSurplus(at, guests, related, `on host node ${node}`, demand - supply, `its pool of ${supply}`));
+      continue;
+    }
     reportPool(items, demand - supply, (at, guests, related) =>
       ctx.report(at.on, {
         range: at.element.startTag,
@@ -189,6 +215,15 @@ function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeB
     const demand = sum(items) + fixed;
     const supply = host.nodes.reduce((a, n) => (nodes.has(n.id) ? a + pool(n.id) : a), 0);
     if (demand <= supply) continue;
+    if (surplusCovers(demand - supply)) {
+      reportPool(
+        items,
+        demand - supply,
+        (at, guests, related) => reportSurplus(at, guests, related, `bound to host ${describeNodes(nodes)}`, demand - supply, `their pools of ${supply}`),
+        [...b.perNode].flatMap(([n, list]) => (nodes.has(n) ? list : [])),
+      );
+      continue;
+    }
     reportPool(
       items,
       demand - supply,
@@ -207,7 +242,9 @@ function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeB
     const all = [...b.perNode.values(), ...[...b.perSet.values()].map((s) => s.items), b.unbound].flat();
     const demand = sum(all);
     const supply = host.nodes.reduce((a, n) => a + pool(n.id), 0);
-    if (demand > supply) {
+    if (demand > supply && surplusCovers(demand - supply)) {
+      reportPool(b.unbound, demand - supply, (at, guests, related) => reportSurplus(at, guests, related, 'on the host', demand - supply, `its pools of ${supply}`), all.filter((c) => !b.unbound.includes(c)));
+    } else if (demand > supply) {
       reportPool(
         b.unbound,
         demand - supply,

@@ -4,7 +4,7 @@ import ajvRuntime0 from 'ajv/dist/runtime/ucs2length.js';
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json","title":"kvmlint host snapshot","description":"One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.","type":"object","additionalProperties":false,"required":["kvmlintHostSnapshot","nodes"],"properties":{"$schema":{"type":"string","title":"JSON Schema","description":"Optional link to this schema, for editors."},"kvmlintHostSnapshot":{"const":1,"title":"Snapshot format version","description":"Format version of this document. kvmlint reads version 1."},"source":{"enum":["capture","virsh-capabilities","numactl-hardware","manual"],"title":"Source","description":"Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)."},"hostname":{"type":"string","title":"Host name","description":"From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent."},"kernelRelease":{"type":"string","title":"Kernel release","description":"From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","title":"libvirt version","description":"The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it."},"capturedAt":{"type":"string","title":"Capture time","description":"When the snapshot was taken (RFC 3339)."},"missing":{"type":"array","items":{"type":"string"},"uniqueItems":true,"title":"Missing facts","description":"Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)."},"cpus":{"type":"object","additionalProperties":false,"title":"Host CPUs","description":"CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.","properties":{"possible":{"$ref":"#/definitions/cpuList","title":"Possible CPUs","description":"/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name."},"present":{"$ref":"#/definitions/cpuList","title":"Present CPUs","description":"/sys/devices/system/cpu/present."},"online":{"$ref":"#/definitions/cpuList","title":"Online CPUs","description":"/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used."}}},"cpuTopology":{"type":"array","title":"Per-CPU topology","description":"One entry per CPU from /sys/devices/system/cpu/cpuN/topology.","items":{"type":"object","additionalProperties":false,"required":["cpu"],"title":"CPU","description":"Topology of one logical CPU.","properties":{"cpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"CPU id","description":"Logical CPU number N of cpuN."},"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"NUMA node","description":"The node whose cpulist holds this CPU."},"socket":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Socket","description":"topology/physical_package_id (-1 when the firmware does not say)."},"die":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Die","description":"topology/die_id."},"core":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Core","description":"topology/core_id (unique within a socket, not host-wide)."},"siblings":{"$ref":"#/definitions/cpuList","title":"SMT siblings","description":"topology/thread_siblings_list: this CPU and its hyperthread siblings."},"online":{"type":"boolean","title":"Online","description":"cpuN/online; absent means online."}}}},"nodes":{"type":"array","minItems":1,"title":"NUMA nodes","description":"Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.","items":{"type":"object","additionalProperties":false,"required":["id","cpus"],"title":"NUMA node","description":"One node from /sys/devices/system/node/nodeN.","properties":{"id":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Node id","description":"N of nodeN. Unique."},"cpus":{"$ref":"#/definitions/cpuList","title":"Node CPUs","description":"nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only."},"memTotalKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"MemTotal (KiB)","description":"nodeN/meminfo \"Node N MemTotal\". numactl --hardware prints MB: multiply by 1024."},"memFreeKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"MemFree (KiB)","description":"nodeN/meminfo \"Node N MemFree\" at capture time. At most memTotalKiB."},"reclaimableKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Reclaimable (KiB)","description":"nodeN/meminfo \"Active(file)\" + \"Inactive(file)\" + \"SReclaimable\" at capture time: page cache and slab the kernel reclaims before an allocation bound to this node fails (what MemAvailable counts besides MemFree). At most memTotalKiB."},"distances":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991},"title":"Distances","description":"nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)."},"hugepages":{"type":"array","title":"Hugepage pools","description":"nodeN/hugepages/hugepages-<size>kB: one pool per page size.","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","total"],"title":"Hugepage pool","description":"The pool of one page size on this node.","properties":{"sizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages."},"total":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Pool size (pages)","description":"nr_hugepages: pages reserved in this pool on this node."},"free":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Free pages","description":"free_hugepages: pages of the pool not in use at capture time."},"surplus":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Surplus pages","description":"surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)."}}}},"zones":{"type":"array","title":"Memory zones","description":"This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.","items":{"type":"object","additionalProperties":false,"required":["name","managedPages"],"title":"Zone","description":"One \"Node N, zone NAME\" block.","properties":{"name":{"type":"string","minLength":1,"title":"Zone name","description":"DMA, DMA32, Normal, Movable, HighMem or Device."},"managedPages":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Managed pages","description":"\"managed\": pages the buddy allocator manages; the watermark split is proportional to it."},"presentPages":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Present pages","description":"\"present\"."},"min":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"min watermark (pages)","description":"\"min\" as the running kernel reported it, minus \"boost\"."},"low":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"low watermark (pages)","description":"\"low\" as the running kernel reported it, minus \"boost\"."},"high":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"high watermark (pages)","description":"\"high\" as the running kernel reported it, minus \"boost\"."}}}}}}},"hugepages":{"type":"object","additionalProperties":false,"title":"Hugepage sizes","description":"Host-wide hugepage facts.","properties":{"defaultSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Default hugepage size (KiB)","description":"\"Hugepagesize:\" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>."},"sizesKiB":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"uniqueItems":true,"title":"Supported sizes (KiB)","description":"The sizes under /sys/kernel/mm/hugepages."}}},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Base page size (KiB)","description":"The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4."},"vm":{"type":"object","additionalProperties":false,"title":"VM sysctls","description":"Memory-management sysctls from /proc/sys/vm.","properties":{"minFreeKbytes":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"vm.min_free_kbytes","description":"/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size."},"watermarkScaleFactor":{"type":"integer","minimum":1,"maximum":3000,"title":"vm.watermark_scale_factor","description":"/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10."}}},"kernel":{"type":"object","additionalProperties":false,"title":"Kernel","description":"The booted kernel.","properties":{"cmdline":{"type":"string","title":"Kernel command line","description":"/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it."}}},"isolation":{"type":"object","additionalProperties":false,"title":"Running isolation","description":"CPU isolation as the running kernel reports it. When present it wins over the command line.","properties":{"isolated":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs","description":"/sys/devices/system/cpu/isolated (empty string when none)."},"nohzFull":{"$ref":"#/definitions/cpuList","title":"nohz_full CPUs","description":"/sys/devices/system/cpu/nohz_full (empty string when none)."}}},"tuned":{"type":"object","additionalProperties":false,"title":"tuned","description":"The tuned daemon's profile and CPU partitioning variables.","properties":{"activeProfile":{"type":"string","title":"Active profile","description":"/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation."},"includes":{"type":"array","items":{"type":"string","minLength":1},"title":"Included profiles","description":"The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them."},"isolatedCores":{"$ref":"#/definitions/cpuList","title":"isolated_cores","description":"isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed."},"noBalanceCores":{"$ref":"#/definitions/cpuList","title":"no_balance_cores","description":"no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)."}}},"running":{"type":"object","additionalProperties":false,"title":"What runs on the host","description":"Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.","properties":{"guests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","pid","threads"],"title":"Running guest","description":"One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.","properties":{"name":{"type":"string","title":"Guest name","description":"-name guest=NAME (or -name NAME) of the QEMU command line."},"uuid":{"type":"string","title":"Guest uuid","description":"-uuid of the QEMU command line."},"pid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Process id","description":"PID of the QEMU process."},"rolesFrom":{"enum":["status-xml","thread-names"],"title":"Where thread roles came from","description":"status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)."},"threads":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["tid","role","allowedCpus"],"title":"Thread","description":"One thread of the QEMU process, from /proc/PID/task/TID.","properties":{"tid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Thread id","description":"TID of /proc/PID/task/TID."},"role":{"enum":["vcpu","iothread","main","worker"],"title":"Role","description":"vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)."},"id":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"vCPU or IOThread id","description":"The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread."},"name":{"type":"string","title":"Thread name","description":"The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on."},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Last CPU","description":"Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)."},"policy":{"enum":["other","fifo","rr","batch","idle","deadline"],"title":"Scheduling policy","description":"Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it."},"priority":{"type":"integer","minimum":0,"title":"Realtime priority","description":"Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.","maximum":99}}},"title":"Threads","description":"Every thread of the process."},"memory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["node","pageSizeKiB","kib"],"title":"Memory on one node","description":"The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> × kernelpagesize_kB).","properties":{"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Host node","description":"N of N<node>= in numa_maps."},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings."},"kib":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Resident memory (KiB)","description":"Pages on that node × page size."}}},"title":"Memory per node","description":"Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read."}}},"title":"Running guests","description":"Every QEMU process found under /proc."},"isolatedCpus":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs checked","description":"The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)."},"foreignTasks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["pid","tid","name","allowedCpus"],"title":"Foreign task","description":"A task that is neither a guest thread nor a per-CPU kernel thread, allowed on or last run on an isolated CPU.","properties":{"pid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Process id","description":"PID (thread group id)."},"tid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Thread id","description":"TID."},"name":{"type":"string","title":"Name","description":"comm of the task (never its command line)."},"kernelThread":{"type":"boolean","title":"Kernel thread","description":"PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list."},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Last CPU","description":"Field 39 of stat."}}},"title":"Foreign tasks on isolated CPUs","description":"Tasks other than guest threads and per-CPU kernel threads allowed on or last run on isolatedCpus."},"irqs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["irq","affinity"],"title":"IRQ","description":"An interrupt whose affinity includes isolated CPUs.","properties":{"irq":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"IRQ number","description":"N of /proc/irq/N."},"name":{"type":"string","title":"Actions","description":"The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`."},"affinity":{"$ref":"#/definitions/cpuList","title":"Affinity","description":"/proc/irq/N/smp_affinity_list."},"effectiveAffinity":{"$ref":"#/definitions/cpuList","title":"Effective affinity","description":"/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to."}}},"title":"IRQs on isolated CPUs","description":"IRQs whose effective affinity (else affinity) includes isolatedCpus."}}},"libvirt":{"type":"object","additionalProperties":false,"title":"libvirt","description":"The host's libvirt.","properties":{"definitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","digest","elements"],"title":"Persistent definition","description":"One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.","properties":{"file":{"type":"string","title":"File","description":"Its name under /etc/libvirt/qemu."},"name":{"type":"string","title":"Domain name","description":"<name>."},"uuid":{"type":"string","title":"Domain uuid","description":"<uuid>."},"digest":{"type":"string","title":"Digest","description":"sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.","pattern":"^[0-9a-f]{64}$"},"elements":{"type":"object","title":"Reduced elements","description":"Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) → its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.","additionalProperties":{"type":"string"},"propertyNames":{"enum":["vcpu","cputune","numatune","memoryBacking","cpu","memory"]}}}},"title":"Persistent definitions","description":"The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name."}}}},"definitions":{"cpuList":{"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json","title":"kvmlint host snapshot","description":"One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.","type":"object","additionalProperties":false,"required":["kvmlintHostSnapshot","nodes"],"properties":{"$schema":{"type":"string","title":"JSON Schema","description":"Optional link to this schema, for editors."},"kvmlintHostSnapshot":{"const":1,"title":"Snapshot format version","description":"Format version of this document. kvmlint reads version 1."},"source":{"enum":["capture","virsh-capabilities","numactl-hardware","manual"],"title":"Source","description":"Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)."},"hostname":{"type":"string","title":"Host name","description":"From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent."},"kernelRelease":{"type":"string","title":"Kernel release","description":"From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","title":"libvirt version","description":"The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it."},"capturedAt":{"type":"string","title":"Capture time","description":"When the snapshot was taken (RFC 3339)."},"missing":{"type":"array","items":{"type":"string"},"uniqueItems":true,"title":"Missing facts","description":"Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)."},"cpus":{"type":"object","additionalProperties":false,"title":"Host CPUs","description":"CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.","properties":{"possible":{"$ref":"#/definitions/cpuList","title":"Possible CPUs","description":"/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name."},"present":{"$ref":"#/definitions/cpuList","title":"Present CPUs","description":"/sys/devices/system/cpu/present."},"online":{"$ref":"#/definitions/cpuList","title":"Online CPUs","description":"/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used."}}},"cpuTopology":{"type":"array","title":"Per-CPU topology","description":"One entry per CPU from /sys/devices/system/cpu/cpuN/topology.","items":{"type":"object","additionalProperties":false,"required":["cpu"],"title":"CPU","description":"Topology of one logical CPU.","properties":{"cpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"CPU id","description":"Logical CPU number N of cpuN."},"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"NUMA node","description":"The node whose cpulist holds this CPU."},"socket":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Socket","description":"topology/physical_package_id (-1 when the firmware does not say)."},"die":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Die","description":"topology/die_id."},"core":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Core","description":"topology/core_id (unique within a socket, not host-wide)."},"siblings":{"$ref":"#/definitions/cpuList","title":"SMT siblings","description":"topology/thread_siblings_list: this CPU and its hyperthread siblings."},"online":{"type":"boolean","title":"Online","description":"cpuN/online; absent means online."}}}},"nodes":{"type":"array","minItems":1,"title":"NUMA nodes","description":"Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.","items":{"type":"object","additionalProperties":false,"required":["id","cpus"],"title":"NUMA node","description":"One node from /sys/devices/system/node/nodeN.","properties":{"id":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Node id","description":"N of nodeN. Unique."},"cpus":{"$ref":"#/definitions/cpuList","title":"Node CPUs","description":"nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only."},"memTotalKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"MemTotal (KiB)","description":"nodeN/meminfo \"Node N MemTotal\". numactl --hardware prints MB: multiply by 1024."},"memFreeKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"MemFree (KiB)","description":"nodeN/meminfo \"Node N MemFree\" at capture time. At most memTotalKiB."},"reclaimableKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Reclaimable (KiB)","description":"nodeN/meminfo \"Active(file)\" + \"Inactive(file)\" + \"SReclaimable\" at capture time: page cache and slab the kernel reclaims before an allocation bound to this node fails (what MemAvailable counts besides MemFree). At most memTotalKiB."},"distances":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991},"title":"Distances","description":"nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)."},"hugepages":{"type":"array","title":"Hugepage pools","description":"nodeN/hugepages/hugepages-<size>kB: one pool per page size.","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","total"],"title":"Hugepage pool","description":"The pool of one page size on this node.","properties":{"sizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages."},"total":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Pool size (pages)","description":"nr_hugepages: pages reserved in this pool on this node."},"free":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Free pages","description":"free_hugepages: pages of the pool not in use at capture time."},"surplus":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Surplus pages","description":"surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)."}}}},"zones":{"type":"array","title":"Memory zones","description":"This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.","items":{"type":"object","additionalProperties":false,"required":["name","managedPages"],"title":"Zone","description":"One \"Node N, zone NAME\" block.","properties":{"name":{"type":"string","minLength":1,"title":"Zone name","description":"DMA, DMA32, Normal, Movable, HighMem or Device."},"managedPages":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Managed pages","description":"\"managed\": pages the buddy allocator manages; the watermark split is proportional to it."},"presentPages":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Present pages","description":"\"present\"."},"min":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"min watermark (pages)","description":"\"min\" as the running kernel reported it, minus \"boost\"."},"low":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"low watermark (pages)","description":"\"low\" as the running kernel reported it, minus \"boost\"."},"high":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"high watermark (pages)","description":"\"high\" as the running kernel reported it, minus \"boost\"."}}}}}}},"hugepages":{"type":"object","additionalProperties":false,"title":"Hugepage sizes","description":"Host-wide hugepage facts.","properties":{"defaultSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Default hugepage size (KiB)","description":"\"Hugepagesize:\" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>."},"sizesKiB":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"uniqueItems":true,"title":"Supported sizes (KiB)","description":"The sizes under /sys/kernel/mm/hugepages."},"overcommit":{"type":"array","title":"Overcommit (surplus pages allowed)","description":"nr_overcommit_hugepages of each size under /sys/kernel/mm/hugepages, where it is above 0: how many surplus pages the kernel may allocate from free memory when a pool runs out (mm/hugetlb.c gather_surplus_pages; not for gigantic sizes).","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","pages"],"properties":{"sizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991},"pages":{"type":"integer","minimum":0,"maximum":9007199254740991}}}}}},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Base page size (KiB)","description":"The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4."},"vm":{"type":"object","additionalProperties":false,"title":"VM sysctls","description":"Memory-management sysctls from /proc/sys/vm.","properties":{"minFreeKbytes":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"vm.min_free_kbytes","description":"/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size."},"watermarkScaleFactor":{"type":"integer","minimum":1,"maximum":3000,"title":"vm.watermark_scale_factor","description":"/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10."}}},"kernel":{"type":"object","additionalProperties":false,"title":"Kernel","description":"The booted kernel.","properties":{"cmdline":{"type":"string","title":"Kernel command line","description":"/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it."}}},"isolation":{"type":"object","additionalProperties":false,"title":"Running isolation","description":"CPU isolation as the running kernel reports it. When present it wins over the command line.","properties":{"isolated":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs","description":"/sys/devices/system/cpu/isolated (empty string when none)."},"nohzFull":{"$ref":"#/definitions/cpuList","title":"nohz_full CPUs","description":"/sys/devices/system/cpu/nohz_full (empty string when none)."}}},"tuned":{"type":"object","additionalProperties":false,"title":"tuned","description":"The tuned daemon's profile and CPU partitioning variables.","properties":{"activeProfile":{"type":"string","title":"Active profile","description":"/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation."},"includes":{"type":"array","items":{"type":"string","minLength":1},"title":"Included profiles","description":"The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them."},"isolatedCores":{"$ref":"#/definitions/cpuList","title":"isolated_cores","description":"isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed."},"noBalanceCores":{"$ref":"#/definitions/cpuList","title":"no_balance_cores","description":"no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)."}}},"running":{"type":"object","additionalProperties":false,"title":"What runs on the host","description":"Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.","properties":{"guests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","pid","threads"],"title":"Running guest","description":"One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.","properties":{"name":{"type":"string","title":"Guest name","description":"-name guest=NAME (or -name NAME) of the QEMU command line."},"uuid":{"type":"string","title":"Guest uuid","description":"-uuid of the QEMU command line."},"pid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Process id","description":"PID of the QEMU process."},"rolesFrom":{"enum":["status-xml","thread-names"],"title":"Where thread roles came from","description":"status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)."},"threads":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["tid","role","allowedCpus"],"title":"Thread","description":"One thread of the QEMU process, from /proc/PID/task/TID.","properties":{"tid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Thread id","description":"TID of /proc/PID/task/TID."},"role":{"enum":["vcpu","iothread","main","worker"],"title":"Role","description":"vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)."},"id":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"vCPU or IOThread id","description":"The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread."},"name":{"type":"string","title":"Thread name","description":"The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on."},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Last CPU","description":"Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)."},"policy":{"enum":["other","fifo","rr","batch","idle","deadline"],"title":"Scheduling policy","description":"Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it."},"priority":{"type":"integer","minimum":0,"title":"Realtime priority","description":"Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.","maximum":99}}},"title":"Threads","description":"Every thread of the process."},"memory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["node","pageSizeKiB","kib"],"title":"Memory on one node","description":"The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> × kernelpagesize_kB).","properties":{"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Host node","description":"N of N<node>= in numa_maps."},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings."},"kib":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Resident memory (KiB)","description":"Pages on that node × page size."}}},"title":"Memory per node","description":"Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read."}}},"title":"Running guests","description":"Every QEMU process found under /proc."},"isolatedCpus":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs checked","description":"The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)."},"foreignTasks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["pid","tid","name","allowedCpus"],"title":"Foreign task","description":"A task that is neither a guest thread nor a per-CPU kernel thread, allowed on or last run on an isolated CPU.","properties":{"pid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Process id","description":"PID (thread group id)."},"tid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Thread id","description":"TID."},"name":{"type":"string","title":"Name","description":"comm of the task (never its command line)."},"kernelThread":{"type":"boolean","title":"Kernel thread","description":"PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list."},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Last CPU","description":"Field 39 of stat."}}},"title":"Foreign tasks on isolated CPUs","description":"Tasks other than guest threads and per-CPU kernel threads allowed on or last run on isolatedCpus."},"irqs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["irq","affinity"],"title":"IRQ","description":"An interrupt whose affinity includes isolated CPUs.","properties":{"irq":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"IRQ number","description":"N of /proc/irq/N."},"name":{"type":"string","title":"Actions","description":"The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`."},"affinity":{"$ref":"#/definitions/cpuList","title":"Affinity","description":"/proc/irq/N/smp_affinity_list."},"effectiveAffinity":{"$ref":"#/definitions/cpuList","title":"Effective affinity","description":"/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to."}}},"title":"IRQs on isolated CPUs","description":"IRQs whose effective affinity (else affinity) includes isolatedCpus."}}},"libvirt":{"type":"object","additionalProperties":false,"title":"libvirt","description":"The host's libvirt.","properties":{"definitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","digest","elements"],"title":"Persistent definition","description":"One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.","properties":{"file":{"type":"string","title":"File","description":"Its name under /etc/libvirt/qemu."},"name":{"type":"string","title":"Domain name","description":"<name>."},"uuid":{"type":"string","title":"Domain uuid","description":"<uuid>."},"digest":{"type":"string","title":"Digest","description":"sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.","pattern":"^[0-9a-f]{64}$"},"elements":{"type":"object","title":"Reduced elements","description":"Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) → its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.","additionalProperties":{"type":"string"},"propertyNames":{"enum":["vcpu","cputune","numatune","memoryBacking","cpu","memory"]}}}},"title":"Persistent definitions","description":"The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name."}}}},"definitions":{"cpuList":{"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}}}};
 const schema12 = {"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ajvRuntime0.default;
@@ -1521,7 +1521,7 @@ if(data.hugepages !== undefined){
 let data55 = data.hugepages;
 if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
 for(const key11 in data55){
-if(!((key11 === "defaultSizeKiB") || (key11 === "sizesKiB"))){
+if(!(((key11 === "defaultSizeKiB") || (key11 === "sizesKiB")) || (key11 === "overcommit"))){
 const err122 = {instancePath:instancePath+"/hugepages",schemaPath:"#/properties/hugepages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hugepages,data:data55};
 if(vErrors === null){
 vErrors = [err122];
@@ -1642,9 +1642,15 @@ vErrors.push(err130);
 errors++;
 }
 }
-}
-else {
-const err131 = {instancePath:instancePath+"/hugepages",schemaPath:"#/properties/hugepages/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hugepages.type,parentSchema:schema11.properties.hugepages,data:data55};
+if(data55.overcommit !== undefined){
+let data59 = data55.overcommit;
+if(Array.isArray(data59)){
+const len7 = data59.length;
+for(let i9=0; i9<len7; i9++){
+let data60 = data59[i9];
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.sizeKiB === undefined){
+const err131 = {instancePath:instancePath+"/hugepages/overcommit/" + i9,schemaPath:"#/properties/hugepages/properties/overcommit/items/required",keyword:"required",params:{missingProperty: "sizeKiB"},message:"must have required property '"+"sizeKiB"+"'",schema:schema11.properties.hugepages.properties.overcommit.items.required,parentSchema:schema11.properties.hugepages.properties.overcommit.items,data:data60};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1653,11 +1659,8 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-if(data.pageSizeKiB !== undefined){
-let data59 = data.pageSizeKiB;
-if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
-const err132 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.pageSizeKiB.type,parentSchema:schema11.properties.pageSizeKiB,data:data59};
+if(data60.pages === undefined){
+const err132 = {instancePath:instancePath+"/hugepages/overcommit/" + i9,schemaPath:"#/properties/hugepages/properties/overcommit/items/required",keyword:"required",params:{missingProperty: "pages"},message:"must have required property '"+"pages"+"'",schema:schema11.properties.hugepages.properties.overcommit.items.required,parentSchema:schema11.properties.hugepages.properties.overcommit.items,data:data60};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1666,9 +1669,9 @@ vErrors.push(err132);
 }
 errors++;
 }
-if((typeof data59 == "number") && (isFinite(data59))){
-if(data59 > 9007199254740991 || isNaN(data59)){
-const err133 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.pageSizeKiB,data:data59};
+for(const key12 in data60){
+if(!((key12 === "sizeKiB") || (key12 === "pages"))){
+const err133 = {instancePath:instancePath+"/hugepages/overcommit/" + i9,schemaPath:"#/properties/hugepages/properties/overcommit/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hugepages.properties.overcommit.items,data:data60};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1677,8 +1680,11 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(data59 < 1 || isNaN(data59)){
-const err134 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.pageSizeKiB,data:data59};
+}
+if(data60.sizeKiB !== undefined){
+let data61 = data60.sizeKiB;
+if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
+const err134 = {instancePath:instancePath+"/hugepages/overcommit/" + i9+"/sizeKiB",schemaPath:"#/properties/hugepages/properties/overcommit/items/properties/sizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB.type,parentSchema:schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB,data:data61};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1687,14 +1693,9 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-}
-if(data.vm !== undefined){
-let data60 = data.vm;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-for(const key12 in data60){
-if(!((key12 === "minFreeKbytes") || (key12 === "watermarkScaleFactor"))){
-const err135 = {instancePath:instancePath+"/vm",schemaPath:"#/properties/vm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.vm,data:data60};
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 > 9007199254740991 || isNaN(data61)){
+const err135 = {instancePath:instancePath+"/hugepages/overcommit/" + i9+"/sizeKiB",schemaPath:"#/properties/hugepages/properties/overcommit/items/properties/sizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB,data:data61};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1703,11 +1704,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data60.minFreeKbytes !== undefined){
-let data61 = data60.minFreeKbytes;
-if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
-const err136 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.vm.properties.minFreeKbytes.type,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data61};
+if(data61 < 1 || isNaN(data61)){
+const err136 = {instancePath:instancePath+"/hugepages/overcommit/" + i9+"/sizeKiB",schemaPath:"#/properties/hugepages/properties/overcommit/items/properties/sizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB,data:data61};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1716,9 +1714,12 @@ vErrors.push(err136);
 }
 errors++;
 }
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 > 9007199254740991 || isNaN(data61)){
-const err137 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data61};
+}
+}
+if(data60.pages !== undefined){
+let data62 = data60.pages;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err137 = {instancePath:instancePath+"/hugepages/overcommit/" + i9+"/pages",schemaPath:"#/properties/hugepages/properties/overcommit/items/properties/pages/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.hugepages.properties.overcommit.items.properties.pages.type,parentSchema:schema11.properties.hugepages.properties.overcommit.items.properties.pages,data:data62};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1727,8 +1728,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(data61 < 0 || isNaN(data61)){
-const err138 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data61};
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 > 9007199254740991 || isNaN(data62)){
+const err138 = {instancePath:instancePath+"/hugepages/overcommit/" + i9+"/pages",schemaPath:"#/properties/hugepages/properties/overcommit/items/properties/pages/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.hugepages.properties.overcommit.items.properties.pages,data:data62};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1737,12 +1739,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-}
-if(data60.watermarkScaleFactor !== undefined){
-let data62 = data60.watermarkScaleFactor;
-if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
-const err139 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.vm.properties.watermarkScaleFactor.type,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data62};
+if(data62 < 0 || isNaN(data62)){
+const err139 = {instancePath:instancePath+"/hugepages/overcommit/" + i9+"/pages",schemaPath:"#/properties/hugepages/properties/overcommit/items/properties/pages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.hugepages.properties.overcommit.items.properties.pages,data:data62};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1751,9 +1749,11 @@ vErrors.push(err139);
 }
 errors++;
 }
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 > 3000 || isNaN(data62)){
-const err140 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3000},message:"must be <= 3000",schema:3000,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data62};
+}
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/hugepages/overcommit/" + i9,schemaPath:"#/properties/hugepages/properties/overcommit/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hugepages.properties.overcommit.items.type,parentSchema:schema11.properties.hugepages.properties.overcommit.items,data:data60};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1762,8 +1762,10 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(data62 < 1 || isNaN(data62)){
-const err141 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data62};
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/hugepages/overcommit",schemaPath:"#/properties/hugepages/properties/overcommit/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hugepages.properties.overcommit.type,parentSchema:schema11.properties.hugepages.properties.overcommit,data:data59};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1774,9 +1776,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err142 = {instancePath:instancePath+"/vm",schemaPath:"#/properties/vm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.vm.type,parentSchema:schema11.properties.vm,data:data60};
+const err142 = {instancePath:instancePath+"/hugepages",schemaPath:"#/properties/hugepages/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hugepages.type,parentSchema:schema11.properties.hugepages,data:data55};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1786,12 +1787,10 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data.kernel !== undefined){
-let data63 = data.kernel;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-for(const key13 in data63){
-if(!(key13 === "cmdline")){
-const err143 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.kernel,data:data63};
+if(data.pageSizeKiB !== undefined){
+let data63 = data.pageSizeKiB;
+if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
+const err143 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.pageSizeKiB.type,parentSchema:schema11.properties.pageSizeKiB,data:data63};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1800,11 +1799,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-if(data63.cmdline !== undefined){
-let data64 = data63.cmdline;
-if(typeof data64 !== "string"){
-const err144 = {instancePath:instancePath+"/kernel/cmdline",schemaPath:"#/properties/kernel/properties/cmdline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kernel.properties.cmdline.type,parentSchema:schema11.properties.kernel.properties.cmdline,data:data64};
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 > 9007199254740991 || isNaN(data63)){
+const err144 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.pageSizeKiB,data:data63};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1813,10 +1810,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-}
-else {
-const err145 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.kernel.type,parentSchema:schema11.properties.kernel,data:data63};
+if(data63 < 1 || isNaN(data63)){
+const err145 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.pageSizeKiB,data:data63};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1826,12 +1821,13 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data.isolation !== undefined){
-let data65 = data.isolation;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-for(const key14 in data65){
-if(!((key14 === "isolated") || (key14 === "nohzFull"))){
-const err146 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.isolation,data:data65};
+}
+if(data.vm !== undefined){
+let data64 = data.vm;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+for(const key13 in data64){
+if(!((key13 === "minFreeKbytes") || (key13 === "watermarkScaleFactor"))){
+const err146 = {instancePath:instancePath+"/vm",schemaPath:"#/properties/vm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.vm,data:data64};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1841,10 +1837,10 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data65.isolated !== undefined){
-let data66 = data65.isolated;
-if((typeof data66 !== "string") && (!(data66 && typeof data66 == "object" && !Array.isArray(data66)))){
-const err147 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data66};
+if(data64.minFreeKbytes !== undefined){
+let data65 = data64.minFreeKbytes;
+if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
+const err147 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.vm.properties.minFreeKbytes.type,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data65};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1853,9 +1849,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(data66.raw === undefined){
-const err148 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data66};
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 > 9007199254740991 || isNaN(data65)){
+const err148 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data65};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1864,9 +1860,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-for(const key15 in data66){
-if(!((key15 === "raw") || (key15 === "parsed"))){
-const err149 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data66};
+if(data65 < 0 || isNaN(data65)){
+const err149 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data65};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1876,10 +1871,11 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data66.raw !== undefined){
-let data67 = data66.raw;
-if(typeof data67 !== "string"){
-const err150 = {instancePath:instancePath+"/isolation/isolated/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data67};
+}
+if(data64.watermarkScaleFactor !== undefined){
+let data66 = data64.watermarkScaleFactor;
+if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
+const err150 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.vm.properties.watermarkScaleFactor.type,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data66};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1888,11 +1884,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-}
-if(data66.parsed !== undefined){
-let data68 = data66.parsed;
-if(typeof data68 !== "string"){
-const err151 = {instancePath:instancePath+"/isolation/isolated/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data68};
+if((typeof data66 == "number") && (isFinite(data66))){
+if(data66 > 3000 || isNaN(data66)){
+const err151 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3000},message:"must be <= 3000",schema:3000,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data66};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1901,13 +1895,8 @@ vErrors.push(err151);
 }
 errors++;
 }
-}
-}
-}
-if(data65.nohzFull !== undefined){
-let data69 = data65.nohzFull;
-if((typeof data69 !== "string") && (!(data69 && typeof data69 == "object" && !Array.isArray(data69)))){
-const err152 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data69};
+if(data66 < 1 || isNaN(data66)){
+const err152 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data66};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1916,9 +1905,11 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-if(data69.raw === undefined){
-const err153 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data69};
+}
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/vm",schemaPath:"#/properties/vm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.vm.type,parentSchema:schema11.properties.vm,data:data64};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1927,9 +1918,13 @@ vErrors.push(err153);
 }
 errors++;
 }
-for(const key16 in data69){
-if(!((key16 === "raw") || (key16 === "parsed"))){
-const err154 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data69};
+}
+if(data.kernel !== undefined){
+let data67 = data.kernel;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+for(const key14 in data67){
+if(!(key14 === "cmdline")){
+const err154 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.kernel,data:data67};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1939,10 +1934,10 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data69.raw !== undefined){
-let data70 = data69.raw;
-if(typeof data70 !== "string"){
-const err155 = {instancePath:instancePath+"/isolation/nohzFull/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data70};
+if(data67.cmdline !== undefined){
+let data68 = data67.cmdline;
+if(typeof data68 !== "string"){
+const err155 = {instancePath:instancePath+"/kernel/cmdline",schemaPath:"#/properties/kernel/properties/cmdline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kernel.properties.cmdline.type,parentSchema:schema11.properties.kernel.properties.cmdline,data:data68};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1952,10 +1947,9 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data69.parsed !== undefined){
-let data71 = data69.parsed;
-if(typeof data71 !== "string"){
-const err156 = {instancePath:instancePath+"/isolation/nohzFull/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data71};
+}
+else {
+const err156 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.kernel.type,parentSchema:schema11.properties.kernel,data:data67};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1965,11 +1959,12 @@ vErrors.push(err156);
 errors++;
 }
 }
-}
-}
-}
-else {
-const err157 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.isolation.type,parentSchema:schema11.properties.isolation,data:data65};
+if(data.isolation !== undefined){
+let data69 = data.isolation;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+for(const key15 in data69){
+if(!((key15 === "isolated") || (key15 === "nohzFull"))){
+const err157 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.isolation,data:data69};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1979,12 +1974,10 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data.tuned !== undefined){
-let data72 = data.tuned;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-for(const key17 in data72){
-if(!((((key17 === "activeProfile") || (key17 === "includes")) || (key17 === "isolatedCores")) || (key17 === "noBalanceCores"))){
-const err158 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tuned,data:data72};
+if(data69.isolated !== undefined){
+let data70 = data69.isolated;
+if((typeof data70 !== "string") && (!(data70 && typeof data70 == "object" && !Array.isArray(data70)))){
+const err158 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data70};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1993,11 +1986,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-if(data72.activeProfile !== undefined){
-let data73 = data72.activeProfile;
-if(typeof data73 !== "string"){
-const err159 = {instancePath:instancePath+"/tuned/activeProfile",schemaPath:"#/properties/tuned/properties/activeProfile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.activeProfile.type,parentSchema:schema11.properties.tuned.properties.activeProfile,data:data73};
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.raw === undefined){
+const err159 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data70};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2006,16 +1997,9 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-if(data72.includes !== undefined){
-let data74 = data72.includes;
-if(Array.isArray(data74)){
-const len7 = data74.length;
-for(let i9=0; i9<len7; i9++){
-let data75 = data74[i9];
-if(typeof data75 === "string"){
-if(func3(data75) < 1){
-const err160 = {instancePath:instancePath+"/tuned/includes/" + i9,schemaPath:"#/properties/tuned/properties/includes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tuned.properties.includes.items,data:data75};
+for(const key16 in data70){
+if(!((key16 === "raw") || (key16 === "parsed"))){
+const err160 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data70};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2025,8 +2009,10 @@ vErrors.push(err160);
 errors++;
 }
 }
-else {
-const err161 = {instancePath:instancePath+"/tuned/includes/" + i9,schemaPath:"#/properties/tuned/properties/includes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.includes.items.type,parentSchema:schema11.properties.tuned.properties.includes.items,data:data75};
+if(data70.raw !== undefined){
+let data71 = data70.raw;
+if(typeof data71 !== "string"){
+const err161 = {instancePath:instancePath+"/isolation/isolated/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data71};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2036,9 +2022,10 @@ vErrors.push(err161);
 errors++;
 }
 }
-}
-else {
-const err162 = {instancePath:instancePath+"/tuned/includes",schemaPath:"#/properties/tuned/properties/includes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tuned.properties.includes.type,parentSchema:schema11.properties.tuned.properties.includes,data:data74};
+if(data70.parsed !== undefined){
+let data72 = data70.parsed;
+if(typeof data72 !== "string"){
+const err162 = {instancePath:instancePath+"/isolation/isolated/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data72};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2048,10 +2035,12 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data72.isolatedCores !== undefined){
-let data76 = data72.isolatedCores;
-if((typeof data76 !== "string") && (!(data76 && typeof data76 == "object" && !Array.isArray(data76)))){
-const err163 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data76};
+}
+}
+if(data69.nohzFull !== undefined){
+let data73 = data69.nohzFull;
+if((typeof data73 !== "string") && (!(data73 && typeof data73 == "object" && !Array.isArray(data73)))){
+const err163 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data73};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2060,9 +2049,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.raw === undefined){
-const err164 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data76};
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.raw === undefined){
+const err164 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data73};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2071,9 +2060,9 @@ vErrors.push(err164);
 }
 errors++;
 }
-for(const key18 in data76){
-if(!((key18 === "raw") || (key18 === "parsed"))){
-const err165 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data76};
+for(const key17 in data73){
+if(!((key17 === "raw") || (key17 === "parsed"))){
+const err165 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data73};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2083,10 +2072,10 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data76.raw !== undefined){
-let data77 = data76.raw;
-if(typeof data77 !== "string"){
-const err166 = {instancePath:instancePath+"/tuned/isolatedCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data77};
+if(data73.raw !== undefined){
+let data74 = data73.raw;
+if(typeof data74 !== "string"){
+const err166 = {instancePath:instancePath+"/isolation/nohzFull/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data74};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2096,10 +2085,10 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data76.parsed !== undefined){
-let data78 = data76.parsed;
-if(typeof data78 !== "string"){
-const err167 = {instancePath:instancePath+"/tuned/isolatedCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data78};
+if(data73.parsed !== undefined){
+let data75 = data73.parsed;
+if(typeof data75 !== "string"){
+const err167 = {instancePath:instancePath+"/isolation/nohzFull/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data75};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2111,10 +2100,9 @@ errors++;
 }
 }
 }
-if(data72.noBalanceCores !== undefined){
-let data79 = data72.noBalanceCores;
-if((typeof data79 !== "string") && (!(data79 && typeof data79 == "object" && !Array.isArray(data79)))){
-const err168 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data79};
+}
+else {
+const err168 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.isolation.type,parentSchema:schema11.properties.isolation,data:data69};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2123,9 +2111,13 @@ vErrors.push(err168);
 }
 errors++;
 }
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.raw === undefined){
-const err169 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data79};
+}
+if(data.tuned !== undefined){
+let data76 = data.tuned;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+for(const key18 in data76){
+if(!((((key18 === "activeProfile") || (key18 === "includes")) || (key18 === "isolatedCores")) || (key18 === "noBalanceCores"))){
+const err169 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tuned,data:data76};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2134,9 +2126,11 @@ vErrors.push(err169);
 }
 errors++;
 }
-for(const key19 in data79){
-if(!((key19 === "raw") || (key19 === "parsed"))){
-const err170 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data79};
+}
+if(data76.activeProfile !== undefined){
+let data77 = data76.activeProfile;
+if(typeof data77 !== "string"){
+const err170 = {instancePath:instancePath+"/tuned/activeProfile",schemaPath:"#/properties/tuned/properties/activeProfile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.activeProfile.type,parentSchema:schema11.properties.tuned.properties.activeProfile,data:data77};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2146,10 +2140,15 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data79.raw !== undefined){
-let data80 = data79.raw;
-if(typeof data80 !== "string"){
-const err171 = {instancePath:instancePath+"/tuned/noBalanceCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data80};
+if(data76.includes !== undefined){
+let data78 = data76.includes;
+if(Array.isArray(data78)){
+const len8 = data78.length;
+for(let i10=0; i10<len8; i10++){
+let data79 = data78[i10];
+if(typeof data79 === "string"){
+if(func3(data79) < 1){
+const err171 = {instancePath:instancePath+"/tuned/includes/" + i10,schemaPath:"#/properties/tuned/properties/includes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tuned.properties.includes.items,data:data79};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2159,10 +2158,8 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data79.parsed !== undefined){
-let data81 = data79.parsed;
-if(typeof data81 !== "string"){
-const err172 = {instancePath:instancePath+"/tuned/noBalanceCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data81};
+else {
+const err172 = {instancePath:instancePath+"/tuned/includes/" + i10,schemaPath:"#/properties/tuned/properties/includes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.includes.items.type,parentSchema:schema11.properties.tuned.properties.includes.items,data:data79};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2173,10 +2170,8 @@ errors++;
 }
 }
 }
-}
-}
 else {
-const err173 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tuned.type,parentSchema:schema11.properties.tuned,data:data72};
+const err173 = {instancePath:instancePath+"/tuned/includes",schemaPath:"#/properties/tuned/properties/includes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tuned.properties.includes.type,parentSchema:schema11.properties.tuned.properties.includes,data:data78};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2186,12 +2181,10 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data.running !== undefined){
-let data82 = data.running;
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-for(const key20 in data82){
-if(!((((key20 === "guests") || (key20 === "isolatedCpus")) || (key20 === "foreignTasks")) || (key20 === "irqs"))){
-const err174 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running,data:data82};
+if(data76.isolatedCores !== undefined){
+let data80 = data76.isolatedCores;
+if((typeof data80 !== "string") && (!(data80 && typeof data80 == "object" && !Array.isArray(data80)))){
+const err174 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data80};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2200,16 +2193,9 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-if(data82.guests !== undefined){
-let data83 = data82.guests;
-if(Array.isArray(data83)){
-const len8 = data83.length;
-for(let i10=0; i10<len8; i10++){
-let data84 = data83[i10];
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-if(data84.name === undefined){
-const err175 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data84};
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+if(data80.raw === undefined){
+const err175 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data80};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2218,8 +2204,9 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(data84.pid === undefined){
-const err176 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data84};
+for(const key19 in data80){
+if(!((key19 === "raw") || (key19 === "parsed"))){
+const err176 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data80};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2228,8 +2215,11 @@ vErrors.push(err176);
 }
 errors++;
 }
-if(data84.threads === undefined){
-const err177 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "threads"},message:"must have required property '"+"threads"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data84};
+}
+if(data80.raw !== undefined){
+let data81 = data80.raw;
+if(typeof data81 !== "string"){
+const err177 = {instancePath:instancePath+"/tuned/isolatedCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data81};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2238,9 +2228,11 @@ vErrors.push(err177);
 }
 errors++;
 }
-for(const key21 in data84){
-if(!((((((key21 === "name") || (key21 === "uuid")) || (key21 === "pid")) || (key21 === "rolesFrom")) || (key21 === "threads")) || (key21 === "memory"))){
-const err178 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items,data:data84};
+}
+if(data80.parsed !== undefined){
+let data82 = data80.parsed;
+if(typeof data82 !== "string"){
+const err178 = {instancePath:instancePath+"/tuned/isolatedCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data82};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2250,10 +2242,12 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data84.name !== undefined){
-let data85 = data84.name;
-if(typeof data85 !== "string"){
-const err179 = {instancePath:instancePath+"/running/guests/" + i10+"/name",schemaPath:"#/properties/running/properties/guests/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.name.type,parentSchema:schema11.properties.running.properties.guests.items.properties.name,data:data85};
+}
+}
+if(data76.noBalanceCores !== undefined){
+let data83 = data76.noBalanceCores;
+if((typeof data83 !== "string") && (!(data83 && typeof data83 == "object" && !Array.isArray(data83)))){
+const err179 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data83};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2262,11 +2256,9 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-if(data84.uuid !== undefined){
-let data86 = data84.uuid;
-if(typeof data86 !== "string"){
-const err180 = {instancePath:instancePath+"/running/guests/" + i10+"/uuid",schemaPath:"#/properties/running/properties/guests/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.uuid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.uuid,data:data86};
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(data83.raw === undefined){
+const err180 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data83};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2275,11 +2267,9 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-if(data84.pid !== undefined){
-let data87 = data84.pid;
-if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
-const err181 = {instancePath:instancePath+"/running/guests/" + i10+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.pid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data87};
+for(const key20 in data83){
+if(!((key20 === "raw") || (key20 === "parsed"))){
+const err181 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data83};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2288,9 +2278,11 @@ vErrors.push(err181);
 }
 errors++;
 }
-if((typeof data87 == "number") && (isFinite(data87))){
-if(data87 > 9007199254740991 || isNaN(data87)){
-const err182 = {instancePath:instancePath+"/running/guests/" + i10+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data87};
+}
+if(data83.raw !== undefined){
+let data84 = data83.raw;
+if(typeof data84 !== "string"){
+const err182 = {instancePath:instancePath+"/tuned/noBalanceCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data84};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2299,8 +2291,11 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(data87 < 0 || isNaN(data87)){
-const err183 = {instancePath:instancePath+"/running/guests/" + i10+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data87};
+}
+if(data83.parsed !== undefined){
+let data85 = data83.parsed;
+if(typeof data85 !== "string"){
+const err183 = {instancePath:instancePath+"/tuned/noBalanceCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data85};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2311,10 +2306,10 @@ errors++;
 }
 }
 }
-if(data84.rolesFrom !== undefined){
-let data88 = data84.rolesFrom;
-if(!((data88 === "status-xml") || (data88 === "thread-names"))){
-const err184 = {instancePath:instancePath+"/running/guests/" + i10+"/rolesFrom",schemaPath:"#/properties/running/properties/guests/items/properties/rolesFrom/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.rolesFrom.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.rolesFrom,data:data88};
+}
+}
+else {
+const err184 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tuned.type,parentSchema:schema11.properties.tuned,data:data76};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2324,15 +2319,12 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data84.threads !== undefined){
-let data89 = data84.threads;
-if(Array.isArray(data89)){
-const len9 = data89.length;
-for(let i11=0; i11<len9; i11++){
-let data90 = data89[i11];
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(data90.tid === undefined){
-const err185 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data90};
+if(data.running !== undefined){
+let data86 = data.running;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+for(const key21 in data86){
+if(!((((key21 === "guests") || (key21 === "isolatedCpus")) || (key21 === "foreignTasks")) || (key21 === "irqs"))){
+const err185 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running,data:data86};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2341,8 +2333,16 @@ vErrors.push(err185);
 }
 errors++;
 }
-if(data90.role === undefined){
-const err186 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data90};
+}
+if(data86.guests !== undefined){
+let data87 = data86.guests;
+if(Array.isArray(data87)){
+const len9 = data87.length;
+for(let i11=0; i11<len9; i11++){
+let data88 = data87[i11];
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+if(data88.name === undefined){
+const err186 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data88};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2351,8 +2351,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-if(data90.allowedCpus === undefined){
-const err187 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data90};
+if(data88.pid === undefined){
+const err187 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data88};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2361,9 +2361,8 @@ vErrors.push(err187);
 }
 errors++;
 }
-for(const key22 in data90){
-if(!((((((((key22 === "tid") || (key22 === "role")) || (key22 === "id")) || (key22 === "name")) || (key22 === "allowedCpus")) || (key22 === "lastCpu")) || (key22 === "policy")) || (key22 === "priority"))){
-const err188 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data90};
+if(data88.threads === undefined){
+const err188 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "threads"},message:"must have required property '"+"threads"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data88};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2372,11 +2371,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-if(data90.tid !== undefined){
-let data91 = data90.tid;
-if(!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91)))){
-const err189 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data91};
+for(const key22 in data88){
+if(!((((((key22 === "name") || (key22 === "uuid")) || (key22 === "pid")) || (key22 === "rolesFrom")) || (key22 === "threads")) || (key22 === "memory"))){
+const err189 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items,data:data88};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2385,9 +2382,11 @@ vErrors.push(err189);
 }
 errors++;
 }
-if((typeof data91 == "number") && (isFinite(data91))){
-if(data91 > 9007199254740991 || isNaN(data91)){
-const err190 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data91};
+}
+if(data88.name !== undefined){
+let data89 = data88.name;
+if(typeof data89 !== "string"){
+const err190 = {instancePath:instancePath+"/running/guests/" + i11+"/name",schemaPath:"#/properties/running/properties/guests/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.name.type,parentSchema:schema11.properties.running.properties.guests.items.properties.name,data:data89};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2396,8 +2395,11 @@ vErrors.push(err190);
 }
 errors++;
 }
-if(data91 < 0 || isNaN(data91)){
-const err191 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data91};
+}
+if(data88.uuid !== undefined){
+let data90 = data88.uuid;
+if(typeof data90 !== "string"){
+const err191 = {instancePath:instancePath+"/running/guests/" + i11+"/uuid",schemaPath:"#/properties/running/properties/guests/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.uuid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.uuid,data:data90};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2407,11 +2409,10 @@ vErrors.push(err191);
 errors++;
 }
 }
-}
-if(data90.role !== undefined){
-let data92 = data90.role;
-if(!((((data92 === "vcpu") || (data92 === "iothread")) || (data92 === "main")) || (data92 === "worker"))){
-const err192 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/role",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.role,data:data92};
+if(data88.pid !== undefined){
+let data91 = data88.pid;
+if(!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91)))){
+const err192 = {instancePath:instancePath+"/running/guests/" + i11+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.pid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data91};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2420,11 +2421,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-if(data90.id !== undefined){
-let data93 = data90.id;
-if(!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93)))){
-const err193 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data93};
+if((typeof data91 == "number") && (isFinite(data91))){
+if(data91 > 9007199254740991 || isNaN(data91)){
+const err193 = {instancePath:instancePath+"/running/guests/" + i11+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data91};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2433,9 +2432,8 @@ vErrors.push(err193);
 }
 errors++;
 }
-if((typeof data93 == "number") && (isFinite(data93))){
-if(data93 > 9007199254740991 || isNaN(data93)){
-const err194 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data93};
+if(data91 < 0 || isNaN(data91)){
+const err194 = {instancePath:instancePath+"/running/guests/" + i11+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data91};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2444,8 +2442,12 @@ vErrors.push(err194);
 }
 errors++;
 }
-if(data93 < 0 || isNaN(data93)){
-const err195 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data93};
+}
+}
+if(data88.rolesFrom !== undefined){
+let data92 = data88.rolesFrom;
+if(!((data92 === "status-xml") || (data92 === "thread-names"))){
+const err195 = {instancePath:instancePath+"/running/guests/" + i11+"/rolesFrom",schemaPath:"#/properties/running/properties/guests/items/properties/rolesFrom/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.rolesFrom.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.rolesFrom,data:data92};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2455,11 +2457,15 @@ vErrors.push(err195);
 errors++;
 }
 }
-}
-if(data90.name !== undefined){
-let data94 = data90.name;
-if(typeof data94 !== "string"){
-const err196 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/name",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.name.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.name,data:data94};
+if(data88.threads !== undefined){
+let data93 = data88.threads;
+if(Array.isArray(data93)){
+const len10 = data93.length;
+for(let i12=0; i12<len10; i12++){
+let data94 = data93[i12];
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+if(data94.tid === undefined){
+const err196 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data94};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2468,11 +2474,8 @@ vErrors.push(err196);
 }
 errors++;
 }
-}
-if(data90.allowedCpus !== undefined){
-let data95 = data90.allowedCpus;
-if((typeof data95 !== "string") && (!(data95 && typeof data95 == "object" && !Array.isArray(data95)))){
-const err197 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data95};
+if(data94.role === undefined){
+const err197 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data94};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2481,9 +2484,8 @@ vErrors.push(err197);
 }
 errors++;
 }
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-if(data95.raw === undefined){
-const err198 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data95};
+if(data94.allowedCpus === undefined){
+const err198 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data94};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2492,9 +2494,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-for(const key23 in data95){
-if(!((key23 === "raw") || (key23 === "parsed"))){
-const err199 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data95};
+for(const key23 in data94){
+if(!((((((((key23 === "tid") || (key23 === "role")) || (key23 === "id")) || (key23 === "name")) || (key23 === "allowedCpus")) || (key23 === "lastCpu")) || (key23 === "policy")) || (key23 === "priority"))){
+const err199 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data94};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2504,10 +2506,10 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data95.raw !== undefined){
-let data96 = data95.raw;
-if(typeof data96 !== "string"){
-const err200 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data96};
+if(data94.tid !== undefined){
+let data95 = data94.tid;
+if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
+const err200 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data95};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2516,11 +2518,9 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-if(data95.parsed !== undefined){
-let data97 = data95.parsed;
-if(typeof data97 !== "string"){
-const err201 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data97};
+if((typeof data95 == "number") && (isFinite(data95))){
+if(data95 > 9007199254740991 || isNaN(data95)){
+const err201 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data95};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2529,13 +2529,8 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-}
-}
-if(data90.lastCpu !== undefined){
-let data98 = data90.lastCpu;
-if(!(((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98))) && (isFinite(data98)))){
-const err202 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data98};
+if(data95 < 0 || isNaN(data95)){
+const err202 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data95};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2544,9 +2539,12 @@ vErrors.push(err202);
 }
 errors++;
 }
-if((typeof data98 == "number") && (isFinite(data98))){
-if(data98 > 9007199254740991 || isNaN(data98)){
-const err203 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data98};
+}
+}
+if(data94.role !== undefined){
+let data96 = data94.role;
+if(!((((data96 === "vcpu") || (data96 === "iothread")) || (data96 === "main")) || (data96 === "worker"))){
+const err203 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/role",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.role,data:data96};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2555,8 +2553,11 @@ vErrors.push(err203);
 }
 errors++;
 }
-if(data98 < 0 || isNaN(data98)){
-const err204 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data98};
+}
+if(data94.id !== undefined){
+let data97 = data94.id;
+if(!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))){
+const err204 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data97};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2565,12 +2566,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-}
-}
-if(data90.policy !== undefined){
-let data99 = data90.policy;
-if(!((((((data99 === "other") || (data99 === "fifo")) || (data99 === "rr")) || (data99 === "batch")) || (data99 === "idle")) || (data99 === "deadline"))){
-const err205 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/policy",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy,data:data99};
+if((typeof data97 == "number") && (isFinite(data97))){
+if(data97 > 9007199254740991 || isNaN(data97)){
+const err205 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data97};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2579,11 +2577,8 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-if(data90.priority !== undefined){
-let data100 = data90.priority;
-if(!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100)))){
-const err206 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data100};
+if(data97 < 0 || isNaN(data97)){
+const err206 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data97};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2592,9 +2587,12 @@ vErrors.push(err206);
 }
 errors++;
 }
-if((typeof data100 == "number") && (isFinite(data100))){
-if(data100 > 99 || isNaN(data100)){
-const err207 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99},message:"must be <= 99",schema:99,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data100};
+}
+}
+if(data94.name !== undefined){
+let data98 = data94.name;
+if(typeof data98 !== "string"){
+const err207 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/name",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.name.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.name,data:data98};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2603,8 +2601,11 @@ vErrors.push(err207);
 }
 errors++;
 }
-if(data100 < 0 || isNaN(data100)){
-const err208 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data100};
+}
+if(data94.allowedCpus !== undefined){
+let data99 = data94.allowedCpus;
+if((typeof data99 !== "string") && (!(data99 && typeof data99 == "object" && !Array.isArray(data99)))){
+const err208 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data99};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2613,11 +2614,9 @@ vErrors.push(err208);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err209 = {instancePath:instancePath+"/running/guests/" + i10+"/threads/" + i11,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.threads.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data90};
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+if(data99.raw === undefined){
+const err209 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data99};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2626,10 +2625,9 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-}
-else {
-const err210 = {instancePath:instancePath+"/running/guests/" + i10+"/threads",schemaPath:"#/properties/running/properties/guests/items/properties/threads/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.threads.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads,data:data89};
+for(const key24 in data99){
+if(!((key24 === "raw") || (key24 === "parsed"))){
+const err210 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data99};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2639,15 +2637,10 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data84.memory !== undefined){
-let data101 = data84.memory;
-if(Array.isArray(data101)){
-const len10 = data101.length;
-for(let i12=0; i12<len10; i12++){
-let data102 = data101[i12];
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-if(data102.node === undefined){
-const err211 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "node"},message:"must have required property '"+"node"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data102};
+if(data99.raw !== undefined){
+let data100 = data99.raw;
+if(typeof data100 !== "string"){
+const err211 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data100};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2656,8 +2649,11 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(data102.pageSizeKiB === undefined){
-const err212 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "pageSizeKiB"},message:"must have required property '"+"pageSizeKiB"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data102};
+}
+if(data99.parsed !== undefined){
+let data101 = data99.parsed;
+if(typeof data101 !== "string"){
+const err212 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data101};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2666,8 +2662,13 @@ vErrors.push(err212);
 }
 errors++;
 }
-if(data102.kib === undefined){
-const err213 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "kib"},message:"must have required property '"+"kib"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data102};
+}
+}
+}
+if(data94.lastCpu !== undefined){
+let data102 = data94.lastCpu;
+if(!(((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102))) && (isFinite(data102)))){
+const err213 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data102};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2676,9 +2677,9 @@ vErrors.push(err213);
 }
 errors++;
 }
-for(const key24 in data102){
-if(!(((key24 === "node") || (key24 === "pageSizeKiB")) || (key24 === "kib"))){
-const err214 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data102};
+if((typeof data102 == "number") && (isFinite(data102))){
+if(data102 > 9007199254740991 || isNaN(data102)){
+const err214 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data102};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2687,11 +2688,8 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-if(data102.node !== undefined){
-let data103 = data102.node;
-if(!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103)))){
-const err215 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data103};
+if(data102 < 0 || isNaN(data102)){
+const err215 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data102};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2700,9 +2698,12 @@ vErrors.push(err215);
 }
 errors++;
 }
-if((typeof data103 == "number") && (isFinite(data103))){
-if(data103 > 9007199254740991 || isNaN(data103)){
-const err216 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data103};
+}
+}
+if(data94.policy !== undefined){
+let data103 = data94.policy;
+if(!((((((data103 === "other") || (data103 === "fifo")) || (data103 === "rr")) || (data103 === "batch")) || (data103 === "idle")) || (data103 === "deadline"))){
+const err216 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/policy",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy,data:data103};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2711,8 +2712,11 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(data103 < 0 || isNaN(data103)){
-const err217 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data103};
+}
+if(data94.priority !== undefined){
+let data104 = data94.priority;
+if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
+const err217 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data104};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2721,12 +2725,9 @@ vErrors.push(err217);
 }
 errors++;
 }
-}
-}
-if(data102.pageSizeKiB !== undefined){
-let data104 = data102.pageSizeKiB;
-if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
-const err218 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data104};
+if((typeof data104 == "number") && (isFinite(data104))){
+if(data104 > 99 || isNaN(data104)){
+const err218 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99},message:"must be <= 99",schema:99,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data104};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2735,9 +2736,8 @@ vErrors.push(err218);
 }
 errors++;
 }
-if((typeof data104 == "number") && (isFinite(data104))){
-if(data104 > 9007199254740991 || isNaN(data104)){
-const err219 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data104};
+if(data104 < 0 || isNaN(data104)){
+const err219 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data104};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2746,8 +2746,11 @@ vErrors.push(err219);
 }
 errors++;
 }
-if(data104 < 1 || isNaN(data104)){
-const err220 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data104};
+}
+}
+}
+else {
+const err220 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.threads.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data94};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2758,10 +2761,8 @@ errors++;
 }
 }
 }
-if(data102.kib !== undefined){
-let data105 = data102.kib;
-if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){
-const err221 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data105};
+else {
+const err221 = {instancePath:instancePath+"/running/guests/" + i11+"/threads",schemaPath:"#/properties/running/properties/guests/items/properties/threads/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.threads.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads,data:data93};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2770,9 +2771,16 @@ vErrors.push(err221);
 }
 errors++;
 }
-if((typeof data105 == "number") && (isFinite(data105))){
-if(data105 > 9007199254740991 || isNaN(data105)){
-const err222 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data105};
+}
+if(data88.memory !== undefined){
+let data105 = data88.memory;
+if(Array.isArray(data105)){
+const len11 = data105.length;
+for(let i13=0; i13<len11; i13++){
+let data106 = data105[i13];
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+if(data106.node === undefined){
+const err222 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "node"},message:"must have required property '"+"node"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data106};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2781,8 +2789,8 @@ vErrors.push(err222);
 }
 errors++;
 }
-if(data105 < 0 || isNaN(data105)){
-const err223 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data105};
+if(data106.pageSizeKiB === undefined){
+const err223 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "pageSizeKiB"},message:"must have required property '"+"pageSizeKiB"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data106};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2791,11 +2799,8 @@ vErrors.push(err223);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err224 = {instancePath:instancePath+"/running/guests/" + i10+"/memory/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.memory.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data102};
+if(data106.kib === undefined){
+const err224 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "kib"},message:"must have required property '"+"kib"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data106};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2804,10 +2809,9 @@ vErrors.push(err224);
 }
 errors++;
 }
-}
-}
-else {
-const err225 = {instancePath:instancePath+"/running/guests/" + i10+"/memory",schemaPath:"#/properties/running/properties/guests/items/properties/memory/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.memory.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory,data:data101};
+for(const key25 in data106){
+if(!(((key25 === "node") || (key25 === "pageSizeKiB")) || (key25 === "kib"))){
+const err225 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data106};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2817,9 +2821,10 @@ vErrors.push(err225);
 errors++;
 }
 }
-}
-else {
-const err226 = {instancePath:instancePath+"/running/guests/" + i10,schemaPath:"#/properties/running/properties/guests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.type,parentSchema:schema11.properties.running.properties.guests.items,data:data84};
+if(data106.node !== undefined){
+let data107 = data106.node;
+if(!(((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107))) && (isFinite(data107)))){
+const err226 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data107};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2828,10 +2833,9 @@ vErrors.push(err226);
 }
 errors++;
 }
-}
-}
-else {
-const err227 = {instancePath:instancePath+"/running/guests",schemaPath:"#/properties/running/properties/guests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.type,parentSchema:schema11.properties.running.properties.guests,data:data83};
+if((typeof data107 == "number") && (isFinite(data107))){
+if(data107 > 9007199254740991 || isNaN(data107)){
+const err227 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data107};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2840,11 +2844,8 @@ vErrors.push(err227);
 }
 errors++;
 }
-}
-if(data82.isolatedCpus !== undefined){
-let data106 = data82.isolatedCpus;
-if((typeof data106 !== "string") && (!(data106 && typeof data106 == "object" && !Array.isArray(data106)))){
-const err228 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data106};
+if(data107 < 0 || isNaN(data107)){
+const err228 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data107};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2853,9 +2854,12 @@ vErrors.push(err228);
 }
 errors++;
 }
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-if(data106.raw === undefined){
-const err229 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data106};
+}
+}
+if(data106.pageSizeKiB !== undefined){
+let data108 = data106.pageSizeKiB;
+if(!(((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108))) && (isFinite(data108)))){
+const err229 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data108};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2864,9 +2868,9 @@ vErrors.push(err229);
 }
 errors++;
 }
-for(const key25 in data106){
-if(!((key25 === "raw") || (key25 === "parsed"))){
-const err230 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data106};
+if((typeof data108 == "number") && (isFinite(data108))){
+if(data108 > 9007199254740991 || isNaN(data108)){
+const err230 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data108};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2875,11 +2879,8 @@ vErrors.push(err230);
 }
 errors++;
 }
-}
-if(data106.raw !== undefined){
-let data107 = data106.raw;
-if(typeof data107 !== "string"){
-const err231 = {instancePath:instancePath+"/running/isolatedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data107};
+if(data108 < 1 || isNaN(data108)){
+const err231 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data108};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2889,10 +2890,11 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data106.parsed !== undefined){
-let data108 = data106.parsed;
-if(typeof data108 !== "string"){
-const err232 = {instancePath:instancePath+"/running/isolatedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data108};
+}
+if(data106.kib !== undefined){
+let data109 = data106.kib;
+if(!(((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109))) && (isFinite(data109)))){
+const err232 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data109};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2901,18 +2903,9 @@ vErrors.push(err232);
 }
 errors++;
 }
-}
-}
-}
-if(data82.foreignTasks !== undefined){
-let data109 = data82.foreignTasks;
-if(Array.isArray(data109)){
-const len11 = data109.length;
-for(let i13=0; i13<len11; i13++){
-let data110 = data109[i13];
-if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
-if(data110.pid === undefined){
-const err233 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
+if((typeof data109 == "number") && (isFinite(data109))){
+if(data109 > 9007199254740991 || isNaN(data109)){
+const err233 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data109};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2921,8 +2914,8 @@ vErrors.push(err233);
 }
 errors++;
 }
-if(data110.tid === undefined){
-const err234 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
+if(data109 < 0 || isNaN(data109)){
+const err234 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data109};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2931,8 +2924,11 @@ vErrors.push(err234);
 }
 errors++;
 }
-if(data110.name === undefined){
-const err235 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
+}
+}
+}
+else {
+const err235 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.memory.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data106};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2941,8 +2937,10 @@ vErrors.push(err235);
 }
 errors++;
 }
-if(data110.allowedCpus === undefined){
-const err236 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
+}
+}
+else {
+const err236 = {instancePath:instancePath+"/running/guests/" + i11+"/memory",schemaPath:"#/properties/running/properties/guests/items/properties/memory/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.memory.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory,data:data105};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2951,9 +2949,10 @@ vErrors.push(err236);
 }
 errors++;
 }
-for(const key26 in data110){
-if(!((((((key26 === "pid") || (key26 === "tid")) || (key26 === "name")) || (key26 === "kernelThread")) || (key26 === "allowedCpus")) || (key26 === "lastCpu"))){
-const err237 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
+}
+}
+else {
+const err237 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.type,parentSchema:schema11.properties.running.properties.guests.items,data:data88};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2963,10 +2962,9 @@ vErrors.push(err237);
 errors++;
 }
 }
-if(data110.pid !== undefined){
-let data111 = data110.pid;
-if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
-const err238 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.pid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data111};
+}
+else {
+const err238 = {instancePath:instancePath+"/running/guests",schemaPath:"#/properties/running/properties/guests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.type,parentSchema:schema11.properties.running.properties.guests,data:data87};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2975,9 +2973,11 @@ vErrors.push(err238);
 }
 errors++;
 }
-if((typeof data111 == "number") && (isFinite(data111))){
-if(data111 > 9007199254740991 || isNaN(data111)){
-const err239 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data111};
+}
+if(data86.isolatedCpus !== undefined){
+let data110 = data86.isolatedCpus;
+if((typeof data110 !== "string") && (!(data110 && typeof data110 == "object" && !Array.isArray(data110)))){
+const err239 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data110};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2986,8 +2986,9 @@ vErrors.push(err239);
 }
 errors++;
 }
-if(data111 < 0 || isNaN(data111)){
-const err240 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data111};
+if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
+if(data110.raw === undefined){
+const err240 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data110};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -2996,12 +2997,9 @@ vErrors.push(err240);
 }
 errors++;
 }
-}
-}
-if(data110.tid !== undefined){
-let data112 = data110.tid;
-if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
-const err241 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.tid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data112};
+for(const key26 in data110){
+if(!((key26 === "raw") || (key26 === "parsed"))){
+const err241 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data110};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3010,9 +3008,11 @@ vErrors.push(err241);
 }
 errors++;
 }
-if((typeof data112 == "number") && (isFinite(data112))){
-if(data112 > 9007199254740991 || isNaN(data112)){
-const err242 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data112};
+}
+if(data110.raw !== undefined){
+let data111 = data110.raw;
+if(typeof data111 !== "string"){
+const err242 = {instancePath:instancePath+"/running/isolatedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data111};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3021,8 +3021,11 @@ vErrors.push(err242);
 }
 errors++;
 }
-if(data112 < 0 || isNaN(data112)){
-const err243 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data112};
+}
+if(data110.parsed !== undefined){
+let data112 = data110.parsed;
+if(typeof data112 !== "string"){
+const err243 = {instancePath:instancePath+"/running/isolatedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data112};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3033,10 +3036,16 @@ errors++;
 }
 }
 }
-if(data110.name !== undefined){
-let data113 = data110.name;
-if(typeof data113 !== "string"){
-const err244 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/name",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.foreignTasks.items.properties.name.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.name,data:data113};
+}
+if(data86.foreignTasks !== undefined){
+let data113 = data86.foreignTasks;
+if(Array.isArray(data113)){
+const len12 = data113.length;
+for(let i14=0; i14<len12; i14++){
+let data114 = data113[i14];
+if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
+if(data114.pid === undefined){
+const err244 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data114};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3045,11 +3054,8 @@ vErrors.push(err244);
 }
 errors++;
 }
-}
-if(data110.kernelThread !== undefined){
-let data114 = data110.kernelThread;
-if(typeof data114 !== "boolean"){
-const err245 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/kernelThread",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/kernelThread/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread,data:data114};
+if(data114.tid === undefined){
+const err245 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data114};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3058,11 +3064,8 @@ vErrors.push(err245);
 }
 errors++;
 }
-}
-if(data110.allowedCpus !== undefined){
-let data115 = data110.allowedCpus;
-if((typeof data115 !== "string") && (!(data115 && typeof data115 == "object" && !Array.isArray(data115)))){
-const err246 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data115};
+if(data114.name === undefined){
+const err246 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data114};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3071,9 +3074,8 @@ vErrors.push(err246);
 }
 errors++;
 }
-if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
-if(data115.raw === undefined){
-const err247 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data115};
+if(data114.allowedCpus === undefined){
+const err247 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data114};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3082,9 +3084,9 @@ vErrors.push(err247);
 }
 errors++;
 }
-for(const key27 in data115){
-if(!((key27 === "raw") || (key27 === "parsed"))){
-const err248 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data115};
+for(const key27 in data114){
+if(!((((((key27 === "pid") || (key27 === "tid")) || (key27 === "name")) || (key27 === "kernelThread")) || (key27 === "allowedCpus")) || (key27 === "lastCpu"))){
+const err248 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data114};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3094,10 +3096,10 @@ vErrors.push(err248);
 errors++;
 }
 }
-if(data115.raw !== undefined){
-let data116 = data115.raw;
-if(typeof data116 !== "string"){
-const err249 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data116};
+if(data114.pid !== undefined){
+let data115 = data114.pid;
+if(!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115)))){
+const err249 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.pid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data115};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3106,11 +3108,9 @@ vErrors.push(err249);
 }
 errors++;
 }
-}
-if(data115.parsed !== undefined){
-let data117 = data115.parsed;
-if(typeof data117 !== "string"){
-const err250 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data117};
+if((typeof data115 == "number") && (isFinite(data115))){
+if(data115 > 9007199254740991 || isNaN(data115)){
+const err250 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data115};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3119,13 +3119,8 @@ vErrors.push(err250);
 }
 errors++;
 }
-}
-}
-}
-if(data110.lastCpu !== undefined){
-let data118 = data110.lastCpu;
-if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
-const err251 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data118};
+if(data115 < 0 || isNaN(data115)){
+const err251 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data115};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3134,9 +3129,12 @@ vErrors.push(err251);
 }
 errors++;
 }
-if((typeof data118 == "number") && (isFinite(data118))){
-if(data118 > 9007199254740991 || isNaN(data118)){
-const err252 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data118};
+}
+}
+if(data114.tid !== undefined){
+let data116 = data114.tid;
+if(!(((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116))) && (isFinite(data116)))){
+const err252 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.tid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data116};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3145,8 +3143,9 @@ vErrors.push(err252);
 }
 errors++;
 }
-if(data118 < 0 || isNaN(data118)){
-const err253 = {instancePath:instancePath+"/running/foreignTasks/" + i13+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data118};
+if((typeof data116 == "number") && (isFinite(data116))){
+if(data116 > 9007199254740991 || isNaN(data116)){
+const err253 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data116};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3155,11 +3154,8 @@ vErrors.push(err253);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err254 = {instancePath:instancePath+"/running/foreignTasks/" + i13,schemaPath:"#/properties/running/properties/foreignTasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.foreignTasks.items.type,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data110};
+if(data116 < 0 || isNaN(data116)){
+const err254 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data116};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3170,8 +3166,10 @@ errors++;
 }
 }
 }
-else {
-const err255 = {instancePath:instancePath+"/running/foreignTasks",schemaPath:"#/properties/running/properties/foreignTasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.foreignTasks.type,parentSchema:schema11.properties.running.properties.foreignTasks,data:data109};
+if(data114.name !== undefined){
+let data117 = data114.name;
+if(typeof data117 !== "string"){
+const err255 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/name",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.foreignTasks.items.properties.name.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.name,data:data117};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3181,15 +3179,10 @@ vErrors.push(err255);
 errors++;
 }
 }
-if(data82.irqs !== undefined){
-let data119 = data82.irqs;
-if(Array.isArray(data119)){
-const len12 = data119.length;
-for(let i14=0; i14<len12; i14++){
-let data120 = data119[i14];
-if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
-if(data120.irq === undefined){
-const err256 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "irq"},message:"must have required property '"+"irq"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data120};
+if(data114.kernelThread !== undefined){
+let data118 = data114.kernelThread;
+if(typeof data118 !== "boolean"){
+const err256 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/kernelThread",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/kernelThread/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread,data:data118};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3198,8 +3191,11 @@ vErrors.push(err256);
 }
 errors++;
 }
-if(data120.affinity === undefined){
-const err257 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "affinity"},message:"must have required property '"+"affinity"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data120};
+}
+if(data114.allowedCpus !== undefined){
+let data119 = data114.allowedCpus;
+if((typeof data119 !== "string") && (!(data119 && typeof data119 == "object" && !Array.isArray(data119)))){
+const err257 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data119};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3208,9 +3204,9 @@ vErrors.push(err257);
 }
 errors++;
 }
-for(const key28 in data120){
-if(!((((key28 === "irq") || (key28 === "name")) || (key28 === "affinity")) || (key28 === "effectiveAffinity"))){
-const err258 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.irqs.items,data:data120};
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+if(data119.raw === undefined){
+const err258 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data119};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3219,11 +3215,9 @@ vErrors.push(err258);
 }
 errors++;
 }
-}
-if(data120.irq !== undefined){
-let data121 = data120.irq;
-if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
-const err259 = {instancePath:instancePath+"/running/irqs/" + i14+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.irqs.items.properties.irq.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data121};
+for(const key28 in data119){
+if(!((key28 === "raw") || (key28 === "parsed"))){
+const err259 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data119};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3232,9 +3226,11 @@ vErrors.push(err259);
 }
 errors++;
 }
-if((typeof data121 == "number") && (isFinite(data121))){
-if(data121 > 9007199254740991 || isNaN(data121)){
-const err260 = {instancePath:instancePath+"/running/irqs/" + i14+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data121};
+}
+if(data119.raw !== undefined){
+let data120 = data119.raw;
+if(typeof data120 !== "string"){
+const err260 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data120};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3243,8 +3239,11 @@ vErrors.push(err260);
 }
 errors++;
 }
-if(data121 < 0 || isNaN(data121)){
-const err261 = {instancePath:instancePath+"/running/irqs/" + i14+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data121};
+}
+if(data119.parsed !== undefined){
+let data121 = data119.parsed;
+if(typeof data121 !== "string"){
+const err261 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data121};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3255,10 +3254,11 @@ errors++;
 }
 }
 }
-if(data120.name !== undefined){
-let data122 = data120.name;
-if(typeof data122 !== "string"){
-const err262 = {instancePath:instancePath+"/running/irqs/" + i14+"/name",schemaPath:"#/properties/running/properties/irqs/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.irqs.items.properties.name.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.name,data:data122};
+}
+if(data114.lastCpu !== undefined){
+let data122 = data114.lastCpu;
+if(!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122)))){
+const err262 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data122};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3267,11 +3267,9 @@ vErrors.push(err262);
 }
 errors++;
 }
-}
-if(data120.affinity !== undefined){
-let data123 = data120.affinity;
-if((typeof data123 !== "string") && (!(data123 && typeof data123 == "object" && !Array.isArray(data123)))){
-const err263 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data123};
+if((typeof data122 == "number") && (isFinite(data122))){
+if(data122 > 9007199254740991 || isNaN(data122)){
+const err263 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data122};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3280,9 +3278,8 @@ vErrors.push(err263);
 }
 errors++;
 }
-if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
-if(data123.raw === undefined){
-const err264 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data123};
+if(data122 < 0 || isNaN(data122)){
+const err264 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data122};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3291,9 +3288,11 @@ vErrors.push(err264);
 }
 errors++;
 }
-for(const key29 in data123){
-if(!((key29 === "raw") || (key29 === "parsed"))){
-const err265 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data123};
+}
+}
+}
+else {
+const err265 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.foreignTasks.items.type,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data114};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3303,10 +3302,9 @@ vErrors.push(err265);
 errors++;
 }
 }
-if(data123.raw !== undefined){
-let data124 = data123.raw;
-if(typeof data124 !== "string"){
-const err266 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data124};
+}
+else {
+const err266 = {instancePath:instancePath+"/running/foreignTasks",schemaPath:"#/properties/running/properties/foreignTasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.foreignTasks.type,parentSchema:schema11.properties.running.properties.foreignTasks,data:data113};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3316,10 +3314,15 @@ vErrors.push(err266);
 errors++;
 }
 }
-if(data123.parsed !== undefined){
-let data125 = data123.parsed;
-if(typeof data125 !== "string"){
-const err267 = {instancePath:instancePath+"/running/irqs/" + i14+"/affinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data125};
+if(data86.irqs !== undefined){
+let data123 = data86.irqs;
+if(Array.isArray(data123)){
+const len13 = data123.length;
+for(let i15=0; i15<len13; i15++){
+let data124 = data123[i15];
+if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
+if(data124.irq === undefined){
+const err267 = {instancePath:instancePath+"/running/irqs/" + i15,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "irq"},message:"must have required property '"+"irq"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data124};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3328,13 +3331,8 @@ vErrors.push(err267);
 }
 errors++;
 }
-}
-}
-}
-if(data120.effectiveAffinity !== undefined){
-let data126 = data120.effectiveAffinity;
-if((typeof data126 !== "string") && (!(data126 && typeof data126 == "object" && !Array.isArray(data126)))){
-const err268 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data126};
+if(data124.affinity === undefined){
+const err268 = {instancePath:instancePath+"/running/irqs/" + i15,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "affinity"},message:"must have required property '"+"affinity"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data124};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3343,9 +3341,9 @@ vErrors.push(err268);
 }
 errors++;
 }
-if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
-if(data126.raw === undefined){
-const err269 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data126};
+for(const key29 in data124){
+if(!((((key29 === "irq") || (key29 === "name")) || (key29 === "affinity")) || (key29 === "effectiveAffinity"))){
+const err269 = {instancePath:instancePath+"/running/irqs/" + i15,schemaPath:"#/properties/running/properties/irqs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.irqs.items,data:data124};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3354,9 +3352,11 @@ vErrors.push(err269);
 }
 errors++;
 }
-for(const key30 in data126){
-if(!((key30 === "raw") || (key30 === "parsed"))){
-const err270 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data126};
+}
+if(data124.irq !== undefined){
+let data125 = data124.irq;
+if(!(((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125))) && (isFinite(data125)))){
+const err270 = {instancePath:instancePath+"/running/irqs/" + i15+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.irqs.items.properties.irq.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data125};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3365,11 +3365,9 @@ vErrors.push(err270);
 }
 errors++;
 }
-}
-if(data126.raw !== undefined){
-let data127 = data126.raw;
-if(typeof data127 !== "string"){
-const err271 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data127};
+if((typeof data125 == "number") && (isFinite(data125))){
+if(data125 > 9007199254740991 || isNaN(data125)){
+const err271 = {instancePath:instancePath+"/running/irqs/" + i15+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data125};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3378,11 +3376,8 @@ vErrors.push(err271);
 }
 errors++;
 }
-}
-if(data126.parsed !== undefined){
-let data128 = data126.parsed;
-if(typeof data128 !== "string"){
-const err272 = {instancePath:instancePath+"/running/irqs/" + i14+"/effectiveAffinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data128};
+if(data125 < 0 || isNaN(data125)){
+const err272 = {instancePath:instancePath+"/running/irqs/" + i15+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data125};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3393,10 +3388,10 @@ errors++;
 }
 }
 }
-}
-}
-else {
-const err273 = {instancePath:instancePath+"/running/irqs/" + i14,schemaPath:"#/properties/running/properties/irqs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.irqs.items.type,parentSchema:schema11.properties.running.properties.irqs.items,data:data120};
+if(data124.name !== undefined){
+let data126 = data124.name;
+if(typeof data126 !== "string"){
+const err273 = {instancePath:instancePath+"/running/irqs/" + i15+"/name",schemaPath:"#/properties/running/properties/irqs/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.irqs.items.properties.name.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.name,data:data126};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3406,9 +3401,10 @@ vErrors.push(err273);
 errors++;
 }
 }
-}
-else {
-const err274 = {instancePath:instancePath+"/running/irqs",schemaPath:"#/properties/running/properties/irqs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.irqs.type,parentSchema:schema11.properties.running.properties.irqs,data:data119};
+if(data124.affinity !== undefined){
+let data127 = data124.affinity;
+if((typeof data127 !== "string") && (!(data127 && typeof data127 == "object" && !Array.isArray(data127)))){
+const err274 = {instancePath:instancePath+"/running/irqs/" + i15+"/affinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data127};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3417,10 +3413,9 @@ vErrors.push(err274);
 }
 errors++;
 }
-}
-}
-else {
-const err275 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.type,parentSchema:schema11.properties.running,data:data82};
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+if(data127.raw === undefined){
+const err275 = {instancePath:instancePath+"/running/irqs/" + i15+"/affinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data127};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3429,13 +3424,9 @@ vErrors.push(err275);
 }
 errors++;
 }
-}
-if(data.libvirt !== undefined){
-let data129 = data.libvirt;
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
-for(const key31 in data129){
-if(!(key31 === "definitions")){
-const err276 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt,data:data129};
+for(const key30 in data127){
+if(!((key30 === "raw") || (key30 === "parsed"))){
+const err276 = {instancePath:instancePath+"/running/irqs/" + i15+"/affinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data127};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3445,15 +3436,10 @@ vErrors.push(err276);
 errors++;
 }
 }
-if(data129.definitions !== undefined){
-let data130 = data129.definitions;
-if(Array.isArray(data130)){
-const len13 = data130.length;
-for(let i15=0; i15<len13; i15++){
-let data131 = data130[i15];
-if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
-if(data131.file === undefined){
-const err277 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data131};
+if(data127.raw !== undefined){
+let data128 = data127.raw;
+if(typeof data128 !== "string"){
+const err277 = {instancePath:instancePath+"/running/irqs/" + i15+"/affinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data128};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3462,8 +3448,11 @@ vErrors.push(err277);
 }
 errors++;
 }
-if(data131.digest === undefined){
-const err278 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data131};
+}
+if(data127.parsed !== undefined){
+let data129 = data127.parsed;
+if(typeof data129 !== "string"){
+const err278 = {instancePath:instancePath+"/running/irqs/" + i15+"/affinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data129};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3472,8 +3461,13 @@ vErrors.push(err278);
 }
 errors++;
 }
-if(data131.elements === undefined){
-const err279 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "elements"},message:"must have required property '"+"elements"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data131};
+}
+}
+}
+if(data124.effectiveAffinity !== undefined){
+let data130 = data124.effectiveAffinity;
+if((typeof data130 !== "string") && (!(data130 && typeof data130 == "object" && !Array.isArray(data130)))){
+const err279 = {instancePath:instancePath+"/running/irqs/" + i15+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data130};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3482,9 +3476,9 @@ vErrors.push(err279);
 }
 errors++;
 }
-for(const key32 in data131){
-if(!(((((key32 === "file") || (key32 === "name")) || (key32 === "uuid")) || (key32 === "digest")) || (key32 === "elements"))){
-const err280 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data131};
+if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
+if(data130.raw === undefined){
+const err280 = {instancePath:instancePath+"/running/irqs/" + i15+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data130};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3493,11 +3487,9 @@ vErrors.push(err280);
 }
 errors++;
 }
-}
-if(data131.file !== undefined){
-let data132 = data131.file;
-if(typeof data132 !== "string"){
-const err281 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/file",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.file.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.file,data:data132};
+for(const key31 in data130){
+if(!((key31 === "raw") || (key31 === "parsed"))){
+const err281 = {instancePath:instancePath+"/running/irqs/" + i15+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data130};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3507,10 +3499,10 @@ vErrors.push(err281);
 errors++;
 }
 }
-if(data131.name !== undefined){
-let data133 = data131.name;
-if(typeof data133 !== "string"){
-const err282 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/name",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.name.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.name,data:data133};
+if(data130.raw !== undefined){
+let data131 = data130.raw;
+if(typeof data131 !== "string"){
+const err282 = {instancePath:instancePath+"/running/irqs/" + i15+"/effectiveAffinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data131};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3520,10 +3512,10 @@ vErrors.push(err282);
 errors++;
 }
 }
-if(data131.uuid !== undefined){
-let data134 = data131.uuid;
-if(typeof data134 !== "string"){
-const err283 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/uuid",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.uuid.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.uuid,data:data134};
+if(data130.parsed !== undefined){
+let data132 = data130.parsed;
+if(typeof data132 !== "string"){
+const err283 = {instancePath:instancePath+"/running/irqs/" + i15+"/effectiveAffinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data132};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3533,11 +3525,11 @@ vErrors.push(err283);
 errors++;
 }
 }
-if(data131.digest !== undefined){
-let data135 = data131.digest;
-if(typeof data135 === "string"){
-if(!pattern1.test(data135)){
-const err284 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data135};
+}
+}
+}
+else {
+const err284 = {instancePath:instancePath+"/running/irqs/" + i15,schemaPath:"#/properties/running/properties/irqs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.irqs.items.type,parentSchema:schema11.properties.running.properties.irqs.items,data:data124};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3547,8 +3539,9 @@ vErrors.push(err284);
 errors++;
 }
 }
+}
 else {
-const err285 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.digest.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data135};
+const err285 = {instancePath:instancePath+"/running/irqs",schemaPath:"#/properties/running/properties/irqs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.irqs.type,parentSchema:schema11.properties.running.properties.irqs,data:data123};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3558,13 +3551,9 @@ vErrors.push(err285);
 errors++;
 }
 }
-if(data131.elements !== undefined){
-let data136 = data131.elements;
-if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
-for(const key33 in data136){
-const _errs317 = errors;
-if(!((((((key33 === "vcpu") || (key33 === "cputune")) || (key33 === "numatune")) || (key33 === "memoryBacking")) || (key33 === "cpu")) || (key33 === "memory"))){
-const err286 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,data:key33,propertyName:key33};
+}
+else {
+const err286 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.type,parentSchema:schema11.properties.running,data:data86};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3573,9 +3562,13 @@ vErrors.push(err286);
 }
 errors++;
 }
-var valid77 = _errs317 === errors;
-if(!valid77){
-const err287 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames",keyword:"propertyNames",params:{propertyName: key33},message:"property name must be valid",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data136};
+}
+if(data.libvirt !== undefined){
+let data133 = data.libvirt;
+if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
+for(const key32 in data133){
+if(!(key32 === "definitions")){
+const err287 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt,data:data133};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3585,10 +3578,15 @@ vErrors.push(err287);
 errors++;
 }
 }
-for(const key34 in data136){
-let data137 = data136[key34];
-if(typeof data137 !== "string"){
-const err288 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties,data:data137};
+if(data133.definitions !== undefined){
+let data134 = data133.definitions;
+if(Array.isArray(data134)){
+const len14 = data134.length;
+for(let i16=0; i16<len14; i16++){
+let data135 = data134[i16];
+if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
+if(data135.file === undefined){
+const err288 = {instancePath:instancePath+"/libvirt/definitions/" + i16,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data135};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3597,10 +3595,8 @@ vErrors.push(err288);
 }
 errors++;
 }
-}
-}
-else {
-const err289 = {instancePath:instancePath+"/libvirt/definitions/" + i15+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data136};
+if(data135.digest === undefined){
+const err289 = {instancePath:instancePath+"/libvirt/definitions/" + i16,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data135};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3609,10 +3605,8 @@ vErrors.push(err289);
 }
 errors++;
 }
-}
-}
-else {
-const err290 = {instancePath:instancePath+"/libvirt/definitions/" + i15,schemaPath:"#/properties/libvirt/properties/definitions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.type,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data131};
+if(data135.elements === undefined){
+const err290 = {instancePath:instancePath+"/libvirt/definitions/" + i16,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "elements"},message:"must have required property '"+"elements"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data135};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3621,10 +3615,9 @@ vErrors.push(err290);
 }
 errors++;
 }
-}
-}
-else {
-const err291 = {instancePath:instancePath+"/libvirt/definitions",schemaPath:"#/properties/libvirt/properties/definitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.definitions.type,parentSchema:schema11.properties.libvirt.properties.definitions,data:data130};
+for(const key33 in data135){
+if(!(((((key33 === "file") || (key33 === "name")) || (key33 === "uuid")) || (key33 === "digest")) || (key33 === "elements"))){
+const err291 = {instancePath:instancePath+"/libvirt/definitions/" + i16,schemaPath:"#/properties/libvirt/properties/definitions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data135};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3634,9 +3627,10 @@ vErrors.push(err291);
 errors++;
 }
 }
-}
-else {
-const err292 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.type,parentSchema:schema11.properties.libvirt,data:data129};
+if(data135.file !== undefined){
+let data136 = data135.file;
+if(typeof data136 !== "string"){
+const err292 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/file",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.file.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.file,data:data136};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3646,14 +3640,153 @@ vErrors.push(err292);
 errors++;
 }
 }
-}
-else {
-const err293 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data135.name !== undefined){
+let data137 = data135.name;
+if(typeof data137 !== "string"){
+const err293 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/name",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.name.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.name,data:data137};
 if(vErrors === null){
 vErrors = [err293];
 }
 else {
 vErrors.push(err293);
+}
+errors++;
+}
+}
+if(data135.uuid !== undefined){
+let data138 = data135.uuid;
+if(typeof data138 !== "string"){
+const err294 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/uuid",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.uuid.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.uuid,data:data138};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+}
+if(data135.digest !== undefined){
+let data139 = data135.digest;
+if(typeof data139 === "string"){
+if(!pattern1.test(data139)){
+const err295 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data139};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+}
+else {
+const err296 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.digest.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data139};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+}
+if(data135.elements !== undefined){
+let data140 = data135.elements;
+if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
+for(const key34 in data140){
+const _errs326 = errors;
+if(!((((((key34 === "vcpu") || (key34 === "cputune")) || (key34 === "numatune")) || (key34 === "memoryBacking")) || (key34 === "cpu")) || (key34 === "memory"))){
+const err297 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,data:key34,propertyName:key34};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+var valid80 = _errs326 === errors;
+if(!valid80){
+const err298 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames",keyword:"propertyNames",params:{propertyName: key34},message:"property name must be valid",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data140};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+}
+for(const key35 in data140){
+let data141 = data140[key35];
+if(typeof data141 !== "string"){
+const err299 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/elements/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties,data:data141};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+}
+}
+else {
+const err300 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data140};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+}
+}
+else {
+const err301 = {instancePath:instancePath+"/libvirt/definitions/" + i16,schemaPath:"#/properties/libvirt/properties/definitions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.type,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data135};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+}
+}
+else {
+const err302 = {instancePath:instancePath+"/libvirt/definitions",schemaPath:"#/properties/libvirt/properties/definitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.definitions.type,parentSchema:schema11.properties.libvirt.properties.definitions,data:data134};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+}
+}
+else {
+const err303 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.type,parentSchema:schema11.properties.libvirt,data:data133};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+}
+}
+}
+else {
+const err304 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
 }
 errors++;
 }

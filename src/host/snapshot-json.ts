@@ -36,7 +36,8 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   node: ['id', 'cpus', 'memTotalKiB', 'memFreeKiB', 'reclaimableKiB', 'distances', 'hugepages', 'zones'],
   pool: ['sizeKiB', 'total', 'free', 'surplus'],
   zone: ['name', 'managedPages', 'presentPages', 'min', 'low', 'high'],
-  hugepages: ['defaultSizeKiB', 'sizesKiB'],
+  hugepages: ['defaultSizeKiB', 'sizesKiB', 'overcommit'],
+  overcommit: ['sizeKiB', 'pages'],
   vm: ['minFreeKbytes', 'watermarkScaleFactor'],
   kernel: ['cmdline'],
   isolation: ['isolated', 'nohzFull'],
@@ -70,6 +71,8 @@ function kindAt(path: readonly (string | number)[]): string | undefined {
       return 'node';
     case 'nodes.#.hugepages.#':
       return 'pool';
+    case 'hugepages.overcommit.#':
+      return 'overcommit';
     case 'nodes.#.zones.#':
       return 'zone';
     case 'cpuTopology.#':

@@ -541,6 +541,7 @@ export function buildHostModel(snapshot: HostSnapshot, opts: BuildHostModelOptio
     cpusOfNodes: (ids) => nodes.filter((n) => ids.has(n.id)).reduce((acc, n) => acc.union(n.cpus), CpuSet.empty),
     pageSizeKiB,
     defaultHugepageSizeKiB: defaultHugepageSize(snapshot, nodes),
+    hugepageOvercommit: (sizeKiB) => snapshot.hugepages?.overcommit?.find((o) => o.sizeKiB === sizeKiB)?.pages ?? 0,
     minFreeKbytes: snapshot.vm?.minFreeKbytes,
     watermarkScaleFactor: snapshot.vm?.watermarkScaleFactor ?? DEFAULT_WATERMARK_SCALE_FACTOR,
     isolation,

@@ -143,7 +143,7 @@ export interface HostSnapshot {
   cpus?: { possible?: SnapshotCpuList; present?: SnapshotCpuList; online?: SnapshotCpuList };
   cpuTopology?: SnapshotCpu[];
   nodes: SnapshotNode[];
-  hugepages?: { defaultSizeKiB?: number; sizesKiB?: number[] };
+  hugepages?: { defaultSizeKiB?: number; sizesKiB?: number[]; overcommit?: Array<{ sizeKiB: number; pages: number }> };
   pageSizeKiB?: number;
   vm?: { minFreeKbytes?: number; watermarkScaleFactor?: number };
   kernel?: { cmdline?: string };
@@ -290,6 +290,11 @@ export interface HostModel {
   cpusOfNodes(nodes: CpuSet): CpuSet;
   pageSizeKiB: number;
   defaultHugepageSizeKiB: number | undefined;
+  /**
+   * nr_overcommit_hugepages of a size (0 when the snapshot has none): surplus pages the kernel may take
+   * from free memory once that size's pools run out (mm/hugetlb.c gather_surplus_pages).
+   */
+  hugepageOvercommit(sizeKiB: number): number;
   minFreeKbytes: number | undefined;
   watermarkScaleFactor: number;
   /** undefined when the host declares no isolation at all. */

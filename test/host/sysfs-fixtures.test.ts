@@ -111,7 +111,7 @@ describe('fixtures/sysfs trees', () => {
       assert.equal(s.vm?.minFreeKbytes, c.minFreeKbytes);
       assert.equal(s.vm?.watermarkScaleFactor, c.watermarkScaleFactor);
       assert.equal(s.pageSizeKiB, 4);
-      assert.deepEqual(s.hugepages, { defaultSizeKiB: c.defaultHugepageKiB, sizesKiB: c.hugepageSizesKiB });
+      assert.deepEqual(s.hugepages, { defaultSizeKiB: c.defaultHugepageKiB, sizesKiB: c.hugepageSizesKiB, ...(c.overcommit ? { overcommit: c.overcommit } : {}) });
       assert.deepEqual(
         s.nodes.map((n) => n.id),
         c.nodes.map((n) => n.id),

@@ -146,7 +146,12 @@ export function captureHugepageSizes(reader: TreeReader, snapshot: HostSnapshot,
   if (reader.isDir(HUGEPAGES) || defaultSize !== undefined) {
     snapshot.hugepages = {};
     if (defaultSize !== undefined) snapshot.hugepages.defaultSizeKiB = defaultSize;
-    if (reader.isDir(HUGEPAGES)) snapshot.hugepages.sizesKiB = sizes;
+    if (reader.isDir(HUGEPAGES)) {
+      snapshot.hugepages.sizesKiB = sizes;
+      // Kept where above 0: most hosts allow no surplus, and their snapshots stay as they were.
+      const overcommit = sizes.map((sizeKiB) => ({ sizeKiB, pages: reader.int(`${HUGEPAGES}/hugepages-${sizeKiB}kB/nr_overcommit_hugepages`) ?? 0 })).filter((o) => o.pages > 0);
+      if (overcommit.length > 0) snapshot.hugepages.overcommit = overcommit;
+    }
   } else {
     reader.miss('hugepages');
   }

@@ -137,6 +137,10 @@ export interface HostSnapshot {
     hugepages?: {
         defaultSizeKiB?: number;
         sizesKiB?: number[];
+        overcommit?: Array<{
+            sizeKiB: number;
+            pages: number;
+        }>;
     };
     pageSizeKiB?: number;
     vm?: {
@@ -331,6 +335,11 @@ export interface HostModel {
     cpusOfNodes(nodes: CpuSet): CpuSet;
     pageSizeKiB: number;
     defaultHugepageSizeKiB: number | undefined;
+    /**
+     * nr_overcommit_hugepages of a size (0 when the snapshot has none): surplus pages the kernel may take
+     * from free memory once that size's pools run out (mm/hugetlb.c gather_surplus_pages).
+     */
+    hugepageOvercommit(sizeKiB: number): number;
     minFreeKbytes: number | undefined;
     watermarkScaleFactor: number;
     /** undefined when the host declares no isolation at all. */
