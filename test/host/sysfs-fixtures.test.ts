@@ -461,6 +461,13 @@ describe('capture with files missing', () => {
     assert.ok(notes.some((n) => /a kernel without NUMA/.test(n)), 'a note says so');
   });
 
+  it('a NUMA host whose node directory is missing is refused naming a node the tree still shows, not captured as one node 0', () => {
+    const dir = copyOf('dual-socket-isolated');
+    rmSync(join(dir, 'sys/devices/system/node'), { recursive: true });
+    // cpuN/node1 links and /proc/zoneinfo's "Node 1" say the host has a node 1: one node 0 would refuse every guest bound to it.
+    assert.throws(() => capture(dir), /no \/sys\/devices\/system\/node, but the tree names node 1 \(cpuN\/node1 links or \/proc\/zoneinfo\)/);
+  });
+
   it('a directory that is not a /sys and /proc tree is a usage error', () => {
     assert.throws(() => captureHost({ root: temp() }), /has neither sys\/devices\/system\/cpu nor proc/);
   });

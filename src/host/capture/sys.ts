@@ -8,6 +8,7 @@ import { MAX_HOST_NODES, type HostSnapshot, type SnapshotCpu, type SnapshotHugep
 import type { ZoneinfoZone } from '../zoneinfo.ts';
 import { zonesOfNode } from './proc.ts';
 import { kernelCpuListFile, numberedEntries, parseMeminfo, type ReadCpuList, type TreeReader } from './tree.ts';
+import { UsageError } from '../../engine/source.ts';
 
 export const SYS_CPU = 'sys/devices/system/cpu';
 export const SYS_NODE = 'sys/devices/system/node';
@@ -70,7 +71,18 @@ export function captureNodes(reader: TreeReader, snapshot: HostSnapshot, cpus: S
   const cpuNode = new Map<number, number>();
 
   if (nodeIds === undefined) {
-    // No /sys/devices/system/node: a kernel without NUMA, which has one node 0 holding everything.
+    // No /sys/devices/system/node: a kernel without NUMA (drivers/base/node.c is built only with CONFIG_NUMA),
+    // which has one node 0 holding everything. Unless the directory is there but cannot be listed, or the
+    // tree names other nodes (cpuN/nodeM links, /proc/zoneinfo's "Node M"): then it is a NUMA host whose
+    // layout this tree does not show, and one node 0 would be a false snapshot (node-bound guests refused).
+    const listing = reader.entriesOrError(SYS_NODE);
+    if ('code' in listing && listing.code !== 'ENOENT' && listing.code !== 'ENOTDIR') {
+      throw new UsageError(`/${SYS_NODE} cannot be listed (${listing.code}): the host's NUMA nodes cannot be captured; run as a user that can read it`);
+    }
+    const otherNode = [...nodeLinksOfCpus(reader).keys()].find((n) => n > 0) ?? zoneinfo?.find((z) => z.node > 0)?.node;
+    if (otherNode !== undefined) {
+      throw new UsageError(`no /${SYS_NODE}, but the tree names node ${otherNode} (cpuN/node${otherNode} links or /proc/zoneinfo): a NUMA host whose node directory is missing; capture from a complete /sys`);
+    }
     reader.notes.push(`no /${SYS_NODE}: a kernel without NUMA; node 0 holds every online CPU and /proc/meminfo's memory`);
     const meminfo = reader.text('proc/meminfo');
     const mem = meminfo === undefined ? undefined : parseMeminfo(meminfo);
