@@ -10,7 +10,7 @@ import { captureHost } from '../host/capture.ts';
 import { formatSnapshot } from '../host/snapshot-json.ts';
 import { HostSnapshotError, importHostText, loadHostSnapshotText, MAX_HOST_FILE_BYTES } from '../host/load.ts';
 import type { HostSnapshot } from '../model/host.ts';
-import { buildHostModel, parseSnapshotCpuList } from '../model/host-model.ts';
+import { buildHostModel } from '../model/host-model.ts';
 
 interface SnapshotOptions {
   root?: string;
@@ -26,10 +26,8 @@ function captureTime(env: NodeJS.ProcessEnv): Date {
 }
 
 function summary(s: HostSnapshot): string {
-  const cpus = s.nodes.reduce((n, node) => {
-    const r = parseSnapshotCpuList(node.cpus, 'kernel');
-    return n + (r.ok ? r.value.size : 0);
-  }, 0);
+  // The online CPUs the rules use (the online mask, else the nodes' CPUs), not the nodes' lists alone.
+  const cpus = buildHostModel(s).online.size;
   const name = s.hostname ? `${s.hostname}: ` : '';
   return `${name}${s.nodes.length} node${s.nodes.length === 1 ? '' : 's'}, ${cpus} online CPU${cpus === 1 ? '' : 's'}`;
 }

@@ -468,6 +468,14 @@ describe('capture with files missing', () => {
     assert.throws(() => capture(dir), /no \/sys\/devices\/system\/node, but the tree names node 1 \(cpuN\/node1 links or \/proc\/zoneinfo\)/);
   });
 
+  it('an online mask that leaves out CPUs whose cpuN/online reads 1 (lxcfs in a container) is kept, with a note', () => {
+    const dir = copyOf('no-tuned');
+    writeFileSync(join(dir, 'sys/devices/system/cpu/online'), '0-3\n');
+    const { snapshot: s, notes } = capture(dir);
+    assert.equal(buildHostModel(s).online.toString(), '0-3');
+    assert.ok(notes.some((n) => /cpu\/online leaves out CPUs 4-7, whose cpuN\/online reads 1: a virtualised \/sys/.test(n)), notes.join('\n'));
+  });
+
   it('a directory that is not a /sys and /proc tree is a usage error', () => {
     assert.throws(() => captureHost({ root: temp() }), /has neither sys\/devices\/system\/cpu nor proc/);
   });

@@ -224,6 +224,8 @@ export function captureCpuTopology(reader: TreeReader, cpuNode: Map<number, numb
   const cpuIds = numberedEntries(reader.entries(SYS_CPU), 'cpu');
   if (cpuIds.length === 0) return undefined;
   const out: SnapshotCpu[] = [];
+  /** CPUs whose own cpuN/online reads 1 while the online mask leaves them out. */
+  let contradicted = CpuSet.empty;
   for (const cpu of cpuIds) {
     const dir = `${SYS_CPU}/cpu${cpu}`;
     const entry: SnapshotCpu = { cpu };
@@ -244,7 +246,13 @@ export function captureCpuTopology(reader: TreeReader, cpuNode: Map<number, numb
     const onlineFlag = reader.int(`${dir}/online`);
     const isOnline = onlineFlag !== undefined ? onlineFlag !== 0 : online === undefined || online.has(cpu);
     if (!isOnline) entry.online = false;
+    else if (onlineFlag !== undefined && online !== undefined && !online.has(cpu)) contradicted = contradicted.union(CpuSet.of(cpu));
     out.push(entry);
+  }
+  // lxcfs in a container rewrites cpu/online to the container's cpuset and leaves each cpuN/online as the
+  // host's: the snapshot keeps the mask, and the operator is told the tree contradicts itself.
+  if (!contradicted.isEmpty) {
+    reader.notes.push(`/${SYS_CPU}/online leaves out ${contradicted.size === 1 ? 'CPU' : 'CPUs'} ${contradicted.toString()}, whose cpuN/online reads 1: a virtualised /sys (lxcfs in a container?); the snapshot keeps the online mask, capture on the host itself`);
   }
   return out;
 }
