@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"1458d245b3614a73e3983d3f0b8c4d0d281f28677a21fd9d82cbac6c4f06708b"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"a268aef66b4523fd9d53dff8f844bca69968307c69f54b6fccd6bcde219668b0"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -476,6 +476,17 @@ describe('capture with files missing', () => {
     assert.ok(notes.some((n) => /cpu\/online leaves out CPUs 4-7, whose cpuN\/online reads 1: a virtualised \/sys/.test(n)), notes.join('\n'));
   });
 
+  it('CPUs in cgroup v2 isolated partitions are named in a note (not read as isolation); an empty cpuset.cpus.isolated says nothing', () => {
+    const dir = copyOf('no-tuned');
+    mkdirSync(join(dir, 'sys/fs/cgroup'), { recursive: true });
+    writeFileSync(join(dir, 'sys/fs/cgroup/cpuset.cpus.isolated'), '\n');
+    assert.ok(!capture(dir).notes.some((n) => /cpuset\.cpus\.isolated/.test(n)));
+    writeFileSync(join(dir, 'sys/fs/cgroup/cpuset.cpus.isolated'), '4-5\n');
+    const { snapshot: s, notes } = capture(dir);
+    assert.ok(notes.some((n) => /cpuset\.cpus\.isolated lists CPUs 4-5, isolated by cgroup v2 cpuset partitions: not read as isolation/.test(n)), notes.join('\n'));
+    assert.equal(s.isolation?.isolated !== undefined, true, 'the kernel\'s own isolated mask is still what the snapshot records');
+  });
+
   it('a directory that is not a /sys and /proc tree is a usage error', () => {
     assert.throws(() => captureHost({ root: temp() }), /has neither sys\/devices\/system\/cpu nor proc/);
   });
