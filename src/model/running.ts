@@ -14,11 +14,20 @@ export function snapshotCpus(list: SnapshotCpuList): CpuSet {
   return r.ok ? r.value : CpuSet.empty;
 }
 
+/**
+ * A uuid as a value: libvirt's schema takes it with or without dashes (basictypes.rng UUID) and in either case,
+ * and starts QEMU with the dashed lower-case form.
+ */
+function uuidValue(uuid: string | undefined): string | undefined {
+  const v = uuid?.replace(/[-\s]/g, '').toLowerCase();
+  return v === '' ? undefined : v;
+}
+
 /** libvirt matches a domain by uuid first; the name is only unique per host (virDomainObjListFindByUUID/ByName). */
 function matchByUuidThenName<T extends { uuid?: string; name?: string }>(items: readonly T[], d: DomainModel): T | undefined {
-  const uuid = d.uuid?.trim().toLowerCase();
+  const uuid = uuidValue(d.uuid);
   if (uuid) {
-    const byUuid = items.find((i) => i.uuid?.toLowerCase() === uuid);
+    const byUuid = items.find((i) => uuidValue(i.uuid) === uuid);
     if (byUuid) return byUuid;
   }
   const name = d.name?.trim();
@@ -43,7 +52,23 @@ export function guestMatches(g: SnapshotGuest, d: DomainModel): boolean {
   return matchByUuidThenName([g], d) !== undefined;
 }
 
-/** The threads `<emulatorpin>` governs: every QEMU thread that is not a vCPU or an IOThread. */
+/**
+ * Tasks the kernel creates in the QEMU process: vhost workers (vhost_task, `vhost-<pid>`, Linux 6.4) and KVM's
+ * NX hugepage recovery (`kvm-nx-lpage-recovery`, comm cut to 15 characters, a vhost_task since 6.13, cloned
+ * from the first vCPU that runs). They take the affinity of the thread they are cloned from; libvirt pins none.
+ */
+const KERNEL_TASK = /^(?:vhost-\d+|kvm-nx-lpage-re\w*)$/;
+
+/**
+ * The threads `<emulatorpin>` governs: every QEMU thread that is not a vCPU or an IOThread, less the kernel's
+ * tasks and the workers a vCPU or an IOThread spawned. QEMU's thread pools start their `worker` threads from the
+ * IOThread they serve, which inherit its affinity and cgroup (util/thread-pool.c; iothread.c: "This assumes we
+ * are called from a thread with useful CPU affinity for us to inherit"): a worker allowed exactly that
+ * thread's CPUs is the IOThread's, not an emulator thread astray.
+ */
 export function emulatorThreads(g: SnapshotGuest): SnapshotGuestThread[] {
-  return g.threads.filter((t) => t.role === 'main' || t.role === 'worker');
+  const spawners = new Set(g.threads.filter((t) => t.role === 'vcpu' || t.role === 'iothread').map((t) => snapshotCpus(t.allowedCpus).toString()));
+  return g.threads.filter(
+    (t) => t.role === 'main' || (t.role === 'worker' && !KERNEL_TASK.test(t.name ?? '') && !spawners.has(snapshotCpus(t.allowedCpus).toString())),
+  );
 }

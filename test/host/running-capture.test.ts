@@ -15,7 +15,10 @@ import { captureHost } from '../../src/host/capture.ts';
 import { guestIdentity, memoryFromNumaMaps, parseTaskStat } from '../../src/host/capture/guests.ts';
 import { loadHostSnapshotText } from '../../src/host/load.ts';
 import { formatSnapshot } from '../../src/host/snapshot-json.ts';
-import type { HostSnapshot, SnapshotCpuList } from '../../src/model/host.ts';
+import type { HostSnapshot, SnapshotCpuList, SnapshotGuest, SnapshotGuestThread } from '../../src/model/host.ts';
+import { emulatorThreads, guestMatches } from '../../src/model/running.ts';
+import { buildDomainModel } from '../../src/model/domain.ts';
+import { parseXml } from '../../src/xml/parse.ts';
 import { FIXTURE_SECRET, RUNNING_TREES_DIR, writeRunningTrees } from '../../scripts/gen-running-trees.ts';
 import { SYSFS_FIXTURES_DIR } from '../../scripts/gen-sysfs-fixtures.ts';
 import { copyBundle } from '../support/bundle.ts';
@@ -225,6 +228,37 @@ describe('command-line, stat and numa_maps parsing', () => {
     assert.deepEqual(guestIdentity(['qemu', '-name', 'guest=a,,b,debug-threads=on', '-uuid', 'ABC']), { name: 'a,b', uuid: 'abc' });
     assert.deepEqual(guestIdentity(['qemu', '-name', 'plain', '-m', '1024']), { name: 'plain', uuid: undefined });
     assert.deepEqual(guestIdentity(['qemu', '-m', '1024']), { name: undefined, uuid: undefined });
+    // Read left to right as QEMU does: libvirt passes the name `db,` as `db,,`, then the separator.
+    assert.deepEqual(guestIdentity(['qemu', '-name', 'guest=db,,,debug-threads=on']), { name: 'db,', uuid: undefined });
+    assert.deepEqual(guestIdentity(['qemu', '-name', 'guest=,,a,,,,b,debug-threads=on']), { name: ',a,,b', uuid: undefined });
+  });
+
+  it('a domain matches its running guest by uuid as a value: with or without dashes, in either case', () => {
+    const domain = (uuid: string) => buildDomainModel(parseXml(`<domain type='kvm'><name>web-7</name><uuid>${uuid}</uuid></domain>`).root!);
+    const guest: SnapshotGuest = { name: 'web-7', pid: 1, uuid: '6f1d3c2a-1b2c-4d5e-8f90-123456789abc', threads: [] };
+    for (const u of ['6F1D3C2A1B2C4D5E8F90123456789ABC', '6f1d3c2a-1b2c-4d5e-8f90-123456789abc', ' 6F1D3C2A-1B2C-4D5E-8F90-123456789ABC ']) assert.ok(guestMatches(guest, domain(u)), u);
+    assert.ok(!guestMatches(guest, domain('6f1d3c2a-1b2c-4d5e-8f90-123456789abd')));
+  });
+
+  it("emulator threads: the main thread and QEMU's workers, not kernel tasks or workers an IOThread or vCPU spawned", () => {
+    const t = (tid: number, role: SnapshotGuestThread['role'], name: string, allowedCpus: string): SnapshotGuestThread => ({ tid, role, name, allowedCpus, ...(role === 'vcpu' || role === 'iothread' ? { id: 0 } : {}) });
+    const guest: SnapshotGuest = {
+      name: 'g',
+      pid: 10,
+      threads: [
+        t(10, 'main', 'qemu-system-x86', '0'),
+        t(11, 'vcpu', 'CPU 0/KVM', '1'),
+        t(12, 'iothread', 'IO iothread1', '2-3'),
+        // Kernel tasks (vhost_task) and a thread-pool worker the IOThread spawned take their creator's CPUs.
+        t(13, 'worker', 'kvm-nx-lpage-re', '1'),
+        t(14, 'worker', 'vhost-10', '0-3'),
+        t(15, 'worker', 'worker', '2-3'),
+        // QEMU's own helpers, allowed elsewhere: the emulator's.
+        t(16, 'worker', 'call_rcu', '0'),
+        t(17, 'worker', 'worker', '0-3'),
+      ],
+    };
+    assert.deepEqual(emulatorThreads(guest).map((x) => x.tid), [10, 16, 17]);
   });
 
   it('reads stat fields after a comm holding spaces and parentheses', () => {

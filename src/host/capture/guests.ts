@@ -37,7 +37,7 @@ export function guestIdentity(argv: readonly string[]): { name: string | undefin
     const opt = argv[i]!.replace(/^--/, '-');
     if (opt === '-uuid') uuid = argv[i + 1]!.toLowerCase();
     if (opt !== '-name') continue;
-    const items = argv[i + 1]!.split(/(?<!,),(?!,)/).map((s) => s.replace(/,,/g, ','));
+    const items = qemuOptItems(argv[i + 1]!);
     items.forEach((item, k) => {
       const eq = item.indexOf('=');
       if (eq < 0 && k === 0) name = item;
@@ -45,6 +45,28 @@ export function guestIdentity(argv: readonly string[]): { name: string | undefin
     });
   }
   return { name, uuid };
+}
+
+/**
+ * A QemuOpts string's items, read left to right as QEMU reads it (util/qemu-option.c get_opt_value): `,,` is a
+ * literal comma, a single `,` ends the item. libvirt doubles every comma of a guest name, so `db,` is passed
+ * as `guest=db,,,debug-threads=on`.
+ */
+function qemuOptItems(text: string): string[] {
+  const items: string[] = [];
+  let item = '';
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== ',') item += text[i];
+    else if (text[i + 1] === ',') {
+      item += ',';
+      i++;
+    } else {
+      items.push(item);
+      item = '';
+    }
+  }
+  items.push(item);
+  return items;
 }
 
 /** sched policy numbers (include/uapi/linux/sched.h) as libvirt names them. */

@@ -14,5 +14,11 @@ export declare function runningGuestOf(host: HostModel, d: DomainModel): Snapsho
 export declare function hostDefinitionOf(host: HostModel, d: DomainModel): SnapshotDefinition | undefined;
 /** Whether a running guest is the one a domain describes (same rule as runningGuestOf). */
 export declare function guestMatches(g: SnapshotGuest, d: DomainModel): boolean;
-/** The threads `<emulatorpin>` governs: every QEMU thread that is not a vCPU or an IOThread. */
+/**
+ * The threads `<emulatorpin>` governs: every QEMU thread that is not a vCPU or an IOThread, less the kernel's
+ * tasks and the workers a vCPU or an IOThread spawned. QEMU's thread pools start their `worker` threads from the
+ * IOThread they serve, which inherit its affinity and cgroup (util/thread-pool.c; iothread.c: "This assumes we
+ * are called from a thread with useful CPU affinity for us to inherit"): a worker allowed exactly that
+ * thread's CPUs is the IOThread's, not an emulator thread astray.
+ */
 export declare function emulatorThreads(g: SnapshotGuest): SnapshotGuestThread[];
