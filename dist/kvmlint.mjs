@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"e973e4bb52929d6e30f8f761dd8bca56d287767cf434a9271bb91bca65fb93b7"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"d11b1c3ab09a660f8b24a3b7df5ec0b320dc8cc1d3dc8091dac83e2a20bef95f"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

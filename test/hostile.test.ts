@@ -90,11 +90,21 @@ function assertNoCrashOutput(r: SpawnSyncReturns<string>, label: string): void {
   }
 }
 
-/** The text diagnostics are positioned in, decoded independently of kvmlint (BOM-selected UTF-16, else UTF-8). */
+/**
+ * The text diagnostics are positioned in, decoded independently of kvmlint: BOM-selected UTF-16,
+ * else the encoding an XML declaration names (Latin-1 and ASCII byte for byte, others by
+ * TextDecoder, stopping at the first undecodable byte), else UTF-8.
+ */
 function referenceText(path: string): string {
   const buf = readFileSync(path);
   if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf);
   if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf);
+  const declared = /^<\?xml version=(['"])1\.0\1 encoding=(['"])([^'"]+)\2/.exec(buf.toString('latin1', 0, 100))?.[3]?.toLowerCase();
+  if (declared === 'iso-8859-1' || declared === 'us-ascii') return buf.toString('latin1');
+  if (declared !== undefined && declared !== 'utf-8') {
+    const text = new TextDecoder(declared).decode(buf);
+    return text.includes('\uFFFD') ? text.slice(0, text.indexOf('\uFFFD')) : text;
+  }
   return buf.toString('utf8');
 }
 

@@ -306,8 +306,15 @@ export async function lint(options: LintOptions): Promise<LintRun> {
           refusals.push(oversizeMessage(`${shownPath} (standard input):`, bytes.length, maxBytes));
           continue;
         }
-        const { text, error } = decodeXmlBytes(bytes);
-        source = sourceFromText(shownPath, text, error);
+        let decoded: ReturnType<typeof decodeXmlBytes>;
+        try {
+          decoded = decodeXmlBytes(bytes);
+        } catch (e) {
+          if (!(e instanceof UsageError)) throw e;
+          refusals.push(`${shownPath} (standard input): ${e.message}`);
+          continue;
+        }
+        source = sourceFromText(shownPath, decoded.text, decoded.error);
       } else {
         try {
           const { text, error } = readBoundedText(f.absPath, maxBytes);

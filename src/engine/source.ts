@@ -118,18 +118,95 @@ function decodeUtf16(buf: Buffer, littleEndian: boolean): { text: string; error?
 }
 
 /**
- * Decodes file bytes: UTF-16 by its BOM, otherwise UTF-8 (BOM kept in the text so
- * offsets stay those of the file's characters). Invalid UTF-8 is a parse error
- * at the first bad byte, never silently replaced.
+ * What an XML declaration's `encoding` names, as libxml2 reads it (parser.c
+ * xmlParseEncodingDecl, encoding.c xmlFindCharEncodingHandler): only a declaration
+ * at the very start of a file without a byte order mark counts (a BOM wins, as in
+ * libxml2 2.11+); the name is matched without regard to case.
  */
-export function decodeXmlBytes(buf: Buffer): { text: string; error?: XmlParseError } {
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return decodeUtf16(buf, true);
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return decodeUtf16(buf, false);
-  if (isUtf8(buf)) return { text: buf.toString('utf8') };
+const DECLARED_ENCODING =
+  /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"[^"<>]*"|'[^'<>]*')[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"([A-Za-z][A-Za-z0-9._:-]*)"|'([A-Za-z][A-Za-z0-9._:-]*)')/;
+
+/**
+ * Names libxml2 decodes itself (encoding.c's default handlers); any other name goes through
+ * iconv in libvirt's libxml2. The WHATWG decoders behind TextDecoder read the Latin-1 and ASCII
+ * labels as windows-1252, which differs in 0x80-0x9F, so those two are decoded here.
+ */
+const UTF8_NAMES = new Set(['utf-8', 'utf8']);
+/** A UTF-16 label on a file readable as ASCII: libxml2 warns "labelled UTF-16 but has UTF-8 content" and reads UTF-8. */
+const UTF16_NAMES = new Set(['utf-16', 'utf16', 'utf-16le', 'utf-16be', 'ucs-2', 'ucs2', 'iso-10646-ucs-2']);
+const LATIN1_NAMES = new Set(['iso-8859-1', 'iso_8859-1', 'iso8859-1', 'iso88591', 'iso_8859-1:1987', 'latin1', 'latin-1', 'l1', 'cp819', 'ibm819', 'iso-ir-100', 'csisolatin1']);
+const ASCII_NAMES = new Set(['ascii', 'us-ascii', 'ansi_x3.4-1968', 'ansi_x3.4-1986', 'iso646-us', 'iso_646.irv:1991', 'cp367', 'ibm367', 'us', 'csascii', 'iso-ir-6']);
+
+/**
+ * How a file's bytes become text and back: 'utf-8' (the default, and UTF-16 by BOM, which
+ * decodeXmlBytes handles apart), 'latin1', 'ascii', or the canonical name of a WHATWG
+ * decoder (windows-1252, shift_jis, ...), which is read but never written.
+ */
+export type XmlEncoding = string;
+
+/** The encoding an XML declaration at the start of these bytes names (lower case), or undefined. */
+export function declaredEncoding(buf: Buffer): string | undefined {
+  if (buf[0] !== 0x3c || buf[1] !== 0x3f) return undefined; // '<?'
+  // The declaration is ASCII in every encoding it can be read in without a BOM.
+  const m = DECLARED_ENCODING.exec(buf.toString('latin1', 0, Math.min(buf.length, 256)));
+  return m ? (m[1] ?? m[2])!.toLowerCase() : undefined;
+}
+
+/**
+ * Decodes file bytes as libxml2 does: UTF-16 by its BOM, otherwise the encoding the
+ * XML declaration names, otherwise UTF-8 (a UTF-8 BOM is kept in the text so offsets
+ * stay those of the file's characters). Bytes the encoding has no character for are a
+ * parse error at the first of them, never silently replaced. An encoding neither libxml2
+ * nor kvmlint knows is a UsageError: the file cannot be read as libvirt would read it.
+ */
+export function decodeXmlBytes(buf: Buffer): { text: string; error?: XmlParseError; encoding: XmlEncoding } {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { ...decodeUtf16(buf, true), encoding: 'utf-16le' };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { ...decodeUtf16(buf, false), encoding: 'utf-16be' };
+  const declared = declaredEncoding(buf);
+  if (declared === undefined || UTF8_NAMES.has(declared) || UTF16_NAMES.has(declared)) return decodeUtf8(buf);
+  if (LATIN1_NAMES.has(declared)) return { text: buf.toString('latin1'), encoding: 'latin1' };
+  if (ASCII_NAMES.has(declared)) {
+    const bad = buf.findIndex((b) => b >= 0x80);
+    if (bad < 0) return { text: buf.toString('latin1'), encoding: 'ascii' };
+    return { ...decodeError(buf.toString('latin1', 0, bad), `byte 0x${buf[bad]!.toString(16)} is not ASCII, which the XML declaration names`), encoding: 'ascii' };
+  }
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(declared, { fatal: true });
+  } catch {
+    throw new UsageError(`the XML declaration names encoding '${declared}', which kvmlint cannot decode (it reads UTF-8, UTF-16, ISO-8859-1, US-ASCII and the WHATWG encodings); not linted`);
+  }
+  try {
+    return { text: decoder.decode(buf), encoding: decoder.encoding };
+  } catch {
+    const lossy = new TextDecoder(declared).decode(buf);
+    const at = lossy.indexOf('\uFFFD');
+    return { ...decodeError(lossy.slice(0, Math.max(at, 0)), `bytes that are not ${declared}, which the XML declaration names`), encoding: decoder.encoding };
+  }
+}
+
+function decodeUtf8(buf: Buffer): { text: string; error?: XmlParseError; encoding: XmlEncoding } {
+  if (isUtf8(buf)) return { text: buf.toString('utf8'), encoding: 'utf-8' };
   const bad = firstInvalidUtf8(buf);
-  const text = buf.subarray(0, bad).toString('utf8');
+  return { ...decodeError(buf.subarray(0, bad).toString('utf8'), `invalid UTF-8 byte 0x${buf[bad]!.toString(16).padStart(2, '0')}`), encoding: 'utf-8' };
+}
+
+/** The text up to the first undecodable byte, and the parse error there. */
+function decodeError(text: string, message: string): { text: string; error: XmlParseError } {
   const pos = new LineIndex(text).position(text.length);
-  return { text, error: { message: `invalid UTF-8 byte 0x${buf[bad]!.toString(16).padStart(2, '0')}`, offset: text.length, ...pos } };
+  return { text, error: { message, offset: text.length, ...pos } };
+}
+
+/**
+ * Text back to the bytes of a file in `encoding`, or undefined when the text holds a
+ * character that encoding cannot write (or kvmlint does not write that encoding).
+ */
+export function encodeXmlText(text: string, encoding: XmlEncoding): Buffer | undefined {
+  if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
+  const limit = encoding === 'latin1' ? 0xff : encoding === 'ascii' ? 0x7f : -1;
+  if (limit < 0) return undefined;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > limit) return undefined;
+  return Buffer.from(text, 'latin1');
 }
 
 /** A file as read and parsed; its line index is built only if a finding needs it. */
@@ -155,8 +232,14 @@ export function sourceFromText(path: string, text: string, decodeError?: XmlPars
 const readScratch = { buf: Buffer.allocUnsafe(64 * 1024) };
 
 /** Reads and decodes a bounded file through a buffer reused across calls. */
-export function readBoundedText(path: string, maxBytes: number): { text: string; error?: XmlParseError } {
-  return decodeXmlBytes(readBounded(path, maxBytes, readScratch));
+export function readBoundedText(path: string, maxBytes: number): { text: string; error?: XmlParseError; encoding: XmlEncoding } {
+  const bytes = readBounded(path, maxBytes, readScratch);
+  try {
+    return decodeXmlBytes(bytes);
+  } catch (e) {
+    if (e instanceof UsageError) throw new UsageError(`${path}: ${e.message}`);
+    throw e;
+  }
 }
 
 export function readSourceFile(path: string, displayPath: string, maxBytes: number): SourceFile {

@@ -1,7 +1,7 @@
 import { accessSync, closeSync, constants, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readSync, realpathSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { nodeCrypto } from '../node-crypto.ts';
-import { decodeXmlBytes } from './source.ts';
+import { decodeXmlBytes, encodeXmlText } from './source.ts';
 import { isInside } from './paths.ts';
 
 /** A file --fix did not write; the message names it and says why. The file is byte-identical to what was read. */
@@ -120,8 +120,6 @@ export function writeFixedFile(path: string, originalText: string, fixedText: st
     }
     if (!isInside(root, target)) fail(`${link.isSymbolicLink() ? 'symlink' : 'reached through a symlink'} to ${target}, outside the workspace; not fixed`);
   }
-  const expected = Buffer.from(originalText, 'utf8');
-  const fixed = Buffer.from(fixedText, 'utf8');
   let fd: number;
   try {
     accessSync(target, constants.W_OK);
@@ -137,8 +135,19 @@ export function writeFixedFile(path: string, originalText: string, fixedText: st
     if ((before.mode & 0o222) === 0) fail('file is read-only; not fixed');
     const bytes = readAll(fd, before.size);
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) fail('UTF-16 files are not fixed');
-    const onDisk = decodeXmlBytes(bytes);
-    if (onDisk.error || onDisk.text !== originalText || !bytes.equals(expected)) fail('changed on disk since it was read; not overwritten');
+    let onDisk: ReturnType<typeof decodeXmlBytes>;
+    try {
+      onDisk = decodeXmlBytes(bytes);
+    } catch {
+      return fail('changed on disk since it was read; not overwritten');
+    }
+    // The bytes are written back in the encoding the file declares (libxml2 reads it so).
+    const expected = encodeXmlText(originalText, onDisk.encoding);
+    if (onDisk.error || onDisk.text !== originalText || !expected?.equals(bytes)) {
+      fail(expected === undefined && onDisk.text === originalText ? `files in ${onDisk.encoding} are not fixed` : 'changed on disk since it was read; not overwritten');
+    }
+    const fixed = encodeXmlText(fixedText, onDisk.encoding);
+    if (fixed === undefined) return fail(`the fix writes a character ${onDisk.encoding} has no byte for; not fixed`);
 
     // The backup: short name (a 234-byte file name leaves no room for a longer one), owner-only.
     backup = join(dirname(target), `.kvmlint-${process.pid}-${nodeCrypto().randomBytes(6).toString('hex')}.bak`);

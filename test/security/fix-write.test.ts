@@ -201,3 +201,27 @@ test('a 234-byte file name is fixed (no temp name longer than NAME_MAX), beside 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a file in the encoding its XML declaration names is fixed in it: Latin-1 bytes stay Latin-1; one kvmlint cannot write is refused, unchanged", () => {
+  const dir = scratch();
+  try {
+    const declared = (encoding: string) => DOMAIN.replace('<domain', `<?xml version='1.0' encoding='${encoding}'?>\n<!-- caf\u00e9, \u00bd -->\n<domain`);
+    const latin1 = Buffer.from(declared('ISO-8859-1'), 'latin1');
+    const cp1252 = Buffer.from(declared('windows-1252'), 'latin1');
+    writeFileSync(join(dir, 'latin1.xml'), latin1);
+    writeFileSync(join(dir, 'cp1252.xml'), cp1252);
+    const r = kvmlint(['--fix', '--host', HOST, 'latin1.xml', 'cp1252.xml'], dir);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /fixed latin1\.xml: missing-emulatorpin/);
+    assert.match(r.stderr, /cp1252\.xml: files in windows-1252 are not fixed/);
+    const fixed = readFileSync(join(dir, 'latin1.xml'));
+    assert.match(fixed.toString('latin1'), FIXED_LINE);
+    // Every byte the fix did not write is the file's own: 0xE9 and 0xBD, not their UTF-8 forms.
+    assert.ok(fixed.includes(Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2c, 0x20, 0xbd])), 'Latin-1 bytes kept');
+    assert.equal(fixed.toString('latin1').replace(FIXED_LINE, '\n  </cputune>'), latin1.toString('latin1'));
+    assert.ok(readFileSync(join(dir, 'cp1252.xml')).equals(cp1252), 'the refused file is byte-identical');
+    assert.deepEqual(leftovers(dir), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -21,19 +21,36 @@ export declare function readBounded(path: string, maxBytes: number, scratch?: {
  */
 export declare function readRegularFile(path: string, maxBytes: number): Buffer;
 /**
- * Decodes file bytes: UTF-16 by its BOM, otherwise UTF-8 (BOM kept in the text so
- * offsets stay those of the file's characters). Invalid UTF-8 is a parse error
- * at the first bad byte, never silently replaced.
+ * How a file's bytes become text and back: 'utf-8' (the default, and UTF-16 by BOM, which
+ * decodeXmlBytes handles apart), 'latin1', 'ascii', or the canonical name of a WHATWG
+ * decoder (windows-1252, shift_jis, ...), which is read but never written.
+ */
+export type XmlEncoding = string;
+/** The encoding an XML declaration at the start of these bytes names (lower case), or undefined. */
+export declare function declaredEncoding(buf: Buffer): string | undefined;
+/**
+ * Decodes file bytes as libxml2 does: UTF-16 by its BOM, otherwise the encoding the
+ * XML declaration names, otherwise UTF-8 (a UTF-8 BOM is kept in the text so offsets
+ * stay those of the file's characters). Bytes the encoding has no character for are a
+ * parse error at the first of them, never silently replaced. An encoding neither libxml2
+ * nor kvmlint knows is a UsageError: the file cannot be read as libvirt would read it.
  */
 export declare function decodeXmlBytes(buf: Buffer): {
     text: string;
     error?: XmlParseError;
+    encoding: XmlEncoding;
 };
+/**
+ * Text back to the bytes of a file in `encoding`, or undefined when the text holds a
+ * character that encoding cannot write (or kvmlint does not write that encoding).
+ */
+export declare function encodeXmlText(text: string, encoding: XmlEncoding): Buffer | undefined;
 /** Parses text already in memory (tests, stdin, fix passes). */
 export declare function sourceFromText(path: string, text: string, decodeError?: XmlParseError): SourceFile;
 /** Reads and decodes a bounded file through a buffer reused across calls. */
 export declare function readBoundedText(path: string, maxBytes: number): {
     text: string;
     error?: XmlParseError;
+    encoding: XmlEncoding;
 };
 export declare function readSourceFile(path: string, displayPath: string, maxBytes: number): SourceFile;
