@@ -17916,13 +17916,37 @@ function guestName(on) {
   return excerpt(on.domain.name ?? on.source.path, 40);
 }
 
-// rules/duplicate-domain-identity/index.ts
-var CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// src/model/domain-identity.ts
 function uuidKey(uuid) {
-  if (CANONICAL_UUID.test(uuid)) return uuid;
-  const d = uuid.replace(/[-\s]/g, "").toLowerCase();
-  return d.length === 32 ? `${d.slice(0, 8)}-${d.slice(8, 12)}-${d.slice(12, 16)}-${d.slice(16, 20)}-${d.slice(20)}` : d;
+  const v = uuid?.replace(/[-\s]/g, "").toLowerCase();
+  return v ? v : void 0;
 }
+function definedGuests(domains) {
+  const byName = /* @__PURE__ */ new Map();
+  const byUuid = /* @__PURE__ */ new Map();
+  const dropped = /* @__PURE__ */ new Set();
+  for (const ld of domains) {
+    const name = ld.domain.name?.trim() || void 0;
+    const uuid = uuidKey(ld.domain.uuid);
+    const sameName = name !== void 0 ? byName.get(name) : void 0;
+    const sameUuid = uuid !== void 0 ? byUuid.get(uuid) : void 0;
+    if (sameName === void 0 && sameUuid === void 0) {
+      if (name !== void 0) byName.set(name, ld);
+      if (uuid !== void 0) byUuid.set(uuid, ld);
+      continue;
+    }
+    if (sameName !== void 0 && sameName === sameUuid) {
+      dropped.add(sameName);
+      byName.set(name, ld);
+      byUuid.set(uuid, ld);
+      continue;
+    }
+    dropped.add(ld);
+  }
+  return dropped.size === 0 ? domains : domains.filter((ld) => !dropped.has(ld));
+}
+
+// rules/duplicate-domain-identity/index.ts
 function child(on, name) {
   return on.source.doc.root?.children.find((c) => c.name === name);
 }
@@ -17962,13 +17986,13 @@ var duplicate_domain_identity_default = definePlanRule({
       }
     }
   },
-  check({ domains, report }) {
+  check({ files: domains, report }) {
     const sameIdentity = /* @__PURE__ */ new Set();
     for (const group of groupBy(domains, (on) => on.domain.name?.trim())) {
       const on = group.at(-1);
       const others = group.slice(0, -1);
-      const uuid = on.domain.uuid !== void 0 ? uuidKey(on.domain.uuid) : void 0;
-      const copied = uuid !== void 0 && others.every((o) => o.domain.uuid !== void 0 && uuidKey(o.domain.uuid) === uuid);
+      const uuid = uuidKey(on.domain.uuid);
+      const copied = uuid !== void 0 && others.every((o) => uuidKey(o.domain.uuid) === uuid);
       if (copied) for (const o of group) sameIdentity.add(o);
       report(on, {
         range: child(on, "name").startTag,
@@ -17977,7 +18001,7 @@ var duplicate_domain_identity_default = definePlanRule({
         related: others.map((o) => ({ file: o.source, range: child(o, "name").startTag, message: `${o.source.path} defines '${o.domain.name.trim()}' too` }))
       });
     }
-    for (const group of groupBy(domains, (on) => on.domain.uuid?.trim() ? uuidKey(on.domain.uuid) : void 0)) {
+    for (const group of groupBy(domains, (on) => uuidKey(on.domain.uuid))) {
       if (group.every((o) => sameIdentity.has(o))) continue;
       const on = group.at(-1);
       report(on, {
@@ -18682,14 +18706,10 @@ function snapshotCpus(list) {
   const r = parseSnapshotCpuList(list, "kernel");
   return r.ok ? r.value : CpuSet.empty;
 }
-function uuidValue(uuid) {
-  const v = uuid?.replace(/[-\s]/g, "").toLowerCase();
-  return v === "" ? void 0 : v;
-}
 function matchByUuidThenName(items, d) {
-  const uuid = uuidValue(d.uuid);
+  const uuid = uuidKey(d.uuid);
   if (uuid) {
-    const byUuid = items.find((i) => uuidValue(i.uuid) === uuid);
+    const byUuid = items.find((i) => uuidKey(i.uuid) === uuid);
     if (byUuid) return byUuid;
   }
   const name = d.name?.trim();
@@ -22738,7 +22758,7 @@ function readmes() {
     "cpu-topology-mismatch": "# cpu-topology-mismatch\n\nReports a guest CPU `<topology>` whose product sockets \xD7 dies \xD7 clusters \xD7 cores \xD7 threads is not the maximum vCPU count (the `<vcpu>` text), naming the product and the count. It also reports a `<topology>` that lacks `sockets`, `cores` or `threads`, or sets a count to 0, which libvirt rejects outright. The finding is on the `<topology>` start tag (or on the zero value).\n\n## Why this matters\n\nThe topology is how the guest sees its vCPUs: as sockets, dies, clusters, cores and SMT threads. QEMU has required since 2.5 that it describe exactly the maximum number of vCPUs, and libvirt's QEMU driver enforces this when the domain is defined and when it starts (qemu_validate.c: \"CPU topology doesn't match maximum vcpu count\"). The usual cause is raising or lowering `<vcpu>` (in an editor, or in a template) without touching the topology, or writing `threads='2'` while counting threads as cores.\n\nHow libvirt reads the element (cpu_conf.c `virCPUDefParseXML`):\n\n- `sockets`, `cores` and `threads` are **required** and must not be 0;\n- `dies` and `clusters` are optional, default to 1, and must not be 0 either;\n- the product is compared with the maximum vCPU count, not with `current`. A guest that boots with fewer vCPUs online still needs a topology that holds all of them.\n\nThe product check belongs to the QEMU driver, so it is made for domains of type `kvm`, `qemu` and `hvf` only. The missing-attribute and zero checks are parse errors for every driver. A count that is not a number is left to `value-invalid`.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='1'/>\n</cpu>\n```\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' cores='4'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because either side may be the wrong one: the vCPU count, or the shape of the topology (more cores, or fewer threads). Make the product equal the maximum vCPU count. For pinned guests, pick a shape that matches the host CPUs the vCPUs are pinned to (`threads='2'` only when the pins are SMT sibling pairs; see `guest-smt-topology-mismatch`).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/cpu_conf.c`: `virCPUDefParseXML` (required, non-zero `sockets`, `cores`, `threads`; `dies` and `clusters` default to 1).\n- libvirt `src/conf/domain_conf.c`: `virDomainDefGetVcpusTopology` (the product).\n- libvirt `src/qemu/qemu_validate.c`: \"CPU topology doesn't match maximum vcpu count\".\n- libvirt, Domain XML format, \xA7CPU model and topology.\n",
     "cpuset-syntax": "# cpuset-syntax\n\nReports a cpuset or nodeset value that libvirt would reject: a descending range, a range after `^`, a character that is not part of the grammar, an id at or above libvirt's 16384 limit, or a list that selects nothing. It also adds an info note when a `^N` exclusion comes before the range it was meant to cut, and so removes nothing, and when a valid value lists ids out of order, names an id twice or writes a sign before a range end (safe `--fix`: libvirt's canonical form). The finding points at the offending item inside the attribute value.\n\n## Why this matters\n\nOne grammar is shared by every CPU or node list in a domain (`virBitmapParse` in src/util/virbitmap.c): `<vcpu cpuset>`, `vcpupin`, `emulatorpin`, `iothreadpin` and `vcpusched vcpus`, `numatune` `memory`/`memnode` `nodeset`, guest `<cell cpus>`, and hugepage `<page nodeset>`. Items are separated by commas and applied **left to right**:\n\n- `N` adds N; `N-M` adds N to M and needs M \u2265 N;\n- `^N` removes N. Only a single id may follow the caret: `^N-M` is an error;\n- the result must not be empty: every caller in domain_conf.c rejects an all-clear bitmap (\"Invalid value of 'cpuset'\");\n- ids must be below `VIR_DOMAIN_CPUMASK_LEN` (16384).\n\nA value that does not parse makes `virsh define` fail. Worse, a value edited on a running host makes the next `virsh edit` or redeploy fail. kvmlint reports it before then. No other rule can reason about a value that does not parse, so the pins and bindings that use it are skipped by the placement rules.\n\n| value | set | |\n| --- | --- | --- |\n| `0-3,^2` | 0,1,3 | exclusion after the range |\n| `^2,0-3` | 0,1,2,3 | valid, info: the `^2` removes nothing |\n| `4-11,^8,16` | 4-7,9-11,16 | |\n| `7-4` | none | error: descending range |\n| `0-3,^1-2` | none | error: range after `^` |\n| `1,^1` | none | error: empty result |\n| `8-11,0-3` | 0-3,8-11 | valid, info: out of order |\n| `0-3,2` | 0-3 | valid, info: 2 named twice |\n| `0-+3` | 0-3 | valid, info: `strtol` accepts the sign |\n| `4,5,6,7` | 4-7 | valid, not reported: same reading |\n\nBecause items apply in order, `^2,0-3` is {0,1,2,3}: the exclusion runs while 2 is not in the set yet, and the later range adds it back. `0-3,^2` is {0,1,3}. The first form is valid, but it almost never means what its author wanted, so it gets an info note.\n\nA valid value can also be hard to read without being wrong: `8-11,0-3` (items out of ascending order), `0-3,2` or `0,0` (an id named twice, often a copy-paste slip in a list that was meant to differ), `0-+3` (a sign that libvirt's `strtol` accepts and other parsers do not). These get an info note with a safe fix. `virsh dumpxml` writes every such value back in canonical form anyway (`virBitmapFormat`: ascending, runs as `N-M`), so the file then matches what libvirt stores. Listing ids one by one (`4,5,6,7` for `4-7`) reads the same either way and is not reported.\n\nKernel CPU lists (`isolcpus=`, `nohz_full=`, strides like `0-15:2/4`) use a different grammar and are checked on the host snapshot, not here.\n\n## Incorrect\n\n```xml\n<vcpupin vcpu='1' cpuset='7-4'/>\n<emulatorpin cpuset='0-3,^1-2'/>\n<vcpusched vcpus='3-0' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1,^1'/>\n<vcpupin vcpu='0' cpuset='0x30'/>\n<page size='2048' unit='KiB' nodeset='0-'/>\n```\n\nInfo: the exclusion does nothing.\n\n```xml\n<vcpu placement='static' cpuset='^2,0-3'>2</vcpu>\n```\n\nInfo: valid, but out of order, or naming an id twice.\n\n```xml\n<vcpu placement='static' cpuset='8-11,0-3'>4</vcpu>\n<emulatorpin cpuset='0-3,2'/>\n```\n\n## Correct\n\n```xml\n<vcpupin vcpu='1' cpuset='4-7'/>\n<emulatorpin cpuset='0-3,^1,^2'/>\n<vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1'/>\n<vcpu placement='static' cpuset='0-3,^2'>2</vcpu>\n<vcpu placement='static' cpuset='0-3,8-11'>4</vcpu>\n<emulatorpin cpuset='0-3'/>\n```\n\n## Fix\n\n`kvmlint --fix` rewrites a value to libvirt's canonical form (`virBitmapFormat`: ascending, runs as `N-M`) only when all of these hold:\n\n- the value parses, so its set is known;\n- the canonical text means exactly the same set, so nothing changes for libvirt (`virsh dumpxml` would write the same text);\n- the difference matters to a reader: items out of ascending order, an id named twice, or a signed range end. Merging `4,5,6,7` into `4-7` is not worth a finding, so it is never rewritten.\n\nTwo cases are deliberately **not** fixed:\n\n- a value that does not parse: its intent is a guess. Write ranges low to high, exclude single CPUs one at a time (`^1,^2`) after the range they cut, and list ids in decimal;\n- a `^N` before the range it was meant to cut (`^2,0-3`). The canonical form of libvirt's reading, `0-3`, would keep the same set, but it would silently drop the author's visible attempt to exclude 2, turning a probable mistake into an intended-looking value. Instead kvmlint offers two **suggestions**, never applied by `--fix`: the probable intent (`0-1,3`, the exclusion applied), and libvirt's reading written plainly (`0-3`). A person picks one.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virbitmap.c`: `virBitmapParse`, `virBitmapParseInternal` (items, `^`, ranges, limits) and `virBitmapFormat`.\n- libvirt `src/conf/domain_conf.c`: rejection of empty cpusets and nodesets.\n- libvirt, Domain XML format, \xA7CPU Allocation (\"a caret followed by a CPU number to be excluded from a previous range\"), \xA7CPU Tuning, \xA7NUMA Node Tuning, \xA7Memory Backing.\n",
     "dedicated-cpu-conflict": "# dedicated-cpu-conflict\n\nReports a host CPU dedicated to one guest's vCPU (a vCPU whose affinity is exactly that CPU) that another guest planned on the same host can also run on, through any of its affinities: vCPU pins, emulator, IOThreads, `<vcpu cpuset>`, or no pin at all. A CPU two or more guests dedicate is one finding, on the pin of the last of them in plan order (path order: the guest `kvmlint plan` moves, since earlier guests keep their cores), with the other guests' pins related. The dedicating `<vcpupin>` names the other guests, and the other guest's pin (or its `<cputune>`/`<vcpu>` when it has none) names the guest whose CPU it reaches. At most three guests are named per finding, with a count of the rest.\n\n## Why this matters\n\nDedicating a CPU to a vCPU only helps if nothing else runs there. When a second guest's vCPU is pinned to the same CPU, or its emulator's or IOThread's range includes it, the two compete for that CPU. The \"dedicated\" vCPU then sees steal time and latency spikes, and so does the other guest. Nothing in libvirt prevents this: each domain is checked alone, and two domains can name the same CPU without any warning. It shows up only when both run on the same host, which is why this is a plan rule.\n\nA guest with no pin at all gets every online CPU from libvirt. On a host isolated with `isolcpus` (domain), the scheduler never places such threads on the isolated CPUs: they belong to no scheduler domain. So unpinned guests only conflict with dedicated CPUs outside the isolcpus domain set, for example on a tuned cpu-partitioning host that isolates with `nohz_full` alone, or with dedicated CPUs taken from housekeeping.\n\nA vCPU pinned to a housekeeping CPU is `housekeeping-overlap`'s finding. Housekeeping CPUs are the shared pool where every guest's emulator and IOThreads belong, so other guests' emulators and IOThreads there are not reported as conflicts; other guests' vCPUs on the same CPU are.\n\nTwo vCPUs of the *same* guest on one CPU are `vcpu-pin-collision`'s finding. The same guest's emulator on its own vCPU's CPU is `emulatorpin-overlaps-vcpus`'s. The emulator of a guest whose vCPUs are pinned but which has no `<emulatorpin>` is `missing-emulatorpin`'s finding, whichever guests' CPUs it floats over: adding the pin is the one fix.\n\n## Incorrect\n\nTwo guests planned on one host:\n\n```xml\n<!-- web-01 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n```\n\n```xml\n<!-- web-02 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='9'/>\n  <vcpupin vcpu='1' cpuset='10'/>\n  <emulatorpin cpuset='0-4'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<!-- web-02 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='10'/>\n  <vcpupin vcpu='1' cpuset='11'/>\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because which guest moves is a placement decision. Give every guest dedicated CPUs that no other guest pins or floats over. Keep the shared pool (emulators, IOThreads, unpinned guests) on housekeeping CPUs. On hosts without `isolcpus`, pin unpinned guests to the shared pool too (`<vcpu cpuset>`), or run them on another host.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host` with several files, or the config's `hosts` mapping), and the host snapshot for the online CPUs and the isolcpus domain set. The index of dedicated CPUs is built once per plan, and each affinity is matched against it by CPU intervals. The cost is linear in the number of domains, and a huge cpuset is never enumerated.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`). With no pin, libvirt sets each thread's affinity to all online host CPUs (`qemuProcessInitCpuAffinity`, `qemuProcessSetupVcpu` in `src/qemu/qemu_process.c`).\n- Linux `Documentation/admin-guide/kernel-parameters.txt` (`isolcpus`) and `kernel/sched/fair.c` / `kernel/sched/topology.c`: threads are placed and balanced within scheduler domains, which leave out isolcpus CPUs.\n- OpenStack Nova `nova/virt/hardware.py`: dedicated (pinned) CPUs are never shared between instances on a host.\n- The KVM tuning guide for Rocky Linux: 1:1 pinning, each vCPU on a CPU of its own.\n",
-    "duplicate-domain-identity": "# duplicate-domain-identity\n\nReports two domains planned on the same host that have the same `<name>`, or the same `<uuid>`. libvirt identifies a domain by both, so on one host they cannot be two guests. Each shared name or UUID is reported once, at the `<name>` (or `<uuid>`) of the last file in path order, with the other files as related places.\n\n## Why this matters\n\nlibvirt keeps one list of domains per host and looks each new definition up by UUID and by name (`virDomainObjListAddLocked` in `src/conf/virdomainobjlist.c`):\n\n- the same name with another UUID: `virsh define` fails with `domain 'web-01' already exists with uuid \u2026`;\n- the same UUID with another name: it fails with `domain 'web-01' is already defined with uuid \u2026`;\n- the same name and UUID: the second definition *replaces* the first, silently. Two files in git describe one guest, and whichever is defined last wins.\n\nA copied domain file that kept its `<name>` or `<uuid>` (a new guest made from an old one) is the usual cause. Each file is valid alone; the clash shows only when the domains of one host are checked together, which is why this is a plan rule. UUIDs are compared as libvirt parses them: case and dashes do not matter. A domain without `<uuid>` gets a random one from libvirt, so only its name can clash.\n\n## Incorrect\n\nTwo files planned on one host:\n\n```xml\n<!-- domains/web-01.xml -->\n<name>web-01</name>\n<uuid>626d209b-d6e8-55e5-ae8c-326a8b67fcde</uuid>\n```\n\n```xml\n<!-- domains/web-02.xml, copied from web-01.xml -->\n<name>web-01</name>\n<uuid>626d209b-d6e8-55e5-ae8c-326a8b67fcde</uuid>\n```\n\n## Correct\n\n```xml\n<!-- domains/web-02.xml -->\n<name>web-02</name>\n<uuid>0b6f3f0e-5c1d-4c52-9a43-7a0c1b7f2d19</uuid>\n```\n\n## Fix\n\nNone automatic: which domain keeps the identity is a person's call. Give the new domain its own name and a new UUID (`uuidgen`), or remove the `<uuid>` element and let libvirt generate one at define time.\n\n## Sources\n\n- libvirt `src/conf/virdomainobjlist.c`, `virDomainObjListAddLocked`: the name and UUID checks and their error messages.\n- libvirt `src/util/viruuid.c`, `virUUIDParse`: UUIDs with or without dashes, hex digits in either case.\n",
+    "duplicate-domain-identity": "# duplicate-domain-identity\n\nReports two domains planned on the same host that have the same `<name>`, or the same `<uuid>`. libvirt identifies a domain by both, so on one host they cannot be two guests. Each shared name or UUID is reported once, at the `<name>` (or `<uuid>`) of the last file in path order, with the other files as related places.\n\n## Why this matters\n\nlibvirt keeps one list of domains per host and looks each new definition up by UUID and by name (`virDomainObjListAddLocked` in `src/conf/virdomainobjlist.c`):\n\n- the same name with another UUID: `virsh define` fails with `domain 'web-01' already exists with uuid \u2026`;\n- the same UUID with another name: it fails with `domain 'web-01' is already defined with uuid \u2026`;\n- the same name and UUID: the second definition *replaces* the first, silently. Two files in git describe one guest, and whichever is defined last wins.\n\nA copied domain file that kept its `<name>` or `<uuid>` (a new guest made from an old one) is the usual cause. Each file is valid alone; the clash shows only when the domains of one host are checked together, which is why this is a plan rule. UUIDs are compared as libvirt parses them: case and dashes do not matter. A domain without `<uuid>` gets a random one from libvirt, so only its name can clash.\n\n**One finding for one cause.** Since the host holds one domain per name and per UUID, the other plan rules (CPUs two guests share, hugepage pools, node memory) and `kvmlint plan` count the duplicates as one guest: the files are defined in path order, a refused definition is left out and a replacing one replaces (`src/model/domain-identity.ts`). A copied file or a symlinked second name therefore gets this finding alone, not also a CPU conflict with itself or a pool counted twice.\n\n## Incorrect\n\nTwo files planned on one host:\n\n```xml\n<!-- domains/web-01.xml -->\n<name>web-01</name>\n<uuid>626d209b-d6e8-55e5-ae8c-326a8b67fcde</uuid>\n```\n\n```xml\n<!-- domains/web-02.xml, copied from web-01.xml -->\n<name>web-01</name>\n<uuid>626d209b-d6e8-55e5-ae8c-326a8b67fcde</uuid>\n```\n\n## Correct\n\n```xml\n<!-- domains/web-02.xml -->\n<name>web-02</name>\n<uuid>0b6f3f0e-5c1d-4c52-9a43-7a0c1b7f2d19</uuid>\n```\n\n## Fix\n\nNone automatic: which domain keeps the identity is a person's call. Give the new domain its own name and a new UUID (`uuidgen`), or remove the `<uuid>` element and let libvirt generate one at define time.\n\n## Sources\n\n- libvirt `src/conf/virdomainobjlist.c`, `virDomainObjListAddLocked`: the name and UUID checks and their error messages.\n- libvirt `src/util/viruuid.c`, `virUUIDParse`: UUIDs with or without dashes, hex digits in either case.\n",
     "emulatorpin-overlaps-vcpus": "# emulatorpin-overlaps-vcpus\n\nReports QEMU emulator threads that may run on a host CPU dedicated to one of the guest's vCPUs (a vCPU whose effective affinity is exactly that one CPU). The finding is a warning, or an error when an overlapped vCPU, or the emulator itself (`<emulatorsched>`), has realtime (`fifo` or `rr`) scheduling. It points at the `cpuset` that sets the emulator's affinity: the `<emulatorpin>`, or the `<vcpu cpuset>` the emulator falls back to when there is no `<emulatorpin>`. A guest confined whole to one CPU by `<vcpu cpuset>`, with no `<vcpupin>` (a one-vCPU appliance), is not reported unless a thread is realtime: its vCPU and emulator share the CPU through the one setting that places both, and nothing was dedicated (two vCPUs there are `vcpu-pin-collision`'s finding).\n\n## Why this matters\n\nThe \"emulator\" is every thread of the QEMU process that is neither a vCPU nor an IOThread: the main loop, device emulation, disk and network I/O without an IOThread, migration, VNC/SPICE, the RCU thread. libvirt gives it `<emulatorpin cpuset>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online CPU (formatdomain \xA7CPU Tuning; `qemuProcessSetupEmulator` in `qemu_process.c`).\n\nA vCPU pinned to one CPU of its own is meant to have that CPU to itself. If the emulator's set includes that CPU, the scheduler puts emulator work there whenever it likes: every interrupt the guest raises, every disk completion handled in the main loop preempts the vCPU, and the guest sees latency spikes and steal time. A common way to get there is a `<vcpu cpuset>` that lists exactly the pinned CPUs: it looks like a bound for the vCPUs, but with no `<emulatorpin>` the emulator follows it onto those CPUs.\n\nWith `<vcpusched scheduler='fifo'|'rr'>` on the overlapped vCPU it is worse: a busy realtime vCPU is never preempted by the (SCHED_OTHER) emulator thread, so the emulator thread that landed on that CPU waits. Device emulation and I/O for the whole guest stall behind it, which often looks like a hung guest. The reverse, a realtime `<emulatorsched>` on a vCPU's CPU, starves the vCPU instead. Both are the error case (rules.md names the first; the second is the same overlap with the roles swapped). Which side starves which follows the priorities (`canStarve` in `src/model/threads.ts`): a realtime thread preempts normal ones and realtime ones of lower or equal priority, never one of higher priority. So a `fifo` emulator at priority 2 over `fifo` vCPUs at priority 1 is reported as the emulator starving the vCPU, not the reverse (libvirt's `genericxml2xmlindata/cputune.xml` has that shape).\n\nWhich rule owns what, so one mistake gets one finding:\n\n- an emulator with no pin at all (every online CPU) is `missing-emulatorpin`'s;\n- the emulator on a CPU dedicated to a vCPU is this rule's, as an error when either thread is realtime; `realtime-sched-unsafe` does not report that pair again;\n- an emulator that only overlaps vCPUs with floating pins (a shared pool, as OpenStack's `shared` policy writes it) is not reported: nothing there was dedicated.\n\nLayouts generated by OpenStack Nova are reported as they are: a `dedicated` instance without `hw:emulator_threads_policy` gets an `<emulatorpin>` holding all of its own vCPU CPUs (Nova's documented default: the emulator threads \"run on the same host CPUs as the instance itself\"). That is a true overlap; `hw:emulator_threads_policy=isolate`, or `share` with `compute.cpu_shared_set` configured, moves the emulator off the vCPUs. Where the overlap is intended, turn the rule off for those domains in the config.\n\n## Incorrect\n\nThe emulator pin reaches into CPU 4, vCPU 0's CPU:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-4'/>\n</cputune>\n```\n\nThe emulator follows `<vcpu cpuset>` onto every pinned CPU:\n\n```xml\n<vcpu placement='static' cpuset='8-11'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <vcpupin vcpu='2' cpuset='10'/>\n  <vcpupin vcpu='3' cpuset='11'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\n`kvmlint --fix` applies a fix only when the domain is linted against a host snapshot whose housekeeping set is known and not empty (as for `missing-emulatorpin`). The target is the housekeeping CPUs on the host node(s) of the vCPU pins, or all of them when those nodes have none, minus any CPU dedicated to a vCPU. The fix rewrites the `<emulatorpin cpuset>` value; when the emulator followed `<vcpu cpuset>`, it inserts `<emulatorpin cpuset='\u2026'/>` into `<cputune>` where libvirt's formatter writes it (after the `<vcpupin>`s), leaving `<vcpu cpuset>` alone since it still bounds any unpinned vCPU.\n\n```xml\n  <emulatorpin cpuset='0-3'/>\n```\n\nWithout a host snapshot there is no fix: choosing between the shared housekeeping CPUs and a spare CPU reserved for this guest is a person's decision. When the `<emulatorpin>` also names CPUs no vCPU is dedicated to, a suggestion offers to keep only those.\n\n## Needs\n\n**domain**. The host snapshot is only needed for the fix and for naming housekeeping CPUs.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`emulatorpin`, `vcpupin`, `vcpusched`) and \xA7CPU Allocation (`<vcpu cpuset>`: the default for the emulator when `emulatorpin` is absent).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupEmulator`, `qemuProcessSetupPid`).\n- libvirt `src/conf/domain_conf.c` (`virDomainCputuneDefFormat`: order of `vcpupin`, `emulatorpin`, `iothreadpin`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): \"The QEMU emulator threads need to be pinned to host CPUs that are not in the isolcpus reserved set\".\n- sched(7), \"SCHED_FIFO\": a SCHED_FIFO thread runs until it blocks, yields or is preempted by a higher-priority thread.\n- OpenStack Nova, admin guide \"CPU topologies\", \xA7Customizing instance emulator thread pinning policies (`hw:emulator_threads_policy`).\n- The KVM tuning guide for Rocky Linux: emulatorpin on housekeeping cores, apart from 1:1 vCPU pins.\n",
     "guest-cell-spans-host-nodes": "# guest-cell-spans-host-nodes\n\nReports a guest NUMA cell whose vCPUs are pinned to CPUs on more than one host NUMA node (on the `<cell>` start tag), and a guest with more NUMA cells holding vCPUs than the host has nodes with CPUs (on the `<numa>` start tag). Both are warnings.\n\n## Why this matters\n\nA guest NUMA topology (`<cpu><numa><cell>`) tells the guest kernel which vCPUs share local memory. The guest's scheduler and allocator act on it: tasks stay near their memory, and memory is allocated on the node of the CPU that asks. The promise only holds if each guest cell maps onto one host node:\n\n- **a cell spanning host nodes**: some of the cell's vCPUs run on another socket than the rest, and than the memory bound to the cell. The guest sees all of them as local to each other, so it places threads and memory accordingly, and some of those accesses cross the interconnect without the guest knowing. A `<vcpu cpuset>` covering several nodes makes every cell span them;\n- **more cells with vCPUs than host nodes with CPUs**: at least two guest cells share one host node. The guest keeps its tasks apart from each other's memory for no benefit, and its NUMA distances mean nothing. A CPU-less host node (CXL memory, a memory-only node) does not count: mirror it with a guest cell that has memory and no `cpus`, as libvirt allows.\n\nThe rule takes each vCPU's effective pin (`vcpupin`, else `<vcpu cpuset>`) and the host nodes of those CPUs. Unpinned vCPUs and `placement='auto'` (numad chooses at start) are not known offline and are left out; a guest with no pinned vCPU is not checked at all, its cell count included (a two-cell test guest on a one-node desktop claims nothing about the host's nodes). A guest with a single cell is not checked for spanning: it makes no claim of locality between cells. That cell often exists only for shared memory (virtiofs, vhost-user), and is no different from a guest without cells, whose memory placement `pin-crosses-nodeset` weighs. vCPUs listed in no cell are `guest-numa-coverage`'s.\n\n## Incorrect\n\nGuest cell 0 is vCPUs 0-3, but vCPU 3 is pinned to CPU 20 on host node 1:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='20'/>\n  <!-- vCPUs 4-7 on CPUs 21-24 (node 1) -->\n</cputune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\nEach cell's vCPUs on one host node, and the cell's memory bound there:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <!-- vCPUs 4-7 on CPUs 20-23 (node 1) -->\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: which CPUs a cell should move to is a placement decision. Pin each guest cell's vCPUs to CPUs of one host node and bind its memory with `<memnode>`. Give the guest at most as many cells with vCPUs as the host has nodes with CPUs.\n\n## Needs\n\n**host snapshot**: which node each CPU belongs to, and which nodes have CPUs. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`<numa>`, `<cell id cpus memory>`; `cpus` optional for memory-only cells), \xA7CPU Tuning, \xA7NUMA Node Tuning (`memnode`).\n- libvirt `src/conf/numa_conf.c`: guest cells and their `memnode` bindings.\n- OpenStack Nova `nova/virt/hardware.py`: each guest NUMA cell is fitted to exactly one host NUMA cell.\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: local allocation on the node of the faulting CPU.\n- The KVM tuning guide for Rocky Linux: guest NUMA cells mirroring the host's, each pinned within one socket.\n",
     "guest-numa-cell-invalid": "# guest-numa-cell-invalid\n\nReports a guest NUMA `<cell>` (under `<cpu><numa>`) with a value libvirt refuses when the domain is defined: a `<distances><sibling id>` that names a cell the guest does not have, a distance outside 10-255, or a `memAccess` or `discard` value libvirt does not know. It also reports a PCI controller (`pci-expander-bus`, `pcie-expander-bus`, a pseries `pci-root`) whose `<target><node>` names a guest NUMA node the domain does not have. The finding is on the attribute value or `<node>` text at fault.\n\n## Why this matters\n\nlibvirt parses each cell in `numa_conf.c` (`virDomainNumaDefParseXML`, `virDomainNumaDefNodeDistanceParseXML`) and rejects the whole domain for any of these:\n\n- `<sibling id='N'>` where N is not one of the guest's cells: \"'sibling_id N' does not refer to a valid cell within NUMA 'cell id M'\". It happens when a distances block is copied from a guest with more cells;\n- a distance below 10 (the local distance) or above 255 (unreachable);\n- `memAccess` other than `shared` or `private`, and `discard` other than `yes` or `no`: both are parsed as enums that must be set to a known, non-default value (\"Invalid value for attribute 'memAccess' in element 'cell'\").\n\nA PCI expander bus puts its devices on a guest NUMA node (`<target><node>N</node>`), and libvirt checks that the guest has that node when the definition is parsed (`qemu_domain.c` `qemuDomainControllerDefPostParse`): \"pci-expander-bus with index 1 is configured for a NUMA node (1) not present in the domain's <cpu><numa> array (0)\" for a guest without cells. Guest NUMA nodes are the `<cell>` elements, numbered from 0, so N must be below their count; a guest without cells has none.\n\nThese are define-time errors (**error**): `virsh define` fails and nothing starts. libvirt's own test suite has the first two as parse errors (`cpu-numa-distance-nonexistent-sibling`, `hugepages-memaccess-invalid` in `tests/qemuxmlconfdata/`; see `test/libvirt-oracle/`), and the controller case as `pci-expander-bus-bad-node`.\n\nCell ids that overlap, repeat or do not run 0..n-1 are `guest-numa-coverage`'s; a cell memory that does not parse is `value-invalid`'s.\n\n## Incorrect\n\n```xml\n<numa>\n  <cell id='0' cpus='0-1' memory='4' unit='GiB'>\n    <distances>\n      <sibling id='0' value='10'/>\n      <sibling id='2' value='21'/>\n    </distances>\n  </cell>\n  <cell id='1' cpus='2-3' memory='4' unit='GiB' memAccess='shard'/>\n</numa>\n```\n\n## Correct\n\n```xml\n<numa>\n  <cell id='0' cpus='0-1' memory='4' unit='GiB'>\n    <distances>\n      <sibling id='0' value='10'/>\n      <sibling id='1' value='21'/>\n    </distances>\n  </cell>\n  <cell id='1' cpus='2-3' memory='4' unit='GiB' memAccess='shared'/>\n</numa>\n```\n\n## Fix\n\nThere is no automatic fix: which cell a distance was meant for, or which access mode, is a person's choice.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/qemu/qemu_domain.c`: `qemuDomainControllerDefPostParse` (a PCI controller's NUMA node against the guest's cells).\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaDefParseXML`, `virDomainNumaDefNodeDistanceParseXML` (sibling ids, `LOCAL_DISTANCE` 10 to `UNREACHABLE` 255), `memAccess` and `discard` parsing.\n- libvirt, Domain XML format, \xA7CPU model and topology (NUMA topology, `memAccess`, `discard`, distances).\n- libvirt tests: `tests/qemuxmlconfdata/cpu-numa-distance-nonexistent-sibling.*`, `hugepages-memaccess-invalid.*`, `pci-expander-bus-bad-node.*`, `pci-expander-bus.*` (accepted).\n",
@@ -23634,11 +23654,13 @@ function lintPlanSources(host, files, env) {
     if (env.ruleTimes) env.ruleTimes.set(rule.meta.id, (env.ruleTimes.get(rule.meta.id) ?? 0) + performance.now() - t0);
   }
   if (host) {
+    const guests = definedGuests(domains);
     for (const rule of rules3) {
       if (!rule.checkPlan) continue;
       callRule(rule, `the plan of ${host.path}`, rule.checkPlan, {
         host,
-        domains,
+        domains: guests,
+        files: domains,
         options: ruleOptions[rule.meta.id] ?? NO_OPTIONS,
         report: (on, d) => push2(rule, on.source, d),
         reportHost: (d) => reportOnHost(rule, host, d)
@@ -24223,6 +24245,12 @@ function buildPlanProblem(host, domains, diagnostics) {
   const pagesUsed = /* @__PURE__ */ new Map();
   const smallUsed = /* @__PURE__ */ new Map();
   const planned = [];
+  const bindersOf = /* @__PURE__ */ new Map();
+  const binds = (node, ld) => {
+    const set = bindersOf.get(node) ?? /* @__PURE__ */ new Set();
+    set.add(guestLabel(ld));
+    bindersOf.set(node, set);
+  };
   for (const ld of domains) {
     const d = ld.domain;
     const why = !isPinned(d) ? "not pinned" : d.vcpu?.placement === "auto" ? "placed by numad" : void 0;
@@ -24232,13 +24260,19 @@ function buildPlanProblem(host, domains, diagnostics) {
     }
     problem.unplanned.push({ linted: ld, why });
     for (const use of affinityUses(d, host)) taken = taken.union(use.reach);
-    for (const s of strictSmallPageShares(d)) smallUsed.set(s.node, (smallUsed.get(s.node) ?? 0) + s.kib);
+    for (const s of strictSmallPageShares(d)) {
+      smallUsed.set(s.node, (smallUsed.get(s.node) ?? 0) + s.kib);
+      binds(s.node, ld);
+    }
     for (const m of memoryDemands(d)) {
       if (!m.hugepages) continue;
       const size = m.hugepages.sizeKiB ?? host.defaultHugepageSizeKiB;
       if (size === void 0) continue;
       const pages = Math.ceil(m.kib / size);
-      const add = (n, p) => pagesUsed.set(`${n}:${size}`, (pagesUsed.get(`${n}:${size}`) ?? 0) + p);
+      const add = (n, p) => {
+        pagesUsed.set(`${n}:${size}`, (pagesUsed.get(`${n}:${size}`) ?? 0) + p);
+        binds(n, ld);
+      };
       if (m.target.kind === "node") add(m.target.node, pages);
       else if (m.target.kind === "interleave") for (const [n, p] of spreadEvenly(pages, m.target.nodes)) add(n, p);
     }
@@ -24261,7 +24295,9 @@ function buildPlanProblem(host, domains, diagnostics) {
       housekeeping: hk.intersect(node.cpus),
       pages,
       smallKiB: smallPageRoom(host, node.id) - (smallUsed.get(node.id) ?? 0),
-      memoryless: node.memTotalKiB === 0
+      memoryless: node.memTotalKiB === 0,
+      unplannedBinders: [...bindersOf.get(node.id) ?? []],
+      unplannedSmallKiB: smallUsed.get(node.id) ?? 0
     });
   }
   for (const ld of planned) {
@@ -24672,11 +24708,19 @@ function* combinations(n, k, start = 0, prefix = []) {
 }
 
 // src/plan/plan.ts
-function planHost(host, domains, diagnostics, options = {}) {
+function planHost(host, files, diagnostics, options = {}) {
   const t0 = performance.now();
+  const domains = definedGuests(files);
   if (!diagnostics.some(isPlacementFinding)) return { host, status: "unchanged", guests: domains.length, reason: "no placement finding" };
+  const unparsed = options.unparsed ?? [];
+  if (unparsed.length > 0) {
+    const named2 = unparsed.length === 1 ? unparsed[0] : `${unparsed[0]} and ${unparsed.length - 1} more`;
+    return { host, status: "refused", reason: `${named2} ${unparsed.length === 1 ? "is" : "are"} not well-formed XML (xml-malformed): the placement of ${unparsed.length === 1 ? "its guest" : "their guests"} is unknown` };
+  }
   const problem = buildPlanProblem(host.model, domains, diagnostics);
   if (problem.refusal) return { host, status: "refused", reason: problem.refusal };
+  const overdrawn = unplannedOverdraw(problem);
+  if (overdrawn.length > 0) return { host, status: "infeasible", shortages: overdrawn, steps: 0, ms: performance.now() - t0 };
   const kept = keepFineGuests(problem);
   let attempt = solveWith(problem, kept, options);
   let keptSet = kept;
@@ -24709,6 +24753,16 @@ function planHost(host, domains, diagnostics, options = {}) {
     steps: result.steps,
     ms: performance.now() - t0
   };
+}
+function unplannedOverdraw(problem) {
+  const out = [];
+  for (const n of problem.nodes) {
+    if (n.unplannedBinders.length === 0) continue;
+    const who = `${n.unplannedBinders.join(", ")}, which the plan does not move`;
+    for (const [size, left] of n.pages) if (left < 0) out.push(`${formatKiB(size)} pages on node ${n.id}: ${who}, bind ${-left} more than the pool holds`);
+    if (n.smallKiB < 0 && n.smallKiB + n.unplannedSmallKiB >= 0) out.push(`memory on node ${n.id}: ${who}, bind ${formatKiB(-n.smallKiB)} more than it has above the high watermark`);
+  }
+  return out;
 }
 function keepFineGuests(problem) {
   const kept = /* @__PURE__ */ new Map();
@@ -24897,7 +24951,8 @@ function minimalFix(before, after) {
   while (end < limit - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
   return { range: [start, before.length - end], text: after.slice(start, after.length - end) };
 }
-function addPlanSuggestions(host, domains, diagnostics) {
+function addPlanSuggestions(host, domains, diagnostics, unparsed = []) {
+  if (unparsed.length > 0) return;
   const placement = diagnostics.filter((d) => isPlacementFinding(d) && d.file !== host.path);
   if (!placement.some((d) => !d.fix)) return;
   let plan;
@@ -25588,8 +25643,9 @@ async function lint(options) {
       else if (s.doc.error) malformedCount++;
     }
     const kept = ignoredByConfig(outcome.diagnostics, texts, config, absPaths);
-    if (host && planSuggestions) addPlanSuggestions(host, outcome.domains, kept);
-    if (host && options.onPlan) options.onPlan({ host, domains: outcome.domains, diagnostics: kept });
+    const unparsed = host ? outcome.linted.filter((s) => s.doc.error).map((s) => s.path) : [];
+    if (host && planSuggestions) addPlanSuggestions(host, outcome.domains, kept, unparsed);
+    if (host && options.onPlan) options.onPlan({ host, domains: outcome.domains, diagnostics: kept, unparsed });
     for (const d of kept) {
       const files2 = involvedFiles(d);
       if (!files2.some((f) => reportedFiles.has(f) || f === host?.path)) continue;

@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"d11b1c3ab09a660f8b24a3b7df5ec0b320dc8cc1d3dc8091dac83e2a20bef95f"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"dba7d4dfe8b52ef825f4edba60d82e750bfe72076614a07367050e7e52be484f"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -1,19 +1,6 @@
 import { definePlanRule, type LintedDomain } from '../../src/engine/types.ts';
 import type { XmlElement } from '../../src/xml/types.ts';
-
-/** A UUID as virsh dumpxml writes it: lowercase, dashed 8-4-4-4-12. */
-const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/**
- * libvirt reads a UUID with or without dashes, in either case (viruuid.c virUUIDParse): the key is the
- * canonical form. A canonical UUID is its own key, tested rather than rebuilt (it is nearly every one).
- */
-function uuidKey(uuid: string): string {
-  if (CANONICAL_UUID.test(uuid)) return uuid;
-  const d = uuid.replace(/[-\s]/g, '').toLowerCase();
-  // 32 digits: the canonical form. Anything else cannot parse; it has no dashes, so it matches no canonical key.
-  return d.length === 32 ? `${d.slice(0, 8)}-${d.slice(8, 12)}-${d.slice(12, 16)}-${d.slice(16, 20)}-${d.slice(20)}` : d;
-}
+import { uuidKey } from '../../src/model/domain-identity.ts';
 
 function child(on: LintedDomain, name: string): XmlElement | undefined {
   return on.source.doc.root?.children.find((c) => c.name === name);
@@ -56,7 +43,7 @@ export default definePlanRule({
       },
     },
   },
-  check({ domains, report }) {
+  check({ files: domains, report }) {
     // virdomainobjlist.c virDomainObjListAddLocked: a definition whose name is taken under another UUID is
     // refused ("domain 'x' already exists with uuid ..."), one whose UUID is taken under another name too
     // ("domain 'x' is already defined with uuid ..."); with both equal, the later define replaces the earlier.
@@ -65,8 +52,8 @@ export default definePlanRule({
     for (const group of groupBy(domains, (on) => on.domain.name?.trim())) {
       const on = group.at(-1)!;
       const others = group.slice(0, -1);
-      const uuid = on.domain.uuid !== undefined ? uuidKey(on.domain.uuid) : undefined;
-      const copied = uuid !== undefined && others.every((o) => o.domain.uuid !== undefined && uuidKey(o.domain.uuid) === uuid);
+      const uuid = uuidKey(on.domain.uuid);
+      const copied = uuid !== undefined && others.every((o) => uuidKey(o.domain.uuid) === uuid);
       if (copied) for (const o of group) sameIdentity.add(o);
       report(on, {
         range: child(on, 'name')!.startTag,
@@ -76,7 +63,7 @@ export default definePlanRule({
       });
     }
     // Without <uuid> libvirt generates a random one at define time: only the name can clash then.
-    for (const group of groupBy(domains, (on) => (on.domain.uuid?.trim() ? uuidKey(on.domain.uuid) : undefined))) {
+    for (const group of groupBy(domains, (on) => uuidKey(on.domain.uuid))) {
       if (group.every((o) => sameIdentity.has(o))) continue;
       const on = group.at(-1)!;
       report(on, {

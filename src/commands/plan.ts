@@ -39,18 +39,23 @@ export interface PlanRun {
   changed: Map<string, { shown: string; before: string; after: string }>;
   /** Placement findings a lint of the planned texts still reports (none when the planner is right). */
   remaining: Diagnostic[];
+  /**
+   * Placement errors a planned host keeps on files the plan did not change: a guest it does not
+   * plan (not pinned, automatic placement) or the host itself. The layout is not a clean host.
+   */
+  unresolved: Diagnostic[];
   /** Each host's map before the plan and, for the hosts it changed, after. */
   maps: { before: HostMap[]; after: HostMap[] };
 }
 
 /** Lints `options`' paths, plans every host, and lints the planned texts again. Writes nothing. */
 export async function runPlan(options: LintOptions, planOptions: { maxSteps?: number } = {}): Promise<PlanRun> {
-  const groups: Array<{ host: LintHost; domains: readonly LintedDomain[]; diagnostics: readonly Diagnostic[] }> = [];
+  const groups: Array<{ host: LintHost; domains: readonly LintedDomain[]; diagnostics: readonly Diagnostic[]; unparsed: readonly string[] }> = [];
   const first = await lint({ ...options, planSuggestions: false, onPlan: (p) => groups.push(p) });
   const plans: HostPlan[] = [];
   const changed = new Map<string, { shown: string; before: string; after: string }>();
   for (const g of groups) {
-    const plan = planHost(g.host, g.domains, g.diagnostics, planOptions);
+    const plan = planHost(g.host, g.domains, g.diagnostics, { ...planOptions, unparsed: g.unparsed });
     plans.push(plan);
     if (plan.status !== 'planned') continue;
     for (const c of plan.changes) {
@@ -60,11 +65,13 @@ export async function runPlan(options: LintOptions, planOptions: { maxSteps?: nu
     }
   }
   let remaining: Diagnostic[] = [];
+  let afterDiagnostics = first.diagnostics;
   const maps: PlanRun['maps'] = { before: groups.map((g) => buildHostMap(g)), after: [] };
   if (changed.size > 0) {
     const overrides = new Map([...(options.overrides ?? []), ...[...changed].map(([abs, c]) => [abs, c.after] as const)]);
     const afterPlans: HostMap[] = [];
     const after = await lint({ ...options, planSuggestions: false, overrides, onPlan: (p) => afterPlans.push(buildHostMap(p)) });
+    afterDiagnostics = after.diagnostics;
     const planned = new Set(plans.filter((p) => p.status === 'planned').map((p) => p.host.path));
     maps.after = afterPlans.filter((m) => planned.has(m.path));
     const hostFiles = new Set(groups.map((g) => g.host.path));
@@ -79,7 +86,10 @@ export async function runPlan(options: LintOptions, planOptions: { maxSteps?: nu
       (d) => plannedFiles.has(d.file) && (d.ruleId === 'xml-malformed' || (isPlacementFinding(d) && !before.has(`${d.file}\0${d.ruleId}\0${d.message}`))),
     );
   }
-  return { plans, changed, remaining, maps };
+  const plannedHosts = new Set(plans.filter((p) => p.status === 'planned').map((p) => p.host.path));
+  const plannedHostFiles = new Set(groups.filter((g) => plannedHosts.has(g.host.path)).flatMap((g) => [g.host.path, ...g.domains.map((d) => d.source.path)]));
+  const unresolved = afterDiagnostics.filter((d) => d.severity === 'error' && plannedHostFiles.has(d.file) && isPlacementFinding(d) && !remaining.includes(d));
+  return { plans, changed, remaining, unresolved, maps };
 }
 
 export function describeHostPlan(plan: HostPlan): string {
@@ -164,8 +174,10 @@ export function registerPlanCommand(program: Command, io: CliIo, setExit: (code:
       }
       for (const d of run.remaining) io.stderr(`kvmlint plan: after the plan, ${neutraliseLine(`${d.file}:${d.line}:${d.column} ${d.ruleId}: ${d.message}`)}\n`);
       if (holdBack) io.stderr(`kvmlint plan: nothing written: the planned files still have the placement findings above\n`);
+      for (const d of run.unresolved) io.stderr(`kvmlint plan: not resolved by the plan, ${neutraliseLine(`${d.file}:${d.line}:${d.column} ${d.ruleId}: ${d.message}`)}\n`);
       const infeasible = run.plans.some((p) => p.status === 'infeasible' || p.status === 'refused' || p.status === 'gave-up');
       // A layout that still lints with a placement finding is not one (a rule the planner does not model yet).
-      setExit(failures > 0 ? 2 : infeasible || run.plans.length === 0 || run.remaining.length > 0 ? 1 : 0);
+      // So is one that leaves a placement error on a guest it does not plan, or on the host.
+      setExit(failures > 0 ? 2 : infeasible || run.plans.length === 0 || run.remaining.length > 0 || run.unresolved.length > 0 ? 1 : 0);
     });
 }

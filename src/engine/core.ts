@@ -15,6 +15,7 @@ import { MAX_PLACEHOLDER_VALUE, renderReport } from './messages.ts';
 import { excerpt } from '../model/describe.ts';
 import { rules as registeredRules } from './registry.ts';
 import type { SchemaValidator } from '../schema/types.ts';
+import { definedGuests } from '../model/domain-identity.ts';
 import type {
   Diagnostic,
   DomainRuleContext,
@@ -220,11 +221,13 @@ export function lintPlanSources(host: LintHost | undefined, files: readonly Plan
     if (env.ruleTimes) env.ruleTimes.set(rule.meta.id, (env.ruleTimes.get(rule.meta.id) ?? 0) + performance.now() - t0);
   }
   if (host) {
+    const guests = definedGuests(domains);
     for (const rule of rules) {
       if (!rule.checkPlan) continue;
       callRule(rule, `the plan of ${host.path}`, rule.checkPlan, {
         host,
-        domains,
+        domains: guests,
+        files: domains,
         options: ruleOptions[rule.meta.id] ?? NO_OPTIONS,
         report: (on, d) => push(rule, on.source, d),
         reportHost: (d) => reportOnHost(rule, host, d),

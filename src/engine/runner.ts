@@ -73,7 +73,7 @@ export interface LintOptions {
    * Called once per host plan after its rules ran, with its domains and the findings
    * kept for them (`kvmlint plan` and `kvmlint map` read the plan this way).
    */
-  onPlan?: (plan: { host: LintHost; domains: readonly LintedDomain[]; diagnostics: readonly Diagnostic[] }) => void;
+  onPlan?: (plan: { host: LintHost; domains: readonly LintedDomain[]; diagnostics: readonly Diagnostic[]; unparsed: readonly string[] }) => void;
   /**
    * Attach `kvmlint plan`'s change of a guest as a suggestion on its placement findings. Default: on
    * when the run lints at most PLAN_SUGGESTIONS_AUTO_MAX_FILES files (an editor, a hook, a pull
@@ -354,8 +354,10 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       else if (s.doc.error) malformedCount++;
     }
     const kept = ignoredByConfig(outcome.diagnostics, texts, config, absPaths);
-    if (host && planSuggestions) addPlanSuggestions(host, outcome.domains, kept);
-    if (host && options.onPlan) options.onPlan({ host, domains: outcome.domains, diagnostics: kept });
+    // The plan's files that do not parse: their guests take CPUs and memory no one can see.
+    const unparsed = host ? outcome.linted.filter((s) => s.doc.error).map((s) => s.path) : [];
+    if (host && planSuggestions) addPlanSuggestions(host, outcome.domains, kept, unparsed);
+    if (host && options.onPlan) options.onPlan({ host, domains: outcome.domains, diagnostics: kept, unparsed });
     for (const d of kept) {
       const files = involvedFiles(d);
       // A finding on a member that only completes the plan is reported when it involves a named file.

@@ -206,7 +206,14 @@ export interface HostRuleContext<M extends MessageSpecs = MessageSpecs> extends 
 
 export interface PlanRuleContext<M extends MessageSpecs = MessageSpecs> {
   readonly host: LintHost;
+  /**
+   * The host's guests: each `<name>`/`<uuid>` once, as libvirt would hold them after defining the
+   * files in path order (src/model/domain-identity.ts), so a copied or symlinked file is not a
+   * second guest taking CPUs and memory.
+   */
   readonly domains: readonly LintedDomain[];
+  /** Every domain file planned on the host, duplicates included (duplicate-domain-identity reads these). */
+  readonly files: readonly LintedDomain[];
   readonly options: Readonly<Record<string, unknown>>;
   report(on: LintedDomain, d: ReportDescriptor<M>): void;
   /** A finding located in the host snapshot file (range defaults to its first line). */

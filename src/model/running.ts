@@ -7,6 +7,7 @@ import { CpuSet } from './cpuset.ts';
 import type { DomainModel } from './domain.ts';
 import type { HostModel, SnapshotCpuList, SnapshotDefinition, SnapshotGuest, SnapshotGuestThread } from './host.ts';
 import { parseSnapshotCpuList } from './host-model.ts';
+import { uuidKey } from './domain-identity.ts';
 
 /** A snapshot CPU list the loader already checked, as a set (empty if it somehow does not parse). */
 export function snapshotCpus(list: SnapshotCpuList): CpuSet {
@@ -14,20 +15,12 @@ export function snapshotCpus(list: SnapshotCpuList): CpuSet {
   return r.ok ? r.value : CpuSet.empty;
 }
 
-/**
- * A uuid as a value: libvirt's schema takes it with or without dashes (basictypes.rng UUID) and in either case,
- * and starts QEMU with the dashed lower-case form.
- */
-function uuidValue(uuid: string | undefined): string | undefined {
-  const v = uuid?.replace(/[-\s]/g, '').toLowerCase();
-  return v === '' ? undefined : v;
-}
 
 /** libvirt matches a domain by uuid first; the name is only unique per host (virDomainObjListFindByUUID/ByName). */
 function matchByUuidThenName<T extends { uuid?: string; name?: string }>(items: readonly T[], d: DomainModel): T | undefined {
-  const uuid = uuidValue(d.uuid);
+  const uuid = uuidKey(d.uuid);
   if (uuid) {
-    const byUuid = items.find((i) => uuidValue(i.uuid) === uuid);
+    const byUuid = items.find((i) => uuidKey(i.uuid) === uuid);
     if (byUuid) return byUuid;
   }
   const name = d.name?.trim();

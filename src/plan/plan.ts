@@ -12,6 +12,7 @@ import { formatKiB } from '../model/units.ts';
 import { buildPlanProblem, guestLabel, isPlacementFinding, type PlanCell, type PlanCore, type PlanGuest, type PlanNode, type PlanProblem } from './problem.ts';
 import { applyLayout, layoutFixes, type GuestLayout } from './rewrite.ts';
 import { evenSplit, solvePlacement, type SolverCell, type SolverNode, type SolveResult } from './solve.ts';
+import { definedGuests } from '../model/domain-identity.ts';
 
 export interface GuestChange {
   linted: LintedDomain;
@@ -33,14 +34,29 @@ export type HostPlan =
 
 export interface PlanHostOptions {
   maxSteps?: number;
+  /**
+   * Files of this host's plan that are not well-formed XML. Their guests' placements are unknown,
+   * so no layout is computed: one could put another guest on their CPUs, nodes or hugepages.
+   */
+  unparsed?: readonly string[];
 }
 
 /** Plans one host: the domains planned on it and the findings the lint kept for them. */
-export function planHost(host: LintHost, domains: readonly LintedDomain[], diagnostics: readonly Diagnostic[], options: PlanHostOptions = {}): HostPlan {
+export function planHost(host: LintHost, files: readonly LintedDomain[], diagnostics: readonly Diagnostic[], options: PlanHostOptions = {}): HostPlan {
   const t0 = performance.now();
+  // A copied or symlinked file is one guest (the plan rules count it once too): it is planned once.
+  const domains = definedGuests(files);
   if (!diagnostics.some(isPlacementFinding)) return { host, status: 'unchanged', guests: domains.length, reason: 'no placement finding' };
+  const unparsed = options.unparsed ?? [];
+  if (unparsed.length > 0) {
+    const named = unparsed.length === 1 ? unparsed[0]! : `${unparsed[0]} and ${unparsed.length - 1} more`;
+    return { host, status: 'refused', reason: `${named} ${unparsed.length === 1 ? 'is' : 'are'} not well-formed XML (xml-malformed): the placement of ${unparsed.length === 1 ? 'its guest' : 'their guests'} is unknown` };
+  }
   const problem = buildPlanProblem(host.model, domains, diagnostics);
   if (problem.refusal) return { host, status: 'refused', reason: problem.refusal };
+  // Guests the plan does not move may already bind more than a node has: no layout of the others fixes that.
+  const overdrawn = unplannedOverdraw(problem);
+  if (overdrawn.length > 0) return { host, status: 'infeasible', shortages: overdrawn, steps: 0, ms: performance.now() - t0 };
 
   // First: keep every fine guest that does not collide with an earlier one; then let every guest move.
   const kept = keepFineGuests(problem);
@@ -76,6 +92,19 @@ export function planHost(host: LintHost, domains: readonly LintedDomain[], diagn
     steps: result.steps,
     ms: performance.now() - t0,
   };
+}
+
+/** Each node resource the unplanned guests alone bind beyond what the node has (their own findings say which guest). */
+function unplannedOverdraw(problem: PlanProblem): string[] {
+  const out: string[] = [];
+  for (const n of problem.nodes) {
+    if (n.unplannedBinders.length === 0) continue;
+    const who = `${n.unplannedBinders.join(', ')}, which the plan does not move`;
+    for (const [size, left] of n.pages) if (left < 0) out.push(`${formatKiB(size)} pages on node ${n.id}: ${who}, bind ${-left} more than the pool holds`);
+    // A node already below its watermark without them is the host's finding, not theirs.
+    if (n.smallKiB < 0 && n.smallKiB + n.unplannedSmallKiB >= 0) out.push(`memory on node ${n.id}: ${who}, bind ${formatKiB(-n.smallKiB)} more than it has above the high watermark`);
+  }
+  return out;
 }
 
 /** A kept guest's cores and node per cell. */

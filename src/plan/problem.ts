@@ -55,6 +55,10 @@ export interface PlanNode {
   smallKiB: number;
   /** MemTotal is 0: no memory may be bound here (numatune-memoryless-node). */
   memoryless: boolean;
+  /** The unplanned guests that bind hugepages or small pages here, by label. */
+  unplannedBinders: string[];
+  /** Small-page KiB those guests bind here strictly (already taken off smallKiB). */
+  unplannedSmallKiB: number;
 }
 
 export interface PlanCell {
@@ -157,6 +161,12 @@ export function buildPlanProblem(host: HostModel, domains: readonly LintedDomain
   const pagesUsed = new Map<string, number>();
   const smallUsed = new Map<number, number>();
   const planned: LintedDomain[] = [];
+  const bindersOf = new Map<number, Set<string>>();
+  const binds = (node: number, ld: LintedDomain) => {
+    const set = bindersOf.get(node) ?? new Set<string>();
+    set.add(guestLabel(ld));
+    bindersOf.set(node, set);
+  };
   for (const ld of domains) {
     const d = ld.domain;
     const why = !isPinned(d) ? 'not pinned' : d.vcpu?.placement === 'auto' ? 'placed by numad' : undefined;
@@ -166,13 +176,19 @@ export function buildPlanProblem(host: HostModel, domains: readonly LintedDomain
     }
     problem.unplanned.push({ linted: ld, why });
     for (const use of affinityUses(d, host)) taken = taken.union(use.reach);
-    for (const s of strictSmallPageShares(d)) smallUsed.set(s.node, (smallUsed.get(s.node) ?? 0) + s.kib);
+    for (const s of strictSmallPageShares(d)) {
+      smallUsed.set(s.node, (smallUsed.get(s.node) ?? 0) + s.kib);
+      binds(s.node, ld);
+    }
     for (const m of memoryDemands(d)) {
       if (!m.hugepages) continue;
       const size = m.hugepages.sizeKiB ?? host.defaultHugepageSizeKiB;
       if (size === undefined) continue;
       const pages = Math.ceil(m.kib / size);
-      const add = (n: number, p: number) => pagesUsed.set(`${n}:${size}`, (pagesUsed.get(`${n}:${size}`) ?? 0) + p);
+      const add = (n: number, p: number) => {
+        pagesUsed.set(`${n}:${size}`, (pagesUsed.get(`${n}:${size}`) ?? 0) + p);
+        binds(n, ld);
+      };
       if (m.target.kind === 'node') add(m.target.node, pages);
       else if (m.target.kind === 'interleave') for (const [n, p] of spreadEvenly(pages, m.target.nodes)) add(n, p);
     }
@@ -200,6 +216,8 @@ export function buildPlanProblem(host: HostModel, domains: readonly LintedDomain
       pages,
       smallKiB: smallPageRoom(host, node.id) - (smallUsed.get(node.id) ?? 0),
       memoryless: node.memTotalKiB === 0,
+      unplannedBinders: [...(bindersOf.get(node.id) ?? [])],
+      unplannedSmallKiB: smallUsed.get(node.id) ?? 0,
     });
   }
 

@@ -27,7 +27,9 @@ export function minimalFix(before: string, after: string): Fix {
  * Adds to `diagnostics` (in place) a suggestion on the first placement finding of each file the
  * host's plan changes. Nothing is added when the plan is infeasible, refused or gives up.
  */
-export function addPlanSuggestions(host: LintHost, domains: readonly LintedDomain[], diagnostics: readonly Diagnostic[]): void {
+export function addPlanSuggestions(host: LintHost, domains: readonly LintedDomain[], diagnostics: readonly Diagnostic[], unparsed: readonly string[] = []): void {
+  // A plan member that does not parse has an unknown placement: planHost refuses such a plan.
+  if (unparsed.length > 0) return;
   const placement = diagnostics.filter((d) => isPlacementFinding(d) && d.file !== host.path);
   // A finding with a fix of its own gets no plan suggestion: with nothing else to attach to, no plan is run.
   if (!placement.some((d) => !d.fix)) return;

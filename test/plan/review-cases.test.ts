@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lint } from '../../src/engine/runner.ts';
@@ -75,4 +75,40 @@ test('kvmlint plan --max-steps takes a positive integer only, and a search that 
   assert.equal(r.status, 1);
   assert.match(r.stderr, /: the search gave up after 2 steps \(\d+ ms\): no layout found, none ruled out \(raise --max-steps\)\n/);
   assert.doesNotMatch(r.stderr, /no layout exists/);
+});
+
+test('plan: a Latin-1 guest (encoding declared) is planned around; a guest file that does not parse makes the plan refuse, never place over it', async () => {
+  // web-01 declares ISO-8859-1 and holds a Latin-1 'é'; it is pinned to CPUs 4-7. x-01 collides with it.
+  const dir = join(cases, 'unparsed-member');
+  const run = await planClean(dir, ['web-01.xml', 'x-01.xml'], 'host.json');
+  const x01 = [...run.changed.values()].find((c) => c.shown.endsWith('x-01.xml'))!;
+  assert.doesNotMatch(x01.after, /cpuset='[4-7]'/, 'x-01 kept off web-01\'s CPUs');
+  assert.equal(run.changed.size, 1, 'web-01 kept');
+
+  // The same guest with a mistyped end tag: its CPUs are unknown, so nothing is planned.
+  const work = mkdtempSync(join(tmpdir(), 'kvmlint-plan-unparsed-'));
+  try {
+    cpSync(dir, work, { recursive: true });
+    const broken = readFileSync(join(work, 'web-01.xml'), 'latin1').replace('</name>', '</nam>');
+    writeFileSync(join(work, 'web-01.xml'), broken, 'latin1');
+    const refused = await runPlan({ paths: ['web-01.xml', 'x-01.xml'].map((f) => join(work, f)), cwd: work, hostFile: 'host.json', configFile: false });
+    assert.deepEqual(refused.plans.map((p) => p.status), ['refused']);
+    assert.match(refused.plans[0]!.status === 'refused' ? refused.plans[0]!.reason : '', /web-01\.xml is not well-formed XML/);
+    assert.equal(refused.changed.size, 0);
+    // Nor does the lint suggest a plan's change for x-01.
+    const linted = await lint({ paths: ['web-01.xml', 'x-01.xml'].map((f) => join(work, f)), cwd: work, hostFile: 'host.json', configFile: false, planSuggestions: true });
+    assert.ok(linted.diagnostics.some(isPlacementFinding));
+    assert.deepEqual(linted.diagnostics.flatMap((d) => (d.suggestions ?? []).filter((s) => /kvmlint plan/.test(s.message)).map((s) => s.message)), [], 'no plan suggestion');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('plan: a guest the plan does not move (not pinned) that alone overdraws a node makes the host infeasible, naming it; not "layout found"', async () => {
+  // batch-01 is not pinned and binds 6144 × 2 MiB pages strictly to node 0, whose pool holds 4096.
+  const dir = join(cases, 'unplanned-overdraw');
+  const run = await runPlan({ paths: ['batch-01.xml', 'db-01.xml', 'web-01.xml'].map((f) => join(dir, f)), cwd: dir, hostFile: 'host.json', configFile: false });
+  assert.deepEqual(run.plans.map((p) => p.status), ['infeasible']);
+  assert.deepEqual(run.plans[0]!.status === 'infeasible' && run.plans[0]!.shortages, ['2 MiB pages on node 0: batch-01, which the plan does not move, bind 2048 more than the pool holds']);
+  assert.equal(run.changed.size, 0);
 });

@@ -1,0 +1,26 @@
+/**
+ * Which domains of one host are guests libvirt would hold: a domain is known by its `<name>` and its
+ * `<uuid>`, and one host keeps one domain per name and per uuid (src/conf/virdomainobjlist.c
+ * virDomainObjListAddLocked). Defining the files in path order:
+ * - a name already defined under another uuid is refused ("domain 'x' already exists with uuid …");
+ * - a uuid already defined under another name is refused ("domain 'x' is already defined with uuid …");
+ * - the same name and uuid replaces the earlier definition.
+ * So duplicated files (a copy, a symlinked second name) are one guest, not two: the rules that add
+ * guests up (CPUs, pools, memory) and the planner count it once; duplicate-domain-identity reports
+ * the duplicate itself.
+ */
+/**
+ * A uuid as a value: libvirt reads it with or without dashes, in either case, and around whitespace
+ * (src/util/viruuid.c virUUIDParse; basictypes.rng UUID). Undefined when empty.
+ */
+export declare function uuidKey(uuid: string | undefined): string | undefined;
+/**
+ * The domains a host ends up with when its files are defined in path order (the order plans are
+ * linted in), in that order. Returns `domains` itself when no two share a name or uuid.
+ */
+export declare function definedGuests<T extends {
+    readonly domain: {
+        readonly name?: string;
+        readonly uuid?: string;
+    };
+}>(domains: readonly T[]): readonly T[];

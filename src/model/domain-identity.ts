@@ -1,0 +1,51 @@
+/**
+ * Which domains of one host are guests libvirt would hold: a domain is known by its `<name>` and its
+ * `<uuid>`, and one host keeps one domain per name and per uuid (src/conf/virdomainobjlist.c
+ * virDomainObjListAddLocked). Defining the files in path order:
+ * - a name already defined under another uuid is refused ("domain 'x' already exists with uuid …");
+ * - a uuid already defined under another name is refused ("domain 'x' is already defined with uuid …");
+ * - the same name and uuid replaces the earlier definition.
+ * So duplicated files (a copy, a symlinked second name) are one guest, not two: the rules that add
+ * guests up (CPUs, pools, memory) and the planner count it once; duplicate-domain-identity reports
+ * the duplicate itself.
+ */
+
+/**
+ * A uuid as a value: libvirt reads it with or without dashes, in either case, and around whitespace
+ * (src/util/viruuid.c virUUIDParse; basictypes.rng UUID). Undefined when empty.
+ */
+export function uuidKey(uuid: string | undefined): string | undefined {
+  const v = uuid?.replace(/[-\s]/g, '').toLowerCase();
+  return v ? v : undefined;
+}
+
+/**
+ * The domains a host ends up with when its files are defined in path order (the order plans are
+ * linted in), in that order. Returns `domains` itself when no two share a name or uuid.
+ */
+export function definedGuests<T extends { readonly domain: { readonly name?: string; readonly uuid?: string } }>(domains: readonly T[]): readonly T[] {
+  const byName = new Map<string, T>();
+  const byUuid = new Map<string, T>();
+  const dropped = new Set<T>();
+  for (const ld of domains) {
+    const name = ld.domain.name?.trim() || undefined;
+    // Without <uuid> libvirt generates a fresh one: such a domain can clash by name only.
+    const uuid = uuidKey(ld.domain.uuid);
+    const sameName = name !== undefined ? byName.get(name) : undefined;
+    const sameUuid = uuid !== undefined ? byUuid.get(uuid) : undefined;
+    if (sameName === undefined && sameUuid === undefined) {
+      if (name !== undefined) byName.set(name, ld);
+      if (uuid !== undefined) byUuid.set(uuid, ld);
+      continue;
+    }
+    if (sameName !== undefined && sameName === sameUuid) {
+      // The same name and uuid: this definition replaces the earlier one.
+      dropped.add(sameName);
+      byName.set(name!, ld);
+      byUuid.set(uuid!, ld);
+      continue;
+    }
+    dropped.add(ld);
+  }
+  return dropped.size === 0 ? domains : domains.filter((ld) => !dropped.has(ld));
+}
