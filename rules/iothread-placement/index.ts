@@ -78,15 +78,23 @@ export default defineDomainRule({
       return undefined;
     };
 
-    // The one safe target (rules.md §2): the emulator's explicit set, when no vCPU may run there.
+    // The one safe target (rules.md §2): the emulator's explicit set, when no vCPU may run there and the
+    // emulator is not realtime itself (<emulatorsched fifo|rr>): a busy realtime emulator starves an
+    // IOThread beside it just as a realtime vCPU would.
     const emulator = effectiveEmulatorAffinity(domain, model);
+    const realtimeEmulator = domainThreads(domain, model).some((t) => t.kind === 'emulator' && isRealtimePolicy(t.policy));
     const target =
+      !realtimeEmulator &&
       emulator.source === 'emulatorpin' &&
       emulator.cpus &&
       vcpuAffinityGroups(domain, model).every((g) => g.affinity.cpus !== undefined && g.affinity.source !== 'placement-auto' && !g.affinity.cpus.intersects(emulator.cpus!))
         ? emulator.cpus
         : undefined;
-    const pinTo = target ? `pin it to the emulator's CPUs (${target.toString()})` : "pin it to housekeeping CPUs, with the emulator, away from the vCPUs";
+    const pinTo = target
+      ? `pin it to the emulator's CPUs (${target.toString()})`
+      : realtimeEmulator
+        ? 'pin it to housekeeping CPUs away from the vCPUs and from the realtime emulator'
+        : 'pin it to housekeeping CPUs, with the emulator, away from the vCPUs';
 
     const ids = new Set(domain.iothreadIds);
     const pinned = new Set<number>();
@@ -109,7 +117,14 @@ export default defineDomainRule({
         advice: target ? `set cpuset='${target.toString()}', the emulator's CPUs` : pinTo,
       };
       const fix = target ? replaceAttributeValue(pin.cpuset.attr, target.toString()) : undefined;
-      if (rt) report({ range: pin.cpuset.attr.valueRange, severity: 'error', messageId: 'pinnedOnDedicatedRealtime', data: { ...data, rt }, fix });
+      // An IOThread allowed a CPU no vCPU holds is woken there or pulled there by the load balancer while a
+      // realtime vCPU keeps its own CPU (kernel/sched/fair.c select_idle_sibling, load_balance): added latency,
+      // not starvation. Not on an isolcpus CPU, which has no scheduling domain to balance in; and not when
+      // the IOThread is the realtime side, which preempts the vCPU wherever they meet.
+      const escape = cpus.subtract(dedicatedSet);
+      const balanced = !escape.isEmpty && (!model?.housekeeping || escape.intersects(model.housekeeping));
+      const starvedOnly = vcpusThatCanStarve(domain, model, on, iothreadThreads.get(pin.iothread)!).size > 0 && !isRealtimePolicy(iothreadThreads.get(pin.iothread)!.policy);
+      if (rt) report({ range: pin.cpuset.attr.valueRange, severity: balanced && starvedOnly ? 'warning' : 'error', messageId: 'pinnedOnDedicatedRealtime', data: { ...data, rt }, fix });
       else report({ range: pin.cpuset.attr.valueRange, messageId: 'pinnedOnDedicated', data, fix });
     }
 

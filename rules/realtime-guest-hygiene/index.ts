@@ -25,7 +25,7 @@ export default defineDomainRule({
         help: 'add <hugepages> (1 GiB pages ideally) to <memoryBacking>',
       },
       notLocked: {
-        message: "{{who}} but memory is not locked: the host may swap out QEMU's memory and stall a vCPU",
+        message: "{{who}} but memory is not locked: the host may swap out QEMU's {{memory}} and stall a vCPU",
         help: 'add <locked/> to <memoryBacking>, with a <memtune><hard_limit> (see locked-memory-risk)',
       },
       noNosharepages: {
@@ -63,16 +63,19 @@ export default defineDomainRule({
         data: { who },
       });
     }
+    // hugetlbfs pages are never on the LRU, so never swapped: with hugepages backing all of guest RAM,
+    // only QEMU's own memory (its heap, code, device buffers) can be.
+    const allHuge = mb?.hugepages !== undefined && memoryDemands(domain).every((slice) => slice.hugepages !== undefined);
     if (!mb?.locked) {
       report({
         range: memAt,
         messageId: 'notLocked',
-        data: { who },
+        data: { who, memory: allHuge ? 'own memory' : 'memory' },
       });
     }
     // KSM never merges hugetlb pages (mm/ksm.c vma_ksm_compatible refuses VM_HUGETLB): with hugepages
     // backing every slice of guest memory, <nosharepages/> changes nothing.
-    if (!mb?.nosharepages && !(mb?.hugepages && memoryDemands(domain).every((slice) => slice.hugepages !== undefined))) {
+    if (!mb?.nosharepages && !allHuge) {
       report({
         range: memAt,
         messageId: 'noNosharepages',

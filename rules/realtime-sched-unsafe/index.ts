@@ -1,8 +1,9 @@
 import { defineDomainRule, type RelatedDescriptor } from '../../src/engine/types.ts';
 import { isDedicated, isPinned } from '../../src/model/affinity.ts';
 import { describeCpus, listNames } from '../../src/model/describe.ts';
-import { dedicatedCpuSet, describeThread, domainThreads, isRealtimePolicy, threadsOnCpu, type ThreadGroup } from '../../src/model/threads.ts';
+import { dedicatedCpuSet, describeThread, domainThreads, isRealtimePolicy, threadsOnCpu, threadsOverlapping, type ThreadGroup } from '../../src/model/threads.ts';
 import { attribute } from '../../src/xml/query.ts';
+import { CpuSet } from '../../src/model/cpuset.ts';
 import type { Range } from '../../src/xml/types.ts';
 import type { DomainModel } from '../../src/model/domain.ts';
 import type { HostModel } from '../../src/model/host.ts';
@@ -55,7 +56,11 @@ export default defineDomainRule({
       } else if (!a.cpus) {
         continue; // A cpuset that does not parse is cpuset-syntax's.
       } else if (!isDedicated(a)) {
-        reasons.push(`${verb('spans', 'span')} ${describeCpus(a.cpus)} (not one CPU)`);
+        // The other threads pinned within reach are the reason to name: a busy realtime thread never lets them
+        // run on the CPU it holds, and narrowing it to one of those CPUs would not help them (the help says
+        // "one CPU of its own", which covers the span too).
+        const shared = boundedNames(namesOf(sharingThreads(domain, t, model)));
+        reasons.push(shared.length > 0 ? `${verb('shares', 'share')} ${describeCpus(a.cpus)} with ${listNames(shared)}` : `${verb('spans', 'span')} ${describeCpus(a.cpus)} (not one CPU)`);
       } else {
         // A vCPU on a CPU an earlier finding already names it on: only a related place of that finding. Decided
         // before listing the CPU's threads again, which for n realtime vCPUs on one CPU was O(n²).
@@ -139,13 +144,15 @@ function ownedElsewhere(t: ThreadGroup, pinned: boolean, dedicated: ReturnType<t
 }
 
 /**
- * Other threads of the domain that may run on `t`'s one CPU, leaving out pairs other rules own:
+ * Other threads of the domain that may run on `t`'s CPUs (its one CPU, or any of several), leaving out pairs other rules own:
  * the emulator or an IOThread with a dedicated vCPU (emulatorpin-overlaps-vcpus, iothread-placement),
  * and threads without any pin (missing-emulatorpin, iothread-placement, vcpu-partially-pinned).
  */
 function sharingThreads(d: DomainModel, t: ThreadGroup, model: HostModel | undefined): ThreadGroup[] {
   const out: ThreadGroup[] = [];
-  for (const o of threadsOnCpu(d, t.affinity.cpus!.min!, model, { except: t, explicitOnly: true })) {
+  const cpus = t.affinity.cpus!;
+  const others = cpus.size === 1 ? threadsOnCpu(d, cpus.min!, model, { except: t, explicitOnly: true }) : threadsOverlapping(d, cpus, model, { except: t, explicitOnly: true });
+  for (const o of others) {
     const vcpuPair = t.kind === 'vcpu' || o.kind === 'vcpu';
     if (vcpuPair && t.kind !== o.kind) {
       const vcpu = t.kind === 'vcpu' ? t : o;
@@ -154,6 +161,14 @@ function sharingThreads(d: DomainModel, t: ThreadGroup, model: HostModel | undef
     out.push(o);
   }
   return out;
+}
+
+/** Thread names for a message, the IOThreads as one range ("IOThreads 5-8") after the others. */
+function namesOf(threads: readonly ThreadGroup[]): string[] {
+  const iothreads = CpuSet.fromIntervals(threads.flatMap((t) => (t.kind === 'iothread' ? t.ids.intervals() : [])));
+  const names = threads.filter((t) => t.kind !== 'iothread').map(describeThread);
+  if (!iothreads.isEmpty) names.push(`${iothreads.size === 1 ? 'IOThread' : 'IOThreads'} ${iothreads.toString()}`);
+  return names;
 }
 
 /** At most a few names in a message; a huge guest must not produce a huge diagnostic. */

@@ -15,11 +15,11 @@ export default defineDomainRule({
     tags: ['pinning', 'latency'],
     messages: {
       shared: {
-        message: '{{vcpus}} are all pinned to CPU {{cpu}}: they take turns on one host CPU',
+        message: '{{vcpus}} are {{all}} pinned to CPU {{cpu}}: they take turns on one host CPU',
         help: 'give each vCPU a CPU of its own; one preempted while holding a guest lock stalls the others spinning on it',
       },
       confined: {
-        message: "{{vcpus}} are all confined by <vcpu cpuset='{{cpuset}}'> to CPU {{cpu}}: they take turns on one host CPU",
+        message: "{{vcpus}} are {{all}} confined by <vcpu cpuset='{{cpuset}}'> to CPU {{cpu}}: they take turns on one host CPU",
         help: 'give each vCPU a CPU of its own with <vcpupin>; one preempted while holding a guest lock stalls the others spinning on it',
       },
     },
@@ -51,10 +51,13 @@ export default defineDomainRule({
       if (onCpu.length === 0) continue;
       const at = onCpu[onCpu.length - 1]!;
       const related = onCpu.slice(0, -1).map((g) => ({ range: g.affinity.attr!.valueRange, message: `${describeVcpus(g.vcpus)} pinned to CPU ${cpu} here` }));
+      // Two vCPUs read as a pair ("vCPUs 5 and 6 are both"), not as a range.
+      const pair = vcpus.size === 2 ? vcpus.toArray() : undefined;
+      const named = { vcpus: pair ? `vCPUs ${pair[0]} and ${pair[1]}` : describeVcpus(vcpus), all: pair ? 'both' : 'all', cpu };
       if (at.affinity.source === 'vcpu-cpuset') {
-        report({ range: at.affinity.attr!.valueRange, messageId: 'confined', data: { vcpus: describeVcpus(vcpus), cpu, cpuset: excerpt(at.affinity.attr!.value) }, related });
+        report({ range: at.affinity.attr!.valueRange, messageId: 'confined', data: { ...named, cpuset: excerpt(at.affinity.attr!.value) }, related });
       } else {
-        report({ range: at.affinity.attr!.valueRange, messageId: 'shared', data: { vcpus: describeVcpus(vcpus), cpu }, related });
+        report({ range: at.affinity.attr!.valueRange, messageId: 'shared', data: named, related });
       }
     }
   },

@@ -204,6 +204,19 @@ export function threadsOnCpu(d: DomainModel, cpu: number, host?: HostModel, opts
   return [...hits].sort((a, b) => index.position.get(a)! - index.position.get(b)!);
 }
 
+/**
+ * The thread groups whose affinity overlaps `cpus`, in `domainThreads` order, with threadsOnCpu's
+ * options: for a thread allowed several CPUs, which others it may meet on any of them.
+ */
+export function threadsOverlapping(d: DomainModel, cpus: CpuSet, host?: HostModel, opts: { except?: ThreadGroup; explicitOnly?: boolean } = {}): ThreadGroup[] {
+  const index = cpuThreadIndex(d, host);
+  return domainThreads(d, host).filter((t) => {
+    if (t === opts.except) return false;
+    if (index.everywhere.includes(t)) return !opts.explicitOnly;
+    return t.affinity.cpus !== undefined && t.affinity.cpus.intersects(cpus);
+  });
+}
+
 /** The vCPUs with realtime (fifo or rr) scheduling; built in one pass, so thousands of vcpusched groups stay linear. */
 export const realtimeVcpus: (d: DomainModel, host?: HostModel) => CpuSet = memoPerDomain((d, host) => {
   if (!d.cputune?.vcpusched.some((s) => s.scheduler === 'fifo' || s.scheduler === 'rr')) return CpuSet.empty;

@@ -68,5 +68,13 @@ export declare function threadsOnCpu(d: DomainModel, cpu: number, host?: HostMod
     except?: ThreadGroup;
     explicitOnly?: boolean;
 }): ThreadGroup[];
+/**
+ * The thread groups whose affinity overlaps `cpus`, in `domainThreads` order, with threadsOnCpu's
+ * options: for a thread allowed several CPUs, which others it may meet on any of them.
+ */
+export declare function threadsOverlapping(d: DomainModel, cpus: CpuSet, host?: HostModel, opts?: {
+    except?: ThreadGroup;
+    explicitOnly?: boolean;
+}): ThreadGroup[];
 /** The vCPUs with realtime (fifo or rr) scheduling; built in one pass, so thousands of vcpusched groups stay linear. */
 export declare const realtimeVcpus: (d: DomainModel, host?: HostModel) => CpuSet;
