@@ -8542,7 +8542,12 @@ function decodeXmlBytes(buf) {
   if (buf.length >= 2 && buf[0] === 255 && buf[1] === 254) return { ...decodeUtf16(buf, true), encoding: "utf-16le" };
   if (buf.length >= 2 && buf[0] === 254 && buf[1] === 255) return { ...decodeUtf16(buf, false), encoding: "utf-16be" };
   const declared = declaredEncoding(buf);
-  if (declared === void 0 || UTF8_NAMES.has(declared) || UTF16_NAMES.has(declared)) return decodeUtf8(buf);
+  if (declared === void 0 || UTF8_NAMES.has(declared)) return decodeUtf8(buf);
+  if (UTF16_NAMES.has(declared)) {
+    const text = buf.toString("latin1", 0, Math.min(buf.length, 256));
+    const at = text.toLowerCase().indexOf(declared, text.indexOf("encoding"));
+    return { ...decodeError(text.slice(0, at), `declared ${declared.toUpperCase()} without a byte order mark: libxml2 rejects it ("labelled UTF-16 but has UTF-8 content")`), encoding: "utf-8" };
+  }
   if (LATIN1_NAMES.has(declared)) return { text: buf.toString("latin1"), encoding: "latin1" };
   if (ASCII_NAMES.has(declared)) {
     const bad = buf.findIndex((b) => b >= 128);

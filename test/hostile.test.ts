@@ -100,7 +100,8 @@ function referenceText(path: string): string {
   if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf);
   if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf);
   const declared = /^<\?xml version=(['"])1\.0\1 encoding=(['"])([^'"]+)\2/.exec(buf.toString('latin1', 0, 100))?.[3]?.toLowerCase();
-  if (declared === 'iso-8859-1' || declared === 'us-ascii') return buf.toString('latin1');
+  // Latin-1 and ASCII byte for byte; a UTF-16 label without a BOM is read as the 8-bit text it is.
+  if (declared === 'iso-8859-1' || declared === 'us-ascii' || declared === 'utf-16') return buf.toString('latin1');
   if (declared !== undefined && declared !== 'utf-8') {
     const text = new TextDecoder(declared).decode(buf);
     return text.includes('\uFFFD') ? text.slice(0, text.indexOf('\uFFFD')) : text;

@@ -132,7 +132,11 @@ const DECLARED_ENCODING =
  * labels as windows-1252, which differs in 0x80-0x9F, so those two are decoded here.
  */
 const UTF8_NAMES = new Set(['utf-8', 'utf8']);
-/** A UTF-16 label on a file readable as ASCII: libxml2 warns "labelled UTF-16 but has UTF-8 content" and reads UTF-8. */
+/**
+ * A UTF-16 label on a file without a byte order mark, whose declaration reads as ASCII: libxml2 2.9-2.11
+ * (RHEL 8 and 9, Debian 12, Ubuntu 24.04) stops with "Document labelled UTF-16 but has UTF-8 content"
+ * (parser.c xmlParseEncodingDecl), and later releases switch to a UTF-16 decoder that cannot read it.
+ */
 const UTF16_NAMES = new Set(['utf-16', 'utf16', 'utf-16le', 'utf-16be', 'ucs-2', 'ucs2', 'iso-10646-ucs-2']);
 const LATIN1_NAMES = new Set(['iso-8859-1', 'iso_8859-1', 'iso8859-1', 'iso88591', 'iso_8859-1:1987', 'latin1', 'latin-1', 'l1', 'cp819', 'ibm819', 'iso-ir-100', 'csisolatin1']);
 const ASCII_NAMES = new Set(['ascii', 'us-ascii', 'ansi_x3.4-1968', 'ansi_x3.4-1986', 'iso646-us', 'iso_646.irv:1991', 'cp367', 'ibm367', 'us', 'csascii', 'iso-ir-6']);
@@ -163,7 +167,12 @@ export function decodeXmlBytes(buf: Buffer): { text: string; error?: XmlParseErr
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { ...decodeUtf16(buf, true), encoding: 'utf-16le' };
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { ...decodeUtf16(buf, false), encoding: 'utf-16be' };
   const declared = declaredEncoding(buf);
-  if (declared === undefined || UTF8_NAMES.has(declared) || UTF16_NAMES.has(declared)) return decodeUtf8(buf);
+  if (declared === undefined || UTF8_NAMES.has(declared)) return decodeUtf8(buf);
+  if (UTF16_NAMES.has(declared)) {
+    const text = buf.toString('latin1', 0, Math.min(buf.length, 256));
+    const at = text.toLowerCase().indexOf(declared, text.indexOf('encoding'));
+    return { ...decodeError(text.slice(0, at), `declared ${declared.toUpperCase()} without a byte order mark: libxml2 rejects it ("labelled UTF-16 but has UTF-8 content")`), encoding: 'utf-8' };
+  }
   if (LATIN1_NAMES.has(declared)) return { text: buf.toString('latin1'), encoding: 'latin1' };
   if (ASCII_NAMES.has(declared)) {
     const bad = buf.findIndex((b) => b >= 0x80);
