@@ -45,7 +45,7 @@ console.log(JSON.stringify({ ids: found.map((d) => d.ruleId + ':' + (d.messageId
     const out = JSON.parse(run.stdout) as { ids: string[]; rules: number; text: string };
     assert.ok(out.ids.includes('vcpu-pin-collision:shared'), out.ids.join(' '));
     assert.ok(out.rules > 30);
-    assert.match(out.text, /^vm\.xml:7:\d+: warning: vCPUs 0-1 are all pinned to CPU 2/m);
+    assert.match(out.text, /^vm\.xml:7:\d+: warning: vCPUs 0 and 1 are both pinned to CPU 2/m);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -346,9 +346,12 @@ describe('rules with an imported host: what the source cannot say stays silent, 
     temps.push(t);
     const guest = readFileSync(join(repoRoot, 'examples/domains/insufficient-hugepages.xml'), 'utf8');
     writeFileSync(join(t, 'a.xml'), guest);
-    writeFileSync(join(t, 'b.xml'), guest.replace(/<name>[^<]*<\/name>/, '<name>second</name>'));
-    for (const name of ['c', 'd']) {
-      writeFileSync(join(t, `${name}.xml`), guest.replace(/<name>[^<]*<\/name>/, `<name>${name}</name>`).replace(/<page size='2048' unit='KiB'\/>/, ''));
+    // Each copy its own <name> and <uuid>: libvirt refuses a second definition under a uuid it holds, so
+    // a copy with only a new name is not a second guest (duplicate-domain-identity reports it).
+    const copy = (name: string, i: number) => guest.replace(/<name>[^<]*<\/name>/, `<name>${name}</name>`).replace(/<uuid>[0-9a-f]{8}/, `<uuid>0000000${i}`);
+    writeFileSync(join(t, 'b.xml'), copy('second', 1));
+    for (const [i, name] of ['c', 'd'].entries()) {
+      writeFileSync(join(t, `${name}.xml`), copy(name, i + 2).replace(/<page size='2048' unit='KiB'\/>/, ''));
     }
     const paths = ['a', 'b', 'c', 'd'].map((n) => join(t, `${n}.xml`));
     const over = await lint({ paths, hostFile: join(dir, 'caps-dual-socket.xml'), cwd: t });

@@ -21,16 +21,21 @@ const BIN = path.join(repoRoot, 'dist', 'kvmlint.mjs');
 const DOMAIN = readFileSync(path.join(repoRoot, 'examples', 'domains', 'missing-emulatorpin.xml'), 'utf8');
 const HOST = path.join(repoRoot, 'examples', 'hosts', 'dual-socket.json');
 
+function uniqueUuid(text: string, n: number): string {
+  return text.replace(/<uuid>[0-9a-f]{8}/, `<uuid>0000000${n}`);
+}
+
 /** What a hostile pull request commits: every way its text reaches a finding, a code frame or a path. */
 const HOSTILE_NAME = '![t](https://evil.example/t.png) [click](https://evil.example) ##[stop-commands]pwned &#10;::error file=SECURITY.md::forged-by-name &#13;::add-mask::kvmlint';
 const HOSTILE_FILES: Record<string, string> = {
   'guests/a.xml': DOMAIN.replace('<name>build-runner</name>', `<name>${HOSTILE_NAME}</name>`)
     .replace("<vcpupin vcpu='1' cpuset='17'/>", "<vcpupin vcpu='1' cpuset='17'/>\n    <!-- ##[stop-commands]zz -->\n::warning file=SECURITY.md::forged-by-comment\n##[add-mask]kvmlint\n    <!-- \r::error file=SECURITY.md::forged-by-cr -->")
     .replace("<vcpupin vcpu='3' cpuset='19'/>", "<vcpupin vcpu='3' cpuset='19&#10;::error file=SECURITY.md::forged-by-value ##[endgroup]'/>"),
-  // Same pins: dedicated-cpu-conflict names the other domain (a's hostile name) in its message.
-  'guests/b.xml': DOMAIN.replace('<name>build-runner</name>', `<name>b ##[stop-commands]pwned2</name>`),
-  'guests/x\n::error file=SECURITY.md::forged-by-file-name ##[stop-commands]zz.xml': DOMAIN.replace('build-runner', 'c').replace(/cpuset='1(\d)'/g, "cpuset='2$1'"),
-  'guests/cr\r::warning file=SECURITY.md::forged-by-cr-name.xml': DOMAIN.replace('build-runner', 'd').replace(/cpuset='1(\d)'/g, "cpuset='2$1'").replace("'2", "'8"),
+  // Same pins: dedicated-cpu-conflict names the other domain (a's hostile name) in its message. Each guest
+  // has its own <uuid> (a copy under a uuid libvirt already holds is no second guest).
+  'guests/b.xml': uniqueUuid(DOMAIN.replace('<name>build-runner</name>', `<name>b ##[stop-commands]pwned2</name>`), 1),
+  'guests/x\n::error file=SECURITY.md::forged-by-file-name ##[stop-commands]zz.xml': uniqueUuid(DOMAIN, 2).replace('build-runner', 'c').replace(/cpuset='1(\d)'/g, "cpuset='2$1'"),
+  'guests/cr\r::warning file=SECURITY.md::forged-by-cr-name.xml': uniqueUuid(DOMAIN, 3).replace('build-runner', 'd').replace(/cpuset='1(\d)'/g, "cpuset='2$1'").replace("'2", "'8"),
 };
 
 let tmp: string;
