@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"1c57b057220a1380dceff5c5cebe457a464a32cef373666c87218127066c201d"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"6035ad1b99e70b30cb5eaf4330971055262e001dc94c8df396183176f029424c"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -1,9 +1,9 @@
 import { defineDomainRule } from '../../src/engine/types.ts';
-import { effectiveEmulatorAffinity, housekeepingTargetFor, isPinned, type Affinity } from '../../src/model/affinity.ts';
+import { effectiveEmulatorAffinity, isPinned, type Affinity } from '../../src/model/affinity.ts';
 import type { DomainModel } from '../../src/model/domain.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeNodes, describeVcpus } from '../../src/model/describe.ts';
-import { dedicatedCpuSet, domainThreads, isRealtimePolicy, realtimeVcpus, vcpupinCpus, vcpusDedicatedWithin, vcpusThatCanStarve } from '../../src/model/threads.ts';
+import { dedicatedCpuSet, domainThreads, emulatorTargetFor, isRealtimePolicy, realtimeVcpus, vcpusDedicatedWithin, vcpusThatCanStarve } from '../../src/model/threads.ts';
 import { CPUTUNE_CHILD_ORDER, formatterPredecessor } from '../../src/model/libvirt-order.ts';
 import { insertChild, replaceAttributeValue } from '../../src/engine/edit.ts';
 import type { Fix } from '../../src/engine/types.ts';
@@ -59,8 +59,8 @@ export default defineDomainRule({
     if (emulator.source === 'vcpu-cpuset' && (domain.cputune?.vcpupins.length ?? 0) === 0 && rtVcpus.isEmpty && !rtEmulator) return;
 
     // Safe only when the host names its housekeeping CPUs: then the target is not a guess (as missing-emulatorpin).
-    const target = housekeepingTargetFor(vcpupinCpus(domain, model), model);
-    const targetCpus = target?.cpus.subtract(allDedicated);
+    const target = emulatorTargetFor(domain, model);
+    const targetCpus = target?.cpus;
     const fix = targetCpus && !targetCpus.isEmpty ? emulatorFix(source.text, domain, emulator, targetCpus) : undefined;
     const remainder = emulator.cpus.subtract(allDedicated);
     const suggestions =

@@ -9,6 +9,9 @@ import { insertChild, replaceAttributeValue } from '../../src/engine/edit.ts';
 import { defaultThreadAffinity } from '../../src/model/libvirt-version.ts';
 import type { XmlElement } from '../../src/xml/types.ts';
 
+/** Where a realtime (fifo/rr) IOThread belongs: no shared CPU is safe for it or for what it shares with. */
+const REALTIME_IOTHREAD_ADVICE = 'give a realtime IOThread an isolated CPU of its own, away from the vCPUs and the emulator';
+
 /** A fix never writes more pins than this in one go; a larger count is left to a person. */
 const MAX_PINS_PER_FIX = 64;
 
@@ -107,6 +110,10 @@ export default defineDomainRule({
       const hit = cpus.intersect(dedicatedSet);
       if (hit.isEmpty) continue;
       const on = vcpusOn(hit);
+      // A realtime IOThread moved onto the emulator's CPUs would starve the emulator (realtime-sched-unsafe):
+      // it needs a CPU of its own, which is a capacity decision.
+      const realtimeIothread = isRealtimePolicy(iothreadThreads.get(pin.iothread)!.policy);
+      const pinTarget = realtimeIothread ? undefined : target;
       const rt = realtimeNote(on, [pin.iothread], 'it');
       // Its I/O processing competes with the vCPU for the CPU, delaying both.
       const data = {
@@ -114,9 +121,9 @@ export default defineDomainRule({
         cpus: hit.equals(cpus) ? describeCpus(cpus) : `${describeCpus(cpus)}, including ${describeCpus(hit)}`,
         vcpus: describeVcpus(on),
         them: hit.size === 1 ? 'the CPU' : 'those CPUs',
-        advice: target ? `set cpuset='${target.toString()}', the emulator's CPUs` : pinTo,
+        advice: pinTarget ? `set cpuset='${pinTarget.toString()}', the emulator's CPUs` : realtimeIothread ? REALTIME_IOTHREAD_ADVICE : pinTo,
       };
-      const fix = target ? replaceAttributeValue(pin.cpuset.attr, target.toString()) : undefined;
+      const fix = pinTarget ? replaceAttributeValue(pin.cpuset.attr, pinTarget.toString()) : undefined;
       // An IOThread allowed a CPU no vCPU holds is woken there or pulled there by the load balancer while a
       // realtime vCPU keeps its own CPU (kernel/sched/fair.c select_idle_sibling, load_balance): added latency,
       // not starvation. Not on an isolcpus CPU, which has no scheduling domain to balance in; and not when
@@ -164,7 +171,9 @@ export default defineDomainRule({
 
     const cputune = domain.cputune?.element;
     // A fix is offered for a handful of pins only; beyond that (or with no safe target) one finding names them all.
-    const fixable = target !== undefined && cputune !== undefined && unpinned.length <= MAX_PINS_PER_FIX;
+    // Not for realtime IOThreads, which would starve the emulator on its CPUs.
+    const anyRealtime = unpinned.some((id) => isRealtimePolicy(iothreadThreads.get(id)!.policy));
+    const fixable = target !== undefined && !anyRealtime && cputune !== undefined && unpinned.length <= MAX_PINS_PER_FIX;
     for (const group of fixable ? byInsertionPoint(cputune, unpinned) : [{ after: undefined, ids: unpinned }]) {
       const set = CpuSet.ofList(group.ids);
       const one = group.ids.length === 1;
@@ -176,7 +185,7 @@ export default defineDomainRule({
         have: one ? 'has' : 'have',
         they,
         hit: hitText,
-        advice: `${one ? pinTo : pinTo.replace(' it ', ' them ')}: ${example}${one ? '' : ' for each'}`,
+        advice: anyRealtime ? REALTIME_IOTHREAD_ADVICE : `${one ? pinTo : pinTo.replace(' it ', ' them ')}: ${example}${one ? '' : ' for each'}`,
       };
       report({
         range: (domain.iothreadsElement ?? domain.element).startTag,

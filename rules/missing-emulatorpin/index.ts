@@ -1,10 +1,10 @@
 import { defineDomainRule } from '../../src/engine/types.ts';
-import { effectiveEmulatorAffinity, housekeepingTargetFor, isPinned, vcpuAffinityGroups } from '../../src/model/affinity.ts';
+import { effectiveEmulatorAffinity, isPinned, vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { insertLastChild } from '../../src/engine/edit.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeNodes, describeVcpus } from '../../src/model/describe.ts';
 import { defaultThreadAffinity, DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE } from '../../src/model/libvirt-version.ts';
-import { realtimeVcpus } from '../../src/model/threads.ts';
+import { emulatorTargetFor, realtimeVcpus } from '../../src/model/threads.ts';
 
 export default defineDomainRule({
   meta: {
@@ -46,7 +46,7 @@ export default defineDomainRule({
     const pinGroups = vcpuAffinityGroups(domain, model).filter((g) => g.affinity.source === 'vcpupin' && g.affinity.cpus);
     const vcpuCpus = pinGroups.reduce((acc, g) => acc.union(g.affinity.cpus!), CpuSet.empty);
     const at = domain.cputune?.element.startTag ?? domain.vcpu?.element.startTag ?? domain.element.startTag;
-    const target = housekeepingTargetFor(vcpuCpus, model);
+    const target = emulatorTargetFor(domain, model);
     // Safe only with a known, non-empty housekeeping set: then the target is not a guess.
     const fix = target && domain.cputune ? insertLastChild(source.text, domain.cputune.element, { name: 'emulatorpin', attributes: [['cpuset', target.cpus.toString()]] }) : undefined;
     // The default affinity of unpinned threads depends on the host's libvirt (src/model/libvirt-version.ts).
@@ -98,7 +98,7 @@ export default defineDomainRule({
 });
 
 /** Without a host (or with HK unknown) the choice between a spare dedicated CPU and a shared pool is a person's. */
-function advice(target: ReturnType<typeof housekeepingTargetFor>): string {
+function advice(target: ReturnType<typeof emulatorTargetFor>): string {
   if (!target) {
     return "add <emulatorpin cpuset='…'/> to <cputune> naming the host's housekeeping CPUs, or one spare CPU for the emulator";
   }

@@ -90,7 +90,10 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
   const a = splitLines(oldText);
   const b = splitLines(newText);
   const ops = myers(a, b);
-  let out = `--- ${oldName}\n+++ ${newName}\n`;
+  // A name with a space ends in a tab, as git writes it (diff.c): GNU patch reads what follows the first
+  // space of an unterminated name as a timestamp, and would patch `a/vm.xml` for `a/vm.xml copy.xml`.
+  const tab = (name: string) => (name.includes(' ') ? '\t' : '');
+  let out = `--- ${oldName}${tab(oldName)}\n+++ ${newName}${tab(newName)}\n`;
   // Group changes with `context` lines around them into hunks.
   let i = 0;
   let aLine = 0;

@@ -3,7 +3,7 @@ import type { DomainModel, ThreadSched } from './domain.ts';
 import type { HostModel } from './host.ts';
 import { memoPerDomain } from './memo.ts';
 import { describeVcpus } from './describe.ts';
-import { effectiveEmulatorAffinity, effectiveIothreadAffinity, isDedicated, vcpuAffinityGroups, type Affinity } from './affinity.ts';
+import { effectiveEmulatorAffinity, effectiveIothreadAffinity, housekeepingTargetFor, isDedicated, vcpuAffinityGroups, type Affinity } from './affinity.ts';
 
 /**
  * Every thread group of a domain QEMU starts, with where it may run and how
@@ -155,6 +155,30 @@ export function isRealtimeDomain(d: DomainModel): boolean {
 export const vcpupinCpus: (d: DomainModel, host?: HostModel) => CpuSet = memoPerDomain((d, host) =>
   CpuSet.fromIntervals(vcpuAffinityGroups(d, host).flatMap((g) => (g.affinity.source === 'vcpupin' && g.affinity.cpus ? g.affinity.cpus.intervals() : []))),
 );
+
+/**
+ * Where a fix may pin the emulator (missing-emulatorpin, emulatorpin-overlaps-vcpus): the housekeeping
+ * CPUs of the vCPUs' nodes (housekeepingTargetFor) minus every CPU a vCPU is pinned to (dedicated or
+ * floating) and the SMT siblings of the dedicated ones, so that the pin it writes is not the next
+ * finding (emulatorpin-overlaps-vcpus, vcpu-floating-pin, smt-sibling-sharing). Undefined when nothing
+ * is left, when the host's housekeeping is unknown, or when the emulator is realtime itself: a fifo/rr
+ * emulator spread over housekeeping CPUs starves them (realtime-sched-unsafe), and giving it a CPU of
+ * its own is a capacity decision.
+ */
+export function emulatorTargetFor(d: DomainModel, host: HostModel | undefined): { cpus: CpuSet; nodes: CpuSet | undefined } | undefined {
+  const target = housekeepingTargetFor(vcpupinCpus(d, host), host);
+  if (!target || !host) return undefined;
+  if (domainThreads(d, host).some((t) => t.kind === 'emulator' && isRealtimePolicy(t.policy))) return undefined;
+  let avoid = CpuSet.empty;
+  for (const g of vcpuAffinityGroups(d, host)) {
+    const cpus = g.affinity.cpus;
+    if (!cpus || (g.affinity.source !== 'vcpupin' && g.affinity.source !== 'vcpu-cpuset')) continue;
+    avoid = avoid.union(cpus);
+    if (isDedicated(g.affinity)) avoid = avoid.union(host.siblingsOf(cpus.min!) ?? CpuSet.empty);
+  }
+  const cpus = target.cpus.subtract(avoid);
+  return cpus.isEmpty ? undefined : { cpus, nodes: target.nodes };
+}
 
 /** Thread groups whose affinity has at most this many CPUs are indexed per CPU; wider ones are scanned. */
 const INDEXED_WIDTH = 64;

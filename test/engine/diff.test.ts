@@ -76,3 +76,30 @@ test('past 4,000 edits the diff keeps the common head and tail and replaces the 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a name with a space ends its header line in a tab (as git writes it), so GNU patch patches that file, not its prefix', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'kvmlint-diff-space-'));
+  try {
+    try {
+      execFileSync('patch', ['--version'], { stdio: 'pipe' });
+    } catch {
+      if (process.env.CI) throw new Error('.ci/run installs GNU patch');
+      t.skip('GNU patch is not installed');
+      return;
+    }
+    writeFileSync(join(dir, 'vm.xml'), 'a\nb\n');
+    writeFileSync(join(dir, 'vm.xml copy.xml'), 'a\nb\n');
+    const patch = unifiedDiff('a\nb\n', 'a\nc\n', 'a/vm.xml copy.xml', 'b/vm.xml copy.xml');
+    assert.match(patch, /^--- a\/vm\.xml copy\.xml\t\n\+\+\+ b\/vm\.xml copy\.xml\t\n/);
+    writeFileSync(join(dir, 'p'), patch);
+    execFileSync('patch', ['-p1', '-i', 'p'], { cwd: dir, stdio: 'pipe' });
+    assert.equal(readFileSync(join(dir, 'vm.xml copy.xml'), 'utf8'), 'a\nc\n');
+    assert.equal(readFileSync(join(dir, 'vm.xml'), 'utf8'), 'a\nb\n', 'the other file is untouched');
+    // git apply reads it the same way.
+    writeFileSync(join(dir, 'vm.xml copy.xml'), 'a\nb\n');
+    execFileSync('git', ['apply', '-p1', 'p'], { cwd: dir, stdio: 'pipe' });
+    assert.equal(readFileSync(join(dir, 'vm.xml copy.xml'), 'utf8'), 'a\nc\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

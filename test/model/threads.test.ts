@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseXml } from '../../src/xml/index.ts';
 import { buildDomainModel } from '../../src/model/domain.ts';
 import { buildHostModel } from '../../src/model/host-model.ts';
-import { dedicatedCpuSet, dedicatedVcpuCpus, describeThread, domainThreads, isRealtimeDomain, realtimeVcpus, threadsOnCpu, vcpupinCpus, vcpusDedicatedWithin } from '../../src/model/threads.ts';
+import { dedicatedCpuSet, dedicatedVcpuCpus, describeThread, domainThreads, emulatorTargetFor, isRealtimeDomain, realtimeVcpus, threadsOnCpu, vcpupinCpus, vcpusDedicatedWithin } from '../../src/model/threads.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 
 function domain(body: string) {
@@ -132,4 +132,25 @@ test('vcpusDedicatedWithin: the vCPUs dedicated to any CPU of a set, floating pi
   assert.equal(vcpusDedicatedWithin(d, CpuSet.range(0, 3), host).isEmpty, true);
   // A set as wide as any cpuset can be is not enumerated: only its intersection with the dedicated CPUs is.
   assert.equal(vcpusDedicatedWithin(d, CpuSet.range(0, 4294967295), host).toString(), '0-1,3');
+});
+
+test('emulatorTargetFor: housekeeping CPUs of the vCPUs\' node minus every vCPU pin and the SMT siblings of dedicated ones; none for a realtime emulator', () => {
+  // 8 CPUs, siblings n and n+4; isolcpus=2-3,6-7 leaves housekeeping 0-1,4-5.
+  const smt = buildHostModel({
+    kvmlintHostSnapshot: 1,
+    cpus: { online: '0-7' },
+    nodes: [{ id: 0, cpus: '0-7' }],
+    cpuTopology: Array.from({ length: 8 }, (_, cpu) => ({ cpu, node: 0, socket: 0, core: cpu % 4, siblings: `${cpu % 4},${(cpu % 4) + 4}` })),
+    kernel: { cmdline: 'isolcpus=2-3,6-7' },
+  });
+  const pinned = (pins: string, extra = '') => domain(`<vcpu>2</vcpu><cputune>${pins}${extra}</cputune>`);
+  // Dedicated vCPUs on isolated 2 and 3: the whole housekeeping set is free.
+  assert.equal(emulatorTargetFor(pinned("<vcpupin vcpu='0' cpuset='2'/><vcpupin vcpu='1' cpuset='3'/>"), smt)?.cpus.toString(), '0-1,4-5');
+  // A vCPU dedicated to housekeeping CPU 1 takes 1 and its sibling 5 out; a floating pin over 0,4 takes both.
+  assert.equal(emulatorTargetFor(pinned("<vcpupin vcpu='0' cpuset='1'/><vcpupin vcpu='1' cpuset='3'/>"), smt)?.cpus.toString(), '0,4');
+  assert.equal(emulatorTargetFor(pinned("<vcpupin vcpu='0' cpuset='1'/><vcpupin vcpu='1' cpuset='0,4'/>"), smt), undefined);
+  // A fifo emulator gets no target: spread over housekeeping CPUs it would starve them.
+  assert.equal(emulatorTargetFor(pinned("<vcpupin vcpu='0' cpuset='2'/><vcpupin vcpu='1' cpuset='3'/>", "<emulatorsched scheduler='fifo' priority='1'/>"), smt), undefined);
+  // No housekeeping known: no target.
+  assert.equal(emulatorTargetFor(pinned("<vcpupin vcpu='0' cpuset='2'/>"), undefined), undefined);
 });

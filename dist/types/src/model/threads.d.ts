@@ -58,6 +58,19 @@ export declare function isRealtimeDomain(d: DomainModel): boolean;
 /** Union of the CPUs the domain's valid `vcpupin`s name (dedicated or floating). */
 export declare const vcpupinCpus: (d: DomainModel, host?: HostModel) => CpuSet;
 /**
+ * Where a fix may pin the emulator (missing-emulatorpin, emulatorpin-overlaps-vcpus): the housekeeping
+ * CPUs of the vCPUs' nodes (housekeepingTargetFor) minus every CPU a vCPU is pinned to (dedicated or
+ * floating) and the SMT siblings of the dedicated ones, so that the pin it writes is not the next
+ * finding (emulatorpin-overlaps-vcpus, vcpu-floating-pin, smt-sibling-sharing). Undefined when nothing
+ * is left, when the host's housekeeping is unknown, or when the emulator is realtime itself: a fifo/rr
+ * emulator spread over housekeeping CPUs starves them (realtime-sched-unsafe), and giving it a CPU of
+ * its own is a capacity decision.
+ */
+export declare function emulatorTargetFor(d: DomainModel, host: HostModel | undefined): {
+    cpus: CpuSet;
+    nodes: CpuSet | undefined;
+} | undefined;
+/**
  * The thread groups that may run on host CPU `cpu`, in `domainThreads` order:
  * those whose known affinity includes it and, unless `explicitOnly` (only sets written in the XML: a pin or `<vcpu cpuset>`), those left
  * on every online CPU, which may run anywhere with or without a host; numad's
