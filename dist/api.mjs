@@ -12312,7 +12312,20 @@ function hasValueProblem(d, range) {
 }
 
 // src/engine/directives.ts
-var DIRECTIVE = /^\s*kvmlint-(disable-next-line|disable-file|disable|enable)(?=\s|:|$)([^:]*)(?::([\s\S]*))?$/;
+var DIRECTIVE = /^\s*kvmlint-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|:|$)([^:]*)(?::([\s\S]*))?$/;
+var DIRECTIVE_LIKE = /^\s*kvmlint-([a-z-]+)/;
+function coveredBy(e) {
+  return e.children.length === 0 ? e.range : e.startTag;
+}
+function unknownDirectives(doc) {
+  const out = [];
+  for (const comment of doc.comments) {
+    if (DIRECTIVE.test(comment.text)) continue;
+    const m = DIRECTIVE_LIKE.exec(comment.text);
+    if (m) out.push({ comment, word: m[1] });
+  }
+  return out;
+}
 function parseDirectives(doc) {
   const out = [];
   let elements;
@@ -12324,7 +12337,13 @@ function parseDirectives(doc) {
     let target;
     if (kind === "disable-next-line" && doc.root) {
       elements ??= elementsInOrder(doc.root);
-      target = firstStartingAtOrAfter(elements, comment.range.end)?.startTag;
+      const next = firstStartingAtOrAfter(elements, comment.range.end);
+      target = next && coveredBy(next);
+    } else if (kind === "disable-line" && doc.root) {
+      elements ??= elementsInOrder(doc.root);
+      const lineStart = doc.text.lastIndexOf("\n", comment.range.start - 1) + 1;
+      const first = firstStartingAtOrAfter(elements, lineStart);
+      target = first && first.startTag.start < comment.range.start ? coveredBy(first) : void 0;
     }
     out.push({ kind, rules: rules4.length > 0 ? rules4 : void 0, reason: m[3]?.trim() || void 0, comment, target });
   }
@@ -12356,7 +12375,7 @@ function suppressors(diagnostics, directives) {
   const nextLine = [];
   directives.forEach((d, index) => {
     if (d.kind === "disable-file") fileWide.push({ d, index });
-    else if (d.kind === "disable-next-line" && d.target) nextLine.push({ d, index });
+    else if ((d.kind === "disable-next-line" || d.kind === "disable-line") && d.target) nextLine.push({ d, index });
   });
   const fileWideAll = fileWide.find((f) => f.d.rules === void 0);
   const fileWideByRule = /* @__PURE__ */ new Map();
@@ -17483,11 +17502,15 @@ var unused_disable_directive_default = defineDomainRule({
     type: "suggestion",
     fixable: false,
     hasSuggestions: false,
-    summary: "A kvmlint-disable comment or <metadata> suppression that suppresses no finding (stale, or naming the wrong rule).",
+    summary: "A kvmlint-disable comment or <metadata> suppression that suppresses no finding (stale, misspelt, or naming the wrong rule).",
     tags: ["directives"],
     messages: {
       unused: { message: "unused kvmlint-{{kind}} directive ({{what}}{{target}})", help: "remove the directive, or name the rule whose finding it means to silence" },
       unknownRule: { message: "kvmlint-{{kind}} names {{rules}}, which is not a kvmlint rule", help: "check the spelling against `kvmlint rules`" },
+      unknownDirective: {
+        message: "'kvmlint-{{word}}' is not a kvmlint directive: it silences nothing",
+        help: "use kvmlint-disable-next-line, kvmlint-disable-line, kvmlint-disable and kvmlint-enable, or kvmlint-disable-file"
+      },
       unusedMetadata: {
         message: "unused kvmlint suppression in <metadata> ({{what}}{{target}})",
         help: "remove the <kvmlint:disable> entry, or correct its rules or element path"
@@ -18507,6 +18530,9 @@ function applyInlineDirectives(diagnostics, linted, env) {
       list = kept;
       if (directiveRule) {
         const severity = effectiveSeverity(directiveRule, void 0, env.settings[directiveRule.meta.id]);
+        for (const { comment, word } of unknownDirectives(source.doc)) {
+          list.push(diagnosticOf(directiveRule, severity, source, { range: comment.range, messageId: "unknownDirective", data: { word } }));
+        }
         for (const directive of directives) {
           const unknown = (directive.rules ?? []).filter((r) => !known.has(r));
           if (unknown.length === 0) continue;
@@ -18529,7 +18555,7 @@ function applyInlineDirectives(diagnostics, linted, env) {
                 data: {
                   kind: directive.kind,
                   what: named2 ? `no problem was reported from ${named2.map((r) => `'${r}'`).join(", ")}` : "no problem was reported",
-                  target: directive.kind === "disable-next-line" && !directive.target ? "; no element follows it" : ""
+                  target: directive.target ? "" : directive.kind === "disable-next-line" ? "; no element follows it" : directive.kind === "disable-line" ? "; no element starts on its line" : ""
                 }
               })
             );

@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"6035ad1b99e70b30cb5eaf4330971055262e001dc94c8df396183176f029424c"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"3f454768f8c1910edd1c7dd06d3878e4ead503046bbff64f9ba51617aafd81eb"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

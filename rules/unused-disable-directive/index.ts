@@ -9,11 +9,15 @@ export default defineDomainRule({
     type: 'suggestion',
     fixable: false,
     hasSuggestions: false,
-    summary: 'A kvmlint-disable comment or <metadata> suppression that suppresses no finding (stale, or naming the wrong rule).',
+    summary: 'A kvmlint-disable comment or <metadata> suppression that suppresses no finding (stale, misspelt, or naming the wrong rule).',
     tags: ['directives'],
     messages: {
       unused: { message: 'unused kvmlint-{{kind}} directive ({{what}}{{target}})', help: 'remove the directive, or name the rule whose finding it means to silence' },
       unknownRule: { message: 'kvmlint-{{kind}} names {{rules}}, which is not a kvmlint rule', help: 'check the spelling against `kvmlint rules`' },
+      unknownDirective: {
+        message: "'kvmlint-{{word}}' is not a kvmlint directive: it silences nothing",
+        help: 'use kvmlint-disable-next-line, kvmlint-disable-line, kvmlint-disable and kvmlint-enable, or kvmlint-disable-file',
+      },
       unusedMetadata: {
         message: 'unused kvmlint suppression in <metadata> ({{what}}{{target}})',
         help: 'remove the <kvmlint:disable> entry, or correct its rules or element path',

@@ -9,7 +9,7 @@ import type { Range } from '../xml/types.ts';
 import type { LineIndex } from '../xml/lines.ts';
 import { buildDomainModel, isDomainRoot } from '../model/domain.ts';
 import { mapPacked } from '../packed-arrays.ts';
-import { applyDirectives, parseDirectives } from './directives.ts';
+import { applyDirectives, parseDirectives, unknownDirectives } from './directives.ts';
 import { applyMetadataSuppressions, parseMetadataSuppressions } from './metadata-suppressions.ts';
 import { MAX_PLACEHOLDER_VALUE, renderReport } from './messages.ts';
 import { excerpt } from '../model/describe.ts';
@@ -261,6 +261,10 @@ function applyInlineDirectives(diagnostics: readonly Diagnostic[], linted: reado
       list = kept;
       if (directiveRule) {
         const severity = effectiveSeverity(directiveRule, undefined, env.settings[directiveRule.meta.id]);
+        // A misspelt directive (`kvmlint-disable-nextline`) silences nothing: said always, as an unknown rule is.
+        for (const { comment, word } of unknownDirectives(source.doc)) {
+          list.push(diagnosticOf(directiveRule, severity, source, { range: comment.range, messageId: 'unknownDirective', data: { word } }));
+        }
         for (const directive of directives) {
           const unknown = (directive.rules ?? []).filter((r) => !known.has(r));
           if (unknown.length === 0) continue;
@@ -283,7 +287,7 @@ function applyInlineDirectives(diagnostics: readonly Diagnostic[], linted: reado
                 data: {
                   kind: directive.kind,
                   what: named ? `no problem was reported from ${named.map((r) => `'${r}'`).join(', ')}` : 'no problem was reported',
-                  target: directive.kind === 'disable-next-line' && !directive.target ? '; no element follows it' : '',
+                  target: directive.target ? '' : directive.kind === 'disable-next-line' ? '; no element follows it' : directive.kind === 'disable-line' ? '; no element starts on its line' : '',
                 },
               }),
             );

@@ -1,13 +1,16 @@
 import type { Range, XmlComment, XmlDocument, XmlElement } from '../xml/types.ts';
 import type { Diagnostic } from './types.ts';
 
-export type DirectiveKind = 'disable-next-line' | 'disable' | 'enable' | 'disable-file';
+export type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable' | 'disable-file';
 
 /**
  * An inline directive in an XML comment (design.md §4), ESLint's model:
- *   <!-- kvmlint-disable-next-line rule-a rule-b: reason -->  the next element's start tag
+ *   <!-- kvmlint-disable-next-line rule-a rule-b: reason -->  the next element
+ *   <x .../> <!-- kvmlint-disable-line rule-a -->            the first element starting on the comment's line
  *   <!-- kvmlint-disable rule-a -->  ...  <!-- kvmlint-enable rule-a -->
  *   <!-- kvmlint-disable-file -->
+ * The element a line directive covers is its start tag, and for an element without child elements
+ * (`<memory unit='GiB'>16</memory>`) its text and end tag too: a finding on a value is on its line.
  * No rule list means every rule. (No `--` in the reason: it makes the XML malformed.)
  */
 export interface Directive {
@@ -16,11 +19,29 @@ export interface Directive {
   rules: string[] | undefined;
   reason: string | undefined;
   comment: XmlComment;
-  /** disable-next-line: the start tag it covers (undefined when no element follows). */
+  /** disable-next-line and disable-line: the element range it covers (undefined when there is none). */
   target: Range | undefined;
 }
 
-const DIRECTIVE = /^\s*kvmlint-(disable-next-line|disable-file|disable|enable)(?=\s|:|$)([^:]*)(?::([\s\S]*))?$/;
+const DIRECTIVE = /^\s*kvmlint-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|:|$)([^:]*)(?::([\s\S]*))?$/;
+/** A comment that looks like a directive but names none kvmlint has (`kvmlint-disable-nextline`, `kvmlint-ignore`). */
+const DIRECTIVE_LIKE = /^\s*kvmlint-([a-z-]+)/;
+
+/** What a line directive covers of `e`: its start tag, or all of it when it has no child elements. */
+function coveredBy(e: XmlElement): Range {
+  return e.children.length === 0 ? e.range : e.startTag;
+}
+
+/** The comments that start like a directive but are none: they silence nothing, which must not pass unseen. */
+export function unknownDirectives(doc: XmlDocument): Array<{ comment: XmlComment; word: string }> {
+  const out: Array<{ comment: XmlComment; word: string }> = [];
+  for (const comment of doc.comments) {
+    if (DIRECTIVE.test(comment.text)) continue;
+    const m = DIRECTIVE_LIKE.exec(comment.text);
+    if (m) out.push({ comment, word: m[1]! });
+  }
+  return out;
+}
 
 export function parseDirectives(doc: XmlDocument): Directive[] {
   const out: Directive[] = [];
@@ -33,7 +54,13 @@ export function parseDirectives(doc: XmlDocument): Directive[] {
     let target: Range | undefined;
     if (kind === 'disable-next-line' && doc.root) {
       elements ??= elementsInOrder(doc.root);
-      target = firstStartingAtOrAfter(elements, comment.range.end)?.startTag;
+      const next = firstStartingAtOrAfter(elements, comment.range.end);
+      target = next && coveredBy(next);
+    } else if (kind === 'disable-line' && doc.root) {
+      elements ??= elementsInOrder(doc.root);
+      const lineStart = doc.text.lastIndexOf('\n', comment.range.start - 1) + 1;
+      const first = firstStartingAtOrAfter(elements, lineStart);
+      target = first && first.startTag.start < comment.range.start ? coveredBy(first) : undefined;
     }
     out.push({ kind, rules: rules.length > 0 ? rules : undefined, reason: m[3]?.trim() || undefined, comment, target });
   }
@@ -78,7 +105,7 @@ function suppressors(diagnostics: readonly Diagnostic[], directives: readonly Di
   const nextLine: Array<{ d: Directive; index: number }> = [];
   directives.forEach((d, index) => {
     if (d.kind === 'disable-file') fileWide.push({ d, index });
-    else if (d.kind === 'disable-next-line' && d.target) nextLine.push({ d, index });
+    else if ((d.kind === 'disable-next-line' || d.kind === 'disable-line') && d.target) nextLine.push({ d, index });
   });
   // The first disable-file for every rule, and for each rule named.
   const fileWideAll = fileWide.find((f) => f.d.rules === undefined);
