@@ -25646,6 +25646,7 @@ async function lint(options) {
   const diagnostics = [];
   const sources = /* @__PURE__ */ new Map();
   const absPaths = /* @__PURE__ */ new Map();
+  const encodings = /* @__PURE__ */ new Map();
   const shown = [];
   const refusals = [];
   const ruleFailures = [];
@@ -25682,10 +25683,12 @@ async function lint(options) {
           continue;
         }
         source = sourceFromText(shownPath2, decoded.text, decoded.error);
+        if (decoded.encoding !== "utf-8") encodings.set(f.absPath, decoded.encoding);
       } else {
         try {
-          const { text, error } = readBoundedText(f.absPath, maxBytes);
+          const { text, error, encoding } = readBoundedText(f.absPath, maxBytes);
           source = sourceFromText(shownPath2, text, error);
+          if (encoding !== "utf-8") encodings.set(f.absPath, encoding);
         } catch (e) {
           if (e instanceof UsageError) {
             refusals.push(e.message.replace(f.absPath, shownPath2));
@@ -25791,6 +25794,7 @@ async function lint(options) {
     refusals,
     ruleFailures,
     absPaths,
+    encodings,
     config,
     ruleTimes
   };

@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"3f454768f8c1910edd1c7dd06d3878e4ead503046bbff64f9ba51617aafd81eb"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"9888d968c39e39b4589bcb169ce4afc41bc076f825f4f80cc82f3e90d87f2958"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -8,6 +8,7 @@ import { ConfigError } from './engine/config.ts';
 import { displayPath } from './engine/discover.ts';
 import { toPosixPath } from './engine/paths.ts';
 import { gitQuotedPath, unifiedDiff } from './engine/diff.ts';
+import { encodingRefusal, writePatch } from './commands/patch-output.ts';
 import { lintAndFix } from './engine/fix.ts';
 import { FixWriteError, writeFixedFile, yieldToSignals } from './engine/write.ts';
 import { findRule, rules, ruleDoc } from './engine/registry.ts';
@@ -27,6 +28,8 @@ import { defaultSchemaDirs, SCHEMA_DIR_ENV } from './schema/dir.ts';
 
 export interface CliIo {
   stdout: (s: string) => void;
+  /** Bytes as they are (a patch in a file's own encoding); where absent, stdout takes the text. */
+  stdoutBytes?: (b: Uint8Array) => void;
   stderr: (s: string) => void;
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -262,8 +265,16 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     for (const [abs, text] of outcome.fixed) {
       const shown = toPosixPath(displayPath(abs, io.cwd));
       if (opts.fixDryRun) {
+        // The patch --fix would apply: a file --fix refuses for its encoding gets no patch, and says so.
+        const encoding = outcome.encodings.get(abs) ?? 'utf-8';
+        const refusal = encodingRefusal(encoding);
+        if (refusal) {
+          say(io, `${shown}: ${refusal}`);
+          fixFailures++;
+          continue;
+        }
         const patch = patchForOutput(unifiedDiff(outcome.originals.get(abs)!, text, gitQuotedPath(`a/${shown}`), gitQuotedPath(`b/${shown}`)), shown, io.isTTY);
-        io.stdout(patch.text);
+        writePatch(io, patch.text, encoding);
         if (patch.note) say(io, patch.note);
         continue;
       }

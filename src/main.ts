@@ -31,6 +31,7 @@ const utf8 = new TextEncoder();
 
 runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(utf8.encode(s)),
+  stdoutBytes: (b) => process.stdout.write(b),
   stderr: (s) => process.stderr.write(s),
   cwd: process.cwd(),
   env: process.env,

@@ -6,6 +6,7 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import type { CliIo } from '../cli.ts';
+import { encodingRefusal, writePatch } from './patch-output.ts';
 import { gitQuotedPath, unifiedDiff } from '../engine/diff.ts';
 import { workspaceRoot } from '../engine/repo.ts';
 import { neutralise, neutraliseLine, patchForOutput } from '../formats/neutralise.ts';
@@ -46,6 +47,8 @@ export interface PlanRun {
   unresolved: Diagnostic[];
   /** Each host's map before the plan and, for the hosts it changed, after. */
   maps: { before: HostMap[]; after: HostMap[] };
+  /** Absolute path → encoding, for files not in UTF-8 (their patch is printed in it). */
+  encodings: Map<string, string>;
 }
 
 /** Lints `options`' paths, plans every host, and lints the planned texts again. Writes nothing. */
@@ -89,7 +92,7 @@ export async function runPlan(options: LintOptions, planOptions: { maxSteps?: nu
   const plannedHosts = new Set(plans.filter((p) => p.status === 'planned').map((p) => p.host.path));
   const plannedHostFiles = new Set(groups.filter((g) => plannedHosts.has(g.host.path)).flatMap((g) => [g.host.path, ...g.domains.map((d) => d.source.path)]));
   const unresolved = afterDiagnostics.filter((d) => d.severity === 'error' && plannedHostFiles.has(d.file) && isPlacementFinding(d) && !remaining.includes(d));
-  return { plans, changed, remaining, unresolved, maps };
+  return { plans, changed, remaining, unresolved, maps, encodings: first.encodings };
 }
 
 export function describeHostPlan(plan: HostPlan): string {
@@ -150,8 +153,15 @@ export function registerPlanCommand(program: Command, io: CliIo, setExit: (code:
         const shown = toPosixPath(displayPath(abs, io.cwd));
         if (holdBack) continue;
         if (!opts.write) {
+          const encoding = run.encodings.get(abs) ?? 'utf-8';
+          const refusal = encodingRefusal(encoding);
+          if (refusal) {
+            io.stderr(`kvmlint plan: ${neutraliseLine(`${shown}: ${refusal}`)}\n`);
+            failures++;
+            continue;
+          }
           const patch = patchForOutput(unifiedDiff(c.before, c.after, gitQuotedPath(`a/${shown}`), gitQuotedPath(`b/${shown}`)), shown, io.isTTY);
-          io.stdout(patch.text);
+          writePatch(io, patch.text, encoding);
           if (patch.note) io.stderr(`kvmlint plan: note: ${patch.note}\n`);
           continue;
         }

@@ -33,6 +33,8 @@ export interface FixOutcome {
   fixed: Map<string, string>;
   /** Absolute path → text as first read. */
   originals: Map<string, string>;
+  /** Absolute path → the encoding the file was read in, for files not in UTF-8 (as first read). */
+  encodings: Map<string, string>;
   /** Files whose fixed text would not parse: left untouched (defensive; a correct fix never does this). */
   unparsable: string[];
   /** Absolute path → rule id → how many of its fixes were applied, over all passes (for `--fix` to say what it did). */
@@ -50,6 +52,8 @@ export async function lintAndFix(options: LintOptions): Promise<FixOutcome> {
   const originals = new Map<string, string>();
   const session: LintSession = options.session ?? { hosts: new Map() };
   let run = await lint({ ...options, overrides: current, session });
+  // Later passes lint texts, not bytes: the encodings are the first read's.
+  const encodings = run.encodings;
   let passes = 0;
   const appliedRules = new Map<string, Map<string, number>>();
   while (passes < MAX_FIX_PASSES) {
@@ -93,5 +97,5 @@ export async function lintAndFix(options: LintOptions): Promise<FixOutcome> {
     if (parseXml(text).error) unparsable.push(abs);
     else fixed.set(abs, text);
   }
-  return { run, fixed, originals, unparsable, passes, appliedRules };
+  return { run, fixed, originals, encodings, unparsable, passes, appliedRules };
 }

@@ -107,6 +107,8 @@ export interface LintRun extends LintResult {
   ruleFailures: string[];
   /** Absolute path of each displayed file path. */
   absPaths: Map<string, string>;
+  /** Absolute path → the encoding a file was decoded from (source.ts), for the files not in UTF-8. */
+  encodings: Map<string, string>;
   /** Milliseconds spent in each rule's checks, when LintOptions.timing asked for it. */
   ruleTimes?: Map<string, number>;
   config: ResolvedConfig | undefined;
@@ -267,6 +269,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
   const absPaths = new Map<string, string>();
+  const encodings = new Map<string, string>();
   const shown: string[] = [];
   const refusals: string[] = [];
   const ruleFailures: string[] = [];
@@ -315,10 +318,12 @@ export async function lint(options: LintOptions): Promise<LintRun> {
           continue;
         }
         source = sourceFromText(shownPath, decoded.text, decoded.error);
+        if (decoded.encoding !== 'utf-8') encodings.set(f.absPath, decoded.encoding);
       } else {
         try {
-          const { text, error } = readBoundedText(f.absPath, maxBytes);
+          const { text, error, encoding } = readBoundedText(f.absPath, maxBytes);
           source = sourceFromText(shownPath, text, error);
+          if (encoding !== 'utf-8') encodings.set(f.absPath, encoding);
         } catch (e) {
           if (e instanceof UsageError) {
             refusals.push(e.message.replace(f.absPath, shownPath));
@@ -445,6 +450,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     refusals,
     ruleFailures,
     absPaths,
+    encodings,
     config,
     ruleTimes,
   };

@@ -206,6 +206,12 @@ function decodeError(text: string, message: string): { text: string; error: XmlP
   return { text, error: { message, offset: text.length, ...pos } };
 }
 
+/** Why --fix (and so --fix-dry-run and `kvmlint plan`) leaves a file in this encoding alone, or undefined. */
+export function fixRefusalForEncoding(encoding: XmlEncoding): string | undefined {
+  if (encoding === 'utf-8' || encoding === 'latin1' || encoding === 'ascii') return undefined;
+  return encoding.startsWith('utf-16') ? 'UTF-16 files are not fixed' : `files in ${encoding} are not fixed`;
+}
+
 /**
  * Text back to the bytes of a file in `encoding`, or undefined when the text holds a
  * character that encoding cannot write (or kvmlint does not write that encoding).

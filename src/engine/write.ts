@@ -1,7 +1,7 @@
 import { accessSync, closeSync, constants, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readSync, realpathSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { nodeCrypto } from '../node-crypto.ts';
-import { decodeXmlBytes, encodeXmlText } from './source.ts';
+import { decodeXmlBytes, encodeXmlText, fixRefusalForEncoding } from './source.ts';
 import { isInside } from './paths.ts';
 
 /** A file --fix did not write; the message names it and says why. The file is byte-identical to what was read. */
@@ -144,7 +144,7 @@ export function writeFixedFile(path: string, originalText: string, fixedText: st
     // The bytes are written back in the encoding the file declares (libxml2 reads it so).
     const expected = encodeXmlText(originalText, onDisk.encoding);
     if (onDisk.error || onDisk.text !== originalText || !expected?.equals(bytes)) {
-      fail(expected === undefined && onDisk.text === originalText ? `files in ${onDisk.encoding} are not fixed` : 'changed on disk since it was read; not overwritten');
+      fail((onDisk.text === originalText && fixRefusalForEncoding(onDisk.encoding)) || 'changed on disk since it was read; not overwritten');
     }
     const fixed = encodeXmlText(fixedText, onDisk.encoding);
     if (fixed === undefined) return fail(`the fix writes a character ${onDisk.encoding} has no byte for; not fixed`);

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   chmodSync, chownSync, cpSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statfsSync, statSync,
   symlinkSync, writeFileSync,
@@ -221,6 +221,32 @@ test("a file in the encoding its XML declaration names is fixed in it: Latin-1 b
     assert.equal(fixed.toString('latin1').replace(FIXED_LINE, '\n  </cputune>'), latin1.toString('latin1'));
     assert.ok(readFileSync(join(dir, 'cp1252.xml')).equals(cp1252), 'the refused file is byte-identical');
     assert.deepEqual(leftovers(dir), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--fix-dry-run prints the patch --fix applies: in a Latin-1 file\'s own bytes (git apply takes it), and none for a file --fix refuses', () => {
+  const dir = scratch();
+  try {
+    // The non-ASCII comment sits in the hunk's context, right above the inserted <emulatorpin>.
+    const declared = (encoding: string) =>
+      DOMAIN.replace('<domain', `<?xml version='1.0' encoding='${encoding}'?>\n<domain`).replace(/(\n\s*<\/cputune>)/, '\n    <!-- caf\u00e9 \u00bd -->$1');
+    const latin1 = Buffer.from(declared('ISO-8859-1'), 'latin1');
+    writeFileSync(join(dir, 'latin1.xml'), latin1);
+    writeFileSync(join(dir, 'cp1252.xml'), Buffer.from(declared('windows-1252'), 'latin1'));
+    const r = spawnSync(process.execPath, [BIN, '--no-config-lookup', '--fix-dry-run', '--host', HOST, 'latin1.xml', 'cp1252.xml'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    assert.equal(r.status, 2, r.stderr.toString());
+    assert.match(r.stderr.toString(), /cp1252\.xml: files in windows-1252 are not fixed/);
+    const patch = r.stdout;
+    assert.ok(patch.includes(Buffer.from(' <!-- caf\u00e9 \u00bd -->', 'latin1')), 'the context line in Latin-1 bytes');
+    assert.doesNotMatch(patch.toString('latin1'), /cp1252\.xml/, 'no patch for the refused file');
+    execFileSync('git', ['apply', '-p1', '-'], { cwd: dir, input: patch, stdio: ['pipe', 'pipe', 'pipe'] });
+    const applied = readFileSync(join(dir, 'latin1.xml'));
+    writeFileSync(join(dir, 'latin1.xml'), latin1);
+    kvmlint(['--fix', '--host', HOST, 'latin1.xml'], dir);
+    assert.ok(applied.equals(readFileSync(join(dir, 'latin1.xml'))), 'the dry run\'s patch gives what --fix writes');
+    assert.ok(!applied.equals(latin1));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -40,6 +40,8 @@ export declare function decodeXmlBytes(buf: Buffer): {
     error?: XmlParseError;
     encoding: XmlEncoding;
 };
+/** Why --fix (and so --fix-dry-run and `kvmlint plan`) leaves a file in this encoding alone, or undefined. */
+export declare function fixRefusalForEncoding(encoding: XmlEncoding): string | undefined;
 /**
  * Text back to the bytes of a file in `encoding`, or undefined when the text holds a
  * character that encoding cannot write (or kvmlint does not write that encoding).
