@@ -24644,10 +24644,11 @@ function solvePlacement(nodes, cells, options = {}) {
     for (let k = 2; k <= N; k++) {
       const found = [];
       for (const set of combinations(N, k)) {
-        if (++steps > maxSteps) {
+        if (steps >= maxSteps) {
           gaveUp = true;
           return found;
         }
+        steps++;
         const byId2 = [...set].sort((a, b) => nodes[a].id - nodes[b].id);
         const unitSplit = evenSplit(sortedUnits.length, k);
         const pageSplit = evenSplit(c.pages, k);
@@ -24728,10 +24729,11 @@ function solvePlacement(nodes, cells, options = {}) {
   const failed = /* @__PURE__ */ new Set();
   const dfs = (i) => {
     if (i === M) return true;
-    if (++steps > maxSteps) {
+    if (steps >= maxSteps) {
       gaveUp = true;
       return false;
     }
+    steps++;
     if (!boundsHold(i)) return false;
     const d = order[i];
     let used = guestNodes.get(d.guest);
@@ -25793,6 +25795,7 @@ async function lint(options) {
     domainCount,
     refusals,
     ruleFailures,
+    notes: plans.skipped.map((abs) => `${displayPath(abs, cwd)}: a JSON file that no kvmlint.config.json maps as a host snapshot; not linted (--host names a snapshot to lint against)`),
     absPaths,
     encodings,
     config,

@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"9888d968c39e39b4589bcb169ce4afc41bc076f825f4f80cc82f3e90d87f2958"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"4f688bbe409804521804245eedbf591df9e4f8c06f7f668e091d814b8b52b4d8"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

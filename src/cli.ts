@@ -9,6 +9,7 @@ import { displayPath } from './engine/discover.ts';
 import { toPosixPath } from './engine/paths.ts';
 import { gitQuotedPath, unifiedDiff } from './engine/diff.ts';
 import { encodingRefusal, writePatch } from './commands/patch-output.ts';
+import { useColor } from './commands/color.ts';
 import { lintAndFix } from './engine/fix.ts';
 import { FixWriteError, writeFixedFile, yieldToSignals } from './engine/write.ts';
 import { findRule, rules, ruleDoc } from './engine/registry.ts';
@@ -73,9 +74,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const program = new Command('kvmlint')
     .description('Lint libvirt domain XML for NUMA, pinning, hugepage and host tuning mistakes.')
     .version(VERSION, '-v, --version')
-    .argument('[paths...]', 'files, directories (their **/*.xml) or globs', [])
+    .argument('[paths...]', 'files, directories (their **/*.xml) or globs; - is standard input (default: ., or a pipe on stdin)')
     .option('--host <file>', 'host snapshot applied to every linted domain: kvmlint JSON, virsh capabilities XML or numactl --hardware text')
-    .option('-c, --config <file>', 'configuration file (default: nearest kvmlint.config.json up to the repository root)')
+    .option('-c, --config <file>', 'configuration file (default: nearest kvmlint.config.json up to the repository root, or the working directory outside git)')
     .option('--no-config-lookup', 'do not look for kvmlint.config.json')
     .option('--fix', 'apply safe fixes to the files')
     .option('--fix-dry-run', 'print safe fixes as a unified diff; write nothing')
@@ -87,17 +88,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--no-gitignore', 'lint walked files that .gitignore lists too (for CI: git never ignores a tracked file)')
     .option('--plan-suggestions', "attach kvmlint plan's change of each guest to its placement findings (default: when at most 200 files are linted)")
     .option('--no-plan-suggestions', 'never plan suggestions')
-    .option('--quiet', 'report errors only')
+    .option('--quiet', 'report errors only (and count no warnings for --max-warnings)')
     .option('--rule <id=level>', 'set a rule to off, warn or error (repeatable)', parseRuleSetting)
-    .option('--max-file-size <bytes>', 'refuse files larger than this', parseCount)
-    .option('--stdin', 'lint the domain XML on standard input (e.g. virsh dumpxml vm | kvmlint --stdin)')
+    .option('--max-file-size <bytes>', 'refuse files larger than this (default: 8 MiB)', parseCount)
+    .option('--stdin', 'lint the domain XML on standard input, as - does (e.g. virsh dumpxml vm | kvmlint -)')
     .option('--stdin-filename <path>', 'the path to lint standard input as: its name in the report, its host in the config, the file it replaces in a plan')
     .option(
       '--schema [dir]',
-      `validate each domain against libvirt's RelaxNG schemas (rule schema-invalid): dir holds domain.rng; alone, search $${SCHEMA_DIR_ENV} and /usr/share/libvirt/schemas (put it after the paths)`,
+      `validate each domain against libvirt's RelaxNG schemas (rule schema-invalid): dir holds domain.rng; alone, search $${SCHEMA_DIR_ENV}, /usr/share/libvirt/schemas and /usr/local/share/libvirt/schemas (put it after the paths)`,
     )
     .option('--color', 'force colored output')
     .option('--no-color', 'disable colored output')
+    .addHelpText('after', '\nExit codes: 0 no error and warnings within --max-warnings; 1 otherwise; 2 usage error, invalid\nhost snapshot or config, refused file, or internal failure.\n')
     // Options after a subcommand name belong to it (`kvmlint rules --format json`).
     .enablePositionalOptions()
     .exitOverride()
@@ -315,6 +317,7 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
   else if (opts.fixDryRun) io.stderr(formatResult(opts.format, result, formatOptions));
   else writeReportParts(io, formatResultParts(opts.format, result, formatOptions));
   for (const r of result.refusals) say(io, r);
+  for (const n of result.notes) say(io, `note: ${n}`);
   if (result.ruleTimes) io.stderr(timingTable(result.ruleTimes, io.env.TIMING!));
   for (const r of result.ruleFailures) say(io, `internal error: ${r}`);
 
@@ -338,14 +341,6 @@ function writeReportParts(io: CliIo, parts: Iterable<string>): void {
  * --color/--no-color, then FORCE_COLOR (Node's and chalk's convention: a value other than 0 or
  * false forces colour, even into a pipe or a file), then NO_COLOR, then a terminal on stdout.
  */
-function useColor(opts: Pick<LintCommandOptions, 'color' | 'outputFile'>, io: CliIo): boolean {
-  if (opts.color !== undefined) return opts.color;
-  // An empty value counts as unset (CI files often blank a variable rather than remove it).
-  const force = io.env.FORCE_COLOR;
-  if (force) return force !== '0' && force.toLowerCase() !== 'false';
-  return io.isTTY && !io.env.NO_COLOR && !opts.outputFile;
-}
-
 /** SARIF URIs are relative to the checkout on GitHub Actions (GITHUB_WORKSPACE), else the git root above cwd. */
 function sarifRoot(io: CliIo): string {
   return workspaceRoot(io.cwd, io.env);

@@ -305,6 +305,12 @@ test('no silent pass: a directory or glob without a domain is exit 2 with a mess
       noStackTrace(r.stderr);
     }
     assert.equal(kvmlint(['--allow-no-domains', '.'], dir).code, 0);
+    // A named JSON file no config maps as a host (a pre-commit hook hands over package.json too) is
+    // exit 0, but not in silence: a note says it was not linted and how to lint against it.
+    writeFileSync(join(dir, 'host.json'), '{}\n');
+    const json = kvmlint(['host.json'], dir);
+    assert.equal(json.code, 0, json.stderr);
+    assert.match(json.stderr, /^kvmlint: note: host\.json: a JSON file that no kvmlint\.config\.json maps as a host snapshot; not linted \(--host/m);
     // A file named explicitly is no silent pass: a non-domain is reported as such.
     assert.match(kvmlint(['--no-color', 'net/default.xml'], dir).stdout, /not-a-domain/);
     // A directory whose only domain does not parse: that is the finding, with its line and column, not "no domain".

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,4 +55,9 @@ test('the README\'s "Use from JavaScript" example runs (examples/embed.mjs, agai
   const run = spawnSync(process.execPath, ['examples/embed.mjs'], { cwd: repoRoot, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /^pin-crosses-nodeset crosses 13 /m);
+  // The README shows that file as installed users write it: the same code, importing 'kvmlint'.
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  const block = /## Use from JavaScript[\s\S]*?```js\n([\s\S]*?)```/.exec(readme)![1]!;
+  const code = (text: string) => text.split('\n').filter((l) => !l.startsWith('//')).map((l) => l.replace(/\s*\/\/.*$/, '')).join('\n').trim();
+  assert.equal(code(block).replace("from 'kvmlint'", "from '../dist/api.mjs'"), code(readFileSync(join(repoRoot, 'examples', 'embed.mjs'), 'utf8')));
 });

@@ -7,6 +7,7 @@ import { repositoryRoot } from '../engine/repo.ts';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { CliIo } from '../cli.ts';
+import { useColor } from './color.ts';
 import { lint, type LintOptions } from '../engine/runner.ts';
 import { UsageError } from '../engine/source.ts';
 import { formatMapHtml } from '../map/html.ts';
@@ -34,7 +35,7 @@ export function registerMapCommand(program: Command, io: CliIo, setExit: (code: 
   program
     .command('map')
     .description('show which guest thread runs on which CPU of each host node, with hugepages, memory and findings')
-    .argument('[paths...]', 'files, directories (their **/*.xml) or globs', [])
+    .argument('[paths...]', 'files, directories (their **/*.xml) or globs (default: .)')
     .option('--host <file>', 'host snapshot that every domain is planned on (overrides the config\'s hosts)')
     .option('-c, --config <file>', 'configuration file (default: nearest kvmlint.config.json up to the repository root)')
     .option('--no-config-lookup', 'do not look for kvmlint.config.json')
@@ -46,7 +47,7 @@ export function registerMapCommand(program: Command, io: CliIo, setExit: (code: 
       tuneV8ForRunLength(paths, io.cwd, false);
       const maps = await buildMaps({ paths, cwd: io.cwd, hostFile: opts.host, configFile: opts.config ?? (opts.configLookup ? undefined : false) });
       if (maps.length === 0) throw new UsageError('no domain is mapped to a host: use --host or the config\'s hosts');
-      const color = opts.color ?? (io.isTTY && !io.env.NO_COLOR && !opts.outputFile);
+      const color = useColor(opts, io);
       const out = opts.format === 'html' ? formatMapHtml(maps) : maps.map((m) => formatHostMapText(m, { color })).join('\n');
       if (opts.outputFile) writeReportOrFail(resolve(io.cwd, opts.outputFile), out, repositoryRoot(io.cwd));
       else io.stdout(out);

@@ -95,6 +95,11 @@ export async function runPlan(options: LintOptions, planOptions: { maxSteps?: nu
   return { plans, changed, remaining, unresolved, maps, encodings: first.encodings };
 }
 
+/** "1 step", "2 search steps". */
+function stepCount(n: number, kind = ''): string {
+  return `${n} ${kind}step${n === 1 ? '' : 's'}`;
+}
+
 export function describeHostPlan(plan: HostPlan): string {
   // Host names, paths and guest labels come from the pull request: each is one line, controls neutralised.
   const name = neutraliseLine(`${plan.host.model.snapshot.hostname ?? plan.host.path} (${plan.host.path})`);
@@ -104,9 +109,9 @@ export function describeHostPlan(plan: HostPlan): string {
     case 'refused':
       return `${name}: not planned: ${neutraliseLine(plan.reason)}\n`;
     case 'gave-up':
-      return `${name}: the search gave up after ${plan.steps} steps (${plan.ms.toFixed(0)} ms): no layout found, none ruled out (raise --max-steps)\n`;
+      return `${name}: the search gave up after ${stepCount(plan.steps)} (${plan.ms.toFixed(0)} ms): no layout found, none ruled out (raise --max-steps)\n`;
     case 'infeasible':
-      return `${name}: no layout exists (${plan.steps} search steps, ${plan.ms.toFixed(0)} ms):\n${plan.shortages.map((s) => `  - ${neutraliseLine(s)}\n`).join('')}`;
+      return `${name}: no layout exists (${stepCount(plan.steps, 'search ')}, ${plan.ms.toFixed(0)} ms):\n${plan.shortages.map((s) => `  - ${neutraliseLine(s)}\n`).join('')}`;
     case 'planned': {
       const moved = plan.changes.filter((c) => c.text !== undefined);
       const lines = moved.map((c) => {
@@ -115,7 +120,7 @@ export function describeHostPlan(plan: HostPlan): string {
       });
       const kept = plan.kept.length > 0 ? `  kept as they are: ${neutraliseLine(plan.kept.join(', '))}\n` : '';
       const unplanned = plan.unplanned.length > 0 ? `  not planned: ${neutraliseLine(plan.unplanned.map((u) => `${u.label} (${u.why})`).join(', '))}\n` : '';
-      return `${name}: layout found (${plan.steps} search steps, ${plan.ms.toFixed(0)} ms); ${moved.length} guest${moved.length === 1 ? '' : 's'} change${moved.length === 1 ? 's' : ''}\n${lines.join('')}${kept}${unplanned}`;
+      return `${name}: layout found (${stepCount(plan.steps, 'search ')}, ${plan.ms.toFixed(0)} ms); ${moved.length} guest${moved.length === 1 ? '' : 's'} change${moved.length === 1 ? 's' : ''}\n${lines.join('')}${kept}${unplanned}`;
     }
   }
 }
@@ -130,13 +135,13 @@ export function registerPlanCommand(program: Command, io: CliIo, setExit: (code:
   program
     .command('plan')
     .description('compute a placement of every guest of each host (dedicated pins, nodes, hugepages, memory) and print it as a patch')
-    .argument('[paths...]', 'files, directories (their **/*.xml) or globs', [])
+    .argument('[paths...]', 'files, directories (their **/*.xml) or globs (default: .)')
     .option('--host <file>', 'host snapshot that every domain is planned on (overrides the config\'s hosts)')
     .option('-c, --config <file>', 'configuration file (default: nearest kvmlint.config.json up to the repository root)')
     .option('--no-config-lookup', 'do not look for kvmlint.config.json')
     .option('--write', 'apply the plan to the files (through the same safe writer as --fix)')
     .option('--map-file <file>', 'also write the HTML placement map of every host before the plan and after it')
-    .option('--max-steps <n>', 'give up a host after this many search steps', parseStepLimit)
+    .option('--max-steps <n>', 'give up a host after this many search steps (default: 5000000)', parseStepLimit)
     .action(async (paths: string[], opts: PlanCommandOptions) => {
       tuneV8ForRunLength(paths, io.cwd, false);
       const run = await runPlan(

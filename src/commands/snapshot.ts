@@ -87,7 +87,7 @@ export function registerSnapshotCommand(program: Command, io: CliIo, setExitCode
       'capture this host (/sys, /proc, /etc/tuned; or a copy of them under --root) as a host snapshot, ' +
         'or convert `virsh capabilities` XML or `numactl --hardware` output (--from)',
     )
-    .option('--root <dir>', 'read sys/, proc/ and etc/tuned/ under this directory instead of /')
+    .option('--root <dir>', 'read sys/, proc/, etc/, run/libvirt/ and var/lib/dpkg/ under this directory instead of /')
     .option('-o, --output <file>', 'write the snapshot to a file instead of stdout')
     .option('--from <file>', 'convert this host input (snapshot JSON, virsh capabilities XML, numactl --hardware text) instead of capturing')
     .action((opts: SnapshotOptions) => {

@@ -105,6 +105,12 @@ export interface LintRun extends LintResult {
   refusals: string[];
   /** Rules that threw: reported on stderr, exit 2; every other finding is still reported. */
   ruleFailures: string[];
+  /**
+   * What the run left out that a person may have meant it to check, said on stderr without changing
+   * the exit code: a named JSON file that is neither a host snapshot of the config nor the config (a
+   * pre-commit hook hands every staged .json to kvmlint, so this cannot be an error).
+   */
+  notes: string[];
   /** Absolute path of each displayed file path. */
   absPaths: Map<string, string>;
   /** Absolute path → the encoding a file was decoded from (source.ts), for the files not in UTF-8. */
@@ -449,6 +455,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     domainCount,
     refusals,
     ruleFailures,
+    notes: plans.skipped.map((abs) => `${displayPath(abs, cwd)}: a JSON file that no kvmlint.config.json maps as a host snapshot; not linted (--host names a snapshot to lint against)`),
     absPaths,
     encodings,
     config,

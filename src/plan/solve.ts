@@ -138,10 +138,12 @@ export function solvePlacement(nodes: readonly SolverNode[], cells: readonly Sol
     for (let k = 2; k <= N; k++) {
       const found: Demand['spreads'] = [];
       for (const set of combinations(N, k)) {
-        if (++steps > maxSteps) {
+        // A step past the limit is not taken (nor counted): `--max-steps 1` gives up after 1 step.
+        if (steps >= maxSteps) {
           gaveUp = true;
           return found;
         }
+        steps++;
         // Nodes in id order take the larger shares (spreadEvenly's remainder goes to the lowest ids).
         const byId = [...set].sort((a, b) => nodes[a]!.id - nodes[b]!.id);
         const unitSplit = evenSplit(sortedUnits.length, k);
@@ -233,10 +235,11 @@ export function solvePlacement(nodes: readonly SolverNode[], cells: readonly Sol
 
   const dfs = (i: number): boolean => {
     if (i === M) return true;
-    if (++steps > maxSteps) {
+    if (steps >= maxSteps) {
       gaveUp = true;
       return false;
     }
+    steps++;
     if (!boundsHold(i)) return false;
     const d = order[i]!;
     let used = guestNodes.get(d.guest);

@@ -118,3 +118,14 @@ test("map (text): the README shows the fleet example's map as kvmlint prints it"
   assert.equal(shown, maps.map((m) => formatHostMapText(m, { color: false })).join('\n'));
   assert.ok(existsSync(join(repoRoot, 'docs/map-fleet.png')), 'the README\'s screenshot of the HTML map');
 });
+
+test('kvmlint map colours as the lint report does: FORCE_COLOR on a pipe, NO_COLOR and --no-color off', () => {
+  const bin = join(repoRoot, 'dist', 'kvmlint.mjs');
+  const run = (env: Record<string, string>, args: string[] = []) =>
+    spawnSync(process.execPath, [bin, 'map', ...args, 'examples/fleet'], { cwd: repoRoot, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } }).stdout;
+  const esc = /\x1b\[/;
+  assert.doesNotMatch(run({}), esc, 'a pipe: no colour');
+  assert.match(run({ FORCE_COLOR: '1' }), esc);
+  assert.doesNotMatch(run({ FORCE_COLOR: '1' }, ['--no-color']), esc);
+  assert.match(run({}, ['--color']), esc);
+});
