@@ -143,6 +143,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // --help and --version exit 0; every other parse failure is a usage error.
       return e.exitCode === 0 ? 0 : 2;
     }
+    if (e instanceof HostSnapshotError && e.message.startsWith(`${e.file}: `)) {
+      // The snapshot as findings name files: relative to the working directory.
+      say(io, `${displayPath(e.file, io.cwd)}${e.message.slice(e.file.length)}`);
+      return 2;
+    }
     if (e instanceof UsageError || e instanceof HostSnapshotError || e instanceof ConfigError) {
       say(io, e.message);
       return 2;
