@@ -17362,12 +17362,39 @@ function indentUnit(text, el) {
   return "  ";
 }
 function quoteNear(el) {
-  const candidates = [...el.children, el, ...el.parent?.children ?? []];
-  for (const c of candidates) {
-    const a = c.attributes[0];
-    if (a) return a.quote;
+  let single = 0;
+  let double = 0;
+  for (const c of [...el.children, el, ...el.parent?.children ?? []]) {
+    for (const a of c.attributes) {
+      if (a.quote === '"') double++;
+      else single++;
+    }
   }
-  return "'";
+  if (single === double) {
+    const { text } = el.contentSpan();
+    single = countMatches(text, /=[ \t\r\n]*'/g);
+    double = countMatches(text, /=[ \t\r\n]*"/g);
+  }
+  return double > single ? '"' : "'";
+}
+function countMatches(text, re) {
+  let n = 0;
+  re.lastIndex = 0;
+  while (re.exec(text) !== null) n++;
+  return n;
+}
+function afterLineOf(text, end) {
+  let i = end;
+  for (; ; ) {
+    while (text[i] === " " || text[i] === "	") i++;
+    if (!text.startsWith("<!--", i)) break;
+    const close = text.indexOf("-->", i + 4);
+    if (close < 0 || /[\r\n]/.test(text.slice(i, close))) return void 0;
+    i = close + 3;
+  }
+  if (text.startsWith("\r\n", i)) return { at: i + 2, eol: "\r\n" };
+  if (text[i] === "\n" || text[i] === "\r") return { at: i + 1, eol: text[i] };
+  return void 0;
 }
 function escapeAttribute(value, quote) {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(quote === '"' ? /"/g : /'/g, quote === '"' ? "&quot;" : "&apos;");
@@ -17388,6 +17415,8 @@ function insertLastChildren(text, parent, els) {
   const last = parent.children[parent.children.length - 1];
   if (last) {
     const indent = indentOf(text, last);
+    const line = indent === "" ? void 0 : afterLineOf(text, last.range.end);
+    if (line) return { range: [line.at, line.at], text: els.map((el) => `${indent}${render(el, quote, indent, unit, line.eol)}${line.eol}`).join("") };
     return { range: [last.range.end, last.range.end], text: els.map((el) => `${eol}${indent}${render(el, quote, indent, unit, eol)}`).join("") };
   }
   const outer = indentOf(text, parent);
@@ -17402,6 +17431,8 @@ function insertLastChildren(text, parent, els) {
 }
 function insertAfter(text, sibling, el) {
   const indent = indentOf(text, sibling);
+  const line = indent === "" ? void 0 : afterLineOf(text, sibling.range.end);
+  if (line) return { range: [line.at, line.at], text: `${indent}${render(el, quoteNear(sibling), indent, indentUnit(text, sibling), line.eol)}${line.eol}` };
   const eol = lineEndingAt(text, sibling.startTag.start);
   return { range: [sibling.range.end, sibling.range.end], text: `${eol}${indent}${render(el, quoteNear(sibling), indent, indentUnit(text, sibling), eol)}` };
 }

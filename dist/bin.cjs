@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"d80829ee2612e4ae498fa53576c04aa6eba93003287a4b74fef3f7ca1d3a9252"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"95503a527fbeea6b701b5cfcec630d3fdec6bdf7be77f19bbf209533d858729b"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -44,13 +44,53 @@ function indentUnit(text: string, el: XmlElement): string {
 }
 
 /** The quote the document uses for attributes near `el`. */
+/**
+ * The quote an inserted element's attributes use: the one most attributes of its neighbours (the
+ * parent's children, the parent, its siblings) use; with none there, or a tie, the one most of the
+ * document uses (virsh writes `'`, many editors `"`); `'` in a document without attributes.
+ */
 function quoteNear(el: XmlElement): '"' | "'" {
-  const candidates = [...el.children, el, ...(el.parent?.children ?? [])];
-  for (const c of candidates) {
-    const a = c.attributes[0];
-    if (a) return a.quote;
+  let single = 0;
+  let double = 0;
+  for (const c of [...el.children, el, ...(el.parent?.children ?? [])]) {
+    for (const a of c.attributes) {
+      if (a.quote === '"') double++;
+      else single++;
+    }
   }
-  return "'";
+  if (single === double) {
+    const { text } = el.contentSpan();
+    single = countMatches(text, /=[ \t\r\n]*'/g);
+    double = countMatches(text, /=[ \t\r\n]*"/g);
+  }
+  return double > single ? '"' : "'";
+}
+
+function countMatches(text: string, re: RegExp): number {
+  let n = 0;
+  re.lastIndex = 0;
+  while (re.exec(text) !== null) n++;
+  return n;
+}
+
+/**
+ * Where a line inserted after `end` (an element's end) starts, and the terminator it ends with: past
+ * the end of that element's line when only whitespace and complete comments follow it there, so a
+ * trailing `<!-- comment -->` stays on its element's line and that line's terminator is untouched
+ * (a file may mix LF and CRLF). Undefined when something else follows on the line, or no line break.
+ */
+function afterLineOf(text: string, end: number): { at: number; eol: string } | undefined {
+  let i = end;
+  for (;;) {
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    if (!text.startsWith('<!--', i)) break;
+    const close = text.indexOf('-->', i + 4);
+    if (close < 0 || /[\r\n]/.test(text.slice(i, close))) return undefined;
+    i = close + 3;
+  }
+  if (text.startsWith('\r\n', i)) return { at: i + 2, eol: '\r\n' };
+  if (text[i] === '\n' || text[i] === '\r') return { at: i + 1, eol: text[i]! };
+  return undefined;
 }
 
 function escapeAttribute(value: string, quote: string): string {
@@ -80,6 +120,8 @@ export function insertLastChildren(text: string, parent: XmlElement, els: readon
   const last = parent.children[parent.children.length - 1];
   if (last) {
     const indent = indentOf(text, last);
+    const line = indent === '' ? undefined : afterLineOf(text, last.range.end);
+    if (line) return { range: [line.at, line.at], text: els.map((el) => `${indent}${render(el, quote, indent, unit, line.eol)}${line.eol}`).join('') };
     return { range: [last.range.end, last.range.end], text: els.map((el) => `${eol}${indent}${render(el, quote, indent, unit, eol)}`).join('') };
   }
   const outer = indentOf(text, parent);
@@ -99,6 +141,8 @@ export function insertLastChildren(text: string, parent: XmlElement, els: readon
 /** Inserts `el` right after `sibling`, on its own line, at the sibling's indentation. */
 export function insertAfter(text: string, sibling: XmlElement, el: NewElement): Fix {
   const indent = indentOf(text, sibling);
+  const line = indent === '' ? undefined : afterLineOf(text, sibling.range.end);
+  if (line) return { range: [line.at, line.at], text: `${indent}${render(el, quoteNear(sibling), indent, indentUnit(text, sibling), line.eol)}${line.eol}` };
   const eol = lineEndingAt(text, sibling.startTag.start);
   return { range: [sibling.range.end, sibling.range.end], text: `${eol}${indent}${render(el, quoteNear(sibling), indent, indentUnit(text, sibling), eol)}` };
 }

@@ -64,3 +64,32 @@ test('insertLastChildren into a parent without child elements keeps its comments
   const el = parseXml(empty).root!.children[0]!;
   assert.equal(apply(empty, insertLastChildren(empty, el, [{ name: 'acpi', attributes: [] }])), '<domain>\n  <features>\n    <acpi/>\n  </features>\n</domain>');
 });
+
+test('an element inserted after the last child starts past that child\'s line: its trailing comment and its line ending stay', () => {
+  const el = { name: 'emulatorpin', attributes: [['cpuset', '0-3']] as Array<[string, string]> };
+  // A trailing comment stays on the vcpupin's line.
+  const commented = "<domain>\n  <cputune>\n    <vcpupin vcpu='0' cpuset='4'/> <!-- last pin -->\n  </cputune>\n</domain>\n";
+  const cputune = parseXml(commented).root!.children[0]!;
+  assert.equal(
+    apply(commented, insertLastChildren(commented, cputune, [el])),
+    "<domain>\n  <cputune>\n    <vcpupin vcpu='0' cpuset='4'/> <!-- last pin -->\n    <emulatorpin cpuset='0-3'/>\n  </cputune>\n</domain>\n",
+  );
+  // Mixed line endings: the vcpupin's LF line keeps its LF, and the new line takes that same ending.
+  const mixed = "<domain>\r\n  <cputune>\r\n    <vcpupin vcpu='0' cpuset='4'/>\n  </cputune>\r\n</domain>\r\n";
+  const fixed = apply(mixed, insertLastChildren(mixed, parseXml(mixed).root!.children[0]!, [el]));
+  assert.equal(fixed, "<domain>\r\n  <cputune>\r\n    <vcpupin vcpu='0' cpuset='4'/>\n    <emulatorpin cpuset='0-3'/>\n  </cputune>\r\n</domain>\r\n");
+  // Inline children stay inline.
+  const inline = "<domain><cputune><vcpupin vcpu='0' cpuset='4'/></cputune></domain>";
+  assert.equal(apply(inline, insertLastChildren(inline, parseXml(inline).root!.children[0]!, [el])), "<domain><cputune><vcpupin vcpu='0' cpuset='4'/>\n<emulatorpin cpuset='0-3'/></cputune></domain>");
+});
+
+test('an inserted element quotes as its neighbours do, else as most of the document does', () => {
+  const el = { name: 'pmu', attributes: [['state', 'off']] as Array<[string, string]> };
+  // <acpi/> and <apic/> have no attributes: the file's double quotes win over the default '.
+  const xml = '<domain type="kvm">\n  <name>x</name>\n  <memory unit="GiB">4</memory>\n  <features>\n    <acpi/>\n    <apic/>\n  </features>\n</domain>\n';
+  const features = parseXml(xml).root!.children[2]!;
+  assert.match(apply(xml, insertLastChildren(xml, features, [el])), /<pmu state="off"\/>/);
+  // Neighbours decide by majority, not by the first attribute met.
+  const mixed = "<domain>\n  <cputune>\n    <vcpupin vcpu=\"0\" cpuset=\"4\"/>\n    <vcpupin vcpu='1' cpuset='5'/>\n    <vcpupin vcpu='2' cpuset='6'/>\n  </cputune>\n</domain>\n";
+  assert.match(apply(mixed, insertLastChildren(mixed, parseXml(mixed).root!.children[0]!, [{ name: 'emulatorpin', attributes: [['cpuset', '0-1']] }])), /<emulatorpin cpuset='0-1'\/>/);
+});

@@ -100,9 +100,10 @@ test('property (1,000 generated domains): fixed text parses, bytes outside the f
         assert.equal(applied.length > 0, !style.emulatorpin, 'the emulatorpin fix applies exactly when it is missing');
         if (applied.length > 0) {
           fixedCount++;
-          // The inserted line copies the siblings' indentation, quotes and line ending.
+          // The inserted line copies the siblings' indentation, quotes and line ending, and starts after
+          // the last sibling's line, whose own bytes stay as they were.
           const inserted = applied[0]!.text;
-          assert.equal(inserted, `${style.eol}${style.unit}${style.unit}<emulatorpin cpuset=${style.quote}${style.node === 0 ? '0-3' : '0-3'}${style.quote}/>`);
+          assert.equal(inserted, `${style.unit}${style.unit}<emulatorpin cpuset=${style.quote}0-3${style.quote}/>${style.eol}`);
         }
         const again = await lintAndFix({ ...options, overrides: new Map([[file, fixed]]) });
         assert.equal(again.fixed.size, 0, 'a second pass changes nothing');
