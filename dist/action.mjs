@@ -17731,7 +17731,8 @@ var vcpupinCpus = memoPerDomain(
 function emulatorTargetFor(d, host) {
   const target = housekeepingTargetFor(vcpupinCpus(d, host), host);
   if (!target || !host) return void 0;
-  if (domainThreads(d, host).some((t) => t.kind === "emulator" && isRealtimePolicy(t.policy))) return void 0;
+  const emulatorScheduler = d.cputune?.emulatorsched?.scheduler;
+  if (emulatorScheduler === "fifo" || emulatorScheduler === "rr") return void 0;
   let avoid = CpuSet.empty;
   for (const g of vcpuAffinityGroups(d, host)) {
     const cpus2 = g.affinity.cpus;
@@ -17976,9 +17977,13 @@ function guestName(on) {
 
 // src/model/domain-identity.ts
 function uuidKey(uuid) {
-  const v = uuid?.replace(/[-\s]/g, "").toLowerCase();
-  return v ? v : void 0;
+  if (uuid === void 0) return void 0;
+  if (CANONICAL_UUID.test(uuid)) return uuid;
+  const v = uuid.replace(/[-\s]/g, "").toLowerCase();
+  if (v === "") return void 0;
+  return /^[0-9a-f]{32}$/.test(v) ? `${v.slice(0, 8)}-${v.slice(8, 12)}-${v.slice(12, 16)}-${v.slice(16, 20)}-${v.slice(20)}` : v;
 }
+var CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 function definedGuests(domains) {
   const byName = /* @__PURE__ */ new Map();
   const byUuid = /* @__PURE__ */ new Map();

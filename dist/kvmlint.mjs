@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"95503a527fbeea6b701b5cfcec630d3fdec6bdf7be77f19bbf209533d858729b"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"bdd36486a1d0e5a2d4c034a131cbf524bfbd9c0048c231a20b94fa5b9e88bd40"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -15,9 +15,16 @@
  * (src/util/viruuid.c virUUIDParse; basictypes.rng UUID). Undefined when empty.
  */
 export function uuidKey(uuid: string | undefined): string | undefined {
-  const v = uuid?.replace(/[-\s]/g, '').toLowerCase();
-  return v ? v : undefined;
+  if (uuid === undefined) return undefined;
+  // As virsh dumpxml writes it (nearly every uuid): its own key, tested rather than rebuilt.
+  if (CANONICAL_UUID.test(uuid)) return uuid;
+  const v = uuid.replace(/[-\s]/g, '').toLowerCase();
+  if (v === '') return undefined;
+  return /^[0-9a-f]{32}$/.test(v) ? `${v.slice(0, 8)}-${v.slice(8, 12)}-${v.slice(12, 16)}-${v.slice(16, 20)}-${v.slice(20)}` : v;
 }
+
+/** A uuid in the dashed lower-case form libvirt formats (virUUIDFormat). */
+const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * The domains a host ends up with when its files are defined in path order (the order plans are

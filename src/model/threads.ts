@@ -168,7 +168,9 @@ export const vcpupinCpus: (d: DomainModel, host?: HostModel) => CpuSet = memoPer
 export function emulatorTargetFor(d: DomainModel, host: HostModel | undefined): { cpus: CpuSet; nodes: CpuSet | undefined } | undefined {
   const target = housekeepingTargetFor(vcpupinCpus(d, host), host);
   if (!target || !host) return undefined;
-  if (domainThreads(d, host).some((t) => t.kind === 'emulator' && isRealtimePolicy(t.policy))) return undefined;
+  // The emulator's policy is <emulatorsched>'s (read directly: the thread groups need not be built for this).
+  const emulatorScheduler = d.cputune?.emulatorsched?.scheduler;
+  if (emulatorScheduler === 'fifo' || emulatorScheduler === 'rr') return undefined;
   let avoid = CpuSet.empty;
   for (const g of vcpuAffinityGroups(d, host)) {
     const cpus = g.affinity.cpus;

@@ -25,7 +25,9 @@ test('definedGuests: the files defined in path order, as virDomainObjListAddLock
   assert.deepEqual(kept([file('a', 'web-01', U1), file('b', 'web-01', U2), file('c', 'web-03', U2)]), ['a', 'c']);
   // Without <uuid> libvirt generates one: only the name can clash, and then the second is refused.
   assert.deepEqual(kept([file('a', 'web-01'), file('b', 'web-01'), file('c', undefined, U1), file('d', undefined, U1)]), ['a', 'c']);
-  assert.equal(uuidKey(` ${U1.toUpperCase()} `), U1.replace(/-/g, ''));
+  assert.equal(uuidKey(` ${U1.toUpperCase()} `), U1);
+  assert.equal(uuidKey(U1.replace(/-/g, '')), U1);
+  assert.equal(uuidKey('not-a-uuid'), 'notauuid');
   assert.equal(uuidKey('  '), undefined);
 });
 
