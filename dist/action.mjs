@@ -8558,15 +8558,21 @@ function decodeXmlBytes(buf) {
   try {
     decoder = new TextDecoder(declared, { fatal: true });
   } catch {
-    throw new UsageError(`the XML declaration names encoding '${declared}', which kvmlint cannot decode (it reads UTF-8, UTF-16, ISO-8859-1, US-ASCII and the WHATWG encodings); not linted`);
+    decoder = void 0;
+  }
+  if (decoder === void 0 || decoder.encoding === "replacement" || decoder.encoding === "x-user-defined") {
+    throw new UsageError(`the XML declaration names encoding '${excerptName(declared)}', which kvmlint cannot decode (it reads UTF-8, UTF-16, ISO-8859-1, US-ASCII and the WHATWG encodings); not linted`);
   }
   try {
     return { text: decoder.decode(buf), encoding: decoder.encoding };
   } catch {
     const lossy = new TextDecoder(declared).decode(buf);
     const at = lossy.indexOf("\uFFFD");
-    return { ...decodeError(lossy.slice(0, Math.max(at, 0)), `bytes that are not ${declared}, which the XML declaration names`), encoding: decoder.encoding };
+    return { ...decodeError(lossy.slice(0, Math.max(at, 0)), `bytes that are not ${excerptName(declared)}, which the XML declaration names`), encoding: decoder.encoding };
   }
+}
+function excerptName(name) {
+  return name.length <= 40 ? name : `${name.slice(0, 39)}\u2026`;
 }
 function decodeUtf8(buf) {
   if (isUtf8(buf)) return { text: buf.toString("utf8"), encoding: "utf-8" };

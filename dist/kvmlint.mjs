@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"bdd36486a1d0e5a2d4c034a131cbf524bfbd9c0048c231a20b94fa5b9e88bd40"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"7001576be4ea204162f1ed6ea050e3c412c56cd66a245ba297421376e289f8c4"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -179,19 +179,29 @@ export function decodeXmlBytes(buf: Buffer): { text: string; error?: XmlParseErr
     if (bad < 0) return { text: buf.toString('latin1'), encoding: 'ascii' };
     return { ...decodeError(buf.toString('latin1', 0, bad), `byte 0x${buf[bad]!.toString(16)} is not ASCII, which the XML declaration names`), encoding: 'ascii' };
   }
-  let decoder: InstanceType<typeof TextDecoder>;
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
   try {
     decoder = new TextDecoder(declared, { fatal: true });
   } catch {
-    throw new UsageError(`the XML declaration names encoding '${declared}', which kvmlint cannot decode (it reads UTF-8, UTF-16, ISO-8859-1, US-ASCII and the WHATWG encodings); not linted`);
+    decoder = undefined;
+  }
+  // WHATWG maps ISO-2022-KR, HZ and the like to 'replacement', which decodes nothing; x-user-defined is
+  // a browser's, unknown to iconv. Neither reads such a file as libxml2 does.
+  if (decoder === undefined || decoder.encoding === 'replacement' || decoder.encoding === 'x-user-defined') {
+    throw new UsageError(`the XML declaration names encoding '${excerptName(declared)}', which kvmlint cannot decode (it reads UTF-8, UTF-16, ISO-8859-1, US-ASCII and the WHATWG encodings); not linted`);
   }
   try {
     return { text: decoder.decode(buf), encoding: decoder.encoding };
   } catch {
     const lossy = new TextDecoder(declared).decode(buf);
     const at = lossy.indexOf('\uFFFD');
-    return { ...decodeError(lossy.slice(0, Math.max(at, 0)), `bytes that are not ${declared}, which the XML declaration names`), encoding: decoder.encoding };
+    return { ...decodeError(lossy.slice(0, Math.max(at, 0)), `bytes that are not ${excerptName(declared)}, which the XML declaration names`), encoding: decoder.encoding };
   }
+}
+
+/** An encoding name as a message quotes it: the declaration allows any length. */
+function excerptName(name: string): string {
+  return name.length <= 40 ? name : `${name.slice(0, 39)}…`;
 }
 
 function decodeUtf8(buf: Buffer): { text: string; error?: XmlParseError; encoding: XmlEncoding } {
