@@ -10857,7 +10857,7 @@ function collectMissing(s) {
 // src/generated/host-snapshot-validator.ts
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var host_snapshot_validator_default = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json", "title": "kvmlint host snapshot", "description": "One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.", "type": "object", "additionalProperties": false, "required": ["kvmlintHostSnapshot", "nodes"], "properties": { "$schema": { "type": "string", "title": "JSON Schema", "description": "Optional link to this schema, for editors." }, "kvmlintHostSnapshot": { "const": 1, "title": "Snapshot format version", "description": "Format version of this document. kvmlint reads version 1." }, "source": { "enum": ["capture", "virsh-capabilities", "numactl-hardware", "manual"], "title": "Source", "description": "Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)." }, "hostname": { "type": "string", "title": "Host name", "description": "From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent." }, "kernelRelease": { "type": "string", "title": "Kernel release", "description": "From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64." }, "libvirtVersion": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "title": "libvirt version", "description": "The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it." }, "capturedAt": { "type": "string", "title": "Capture time", "description": "When the snapshot was taken (RFC 3339)." }, "missing": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "title": "Missing facts", "description": "Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)." }, "cpus": { "type": "object", "additionalProperties": false, "title": "Host CPUs", "description": "CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.", "properties": { "possible": { "$ref": "#/definitions/cpuList", "title": "Possible CPUs", "description": "/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name." }, "present": { "$ref": "#/definitions/cpuList", "title": "Present CPUs", "description": "/sys/devices/system/cpu/present." }, "online": { "$ref": "#/definitions/cpuList", "title": "Online CPUs", "description": "/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used." } } }, "cpuTopology": { "type": "array", "title": "Per-CPU topology", "description": "One entry per CPU from /sys/devices/system/cpu/cpuN/topology.", "items": { "type": "object", "additionalProperties": false, "required": ["cpu"], "title": "CPU", "description": "Topology of one logical CPU.", "properties": { "cpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "CPU id", "description": "Logical CPU number N of cpuN." }, "node": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "NUMA node", "description": "The node whose cpulist holds this CPU." }, "socket": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Socket", "description": "topology/physical_package_id (-1 when the firmware does not say)." }, "die": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Die", "description": "topology/die_id." }, "core": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Core", "description": "topology/core_id (unique within a socket, not host-wide)." }, "siblings": { "$ref": "#/definitions/cpuList", "title": "SMT siblings", "description": "topology/thread_siblings_list: this CPU and its hyperthread siblings." }, "online": { "type": "boolean", "title": "Online", "description": "cpuN/online; absent means online." } } } }, "nodes": { "type": "array", "minItems": 1, "title": "NUMA nodes", "description": "Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.", "items": { "type": "object", "additionalProperties": false, "required": ["id", "cpus"], "title": "NUMA node", "description": "One node from /sys/devices/system/node/nodeN.", "properties": { "id": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Node id", "description": "N of nodeN. Unique." }, "cpus": { "$ref": "#/definitions/cpuList", "title": "Node CPUs", "description": "nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only." }, "memTotalKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "MemTotal (KiB)", "description": 'nodeN/meminfo "Node N MemTotal". numactl --hardware prints MB: multiply by 1024.' }, "memFreeKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "MemFree (KiB)", "description": 'nodeN/meminfo "Node N MemFree" at capture time. At most memTotalKiB.' }, "reclaimableKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Reclaimable (KiB)", "description": 'nodeN/meminfo "Active(file)" + "Inactive(file)" + "SReclaimable" at capture time: page cache and slab the kernel reclaims before an allocation bound to this node fails (what MemAvailable counts besides MemFree). At most memTotalKiB.' }, "distances": { "type": "array", "items": { "type": "integer", "minimum": 0, "maximum": 9007199254740991 }, "title": "Distances", "description": "nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)." }, "hugepages": { "type": "array", "title": "Hugepage pools", "description": "nodeN/hugepages/hugepages-<size>kB: one pool per page size.", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "total"], "title": "Hugepage pool", "description": "The pool of one page size on this node.", "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Page size (KiB)", "description": "e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages." }, "total": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Pool size (pages)", "description": "nr_hugepages: pages reserved in this pool on this node." }, "free": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Free pages", "description": "free_hugepages: pages of the pool not in use at capture time." }, "surplus": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Surplus pages", "description": "surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)." } } } }, "zones": { "type": "array", "title": "Memory zones", "description": "This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.", "items": { "type": "object", "additionalProperties": false, "required": ["name", "managedPages"], "title": "Zone", "description": 'One "Node N, zone NAME" block.', "properties": { "name": { "type": "string", "minLength": 1, "title": "Zone name", "description": "DMA, DMA32, Normal, Movable, HighMem or Device." }, "managedPages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Managed pages", "description": '"managed": pages the buddy allocator manages; the watermark split is proportional to it.' }, "presentPages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Present pages", "description": '"present".' }, "min": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "min watermark (pages)", "description": '"min" as the running kernel reported it, minus "boost".' }, "low": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "low watermark (pages)", "description": '"low" as the running kernel reported it, minus "boost".' }, "high": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "high watermark (pages)", "description": '"high" as the running kernel reported it, minus "boost".' } } } } } } }, "hugepages": { "type": "object", "additionalProperties": false, "title": "Hugepage sizes", "description": "Host-wide hugepage facts.", "properties": { "defaultSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Default hugepage size (KiB)", "description": '"Hugepagesize:" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>.' }, "sizesKiB": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 9007199254740991 }, "uniqueItems": true, "title": "Supported sizes (KiB)", "description": "The sizes under /sys/kernel/mm/hugepages." }, "overcommit": { "type": "array", "title": "Overcommit (surplus pages allowed)", "description": "nr_overcommit_hugepages of each size under /sys/kernel/mm/hugepages, where it is above 0: how many surplus pages the kernel may allocate from free memory when a pool runs out (mm/hugetlb.c gather_surplus_pages; not for gigantic sizes).", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "pages"], "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991 }, "pages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991 } } } } } }, "pageSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Base page size (KiB)", "description": "The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4." }, "vm": { "type": "object", "additionalProperties": false, "title": "VM sysctls", "description": "Memory-management sysctls from /proc/sys/vm.", "properties": { "minFreeKbytes": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "vm.min_free_kbytes", "description": "/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size." }, "watermarkScaleFactor": { "type": "integer", "minimum": 1, "maximum": 3e3, "title": "vm.watermark_scale_factor", "description": "/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10." } } }, "kernel": { "type": "object", "additionalProperties": false, "title": "Kernel", "description": "The booted kernel.", "properties": { "cmdline": { "type": "string", "title": "Kernel command line", "description": "/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it." } } }, "isolation": { "type": "object", "additionalProperties": false, "title": "Running isolation", "description": "CPU isolation as the running kernel reports it. When present it wins over the command line.", "properties": { "isolated": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs", "description": "/sys/devices/system/cpu/isolated (empty string when none)." }, "nohzFull": { "$ref": "#/definitions/cpuList", "title": "nohz_full CPUs", "description": "/sys/devices/system/cpu/nohz_full (empty string when none)." } } }, "tuned": { "type": "object", "additionalProperties": false, "title": "tuned", "description": "The tuned daemon's profile and CPU partitioning variables.", "properties": { "activeProfile": { "type": "string", "title": "Active profile", "description": "/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation." }, "includes": { "type": "array", "items": { "type": "string", "minLength": 1 }, "title": "Included profiles", "description": "The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them." }, "isolatedCores": { "$ref": "#/definitions/cpuList", "title": "isolated_cores", "description": "isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed." }, "noBalanceCores": { "$ref": "#/definitions/cpuList", "title": "no_balance_cores", "description": "no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)." } } }, "running": { "type": "object", "additionalProperties": false, "title": "What runs on the host", "description": "Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.", "properties": { "guests": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name", "pid", "threads"], "title": "Running guest", "description": "One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.", "properties": { "name": { "type": "string", "title": "Guest name", "description": "-name guest=NAME (or -name NAME) of the QEMU command line." }, "uuid": { "type": "string", "title": "Guest uuid", "description": "-uuid of the QEMU command line." }, "pid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Process id", "description": "PID of the QEMU process." }, "rolesFrom": { "enum": ["status-xml", "thread-names"], "title": "Where thread roles came from", "description": "status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)." }, "threads": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["tid", "role", "allowedCpus"], "title": "Thread", "description": "One thread of the QEMU process, from /proc/PID/task/TID.", "properties": { "tid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Thread id", "description": "TID of /proc/PID/task/TID." }, "role": { "enum": ["vcpu", "iothread", "main", "worker"], "title": "Role", "description": "vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)." }, "id": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "vCPU or IOThread id", "description": "The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread." }, "name": { "type": "string", "title": "Thread name", "description": "The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on." }, "lastCpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Last CPU", "description": "Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)." }, "policy": { "enum": ["other", "fifo", "rr", "batch", "idle", "deadline"], "title": "Scheduling policy", "description": "Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it." }, "priority": { "type": "integer", "minimum": 0, "title": "Realtime priority", "description": "Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.", "maximum": 99 } } }, "title": "Threads", "description": "Every thread of the process." }, "memory": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["node", "pageSizeKiB", "kib"], "title": "Memory on one node", "description": "The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> \xD7 kernelpagesize_kB).", "properties": { "node": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Host node", "description": "N of N<node>= in numa_maps." }, "pageSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Page size (KiB)", "description": "kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings." }, "kib": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Resident memory (KiB)", "description": "Pages on that node \xD7 page size." } } }, "title": "Memory per node", "description": "Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read." } } }, "title": "Running guests", "description": "Every QEMU process found under /proc." }, "isolatedCpus": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs checked", "description": "The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)." }, "foreignTasks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["pid", "tid", "name", "allowedCpus"], "title": "Foreign task", "description": "A task that is neither a guest thread nor a per-CPU kernel thread, allowed on or last run on an isolated CPU.", "properties": { "pid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Process id", "description": "PID (thread group id)." }, "tid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Thread id", "description": "TID." }, "name": { "type": "string", "title": "Name", "description": "comm of the task (never its command line)." }, "kernelThread": { "type": "boolean", "title": "Kernel thread", "description": "PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list." }, "lastCpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Last CPU", "description": "Field 39 of stat." } } }, "title": "Foreign tasks on isolated CPUs", "description": "Tasks other than guest threads and per-CPU kernel threads allowed on or last run on isolatedCpus." }, "irqs": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["irq", "affinity"], "title": "IRQ", "description": "An interrupt whose affinity includes isolated CPUs.", "properties": { "irq": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "IRQ number", "description": "N of /proc/irq/N." }, "name": { "type": "string", "title": "Actions", "description": "The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`." }, "affinity": { "$ref": "#/definitions/cpuList", "title": "Affinity", "description": "/proc/irq/N/smp_affinity_list." }, "effectiveAffinity": { "$ref": "#/definitions/cpuList", "title": "Effective affinity", "description": "/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to." } } }, "title": "IRQs on isolated CPUs", "description": "IRQs whose effective affinity (else affinity) includes isolatedCpus." } } }, "libvirt": { "type": "object", "additionalProperties": false, "title": "libvirt", "description": "The host's libvirt.", "properties": { "definitions": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["file", "digest", "elements"], "title": "Persistent definition", "description": "One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.", "properties": { "file": { "type": "string", "title": "File", "description": "Its name under /etc/libvirt/qemu." }, "name": { "type": "string", "title": "Domain name", "description": "<name>." }, "uuid": { "type": "string", "title": "Domain uuid", "description": "<uuid>." }, "digest": { "type": "string", "title": "Digest", "description": "sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.", "pattern": "^[0-9a-f]{64}$" }, "elements": { "type": "object", "title": "Reduced elements", "description": "Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) \u2192 its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.", "additionalProperties": { "type": "string" }, "propertyNames": { "enum": ["vcpu", "cputune", "numatune", "memoryBacking", "cpu", "memory"] } } } }, "title": "Persistent definitions", "description": "The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name." } } } }, "definitions": { "cpuList": { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json", "title": "kvmlint host snapshot", "description": "One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.", "type": "object", "additionalProperties": false, "required": ["kvmlintHostSnapshot", "nodes"], "properties": { "$schema": { "type": "string", "title": "JSON Schema", "description": "Optional link to this schema, for editors." }, "kvmlintHostSnapshot": { "const": 1, "title": "Snapshot format version", "description": "Format version of this document. kvmlint reads version 1." }, "source": { "enum": ["capture", "virsh-capabilities", "numactl-hardware", "manual"], "title": "Source", "description": "Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)." }, "hostname": { "type": "string", "title": "Host name", "description": "From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent." }, "kernelRelease": { "type": "string", "title": "Kernel release", "description": "From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64." }, "libvirtVersion": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "title": "libvirt version", "description": "The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it." }, "capturedAt": { "type": "string", "title": "Capture time", "description": "When the snapshot was taken (RFC 3339)." }, "missing": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "title": "Missing facts", "description": "Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)." }, "cpus": { "type": "object", "additionalProperties": false, "title": "Host CPUs", "description": "CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.", "properties": { "possible": { "$ref": "#/definitions/cpuList", "title": "Possible CPUs", "description": "/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name." }, "present": { "$ref": "#/definitions/cpuList", "title": "Present CPUs", "description": "/sys/devices/system/cpu/present." }, "online": { "$ref": "#/definitions/cpuList", "title": "Online CPUs", "description": "/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used." } } }, "cpuTopology": { "type": "array", "title": "Per-CPU topology", "description": "One entry per CPU from /sys/devices/system/cpu/cpuN/topology.", "items": { "type": "object", "additionalProperties": false, "required": ["cpu"], "title": "CPU", "description": "Topology of one logical CPU.", "properties": { "cpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "CPU id", "description": "Logical CPU number N of cpuN." }, "node": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "NUMA node", "description": "The node whose cpulist holds this CPU." }, "socket": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Socket", "description": "topology/physical_package_id (-1 when the firmware does not say)." }, "die": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Die", "description": "topology/die_id." }, "core": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Core", "description": "topology/core_id (unique within a socket, not host-wide)." }, "siblings": { "$ref": "#/definitions/cpuList", "title": "SMT siblings", "description": "topology/thread_siblings_list: this CPU and its hyperthread siblings." }, "online": { "type": "boolean", "title": "Online", "description": "cpuN/online; absent means online." } } } }, "nodes": { "type": "array", "minItems": 1, "title": "NUMA nodes", "description": "Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.", "items": { "type": "object", "additionalProperties": false, "required": ["id", "cpus"], "title": "NUMA node", "description": "One node from /sys/devices/system/node/nodeN.", "properties": { "id": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Node id", "description": "N of nodeN. Unique." }, "cpus": { "$ref": "#/definitions/cpuList", "title": "Node CPUs", "description": "nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only." }, "memTotalKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "MemTotal (KiB)", "description": 'nodeN/meminfo "Node N MemTotal". numactl --hardware prints MB: multiply by 1024.' }, "memFreeKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "MemFree (KiB)", "description": 'nodeN/meminfo "Node N MemFree" at capture time. At most memTotalKiB.' }, "reclaimableKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Reclaimable (KiB)", "description": 'nodeN/meminfo "Active(file)" + "Inactive(file)" + "SReclaimable" at capture time: page cache and slab the kernel reclaims before an allocation bound to this node fails (what MemAvailable counts besides MemFree). At most memTotalKiB.' }, "distances": { "type": "array", "items": { "type": "integer", "minimum": 0, "maximum": 9007199254740991 }, "title": "Distances", "description": "nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)." }, "hugepages": { "type": "array", "title": "Hugepage pools", "description": "nodeN/hugepages/hugepages-<size>kB: one pool per page size.", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "total"], "title": "Hugepage pool", "description": "The pool of one page size on this node.", "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Page size (KiB)", "description": "e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages." }, "total": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Pool size (pages)", "description": "nr_hugepages: pages reserved in this pool on this node." }, "free": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Free pages", "description": "free_hugepages: pages of the pool not in use at capture time." }, "surplus": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Surplus pages", "description": "surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)." } } } }, "zones": { "type": "array", "title": "Memory zones", "description": "This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.", "items": { "type": "object", "additionalProperties": false, "required": ["name", "managedPages"], "title": "Zone", "description": 'One "Node N, zone NAME" block.', "properties": { "name": { "type": "string", "minLength": 1, "title": "Zone name", "description": "DMA, DMA32, Normal, Movable, HighMem or Device." }, "managedPages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Managed pages", "description": '"managed": pages the buddy allocator manages; the watermark split is proportional to it.' }, "presentPages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Present pages", "description": '"present".' }, "min": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "min watermark (pages)", "description": '"min" as the running kernel reported it, minus "boost".' }, "low": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "low watermark (pages)", "description": '"low" as the running kernel reported it, minus "boost".' }, "high": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "high watermark (pages)", "description": '"high" as the running kernel reported it, minus "boost".' } } } } } } }, "hugepages": { "type": "object", "additionalProperties": false, "title": "Hugepage sizes", "description": "Host-wide hugepage facts.", "properties": { "defaultSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Default hugepage size (KiB)", "description": '"Hugepagesize:" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>.' }, "sizesKiB": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 9007199254740991 }, "uniqueItems": true, "title": "Supported sizes (KiB)", "description": "The sizes under /sys/kernel/mm/hugepages." }, "overcommit": { "type": "array", "title": "Overcommit (surplus pages allowed)", "description": "nr_overcommit_hugepages of each size under /sys/kernel/mm/hugepages, where it is above 0: how many surplus pages the kernel may allocate from free memory when a pool runs out (mm/hugetlb.c gather_surplus_pages; not for gigantic sizes).", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "pages"], "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991 }, "pages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991 } } } } } }, "pageSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Base page size (KiB)", "description": "The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4." }, "vm": { "type": "object", "additionalProperties": false, "title": "VM sysctls", "description": "Memory-management sysctls from /proc/sys/vm.", "properties": { "minFreeKbytes": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "vm.min_free_kbytes", "description": "/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size." }, "watermarkScaleFactor": { "type": "integer", "minimum": 1, "maximum": 3e3, "title": "vm.watermark_scale_factor", "description": "/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10." } } }, "kernel": { "type": "object", "additionalProperties": false, "title": "Kernel", "description": "The booted kernel.", "properties": { "cmdline": { "type": "string", "title": "Kernel command line", "description": "/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it." }, "rtRuntimeUs": { "type": "integer", "minimum": -1, "maximum": 2147483647, "title": "kernel.sched_rt_runtime_us", "description": "/proc/sys/kernel/sched_rt_runtime_us: how long realtime (fifo/rr) tasks may run in each period before the kernel throttles them and lets other tasks run; -1 turns throttling off (tuned's realtime profiles do). Default 950000." }, "rtPeriodUs": { "type": "integer", "minimum": 1, "maximum": 2147483647, "title": "kernel.sched_rt_period_us", "description": "/proc/sys/kernel/sched_rt_period_us: the period of realtime throttling. Default 1000000." } } }, "isolation": { "type": "object", "additionalProperties": false, "title": "Running isolation", "description": "CPU isolation as the running kernel reports it. When present it wins over the command line.", "properties": { "isolated": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs", "description": "/sys/devices/system/cpu/isolated (empty string when none)." }, "nohzFull": { "$ref": "#/definitions/cpuList", "title": "nohz_full CPUs", "description": "/sys/devices/system/cpu/nohz_full (empty string when none)." } } }, "tuned": { "type": "object", "additionalProperties": false, "title": "tuned", "description": "The tuned daemon's profile and CPU partitioning variables.", "properties": { "activeProfile": { "type": "string", "title": "Active profile", "description": "/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation." }, "includes": { "type": "array", "items": { "type": "string", "minLength": 1 }, "title": "Included profiles", "description": "The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them." }, "isolatedCores": { "$ref": "#/definitions/cpuList", "title": "isolated_cores", "description": "isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed." }, "noBalanceCores": { "$ref": "#/definitions/cpuList", "title": "no_balance_cores", "description": "no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)." } } }, "running": { "type": "object", "additionalProperties": false, "title": "What runs on the host", "description": "Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.", "properties": { "guests": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name", "pid", "threads"], "title": "Running guest", "description": "One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.", "properties": { "name": { "type": "string", "title": "Guest name", "description": "-name guest=NAME (or -name NAME) of the QEMU command line." }, "uuid": { "type": "string", "title": "Guest uuid", "description": "-uuid of the QEMU command line." }, "pid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Process id", "description": "PID of the QEMU process." }, "rolesFrom": { "enum": ["status-xml", "thread-names"], "title": "Where thread roles came from", "description": "status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)." }, "threads": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["tid", "role", "allowedCpus"], "title": "Thread", "description": "One thread of the QEMU process, from /proc/PID/task/TID.", "properties": { "tid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Thread id", "description": "TID of /proc/PID/task/TID." }, "role": { "enum": ["vcpu", "iothread", "main", "worker"], "title": "Role", "description": "vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)." }, "id": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "vCPU or IOThread id", "description": "The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread." }, "name": { "type": "string", "title": "Thread name", "description": "The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on." }, "lastCpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Last CPU", "description": "Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)." }, "policy": { "enum": ["other", "fifo", "rr", "batch", "idle", "deadline"], "title": "Scheduling policy", "description": "Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it." }, "priority": { "type": "integer", "minimum": 0, "title": "Realtime priority", "description": "Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.", "maximum": 99 } } }, "title": "Threads", "description": "Every thread of the process." }, "memory": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["node", "pageSizeKiB", "kib"], "title": "Memory on one node", "description": "The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> \xD7 kernelpagesize_kB).", "properties": { "node": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Host node", "description": "N of N<node>= in numa_maps." }, "pageSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Page size (KiB)", "description": "kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings." }, "kib": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Resident memory (KiB)", "description": "Pages on that node \xD7 page size." } } }, "title": "Memory per node", "description": "Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read." } } }, "title": "Running guests", "description": "Every QEMU process found under /proc." }, "isolatedCpus": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs checked", "description": "The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)." }, "foreignTasks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["pid", "tid", "name", "allowedCpus"], "title": "Foreign task", "description": "A task that is neither a guest thread nor a per-CPU kernel thread, allowed on or last run on an isolated CPU.", "properties": { "pid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Process id", "description": "PID (thread group id)." }, "tid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Thread id", "description": "TID." }, "name": { "type": "string", "title": "Name", "description": "comm of the task (never its command line)." }, "kernelThread": { "type": "boolean", "title": "Kernel thread", "description": "PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list." }, "lastCpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Last CPU", "description": "Field 39 of stat." } } }, "title": "Foreign tasks on isolated CPUs", "description": "Tasks other than guest threads and per-CPU kernel threads allowed on or last run on isolatedCpus." }, "irqs": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["irq", "affinity"], "title": "IRQ", "description": "An interrupt whose affinity includes isolated CPUs.", "properties": { "irq": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "IRQ number", "description": "N of /proc/irq/N." }, "name": { "type": "string", "title": "Actions", "description": "The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`." }, "affinity": { "$ref": "#/definitions/cpuList", "title": "Affinity", "description": "/proc/irq/N/smp_affinity_list." }, "effectiveAffinity": { "$ref": "#/definitions/cpuList", "title": "Effective affinity", "description": "/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to." } } }, "title": "IRQs on isolated CPUs", "description": "IRQs whose effective affinity (else affinity) includes isolatedCpus." } } }, "libvirt": { "type": "object", "additionalProperties": false, "title": "libvirt", "description": "The host's libvirt.", "properties": { "definitions": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["file", "digest", "elements"], "title": "Persistent definition", "description": "One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.", "properties": { "file": { "type": "string", "title": "File", "description": "Its name under /etc/libvirt/qemu." }, "name": { "type": "string", "title": "Domain name", "description": "<name>." }, "uuid": { "type": "string", "title": "Domain uuid", "description": "<uuid>." }, "digest": { "type": "string", "title": "Digest", "description": "sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.", "pattern": "^[0-9a-f]{64}$" }, "elements": { "type": "object", "title": "Reduced elements", "description": "Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) \u2192 its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.", "additionalProperties": { "type": "string" }, "propertyNames": { "enum": ["vcpu", "cputune", "numatune", "memoryBacking", "cpu", "memory"] } } } }, "title": "Persistent definitions", "description": "The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name." } } } }, "definitions": { "cpuList": { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } } } };
 var schema12 = { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = import_ucs2length.default.default;
@@ -12603,7 +12603,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data67 = data.kernel;
       if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
         for (const key14 in data67) {
-          if (!(key14 === "cmdline")) {
+          if (!(key14 === "cmdline" || key14 === "rtRuntimeUs" || key14 === "rtPeriodUs")) {
             const err154 = { instancePath: instancePath + "/kernel", schemaPath: "#/properties/kernel/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.kernel, data: data67 };
             if (vErrors === null) {
               vErrors = [err154];
@@ -12625,92 +12625,86 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data67.rtRuntimeUs !== void 0) {
+          let data69 = data67.rtRuntimeUs;
+          if (!(typeof data69 == "number" && (!(data69 % 1) && !isNaN(data69)) && isFinite(data69))) {
+            const err156 = { instancePath: instancePath + "/kernel/rtRuntimeUs", schemaPath: "#/properties/kernel/properties/rtRuntimeUs/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.kernel.properties.rtRuntimeUs.type, parentSchema: schema11.properties.kernel.properties.rtRuntimeUs, data: data69 };
+            if (vErrors === null) {
+              vErrors = [err156];
+            } else {
+              vErrors.push(err156);
+            }
+            errors++;
+          }
+          if (typeof data69 == "number" && isFinite(data69)) {
+            if (data69 > 2147483647 || isNaN(data69)) {
+              const err157 = { instancePath: instancePath + "/kernel/rtRuntimeUs", schemaPath: "#/properties/kernel/properties/rtRuntimeUs/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2147483647 }, message: "must be <= 2147483647", schema: 2147483647, parentSchema: schema11.properties.kernel.properties.rtRuntimeUs, data: data69 };
+              if (vErrors === null) {
+                vErrors = [err157];
+              } else {
+                vErrors.push(err157);
+              }
+              errors++;
+            }
+            if (data69 < -1 || isNaN(data69)) {
+              const err158 = { instancePath: instancePath + "/kernel/rtRuntimeUs", schemaPath: "#/properties/kernel/properties/rtRuntimeUs/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema11.properties.kernel.properties.rtRuntimeUs, data: data69 };
+              if (vErrors === null) {
+                vErrors = [err158];
+              } else {
+                vErrors.push(err158);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data67.rtPeriodUs !== void 0) {
+          let data70 = data67.rtPeriodUs;
+          if (!(typeof data70 == "number" && (!(data70 % 1) && !isNaN(data70)) && isFinite(data70))) {
+            const err159 = { instancePath: instancePath + "/kernel/rtPeriodUs", schemaPath: "#/properties/kernel/properties/rtPeriodUs/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.kernel.properties.rtPeriodUs.type, parentSchema: schema11.properties.kernel.properties.rtPeriodUs, data: data70 };
+            if (vErrors === null) {
+              vErrors = [err159];
+            } else {
+              vErrors.push(err159);
+            }
+            errors++;
+          }
+          if (typeof data70 == "number" && isFinite(data70)) {
+            if (data70 > 2147483647 || isNaN(data70)) {
+              const err160 = { instancePath: instancePath + "/kernel/rtPeriodUs", schemaPath: "#/properties/kernel/properties/rtPeriodUs/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2147483647 }, message: "must be <= 2147483647", schema: 2147483647, parentSchema: schema11.properties.kernel.properties.rtPeriodUs, data: data70 };
+              if (vErrors === null) {
+                vErrors = [err160];
+              } else {
+                vErrors.push(err160);
+              }
+              errors++;
+            }
+            if (data70 < 1 || isNaN(data70)) {
+              const err161 = { instancePath: instancePath + "/kernel/rtPeriodUs", schemaPath: "#/properties/kernel/properties/rtPeriodUs/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.kernel.properties.rtPeriodUs, data: data70 };
+              if (vErrors === null) {
+                vErrors = [err161];
+              } else {
+                vErrors.push(err161);
+              }
+              errors++;
+            }
+          }
+        }
       } else {
-        const err156 = { instancePath: instancePath + "/kernel", schemaPath: "#/properties/kernel/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.kernel.type, parentSchema: schema11.properties.kernel, data: data67 };
+        const err162 = { instancePath: instancePath + "/kernel", schemaPath: "#/properties/kernel/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.kernel.type, parentSchema: schema11.properties.kernel, data: data67 };
         if (vErrors === null) {
-          vErrors = [err156];
+          vErrors = [err162];
         } else {
-          vErrors.push(err156);
+          vErrors.push(err162);
         }
         errors++;
       }
     }
     if (data.isolation !== void 0) {
-      let data69 = data.isolation;
-      if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
-        for (const key15 in data69) {
+      let data71 = data.isolation;
+      if (data71 && typeof data71 == "object" && !Array.isArray(data71)) {
+        for (const key15 in data71) {
           if (!(key15 === "isolated" || key15 === "nohzFull")) {
-            const err157 = { instancePath: instancePath + "/isolation", schemaPath: "#/properties/isolation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.isolation, data: data69 };
-            if (vErrors === null) {
-              vErrors = [err157];
-            } else {
-              vErrors.push(err157);
-            }
-            errors++;
-          }
-        }
-        if (data69.isolated !== void 0) {
-          let data70 = data69.isolated;
-          if (typeof data70 !== "string" && !(data70 && typeof data70 == "object" && !Array.isArray(data70))) {
-            const err158 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data70 };
-            if (vErrors === null) {
-              vErrors = [err158];
-            } else {
-              vErrors.push(err158);
-            }
-            errors++;
-          }
-          if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
-            if (data70.raw === void 0) {
-              const err159 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data70 };
-              if (vErrors === null) {
-                vErrors = [err159];
-              } else {
-                vErrors.push(err159);
-              }
-              errors++;
-            }
-            for (const key16 in data70) {
-              if (!(key16 === "raw" || key16 === "parsed")) {
-                const err160 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data70 };
-                if (vErrors === null) {
-                  vErrors = [err160];
-                } else {
-                  vErrors.push(err160);
-                }
-                errors++;
-              }
-            }
-            if (data70.raw !== void 0) {
-              let data71 = data70.raw;
-              if (typeof data71 !== "string") {
-                const err161 = { instancePath: instancePath + "/isolation/isolated/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data71 };
-                if (vErrors === null) {
-                  vErrors = [err161];
-                } else {
-                  vErrors.push(err161);
-                }
-                errors++;
-              }
-            }
-            if (data70.parsed !== void 0) {
-              let data72 = data70.parsed;
-              if (typeof data72 !== "string") {
-                const err162 = { instancePath: instancePath + "/isolation/isolated/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data72 };
-                if (vErrors === null) {
-                  vErrors = [err162];
-                } else {
-                  vErrors.push(err162);
-                }
-                errors++;
-              }
-            }
-          }
-        }
-        if (data69.nohzFull !== void 0) {
-          let data73 = data69.nohzFull;
-          if (typeof data73 !== "string" && !(data73 && typeof data73 == "object" && !Array.isArray(data73))) {
-            const err163 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data73 };
+            const err163 = { instancePath: instancePath + "/isolation", schemaPath: "#/properties/isolation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.isolation, data: data71 };
             if (vErrors === null) {
               vErrors = [err163];
             } else {
@@ -12718,31 +12712,31 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (data73 && typeof data73 == "object" && !Array.isArray(data73)) {
-            if (data73.raw === void 0) {
-              const err164 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data73 };
+        }
+        if (data71.isolated !== void 0) {
+          let data72 = data71.isolated;
+          if (typeof data72 !== "string" && !(data72 && typeof data72 == "object" && !Array.isArray(data72))) {
+            const err164 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data72 };
+            if (vErrors === null) {
+              vErrors = [err164];
+            } else {
+              vErrors.push(err164);
+            }
+            errors++;
+          }
+          if (data72 && typeof data72 == "object" && !Array.isArray(data72)) {
+            if (data72.raw === void 0) {
+              const err165 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data72 };
               if (vErrors === null) {
-                vErrors = [err164];
+                vErrors = [err165];
               } else {
-                vErrors.push(err164);
+                vErrors.push(err165);
               }
               errors++;
             }
-            for (const key17 in data73) {
-              if (!(key17 === "raw" || key17 === "parsed")) {
-                const err165 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data73 };
-                if (vErrors === null) {
-                  vErrors = [err165];
-                } else {
-                  vErrors.push(err165);
-                }
-                errors++;
-              }
-            }
-            if (data73.raw !== void 0) {
-              let data74 = data73.raw;
-              if (typeof data74 !== "string") {
-                const err166 = { instancePath: instancePath + "/isolation/nohzFull/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data74 };
+            for (const key16 in data72) {
+              if (!(key16 === "raw" || key16 === "parsed")) {
+                const err166 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data72 };
                 if (vErrors === null) {
                   vErrors = [err166];
                 } else {
@@ -12751,10 +12745,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data73.parsed !== void 0) {
-              let data75 = data73.parsed;
-              if (typeof data75 !== "string") {
-                const err167 = { instancePath: instancePath + "/isolation/nohzFull/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data75 };
+            if (data72.raw !== void 0) {
+              let data73 = data72.raw;
+              if (typeof data73 !== "string") {
+                const err167 = { instancePath: instancePath + "/isolation/isolated/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data73 };
                 if (vErrors === null) {
                   vErrors = [err167];
                 } else {
@@ -12763,24 +12757,24 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data72.parsed !== void 0) {
+              let data74 = data72.parsed;
+              if (typeof data74 !== "string") {
+                const err168 = { instancePath: instancePath + "/isolation/isolated/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data74 };
+                if (vErrors === null) {
+                  vErrors = [err168];
+                } else {
+                  vErrors.push(err168);
+                }
+                errors++;
+              }
+            }
           }
         }
-      } else {
-        const err168 = { instancePath: instancePath + "/isolation", schemaPath: "#/properties/isolation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.isolation.type, parentSchema: schema11.properties.isolation, data: data69 };
-        if (vErrors === null) {
-          vErrors = [err168];
-        } else {
-          vErrors.push(err168);
-        }
-        errors++;
-      }
-    }
-    if (data.tuned !== void 0) {
-      let data76 = data.tuned;
-      if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
-        for (const key18 in data76) {
-          if (!(key18 === "activeProfile" || key18 === "includes" || key18 === "isolatedCores" || key18 === "noBalanceCores")) {
-            const err169 = { instancePath: instancePath + "/tuned", schemaPath: "#/properties/tuned/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.tuned, data: data76 };
+        if (data71.nohzFull !== void 0) {
+          let data75 = data71.nohzFull;
+          if (typeof data75 !== "string" && !(data75 && typeof data75 == "object" && !Array.isArray(data75))) {
+            const err169 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data75 };
             if (vErrors === null) {
               vErrors = [err169];
             } else {
@@ -12788,37 +12782,31 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-        }
-        if (data76.activeProfile !== void 0) {
-          let data77 = data76.activeProfile;
-          if (typeof data77 !== "string") {
-            const err170 = { instancePath: instancePath + "/tuned/activeProfile", schemaPath: "#/properties/tuned/properties/activeProfile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.tuned.properties.activeProfile.type, parentSchema: schema11.properties.tuned.properties.activeProfile, data: data77 };
-            if (vErrors === null) {
-              vErrors = [err170];
-            } else {
-              vErrors.push(err170);
-            }
-            errors++;
-          }
-        }
-        if (data76.includes !== void 0) {
-          let data78 = data76.includes;
-          if (Array.isArray(data78)) {
-            const len8 = data78.length;
-            for (let i10 = 0; i10 < len8; i10++) {
-              let data79 = data78[i10];
-              if (typeof data79 === "string") {
-                if (func3(data79) < 1) {
-                  const err171 = { instancePath: instancePath + "/tuned/includes/" + i10, schemaPath: "#/properties/tuned/properties/includes/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.tuned.properties.includes.items, data: data79 };
-                  if (vErrors === null) {
-                    vErrors = [err171];
-                  } else {
-                    vErrors.push(err171);
-                  }
-                  errors++;
-                }
+          if (data75 && typeof data75 == "object" && !Array.isArray(data75)) {
+            if (data75.raw === void 0) {
+              const err170 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data75 };
+              if (vErrors === null) {
+                vErrors = [err170];
               } else {
-                const err172 = { instancePath: instancePath + "/tuned/includes/" + i10, schemaPath: "#/properties/tuned/properties/includes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.tuned.properties.includes.items.type, parentSchema: schema11.properties.tuned.properties.includes.items, data: data79 };
+                vErrors.push(err170);
+              }
+              errors++;
+            }
+            for (const key17 in data75) {
+              if (!(key17 === "raw" || key17 === "parsed")) {
+                const err171 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data75 };
+                if (vErrors === null) {
+                  vErrors = [err171];
+                } else {
+                  vErrors.push(err171);
+                }
+                errors++;
+              }
+            }
+            if (data75.raw !== void 0) {
+              let data76 = data75.raw;
+              if (typeof data76 !== "string") {
+                const err172 = { instancePath: instancePath + "/isolation/nohzFull/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data76 };
                 if (vErrors === null) {
                   vErrors = [err172];
                 } else {
@@ -12827,64 +12815,74 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-          } else {
-            const err173 = { instancePath: instancePath + "/tuned/includes", schemaPath: "#/properties/tuned/properties/includes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.tuned.properties.includes.type, parentSchema: schema11.properties.tuned.properties.includes, data: data78 };
+            if (data75.parsed !== void 0) {
+              let data77 = data75.parsed;
+              if (typeof data77 !== "string") {
+                const err173 = { instancePath: instancePath + "/isolation/nohzFull/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data77 };
+                if (vErrors === null) {
+                  vErrors = [err173];
+                } else {
+                  vErrors.push(err173);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+      } else {
+        const err174 = { instancePath: instancePath + "/isolation", schemaPath: "#/properties/isolation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.isolation.type, parentSchema: schema11.properties.isolation, data: data71 };
+        if (vErrors === null) {
+          vErrors = [err174];
+        } else {
+          vErrors.push(err174);
+        }
+        errors++;
+      }
+    }
+    if (data.tuned !== void 0) {
+      let data78 = data.tuned;
+      if (data78 && typeof data78 == "object" && !Array.isArray(data78)) {
+        for (const key18 in data78) {
+          if (!(key18 === "activeProfile" || key18 === "includes" || key18 === "isolatedCores" || key18 === "noBalanceCores")) {
+            const err175 = { instancePath: instancePath + "/tuned", schemaPath: "#/properties/tuned/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.tuned, data: data78 };
             if (vErrors === null) {
-              vErrors = [err173];
+              vErrors = [err175];
             } else {
-              vErrors.push(err173);
+              vErrors.push(err175);
             }
             errors++;
           }
         }
-        if (data76.isolatedCores !== void 0) {
-          let data80 = data76.isolatedCores;
-          if (typeof data80 !== "string" && !(data80 && typeof data80 == "object" && !Array.isArray(data80))) {
-            const err174 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data80 };
+        if (data78.activeProfile !== void 0) {
+          let data79 = data78.activeProfile;
+          if (typeof data79 !== "string") {
+            const err176 = { instancePath: instancePath + "/tuned/activeProfile", schemaPath: "#/properties/tuned/properties/activeProfile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.tuned.properties.activeProfile.type, parentSchema: schema11.properties.tuned.properties.activeProfile, data: data79 };
             if (vErrors === null) {
-              vErrors = [err174];
+              vErrors = [err176];
             } else {
-              vErrors.push(err174);
+              vErrors.push(err176);
             }
             errors++;
           }
-          if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
-            if (data80.raw === void 0) {
-              const err175 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data80 };
-              if (vErrors === null) {
-                vErrors = [err175];
+        }
+        if (data78.includes !== void 0) {
+          let data80 = data78.includes;
+          if (Array.isArray(data80)) {
+            const len8 = data80.length;
+            for (let i10 = 0; i10 < len8; i10++) {
+              let data81 = data80[i10];
+              if (typeof data81 === "string") {
+                if (func3(data81) < 1) {
+                  const err177 = { instancePath: instancePath + "/tuned/includes/" + i10, schemaPath: "#/properties/tuned/properties/includes/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.tuned.properties.includes.items, data: data81 };
+                  if (vErrors === null) {
+                    vErrors = [err177];
+                  } else {
+                    vErrors.push(err177);
+                  }
+                  errors++;
+                }
               } else {
-                vErrors.push(err175);
-              }
-              errors++;
-            }
-            for (const key19 in data80) {
-              if (!(key19 === "raw" || key19 === "parsed")) {
-                const err176 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data80 };
-                if (vErrors === null) {
-                  vErrors = [err176];
-                } else {
-                  vErrors.push(err176);
-                }
-                errors++;
-              }
-            }
-            if (data80.raw !== void 0) {
-              let data81 = data80.raw;
-              if (typeof data81 !== "string") {
-                const err177 = { instancePath: instancePath + "/tuned/isolatedCores/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data81 };
-                if (vErrors === null) {
-                  vErrors = [err177];
-                } else {
-                  vErrors.push(err177);
-                }
-                errors++;
-              }
-            }
-            if (data80.parsed !== void 0) {
-              let data82 = data80.parsed;
-              if (typeof data82 !== "string") {
-                const err178 = { instancePath: instancePath + "/tuned/isolatedCores/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data82 };
+                const err178 = { instancePath: instancePath + "/tuned/includes/" + i10, schemaPath: "#/properties/tuned/properties/includes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.tuned.properties.includes.items.type, parentSchema: schema11.properties.tuned.properties.includes.items, data: data81 };
                 if (vErrors === null) {
                   vErrors = [err178];
                 } else {
@@ -12893,12 +12891,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-          }
-        }
-        if (data76.noBalanceCores !== void 0) {
-          let data83 = data76.noBalanceCores;
-          if (typeof data83 !== "string" && !(data83 && typeof data83 == "object" && !Array.isArray(data83))) {
-            const err179 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data83 };
+          } else {
+            const err179 = { instancePath: instancePath + "/tuned/includes", schemaPath: "#/properties/tuned/properties/includes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.tuned.properties.includes.type, parentSchema: schema11.properties.tuned.properties.includes, data: data80 };
             if (vErrors === null) {
               vErrors = [err179];
             } else {
@@ -12906,31 +12900,31 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (data83 && typeof data83 == "object" && !Array.isArray(data83)) {
-            if (data83.raw === void 0) {
-              const err180 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data83 };
+        }
+        if (data78.isolatedCores !== void 0) {
+          let data82 = data78.isolatedCores;
+          if (typeof data82 !== "string" && !(data82 && typeof data82 == "object" && !Array.isArray(data82))) {
+            const err180 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data82 };
+            if (vErrors === null) {
+              vErrors = [err180];
+            } else {
+              vErrors.push(err180);
+            }
+            errors++;
+          }
+          if (data82 && typeof data82 == "object" && !Array.isArray(data82)) {
+            if (data82.raw === void 0) {
+              const err181 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data82 };
               if (vErrors === null) {
-                vErrors = [err180];
+                vErrors = [err181];
               } else {
-                vErrors.push(err180);
+                vErrors.push(err181);
               }
               errors++;
             }
-            for (const key20 in data83) {
-              if (!(key20 === "raw" || key20 === "parsed")) {
-                const err181 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data83 };
-                if (vErrors === null) {
-                  vErrors = [err181];
-                } else {
-                  vErrors.push(err181);
-                }
-                errors++;
-              }
-            }
-            if (data83.raw !== void 0) {
-              let data84 = data83.raw;
-              if (typeof data84 !== "string") {
-                const err182 = { instancePath: instancePath + "/tuned/noBalanceCores/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data84 };
+            for (const key19 in data82) {
+              if (!(key19 === "raw" || key19 === "parsed")) {
+                const err182 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data82 };
                 if (vErrors === null) {
                   vErrors = [err182];
                 } else {
@@ -12939,10 +12933,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data83.parsed !== void 0) {
-              let data85 = data83.parsed;
-              if (typeof data85 !== "string") {
-                const err183 = { instancePath: instancePath + "/tuned/noBalanceCores/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data85 };
+            if (data82.raw !== void 0) {
+              let data83 = data82.raw;
+              if (typeof data83 !== "string") {
+                const err183 = { instancePath: instancePath + "/tuned/isolatedCores/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data83 };
                 if (vErrors === null) {
                   vErrors = [err183];
                 } else {
@@ -12951,24 +12945,24 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data82.parsed !== void 0) {
+              let data84 = data82.parsed;
+              if (typeof data84 !== "string") {
+                const err184 = { instancePath: instancePath + "/tuned/isolatedCores/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data84 };
+                if (vErrors === null) {
+                  vErrors = [err184];
+                } else {
+                  vErrors.push(err184);
+                }
+                errors++;
+              }
+            }
           }
         }
-      } else {
-        const err184 = { instancePath: instancePath + "/tuned", schemaPath: "#/properties/tuned/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.tuned.type, parentSchema: schema11.properties.tuned, data: data76 };
-        if (vErrors === null) {
-          vErrors = [err184];
-        } else {
-          vErrors.push(err184);
-        }
-        errors++;
-      }
-    }
-    if (data.running !== void 0) {
-      let data86 = data.running;
-      if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
-        for (const key21 in data86) {
-          if (!(key21 === "guests" || key21 === "isolatedCpus" || key21 === "foreignTasks" || key21 === "irqs")) {
-            const err185 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running, data: data86 };
+        if (data78.noBalanceCores !== void 0) {
+          let data85 = data78.noBalanceCores;
+          if (typeof data85 !== "string" && !(data85 && typeof data85 == "object" && !Array.isArray(data85))) {
+            const err185 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data85 };
             if (vErrors === null) {
               vErrors = [err185];
             } else {
@@ -12976,112 +12970,114 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
+          if (data85 && typeof data85 == "object" && !Array.isArray(data85)) {
+            if (data85.raw === void 0) {
+              const err186 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data85 };
+              if (vErrors === null) {
+                vErrors = [err186];
+              } else {
+                vErrors.push(err186);
+              }
+              errors++;
+            }
+            for (const key20 in data85) {
+              if (!(key20 === "raw" || key20 === "parsed")) {
+                const err187 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data85 };
+                if (vErrors === null) {
+                  vErrors = [err187];
+                } else {
+                  vErrors.push(err187);
+                }
+                errors++;
+              }
+            }
+            if (data85.raw !== void 0) {
+              let data86 = data85.raw;
+              if (typeof data86 !== "string") {
+                const err188 = { instancePath: instancePath + "/tuned/noBalanceCores/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data86 };
+                if (vErrors === null) {
+                  vErrors = [err188];
+                } else {
+                  vErrors.push(err188);
+                }
+                errors++;
+              }
+            }
+            if (data85.parsed !== void 0) {
+              let data87 = data85.parsed;
+              if (typeof data87 !== "string") {
+                const err189 = { instancePath: instancePath + "/tuned/noBalanceCores/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data87 };
+                if (vErrors === null) {
+                  vErrors = [err189];
+                } else {
+                  vErrors.push(err189);
+                }
+                errors++;
+              }
+            }
+          }
         }
-        if (data86.guests !== void 0) {
-          let data87 = data86.guests;
-          if (Array.isArray(data87)) {
-            const len9 = data87.length;
+      } else {
+        const err190 = { instancePath: instancePath + "/tuned", schemaPath: "#/properties/tuned/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.tuned.type, parentSchema: schema11.properties.tuned, data: data78 };
+        if (vErrors === null) {
+          vErrors = [err190];
+        } else {
+          vErrors.push(err190);
+        }
+        errors++;
+      }
+    }
+    if (data.running !== void 0) {
+      let data88 = data.running;
+      if (data88 && typeof data88 == "object" && !Array.isArray(data88)) {
+        for (const key21 in data88) {
+          if (!(key21 === "guests" || key21 === "isolatedCpus" || key21 === "foreignTasks" || key21 === "irqs")) {
+            const err191 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running, data: data88 };
+            if (vErrors === null) {
+              vErrors = [err191];
+            } else {
+              vErrors.push(err191);
+            }
+            errors++;
+          }
+        }
+        if (data88.guests !== void 0) {
+          let data89 = data88.guests;
+          if (Array.isArray(data89)) {
+            const len9 = data89.length;
             for (let i11 = 0; i11 < len9; i11++) {
-              let data88 = data87[i11];
-              if (data88 && typeof data88 == "object" && !Array.isArray(data88)) {
-                if (data88.name === void 0) {
-                  const err186 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data88 };
+              let data90 = data89[i11];
+              if (data90 && typeof data90 == "object" && !Array.isArray(data90)) {
+                if (data90.name === void 0) {
+                  const err192 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data90 };
                   if (vErrors === null) {
-                    vErrors = [err186];
+                    vErrors = [err192];
                   } else {
-                    vErrors.push(err186);
+                    vErrors.push(err192);
                   }
                   errors++;
                 }
-                if (data88.pid === void 0) {
-                  const err187 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data88 };
+                if (data90.pid === void 0) {
+                  const err193 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data90 };
                   if (vErrors === null) {
-                    vErrors = [err187];
+                    vErrors = [err193];
                   } else {
-                    vErrors.push(err187);
+                    vErrors.push(err193);
                   }
                   errors++;
                 }
-                if (data88.threads === void 0) {
-                  const err188 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "threads" }, message: "must have required property 'threads'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data88 };
+                if (data90.threads === void 0) {
+                  const err194 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "threads" }, message: "must have required property 'threads'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data90 };
                   if (vErrors === null) {
-                    vErrors = [err188];
+                    vErrors = [err194];
                   } else {
-                    vErrors.push(err188);
+                    vErrors.push(err194);
                   }
                   errors++;
                 }
-                for (const key22 in data88) {
+                for (const key22 in data90) {
                   if (!(key22 === "name" || key22 === "uuid" || key22 === "pid" || key22 === "rolesFrom" || key22 === "threads" || key22 === "memory")) {
-                    const err189 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items, data: data88 };
-                    if (vErrors === null) {
-                      vErrors = [err189];
-                    } else {
-                      vErrors.push(err189);
-                    }
-                    errors++;
-                  }
-                }
-                if (data88.name !== void 0) {
-                  let data89 = data88.name;
-                  if (typeof data89 !== "string") {
-                    const err190 = { instancePath: instancePath + "/running/guests/" + i11 + "/name", schemaPath: "#/properties/running/properties/guests/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.name.type, parentSchema: schema11.properties.running.properties.guests.items.properties.name, data: data89 };
-                    if (vErrors === null) {
-                      vErrors = [err190];
-                    } else {
-                      vErrors.push(err190);
-                    }
-                    errors++;
-                  }
-                }
-                if (data88.uuid !== void 0) {
-                  let data90 = data88.uuid;
-                  if (typeof data90 !== "string") {
-                    const err191 = { instancePath: instancePath + "/running/guests/" + i11 + "/uuid", schemaPath: "#/properties/running/properties/guests/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.uuid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.uuid, data: data90 };
-                    if (vErrors === null) {
-                      vErrors = [err191];
-                    } else {
-                      vErrors.push(err191);
-                    }
-                    errors++;
-                  }
-                }
-                if (data88.pid !== void 0) {
-                  let data91 = data88.pid;
-                  if (!(typeof data91 == "number" && (!(data91 % 1) && !isNaN(data91)) && isFinite(data91))) {
-                    const err192 = { instancePath: instancePath + "/running/guests/" + i11 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.pid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data91 };
-                    if (vErrors === null) {
-                      vErrors = [err192];
-                    } else {
-                      vErrors.push(err192);
-                    }
-                    errors++;
-                  }
-                  if (typeof data91 == "number" && isFinite(data91)) {
-                    if (data91 > 9007199254740991 || isNaN(data91)) {
-                      const err193 = { instancePath: instancePath + "/running/guests/" + i11 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data91 };
-                      if (vErrors === null) {
-                        vErrors = [err193];
-                      } else {
-                        vErrors.push(err193);
-                      }
-                      errors++;
-                    }
-                    if (data91 < 0 || isNaN(data91)) {
-                      const err194 = { instancePath: instancePath + "/running/guests/" + i11 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data91 };
-                      if (vErrors === null) {
-                        vErrors = [err194];
-                      } else {
-                        vErrors.push(err194);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data88.rolesFrom !== void 0) {
-                  let data92 = data88.rolesFrom;
-                  if (!(data92 === "status-xml" || data92 === "thread-names")) {
-                    const err195 = { instancePath: instancePath + "/running/guests/" + i11 + "/rolesFrom", schemaPath: "#/properties/running/properties/guests/items/properties/rolesFrom/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.rolesFrom, data: data92 };
+                    const err195 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items, data: data90 };
                     if (vErrors === null) {
                       vErrors = [err195];
                     } else {
@@ -13090,201 +13086,199 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data88.threads !== void 0) {
-                  let data93 = data88.threads;
-                  if (Array.isArray(data93)) {
-                    const len10 = data93.length;
+                if (data90.name !== void 0) {
+                  let data91 = data90.name;
+                  if (typeof data91 !== "string") {
+                    const err196 = { instancePath: instancePath + "/running/guests/" + i11 + "/name", schemaPath: "#/properties/running/properties/guests/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.name.type, parentSchema: schema11.properties.running.properties.guests.items.properties.name, data: data91 };
+                    if (vErrors === null) {
+                      vErrors = [err196];
+                    } else {
+                      vErrors.push(err196);
+                    }
+                    errors++;
+                  }
+                }
+                if (data90.uuid !== void 0) {
+                  let data92 = data90.uuid;
+                  if (typeof data92 !== "string") {
+                    const err197 = { instancePath: instancePath + "/running/guests/" + i11 + "/uuid", schemaPath: "#/properties/running/properties/guests/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.uuid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.uuid, data: data92 };
+                    if (vErrors === null) {
+                      vErrors = [err197];
+                    } else {
+                      vErrors.push(err197);
+                    }
+                    errors++;
+                  }
+                }
+                if (data90.pid !== void 0) {
+                  let data93 = data90.pid;
+                  if (!(typeof data93 == "number" && (!(data93 % 1) && !isNaN(data93)) && isFinite(data93))) {
+                    const err198 = { instancePath: instancePath + "/running/guests/" + i11 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.pid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data93 };
+                    if (vErrors === null) {
+                      vErrors = [err198];
+                    } else {
+                      vErrors.push(err198);
+                    }
+                    errors++;
+                  }
+                  if (typeof data93 == "number" && isFinite(data93)) {
+                    if (data93 > 9007199254740991 || isNaN(data93)) {
+                      const err199 = { instancePath: instancePath + "/running/guests/" + i11 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data93 };
+                      if (vErrors === null) {
+                        vErrors = [err199];
+                      } else {
+                        vErrors.push(err199);
+                      }
+                      errors++;
+                    }
+                    if (data93 < 0 || isNaN(data93)) {
+                      const err200 = { instancePath: instancePath + "/running/guests/" + i11 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data93 };
+                      if (vErrors === null) {
+                        vErrors = [err200];
+                      } else {
+                        vErrors.push(err200);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data90.rolesFrom !== void 0) {
+                  let data94 = data90.rolesFrom;
+                  if (!(data94 === "status-xml" || data94 === "thread-names")) {
+                    const err201 = { instancePath: instancePath + "/running/guests/" + i11 + "/rolesFrom", schemaPath: "#/properties/running/properties/guests/items/properties/rolesFrom/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.rolesFrom, data: data94 };
+                    if (vErrors === null) {
+                      vErrors = [err201];
+                    } else {
+                      vErrors.push(err201);
+                    }
+                    errors++;
+                  }
+                }
+                if (data90.threads !== void 0) {
+                  let data95 = data90.threads;
+                  if (Array.isArray(data95)) {
+                    const len10 = data95.length;
                     for (let i12 = 0; i12 < len10; i12++) {
-                      let data94 = data93[i12];
-                      if (data94 && typeof data94 == "object" && !Array.isArray(data94)) {
-                        if (data94.tid === void 0) {
-                          const err196 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data94 };
+                      let data96 = data95[i12];
+                      if (data96 && typeof data96 == "object" && !Array.isArray(data96)) {
+                        if (data96.tid === void 0) {
+                          const err202 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data96 };
                           if (vErrors === null) {
-                            vErrors = [err196];
+                            vErrors = [err202];
                           } else {
-                            vErrors.push(err196);
+                            vErrors.push(err202);
                           }
                           errors++;
                         }
-                        if (data94.role === void 0) {
-                          const err197 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data94 };
+                        if (data96.role === void 0) {
+                          const err203 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data96 };
                           if (vErrors === null) {
-                            vErrors = [err197];
+                            vErrors = [err203];
                           } else {
-                            vErrors.push(err197);
+                            vErrors.push(err203);
                           }
                           errors++;
                         }
-                        if (data94.allowedCpus === void 0) {
-                          const err198 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data94 };
+                        if (data96.allowedCpus === void 0) {
+                          const err204 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data96 };
                           if (vErrors === null) {
-                            vErrors = [err198];
+                            vErrors = [err204];
                           } else {
-                            vErrors.push(err198);
+                            vErrors.push(err204);
                           }
                           errors++;
                         }
-                        for (const key23 in data94) {
+                        for (const key23 in data96) {
                           if (!(key23 === "tid" || key23 === "role" || key23 === "id" || key23 === "name" || key23 === "allowedCpus" || key23 === "lastCpu" || key23 === "policy" || key23 === "priority")) {
-                            const err199 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data94 };
+                            const err205 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data96 };
                             if (vErrors === null) {
-                              vErrors = [err199];
+                              vErrors = [err205];
                             } else {
-                              vErrors.push(err199);
+                              vErrors.push(err205);
                             }
                             errors++;
                           }
                         }
-                        if (data94.tid !== void 0) {
-                          let data95 = data94.tid;
-                          if (!(typeof data95 == "number" && (!(data95 % 1) && !isNaN(data95)) && isFinite(data95))) {
-                            const err200 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data95 };
-                            if (vErrors === null) {
-                              vErrors = [err200];
-                            } else {
-                              vErrors.push(err200);
-                            }
-                            errors++;
-                          }
-                          if (typeof data95 == "number" && isFinite(data95)) {
-                            if (data95 > 9007199254740991 || isNaN(data95)) {
-                              const err201 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data95 };
-                              if (vErrors === null) {
-                                vErrors = [err201];
-                              } else {
-                                vErrors.push(err201);
-                              }
-                              errors++;
-                            }
-                            if (data95 < 0 || isNaN(data95)) {
-                              const err202 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data95 };
-                              if (vErrors === null) {
-                                vErrors = [err202];
-                              } else {
-                                vErrors.push(err202);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data94.role !== void 0) {
-                          let data96 = data94.role;
-                          if (!(data96 === "vcpu" || data96 === "iothread" || data96 === "main" || data96 === "worker")) {
-                            const err203 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/role", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role, data: data96 };
-                            if (vErrors === null) {
-                              vErrors = [err203];
-                            } else {
-                              vErrors.push(err203);
-                            }
-                            errors++;
-                          }
-                        }
-                        if (data94.id !== void 0) {
-                          let data97 = data94.id;
+                        if (data96.tid !== void 0) {
+                          let data97 = data96.tid;
                           if (!(typeof data97 == "number" && (!(data97 % 1) && !isNaN(data97)) && isFinite(data97))) {
-                            const err204 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data97 };
+                            const err206 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data97 };
                             if (vErrors === null) {
-                              vErrors = [err204];
+                              vErrors = [err206];
                             } else {
-                              vErrors.push(err204);
+                              vErrors.push(err206);
                             }
                             errors++;
                           }
                           if (typeof data97 == "number" && isFinite(data97)) {
                             if (data97 > 9007199254740991 || isNaN(data97)) {
-                              const err205 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data97 };
+                              const err207 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data97 };
                               if (vErrors === null) {
-                                vErrors = [err205];
+                                vErrors = [err207];
                               } else {
-                                vErrors.push(err205);
+                                vErrors.push(err207);
                               }
                               errors++;
                             }
                             if (data97 < 0 || isNaN(data97)) {
-                              const err206 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data97 };
+                              const err208 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data97 };
                               if (vErrors === null) {
-                                vErrors = [err206];
+                                vErrors = [err208];
                               } else {
-                                vErrors.push(err206);
+                                vErrors.push(err208);
                               }
                               errors++;
                             }
                           }
                         }
-                        if (data94.name !== void 0) {
-                          let data98 = data94.name;
-                          if (typeof data98 !== "string") {
-                            const err207 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/name", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.name.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.name, data: data98 };
+                        if (data96.role !== void 0) {
+                          let data98 = data96.role;
+                          if (!(data98 === "vcpu" || data98 === "iothread" || data98 === "main" || data98 === "worker")) {
+                            const err209 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/role", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role, data: data98 };
                             if (vErrors === null) {
-                              vErrors = [err207];
+                              vErrors = [err209];
                             } else {
-                              vErrors.push(err207);
+                              vErrors.push(err209);
                             }
                             errors++;
                           }
                         }
-                        if (data94.allowedCpus !== void 0) {
-                          let data99 = data94.allowedCpus;
-                          if (typeof data99 !== "string" && !(data99 && typeof data99 == "object" && !Array.isArray(data99))) {
-                            const err208 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data99 };
+                        if (data96.id !== void 0) {
+                          let data99 = data96.id;
+                          if (!(typeof data99 == "number" && (!(data99 % 1) && !isNaN(data99)) && isFinite(data99))) {
+                            const err210 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data99 };
                             if (vErrors === null) {
-                              vErrors = [err208];
+                              vErrors = [err210];
                             } else {
-                              vErrors.push(err208);
+                              vErrors.push(err210);
                             }
                             errors++;
                           }
-                          if (data99 && typeof data99 == "object" && !Array.isArray(data99)) {
-                            if (data99.raw === void 0) {
-                              const err209 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data99 };
+                          if (typeof data99 == "number" && isFinite(data99)) {
+                            if (data99 > 9007199254740991 || isNaN(data99)) {
+                              const err211 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data99 };
                               if (vErrors === null) {
-                                vErrors = [err209];
+                                vErrors = [err211];
                               } else {
-                                vErrors.push(err209);
+                                vErrors.push(err211);
                               }
                               errors++;
                             }
-                            for (const key24 in data99) {
-                              if (!(key24 === "raw" || key24 === "parsed")) {
-                                const err210 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data99 };
-                                if (vErrors === null) {
-                                  vErrors = [err210];
-                                } else {
-                                  vErrors.push(err210);
-                                }
-                                errors++;
+                            if (data99 < 0 || isNaN(data99)) {
+                              const err212 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data99 };
+                              if (vErrors === null) {
+                                vErrors = [err212];
+                              } else {
+                                vErrors.push(err212);
                               }
-                            }
-                            if (data99.raw !== void 0) {
-                              let data100 = data99.raw;
-                              if (typeof data100 !== "string") {
-                                const err211 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data100 };
-                                if (vErrors === null) {
-                                  vErrors = [err211];
-                                } else {
-                                  vErrors.push(err211);
-                                }
-                                errors++;
-                              }
-                            }
-                            if (data99.parsed !== void 0) {
-                              let data101 = data99.parsed;
-                              if (typeof data101 !== "string") {
-                                const err212 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data101 };
-                                if (vErrors === null) {
-                                  vErrors = [err212];
-                                } else {
-                                  vErrors.push(err212);
-                                }
-                                errors++;
-                              }
+                              errors++;
                             }
                           }
                         }
-                        if (data94.lastCpu !== void 0) {
-                          let data102 = data94.lastCpu;
-                          if (!(typeof data102 == "number" && (!(data102 % 1) && !isNaN(data102)) && isFinite(data102))) {
-                            const err213 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data102 };
+                        if (data96.name !== void 0) {
+                          let data100 = data96.name;
+                          if (typeof data100 !== "string") {
+                            const err213 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/name", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.name.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.name, data: data100 };
                             if (vErrors === null) {
                               vErrors = [err213];
                             } else {
@@ -13292,18 +13286,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                           }
-                          if (typeof data102 == "number" && isFinite(data102)) {
-                            if (data102 > 9007199254740991 || isNaN(data102)) {
-                              const err214 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data102 };
-                              if (vErrors === null) {
-                                vErrors = [err214];
-                              } else {
-                                vErrors.push(err214);
-                              }
-                              errors++;
+                        }
+                        if (data96.allowedCpus !== void 0) {
+                          let data101 = data96.allowedCpus;
+                          if (typeof data101 !== "string" && !(data101 && typeof data101 == "object" && !Array.isArray(data101))) {
+                            const err214 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data101 };
+                            if (vErrors === null) {
+                              vErrors = [err214];
+                            } else {
+                              vErrors.push(err214);
                             }
-                            if (data102 < 0 || isNaN(data102)) {
-                              const err215 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data102 };
+                            errors++;
+                          }
+                          if (data101 && typeof data101 == "object" && !Array.isArray(data101)) {
+                            if (data101.raw === void 0) {
+                              const err215 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data101 };
                               if (vErrors === null) {
                                 vErrors = [err215];
                               } else {
@@ -13311,185 +13308,188 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                          }
-                        }
-                        if (data94.policy !== void 0) {
-                          let data103 = data94.policy;
-                          if (!(data103 === "other" || data103 === "fifo" || data103 === "rr" || data103 === "batch" || data103 === "idle" || data103 === "deadline")) {
-                            const err216 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/policy", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/policy/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy, data: data103 };
-                            if (vErrors === null) {
-                              vErrors = [err216];
-                            } else {
-                              vErrors.push(err216);
+                            for (const key24 in data101) {
+                              if (!(key24 === "raw" || key24 === "parsed")) {
+                                const err216 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data101 };
+                                if (vErrors === null) {
+                                  vErrors = [err216];
+                                } else {
+                                  vErrors.push(err216);
+                                }
+                                errors++;
+                              }
                             }
-                            errors++;
+                            if (data101.raw !== void 0) {
+                              let data102 = data101.raw;
+                              if (typeof data102 !== "string") {
+                                const err217 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data102 };
+                                if (vErrors === null) {
+                                  vErrors = [err217];
+                                } else {
+                                  vErrors.push(err217);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data101.parsed !== void 0) {
+                              let data103 = data101.parsed;
+                              if (typeof data103 !== "string") {
+                                const err218 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data103 };
+                                if (vErrors === null) {
+                                  vErrors = [err218];
+                                } else {
+                                  vErrors.push(err218);
+                                }
+                                errors++;
+                              }
+                            }
                           }
                         }
-                        if (data94.priority !== void 0) {
-                          let data104 = data94.priority;
+                        if (data96.lastCpu !== void 0) {
+                          let data104 = data96.lastCpu;
                           if (!(typeof data104 == "number" && (!(data104 % 1) && !isNaN(data104)) && isFinite(data104))) {
-                            const err217 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data104 };
+                            const err219 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data104 };
                             if (vErrors === null) {
-                              vErrors = [err217];
+                              vErrors = [err219];
                             } else {
-                              vErrors.push(err217);
+                              vErrors.push(err219);
                             }
                             errors++;
                           }
                           if (typeof data104 == "number" && isFinite(data104)) {
-                            if (data104 > 99 || isNaN(data104)) {
-                              const err218 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/maximum", keyword: "maximum", params: { comparison: "<=", limit: 99 }, message: "must be <= 99", schema: 99, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data104 };
+                            if (data104 > 9007199254740991 || isNaN(data104)) {
+                              const err220 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data104 };
                               if (vErrors === null) {
-                                vErrors = [err218];
+                                vErrors = [err220];
                               } else {
-                                vErrors.push(err218);
+                                vErrors.push(err220);
                               }
                               errors++;
                             }
                             if (data104 < 0 || isNaN(data104)) {
-                              const err219 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data104 };
+                              const err221 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data104 };
                               if (vErrors === null) {
-                                vErrors = [err219];
+                                vErrors = [err221];
                               } else {
-                                vErrors.push(err219);
+                                vErrors.push(err221);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data96.policy !== void 0) {
+                          let data105 = data96.policy;
+                          if (!(data105 === "other" || data105 === "fifo" || data105 === "rr" || data105 === "batch" || data105 === "idle" || data105 === "deadline")) {
+                            const err222 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/policy", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/policy/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy, data: data105 };
+                            if (vErrors === null) {
+                              vErrors = [err222];
+                            } else {
+                              vErrors.push(err222);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data96.priority !== void 0) {
+                          let data106 = data96.priority;
+                          if (!(typeof data106 == "number" && (!(data106 % 1) && !isNaN(data106)) && isFinite(data106))) {
+                            const err223 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data106 };
+                            if (vErrors === null) {
+                              vErrors = [err223];
+                            } else {
+                              vErrors.push(err223);
+                            }
+                            errors++;
+                          }
+                          if (typeof data106 == "number" && isFinite(data106)) {
+                            if (data106 > 99 || isNaN(data106)) {
+                              const err224 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/maximum", keyword: "maximum", params: { comparison: "<=", limit: 99 }, message: "must be <= 99", schema: 99, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data106 };
+                              if (vErrors === null) {
+                                vErrors = [err224];
+                              } else {
+                                vErrors.push(err224);
+                              }
+                              errors++;
+                            }
+                            if (data106 < 0 || isNaN(data106)) {
+                              const err225 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data106 };
+                              if (vErrors === null) {
+                                vErrors = [err225];
+                              } else {
+                                vErrors.push(err225);
                               }
                               errors++;
                             }
                           }
                         }
                       } else {
-                        const err220 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.threads.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data94 };
+                        const err226 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.threads.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data96 };
                         if (vErrors === null) {
-                          vErrors = [err220];
+                          vErrors = [err226];
                         } else {
-                          vErrors.push(err220);
+                          vErrors.push(err226);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err221 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads", schemaPath: "#/properties/running/properties/guests/items/properties/threads/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.threads.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads, data: data93 };
+                    const err227 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads", schemaPath: "#/properties/running/properties/guests/items/properties/threads/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.threads.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads, data: data95 };
                     if (vErrors === null) {
-                      vErrors = [err221];
+                      vErrors = [err227];
                     } else {
-                      vErrors.push(err221);
+                      vErrors.push(err227);
                     }
                     errors++;
                   }
                 }
-                if (data88.memory !== void 0) {
-                  let data105 = data88.memory;
-                  if (Array.isArray(data105)) {
-                    const len11 = data105.length;
+                if (data90.memory !== void 0) {
+                  let data107 = data90.memory;
+                  if (Array.isArray(data107)) {
+                    const len11 = data107.length;
                     for (let i13 = 0; i13 < len11; i13++) {
-                      let data106 = data105[i13];
-                      if (data106 && typeof data106 == "object" && !Array.isArray(data106)) {
-                        if (data106.node === void 0) {
-                          const err222 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "node" }, message: "must have required property 'node'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data106 };
+                      let data108 = data107[i13];
+                      if (data108 && typeof data108 == "object" && !Array.isArray(data108)) {
+                        if (data108.node === void 0) {
+                          const err228 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "node" }, message: "must have required property 'node'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data108 };
                           if (vErrors === null) {
-                            vErrors = [err222];
+                            vErrors = [err228];
                           } else {
-                            vErrors.push(err222);
+                            vErrors.push(err228);
                           }
                           errors++;
                         }
-                        if (data106.pageSizeKiB === void 0) {
-                          const err223 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "pageSizeKiB" }, message: "must have required property 'pageSizeKiB'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data106 };
+                        if (data108.pageSizeKiB === void 0) {
+                          const err229 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "pageSizeKiB" }, message: "must have required property 'pageSizeKiB'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data108 };
                           if (vErrors === null) {
-                            vErrors = [err223];
+                            vErrors = [err229];
                           } else {
-                            vErrors.push(err223);
+                            vErrors.push(err229);
                           }
                           errors++;
                         }
-                        if (data106.kib === void 0) {
-                          const err224 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "kib" }, message: "must have required property 'kib'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data106 };
+                        if (data108.kib === void 0) {
+                          const err230 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "kib" }, message: "must have required property 'kib'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data108 };
                           if (vErrors === null) {
-                            vErrors = [err224];
+                            vErrors = [err230];
                           } else {
-                            vErrors.push(err224);
+                            vErrors.push(err230);
                           }
                           errors++;
                         }
-                        for (const key25 in data106) {
+                        for (const key25 in data108) {
                           if (!(key25 === "node" || key25 === "pageSizeKiB" || key25 === "kib")) {
-                            const err225 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data106 };
+                            const err231 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data108 };
                             if (vErrors === null) {
-                              vErrors = [err225];
+                              vErrors = [err231];
                             } else {
-                              vErrors.push(err225);
+                              vErrors.push(err231);
                             }
                             errors++;
                           }
                         }
-                        if (data106.node !== void 0) {
-                          let data107 = data106.node;
-                          if (!(typeof data107 == "number" && (!(data107 % 1) && !isNaN(data107)) && isFinite(data107))) {
-                            const err226 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data107 };
-                            if (vErrors === null) {
-                              vErrors = [err226];
-                            } else {
-                              vErrors.push(err226);
-                            }
-                            errors++;
-                          }
-                          if (typeof data107 == "number" && isFinite(data107)) {
-                            if (data107 > 9007199254740991 || isNaN(data107)) {
-                              const err227 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data107 };
-                              if (vErrors === null) {
-                                vErrors = [err227];
-                              } else {
-                                vErrors.push(err227);
-                              }
-                              errors++;
-                            }
-                            if (data107 < 0 || isNaN(data107)) {
-                              const err228 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data107 };
-                              if (vErrors === null) {
-                                vErrors = [err228];
-                              } else {
-                                vErrors.push(err228);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data106.pageSizeKiB !== void 0) {
-                          let data108 = data106.pageSizeKiB;
-                          if (!(typeof data108 == "number" && (!(data108 % 1) && !isNaN(data108)) && isFinite(data108))) {
-                            const err229 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data108 };
-                            if (vErrors === null) {
-                              vErrors = [err229];
-                            } else {
-                              vErrors.push(err229);
-                            }
-                            errors++;
-                          }
-                          if (typeof data108 == "number" && isFinite(data108)) {
-                            if (data108 > 9007199254740991 || isNaN(data108)) {
-                              const err230 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data108 };
-                              if (vErrors === null) {
-                                vErrors = [err230];
-                              } else {
-                                vErrors.push(err230);
-                              }
-                              errors++;
-                            }
-                            if (data108 < 1 || isNaN(data108)) {
-                              const err231 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data108 };
-                              if (vErrors === null) {
-                                vErrors = [err231];
-                              } else {
-                                vErrors.push(err231);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data106.kib !== void 0) {
-                          let data109 = data106.kib;
+                        if (data108.node !== void 0) {
+                          let data109 = data108.node;
                           if (!(typeof data109 == "number" && (!(data109 % 1) && !isNaN(data109)) && isFinite(data109))) {
-                            const err232 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data109 };
+                            const err232 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data109 };
                             if (vErrors === null) {
                               vErrors = [err232];
                             } else {
@@ -13499,7 +13499,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                           if (typeof data109 == "number" && isFinite(data109)) {
                             if (data109 > 9007199254740991 || isNaN(data109)) {
-                              const err233 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data109 };
+                              const err233 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data109 };
                               if (vErrors === null) {
                                 vErrors = [err233];
                               } else {
@@ -13508,7 +13508,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               errors++;
                             }
                             if (data109 < 0 || isNaN(data109)) {
-                              const err234 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data109 };
+                              const err234 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data109 };
                               if (vErrors === null) {
                                 vErrors = [err234];
                               } else {
@@ -13518,94 +13518,92 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                           }
                         }
+                        if (data108.pageSizeKiB !== void 0) {
+                          let data110 = data108.pageSizeKiB;
+                          if (!(typeof data110 == "number" && (!(data110 % 1) && !isNaN(data110)) && isFinite(data110))) {
+                            const err235 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data110 };
+                            if (vErrors === null) {
+                              vErrors = [err235];
+                            } else {
+                              vErrors.push(err235);
+                            }
+                            errors++;
+                          }
+                          if (typeof data110 == "number" && isFinite(data110)) {
+                            if (data110 > 9007199254740991 || isNaN(data110)) {
+                              const err236 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data110 };
+                              if (vErrors === null) {
+                                vErrors = [err236];
+                              } else {
+                                vErrors.push(err236);
+                              }
+                              errors++;
+                            }
+                            if (data110 < 1 || isNaN(data110)) {
+                              const err237 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data110 };
+                              if (vErrors === null) {
+                                vErrors = [err237];
+                              } else {
+                                vErrors.push(err237);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data108.kib !== void 0) {
+                          let data111 = data108.kib;
+                          if (!(typeof data111 == "number" && (!(data111 % 1) && !isNaN(data111)) && isFinite(data111))) {
+                            const err238 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data111 };
+                            if (vErrors === null) {
+                              vErrors = [err238];
+                            } else {
+                              vErrors.push(err238);
+                            }
+                            errors++;
+                          }
+                          if (typeof data111 == "number" && isFinite(data111)) {
+                            if (data111 > 9007199254740991 || isNaN(data111)) {
+                              const err239 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data111 };
+                              if (vErrors === null) {
+                                vErrors = [err239];
+                              } else {
+                                vErrors.push(err239);
+                              }
+                              errors++;
+                            }
+                            if (data111 < 0 || isNaN(data111)) {
+                              const err240 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data111 };
+                              if (vErrors === null) {
+                                vErrors = [err240];
+                              } else {
+                                vErrors.push(err240);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
                       } else {
-                        const err235 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.memory.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data106 };
+                        const err241 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.memory.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data108 };
                         if (vErrors === null) {
-                          vErrors = [err235];
+                          vErrors = [err241];
                         } else {
-                          vErrors.push(err235);
+                          vErrors.push(err241);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err236 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory", schemaPath: "#/properties/running/properties/guests/items/properties/memory/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.memory.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory, data: data105 };
+                    const err242 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory", schemaPath: "#/properties/running/properties/guests/items/properties/memory/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.memory.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory, data: data107 };
                     if (vErrors === null) {
-                      vErrors = [err236];
+                      vErrors = [err242];
                     } else {
-                      vErrors.push(err236);
+                      vErrors.push(err242);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err237 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.type, parentSchema: schema11.properties.running.properties.guests.items, data: data88 };
-                if (vErrors === null) {
-                  vErrors = [err237];
-                } else {
-                  vErrors.push(err237);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err238 = { instancePath: instancePath + "/running/guests", schemaPath: "#/properties/running/properties/guests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.type, parentSchema: schema11.properties.running.properties.guests, data: data87 };
-            if (vErrors === null) {
-              vErrors = [err238];
-            } else {
-              vErrors.push(err238);
-            }
-            errors++;
-          }
-        }
-        if (data86.isolatedCpus !== void 0) {
-          let data110 = data86.isolatedCpus;
-          if (typeof data110 !== "string" && !(data110 && typeof data110 == "object" && !Array.isArray(data110))) {
-            const err239 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data110 };
-            if (vErrors === null) {
-              vErrors = [err239];
-            } else {
-              vErrors.push(err239);
-            }
-            errors++;
-          }
-          if (data110 && typeof data110 == "object" && !Array.isArray(data110)) {
-            if (data110.raw === void 0) {
-              const err240 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data110 };
-              if (vErrors === null) {
-                vErrors = [err240];
-              } else {
-                vErrors.push(err240);
-              }
-              errors++;
-            }
-            for (const key26 in data110) {
-              if (!(key26 === "raw" || key26 === "parsed")) {
-                const err241 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data110 };
-                if (vErrors === null) {
-                  vErrors = [err241];
-                } else {
-                  vErrors.push(err241);
-                }
-                errors++;
-              }
-            }
-            if (data110.raw !== void 0) {
-              let data111 = data110.raw;
-              if (typeof data111 !== "string") {
-                const err242 = { instancePath: instancePath + "/running/isolatedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data111 };
-                if (vErrors === null) {
-                  vErrors = [err242];
-                } else {
-                  vErrors.push(err242);
-                }
-                errors++;
-              }
-            }
-            if (data110.parsed !== void 0) {
-              let data112 = data110.parsed;
-              if (typeof data112 !== "string") {
-                const err243 = { instancePath: instancePath + "/running/isolatedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data112 };
+                const err243 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.type, parentSchema: schema11.properties.running.properties.guests.items, data: data90 };
                 if (vErrors === null) {
                   vErrors = [err243];
                 } else {
@@ -13614,130 +13612,132 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+          } else {
+            const err244 = { instancePath: instancePath + "/running/guests", schemaPath: "#/properties/running/properties/guests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.type, parentSchema: schema11.properties.running.properties.guests, data: data89 };
+            if (vErrors === null) {
+              vErrors = [err244];
+            } else {
+              vErrors.push(err244);
+            }
+            errors++;
           }
         }
-        if (data86.foreignTasks !== void 0) {
-          let data113 = data86.foreignTasks;
-          if (Array.isArray(data113)) {
-            const len12 = data113.length;
+        if (data88.isolatedCpus !== void 0) {
+          let data112 = data88.isolatedCpus;
+          if (typeof data112 !== "string" && !(data112 && typeof data112 == "object" && !Array.isArray(data112))) {
+            const err245 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data112 };
+            if (vErrors === null) {
+              vErrors = [err245];
+            } else {
+              vErrors.push(err245);
+            }
+            errors++;
+          }
+          if (data112 && typeof data112 == "object" && !Array.isArray(data112)) {
+            if (data112.raw === void 0) {
+              const err246 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data112 };
+              if (vErrors === null) {
+                vErrors = [err246];
+              } else {
+                vErrors.push(err246);
+              }
+              errors++;
+            }
+            for (const key26 in data112) {
+              if (!(key26 === "raw" || key26 === "parsed")) {
+                const err247 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data112 };
+                if (vErrors === null) {
+                  vErrors = [err247];
+                } else {
+                  vErrors.push(err247);
+                }
+                errors++;
+              }
+            }
+            if (data112.raw !== void 0) {
+              let data113 = data112.raw;
+              if (typeof data113 !== "string") {
+                const err248 = { instancePath: instancePath + "/running/isolatedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data113 };
+                if (vErrors === null) {
+                  vErrors = [err248];
+                } else {
+                  vErrors.push(err248);
+                }
+                errors++;
+              }
+            }
+            if (data112.parsed !== void 0) {
+              let data114 = data112.parsed;
+              if (typeof data114 !== "string") {
+                const err249 = { instancePath: instancePath + "/running/isolatedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data114 };
+                if (vErrors === null) {
+                  vErrors = [err249];
+                } else {
+                  vErrors.push(err249);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+        if (data88.foreignTasks !== void 0) {
+          let data115 = data88.foreignTasks;
+          if (Array.isArray(data115)) {
+            const len12 = data115.length;
             for (let i14 = 0; i14 < len12; i14++) {
-              let data114 = data113[i14];
-              if (data114 && typeof data114 == "object" && !Array.isArray(data114)) {
-                if (data114.pid === void 0) {
-                  const err244 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data114 };
+              let data116 = data115[i14];
+              if (data116 && typeof data116 == "object" && !Array.isArray(data116)) {
+                if (data116.pid === void 0) {
+                  const err250 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data116 };
                   if (vErrors === null) {
-                    vErrors = [err244];
+                    vErrors = [err250];
                   } else {
-                    vErrors.push(err244);
+                    vErrors.push(err250);
                   }
                   errors++;
                 }
-                if (data114.tid === void 0) {
-                  const err245 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data114 };
+                if (data116.tid === void 0) {
+                  const err251 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data116 };
                   if (vErrors === null) {
-                    vErrors = [err245];
+                    vErrors = [err251];
                   } else {
-                    vErrors.push(err245);
+                    vErrors.push(err251);
                   }
                   errors++;
                 }
-                if (data114.name === void 0) {
-                  const err246 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data114 };
+                if (data116.name === void 0) {
+                  const err252 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data116 };
                   if (vErrors === null) {
-                    vErrors = [err246];
+                    vErrors = [err252];
                   } else {
-                    vErrors.push(err246);
+                    vErrors.push(err252);
                   }
                   errors++;
                 }
-                if (data114.allowedCpus === void 0) {
-                  const err247 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data114 };
+                if (data116.allowedCpus === void 0) {
+                  const err253 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data116 };
                   if (vErrors === null) {
-                    vErrors = [err247];
+                    vErrors = [err253];
                   } else {
-                    vErrors.push(err247);
+                    vErrors.push(err253);
                   }
                   errors++;
                 }
-                for (const key27 in data114) {
+                for (const key27 in data116) {
                   if (!(key27 === "pid" || key27 === "tid" || key27 === "name" || key27 === "kernelThread" || key27 === "allowedCpus" || key27 === "lastCpu")) {
-                    const err248 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data114 };
+                    const err254 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data116 };
                     if (vErrors === null) {
-                      vErrors = [err248];
+                      vErrors = [err254];
                     } else {
-                      vErrors.push(err248);
+                      vErrors.push(err254);
                     }
                     errors++;
                   }
                 }
-                if (data114.pid !== void 0) {
-                  let data115 = data114.pid;
-                  if (!(typeof data115 == "number" && (!(data115 % 1) && !isNaN(data115)) && isFinite(data115))) {
-                    const err249 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.pid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data115 };
-                    if (vErrors === null) {
-                      vErrors = [err249];
-                    } else {
-                      vErrors.push(err249);
-                    }
-                    errors++;
-                  }
-                  if (typeof data115 == "number" && isFinite(data115)) {
-                    if (data115 > 9007199254740991 || isNaN(data115)) {
-                      const err250 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data115 };
-                      if (vErrors === null) {
-                        vErrors = [err250];
-                      } else {
-                        vErrors.push(err250);
-                      }
-                      errors++;
-                    }
-                    if (data115 < 0 || isNaN(data115)) {
-                      const err251 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data115 };
-                      if (vErrors === null) {
-                        vErrors = [err251];
-                      } else {
-                        vErrors.push(err251);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data114.tid !== void 0) {
-                  let data116 = data114.tid;
-                  if (!(typeof data116 == "number" && (!(data116 % 1) && !isNaN(data116)) && isFinite(data116))) {
-                    const err252 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.tid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data116 };
-                    if (vErrors === null) {
-                      vErrors = [err252];
-                    } else {
-                      vErrors.push(err252);
-                    }
-                    errors++;
-                  }
-                  if (typeof data116 == "number" && isFinite(data116)) {
-                    if (data116 > 9007199254740991 || isNaN(data116)) {
-                      const err253 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data116 };
-                      if (vErrors === null) {
-                        vErrors = [err253];
-                      } else {
-                        vErrors.push(err253);
-                      }
-                      errors++;
-                    }
-                    if (data116 < 0 || isNaN(data116)) {
-                      const err254 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data116 };
-                      if (vErrors === null) {
-                        vErrors = [err254];
-                      } else {
-                        vErrors.push(err254);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data114.name !== void 0) {
-                  let data117 = data114.name;
-                  if (typeof data117 !== "string") {
-                    const err255 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/name", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.foreignTasks.items.properties.name.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.name, data: data117 };
+                if (data116.pid !== void 0) {
+                  let data117 = data116.pid;
+                  if (!(typeof data117 == "number" && (!(data117 % 1) && !isNaN(data117)) && isFinite(data117))) {
+                    const err255 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.pid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data117 };
                     if (vErrors === null) {
                       vErrors = [err255];
                     } else {
@@ -13745,81 +13745,75 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                }
-                if (data114.kernelThread !== void 0) {
-                  let data118 = data114.kernelThread;
-                  if (typeof data118 !== "boolean") {
-                    const err256 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/kernelThread", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/kernelThread/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread, data: data118 };
-                    if (vErrors === null) {
-                      vErrors = [err256];
-                    } else {
-                      vErrors.push(err256);
-                    }
-                    errors++;
-                  }
-                }
-                if (data114.allowedCpus !== void 0) {
-                  let data119 = data114.allowedCpus;
-                  if (typeof data119 !== "string" && !(data119 && typeof data119 == "object" && !Array.isArray(data119))) {
-                    const err257 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data119 };
-                    if (vErrors === null) {
-                      vErrors = [err257];
-                    } else {
-                      vErrors.push(err257);
-                    }
-                    errors++;
-                  }
-                  if (data119 && typeof data119 == "object" && !Array.isArray(data119)) {
-                    if (data119.raw === void 0) {
-                      const err258 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data119 };
+                  if (typeof data117 == "number" && isFinite(data117)) {
+                    if (data117 > 9007199254740991 || isNaN(data117)) {
+                      const err256 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data117 };
                       if (vErrors === null) {
-                        vErrors = [err258];
+                        vErrors = [err256];
                       } else {
-                        vErrors.push(err258);
+                        vErrors.push(err256);
                       }
                       errors++;
                     }
-                    for (const key28 in data119) {
-                      if (!(key28 === "raw" || key28 === "parsed")) {
-                        const err259 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data119 };
-                        if (vErrors === null) {
-                          vErrors = [err259];
-                        } else {
-                          vErrors.push(err259);
-                        }
-                        errors++;
+                    if (data117 < 0 || isNaN(data117)) {
+                      const err257 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data117 };
+                      if (vErrors === null) {
+                        vErrors = [err257];
+                      } else {
+                        vErrors.push(err257);
                       }
-                    }
-                    if (data119.raw !== void 0) {
-                      let data120 = data119.raw;
-                      if (typeof data120 !== "string") {
-                        const err260 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data120 };
-                        if (vErrors === null) {
-                          vErrors = [err260];
-                        } else {
-                          vErrors.push(err260);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data119.parsed !== void 0) {
-                      let data121 = data119.parsed;
-                      if (typeof data121 !== "string") {
-                        const err261 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data121 };
-                        if (vErrors === null) {
-                          vErrors = [err261];
-                        } else {
-                          vErrors.push(err261);
-                        }
-                        errors++;
-                      }
+                      errors++;
                     }
                   }
                 }
-                if (data114.lastCpu !== void 0) {
-                  let data122 = data114.lastCpu;
-                  if (!(typeof data122 == "number" && (!(data122 % 1) && !isNaN(data122)) && isFinite(data122))) {
-                    const err262 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data122 };
+                if (data116.tid !== void 0) {
+                  let data118 = data116.tid;
+                  if (!(typeof data118 == "number" && (!(data118 % 1) && !isNaN(data118)) && isFinite(data118))) {
+                    const err258 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.tid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data118 };
+                    if (vErrors === null) {
+                      vErrors = [err258];
+                    } else {
+                      vErrors.push(err258);
+                    }
+                    errors++;
+                  }
+                  if (typeof data118 == "number" && isFinite(data118)) {
+                    if (data118 > 9007199254740991 || isNaN(data118)) {
+                      const err259 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data118 };
+                      if (vErrors === null) {
+                        vErrors = [err259];
+                      } else {
+                        vErrors.push(err259);
+                      }
+                      errors++;
+                    }
+                    if (data118 < 0 || isNaN(data118)) {
+                      const err260 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data118 };
+                      if (vErrors === null) {
+                        vErrors = [err260];
+                      } else {
+                        vErrors.push(err260);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data116.name !== void 0) {
+                  let data119 = data116.name;
+                  if (typeof data119 !== "string") {
+                    const err261 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/name", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.foreignTasks.items.properties.name.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.name, data: data119 };
+                    if (vErrors === null) {
+                      vErrors = [err261];
+                    } else {
+                      vErrors.push(err261);
+                    }
+                    errors++;
+                  }
+                }
+                if (data116.kernelThread !== void 0) {
+                  let data120 = data116.kernelThread;
+                  if (typeof data120 !== "boolean") {
+                    const err262 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/kernelThread", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/kernelThread/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread, data: data120 };
                     if (vErrors === null) {
                       vErrors = [err262];
                     } else {
@@ -13827,18 +13821,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (typeof data122 == "number" && isFinite(data122)) {
-                    if (data122 > 9007199254740991 || isNaN(data122)) {
-                      const err263 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data122 };
-                      if (vErrors === null) {
-                        vErrors = [err263];
-                      } else {
-                        vErrors.push(err263);
-                      }
-                      errors++;
+                }
+                if (data116.allowedCpus !== void 0) {
+                  let data121 = data116.allowedCpus;
+                  if (typeof data121 !== "string" && !(data121 && typeof data121 == "object" && !Array.isArray(data121))) {
+                    const err263 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data121 };
+                    if (vErrors === null) {
+                      vErrors = [err263];
+                    } else {
+                      vErrors.push(err263);
                     }
-                    if (data122 < 0 || isNaN(data122)) {
-                      const err264 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data122 };
+                    errors++;
+                  }
+                  if (data121 && typeof data121 == "object" && !Array.isArray(data121)) {
+                    if (data121.raw === void 0) {
+                      const err264 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data121 };
                       if (vErrors === null) {
                         vErrors = [err264];
                       } else {
@@ -13846,170 +13843,167 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
+                    for (const key28 in data121) {
+                      if (!(key28 === "raw" || key28 === "parsed")) {
+                        const err265 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data121 };
+                        if (vErrors === null) {
+                          vErrors = [err265];
+                        } else {
+                          vErrors.push(err265);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data121.raw !== void 0) {
+                      let data122 = data121.raw;
+                      if (typeof data122 !== "string") {
+                        const err266 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data122 };
+                        if (vErrors === null) {
+                          vErrors = [err266];
+                        } else {
+                          vErrors.push(err266);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data121.parsed !== void 0) {
+                      let data123 = data121.parsed;
+                      if (typeof data123 !== "string") {
+                        const err267 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data123 };
+                        if (vErrors === null) {
+                          vErrors = [err267];
+                        } else {
+                          vErrors.push(err267);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                }
+                if (data116.lastCpu !== void 0) {
+                  let data124 = data116.lastCpu;
+                  if (!(typeof data124 == "number" && (!(data124 % 1) && !isNaN(data124)) && isFinite(data124))) {
+                    const err268 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data124 };
+                    if (vErrors === null) {
+                      vErrors = [err268];
+                    } else {
+                      vErrors.push(err268);
+                    }
+                    errors++;
+                  }
+                  if (typeof data124 == "number" && isFinite(data124)) {
+                    if (data124 > 9007199254740991 || isNaN(data124)) {
+                      const err269 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data124 };
+                      if (vErrors === null) {
+                        vErrors = [err269];
+                      } else {
+                        vErrors.push(err269);
+                      }
+                      errors++;
+                    }
+                    if (data124 < 0 || isNaN(data124)) {
+                      const err270 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data124 };
+                      if (vErrors === null) {
+                        vErrors = [err270];
+                      } else {
+                        vErrors.push(err270);
+                      }
+                      errors++;
+                    }
                   }
                 }
               } else {
-                const err265 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.foreignTasks.items.type, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data114 };
+                const err271 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.foreignTasks.items.type, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data116 };
                 if (vErrors === null) {
-                  vErrors = [err265];
+                  vErrors = [err271];
                 } else {
-                  vErrors.push(err265);
+                  vErrors.push(err271);
                 }
                 errors++;
               }
             }
           } else {
-            const err266 = { instancePath: instancePath + "/running/foreignTasks", schemaPath: "#/properties/running/properties/foreignTasks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.foreignTasks.type, parentSchema: schema11.properties.running.properties.foreignTasks, data: data113 };
+            const err272 = { instancePath: instancePath + "/running/foreignTasks", schemaPath: "#/properties/running/properties/foreignTasks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.foreignTasks.type, parentSchema: schema11.properties.running.properties.foreignTasks, data: data115 };
             if (vErrors === null) {
-              vErrors = [err266];
+              vErrors = [err272];
             } else {
-              vErrors.push(err266);
+              vErrors.push(err272);
             }
             errors++;
           }
         }
-        if (data86.irqs !== void 0) {
-          let data123 = data86.irqs;
-          if (Array.isArray(data123)) {
-            const len13 = data123.length;
+        if (data88.irqs !== void 0) {
+          let data125 = data88.irqs;
+          if (Array.isArray(data125)) {
+            const len13 = data125.length;
             for (let i15 = 0; i15 < len13; i15++) {
-              let data124 = data123[i15];
-              if (data124 && typeof data124 == "object" && !Array.isArray(data124)) {
-                if (data124.irq === void 0) {
-                  const err267 = { instancePath: instancePath + "/running/irqs/" + i15, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "irq" }, message: "must have required property 'irq'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data124 };
+              let data126 = data125[i15];
+              if (data126 && typeof data126 == "object" && !Array.isArray(data126)) {
+                if (data126.irq === void 0) {
+                  const err273 = { instancePath: instancePath + "/running/irqs/" + i15, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "irq" }, message: "must have required property 'irq'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data126 };
                   if (vErrors === null) {
-                    vErrors = [err267];
+                    vErrors = [err273];
                   } else {
-                    vErrors.push(err267);
+                    vErrors.push(err273);
                   }
                   errors++;
                 }
-                if (data124.affinity === void 0) {
-                  const err268 = { instancePath: instancePath + "/running/irqs/" + i15, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "affinity" }, message: "must have required property 'affinity'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data124 };
+                if (data126.affinity === void 0) {
+                  const err274 = { instancePath: instancePath + "/running/irqs/" + i15, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "affinity" }, message: "must have required property 'affinity'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data126 };
                   if (vErrors === null) {
-                    vErrors = [err268];
+                    vErrors = [err274];
                   } else {
-                    vErrors.push(err268);
+                    vErrors.push(err274);
                   }
                   errors++;
                 }
-                for (const key29 in data124) {
+                for (const key29 in data126) {
                   if (!(key29 === "irq" || key29 === "name" || key29 === "affinity" || key29 === "effectiveAffinity")) {
-                    const err269 = { instancePath: instancePath + "/running/irqs/" + i15, schemaPath: "#/properties/running/properties/irqs/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.irqs.items, data: data124 };
+                    const err275 = { instancePath: instancePath + "/running/irqs/" + i15, schemaPath: "#/properties/running/properties/irqs/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.irqs.items, data: data126 };
                     if (vErrors === null) {
-                      vErrors = [err269];
+                      vErrors = [err275];
                     } else {
-                      vErrors.push(err269);
+                      vErrors.push(err275);
                     }
                     errors++;
                   }
                 }
-                if (data124.irq !== void 0) {
-                  let data125 = data124.irq;
-                  if (!(typeof data125 == "number" && (!(data125 % 1) && !isNaN(data125)) && isFinite(data125))) {
-                    const err270 = { instancePath: instancePath + "/running/irqs/" + i15 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.irqs.items.properties.irq.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data125 };
+                if (data126.irq !== void 0) {
+                  let data127 = data126.irq;
+                  if (!(typeof data127 == "number" && (!(data127 % 1) && !isNaN(data127)) && isFinite(data127))) {
+                    const err276 = { instancePath: instancePath + "/running/irqs/" + i15 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.irqs.items.properties.irq.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data127 };
                     if (vErrors === null) {
-                      vErrors = [err270];
+                      vErrors = [err276];
                     } else {
-                      vErrors.push(err270);
+                      vErrors.push(err276);
                     }
                     errors++;
                   }
-                  if (typeof data125 == "number" && isFinite(data125)) {
-                    if (data125 > 9007199254740991 || isNaN(data125)) {
-                      const err271 = { instancePath: instancePath + "/running/irqs/" + i15 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data125 };
+                  if (typeof data127 == "number" && isFinite(data127)) {
+                    if (data127 > 9007199254740991 || isNaN(data127)) {
+                      const err277 = { instancePath: instancePath + "/running/irqs/" + i15 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data127 };
                       if (vErrors === null) {
-                        vErrors = [err271];
+                        vErrors = [err277];
                       } else {
-                        vErrors.push(err271);
+                        vErrors.push(err277);
                       }
                       errors++;
                     }
-                    if (data125 < 0 || isNaN(data125)) {
-                      const err272 = { instancePath: instancePath + "/running/irqs/" + i15 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data125 };
+                    if (data127 < 0 || isNaN(data127)) {
+                      const err278 = { instancePath: instancePath + "/running/irqs/" + i15 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data127 };
                       if (vErrors === null) {
-                        vErrors = [err272];
+                        vErrors = [err278];
                       } else {
-                        vErrors.push(err272);
+                        vErrors.push(err278);
                       }
                       errors++;
                     }
                   }
                 }
-                if (data124.name !== void 0) {
-                  let data126 = data124.name;
-                  if (typeof data126 !== "string") {
-                    const err273 = { instancePath: instancePath + "/running/irqs/" + i15 + "/name", schemaPath: "#/properties/running/properties/irqs/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.irqs.items.properties.name.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.name, data: data126 };
-                    if (vErrors === null) {
-                      vErrors = [err273];
-                    } else {
-                      vErrors.push(err273);
-                    }
-                    errors++;
-                  }
-                }
-                if (data124.affinity !== void 0) {
-                  let data127 = data124.affinity;
-                  if (typeof data127 !== "string" && !(data127 && typeof data127 == "object" && !Array.isArray(data127))) {
-                    const err274 = { instancePath: instancePath + "/running/irqs/" + i15 + "/affinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data127 };
-                    if (vErrors === null) {
-                      vErrors = [err274];
-                    } else {
-                      vErrors.push(err274);
-                    }
-                    errors++;
-                  }
-                  if (data127 && typeof data127 == "object" && !Array.isArray(data127)) {
-                    if (data127.raw === void 0) {
-                      const err275 = { instancePath: instancePath + "/running/irqs/" + i15 + "/affinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data127 };
-                      if (vErrors === null) {
-                        vErrors = [err275];
-                      } else {
-                        vErrors.push(err275);
-                      }
-                      errors++;
-                    }
-                    for (const key30 in data127) {
-                      if (!(key30 === "raw" || key30 === "parsed")) {
-                        const err276 = { instancePath: instancePath + "/running/irqs/" + i15 + "/affinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data127 };
-                        if (vErrors === null) {
-                          vErrors = [err276];
-                        } else {
-                          vErrors.push(err276);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data127.raw !== void 0) {
-                      let data128 = data127.raw;
-                      if (typeof data128 !== "string") {
-                        const err277 = { instancePath: instancePath + "/running/irqs/" + i15 + "/affinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data128 };
-                        if (vErrors === null) {
-                          vErrors = [err277];
-                        } else {
-                          vErrors.push(err277);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data127.parsed !== void 0) {
-                      let data129 = data127.parsed;
-                      if (typeof data129 !== "string") {
-                        const err278 = { instancePath: instancePath + "/running/irqs/" + i15 + "/affinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data129 };
-                        if (vErrors === null) {
-                          vErrors = [err278];
-                        } else {
-                          vErrors.push(err278);
-                        }
-                        errors++;
-                      }
-                    }
-                  }
-                }
-                if (data124.effectiveAffinity !== void 0) {
-                  let data130 = data124.effectiveAffinity;
-                  if (typeof data130 !== "string" && !(data130 && typeof data130 == "object" && !Array.isArray(data130))) {
-                    const err279 = { instancePath: instancePath + "/running/irqs/" + i15 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data130 };
+                if (data126.name !== void 0) {
+                  let data128 = data126.name;
+                  if (typeof data128 !== "string") {
+                    const err279 = { instancePath: instancePath + "/running/irqs/" + i15 + "/name", schemaPath: "#/properties/running/properties/irqs/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.irqs.items.properties.name.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.name, data: data128 };
                     if (vErrors === null) {
                       vErrors = [err279];
                     } else {
@@ -14017,31 +14011,31 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (data130 && typeof data130 == "object" && !Array.isArray(data130)) {
-                    if (data130.raw === void 0) {
-                      const err280 = { instancePath: instancePath + "/running/irqs/" + i15 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data130 };
+                }
+                if (data126.affinity !== void 0) {
+                  let data129 = data126.affinity;
+                  if (typeof data129 !== "string" && !(data129 && typeof data129 == "object" && !Array.isArray(data129))) {
+                    const err280 = { instancePath: instancePath + "/running/irqs/" + i15 + "/affinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data129 };
+                    if (vErrors === null) {
+                      vErrors = [err280];
+                    } else {
+                      vErrors.push(err280);
+                    }
+                    errors++;
+                  }
+                  if (data129 && typeof data129 == "object" && !Array.isArray(data129)) {
+                    if (data129.raw === void 0) {
+                      const err281 = { instancePath: instancePath + "/running/irqs/" + i15 + "/affinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data129 };
                       if (vErrors === null) {
-                        vErrors = [err280];
+                        vErrors = [err281];
                       } else {
-                        vErrors.push(err280);
+                        vErrors.push(err281);
                       }
                       errors++;
                     }
-                    for (const key31 in data130) {
-                      if (!(key31 === "raw" || key31 === "parsed")) {
-                        const err281 = { instancePath: instancePath + "/running/irqs/" + i15 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data130 };
-                        if (vErrors === null) {
-                          vErrors = [err281];
-                        } else {
-                          vErrors.push(err281);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data130.raw !== void 0) {
-                      let data131 = data130.raw;
-                      if (typeof data131 !== "string") {
-                        const err282 = { instancePath: instancePath + "/running/irqs/" + i15 + "/effectiveAffinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data131 };
+                    for (const key30 in data129) {
+                      if (!(key30 === "raw" || key30 === "parsed")) {
+                        const err282 = { instancePath: instancePath + "/running/irqs/" + i15 + "/affinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data129 };
                         if (vErrors === null) {
                           vErrors = [err282];
                         } else {
@@ -14050,10 +14044,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data130.parsed !== void 0) {
-                      let data132 = data130.parsed;
-                      if (typeof data132 !== "string") {
-                        const err283 = { instancePath: instancePath + "/running/irqs/" + i15 + "/effectiveAffinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data132 };
+                    if (data129.raw !== void 0) {
+                      let data130 = data129.raw;
+                      if (typeof data130 !== "string") {
+                        const err283 = { instancePath: instancePath + "/running/irqs/" + i15 + "/affinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data130 };
                         if (vErrors === null) {
                           vErrors = [err283];
                         } else {
@@ -14062,194 +14056,195 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
+                    if (data129.parsed !== void 0) {
+                      let data131 = data129.parsed;
+                      if (typeof data131 !== "string") {
+                        const err284 = { instancePath: instancePath + "/running/irqs/" + i15 + "/affinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data131 };
+                        if (vErrors === null) {
+                          vErrors = [err284];
+                        } else {
+                          vErrors.push(err284);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                }
+                if (data126.effectiveAffinity !== void 0) {
+                  let data132 = data126.effectiveAffinity;
+                  if (typeof data132 !== "string" && !(data132 && typeof data132 == "object" && !Array.isArray(data132))) {
+                    const err285 = { instancePath: instancePath + "/running/irqs/" + i15 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data132 };
+                    if (vErrors === null) {
+                      vErrors = [err285];
+                    } else {
+                      vErrors.push(err285);
+                    }
+                    errors++;
+                  }
+                  if (data132 && typeof data132 == "object" && !Array.isArray(data132)) {
+                    if (data132.raw === void 0) {
+                      const err286 = { instancePath: instancePath + "/running/irqs/" + i15 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data132 };
+                      if (vErrors === null) {
+                        vErrors = [err286];
+                      } else {
+                        vErrors.push(err286);
+                      }
+                      errors++;
+                    }
+                    for (const key31 in data132) {
+                      if (!(key31 === "raw" || key31 === "parsed")) {
+                        const err287 = { instancePath: instancePath + "/running/irqs/" + i15 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data132 };
+                        if (vErrors === null) {
+                          vErrors = [err287];
+                        } else {
+                          vErrors.push(err287);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data132.raw !== void 0) {
+                      let data133 = data132.raw;
+                      if (typeof data133 !== "string") {
+                        const err288 = { instancePath: instancePath + "/running/irqs/" + i15 + "/effectiveAffinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data133 };
+                        if (vErrors === null) {
+                          vErrors = [err288];
+                        } else {
+                          vErrors.push(err288);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data132.parsed !== void 0) {
+                      let data134 = data132.parsed;
+                      if (typeof data134 !== "string") {
+                        const err289 = { instancePath: instancePath + "/running/irqs/" + i15 + "/effectiveAffinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data134 };
+                        if (vErrors === null) {
+                          vErrors = [err289];
+                        } else {
+                          vErrors.push(err289);
+                        }
+                        errors++;
+                      }
+                    }
                   }
                 }
               } else {
-                const err284 = { instancePath: instancePath + "/running/irqs/" + i15, schemaPath: "#/properties/running/properties/irqs/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.irqs.items.type, parentSchema: schema11.properties.running.properties.irqs.items, data: data124 };
+                const err290 = { instancePath: instancePath + "/running/irqs/" + i15, schemaPath: "#/properties/running/properties/irqs/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.irqs.items.type, parentSchema: schema11.properties.running.properties.irqs.items, data: data126 };
                 if (vErrors === null) {
-                  vErrors = [err284];
+                  vErrors = [err290];
                 } else {
-                  vErrors.push(err284);
+                  vErrors.push(err290);
                 }
                 errors++;
               }
             }
           } else {
-            const err285 = { instancePath: instancePath + "/running/irqs", schemaPath: "#/properties/running/properties/irqs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.irqs.type, parentSchema: schema11.properties.running.properties.irqs, data: data123 };
+            const err291 = { instancePath: instancePath + "/running/irqs", schemaPath: "#/properties/running/properties/irqs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.irqs.type, parentSchema: schema11.properties.running.properties.irqs, data: data125 };
             if (vErrors === null) {
-              vErrors = [err285];
+              vErrors = [err291];
             } else {
-              vErrors.push(err285);
+              vErrors.push(err291);
             }
             errors++;
           }
         }
       } else {
-        const err286 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.type, parentSchema: schema11.properties.running, data: data86 };
+        const err292 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.type, parentSchema: schema11.properties.running, data: data88 };
         if (vErrors === null) {
-          vErrors = [err286];
+          vErrors = [err292];
         } else {
-          vErrors.push(err286);
+          vErrors.push(err292);
         }
         errors++;
       }
     }
     if (data.libvirt !== void 0) {
-      let data133 = data.libvirt;
-      if (data133 && typeof data133 == "object" && !Array.isArray(data133)) {
-        for (const key32 in data133) {
+      let data135 = data.libvirt;
+      if (data135 && typeof data135 == "object" && !Array.isArray(data135)) {
+        for (const key32 in data135) {
           if (!(key32 === "definitions")) {
-            const err287 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt, data: data133 };
+            const err293 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt, data: data135 };
             if (vErrors === null) {
-              vErrors = [err287];
+              vErrors = [err293];
             } else {
-              vErrors.push(err287);
+              vErrors.push(err293);
             }
             errors++;
           }
         }
-        if (data133.definitions !== void 0) {
-          let data134 = data133.definitions;
-          if (Array.isArray(data134)) {
-            const len14 = data134.length;
+        if (data135.definitions !== void 0) {
+          let data136 = data135.definitions;
+          if (Array.isArray(data136)) {
+            const len14 = data136.length;
             for (let i16 = 0; i16 < len14; i16++) {
-              let data135 = data134[i16];
-              if (data135 && typeof data135 == "object" && !Array.isArray(data135)) {
-                if (data135.file === void 0) {
-                  const err288 = { instancePath: instancePath + "/libvirt/definitions/" + i16, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data135 };
+              let data137 = data136[i16];
+              if (data137 && typeof data137 == "object" && !Array.isArray(data137)) {
+                if (data137.file === void 0) {
+                  const err294 = { instancePath: instancePath + "/libvirt/definitions/" + i16, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data137 };
                   if (vErrors === null) {
-                    vErrors = [err288];
+                    vErrors = [err294];
                   } else {
-                    vErrors.push(err288);
+                    vErrors.push(err294);
                   }
                   errors++;
                 }
-                if (data135.digest === void 0) {
-                  const err289 = { instancePath: instancePath + "/libvirt/definitions/" + i16, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data135 };
+                if (data137.digest === void 0) {
+                  const err295 = { instancePath: instancePath + "/libvirt/definitions/" + i16, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data137 };
                   if (vErrors === null) {
-                    vErrors = [err289];
+                    vErrors = [err295];
                   } else {
-                    vErrors.push(err289);
+                    vErrors.push(err295);
                   }
                   errors++;
                 }
-                if (data135.elements === void 0) {
-                  const err290 = { instancePath: instancePath + "/libvirt/definitions/" + i16, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "elements" }, message: "must have required property 'elements'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data135 };
+                if (data137.elements === void 0) {
+                  const err296 = { instancePath: instancePath + "/libvirt/definitions/" + i16, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "elements" }, message: "must have required property 'elements'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data137 };
                   if (vErrors === null) {
-                    vErrors = [err290];
+                    vErrors = [err296];
                   } else {
-                    vErrors.push(err290);
+                    vErrors.push(err296);
                   }
                   errors++;
                 }
-                for (const key33 in data135) {
+                for (const key33 in data137) {
                   if (!(key33 === "file" || key33 === "name" || key33 === "uuid" || key33 === "digest" || key33 === "elements")) {
-                    const err291 = { instancePath: instancePath + "/libvirt/definitions/" + i16, schemaPath: "#/properties/libvirt/properties/definitions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key33 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data135 };
+                    const err297 = { instancePath: instancePath + "/libvirt/definitions/" + i16, schemaPath: "#/properties/libvirt/properties/definitions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key33 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data137 };
                     if (vErrors === null) {
-                      vErrors = [err291];
+                      vErrors = [err297];
                     } else {
-                      vErrors.push(err291);
+                      vErrors.push(err297);
                     }
                     errors++;
                   }
                 }
-                if (data135.file !== void 0) {
-                  let data136 = data135.file;
-                  if (typeof data136 !== "string") {
-                    const err292 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/file", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.file.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.file, data: data136 };
-                    if (vErrors === null) {
-                      vErrors = [err292];
-                    } else {
-                      vErrors.push(err292);
-                    }
-                    errors++;
-                  }
-                }
-                if (data135.name !== void 0) {
-                  let data137 = data135.name;
-                  if (typeof data137 !== "string") {
-                    const err293 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/name", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.name.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.name, data: data137 };
-                    if (vErrors === null) {
-                      vErrors = [err293];
-                    } else {
-                      vErrors.push(err293);
-                    }
-                    errors++;
-                  }
-                }
-                if (data135.uuid !== void 0) {
-                  let data138 = data135.uuid;
+                if (data137.file !== void 0) {
+                  let data138 = data137.file;
                   if (typeof data138 !== "string") {
-                    const err294 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/uuid", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.uuid.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.uuid, data: data138 };
+                    const err298 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/file", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.file.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.file, data: data138 };
                     if (vErrors === null) {
-                      vErrors = [err294];
+                      vErrors = [err298];
                     } else {
-                      vErrors.push(err294);
+                      vErrors.push(err298);
                     }
                     errors++;
                   }
                 }
-                if (data135.digest !== void 0) {
-                  let data139 = data135.digest;
-                  if (typeof data139 === "string") {
-                    if (!pattern1.test(data139)) {
-                      const err295 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data139 };
-                      if (vErrors === null) {
-                        vErrors = [err295];
-                      } else {
-                        vErrors.push(err295);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err296 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.digest.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data139 };
+                if (data137.name !== void 0) {
+                  let data139 = data137.name;
+                  if (typeof data139 !== "string") {
+                    const err299 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/name", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.name.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.name, data: data139 };
                     if (vErrors === null) {
-                      vErrors = [err296];
+                      vErrors = [err299];
                     } else {
-                      vErrors.push(err296);
+                      vErrors.push(err299);
                     }
                     errors++;
                   }
                 }
-                if (data135.elements !== void 0) {
-                  let data140 = data135.elements;
-                  if (data140 && typeof data140 == "object" && !Array.isArray(data140)) {
-                    for (const key34 in data140) {
-                      const _errs326 = errors;
-                      if (!(key34 === "vcpu" || key34 === "cputune" || key34 === "numatune" || key34 === "memoryBacking" || key34 === "cpu" || key34 === "memory")) {
-                        const err297 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum", keyword: "enum", params: { allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, data: key34, propertyName: key34 };
-                        if (vErrors === null) {
-                          vErrors = [err297];
-                        } else {
-                          vErrors.push(err297);
-                        }
-                        errors++;
-                      }
-                      var valid80 = _errs326 === errors;
-                      if (!valid80) {
-                        const err298 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames", keyword: "propertyNames", params: { propertyName: key34 }, message: "property name must be valid", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data140 };
-                        if (vErrors === null) {
-                          vErrors = [err298];
-                        } else {
-                          vErrors.push(err298);
-                        }
-                        errors++;
-                      }
-                    }
-                    for (const key35 in data140) {
-                      let data141 = data140[key35];
-                      if (typeof data141 !== "string") {
-                        const err299 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/elements/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties, data: data141 };
-                        if (vErrors === null) {
-                          vErrors = [err299];
-                        } else {
-                          vErrors.push(err299);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err300 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data140 };
+                if (data137.uuid !== void 0) {
+                  let data140 = data137.uuid;
+                  if (typeof data140 !== "string") {
+                    const err300 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/uuid", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.uuid.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.uuid, data: data140 };
                     if (vErrors === null) {
                       vErrors = [err300];
                     } else {
@@ -14258,42 +14253,111 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data137.digest !== void 0) {
+                  let data141 = data137.digest;
+                  if (typeof data141 === "string") {
+                    if (!pattern1.test(data141)) {
+                      const err301 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data141 };
+                      if (vErrors === null) {
+                        vErrors = [err301];
+                      } else {
+                        vErrors.push(err301);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err302 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.digest.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data141 };
+                    if (vErrors === null) {
+                      vErrors = [err302];
+                    } else {
+                      vErrors.push(err302);
+                    }
+                    errors++;
+                  }
+                }
+                if (data137.elements !== void 0) {
+                  let data142 = data137.elements;
+                  if (data142 && typeof data142 == "object" && !Array.isArray(data142)) {
+                    for (const key34 in data142) {
+                      const _errs330 = errors;
+                      if (!(key34 === "vcpu" || key34 === "cputune" || key34 === "numatune" || key34 === "memoryBacking" || key34 === "cpu" || key34 === "memory")) {
+                        const err303 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum", keyword: "enum", params: { allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, data: key34, propertyName: key34 };
+                        if (vErrors === null) {
+                          vErrors = [err303];
+                        } else {
+                          vErrors.push(err303);
+                        }
+                        errors++;
+                      }
+                      var valid80 = _errs330 === errors;
+                      if (!valid80) {
+                        const err304 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames", keyword: "propertyNames", params: { propertyName: key34 }, message: "property name must be valid", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data142 };
+                        if (vErrors === null) {
+                          vErrors = [err304];
+                        } else {
+                          vErrors.push(err304);
+                        }
+                        errors++;
+                      }
+                    }
+                    for (const key35 in data142) {
+                      let data143 = data142[key35];
+                      if (typeof data143 !== "string") {
+                        const err305 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/elements/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties, data: data143 };
+                        if (vErrors === null) {
+                          vErrors = [err305];
+                        } else {
+                          vErrors.push(err305);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err306 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data142 };
+                    if (vErrors === null) {
+                      vErrors = [err306];
+                    } else {
+                      vErrors.push(err306);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err301 = { instancePath: instancePath + "/libvirt/definitions/" + i16, schemaPath: "#/properties/libvirt/properties/definitions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.type, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data135 };
+                const err307 = { instancePath: instancePath + "/libvirt/definitions/" + i16, schemaPath: "#/properties/libvirt/properties/definitions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.type, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data137 };
                 if (vErrors === null) {
-                  vErrors = [err301];
+                  vErrors = [err307];
                 } else {
-                  vErrors.push(err301);
+                  vErrors.push(err307);
                 }
                 errors++;
               }
             }
           } else {
-            const err302 = { instancePath: instancePath + "/libvirt/definitions", schemaPath: "#/properties/libvirt/properties/definitions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.definitions.type, parentSchema: schema11.properties.libvirt.properties.definitions, data: data134 };
+            const err308 = { instancePath: instancePath + "/libvirt/definitions", schemaPath: "#/properties/libvirt/properties/definitions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.definitions.type, parentSchema: schema11.properties.libvirt.properties.definitions, data: data136 };
             if (vErrors === null) {
-              vErrors = [err302];
+              vErrors = [err308];
             } else {
-              vErrors.push(err302);
+              vErrors.push(err308);
             }
             errors++;
           }
         }
       } else {
-        const err303 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.type, parentSchema: schema11.properties.libvirt, data: data133 };
+        const err309 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.type, parentSchema: schema11.properties.libvirt, data: data135 };
         if (vErrors === null) {
-          vErrors = [err303];
+          vErrors = [err309];
         } else {
-          vErrors.push(err303);
+          vErrors.push(err309);
         }
         errors++;
       }
     }
   } else {
-    const err304 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err310 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-      vErrors = [err304];
+      vErrors = [err310];
     } else {
-      vErrors.push(err304);
+      vErrors.push(err310);
     }
     errors++;
   }
@@ -15066,6 +15130,10 @@ function semanticErrors(s, checkCpus) {
   const errors = [];
   if (s.nodes.length > MAX_HOST_NODES) return [{ field: "nodes", problem: `${s.nodes.length} nodes: Linux has at most ${MAX_HOST_NODES} NUMA nodes` }];
   const nrCpuIds = checkCpus ? nrCpuIdsOf(s) : void 0;
+  const rt = s.kernel;
+  if (rt?.rtRuntimeUs !== void 0 && rt.rtRuntimeUs !== -1 && rt.rtRuntimeUs > (rt.rtPeriodUs ?? 1e6)) {
+    errors.push({ field: "kernel.rtRuntimeUs", problem: `${rt.rtRuntimeUs} exceeds the period ${rt.rtPeriodUs ?? 1e6} (the kernel takes -1 or at most sched_rt_period_us)` });
+  }
   const parsedAt = /* @__PURE__ */ new Map();
   for (const f of checkCpus ? snapshotCpuListFields(s) : []) {
     const r = parseSnapshotCpuList(f.list, f.grammar, nrCpuIds);
@@ -18850,6 +18918,19 @@ function realtimeScheduler(d, vcpus) {
   const s = (d.cputune?.vcpusched ?? []).find((x) => x.scheduler !== void 0 && REALTIME.has(x.scheduler) && x.vcpus !== void 0 && x.vcpus.intersects(vcpus));
   return s?.scheduler;
 }
+function rtLeftover(host) {
+  const snap = host?.snapshot;
+  if (!snap) return void 0;
+  const release = /^(\d+)\.(\d+)/.exec(snap.kernelRelease ?? "");
+  if (release && (Number(release[1]) > 6 || Number(release[1]) === 6 && Number(release[2]) >= 12)) {
+    return { percent: 5, source: `the fair server of Linux ${release[1]}.${release[2]}` };
+  }
+  const runtime = snap.kernel?.rtRuntimeUs;
+  if (runtime === void 0) return void 0;
+  if (runtime === -1) return { percent: 0, source: "sched_rt_runtime_us=-1" };
+  const period = snap.kernel?.rtPeriodUs ?? 1e6;
+  return { percent: Math.max(0, Math.round((period - runtime) / period * 1e3) / 10), source: `sched_rt_runtime_us=${runtime}` };
+}
 
 // rules/housekeeping-overlap/index.ts
 var housekeeping_overlap_default = defineHostRule({
@@ -20420,7 +20501,7 @@ var missing_emulatorpin_default = defineDomainRule({
         help: "{{advice}}"
       },
       realtimeStarves: {
-        message: "{{vcpus}} are fifo/rr and QEMU's emulator threads can run on their CPUs {{cpus}}: the guest can hang",
+        message: "{{vcpus}} are fifo/rr and QEMU's emulator threads can run on their CPUs {{cpus}}: {{effect}}",
         help: "{{advice}}"
       },
       keptAwayByLibvirt: {
@@ -20467,7 +20548,9 @@ var missing_emulatorpin_default = defineDomainRule({
     const realtimeHit = pinGroups.filter((g) => g.affinity.cpus.intersects(shared)).reduce((acc, g) => acc.union(g.vcpus.intersect(realtime)), CpuSet.empty);
     if (!realtimeHit.isEmpty) {
       const cpus = pinGroups.filter((g) => g.vcpus.intersects(realtimeHit)).reduce((acc, g) => acc.union(g.affinity.cpus), CpuSet.empty).intersect(shared);
-      report({ range: at, severity: "error", messageId: "realtimeStarves", data: { vcpus: describeVcpus(realtimeHit), cpus: cpus.toString(), advice: advice(target) }, fix });
+      const left = rtLeftover(model);
+      const effect = left && left.percent > 0 ? `busy, they leave it ${left.percent}% of those CPUs` : "the guest can hang";
+      report({ range: at, severity: "error", messageId: "realtimeStarves", data: { vcpus: describeVcpus(realtimeHit), cpus: cpus.toString(), effect, advice: advice(target) }, fix });
       return;
     }
     const pinned = vcpuCpus.isEmpty ? "" : ` to ${describeCpus(vcpuCpus)}`;
@@ -20507,7 +20590,7 @@ var no_host_cpu_left_default = defineHostRule({
         help: "leave the host at least one core: lower <vcpu> to at most {{fewer}} and pin the vCPUs off {{keep}}, where the emulator, IRQs and the host's own threads run"
       },
       everyCpuRealtime: {
-        message: "{{vcpus}} run SCHED_{{policy}} and may occupy every online host CPU ({{online}}): the host can hang",
+        message: "{{vcpus}} run SCHED_{{policy}} and may occupy every online host CPU ({{online}}): {{effect}}",
         help: "a busy realtime vCPU is never preempted by the host's kernel threads, so with no CPU left they starve; leave {{keep}} to the host and pin the vCPUs elsewhere"
       }
     }
@@ -20536,7 +20619,7 @@ var no_host_cpu_left_default = defineHostRule({
         range: domain.vcpu.element.startTag,
         severity: "error",
         messageId: "everyCpuRealtime",
-        data: { vcpus: describeVcpus(realtime), policy: policy.toUpperCase(), online: online.toString(), keep: describeCpus(keep) }
+        data: { vcpus: describeVcpus(realtime), policy: policy.toUpperCase(), online: online.toString(), keep: describeCpus(keep), effect: realtimeEffect(model) }
       });
       return;
     }
@@ -20547,6 +20630,10 @@ var no_host_cpu_left_default = defineHostRule({
     });
   }
 });
+function realtimeEffect(model) {
+  const left = rtLeftover(model);
+  return left && left.percent > 0 ? `busy, they leave the host ${left.percent}% of each CPU` : "the host can hang";
+}
 
 // rules/not-a-domain/index.ts
 var not_a_domain_default = defineDomainRule({
@@ -22874,8 +22961,8 @@ function readmes() {
     "memory-not-hugepage-multiple": "# memory-not-hugepage-multiple\n\nReports hugepage-backed guest memory that is not a whole number of pages: a guest NUMA cell whose `memory` is not a multiple of the page size backing it, or, for a guest without cells, `<memory>` (less any memory devices). It is a warning, or an error when the memory is smaller than one page, or an info note when the unused part of the last page is under 1% of the region (1 MiB of a 2 MiB page behind a 4 GiB guest: the page is not worth a warning; half of a 1 GiB page is). The finding is on the cell's `memory` value or on the `<memory>` text. Suggestions (never `--fix`): round up, or round down, to whole pages.\n\n## Why this matters\n\nEach hugepage-backed region of guest RAM, one per guest cell or one for the whole guest, is a hugetlbfs file that QEMU maps in whole pages:\n\n- when the region is **smaller than one page**, QEMU refuses to start: \"memory size \u2026 must be equal to or larger than page size\" (`file_ram_alloc`). A 512 MiB test guest on 1 GiB pages never boots;\n- otherwise QEMU rounds the region **up** to whole pages. The guest sees the size it was given, but the pool loses one page more, and the rest of that page is never used. With 1 GiB pages, a 4608 MiB cell costs five pages for 4.5 pages of memory. On hosts where every page is reserved for a planned guest, that extra page is what makes the next guest fail (see `insufficient-hugepages`, which counts pages the same way: ceil(memory / page size)).\n\nThe page size of a region is the `<page size>` whose `nodeset` names the cell, else the `<page>` without a nodeset. For `<hugepages/>` with no `<page>`, it is the host's default hugepage size. That size is known only when a host snapshot is linted (`Hugepagesize` in `/proc/meminfo`). **Without a host the rule skips such guests**, since the default differs by architecture and by `default_hugepagesz=`. Pages in a decimal unit, and pages without a size, are left to `hugepage-size-decimal-unit` and `hugepages-config-invalid`. Memory devices (`<memory model='dimm'>` \u2026) have backends of their own and are not part of the regions checked here.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4096' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='4608' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\nError, less than one page:\n\n```xml\n<memory unit='MiB'>512</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='1048576' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0'/>\n    <page size='2' unit='M' nodeset='1'/>\n  </hugepages>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4096' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='4608' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nNo automatic fix: growing a guest takes pages from a shared pool, and shrinking it takes memory from the guest, so the direction is a person's choice. kvmlint offers two **suggestions** (shown in text output, in JSON `suggestions` and in SARIF `result.fixes`; never applied by `--fix`): set the size to the next whole number of pages, or to the whole pages below it (not offered when that is zero). The new size keeps the unit already written when it is exact there, else it is written in KiB with `unit='KiB'`. After resizing a cell, `guest-numa-memory-sum` offers the matching `<memory>` total as a safe fix.\n\n## Needs\n\n**domain**, and a **host snapshot** for `<hugepages/>` without `<page>` (the host's default page size). Without one, those guests are skipped.\n\n## Sources\n\n- QEMU `system/physmem.c` (`file_ram_alloc`): the size check against the page size and the round-up to whole pages.\n- libvirt `src/qemu/qemu_command.c`: one memory backend per guest cell with the page size from `<hugepages>`.\n- libvirt, Domain XML format, \xA7Memory Backing (`page size unit nodeset`, the host's default size for an empty `<hugepages/>`).\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: hugetlbfs files are sized in whole huge pages.\n",
     "min-free-kbytes-exceeds-node-free": "# min-free-kbytes-exceeds-node-free\n\nComputes each NUMA node's share of `vm.min_free_kbytes` the way the kernel does, and compares it with the memory that node has free once the planned guests bound strictly to it have been placed. The finding is an error when a node's min watermark is above its free memory, and a warning when its high watermark is. A node that the planned guests overfill, or push from above its high watermark to between min and high, is left to `numa-memory-insufficient`, so one situation is reported once. It is reported on the host snapshot, at the `vm.minFreeKbytes` value, and the message gives the largest value that keeps every node safe.\n\n## Why this matters\n\n`vm.min_free_kbytes` is not one pool for the whole machine. `__setup_per_zone_wmarks()` (mm/page_alloc.c) splits it over all lowmem zones of all nodes in proportion to each zone's managed pages:\n\n- zone min = pages_min \xD7 managed(zone) / \u03A3 managed(lowmem zones);\n- Movable and HighMem zones instead get a small clamped value;\n- low = min + gap and high = low + gap, where gap = max(min / 4, managed \xD7 `vm.watermark_scale_factor` / 10000).\n\nA node's share is the sum over its zones. Free memory is not even across nodes on a hypervisor. Hugepage pools are carved out of a node's memory, and guests bound with `mode='strict'` allocate only from their nodes. A node can end up with less free memory than its own watermarks although the host as a whole has plenty:\n\n- **below min** (error): every allocation on the node falls into direct reclaim. A strictly bound guest cannot fall back to another node (MPOL_BIND), so the OOM killer picks a process, very likely that guest's QEMU;\n- **below high** (warning): kswapd on that node never reaches its target and reclaims continuously, dropping page cache and burning housekeeping CPU while other nodes sit idle.\n\nFree memory per node is `MemFree` from the snapshot (`/sys/devices/system/node/nodeN/meminfo`), plus the page cache and slab the kernel reclaims to keep its watermarks when the snapshot has them (`reclaimableKiB`, captured by `kvmlint snapshot`; the message then says \"free or reclaimable\"), less the memory of each planned domain that binds small (non-hugepage) pages to the node with `strict` or `restrictive`. `preferred` and `interleave` allocations can fall back to other nodes, and hugepages come from the pools, so none of them is subtracted. The zones come from `/proc/zoneinfo` managed pages when the snapshot has them. Otherwise each node's MemTotal stands in for one Normal zone, and the message says so.\n\n### What numa-memory-insufficient reports instead\n\n`numa-memory-insufficient` looks at the same numbers from the guests' side, and one shared decision (`src/model/node-memory.ts`) gives each node to one rule, so a situation is reported once:\n\n- the planned guests do not fit in the node's free memory at all: `numa-memory-insufficient` (error), on the domains. No value of `vm.min_free_kbytes` makes room, so this rule neither reports the node nor lets it constrain the safe value it suggests;\n- the plan leaves the node below its **min** watermark: this rule (error), whether the host or the plan got it there;\n- the plan leaves the node between min and high, and the node was above its high watermark without the planned guests: `numa-memory-insufficient` (warning), since the guests took the margin. When the node was already below high without them, this rule reports it (warning).\n\n## Incorrect\n\nHost: two nodes of 64 GiB, node 1 has 45000 MiB free, `vm.min_free_kbytes=524288` (node 1's min share is 256 MiB). This guest leaves node 1 only 100 MiB:\n\n```xml\n<memory unit='MiB'>44900</memory>\n<vcpu placement='static'>8</vcpu>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n```json\n\"vm\": { \"minFreeKbytes\": 524288, \"watermarkScaleFactor\": 10 }\n```\n\n## Correct\n\nLeave headroom above the high watermark on every node. Spread the small-page guests over both nodes, back large guests with hugepages (reserved up front and not part of `MemFree`), or lower `vm.min_free_kbytes` to the value the message gives:\n\n```xml\n<memory unit='GiB'>20</memory>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: the change is on the host (`sysctl vm.min_free_kbytes=\u2026`, persisted in `/etc/sysctl.d/` or a tuned profile) or in where guests are placed. The message gives the largest `vm.min_free_kbytes` that keeps every node's min watermark (for the error) or high watermark (for the warning) within its free memory. If even 0 is too much, the node is simply overcommitted: move guests off it.\n\n## Needs\n\n**host snapshot**, and the **plan** when domains are mapped to the host: per-node `MemFree` and `MemTotal` (or `/proc/zoneinfo`), `vm.min_free_kbytes` and `vm.watermark_scale_factor`. If the snapshot has no `vm.min_free_kbytes` or no per-node free memory, the rule reports one info note and stops.\n\n## Limitations\n\n- Free memory is the snapshot's `MemFree` of each node *minus* the small-page memory that the\n  planned domains bind strictly to it. A planned domain that was already running when the\n  snapshot was captured is therefore counted twice (its memory is already out of `MemFree`):\n  capture the snapshot on the host as it will be before the planned guests start, or expect\n  the finding to be conservative.\n- A strict binding over several nodes is split evenly; the kernel fills the first node with\n  room first, so the pressure on that node can be higher than estimated.\n\n## Sources\n\n- Linux `Documentation/admin-guide/sysctl/vm.rst`: `min_free_kbytes` (\"each lowmem zone gets a number of reserved free pages based proportionally on its size\") and `watermark_scale_factor`.\n- Linux `mm/page_alloc.c`: `__setup_per_zone_wmarks()`, the formula above.\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: MPOL_BIND does not fall back to other nodes.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`mode` `strict`, `restrictive`, `preferred`, `interleave`).\n- The KVM tuning guide for Rocky Linux: `min_free_kbytes` on NUMA hosts, checked per node.\n",
     "min-free-kbytes-guideline": '# min-free-kbytes-guideline\n\nWarns when `vm.min_free_kbytes` is above 2% of the host\'s total memory (the threshold is configurable), and reports an error when it is below 1024 KB, the floor the kernel documentation warns about. The 1\u20132% range is the KVM tuning guide\'s advice, not a kernel limit. The finding is reported on the host snapshot, at the `vm.minFreeKbytes` value.\n\n## Why this matters\n\n`vm.min_free_kbytes` is the memory the kernel keeps free for allocations that must not fail (atomic allocations, PF_MEMALLOC reclaim paths). From it the kernel derives the min, low and high watermarks of every zone (see `min-free-kbytes-exceeds-node-free`).\n\n- **Too low** (error): `Documentation/admin-guide/sysctl/vm.rst` says that below 1024 KB "your system will become subtly broken, and prone to deadlock under high loads". Reclaim itself needs memory, and the reserve is too small to provide it.\n- **Too high** (warning): every KiB of it is memory no guest can use. It also raises every zone\'s low and high watermarks, so kswapd starts reclaiming earlier and works harder on each node. The vm.rst page warns that "setting this too high will OOM your machine instantly".\n\n**The 1\u20132% range is the tuning guide\'s advice, not a kernel limit.** The kernel sets its own boot-time default from the lowmem size (`init_per_zone_wmark_min()` in mm/page_alloc.c), and khugepaged raises it when transparent hugepages are enabled. Any value from 0 to INT_MAX is accepted. The guide\'s range comes from experience with hypervisors that have a lot of memory: 1% is plenty of headroom for network and storage bursts, and more than 2% is rarely useful. Hosts with unusual loads, such as very high packet rates into atomic allocations, may need more. Raise `maxPercent` for them, or disable the rule for that host.\n\nWhether the value fits each NUMA node\'s free memory is a separate, hard check: `min-free-kbytes-exceeds-node-free`.\n\n## Incorrect\n\nOn a host with 128 GiB (134217728 KiB), 4 GiB is 3.1%:\n\n```json\n"vm": { "minFreeKbytes": 4194304, "watermarkScaleFactor": 10 }\n```\n\nBelow the kernel\'s floor:\n\n```json\n"vm": { "minFreeKbytes": 512 }\n```\n\n## Correct\n\n0.4% of 128 GiB:\n\n```json\n"vm": { "minFreeKbytes": 524288, "watermarkScaleFactor": 10 }\n```\n\nExactly 2% (134217728 \xD7 2 / 100, rounded down) is not above the guideline:\n\n```json\n"vm": { "minFreeKbytes": 2684354 }\n```\n\nA high value is sometimes meant to keep memory free for large guests. That memory cannot be given to any guest, though. Reserve it as a hugepage pool instead (`nr_hugepages` per node) and back the guest with it:\n\n```xml\n<memory unit=\'GiB\'>16</memory>\n<memoryBacking>\n  <hugepages>\n    <page size=\'2048\' unit=\'KiB\'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode=\'strict\' nodeset=\'1\'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: the value lives on the host. Set it with `sysctl -w vm.min_free_kbytes=N` and persist it in `/etc/sysctl.d/` or in the tuned profile that manages the host. The warning gives the threshold in KiB. For the error, use at least 1024; the help line gives the guide\'s 1\u20132% range for this host.\n\n## Options\n\n| option | type | default | meaning |\n| --- | --- | --- | --- |\n| `maxPercent` | number | `2` | Warn when `vm.min_free_kbytes` exceeds this percentage of the host\'s total memory (\u03A3 node MemTotal). |\n\nSet it in `kvmlint.config.json` with this rule\'s options.\n\n## Needs\n\n**host snapshot**: `vm.min_free_kbytes` and the nodes\' MemTotal. Without `vm.min_free_kbytes` the rule is silent, and without MemTotal only the 1024 KB floor is checked. Domains play no part.\n\n## Sources\n\n- Linux `Documentation/admin-guide/sysctl/vm.rst`, `min_free_kbytes`: the 1024 KB floor and the warning against values that are too high.\n- Linux `mm/page_alloc.c`: `init_per_zone_wmark_min()` (the kernel\'s default) and `__setup_per_zone_wmarks()`.\n- Linux `mm/khugepaged.c`: `set_recommended_min_free_kbytes()`.\n- The KVM tuning guide for Rocky Linux: `vm.min_free_kbytes` at 1\u20132% of RAM on hypervisors. This is the source of the guideline, and it is advice, not a kernel rule.\n',
-    "missing-emulatorpin": "# missing-emulatorpin\n\nReports a pinned domain (one with a `<vcpupin>` or a `<vcpu cpuset>`) whose QEMU emulator threads are left unpinned: there is no `<emulatorpin>`, no `<vcpu cpuset>` and no automatic placement, so libvirt lets those threads run on every online host CPU, including the CPUs the vCPUs were pinned to and the isolated cores.\n\n## Why this matters\n\nlibvirt decides the emulator's affinity in this order (formatdomain \xA7CPU Tuning, `qemuProcessSetupEmulator` in `qemu_process.c`): `<emulatorpin cpuset>`, else `<vcpu cpuset>`, else the nodeset numad advises when `<vcpu placement='auto'>`, else **all online host CPUs**. The \"emulator\" is every thread of the QEMU process that is neither a vCPU nor an IOThread: the main loop, device emulation, the RCU thread and worker threads (disk I/O without an IOThread, migration, VNC/SPICE).\n\nPinning vCPUs 1:1 is meant to give each vCPU a CPU of its own. Emulator threads floating over all CPUs undo that:\n\n- the scheduler puts them on the vCPUs' own CPUs, where they preempt the vCPU: latency spikes and steal time in the guest;\n- on CPUs isolated with `isolcpus`/`nohz_full` they break the tickless state the isolation was for, and several guests' emulators can pile onto the same isolated core, because the scheduler does not balance load there.\n\nThe KVM tuning guide and libvirt's kvm-realtime page both put the emulator on housekeeping CPUs, away from the vCPUs.\n\nA `<vcpu cpuset>` already confines the emulator (to the same CPUs as the unpinned vCPUs), and with `placement='auto'` it follows numad's advice, so neither case is reported here. Whether the emulator *overlaps* dedicated vCPUs is a different question, for `emulatorpin-overlaps-vcpus`.\n\nThe finding is reported on the `<cputune>` start tag, where the `<emulatorpin>` belongs.\n\n## Severity\n\n- **error** when a vCPU with realtime scheduling (`<vcpusched scheduler='fifo'|'rr'>`) is pinned to a CPU the unpinned emulator may run on: a busy SCHED_FIFO vCPU never yields to the emulator thread there, and the emulator's work (or the vCPU behind it) starves: the guest, or with RT throttling off the host, can hang. This is the same hazard `emulatorpin-overlaps-vcpus` reports as an error for an explicit overlap.\n- **warning** otherwise: the guest runs, with latency spikes.\n- **info** when the host's libvirt already keeps the unpinned emulator off every vCPU CPU (below): nothing is wrong today, but the layout depends on the libvirt version and on the isolation staying as it is.\n\n## libvirt versions\n\nThe last link of the chain changed in **libvirt 10.4.0** (NEWS: \"qemu: Don't set affinity for isolcpus unless explicitly requested\"; commit da95bcb6, `qemuProcessGetAllCpuAffinity` in `src/qemu/qemu_process.c`):\n\n| host's libvirt | emulator without `<emulatorpin>` runs on |\n| --- | --- |\n| before 10.4.0 | every online CPU, isolated ones included |\n| 10.4.0 and later | every online CPU **minus** `/sys/devices/system/cpu/isolated` (the `isolcpus` domain set; `nohz_full` or tuned `isolated_cores` alone do not appear there), or every online CPU when nothing is isolated |\n\nSo with libvirt \u2265 10.4.0, vCPUs pinned to isolated CPUs and an `isolcpus` host, the emulator already stays on the housekeeping CPUs: an info. vCPUs pinned to CPUs that are not isolated still share them with the emulator: a warning naming those CPUs.\n\nThe version comes from the config's `hosts[].libvirtVersion`, else the snapshot's `libvirtVersion` (`kvmlint snapshot` reads it from dpkg's status file or `libvirt.pc`; on RPM hosts without `libvirt-devel` state it in the config). When it is unknown and the host isolates CPUs, the rule assumes the older behaviour and says so once per host (an info on the host snapshot).\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='16'/>\n  <vcpupin vcpu='1' cpuset='17'/>\n  <vcpupin vcpu='2' cpuset='18'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n  <iothreadpin iothread='1' cpuset='0-3'/>\n</cputune>\n```\n\n## Correct\n\nPin the emulator to housekeeping CPUs (here 0-3, outside `isolcpus=4-31`):\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='16'/>\n  <vcpupin vcpu='1' cpuset='17'/>\n  <vcpupin vcpu='2' cpuset='18'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n  <emulatorpin cpuset='0-3'/>\n  <iothreadpin iothread='1' cpuset='0-3'/>\n</cputune>\n```\n\nAlso accepted: a `<vcpu cpuset>` that bounds the whole domain.\n\n```xml\n<vcpu placement='static' cpuset='20-23'>4</vcpu>\n```\n\n## Fix\n\n`kvmlint --fix` inserts `<emulatorpin cpuset='X'/>` as the last child of `<cputune>` when the\ndomain is linted against a host snapshot whose housekeeping set is known and not empty. X is the\nhousekeeping CPUs (online CPUs minus `isolcpus`/`nohz_full`/tuned `isolated_cores`, or the\nconfig's `housekeeping` for the host) on the host NUMA node(s) of the vCPU pins, or every\nhousekeeping CPU when those nodes have none, minus every CPU a vCPU is pinned to and the SMT\nsiblings of those a vCPU has to itself, so the pin is not the next finding\n(`emulatorpin-overlaps-vcpus`, `vcpu-floating-pin`, `smt-sibling-sharing`). When nothing is left,\nor the emulator has realtime scheduling itself (`<emulatorsched scheduler='fifo'>`, which would\nstarve the housekeeping CPUs it is spread over), there is no fix. The new line copies the indentation, quote style and\nline ending of the surrounding `<cputune>` children; nothing else in the file changes.\n\n```xml\n  <cputune>\n    <vcpupin vcpu='0' cpuset='4'/>\n    <vcpupin vcpu='1' cpuset='5'/>\n    <emulatorpin cpuset='0-3'/>\n  </cputune>\n```\n\nWithout a host snapshot, or on a host that declares no isolation, there is no fix: choosing\nbetween the shared housekeeping pool and one extra CPU reserved for this guest's emulator is a\nperson's decision. The message then says what to add.\n\n## Needs\n\n**domain**. Without a host snapshot the rule still reports, but the message cannot name CPUs. With one, it lists the online CPUs the emulator floats over and the housekeeping CPUs to use.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`, `placement`) and \xA7CPU Tuning (`emulatorpin`: \"If this is omitted, and attribute cpuset of element vcpu is not specified, 'emulator' is pinned to all the physical CPUs by default\").\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupEmulator`, `qemuProcessSetupPid`), which applies the chain above.\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): emulator threads on housekeeping CPUs.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`, `nohz_full`), on what isolation does and does not balance.\n- The KVM tuning guide for Rocky Linux: `emulatorpin` on housekeeping cores beside 1:1 vCPU pinning.\n",
-    "no-host-cpu-left": "# no-host-cpu-left\n\nReports a guest that has as many running vCPUs as the host has online CPUs, with affinities that together cover every online CPU: pinned 1:1 over all of them, confined by a `<vcpu cpuset>` that names them all, or not pinned at all. Under load the guest's vCPUs can then hold every CPU of the host. The finding is on the `<vcpu>` element.\n\n## Why this matters\n\nThe host still has work to do while the guest runs: QEMU's emulator and I/O threads, interrupts, kernel threads (RCU, workqueues, kswapd), libvirt and everything else on the machine. When every CPU has a busy vCPU, that work only runs by preempting a vCPU, which the guest sees as steal time and latency spikes, and the host becomes sluggish or unresponsive. It is a common result of giving a VFIO guest \"all the cores\" of a desktop: the tuning guides reserve at least one core (both of its SMT threads) for the host.\n\n- **warning**: the guest runs, badly, and so does the host.\n- **error** when the vCPUs that cover every CPU have realtime scheduling (`<vcpusched scheduler='fifo'|'rr'>`): a busy SCHED_FIFO/SCHED_RR thread is never preempted by ordinary threads, so with no CPU left the host's kernel threads starve and the host can hang (libvirt's kvm-realtime page keeps housekeeping CPUs free for exactly this reason).\n\nNot reported:\n\n- vCPUs that start offline (`<vcpu current>` below the maximum, or `<vcpus><vcpu enabled='no'/>`): they run nowhere until hot-plugged, so only running vCPUs are counted;\n- fewer running vCPUs than online CPUs, or affinities that leave some CPU out;\n- `placement='auto'` or a cpuset that does not parse: the CPUs are not known statically.\n\nSeveral guests that together cover the host are the plan rules' concern (`dedicated-cpu-conflict`, `smt-sibling-sharing`).\n\n## Incorrect\n\nOn a host with 16 online CPUs:\n\n```xml\n<vcpu placement='static'>16</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='0'/>\n  <!-- \u2026 one vCPU per host CPU \u2026 -->\n  <vcpupin vcpu='15' cpuset='15'/>\n</cputune>\n```\n\n## Correct\n\nLeave a core (here CPUs 0 and 8, SMT siblings) to the host, and put the emulator there:\n\n```xml\n<vcpu placement='static'>14</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='1'/>\n  <!-- \u2026 CPUs 1-7 and 9-15 \u2026 -->\n  <vcpupin vcpu='13' cpuset='15'/>\n  <emulatorpin cpuset='0,8'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: how many vCPUs the guest can give up is a person's choice. The help line names the CPUs to keep for the host: the housekeeping CPUs when the host declares isolation, else the first CPU and its SMT siblings.\n\n## Needs\n\n**host**: the online CPUs come from the host snapshot.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu>`, `current`, `<vcpus>`) and \xA7CPU Tuning.\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): housekeeping CPUs stay free of realtime vCPUs.\n- Linux `Documentation/scheduler/sched-rt-group.rst`: realtime tasks are not preempted by normal tasks.\n- The KVM tuning guide for Rocky Linux: reserve housekeeping cores for the host.\n",
+    "missing-emulatorpin": "# missing-emulatorpin\n\nReports a pinned domain (one with a `<vcpupin>` or a `<vcpu cpuset>`) whose QEMU emulator threads are left unpinned: there is no `<emulatorpin>`, no `<vcpu cpuset>` and no automatic placement, so libvirt lets those threads run on every online host CPU, including the CPUs the vCPUs were pinned to and the isolated cores.\n\n## Why this matters\n\nlibvirt decides the emulator's affinity in this order (formatdomain \xA7CPU Tuning, `qemuProcessSetupEmulator` in `qemu_process.c`): `<emulatorpin cpuset>`, else `<vcpu cpuset>`, else the nodeset numad advises when `<vcpu placement='auto'>`, else **all online host CPUs**. The \"emulator\" is every thread of the QEMU process that is neither a vCPU nor an IOThread: the main loop, device emulation, the RCU thread and worker threads (disk I/O without an IOThread, migration, VNC/SPICE).\n\nPinning vCPUs 1:1 is meant to give each vCPU a CPU of its own. Emulator threads floating over all CPUs undo that:\n\n- the scheduler puts them on the vCPUs' own CPUs, where they preempt the vCPU: latency spikes and steal time in the guest;\n- on CPUs isolated with `isolcpus`/`nohz_full` they break the tickless state the isolation was for, and several guests' emulators can pile onto the same isolated core, because the scheduler does not balance load there.\n\nThe KVM tuning guide and libvirt's kvm-realtime page both put the emulator on housekeeping CPUs, away from the vCPUs.\n\nA `<vcpu cpuset>` already confines the emulator (to the same CPUs as the unpinned vCPUs), and with `placement='auto'` it follows numad's advice, so neither case is reported here. Whether the emulator *overlaps* dedicated vCPUs is a different question, for `emulatorpin-overlaps-vcpus`.\n\nThe finding is reported on the `<cputune>` start tag, where the `<emulatorpin>` belongs.\n\n\nWith realtime vCPUs the emulator threads behind them get only what the host's kernel leaves ordinary tasks: nothing with realtime throttling off (`sched_rt_runtime_us=-1`) before Linux 6.12, the guest can hang; the rest of each period with throttling on, or 5% from Linux 6.12 (its fair server), which the message states (\"busy, they leave it 5% of those CPUs\"): the guest's device emulation and I/O stall. Both are errors.\n## Severity\n\n- **error** when a vCPU with realtime scheduling (`<vcpusched scheduler='fifo'|'rr'>`) is pinned to a CPU the unpinned emulator may run on: a busy SCHED_FIFO vCPU never yields to the emulator thread there, and the emulator's work (or the vCPU behind it) starves: the guest, or with RT throttling off the host, can hang. This is the same hazard `emulatorpin-overlaps-vcpus` reports as an error for an explicit overlap.\n- **warning** otherwise: the guest runs, with latency spikes.\n- **info** when the host's libvirt already keeps the unpinned emulator off every vCPU CPU (below): nothing is wrong today, but the layout depends on the libvirt version and on the isolation staying as it is.\n\n## libvirt versions\n\nThe last link of the chain changed in **libvirt 10.4.0** (NEWS: \"qemu: Don't set affinity for isolcpus unless explicitly requested\"; commit da95bcb6, `qemuProcessGetAllCpuAffinity` in `src/qemu/qemu_process.c`):\n\n| host's libvirt | emulator without `<emulatorpin>` runs on |\n| --- | --- |\n| before 10.4.0 | every online CPU, isolated ones included |\n| 10.4.0 and later | every online CPU **minus** `/sys/devices/system/cpu/isolated` (the `isolcpus` domain set; `nohz_full` or tuned `isolated_cores` alone do not appear there), or every online CPU when nothing is isolated |\n\nSo with libvirt \u2265 10.4.0, vCPUs pinned to isolated CPUs and an `isolcpus` host, the emulator already stays on the housekeeping CPUs: an info. vCPUs pinned to CPUs that are not isolated still share them with the emulator: a warning naming those CPUs.\n\nThe version comes from the config's `hosts[].libvirtVersion`, else the snapshot's `libvirtVersion` (`kvmlint snapshot` reads it from dpkg's status file or `libvirt.pc`; on RPM hosts without `libvirt-devel` state it in the config). When it is unknown and the host isolates CPUs, the rule assumes the older behaviour and says so once per host (an info on the host snapshot).\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='16'/>\n  <vcpupin vcpu='1' cpuset='17'/>\n  <vcpupin vcpu='2' cpuset='18'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n  <iothreadpin iothread='1' cpuset='0-3'/>\n</cputune>\n```\n\n## Correct\n\nPin the emulator to housekeeping CPUs (here 0-3, outside `isolcpus=4-31`):\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='16'/>\n  <vcpupin vcpu='1' cpuset='17'/>\n  <vcpupin vcpu='2' cpuset='18'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n  <emulatorpin cpuset='0-3'/>\n  <iothreadpin iothread='1' cpuset='0-3'/>\n</cputune>\n```\n\nAlso accepted: a `<vcpu cpuset>` that bounds the whole domain.\n\n```xml\n<vcpu placement='static' cpuset='20-23'>4</vcpu>\n```\n\n## Fix\n\n`kvmlint --fix` inserts `<emulatorpin cpuset='X'/>` as the last child of `<cputune>` when the\ndomain is linted against a host snapshot whose housekeeping set is known and not empty. X is the\nhousekeeping CPUs (online CPUs minus `isolcpus`/`nohz_full`/tuned `isolated_cores`, or the\nconfig's `housekeeping` for the host) on the host NUMA node(s) of the vCPU pins, or every\nhousekeeping CPU when those nodes have none, minus every CPU a vCPU is pinned to and the SMT\nsiblings of those a vCPU has to itself, so the pin is not the next finding\n(`emulatorpin-overlaps-vcpus`, `vcpu-floating-pin`, `smt-sibling-sharing`). When nothing is left,\nor the emulator has realtime scheduling itself (`<emulatorsched scheduler='fifo'>`, which would\nstarve the housekeeping CPUs it is spread over), there is no fix. The new line copies the indentation, quote style and\nline ending of the surrounding `<cputune>` children; nothing else in the file changes.\n\n```xml\n  <cputune>\n    <vcpupin vcpu='0' cpuset='4'/>\n    <vcpupin vcpu='1' cpuset='5'/>\n    <emulatorpin cpuset='0-3'/>\n  </cputune>\n```\n\nWithout a host snapshot, or on a host that declares no isolation, there is no fix: choosing\nbetween the shared housekeeping pool and one extra CPU reserved for this guest's emulator is a\nperson's decision. The message then says what to add.\n\n## Needs\n\n**domain**. Without a host snapshot the rule still reports, but the message cannot name CPUs. With one, it lists the online CPUs the emulator floats over and the housekeeping CPUs to use.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`, `placement`) and \xA7CPU Tuning (`emulatorpin`: \"If this is omitted, and attribute cpuset of element vcpu is not specified, 'emulator' is pinned to all the physical CPUs by default\").\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupEmulator`, `qemuProcessSetupPid`), which applies the chain above.\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): emulator threads on housekeeping CPUs.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`, `nohz_full`), on what isolation does and does not balance.\n- The KVM tuning guide for Rocky Linux: `emulatorpin` on housekeeping cores beside 1:1 vCPU pinning.\n",
+    "no-host-cpu-left": "# no-host-cpu-left\n\nReports a guest that has as many running vCPUs as the host has online CPUs, with affinities that together cover every online CPU: pinned 1:1 over all of them, confined by a `<vcpu cpuset>` that names them all, or not pinned at all. Under load the guest's vCPUs can then hold every CPU of the host. The finding is on the `<vcpu>` element.\n\n## Why this matters\n\nThe host still has work to do while the guest runs: QEMU's emulator and I/O threads, interrupts, kernel threads (RCU, workqueues, kswapd), libvirt and everything else on the machine. When every CPU has a busy vCPU, that work only runs by preempting a vCPU, which the guest sees as steal time and latency spikes, and the host becomes sluggish or unresponsive. It is a common result of giving a VFIO guest \"all the cores\" of a desktop: the tuning guides reserve at least one core (both of its SMT threads) for the host.\n\n- **warning**: the guest runs, badly, and so does the host.\n- **error** when the vCPUs that cover every CPU have realtime scheduling (`<vcpusched scheduler='fifo'|'rr'>`): a busy SCHED_FIFO/SCHED_RR thread is never preempted by ordinary threads, so with no CPU left the host's kernel threads starve and the host can hang (libvirt's kvm-realtime page keeps housekeeping CPUs free for exactly this reason). How much they starve follows the host's kernel, as its snapshot records it: realtime throttling (`sched_rt_runtime_us`, 950000 of every 1000000 \xB5s as shipped) leaves other tasks the rest of each period, and from Linux 6.12 the fair server leaves them 50 ms of every second whatever that setting says; the message then gives that share (\"busy, they leave the host 5% of each CPU\"). With throttling off (`-1`, as tuned's realtime profiles set it) on an older kernel, or when the snapshot does not say, nothing is left and the message says the host can hang. Either way it is an error: 5% is a stall.\n\nNot reported:\n\n- vCPUs that start offline (`<vcpu current>` below the maximum, or `<vcpus><vcpu enabled='no'/>`): they run nowhere until hot-plugged, so only running vCPUs are counted;\n- fewer running vCPUs than online CPUs, or affinities that leave some CPU out;\n- `placement='auto'` or a cpuset that does not parse: the CPUs are not known statically.\n\nSeveral guests that together cover the host are the plan rules' concern (`dedicated-cpu-conflict`, `smt-sibling-sharing`).\n\n## Incorrect\n\nOn a host with 16 online CPUs:\n\n```xml\n<vcpu placement='static'>16</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='0'/>\n  <!-- \u2026 one vCPU per host CPU \u2026 -->\n  <vcpupin vcpu='15' cpuset='15'/>\n</cputune>\n```\n\n## Correct\n\nLeave a core (here CPUs 0 and 8, SMT siblings) to the host, and put the emulator there:\n\n```xml\n<vcpu placement='static'>14</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='1'/>\n  <!-- \u2026 CPUs 1-7 and 9-15 \u2026 -->\n  <vcpupin vcpu='13' cpuset='15'/>\n  <emulatorpin cpuset='0,8'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: how many vCPUs the guest can give up is a person's choice. The help line names the CPUs to keep for the host: the housekeeping CPUs when the host declares isolation, else the first CPU and its SMT siblings.\n\n## Needs\n\n**host**: the online CPUs come from the host snapshot.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu>`, `current`, `<vcpus>`) and \xA7CPU Tuning.\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): housekeeping CPUs stay free of realtime vCPUs.\n- Linux `Documentation/scheduler/sched-rt-group.rst`: realtime tasks are not preempted by normal tasks.\n- The KVM tuning guide for Rocky Linux: reserve housekeeping cores for the host.\n",
     "not-a-domain": "# not-a-domain\n\nWarns when a file named explicitly on the command line (or by the pre-commit hook) is well-formed XML whose root element is not `<domain>`, so kvmlint cannot lint it as a libvirt domain definition. XML files found by walking a directory are skipped silently instead.\n\n## Why this matters\n\nRepositories of libvirt configuration hold more than domains: `virsh capabilities` output, network and storage pool definitions (`<network>`, `<pool>`), snapshot metadata (`<domainsnapshot>`, which wraps a `<domain>` but is not one), and unrelated XML. When a directory is walked, such files are not what the user asked to lint, and skipping them is expected. When a file is named explicitly, for example by a pre-commit hook matching `\\.xml$` or by a CI step with a path list, silently skipping it would let a wrong path or a mis-saved file pass as \"no problems found\". The warning says it was not checked and why.\n\nA common case is `virsh capabilities` output saved beside the domains. It describes the host, not a guest: pass it with `--host` so the host rules can use it.\n\nThe finding is placed on the root element's start tag.\n\n## Incorrect\n\nNamed explicitly (`kvmlint hosts/hv01-capabilities.xml networks/default.xml`):\n\n```xml\n<capabilities>\n  <host>\n    <topology>\n      <cells num='2'>\u2026</cells>\n    </topology>\n  </host>\n</capabilities>\n```\n\n```xml\n<network>\n  <name>default</name>\n  <forward mode='nat'/>\n  <bridge name='virbr0' stp='on' delay='0'/>\n</network>\n```\n\n## Correct\n\nA domain definition, with or without the XML declaration and libvirt's header comment:\n\n```xml\n<?xml version='1.0' encoding='UTF-8'?>\n<domain type='kvm'>\n  <name>wiki-02</name>\n  <memory unit='GiB'>4</memory>\n  <vcpu placement='static'>2</vcpu>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix. Leave non-domain files out of the paths you name (narrow the hook's `files:` pattern, or use `exclude:`). Pass host descriptions with `--host`. For a snapshot file, lint the `<domain>` it contains by saving it with `virsh dumpxml` instead.\n\nWith pre-commit, for example:\n\n```yaml\n- id: kvmlint\n  files: ^domains/.*\\.xml$\n```\n\n## Needs\n\n**domain** (any XML file named explicitly).\n\n## Sources\n\n- libvirt, Domain XML format (the `<domain>` root), Network XML format (`<network>`), Storage pool XML format (`<pool>`), Snapshot XML format (`<domainsnapshot>`), and formatcaps (`<capabilities>`).\n- kvmlint design, \xA74 CLI: files whose root is not `<domain>` are skipped when found by a directory walk and reported when named explicitly.\n",
     "numa-memory-insufficient": "# numa-memory-insufficient\n\nAdds up, for each host NUMA node, the ordinary (small-page) memory that the planned guests bind to it with `mode='strict'` or `restrictive`, and compares the sum with the node's free memory. It is an error when the sum exceeds the free memory. It is a warning when the guests fit but leave the node below its high watermark, when the node was above it without them. Reported once per node, on the `<memory>` or `<memnode>` nodeset of the domain that binds the most there, naming the node, the total and the free memory; every other contributing nodeset is a related location with its domain's part.\n\n## Why this matters\n\nA strict binding (MPOL_BIND) allocates only from the bound nodes: when node 1 runs out, the guest's memory does not spill to node 0. The kernel reclaims and then calls the OOM killer, limited to the tasks bound there, which is very likely one of the guests' QEMU processes. Each guest alone fits; only the plan as a whole does not, so this is a plan rule. Usually the guest that starts last, or the first to touch all its memory, is the one that fails.\n\nHow the numbers are taken:\n\n- **Demand**: each guest NUMA cell's memory (`<cell memory>`), or the whole `<memory>` without cells, whose binding (`<memnode>`, else `<memory>`) is `strict` or `restrictive` with a static nodeset. Hugepage-backed memory comes from the pools (`insufficient-hugepages` checks those). `preferred` and `interleave` can fall back to other nodes, so they are not counted.\n- **Several nodes in one strict nodeset**: the kernel fills the nearest allowed node and takes the rest from the others. The split is not known offline, so the memory is spread evenly as an estimate. An overflow that only the estimate produces is a warning. Binding each guest cell to one node with `<memnode>` makes the check exact.\n- **Supply**: the node's `MemFree` in the snapshot (`/sys/devices/system/node/nodeN/meminfo`). A strict binding reclaims the node's page cache and slab before it fails, so when the snapshot also has the node's reclaimable memory (`reclaimableKiB`: `Active(file)` + `Inactive(file)` + `SReclaimable`, captured by `kvmlint snapshot`), guests that fit in free plus reclaimable memory get an info note (they start, at the cost of the cache) instead of the error. The watermarks below are judged on the same free plus reclaimable memory, by both rules, so a guest is never an error while a larger one on the same node is only an info. A long-running hypervisor's nodes are usually full of page cache.\n- **High watermark**: the node's share of `vm.min_free_kbytes`, computed as the kernel does (mm/page_alloc.c `__setup_per_zone_wmarks`, see `min-free-kbytes-exceeds-node-free`). Below it kswapd on the node never reaches its target and keeps reclaiming.\n\n### Which rule reports what\n\nThis rule and `min-free-kbytes-exceeds-node-free` look at the same numbers. One shared decision (`src/model/node-memory.ts`) gives each node to one of them:\n\n| after the plan, node *n* has | before the plan | reported by |\n| --- | --- | --- |\n| less than nothing: the guests do not fit | any | **numa-memory-insufficient**, error (no value of `vm.min_free_kbytes` makes room); info when they fit in free plus reclaimable memory |\n| less than its min watermark | any | `min-free-kbytes-exceeds-node-free`, error (its message names the guests and the largest safe value) |\n| between min and high watermark | above high | **numa-memory-insufficient**, warning: the planned guests took the margin |\n| between min and high watermark | already below high | `min-free-kbytes-exceeds-node-free`, warning: the host was short without them |\n\nNodes the host does not have are `pin-target-offline`'s; nodes without memory are `numatune-memoryless-node`'s.\n\n### Guests running when the snapshot was taken\n\n`MemFree` already excludes the memory of guests that were running at capture time. If such a guest is also in the plan, its memory is counted twice: once as missing from `MemFree`, once as planned demand. The finding is then too pessimistic. Take the snapshot of the host as it will be before the planned guests start (for a fleet repo, with those guests stopped or not yet placed), or read the finding as an upper bound. Without `reclaimableKiB` (a snapshot from `numactl --hardware` or `virsh capabilities`, or an older capture), `MemFree` leaves out page cache the kernel could reclaim, which is conservative in the same direction.\n\n## Incorrect\n\nHost node 0 has 42000 MiB free. Two guests bind 20 GiB and 24 GiB of ordinary memory strictly to it:\n\n```xml\n<!-- crm-app.xml -->\n<memory unit='GiB'>20</memory>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n\n<!-- crm-db.xml -->\n<memory unit='GiB'>24</memory>\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nMove one guest to node 1 (45000 MiB free), or back the larger one with hugepages reserved on node 0:\n\n```xml\n<!-- crm-db.xml -->\n<memory unit='GiB'>24</memory>\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='20'/>\n  <!-- vCPUs 1-3 on CPUs 21-23 (node 1) -->\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: which guest moves, shrinks or switches to hugepages is a capacity decision. The error gives the total and the node's free memory. The warning gives how much guest memory must leave the node to keep it above its high watermark.\n\n## Needs\n\n**plan**: every domain mapped to the host, with the snapshot's per-node `MemFree`, and `vm.min_free_kbytes` with `/proc/zoneinfo` (or MemTotal) for the warning. Without per-node free memory for a node that guests bind to, the rule reports one not-checked note. Without `vm.min_free_kbytes` only the error is checked.\n\n## Sources\n\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: MPOL_BIND allocates only from the given nodes; MPOL_PREFERRED and MPOL_INTERLEAVE fall back.\n- Linux `mm/page_alloc.c`: `__setup_per_zone_wmarks` (per-zone min/low/high), and the allocator's fallback along the zonelist within the allowed nodes.\n- Linux `mm/oom_kill.c`: `CONSTRAINT_MEMORY_POLICY`, the OOM killer limited to tasks bound to the exhausted nodes.\n- Linux `Documentation/admin-guide/sysctl/vm.rst`: `min_free_kbytes`, `watermark_scale_factor`.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`).\n- OpenStack Nova `nova/virt/hardware.py`: guest memory fitted to a host NUMA cell's free memory.\n",
     "numatune-invalid": "# numatune-invalid\n\nReports a `<numatune>` that libvirt rejects: a `<memnode>` whose `cellid` names no guest NUMA cell or repeats another memnode's, a `<memnode>` in a guest without cells, a `<memnode>` under automatic (numad) placement, a static `<memory>` binding without `nodeset`, a memnode missing `cellid` or `nodeset`, an unknown `placement`, and `restrictive` used on `<memory>` but not on the memnodes (or the reverse). A warning is added when `placement='auto'` comes with a `nodeset`, which libvirt drops.\n\n## Why this matters\n\n`<numatune>` decides which host nodes hold the guest's memory. When libvirt cannot read it, `virsh define` fails, usually in a deploy pipeline, far from the edit that broke it. The rules (numa_conf.c `virDomainNumatuneParseXML`, `virDomainNumatuneSet`, `virDomainNumatuneNodeParseXML`, `virDomainNumaDefValidate`):\n\n- **placement** of `<memory>`: as written, else `static` when a `nodeset` is given, else the `<vcpu placement>`. With `<vcpu placement='auto'>` and no `<memory>` element at all, libvirt adds an implicit automatic binding.\n- a **static** placement needs a `nodeset` (\"nodeset for NUMA memory tuning must be set if 'placement' is 'static'\"). `<memory mode='strict'/>` alone is static by default, so it is rejected;\n- with **auto** placement a `nodeset` is dropped without a word: numad chooses the nodes at start-up (warning);\n- `<memnode>` binds one **guest** cell (`cellid`, from 0) to host nodes. It needs guest cells (\"Element 'memnode' is invalid without any guest NUMA cells\"), a `cellid` below the cell count (\"\u2026must correspond to existing guest's NUMA cell\"), one memnode per cell (\"Multiple memnode elements with cellid N\"), and a `nodeset`;\n- per-cell binding and numad do not mix (\"Per-node binding is not compatible with automatic NUMA placement\");\n- `restrictive` mode must be used on both `<memory>` and every `<memnode>`, or on none of them. A missing `<memory>` counts as `strict`.\n\nValues that do not parse (a `mode` libvirt does not know, a bad `cellid` or `nodeset`) are reported by `value-invalid` and `cpuset-syntax`.\n\n## Incorrect\n\n```xml\n<numatune>\n  <memory mode='strict'/>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='0' mode='strict' nodeset='1'/>\n  <memnode cellid='2' mode='strict' nodeset='1'/>\n</numatune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n```xml\n<vcpu placement='auto'>4</vcpu>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0-1'/>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n```xml\n<vcpu placement='auto'>4</vcpu>\n<numatune>\n  <memory mode='strict' placement='auto'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: which host nodes a guest cell belongs on, and whether numad or a fixed nodeset should decide, are placement decisions. Bind each guest cell at most once, to cells that exist; give a static `<memory>` a `nodeset`; drop `<memnode>` elements, or switch to static placement, when numad is in charge.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/numa_conf.c`: `virDomainNumatuneParseXML`, `virDomainNumatuneSet`, `virDomainNumatuneNodeParseXML` and `virDomainNumaDefValidate`.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`memory`, `memnode`, `mode`, `placement`).\n",

@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"7001576be4ea204162f1ed6ea050e3c412c56cd66a245ba297421376e289f8c4"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"e25d500ae5a7e11d822851b67ec632efcaabdfab1a28ba371ddc0842fd3cf540"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -422,6 +422,9 @@ export function writeSysfsTree(spec: CaseSpec, dir: string): void {
   write('proc/sys/vm/watermark_scale_factor', `${spec.watermarkScaleFactor}\n`);
   write('proc/sys/kernel/hostname', `${spec.hostname}\n`);
   write('proc/sys/kernel/osrelease', `${spec.osrelease}\n`);
+  // Realtime throttling as the kernel ships it (sched_rt_runtime_us 0.95 s of every 1 s).
+  write('proc/sys/kernel/sched_rt_runtime_us', '950000\n');
+  write('proc/sys/kernel/sched_rt_period_us', '1000000\n');
 
   if (spec.tuned) {
     write('etc/tuned/active_profile', `${spec.tuned.profile}\n`);

@@ -5,6 +5,7 @@ import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeNodes, describeVcpus } from '../../src/model/describe.ts';
 import { defaultThreadAffinity, DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE } from '../../src/model/libvirt-version.ts';
 import { emulatorTargetFor, realtimeVcpus } from '../../src/model/threads.ts';
+import { rtLeftover } from '../../src/model/sched.ts';
 
 export default defineDomainRule({
   meta: {
@@ -23,7 +24,7 @@ export default defineDomainRule({
         help: '{{advice}}',
       },
       realtimeStarves: {
-        message: "{{vcpus}} are fifo/rr and QEMU's emulator threads can run on their CPUs {{cpus}}: the guest can hang",
+        message: "{{vcpus}} are fifo/rr and QEMU's emulator threads can run on their CPUs {{cpus}}: {{effect}}",
         help: '{{advice}}',
       },
       keptAwayByLibvirt: {
@@ -81,7 +82,10 @@ export default defineDomainRule({
       .reduce((acc, g) => acc.union(g.vcpus.intersect(realtime)), CpuSet.empty);
     if (!realtimeHit.isEmpty) {
       const cpus = pinGroups.filter((g) => g.vcpus.intersects(realtimeHit)).reduce((acc, g) => acc.union(g.affinity.cpus!), CpuSet.empty).intersect(shared);
-      report({ range: at, severity: 'error', messageId: 'realtimeStarves', data: { vcpus: describeVcpus(realtimeHit), cpus: cpus.toString(), advice: advice(target) }, fix });
+      // Whether a busy realtime vCPU leaves the emulator anything follows the host's kernel (src/model/sched.ts).
+      const left = rtLeftover(model);
+      const effect = left && left.percent > 0 ? `busy, they leave it ${left.percent}% of those CPUs` : 'the guest can hang';
+      report({ range: at, severity: 'error', messageId: 'realtimeStarves', data: { vcpus: describeVcpus(realtimeHit), cpus: cpus.toString(), effect, advice: advice(target) }, fix });
       return;
     }
 

@@ -3,6 +3,7 @@ import { vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeVcpus } from '../../src/model/describe.ts';
 import { realtimeVcpus } from '../../src/model/threads.ts';
+import { rtLeftover } from '../../src/model/sched.ts';
 
 export default defineHostRule({
   meta: {
@@ -21,7 +22,7 @@ export default defineHostRule({
         help: "leave the host at least one core: lower <vcpu> to at most {{fewer}} and pin the vCPUs off {{keep}}, where the emulator, IRQs and the host's own threads run",
       },
       everyCpuRealtime: {
-        message: '{{vcpus}} run SCHED_{{policy}} and may occupy every online host CPU ({{online}}): the host can hang',
+        message: '{{vcpus}} run SCHED_{{policy}} and may occupy every online host CPU ({{online}}): {{effect}}',
         help: "a busy realtime vCPU is never preempted by the host's kernel threads, so with no CPU left they starve; leave {{keep}} to the host and pin the vCPUs elsewhere",
       },
     },
@@ -56,7 +57,7 @@ export default defineHostRule({
         range: domain.vcpu.element.startTag,
         severity: 'error',
         messageId: 'everyCpuRealtime',
-        data: { vcpus: describeVcpus(realtime), policy: policy.toUpperCase(), online: online.toString(), keep: describeCpus(keep) },
+        data: { vcpus: describeVcpus(realtime), policy: policy.toUpperCase(), online: online.toString(), keep: describeCpus(keep), effect: realtimeEffect(model) },
       });
       return;
     }
@@ -67,3 +68,9 @@ export default defineHostRule({
     });
   },
 });
+
+/** What busy realtime vCPUs on every CPU leave the host, by its kernel (src/model/sched.ts): nothing, or a share. */
+function realtimeEffect(model: Parameters<typeof rtLeftover>[0]): string {
+  const left = rtLeftover(model);
+  return left && left.percent > 0 ? `busy, they leave the host ${left.percent}% of each CPU` : 'the host can hang';
+}

@@ -4,7 +4,7 @@ import ajvRuntime0 from 'ajv/dist/runtime/ucs2length.js';
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json","title":"kvmlint host snapshot","description":"One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.","type":"object","additionalProperties":false,"required":["kvmlintHostSnapshot","nodes"],"properties":{"$schema":{"type":"string","title":"JSON Schema","description":"Optional link to this schema, for editors."},"kvmlintHostSnapshot":{"const":1,"title":"Snapshot format version","description":"Format version of this document. kvmlint reads version 1."},"source":{"enum":["capture","virsh-capabilities","numactl-hardware","manual"],"title":"Source","description":"Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)."},"hostname":{"type":"string","title":"Host name","description":"From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent."},"kernelRelease":{"type":"string","title":"Kernel release","description":"From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","title":"libvirt version","description":"The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it."},"capturedAt":{"type":"string","title":"Capture time","description":"When the snapshot was taken (RFC 3339)."},"missing":{"type":"array","items":{"type":"string"},"uniqueItems":true,"title":"Missing facts","description":"Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)."},"cpus":{"type":"object","additionalProperties":false,"title":"Host CPUs","description":"CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.","properties":{"possible":{"$ref":"#/definitions/cpuList","title":"Possible CPUs","description":"/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name."},"present":{"$ref":"#/definitions/cpuList","title":"Present CPUs","description":"/sys/devices/system/cpu/present."},"online":{"$ref":"#/definitions/cpuList","title":"Online CPUs","description":"/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used."}}},"cpuTopology":{"type":"array","title":"Per-CPU topology","description":"One entry per CPU from /sys/devices/system/cpu/cpuN/topology.","items":{"type":"object","additionalProperties":false,"required":["cpu"],"title":"CPU","description":"Topology of one logical CPU.","properties":{"cpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"CPU id","description":"Logical CPU number N of cpuN."},"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"NUMA node","description":"The node whose cpulist holds this CPU."},"socket":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Socket","description":"topology/physical_package_id (-1 when the firmware does not say)."},"die":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Die","description":"topology/die_id."},"core":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Core","description":"topology/core_id (unique within a socket, not host-wide)."},"siblings":{"$ref":"#/definitions/cpuList","title":"SMT siblings","description":"topology/thread_siblings_list: this CPU and its hyperthread siblings."},"online":{"type":"boolean","title":"Online","description":"cpuN/online; absent means online."}}}},"nodes":{"type":"array","minItems":1,"title":"NUMA nodes","description":"Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.","items":{"type":"object","additionalProperties":false,"required":["id","cpus"],"title":"NUMA node","description":"One node from /sys/devices/system/node/nodeN.","properties":{"id":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Node id","description":"N of nodeN. Unique."},"cpus":{"$ref":"#/definitions/cpuList","title":"Node CPUs","description":"nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only."},"memTotalKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"MemTotal (KiB)","description":"nodeN/meminfo \"Node N MemTotal\". numactl --hardware prints MB: multiply by 1024."},"memFreeKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"MemFree (KiB)","description":"nodeN/meminfo \"Node N MemFree\" at capture time. At most memTotalKiB."},"reclaimableKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Reclaimable (KiB)","description":"nodeN/meminfo \"Active(file)\" + \"Inactive(file)\" + \"SReclaimable\" at capture time: page cache and slab the kernel reclaims before an allocation bound to this node fails (what MemAvailable counts besides MemFree). At most memTotalKiB."},"distances":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991},"title":"Distances","description":"nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)."},"hugepages":{"type":"array","title":"Hugepage pools","description":"nodeN/hugepages/hugepages-<size>kB: one pool per page size.","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","total"],"title":"Hugepage pool","description":"The pool of one page size on this node.","properties":{"sizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages."},"total":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Pool size (pages)","description":"nr_hugepages: pages reserved in this pool on this node."},"free":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Free pages","description":"free_hugepages: pages of the pool not in use at capture time."},"surplus":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Surplus pages","description":"surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)."}}}},"zones":{"type":"array","title":"Memory zones","description":"This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.","items":{"type":"object","additionalProperties":false,"required":["name","managedPages"],"title":"Zone","description":"One \"Node N, zone NAME\" block.","properties":{"name":{"type":"string","minLength":1,"title":"Zone name","description":"DMA, DMA32, Normal, Movable, HighMem or Device."},"managedPages":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Managed pages","description":"\"managed\": pages the buddy allocator manages; the watermark split is proportional to it."},"presentPages":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Present pages","description":"\"present\"."},"min":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"min watermark (pages)","description":"\"min\" as the running kernel reported it, minus \"boost\"."},"low":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"low watermark (pages)","description":"\"low\" as the running kernel reported it, minus \"boost\"."},"high":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"high watermark (pages)","description":"\"high\" as the running kernel reported it, minus \"boost\"."}}}}}}},"hugepages":{"type":"object","additionalProperties":false,"title":"Hugepage sizes","description":"Host-wide hugepage facts.","properties":{"defaultSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Default hugepage size (KiB)","description":"\"Hugepagesize:\" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>."},"sizesKiB":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"uniqueItems":true,"title":"Supported sizes (KiB)","description":"The sizes under /sys/kernel/mm/hugepages."},"overcommit":{"type":"array","title":"Overcommit (surplus pages allowed)","description":"nr_overcommit_hugepages of each size under /sys/kernel/mm/hugepages, where it is above 0: how many surplus pages the kernel may allocate from free memory when a pool runs out (mm/hugetlb.c gather_surplus_pages; not for gigantic sizes).","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","pages"],"properties":{"sizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991},"pages":{"type":"integer","minimum":0,"maximum":9007199254740991}}}}}},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Base page size (KiB)","description":"The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4."},"vm":{"type":"object","additionalProperties":false,"title":"VM sysctls","description":"Memory-management sysctls from /proc/sys/vm.","properties":{"minFreeKbytes":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"vm.min_free_kbytes","description":"/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size."},"watermarkScaleFactor":{"type":"integer","minimum":1,"maximum":3000,"title":"vm.watermark_scale_factor","description":"/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10."}}},"kernel":{"type":"object","additionalProperties":false,"title":"Kernel","description":"The booted kernel.","properties":{"cmdline":{"type":"string","title":"Kernel command line","description":"/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it."}}},"isolation":{"type":"object","additionalProperties":false,"title":"Running isolation","description":"CPU isolation as the running kernel reports it. When present it wins over the command line.","properties":{"isolated":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs","description":"/sys/devices/system/cpu/isolated (empty string when none)."},"nohzFull":{"$ref":"#/definitions/cpuList","title":"nohz_full CPUs","description":"/sys/devices/system/cpu/nohz_full (empty string when none)."}}},"tuned":{"type":"object","additionalProperties":false,"title":"tuned","description":"The tuned daemon's profile and CPU partitioning variables.","properties":{"activeProfile":{"type":"string","title":"Active profile","description":"/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation."},"includes":{"type":"array","items":{"type":"string","minLength":1},"title":"Included profiles","description":"The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them."},"isolatedCores":{"$ref":"#/definitions/cpuList","title":"isolated_cores","description":"isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed."},"noBalanceCores":{"$ref":"#/definitions/cpuList","title":"no_balance_cores","description":"no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)."}}},"running":{"type":"object","additionalProperties":false,"title":"What runs on the host","description":"Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.","properties":{"guests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","pid","threads"],"title":"Running guest","description":"One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.","properties":{"name":{"type":"string","title":"Guest name","description":"-name guest=NAME (or -name NAME) of the QEMU command line."},"uuid":{"type":"string","title":"Guest uuid","description":"-uuid of the QEMU command line."},"pid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Process id","description":"PID of the QEMU process."},"rolesFrom":{"enum":["status-xml","thread-names"],"title":"Where thread roles came from","description":"status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)."},"threads":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["tid","role","allowedCpus"],"title":"Thread","description":"One thread of the QEMU process, from /proc/PID/task/TID.","properties":{"tid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Thread id","description":"TID of /proc/PID/task/TID."},"role":{"enum":["vcpu","iothread","main","worker"],"title":"Role","description":"vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)."},"id":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"vCPU or IOThread id","description":"The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread."},"name":{"type":"string","title":"Thread name","description":"The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on."},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Last CPU","description":"Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)."},"policy":{"enum":["other","fifo","rr","batch","idle","deadline"],"title":"Scheduling policy","description":"Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it."},"priority":{"type":"integer","minimum":0,"title":"Realtime priority","description":"Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.","maximum":99}}},"title":"Threads","description":"Every thread of the process."},"memory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["node","pageSizeKiB","kib"],"title":"Memory on one node","description":"The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> × kernelpagesize_kB).","properties":{"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Host node","description":"N of N<node>= in numa_maps."},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings."},"kib":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Resident memory (KiB)","description":"Pages on that node × page size."}}},"title":"Memory per node","description":"Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read."}}},"title":"Running guests","description":"Every QEMU process found under /proc."},"isolatedCpus":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs checked","description":"The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)."},"foreignTasks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["pid","tid","name","allowedCpus"],"title":"Foreign task","description":"A task that is neither a guest thread nor a per-CPU kernel thread, allowed on or last run on an isolated CPU.","properties":{"pid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Process id","description":"PID (thread group id)."},"tid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Thread id","description":"TID."},"name":{"type":"string","title":"Name","description":"comm of the task (never its command line)."},"kernelThread":{"type":"boolean","title":"Kernel thread","description":"PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list."},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Last CPU","description":"Field 39 of stat."}}},"title":"Foreign tasks on isolated CPUs","description":"Tasks other than guest threads and per-CPU kernel threads allowed on or last run on isolatedCpus."},"irqs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["irq","affinity"],"title":"IRQ","description":"An interrupt whose affinity includes isolated CPUs.","properties":{"irq":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"IRQ number","description":"N of /proc/irq/N."},"name":{"type":"string","title":"Actions","description":"The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`."},"affinity":{"$ref":"#/definitions/cpuList","title":"Affinity","description":"/proc/irq/N/smp_affinity_list."},"effectiveAffinity":{"$ref":"#/definitions/cpuList","title":"Effective affinity","description":"/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to."}}},"title":"IRQs on isolated CPUs","description":"IRQs whose effective affinity (else affinity) includes isolatedCpus."}}},"libvirt":{"type":"object","additionalProperties":false,"title":"libvirt","description":"The host's libvirt.","properties":{"definitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","digest","elements"],"title":"Persistent definition","description":"One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.","properties":{"file":{"type":"string","title":"File","description":"Its name under /etc/libvirt/qemu."},"name":{"type":"string","title":"Domain name","description":"<name>."},"uuid":{"type":"string","title":"Domain uuid","description":"<uuid>."},"digest":{"type":"string","title":"Digest","description":"sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.","pattern":"^[0-9a-f]{64}$"},"elements":{"type":"object","title":"Reduced elements","description":"Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) → its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.","additionalProperties":{"type":"string"},"propertyNames":{"enum":["vcpu","cputune","numatune","memoryBacking","cpu","memory"]}}}},"title":"Persistent definitions","description":"The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name."}}}},"definitions":{"cpuList":{"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json","title":"kvmlint host snapshot","description":"One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.","type":"object","additionalProperties":false,"required":["kvmlintHostSnapshot","nodes"],"properties":{"$schema":{"type":"string","title":"JSON Schema","description":"Optional link to this schema, for editors."},"kvmlintHostSnapshot":{"const":1,"title":"Snapshot format version","description":"Format version of this document. kvmlint reads version 1."},"source":{"enum":["capture","virsh-capabilities","numactl-hardware","manual"],"title":"Source","description":"Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)."},"hostname":{"type":"string","title":"Host name","description":"From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent."},"kernelRelease":{"type":"string","title":"Kernel release","description":"From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","title":"libvirt version","description":"The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it."},"capturedAt":{"type":"string","title":"Capture time","description":"When the snapshot was taken (RFC 3339)."},"missing":{"type":"array","items":{"type":"string"},"uniqueItems":true,"title":"Missing facts","description":"Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)."},"cpus":{"type":"object","additionalProperties":false,"title":"Host CPUs","description":"CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.","properties":{"possible":{"$ref":"#/definitions/cpuList","title":"Possible CPUs","description":"/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name."},"present":{"$ref":"#/definitions/cpuList","title":"Present CPUs","description":"/sys/devices/system/cpu/present."},"online":{"$ref":"#/definitions/cpuList","title":"Online CPUs","description":"/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used."}}},"cpuTopology":{"type":"array","title":"Per-CPU topology","description":"One entry per CPU from /sys/devices/system/cpu/cpuN/topology.","items":{"type":"object","additionalProperties":false,"required":["cpu"],"title":"CPU","description":"Topology of one logical CPU.","properties":{"cpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"CPU id","description":"Logical CPU number N of cpuN."},"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"NUMA node","description":"The node whose cpulist holds this CPU."},"socket":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Socket","description":"topology/physical_package_id (-1 when the firmware does not say)."},"die":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Die","description":"topology/die_id."},"core":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Core","description":"topology/core_id (unique within a socket, not host-wide)."},"siblings":{"$ref":"#/definitions/cpuList","title":"SMT siblings","description":"topology/thread_siblings_list: this CPU and its hyperthread siblings."},"online":{"type":"boolean","title":"Online","description":"cpuN/online; absent means online."}}}},"nodes":{"type":"array","minItems":1,"title":"NUMA nodes","description":"Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.","items":{"type":"object","additionalProperties":false,"required":["id","cpus"],"title":"NUMA node","description":"One node from /sys/devices/system/node/nodeN.","properties":{"id":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Node id","description":"N of nodeN. Unique."},"cpus":{"$ref":"#/definitions/cpuList","title":"Node CPUs","description":"nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only."},"memTotalKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"MemTotal (KiB)","description":"nodeN/meminfo \"Node N MemTotal\". numactl --hardware prints MB: multiply by 1024."},"memFreeKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"MemFree (KiB)","description":"nodeN/meminfo \"Node N MemFree\" at capture time. At most memTotalKiB."},"reclaimableKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Reclaimable (KiB)","description":"nodeN/meminfo \"Active(file)\" + \"Inactive(file)\" + \"SReclaimable\" at capture time: page cache and slab the kernel reclaims before an allocation bound to this node fails (what MemAvailable counts besides MemFree). At most memTotalKiB."},"distances":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991},"title":"Distances","description":"nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)."},"hugepages":{"type":"array","title":"Hugepage pools","description":"nodeN/hugepages/hugepages-<size>kB: one pool per page size.","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","total"],"title":"Hugepage pool","description":"The pool of one page size on this node.","properties":{"sizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages."},"total":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Pool size (pages)","description":"nr_hugepages: pages reserved in this pool on this node."},"free":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Free pages","description":"free_hugepages: pages of the pool not in use at capture time."},"surplus":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Surplus pages","description":"surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)."}}}},"zones":{"type":"array","title":"Memory zones","description":"This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.","items":{"type":"object","additionalProperties":false,"required":["name","managedPages"],"title":"Zone","description":"One \"Node N, zone NAME\" block.","properties":{"name":{"type":"string","minLength":1,"title":"Zone name","description":"DMA, DMA32, Normal, Movable, HighMem or Device."},"managedPages":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Managed pages","description":"\"managed\": pages the buddy allocator manages; the watermark split is proportional to it."},"presentPages":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Present pages","description":"\"present\"."},"min":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"min watermark (pages)","description":"\"min\" as the running kernel reported it, minus \"boost\"."},"low":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"low watermark (pages)","description":"\"low\" as the running kernel reported it, minus \"boost\"."},"high":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"high watermark (pages)","description":"\"high\" as the running kernel reported it, minus \"boost\"."}}}}}}},"hugepages":{"type":"object","additionalProperties":false,"title":"Hugepage sizes","description":"Host-wide hugepage facts.","properties":{"defaultSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Default hugepage size (KiB)","description":"\"Hugepagesize:\" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>."},"sizesKiB":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"uniqueItems":true,"title":"Supported sizes (KiB)","description":"The sizes under /sys/kernel/mm/hugepages."},"overcommit":{"type":"array","title":"Overcommit (surplus pages allowed)","description":"nr_overcommit_hugepages of each size under /sys/kernel/mm/hugepages, where it is above 0: how many surplus pages the kernel may allocate from free memory when a pool runs out (mm/hugetlb.c gather_surplus_pages; not for gigantic sizes).","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","pages"],"properties":{"sizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991},"pages":{"type":"integer","minimum":0,"maximum":9007199254740991}}}}}},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Base page size (KiB)","description":"The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4."},"vm":{"type":"object","additionalProperties":false,"title":"VM sysctls","description":"Memory-management sysctls from /proc/sys/vm.","properties":{"minFreeKbytes":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"vm.min_free_kbytes","description":"/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size."},"watermarkScaleFactor":{"type":"integer","minimum":1,"maximum":3000,"title":"vm.watermark_scale_factor","description":"/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10."}}},"kernel":{"type":"object","additionalProperties":false,"title":"Kernel","description":"The booted kernel.","properties":{"cmdline":{"type":"string","title":"Kernel command line","description":"/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it."},"rtRuntimeUs":{"type":"integer","minimum":-1,"maximum":2147483647,"title":"kernel.sched_rt_runtime_us","description":"/proc/sys/kernel/sched_rt_runtime_us: how long realtime (fifo/rr) tasks may run in each period before the kernel throttles them and lets other tasks run; -1 turns throttling off (tuned's realtime profiles do). Default 950000."},"rtPeriodUs":{"type":"integer","minimum":1,"maximum":2147483647,"title":"kernel.sched_rt_period_us","description":"/proc/sys/kernel/sched_rt_period_us: the period of realtime throttling. Default 1000000."}}},"isolation":{"type":"object","additionalProperties":false,"title":"Running isolation","description":"CPU isolation as the running kernel reports it. When present it wins over the command line.","properties":{"isolated":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs","description":"/sys/devices/system/cpu/isolated (empty string when none)."},"nohzFull":{"$ref":"#/definitions/cpuList","title":"nohz_full CPUs","description":"/sys/devices/system/cpu/nohz_full (empty string when none)."}}},"tuned":{"type":"object","additionalProperties":false,"title":"tuned","description":"The tuned daemon's profile and CPU partitioning variables.","properties":{"activeProfile":{"type":"string","title":"Active profile","description":"/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation."},"includes":{"type":"array","items":{"type":"string","minLength":1},"title":"Included profiles","description":"The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them."},"isolatedCores":{"$ref":"#/definitions/cpuList","title":"isolated_cores","description":"isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed."},"noBalanceCores":{"$ref":"#/definitions/cpuList","title":"no_balance_cores","description":"no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)."}}},"running":{"type":"object","additionalProperties":false,"title":"What runs on the host","description":"Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.","properties":{"guests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","pid","threads"],"title":"Running guest","description":"One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.","properties":{"name":{"type":"string","title":"Guest name","description":"-name guest=NAME (or -name NAME) of the QEMU command line."},"uuid":{"type":"string","title":"Guest uuid","description":"-uuid of the QEMU command line."},"pid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Process id","description":"PID of the QEMU process."},"rolesFrom":{"enum":["status-xml","thread-names"],"title":"Where thread roles came from","description":"status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)."},"threads":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["tid","role","allowedCpus"],"title":"Thread","description":"One thread of the QEMU process, from /proc/PID/task/TID.","properties":{"tid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Thread id","description":"TID of /proc/PID/task/TID."},"role":{"enum":["vcpu","iothread","main","worker"],"title":"Role","description":"vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)."},"id":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"vCPU or IOThread id","description":"The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread."},"name":{"type":"string","title":"Thread name","description":"The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on."},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Last CPU","description":"Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)."},"policy":{"enum":["other","fifo","rr","batch","idle","deadline"],"title":"Scheduling policy","description":"Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it."},"priority":{"type":"integer","minimum":0,"title":"Realtime priority","description":"Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.","maximum":99}}},"title":"Threads","description":"Every thread of the process."},"memory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["node","pageSizeKiB","kib"],"title":"Memory on one node","description":"The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> × kernelpagesize_kB).","properties":{"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Host node","description":"N of N<node>= in numa_maps."},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings."},"kib":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Resident memory (KiB)","description":"Pages on that node × page size."}}},"title":"Memory per node","description":"Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read."}}},"title":"Running guests","description":"Every QEMU process found under /proc."},"isolatedCpus":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs checked","description":"The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)."},"foreignTasks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["pid","tid","name","allowedCpus"],"title":"Foreign task","description":"A task that is neither a guest thread nor a per-CPU kernel thread, allowed on or last run on an isolated CPU.","properties":{"pid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Process id","description":"PID (thread group id)."},"tid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Thread id","description":"TID."},"name":{"type":"string","title":"Name","description":"comm of the task (never its command line)."},"kernelThread":{"type":"boolean","title":"Kernel thread","description":"PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list."},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Last CPU","description":"Field 39 of stat."}}},"title":"Foreign tasks on isolated CPUs","description":"Tasks other than guest threads and per-CPU kernel threads allowed on or last run on isolatedCpus."},"irqs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["irq","affinity"],"title":"IRQ","description":"An interrupt whose affinity includes isolated CPUs.","properties":{"irq":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"IRQ number","description":"N of /proc/irq/N."},"name":{"type":"string","title":"Actions","description":"The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`."},"affinity":{"$ref":"#/definitions/cpuList","title":"Affinity","description":"/proc/irq/N/smp_affinity_list."},"effectiveAffinity":{"$ref":"#/definitions/cpuList","title":"Effective affinity","description":"/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to."}}},"title":"IRQs on isolated CPUs","description":"IRQs whose effective affinity (else affinity) includes isolatedCpus."}}},"libvirt":{"type":"object","additionalProperties":false,"title":"libvirt","description":"The host's libvirt.","properties":{"definitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","digest","elements"],"title":"Persistent definition","description":"One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.","properties":{"file":{"type":"string","title":"File","description":"Its name under /etc/libvirt/qemu."},"name":{"type":"string","title":"Domain name","description":"<name>."},"uuid":{"type":"string","title":"Domain uuid","description":"<uuid>."},"digest":{"type":"string","title":"Digest","description":"sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.","pattern":"^[0-9a-f]{64}$"},"elements":{"type":"object","title":"Reduced elements","description":"Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) → its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.","additionalProperties":{"type":"string"},"propertyNames":{"enum":["vcpu","cputune","numatune","memoryBacking","cpu","memory"]}}}},"title":"Persistent definitions","description":"The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name."}}}},"definitions":{"cpuList":{"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}}}};
 const schema12 = {"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ajvRuntime0.default;
@@ -1923,7 +1923,7 @@ if(data.kernel !== undefined){
 let data67 = data.kernel;
 if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
 for(const key14 in data67){
-if(!(key14 === "cmdline")){
+if(!(((key14 === "cmdline") || (key14 === "rtRuntimeUs")) || (key14 === "rtPeriodUs"))){
 const err154 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.kernel,data:data67};
 if(vErrors === null){
 vErrors = [err154];
@@ -1947,9 +1947,10 @@ vErrors.push(err155);
 errors++;
 }
 }
-}
-else {
-const err156 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.kernel.type,parentSchema:schema11.properties.kernel,data:data67};
+if(data67.rtRuntimeUs !== undefined){
+let data69 = data67.rtRuntimeUs;
+if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
+const err156 = {instancePath:instancePath+"/kernel/rtRuntimeUs",schemaPath:"#/properties/kernel/properties/rtRuntimeUs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.kernel.properties.rtRuntimeUs.type,parentSchema:schema11.properties.kernel.properties.rtRuntimeUs,data:data69};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1958,13 +1959,9 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-if(data.isolation !== undefined){
-let data69 = data.isolation;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-for(const key15 in data69){
-if(!((key15 === "isolated") || (key15 === "nohzFull"))){
-const err157 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.isolation,data:data69};
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 > 2147483647 || isNaN(data69)){
+const err157 = {instancePath:instancePath+"/kernel/rtRuntimeUs",schemaPath:"#/properties/kernel/properties/rtRuntimeUs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema11.properties.kernel.properties.rtRuntimeUs,data:data69};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1973,11 +1970,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-if(data69.isolated !== undefined){
-let data70 = data69.isolated;
-if((typeof data70 !== "string") && (!(data70 && typeof data70 == "object" && !Array.isArray(data70)))){
-const err158 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data70};
+if(data69 < -1 || isNaN(data69)){
+const err158 = {instancePath:instancePath+"/kernel/rtRuntimeUs",schemaPath:"#/properties/kernel/properties/rtRuntimeUs/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema11.properties.kernel.properties.rtRuntimeUs,data:data69};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1986,9 +1980,12 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.raw === undefined){
-const err159 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data70};
+}
+}
+if(data67.rtPeriodUs !== undefined){
+let data70 = data67.rtPeriodUs;
+if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+const err159 = {instancePath:instancePath+"/kernel/rtPeriodUs",schemaPath:"#/properties/kernel/properties/rtPeriodUs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.kernel.properties.rtPeriodUs.type,parentSchema:schema11.properties.kernel.properties.rtPeriodUs,data:data70};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1997,9 +1994,9 @@ vErrors.push(err159);
 }
 errors++;
 }
-for(const key16 in data70){
-if(!((key16 === "raw") || (key16 === "parsed"))){
-const err160 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data70};
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 > 2147483647 || isNaN(data70)){
+const err160 = {instancePath:instancePath+"/kernel/rtPeriodUs",schemaPath:"#/properties/kernel/properties/rtPeriodUs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema11.properties.kernel.properties.rtPeriodUs,data:data70};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2008,11 +2005,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-if(data70.raw !== undefined){
-let data71 = data70.raw;
-if(typeof data71 !== "string"){
-const err161 = {instancePath:instancePath+"/isolation/isolated/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data71};
+if(data70 < 1 || isNaN(data70)){
+const err161 = {instancePath:instancePath+"/kernel/rtPeriodUs",schemaPath:"#/properties/kernel/properties/rtPeriodUs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.kernel.properties.rtPeriodUs,data:data70};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2022,10 +2016,10 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data70.parsed !== undefined){
-let data72 = data70.parsed;
-if(typeof data72 !== "string"){
-const err162 = {instancePath:instancePath+"/isolation/isolated/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data72};
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.kernel.type,parentSchema:schema11.properties.kernel,data:data67};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2035,12 +2029,12 @@ vErrors.push(err162);
 errors++;
 }
 }
-}
-}
-if(data69.nohzFull !== undefined){
-let data73 = data69.nohzFull;
-if((typeof data73 !== "string") && (!(data73 && typeof data73 == "object" && !Array.isArray(data73)))){
-const err163 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data73};
+if(data.isolation !== undefined){
+let data71 = data.isolation;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+for(const key15 in data71){
+if(!((key15 === "isolated") || (key15 === "nohzFull"))){
+const err163 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.isolation,data:data71};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2049,9 +2043,11 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-if(data73.raw === undefined){
-const err164 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data73};
+}
+if(data71.isolated !== undefined){
+let data72 = data71.isolated;
+if((typeof data72 !== "string") && (!(data72 && typeof data72 == "object" && !Array.isArray(data72)))){
+const err164 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data72};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2060,9 +2056,9 @@ vErrors.push(err164);
 }
 errors++;
 }
-for(const key17 in data73){
-if(!((key17 === "raw") || (key17 === "parsed"))){
-const err165 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data73};
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.raw === undefined){
+const err165 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data72};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2071,11 +2067,9 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-if(data73.raw !== undefined){
-let data74 = data73.raw;
-if(typeof data74 !== "string"){
-const err166 = {instancePath:instancePath+"/isolation/nohzFull/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data74};
+for(const key16 in data72){
+if(!((key16 === "raw") || (key16 === "parsed"))){
+const err166 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data72};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2085,10 +2079,10 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data73.parsed !== undefined){
-let data75 = data73.parsed;
-if(typeof data75 !== "string"){
-const err167 = {instancePath:instancePath+"/isolation/nohzFull/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data75};
+if(data72.raw !== undefined){
+let data73 = data72.raw;
+if(typeof data73 !== "string"){
+const err167 = {instancePath:instancePath+"/isolation/isolated/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data73};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2098,11 +2092,10 @@ vErrors.push(err167);
 errors++;
 }
 }
-}
-}
-}
-else {
-const err168 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.isolation.type,parentSchema:schema11.properties.isolation,data:data69};
+if(data72.parsed !== undefined){
+let data74 = data72.parsed;
+if(typeof data74 !== "string"){
+const err168 = {instancePath:instancePath+"/isolation/isolated/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data74};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2112,12 +2105,12 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data.tuned !== undefined){
-let data76 = data.tuned;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-for(const key18 in data76){
-if(!((((key18 === "activeProfile") || (key18 === "includes")) || (key18 === "isolatedCores")) || (key18 === "noBalanceCores"))){
-const err169 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tuned,data:data76};
+}
+}
+if(data71.nohzFull !== undefined){
+let data75 = data71.nohzFull;
+if((typeof data75 !== "string") && (!(data75 && typeof data75 == "object" && !Array.isArray(data75)))){
+const err169 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data75};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2126,11 +2119,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-if(data76.activeProfile !== undefined){
-let data77 = data76.activeProfile;
-if(typeof data77 !== "string"){
-const err170 = {instancePath:instancePath+"/tuned/activeProfile",schemaPath:"#/properties/tuned/properties/activeProfile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.activeProfile.type,parentSchema:schema11.properties.tuned.properties.activeProfile,data:data77};
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(data75.raw === undefined){
+const err170 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data75};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2139,16 +2130,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-if(data76.includes !== undefined){
-let data78 = data76.includes;
-if(Array.isArray(data78)){
-const len8 = data78.length;
-for(let i10=0; i10<len8; i10++){
-let data79 = data78[i10];
-if(typeof data79 === "string"){
-if(func3(data79) < 1){
-const err171 = {instancePath:instancePath+"/tuned/includes/" + i10,schemaPath:"#/properties/tuned/properties/includes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tuned.properties.includes.items,data:data79};
+for(const key17 in data75){
+if(!((key17 === "raw") || (key17 === "parsed"))){
+const err171 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data75};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2158,8 +2142,10 @@ vErrors.push(err171);
 errors++;
 }
 }
-else {
-const err172 = {instancePath:instancePath+"/tuned/includes/" + i10,schemaPath:"#/properties/tuned/properties/includes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.includes.items.type,parentSchema:schema11.properties.tuned.properties.includes.items,data:data79};
+if(data75.raw !== undefined){
+let data76 = data75.raw;
+if(typeof data76 !== "string"){
+const err172 = {instancePath:instancePath+"/isolation/nohzFull/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data76};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2169,9 +2155,10 @@ vErrors.push(err172);
 errors++;
 }
 }
-}
-else {
-const err173 = {instancePath:instancePath+"/tuned/includes",schemaPath:"#/properties/tuned/properties/includes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tuned.properties.includes.type,parentSchema:schema11.properties.tuned.properties.includes,data:data78};
+if(data75.parsed !== undefined){
+let data77 = data75.parsed;
+if(typeof data77 !== "string"){
+const err173 = {instancePath:instancePath+"/isolation/nohzFull/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data77};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2181,10 +2168,11 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data76.isolatedCores !== undefined){
-let data80 = data76.isolatedCores;
-if((typeof data80 !== "string") && (!(data80 && typeof data80 == "object" && !Array.isArray(data80)))){
-const err174 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data80};
+}
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.isolation.type,parentSchema:schema11.properties.isolation,data:data71};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2193,9 +2181,13 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.raw === undefined){
-const err175 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data80};
+}
+if(data.tuned !== undefined){
+let data78 = data.tuned;
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+for(const key18 in data78){
+if(!((((key18 === "activeProfile") || (key18 === "includes")) || (key18 === "isolatedCores")) || (key18 === "noBalanceCores"))){
+const err175 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tuned,data:data78};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2204,9 +2196,11 @@ vErrors.push(err175);
 }
 errors++;
 }
-for(const key19 in data80){
-if(!((key19 === "raw") || (key19 === "parsed"))){
-const err176 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data80};
+}
+if(data78.activeProfile !== undefined){
+let data79 = data78.activeProfile;
+if(typeof data79 !== "string"){
+const err176 = {instancePath:instancePath+"/tuned/activeProfile",schemaPath:"#/properties/tuned/properties/activeProfile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.activeProfile.type,parentSchema:schema11.properties.tuned.properties.activeProfile,data:data79};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2216,10 +2210,15 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data80.raw !== undefined){
-let data81 = data80.raw;
-if(typeof data81 !== "string"){
-const err177 = {instancePath:instancePath+"/tuned/isolatedCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data81};
+if(data78.includes !== undefined){
+let data80 = data78.includes;
+if(Array.isArray(data80)){
+const len8 = data80.length;
+for(let i10=0; i10<len8; i10++){
+let data81 = data80[i10];
+if(typeof data81 === "string"){
+if(func3(data81) < 1){
+const err177 = {instancePath:instancePath+"/tuned/includes/" + i10,schemaPath:"#/properties/tuned/properties/includes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tuned.properties.includes.items,data:data81};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2229,10 +2228,8 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data80.parsed !== undefined){
-let data82 = data80.parsed;
-if(typeof data82 !== "string"){
-const err178 = {instancePath:instancePath+"/tuned/isolatedCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data82};
+else {
+const err178 = {instancePath:instancePath+"/tuned/includes/" + i10,schemaPath:"#/properties/tuned/properties/includes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.includes.items.type,parentSchema:schema11.properties.tuned.properties.includes.items,data:data81};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2243,11 +2240,8 @@ errors++;
 }
 }
 }
-}
-if(data76.noBalanceCores !== undefined){
-let data83 = data76.noBalanceCores;
-if((typeof data83 !== "string") && (!(data83 && typeof data83 == "object" && !Array.isArray(data83)))){
-const err179 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data83};
+else {
+const err179 = {instancePath:instancePath+"/tuned/includes",schemaPath:"#/properties/tuned/properties/includes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tuned.properties.includes.type,parentSchema:schema11.properties.tuned.properties.includes,data:data80};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2256,9 +2250,11 @@ vErrors.push(err179);
 }
 errors++;
 }
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-if(data83.raw === undefined){
-const err180 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data83};
+}
+if(data78.isolatedCores !== undefined){
+let data82 = data78.isolatedCores;
+if((typeof data82 !== "string") && (!(data82 && typeof data82 == "object" && !Array.isArray(data82)))){
+const err180 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data82};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2267,9 +2263,9 @@ vErrors.push(err180);
 }
 errors++;
 }
-for(const key20 in data83){
-if(!((key20 === "raw") || (key20 === "parsed"))){
-const err181 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data83};
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.raw === undefined){
+const err181 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data82};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2278,11 +2274,9 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-if(data83.raw !== undefined){
-let data84 = data83.raw;
-if(typeof data84 !== "string"){
-const err182 = {instancePath:instancePath+"/tuned/noBalanceCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data84};
+for(const key19 in data82){
+if(!((key19 === "raw") || (key19 === "parsed"))){
+const err182 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data82};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2292,10 +2286,10 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data83.parsed !== undefined){
-let data85 = data83.parsed;
-if(typeof data85 !== "string"){
-const err183 = {instancePath:instancePath+"/tuned/noBalanceCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data85};
+if(data82.raw !== undefined){
+let data83 = data82.raw;
+if(typeof data83 !== "string"){
+const err183 = {instancePath:instancePath+"/tuned/isolatedCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data83};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2305,11 +2299,10 @@ vErrors.push(err183);
 errors++;
 }
 }
-}
-}
-}
-else {
-const err184 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tuned.type,parentSchema:schema11.properties.tuned,data:data76};
+if(data82.parsed !== undefined){
+let data84 = data82.parsed;
+if(typeof data84 !== "string"){
+const err184 = {instancePath:instancePath+"/tuned/isolatedCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data84};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2319,12 +2312,12 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data.running !== undefined){
-let data86 = data.running;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-for(const key21 in data86){
-if(!((((key21 === "guests") || (key21 === "isolatedCpus")) || (key21 === "foreignTasks")) || (key21 === "irqs"))){
-const err185 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running,data:data86};
+}
+}
+if(data78.noBalanceCores !== undefined){
+let data85 = data78.noBalanceCores;
+if((typeof data85 !== "string") && (!(data85 && typeof data85 == "object" && !Array.isArray(data85)))){
+const err185 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data85};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2333,16 +2326,9 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-if(data86.guests !== undefined){
-let data87 = data86.guests;
-if(Array.isArray(data87)){
-const len9 = data87.length;
-for(let i11=0; i11<len9; i11++){
-let data88 = data87[i11];
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-if(data88.name === undefined){
-const err186 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data88};
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.raw === undefined){
+const err186 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data85};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2351,8 +2337,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-if(data88.pid === undefined){
-const err187 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data88};
+for(const key20 in data85){
+if(!((key20 === "raw") || (key20 === "parsed"))){
+const err187 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data85};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2361,8 +2348,11 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(data88.threads === undefined){
-const err188 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "threads"},message:"must have required property '"+"threads"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data88};
+}
+if(data85.raw !== undefined){
+let data86 = data85.raw;
+if(typeof data86 !== "string"){
+const err188 = {instancePath:instancePath+"/tuned/noBalanceCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data86};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2371,9 +2361,11 @@ vErrors.push(err188);
 }
 errors++;
 }
-for(const key22 in data88){
-if(!((((((key22 === "name") || (key22 === "uuid")) || (key22 === "pid")) || (key22 === "rolesFrom")) || (key22 === "threads")) || (key22 === "memory"))){
-const err189 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items,data:data88};
+}
+if(data85.parsed !== undefined){
+let data87 = data85.parsed;
+if(typeof data87 !== "string"){
+const err189 = {instancePath:instancePath+"/tuned/noBalanceCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data87};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2383,10 +2375,11 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data88.name !== undefined){
-let data89 = data88.name;
-if(typeof data89 !== "string"){
-const err190 = {instancePath:instancePath+"/running/guests/" + i11+"/name",schemaPath:"#/properties/running/properties/guests/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.name.type,parentSchema:schema11.properties.running.properties.guests.items.properties.name,data:data89};
+}
+}
+}
+else {
+const err190 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tuned.type,parentSchema:schema11.properties.tuned,data:data78};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2396,10 +2389,12 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data88.uuid !== undefined){
-let data90 = data88.uuid;
-if(typeof data90 !== "string"){
-const err191 = {instancePath:instancePath+"/running/guests/" + i11+"/uuid",schemaPath:"#/properties/running/properties/guests/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.uuid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.uuid,data:data90};
+if(data.running !== undefined){
+let data88 = data.running;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+for(const key21 in data88){
+if(!((((key21 === "guests") || (key21 === "isolatedCpus")) || (key21 === "foreignTasks")) || (key21 === "irqs"))){
+const err191 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running,data:data88};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2409,10 +2404,15 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data88.pid !== undefined){
-let data91 = data88.pid;
-if(!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91)))){
-const err192 = {instancePath:instancePath+"/running/guests/" + i11+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.pid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data91};
+if(data88.guests !== undefined){
+let data89 = data88.guests;
+if(Array.isArray(data89)){
+const len9 = data89.length;
+for(let i11=0; i11<len9; i11++){
+let data90 = data89[i11];
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.name === undefined){
+const err192 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data90};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2421,9 +2421,8 @@ vErrors.push(err192);
 }
 errors++;
 }
-if((typeof data91 == "number") && (isFinite(data91))){
-if(data91 > 9007199254740991 || isNaN(data91)){
-const err193 = {instancePath:instancePath+"/running/guests/" + i11+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data91};
+if(data90.pid === undefined){
+const err193 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data90};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2432,8 +2431,8 @@ vErrors.push(err193);
 }
 errors++;
 }
-if(data91 < 0 || isNaN(data91)){
-const err194 = {instancePath:instancePath+"/running/guests/" + i11+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data91};
+if(data90.threads === undefined){
+const err194 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "threads"},message:"must have required property '"+"threads"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data90};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2442,12 +2441,9 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
-}
-if(data88.rolesFrom !== undefined){
-let data92 = data88.rolesFrom;
-if(!((data92 === "status-xml") || (data92 === "thread-names"))){
-const err195 = {instancePath:instancePath+"/running/guests/" + i11+"/rolesFrom",schemaPath:"#/properties/running/properties/guests/items/properties/rolesFrom/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.rolesFrom.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.rolesFrom,data:data92};
+for(const key22 in data90){
+if(!((((((key22 === "name") || (key22 === "uuid")) || (key22 === "pid")) || (key22 === "rolesFrom")) || (key22 === "threads")) || (key22 === "memory"))){
+const err195 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items,data:data90};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2457,15 +2453,10 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data88.threads !== undefined){
-let data93 = data88.threads;
-if(Array.isArray(data93)){
-const len10 = data93.length;
-for(let i12=0; i12<len10; i12++){
-let data94 = data93[i12];
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.tid === undefined){
-const err196 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data94};
+if(data90.name !== undefined){
+let data91 = data90.name;
+if(typeof data91 !== "string"){
+const err196 = {instancePath:instancePath+"/running/guests/" + i11+"/name",schemaPath:"#/properties/running/properties/guests/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.name.type,parentSchema:schema11.properties.running.properties.guests.items.properties.name,data:data91};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2474,8 +2465,11 @@ vErrors.push(err196);
 }
 errors++;
 }
-if(data94.role === undefined){
-const err197 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data94};
+}
+if(data90.uuid !== undefined){
+let data92 = data90.uuid;
+if(typeof data92 !== "string"){
+const err197 = {instancePath:instancePath+"/running/guests/" + i11+"/uuid",schemaPath:"#/properties/running/properties/guests/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.uuid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.uuid,data:data92};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2484,8 +2478,11 @@ vErrors.push(err197);
 }
 errors++;
 }
-if(data94.allowedCpus === undefined){
-const err198 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data94};
+}
+if(data90.pid !== undefined){
+let data93 = data90.pid;
+if(!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93)))){
+const err198 = {instancePath:instancePath+"/running/guests/" + i11+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.pid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data93};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2494,9 +2491,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-for(const key23 in data94){
-if(!((((((((key23 === "tid") || (key23 === "role")) || (key23 === "id")) || (key23 === "name")) || (key23 === "allowedCpus")) || (key23 === "lastCpu")) || (key23 === "policy")) || (key23 === "priority"))){
-const err199 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data94};
+if((typeof data93 == "number") && (isFinite(data93))){
+if(data93 > 9007199254740991 || isNaN(data93)){
+const err199 = {instancePath:instancePath+"/running/guests/" + i11+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data93};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2505,11 +2502,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-if(data94.tid !== undefined){
-let data95 = data94.tid;
-if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
-const err200 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data95};
+if(data93 < 0 || isNaN(data93)){
+const err200 = {instancePath:instancePath+"/running/guests/" + i11+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data93};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2518,9 +2512,12 @@ vErrors.push(err200);
 }
 errors++;
 }
-if((typeof data95 == "number") && (isFinite(data95))){
-if(data95 > 9007199254740991 || isNaN(data95)){
-const err201 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data95};
+}
+}
+if(data90.rolesFrom !== undefined){
+let data94 = data90.rolesFrom;
+if(!((data94 === "status-xml") || (data94 === "thread-names"))){
+const err201 = {instancePath:instancePath+"/running/guests/" + i11+"/rolesFrom",schemaPath:"#/properties/running/properties/guests/items/properties/rolesFrom/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.rolesFrom.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.rolesFrom,data:data94};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2529,8 +2526,16 @@ vErrors.push(err201);
 }
 errors++;
 }
-if(data95 < 0 || isNaN(data95)){
-const err202 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data95};
+}
+if(data90.threads !== undefined){
+let data95 = data90.threads;
+if(Array.isArray(data95)){
+const len10 = data95.length;
+for(let i12=0; i12<len10; i12++){
+let data96 = data95[i12];
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+if(data96.tid === undefined){
+const err202 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data96};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2539,12 +2544,8 @@ vErrors.push(err202);
 }
 errors++;
 }
-}
-}
-if(data94.role !== undefined){
-let data96 = data94.role;
-if(!((((data96 === "vcpu") || (data96 === "iothread")) || (data96 === "main")) || (data96 === "worker"))){
-const err203 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/role",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.role,data:data96};
+if(data96.role === undefined){
+const err203 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data96};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2553,11 +2554,8 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
-if(data94.id !== undefined){
-let data97 = data94.id;
-if(!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))){
-const err204 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data97};
+if(data96.allowedCpus === undefined){
+const err204 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data96};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2566,9 +2564,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-if((typeof data97 == "number") && (isFinite(data97))){
-if(data97 > 9007199254740991 || isNaN(data97)){
-const err205 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data97};
+for(const key23 in data96){
+if(!((((((((key23 === "tid") || (key23 === "role")) || (key23 === "id")) || (key23 === "name")) || (key23 === "allowedCpus")) || (key23 === "lastCpu")) || (key23 === "policy")) || (key23 === "priority"))){
+const err205 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data96};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2577,8 +2575,11 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(data97 < 0 || isNaN(data97)){
-const err206 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data97};
+}
+if(data96.tid !== undefined){
+let data97 = data96.tid;
+if(!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))){
+const err206 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data97};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2587,12 +2588,9 @@ vErrors.push(err206);
 }
 errors++;
 }
-}
-}
-if(data94.name !== undefined){
-let data98 = data94.name;
-if(typeof data98 !== "string"){
-const err207 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/name",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.name.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.name,data:data98};
+if((typeof data97 == "number") && (isFinite(data97))){
+if(data97 > 9007199254740991 || isNaN(data97)){
+const err207 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data97};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2601,11 +2599,8 @@ vErrors.push(err207);
 }
 errors++;
 }
-}
-if(data94.allowedCpus !== undefined){
-let data99 = data94.allowedCpus;
-if((typeof data99 !== "string") && (!(data99 && typeof data99 == "object" && !Array.isArray(data99)))){
-const err208 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data99};
+if(data97 < 0 || isNaN(data97)){
+const err208 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data97};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2614,9 +2609,12 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-if(data99.raw === undefined){
-const err209 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data99};
+}
+}
+if(data96.role !== undefined){
+let data98 = data96.role;
+if(!((((data98 === "vcpu") || (data98 === "iothread")) || (data98 === "main")) || (data98 === "worker"))){
+const err209 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/role",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.role,data:data98};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2625,9 +2623,11 @@ vErrors.push(err209);
 }
 errors++;
 }
-for(const key24 in data99){
-if(!((key24 === "raw") || (key24 === "parsed"))){
-const err210 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data99};
+}
+if(data96.id !== undefined){
+let data99 = data96.id;
+if(!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))){
+const err210 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data99};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2636,11 +2636,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-if(data99.raw !== undefined){
-let data100 = data99.raw;
-if(typeof data100 !== "string"){
-const err211 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data100};
+if((typeof data99 == "number") && (isFinite(data99))){
+if(data99 > 9007199254740991 || isNaN(data99)){
+const err211 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data99};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2649,11 +2647,8 @@ vErrors.push(err211);
 }
 errors++;
 }
-}
-if(data99.parsed !== undefined){
-let data101 = data99.parsed;
-if(typeof data101 !== "string"){
-const err212 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data101};
+if(data99 < 0 || isNaN(data99)){
+const err212 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data99};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2664,11 +2659,10 @@ errors++;
 }
 }
 }
-}
-if(data94.lastCpu !== undefined){
-let data102 = data94.lastCpu;
-if(!(((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102))) && (isFinite(data102)))){
-const err213 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data102};
+if(data96.name !== undefined){
+let data100 = data96.name;
+if(typeof data100 !== "string"){
+const err213 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/name",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.name.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.name,data:data100};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2677,9 +2671,11 @@ vErrors.push(err213);
 }
 errors++;
 }
-if((typeof data102 == "number") && (isFinite(data102))){
-if(data102 > 9007199254740991 || isNaN(data102)){
-const err214 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data102};
+}
+if(data96.allowedCpus !== undefined){
+let data101 = data96.allowedCpus;
+if((typeof data101 !== "string") && (!(data101 && typeof data101 == "object" && !Array.isArray(data101)))){
+const err214 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data101};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2688,8 +2684,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-if(data102 < 0 || isNaN(data102)){
-const err215 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data102};
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+if(data101.raw === undefined){
+const err215 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data101};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2698,12 +2695,9 @@ vErrors.push(err215);
 }
 errors++;
 }
-}
-}
-if(data94.policy !== undefined){
-let data103 = data94.policy;
-if(!((((((data103 === "other") || (data103 === "fifo")) || (data103 === "rr")) || (data103 === "batch")) || (data103 === "idle")) || (data103 === "deadline"))){
-const err216 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/policy",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy,data:data103};
+for(const key24 in data101){
+if(!((key24 === "raw") || (key24 === "parsed"))){
+const err216 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data101};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2713,10 +2707,10 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data94.priority !== undefined){
-let data104 = data94.priority;
-if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
-const err217 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data104};
+if(data101.raw !== undefined){
+let data102 = data101.raw;
+if(typeof data102 !== "string"){
+const err217 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data102};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2725,9 +2719,11 @@ vErrors.push(err217);
 }
 errors++;
 }
-if((typeof data104 == "number") && (isFinite(data104))){
-if(data104 > 99 || isNaN(data104)){
-const err218 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99},message:"must be <= 99",schema:99,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data104};
+}
+if(data101.parsed !== undefined){
+let data103 = data101.parsed;
+if(typeof data103 !== "string"){
+const err218 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data103};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2736,8 +2732,13 @@ vErrors.push(err218);
 }
 errors++;
 }
-if(data104 < 0 || isNaN(data104)){
-const err219 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data104};
+}
+}
+}
+if(data96.lastCpu !== undefined){
+let data104 = data96.lastCpu;
+if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
+const err219 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data104};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2746,11 +2747,9 @@ vErrors.push(err219);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err220 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.threads.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data94};
+if((typeof data104 == "number") && (isFinite(data104))){
+if(data104 > 9007199254740991 || isNaN(data104)){
+const err220 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data104};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2759,10 +2758,8 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-}
-else {
-const err221 = {instancePath:instancePath+"/running/guests/" + i11+"/threads",schemaPath:"#/properties/running/properties/guests/items/properties/threads/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.threads.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads,data:data93};
+if(data104 < 0 || isNaN(data104)){
+const err221 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data104};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2772,15 +2769,11 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data88.memory !== undefined){
-let data105 = data88.memory;
-if(Array.isArray(data105)){
-const len11 = data105.length;
-for(let i13=0; i13<len11; i13++){
-let data106 = data105[i13];
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-if(data106.node === undefined){
-const err222 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "node"},message:"must have required property '"+"node"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data106};
+}
+if(data96.policy !== undefined){
+let data105 = data96.policy;
+if(!((((((data105 === "other") || (data105 === "fifo")) || (data105 === "rr")) || (data105 === "batch")) || (data105 === "idle")) || (data105 === "deadline"))){
+const err222 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/policy",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy,data:data105};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2789,8 +2782,11 @@ vErrors.push(err222);
 }
 errors++;
 }
-if(data106.pageSizeKiB === undefined){
-const err223 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "pageSizeKiB"},message:"must have required property '"+"pageSizeKiB"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data106};
+}
+if(data96.priority !== undefined){
+let data106 = data96.priority;
+if(!(((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106))) && (isFinite(data106)))){
+const err223 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data106};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2799,8 +2795,9 @@ vErrors.push(err223);
 }
 errors++;
 }
-if(data106.kib === undefined){
-const err224 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "kib"},message:"must have required property '"+"kib"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data106};
+if((typeof data106 == "number") && (isFinite(data106))){
+if(data106 > 99 || isNaN(data106)){
+const err224 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99},message:"must be <= 99",schema:99,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data106};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2809,9 +2806,8 @@ vErrors.push(err224);
 }
 errors++;
 }
-for(const key25 in data106){
-if(!(((key25 === "node") || (key25 === "pageSizeKiB")) || (key25 === "kib"))){
-const err225 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data106};
+if(data106 < 0 || isNaN(data106)){
+const err225 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data106};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2821,10 +2817,10 @@ vErrors.push(err225);
 errors++;
 }
 }
-if(data106.node !== undefined){
-let data107 = data106.node;
-if(!(((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107))) && (isFinite(data107)))){
-const err226 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data107};
+}
+}
+else {
+const err226 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.threads.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data96};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2833,9 +2829,10 @@ vErrors.push(err226);
 }
 errors++;
 }
-if((typeof data107 == "number") && (isFinite(data107))){
-if(data107 > 9007199254740991 || isNaN(data107)){
-const err227 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data107};
+}
+}
+else {
+const err227 = {instancePath:instancePath+"/running/guests/" + i11+"/threads",schemaPath:"#/properties/running/properties/guests/items/properties/threads/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.threads.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads,data:data95};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2844,8 +2841,16 @@ vErrors.push(err227);
 }
 errors++;
 }
-if(data107 < 0 || isNaN(data107)){
-const err228 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data107};
+}
+if(data90.memory !== undefined){
+let data107 = data90.memory;
+if(Array.isArray(data107)){
+const len11 = data107.length;
+for(let i13=0; i13<len11; i13++){
+let data108 = data107[i13];
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+if(data108.node === undefined){
+const err228 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "node"},message:"must have required property '"+"node"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data108};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2854,12 +2859,8 @@ vErrors.push(err228);
 }
 errors++;
 }
-}
-}
-if(data106.pageSizeKiB !== undefined){
-let data108 = data106.pageSizeKiB;
-if(!(((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108))) && (isFinite(data108)))){
-const err229 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data108};
+if(data108.pageSizeKiB === undefined){
+const err229 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "pageSizeKiB"},message:"must have required property '"+"pageSizeKiB"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data108};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2868,9 +2869,8 @@ vErrors.push(err229);
 }
 errors++;
 }
-if((typeof data108 == "number") && (isFinite(data108))){
-if(data108 > 9007199254740991 || isNaN(data108)){
-const err230 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data108};
+if(data108.kib === undefined){
+const err230 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "kib"},message:"must have required property '"+"kib"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data108};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2879,8 +2879,9 @@ vErrors.push(err230);
 }
 errors++;
 }
-if(data108 < 1 || isNaN(data108)){
-const err231 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data108};
+for(const key25 in data108){
+if(!(((key25 === "node") || (key25 === "pageSizeKiB")) || (key25 === "kib"))){
+const err231 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data108};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2890,11 +2891,10 @@ vErrors.push(err231);
 errors++;
 }
 }
-}
-if(data106.kib !== undefined){
-let data109 = data106.kib;
+if(data108.node !== undefined){
+let data109 = data108.node;
 if(!(((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109))) && (isFinite(data109)))){
-const err232 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data109};
+const err232 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data109};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2905,7 +2905,7 @@ errors++;
 }
 if((typeof data109 == "number") && (isFinite(data109))){
 if(data109 > 9007199254740991 || isNaN(data109)){
-const err233 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data109};
+const err233 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data109};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2915,7 +2915,7 @@ vErrors.push(err233);
 errors++;
 }
 if(data109 < 0 || isNaN(data109)){
-const err234 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data109};
+const err234 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data109};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2926,9 +2926,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err235 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.memory.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data106};
+if(data108.pageSizeKiB !== undefined){
+let data110 = data108.pageSizeKiB;
+if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
+const err235 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data110};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2937,10 +2938,9 @@ vErrors.push(err235);
 }
 errors++;
 }
-}
-}
-else {
-const err236 = {instancePath:instancePath+"/running/guests/" + i11+"/memory",schemaPath:"#/properties/running/properties/guests/items/properties/memory/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.memory.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory,data:data105};
+if((typeof data110 == "number") && (isFinite(data110))){
+if(data110 > 9007199254740991 || isNaN(data110)){
+const err236 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data110};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2949,10 +2949,8 @@ vErrors.push(err236);
 }
 errors++;
 }
-}
-}
-else {
-const err237 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.type,parentSchema:schema11.properties.running.properties.guests.items,data:data88};
+if(data110 < 1 || isNaN(data110)){
+const err237 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data110};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2963,8 +2961,10 @@ errors++;
 }
 }
 }
-else {
-const err238 = {instancePath:instancePath+"/running/guests",schemaPath:"#/properties/running/properties/guests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.type,parentSchema:schema11.properties.running.properties.guests,data:data87};
+if(data108.kib !== undefined){
+let data111 = data108.kib;
+if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
+const err238 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data111};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2973,11 +2973,9 @@ vErrors.push(err238);
 }
 errors++;
 }
-}
-if(data86.isolatedCpus !== undefined){
-let data110 = data86.isolatedCpus;
-if((typeof data110 !== "string") && (!(data110 && typeof data110 == "object" && !Array.isArray(data110)))){
-const err239 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data110};
+if((typeof data111 == "number") && (isFinite(data111))){
+if(data111 > 9007199254740991 || isNaN(data111)){
+const err239 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data111};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2986,9 +2984,8 @@ vErrors.push(err239);
 }
 errors++;
 }
-if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
-if(data110.raw === undefined){
-const err240 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data110};
+if(data111 < 0 || isNaN(data111)){
+const err240 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data111};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -2997,9 +2994,11 @@ vErrors.push(err240);
 }
 errors++;
 }
-for(const key26 in data110){
-if(!((key26 === "raw") || (key26 === "parsed"))){
-const err241 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data110};
+}
+}
+}
+else {
+const err241 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.memory.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data108};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3009,10 +3008,9 @@ vErrors.push(err241);
 errors++;
 }
 }
-if(data110.raw !== undefined){
-let data111 = data110.raw;
-if(typeof data111 !== "string"){
-const err242 = {instancePath:instancePath+"/running/isolatedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data111};
+}
+else {
+const err242 = {instancePath:instancePath+"/running/guests/" + i11+"/memory",schemaPath:"#/properties/running/properties/guests/items/properties/memory/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.memory.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory,data:data107};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3022,10 +3020,9 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data110.parsed !== undefined){
-let data112 = data110.parsed;
-if(typeof data112 !== "string"){
-const err243 = {instancePath:instancePath+"/running/isolatedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data112};
+}
+else {
+const err243 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.type,parentSchema:schema11.properties.running.properties.guests.items,data:data90};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3036,16 +3033,8 @@ errors++;
 }
 }
 }
-}
-if(data86.foreignTasks !== undefined){
-let data113 = data86.foreignTasks;
-if(Array.isArray(data113)){
-const len12 = data113.length;
-for(let i14=0; i14<len12; i14++){
-let data114 = data113[i14];
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-if(data114.pid === undefined){
-const err244 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data114};
+else {
+const err244 = {instancePath:instancePath+"/running/guests",schemaPath:"#/properties/running/properties/guests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.type,parentSchema:schema11.properties.running.properties.guests,data:data89};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3054,8 +3043,11 @@ vErrors.push(err244);
 }
 errors++;
 }
-if(data114.tid === undefined){
-const err245 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data114};
+}
+if(data88.isolatedCpus !== undefined){
+let data112 = data88.isolatedCpus;
+if((typeof data112 !== "string") && (!(data112 && typeof data112 == "object" && !Array.isArray(data112)))){
+const err245 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data112};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3064,8 +3056,9 @@ vErrors.push(err245);
 }
 errors++;
 }
-if(data114.name === undefined){
-const err246 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data114};
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+if(data112.raw === undefined){
+const err246 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data112};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3074,8 +3067,9 @@ vErrors.push(err246);
 }
 errors++;
 }
-if(data114.allowedCpus === undefined){
-const err247 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data114};
+for(const key26 in data112){
+if(!((key26 === "raw") || (key26 === "parsed"))){
+const err247 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data112};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3084,9 +3078,11 @@ vErrors.push(err247);
 }
 errors++;
 }
-for(const key27 in data114){
-if(!((((((key27 === "pid") || (key27 === "tid")) || (key27 === "name")) || (key27 === "kernelThread")) || (key27 === "allowedCpus")) || (key27 === "lastCpu"))){
-const err248 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data114};
+}
+if(data112.raw !== undefined){
+let data113 = data112.raw;
+if(typeof data113 !== "string"){
+const err248 = {instancePath:instancePath+"/running/isolatedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data113};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3096,10 +3092,10 @@ vErrors.push(err248);
 errors++;
 }
 }
-if(data114.pid !== undefined){
-let data115 = data114.pid;
-if(!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115)))){
-const err249 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.pid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data115};
+if(data112.parsed !== undefined){
+let data114 = data112.parsed;
+if(typeof data114 !== "string"){
+const err249 = {instancePath:instancePath+"/running/isolatedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data114};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3108,9 +3104,18 @@ vErrors.push(err249);
 }
 errors++;
 }
-if((typeof data115 == "number") && (isFinite(data115))){
-if(data115 > 9007199254740991 || isNaN(data115)){
-const err250 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data115};
+}
+}
+}
+if(data88.foreignTasks !== undefined){
+let data115 = data88.foreignTasks;
+if(Array.isArray(data115)){
+const len12 = data115.length;
+for(let i14=0; i14<len12; i14++){
+let data116 = data115[i14];
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+if(data116.pid === undefined){
+const err250 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data116};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3119,8 +3124,8 @@ vErrors.push(err250);
 }
 errors++;
 }
-if(data115 < 0 || isNaN(data115)){
-const err251 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data115};
+if(data116.tid === undefined){
+const err251 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data116};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3129,12 +3134,8 @@ vErrors.push(err251);
 }
 errors++;
 }
-}
-}
-if(data114.tid !== undefined){
-let data116 = data114.tid;
-if(!(((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116))) && (isFinite(data116)))){
-const err252 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.tid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data116};
+if(data116.name === undefined){
+const err252 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data116};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3143,9 +3144,8 @@ vErrors.push(err252);
 }
 errors++;
 }
-if((typeof data116 == "number") && (isFinite(data116))){
-if(data116 > 9007199254740991 || isNaN(data116)){
-const err253 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data116};
+if(data116.allowedCpus === undefined){
+const err253 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data116};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3154,8 +3154,9 @@ vErrors.push(err253);
 }
 errors++;
 }
-if(data116 < 0 || isNaN(data116)){
-const err254 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data116};
+for(const key27 in data116){
+if(!((((((key27 === "pid") || (key27 === "tid")) || (key27 === "name")) || (key27 === "kernelThread")) || (key27 === "allowedCpus")) || (key27 === "lastCpu"))){
+const err254 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data116};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3165,11 +3166,10 @@ vErrors.push(err254);
 errors++;
 }
 }
-}
-if(data114.name !== undefined){
-let data117 = data114.name;
-if(typeof data117 !== "string"){
-const err255 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/name",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.foreignTasks.items.properties.name.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.name,data:data117};
+if(data116.pid !== undefined){
+let data117 = data116.pid;
+if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
+const err255 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.pid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data117};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3178,11 +3178,9 @@ vErrors.push(err255);
 }
 errors++;
 }
-}
-if(data114.kernelThread !== undefined){
-let data118 = data114.kernelThread;
-if(typeof data118 !== "boolean"){
-const err256 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/kernelThread",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/kernelThread/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread,data:data118};
+if((typeof data117 == "number") && (isFinite(data117))){
+if(data117 > 9007199254740991 || isNaN(data117)){
+const err256 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data117};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3191,11 +3189,8 @@ vErrors.push(err256);
 }
 errors++;
 }
-}
-if(data114.allowedCpus !== undefined){
-let data119 = data114.allowedCpus;
-if((typeof data119 !== "string") && (!(data119 && typeof data119 == "object" && !Array.isArray(data119)))){
-const err257 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data119};
+if(data117 < 0 || isNaN(data117)){
+const err257 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data117};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3204,9 +3199,12 @@ vErrors.push(err257);
 }
 errors++;
 }
-if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
-if(data119.raw === undefined){
-const err258 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data119};
+}
+}
+if(data116.tid !== undefined){
+let data118 = data116.tid;
+if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
+const err258 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.tid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data118};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3215,9 +3213,9 @@ vErrors.push(err258);
 }
 errors++;
 }
-for(const key28 in data119){
-if(!((key28 === "raw") || (key28 === "parsed"))){
-const err259 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data119};
+if((typeof data118 == "number") && (isFinite(data118))){
+if(data118 > 9007199254740991 || isNaN(data118)){
+const err259 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data118};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3226,11 +3224,8 @@ vErrors.push(err259);
 }
 errors++;
 }
-}
-if(data119.raw !== undefined){
-let data120 = data119.raw;
-if(typeof data120 !== "string"){
-const err260 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data120};
+if(data118 < 0 || isNaN(data118)){
+const err260 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data118};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3240,10 +3235,11 @@ vErrors.push(err260);
 errors++;
 }
 }
-if(data119.parsed !== undefined){
-let data121 = data119.parsed;
-if(typeof data121 !== "string"){
-const err261 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data121};
+}
+if(data116.name !== undefined){
+let data119 = data116.name;
+if(typeof data119 !== "string"){
+const err261 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/name",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.foreignTasks.items.properties.name.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.name,data:data119};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3253,12 +3249,10 @@ vErrors.push(err261);
 errors++;
 }
 }
-}
-}
-if(data114.lastCpu !== undefined){
-let data122 = data114.lastCpu;
-if(!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122)))){
-const err262 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data122};
+if(data116.kernelThread !== undefined){
+let data120 = data116.kernelThread;
+if(typeof data120 !== "boolean"){
+const err262 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/kernelThread",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/kernelThread/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread,data:data120};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3267,9 +3261,11 @@ vErrors.push(err262);
 }
 errors++;
 }
-if((typeof data122 == "number") && (isFinite(data122))){
-if(data122 > 9007199254740991 || isNaN(data122)){
-const err263 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data122};
+}
+if(data116.allowedCpus !== undefined){
+let data121 = data116.allowedCpus;
+if((typeof data121 !== "string") && (!(data121 && typeof data121 == "object" && !Array.isArray(data121)))){
+const err263 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data121};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3278,8 +3274,9 @@ vErrors.push(err263);
 }
 errors++;
 }
-if(data122 < 0 || isNaN(data122)){
-const err264 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data122};
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+if(data121.raw === undefined){
+const err264 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data121};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3288,11 +3285,9 @@ vErrors.push(err264);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err265 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.foreignTasks.items.type,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data114};
+for(const key28 in data121){
+if(!((key28 === "raw") || (key28 === "parsed"))){
+const err265 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data121};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3302,9 +3297,10 @@ vErrors.push(err265);
 errors++;
 }
 }
-}
-else {
-const err266 = {instancePath:instancePath+"/running/foreignTasks",schemaPath:"#/properties/running/properties/foreignTasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.foreignTasks.type,parentSchema:schema11.properties.running.properties.foreignTasks,data:data113};
+if(data121.raw !== undefined){
+let data122 = data121.raw;
+if(typeof data122 !== "string"){
+const err266 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data122};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3314,15 +3310,10 @@ vErrors.push(err266);
 errors++;
 }
 }
-if(data86.irqs !== undefined){
-let data123 = data86.irqs;
-if(Array.isArray(data123)){
-const len13 = data123.length;
-for(let i15=0; i15<len13; i15++){
-let data124 = data123[i15];
-if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
-if(data124.irq === undefined){
-const err267 = {instancePath:instancePath+"/running/irqs/" + i15,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "irq"},message:"must have required property '"+"irq"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data124};
+if(data121.parsed !== undefined){
+let data123 = data121.parsed;
+if(typeof data123 !== "string"){
+const err267 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data123};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3331,8 +3322,13 @@ vErrors.push(err267);
 }
 errors++;
 }
-if(data124.affinity === undefined){
-const err268 = {instancePath:instancePath+"/running/irqs/" + i15,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "affinity"},message:"must have required property '"+"affinity"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data124};
+}
+}
+}
+if(data116.lastCpu !== undefined){
+let data124 = data116.lastCpu;
+if(!(((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124))) && (isFinite(data124)))){
+const err268 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data124};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3341,9 +3337,9 @@ vErrors.push(err268);
 }
 errors++;
 }
-for(const key29 in data124){
-if(!((((key29 === "irq") || (key29 === "name")) || (key29 === "affinity")) || (key29 === "effectiveAffinity"))){
-const err269 = {instancePath:instancePath+"/running/irqs/" + i15,schemaPath:"#/properties/running/properties/irqs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.irqs.items,data:data124};
+if((typeof data124 == "number") && (isFinite(data124))){
+if(data124 > 9007199254740991 || isNaN(data124)){
+const err269 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data124};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3352,11 +3348,8 @@ vErrors.push(err269);
 }
 errors++;
 }
-}
-if(data124.irq !== undefined){
-let data125 = data124.irq;
-if(!(((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125))) && (isFinite(data125)))){
-const err270 = {instancePath:instancePath+"/running/irqs/" + i15+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.irqs.items.properties.irq.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data125};
+if(data124 < 0 || isNaN(data124)){
+const err270 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data124};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3365,9 +3358,11 @@ vErrors.push(err270);
 }
 errors++;
 }
-if((typeof data125 == "number") && (isFinite(data125))){
-if(data125 > 9007199254740991 || isNaN(data125)){
-const err271 = {instancePath:instancePath+"/running/irqs/" + i15+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data125};
+}
+}
+}
+else {
+const err271 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.foreignTasks.items.type,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data116};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3376,8 +3371,10 @@ vErrors.push(err271);
 }
 errors++;
 }
-if(data125 < 0 || isNaN(data125)){
-const err272 = {instancePath:instancePath+"/running/irqs/" + i15+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data125};
+}
+}
+else {
+const err272 = {instancePath:instancePath+"/running/foreignTasks",schemaPath:"#/properties/running/properties/foreignTasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.foreignTasks.type,parentSchema:schema11.properties.running.properties.foreignTasks,data:data115};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3387,11 +3384,15 @@ vErrors.push(err272);
 errors++;
 }
 }
-}
-if(data124.name !== undefined){
-let data126 = data124.name;
-if(typeof data126 !== "string"){
-const err273 = {instancePath:instancePath+"/running/irqs/" + i15+"/name",schemaPath:"#/properties/running/properties/irqs/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.irqs.items.properties.name.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.name,data:data126};
+if(data88.irqs !== undefined){
+let data125 = data88.irqs;
+if(Array.isArray(data125)){
+const len13 = data125.length;
+for(let i15=0; i15<len13; i15++){
+let data126 = data125[i15];
+if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
+if(data126.irq === undefined){
+const err273 = {instancePath:instancePath+"/running/irqs/" + i15,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "irq"},message:"must have required property '"+"irq"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data126};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3400,11 +3401,8 @@ vErrors.push(err273);
 }
 errors++;
 }
-}
-if(data124.affinity !== undefined){
-let data127 = data124.affinity;
-if((typeof data127 !== "string") && (!(data127 && typeof data127 == "object" && !Array.isArray(data127)))){
-const err274 = {instancePath:instancePath+"/running/irqs/" + i15+"/affinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data127};
+if(data126.affinity === undefined){
+const err274 = {instancePath:instancePath+"/running/irqs/" + i15,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "affinity"},message:"must have required property '"+"affinity"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data126};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3413,9 +3411,9 @@ vErrors.push(err274);
 }
 errors++;
 }
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-if(data127.raw === undefined){
-const err275 = {instancePath:instancePath+"/running/irqs/" + i15+"/affinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data127};
+for(const key29 in data126){
+if(!((((key29 === "irq") || (key29 === "name")) || (key29 === "affinity")) || (key29 === "effectiveAffinity"))){
+const err275 = {instancePath:instancePath+"/running/irqs/" + i15,schemaPath:"#/properties/running/properties/irqs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.irqs.items,data:data126};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3424,9 +3422,11 @@ vErrors.push(err275);
 }
 errors++;
 }
-for(const key30 in data127){
-if(!((key30 === "raw") || (key30 === "parsed"))){
-const err276 = {instancePath:instancePath+"/running/irqs/" + i15+"/affinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data127};
+}
+if(data126.irq !== undefined){
+let data127 = data126.irq;
+if(!(((typeof data127 == "number") && (!(data127 % 1) && !isNaN(data127))) && (isFinite(data127)))){
+const err276 = {instancePath:instancePath+"/running/irqs/" + i15+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.irqs.items.properties.irq.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data127};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3435,11 +3435,9 @@ vErrors.push(err276);
 }
 errors++;
 }
-}
-if(data127.raw !== undefined){
-let data128 = data127.raw;
-if(typeof data128 !== "string"){
-const err277 = {instancePath:instancePath+"/running/irqs/" + i15+"/affinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data128};
+if((typeof data127 == "number") && (isFinite(data127))){
+if(data127 > 9007199254740991 || isNaN(data127)){
+const err277 = {instancePath:instancePath+"/running/irqs/" + i15+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data127};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3448,11 +3446,8 @@ vErrors.push(err277);
 }
 errors++;
 }
-}
-if(data127.parsed !== undefined){
-let data129 = data127.parsed;
-if(typeof data129 !== "string"){
-const err278 = {instancePath:instancePath+"/running/irqs/" + i15+"/affinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data129};
+if(data127 < 0 || isNaN(data127)){
+const err278 = {instancePath:instancePath+"/running/irqs/" + i15+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data127};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3463,11 +3458,10 @@ errors++;
 }
 }
 }
-}
-if(data124.effectiveAffinity !== undefined){
-let data130 = data124.effectiveAffinity;
-if((typeof data130 !== "string") && (!(data130 && typeof data130 == "object" && !Array.isArray(data130)))){
-const err279 = {instancePath:instancePath+"/running/irqs/" + i15+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data130};
+if(data126.name !== undefined){
+let data128 = data126.name;
+if(typeof data128 !== "string"){
+const err279 = {instancePath:instancePath+"/running/irqs/" + i15+"/name",schemaPath:"#/properties/running/properties/irqs/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.irqs.items.properties.name.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.name,data:data128};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3476,9 +3470,11 @@ vErrors.push(err279);
 }
 errors++;
 }
-if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
-if(data130.raw === undefined){
-const err280 = {instancePath:instancePath+"/running/irqs/" + i15+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data130};
+}
+if(data126.affinity !== undefined){
+let data129 = data126.affinity;
+if((typeof data129 !== "string") && (!(data129 && typeof data129 == "object" && !Array.isArray(data129)))){
+const err280 = {instancePath:instancePath+"/running/irqs/" + i15+"/affinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data129};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3487,9 +3483,9 @@ vErrors.push(err280);
 }
 errors++;
 }
-for(const key31 in data130){
-if(!((key31 === "raw") || (key31 === "parsed"))){
-const err281 = {instancePath:instancePath+"/running/irqs/" + i15+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data130};
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+if(data129.raw === undefined){
+const err281 = {instancePath:instancePath+"/running/irqs/" + i15+"/affinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data129};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3498,11 +3494,9 @@ vErrors.push(err281);
 }
 errors++;
 }
-}
-if(data130.raw !== undefined){
-let data131 = data130.raw;
-if(typeof data131 !== "string"){
-const err282 = {instancePath:instancePath+"/running/irqs/" + i15+"/effectiveAffinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data131};
+for(const key30 in data129){
+if(!((key30 === "raw") || (key30 === "parsed"))){
+const err282 = {instancePath:instancePath+"/running/irqs/" + i15+"/affinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data129};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3512,10 +3506,10 @@ vErrors.push(err282);
 errors++;
 }
 }
-if(data130.parsed !== undefined){
-let data132 = data130.parsed;
-if(typeof data132 !== "string"){
-const err283 = {instancePath:instancePath+"/running/irqs/" + i15+"/effectiveAffinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data132};
+if(data129.raw !== undefined){
+let data130 = data129.raw;
+if(typeof data130 !== "string"){
+const err283 = {instancePath:instancePath+"/running/irqs/" + i15+"/affinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data130};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3525,11 +3519,10 @@ vErrors.push(err283);
 errors++;
 }
 }
-}
-}
-}
-else {
-const err284 = {instancePath:instancePath+"/running/irqs/" + i15,schemaPath:"#/properties/running/properties/irqs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.irqs.items.type,parentSchema:schema11.properties.running.properties.irqs.items,data:data124};
+if(data129.parsed !== undefined){
+let data131 = data129.parsed;
+if(typeof data131 !== "string"){
+const err284 = {instancePath:instancePath+"/running/irqs/" + i15+"/affinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data131};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3540,8 +3533,11 @@ errors++;
 }
 }
 }
-else {
-const err285 = {instancePath:instancePath+"/running/irqs",schemaPath:"#/properties/running/properties/irqs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.irqs.type,parentSchema:schema11.properties.running.properties.irqs,data:data123};
+}
+if(data126.effectiveAffinity !== undefined){
+let data132 = data126.effectiveAffinity;
+if((typeof data132 !== "string") && (!(data132 && typeof data132 == "object" && !Array.isArray(data132)))){
+const err285 = {instancePath:instancePath+"/running/irqs/" + i15+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data132};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3550,10 +3546,9 @@ vErrors.push(err285);
 }
 errors++;
 }
-}
-}
-else {
-const err286 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.type,parentSchema:schema11.properties.running,data:data86};
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+if(data132.raw === undefined){
+const err286 = {instancePath:instancePath+"/running/irqs/" + i15+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data132};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3562,13 +3557,9 @@ vErrors.push(err286);
 }
 errors++;
 }
-}
-if(data.libvirt !== undefined){
-let data133 = data.libvirt;
-if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
-for(const key32 in data133){
-if(!(key32 === "definitions")){
-const err287 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt,data:data133};
+for(const key31 in data132){
+if(!((key31 === "raw") || (key31 === "parsed"))){
+const err287 = {instancePath:instancePath+"/running/irqs/" + i15+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data132};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3578,15 +3569,10 @@ vErrors.push(err287);
 errors++;
 }
 }
-if(data133.definitions !== undefined){
-let data134 = data133.definitions;
-if(Array.isArray(data134)){
-const len14 = data134.length;
-for(let i16=0; i16<len14; i16++){
-let data135 = data134[i16];
-if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
-if(data135.file === undefined){
-const err288 = {instancePath:instancePath+"/libvirt/definitions/" + i16,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data135};
+if(data132.raw !== undefined){
+let data133 = data132.raw;
+if(typeof data133 !== "string"){
+const err288 = {instancePath:instancePath+"/running/irqs/" + i15+"/effectiveAffinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data133};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3595,8 +3581,11 @@ vErrors.push(err288);
 }
 errors++;
 }
-if(data135.digest === undefined){
-const err289 = {instancePath:instancePath+"/libvirt/definitions/" + i16,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data135};
+}
+if(data132.parsed !== undefined){
+let data134 = data132.parsed;
+if(typeof data134 !== "string"){
+const err289 = {instancePath:instancePath+"/running/irqs/" + i15+"/effectiveAffinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data134};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3605,8 +3594,12 @@ vErrors.push(err289);
 }
 errors++;
 }
-if(data135.elements === undefined){
-const err290 = {instancePath:instancePath+"/libvirt/definitions/" + i16,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "elements"},message:"must have required property '"+"elements"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data135};
+}
+}
+}
+}
+else {
+const err290 = {instancePath:instancePath+"/running/irqs/" + i15,schemaPath:"#/properties/running/properties/irqs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.irqs.items.type,parentSchema:schema11.properties.running.properties.irqs.items,data:data126};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3615,9 +3608,10 @@ vErrors.push(err290);
 }
 errors++;
 }
-for(const key33 in data135){
-if(!(((((key33 === "file") || (key33 === "name")) || (key33 === "uuid")) || (key33 === "digest")) || (key33 === "elements"))){
-const err291 = {instancePath:instancePath+"/libvirt/definitions/" + i16,schemaPath:"#/properties/libvirt/properties/definitions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data135};
+}
+}
+else {
+const err291 = {instancePath:instancePath+"/running/irqs",schemaPath:"#/properties/running/properties/irqs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.irqs.type,parentSchema:schema11.properties.running.properties.irqs,data:data125};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3627,10 +3621,9 @@ vErrors.push(err291);
 errors++;
 }
 }
-if(data135.file !== undefined){
-let data136 = data135.file;
-if(typeof data136 !== "string"){
-const err292 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/file",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.file.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.file,data:data136};
+}
+else {
+const err292 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.type,parentSchema:schema11.properties.running,data:data88};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3640,10 +3633,12 @@ vErrors.push(err292);
 errors++;
 }
 }
-if(data135.name !== undefined){
-let data137 = data135.name;
-if(typeof data137 !== "string"){
-const err293 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/name",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.name.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.name,data:data137};
+if(data.libvirt !== undefined){
+let data135 = data.libvirt;
+if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
+for(const key32 in data135){
+if(!(key32 === "definitions")){
+const err293 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt,data:data135};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3653,10 +3648,15 @@ vErrors.push(err293);
 errors++;
 }
 }
-if(data135.uuid !== undefined){
-let data138 = data135.uuid;
-if(typeof data138 !== "string"){
-const err294 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/uuid",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.uuid.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.uuid,data:data138};
+if(data135.definitions !== undefined){
+let data136 = data135.definitions;
+if(Array.isArray(data136)){
+const len14 = data136.length;
+for(let i16=0; i16<len14; i16++){
+let data137 = data136[i16];
+if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
+if(data137.file === undefined){
+const err294 = {instancePath:instancePath+"/libvirt/definitions/" + i16,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data137};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3665,12 +3665,8 @@ vErrors.push(err294);
 }
 errors++;
 }
-}
-if(data135.digest !== undefined){
-let data139 = data135.digest;
-if(typeof data139 === "string"){
-if(!pattern1.test(data139)){
-const err295 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data139};
+if(data137.digest === undefined){
+const err295 = {instancePath:instancePath+"/libvirt/definitions/" + i16,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data137};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3679,9 +3675,8 @@ vErrors.push(err295);
 }
 errors++;
 }
-}
-else {
-const err296 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.digest.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data139};
+if(data137.elements === undefined){
+const err296 = {instancePath:instancePath+"/libvirt/definitions/" + i16,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "elements"},message:"must have required property '"+"elements"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data137};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3690,14 +3685,9 @@ vErrors.push(err296);
 }
 errors++;
 }
-}
-if(data135.elements !== undefined){
-let data140 = data135.elements;
-if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
-for(const key34 in data140){
-const _errs326 = errors;
-if(!((((((key34 === "vcpu") || (key34 === "cputune")) || (key34 === "numatune")) || (key34 === "memoryBacking")) || (key34 === "cpu")) || (key34 === "memory"))){
-const err297 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,data:key34,propertyName:key34};
+for(const key33 in data137){
+if(!(((((key33 === "file") || (key33 === "name")) || (key33 === "uuid")) || (key33 === "digest")) || (key33 === "elements"))){
+const err297 = {instancePath:instancePath+"/libvirt/definitions/" + i16,schemaPath:"#/properties/libvirt/properties/definitions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data137};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3706,9 +3696,11 @@ vErrors.push(err297);
 }
 errors++;
 }
-var valid80 = _errs326 === errors;
-if(!valid80){
-const err298 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames",keyword:"propertyNames",params:{propertyName: key34},message:"property name must be valid",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data140};
+}
+if(data137.file !== undefined){
+let data138 = data137.file;
+if(typeof data138 !== "string"){
+const err298 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/file",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.file.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.file,data:data138};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3718,10 +3710,10 @@ vErrors.push(err298);
 errors++;
 }
 }
-for(const key35 in data140){
-let data141 = data140[key35];
-if(typeof data141 !== "string"){
-const err299 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/elements/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties,data:data141};
+if(data137.name !== undefined){
+let data139 = data137.name;
+if(typeof data139 !== "string"){
+const err299 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/name",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.name.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.name,data:data139};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3731,9 +3723,10 @@ vErrors.push(err299);
 errors++;
 }
 }
-}
-else {
-const err300 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data140};
+if(data137.uuid !== undefined){
+let data140 = data137.uuid;
+if(typeof data140 !== "string"){
+const err300 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/uuid",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.uuid.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.uuid,data:data140};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3743,9 +3736,11 @@ vErrors.push(err300);
 errors++;
 }
 }
-}
-else {
-const err301 = {instancePath:instancePath+"/libvirt/definitions/" + i16,schemaPath:"#/properties/libvirt/properties/definitions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.type,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data135};
+if(data137.digest !== undefined){
+let data141 = data137.digest;
+if(typeof data141 === "string"){
+if(!pattern1.test(data141)){
+const err301 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data141};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3755,9 +3750,8 @@ vErrors.push(err301);
 errors++;
 }
 }
-}
 else {
-const err302 = {instancePath:instancePath+"/libvirt/definitions",schemaPath:"#/properties/libvirt/properties/definitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.definitions.type,parentSchema:schema11.properties.libvirt.properties.definitions,data:data134};
+const err302 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.digest.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data141};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3767,9 +3761,13 @@ vErrors.push(err302);
 errors++;
 }
 }
-}
-else {
-const err303 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.type,parentSchema:schema11.properties.libvirt,data:data133};
+if(data137.elements !== undefined){
+let data142 = data137.elements;
+if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
+for(const key34 in data142){
+const _errs330 = errors;
+if(!((((((key34 === "vcpu") || (key34 === "cputune")) || (key34 === "numatune")) || (key34 === "memoryBacking")) || (key34 === "cpu")) || (key34 === "memory"))){
+const err303 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,data:key34,propertyName:key34};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3778,15 +3776,87 @@ vErrors.push(err303);
 }
 errors++;
 }
-}
-}
-else {
-const err304 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+var valid80 = _errs330 === errors;
+if(!valid80){
+const err304 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames",keyword:"propertyNames",params:{propertyName: key34},message:"property name must be valid",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data142};
 if(vErrors === null){
 vErrors = [err304];
 }
 else {
 vErrors.push(err304);
+}
+errors++;
+}
+}
+for(const key35 in data142){
+let data143 = data142[key35];
+if(typeof data143 !== "string"){
+const err305 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/elements/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties,data:data143};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+}
+}
+else {
+const err306 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data142};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+}
+}
+else {
+const err307 = {instancePath:instancePath+"/libvirt/definitions/" + i16,schemaPath:"#/properties/libvirt/properties/definitions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.type,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data137};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+}
+}
+else {
+const err308 = {instancePath:instancePath+"/libvirt/definitions",schemaPath:"#/properties/libvirt/properties/definitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.definitions.type,parentSchema:schema11.properties.libvirt.properties.definitions,data:data136};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+}
+}
+else {
+const err309 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.type,parentSchema:schema11.properties.libvirt,data:data135};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
+}
+errors++;
+}
+}
+}
+else {
+const err310 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
 }
 errors++;
 }

@@ -16,7 +16,7 @@ import { UsageError } from '../engine/source.ts';
 import { CpuSet } from '../model/cpuset.ts';
 import type { HostSnapshot } from '../model/host.ts';
 import { buildHostModel } from '../model/host-model.ts';
-import { captureCmdline, captureIdentity, capturePageSize, captureVmSysctls, readProcMeminfo, readZoneinfo } from './capture/proc.ts';
+import { captureCmdline, captureIdentity, capturePageSize, captureRtThrottling, captureVmSysctls, readProcMeminfo, readZoneinfo } from './capture/proc.ts';
 import { captureCpuMasks, captureCpuTopology, captureHugepageSizes, captureNodes, captureRunningIsolation, SYS_CPU } from './capture/sys.ts';
 import { captureRunning } from './capture/guests.ts';
 import { captureDefinitions, captureLibvirtVersion } from './capture/libvirt.ts';
@@ -58,6 +58,7 @@ export function captureHost(options: CaptureOptions = {}): CaptureResult {
   capturePageSize(reader, snapshot);
   captureVmSysctls(reader, snapshot);
   captureCmdline(reader, snapshot);
+  captureRtThrottling(reader, snapshot);
   captureRunningIsolation(reader, snapshot, cpus.nrCpuIds);
 
   const tuned = captureTuned(reader, cpus.nrCpuIds);

@@ -68,6 +68,11 @@ function semanticErrors(s: HostSnapshot, checkCpus: boolean): Array<{ field: str
   const errors: Array<{ field: string; problem: string }> = [];
   if (s.nodes.length > MAX_HOST_NODES) return [{ field: 'nodes', problem: `${s.nodes.length} nodes: Linux has at most ${MAX_HOST_NODES} NUMA nodes` }];
   const nrCpuIds = checkCpus ? nrCpuIdsOf(s) : undefined;
+  // kernel/sched/rt.c sched_rt_handler: the runtime is -1 or at most the period.
+  const rt = s.kernel;
+  if (rt?.rtRuntimeUs !== undefined && rt.rtRuntimeUs !== -1 && rt.rtRuntimeUs > (rt.rtPeriodUs ?? 1_000_000)) {
+    errors.push({ field: 'kernel.rtRuntimeUs', problem: `${rt.rtRuntimeUs} exceeds the period ${rt.rtPeriodUs ?? 1_000_000} (the kernel takes -1 or at most sched_rt_period_us)` });
+  }
 
   const parsedAt = new Map<string, CpuSet>();
   for (const f of checkCpus ? snapshotCpuListFields(s) : []) {

@@ -39,7 +39,7 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   hugepages: ['defaultSizeKiB', 'sizesKiB', 'overcommit'],
   overcommit: ['sizeKiB', 'pages'],
   vm: ['minFreeKbytes', 'watermarkScaleFactor'],
-  kernel: ['cmdline'],
+  kernel: ['cmdline', 'rtRuntimeUs', 'rtPeriodUs'],
   isolation: ['isolated', 'nohzFull'],
   tuned: ['activeProfile', 'includes', 'isolatedCores', 'noBalanceCores'],
   cpu: ['cpu', 'node', 'socket', 'die', 'core', 'siblings', 'online'],

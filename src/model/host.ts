@@ -146,7 +146,7 @@ export interface HostSnapshot {
   hugepages?: { defaultSizeKiB?: number; sizesKiB?: number[]; overcommit?: Array<{ sizeKiB: number; pages: number }> };
   pageSizeKiB?: number;
   vm?: { minFreeKbytes?: number; watermarkScaleFactor?: number };
-  kernel?: { cmdline?: string };
+  kernel?: { cmdline?: string; rtRuntimeUs?: number; rtPeriodUs?: number };
   /** The running kernel's own view, from /sys/devices/system/cpu/{isolated,nohz_full}. */
   isolation?: { isolated?: SnapshotCpuList; nohzFull?: SnapshotCpuList };
   /** `includes`: the profiles the active one includes (include= in tuned.conf), transitively, in tuned's reading order. */

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { findJsonSyntaxError, HostSnapshotError, loadHostFile, loadHostSnapshotText, locateJsonKey } from '../../src/host/load.ts';
 import { locateTokenInJsonString } from '../../src/json/document.ts';
 import { buildHostModel } from '../../src/model/host-model.ts';
+import { rtLeftover } from '../../src/model/sched.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const exampleFiles = ['examples/hosts/dual-socket.json', 'fixtures/hosts/dual-socket.json', 'fixtures/hosts/no-isolation.json', 'fixtures/hosts/mixed-pages.json'];
@@ -360,4 +361,33 @@ describe('snapshots that share a CPU topology', () => {
       assert.deepEqual(outcome(() => loadHostSnapshotText(text, 'hv.json')), await freshOutcome(text));
     });
   }
+});
+
+describe('realtime throttling facts (kernel.rtRuntimeUs, kernel.rtPeriodUs)', () => {
+  it('a runtime above the period is exit 2 naming the field; -1 and the shipped 950000 load', () => {
+    const e = loadError(edited((d) => (d.kernel = { ...d.kernel, rtRuntimeUs: 2_000_000, rtPeriodUs: 1_000_000 })));
+    assert.equal(e.field, 'kernel.rtRuntimeUs');
+    assert.match(e.message, /2000000 exceeds the period 1000000/);
+    for (const rtRuntimeUs of [-1, 950_000]) loadHostSnapshotText(edited((d) => (d.kernel = { ...d.kernel, rtRuntimeUs })), 'hv.json');
+    assert.equal(loadError(edited((d) => (d.kernel = { ...d.kernel, rtRuntimeUs: -2 }))).field, 'kernel.rtRuntimeUs');
+  });
+
+  it('what busy realtime threads leave the rest: the fair server from Linux 6.12, else throttling, else nothing assumed', () => {
+    const model = (edit: (d: Record<string, any>) => void) => buildHostModel(loadHostSnapshotText(edited(edit), 'hv.json'));
+    const at = (kernelRelease: string | undefined, rtRuntimeUs: number | undefined, rtPeriodUs?: number) =>
+      rtLeftover(
+        model((d) => {
+          if (kernelRelease === undefined) delete d.kernelRelease;
+          else d.kernelRelease = kernelRelease;
+          d.kernel = { ...d.kernel, ...(rtRuntimeUs === undefined ? {} : { rtRuntimeUs }), ...(rtPeriodUs === undefined ? {} : { rtPeriodUs }) };
+        }),
+      );
+    assert.deepEqual(at('5.14.0-427.el9.x86_64', -1), { percent: 0, source: 'sched_rt_runtime_us=-1' });
+    assert.deepEqual(at('5.14.0-427.el9.x86_64', 950_000), { percent: 5, source: 'sched_rt_runtime_us=950000' });
+    assert.deepEqual(at(undefined, 900_000, 1_000_000), { percent: 10, source: 'sched_rt_runtime_us=900000' });
+    assert.deepEqual(at('6.12.9-200.fc41.x86_64', -1), { percent: 5, source: 'the fair server of Linux 6.12' });
+    assert.deepEqual(at('7.0.1', undefined), { percent: 5, source: 'the fair server of Linux 7.0' });
+    assert.equal(at('6.11.0', undefined), undefined);
+    assert.equal(rtLeftover(undefined), undefined);
+  });
 });

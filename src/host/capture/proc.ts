@@ -123,3 +123,17 @@ export function captureCmdline(reader: TreeReader, snapshot: HostSnapshot): void
   if (cmdline !== undefined) snapshot.kernel = { cmdline: cmdline.trim() };
   else reader.miss('kernel.cmdline');
 }
+
+/**
+ * Realtime throttling (kernel/sched/rt.c sched_rt_runtime_us, sched_rt_period_us): whether a busy
+ * fifo/rr thread leaves the other tasks of its CPU some time in each period, or none (-1).
+ */
+export function captureRtThrottling(reader: TreeReader, snapshot: HostSnapshot): void {
+  const runtime = reader.int('proc/sys/kernel/sched_rt_runtime_us');
+  const period = reader.int('proc/sys/kernel/sched_rt_period_us');
+  if (runtime === undefined) {
+    reader.miss('kernel.sched_rt_runtime_us');
+    return;
+  }
+  snapshot.kernel = { ...snapshot.kernel, rtRuntimeUs: runtime, ...(period !== undefined && period > 0 ? { rtPeriodUs: period } : {}) };
+}

@@ -149,6 +149,8 @@ export interface HostSnapshot {
     };
     kernel?: {
         cmdline?: string;
+        rtRuntimeUs?: number;
+        rtPeriodUs?: number;
     };
     /** The running kernel's own view, from /sys/devices/system/cpu/{isolated,nohz_full}. */
     isolation?: {
