@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"e25d500ae5a7e11d822851b67ec632efcaabdfab1a28ba371ddc0842fd3cf540"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"b6738da722a1a146af7aa4dff060d1c99c661a9efc8675601cb58de6b2e4e950"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -1,9 +1,12 @@
 import { defineDomainRule } from '../../src/engine/types.ts';
 import { attribute } from '../../src/xml/query.ts';
 import { runsOnQemu } from '../../src/model/qemu-defaults.ts';
+import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
 
 const REQUIRED = ['sockets', 'cores', 'threads'] as const;
 const FACTORS = ['sockets', 'dies', 'clusters', 'cores', 'threads'] as const;
+/** The libvirt release that first reads each optional count (NEWS v6.1.0 "dies", v10.1.0 "clusters"). */
+const COUNT_SINCE = { dies: '6.1.0', clusters: '10.1.0' } as const;
 /** Domain types run by libvirt's QEMU driver, whose qemu_validate.c compares the topology with <vcpu>. */
 
 export default defineDomainRule({
@@ -11,6 +14,7 @@ export default defineDomainRule({
     id: 'cpu-topology-mismatch',
     name: 'CpuTopologyMismatch',
     severity: 'error',
+    severities: ['error', 'warning'],
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
@@ -33,11 +37,19 @@ export default defineDomainRule({
         message: '<topology> {{factors}} = {{product}} vCPUs but {{vcpu}}: libvirt rejects the domain',
         help: 'make the product equal the maximum vCPU count (<vcpu current> may stay lower)',
       },
+      productMismatchLater: {
+        message: "<topology> multiplies to {{product}} vCPUs, not <vcpu>'s {{max}}: libvirt {{since}} refuses it ({{version}} drops {{dropped}})",
+        help: 'make the product equal the maximum vCPU count: libvirt {{since}} and later read {{dropped}} and reject the domain',
+      },
     },
   },
-  check({ domain, report }) {
+  check({ domain, host, report }) {
     const topo = domain.cpu?.topology;
     if (!topo) return;
+    // A libvirt older than a count's release does not parse it (an unknown attribute is dropped) and leaves it out
+    // of the product (domain_conf.c virDomainDefGetVcpusTopology): dies from 6.1.0, clusters from 10.1.0 (NEWS).
+    const version = host?.model.libvirtVersion;
+    const ignored = (Object.keys(COUNT_SINCE) as Array<keyof typeof COUNT_SINCE>).filter((n) => libvirtAtLeast(version, COUNT_SINCE[n]) === false);
     const el = topo.element;
     // cpu_conf.c virCPUDefParseXML: sockets, cores and threads are required and non-zero; dies and clusters default to 1.
     const missing = REQUIRED.filter((n) => !attribute(el, n));
@@ -50,7 +62,7 @@ export default defineDomainRule({
     const values: Array<[string, number]> = [];
     for (const name of FACTORS) {
       const a = attribute(el, name);
-      if (!a) continue;
+      if (!a || (ignored as readonly string[]).includes(name)) continue;
       const v = topo[name]!;
       if (v === 0) {
         report({ range: a.valueRange, messageId: 'zeroCount', data: { name } });
@@ -62,6 +74,21 @@ export default defineDomainRule({
     if (domain.vcpu && !domain.vcpu.maxKnown) return;
     const product = values.reduce((acc, [, v]) => acc * BigInt(v), 1n);
     const max = domain.maxVcpus;
+    // The counts this libvirt drops: fine for it, but the same file defined on a later release is refused.
+    const dropped = ignored.filter((n) => attribute(el, n));
+    if (product === BigInt(max) && dropped.length > 0) {
+      const all = FACTORS.filter((n) => attribute(el, n)).map((n) => [n, topo[n]!] as const);
+      const full = all.reduce((acc, [, v]) => acc * BigInt(v), 1n);
+      if (full !== BigInt(max) && all.every(([, v]) => v > 0)) {
+        report({
+          range: el.startTag,
+          severity: 'warning',
+          messageId: 'productMismatchLater',
+          data: { product: String(full), max, version: version!, dropped: dropped.join(' and '), since: dropped.includes('clusters') ? COUNT_SINCE.clusters : COUNT_SINCE.dies },
+        });
+        return;
+      }
+    }
     if (product === BigInt(max)) {
       // qemu_validate.c qemuValidateDomainVcpuHotplugGranularity (ppc64 pseries): vCPUs are plugged a core at a
       // time, so the vCPUs online at start must be a whole number of cores ("vCPUs count must be a multiple of
@@ -78,7 +105,7 @@ export default defineDomainRule({
       }
       return;
     }
-    const factors = values.map(([n, v]) => `${n} ${v}`).join(' × ');
+    const factors = values.map(([n, v]) => `${n} ${v}`).join(' × ') + (dropped.length > 0 ? ` (libvirt ${version} ignores ${dropped.join(' and ')})` : '');
     report({
       range: el.startTag,
       // qemu_validate.c qemuValidateDomainDefCpu: "CPU topology doesn't match maximum vcpu count".

@@ -1,6 +1,10 @@
 import { defineDomainRule } from '../../src/engine/types.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import { numatunePlacement } from '../../src/model/numa.ts';
+import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
+
+/** libvirt 9.4.0 (src/conf/numa_conf.c virDomainNumaDefValidate) refuses a restrictive memnode under a <memory> that is not. */
+const RESTRICTIVE_MEMNODE_CHECKED_SINCE = '9.4.0';
 
 export default defineDomainRule({
   meta: {
@@ -48,9 +52,17 @@ export default defineDomainRule({
         message: "<memnode cellid='{{cellid}}'> mode {{mode}} with <memory> mode {{memMode}}: libvirt rejects this at define time",
         help: "use mode 'restrictive' on both or on neither",
       },
+      restrictiveMemnode: {
+        message: "<memnode cellid='{{cellid}}'> mode restrictive with <memory> mode {{memMode}}: libvirt {{since}} and later reject this",
+        help: "use mode 'restrictive' on both or on neither (older libvirt takes it, and refuses to start it once upgraded)",
+      },
+      restrictiveMemnodeOld: {
+        message: "<memnode cellid='{{cellid}}'> mode restrictive with <memory> mode {{memMode}}: libvirt {{version}} takes it, {{since}} refuses it",
+        help: "use mode 'restrictive' on both or on neither: after an upgrade to libvirt {{since}} the guest no longer starts",
+      },
     },
   },
-  check({ domain, report }) {
+  check({ domain, host, report }) {
     const nt = domain.numatune;
     if (!nt) return;
     const mem = nt.memory;
@@ -108,8 +120,18 @@ export default defineDomainRule({
         // virDomainNumaDefValidate: restrictive must be used on <memory> and the memnodes alike.
         // (A missing <memory> counts as strict.)
         const memMode = mem?.mode ?? 'strict';
-        if ((memMode === 'restrictive') !== (m.mode === 'restrictive')) {
-          report({ range: m.element.startTag, messageId: 'restrictiveMismatch', data: { cellid: m.cellid, mode: m.mode, memMode: mem ? memMode : `${memMode} (none written)` } });
+        const shownMode = mem ? memMode : `${memMode} (none written)`;
+        if (memMode === 'restrictive' && m.mode !== 'restrictive') {
+          report({ range: m.element.startTag, messageId: 'restrictiveMismatch', data: { cellid: m.cellid, mode: m.mode, memMode: shownMode } });
+        } else if (memMode !== 'restrictive' && m.mode === 'restrictive') {
+          // The other direction is refused only from 9.4.0 (NEWS "numa: Deny other memory modes than restrictive if a
+          // memnode is restrictive"), at define and, for a domain defined before, at start (qemuProcessStartValidate).
+          const version = host?.model.libvirtVersion;
+          if (libvirtAtLeast(version, RESTRICTIVE_MEMNODE_CHECKED_SINCE) === false) {
+            report({ range: m.element.startTag, severity: 'warning', messageId: 'restrictiveMemnodeOld', data: { cellid: m.cellid, memMode: shownMode, version: version!, since: RESTRICTIVE_MEMNODE_CHECKED_SINCE } });
+          } else {
+            report({ range: m.element.startTag, messageId: 'restrictiveMemnode', data: { cellid: m.cellid, memMode: shownMode, since: RESTRICTIVE_MEMNODE_CHECKED_SINCE } });
+          }
         }
       }
     }
