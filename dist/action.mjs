@@ -8531,22 +8531,41 @@ function decodeUtf16(buf, littleEndian) {
 var DECLARED_ENCODING = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"[^"<>]*"|'[^'<>]*')[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"([A-Za-z][A-Za-z0-9._:-]*)"|'([A-Za-z][A-Za-z0-9._:-]*)')/;
 var UTF8_NAMES = /* @__PURE__ */ new Set(["utf-8", "utf8"]);
 var UTF16_NAMES = /* @__PURE__ */ new Set(["utf-16", "utf16", "utf-16le", "utf-16be", "ucs-2", "ucs2", "iso-10646-ucs-2"]);
+var ICONV_NAMES = /^(?:iso[-_]?8859-(?:[2-9]|1[0134-6])|latin[2-6]|windows-125[0-8]|cp125[0-8]|koi8-[ru]|shift[_-]jis|sjis|euc-jp|euc-kr|gbk|gb2312|gb18030|big5(?:-hkscs)?|ibm866|cp866|macintosh|iso-2022-jp|windows-874|cp874|tis-620)$/;
 var LATIN1_NAMES = /* @__PURE__ */ new Set(["iso-8859-1", "iso_8859-1", "iso8859-1", "iso88591", "iso_8859-1:1987", "latin1", "latin-1", "l1", "cp819", "ibm819", "iso-ir-100", "csisolatin1"]);
 var ASCII_NAMES = /* @__PURE__ */ new Set(["ascii", "us-ascii", "ansi_x3.4-1968", "ansi_x3.4-1986", "iso646-us", "iso_646.irv:1991", "cp367", "ibm367", "us", "csascii", "iso-ir-6"]);
-function declaredEncoding(buf) {
-  if (buf[0] !== 60 || buf[1] !== 63) return void 0;
-  const m = DECLARED_ENCODING.exec(buf.toString("latin1", 0, Math.min(buf.length, 256)));
-  return m ? (m[1] ?? m[2]).toLowerCase() : void 0;
+function declaredEncoding(buf, from = 0) {
+  if (buf[from] !== 60 || buf[from + 1] !== 63) return void 0;
+  const end = buf.indexOf("?>", from);
+  if (end < 0) return void 0;
+  return encodingIn(buf.toString("latin1", from, end + 2), from);
+}
+function encodingIn(text, offset) {
+  const m = DECLARED_ENCODING.exec(text);
+  if (!m) return void 0;
+  const name = m[1] ?? m[2];
+  return { name: name.toLowerCase(), at: offset + m[0].length - name.length - 1 };
 }
 function decodeXmlBytes(buf) {
-  if (buf.length >= 2 && buf[0] === 255 && buf[1] === 254) return { ...decodeUtf16(buf, true), encoding: "utf-16le" };
-  if (buf.length >= 2 && buf[0] === 254 && buf[1] === 255) return { ...decodeUtf16(buf, false), encoding: "utf-16be" };
-  const declared = declaredEncoding(buf);
+  const utf16 = buf.length >= 2 && buf[0] === 255 && buf[1] === 254 ? "utf-16le" : buf.length >= 2 && buf[0] === 254 && buf[1] === 255 ? "utf-16be" : void 0;
+  if (utf16) {
+    const decoded = decodeUtf16(buf, utf16 === "utf-16le");
+    const named3 = decoded.error ? void 0 : encodingIn(decoded.text, 0);
+    if (named3 && !UTF16_NAMES.has(named3.name)) return { ...decodeError(decoded.text.slice(0, named3.at), `a UTF-16 byte order mark, but the XML declaration names ${excerptName(named3.name)}`), encoding: utf16 };
+    return { ...decoded, encoding: utf16 };
+  }
+  if (buf[0] === 239 && buf[1] === 187 && buf[2] === 191) {
+    const named3 = declaredEncoding(buf, 3);
+    if (named3 && !UTF8_NAMES.has(named3.name)) {
+      return { ...decodeError(buf.toString("utf8", 0, named3.at), `a UTF-8 byte order mark, but the XML declaration names ${excerptName(named3.name)} (libxml2 2.9-2.11 read it so)`), encoding: "utf-8" };
+    }
+    return decodeUtf8(buf);
+  }
+  const named2 = declaredEncoding(buf);
+  const declared = named2?.name;
   if (declared === void 0 || UTF8_NAMES.has(declared)) return decodeUtf8(buf);
   if (UTF16_NAMES.has(declared)) {
-    const text = buf.toString("latin1", 0, Math.min(buf.length, 256));
-    const at = text.toLowerCase().indexOf(declared, text.indexOf("encoding"));
-    return { ...decodeError(text.slice(0, at), `declared ${declared.toUpperCase()} without a byte order mark: libxml2 rejects it ("labelled UTF-16 but has UTF-8 content")`), encoding: "utf-8" };
+    return { ...decodeError(buf.toString("latin1", 0, named2.at), `declared ${declared.toUpperCase()} without a byte order mark: libxml2 rejects it ("labelled UTF-16 but has UTF-8 content")`), encoding: "utf-8" };
   }
   if (LATIN1_NAMES.has(declared)) return { text: buf.toString("latin1"), encoding: "latin1" };
   if (ASCII_NAMES.has(declared)) {
@@ -8556,7 +8575,7 @@ function decodeXmlBytes(buf) {
   }
   let decoder;
   try {
-    decoder = new TextDecoder(declared, { fatal: true });
+    decoder = ICONV_NAMES.test(declared) ? new TextDecoder(declared, { fatal: true }) : void 0;
   } catch {
     decoder = void 0;
   }

@@ -119,9 +119,9 @@ function decodeUtf16(buf: Buffer, littleEndian: boolean): { text: string; error?
 
 /**
  * What an XML declaration's `encoding` names, as libxml2 reads it (parser.c
- * xmlParseEncodingDecl, encoding.c xmlFindCharEncodingHandler): only a declaration
- * at the very start of a file without a byte order mark counts (a BOM wins, as in
- * libxml2 2.11+); the name is matched without regard to case.
+ * xmlParseEncodingDecl, encoding.c xmlFindCharEncodingHandler): a declaration at the
+ * very start of the document, read whole (whitespace between its parts may be any
+ * length); the name is matched without regard to case.
  */
 const DECLARED_ENCODING =
   /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"[^"<>]*"|'[^'<>]*')[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"([A-Za-z][A-Za-z0-9._:-]*)"|'([A-Za-z][A-Za-z0-9._:-]*)')/;
@@ -138,6 +138,12 @@ const UTF8_NAMES = new Set(['utf-8', 'utf8']);
  * (parser.c xmlParseEncodingDecl), and later releases switch to a UTF-16 decoder that cannot read it.
  */
 const UTF16_NAMES = new Set(['utf-16', 'utf16', 'utf-16le', 'utf-16be', 'ucs-2', 'ucs2', 'iso-10646-ucs-2']);
+/**
+ * The other encodings read here: names glibc's iconv knows (iconv --list) that a WHATWG decoder reads
+ * with the same meaning. iso-8859-9 and -11 decode as windows-1254 and windows-874, which differ from
+ * them only in 0x80-0x9F, where those have control characters.
+ */
+const ICONV_NAMES = /^(?:iso[-_]?8859-(?:[2-9]|1[0134-6])|latin[2-6]|windows-125[0-8]|cp125[0-8]|koi8-[ru]|shift[_-]jis|sjis|euc-jp|euc-kr|gbk|gb2312|gb18030|big5(?:-hkscs)?|ibm866|cp866|macintosh|iso-2022-jp|windows-874|cp874|tis-620)$/;
 const LATIN1_NAMES = new Set(['iso-8859-1', 'iso_8859-1', 'iso8859-1', 'iso88591', 'iso_8859-1:1987', 'latin1', 'latin-1', 'l1', 'cp819', 'ibm819', 'iso-ir-100', 'csisolatin1']);
 const ASCII_NAMES = new Set(['ascii', 'us-ascii', 'ansi_x3.4-1968', 'ansi_x3.4-1986', 'iso646-us', 'iso_646.irv:1991', 'cp367', 'ibm367', 'us', 'csascii', 'iso-ir-6']);
 
@@ -148,12 +154,21 @@ const ASCII_NAMES = new Set(['ascii', 'us-ascii', 'ansi_x3.4-1968', 'ansi_x3.4-1
  */
 export type XmlEncoding = string;
 
-/** The encoding an XML declaration at the start of these bytes names (lower case), or undefined. */
-export function declaredEncoding(buf: Buffer): string | undefined {
-  if (buf[0] !== 0x3c || buf[1] !== 0x3f) return undefined; // '<?'
-  // The declaration is ASCII in every encoding it can be read in without a BOM.
-  const m = DECLARED_ENCODING.exec(buf.toString('latin1', 0, Math.min(buf.length, 256)));
-  return m ? (m[1] ?? m[2])!.toLowerCase() : undefined;
+/** The encoding an XML declaration at `from` in these bytes names (lower case) and the name's offset, or undefined. */
+export function declaredEncoding(buf: Buffer, from = 0): { name: string; at: number } | undefined {
+  if (buf[from] !== 0x3c || buf[from + 1] !== 0x3f) return undefined; // '<?'
+  // The whole declaration, as ASCII (it is in every encoding it can be read in without a UTF-16 BOM).
+  const end = buf.indexOf('?>', from);
+  if (end < 0) return undefined;
+  return encodingIn(buf.toString('latin1', from, end + 2), from);
+}
+
+/** The encoding the XML declaration opening `text` names, and where the name starts (offset + its index). */
+function encodingIn(text: string, offset: number): { name: string; at: number } | undefined {
+  const m = DECLARED_ENCODING.exec(text);
+  if (!m) return undefined;
+  const name = (m[1] ?? m[2])!;
+  return { name: name.toLowerCase(), at: offset + m[0].length - name.length - 1 };
 }
 
 /**
@@ -164,14 +179,28 @@ export function declaredEncoding(buf: Buffer): string | undefined {
  * nor kvmlint knows is a UsageError: the file cannot be read as libvirt would read it.
  */
 export function decodeXmlBytes(buf: Buffer): { text: string; error?: XmlParseError; encoding: XmlEncoding } {
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { ...decodeUtf16(buf, true), encoding: 'utf-16le' };
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { ...decodeUtf16(buf, false), encoding: 'utf-16be' };
-  const declared = declaredEncoding(buf);
+  const utf16 = buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe ? 'utf-16le' : buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16) {
+    const decoded = decodeUtf16(buf, utf16 === 'utf-16le');
+    // A declaration naming an 8-bit encoding in a UTF-16 file: libxml2 2.9 switches decoders mid-stream.
+    const named = decoded.error ? undefined : encodingIn(decoded.text, 0);
+    if (named && !UTF16_NAMES.has(named.name)) return { ...decodeError(decoded.text.slice(0, named.at), `a UTF-16 byte order mark, but the XML declaration names ${excerptName(named.name)}`), encoding: utf16 };
+    return { ...decoded, encoding: utf16 };
+  }
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    // libxml2 2.9-2.11 follow a declaration after a UTF-8 BOM, later releases the BOM: what libvirt reads depends on
+    // the host, and a decoder such as UTF-7 would read markup the UTF-8 text hides in a comment.
+    const named = declaredEncoding(buf, 3);
+    if (named && !UTF8_NAMES.has(named.name)) {
+      return { ...decodeError(buf.toString('utf8', 0, named.at), `a UTF-8 byte order mark, but the XML declaration names ${excerptName(named.name)} (libxml2 2.9-2.11 read it so)`), encoding: 'utf-8' };
+    }
+    return decodeUtf8(buf);
+  }
+  const named = declaredEncoding(buf);
+  const declared = named?.name;
   if (declared === undefined || UTF8_NAMES.has(declared)) return decodeUtf8(buf);
   if (UTF16_NAMES.has(declared)) {
-    const text = buf.toString('latin1', 0, Math.min(buf.length, 256));
-    const at = text.toLowerCase().indexOf(declared, text.indexOf('encoding'));
-    return { ...decodeError(text.slice(0, at), `declared ${declared.toUpperCase()} without a byte order mark: libxml2 rejects it ("labelled UTF-16 but has UTF-8 content")`), encoding: 'utf-8' };
+    return { ...decodeError(buf.toString('latin1', 0, named!.at), `declared ${declared.toUpperCase()} without a byte order mark: libxml2 rejects it ("labelled UTF-16 but has UTF-8 content")`), encoding: 'utf-8' };
   }
   if (LATIN1_NAMES.has(declared)) return { text: buf.toString('latin1'), encoding: 'latin1' };
   if (ASCII_NAMES.has(declared)) {
@@ -181,7 +210,9 @@ export function decodeXmlBytes(buf: Buffer): { text: string; error?: XmlParseErr
   }
   let decoder: InstanceType<typeof TextDecoder> | undefined;
   try {
-    decoder = new TextDecoder(declared, { fatal: true });
+    // Only names glibc's iconv (libvirt's libxml2) knows too: WHATWG also takes browser labels ('visual',
+    // 'koi', 'chinese') that libxml2 answers with "Unsupported encoding".
+    decoder = ICONV_NAMES.test(declared) ? new TextDecoder(declared, { fatal: true }) : undefined;
   } catch {
     decoder = undefined;
   }

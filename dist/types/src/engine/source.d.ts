@@ -26,8 +26,11 @@ export declare function readRegularFile(path: string, maxBytes: number): Buffer;
  * decoder (windows-1252, shift_jis, ...), which is read but never written.
  */
 export type XmlEncoding = string;
-/** The encoding an XML declaration at the start of these bytes names (lower case), or undefined. */
-export declare function declaredEncoding(buf: Buffer): string | undefined;
+/** The encoding an XML declaration at `from` in these bytes names (lower case) and the name's offset, or undefined. */
+export declare function declaredEncoding(buf: Buffer, from?: number): {
+    name: string;
+    at: number;
+} | undefined;
 /**
  * Decodes file bytes as libxml2 does: UTF-16 by its BOM, otherwise the encoding the
  * XML declaration names, otherwise UTF-8 (a UTF-8 BOM is kept in the text so offsets
