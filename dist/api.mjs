@@ -12397,6 +12397,7 @@ function unknownDirectives(doc) {
 function parseDirectives(doc) {
   const out = [];
   let elements;
+  let lineStarts;
   for (const comment of doc.comments) {
     const m = DIRECTIVE.exec(comment.text);
     if (!m) continue;
@@ -12409,7 +12410,8 @@ function parseDirectives(doc) {
       target = next && coveredBy(next);
     } else if (kind === "disable-line" && doc.root) {
       elements ??= elementsInOrder(doc.root);
-      const lineStart = doc.text.lastIndexOf("\n", comment.range.start - 1) + 1;
+      lineStarts ??= new LineIndex(doc.text);
+      const lineStart = lineStarts.lineStart(lineStarts.position(comment.range.start).line);
       const first = firstStartingAtOrAfter(elements, lineStart);
       target = first && first.startTag.start < comment.range.start ? coveredBy(first) : void 0;
     }

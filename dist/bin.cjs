@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"1af9e0152d1ee46e11225912b473bc621b3cdca9453f70fd7b0f79653ae57622"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"bceb2c25b36b2d8e7bad1278783131d71f6cb42329465af199519c6a4bb5a994"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -1,5 +1,6 @@
 import type { Range, XmlComment, XmlDocument, XmlElement } from '../xml/types.ts';
 import type { Diagnostic } from './types.ts';
+import { LineIndex } from '../xml/lines.ts';
 
 export type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable' | 'disable-file';
 
@@ -46,6 +47,9 @@ export function unknownDirectives(doc: XmlDocument): Array<{ comment: XmlComment
 export function parseDirectives(doc: XmlDocument): Directive[] {
   const out: Directive[] = [];
   let elements: XmlElement[] | undefined;
+  // Line starts, computed once (a scan back per directive was quadratic on one long line of them); a lone CR
+  // ends a line as CRLF and LF do, as kvmlint's line numbers and XML's end-of-line handling count it.
+  let lineStarts: LineIndex | undefined;
   for (const comment of doc.comments) {
     const m = DIRECTIVE.exec(comment.text);
     if (!m) continue;
@@ -58,7 +62,8 @@ export function parseDirectives(doc: XmlDocument): Directive[] {
       target = next && coveredBy(next);
     } else if (kind === 'disable-line' && doc.root) {
       elements ??= elementsInOrder(doc.root);
-      const lineStart = doc.text.lastIndexOf('\n', comment.range.start - 1) + 1;
+      lineStarts ??= new LineIndex(doc.text);
+      const lineStart = lineStarts.lineStart(lineStarts.position(comment.range.start).line);
       const first = firstStartingAtOrAfter(elements, lineStart);
       target = first && first.startTag.start < comment.range.start ? coveredBy(first) : undefined;
     }

@@ -110,7 +110,7 @@ test('a guest too large for every set of 24 nodes: the interleave options are no
   }
 });
 
-test('domain XML: repeated <vcpusched>, <metadata> suppressions, next-line directives and realtime vCPUs on one CPU stay linear', LIMIT, () => {
+test('domain XML: repeated <vcpusched>, <metadata> suppressions, next-line and same-line directives and realtime vCPUs on one CPU stay linear', LIMIT, () => {
   const cases: Array<[string, string]> = [
     // 285 KB aborted at 2.9 GB: every overlap related to every earlier one.
     ['vcpusched.xml', domain(`  <cputune>\n${"    <vcpusched vcpus='0' scheduler='fifo' priority='1'/>\n".repeat(5000)}  </cputune>\n`)],
@@ -124,6 +124,8 @@ test('domain XML: repeated <vcpusched>, <metadata> suppressions, next-line direc
     ],
     // 16,384 fifo vCPUs on CPU 1: over a minute (every thread listed the CPU's threads again).
     ['rt-shared.xml', domain(`  <cputune>\n${Array.from({ length: 16384 }, (_, i) => `    <vcpupin vcpu='${i}' cpuset='1'/>\n`).join('')}    <vcpusched vcpus='0-16383' scheduler='fifo' priority='1'/>\n  </cputune>\n`, 16384)],
+    // 80,000 disable-line comments on one line (2.2 MB): 60 s, each scanning back to the line's start.
+    ['disable-line.xml', domain(`  <cputune><vcpupin vcpu='0' cpuset='1'/>${' <!-- kvmlint-disable-line vcpu-floating-pin -->'.repeat(80000)}</cputune>\n`)],
     // 20,000 `^0,0` pairs after 8,192 ids: each exclusion re-merged the whole list.
     ['cpuset.xml', domain(`  <cputune>\n    <vcpupin vcpu='0' cpuset='${Array.from({ length: 8192 }, (_, i) => 2 * i).join(',')},${'^0,0,'.repeat(20000)}0'/>\n  </cputune>\n`)],
   ];
