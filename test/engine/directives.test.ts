@@ -13,6 +13,8 @@ test('kvmlint-disable-line silences its own line only: a lone CR ends a line, as
   for (const eol of ['\n', '\r\n', '\r']) {
     assert.deepEqual(await run(body(eol)), ['3 value-invalid'], JSON.stringify(eol));
   }
+  // A lone CR between LF lines: the <vcpu> line before it is not the directive's.
+  assert.deepEqual(await run("<domain type='kvm'>\n  <name>cr</name>\n  <vcpu placement='static'>four</vcpu>\r  <memory unit='GiB'>4</memory> <!-- kvmlint-disable-line -->\n</domain>\n"), ['3 value-invalid']);
   // On the <vcpu> line it does silence that finding.
-  assert.deepEqual(await run("<domain type='kvm'>\r  <name>cr</name>\r  <vcpu placement='static'>four</vcpu> <!-- kvmlint-disable-line value-invalid -->\r</domain>\r"), []);
+  assert.deepEqual(await run("<domain type='kvm'>\r  <name>cr</name>\r  <memory unit='GiB'>4</memory>\r  <vcpu placement='static'>four</vcpu> <!-- kvmlint-disable-line value-invalid -->\r</domain>\r"), []);
 });
