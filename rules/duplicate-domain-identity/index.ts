@@ -1,6 +1,6 @@
 import { definePlanRule, type LintedDomain } from '../../src/engine/types.ts';
 import type { XmlElement } from '../../src/xml/types.ts';
-import { uuidKey } from '../../src/model/domain-identity.ts';
+import { exactName, uuidKey } from '../../src/model/domain-identity.ts';
 
 function child(on: LintedDomain, name: string): XmlElement | undefined {
   return on.source.doc.root?.children.find((c) => c.name === name);
@@ -43,15 +43,19 @@ export default definePlanRule({
       },
     },
   },
-  check({ files: domains, report }) {
+  check({ files: domains, domains: held, report }) {
     // virdomainobjlist.c virDomainObjListAddLocked: a definition whose name is taken under another UUID is
     // refused ("domain 'x' already exists with uuid ..."), one whose UUID is taken under another name too
     // ("domain 'x' is already defined with uuid ..."); with both equal, the later define replaces the earlier.
-    // One finding per shared identity, on the last file (the copy, as often as not), the others related.
+    // One finding per shared identity, on the last file the host would not hold (src/model/domain-identity.ts):
+    // the plan rules count the other one, so a copy that a pull request adds, and silences there, cannot make
+    // them count the copy in silence: the finding then lands on the file it displaces.
+    const kept = new Set(held);
+    const at = (group: LintedDomain[]) => [...group].reverse().find((o) => !kept.has(o)) ?? group.at(-1)!;
     const sameIdentity = new Set<LintedDomain>();
-    for (const group of groupBy(domains, (on) => on.domain.name?.trim())) {
-      const on = group.at(-1)!;
-      const others = group.slice(0, -1);
+    for (const group of groupBy(domains, (on) => exactName(on.domain))) {
+      const on = at(group);
+      const others = group.filter((o) => o !== on);
       const uuid = uuidKey(on.domain.uuid);
       const copied = uuid !== undefined && others.every((o) => uuidKey(o.domain.uuid) === uuid);
       if (copied) for (const o of group) sameIdentity.add(o);
@@ -65,12 +69,12 @@ export default definePlanRule({
     // Without <uuid> libvirt generates a random one at define time: only the name can clash then.
     for (const group of groupBy(domains, (on) => uuidKey(on.domain.uuid))) {
       if (group.every((o) => sameIdentity.has(o))) continue;
-      const on = group.at(-1)!;
+      const on = at(group);
       report(on, {
         range: child(on, 'uuid')!.startTag,
         messageId: 'sameUuid',
         data: { count: group.length, uuid: on.domain.uuid!.trim() },
-        related: group.slice(0, -1).map((o) => ({ file: o.source, range: child(o, 'uuid')!.startTag, message: `${o.domain.name ?? 'a domain'} (${o.source.path}) has this <uuid> too` })),
+        related: group.filter((o) => o !== on).map((o) => ({ file: o.source, range: child(o, 'uuid')!.startTag, message: `${o.domain.name ?? 'a domain'} (${o.source.path}) has this <uuid> too` })),
       });
     }
   },

@@ -9,6 +9,7 @@
  * guests up (CPUs, pools, memory) and the planner count it once; duplicate-domain-identity reports
  * the duplicate itself.
  */
+import type { XmlElement } from '../xml/types.ts';
 
 /**
  * A uuid as a value: libvirt reads it with or without dashes, in either case, and around whitespace
@@ -27,15 +28,24 @@ export function uuidKey(uuid: string | undefined): string | undefined {
 const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
+ * A domain's name as libvirt compares it: the `<name>` text exactly as written (domain_conf.c reads
+ * `string(./name[1])` and trims nothing), so `web-01 ` is another domain than `web-01`.
+ */
+export function exactName(d: { readonly element: XmlElement }): string | undefined {
+  const el = d.element.children.find((c) => c.name === 'name');
+  return el === undefined || el.text === '' ? undefined : el.text;
+}
+
+/**
  * The domains a host ends up with when its files are defined in path order (the order plans are
  * linted in), in that order. Returns `domains` itself when no two share a name or uuid.
  */
-export function definedGuests<T extends { readonly domain: { readonly name?: string; readonly uuid?: string } }>(domains: readonly T[]): readonly T[] {
+export function definedGuests<T extends { readonly domain: { readonly element: XmlElement; readonly uuid?: string } }>(domains: readonly T[]): readonly T[] {
   const byName = new Map<string, T>();
   const byUuid = new Map<string, T>();
   const dropped = new Set<T>();
   for (const ld of domains) {
-    const name = ld.domain.name?.trim() || undefined;
+    const name = exactName(ld.domain);
     // Without <uuid> libvirt generates a fresh one: such a domain can clash by name only.
     const uuid = uuidKey(ld.domain.uuid);
     const sameName = name !== undefined ? byName.get(name) : undefined;

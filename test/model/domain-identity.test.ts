@@ -4,12 +4,17 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { definedGuests, uuidKey } from '../../src/model/domain-identity.ts';
+import { buildDomainModel } from '../../src/model/domain.ts';
+import { parseXml } from '../../src/xml/index.ts';
 import { lint } from '../../src/engine/runner.ts';
 import { repoRoot } from '../support/paths.ts';
 
 const U1 = '626d209b-d6e8-55e5-ae8c-326a8b67fcde';
 const U2 = '11111111-2222-4333-8444-555555555555';
-const file = (label: string, name?: string, uuid?: string) => ({ label, domain: { name, uuid } });
+const file = (label: string, name?: string, uuid?: string) => {
+  const doc = parseXml(`<domain type='kvm'>${name === undefined ? '' : `<name>${name}</name>`}${uuid === undefined ? '' : `<uuid>${uuid}</uuid>`}</domain>`);
+  return { label, domain: buildDomainModel(doc.root!) };
+};
 const kept = (files: ReturnType<typeof file>[]) => definedGuests(files).map((f) => f.label);
 
 test('definedGuests: the files defined in path order, as virDomainObjListAddLocked keeps them', () => {
@@ -23,6 +28,9 @@ test('definedGuests: the files defined in path order, as virDomainObjListAddLock
   assert.deepEqual(kept([file('a', 'web-01', U1), file('b', 'web-02', U1)]), ['a']);
   // A refused file claims nothing: c, which shares only the refused b's uuid, is defined.
   assert.deepEqual(kept([file('a', 'web-01', U1), file('b', 'web-01', U2), file('c', 'web-03', U2)]), ['a', 'c']);
+  // Names compare as written: a trailing space makes another domain (libvirt trims nothing).
+  assert.deepEqual(kept([file('a', 'web-01', U1), file('b', 'web-01 ', U1)]), ['a']);
+  assert.deepEqual(kept([file('a', 'web-01', U1), file('b', 'web-01 ', U2)]), ['a', 'b']);
   // Without <uuid> libvirt generates one: only the name can clash, and then the second is refused.
   assert.deepEqual(kept([file('a', 'web-01'), file('b', 'web-01'), file('c', undefined, U1), file('d', undefined, U1)]), ['a', 'c']);
   assert.equal(uuidKey(` ${U1.toUpperCase()} `), U1);

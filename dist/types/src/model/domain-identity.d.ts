@@ -9,18 +9,26 @@
  * guests up (CPUs, pools, memory) and the planner count it once; duplicate-domain-identity reports
  * the duplicate itself.
  */
+import type { XmlElement } from '../xml/types.js';
 /**
  * A uuid as a value: libvirt reads it with or without dashes, in either case, and around whitespace
  * (src/util/viruuid.c virUUIDParse; basictypes.rng UUID). Undefined when empty.
  */
 export declare function uuidKey(uuid: string | undefined): string | undefined;
 /**
+ * A domain's name as libvirt compares it: the `<name>` text exactly as written (domain_conf.c reads
+ * `string(./name[1])` and trims nothing), so `web-01 ` is another domain than `web-01`.
+ */
+export declare function exactName(d: {
+    readonly element: XmlElement;
+}): string | undefined;
+/**
  * The domains a host ends up with when its files are defined in path order (the order plans are
  * linted in), in that order. Returns `domains` itself when no two share a name or uuid.
  */
 export declare function definedGuests<T extends {
     readonly domain: {
-        readonly name?: string;
+        readonly element: XmlElement;
         readonly uuid?: string;
     };
 }>(domains: readonly T[]): readonly T[];
