@@ -4685,6 +4685,8 @@ function* stylishParts(result, opts) {
   const bodies = /* @__PURE__ */ new Map();
   for (const [file, list] of groupByFile(problems)) yield formatFileBlock(file, list, width, c, bodies);
   if (problems.length > 0) yield summaryLines(problems, c);
+  else if (!result.executionSuccessful) yield `${c.red(`\u2716 incomplete run: ${pluralize(result.files.length, "file")} checked; stderr says what was refused or failed`)}
+`;
   else yield `${c.green(`\u2714 no problems (${pluralize(result.files.length, "file")} checked)`)}
 `;
   if (notes.length > 0) yield notesFooter(notes, width, c);
@@ -8580,7 +8582,7 @@ function decodeXmlBytes(buf) {
     decoder = void 0;
   }
   if (decoder === void 0 || decoder.encoding === "replacement" || decoder.encoding === "x-user-defined") {
-    throw new UsageError(`the XML declaration names encoding '${excerptName(declared)}', which kvmlint cannot decode (it reads UTF-8, UTF-16, ISO-8859-1, US-ASCII and the WHATWG encodings); not linted`);
+    throw new UsageError(`the XML declaration names encoding '${excerptName(declared)}', which kvmlint cannot decode (it reads UTF-8, UTF-16, US-ASCII, ISO-8859-n, windows-125n, KOI8, Shift_JIS, EUC-JP/KR, GBK, GB18030 and Big5); not linted`);
   }
   try {
     return { text: decoder.decode(buf), encoding: decoder.encoding };
@@ -25986,7 +25988,8 @@ async function lint(options) {
     rules: activeRules.map(ruleDoc),
     root: options.root ?? repositoryRoot(cwd),
     cwd,
-    executionSuccessful: ruleFailures.length === 0,
+    executionSuccessful: ruleFailures.length === 0 && refusals.length === 0,
+    executionNotes: [...refusals, ...ruleFailures.map((f) => `internal error: ${f}`)],
     domainCount,
     refusals,
     ruleFailures,
@@ -26229,7 +26232,13 @@ function buildSarifLog(result) {
         },
         originalUriBaseIds: { [SRCROOT]: { uri: rootUri(result.root) } },
         artifacts: artifacts.artifacts,
-        invocations: [{ executionSuccessful: result.executionSuccessful }],
+        invocations: [
+          {
+            executionSuccessful: result.executionSuccessful,
+            // A refused file is not in `results` at all: code scanning would show a clean run without this.
+            ...result.executionNotes?.length ? { toolExecutionNotifications: result.executionNotes.map((text) => ({ level: "error", message: { text } })) } : {}
+          }
+        ],
         columnKind: "utf16CodeUnits",
         results
       }

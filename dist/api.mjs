@@ -2045,6 +2045,8 @@ function* stylishParts(result, opts) {
   const bodies = /* @__PURE__ */ new Map();
   for (const [file, list] of groupByFile(problems)) yield formatFileBlock(file, list, width, c, bodies);
   if (problems.length > 0) yield summaryLines(problems, c);
+  else if (!result.executionSuccessful) yield `${c.red(`\u2716 incomplete run: ${pluralize(result.files.length, "file")} checked; stderr says what was refused or failed`)}
+`;
   else yield `${c.green(`\u2714 no problems (${pluralize(result.files.length, "file")} checked)`)}
 `;
   if (notes.length > 0) yield notesFooter(notes, width, c);
@@ -19077,7 +19079,13 @@ function buildSarifLog(result) {
         },
         originalUriBaseIds: { [SRCROOT]: { uri: rootUri(result.root) } },
         artifacts: artifacts.artifacts,
-        invocations: [{ executionSuccessful: result.executionSuccessful }],
+        invocations: [
+          {
+            executionSuccessful: result.executionSuccessful,
+            // A refused file is not in `results` at all: code scanning would show a clean run without this.
+            ...result.executionNotes?.length ? { toolExecutionNotifications: result.executionNotes.map((text) => ({ level: "error", message: { text } })) } : {}
+          }
+        ],
         columnKind: "utf16CodeUnits",
         results
       }

@@ -264,6 +264,9 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
   if (opts.fix || opts.fixDryRun) {
     const outcome = await lintAndFix(lintOptions);
     result = outcome.run;
+    // Files whose fixes are not written (or, with --fix-dry-run, not printed): the report must show them as
+    // they are, not as the fixes would have left them.
+    const unwritten = new Set<string>(outcome.unparsable);
     for (const abs of outcome.unparsable) {
       say(io, `${displayPath(abs, io.cwd)}: fixed text would not parse; left unchanged`);
       fixFailures++;
@@ -278,6 +281,7 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
         if (refusal) {
           say(io, `${shown}: ${refusal}`);
           fixFailures++;
+          unwritten.add(abs);
           continue;
         }
         const patch = patchForOutput(unifiedDiff(outcome.originals.get(abs)!, text, gitQuotedPath(`a/${shown}`), gitQuotedPath(`b/${shown}`)), shown, io.isTTY);
@@ -299,7 +303,12 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
         const why = e instanceof FixWriteError ? e.message.replace(abs, shown) : `${shown}: could not write the fix: ${e instanceof Error ? e.message : String(e)}`;
         say(io, why);
         fixFailures++;
+        unwritten.add(abs);
       }
+    }
+    if (unwritten.size > 0) {
+      const kept = [...outcome.fixed].filter(([abs]) => !unwritten.has(abs));
+      result = await lint({ ...lintOptions, overrides: new Map([...(lintOptions.overrides ?? []), ...kept]) });
     }
   } else {
     result = await lint(lintOptions);

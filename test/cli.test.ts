@@ -486,3 +486,20 @@ test('a long text report reaches stdout whole, in writes of 16 KB or more, the s
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a refused file makes no clean run: the text summary says the run is incomplete, SARIF says execution failed and why', () => {
+  const dir = tempDir({ 'kr.xml': "<?xml version='1.0' encoding='ISO-2022-KR'?>\n<domain type='kvm'><name>x</name></domain>\n" });
+  try {
+    const text = kvmlint(['--no-color', 'kr.xml'], dir);
+    assert.equal(text.code, 2);
+    assert.match(text.stdout, /✖ incomplete run: 0 files checked/);
+    assert.doesNotMatch(text.stdout, /no problems/);
+    const sarif = kvmlint(['-f', 'sarif', 'kr.xml'], dir);
+    const invocation = JSON.parse(sarif.stdout).runs[0].invocations[0];
+    assert.equal(invocation.executionSuccessful, false);
+    assert.match(invocation.toolExecutionNotifications[0].message.text, /kr\.xml: the XML declaration names encoding 'iso-2022-kr'/);
+    assert.equal(invocation.toolExecutionNotifications[0].level, 'error');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -219,7 +219,7 @@ export function decodeXmlBytes(buf: Buffer): { text: string; error?: XmlParseErr
   // WHATWG maps ISO-2022-KR, HZ and the like to 'replacement', which decodes nothing; x-user-defined is
   // a browser's, unknown to iconv. Neither reads such a file as libxml2 does.
   if (decoder === undefined || decoder.encoding === 'replacement' || decoder.encoding === 'x-user-defined') {
-    throw new UsageError(`the XML declaration names encoding '${excerptName(declared)}', which kvmlint cannot decode (it reads UTF-8, UTF-16, ISO-8859-1, US-ASCII and the WHATWG encodings); not linted`);
+    throw new UsageError(`the XML declaration names encoding '${excerptName(declared)}', which kvmlint cannot decode (it reads UTF-8, UTF-16, US-ASCII, ISO-8859-n, windows-125n, KOI8, Shift_JIS, EUC-JP/KR, GBK, GB18030 and Big5); not linted`);
   }
   try {
     return { text: decoder.decode(buf), encoding: decoder.encoding };

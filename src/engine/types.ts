@@ -271,8 +271,10 @@ export interface LintResult {
   root: string;
   /** Working directory; diagnostic `file` paths are relative to it. */
   cwd: string;
-  /** False when kvmlint itself failed part-way. */
+  /** False when kvmlint itself failed part-way, or refused a file it was given (then not every file was linted). */
   executionSuccessful: boolean;
+  /** Why: the files refused and the rules that failed, one line each (SARIF's toolExecutionNotifications). */
+  executionNotes?: string[];
 }
 
 export interface FormatOptions {

@@ -91,7 +91,13 @@ export function buildSarifLog(result: LintResult): Log {
         },
         originalUriBaseIds: { [SRCROOT]: { uri: rootUri(result.root) } },
         artifacts: artifacts.artifacts,
-        invocations: [{ executionSuccessful: result.executionSuccessful }],
+        invocations: [
+          {
+            executionSuccessful: result.executionSuccessful,
+            // A refused file is not in `results` at all: code scanning would show a clean run without this.
+            ...(result.executionNotes?.length ? { toolExecutionNotifications: result.executionNotes.map((text) => ({ level: 'error' as const, message: { text } })) } : {}),
+          },
+        ],
         columnKind: 'utf16CodeUnits',
         results,
       },

@@ -61,6 +61,8 @@ export function* stylishParts(result: LintResult, opts: FormatOptions): Generato
   const bodies = new Map<string, string>();
   for (const [file, list] of groupByFile(problems)) yield formatFileBlock(file, list, width, c, bodies);
   if (problems.length > 0) yield summaryLines(problems, c);
+  // A run that refused a file (or failed) is no clean pass, whatever the files it did check say.
+  else if (!result.executionSuccessful) yield `${c.red(`✖ incomplete run: ${pluralize(result.files.length, 'file')} checked; stderr says what was refused or failed`)}\n`;
   // A clean run says so in one line (issue 13): silence would not tell a pass from a run that checked nothing.
   else yield `${c.green(`✔ no problems (${pluralize(result.files.length, 'file')} checked)`)}\n`;
   if (notes.length > 0) yield notesFooter(notes, width, c);

@@ -207,13 +207,17 @@ test("a file in the encoding its XML declaration names is fixed in it: Latin-1 b
   try {
     const declared = (encoding: string) => DOMAIN.replace('<domain', `<?xml version='1.0' encoding='${encoding}'?>\n<!-- caf\u00e9, \u00bd -->\n<domain`);
     const latin1 = Buffer.from(declared('ISO-8859-1'), 'latin1');
-    const cp1252 = Buffer.from(declared('windows-1252'), 'latin1');
+    // Another guest: its own <name> and <uuid>.
+    const cp1252 = Buffer.from(declared('windows-1252').replace('<name>build-runner</name>', '<name>build-runner-2</name>').replace(/<uuid>[0-9a-f]{8}/, '<uuid>00000002'), 'latin1');
     writeFileSync(join(dir, 'latin1.xml'), latin1);
     writeFileSync(join(dir, 'cp1252.xml'), cp1252);
     const r = kvmlint(['--fix', '--host', HOST, 'latin1.xml', 'cp1252.xml'], dir);
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /fixed latin1\.xml: missing-emulatorpin/);
     assert.match(r.stderr, /cp1252\.xml: files in windows-1252 are not fixed/);
+    // The report shows the refused file as it is: its finding was not fixed.
+    assert.match(r.stdout, /^cp1252\.xml\n(?: .*\n)*? .*missing-emulatorpin/m);
+    assert.doesNotMatch(r.stdout, /^latin1\.xml\n(?: .*\n)*? .*missing-emulatorpin/m);
     const fixed = readFileSync(join(dir, 'latin1.xml'));
     assert.match(fixed.toString('latin1'), FIXED_LINE);
     // Every byte the fix did not write is the file's own: 0xE9 and 0xBD, not their UTF-8 forms.
