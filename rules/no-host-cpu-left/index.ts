@@ -1,3 +1,4 @@
+import { defaultThreadAffinity } from '../../src/model/libvirt-version.ts';
 import { defineHostRule } from '../../src/engine/types.ts';
 import { vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
@@ -21,6 +22,10 @@ export default defineHostRule({
         message: '{{vcpus}} ({{count}} running) may occupy every online host CPU ({{online}}): nothing is left for the host',
         help: "leave the host at least one core: lower <vcpu> to at most {{fewer}} and pin the vCPUs off {{keep}}, where the emulator, IRQs and the host's own threads run",
       },
+      everyHousekeepingCpu: {
+        message: '{{vcpus}} ({{count}} running) may occupy every housekeeping CPU ({{hk}}{{why}}): nothing is left for the host',
+        help: 'pin the vCPUs to isolated CPUs, or lower <vcpu> below {{hkCount}}: the emulator, IRQs and the host run on {{hk}}',
+      },
       everyCpuRealtime: {
         message: '{{vcpus}} run SCHED_{{policy}} and may occupy every online host CPU ({{online}}): {{effect}}',
         help: "a busy realtime vCPU is never preempted by the host's kernel threads, so with no CPU left they starve; leave {{keep}} to the host and pin the vCPUs elsewhere",
@@ -42,7 +47,26 @@ export default defineHostRule({
       reach = reach.union(g.affinity.cpus.intersect(online));
       vcpus = vcpus.union(g.vcpus);
     }
-    if (!online.isSubsetOf(reach)) return;
+    if (!online.isSubsetOf(reach)) {
+      // The vCPUs kept to the housekeeping CPUs alone, as many as there are or more: the host's own work (which
+      // runs only there) has no CPU left. libvirt 10.4.0 does this to unpinned vCPUs on an isolcpus host.
+      const hk = model.housekeeping;
+      if (hk && !hk.isEmpty && !hk.equals(online) && reach.equals(hk) && running >= hk.size) {
+        const byDefault = vcpuAffinityGroups(domain, model).every((g) => g.affinity.source === 'all-online');
+        report({
+          range: domain.vcpu.element.startTag,
+          messageId: 'everyHousekeepingCpu',
+          data: {
+            vcpus: describeVcpus(vcpus),
+            count: running,
+            hk: hk.toString(),
+            hkCount: hk.size,
+            why: byDefault && defaultThreadAffinity(model).excludesIsolated ? `; libvirt ${model.libvirtVersion}` : '',
+          },
+        });
+      }
+      return;
+    }
 
     // What to keep: the housekeeping CPUs when the host declares them, else the first CPU and its SMT siblings.
     const first = online.min!;

@@ -1,3 +1,4 @@
+import { describeDefaultCpus } from '../../src/model/libvirt-version.ts';
 import { defineDomainRule, type RelatedDescriptor } from '../../src/engine/types.ts';
 import { isDedicated, isPinned } from '../../src/model/affinity.ts';
 import { describeCpus, listNames } from '../../src/model/describe.ts';
@@ -50,7 +51,7 @@ export default defineDomainRule({
       let sharedCpu: number | undefined;
       let sharedWith: string[] = [];
       if (a.source === 'all-online') {
-        reasons.push(`${verb('has', 'have')} no pin and may run on every online host CPU${model ? ` (${model.online.toString()})` : ''}`);
+        reasons.push(`${verb('has', 'have')} no pin and may run on ${model ? describeDefaultCpus(model) : 'every online host CPU'}`);
       } else if (a.source === 'placement-auto') {
         reasons.push(`${verb('follows', 'follow')} numad's placement (<vcpu placement='auto'>), which spans whole host nodes`);
       } else if (!a.cpus) {

@@ -1,3 +1,4 @@
+import { defaultThreadAffinity, describeDefaultCpus } from '../../src/model/libvirt-version.ts';
 import { defineDomainRule } from '../../src/engine/types.ts';
 import { offlineUnpinnedVcpus, vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
@@ -48,7 +49,9 @@ export default defineDomainRule({
     if (unpinned.isEmpty && offlineUnpinned.isEmpty) return;
     const pinned = CpuSet.range(0, domain.maxVcpus - 1).subtract(online).subtract(offline);
     const cpus = vcpupinCpus(domain, model);
-    const over = model ? `every online host CPU (${model.online.toString()})` : 'every host CPU';
+    // Where libvirt puts unpinned vCPUs: every online CPU, or from 10.4.0 the non-isolated ones (libvirt-version.ts).
+    const over = model ? describeDefaultCpus(model) : 'every host CPU';
+    const reach = model ? defaultThreadAffinity(model).cpus : undefined;
     const pinnedPart = `${describeVcpus(pinned)} ${pinned.size === 1 ? 'is' : 'are'} pinned${cpus.isEmpty ? '' : ` to ${describeCpus(cpus)}`}`;
     if (unpinned.isEmpty) {
       // Only offline vCPUs are unpinned: nothing floats now, only once someone hot-plugs them.
@@ -79,7 +82,7 @@ export default defineDomainRule({
         nor: floatingRealtime.isEmpty ? '' : `, nor ${floatingRealtime.size === 1 ? 'is' : 'are'} realtime ${describeVcpus(floatingRealtime)}`,
         they: unpinned.size === 1 && floatingRealtime.isEmpty ? 'it floats' : 'they float',
         over,
-        included: cpus.isEmpty ? '' : `, ${describeCpus(cpus)} included`,
+        included: cpus.isEmpty || (reach && !cpus.intersects(reach)) ? '' : `, ${describeCpus(reach ? cpus.intersect(reach) : cpus)} included`,
         later,
       },
     });

@@ -65,6 +65,16 @@ export const defaultThreadAffinity: (host: HostModel) => DefaultThreadAffinity =
   return { cpus: host.online, excludesIsolated: false, assumed: newer === undefined, isolated };
 });
 
+/**
+ * Where an unpinned thread runs on this host, for messages: "every online host CPU (0-31)", or, where the
+ * host's libvirt (10.4.0 or later) leaves isolated CPUs out, "non-isolated CPUs 0-3 (libvirt 10.4.0)".
+ */
+export function describeDefaultCpus(host: HostModel): string {
+  const d = defaultThreadAffinity(host);
+  if (d.excludesIsolated) return `non-isolated CPUs ${d.cpus.toString()} (libvirt ${host.libvirtVersion})`;
+  return `every online host CPU (${host.online.toString()})`;
+}
+
 /** One sentence for messages: which libvirt behaviour the default affinity follows on this host. */
 export function describeDefaultAffinityBasis(host: HostModel): string {
   const d = defaultThreadAffinity(host);

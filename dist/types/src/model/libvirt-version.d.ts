@@ -42,5 +42,10 @@ export interface DefaultThreadAffinity {
  * appear in that file, so libvirt does not leave them out.
  */
 export declare const defaultThreadAffinity: (host: HostModel) => DefaultThreadAffinity;
+/**
+ * Where an unpinned thread runs on this host, for messages: "every online host CPU (0-31)", or, where the
+ * host's libvirt (10.4.0 or later) leaves isolated CPUs out, "non-isolated CPUs 0-3 (libvirt 10.4.0)".
+ */
+export declare function describeDefaultCpus(host: HostModel): string;
 /** One sentence for messages: which libvirt behaviour the default affinity follows on this host. */
 export declare function describeDefaultAffinityBasis(host: HostModel): string;
