@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"1b6957c73bb78ad8b60681e41fc1635d2837ef9a3146373b6c2aee183e5f3195"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"a2b2728d7c3dc3fd37dc11df574b0be5777f89dc9f9237aa45d076d09c99691a"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

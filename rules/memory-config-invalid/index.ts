@@ -5,6 +5,8 @@ import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
 
 /** Memory devices that take a slot of <maxMemory slots> (domain_conf.c virDomainDefHasMemoryHotplug; virtio-mem and virtio-pmem are PCI devices). */
 const SLOT_MODELS = new Set(['dimm', 'nvdimm']);
+/** From this release only DIMM-like devices take a slot and `slots` may be left out; before it every memory device did, and it could not. */
+const SLOTS_FOR_DIMMS_ONLY_SINCE = '9.5.0';
 /** The models whose fixed addresses libvirt checks for overlap (virDomainMemoryDefCheckConflict sets a start for no other). */
 const CONFLICT_CHECKED_MODELS = new Set(['virtio-mem', 'virtio-pmem']);
 /** qemuDomainDefNumaAutoAdd: from this release libvirt adds a guest NUMA cell itself when a new definition enables memory hotplug. */
@@ -43,8 +45,12 @@ export default defineDomainRule({
         help: 'raise <maxMemory> to at least {{memory}} (it is the ceiling for memory hotplug)',
       },
       slotsExceeded: {
-        message: '{{count}} DIMM/NVDIMM devices need a memory slot each, but <maxMemory slots> is {{slots}}: libvirt rejects this at define time',
+        message: '{{count}} {{what}} need a memory slot each, but <maxMemory slots> is {{slots}}: libvirt {{version}}rejects this at define time',
         help: "raise slots='{{count}}' or more on <maxMemory>",
+      },
+      slotsMissing: {
+        message: '<maxMemory> has no slots: libvirt {{version}} rejects this ("memory slot count must be specified")',
+        help: "add slots='{{count}}' (at least 1, one per DIMM or virtio-mem device); libvirt {{since}} and later need it only for DIMMs",
       },
       hotplugNoNuma: {
         message: '<maxMemory> enables memory hotplug without guest NUMA cells: {{who}}',
@@ -97,9 +103,20 @@ export default defineDomainRule({
     }
     const slotsAttr = attribute(max.element, 'slots');
     const slots = slotsAttr && /^\d+$/.test(slotsAttr.value.trim()) ? Number(slotsAttr.value) : undefined;
-    const needSlots = devices.filter((m) => m.model !== undefined && SLOT_MODELS.has(m.model)).length;
+    // Before 9.5.0 (NEWS "conf: Properly handle slots for non-DIMM <memory> devices") <maxMemory> needs slots
+    // (domain_postparse.c) and every memory device takes one (qemu_domain.c qemuDomainDefValidateMemoryHotplug).
+    const version = host?.model.libvirtVersion;
+    const everyDeviceSlotted = libvirtAtLeast(version, SLOTS_FOR_DIMMS_ONLY_SINCE) === false;
+    if (everyDeviceSlotted && !slotsAttr) {
+      report({ range: max.element.startTag, messageId: 'slotsMissing', data: { version: version!, count: Math.max(1, devices.length), since: SLOTS_FOR_DIMMS_ONLY_SINCE } });
+    }
+    const needSlots = devices.filter((m) => everyDeviceSlotted || (m.model !== undefined && SLOT_MODELS.has(m.model))).length;
     if (slots !== undefined && needSlots > slots) {
-      report({ range: slotsAttr!.valueRange, messageId: 'slotsExceeded', data: { count: needSlots, slots } });
+      report({
+        range: slotsAttr!.valueRange,
+        messageId: 'slotsExceeded',
+        data: { count: needSlots, slots, what: everyDeviceSlotted ? 'memory devices' : 'DIMM/NVDIMM devices', version: everyDeviceSlotted ? `${version} ` : '' },
+      });
     }
     // qemu_validate.c: "At least one numa node has to be configured when enabling memory hotplug" (every arch but ppc64).
     const arch = domain.devices.osType()?.arch;
