@@ -8,7 +8,8 @@ const SLOT_MODELS = new Set(['dimm', 'nvdimm']);
 /** From this release only DIMM-like devices take a slot and `slots` may be left out; before it every memory device did, and it could not. */
 const SLOTS_FOR_DIMMS_ONLY_SINCE = '9.5.0';
 /** The models whose fixed addresses libvirt checks for overlap (virDomainMemoryDefCheckConflict sets a start for no other). */
-const CONFLICT_CHECKED_MODELS = new Set(['virtio-mem', 'virtio-pmem']);
+/** Devices whose address ranges are compared: a DIMM's range is its size; an NVDIMM's is not (label cut, aligned). */
+const CONFLICT_CHECKED_MODELS = new Set(['virtio-mem', 'virtio-pmem', 'dimm']);
 /** qemuDomainDefNumaAutoAdd: from this release libvirt adds a guest NUMA cell itself when a new definition enables memory hotplug. */
 const NUMA_AUTO_ADD_SINCE = '9.6.0';
 
@@ -37,7 +38,7 @@ export default defineDomainRule({
         help: 'set <node> to one of the cells {{cells}}',
       },
       addressOverlap: {
-        message: 'the {{model}} device at [{{start}}:{{end}}] overlaps the memory device at {{other}}: libvirt rejects it',
+        message: 'the {{model}} device at [{{start}}:{{end}}] overlaps the memory device at {{other}}: the guest cannot start',
         help: 'move one device (its address base) past the other, or drop base and let QEMU place it',
       },
       maxBelowMemory: {
@@ -75,11 +76,10 @@ export default defineDomainRule({
       else if (m.targetNode >= cells.length) report({ range: m.element.startTag, messageId: 'targetMissing', data: { model, node: m.targetNode, cells: cells.length === 1 ? '0' : `0-${cells.length - 1}` } });
     }
 
-    // domain_validate.c virDomainMemoryDefCheckConflict: a device whose range [base, base + size) holds
-    // another device's base is rejected ("memory device address [0x…:0x…] overlaps with other memory device").
-    // Only virtio-mem and virtio-pmem take part, on both sides: DIMMs and NVDIMMs are left to QEMU, whose
-    // NVDIMM range is not its <size> (the label is cut off and the rest aligned; libvirt's test
-    // memory-hotplug-nvdimm-overlap is accepted).
+    // domain_validate.c virDomainMemoryDefCheckConflict (libvirt 9.8.0 and later; QEMU refuses the same at start
+    // before): a device whose range [base, base + size) holds another device's base is rejected ("memory device
+    // address [0x…:0x…] overlaps with other memory device"). virtio-mem, virtio-pmem and DIMMs take part; NVDIMMs
+    // are left out here, their mapped range is not their <size> (the label is cut off and the rest aligned).
     const addressChecked = devices.filter((m) => m.model !== undefined && CONFLICT_CHECKED_MODELS.has(m.model));
     for (const m of addressChecked) {
       if (!m.base || m.base.value === 0n || m.sizeKiB === undefined || !Number.isFinite(m.sizeKiB)) continue;
