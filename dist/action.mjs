@@ -17357,9 +17357,10 @@ function parseLibvirtVersion(text) {
   return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : void 0;
 }
 function libvirtAtLeast(version, since) {
-  const v = version === void 0 ? void 0 : parseLibvirtVersion(version);
-  const s = parseLibvirtVersion(since);
+  if (version === void 0) return void 0;
+  const v = parseLibvirtVersion(version);
   if (!v) return void 0;
+  const s = parseLibvirtVersion(since);
   for (let i = 0; i < 3; i++) if (v[i] !== s[i]) return v[i] > s[i];
   return true;
 }
@@ -17382,6 +17383,8 @@ function describeDefaultCpus(host) {
 var REQUIRED = ["sockets", "cores", "threads"];
 var FACTORS = ["sockets", "dies", "clusters", "cores", "threads"];
 var COUNT_SINCE = { dies: "6.1.0", clusters: "10.1.0" };
+var COUNTS = ["dies", "clusters"];
+var NONE_IGNORED = [];
 var cpu_topology_mismatch_default = defineDomainRule({
   meta: {
     id: "cpu-topology-mismatch",
@@ -17420,7 +17423,7 @@ var cpu_topology_mismatch_default = defineDomainRule({
     const topo = domain.cpu?.topology;
     if (!topo) return;
     const version = host?.model.libvirtVersion;
-    const ignored = Object.keys(COUNT_SINCE).filter((n) => libvirtAtLeast(version, COUNT_SINCE[n]) === false);
+    const ignored = version === void 0 ? NONE_IGNORED : COUNTS.filter((n) => libvirtAtLeast(version, COUNT_SINCE[n]) === false);
     const el = topo.element;
     const missing = REQUIRED.filter((n) => !attribute(el, n));
     if (missing.length > 0) {
@@ -17443,7 +17446,7 @@ var cpu_topology_mismatch_default = defineDomainRule({
     if (domain.vcpu && !domain.vcpu.maxKnown) return;
     const product = values.reduce((acc, [, v]) => acc * BigInt(v), 1n);
     const max = domain.maxVcpus;
-    const dropped = ignored.filter((n) => attribute(el, n));
+    const dropped = ignored.length === 0 ? NONE_IGNORED : ignored.filter((n) => attribute(el, n));
     if (product === BigInt(max) && dropped.length > 0) {
       const all = FACTORS.filter((n) => attribute(el, n)).map((n) => [n, topo[n]]);
       const full = all.reduce((acc, [, v]) => acc * BigInt(v), 1n);
@@ -17851,8 +17854,9 @@ var vcpupinCpus = memoPerDomain(
   (d, host) => CpuSet.fromIntervals(vcpuAffinityGroups(d, host).flatMap((g) => g.affinity.source === "vcpupin" && g.affinity.cpus ? g.affinity.cpus.intervals() : []))
 );
 function emulatorTargetFor(d, host) {
+  if (!host?.housekeeping || host.housekeeping.isEmpty) return void 0;
   const target = housekeepingTargetFor(vcpupinCpus(d, host), host);
-  if (!target || !host) return void 0;
+  if (!target) return void 0;
   const emulatorScheduler = d.cputune?.emulatorsched?.scheduler;
   if (emulatorScheduler === "fifo" || emulatorScheduler === "rr") return void 0;
   let avoid = CpuSet.empty;

@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"ef69bd126f309f4cf4f60a8793b52c1c383618b60912311648db685f6e84297b"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"71c9a11dfd3714677f5a8ec38eff6e0513f7eadd8e9c32bfe2ab6aa854c59c84"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

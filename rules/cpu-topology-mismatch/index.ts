@@ -7,6 +7,8 @@ const REQUIRED = ['sockets', 'cores', 'threads'] as const;
 const FACTORS = ['sockets', 'dies', 'clusters', 'cores', 'threads'] as const;
 /** The libvirt release that first reads each optional count (NEWS v6.1.0 "dies", v10.1.0 "clusters"). */
 const COUNT_SINCE = { dies: '6.1.0', clusters: '10.1.0' } as const;
+const COUNTS = ['dies', 'clusters'] as const;
+const NONE_IGNORED: ReadonlyArray<keyof typeof COUNT_SINCE> = [];
 /** Domain types run by libvirt's QEMU driver, whose qemu_validate.c compares the topology with <vcpu>. */
 
 export default defineDomainRule({
@@ -49,7 +51,7 @@ export default defineDomainRule({
     // A libvirt older than a count's release does not parse it (an unknown attribute is dropped) and leaves it out
     // of the product (domain_conf.c virDomainDefGetVcpusTopology): dies from 6.1.0, clusters from 10.1.0 (NEWS).
     const version = host?.model.libvirtVersion;
-    const ignored = (Object.keys(COUNT_SINCE) as Array<keyof typeof COUNT_SINCE>).filter((n) => libvirtAtLeast(version, COUNT_SINCE[n]) === false);
+    const ignored = version === undefined ? NONE_IGNORED : COUNTS.filter((n) => libvirtAtLeast(version, COUNT_SINCE[n]) === false);
     const el = topo.element;
     // cpu_conf.c virCPUDefParseXML: sockets, cores and threads are required and non-zero; dies and clusters default to 1.
     const missing = REQUIRED.filter((n) => !attribute(el, n));
@@ -75,7 +77,7 @@ export default defineDomainRule({
     const product = values.reduce((acc, [, v]) => acc * BigInt(v), 1n);
     const max = domain.maxVcpus;
     // The counts this libvirt drops: fine for it, but the same file defined on a later release is refused.
-    const dropped = ignored.filter((n) => attribute(el, n));
+    const dropped = ignored.length === 0 ? NONE_IGNORED : ignored.filter((n) => attribute(el, n));
     if (product === BigInt(max) && dropped.length > 0) {
       const all = FACTORS.filter((n) => attribute(el, n)).map((n) => [n, topo[n]!] as const);
       const full = all.reduce((acc, [, v]) => acc * BigInt(v), 1n);

@@ -16,9 +16,10 @@ export function parseLibvirtVersion(text: string): [number, number, number] | un
 
 /** True when `version` is `since` or later; undefined when `version` is unknown or does not parse. */
 export function libvirtAtLeast(version: string | undefined, since: string): boolean | undefined {
-  const v = version === undefined ? undefined : parseLibvirtVersion(version);
-  const s = parseLibvirtVersion(since)!;
+  if (version === undefined) return undefined;
+  const v = parseLibvirtVersion(version);
   if (!v) return undefined;
+  const s = parseLibvirtVersion(since)!;
   for (let i = 0; i < 3; i++) if (v[i] !== s[i]) return v[i]! > s[i]!;
   return true;
 }

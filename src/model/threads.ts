@@ -166,8 +166,10 @@ export const vcpupinCpus: (d: DomainModel, host?: HostModel) => CpuSet = memoPer
  * its own is a capacity decision.
  */
 export function emulatorTargetFor(d: DomainModel, host: HostModel | undefined): { cpus: CpuSet; nodes: CpuSet | undefined } | undefined {
+  // Without a known housekeeping set there is no target: decided before the vCPU pins are gathered.
+  if (!host?.housekeeping || host.housekeeping.isEmpty) return undefined;
   const target = housekeepingTargetFor(vcpupinCpus(d, host), host);
-  if (!target || !host) return undefined;
+  if (!target) return undefined;
   // The emulator's policy is <emulatorsched>'s (read directly: the thread groups need not be built for this).
   const emulatorScheduler = d.cputune?.emulatorsched?.scheduler;
   if (emulatorScheduler === 'fifo' || emulatorScheduler === 'rr') return undefined;
