@@ -23452,6 +23452,7 @@ function resolveConfig(raw, path4, displayPath2) {
   const realWorkspace = realAsFarAsExists(workspace);
   const snapshots = (raw.hosts ?? []).map((h) => resolveBelow(dir, h.snapshot));
   const snapshotPaths = new SnapshotPaths(snapshots);
+  const firstEntryOf = /* @__PURE__ */ new Map();
   const hosts = (raw.hosts ?? []).map((h, index) => {
     const snapshot = snapshots[index];
     const real = snapshotPaths.realFileIfExists(snapshot);
@@ -23459,6 +23460,11 @@ function resolveConfig(raw, path4, displayPath2) {
       throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `${h.snapshot} is outside the repository ${workspace}`);
     }
     if (real === void 0) throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
+    const earlier = firstEntryOf.get(real);
+    if (earlier !== void 0) {
+      throw new ConfigError(displayPath2, `hosts[${index}].snapshot`, `${h.snapshot} is hosts[${earlier}]'s snapshot too: list all of that host's domain globs in one entry`);
+    }
+    firstEntryOf.set(real, index);
     checkGlobs(h.domains, displayPath2, `hosts[${index}].domains`, true);
     const scans = h.domains.map((g) => import_picomatch2.default.scan(g));
     const leaving = h.domains.find((g, i) => {
@@ -26453,8 +26459,10 @@ function buildHostMap(plan) {
     if (at.list.length < MAX_OCCUPANTS) at.list.push(o);
   };
   const guests = [];
-  for (const ld of plan.domains) {
+  const domains = definedGuests(plan.domains);
+  for (const ld of domains) {
     const name = excerpt(neutraliseLine(ld.domain.name ?? ld.source.path), MAP_NAME_MAX);
+    const key = neutraliseLine(ld.source.path);
     let cpus = CpuSet.empty;
     for (const t of domainThreads(ld.domain, h)) {
       const a = t.affinity;
@@ -26464,15 +26472,15 @@ function buildHostMap(plan) {
       const dedicated = set.size === 1;
       if (t.kind === "vcpu") cpus = cpus.union(set);
       for (const cpu of set.toArray()) {
-        if (t.kind === "vcpu" && t.ids.size <= 64) for (const v of t.ids.toArray()) occupy(cpu, { guest: name, thread: threadName(t, v), dedicated });
-        else occupy(cpu, { guest: name, thread: threadName(t), dedicated });
+        if (t.kind === "vcpu" && t.ids.size <= 64) for (const v of t.ids.toArray()) occupy(cpu, { guest: name, key, thread: threadName(t, v), dedicated });
+        else occupy(cpu, { guest: name, key, thread: threadName(t), dedicated });
       }
     }
-    guests.push({ name, file: neutraliseLine(ld.source.path), cpus, nodes: h.nodesOfCpus(cpus) });
+    guests.push({ name, file: key, cpus, nodes: h.nodesOfCpus(cpus) });
   }
   const pagesUsed = /* @__PURE__ */ new Map();
   const bound = /* @__PURE__ */ new Map();
-  for (const ld of plan.domains) {
+  for (const ld of domains) {
     for (const m of memoryDemands(ld.domain)) {
       if (!m.hugepages) continue;
       const size = m.hugepages.sizeKiB ?? h.defaultHugepageSizeKiB;
@@ -26507,7 +26515,7 @@ function buildHostMap(plan) {
     };
   });
   const files = new Set(plan.domains.map((d) => d.source.path));
-  return { name: neutraliseLine(h.snapshot.hostname ?? h.name), path: neutraliseLine(plan.host.path), nodes, guests, findings: plan.diagnostics.filter((d) => files.has(d.file) || d.file === plan.host.path) };
+  return { name: excerpt(neutraliseLine(h.snapshot.hostname ?? h.name), MAP_NAME_MAX), path: neutraliseLine(plan.host.path), nodes, guests, findings: plan.diagnostics.filter((d) => files.has(d.file) || d.file === plan.host.path) };
 }
 function shortSize(kib) {
   if (kib < 1024 * 1024) return `${(kib / 1024).toFixed(0)} MiB`;
@@ -26519,7 +26527,8 @@ function esc(s) {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 function colourOf(index) {
-  return `hsl(${Math.round((200 + index * 137.508) % 360)}, 60%, 60%)`;
+  const hue = Math.round((200 + index * 137.508) % 360);
+  return `hsl(${hue >= 335 || hue < 25 ? (hue + 50) % 360 : hue}, 60%, 60%)`;
 }
 var CELL = 22;
 var GAP = 4;
@@ -26544,9 +26553,9 @@ function nodeSvg(map, nodeIndex, colours) {
     core.forEach((cpu, r) => {
       const y = y0 + r * CELL;
       const dedicated = cpu.occupants.find((o) => o.dedicated && o.thread.startsWith("vCPU"));
-      const fill = dedicated ? colours.get(dedicated.guest) : cpu.housekeeping ? "#d9d9d9" : "#ffffff";
+      const fill = dedicated ? colours.get(dedicated.key) : cpu.housekeeping ? "#d9d9d9" : "#ffffff";
       const cls = `cpu${cpu.housekeeping ? " hk" : ""}${cpu.conflict ? " conflict" : ""}`;
-      const guests = [...new Set(cpu.occupants.map((o) => o.guest))].map((g) => `g-${[...colours.keys()].indexOf(g)}`).join(" ");
+      const guests = [...new Set(cpu.occupants.map((o) => o.key))].map((g) => `g-${[...colours.keys()].indexOf(g)}`).join(" ");
       body += `<g class="${cls} ${guests}"><rect x="${x}" y="${y}" width="${CELL}" height="${CELL - 1}" fill="${fill}"/><text x="${x + CELL / 2}" y="${y + CELL / 2 + 3}">${cpu.id}</text><title>${esc(cpuTitle(cpu))}</title></g>`;
     });
   });
@@ -26565,7 +26574,7 @@ function shortMessage(message) {
 function formatMapHtml(maps, title = "kvmlint placement map") {
   let hosts = "";
   for (const map of maps) {
-    const colours = new Map(map.guests.map((g, i) => [g.name, colourOf(i)]));
+    const colours = new Map(map.guests.map((g, i) => [g.file, colourOf(i)]));
     let nodes = "";
     map.nodes.forEach((node, i) => {
       const pools = node.hugepages.map((p) => bar(p.used, p.total, `${formatKiB(p.sizeKiB)} pages ${p.used}/${p.total}`)).join("");
@@ -26574,8 +26583,8 @@ function formatMapHtml(maps, title = "kvmlint placement map") {
       const mem = room === void 0 ? `<div class="bar"><span>memory: ${formatKiB(node.memory.boundKiB)} bound (free unknown)</span></div>` : bar(node.memory.boundKiB, Math.max(0, room), `memory ${shortSize(node.memory.boundKiB)} / ${shortSize(Math.max(0, room))}`, "small-page memory bound strictly to the node / its free memory above the high watermark");
       nodes += `<div class="node"><h3>node ${node.id}</h3>${nodeSvg(map, i, colours)}<div class="res">${pools}${mem}</div></div>`;
     });
-    const legend = map.guests.map((g, i) => `<li class="g-${i}"><span class="sw" style="background:${colours.get(g.name)}"></span><b>${esc(g.name)}</b> <small>${esc(g.file)}</small> \u2014 ${g.cpus.isEmpty ? "not pinned" : `CPUs ${esc(g.cpus.toString())} on node${g.nodes.size === 1 ? "" : "s"} ${esc(g.nodes.toString())}`}</li>`).join("");
-    const findings = map.findings.length === 0 ? '<p class="ok">no findings</p>' : `<ul class="findings">${map.findings.map((f) => `<li class="${f.severity}"><b>${esc(f.ruleId)}</b> <small>${esc(f.file)}:${f.line}:${f.column}</small>${shortMessage(f.message)}</li>`).join("")}</ul>`;
+    const legend = map.guests.map((g, i) => `<li class="g-${i}"><span class="sw" style="background:${colours.get(g.file)}"></span><b>${esc(g.name)}</b> <small>${esc(g.file)}</small> \u2014 ${g.cpus.isEmpty ? "not pinned" : `CPUs ${esc(g.cpus.toString())} on node${g.nodes.size === 1 ? "" : "s"} ${esc(g.nodes.toString())}`}</li>`).join("");
+    const findings = map.findings.length === 0 ? '<p class="ok">no findings</p>' : `<ul class="findings">${map.findings.map((f) => `<li class="${f.severity}"><b>${esc(f.ruleId)}</b> <small>${esc(neutraliseLine(f.file))}:${f.line}:${f.column}</small>${shortMessage(neutraliseLine(f.message))}</li>`).join("")}</ul>`;
     hosts += `<section class="host"><h2>${esc(map.name)} <small>${esc(map.path)}</small></h2><div class="cols"><div class="nodes">${nodes}</div><aside><h3>guests</h3><ul class="legend">${legend}</ul><h3>findings (${map.findings.length})</h3>${findings}</aside></div></section>`;
   }
   const css = `

@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"71c9a11dfd3714677f5a8ec38eff6e0513f7eadd8e9c32bfe2ab6aa854c59c84"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"f9f6d05d1e73287e61a360a0f605464be45670a9e8b10f60744836283e0d7ec6"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -358,6 +358,7 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
   const realWorkspace = realAsFarAsExists(workspace);
   const snapshots = (raw.hosts ?? []).map((h) => resolveBelow(dir, h.snapshot));
   const snapshotPaths = new SnapshotPaths(snapshots);
+  const firstEntryOf = new Map<string, number>();
   const hosts: ConfigHost[] = (raw.hosts ?? []).map((h, index) => {
     const snapshot = snapshots[index]!;
     // A snapshot path from the config is the pull request's to choose: confined to the repository
@@ -368,6 +369,13 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
       throw new ConfigError(displayPath, `hosts[${index}].snapshot`, `${h.snapshot} is outside the repository ${workspace}`);
     }
     if (real === undefined) throw new ConfigError(displayPath, `hosts[${index}].snapshot`, `file ${h.snapshot} does not exist`);
+    // One host, one plan: two entries naming one snapshot would be planned apart, each placing guests on CPUs
+    // and pages the other entry's guests hold.
+    const earlier = firstEntryOf.get(real);
+    if (earlier !== undefined) {
+      throw new ConfigError(displayPath, `hosts[${index}].snapshot`, `${h.snapshot} is hosts[${earlier}]'s snapshot too: list all of that host's domain globs in one entry`);
+    }
+    firstEntryOf.set(real, index);
     // Checked for backtracking before the matcher is built (domainGlobMatcher compiles them, shared by pattern).
     checkGlobs(h.domains, displayPath, `hosts[${index}].domains`, true);
     // Walked for the plan: like the snapshot, confined to the repository (a literal symlink out of it is

@@ -6,6 +6,7 @@
  * legend names every guest with its CPUs and nodes, the findings stand beside.
  */
 import { formatKiB } from '../model/units.ts';
+import { neutraliseLine } from '../formats/neutralise.ts';
 
 import { shortSize, type HostMap, type MapCpu } from './model.ts';
 
@@ -15,8 +16,10 @@ function esc(s: string): string {
 
 /** A stable, distinct colour per guest (golden-angle hues). */
 function colourOf(index: number): string {
-  // From blue round the wheel: red is kept for conflicts and overdrawn pools.
-  return `hsl(${Math.round((200 + index * 137.508) % 360)}, 60%, 60%)`;
+  // From blue round the wheel, skipping the reds, which mark conflicts and overdrawn pools (the 10th guest
+  // landed on hue 358).
+  const hue = Math.round((200 + index * 137.508) % 360);
+  return `hsl(${hue >= 335 || hue < 25 ? (hue + 50) % 360 : hue}, 60%, 60%)`;
 }
 
 const CELL = 22;
@@ -42,9 +45,9 @@ function nodeSvg(map: HostMap, nodeIndex: number, colours: Map<string, string>):
     core.forEach((cpu, r) => {
       const y = y0 + r * CELL;
       const dedicated = cpu.occupants.find((o) => o.dedicated && o.thread.startsWith('vCPU'));
-      const fill = dedicated ? colours.get(dedicated.guest)! : cpu.housekeeping ? '#d9d9d9' : '#ffffff';
+      const fill = dedicated ? colours.get(dedicated.key)! : cpu.housekeeping ? '#d9d9d9' : '#ffffff';
       const cls = `cpu${cpu.housekeeping ? ' hk' : ''}${cpu.conflict ? ' conflict' : ''}`;
-      const guests = [...new Set(cpu.occupants.map((o) => o.guest))].map((g) => `g-${[...colours.keys()].indexOf(g)}`).join(' ');
+      const guests = [...new Set(cpu.occupants.map((o) => o.key))].map((g) => `g-${[...colours.keys()].indexOf(g)}`).join(' ');
       body += `<g class="${cls} ${guests}"><rect x="${x}" y="${y}" width="${CELL}" height="${CELL - 1}" fill="${fill}"/><text x="${x + CELL / 2}" y="${y + CELL / 2 + 3}">${cpu.id}</text><title>${esc(cpuTitle(cpu))}</title></g>`;
     });
   });
@@ -67,7 +70,8 @@ function shortMessage(message: string): string {
 export function formatMapHtml(maps: readonly HostMap[], title = 'kvmlint placement map'): string {
   let hosts = '';
   for (const map of maps) {
-    const colours = new Map(map.guests.map((g, i) => [g.name, colourOf(i)] as const));
+    // By file: two guests whose names are cut to one label still get two colours.
+    const colours = new Map(map.guests.map((g, i) => [g.file, colourOf(i)] as const));
     let nodes = '';
     map.nodes.forEach((node, i) => {
       const pools = node.hugepages.map((p) => bar(p.used, p.total, `${formatKiB(p.sizeKiB)} pages ${p.used}/${p.total}`)).join('');
@@ -77,11 +81,11 @@ export function formatMapHtml(maps: readonly HostMap[], title = 'kvmlint placeme
       nodes += `<div class="node"><h3>node ${node.id}</h3>${nodeSvg(map, i, colours)}<div class="res">${pools}${mem}</div></div>`;
     });
     const legend = map.guests
-      .map((g, i) => `<li class="g-${i}"><span class="sw" style="background:${colours.get(g.name)}"></span><b>${esc(g.name)}</b> <small>${esc(g.file)}</small> — ${g.cpus.isEmpty ? 'not pinned' : `CPUs ${esc(g.cpus.toString())} on node${g.nodes.size === 1 ? '' : 's'} ${esc(g.nodes.toString())}`}</li>`)
+      .map((g, i) => `<li class="g-${i}"><span class="sw" style="background:${colours.get(g.file)}"></span><b>${esc(g.name)}</b> <small>${esc(g.file)}</small> — ${g.cpus.isEmpty ? 'not pinned' : `CPUs ${esc(g.cpus.toString())} on node${g.nodes.size === 1 ? '' : 's'} ${esc(g.nodes.toString())}`}</li>`)
       .join('');
     const findings = map.findings.length === 0
       ? '<p class="ok">no findings</p>'
-      : `<ul class="findings">${map.findings.map((f) => `<li class="${f.severity}"><b>${esc(f.ruleId)}</b> <small>${esc(f.file)}:${f.line}:${f.column}</small>${shortMessage(f.message)}</li>`).join('')}</ul>`;
+      : `<ul class="findings">${map.findings.map((f) => `<li class="${f.severity}"><b>${esc(f.ruleId)}</b> <small>${esc(neutraliseLine(f.file))}:${f.line}:${f.column}</small>${shortMessage(neutraliseLine(f.message))}</li>`).join('')}</ul>`;
     hosts += `<section class="host"><h2>${esc(map.name)} <small>${esc(map.path)}</small></h2><div class="cols"><div class="nodes">${nodes}</div><aside><h3>guests</h3><ul class="legend">${legend}</ul><h3>findings (${map.findings.length})</h3>${findings}</aside></div></section>`;
   }
   const css = `

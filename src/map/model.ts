@@ -11,12 +11,15 @@ import { hostNodeWatermarks } from '../model/node-memory.ts';
 import { domainThreads, describeThread, type ThreadGroup } from '../model/threads.ts';
 import { neutraliseLine } from '../formats/neutralise.ts';
 import { excerpt } from '../model/describe.ts';
+import { definedGuests } from '../model/domain-identity.ts';
 
 /** The longest guest name a map shows. */
 export const MAP_NAME_MAX = 64;
 
 export interface MapOccupant {
   guest: string;
+  /** The guest's file: what tells two guests apart whose names are cut to the same label. */
+  key: string;
   /** "vCPU 3", "emulator", "IOThread 1". */
   thread: string;
   /** The thread runs on this CPU alone (a dedicated vCPU). */
@@ -74,11 +77,14 @@ export function buildHostMap(plan: { host: LintHost; domains: readonly LintedDom
     if (at.list.length < MAX_OCCUPANTS) at.list.push(o);
   };
   const guests: HostMap['guests'] = [];
-  for (const ld of plan.domains) {
+  // The guests the host holds, each name and uuid once, as the plan rules count them (src/model/domain-identity.ts).
+  const domains = definedGuests(plan.domains);
+  for (const ld of domains) {
     // Shown in a terminal (text map) and in HTML: one line, no controls (a <name> may hold &#10; or ESC),
     // and cut as messages cut it: the HTML repeats it for each thread on each CPU, and a 600 KiB
     // <name> made a map past V8's longest string.
     const name = excerpt(neutraliseLine(ld.domain.name ?? ld.source.path), MAP_NAME_MAX);
+    const key = neutraliseLine(ld.source.path);
     let cpus = CpuSet.empty;
     for (const t of domainThreads(ld.domain, h)) {
       const a = t.affinity;
@@ -89,17 +95,17 @@ export function buildHostMap(plan: { host: LintHost; domains: readonly LintedDom
       const dedicated = set.size === 1;
       if (t.kind === 'vcpu') cpus = cpus.union(set);
       for (const cpu of set.toArray()) {
-        if (t.kind === 'vcpu' && t.ids.size <= 64) for (const v of t.ids.toArray()) occupy(cpu, { guest: name, thread: threadName(t, v), dedicated });
-        else occupy(cpu, { guest: name, thread: threadName(t), dedicated });
+        if (t.kind === 'vcpu' && t.ids.size <= 64) for (const v of t.ids.toArray()) occupy(cpu, { guest: name, key, thread: threadName(t, v), dedicated });
+        else occupy(cpu, { guest: name, key, thread: threadName(t), dedicated });
       }
     }
-    guests.push({ name, file: neutraliseLine(ld.source.path), cpus, nodes: h.nodesOfCpus(cpus) });
+    guests.push({ name, file: key, cpus, nodes: h.nodesOfCpus(cpus) });
   }
 
   // Hugepages and small-page memory bound per node, as insufficient-hugepages and numa-memory-insufficient count them.
   const pagesUsed = new Map<string, number>();
   const bound = new Map<number, number>();
-  for (const ld of plan.domains) {
+  for (const ld of domains) {
     for (const m of memoryDemands(ld.domain)) {
       if (!m.hugepages) continue;
       const size = m.hugepages.sizeKiB ?? h.defaultHugepageSizeKiB;
@@ -135,7 +141,7 @@ export function buildHostMap(plan: { host: LintHost; domains: readonly LintedDom
     };
   });
   const files = new Set(plan.domains.map((d) => d.source.path));
-  return { name: neutraliseLine(h.snapshot.hostname ?? h.name), path: neutraliseLine(plan.host.path), nodes, guests, findings: plan.diagnostics.filter((d) => files.has(d.file) || d.file === plan.host.path) };
+  return { name: excerpt(neutraliseLine(h.snapshot.hostname ?? h.name), MAP_NAME_MAX), path: neutraliseLine(plan.host.path), nodes, guests, findings: plan.diagnostics.filter((d) => files.has(d.file) || d.file === plan.host.path) };
 }
 
 /** "40.6 GiB", "512 MiB": memory sizes for map labels, short enough to fit. */

@@ -76,6 +76,27 @@ test('a domain matched by two hosts\' globs is a config error naming both (exit 
   }
 });
 
+test('one snapshot in two hosts[] entries is a config error (planned apart, each would place guests on the other\'s CPUs)', () => {
+  const dir = scratchFleet();
+  try {
+    const config = fleetConfig();
+    // hv01's guests split over two entries naming the same snapshot.
+    config.hosts = [
+      { snapshot: config.hosts[0].snapshot, domains: ['hv01/db-*.xml'] },
+      { snapshot: `./${config.hosts[0].snapshot}`, domains: ['hv01/web-*.xml'] },
+      config.hosts[1],
+    ];
+    writeConfig(dir, config);
+    for (const args of [['fleet'], ['plan', '--write', 'fleet']]) {
+      const r = kvmlint(args, dir);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, /hosts\[1\]\.snapshot: \.\/hosts\/hv01\.json is hosts\[0\]'s snapshot too/);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a wrong config is exit 2 naming the key', () => {
   const cases: Array<[object, RegExp]> = [
     [{ hosts: [{ snapshot: 'hosts/hv01.json' }] }, /hosts\[0\]\.domains: is required/],

@@ -129,3 +129,33 @@ test('kvmlint map colours as the lint report does: FORCE_COLOR on a pipe, NO_COL
   assert.doesNotMatch(run({ FORCE_COLOR: '1' }, ['--no-color']), esc);
   assert.match(run({}, ['--color']), esc);
 });
+
+test('map (HTML): guests whose names cut to one label keep their own colours; bidi controls in findings and long hostnames are neutralised and cut; a copied file is one guest', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kvmlint-map-names-'));
+  try {
+    const host = JSON.parse(readFileSync(join(repoRoot, 'examples/hosts/dual-socket.json'), 'utf8'));
+    host.hostname = 'h'.repeat(400);
+    writeFileSync(join(dir, 'host.json'), JSON.stringify(host));
+    const guest = (name: string, uuid: string, cpu: number) =>
+      `<domain type='kvm'><name>${name}</name><uuid>${uuid}</uuid><memory unit='GiB'>4</memory><vcpu placement='static'>1</vcpu><cputune><vcpupin vcpu='0' cpuset='${cpu}'/><emulatorpin cpuset='0-1'/></cputune><os><type arch='x86_64' machine='q35'>hvm</type></os></domain>`;
+    const long = 'x'.repeat(70);
+    writeFileSync(join(dir, 'a.xml'), guest(`${long}-a`, '00000000-0000-4000-8000-00000000000a', 4));
+    writeFileSync(join(dir, 'b.xml'), guest(`${long}-b`, '00000000-0000-4000-8000-00000000000b', 5));
+    // Both pinned to CPU 6: dedicated-cpu-conflict's message names the guests, RLO included.
+    writeFileSync(join(dir, 'c.xml'), guest('gnp.exe\u202e-web', '00000000-0000-4000-8000-00000000000c', 6));
+    writeFileSync(join(dir, 'd.xml'), guest('other', '00000000-0000-4000-8000-00000000000d', 6));
+    // A copy of d (same name and uuid): one guest, as the plan rules count it.
+    writeFileSync(join(dir, 'e.xml'), guest('other', '00000000-0000-4000-8000-00000000000d', 6));
+    const maps = await buildMaps({ paths: ['a.xml', 'b.xml', 'c.xml', 'd.xml', 'e.xml'].map((f) => join(dir, f)), cwd: dir, hostFile: 'host.json', configFile: false });
+    const html = formatMapHtml(maps);
+    assert.doesNotMatch(html, /\u202e/, 'no right-to-left override in the page');
+    assert.doesNotMatch(html, /h{65}/, 'the hostname is cut');
+    const swatch = (file: string) => new RegExp(`<span class="sw" style="background:([^"]+)"></span><b>[^<]*</b> <small>${file}</small>`).exec(html)?.[1];
+    assert.ok(swatch('a.xml') && swatch('b.xml') && swatch('a.xml') !== swatch('b.xml'), 'two colours for two guests with one label');
+    assert.equal(maps[0]!.guests.length, 4, 'the copy e.xml is not a fifth guest');
+    // No guest is drawn in the reds that mark conflicts.
+    for (const [, hue] of html.matchAll(/hsl\((\d+), 60%, 60%\)/g)) assert.ok(Number(hue) >= 25 && Number(hue) < 335, `hue ${hue}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
