@@ -118,6 +118,8 @@ test('a config\'s snapshots in a symlinked directory: inside the repository they
     mkdirSync(path.join(dir, 'outside'));
     mkdirSync(path.join(ws, 'hosts'));
     for (const d of [path.join(dir, 'outside'), path.join(ws, 'hosts')]) cpSync(HOST, path.join(d, 'h.json'));
+    // One file a host: a snapshot named by two entries is a config error of its own.
+    for (let i = 0; i < 36; i++) cpSync(HOST, path.join(ws, 'hosts', `h${i}.json`));
     symlinkSync(path.join(dir, 'outside'), path.join(ws, 'out'));
     symlinkSync('hosts', path.join(ws, 'in'));
     symlinkSync(path.join(dir, 'outside', 'h.json'), path.join(ws, 'hosts', 'link.json'));
@@ -125,7 +127,7 @@ test('a config\'s snapshots in a symlinked directory: inside the repository they
     const config = (snapshots: string[]) => ({ hosts: snapshots.map((snapshot, i) => ({ snapshot, domains: [`d${i}/*.xml`] })) });
     // 2 snapshots a directory are each looked at with lstat; 18 (a fleet) are read from one listing of it.
     for (const copies of [1, 9]) {
-      const accepted = Array.from({ length: copies }, () => ['hosts/h.json', 'in/h.json', 'hosts/h.json', 'in/h.json']).flat();
+      const accepted = Array.from({ length: copies }, (_, c) => [0, 1, 2, 3].map((k) => `${k % 2 === 0 ? 'hosts' : 'in'}/h${4 * c + k}.json`)).flat();
       const n = accepted.length;
       assert.equal(loadConfigFile(writeConfig(ws, config(accepted))).hosts.length, n);
       for (const refused of ['out/h.json', 'hosts/link.json', 'in/link.json']) {
