@@ -17,8 +17,9 @@ import type { HostSnapshot, SnapshotCpuList } from '../../src/model/host.ts';
 import { copyBundle } from '../support/bundle.ts';
 import { repoRoot } from '../support/paths.ts';
 
-const GUEST = 'kvmlint-live-stand-in';
-const UUID = '0f6a4c2e-9b1d-4e7a-8c3f-2a5b6c7d8e9f';
+// Unique to this process: two test runs at once (CI beside a local run) would each find the other's stand-in.
+const GUEST = `kvmlint-live-stand-in-${process.pid}`;
+const UUID = `0f6a4c2e-9b1d-4e7a-8c3f-${process.pid.toString(16).padStart(12, '0')}`;
 const SECRET = 'live-S3CRET-not-for-snapshots';
 /** Thread name → CPUs. vCPU 0 on CPU 1, vCPU 1 and everything else on CPU 0. */
 const LAYOUT: Record<string, number[]> = {
