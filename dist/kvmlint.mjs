@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"f9f6d05d1e73287e61a360a0f605464be45670a9e8b10f60744836283e0d7ec6"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"1a6aaebed7edc815092e4a2c3e6f07151efb406a6cb83fad4d32dff6b3abe573"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -267,10 +267,14 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     // Files whose fixes are not written (or, with --fix-dry-run, not printed): the report must show them as
     // they are, not as the fixes would have left them.
     const unwritten = new Set<string>(outcome.unparsable);
-    for (const abs of outcome.unparsable) {
-      say(io, `${displayPath(abs, io.cwd)}: fixed text would not parse; left unchanged`);
+    // Each file left unfixed, said on stderr and carried into the report (SARIF's execution notifications).
+    const fixNotes: string[] = [];
+    const unfixed = (message: string) => {
+      say(io, message);
+      fixNotes.push(message);
       fixFailures++;
-    }
+    };
+    for (const abs of outcome.unparsable) unfixed(`${displayPath(abs, io.cwd)}: fixed text would not parse; left unchanged`);
     const workspace = sarifRoot(io);
     for (const [abs, text] of outcome.fixed) {
       const shown = toPosixPath(displayPath(abs, io.cwd));
@@ -279,8 +283,7 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
         const encoding = outcome.encodings.get(abs) ?? 'utf-8';
         const refusal = encodingRefusal(encoding);
         if (refusal) {
-          say(io, `${shown}: ${refusal}`);
-          fixFailures++;
+          unfixed(`${shown}: ${refusal}`);
           unwritten.add(abs);
           continue;
         }
@@ -301,14 +304,15 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
         say(io, `fixed ${shown}: ${counts.join(', ')}`);
       } catch (e) {
         const why = e instanceof FixWriteError ? e.message.replace(abs, shown) : `${shown}: could not write the fix: ${e instanceof Error ? e.message : String(e)}`;
-        say(io, why);
-        fixFailures++;
+        unfixed(why);
         unwritten.add(abs);
       }
     }
     if (unwritten.size > 0) {
       const kept = [...outcome.fixed].filter(([abs]) => !unwritten.has(abs));
       result = await lint({ ...lintOptions, overrides: new Map([...(lintOptions.overrides ?? []), ...kept]) });
+      result.executionSuccessful = false;
+      result.executionNotes = [...(result.executionNotes ?? []), ...fixNotes];
     }
   } else {
     result = await lint(lintOptions);

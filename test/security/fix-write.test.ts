@@ -224,6 +224,11 @@ test("a file in the encoding its XML declaration names is fixed in it: Latin-1 b
     assert.ok(fixed.includes(Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2c, 0x20, 0xbd])), 'Latin-1 bytes kept');
     assert.equal(fixed.toString('latin1').replace(FIXED_LINE, '\n  </cputune>'), latin1.toString('latin1'));
     assert.ok(readFileSync(join(dir, 'cp1252.xml')).equals(cp1252), 'the refused file is byte-identical');
+    // In SARIF the run is not a successful one, and says which file was left unfixed.
+    const sarif = kvmlint(['--fix', '-f', 'sarif', '--host', HOST, 'cp1252.xml'], dir);
+    const invocation = JSON.parse(sarif.stdout).runs[0].invocations[0];
+    assert.equal(invocation.executionSuccessful, false);
+    assert.deepEqual(invocation.toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text), ['cp1252.xml: files in windows-1252 are not fixed']);
     assert.deepEqual(leftovers(dir), []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
