@@ -2,6 +2,13 @@ import { defineDomainRule } from '../../src/engine/types.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import { numatunePlacement } from '../../src/model/numa.ts';
 import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
+import { attribute } from '../../src/xml/query.ts';
+
+/**
+ * libvirt 7.3.0 added mode 'restrictive' (virDomainNumatuneMemMode in src/conf/numa_conf.c: 7.0.0's enum ends at
+ * interleave, 9.0.0's has restrictive); an older libvirt fails to parse it ("Unsupported NUMA memory tuning mode").
+ */
+const RESTRICTIVE_MODE_SINCE = '7.3.0';
 
 /** libvirt 9.4.0 (src/conf/numa_conf.c virDomainNumaDefValidate) refuses a restrictive memnode under a <memory> that is not. */
 const RESTRICTIVE_MEMNODE_CHECKED_SINCE = '9.4.0';
@@ -56,6 +63,10 @@ export default defineDomainRule({
         message: "<memnode cellid='{{cellid}}'> mode restrictive with <memory> mode {{memMode}}: libvirt {{since}} and later reject this",
         help: "use mode 'restrictive' on both or on neither (older libvirt takes it, and refuses to start it once upgraded)",
       },
+      restrictiveUnknown: {
+        message: "mode 'restrictive' is unknown to libvirt {{version}}, which rejects it at define time (it came in {{since}})",
+        help: "use mode 'strict' on a host with libvirt before {{since}}",
+      },
       restrictiveMemnodeOld: {
         message: "<memnode cellid='{{cellid}}'> mode restrictive with <memory> mode {{memMode}}: libvirt {{version}} takes it, {{since}} refuses it",
         help: "use mode 'restrictive' on both or on neither: after an upgrade to libvirt {{since}} the guest no longer starts",
@@ -67,6 +78,17 @@ export default defineDomainRule({
     if (!nt) return;
     const mem = nt.memory;
     const placement = numatunePlacement(domain);
+    const version = host?.model.libvirtVersion;
+    // On a libvirt without the mode, the first 'restrictive' fails the parse: one finding, the others related,
+    // and the pairing checks below (between restrictive and other modes) do not apply.
+    const restrictiveKnown = libvirtAtLeast(version, RESTRICTIVE_MODE_SINCE) !== false;
+    if (!restrictiveKnown) {
+      const modes = [mem, ...nt.memnodes].filter((m) => m?.mode === 'restrictive').map((m) => attribute(m!.element, 'mode')!);
+      if (modes.length > 0) {
+        const related = modes.slice(1).map((a) => ({ range: a.valueRange, message: "another mode 'restrictive' here" }));
+        report({ range: modes[0]!.valueRange, messageId: 'restrictiveUnknown', data: { version: version!, since: RESTRICTIVE_MODE_SINCE }, related });
+      }
+    }
     // All from numa_conf.c virDomainNumatuneParseXML, virDomainNumatuneSet, virDomainNumatuneNodeParseXML
     // and virDomainNumaDefValidate.
     if (mem) {
@@ -121,12 +143,13 @@ export default defineDomainRule({
         // (A missing <memory> counts as strict.)
         const memMode = mem?.mode ?? 'strict';
         const shownMode = mem ? memMode : `${memMode} (none written)`;
-        if (memMode === 'restrictive' && m.mode !== 'restrictive') {
+        if (!restrictiveKnown) {
+          // Reported above.
+        } else if (memMode === 'restrictive' && m.mode !== 'restrictive') {
           report({ range: m.element.startTag, messageId: 'restrictiveMismatch', data: { cellid: m.cellid, mode: m.mode, memMode: shownMode } });
         } else if (memMode !== 'restrictive' && m.mode === 'restrictive') {
           // The other direction is refused only from 9.4.0 (NEWS "numa: Deny other memory modes than restrictive if a
           // memnode is restrictive"), at define and, for a domain defined before, at start (qemuProcessStartValidate).
-          const version = host?.model.libvirtVersion;
           if (libvirtAtLeast(version, RESTRICTIVE_MEMNODE_CHECKED_SINCE) === false) {
             report({ range: m.element.startTag, severity: 'warning', messageId: 'restrictiveMemnodeOld', data: { cellid: m.cellid, memMode: shownMode, version: version!, since: RESTRICTIVE_MEMNODE_CHECKED_SINCE } });
           } else {
