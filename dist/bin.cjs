@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"a5a882c59dc314a260310288fc01ca29c9078d2ce00850919891abca8af943ce"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"edee6e7c58f3221b7a223ccc2ea03b4cc5088fff65439cfb965616f7a9ef2924"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

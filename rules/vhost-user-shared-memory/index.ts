@@ -10,6 +10,9 @@ import { CpuSet } from '../../src/model/cpuset.ts';
 import { attribute } from '../../src/xml/query.ts';
 import type { DomainModel } from '../../src/model/domain.ts';
 
+/** libvirt 6.9.0 (NEWS: "qemu: virtiofs can be used without NUMA nodes"); 6.2.0-6.8.0 required guest NUMA cells. */
+const VIRTIOFS_WITHOUT_CELLS_SINCE = '6.9.0';
+
 const DEVICE_NAMES: Record<VhostUserDevice['kind'], [one: string, many: string]> = {
   interface: ['vhost-user interface', 'vhost-user interfaces'],
   'passt-interface': ['vhost-user interface (passt)', 'vhost-user interfaces (passt)'],
@@ -33,6 +36,10 @@ export default defineDomainRule({
         message: '{{devices}} {{need}} shared memory, but {{why}}',
         help: '{{fix}}: {{verdict}}',
       },
+      virtiofsNeedsCells: {
+        message: 'the virtiofs filesystem needs guest NUMA cells on libvirt {{version}}: it rejects the definition without them',
+        help: "add <cpu><numa> cells with memAccess='shared' (libvirt {{since}} and later take <access mode='shared'/> alone)",
+      },
       shareAll: { message: "share guest memory: <access mode='shared'/> in <memoryBacking>" },
       shareCells: { message: "set memAccess='shared' on {{cells}}" },
     },
@@ -42,6 +49,16 @@ export default defineDomainRule({
     // Devices first: nearly every guest has none, and most guests' memory is not shared.
     const devices = domain.devices.vhostUserDevices();
     if (devices.length === 0) return;
+    const version = host?.model.libvirtVersion;
+    // Before 6.9.0, qemuValidateDomainDeviceDefFS refused virtiofs in a guest without NUMA cells
+    // ("virtiofs requires one or more NUMA nodes"), shared <memoryBacking> or not: that is the cause to report.
+    if ((domain.cpu?.cells.length ?? 0) === 0 && libvirtAtLeast(version, VIRTIOFS_WITHOUT_CELLS_SINCE) === false) {
+      const fs = devices.find((d) => d.kind === 'virtiofs');
+      if (fs) {
+        report({ range: fs.element.startTag, messageId: 'virtiofsNeedsCells', data: { version: version!, since: VIRTIOFS_WITHOUT_CELLS_SINCE } });
+        return;
+      }
+    }
     const unshared = unsharedMemory(domain);
     if (!unshared) return;
 
@@ -61,7 +78,7 @@ export default defineDomainRule({
         need: devices.length === 1 ? 'needs' : 'need',
         why: whyUnshared(unshared),
         fix: fixAdvice(unshared),
-        verdict: verdict(devices, host?.model.libvirtVersion),
+        verdict: verdict(devices, version),
       },
       related,
       suggestions: suggestionsFor(source.text, domain, unshared),
