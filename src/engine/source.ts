@@ -4,6 +4,7 @@ import { parseXml } from '../xml/parse.ts';
 import { LineIndex } from '../xml/lines.ts';
 import type { XmlDocument, XmlParseError } from '../xml/types.ts';
 import type { SourceFile } from './types.ts';
+import { SINGLE_BYTE_ALIASES, SINGLE_BYTE_UPPER_HALVES } from '../generated/charsets.ts';
 
 export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
 const MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
@@ -138,19 +139,13 @@ const UTF8_NAMES = new Set(['utf-8', 'utf8']);
  * (parser.c xmlParseEncodingDecl), and later releases switch to a UTF-16 decoder that cannot read it.
  */
 const UTF16_NAMES = new Set(['utf-16', 'utf16', 'utf-16le', 'utf-16be', 'ucs-2', 'ucs2', 'iso-10646-ucs-2']);
-/**
- * The other encodings read here: names glibc's iconv knows (iconv --list) that a WHATWG decoder reads
- * with the same meaning. iso-8859-9 and -11 decode as windows-1254 and windows-874, which differ from
- * them only in 0x80-0x9F, where those have control characters.
- */
-const ICONV_NAMES = /^(?:iso[-_]?8859-(?:[2-9]|1[0134-6])|latin[2-6]|windows-125[0-8]|cp125[0-8]|koi8-[ru]|shift[_-]jis|sjis|euc-jp|euc-kr|gbk|gb2312|gb18030|big5(?:-hkscs)?|ibm866|cp866|macintosh|iso-2022-jp|windows-874|cp874|tis-620)$/;
 const LATIN1_NAMES = new Set(['iso-8859-1', 'iso_8859-1', 'iso8859-1', 'iso88591', 'iso_8859-1:1987', 'latin1', 'latin-1', 'l1', 'cp819', 'ibm819', 'iso-ir-100', 'csisolatin1']);
 const ASCII_NAMES = new Set(['ascii', 'us-ascii', 'ansi_x3.4-1968', 'ansi_x3.4-1986', 'iso646-us', 'iso_646.irv:1991', 'cp367', 'ibm367', 'us', 'csascii', 'iso-ir-6']);
 
 /**
  * How a file's bytes become text and back: 'utf-8' (the default, and UTF-16 by BOM, which
- * decodeXmlBytes handles apart), 'latin1', 'ascii', or the canonical name of a WHATWG
- * decoder (windows-1252, shift_jis, ...), which is read but never written.
+ * decodeXmlBytes handles apart), 'latin1', 'ascii', or the canonical name of a single-byte
+ * encoding in src/generated/charsets.ts (windows-1252, iso-8859-2, ...), which is read but never written.
  */
 export type XmlEncoding = string;
 
@@ -208,26 +203,31 @@ export function decodeXmlBytes(buf: Buffer): { text: string; error?: XmlParseErr
     if (bad < 0) return { text: buf.toString('latin1'), encoding: 'ascii' };
     return { ...decodeError(buf.toString('latin1', 0, bad), `byte 0x${buf[bad]!.toString(16)} is not ASCII, which the XML declaration names`), encoding: 'ascii' };
   }
-  let decoder: InstanceType<typeof TextDecoder> | undefined;
-  try {
-    // Only names glibc's iconv (libvirt's libxml2) knows too: WHATWG also takes browser labels ('visual',
-    // 'koi', 'chinese') that libxml2 answers with "Unsupported encoding".
-    decoder = ICONV_NAMES.test(declared) ? new TextDecoder(declared, { fatal: true }) : undefined;
-  } catch {
-    decoder = undefined;
+  // Every other name goes to glibc's iconv in libvirt's libxml2. kvmlint decodes the single-byte encodings iconv
+  // decodes by a table, with iconv's own tables (src/generated/charsets.ts). A browser's TextDecoder is no stand-in:
+  // it reads windows-1252's 0x81 as a control character where iconv fails, its GBK is GB18030, and its ISO-2022-JP
+  // falls back to ASCII at a line feed where iconv stays in kanji, so markup one reads is text to the other.
+  const canonical = SINGLE_BYTE_ALIASES[declared];
+  if (canonical === undefined) {
+    throw new UsageError(`the XML declaration names encoding '${excerptName(declared)}', which kvmlint cannot decode as libvirt does (it reads UTF-8, UTF-16, US-ASCII, ISO-8859-n, windows-125n, KOI8-R/U, IBM866, Macintosh and TIS-620; convert the file to UTF-8); not linted`);
   }
-  // WHATWG maps ISO-2022-KR, HZ and the like to 'replacement', which decodes nothing; x-user-defined is
-  // a browser's, unknown to iconv. Neither reads such a file as libxml2 does.
-  if (decoder === undefined || decoder.encoding === 'replacement' || decoder.encoding === 'x-user-defined') {
-    throw new UsageError(`the XML declaration names encoding '${excerptName(declared)}', which kvmlint cannot decode (it reads UTF-8, UTF-16, US-ASCII, ISO-8859-n, windows-125n, KOI8, Shift_JIS, EUC-JP/KR, GBK, GB18030 and Big5); not linted`);
+  return { ...decodeSingleByte(buf, SINGLE_BYTE_UPPER_HALVES[canonical]!, canonical), encoding: canonical };
+}
+
+/** Bytes in a single-byte encoding: ASCII below 0x80, the table above; U+FFFF in the table is a byte iconv rejects. */
+function decodeSingleByte(buf: Buffer, upperHalf: string, name: string): { text: string; error?: XmlParseError } {
+  let text = '';
+  let from = 0;
+  for (let i = 0; i < buf.length; i++) {
+    const b = buf[i]!;
+    if (b < 0x80) continue;
+    const c = upperHalf.charCodeAt(b - 0x80);
+    text += buf.toString('latin1', from, i);
+    if (c === 0xffff) return decodeError(text, `byte 0x${b.toString(16)}, which ${excerptName(name)} (the XML declaration's encoding) has no character for`);
+    text += String.fromCharCode(c);
+    from = i + 1;
   }
-  try {
-    return { text: decoder.decode(buf), encoding: decoder.encoding };
-  } catch {
-    const lossy = new TextDecoder(declared).decode(buf);
-    const at = lossy.indexOf('\uFFFD');
-    return { ...decodeError(lossy.slice(0, Math.max(at, 0)), `bytes that are not ${excerptName(declared)}, which the XML declaration names`), encoding: decoder.encoding };
-  }
+  return { text: text + buf.toString('latin1', from) };
 }
 
 /** An encoding name as a message quotes it: the declaration allows any length. */

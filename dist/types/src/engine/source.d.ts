@@ -22,8 +22,8 @@ export declare function readBounded(path: string, maxBytes: number, scratch?: {
 export declare function readRegularFile(path: string, maxBytes: number): Buffer;
 /**
  * How a file's bytes become text and back: 'utf-8' (the default, and UTF-16 by BOM, which
- * decodeXmlBytes handles apart), 'latin1', 'ascii', or the canonical name of a WHATWG
- * decoder (windows-1252, shift_jis, ...), which is read but never written.
+ * decodeXmlBytes handles apart), 'latin1', 'ascii', or the canonical name of a single-byte
+ * encoding in src/generated/charsets.ts (windows-1252, iso-8859-2, ...), which is read but never written.
  */
 export type XmlEncoding = string;
 /** The encoding an XML declaration at `from` in these bytes names (lower case) and the name's offset, or undefined. */
