@@ -9534,6 +9534,7 @@ function isDomainRoot(el) {
 function buildDomainModel(domain) {
   const problems = [];
   const b = new ModelBuilder(problems);
+  b.repeatedChildren(domain);
   const vcpu = b.vcpu(firstChild(domain, "vcpu"));
   const iothreadIds = b.iothreadIds(domain);
   return {
@@ -9778,11 +9779,46 @@ function textOf(el) {
 function textRange(el) {
   return el.contentRange.end > el.contentRange.start ? el.contentRange : el.startTag;
 }
+var SINGLE_CHILDREN = /* @__PURE__ */ new Map([
+  ["numatune", "rejects"],
+  ["cputune", "merges"],
+  ["memoryBacking", "merges"],
+  ["memtune", "merges"],
+  ["iothreadids", "merges"],
+  ["vcpus", "merges"],
+  ["devices", "merges"],
+  ["cpu", "merges"],
+  ["os", "merges"],
+  ["name", "ignores"],
+  ["uuid", "ignores"],
+  ["vcpu", "ignores"],
+  ["iothreads", "ignores"],
+  ["memory", "ignores"],
+  ["currentMemory", "ignores"],
+  ["maxMemory", "ignores"]
+]);
+var SINGLE_CPUTUNE_CHILDREN = ["emulatorpin", "emulatorsched"];
 var ModelBuilder = class {
   constructor(problems) {
     this.problems = problems;
   }
   problems;
+  /** A second copy of a `<domain>` child libvirt's schema allows once: what libvirt does with it decides the severity. */
+  repeatedChildren(domain) {
+    let seen;
+    for (const child2 of domain.children) {
+      const kind = SINGLE_CHILDREN.get(child2.name);
+      if (kind === void 0) continue;
+      seen ??= /* @__PURE__ */ new Map();
+      const first = seen.get(child2.name);
+      if (!first) {
+        seen.set(child2.name, child2);
+        continue;
+      }
+      const message = kind === "rejects" ? `a second <${child2.name}>: libvirt rejects the domain ("only one ${child2.name} is supported")` : kind === "merges" ? `a second <${child2.name}>: libvirt reads it together with the first, kvmlint only the first (the schema allows one)` : `a second <${child2.name}>: libvirt reads only the first and ignores this one (the schema allows one)`;
+      this.problems.push({ ruleId: "value-invalid", range: child2.startTag, message, severity: kind === "ignores" ? "warning" : "error", duplicate: { name: child2.name, first: first.startTag } });
+    }
+  }
   problem(range2, message, ruleId = "value-invalid") {
     this.problems.push({ ruleId, range: range2, message });
   }
@@ -9936,6 +9972,12 @@ var ModelBuilder = class {
   }
   cputune(el) {
     if (!el) return void 0;
+    for (const name of SINGLE_CPUTUNE_CHILDREN) {
+      const all = childrenNamed(el, name);
+      for (const extra of all.slice(1)) {
+        this.problems.push({ ruleId: "value-invalid", range: extra.startTag, message: `a second <${name}>: libvirt rejects the domain ("only one ${name} is supported")`, duplicate: { name, first: all[0].startTag } });
+      }
+    }
     const emulator = firstChild(el, "emulatorpin");
     return {
       element: el,
@@ -22529,12 +22571,17 @@ var value_invalid_default = defineDomainRule({
     summary: "A number, size, unit or mode that libvirt would reject (non-numeric vcpu, unknown unit, page size 0, implausible counts).",
     tags: ["schema"],
     messages: {
-      invalid: { message: "{{detail}}", help: "use a value libvirt's Domain XML format accepts here" }
+      invalid: { message: "{{detail}}", help: "use a value libvirt's Domain XML format accepts here" },
+      repeated: { message: "{{detail}}", help: "keep one <{{name}}>, holding what both hold" }
     }
   },
   check({ domain, report }) {
     for (const p of domain.problems) {
-      if (p.ruleId === "value-invalid") report({ range: p.range, messageId: "invalid", data: { detail: p.message }, severity: p.severity });
+      if (p.ruleId !== "value-invalid") continue;
+      if (p.duplicate) {
+        const related = [{ range: p.duplicate.first, message: `the first <${p.duplicate.name}>` }];
+        report({ range: p.range, messageId: "repeated", data: { detail: p.message, name: p.duplicate.name }, severity: p.severity, related });
+      } else report({ range: p.range, messageId: "invalid", data: { detail: p.message }, severity: p.severity });
     }
   }
 });

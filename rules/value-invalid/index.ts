@@ -13,11 +13,16 @@ export default defineDomainRule({
     tags: ['schema'],
     messages: {
       invalid: { message: '{{detail}}', help: "use a value libvirt's Domain XML format accepts here" },
+      repeated: { message: '{{detail}}', help: 'keep one <{{name}}>, holding what both hold' },
     },
   },
   check({ domain, report }) {
     for (const p of domain.problems) {
-      if (p.ruleId === 'value-invalid') report({ range: p.range, messageId: 'invalid', data: { detail: p.message }, severity: p.severity });
+      if (p.ruleId !== 'value-invalid') continue;
+      if (p.duplicate) {
+        const related = [{ range: p.duplicate.first, message: `the first <${p.duplicate.name}>` }];
+        report({ range: p.range, messageId: 'repeated', data: { detail: p.message, name: p.duplicate.name }, severity: p.severity, related });
+      } else report({ range: p.range, messageId: 'invalid', data: { detail: p.message }, severity: p.severity });
     }
   },
 });

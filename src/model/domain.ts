@@ -34,6 +34,8 @@ export interface ValueProblem {
   rewrite?: { attr: XmlAttribute; fix?: string; suggestions?: Array<{ message: string; text: string; kind?: 'intended' | 'reading' }> };
   /** cpuset-syntax's findings: the parts its messages are made of (`message` is the same text in one string). */
   cpuset?: CpusetProblem;
+  /** A repeated element: its name, and the first one (a related location). */
+  duplicate?: { name: string; first: Range };
 }
 
 /** Where a cpuset problem is (`<element attr='value'>`, value excerpted) and what it is. */
@@ -388,6 +390,7 @@ export function buildDomainModel(domain: XmlElement): DomainModel {
   const problems: ValueProblem[] = [];
   const b = new ModelBuilder(problems);
 
+  b.repeatedChildren(domain);
   const vcpu = b.vcpu(firstChild(domain, 'vcpu'));
   const iothreadIds = b.iothreadIds(domain);
   return {
@@ -692,8 +695,60 @@ export function textRange(el: XmlElement): Range {
   return el.contentRange.end > el.contentRange.start ? el.contentRange : el.startTag;
 }
 
+/**
+ * What libvirt (src/conf/domain_conf.c, numa_conf.c; 11.3.0) does with a second one of these
+ * `<domain>` children, which its schema allows once each:
+ * - 'rejects': virDomainNumatuneParseXML, "only one numatune is supported";
+ * - 'merges': its XPath reads children of every copy (`./cputune/vcpupin`, `./memoryBacking/hugepages/page`,
+ *   `./devices/disk`, `./cpu/numa[1]/cell`), while kvmlint reads the first copy, so it cannot vouch for the domain;
+ * - 'ignores': it reads `./vcpu[1]`, `string(./name[1])`: the first, silently.
+ */
+const SINGLE_CHILDREN: ReadonlyMap<string, 'rejects' | 'merges' | 'ignores'> = new Map([
+  ['numatune', 'rejects'],
+  ['cputune', 'merges'],
+  ['memoryBacking', 'merges'],
+  ['memtune', 'merges'],
+  ['iothreadids', 'merges'],
+  ['vcpus', 'merges'],
+  ['devices', 'merges'],
+  ['cpu', 'merges'],
+  ['os', 'merges'],
+  ['name', 'ignores'],
+  ['uuid', 'ignores'],
+  ['vcpu', 'ignores'],
+  ['iothreads', 'ignores'],
+  ['memory', 'ignores'],
+  ['currentMemory', 'ignores'],
+  ['maxMemory', 'ignores'],
+]);
+
+/** `<cputune>` children libvirt takes once (virDomainDefTunablesParse: "only one emulatorpin is supported"). */
+const SINGLE_CPUTUNE_CHILDREN = ['emulatorpin', 'emulatorsched'] as const;
+
 class ModelBuilder {
   constructor(private readonly problems: ValueProblem[]) {}
+
+  /** A second copy of a `<domain>` child libvirt's schema allows once: what libvirt does with it decides the severity. */
+  repeatedChildren(domain: XmlElement): void {
+    let seen: Map<string, XmlElement> | undefined;
+    for (const child of domain.children) {
+      const kind = SINGLE_CHILDREN.get(child.name);
+      if (kind === undefined) continue;
+      seen ??= new Map();
+      const first = seen.get(child.name);
+      if (!first) {
+        seen.set(child.name, child);
+        continue;
+      }
+      const message =
+        kind === 'rejects'
+          ? `a second <${child.name}>: libvirt rejects the domain ("only one ${child.name} is supported")`
+          : kind === 'merges'
+            ? `a second <${child.name}>: libvirt reads it together with the first, kvmlint only the first (the schema allows one)`
+            : `a second <${child.name}>: libvirt reads only the first and ignores this one (the schema allows one)`;
+      this.problems.push({ ruleId: 'value-invalid', range: child.startTag, message, severity: kind === 'ignores' ? 'warning' : 'error', duplicate: { name: child.name, first: first.startTag } });
+    }
+  }
 
   private problem(range: Range, message: string, ruleId: ValueProblem['ruleId'] = 'value-invalid'): void {
     this.problems.push({ ruleId, range, message });
@@ -866,6 +921,12 @@ class ModelBuilder {
 
   cputune(el: XmlElement | undefined): CputuneConfig | undefined {
     if (!el) return undefined;
+    for (const name of SINGLE_CPUTUNE_CHILDREN) {
+      const all = childrenNamed(el, name);
+      for (const extra of all.slice(1)) {
+        this.problems.push({ ruleId: 'value-invalid', range: extra.startTag, message: `a second <${name}>: libvirt rejects the domain ("only one ${name} is supported")`, duplicate: { name, first: all[0]!.startTag } });
+      }
+    }
     const emulator = firstChild(el, 'emulatorpin');
     return {
       element: el,

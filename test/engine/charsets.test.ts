@@ -28,7 +28,7 @@ test('every single-byte table and name decodes as glibc iconv decodes it', () =>
     assert.ok(table && table.length === 128, `${alias}: table for ${canonical}`);
     const expected = iconvUpperHalf(alias);
     for (let i = 0; i < 128; i++) {
-      const ours = table.charCodeAt(i) === 0xffff ? undefined : table[i];
+      const ours: string | undefined = table.charCodeAt(i) === 0xffff ? undefined : table[i];
       assert.equal(ours, expected[i], `${alias} byte 0x${(i + 0x80).toString(16)}`);
     }
   }

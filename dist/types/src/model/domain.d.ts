@@ -34,6 +34,11 @@ export interface ValueProblem {
     };
     /** cpuset-syntax's findings: the parts its messages are made of (`message` is the same text in one string). */
     cpuset?: CpusetProblem;
+    /** A repeated element: its name, and the first one (a related location). */
+    duplicate?: {
+        name: string;
+        first: Range;
+    };
 }
 /** Where a cpuset problem is (`<element attr='value'>`, value excerpted) and what it is. */
 export type CpusetProblem = {
