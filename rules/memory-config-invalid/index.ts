@@ -2,6 +2,7 @@ import { defineDomainRule } from '../../src/engine/types.ts';
 import { attribute } from '../../src/xml/query.ts';
 import { formatKiB } from '../../src/model/units.ts';
 import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
+import { memoryDevicesKiB, numaMemoryTotal } from '../../src/model/guest-numa.ts';
 
 /** Memory devices that take a slot of <maxMemory slots> (domain_conf.c virDomainDefHasMemoryHotplug; virtio-mem and virtio-pmem are PCI devices). */
 const SLOT_MODELS = new Set(['dimm', 'nvdimm']);
@@ -42,8 +43,12 @@ export default defineDomainRule({
         help: 'move one device (its address base) past the other, or drop base and let QEMU place it',
       },
       maxBelowMemory: {
-        message: '<maxMemory> is {{max}}, less than <memory> {{memory}}: libvirt rejects this at define time',
+        message: '<maxMemory> is {{max}}, less than {{what}} {{memory}}: libvirt rejects this at define time',
         help: 'raise <maxMemory> to at least {{memory}} (it is the ceiling for memory hotplug)',
+      },
+      devicesExceedMemory: {
+        message: 'the memory devices total {{devices}}, more than <memory> {{memory}}: libvirt rejects this at define time',
+        help: '<memory> counts the devices too: raise it to at least {{devices}} plus the boot memory',
       },
       slotsExceeded: {
         message: '{{count}} {{what}} need a memory slot each, but <maxMemory slots> is {{slots}}: libvirt {{version}}rejects this at define time',
@@ -96,10 +101,23 @@ export default defineDomainRule({
       });
     }
 
+    // domain_postparse.c virDomainDefPostParseMemory, as `virsh define` runs it (ABI update): with guest NUMA cells the
+    // total becomes their sum plus the memory devices, whatever <memory> says; without, the devices must fit in <memory>
+    // ("Total size of memory devices exceeds the total memory size"; qemuDomainDefNumaAutoAdd checks the same).
+    const cellsTotal = cells.length > 0 && cellMemory ? numaMemoryTotal(domain) : undefined;
+    if (cells.length === 0 && domain.memory && devices.length > 0) {
+      const sum = memoryDevicesKiB(domain);
+      if (sum && sum.kib > domain.memory.kib) {
+        report({ range: domain.memory.range, messageId: 'devicesExceedMemory', data: { devices: formatKiB(sum.kib), memory: formatKiB(domain.memory.kib) } });
+      }
+    }
+
     const max = domain.maxMemory;
     if (!max) return;
-    if (domain.memory && max.kib < domain.memory.kib) {
-      report({ range: max.range, messageId: 'maxBelowMemory', data: { max: formatKiB(max.kib), memory: formatKiB(domain.memory.kib) } });
+    const total = cells.length > 0 && cellMemory ? cellsTotal?.kib : domain.memory?.kib;
+    if (total !== undefined && max.kib < total) {
+      const what = cells.length > 0 && cellMemory ? (cellsTotal!.deviceCount > 0 ? "the NUMA cells' and memory devices'" : "the NUMA cells'") : '<memory>';
+      report({ range: max.range, messageId: 'maxBelowMemory', data: { max: formatKiB(max.kib), memory: formatKiB(total), what } });
     }
     const slotsAttr = attribute(max.element, 'slots');
     const slots = slotsAttr && /^\d+$/.test(slotsAttr.value.trim()) ? Number(slotsAttr.value) : undefined;
