@@ -23334,7 +23334,8 @@ var package_default = {
   exports: {
     ".": {
       types: "./dist/types/src/api.d.ts",
-      import: "./dist/api.mjs"
+      import: "./dist/api.mjs",
+      default: "./dist/api.mjs"
     },
     "./package.json": "./package.json"
   },
@@ -23344,6 +23345,7 @@ var package_default = {
   files: [
     "dist/",
     "!dist/kvmlint-code-cache-*",
+    "!dist/action.mjs",
     "schemas/",
     "rules/*/README.md",
     "README.md",
@@ -24070,6 +24072,7 @@ function renderReport(rule, d) {
 
 // src/engine/core.ts
 var NO_OPTIONS = Object.freeze({});
+var PLAN_SUGGESTIONS_AUTO_MAX_DOMAINS = 200;
 function lineColumnOf(lines, range2) {
   const s = lines.position(range2.start);
   const e = lines.position(range2.end);
@@ -26009,7 +26012,7 @@ function loadSchemaValidator(dir, shown = dir, documents = 0, bounded = false) {
 }
 
 // src/engine/runner.ts
-var PLAN_SUGGESTIONS_AUTO_MAX_FILES = 200;
+var PLAN_SUGGESTIONS_AUTO_MAX_FILES = PLAN_SUGGESTIONS_AUTO_MAX_DOMAINS;
 var SCHEMA_RULE_ID = "schema-invalid";
 var CLI_HOST = /* @__PURE__ */ Symbol("--host");
 function loadLintHost(hostFile, cwd, housekeeping, libvirtVersion) {

@@ -2129,6 +2129,870 @@ var init_stylish = __esm({
   }
 });
 
+// node_modules/ignore/index.js
+var require_ignore = __commonJS({
+  "node_modules/ignore/index.js"(exports, module) {
+    function makeArray(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var UNDEFINED = void 0;
+    var EMPTY = "";
+    var SPACE2 = " ";
+    var ESCAPE = "\\";
+    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
+    var BOM = "\uFEFF";
+    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
+    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
+    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
+    var REGEX_SPLITALL_CRLF = /\r?\n/g;
+    var DOUBLE_SLASH = "//";
+    var SLASH_CODE = 47;
+    var DOT_CODE = 46;
+    var SLASH2 = "/";
+    var TMP_KEY_IGNORE = "node-ignore";
+    if (typeof Symbol !== "undefined") {
+      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+    }
+    var KEY_IGNORE = TMP_KEY_IGNORE;
+    var define = (object, key, value) => {
+      Object.defineProperty(object, key, { value });
+      return value;
+    };
+    var RETURN_FALSE = () => false;
+    var POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1f\\x7f",
+      digit: "0-9",
+      graph: "!-.0-~",
+      lower: "a-z",
+      print: " -.0-~",
+      punct: "!-.:-@\\[-`{-~",
+      // git's `sane-ctype.h` classifies \v and \f as control, not space,
+      //   unlike C's `isspace`
+      space: " \\t\\n\\r",
+      upper: "A-Z",
+      xdigit: "0-9A-Fa-f"
+    };
+    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var NON_SLASH = "(?!\\/)";
+    var classSource = (negated, body) => {
+      if (negated) {
+        return `[^\\/${body}]`;
+      }
+      const source = `[${body}]`;
+      return new RegExp(source).test("/") ? NON_SLASH + source : source;
+    };
+    var scanBracket = (pattern, start) => {
+      const { length } = pattern;
+      let index = start + 1;
+      let negated = EMPTY;
+      const lead = pattern[index];
+      if (lead === "!" || lead === "^") {
+        negated = "^";
+        index++;
+      }
+      let body = EMPTY;
+      let prev = EMPTY;
+      for (; ; ) {
+        const char = pattern[index];
+        if (char === UNDEFINED) {
+          return null;
+        }
+        if (char === ESCAPE) {
+          const escaped = pattern[++index];
+          body += escapeMember(escaped);
+          prev = escaped;
+        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
+          index++;
+          let to = pattern[index];
+          if (to === ESCAPE) {
+            to = pattern[index += 1];
+          }
+          if (prev <= to) {
+            body += `-${escapeMember(to)}`;
+          }
+          prev = EMPTY;
+        } else if (char === "[" && pattern[index + 1] === ":") {
+          const nameStart = index + 2;
+          let end = nameStart;
+          while (end < length && pattern[end] !== "]") {
+            end++;
+          }
+          if (end === length) {
+            return null;
+          }
+          if (end > nameStart && pattern[end - 1] === ":") {
+            const name = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+              return null;
+            }
+            body += POSIX_CLASSES[name];
+            prev = EMPTY;
+            index = end;
+          } else {
+            body += escapeMember("[");
+            prev = "[";
+            index = nameStart - 2;
+          }
+        } else {
+          body += escapeMember(char);
+          prev = char;
+        }
+        index++;
+        if (pattern[index] === "]") {
+          return {
+            end: index,
+            source: classSource(negated, body)
+          };
+        }
+      }
+    };
+    var NEVER_MATCH = "[]";
+    var PLACEHOLDER2 = "\0";
+    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
+      `${PLACEHOLDER2}(\\d+)${PLACEHOLDER2}`,
+      "g"
+    );
+    var TRAILING_WILDCARD = "\uE000";
+    var TRAILING_DOUBLESTAR = "\uE001";
+    var isReserved = (char) => char === PLACEHOLDER2 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var extractBrackets = (pattern) => {
+      const sources = [];
+      const hold = (source) => `${PLACEHOLDER2}${sources.push(source) - 1}${PLACEHOLDER2}`;
+      const { length } = pattern;
+      let out = EMPTY;
+      let index = 0;
+      while (index < length) {
+        const char = pattern[index];
+        if (char === ESCAPE) {
+          const escaped = pattern[index + 1];
+          if (escaped === SLASH2 && index + 2 === length) {
+            out += hold(NEVER_MATCH);
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE2) {
+            out += pattern.slice(index, index + 2);
+          } else {
+            out += hold(
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+            );
+          }
+          index += 2;
+        } else if (isReserved(char)) {
+          out += hold(`[${char}]`);
+          index++;
+        } else if (char === "[") {
+          const scanned = scanBracket(pattern, index);
+          if (scanned === null) {
+            out += hold(NEVER_MATCH);
+            index = length;
+          } else {
+            out += hold(scanned.source);
+            index = scanned.end + 1;
+          }
+        } else {
+          out += char;
+          index++;
+        }
+      }
+      return {
+        source: out,
+        sources
+      };
+    };
+    var DIRECT = null;
+    var REGEX_INNER_SLASH = /\/(?!$)/;
+    var WILDCARD = "[^\\/]*";
+    var REPLACERS = [
+      // Replace (\ ) with ' '
+      // Only a space: an escaped tab or other whitespace is already a literal by
+      //   the time it reaches here, and a bare tab must be left as one, not turned
+      //   into a space.
+      // (\ ) -> ' '
+      // (\\ ) -> '\\ '
+      // (\\\ ) -> '\\ '
+      [
+        // A run of backslashes is taken whole, from its first one, so no match
+        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+        //   quadratic.
+        /(\\+)( ?)/g,
+        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE2 : run,
+        ESCAPE + SPACE2
+      ],
+      // git's wildmatch() reads a run of two or more asterisks as one globstar
+      //   whenever the run fills a path segment: it starts the pattern or follows
+      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+      //   already `**`; a longer one is folded into `**` here, so the steps
+      //   below only ever have to know `**`.
+      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+      // git also takes a run beside a literal prefix (`a***/b`) or beside an
+      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+      //   lists both, under "A run of asterisks".
+      [
+        /(^|\/)\*{3,}(?=\/|$)/g,
+        (_, start) => `${start}**`,
+        "*"
+      ],
+      // Escape metacharacters
+      // which is written down by users but means special for regular expressions.
+      // > There are 12 characters with special meanings:
+      // > - the backslash \,
+      // > - the caret ^,
+      // > - the dollar sign $,
+      // > - the period or dot .,
+      // > - the vertical bar or pipe symbol |,
+      // > - the question mark ?,
+      // > - the asterisk or star *,
+      // > - the plus sign +,
+      // > - the opening parenthesis (,
+      // > - the closing parenthesis ),
+      // > - and the opening square bracket [,
+      // > - the opening curly brace {,
+      // > These special characters are often called "metacharacters".
+      [
+        /[\\$.|*+(){^]/g,
+        (match) => `\\${match}`
+      ],
+      [
+        // > a question mark (?) matches a single character
+        /(?!\\)\?/g,
+        () => "[^/]",
+        "?"
+      ],
+      // leading slash
+      [
+        // > A leading slash matches the beginning of the pathname.
+        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+        // A leading slash matches the beginning of the pathname
+        /^\//,
+        () => "^",
+        SLASH2
+      ],
+      // replace special metacharacter slash after the leading slash
+      [
+        /\//g,
+        () => "\\/",
+        SLASH2
+      ],
+      [
+        // > A leading "**" followed by a slash means match in all directories.
+        // > For example, "**/foo" matches file or directory "foo" anywhere,
+        // > the same as pattern "foo".
+        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+        // >   under directory "foo".
+        // Notice that the '*'s have been replaced as '\\*'
+        /^\^*(?:\\\*\\\*\\\/)+/,
+        // '**/foo' <-> 'foo'
+        () => "(?:^|\\/)",
+        "*"
+      ],
+      // starting
+      [
+        // there will be no leading '/'
+        //   (which has been replaced by section "leading slash")
+        // If starts with '**', adding a '^' to the regular expression also works
+        DIRECT,
+        (source, pattern) => {
+          if (!source || source[0] === "^" || source[0] === "(") {
+            return source;
+          }
+          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
+          return anchor + source;
+        }
+      ],
+      // two globstars
+      [
+        // Use lookahead assertions so that we could match more than one `'/**'`
+        /\\\/\\\*\\\*(?=\\\/|$)/g,
+        // Zero, one or several directories
+        // should not use '*', or it will be replaced by the next replacer
+        // Check if it is not the last `'/**'`
+        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        "*"
+      ],
+      // normal intermediate wildcards
+      [
+        // Never replace escaped '*'
+        // ignore rule '\*' will match the path '*'
+        // 'abc.*/' -> go
+        // 'abc.*'  -> skip this rule,
+        //    coz trailing single wildcard will be handed by [trailing wildcard]
+        /(^|[^\\])(?:\\\*)+(?!$)/g,
+        // '*.js' matches '.js'
+        // '*.js' doesn't match 'abc'
+        // 1. An asterisk "*" matches anything except a slash.
+        // 2. Other consecutive asterisks are considered regular asterisks
+        //    and collapse into one non-slash wildcard run.
+        (_, p1) => p1 + WILDCARD,
+        "*"
+      ],
+      // trailing wildcard, held apart from a literal star
+      [
+        // The step above leaves a trailing `*` alone, so a single `\*` is all that
+        //   can be left at the end here, and what stands in front of it says which
+        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+        //   nothing before it; a literal arrives as the user's own escape, which
+        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+        //   There is no third case: every backslash still reaching the chain is
+        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+        //   own character, so a longer run can never form. This runs while the
+        //   two are still distinct, before the unescape steps below collapse the
+        //   literal onto the very `\*` a wildcard leaves behind.
+        /(^|[^\\])((?:\\\\)*)\\\*$/,
+        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
+        "*"
+      ],
+      [
+        // unescape, revert step 3 except for back slash
+        // For example, if a user escape a '\\*',
+        // after step 3, the result will be '\\\\\\*'
+        /\\\\\\(?=[$.|*+(){^])/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // '\\\\' -> '\\'
+        /\\\\/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // Every real bracket expression -- POSIX classes included -- has already
+        //   been held aside by `extractBrackets`, so the only `[` left in the
+        //   pattern is an escaped, literal one.
+        // A backslash could only stand at the end of the range if it quoted the
+        //   `]`, and `\]` is held aside long before this.
+        /\\\[([^\]/]*?)($|\])/g,
+        // '\\[bar]' -> '\\\\[bar]'
+        (match, range2, close) => `\\[${range2}${close}`,
+        "["
+      ],
+      // ending
+      [
+        // 'js' will not match 'js.'
+        // 'ab' will not match 'abc'
+        DIRECT,
+        // WTF!
+        // https://git-scm.com/docs/gitignore
+        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+        // which re-fixes #24, #38
+        // > If there is a separator at the end of the pattern then the pattern
+        // > will only match directories, otherwise the pattern can match both
+        // > files and directories.
+        // 'js*' will not match 'a.js'
+        // 'js/' will not match 'a.js'
+        // 'js' will match 'a.js' and 'a.js/'
+        (source) => {
+          const last = source[source.length - 1];
+          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+            return source;
+          }
+          return last === SLASH2 ? `${source}$` : `${source}(?=$|\\/$)`;
+        }
+      ]
+    ];
+    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
+    var MODE_IGNORE = "regex";
+    var MODE_CHECK_IGNORE = "checkRegex";
+    var UNDERSCORE = "_";
+    var replaceTrailingWildcard = (_, p1) => {
+      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix}(?=$|\\/$)`;
+    };
+    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
+    var replaceTrailingDoublestar = () => "[\\s\\S]";
+    var separatorAfter = (run, at) => {
+      let separator = EMPTY;
+      for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
+        separator += run[index].single;
+      }
+      return separator;
+    };
+    var pinWildcards = (source) => {
+      if (source.indexOf(WILDCARD) < 0) {
+        return source;
+      }
+      const tokens = [];
+      const { length } = source;
+      let index = 0;
+      while (index < length) {
+        const char = source[index];
+        if (source.startsWith(WILDCARD, index)) {
+          tokens.push({ wildcard: true });
+          index += WILDCARD.length;
+        } else if (char === "[") {
+          let end = index + 1;
+          if (source[end] === "^") {
+            end++;
+          }
+          if (source[end] === "]") {
+            end++;
+          }
+          while (end < length && source[end] !== "]") {
+            end += source[end] === ESCAPE ? 2 : 1;
+          }
+          end++;
+          tokens.push({ single: source.slice(index, end) });
+          index = end;
+        } else if (char === ESCAPE) {
+          tokens.push({ single: source.slice(index, index + 2) });
+          index += 2;
+        } else if (char === "(") {
+          let depth = 0;
+          let end = index;
+          do {
+            if (source[end] === ESCAPE) {
+              end++;
+            } else if (source[end] === "(") {
+              depth++;
+            } else if (source[end] === ")") {
+              depth--;
+            }
+            end++;
+          } while (end < length && depth > 0);
+          if ("*+?".indexOf(source[end]) >= 0) {
+            end++;
+          }
+          tokens.push({ boundary: source.slice(index, end) });
+          index = end;
+        } else if (char === "^" || char === "$") {
+          tokens.push({ boundary: char });
+          index++;
+        } else {
+          tokens.push({ single: char });
+          index++;
+        }
+      }
+      let out = EMPTY;
+      let run = [];
+      const flush = () => {
+        let lastWildcard;
+        run.forEach((token, at) => {
+          if (token.wildcard) {
+            lastWildcard = at;
+          }
+        });
+        run.forEach((token, at) => {
+          if (!token.wildcard) {
+            out += token.single;
+            return;
+          }
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
+        });
+        run = [];
+      };
+      tokens.forEach((token) => {
+        if (token.boundary === void 0) {
+          run.push(token);
+          return;
+        }
+        flush();
+        out += token.boundary;
+      });
+      flush();
+      return out;
+    };
+    var makeRegexPrefix = (pattern) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
+        pattern = "**";
+      }
+      const { source, sources } = extractBrackets(pattern);
+      const replaced = REPLACERS.reduce(
+        // A pass whose matcher finds nothing hands back the very string it was
+        //   given, so asking first costs a search and saves a rewrite. Ten of the
+        //   fifteen passes never fire for a typical .gitignore line, and between
+        //   them they were 45% of this chain.
+        (prev, [matcher, replacer, required]) => {
+          if (matcher === DIRECT) {
+            return replacer(prev, pattern);
+          }
+          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
+            return prev;
+          }
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
+        },
+        source
+      );
+      return sources.length ? replaced.replace(
+        REGEX_RESTORE_PLACEHOLDER,
+        (match, index) => sources[index]
+      ) : replaced;
+    };
+    var checkSourceOf = (body, prefix) => {
+      if (body[body.length - 1] === SLASH2) {
+        prefix = makeRegexPrefix(body.slice(0, -1));
+      }
+      const head = prefix.slice(0, -1);
+      const last = prefix[prefix.length - 1];
+      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
+    };
+    var matchesBasename = (body) => {
+      const index = body.indexOf(SLASH2);
+      return index < 0 || index === body.length - 1;
+    };
+    var basenameOf = (path3) => {
+      const end = path3.length - 1;
+      const index = path3.lastIndexOf(
+        SLASH2,
+        path3[end] === SLASH2 ? end - 1 : end
+      );
+      return index < 0 ? path3 : path3.slice(index + 1);
+    };
+    var parentOf = (path3) => {
+      if (path3.charCodeAt(0) === SLASH_CODE || path3.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path3.split(SLASH2).filter(Boolean);
+        slices.pop();
+        return slices.length ? slices.join(SLASH2) + SLASH2 : EMPTY;
+      }
+      const end = path3.length - 1;
+      const cut = path3.lastIndexOf(
+        SLASH2,
+        path3.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      );
+      return cut < 0 ? EMPTY : path3.slice(0, cut + 1);
+    };
+    var isString = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString(pattern);
+    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var IgnoreRule = class {
+      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
+        this.pattern = pattern;
+        this.mark = mark;
+        this.negative = negative;
+        define(this, "body", body);
+        define(this, "ignoreCase", ignoreCase);
+        define(this, "regexPrefix", prefix);
+      }
+      // Worked out on first use and kept behind an own property, the way `regex`
+      //   caches itself in `_regex`. Deciding it in the constructor instead would
+      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+      //   every compile -- including the compiles of rules that are never matched
+      //   against anything.
+      get _basenameOnly() {
+        return define(this, "_basenameOnly", matchesBasename(this.body));
+      }
+      get regex() {
+        const key = UNDERSCORE + MODE_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_IGNORE, key);
+      }
+      get checkRegex() {
+        const key = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_CHECK_IGNORE, key);
+      }
+      _make(mode, key) {
+        const str = pinWildcards(
+          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
+        );
+        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
+        return define(this, key, regex);
+      }
+    };
+    var hasTrailingBackslash = (str) => {
+      let count = 0;
+      while (str[str.length - count - 1] === ESCAPE) {
+        count++;
+      }
+      return count % 2 === 1;
+    };
+    var trimEnd = (body, stripLineEnd) => {
+      let lineEnd = body.length;
+      let end;
+      for (; ; ) {
+        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+          lineEnd--;
+        }
+        end = lineEnd;
+        while (body[end - 1] === SPACE2) {
+          end--;
+        }
+        if (!stripLineEnd || body[end - 1] !== "\n") {
+          break;
+        }
+        lineEnd = end - 1;
+      }
+      if (end === lineEnd) {
+        return body.slice(0, lineEnd);
+      }
+      let backslashes = 0;
+      while (body[end - backslashes - 1] === ESCAPE) {
+        backslashes++;
+      }
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE2 : body.slice(0, end);
+    };
+    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
+      if (body[0] === "#") {
+        return;
+      }
+      let negative = false;
+      if (body[0] === "!") {
+        negative = true;
+        body = body.slice(1);
+      }
+      const last = body[body.length - 1];
+      if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
+        body = trimEnd(body, stripLineEnd);
+      }
+      if (!body || hasTrailingBackslash(body)) {
+        return;
+      }
+      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body);
+      return new IgnoreRule(
+        pattern,
+        mark,
+        body,
+        ignoreCase,
+        negative,
+        regexPrefix
+      );
+    };
+    var RuleManager = class {
+      constructor(ignoreCase) {
+        this._ignoreCase = ignoreCase;
+        this._rules = [];
+        this._basenameCount = 0;
+      }
+      _add(pattern, index) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules._rules);
+          this._basenameCount += pattern._rules._basenameCount;
+          this._added = true;
+          return;
+        }
+        const isStr = isString(pattern);
+        const raw = isStr ? pattern : pattern.pattern;
+        const rule = checkPattern(raw) && createRule(
+          raw,
+          isStr ? UNDEFINED : pattern.mark,
+          this._ignoreCase,
+          !this._split,
+          this._stripBOM && !index
+        );
+        if (rule) {
+          this._added = true;
+          this._rules.push(rule);
+          if (matchesBasename(rule.body)) {
+            this._basenameCount++;
+          }
+        }
+      }
+      // @param {Array<string> | string | Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        this._split = isString(pattern);
+        this._stripBOM = !this._split || pattern[0] === BOM;
+        makeArray(
+          this._split ? splitPattern(pattern) : pattern
+        ).forEach(this._add, this);
+        if (this._added) {
+          this._literalRules = UNDEFINED;
+        }
+        return this._added;
+      }
+      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+      //   are left out once, rather than tested or compiled for every path.
+      testLiteral(path3) {
+        const rules4 = this._literalRules || (this._literalRules = this._rules.filter(
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH2 ? 2 : 1)] === "*"
+        ));
+        let ignored = false;
+        let unignored = false;
+        let matchedRule;
+        for (let index = rules4.length - 1; index >= 0; index--) {
+          const rule = rules4[index];
+          if (rule.checkRegex.test(path3)) {
+            ignored = !rule.negative;
+            unignored = rule.negative;
+            matchedRule = rule.negative ? UNDEFINED : rule;
+            break;
+          }
+        }
+        const ret = {
+          ignored,
+          unignored
+        };
+        if (matchedRule) {
+          ret.rule = matchedRule;
+        }
+        return ret;
+      }
+      // Test one single path without recursively checking parent directories
+      //
+      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+      // @returns {TestResult}
+      test(path3, mode) {
+        const rules4 = this._rules;
+        const { length } = rules4;
+        const shortcut = this._basenameCount * 2 >= length;
+        const basename2 = shortcut ? basenameOf(path3) : path3;
+        for (let index = length - 1; index >= 0; index--) {
+          const rule = rules4[index];
+          if (rule[mode].test(
+            shortcut && rule._basenameOnly ? basename2 : path3
+          )) {
+            const { negative } = rule;
+            const ret = {
+              ignored: !negative,
+              unignored: negative
+            };
+            if (!negative) {
+              ret.rule = rule;
+            }
+            return ret;
+          }
+        }
+        return {
+          ignored: false,
+          unignored: false
+        };
+      }
+    };
+    var throwError = (message, Ctor) => {
+      throw new Ctor(message);
+    };
+    var checkPath = (path3, originalPath, doThrow) => {
+      if (!isString(path3)) {
+        return doThrow(
+          `path must be a string, but got \`${originalPath}\``,
+          TypeError
+        );
+      }
+      if (!path3) {
+        return doThrow(`path must not be empty`, TypeError);
+      }
+      if (checkPath.isNotRelative(path3)) {
+        const r = "`path.relative()`d";
+        return doThrow(
+          `path should be a ${r} string, but got "${originalPath}"`,
+          RangeError
+        );
+      }
+      return true;
+    };
+    var isNotRelative = (path3) => {
+      const first = path3.charCodeAt(0);
+      if (first === SLASH_CODE) {
+        return true;
+      }
+      if (first !== DOT_CODE) {
+        return false;
+      }
+      if (path3.length === 1) {
+        return true;
+      }
+      const second = path3.charCodeAt(1);
+      if (second === SLASH_CODE) {
+        return true;
+      }
+      if (second !== DOT_CODE) {
+        return false;
+      }
+      return path3.length === 2 || path3.charCodeAt(2) === SLASH_CODE;
+    };
+    checkPath.isNotRelative = isNotRelative;
+    checkPath.convert = (p) => p;
+    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var Ignore = class {
+      constructor({
+        ignorecase = true,
+        ignoreCase = ignorecase,
+        allowRelativePaths = false
+      } = {}) {
+        define(this, KEY_IGNORE, true);
+        this._rules = new RuleManager(ignoreCase);
+        this._strictPathCheck = !allowRelativePaths;
+        this._initCache();
+      }
+      _initCache() {
+        this._ignoreCache = /* @__PURE__ */ Object.create(null);
+        this._testCache = /* @__PURE__ */ Object.create(null);
+      }
+      add(pattern) {
+        if (this._rules.add(pattern)) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      // @returns {TestResult}
+      _test(originalPath, cache, path3) {
+        checkPath(
+          path3,
+          originalPath,
+          this._strictPathCheck ? throwError : RETURN_FALSE
+        );
+        return path3 ? this._t(path3, cache) : {
+          ignored: false,
+          unignored: false
+        };
+      }
+      checkIgnore(target) {
+        const path3 = convertPath(target);
+        if (!path3 || path3.charCodeAt(path3.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path3);
+        }
+        const dir = this._t(path3, this._testCache);
+        if (dir.ignored) {
+          return dir;
+        }
+        const literal = this._rules.testLiteral(path3);
+        return literal.ignored || literal.unignored ? literal : dir;
+      }
+      _t(path3, cache) {
+        if (path3 in cache) {
+          return cache[path3];
+        }
+        const parentPath = parentOf(path3);
+        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
+        return cache[path3] = parent && parent.ignored ? parent : this._rules.test(path3, MODE_IGNORE);
+      }
+      ignores(path3) {
+        return this._test(path3, this._ignoreCache, convertPath(path3)).ignored;
+      }
+      createFilter() {
+        return (path3) => !this.ignores(path3);
+      }
+      filter(paths) {
+        return makeArray(paths).filter(this.createFilter());
+      }
+      // @returns {TestResult}
+      test(path3) {
+        return this._test(path3, this._testCache, convertPath(path3));
+      }
+    };
+    var factory = (options) => new Ignore(options);
+    var isPathValid = (path3) => checkPath(convertPath(path3), path3, RETURN_FALSE);
+    var setupWindows = () => {
+      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
+      checkPath.convert = makePosix;
+      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
+      checkPath.isNotRelative = (path3) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path3) || isNotRelative(path3);
+    };
+    if (
+      // Detect `process` so that it can run in browsers.
+      typeof process !== "undefined" && process.platform === "win32"
+    ) {
+      setupWindows();
+    }
+    module.exports = factory;
+    factory.default = factory;
+    module.exports.isPathValid = isPathValid;
+    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+  }
+});
+
 // node_modules/js-tokens/index.js
 var require_js_tokens = __commonJS({
   "node_modules/js-tokens/index.js"(exports) {
@@ -10701,8 +11565,8 @@ function importCapabilities(text, path3) {
   if (!root || root.name !== "capabilities") {
     throw new HostSnapshotError(path3, "", `root element is <${root?.name ?? ""}>, not <capabilities>`, root?.startTag);
   }
-  const fail = (el, problem, range = el.startTag) => {
-    throw new HostSnapshotError(path3, xpath(el), problem, range);
+  const fail = (el, problem, range2 = el.startTag) => {
+    throw new HostSnapshotError(path3, xpath(el), problem, range2);
   };
   const intAttr = (el, name, required) => {
     const a = attribute(el, name);
@@ -11317,12 +12181,12 @@ var HostSnapshotError = class extends Error {
   file;
   /** Where the field's value (or the syntax error) is in the file text, when known. */
   range;
-  constructor(file, field, problem, range) {
+  constructor(file, field, problem, range2) {
     super(field === "" ? `${file}: ${problem}` : `${file}: ${field}: ${problem}`);
     this.name = "HostSnapshotError";
     this.file = file;
     this.field = field;
-    this.range = range;
+    this.range = range2;
   }
 };
 function schemaValidator() {
@@ -11433,8 +12297,8 @@ function semanticErrors(s, checkCpus) {
   return errors;
 }
 function jsonSyntaxError(text, path3, err) {
-  const { problem, range } = describeJsonSyntaxError(text, err);
-  return new HostSnapshotError(path3, "", problem, range);
+  const { problem, range: range2 } = describeJsonSyntaxError(text, err);
+  return new HostSnapshotError(path3, "", problem, range2);
 }
 var snapshotWording = (e, segments, got) => {
   const type = String(e.params.type);
@@ -11543,8 +12407,8 @@ function loadHostSnapshotTextFully(text, path3) {
       const { segments, problem } = describeAjvError(first2, snapshotWording);
       const field = formatJsonPath(segments);
       const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? "s" : ""})` : "";
-      const range = locateJsonKey(text, field) ?? locateJsonKey(text, formatJsonPath(segments.slice(0, -1)));
-      throw new HostSnapshotError(path3, field, problem + more, field === "" ? void 0 : range);
+      const range2 = locateJsonKey(text, field) ?? locateJsonKey(text, formatJsonPath(segments.slice(0, -1)));
+      throw new HostSnapshotError(path3, field, problem + more, field === "" ? void 0 : range2);
     }
     throw new HostSnapshotError(path3, "", "does not match the host snapshot schema");
   }
@@ -12129,8 +12993,8 @@ var ModelBuilder = class {
       this.problems.push({ ruleId: "value-invalid", range: child2.startTag, message, severity: kind === "ignores" ? "warning" : "error", duplicate: { name: child2.name, first: first.startTag } });
     }
   }
-  problem(range, message, ruleId = "value-invalid") {
-    this.problems.push({ ruleId, range, message });
+  problem(range2, message, ruleId = "value-invalid") {
+    this.problems.push({ ruleId, range: range2, message });
   }
   /** A non-negative integer attribute; undefined (with a problem) when present but not an integer. */
   uint(el, name) {
@@ -12139,15 +13003,15 @@ var ModelBuilder = class {
     const n = plainUint(a.value);
     return n !== void 0 ? n : this.uintValue(a.value, a.valueRange, `${el.name} ${name}`);
   }
-  uintValue(text, range, what) {
+  uintValue(text, range2, what) {
     const t = text.trim();
     if (!/^\d+$/.test(t)) {
-      this.problem(range, `${what} '${excerpt(t)}' is not a non-negative integer`);
+      this.problem(range2, `${what} '${excerpt(t)}' is not a non-negative integer`);
       return void 0;
     }
     const n = Number(t);
     if (!Number.isSafeInteger(n)) {
-      this.problem(range, `${what} '${excerpt(t)}' is out of range`);
+      this.problem(range2, `${what} '${excerpt(t)}' is out of range`);
       return void 0;
     }
     return n;
@@ -12158,10 +13022,10 @@ var ModelBuilder = class {
     const parsed = parseLibvirtCpuset(attr.value);
     if (!parsed.ok) {
       const start = attr.valueRange.start + parsed.offset;
-      const range = parsed.length > 0 ? { start, end: start + parsed.length } : attr.valueRange;
+      const range2 = parsed.length > 0 ? { start, end: start + parsed.length } : attr.valueRange;
       this.problems.push({
         ruleId: "cpuset-syntax",
-        range,
+        range: range2,
         message: `${el.name} ${name}='${excerpt(attr.value)}': ${parsed.error}`,
         cpuset: { element: el.name, attr: name, value: excerpt(attr.value), kind: "invalid", error: parsed.error }
       });
@@ -12200,14 +13064,14 @@ var ModelBuilder = class {
   /** Element text plus `unit` attribute \u2192 KiB (virScaleInteger; default unit KiB). */
   memorySize(el) {
     if (!el) return void 0;
-    const range = textRange(el);
+    const range2 = textRange(el);
     const unit = attribute(el, "unit");
     const parsed = scaleToKiB(el.text.trim(), unit?.value);
     if (!parsed.ok) {
-      this.problem(unit && /unit/i.test(parsed.error) ? unit.valueRange : range, `<${el.name}> ${parsed.error}`);
+      this.problem(unit && /unit/i.test(parsed.error) ? unit.valueRange : range2, `<${el.name}> ${parsed.error}`);
       return void 0;
     }
-    return { kib: parsed.value, element: el, range };
+    return { kib: parsed.value, element: el, range: range2 };
   }
   memory(el) {
     return this.memorySize(el);
@@ -12418,9 +13282,9 @@ var ModelBuilder = class {
     return { element: c, id: idAttr ? this.uint(c, "id") : index, idAttr, index, cpus: this.cpuset(c, "cpus"), memoryKiB, memoryAttr: mem, unitAttr: unit };
   }
 };
-function hasValueProblem(d, range) {
-  if (!range) return false;
-  return d.problems.some((p) => p.ruleId === "value-invalid" && p.range.start >= range.start && p.range.end <= range.end);
+function hasValueProblem(d, range2) {
+  if (!range2) return false;
+  return d.problems.some((p) => p.ruleId === "value-invalid" && p.range.start >= range2.start && p.range.end <= range2.end);
 }
 
 // src/engine/directives.ts
@@ -14068,9 +14932,9 @@ var guest_numa_coverage_default = defineDomainRule({
     const n = layout.cells.length;
     const span = n === 1 ? "0" : `0-${n - 1}`;
     for (const { cell, id, kind } of layout.badIds) {
-      const range = cell.idAttr?.valueRange ?? cell.element.startTag;
-      if (kind === "beyond") report({ range, messageId: "idBeyond", data: { id, cells: n === 1 ? "is 1 cell" : `are ${n} cells`, span } });
-      else report({ range, messageId: "idTwice", data: { id, implicit: cell.idAttr ? "" : " (a cell without id takes its position)", span } });
+      const range2 = cell.idAttr?.valueRange ?? cell.element.startTag;
+      if (kind === "beyond") report({ range: range2, messageId: "idBeyond", data: { id, cells: n === 1 ? "is 1 cell" : `are ${n} cells`, span } });
+      else report({ range: range2, messageId: "idTwice", data: { id, implicit: cell.idAttr ? "" : " (a cell without id takes its position)", span } });
     }
     const maxKnown = domain.vcpu ? domain.vcpu.maxKnown : true;
     const max = domain.maxVcpus;
@@ -15459,8 +16323,8 @@ function reportNodesWithoutHousekeeping(ctx, host, housekeeping) {
       const pin = pins.find((g) => g.affinity.cpus.intersects(n.cpus));
       if (!pin) continue;
       users.set(n.id, [...users.get(n.id) ?? [], name]);
-      const range = pin.affinity.attr?.valueRange ?? pin.affinity.element?.startTag ?? ld.domain.element.startTag;
-      related.set(n.id, [...related.get(n.id) ?? [], { file: ld.source, range, message: `${name} pins vCPUs to node ${n.id} here` }]);
+      const range2 = pin.affinity.attr?.valueRange ?? pin.affinity.element?.startTag ?? ld.domain.element.startTag;
+      related.set(n.id, [...related.get(n.id) ?? [], { file: ld.source, range: range2, message: `${name} pins vCPUs to node ${n.id} here` }]);
     }
   }
   const snapshotNodes = ctx.host.model.snapshot.nodes ?? [];
@@ -15958,12 +16822,12 @@ var min_free_kbytes_guideline_default = definePlanRule({
     const value = host.minFreeKbytes;
     if (value === void 0) return;
     const maxPercent = typeof ctx.options.maxPercent === "number" ? ctx.options.maxPercent : 2;
-    const range = () => locateJsonKey(ctx.host.text, "vm.minFreeKbytes");
+    const range2 = () => locateJsonKey(ctx.host.text, "vm.minFreeKbytes");
     const totalKiB = host.nodes.reduce((a, n) => a + (n.memTotalKiB ?? 0), 0);
     if (value < KERNEL_FLOOR_KB) {
       const range1to2 = totalKiB > 0 ? `, ${Math.floor(totalKiB / 100)}\u2013${Math.floor(totalKiB * maxPercent / 100)} KiB on this host` : "";
       ctx.reportHost({
-        range: range(),
+        range: range2(),
         severity: "error",
         messageId: "belowFloor",
         data: { value, floor: KERNEL_FLOOR_KB, maxPercent, range: range1to2 }
@@ -15974,7 +16838,7 @@ var min_free_kbytes_guideline_default = definePlanRule({
     const limit = Math.floor(totalKiB * maxPercent / 100);
     if (value > limit) {
       ctx.reportHost({
-        range: range(),
+        range: range2(),
         messageId: "aboveGuideline",
         data: { value, size: formatKiB(value), percent: (value / totalKiB * 100).toFixed(1), total: formatKiB(totalKiB), maxPercent, limit }
       });
@@ -17014,9 +17878,9 @@ var realtime_guest_hygiene_default = defineDomainRule({
     const balloon = effectiveMemballoon(domain);
     if (balloon && balloon.model !== "none") {
       const model = balloon.element ? attribute(balloon.element, "model") : void 0;
-      const range = model?.valueRange ?? balloon.element?.startTag ?? (firstChild(domain.element, "devices") ?? domain.element).startTag;
-      if (balloon.element) report({ range, messageId: "balloon", data: { who, model: excerpt(balloon.model ?? "", 24) } });
-      else report({ range, messageId: "implicitBalloon", data: { who } });
+      const range2 = model?.valueRange ?? balloon.element?.startTag ?? (firstChild(domain.element, "devices") ?? domain.element).startTag;
+      if (balloon.element) report({ range: range2, messageId: "balloon", data: { who, model: excerpt(balloon.model ?? "", 24) } });
+      else report({ range: range2, messageId: "implicitBalloon", data: { who } });
     }
     const pmu = domain.devices.pmu();
     if (pmu?.state !== "off") {
@@ -17118,11 +17982,11 @@ var realtime_sched_unsafe_default = defineDomainRule({
         if (!onHk.isEmpty) reasons.push(`may run on housekeeping ${describeCpus(onHk)}`);
       }
       if (reasons.length === 0) continue;
-      const range = relatedRange(t);
+      const range2 = relatedRange(t);
       const subject = describeThread(t);
       const earlier = sharedCpu !== void 0 ? sharing.get(sharedCpu) : void 0;
       if (earlier && reasons.length === 1 && earlier.names.has(subject)) {
-        if (earlier.related.length < MAX_RELATED) earlier.related.push({ range, message: `${subject} (scheduler='${t.policy}') on ${describeCpus(a.cpus)} here` });
+        if (earlier.related.length < MAX_RELATED) earlier.related.push({ range: range2, message: `${subject} (scheduler='${t.policy}') on ${describeCpus(a.cpus)} here` });
         continue;
       }
       const related = [];
@@ -17136,9 +18000,9 @@ var realtime_sched_unsafe_default = defineDomainRule({
       };
       if (t.kind === "vcpu") {
         const vcpuData = { ...data, each: plural ? "each vCPU" : "it", POLICY: t.policy.toUpperCase() };
-        pending.push(() => report({ range, messageId: "vcpu", data: vcpuData, related }));
+        pending.push(() => report({ range: range2, messageId: "vcpu", data: vcpuData, related }));
       } else {
-        pending.push(() => report({ range, messageId: "thread", data, related }));
+        pending.push(() => report({ range: range2, messageId: "thread", data, related }));
       }
     }
     for (const r of pending) r();
@@ -18570,7 +19434,8 @@ var package_default = {
   exports: {
     ".": {
       types: "./dist/types/src/api.d.ts",
-      import: "./dist/api.mjs"
+      import: "./dist/api.mjs",
+      default: "./dist/api.mjs"
     },
     "./package.json": "./package.json"
   },
@@ -18580,6 +19445,7 @@ var package_default = {
   files: [
     "dist/",
     "!dist/kvmlint-code-cache-*",
+    "!dist/action.mjs",
     "schemas/",
     "rules/*/README.md",
     "README.md",
@@ -18671,9 +19537,10 @@ ${rule.meta.summary}
 
 // src/engine/core.ts
 var NO_OPTIONS = Object.freeze({});
-function lineColumnOf(lines, range) {
-  const s = lines.position(range.start);
-  const e = lines.position(range.end);
+var PLAN_SUGGESTIONS_AUTO_MAX_DOMAINS = 200;
+function lineColumnOf(lines, range2) {
+  const s = lines.position(range2.start);
+  const e = lines.position(range2.end);
   return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
 }
 function effectiveSeverity(rule, reported, setting) {
@@ -19286,16 +20153,819 @@ function formatResult(name, result, opts) {
 }
 var REPORT_WRITE_CHARS = 16 * 1024;
 
+// src/plan/problem.ts
+var GUEST_LABEL_MAX = 64;
+var PLACEMENT_RULES = /* @__PURE__ */ new Set([
+  "pin-crosses-nodeset",
+  "housekeeping-overlap",
+  "dedicated-cpu-conflict",
+  "vcpu-pin-collision",
+  "smt-sibling-sharing",
+  "guest-smt-topology-mismatch",
+  "guest-cell-spans-host-nodes",
+  "emulatorpin-overlaps-vcpus",
+  "missing-emulatorpin",
+  "iothread-placement",
+  "insufficient-hugepages",
+  "numa-memory-insufficient",
+  "min-free-kbytes-exceeds-node-free",
+  "vcpu-floating-pin",
+  "vcpu-partially-pinned",
+  "isolcpus-floating-affinity",
+  "realtime-sched-unsafe",
+  "pin-target-offline",
+  "numatune-memoryless-node"
+]);
+function isPlacementFinding(d) {
+  return d.severity !== "info" && PLACEMENT_RULES.has(d.ruleId);
+}
+function guestLabel(ld) {
+  return excerpt(ld.domain.name ?? ld.source.path, GUEST_LABEL_MAX);
+}
+function smallPageRoom(host, id) {
+  const node = host.node(id);
+  if (node.memFreeKiB === void 0) return Number.POSITIVE_INFINITY;
+  const share = hostNodeWatermarks(host)?.shares.get(id);
+  return node.memFreeKiB + (node.reclaimableKiB ?? 0) - (share?.highKiB ?? 0);
+}
+function buildPlanProblem(host, domains, diagnostics) {
+  const hk = host.housekeeping;
+  const problem = { host, nodes: [], guests: [], unplanned: [], refusal: void 0 };
+  if (!hk || hk.isEmpty) {
+    problem.refusal = `${host.name} declares no isolated CPUs (no isolcpus, nohz_full or tuned isolated_cores, and no housekeeping in the config): dedicated vCPUs have nowhere to go`;
+    return problem;
+  }
+  const isolated = host.online.subtract(hk);
+  const placementFindings = new Set(diagnostics.filter(isPlacementFinding).flatMap((d) => [d.file, ...(d.related ?? []).map((r) => r.file)]));
+  let taken = CpuSet.empty;
+  const pagesUsed = /* @__PURE__ */ new Map();
+  const smallUsed = /* @__PURE__ */ new Map();
+  const planned = [];
+  const bindersOf = /* @__PURE__ */ new Map();
+  const binds = (node, ld) => {
+    const set = bindersOf.get(node) ?? /* @__PURE__ */ new Set();
+    set.add(guestLabel(ld));
+    bindersOf.set(node, set);
+  };
+  for (const ld of domains) {
+    const d = ld.domain;
+    const why = !isPinned(d) ? "not pinned" : d.vcpu?.placement === "auto" ? "placed by numad" : void 0;
+    if (why === void 0) {
+      planned.push(ld);
+      continue;
+    }
+    problem.unplanned.push({ linted: ld, why });
+    for (const use of affinityUses(d, host)) taken = taken.union(use.reach);
+    for (const s of strictSmallPageShares(d)) {
+      smallUsed.set(s.node, (smallUsed.get(s.node) ?? 0) + s.kib);
+      binds(s.node, ld);
+    }
+    for (const m of memoryDemands(d)) {
+      if (!m.hugepages) continue;
+      const size = m.hugepages.sizeKiB ?? host.defaultHugepageSizeKiB;
+      if (size === void 0) continue;
+      const pages = Math.ceil(m.kib / size);
+      const add = (n, p) => {
+        pagesUsed.set(`${n}:${size}`, (pagesUsed.get(`${n}:${size}`) ?? 0) + p);
+        binds(n, ld);
+      };
+      if (m.target.kind === "node") add(m.target.node, pages);
+      else if (m.target.kind === "interleave") for (const [n, p] of spreadEvenly(pages, m.target.nodes)) add(n, p);
+    }
+  }
+  for (const node of host.nodes) {
+    const cores = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const cpu of node.cpus.intersect(isolated).toArray()) {
+      if (seen.has(cpu)) continue;
+      const siblings = (host.siblingsOf(cpu) ?? CpuSet.of(cpu)).intersect(host.online);
+      for (const s of siblings.toArray(4096)) seen.add(s);
+      if (!siblings.isSubsetOf(isolated) || siblings.intersects(taken)) continue;
+      cores.push({ node: node.id, cpus: siblings.toArray(4096) });
+    }
+    const pages = /* @__PURE__ */ new Map();
+    for (const pool of node.hugepages) pages.set(pool.sizeKiB, pool.total - (pagesUsed.get(`${node.id}:${pool.sizeKiB}`) ?? 0));
+    problem.nodes.push({
+      id: node.id,
+      cores,
+      housekeeping: hk.intersect(node.cpus),
+      pages,
+      smallKiB: smallPageRoom(host, node.id) - (smallUsed.get(node.id) ?? 0),
+      memoryless: node.memTotalKiB === 0,
+      unplannedBinders: [...bindersOf.get(node.id) ?? []],
+      unplannedSmallKiB: smallUsed.get(node.id) ?? 0
+    });
+  }
+  for (const ld of planned) {
+    const guest = buildGuest(host, ld, isolated);
+    if (typeof guest === "string") {
+      problem.unplanned.push({ linted: ld, why: guest });
+      continue;
+    }
+    guest.fine = guest.fine && !placementFindings.has(ld.source.path);
+    problem.guests.push(guest);
+  }
+  return problem;
+}
+function buildGuest(host, ld, isolated) {
+  const d = ld.domain;
+  const threads = d.cpu?.topology?.threads ?? 1;
+  if (!d.vcpu?.maxKnown && d.vcpu !== void 0) return "its <vcpu> count does not parse";
+  const max = d.maxVcpus;
+  const currentPins = /* @__PURE__ */ new Map();
+  for (const g of vcpuAffinityGroups(d, host)) {
+    if (g.affinity.source === "vcpupin" && isDedicated(g.affinity)) currentPins.set(g.vcpus.min, g.affinity.cpus.min);
+  }
+  const slices = guestMemorySlices(d);
+  const cells = d.cpu?.cells ?? [];
+  const guestCells = [];
+  if (cells.length === 0) {
+    guestCells.push({ cellId: void 0, vcpus: range(max), kib: slices[0]?.memoryKiB ?? 0 });
+  } else {
+    const ids = cells.map((c) => c.id);
+    if (ids.some((id) => id === void 0) || new Set(ids).size !== ids.length) return "its guest NUMA cells have bad ids";
+    let rest = CpuSet.range(0, max - 1);
+    for (const c of cells) {
+      const set = c.cpus?.set ?? CpuSet.empty;
+      if (!set.isSubsetOf(rest)) return "its guest NUMA cells share vCPUs or name missing ones";
+      rest = rest.subtract(set);
+      guestCells.push({ cellId: c.id, vcpus: set.toArray(), kib: c.memoryKiB ?? 0 });
+    }
+    const lowest = guestCells.reduce((a, b) => b.cellId < a.cellId ? b : a);
+    lowest.vcpus = [...lowest.vcpus, ...rest.toArray()].sort((a, b) => a - b);
+  }
+  const out = [];
+  for (const gc of guestCells) {
+    const units = /* @__PURE__ */ new Map();
+    for (const v of gc.vcpus) {
+      const k = Math.floor(v / threads);
+      const u = units.get(k);
+      if (u) u.push(v);
+      else units.set(k, [v]);
+    }
+    const backing = hugepageBacking(d, gc.cellId);
+    const pageSizeKiB = backing ? backing.spec?.sizeKiB ?? host.defaultHugepageSizeKiB : void 0;
+    if (backing && pageSizeKiB === void 0) return "its hugepage size is the host default, which the snapshot does not record";
+    const nodes = new Set(gc.vcpus.map((v) => currentPins.get(v)).map((c) => c === void 0 ? void 0 : host.nodeOfCpu(c)));
+    out.push({
+      cellId: gc.cellId,
+      vcpus: gc.vcpus,
+      units: [...units.values()],
+      pageSizeKiB,
+      pages: pageSizeKiB === void 0 ? 0 : Math.ceil(gc.kib / pageSizeKiB),
+      smallKiB: pageSizeKiB === void 0 ? gc.kib : 0,
+      currentNode: nodes.size === 1 ? [...nodes][0] : void 0
+    });
+  }
+  const cellOf = /* @__PURE__ */ new Map();
+  out.forEach((c, i) => c.vcpus.forEach((v) => cellOf.set(v, i)));
+  for (const c of out) for (const u of c.units) if (u.some((v) => cellOf.get(v) !== cellOf.get(u[0]))) return `a guest core (threads='${threads}') straddles two guest cells`;
+  const allPinned = range(max).every((v) => currentPins.has(v));
+  const cpus = [...currentPins.values()];
+  const fine = allPinned && new Set(cpus).size === cpus.length && cpus.every((c) => isolated.has(c)) && out.every((c) => c.currentNode !== void 0) && new Set(out.map((c) => c.currentNode)).size === out.length;
+  return { linted: ld, label: guestLabel(ld), cells: out, threads, spreadable: cells.length === 0, currentPins, fine };
+}
+function range(n) {
+  return Array.from({ length: n }, (_, i) => i);
+}
+
+// src/generated/config-validator.ts
+var import_ucs2length2 = __toESM(require_ucs2length(), 1);
+var func32 = import_ucs2length2.default.default;
+var pattern02 = new RegExp("^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
+
+// src/engine/config.ts
+var MAX_CONFIG_BYTES = 1024 * 1024;
+
+// src/engine/gitignore.ts
+var import_ignore = __toESM(require_ignore(), 1);
+var MAX_GITIGNORE_BYTES = 1024 * 1024;
+
+// src/schema/facts.ts
+var MAX_RNG_BYTES = 4 * 1024 * 1024;
+var MAX_DPKG_STATUS_BYTES = 32 * 1024 * 1024;
+var MAX_DPKG_LIST_BYTES = 1024 * 1024;
+
+// src/schema/validator.ts
+var MAX_SCHEMA_FILE_BYTES = 16 * 1024 * 1024;
+
+// src/engine/fix.ts
+function applyFixes(text, fixes) {
+  const sorted = [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const applied = [];
+  let out = "";
+  let at = 0;
+  let lastEnd = -1;
+  for (const fix of sorted) {
+    const [start, end] = fix.range;
+    if (start <= lastEnd || start < 0 || end > text.length || end < start) continue;
+    out += text.slice(at, start) + fix.text;
+    at = end;
+    lastEnd = end;
+    applied.push(fix);
+  }
+  return { text: out + text.slice(at), applied };
+}
+
+// src/plan/rewrite.ts
+function quoteOf(el) {
+  return el.attributes[0]?.quote ?? "'";
+}
+function setAttributes(text, el, set, drop = []) {
+  const q = quoteOf(el);
+  const wanted = new Map(set);
+  const kept = el.attributes.filter((a) => !wanted.has(a.name) && !drop.includes(a.name)).map((a) => text.slice(a.range.start, a.range.end));
+  const same = set.every(([k, v]) => el.attributeValues[k] === v) && !drop.some((k) => k in el.attributeValues);
+  if (same) return void 0;
+  const attrs = [...set.map(([k, v]) => `${k}=${q}${v}${q}`), ...kept].join(" ");
+  const close = el.selfClosing ? "/>" : ">";
+  return { range: [el.startTag.start, el.startTag.end], text: `<${el.name} ${attrs}${close}` };
+}
+function layoutFixes(text, d, layout) {
+  const fixes = [];
+  const hk = layout.housekeeping.toString();
+  const cputune = d.cputune;
+  const pinEls = [];
+  const pinOf = /* @__PURE__ */ new Map();
+  for (const p of cputune?.vcpupins ?? []) if (p.vcpu !== void 0 && !pinOf.has(p.vcpu)) pinOf.set(p.vcpu, p);
+  for (const [vcpu, cpu] of [...layout.pins].sort((a, b) => a[0] - b[0])) {
+    const pin = pinOf.get(vcpu);
+    if (pin?.cpuset?.attr) {
+      if (!(pin.cpuset.set?.size === 1 && pin.cpuset.set.has(cpu))) fixes.push(replaceAttributeValue(pin.cpuset.attr, String(cpu)));
+    } else if (pin) {
+      const f = setAttributes(text, pin.element, [["vcpu", String(vcpu)], ["cpuset", String(cpu)]]);
+      if (f) fixes.push(f);
+    } else pinEls.push({ name: "vcpupin", attributes: [["vcpu", String(vcpu)], ["cpuset", String(cpu)]] });
+  }
+  const within = (set) => set !== void 0 && !set.isEmpty && set.isSubsetOf(layout.housekeeping);
+  const emulator = cputune?.emulatorpin;
+  const afterPins = [];
+  if (emulator?.cpuset?.attr) {
+    if (!within(emulator.cpuset.set)) fixes.push(replaceAttributeValue(emulator.cpuset.attr, hk));
+  } else if (!emulator) afterPins.push({ name: "emulatorpin", attributes: [["cpuset", hk]] });
+  for (const id of d.iothreadIds) {
+    const pin = cputune?.iothreadpins.find((p) => p.iothread === id);
+    if (pin?.cpuset?.attr) {
+      if (!within(pin.cpuset.set)) fixes.push(replaceAttributeValue(pin.cpuset.attr, hk));
+    } else if (!pin) afterPins.push({ name: "iothreadpin", attributes: [["iothread", String(id)], ["cpuset", hk]] });
+  }
+  if (!cputune) {
+    const anchor = formatterPredecessor(d.element, "cputune", DOMAIN_CHILD_ORDER);
+    fixes.push(insertChild(text, d.element, { name: "cputune", attributes: [], children: [...pinEls, ...afterPins] }, anchor));
+  } else {
+    const groups = /* @__PURE__ */ new Map();
+    const add = (after, el) => {
+      const list = groups.get(after);
+      if (list) list.push(el);
+      else groups.set(after, [el]);
+    };
+    const lastPin = cputune.vcpupins[cputune.vcpupins.length - 1]?.element;
+    for (const el of pinEls) add(lastPin ?? formatterPredecessor(cputune.element, "vcpupin", CPUTUNE_CHILD_ORDER), el);
+    for (const el of afterPins) {
+      const anchor = formatterPredecessor(cputune.element, el.name, CPUTUNE_CHILD_ORDER);
+      add(anchor?.name === "vcpupin" || anchor === void 0 ? lastPin ?? anchor : anchor, el);
+    }
+    for (const [after, els] of groups) {
+      if (!after && cputune.element.children.length === 0) {
+        fixes.push(insertLastChildren(text, cputune.element, els));
+      } else if (!after) {
+        fixes.push(concatInsert(els, (el) => insertChild(text, cputune.element, el, void 0)));
+      } else fixes.push(concatInsert(els, (el) => insertAfter(text, after, el)));
+    }
+  }
+  for (const f of numatuneFixes(text, d, layout)) fixes.push(f);
+  return fixes;
+}
+function concatInsert(els, one) {
+  const parts = els.map(one);
+  const first = parts[0];
+  if (!parts.every((p) => p.range[0] === first.range[0] && p.range[1] === first.range[0])) throw new Error("plan insertions are not at one point");
+  return { range: first.range, text: parts.map((p) => p.text).join("") };
+}
+function numatuneFixes(text, d, layout) {
+  const all = layout.cellNodes.reduce((a, c) => a.union(c.nodes), CpuSet.empty);
+  const mode = layout.interleave ? "interleave" : "strict";
+  const withCells = layout.cellNodes.some((c) => c.cellId !== void 0);
+  const nt = d.numatune;
+  const memnodes = withCells ? layout.cellNodes.map((c) => ({ name: "memnode", attributes: [["cellid", String(c.cellId)], ["mode", "strict"], ["nodeset", c.nodes.toString()]] })) : [];
+  if (!nt) {
+    const anchor = formatterPredecessor(d.element, "numatune", DOMAIN_CHILD_ORDER);
+    const el = { name: "numatune", attributes: [], children: [{ name: "memory", attributes: [["mode", mode], ["nodeset", all.toString()]] }, ...memnodes] };
+    return [insertChild(text, d.element, el, anchor)];
+  }
+  const fixes = [];
+  const memory = nt.memory;
+  const missing = [];
+  if (memory) {
+    const f = setAttributes(text, memory.element, [["mode", mode], ["nodeset", all.toString()]], ["placement"]);
+    if (f) fixes.push(f);
+  } else if (nt.element.children.length === 0) {
+    missing.push({ name: "memory", attributes: [["mode", mode], ["nodeset", all.toString()]] });
+  } else {
+    fixes.push(insertChild(text, nt.element, { name: "memory", attributes: [["mode", mode], ["nodeset", all.toString()]] }, void 0));
+  }
+  for (const c of layout.cellNodes) {
+    if (c.cellId === void 0) continue;
+    const mn = nt.memnodes.find((m) => m.cellid === c.cellId);
+    if (mn) {
+      const f = setAttributes(text, mn.element, [["cellid", String(c.cellId)], ["mode", "strict"], ["nodeset", c.nodes.toString()]]);
+      if (f) fixes.push(f);
+    } else missing.push({ name: "memnode", attributes: [["cellid", String(c.cellId)], ["mode", "strict"], ["nodeset", c.nodes.toString()]] });
+  }
+  if (missing.length > 0) {
+    fixes.push(insertLastChildren(text, nt.element, missing));
+  }
+  return fixes;
+}
+function applyLayout(text, fixes) {
+  if (fixes.length === 0) return text;
+  const merged = [];
+  for (const f of [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1])) {
+    const prev = merged[merged.length - 1];
+    if (prev && f.range[0] === prev.range[1]) {
+      prev.range[1] = f.range[1];
+      prev.text += f.text;
+    } else merged.push({ range: [...f.range], text: f.text });
+  }
+  const { text: out, applied } = applyFixes(text, merged);
+  if (applied.length !== merged.length) throw new Error("plan edits overlap");
+  return out;
+}
+
+// src/plan/solve.ts
+function evenSplit(amount, k) {
+  const base = Math.floor(amount / k);
+  const extra = amount - base * k;
+  return Array.from({ length: k }, (_, i) => base + (i < extra ? 1 : 0));
+}
+function solvePlacement(nodes, cells, options = {}) {
+  const maxSteps = options.maxSteps ?? 5e6;
+  const sizes = [.../* @__PURE__ */ new Set([...nodes.flatMap((n) => n.coreSizes), ...cells.flatMap((c) => c.units)])].sort((a, b) => a - b);
+  const pageSizes = [.../* @__PURE__ */ new Set([...nodes.flatMap((n) => [...n.pages.keys()]), ...cells.flatMap((c) => c.pageSizeKiB === void 0 ? [] : [c.pageSizeKiB])])].sort((a, b) => a - b);
+  const N = nodes.length;
+  const state = {
+    cores: nodes.map((n) => sizes.map((s) => n.coreSizes.filter((x) => x === s).length)),
+    pages: nodes.map((n) => pageSizes.map((p) => Math.max(0, n.pages.get(p) ?? 0))),
+    small: nodes.map((n) => n.smallKiB)
+  };
+  const unitsByClass = (units) => {
+    const counts = sizes.map(() => 0);
+    for (const u of units) counts[sizes.indexOf(u)]++;
+    return counts;
+  };
+  const fitsOn = (n, units, pageIdx, pages, small, s) => {
+    if (nodes[n].memoryless) return false;
+    if (pages > 0 && s.pages[n][pageIdx] < pages) return false;
+    if (small > 0 && s.small[n] < small) return false;
+    const avail = s.cores[n];
+    let carry = 0;
+    for (let k = sizes.length - 1; k >= 0; k--) {
+      carry += avail[k];
+      carry -= units[k];
+      if (carry < 0) return false;
+    }
+    return true;
+  };
+  const initial = { cores: state.cores.map((r) => [...r]), pages: state.pages.map((r) => [...r]), small: [...state.small] };
+  let steps = 0;
+  let gaveUp = false;
+  const demands = cells.map((c, i) => {
+    const units = unitsByClass(c.units);
+    const pageIdx = c.pageSizeKiB === void 0 ? -1 : pageSizes.indexOf(c.pageSizeKiB);
+    const order2 = [...Array(N).keys()];
+    const pref = c.preferredNode === void 0 ? -1 : nodes.findIndex((n) => n.id === c.preferredNode);
+    order2.sort((a, b) => a === pref ? -1 : b === pref ? 1 : a - b);
+    const d = { cell: i, guest: c.guest, units, unitCount: c.units.length, pageIdx, pages: c.pages, small: c.smallKiB, order: order2, spreads: [] };
+    if (c.spreadable && !order2.some((n) => fitsOn(n, units, pageIdx, c.pages, c.smallKiB, initial))) d.spreads = spreadOptions(c, d);
+    return d;
+  });
+  function spreadOptions(c, d) {
+    const sortedUnits = [...c.units].sort((a, b) => b - a);
+    const all = [...Array(N).keys()].filter((n) => !nodes[n].memoryless);
+    const cores = all.reduce((a, n) => a + initial.cores[n].reduce((x, y) => x + y, 0), 0);
+    if (cores < c.units.length || c.pages > 0 && all.reduce((a, n) => a + initial.pages[n][d.pageIdx], 0) < c.pages || all.reduce((a, n) => a + initial.small[n], 0) < c.smallKiB) return [];
+    for (let k = 2; k <= N; k++) {
+      const found = [];
+      for (const set of combinations(N, k)) {
+        if (steps >= maxSteps) {
+          gaveUp = true;
+          return found;
+        }
+        steps++;
+        const byId2 = [...set].sort((a, b) => nodes[a].id - nodes[b].id);
+        const unitSplit = evenSplit(sortedUnits.length, k);
+        const pageSplit = evenSplit(c.pages, k);
+        const smallSplit = evenSplit(c.smallKiB, k);
+        let at = 0;
+        const parts = byId2.map((node, i) => {
+          const mine = sortedUnits.slice(at, at + unitSplit[i]);
+          at += unitSplit[i];
+          return { node, units: unitsByClass(mine), pages: pageSplit[i], small: smallSplit[i] };
+        });
+        if (parts.every((p) => fitsOn(p.node, p.units, d.pageIdx, p.pages, p.small, initial))) found.push(parts);
+      }
+      if (found.length > 0) return found;
+    }
+    return [];
+  }
+  const guestSize = /* @__PURE__ */ new Map();
+  for (const d of demands) guestSize.set(d.guest, (guestSize.get(d.guest) ?? 0) + d.unitCount * 1e6 + d.pages + d.small / 1e6);
+  const order = [...demands].sort(
+    (a, b) => guestSize.get(b.guest) - guestSize.get(a.guest) || a.guest - b.guest || b.unitCount - a.unitCount || b.pages + b.small - (a.pages + a.small)
+  );
+  const M = order.length;
+  const needUnits = Array.from({ length: M + 1 }, () => sizes.map(() => 0));
+  const needPages = Array.from({ length: M + 1 }, () => pageSizes.map(() => 0));
+  const needSmall = new Array(M + 1).fill(0);
+  for (let i = M - 1; i >= 0; i--) {
+    const d = order[i];
+    needUnits[i] = needUnits[i + 1].map((x, k) => x + d.units[k]);
+    needPages[i] = needPages[i + 1].map((x, k) => x + (k === d.pageIdx ? d.pages : 0));
+    needSmall[i] = needSmall[i + 1] + d.small;
+  }
+  const boundsHold = (i) => {
+    let carry = 0;
+    for (let k = sizes.length - 1; k >= 0; k--) {
+      for (let n = 0; n < N; n++) carry += state.cores[n][k];
+      carry -= needUnits[i][k];
+      if (carry < 0) return false;
+    }
+    for (let k = 0; k < pageSizes.length; k++) {
+      let have = 0;
+      for (let n = 0; n < N; n++) if (!nodes[n].memoryless) have += state.pages[n][k];
+      if (have < needPages[i][k]) return false;
+    }
+    if (needSmall[i] > 0) {
+      let have = 0;
+      for (let n = 0; n < N; n++) if (!nodes[n].memoryless && state.small[n] > 0) have += state.small[n];
+      if (have < needSmall[i]) return false;
+    }
+    return true;
+  };
+  const spreadAhead = new Array(M + 1).fill(false);
+  for (let i = M - 1; i >= 0; i--) spreadAhead[i] = spreadAhead[i + 1] || order[i].spreads.length > 0;
+  const nodeKey = (n) => `${state.cores[n].join(",")}|${state.pages[n].join(",")}|${state.small[n]}|${nodes[n].memoryless ? 1 : 0}`;
+  const take = (n, units, pageIdx, pages, small, sign) => {
+    if (pages > 0) state.pages[n][pageIdx] -= sign * pages;
+    state.small[n] -= sign * small;
+    const avail = state.cores[n];
+    if (sign === 1) {
+      const taken = sizes.map(() => 0);
+      const need = [...units];
+      for (let k = sizes.length - 1; k >= 0; k--) {
+        for (let j = k; j < sizes.length && need[k] > 0; j++) {
+          const t = Math.min(need[k], avail[j] - taken[j]);
+          taken[j] += t;
+          need[k] -= t;
+        }
+      }
+      for (let j = 0; j < sizes.length; j++) avail[j] -= taken[j];
+      takenStack.push(taken);
+    } else {
+      const taken = takenStack.pop();
+      for (let j = 0; j < sizes.length; j++) avail[j] += taken[j];
+    }
+  };
+  const takenStack = [];
+  const assignment = cells.map(() => []);
+  const guestNodes = /* @__PURE__ */ new Map();
+  const failed = /* @__PURE__ */ new Set();
+  const dfs = (i) => {
+    if (i === M) return true;
+    if (steps >= maxSteps) {
+      gaveUp = true;
+      return false;
+    }
+    steps++;
+    if (!boundsHold(i)) return false;
+    const d = order[i];
+    let used = guestNodes.get(d.guest);
+    if (!used) guestNodes.set(d.guest, used = /* @__PURE__ */ new Set());
+    const keys = [];
+    const byId2 = spreadAhead[i];
+    for (let n = 0; n < N; n++) keys.push(`${byId2 ? `${n}@` : ""}${nodeKey(n)}#${used.has(n) ? 1 : 0}`);
+    const memoKey = `${i}:${byId2 ? keys.join(";") : [...keys].sort().join(";")}`;
+    if (failed.has(memoKey)) return false;
+    const tried = /* @__PURE__ */ new Set();
+    for (const n of d.order) {
+      if (used.has(n) || tried.has(keys[n])) continue;
+      tried.add(keys[n]);
+      if (!fitsOn(n, d.units, d.pageIdx, d.pages, d.small, state)) continue;
+      take(n, d.units, d.pageIdx, d.pages, d.small, 1);
+      used.add(n);
+      assignment[d.cell] = [n];
+      if (dfs(i + 1)) return true;
+      used.delete(n);
+      take(n, d.units, d.pageIdx, d.pages, d.small, -1);
+      if (gaveUp) return false;
+    }
+    for (const parts of d.spreads) {
+      if (parts.some((p) => used.has(p.node) || !fitsOn(p.node, p.units, d.pageIdx, p.pages, p.small, state))) continue;
+      for (const p of parts) take(p.node, p.units, d.pageIdx, p.pages, p.small, 1);
+      for (const p of parts) used.add(p.node);
+      assignment[d.cell] = parts.map((p) => p.node);
+      if (dfs(i + 1)) return true;
+      for (const p of parts) used.delete(p.node);
+      for (const p of [...parts].reverse()) take(p.node, p.units, d.pageIdx, p.pages, p.small, -1);
+      if (gaveUp) return false;
+    }
+    if (failed.size < 5e5) failed.add(memoKey);
+    return false;
+  };
+  if (gaveUp) return { status: "gave-up", steps };
+  const ok = dfs(0);
+  if (ok) return { status: "found", nodesOf: assignment.map((a) => a.map((n) => nodes[n].id)), steps };
+  return gaveUp ? { status: "gave-up", steps } : { status: "none", steps };
+}
+function* combinations(n, k, start = 0, prefix = []) {
+  if (prefix.length === k) {
+    yield prefix;
+    return;
+  }
+  for (let i = start; i <= n - (k - prefix.length); i++) yield* combinations(n, k, i + 1, [...prefix, i]);
+}
+
+// src/plan/plan.ts
+function planHost(host, files, diagnostics, options = {}) {
+  const t0 = performance.now();
+  const domains = definedGuests(files);
+  if (!diagnostics.some(isPlacementFinding)) return { host, status: "unchanged", guests: domains.length, reason: "no placement finding" };
+  const unparsed = options.unparsed ?? [];
+  if (unparsed.length > 0) {
+    const named2 = unparsed.length === 1 ? unparsed[0] : `${unparsed[0]} and ${unparsed.length - 1} more`;
+    return { host, status: "refused", reason: `${named2} ${unparsed.length === 1 ? "is" : "are"} not well-formed XML (xml-malformed): the placement of ${unparsed.length === 1 ? "its guest" : "their guests"} is unknown` };
+  }
+  const problem = buildPlanProblem(host.model, domains, diagnostics);
+  if (problem.refusal) return { host, status: "refused", reason: problem.refusal };
+  const overdrawn = unplannedOverdraw(problem);
+  if (overdrawn.length > 0) return { host, status: "infeasible", shortages: overdrawn, steps: 0, ms: performance.now() - t0 };
+  const kept = keepFineGuests(problem);
+  let attempt = solveWith(problem, kept, options);
+  let keptSet = kept;
+  if (attempt.result.status !== "found" && kept.size > 0) {
+    keptSet = /* @__PURE__ */ new Map();
+    attempt = solveWith(problem, keptSet, options);
+  }
+  const { result } = attempt;
+  const ms = performance.now() - t0;
+  if (result.status === "gave-up") {
+    return { host, status: "gave-up", steps: result.steps, ms };
+  }
+  if (result.status === "none") return { host, status: "infeasible", shortages: explainShortage(problem), steps: result.steps, ms };
+  const changes = [];
+  const layouts = concreteLayouts(problem, keptSet, attempt.cells, result.nodesOf);
+  for (const [g, layout] of layouts) {
+    const d = g.linted.domain;
+    const text = applyLayout(g.linted.source.text, layoutFixes(g.linted.source.text, d, layout));
+    const from = host.model.nodesOfCpus(CpuSet.ofList([...g.currentPins.values()]));
+    const to = layout.cellNodes.reduce((a, c) => a.union(c.nodes), CpuSet.empty);
+    changes.push({ linted: g.linted, label: g.label, from, to, text: text === g.linted.source.text ? void 0 : text });
+  }
+  return {
+    host,
+    status: "planned",
+    changes,
+    // Kept whole, or placed by the search exactly where they were.
+    kept: [...[...keptSet.keys()].map((g) => g.label), ...changes.filter((c) => c.text === void 0).map((c) => c.label)],
+    unplanned: problem.unplanned.map((u) => ({ label: guestLabel(u.linted), why: u.why })),
+    steps: result.steps,
+    ms: performance.now() - t0
+  };
+}
+function unplannedOverdraw(problem) {
+  const out = [];
+  for (const n of problem.nodes) {
+    if (n.unplannedBinders.length === 0) continue;
+    const who = `${n.unplannedBinders.join(", ")}, which the plan does not move`;
+    for (const [size, left] of n.pages) if (left < 0) out.push(`${formatKiB(size)} pages on node ${n.id}: ${who}, bind ${-left} more than the pool holds`);
+    if (n.smallKiB < 0 && n.smallKiB + n.unplannedSmallKiB >= 0) out.push(`memory on node ${n.id}: ${who}, bind ${formatKiB(-n.smallKiB)} more than it has above the high watermark`);
+  }
+  return out;
+}
+function keepFineGuests(problem) {
+  const kept = /* @__PURE__ */ new Map();
+  const coreOf = /* @__PURE__ */ new Map();
+  for (const n of problem.nodes) for (const c of n.cores) for (const cpu of c.cpus) coreOf.set(cpu, c);
+  const claimed = /* @__PURE__ */ new Set();
+  const pages = new Map(problem.nodes.map((n) => [n.id, new Map(n.pages)]));
+  const small = new Map(problem.nodes.map((n) => [n.id, n.smallKiB]));
+  for (const g of problem.guests) {
+    if (!g.fine) continue;
+    const cores = [];
+    let ok = true;
+    for (const cell of g.cells) {
+      for (const unit of cell.units) {
+        const core = coreOf.get(g.currentPins.get(unit[0]));
+        if (!core || claimed.has(core) || cores.includes(core) || !unit.every((v) => core.cpus.includes(g.currentPins.get(v)))) ok = false;
+        else cores.push(core);
+      }
+      const n = cell.currentNode;
+      if (cell.pages > 0 && (pages.get(n)?.get(cell.pageSizeKiB) ?? 0) < cell.pages) ok = false;
+      if (cell.smallKiB > 0 && (small.get(n) ?? 0) < cell.smallKiB) ok = false;
+    }
+    if (!ok) continue;
+    for (const c of cores) claimed.add(c);
+    for (const cell of g.cells) {
+      const n = cell.currentNode;
+      if (cell.pages > 0) pages.get(n).set(cell.pageSizeKiB, pages.get(n).get(cell.pageSizeKiB) - cell.pages);
+      small.set(n, small.get(n) - cell.smallKiB);
+    }
+    kept.set(g, { cores });
+  }
+  return kept;
+}
+function solverNodes(problem, kept) {
+  const claimed = /* @__PURE__ */ new Set();
+  for (const { cores } of kept.values()) for (const c of cores) claimed.add(c);
+  return problem.nodes.map((n) => {
+    const pages = new Map(n.pages);
+    let smallKiB = n.smallKiB;
+    for (const g of kept.keys()) {
+      for (const cell of g.cells) {
+        if (cell.currentNode !== n.id) continue;
+        if (cell.pages > 0) pages.set(cell.pageSizeKiB, (pages.get(cell.pageSizeKiB) ?? 0) - cell.pages);
+        smallKiB -= cell.smallKiB;
+      }
+    }
+    return { id: n.id, coreSizes: n.cores.filter((c) => !claimed.has(c)).map((c) => c.cpus.length), pages, smallKiB, memoryless: n.memoryless };
+  });
+}
+function solveWith(problem, kept, options) {
+  const cells = [];
+  const solverCells = [];
+  problem.guests.forEach((g, gi) => {
+    if (kept.has(g)) return;
+    for (const cell of g.cells) {
+      cells.push({ guest: g, cell });
+      solverCells.push({
+        guest: gi,
+        units: cell.units.map((u) => u.length),
+        pageSizeKiB: cell.pageSizeKiB,
+        pages: cell.pages,
+        smallKiB: cell.smallKiB,
+        preferredNode: cell.currentNode,
+        spreadable: g.spreadable
+      });
+    }
+  });
+  return { result: solvePlacement(solverNodes(problem, kept), solverCells, { maxSteps: options.maxSteps }), cells };
+}
+function concreteLayouts(problem, kept, cells, nodesOf) {
+  const claimed = /* @__PURE__ */ new Set();
+  for (const { cores } of kept.values()) for (const c of cores) claimed.add(c);
+  const nodeById = new Map(problem.nodes.map((n) => [n.id, n]));
+  const pins = /* @__PURE__ */ new Map();
+  const cellNodes = /* @__PURE__ */ new Map();
+  const interleaved = /* @__PURE__ */ new Set();
+  const place = (g, node, unit, ownOnly = false) => {
+    const free = node.cores.filter((c) => !claimed.has(c) && c.cpus.length >= unit.length);
+    const best = free.reduce((min, c) => Math.min(min, c.cpus.length), Infinity);
+    const fitting = free.filter((c) => c.cpus.length === best);
+    const own = fitting.find((c) => c.cpus.includes(g.currentPins.get(unit[0]) ?? -1));
+    if (ownOnly && !own) return false;
+    const core = own ?? fitting[0];
+    if (!core) throw new Error(`plan: no free core left on node ${node.id} for ${g.label} (a solver bug)`);
+    claimed.add(core);
+    let map = pins.get(g);
+    if (!map) pins.set(g, map = /* @__PURE__ */ new Map());
+    const start = own && unit.length < core.cpus.length ? Math.max(0, core.cpus.indexOf(g.currentPins.get(unit[0]))) : 0;
+    unit.forEach((v, i) => map.set(v, core.cpus[(start + i) % core.cpus.length]));
+    return true;
+  };
+  const work = [];
+  cells.forEach(({ guest, cell }, i) => {
+    const nodes = nodesOf[i];
+    let list = cellNodes.get(guest);
+    if (!list) cellNodes.set(guest, list = []);
+    list.push({ cellId: cell.cellId, nodes: CpuSet.ofList(nodes) });
+    if (nodes.length === 1) {
+      for (const unit of cell.units) work.push({ g: guest, node: nodeById.get(nodes[0]), unit });
+      return;
+    }
+    interleaved.add(guest);
+    const units = [...cell.units].sort((a, b) => b.length - a.length);
+    const byId2 = [...nodes].sort((a, b) => a - b);
+    const split = evenSplit(units.length, byId2.length);
+    let at = 0;
+    byId2.forEach((n, k) => {
+      for (const unit of units.slice(at, at + split[k])) work.push({ g: guest, node: nodeById.get(n), unit });
+      at += split[k];
+    });
+  });
+  work.sort((a, b) => b.unit.length - a.unit.length);
+  const rest = work.filter((w) => !place(w.g, w.node, w.unit, true));
+  for (const w of rest) place(w.g, w.node, w.unit);
+  const out = /* @__PURE__ */ new Map();
+  for (const [g, list] of cellNodes) {
+    const map = pins.get(g) ?? /* @__PURE__ */ new Map();
+    const nodes = list.reduce((a, c) => a.union(c.nodes), CpuSet.empty);
+    let hk = map.size > 0 ? housekeepingTargetFor(CpuSet.ofList([...map.values()]), problem.host)?.cpus : problem.host.housekeeping.intersect(problem.host.cpusOfNodes(nodes));
+    if (!hk || hk.isEmpty) hk = problem.host.housekeeping;
+    out.set(g, { pins: map, housekeeping: hk, cellNodes: list, interleave: interleaved.has(g) });
+  }
+  return out;
+}
+function explainShortage(problem) {
+  const out = [];
+  const nodes = problem.nodes;
+  const coresOf = (n, size) => n.cores.filter((c) => c.cpus.length >= size).length;
+  const unitWord = (size) => size === 1 ? "isolated cores" : `isolated cores with ${size} threads`;
+  const memoryNodes = nodes.filter((n) => !n.memoryless);
+  const fitsSpread = (cell) => {
+    const maxUnit = Math.max(1, ...cell.units.map((u) => u.length));
+    const sum2 = (f) => memoryNodes.reduce((a, n) => a + Math.max(0, f(n)), 0);
+    return sum2((n) => coresOf(n, maxUnit)) >= cell.units.length && (cell.pages === 0 || sum2((n) => n.pages.get(cell.pageSizeKiB) ?? 0) >= cell.pages) && (cell.smallKiB === 0 || sum2((n) => n.smallKiB) >= cell.smallKiB);
+  };
+  for (const g of problem.guests) {
+    for (const cell of g.cells) {
+      const maxUnit = Math.max(1, ...cell.units.map((u) => u.length));
+      const fitsSomewhere = nodes.some(
+        (n) => !n.memoryless && coresOf(n, maxUnit) >= cell.units.length && (cell.pages === 0 || (n.pages.get(cell.pageSizeKiB) ?? 0) >= cell.pages) && (cell.smallKiB === 0 || n.smallKiB >= cell.smallKiB)
+      );
+      if (fitsSomewhere) continue;
+      if (g.spreadable && fitsSpread(cell)) continue;
+      const what = cell.cellId === void 0 ? g.label : `${g.label} cell ${cell.cellId}`;
+      const lacks = nodes.filter((n) => !n.memoryless).map((n) => {
+        const l = [];
+        const cores = coresOf(n, maxUnit);
+        if (cores < cell.units.length) l.push(`${unitWord(maxUnit)} on node ${n.id}: needs ${cell.units.length}, has ${cores} free (short by ${cell.units.length - cores})`);
+        const pages = n.pages.get(cell.pageSizeKiB ?? -1) ?? 0;
+        if (cell.pages > 0 && pages < cell.pages) l.push(`${formatKiB(cell.pageSizeKiB)} pages on node ${n.id}: needs ${cell.pages}, has ${pages} (short by ${cell.pages - pages})`);
+        if (cell.smallKiB > 0 && n.smallKiB < cell.smallKiB) l.push(`memory on node ${n.id}: needs ${formatKiB(cell.smallKiB)}, has ${formatKiB(Math.max(0, n.smallKiB))} above the high watermark (short by ${formatKiB(cell.smallKiB - Math.max(0, n.smallKiB))})`);
+        return l;
+      }).sort((a, b) => a.length - b.length)[0];
+      const spread = g.spreadable ? ", not even interleaved over several nodes" : "";
+      out.push(`${what} fits on no node${spread}: ${lacks && lacks.length > 0 ? lacks.join("; ") : "the host has no node with memory"}`);
+    }
+  }
+  if (out.length > 0) return out;
+  const sizes = [...new Set(problem.guests.flatMap((g) => g.cells.flatMap((c) => c.units.map((u) => u.length))))].sort((a, b) => b - a);
+  for (const size of sizes) {
+    const need = problem.guests.reduce((a, g) => a + g.cells.reduce((b, c) => b + c.units.filter((u) => u.length >= size).length, 0), 0);
+    const have = nodes.reduce((a, n) => a + coresOf(n, size), 0);
+    if (need > have) out.push(`${unitWord(size)}: the guests need ${need}, the host has ${have} free (short by ${need - have})`);
+  }
+  const pageSizes = [...new Set(problem.guests.flatMap((g) => g.cells.filter((c) => c.pages > 0).map((c) => c.pageSizeKiB)))];
+  for (const size of pageSizes) {
+    const need = problem.guests.reduce((a, g) => a + g.cells.reduce((b, c) => b + (c.pageSizeKiB === size ? c.pages : 0), 0), 0);
+    const have = nodes.reduce((a, n) => a + Math.max(0, n.pages.get(size) ?? 0), 0);
+    if (need > have) out.push(`${formatKiB(size)} pages: the guests need ${need}, the host's pools have ${have} (short by ${need - have})`);
+  }
+  const needSmall = problem.guests.reduce((a, g) => a + g.cells.reduce((b, c) => b + c.smallKiB, 0), 0);
+  const haveSmall = nodes.reduce((a, n) => a + Math.max(0, n.smallKiB), 0);
+  if (needSmall > haveSmall) out.push(`memory: the guests need ${formatKiB(needSmall)} of small pages, the nodes have ${formatKiB(haveSmall)} above their high watermarks (short by ${formatKiB(needSmall - haveSmall)})`);
+  if (out.length > 0) return out;
+  const perNode = nodes.map((n) => `node ${n.id}: ${n.cores.length} cores, ${[...n.pages].map(([s, p]) => `${p} \xD7 ${formatKiB(s)}`).join(", ") || "no hugepages"}, ${Number.isFinite(n.smallKiB) ? formatKiB(Math.max(0, n.smallKiB)) : "unknown"} memory`).join("; ");
+  return [`every guest cell fits on some node and the totals suffice, but the cells do not pack onto the nodes together (each cell on one node, a guest's cells on different nodes); free: ${perNode}`];
+}
+
+// src/plan/suggest.ts
+var SUGGESTION_MAX_STEPS = 2e4;
+function minimalFix(before, after) {
+  let start = 0;
+  const limit = Math.min(before.length, after.length);
+  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < limit - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return { range: [start, before.length - end], text: after.slice(start, after.length - end) };
+}
+function addPlanSuggestions(host, domains, diagnostics, unparsed = []) {
+  if (unparsed.length > 0) return;
+  const placement = diagnostics.filter((d) => isPlacementFinding(d) && d.file !== host.path);
+  if (!placement.some((d) => !d.fix)) return;
+  let plan;
+  try {
+    plan = planHost(host, domains, diagnostics, { maxSteps: SUGGESTION_MAX_STEPS });
+  } catch {
+    return;
+  }
+  if (plan.status !== "planned") return;
+  for (const change of plan.changes) {
+    if (change.text === void 0) continue;
+    const file = change.linted.source.path;
+    const label = excerpt(change.label, 40);
+    const message = change.from.equals(change.to) ? `apply \`kvmlint plan\`'s layout of the whole host to ${label} (it stays on ${describeNodes(change.to)})` : `move ${label} to ${describeNodes(change.to)}, as \`kvmlint plan\` lays out the whole host`;
+    const fix = minimalFix(change.linted.source.text, change.text);
+    const first = placement.filter((d) => d.file === file && !d.fix).sort((a, b) => a.line - b.line || a.column - b.column)[0];
+    const same = (f) => f.range[0] === fix.range[0] && f.range[1] === fix.range[1] && f.text === fix.text;
+    if (first && !first.suggestions?.some((sg) => same(sg.fix))) (first.suggestions ??= []).push({ message, fix });
+  }
+}
+
 // src/api.ts
 init_text();
+var LEVELS = { off: "off", warn: "warning", warning: "warning", error: "error", info: "info" };
 function lintPlan(input) {
+  checkInput(input);
   const settings = {};
   const ruleOptions = {};
   const known = new Set(rules2.map((r) => r.meta.id));
   for (const [id, setting] of Object.entries(input.rules ?? {})) {
     if (!known.has(id)) throw new Error(`unknown rule '${id}'`);
     const [level, options] = Array.isArray(setting) ? setting : [setting];
-    settings[id] = level;
+    const resolved = typeof level === "string" && Object.hasOwn(LEVELS, level) ? LEVELS[level] : void 0;
+    if (!resolved) throw new Error(`rule '${id}': unknown level ${JSON.stringify(level) ?? String(level)}: use off, info, warn or error`);
+    settings[id] = resolved;
     if (options) {
       const problem = optionsProblem(rules2.find((r) => r.meta.id === id).meta.schema, options);
       if (problem) throw new Error(`rule '${id}' ${problem.key ? `option '${problem.key}': ${problem.problem}` : problem.problem}`);
@@ -19307,20 +20977,53 @@ function lintPlan(input) {
   const host = input.host ? hostOf(input.host, input.housekeeping) : void 0;
   const files = input.domains.map((d) => ({ source: sourceFromText(d.path, d.text), explicit: true }));
   const outcome = lintPlanSources(host, files, env);
-  const sources = /* @__PURE__ */ new Map();
+  if (host && (input.planSuggestions ?? input.domains.length <= PLAN_SUGGESTIONS_AUTO_MAX_DOMAINS)) {
+    const unparsed = outcome.linted.filter((s) => s.doc.error).map((s) => s.path);
+    addPlanSuggestions(host, outcome.domains, outcome.diagnostics, unparsed);
+  }
+  const sources = new SourceTexts();
   for (const s of outcome.linted) sources.set(s.path, s.text);
   if (host) sources.set(host.path, host.text);
   const diagnostics = [...outcome.diagnostics].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  return {
+  const result = {
     diagnostics,
     files: [...outcome.linted.map((s) => s.path), ...host ? [host.path] : []],
     sources,
-    rules: env.rules.map(ruleDoc),
+    rules: [],
     root: input.root ?? process.cwd(),
     cwd: process.cwd(),
     executionSuccessful: env.ruleFailures.length === 0,
     ruleFailures: env.ruleFailures
   };
+  Object.defineProperty(result, "rules", { value: env.rules.map(ruleDoc), enumerable: false, writable: true, configurable: true });
+  return result;
+}
+var SourceTexts = class extends Map {
+  toJSON() {
+    return Object.fromEntries(this);
+  }
+};
+function checkInput(input) {
+  if (typeof input !== "object" || input === null) throw new TypeError("lintPlan: expected an object { domains, host?, rules?, ... }");
+  if (!Array.isArray(input.domains)) throw new TypeError("lintPlan: domains must be an array of { path, text }");
+  input.domains.forEach((d, i) => {
+    const domain = d;
+    if (typeof domain !== "object" || domain === null || typeof domain.path !== "string" || typeof domain.text !== "string") {
+      throw new TypeError(`lintPlan: domains[${i}] must be { path: string, text: string }`);
+    }
+  });
+  const host = input.host;
+  if (host !== void 0) {
+    if (typeof host !== "object" || host === null || typeof host.text !== "string" && (typeof host.snapshot !== "object" || host.snapshot === null)) {
+      throw new TypeError("lintPlan: host must be { path?, text: string } or { path?, snapshot: object }");
+    }
+    if (host.path !== void 0 && typeof host.path !== "string") throw new TypeError("lintPlan: host.path must be a string");
+  }
+  if (input.rules !== void 0 && (typeof input.rules !== "object" || input.rules === null || Array.isArray(input.rules))) {
+    throw new TypeError("lintPlan: rules must be an object of rule id to level");
+  }
+  if (input.housekeeping !== void 0 && typeof input.housekeeping !== "string") throw new TypeError("lintPlan: housekeeping must be a cpu-list string");
+  if (input.housekeeping !== void 0 && input.host === void 0) throw new TypeError("lintPlan: housekeeping needs a host");
 }
 function hostOf(input, housekeeping) {
   const path3 = input.path ?? "host.json";
@@ -19337,11 +21040,26 @@ function hostOf(input, housekeeping) {
 }
 provideCodeframeFormat(text_exports);
 function format(result, name = "text", options = {}) {
-  return formatResult(name, result, { color: options.color ?? false, ...options.width !== void 0 ? { width: options.width } : {} });
+  if (!FORMATS.includes(name)) throw new Error(`unknown format ${JSON.stringify(name) ?? String(name)}: use ${FORMATS.join(", ")}`);
+  if (typeof result !== "object" || result === null || !Array.isArray(result.diagnostics)) throw new TypeError("format: expected a lintPlan result");
+  const sources = result.sources instanceof Map ? result.sources : new Map(Object.entries(result.sources ?? {}));
+  const rules4 = Array.isArray(result.rules) && result.rules.length > 0 ? result.rules : ruleDocsFor();
+  return formatResult(name, { ...result, sources, rules: rules4, files: result.files ?? [] }, { color: options.color ?? false, ...options.width !== void 0 ? { width: options.width } : {} });
+}
+function ruleDocsFor() {
+  return rules2.map(ruleDoc);
 }
 var formats = FORMATS;
-var rules3 = rules2.map((r) => r.meta);
+var rules3 = Object.freeze(rules2.map((r) => deepFreeze(structuredClone(r.meta))));
+function deepFreeze(value) {
+  if (typeof value === "object" && value !== null) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
 export {
+  HostSnapshotError,
   format,
   formats,
   lintPlan,

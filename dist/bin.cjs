@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"b48f90b61d2dd06d37a10ff28768736be41755f6f22b807048c206c95dd329b9"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"b452c18a4700bd9d663768a4c4cf1fa93aae8a5e52a18e2ebec558d39c2dadff"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

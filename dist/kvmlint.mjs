@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"b48f90b61d2dd06d37a10ff28768736be41755f6f22b807048c206c95dd329b9"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"b452c18a4700bd9d663768a4c4cf1fa93aae8a5e52a18e2ebec558d39c2dadff"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

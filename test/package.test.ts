@@ -46,6 +46,13 @@ console.log(JSON.stringify({ ids: found.map((d) => d.ruleId + ':' + (d.messageId
     assert.ok(out.ids.includes('vcpu-pin-collision:shared'), out.ids.join(' '));
     assert.ok(out.rules > 30);
     assert.match(out.text, /^vm\.xml:7:\d+: warning: vCPUs 0 and 1 are both pinned to CPU 2/m);
+    // CommonJS: require('kvmlint') where Node can require an ES module (20.19 and later).
+    if ((process.features as { require_module?: boolean }).require_module) {
+      writeFileSync(join(dir, 'main.cjs'), "const { lintPlan, HostSnapshotError } = require('kvmlint');\nconst r = lintPlan({ domains: [{ path: 'vm.xml', text: '<domain/>' }] });\nconsole.log(typeof HostSnapshotError, r.diagnostics.length);\n");
+      const cjs = spawnSync(process.execPath, [join(dir, 'main.cjs')], { cwd: dir, encoding: 'utf8' });
+      assert.equal(cjs.status, 0, cjs.stderr);
+      assert.match(cjs.stdout, /^function \d+$/m);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './support/paths.ts';
@@ -75,6 +75,35 @@ test('npm pack, installed in an empty directory without the registry: kvmlint ru
     const unknown = spawnSync(bin, ['rules', 'no-such-rule'], { cwd: tmp, encoding: 'utf8' });
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /unknown rule 'no-such-rule'/);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('the release tarball GitHub serves (git archive) holds what an install needs and nothing only development does', () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'kvmlint-archive-'));
+  try {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+    // GitHub's /archive/refs/tags/vX.tar.gz is `git archive` of the tag under a kvmlint-X/ directory (.gitattributes applies).
+    const tarball = path.join(tmp, `kvmlint-${pkg.version}.tar.gz`);
+    const archive = spawnSync('git', ['archive', '--format=tar.gz', `--prefix=kvmlint-${pkg.version}/`, '-o', tarball, 'HEAD'], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(archive.status, 0, archive.stderr);
+    const listing = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map((l) => l.replace(/^kvmlint-[^/]+\//, ''));
+    for (const f of ['dist/bin.cjs', 'dist/api.mjs', 'package.json', 'README.md', 'rules/missing-emulatorpin/README.md', 'schemas/kvmlint.config.schema.json', 'action.yml', 'dist/action.mjs']) {
+      assert.ok(listing.includes(f), `the archive lacks ${f}`);
+    }
+    const devOnly = listing.filter((f) => /^(test|fixtures|scripts|src|\.ci)\//.test(f) || /^rules\/[^/]+\/fixtures/.test(f));
+    assert.deepEqual(devOnly.slice(0, 5), [], 'development files in the archive');
+    assert.ok(statSync(tarball).size < 4_000_000, `${statSync(tarball).size} bytes`);
+
+    const prefix = path.join(tmp, 'prefix');
+    const installed = spawnSync('npm', ['install', '-g', tarball, '--prefix', prefix, '--offline', '--no-audit', '--no-fund'], { cwd: tmp, env, encoding: 'utf8' });
+    assert.equal(installed.status, 0, installed.stderr);
+    const bin = path.join(prefix, 'bin', 'kvmlint');
+    assert.equal(spawnSync(bin, ['--version'], { cwd: tmp, encoding: 'utf8' }).stdout.trim(), pkg.version);
+    const lint = spawnSync(bin, ['--no-config-lookup', '-f', 'compact', path.join(repoRoot, 'examples', 'domains', 'missing-emulatorpin.xml')], { cwd: tmp, encoding: 'utf8' });
+    assert.equal(lint.status, 0, lint.stderr);
+    assert.match(lint.stdout, /missing-emulatorpin\.xml:\d+:\d+: warning: .*\[missing-emulatorpin\]/);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

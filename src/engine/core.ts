@@ -35,6 +35,10 @@ import type {
 
 const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
 
+
+/** Above this many domains a lint plans no suggestions unless asked (the planner's work grows with the host's guests). */
+export const PLAN_SUGGESTIONS_AUTO_MAX_DOMAINS = 200;
+
 export function lineColumnOf(lines: LineIndex, range: Range): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> {
   const s = lines.position(range.start);
   const e = lines.position(range.end);

@@ -7,7 +7,7 @@ import type { HostModel } from '../model/host.ts';
 import { parseKernelCpuList } from '../model/kernel-cpulist.ts';
 import { loadHostFile } from '../host/load.ts';
 import { ConfigError, configRelative, findConfigFile, hostForDomain, loadConfigFile, type ConfigHost, type ResolvedConfig } from './config.ts';
-import { diagnosticOf, effectiveSeverity, lineColumnOf, lintPlanSources, type PlanEnvironment, type PlanSource } from './core.ts';
+import { diagnosticOf, effectiveSeverity, lineColumnOf, lintPlanSources, PLAN_SUGGESTIONS_AUTO_MAX_DOMAINS, type PlanEnvironment, type PlanSource } from './core.ts';
 import { discoverFiles, displayPath, escapesWorkspace, type DiscoveredFile } from './discover.ts';
 import { completePlans } from './plans.ts';
 import { addPlanSuggestions } from '../plan/suggest.ts';
@@ -21,7 +21,7 @@ import type { SchemaValidator } from '../schema/types.ts';
 import type { Diagnostic, LintedDomain, LintHost, LintResult, Rule, RuleSetting, SourceFile } from './types.ts';
 
 /** Above this many files a lint plans no suggestions unless asked (LintOptions.planSuggestions). */
-export const PLAN_SUGGESTIONS_AUTO_MAX_FILES = 200;
+export const PLAN_SUGGESTIONS_AUTO_MAX_FILES = PLAN_SUGGESTIONS_AUTO_MAX_DOMAINS;
 
 export interface LintOptions {
   paths: readonly string[];

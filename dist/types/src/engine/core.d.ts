@@ -9,6 +9,8 @@ import type { Range } from '../xml/types.js';
 import type { LineIndex } from '../xml/lines.js';
 import type { SchemaValidator } from '../schema/types.js';
 import type { Diagnostic, LintedDomain, LintHost, LocatedText, ReportDescriptor, Rule, RuleSetting, Severity, SourceFile } from './types.js';
+/** Above this many domains a lint plans no suggestions unless asked (the planner's work grows with the host's guests). */
+export declare const PLAN_SUGGESTIONS_AUTO_MAX_DOMAINS = 200;
 export declare function lineColumnOf(lines: LineIndex, range: Range): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'>;
 /** Applies a severity setting: info notes stay info; otherwise the user's level wins over the rule's. */
 export declare function effectiveSeverity(rule: Rule, reported: Severity | undefined, setting: RuleSetting | undefined): Severity;
