@@ -65,7 +65,9 @@ function say(io: CliIo, message: string): void {
 
 /** `--max-warnings`: a count, or -1 for no limit (ESLint's default, and the Action's). */
 function parseMaxWarnings(value: string): number {
-  return value.trim() === '-1' ? -1 : parseCount(value);
+  if (value.trim() === '-1') return -1;
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`expected a count of warnings, or -1 for no limit, got '${value}'`);
+  return Number(value);
 }
 
 /** Runs kvmlint with `argv` (without node and script) and returns the exit code: 0 clean, 1 findings, 2 usage or internal failure. */
