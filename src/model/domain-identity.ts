@@ -12,17 +12,23 @@
 import type { XmlElement } from '../xml/types.ts';
 
 /**
- * A uuid as a value: libvirt reads it with or without dashes, in either case, and around whitespace
- * (src/util/viruuid.c virUUIDParse; basictypes.rng UUID). Undefined when empty.
+ * A uuid as a value, read as src/util/viruuid.c virUUIDParse reads it: ASCII white space around it,
+ * `-` or ` ` before any pair of hex digits, either case; the dashed lower-case form libvirt formats.
+ * Text it would not parse is its own key, exactly as written (libvirt refuses the define). Undefined when empty.
  */
 export function uuidKey(uuid: string | undefined): string | undefined {
   if (uuid === undefined) return undefined;
   // As virsh dumpxml writes it (nearly every uuid): its own key, tested rather than rebuilt.
   if (CANONICAL_UUID.test(uuid)) return uuid;
-  const v = uuid.replace(/[-\s]/g, '').toLowerCase();
-  if (v === '') return undefined;
-  return /^[0-9a-f]{32}$/.test(v) ? `${v.slice(0, 8)}-${v.slice(8, 12)}-${v.slice(12, 16)}-${v.slice(16, 20)}-${v.slice(20)}` : v;
+  if (/^[ \t\n\v\f\r]*$/.test(uuid)) return undefined;
+  const m = LIBVIRT_UUID.exec(uuid);
+  if (!m) return uuid;
+  const v = m[1]!.replace(/[- ]/g, '').toLowerCase();
+  return `${v.slice(0, 8)}-${v.slice(8, 12)}-${v.slice(12, 16)}-${v.slice(16, 20)}-${v.slice(20)}`;
 }
+
+/** virUUIDParse's grammar: c_isspace around, 16 hex pairs each after any run of '-' and ' '. */
+const LIBVIRT_UUID = /^[ \t\n\v\f\r]*((?:[- ]*[0-9A-Fa-f]{2}){16})[ \t\n\v\f\r]*$/;
 
 /** A uuid in the dashed lower-case form libvirt formats (virUUIDFormat). */
 const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -35,7 +35,12 @@ test('definedGuests: the files defined in path order, as virDomainObjListAddLock
   assert.deepEqual(kept([file('a', 'web-01'), file('b', 'web-01'), file('c', undefined, U1), file('d', undefined, U1)]), ['a', 'c']);
   assert.equal(uuidKey(` ${U1.toUpperCase()} `), U1);
   assert.equal(uuidKey(U1.replace(/-/g, '')), U1);
-  assert.equal(uuidKey('not-a-uuid'), 'notauuid');
+  assert.equal(uuidKey(`\t${U1.replace(/-/g, ' ')}\n`), U1);
+  // What virUUIDParse refuses stays its own key: a non-breaking space is not white space to it, nor a split hex pair.
+  assert.equal(uuidKey('not-a-uuid'), 'not-a-uuid');
+  assert.equal(uuidKey(`\u00a0${U1}`), `\u00a0${U1}`);
+  assert.equal(uuidKey(`${U1.slice(0, 1)}-${U1.slice(1)}`), `${U1.slice(0, 1)}-${U1.slice(1)}`);
+  assert.equal(uuidKey(`${U1}-`), `${U1}-`);
   assert.equal(uuidKey('  '), undefined);
 });
 
