@@ -4,7 +4,7 @@ import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeNodes, excerpt } from '../../src/model/describe.ts';
 import { memoryDemands } from '../../src/model/memory-demand.ts';
 import { formatKiB } from '../../src/model/units.ts';
-import { soleMemoryNode } from '../../src/model/host-nodes.ts';
+import { hostNodeSets, soleMemoryNode } from '../../src/model/host-nodes.ts';
 import { hostHasHugepageSize } from '../../src/model/hugepage-sizes.ts';
 
 interface Contribution {
@@ -175,8 +175,9 @@ function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeB
   const guestsPhrase = (n: number) => (n === 1 ? 'the guest' : `${n} guests`);
 
   for (const [node, items] of [...b.perNode].sort((x, y) => x[0] - y[0])) {
-    // A node the host does not have is pin-target-offline's root cause: the pool size says nothing more.
-    if (!host.node(node)) continue;
+    // A node the host does not have is pin-target-offline's root cause, and a node without memory (no pool can
+    // exist there) numatune-memoryless-node's: the pool size says nothing more.
+    if (!host.node(node) || hostNodeSets(host).memoryless.has(node)) continue;
     const demand = sum(items);
     const supply = pool(node);
     if (demand <= supply) continue;

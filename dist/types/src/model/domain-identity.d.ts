@@ -11,8 +11,9 @@
  */
 import type { XmlElement } from '../xml/types.js';
 /**
- * A uuid as a value: libvirt reads it with or without dashes, in either case, and around whitespace
- * (src/util/viruuid.c virUUIDParse; basictypes.rng UUID). Undefined when empty.
+ * A uuid as a value, read as src/util/viruuid.c virUUIDParse reads it: ASCII white space around it,
+ * `-` or ` ` before any pair of hex digits, either case; the dashed lower-case form libvirt formats.
+ * Text it would not parse is its own key, exactly as written (libvirt refuses the define). Undefined when empty.
  */
 export declare function uuidKey(uuid: string | undefined): string | undefined;
 /**
