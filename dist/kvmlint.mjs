@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"c8559cf93feba29af9b921551d929f72d3d4377925b92cb52cbbda1bc74ff5fc"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"22709da131eec56c4e2be0d5dd0296b340d2c7ecd5124d6e019671553839c5d5"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

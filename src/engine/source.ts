@@ -209,7 +209,7 @@ export function decodeXmlBytes(buf: Buffer): { text: string; error?: XmlParseErr
   // falls back to ASCII at a line feed where iconv stays in kanji, so markup one reads is text to the other.
   const canonical = SINGLE_BYTE_ALIASES[declared];
   if (canonical === undefined) {
-    throw new UsageError(`the XML declaration names encoding '${excerptName(declared)}', which kvmlint cannot decode as libvirt does (it reads UTF-8, UTF-16, US-ASCII, ISO-8859-n, windows-125n, KOI8-R/U, IBM866, Macintosh and TIS-620; convert the file to UTF-8); not linted`);
+    throw new UsageError(`the XML declaration names encoding '${excerptName(declared)}', which kvmlint cannot decode as libvirt does (it reads UTF-8, UTF-16, US-ASCII, ISO-8859-n, windows-1250 to 1257 but 1255, windows-874, KOI8-R/U, IBM866, Macintosh and TIS-620; convert the file to UTF-8); not linted`);
   }
   return { ...decodeSingleByte(buf, SINGLE_BYTE_UPPER_HALVES[canonical]!, canonical), encoding: canonical };
 }
