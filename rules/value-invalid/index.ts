@@ -10,7 +10,7 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'A number, size, unit or mode that libvirt would reject (non-numeric vcpu, unknown unit, page size 0, implausible counts).',
+    summary: 'A number, size, unit or mode that libvirt would reject (non-numeric vcpu, unknown unit, page size 0, cputune period out of range, IOThread id 0).',
     tags: ['schema'],
     messages: {
       invalid: { message: '{{detail}}', help: "use a value libvirt's Domain XML format accepts here" },

@@ -1054,8 +1054,9 @@ class ModelBuilder {
     if (max === 0n) {
       this.problems.push({ ruleId: 'value-invalid', range: maxAttr!.valueRange, message: `thread_pool_max='0': libvirt rejects it ("thread_pool_max must be a positive integer")`, since: THREAD_POOL_SINCE });
     } else if (min > max) {
-      const what = maxAttr ? `thread_pool_min ${min} is above thread_pool_max ${max}` : `thread_pool_min without thread_pool_max`;
-      this.problems.push({ ruleId: 'value-invalid', range: minAttr!.valueRange, message: `${what}: libvirt rejects it ("thread_pool_min must be smaller or equal to thread_pool_max")`, since: THREAD_POOL_SINCE });
+      // Unset, the max is -1: a min alone is refused too.
+      const what = maxAttr ? `thread_pool_min ${min} is above thread_pool_max ${max}` : `thread_pool_min ${min} without thread_pool_max`;
+      this.problems.push({ ruleId: 'value-invalid', range: minAttr!.valueRange, message: `${what}: libvirt rejects it ("thread_pool_min must be smaller or equal to …")`, since: THREAD_POOL_SINCE });
     }
   }
 
