@@ -100,7 +100,7 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'A vCPU or IOThread id in <cputune> or a device that the domain does not have, an IOThread on a controller that cannot have one, a vCPU pinned twice, or a realtime policy without a valid priority.',
+    summary: 'A vCPU or IOThread id in <cputune>, <vcpus> or a device that the domain lacks, <vcpus> states libvirt refuses, a pin without cpuset or repeated, a bad realtime priority.',
     tags: ['pinning', 'scheduling'],
     messages,
   },
