@@ -1,4 +1,5 @@
 import { defineDomainRule } from '../../src/engine/types.ts';
+import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
 
 /** The text of each finding comes from the domain model (src/model/domain.ts), which meets the bad value while parsing. */
 export default defineDomainRule({
@@ -9,16 +10,18 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'A number, size, unit or mode that libvirt would reject (non-numeric vcpu, unknown unit, page size 0, implausible counts).',
+    summary: 'A number, size, unit or mode that libvirt would reject (non-numeric vcpu, unknown unit, page size 0, cputune period out of range, IOThread id 0).',
     tags: ['schema'],
     messages: {
       invalid: { message: '{{detail}}', help: "use a value libvirt's Domain XML format accepts here" },
       repeated: { message: '{{detail}}', help: 'keep one <{{name}}>, holding what both hold' },
     },
   },
-  check({ domain, report }) {
+  check({ domain, host, report }) {
     for (const p of domain.problems) {
       if (p.ruleId !== 'value-invalid') continue;
+      // A check that came with its attribute: a libvirt known to be older ignores the attribute (unknown: the newer reading).
+      if (p.since !== undefined && libvirtAtLeast(host?.model.libvirtVersion, p.since) === false) continue;
       if (p.duplicate) {
         const related = [{ range: p.duplicate.first, message: `the first <${p.duplicate.name}>` }];
         report({ range: p.range, messageId: 'repeated', data: { detail: p.message, name: p.duplicate.name }, severity: p.severity, related });

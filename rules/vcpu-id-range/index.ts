@@ -54,6 +54,35 @@ const messages = {
     message: "<monitor> names {{outside}}, outside its group's vCPUs ({{group}}): libvirt rejects it",
     help: "monitor only the group's own vCPUs",
   },
+  pinNoCpuset: { message: '<{{element}}> has no cpuset attribute: libvirt rejects it ("missing cpuset for {{element}}")', help: "name the host CPUs it runs on, e.g. cpuset='2'" },
+  vcpusNoId: { message: '<vcpu> in <vcpus> has no id attribute: libvirt rejects it', help: 'give each listed vCPU its id, from 0 to the <vcpu> maximum minus 1' },
+  vcpusIdRange: { message: "<vcpus> lists vCPU {{id}} but the domain has {{have}}: libvirt rejects it (\"vcpu id '{{id}}' is out of range…\")", help: 'list only existing vCPUs, or raise <vcpu>' },
+  vcpusNoEnabled: { message: "<vcpu id='{{id}}'> in <vcpus> has no enabled attribute: libvirt rejects it", help: "add enabled='yes' or enabled='no'" },
+  vcpusBool: { message: "<vcpu id='{{id}}'> {{attr}}='{{value}}' is not yes or no: libvirt rejects it", help: 'use yes or no' },
+  vcpu0Offline: { message: 'vCPU 0 is offline ({{how}}): libvirt rejects the domain ("vcpu 0 can\'t be offline")', help: "list vCPU 0 with enabled='yes'; only other vCPUs can start offline" },
+  vcpu0Hotpluggable: { message: 'vCPU 0 is hotpluggable: libvirt rejects the domain ("vcpu0 can\'t be hotpluggable")', help: "set hotpluggable='no' on vCPU 0, or leave the attribute out" },
+  vcpu0Order: { message: "vCPU 0 has order='{{order}}': libvirt rejects the domain (\"vcpu0 must be enabled first\")", help: "give vCPU 0 order='1', or no order" },
+  vcpusOrderMixed: {
+    message: 'online vCPU {{id}} has {{has}} order but vCPU 0 has {{v0}}: libvirt rejects the domain',
+    help: 'give every online vCPU an order, or none (libvirt: "all vcpus must have either set or unset order")',
+  },
+  vcpusFixedAfterHotpluggable: {
+    message: 'vCPU {{id}} is not hotpluggable but comes after hotpluggable vCPU {{prev}}: libvirt rejects the domain',
+    help: 'non-hotpluggable vCPUs come first (libvirt: "online non-hotpluggable vcpus need to be ordered prior to hotpluggable vcpus")',
+  },
+  vcpusFixedDescending: {
+    message: "non-hotpluggable vCPU {{id}} has order='{{order}}', below vCPU {{prev}}'s {{prevOrder}}: libvirt rejects the domain",
+    help: 'order non-hotpluggable vCPUs by id (libvirt: "online non-hotpluggable vcpus must be ordered in ascending order")',
+  },
+  vcpusOfflineFixed: {
+    message: "vCPU {{id}} is offline and not hotpluggable: libvirt rejects the domain (\"vcpu '{{id}}' is both offline and not hotpluggable\")",
+    help: "enable it, or make it hotpluggable='yes'",
+  },
+  monitorLevel: { message: "cachetune <monitor> {{level}}: libvirt rejects it (only level 3 is monitored: \"Invalid monitor cache level\")", help: "use level='3'" },
+  resctrlNotKvm: {
+    message: '<{{element}}> in a type=\'{{type}}\' domain: libvirt rejects it ("cachetune is only supported for KVM domains")',
+    help: "use <domain type='kvm'>, or remove the resource-control groups",
+  },
   tunesOverlap: {
     message: '{{what}} shares {{vcpus}} with {{other}}: libvirt rejects it ("Overlapping vcpus in resctrls")',
     help: 'give each vCPU to one resource-control group, or give both the same vcpus',
@@ -71,12 +100,13 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'A vCPU or IOThread id in <cputune> or a device that the domain does not have, an IOThread on a controller that cannot have one, a vCPU pinned twice, or a realtime policy without a valid priority.',
+    summary: 'A vCPU or IOThread id in <cputune>, <vcpus> or a device that the domain lacks, <vcpus> states libvirt refuses, a pin without cpuset or repeated, a bad realtime priority.',
     tags: ['pinning', 'scheduling'],
     messages,
   },
   check({ domain, report }) {
     checkDeviceIothreads(domain, report);
+    if (domain.vcpusElement) checkVcpuStates(domain, domain.vcpusElement, report);
     const ct = domain.cputune;
     if (!ct) return;
     // Without a readable <vcpu> there is no maximum to compare with (value-invalid reports it).
@@ -98,6 +128,9 @@ export default defineDomainRule({
       if (maxKnown && pin.vcpu >= max) {
         // The file then promises a pinning the guest never gets; but it defines and runs: a warning.
         report({ range: pin.vcpuAttr.valueRange, severity: 'warning', messageId: 'vcpupinBeyond', data: { vcpu: pin.vcpu, have } });
+      } else if (!pin.cpuset) {
+        // Checked before the duplicate ("missing cpuset for vcpupin").
+        report({ range: pin.element.startTag, messageId: 'pinNoCpuset', data: { element: 'vcpupin' } });
       } else if (first) {
         report({ range: pin.vcpuAttr.valueRange, messageId: 'vcpupinTwice', data: { vcpu: pin.vcpu }, related: [{ range: first, message: `vCPU ${pin.vcpu} first pinned here` }] });
       } else {
@@ -121,6 +154,8 @@ export default defineDomainRule({
       report,
     );
     if (ct.emulatorsched) checkPolicy(ct.emulatorsched, '<emulatorsched>', report);
+    // domain_conf.c virDomainEmulatorPinDefParseXML: "missing cpuset for emulatorpin".
+    if (ct.emulatorpin && !ct.emulatorpin.cpuset) report({ range: ct.emulatorpin.element.startTag, messageId: 'pinNoCpuset', data: { element: 'emulatorpin' } });
 
     checkIothreads(domain, report);
 
@@ -131,6 +166,7 @@ export default defineDomainRule({
     for (const t of ct.cachetunes) checkCacheCollisions(t, report);
     for (const t of ct.memorytunes) checkBandwidths(t, report);
     for (const t of [...ct.cachetunes, ...ct.memorytunes]) checkMonitors(t, maxKnown ? vcpus : undefined, report);
+    if (domain.type === 'qemu') checkResctrlDomainType(domain, ct.cachetunes, ct.memorytunes, maxKnown ? vcpus : undefined, report);
   },
 });
 
@@ -215,6 +251,9 @@ function checkIothreads(d: DomainModel, report: Report): void {
     const first = pinned.get(pin.iothread);
     if (!ids.has(pin.iothread)) {
       report({ range: pin.iothreadAttr.valueRange, messageId: 'iothreadpinMissing', data: { id: pin.iothread, have, fix } });
+    } else if (!pin.cpuset) {
+      // virDomainIOThreadPinDefParseXML: after the id is found, "missing cpuset for iothreadpin".
+      report({ range: pin.element.startTag, messageId: 'pinNoCpuset', data: { element: 'iothreadpin' } });
     } else if (first) {
       report({ range: pin.iothreadAttr.valueRange, messageId: 'iothreadpinTwice', data: { id: pin.iothread }, related: [{ range: first, message: `IOThread ${pin.iothread} first pinned here` }] });
     } else {
@@ -381,10 +420,103 @@ function checkMonitors(t: VcpuTune, existing: CpuSet | undefined, report: Report
   const groupSet = existing ? group.intersect(existing) : group;
   if (groupSet.isEmpty) return;
   for (const m of t.monitors) {
+    // virDomainResctrlMonDefParse: a cachetune's monitor takes `level`, which must be 3 (VIR_DOMAIN_RESCTRL_MONITOR_CACHELEVEL).
+    if (t.element.name === 'cachetune') {
+      const level = attribute(m.element, 'level');
+      if (!level || !UINT.test(level.value.trim()) || Number(level.value.trim()) !== 3) {
+        const shown = level ? `level='${excerpt(level.value)}'` : 'without a level';
+        report({ range: level ? level.valueRange : m.element.startTag, messageId: 'monitorLevel', data: { level: shown } });
+        continue;
+      }
+    }
     const raw = m.vcpus?.set;
     if (!raw) continue;
     const outside = (existing ? raw.intersect(existing) : raw).subtract(groupSet);
     if (outside.isEmpty) continue;
     report({ range: m.vcpus!.attr.valueRange, messageId: 'monitorOutside', data: { outside: describeVcpus(outside), group: groupSet.toString() } });
+  }
+}
+
+/**
+ * qemu_validate.c qemuValidateDomainDef: a QEMU domain that is not type='kvm' may have no resource-control
+ * group ("cachetune is only supported for KVM domains"). A group is kept (domain_conf.c
+ * virDomainCachetuneDefParse, virDomainMemorytuneDefParse) when its vCPUs, cut to the existing ones, are
+ * not empty and it holds a <cache> (a <node>) or a <monitor>.
+ */
+function checkResctrlDomainType(d: DomainModel, cachetunes: readonly VcpuTune[], memorytunes: readonly VcpuTune[], existing: CpuSet | undefined, report: Report): void {
+  for (const t of [...cachetunes, ...memorytunes]) {
+    const raw = t.vcpus?.set;
+    if (!raw || (existing ? raw.intersect(existing) : raw).isEmpty) continue;
+    if (t.monitors.length === 0 && !firstChild(t.element, t.element.name === 'cachetune' ? 'cache' : 'node')) continue;
+    report({ range: t.element.startTag, messageId: 'resctrlNotKvm', data: { element: t.element.name, type: d.type! } });
+    return;
+  }
+}
+
+/** One `<vcpus><vcpu>` as libvirt holds it: unlisted vCPUs are offline, with no hotpluggable and order 0. */
+interface VcpuState {
+  element: XmlElement | undefined;
+  online: boolean;
+  hotpluggable: 'yes' | 'no' | undefined;
+  order: number;
+}
+
+const UNLISTED: VcpuState = { element: undefined, online: false, hotpluggable: undefined, order: 0 };
+
+/**
+ * `<vcpus>`: domain_conf.c virDomainVcpuParse (id required and below the maximum, enabled required,
+ * yes/no values), then for QEMU qemu_postparse.c qemuDomainDefVcpusPostParse (run before the
+ * hotpluggable defaults are filled in), then domain_postparse.c virDomainVcpuDefPostParse. libvirt stops
+ * at the first error: so does this.
+ */
+function checkVcpuStates(d: DomainModel, vcpus: XmlElement, report: Report): void {
+  // Without a readable <vcpu> there is no maximum to compare with (value-invalid reports it).
+  if (d.vcpu && !d.vcpu.maxKnown) return;
+  const max = d.maxVcpus;
+  const states: Array<VcpuState | undefined> = new Array(max);
+  for (const v of childrenNamed(vcpus, 'vcpu')) {
+    const idAttr = attribute(v, 'id');
+    if (!idAttr) return report({ range: v.startTag, messageId: 'vcpusNoId' });
+    const idText = idAttr.value.trim();
+    // Not a number: value-invalid's.
+    if (!UINT.test(idText)) return;
+    const id = Number(idText);
+    if (id >= max) return report({ range: idAttr.valueRange, messageId: 'vcpusIdRange', data: { id, have: `vCPU${max === 1 ? '' : 's'} ${CpuSet.range(0, max - 1).toString()}` } });
+    const enabled = attribute(v, 'enabled');
+    if (!enabled) return report({ range: v.startTag, messageId: 'vcpusNoEnabled', data: { id } });
+    const hot = attribute(v, 'hotpluggable');
+    for (const a of [enabled, hot]) {
+      if (a && a.value !== 'yes' && a.value !== 'no') return report({ range: a.valueRange, messageId: 'vcpusBool', data: { id, attr: a.name, value: excerpt(a.value) } });
+    }
+    const order = attribute(v, 'order');
+    if (order && !UINT.test(order.value.trim())) return;
+    states[id] = { element: v, online: enabled.value === 'yes', hotpluggable: hot?.value as 'yes' | 'no' | undefined, order: order ? Number(order.value.trim()) : 0 };
+  }
+  const at = (s: VcpuState, name: string): Range => (s.element && attribute(s.element, name)?.valueRange) ?? s.element?.startTag ?? vcpus.startTag;
+  if (d.type === 'kvm' || d.type === 'qemu') {
+    const v0 = states[0] ?? UNLISTED;
+    if (!v0.online) return report({ range: at(v0, 'enabled'), messageId: 'vcpu0Offline', data: { how: v0.element ? "enabled='no'" : 'not listed in <vcpus>' } });
+    if (v0.hotpluggable === 'yes') return report({ range: at(v0, 'hotpluggable'), messageId: 'vcpu0Hotpluggable' });
+    if (v0.order !== 0 && v0.order !== 1) return report({ range: at(v0, 'order'), messageId: 'vcpu0Order', data: { order: v0.order } });
+    const hasOrder = v0.order !== 0;
+    let prev = v0;
+    let prevId = 0;
+    for (let i = 1; i < max; i++) {
+      const s = states[i] ?? UNLISTED;
+      if (s.online && (s.order !== 0) !== hasOrder) {
+        return report({ range: at(s, 'order'), messageId: 'vcpusOrderMixed', data: { id: i, has: hasOrder ? 'no' : 'an', v0: hasOrder ? 'one' : 'none' } });
+      }
+      if (s.hotpluggable === 'no') {
+        const related = prev.element ? [{ range: prev.element.startTag, message: `vCPU ${prevId}` }] : [];
+        if (prev.hotpluggable === 'yes') return report({ range: at(s, 'hotpluggable'), messageId: 'vcpusFixedAfterHotpluggable', data: { id: i, prev: prevId }, related });
+        if (prev.order > s.order) return report({ range: at(s, 'order'), messageId: 'vcpusFixedDescending', data: { id: i, order: s.order, prev: prevId, prevOrder: prev.order }, related });
+      }
+      prev = s;
+      prevId = i;
+    }
+  }
+  for (let i = 0; i < max; i++) {
+    const s = states[i];
+    if (s && !s.online && s.hotpluggable === 'no') return report({ range: at(s, 'hotpluggable'), messageId: 'vcpusOfflineFixed', data: { id: i } });
   }
 }

@@ -36,6 +36,8 @@ export interface ValueProblem {
   cpuset?: CpusetProblem;
   /** A repeated element: its name, and the first one (a related location). */
   duplicate?: { name: string; first: Range };
+  /** The libvirt release that brought the check (with the attribute it reads): older ones ignore the value. */
+  since?: string;
 }
 
 /** Where a cpuset problem is (`<element attr='value'>`, value excerpted) and what it is. */
@@ -338,6 +340,8 @@ export interface DomainModel {
    * `current` only enables the first N when no `<vcpus>` is given).
    */
   offlineVcpus: CpuSet;
+  /** `<vcpus>`, when it lists some `<vcpu>` (libvirt then takes each vCPU's state from it, not `current`). */
+  vcpusElement: XmlElement | undefined;
   memory: MemorySize | undefined;
   currentMemory: MemorySize | undefined;
   /** `<maxMemory slots>`: memory hotplug ceiling. */
@@ -391,19 +395,23 @@ export function buildDomainModel(domain: XmlElement): DomainModel {
   const b = new ModelBuilder(problems);
 
   b.repeatedChildren(domain);
-  const vcpu = b.vcpu(firstChild(domain, 'vcpu'));
+  const vcpus = firstChild(domain, 'vcpus');
+  const vcpusElement = vcpus && firstChild(vcpus, 'vcpu') ? vcpus : undefined;
+  const type = attribute(domain, 'type')?.value;
+  const vcpu = b.vcpu(firstChild(domain, 'vcpu'), vcpusElement !== undefined, type === 'kvm' || type === 'qemu');
   const iothreadIds = b.iothreadIds(domain);
   return {
     element: domain,
-    type: attribute(domain, 'type')?.value,
+    type,
     name: textOf(firstChild(domain, 'name')),
     uuid: textOf(firstChild(domain, 'uuid')),
     vcpu,
     maxVcpus: vcpu?.max ?? 1,
-    offlineVcpus: b.offlineVcpus(vcpu, firstChild(domain, 'vcpus')),
+    offlineVcpus: b.offlineVcpus(vcpu, vcpusElement),
+    vcpusElement,
     memory: b.memory(firstChild(domain, 'memory')),
     currentMemory: b.memorySize(firstChild(domain, 'currentMemory')),
-    maxMemory: b.memorySize(firstChild(domain, 'maxMemory')),
+    maxMemory: b.maxMemory(firstChild(domain, 'maxMemory')),
     memtune: b.memtune(firstChild(domain, 'memtune')),
     cputune: b.cputune(firstChild(domain, 'cputune')),
     numatune: b.numatune(firstChild(domain, 'numatune')),
@@ -725,6 +733,48 @@ const SINGLE_CHILDREN: ReadonlyMap<string, 'rejects' | 'merges' | 'ignores'> = n
 /** `<cputune>` children libvirt takes once (virDomainDefTunablesParse: "only one emulatorpin is supported"). */
 const SINGLE_CPUTUNE_CHILDREN = ['emulatorpin', 'emulatorsched'] as const;
 
+/** `<cputune>` numbers: how libvirt reads and bounds each (vircgroup.h VIR_CGROUP_CPU_PERIOD_*, _QUOTA_*). */
+const CPUTUNE_NUMBERS: ReadonlyMap<string, 'shares' | 'period' | 'quota'> = new Map([
+  ['shares', 'shares'],
+  ['period', 'period'],
+  ['global_period', 'period'],
+  ['emulator_period', 'period'],
+  ['iothread_period', 'period'],
+  ['quota', 'quota'],
+  ['global_quota', 'quota'],
+  ['emulator_quota', 'quota'],
+  ['iothread_quota', 'quota'],
+]);
+
+/** The names libvirt's enums take (virDomainMemorySource, virDomainMemoryAccess, virDomainMemoryAllocation), less index 0. */
+const MEMORY_SOURCES = ['file', 'anonymous', 'memfd'] as const;
+const MEMORY_ACCESS_MODES = ['shared', 'private'] as const;
+const MEMORY_ALLOCATION_MODES = ['immediate', 'ondemand'] as const;
+
+/** The release that brought `thread_pool_min`/`thread_pool_max`; older ones ignore the attributes. */
+export const THREAD_POOL_SINCE = '8.5.0';
+
+const UINT_MAX = 4294967295n;
+const INT_MAX = 2147483647n;
+const INT64_MIN = -9223372036854775808n;
+const INT64_MAX = 9223372036854775807n;
+const UINT64_MAX = 18446744073709551615n;
+/** What g_ascii_strtoll/strtoull take whole: leading white space, a sign, decimal digits, nothing after. */
+const C_INTEGER = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/;
+
+/**
+ * A decimal integer as libvirt's virStrToLong_ll / _ullp / _uip / _i read it whole (virstring.c): leading
+ * white space and a sign allowed, nothing after the digits; undefined when it does not parse or lies
+ * outside [min, max] (with min 0, any '-' is refused, as by the `p` variants).
+ */
+function parseCInteger(text: string, min: bigint, max: bigint): bigint | undefined {
+  const m = C_INTEGER.exec(text);
+  if (!m) return undefined;
+  if (m[1] === '-' && min === 0n) return undefined;
+  const v = m[1] === '-' ? -BigInt(m[2]!) : BigInt(m[2]!);
+  return v < min || v > max ? undefined : v;
+}
+
 class ModelBuilder {
   constructor(private readonly problems: ValueProblem[]) {}
 
@@ -843,7 +893,21 @@ class ModelBuilder {
     return this.memorySize(el);
   }
 
-  vcpu(el: XmlElement | undefined): VcpuConfig | undefined {
+  /** `<maxMemory>`; its `slots` is read as virXPathUInt does (domain_conf.c virDomainDefParseMemory). */
+  maxMemory(el: XmlElement | undefined): MemorySize | undefined {
+    if (!el) return undefined;
+    const slots = attribute(el, 'slots');
+    if (slots && slots.value !== '' && parseCInteger(slots.value, 0n, UINT_MAX) === undefined) {
+      this.problem(slots.valueRange, `<maxMemory slots='${excerpt(slots.value)}'> is not a count: libvirt rejects it ("Failed to parse memory slot count")`);
+    }
+    return this.memorySize(el);
+  }
+
+  /**
+   * `<vcpu>`. `listed`: `<vcpus>` lists vCPU states, which libvirt takes instead of `current`;
+   * `qemu`: the QEMU driver's checks apply (domain type kvm or qemu).
+   */
+  vcpu(el: XmlElement | undefined, listed: boolean, qemu: boolean): VcpuConfig | undefined {
     if (!el) return undefined;
     const parsed = this.uintValue(el.text, textRange(el), '<vcpu>');
     let max = parsed ?? 1;
@@ -858,11 +922,22 @@ class ModelBuilder {
       maxKnown = false;
     }
     const placement = attribute(el, 'placement')?.value === 'auto' ? 'auto' : 'static';
+    const current = this.uint(el, 'current');
+    // domain_conf.c virDomainVcpuParse applies `current` only when <vcpus> lists no vCPU (virDomainDefSetVcpus).
+    if (current !== undefined && !listed) {
+      const range = attribute(el, 'current')!.valueRange;
+      if (maxKnown && current > max) {
+        this.problem(range, `<vcpu current='${current}'> exceeds the maximum ${max}: libvirt rejects the domain at define time`);
+      } else if (current === 0 && qemu) {
+        // qemu_postparse.c qemuDomainDefVcpusPostParse: "vcpu 0 can't be offline".
+        this.problem(range, `<vcpu current='0'> leaves vCPU 0 offline: libvirt rejects the domain ("vcpu 0 can't be offline")`);
+      }
+    }
     return {
       element: el,
       max,
       maxKnown,
-      current: this.uint(el, 'current'),
+      current,
       placement,
       // Under placement='auto' libvirt neither parses nor keeps the cpuset (domain_conf.c virDomainVcpuParse
       // reads it only for static placement): the threads take numad's advice.
@@ -872,12 +947,14 @@ class ModelBuilder {
 
   offlineVcpus(vcpu: VcpuConfig | undefined, vcpus: XmlElement | undefined): CpuSet {
     const max = vcpu?.max ?? 1;
-    const states = childrenNamed(vcpus, 'vcpu');
-    if (states.length > 0) {
-      const ids = states
-        .filter((v) => attribute(v, 'enabled')?.value === 'no')
-        .map((v) => this.uint(v, 'id'))
-        .filter((id): id is number => id !== undefined && id < max);
+    if (vcpus) {
+      // Every id and order is read (value-invalid reports those that do not parse; vcpu-id-range the rest).
+      const ids: number[] = [];
+      for (const v of childrenNamed(vcpus, 'vcpu')) {
+        const id = this.uint(v, 'id');
+        this.uint(v, 'order');
+        if (id !== undefined && id < max && attribute(v, 'enabled')?.value === 'no') ids.push(id);
+      }
       return CpuSet.ofList(ids);
     }
     const current = vcpu?.current;
@@ -891,19 +968,8 @@ class ModelBuilder {
    * unused ids from 1 up to that count.
    */
   iothreadIds(domain: XmlElement): number[] {
-    // domain_conf.c virDomainIOThreadIDDefParseXML: <poll weight> must lie in [0, 63] ("poll weight N is out of range [0, 63]").
-    for (const t of childrenNamed(firstChild(domain, 'iothreadids'), 'iothread')) {
-      const poll = firstChild(t, 'poll');
-      const weight = poll ? attribute(poll, 'weight') : undefined;
-      if (!poll || !weight) continue;
-      const w = this.uint(poll, 'weight');
-      if (w !== undefined && w > 63) this.problem(weight.valueRange, `IOThread poll weight ${w} is out of range [0, 63]: libvirt rejects the domain at define time`);
-    }
-    const ids: number[] = [];
-    for (const t of childrenNamed(firstChild(domain, 'iothreadids'), 'iothread')) {
-      const id = this.uint(t, 'id');
-      if (id !== undefined) ids.push(id);
-    }
+    const listed = firstChild(domain, 'iothreadids');
+    const ids = listed ? this.iothreadIdList(listed) : (NONE as unknown as number[]);
     const count = firstChild(domain, 'iothreads');
     if (!count) return ids.length === 0 ? (NONE as unknown as number[]) : ids;
     let n = this.uintValue(count.text, textRange(count), '<iothreads>') ?? 0;
@@ -919,6 +985,81 @@ class ModelBuilder {
     return out;
   }
 
+  /**
+   * The ids of `<iothreadids>`, each once, as domain_conf.c virDomainIOThreadIDDefParseXML and
+   * virDomainDefParseIOThreads read them: `id` required and not 0, no id twice ("duplicate iothread id
+   * 'N' found"), thread pool sizes non-negative; and domain_validate.c virDomainDefValidateIOThreadsThreadPool.
+   */
+  iothreadIdList(listed: XmlElement): number[] {
+    const ids: number[] = [];
+    let first: Map<number, Range> | undefined;
+    for (const t of childrenNamed(listed, 'iothread')) {
+      // <poll weight> must lie in [0, 63] ("poll weight N is out of range [0, 63]").
+      const poll = firstChild(t, 'poll');
+      const weight = poll ? attribute(poll, 'weight') : undefined;
+      if (poll && weight) {
+        const w = this.uint(poll, 'weight');
+        if (w !== undefined && w > 63) this.problem(weight.valueRange, `IOThread poll weight ${w} is out of range [0, 63]: libvirt rejects the domain at define time`);
+      }
+      this.threadPool(t);
+      const idAttr = attribute(t, 'id');
+      if (!idAttr) {
+        this.problem(t.startTag, `<iothread> in <iothreadids> has no id: libvirt rejects it ("Missing required attribute 'id'")`);
+        continue;
+      }
+      const id = this.uint(t, 'id');
+      if (id === undefined) continue;
+      if (id === 0) {
+        this.problem(idAttr.valueRange, `IOThread id 0: libvirt rejects it (ids start at 1: "Zero is not permitted")`);
+        continue;
+      }
+      first ??= new Map();
+      const earlier = first.get(id);
+      if (earlier) {
+        this.problems.push({
+          ruleId: 'value-invalid',
+          range: idAttr.valueRange,
+          message: `IOThread id ${id} is listed twice: libvirt rejects the domain ("duplicate iothread id '${id}' found")`,
+          duplicate: { name: `iothread id='${id}'`, first: earlier },
+        });
+        continue;
+      }
+      first.set(id, idAttr.valueRange);
+      ids.push(id);
+    }
+    return ids;
+  }
+
+  /**
+   * `thread_pool_min` / `thread_pool_max` (libvirt 8.5.0, NEWS "Introduce thread_pool_min and thread_pool_max
+   * attributes to IOThread"): non-negative ints; unset is -1, so a max of 0, or a min with no max or above it, is refused.
+   */
+  threadPool(t: XmlElement): void {
+    const minAttr = attribute(t, 'thread_pool_min');
+    const maxAttr = attribute(t, 'thread_pool_max');
+    if (!minAttr && !maxAttr) return;
+    const read = (a: XmlAttribute | undefined): bigint | undefined => {
+      if (!a) return -1n;
+      const v = parseCInteger(a.value, -INT_MAX - 1n, INT_MAX);
+      if (v === undefined || v < 0n) {
+        const why = v === undefined ? 'Expected integer value' : 'Expected non-negative value';
+        this.problems.push({ ruleId: 'value-invalid', range: a.valueRange, message: `<iothread ${a.name}='${excerpt(a.value)}'>: libvirt rejects it ("${why}")`, since: THREAD_POOL_SINCE });
+        return undefined;
+      }
+      return v;
+    };
+    const min = read(minAttr);
+    const max = read(maxAttr);
+    if (min === undefined || max === undefined) return;
+    if (max === 0n) {
+      this.problems.push({ ruleId: 'value-invalid', range: maxAttr!.valueRange, message: `thread_pool_max='0': libvirt rejects it ("thread_pool_max must be a positive integer")`, since: THREAD_POOL_SINCE });
+    } else if (min > max) {
+      // Unset, the max is -1: a min alone is refused too.
+      const what = maxAttr ? `thread_pool_min ${min} is above thread_pool_max ${max}` : `thread_pool_min ${min} without thread_pool_max`;
+      this.problems.push({ ruleId: 'value-invalid', range: minAttr!.valueRange, message: `${what}: libvirt rejects it ("thread_pool_min must be smaller or equal to …")`, since: THREAD_POOL_SINCE });
+    }
+  }
+
   cputune(el: XmlElement | undefined): CputuneConfig | undefined {
     if (!el) return undefined;
     for (const name of SINGLE_CPUTUNE_CHILDREN) {
@@ -927,6 +1068,7 @@ class ModelBuilder {
         this.problems.push({ ruleId: 'value-invalid', range: extra.startTag, message: `a second <${name}>: libvirt rejects the domain ("only one ${name} is supported")`, duplicate: { name, first: all[0]!.startTag } });
       }
     }
+    this.cputuneNumbers(el);
     const emulator = firstChild(el, 'emulatorpin');
     return {
       element: el,
@@ -950,6 +1092,32 @@ class ModelBuilder {
       cachetunes: childrenMapped(el, 'cachetune', (t) => this.vcpuTune(t)),
       memorytunes: childrenMapped(el, 'memorytune', (t) => this.vcpuTune(t)),
     };
+  }
+
+  /**
+   * `<shares>`, the periods and the quotas of `<cputune>` (the first of each), read as libvirt does
+   * (domain_conf.c virDomainDefTunablesParse: virXPathULongLong, virXPathLongLong) and checked against
+   * the cgroup limits (domain_validate.c virDomainDefCputuneValidate; 0 and negative quotas are "unset").
+   */
+  cputuneNumbers(el: XmlElement): void {
+    let seen: Set<string> | undefined;
+    for (const child of el.children) {
+      const kind = CPUTUNE_NUMBERS.get(child.name);
+      if (kind === undefined || seen?.has(child.name)) continue;
+      (seen ??= new Set()).add(child.name);
+      const text = child.text;
+      if (text === '') continue;
+      const value = kind === 'quota' ? parseCInteger(text, INT64_MIN, INT64_MAX) : parseCInteger(text, 0n, UINT64_MAX);
+      const words = child.name.replace('_', ' ');
+      if (value === undefined) {
+        this.problem(textRange(child), `<${child.name}> '${excerpt(text.trim())}' is not a number libvirt reads ("can't parse cputune ${words} value")`);
+        continue;
+      }
+      const [min, max] = kind === 'period' ? [1000n, 1000000n] : kind === 'quota' ? [1000n, 17592186044415n] : [0n, UINT64_MAX];
+      if (value > 0n && (value < min || value > max)) {
+        this.problem(textRange(child), `cputune <${child.name}> ${value} is outside [${min}, ${max}]: libvirt rejects the domain at define time`);
+      }
+    }
   }
 
   vcpuTune(t: XmlElement): VcpuTune {
@@ -1013,6 +1181,10 @@ class ModelBuilder {
     const source = firstChild(el, 'source');
     const access = firstChild(el, 'access');
     const allocation = firstChild(el, 'allocation');
+    // domain_conf.c virDomainDefParseMemory: an empty value is no value; 'none' and 'default' are refused as unknown.
+    this.memoryBackingEnum(source, 'source', 'type', MEMORY_SOURCES);
+    this.memoryBackingEnum(access, 'access', 'mode', MEMORY_ACCESS_MODES);
+    this.memoryBackingEnum(allocation, 'allocation', 'mode', MEMORY_ALLOCATION_MODES);
     return {
       element: el,
       hugepages: hp ? { element: hp, pages: childrenMapped(hp, 'page', (p) => this.hugepage(p)) } : undefined,
@@ -1022,6 +1194,12 @@ class ModelBuilder {
       access: access ? { element: access, mode: attribute(access, 'mode')?.value } : undefined,
       allocation: allocation ? { element: allocation, mode: attribute(allocation, 'mode')?.value, threads: this.uint(allocation, 'threads') } : undefined,
     };
+  }
+
+  memoryBackingEnum(el: XmlElement | undefined, name: string, attr: string, known: readonly string[]): void {
+    const a = el && attribute(el, attr);
+    if (!a || a.value === '' || known.includes(a.value)) return;
+    this.problem(a.valueRange, `memoryBacking <${name} ${attr}='${excerpt(a.value)}'> is not one of ${known.join(', ')}: libvirt rejects it`);
   }
 
   hugepage(p: XmlElement): HugepageSpec {
