@@ -12709,19 +12709,23 @@ function buildDomainModel(domain) {
   const problems = [];
   const b = new ModelBuilder(problems);
   b.repeatedChildren(domain);
-  const vcpu = b.vcpu(firstChild(domain, "vcpu"));
+  const vcpus = firstChild(domain, "vcpus");
+  const vcpusElement = vcpus && firstChild(vcpus, "vcpu") ? vcpus : void 0;
+  const type = attribute(domain, "type")?.value;
+  const vcpu = b.vcpu(firstChild(domain, "vcpu"), vcpusElement !== void 0, type === "kvm" || type === "qemu");
   const iothreadIds = b.iothreadIds(domain);
   return {
     element: domain,
-    type: attribute(domain, "type")?.value,
+    type,
     name: textOf(firstChild(domain, "name")),
     uuid: textOf(firstChild(domain, "uuid")),
     vcpu,
     maxVcpus: vcpu?.max ?? 1,
-    offlineVcpus: b.offlineVcpus(vcpu, firstChild(domain, "vcpus")),
+    offlineVcpus: b.offlineVcpus(vcpu, vcpusElement),
+    vcpusElement,
     memory: b.memory(firstChild(domain, "memory")),
     currentMemory: b.memorySize(firstChild(domain, "currentMemory")),
-    maxMemory: b.memorySize(firstChild(domain, "maxMemory")),
+    maxMemory: b.maxMemory(firstChild(domain, "maxMemory")),
     memtune: b.memtune(firstChild(domain, "memtune")),
     cputune: b.cputune(firstChild(domain, "cputune")),
     numatune: b.numatune(firstChild(domain, "numatune")),
@@ -12972,6 +12976,34 @@ var SINGLE_CHILDREN = /* @__PURE__ */ new Map([
   ["maxMemory", "ignores"]
 ]);
 var SINGLE_CPUTUNE_CHILDREN = ["emulatorpin", "emulatorsched"];
+var CPUTUNE_NUMBERS = /* @__PURE__ */ new Map([
+  ["shares", "shares"],
+  ["period", "period"],
+  ["global_period", "period"],
+  ["emulator_period", "period"],
+  ["iothread_period", "period"],
+  ["quota", "quota"],
+  ["global_quota", "quota"],
+  ["emulator_quota", "quota"],
+  ["iothread_quota", "quota"]
+]);
+var MEMORY_SOURCES = ["file", "anonymous", "memfd"];
+var MEMORY_ACCESS_MODES = ["shared", "private"];
+var MEMORY_ALLOCATION_MODES = ["immediate", "ondemand"];
+var THREAD_POOL_SINCE = "8.5.0";
+var UINT_MAX2 = 4294967295n;
+var INT_MAX2 = 2147483647n;
+var INT64_MIN = -9223372036854775808n;
+var INT64_MAX = 9223372036854775807n;
+var UINT64_MAX = 18446744073709551615n;
+var C_INTEGER = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/;
+function parseCInteger(text, min, max) {
+  const m = C_INTEGER.exec(text);
+  if (!m) return void 0;
+  if (m[1] === "-" && min === 0n) return void 0;
+  const v = m[1] === "-" ? -BigInt(m[2]) : BigInt(m[2]);
+  return v < min || v > max ? void 0 : v;
+}
 var ModelBuilder = class {
   constructor(problems) {
     this.problems = problems;
@@ -13076,7 +13108,20 @@ var ModelBuilder = class {
   memory(el) {
     return this.memorySize(el);
   }
-  vcpu(el) {
+  /** `<maxMemory>`; its `slots` is read as virXPathUInt does (domain_conf.c virDomainDefParseMemory). */
+  maxMemory(el) {
+    if (!el) return void 0;
+    const slots = attribute(el, "slots");
+    if (slots && slots.value !== "" && parseCInteger(slots.value, 0n, UINT_MAX2) === void 0) {
+      this.problem(slots.valueRange, `<maxMemory slots='${excerpt(slots.value)}'> is not a count: libvirt rejects it ("Failed to parse memory slot count")`);
+    }
+    return this.memorySize(el);
+  }
+  /**
+   * `<vcpu>`. `listed`: `<vcpus>` lists vCPU states, which libvirt takes instead of `current`;
+   * `qemu`: the QEMU driver's checks apply (domain type kvm or qemu).
+   */
+  vcpu(el, listed, qemu) {
     if (!el) return void 0;
     const parsed = this.uintValue(el.text, textRange(el), "<vcpu>");
     let max = parsed ?? 1;
@@ -13091,11 +13136,20 @@ var ModelBuilder = class {
       maxKnown = false;
     }
     const placement = attribute(el, "placement")?.value === "auto" ? "auto" : "static";
+    const current = this.uint(el, "current");
+    if (current !== void 0 && !listed) {
+      const range2 = attribute(el, "current").valueRange;
+      if (maxKnown && current > max) {
+        this.problem(range2, `<vcpu current='${current}'> exceeds the maximum ${max}: libvirt rejects the domain at define time`);
+      } else if (current === 0 && qemu) {
+        this.problem(range2, `<vcpu current='0'> leaves vCPU 0 offline: libvirt rejects the domain ("vcpu 0 can't be offline")`);
+      }
+    }
     return {
       element: el,
       max,
       maxKnown,
-      current: this.uint(el, "current"),
+      current,
       placement,
       // Under placement='auto' libvirt neither parses nor keeps the cpuset (domain_conf.c virDomainVcpuParse
       // reads it only for static placement): the threads take numad's advice.
@@ -13104,9 +13158,13 @@ var ModelBuilder = class {
   }
   offlineVcpus(vcpu, vcpus) {
     const max = vcpu?.max ?? 1;
-    const states = childrenNamed(vcpus, "vcpu");
-    if (states.length > 0) {
-      const ids = states.filter((v) => attribute(v, "enabled")?.value === "no").map((v) => this.uint(v, "id")).filter((id) => id !== void 0 && id < max);
+    if (vcpus) {
+      const ids = [];
+      for (const v of childrenNamed(vcpus, "vcpu")) {
+        const id = this.uint(v, "id");
+        this.uint(v, "order");
+        if (id !== void 0 && id < max && attribute(v, "enabled")?.value === "no") ids.push(id);
+      }
       return CpuSet.ofList(ids);
     }
     const current = vcpu?.current;
@@ -13119,18 +13177,8 @@ var ModelBuilder = class {
    * unused ids from 1 up to that count.
    */
   iothreadIds(domain) {
-    for (const t of childrenNamed(firstChild(domain, "iothreadids"), "iothread")) {
-      const poll = firstChild(t, "poll");
-      const weight = poll ? attribute(poll, "weight") : void 0;
-      if (!poll || !weight) continue;
-      const w = this.uint(poll, "weight");
-      if (w !== void 0 && w > 63) this.problem(weight.valueRange, `IOThread poll weight ${w} is out of range [0, 63]: libvirt rejects the domain at define time`);
-    }
-    const ids = [];
-    for (const t of childrenNamed(firstChild(domain, "iothreadids"), "iothread")) {
-      const id = this.uint(t, "id");
-      if (id !== void 0) ids.push(id);
-    }
+    const listed = firstChild(domain, "iothreadids");
+    const ids = listed ? this.iothreadIdList(listed) : NONE;
     const count = firstChild(domain, "iothreads");
     if (!count) return ids.length === 0 ? NONE : ids;
     let n = this.uintValue(count.text, textRange(count), "<iothreads>") ?? 0;
@@ -13144,6 +13192,77 @@ var ModelBuilder = class {
     for (let id = 1; id <= n && out.length < n; id++) if (!used.has(id)) out.push(id);
     return out;
   }
+  /**
+   * The ids of `<iothreadids>`, each once, as domain_conf.c virDomainIOThreadIDDefParseXML and
+   * virDomainDefParseIOThreads read them: `id` required and not 0, no id twice ("duplicate iothread id
+   * 'N' found"), thread pool sizes non-negative; and domain_validate.c virDomainDefValidateIOThreadsThreadPool.
+   */
+  iothreadIdList(listed) {
+    const ids = [];
+    let first;
+    for (const t of childrenNamed(listed, "iothread")) {
+      const poll = firstChild(t, "poll");
+      const weight = poll ? attribute(poll, "weight") : void 0;
+      if (poll && weight) {
+        const w = this.uint(poll, "weight");
+        if (w !== void 0 && w > 63) this.problem(weight.valueRange, `IOThread poll weight ${w} is out of range [0, 63]: libvirt rejects the domain at define time`);
+      }
+      this.threadPool(t);
+      const idAttr = attribute(t, "id");
+      if (!idAttr) {
+        this.problem(t.startTag, `<iothread> in <iothreadids> has no id: libvirt rejects it ("Missing required attribute 'id'")`);
+        continue;
+      }
+      const id = this.uint(t, "id");
+      if (id === void 0) continue;
+      if (id === 0) {
+        this.problem(idAttr.valueRange, `IOThread id 0: libvirt rejects it (ids start at 1: "Zero is not permitted")`);
+        continue;
+      }
+      first ??= /* @__PURE__ */ new Map();
+      const earlier = first.get(id);
+      if (earlier) {
+        this.problems.push({
+          ruleId: "value-invalid",
+          range: idAttr.valueRange,
+          message: `IOThread id ${id} is listed twice: libvirt rejects the domain ("duplicate iothread id '${id}' found")`,
+          duplicate: { name: `iothread id='${id}'`, first: earlier }
+        });
+        continue;
+      }
+      first.set(id, idAttr.valueRange);
+      ids.push(id);
+    }
+    return ids;
+  }
+  /**
+   * `thread_pool_min` / `thread_pool_max` (libvirt 8.5.0, NEWS "Introduce thread_pool_min and thread_pool_max
+   * attributes to IOThread"): non-negative ints; unset is -1, so a max of 0, or a min with no max or above it, is refused.
+   */
+  threadPool(t) {
+    const minAttr = attribute(t, "thread_pool_min");
+    const maxAttr = attribute(t, "thread_pool_max");
+    if (!minAttr && !maxAttr) return;
+    const read = (a) => {
+      if (!a) return -1n;
+      const v = parseCInteger(a.value, -INT_MAX2 - 1n, INT_MAX2);
+      if (v === void 0 || v < 0n) {
+        const why = v === void 0 ? "Expected integer value" : "Expected non-negative value";
+        this.problems.push({ ruleId: "value-invalid", range: a.valueRange, message: `<iothread ${a.name}='${excerpt(a.value)}'>: libvirt rejects it ("${why}")`, since: THREAD_POOL_SINCE });
+        return void 0;
+      }
+      return v;
+    };
+    const min = read(minAttr);
+    const max = read(maxAttr);
+    if (min === void 0 || max === void 0) return;
+    if (max === 0n) {
+      this.problems.push({ ruleId: "value-invalid", range: maxAttr.valueRange, message: `thread_pool_max='0': libvirt rejects it ("thread_pool_max must be a positive integer")`, since: THREAD_POOL_SINCE });
+    } else if (min > max) {
+      const what = maxAttr ? `thread_pool_min ${min} is above thread_pool_max ${max}` : `thread_pool_min ${min} without thread_pool_max`;
+      this.problems.push({ ruleId: "value-invalid", range: minAttr.valueRange, message: `${what}: libvirt rejects it ("thread_pool_min must be smaller or equal to \u2026")`, since: THREAD_POOL_SINCE });
+    }
+  }
   cputune(el) {
     if (!el) return void 0;
     for (const name of SINGLE_CPUTUNE_CHILDREN) {
@@ -13152,6 +13271,7 @@ var ModelBuilder = class {
         this.problems.push({ ruleId: "value-invalid", range: extra.startTag, message: `a second <${name}>: libvirt rejects the domain ("only one ${name} is supported")`, duplicate: { name, first: all[0].startTag } });
       }
     }
+    this.cputuneNumbers(el);
     const emulator = firstChild(el, "emulatorpin");
     return {
       element: el,
@@ -13175,6 +13295,31 @@ var ModelBuilder = class {
       cachetunes: childrenMapped(el, "cachetune", (t) => this.vcpuTune(t)),
       memorytunes: childrenMapped(el, "memorytune", (t) => this.vcpuTune(t))
     };
+  }
+  /**
+   * `<shares>`, the periods and the quotas of `<cputune>` (the first of each), read as libvirt does
+   * (domain_conf.c virDomainDefTunablesParse: virXPathULongLong, virXPathLongLong) and checked against
+   * the cgroup limits (domain_validate.c virDomainDefCputuneValidate; 0 and negative quotas are "unset").
+   */
+  cputuneNumbers(el) {
+    let seen;
+    for (const child2 of el.children) {
+      const kind = CPUTUNE_NUMBERS.get(child2.name);
+      if (kind === void 0 || seen?.has(child2.name)) continue;
+      (seen ??= /* @__PURE__ */ new Set()).add(child2.name);
+      const text = child2.text;
+      if (text === "") continue;
+      const value = kind === "quota" ? parseCInteger(text, INT64_MIN, INT64_MAX) : parseCInteger(text, 0n, UINT64_MAX);
+      const words = child2.name.replace("_", " ");
+      if (value === void 0) {
+        this.problem(textRange(child2), `<${child2.name}> '${excerpt(text.trim())}' is not a number libvirt reads ("can't parse cputune ${words} value")`);
+        continue;
+      }
+      const [min, max] = kind === "period" ? [1000n, 1000000n] : kind === "quota" ? [1000n, 17592186044415n] : [0n, UINT64_MAX];
+      if (value > 0n && (value < min || value > max)) {
+        this.problem(textRange(child2), `cputune <${child2.name}> ${value} is outside [${min}, ${max}]: libvirt rejects the domain at define time`);
+      }
+    }
   }
   vcpuTune(t) {
     const vcpus = this.cpuset(t, "vcpus");
@@ -13230,6 +13375,9 @@ var ModelBuilder = class {
     const source = firstChild(el, "source");
     const access = firstChild(el, "access");
     const allocation = firstChild(el, "allocation");
+    this.memoryBackingEnum(source, "source", "type", MEMORY_SOURCES);
+    this.memoryBackingEnum(access, "access", "mode", MEMORY_ACCESS_MODES);
+    this.memoryBackingEnum(allocation, "allocation", "mode", MEMORY_ALLOCATION_MODES);
     return {
       element: el,
       hugepages: hp ? { element: hp, pages: childrenMapped(hp, "page", (p) => this.hugepage(p)) } : void 0,
@@ -13239,6 +13387,11 @@ var ModelBuilder = class {
       access: access ? { element: access, mode: attribute(access, "mode")?.value } : void 0,
       allocation: allocation ? { element: allocation, mode: attribute(allocation, "mode")?.value, threads: this.uint(allocation, "threads") } : void 0
     };
+  }
+  memoryBackingEnum(el, name, attr, known) {
+    const a = el && attribute(el, attr);
+    if (!a || a.value === "" || known.includes(a.value)) return;
+    this.problem(a.valueRange, `memoryBacking <${name} ${attr}='${excerpt(a.value)}'> is not one of ${known.join(", ")}: libvirt rejects it`);
   }
   hugepage(p) {
     const size = attribute(p, "size");
@@ -18684,16 +18837,17 @@ var value_invalid_default = defineDomainRule({
     type: "problem",
     fixable: false,
     hasSuggestions: false,
-    summary: "A number, size, unit or mode that libvirt would reject (non-numeric vcpu, unknown unit, page size 0, implausible counts).",
+    summary: "A number, size, unit or mode that libvirt would reject (non-numeric vcpu, unknown unit, page size 0, cputune period out of range, IOThread id 0).",
     tags: ["schema"],
     messages: {
       invalid: { message: "{{detail}}", help: "use a value libvirt's Domain XML format accepts here" },
       repeated: { message: "{{detail}}", help: "keep one <{{name}}>, holding what both hold" }
     }
   },
-  check({ domain, report }) {
+  check({ domain, host, report }) {
     for (const p of domain.problems) {
       if (p.ruleId !== "value-invalid") continue;
+      if (p.since !== void 0 && libvirtAtLeast(host?.model.libvirtVersion, p.since) === false) continue;
       if (p.duplicate) {
         const related = [{ range: p.duplicate.first, message: `the first <${p.duplicate.name}>` }];
         report({ range: p.range, messageId: "repeated", data: { detail: p.message, name: p.duplicate.name }, severity: p.severity, related });
@@ -18816,6 +18970,35 @@ var messages4 = {
     message: "<monitor> names {{outside}}, outside its group's vCPUs ({{group}}): libvirt rejects it",
     help: "monitor only the group's own vCPUs"
   },
+  pinNoCpuset: { message: '<{{element}}> has no cpuset attribute: libvirt rejects it ("missing cpuset for {{element}}")', help: "name the host CPUs it runs on, e.g. cpuset='2'" },
+  vcpusNoId: { message: "<vcpu> in <vcpus> has no id attribute: libvirt rejects it", help: "give each listed vCPU its id, from 0 to the <vcpu> maximum minus 1" },
+  vcpusIdRange: { message: `<vcpus> lists vCPU {{id}} but the domain has {{have}}: libvirt rejects it ("vcpu id '{{id}}' is out of range\u2026")`, help: "list only existing vCPUs, or raise <vcpu>" },
+  vcpusNoEnabled: { message: "<vcpu id='{{id}}'> in <vcpus> has no enabled attribute: libvirt rejects it", help: "add enabled='yes' or enabled='no'" },
+  vcpusBool: { message: "<vcpu id='{{id}}'> {{attr}}='{{value}}' is not yes or no: libvirt rejects it", help: "use yes or no" },
+  vcpu0Offline: { message: `vCPU 0 is offline ({{how}}): libvirt rejects the domain ("vcpu 0 can't be offline")`, help: "list vCPU 0 with enabled='yes'; only other vCPUs can start offline" },
+  vcpu0Hotpluggable: { message: `vCPU 0 is hotpluggable: libvirt rejects the domain ("vcpu0 can't be hotpluggable")`, help: "set hotpluggable='no' on vCPU 0, or leave the attribute out" },
+  vcpu0Order: { message: `vCPU 0 has order='{{order}}': libvirt rejects the domain ("vcpu0 must be enabled first")`, help: "give vCPU 0 order='1', or no order" },
+  vcpusOrderMixed: {
+    message: "online vCPU {{id}} has {{has}} order but vCPU 0 has {{v0}}: libvirt rejects the domain",
+    help: 'give every online vCPU an order, or none (libvirt: "all vcpus must have either set or unset order")'
+  },
+  vcpusFixedAfterHotpluggable: {
+    message: "vCPU {{id}} is not hotpluggable but comes after hotpluggable vCPU {{prev}}: libvirt rejects the domain",
+    help: 'non-hotpluggable vCPUs come first (libvirt: "online non-hotpluggable vcpus need to be ordered prior to hotpluggable vcpus")'
+  },
+  vcpusFixedDescending: {
+    message: "non-hotpluggable vCPU {{id}} has order='{{order}}', below vCPU {{prev}}'s {{prevOrder}}: libvirt rejects the domain",
+    help: 'order non-hotpluggable vCPUs by id (libvirt: "online non-hotpluggable vcpus must be ordered in ascending order")'
+  },
+  vcpusOfflineFixed: {
+    message: `vCPU {{id}} is offline and not hotpluggable: libvirt rejects the domain ("vcpu '{{id}}' is both offline and not hotpluggable")`,
+    help: "enable it, or make it hotpluggable='yes'"
+  },
+  monitorLevel: { message: 'cachetune <monitor> {{level}}: libvirt rejects it (only level 3 is monitored: "Invalid monitor cache level")', help: "use level='3'" },
+  resctrlNotKvm: {
+    message: `<{{element}}> in a type='{{type}}' domain: libvirt rejects it ("cachetune is only supported for KVM domains")`,
+    help: "use <domain type='kvm'>, or remove the resource-control groups"
+  },
   tunesOverlap: {
     message: '{{what}} shares {{vcpus}} with {{other}}: libvirt rejects it ("Overlapping vcpus in resctrls")',
     help: "give each vCPU to one resource-control group, or give both the same vcpus"
@@ -18830,12 +19013,13 @@ var vcpu_id_range_default = defineDomainRule({
     type: "problem",
     fixable: false,
     hasSuggestions: false,
-    summary: "A vCPU or IOThread id in <cputune> or a device that the domain does not have, an IOThread on a controller that cannot have one, a vCPU pinned twice, or a realtime policy without a valid priority.",
+    summary: "A vCPU or IOThread id in <cputune>, <vcpus> or a device that the domain lacks, <vcpus> states libvirt refuses, a pin without cpuset or repeated, a bad realtime priority.",
     tags: ["pinning", "scheduling"],
     messages: messages4
   },
   check({ domain, report }) {
     checkDeviceIothreads(domain, report);
+    if (domain.vcpusElement) checkVcpuStates(domain, domain.vcpusElement, report);
     const ct = domain.cputune;
     if (!ct) return;
     const maxKnown = domain.vcpu ? domain.vcpu.maxKnown : true;
@@ -18852,6 +19036,8 @@ var vcpu_id_range_default = defineDomainRule({
       const first = pinned.get(pin.vcpu);
       if (maxKnown && pin.vcpu >= max) {
         report({ range: pin.vcpuAttr.valueRange, severity: "warning", messageId: "vcpupinBeyond", data: { vcpu: pin.vcpu, have } });
+      } else if (!pin.cpuset) {
+        report({ range: pin.element.startTag, messageId: "pinNoCpuset", data: { element: "vcpupin" } });
       } else if (first) {
         report({ range: pin.vcpuAttr.valueRange, messageId: "vcpupinTwice", data: { vcpu: pin.vcpu }, related: [{ range: first, message: `vCPU ${pin.vcpu} first pinned here` }] });
       } else {
@@ -18874,12 +19060,14 @@ var vcpu_id_range_default = defineDomainRule({
       report
     );
     if (ct.emulatorsched) checkPolicy(ct.emulatorsched, "<emulatorsched>", report);
+    if (ct.emulatorpin && !ct.emulatorpin.cpuset) report({ range: ct.emulatorpin.element.startTag, messageId: "pinNoCpuset", data: { element: "emulatorpin" } });
     checkIothreads(domain, report);
     for (const t of [...ct.cachetunes, ...ct.memorytunes]) checkTune(t, vcpus, maxKnown ? have : void 0, report);
     checkTuneOverlaps(ct.cachetunes, ct.memorytunes, maxKnown ? vcpus : void 0, report);
     for (const t of ct.cachetunes) checkCacheCollisions(t, report);
     for (const t of ct.memorytunes) checkBandwidths(t, report);
     for (const t of [...ct.cachetunes, ...ct.memorytunes]) checkMonitors(t, maxKnown ? vcpus : void 0, report);
+    if (domain.type === "qemu") checkResctrlDomainType(domain, ct.cachetunes, ct.memorytunes, maxKnown ? vcpus : void 0, report);
   }
 });
 function checkPolicy(s, what, report) {
@@ -18945,6 +19133,8 @@ function checkIothreads(d, report) {
     const first = pinned.get(pin.iothread);
     if (!ids.has(pin.iothread)) {
       report({ range: pin.iothreadAttr.valueRange, messageId: "iothreadpinMissing", data: { id: pin.iothread, have, fix } });
+    } else if (!pin.cpuset) {
+      report({ range: pin.element.startTag, messageId: "pinNoCpuset", data: { element: "iothreadpin" } });
     } else if (first) {
       report({ range: pin.iothreadAttr.valueRange, messageId: "iothreadpinTwice", data: { id: pin.iothread }, related: [{ range: first, message: `IOThread ${pin.iothread} first pinned here` }] });
     } else {
@@ -19068,11 +19258,78 @@ function checkMonitors(t, existing, report) {
   const groupSet = existing ? group.intersect(existing) : group;
   if (groupSet.isEmpty) return;
   for (const m of t.monitors) {
+    if (t.element.name === "cachetune") {
+      const level = attribute(m.element, "level");
+      if (!level || !UINT.test(level.value.trim()) || Number(level.value.trim()) !== 3) {
+        const shown = level ? `level='${excerpt(level.value)}'` : "without a level";
+        report({ range: level ? level.valueRange : m.element.startTag, messageId: "monitorLevel", data: { level: shown } });
+        continue;
+      }
+    }
     const raw = m.vcpus?.set;
     if (!raw) continue;
     const outside = (existing ? raw.intersect(existing) : raw).subtract(groupSet);
     if (outside.isEmpty) continue;
     report({ range: m.vcpus.attr.valueRange, messageId: "monitorOutside", data: { outside: describeVcpus(outside), group: groupSet.toString() } });
+  }
+}
+function checkResctrlDomainType(d, cachetunes, memorytunes, existing, report) {
+  for (const t of [...cachetunes, ...memorytunes]) {
+    const raw = t.vcpus?.set;
+    if (!raw || (existing ? raw.intersect(existing) : raw).isEmpty) continue;
+    if (t.monitors.length === 0 && !firstChild(t.element, t.element.name === "cachetune" ? "cache" : "node")) continue;
+    report({ range: t.element.startTag, messageId: "resctrlNotKvm", data: { element: t.element.name, type: d.type } });
+    return;
+  }
+}
+var UNLISTED = { element: void 0, online: false, hotpluggable: void 0, order: 0 };
+function checkVcpuStates(d, vcpus, report) {
+  if (d.vcpu && !d.vcpu.maxKnown) return;
+  const max = d.maxVcpus;
+  const states = new Array(max);
+  for (const v of childrenNamed(vcpus, "vcpu")) {
+    const idAttr = attribute(v, "id");
+    if (!idAttr) return report({ range: v.startTag, messageId: "vcpusNoId" });
+    const idText = idAttr.value.trim();
+    if (!UINT.test(idText)) return;
+    const id = Number(idText);
+    if (id >= max) return report({ range: idAttr.valueRange, messageId: "vcpusIdRange", data: { id, have: `vCPU${max === 1 ? "" : "s"} ${CpuSet.range(0, max - 1).toString()}` } });
+    const enabled = attribute(v, "enabled");
+    if (!enabled) return report({ range: v.startTag, messageId: "vcpusNoEnabled", data: { id } });
+    const hot = attribute(v, "hotpluggable");
+    for (const a of [enabled, hot]) {
+      if (a && a.value !== "yes" && a.value !== "no") return report({ range: a.valueRange, messageId: "vcpusBool", data: { id, attr: a.name, value: excerpt(a.value) } });
+    }
+    const order = attribute(v, "order");
+    if (order && !UINT.test(order.value.trim())) return;
+    states[id] = { element: v, online: enabled.value === "yes", hotpluggable: hot?.value, order: order ? Number(order.value.trim()) : 0 };
+  }
+  const at = (s, name) => (s.element && attribute(s.element, name)?.valueRange) ?? s.element?.startTag ?? vcpus.startTag;
+  if (d.type === "kvm" || d.type === "qemu") {
+    const v0 = states[0] ?? UNLISTED;
+    if (!v0.online) return report({ range: at(v0, "enabled"), messageId: "vcpu0Offline", data: { how: v0.element ? "enabled='no'" : "not listed in <vcpus>" } });
+    if (v0.hotpluggable === "yes") return report({ range: at(v0, "hotpluggable"), messageId: "vcpu0Hotpluggable" });
+    if (v0.order !== 0 && v0.order !== 1) return report({ range: at(v0, "order"), messageId: "vcpu0Order", data: { order: v0.order } });
+    const hasOrder = v0.order !== 0;
+    let prev = v0;
+    let prevId = 0;
+    for (let i = 1; i < max; i++) {
+      const s = states[i] ?? UNLISTED;
+      if (s.online && s.order !== 0 !== hasOrder) {
+        return report({ range: at(s, "order"), messageId: "vcpusOrderMixed", data: { id: i, has: hasOrder ? "no" : "an", v0: hasOrder ? "one" : "none" } });
+      }
+      if (s.hotpluggable === "no") {
+        const related = prev.element ? [{ range: prev.element.startTag, message: `vCPU ${prevId}` }] : [];
+        if (prev.hotpluggable === "yes") return report({ range: at(s, "hotpluggable"), messageId: "vcpusFixedAfterHotpluggable", data: { id: i, prev: prevId }, related });
+        if (prev.order > s.order) return report({ range: at(s, "order"), messageId: "vcpusFixedDescending", data: { id: i, order: s.order, prev: prevId, prevOrder: prev.order }, related });
+      }
+      prev = s;
+      prevId = i;
+    }
+  }
+  for (let i = 0; i < max; i++) {
+    const s = states[i];
+    if (s && !s.online && s.hotpluggable === "no") return report({ range: at(s, "hotpluggable"), messageId: "vcpusOfflineFixed", data: { id: i } });
   }
 }
 
@@ -19415,9 +19672,9 @@ function readmes() {
     "schema-invalid": "# schema-invalid\n\nReports a domain that libvirt's own RelaxNG schema (`domain.rng` and the files it includes) rejects, at the element where libxml2's validator gave up. It runs only when the run validates against the schemas: `--schema [dir]` on the command line, `\"schema\"` in `kvmlint.config.json`, or the Action's `schema` input. One finding per file at most, because libxml2 reports only the first failure.\n\n## Why this matters\n\nWithout validation, `virsh define` silently ignores elements and attributes it does not know: a misspelt element (`<interfaces>` for `<interface>`) or an element in the wrong place (`<numa>` directly under `<domain>` instead of inside `<cpu>`) is dropped, and the guest runs without the NIC or the NUMA layout that the file in git describes. A wrong value of an attribute libvirt does read (`mode='host-passthru'`) usually makes `virsh define` fail, but only on the host, at deploy time. `virsh define --validate` and `virt-xml-validate` catch both by validating against the schemas that ship with libvirt (`src/util/virxml.c`, `virXMLValidateAgainstSchema`); this rule runs the same check before deploy.\n\nkvmlint validates with libxml2, the engine libvirt uses, compiled to WebAssembly (`libxml2-wasm`). The schemas are libvirt's own files, not a copy inside kvmlint, so the verdict is the one of the libvirt version they come from: point `--schema` at the schemas of the libvirt version you deploy to. A newer element is rejected by an older schema.\n\n**Where the finding is placed.** libxml2 reports only the first failure. libvirt's `<domain>` and `<devices>` are `<interleave>` patterns, and inside an interleave libxml2 only says which child it could not match (\"Extra element devices in interleave\"), not what inside it is wrong. So:\n\n- when the domain uses an element that no `.rng` file of the directory defines (outside `<metadata>` and other namespaces), that element is the fault wherever libxml2 stopped: the finding is on it and says the schemas are older than it or the name is misspelt, naming the directory and, when a Debian package installed it, that package's libvirt version (read from dpkg's records), e.g. `<throttlefilters> is defined nowhere in the schemas at /usr/share/libvirt/schemas (libvirt 9.0.0)`;\n- when libxml2 names the node at fault itself (an unknown attribute, a value its type does not allow), the finding points at that attribute or element, e.g. `dumpCore='no'` on `<memory>`. A blamed element value is checked once more with its siblings blanked out: inside a choice of alternatives (libvirt's `<os>` variants) libxml2 names the first child it could not fit, so relative `<loader>` and `<nvram>` paths are blamed on `<type>hvm</type>`. When the domain then validates, or first fails further on, the finding moves to the parent (`<os>` or something inside it), narrowed as below;\n- otherwise libxml2 names only the element where it gave up, often `<devices>` or `<cputune>`. kvmlint then looks below it for the smallest element without which the whole domain validates: it blanks children out (offsets and lines unchanged) and validates again, half of the children at a time and then, for a short list, one by one, and descends into the child whose removal makes the domain valid. A bad `cache` value on a disk's `<driver>` is reported on that `<driver>`; the message says the domain validates without it, and where libxml2 itself stopped. This costs a few validations (about 12 for a `<devices>` of 60 children), only for a file that fails, and never more than 64;\n- when no single removal makes the domain valid (two faults, or a required element that is itself wrong), the finding stays on the element where libxml2 gave up, and the message says that the fault is that element or something inside it (an attribute, its text or a child element);\n- a file that libxml2 itself does not accept, although it is well-formed for kvmlint's parser (an undeclared namespace prefix such as `qemu:` without `xmlns:qemu`), is reported where libxml2 reports it. libvirt's parser stops only on fatal errors, so libvirt reads such a file, but it does not see the element in its namespace.\n\nThe precise checks that matter for tuning (an unknown unit, a numatune mode, a cpuset's syntax) have rules of their own with exact positions: `value-invalid`, `cpuset-syntax`. This rule covers everything else in libvirt's grammar.\n\n**Schemas from the pull request.** A schema directory inside the workspace (vendored schemas, or the config's `schema` key) can be rewritten by a pull request, and libxml2's RelaxNG validation is exponential on a crafted grammar. Such a directory is validated on a helper thread under a watchdog: a domain not validated within 10 s is reported as \"could not validate against the schemas at DIR: stopped after 10 s\" (an error: it is not known to be valid), and so is every domain after it. The same message, with libxml2's reason, reports a domain libxml2 could not validate at all (out of memory, or a schema that accepts anything). Installed schemas (outside the workspace) are not bounded.\n\n**What is read.** Only `.rng` files inside the schema directory, only while `domain.rng` is compiled (once per run) and, after a failure, once more to list the element names they define (regular files only, each bounded); dpkg's `info/*.list` of the packages that ship libvirt's schemas and its `status`, to name the version; through an input provider that refuses any other path, a `..` or symlink leading out, and every URL scheme but `file:`. An `<include>` pointing outside the directory makes the schema unusable (exit 2). Validating a domain reads no file, and entities and DTDs are never loaded (`XML_PARSE_NONET`, `XML_PARSE_NO_XXE`).\n\n## Incorrect\n\n```xml\n<cpu mode='host-passthru' check='none' migratable='off'>\n```\n\n```xml\n<on_poweroff>shutdown</on_poweroff>\n```\n\n```xml\n<devices>\n  \u2026\n  <interfaces type='bridge'>\n    <source bridge='br1'/>\n  </interfaces>\n</devices>\n```\n\n```xml\n<numa>\n  <cell id='0' cpus='0-7' memory='16' unit='GiB'/>\n</numa>\n<os>\n```\n\n```xml\n<memory unit='GiB' dumpCore='no'>16</memory>\n```\n\n```xml\n<domain type='kvm'>\n  \u2026\n  <qemu:commandline>\n    <qemu:arg value='-overcommit'/>\n  </qemu:commandline>\n</domain>\n```\n\n## Correct\n\n```xml\n<cpu mode='host-passthrough' check='none' migratable='off'>\n  <numa>\n    <cell id='0' cpus='0-7' memory='16' unit='GiB'/>\n  </numa>\n</cpu>\n<on_poweroff>destroy</on_poweroff>\n```\n\n```xml\n<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>\n  <memory unit='GiB' dumpCore='off'>16</memory>\n  \u2026\n  <qemu:commandline>\n    <qemu:arg value='-overcommit'/>\n  </qemu:commandline>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix: libxml2 does not say what the right element or value is. Compare the reported element, its attributes, its text and its children with libvirt's Domain XML format for your libvirt version. When the finding is on `<devices>` or `<domain>`, the mistake can be in any child; `virsh define --validate` on a copy, or removing children one at a time, narrows it down. If the element is correct but newer than the schemas you validate against, use the schemas of the libvirt you deploy to.\n\n## Needs\n\n**domain**, and libvirt's schemas: `--schema DIR` (a directory holding `domain.rng`), or `--schema` alone to search `$KVMLINT_LIBVIRT_SCHEMAS`, `/usr/share/libvirt/schemas` and `/usr/local/share/libvirt/schemas`. The schemas ship in Debian's and Ubuntu's `libvirt0` package and in Fedora's `libvirt-libs`; on a machine without libvirt, `apt-get download libvirt0 && dpkg -x libvirt0_*.deb dir` unpacks them without installing anything. Without `--schema` (or `\"schema\"` in the config) the rule is silent. A missing or unusable schema directory is exit 2.\n\n## Sources\n\n- libvirt `src/util/virxml.c`: `virXMLParseHelper` (parse options `XML_PARSE_NONET | XML_PARSE_NOWARNING`; validation against a schema file when asked), `virXMLValidatorInit` and `virXMLValidateAgainstSchema` (libxml2's RelaxNG validator), `catchXMLError` (only fatal parse errors stop libvirt).\n- libvirt `src/conf/schemas/domain.rng`, `domaincommon.rng` and the files they include (installed under `/usr/share/libvirt/schemas`); `virt-xml-validate(1)`; `virsh define --validate`.\n- libxml2 `relaxng.c`: `xmlRelaxNGValidateDoc`, and its error messages (\"Extra element %s in interleave\", \"Invalid attribute %s for element %s\"); `tree.c` `xmlGetNodePath` for the node path kvmlint maps back to a position.\n- libvirt, Domain XML format (libvirt.org/formatdomain.html).\n",
     "smt-sibling-sharing": "# smt-sibling-sharing\n\nReports a vCPU dedicated to a host CPU whose SMT sibling (another hardware thread of the same core) does other work: it is a housekeeping CPU, carries this guest's emulator or IOThreads, or is used by another guest planned on the host. The finding is on the dedicating `<vcpupin>`, with the sibling CPUs and what runs on them (at most three other guests named). When several of one guest's dedicated vCPUs have nothing but housekeeping siblings (an `isolcpus` list that names one thread of each core), that is one cause and one finding, on the first pin, the others related. A vCPU dedicated to a housekeeping CPU is `housekeeping-overlap`'s finding alone: what that CPU's sibling runs is not a second cause. Nor is the other side of it: an isolated CPU whose housekeeping sibling holds the same guest's own vCPU (an `isolcpus` list that left the siblings out, with the guest pinned to whole cores) gets no finding here, only that vCPU's `housekeeping-overlap`.\n\n## Why this matters\n\nThe two (or more) hardware threads of one core share its execution units, L1 and L2 caches and branch predictors. A vCPU on one thread runs noticeably slower, and with more jitter, whenever its sibling is busy. For a vCPU pinned 1:1 for predictable latency, a busy sibling undoes much of what the pinning was for:\n\n- **housekeeping on the sibling**: interrupts, softirqs, kworkers and RCU callback threads run on housekeeping CPUs. Isolating a CPU while leaving its sibling in the housekeeping set is a common off-by-numbering mistake (on many hosts the siblings are N and N+16, not N and N+1);\n- **this guest's emulator or IOThreads pinned onto the sibling**: the guest's own I/O then competes with its vCPU. Unpinned ones are `missing-emulatorpin`'s and `iothread-placement`'s finding, and ones allowed on the vCPU's own CPU `emulatorpin-overlaps-vcpus`' and `iothread-placement`'s: one cause, one finding;\n- **another guest on the sibling**: a noisy neighbour on the same core. OpenStack's `hw:cpu_thread_policy=isolate` exists to prevent this.\n\nThis guest's *own* vCPUs on the sibling are not reported. That is how a guest with `<topology threads='2'>` is meant to be pinned (see `guest-smt-topology-mismatch`).\n\nUnpinned threads of other guests count only on siblings outside the isolcpus domain set, where the scheduler can place them (see `dedicated-cpu-conflict`).\n\n## Incorrect\n\nOn a host whose siblings are N and N+16, booted with `isolcpus=1-7,9-15,17-31` (housekeeping 0, 8 and 16):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='24'/>\n  <vcpupin vcpu='1' cpuset='25'/>\n  <emulatorpin cpuset='8'/>\n</cputune>\n```\n\nCPU 24's sibling is CPU 8, which does housekeeping and carries the emulator.\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='26'/>\n  <vcpupin vcpu='1' cpuset='27'/>\n  <emulatorpin cpuset='8'/>\n</cputune>\n```\n\nThe siblings 10 and 11 stay idle, or run this guest's own vCPUs with `<topology threads='2'>`.\n\n## Fix\n\nThere is no automatic fix, because the choice is between capacity and latency. Leave the siblings of dedicated CPUs idle. Or give them to the same guest's vCPUs and declare `<topology threads='2'>` so the guest knows. Or, on the host, isolate whole cores, meaning both threads: keep housekeeping on whole cores too. A host with SMT disabled has no siblings and is never reported.\n\n## Needs\n\n**plan** and a host snapshot with the CPU topology (`cpuTopology` with `siblings`, from `/sys/devices/system/cpu/cpuN/topology/thread_siblings_list` or `virsh capabilities`; CPUs sharing socket, die and core id count as siblings when the list is absent). Without it, the rule reports one info note on the snapshot naming the dedicated CPUs it could not check. Housekeeping siblings are checked only when the housekeeping set is known. Dedicated CPUs the host does not have online are skipped (that is `pin-target-offline`'s finding), so they are not named as unknown topology.\n\n## Sources\n\n- Linux `Documentation/ABI/stable/sysfs-devices-system-cpu` (`topology/thread_siblings_list`) and `Documentation/admin-guide/kernel-parameters.txt` (`isolcpus`, `nohz_full`: isolate both threads of a core).\n- libvirt, Domain XML format, \xA7CPU Tuning and \xA7CPU model and topology (`<topology threads>`). `formatcaps` (`<cpu siblings>`).\n- OpenStack Nova `nova/virt/hardware.py` and the flavor extra spec `hw:cpu_thread_policy` (`isolate`: no other instance's vCPU on a sibling).\n- libvirt kbase kvm-realtime: realtime vCPUs on isolated CPUs, host work elsewhere.\n",
     "unused-disable-directive": "# unused-disable-directive\n\nA `kvmlint-disable\u2026` comment, or a `<kvmlint:disable>` suppression in the domain's `<metadata>`,\nthat suppresses no finding: the problem it silenced was fixed, the rule id is misspelt, it sits in\nthe wrong place, or its `element` path matches no element. Reported only with\n`--report-unused-disable-directives` (or `\"reportUnusedDisableDirectives\": true` in\n`kvmlint.config.json`), like ESLint's option of the same name.\n\n## Why this matters\n\nA stale directive is a hole waiting for the next mistake: when someone later re-introduces the\nproblem on that element, the comment silences it without anyone having decided so. A misspelt\nrule id silences nothing while looking as if it did.\n\n## Directives\n\nDirectives are XML comments (design.md \xA74). The text after a colon is the reason, kept for reviewers:\n\n- `<!-- kvmlint-disable-next-line rule-a rule-b: reason -->` \u2014 findings of those rules (all rules\n  when none is named) on the start tag of the next element;\n- `<!-- kvmlint-disable rule-a -->` \u2026 `<!-- kvmlint-enable rule-a -->` \u2014 a region;\n- `<!-- kvmlint-disable-file rule-a -->` \u2014 the whole file.\n\nAn XML comment may not contain `--`, so the reason cannot either. libvirt drops comments when it\nstores a domain: for XML dumped from a live host, use the config's `ignores` (by domain name or\nuuid) instead.\n\n## Incorrect\n\n```xml\n  <cputune>\n    <!-- kvmlint-disable-next-line housekeeping-overlap: vCPU 0 is the guest's housekeeping vCPU -->\n    <vcpupin vcpu='0' cpuset='4'/>\n```\n\nCPU 4 is not a housekeeping CPU, so nothing was suppressed: the directive is stale.\n\n## Correct\n\n```xml\n  <cputune>\n    <!-- kvmlint-disable-next-line housekeeping-overlap: vCPU 0 runs the guest's own housekeeping -->\n    <vcpupin vcpu='0' cpuset='2'/>\n```\n\n## Fix\n\nNo automatic fix: delete the directive, or correct the rule id it names.\n\n## Needs\n\nOne domain file; the directive is matched against the findings of every rule run on it.\n\n## Sources\n\n- ESLint, \"Disabling Rules with Inline Comments\" and `--report-unused-disable-directives`.\n- kvmlint design.md \xA74, Inline directives.\n",
-    "value-invalid": "# value-invalid\n\nReports a number, size, unit or mode in the domain XML that libvirt would reject: non-numeric or negative counts and ids, a memory size with an unknown unit or text after its digits, a vCPU count of 0 or beyond any driver's limit, a hugepage size of 0, or a `numatune` mode libvirt does not know. The finding points at the value itself (the attribute value or the element text).\n\n## Why this matters\n\nlibvirt parses these values strictly: `virStrToLong_*` accepts digits only, and `virScaleInteger` accepts only the unit suffixes it knows. One bad value makes `virsh define` (or `virsh edit` when saving) fail for the whole domain. kvmlint reports it at the exact value instead. The other rules also need these numbers. A vCPU id written as a word, or a memory size libvirt cannot read, leaves nothing to compute with, so the pin or size is skipped by the placement and capacity rules. This rule is where that shows.\n\nChecked values:\n\n- **Integers**: `<vcpu>` text and its `current`, `<iothreads>`, `vcpupin vcpu`, `iothreadpin iothread`, `vcpusched priority`, `<iothread id>`, `memnode cellid`, guest `<cell id>`, `<topology sockets|dies|clusters|cores|threads>`. Each must be a non-negative decimal integer.\n- **vCPU count**: `<vcpu>` must be at least 1, and not above 16384, which no libvirt driver accepts.\n- **Memory sizes** (`<memory>`, `<currentMemory>`, `<maxMemory>`, `<memtune>` limits, `<cell memory>`, hugepage `<page size>`): decimal digits only, with no sign, spaces or unit in the text, and a `unit` that `virScaleInteger` knows: `b`, `bytes`, `k`/`KiB`, `M`/`MiB`, `G`/`GiB`, `T`/`TiB`, `P`, `E` (powers of 1024), or `KB`, `MB`, `GB`, `TB` (powers of 1000). Units are case-insensitive, and the default is KiB. A page size must be greater than 0.\n- **numatune mode**: one of `strict`, `preferred`, `interleave`, `restrictive`.\n- **IOThread polling**: `<iothreadids><iothread><poll weight>` must lie in 0-63 (`virDomainIOThreadIDDefParseXML`: \"poll weight N is out of range [0, 63]\").\n\n| written | KiB |\n| --- | --- |\n| `<memory>16777216</memory>` | 16777216 |\n| `<memory unit='G'>16</memory>`, `unit='GiB'`, `unit='g'` | 16777216 |\n| `<memory unit='GB'>16</memory>` | 15625000 |\n| `<memory unit='bytes'>17179869185</memory>` | 16777217 (rounded up) |\n| `<memory unit='GiG'>16</memory>` | error: unknown unit |\n\nA decimal unit on a hugepage size (`size='1' unit='GB'`, which is 976,563 KiB, not a page size) is valid syntax and is left to `hugepage-size-decimal-unit`. Cpuset and nodeset values have their own rule, `cpuset-syntax`.\n\n## Incorrect\n\n```xml\n<memory unit='GiG'>16</memory>\n<memory>16 GiB</memory>\n<vcpu placement='static'>0</vcpu>\n<vcpupin vcpu='zero' cpuset='4'/>\n<page size='0' unit='KiB'/>\n<memory mode='strictly' nodeset='0'/>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>16</memory>\n<memory unit='bytes'>17179869184</memory>\n<memory>16777216</memory>\n<vcpu placement='static' current='2'>4</vcpu>\n<vcpupin vcpu='0' cpuset='4'/>\n<page size='2048' unit='KiB'/>\n<memory mode='strict' nodeset='0'/>\n```\n\n## Fix\n\nThere is no automatic fix: a value libvirt cannot read has no single correct reading. Write the number in decimal digits, put the unit in the `unit` attribute, and use one of the unit and mode names above.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (units, powers of 1024 and 1000) and `src/util/virxml.c`: `virParseScaledValue`.\n- libvirt `src/util/virstring.c`: `virStrToLong_*` (digits only, nothing after them).\n- libvirt `src/conf/domain_conf.c` (`virDomainParseMemory`: round up to whole KiB) and `src/conf/numa_conf.c` (numatune modes).\n- libvirt, Domain XML format, \xA7CPU Allocation, \xA7Memory Allocation (\"unit \u2026 defaults to KiB\"), \xA7Memory Backing, \xA7NUMA Node Tuning, \xA7CPU model and topology.\n",
+    "value-invalid": "# value-invalid\n\nReports a number, size, unit or mode in the domain XML that libvirt would reject: non-numeric or negative counts and ids, a memory size with an unknown unit or text after its digits, a vCPU count of 0 or beyond any driver's limit, a hugepage size of 0, or a `numatune` mode libvirt does not know. The finding points at the value itself (the attribute value or the element text).\n\n## Why this matters\n\nlibvirt parses these values strictly: `virStrToLong_*` accepts digits only, and `virScaleInteger` accepts only the unit suffixes it knows. One bad value makes `virsh define` (or `virsh edit` when saving) fail for the whole domain. kvmlint reports it at the exact value instead. The other rules also need these numbers. A vCPU id written as a word, or a memory size libvirt cannot read, leaves nothing to compute with, so the pin or size is skipped by the placement and capacity rules. This rule is where that shows.\n\nChecked values:\n\n- **Integers**: `<vcpu>` text and its `current`, `<iothreads>`, `vcpupin vcpu`, `iothreadpin iothread`, `vcpusched priority`, `<iothread id>`, `memnode cellid`, guest `<cell id>`, `<topology sockets|dies|clusters|cores|threads>`. Each must be a non-negative decimal integer.\n- **vCPU count**: `<vcpu>` must be at least 1, and not above 16384, which no libvirt driver accepts.\n- **Memory sizes** (`<memory>`, `<currentMemory>`, `<maxMemory>`, `<memtune>` limits, `<cell memory>`, hugepage `<page size>`): decimal digits only, with no sign, spaces or unit in the text, and a `unit` that `virScaleInteger` knows: `b`, `bytes`, `k`/`KiB`, `M`/`MiB`, `G`/`GiB`, `T`/`TiB`, `P`, `E` (powers of 1024), or `KB`, `MB`, `GB`, `TB` (powers of 1000). Units are case-insensitive, and the default is KiB. A page size must be greater than 0.\n- **numatune mode**: one of `strict`, `preferred`, `interleave`, `restrictive`.\n- **IOThread polling**: `<iothreadids><iothread><poll weight>` must lie in 0-63 (`virDomainIOThreadIDDefParseXML`: \"poll weight N is out of range [0, 63]\").\n- **IOThread ids**: each `<iothreadids><iothread>` needs an `id`, not 0 (\"Zero is not permitted\"), and no id twice (\"duplicate iothread id 'N' found\"; `virDomainIOThreadIDDefParseXML`, `virDomainDefParseIOThreads`).\n- **IOThread pools** (libvirt 8.5.0 and later; an older libvirt ignores the attributes, and so does this check when the host's libvirt is known to be older): `thread_pool_min`/`thread_pool_max` non-negative integers, `thread_pool_max` not 0 (\"thread_pool_max must be a positive integer\"), and `thread_pool_min` at most `thread_pool_max`; a min with no max is refused too, since an unset max is -1 (\"thread_pool_min must be smaller or equal to thread_pool_max\"; domain_validate.c `virDomainDefValidateIOThreadsThreadPool`).\n- **`<vcpu current>`**: not above the maximum (\"maximum vCPU count must not be less than current vCPU count\"), and not 0 in a kvm/qemu domain (\"vcpu 0 can't be offline\", qemu_postparse.c `qemuDomainDefVcpusPostParse`). Neither applies when `<vcpus>` lists vCPU states: libvirt then ignores `current`.\n- **`<cputune>` bandwidth**: `<shares>`, `<period>`, `<quota>` and their `global_`, `emulator_`, `iothread_` forms must parse (\"can't parse cputune period value\"; quotas may be negative); a period above 0 must lie in 1000-1000000 and a quota above 0 in 1000-17592186044415 (\"Value of cputune 'period' must be in range [1000, 1000000]\"; domain_validate.c `virDomainDefCputuneValidate`).\n- **memoryBacking**: `<source type>` one of `file`, `anonymous`, `memfd`; `<access mode>` `shared` or `private`; `<allocation mode>` `immediate` or `ondemand` (\"unknown memoryBacking/source/type 'X'\"; `virDomainDefParseMemory`).\n- **`<maxMemory slots>`**: an unsigned integer (\"Failed to parse memory slot count\").\n\n| written | KiB |\n| --- | --- |\n| `<memory>16777216</memory>` | 16777216 |\n| `<memory unit='G'>16</memory>`, `unit='GiB'`, `unit='g'` | 16777216 |\n| `<memory unit='GB'>16</memory>` | 15625000 |\n| `<memory unit='bytes'>17179869185</memory>` | 16777217 (rounded up) |\n| `<memory unit='GiG'>16</memory>` | error: unknown unit |\n\nA decimal unit on a hugepage size (`size='1' unit='GB'`, which is 976,563 KiB, not a page size) is valid syntax and is left to `hugepage-size-decimal-unit`. Cpuset and nodeset values have their own rule, `cpuset-syntax`.\n\n## Incorrect\n\n```xml\n<memory unit='GiG'>16</memory>\n<memory>16 GiB</memory>\n<vcpu placement='static'>0</vcpu>\n<vcpupin vcpu='zero' cpuset='4'/>\n<page size='0' unit='KiB'/>\n<memory mode='strictly' nodeset='0'/>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>16</memory>\n<memory unit='bytes'>17179869184</memory>\n<memory>16777216</memory>\n<vcpu placement='static' current='2'>4</vcpu>\n<vcpupin vcpu='0' cpuset='4'/>\n<page size='2048' unit='KiB'/>\n<memory mode='strict' nodeset='0'/>\n```\n\n## Fix\n\nThere is no automatic fix: a value libvirt cannot read has no single correct reading. Write the number in decimal digits, put the unit in the `unit` attribute, and use one of the unit and mode names above.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (units, powers of 1024 and 1000) and `src/util/virxml.c`: `virParseScaledValue`.\n- libvirt `src/util/virstring.c`: `virStrToLong_*` (digits only, nothing after them).\n- libvirt `src/conf/domain_conf.c` (`virDomainParseMemory`: round up to whole KiB) and `src/conf/numa_conf.c` (numatune modes).\n- libvirt, Domain XML format, \xA7CPU Allocation, \xA7Memory Allocation (\"unit \u2026 defaults to KiB\"), \xA7Memory Backing, \xA7NUMA Node Tuning, \xA7CPU model and topology.\n",
     "vcpu-floating-pin": "# vcpu-floating-pin\n\nReports a `<vcpupin>` whose `cpuset` names more than one host CPU (a floating pin) in a domain laid out for dedicated 1:1 pinning: one where other vCPUs each have a CPU of their own, or where `<emulatorpin>` keeps the emulator on CPUs apart from all the vCPU pins. Floating pins are reported on their `cpuset`, once per set of CPUs: vCPUs 0-3 each pinned to `4-7` are one finding at the first pin, with the other pins as related locations.\n\n## Why this matters\n\nThe tuning guide's layout gives every vCPU one host CPU of its own and puts QEMU's other threads elsewhere. A vCPU pinned to a range instead is moved between those CPUs by the scheduler: it loses its cache and TLB contents on every move, it can land on the same CPU as another vCPU of the pool and run at half speed, and on CPUs isolated with `isolcpus` the scheduler does not balance at all, so two threads that land on one CPU stay there. One floating pin among 1:1 pins is almost always a typo (`cpuset='7-8'` for `'7'`), and a pool next to a carefully separated emulator is half of a tuned layout.\n\nWhat is not reported, because it is a deliberate, consistent choice rather than a slip:\n\n- a domain whose vCPU pins all float and whose emulator runs on the same CPUs (what OpenStack Nova writes for an instance with a NUMA topology but no dedicated CPUs), or has no `<emulatorpin>` at all: a shared pool, on purpose (an emulator with no pin is `missing-emulatorpin`'s);\n- per-node pools without `<emulatorpin>` (vCPUs 0-3 on node 0's CPUs, 4-7 on node 1's);\n- with a host snapshot, a pin to exactly the hardware threads of one core (`cpuset='1,5'` where CPUs 1 and 5 are SMT siblings) for no more vCPUs than the core has threads: each vCPU has a thread, and moving between siblings keeps the core's L1 and L2 caches (a CI runner's housekeeping vCPUs, each given a whole core);\n- a floating vCPU with realtime (`fifo`/`rr`) scheduling: that is `realtime-sched-unsafe`'s error.\n\nOpenStack Nova's `mixed` CPU policy (some vCPUs dedicated, the others on the shared pool) is reported, as the guide advises against floating vCPUs next to dedicated ones; disable the rule for such domains in the config if the mix is intended.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7-8'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4-7'/>\n  <vcpupin vcpu='1' cpuset='4-7'/>\n  <vcpupin vcpu='2' cpuset='4-7'/>\n  <vcpupin vcpu='3' cpuset='4-7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nA shared pool, emulator included, is not reported:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4-15'/>\n  <vcpupin vcpu='1' cpuset='4-15'/>\n  <emulatorpin cpuset='4-15'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: which single CPU each vCPU should get depends on what else runs on the host. Pin each vCPU to one CPU of its own, on the NUMA node of its memory.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `emulatorpin`).\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: isolated CPUs are removed from scheduler load balancing).\n- OpenStack Nova `nova/virt/hardware.py` and the libvirt driver's CPU policies (`dedicated`, `shared`, `mixed`), which write these pin layouts.\n- The KVM tuning guide for Rocky Linux: dedicated 1:1 vCPU pinning, no floating pools.\n",
-    "vcpu-id-range": "# vcpu-id-range\n\nReports `<cputune>` entries that name a vCPU or IOThread the domain does not have, pin one vCPU or IOThread twice, or give a realtime policy no valid priority: a `vcpupin` at or beyond the `<vcpu>` maximum or repeated, `vcpusched`/`cachetune`/`memorytune` `vcpus` outside 0..max-1 or missing, an `iothreadpin`/`iothreadsched` naming a missing IOThread, a QEMU disk or virtio-scsi controller whose `<driver iothread>` (or `<driver><iothreads>` mapping) names a missing IOThread, an IOThread on any other controller, and `fifo`/`rr` without a priority or with one outside 1\u201399. The finding points at the attribute at fault (or at the element's start tag when the attribute is missing).\n\n## Why this matters\n\nThese entries are written by hand, and they go stale when `<vcpu>` or `<iothreads>` shrinks later. Most of them make `virsh define` fail. The others are worse, because libvirt accepts them silently and the file then promises something the guest does not get:\n\n| entry | what libvirt does (source) |\n| --- | --- |\n| `vcpupin vcpu` \u2265 max vCPUs | drops the pin, with only a log warning \"Ignoring vcpupin for missing vcpus\" (domain_conf.c `virDomainVcpuPinDefParseXML`): reported as a **warning**, since the domain defines and runs; the CPU the pin names is only reserved on paper |\n| a second `vcpupin` for one vCPU | rejects: \"duplicate vcpupin for vcpu\" (same function) |\n| `vcpusched` without `vcpus`, or naming a vCPU \u2265 max | rejects: \"Missing attribute 'vcpus'\u2026\", \"vCPU 'N' is not present in domain definition\" (`virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`) |\n| two `vcpusched` (or `iothreadsched`) covering one thread | rejects: \"'vcpusched' attributes 'vcpus' must not overlap\" |\n| `cachetune`/`memorytune` `vcpus` beyond the maximum | cuts the group down to the existing vCPUs (`virBitmapShrink`); a group left empty is ignored entirely (`virDomainResctrlParseVcpus`): reported as an **info**, since the domain defines and runs. A missing `vcpus` is rejected |\n| two `cachetune`/`memorytune` groups whose (cut) `vcpus` overlap without being equal, or two cachetunes (two memorytunes) with the same set | rejects the domain (`virDomainResctrlVcpuMatch`: \"Overlapping vcpus in resctrls\"; \"Identical vcpus in cachetunes found\"): an **error**. A memorytune with exactly a cachetune's vCPUs joins that group and is fine |\n| two allocations of one cache level in one `<cachetune>` (`type='both'` with anything, or one type twice), a `<memorytune>` `<node id>` given twice or a `bandwidth` over 100, a `<monitor vcpus>` outside its group | rejects the domain (`virResctrlAllocCheckCollision`, `virResctrlAllocSetMemoryBandwidth`, `virDomainResctrlMonDefParse`; libvirt's tests `cachetune-colliding-*`, `memorytune-colliding-*`): an **error** |\n| `iothreadpin`/`iothreadsched` naming an IOThread the domain lacks, or pinning one twice | rejects: \"Cannot find 'iothread' : N\" (`virDomainIOThreadPinDefParseXML`, `virDomainDefGetIOThreadSched`) |\n| a disk's or virtio-scsi controller's `<driver iothread='N'>`, or an `<iothread id='N'>` of its `<driver><iothreads>` mapping, naming an IOThread the domain lacks | rejects when the QEMU domain is defined: \"Disk iothread 'N' not defined in iothreadid\", \"controller iothread 'N' not defined in iothreadid\", \"iothread 'N' not defined in iothreadid\" (qemu_validate.c `qemuValidateDomainDeviceDefDiskIOThreads`, `qemuValidateCheckSCSIControllerIOThreads`, `qemuDomainValidateIothreadMapping`). |\n| an IOThread (`<driver iothread='N'>`, N not 0, or a `<driver><iothreads>` mapping) on a controller other than `type='scsi'` with model `virtio-scsi`, `virtio-transitional` or `virtio-non-transitional` | rejects the domain whether or not the IOThread exists: \"'iothread' attribute only supported for virtio scsi controllers\" (domain_postparse.c `virDomainControllerDefPostParse`), \"iothreads are supported only by 'virtio-scsi' controllers\" (domain_validate.c `virDomainControllerDefValidate`; libvirt's test `controller-virtio-serial-iothread`). A SCSI controller with no model is left alone: the driver gives it a default model, which may be virtio-scsi |\n| `scheduler='fifo'`/`'rr'` without `priority` | rejects (`virDomainSchedulerParseCommonAttrs`: priority is required for realtime policies) |\n| `priority` outside 1\u201399 | accepted when defined, then the start fails: \"Scheduler priority N out of range [1, 99]\" (virprocess.c `virProcessSetScheduler`, which asks `sched_get_priority_min/max`) |\n| `scheduler` missing, or not one of `batch`, `idle`, `fifo`, `rr` | rejects |\n\nThe IOThreads a domain has are the ids in `<iothreadids>`, and, when `<iothreads>` asks for more, libvirt fills in the lowest unused ids from 1 up (`virDomainIOThreadIDDefArrayInit`): `<iothreads>3</iothreads>` with only `<iothread id='5'/>` listed gives IOThreads 1, 2 and 5.\n\nAll ids are compared with the vCPU **maximum** (the `<vcpu>` text), not `current`: pinning an offline vCPU is valid and takes effect when it is hot-plugged. When `<vcpu>` itself does not parse, the vCPU checks are skipped (`value-invalid` reports it).\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <vcpupin vcpu='4' cpuset='8'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='3' cpuset='0-1'/>\n  <vcpusched vcpus='0-7' scheduler='fifo'/>\n  <cachetune vcpus='4-7'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n  <cachetune vcpus='0-3'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: whether a stale entry should go, or `<vcpu>`/`<iothreads>` should grow back, is the author's decision. Delete pins for vCPUs the guest no longer has, keep one pin per vCPU, and give every `fifo`/`rr` policy a priority from 1 to 99 (kvm-realtime uses 1 for vCPUs).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainVcpuPinDefParseXML`, `virDomainIOThreadPinDefParseXML`, `virDomainSchedulerParseCommonAttrs`, `virDomainSchedulerParse`, `virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`, `virDomainDefGetIOThreadSched`, `virDomainResctrlParseVcpus`, `virDomainDefParseIOThreads` and `virDomainIOThreadIDDefArrayInit`.\n- libvirt `src/qemu/qemu_validate.c`: `qemuValidateDomainDeviceDefDiskIOThreads`, `qemuValidateCheckSCSIControllerIOThreads`, `qemuDomainValidateIothreadMapping`; `src/conf/domain_postparse.c`: `virDomainControllerDefPostParse`.\n- libvirt `src/util/virprocess.c`: `virProcessSetScheduler` (priority range from `sched_get_priority_min/max`).\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `iothreadpin`, `vcpusched`, `iothreadsched`, `emulatorsched`, `cachetune`, `memorytune`) and \xA7IOThreads Allocation.\n- Linux `sched(7)`: SCHED_FIFO and SCHED_RR priorities 1 (low) to 99 (high).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n",
+    "vcpu-id-range": "# vcpu-id-range\n\nReports `<cputune>` entries that name a vCPU or IOThread the domain does not have, pin one vCPU or IOThread twice, or give a realtime policy no valid priority: a `vcpupin` at or beyond the `<vcpu>` maximum or repeated, `vcpusched`/`cachetune`/`memorytune` `vcpus` outside 0..max-1 or missing, an `iothreadpin`/`iothreadsched` naming a missing IOThread, a QEMU disk or virtio-scsi controller whose `<driver iothread>` (or `<driver><iothreads>` mapping) names a missing IOThread, an IOThread on any other controller, and `fifo`/`rr` without a priority or with one outside 1\u201399. The finding points at the attribute at fault (or at the element's start tag when the attribute is missing).\n\n## Why this matters\n\nThese entries are written by hand, and they go stale when `<vcpu>` or `<iothreads>` shrinks later. Most of them make `virsh define` fail. The others are worse, because libvirt accepts them silently and the file then promises something the guest does not get:\n\n| entry | what libvirt does (source) |\n| --- | --- |\n| `vcpupin vcpu` \u2265 max vCPUs | drops the pin, with only a log warning \"Ignoring vcpupin for missing vcpus\" (domain_conf.c `virDomainVcpuPinDefParseXML`): reported as a **warning**, since the domain defines and runs; the CPU the pin names is only reserved on paper |\n| a second `vcpupin` for one vCPU | rejects: \"duplicate vcpupin for vcpu\" (same function) |\n| `vcpusched` without `vcpus`, or naming a vCPU \u2265 max | rejects: \"Missing attribute 'vcpus'\u2026\", \"vCPU 'N' is not present in domain definition\" (`virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`) |\n| two `vcpusched` (or `iothreadsched`) covering one thread | rejects: \"'vcpusched' attributes 'vcpus' must not overlap\" |\n| `cachetune`/`memorytune` `vcpus` beyond the maximum | cuts the group down to the existing vCPUs (`virBitmapShrink`); a group left empty is ignored entirely (`virDomainResctrlParseVcpus`): reported as an **info**, since the domain defines and runs. A missing `vcpus` is rejected |\n| two `cachetune`/`memorytune` groups whose (cut) `vcpus` overlap without being equal, or two cachetunes (two memorytunes) with the same set | rejects the domain (`virDomainResctrlVcpuMatch`: \"Overlapping vcpus in resctrls\"; \"Identical vcpus in cachetunes found\"): an **error**. A memorytune with exactly a cachetune's vCPUs joins that group and is fine |\n| two allocations of one cache level in one `<cachetune>` (`type='both'` with anything, or one type twice), a `<memorytune>` `<node id>` given twice or a `bandwidth` over 100, a `<monitor vcpus>` outside its group | rejects the domain (`virResctrlAllocCheckCollision`, `virResctrlAllocSetMemoryBandwidth`, `virDomainResctrlMonDefParse`; libvirt's tests `cachetune-colliding-*`, `memorytune-colliding-*`): an **error** |\n| `iothreadpin`/`iothreadsched` naming an IOThread the domain lacks, or pinning one twice | rejects: \"Cannot find 'iothread' : N\" (`virDomainIOThreadPinDefParseXML`, `virDomainDefGetIOThreadSched`) |\n| a disk's or virtio-scsi controller's `<driver iothread='N'>`, or an `<iothread id='N'>` of its `<driver><iothreads>` mapping, naming an IOThread the domain lacks | rejects when the QEMU domain is defined: \"Disk iothread 'N' not defined in iothreadid\", \"controller iothread 'N' not defined in iothreadid\", \"iothread 'N' not defined in iothreadid\" (qemu_validate.c `qemuValidateDomainDeviceDefDiskIOThreads`, `qemuValidateCheckSCSIControllerIOThreads`, `qemuDomainValidateIothreadMapping`). |\n| an IOThread (`<driver iothread='N'>`, N not 0, or a `<driver><iothreads>` mapping) on a controller other than `type='scsi'` with model `virtio-scsi`, `virtio-transitional` or `virtio-non-transitional` | rejects the domain whether or not the IOThread exists: \"'iothread' attribute only supported for virtio scsi controllers\" (domain_postparse.c `virDomainControllerDefPostParse`), \"iothreads are supported only by 'virtio-scsi' controllers\" (domain_validate.c `virDomainControllerDefValidate`; libvirt's test `controller-virtio-serial-iothread`). A SCSI controller with no model is left alone: the driver gives it a default model, which may be virtio-scsi |\n| `scheduler='fifo'`/`'rr'` without `priority` | rejects (`virDomainSchedulerParseCommonAttrs`: priority is required for realtime policies) |\n| `priority` outside 1\u201399 | accepted when defined, then the start fails: \"Scheduler priority N out of range [1, 99]\" (virprocess.c `virProcessSetScheduler`, which asks `sched_get_priority_min/max`) |\n| `scheduler` missing, or not one of `batch`, `idle`, `fifo`, `rr` | rejects |\n| a `vcpupin` (for an existing vCPU), `emulatorpin` or `iothreadpin` (for an existing IOThread) without `cpuset` | rejects: \"missing cpuset for vcpupin\" (`virDomainVcpuPinDefParseXML`, `virDomainEmulatorPinDefParseXML`, `virDomainIOThreadPinDefParseXML`) |\n| `<vcpus><vcpu>` without `id` or `enabled`, an id at or beyond the maximum, a value other than yes/no | rejects: \"vcpu id 'N' is out of range of maximum vcpu count\" (`virDomainVcpuParse`) |\n| in a kvm/qemu domain: vCPU 0 offline (or not listed), hotpluggable, or with an order other than 1; some online vCPUs with an order and others without; a non-hotpluggable vCPU after a hotpluggable one, or with a lower order than the vCPU before it | rejects: \"vcpu 0 can't be offline\", \"vcpu0 can't be hotpluggable\", \"vcpu0 must be enabled first\", \"all vcpus must have either set or unset order\", \"online non-hotpluggable vcpus need to be ordered prior to hotpluggable vcpus\", \"\u2026 must be ordered in ascending order\" (qemu_postparse.c `qemuDomainDefVcpusPostParse`). A vCPU `<vcpus>` leaves out is offline |\n| a vCPU with `enabled='no'` and `hotpluggable='no'` | rejects: \"vcpu 'N' is both offline and not hotpluggable\" (domain_postparse.c `virDomainVcpuDefPostParse`) |\n| a cachetune `<monitor>` without `level` or with a level other than 3 (in a group with vCPUs left) | rejects: \"Invalid monitor cache level 'N'\" (`virDomainResctrlMonDefParse`) |\n| a kept `<cachetune>`/`<memorytune>` group in a `type='qemu'` domain | rejects: \"cachetune is only supported for KVM domains\" (qemu_validate.c `qemuValidateDomainDef`). libvirt's generic parser (its genericxml2xml tests) accepts it; the QEMU driver does not |\n\nThe IOThreads a domain has are the ids in `<iothreadids>`, and, when `<iothreads>` asks for more, libvirt fills in the lowest unused ids from 1 up (`virDomainIOThreadIDDefArrayInit`): `<iothreads>3</iothreads>` with only `<iothread id='5'/>` listed gives IOThreads 1, 2 and 5.\n\nAll ids are compared with the vCPU **maximum** (the `<vcpu>` text), not `current`: pinning an offline vCPU is valid and takes effect when it is hot-plugged. When `<vcpu>` itself does not parse, the vCPU checks are skipped (`value-invalid` reports it).\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <vcpupin vcpu='4' cpuset='8'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='3' cpuset='0-1'/>\n  <vcpusched vcpus='0-7' scheduler='fifo'/>\n  <cachetune vcpus='4-7'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n  <cachetune vcpus='0-3'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: whether a stale entry should go, or `<vcpu>`/`<iothreads>` should grow back, is the author's decision. Delete pins for vCPUs the guest no longer has, keep one pin per vCPU, and give every `fifo`/`rr` policy a priority from 1 to 99 (kvm-realtime uses 1 for vCPUs).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainVcpuPinDefParseXML`, `virDomainIOThreadPinDefParseXML`, `virDomainSchedulerParseCommonAttrs`, `virDomainSchedulerParse`, `virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`, `virDomainDefGetIOThreadSched`, `virDomainResctrlParseVcpus`, `virDomainDefParseIOThreads` and `virDomainIOThreadIDDefArrayInit`.\n- libvirt `src/qemu/qemu_validate.c`: `qemuValidateDomainDeviceDefDiskIOThreads`, `qemuValidateCheckSCSIControllerIOThreads`, `qemuDomainValidateIothreadMapping`; `src/conf/domain_postparse.c`: `virDomainControllerDefPostParse`.\n- libvirt `src/util/virprocess.c`: `virProcessSetScheduler` (priority range from `sched_get_priority_min/max`).\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `iothreadpin`, `vcpusched`, `iothreadsched`, `emulatorsched`, `cachetune`, `memorytune`) and \xA7IOThreads Allocation.\n- Linux `sched(7)`: SCHED_FIFO and SCHED_RR priorities 1 (low) to 99 (high).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n",
     "vcpu-partially-pinned": "# vcpu-partially-pinned\n\nReports a domain that pins some of its vCPUs with `<vcpupin>` but not the others, with no `<vcpu cpuset>` to bound the rest: the unpinned vCPUs float over every online host CPU. The finding is on the `<vcpu>` element and names the unpinned vCPUs as ranges (`vCPUs 1-63`), never one by one.\n\n## Why this matters\n\nA vCPU's affinity is its `<vcpupin>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online host CPU, isolated CPUs included (formatdomain \xA7CPU Tuning: \"If this is omitted, and attribute cpuset of element vcpu is not specified, the vCPU is pinned to all the physical CPUs by default\"; `qemuProcessSetupVcpu` in `qemu_process.c`).\n\nSo a guest with 8 vCPUs and pins for 4 of them has 4 vCPUs that can run anywhere: on the pinned vCPUs' own CPUs (taking turns with them), on isolated cores meant for other guests (where `isolcpus` stops the scheduler from moving them away again), and on other NUMA nodes than the guest's memory. It usually comes from raising `<vcpu>` without adding pins, from a pin block copied from a smaller guest, or from vCPUs that start offline and were never pinned.\n\nvCPUs that start offline (ids from `<vcpu current>` up, or those `<vcpus><vcpu id enabled='no'/>` disables: `<vcpus>` wins when present, as in libvirt's `virDomainVcpuParse`) run nowhere until hot-plugged, so they float over nothing today. When only such vCPUs are unpinned the finding is an **info** (a hot-plugged vCPU gets the same affinity chain, so it would float once plugged); when online vCPUs float too, the warning's help line names the offline ones as well. Every rule treats them the same way (`offlineVcpus` in `src/model/domain.ts`): an unpinned offline vCPU is in no affinity group.\n\nLeft to other rules:\n\n- a vCPU with realtime (`fifo`/`rr`) scheduling and no pin is `realtime-sched-unsafe`'s (an error there), so it is not named here;\n- with `placement='auto'`, numad confines the unpinned vCPUs, so nothing is reported;\n- a `<vcpupin>` whose `vcpu` does not parse, or is out of range, is `value-invalid`'s or `vcpu-id-range`'s; while one is present this rule stays silent, as it cannot tell which vCPU was meant.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nInfo only (vCPUs 4-7 start offline and have no pin):\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\nPin every vCPU, including the ones that start offline:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nOr bound the rest with `<vcpu cpuset>`:\n\n```xml\n<vcpu placement='static' cpuset='8-15'>4</vcpu>\n```\n\n## Fix\n\nThere is no automatic fix: which CPU each remaining vCPU should get (and whether it should have one of its own at all) is a capacity decision. Add a `<vcpupin>` per unpinned vCPU, or a `cpuset` on `<vcpu>` that bounds them.\n\n## Needs\n\n**domain**. With a host snapshot the message lists the online CPUs the vCPUs float over.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`, `current`, `placement`) and \xA7CPU Tuning (`vcpupin`).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupVcpu`, `qemuProcessSetupPid`), and `qemu_hotplug.c` for hot-plugged vCPUs, which go through the same setup.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: no load balancing on isolated CPUs).\n- The KVM tuning guide for Rocky Linux: every vCPU pinned 1:1.\n",
     "vcpu-pin-collision": "# vcpu-pin-collision\n\nReports two or more vCPUs of one domain dedicated to the same host CPU: each `<vcpupin>` names that single CPU, or several vCPUs follow a single-CPU `<vcpu cpuset>`. The first vCPU on the CPU is taken as its owner; every other one is reported on its `cpuset`, naming the vCPUs it collides with.\n\n## Why this matters\n\nA vCPU pinned to one CPU is meant to have that CPU to itself (rules.md \xA70: a thread with exactly one CPU is dedicated). Two vCPUs on one CPU take turns: each gets a fraction of the CPU, so the guest runs slower than its vCPU count suggests, and a vCPU preempted while holding a guest spinlock stalls the other vCPUs that spin waiting for it (lock-holder preemption). The guest cannot see any of this and schedules work as if it had separate CPUs. The usual cause is a copy-paste slip in the pin list (`cpuset='5'` twice instead of `5` and `6`).\n\nLeft to other rules:\n\n- when one of the colliding vCPUs has realtime (`fifo`/`rr`) scheduling, the collision is `realtime-sched-unsafe`'s, reported as an error there;\n- vCPUs that share a multi-CPU range are floating, not dedicated (`vcpu-floating-pin`);\n- two domains on one CPU are `dedicated-cpu-conflict`'s (a plan rule).\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='5'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='9'>2</vcpu>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: which free CPU the extra vCPU should move to depends on the host. Give each vCPU a CPU of its own, on the same NUMA node as the others.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`) and \xA7CPU Tuning (`vcpupin`).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupVcpu`): each vCPU thread gets the affinity of its own pin.\n- The KVM tuning guide for Rocky Linux: one host CPU per vCPU.\n",
     "vhost-user-shared-memory": "# vhost-user-shared-memory\n\nReports a QEMU guest with a device served by a vhost-user back end while its memory is not shared with that back end. The devices are the ones libvirt checks (`qemuValidateDomainDefVhostUserRequireSharedMemory` in `src/qemu/qemu_validate.c`):\n\n- `<interface type='vhostuser'>` (OVS-DPDK, VPP, Snabb, and from libvirt 11.1 the passt back end: `<backend type='passt'/>`);\n- `<disk type='vhostuser'>` (vhost-user-blk, e.g. SPDK) and `<disk type='vhostvdpa'>`;\n- `<filesystem>` with `<driver type='virtiofs'/>`.\n\nGuest memory is shared when libvirt asks QEMU for `share=on`, and libvirt decides that from the access modes alone:\n\n- with no guest NUMA cells, `<memoryBacking><access mode='shared'/>` shares it;\n- with cells, each cell on its own: `memAccess='shared'` is shared, `memAccess='private'` is not, and a cell without `memAccess` follows `<memoryBacking><access>` (private by default).\n\nHugepages or `<source type='memfd'/>` alone share nothing. One finding per guest, on the first such device; the other devices and the private cells or `<access>` are related locations.\n\n## Why this matters\n\nA vhost-user back end is another process (ovs-vswitchd, virtiofsd, an SPDK target). It reads and writes the guest's virtqueues and buffers by mapping guest RAM from file descriptors QEMU passes over the socket. Memory QEMU mapped private has no such descriptor, so the back end cannot see it:\n\n| device | libvirt | without shared memory |\n| --- | --- | --- |\n| virtiofs filesystem | every release with virtiofs (6.2.0) | define fails: \"'virtiofs' requires shared memory\" |\n| vhost-user or vhost-vdpa disk | every release with them (7.1.0) | define fails: \"'vhostuser' requires shared memory\" |\n| vhost-user interface, passt back end | 11.1.0 and later | define fails: \"'interface' requires shared memory\" |\n| vhost-user interface | 11.2.0 and later | define fails (NEWS 11.2.0: \"Use common check for shared memory use for vhost-user network devices\") |\n| vhost-user interface | before 11.2.0 | starts; libvirt logs \"Detected vhost-user interface without any shared memory, the interface might not be operational\", QEMU logs \"Failed initializing vhost-user memory map, consider using -object memory-backend-file share=on\", and no traffic passes |\n\nBefore libvirt 6.9.0 (NEWS: \"qemu: virtiofs can be used without NUMA nodes\") a virtiofs filesystem also needed guest NUMA cells: 6.2.0\u20136.8.0 refuse a guest without `<cpu><numa>` cells (\"virtiofs requires one or more NUMA nodes\") even with `<access mode='shared'/>`. On a host whose libvirt version is known to be older, that is the finding, and its help line asks for cells with `memAccess='shared'`.\n\nSo the finding is an error on every libvirt version: either the definition is refused or the device does not work. The help line says which, from the host's libvirt version (the config's `hosts[].libvirtVersion` or the snapshot's `libvirtVersion`) when it is known.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='GiB'/>\n  </hugepages>\n</memoryBacking>\n<devices>\n  <interface type='vhostuser'>\n    <source type='unix' path='/var/run/openvswitch/vhu0' mode='client'/>\n    <model type='virtio'/>\n  </interface>\n</devices>\n```\n\n```xml\n<cpu>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB' memAccess='shared'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB' memAccess='private'/>\n  </numa>\n</cpu>\n<devices>\n  <filesystem type='mount'>\n    <driver type='virtiofs'/>\n    <source dir='/srv/export'/>\n    <target dir='export'/>\n  </filesystem>\n</devices>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='GiB'/>\n  </hugepages>\n  <access mode='shared'/>\n</memoryBacking>\n```\n\n```xml\n<memoryBacking>\n  <source type='memfd'/>\n  <access mode='shared'/>\n</memoryBacking>\n```\n\nOr every guest NUMA cell written `memAccess='shared'` (as OpenStack Nova writes them).\n\n## Fix\n\nThere is no automatic fix. Each finding carries a suggestion (shown, applied only by a person or an editor): `<access mode='shared'/>` added to `<memoryBacking>` where libvirt's formatter puts it (creating `<memoryBacking>` if needed), an `<access>` set to `shared`, or the private cells set to `memAccess='shared'`. It is a suggestion because shared memory changes how QEMU backs guest RAM: without hugepages libvirt then maps a file under its memory backing directory unless `<source type='memfd'/>` is given, and KSM no longer merges those pages.\n\n## Needs\n\n**domain**; with a host snapshot or config that records the libvirt version, the help line for a vhost-user interface says what that version does.\n\n## Sources\n\n- libvirt `src/qemu/qemu_validate.c` (`qemuValidateDomainDefVhostUserRequireSharedMemory` and its callers for interfaces, disks and virtiofs), libvirt 11.3.0.\n- libvirt NEWS 11.2.0 (\"qemu: Use common check for shared memory use for vhost-user network devices\") and 11.1.0 (passt as the back end of `type='vhostuser'`); `qemuProcessStartWarnShmem` in earlier releases.\n- libvirt kbase, *Sharing files with Virtiofs* (`docs/kbase/virtiofs.rst`): \"Don't forget the `<memoryBacking>` elements. They are necessary for the vhost-user connection with the virtiofsd daemon.\"\n- libvirt, Domain XML format, \xA7Memory Backing (`access`), \xA7CPU model and topology (`memAccess`), \xA7vhost-user connection, \xA7Filesystems (virtiofs).\n- libvirt tests: `tests/qemuxmlconfdata/net-vhostuser-passt-no-shmem.*` (rejected), `net-vhostuser.*`, `disk-vhostuser.*`, `disk-vhostuser-numa.*`, `vhost-user-fs-*.*` (accepted, all with shared memory).\n- QEMU `hw/virtio/vhost-user.c` (\"Failed initializing vhost-user memory map, consider using -object memory-backend-file share=on\").\n",

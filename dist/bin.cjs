@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"22709da131eec56c4e2be0d5dd0296b340d2c7ecd5124d6e019671553839c5d5"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"4adddb8b3edf15bcec5fb17c2e985ebeb81585bfe93cf011d08d6236442abab9"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

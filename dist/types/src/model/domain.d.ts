@@ -39,6 +39,8 @@ export interface ValueProblem {
         name: string;
         first: Range;
     };
+    /** The libvirt release that brought the check (with the attribute it reads): older ones ignore the value. */
+    since?: string;
 }
 /** Where a cpuset problem is (`<element attr='value'>`, value excerpted) and what it is. */
 export type CpusetProblem = {
@@ -335,6 +337,8 @@ export interface DomainModel {
      * `current` only enables the first N when no `<vcpus>` is given).
      */
     offlineVcpus: CpuSet;
+    /** `<vcpus>`, when it lists some `<vcpu>` (libvirt then takes each vCPU's state from it, not `current`). */
+    vcpusElement: XmlElement | undefined;
     memory: MemorySize | undefined;
     currentMemory: MemorySize | undefined;
     /** `<maxMemory slots>`: memory hotplug ceiling. */
@@ -366,6 +370,8 @@ export declare function isDomainRoot(el: XmlElement | undefined): boolean;
 export declare function buildDomainModel(domain: XmlElement): DomainModel;
 /** Range of an element's trimmed text, or its start tag when it has none. */
 export declare function textRange(el: XmlElement): Range;
+/** The release that brought `thread_pool_min`/`thread_pool_max`; older ones ignore the attributes. */
+export declare const THREAD_POOL_SINCE = "8.5.0";
 /**
  * True when a value within `range` did not parse or was out of range (see
  * `problems`): e.g. a `<vcpu>` count above 16384, which the model caps. Rules
